@@ -1,0 +1,41 @@
+"""The `agentic-sales` command line.
+
+Every command prints its result on stdout (one JSON document or line where there is a result),
+logs and progress on stderr, exits 0 only on success, and works from any working directory.
+Each command group lives in its own module below and is registered in COMMAND_MODULES.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+import click
+
+COMMAND_MODULES: tuple[str, ...] = (
+    "app.cli.server",
+    "app.cli.db",
+)
+"""Modules that each expose `commands`: a list of click commands or groups to add."""
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def cli() -> None:
+    """Agentic sales for HubSpot and Salesforce."""
+
+
+def _register() -> None:
+    for name in COMMAND_MODULES:
+        module = importlib.import_module(name)
+        for command in module.commands:
+            cli.add_command(command)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point of the console script."""
+    _register()
+    try:
+        cli.main(args=argv, prog_name="agentic-sales", standalone_mode=True)
+    except KeyboardInterrupt:  # pragma: no cover - interactive only
+        click.echo("interrupted", err=True)
+        sys.exit(130)

@@ -1,0 +1,74 @@
+"""Every number or name someone might tune, in one place (STYLE rule 5).
+
+Each constant has a docstring giving its unit and meaning. Code refers to these names, never to
+bare literals; per-deployment overrides come from configuration (app/config.py).
+"""
+
+WEBHOOK_TOLERANCE_SECONDS = 300
+"""Seconds a signed request's timestamp may differ from our clock (HubSpot v3: 5 minutes)."""
+
+WEBHOOK_MAX_BATCH_EVENTS = 100
+"""Largest HubSpot webhook batch we accept; a bigger array is anomalous (400)."""
+
+WEBHOOK_MAX_BODY_BYTES = 1_048_576
+"""Largest webhook body in bytes; HubSpot batches of 100 events are far below this."""
+
+COALESCE_WINDOW_SECONDS = 2.0
+"""Seconds a record's job waits after the first change so a burst of edits becomes one job."""
+
+LEASE_SECONDS = 120
+"""Seconds an inbox row stays leased to a dispatched job before the sweeper may re-dispatch it."""
+
+SWEEP_INTERVAL_SECONDS = 5.0
+"""Seconds between sweeper passes (re-dispatch of expired leases and of undispatched rows)."""
+
+DISPATCH_BATCH_LIMIT = 500
+"""Most records the sweeper dispatches in one pass."""
+
+QUEUE_NAME = "agentic-sales"
+"""Name of the RQ queue that record jobs go to."""
+
+JOB_TIMEOUT_SECONDS = 300
+"""RQ job timeout in seconds; LLM and CRM timeouts are well under it."""
+
+JOB_RETRY_INTERVALS = (10, 60, 300)
+"""Seconds between RQ retries of a job that failed with a transient error (STYLE rule 14)."""
+
+JOB_RESULT_TTL_SECONDS = 3600
+"""Seconds RQ keeps a finished job's result."""
+
+WORKER_POLL_SECONDS = 0.2
+"""Seconds the in-process worker sleeps when it has nothing to do."""
+
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+"""Milliseconds SQLite waits on a locked database before giving up."""
+
+CRM_CONNECT_TIMEOUT_SECONDS = 5.0
+"""Connect timeout of every CRM HTTP call."""
+
+CRM_READ_TIMEOUT_SECONDS = 30.0
+"""Read timeout of every CRM HTTP call."""
+
+CRM_SDK_RETRIES = 2
+"""Retries the CRM SDKs make themselves on connection errors and 5xx (kept small: RQ retries too)."""
+
+LLM_TIMEOUT_SECONDS = 30.0
+"""Per-call timeout of an LLM request, well under JOB_TIMEOUT_SECONDS."""
+
+LLM_MAX_RETRIES = 2
+"""Retries of an LLM call on 429/5xx before falling back to the next provider."""
+
+HEALTH_TIMEOUT_SECONDS = 2.0
+"""Seconds /healthz waits on the database and the queue before calling them down."""
+
+RECONCILE_INTERVAL_SECONDS = 900
+"""Seconds between reconciliation runs (search records modified since the last sync)."""
+
+RETRAIN_INTERVAL_SECONDS = 86_400
+"""Seconds between scheduled retraining runs per tenant."""
+
+DEFAULT_PORT = 5000
+"""Port of `agentic-sales serve` when --port is not given."""
+
+SANDBOX_PORT = 8090
+"""Port of `agentic-sales sandbox serve` when --port is not given."""
