@@ -1,0 +1,159 @@
+// The card's side of the backend contract (DESIGN.md "Card payload") and the three calls it makes.
+// Every request goes through hubspot.fetch(): HubSpot signs it with the app's client secret and only
+// lets it reach origins listed in permittedUrls.fetch. The card sends objectType/objectId itself;
+// the backend takes the portal only from the verified request.
+import { hubspot } from '@hubspot/ui-extensions';
+
+import { API_BASE } from './config.ts';
+
+export type CardStatus = 'enriched' | 'pending' | 'not_enriched' | 'stale';
+export type Band = 'low' | 'medium' | 'high';
+export type ScoreKey = 'conversion' | 'churn' | 'clv' | 'price';
+export type FeedbackAction = 'accept' | 'dismiss';
+
+export interface Factor {
+  feature: string;
+  label?: string;
+  direction: '+' | '-';
+  impact?: number;
+}
+
+export interface Score {
+  probability?: number;
+  value?: number;
+  currency?: string;
+  score_1_99?: number;
+  band?: Band;
+  factors?: Factor[];
+  model_version?: string;
+  best_discount?: number;
+  curve?: [number, number][];
+  not_enough_history?: { have: number; need: number };
+}
+
+export interface Owner {
+  id?: string;
+  name?: string;
+  email?: string;
+}
+
+export interface NextBestAction {
+  action?: string;
+  text?: string;
+  channel?: string;
+  timing?: string;
+  due_at?: string;
+  owner?: Owner | string;
+  task?: { id?: string; subject?: string; due_at?: string };
+}
+
+export interface Draft {
+  channel?: string;
+  to?: string;
+  subject?: string;
+  body?: string;
+}
+
+export interface CardPayload {
+  status: CardStatus;
+  record?: { id: string; name?: string; object_type?: string };
+  enrichment_id?: string | number;
+  scores?: Partial<Record<ScoreKey, Score>>;
+  analysis?: { summary?: string; risks?: string[]; opportunities?: string[] };
+  strategy?: { name?: string; label?: string; rationale?: string };
+  next_best_action?: NextBestAction;
+  draft?: Draft;
+  generated_by?: string;
+  enriched_at?: string;
+  degraded?: { reason?: string; message?: string };
+  actions?: string[];
+}
+
+/** A failed call, with what the card needs to choose an error state. */
+export class CardApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+
+  constructor(status: number, code: string, message: string) {
+    super(message);
+    this.name = 'CardApiError';
+    this.status = status;
+    this.code = code;
+  }
+
+  /** The backend answers 503 with this code while a tenant's models are being retrained. */
+  get isRetraining(): boolean {
+    return this.code === 'model_retraining';
+  }
+}
+
+/** HubSpot's timeout ceiling for hubspot.fetch() is 15 s; stay under it. */
+export const FETCH_TIMEOUT_MS = 10_000;
+
+const OBJECT_TYPES: Record<string, string> = {
+  '0-1': 'contact',
+  '0-2': 'company',
+  '0-3': 'deal',
+};
+
+/** Map a HubSpot objectTypeId (e.g. "0-3") to the backend's object type name ("deal"). */
+export function objectTypeName(objectTypeId: string): string {
+  return OBJECT_TYPES[objectTypeId] ?? objectTypeId;
+}
+
+export interface RecordRef {
+  objectType: string;
+  objectId: string;
+}
+
+async function readJson(response: Response): Promise<Record<string, unknown>> {
+  try {
+    const data: unknown = await response.json();
+    return data && typeof data === 'object' ? (data as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+async function call(path: string, init: { method: 'GET' | 'POST'; body?: Record<string, unknown> }) {
+  let response: Response;
+  try {
+    response = await hubspot.fetch(`${API_BASE}${path}`, { ...init, timeout: FETCH_TIMEOUT_MS });
+  } catch (err) {
+    throw new CardApiError(0, 'network', err instanceof Error ? err.message : String(err));
+  }
+  const data = await readJson(response);
+  if (!response.ok) {
+    const code = typeof data.error === 'string' ? data.error : `http_${response.status}`;
+    const message = typeof data.message === 'string' ? data.message : `The backend answered ${response.status}.`;
+    throw new CardApiError(response.status, code, message);
+  }
+  return data;
+}
+
+/** Fetch the card payload of one record. */
+export async function fetchCard(ref: RecordRef): Promise<CardPayload> {
+  const query = `objectType=${encodeURIComponent(ref.objectType)}&objectId=${encodeURIComponent(ref.objectId)}`;
+  const data = await call(`/api/cards/hubspot?${query}`, { method: 'GET' });
+  if (typeof data.status !== 'string') {
+    throw new CardApiError(200, 'bad_payload', 'The backend sent a card without a status.');
+  }
+  return data as unknown as CardPayload;
+}
+
+/** Record the rep's accept/dismiss of an enrichment (the learning loop's feedback). */
+export async function sendFeedback(
+  ref: RecordRef,
+  action: FeedbackAction,
+  enrichmentId: string | number | undefined,
+): Promise<void> {
+  await call('/api/cards/hubspot/feedback', {
+    method: 'POST',
+    body: { ...ref, action, enrichment_id: enrichmentId ?? null },
+  });
+}
+
+/** Ask the backend to score the record again (it enqueues a job and answers at once). */
+export async function requestRescore(ref: RecordRef): Promise<void> {
+  await call('/api/cards/hubspot/rescore', { method: 'POST', body: { ...ref } });
+}

@@ -1,0 +1,88 @@
+// Pure formatting helpers shared by the card sections; kept free of React so they are trivial to test.
+import type { Band, Factor, NextBestAction, Score, ScoreKey } from './api.ts';
+
+export const SCORE_LABELS: Record<ScoreKey, string> = {
+  conversion: 'Conversion',
+  churn: 'Churn risk',
+  clv: 'Customer lifetime value',
+  price: 'Best discount',
+};
+
+/** How many factors each score shows. */
+export const TOP_FACTORS = 3;
+
+export function percent(fraction: number | undefined, digits = 0): string {
+  if (fraction === undefined || fraction === null || Number.isNaN(fraction)) return '–';
+  return `${(fraction * 100).toFixed(digits)}%`;
+}
+
+export function money(value: number | undefined, currency = 'USD'): string {
+  if (value === undefined || value === null || Number.isNaN(value)) return '–';
+  const rounded = Math.round(value)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return currency === 'USD' ? `$${rounded}` : `${rounded} ${currency}`;
+}
+
+/** The headline number of a score: 1–99 for conversion/churn, money for CLV, a % for price. */
+export function headline(key: ScoreKey, score: Score): string {
+  if (key === 'clv') return money(score.value, score.currency);
+  if (key === 'price') return percent(score.best_discount);
+  if (score.score_1_99 !== undefined) return String(score.score_1_99);
+  return percent(score.probability);
+}
+
+/** A secondary line under the headline (probability, band, or win rate at the best discount). */
+export function detail(key: ScoreKey, score: Score): string {
+  if (key === 'price') {
+    const point = score.curve?.find(([d]) => d === score.best_discount);
+    return point ? `win probability ${percent(point[1])} at this discount` : 'discount with the best expected value';
+  }
+  if (key === 'clv') return score.score_1_99 !== undefined ? `${score.score_1_99}/99 vs. peers` : '';
+  return score.probability !== undefined ? `probability ${percent(score.probability)}` : '';
+}
+
+export function bandVariant(key: ScoreKey, band: Band | undefined): 'success' | 'warning' | 'danger' | 'default' {
+  if (!band) return 'default';
+  // For churn a high band is bad news; for the others it is good news.
+  const good = key === 'churn' ? 'low' : 'high';
+  const bad = key === 'churn' ? 'high' : 'low';
+  if (band === good) return 'success';
+  if (band === bad) return 'danger';
+  return 'warning';
+}
+
+export function topFactors(score: Score, n = TOP_FACTORS): Factor[] {
+  const factors = [...(score.factors ?? [])];
+  factors.sort((a, b) => Math.abs(b.impact ?? 0) - Math.abs(a.impact ?? 0));
+  return factors.slice(0, n);
+}
+
+export function factorText(factor: Factor): string {
+  const arrow = factor.direction === '-' ? '▼' : '▲';
+  return `${arrow} ${factor.label ?? factor.feature}`;
+}
+
+export function ownerText(owner: NextBestAction['owner']): string {
+  if (!owner) return 'Unassigned';
+  if (typeof owner === 'string') return owner;
+  return owner.name ?? owner.email ?? owner.id ?? 'Unassigned';
+}
+
+export function nbaText(nba: NextBestAction): string {
+  return nba.action ?? nba.text ?? nba.task?.subject ?? '';
+}
+
+export function when(iso: string | undefined): string {
+  if (!iso) return '';
+  // Keep it locale-free and deterministic: "2026-11-25 15:04 UTC".
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::[\d.]+)?(Z|[+-]00:?00)?/.exec(iso);
+  if (!match) return iso;
+  return match[3] ? `${match[1]} ${match[2]} UTC` : `${match[1]} ${match[2]}`;
+}
+
+export function titleCase(name: string | undefined): string {
+  if (!name) return '';
+  const words = name.replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

@@ -1,0 +1,269 @@
+import { readFileSync } from 'node:fs';
+
+import {
+  Alert,
+  Button,
+  EmptyState,
+  ErrorState,
+  Flex,
+  Heading,
+  LoadingSpinner,
+  StatusTag,
+  Text,
+  hubspot,
+} from '@hubspot/ui-extensions';
+import { createRenderer } from '@hubspot/ui-extensions/testing';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+import { AgenticSalesCard } from '../AgenticSalesCard.tsx';
+import type { CardPayload } from '../api.ts';
+import { API_BASE } from '../config.ts';
+
+const ENRICHED: CardPayload = JSON.parse(
+  readFileSync(new URL('./fixtures/payload_enriched.json', import.meta.url), 'utf8'),
+);
+
+const CARD_URL = `${API_BASE}/api/cards/hubspot`;
+
+function payload(overrides: Partial<CardPayload> = {}): CardPayload {
+  return { ...structuredClone(ENRICHED), ...overrides };
+}
+
+function json(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+}
+
+type FetchArgs = Parameters<typeof hubspot.fetch>;
+
+/** Route hubspot.fetch calls: GET answers with `card`, POSTs with `post` (both fresh each call). */
+function mockBackend(card: () => Response | Promise<Response>, post: () => Response = () => json({ ok: true })) {
+  return vi.spyOn(hubspot, 'fetch').mockImplementation(async (...[, options]: FetchArgs) => {
+    return options?.method === 'POST' ? post() : card();
+  });
+}
+
+function setup(objectTypeId = '0-3', objectId = 123) {
+  const renderer = createRenderer('crm.record.sidebar');
+  renderer.mocks.context.crm.objectTypeId = objectTypeId;
+  renderer.mocks.context.crm.objectId = objectId;
+  renderer.render(<AgenticSalesCard />);
+  return renderer;
+}
+
+beforeEach(() => {
+  vi.restoreAllMocks();
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('loading', () => {
+  it('shows a spinner until the payload arrives', async () => {
+    const spy = mockBackend(() => new Promise<Response>(() => {}));
+    const { findByTestId, maybeFindByTestId } = setup();
+    await vi.waitFor(() => expect(spy).toHaveBeenCalledTimes(1));
+    expect(findByTestId(LoadingSpinner, 'state-loading').props.label).toBe('Loading AI insights');
+    expect(maybeFindByTestId(Heading, 'score-conversion')).toBeNull();
+  });
+
+  it('calls the backend through hubspot.fetch with the record from the context', async () => {
+    const spy = mockBackend(() => json(payload()));
+    const { findByTestId, waitFor } = setup('0-3', 456);
+    await waitFor(() => expect(findByTestId(StatusTag, 'status').text).toBe('Up to date'));
+    expect(spy).toHaveBeenCalledTimes(1);
+    const [url, options] = spy.mock.calls[0]!;
+    expect(url).toBe(`${CARD_URL}?objectType=deal&objectId=456`);
+    expect(options?.method).toBe('GET');
+    expect(options?.timeout).toBeLessThanOrEqual(15_000);
+  });
+});
+
+describe('enriched', () => {
+  it('renders every score with its band and top factors', async () => {
+    mockBackend(() => json(payload()));
+    const { findByTestId, maybeFindByTestId, findAll, waitFor } = setup();
+    await waitFor(() => expect(findByTestId(Heading, 'score-conversion').text).toBe('62'));
+
+    expect(findByTestId(StatusTag, 'band-conversion').text).toBe('medium');
+    expect(findByTestId(StatusTag, 'band-conversion').props.variant).toBe('warning');
+    // top 3 by |impact|, strongest first; the 4th factor is left out
+    const factors = findByTestId(Flex, 'factors-conversion').findAll(Text).map((t) => t.text);
+    expect(factors).toEqual([
+      '▲ Last activity 2 days ago',
+      '▼ Only one contact engaged',
+      '▼ Amount 1.8x the median won deal',
+    ]);
+    expect(findByTestId(Heading, 'score-clv').text).toBe('$48,000');
+    expect(findByTestId(StatusTag, 'band-clv').props.variant).toBe('success');
+    expect(findByTestId(Text, 'factor-clv-0').text).toBe('▲ Company size 1,200 employees');
+    expect(findByTestId(Heading, 'score-price').text).toBe('8%');
+    expect(findAll(Text).some((t) => t.text === 'win probability 63% at this discount')).toBe(true);
+    // churn has no trained model yet: the reason is shown instead of a number
+    expect(maybeFindByTestId(Heading, 'score-churn')).toBeNull();
+    expect(findByTestId(Text, 'not-enough-history-churn').text).toBe(
+      'Not enough history yet: 4 of 30 records needed to train this model.',
+    );
+  });
+
+  it('renders the strategy, next best action, task and draft', async () => {
+    mockBackend(() => json(payload()));
+    const { findByTestId, waitFor } = setup();
+    await waitFor(() => expect(findByTestId(Text, 'nba-text').text).toBe(ENRICHED.next_best_action!.action));
+
+    expect(findByTestId(Text, 'strategy-name').text).toBe('Executive alignment');
+    expect(findByTestId(Text, 'strategy-rationale').text).toContain('bring in an economic buyer');
+    expect(findByTestId(Text, 'nba-channel').text).toBe('email');
+    expect(findByTestId(Text, 'nba-timing').text).toBe("Tomorrow 09:30 (rep's time zone)");
+    expect(findByTestId(Text, 'nba-owner').text).toBe('Sam Rep');
+    expect(findByTestId(Text, 'task-subject').text).toBe(
+      'Task: [AI] Request exec intro at Northwind Logistics (due 2026-11-26 09:30 UTC)',
+    );
+    expect(findByTestId(Text, 'draft-to').text).toBe('To: dana.reyes@northwind.example');
+    expect(findByTestId(Text, 'draft-subject').text).toBe(ENRICHED.draft!.subject);
+    expect(findByTestId(Text, 'draft-body').text).toBe(ENRICHED.draft!.body);
+    expect(findByTestId(StatusTag, 'generated-by').text).toBe('offline (deterministic)');
+    expect(findByTestId(Text, 'enriched-at').text).toBe('2026-11-25 15:04 UTC');
+  });
+
+  it('names the related deal on a contact record', async () => {
+    const spy = mockBackend(() => json(payload()));
+    const { findByTestId, waitFor } = setup('0-1', 55);
+    await waitFor(() =>
+      expect(findByTestId(Text, 'related-record').text).toBe(
+        'Showing the related deal: Northwind Logistics - 250 seats',
+      ),
+    );
+    expect(spy.mock.calls[0]![0]).toBe(`${CARD_URL}?objectType=contact&objectId=55`);
+  });
+
+  it('shows only the actions the payload allows', async () => {
+    mockBackend(() => json(payload({ actions: ['rescore'] })));
+    const { findByTestId, maybeFindByTestId, waitFor } = setup();
+    await waitFor(() => expect(findByTestId(Button, 'btn-rescore').text).toBe('Re-score'));
+    expect(maybeFindByTestId(Button, 'btn-accept')).toBeNull();
+    expect(maybeFindByTestId(Button, 'btn-dismiss')).toBeNull();
+  });
+});
+
+describe('states', () => {
+  it('not enriched: explains and offers to score now', async () => {
+    const spy = mockBackend(() => json({ status: 'not_enriched', record: { id: '123' }, actions: ['rescore'] }));
+    const { findByTestId, maybeFindByTestId, waitFor } = setup();
+    await waitFor(() => expect(findByTestId(EmptyState, 'state-not-enriched').props.title).toBe('Not scored yet'));
+    expect(findByTestId(StatusTag, 'status').text).toBe('Not scored yet');
+    expect(maybeFindByTestId(Button, 'btn-accept')).toBeNull();
+
+    findByTestId(Button, 'btn-rescore').trigger('onClick');
+    await waitFor(() => expect(findByTestId(Alert, 'notice').props.title).toContain('Re-scoring queued'));
+    const [url, options] = spy.mock.calls[1]!;
+    expect(url).toBe(`${CARD_URL}/rescore`);
+    expect(options).toMatchObject({ method: 'POST', body: { objectType: 'deal', objectId: '123' } });
+  });
+
+  it('pending: says scoring is in progress and still shows the last analysis', async () => {
+    const spy = mockBackend(() => json(payload({ status: 'pending' })));
+    const { findByTestId, waitFor } = setup();
+    await waitFor(() => expect(findByTestId(Alert, 'state-pending').props.title).toBe('Scoring in progress'));
+    expect(findByTestId(StatusTag, 'status').text).toBe('Scoring…');
+    expect(findByTestId(Heading, 'score-conversion').text).toBe('62');
+
+    findByTestId(Button, 'btn-refresh').trigger('onClick');
+    await waitFor(() => expect(spy).toHaveBeenCalledTimes(2));
+  });
+
+  it('stale: warns that the record changed after the analysis', async () => {
+    mockBackend(() => json(payload({ status: 'stale' })));
+    const { findByTestId, waitFor } = setup();
+    await waitFor(() => expect(findByTestId(Alert, 'state-stale').props.title).toBe('Out of date'));
+    expect(findByTestId(StatusTag, 'status').text).toBe('Out of date');
+    expect(findByTestId(Text, 'nba-text').text).toBe(ENRICHED.next_best_action!.action);
+  });
+
+  it('error: shows the backend message and retries', async () => {
+    let calls = 0;
+    const spy = mockBackend(() =>
+      ++calls === 1 ? json({ error: 'internal', message: 'Something broke on our side.' }, 500) : json(payload()),
+    );
+    const { findByTestId, waitFor } = setup();
+    await waitFor(() => expect(findByTestId(ErrorState, 'state-error').find(Text).text).toContain('Something broke on our side.'));
+
+    findByTestId(Button, 'btn-retry').trigger('onClick');
+    await waitFor(() => expect(findByTestId(Heading, 'score-conversion').text).toBe('62'));
+    expect(spy).toHaveBeenCalledTimes(2);
+  });
+
+  it('error: a network failure is an error state too', async () => {
+    vi.spyOn(hubspot, 'fetch').mockRejectedValue(new Error('connection reset'));
+    const { findByTestId, waitFor } = setup();
+    await waitFor(() => expect(findByTestId(ErrorState, 'state-error').find(Text).text).toContain('connection reset'));
+  });
+
+  it('error: a payload without a status is rejected', async () => {
+    mockBackend(() => json({ scores: {} }));
+    const { findByTestId, waitFor } = setup();
+    await waitFor(() => expect(findByTestId(ErrorState, 'state-error').find(Text).text).toContain('without a status'));
+  });
+
+  it('degraded: models retraining (503) gets its own message', async () => {
+    mockBackend(() => json({ error: 'model_retraining', message: 'Models are being retrained.' }, 503));
+    const { findByTestId, maybeFindByTestId, waitFor } = setup();
+    await waitFor(() => expect(findByTestId(Alert, 'state-degraded').text).toContain('Models are being retrained.'));
+    expect(maybeFindByTestId(ErrorState, 'state-error')).toBeNull();
+    expect(findByTestId(Button, 'btn-retry').text).toBe('Try again');
+  });
+
+  it('degraded: an enriched payload flagged as degraded still renders, with a warning', async () => {
+    mockBackend(() => json(payload({ degraded: { reason: 'model_retraining' } })));
+    const { findByTestId, waitFor } = setup();
+    await waitFor(() => expect(findByTestId(Alert, 'state-degraded').props.title).toBe('Models are retraining'));
+    expect(findByTestId(Heading, 'score-conversion').text).toBe('62');
+  });
+});
+
+describe('actions', () => {
+  it.each([
+    ['accept', 'btn-accept', 'Marked as accepted.'],
+    ['dismiss', 'btn-dismiss', 'Dismissed.'],
+  ] as const)('%s posts feedback with the enrichment id', async (action, testId, message) => {
+    const spy = mockBackend(() => json(payload()));
+    const { findByTestId, waitFor } = setup();
+    await waitFor(() => expect(findByTestId(Button, testId).props.disabled).toBe(false));
+
+    findByTestId(Button, testId).trigger('onClick');
+    await waitFor(() => expect(findByTestId(Alert, 'notice').props.title).toBe(message));
+    const [url, options] = spy.mock.calls[1]!;
+    expect(url).toBe(`${CARD_URL}/feedback`);
+    expect(options).toMatchObject({
+      method: 'POST',
+      body: { objectType: 'deal', objectId: '123', action, enrichment_id: 'enr_7f3a9c' },
+    });
+    // one decision per enrichment
+    expect(findByTestId(Button, 'btn-accept').props.disabled).toBe(true);
+    expect(findByTestId(Button, 'btn-dismiss').props.disabled).toBe(true);
+  });
+
+  it('a failed feedback call is reported, not swallowed', async () => {
+    mockBackend(
+      () => json(payload()),
+      () => json({ error: 'invalid_signature' }, 401),
+    );
+    const { findByTestId, waitFor } = setup();
+    await waitFor(() => expect(findByTestId(Button, 'btn-accept').props.disabled).toBe(false));
+    findByTestId(Button, 'btn-accept').trigger('onClick');
+    await waitFor(() => expect(findByTestId(Alert, 'notice').props.variant).toBe('danger'));
+    expect(findByTestId(Button, 'btn-accept').props.disabled).toBe(false);
+  });
+
+  it('re-score enqueues a job and switches the card to pending', async () => {
+    const spy = mockBackend(() => json(payload()));
+    const { findByTestId, waitFor } = setup();
+    await waitFor(() => expect(findByTestId(Button, 'btn-rescore').props.disabled).toBe(false));
+
+    findByTestId(Button, 'btn-rescore').trigger('onClick');
+    await waitFor(() => expect(findByTestId(Alert, 'state-pending').props.title).toBe('Scoring in progress'));
+    const [url, options] = spy.mock.calls[1]!;
+    expect(url).toBe(`${CARD_URL}/rescore`);
+    expect(options).toMatchObject({ method: 'POST', body: { objectType: 'deal', objectId: '123' } });
+  });
+});
