@@ -1,0 +1,100 @@
+"""`agentic-sales serve`, `worker` and `keys generate`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Mapping
+from typing import Any
+
+import click
+
+from app import defaults
+from app.config import ConfigError, require
+
+REQUIRED_SECRETS = {"web": ("SECRET_KEY", "TOKEN_KEY"), "worker": ("TOKEN_KEY",)}
+"""Settings each process refuses to start without (outside the demo)."""
+
+
+def check_secrets(cfg: Mapping[str, Any], *, role: str) -> None:
+    """Raise ConfigError naming missing secrets, unless running tests or the sandbox demo."""
+    if cfg.get("TESTING") or cfg.get("SANDBOX_MODE"):
+        return
+    require(cfg, *REQUIRED_SECRETS[role])
+
+
+def fail(message: str, code: int = 2) -> None:
+    """Print one line on stderr and exit non-zero (no traceback)."""
+    click.echo(f"error: {message}", err=True)
+    sys.exit(code)
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("--port", default=defaults.DEFAULT_PORT, show_default=True, type=int, help="Port to listen on.")
+def serve(host: str, port: int) -> None:
+    """Serve the app (with an in-process worker unless REDIS_URL is set)."""
+    from werkzeug.serving import make_server
+
+    from app import create_app, logs
+    from app.storage import get_db, migrate
+
+    logs.configure()
+    try:
+        app = create_app()
+        check_secrets(app.config, role="web")
+    except ConfigError as exc:
+        fail(str(exc))
+        return
+    if get_db(app).dialect == "sqlite":
+        migrate.upgrade(app.config["DATABASE_URL"])  # embedded default: keep the schema current
+    server = make_server(host, port, app, threaded=True)
+    url = f"http://{host}:{server.server_port}"
+    click.echo(json.dumps({"url": url, "healthz": f"{url}/healthz"}))
+    sys.stdout.flush()
+    if not app.config.get("REDIS_URL"):
+        from app.dispatch import get_dispatcher
+
+        get_dispatcher(app).backend.start()
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        click.echo("stopping", err=True)
+
+
+@click.command()
+@click.option("--with-scheduler", is_flag=True, help="Also run RQ's scheduler and the inbox sweeper.")
+@click.option("--burst", is_flag=True, help="Exit when the queue is empty.")
+def worker(with_scheduler: bool, burst: bool) -> None:
+    """Run an RQ worker on the configured Redis (scale by running more)."""
+    from app import create_app, logs
+    from app.dispatch.rq_backend import run_worker
+
+    logs.configure()
+    try:
+        app = create_app({"START_WORKER": False})
+        check_secrets(app.config, role="worker")
+    except ConfigError as exc:
+        fail(str(exc))
+        return
+    if not app.config.get("REDIS_URL"):
+        fail("REDIS_URL is not set: separate workers need Redis (`agentic-sales serve` runs an in-process "
+             "worker on its own)")
+    ok = run_worker(app, with_scheduler=with_scheduler, burst=burst)
+    sys.exit(0 if ok else 1)
+
+
+@click.group()
+def keys() -> None:
+    """Manage encryption keys."""
+
+
+@keys.command("generate")
+def keys_generate() -> None:
+    """Print a new AGENTIC_SALES_TOKEN_KEY (a Fernet key)."""
+    from app.storage.crypto import generate_key
+
+    click.echo(generate_key())
+
+
+commands = [serve, worker, keys]

@@ -1,0 +1,148 @@
+"""Dispatch: turn inbox rows into per-record jobs, on RQ (production) or an in-process thread.
+
+The backend is chosen in `init_app`: RQ on Redis when REDIS_URL is set, else the in-process
+worker. Both share the same record state (`leases`) and the same job (`runner.run_record_job`),
+so coalescing, leases and the sweeper behave the same on either.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from typing import Any, Protocol
+
+from flask import Flask, current_app
+
+from app import metrics
+from app.dispatch import leases
+from app.dispatch.leases import RecordKey
+from app.storage import get_db
+
+log = logging.getLogger(__name__)
+
+
+class Backend(Protocol):
+    name: str
+
+    def enqueue(self, key: RecordKey, job_id: str, delay: float) -> None: ...
+
+    def ping(self) -> dict[str, Any]: ...
+
+    def start(self) -> None: ...
+
+    def stop(self) -> None: ...
+
+
+class Dispatcher:
+    """Schedules record jobs and sweeps expired leases; one per app."""
+
+    def __init__(self, app: Flask, backend: Backend) -> None:
+        self.app = app
+        self.backend = backend
+
+    @property
+    def window(self) -> float:
+        return float(self.app.config["COALESCE_WINDOW_SECONDS"])
+
+    @property
+    def lease(self) -> float:
+        return float(self.app.config["LEASE_SECONDS"])
+
+    def schedule(self, keys: Iterable[RecordKey], *, delay: float | None = None) -> list[str]:
+        """Give each record a job unless one is already scheduled; returns new job ids.
+
+        Never raises: if the queue is down, the rows stay pending and the sweeper retries.
+        """
+        wait = self.window if delay is None else delay
+        new: list[tuple[RecordKey, str]] = []
+        try:
+            with get_db(self.app).session() as s:
+                for key in keys:
+                    job_id = leases.schedule(s, key, now=datetime.now(UTC), delay=wait, lease=self.lease)
+                    if job_id:
+                        new.append((key, job_id))
+                    else:
+                        metrics.DISPATCH.labels(outcome="coalesced").inc()
+        except Exception:
+            log.exception("scheduling failed; the sweeper will pick the records up")
+            return []
+        for key, job_id in new:
+            self._enqueue(key, job_id, wait)
+        return [j for _, j in new]
+
+    def schedule_in(self, session: Any, keys: Iterable[RecordKey]) -> list[tuple[RecordKey, str]]:
+        """Schedule inside the caller's transaction (the webhook's); enqueue after its commit."""
+        out: list[tuple[RecordKey, str]] = []
+        now = datetime.now(UTC)
+        for key in keys:
+            job_id = leases.schedule(session, key, now=now, delay=self.window, lease=self.lease)
+            if job_id:
+                out.append((key, job_id))
+            else:
+                metrics.DISPATCH.labels(outcome="coalesced").inc()
+        return out
+
+    def enqueue_all(self, scheduled: Iterable[tuple[RecordKey, str]], delay: float | None = None) -> None:
+        """Enqueue jobs scheduled by `schedule_in` once their transaction committed."""
+        for key, job_id in scheduled:
+            self._enqueue(key, job_id, self.window if delay is None else delay)
+
+    def _enqueue(self, key: RecordKey, job_id: str, delay: float) -> None:
+        try:
+            self.backend.enqueue(key, job_id, delay)
+            metrics.DISPATCH.labels(outcome="enqueued").inc()
+        except Exception:
+            metrics.DISPATCH.labels(outcome="enqueue_failed").inc()
+            log.exception("enqueue failed; the sweeper re-dispatches after the lease",
+                          extra={"tenant_id": key.tenant_id, "job_id": job_id})
+
+    def sweep(self) -> dict[str, int]:
+        """One sweeper pass: re-dispatch expired leases, then schedule orphaned pending rows.
+
+        Writes nothing when there is nothing to do, so an idle server writes no rows.
+        """
+        from app import defaults
+        from app.audit import write_audit
+
+        now = datetime.now(UTC)
+        redispatched: list[tuple[RecordKey, str]] = []
+        db = get_db(self.app)
+        with db.session() as s:
+            stale = leases.expired(s, now=now, limit=defaults.DISPATCH_BATCH_LIMIT)
+        for key, old in stale:
+            with db.session() as s:
+                job_id = leases.redispatch(s, key, old, now=now, lease=self.lease)
+                if job_id:
+                    write_audit(s, "job.redispatched", tenant_id=key.tenant_id, object_type=key.object_type,
+                                record_id=key.record_id, job_id=job_id, detail={"stale_job_id": old})
+                    redispatched.append((key, job_id))
+        for key, job_id in redispatched:
+            metrics.DISPATCH.labels(outcome="redispatched").inc()
+            self._enqueue(key, job_id, 0.0)
+        from datetime import timedelta
+
+        grace = timedelta(seconds=self.window + float(self.app.config["SWEEP_INTERVAL_SECONDS"]))
+        with db.session() as s:
+            lost = leases.orphans(s, older_than=now - grace, limit=defaults.DISPATCH_BATCH_LIMIT)
+        scheduled = self.schedule(lost, delay=0.0) if lost else []
+        return {"redispatched": len(redispatched), "orphans_scheduled": len(scheduled)}
+
+
+def init_app(app: Flask) -> None:
+    """Choose and attach the dispatch backend (RQ when REDIS_URL is set)."""
+    backend: Backend
+    if app.config.get("REDIS_URL"):
+        from app.dispatch.rq_backend import RQBackend
+
+        backend = RQBackend(app)
+    else:
+        from app.dispatch.inprocess import InProcessBackend
+
+        backend = InProcessBackend(app)
+    app.extensions["dispatcher"] = Dispatcher(app, backend)
+
+
+def get_dispatcher(app: Flask | None = None) -> Dispatcher:
+    """The app's Dispatcher."""
+    return (app or current_app).extensions["dispatcher"]

@@ -1,0 +1,174 @@
+"""Per-record job state in `record_jobs`, changed only by compare-and-set statements.
+
+A record has at most one live job id at a time (the fence). Every transition is one UPDATE
+whose WHERE clause states the expected current state, so two webhook requests, two workers or a
+worker and the sweeper can race without running two live copies of a record's job. No
+read-then-write: SQLite in WAL mode cannot upgrade a stale read transaction to a writer.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import and_, case, func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from app.storage.models import InboxEvent, RecordJob
+
+_JOB_ID_UNSAFE = re.compile(r"[^A-Za-z0-9_-]")
+
+
+@dataclass(frozen=True, order=True)
+class RecordKey:
+    """Identifies one record's job stream."""
+
+    tenant_id: str
+    crm: str
+    object_type: str
+    record_id: str
+
+    def as_args(self) -> list[str]:
+        return [self.tenant_id, self.crm, self.object_type, self.record_id]
+
+
+def new_job_id(key: RecordKey) -> str:
+    """A fresh job id for `key`: the record, plus a generation suffix; RQ-safe characters only."""
+    raw = f"{key.crm}-{key.tenant_id}-{key.object_type}-{key.record_id}-{uuid.uuid4().hex[:10]}"
+    return _JOB_ID_UNSAFE.sub("_", raw)
+
+
+def _where_key(key: RecordKey):  # noqa: ANN202 - SQLAlchemy expression
+    return and_(
+        RecordJob.tenant_id == key.tenant_id,
+        RecordJob.object_type == key.object_type,
+        RecordJob.record_id == key.record_id,
+    )
+
+
+def schedule(session: Session, key: RecordKey, *, now: datetime, delay: float, lease: float) -> str | None:
+    """Move the record's job from idle to scheduled; return the new job id, or None if coalesced.
+
+    The UPDATE touches the row whatever its state, so it takes the row lock and serialises with a
+    worker finishing the same record (which then sees our inbox rows).
+    """
+    dialect = session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    session.execute(
+        insert(RecordJob)
+        .values(
+            tenant_id=key.tenant_id, crm=key.crm, object_type=key.object_type,
+            record_id=key.record_id, state="idle", updated_at=now, dispatch_count=0,
+        )
+        .on_conflict_do_nothing(index_elements=["tenant_id", "object_type", "record_id"])
+    )
+    job_id = new_job_id(key)
+    run_after = now + timedelta(seconds=delay)
+    idle = RecordJob.state == "idle"
+    row = session.execute(
+        update(RecordJob)
+        .where(_where_key(key))
+        .values(
+            state=case((idle, "scheduled"), else_=RecordJob.state),
+            job_id=case((idle, job_id), else_=RecordJob.job_id),
+            run_after=case((idle, run_after), else_=RecordJob.run_after),
+            lease_until=case((idle, run_after + timedelta(seconds=lease)), else_=RecordJob.lease_until),
+            dispatch_count=case((idle, RecordJob.dispatch_count + 1), else_=RecordJob.dispatch_count),
+            updated_at=now,
+        )
+        .returning(RecordJob.job_id)
+    ).first()
+    return job_id if row is not None and row[0] == job_id else None
+
+
+def claim(session: Session, key: RecordKey, job_id: str, *, now: datetime, lease: float) -> bool:
+    """Mark `job_id` running if it is still the record's live job; False means superseded."""
+    result = session.execute(
+        update(RecordJob)
+        .where(_where_key(key), RecordJob.job_id == job_id, RecordJob.state.in_(("scheduled", "running")))
+        .values(state="running", lease_until=now + timedelta(seconds=lease), updated_at=now)
+    )
+    return (result.rowcount or 0) == 1
+
+
+def renew(session: Session, key: RecordKey, job_id: str, *, now: datetime, lease: float) -> bool:
+    """Extend a running job's lease; False means the job lost its lease and must stop."""
+    result = session.execute(
+        update(RecordJob)
+        .where(_where_key(key), RecordJob.job_id == job_id, RecordJob.state == "running")
+        .values(lease_until=now + timedelta(seconds=lease), updated_at=now)
+    )
+    return (result.rowcount or 0) == 1
+
+
+def release(session: Session, key: RecordKey, job_id: str, *, now: datetime) -> bool:
+    """Set the record idle if `job_id` still holds it; False means the fence was lost."""
+    result = session.execute(
+        update(RecordJob)
+        .where(_where_key(key), RecordJob.job_id == job_id)
+        .values(state="idle", lease_until=None, updated_at=now)
+    )
+    return (result.rowcount or 0) == 1
+
+
+def expired(session: Session, *, now: datetime, limit: int) -> list[tuple[RecordKey, str]]:
+    """Records whose live job's lease ran out (a crashed worker): (key, stale job id)."""
+    rows = session.execute(
+        select(RecordJob.tenant_id, RecordJob.crm, RecordJob.object_type, RecordJob.record_id, RecordJob.job_id)
+        .where(RecordJob.state.in_(("scheduled", "running")), RecordJob.lease_until < now)
+        .limit(limit)
+    ).all()
+    return [(RecordKey(r[0], r[1], r[2], r[3]), r[4]) for r in rows]
+
+
+def redispatch(session: Session, key: RecordKey, stale_job_id: str, *, now: datetime, lease: float) -> str | None:
+    """Replace a stale job id with a new one (CAS on the stale id); None if someone else did."""
+    job_id = new_job_id(key)
+    result = session.execute(
+        update(RecordJob)
+        .where(_where_key(key), RecordJob.job_id == stale_job_id, RecordJob.lease_until < now)
+        .values(
+            state="scheduled", job_id=job_id, run_after=now,
+            lease_until=now + timedelta(seconds=lease),
+            dispatch_count=RecordJob.dispatch_count + 1, updated_at=now,
+        )
+    )
+    return job_id if (result.rowcount or 0) == 1 else None
+
+
+def orphans(session: Session, *, older_than: datetime, limit: int) -> list[RecordKey]:
+    """Records with pending inbox rows but no live job (e.g. enqueue failed after commit)."""
+    live = (
+        select(RecordJob.id)
+        .where(
+            RecordJob.tenant_id == InboxEvent.tenant_id,
+            RecordJob.object_type == InboxEvent.object_type,
+            RecordJob.record_id == InboxEvent.record_id,
+            RecordJob.state.in_(("scheduled", "running")),
+        )
+        .exists()
+    )
+    rows = session.execute(
+        select(InboxEvent.tenant_id, InboxEvent.crm, InboxEvent.object_type, InboxEvent.record_id)
+        .where(InboxEvent.status == "pending", InboxEvent.received_at < older_than, ~live)
+        .group_by(InboxEvent.tenant_id, InboxEvent.crm, InboxEvent.object_type, InboxEvent.record_id)
+        .limit(limit)
+    ).all()
+    return [RecordKey(r[0], r[1], r[2], r[3]) for r in rows]
+
+
+def pending_count(session: Session, key: RecordKey) -> int:
+    """Number of the record's inbox rows still waiting for a job."""
+    return int(
+        session.execute(
+            select(func.count(InboxEvent.id)).where(
+                InboxEvent.tenant_id == key.tenant_id,
+                InboxEvent.object_type == key.object_type,
+                InboxEvent.record_id == key.record_id,
+                InboxEvent.status == "pending",
+            )
+        ).scalar_one()
+    )

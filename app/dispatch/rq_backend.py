@@ -1,0 +1,108 @@
+"""The production backend: RQ on Redis, with the connection and queue built explicitly.
+
+Workers run `agentic-sales worker [--with-scheduler]`, which builds the app once, pushes an app
+context and serves the queue; `--with-scheduler` also runs RQ's scheduler (for the coalescing
+delay) and our sweeper thread. Any number of workers on any number of machines may run.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from datetime import timedelta
+from typing import Any
+
+from flask import Flask
+from redis import Redis
+from rq import Queue, Retry, Worker
+from rq.serializers import JSONSerializer
+
+from app import defaults
+from app.dispatch.leases import RecordKey
+
+log = logging.getLogger(__name__)
+
+JOB_FUNC = "app.dispatch.runner.run_record_job"
+
+
+class RQBackend:
+    """Enqueue record jobs on an RQ queue (JSON serializer, explicit retry and timeouts)."""
+
+    name = "rq"
+
+    def __init__(self, app: Flask) -> None:
+        self.app = app
+        self.redis = Redis.from_url(
+            app.config["REDIS_URL"], socket_timeout=defaults.HEALTH_TIMEOUT_SECONDS * 5,
+            socket_connect_timeout=defaults.HEALTH_TIMEOUT_SECONDS,
+        )
+        self.queue = Queue(
+            app.config.get("QUEUE_NAME", defaults.QUEUE_NAME), connection=self.redis, serializer=JSONSerializer
+        )
+
+    def enqueue(self, key: RecordKey, job_id: str, delay: float) -> None:
+        retry_scale = float(self.app.config.get("RETRY_SCALE", 1.0))
+        kwargs: dict[str, Any] = {
+            "args": [*key.as_args(), job_id],
+            "job_id": job_id,
+            "retry": Retry(max=len(defaults.JOB_RETRY_INTERVALS),
+                           interval=[max(1, int(i * retry_scale)) for i in defaults.JOB_RETRY_INTERVALS]),
+            "job_timeout": int(self.app.config.get("JOB_TIMEOUT_SECONDS", defaults.JOB_TIMEOUT_SECONDS)),
+            "result_ttl": defaults.JOB_RESULT_TTL_SECONDS,
+            "failure_ttl": 7 * 86400,
+            "description": f"record {key.crm}/{key.tenant_id}/{key.object_type}/{key.record_id}",
+        }
+        if delay > 0:
+            self.queue.enqueue_in(timedelta(seconds=delay), JOB_FUNC, **kwargs)
+        else:
+            self.queue.enqueue(JOB_FUNC, **kwargs)
+
+    def ping(self) -> dict[str, Any]:
+        self.redis.ping()
+        return {"backend": self.name, "queued": self.queue.count}
+
+    def start(self) -> None:
+        """Nothing to start in the web process: workers are separate processes."""
+
+    def stop(self) -> None:
+        """Nothing to stop in the web process."""
+
+
+def run_worker(app: Flask, *, with_scheduler: bool, burst: bool = False) -> bool:
+    """Serve the queue until stopped (or until empty with `burst`); runs the sweeper if scheduling.
+
+    Returns:
+        True when the worker stopped cleanly.
+    """
+    from app.dispatch import get_dispatcher
+
+    backend = get_dispatcher(app).backend
+    if not isinstance(backend, RQBackend):
+        raise RuntimeError("REDIS_URL is not set: the RQ worker needs Redis")
+    stop = threading.Event()
+    if with_scheduler:
+        def sweep_loop() -> None:
+            every = float(app.config["SWEEP_INTERVAL_SECONDS"])
+            while not stop.wait(every):
+                try:
+                    with app.app_context():
+                        get_dispatcher(app).sweep()
+                except Exception:  # keep sweeping through a database or Redis hiccup
+                    log.exception("sweep failed")
+
+        threading.Thread(target=sweep_loop, name="agentic-sales-sweeper", daemon=True).start()
+    # The forked work-horse must not reuse the parent's database connections.
+    from app.storage import get_db
+
+    engine = get_db(app).engine
+    os.register_at_fork(after_in_child=lambda: engine.dispose(close=False))
+    with app.app_context():
+        worker = Worker(
+            [backend.queue], connection=backend.redis, serializer=JSONSerializer,
+            name=f"agentic-sales-{os.getpid()}",
+        )
+        try:
+            return worker.work(with_scheduler=with_scheduler, burst=burst, logging_level="INFO")
+        finally:
+            stop.set()

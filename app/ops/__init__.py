@@ -1,0 +1,44 @@
+"""Operations endpoints: /healthz (database and queue) and /metrics (Prometheus)."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from flask import Blueprint, Response, current_app, jsonify
+
+from app import metrics
+from app.dispatch import get_dispatcher
+from app.storage import get_db
+
+bp = Blueprint("ops", __name__)
+log = logging.getLogger(__name__)
+
+
+@bp.get("/healthz")
+def healthz() -> Any:
+    """200 with database and queue status, or 503 naming what is down."""
+    checks: dict[str, Any] = {}
+    down: list[str] = []
+    try:
+        get_db().ping()
+        checks["database"] = {"ok": True, "dialect": get_db().dialect}
+    except Exception as exc:  # report, never raise: this is the health check
+        checks["database"] = {"ok": False, "error": str(exc)[:200]}
+        down.append("database")
+    try:
+        info = get_dispatcher().backend.ping()
+        checks["queue"] = {"ok": True, **info}
+    except Exception as exc:
+        checks["queue"] = {"ok": False, "error": str(exc)[:200]}
+        down.append("queue")
+    body = {"status": "ok" if not down else "down", "down": down, "checks": checks,
+            "version": current_app.config.get("VERSION", "0.1.0")}
+    return jsonify(body), (200 if not down else 503)
+
+
+@bp.get("/metrics")
+def metrics_view() -> Response:
+    """Prometheus exposition text (aggregated across processes when multiprocess mode is on)."""
+    data, content_type = metrics.render()
+    return Response(data, content_type=content_type)

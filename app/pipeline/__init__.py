@@ -1,0 +1,1 @@
+"""The per-record pipeline: fetch -> score -> agents -> guardrails -> write back -> store."""

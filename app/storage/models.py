@@ -1,0 +1,268 @@
+"""SQLAlchemy 2 models: every row is scoped by tenant, and tokens are stored only encrypted.
+
+Tables: tenants, installations, tenant_settings, field_mappings, inbox_events, record_jobs,
+enrichments, actions, audit_log, llm_cache, llm_usage.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UTCDateTime(DateTime):
+    """Timezone-aware UTC datetimes on SQLite (which stores naive) and PostgreSQL alike."""
+
+    cache_ok = True
+
+    def __init__(self) -> None:
+        super().__init__(timezone=True)
+
+    def result_processor(self, dialect: Any, coltype: Any) -> Any:
+        parent = super().result_processor(dialect, coltype)
+
+        def process(value: Any) -> Any:
+            if parent is not None:
+                value = parent(value)
+            if isinstance(value, datetime) and value.tzinfo is None:
+                value = value.replace(tzinfo=UTC)
+            return value
+
+        return process
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {datetime: UTCDateTime, dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class Tenant(Base):
+    """One installed CRM account: a HubSpot portal or a Salesforce org."""
+
+    __tablename__ = "tenants"
+    __table_args__ = (UniqueConstraint("crm", "external_id", name="uq_tenants_crm_external"),)
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    crm: Mapped[str] = mapped_column(String(20))
+    external_id: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str | None] = mapped_column(String(255))
+    status: Mapped[str] = mapped_column(String(20), default="active")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Installation(Base):
+    """The OAuth grant of a tenant; token columns hold Fernet ciphertext only."""
+
+    __tablename__ = "installations"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    tenant_id: Mapped[str] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"), index=True)
+    crm: Mapped[str] = mapped_column(String(20))
+    access_token_enc: Mapped[str | None] = mapped_column(Text)
+    refresh_token_enc: Mapped[str | None] = mapped_column(Text)
+    expires_at: Mapped[datetime | None] = mapped_column()
+    scopes: Mapped[list[Any]] = mapped_column(default=list)
+    api_base: Mapped[str | None] = mapped_column(String(255))
+    installed_by: Mapped[str | None] = mapped_column(String(255))
+    installed_at: Mapped[datetime] = mapped_column(default=utcnow)
+    revoked_at: Mapped[datetime | None] = mapped_column()
+    last_sync_at: Mapped[datetime | None] = mapped_column()
+
+
+class TenantSettings(Base):
+    """Per-tenant policy: autonomy, caps, LLM vendors, spend, locale (DESIGN.md, Configuration)."""
+
+    __tablename__ = "tenant_settings"
+
+    tenant_id: Mapped[str] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"), primary_key=True)
+    autonomy: Mapped[str] = mapped_column(String(20), default="suggest")
+    max_discount: Mapped[float] = mapped_column(Float, default=0.15)
+    approval_discount: Mapped[float] = mapped_column(Float, default=0.10)
+    llm_allow_list: Mapped[list[Any]] = mapped_column(default=lambda: ["offline"])
+    llm_roles: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    monthly_spend_cap_usd: Mapped[float] = mapped_column(Float, default=50.0)
+    redact_pii: Mapped[bool] = mapped_column(Boolean, default=True)
+    locale: Mapped[str] = mapped_column(String(20), default="en-US")
+    tone: Mapped[str] = mapped_column(String(40), default="professional")
+    min_closed_deals: Mapped[int] = mapped_column(Integer, default=50)
+    extra: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class FieldMapping(Base):
+    """Maps a canonical feature onto a tenant's CRM field, with the CRM's own label."""
+
+    __tablename__ = "field_mappings"
+    __table_args__ = (
+        UniqueConstraint("tenant_id", "object_type", "canonical", name="uq_field_mappings_canonical"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    tenant_id: Mapped[str] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"), index=True)
+    object_type: Mapped[str] = mapped_column(String(40))
+    canonical: Mapped[str] = mapped_column(String(80))
+    crm_field: Mapped[str] = mapped_column(String(120))
+    label: Mapped[str | None] = mapped_column(String(255))
+
+
+class InboxEvent(Base):
+    """One verified record change, durable before the webhook is acknowledged."""
+
+    __tablename__ = "inbox_events"
+    __table_args__ = (
+        UniqueConstraint("tenant_id", "delivery_key", name="uq_inbox_tenant_delivery"),
+        Index("ix_inbox_record_status", "tenant_id", "object_type", "record_id", "status"),
+        Index("ix_inbox_status_received", "status", "received_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    tenant_id: Mapped[str] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"))
+    crm: Mapped[str] = mapped_column(String(20))
+    object_type: Mapped[str] = mapped_column(String(40))
+    record_id: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(30))
+    properties: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    occurred_at: Mapped[datetime] = mapped_column()
+    delivery_key: Mapped[str] = mapped_column(String(64))
+    delivery_id: Mapped[str | None] = mapped_column(String(64))
+    attempt: Mapped[int] = mapped_column(Integer, default=0)
+    change_source: Mapped[str | None] = mapped_column(String(60))
+    received_at: Mapped[datetime] = mapped_column(default=utcnow)
+    status: Mapped[str] = mapped_column(String(20), default="pending")
+    job_id: Mapped[str | None] = mapped_column(String(128))
+    processed_at: Mapped[datetime | None] = mapped_column()
+    error: Mapped[str | None] = mapped_column(Text)
+
+
+class RecordJob(Base):
+    """Dispatch state of one record: at most one live job id (the fence) at a time."""
+
+    __tablename__ = "record_jobs"
+    __table_args__ = (
+        UniqueConstraint("tenant_id", "object_type", "record_id", name="uq_record_jobs_record"),
+        Index("ix_record_jobs_state_lease", "state", "lease_until"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    tenant_id: Mapped[str] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"))
+    crm: Mapped[str] = mapped_column(String(20))
+    object_type: Mapped[str] = mapped_column(String(40))
+    record_id: Mapped[str] = mapped_column(String(64))
+    state: Mapped[str] = mapped_column(String(20), default="idle")
+    job_id: Mapped[str | None] = mapped_column(String(128))
+    run_after: Mapped[datetime | None] = mapped_column()
+    lease_until: Mapped[datetime | None] = mapped_column()
+    dispatch_count: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Enrichment(Base):
+    """What the pipeline produced for a record: scores, analysis, strategy, draft, card payload."""
+
+    __tablename__ = "enrichments"
+    __table_args__ = (Index("ix_enrichments_record", "tenant_id", "object_type", "record_id", "created_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    tenant_id: Mapped[str] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"))
+    object_type: Mapped[str] = mapped_column(String(40))
+    record_id: Mapped[str] = mapped_column(String(64))
+    job_id: Mapped[str | None] = mapped_column(String(128))
+    input_hash: Mapped[str | None] = mapped_column(String(64))
+    scores: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    analysis: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    strategy: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    draft: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    card: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    model_versions: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    generated_by: Mapped[str | None] = mapped_column(String(60))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Action(Base):
+    """A write-back or a rep's feedback: field update, task, note, accept, dismiss, rescore."""
+
+    __tablename__ = "actions"
+    __table_args__ = (Index("ix_actions_record", "tenant_id", "object_type", "record_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    tenant_id: Mapped[str] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"))
+    object_type: Mapped[str] = mapped_column(String(40))
+    record_id: Mapped[str] = mapped_column(String(64))
+    enrichment_id: Mapped[int | None] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(30))
+    status: Mapped[str] = mapped_column(String(20), default="done")
+    crm_id: Mapped[str | None] = mapped_column(String(64))
+    payload: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    idempotency_key: Mapped[str | None] = mapped_column(String(128), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class AuditLog(Base):
+    """Append-only trail of what happened and why, with the ids to find it again."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_tenant_at", "tenant_id", "at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    tenant_id: Mapped[str | None] = mapped_column(String(64), index=False)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    event: Mapped[str] = mapped_column(String(60))
+    object_type: Mapped[str | None] = mapped_column(String(40))
+    record_id: Mapped[str | None] = mapped_column(String(64))
+    job_id: Mapped[str | None] = mapped_column(String(128))
+    detail: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class LlmCacheEntry(Base):
+    """A cached LLM output keyed by tenant, provider, model, prompt version and input hash."""
+
+    __tablename__ = "llm_cache"
+    __table_args__ = (UniqueConstraint("tenant_id", "cache_key", name="uq_llm_cache_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    tenant_id: Mapped[str] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"))
+    cache_key: Mapped[str] = mapped_column(String(128))
+    value: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class LlmUsage(Base):
+    """Tokens and cost of one LLM call, for per-tenant accounting and the spend cap."""
+
+    __tablename__ = "llm_usage"
+    __table_args__ = (Index("ix_llm_usage_tenant_at", "tenant_id", "at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    tenant_id: Mapped[str] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"))
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    role: Mapped[str | None] = mapped_column(String(30))
+    provider: Mapped[str] = mapped_column(String(40))
+    model: Mapped[str | None] = mapped_column(String(80))
+    input_tokens: Mapped[int] = mapped_column(Integer, default=0)
+    output_tokens: Mapped[int] = mapped_column(Integer, default=0)
+    cost_usd: Mapped[float] = mapped_column(Float, default=0.0)
+    cached: Mapped[bool] = mapped_column(Boolean, default=False)
+    fallback_reason: Mapped[str | None] = mapped_column(String(255))
+
+
+TENANT_TABLES = (
+    LlmUsage, LlmCacheEntry, AuditLog, Action, Enrichment, RecordJob, InboxEvent,
+    FieldMapping, TenantSettings, Installation,
+)
+"""Every table holding a tenant's data, children first: uninstall deletes from all of them."""

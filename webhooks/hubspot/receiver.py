@@ -1,0 +1,131 @@
+"""POST /webhooks/hubspot: raw bytes -> verify -> parse -> inbox (one transaction) -> 2xx.
+
+Never calls a CRM, an LLM or a model: the pipeline runs later, from the inbox. Status policy
+(STYLE rule 9): 401 bad signature, 400 anomalous payload, 200 for accepted and for genuine events
+we ignore (unsupported types, uninstalled portals, echoes of our own fields), 500 for bugs.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+import uuid
+from typing import Any
+
+from flask import current_app, jsonify, request
+
+from app import defaults, metrics
+from app.dispatch import get_dispatcher
+from app.dispatch.leases import RecordKey
+from app.inbox import insert_changes, installed_tenant
+from app.storage import get_db
+from integrations.base import is_output_field
+from webhooks import bp
+from webhooks.changes import RecordChange
+from webhooks.errors import (
+    AnomalousPayloadError,
+    SignatureVerificationError,
+    UnsupportedEventTypeError,
+    error_response,
+)
+from webhooks.hubspot.events import parse_batch
+from webhooks.hubspot.signature import verify_request
+
+log = logging.getLogger(__name__)
+CRM = "hubspot"
+
+
+def public_uri() -> str:
+    """The URI HubSpot signed: the configured public base URL + the raw path and query."""
+    raw = request.environ.get("RAW_URI") or request.environ.get("REQUEST_URI")
+    if not raw:
+        qs = request.query_string.decode("latin-1")
+        raw = request.path + (f"?{qs}" if qs else "")
+    base = current_app.config.get("PUBLIC_URL") or request.host_url
+    return base.rstrip("/") + raw
+
+
+@bp.post("/hubspot")
+def hubspot_webhook() -> Any:
+    """Receive one HubSpot webhook delivery (a JSON array of up to 100 events)."""
+    started = time.perf_counter()
+    delivery_id = uuid.uuid4().hex
+    status = 500
+    try:
+        response, status = _receive(delivery_id)
+        return response, status
+    except SignatureVerificationError as exc:
+        log.warning("webhook signature rejected: %s", exc.reason, extra={"delivery_id": delivery_id, "crm": CRM})
+        status = 401
+        return error_response(401, "invalid_signature")
+    except AnomalousPayloadError as exc:
+        log.warning("anomalous webhook payload: %s", exc, extra={"delivery_id": delivery_id, "crm": CRM})
+        status = 400
+        return error_response(400, "anomalous_payload", detail=str(exc))
+    finally:
+        metrics.WEBHOOK_REQUESTS.labels(crm=CRM, status=str(status)).inc()
+        metrics.WEBHOOK_ACK_SECONDS.labels(crm=CRM).observe(time.perf_counter() - started)
+
+
+def _receive(delivery_id: str) -> tuple[Any, int]:
+    cfg = current_app.config
+    if (request.content_length or 0) > defaults.WEBHOOK_MAX_BODY_BYTES:
+        raise AnomalousPayloadError(f"body over {defaults.WEBHOOK_MAX_BODY_BYTES} bytes")
+    body = request.get_data(cache=False)
+    verify_request(
+        headers=request.headers,
+        method=request.method,
+        uri=public_uri(),
+        body=body,
+        secret=cfg.get("HUBSPOT_CLIENT_SECRET") or "",
+        allow_legacy=bool(cfg.get("HUBSPOT_ALLOW_V1_V2")),
+        tolerance=float(cfg.get("WEBHOOK_TOLERANCE_SECONDS", defaults.WEBHOOK_TOLERANCE_SECONDS)),
+    )
+    try:
+        payload = json.loads(body)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise AnomalousPayloadError(f"body is not JSON: {exc}") from None
+    events = parse_batch(payload, max_events=defaults.WEBHOOK_MAX_BATCH_EVENTS)
+
+    counts = {"accepted": 0, "duplicates": 0, "echoes": 0, "unsupported": 0, "unknown_portal": 0}
+    db = get_db()
+    dispatcher = get_dispatcher()
+    with db.session() as s:
+        tenants: dict[str, str | None] = {}
+        changes: list[RecordChange] = []
+        for ev in events:
+            if ev.portal_id not in tenants:
+                t = installed_tenant(s, CRM, ev.portal_id)
+                tenants[ev.portal_id] = t.id if t else None
+            tenant_id = tenants[ev.portal_id]
+            if tenant_id is None:
+                counts["unknown_portal"] += 1
+                continue
+            if is_output_field(ev.property_name):
+                counts["echoes"] += 1
+                continue
+            try:
+                changes.append(ev.to_change(tenant_id))
+            except UnsupportedEventTypeError as exc:
+                counts["unsupported"] += 1
+                log.info("unsupported HubSpot event %s", exc, extra={"delivery_id": delivery_id})
+        changes.sort(key=lambda c: c.delivery_key)
+        result = insert_changes(s, changes, delivery_id=delivery_id)
+        counts["accepted"] = result.inserted
+        counts["duplicates"] = result.duplicates
+        scheduled = dispatcher.schedule_in(s, [RecordKey(*r) for r in sorted(result.records)])
+    # Committed: the changes are durable. Enqueueing is best effort; the sweeper backs it up.
+    dispatcher.enqueue_all(scheduled)
+    for outcome, key in (("accepted", "accepted"), ("duplicate", "duplicates"), ("echo", "echoes"),
+                         ("unsupported", "unsupported"), ("unknown_tenant", "unknown_portal")):
+        if counts[key]:
+            metrics.WEBHOOK_EVENTS.labels(crm=CRM, outcome=outcome).inc(counts[key])
+    if counts["accepted"]:
+        metrics.INBOX_ROWS.labels(crm=CRM).inc(counts["accepted"])
+    if counts["unknown_portal"]:
+        log.info("events for portals not installed ignored",
+                 extra={"delivery_id": delivery_id, "events": counts["unknown_portal"], "crm": CRM})
+    log.info("webhook accepted", extra={"delivery_id": delivery_id, "events": len(events), "crm": CRM,
+                                         "outcome": counts})
+    return jsonify({"delivery_id": delivery_id, "events": len(events), **counts}), 200
