@@ -27,6 +27,7 @@ class CrmError(Exception):
         crm: str | None = None,
         should_retry: bool | None = None,
         retry_after: float | None = None,
+        code: str | None = None,
     ) -> None:
         super().__init__(message)
         self.message = message
@@ -35,6 +36,8 @@ class CrmError(Exception):
         self.crm = crm
         self.should_retry = self.default_retry if should_retry is None else should_retry
         self.retry_after = retry_after
+        self.code = code
+        """The CRM's own error code (HubSpot `category`, e.g. EXPIRED_AUTHENTICATION), if any."""
 
     def __str__(self) -> str:
         rid = f"Request {self.request_id}: " if self.request_id else ""

@@ -1,0 +1,334 @@
+"""HubSpot properties → canonical Record, through a field mapping.
+
+Pure functions over plain dicts (property name → string value, as HubSpot sends them); the
+adapter converts SDK models to dicts before calling in here, so this module never sees an SDK
+type and is unit-tested without HTTP.
+
+The default deal mapping (canonical field ← HubSpot property) is:
+
+    name ← dealname            amount ← amount            currency ← deal_currency_code
+    stage ← dealstage          pipeline ← pipeline        close_date ← closedate
+    created_at ← createdate    owner_id ← hubspot_owner_id
+
+plus `extra` features (feature name ← property) in `DEFAULT_DEAL_EXTRA`. A tenant's mapping
+overrides any of these (`FieldMapping.from_dict`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from integrations.base import (
+    Activity,
+    ClosedWonDeal,
+    Company,
+    Contact,
+    History,
+    Owner,
+    Pipeline,
+    Record,
+    Stage,
+    StageChange,
+)
+
+DEFAULT_DEAL_FIELDS: Mapping[str, str] = {
+    "name": "dealname",
+    "amount": "amount",
+    "currency": "deal_currency_code",
+    "stage": "dealstage",
+    "pipeline": "pipeline",
+    "close_date": "closedate",
+    "created_at": "createdate",
+    "owner_id": "hubspot_owner_id",
+}
+"""Canonical deal field ← HubSpot default deal property."""
+
+DEFAULT_DEAL_EXTRA: Mapping[str, str] = {
+    "deal_type": "dealtype",
+    "description": "description",
+    "stage_probability": "hs_deal_stage_probability",
+    "num_contacts": "num_associated_contacts",
+    "num_notes": "num_notes",
+    "last_contacted_at": "notes_last_contacted",
+}
+"""Extra features (Record.extra) ← HubSpot deal property; absent properties are skipped."""
+
+DEFAULT_COMPANY_FIELDS: Mapping[str, str] = {
+    "name": "name",
+    "industry": "industry",
+    "employees": "numberofemployees",
+    "annual_revenue": "annualrevenue",
+    "country": "country",
+}
+
+DEFAULT_CONTACT_FIELDS: Mapping[str, str] = {
+    "first_name": "firstname",
+    "last_name": "lastname",
+    "email": "email",
+    "title": "jobtitle",
+    "page_views": "hs_analytics_num_page_views",
+    "last_visit_at": "hs_analytics_last_visit_timestamp",
+}
+
+ACTIVITY_TYPES: Mapping[str, str] = {
+    "emails": "email",
+    "calls": "call",
+    "meetings": "meeting",
+    "notes": "note",
+    "tasks": "task",
+}
+"""HubSpot engagement object type → canonical activity type."""
+
+ACTIVITY_PROPERTIES: Mapping[str, Mapping[str, str]] = {
+    "emails": {"subject": "hs_email_subject", "body": "hs_email_text", "direction": "hs_email_direction"},
+    "calls": {"subject": "hs_call_title", "body": "hs_call_body", "direction": "hs_call_direction"},
+    "meetings": {"subject": "hs_meeting_title", "body": "hs_meeting_body"},
+    "notes": {"body": "hs_note_body"},
+    "tasks": {"subject": "hs_task_subject", "body": "hs_task_body"},
+}
+"""Canonical activity part ← engagement property; every engagement also has `hs_timestamp`."""
+
+DIRECTIONS: Mapping[str, str] = {
+    "EMAIL": "outbound",
+    "FORWARDED_EMAIL": "outbound",
+    "INCOMING_EMAIL": "inbound",
+    "OUTBOUND": "outbound",
+    "INBOUND": "inbound",
+}
+"""HubSpot email/call direction values → canonical direction."""
+
+PRIMARY_LABEL = "primary"
+
+
+@dataclass(frozen=True)
+class FieldMapping:
+    """A tenant's field mapping: canonical name ← HubSpot property, per object."""
+
+    deal: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_DEAL_FIELDS))
+    extra: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_DEAL_EXTRA))
+    company: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_COMPANY_FIELDS))
+    contact: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_CONTACT_FIELDS))
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any] | None) -> FieldMapping:
+        """Overlay a stored mapping ({"deal": {...}, "extra": {...}, ...}) on the defaults."""
+        d = d or {}
+        return cls(
+            deal={**DEFAULT_DEAL_FIELDS, **(d.get("deal") or {})},
+            extra={**DEFAULT_DEAL_EXTRA, **(d.get("extra") or {})},
+            company={**DEFAULT_COMPANY_FIELDS, **(d.get("company") or {})},
+            contact={**DEFAULT_CONTACT_FIELDS, **(d.get("contact") or {})},
+        )
+
+    def deal_properties(self) -> list[str]:
+        """HubSpot deal properties to request for a Record."""
+        return sorted({*self.deal.values(), *self.extra.values(), "hs_lastmodifieddate"})
+
+
+def iso(value: Any) -> str | None:
+    """Normalise a HubSpot timestamp (ISO string, epoch ms, datetime) to ISO-8601 UTC with `Z`."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        dt = value if value.tzinfo else value.replace(tzinfo=UTC)
+    else:
+        text = str(value).strip()
+        if text.lstrip("-").isdigit():
+            dt = datetime.fromtimestamp(int(text) / 1000.0, tz=UTC)  # HubSpot sends epoch *ms*
+        else:
+            try:
+                dt = datetime.fromisoformat(text.replace("Z", "+00:00"))
+            except ValueError:
+                return None
+            if dt.tzinfo is None:
+                dt = dt.replace(tzinfo=UTC)
+    return dt.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def to_ms(value: Any) -> int | None:
+    """Return a HubSpot timestamp as epoch milliseconds (for comparisons and filters)."""
+    text = iso(value)
+    if text is None:
+        return None
+    return int(datetime.fromisoformat(text.replace("Z", "+00:00")).timestamp() * 1000)
+
+
+def day(value: Any) -> str | None:
+    """Return a HubSpot date or datetime as `YYYY-MM-DD` (UTC)."""
+    text = iso(value)
+    return text[:10] if text else None
+
+
+def number(value: Any) -> float | None:
+    if value is None or value == "":
+        return None
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def integer(value: Any) -> int | None:
+    n = number(value)
+    return int(n) if n is not None else None
+
+
+def stage_kind(metadata: Mapping[str, Any] | None) -> str:
+    """Classify a pipeline stage from HubSpot's metadata (`isClosed` is the *string* "true")."""
+    metadata = metadata or {}
+    closed = str(metadata.get("isClosed", "false")).lower() == "true"
+    if not closed:
+        return "open"
+    probability = number(metadata.get("probability"))
+    return "won" if probability is not None and probability >= 1.0 else "lost"
+
+
+def pipeline_from(data: Mapping[str, Any]) -> Pipeline:
+    """Build a Pipeline from a pipelines-API result dict (SDK `to_dict()` keys)."""
+    stages = tuple(
+        Stage(id=str(s["id"]), label=str(s.get("label") or s["id"]), kind=stage_kind(s.get("metadata")),
+              probability=number((s.get("metadata") or {}).get("probability")),
+              display_order=int(s.get("display_order") or 0))
+        for s in data.get("stages") or ()
+    )
+    return Pipeline(id=str(data["id"]), label=str(data.get("label") or data["id"]),
+                    stages=tuple(sorted(stages, key=lambda s: s.display_order)))
+
+
+def owner_from(data: Mapping[str, Any] | None) -> Owner | None:
+    """Build an Owner from the owners API JSON (raw keys; `timezone` when the source has one)."""
+    if not data:
+        return None
+    name = " ".join(p for p in (data.get("firstName"), data.get("lastName")) if p) or None
+    tz = data.get("timezone") or data.get("timeZone")
+    return Owner(id=str(data["id"]), name=name, email=data.get("email"), timezone=tz or None)
+
+
+def company_from(obj_id: str, props: Mapping[str, Any], mapping: FieldMapping) -> Company:
+    m = mapping.company
+    return Company(
+        id=str(obj_id),
+        name=props.get(m["name"]) or None,
+        industry=props.get(m["industry"]) or None,
+        employees=integer(props.get(m["employees"])),
+        annual_revenue=number(props.get(m["annual_revenue"])),
+        country=props.get(m["country"]) or None,
+    )
+
+
+def contact_from(obj_id: str, props: Mapping[str, Any], mapping: FieldMapping, *, is_primary: bool) -> Contact:
+    m = mapping.contact
+    name = " ".join(p for p in (props.get(m["first_name"]), props.get(m["last_name"])) if p) or None
+    return Contact(id=str(obj_id), name=name, email=props.get(m["email"]) or None,
+                   title=props.get(m["title"]) or None, is_primary=is_primary)
+
+
+def is_primary_association(types: Iterable[Mapping[str, Any]], primary_type_ids: Iterable[int] = ()) -> bool:
+    """Tell whether v4 association types mark the primary one (label "Primary" or a primary type id)."""
+    ids = set(primary_type_ids)
+    for t in types:
+        if PRIMARY_LABEL in str(t.get("label") or "").lower():
+            return True
+        if t.get("type_id") in ids or t.get("typeId") in ids:
+            return True
+    return False
+
+
+def activity_from(object_type: str, props: Mapping[str, Any], *, marker: str | None = None) -> Activity | None:
+    """Build an Activity from an engagement's properties; None if it has no time or is ours."""
+    at = iso(props.get("hs_timestamp") or props.get("hs_createdate") or props.get("createdate"))
+    if at is None:
+        return None
+    parts = ACTIVITY_PROPERTIES.get(object_type, {})
+    subject = props.get(parts["subject"]) if "subject" in parts else None
+    body = props.get(parts["body"]) if "body" in parts else None
+    if marker and object_type in ("notes", "tasks") and marker in f"{subject or ''} {body or ''}":
+        return None  # the app's own task/note: feeding it back to the models would be an echo
+    raw_dir = props.get(parts["direction"]) if "direction" in parts else None
+    return Activity(type=ACTIVITY_TYPES[object_type], at=at, direction=DIRECTIONS.get(str(raw_dir or "").upper()),
+                    subject=subject or None, body=body or None)
+
+
+def page_view_activities(contacts: Iterable[tuple[str, Mapping[str, Any]]], mapping: FieldMapping) -> list[Activity]:
+    """Turn contacts' analytics properties into `page_view` activities (one per last visit)."""
+    out = []
+    m = mapping.contact
+    for _cid, props in contacts:
+        at = iso(props.get(m["last_visit_at"]))
+        views = integer(props.get(m["page_views"]))
+        if at and views:
+            out.append(Activity(type="page_view", at=at, subject=f"{views} page views"))
+    return out
+
+
+def stage_changes(history: Iterable[Mapping[str, Any]]) -> tuple[StageChange, ...]:
+    """Build the stage history, oldest first, from `propertiesWithHistory.dealstage`."""
+    changes = [StageChange(stage=str(h["value"]), at=iso(h.get("timestamp")) or "")
+               for h in history if h.get("value")]
+    return tuple(sorted(changes, key=lambda c: c.at))
+
+
+def closed_won_from(deals: Iterable[Mapping[str, Any]], mapping: FieldMapping,
+                    stage_kinds: Mapping[str, str], *, exclude_id: str) -> tuple[ClosedWonDeal, ...]:
+    """The company's other won deals as (date, amount), oldest first."""
+    m = mapping.deal
+    won = []
+    for d in deals:
+        props = d.get("properties") or {}
+        if str(d.get("id")) == str(exclude_id) or stage_kinds.get(str(props.get(m["stage"]))) != "won":
+            continue
+        date = day(props.get(m["close_date"])) or day(props.get(m["created_at"])) or ""
+        won.append(ClosedWonDeal(date=date, amount=number(props.get(m["amount"])) or 0.0))
+    return tuple(sorted(won, key=lambda w: w.date))
+
+
+def record_from(
+    *,
+    tenant_id: str,
+    deal_id: str,
+    props: Mapping[str, Any],
+    mapping: FieldMapping,
+    stage_kinds: Mapping[str, str],
+    owner: Owner | None,
+    company: Company | None,
+    contacts: Iterable[Contact],
+    activities: Iterable[Activity],
+    history: History,
+    contact_props: Iterable[tuple[str, Mapping[str, Any]]] = (),
+) -> Record:
+    """Assemble the canonical deal Record from its parts."""
+    m = mapping.deal
+    extra: dict[str, Any] = {}
+    for feature, prop in mapping.extra.items():
+        if props.get(prop) not in (None, ""):
+            extra[feature] = props[prop]
+    views = [integer(p.get(mapping.contact["page_views"])) or 0 for _c, p in contact_props]
+    if views:
+        extra["page_views"] = sum(views)
+    visits = [t for _c, p in contact_props if (t := iso(p.get(mapping.contact["last_visit_at"])))]
+    if visits:
+        extra["last_visit_at"] = max(visits)
+    stage = props.get(m["stage"]) or None
+    return Record(
+        crm="hubspot",
+        tenant_id=tenant_id,
+        object_type="deal",
+        id=str(deal_id),
+        name=props.get(m["name"]) or None,
+        amount=number(props.get(m["amount"])),
+        currency=props.get(m["currency"]) or None,
+        stage=stage,
+        stage_kind=stage_kinds.get(str(stage), "open"),
+        pipeline=props.get(m["pipeline"]) or None,
+        close_date=day(props.get(m["close_date"])),
+        created_at=iso(props.get(m["created_at"])),
+        owner=owner,
+        company=company,
+        contacts=tuple(sorted(contacts, key=lambda c: (not c.is_primary, c.id))),
+        activities=tuple(sorted(activities, key=lambda a: a.at)),
+        history=history,
+        extra=extra,
+    )

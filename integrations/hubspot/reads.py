@@ -1,0 +1,145 @@
+"""Read helpers over the SDK: paged associations, batch reads, owners, windowed search.
+
+Each helper returns plain dicts/strings at once, so no SDK model leaves this module's callers.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import datetime
+from typing import Any
+
+from hubspot.crm.objects import (
+    BatchReadInputSimplePublicObjectId,
+    Filter,
+    FilterGroup,
+    PublicObjectSearchRequest,
+    SimplePublicObjectId,
+)
+
+from integrations.hubspot import constants
+from integrations.hubspot.mapping import to_ms
+from integrations.hubspot.session import ApiSession
+
+ASSOCIATION_PAGE_SIZE = 500
+"""v4 association page size (HubSpot allows up to 500 per page)."""
+
+
+def chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
+    """Yield consecutive slices of at most `size` items."""
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def associations(session: ApiSession, from_type: str, from_id: str, to_type: str) -> list[dict[str, Any]]:
+    """Return every v4 association of one record to one object type.
+
+    Returns:
+        Dicts `{"id": str, "types": [{"type_id", "label", "category"}]}`.
+    """
+    out: list[dict[str, Any]] = []
+    after = None
+    while True:
+        page = session.call(session.apis.associations.get_page, from_type, from_id, to_type,
+                            after=after, limit=ASSOCIATION_PAGE_SIZE)
+        for item in page.results or ():
+            d = item.to_dict()
+            out.append({"id": str(d["to_object_id"]), "types": list(d.get("association_types") or ())})
+        nxt = page.paging.next if page.paging else None
+        if not nxt or not nxt.after:
+            return out
+        after = nxt.after
+
+
+def batch_read(session: ApiSession, object_type: str, ids: Iterable[str], properties: Sequence[str],
+               history: Sequence[str] = ()) -> list[dict[str, Any]]:
+    """Batch-read records by id (≤100 per request) as `{"id", "properties", "history"}` dicts."""
+    unique = list(dict.fromkeys(str(i) for i in ids))
+    out: list[dict[str, Any]] = []
+    for part in chunks(unique, constants.BATCH_SIZE):
+        body = BatchReadInputSimplePublicObjectId(
+            inputs=[SimplePublicObjectId(id=i) for i in part],
+            properties=list(properties),
+            properties_with_history=list(history),
+        )
+        resp = session.call(session.apis.batch.read, object_type, body)
+        for obj in resp.results or ():
+            out.append(object_dict(obj))
+    return out
+
+
+def object_dict(obj: Any) -> dict[str, Any]:
+    """Convert an SDK SimplePublicObject* model into a plain dict."""
+    d = obj.to_dict()
+    hist = d.get("properties_with_history") or {}
+    return {
+        "id": str(d["id"]),
+        "properties": dict(d.get("properties") or {}),
+        "history": {k: [dict(v) for v in (vals or ())] for k, vals in hist.items()},
+        "associations": {k: [str(r["id"]) for r in ((v or {}).get("results") or ())]
+                         for k, v in (d.get("associations") or {}).items()},
+        "updated_at": d.get("updated_at"),
+    }
+
+
+def owner(session: ApiSession, owner_id: str) -> dict[str, Any] | None:
+    """Fetch an owner as raw JSON (keeps fields the SDK model lacks, e.g. a `timezone`)."""
+    from integrations.errors import CrmNotFound
+
+    try:
+        resp = session.call(session.apis.owners.get_by_id, owner_id, id_property="id",
+                            _preload_content=False)
+    except CrmNotFound:
+        return None  # a deactivated owner must not make the whole record unreadable
+    data = json.loads(resp.data or b"{}")
+    return data if isinstance(data, dict) else None
+
+
+def search_ids(session: ApiSession, object_type: str, filters: list[dict[str, Any]],
+               *, sort_property: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Yield (id, properties) of every search hit, paging at HubSpot's maximum page size."""
+    after: str | None = None
+    while True:
+        req = PublicObjectSearchRequest(
+            filter_groups=[FilterGroup(filters=[Filter(**f) for f in filters])],
+            sorts=[sort_property],
+            properties=[sort_property],
+            limit=constants.SEARCH_PAGE_SIZE,
+            after=after,
+        )
+        page = session.call(session.apis.search.do_search, object_type, req, search=True)
+        for obj in page.results or ():
+            d = object_dict(obj)
+            yield d["id"], d["properties"]
+        nxt = page.paging.next if page.paging else None
+        if not nxt or not nxt.after:
+            return
+        after = nxt.after
+
+
+def modified_since(session: ApiSession, object_type: str, since: datetime,
+                   prop: str = "hs_lastmodifieddate") -> list[str]:
+    """Return ids of records modified at or after `since`, windowing under the 10k search cap.
+
+    HubSpot refuses to page past 10,000 results of one query, so when a window fills up we start a
+    new query from the last modification time seen (sorted ascending) and de-duplicate.
+    """
+    seen: dict[str, None] = {}
+    start = to_ms(since) or 0
+    while True:
+        count = 0
+        last_ms = start
+        filters = [{"property_name": prop, "operator": "GTE", "value": str(start)}]
+        for rid, props in search_ids(session, object_type, filters, sort_property=prop):
+            seen.setdefault(rid)
+            count += 1
+            last_ms = max(last_ms, to_ms(props.get(prop)) or last_ms)
+            if count >= constants.SEARCH_RESULT_CAP - constants.SEARCH_PAGE_SIZE:
+                break
+        else:
+            return list(seen)
+        if last_ms <= start:
+            # >10k records share one timestamp: nothing better to do than stop at the cap.
+            return list(seen)
+        start = last_ms

@@ -1,0 +1,135 @@
+"""Unit tests: the call loop refreshes tokens, waits out 429s, and gives up only when it should."""
+
+import json
+
+import pytest
+import responses
+from hubspot.crm.objects.exceptions import ApiException
+
+from integrations.errors import CrmAuthExpired, CrmRateLimited
+from integrations.hubspot.oauth import OAuthClient, TokenSet
+from integrations.hubspot.session import ApiSession
+
+BASE = "http://hubspot.test"
+
+
+class FakeResp:
+    def __init__(self, status, body, headers=None):
+        self.status, self.reason, self.data = status, "r", json.dumps(body).encode()
+        self._headers = headers or {}
+
+    def getheaders(self):
+        return self._headers
+
+
+class FakeApis:
+    """Records the token each call would have sent."""
+
+    def __init__(self):
+        self.token = None
+
+    def set_access_token(self, token):
+        self.token = token
+
+
+def expired_401():
+    return ApiException(http_resp=FakeResp(401, {"message": "expired", "category": "EXPIRED_AUTHENTICATION",
+                                                 "correlationId": "c"}))
+
+
+def rate_429(headers=None):
+    return ApiException(http_resp=FakeResp(429, {"errorType": "RATE_LIMIT", "message": "limit"}, headers))
+
+
+def make_session(tokens, clock=lambda: 1000.0, saved=None):
+    sleeps = []
+    oauth = OAuthClient("id", "secret", base_url=BASE, clock=clock)
+    s = ApiSession(FakeApis(), tokens, oauth=oauth, on_tokens=(saved.append if saved is not None else None),
+                   sleep=sleeps.append, clock=clock)
+    return s, sleeps
+
+
+def token_response(access):
+    return {"token_type": "bearer", "access_token": access, "refresh_token": "na1-r", "expires_in": 1800,
+            "hub_id": 62515, "scopes": ["oauth"]}
+
+
+@responses.activate
+def test_refreshes_once_on_expired_authentication_and_persists():
+    responses.post(f"{BASE}/oauth/v1/token", json=token_response("new"))
+    saved = []
+    s, _ = make_session(TokenSet("old", "na1-r", expires_at=99999.0), saved=saved)
+    calls = []
+
+    def fn(**kw):
+        calls.append(s.apis.token)
+        if len(calls) == 1:
+            raise expired_401()
+        return "ok"
+
+    assert s.call(fn) == "ok"
+    assert calls == ["old", "new"] and s.stats.token_refreshes == 1
+    assert saved[0].access_token == "new" and saved[0].hub_id == "62515"
+    assert "grant_type=refresh_token" in responses.calls[0].request.body
+
+
+@responses.activate
+def test_refreshes_proactively_before_stored_expiry():
+    responses.post(f"{BASE}/oauth/v1/token", json=token_response("fresh"))
+    s, _ = make_session(TokenSet("old", "na1-r", expires_at=1010.0))
+    assert s.call(lambda **kw: s.apis.token) == "fresh"
+    assert s.stats.token_refreshes == 1
+
+
+def test_second_expiry_in_a_row_raises():
+    s, _ = make_session(TokenSet("old", None, expires_at=None))
+
+    def fn(**kw):
+        raise expired_401()
+
+    with pytest.raises(CrmAuthExpired):
+        s.call(fn)
+
+
+def test_429_is_waited_out_with_hubspot_interval_and_counted():
+    s, sleeps = make_session(TokenSet("t"))
+    n = []
+
+    def fn(**kw):
+        n.append(kw["_request_timeout"])
+        if len(n) < 3:
+            raise rate_429({"X-HubSpot-RateLimit-Interval-Milliseconds": "2000"})
+        return "written"
+
+    assert s.call(fn) == "written"
+    assert s.stats.rate_limited_retries == 2 and all(2.0 <= w < 2.2 for w in sleeps)
+    assert n[0] == s.timeout  # explicit timeouts on every call
+
+
+def test_429_forever_raises_retryable_error(monkeypatch):
+    from integrations.hubspot import constants
+
+    monkeypatch.setattr(constants, "RATE_LIMIT_MAX_WAITS", 3)
+    s, sleeps = make_session(TokenSet("t"))
+
+    def fn(**kw):
+        raise rate_429()
+
+    with pytest.raises(CrmRateLimited) as info:
+        s.call(fn)
+    assert info.value.should_retry and len(sleeps) == 3
+
+
+@responses.activate
+def test_oauth_exchange_revoke_and_authorize_url():
+    responses.post(f"{BASE}/oauth/v1/token", json=token_response("a1"))
+    responses.delete(f"{BASE}/oauth/v1/refresh-tokens/na1-r", status=204)
+    responses.delete(f"{BASE}/oauth/v1/refresh-tokens/gone", status=404,
+                     json={"status": "error", "message": "not found", "correlationId": "c"})
+    o = OAuthClient("id", "secret", base_url=BASE, authorize_url="http://app.test/oauth/authorize", clock=lambda: 0.0)
+    t = o.exchange_code("code1", "http://me/cb")
+    assert (t.access_token, t.refresh_token, t.expires_at) == ("a1", "na1-r", 1800.0)
+    assert o.revoke("na1-r") is True and o.revoke("gone") is False
+    url = o.authorize_url_for(redirect_uri="http://me/cb", state="s1", scopes=("oauth", "crm.objects.deals.read"))
+    assert url.startswith("http://app.test/oauth/authorize?client_id=id") and "state=s1" in url
+    assert "scope=oauth+crm.objects.deals.read" in url
