@@ -15,6 +15,7 @@ import click
 COMMAND_MODULES: tuple[str, ...] = (
     "app.cli.server",
     "app.cli.db",
+    "app.cli.manifests",
 )
 """Modules that each expose `commands`: a list of click commands or groups to add."""
 
