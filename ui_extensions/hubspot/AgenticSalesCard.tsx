@@ -191,8 +191,8 @@ export function AgenticSalesCard() {
       {noticeView}
       <Scores scores={payload.scores} />
       <Strategy payload={payload} />
-      <NextBest nba={payload.next_best_action} />
-      <DraftView draft={payload.draft} generatedBy={payload.generated_by} />
+      <NextBest payload={payload} />
+      <DraftView payload={payload} />
       <ButtonRow disableDropdown={true}>
         {allowed.includes('accept') ? (
           <Button

@@ -11,7 +11,7 @@ import {
   Tile,
 } from '@hubspot/ui-extensions';
 
-import type { CardPayload, Draft, NextBestAction, Score, ScoreKey } from './api.ts';
+import type { CardPayload, Score, ScoreKey, Signal } from './api.ts';
 import {
   SCORE_LABELS,
   bandVariant,
@@ -20,7 +20,12 @@ import {
   headline,
   nbaText,
   ownerText,
-  titleCase,
+  percent,
+  personText,
+  resolveScore,
+  strategyName,
+  taskOf,
+  timingText,
   topFactors,
   when,
 } from './format.ts';
@@ -66,15 +71,22 @@ function ScoreTile({ name, score }: { name: ScoreKey; score: Score }) {
 }
 
 export function Scores({ scores }: { scores: CardPayload['scores'] }) {
-  const present = SCORE_ORDER.filter((key) => scores?.[key]);
+  const present = SCORE_ORDER.flatMap((key) => {
+    const score = resolveScore(scores, key);
+    return score ? [{ key, score }] : [];
+  });
   if (present.length === 0) return null;
   return (
     <Flex direction="column" gap="small" testId="scores">
-      {present.map((key) => (
-        <ScoreTile key={key} name={key} score={scores![key]!} />
+      {present.map(({ key, score }) => (
+        <ScoreTile key={key} name={key} score={score} />
       ))}
     </Flex>
   );
+}
+
+function signalLabels(signals: (Signal | string)[] | undefined): string {
+  return (signals ?? []).map((s) => (typeof s === 'string' ? s : s.label)).join('; ');
 }
 
 export function Strategy({ payload }: { payload: CardPayload }) {
@@ -86,7 +98,7 @@ export function Strategy({ payload }: { payload: CardPayload }) {
       <Text format={{ fontWeight: 'bold' }}>Strategy</Text>
       {strategy ? (
         <Text testId="strategy-name" format={{ fontWeight: 'demibold' }}>
-          {strategy.label ?? titleCase(strategy.name)}
+          {strategyName(strategy)}
         </Text>
       ) : null}
       {strategy?.rationale ? <Text testId="strategy-rationale">{strategy.rationale}</Text> : null}
@@ -95,13 +107,24 @@ export function Strategy({ payload }: { payload: CardPayload }) {
           {analysis.summary}
         </Text>
       ) : null}
+      {signalLabels(analysis?.risk_indicators) ? (
+        <Text variant="microcopy" testId="analysis-risks">
+          {`Risks: ${signalLabels(analysis?.risk_indicators)}`}
+        </Text>
+      ) : null}
+      {signalLabels(analysis?.buying_signals) ? (
+        <Text variant="microcopy" testId="analysis-signals">
+          {`Buying signals: ${signalLabels(analysis?.buying_signals)}`}
+        </Text>
+      ) : null}
     </Flex>
   );
 }
 
-export function NextBest({ nba }: { nba: NextBestAction | undefined }) {
+export function NextBest({ payload }: { payload: CardPayload }) {
+  const nba = payload.next_best_action;
   if (!nba) return null;
-  const due = when(nba.task?.due_at ?? nba.due_at);
+  const task = taskOf(payload);
   return (
     <Flex direction="column" gap="extra-small" testId="nba">
       <Divider />
@@ -112,35 +135,48 @@ export function NextBest({ nba }: { nba: NextBestAction | undefined }) {
           <Text testId="nba-channel">{nba.channel ?? '–'}</Text>
         </DescriptionListItem>
         <DescriptionListItem label="When">
-          <Text testId="nba-timing">{nba.timing ?? (due || '–')}</Text>
+          <Text testId="nba-timing">{timingText(nba)}</Text>
         </DescriptionListItem>
         <DescriptionListItem label="Owner">
           <Text testId="nba-owner">{ownerText(nba.owner)}</Text>
         </DescriptionListItem>
+        {nba.recipient ? (
+          <DescriptionListItem label="With">
+            <Text testId="nba-recipient">{personText(nba.recipient)}</Text>
+          </DescriptionListItem>
+        ) : null}
+        {typeof nba.discount === 'number' ? (
+          <DescriptionListItem label="Discount">
+            <Text testId="nba-discount">{percent(nba.discount)}</Text>
+          </DescriptionListItem>
+        ) : null}
       </DescriptionList>
-      {nba.task?.subject ? (
-        <Text variant="microcopy" testId="task-subject">
-          {`Task: ${nba.task.subject}${due ? ` (due ${due})` : ''}`}
-        </Text>
+      {task?.subject ? (
+        <Flex direction="column" gap="flush">
+          <Text variant="microcopy">{`Task in HubSpot${task.due_at ? `, due ${when(task.due_at)}` : ''}:`}</Text>
+          <Text testId="task-subject">{task.subject}</Text>
+        </Flex>
       ) : null}
     </Flex>
   );
 }
 
-export function DraftView({ draft, generatedBy }: { draft: Draft | undefined; generatedBy?: string }) {
+export function DraftView({ payload }: { payload: CardPayload }) {
+  const { draft } = payload;
   if (!draft) return null;
+  const generatedBy = draft.generated_by ?? payload.generated_by;
   return (
     <Flex direction="column" gap="extra-small" testId="draft">
       <Divider />
       <Flex direction="row" justify="between" align="center">
-        <Text format={{ fontWeight: 'bold' }}>{`Draft ${draft.channel ?? 'email'}`}</Text>
+        <Text format={{ fontWeight: 'bold' }}>{draft.kind === 'call_script' ? 'Call script' : 'Draft email'}</Text>
         {generatedBy ? (
           <StatusTag variant="info" hollow={true} testId="generated-by">
             {generatedBy}
           </StatusTag>
         ) : null}
       </Flex>
-      {draft.to ? <Text testId="draft-to">{`To: ${draft.to}`}</Text> : null}
+      {draft.to ? <Text testId="draft-to">{`To: ${personText(draft.to)}`}</Text> : null}
       {draft.subject ? (
         <Text testId="draft-subject" format={{ fontWeight: 'demibold' }}>
           {draft.subject}

@@ -31,37 +31,78 @@ export interface Score {
   not_enough_history?: { have: number; need: number };
 }
 
-export interface Owner {
-  id?: string;
-  name?: string;
-  email?: string;
+export interface Person {
+  id?: string | null;
+  contact_id?: string | null;
+  name?: string | null;
+  email?: string | null;
 }
 
+export interface TaskRef {
+  id?: string;
+  subject?: string;
+  due_at?: string;
+}
+
+/** agents.models.NextBestAction (+ the task the pipeline upserted); `action`/`text` are accepted too. */
 export interface NextBestAction {
+  summary?: string;
   action?: string;
   text?: string;
   channel?: string;
   timing?: string;
   due_at?: string;
-  owner?: Owner | string;
-  task?: { id?: string; subject?: string; due_at?: string };
+  timezone?: string;
+  owner?: Person | string | null;
+  recipient?: Person | null;
+  discount?: number | null;
+  task?: TaskRef | null;
 }
 
+/** agents.models.Draft; `to` may also be a plain address. */
 export interface Draft {
   channel?: string;
-  to?: string;
+  kind?: string;
+  to?: Person | string | null;
   subject?: string;
   body?: string;
+  generated_by?: string;
 }
+
+export interface Signal {
+  label: string;
+}
+
+export interface Analysis {
+  summary?: string;
+  engagement_trend?: string;
+  risk_indicators?: (Signal | string)[];
+  buying_signals?: (Signal | string)[];
+}
+
+/** agents.models.Strategy: the policy's arm and the strategist's rationale. */
+export interface Strategy {
+  arm?: string;
+  name?: string;
+  label?: string;
+  rationale?: string;
+  propensity?: number;
+}
+
+export type Scores = Partial<Record<ScoreKey, Score>> & {
+  /** Alternative place for the reason a score is absent: `missing.churn = {not_enough_history}`. */
+  missing?: Partial<Record<ScoreKey, Pick<Score, 'not_enough_history'>>>;
+};
 
 export interface CardPayload {
   status: CardStatus;
   record?: { id: string; name?: string; object_type?: string };
   enrichment_id?: string | number;
-  scores?: Partial<Record<ScoreKey, Score>>;
-  analysis?: { summary?: string; risks?: string[]; opportunities?: string[] };
-  strategy?: { name?: string; label?: string; rationale?: string };
+  scores?: Scores;
+  analysis?: Analysis;
+  strategy?: Strategy;
   next_best_action?: NextBestAction;
+  task?: TaskRef | null;
   draft?: Draft;
   generated_by?: string;
   enriched_at?: string;

@@ -1,5 +1,5 @@
 // Pure formatting helpers shared by the card sections; kept free of React so they are trivial to test.
-import type { Band, Factor, NextBestAction, Score, ScoreKey } from './api.ts';
+import type { Band, CardPayload, Factor, NextBestAction, Person, Score, ScoreKey, Scores, Strategy, TaskRef } from './api.ts';
 
 export const SCORE_LABELS: Record<ScoreKey, string> = {
   conversion: 'Conversion',
@@ -63,14 +63,48 @@ export function factorText(factor: Factor): string {
   return `${arrow} ${factor.label ?? factor.feature}`;
 }
 
+export const TIMING_LABELS: Record<string, string> = {
+  today: 'Today',
+  next_business_day: 'Next business day',
+  in_2_business_days: 'In 2 business days',
+  next_week: 'Next week',
+};
+
+/** The score of one task, or its `not_enough_history` reason wherever the payload put it. */
+export function resolveScore(scores: Scores | undefined, key: ScoreKey): Score | undefined {
+  return scores?.[key] ?? scores?.missing?.[key];
+}
+
+export function personText(person: Person | string | null | undefined, fallback = '–'): string {
+  if (!person) return fallback;
+  if (typeof person === 'string') return person;
+  if (person.name && person.email) return `${person.name} <${person.email}>`;
+  return person.name ?? person.email ?? person.id ?? person.contact_id ?? fallback;
+}
+
 export function ownerText(owner: NextBestAction['owner']): string {
-  if (!owner) return 'Unassigned';
-  if (typeof owner === 'string') return owner;
-  return owner.name ?? owner.email ?? owner.id ?? 'Unassigned';
+  if (owner && typeof owner === 'object') return owner.name ?? owner.email ?? owner.id ?? 'Unassigned';
+  return personText(owner, 'Unassigned');
 }
 
 export function nbaText(nba: NextBestAction): string {
-  return nba.action ?? nba.text ?? nba.task?.subject ?? '';
+  return nba.summary ?? nba.action ?? nba.text ?? nba.task?.subject ?? '';
+}
+
+/** "Next business day · 2026-11-26 09:30 America/New_York" from the timing and the due time. */
+export function timingText(nba: NextBestAction): string {
+  const label = nba.timing ? (TIMING_LABELS[nba.timing] ?? nba.timing) : '';
+  const due = when(nba.due_at);
+  const at = due && nba.timezone && !due.endsWith('UTC') ? `${due} ${nba.timezone}` : due;
+  return [label, at].filter(Boolean).join(' · ') || '–';
+}
+
+export function taskOf(payload: CardPayload): TaskRef | undefined {
+  return payload.next_best_action?.task ?? payload.task ?? undefined;
+}
+
+export function strategyName(strategy: Strategy): string {
+  return strategy.label ?? titleCase(strategy.arm ?? strategy.name);
 }
 
 export function when(iso: string | undefined): string {

@@ -108,22 +108,50 @@ describe('enriched', () => {
 
   it('renders the strategy, next best action, task and draft', async () => {
     mockBackend(() => json(payload()));
-    const { findByTestId, waitFor } = setup();
-    await waitFor(() => expect(findByTestId(Text, 'nba-text').text).toBe(ENRICHED.next_best_action!.action));
+    const { findByTestId, maybeFindByTestId, waitFor } = setup();
+    await waitFor(() => expect(findByTestId(Text, 'nba-text').text).toBe(ENRICHED.next_best_action!.summary));
 
     expect(findByTestId(Text, 'strategy-name').text).toBe('Executive alignment');
     expect(findByTestId(Text, 'strategy-rationale').text).toContain('bring in an economic buyer');
+    expect(findByTestId(Text, 'analysis-summary').text).toBe(ENRICHED.analysis!.summary);
+    expect(findByTestId(Text, 'analysis-risks').text).toBe('Risks: Single-threaded');
     expect(findByTestId(Text, 'nba-channel').text).toBe('email');
-    expect(findByTestId(Text, 'nba-timing').text).toBe("Tomorrow 09:30 (rep's time zone)");
+    expect(findByTestId(Text, 'nba-timing').text).toBe('Next business day · 2026-11-26 09:30 America/New_York');
     expect(findByTestId(Text, 'nba-owner').text).toBe('Sam Rep');
-    expect(findByTestId(Text, 'task-subject').text).toBe(
-      'Task: [AI] Request exec intro at Northwind Logistics (due 2026-11-26 09:30 UTC)',
-    );
-    expect(findByTestId(Text, 'draft-to').text).toBe('To: dana.reyes@northwind.example');
+    expect(findByTestId(Text, 'nba-recipient').text).toBe('Dana Reyes <dana.reyes@northwind.example>');
+    expect(maybeFindByTestId(Text, 'nba-discount')).toBeNull();
+    expect(findByTestId(Text, 'task-subject').text).toBe('[AI] Request exec intro at Northwind Logistics');
+    expect(findByTestId(Text, 'draft-to').text).toBe('To: Dana Reyes <dana.reyes@northwind.example>');
     expect(findByTestId(Text, 'draft-subject').text).toBe(ENRICHED.draft!.subject);
     expect(findByTestId(Text, 'draft-body').text).toBe(ENRICHED.draft!.body);
-    expect(findByTestId(StatusTag, 'generated-by').text).toBe('offline (deterministic)');
+    expect(findByTestId(StatusTag, 'generated-by').text).toBe('offline-template');
     expect(findByTestId(Text, 'enriched-at').text).toBe('2026-11-25 15:04 UTC');
+  });
+
+  it('accepts the simpler shapes too (plain strings, top-level task, missing.<score>)', async () => {
+    const scores = structuredClone(ENRICHED.scores!);
+    delete scores.churn;
+    scores.missing = { churn: { not_enough_history: { have: 2, need: 30 } } };
+    mockBackend(() =>
+      json(
+        payload({
+          scores,
+          strategy: { name: 'risk_reversal', rationale: 'Offer a pilot.' },
+          next_best_action: { action: 'Call the CFO', channel: 'call', timing: 'Friday', owner: 'Sam', discount: 0.05 },
+          task: { subject: 'Call the CFO about the pilot' },
+          draft: { to: 'cfo@northwind.example', subject: 'Pilot', body: 'Hello', kind: 'call_script' },
+        }),
+      ),
+    );
+    const { findByTestId, waitFor } = setup();
+    await waitFor(() => expect(findByTestId(Text, 'nba-text').text).toBe('Call the CFO'));
+    expect(findByTestId(Text, 'not-enough-history-churn').text).toContain('2 of 30');
+    expect(findByTestId(Text, 'strategy-name').text).toBe('Risk reversal');
+    expect(findByTestId(Text, 'nba-timing').text).toBe('Friday');
+    expect(findByTestId(Text, 'nba-owner').text).toBe('Sam');
+    expect(findByTestId(Text, 'nba-discount').text).toBe('5%');
+    expect(findByTestId(Text, 'task-subject').text).toBe('Call the CFO about the pilot');
+    expect(findByTestId(Text, 'draft-to').text).toBe('To: cfo@northwind.example');
   });
 
   it('names the related deal on a contact record', async () => {
@@ -177,7 +205,7 @@ describe('states', () => {
     const { findByTestId, waitFor } = setup();
     await waitFor(() => expect(findByTestId(Alert, 'state-stale').props.title).toBe('Out of date'));
     expect(findByTestId(StatusTag, 'status').text).toBe('Out of date');
-    expect(findByTestId(Text, 'nba-text').text).toBe(ENRICHED.next_best_action!.action);
+    expect(findByTestId(Text, 'nba-text').text).toBe(ENRICHED.next_best_action!.summary);
   });
 
   it('error: shows the backend message and retries', async () => {
