@@ -16,6 +16,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.cli.server",
     "app.cli.db",
     "app.cli.manifests",
+    "app.cli.crm",
 )
 """Modules that each expose `commands`: a list of click commands or groups to add."""
 

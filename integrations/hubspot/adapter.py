@@ -203,9 +203,13 @@ class HubSpotClient:
 
     def search_modified_since(self, object_type: str, since: datetime) -> list[str]:
         """Ids of records modified at or after `since` (paged, 5/s, windowed under the 10k cap)."""
+        return [rid for rid, _at in self.search_modified(object_type, since)]
+
+    def search_modified(self, object_type: str, since: datetime) -> list[tuple[str, str | None]]:
+        """Like `search_modified_since`, with each record's last-modified time (ISO-8601 or None)."""
         otype = hubspot_type(object_type)
         prop = "lastmodifieddate" if otype == "contacts" else "hs_lastmodifieddate"
-        return reads.modified_since(self.session, otype, since, prop)
+        return [(rid, mapping.iso(at)) for rid, at in reads.modified_since(self.session, otype, since, prop)]
 
     def iter_open_ids(self, object_type: str = "deal") -> Iterator[str]:
         """Yield ids of every open deal (list pages, not search: no 10k cap, no 5/s limit)."""

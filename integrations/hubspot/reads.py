@@ -119,27 +119,27 @@ def search_ids(session: ApiSession, object_type: str, filters: list[dict[str, An
 
 
 def modified_since(session: ApiSession, object_type: str, since: datetime,
-                   prop: str = "hs_lastmodifieddate") -> list[str]:
-    """Return ids of records modified at or after `since`, windowing under the 10k search cap.
+                   prop: str = "hs_lastmodifieddate") -> list[tuple[str, str | None]]:
+    """Return (id, last-modified value) of records modified at or after `since`, oldest first.
 
     HubSpot refuses to page past 10,000 results of one query, so when a window fills up we start a
     new query from the last modification time seen (sorted ascending) and de-duplicate.
     """
-    seen: dict[str, None] = {}
+    seen: dict[str, str | None] = {}
     start = to_ms(since) or 0
     while True:
         count = 0
         last_ms = start
         filters = [{"property_name": prop, "operator": "GTE", "value": str(start)}]
         for rid, props in search_ids(session, object_type, filters, sort_property=prop):
-            seen.setdefault(rid)
+            seen[rid] = props.get(prop)
             count += 1
             last_ms = max(last_ms, to_ms(props.get(prop)) or last_ms)
             if count >= constants.SEARCH_RESULT_CAP - constants.SEARCH_PAGE_SIZE:
                 break
         else:
-            return list(seen)
+            return list(seen.items())
         if last_ms <= start:
             # >10k records share one timestamp: nothing better to do than stop at the cap.
-            return list(seen)
+            return list(seen.items())
         start = last_ms

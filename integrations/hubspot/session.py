@@ -17,7 +17,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from integrations.errors import CrmAuthExpired, CrmError, CrmRateLimited
@@ -37,6 +37,12 @@ class CallStats:
     token_refreshes: int = 0
     rate_limited_retries: int = 0
     transient_retries: int = 0
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+
+    def bump(self, name: str, n: int = 1) -> None:
+        """Add `n` to one counter (thread-safe: several workers share one CallStats)."""
+        with self._lock:
+            setattr(self, name, getattr(self, name) + n)
 
     def as_dict(self) -> dict[str, int]:
         return {"calls": self.calls, "token_refreshes": self.token_refreshes,
@@ -102,7 +108,7 @@ class ApiSession:
                 raise
             self.tokens = new
             self.apis.set_access_token(new.access_token)
-            self.stats.token_refreshes += 1
+            self.stats.bump("token_refreshes")
             log.info("hubspot token refreshed for hub %s", new.hub_id)
         if self.on_tokens is not None:
             # The app persists (encrypts) the new tokens; losing them would force a re-install.
@@ -130,7 +136,7 @@ class ApiSession:
             if search:
                 self._pace_search()
             token = self.tokens.access_token
-            self.stats.calls += 1
+            self.stats.bump("calls")
             try:
                 return fn(*args, _request_timeout=self.timeout, **kwargs)
             except Exception as exc:  # every SDK package has its own exception classes
@@ -142,13 +148,13 @@ class ApiSession:
                     continue
                 if isinstance(err, CrmRateLimited) and waits < constants.RATE_LIMIT_MAX_WAITS:
                     waits += 1
-                    self.stats.rate_limited_retries += 1
+                    self.stats.bump("rate_limited_retries")
                     self.sleep(self._rate_limit_wait(err, waits))
                     continue
                 if err.should_retry and not isinstance(err, CrmRateLimited) \
                         and transient < constants.TRANSIENT_RETRIES:
                     transient += 1
-                    self.stats.transient_retries += 1
+                    self.stats.bump("transient_retries")
                     self.sleep(min(err.retry_after or 0.5 * 2 ** transient, constants.RATE_LIMIT_MAX_WAIT_SECONDS))
                     continue
                 raise err from exc

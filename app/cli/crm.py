@@ -1,0 +1,96 @@
+"""`agentic-sales backfill --tenant T` and `agentic-sales reconcile --tenant T|--all`.
+
+Progress and logs go to stderr; the JSON result is the only thing on stdout. Jobs are enqueued
+through the inbox, so with the embedded backend a running `serve` (its sweeper) picks them up,
+and with Redis the workers do.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+import click
+
+
+def _app() -> Any:
+    from app import create_app, logs
+    from app.storage import get_db, migrate
+
+    logs.configure()
+    # This process only enqueues: the server's or the RQ workers' job runners do the work.
+    app = create_app({"START_WORKER": False})
+    if get_db(app).dialect == "sqlite":
+        migrate.upgrade(app.config["DATABASE_URL"])  # embedded default, as `serve` does
+    return app
+
+
+def _fail(message: str, code: int = 1) -> None:
+    click.echo(f"error: {message}", err=True)
+    sys.exit(code)
+
+
+@click.command()
+@click.option("--tenant", "tenant_id", required=True, help="Tenant id, e.g. hubspot-62515.")
+@click.option("--no-progress", is_flag=True, help="Do not draw the progress bar on stderr.")
+def backfill(tenant_id: str, no_progress: bool) -> None:
+    """Enqueue every open deal of a tenant for enrichment."""
+    from sqlalchemy.exc import SQLAlchemyError
+    from tqdm import tqdm
+
+    from app.config import ConfigError
+    from app.oauth.sync import backfill as run_backfill
+    from app.storage.crypto import TokenKeyError
+    from integrations.errors import CrmError
+
+    try:
+        app = _app()
+    except ConfigError as exc:
+        _fail(str(exc), 2)
+        return
+    bar = tqdm(desc=f"backfill {tenant_id}", unit="deal", file=sys.stderr, disable=no_progress)
+    try:
+        with app.app_context():
+            result = run_backfill(tenant_id, app, progress=bar.update)
+    except (CrmError, ConfigError, SQLAlchemyError, TokenKeyError) as exc:
+        bar.close()
+        _fail(str(exc))
+        return
+    bar.close()
+    click.echo(json.dumps(result))
+
+
+@click.command()
+@click.option("--tenant", "tenant_id", help="Tenant id, e.g. hubspot-62515.")
+@click.option("--all", "all_tenants", is_flag=True, help="Reconcile every installed HubSpot tenant.")
+def reconcile(tenant_id: str | None, all_tenants: bool) -> None:
+    """Enqueue deals modified since the last sync that no webhook brought in."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from app.config import ConfigError
+    from app.oauth.sync import reconcile as run_reconcile
+    from app.oauth.sync import reconcile_all
+    from app.storage.crypto import TokenKeyError
+    from integrations.errors import CrmError
+
+    if bool(tenant_id) == all_tenants:
+        _fail("give exactly one of --tenant T or --all", 2)
+        return
+    try:
+        app = _app()
+    except ConfigError as exc:
+        _fail(str(exc), 2)
+        return
+    try:
+        with app.app_context():
+            result = reconcile_all(app) if all_tenants else run_reconcile(str(tenant_id), app)
+    except (CrmError, ConfigError, SQLAlchemyError, TokenKeyError) as exc:
+        _fail(str(exc).splitlines()[0])
+        return
+    click.echo(json.dumps(result))
+    if all_tenants and result.get("errors"):
+        sys.exit(1)
+
+
+commands = [backfill, reconcile]

@@ -1,0 +1,252 @@
+"""Backfill on install and periodic reconciliation: the two ways records reach the pipeline
+without a webhook.
+
+Both write inbox rows (kind `updated`, change_source `BACKFILL` / `RECONCILE`) and schedule the
+records' jobs in the same transaction, exactly as the webhook receiver does; so the work is
+durable (the sweeper re-dispatches it if an enqueue is lost), coalesces with webhook changes of
+the same record, and shows up in the audit log. Reconciliation's delivery keys are derived from
+(record, last-modified time), so running it twice enqueues nothing new.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import time
+from collections.abc import Callable, Iterable, Sequence
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from flask import Flask, current_app
+from sqlalchemy import func, select
+
+from app.audit import write_audit
+from app.dispatch import get_dispatcher
+from app.dispatch.leases import RecordKey
+from app.oauth.tenants import CRM, active_installation, hubspot_client_for, installed_tenants
+from app.storage import get_db
+from app.storage.models import Action, InboxEvent
+from integrations.errors import CrmError
+from integrations.hubspot.mapping import iso
+
+log = logging.getLogger(__name__)
+
+OBJECT_TYPE = "deal"
+"""Canonical object type of the records we backfill and reconcile (the webhook receiver's name)."""
+
+ENQUEUE_CHUNK = 100
+"""Records inserted and scheduled per transaction (and per progress/audit step)."""
+
+RECONCILE_OVERLAP_SECONDS = 120
+"""Search this far before the last sync: HubSpot search results lag writes by a few moments."""
+
+WEBHOOK_MATCH_SECONDS = 5
+"""An inbox row that occurred within this many seconds of a record's last modification covers it."""
+
+OWN_WRITE_MATCH_SECONDS = 30
+"""Our own write-back within this many seconds of the last modification explains it (an echo)."""
+
+Progress = Callable[[int], None]
+"""Called with the number of records just enqueued (the CLI advances its progress bar)."""
+
+
+def _key(*parts: str) -> str:
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()
+
+
+def enqueue_records(app: Flask, tenant_id: str, items: Sequence[tuple[str, str]], *, source: str) -> int:
+    """Insert inbox rows for records and schedule their jobs; returns rows newly inserted.
+
+    Args:
+        items: (record id, delivery key) pairs.
+        source: `BACKFILL` or `RECONCILE` (stored as change_source).
+    """
+    # Imported here: app.inbox and the webhooks package import each other, and whichever is
+    # imported first from outside must be `webhooks` (its receiver pulls in app.inbox).
+    import webhooks.changes  # noqa: F401 - must load before app.inbox
+    from app.inbox import insert_changes
+    from webhooks.changes import RecordChange
+
+    if not items:
+        return 0
+    now = datetime.now(UTC)
+    changes = [RecordChange(tenant_id=tenant_id, crm=CRM, object_type=OBJECT_TYPE, record_id=rid,
+                            kind="updated", properties={}, occurred_at=now, delivery_key=key,
+                            change_source=source) for rid, key in items]
+    dispatcher = get_dispatcher(app)
+    with get_db(app).session() as s:
+        result = insert_changes(s, changes, delivery_id=f"{source.lower()}-{int(now.timestamp())}")
+        scheduled = dispatcher.schedule_in(s, [RecordKey(*r) for r in sorted(result.records)])
+    dispatcher.enqueue_all(scheduled)
+    return result.inserted
+
+
+def backfill(tenant_id: str, app: Flask | None = None, *, progress: Progress | None = None) -> dict[str, Any]:
+    """Enqueue every open deal of a tenant (install, or `agentic-sales backfill`).
+
+    Returns:
+        `{"tenant", "records_backfilled", "enqueued", "already_pending", "seconds"}`.
+
+    Raises:
+        CrmError: HubSpot failed in a way the adapter could not ride out.
+    """
+    a = app or current_app._get_current_object()  # type: ignore[attr-defined]
+    started = time.monotonic()
+    run = datetime.now(UTC).strftime("%Y%m%dT%H%M%S.%f")
+    client = hubspot_client_for(tenant_id, a)
+    _audit(a, tenant_id, "backfill.started", {"run": run})
+    seen = enqueued = 0
+    for chunk in _chunks(client.iter_open_ids(OBJECT_TYPE), ENQUEUE_CHUNK):
+        items = [(rid, _key("backfill", tenant_id, run, rid)) for rid in chunk]
+        enqueued += enqueue_records(a, tenant_id, items, source="BACKFILL")
+        seen += len(chunk)
+        _audit(a, tenant_id, "backfill.progress", {"run": run, "records": seen})
+        if progress is not None:
+            progress(len(chunk))
+    with get_db(a).session() as s:
+        inst = active_installation(s, tenant_id)
+        if inst is not None and inst.last_sync_at is None:
+            inst.last_sync_at = datetime.now(UTC)
+    result = {"tenant": tenant_id, "records_backfilled": seen, "enqueued": enqueued,
+              "already_pending": seen - enqueued, "seconds": round(time.monotonic() - started, 3)}
+    _audit(a, tenant_id, "backfill.completed", {"run": run, **result})
+    return result
+
+
+def reconcile(tenant_id: str, app: Flask | None = None, *, since: datetime | None = None) -> dict[str, Any]:
+    """Find deals modified since the last sync that no webhook (or own write) explains; enqueue them.
+
+    Args:
+        since: override the stored last sync time.
+
+    Returns:
+        `{"tenant", "since", "modified", "missing", "enqueued", "record_ids", "seconds"}`.
+    """
+    a = app or current_app._get_current_object()  # type: ignore[attr-defined]
+    started_at = datetime.now(UTC)
+    started = time.monotonic()
+    with get_db(a).session() as s:
+        inst = active_installation(s, tenant_id)
+        if inst is None:
+            raise CrmError(f"tenant {tenant_id} has no live HubSpot installation", crm=CRM, should_retry=False)
+        last = since or inst.last_sync_at or inst.installed_at
+    window_start = last - timedelta(seconds=RECONCILE_OVERLAP_SECONDS)
+    client = hubspot_client_for(tenant_id, a)
+    modified = client.search_modified(OBJECT_TYPE, window_start)
+    missing = _unexplained(a, tenant_id, modified)
+    items = [(rid, _key("reconcile", tenant_id, rid, at or "")) for rid, at in missing]
+    enqueued = 0
+    for chunk in _chunks(items, ENQUEUE_CHUNK):
+        enqueued += enqueue_records(a, tenant_id, chunk, source="RECONCILE")
+    with get_db(a).session() as s:
+        inst = active_installation(s, tenant_id)
+        if inst is not None:
+            inst.last_sync_at = started_at
+    result = {"tenant": tenant_id, "since": iso(window_start), "modified": len(modified),
+              "missing": len(missing), "enqueued": enqueued, "record_ids": [rid for rid, _ in missing],
+              "seconds": round(time.monotonic() - started, 3)}
+    _audit(a, tenant_id, "reconcile.completed", {k: v for k, v in result.items() if k != "record_ids"})
+    return result
+
+
+def reconcile_all(app: Flask | None = None) -> dict[str, Any]:
+    """Reconcile every installed HubSpot tenant; one tenant's failure does not stop the others.
+
+    Never raises (the scheduler calls it); failures are logged and audited.
+    """
+    a = app or current_app._get_current_object()  # type: ignore[attr-defined]
+    out: dict[str, Any] = {"tenants": 0, "enqueued": 0, "errors": 0}
+    for tenant_id in installed_tenants(a):
+        out["tenants"] += 1
+        try:
+            out["enqueued"] += reconcile(tenant_id, a)["enqueued"]
+        except Exception as exc:  # one portal's outage must not starve the others
+            out["errors"] += 1
+            log.exception("reconciliation failed", extra={"tenant_id": tenant_id})
+            _audit(a, tenant_id, "reconcile.failed", {"error": str(exc)[:500], "type": type(exc).__name__})
+    return out
+
+
+def maybe_reconcile_all(app: Flask, interval: float | None = None) -> dict[str, Any] | None:
+    """Run `reconcile_all` if `interval` seconds passed since the last run in this process.
+
+    For a scheduler loop that ticks more often than reconciliation should run. Never raises.
+    """
+    from app import defaults
+
+    every = float(interval if interval is not None else
+                  app.config.get("RECONCILE_INTERVAL_SECONDS", defaults.RECONCILE_INTERVAL_SECONDS))
+    state = app.extensions.setdefault("hubspot_reconcile", {"last": 0.0})
+    if time.monotonic() - state["last"] < every:
+        return None
+    state["last"] = time.monotonic()
+    return reconcile_all(app)
+
+
+def _unexplained(app: Flask, tenant_id: str, modified: Sequence[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
+    """Keep the modified records that no inbox row and no own write-back accounts for."""
+    out = []
+    db = get_db(app)
+    for chunk in _chunks(modified, 500):
+        ids = [rid for rid, _ in chunk]
+        with db.session() as s:
+            inbox = dict(s.execute(
+                select(InboxEvent.record_id, func.max(InboxEvent.occurred_at))
+                .where(InboxEvent.tenant_id == tenant_id, InboxEvent.object_type == OBJECT_TYPE,
+                       InboxEvent.record_id.in_(ids))
+                .group_by(InboxEvent.record_id)).all())
+            pending = {r[0] for r in s.execute(
+                select(InboxEvent.record_id).where(
+                    InboxEvent.tenant_id == tenant_id, InboxEvent.object_type == OBJECT_TYPE,
+                    InboxEvent.record_id.in_(ids), InboxEvent.status == "pending")).all()}
+            actions = dict(s.execute(
+                select(Action.record_id, func.max(Action.created_at))
+                .where(Action.tenant_id == tenant_id, Action.record_id.in_(ids))
+                .group_by(Action.record_id)).all())
+        for rid, at in chunk:
+            if rid in pending:
+                continue  # a job will read the record fresh anyway
+            changed = _parse(at)
+            if changed is None:
+                out.append((rid, at))
+                continue
+            seen = _aware(inbox.get(rid))
+            own = _aware(actions.get(rid))
+            if seen and seen >= changed - timedelta(seconds=WEBHOOK_MATCH_SECONDS):
+                continue
+            if own and own >= changed - timedelta(seconds=OWN_WRITE_MATCH_SECONDS):
+                continue
+            out.append((rid, at))
+    return out
+
+
+def _parse(at: str | None) -> datetime | None:
+    if not at:
+        return None
+    return datetime.fromisoformat(at.replace("Z", "+00:00"))
+
+
+def _aware(dt: datetime | None) -> datetime | None:
+    if dt is None:
+        return None
+    return dt if dt.tzinfo else dt.replace(tzinfo=UTC)
+
+
+def _chunks(items: Iterable[Any], size: int) -> Iterable[list[Any]]:
+    buf: list[Any] = []
+    for item in items:
+        buf.append(item)
+        if len(buf) >= size:
+            yield buf
+            buf = []
+    if buf:
+        yield buf
+
+
+def _audit(app: Flask, tenant_id: str, event: str, detail: dict[str, Any]) -> None:
+    """Write one audit row; never raises (audit must not fail a backfill)."""
+    try:
+        with get_db(app).session() as s:
+            write_audit(s, event, tenant_id=tenant_id, object_type=OBJECT_TYPE, detail=detail)
+    except Exception:
+        log.exception("audit write failed", extra={"tenant_id": tenant_id, "event": event})
