@@ -1,0 +1,51 @@
+"""Render a card payload as one self-contained HTML page that looks like the HubSpot sidebar card.
+
+    from app.cards import render_card_html
+    html = render_card_html(payload, title="Northwind Logistics - 250 seats", object_type="deal")
+
+The page has no external assets (inline CSS, no scripts), so it works offline, in a screenshot and
+behind any CSP. Elements carry the same ``data-testid`` values as the React card's ``testId``s:
+``status``, ``score-<task>``, ``factors-<task>``, ``nba-text``, ``task-subject``, ``draft-body``, ...
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from app.cards.view import card_view
+
+TEMPLATES_DIR = Path(__file__).parent / "templates"
+
+
+@cache
+def _environment() -> Environment:
+    return Environment(
+        loader=FileSystemLoader(TEMPLATES_DIR),
+        autoescape=select_autoescape(["html"]),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def render_card_html(payload: Mapping[str, Any], *, title: str, object_type: str | None = None) -> str:
+    """Render the card for one record as a complete HTML document.
+
+    Args:
+        payload: the card payload (DESIGN.md "Card payload"; statuses enriched, pending, stale,
+            not_enriched), or an error body ``{"error": code, "message": text}`` (the code
+            ``model_retraining`` renders the "models are retraining" state).
+        title: the page and card heading, e.g. the record's name; HTML-escaped.
+        object_type: type of the record the page is about ("deal", "contact", "company"); when the
+            payload's ``record.object_type`` differs, the card says it shows the related record.
+
+    Returns:
+        The HTML page as a string (UTF-8, no external resources, all text escaped).
+    """
+    view = card_view(payload, object_type=object_type)
+    return _environment().get_template("card.html").render(title=title, card=view)
