@@ -12,10 +12,11 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
-from integrations.base import FieldSpec, History, Pipeline, Record, TaskSpec, WriteResult
+from integrations.base import FieldSpec, History, Owner, Pipeline, Record, TaskSpec, WriteResult
 from integrations.errors import CrmNotFound
 from integrations.hubspot import constants, mapping, reads, schema, writes
 from integrations.hubspot.client import SdkApis, build_sdk
@@ -71,6 +72,7 @@ class HubSpotClient:
                                   timeout=timeout, sleep=sleep, clock=clock)
         self._pipelines: list[Pipeline] | None = None
         self._pipelines_lock = threading.Lock()
+        self._owners: dict[str, Owner | None] = {}
 
     @classmethod
     def connect(
@@ -150,7 +152,7 @@ class HubSpotClient:
         activities = [a for a in self._activities(deal["associations"]) if a is not None]
         activities += mapping.page_view_activities(contact_props, self.mapping)
         owner_id = props.get(self.mapping.deal["owner_id"])
-        owner = mapping.owner_from(reads.owner(s, owner_id)) if owner_id else None
+        owner = self._owner(str(owner_id)) if owner_id else None
         history = History(
             closed_won_deals=self._closed_won(company_id, str(id), kinds) if company_id else (),
             stage_changes=mapping.stage_changes(deal["history"].get(self.mapping.deal["stage"]) or ()),
@@ -159,6 +161,18 @@ class HubSpotClient:
             tenant_id=self.tenant_id, deal_id=deal["id"], props=props, mapping=self.mapping,
             stage_kinds=kinds, owner=owner, company=company, contacts=contacts,
             activities=activities, history=history, contact_props=contact_props)
+
+    def _owner(self, owner_id: str) -> Owner | None:
+        """The deal owner with a time zone; cached, since owners change rarely and the time-zone
+        lookup costs a rate-limited search."""
+        if owner_id in self._owners:
+            return self._owners[owner_id]
+        raw = reads.owner(self.session, owner_id)
+        owner = mapping.owner_from(raw)
+        if owner is not None and raw is not None and owner.timezone is None:
+            owner = replace(owner, timezone=reads.user_timezone(self.session, raw))
+        self._owners[owner_id] = owner
+        return owner
 
     def _company(self, deal_id: str) -> tuple[Any, str | None]:
         links = reads.associations(self.session, "deals", deal_id, "companies")

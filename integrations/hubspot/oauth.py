@@ -27,11 +27,12 @@ DEFAULT_SCOPES: tuple[str, ...] = (
     "crm.objects.deals.read",
     "crm.objects.deals.write",
     "crm.objects.owners.read",
+    "crm.objects.users.read",
     "crm.schemas.deals.read",
     "crm.schemas.deals.write",
 )
 """Scopes the app requests: deals read/write, contacts write (tasks and notes need it, per the
-official spec), companies and owners read, deal schema write (the `agentic_sales` properties)."""
+official spec), companies, owners and users (time zones) read, deal schema write (the `agentic_sales` properties)."""
 
 
 @dataclass(frozen=True)

@@ -96,6 +96,31 @@ def owner(session: ApiSession, owner_id: str) -> dict[str, Any] | None:
     return data if isinstance(data, dict) else None
 
 
+def user_timezone(session: ApiSession, owner: dict[str, Any]) -> str | None:
+    """Find an owner's IANA time zone on the CRM `users` object (`hs_standard_time_zone`).
+
+    The owners API carries no time zone; HubSpot keeps it on the user record, linked by
+    `hubspot_owner_id`. Missing scope (crm.objects.users.read) or no match → None (callers fall
+    back to a default zone) rather than failing the whole record.
+    """
+    from integrations.errors import CrmError
+
+    filters = [{"property_name": "hubspot_owner_id", "operator": "EQ", "value": str(owner["id"])}]
+    req = PublicObjectSearchRequest(filter_groups=[FilterGroup(filters=[Filter(**f) for f in filters])],
+                                    properties=["hs_standard_time_zone"], limit=1)
+    try:
+        page = session.call(session.apis.search.do_search, "users", req, search=True)
+    except CrmError as err:
+        if err.should_retry:
+            raise
+        return None
+    for obj in page.results or ():
+        tz = (obj.properties or {}).get("hs_standard_time_zone")
+        if tz:
+            return str(tz)
+    return None
+
+
 def search_ids(session: ApiSession, object_type: str, filters: list[dict[str, Any]],
                *, sort_property: str) -> Iterator[tuple[str, dict[str, Any]]]:
     """Yield (id, properties) of every search hit, paging at HubSpot's maximum page size."""

@@ -18,16 +18,12 @@ GROUP_NAME = "agentic_sales"
 GROUP_LABEL = "Agentic sales (AI)"
 
 OUTPUT_PROPERTIES: Mapping[str, Mapping[str, Any]] = {
-    "ai_conversion_score": {"label": "AI conversion score (1-99)", "type": "number", "field_type": "number",
-                            "number_display_hint": "unformatted"},
+    "ai_conversion_score": {"label": "AI conversion score (1-99)", "type": "number", "field_type": "number"},
     "ai_conversion_probability": {"label": "AI conversion probability", "type": "number",
-                                  "field_type": "number", "number_display_hint": "probability"},
-    "ai_churn_risk": {"label": "AI churn risk", "type": "number", "field_type": "number",
-                      "number_display_hint": "probability"},
-    "ai_clv": {"label": "AI customer lifetime value", "type": "number", "field_type": "number",
-               "number_display_hint": "currency"},
-    "ai_best_discount": {"label": "AI best discount", "type": "number", "field_type": "number",
-                         "number_display_hint": "percentage"},
+                                  "field_type": "number"},
+    "ai_churn_risk": {"label": "AI churn risk", "type": "number", "field_type": "number"},
+    "ai_clv": {"label": "AI customer lifetime value", "type": "number", "field_type": "number"},
+    "ai_best_discount": {"label": "AI best discount", "type": "number", "field_type": "number"},
     # Free text rather than an enumeration: tenants edit the strategy catalogue, and an option
     # missing from a HubSpot enumeration would make every later write fail validation.
     "ai_strategy": {"label": "AI strategy", "type": "string", "field_type": "text"},
@@ -36,7 +32,10 @@ OUTPUT_PROPERTIES: Mapping[str, Mapping[str, Any]] = {
     "ai_enriched_at": {"label": "AI enriched at", "type": "datetime", "field_type": "date"},
     "ai_model_version": {"label": "AI model version", "type": "string", "field_type": "text"},
 }
-"""HubSpot definition of each output field (valid type/fieldType pairs per reference §3.2)."""
+"""HubSpot definition of each output field (valid type/fieldType pairs per reference §3.2).
+
+hubspot-api-client 12's PropertyCreate has no `numberDisplayHint`, so probabilities are plain
+numbers in 0..1 and the score is 1..99, as DESIGN.md defines them."""
 
 assert tuple(OUTPUT_PROPERTIES) == OUTPUT_FIELDS, "keep in step with integrations.base.OUTPUT_FIELDS"
 
