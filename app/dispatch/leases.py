@@ -85,10 +85,14 @@ def schedule(session: Session, key: RecordKey, *, now: datetime, delay: float, l
 
 
 def claim(session: Session, key: RecordKey, job_id: str, *, now: datetime, lease: float) -> bool:
-    """Mark `job_id` running if it is still the record's live job; False means superseded."""
+    """Mark `job_id` running if it is the record's live, scheduled job; False means superseded.
+
+    A job already running cannot be claimed again, not even under its own id: a queue that
+    re-delivers a job it believes abandoned must wait for the lease to expire and the sweeper.
+    """
     result = session.execute(
         update(RecordJob)
-        .where(_where_key(key), RecordJob.job_id == job_id, RecordJob.state.in_(("scheduled", "running")))
+        .where(_where_key(key), RecordJob.job_id == job_id, RecordJob.state == "scheduled")
         .values(state="running", lease_until=now + timedelta(seconds=lease), updated_at=now)
     )
     return (result.rowcount or 0) == 1
@@ -100,6 +104,18 @@ def renew(session: Session, key: RecordKey, job_id: str, *, now: datetime, lease
         update(RecordJob)
         .where(_where_key(key), RecordJob.job_id == job_id, RecordJob.state == "running")
         .values(lease_until=now + timedelta(seconds=lease), updated_at=now)
+    )
+    return (result.rowcount or 0) == 1
+
+
+def retry_later(session: Session, key: RecordKey, job_id: str, *, now: datetime, delay: float,
+                lease: float) -> bool:
+    """Hand a transiently failed job back to the queue's retry under the same id."""
+    result = session.execute(
+        update(RecordJob)
+        .where(_where_key(key), RecordJob.job_id == job_id, RecordJob.state == "running")
+        .values(state="scheduled", run_after=now + timedelta(seconds=delay),
+                lease_until=now + timedelta(seconds=delay + lease), updated_at=now)
     )
     return (result.rowcount or 0) == 1
 

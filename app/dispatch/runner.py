@@ -98,7 +98,11 @@ def run_record_job(tenant_id: str, crm: str, object_type: str, record_id: str, j
     except Exception as exc:
         if getattr(exc, "should_retry", False):
             metrics.JOBS.labels(outcome="retry").inc()
+            from app import defaults
+
+            delay = max(defaults.JOB_RETRY_INTERVALS) * float(app.config.get("RETRY_SCALE", 1.0))
             with db.session() as s:
+                leases.retry_later(s, key, job_id, now=_now(), delay=delay, lease=lease)
                 write_audit(
                     s, "job.retrying", tenant_id=tenant_id, object_type=object_type, record_id=record_id,
                     job_id=job_id, detail={"error": str(exc)[:500], "type": type(exc).__name__},

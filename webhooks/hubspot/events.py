@@ -69,7 +69,9 @@ class HubSpotEvent:
             raise AnomalousPayloadError("each event must be a JSON object")
         try:
             occurred_ms = _int(obj, "occurredAt")
-            object_id = obj.get("objectId", obj.get("primaryObjectId"))
+            object_id = next(
+                (obj[k] for k in ("objectId", "primaryObjectId", "fromObjectId") if obj.get(k) is not None), None
+            )
             if object_id is None or isinstance(object_id, bool):
                 raise AnomalousPayloadError("event has no objectId")
             sub_type = obj.get("subscriptionType", obj.get("eventType"))

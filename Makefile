@@ -1,0 +1,41 @@
+# Two entry points: `make demo` (the main job on embedded defaults) and `make test`.
+# Both create or update the local virtualenv themselves.
+VENV ?= .venv
+PYTHON ?= python3
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+PYTEST_ARGS ?=
+
+.PHONY: demo test test-embedded lint venv bench-front-door bench clean
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -c constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+demo: $(STAMP)
+	$(VENV)/bin/agentic-sales demo
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+
+# The suite CI runs: on PostgreSQL + Redis when DATABASE_URL/REDIS_URL are set (see .ci/run),
+# else on SQLite and the in-process worker. Slow benchmarks live behind their own targets.
+test: $(STAMP) lint
+	$(PY) -m pytest -m "not slow" --cov=app --cov=webhooks --cov=integrations --cov=agents --cov=scoring \
+		--cov-branch --cov-report=term:skip-covered --cov-report=xml:test-artifacts/coverage.xml $(PYTEST_ARGS)
+	@if [ -x ui_extensions/hubspot/run-checks.sh ] && command -v node >/dev/null 2>&1; then \
+		bash ui_extensions/hubspot/run-checks.sh; fi
+
+# Only the tests that exist for the embedded defaults (SQLite, in-process worker).
+test-embedded: $(STAMP)
+	env -u DATABASE_URL -u REDIS_URL $(PY) -m pytest -m "embedded and not slow" $(PYTEST_ARGS)
+
+bench-front-door: $(STAMP)
+	$(PY) -m benchmarks.front_door
+
+clean:
+	rm -rf $(VENV) test-artifacts .pytest_cache

@@ -1,0 +1,239 @@
+"""Shared fixtures: app, client, runner, db, webhook sender, tenants (STYLE rule 23).
+
+Databases: with DATABASE_URL pointing at PostgreSQL, app fixtures run on it (tables truncated
+between tests); otherwise each test gets its own SQLite file. Tests marked `postgres` or `redis`
+need those servers: they skip when absent, and fail instead when AGENTIC_SALES_REQUIRE_SERVICES=1
+(CI), so a green CI run never hides a skipped server test.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from app.config import normalise_database_url
+
+FIXTURES = Path(__file__).parent / "fixtures"
+TEST_SECRET = "test-client-secret-0000-aaaa-bbbb-cccc"
+TEST_PUBLIC_URL = "https://agentic-sales.test"
+TEST_TOKEN_KEY = "0c1mIYQhPmLrVAgS1mYzZ_wsv2VptyMlyp8I2s1Lah0="  # a fixed test-only Fernet key
+TEST_SECRET_KEY = "test-secret-key"
+_ENV_DB = os.environ.get("DATABASE_URL", "")
+_ENV_REDIS = os.environ.get("REDIS_URL", "")
+REQUIRE_SERVICES = os.environ.get("AGENTIC_SALES_REQUIRE_SERVICES") == "1"
+
+
+def pg_url() -> str | None:
+    """The PostgreSQL URL from the environment, if any (normalised for psycopg 3)."""
+    if _ENV_DB.startswith(("postgres://", "postgresql")):
+        return normalise_database_url(_ENV_DB)
+    return None
+
+
+def redis_url() -> str | None:
+    return _ENV_REDIS or None
+
+
+def need(service: str) -> None:
+    """Skip (or, in CI, fail) when a server the test needs is not configured."""
+    present = pg_url() if service == "postgres" else redis_url()
+    if present:
+        return
+    message = f"{service} is not configured ({'DATABASE_URL' if service == 'postgres' else 'REDIS_URL'})"
+    if REQUIRE_SERVICES:
+        pytest.fail(message + " but AGENTIC_SALES_REQUIRE_SERVICES=1")
+    pytest.skip(message)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    # Tests marked embedded run only on the embedded defaults (no DATABASE_URL/REDIS_URL).
+    if _ENV_DB or _ENV_REDIS:
+        skip = pytest.mark.skip(reason="embedded-only test: runs in the SQLite/in-process pass")
+        for item in items:
+            if "embedded" in item.keywords:
+                item.add_marker(skip)
+
+
+def _truncate_pg(url: str) -> None:
+    from app.storage.models import Base
+
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        names = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
+        conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+    engine.dispose()
+
+
+_migrated: set[str] = set()
+
+
+def database_url_for(tmp_path: Path, *, embedded: bool = False) -> str:
+    """A migrated, empty database for one test."""
+    from app.storage import migrate
+
+    url = None if embedded else pg_url()
+    if url is None:
+        url = f"sqlite:///{tmp_path / 'test.db'}"
+        migrate.upgrade(url)
+        return url
+    if url not in _migrated:
+        migrate.upgrade(url)
+        _migrated.add(url)
+    _truncate_pg(url)
+    return url
+
+
+def base_config(db_url: str, **overrides: Any) -> dict[str, Any]:
+    cfg: dict[str, Any] = {
+        "TESTING": True,
+        "DATABASE_URL": db_url,
+        "REDIS_URL": None,
+        "HUBSPOT_CLIENT_ID": "test-client-id",
+        "HUBSPOT_CLIENT_SECRET": TEST_SECRET,
+        "PUBLIC_URL": TEST_PUBLIC_URL,
+        "TOKEN_KEY": TEST_TOKEN_KEY,
+        "SECRET_KEY": TEST_SECRET_KEY,
+        "START_WORKER": False,
+        "COALESCE_WINDOW_SECONDS": 0.0,
+    }
+    cfg.update(overrides)
+    return cfg
+
+
+@pytest.fixture
+def app_factory(tmp_path: Path) -> Iterator[Any]:
+    """Build apps on one fresh database; stops their workers afterwards."""
+    from app import create_app
+    from app.dispatch import get_dispatcher
+
+    url = database_url_for(tmp_path)
+    made: list[Any] = []
+
+    def make(**overrides: Any) -> Any:
+        application = create_app(base_config(url, **overrides))
+        made.append(application)
+        return application
+
+    yield make
+    for application in made:
+        get_dispatcher(application).backend.stop()
+        from app.storage import get_db
+
+        get_db(application).engine.dispose()
+
+
+@pytest.fixture
+def app(app_factory: Any) -> Any:
+    return app_factory()
+
+
+@pytest.fixture
+def client(app: Any) -> Any:
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app: Any) -> Any:
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def cli_runner() -> Any:
+    from click.testing import CliRunner
+
+    return CliRunner()
+
+
+def install_tenant(application: Any, portal_id: str, tenant_id: str | None = None,
+                   access_token: str = "pat-test-access", refresh_token: str = "test-refresh") -> str:
+    """Create an active HubSpot tenant with an installation (tokens encrypted)."""
+    from datetime import UTC, datetime, timedelta
+
+    from app.storage import get_cipher, get_db
+    from app.storage.models import Installation, Tenant, TenantSettings
+
+    tid = tenant_id or f"hubspot-{portal_id}"
+    cipher = get_cipher(application)
+    with get_db(application).session() as s:
+        s.add(Tenant(id=tid, crm="hubspot", external_id=str(portal_id), name=f"Portal {portal_id}"))
+        s.flush()
+        s.add(Installation(
+            tenant_id=tid, crm="hubspot", access_token_enc=cipher.encrypt(access_token),
+            refresh_token_enc=cipher.encrypt(refresh_token),
+            expires_at=datetime.now(UTC) + timedelta(minutes=30), scopes=["oauth"],
+        ))
+        s.add(TenantSettings(tenant_id=tid))
+    return tid
+
+
+def load_fixture(name: str) -> Any:
+    return json.loads((FIXTURES / "hubspot" / f"{name}.json").read_text())
+
+
+class WebhookSender:
+    """Sign and post HubSpot webhook bodies like HubSpot does (v3 by default)."""
+
+    def __init__(self, client: Any, *, secret: str = TEST_SECRET, public_url: str = TEST_PUBLIC_URL,
+                 path: str = "/webhooks/hubspot") -> None:
+        self.client = client
+        self.secret = secret
+        self.public_url = public_url
+        self.path = path
+
+    def headers(self, body: bytes, *, timestamp_ms: int | None = None, secret: str | None = None,
+                uri: str | None = None, method: str = "POST") -> dict[str, str]:
+        from webhooks.hubspot.signature import sign_v3
+
+        ts = str(int(time.time() * 1000) if timestamp_ms is None else timestamp_ms)
+        sig = sign_v3(method=method, uri=uri or (self.public_url + self.path), body=body, timestamp=ts,
+                      secret=secret or self.secret)
+        return {"X-HubSpot-Signature-v3": sig, "X-HubSpot-Request-Timestamp": ts,
+                "Content-Type": "application/json"}
+
+    def post_body(self, body: bytes, **kw: Any) -> Any:
+        headers = kw.pop("headers", None) or self.headers(body, **kw)
+        return self.client.post(self.path, data=body, headers=headers)
+
+    def post_events(self, events: list[dict[str, Any]], **kw: Any) -> Any:
+        return self.post_body(json.dumps(events).encode(), **kw)
+
+    def post_fixture(self, name: str, **kw: Any) -> Any:
+        return self.post_events(load_fixture(name), **kw)
+
+
+@pytest.fixture
+def webhook(client: Any) -> WebhookSender:
+    return WebhookSender(client)
+
+
+def deal_event(portal: int | str, deal_id: int, *, event_id: int, prop: str = "amount", value: str = "100",
+               attempt: int = 0, occurred_at: int | None = None, sub_type: str = "deal.propertyChange") -> dict:
+    """A real-shaped HubSpot deal.propertyChange event."""
+    ev = {
+        "eventId": event_id, "subscriptionId": 2741, "portalId": int(portal), "appId": 1160452,
+        "occurredAt": occurred_at or 1764000000000 + event_id, "subscriptionType": sub_type,
+        "attemptNumber": attempt, "objectId": deal_id, "changeSource": "CRM_UI", "sourceId": "userId:45678",
+    }
+    if sub_type.endswith("propertyChange"):
+        ev["propertyName"] = prop
+        ev["propertyValue"] = value
+    return ev
+
+
+def count_rows(application: Any) -> dict[str, int]:
+    """Rows per table, for 'left no row anywhere' assertions."""
+    from sqlalchemy import func, select
+
+    from app.storage import get_db
+    from app.storage.models import Base
+
+    with get_db(application).session() as s:
+        return {t.name: s.execute(select(func.count()).select_from(t)).scalar_one()
+                for t in Base.metadata.sorted_tables}

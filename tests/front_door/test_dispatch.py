@@ -1,0 +1,156 @@
+"""Coalescing per record, leases, the sweeper, and the in-process worker."""
+
+from __future__ import annotations
+
+import time
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import select, update
+
+from app.dispatch import get_dispatcher, leases
+from app.dispatch.leases import RecordKey
+from app.storage import get_db
+from app.storage.models import AuditLog, InboxEvent, RecordJob
+from tests.conftest import deal_event, install_tenant
+
+
+def audit(app, event=None):
+    with get_db(app).session() as s:
+        q = select(AuditLog).order_by(AuditLog.id)
+        if event:
+            q = q.where(AuditLog.event == event)
+        return s.execute(q).scalars().all()
+
+
+def statuses(app):
+    with get_db(app).session() as s:
+        return [r.status for r in s.execute(select(InboxEvent)).scalars()]
+
+
+def test_a_burst_of_twenty_changes_over_five_deliveries_is_one_job(app_factory):
+    app = app_factory(COALESCE_WINDOW_SECONDS=1.0)
+    install_tenant(app, "62515")
+    from tests.conftest import WebhookSender
+
+    sender = WebhookSender(app.test_client())
+    for delivery in range(5):
+        batch = [deal_event(62515, 8807, event_id=delivery * 10 + i, value=str(delivery * 10 + i)) for i in range(4)]
+        assert sender.post_events(batch).json["accepted"] == 4
+    backend = get_dispatcher(app).backend
+    assert len(backend._heap) == 1, "the burst must coalesce into one job"
+    assert backend.run_due() == 0, "the job waits for the coalescing window"
+    time.sleep(1.05)
+    assert backend.run_due() == 1
+    assert statuses(app) == ["processed"] * 20
+    completed = audit(app, "job.completed")
+    assert len(completed) == 1
+    assert completed[0].detail["changes"] == 20
+
+    # A change after the window (the first job has run) gets a second job.
+    sender.post_events([deal_event(62515, 8807, event_id=99)])
+    assert len(backend._heap) == 1
+    time.sleep(1.05)
+    assert backend.run_due() == 1
+    assert len(audit(app, "job.completed")) == 2
+    assert len({a.job_id for a in audit(app, "job.completed")}) == 2
+
+
+def test_schedule_is_a_no_op_while_a_job_is_scheduled(app):
+    key = RecordKey(install_tenant(app, "62515"), "hubspot", "deal", "1")
+    now = datetime.now(UTC)
+    with get_db(app).session() as s:
+        first = leases.schedule(s, key, now=now, delay=2, lease=60)
+        second = leases.schedule(s, key, now=now, delay=2, lease=60)
+    assert first and second is None
+
+
+def test_only_the_live_job_id_can_claim(app):
+    key = RecordKey(install_tenant(app, "62515"), "hubspot", "deal", "1")
+    now = datetime.now(UTC)
+    with get_db(app).session() as s:
+        job = leases.schedule(s, key, now=now, delay=0, lease=60)
+        assert not leases.claim(s, key, "some-other-job", now=now, lease=60)
+        assert leases.claim(s, key, job, now=now, lease=60)
+
+
+def test_sweeper_redispatches_an_expired_lease_once(app, webhook):
+    install_tenant(app, "62515")
+    webhook.post_events([deal_event(62515, 5, event_id=1)])
+    backend = get_dispatcher(app).backend
+    backend._heap.clear()  # the job was "taken" by a worker that then died
+    with get_db(app).session() as s:
+        s.execute(update(RecordJob).values(state="running", lease_until=datetime.now(UTC) - timedelta(seconds=1)))
+    result = get_dispatcher(app).sweep()
+    assert result["redispatched"] == 1
+    assert get_dispatcher(app).sweep()["redispatched"] == 0
+    assert backend.run_due() == 1
+    assert statuses(app) == ["processed"]
+    assert len(audit(app, "job.redispatched")) == 1
+    assert len(audit(app, "job.completed")) == 1
+
+
+def test_a_superseded_job_does_nothing(app, webhook):
+    install_tenant(app, "62515")
+    webhook.post_events([deal_event(62515, 5, event_id=1)])
+    backend = get_dispatcher(app).backend
+    stale = backend._heap[0]
+    with get_db(app).session() as s:
+        s.execute(update(RecordJob).values(lease_until=datetime.now(UTC) - timedelta(seconds=1)))
+    get_dispatcher(app).sweep()
+    backend._heap.remove(stale)
+    with app.app_context():
+        from app.dispatch.runner import run_record_job
+
+        assert run_record_job(*stale[2].as_args(), stale[3])["status"] == "superseded"
+    assert statuses(app) == ["pending"]
+    assert backend.run_due() == 1
+    assert statuses(app) == ["processed"]
+
+
+def test_sweeper_schedules_pending_rows_that_lost_their_job(app):
+    tid = install_tenant(app, "62515")
+    with get_db(app).session() as s:
+        s.add(InboxEvent(tenant_id=tid, crm="hubspot", object_type="deal", record_id="9", kind="updated",
+                         occurred_at=datetime.now(UTC), delivery_key="k1",
+                         received_at=datetime.now(UTC) - timedelta(minutes=5)))
+    assert get_dispatcher(app).sweep()["orphans_scheduled"] == 1
+    assert get_dispatcher(app).backend.run_due() == 1
+    assert statuses(app) == ["processed"]
+
+
+def test_changes_arriving_during_a_job_get_their_own_job(app_factory, monkeypatch):
+    app = app_factory(JOB_FUNCTION="tests.front_door.jobs.post_another_change")
+    install_tenant(app, "62515")
+    from tests.conftest import WebhookSender
+
+    sender = WebhookSender(app.test_client())
+    sender.post_events([deal_event(62515, 5, event_id=1)])
+    backend = get_dispatcher(app).backend
+    assert backend.run_due() >= 1
+    backend.run_due()
+    assert statuses(app) == ["processed", "processed"]
+    assert len(audit(app, "job.completed")) == 2
+
+
+def test_transient_failures_are_retried_and_permanent_ones_recorded(app_factory):
+    app = app_factory(JOB_FUNCTION="tests.front_door.jobs.fail_permanently")
+    install_tenant(app, "62515")
+    from tests.conftest import WebhookSender
+
+    WebhookSender(app.test_client()).post_events([deal_event(62515, 5, event_id=1)])
+    get_dispatcher(app).backend.run_due()
+    assert statuses(app) == ["failed"]
+    failed = audit(app, "job.failed")
+    assert len(failed) == 1 and "bad mapping" in failed[0].detail["error"]
+
+
+def test_in_process_worker_thread_processes_changes(app_factory, webhook):
+    app = app_factory(START_WORKER=True, COALESCE_WINDOW_SECONDS=0.1)
+    install_tenant(app, "62515")
+    from tests.conftest import WebhookSender
+
+    WebhookSender(app.test_client()).post_events([deal_event(62515, 5, event_id=1)])
+    deadline = time.time() + 10
+    while time.time() < deadline and statuses(app) != ["processed"]:
+        time.sleep(0.05)
+    assert statuses(app) == ["processed"]
