@@ -1,0 +1,56 @@
+"""Tunable numbers of the scoring engine, each documented (STYLE rule 5).
+
+They live here rather than in ``app/defaults.py`` because ``scoring`` must not import the app
+package (which imports Flask); the app may pass overrides in as arguments.
+"""
+
+MIN_CLOSED_DEALS = 50
+"""Closed deals (won + lost) a tenant needs before a classification task is trained (cold start)."""
+
+MIN_CLV_CUSTOMERS = 50
+"""Customers with a transaction before the cutoff needed to train a CLV model."""
+
+RANDOM_STATE = 0
+"""Seed used when the caller gives none, so runs are reproducible."""
+
+CV_FOLDS = 5
+"""Folds of the internal cross-validation (out-of-fold probabilities for blending and calibration)."""
+
+HOLDOUT_FRACTION = 0.2
+"""Share of rows kept out of training to measure the model (metrics, report, promotion)."""
+
+MAX_CATEGORIES = 30
+"""Most frequent categories one-hot encoded per column; rarer and unseen ones share 'other'."""
+
+ID_UNIQUE_RATIO = 0.95
+"""A text/integer column whose share of distinct values is above this is an id and is dropped."""
+
+TYPE_PARSE_RATIO = 0.95
+"""Share of non-missing values that must parse as numbers/dates for a column to get that type."""
+
+ISOTONIC_MIN_ROWS = 1000
+"""Rows from which calibration is isotonic; below it, sigmoid (Platt) is steadier."""
+
+BLEND_WEIGHTS = (0.0, 0.25, 0.5, 0.75)
+"""Gradient-boosting weights tried when blending it into the neural net (0 = net alone)."""
+
+BLEND_MIN_GAIN = 0.002
+"""ROC AUC gain (out-of-fold) a blend must show over the net alone to be used."""
+
+BAND_EDGES = (0.33, 0.66)
+"""Probability edges of the bands low | medium | high."""
+
+TOP_FACTORS = 3
+"""Factors kept per direction (positive and negative) in a Scores entry."""
+
+DISCOUNT_STEP = 0.01
+"""Step of the discount grid on which the win-probability curve is evaluated."""
+
+MAX_DISCOUNT = 0.3
+"""Default cap on the recommended discount (fraction of list price)."""
+
+CLV_HORIZON_DAYS = 365
+"""Default CLV horizon in days."""
+
+CLV_MIN_LABEL_DAYS = 28
+"""Shortest internal label window in days; below it the history is too short to learn CLV."""

@@ -1,0 +1,103 @@
+"""Shared pieces of the calibrated binary classifiers: label handling, folds, calibrators."""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy.special import expit, logit
+from sklearn.isotonic import IsotonicRegression
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import StratifiedKFold
+from sklearn.utils.multiclass import type_of_target
+
+from .. import defaults
+
+_EPS = 1e-6
+_P_FLOOR = 1e-3
+
+
+def binary_labels(y) -> tuple[np.ndarray, np.ndarray]:
+    """Check a binary target and map it to 0/1.
+
+    Args:
+        y: array-like of two distinct labels.
+
+    Returns:
+        ``(classes, y01)``: the sorted original labels and the 0/1 array.
+
+    Raises:
+        ValueError: the target is not binary (scikit-learn's convention for classifiers).
+    """
+    y = np.asarray(y)
+    kind = type_of_target(y, input_name="y")
+    if kind not in ("binary",):
+        raise ValueError(f"Only binary classification is supported. The type of the target is {kind}.")
+    classes, y01 = np.unique(y, return_inverse=True)
+    return classes, y01.astype(np.int64)
+
+
+def make_folds(y01: np.ndarray, n_splits: int, random_state) -> StratifiedKFold | None:
+    """Stratified folds, or ``None`` when a class is too rare to split."""
+    smallest = int(np.bincount(y01).min())
+    k = min(n_splits, smallest)
+    if k < 2:
+        return None
+    return StratifiedKFold(n_splits=k, shuffle=True, random_state=random_state)
+
+
+class ProbabilityCalibrator:
+    """Map raw scores to calibrated probabilities (isotonic on enough rows, else Platt).
+
+    Stored as plain arrays so that one prediction is an ``np.interp`` or one sigmoid.
+    """
+
+    def __init__(self, method: str = "auto") -> None:
+        self.method = method
+
+    def fit(self, p: np.ndarray, y01: np.ndarray) -> ProbabilityCalibrator:
+        """Fit on out-of-fold raw probabilities ``p`` and labels ``y01``."""
+        method = self.method
+        if method == "auto":
+            method = "isotonic" if len(p) >= defaults.ISOTONIC_MIN_ROWS else "sigmoid"
+        self.method_ = method
+        if method == "isotonic":
+            iso = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0).fit(p, y01)
+            self.x_ = np.asarray(iso.X_thresholds_, dtype=float)
+            self.y_ = np.asarray(iso.y_thresholds_, dtype=float)
+        else:
+            z = logit(np.clip(p, _EPS, 1 - _EPS)).reshape(-1, 1)
+            lr = LogisticRegression(C=1e6).fit(z, y01)
+            self.a_, self.b_ = float(lr.coef_[0, 0]), float(lr.intercept_[0])
+        return self
+
+    def transform(self, p: np.ndarray) -> np.ndarray:
+        """Calibrated probabilities for raw probabilities ``p``."""
+        if self.method_ == "isotonic":
+            # Isotonic steps reach exactly 0 or 1 at the ends; no deal is certain either way.
+            return np.clip(np.interp(p, self.x_, self.y_), _P_FLOOR, 1 - _P_FLOOR)
+        return expit(self.a_ * logit(np.clip(p, _EPS, 1 - _EPS)) + self.b_)
+
+    def to_dict(self) -> dict:
+        """JSON-ready parameters (the registry stores these, not a pickle)."""
+        if self.method_ == "isotonic":
+            return {"method": "isotonic", "x": self.x_.tolist(), "y": self.y_.tolist()}
+        return {"method": "sigmoid", "a": self.a_, "b": self.b_}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> ProbabilityCalibrator:
+        """Rebuild from :meth:`to_dict` output."""
+        self = cls(d["method"])
+        self.method_ = d["method"]
+        if self.method_ == "isotonic":
+            self.x_, self.y_ = np.asarray(d["x"], float), np.asarray(d["y"], float)
+        else:
+            self.a_, self.b_ = float(d["a"]), float(d["b"])
+        return self
+
+
+def roc_auc_safe(y01: np.ndarray, p: np.ndarray) -> float:
+    """ROC AUC, or NaN when only one class is present."""
+    from sklearn.metrics import roc_auc_score
+
+    if len(np.unique(y01)) < 2:
+        return float("nan")
+    return float(roc_auc_score(y01, p))

@@ -1,0 +1,128 @@
+"""Price sensitivity: a random forest of P(win | deal features, discount) → curve and best discount."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from sklearn.base import BaseEstimator, ClassifierMixin
+from sklearn.ensemble import RandomForestClassifier
+from sklearn.isotonic import isotonic_regression
+from sklearn.utils.validation import check_is_fitted
+
+from .. import defaults
+from .._encoder import TabularEncoder
+from ._calibration import binary_labels
+
+
+class PriceModel(ClassifierMixin, BaseEstimator):
+    """P(win | features, discount), the win curve over discounts and the revenue-best discount.
+
+    Expected revenue at discount d is ``amount * (1 - d) * P(win | d)``; the amount is a common
+    factor per deal, so the best discount maximises ``(1 - d) * P(win | d)`` on a grid up to the cap.
+    The forest's curve is made non-decreasing in the discount (isotonic) because a deeper discount
+    cannot lower the buyer's willingness; the raw forest is noisy between its split points.
+
+    Args:
+        discount_column: name of the discount column (a fraction 0..1); ``None`` = last column.
+        max_discount: cap of the recommended discount.
+        discount_step: grid step of the curve.
+        n_estimators: trees.
+        min_samples_leaf: leaf size (smooths the curve).
+        max_features: features per split.
+        column_types: forwarded to :class:`TabularEncoder`.
+        random_state: seed.
+    """
+
+    def __init__(
+        self,
+        discount_column=None,
+        max_discount=defaults.MAX_DISCOUNT,
+        discount_step=defaults.DISCOUNT_STEP,
+        n_estimators=100,
+        min_samples_leaf=5,
+        max_features="sqrt",
+        column_types=None,
+        random_state=None,
+    ):
+        self.discount_column = discount_column
+        self.max_discount = max_discount
+        self.discount_step = discount_step
+        self.n_estimators = n_estimators
+        self.min_samples_leaf = min_samples_leaf
+        self.max_features = max_features
+        self.column_types = column_types
+        self.random_state = random_state
+
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        tags.input_tags.allow_nan = True
+        tags.input_tags.string = True
+        tags.classifier_tags.multi_class = False
+        return tags
+
+    def fit(self, X, y):
+        """Fit encoder (discount typed numeric) and forest.
+
+        Args:
+            X: features including the discount column.
+            y: won (binary).
+
+        Returns:
+            self
+        """
+        types = dict(self.column_types) if self.column_types is not None else None
+        self.encoder_ = TabularEncoder(column_types=types, scale=False).fit(X)
+        self.n_features_in_ = self.encoder_.n_features_in_
+        if hasattr(self.encoder_, "feature_names_in_"):
+            self.feature_names_in_ = self.encoder_.feature_names_in_
+        column = self.discount_column if self.discount_column is not None else self.encoder_.columns_[-1]
+        if column not in self.encoder_.groups_:
+            raise ValueError(f"discount column {column!r} is not a usable feature")
+        self.discount_feature_ = str(column)
+        self.discount_index_ = self.encoder_.groups_[self.discount_feature_][0]
+        self.classes_, y01 = binary_labels(y)
+        self.forest_ = RandomForestClassifier(
+            n_estimators=self.n_estimators, min_samples_leaf=self.min_samples_leaf,
+            max_features=self.max_features, random_state=self.random_state, n_jobs=1,
+        ).fit(self.encoder_.transform(X), y01)
+        self.grid_ = np.round(np.arange(0.0, self.max_discount + 1e-9, self.discount_step), 6)
+        return self
+
+    def proba_encoded(self, Z: np.ndarray) -> np.ndarray:
+        """P(win) for encoded rows at the discount they carry."""
+        return self.forest_.predict_proba(Z)[:, 1]
+
+    def predict_proba(self, X):
+        """Class probabilities at the discount each row carries, shape (n, 2)."""
+        check_is_fitted(self, "forest_")
+        p = self.proba_encoded(self.encoder_.transform(X))
+        return np.column_stack([1 - p, p])
+
+    def predict(self, X):
+        """Most probable class label at each row's discount."""
+        return self.classes_[(self.predict_proba(X)[:, 1] >= 0.5).astype(int)]
+
+    def curve_encoded(self, Z: np.ndarray) -> np.ndarray:
+        """Monotone win-probability curves over ``grid_`` for encoded rows, shape (n, len(grid_))."""
+        n, g = Z.shape[0], len(self.grid_)
+        rep = np.repeat(Z, g, axis=0)
+        _, center, spread = self.encoder_.specs_[self.encoder_.columns_.index(self.discount_feature_)][2]
+        rep[:, self.discount_index_] = (np.tile(self.grid_, n) - center) / spread
+        raw = self.proba_encoded(rep).reshape(n, g)
+        return np.vstack([isotonic_regression(row, increasing=True) for row in raw])
+
+    def best_from_curve(self, curves: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Revenue-best discount and its P(win) per curve."""
+        revenue = (1 - self.grid_)[None, :] * curves
+        best = revenue.argmax(axis=1)
+        return self.grid_[best], curves[np.arange(len(best)), best]
+
+    def recommend(self, X) -> pd.DataFrame:
+        """Best discount and P(win) at it for each row (the row's own discount is ignored).
+
+        Returns:
+            DataFrame with ``best_discount`` and ``p_win_at_best``.
+        """
+        check_is_fitted(self, "forest_")
+        best, p = self.best_from_curve(self.curve_encoded(self.encoder_.transform(X)))
+        return pd.DataFrame({"best_discount": best, "p_win_at_best": p})
