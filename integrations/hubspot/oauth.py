@@ -44,6 +44,14 @@ class TokenSet:
     expires_at: float | None = None
     hub_id: str | None = None
     scopes: tuple[str, ...] = field(default_factory=tuple)
+    issued_at: float | None = None
+
+    def refresh_margin(self, default: float) -> float:
+        """Seconds before expiry to refresh: `default`, but at most a quarter of the token's life
+        (so very short-lived tokens, as in tests, are not refreshed before every call)."""
+        if self.expires_at is None or self.issued_at is None:
+            return default
+        return max(0.0, min(default, (self.expires_at - self.issued_at) / 4))
 
     def expires_within(self, seconds: float, now: float | None = None) -> bool:
         """Tell whether the access token is expired or will be within `seconds`."""
@@ -68,6 +76,7 @@ class TokenSet:
             expires_at=issued + float(expires_in) if expires_in is not None else None,
             hub_id=str(hub_id) if hub_id is not None else (previous.hub_id if previous else None),
             scopes=tuple(scopes),
+            issued_at=issued,
         )
 
 

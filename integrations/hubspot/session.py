@@ -131,7 +131,8 @@ class ApiSession:
         waits = 0
         transient = 0
         while True:
-            if self.can_refresh and self.tokens.expires_within(constants.REFRESH_SKEW_SECONDS, self.clock()):
+            margin = self.tokens.refresh_margin(constants.REFRESH_SKEW_SECONDS)
+            if self.can_refresh and self.tokens.expires_within(margin, self.clock()):
                 self.refresh(stale_token=self.tokens.access_token)
             if search:
                 self._pace_search()

@@ -1,0 +1,66 @@
+"""The install/uninstall endpoints' own checks (state, admin), without a HubSpot behind them."""
+
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from app.storage import get_db
+from app.storage.models import Installation, Tenant
+from tests.conftest import install_tenant
+
+
+def ensure_blueprint(application):
+    """Register app.oauth's blueprint if the factory does not yet (see the report to the lead)."""
+    if "oauth" not in application.blueprints:
+        from app.oauth import bp
+
+        application.register_blueprint(bp)
+    return application
+
+
+@pytest.fixture
+def oauth_app(app_factory):
+    return ensure_blueprint(app_factory(ADMIN_TOKEN="admin-secret", HUBSPOT_AUTHORIZE_URL="https://hs.test/authorize"))
+
+
+def test_install_redirects_with_signed_state_and_scopes(oauth_app):
+    client = oauth_app.test_client()
+    resp = client.get("/oauth/hubspot/install")
+    assert resp.status_code == 302
+    url = urlparse(resp.headers["Location"])
+    q = parse_qs(url.query)
+    assert url.netloc == "hs.test" and q["client_id"] == ["test-client-id"]
+    assert q["redirect_uri"] == ["https://agentic-sales.test/oauth/hubspot/callback"]
+    assert "crm.objects.deals.write" in q["scope"][0].split() and q["state"][0]
+
+
+@pytest.mark.parametrize("state", [None, "forged", "from-other-browser"])
+def test_callback_refuses_bad_state(oauth_app, state):
+    client = oauth_app.test_client()
+    if state == "from-other-browser":
+        other = oauth_app.test_client()
+        state = parse_qs(urlparse(other.get("/oauth/hubspot/install").headers["Location"]).query)["state"][0]
+    resp = client.get("/oauth/hubspot/callback", query_string={"code": "c", **({"state": state} if state else {})})
+    assert resp.status_code == 400 and resp.get_json()["error"] == "invalid_state"
+
+
+def test_callback_reports_denied_consent(oauth_app):
+    resp = oauth_app.test_client().get("/oauth/hubspot/callback?error=access_denied")
+    assert resp.status_code == 400 and resp.get_json()["error"] == "consent_denied"
+
+
+def test_uninstall_needs_admin_and_deletes_without_hubspot(oauth_app):
+    tid = install_tenant(oauth_app, "555")
+    client = oauth_app.test_client()
+    assert client.post("/oauth/hubspot/uninstall", json={"tenant": tid}).status_code == 403
+    assert client.post("/oauth/hubspot/uninstall", json={"tenant": tid},
+                       headers={"X-Admin-Token": "wrong"}).status_code == 403
+    # HubSpot unreachable (test client id, real host unreachable offline): data is deleted anyway.
+    oauth_app.config["HUBSPOT_API_BASE"] = "http://127.0.0.1:9"
+    resp = client.post("/oauth/hubspot/uninstall", json={"tenant": tid}, headers={"X-Admin-Token": "admin-secret"})
+    body = resp.get_json()
+    assert resp.status_code == 200 and body["revoked"] == 0 and body["revoke_errors"]
+    with get_db(oauth_app).session() as s:
+        assert s.get(Tenant, tid) is None and s.query(Installation).count() == 0
+    assert client.post("/oauth/hubspot/uninstall", json={"tenant": tid},
+                       headers={"X-Admin-Token": "admin-secret"}).status_code == 404
