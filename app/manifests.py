@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import ipaddress
 import json
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -123,11 +124,18 @@ def render_card_config(public_url: str) -> str:
     )
 
 
+def _walk(root: Path, skip: frozenset[str]) -> Iterator[Path]:
+    """Yield files under ``root`` (relative, sorted), never entering a folder named in ``skip``."""
+    for folder, dirs, names in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if d not in skip)
+        base = Path(folder).relative_to(root)
+        for name in sorted(names):
+            if name not in skip:
+                yield base / name
+
+
 def _card_sources(card_dir: Path) -> Iterator[Path]:
-    for path in sorted(card_dir.rglob("*")):
-        rel = path.relative_to(card_dir)
-        if path.is_file() and not any(part in CARD_SOURCE_EXCLUDE for part in rel.parts):
-            yield rel
+    return _walk(card_dir, CARD_SOURCE_EXCLUDE)
 
 
 def render_hubspot_project(
@@ -194,24 +202,21 @@ def _prune(out: Path, keep: set[str]) -> None:
     src = out / "src"
     if not src.is_dir():
         return
-    for path in sorted(src.rglob("*"), reverse=True):
-        rel = path.relative_to(out)
-        if any(part in KEEP_ON_REBUILD for part in rel.parts):
-            continue
-        if path.is_file() and rel.as_posix() not in keep:
-            path.unlink()
-        elif path.is_dir() and not any(path.iterdir()):
+    for rel in _walk(src, KEEP_ON_REBUILD):
+        if (Path("src") / rel).as_posix() not in keep:
+            (src / rel).unlink()
+    folders = []
+    for folder, dirs, _names in os.walk(src):
+        dirs[:] = [d for d in dirs if d not in KEEP_ON_REBUILD]
+        folders.append(Path(folder))
+    for path in sorted(folders, reverse=True):  # children sort after their parents
+        if path != src and not any(path.iterdir()):
             path.rmdir()
 
 
 def project_files(project_dir: Path) -> list[str]:
     """List a project's files (relative, sorted), leaving out node_modules."""
-    root = Path(project_dir)
-    return sorted(
-        p.relative_to(root).as_posix()
-        for p in root.rglob("*")
-        if p.is_file() and "node_modules" not in p.relative_to(root).parts
-    )
+    return sorted(rel.as_posix() for rel in _walk(Path(project_dir), frozenset({"node_modules"})))
 
 
 # -- offline checks ---------------------------------------------------------------------------
@@ -313,10 +318,11 @@ def _load_json(path: Path, problems: list[str]) -> Any:
 def _check_hsmeta_files(root: Path, src: Path, problems: list[str]) -> list[tuple[Path, dict[str, Any]]]:
     components: list[tuple[Path, dict[str, Any]]] = []
     seen: dict[str, str] = {}
-    for path in sorted(src.rglob("*-hsmeta.json")):
-        rel = _rel(root, path)
-        if "node_modules" in path.relative_to(src).parts:
+    for found in _walk(src, frozenset({"node_modules"})):
+        if not found.name.endswith("-hsmeta.json"):
             continue
+        path = src / found
+        rel = _rel(root, path)
         depth = len(path.relative_to(src).parts)
         if depth not in (2, 3):  # app/app-hsmeta.json or app/<feature>/<name>-hsmeta.json
             problems.append(f"{rel}: hsmeta files must sit directly in app/ or in app/<feature>/")
