@@ -336,3 +336,22 @@ class ModelRegistry:
                 if on_degraded is not None:
                     on_degraded(tenant, task, exc)
         return out
+
+
+def evaluate_on_frame(loaded: LoadedModel, frame: Any, target: str | None) -> float:
+    """ROC AUC of a classification/price model on a labelled table (the promotion holdout).
+
+    Raises:
+        DataError: a CLV model, or the target is missing/unusable.
+    """
+    from ._columns import coerce_binary_target, require_columns
+    from .errors import DataError
+    from .metrics import classification_metrics
+
+    if loaded.task == "clv" or not target:
+        raise DataError("a holdout table can only compare classification models")
+    require_columns(frame, {"target": target})
+    y, _ = coerce_binary_target(frame[target], target)
+    drop = [c for c in (target, loaded.metadata.get("id_column")) if c and c in frame.columns]
+    p = loaded.model.predict_proba(frame.drop(columns=drop))[:, 1]
+    return classification_metrics(y, p)["roc_auc"]

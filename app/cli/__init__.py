@@ -17,6 +17,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.cli.db",
     "app.cli.manifests",
     "app.cli.crm",
+    "app.cli.scoring",
 )
 """Modules that each expose `commands`: a list of click commands or groups to add."""
 

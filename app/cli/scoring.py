@@ -1,0 +1,288 @@
+"""`agentic-sales model ...` and `agentic-sales clv ...`: train, predict, report and promote models.
+
+Results go to stdout as one JSON document; logs, warnings and progress to stderr. Errors are one
+line naming the column or problem, with a non-zero exit code and never a traceback.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import sys
+import warnings
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+EXIT_DATA = 2
+"""Exit code of a data or usage problem (bad file, column, target)."""
+
+EXIT_MODEL = 3
+"""Exit code of a model problem (not an artefact, checksum, library mismatch) or a missing service."""
+
+
+def _one_line_warnings() -> None:
+    def fmt(message, category, filename, lineno, line=None):  # noqa: ARG001 - warnings API
+        return f"warning: {message}\n"
+
+    warnings.formatwarning = fmt
+
+
+def _fail(message: str, code: int) -> None:
+    click.echo(f"error: {' '.join(str(message).split())}", err=True)
+    sys.exit(code)
+
+
+def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn expected failures into one stderr line and a non-zero exit code."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        import pandas as pd
+
+        from scoring.errors import DataError, ModelError, NotEnoughHistoryError, ScoringError
+
+        _one_line_warnings()
+        try:
+            return func(*args, **kwargs)
+        except (DataError, NotEnoughHistoryError) as exc:
+            _fail(str(exc), EXIT_DATA)
+        except ModelError as exc:
+            _fail(str(exc), EXIT_MODEL)
+        except ScoringError as exc:
+            _fail(str(exc), EXIT_DATA)
+        except pd.errors.EmptyDataError:
+            _fail("the file is empty", EXIT_DATA)
+        except pd.errors.ParserError as exc:
+            _fail(f"the file is not a readable CSV ({exc})", EXIT_DATA)
+        except (ValueError, KeyError, TypeError, OSError, UnicodeDecodeError) as exc:
+            _fail(f"{type(exc).__name__}: {exc}", EXIT_DATA)
+
+    return wrapper
+
+
+def _read_csv(path: str):
+    import pandas as pd
+
+    from scoring.errors import EmptyDataError
+
+    frame = pd.read_csv(path, low_memory=False)
+    if frame.shape[0] == 0:
+        raise EmptyDataError(f"{path}: no data rows")
+    return frame
+
+
+def _emit(result: dict[str, Any]) -> None:
+    click.echo(json.dumps(result, default=_json_default, allow_nan=False))
+
+
+def _json_default(value: Any) -> Any:
+    import numpy as np
+
+    if isinstance(value, np.generic):
+        return value.item()
+    return str(value)
+
+
+def _clean(obj: Any) -> Any:
+    """NaN → None so stdout is strict JSON."""
+    if isinstance(obj, dict):
+        return {k: _clean(v) for k, v in obj.items()}
+    if isinstance(obj, list | tuple):
+        return [_clean(v) for v in obj]
+    if isinstance(obj, float) and obj != obj:
+        return None
+    return obj
+
+
+def _registry_root(registry: str | None) -> Path:
+    if registry:
+        return Path(registry)
+    data_dir = os.environ.get("AGENTIC_SALES_DATA_DIR") or os.path.expanduser("~/.agentic-sales")
+    return Path(data_dir) / "models"
+
+
+@click.group("model")
+def model() -> None:
+    """Train, predict with, report on and promote scoring models (conversion, churn, price)."""
+
+
+@model.command("train")
+@click.option("--task", type=click.Choice(["conversion", "churn", "price"]), required=True)
+@click.option("--data", "data", type=click.Path(exists=True, dir_okay=False), required=True, help="Training CSV.")
+@click.option("--target", required=True, help="Binary target column (0/1, true/false, yes/no).")
+@click.option("--id-column", default=None, help="Id column: not a feature, echoed by predict.")
+@click.option("--discount-column", default=None, help="Discount column (task price).")
+@click.option("--max-discount", type=click.FloatRange(0, 1), default=None, help="Cap of the recommended discount.")
+@click.option("--out", type=click.Path(file_okay=False), required=True, help="Artefact directory to write.")
+@click.option("--random-state", type=int, default=None)
+@click.option("--fast", is_flag=True, help="Fewer iterations (smoke runs).")
+@handle_errors
+def train_cmd(task, data, target, id_column, discount_column, max_discount, out, random_state, fast) -> None:
+    """Train a model on a CSV and write the artefact to --out."""
+    from scoring import defaults, save_model, train_table
+
+    if task == "price" and not discount_column:
+        raise click.UsageError("--discount-column is required for --task price")
+    model_, meta, holdout = train_table(
+        task, _read_csv(data), target, id_column=id_column, discount_column=discount_column,
+        max_discount=defaults.MAX_DISCOUNT if max_discount is None else max_discount,
+        random_state=defaults.RANDOM_STATE if random_state is None else random_state, fast=fast, progress=True,
+    )
+    path = save_model(model_, out, meta, holdout)
+    saved = json.loads((path / "metadata.json").read_text())
+    _emit(_clean({"task": task, "model": str(path), "version": saved["version"],
+                  "metrics": saved["metrics"], "features": saved["feature_schema"],
+                  "dropped_columns": saved["dropped_columns"]}))
+
+
+@model.command("predict")
+@click.option("--model", "model_dir", type=click.Path(exists=True, file_okay=False), required=True)
+@click.option("--data", "data", type=click.Path(exists=True, dir_okay=False), required=True)
+@click.option("--out", type=click.Path(dir_okay=False), required=True, help="Predictions CSV to write.")
+@handle_errors
+def predict_cmd(model_dir, data, out) -> None:
+    """Predict every row of a CSV (the target column is not needed)."""
+    from scoring import load_model, predict_table
+    from scoring.errors import DataError, MissingColumnError
+
+    loaded = load_model(model_dir)
+    if loaded.task == "clv":
+        raise DataError("this is a CLV model: use `agentic-sales clv predict`")
+    frame = _read_csv(data)
+    meta = loaded.metadata
+    id_column = meta.get("id_column")
+    if id_column and id_column not in frame.columns:
+        raise MissingColumnError(id_column, "id column")
+    features = frame.drop(columns=[c for c in (meta.get("target"), id_column) if c and c in frame.columns])
+    preds = predict_table(loaded, features)
+    if id_column:
+        preds.insert(0, id_column, frame[id_column].to_numpy())
+    preds.to_csv(out, index=False)
+    _emit({"task": loaded.task, "model_version": loaded.version, "rows": int(len(preds)), "out": str(out)})
+
+
+@model.command("report")
+@click.option("--model", "model_dir", type=click.Path(exists=True, file_okay=False), required=True)
+@click.option("--out", type=click.Path(dir_okay=False), required=True, help="HTML file to write.")
+@handle_errors
+def report_cmd(model_dir, out) -> None:
+    """Write a self-contained HTML report (calibration, ROC, gain, importance; CLV deciles, gain)."""
+    from scoring import load_model
+    from scoring.report import render_report
+
+    loaded = load_model(model_dir)
+    Path(out).write_text(render_report(loaded), encoding="utf-8")
+    _emit({"task": loaded.task, "model_version": loaded.version, "out": str(out)})
+
+
+@model.command("promote")
+@click.option("--model", "model_dir", type=click.Path(exists=True, file_okay=False), required=True)
+@click.option("--tenant", required=True)
+@click.option("--registry", default=None, help="Registry root (default: $AGENTIC_SALES_DATA_DIR/models).")
+@click.option("--holdout", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="CSV with the target: champion and challenger are compared on it.")
+@handle_errors
+def promote_cmd(model_dir, tenant, registry, holdout) -> None:
+    """Make the model the tenant's champion if it beats the current one on a holdout."""
+    from scoring import ModelRegistry, load_model
+    from scoring.registry import evaluate_on_frame
+
+    evaluate = None
+    if holdout is not None:
+        frame = _read_csv(holdout)
+        challenger = load_model(model_dir)
+        evaluate = functools.partial(evaluate_on_frame, frame=frame, target=challenger.metadata.get("target"))
+    _emit(_clean(ModelRegistry(_registry_root(registry)).promote(tenant, model_dir, evaluate)))
+
+
+@model.command("train-from-crm")
+@click.option("--tenant", required=True)
+@click.option("--task", type=click.Choice(["conversion", "churn", "clv", "price"]), required=True)
+@click.option("--records", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="JSON-lines file of canonical records (instead of the tenant's CRM history).")
+@click.option("--out", type=click.Path(file_okay=False), default=None, help="Artefact directory.")
+@click.option("--registry", default=None, help="Registry root; the model is promoted if better.")
+@click.option("--min-closed", type=int, default=None, help="Cold-start threshold (default 50).")
+@handle_errors
+def train_from_crm_cmd(tenant, task, records, out, registry, min_closed) -> None:
+    """Train a task from the tenant's CRM history and promote it if better than the champion."""
+    from scoring import ModelRegistry, defaults, save_model, train_from_records
+    from scoring.registry import new_version
+
+    if records is None:
+        _fail("train-from-crm reads the tenant's history from the app database, which this build "
+              "does not provide yet; pass --records FILE.jsonl of canonical records", EXIT_MODEL)
+    from integrations.base import Record
+
+    with open(records, encoding="utf-8") as fh:
+        recs = [Record.from_dict(json.loads(line)) for line in fh if line.strip()]
+    model_, meta, holdout = train_from_records(
+        recs, task, min_closed=defaults.MIN_CLOSED_DEALS if min_closed is None else min_closed)
+    root = _registry_root(registry)
+    target = Path(out) if out else root / "staging" / new_version(task)
+    path = save_model(model_, target, meta, holdout)
+    result = ModelRegistry(root).promote(tenant, path)
+    _emit(_clean(result | {"model": str(path)}))
+
+
+@click.group("clv")
+def clv() -> None:
+    """Customer lifetime value from a transaction log."""
+
+
+@clv.command("train")
+@click.option("--transactions", type=click.Path(exists=True, dir_okay=False), required=True)
+@click.option("--customer-column", required=True)
+@click.option("--date-column", required=True)
+@click.option("--amount-column", required=True)
+@click.option("--cutoff", type=click.DateTime(["%Y-%m-%d"]), required=True)
+@click.option("--horizon-days", type=click.IntRange(1), required=True)
+@click.option("--out", type=click.Path(file_okay=False), required=True)
+@click.option("--random-state", type=int, default=None)
+@handle_errors
+def clv_train_cmd(transactions, customer_column, date_column, amount_column, cutoff, horizon_days, out,
+                  random_state) -> None:
+    """Train on transactions up to --cutoff to predict value in the --horizon-days after it."""
+    from scoring import defaults, normalise_transactions, save_model, train_clv
+
+    columns = {"customer": customer_column, "date": date_column, "amount": amount_column}
+    tx = normalise_transactions(_read_csv(transactions), customer_column, date_column, amount_column)
+    model_, meta, holdout = train_clv(tx, cutoff, horizon_days, columns=columns,
+                                      random_state=defaults.RANDOM_STATE if random_state is None else random_state)
+    path = save_model(model_, out, meta, holdout)
+    saved = json.loads((path / "metadata.json").read_text())
+    _emit(_clean({"task": "clv", "model": str(path), "version": saved["version"], "metrics": saved["metrics"],
+                  "training_customers": saved["training_customers"], "label_days": saved["label_days"]}))
+
+
+@clv.command("predict")
+@click.option("--model", "model_dir", type=click.Path(exists=True, file_okay=False), required=True)
+@click.option("--transactions", type=click.Path(exists=True, dir_okay=False), required=True)
+@click.option("--cutoff", type=click.DateTime(["%Y-%m-%d"]), required=True)
+@click.option("--customer-column", default=None)
+@click.option("--date-column", default=None)
+@click.option("--amount-column", default=None)
+@click.option("--out", type=click.Path(dir_okay=False), required=True)
+@handle_errors
+def clv_predict_cmd(model_dir, transactions, cutoff, customer_column, date_column, amount_column, out) -> None:
+    """Predict value over the model's horizon after --cutoff for every customer seen by then."""
+    from scoring import load_model, normalise_transactions
+    from scoring.errors import DataError
+
+    loaded = load_model(model_dir)
+    if loaded.task != "clv":
+        raise DataError(f"this is a {loaded.task} model: use `agentic-sales model predict`")
+    cols = loaded.metadata.get("columns") or {}
+    tx = normalise_transactions(_read_csv(transactions), customer_column or cols.get("customer"),
+                                date_column or cols.get("date"), amount_column or cols.get("amount"))
+    preds = loaded.model.predict(tx, cutoff)
+    preds.to_csv(out, index=False)
+    _emit({"task": "clv", "model_version": loaded.version, "rows": int(len(preds)), "out": str(out),
+           "horizon_days": loaded.metadata.get("horizon_days")})
+
+
+commands = [model, clv]
