@@ -1,0 +1,174 @@
+"""The analyst: engagement trend, risk indicators and buying signals, each with its evidence.
+
+`analyse` asks the role's provider (through the gateway) and re-checks the answer in code; the
+offline builder below computes the same output from the activity and scores directly.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from agents.context import Context
+from agents.facts import Vocabulary
+from agents.models import OFFLINE_LABEL, Analysis, AnalysisOut, Evidence, Signal
+from agents.prompts import load_prompt
+from agents.providers.gateway import CallResult, Gateway
+from agents.providers.offline import register
+from agents.safety import check_analysis
+from agents.untrusted import fence
+
+RECENT_DAYS = 14
+"""Days that count as recent engagement."""
+
+BASELINE_DAYS = 42
+"""Engagement between RECENT_DAYS and this many days ago is the baseline of the trend."""
+
+QUIET_DAYS = 14
+"""Days without anything from the customer after which silence is a risk."""
+
+STALLED_DAYS = 30
+"""Days in one stage after which the deal counts as stalled."""
+
+WEIGHT = {"meeting": 3.0, "call": 2.0, "page_view": 1.0, "note": 0.5, "task": 0.0}
+"""Engagement weight per activity type; emails weigh 2 inbound and 0.5 outbound."""
+
+RISK_WORDS = re.compile(r"\b(competitor|alternative|budget (?:freeze|cut)|too expensive|cheaper|on hold|"
+                        r"postpone\w*|delay\w*|push(?:ed)? (?:back|out)|not a priority|concern\w*)\b", re.I)
+BUYING_WORDS = re.compile(r"\b(proposal|contract|security review|procurement|legal review|pilot|rollout|"
+                          r"next steps?|signed?|budget (?:approved|confirmed)|timeline|seats|order form|"
+                          r"implementation|pricing)\b", re.I)
+
+
+def analyse(gateway: Gateway, ctx: Context, vocab: Vocabulary) -> tuple[Analysis, CallResult]:
+    """Run the analyst for one record.
+
+    Args:
+        gateway: routes the call to the analyst's provider chain.
+        ctx: the record's context.
+        vocab: facts outputs may state (for the safety re-check).
+
+    Returns:
+        The analysis (with `limitations` and `generated_by`) and the call's record.
+    """
+    prompt = load_prompt("analyst")
+    values = {"today": ctx.data["today"], "limitations": "; ".join(ctx.limitations) or "none",
+              "data": fence(ctx.data)}
+    messages = prompt.render(values, {"task": "analysis", "ctx": ctx})
+    result = gateway.call_checked(messages, AnalysisOut, role="analyst", prompt_version=prompt.version,
+                                  check=lambda out: check_analysis(out, ctx, vocab))
+    out: AnalysisOut = result.instance  # type: ignore[assignment]
+    analysis = Analysis(**out.model_dump(), limitations=list(ctx.limitations), generated_by=result.label)
+    return analysis, result
+
+
+def _ev(a: Mapping[str, Any], note: str) -> Evidence:
+    return Evidence(activity_id=a["id"], at=a["at"] or "", note=note)
+
+
+def _weight(a: Mapping[str, Any]) -> float:
+    if a["type"] == "email":
+        return 2.0 if a.get("direction") == "inbound" else 0.5
+    return WEIGHT.get(a["type"], 0.5)
+
+
+def _customer_side(a: Mapping[str, Any]) -> bool:
+    return a["type"] in ("meeting", "call", "page_view") or a.get("direction") == "inbound"
+
+
+def _label(a: Mapping[str, Any]) -> str:
+    return (a.get("subject") or a.get("text") or a["type"]).strip()[:60]
+
+
+@register(AnalysisOut)
+def offline_analysis(data: Mapping[str, Any]) -> AnalysisOut:
+    """Compute the analysis from activity, stage and scores (the offline template)."""
+    ctx: Context = data["ctx"]
+    acts = sorted(ctx.activities.values(), key=lambda a: int(a["id"][1:]))  # a1 = most recent
+    dated = [a for a in acts if a["days_ago"] is not None]
+    recent = sum(_weight(a) for a in dated if a["days_ago"] <= RECENT_DAYS)
+    base = sum(_weight(a) for a in dated if RECENT_DAYS < a["days_ago"] <= BASELINE_DAYS) / 2
+    customer = [a for a in dated if _customer_side(a) and not a.get("withheld")]
+    if not dated:
+        trend = "no_activity"
+    elif recent > base * 1.3 + 0.5:
+        trend = "rising"
+    elif recent < base * 0.7 or dated[0]["days_ago"] > BASELINE_DAYS:
+        trend = "declining"
+    else:
+        trend = "steady"
+    engagement = [_ev(a, f"{a['type'].replace('_', ' ')}: {_label(a)}") for a in customer[:3]]
+    risks = _risks(ctx, acts, customer)
+    signals = _buying(ctx, acts, customer)
+    company = ctx.record.company.name if ctx.record.company and ctx.record.company.name else "This account"
+    parts = [f"{company} is in stage {ctx.record.stage or 'unknown'}; engagement is {trend.replace('_', ' ')} "
+             f"(weighted {recent:g} in the last {RECENT_DAYS} days vs {base:g} per {RECENT_DAYS} days before)."]
+    if risks:
+        parts.append(f"Main risk: {risks[0].label}.")
+    if signals:
+        parts.append(f"Strongest signal: {signals[0].label}.")
+    conv = ctx.scores.get("conversion")
+    if isinstance(conv, Mapping) and "score_1_99" in conv:
+        parts.append(f"Conversion score {conv['score_1_99']} ({conv.get('band', 'n/a')}).")
+    elif not ctx.scores:
+        parts.append("No scores were available, so this rests on activity alone.")
+    return AnalysisOut(summary=" ".join(parts), engagement_trend=trend, engagement_evidence=engagement,
+                       risk_indicators=risks, buying_signals=signals)
+
+
+def _risks(ctx: Context, acts: list[dict[str, Any]], customer: list[dict[str, Any]]) -> list[Signal]:
+    risks: list[Signal] = []
+    deal = ctx.data["deal"]
+    if not customer:
+        risks.append(Signal(label="Nothing from the customer on record", evidence=[]))
+    elif customer[0]["days_ago"] > QUIET_DAYS:
+        a = customer[0]
+        risks.append(Signal(label=f"No customer activity for {a['days_ago']} days", evidence=[_ev(a, "last customer activity")]))
+    if deal.get("days_to_close") is not None and deal["days_to_close"] < 0:
+        risks.append(Signal(label=f"Close date passed {-deal['days_to_close']} days ago", evidence=[]))
+    if deal.get("days_in_stage") is not None and deal["days_in_stage"] > STALLED_DAYS:
+        risks.append(Signal(label=f"In the current stage for {deal['days_in_stage']} days", evidence=[]))
+    for a in acts:
+        m = None if a.get("withheld") else RISK_WORDS.search(f"{a['subject']} {a['text']}")
+        if m and len(risks) < 5:
+            risks.append(Signal(label=f"Mentions '{m.group(0).lower()}'", evidence=[_ev(a, _label(a))]))
+    for aid in sorted(ctx.suspicious, key=lambda x: int(x[1:]))[:2]:
+        a = ctx.activities[aid]
+        risks.append(Signal(label="CRM text addressed instructions to an AI (withheld)",
+                            evidence=[_ev(a, "withheld as untrusted instructions")]))
+    churn = ctx.scores.get("churn")
+    if isinstance(churn, Mapping) and churn.get("band") == "high":
+        risks.append(Signal(label=f"Churn risk scored high ({churn.get('score_1_99', 'n/a')})", evidence=[]))
+    conv = ctx.scores.get("conversion")
+    if isinstance(conv, Mapping):
+        for f in [f for f in conv.get("factors") or [] if f.get("direction") == "-"][:2]:
+            risks.append(Signal(label=f"Score factor: {f.get('label') or f.get('feature')}", evidence=[]))
+    return risks
+
+
+def _buying(ctx: Context, acts: list[dict[str, Any]], customer: list[dict[str, Any]]) -> list[Signal]:
+    signals: list[Signal] = []
+    pricing = [a for a in customer if a["type"] == "page_view" and "pricing" in f"{a['subject']} {a['text']}".lower()]
+    if pricing:
+        signals.append(Signal(label=f"Viewed the pricing page {len(pricing)} time(s)",
+                              evidence=[_ev(a, _label(a)) for a in pricing[:3]]))
+    meetings = [a for a in customer if a["type"] in ("meeting", "call")]
+    if meetings:
+        signals.append(Signal(label=f"{meetings[0]['type'].capitalize()} held: {_label(meetings[0])}",
+                              evidence=[_ev(meetings[0], _label(meetings[0]))]))
+    inbound = [a for a in customer if a["type"] == "email"]
+    if inbound and inbound[0]["days_ago"] <= RECENT_DAYS * 2:
+        signals.append(Signal(label="Recent reply by email", evidence=[_ev(inbound[0], _label(inbound[0]))]))
+    for a in customer:
+        m = BUYING_WORDS.search(f"{a['subject']} {a['text']}")
+        if m and a["type"] != "page_view" and len(signals) < 5:
+            signals.append(Signal(label=f"Talks about '{m.group(0).lower()}'", evidence=[_ev(a, _label(a))]))
+    conv = ctx.scores.get("conversion")
+    if isinstance(conv, Mapping):
+        for f in [f for f in conv.get("factors") or [] if f.get("direction") == "+"][:2]:
+            signals.append(Signal(label=f"Score factor: {f.get('label') or f.get('feature')}", evidence=[]))
+    return signals
+
+
+__all__ = ["OFFLINE_LABEL", "analyse", "offline_analysis"]

@@ -1,0 +1,161 @@
+"""The decision engine: what the app may actually do with the agents' proposal (STYLE rule 19).
+
+A pure function of frozen inputs, no I/O and no clock: the model proposes, `decide` applies the
+tenant's policy. Rules, in the order they apply:
+
+1. a closed deal (won or lost) gets nothing;
+2. the recipient must be one of the record's contacts, and must not have opted out;
+3. a channel the tenant disallows becomes email (or nothing, if email is disallowed too);
+4. a discount is clamped to the cap; above the approval threshold a human must approve it;
+5. big deals, high churn risk and drafts that failed their checks go to a human;
+6. nothing is due in quiet hours or at the weekend (in the owner's time zone);
+7. autonomy decides the action: `suggest` (default) only suggests, `approve` holds for approval,
+   `auto` sends only an email that needs no approval or escalation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any, Literal
+
+from integrations.base import Record
+
+Autonomy = Literal["suggest", "approve", "auto"]
+Action = Literal["suppress", "escalate", "hold_for_approval", "suggest", "send"]
+
+
+@dataclass(frozen=True)
+class Policy:
+    """The tenant's guardrails."""
+
+    autonomy: Autonomy = "suggest"
+    max_discount: float = 0.10
+    approval_discount_over: float = 0.05
+    escalate_amount_over: float | None = 100_000.0
+    escalate_churn_over: float | None = 0.8
+    opted_out_contact_ids: frozenset[str] = frozenset()
+    opted_out_emails: frozenset[str] = frozenset()
+    quiet_hours: tuple[int, int] | None = (20, 8)
+    allowed_channels: frozenset[str] = frozenset({"email", "call", "meeting"})
+    auto_channels: frozenset[str] = frozenset({"email"})
+
+
+@dataclass(frozen=True)
+class LlmResult:
+    """The agents' proposal, reduced to what the policy rules on."""
+
+    arm: str
+    channel: str
+    due_at: datetime
+    recipient_contact_id: str | None
+    discount: float | None = None
+    checks_passed: bool = True
+    generated_by: str = "offline-template"
+    fallback_reasons: tuple[str, ...] = ()
+
+    @classmethod
+    def from_run(cls, run: Any) -> LlmResult:
+        """Build from an agents.models.AgentRun."""
+        nba = run.next_best_action
+        return cls(arm=run.strategy.arm, channel=nba.channel, due_at=datetime.fromisoformat(nba.due_at),
+                   recipient_contact_id=run.draft.to.contact_id, discount=nba.discount,
+                   checks_passed=run.checks_passed, generated_by=run.generated_by,
+                   fallback_reasons=tuple(f.reason for f in run.fallbacks))
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What the app will do, and every rule that shaped it."""
+
+    action: Action
+    channel: str | None
+    due_at: datetime | None
+    discount: float | None
+    requires_approval: bool
+    escalate: bool
+    reasons: tuple[str, ...] = field(default_factory=tuple)
+
+
+def decide(record: Record, scores: Mapping[str, Any] | None, llm_result: LlmResult, policy: Policy) -> Decision:
+    """Apply the tenant's policy to the agents' proposal.
+
+    Args:
+        record: the canonical record (contacts, stage, amount, opt-out flags in `extra`).
+        scores: Scores of DESIGN.md (churn probability is used), possibly empty.
+        llm_result: the proposal.
+        policy: the tenant's guardrails.
+
+    Returns:
+        The decision; `reasons` lists each rule that applied.
+    """
+    reasons: list[str] = []
+
+    def stop(why: str) -> Decision:
+        return Decision("suppress", None, None, None, False, False, (*reasons, why))
+
+    if record.stage_kind in ("won", "lost"):
+        return stop(f"deal is closed ({record.stage_kind})")
+    contact = next((c for c in record.contacts if c.id == llm_result.recipient_contact_id), None)
+    if contact is None:
+        return stop("recipient is not one of the record's contacts")
+    extra_opt_out = {str(x) for x in record.extra.get("opted_out_contact_ids") or ()}
+    if (contact.id in policy.opted_out_contact_ids or contact.id in extra_opt_out
+            or (contact.email or "").lower() in {e.lower() for e in policy.opted_out_emails}
+            or record.extra.get("do_not_contact") is True):
+        return stop(f"recipient {contact.id} opted out")
+    channel = llm_result.channel
+    if channel not in policy.allowed_channels:
+        if "email" not in policy.allowed_channels:
+            return stop(f"channel {channel} not allowed and email is not either")
+        reasons.append(f"channel {channel} not allowed; using email")
+        channel = "email"
+    discount = llm_result.discount
+    requires_approval = False
+    if discount is not None and discount > policy.max_discount:
+        reasons.append(f"discount {discount:.0%} capped at {policy.max_discount:.0%}")
+        discount = policy.max_discount
+    if discount is not None and discount > policy.approval_discount_over:
+        requires_approval = True
+        reasons.append(f"discount {discount:.0%} above {policy.approval_discount_over:.0%} needs approval")
+    escalate = False
+    if policy.escalate_amount_over is not None and (record.amount or 0) > policy.escalate_amount_over:
+        escalate = True
+        reasons.append(f"amount {record.amount:,.0f} above {policy.escalate_amount_over:,.0f}: human review")
+    churn = (scores or {}).get("churn")
+    churn_p = churn.get("probability") if isinstance(churn, Mapping) else None
+    if policy.escalate_churn_over is not None and isinstance(churn_p, int | float) \
+            and churn_p > policy.escalate_churn_over:
+        escalate = True
+        reasons.append(f"churn risk {churn_p:.0%} above {policy.escalate_churn_over:.0%}: human review")
+    if not llm_result.checks_passed:
+        requires_approval = True
+        reasons.append("draft failed a quality check: needs approval")
+    due = _outside_quiet_hours(llm_result.due_at, policy.quiet_hours, reasons)
+    if escalate:
+        action: Action = "escalate"
+    elif policy.autonomy == "suggest":
+        action = "suggest"
+    elif policy.autonomy == "auto" and not requires_approval and channel in policy.auto_channels:
+        action = "send"
+    else:
+        action = "hold_for_approval"
+    return Decision(action, channel, due, discount, requires_approval, escalate, tuple(reasons))
+
+
+def _outside_quiet_hours(due: datetime, quiet: tuple[int, int] | None, reasons: list[str]) -> datetime:
+    """Move `due` (in the owner's zone) out of quiet hours and weekends."""
+    moved = due
+    if quiet is not None:
+        start, end = quiet
+        h = moved.hour
+        in_quiet = (start <= h or h < end) if start > end else (start <= h < end)
+        if in_quiet:
+            day = moved if h < end else moved + timedelta(days=1)
+            moved = day.replace(hour=end, minute=0, second=0, microsecond=0)
+    while moved.weekday() >= 5:
+        moved = (moved + timedelta(days=1)).replace(hour=quiet[1] if quiet else moved.hour, minute=0)
+    if moved != due:
+        reasons.append(f"moved out of quiet hours/weekend to {moved.isoformat()}")
+    return moved

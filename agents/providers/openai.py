@@ -1,0 +1,99 @@
+"""OpenAI provider: chat.completions with a strict JSON schema built from the pydantic model.
+
+The client is made by :func:`make_openai_client` with the transport injectable and the SDK's own
+retries off: the gateway retries once per failure kind (STYLE rule 14), so SDK retries would
+multiply with ours.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from typing import Any
+
+import httpx
+import openai as openai_sdk
+
+from agents.errors import OutputInvalid, Refusal
+from agents.providers._vendor import translate_sdk_error
+from agents.providers.base import Message, PriceTable, T, Usage, parse_output, schema_name, strict_schema
+
+
+def make_openai_client(
+    *, api_key: str | None, base_url: str | None = None, http_client: httpx.Client | None = None,
+    timeout: float = 30.0,
+) -> openai_sdk.OpenAI:
+    """Build an OpenAI client with an explicit timeout and no SDK-level retries.
+
+    Args:
+        api_key: OPENAI_API_KEY (any placeholder for a local OpenAI-compatible server).
+        base_url: OPENAI_BASE_URL or a local server's URL; the SDK default when None.
+        http_client: injected `httpx.Client` (tests pass one with a MockTransport).
+        timeout: default per-request timeout in seconds (each call passes its own as well).
+    """
+    return openai_sdk.OpenAI(api_key=api_key, base_url=base_url, http_client=http_client,
+                             timeout=timeout, max_retries=0)
+
+
+class OpenAIProvider:
+    """Structured outputs through `response_format={"type": "json_schema", strict: true}`."""
+
+    name = "openai"
+
+    def __init__(self, client: openai_sdk.OpenAI, model: str, *, prices: PriceTable | None = None,
+                 max_output_tokens: int = 1200) -> None:
+        self.client = client
+        self.model = model
+        self.prices = prices or PriceTable()
+        self.max_output_tokens = max_output_tokens
+
+    def response_format(self, schema: type[T]) -> dict[str, Any]:
+        """Return the `response_format` parameter for `schema`."""
+        return {"type": "json_schema", "json_schema": {
+            "name": schema_name(schema), "strict": True, "schema": strict_schema(schema)}}
+
+    def structured(
+        self, messages: Sequence[Message], schema: type[T], *, role: str, timeout: float
+    ) -> tuple[T, Usage]:
+        """Ask for one `schema` instance.
+
+        Raises:
+            ProviderError: any subclass; Refusal when the model refuses, OutputInvalid when the
+                answer is truncated or does not validate.
+        """
+        return self._call(messages, schema, role=role, timeout=timeout,
+                          response_format=self.response_format(schema))
+
+    def _call(self, messages: Sequence[Message], schema: type[T], *, role: str, timeout: float,
+              response_format: dict[str, Any] | None, extra_system: str = "") -> tuple[T, Usage]:
+        payload = [{"role": m.role, "content": m.content} for m in messages]
+        if extra_system:
+            payload.insert(0, {"role": "system", "content": extra_system})
+        kwargs: dict[str, Any] = {"model": self.model, "messages": payload, "timeout": timeout,
+                                  "max_completion_tokens": self.max_output_tokens}
+        if response_format is not None:
+            kwargs["response_format"] = response_format
+        started = time.monotonic()
+        try:
+            resp = self.client.chat.completions.create(**kwargs)
+        except openai_sdk.OpenAIError as exc:
+            raise translate_sdk_error(exc, openai_sdk, provider=self.name, model=self.model) from exc
+        latency_ms = int((time.monotonic() - started) * 1000)
+        where = {"provider": self.name, "model": self.model, "request_id": getattr(resp, "_request_id", None)}
+        choice = resp.choices[0]
+        if getattr(choice.message, "refusal", None):
+            raise Refusal(f"the model refused: {choice.message.refusal}", **where)
+        if choice.finish_reason == "content_filter":
+            raise Refusal("the vendor's content filter stopped the answer", **where)
+        raw = choice.message.content or ""
+        tin = resp.usage.prompt_tokens if resp.usage else 0
+        tout = resp.usage.completion_tokens if resp.usage else 0
+        usage = Usage(provider=self.name, model=self.model, input_tokens=tin, output_tokens=tout,
+                      latency_ms=latency_ms, cost_usd=self.prices.cost(self.name, self.model, tin, tout), role=role)
+        try:
+            if choice.finish_reason == "length":
+                raise OutputInvalid("the answer was cut off at the token limit", raw=raw, **where)
+            return parse_output(raw, schema, provider=self.name, model=self.model), usage
+        except OutputInvalid as exc:
+            exc.usage = usage  # type: ignore[attr-defined]  # the invalid answer still cost tokens
+            raise

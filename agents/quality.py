@@ -1,0 +1,122 @@
+"""Automatic draft-quality checks, reported per draft (issue 6, scope 4).
+
+A draft passes when it addresses the contact by name, names their company, points at something
+real (an activity, its date or a score factor), makes exactly one clear ask, stays within length,
+states no fact missing from the inputs, and has no leftover placeholders.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import date
+
+from agents.context import Context
+from agents.facts import Vocabulary, date_matches, find_dates, find_unsupported
+from agents.models import Check, Draft
+from agents.settings import AgentSettings
+
+GREETING_WINDOW = 80
+"""Characters at the start of the body in which the contact's name must appear."""
+
+STOPWORDS = frozenset("""
+about after again also been before being call could does done email from have here into just know like
+made make meeting more next note only other over page said same some than that their them then there
+these they this those today very want were what when where which while will with would your yours you
+team thanks thank week follow following quick time update updates call good great happy send sent
+""".split())
+"""Words too common to show that a draft refers to a specific activity."""
+
+CTA_PATTERNS = (
+    r"\b(would|could|can|shall|should|are you|is there|do you|does|how about|what about|any chance)\b[^?]*\?",
+    r"\b(let me know|reply|book|grab|pick|choose|schedule|confirm|send me|drop me)\b[^.!?]*"
+    r"\b(time|slot|call|meeting|chat|demo|day|works?|when|whether|if|a line|reply)\b",
+)
+"""An ask is a question or an imperative about a next step."""
+
+PLACEHOLDER = re.compile(r"\[\[|\]\]|\{\{|\}\}|\[(?:name|first name|company|contact|date|x|your name)\]|"
+                         r"<[a-z_ ]+>|\bTODO\b|\bTBD\b|\blorem ipsum\b|\bXX+\b", re.I)
+
+
+def count_asks(body: str) -> int:
+    """Count the sentences that ask the reader to do something (questions or next-step imperatives)."""
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+|\n+", body) if s.strip()]
+    count = 0
+    for s in sentences:
+        if re.search(r"^(hi|hello|dear|hey)\b", s.strip(), re.I) and "?" not in s:
+            continue
+        if any(re.search(p, s, re.I) for p in CTA_PATTERNS):
+            count += 1
+    return count
+
+
+def content_words(text: str) -> set[str]:
+    """Lowercase words of 4+ letters that are not stopwords."""
+    return {w for w in re.findall(r"[a-z][a-z'-]{3,}", text.lower()) if w not in STOPWORDS}
+
+
+def references_real(body: str, ctx: Context, vocab: Vocabulary) -> str | None:
+    """Return what real activity or factor the draft refers to, or None."""
+    for value, d in find_dates(body):
+        if any(a.get("at") and date_matches(d, frozenset([date.fromisoformat(a["at"])])) for a in ctx.activities.values()):
+            return f"activity date {value!r}"
+    words = content_words(body)
+    for a in ctx.activities.values():
+        if a.get("withheld"):
+            continue
+        subject = content_words(a.get("subject") or "")
+        shared = words & subject
+        if len(shared) >= 2 or (subject and len(shared) >= max(1, len(subject))):
+            return f"activity {a['id']} ({', '.join(sorted(shared))})"
+    for s in ctx.scores.values():
+        if not isinstance(s, Mapping):
+            continue
+        for f in s.get("factors") or []:
+            label = content_words(f.get("label") or "")
+            if label and len(words & label) >= min(2, len(label)):
+                return f"score factor {f.get('label')!r}"
+    return None
+
+
+def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings: AgentSettings) -> list[Check]:
+    """Run every quality check on one draft.
+
+    Args:
+        draft: the writer's draft (recipient already resolved).
+        ctx: the run's context.
+        vocab: facts the draft may state.
+        settings: length limits.
+
+    Returns:
+        One Check per rule, in a fixed order.
+    """
+    body, subject = draft.body, draft.subject
+    checks: list[Check] = []
+    name = draft.to.name or ""
+    first = name.split()[0] if name else ""
+    head = body[:GREETING_WINDOW].lower()
+    addressed = bool(first) and (re.search(rf"\b{re.escape(first.lower())}\b", head) is not None
+                                 or name.lower() in head)
+    checks.append(Check(name="addresses_contact_by_name", passed=addressed,
+                        detail=f"greets {first!r}" if addressed else f"{first or 'the contact'!r} not in the greeting"))
+    company = ctx.record.company.name if ctx.record.company and ctx.record.company.name else ""
+    core = re.sub(r"[,.]?\s+(inc|ltd|llc|gmbh|corp|corporation|co|plc|sa|ag|bv)\.?$", "", company, flags=re.I)
+    named = bool(core) and core.lower() in f"{subject}\n{body}".lower()
+    checks.append(Check(name="names_company", passed=named, detail=core if named else f"{core!r} not mentioned"))
+    ref = references_real(body, ctx, vocab)
+    checks.append(Check(name="references_real_activity", passed=ref is not None,
+                        detail=ref or "no activity, date or score factor referred to"))
+    asks = count_asks(body)
+    checks.append(Check(name="one_clear_call_to_action", passed=asks == 1, detail=f"{asks} ask(s)"))
+    words = len(body.split())
+    limit = int(settings.draft_max_words * (1.5 if draft.kind == "call_script" else 1.0))
+    in_len = settings.draft_min_words <= words <= limit and 0 < len(subject) <= settings.subject_max_chars
+    checks.append(Check(name="within_length", passed=in_len,
+                        detail=f"{words} words (limits {settings.draft_min_words}-{limit}), subject {len(subject)} chars"))
+    unsupported = find_unsupported(f"{subject}\n{body}", vocab)
+    checks.append(Check(name="no_invented_facts", passed=not unsupported,
+                        detail="; ".join(map(str, unsupported[:5])) or "every fact found in the inputs"))
+    leftover = PLACEHOLDER.search(f"{subject}\n{body}")
+    checks.append(Check(name="no_placeholders", passed=leftover is None,
+                        detail=f"found {leftover.group(0)!r}" if leftover else "none"))
+    return checks

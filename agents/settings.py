@@ -1,0 +1,155 @@
+"""Typed settings of one agents run: per-tenant policy and per-deployment tunables.
+
+The app builds an :class:`AgentSettings` from its config and the tenant's row; the library never
+reads globals. The constants below are the defaults, each documented with its unit (STYLE rule 5;
+`agents/` may not import `app/`, so the LLM ones mirror `app/defaults.py`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from agents.catalogue import DEFAULT_CATALOGUE, StrategyArm
+
+ROLES: tuple[str, ...] = ("analyst", "strategist", "writer")
+"""The three agent roles; each gets its own `provider:model`."""
+
+DEFAULT_ROLE_SPEC = "offline:template-v1"
+"""Provider of a role nobody configured: the offline templates (no keys, no network)."""
+
+LLM_TIMEOUT_SECONDS = 30.0
+"""Per-call LLM timeout in seconds (mirrors app.defaults.LLM_TIMEOUT_SECONDS)."""
+
+LLM_MAX_RETRIES = 2
+"""Retries of one provider on 429/5xx/timeout before falling to the next (mirrors app.defaults)."""
+
+LLM_BACKOFF_SECONDS = 0.5
+"""First backoff in seconds; doubles per retry, capped by LLM_BACKOFF_MAX_SECONDS."""
+
+LLM_BACKOFF_MAX_SECONDS = 8.0
+"""Longest single backoff in seconds, also the cap on a vendor's Retry-After hint."""
+
+LLM_MAX_OUTPUT_TOKENS = 1200
+"""Most tokens one structured answer may use (Anthropic requires the number)."""
+
+CONTEXT_BUDGET_TOKENS = 3000
+"""Estimated tokens of record context (facts + activity) put into one prompt."""
+
+CONCURRENCY_PER_PROCESS = 8
+"""LLM calls in flight at once in one process."""
+
+CONCURRENCY_PER_TENANT = 2
+"""LLM calls in flight at once for one tenant in one process."""
+
+MAX_DISCOUNT = 0.10
+"""Default discount cap as a fraction of list price (a tenant may lower or raise it)."""
+
+DRAFT_MIN_WORDS = 35
+"""Fewest words in an email draft body."""
+
+DRAFT_MAX_WORDS = 220
+"""Most words in an email draft body; call scripts get 1.5x."""
+
+SUBJECT_MAX_CHARS = 80
+"""Longest subject line in characters."""
+
+DEFAULT_PRICE = (5.0, 15.0)
+"""USD per million (input, output) tokens charged for a model missing from the price table, so
+that the spend cap still bites on an unknown model."""
+
+PRICES_PER_MTOK: Mapping[str, tuple[float, float]] = {
+    "openai:gpt-4o-mini": (0.15, 0.60),
+    "openai:gpt-4o": (2.50, 10.00),
+    "openai:gpt-4.1-mini": (0.40, 1.60),
+    "openai:gpt-4.1": (2.00, 8.00),
+    "openai:gpt-4.1-nano": (0.10, 0.40),
+    "anthropic:claude-3-5-haiku-latest": (0.80, 4.00),
+    "anthropic:claude-haiku-4-5": (1.00, 5.00),
+    "anthropic:claude-sonnet-4-5": (3.00, 15.00),
+    "anthropic:claude-sonnet-4-0": (3.00, 15.00),
+    "anthropic:claude-3-7-sonnet-latest": (3.00, 15.00),
+    "openai_compatible:*": (0.0, 0.0),
+    "offline:*": (0.0, 0.0),
+}
+"""USD per million (input, output) tokens, keyed `provider:model` or `provider:*` (list prices at
+the time of writing; the app's config may override the whole table)."""
+
+
+@dataclass(frozen=True)
+class AgentSettings:
+    """Everything one run of the agents needs to know about the deployment and the tenant.
+
+    Attributes:
+        tenant_id: whose data this is; scopes the cache, spend and concurrency.
+        roles: `provider:model` per role (analyst, strategist, writer).
+        vendor_allowlist: providers the tenant allows; None allows any. `offline` is always allowed.
+        monthly_spend_cap_usd: LLM spend per calendar month after which calls go offline.
+        redact_pii: replace emails, phone numbers and people's names before a vendor call.
+        tone: `friendly` or `formal`.
+        language: ISO code of the draft language; offline templates exist for `en`.
+        max_discount: discount cap as a fraction (0.10 = 10%).
+        allowed_promises: phrases a draft may use that would otherwise read as a promise.
+        other_customer_names: names of the tenant's other customers, never allowed in a draft.
+        catalogue: the tenant's strategy arms.
+        prices: USD per million (input, output) tokens, keyed `provider:model`/`provider:*`.
+        openai_base_url: base URL of the `openai_compatible` provider (vLLM, Ollama, LM Studio).
+    """
+
+    tenant_id: str = ""
+    roles: Mapping[str, str] = field(default_factory=lambda: dict.fromkeys(ROLES, DEFAULT_ROLE_SPEC))
+    vendor_allowlist: frozenset[str] | None = None
+    monthly_spend_cap_usd: float | None = None
+    redact_pii: bool = False
+    tone: str = "friendly"
+    language: str = "en"
+    max_discount: float = MAX_DISCOUNT
+    allowed_promises: tuple[str, ...] = ()
+    other_customer_names: tuple[str, ...] = ()
+    catalogue: tuple[StrategyArm, ...] = DEFAULT_CATALOGUE
+    prices: Mapping[str, tuple[float, float]] = field(default_factory=lambda: dict(PRICES_PER_MTOK))
+    timeout_seconds: float = LLM_TIMEOUT_SECONDS
+    max_retries: int = LLM_MAX_RETRIES
+    backoff_seconds: float = LLM_BACKOFF_SECONDS
+    max_output_tokens: int = LLM_MAX_OUTPUT_TOKENS
+    context_budget_tokens: int = CONTEXT_BUDGET_TOKENS
+    concurrency_per_process: int = CONCURRENCY_PER_PROCESS
+    concurrency_per_tenant: int = CONCURRENCY_PER_TENANT
+    draft_min_words: int = DRAFT_MIN_WORDS
+    draft_max_words: int = DRAFT_MAX_WORDS
+    subject_max_chars: int = SUBJECT_MAX_CHARS
+    openai_base_url: str | None = None
+
+    def role_spec(self, role: str) -> str:
+        """Return the `provider:model` string configured for `role` (offline when unset)."""
+        return self.roles.get(role) or DEFAULT_ROLE_SPEC
+
+    def allows(self, provider: str) -> bool:
+        """Tell whether the tenant's allow-list lets a call go to `provider`."""
+        return provider == "offline" or self.vendor_allowlist is None or provider in self.vendor_allowlist
+
+    def with_overrides(self, **changes: Any) -> AgentSettings:
+        """Return a copy with some fields changed (per-tenant overrides)."""
+        return replace(self, **changes)
+
+    @classmethod
+    def from_mapping(cls, cfg: Mapping[str, Any], **tenant: Any) -> AgentSettings:
+        """Build settings from the app's config keys plus per-tenant fields.
+
+        Args:
+            cfg: app config or environment; reads `LLM_ANALYST`/`_STRATEGIST`/`_WRITER`, their
+                `AGENTIC_SALES_`-prefixed spellings, and `OPENAI_BASE_URL`.
+            **tenant: AgentSettings fields taken from the tenant's row (they win).
+
+        Returns:
+            The settings.
+        """
+        roles = {}
+        for role in ROLES:
+            key = f"LLM_{role.upper()}"
+            roles[role] = str(cfg.get(f"AGENTIC_SALES_{key}") or cfg.get(key) or DEFAULT_ROLE_SPEC)
+        base = cls(roles=roles, openai_base_url=cfg.get("OPENAI_BASE_URL") or None)
+        if isinstance(tenant.get("vendor_allowlist"), list | tuple | set):
+            tenant["vendor_allowlist"] = frozenset(tenant["vendor_allowlist"])
+        return base.with_overrides(**tenant) if tenant else base
