@@ -40,8 +40,12 @@ ENQUEUE_CHUNK = 100
 RECONCILE_OVERLAP_SECONDS = 120
 """Search this far before the last sync: HubSpot search results lag writes by a few moments."""
 
-WEBHOOK_MATCH_SECONDS = 5
-"""An inbox row that occurred within this many seconds of a record's last modification covers it."""
+WEBHOOK_MATCH_SECONDS = 2
+"""A webhook row that occurred within this many seconds of a record's last modification covers it
+(HubSpot stamps both `occurredAt` and `hs_lastmodifieddate`, so only its own jitter matters)."""
+
+SYNC_SOURCES = ("BACKFILL", "RECONCILE")
+"""change_source of the inbox rows this module writes (they explain a change only once processed)."""
 
 OWN_WRITE_MATCH_SECONDS = 30
 """Our own write-back within this many seconds of the last modification explains it (an echo)."""
@@ -190,15 +194,18 @@ def _unexplained(app: Flask, tenant_id: str, modified: Sequence[tuple[str, str |
     for chunk in _chunks(modified, 500):
         ids = [rid for rid, _ in chunk]
         with db.session() as s:
-            inbox = dict(s.execute(
+            scope = (InboxEvent.tenant_id == tenant_id, InboxEvent.object_type == OBJECT_TYPE,
+                     InboxEvent.record_id.in_(ids))
+            hooks = dict(s.execute(
                 select(InboxEvent.record_id, func.max(InboxEvent.occurred_at))
-                .where(InboxEvent.tenant_id == tenant_id, InboxEvent.object_type == OBJECT_TYPE,
-                       InboxEvent.record_id.in_(ids))
+                .where(*scope, InboxEvent.change_source.is_(None) | InboxEvent.change_source.notin_(SYNC_SOURCES))
+                .group_by(InboxEvent.record_id)).all())
+            synced = dict(s.execute(
+                select(InboxEvent.record_id, func.max(InboxEvent.processed_at))
+                .where(*scope, InboxEvent.change_source.in_(SYNC_SOURCES))
                 .group_by(InboxEvent.record_id)).all())
             pending = {r[0] for r in s.execute(
-                select(InboxEvent.record_id).where(
-                    InboxEvent.tenant_id == tenant_id, InboxEvent.object_type == OBJECT_TYPE,
-                    InboxEvent.record_id.in_(ids), InboxEvent.status == "pending")).all()}
+                select(InboxEvent.record_id).where(*scope, InboxEvent.status == "pending")).all()}
             actions = dict(s.execute(
                 select(Action.record_id, func.max(Action.created_at))
                 .where(Action.tenant_id == tenant_id, Action.record_id.in_(ids))
@@ -210,12 +217,13 @@ def _unexplained(app: Flask, tenant_id: str, modified: Sequence[tuple[str, str |
             if changed is None:
                 out.append((rid, at))
                 continue
-            seen = _aware(inbox.get(rid))
-            own = _aware(actions.get(rid))
-            if seen and seen >= changed - timedelta(seconds=WEBHOOK_MATCH_SECONDS):
-                continue
+            hook, read, own = _aware(hooks.get(rid)), _aware(synced.get(rid)), _aware(actions.get(rid))
+            if hook and hook >= changed - timedelta(seconds=WEBHOOK_MATCH_SECONDS):
+                continue  # the webhook for this change (HubSpot stamps both times) arrived
+            if read and read >= changed:
+                continue  # a backfill/reconcile job read the record after this change
             if own and own >= changed - timedelta(seconds=OWN_WRITE_MATCH_SECONDS):
-                continue
+                continue  # our own write-back (the receiver drops its echoes)
             out.append((rid, at))
     return out
 
