@@ -73,7 +73,17 @@ function LoadError({ error, onRetry }: { error: CardApiError; onRetry: () => voi
   );
 }
 
-export function AgenticSalesCard() {
+/** While a record is pending, look again this often (ms) ... */
+export const PENDING_POLL_MS = 5_000;
+/** ... and at most this many times (a minute), to stay far below HubSpot's fetch limits. */
+export const PENDING_MAX_POLLS = 12;
+
+export interface AgenticSalesCardProps {
+  pollMs?: number;
+  maxPolls?: number;
+}
+
+export function AgenticSalesCard({ pollMs = PENDING_POLL_MS, maxPolls = PENDING_MAX_POLLS }: AgenticSalesCardProps) {
   const context = useExtensionContext<'crm.record.sidebar'>();
   const ref: RecordRef = {
     objectType: objectTypeName(String(context.crm.objectTypeId)),
@@ -83,9 +93,11 @@ export function AgenticSalesCard() {
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [feedbackGiven, setFeedbackGiven] = useState<FeedbackAction | null>(null);
+  const [polls, setPolls] = useState(0);
 
   const load = useCallback(() => {
     setView({ kind: 'loading' });
+    setPolls(0);
     fetchCard(ref)
       .then((payload) => setView({ kind: 'loaded', payload }))
       .catch((err: unknown) => setView({ kind: 'error', error: toError(err) }));
@@ -93,6 +105,21 @@ export function AgenticSalesCard() {
   }, [ref.objectType, ref.objectId]);
 
   useEffect(load, [load]);
+
+  // A pending record is being scored right now: look again quietly until it is done.
+  const pending = view.kind === 'loaded' && view.payload.status === 'pending';
+  useEffect(() => {
+    if (!pending || polls >= maxPolls) return undefined;
+    const timer = setTimeout(() => {
+      fetchCard(ref)
+        .then((payload) => {
+          setPolls((n) => n + 1);
+          setView({ kind: 'loaded', payload });
+        })
+        .catch(() => setPolls(maxPolls));
+    }, pollMs);
+    return () => clearTimeout(timer);
+  }, [pending, polls, maxPolls, pollMs, ref.objectType, ref.objectId]);
 
   const feedback = (action: FeedbackAction, payload: CardPayload) => {
     setBusy(action);
@@ -105,13 +132,14 @@ export function AgenticSalesCard() {
       .finally(() => setBusy(null));
   };
 
-  const rescore = (payload: CardPayload | null) => {
+  const rescore = (payload: CardPayload) => {
     setBusy('rescore');
     requestRescore(ref)
       .then(() => {
-        setNotice({ variant: 'info', text: 'Re-scoring queued. Refresh in a few seconds.' });
+        setNotice({ variant: 'info', text: 'Re-scoring queued; this card refreshes itself.' });
         setFeedbackGiven(null);
-        if (payload) setView({ kind: 'loaded', payload: { ...payload, status: 'pending' } });
+        setPolls(0);
+        setView({ kind: 'loaded', payload: { ...payload, status: 'pending' } });
       })
       .catch((err: unknown) => setNotice({ variant: 'danger', text: `Re-score failed: ${toError(err).message}` }))
       .finally(() => setBusy(null));
@@ -139,7 +167,7 @@ export function AgenticSalesCard() {
         {noticeView}
         <EmptyState title="Not scored yet" layout="vertical" imageWidth={100} testId="state-not-enriched">
           <Text>No AI analysis for this record yet. It runs on the next change, or now:</Text>
-          <Button onClick={() => rescore(null)} disabled={busy !== null} testId="btn-rescore" size="sm">
+          <Button onClick={() => rescore(payload)} disabled={busy !== null} testId="btn-rescore" size="sm">
             Score now
           </Button>
         </EmptyState>

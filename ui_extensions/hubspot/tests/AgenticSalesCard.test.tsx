@@ -15,7 +15,7 @@ import {
 import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { AgenticSalesCard } from '../AgenticSalesCard.tsx';
+import { AgenticSalesCard, type AgenticSalesCardProps } from '../AgenticSalesCard.tsx';
 import type { CardPayload } from '../api.ts';
 import { API_BASE } from '../config.ts';
 
@@ -42,11 +42,12 @@ function mockBackend(card: () => Response | Promise<Response>, post: () => Respo
   });
 }
 
-function setup(objectTypeId = '0-3', objectId = 123) {
+/** Render the card for a record; polling is off unless a test turns it on. */
+function setup(objectTypeId = '0-3', objectId = 123, props: AgenticSalesCardProps = { maxPolls: 0 }) {
   const renderer = createRenderer('crm.record.sidebar');
   renderer.mocks.context.crm.objectTypeId = objectTypeId;
   renderer.mocks.context.crm.objectId = objectId;
-  renderer.render(<AgenticSalesCard />);
+  renderer.render(<AgenticSalesCard {...props} />);
   return renderer;
 }
 
@@ -184,6 +185,7 @@ describe('states', () => {
 
     findByTestId(Button, 'btn-rescore').trigger('onClick');
     await waitFor(() => expect(findByTestId(Alert, 'notice').props.title).toContain('Re-scoring queued'));
+    expect(findByTestId(Alert, 'state-pending').props.title).toBe('Scoring in progress');
     const [url, options] = spy.mock.calls[1]!;
     expect(url).toBe(`${CARD_URL}/rescore`);
     expect(options).toMatchObject({ method: 'POST', body: { objectType: 'deal', objectId: '123' } });
@@ -198,6 +200,25 @@ describe('states', () => {
 
     findByTestId(Button, 'btn-refresh').trigger('onClick');
     await waitFor(() => expect(spy).toHaveBeenCalledTimes(2));
+  });
+
+  it('pending: polls quietly until the record is enriched', async () => {
+    const answers = [payload({ status: 'pending' }), payload({ status: 'pending' }), payload()];
+    const spy = mockBackend(() => json(answers.shift() ?? payload()));
+    const { findByTestId, maybeFindByTestId, maybeFind, waitFor } = setup('0-3', 123, { pollMs: 5, maxPolls: 5 });
+    await waitFor(() => expect(findByTestId(StatusTag, 'status').text).toBe('Up to date'));
+    expect(spy).toHaveBeenCalledTimes(3);
+    expect(maybeFindByTestId(Alert, 'state-pending')).toBeNull();
+    expect(maybeFind(LoadingSpinner)).toBeNull(); // polling never blanks the card
+  });
+
+  it('pending: stops polling after maxPolls', async () => {
+    const spy = mockBackend(() => json(payload({ status: 'pending' })));
+    const { findByTestId, waitFor } = setup('0-3', 123, { pollMs: 1, maxPolls: 2 });
+    await waitFor(() => expect(findByTestId(Alert, 'state-pending')).toBeTruthy());
+    await vi.waitFor(() => expect(spy).toHaveBeenCalledTimes(3));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(spy).toHaveBeenCalledTimes(3);
   });
 
   it('stale: warns that the record changed after the analysis', async () => {
