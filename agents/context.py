@@ -131,7 +131,8 @@ def _score_limitations(scores: Mapping[str, Any]) -> list[str]:
     for task in SCORE_TASKS:
         if task in scores and isinstance(scores[task], Mapping):
             continue
-        why = scores.get("missing", {}).get(task) if isinstance(scores.get("missing"), Mapping) else None
+        absent = scores.get("absent") if isinstance(scores.get("absent"), Mapping) else {}
+        why = absent.get(task)
         why = why or scores.get(f"{task}_missing") or "no trained model"
         out.append(f"{task} score not available ({_describe_missing(why)})")
     return out

@@ -40,11 +40,11 @@ def parse_spec(spec: str) -> list[tuple[str, str]]:
         provider, sep, model = part.partition(":")
         if not sep and provider in DEFAULT_MODELS:
             model, sep = DEFAULT_MODELS[provider], ":"
-        if not sep or not model:
-            raise ConfigurationError(f"LLM spec {part!r} must look like provider:model")
         if provider not in PROVIDER_NAMES:
             raise ConfigurationError(f"unknown LLM provider {provider!r} in {part!r} "
                                      f"(known: {', '.join(PROVIDER_NAMES)})")
+        if not sep or not model:
+            raise ConfigurationError(f"LLM spec {part!r} must look like provider:model")
         out.append((provider, model))
     return out
 

@@ -18,6 +18,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.cli.manifests",
     "app.cli.crm",
     "app.cli.scoring",
+    "app.cli.agents",
 )
 """Modules that each expose `commands`: a list of click commands or groups to add."""
 
