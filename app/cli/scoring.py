@@ -31,6 +31,18 @@ def _one_line_warnings() -> None:
     warnings.formatwarning = fmt
 
 
+def _echo_warnings(caught: list[warnings.WarningMessage]) -> None:
+    """Show our data warnings (unseen categories, no holdout) on stderr, once each, one line each."""
+    from sklearn.exceptions import ConvergenceWarning
+
+    seen: set[str] = set()
+    for w in caught:
+        text = " ".join(str(w.message).split())
+        if issubclass(w.category, UserWarning) and not issubclass(w.category, ConvergenceWarning) and text not in seen:
+            seen.add(text)
+            click.echo(f"warning: {text}", err=True)
+
+
 def _fail(message: str, code: int) -> None:
     click.echo(f"error: {' '.join(str(message).split())}", err=True)
     sys.exit(code)
@@ -47,7 +59,12 @@ def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
 
         _one_line_warnings()
         try:
-            return func(*args, **kwargs)
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                try:
+                    return func(*args, **kwargs)
+                finally:
+                    _echo_warnings(caught)
         except (DataError, NotEnoughHistoryError) as exc:
             _fail(str(exc), EXIT_DATA)
         except ModelError as exc:

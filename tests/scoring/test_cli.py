@@ -1,0 +1,135 @@
+"""Every scoring command on small CSVs, and one-line errors on malformed input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+TRAIN = ("--target", "won", "--id-column", "deal_id", "--fast")
+
+
+@pytest.mark.parametrize("task", ["conversion", "churn"])
+def test_train_predict_report(task, csvs, tmp_path, run):
+    out = tmp_path / "m"
+    res = run("model", "train", "--task", task, "--data", str(csvs["train"]), *TRAIN, "--out", str(out))
+    assert res.exit_code == 0, res.stderr
+    doc = json.loads(res.stdout)
+    assert doc["features"] == {"amount": "numeric", "industry": "categorical", "meetings_30d": "numeric",
+                               "exec_contact": "boolean", "created": "date", "discount": "numeric"}
+    assert 0.5 < doc["metrics"]["holdout"]["roc_auc"] <= 1
+    preds = tmp_path / "p.csv"
+    res = run("model", "predict", "--model", str(out), "--data", str(csvs["test"]), "--out", str(preds))
+    assert res.exit_code == 0, res.stderr
+    assert "unseen in training" in res.stderr
+    frame = pd.read_csv(preds)
+    assert list(frame.columns) == ["deal_id", "prediction", "score_1_99", "top_factors"]
+    assert list(frame["deal_id"]) == list(pd.read_csv(csvs["test"])["deal_id"])
+    assert frame["prediction"].between(0, 1).all() and frame["score_1_99"].between(1, 99).all()
+    factor = json.loads(frame["top_factors"][0])[0]
+    assert set(factor) == {"feature", "label", "direction", "impact"}
+    report = tmp_path / "r.html"
+    res = run("model", "report", "--model", str(out), "--out", str(report))
+    assert res.exit_code == 0, res.stderr
+    text = report.read_text()
+    assert text.count("data:image/png;base64,") == 4 and "Calibration" in text
+
+
+def test_price_train_predict(csvs, tmp_path, run):
+    out = tmp_path / "m"
+    res = run("model", "train", "--task", "price", "--data", str(csvs["train"]), *TRAIN,
+              "--discount-column", "discount", "--max-discount", "0.2", "--out", str(out))
+    assert res.exit_code == 0, res.stderr
+    preds = tmp_path / "p.csv"
+    test = pd.read_csv(csvs["test"]).drop(columns="discount")  # the discount is what we recommend
+    test.to_csv(csvs["test"], index=False)
+    res = run("model", "predict", "--model", str(out), "--data", str(csvs["test"]), "--out", str(preds))
+    assert res.exit_code == 0, res.stderr
+    frame = pd.read_csv(preds)
+    assert list(frame.columns) == ["deal_id", "prediction", "p_win_at_best", "score_1_99", "top_factors"]
+    assert frame["prediction"].between(0, 0.2).all()
+
+
+def test_clv_train_predict_report(csvs, tmp_path, run):
+    out = tmp_path / "clv"
+    res = run("clv", "train", "--transactions", str(csvs["tx"]), "--customer-column", "cust", "--date-column",
+              "when", "--amount-column", "spend", "--cutoff", "2024-06-30", "--horizon-days", "180", "--out", str(out))
+    assert res.exit_code == 0, res.stderr
+    preds = tmp_path / "c.csv"
+    res = run("clv", "predict", "--model", str(out), "--transactions", str(csvs["tx"]), "--cutoff", "2024-06-30",
+              "--out", str(preds))
+    assert res.exit_code == 0, res.stderr
+    frame = pd.read_csv(preds)
+    tx = pd.read_csv(csvs["tx"], parse_dates=["when"])
+    seen = tx.loc[tx["when"] <= "2024-06-30", "cust"].nunique()
+    assert list(frame.columns) == ["customer_id", "prediction"] and len(frame) == seen
+    assert (frame["prediction"] >= 0).all()
+    res = run("model", "report", "--model", str(out), "--out", str(tmp_path / "r.html"))
+    assert res.exit_code == 0 and "Deciles" in (tmp_path / "r.html").read_text()
+
+
+def test_promote_champion_challenger(csvs, tmp_path, run):
+    out = tmp_path / "m"
+    run("model", "train", "--task", "churn", "--data", str(csvs["train"]), *TRAIN, "--out", str(out))
+    reg = str(tmp_path / "reg")
+    first = json.loads(run("model", "promote", "--model", str(out), "--tenant", "t1", "--registry", reg).stdout)
+    assert first["promoted"] and first["reason"] == "no champion yet"
+    again = run("model", "promote", "--model", str(out), "--tenant", "t1", "--registry", reg,
+                "--holdout", str(csvs["train"]))
+    assert json.loads(again.stdout)["promoted"] is False  # equal is not better
+
+
+def _write(tmp_path, name, frame_or_text):
+    path = tmp_path / name
+    if isinstance(frame_or_text, str):
+        path.write_text(frame_or_text)
+    else:
+        frame_or_text.to_csv(path, index=False)
+    return str(path)
+
+
+@pytest.mark.parametrize(
+    ("content", "target", "message"),
+    [
+        ("", "won", "the file is empty"),
+        ("a,won\n", "won", "no data rows"),
+        ("a,won\n1,yes\n2,no\n", "missing_col", "target 'missing_col' is not in the data"),
+        ("a,won\n1,yes\n2,yes\n3,yes\n", "won", "target 'won' is constant"),
+        ("a,won\n1,a\n2,b\n3,c\n", "won", "target 'won' has 3 classes"),
+    ],
+)
+def test_malformed_inputs_one_line(content, target, message, tmp_path, run):
+    path = _write(tmp_path, "bad.csv", content)
+    res = run("model", "train", "--task", "churn", "--data", path, "--target", target, "--out", str(tmp_path / "x"))
+    assert res.exit_code != 0
+    assert res.stderr.strip().count("\n") == 0 and message in res.stderr
+    assert "Traceback" not in res.stderr and res.stdout == ""
+
+
+def test_missing_id_and_feature_columns(csvs, tmp_path, run):
+    out = tmp_path / "m"
+    run("model", "train", "--task", "churn", "--data", str(csvs["train"]), *TRAIN, "--out", str(out))
+    test = pd.read_csv(csvs["test"]).drop(columns=["meetings_30d"])
+    res = run("model", "predict", "--model", str(out), "--data", _write(tmp_path, "t.csv", test),
+              "--out", str(tmp_path / "p.csv"))
+    assert res.exit_code != 0 and "'meetings_30d' is not in the data" in res.stderr
+    res = run("clv", "train", "--transactions", str(csvs["tx"]), "--customer-column", "nope", "--date-column",
+              "when", "--amount-column", "spend", "--cutoff", "2024-06-30", "--horizon-days", "90", "--out", str(out))
+    assert res.exit_code != 0 and "customer column 'nope'" in res.stderr
+
+
+def test_predict_refuses_foreign_directory(tmp_path, run, csvs):
+    res = run("model", "predict", "--model", str(tmp_path), "--data", str(csvs["test"]), "--out", str(tmp_path / "p"))
+    assert res.exit_code != 0 and "not a model artefact" in res.stderr
+
+
+def test_entry_point_error_is_one_line(tmp_path):
+    empty = _write(tmp_path, "empty.csv", "")
+    proc = subprocess.run([sys.executable, "-c", "from app.cli import main; main()", "model", "train", "--task",
+                           "churn", "--data", empty, "--target", "y", "--out", str(tmp_path / "x")],
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert proc.returncode != 0
+    assert proc.stderr.strip() == "error: the file is empty" and proc.stdout == ""
