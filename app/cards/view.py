@@ -36,6 +36,12 @@ STATUS_TAGS = {
 RETRAINING = "model_retraining"
 """Error code the backend uses while a tenant's models are being retrained (503)."""
 
+
+def _mapping(value: Any) -> Mapping[str, Any] | None:
+    """The value if it is a mapping (the backend sends ``{}`` for parts it does not have)."""
+    return value if isinstance(value, Mapping) else None
+
+
 _ISO = re.compile(r"^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::[\d.]+)?(Z|[+-]00:?00)?")
 
 
@@ -143,13 +149,10 @@ def top_factors(score: Mapping[str, Any], n: int = TOP_FACTORS) -> list[dict[str
 
 def resolve_score(scores: Mapping[str, Any], key: str) -> Mapping[str, Any] | None:
     """A task's score, or its `not_enough_history` reason wherever the payload put it."""
-    score = scores.get(key)
-    if isinstance(score, Mapping):
+    score = _mapping(scores.get(key))
+    if score:
         return score
-    missing = scores.get("missing")
-    if isinstance(missing, Mapping) and isinstance(missing.get(key), Mapping):
-        return missing[key]
-    return None
+    return _mapping((_mapping(scores.get("missing")) or {}).get(key)) or None
 
 
 def score_views(scores: Any) -> list[dict[str, Any]]:
@@ -208,10 +211,6 @@ def error_of(payload: Mapping[str, Any]) -> dict[str, Any] | None:
         else "Could not load AI insights."
     )
     return {"code": code, "message": str(message), "retraining": code == RETRAINING}
-
-
-def _mapping(value: Any) -> Mapping[str, Any] | None:
-    return value if isinstance(value, Mapping) else None
 
 
 def _nba_view(nba: Mapping[str, Any], task: Mapping[str, Any] | None) -> dict[str, Any]:

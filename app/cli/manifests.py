@@ -57,6 +57,13 @@ def build_command(public_url: str, out_dir: Path, crm: str) -> None:
     except ManifestError as exc:
         _fail_usage(str(exc))
         return
+    if url.startswith("http://"):
+        click.echo(
+            "note: HubSpot accepts only https URLs (never localhost) in permittedUrls.fetch; a loopback "
+            "build is for offline checks and the demo. For `hs project dev`, build with the https URL and "
+            "map it to the local server in src/app/local.json.",
+            err=True,
+        )
     problems = check_hubspot_project(out, url)
     _report(problems)
     click.echo(

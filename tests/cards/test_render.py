@@ -102,6 +102,30 @@ def test_pending_shows_banner_and_last_analysis() -> None:
     assert page.text["score-conversion"] == "62"
 
 
+def test_pending_before_the_first_enrichment_renders_no_empty_sections() -> None:
+    # The shape app/cards/payload.py answers with when a record has no enrichment yet.
+    page = render(
+        {
+            "status": "pending",
+            "record": {"id": "123", "name": None, "object_type": "deal"},
+            "scores": {"conversion": {}},
+            "analysis": {},
+            "strategy": {},
+            "next_best_action": {},
+            "draft": {},
+            "generated_by": None,
+            "enriched_at": None,
+            "actions": ["rescore"],
+            "related_to": None,
+        },
+        object_type="deal",
+    )
+    assert "Scoring in progress" in page.text["state-pending"]
+    for absent in ("scores", "strategy", "nba", "draft", "task-subject", "btn-accept", "enriched-at"):
+        assert absent not in page.text
+    assert "btn-rescore" in page.text
+
+
 def test_stale_shows_warning() -> None:
     page = render(payload(status="stale"))
     assert page.text["status"] == "Out of date"

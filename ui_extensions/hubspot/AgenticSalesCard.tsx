@@ -26,7 +26,7 @@ import {
   requestRescore,
   sendFeedback,
 } from './api.ts';
-import { when } from './format.ts';
+import { present, when } from './format.ts';
 import { DraftView, NextBest, Scores, Strategy } from './Sections.tsx';
 
 type View =
@@ -211,7 +211,7 @@ export function AgenticSalesCard({ pollMs = PENDING_POLL_MS, maxPolls = PENDING_
           The record changed after this analysis. Re-score to refresh it.
         </Alert>
       ) : null}
-      {payload.degraded ? (
+      {present(payload.degraded) ? (
         <Alert title="Models are retraining" variant="warning" testId="state-degraded">
           {payload.degraded.message ?? 'Some scores may be missing until retraining finishes.'}
         </Alert>

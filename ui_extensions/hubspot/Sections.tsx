@@ -22,6 +22,7 @@ import {
   ownerText,
   percent,
   personText,
+  present,
   resolveScore,
   strategyName,
   taskOf,
@@ -71,14 +72,14 @@ function ScoreTile({ name, score }: { name: ScoreKey; score: Score }) {
 }
 
 export function Scores({ scores }: { scores: CardPayload['scores'] }) {
-  const present = SCORE_ORDER.flatMap((key) => {
+  const shown = SCORE_ORDER.flatMap((key) => {
     const score = resolveScore(scores, key);
     return score ? [{ key, score }] : [];
   });
-  if (present.length === 0) return null;
+  if (shown.length === 0) return null;
   return (
     <Flex direction="column" gap="small" testId="scores">
-      {present.map(({ key, score }) => (
+      {shown.map(({ key, score }) => (
         <ScoreTile key={key} name={key} score={score} />
       ))}
     </Flex>
@@ -90,7 +91,8 @@ function signalLabels(signals: (Signal | string)[] | undefined): string {
 }
 
 export function Strategy({ payload }: { payload: CardPayload }) {
-  const { strategy, analysis } = payload;
+  const strategy = present(payload.strategy) ? payload.strategy : undefined;
+  const analysis = present(payload.analysis) ? payload.analysis : undefined;
   if (!strategy && !analysis?.summary) return null;
   return (
     <Flex direction="column" gap="extra-small" testId="strategy">
@@ -123,7 +125,7 @@ export function Strategy({ payload }: { payload: CardPayload }) {
 
 export function NextBest({ payload }: { payload: CardPayload }) {
   const nba = payload.next_best_action;
-  if (!nba) return null;
+  if (!present(nba)) return null;
   const task = taskOf(payload);
   return (
     <Flex direction="column" gap="extra-small" testId="nba">
@@ -163,7 +165,7 @@ export function NextBest({ payload }: { payload: CardPayload }) {
 
 export function DraftView({ payload }: { payload: CardPayload }) {
   const { draft } = payload;
-  if (!draft) return null;
+  if (!present(draft)) return null;
   const generatedBy = draft.generated_by ?? payload.generated_by;
   return (
     <Flex direction="column" gap="extra-small" testId="draft">

@@ -70,9 +70,17 @@ export const TIMING_LABELS: Record<string, string> = {
   next_week: 'Next week',
 };
 
+/** True for an object with at least one key: the backend sends `{}` for parts it does not have. */
+export function present<T extends object>(value: T | null | undefined): value is T {
+  return value !== null && value !== undefined && typeof value === 'object' && Object.keys(value).length > 0;
+}
+
 /** The score of one task, or its `not_enough_history` reason wherever the payload put it. */
 export function resolveScore(scores: Scores | undefined, key: ScoreKey): Score | undefined {
-  return scores?.[key] ?? scores?.missing?.[key];
+  const score = scores?.[key];
+  if (present(score)) return score;
+  const missing = scores?.missing?.[key];
+  return present(missing) ? missing : undefined;
 }
 
 export function personText(person: Person | string | null | undefined, fallback = '–'): string {
@@ -100,7 +108,8 @@ export function timingText(nba: NextBestAction): string {
 }
 
 export function taskOf(payload: CardPayload): TaskRef | undefined {
-  return payload.next_best_action?.task ?? payload.task ?? undefined;
+  const task = payload.next_best_action?.task ?? payload.task;
+  return present(task) && task.subject ? task : undefined;
 }
 
 export function strategyName(strategy: Strategy): string {

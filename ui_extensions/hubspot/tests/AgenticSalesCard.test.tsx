@@ -202,6 +202,33 @@ describe('states', () => {
     await waitFor(() => expect(spy).toHaveBeenCalledTimes(2));
   });
 
+  it('pending before the first enrichment: empty parts ({}) render nothing', async () => {
+    // The shape app/cards/payload.py answers with when a record has no enrichment yet.
+    mockBackend(() =>
+      json({
+        status: 'pending',
+        record: { id: '123', name: null, object_type: 'deal' },
+        scores: {},
+        analysis: {},
+        strategy: {},
+        next_best_action: {},
+        draft: {},
+        generated_by: null,
+        enriched_at: null,
+        actions: ['rescore'],
+        related_to: null,
+      }),
+    );
+    const { findByTestId, maybeFindByTestId, waitFor } = setup();
+    await waitFor(() => expect(findByTestId(Alert, 'state-pending').props.title).toBe('Scoring in progress'));
+    for (const id of ['scores', 'strategy', 'nba', 'draft']) {
+      expect(maybeFindByTestId(Flex, id)).toBeNull();
+    }
+    expect(maybeFindByTestId(Text, 'task-subject')).toBeNull();
+    expect(maybeFindByTestId(Button, 'btn-accept')).toBeNull();
+    expect(findByTestId(Button, 'btn-rescore').text).toBe('Re-score');
+  });
+
   it('pending: polls quietly until the record is enriched', async () => {
     const answers = [payload({ status: 'pending' }), payload({ status: 'pending' }), payload()];
     const spy = mockBackend(() => json(answers.shift() ?? payload()));
