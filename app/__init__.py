@@ -36,7 +36,11 @@ def create_app(config: Mapping[str, Any] | type | None = None) -> Flask:
     return app
 
 
-OPTIONAL_BLUEPRINTS: tuple[str, ...] = ()
+OPTIONAL_BLUEPRINTS: tuple[str, ...] = (
+    "app.oauth:bp",
+    "app.cards.api:bp",
+    "app.cards.preview:bp",
+)
 """Dotted paths of further blueprints (`module:bp`), registered in order."""
 
 

@@ -65,6 +65,10 @@ class Config:
     """Start the in-process worker thread when no REDIS_URL is set (serve, demo)."""
     SANDBOX_MODE = False
     """Demo/sandbox mode: enables the card preview page without an admin sign-in."""
+    MODEL_DIR: str | None = None
+    """Root of the model registry; DATA_DIR/models when unset."""
+    ADMIN_TOKEN: str | None = None
+    """Bearer token for admin-only endpoints (uninstall, card preview outside the demo)."""
     JOB_FUNCTION = "app.pipeline.jobs.process_record"
     """Dotted path of the per-record job; tests swap it."""
 

@@ -102,6 +102,7 @@ def base_config(db_url: str, **overrides: Any) -> dict[str, Any]:
         "SECRET_KEY": TEST_SECRET_KEY,
         "START_WORKER": False,
         "COALESCE_WINDOW_SECONDS": 0.0,
+        "JOB_FUNCTION": "app.pipeline.ack.acknowledge_changes",
     }
     cfg.update(overrides)
     return cfg

@@ -194,6 +194,23 @@ class Enrichment(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+class RecordLink(Base):
+    """A contact or company associated with an enriched deal, so its card can show that deal."""
+
+    __tablename__ = "record_links"
+    __table_args__ = (
+        UniqueConstraint("tenant_id", "object_type", "object_id", "deal_id", name="uq_record_links"),
+        Index("ix_record_links_lookup", "tenant_id", "object_type", "object_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    tenant_id: Mapped[str] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"))
+    object_type: Mapped[str] = mapped_column(String(40))
+    object_id: Mapped[str] = mapped_column(String(64))
+    deal_id: Mapped[str] = mapped_column(String(64))
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class Action(Base):
     """A write-back or a rep's feedback: field update, task, note, accept, dismiss, rescore."""
 
@@ -262,7 +279,7 @@ class LlmUsage(Base):
 
 
 TENANT_TABLES = (
-    LlmUsage, LlmCacheEntry, AuditLog, Action, Enrichment, RecordJob, InboxEvent,
+    LlmUsage, LlmCacheEntry, AuditLog, Action, RecordLink, Enrichment, RecordJob, InboxEvent,
     FieldMapping, TenantSettings, Installation,
 )
 """Every table holding a tenant's data, children first: uninstall deletes from all of them."""

@@ -1,0 +1,185 @@
+"""The card backend: `GET /api/cards/hubspot`, `POST .../feedback`, `POST .../rescore`.
+
+Every request is verified with HubSpot's v3 signature over the full public URL (hubspot.fetch
+signs it with the app's client secret); the portal, hence the tenant, is read only after that
+check and only from the signed request. The endpoints are idempotent: HubSpot retries once on a
+connection failure or a 5xx.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+
+from flask import Blueprint, current_app, jsonify, request
+from sqlalchemy.dialects import postgresql, sqlite
+
+from app.audit import write_audit
+from app.cards.payload import canonical_object_type, card_payload, latest_enrichment
+from app.dispatch import get_dispatcher
+from app.dispatch.leases import RecordKey
+from app.inbox import installed_tenant
+from app.storage import get_db
+from app.storage.models import Action
+from webhooks.errors import SignatureVerificationError
+from webhooks.hubspot.receiver import public_uri
+from webhooks.hubspot.signature import verify_request
+
+bp = Blueprint("cards_api", __name__, url_prefix="/api/cards")
+log = logging.getLogger(__name__)
+
+
+class CardRequestError(Exception):
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.status, self.code, self.message = status, code, message
+
+
+@bp.errorhandler(CardRequestError)
+def _card_error(exc: CardRequestError) -> Any:
+    return jsonify({"error": exc.code, "message": exc.message}), exc.status
+
+
+def _verified() -> tuple[str, dict[str, Any]]:
+    """Verify the signature; return (tenant_id, request fields) from the signed request only."""
+    body = request.get_data()
+    try:
+        verify_request(
+            headers=request.headers,
+            method=request.method,
+            uri=public_uri(),
+            body=body,
+            secret=current_app.config.get("HUBSPOT_CLIENT_SECRET") or "",
+            tolerance=float(current_app.config["WEBHOOK_TOLERANCE_SECONDS"]),
+        )
+    except SignatureVerificationError as exc:
+        log.warning("card request signature rejected: %s", exc.reason)
+        raise CardRequestError(401, "invalid_signature", "The request is not signed by HubSpot.") from None
+    fields: dict[str, Any] = dict(request.args.items())
+    if body:
+        try:
+            parsed = json.loads(body)
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            raise CardRequestError(400, "bad_json", "The request body is not JSON.") from None
+        if not isinstance(parsed, dict):
+            raise CardRequestError(400, "bad_json", "The request body must be a JSON object.")
+        fields.update({k: v for k, v in parsed.items() if k != "portalId"})
+    portal = request.args.get("portalId") or (json.loads(body).get("portalId") if body else None)
+    if not portal:
+        raise CardRequestError(
+            400, "portal_missing", "The signed request does not name the portal (portalId)."
+        )
+    with get_db().session() as s:
+        tenant = installed_tenant(s, "hubspot", str(portal))
+        if tenant is None:
+            raise CardRequestError(404, "not_installed", "The app is not installed in this HubSpot account.")
+        return tenant.id, fields
+
+
+def _record_ref(fields: dict[str, Any]) -> tuple[str, str]:
+    object_type = canonical_object_type(
+        str(fields.get("objectType") or fields.get("associatedObjectType") or "")
+    )
+    object_id = str(fields.get("objectId") or fields.get("associatedObjectId") or "").strip()
+    if object_type is None:
+        raise CardRequestError(400, "bad_object_type", "objectType must be a deal, contact or company.")
+    if not object_id.isdigit():
+        raise CardRequestError(400, "bad_object_id", "objectId must be a HubSpot record id.")
+    return object_type, object_id
+
+
+@bp.get("/hubspot")
+def get_card() -> Any:
+    """The card payload for the record the card is shown on."""
+    tenant_id, fields = _verified()
+    object_type, object_id = _record_ref(fields)
+    with get_db().session() as s:
+        return jsonify(card_payload(s, tenant_id, object_type, object_id))
+
+
+@bp.post("/hubspot/feedback")
+def post_feedback() -> Any:
+    """Record a rep's accept or dismiss of an enrichment (once per enrichment and action)."""
+    tenant_id, fields = _verified()
+    object_type, object_id = _record_ref(fields)
+    action = fields.get("action")
+    if action not in ("accept", "dismiss"):
+        raise CardRequestError(400, "bad_action", "action must be accept or dismiss.")
+    with get_db().session() as s:
+        enrichment = latest_enrichment(s, tenant_id, object_type, object_id)
+        wanted = fields.get("enrichment_id")
+        if enrichment is None or (wanted is not None and str(wanted) != str(enrichment.id)):
+            from sqlalchemy import select
+
+            from app.storage.models import Enrichment
+
+            enrichment = (
+                s.execute(
+                    select(Enrichment).where(Enrichment.tenant_id == tenant_id, Enrichment.id == int(wanted))
+                )
+                .scalars()
+                .first()
+                if wanted is not None and str(wanted).isdigit()
+                else enrichment
+            )
+        if enrichment is None or enrichment.record_id != object_id:
+            raise CardRequestError(
+                404, "not_enriched", "There is no enrichment of this record to give feedback on."
+            )
+        key = f"{tenant_id}:{enrichment.id}:{action}"
+        insert = postgresql.insert if s.get_bind().dialect.name == "postgresql" else sqlite.insert
+        inserted = s.execute(
+            insert(Action)
+            .values(
+                tenant_id=tenant_id,
+                object_type=object_type,
+                record_id=object_id,
+                enrichment_id=enrichment.id,
+                kind=f"feedback_{action}",
+                status="recorded",
+                idempotency_key=key,
+                payload={
+                    "user_id": request.args.get("userId"),
+                    "strategy": (enrichment.strategy or {}).get("arm"),
+                },
+            )
+            .on_conflict_do_nothing(index_elements=["idempotency_key"])
+            .returning(Action.id)
+        ).first()
+        if inserted:
+            write_audit(
+                s,
+                f"feedback.{action}",
+                tenant_id=tenant_id,
+                object_type=object_type,
+                record_id=object_id,
+                detail={"enrichment_id": enrichment.id},
+            )
+    return jsonify(
+        {"recorded": True, "duplicate": inserted is None, "action": action, "enrichment_id": enrichment.id}
+    )
+
+
+@bp.post("/hubspot/rescore")
+def post_rescore() -> Any:
+    """Enqueue a job for the record now (coalesces with a job already waiting)."""
+    tenant_id, fields = _verified()
+    object_type, object_id = _record_ref(fields)
+    if object_type != "deal":
+        raise CardRequestError(
+            400, "bad_object_type", "Only deals are scored; open the deal's card to re-score."
+        )
+    key = RecordKey(tenant_id, "hubspot", object_type, object_id)
+    jobs = get_dispatcher().schedule([key], delay=0.0)
+    with get_db().session() as s:
+        write_audit(
+            s,
+            "rescore.requested",
+            tenant_id=tenant_id,
+            object_type=object_type,
+            record_id=object_id,
+            job_id=jobs[0] if jobs else None,
+            detail={"coalesced": not jobs},
+        )
+    return jsonify({"status": "pending", "queued": bool(jobs)}), 202

@@ -1,0 +1,110 @@
+"""Assemble a record's card payload (DESIGN.md "Card payload") from what the pipeline stored.
+
+The pipeline stores the enriched payload on the Enrichment row; this module adds the live
+status: `pending` while a job for the record is scheduled or running or changes wait in the
+inbox, `stale` when the enrichment is older than CARD_STALE_SECONDS, `not_enriched` before the
+first enrichment. Contacts and companies show their most recently enriched related deal.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.storage.models import Enrichment, InboxEvent, RecordJob, RecordLink
+
+CARD_STALE_SECONDS = 7 * 86_400
+"""Seconds after which an enrichment is shown as stale (a record nobody touched for a week)."""
+
+OBJECT_TYPES = {
+    "0-1": "contact", "contact": "contact", "contacts": "contact",
+    "0-2": "company", "company": "company", "companies": "company",
+    "0-3": "deal", "deal": "deal", "deals": "deal",
+}
+"""HubSpot's object type ids and names → our canonical singular name."""
+
+ACTIONS = ["accept", "dismiss", "rescore"]
+
+
+def canonical_object_type(raw: str | None) -> str | None:
+    """Map `0-3`, `DEAL`, `deals` ... to `deal`; None for types cards do not support."""
+    return OBJECT_TYPES.get((raw or "").strip().lower())
+
+
+def related_deal(session: Session, tenant_id: str, object_type: str, object_id: str) -> str | None:
+    """The most recently enriched deal linked to a contact or company, if any."""
+    row = session.execute(
+        select(RecordLink.deal_id)
+        .where(RecordLink.tenant_id == tenant_id, RecordLink.object_type == object_type,
+               RecordLink.object_id == object_id)
+        .order_by(RecordLink.updated_at.desc())
+        .limit(1)
+    ).first()
+    return row[0] if row else None
+
+
+def latest_enrichment(session: Session, tenant_id: str, object_type: str, record_id: str) -> Enrichment | None:
+    return session.execute(
+        select(Enrichment)
+        .where(Enrichment.tenant_id == tenant_id, Enrichment.object_type == object_type,
+               Enrichment.record_id == record_id)
+        .order_by(Enrichment.created_at.desc(), Enrichment.id.desc())
+        .limit(1)
+    ).scalars().first()
+
+
+def is_pending(session: Session, tenant_id: str, object_type: str, record_id: str) -> bool:
+    """A job is scheduled or running for the record, or changes wait in the inbox."""
+    job = session.execute(
+        select(RecordJob.state).where(RecordJob.tenant_id == tenant_id, RecordJob.object_type == object_type,
+                                      RecordJob.record_id == record_id)
+    ).first()
+    if job and job[0] in ("scheduled", "running"):
+        return True
+    waiting = session.execute(
+        select(InboxEvent.id).where(InboxEvent.tenant_id == tenant_id, InboxEvent.object_type == object_type,
+                                    InboxEvent.record_id == record_id, InboxEvent.status == "pending").limit(1)
+    ).first()
+    return waiting is not None
+
+
+def card_payload(session: Session, tenant_id: str, object_type: str, object_id: str, *,
+                 now: datetime | None = None) -> dict[str, Any]:
+    """The card payload of one record for one tenant (never another tenant's rows)."""
+    now = now or datetime.now(UTC)
+    shown_type, shown_id = object_type, object_id
+    related: dict[str, str] | None = None
+    if object_type in ("contact", "company"):
+        deal_id = related_deal(session, tenant_id, object_type, object_id)
+        if deal_id is not None:
+            related = {"object_type": object_type, "id": object_id}
+            shown_type, shown_id = "deal", deal_id
+    enrichment = latest_enrichment(session, tenant_id, shown_type, shown_id)
+    pending = is_pending(session, tenant_id, shown_type, shown_id)
+    if enrichment is None:
+        return {
+            "status": "pending" if pending else "not_enriched",
+            "record": {"id": shown_id, "name": None, "object_type": shown_type},
+            "scores": {}, "analysis": {}, "strategy": {}, "next_best_action": {}, "draft": {},
+            "generated_by": None, "enriched_at": None, "actions": ["rescore"], "related_to": related,
+        }
+    payload = dict(enrichment.card or {})
+    created = enrichment.created_at
+    if pending:
+        status = "pending"
+    elif created < now - timedelta(seconds=CARD_STALE_SECONDS):
+        status = "stale"
+    else:
+        status = "enriched"
+    payload.update({
+        "status": status,
+        "enrichment_id": enrichment.id,
+        "enriched_at": payload.get("enriched_at") or created.isoformat(),
+        "actions": ACTIONS,
+        "related_to": related,
+    })
+    payload.setdefault("record", {"id": shown_id, "name": None, "object_type": shown_type})
+    return payload

@@ -1,0 +1,54 @@
+"""Build the card payload (DESIGN.md "Card payload") stored with each enrichment."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from app.pipeline.writeback import model_versions
+from integrations.base import Record
+from scoring import TASKS
+
+
+def card_scores(scores: Mapping[str, Any]) -> dict[str, Any]:
+    """Scores per task; an absent task carries its reason (e.g. not_enough_history)."""
+    out: dict[str, Any] = {}
+    absent = scores.get("absent") or {}
+    for task in TASKS:
+        if isinstance(scores.get(task), Mapping):
+            out[task] = dict(scores[task])
+        elif task in absent:
+            out[task] = dict(absent[task]) if isinstance(absent[task], Mapping) else {"reason": absent[task]}
+    return out
+
+
+def card_payload_from(record: Record, scores: Mapping[str, Any], run: Any, decision: Any, *,
+                      task_result: Any, task_subject: str | None, enriched_at: datetime) -> dict[str, Any]:
+    """The payload the rep's card renders for this enrichment."""
+    import json
+
+    nba = run.next_best_action.model_dump(mode="json")
+    if task_result is not None:
+        nba["task"] = {"id": task_result.id, "subject": task_subject,
+                       "due_at": decision.due_at.isoformat() if decision.due_at else nba.get("due_at")}
+    payload = {
+        "status": "enriched",
+        "record": {"id": record.id, "name": record.name, "object_type": record.object_type,
+                   "amount": record.amount, "currency": record.currency, "stage": record.stage,
+                   "company": record.company.name if record.company else None},
+        "scores": json.loads(json.dumps(card_scores(scores), default=float)),
+        "analysis": run.analysis.model_dump(mode="json"),
+        "strategy": run.strategy.model_dump(mode="json"),
+        "next_best_action": nba,
+        "draft": run.draft.model_dump(mode="json"),
+        "checks": [c.model_dump(mode="json") for c in run.checks],
+        "decision": {"action": decision.action, "channel": decision.channel,
+                     "discount": decision.discount, "requires_approval": decision.requires_approval,
+                     "escalate": decision.escalate, "reasons": list(decision.reasons)},
+        "generated_by": run.generated_by,
+        "enriched_at": enriched_at.isoformat(timespec="seconds"),
+        "model_versions": model_versions(scores),
+        "actions": ["accept", "dismiss", "rescore"],
+    }
+    return payload

@@ -1,0 +1,101 @@
+"""Per-tenant inputs of the pipeline: settings → agent settings and policy, labels, champions.
+
+Champion models are loaded once per process and reloaded only when a champion pointer changes.
+A champion that cannot be loaded (library mismatch, checksum) degrades that task: the card says
+"model retraining", an alert is logged and audited, and a retrain is requested.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+from agents.decision import Policy
+from agents.settings import AgentSettings
+from app.storage import get_db
+from app.storage.mappings import mapping_for
+from app.storage.models import TenantSettings
+from scoring import TASKS, ModelRegistry
+
+log = logging.getLogger(__name__)
+_lock = threading.Lock()
+
+
+def model_dir(app: Flask) -> Path:
+    """Root of the model registry (MODEL_DIR, else DATA_DIR/models)."""
+    return Path(app.config.get("MODEL_DIR") or Path(app.config["DATA_DIR"]) / "models")
+
+
+def registry(app: Flask) -> ModelRegistry:
+    return ModelRegistry(model_dir(app))
+
+
+def champions(app: Flask, tenant_id: str) -> dict[str, Any]:
+    """The tenant's champions (task → LoadedModel or reason), cached until a pointer changes."""
+    reg = registry(app)
+    signature = []
+    for task in TASKS:
+        pointer = reg.root / tenant_id / task / "champion.json"
+        signature.append(pointer.stat().st_mtime_ns if pointer.exists() else 0)
+    cache: dict[str, tuple[tuple[int, ...], dict[str, Any]]] = app.extensions.setdefault("champions", {})
+    with _lock:
+        hit = cache.get(tenant_id)
+        if hit and hit[0] == tuple(signature):
+            return hit[1]
+
+    def degraded(tenant: str, task: str, error: Exception) -> None:
+        log.error("model for %s/%s cannot be loaded: %s; retraining requested", tenant, task, error,
+                  extra={"tenant_id": tenant})
+        app.extensions.setdefault("retrain_requests", set()).add((tenant, task))
+
+    models = reg.load_champions(tenant_id, on_degraded=degraded)
+    with _lock:
+        cache[tenant_id] = (tuple(signature), models)
+    return models
+
+
+def tenant_settings(app: Flask, tenant_id: str) -> TenantSettings:
+    with get_db(app).session() as s:
+        row = s.get(TenantSettings, tenant_id)
+        if row is None:
+            row = TenantSettings(tenant_id=tenant_id)
+            s.add(row)
+            s.flush()
+        s.expunge(row)
+        return row
+
+
+def agent_settings(app: Flask, row: TenantSettings) -> AgentSettings:
+    """AgentSettings from the tenant's row and the deployment's per-role defaults."""
+    roles = {"analyst": app.config["LLM_ANALYST"], "strategist": app.config["LLM_STRATEGIST"],
+             "writer": app.config["LLM_WRITER"]}
+    roles.update(row.llm_roles or {})
+    tone = row.tone if row.tone in ("friendly", "formal") else "friendly"
+    return AgentSettings(
+        tenant_id=row.tenant_id, roles=roles, vendor_allowlist=frozenset(row.llm_allow_list or ["offline"]),
+        monthly_spend_cap_usd=row.monthly_spend_cap_usd, redact_pii=bool(row.redact_pii), tone=tone,
+        language=(row.locale or "en").split("-")[0], max_discount=float(row.max_discount),
+    )
+
+
+def policy(row: TenantSettings) -> Policy:
+    """The decision engine's guardrails from the tenant's row."""
+    extra = row.extra or {}
+    return Policy(
+        autonomy=row.autonomy if row.autonomy in ("suggest", "approve", "auto") else "suggest",
+        max_discount=float(row.max_discount),
+        approval_discount_over=float(row.approval_discount),
+        escalate_amount_over=extra.get("escalate_amount_over", 100_000.0),
+        escalate_churn_over=extra.get("escalate_churn_over", 0.8),
+    )
+
+
+def scoring_mapping(app: Flask, tenant_id: str, crm: str) -> dict[str, Any]:
+    """The mapping scoring wants: the CRM's own labels for our features."""
+    with get_db(app).session() as s:
+        mapping = mapping_for(s, tenant_id, crm, "deal")
+    return {"labels": {canonical: label for canonical, (_field, label) in mapping.items()}}

@@ -1,0 +1,115 @@
+"""Pure functions deciding what to write back: output fields, the task, the note.
+
+Compare-before-write lives here too: a field set equal to the last one written (ignoring the
+enrichment timestamp) is not written again, so re-processing an unchanged record writes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from integrations.base import Record, TaskSpec
+
+VOLATILE_FIELDS = ("ai_enriched_at",)
+"""Fields that change on every run and so never by themselves justify a write."""
+
+TEXT_LIMIT = 1000
+"""Characters kept of free-text output fields (HubSpot allows far more; the card shows the rest)."""
+
+
+def output_fields(scores: Mapping[str, Any], run: Any, decision: Any, *, now: datetime) -> dict[str, str]:
+    """The DESIGN.md output fields for one enrichment, as HubSpot property strings."""
+    out: dict[str, str] = {}
+    conv = scores.get("conversion") if isinstance(scores.get("conversion"), Mapping) else None
+    if conv:
+        out["ai_conversion_score"] = str(conv["score_1_99"])
+        out["ai_conversion_probability"] = f"{float(conv['probability']):.4f}"
+    churn = scores.get("churn") if isinstance(scores.get("churn"), Mapping) else None
+    if churn and churn.get("probability") is not None:
+        out["ai_churn_risk"] = f"{float(churn['probability']):.4f}"
+    clv = scores.get("clv") if isinstance(scores.get("clv"), Mapping) else None
+    if clv and clv.get("value") is not None:
+        out["ai_clv"] = f"{float(clv['value']):.2f}"
+    discount = decision.discount if decision is not None and decision.discount is not None else None
+    price = scores.get("price") if isinstance(scores.get("price"), Mapping) else None
+    if discount is None and price and price.get("best_discount") is not None:
+        discount = float(price["best_discount"])
+    if discount is not None:
+        out["ai_best_discount"] = f"{float(discount):.4f}"
+    if run is not None:
+        out["ai_strategy"] = run.strategy.arm
+        out["ai_next_best_action"] = run.next_best_action.summary[:TEXT_LIMIT]
+        out["ai_summary"] = (run.analysis.summary or "")[:TEXT_LIMIT]
+    versions = model_versions(scores)
+    if versions:
+        out["ai_model_version"] = ";".join(f"{k}:{v}" for k, v in sorted(versions.items()))[:250]
+    out["ai_enriched_at"] = str(int(now.timestamp() * 1000))
+    return out
+
+
+def model_versions(scores: Mapping[str, Any]) -> dict[str, str]:
+    """task → model version of the scores that were computed."""
+    return {task: str(entry["model_version"]) for task, entry in scores.items()
+            if isinstance(entry, Mapping) and entry.get("model_version")}
+
+
+def changed_fields(new: Mapping[str, str], last: Mapping[str, str] | None) -> dict[str, str]:
+    """The fields to write: all of `new` if anything but the volatile ones changed, else none."""
+    if last is not None:
+        stable_new = {k: v for k, v in new.items() if k not in VOLATILE_FIELDS}
+        stable_last = {k: v for k, v in last.items() if k not in VOLATILE_FIELDS}
+        if stable_new == stable_last:
+            return {}
+    return dict(new)
+
+
+def task_spec(record: Record, run: Any, decision: Any) -> TaskSpec:
+    """The one open app task: the next best action, assigned to the deal's owner."""
+    nba = run.next_best_action
+    channel = (decision.channel if decision is not None and decision.channel else nba.channel) or "email"
+    verb = {"email": "Email", "call": "Call", "meeting": "Meet"}.get(channel, channel.title())
+    who = nba.recipient.name or "the buyer"
+    subject = f"{verb} {who}: {run.strategy.arm.replace('_', ' ')}"
+    lines = [nba.summary, "", f"Why: {run.strategy.rationale}"]
+    if decision is not None and decision.reasons:
+        lines += ["", "Guardrails: " + "; ".join(decision.reasons)]
+    if decision is not None and decision.action in ("escalate", "hold_for_approval"):
+        lines += ["", "Needs a human decision before anything reaches the customer."]
+    lines += ["", f"Draft subject: {run.draft.subject}"]
+    due = decision.due_at if decision is not None and decision.due_at is not None else None
+    return TaskSpec(
+        subject=subject[:200],
+        body="\n".join(lines)[:4000],
+        due_at=due,
+        owner_id=record.owner.id if record.owner else None,
+        priority="HIGH" if decision is not None and decision.escalate else "MEDIUM",
+        task_type={"email": "EMAIL", "call": "CALL"}.get(channel, "TODO"),
+    )
+
+
+def note_text(record: Record, scores: Mapping[str, Any], run: Any, decision: Any) -> str:
+    """A short note for the record's timeline: scores with their reasons, strategy, action."""
+    parts = [f"Agentic sales: {record.name or record.id}"]
+    conv = scores.get("conversion")
+    if isinstance(conv, Mapping):
+        top = ", ".join(f"{f.get('label') or f['feature']} {f['direction']}" for f in conv.get("factors", [])[:3])
+        parts.append(f"Conversion score {conv['score_1_99']}/99 ({conv['band']}). Top factors: {top or 'n/a'}.")
+    for task, reason in (scores.get("absent") or {}).items():
+        parts.append(f"{task.title()}: not scored ({', '.join(reason) if isinstance(reason, Mapping) else reason}).")
+    if run is not None:
+        parts.append(f"Strategy: {run.strategy.arm.replace('_', ' ')}. {run.strategy.rationale}")
+        parts.append(f"Next best action: {run.next_best_action.summary}")
+        parts.append(f"Generated by {run.generated_by}.")
+    if decision is not None:
+        parts.append(f"Decision: {decision.action}" + (f" ({'; '.join(decision.reasons)})" if decision.reasons else ""))
+    return "\n".join(parts)
+
+
+def content_hash(*parts: Any) -> str:
+    """A stable hash of what a note says (without timestamps), to add a note only on change."""
+    blob = json.dumps(parts, sort_keys=True, default=str).encode()
+    return hashlib.sha256(blob).hexdigest()
