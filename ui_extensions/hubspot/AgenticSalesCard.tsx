@@ -46,6 +46,15 @@ const STATUS_TAGS: Record<CardPayload['status'], { label: string; variant: 'succ
   not_enriched: { label: 'Not scored yet', variant: 'default' },
 };
 
+/**
+ * The record an action is about: the one the payload shows (on a contact or company card, the
+ * related deal whose enrichment is on screen), else the card's own record.
+ */
+function shownRecord(payload: CardPayload, fallback: RecordRef): RecordRef {
+  const record = payload.record;
+  return record?.object_type && record.id ? { objectType: record.object_type, objectId: String(record.id) } : fallback;
+}
+
 function toError(err: unknown): CardApiError {
   return err instanceof CardApiError ? err : new CardApiError(0, 'unexpected', String(err));
 }
@@ -123,7 +132,7 @@ export function AgenticSalesCard({ pollMs = PENDING_POLL_MS, maxPolls = PENDING_
 
   const feedback = (action: FeedbackAction, payload: CardPayload) => {
     setBusy(action);
-    sendFeedback(ref, action, payload.enrichment_id)
+    sendFeedback(shownRecord(payload, ref), action, payload.enrichment_id)
       .then(() => {
         setFeedbackGiven(action);
         setNotice({ variant: 'success', text: action === 'accept' ? 'Marked as accepted.' : 'Dismissed.' });
@@ -134,7 +143,7 @@ export function AgenticSalesCard({ pollMs = PENDING_POLL_MS, maxPolls = PENDING_
 
   const rescore = (payload: CardPayload) => {
     setBusy('rescore');
-    requestRescore(ref)
+    requestRescore(shownRecord(payload, ref))
       .then(() => {
         setNotice({ variant: 'info', text: 'Re-scoring queued; this card refreshes itself.' });
         setFeedbackGiven(null);

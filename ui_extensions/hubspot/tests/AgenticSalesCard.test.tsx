@@ -331,6 +331,21 @@ describe('actions', () => {
     expect(findByTestId(Button, 'btn-accept').props.disabled).toBe(false);
   });
 
+  it('on a contact card, feedback and re-score go to the related deal on screen', async () => {
+    const spy = mockBackend(() => json(payload()));
+    const { findByTestId, waitFor } = setup('0-1', 55);
+    await waitFor(() => expect(findByTestId(Button, 'btn-accept').props.disabled).toBe(false));
+
+    findByTestId(Button, 'btn-accept').trigger('onClick');
+    await waitFor(() => expect(findByTestId(Alert, 'notice').props.title).toBe('Marked as accepted.'));
+    expect(spy.mock.calls[1]![1]).toMatchObject({
+      body: { objectType: 'deal', objectId: '123', action: 'accept', enrichment_id: 'enr_7f3a9c' },
+    });
+    findByTestId(Button, 'btn-rescore').trigger('onClick');
+    await waitFor(() => expect(findByTestId(Alert, 'state-pending')).toBeTruthy());
+    expect(spy.mock.calls[2]![1]).toMatchObject({ body: { objectType: 'deal', objectId: '123' } });
+  });
+
   it('re-score enqueues a job and switches the card to pending', async () => {
     const spy = mockBackend(() => json(payload()));
     const { findByTestId, waitFor } = setup();
