@@ -19,6 +19,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.cli.crm",
     "app.cli.scoring",
     "app.cli.agents",
+    "app.cli.sandbox",
 )
 """Modules that each expose `commands`: a list of click commands or groups to add."""
 

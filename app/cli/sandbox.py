@@ -1,0 +1,82 @@
+"""`agentic-sales sandbox serve`: the offline HubSpot API on a simulated market.
+
+Prints one JSON line on stdout (`url`, `hub_ids`, `client_id`, `webhook_url`) once the server
+answers; access logs and progress go to stderr. Needs no environment: every setting has a
+default, and the seeded market is ready in a few seconds.
+"""
+
+from __future__ import annotations
+
+import json
+import signal
+import sys
+import time
+
+import click
+
+from app import defaults
+
+
+@click.group()
+def sandbox() -> None:
+    """Offline CRM sandboxes (HubSpot API emulation over a simulated market)."""
+
+
+@sandbox.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("--port", default=defaults.SANDBOX_PORT, show_default=True, type=int, help="Port (0 = any free port).")
+@click.option("--seed", default=7, show_default=True, type=int, help="Seed of the simulated market.")
+@click.option("--private-app-token", default=None, help="Static token accepted as Bearer (first portal).")
+@click.option("--client-id", default="sandbox-client-id", show_default=True, help="OAuth client id of the app.")
+@click.option("--client-secret", default="sandbox-client-secret", show_default=True,
+              help="OAuth client secret; also signs webhooks.")
+@click.option("--app-id", default=1160452, show_default=True, type=int, help="App id reported in webhooks.")
+@click.option("--webhook-url", default=None, help="Webhook target URL (overrides the manifest's).")
+@click.option("--public-url", default=None, help="Value for {{PUBLIC_URL}} in the manifest's targetUrl.")
+@click.option("--portal", "portals", multiple=True, type=int, help="Hub id of a portal (repeatable).")
+@click.option("--access-token-ttl", default=1800, show_default=True, type=int, help="Access token lifetime (s).")
+@click.option("--rate-limit", default=110, show_default=True, type=int, help="Requests per window per portal.")
+@click.option("--retry-scale", default=1.0, show_default=True, type=float,
+              help="Multiplier of the webhook retry schedule (e.g. 0.001 for demos).")
+@click.option("--open-deals", default=80, show_default=True, type=int, help="Open deals per portal.")
+@click.option("--closed-deals", default=240, show_default=True, type=int, help="Closed deals of history per portal.")
+@click.option("--companies", default=60, show_default=True, type=int, help="Companies per portal.")
+def serve(host: str, port: int, seed: int, private_app_token: str | None, client_id: str, client_secret: str,
+          app_id: int, webhook_url: str | None, public_url: str | None, portals: tuple[int, ...],
+          access_token_ttl: int, rate_limit: int, retry_scale: float, open_deals: int, closed_deals: int,
+          companies: int) -> None:
+    """Serve the HubSpot sandbox until interrupted."""
+    from werkzeug.serving import make_server
+
+    from integrations.sandbox import SandboxConfig, create_sandbox_app
+
+    started = time.monotonic()
+    click.echo(f"seeding market (seed {seed}) ...", err=True)
+    cfg = SandboxConfig(
+        seed=seed, private_app_token=private_app_token, client_id=client_id, client_secret=client_secret,
+        app_id=app_id, webhook_url=webhook_url, public_url=public_url, hub_ids=portals or (62515,),
+        access_token_ttl=access_token_ttl, rate_limit=rate_limit, retry_scale=retry_scale,
+        n_open_deals=open_deals, n_closed_deals=closed_deals, n_companies=companies)
+    app = create_sandbox_app(cfg)
+    server = make_server(host, port, app, threaded=True)
+    url = f"http://{host}:{server.server_port}"
+    state = app.extensions["hubspot_sandbox"]
+    click.echo(f"ready in {time.monotonic() - started:.1f}s", err=True)
+    click.echo(json.dumps({"url": url, "hub_ids": list(cfg.hub_ids), "client_id": client_id,
+                           "webhook_url": state.webhooks.subs.target_url, "control": f"{url}/_sandbox/health"}))
+    sys.stdout.flush()
+
+    def _stop(signum: int, frame: object) -> None:  # pragma: no cover - signal path
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, _stop)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        click.echo("stopping", err=True)
+    finally:
+        server.server_close()
+        state.stop()
+
+
+commands = [sandbox]

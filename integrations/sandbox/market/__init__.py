@@ -1,0 +1,23 @@
+"""A deterministic simulated market with a hidden ground truth (see `Market`).
+
+    >>> from integrations.sandbox.market import Market, MarketConfig
+    >>> m = Market(MarketConfig(seed=1))
+    >>> m.truth(m.open_deals()[0].key)["p_win"]  # doctest: +SKIP
+"""
+
+from ._history import closed_history
+from ._market import Market, MarketConfig
+from ._model import OPEN_STAGES, STAGE_LABELS, STAGE_PROBABILITY, STAGES, stage_kind
+from ._truth import STRATEGIES
+
+__all__ = [
+    "OPEN_STAGES",
+    "STAGES",
+    "STAGE_LABELS",
+    "STAGE_PROBABILITY",
+    "STRATEGIES",
+    "Market",
+    "MarketConfig",
+    "closed_history",
+    "stage_kind",
+]

@@ -1,0 +1,203 @@
+"""Build the initial world: owners, companies, contacts, and a book of closed and open deals.
+
+Deals are generated in creation order over the past two years. Each gets a hidden engagement
+level that drives how much activity and how many page views it produces; the outcome of a
+closed deal is then drawn from the truth applied to what is observable at its close.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from . import _text, _truth
+from ._model import LOST, OPEN_STAGES, WON, Activity, Company, Contact, Deal, Owner
+
+if TYPE_CHECKING:
+    from ._market import Market
+
+HISTORY_DAYS = 720
+"""How far back the seeded history reaches."""
+CYCLE_DAYS = {"smb": 28.0, "mid": 55.0, "ent": 95.0}
+"""Median sales-cycle length by segment (days)."""
+RATES_PER_30D = {"emails_out": (3.0, 0.2), "emails_in": (1.6, 0.7), "calls": (1.2, 0.3),
+                 "meetings": (0.7, 0.6), "notes": (0.8, 0.1)}
+"""Activity kind -> (base events per 30 days, sensitivity to hidden engagement)."""
+VISITS_PER_30D = (2.0, 0.7)
+
+
+def build_people(m: Market) -> None:
+    """Create owners, companies and their contacts."""
+    rng, cfg = m.rng, m.config
+    for i in range(cfg.n_owners):
+        first, last = str(rng.choice(_text.FIRST)), str(rng.choice(_text.LAST))
+        m.owners.append(Owner(i, first, last, f"{first.lower()}.{last.lower()}@sandbox-sales.example",
+                              str(_text.TIMEZONES[i % len(_text.TIMEZONES)]), 9_100_000 + 17 * i,
+                              float(rng.normal(0, 0.35))))
+    names: set[str] = set()
+    for i in range(cfg.n_companies):
+        while True:
+            name = f"{rng.choice(_text.COMPANY_A)} {rng.choice(_text.COMPANY_B)}"
+            if name not in names or len(names) > 400:
+                break
+        if name in names:
+            name = f"{name} {rng.choice(_text.COMPANY_SUFFIX)} {i}"
+        names.add(name)
+        ci = int(rng.choice(len(_text.COUNTRIES), p=_text.COUNTRY_WEIGHTS))
+        country, currency, cities = _text.COUNTRIES[ci]
+        employees = int(np.clip(rng.lognormal(np.log(180), 1.4), 5, 60_000))
+        revenue = float(round(employees * rng.lognormal(np.log(160_000), 0.4), -3))
+        created = m.start - timedelta(days=HISTORY_DAYS + int(rng.integers(30, 900)))
+        m.companies.append(Company(
+            i, name, name.lower().replace(" ", "") + ".example", str(rng.choice(list(_truth.INDUSTRY_EFFECT))),
+            employees, revenue, country, str(rng.choice(cities)), currency, int(rng.integers(cfg.n_owners)),
+            created))
+        n_contacts = int(np.clip(rng.poisson(2 + min(employees, 5000) ** 0.25), 1, 12))
+        for j in range(n_contacts):
+            m.contacts.append(_contact(m, i, j == 0, created))
+            m.company_contacts.setdefault(i, []).append(len(m.contacts) - 1)
+
+
+def _contact(m: Market, company: int, primary: bool, created: datetime) -> Contact:
+    rng = m.rng
+    first, last = str(rng.choice(_text.FIRST)), str(rng.choice(_text.LAST))
+    t = int(rng.choice(len(_text.TITLES), p=_text.TITLE_WEIGHTS / _text.TITLE_WEIGHTS.sum()))
+    title, seniority = _text.TITLES[t]
+    key = len(m.contacts)
+    dom = m.companies[company].domain
+    return Contact(key, company, first, last, f"{first.lower()}.{last.lower()}{key}@{dom}", title, seniority,
+                   f"+1 555 {rng.integers(100, 999)} {rng.integers(1000, 9999)}", primary,
+                   created + timedelta(days=int(rng.integers(0, 60))))
+
+
+def new_deal(m: Market, created: datetime) -> Deal:
+    """Create one deal (no activity yet) for a random company at time `created`."""
+    rng = m.rng
+    comp = m.companies[int(rng.integers(len(m.companies)))]
+    pool = m.company_contacts[comp.key]
+    k = int(min(len(pool), 1 + rng.poisson(0.4 + (comp.segment != "smb") * 1.2)))
+    chosen = [int(x) for x in rng.choice(pool, size=k, replace=False)]
+    seg = comp.segment
+    amount = float(max(500.0, round(_truth.MEDIAN_AMOUNT[seg] * rng.lognormal(0, 0.55), -2)))
+    existing = m.is_customer(comp.key, created)
+    cycle = float(CYCLE_DAYS[seg] * rng.lognormal(0, 0.45))
+    product = str(rng.choice(_text.PRODUCTS))
+    key = len(m.deals)
+    d = Deal(
+        key, comp.key, chosen, chosen[0], comp.owner if rng.random() < 0.7 else int(rng.integers(len(m.owners))),
+        f"{comp.name} – {product}", amount, comp.currency, "existingbusiness" if existing else "newbusiness",
+        str(rng.choice(["low", "medium", "high"], p=[0.3, 0.5, 0.2])),
+        f"{product} for {comp.name}'s {rng.choice(['sales', 'operations', 'finance', 'IT', 'support'])} team.",
+        created, created + timedelta(days=round(cycle * rng.uniform(0.8, 1.2))), OPEN_STAGES[0],
+        [(OPEN_STAGES[0], created)], engagement_=float(rng.normal(0, 1)),
+        decision_at_=created + timedelta(days=cycle))
+    m.deals.append(d)
+    return d
+
+
+def simulate_activity(m: Market, d: Deal, t0: datetime, t1: datetime) -> None:
+    """Add the deal's activities and its contacts' web visits for the period [t0, t1)."""
+    rng = m.rng
+    days = (t1 - t0).total_seconds() / 86400.0
+    if days <= 0:
+        return
+    e = d.engagement_
+    for kind, (base, sens) in RATES_PER_30D.items():
+        for _ in range(int(rng.poisson(base * np.exp(sens * e) * days / 30.0))):
+            at = t0 + timedelta(seconds=float(rng.uniform(0, days * 86400)))
+            add_activity(m, d, kind, at)
+    base, sens = VISITS_PER_30D
+    for c in d.contacts:
+        for _ in range(int(rng.poisson(base * np.exp(sens * e) * days / 30.0))):
+            at = t0 + timedelta(seconds=float(rng.uniform(0, days * 86400)))
+            m.contacts[c].visits.append((at, int(rng.integers(1, 7))))
+        m.contacts[c].visits.sort()
+
+
+def add_activity(m: Market, d: Deal, kind: str, at: datetime, *, subject: str | None = None,
+                 body: str | None = None) -> Activity:
+    """Record one activity on a deal, with text matching its tone, and update the counters."""
+    rng = m.rng
+    contact = m.contacts[_text.pick(rng, d.contacts)]
+    owner = m.owners[d.owner]
+    comp = m.companies[d.company]
+    ctx = {"first": contact.first, "name": f"{contact.first} {contact.last}", "owner": f"{owner.first} {owner.last}",
+           "owner_first": owner.first, "company": comp.name, "industry": comp.industry.replace("_", " ").lower(),
+           "amount": f"{d.currency} {d.amount:,.0f}", "role": _text.pick(rng, ("CFO", "CEO", "VP of Sales", "CTO")),
+           "product": d.name.split("– ")[-1]}
+    positive = rng.random() < _truth.sigmoid(d.engagement_ + 0.3)
+    direction, extra = None, {}
+    if kind in ("emails_in", "emails_out"):
+        direction = "inbound" if kind == "emails_in" else "outbound"
+        subj, text = _text.email_text(rng, direction == "inbound", bool(positive), ctx)
+        kind_name = "email"
+    elif kind == "calls":
+        subj, text = _text.call_text(rng, ctx)
+        direction, kind_name = ("inbound" if rng.random() < 0.2 else "outbound"), "call"
+        extra = {"duration_ms": str(int(rng.integers(60, 2400)) * 1000)}
+    elif kind == "meetings":
+        subj, text = _text.meeting_text(rng, ctx)
+        kind_name = "meeting"
+    else:
+        subj, text = "", _text.note_text(rng, ctx, m.config.injection_rate)
+        kind_name = "note"
+    act = Activity(len(m.activities), kind_name, at, d.company, d.owner, d.key, contact.key, direction,
+                   subject if subject is not None else subj, body if body is not None else text, extra)
+    m.activities.append(act)
+    if kind in d.counts:
+        d.counts[kind] += 1
+    if d.last_activity_at is None or at > d.last_activity_at:
+        d.last_activity_at = at
+    if at > m.last_company_activity.get(d.company, at - timedelta(days=1)):
+        m.last_company_activity[d.company] = at
+    return act
+
+
+def progress_stages(m: Market, d: Deal, until: datetime, p: float) -> None:
+    """Move an open deal through open stages in proportion to elapsed cycle time and its odds."""
+    total = max((d.decision_at_ - d.created_at).total_seconds(), 1.0)
+    frac = min((until - d.created_at).total_seconds() / total, 1.0)
+    target = min(len(OPEN_STAGES) - 1, int(frac * len(OPEN_STAGES) * (0.45 + p)))
+    cur = OPEN_STAGES.index(d.stage) if d.stage in OPEN_STAGES else 0
+    for k in range(cur + 1, target + 1):
+        at = d.created_at + timedelta(seconds=total * k / (len(OPEN_STAGES) * (0.45 + p)))
+        at = min(at, until)
+        d.stage = OPEN_STAGES[k]
+        d.stage_history.append((d.stage, at))
+
+
+def close(m: Market, d: Deal, at: datetime, won: bool) -> None:
+    """Close a deal won or lost at time `at`."""
+    d.stage = WON if won else LOST
+    d.closed_at = at
+    d.stage_history.append((d.stage, at))
+    if won:
+        m.won_at.setdefault(d.company, []).append(at)
+
+
+def build_book(m: Market) -> None:
+    """Generate the deal history up to `m.start`, closing the deals whose decision has come."""
+    rng, cfg = m.rng, m.config
+    total = cfg.n_closed_deals + cfg.n_open_deals
+    horizon = m.start - timedelta(days=HISTORY_DAYS)
+    # Open deals were created recently; closed ones spread over the whole history.
+    plan = sorted(
+        [(horizon + timedelta(days=float(rng.uniform(0, HISTORY_DAYS - 40))), False)
+         for _ in range(cfg.n_closed_deals)]
+        + [(m.start - timedelta(days=float(rng.uniform(1, 45))), True) for _ in range(cfg.n_open_deals)])
+    for c, stays_open in plan[:total]:
+        d = new_deal(m, c)
+        if stays_open and d.decision_at_ <= m.start + timedelta(days=2):
+            d.decision_at_ = m.start + timedelta(days=float(rng.uniform(3, 40)))
+        elif not stays_open and d.decision_at_ > m.start:
+            d.decision_at_ = max(c + timedelta(days=3), m.start - timedelta(days=float(rng.uniform(1, 10))))
+        simulate_activity(m, d, c, min(d.decision_at_, m.start))
+        if not stays_open:
+            m.historical_discount(d)
+            p = float(m.p_win(d.key, at=d.decision_at_))
+            progress_stages(m, d, d.decision_at_ - timedelta(hours=12), p)
+            close(m, d, d.decision_at_, bool(rng.random() < p))
+        else:
+            progress_stages(m, d, m.start, float(m.p_win(d.key, at=m.start)))

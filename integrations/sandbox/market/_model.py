@@ -1,0 +1,130 @@
+"""Entities of the simulated market. Fields ending in `_` are hidden truth, never shown to CRMs."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from datetime import datetime
+
+OPEN_STAGES = ("appointmentscheduled", "qualifiedtobuy", "presentationscheduled", "decisionmakerboughtin",
+               "contractsent")
+WON, LOST = "closedwon", "closedlost"
+STAGES = (*OPEN_STAGES, WON, LOST)
+STAGE_LABELS = {
+    "appointmentscheduled": "Appointment Scheduled", "qualifiedtobuy": "Qualified To Buy",
+    "presentationscheduled": "Presentation Scheduled", "decisionmakerboughtin": "Decision Maker Bought-In",
+    "contractsent": "Contract Sent", WON: "Closed Won", LOST: "Closed Lost",
+}
+STAGE_PROBABILITY = {"appointmentscheduled": 0.2, "qualifiedtobuy": 0.4, "presentationscheduled": 0.6,
+                     "decisionmakerboughtin": 0.8, "contractsent": 0.9, WON: 1.0, LOST: 0.0}
+"""HubSpot's default sales pipeline ('default'), ids and probabilities as HubSpot ships them."""
+
+
+def stage_kind(stage: str) -> str:
+    """Return open|won|lost for a stage id."""
+    return "won" if stage == WON else "lost" if stage == LOST else "open"
+
+
+@dataclass
+class Owner:
+    key: int
+    first: str
+    last: str
+    email: str
+    timezone: str
+    user_id: int
+    skill_: float
+
+
+@dataclass
+class Company:
+    key: int
+    name: str
+    domain: str
+    industry: str
+    employees: int
+    revenue: float
+    country: str
+    city: str
+    currency: str
+    owner: int
+    created_at: datetime
+    churned_at: datetime | None = None
+
+    @property
+    def segment(self) -> str:
+        return "smb" if self.employees < 100 else "mid" if self.employees < 1000 else "ent"
+
+
+@dataclass
+class Contact:
+    key: int
+    company: int
+    first: str
+    last: str
+    email: str
+    title: str
+    seniority: int
+    phone: str
+    is_primary: bool
+    created_at: datetime
+    visits: list[tuple[datetime, int]] = field(default_factory=list)
+    """Sorted (time, pages viewed in that session); the CRM shows cumulative counts."""
+
+    def page_views_at(self, t: datetime) -> tuple[int, datetime | None, int]:
+        """Return (cumulative page views, last visit, sessions) as of time t."""
+        i = bisect.bisect_right(self.visits, (t, 1 << 30))
+        if i == 0:
+            return 0, None, 0
+        return sum(v for _, v in self.visits[:i]), self.visits[i - 1][0], i
+
+
+@dataclass
+class Activity:
+    key: int
+    kind: str  # email | call | meeting | note | task
+    at: datetime
+    company: int
+    owner: int
+    deal: int | None = None
+    contact: int | None = None
+    direction: str | None = None  # inbound | outbound (emails, calls)
+    subject: str = ""
+    body: str = ""
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Deal:
+    key: int
+    company: int
+    contacts: list[int]
+    primary_contact: int
+    owner: int
+    name: str
+    amount: float
+    currency: str
+    dealtype: str
+    priority: str
+    description: str
+    created_at: datetime
+    expected_close: datetime
+    stage: str
+    stage_history: list[tuple[str, datetime]]
+    closed_at: datetime | None = None
+    discount: float = 0.0
+    """Discount the rep has offered (fraction); shown in the custom `discount_percent` field."""
+    engagement_: float = 0.0
+    decision_at_: datetime | None = None
+    strategies_: list[tuple[str, datetime, float]] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=lambda: dict(
+        emails_in=0, emails_out=0, calls=0, meetings=0, notes=0))
+    last_activity_at: datetime | None = None
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_at is None
+
+    @property
+    def won(self) -> bool | None:
+        return None if self.closed_at is None else self.stage == WON
