@@ -62,8 +62,7 @@ def _classification_entry(loaded: LoadedModel, feats: Mapping[str, Any], labels,
         curve = model.curve_encoded(z)
         best, p_best = model.best_from_curve(curve)
         z = z.copy()
-        _, center, spread = model.encoder_.specs_[model.encoder_.columns_.index(model.discount_feature_)][2]
-        z[0, model.discount_index_] = (best[0] - center) / spread
+        z[0, model.discount_index_] = (best[0] - model.discount_center_) / model.discount_spread_
         p = np.array([p_best[0]])
     else:
         p = model.proba_encoded(z)
@@ -175,9 +174,8 @@ def predict_table(loaded: LoadedModel, frame: pd.DataFrame, labels: Mapping[str,
     out = pd.DataFrame(index=frame.index)
     if loaded.task == "price":
         best, p = model.best_from_curve(model.curve_encoded(Z))
-        _, center, spread = enc.specs_[enc.columns_.index(model.discount_feature_)][2]
         Z = Z.copy()
-        Z[:, model.discount_index_] = (best - center) / spread
+        Z[:, model.discount_index_] = (best - model.discount_center_) / model.discount_spread_
         out["prediction"] = best
         out["p_win_at_best"] = p
         frame[model.discount_feature_] = best

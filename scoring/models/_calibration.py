@@ -7,7 +7,9 @@ from scipy.special import expit, logit
 from sklearn.isotonic import IsotonicRegression
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
-from sklearn.utils.multiclass import type_of_target
+from sklearn.utils import check_array
+from sklearn.utils.multiclass import check_classification_targets, type_of_target
+from sklearn.utils.validation import column_or_1d
 
 from .. import defaults
 
@@ -27,11 +29,16 @@ def binary_labels(y) -> tuple[np.ndarray, np.ndarray]:
     Raises:
         ValueError: the target is not binary (scikit-learn's convention for classifiers).
     """
-    y = np.asarray(y)
+    if y is None:
+        raise ValueError("requires y to be passed, but the target y is None")
+    y = column_or_1d(check_array(y, ensure_2d=False, dtype=None, input_name="y"), warn=True)
+    check_classification_targets(y)
     kind = type_of_target(y, input_name="y")
     if kind not in ("binary",):
         raise ValueError(f"Only binary classification is supported. The type of the target is {kind}.")
     classes, y01 = np.unique(y, return_inverse=True)
+    if len(classes) < 2:
+        raise ValueError("the target needs samples of 2 classes; got 1 class")
     return classes, y01.astype(np.int64)
 
 
@@ -101,3 +108,11 @@ def roc_auc_safe(y01: np.ndarray, p: np.ndarray) -> float:
     if len(np.unique(y01)) < 2:
         return float("nan")
     return float(roc_auc_score(y01, p))
+
+
+def reject_sparse(X) -> None:
+    """Raise scikit-learn's message for sparse input (the encoder needs dense columns)."""
+    import scipy.sparse as sp
+
+    if sp.issparse(X):
+        raise TypeError("Sparse data was passed, but dense data is required. Use '.toarray()' to convert.")

@@ -10,7 +10,7 @@ from sklearn.utils.validation import check_is_fitted
 
 from .. import defaults
 from .._encoder import TabularEncoder
-from ._calibration import ProbabilityCalibrator, binary_labels, make_folds, roc_auc_safe
+from ._calibration import ProbabilityCalibrator, binary_labels, make_folds, reject_sparse, roc_auc_safe
 
 
 class ChurnClassifier(ClassifierMixin, BaseEstimator):
@@ -85,6 +85,8 @@ class ChurnClassifier(ClassifierMixin, BaseEstimator):
         Returns:
             self
         """
+        reject_sparse(X)
+        binary_labels(y)  # validate the target before any work
         self.classes_, y01 = binary_labels(y)
         folds = make_folds(y01, self.cv, self.random_state)
         oof = None
@@ -126,7 +128,8 @@ class ChurnClassifier(ClassifierMixin, BaseEstimator):
 
     def predict(self, X):
         """Most probable class label."""
-        return self.classes_[(self.predict_proba(X)[:, 1] >= 0.5).astype(int)]
+        positive = self.predict_proba(X)[:, 1] >= 0.5
+        return self.classes_[positive.astype(int)]
 
 
 def _take(X, idx):

@@ -15,7 +15,7 @@ from sklearn.utils.validation import check_is_fitted
 
 from .. import defaults
 from .._encoder import TabularEncoder
-from ._calibration import ProbabilityCalibrator, binary_labels, make_folds, roc_auc_safe
+from ._calibration import ProbabilityCalibrator, binary_labels, make_folds, reject_sparse, roc_auc_safe
 
 _EARLY_STOPPING_MIN_ROWS = 200  # below this a 10% validation split is too small to stop on
 
@@ -124,6 +124,8 @@ class ConversionClassifier(ClassifierMixin, BaseEstimator):
         Returns:
             self
         """
+        reject_sparse(X)
+        binary_labels(y)  # validate the target before any work
         self.encoder_ = TabularEncoder(column_types=self.column_types, scale=True).fit(X)
         self.n_features_in_ = self.encoder_.n_features_in_
         if hasattr(self.encoder_, "feature_names_in_"):
@@ -162,6 +164,7 @@ class ConversionClassifier(ClassifierMixin, BaseEstimator):
             w = self.blend_weight_
             oof = (1 - w) * oof_net + w * oof_gb
         self.net_ = self._fit_net(Z, y01)
+        self.n_iter_ = int(self.net_.n_iter_)
         self.gb_ = self._booster().fit(Z, y01) if self.blend_weight_ > 0 else None
         self.calibrator_ = (
             ProbabilityCalibrator(self.calibration).fit(oof, y01) if oof is not None else None
@@ -188,5 +191,6 @@ class ConversionClassifier(ClassifierMixin, BaseEstimator):
 
     def predict(self, X):
         """Most probable class label."""
-        return self.classes_[(self.predict_proba(X)[:, 1] >= 0.5).astype(int)]
+        positive = self.predict_proba(X)[:, 1] >= 0.5
+        return self.classes_[positive.astype(int)]
 

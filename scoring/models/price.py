@@ -11,7 +11,7 @@ from sklearn.utils.validation import check_is_fitted
 
 from .. import defaults
 from .._encoder import TabularEncoder
-from ._calibration import binary_labels
+from ._calibration import binary_labels, reject_sparse
 
 
 class PriceModel(ClassifierMixin, BaseEstimator):
@@ -70,16 +70,20 @@ class PriceModel(ClassifierMixin, BaseEstimator):
         Returns:
             self
         """
+        reject_sparse(X)
+        binary_labels(y)  # validate the target before any work
         types = dict(self.column_types) if self.column_types is not None else None
         self.encoder_ = TabularEncoder(column_types=types, scale=False).fit(X)
         self.n_features_in_ = self.encoder_.n_features_in_
         if hasattr(self.encoder_, "feature_names_in_"):
             self.feature_names_in_ = self.encoder_.feature_names_in_
-        column = self.discount_column if self.discount_column is not None else self.encoder_.columns_[-1]
+        column = str(self.discount_column if self.discount_column is not None else self.encoder_.columns_[-1])
         if column not in self.encoder_.groups_:
             raise ValueError(f"discount column {column!r} is not a usable feature")
         self.discount_feature_ = str(column)
         self.discount_index_ = self.encoder_.groups_[self.discount_feature_][0]
+        position = list(self.encoder_.groups_).index(self.discount_feature_)
+        _, self.discount_center_, self.discount_spread_ = self.encoder_.specs_[position][2]
         self.classes_, y01 = binary_labels(y)
         self.forest_ = RandomForestClassifier(
             n_estimators=self.n_estimators, min_samples_leaf=self.min_samples_leaf,
@@ -100,14 +104,14 @@ class PriceModel(ClassifierMixin, BaseEstimator):
 
     def predict(self, X):
         """Most probable class label at each row's discount."""
-        return self.classes_[(self.predict_proba(X)[:, 1] >= 0.5).astype(int)]
+        positive = self.predict_proba(X)[:, 1] >= 0.5
+        return self.classes_[positive.astype(int)]
 
     def curve_encoded(self, Z: np.ndarray) -> np.ndarray:
         """Monotone win-probability curves over ``grid_`` for encoded rows, shape (n, len(grid_))."""
         n, g = Z.shape[0], len(self.grid_)
         rep = np.repeat(Z, g, axis=0)
-        _, center, spread = self.encoder_.specs_[self.encoder_.columns_.index(self.discount_feature_)][2]
-        rep[:, self.discount_index_] = (np.tile(self.grid_, n) - center) / spread
+        rep[:, self.discount_index_] = (np.tile(self.grid_, n) - self.discount_center_) / self.discount_spread_
         raw = self.proba_encoded(rep).reshape(n, g)
         return np.vstack([isotonic_regression(row, increasing=True) for row in raw])
 
