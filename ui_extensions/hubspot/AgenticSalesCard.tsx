@@ -106,6 +106,7 @@ export function AgenticSalesCard({ pollMs = PENDING_POLL_MS, maxPolls = PENDING_
 
   const load = useCallback(() => {
     setView({ kind: 'loading' });
+    setNotice(null);
     setPolls(0);
     fetchCard(ref)
       .then((payload) => setView({ kind: 'loaded', payload }))
@@ -124,6 +125,7 @@ export function AgenticSalesCard({ pollMs = PENDING_POLL_MS, maxPolls = PENDING_
         .then((payload) => {
           setPolls((n) => n + 1);
           setView({ kind: 'loaded', payload });
+          if (payload.status !== 'pending') setNotice(null); // "re-scoring queued" is done
         })
         .catch(() => setPolls(maxPolls));
     }, pollMs);

@@ -331,6 +331,18 @@ describe('actions', () => {
     expect(findByTestId(Button, 'btn-accept').props.disabled).toBe(false);
   });
 
+  it('after re-score the card polls back to the new enrichment and clears the notice', async () => {
+    const answers = [payload(), payload({ status: 'pending' }), payload({ enrichment_id: 'enr_new' })];
+    mockBackend(() => json(answers.shift() ?? payload()));
+    const { findByTestId, maybeFindByTestId, waitFor } = setup('0-3', 123, { pollMs: 5, maxPolls: 5 });
+    await waitFor(() => expect(findByTestId(Button, 'btn-rescore').props.disabled).toBe(false));
+    findByTestId(Button, 'btn-rescore').trigger('onClick');
+    await waitFor(() => expect(findByTestId(StatusTag, 'status').text).toBe('Scoring…'));
+    await waitFor(() => expect(findByTestId(StatusTag, 'status').text).toBe('Up to date'));
+    expect(maybeFindByTestId(Alert, 'notice')).toBeNull();
+    expect(findByTestId(Button, 'btn-accept').props.disabled).toBe(false);
+  });
+
   it('on a contact card, feedback and re-score go to the related deal on screen', async () => {
     const spy = mockBackend(() => json(payload()));
     const { findByTestId, waitFor } = setup('0-1', 55);
@@ -348,7 +360,7 @@ describe('actions', () => {
 
   it('re-score enqueues a job and switches the card to pending', async () => {
     const spy = mockBackend(() => json(payload()));
-    const { findByTestId, waitFor } = setup();
+    const { findByTestId, waitFor } = setup('0-3', 123, { maxPolls: 0 });
     await waitFor(() => expect(findByTestId(Button, 'btn-rescore').props.disabled).toBe(false));
 
     findByTestId(Button, 'btn-rescore').trigger('onClick');
