@@ -32,7 +32,10 @@ log = logging.getLogger(__name__)
 
 
 def crm_client(app: Any, tenant_id: str, crm: str) -> Any:
-    """The tenant's CrmClient (one adapter per CRM)."""
+    """The tenant's CrmClient (one adapter per CRM); `app.extensions["crm_factory"]` overrides."""
+    factory = app.extensions.get("crm_factory")
+    if factory is not None:
+        return factory(tenant_id, crm)
     if crm == "hubspot":
         from app.oauth import hubspot_client_for
 
