@@ -149,7 +149,7 @@ def render_hubspot_project(
         card_source: the card's source folder.
 
     Raises:
-        ManifestError: bad public URL, or a template or the card entry point is missing.
+        ManifestError: bad public URL, or a template is missing.
     """
     url = normalize_public_url(public_url)
     files: dict[str, bytes] = {}
@@ -254,7 +254,9 @@ def check_hubspot_project(project_dir: Path, public_url: str | None = None) -> l
     root = Path(project_dir)
     problems: list[str] = []
     project = _load_json(root / "hsproject.json", problems)
-    if project is None:
+    if not isinstance(project, dict):
+        if project is not None:
+            problems.append("hsproject.json: top level must be an object")
         return problems
     src = root / str(project.get("srcDir", ""))
     if not project.get("name"):

@@ -238,6 +238,8 @@ def test_tampering_fails_the_checks(project: Path, name: str) -> None:
 
 def test_missing_project_file(tmp_path: Path) -> None:
     assert check_hubspot_project(tmp_path) == ["hsproject.json: missing"]
+    (tmp_path / "hsproject.json").write_text("[]")
+    assert check_hubspot_project(tmp_path) == ["hsproject.json: top level must be an object"]
 
 
 # -- CLI -----------------------------------------------------------------------------------------
