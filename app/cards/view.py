@@ -164,12 +164,17 @@ def score_views(scores: Any) -> list[dict[str, Any]]:
         score = resolve_score(scores, key)
         if score is None:
             continue
+        has_number = any(
+            isinstance(score.get(k), int | float)
+            for k in ("probability", "value", "best_discount", "score_1_99")
+        )
         view: dict[str, Any] = {
             "key": key,
             "label": SCORE_LABELS[key],
             "missing": score.get("not_enough_history"),
+            "unavailable": None if has_number else score.get("reason"),
         }
-        if not view["missing"]:
+        if not view["missing"] and not view["unavailable"]:
             view.update(
                 headline=headline(key, score),
                 detail=detail(key, score),

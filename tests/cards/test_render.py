@@ -175,6 +175,7 @@ def test_simpler_shapes_are_accepted() -> None:
     scores = copy.deepcopy(ENRICHED["scores"])
     del scores["churn"]
     scores["missing"] = {"churn": {"not_enough_history": {"have": 2, "need": 30}}}
+    scores["clv"] = {"reason": "no trained model"}  # app/pipeline/card.py's shape for a string reason
     page = render(
         payload(
             scores=scores,
@@ -191,6 +192,8 @@ def test_simpler_shapes_are_accepted() -> None:
         )
     )
     assert "2 of 30" in page.text["not-enough-history-churn"]
+    assert page.text["score-unavailable-clv"] == "Not available: no trained model"
+    assert "score-clv" not in page.text
     assert page.text["strategy-name"] == "Risk reversal"
     assert page.text["nba-text"] == "Call the CFO"
     assert page.text["nba-timing"] == "Friday"

@@ -28,6 +28,7 @@ import {
   taskOf,
   timingText,
   topFactors,
+  unavailableReason,
   when,
 } from './format.ts';
 
@@ -42,6 +43,15 @@ function ScoreTile({ name, score }: { name: ScoreKey; score: Score }) {
         <Text variant="microcopy" testId={`not-enough-history-${name}`}>
           {`Not enough history yet: ${have} of ${need} records needed to train this model.`}
         </Text>
+      </Tile>
+    );
+  }
+  const reason = unavailableReason(score);
+  if (reason) {
+    return (
+      <Tile compact={true} testId={`score-${name}-missing`}>
+        <Text format={{ fontWeight: 'demibold' }}>{SCORE_LABELS[name]}</Text>
+        <Text variant="microcopy" testId={`score-unavailable-${name}`}>{`Not available: ${reason}`}</Text>
       </Tile>
     );
   }

@@ -29,6 +29,8 @@ export interface Score {
   best_discount?: number;
   curve?: [number, number][];
   not_enough_history?: { have: number; need: number };
+  /** Why a task has no score when it is not a history shortfall, e.g. "no trained model". */
+  reason?: string;
 }
 
 export interface Person {

@@ -52,6 +52,14 @@ export function bandVariant(key: ScoreKey, band: Band | undefined): 'success' | 
   return 'warning';
 }
 
+/** The reason a score is unavailable, when the entry carries a reason and no number. */
+export function unavailableReason(score: Score): string | undefined {
+  const hasNumber = [score.probability, score.value, score.best_discount, score.score_1_99].some(
+    (v) => typeof v === 'number',
+  );
+  return !hasNumber && score.reason ? score.reason : undefined;
+}
+
 export function topFactors(score: Score, n = TOP_FACTORS): Factor[] {
   const factors = [...(score.factors ?? [])];
   factors.sort((a, b) => Math.abs(b.impact ?? 0) - Math.abs(a.impact ?? 0));

@@ -133,6 +133,7 @@ describe('enriched', () => {
     const scores = structuredClone(ENRICHED.scores!);
     delete scores.churn;
     scores.missing = { churn: { not_enough_history: { have: 2, need: 30 } } };
+    scores.clv = { reason: 'no trained model' };
     mockBackend(() =>
       json(
         payload({
@@ -147,6 +148,7 @@ describe('enriched', () => {
     const { findByTestId, waitFor } = setup();
     await waitFor(() => expect(findByTestId(Text, 'nba-text').text).toBe('Call the CFO'));
     expect(findByTestId(Text, 'not-enough-history-churn').text).toContain('2 of 30');
+    expect(findByTestId(Text, 'score-unavailable-clv').text).toBe('Not available: no trained model');
     expect(findByTestId(Text, 'strategy-name').text).toBe('Risk reversal');
     expect(findByTestId(Text, 'nba-timing').text).toBe('Friday');
     expect(findByTestId(Text, 'nba-owner').text).toBe('Sam');
