@@ -78,7 +78,10 @@ def _customer_side(a: Mapping[str, Any]) -> bool:
 
 
 def _label(a: Mapping[str, Any]) -> str:
-    return (a.get("subject") or a.get("text") or a["type"]).strip()[:60]
+    text = (a.get("subject") or a.get("text") or a["type"]).strip()
+    # Labels are shown on the card: never echo an address or link out of untrusted CRM text.
+    text = re.sub(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", "[address]", text)
+    return re.sub(r"https?://\S+|www\.\S+", "[link]", text)[:60]
 
 
 @register(AnalysisOut)

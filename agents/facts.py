@@ -38,7 +38,8 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _URL = re.compile(r"https?://[^\s)>\]]+|www\.[^\s)>\]]+", re.I)
 _MONEY = re.compile(
     r"(?:[$€£]\s?(\d[\d,]*(?:\.\d+)?)\s?(k|m|million|thousand)?\b)|"
-    r"(?:\b(\d[\d,]*(?:\.\d+)?)\s?(k|m|million|thousand)?\s?(?:usd|eur|gbp|dollars|euros|pounds)\b)", re.I)
+    r"(?:\b(\d[\d,]*(?:\.\d+)?)\s?(k|m|million|thousand)?\s?(?:usd|eur|gbp|dollars|euros|pounds)\b)|"
+    r"(?:\b(?:usd|eur|gbp)\s?(\d[\d,]*(?:\.\d+)?)\s?(k|m|million|thousand)?\b)", re.I)
 _PERCENT = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)", re.I)
 _MON = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATE_MD = re.compile(rf"\b{_MON}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?", re.I)
@@ -232,7 +233,12 @@ def _num(s: str) -> float:
 
 
 def _money_value(m: re.Match[str]) -> float:
-    raw, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    if m.group(1):
+        raw, unit = m.group(1), m.group(2)
+    elif m.group(3):
+        raw, unit = m.group(3), m.group(4)
+    else:
+        raw, unit = m.group(5), m.group(6)
     scale = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6}.get((unit or "").lower(), 1.0)
     return _num(raw) * scale
 

@@ -66,7 +66,7 @@ def check_draft(
     text = f"{draft.subject}\n{draft.body}"
     reasons += [f"unsupported fact: {f}" for f in find_unsupported(text, vocab)]
     reasons += discount_and_promise_violations(text, approved_discount, allowed_promises)
-    return reasons
+    return list(dict.fromkeys(reasons))  # a fact repeated in subject and body is one violation
 
 
 def discount_and_promise_violations(

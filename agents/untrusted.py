@@ -17,11 +17,11 @@ _AI = r"(?:ai|a\.i\.|assistant|llm|language model|model|gpt|chatgpt|claude|chatb
 _INJECTION_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("override", re.compile(
         r"\b(ignore|disregard|forget|override|bypass|skip)\b[^.\n]{0,60}\b(instructions?|rules?|prompts?|"
-        r"guidelines?|directions?|polic(y|ies)|guardrails?|constraints?)\b", re.I)),
+        r"guidelines?|directions?|polic(y|ies)|guardrails?|constraints?|caps?|limits?)\b", re.I)),
     ("role_marker", re.compile(r"(^|\n)\s*[\[<#]*\s*(system|assistant|developer)\s*[\]>:]", re.I)),
     ("prompt_tag", re.compile(r"<\s*/?\s*(system|instructions?|im_start|im_end|crm_data|prompt)\b|\[/?INST\]|"
                               r"<\|[a-z_]+\|>|CRM_DATA", re.I)),
-    ("fake_prompt", re.compile(r"\b(system|developer)\s+(prompt|message|instructions?|override|update|notice)\b",
+    ("fake_prompt", re.compile(r"\b(system|developer)\s+(prompt|message|note|instructions?|override|update|notice)\b",
                                re.I)),
     ("persona", re.compile(r"\b(you are now|from now on|act as|pretend (to be|you are)|new instructions?|"
                            r"updated instructions?|your (new )?(task|instructions?|job) (is|are))\b", re.I)),
@@ -30,6 +30,10 @@ _INJECTION_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         rf"\b{_AI}s?\b[^.\n]{{0,40}}\b(must|should|shall|need to|needs to|will now|are required|is required|"
         rf"always|never|has to|have to)\b|\bif you are an? {_AI}\b|\b(when|as) (the )?{_AI} (writes?|drafts?|"
         rf"generat\w+|reads?)\b", re.I)),
+    ("task_for_ai", re.compile(
+        rf"\b(task|message|note|instructions?|request|reminder|directive|order)s?\s+(for|to)\s+(the\s+|any\s+|an?\s+)?"
+        rf"{_AI}s?\b|\b{_AI}s?\s*[:,]\s*(please\s+)?(write|include|say|tell|add|mention|offer|send|quote|sign|"
+        rf"make|use|list|give|confirm|agree|reply|match|bcc|cc|ignore)\b", re.I)),
     ("exfiltration", re.compile(
         r"\b(other|another|all|every|previous)\s+(customers?|clients?|accounts?|deals?|companies|tenants?)\b"
         r"[^.\n]{0,80}\b(pric\w*|discounts?|contracts?|data|lists?|names?|emails?|details|amounts?|revenue)\b|"

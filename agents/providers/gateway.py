@@ -139,7 +139,7 @@ class Gateway:
         if s.monthly_spend_cap_usd is not None and self.ledger is not None:
             spent = self.ledger.spent(s.tenant_id, self.month)
             if spent >= s.monthly_spend_cap_usd:
-                raise BudgetExceeded(f"spent ${spent:.2f} of the ${s.monthly_spend_cap_usd:.2f} cap in {self.month}")
+                raise BudgetExceeded(f"spent {_usd(spent)} of the {_usd(s.monthly_spend_cap_usd)} cap in {self.month}")
         if s.redact_pii and self.redactor is not None:
             messages = self.redactor.redact(messages)
         key = CacheKey(s.tenant_id, provider.name, provider.model, prompt_version, input_hash(messages, schema))
@@ -233,3 +233,8 @@ class Gateway:
                 delay = hint if hint is not None else s.backoff_seconds * (2 ** retries)
                 self.sleep(min(delay, LLM_BACKOFF_MAX_SECONDS))
                 retries += 1
+
+
+def _usd(x: float) -> str:
+    # Small caps (tests, trials) would all print as $0.00 with two decimals.
+    return f"${x:,.2f}" if x >= 1 else f"${x:.6f}"

@@ -1,0 +1,93 @@
+"""The decision engine, one table row per business rule."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from agents import Decision, LlmResult, Policy, decide
+from tests.agents.conftest import load_record
+
+CHICAGO = ZoneInfo("America/Chicago")
+WED_10 = datetime(2026, 11, 25, 10, 0, tzinfo=CHICAGO)
+BASE = LlmResult(arm="value_reinforcement", channel="email", due_at=WED_10, recipient_contact_id="501")
+RECORD, SCORES = load_record()
+
+ROWS = [
+    # id, record changes, scores, llm changes, policy, expected (action, channel, discount, approval, escalate), reason
+    ("default_suggest", {}, SCORES, {}, Policy(), ("suggest", "email", None, False, False), None),
+    ("closed_won_suppressed", {"stage_kind": "won"}, SCORES, {}, Policy(), ("suppress", None, None, False, False),
+     "deal is closed (won)"),
+    ("closed_lost_suppressed", {"stage_kind": "lost"}, SCORES, {}, Policy(), ("suppress", None, None, False, False),
+     "closed (lost)"),
+    ("recipient_not_a_contact", {}, SCORES, {"recipient_contact_id": "999"}, Policy(),
+     ("suppress", None, None, False, False), "not one of the record's contacts"),
+    ("opted_out_by_id", {}, SCORES, {}, Policy(opted_out_contact_ids=frozenset({"501"})),
+     ("suppress", None, None, False, False), "opted out"),
+    ("opted_out_by_email", {}, SCORES, {}, Policy(opted_out_emails=frozenset({"DANA.WHITFIELD@northwind-logistics.com"})),
+     ("suppress", None, None, False, False), "opted out"),
+    ("opted_out_in_crm", {"extra": {"opted_out_contact_ids": ["501"]}}, SCORES, {}, Policy(),
+     ("suppress", None, None, False, False), "opted out"),
+    ("do_not_contact_flag", {"extra": {"do_not_contact": True}}, SCORES, {}, Policy(),
+     ("suppress", None, None, False, False), "opted out"),
+    ("discount_capped", {}, SCORES, {"discount": 0.5}, Policy(max_discount=0.1, approval_discount_over=0.2),
+     ("suggest", "email", 0.1, False, False), "capped at 10%"),
+    ("discount_needs_approval", {}, SCORES, {"discount": 0.08}, Policy(autonomy="auto"),
+     ("hold_for_approval", "email", 0.08, True, False), "needs approval"),
+    ("small_discount_auto_send", {}, SCORES, {"discount": 0.04}, Policy(autonomy="auto"),
+     ("send", "email", 0.04, False, False), None),
+    ("auto_sends_clean_email", {}, SCORES, {}, Policy(autonomy="auto"), ("send", "email", None, False, False), None),
+    ("auto_never_sends_calls", {}, SCORES, {"channel": "call"}, Policy(autonomy="auto"),
+     ("hold_for_approval", "call", None, False, False), None),
+    ("approve_mode_holds", {}, SCORES, {}, Policy(autonomy="approve"),
+     ("hold_for_approval", "email", None, False, False), None),
+    ("failed_checks_need_approval", {}, SCORES, {"checks_passed": False}, Policy(autonomy="auto"),
+     ("hold_for_approval", "email", None, True, False), "failed a quality check"),
+    ("big_deal_escalates", {"amount": 250_000.0}, SCORES, {}, Policy(autonomy="auto"),
+     ("escalate", "email", None, False, True), "human review"),
+    ("high_churn_escalates", {}, {"churn": {"probability": 0.91}}, {}, Policy(),
+     ("escalate", "email", None, False, True), "churn risk 91%"),
+    ("disallowed_channel_becomes_email", {}, SCORES, {"channel": "meeting"},
+     Policy(allowed_channels=frozenset({"email", "call"})), ("suggest", "email", None, False, False), "using email"),
+    ("no_allowed_channel", {}, SCORES, {"channel": "call"}, Policy(allowed_channels=frozenset({"meeting"})),
+     ("suppress", None, None, False, False), "not allowed"),
+]
+
+
+@pytest.mark.parametrize(("changes", "scores", "llm", "policy", "expected", "reason"),
+                         [r[1:] for r in ROWS], ids=[r[0] for r in ROWS])
+def test_decision_table(changes, scores, llm, policy, expected, reason):
+    d = decide(replace(RECORD, **changes), scores, replace(BASE, **llm), policy)
+    assert isinstance(d, Decision)
+    assert (d.action, d.channel, d.discount, d.requires_approval, d.escalate) == expected
+    if reason:
+        assert any(reason in r for r in d.reasons), d.reasons
+
+
+QUIET = [
+    ("inside_working_hours", datetime(2026, 11, 25, 10, 0, tzinfo=CHICAGO), datetime(2026, 11, 25, 10, 0, tzinfo=CHICAGO)),
+    ("late_evening_moves_to_morning", datetime(2026, 11, 25, 21, 30, tzinfo=CHICAGO),
+     datetime(2026, 11, 26, 8, 0, tzinfo=CHICAGO)),
+    ("early_morning_moves_to_8", datetime(2026, 11, 25, 6, 15, tzinfo=CHICAGO), datetime(2026, 11, 25, 8, 0, tzinfo=CHICAGO)),
+    ("friday_night_moves_to_monday", datetime(2026, 11, 27, 22, 0, tzinfo=CHICAGO),
+     datetime(2026, 11, 30, 8, 0, tzinfo=CHICAGO)),
+    ("saturday_moves_to_monday", datetime(2026, 11, 28, 11, 0, tzinfo=CHICAGO), datetime(2026, 11, 30, 8, 0, tzinfo=CHICAGO)),
+]
+
+
+@pytest.mark.parametrize(("due", "expected"), [q[1:] for q in QUIET], ids=[q[0] for q in QUIET])
+def test_quiet_hours_and_weekends_in_the_owner_zone(due, expected):
+    d = decide(RECORD, SCORES, replace(BASE, due_at=due), Policy())
+    assert d.due_at == expected
+    assert d.due_at.tzinfo is not None
+
+
+def test_decide_is_pure_and_inputs_are_frozen():
+    a = decide(RECORD, SCORES, BASE, Policy())
+    b = decide(RECORD, SCORES, BASE, Policy())
+    assert a == b
+    with pytest.raises(AttributeError):
+        BASE.discount = 0.5  # type: ignore[misc]
