@@ -155,6 +155,13 @@ def resolve_score(scores: Mapping[str, Any], key: str) -> Mapping[str, Any] | No
     return _mapping((_mapping(scores.get("missing")) or {}).get(key)) or None
 
 
+def unavailable_reason(score: Mapping[str, Any]) -> str:
+    """Why a score entry carries no number (``{"reason": ...}``, ``{"no_model": {}}``, ...)."""
+    if score.get("reason"):
+        return str(score["reason"])
+    return "no trained model yet" if "no_model" in score else "no score"
+
+
 def score_views(scores: Any) -> list[dict[str, Any]]:
     """Every present score (or reason for its absence), in card order."""
     if not isinstance(scores, Mapping):
@@ -172,7 +179,7 @@ def score_views(scores: Any) -> list[dict[str, Any]]:
             "key": key,
             "label": SCORE_LABELS[key],
             "missing": score.get("not_enough_history"),
-            "unavailable": None if has_number else score.get("reason"),
+            "unavailable": None if has_number else unavailable_reason(score),
         }
         if not view["missing"] and not view["unavailable"]:
             view.update(

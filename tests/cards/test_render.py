@@ -12,8 +12,10 @@ import pytest
 from app.cards import render_card_html
 from app.cards.view import card_view
 
-FIXTURE = Path(__file__).resolve().parents[2] / "ui_extensions/hubspot/tests/fixtures/payload_enriched.json"
-ENRICHED = json.loads(FIXTURE.read_text())
+FIXTURES = Path(__file__).resolve().parents[2] / "ui_extensions/hubspot/tests/fixtures"
+ENRICHED = json.loads((FIXTURES / "payload_enriched.json").read_text())
+PIPELINE = json.loads((FIXTURES / "payload_pipeline_no_models.json").read_text())
+"""A payload exactly as app/pipeline/card.py stored it for a deal before any model was trained."""
 TITLE = "Northwind Logistics - 250 seats"
 VOID = {"meta", "br", "img", "input", "link", "hr"}
 
@@ -93,6 +95,19 @@ def test_enriched_renders_strategy_nba_task_and_draft() -> None:
     assert {"btn-accept", "btn-dismiss", "btn-rescore"} <= set(page.text)
     for state in ("state-pending", "state-stale", "state-error", "state-degraded", "state-not-enriched"):
         assert state not in page.text
+
+
+def test_real_pipeline_payload_without_models() -> None:
+    page = render(PIPELINE, object_type="deal")
+    for key in ("conversion", "churn", "clv", "price"):
+        assert page.text[f"score-unavailable-{key}"] == "Not available: no trained model yet"
+        assert f"score-{key}" not in page.text
+    assert page.text["strategy-name"] == "Value reinforcement"
+    assert page.text["nba-text"] == PIPELINE["next_best_action"]["summary"]
+    assert page.text["nba-timing"] == "Today · 2026-11-25 11:00 America/Chicago"
+    assert page.text["task-subject"] == PIPELINE["next_best_action"]["task"]["subject"]
+    assert page.text["draft-body"] == PIPELINE["draft"]["body"]
+    assert "related-record" not in page.text
 
 
 def test_pending_shows_banner_and_last_analysis() -> None:

@@ -31,6 +31,8 @@ export interface Score {
   not_enough_history?: { have: number; need: number };
   /** Why a task has no score when it is not a history shortfall, e.g. "no trained model". */
   reason?: string;
+  /** The scorer's marker for a task without a trained model (app/pipeline/card.py). */
+  no_model?: unknown;
 }
 
 export interface Person {

@@ -52,12 +52,17 @@ export function bandVariant(key: ScoreKey, band: Band | undefined): 'success' | 
   return 'warning';
 }
 
-/** The reason a score is unavailable, when the entry carries a reason and no number. */
+/**
+ * Why a score entry has no number (`{"reason": ...}`, `{"no_model": {}}`, ...), or undefined when it
+ * has one. `not_enough_history` is shown on its own, before this is asked.
+ */
 export function unavailableReason(score: Score): string | undefined {
   const hasNumber = [score.probability, score.value, score.best_discount, score.score_1_99].some(
     (v) => typeof v === 'number',
   );
-  return !hasNumber && score.reason ? score.reason : undefined;
+  if (hasNumber) return undefined;
+  if (score.reason) return score.reason;
+  return score.no_model !== undefined ? 'no trained model yet' : 'no score';
 }
 
 export function topFactors(score: Score, n = TOP_FACTORS): Factor[] {

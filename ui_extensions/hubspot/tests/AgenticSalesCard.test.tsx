@@ -23,6 +23,11 @@ const ENRICHED: CardPayload = JSON.parse(
   readFileSync(new URL('./fixtures/payload_enriched.json', import.meta.url), 'utf8'),
 );
 
+/** A payload exactly as app/pipeline/card.py stored it for a deal before any model was trained. */
+const PIPELINE: CardPayload = JSON.parse(
+  readFileSync(new URL('./fixtures/payload_pipeline_no_models.json', import.meta.url), 'utf8'),
+);
+
 const CARD_URL = `${API_BASE}/api/cards/hubspot`;
 
 function payload(overrides: Partial<CardPayload> = {}): CardPayload {
@@ -155,6 +160,21 @@ describe('enriched', () => {
     expect(findByTestId(Text, 'nba-discount').text).toBe('5%');
     expect(findByTestId(Text, 'task-subject').text).toBe('Call the CFO about the pilot');
     expect(findByTestId(Text, 'draft-to').text).toBe('To: cfo@northwind.example');
+  });
+
+  it('renders a real pipeline payload (no trained models yet)', async () => {
+    mockBackend(() => json(PIPELINE));
+    const { findByTestId, maybeFindByTestId, waitFor } = setup('0-3', 8807);
+    await waitFor(() => expect(findByTestId(Text, 'nba-text').text).toBe(PIPELINE.next_best_action!.summary));
+    for (const key of ['conversion', 'churn', 'clv', 'price']) {
+      expect(findByTestId(Text, `score-unavailable-${key}`).text).toBe('Not available: no trained model yet');
+      expect(maybeFindByTestId(Heading, `score-${key}`)).toBeNull();
+    }
+    expect(findByTestId(Text, 'strategy-name').text).toBe('Value reinforcement');
+    expect(findByTestId(Text, 'task-subject').text).toBe(PIPELINE.next_best_action!.task!.subject);
+    expect(findByTestId(Text, 'nba-timing').text).toBe('Today · 2026-11-25 11:00 America/Chicago');
+    expect(findByTestId(Text, 'draft-body').text).toBe(PIPELINE.draft!.body);
+    expect(findByTestId(StatusTag, 'generated-by').text).toBe('offline-template');
   });
 
   it('names the related deal on a contact record', async () => {
