@@ -1,0 +1,112 @@
+"""The simulated market: determinism by seed, a learnable truth, time, and reactions to actions."""
+
+from __future__ import annotations
+
+import time
+from datetime import UTC, datetime
+
+import numpy as np
+
+from integrations.sandbox.market import STRATEGIES, Market, MarketConfig, closed_history, stage_kind
+from integrations.sandbox.market._truth import p_win
+
+START = datetime(2026, 10, 1, tzinfo=UTC)
+
+
+def _small(seed: int) -> Market:
+    return Market(MarketConfig(seed=seed, start=START, n_companies=25, n_owners=4, n_open_deals=20,
+                               n_closed_deals=60))
+
+
+def _fingerprint(m: Market) -> list[tuple]:
+    return ([(d.name, d.amount, d.stage, d.created_at, d.closed_at, tuple(d.contacts)) for d in m.deals]
+            + [(a.kind, a.at, a.subject, a.body) for a in m.activities]
+            + [(c.email, c.title, tuple(c.visits)) for c in m.contacts])
+
+
+def test_same_seed_same_market_and_same_future():
+    a, b = _small(5), _small(5)
+    assert _fingerprint(a) == _fingerprint(b)
+    assert a.advance(5) == b.advance(5)
+    assert _fingerprint(a) == _fingerprint(b)
+    assert _fingerprint(_small(6)) != _fingerprint(a)
+
+
+def test_book_has_the_observable_parts():
+    m = _small(1)
+    closed = [d for d in m.deals if not d.is_open]
+    assert len(closed) == 60 and len(m.open_deals()) == 20
+    assert {stage_kind(d.stage) for d in closed} == {"won", "lost"}
+    assert all(d.stage_history[0][0] == "appointmentscheduled" for d in m.deals)
+    kinds = {(a.kind, a.direction) for a in m.activities}
+    assert {("email", "inbound"), ("email", "outbound"), ("meeting", None), ("note", None)} <= kinds
+    assert any(c.visits for c in m.contacts)
+    assert len({a.body for a in m.activities}) > len(m.activities) * 0.5  # varied text
+    assert {o.timezone for o in m.owners} and all(o.timezone for o in m.owners)
+
+
+def test_history_is_fast_and_outcomes_follow_the_truth():
+    t = time.monotonic()
+    h = closed_history(50_000, seed=3)
+    assert time.monotonic() - t < 5
+    assert 0.2 < h["won"].mean() < 0.5
+    # Calibration: in each decile of the true probability, the win rate matches it.
+    bins = np.quantile(h["p_win"], np.linspace(0, 1, 11))
+    idx = np.clip(np.digitize(h["p_win"], bins[1:-1]), 0, 9)
+    for k in range(10):
+        sel = idx == k
+        assert abs(h["won"][sel].mean() - h["p_win"][sel].mean()) < 0.04
+    assert h["p_win"].std() > 0.15  # features carry real signal
+    again = closed_history(50_000, seed=3)
+    assert np.array_equal(again["won"], h["won"])
+
+
+def test_truth_has_interactions_a_linear_model_misses():
+    h = closed_history(4000, seed=1)
+    base = {k: v for k, v in h.items() if k not in ("p_win", "won", "discount")}
+    ent = {**base, "segment": np.array(["ent"] * 4000), "exec_involved": np.ones(4000)}
+    ent0 = {**ent, "exec_involved": np.zeros(4000)}
+    smb = {**ent, "segment": np.array(["smb"] * 4000)}
+    smb0 = {**smb, "exec_involved": np.zeros(4000)}
+    lift_ent = (p_win(ent) - p_win(ent0)).mean()
+    lift_smb = (p_win(smb) - p_win(smb0)).mean()
+    assert lift_ent > 2 * lift_smb > 0
+
+
+def test_price_response_differs_by_segment_and_truth_is_queryable():
+    m = _small(2)
+    truths = [m.truth(d.key) for d in m.open_deals()]
+    for t in truths:
+        probs = [p for _, p in t["price_curve"]]
+        assert probs == sorted(probs)  # a discount never lowers the win probability
+        assert set(t["strategy_effects"]) == set(STRATEGIES)
+        assert 0 < t["p_win"] < 1
+    by_seg = {}
+    for t in truths:
+        by_seg.setdefault(t["segment"], []).append(t["price_curve"][2][1] - t["price_curve"][0][1])
+    if "smb" in by_seg and "ent" in by_seg:
+        assert np.mean(by_seg["smb"]) > np.mean(by_seg["ent"])
+
+
+def test_advance_closes_deals_and_reacts_to_completed_tasks_and_discounts():
+    m = _small(4)
+    d = m.open_deals()[0]
+    before = m.p_win(d.key)
+    seg = m.companies[d.company].segment
+    best = max(STRATEGIES, key=lambda s: m.truth(d.key)["strategy_effects"][s])
+    events = []
+    for _ in range(30):
+        if not d.is_open:
+            break
+        events += m.advance(1, {d.key: {"open_tasks": ["task-1"], "strategy": best, "discount": 0.1}})
+        if d.strategies_:
+            break
+    assert any(e["type"] == "task_completed" for e in events)
+    assert d.strategies_ and d.strategies_[0][0] == best and d.discount == 0.1
+    assert m.p_win(d.key) != before or seg  # the lift is in the truth now
+    t = m.truth(d.key)
+    assert t["strategies_applied"] == [best] and t["p_win"] >= t["p_win_no_action"]
+    more = m.advance(120)
+    assert any(e["type"] == "closed" for e in more) and any(e["type"] == "deal_created" for e in more)
+    assert all(not x.is_open for x in m.deals[:20])
+    assert any(m.churn_truth(c.key) is not None for c in m.companies)
