@@ -65,7 +65,12 @@ def _verified() -> tuple[str, dict[str, Any]]:
         if not isinstance(parsed, dict):
             raise CardRequestError(400, "bad_json", "The request body must be a JSON object.")
         fields.update({k: v for k, v in parsed.items() if k != "portalId"})
-    portal = request.args.get("portalId") or (json.loads(body).get("portalId") if body else None)
+    # The portal comes from the query HubSpot appends; a request naming two portals is refused
+    # and a portal in the body is ignored, so a card cannot speak for another account.
+    portals = request.args.getlist("portalId")
+    if len(set(portals)) > 1:
+        raise CardRequestError(400, "portal_ambiguous", "The signed request names more than one portal.")
+    portal = portals[0] if portals else None
     if not portal:
         raise CardRequestError(
             400, "portal_missing", "The signed request does not name the portal (portalId)."
