@@ -132,7 +132,7 @@ def load_tokens(app: Flask, tenant_id: str) -> tuple[TokenSet, str | None]:
         tokens = TokenSet(
             access_token=cipher.decrypt(inst.access_token_enc) or "",
             refresh_token=cipher.decrypt(inst.refresh_token_enc),
-            expires_at=inst.expires_at.timestamp() if inst.expires_at else None,
+            expires_at=_epoch(inst.expires_at),
             hub_id=tenant.external_id,
             scopes=tuple(inst.scopes or ()),
         )
@@ -204,6 +204,13 @@ def installed_tenants(app: Flask) -> list[str]:
             .distinct()
         ).all()
     return sorted(r[0] for r in rows)
+
+
+def _epoch(dt: datetime | None) -> float | None:
+    if dt is None:
+        return None
+    # SQLite hands back naive datetimes; they were stored as UTC, never local time.
+    return (dt if dt.tzinfo else dt.replace(tzinfo=UTC)).timestamp()
 
 
 def _dt(epoch: float | None) -> datetime | None:

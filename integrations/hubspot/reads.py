@@ -76,11 +76,16 @@ def object_dict(obj: Any) -> dict[str, Any]:
     return {
         "id": str(d["id"]),
         "properties": dict(d.get("properties") or {}),
-        "history": {k: [dict(v) for v in (vals or ())] for k, vals in hist.items()},
+        # The generated to_dict() does not descend into dict-of-list values: convert by hand.
+        "history": {k: [_plain(v) for v in (vals or ())] for k, vals in hist.items()},
         "associations": {k: [str(r["id"]) for r in ((v or {}).get("results") or ())]
                          for k, v in (d.get("associations") or {}).items()},
         "updated_at": d.get("updated_at"),
     }
+
+
+def _plain(value: Any) -> dict[str, Any]:
+    return value.to_dict() if hasattr(value, "to_dict") else dict(value)
 
 
 def owner(session: ApiSession, owner_id: str) -> dict[str, Any] | None:
