@@ -48,6 +48,7 @@ _DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _DATE_SLASH = re.compile(r"\b(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?\b")
 _TIME = re.compile(r"\b\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}:\d{2}\b", re.I)
 _DURATION = re.compile(r"\b(\d{1,3})[-\s]?(?:minutes?|mins?|hours?|hrs?)\b", re.I)
+_MULTIPLE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?[x×](?![\w])", re.I)
 _NUMBER = re.compile(r"(?<![\w.,/-])(\d[\d,]*(?:\.\d+)?)(?![\w%])")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
@@ -75,6 +76,7 @@ class Vocabulary:
     urls: frozenset[str]
     words: frozenset[str]
     denied: tuple[str, ...] = ()
+    multiples: frozenset[float] = frozenset()
 
 
 def build_vocabulary(
@@ -142,12 +144,14 @@ def build_vocabulary(
         for m in _MONEY.finditer(text):
             money.add(_money_value(m))
         percents.update(float(p) for p in _PERCENT.findall(text))
+    multiples = {_num(n) for t in clean_text for n in _MULTIPLE.findall(t)}
     emails = {e.lower() for e in (r.owner.email if r.owner else None, *(c.email for c in r.contacts)) if e}
     urls = {u.lower().rstrip(".,") for t in clean_text for u in _URL.findall(t)}
     words = {w.lower() for t in (*trusted, *clean_text) if t for w in _words(t)}
     return Vocabulary(numbers=frozenset(numbers | money), money=frozenset(money), percents=frozenset(percents),
                       dates=frozenset(dates), emails=frozenset(emails), urls=frozenset(urls),
-                      words=frozenset(words), denied=tuple(n for n in other_customers if n))
+                      words=frozenset(words), denied=tuple(n for n in other_customers if n),
+                      multiples=frozenset(multiples))
 
 
 def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | None = None) -> list[Finding]:
@@ -190,6 +194,11 @@ def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | Non
             add("date", value)
     for pattern in (_DATE_MD, _DATE_DM, _DATE_ISO, _DATE_SLASH, _TIME, _DURATION):
         rest = pattern.sub(" ", rest)
+    for n in _MULTIPLE.findall(rest):
+        # "3x ROI" is a claim: only a multiple someone actually wrote in the CRM may be repeated.
+        if _num(n) not in vocab.multiples:
+            add("number", n + "x")
+    rest = _MULTIPLE.sub(" ", rest)
     years = {d.year for d in vocab.dates} | {d.year + 1 for d in vocab.dates}
     for n in _NUMBER.findall(rest):
         v = _num(n)

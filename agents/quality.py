@@ -55,19 +55,35 @@ def content_words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z][a-z'-]{3,}", text.lower()) if w not in STOPWORDS}
 
 
+def bigrams(text: str) -> set[tuple[str, str]]:
+    """Adjacent pairs of content words ("budget review", "idle time"): a phrase, not a coincidence."""
+    tokens = re.findall(r"[a-z][a-z'-]+", text.lower())
+    return {(a, b) for a, b in zip(tokens, tokens[1:], strict=False)
+            if len(a) >= 3 and len(b) >= 3 and a not in STOPWORDS and b not in STOPWORDS}
+
+
 def references_real(body: str, ctx: Context, vocab: Vocabulary) -> str | None:
     """Return what real activity or factor the draft refers to, or None."""
     for value, d in find_dates(body):
         if any(a.get("at") and date_matches(d, frozenset([date.fromisoformat(a["at"])])) for a in ctx.activities.values()):
             return f"activity date {value!r}"
-    words = content_words(body)
+    r = ctx.record
+    # The company's, deal's and people's names are in every draft; they show no reference.
+    names = " ".join(filter(None, [r.name, r.company.name if r.company else None, r.owner.name if r.owner else None,
+                                   *(c.name for c in r.contacts)]))
+    generic = content_words(names)
+    words = content_words(body) - generic
+    grams = {g for g in bigrams(body) if not set(g) <= generic}
     for a in ctx.activities.values():
         if a.get("withheld"):
             continue
-        subject = content_words(a.get("subject") or "")
+        subject = content_words(a.get("subject") or "") - generic
         shared = words & subject
         if len(shared) >= 2 or (subject and len(shared) >= max(1, len(subject))):
             return f"activity {a['id']} ({', '.join(sorted(shared))})"
+        phrase = grams & bigrams(f"{a.get('subject') or ''}. {a.get('text') or ''}")
+        if phrase:
+            return f"activity {a['id']} ({', '.join(sorted(' '.join(p) for p in phrase))})"
     for s in ctx.scores.values():
         if not isinstance(s, Mapping):
             continue

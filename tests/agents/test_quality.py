@@ -1,0 +1,86 @@
+"""Draft-quality checks on a labelled corpus, and on the offline provider's own drafts."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+import pytest
+
+from agents import AgentSettings, run_agents
+from agents.catalogue import DEFAULT_ARM_NAMES
+from agents.context import build_context
+from agents.facts import build_vocabulary
+from agents.models import Draft, Recipient
+from agents.quality import check_draft_quality, count_asks
+from tests.agents.conftest import FIXTURES, NOW, load_record
+from tests.agents.replies import fixed_policy
+
+CORPUS = json.loads((FIXTURES / "drafts" / "labelled.json").read_text())
+SETTINGS = AgentSettings()
+
+
+def _checks(entry):
+    record, scores = load_record(entry["record"])
+    d = entry["draft"]
+    contact = next((c for c in record.contacts if c.id == d["to_contact_id"]), None)
+    draft = Draft(to=Recipient(contact_id=d["to_contact_id"], name=contact.name if contact else None,
+                               email=contact.email if contact else None),
+                  channel="call" if d["kind"] == "call_script" else "email", kind=d["kind"], subject=d["subject"],
+                  body=d["body"], language="en", tone="friendly")
+    ctx = build_context(record, scores, now=NOW)
+    return check_draft_quality(draft, ctx, build_vocabulary(ctx), SETTINGS)
+
+
+def test_corpus_is_labelled_and_big_enough():
+    labels = [e["label"] for e in CORPUS]
+    assert labels.count("good") >= 20 and labels.count("bad") >= 30
+    assert all(e["defect"] for e in CORPUS if e["label"] == "bad")
+
+
+def test_quality_checks_flag_bad_drafts_and_pass_good_ones():
+    bad = [e for e in CORPUS if e["label"] == "bad"]
+    good = [e for e in CORPUS if e["label"] == "good"]
+    flagged = [e["id"] for e in bad if not all(c.passed for c in _checks(e))]
+    passed = [e["id"] for e in good if all(c.passed for c in _checks(e))]
+    missed = sorted({e["id"] for e in bad} - set(flagged))
+    rejected = {e["id"]: [c.detail for c in _checks(e) if not c.passed] for e in good if e["id"] not in passed}
+    print(f"bad flagged {len(flagged)}/{len(bad)}, good passed {len(passed)}/{len(good)}")
+    assert len(flagged) / len(bad) >= 0.95, missed
+    assert len(passed) / len(good) >= 0.90, rejected
+
+
+@pytest.mark.parametrize(("body", "asks"), [
+    ("Hi Dana,\n\nThanks for the call.\n\nWould Friday work?\n\nBest,\nSam", 1),
+    ("Would Friday work? Could Marcus join? Can you confirm the budget?", 3),
+    ("Let me know which time works best for a call.", 1),
+    ("I will send the proposal on Friday.", 0),
+])
+def test_count_asks(body, asks):
+    assert count_asks(body) == asks
+
+
+OFFLINE_CASES = [(rec, arm, tone, scored) for rec in ("hubspot_deal", "salesforce_opportunity")
+                 for arm in DEFAULT_ARM_NAMES for tone in ("friendly", "formal") for scored in (True, False)]
+
+
+def test_offline_drafts_pass_the_checks_at_least_95_percent():
+    failures = []
+    for rec, arm, tone, scored in OFFLINE_CASES:
+        record, scores = load_record(rec)
+        run = run_agents(record, scores if scored else None, AgentSettings(tone=tone), env={}, now=NOW,
+                         policy=fixed_policy(arm))
+        if not run.checks_passed:
+            failures.append((rec, arm, tone, scored, [c.detail for c in run.checks if not c.passed]))
+    rate = 1 - len(failures) / len(OFFLINE_CASES)
+    print(f"offline drafts passing {rate:.1%} of {len(OFFLINE_CASES)}")
+    assert rate >= 0.95, failures
+
+
+def test_offline_draft_without_activity_or_scores_says_it_references_nothing():
+    record, _ = load_record()
+    bare = replace(record, activities=())
+    run = run_agents(bare, None, env={}, now=NOW, policy=fixed_policy("value_reinforcement"))
+    failed = [c.name for c in run.checks if not c.passed]
+    assert failed == ["references_real_activity"]  # nothing real to point at: a human should add context
+    assert any("no activity" in x for x in run.limitations) and any("no scores" in x for x in run.limitations)
