@@ -53,6 +53,52 @@ class SandboxHandle:
             body["ttl"] = ttl
         return self.control("POST", "tokens", **body)
 
+    @property
+    def client_id(self) -> str:
+        return self.sandbox.config.client_id
+
+    @property
+    def client_secret(self) -> str:
+        return self.sandbox.config.client_secret
+
+    def configure(self, **settings: Any) -> dict[str, Any]:
+        """Change limits at runtime: access_token_ttl, rate_limit, rate_window_ms,
+        search_per_second, webhook_url (see `/_sandbox/config`)."""
+        return self.control("POST", "config", **settings)
+
+    def faults(self, **flags: Any) -> dict[str, Any]:
+        """Set fault flags (see `limits.Faults`); returns all flags."""
+        return self.control("POST", "faults", **flags)
+
+    def reset_limits(self) -> None:
+        """Empty the rate-limit windows and counters."""
+        self.control("POST", "limits/reset")
+
+    def stats(self) -> dict[str, Any]:
+        """Requests, 429s and 5xx served, token refreshes/exchanges, webhook counters."""
+        return self.control("GET", "stats")
+
+    def advance(self, days: int = 1, portal_id: int | None = None) -> dict[str, Any]:
+        """Advance the simulated market; its changes go out as CRM_UI webhooks."""
+        return self.control("POST", "advance", days=days, **({"portalId": portal_id} if portal_id else {}))
+
+    def ui_change(self, object_type: str, object_id: str | None, properties: dict[str, Any]) -> dict[str, Any]:
+        """Change (or create, with no id) a record as a rep in HubSpot's UI would."""
+        body: dict[str, Any] = {"objectType": object_type, "properties": properties}
+        if object_id:
+            body["id"] = object_id
+        return self.control("POST", "ui-change", **body)
+
+    def store(self, object_type: str, object_id: str | None = None) -> Any:
+        """Read the store directly (not through the HubSpot API): one record or all of a type."""
+        if object_id is None:
+            return self.control("GET", f"store/{object_type}")["results"]
+        return self.control("GET", f"store/{object_type}/{object_id}")
+
+    def flush_webhooks(self, timeout: float = 10.0) -> bool:
+        """Wait until every queued webhook was delivered (or given up)."""
+        return bool(self.control("POST", "webhooks/flush", timeout=timeout)["idle"])
+
     def truth(self, deal_id: str) -> dict[str, Any]:
         """Return the hidden truth of a deal by its HubSpot id (first portal)."""
         return self.control("GET", f"truth/deals/{deal_id}")

@@ -137,6 +137,16 @@ def set_config():
                     "webhook_url": sb.webhooks.subs.target_url})
 
 
+@bp.post("/limits/reset")
+def reset_limits():
+    """Empty the rolling rate-limit windows and the served counters (between tests)."""
+    sb = current()
+    with sb.limiter.lock:
+        sb.limiter.hits.clear()
+        sb.limiter.served.clear()
+    return jsonify({"rate_limit": sb.limiter.limit, "rate_window_ms": int(sb.limiter.window * 1000)})
+
+
 @bp.get("/webhooks/log")
 def webhook_log():
     limit = int(request.args.get("limit", 1000))

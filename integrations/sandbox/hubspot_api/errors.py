@@ -30,7 +30,8 @@ def correlation_id() -> str:
 def error_body(message: str, category: str, *, errors: list[dict[str, Any]] | None = None,
                context: dict[str, list[str]] | None = None, sub_category: str | None = None) -> dict[str, Any]:
     """Return the standard error body: status, message, correlationId, category (+ details)."""
-    body: dict[str, Any] = {"status": "error", "message": message, "correlationId": correlation_id()}
+    # Key order of HubSpot's documented example: status, message, errors, category, correlationId.
+    body: dict[str, Any] = {"status": "error", "message": message}
     if errors is not None:
         body["errors"] = errors
     if context is not None:
@@ -38,6 +39,7 @@ def error_body(message: str, category: str, *, errors: list[dict[str, Any]] | No
     body["category"] = category
     if sub_category:
         body["subCategory"] = sub_category
+    body["correlationId"] = correlation_id()
     return body
 
 

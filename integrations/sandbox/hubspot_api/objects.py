@@ -75,7 +75,8 @@ def list_objects(otype: str):
         raise errors.validation(f"Invalid paging parameter: {exc}") from None
     limit = max(1, min(limit, PAGE_LIMIT))
     archived = request.args.get("archived", "false") == "true"
-    items = sorted((o for o in g.portal.objects[t].values() if o.archived == archived), key=lambda o: int(o.id))
+    with g.portal.lock:  # other threads may be creating records while we page
+        items = sorted((o for o in g.portal.objects[t].values() if o.archived == archived), key=lambda o: int(o.id))
     items = [o for o in items if int(o.id) > after][: limit + 1]
     props = records.wanted(g.portal, t, _args_list("properties"))
     hist, assoc = _args_list("propertiesWithHistory"), _args_list("associations")
