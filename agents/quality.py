@@ -24,6 +24,8 @@ about after again also been before being call could does done email from have he
 made make meeting more next note only other over page said same some than that their them then there
 these they this those today very want were what when where which while will with would your yours you
 team thanks thank week follow following quick time update updates call good great happy send sent
+for and the our you are was has had not but all any can may its his her how who why out one two get got
+let see use new now per via off own too yet
 """.split())
 """Words too common to show that a draft refers to a specific activity."""
 
@@ -73,7 +75,7 @@ def references_real(body: str, ctx: Context, vocab: Vocabulary) -> str | None:
                                    *(c.name for c in r.contacts)]))
     generic = content_words(names)
     words = content_words(body) - generic
-    grams = {g for g in bigrams(body) if not set(g) <= generic}
+    grams = {g for g in bigrams(body) if not set(g) & generic}
     for a in ctx.activities.values():
         if a.get("withheld"):
             continue
