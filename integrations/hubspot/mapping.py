@@ -171,6 +171,26 @@ def number(value: Any) -> float | None:
         return None
 
 
+def scalar(value: Any) -> Any:
+    """Decode a HubSpot property string: numbers become int/float, anything else stays as is.
+
+    HubSpot sends every value as a string; features like `num_contacts` should reach scoring as
+    numbers, while ids, codes and free text must not (only plain decimal forms are converted).
+    """
+    if not isinstance(value, str):
+        return value
+    text = value.strip()
+    if text.lstrip("-").isdigit():
+        # 13+ digits are ids or epoch milliseconds: keep them as the strings HubSpot sent.
+        return int(text) if len(text.lstrip("-")) < 13 else value
+    try:
+        if text and text.replace(".", "", 1).lstrip("-").isdigit():
+            return float(text)
+    except ValueError:
+        pass
+    return value
+
+
 def integer(value: Any) -> int | None:
     n = number(value)
     return int(n) if n is not None else None
@@ -304,7 +324,7 @@ def record_from(
     extra: dict[str, Any] = {}
     for feature, prop in mapping.extra.items():
         if props.get(prop) not in (None, ""):
-            extra[feature] = props[prop]
+            extra[feature] = scalar(props[prop])
     views = [integer(p.get(mapping.contact["page_views"])) or 0 for _c, p in contact_props]
     if views:
         extra["page_views"] = sum(views)

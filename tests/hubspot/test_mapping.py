@@ -102,3 +102,11 @@ def test_values_are_encoded_as_hubspot_strings():
     assert to_hubspot_value(None) == "" and to_hubspot_value(True) == "true"
     assert to_hubspot_value(0.25) == "0.25" and to_hubspot_value(42) == "42"
     assert to_hubspot_value(datetime(2026, 1, 1, tzinfo=UTC)) == "2026-01-01T00:00:00.000Z"
+
+
+def test_scalar_decodes_numbers_only():
+    from integrations.hubspot.mapping import scalar
+
+    assert scalar("4") == 4 and scalar("0.4") == 0.4 and scalar("-2.5") == -2.5
+    assert scalar("existingbusiness") == "existingbusiness" and scalar("1700000000000") == "1700000000000"
+    assert scalar("1.2.3") == "1.2.3" and scalar("") == ""
