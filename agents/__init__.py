@@ -16,8 +16,6 @@ from agents.settings import AgentSettings
 from agents.strategist import ArmChoice, ArmPolicy, PolicyInput, heuristic_policy
 
 __all__ = [
-    "DEFAULT_CATALOGUE",
-    "OFFLINE_LABEL",
     "AgentError",
     "AgentRun",
     "AgentSettings",
@@ -26,6 +24,7 @@ __all__ = [
     "ArmPolicy",
     "CacheKey",
     "ConcurrencyLimiter",
+    "DEFAULT_CATALOGUE",
     "Decision",
     "Draft",
     "LLMCache",
@@ -35,6 +34,7 @@ __all__ = [
     "MemoryLedger",
     "Message",
     "NextBestAction",
+    "OFFLINE_LABEL",
     "Policy",
     "PolicyInput",
     "SpendLedger",
