@@ -210,3 +210,36 @@ def test_uninstall_revokes_and_deletes(hs_app, sandbox):
     assert resp.status_code == 200
     with get_db(hs_app).session() as s:
         assert s.scalar(select(func.count()).select_from(InboxEvent)) == 0
+
+
+def test_cli_backfill_and_reconcile_print_json_and_progress(hs_app, sandbox):
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from tests.conftest import TEST_TOKEN_KEY
+
+    tid = install(hs_app)
+    open_count = len(list(hubspot_client_for(tid, hs_app).iter_open_ids("deal")))
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith("AGENTIC_SALES_") and k not in ("DATABASE_URL", "REDIS_URL")}
+    env.update({"DATABASE_URL": hs_app.config["DATABASE_URL"], "AGENTIC_SALES_TOKEN_KEY": TEST_TOKEN_KEY,
+                "HUBSPOT_CLIENT_ID": sandbox.client_id, "HUBSPOT_CLIENT_SECRET": sandbox.client_secret,
+                "PYTHONPATH": str(Path(__file__).resolve().parents[2])})
+
+    def run(*args):
+        return subprocess.run([sys.executable, "-m", "app", *args], capture_output=True, text=True, env=env,
+                              cwd="/", timeout=60)
+
+    r = run("backfill", "--tenant", tid)
+    assert r.returncode == 0, r.stderr
+    result = json.loads(r.stdout)
+    assert result["records_backfilled"] == open_count and result["tenant"] == tid
+    assert "backfill " + tid in r.stderr and "deal" in r.stderr  # the tqdm bar, on stderr only
+    r = run("reconcile", "--tenant", tid)
+    assert r.returncode == 0, r.stderr
+    assert {"modified", "missing", "enqueued"} <= set(json.loads(r.stdout))
+    r = run("backfill", "--tenant", "hubspot-0")
+    assert r.returncode == 1 and r.stdout == "" and "no live HubSpot installation" in r.stderr
