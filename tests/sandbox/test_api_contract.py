@@ -179,3 +179,31 @@ def test_truth_never_leaks_through_the_api(sandbox, api):
         assert not any(word in body for word in hidden)
         assert f"{truth['p_win']:.6f}"[:8] not in body
     assert api("GET", f"/crm/v3/objects/deals/{uuid.uuid4().int % 10**9}").status_code == 404
+
+
+def test_injected_faults_latency_burst_and_5xx(sandbox, api):
+    sandbox.reset_limits()
+    try:
+        sandbox.faults(rate_limit_burst=2, fail_next=1, latency_ms=50)
+        t = time.monotonic()
+        codes = [api("GET", "/crm/v3/objects/deals?limit=1").status_code for _ in range(4)]
+        assert codes == [429, 429, 500, 200] and time.monotonic() - t >= 0.2
+        stats = sandbox.stats()
+        assert stats["rate_limited"] >= 2 and stats["server_errors"] >= 1
+        assert sandbox.faults(webhooks_enabled="false")["webhooks_enabled"] is False
+    finally:
+        sandbox.faults(latency_ms=0, webhooks_enabled=True)
+
+
+def test_upsert_and_contains_token_search(api, sandbox):
+    time.sleep(1.0)  # leave the search window of the previous test
+    r = api("POST", "/crm/v3/objects/contacts/batch/upsert", json={"inputs": [
+        {"id": "new.person@example.com", "idProperty": "email", "properties": {"firstname": "New"}}]})
+    assert r.status_code == 200 and r.json()["results"][0]["new"] is True
+    did = sandbox.store("deals")[0]["id"]
+    marker = f"[agentic-sales:{did}]"
+    api("POST", "/crm/v3/objects/tasks", json={"properties": {"hs_timestamp": "2026-12-01T09:00:00Z",
+                                                              "hs_task_subject": "Next step", "hs_task_body": f"Do it {marker}"}})
+    found = api("POST", "/crm/v3/objects/tasks/search", json={"filterGroups": [{"filters": [
+        {"propertyName": "hs_task_body", "operator": "CONTAINS_TOKEN", "value": marker}]}], "properties": ["hs_task_body"]})
+    assert found.json()["total"] == 1

@@ -181,3 +181,45 @@ def test_market_advance_and_creations_fire_webhooks(wired):
     types = {e["subscriptionType"] for e in rec.events()}
     assert types & {"deal.propertyChange", "contact.propertyChange", "deal.creation"}
     assert all(e["changeSource"] in ("CRM_UI", "ANALYTICS") for e in rec.events())
+
+
+def test_merge_and_privacy_deletion_events(wired):
+    h, rec = wired
+    deals = [d["id"] for d in h.store("deals") if not d["archived"]][:2]
+    r = _api(h, "POST", "/crm/v3/objects/deals/merge", json={"primaryObjectId": deals[0], "objectIdToMerge": deals[1]})
+    assert r.status_code == 200 and h.store("deals", deals[1])["archived"]
+    contact = h.store("contacts")[0]["id"]
+    h.control("POST", "privacy-delete", id=contact)
+    assert rec.wait(lambda r: {"deal.merge", "contact.privacyDeletion", "contact.deletion"}
+                    <= {e["subscriptionType"] for e in r.events()})
+    merge = next(e for e in rec.events() if e["subscriptionType"] == "deal.merge")
+    assert merge["primaryObjectId"] == int(deals[0]) and merge["mergedObjectIds"] == [int(deals[1])]
+    assert {e["objectId"] for e in rec.events() if e["subscriptionType"].startswith("contact.")} == {int(contact)}
+    assert _api(h, "GET", f"/crm/v3/objects/contacts/{contact}").status_code == 404
+
+
+def test_in_flight_deliveries_stay_under_max_concurrent_requests(receiver):
+    import threading
+
+    state = {"now": 0, "peak": 0}
+    lock = threading.Lock()
+
+    def slow(n: int) -> int:
+        with lock:
+            state["now"] += 1
+            state["peak"] = max(state["peak"], state["now"])
+        time.sleep(0.15)
+        with lock:
+            state["now"] -= 1
+        return 200
+
+    receiver.status = slow
+    with run_in_thread(seed=2, max_concurrent_requests=2, webhook_batch_size=5, webhook_batch_window=0.02,
+                       webhook_url=receiver.url, **SMALL) as h:
+        deals = [d["id"] for d in h.store("deals")][:40]
+        _api(h, "POST", "/crm/v3/objects/deals/batch/update",
+             json={"inputs": [{"id": d, "properties": {"description": "c"}} for d in deals]})
+        assert h.flush_webhooks(timeout=20)
+        sizes = [len(json.loads(d["body"])) for d in receiver.deliveries]
+        assert sum(sizes) == 40 and max(sizes) <= 5
+    assert state["peak"] == 2

@@ -90,6 +90,17 @@ def ui_change():
     return jsonify(records.render(p, otype, obj, list(obj.properties)))
 
 
+@bp.post("/privacy-delete")
+def privacy_delete():
+    """Body: {id, portalId?}: a GDPR deletion of a contact requested in HubSpot's UI."""
+    sb = current()
+    data = _data()
+    p = _portal(sb, data)
+    if not p.purge("contacts", str(data.get("id", "")), source="CRM_UI", source_id=None):
+        raise errors.not_found()
+    return jsonify({"deleted": str(data["id"])})
+
+
 @bp.post("/rep-changes")
 def rep_changes():
     """Body: {count, portalId?}: random realistic edits to open deals by their owners."""

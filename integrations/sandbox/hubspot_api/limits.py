@@ -45,7 +45,11 @@ class Faults:
         for key, value in values.items():
             if key not in self.__dataclass_fields__:
                 raise KeyError(key)
-            setattr(self, key, type(getattr(self, key))(value))
+            current = getattr(self, key)
+            if isinstance(current, bool):
+                # bool("false") is True; accept JSON booleans and their usual spellings.
+                value = value if isinstance(value, bool) else str(value).lower() in ("1", "true", "yes", "on")
+            setattr(self, key, type(current)(value))
 
     def as_dict(self) -> dict[str, Any]:
         """Return the flags as JSON-ready values."""

@@ -259,3 +259,48 @@ def batch_archive(otype: str):
     for item in _inputs(body_json()):
         g.portal.archive(t, str(item.get("id")), source="API", source_id=g.source_id)
     return "", 204
+
+
+@bp.post("/crm/v3/objects/<otype>/merge")
+def merge_objects(otype: str):
+    t = otype_or_404(otype)
+    data = body_json()
+    primary, other = str(data.get("primaryObjectId", "")), str(data.get("objectIdToMerge", ""))
+    if g.portal.get(t, primary) is None or g.portal.get(t, other) is None or primary == other:
+        raise errors.validation(f"Cannot merge {other} into {primary}: both must exist and differ")
+    obj = g.portal.merge(t, primary, other, source="API", source_id=g.source_id)
+    return jsonify(records.render(g.portal, t, obj, records.wanted(g.portal, t, [])))
+
+
+@bp.post("/crm/v3/objects/contacts/gdpr-delete")
+def gdpr_delete():
+    data = body_json()
+    obj = _find(g.portal, "contacts", str(data.get("objectId", "")), data.get("idProperty"))
+    if obj is None:
+        raise errors.not_found()
+    g.portal.purge("contacts", obj.id, source="API", source_id=g.source_id)
+    return "", 204
+
+
+@bp.post("/crm/v3/objects/<otype>/batch/upsert")
+def batch_upsert(otype: str):
+    """Create or update by a unique `idProperty` (e.g. email); HubSpot answers 200 either way."""
+    t, started = otype_or_404(otype), _stamp()
+    inputs = _inputs(body_json())
+    results = []
+    for item in inputs:
+        id_prop = item.get("idProperty")
+        if not id_prop:
+            raise errors.validation("Each upsert input needs an idProperty")
+        props = records.normalise(g.portal, t, item.get("properties") or {}, creating=False)
+        obj = _find(g.portal, t, str(item.get("id")), id_prop)
+        new = obj is None
+        if new:
+            obj = g.portal.create(t, {**{k: v for k, v in props.items() if v != ""}, id_prop: item.get("id")},
+                                  source="API", source_id=g.source_id)
+        else:
+            obj = g.portal.write(t, obj.id, props, source="API", source_id=g.source_id)
+        r = records.render(g.portal, t, obj, records.wanted(g.portal, t, list(props) + [id_prop]))
+        r["new"] = new
+        results.append(r)
+    return batch_body(results, [], started)

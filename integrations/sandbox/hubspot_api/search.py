@@ -44,10 +44,15 @@ def _tokens(text: str) -> list[str]:
 
 
 def _token_match(stored: str | None, pattern: str) -> bool:
+    """CONTAINS_TOKEN: a token (with `*` wildcards), or a run of tokens, found in the value."""
     if stored is None:
         return False
     pat = pattern.lower().strip()
-    for tok in _tokens(stored) + [stored.lower()]:
+    toks = _tokens(stored)
+    want = _tokens(pat)
+    if len(want) > 1:  # e.g. a marker like "agentic-sales:123" is several tokens in a row
+        return any(toks[i:i + len(want)] == want for i in range(len(toks) - len(want) + 1))
+    for tok in toks + [stored.lower()]:
         if pat.startswith("*") and pat.endswith("*") and pat.strip("*") in tok:
             return True
         if pat.endswith("*") and tok.startswith(pat[:-1]):

@@ -64,6 +64,8 @@ class Change:
     property_name: str | None = None
     property_value: str | None = None
     association: dict[str, Any] | None = None
+    extra: dict[str, Any] | None = None
+    """Event-specific fields (merge: primaryObjectId, mergedObjectIds, ...)."""
 
 
 class Portal:
@@ -188,6 +190,41 @@ class Portal:
                 return False
             obj.archived, obj.archived_at, obj.updated_at = True, at, at
         self._emit(Change("deletion", otype, obj.id, at, source, source_id))
+        return True
+
+    def merge(self, otype: str, primary: str, other: str, *, source: str, source_id: str | None) -> Obj:
+        """Merge `other` into `primary`: fill empty values, move associations, archive `other`."""
+        at = now_utc()
+        with self.lock:
+            keep, gone = self.objects[otype][primary], self.objects[otype][other]
+            moved = 0
+            for name, value in gone.properties.items():
+                if value not in (None, "") and keep.properties.get(name) in (None, "") and name != "hs_object_id":
+                    keep.properties[name] = value
+                    moved += 1
+            for to_type, links in list(self.assoc.get((otype, other), {}).items()):
+                for to_id, types in list(links.items()):
+                    self.associate(otype, primary, to_type, to_id, types, emit=False)
+            gone.archived, gone.archived_at = True, at
+            keep.updated_at = at
+            keep.properties["hs_lastmodifieddate"] = iso(at)
+        self._emit(Change("merge", otype, primary, at, source, source_id, extra={
+            "primaryObjectId": int(primary), "mergedObjectIds": [int(other)], "newObjectId": int(primary),
+            "numberOfPropertiesMoved": moved}))
+        return keep
+
+    def purge(self, otype: str, oid: str, *, source: str, source_id: str | None) -> bool:
+        """Delete a record for good (GDPR): no recycle bin, no history, no associations."""
+        at = now_utc()
+        with self.lock:
+            obj = self.objects[otype].pop(str(oid), None)
+            if obj is None:
+                return False
+            for to_type, links in self.assoc.pop((otype, str(oid)), {}).items():
+                for to_id in links:
+                    self.assoc.get((to_type, to_id), {}).get(otype, {}).pop(str(oid), None)
+        self._emit(Change("privacyDeletion", otype, str(oid), at, source, source_id))
+        self._emit(Change("deletion", otype, str(oid), at, source, source_id))
         return True
 
     def recompute(self, otype: str, obj: Obj) -> None:

@@ -93,6 +93,7 @@ class WebhookDispatcher:
                      "isPrimaryAssociation": a["primary"]}
         else:
             sub = self.subs.match(obj, c.kind)
+            extra = dict(c.extra or {})
             if c.kind in ("creation", "deletion"):
                 extra = {"changeFlag": "NEW" if c.kind == "creation" else "DELETED"}
         if sub is None:
