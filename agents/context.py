@@ -111,6 +111,8 @@ def build_context(
         chosen.append(aid)
     chosen.sort(key=lambda aid: int(aid[1:]))
     omitted = len(all_acts) - len(chosen)
+    if not record.contacts:
+        limitations.append("no contacts on the record: the draft has no recipient")
     if not all_acts:
         limitations.append("no activity on the record: engagement could not be assessed")
     elif omitted:

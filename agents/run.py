@@ -89,6 +89,9 @@ def run_agents(
         other_customers=settings.other_customer_names)
     draft, r3 = write(gateway, ctx, analysis, strategy, nba, settings, draft_vocab)
     checks = check_draft_quality(draft, ctx, draft_vocab, settings)
+    limitations = list(ctx.limitations)
+    if draft.language != settings.language:
+        limitations.append(f"draft written in {draft.language}: the offline templates have no {settings.language!r}")
     results = {"analyst": r1, "strategist": r2, "writer": r3}
     usage = [u.to_dict() for r in results.values() for u in r.usages]
     return AgentRun(
@@ -96,7 +99,7 @@ def run_agents(
                 "id": record.id, "name": record.name},
         analysis=analysis, strategy=strategy, next_best_action=nba, draft=draft, checks=checks,
         checks_passed=all(c.passed for c in checks), usage=usage, fallbacks=_fallbacks(results),
-        limitations=list(ctx.limitations), generated_by=_label(results.values()),
+        limitations=limitations, generated_by=_label(results.values()),
         cost_usd=round(sum(u["cost_usd"] for u in usage), 8),
     )
 

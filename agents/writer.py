@@ -22,6 +22,9 @@ from agents.safety import check_draft
 from agents.settings import AgentSettings
 from agents.untrusted import fence
 
+OFFLINE_LANGUAGE = "en"
+"""The language the offline templates are written in."""
+
 CALL_SCRIPT_FACTOR = 1.5
 """Call scripts may be this many times longer than an email body."""
 
@@ -66,7 +69,9 @@ def write(
         to=Recipient(contact_id=to.id if to else out.to_contact_id, name=to.name if to else None,
                      email=to.email if to else None),
         channel=nba.channel, kind=kind, subject=out.subject.strip(), body=out.body.strip(),
-        language=settings.language, tone=settings.tone, generated_by=result.label)
+        # The offline templates are English; say so rather than label English text as another language.
+        language=settings.language if result.provider != "offline" else OFFLINE_LANGUAGE,
+        tone=settings.tone, generated_by=result.label)
     return draft, result
 
 
@@ -74,7 +79,7 @@ def short_deal_name(name: str | None, company: str) -> str:
     """Return the deal's name without a leading company name ("the Fleet Analytics rollout")."""
     if not name:
         return "this project"
-    rest = name[len(company):].lstrip(" -:|/") if company and name.lower().startswith(company.lower()) else name
+    rest = name[len(company):].lstrip(" -–—:|/") if company and name.lower().startswith(company.lower()) else name
     return f"the {rest}" if rest and rest != name else (rest or name)
 
 
@@ -93,13 +98,16 @@ def _reference(ctx: Context, analysis: Analysis) -> str:
         when = _month_day(date.fromisoformat(a["at"]))
         topic = re.sub(r"^((re|fwd?|aw):\s*)+", "", (a["subject"] or "").strip(), flags=re.I).rstrip(".")[:70]
         if a["type"] == "page_view":
-            return f"I noticed your team looked at our {(topic or 'site').lower()} again on {when}."
+            # CRMs report visits as counts ("13 page views"); only a named page is worth naming.
+            where = "pricing page" if "pricing" in f"{topic} {a.get('text') or ''}".lower() else "site"
+            return f"I noticed your team was back on our {where} on {when}."
         what = "your email" if a["type"] == "email" else f"the {a['type']}"
         return f"Thanks for {what} on {when} about \"{topic}\"." if topic else f"Thanks for {what} on {when}."
     factors = [f for s in ctx.scores.values() if isinstance(s, Mapping) for f in s.get("factors") or []]
     if factors:
         return f"One thing that stood out on our side: {(factors[0].get('label') or '').lower()}."
-    return f"I wanted to follow up on where things stand at the {ctx.record.stage or 'current'} stage."
+    # Stage values are CRM ids ("appointmentscheduled"), not words to put in front of a customer.
+    return "I wanted to follow up on where things stand on your side."
 
 
 _ARM_LINES = {
@@ -136,7 +144,7 @@ def offline_draft(data: Mapping[str, Any]) -> DraftOut:
     r = ctx.record
     company = r.company.name if r.company and r.company.name else "your team"
     first = (recipient.name or "there").split()[0] if recipient else "there"
-    owner = r.owner.name if r.owner and r.owner.name else "Your account team"
+    owner = r.owner.name if r.owner and r.owner.name else ""
     deal = short_deal_name(r.name, company)
     close = datetime.fromisoformat(r.close_date).date() if r.close_date and len(r.close_date) >= 10 else None
     if nba.discount:
@@ -158,9 +166,10 @@ def offline_draft(data: Mapping[str, Any]) -> DraftOut:
     reference = _reference(ctx, data["analysis"])
     formal = settings.tone == "formal"
     greet = f"Dear {recipient.name}," if formal and recipient and recipient.name else f"Hi {first},"
-    sign = f"Kind regards,\n{owner}" if formal else f"Best,\n{owner.split()[0]}"
+    sign = f"Kind regards,\n{owner or 'Your account team'}" if formal else \
+        f"Best,\n{owner.split()[0] if owner else 'Your account team'}"
     if data["kind"] == "call_script":
-        body = (f"Opening: {greet.rstrip(',')}, this is {owner}, calling about {deal}.\n"
+        body = (f"Opening: {greet.rstrip(',')}, this is {owner or 'your account team'}, calling about {deal}.\n"
                 f"Reference: {reference}\nPoint: {line}\n"
                 f"Ask: {cta}\nIf voicemail: leave your name, mention {deal}, and say you will follow up by email.")
         subject = f"Call {first} at {company}: {arm.name.replace('_', ' ')}"
