@@ -84,6 +84,12 @@ def database_url_for(tmp_path: Path, *, embedded: bool = False) -> str:
         migrate.upgrade(url)
         return url
     if url not in _migrated:
+        # A fresh schema per test session: a database left by an older checkout cannot leak in.
+        engine = create_engine(url)
+        with engine.begin() as conn:
+            conn.execute(text("DROP SCHEMA public CASCADE"))
+            conn.execute(text("CREATE SCHEMA public"))
+        engine.dispose()
         migrate.upgrade(url)
         _migrated.add(url)
     _truncate_pg(url)
