@@ -17,6 +17,7 @@ The tree (STYLE rule 22)::
           +-- BudgetExceeded        the tenant's monthly spend cap is reached
           +-- VendorNotAllowed      the tenant's allow-list excludes the vendor
           +-- ConcurrencyLimited    no call slot became free within the timeout
+          +-- DeadlineReached       the run's time budget for vendor calls is spent
 
 `should_retry` follows the stripe convention (STYLE rule 14): True only for failures that a
 later identical attempt may not repeat.
@@ -146,3 +147,9 @@ class ConcurrencyLimited(FallbackRequired):
     """No per-process or per-tenant call slot became free within the call's timeout."""
 
     reason_code = "concurrency_limited"
+
+
+class DeadlineReached(FallbackRequired):
+    """The run's wall-clock budget for vendor calls is spent; remaining roles answer offline."""
+
+    reason_code = "deadline_reached"

@@ -156,3 +156,19 @@ class AgentRun(BaseModel):
     limitations: list[str]
     generated_by: str
     cost_usd: float
+
+    def card(self) -> dict[str, Any]:
+        """Return the agents' part of the card payload (DESIGN.md, Card payload)."""
+        dumped = self.model_dump(mode="json")
+        return {k: dumped[k] for k in ("analysis", "strategy", "next_best_action", "draft", "generated_by")}
+
+    def output_fields(self) -> dict[str, str]:
+        """Return the CRM output fields the agents own (`ai_strategy`, `ai_next_best_action`, `ai_summary`)."""
+        return {"ai_strategy": self.strategy.arm, "ai_next_best_action": self.next_best_action.summary,
+                "ai_summary": self.analysis.summary}
+
+    def audit_entries(self) -> list[dict[str, Any]]:
+        """Return one audit row per LLM call (usage and cost) and per fallback or repair (the reason)."""
+        rows: list[dict[str, Any]] = [{"kind": "llm_call", **u} for u in self.usage]
+        rows += [{"kind": "llm_fallback", "role": f.role, "reason": f.reason} for f in self.fallbacks]
+        return rows

@@ -64,6 +64,8 @@ def check_draft(
     if draft.to_contact_id not in ids:
         reasons.append(f"recipient {draft.to_contact_id!r} is not one of the record's contacts")
     text = f"{draft.subject}\n{draft.body}"
+    if "[[" in text or "]]" in text:
+        reasons.append("a redaction placeholder ([[...]]) was left in or invented")
     reasons += [f"unsupported fact: {f}" for f in find_unsupported(text, vocab)]
     reasons += discount_and_promise_violations(text, approved_discount, allowed_promises)
     return list(dict.fromkeys(reasons))  # a fact repeated in subject and body is one violation

@@ -31,6 +31,10 @@ LLM_BACKOFF_SECONDS = 0.5
 LLM_BACKOFF_MAX_SECONDS = 8.0
 """Longest single backoff in seconds, also the cap on a vendor's Retry-After hint."""
 
+RUN_DEADLINE_SECONDS = 150.0
+"""Wall-clock seconds one run may spend on vendor calls (all roles, retries and fallbacks) before
+the remaining roles go offline; keeps a run well under the RQ job timeout (300 s)."""
+
 LLM_MAX_OUTPUT_TOKENS = 1200
 """Most tokens one structured answer may use (Anthropic requires the number)."""
 
@@ -110,6 +114,7 @@ class AgentSettings:
     catalogue: tuple[StrategyArm, ...] = DEFAULT_CATALOGUE
     prices: Mapping[str, tuple[float, float]] = field(default_factory=lambda: dict(PRICES_PER_MTOK))
     timeout_seconds: float = LLM_TIMEOUT_SECONDS
+    run_deadline_seconds: float = RUN_DEADLINE_SECONDS
     max_retries: int = LLM_MAX_RETRIES
     backoff_seconds: float = LLM_BACKOFF_SECONDS
     max_output_tokens: int = LLM_MAX_OUTPUT_TOKENS

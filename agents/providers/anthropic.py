@@ -22,6 +22,7 @@ from agents.providers.base import (
     PriceTable,
     T,
     Usage,
+    inline_refs,
     parse_output,
     schema_name,
     strict_schema,
@@ -58,7 +59,7 @@ class AnthropicProvider:
         """Return the tool definition that carries `schema`."""
         return {"name": schema_name(schema),
                 "description": f"Record the answer. {(schema.__doc__ or '').strip()}",
-                "input_schema": strict_schema(schema)}
+                "input_schema": inline_refs(strict_schema(schema))}
 
     def structured(
         self, messages: Sequence[Message], schema: type[T], *, role: str, timeout: float

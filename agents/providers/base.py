@@ -118,6 +118,26 @@ def strict_schema(schema: type[BaseModel]) -> dict[str, Any]:
     return out
 
 
+def inline_refs(schema: dict[str, Any]) -> dict[str, Any]:
+    """Return `schema` with every local `$ref` replaced by its definition and `$defs` dropped.
+
+    Our output models are not recursive, so inlining terminates; it spares vendors whose tool
+    schemas handle `$ref` poorly.
+    """
+    defs = schema.get("$defs", {})
+
+    def walk(node: Any) -> Any:
+        if isinstance(node, dict):
+            if "$ref" in node:
+                return walk(defs[node["$ref"].rsplit("/", 1)[-1]])
+            return {k: walk(v) for k, v in node.items() if k != "$defs"}
+        if isinstance(node, list):
+            return [walk(v) for v in node]
+        return node
+
+    return walk(copy.deepcopy(schema))
+
+
 def schema_name(schema: type[BaseModel]) -> str:
     """Return the vendor-facing name of a schema (letters, digits, `_` and `-` only)."""
     return schema.__name__

@@ -19,9 +19,11 @@ from typing import Any
 from agents.errors import (
     AgentError,
     BudgetExceeded,
+    DeadlineReached,
     FallbackRequired,
     OutputInvalid,
     ProviderError,
+    ProviderTimeout,
     VendorNotAllowed,
 )
 from agents.providers.base import LLMProvider, Message, T, Usage
@@ -71,7 +73,7 @@ class Gateway:
         self, settings: AgentSettings, chains: Mapping[str, Sequence[LLMProvider]], *,
         now: datetime, cache: LLMCache | None = None, ledger: SpendLedger | None = None,
         limiter: ConcurrencyLimiter | None = None, redactor: Redactor | None = None,
-        sleep: Callable[[float], None] = time.sleep,
+        sleep: Callable[[float], None] = time.sleep, clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.settings = settings
         self.chains = chains
@@ -81,6 +83,8 @@ class Gateway:
         self.limiter = limiter
         self.redactor = redactor
         self.sleep = sleep
+        self.clock = clock
+        self.deadline = clock() + settings.run_deadline_seconds
 
     def call(
         self, messages: Sequence[Message], schema: type[T], *, role: str, prompt_version: str,
@@ -133,6 +137,8 @@ class Gateway:
         prompt_version: str,
     ) -> tuple[T, list[Usage], CacheKey]:
         s = self.settings
+        if self._remaining() <= 0:
+            raise DeadlineReached(f"the run's {s.run_deadline_seconds:g} s budget for vendor calls is spent")
         if not s.allows(provider.name):
             raise VendorNotAllowed(f"the tenant's allow-list ({', '.join(sorted(s.vendor_allowlist or ()))}) "
                                    f"excludes {provider.name}")
@@ -150,7 +156,7 @@ class Gateway:
                 return (self._restore(instance), [Usage(provider.name, provider.model, cached=True, role=role)],
                         key)
         if self.limiter is not None:
-            with self.limiter.slot(s.tenant_id, timeout=s.timeout_seconds):
+            with self.limiter.slot(s.tenant_id, timeout=min(s.timeout_seconds, self._remaining())):
                 instance, usages = self._attempts(provider, messages, schema, role)
         else:
             instance, usages = self._attempts(provider, messages, schema, role)
@@ -197,6 +203,9 @@ class Gateway:
         final.usages = second.usages + final.usages
         return final
 
+    def _remaining(self) -> float:
+        return self.deadline - self.clock()
+
     def _restore(self, instance: T) -> T:
         if self.settings.redact_pii and self.redactor is not None:
             return self.redactor.restore(instance)
@@ -213,7 +222,12 @@ class Gateway:
         msgs = list(messages)
         while True:
             try:
-                instance, usage = provider.structured(msgs, schema, role=role, timeout=s.timeout_seconds)
+                remaining = self._remaining()
+                if remaining <= 0:
+                    raise ProviderTimeout("the run's deadline passed", provider=provider.name,
+                                          model=provider.model, should_retry=False)
+                instance, usage = provider.structured(msgs, schema, role=role,
+                                                      timeout=min(s.timeout_seconds, remaining))
                 usages.append(usage)
                 return instance, usages
             except OutputInvalid as exc:
@@ -226,7 +240,7 @@ class Gateway:
                 msgs = [*messages, Message("assistant", exc.raw or "(no answer)"),
                         Message("user", REPAIR_INSTRUCTION.format(errors="; ".join(exc.errors or [exc.message])))]
             except ProviderError as exc:
-                if not exc.should_retry or retries >= s.max_retries:
+                if not exc.should_retry or retries >= s.max_retries or self._remaining() <= 0:
                     exc.usages = usages  # type: ignore[attr-defined]
                     raise
                 hint = getattr(exc, "retry_after", None)

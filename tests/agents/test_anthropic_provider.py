@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import json
+
 import httpx
 import pytest
 
 from agents import run_agents
 from agents.errors import OutputInvalid, Refusal
-from agents.models import DraftOut
-from agents.providers.base import Message, strict_schema
+from agents.models import AnalysisOut, DraftOut
+from agents.providers.base import Message, inline_refs, strict_schema
 from tests.agents.conftest import NOW, Vendor, anthropic_body, anthropic_provider, error_response
 from tests.agents.replies import GOOD_DRAFT, fixed_policy
 
@@ -26,12 +28,22 @@ def test_request_forces_the_tool_with_the_pydantic_schema_and_timeout():
     assert body["system"] == "rules"
     assert body["messages"] == [{"role": "user", "content": "data"}]
     (tool,) = body["tools"]
-    assert tool["name"] == "DraftOut" and tool["input_schema"] == strict_schema(DraftOut)
+    assert tool["name"] == "DraftOut" and tool["input_schema"] == inline_refs(strict_schema(DraftOut))
     assert body["tool_choice"] == {"type": "tool", "name": "DraftOut"}
     assert request.extensions["timeout"]["read"] == 9.0
     assert request.headers["x-stainless-retry-count"] == "0"
     assert (usage.input_tokens, usage.output_tokens) == (1100, 210)
     assert usage.cost_usd == pytest.approx((1100 * 5.0 + 210 * 15.0) / 1e6)  # no price table: the 5/15 default
+
+
+def test_nested_schemas_are_inlined_for_the_tool():
+    vendor = Vendor(anthropic_body({"summary": "s", "engagement_trend": "steady", "engagement_evidence": [],
+                                    "risk_indicators": [], "buying_signals": []}, "AnalysisOut"))
+    anthropic_provider(vendor).structured(MESSAGES, AnalysisOut, role="analyst", timeout=5)
+    schema = vendor.bodies[0]["tools"][0]["input_schema"]
+    assert "$ref" not in json.dumps(schema) and "$defs" not in schema
+    evidence = schema["properties"]["engagement_evidence"]["items"]
+    assert evidence["additionalProperties"] is False and evidence["required"] == ["activity_id", "at", "note"]
 
 
 def test_refusal_stop_reason_is_translated():

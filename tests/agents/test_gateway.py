@@ -81,6 +81,13 @@ def test_fallback_chain_tries_the_next_vendor_before_offline(record, scores):
     assert [u["provider"] for u in run.usage if u["role"] == "writer"] == ["openai"]
 
 
+def test_run_deadline_sends_remaining_roles_offline(record, scores):
+    settings = AgentSettings(tenant_id="t1", roles=OPENAI_ALL, run_deadline_seconds=0)
+    vendor = _vendor()
+    run = _run(record, scores, settings, vendor)
+    assert vendor.requests == [] and all("deadline_reached" in f.reason for f in run.fallbacks)
+
+
 def test_cache_answers_the_second_identical_call_without_the_vendor(record, scores):
     cache = MemoryCache()
     settings = AgentSettings(tenant_id="t1", roles=OPENAI_ALL)
@@ -165,3 +172,14 @@ def test_roles_come_from_prefixed_config_and_missing_keys_fall_back(record, scor
     assert "OPENAI_API_KEY is not set" in reasons["analyst"]
     assert "ANTHROPIC_API_KEY is not set" in reasons["writer"]
     assert "strategist" not in reasons
+
+
+def test_run_exposes_card_output_fields_and_audit_rows(record, scores):
+    settings = AgentSettings(tenant_id="t1", roles=OPENAI_ALL, vendor_allowlist=frozenset())
+    run = _run(record, scores, settings, _vendor())
+    assert set(run.card()) == {"analysis", "strategy", "next_best_action", "draft", "generated_by"}
+    assert run.card()["generated_by"] == "offline-template"
+    assert run.output_fields()["ai_strategy"] == "value_reinforcement"
+    rows = run.audit_entries()
+    assert [r["kind"] for r in rows].count("llm_call") == 3
+    assert [r for r in rows if r["kind"] == "llm_fallback" and "vendor_not_allowed" in r["reason"]]
