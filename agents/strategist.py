@@ -144,9 +144,10 @@ def plan(
     prompt = load_prompt("strategist")
     values = {"arm": arm.name, "arm_description": arm.description, "arm_when": arm.when,
               "max_discount": f"{settings.max_discount:g}",
-              "recipient_hint": f"{recipient.name} ({recipient.title}), id {recipient.id}" if recipient else "none",
-              "analysis": analysis.model_dump_json(include={"summary", "engagement_trend", "risk_indicators",
-                                                            "buying_signals"}),
+              "plan": fence({"suggested_recipient": {"contact_id": recipient.id, "name": recipient.name,
+                                                     "title": recipient.title} if recipient else None,
+                             "analysis": analysis.model_dump(include={"summary", "engagement_trend",
+                                                                      "risk_indicators", "buying_signals"})}),
               "data": fence(ctx.data)}
     data = {"task": "strategy", "ctx": ctx, "arm": arm, "analysis": analysis, "settings": settings,
             "recipient": recipient}

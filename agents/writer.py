@@ -51,9 +51,10 @@ def write(
         "max_words": str(int(settings.draft_max_words * factor)), "subject_max": str(settings.subject_max_chars),
         "discount_rule": discount_rule, "recipient_id": recipient.id if recipient else "none",
         "owner_name": owner_name, "arm": arm.name, "arm_description": arm.description,
-        "nba": nba.summary, "recipient_name": recipient.name if recipient else "none",
-        "recipient_title": (recipient.title if recipient else None) or "no title",
-        "analysis": analysis.model_dump_json(include={"summary", "risk_indicators", "buying_signals"}),
+        "plan": fence({"next_best_action": nba.summary, "recipient": {
+            "contact_id": recipient.id if recipient else None, "name": recipient.name if recipient else None,
+            "title": recipient.title if recipient else None},
+            "analysis": analysis.model_dump(include={"summary", "risk_indicators", "buying_signals"})}),
         "data": fence(ctx.data),
     }
     data = {"task": "draft", "ctx": ctx, "arm": arm, "nba": nba, "settings": settings, "analysis": analysis,

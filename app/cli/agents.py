@@ -24,6 +24,9 @@ EXIT_INPUT = 2
 EXIT_CONFIG = 3
 """Exit code of an unusable LLM configuration (unknown provider, bad provider:model)."""
 
+EXIT_BUG = 1
+"""Exit code of an unexpected failure (a bug worth reporting)."""
+
 log = logging.getLogger("agentic_sales.cli.agents")
 
 
@@ -112,6 +115,8 @@ def try_cmd(record_json: str, provider: str | None, tone: str, max_discount: flo
                          provider_override=provider)
     except AgentError as exc:
         _fail(str(exc), EXIT_CONFIG)
+    except Exception as exc:  # a bug: still one line (the CLI contract), naming the type to report
+        _fail(f"unexpected {type(exc).__name__}: {exc}", EXIT_BUG)
     decision = decide(record, scores, LlmResult.from_run(run), Policy(max_discount=settings.max_discount))
     doc = run.model_dump(mode="json")
     doc["scores_source"] = note

@@ -156,3 +156,28 @@ def test_redactor_round_trip(record):
     for secret in ("Dana", "Whitfield", "northwind-logistics.com", "555", "Marcus", "Sam"):
         assert secret not in red
     assert r.restore_text(red) == text
+
+
+def test_crm_text_appears_in_prompts_only_inside_fences(record, scores):
+    import re
+
+    from agents.errors import ProviderUnavailable
+
+    seen: list[str] = []
+
+    class Spy:
+        name, model = "openai", "spy"
+
+        def structured(self, messages, schema, *, role, timeout):
+            seen.extend(m.content for m in messages)
+            raise ProviderUnavailable("down", provider="openai", model="spy", should_retry=False)
+
+    agents.run_agents(record, scores, providers={r: [Spy()] for r in ("analyst", "strategist", "writer")}, now=NOW)
+    assert len(seen) == 6  # system + user per role
+    fenced = re.compile(r"<<<CRM_DATA (\w+)\n.*?\nCRM_DATA \1>>>", re.S)
+    outside = "\n".join(fenced.sub("", text) for text in seen)
+    for a in record.activities:
+        for text in (a.subject, a.body):
+            assert text[:25] not in outside, text
+    for c in record.contacts:
+        assert c.title not in outside and c.email not in "\n".join(seen)
