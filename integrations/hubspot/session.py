@@ -114,12 +114,16 @@ class ApiSession:
             # The app persists (encrypts) the new tokens; losing them would force a re-install.
             self.on_tokens(new)
 
-    def call(self, fn: Callable[..., Any], *args: Any, search: bool = False, **kwargs: Any) -> Any:
+    def call(self, fn: Callable[..., Any], *args: Any, search: bool = False, idempotent: bool = True,
+             **kwargs: Any) -> Any:
         """Call one SDK method with our timeouts, token refresh and 429 handling.
 
         Args:
             fn: a bound method of a generated API (e.g. `apis.objects.get_by_id`).
             search: pace the call to HubSpot's 5 searches/second limit.
+            idempotent: False for creates: a 5xx or timeout may hide a record that was created,
+                so the caller checks before trying again instead of this loop re-sending blindly.
+                (429s are still waited out: HubSpot did not process a rate-limited call.)
 
         Returns:
             Whatever the SDK returned (a model object; callers convert it at once).
@@ -152,7 +156,7 @@ class ApiSession:
                     self.stats.bump("rate_limited_retries")
                     self.sleep(self._rate_limit_wait(err, waits))
                     continue
-                if err.should_retry and not isinstance(err, CrmRateLimited) \
+                if idempotent and err.should_retry and not isinstance(err, CrmRateLimited) \
                         and transient < constants.TRANSIENT_RETRIES:
                     transient += 1
                     self.stats.bump("transient_retries")

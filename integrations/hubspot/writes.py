@@ -186,7 +186,17 @@ def upsert_task(session: ApiSession, record: Record, task: TaskSpec, now: dateti
     existing = find_app_task(session, record.id, task.marker)
     if existing is None:
         body = SimplePublicObjectInputForCreate(properties=want, associations=[_assoc(record.id, TASK_TO_DEAL)])
-        created = session.call(session.apis.objects.create, "tasks", body)
+        try:
+            created = session.call(session.apis.objects.create, "tasks", body, idempotent=False)
+        except CrmError as err:
+            if not err.should_retry:
+                raise
+            # The create may have landed before the failure: look again rather than duplicate.
+            again = find_app_task(session, record.id, task.marker)
+            if again is None:
+                created = session.call(session.apis.objects.create, "tasks", body, idempotent=False)
+            else:
+                return WriteResult("created", again["id"])
         return WriteResult("created", str(created.id))
     have = existing["properties"]
     diff = {k: v for k, v in want.items() if not _same(k, v, have.get(k))}
@@ -202,7 +212,9 @@ def add_note(session: ApiSession, record: Record, text: str, now: datetime) -> W
     if record.owner:
         props["hubspot_owner_id"] = record.owner.id
     body = SimplePublicObjectInputForCreate(properties=props, associations=[_assoc(record.id, NOTE_TO_DEAL)])
-    created = session.call(session.apis.objects.create, "notes", body)
+    # Not re-sent on a 5xx/timeout (it may have landed); the job's retry decides, and the pipeline
+    # only writes a note whose content changed.
+    created = session.call(session.apis.objects.create, "notes", body, idempotent=False)
     return WriteResult("created", str(created.id))
 
 

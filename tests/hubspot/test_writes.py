@@ -24,7 +24,7 @@ class FakeSession:
         self.stats = CallStats()
         self.apis = SimpleNamespace(batch=SimpleNamespace(update=self._update))
 
-    def call(self, fn, *args, **kwargs):
+    def call(self, fn, *args, search=False, idempotent=True, **kwargs):
         return fn(*args, **kwargs)
 
     def _update(self, object_type, body):
@@ -104,3 +104,23 @@ def test_upsert_task_creates_then_is_unchanged_then_updates():
     assert (r.status, r.id) == ("updated", "9") and changed.updated == [("9", {"hs_task_subject": "Call the CEO"})]
     done = TaskSession(existing={**props, "hs_task_status": "COMPLETED"})
     assert writes.upsert_task(done, rec, spec, now).status == "created"  # a completed task is not reopened
+
+
+def test_task_create_that_landed_before_a_5xx_is_not_duplicated():
+    from datetime import UTC, datetime
+
+    rec = Record(crm="hubspot", tenant_id="t", object_type="deal", id="1", owner=Owner(id="7"))
+    spec = TaskSpec(subject="Call", body="Now")
+    s = TaskSession()
+    props = {}
+
+    def create_then_fail(ot, body):
+        props.update(body.properties)  # HubSpot stored it, then the response was lost
+        s.existing = props
+        s.apis.associations.get_page = lambda *a, **k: SimpleNamespace(
+            results=[Model(to_object_id="9", association_types=[])], paging=None)
+        raise CrmUnavailable("gateway timeout", status=504, should_retry=True)
+
+    s.apis.objects.create = create_then_fail
+    assert writes.upsert_task(s, rec, spec, datetime(2026, 11, 25, tzinfo=UTC)) == \
+        writes.WriteResult("created", "9")
