@@ -114,7 +114,7 @@ def offline_analysis(data: Mapping[str, Any]) -> AnalysisOut:
     conv = ctx.scores.get("conversion")
     if isinstance(conv, Mapping) and "score_1_99" in conv:
         parts.append(f"Conversion score {conv['score_1_99']} ({conv.get('band', 'n/a')}).")
-    elif not ctx.scores:
+    elif not any(isinstance(ctx.scores.get(t), Mapping) for t in ("conversion", "churn", "clv", "price")):
         parts.append("No scores were available, so this rests on activity alone.")
     return AnalysisOut(summary=" ".join(parts), engagement_trend=trend, engagement_evidence=engagement,
                        risk_indicators=risks, buying_signals=signals)

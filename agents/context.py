@@ -127,24 +127,25 @@ def build_context(
 
 
 def _score_limitations(scores: Mapping[str, Any]) -> list[str]:
-    if not scores:
+    if not any(isinstance(scores.get(t), Mapping) for t in SCORE_TASKS) and not scores.get("absent"):
         return ["no scores supplied and no trained models: conversion, churn, CLV and price not used"]
-    out = []
-    for task in SCORE_TASKS:
-        if task in scores and isinstance(scores[task], Mapping):
-            continue
-        absent = scores.get("absent") if isinstance(scores.get("absent"), Mapping) else {}
-        why = absent.get(task)
-        why = why or scores.get(f"{task}_missing") or "no trained model"
-        out.append(f"{task} score not available ({_describe_missing(why)})")
-    return out
+    absent = scores.get("absent") if isinstance(scores.get("absent"), Mapping) else {}
+    return [f"{task} score not available ({_describe_missing(absent.get(task))})"
+            for task in SCORE_TASKS if not isinstance(scores.get(task), Mapping)]
+
+
+_MISSING_WORDS = {"no_model": "no trained model", "no_purchase_history": "no purchase history",
+                  "model_retraining": "the model is being retrained"}
 
 
 def _describe_missing(why: Any) -> str:
-    if isinstance(why, Mapping) and "not_enough_history" in why:
-        n = why["not_enough_history"]
-        return f"not enough history: have {n.get('have')}, need {n.get('need')}"
-    return str(why)
+    """Say in words why scoring left a task out (its reason dict, see scoring.score_record)."""
+    if not isinstance(why, Mapping) or not why:
+        return "no trained model"
+    key, detail = next(iter(why.items()))
+    if key == "not_enough_history" and isinstance(detail, Mapping):
+        return f"not enough history: have {detail.get('have')}, need {detail.get('need')}"
+    return _MISSING_WORDS.get(key, key.replace("_", " "))
 
 
 def _number_activities(record: Record, now: datetime) -> dict[str, dict[str, Any]]:
