@@ -203,7 +203,8 @@ def store_get(otype: str, oid: str):
     assoc = {to: {tid: [list(x) for x in types] for tid, types in p.associations(t, oid, to).items()}
              for to in schema.OBJECT_TYPE_IDS if p.associations(t, oid, to)}
     return jsonify({"id": obj.id, "archived": obj.archived, "properties": obj.properties,
-                    "history": obj.history, "associations": assoc})
+                    "history": {n: obj.history_of(n) for n in {**obj.properties, **obj.history}},
+                    "associations": assoc})
 
 
 @bp.get("/truth/deals/<oid>")

@@ -48,7 +48,7 @@ def render(portal: Portal, otype: str, obj: Obj, props: list[str], *, history: l
         out["archivedAt"] = iso(obj.archived_at)
     if history:
         defined = portal.properties[otype]
-        out["propertiesWithHistory"] = {n: [dict(h) for h in obj.history.get(n, [])] for n in history if n in defined}
+        out["propertiesWithHistory"] = {n: [dict(h) for h in obj.history_of(n)] for n in history if n in defined}
     if assoc_types:
         assoc: dict[str, Any] = {}
         for raw in assoc_types:

@@ -27,8 +27,7 @@ def read_actions(b: Bridge) -> dict[int, dict[str, Any]]:
         tasks = []
         for tid in p.associations("deals", obj.id, "tasks"):
             t = p.get("tasks", tid)
-            hist = t.history.get("hs_object_id", [{}]) if t else [{}]
-            if t and t.properties.get("hs_task_status") != "COMPLETED" and hist[-1].get("sourceType") in APP_SOURCES:
+            if t and t.properties.get("hs_task_status") != "COMPLETED" and t.source in APP_SOURCES:
                 tasks.append(tid)
         discount = _fraction(obj.properties.get("ai_best_discount"))
         strategy = obj.properties.get("ai_strategy")

@@ -105,21 +105,21 @@ def simulate_activity(m: Market, d: Deal, t0: datetime, t1: datetime) -> None:
         return
     e = d.engagement_
     for kind, (base, sens) in RATES_PER_30D.items():
-        for _ in range(int(rng.poisson(base * np.exp(sens * e) * days / 30.0))):
-            at = t0 + timedelta(seconds=float(rng.uniform(0, days * 86400)))
-            add_activity(m, d, kind, at)
+        n = int(rng.poisson(base * np.exp(sens * e) * days / 30.0))
+        for offset in rng.uniform(0, days * 86400, n):
+            add_activity(m, d, kind, t0 + timedelta(seconds=float(offset)))
     base, sens = VISITS_PER_30D
     for c in d.contacts:
-        for _ in range(int(rng.poisson(base * np.exp(sens * e) * days / 30.0))):
-            at = t0 + timedelta(seconds=float(rng.uniform(0, days * 86400)))
-            m.contacts[c].visits.append((at, int(rng.integers(1, 7))))
+        n = int(rng.poisson(base * np.exp(sens * e) * days / 30.0))
+        for offset, pages in zip(rng.uniform(0, days * 86400, n), rng.integers(1, 7, n), strict=True):
+            m.contacts[c].visits.append((t0 + timedelta(seconds=float(offset)), int(pages)))
         m.contacts[c].visits.sort()
 
 
 def add_activity(m: Market, d: Deal, kind: str, at: datetime, *, subject: str | None = None,
                  body: str | None = None) -> Activity:
     """Record one activity on a deal, with text matching its tone, and update the counters."""
-    rng = m.rng
+    rng = m.trng
     contact = m.contacts[_text.pick(rng, d.contacts)]
     owner = m.owners[d.owner]
     comp = m.companies[d.company]
@@ -136,7 +136,7 @@ def add_activity(m: Market, d: Deal, kind: str, at: datetime, *, subject: str | 
     elif kind == "calls":
         subj, text = _text.call_text(rng, ctx)
         direction, kind_name = ("inbound" if rng.random() < 0.2 else "outbound"), "call"
-        extra = {"duration_ms": str(int(rng.integers(60, 2400)) * 1000)}
+        extra = {"duration_ms": str(rng.randrange(60, 2400) * 1000)}
     elif kind == "meetings":
         subj, text = _text.meeting_text(rng, ctx)
         kind_name = "meeting"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -45,6 +46,7 @@ class Market:
         self.start = start.astimezone(UTC)
         self.now = self.start
         self.rng = np.random.default_rng(self.config.seed)
+        self.trng = random.Random(self.config.seed)  # text choices (fast); see _text
         self.owners: list[Owner] = []
         self.companies: list[Company] = []
         self.contacts: list[Contact] = []

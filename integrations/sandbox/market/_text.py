@@ -1,11 +1,14 @@
 """Names, titles and message templates the market draws from (all choices go through the RNG).
 
 Text is assembled from several independent fragments so bodies vary across thousands of
-activities, and the tone follows the deal's engagement (interested vs. stalling buyers).
+activities, and the tone follows the deal's engagement (interested vs. stalling buyers). Text
+choices use a `random.Random` (seeded by the market): it is ~20x faster per draw than numpy's
+Generator, which matters when seeding tens of thousands of activities.
 """
 
 from __future__ import annotations
 
+import random
 from typing import Any
 
 import numpy as np
@@ -107,25 +110,25 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
           "October", "November", "December")
 
 
-def pick(rng: np.random.Generator, seq: tuple | list) -> Any:
-    """Return one element of a sequence (one RNG draw; cheaper than rng.choice on tuples)."""
-    return seq[int(rng.integers(len(seq)))]
+def pick(rng: random.Random, seq: tuple | list) -> Any:
+    """Return one element of a sequence."""
+    return seq[int(rng.random() * len(seq))]
 
 
 _EXTRA = {
-    "hours": lambda rng: str(int(rng.integers(3, 20))), "seats": lambda rng: str(int(rng.integers(10, 400))),
+    "hours": lambda rng: str(rng.randrange(3, 20)), "seats": lambda rng: str(rng.randrange(10, 400)),
     "pct": lambda rng: str(pick(rng, (5, 10, 15, 20))), "month": lambda rng: pick(rng, MONTHS),
     "competitor": lambda rng: pick(rng, COMPETITORS), "product": lambda rng: pick(rng, PRODUCTS),
 }
 
 
-def _fill(rng: np.random.Generator, template: str, ctx: dict[str, str]) -> str:
+def _fill(rng: random.Random, template: str, ctx: dict[str, str]) -> str:
     # Only draw the slots the template uses, so the RNG stream stays short and fast.
     extra = {k: f(rng) for k, f in _EXTRA.items() if "{" + k + "}" in template and k not in ctx}
     return template.format(**ctx, **extra)
 
 
-def email_text(rng: np.random.Generator, inbound: bool, positive: bool, ctx: dict[str, str]) -> tuple[str, str]:
+def email_text(rng: random.Random, inbound: bool, positive: bool, ctx: dict[str, str]) -> tuple[str, str]:
     """Return (subject, body) of an email; inbound tone follows `positive`."""
     if inbound:
         body = _fill(rng, pick(rng, _IN_POS if positive else _IN_NEG), ctx)
@@ -133,27 +136,26 @@ def email_text(rng: np.random.Generator, inbound: bool, positive: bool, ctx: dic
         sign = f"\n\n{ctx['first']}"
         return subject, f"Hi {ctx['owner_first']},\n\n{body}{sign}"
     opening = _fill(rng, pick(rng, _OPEN), ctx)
-    parts = rng.choice(len(_OUT_BODY), size=int(rng.integers(1, 3)), replace=False)
+    parts = rng.sample(range(len(_OUT_BODY)), rng.randrange(1, 3))
     body = " ".join(_fill(rng, _OUT_BODY[i], ctx) for i in parts)
     subject = pick(rng, ("Following up", "Proposal for {company}", "Next steps", "Quick question",
                           "{product} for {company}")).format(**ctx)
     return subject, f"{opening}\n\n{body}\n\n" + _fill(rng, pick(rng, _CLOSE), ctx)
 
 
-def call_text(rng: np.random.Generator, ctx: dict[str, str]) -> tuple[str, str]:
+def call_text(rng: random.Random, ctx: dict[str, str]) -> tuple[str, str]:
     """Return (title, notes) of a logged call."""
     return f"Call with {ctx['name']}", _fill(rng, pick(rng, _CALL), ctx)
 
 
-def meeting_text(rng: np.random.Generator, ctx: dict[str, str]) -> tuple[str, str]:
+def meeting_text(rng: random.Random, ctx: dict[str, str]) -> tuple[str, str]:
     """Return (title, description) of a meeting."""
     body = _fill(rng, pick(rng, _MEETING), ctx)
     return pick(rng, ("Demo", "Discovery", "Review", "Negotiation", "Workshop")) + f" – {ctx['company']}", body
 
 
-def note_text(rng: np.random.Generator, ctx: dict[str, str], injection_rate: float) -> str:
+def note_text(rng: random.Random, ctx: dict[str, str], injection_rate: float) -> str:
     """Return a note body; a small share carries a prompt-injection attempt (untrusted input)."""
     if rng.random() < injection_rate:
         return _INJECTION
-    k = int(rng.integers(1, 3))
-    return " ".join(_fill(rng, _NOTE[i], ctx) for i in rng.choice(len(_NOTE), size=k, replace=False))
+    return " ".join(_fill(rng, _NOTE[i], ctx) for i in rng.sample(range(len(_NOTE)), rng.randrange(1, 3)))
