@@ -31,7 +31,7 @@ _MONEY_OFF = re.compile(rf"[$€£]\s?\d[\d,]*(?:\.\d+)?\s?k?\s*{DISCOUNT_WORDS}
 PROMISE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((n, re.compile(p, re.I)) for n, p in (
     ("free extra", r"\bfree\b(?:\s+of charge)?(?!dom)(?:\s+\w+){0,3}\s+(?:months?|trial|seats?|licen[cs]es?|"
                    r"upgrade|onboarding|implementation|support|year|access|add-?ons?)|\bat no (?:extra )?(?:cost|charge)\b|"
-                   r"\bfor free\b|\bcomplimentary\b"),
+                   r"\bfor free\b|\bfree of charge\b|\bcomplimentary\b"),
     ("guarantee", r"\bguarantee[ds]?\b|\bmoney[- ]back\b|\brisk[- ]free\b"),
     ("refund", r"\brefund\w*\b"),
     ("waiver", r"\bwaiv(?:e|ed|ing)\b"),
