@@ -58,6 +58,10 @@ class Sandbox:
     def burst_429(self, n: int) -> None:
         self.handle.control("POST", "faults", rate_limit_burst=n)
 
+    def fail_next(self, n: int) -> None:
+        """The next `n` API calls answer 500."""
+        self.handle.control("POST", "faults", fail_next=n)
+
     def webhooks(self, on: bool) -> None:
         self.handle.control("POST", "faults", webhooks_enabled=on)
 

@@ -243,3 +243,20 @@ def test_cli_backfill_and_reconcile_print_json_and_progress(hs_app, sandbox):
     assert {"modified", "missing", "enqueued"} <= set(json.loads(r.stdout))
     r = run("backfill", "--tenant", "hubspot-0")
     assert r.returncode == 1 and r.stdout == "" and "no live HubSpot installation" in r.stderr
+
+
+def test_server_errors_are_retried_inside_the_sdk(hs_app, sandbox):
+    tid = install(hs_app)
+    crm = hubspot_client_for(tid, hs_app, fresh=True)
+    ids = sandbox.deal_ids()[:3]
+    sandbox.fail_next(2)  # urllib3 re-sends the batch POST itself (allowed_methods=None)
+    crm.update_fields("deal", [(rid, {"ai_model_version": "e2e-5xx"}) for rid in ids])
+    assert all(p["ai_model_version"] == "e2e-5xx"
+               for p in crm.read_properties("deal", ids, ["ai_model_version"]).values())
+    sandbox.fail_next(10)  # more than every retry layer: a retryable error, never a silent drop
+    from integrations.errors import CrmUnavailable
+
+    with pytest.raises(CrmUnavailable) as info:
+        crm.update_fields("deal", [(ids[0], {"ai_model_version": "never"})])
+    assert info.value.should_retry and info.value.status == 500 and info.value.request_id
+    sandbox.reset_limits()
