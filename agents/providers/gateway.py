@@ -122,7 +122,11 @@ class Gateway:
                 reasons.append(f"{provider.name}:{provider.model} {exc.reason}")
                 continue
             except ProviderError as exc:
-                usages.extend(getattr(exc, "usages", []))
+                failed = getattr(exc, "usages", [])
+                usages.extend(failed)
+                if self.ledger is not None:  # answers that failed validation were still billed
+                    for usage in failed:
+                        self.ledger.add(self.settings.tenant_id, self.month, usage)
                 reasons.append(f"{provider.name}:{provider.model} {type(exc).__name__}: {exc.message}")
                 continue
             usages.extend(used)

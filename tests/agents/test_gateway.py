@@ -183,3 +183,13 @@ def test_run_exposes_card_output_fields_and_audit_rows(record, scores):
     rows = run.audit_entries()
     assert [r["kind"] for r in rows].count("llm_call") == 3
     assert [r for r in rows if r["kind"] == "llm_fallback" and "vendor_not_allowed" in r["reason"]]
+
+
+def test_invalid_answers_are_billed_even_when_the_role_falls_back(record, scores):
+    ledger = MemoryLedger()
+    vendor = Vendor(openai_body("not json"), openai_body("still not json"))
+    settings = AgentSettings(tenant_id="t1", monthly_spend_cap_usd=10.0)
+    run = run_agents(record, scores, settings, providers={"writer": [openai_provider(vendor)]}, now=NOW,
+                     policy=fixed_policy(), ledger=ledger)
+    assert run.draft.generated_by == "offline-template"
+    assert ledger.spent("t1", "2026-11") == pytest.approx(2 * 900 * 5.0 / 1e6 + 2 * 150 * 15.0 / 1e6)
