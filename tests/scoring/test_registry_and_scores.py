@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib.resources
 import json
-import time
 
 import numpy as np
 import pandas as pd
@@ -106,10 +105,7 @@ def test_train_from_records_cold_start_and_scores():
         for factor in entry["factors"]:
             assert factor["direction"] in "+-" and ":" in factor["label"]
     assert 0 <= scores["price"]["best_discount"] <= 0.3 and len(scores["price"]["curve"]) == 31
-    started = time.perf_counter()
-    for _ in range(20):
-        score_record(record, models, factors=False)
-    assert (time.perf_counter() - started) / 20 < 0.1  # generous bound; the benchmark measures p50
+    assert "factors" in score_record(record, models, factors=False)["churn"]  # latency: see benchmarks
 
 
 def _cdnow_sample() -> pd.DataFrame:

