@@ -72,7 +72,8 @@ class HubSpotClient:
                                   timeout=timeout, sleep=sleep, clock=clock)
         self._pipelines: list[Pipeline] | None = None
         self._pipelines_lock = threading.Lock()
-        self._owners: dict[str, Owner | None] = {}
+        self._pipelines_at = 0.0
+        self._owners: dict[str, tuple[Owner | None, float]] = {}
 
     @classmethod
     def connect(
@@ -117,8 +118,9 @@ class HubSpotClient:
     def list_pipelines(self) -> list[Pipeline]:
         """Deal pipelines with stage kinds, fetched once per adapter."""
         with self._pipelines_lock:
-            if self._pipelines is None:
+            if self._pipelines is None or self._stale(self._pipelines_at):
                 self._pipelines = schema.list_pipelines(self.session, "deals")
+                self._pipelines_at = self.clock()
             return list(self._pipelines)
 
     def stage_kinds(self) -> dict[str, str]:
@@ -165,14 +167,18 @@ class HubSpotClient:
     def _owner(self, owner_id: str) -> Owner | None:
         """The deal owner with a time zone; cached, since owners change rarely and the time-zone
         lookup costs a rate-limited search."""
-        if owner_id in self._owners:
-            return self._owners[owner_id]
+        cached = self._owners.get(owner_id)
+        if cached is not None and not self._stale(cached[1]):
+            return cached[0]
         raw = reads.owner(self.session, owner_id)
         owner = mapping.owner_from(raw)
         if owner is not None and raw is not None and owner.timezone is None:
             owner = replace(owner, timezone=reads.user_timezone(self.session, raw))
-        self._owners[owner_id] = owner
+        self._owners[owner_id] = (owner, self.clock())
         return owner
+
+    def _stale(self, fetched_at: float) -> bool:
+        return self.clock() - fetched_at > constants.METADATA_TTL_SECONDS
 
     def _company(self, deal_id: str) -> tuple[Any, str | None]:
         links = reads.associations(self.session, "deals", deal_id, "companies")

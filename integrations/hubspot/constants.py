@@ -65,3 +65,7 @@ DEFAULT_TIMEZONE = "UTC"
 
 TASK_DUE_HOUR = 9
 """Local hour (owner's time zone) at which an app task falls due on the next business day."""
+
+METADATA_TTL_SECONDS = 600.0
+"""How long an adapter trusts its cached pipelines and owners before reading them again (adapters
+live as long as the worker process, and admins do edit pipelines and owners' time zones)."""
