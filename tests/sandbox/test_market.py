@@ -110,3 +110,28 @@ def test_advance_closes_deals_and_reacts_to_completed_tasks_and_discounts():
     assert any(e["type"] == "closed" for e in more) and any(e["type"] == "deal_created" for e in more)
     assert all(not x.is_open for x in m.deals[:20])
     assert any(m.churn_truth(c.key) is not None for c in m.companies)
+
+
+def test_a_model_can_learn_the_truth_from_observables():
+    from sklearn.ensemble import HistGradientBoostingClassifier
+    from sklearn.metrics import roc_auc_score
+
+    h = closed_history(30_000, seed=9)
+    seg = {"smb": 0, "mid": 1, "ent": 2}
+    inds = sorted(set(h["industry"]))
+    cols = ["amount", "n_contacts", "exec_involved", "page_views", "days_since_visit", "emails_in", "emails_out",
+            "calls", "meetings", "notes", "days_since_activity", "existing_customer", "owner_skill", "discount"]
+    x = np.column_stack([h[c] for c in cols] + [[seg[s] for s in h["segment"]], [inds.index(i) for i in h["industry"]]])
+    train, test = slice(0, 24_000), slice(24_000, None)
+    model = HistGradientBoostingClassifier(max_iter=200, random_state=0).fit(x[train], h["won"][train])
+    auc_model = roc_auc_score(h["won"][test], model.predict_proba(x[test])[:, 1])
+    auc_truth = roc_auc_score(h["won"][test], h["p_win"][test])
+    assert auc_truth > 0.75 and auc_model > auc_truth - 0.03
+
+
+def test_deal_table_matches_the_book():
+    m = _small(3)
+    t = m.deal_table()
+    assert len(t["won"]) == 60 and set(t["won"]) <= {0, 1}
+    assert np.all((t["p_win"] > 0) & (t["p_win"] < 1))
+    assert len(m.deal_table(closed=False)["p_win"]) == 20

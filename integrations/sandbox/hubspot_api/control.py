@@ -207,6 +207,23 @@ def store_get(otype: str, oid: str):
                     "associations": assoc})
 
 
+@bp.get("/truth/deals")
+def truth_deals():
+    """Every market deal: HubSpot id -> p_win, outcome, segment (?open=true for open ones only)."""
+    sb = current()
+    p = _portal(sb)
+    m, b = sb.markets[p.hub_id], sb.bridges[p.hub_id]
+    only_open = request.args.get("open") == "true"
+    out = {}
+    for hs_id, key in b.deal_keys.items():
+        d = m.deals[key]
+        if only_open and not d.is_open:
+            continue
+        out[hs_id] = {"p_win": m.p_win(key), "outcome": None if d.is_open else ("won" if d.stage == "closedwon" else "lost"),
+                      "segment": m.companies[d.company].segment, "discount": d.discount}
+    return jsonify({"deals": out})
+
+
 @bp.get("/truth/deals/<oid>")
 def truth_deal(oid: str):
     sb = current()

@@ -8,16 +8,21 @@
 from ._history import closed_history
 from ._market import Market, MarketConfig
 from ._model import OPEN_STAGES, STAGE_LABELS, STAGE_PROBABILITY, STAGES, stage_kind
-from ._truth import STRATEGIES
+from ._truth import PRICE_BETA, STRATEGIES, STRATEGY_EFFECT, p_win, price_effect, strategy_effect
 
 __all__ = [
     "OPEN_STAGES",
+    "PRICE_BETA",
     "STAGES",
     "STAGE_LABELS",
     "STAGE_PROBABILITY",
     "STRATEGIES",
+    "STRATEGY_EFFECT",
     "Market",
     "MarketConfig",
     "closed_history",
+    "p_win",
+    "price_effect",
     "stage_kind",
+    "strategy_effect",
 ]

@@ -156,6 +156,22 @@ class Market:
             self.now += timedelta(days=1)
         return events
 
+    def deal_table(self, *, closed: bool = True) -> dict[str, np.ndarray]:
+        """Return columns (features as the CRM shows them, `won`, true `p_win`) of the book.
+
+        Args:
+            closed: closed deals (features as of their close) or open deals (as of now).
+        """
+        deals = [d for d in self.deals if d.is_open != closed]
+        rows = [self.features(d.key) for d in deals]
+        cols: dict[str, np.ndarray] = {k: np.array([r[k] for r in rows]) for k in (rows[0] if rows else {})}
+        cols["key"] = np.array([d.key for d in deals])
+        cols["discount"] = np.array([d.discount for d in deals])
+        cols["p_win"] = np.array([self.p_win(d.key) for d in deals])
+        if closed:
+            cols["won"] = np.array([int(d.stage == "closedwon") for d in deals])
+        return cols
+
     def open_deals(self) -> list[Deal]:
         """Return the deals still open."""
         return [d for d in self.deals if d.is_open]

@@ -1,0 +1,48 @@
+"""The market behind the API: the app's tasks and discounts change the truth; time moves deals."""
+
+from __future__ import annotations
+
+import requests
+
+from integrations.sandbox import run_in_thread
+
+from .conftest import SMALL
+
+
+def test_app_actions_through_the_api_reach_the_market():
+    with run_in_thread(seed=31, **SMALL) as sb:
+        tok = sb.token()["access_token"]
+        s = requests.Session()
+        s.headers["Authorization"] = f"Bearer {tok}"
+        u = sb.url
+        s.post(f"{u}/crm/v3/properties/deals/groups", json={"name": "agentic_sales", "label": "Agentic sales"})
+        for name, typ, field in (("ai_strategy", "string", "text"), ("ai_best_discount", "number", "number")):
+            r = s.post(f"{u}/crm/v3/properties/deals", json={"name": name, "label": name, "type": typ,
+                                                              "fieldType": field, "groupName": "agentic_sales"})
+            assert r.status_code == 201
+        truths = s.get(f"{u}/_sandbox/truth/deals?open=true").json()["deals"]
+        did = next(iter(truths))
+        r = s.patch(f"{u}/crm/v3/objects/deals/{did}",
+                    json={"properties": {"ai_strategy": "executive_alignment", "ai_best_discount": "0.1"}})
+        assert r.status_code == 200
+        task = s.post(f"{u}/crm/v3/objects/tasks", json={
+            "properties": {"hs_timestamp": "2026-12-01T09:00:00Z", "hs_task_subject": "Align with the CFO",
+                           "hs_task_status": "NOT_STARTED"},
+            "associations": [{"to": {"id": did}, "types": [{"associationCategory": "HUBSPOT_DEFINED",
+                                                             "associationTypeId": 216}]}]}).json()
+        for _ in range(40):
+            sb.advance(1)
+            if sb.store("tasks", task["id"])["properties"]["hs_task_status"] == "COMPLETED":
+                break
+        done = sb.store("tasks", task["id"])
+        assert done["properties"]["hs_task_status"] == "COMPLETED"
+        assert done["history"]["hs_task_status"][0]["sourceType"] == "CRM_UI"
+        truth = sb.truth(did)
+        assert truth["strategies_applied"] == ["executive_alignment"] and truth["discount"] == 0.1
+        assert sb.store("deals", did)["properties"]["discount_percent"] == "10"
+        # Time closes deals: after a long while every one of the original open deals is decided.
+        sb.advance(150)
+        after = s.get(f"{u}/_sandbox/truth/deals").json()["deals"]
+        assert all(after[k]["outcome"] in ("won", "lost") for k in truths)
+        stages = {d["properties"]["dealstage"] for d in sb.store("deals") if d["id"] in truths}
+        assert stages <= {"closedwon", "closedlost"}
