@@ -30,7 +30,7 @@ january february march april may june july august september october november dec
 team ps p.s ok okay happy looking also would could can let our your we you it this that the a an
 and or but if so as at on in for to of with by from please just quick great good glad hope
 following re fwd subject call script opening close closing discovery next step steps agenda
-objective purpose voicemail note notes
+objective purpose voicemail note notes mr mrs ms dr prof sir madam
 """.split())
 """Capitalised words that are not names (greetings, days, months, sentence glue)."""
 

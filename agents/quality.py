@@ -30,11 +30,15 @@ let see use new now per via off own too yet
 """Words too common to show that a draft refers to a specific activity."""
 
 CTA_PATTERNS = (
-    r"\b(would|could|can|shall|should|are you|is there|do you|does|how about|what about|any chance)\b[^?]*\?",
+    r"\?\s*$",
     r"\b(let me know|reply|book|grab|pick|choose|schedule|confirm|send me|drop me)\b[^.!?]*"
     r"\b(time|slot|call|meeting|chat|demo|day|works?|when|whether|if|a line|reply)\b",
 )
-"""An ask is a question or an imperative about a next step."""
+"""An ask is a question, or an imperative about a next step."""
+
+PLEASANTRY = re.compile(r"^\W*(how are you|how have you been|how('s| is| was) (your|the) (week|weekend|day|summer|"
+                        r"holiday)s?|hope (you|all|things)\b)", re.I)
+"""Questions that ask nothing of the reader."""
 
 PLACEHOLDER = re.compile(r"\[\[|\]\]|\{\{|\}\}|\[(?:name|first name|company|contact|date|x|your name)\]|"
                          r"<[a-z_ ]+>|\bTODO\b|\bTBD\b|\blorem ipsum\b|\bXX+\b", re.I)
@@ -47,7 +51,9 @@ def count_asks(body: str) -> int:
     for s in sentences:
         if re.search(r"^(hi|hello|dear|hey)\b", s.strip(), re.I) and "?" not in s:
             continue
-        if any(re.search(p, s, re.I) for p in CTA_PATTERNS):
+        if PLEASANTRY.search(s):
+            continue
+        if any(re.search(p, s.strip(), re.I) for p in CTA_PATTERNS):
             count += 1
     return count
 
@@ -113,8 +119,12 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
     name = draft.to.name or ""
     first = name.split()[0] if name else ""
     head = body[:GREETING_WINDOW].lower()
+    last = name.split()[-1] if len(name.split()) > 1 else ""
+    # Formal greetings use the surname ("Dear Ms. Whitfield"); informal ones the first name.
     addressed = bool(first) and (re.search(rf"\b{re.escape(first.lower())}\b", head) is not None
-                                 or name.lower() in head)
+                                 or name.lower() in head
+                                 or (bool(last) and re.search(rf"\b(mr|mrs|ms|dr|prof)\.?\s+{re.escape(last.lower())}\b",
+                                                              head) is not None))
     checks.append(Check(name="addresses_contact_by_name", passed=addressed,
                         detail=f"greets {first!r}" if addressed else f"{first or 'the contact'!r} not in the greeting"))
     company = ctx.record.company.name if ctx.record.company and ctx.record.company.name else ""
