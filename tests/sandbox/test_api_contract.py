@@ -191,8 +191,12 @@ def test_injected_faults_latency_burst_and_5xx(sandbox, api):
         stats = sandbox.stats()
         assert stats["rate_limited"] >= 2 and stats["server_errors"] >= 1
         assert sandbox.faults(webhooks_enabled="false")["webhooks_enabled"] is False
+        sandbox.faults(latency_ms=0, daily_limit_reached=True)
+        r = api("GET", "/crm/v3/objects/deals?limit=1")
+        assert r.status_code == 429 and r.json()["policyName"] == "DAILY"
+        assert r.headers["X-HubSpot-Correlation-Id"] == r.json()["correlationId"]
     finally:
-        sandbox.faults(latency_ms=0, webhooks_enabled=True)
+        sandbox.faults(latency_ms=0, webhooks_enabled=True, daily_limit_reached=False)
 
 
 def test_upsert_and_contains_token_search(api, sandbox):

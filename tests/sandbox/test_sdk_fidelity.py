@@ -139,8 +139,9 @@ def test_search_with_filters_sorts_and_paging(hubspot):
 
 def test_properties_groups_and_output_fields(hubspot):
     core, groups = hubspot.crm.properties.core_api, hubspot.crm.properties.groups_api
-    resp = core.get_all("deals", _preload_content=False)
-    assert_round_trip(core.api_client, _raw(resp), "CollectionResponsePropertyNoPaging")
+    for otype in ("deals", "contacts", "companies", "tasks", "notes", "emails", "calls", "meetings", "users"):
+        resp = core.get_all(otype, _preload_content=False)
+        assert_round_trip(core.api_client, _raw(resp), "CollectionResponsePropertyNoPaging")
     try:
         groups.create("deals", PropertyGroupCreate(name="agentic_sales", label="Agentic sales", display_order=-1))
     except PropertiesError as exc:  # another test already created it

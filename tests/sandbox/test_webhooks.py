@@ -137,6 +137,17 @@ def test_failed_deliveries_are_retried_with_increasing_attempt_number(wired):
     assert [x["status"] for x in log[-4:]] == [500, 500, 500, 200]
 
 
+def test_a_slow_endpoint_times_out_and_is_retried(receiver):
+    receiver.status = lambda n: (time.sleep(0.6), 200)[1]
+    with run_in_thread(seed=4, webhook_timeout=0.2, retry_scale=0.00005, webhook_batch_window=0.02,
+                       webhook_url=receiver.url, **SMALL) as h:
+        h.ui_change("deals", _open_deal(h), {"description": "slow"})
+        assert receiver.wait(lambda r: len(r.deliveries) >= 2, timeout=10)
+        log = h.control("GET", "webhooks/log")["deliveries"]
+        assert log[0]["status"] is None and "Timeout" in log[0]["error"] and log[0]["attemptNumber"] == 0
+        assert json.loads(receiver.deliveries[1]["body"])[0]["attemptNumber"] == 1
+
+
 def test_gives_up_after_max_attempts(wired):
     h, rec = wired
     rec.status = lambda n: 503

@@ -44,6 +44,8 @@ def create_sandbox_app(config: SandboxConfig | None = None, **overrides: Any) ->
     def _api_error(exc: errors.ApiError):
         resp = jsonify(exc.body)
         resp.status_code = exc.status
+        if "correlationId" in exc.body:
+            resp.headers["X-HubSpot-Correlation-Id"] = exc.body["correlationId"]
         for k, v in exc.headers.items():
             resp.headers[k] = v
         return resp

@@ -66,4 +66,6 @@ def add_rate_headers(resp: Response) -> Response:
     """Attach the X-HubSpot-RateLimit-* headers computed for this call."""
     for k, v in (getattr(g, "rate_headers", None) or {}).items():
         resp.headers[k] = v
+    if request.blueprint != "hs_control" and "X-HubSpot-Correlation-Id" not in resp.headers:
+        resp.headers["X-HubSpot-Correlation-Id"] = errors.correlation_id()
     return resp

@@ -29,6 +29,8 @@ class Faults:
     """Probability that an API call answers 500."""
     fail_next: int = 0
     """The next N API calls answer 500."""
+    daily_limit_reached: bool = False
+    """Every API call answers 429 with policyName DAILY (a private app out of its daily quota)."""
     webhooks_enabled: bool = True
     """Webhook delivery on/off; when off, events are dropped as HubSpot drops undeliverable ones."""
     duplicate_rate: float = 0.0
@@ -104,6 +106,12 @@ class RateLimiter:
                 burst = False
         if burst:
             raise errors.rate_limited("TEN_SECONDLY_ROLLING", group, self._retry_headers(hub_id, private))
+        if f.daily_limit_reached:
+            with self.lock:
+                self.served["429"] += 1
+            h = self.headers(hub_id, private)
+            h["X-HubSpot-RateLimit-Daily-Remaining"] = "0"
+            raise errors.rate_limited("DAILY", group, h)
         now = time.monotonic()
         key, limit, window = ((hub_id, "search"), self.search_per_second, 1.0) if search else \
             ((hub_id, "ten"), self.limit, self.window)
