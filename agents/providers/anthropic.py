@@ -74,9 +74,10 @@ class AnthropicProvider:
         name = schema_name(schema)
         started = time.monotonic()
         try:
+            extra: dict[str, Any] = {"system": system} if system else {}  # the API rejects an empty system
             resp = self.client.messages.create(
-                model=self.model, max_tokens=self.max_output_tokens, system=system, messages=rest,
-                tools=[self.tool(schema)], tool_choice={"type": "tool", "name": name}, timeout=timeout,
+                model=self.model, max_tokens=self.max_output_tokens, messages=rest,
+                tools=[self.tool(schema)], tool_choice={"type": "tool", "name": name}, timeout=timeout, **extra,
             )
         except anthropic_sdk.AnthropicError as exc:
             raise translate_sdk_error(exc, anthropic_sdk, provider=self.name, model=self.model) from exc
