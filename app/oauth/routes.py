@@ -9,8 +9,10 @@
 from __future__ import annotations
 
 import hmac
+import json
 import logging
 import threading
+from pathlib import Path
 from typing import Any
 
 from flask import Flask, current_app, jsonify, redirect, request, session, url_for
@@ -21,7 +23,7 @@ from app.oauth.sync import backfill
 from app.oauth.tenants import describe_install, hubspot_client_for, oauth_client, save_install
 from app.oauth.uninstall import uninstall
 from integrations.errors import CrmError
-from integrations.hubspot import DEFAULT_SCOPES
+from integrations.hubspot.oauth import DEFAULT_SCOPES, OPTIONAL_SCOPES
 
 log = logging.getLogger(__name__)
 
@@ -37,11 +39,27 @@ def redirect_uri() -> str:
 @bp.get("/hubspot/install")
 def hubspot_install() -> Any:
     """Send the browser to HubSpot's consent page."""
-    scopes = current_app.config.get("HUBSPOT_SCOPES") or DEFAULT_SCOPES
-    if isinstance(scopes, str):
-        scopes = tuple(scopes.split())
-    url = oauth_client().authorize_url_for(redirect_uri=redirect_uri(), state=issue_state(), scopes=scopes)
+    required, optional = install_scopes()
+    url = oauth_client().authorize_url_for(redirect_uri=redirect_uri(), state=issue_state(), scopes=required,
+                                           optional_scopes=optional)
     return redirect(url, code=302)
+
+
+MANIFEST = Path(__file__).resolve().parents[2] / "manifests" / "hubspot" / "app-hsmeta.json"
+"""The app registration template; its scope lists are what HubSpot will accept at install."""
+
+
+def install_scopes() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(required, optional) scopes: HUBSPOT_SCOPES if configured, else the manifest's, else defaults."""
+    configured = current_app.config.get("HUBSPOT_SCOPES")
+    if configured:
+        scopes = tuple(configured.split()) if isinstance(configured, str) else tuple(configured)
+        return scopes, ()
+    try:
+        auth = json.loads(MANIFEST.read_text())["config"]["auth"]
+        return tuple(auth["requiredScopes"]), tuple(auth.get("optionalScopes") or ())
+    except (OSError, ValueError, KeyError, TypeError):
+        return DEFAULT_SCOPES, OPTIONAL_SCOPES
 
 
 @bp.get("/hubspot/callback")

@@ -24,15 +24,19 @@ DEFAULT_SCOPES: tuple[str, ...] = (
     "crm.objects.contacts.read",
     "crm.objects.contacts.write",
     "crm.objects.companies.read",
+    "crm.objects.companies.write",
     "crm.objects.deals.read",
     "crm.objects.deals.write",
     "crm.objects.owners.read",
-    "crm.objects.users.read",
     "crm.schemas.deals.read",
     "crm.schemas.deals.write",
 )
-"""Scopes the app requests: deals read/write, contacts write (tasks and notes need it, per the
-official spec), companies, owners and users (time zones) read, deal schema write (the `agentic_sales` properties)."""
+"""Required scopes, as in manifests/hubspot/app-hsmeta.json (HubSpot refuses an install URL whose
+`scope` differs from the app's required scopes): deals read/write, contacts write (tasks and notes
+need it, per the official spec), companies, owners, and the deal schema (our properties)."""
+
+OPTIONAL_SCOPES: tuple[str, ...] = ("crm.objects.users.read",)
+"""Nice to have: owners' time zones live on the `users` object; without it due dates use UTC."""
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from app.storage import get_db
 from app.storage.models import AuditLog, InboxEvent, Installation, Tenant
 from integrations.base import OUTPUT_FIELDS, Record, TaskSpec
 from integrations.hubspot import GROUP_NAME
+from integrations.hubspot.oauth import DEFAULT_SCOPES, OPTIONAL_SCOPES
 from tests.hubspot import sandbox_helpers as sb
 from tests.hubspot.test_oauth_routes import ensure_blueprint
 
@@ -48,6 +49,8 @@ def hs_app(app_factory, sandbox):
         HUBSPOT_API_BASE=sandbox.url, HUBSPOT_AUTHORIZE_URL=sandbox.url + "/oauth/authorize",
         ADMIN_TOKEN="admin-secret", PUBLIC_URL="http://localhost",
         JOB_FUNCTION="tests.hubspot.test_sandbox_e2e.noop_job",
+        # Owners' time zones need crm.objects.users.read, which the manifest does not list yet.
+        HUBSPOT_SCOPES=" ".join(DEFAULT_SCOPES + OPTIONAL_SCOPES),
     )
     application.extensions["hubspot_stats"] = type(hubspot_stats(application))()
     return ensure_blueprint(application)
@@ -260,3 +263,15 @@ def test_server_errors_are_retried_inside_the_sdk(hs_app, sandbox):
         crm.update_fields("deal", [(ids[0], {"ai_model_version": "never"})])
     assert info.value.should_retry and info.value.status == 500 and info.value.request_id
     sandbox.reset_limits()
+
+
+def test_without_the_users_scope_owner_time_zone_is_unknown_not_an_error(app_factory, sandbox):
+    sandbox.reset_limits()
+    application = ensure_blueprint(app_factory(
+        HUBSPOT_CLIENT_ID=sandbox.client_id, HUBSPOT_CLIENT_SECRET=sandbox.client_secret,
+        HUBSPOT_API_BASE=sandbox.url, HUBSPOT_AUTHORIZE_URL=sandbox.url + "/oauth/authorize",
+        HUBSPOT_SCOPES=" ".join(DEFAULT_SCOPES), HUBSPOT_BACKFILL_ON_INSTALL=False))
+    crm = hubspot_client_for(install(application), application)
+    rec = crm.get_record("deal", next(crm.iter_open_ids("deal")))
+    assert rec.owner and rec.owner.email and rec.owner.timezone is None
+    assert crm.upsert_task(rec, TaskSpec(subject="s", body="b")).status in ("created", "updated", "unchanged")
