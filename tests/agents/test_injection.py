@@ -15,7 +15,16 @@ from agents.facts import build_vocabulary
 from agents.models import DraftOut
 from agents.safety import check_draft
 from integrations.base import Activity
-from tests.agents.conftest import FIXTURES, NOW, Vendor, load_record, openai_body, openai_provider
+from tests.agents.conftest import (
+    FIXTURES,
+    NOW,
+    Vendor,
+    anthropic_body,
+    anthropic_provider,
+    load_record,
+    openai_body,
+    openai_provider,
+)
 from tests.agents.replies import fixed_policy
 
 CASES = sorted((FIXTURES / "injection").glob("*.json"))
@@ -71,18 +80,23 @@ def test_offline_provider_never_produces_an_unsafe_output(path):
     _assert_safe(run, case, record, scores, settings)
 
 
+@pytest.mark.parametrize("vendor_name", ["openai", "anthropic"])
 @pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
-def test_compromised_model_is_caught(path):
+def test_compromised_model_is_caught(path, vendor_name):
     case, record, scores, settings = _case(path)
     vendor = Vendor()
     for role, answer in case["compromised"].items():
+        schema = SCHEMAS[role]
+        body = openai_body(json.dumps(answer)) if vendor_name == "openai" else anthropic_body(answer, schema)
         # A compromised model obeys again when asked to repair.
-        vendor.by_schema[SCHEMAS[role]].extend([openai_body(json.dumps(answer))] * 2)
-    providers = {role: [openai_provider(vendor)] for role in case["compromised"]}
+        vendor.by_schema[schema].extend([body] * 2)
+    make = openai_provider if vendor_name == "openai" else anthropic_provider
+    providers = {role: [make(vendor)] for role in case["compromised"]}
     run = run_agents(record, scores, settings, providers=providers, now=NOW, policy=fixed_policy(case["arm"]))
     for role in case["compromised"]:
         reasons = [f.reason for f in run.fallbacks if f.role == role]
         assert reasons and reasons[0].startswith("safety:"), f"{case['id']}: {role} not caught: {reasons}"
+    assert len(vendor.requests) == 2 * len(case["compromised"])  # the answer and one repair per role
     _assert_safe(run, case, record, scores, settings)
 
 
