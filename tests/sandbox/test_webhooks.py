@@ -12,6 +12,7 @@ from urllib.parse import unquote
 
 import pytest
 import requests
+from hubspot.utils.signature import Signature
 
 from integrations.sandbox import SandboxHandle, run_in_thread
 
@@ -75,6 +76,10 @@ def test_ui_change_arrives_signed_batched_and_complete(wired):
     assert not verify_v3("wrong-secret", "POST", rec.url, d["body"], hdr["X-Hubspot-Request-Timestamp"],
                          hdr["X-Hubspot-Signature-V3"])
     assert hdr["X-Hubspot-Signature"] == hashlib.sha256(CLIENT_SECRET.encode() + d["body"]).hexdigest()
+    # HubSpot's own SDK helper agrees with both signatures.
+    assert Signature.is_valid(hdr["X-Hubspot-Signature-V3"], CLIENT_SECRET, d["body"].decode(), rec.url, "POST",
+                              "v3", hdr["X-Hubspot-Request-Timestamp"])
+    assert Signature.is_valid(hdr["X-Hubspot-Signature"], CLIENT_SECRET, d["body"].decode(), signature_version="v1")
     assert hdr["X-Hubspot-Signature-Version"] == "v1" and hdr["Content-Type"] == "application/json"
     events = rec.events()
     by_prop = {e["propertyName"]: e for e in events}

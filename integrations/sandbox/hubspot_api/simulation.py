@@ -49,6 +49,11 @@ def _fraction(raw: str | None) -> float | None:
 
 def advance(b: Bridge, days: int) -> dict[str, int]:
     """Advance the market `days` days and apply its events to the portal; return event counts."""
+    with b.portal.lock:  # the app may be writing tasks while we read them back and apply a day
+        return _advance_locked(b, days)
+
+
+def _advance_locked(b: Bridge, days: int) -> dict[str, int]:
     m, p = b.market, b.portal
     events = m.advance(days, read_actions(b))
     counts: dict[str, int] = {}
