@@ -120,7 +120,7 @@ def test_a_model_can_learn_the_truth_from_observables():
     seg = {"smb": 0, "mid": 1, "ent": 2}
     inds = sorted(set(h["industry"]))
     cols = ["amount", "n_contacts", "exec_involved", "page_views", "days_since_visit", "emails_in", "emails_out",
-            "calls", "meetings", "notes", "days_since_activity", "existing_customer", "owner_skill", "discount"]
+            "calls", "meetings", "notes", "days_since_activity", "existing_customer", "owner", "discount"]
     x = np.column_stack([h[c] for c in cols] + [[seg[s] for s in h["segment"]], [inds.index(i) for i in h["industry"]]])
     train, test = slice(0, 24_000), slice(24_000, None)
     model = HistGradientBoostingClassifier(max_iter=200, random_state=0).fit(x[train], h["won"][train])

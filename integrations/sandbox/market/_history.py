@@ -11,9 +11,15 @@ import numpy as np
 
 from . import _generate, _truth
 
+OWNER_SKILLS = (0.45, 0.25, 0.10, 0.0, -0.05, -0.15, -0.30, -0.45)
+"""Hidden skill (win log-odds) of the reps in `closed_history`, fixed across seeds so the owner
+column carries the same signal in a training and a test draw."""
+
 
 def closed_history(n: int, seed: int = 0) -> dict[str, np.ndarray]:
     """Return columns of `n` closed deals: observable features, `discount`, `p_win`, `won`.
+
+    Hidden columns: `owner_skill` (a function of the observable `owner`), `p_win`, `won`.
 
     Args:
         n: number of deals.
@@ -35,6 +41,7 @@ def closed_history(n: int, seed: int = 0) -> dict[str, np.ndarray]:
     visits = rng.poisson(base * np.exp(sens * e) * cycle / 30.0 * n_contacts)
     page_views = visits * 3 + rng.poisson(visits)
     days_since_visit = np.where(visits > 0, rng.exponential(cycle / (visits + 1)), 365).astype(int)
+    owner = rng.integers(0, len(OWNER_SKILLS), n)  # observable (the deal owner); skill is hidden
     exec_p = 1 - (1 - 0.29) ** n_contacts  # share of senior titles in the contact pool
     features = {
         "segment": seg, "industry": industry, "amount": amount, "employees": employees,
@@ -42,7 +49,7 @@ def closed_history(n: int, seed: int = 0) -> dict[str, np.ndarray]:
         "page_views": page_views, "days_since_visit": days_since_visit, **cols,
         "days_since_activity": rng.exponential(cycle / (sum(cols.values()) + 1)).astype(int),
         "existing_customer": (rng.random(n) < 0.2).astype(int),
-        "owner_skill": rng.normal(0, 0.35, n), "cycle_days": np.round(cycle).astype(int),
+        "owner": owner, "owner_skill": np.asarray(OWNER_SKILLS)[owner], "cycle_days": np.round(cycle).astype(int),
     }
     discount = np.where(rng.random(n) < 0.45, rng.choice([0.05, 0.1, 0.15, 0.2, 0.25, 0.3], n), 0.0)
     p = _truth.p_win(features, discount)
