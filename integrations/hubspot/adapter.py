@@ -146,17 +146,17 @@ class HubSpotClient:
         deal = reads.object_dict(s.call(
             s.apis.objects.get_by_id, "deals", str(id),
             properties=self.mapping.deal_properties(), properties_with_history=[self.mapping.deal["stage"]],
-            associations=list(ENGAGEMENT_TYPES), archived=False))
+            associations=["companies", *ENGAGEMENT_TYPES], archived=False))
         props = deal["properties"]
         kinds = self.stage_kinds()
-        company, company_id = self._company(str(id))
+        company, company_id, company_deals = self._company(deal)
         contacts, contact_props = self._contacts(str(id))
         activities = [a for a in self._activities(deal["associations"]) if a is not None]
         activities += mapping.page_view_activities(contact_props, self.mapping)
         owner_id = props.get(self.mapping.deal["owner_id"])
         owner = self._owner(str(owner_id)) if owner_id else None
         history = History(
-            closed_won_deals=self._closed_won(company_id, str(id), kinds) if company_id else (),
+            closed_won_deals=self._closed_won(company_id, company_deals, str(id), kinds) if company_id else (),
             stage_changes=mapping.stage_changes(deal["history"].get(self.mapping.deal["stage"]) or ()),
         )
         return mapping.record_from(
@@ -180,16 +180,31 @@ class HubSpotClient:
     def _stale(self, fetched_at: float) -> bool:
         return self.clock() - fetched_at > constants.METADATA_TTL_SECONDS
 
-    def _company(self, deal_id: str) -> tuple[Any, str | None]:
-        links = reads.associations(self.session, "deals", deal_id, "companies")
-        if not links:
-            return None, None
-        primary = next((a for a in links if mapping.is_primary_association(a["types"], PRIMARY_COMPANY_TYPE_IDS)),
-                       links[0])
-        rows = reads.batch_read(self.session, "companies", [primary["id"]], sorted(self.mapping.company.values()))
-        if not rows:
-            return None, None
-        return mapping.company_from(rows[0]["id"], rows[0]["properties"], self.mapping), rows[0]["id"]
+    def _company(self, deal: Mapping[str, Any]) -> tuple[Any, str | None, list[str] | None]:
+        """The deal's primary company, and the ids of that company's deals (None: ask v4).
+
+        The v3 links of the deal GET name the primary company `deal_to_company` (the others are
+        `deal_to_company_unlabeled`), and one GET of the company returns its deal ids too: two
+        calls instead of four, which matters at 110 requests per 10 s.
+        """
+        links = deal["association_types"].get("companies") or []
+        if "companies" in deal["associations_paged"] or not links:
+            v4 = reads.associations(self.session, "deals", deal["id"], "companies")
+            primary_id = next((a["id"] for a in v4 if mapping.is_primary_association(a["types"],
+                                                                                     PRIMARY_COMPANY_TYPE_IDS)),
+                              v4[0]["id"] if v4 else None)
+        else:
+            primary_id = next((cid for cid, t in links if t == "deal_to_company"), links[0][0])
+        if primary_id is None:
+            return None, None, None
+        try:
+            row = reads.object_dict(self.session.call(
+                self.session.apis.objects.get_by_id, "companies", primary_id,
+                properties=sorted(self.mapping.company.values()), associations=["deals"], archived=False))
+        except CrmNotFound:
+            return None, None, None
+        deals = None if "deals" in row["associations_paged"] else row["associations"].get("deals", [])
+        return mapping.company_from(row["id"], row["properties"], self.mapping), row["id"], deals
 
     def _contacts(self, deal_id: str) -> tuple[list[Any], list[tuple[str, dict[str, Any]]]]:
         links = reads.associations(self.session, "deals", deal_id, "contacts")
@@ -212,9 +227,11 @@ class HubSpotClient:
             for row in reads.batch_read(self.session, otype, ids, ENGAGEMENT_PROPERTIES):
                 yield mapping.activity_from(otype, row["properties"], marker=self.marker)
 
-    def _closed_won(self, company_id: str, deal_id: str, kinds: Mapping[str, str]) -> tuple[Any, ...]:
-        ids = [a["id"] for a in reads.associations(self.session, "companies", company_id, "deals")]
-        ids = [i for i in ids if i != deal_id]
+    def _closed_won(self, company_id: str, deal_ids: list[str] | None, deal_id: str,
+                    kinds: Mapping[str, str]) -> tuple[Any, ...]:
+        if deal_ids is None:
+            deal_ids = [a["id"] for a in reads.associations(self.session, "companies", company_id, "deals")]
+        ids = [i for i in deal_ids if i != deal_id]
         if not ids:
             return ()
         m = self.mapping.deal

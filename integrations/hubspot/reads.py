@@ -78,8 +78,14 @@ def object_dict(obj: Any) -> dict[str, Any]:
         "properties": dict(d.get("properties") or {}),
         # The generated to_dict() does not descend into dict-of-list values: convert by hand.
         "history": {k: [_plain(v) for v in (vals or ())] for k, vals in hist.items()},
-        "associations": {k: [str(r["id"]) for r in ((v or {}).get("results") or ())]
+        "associations": {k: list(dict.fromkeys(str(r["id"]) for r in ((v or {}).get("results") or ())))
                          for k, v in (d.get("associations") or {}).items()},
+        # v3 names each link's type: `deal_to_company` is the primary one, `..._unlabeled` the rest.
+        "association_types": {k: [(str(r["id"]), str(r.get("type") or "")) for r in ((v or {}).get("results") or ())]
+                              for k, v in (d.get("associations") or {}).items()},
+        # Keys whose v3 association list was cut off (more pages): read those through v4 instead.
+        "associations_paged": sorted(k for k, v in (d.get("associations") or {}).items()
+                                     if ((v or {}).get("paging") or {}).get("next")),
         "updated_at": d.get("updated_at"),
     }
 
