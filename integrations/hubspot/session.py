@@ -151,6 +151,8 @@ class ApiSession:
                     refreshed = True
                     self.refresh(stale_token=token)
                     continue
+                if isinstance(err, CrmAuthExpired) and (refreshed or not self.can_refresh):
+                    err.should_retry = False  # a later retry would meet the same dead token
                 if isinstance(err, CrmRateLimited) and waits < constants.RATE_LIMIT_MAX_WAITS:
                     waits += 1
                     self.stats.bump("rate_limited_retries")

@@ -87,8 +87,9 @@ def test_second_expiry_in_a_row_raises():
     def fn(**kw):
         raise expired_401()
 
-    with pytest.raises(CrmAuthExpired):
+    with pytest.raises(CrmAuthExpired) as info:
         s.call(fn)
+    assert not info.value.should_retry  # no refresh token: retrying the job cannot help
 
 
 def test_429_is_waited_out_with_hubspot_interval_and_counted():
