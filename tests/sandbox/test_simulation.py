@@ -40,9 +40,11 @@ def test_app_actions_through_the_api_reach_the_market():
         truth = sb.truth(did)
         assert truth["strategies_applied"] == ["executive_alignment"] and truth["discount"] == 0.1
         assert sb.store("deals", did)["properties"]["discount_percent"] == "10"
-        # Time closes deals: after a long while every one of the original open deals is decided.
+        # Time closes deals: half a year later nearly all of the original open deals are decided
+        # (enterprise cycles can run longer), and the CRM shows each decision as a closed stage.
         sb.advance(150)
         after = s.get(f"{u}/_sandbox/truth/deals").json()["deals"]
-        assert all(after[k]["outcome"] in ("won", "lost") for k in truths)
-        stages = {d["properties"]["dealstage"] for d in sb.store("deals") if d["id"] in truths}
-        assert stages <= {"closedwon", "closedlost"}
+        decided = [k for k in truths if after[k]["outcome"] in ("won", "lost")]
+        assert len(decided) >= 0.8 * len(truths)
+        stage = {d["id"]: d["properties"]["dealstage"] for d in sb.store("deals")}
+        assert all(stage[k] == "closed" + after[k]["outcome"] for k in decided)

@@ -38,12 +38,12 @@ def build_people(m: Market) -> None:
                               float(rng.normal(0, 0.35))))
     names: set[str] = set()
     for i in range(cfg.n_companies):
-        while True:
-            name = f"{rng.choice(_text.COMPANY_A)} {rng.choice(_text.COMPANY_B)}"
-            if name not in names or len(names) > 400:
-                break
+        industry = str(rng.choice(list(_truth.INDUSTRY_EFFECT)))
+        name = f"{rng.choice(_text.COMPANY_A)} {rng.choice(_text.INDUSTRY_WORDS[industry])}"
         if name in names:
-            name = f"{name} {rng.choice(_text.COMPANY_SUFFIX)} {i}"
+            name = f"{name} {rng.choice(_text.COMPANY_SUFFIX)}"
+        if name in names:
+            name = f"{name} {i}"
         names.add(name)
         ci = int(rng.choice(len(_text.COUNTRIES), p=_text.COUNTRY_WEIGHTS))
         country, currency, cities = _text.COUNTRIES[ci]
@@ -51,7 +51,7 @@ def build_people(m: Market) -> None:
         revenue = float(round(employees * rng.lognormal(np.log(160_000), 0.4), -3))
         created = m.start - timedelta(days=HISTORY_DAYS + int(rng.integers(30, 900)))
         m.companies.append(Company(
-            i, name, name.lower().replace(" ", "") + ".example", str(rng.choice(list(_truth.INDUSTRY_EFFECT))),
+            i, name, name.lower().replace(" ", "") + ".example", industry,
             employees, revenue, country, str(rng.choice(cities)), currency, int(rng.integers(cfg.n_owners)),
             created))
         n_contacts = int(np.clip(rng.poisson(2 + min(employees, 5000) ** 0.25), 1, 12))

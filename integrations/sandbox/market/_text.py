@@ -23,8 +23,17 @@ LAST = ("Smith Johnson Williams Brown Jones Garcia Miller Davis Rodriguez Martin
         "Dubois Novak Kowalski Jensen Larsen Silva Costa Tanaka Sato Okafor").split()
 COMPANY_A = ("Blue Northern Bright Summit Vertex Silver Apex Harbor Iron Clear Crimson Nimbus Pioneer "
              "Granite Lumen Orbit Atlas Cedar Quantum Meridian Beacon Falcon Polar Sterling").split()
-COMPANY_B = ("Labs Systems Logistics Health Analytics Foods Robotics Partners Works Dynamics Networks "
-             "Solutions Retail Industries Capital Learning Media Software Freight Clinics").split()
+INDUSTRY_WORDS = {
+    "COMPUTER_SOFTWARE": ("Software", "Labs", "Systems", "Analytics", "Networks"),
+    "FINANCIAL_SERVICES": ("Capital", "Partners", "Financial", "Holdings", "Advisors"),
+    "HOSPITAL_HEALTH_CARE": ("Health", "Clinics", "Medical", "Care", "Diagnostics"),
+    "RETAIL": ("Retail", "Stores", "Goods", "Market", "Outfitters"),
+    "MANUFACTURING": ("Industries", "Manufacturing", "Works", "Robotics", "Dynamics"),
+    "LOGISTICS_AND_SUPPLY_CHAIN": ("Logistics", "Freight", "Shipping", "Supply", "Transport"),
+    "EDUCATION_MANAGEMENT": ("Learning", "Academy", "Education", "Schools", "Tutoring"),
+    "MARKETING_AND_ADVERTISING": ("Media", "Marketing", "Creative", "Agency", "Digital"),
+}
+"""Second word of company names, so a name fits its industry (Beacon Health is a hospital)."""
 COMPANY_SUFFIX = ("Inc", "LLC", "Ltd", "GmbH", "Group", "Co", "AG", "BV")
 
 COUNTRIES = (
