@@ -239,3 +239,19 @@ def test_in_flight_deliveries_stay_under_max_concurrent_requests(receiver):
         sizes = [len(json.loads(d["body"])) for d in receiver.deliveries]
         assert sum(sizes) == 40 and max(sizes) <= 5
     assert state["peak"] == 2
+
+
+def test_ui_association_and_restore_events(wired):
+    h, rec = wired
+    did = _open_deal(h)
+    contact = next(c["id"] for c in h.store("contacts")
+                   if c["id"] not in (h.store("deals", did)["associations"].get("contacts") or {}))
+    h.control("POST", "ui-associate", fromType="deals", fromId=did, toType="contacts", toId=contact)
+    _api(h, "DELETE", f"/crm/v3/objects/deals/{did}")
+    h.control("POST", "restore", objectType="deals", id=did)
+    want = {"deal.associationChange", "deal.deletion", "deal.restore"}
+    assert rec.wait(lambda r: want <= {e["subscriptionType"] for e in r.events()})
+    assoc = next(e for e in rec.events() if e["subscriptionType"] == "deal.associationChange")
+    assert assoc["associationType"] == "DEAL_TO_CONTACT" and assoc["toObjectId"] == int(contact)
+    assert assoc["associationRemoved"] is False and assoc["changeSource"] == "CRM_UI"
+    assert _api(h, "GET", f"/crm/v3/objects/deals/{did}").status_code == 200

@@ -90,6 +90,42 @@ def ui_change():
     return jsonify(records.render(p, otype, obj, list(obj.properties)))
 
 
+@bp.post("/ui-associate")
+def ui_associate():
+    """Body: {fromType, fromId, toType, toId, remove?, primary?}: a rep links or unlinks records."""
+    sb = current()
+    data = _data()
+    p = _portal(sb, data)
+    f, t = schema.canonical_type(str(data.get("fromType"))), schema.canonical_type(str(data.get("toType")))
+    if f is None or t is None or (f, t) not in schema.ASSOCIATION_TYPES:
+        raise errors.validation("unknown or unassociable object types")
+    fid, tid = str(data.get("fromId")), str(data.get("toId"))
+    if p.get(f, fid) is None or p.get(t, tid) is None:
+        raise errors.not_found()
+    user = f"userId:{p.owners[0]['userId']}" if p.owners else None
+    if data.get("remove"):
+        p.dissociate(f, fid, t, tid, source="CRM_UI", source_id=user)
+    else:
+        unlabeled, primary = schema.ASSOCIATION_TYPES[(f, t)]
+        types = [("HUBSPOT_DEFINED", unlabeled)]
+        if data.get("primary") and primary is not None:
+            types.insert(0, ("HUBSPOT_DEFINED", primary))
+        p.associate(f, fid, t, tid, types, source="CRM_UI", source_id=user)
+    return jsonify({"from": fid, "to": tid, "removed": bool(data.get("remove"))})
+
+
+@bp.post("/restore")
+def restore():
+    """Body: {objectType, id}: restore a record from the recycle bin, as in HubSpot's UI."""
+    sb = current()
+    data = _data()
+    p = _portal(sb, data)
+    otype = schema.canonical_type(str(data.get("objectType", "deals")))
+    if otype is None or not p.restore(otype, str(data.get("id", "")), source="CRM_UI", source_id=None):
+        raise errors.not_found("nothing to restore")
+    return jsonify({"restored": str(data["id"])})
+
+
 @bp.post("/privacy-delete")
 def privacy_delete():
     """Body: {id, portalId?}: a GDPR deletion of a contact requested in HubSpot's UI."""

@@ -206,6 +206,17 @@ class Portal:
         self._emit(Change("deletion", otype, obj.id, at, source, source_id))
         return True
 
+    def restore(self, otype: str, oid: str, *, source: str, source_id: str | None) -> bool:
+        """Bring an archived record back from the recycle bin; return False if not archived."""
+        at = now_utc()
+        with self.lock:
+            obj = self.objects[otype].get(str(oid))
+            if obj is None or not obj.archived:
+                return False
+            obj.archived, obj.archived_at, obj.updated_at = False, None, at
+        self._emit(Change("restore", otype, obj.id, at, source, source_id))
+        return True
+
     def merge(self, otype: str, primary: str, other: str, *, source: str, source_id: str | None) -> Obj:
         """Merge `other` into `primary`: fill empty values, move associations, archive `other`."""
         at = now_utc()

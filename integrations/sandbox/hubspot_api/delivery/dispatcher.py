@@ -51,7 +51,7 @@ class WebhookDispatcher:
         self.stats = {"events_queued": 0, "events_dropped": 0, "batches": 0, "attempts": 0, "delivered": 0,
                       "failed_attempts": 0, "retries": 0, "gave_up": 0, "duplicates_sent": 0, "events_delivered": 0}
         self.pool = ThreadPoolExecutor(max_workers=max(4, self.max_concurrent * 2), thread_name_prefix="hs-webhook")
-        self.session = requests.Session()
+        self.local = threading.local()  # one requests.Session per sender thread
         self._stop = False
         self.thread = threading.Thread(target=self._run, name="hs-webhook-sender", daemon=True)
         self.thread.start()
@@ -169,7 +169,10 @@ class WebhookDispatcher:
         status, error = None, None
         started = time.monotonic()
         try:
-            resp = self.session.post(url, data=body, timeout=self.config.webhook_timeout,
+            session = getattr(self.local, "session", None)
+            if session is None:
+                session = self.local.session = requests.Session()
+            resp = session.post(url, data=body, timeout=self.config.webhook_timeout,
                                      headers=signing.headers(self.config.client_secret, url, body, ts,
                                                              self.config.webhook_timeout))
             status = resp.status_code
@@ -235,4 +238,3 @@ class WebhookDispatcher:
             self.cond.notify_all()
         self.thread.join(timeout=2)
         self.pool.shutdown(wait=False, cancel_futures=True)
-        self.session.close()
