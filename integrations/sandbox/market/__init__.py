@@ -11,6 +11,8 @@ from ._model import OPEN_STAGES, STAGE_LABELS, STAGE_PROBABILITY, STAGES, stage_
 from ._truth import PRICE_BETA, STRATEGIES, STRATEGY_EFFECT, p_win, price_effect, strategy_effect
 
 __all__ = [
+    "Market",
+    "MarketConfig",
     "OPEN_STAGES",
     "PRICE_BETA",
     "STAGES",
@@ -18,8 +20,6 @@ __all__ = [
     "STAGE_PROBABILITY",
     "STRATEGIES",
     "STRATEGY_EFFECT",
-    "Market",
-    "MarketConfig",
     "closed_history",
     "p_win",
     "price_effect",
