@@ -59,7 +59,7 @@ class Bridge:
     def seed(self) -> None:
         """Load the whole market into the portal (no webhooks)."""
         p, m = self.portal, self.market
-        p.pipelines["deals"] = default_pipelines()
+        p.set_pipelines("deals", default_pipelines())
         for o in m.owners:
             oid = str(OWNER_ID_BASE + o.key)
             self.ids["owners"][o.key] = oid
@@ -138,6 +138,8 @@ class Bridge:
         if not emit:
             obj.history["dealstage"] = [{"value": s, "timestamp": iso(at), "sourceType": "CRM_UI", "sourceId": src}
                                         for s, at in reversed(d.stage_history)]
+            for s, at in d.stage_history:
+                obj.properties[f"hs_v2_date_entered_{s}"] = iso(at)
             obj.updated_at = d.closed_at or d.stage_history[-1][1]
             obj.properties["hs_lastmodifieddate"] = iso(obj.updated_at)
         self.ids["deals"][d.key] = obj.id

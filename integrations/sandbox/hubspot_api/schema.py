@@ -219,6 +219,7 @@ DEFAULT_PROPERTIES: dict[str, list[dict[str, Any]]] = {
         _p("num_notes", "Number of Sales Activities", "number", "number", "dealinformation", True),
         _p("notes_last_contacted", "Last Contacted", "datetime", "date", "dealinformation", True),
         _p("notes_last_updated", "Last Activity Date", "datetime", "date", "dealinformation", True),
+        _p("hs_pinned_engagement_id", "Pinned Engagement ID", "number", "number", "dealinformation"),
         # A custom (tenant-defined) field: how portals commonly record a negotiated discount.
         _p("discount_percent", "Discount (%)", "number", "number", "dealinformation", hubspot=False),
     ],

@@ -114,6 +114,19 @@ class Portal:
                 spec = {**spec, "groupName": spec["groupName"] or first_group}
                 self.properties[otype][spec["name"]] = property_definition(spec, i, epoch)
 
+    def set_pipelines(self, otype: str, pipelines: list[dict[str, Any]]) -> None:
+        """Install pipelines; for deals also HubSpot's calculated `hs_v2_date_entered_<stage>`."""
+        self.pipelines[otype] = pipelines
+        if otype != "deals":
+            return
+        for pipe in pipelines:
+            for st in pipe["stages"]:
+                name = f"hs_v2_date_entered_{st['id']}"
+                self.properties["deals"][name] = property_definition({
+                    "name": name, "label": f"Date entered \"{st['label']} ({pipe['label']})\"", "type": "datetime",
+                    "fieldType": "date", "groupName": "dealinformation", "readOnly": True, "hubspotDefined": True,
+                }, len(self.properties["deals"]), datetime(2019, 8, 6, tzinfo=UTC))
+
     def define_property(self, otype: str, spec: dict[str, Any]) -> dict[str, Any]:
         """Add a property definition (already validated) and return it as the API shows it."""
         with self.lock:
@@ -266,6 +279,9 @@ class Portal:
         obj.properties["hs_is_closed"] = "true" if closed else "false"
         obj.properties["hs_is_closed_won"] = "true" if won else "false"
         obj.properties["hs_closed_amount"] = obj.properties.get("amount") if won else "0"
+        entered = f"hs_v2_date_entered_{stage['id']}"
+        if not obj.properties.get(entered):
+            obj.properties[entered] = obj.properties["hs_lastmodifieddate"]
 
     def stage(self, pipeline_id: str | None, stage_id: str | None) -> dict[str, Any] | None:
         """Return the deal stage definition for (pipeline, stage), or None."""
