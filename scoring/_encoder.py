@@ -77,6 +77,11 @@ def _days_series(s: pd.Series) -> np.ndarray:
     return ((ts - _EPOCH) / pd.Timedelta(days=1)).to_numpy(dtype=float)
 
 
+def _skew(values: np.ndarray) -> float:
+    spread = values.std()
+    return float(((values - values.mean()) ** 3).mean() / spread**3) if spread > 0 else 0.0
+
+
 def _numeric_series(kind: str, s: pd.Series) -> np.ndarray:
     if kind == "date":
         return _days_series(s)
@@ -93,6 +98,9 @@ class TabularEncoder(TransformerMixin, BaseEstimator):
             Columns typed ``id`` are dropped.
         max_categories: most frequent categories kept per categorical column.
         scale: standardise numeric outputs (for neural nets; trees do not need it).
+        log_skewed: take ``log1p`` of non-negative numeric columns with skewness above
+            ``defaults.LOG_SKEW_THRESHOLD`` (counts, amounts) before scaling, so a neural net
+            sees their orders of magnitude rather than a few outliers.
 
     Attributes:
         columns_: source columns used, in order.
@@ -102,10 +110,11 @@ class TabularEncoder(TransformerMixin, BaseEstimator):
         baseline_: the encoded training mean (numeric) / mode (categorical) per output column.
     """
 
-    def __init__(self, column_types=None, max_categories=defaults.MAX_CATEGORIES, scale=True):
+    def __init__(self, column_types=None, max_categories=defaults.MAX_CATEGORIES, scale=True, log_skewed=False):
         self.column_types = column_types
         self.max_categories = max_categories
         self.scale = scale
+        self.log_skewed = log_skewed
 
     def __sklearn_tags__(self):
         tags = super().__sklearn_tags__()
@@ -161,6 +170,12 @@ class TabularEncoder(TransformerMixin, BaseEstimator):
             else:
                 values = _numeric_series(kind, frame[col])
                 missing = np.isnan(values)
+                use_log = bool(
+                    self.log_skewed and kind == "numeric" and (~missing).sum() > 2
+                    and np.nanmin(values) >= 0 and _skew(values[~missing]) > defaults.LOG_SKEW_THRESHOLD
+                )
+                if use_log:
+                    values = np.log1p(values)
                 fill = float(np.nanmedian(values)) if (~missing).any() else 0.0
                 if kind == "boolean" and (~missing).any():
                     fill = float(np.round(np.nanmean(values)))
@@ -175,12 +190,12 @@ class TabularEncoder(TransformerMixin, BaseEstimator):
                 if has_missing:
                     names.append(f"{col}={MISSING}")
                     baseline.append(float(missing.mean()))
-                specs.append((kind, col, (fill, center, spread), has_missing))
+                specs.append(("log" if use_log else kind, col, (fill, center, spread), has_missing))
             groups[str(col)] = list(range(start, len(names)))
         if not specs:
             raise EmptyDataError("no usable feature columns (all were ids or empty)")
         self.columns_ = [s[1] for s in specs]
-        self.types_ = {s[1]: s[0] for s in specs}
+        self.types_ = {s[1]: ("numeric" if s[0] == "log" else s[0]) for s in specs}
         self.specs_ = specs
         self.feature_names_out_ = np.array(names, dtype=object)
         self.groups_ = groups
@@ -240,6 +255,8 @@ class TabularEncoder(TransformerMixin, BaseEstimator):
             else:
                 fill, center, spread = params
                 values = _numeric_series(kind, frame[col])
+                if kind == "log":
+                    values = np.log1p(np.maximum(values, 0.0))
                 missing = np.isnan(values)
                 out[:, pos] = (np.where(missing, fill, values) - center) / spread
                 pos += 1
@@ -272,6 +289,8 @@ class TabularEncoder(TransformerMixin, BaseEstimator):
             else:
                 fill, center, spread = params
                 x = _to_days(v) if kind == "date" else _to_bool(v) if kind == "boolean" else _to_float(v)
+                if kind == "log" and not math.isnan(x):
+                    x = math.log1p(max(x, 0.0))
                 is_missing = math.isnan(x)
                 out[pos] = ((fill if is_missing else x) - center) / spread
                 pos += 1

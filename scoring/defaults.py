@@ -54,3 +54,6 @@ CLV_HORIZON_DAYS = 365
 
 CLV_MIN_LABEL_DAYS = 28
 """Shortest internal label window in days; below it the history is too short to learn CLV."""
+
+LOG_SKEW_THRESHOLD = 2.0
+"""Skewness above which a non-negative numeric column is log1p-transformed for the neural net."""

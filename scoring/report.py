@@ -89,11 +89,28 @@ def _clv_plots(actual: np.ndarray, predicted: np.ndarray) -> list[tuple[str, str
     return plots
 
 
-def render_report(loaded: LoadedModel) -> str:
+def _learning_curve_plot(curve: list[dict[str, Any]], training_rows: int | None) -> tuple[str, str]:
+    fig, ax = _figure()
+    n = [c["closed_deals"] for c in curve]
+    ax.plot(n, [c["roc_auc"] for c in curve], "o-", label="ROC AUC")
+    ax.plot(n, [c["ece_15_equal_mass"] for c in curve], "s-", label="calibration error (ECE)")
+    if "mean_abs_error_vs_true_p" in curve[0]:
+        ax.plot(n, [c["mean_abs_error_vs_true_p"] for c in curve], "^-", label="mean |p - true p|")
+    if training_rows:
+        ax.axvline(training_rows, color="grey", linestyle="--", label="this model's rows")
+    ax.set_xscale("log")
+    ax.set(xlabel="closed deals used for training", title="Learning curve (simulated market)")
+    ax.legend(fontsize=7)
+    return "Learning curve: when to trust the score", _png(fig)
+
+
+def render_report(loaded: LoadedModel, learning_curve: list[dict[str, Any]] | None = None) -> str:
     """Render one self-contained HTML page for an artefact (plots as data URIs).
 
     Args:
         loaded: the artefact, with its holdout predictions.
+        learning_curve: quality vs number of closed deals, measured on the simulated market
+            (``benchmarks/results/scoring_market.json``); shown for classification tasks.
 
     Returns:
         The HTML text.
@@ -106,6 +123,8 @@ def render_report(loaded: LoadedModel) -> str:
     else:
         plots = _classification_plots(np.asarray(ho.get("y", []), int), np.asarray(ho.get("p", []), float),
                                       meta.get("importance") or {}) if ho.get("y") else []
+    if learning_curve and loaded.task != "clv":
+        plots.append(_learning_curve_plot(learning_curve, meta.get("training_rows")))
     cv = (meta.get("metrics") or {}).get("cv") or {}
     choice = cv.get("reason")
     parts = [

@@ -17,6 +17,8 @@ from typing import Any
 
 import click
 
+_DEFAULT_CURVE = Path(__file__).resolve().parents[2] / "benchmarks" / "results" / "scoring_market.json"
+
 EXIT_DATA = 2
 """Exit code of a data or usage problem (bad file, column, target)."""
 
@@ -185,14 +187,18 @@ def predict_cmd(model_dir, data, out) -> None:
 @model.command("report")
 @click.option("--model", "model_dir", type=click.Path(exists=True, file_okay=False), required=True)
 @click.option("--out", type=click.Path(dir_okay=False), required=True, help="HTML file to write.")
+@click.option("--learning-curve", "curve_file", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="Market benchmark JSON with the learning curve (default: the repository's, if present).")
 @handle_errors
-def report_cmd(model_dir, out) -> None:
-    """Write a self-contained HTML report (calibration, ROC, gain, importance; CLV deciles, gain)."""
+def report_cmd(model_dir, out, curve_file) -> None:
+    """Write a self-contained HTML report (calibration, ROC, gain, importance, learning curve; CLV deciles, gain)."""
     from scoring import load_model
     from scoring.report import render_report
 
     loaded = load_model(model_dir)
-    Path(out).write_text(render_report(loaded), encoding="utf-8")
+    path = Path(curve_file) if curve_file else _DEFAULT_CURVE
+    curve = json.loads(path.read_text()).get("learning_curve") if path.is_file() else None
+    Path(out).write_text(render_report(loaded, curve), encoding="utf-8")
     _emit({"task": loaded.task, "model_version": loaded.version, "out": str(out)})
 
 

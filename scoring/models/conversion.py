@@ -126,7 +126,7 @@ class ConversionClassifier(ClassifierMixin, BaseEstimator):
         """
         reject_sparse(X)
         binary_labels(y)  # validate the target before any work
-        self.encoder_ = TabularEncoder(column_types=self.column_types, scale=True).fit(X)
+        self.encoder_ = TabularEncoder(column_types=self.column_types, scale=True, log_skewed=True).fit(X)
         self.n_features_in_ = self.encoder_.n_features_in_
         if hasattr(self.encoder_, "feature_names_in_"):
             self.feature_names_in_ = self.encoder_.feature_names_in_
