@@ -79,10 +79,23 @@ def _advance_locked(b: Bridge, days: int) -> dict[str, int]:
             p.write("tasks", ev["task"], {"hs_task_status": "COMPLETED", "hs_task_completion_date": iso(m.now)},
                     source="CRM_UI", source_id=src)
         elif kind == "churned":
-            cid = b.ids["companies"][ev["company"]]
-            p.write("companies", cid, {"lifecyclestage": "other"}, source="CRM_UI", source_id=None)
+            _churn(b, ev["company"])
     b._refresh_rollups()
     return counts
+
+
+def _churn(b: Bridge, company_key: int) -> None:
+    """Show a churned customer as a rep would record it: lifecycle 'other' plus a note."""
+    m, p = b.market, b.portal
+    comp = m.companies[company_key]
+    cid = b.ids["companies"][company_key]
+    owner = m.owners[comp.owner]
+    src = f"userId:{owner.user_id}"
+    p.write("companies", cid, {"lifecyclestage": "other"}, source="CRM_UI", source_id=src)
+    note = p.create("notes", {"hs_timestamp": iso(m.now), "hubspot_owner_id": b.ids["owners"][comp.owner],
+                              "hs_note_body": f"{comp.name} told us they will not renew; account closed."},
+                    source="CRM_UI", source_id=src)
+    p.associate("notes", note.id, "companies", cid, [("HUBSPOT_DEFINED", 190)], emit=False)
 
 
 def _rep(b: Bridge, deal_key: int) -> str:
