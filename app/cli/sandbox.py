@@ -79,4 +79,44 @@ def serve(host: str, port: int, seed: int, private_app_token: str | None, client
         state.stop()
 
 
+def _control(url: str, method: str, path: str, body: dict | None = None) -> dict:
+    """Call a running sandbox's control API; exit 1 with one line on stderr on failure."""
+    import requests
+
+    try:
+        resp = requests.request(method, f"{url.rstrip('/')}/_sandbox/{path}", json=body, timeout=120)
+        resp.raise_for_status()
+        return resp.json()
+    except requests.RequestException as exc:
+        click.echo(f"error: sandbox at {url}: {exc}", err=True)
+        sys.exit(1)
+
+
+_url = click.option("--url", default=f"http://127.0.0.1:{defaults.SANDBOX_PORT}", show_default=True,
+                    help="Base URL of a running sandbox.")
+
+
+@sandbox.command()
+@_url
+@click.option("--days", default=1, show_default=True, type=int, help="Simulated days to advance.")
+def advance(url: str, days: int) -> None:
+    """Advance a running sandbox's market; its changes go out as webhooks. Prints event counts."""
+    click.echo(json.dumps(_control(url, "POST", "advance", {"days": days})))
+
+
+@sandbox.command("rep-changes")
+@_url
+@click.option("--count", default=5, show_default=True, type=int, help="How many deal edits.")
+def rep_changes(url: str, count: int) -> None:
+    """Make realistic edits to open deals as their reps would in HubSpot's UI. Prints them."""
+    click.echo(json.dumps(_control(url, "POST", "rep-changes", {"count": count})))
+
+
+@sandbox.command()
+@_url
+def stats(url: str) -> None:
+    """Print a running sandbox's counters (requests, 429s, token refreshes, webhooks)."""
+    click.echo(json.dumps(_control(url, "GET", "stats")))
+
+
 commands = [sandbox]

@@ -31,3 +31,17 @@ def test_serve_starts_clean_and_prints_its_url(tmp_path: Path):
         proc.terminate()
         _, err = proc.communicate(timeout=10)
     assert "seeding market" in err  # logs on stderr, the result alone on stdout
+
+
+def test_control_commands_talk_to_a_running_sandbox(sandbox):
+    from click.testing import CliRunner
+
+    from app.cli.sandbox import sandbox as group
+
+    runner = CliRunner()
+    out = runner.invoke(group, ["advance", "--url", sandbox.url, "--days", "1"])
+    assert out.exit_code == 0 and json.loads(out.output)["events"]
+    out = runner.invoke(group, ["rep-changes", "--url", sandbox.url, "--count", "2"])
+    assert out.exit_code == 0 and len(json.loads(out.output)["changes"]) == 2
+    out = runner.invoke(group, ["stats", "--url", "http://127.0.0.1:9"])
+    assert out.exit_code == 1
