@@ -26,8 +26,14 @@ def create_app(config: Mapping[str, Any] | type | None = None) -> Flask:
     storage.init_app(app)
     dispatch.init_app(app)
 
+    import importlib
+
     from app.ops import bp as ops_bp
+    from webhooks import RECEIVER_MODULES
     from webhooks import bp as webhooks_bp
+
+    for module in RECEIVER_MODULES:
+        importlib.import_module(module)
 
     app.register_blueprint(ops_bp)
     app.register_blueprint(webhooks_bp, url_prefix="/webhooks")

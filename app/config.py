@@ -61,6 +61,12 @@ class Config:
     LEASE_SECONDS = defaults.LEASE_SECONDS
     SWEEP_INTERVAL_SECONDS = defaults.SWEEP_INTERVAL_SECONDS
     WEBHOOK_TOLERANCE_SECONDS = defaults.WEBHOOK_TOLERANCE_SECONDS
+    RECONCILE_ENABLED = True
+    RECONCILE_INTERVAL_SECONDS = defaults.RECONCILE_INTERVAL_SECONDS
+    HUBSPOT_SCOPES: str | None = None
+    """Space-separated install scopes; default: the lists in manifests/hubspot/app-hsmeta.json."""
+    HUBSPOT_TOKEN_PATH: str | None = None
+    HUBSPOT_BACKFILL_ON_INSTALL = True
     START_WORKER = True
     """Start the in-process worker thread when no REDIS_URL is set (serve, demo)."""
     SANDBOX_MODE = False

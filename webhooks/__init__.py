@@ -3,5 +3,6 @@
 from flask import Blueprint
 
 bp = Blueprint("webhooks", __name__)
-
-from webhooks.hubspot import receiver as _hubspot_receiver  # noqa: E402,F401  (registers routes)
+RECEIVER_MODULES = ("webhooks.hubspot.receiver",)
+"""Modules whose import registers routes on `bp`; the app factory imports them (this package
+must stay importable on its own, since app.inbox uses webhooks.changes)."""

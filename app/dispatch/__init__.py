@@ -129,6 +129,28 @@ class Dispatcher:
         return {"redispatched": len(redispatched), "orphans_scheduled": len(scheduled)}
 
 
+    def tick(self) -> dict[str, Any]:
+        """What the scheduler runs every sweep interval: the sweeper, then due periodic jobs.
+
+        Reconciliation runs once per RECONCILE_INTERVAL_SECONDS per process, counted from the
+        first tick (not at start-up, when the install backfill is still running).
+        """
+        import time
+
+        out: dict[str, Any] = dict(self.sweep())
+        if self.app.config.get("RECONCILE_ENABLED", True):
+            self.app.extensions.setdefault("hubspot_reconcile", {"last": time.monotonic()})
+            try:
+                from app.oauth import maybe_reconcile_all
+
+                result = maybe_reconcile_all(self.app)
+                if result is not None:
+                    out["reconcile"] = result
+            except Exception:  # never let a scheduled job stop the sweeper
+                log.exception("reconciliation tick failed")
+        return out
+
+
 def init_app(app: Flask) -> None:
     """Choose and attach the dispatch backend (RQ when REDIS_URL is set)."""
     backend: Backend

@@ -83,7 +83,7 @@ class InProcessBackend:
                     from app.dispatch import get_dispatcher
 
                     with self.app.app_context():
-                        get_dispatcher(self.app).sweep()
+                        get_dispatcher(self.app).tick()
                 except Exception:  # the loop must survive a database hiccup
                     log.exception("sweep failed")
             with self._cv:

@@ -87,7 +87,7 @@ def run_worker(app: Flask, *, with_scheduler: bool, burst: bool = False) -> bool
             while not stop.wait(every):
                 try:
                     with app.app_context():
-                        get_dispatcher(app).sweep()
+                        get_dispatcher(app).tick()
                 except Exception:  # keep sweeping through a database or Redis hiccup
                     log.exception("sweep failed")
 

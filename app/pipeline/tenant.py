@@ -98,4 +98,5 @@ def scoring_mapping(app: Flask, tenant_id: str, crm: str) -> dict[str, Any]:
     """The mapping scoring wants: the CRM's own labels for our features."""
     with get_db(app).session() as s:
         mapping = mapping_for(s, tenant_id, crm, "deal")
-    return {"labels": {canonical: label for canonical, (_field, label) in mapping.items()}}
+    return {"labels": {canonical: label for canonical, (_field, label) in mapping.items()},
+            "targets": {"discount": "discount"}}

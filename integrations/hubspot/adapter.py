@@ -266,6 +266,13 @@ class HubSpotClient:
                 return
             after = nxt.after
 
+    def iter_deal_records(self, *, kinds: Sequence[str] = ("open", "won", "lost"),
+                          limit: int | None = None) -> Iterator[Record]:
+        """Every deal of the portal as a Record, read in bulk (training, reports; see bulk.py)."""
+        from integrations.hubspot.bulk import iter_deal_records
+
+        return iter_deal_records(self, kinds=kinds, limit=limit)
+
     # -- writes --------------------------------------------------------------------------------
 
     def update_fields(self, object_type: str, updates: Sequence[tuple[str, Mapping[str, Any]]]) -> list[WriteResult]:

@@ -1,0 +1,85 @@
+"""Train a tenant's models from its CRM history and promote them if better (also scheduled).
+
+History is read in bulk (integrations/hubspot/bulk.py): every deal with its company, contacts,
+activity and stage history. Each task trains on what it can: conversion and price on closed
+deals, CLV on companies' closed-won deals, churn on records labelled churned. A task without
+enough history stays absent with `not_enough_history` and the card says so.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from datetime import UTC, datetime
+from typing import Any
+
+from flask import Flask
+
+from app.audit import write_audit
+from app.pipeline import tenant as tenant_inputs
+from app.storage import get_db
+from integrations.base import Record
+from scoring import NotEnoughHistoryError, save_model, train_from_records
+from scoring.registry import new_version
+
+log = logging.getLogger(__name__)
+
+TRAIN_TASKS = ("conversion", "price", "clv", "churn")
+DISCOUNT_FEATURE = "discount"
+"""Record.extra key of the negotiated discount (mapped from a CRM field; a fraction or a percent)."""
+
+
+def history_records(app: Flask, tenant_id: str, crm: str = "hubspot") -> list[Record]:
+    """All of a tenant's deals as canonical Records, read in bulk."""
+    from app.pipeline.jobs import crm_client
+
+    client = crm_client(app, tenant_id, crm)
+    if not hasattr(client, "iter_deal_records"):
+        raise NotImplementedError(f"the {crm} adapter has no bulk history reader")
+    return [_discount_as_fraction(r) for r in client.iter_deal_records()]
+
+
+def _discount_as_fraction(record: Record) -> Record:
+    value = record.extra.get(DISCOUNT_FEATURE)
+    if isinstance(value, int | float) and value > 1:
+        # CRM discount fields are usually percents ("Discount (%)"); models use fractions.
+        return replace(record, extra={**record.extra, DISCOUNT_FEATURE: value / 100.0})
+    return record
+
+
+def train_tenant(app: Flask, tenant_id: str, *, tasks: Sequence[str] = TRAIN_TASKS,
+                 records: Sequence[Record] | None = None, fast: bool = False,
+                 progress: Callable[[str], None] | None = None) -> dict[str, Any]:
+    """Train each task, save it to the registry and promote it if better than the champion.
+
+    Returns:
+        task → promote result, or `{"not_enough_history": {"have", "need"}}`.
+    """
+    started = time.perf_counter()
+    recs = list(records) if records is not None else history_records(app, tenant_id)
+    row = tenant_inputs.tenant_settings(app, tenant_id)
+    reg = tenant_inputs.registry(app)
+    mapping = {"targets": {"discount": DISCOUNT_FEATURE}}
+    results: dict[str, Any] = {}
+    for task in tasks:
+        if progress:
+            progress(task)
+        try:
+            model, meta, holdout = train_from_records(recs, task, mapping=mapping, min_closed=row.min_closed_deals,
+                                                      as_of=datetime.now(UTC), fast=fast)
+        except NotEnoughHistoryError as exc:
+            results[task] = {"not_enough_history": {"have": exc.have, "need": exc.need}}
+            continue
+        path = save_model(model, reg.root / tenant_id / "staging" / new_version(task), meta, holdout)
+        results[task] = reg.promote(tenant_id, path)
+    detail = {"records": len(recs), "seconds": round(time.perf_counter() - started, 1),
+              "results": {k: {kk: vv for kk, vv in v.items() if kk in ("promoted", "version", "metric",
+                                                                       "challenger", "champion", "reason",
+                                                                       "not_enough_history")}
+                          for k, v in results.items()}}
+    with get_db(app).session() as s:
+        write_audit(s, "models.trained", tenant_id=tenant_id, detail=detail)
+    log.info("models trained", extra={"tenant_id": tenant_id})
+    return results
