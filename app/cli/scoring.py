@@ -225,31 +225,70 @@ def promote_cmd(model_dir, tenant, registry, holdout) -> None:
 @model.command("train-from-crm")
 @click.option("--tenant", required=True)
 @click.option("--task", type=click.Choice(["conversion", "churn", "clv", "price"]), required=True)
+@click.option("--crm", type=click.Choice(["hubspot", "salesforce"]), default="hubspot", show_default=True)
 @click.option("--records", type=click.Path(exists=True, dir_okay=False), default=None,
-              help="JSON-lines file of canonical records (instead of the tenant's CRM history).")
+              help="JSON-lines file of canonical records, instead of reading the tenant's CRM.")
 @click.option("--out", type=click.Path(file_okay=False), default=None, help="Artefact directory.")
-@click.option("--registry", default=None, help="Registry root; the model is promoted if better.")
+@click.option("--registry", default=None, help="Registry root (default: the app's model directory).")
 @click.option("--min-closed", type=int, default=None, help="Cold-start threshold (default 50).")
 @handle_errors
-def train_from_crm_cmd(tenant, task, records, out, registry, min_closed) -> None:
+def train_from_crm_cmd(tenant, task, crm, records, out, registry, min_closed) -> None:
     """Train a task from the tenant's CRM history and promote it if better than the champion."""
     from scoring import ModelRegistry, defaults, save_model, train_from_records
     from scoring.registry import new_version
 
-    if records is None:
-        _fail("train-from-crm reads the tenant's history from the app database, which this build "
-              "does not provide yet; pass --records FILE.jsonl of canonical records", EXIT_MODEL)
-    from integrations.base import Record
+    mapping: dict[str, Any] = {}
+    if records is not None:
+        from integrations.base import Record
 
-    with open(records, encoding="utf-8") as fh:
-        recs = [Record.from_dict(json.loads(line)) for line in fh if line.strip()]
+        with open(records, encoding="utf-8") as fh:
+            recs = [Record.from_dict(json.loads(line)) for line in fh if line.strip()]
+        root = _registry_root(registry)
+    else:
+        recs, mapping, root = _crm_history(tenant, crm, registry)
     model_, meta, holdout = train_from_records(
-        recs, task, min_closed=defaults.MIN_CLOSED_DEALS if min_closed is None else min_closed)
-    root = _registry_root(registry)
+        recs, task, mapping=mapping, min_closed=defaults.MIN_CLOSED_DEALS if min_closed is None else min_closed)
     target = Path(out) if out else root / "staging" / new_version(task)
     path = save_model(model_, target, meta, holdout)
     result = ModelRegistry(root).promote(tenant, path)
-    _emit(_clean(result | {"model": str(path)}))
+    _emit(_clean(result | {"model": str(path), "records": len(recs)}))
+
+
+def _crm_history(tenant: str, crm: str, registry: str | None) -> tuple[list[Any], dict[str, Any], Path]:
+    """Every deal of the tenant's CRM as canonical Records, its field mapping, and the registry root.
+
+    Needs the app (tenant database, stored CRM tokens, the adapter); fails with one line otherwise.
+    """
+    from datetime import UTC, datetime
+
+    try:
+        from app import create_app
+        from app.pipeline import tenant as tenant_inputs
+        from app.pipeline.jobs import crm_client
+
+        app = create_app()
+    except Exception as exc:  # any import or configuration failure means: no app here
+        _fail(f"train-from-crm needs the app database and the tenant's CRM connection ({exc}); "
+              "or pass --records FILE.jsonl of canonical records", EXIT_MODEL)
+    with app.app_context():
+        try:
+            client = crm_client(app, tenant, crm)
+            ids = client.search_modified_since("deal", datetime(1970, 1, 1, tzinfo=UTC))
+            recs = [client.get_record("deal", i) for i in tqdm_ids(ids)]
+            mapping = tenant_inputs.scoring_mapping(app, tenant, crm)
+        except Exception as exc:  # CRM/DB errors of other layers: report, never a traceback
+            reason = " ".join(str(exc).split())[:200]  # SQL errors carry the whole statement
+            _fail(f"could not read the history of tenant {tenant!r} from {crm}: {type(exc).__name__}: {reason}",
+                  EXIT_MODEL)
+        root = Path(registry) if registry else tenant_inputs.model_dir(app)
+    return recs, mapping, root
+
+
+def tqdm_ids(ids: list[str]):
+    """Progress over record ids on stderr."""
+    from tqdm import tqdm
+
+    return tqdm(ids, desc="reading deals", file=sys.stderr, leave=False)
 
 
 @click.group("clv")

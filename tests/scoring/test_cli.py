@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -136,3 +137,26 @@ def test_entry_point_error_is_one_line(tmp_path):
                           capture_output=True, text=True, timeout=120, check=False)
     assert proc.returncode != 0
     assert proc.stderr.strip() == "error: the file is empty" and proc.stdout == ""
+
+
+def test_train_from_crm_records_file_and_cold_start(tmp_path, run):
+    from .test_registry_and_scores import _record
+
+    rng = np.random.default_rng(1)
+    lines = [json.dumps(_record(i, "won" if rng.uniform() < 0.5 else "lost", rng).to_dict()) for i in range(80)]
+    path = _write(tmp_path, "records.jsonl", "\n".join(lines) + "\n")
+    reg = str(tmp_path / "reg")
+    res = run("model", "train-from-crm", "--tenant", "t1", "--task", "churn", "--records", path, "--registry", reg)
+    assert res.exit_code == 0, res.stderr
+    doc = json.loads(res.stdout)
+    assert doc["promoted"] and doc["records"] == 80
+    res = run("model", "train-from-crm", "--tenant", "t1", "--task", "conversion", "--records", path,
+              "--registry", reg, "--min-closed", "500")
+    assert res.exit_code != 0 and res.stderr.strip() == "error: not enough history: 80 closed deals, need 500"
+
+
+def test_train_from_crm_without_a_connection_is_one_line(tmp_path, run, monkeypatch):
+    monkeypatch.setenv("AGENTIC_SALES_DATA_DIR", str(tmp_path))
+    res = run("model", "train-from-crm", "--tenant", "nobody", "--task", "conversion", "--registry", str(tmp_path))
+    assert res.exit_code != 0
+    assert res.stderr.strip().count("\n") == 0 and res.stderr.startswith("error: ")
