@@ -71,10 +71,9 @@ def serve(host: str, port: int, seed: int, private_app_token: str | None, client
 
     signal.signal(signal.SIGTERM, _stop)
     try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        click.echo("stopping", err=True)
+        server.serve_forever()  # werkzeug returns on KeyboardInterrupt (Ctrl-C or our SIGTERM)
     finally:
+        click.echo("stopping", err=True)
         server.server_close()
         state.stop()
 
