@@ -71,6 +71,7 @@ def test_search_limits(api, sandbox):
     assert api("POST", "/crm/v3/objects/deals/search", json={"limit": 100, "after": "9950"}).status_code == 400
     six = [{"propertyName": "amount", "operator": "GT", "value": "1"}] * 7
     assert api("POST", "/crm/v3/objects/deals/search", json={"filterGroups": [{"filters": six}]}).status_code == 400
+    assert api("POST", "/crm/v3/objects/deals/search", json={"query": "x" * 3001}).status_code == 400
 
 
 def test_golden_207_batch_and_100_cap(api):
@@ -172,8 +173,9 @@ def test_truth_never_leaks_through_the_api(sandbox, api):
         api("GET", f"/crm/v3/objects/deals/{did}?propertiesWithHistory=dealstage&associations=contacts,companies").text,
         api("GET", "/crm/v3/properties/deals").text, api("GET", "/crm/v3/properties/companies").text,
         api("GET", "/crm/v3/properties/contacts").text, api("GET", "/crm/v3/owners").text,
-        api("POST", "/crm/v3/objects/deals/search", json={"limit": 200, "properties": sorted(
-            p["name"] for p in api("GET", "/crm/v3/properties/deals").json()["results"])}).text,
+        api("GET", f"/crm/v3/objects/deals/{did}?properties=" + ",".join(
+            p["name"] for p in api("GET", "/crm/v3/properties/deals").json()["results"])).text,
+        api("POST", "/crm/v3/objects/deals/search", json={"limit": 200, "properties": ["amount", "dealstage"]}).text,
     ]
     for body in bodies:
         assert not any(word in body for word in hidden)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, g, jsonify
+from flask import Blueprint, g, jsonify, request
 
 from . import errors, records, schema
 from .objects import body_json, otype_or_404
@@ -17,6 +17,8 @@ from .store import Obj, Portal
 
 bp = Blueprint("hs_search", __name__)
 MAX_LIMIT, MAX_RESULTS, MAX_GROUPS, MAX_FILTERS_PER_GROUP, MAX_FILTERS = 200, 10_000, 5, 6, 18
+MAX_BODY_CHARS = 3000
+"""HubSpot rejects search request bodies longer than this."""
 QUERY_PROPERTIES = ("firstname", "lastname", "email", "phone", "company", "name", "domain", "dealname",
                     "hs_task_subject", "hs_note_body")
 OPERATORS = {"EQ", "NEQ", "LT", "LTE", "GT", "GTE", "BETWEEN", "IN", "NOT_IN", "HAS_PROPERTY",
@@ -132,6 +134,8 @@ def _sort_key(data: dict[str, Any]) -> tuple[str, bool]:
 @bp.post("/crm/v3/objects/<otype>/search")
 def search(otype: str):
     t = otype_or_404(otype)
+    if len(request.get_data(as_text=True)) > MAX_BODY_CHARS:
+        raise errors.validation(f"Search request body exceeds {MAX_BODY_CHARS} characters")
     data = body_json()
     groups, limit, after = _validate(data)
     p: Portal = g.portal
