@@ -120,7 +120,10 @@ class WebhookDispatcher:
                 if self._stop:
                     return
             time.sleep(self.config.webhook_batch_window if self.pending else 0)
-            self._dispatch()
+            try:
+                self._dispatch()
+            except RuntimeError:  # the pool was shut down under us: we are stopping
+                return
 
     def _dispatch(self) -> None:
         now = time.monotonic()
