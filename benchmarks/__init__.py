@@ -1,0 +1,1 @@
+"""Benchmarks: one command each, JSON results, tables in benchmarks/README.md."""
