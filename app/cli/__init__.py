@@ -15,6 +15,7 @@ import click
 COMMAND_MODULES: tuple[str, ...] = (
     "app.cli.server",
     "app.cli.db",
+    "app.cli.demo",
     "app.cli.manifests",
     "app.cli.crm",
     "app.cli.scoring",

@@ -21,7 +21,7 @@ from app.audit import write_audit
 from app.pipeline import tenant as tenant_inputs
 from app.storage import get_db
 from integrations.base import Record
-from scoring import NotEnoughHistoryError, save_model, train_from_records
+from scoring import NotEnoughHistoryError, ScoringError, save_model, train_from_records
 from scoring.registry import new_version
 
 log = logging.getLogger(__name__)
@@ -72,12 +72,16 @@ def train_tenant(app: Flask, tenant_id: str, *, tasks: Sequence[str] = TRAIN_TAS
         except NotEnoughHistoryError as exc:
             results[task] = {"not_enough_history": {"have": exc.have, "need": exc.need}}
             continue
+        except ScoringError as exc:  # e.g. no discount field mapped: that task stays absent
+            log.warning("training %s failed: %s", task, exc, extra={"tenant_id": tenant_id})
+            results[task] = {"training_failed": {"reason": str(exc)}}
+            continue
         path = save_model(model, reg.root / tenant_id / "staging" / new_version(task), meta, holdout)
         results[task] = reg.promote(tenant_id, path)
     detail = {"records": len(recs), "seconds": round(time.perf_counter() - started, 1),
               "results": {k: {kk: vv for kk, vv in v.items() if kk in ("promoted", "version", "metric",
                                                                        "challenger", "champion", "reason",
-                                                                       "not_enough_history")}
+                                                                       "not_enough_history", "training_failed")}
                           for k, v in results.items()}}
     with get_db(app).session() as s:
         write_audit(s, "models.trained", tenant_id=tenant_id, detail=detail)

@@ -1,0 +1,373 @@
+"""`agentic-sales demo`: the whole product on embedded defaults, in one process, on loopback.
+
+Starts the HubSpot sandbox (a seeded simulated market) and the app, installs the app through the
+real OAuth flow, trains the first models from the sandbox's deal history, backfills the open
+deals, then edits deals "as a rep" so signed webhooks flow, and waits until every changed deal
+is enriched and written back. The summary (DESIGN.md "Demo summary") is read back from the
+sandbox through its HubSpot API, not from the app's own bookkeeping.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import os
+import random
+import secrets
+import statistics
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import requests
+from werkzeug.serving import make_server
+
+from integrations.base import OUTPUT_FIELDS
+
+log = logging.getLogger(__name__)
+
+DEMO_MARKET = {"n_companies": 60, "n_owners": 6, "n_open_deals": 40, "n_closed_deals": 240}
+"""A market small enough that install, training, backfill and the changes finish in minutes."""
+
+DEMO_TOKEN_TTL_SECONDS = 30
+"""Access-token lifetime in the demo sandbox: short, so the demo shows token refreshes."""
+
+APP_TASK_MARKER = "[agentic-sales]"
+
+
+@dataclass
+class DemoOptions:
+    changes: int = 30
+    seed: int = 7
+    crm: str = "hubspot"
+    data_dir: Path = field(default_factory=lambda: Path(os.environ.get("AGENTIC_SALES_DATA_DIR")
+                                                        or Path.home() / ".agentic-sales" / "demo"))
+    host: str = "127.0.0.1"
+    port: int = 0
+    timeout: float = 240.0
+
+
+def demo_secrets(data_dir: Path) -> dict[str, str]:
+    """Generate the demo's secrets once and keep them in its data directory."""
+    from app.storage.crypto import generate_key
+
+    path = data_dir / "secrets.json"
+    data_dir.mkdir(parents=True, exist_ok=True)
+    if path.exists():
+        return json.loads(path.read_text())
+    values = {"TOKEN_KEY": generate_key(), "SECRET_KEY": secrets.token_urlsafe(32),
+              "HUBSPOT_CLIENT_ID": "demo-" + secrets.token_hex(8),
+              "HUBSPOT_CLIENT_SECRET": secrets.token_urlsafe(24)}
+    path.write_text(json.dumps(values, indent=2))
+    path.chmod(0o600)
+    return values
+
+
+class Demo:
+    """One demo run; `start`, `install`, `train`, `backfill`, `change`, `wait`, `summary`."""
+
+    def __init__(self, options: DemoOptions, progress: Callable[[str], None] | None = None) -> None:
+        self.opt = options
+        self.say = progress or (lambda msg: log.info(msg))
+        self.app: Any = None
+        self.server: Any = None
+        self.sandbox: Any = None
+        self.url = ""
+        self.tenant_id = ""
+        self.backfilled = 0
+        self.changed: dict[str, float] = {}
+        self.changes_sent = 0
+        self.read_token = "pat-demo-" + secrets.token_hex(12)
+        """A private-app token for reading the sandbox back (a separate tool, as an admin would)."""
+
+    # -- start -----------------------------------------------------------------------------
+    def start(self) -> None:
+        from app import create_app
+        from app.storage import migrate
+        from integrations.sandbox import run_in_thread
+
+        data = self.opt.data_dir
+        data.mkdir(parents=True, exist_ok=True)
+        keys = demo_secrets(data)
+        db_url = f"sqlite:///{data / 'demo.db'}"
+        migrate.upgrade(db_url)
+        self.app = create_app({
+            "DATABASE_URL": db_url, "REDIS_URL": None, "DATA_DIR": str(data), "MODEL_DIR": str(data / "models"),
+            "SANDBOX_MODE": True, "START_WORKER": True, "HUBSPOT_BACKFILL_ON_INSTALL": False,
+            "RECONCILE_ENABLED": False, **keys,
+        })
+        self.server = make_server(self.opt.host, self.opt.port, self.app, threaded=True)
+        self.url = f"http://{self.opt.host}:{self.server.server_port}"
+        self.app.config["PUBLIC_URL"] = self.url
+        threading.Thread(target=self.server.serve_forever, name="demo-app", daemon=True).start()
+        self.sandbox = run_in_thread(
+            seed=self.opt.seed, webhook_url=f"{self.url}/webhooks/hubspot", client_id=keys["HUBSPOT_CLIENT_ID"],
+            client_secret=keys["HUBSPOT_CLIENT_SECRET"], access_token_ttl=DEMO_TOKEN_TTL_SECONDS,
+            retry_scale=0.002, private_app_token=self.read_token, **DEMO_MARKET)
+        self.app.config["HUBSPOT_API_BASE"] = self.sandbox.url
+        self.app.config["HUBSPOT_AUTHORIZE_URL"] = f"{self.sandbox.url}/oauth/authorize"
+        self.say(f"app on {self.url}, HubSpot sandbox on {self.sandbox.url} (seed {self.opt.seed})")
+
+    def stop(self) -> None:
+        from app.dispatch import get_dispatcher
+
+        if self.app is not None:
+            get_dispatcher(self.app).backend.stop()
+        if self.sandbox is not None:
+            self.sandbox.stop()
+        if self.server is not None:
+            self.server.shutdown()
+
+    # -- install -----------------------------------------------------------------------------
+    def install(self) -> str:
+        """Install through the real OAuth flow: our install URL -> sandbox consent -> callback."""
+        from app.oauth import tenant_id_for, uninstall
+
+        stale = tenant_id_for(self.sandbox.hub_id)
+        try:
+            uninstall(stale, self.app, revoke=False)  # a previous run's tenant, against an old sandbox
+        except Exception:  # nothing to remove on a first run
+            pass
+        import shutil
+
+        shutil.rmtree(Path(self.app.config["MODEL_DIR"]) / stale, ignore_errors=True)
+        resp = requests.get(f"{self.url}/oauth/hubspot/install", timeout=60, allow_redirects=True)
+        if resp.status_code != 200:
+            raise RuntimeError(f"install failed: HTTP {resp.status_code} {resp.text[:300]}")
+        body = resp.json()
+        self.tenant_id = body["tenant"]
+        self._map_discount_field()
+        self.say(f"installed in portal {body['hub_id']} as {self.tenant_id}; "
+                 f"{len(body.get('fields_created') or [])} output fields created")
+        return self.tenant_id
+
+    def _map_discount_field(self) -> None:
+        """What revenue ops does once: map the portal's negotiated-discount field for pricing."""
+        from app.oauth.tenants import drop_cached_client
+        from app.storage import get_db
+        from app.storage.models import FieldMapping
+
+        with get_db(self.app).session() as s:
+            s.add(FieldMapping(tenant_id=self.tenant_id, object_type="deal", canonical="discount",
+                               crm_field="discount_percent", label="Discount (%)"))
+        drop_cached_client(self.app, self.tenant_id)
+
+    def train(self) -> dict[str, Any]:
+        from app.pipeline.training import train_tenant
+
+        results = train_tenant(self.app, self.tenant_id, fast=True, progress=lambda t: self.say(f"training {t}"))
+        for task, r in results.items():
+            if "not_enough_history" in r or "training_failed" in r:
+                self.say(f"  {task}: not trained ({r})")
+            else:
+                self.say(f"  {task}: {r.get('metric')}={_fmt(r.get('challenger'))} "
+                         f"{'promoted' if r.get('promoted') else 'kept champion'}")
+        return results
+
+    def backfill(self) -> int:
+        from app.oauth import backfill
+
+        result = backfill(self.tenant_id, self.app)
+        self.backfilled = int(result["records_backfilled"])
+        self.say(f"backfill: {self.backfilled} open deals enqueued")
+        return self.backfilled
+
+    def drain(self, tick: Callable[[int, int], None] | None = None) -> None:
+        """Wait until the backfill's jobs are done, so the changes' latency is their own."""
+        from sqlalchemy import func, select
+
+        from app.storage import get_db
+        from app.storage.models import RecordJob
+
+        deadline = time.time() + self.opt.timeout
+        while time.time() < deadline:
+            with get_db(self.app).session() as s:
+                busy = s.execute(select(func.count()).select_from(RecordJob).where(
+                    RecordJob.tenant_id == self.tenant_id, RecordJob.state != "idle")).scalar_one()
+            if tick:
+                tick(self.backfilled - busy, self.backfilled)
+            if busy == 0:
+                return
+            time.sleep(0.5)
+
+    # -- changes -------------------------------------------------------------------------------
+    def change(self, n: int) -> list[str]:
+        """Edit open deals as a rep would: two edits per deal, seconds apart (they coalesce)."""
+        store = self.sandbox.control("GET", "store/deals")
+        deals = store if isinstance(store, list) else store.get("results") or store.get("objects") or []
+        open_ids = sorted(str(d["id"]) for d in deals
+                          if str((d.get("properties") or {}).get("dealstage")) not in ("closedwon", "closedlost"))
+        rng = random.Random(self.opt.seed)
+        per_deal = 2
+        picked = rng.sample(open_ids, min(len(open_ids), math.ceil(n / per_deal)))
+        sent = 0
+        for i in range(n):
+            deal_id = picked[i % len(picked)]
+            props = self._edit(rng, deal_id, i // len(picked))
+            self.changed.setdefault(deal_id, time.time())
+            self.sandbox.ui_change("deals", deal_id, props)
+            sent += 1
+        self.changes_sent = sent
+        self.say(f"{sent} rep edits on {len(picked)} deals sent; webhooks are flowing")
+        return picked
+
+    def _edit(self, rng: random.Random, deal_id: str, round_no: int) -> dict[str, str]:
+        if round_no % 2 == 0:
+            return {"amount": str(rng.choice([12_000, 24_000, 36_500, 48_000, 64_000, 82_000]))}
+        return {"closedate": datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")}
+
+    # -- read back ---------------------------------------------------------------------------
+    def _sdk(self) -> Any:
+        from hubspot import HubSpot
+        from urllib3.util.retry import Retry
+
+        # The demo shares the portal's 110 requests / 10 s with the app: wait out 429s politely.
+        retry = Retry(total=12, status_forcelist=(429,), allowed_methods=None, backoff_factor=0.5,
+                      respect_retry_after_header=True)
+        return HubSpot(access_token=self.read_token, host=self.sandbox.url, base_url=self.sandbox.url, retry=retry)
+
+    def read_fields(self) -> dict[str, dict[str, Any]]:
+        """The output fields of the changed deals (one batch read)."""
+        from hubspot.crm.objects import BatchReadInputSimplePublicObjectId, SimplePublicObjectId
+
+        body = BatchReadInputSimplePublicObjectId(inputs=[SimplePublicObjectId(id=i) for i in sorted(self.changed)],
+                                                  properties=list(OUTPUT_FIELDS))
+        return {obj.id: {k: v for k, v in (obj.properties or {}).items() if k in OUTPUT_FIELDS and v}
+                for obj in self._sdk().crm.objects.batch_api.read("deals", body).results or ()}
+
+    def read_back(self) -> dict[str, dict[str, Any]]:
+        """Output fields, app tasks and notes of the changed deals, through the HubSpot API."""
+        from hubspot.crm.objects import BatchReadInputSimplePublicObjectId, SimplePublicObjectId
+
+        sdk = self._sdk()
+        ids = sorted(self.changed)
+        out: dict[str, dict[str, Any]] = {i: {"fields": {}, "tasks": [], "notes": []} for i in ids}
+        body = BatchReadInputSimplePublicObjectId(inputs=[SimplePublicObjectId(id=i) for i in ids],
+                                                  properties=list(OUTPUT_FIELDS))
+        for obj in sdk.crm.objects.batch_api.read("deals", body).results or ():
+            out[obj.id]["fields"] = {k: v for k, v in (obj.properties or {}).items() if k in OUTPUT_FIELDS and v}
+        for deal_id in ids:
+            deal = sdk.crm.objects.basic_api.get_by_id("deals", deal_id, associations=["tasks", "notes"])
+            assoc = deal.associations or {}
+            for kind, prop in (("tasks", ["hs_task_subject", "hs_task_body", "hs_task_status"]),
+                               ("notes", ["hs_note_body"])):
+                linked = [r.id for r in (assoc.get(kind).results if assoc.get(kind) else [])]
+                if not linked:
+                    continue
+                rows = sdk.crm.objects.batch_api.read(kind, BatchReadInputSimplePublicObjectId(
+                    inputs=[SimplePublicObjectId(id=i) for i in linked], properties=prop)).results or []
+                for r in rows:
+                    p = r.properties or {}
+                    if kind == "tasks" and APP_TASK_MARKER in (p.get("hs_task_body") or "") + (
+                            p.get("hs_task_subject") or ""):
+                        out[deal_id]["tasks"].append({"id": r.id, "subject": p.get("hs_task_subject")})
+                    if kind == "notes" and (p.get("hs_note_body") or "").startswith("Agentic sales"):
+                        out[deal_id]["notes"].append(r.id)
+        return out
+
+    def wait(self, tick: Callable[[int, int], None] | None = None) -> dict[str, float]:
+        """Wait until every changed deal shows output fields newer than its change; returns
+        record id -> latency (webhook receipt -> write-back read back), in ms."""
+        deadline = time.time() + self.opt.timeout
+        latencies: dict[str, float] = {}
+        receipts = {}
+        while time.time() < deadline:
+            receipts = self._receipts()
+            seen = self.read_fields()
+            now = time.time()
+            for deal_id, fields in seen.items():
+                at = fields.get("ai_enriched_at")
+                if deal_id in latencies or not at:
+                    continue
+                if _epoch(at) >= self.changed[deal_id] and deal_id in receipts:
+                    latencies[deal_id] = max(0.0, (now - receipts[deal_id]) * 1000.0)
+            if tick:
+                tick(len(latencies), len(self.changed))
+            if len(latencies) == len(self.changed):
+                break
+            time.sleep(1.0)
+        return latencies
+
+    def _receipts(self) -> dict[str, float]:
+        """First webhook receipt after each deal's change (from the inbox)."""
+        from sqlalchemy import func, select
+
+        from app.storage import get_db
+        from app.storage.models import InboxEvent
+
+        out = {}
+        with get_db(self.app).session() as s:
+            rows = s.execute(select(InboxEvent.record_id, func.min(InboxEvent.received_at)).where(
+                InboxEvent.tenant_id == self.tenant_id, InboxEvent.object_type == "deal",
+                InboxEvent.record_id.in_(list(self.changed)), InboxEvent.change_source == "CRM_UI",
+            ).group_by(InboxEvent.record_id)).all()
+        for rid, at in rows:
+            if at is not None and at.timestamp() >= self.changed[rid] - 1:
+                out[rid] = at.timestamp()
+        return out
+
+    # -- summary -------------------------------------------------------------------------------
+    def summary(self, latencies: dict[str, float]) -> dict[str, Any]:
+        from prometheus_client import REGISTRY
+        from sqlalchemy import func, select
+
+        from app.oauth import hubspot_stats
+        from app.storage import get_db
+        from app.storage.models import AuditLog
+
+        seen = self.read_back()
+        enriched = [i for i, got in seen.items() if i in latencies and got["fields"] and got["tasks"]]
+
+        def metric(name: str, **labels: str) -> int:
+            return int(REGISTRY.get_sample_value(name, labels) or 0)
+
+        events = {o: metric("agentic_sales_webhook_events_total", crm="hubspot", outcome=o)
+                  for o in ("accepted", "duplicate", "echo", "unsupported", "unknown_tenant")}
+        deliveries = sum(metric("agentic_sales_webhook_requests_total", crm="hubspot", status=str(c))
+                         for c in (200, 400, 401, 500))
+        with get_db(self.app).session() as s:
+            failed = s.execute(select(func.count()).select_from(AuditLog).where(
+                AuditLog.tenant_id == self.tenant_id, AuditLog.event == "job.failed")).scalar_one()
+        server_errors = metric("agentic_sales_webhook_requests_total", crm="hubspot", status="500")
+        stats = hubspot_stats(self.app).as_dict()
+        sandbox_stats = self.sandbox.stats()
+        lat = sorted(latencies[i] for i in enriched)
+        return {
+            "crm": self.opt.crm,
+            "changes_sent": self.changes_sent,
+            "records_changed": len(self.changed),
+            "records_enriched": len(enriched),
+            "record_ids": sorted(self.changed),
+            "records_backfilled": self.backfilled,
+            "deliveries_received": deliveries,
+            "events_received": sum(events.values()),
+            "events_deduped": events["duplicate"],
+            "echoes_suppressed": events["echo"],
+            "fields_written": sum(len(got["fields"]) for got in seen.values()),
+            "tasks_written": sum(len(got["tasks"]) for got in seen.values()),
+            "notes_written": sum(len(got["notes"]) for got in seen.values()),
+            "token_refreshes": int(sandbox_stats.get("token_refreshes", stats.get("token_refreshes", 0))),
+            "rate_limited_retries": int(stats.get("rate_limited_retries", 0)),
+            "errors": int(failed) + server_errors + (len(self.changed) - len(enriched)),
+            "latency_ms": {"p50": round(statistics.median(lat)) if lat else None,
+                           "p95": round(lat[min(len(lat) - 1, math.ceil(0.95 * len(lat)) - 1)]) if lat else None},
+        }
+
+    def preview_urls(self) -> list[str]:
+        return [f"{self.url}/card/preview/hubspot/{self.sandbox.hub_id}/deal/{i}" for i in sorted(self.changed)]
+
+
+def _epoch(value: str) -> float:
+    """A HubSpot datetime property value (epoch ms or ISO-8601) as epoch seconds."""
+    if value.isdigit():
+        return int(value) / 1000.0
+    return datetime.fromisoformat(value.replace("Z", "+00:00")).timestamp()
+
+
+def _fmt(x: Any) -> str:
+    return f"{x:.3f}" if isinstance(x, int | float) else str(x)
