@@ -119,6 +119,14 @@ class Portal:
         self.pipelines[otype] = pipelines
         if otype != "deals":
             return
+        # HubSpot lists every pipeline's stages as the options of `dealstage` (and pipelines of `pipeline`).
+        self.properties["deals"]["dealstage"]["options"] = [
+            {"label": st["label"], "value": st["id"], "displayOrder": i, "hidden": False,
+             "description": f"{pipe['label']}: {st['label']}"}
+            for i, (pipe, st) in enumerate((p, st) for p in pipelines for st in p["stages"])]
+        self.properties["deals"]["pipeline"]["options"] = [
+            {"label": pipe["label"], "value": pipe["id"], "displayOrder": i, "hidden": False}
+            for i, pipe in enumerate(pipelines)]
         for pipe in pipelines:
             for st in pipe["stages"]:
                 name = f"hs_v2_date_entered_{st['id']}"
