@@ -1,13 +1,14 @@
 """HubSpot's object types, default property definitions and association type ids.
 
-Only data lives here: the names, labels, types and ids a portal starts with, as HubSpot ships
-them (reference: hubspot-api-facts.md §3; association ids from the SDK's
+Data, plus pure helpers that shape it: the names, labels, types and ids a portal starts with,
+as HubSpot ships them (reference: hubspot-api-facts.md §3; association ids from the SDK's
 `hubspot/crm/association_type.py`). The store copies these into each portal so a tenant's
 custom properties never leak into another portal.
 """
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 OBJECT_TYPE_IDS: dict[str, str] = {
@@ -320,3 +321,46 @@ LAST_MODIFIED = {"contacts": "lastmodifieddate"}
 """Contacts keep `lastmodifieddate`; every other type uses `hs_lastmodifieddate` (both are set)."""
 
 UNSUBSCRIBABLE = frozenset({"num_unique_conversion_events", "hs_lastmodifieddate", "lastmodifieddate"})
+
+
+def reverse_types(from_type: str, to_type: str, types: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Return the association types of the other direction (primary maps to primary)."""
+    fwd = ASSOCIATION_TYPES.get((from_type, to_type))
+    back = ASSOCIATION_TYPES.get((to_type, from_type))
+    ufwd = USER_DEFINED_TYPES.get((from_type, to_type))
+    uback = USER_DEFINED_TYPES.get((to_type, from_type))
+    out: list[tuple[str, int]] = []
+    for cat, tid in types:
+        if fwd and back and cat == "HUBSPOT_DEFINED":
+            out.append((cat, back[1] if tid == fwd[1] and back[1] else back[0]))
+        elif ufwd and uback and cat == "USER_DEFINED" and tid == ufwd[0]:
+            out.append((cat, uback[0]))
+        elif back:
+            out.append(("HUBSPOT_DEFINED", back[0]))
+    return out
+
+
+def property_definition(spec: dict[str, Any], order: int, at: datetime) -> dict[str, Any]:
+    """Return a property as `/crm/v3/properties` shows it (fields of the SDK's Property model)."""
+    options = [
+        o if isinstance(o, dict) else {"label": o[1], "value": o[0], "displayOrder": i, "hidden": False}
+        for i, o in enumerate(spec.get("options") or [])
+    ]
+    hub = bool(spec.get("hubspotDefined", False))
+    d: dict[str, Any] = {
+        "updatedAt": _iso(at), "createdAt": _iso(at), "name": spec["name"], "label": spec["label"],
+        "type": spec["type"], "fieldType": spec["fieldType"], "description": spec.get("description", ""),
+        "groupName": spec["groupName"], "options": options, "displayOrder": order,
+        "calculated": False, "externalOptions": False, "hasUniqueValue": bool(spec.get("hasUniqueValue", False)),
+        "hidden": bool(spec.get("hidden", False)), "hubspotDefined": hub,
+        "modificationMetadata": {"archivable": not hub, "readOnlyDefinition": hub,
+                                 "readOnlyValue": bool(spec.get("readOnly", False))},
+        "formField": bool(spec.get("formField", False)),
+    }
+    if not hub:
+        d["createdUserId"] = d["updatedUserId"] = "0"
+    return d
+
+
+def _iso(ts: datetime) -> str:
+    return ts.astimezone(UTC).replace(tzinfo=None).isoformat(timespec="milliseconds") + "Z"

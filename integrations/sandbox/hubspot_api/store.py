@@ -112,7 +112,7 @@ class Portal:
             first_group = next(iter(self.groups[otype]), "")
             for i, spec in enumerate(specs):
                 spec = {**spec, "groupName": spec["groupName"] or first_group}
-                self.properties[otype][spec["name"]] = property_definition(spec, i, epoch)
+                self.properties[otype][spec["name"]] = schema.property_definition(spec, i, epoch)
 
     def set_pipelines(self, otype: str, pipelines: list[dict[str, Any]]) -> None:
         """Install pipelines; for deals also HubSpot's calculated `hs_v2_date_entered_<stage>`."""
@@ -130,7 +130,7 @@ class Portal:
         for pipe in pipelines:
             for st in pipe["stages"]:
                 name = f"hs_v2_date_entered_{st['id']}"
-                self.properties["deals"][name] = property_definition({
+                self.properties["deals"][name] = schema.property_definition({
                     "name": name, "label": f"Date entered \"{st['label']} ({pipe['label']})\"", "type": "datetime",
                     "fieldType": "date", "groupName": "dealinformation", "readOnly": True, "hubspotDefined": True,
                 }, len(self.properties["deals"]), datetime(2019, 8, 6, tzinfo=UTC))
@@ -139,7 +139,7 @@ class Portal:
         """Add a property definition (already validated) and return it as the API shows it."""
         with self.lock:
             order = spec.get("displayOrder", -1)
-            d = property_definition({**spec, "readOnly": False, "hubspotDefined": False}, order, now_utc())
+            d = schema.property_definition({**spec, "readOnly": False, "hubspotDefined": False}, order, now_utc())
             self.properties[otype][spec["name"]] = d
             return d
 
@@ -305,7 +305,7 @@ class Portal:
                   types: list[tuple[str, int]], *, source: str = "API", source_id: str | None = None,
                   emit: bool = True) -> None:
         """Add association types between two records, in both directions."""
-        rev = _reverse_types(from_type, to_type, types)
+        rev = schema.reverse_types(from_type, to_type, types)
         with self.lock:
             fwd = self.assoc.setdefault((from_type, str(from_id)), {}).setdefault(to_type, {})
             cur = fwd.setdefault(str(to_id), [])
@@ -367,41 +367,3 @@ def _hist(value: str | None, stamp: str, source: str, source_id: str | None) -> 
     if source == "CRM_UI" and source_id and source_id.startswith("userId:"):
         h["updatedByUserId"] = int(source_id.split(":", 1)[1])
     return h
-
-
-def _reverse_types(from_type: str, to_type: str, types: list[tuple[str, int]]) -> list[tuple[str, int]]:
-    fwd = schema.ASSOCIATION_TYPES.get((from_type, to_type))
-    back = schema.ASSOCIATION_TYPES.get((to_type, from_type))
-    ufwd = schema.USER_DEFINED_TYPES.get((from_type, to_type))
-    uback = schema.USER_DEFINED_TYPES.get((to_type, from_type))
-    out: list[tuple[str, int]] = []
-    for cat, tid in types:
-        if fwd and back and cat == "HUBSPOT_DEFINED":
-            out.append((cat, back[1] if tid == fwd[1] and back[1] else back[0]))
-        elif ufwd and uback and cat == "USER_DEFINED" and tid == ufwd[0]:
-            out.append((cat, uback[0]))
-        elif back:
-            out.append(("HUBSPOT_DEFINED", back[0]))
-    return out
-
-
-def property_definition(spec: dict[str, Any], order: int, at: datetime) -> dict[str, Any]:
-    """Return a property as `/crm/v3/properties` shows it (fields of the SDK's Property model)."""
-    options = [
-        o if isinstance(o, dict) else {"label": o[1], "value": o[0], "displayOrder": i, "hidden": False}
-        for i, o in enumerate(spec.get("options") or [])
-    ]
-    hub = bool(spec.get("hubspotDefined", False))
-    d: dict[str, Any] = {
-        "updatedAt": iso(at), "createdAt": iso(at), "name": spec["name"], "label": spec["label"],
-        "type": spec["type"], "fieldType": spec["fieldType"], "description": spec.get("description", ""),
-        "groupName": spec["groupName"], "options": options, "displayOrder": order,
-        "calculated": False, "externalOptions": False, "hasUniqueValue": bool(spec.get("hasUniqueValue", False)),
-        "hidden": bool(spec.get("hidden", False)), "hubspotDefined": hub,
-        "modificationMetadata": {"archivable": not hub, "readOnlyDefinition": hub,
-                                 "readOnlyValue": bool(spec.get("readOnly", False))},
-        "formField": bool(spec.get("formField", False)),
-    }
-    if not hub:
-        d["createdUserId"] = d["updatedUserId"] = "0"
-    return d
