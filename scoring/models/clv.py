@@ -38,6 +38,7 @@ FEATURES = tuple(RAW_FEATURES[i] for i in MODEL_COLUMNS) + (
 """Feature names, in the model's column order."""
 
 _DAY = np.timedelta64(1, "D")
+_EARLY_STOPPING_ROUNDS = 50
 
 
 def prepare_transactions(tx: pd.DataFrame) -> pd.DataFrame:
@@ -127,7 +128,7 @@ class ClvModel:
 
     Args:
         horizon_days: the horizon predicted after the cutoff.
-        n_estimators: boosting rounds.
+        n_estimators: most boosting rounds (early stopping on held-out customers picks fewer).
         max_depth: tree depth.
         learning_rate: shrinkage.
         objective: xgboost objective (Tweedie suits zero-inflated, skewed spend).
@@ -135,7 +136,7 @@ class ClvModel:
         random_state: seed.
     """
 
-    def __init__(self, horizon_days=defaults.CLV_HORIZON_DAYS, n_estimators=400, max_depth=4,
+    def __init__(self, horizon_days=defaults.CLV_HORIZON_DAYS, n_estimators=1000, max_depth=4,
                  learning_rate=0.03, objective="reg:tweedie", holdout_fraction=defaults.HOLDOUT_FRACTION,
                  random_state=None):
         self.horizon_days = horizon_days
@@ -146,9 +147,9 @@ class ClvModel:
         self.holdout_fraction = holdout_fraction
         self.random_state = random_state
 
-    def _regressor(self) -> xgb.XGBRegressor:
+    def _regressor(self, n_estimators: int, early_stopping: int | None = None) -> xgb.XGBRegressor:
         return xgb.XGBRegressor(
-            n_estimators=self.n_estimators, max_depth=self.max_depth, learning_rate=self.learning_rate,
+            n_estimators=n_estimators, early_stopping_rounds=early_stopping, max_depth=self.max_depth, learning_rate=self.learning_rate,
             objective=self.objective, subsample=0.8, colsample_bytree=0.8, min_child_weight=5,
             tree_method="hist", n_jobs=2, random_state=self.random_state or 0,
         )
@@ -188,10 +189,15 @@ class ClvModel:
         X = add_bg_features(raw, cut_params, label_days)
         train, test = train_test_split(np.arange(len(customers)), test_size=self.holdout_fraction,
                                        random_state=self.random_state)
-        probe = self._regressor().fit(X[train], label[train])
-        self.holdout_ = {"actual": label[test].tolist(), "predicted": probe.predict(X[test]).tolist(),
+        # The number of rounds is chosen by early stopping on held-out customers of the
+        # internal split (all before the cutoff), then the booster is refitted on every customer.
+        probe = self._regressor(self.n_estimators, _EARLY_STOPPING_ROUNDS).fit(
+            X[train], label[train], eval_set=[(X[test], label[test])], verbose=False)
+        self.n_rounds_ = int(probe.best_iteration) + 1
+        self.holdout_ = {"actual": label[test].tolist(),
+                         "predicted": probe.predict(X[test], iteration_range=(0, self.n_rounds_)).tolist(),
                          "label_days": label_days}
-        self.regressor_ = self._regressor().fit(X, label)
+        self.regressor_ = self._regressor(self.n_rounds_).fit(X, label)
         self.booster_ = self.regressor_.get_booster()
         _, raw_now = feature_table(log, t_end)
         self.params_ = _bgnbd.fit_bgnbd_gg(raw_now[:, 0], raw_now[:, 1], raw_now[:, 2], raw_now[:, 8])
