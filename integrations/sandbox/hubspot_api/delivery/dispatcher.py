@@ -175,7 +175,7 @@ class WebhookDispatcher:
             session = getattr(self.local, "session", None)
             if session is None:
                 session = self.local.session = requests.Session()
-            resp = session.post(url, data=body, timeout=self.config.webhook_timeout,
+            resp = session.post(url, data=body, timeout=self.config.webhook_timeout, allow_redirects=False,
                                      headers=signing.headers(self.config.client_secret, url, body, ts,
                                                              self.config.webhook_timeout))
             status = resp.status_code
