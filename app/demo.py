@@ -266,7 +266,7 @@ class Demo:
                     if kind == "tasks" and APP_TASK_MARKER in (p.get("hs_task_body") or "") + (
                             p.get("hs_task_subject") or ""):
                         out[deal_id]["tasks"].append({"id": r.id, "subject": p.get("hs_task_subject")})
-                    if kind == "notes" and (p.get("hs_note_body") or "").startswith("Agentic sales"):
+                    if kind == "notes" and APP_TASK_MARKER in (p.get("hs_note_body") or ""):
                         out[deal_id]["notes"].append(r.id)
         return out
 

@@ -93,7 +93,8 @@ def task_spec(record: Record, run: Any, decision: Any) -> TaskSpec:
 
 def note_text(record: Record, scores: Mapping[str, Any], run: Any, decision: Any) -> str:
     """A short note for the record's timeline: scores with their reasons, strategy, action."""
-    parts = [f"Agentic sales: {record.name or record.id}"]
+    # The marker lets the adapter leave our own notes out of the record's activity (no echo).
+    parts = [f"{TaskSpec.marker} Agentic sales: {record.name or record.id}"]
     conv = scores.get("conversion")
     if isinstance(conv, Mapping):
         top = ", ".join(f"{f.get('label') or f['feature']} {f['direction']}" for f in conv.get("factors", [])[:3])
