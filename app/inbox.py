@@ -7,12 +7,14 @@ deliveries of the same batch cannot both insert.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import select, text
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session
 
 from app.storage.models import InboxEvent, Installation, Tenant
@@ -50,35 +52,13 @@ def insert_changes(
     if not unique:
         return result
     now = datetime.now(UTC)
-    rows = [
-        {
-            "tenant_id": ch.tenant_id,
-            "crm": ch.crm,
-            "object_type": ch.object_type,
-            "record_id": ch.record_id,
-            "kind": ch.kind,
-            "properties": dict(ch.properties),
-            "occurred_at": ch.occurred_at or now,
-            "delivery_key": ch.delivery_key,
-            "delivery_id": delivery_id,
-            "attempt": ch.attempt,
-            "change_source": ch.change_source,
-            "received_at": now,
-            "status": "pending",
-        }
-        for ch in unique.values()
-    ]
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    stmt = (
-        insert(InboxEvent)
-        .values(rows)
-        .on_conflict_do_nothing(index_elements=["tenant_id", "delivery_key"])
-        .returning(InboxEvent.tenant_id, InboxEvent.crm, InboxEvent.object_type, InboxEvent.record_id)
-    )
-    inserted = session.execute(stmt).all()
+    fresh = list(unique.values())
+    if session.get_bind().dialect.name == "postgresql":
+        inserted = _insert_postgres(session, fresh, delivery_id=delivery_id, now=now)
+    else:
+        inserted = _insert_generic(session, fresh, delivery_id=delivery_id, now=now)
     result.inserted = len(inserted)
-    result.duplicates += len(rows) - len(inserted)
+    result.duplicates += len(fresh) - len(inserted)
     seen: set[tuple[str, str, str, str]] = set()
     for row in inserted:
         key = (row[0], row[1], row[2], row[3])
@@ -86,6 +66,57 @@ def insert_changes(
             seen.add(key)
             result.records.append(key)
     return result
+
+
+# One statement for the whole batch, whatever its size: arrays bound as parameters, so
+# PostgreSQL plans it once and SQLAlchemy never recompiles a 1,300-parameter VALUES list.
+_PG_INSERT = text("""
+INSERT INTO inbox_events (tenant_id, crm, object_type, record_id, kind, properties, occurred_at,
+                          delivery_key, delivery_id, attempt, change_source, received_at, status)
+SELECT u.tenant_id, u.crm, u.object_type, u.record_id, u.kind, CAST(u.properties AS json), u.occurred_at,
+       u.delivery_key, :delivery_id, u.attempt, u.change_source, :now, 'pending'
+FROM unnest(CAST(:t AS text[]), CAST(:c AS text[]), CAST(:o AS text[]), CAST(:r AS text[]),
+            CAST(:k AS text[]), CAST(:p AS text[]), CAST(:oc AS timestamptz[]), CAST(:dk AS text[]),
+            CAST(:a AS int[]), CAST(:cs AS text[]))
+     AS u(tenant_id, crm, object_type, record_id, kind, properties, occurred_at, delivery_key, attempt,
+          change_source)
+ON CONFLICT (tenant_id, delivery_key) DO NOTHING
+RETURNING tenant_id, crm, object_type, record_id
+""")
+
+
+def _insert_postgres(session: Session, changes: list[RecordChange], *, delivery_id: str | None,
+                     now: datetime) -> list[Any]:
+    params = {
+        "t": [c.tenant_id for c in changes], "c": [c.crm for c in changes],
+        "o": [c.object_type for c in changes], "r": [c.record_id for c in changes],
+        "k": [c.kind for c in changes], "p": [json.dumps(dict(c.properties), default=str) for c in changes],
+        "oc": [c.occurred_at or now for c in changes], "dk": [c.delivery_key for c in changes],
+        "a": [c.attempt for c in changes], "cs": [c.change_source for c in changes],
+        "delivery_id": delivery_id, "now": now,
+    }
+    return list(session.connection().execute(_PG_INSERT, params).all())
+
+
+_GENERIC_INSERT = (
+    sqlite.insert(InboxEvent.__table__)
+    .on_conflict_do_nothing(index_elements=["tenant_id", "delivery_key"])
+    .returning(InboxEvent.tenant_id, InboxEvent.crm, InboxEvent.object_type, InboxEvent.record_id)
+)
+
+
+def _insert_generic(session: Session, changes: list[RecordChange], *, delivery_id: str | None,
+                    now: datetime) -> list[Any]:
+    rows = [
+        {"tenant_id": c.tenant_id, "crm": c.crm, "object_type": c.object_type, "record_id": c.record_id,
+         "kind": c.kind, "properties": dict(c.properties), "occurred_at": c.occurred_at or now,
+         "delivery_key": c.delivery_key, "delivery_id": delivery_id, "attempt": c.attempt,
+         "change_source": c.change_source, "received_at": now, "status": "pending", "job_id": None,
+         "processed_at": None, "error": None}
+        for c in changes
+    ]
+    # executemany with RETURNING: one cached statement, batched by SQLAlchemy's insertmanyvalues.
+    return list(session.connection().execute(_GENERIC_INSERT, rows).all())
 
 
 def installed_tenant(session: Session, crm: str, external_id: str) -> Tenant | None:

@@ -27,6 +27,8 @@ class Backend(Protocol):
 
     def enqueue(self, key: RecordKey, job_id: str, delay: float) -> None: ...
 
+    def enqueue_many(self, pairs: list[tuple[RecordKey, str]], delay: float) -> None: ...
+
     def ping(self) -> dict[str, Any]: ...
 
     def start(self) -> None: ...
@@ -73,20 +75,25 @@ class Dispatcher:
 
     def schedule_in(self, session: Any, keys: Iterable[RecordKey]) -> list[tuple[RecordKey, str]]:
         """Schedule inside the caller's transaction (the webhook's); enqueue after its commit."""
-        out: list[tuple[RecordKey, str]] = []
-        now = datetime.now(UTC)
-        for key in keys:
-            job_id = leases.schedule(session, key, now=now, delay=self.window, lease=self.lease)
-            if job_id:
-                out.append((key, job_id))
-            else:
-                metrics.DISPATCH.labels(outcome="coalesced").inc()
+        keys = list(keys)
+        out = leases.schedule_many(session, keys, now=datetime.now(UTC), delay=self.window, lease=self.lease)
+        coalesced = len(set(keys)) - len(out)
+        if coalesced:
+            metrics.DISPATCH.labels(outcome="coalesced").inc(coalesced)
         return out
 
     def enqueue_all(self, scheduled: Iterable[tuple[RecordKey, str]], delay: float | None = None) -> None:
-        """Enqueue jobs scheduled by `schedule_in` once their transaction committed."""
-        for key, job_id in scheduled:
-            self._enqueue(key, job_id, self.window if delay is None else delay)
+        """Enqueue jobs scheduled by `schedule_in` once their transaction committed (never raises)."""
+        pairs = list(scheduled)
+        if not pairs:
+            return
+        wait = self.window if delay is None else delay
+        try:
+            self.backend.enqueue_many(pairs, wait)
+            metrics.DISPATCH.labels(outcome="enqueued").inc(len(pairs))
+        except Exception:
+            metrics.DISPATCH.labels(outcome="enqueue_failed").inc(len(pairs))
+            log.exception("enqueue failed; the sweeper re-dispatches after the lease")
 
     def _enqueue(self, key: RecordKey, job_id: str, delay: float) -> None:
         try:

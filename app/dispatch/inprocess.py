@@ -43,6 +43,10 @@ class InProcessBackend:
         if self.app.config.get("START_WORKER", True):
             self.start()
 
+    def enqueue_many(self, pairs: list[tuple[RecordKey, str]], delay: float) -> None:
+        for key, job_id in pairs:
+            self.enqueue(key, job_id, delay)
+
     def ping(self) -> dict[str, Any]:
         alive = self._thread is not None and self._thread.is_alive()
         return {"backend": self.name, "worker_alive": alive, "queued": len(self._heap)}

@@ -13,7 +13,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, case, func, select, update
+from sqlalchemy import and_, case, func, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -82,6 +82,62 @@ def schedule(session: Session, key: RecordKey, *, now: datetime, delay: float, l
         .returning(RecordJob.job_id)
     ).first()
     return job_id if row is not None and row[0] == job_id else None
+
+
+_PG_LOCK = text(
+    "SELECT id FROM record_jobs WHERE (tenant_id, object_type, record_id) IN "
+    "(SELECT * FROM unnest(CAST(:t AS text[]), CAST(:o AS text[]), CAST(:r AS text[]))) "
+    "ORDER BY tenant_id, object_type, record_id FOR UPDATE"
+)
+_PG_SCHEDULE = text("""
+UPDATE record_jobs AS j SET
+  state = CASE WHEN j.state = 'idle' THEN 'scheduled' ELSE j.state END,
+  job_id = CASE WHEN j.state = 'idle' THEN v.job_id ELSE j.job_id END,
+  run_after = CASE WHEN j.state = 'idle' THEN CAST(:run_after AS timestamptz) ELSE j.run_after END,
+  lease_until = CASE WHEN j.state = 'idle' THEN CAST(:lease_until AS timestamptz) ELSE j.lease_until END,
+  dispatch_count = CASE WHEN j.state = 'idle' THEN j.dispatch_count + 1 ELSE j.dispatch_count END,
+  updated_at = CAST(:now AS timestamptz)
+FROM unnest(CAST(:t AS text[]), CAST(:o AS text[]), CAST(:r AS text[]), CAST(:jid AS text[]))
+     AS v(tenant_id, object_type, record_id, job_id)
+WHERE j.tenant_id = v.tenant_id AND j.object_type = v.object_type AND j.record_id = v.record_id
+RETURNING j.tenant_id, j.object_type, j.record_id, j.job_id, v.job_id
+""")
+
+
+def schedule_many(session: Session, keys: list[RecordKey], *, now: datetime, delay: float,
+                  lease: float) -> list[tuple[RecordKey, str]]:
+    """`schedule` for a whole webhook batch; returns (key, new job id) for records not coalesced.
+
+    On PostgreSQL it is three statements whatever the batch size (rows created, locked in key
+    order so concurrent batches cannot deadlock, then one compare-and-set UPDATE); elsewhere it
+    schedules record by record (SQLite serialises writers anyway).
+    """
+    keys = sorted(set(keys))
+    if not keys:
+        return []
+    if session.get_bind().dialect.name != "postgresql":
+        out = []
+        for key in keys:
+            job_id = schedule(session, key, now=now, delay=delay, lease=lease)
+            if job_id:
+                out.append((key, job_id))
+        return out
+    conn = session.connection()
+    conn.execute(
+        postgresql.insert(RecordJob.__table__).on_conflict_do_nothing(
+            index_elements=["tenant_id", "object_type", "record_id"]),
+        [{"tenant_id": k.tenant_id, "crm": k.crm, "object_type": k.object_type, "record_id": k.record_id,
+          "state": "idle", "updated_at": now, "dispatch_count": 0} for k in keys],
+    )
+    arrays = {"t": [k.tenant_id for k in keys], "o": [k.object_type for k in keys],
+              "r": [k.record_id for k in keys]}
+    conn.execute(_PG_LOCK, arrays)
+    ids = {k: new_job_id(k) for k in keys}
+    run_after = now + timedelta(seconds=delay)
+    rows = conn.execute(_PG_SCHEDULE, {**arrays, "jid": [ids[k] for k in keys], "run_after": run_after,
+                                       "lease_until": run_after + timedelta(seconds=lease), "now": now}).all()
+    won = {(r[0], r[1], r[2]) for r in rows if r[3] == r[4]}
+    return [(k, ids[k]) for k in keys if (k.tenant_id, k.object_type, k.record_id) in won]
 
 
 def claim(session: Session, key: RecordKey, job_id: str, *, now: datetime, lease: float) -> bool:

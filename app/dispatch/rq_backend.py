@@ -41,7 +41,7 @@ class RQBackend:
             app.config.get("QUEUE_NAME", defaults.QUEUE_NAME), connection=self.redis, serializer=JSONSerializer
         )
 
-    def enqueue(self, key: RecordKey, job_id: str, delay: float) -> None:
+    def enqueue(self, key: RecordKey, job_id: str, delay: float, pipeline: Any = None) -> None:
         retry_scale = float(self.app.config.get("RETRY_SCALE", 1.0))
         kwargs: dict[str, Any] = {
             "args": [*key.as_args(), job_id],
@@ -53,10 +53,19 @@ class RQBackend:
             "failure_ttl": 7 * 86400,
             "description": f"record {key.crm}/{key.tenant_id}/{key.object_type}/{key.record_id}",
         }
+        if pipeline is not None:
+            kwargs["pipeline"] = pipeline
         if delay > 0:
             self.queue.enqueue_in(timedelta(seconds=delay), JOB_FUNC, **kwargs)
         else:
             self.queue.enqueue(JOB_FUNC, **kwargs)
+
+    def enqueue_many(self, pairs: list[tuple[RecordKey, str]], delay: float) -> None:
+        """Enqueue a webhook batch's jobs in one Redis round trip (a pipeline)."""
+        with self.redis.pipeline() as pipe:
+            for key, job_id in pairs:
+                self.enqueue(key, job_id, delay, pipeline=pipe)
+            pipe.execute()
 
     def ping(self) -> dict[str, Any]:
         self.redis.ping()

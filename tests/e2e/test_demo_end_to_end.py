@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from integrations.base import OUTPUT_FIELDS
-from tests.e2e.conftest import ARTIFACTS, run_demo
+from tests.e2e.conftest import ARTIFACTS
 
 ROOT = Path(__file__).resolve().parents[2]
 MARKER = "[agentic-sales]"
@@ -90,17 +90,12 @@ def test_the_card_api_serves_the_enriched_deal(demo_run):
 
     demo, summary = demo_run
     deal_id = summary["record_ids"][0]
-    demo.app.config["PUBLIC_URL"] = "https://agentic-sales.test"
-    demo.app.config["HUBSPOT_CLIENT_SECRET"], secret = demo.app.config["HUBSPOT_CLIENT_SECRET"], None
+    demo.app.config["PUBLIC_URL"] = "https://agentic-sales.test"  # the URL HubSpot signs
     try:
-        from tests import conftest
-
-        old = conftest.TEST_SECRET
-        conftest.TEST_SECRET = demo.app.config["HUBSPOT_CLIENT_SECRET"]
         r = signed(demo.app.test_client(), "GET",
-                   f"/api/cards/hubspot?objectType=deal&objectId={deal_id}&portalId={demo.sandbox.hub_id}")
+                   f"/api/cards/hubspot?objectType=deal&objectId={deal_id}&portalId={demo.sandbox.hub_id}",
+                   secret=demo.app.config["HUBSPOT_CLIENT_SECRET"])
     finally:
-        conftest.TEST_SECRET = old
         demo.app.config["PUBLIC_URL"] = demo.url
     assert r.status_code == 200, r.json
     card = r.json
