@@ -24,7 +24,7 @@ from .features import record_features
 from .models import ChurnClassifier, ClvModel, ConversionClassifier, PriceModel
 from .registry import TASKS, LoadedModel, ModelRegistry, load_model, save_model
 from .scores import band, predict_table, score_1_99, score_record
-from .train import normalise_transactions, train_clv, train_from_records, train_table
+from .train import normalise_transactions, retrain_tenant, train_clv, train_from_records, train_table
 
 __all__ = [
     "COLUMN_TYPES",
@@ -56,6 +56,7 @@ __all__ = [
     "normalise_transactions",
     "predict_table",
     "record_features",
+    "retrain_tenant",
     "save_model",
     "score_1_99",
     "score_record",

@@ -279,3 +279,48 @@ def train_from_records(records: Iterable[Any], task: str, *, mapping: Mapping[st
     meta["source"] = "crm"
     return model, meta, holdout
 
+
+
+def retrain_tenant(records: Iterable[Any], tenant: str, registry: Any, *, tasks: Iterable[str] | None = None,
+                   mapping: Mapping[str, Any] | None = None, staging: Any = None,
+                   min_closed: int = defaults.MIN_CLOSED_DEALS, random_state: int = defaults.RANDOM_STATE,
+                   fast: bool = False) -> dict[str, dict[str, Any]]:
+    """Train every task from a tenant's records and promote each challenger that beats its champion.
+
+    What the scheduled retraining job calls. A task below the cold-start threshold is reported
+    with ``not_enough_history`` and left untouched; one failure never stops the other tasks.
+
+    Args:
+        records: the tenant's canonical Records (deals, with their accounts' closed-won history).
+        tenant: tenant id.
+        registry: a :class:`scoring.ModelRegistry`.
+        tasks: tasks to train (default: all).
+        mapping: the tenant's field mapping.
+        staging: directory for new artefacts (default: ``<registry root>/staging``).
+        min_closed: cold-start threshold.
+        random_state: seed.
+        fast: fewer iterations.
+
+    Returns:
+        task → the promotion result, or ``{"not_enough_history": {"have", "need"}}`` /
+        ``{"error": "..."}``.
+    """
+    from pathlib import Path
+
+    from .errors import ScoringError
+    from .registry import TASKS, new_version, save_model
+
+    records = list(records)
+    root = Path(staging) if staging is not None else Path(registry.root) / "staging"
+    out: dict[str, dict[str, Any]] = {}
+    for task in tasks or TASKS:
+        try:
+            model, meta, holdout = train_from_records(records, task, mapping=mapping, min_closed=min_closed,
+                                                      random_state=random_state, fast=fast)
+            path = save_model(model, root / new_version(task), meta, holdout)
+            out[task] = registry.promote(tenant, path)
+        except NotEnoughHistoryError as exc:
+            out[task] = {"not_enough_history": {"have": exc.have, "need": exc.need}}
+        except (ScoringError, ValueError) as exc:  # one task's bad data must not stop the others
+            out[task] = {"error": f"{type(exc).__name__}: {exc}"}
+    return out

@@ -140,3 +140,15 @@ def test_no_cdnow_holdout_transaction_reaches_the_fit(monkeypatch):
     pa, pb = a.predict(tx, cutoff), b.predict(tx, cutoff)
     assert np.array_equal(pa["prediction"].to_numpy(), pb["prediction"].to_numpy())
     assert a.training_max_day_ <= clv_module.to_day(cutoff)
+
+
+def test_retrain_tenant_promotes_and_reports_cold_start(tmp_path):
+    rng = np.random.default_rng(2)
+    records = [_record(i, "won" if rng.uniform() < 0.5 else "lost", rng) for i in range(90)]
+    registry = ModelRegistry(tmp_path)
+    result = scoring.retrain_tenant(records, "t9", registry, fast=True)
+    assert result["conversion"]["promoted"] and result["churn"]["promoted"] and result["price"]["promoted"]
+    assert "not_enough_history" in result["clv"] or "error" in result["clv"] or result["clv"].get("promoted")
+    champions = registry.load_champions("t9")
+    scores = score_record(_record(1000, "open", rng), champions)
+    assert {"conversion", "churn", "price"} <= set(scores)
