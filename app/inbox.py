@@ -68,18 +68,16 @@ def insert_changes(
     return result
 
 
-# One statement for the whole batch, whatever its size: arrays bound as parameters, so
-# PostgreSQL plans it once and SQLAlchemy never recompiles a 1,300-parameter VALUES list.
+# One statement for the whole batch, whatever its size: the rows travel as one JSON parameter,
+# so PostgreSQL plans it once and neither SQLAlchemy nor psycopg converts a thousand parameters.
 _PG_INSERT = text("""
 INSERT INTO inbox_events (tenant_id, crm, object_type, record_id, kind, properties, occurred_at,
                           delivery_key, delivery_id, attempt, change_source, received_at, status)
-SELECT u.tenant_id, u.crm, u.object_type, u.record_id, u.kind, CAST(u.properties AS json), u.occurred_at,
-       u.delivery_key, :delivery_id, u.attempt, u.change_source, :now, 'pending'
-FROM unnest(CAST(:t AS text[]), CAST(:c AS text[]), CAST(:o AS text[]), CAST(:r AS text[]),
-            CAST(:k AS text[]), CAST(:p AS text[]), CAST(:oc AS timestamptz[]), CAST(:dk AS text[]),
-            CAST(:a AS int[]), CAST(:cs AS text[]))
-     AS u(tenant_id, crm, object_type, record_id, kind, properties, occurred_at, delivery_key, attempt,
-          change_source)
+SELECT u.tenant_id, u.crm, u.object_type, u.record_id, u.kind, u.properties, u.occurred_at,
+       u.delivery_key, :delivery_id, u.attempt, u.change_source, CAST(:now AS timestamptz), 'pending'
+FROM json_to_recordset(CAST(:rows AS json))
+     AS u(tenant_id text, crm text, object_type text, record_id text, kind text, properties json,
+          occurred_at timestamptz, delivery_key text, attempt int, change_source text)
 ON CONFLICT (tenant_id, delivery_key) DO NOTHING
 RETURNING tenant_id, crm, object_type, record_id
 """)
@@ -87,14 +85,13 @@ RETURNING tenant_id, crm, object_type, record_id
 
 def _insert_postgres(session: Session, changes: list[RecordChange], *, delivery_id: str | None,
                      now: datetime) -> list[Any]:
-    params = {
-        "t": [c.tenant_id for c in changes], "c": [c.crm for c in changes],
-        "o": [c.object_type for c in changes], "r": [c.record_id for c in changes],
-        "k": [c.kind for c in changes], "p": [json.dumps(dict(c.properties), default=str) for c in changes],
-        "oc": [c.occurred_at or now for c in changes], "dk": [c.delivery_key for c in changes],
-        "a": [c.attempt for c in changes], "cs": [c.change_source for c in changes],
-        "delivery_id": delivery_id, "now": now,
-    }
+    rows = [
+        {"tenant_id": c.tenant_id, "crm": c.crm, "object_type": c.object_type, "record_id": c.record_id,
+         "kind": c.kind, "properties": dict(c.properties), "occurred_at": (c.occurred_at or now).isoformat(),
+         "delivery_key": c.delivery_key, "attempt": c.attempt, "change_source": c.change_source}
+        for c in changes
+    ]
+    params = {"rows": json.dumps(rows, default=str), "delivery_id": delivery_id, "now": now}
     return list(session.connection().execute(_PG_INSERT, params).all())
 
 

@@ -8,6 +8,7 @@ read-then-write: SQLite in WAL mode cannot upgrade a stale read transaction to a
 
 from __future__ import annotations
 
+import json
 import re
 import uuid
 from dataclasses import dataclass
@@ -84,9 +85,16 @@ def schedule(session: Session, key: RecordKey, *, now: datetime, delay: float, l
     return job_id if row is not None and row[0] == job_id else None
 
 
+_PG_KEYS = ("json_to_recordset(CAST(:keys AS json)) AS v(tenant_id text, crm text, object_type text, "
+            "record_id text, job_id text)")
+_PG_CREATE = text(
+    "INSERT INTO record_jobs (tenant_id, crm, object_type, record_id, state, dispatch_count, updated_at) "
+    f"SELECT v.tenant_id, v.crm, v.object_type, v.record_id, 'idle', 0, CAST(:now AS timestamptz) FROM {_PG_KEYS} "
+    "ON CONFLICT (tenant_id, object_type, record_id) DO NOTHING"
+)
 _PG_LOCK = text(
     "SELECT id FROM record_jobs WHERE (tenant_id, object_type, record_id) IN "
-    "(SELECT * FROM unnest(CAST(:t AS text[]), CAST(:o AS text[]), CAST(:r AS text[]))) "
+    f"(SELECT v.tenant_id, v.object_type, v.record_id FROM {_PG_KEYS}) "
     "ORDER BY tenant_id, object_type, record_id FOR UPDATE"
 )
 _PG_SCHEDULE = text("""
@@ -97,8 +105,8 @@ UPDATE record_jobs AS j SET
   lease_until = CASE WHEN j.state = 'idle' THEN CAST(:lease_until AS timestamptz) ELSE j.lease_until END,
   dispatch_count = CASE WHEN j.state = 'idle' THEN j.dispatch_count + 1 ELSE j.dispatch_count END,
   updated_at = CAST(:now AS timestamptz)
-FROM unnest(CAST(:t AS text[]), CAST(:o AS text[]), CAST(:r AS text[]), CAST(:jid AS text[]))
-     AS v(tenant_id, object_type, record_id, job_id)
+FROM json_to_recordset(CAST(:keys AS json))
+     AS v(tenant_id text, crm text, object_type text, record_id text, job_id text)
 WHERE j.tenant_id = v.tenant_id AND j.object_type = v.object_type AND j.record_id = v.record_id
 RETURNING j.tenant_id, j.object_type, j.record_id, j.job_id, v.job_id
 """)
@@ -123,18 +131,13 @@ def schedule_many(session: Session, keys: list[RecordKey], *, now: datetime, del
                 out.append((key, job_id))
         return out
     conn = session.connection()
-    conn.execute(
-        postgresql.insert(RecordJob.__table__).on_conflict_do_nothing(
-            index_elements=["tenant_id", "object_type", "record_id"]),
-        [{"tenant_id": k.tenant_id, "crm": k.crm, "object_type": k.object_type, "record_id": k.record_id,
-          "state": "idle", "updated_at": now, "dispatch_count": 0} for k in keys],
-    )
-    arrays = {"t": [k.tenant_id for k in keys], "o": [k.object_type for k in keys],
-              "r": [k.record_id for k in keys]}
-    conn.execute(_PG_LOCK, arrays)
     ids = {k: new_job_id(k) for k in keys}
+    payload = json.dumps([{"tenant_id": k.tenant_id, "crm": k.crm, "object_type": k.object_type,
+                           "record_id": k.record_id, "job_id": ids[k]} for k in keys])
+    conn.execute(_PG_CREATE, {"keys": payload, "now": now})
+    conn.execute(_PG_LOCK, {"keys": payload})
     run_after = now + timedelta(seconds=delay)
-    rows = conn.execute(_PG_SCHEDULE, {**arrays, "jid": [ids[k] for k in keys], "run_after": run_after,
+    rows = conn.execute(_PG_SCHEDULE, {"keys": payload, "run_after": run_after,
                                        "lease_until": run_after + timedelta(seconds=lease), "now": now}).all()
     won = {(r[0], r[1], r[2]) for r in rows if r[3] == r[4]}
     return [(k, ids[k]) for k in keys if (k.tenant_id, k.object_type, k.record_id) in won]
