@@ -116,3 +116,14 @@ def reject_sparse(X) -> None:
 
     if sp.issparse(X):
         raise TypeError("Sparse data was passed, but dense data is required. Use '.toarray()' to convert.")
+
+
+class TabularBinaryClassifierMixin:
+    """Estimator tags shared by our binary classifiers on raw tabular frames (NaN, strings)."""
+
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()  # type: ignore[misc]
+        tags.input_tags.allow_nan = True
+        tags.input_tags.string = True
+        tags.classifier_tags.multi_class = False
+        return tags

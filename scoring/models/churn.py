@@ -10,10 +10,17 @@ from sklearn.utils.validation import check_is_fitted
 
 from .. import defaults
 from .._encoder import TabularEncoder
-from ._calibration import ProbabilityCalibrator, binary_labels, make_folds, reject_sparse, roc_auc_safe
+from ._calibration import (
+    ProbabilityCalibrator,
+    TabularBinaryClassifierMixin,
+    binary_labels,
+    make_folds,
+    reject_sparse,
+    roc_auc_safe,
+)
 
 
-class ChurnClassifier(ClassifierMixin, BaseEstimator):
+class ChurnClassifier(TabularBinaryClassifierMixin, ClassifierMixin, BaseEstimator):
     """P(churn): ``Pipeline([TabularEncoder, XGBClassifier])`` + a calibrator fitted out of fold.
 
     Args:
@@ -55,13 +62,6 @@ class ChurnClassifier(ClassifierMixin, BaseEstimator):
         self.column_types = column_types
         self.n_jobs = n_jobs
         self.random_state = random_state
-
-    def __sklearn_tags__(self):
-        tags = super().__sklearn_tags__()
-        tags.input_tags.allow_nan = True
-        tags.input_tags.string = True
-        tags.classifier_tags.multi_class = False
-        return tags
 
     def _pipeline(self) -> Pipeline:
         seed = self.random_state if isinstance(self.random_state, int) else 0

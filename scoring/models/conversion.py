@@ -15,12 +15,19 @@ from sklearn.utils.validation import check_is_fitted
 
 from .. import defaults
 from .._encoder import TabularEncoder
-from ._calibration import ProbabilityCalibrator, binary_labels, make_folds, reject_sparse, roc_auc_safe
+from ._calibration import (
+    ProbabilityCalibrator,
+    TabularBinaryClassifierMixin,
+    binary_labels,
+    make_folds,
+    reject_sparse,
+    roc_auc_safe,
+)
 
 _EARLY_STOPPING_MIN_ROWS = 200  # below this a 10% validation split is too small to stop on
 
 
-class ConversionClassifier(ClassifierMixin, BaseEstimator):
+class ConversionClassifier(TabularBinaryClassifierMixin, ClassifierMixin, BaseEstimator):
     """P(convert): MLP with preprocessing, early stopping and calibration (+ optional GB blend).
 
     Out-of-fold probabilities of the net and of gradient boosting pick the blend weight (the
@@ -69,13 +76,6 @@ class ConversionClassifier(ClassifierMixin, BaseEstimator):
         self.calibration = calibration
         self.column_types = column_types
         self.random_state = random_state
-
-    def __sklearn_tags__(self):
-        tags = super().__sklearn_tags__()
-        tags.input_tags.allow_nan = True
-        tags.input_tags.string = True
-        tags.classifier_tags.multi_class = False
-        return tags
 
     def _fit_net(self, Z: np.ndarray, y01: np.ndarray) -> MLPClassifier:
         """Fit the MLP, stopping early on validation log loss (restoring the best epoch).

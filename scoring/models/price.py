@@ -11,10 +11,10 @@ from sklearn.utils.validation import check_is_fitted
 
 from .. import defaults
 from .._encoder import TabularEncoder
-from ._calibration import binary_labels, reject_sparse
+from ._calibration import TabularBinaryClassifierMixin, binary_labels, reject_sparse
 
 
-class PriceModel(ClassifierMixin, BaseEstimator):
+class PriceModel(TabularBinaryClassifierMixin, ClassifierMixin, BaseEstimator):
     """P(win | features, discount), the win curve over discounts and the revenue-best discount.
 
     Expected revenue at discount d is ``amount * (1 - d) * P(win | d)``; the amount is a common
@@ -52,13 +52,6 @@ class PriceModel(ClassifierMixin, BaseEstimator):
         self.max_features = max_features
         self.column_types = column_types
         self.random_state = random_state
-
-    def __sklearn_tags__(self):
-        tags = super().__sklearn_tags__()
-        tags.input_tags.allow_nan = True
-        tags.input_tags.string = True
-        tags.classifier_tags.multi_class = False
-        return tags
 
     def fit(self, X, y):
         """Fit encoder (discount typed numeric) and forest.
