@@ -15,6 +15,7 @@ import pytest
 from integrations.base import OUTPUT_FIELDS
 from tests.e2e.conftest import ARTIFACTS
 
+pytestmark = pytest.mark.embedded  # the demo runs on the embedded defaults
 ROOT = Path(__file__).resolve().parents[2]
 MARKER = "[agentic-sales]"
 

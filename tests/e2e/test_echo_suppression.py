@@ -7,6 +7,8 @@ from sqlalchemy import select
 
 from tests.e2e.conftest import run_demo
 
+pytestmark = pytest.mark.embedded  # the demo runs on the embedded defaults
+
 
 @pytest.fixture(scope="module")
 def echo_run(tmp_path_factory):

@@ -10,6 +10,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
 from cryptography.fernet import Fernet
 
 from app.config import ConfigError, load, normalise_database_url, require
@@ -33,6 +34,7 @@ def test_keys_generate_prints_one_fernet_key_on_stdout(tmp_path):
     assert len(r.stdout.strip().splitlines()) == 1
 
 
+@pytest.mark.embedded
 def test_db_upgrade_prints_json_and_is_idempotent_from_any_directory(tmp_path):
     env = {"DATABASE_URL": f"sqlite:///{tmp_path / 'x.db'}", "PYTHONPATH": str(ROOT)}
     for _ in range(2):
@@ -56,6 +58,7 @@ def test_worker_refuses_without_redis(tmp_path):
     assert "REDIS_URL" in r.stderr
 
 
+@pytest.mark.embedded
 def test_serve_is_healthy_within_thirty_seconds(tmp_path):
     env = {k: v for k, v in os.environ.items()
            if not k.startswith("AGENTIC_SALES_") and k not in ("DATABASE_URL", "REDIS_URL")}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from sqlalchemy import select, update
 
 from app.dispatch import get_dispatcher, leases
@@ -144,6 +145,7 @@ def test_transient_failures_are_retried_and_permanent_ones_recorded(app_factory)
     assert len(failed) == 1 and "bad mapping" in failed[0].detail["error"]
 
 
+@pytest.mark.embedded
 def test_in_process_worker_thread_processes_changes(app_factory, webhook):
     app = app_factory(START_WORKER=True, COALESCE_WINDOW_SECONDS=0.1)
     install_tenant(app, "62515")

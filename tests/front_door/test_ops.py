@@ -6,6 +6,8 @@ import json
 import logging
 import time
 
+import pytest
+
 from app.logs import JsonFormatter
 from tests.conftest import count_rows, deal_event, install_tenant
 
@@ -45,6 +47,7 @@ def test_metrics_expose_webhook_inbox_and_job_counters(app, webhook):
         assert name in text
 
 
+@pytest.mark.embedded
 def test_an_idle_server_writes_no_rows(app_factory):
     app = app_factory(START_WORKER=True, SWEEP_INTERVAL_SECONDS=0.1)
     from app.dispatch import get_dispatcher

@@ -28,6 +28,7 @@ def _schema_diff(url: str) -> list:
     return diff
 
 
+@pytest.mark.embedded
 def test_migrations_build_the_models_schema_on_sqlite(tmp_path):
     url = f"sqlite:///{tmp_path / 'm.db'}"
     migrate.upgrade(url)
@@ -102,6 +103,7 @@ def test_a_database_dump_shows_no_plaintext_token(app):
     assert PLAINTEXT_REFRESH not in dump
 
 
+@pytest.mark.embedded
 def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(tmp_path):
     from app.storage import make_engine
 
