@@ -62,6 +62,8 @@ class Config:
     SWEEP_INTERVAL_SECONDS = defaults.SWEEP_INTERVAL_SECONDS
     WEBHOOK_TOLERANCE_SECONDS = defaults.WEBHOOK_TOLERANCE_SECONDS
     RECONCILE_ENABLED = True
+    RETRAIN_ENABLED = True
+    RETRAIN_INTERVAL_SECONDS = defaults.RETRAIN_INTERVAL_SECONDS
     RECONCILE_INTERVAL_SECONDS = defaults.RECONCILE_INTERVAL_SECONDS
     HUBSPOT_SCOPES: str | None = None
     """Space-separated install scopes; default: the lists in manifests/hubspot/app-hsmeta.json."""

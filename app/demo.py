@@ -99,7 +99,7 @@ class Demo:
         self.app = create_app({
             "DATABASE_URL": db_url, "REDIS_URL": None, "DATA_DIR": str(data), "MODEL_DIR": str(data / "models"),
             "SANDBOX_MODE": True, "START_WORKER": True, "HUBSPOT_BACKFILL_ON_INSTALL": False,
-            "RECONCILE_ENABLED": False, **keys,
+            "RECONCILE_ENABLED": False, "RETRAIN_ENABLED": False, **keys,
         })
         self.server = make_server(self.opt.host, self.opt.port, self.app, threaded=True)
         self.url = f"http://{self.opt.host}:{self.server.server_port}"

@@ -155,6 +155,10 @@ class Dispatcher:
                     out["reconcile"] = result
             except Exception:  # never let a scheduled job stop the sweeper
                 log.exception("reconciliation tick failed")
+        from app.pipeline.schedule import maybe_retrain
+
+        if maybe_retrain(self.app) is not None:
+            out["retraining"] = "started"
         return out
 
 
