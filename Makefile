@@ -37,5 +37,15 @@ test-embedded: $(STAMP)
 bench-front-door: $(STAMP)
 	$(PY) -m benchmarks.front_door
 
+# Every benchmark, each writing benchmarks/results/*.json and its table in benchmarks/README.md.
+bench: $(STAMP)
+	$(PY) -m pip install -q -c constraints.txt -e '.[dev,bench]'
+	$(PY) -m benchmarks.front_door
+	$(PY) -m benchmarks.scoring_cdnow
+	$(PY) -m benchmarks.scoring_public
+	$(PY) -m benchmarks.scoring_market
+	$(PY) -m benchmarks.scoring_latency
+	$(PY) -m benchmarks.scoring_tables
+
 clean:
 	rm -rf $(VENV) test-artifacts .pytest_cache
