@@ -160,9 +160,9 @@ class Demo:
     def train(self) -> dict[str, Any]:
         from app.pipeline.training import train_tenant
 
-        results = train_tenant(self.app, self.tenant_id, fast=True, progress=lambda t: self.say(f"training {t}"))
+        results = train_tenant(self.app, self.tenant_id, fast=True, progress=lambda t: self.say(f"training {t} from the portal's deals"))
         for task, r in results.items():
-            if "not_enough_history" in r or "training_failed" in r:
+            if "not_enough_history" in r or "error" in r:
                 self.say(f"  {task}: not trained ({r})")
             else:
                 self.say(f"  {task}: {r.get('metric')}={_fmt(r.get('challenger'))} "

@@ -12,7 +12,6 @@ import logging
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from datetime import UTC, datetime
 from typing import Any
 
 from flask import Flask
@@ -21,8 +20,7 @@ from app.audit import write_audit
 from app.pipeline import tenant as tenant_inputs
 from app.storage import get_db
 from integrations.base import Record
-from scoring import NotEnoughHistoryError, ScoringError, save_model, train_from_records
-from scoring.registry import new_version
+from scoring import retrain_tenant
 
 log = logging.getLogger(__name__)
 
@@ -62,26 +60,16 @@ def train_tenant(app: Flask, tenant_id: str, *, tasks: Sequence[str] = TRAIN_TAS
     row = tenant_inputs.tenant_settings(app, tenant_id)
     reg = tenant_inputs.registry(app)
     mapping = {"targets": {"discount": DISCOUNT_FEATURE}}
-    results: dict[str, Any] = {}
-    for task in tasks:
-        if progress:
-            progress(task)
-        try:
-            model, meta, holdout = train_from_records(recs, task, mapping=mapping, min_closed=row.min_closed_deals,
-                                                      as_of=datetime.now(UTC), fast=fast)
-        except NotEnoughHistoryError as exc:
-            results[task] = {"not_enough_history": {"have": exc.have, "need": exc.need}}
-            continue
-        except ScoringError as exc:  # e.g. no discount field mapped: that task stays absent
-            log.warning("training %s failed: %s", task, exc, extra={"tenant_id": tenant_id})
-            results[task] = {"training_failed": {"reason": str(exc)}}
-            continue
-        path = save_model(model, reg.root / tenant_id / "staging" / new_version(task), meta, holdout)
-        results[task] = reg.promote(tenant_id, path)
+    if progress:
+        progress(", ".join(tasks))
+    # Training, saving and champion/challenger promotion are scoring's; the app adds the CRM
+    # history, the tenant's cold-start threshold and the audit trail.
+    results = retrain_tenant(recs, tenant_id, reg, tasks=tasks, mapping=mapping, min_closed=row.min_closed_deals,
+                             staging=reg.root / tenant_id / "staging", fast=fast)
     detail = {"records": len(recs), "seconds": round(time.perf_counter() - started, 1),
               "results": {k: {kk: vv for kk, vv in v.items() if kk in ("promoted", "version", "metric",
                                                                        "challenger", "champion", "reason",
-                                                                       "not_enough_history", "training_failed")}
+                                                                       "not_enough_history", "error")}
                           for k, v in results.items()}}
     with get_db(app).session() as s:
         write_audit(s, "models.trained", tenant_id=tenant_id, detail=detail)
