@@ -72,3 +72,7 @@ DEFAULT_PORT = 5000
 
 SANDBOX_PORT = 8090
 """Port of `agentic-sales sandbox serve` when --port is not given."""
+
+TENANT_CACHE_SECONDS = 5.0
+"""Seconds a web process remembers that a CRM account is installed (saves a query per webhook);
+uninstall forgets at once in its own process, and a stale entry elsewhere fails safe."""

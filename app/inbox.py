@@ -8,6 +8,8 @@ deliveries of the same batch cannot both insert.
 from __future__ import annotations
 
 import json
+import threading
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -114,6 +116,49 @@ def _insert_generic(session: Session, changes: list[RecordChange], *, delivery_i
     ]
     # executemany with RETURNING: one cached statement, batched by SQLAlchemy's insertmanyvalues.
     return list(session.connection().execute(_GENERIC_INSERT, rows).all())
+
+
+class TenantCache:
+    """Which tenant an installed CRM account is, remembered briefly per process (positive only).
+
+    A stale entry after an uninstall in another process is safe: the inbox row's foreign key
+    fails, and the receiver forgets the cache and answers from the database.
+    """
+
+    def __init__(self, ttl: float) -> None:
+        self.ttl = ttl
+        self._items: dict[tuple[str, str], tuple[str, float]] = {}
+        self._lock = threading.Lock()
+
+    def get(self, session: Session, crm: str, external_id: str) -> str | None:
+        now = time.monotonic()
+        with self._lock:
+            hit = self._items.get((crm, external_id))
+        if hit and hit[1] > now:
+            return hit[0]
+        tenant = installed_tenant(session, crm, external_id)
+        if tenant is not None and self.ttl > 0:
+            with self._lock:
+                self._items[(crm, external_id)] = (tenant.id, now + self.ttl)
+        return tenant.id if tenant else None
+
+    def forget(self, crm: str | None = None, external_id: str | None = None) -> None:
+        with self._lock:
+            if crm is None:
+                self._items.clear()
+            else:
+                self._items.pop((crm, str(external_id)), None)
+
+
+def tenant_cache(app: Any) -> TenantCache:
+    """The app's TenantCache."""
+    cache = app.extensions.get("tenant_cache")
+    if cache is None:
+        from app import defaults
+
+        cache = app.extensions["tenant_cache"] = TenantCache(
+            float(app.config.get("TENANT_CACHE_SECONDS", defaults.TENANT_CACHE_SECONDS)))
+    return cache
 
 
 def installed_tenant(session: Session, crm: str, external_id: str) -> Tenant | None:

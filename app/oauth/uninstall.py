@@ -44,6 +44,10 @@ def uninstall(tenant_id: str, app: Flask | None = None, *, revoke: bool = True) 
                 revoke_errors.append(f"{type(exc).__name__}: {exc}"[:300])
                 log.warning("token revocation failed; deleting data anyway", extra={"tenant_id": tenant_id})
     drop_cached_client(a, tenant_id)
+    if hub_id is not None:
+        from app.inbox import tenant_cache
+
+        tenant_cache(a).forget(CRM, hub_id)
     with db.session() as s:
         counts = delete_tenant_data(s, tenant_id)
         # Tenant-less audit row: the tenant's own trail is gone with the rest of its data.

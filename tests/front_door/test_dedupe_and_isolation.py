@@ -76,3 +76,16 @@ def test_a_job_for_portal_a_processes_only_portal_as_rows(app, webhook):
     backend.run_due()
     assert {r.status for r in rows(app, tenant_id=ta)} == {"processed"}
     assert {r.status for r in rows(app, tenant_id=tb)} == {"pending"}
+
+
+def test_a_tenant_deleted_behind_the_cache_is_ignored_not_a_500(app, webhook):
+    from app.storage import delete_tenant_data
+
+    tid = install_tenant(app, "62515")
+    assert webhook.post_events([deal_event(62515, 1, event_id=1)]).json["accepted"] == 1
+    with get_db(app).session() as s:  # as another process's uninstall would, cache untouched
+        delete_tenant_data(s, tid)
+    r = webhook.post_events([deal_event(62515, 1, event_id=2)])
+    assert r.status_code == 200
+    assert r.json["unknown_portal"] == 1
+    assert rows(app) == []

@@ -14,11 +14,12 @@ import uuid
 from typing import Any
 
 from flask import current_app, jsonify, request
+from sqlalchemy.exc import IntegrityError
 
 from app import defaults, metrics
 from app.dispatch import get_dispatcher
 from app.dispatch.leases import RecordKey
-from app.inbox import insert_changes, installed_tenant
+from app.inbox import insert_changes, tenant_cache
 from app.storage import get_db
 from integrations.base import is_output_field
 from webhooks import bp
@@ -88,16 +89,44 @@ def _receive(delivery_id: str) -> tuple[Any, int]:
         raise AnomalousPayloadError(f"body is not JSON: {exc}") from None
     events = parse_batch(payload, max_events=defaults.WEBHOOK_MAX_BATCH_EVENTS)
 
-    counts = {"accepted": 0, "duplicates": 0, "echoes": 0, "unsupported": 0, "unknown_portal": 0}
     db = get_db()
     dispatcher = get_dispatcher()
+    cache = tenant_cache(current_app)
+    for retry in (False, True):
+        counts = {"accepted": 0, "duplicates": 0, "echoes": 0, "unsupported": 0, "unknown_portal": 0}
+        try:
+            scheduled = _store(db, dispatcher, cache, events, counts, delivery_id)
+            break
+        except IntegrityError:
+            if retry:
+                raise
+            # A tenant uninstalled by another process while our cache still knew it.
+            cache.forget()
+    # Committed: the changes are durable. Enqueueing is best effort; the sweeper backs it up.
+    dispatcher.enqueue_all(scheduled)
+    for outcome, key in (("accepted", "accepted"), ("duplicate", "duplicates"), ("echo", "echoes"),
+                         ("unsupported", "unsupported"), ("unknown_tenant", "unknown_portal")):
+        if counts[key]:
+            metrics.WEBHOOK_EVENTS.labels(crm=CRM, outcome=outcome).inc(counts[key])
+    if counts["accepted"]:
+        metrics.INBOX_ROWS.labels(crm=CRM).inc(counts["accepted"])
+    if counts["unknown_portal"]:
+        log.info("events for portals not installed ignored",
+                 extra={"delivery_id": delivery_id, "events": counts["unknown_portal"], "crm": CRM})
+    log.info("webhook accepted", extra={"delivery_id": delivery_id, "events": len(events), "crm": CRM,
+                                         "outcome": counts})
+    return jsonify({"delivery_id": delivery_id, "events": len(events), **counts}), 200
+
+
+def _store(db: Any, dispatcher: Any, cache: Any, events: list[Any], counts: dict[str, int],
+           delivery_id: str) -> list[Any]:
+    """One transaction: the batch's changes into the inbox and its records' jobs scheduled."""
     with db.session() as s:
         tenants: dict[str, str | None] = {}
         changes: list[RecordChange] = []
         for ev in events:
             if ev.portal_id not in tenants:
-                t = installed_tenant(s, CRM, ev.portal_id)
-                tenants[ev.portal_id] = t.id if t else None
+                tenants[ev.portal_id] = cache.get(s, CRM, ev.portal_id)
             tenant_id = tenants[ev.portal_id]
             if tenant_id is None:
                 counts["unknown_portal"] += 1
@@ -114,18 +143,4 @@ def _receive(delivery_id: str) -> tuple[Any, int]:
         result = insert_changes(s, changes, delivery_id=delivery_id)
         counts["accepted"] = result.inserted
         counts["duplicates"] = result.duplicates
-        scheduled = dispatcher.schedule_in(s, [RecordKey(*r) for r in sorted(result.records)])
-    # Committed: the changes are durable. Enqueueing is best effort; the sweeper backs it up.
-    dispatcher.enqueue_all(scheduled)
-    for outcome, key in (("accepted", "accepted"), ("duplicate", "duplicates"), ("echo", "echoes"),
-                         ("unsupported", "unsupported"), ("unknown_tenant", "unknown_portal")):
-        if counts[key]:
-            metrics.WEBHOOK_EVENTS.labels(crm=CRM, outcome=outcome).inc(counts[key])
-    if counts["accepted"]:
-        metrics.INBOX_ROWS.labels(crm=CRM).inc(counts["accepted"])
-    if counts["unknown_portal"]:
-        log.info("events for portals not installed ignored",
-                 extra={"delivery_id": delivery_id, "events": counts["unknown_portal"], "crm": CRM})
-    log.info("webhook accepted", extra={"delivery_id": delivery_id, "events": len(events), "crm": CRM,
-                                         "outcome": counts})
-    return jsonify({"delivery_id": delivery_id, "events": len(events), **counts}), 200
+        return dispatcher.schedule_in(s, [RecordKey(*r) for r in sorted(result.records)])
