@@ -159,6 +159,8 @@ def unavailable_reason(score: Mapping[str, Any]) -> str:
     """Why a score entry carries no number (``{"reason": ...}``, ``{"no_model": {}}``, ...)."""
     if score.get("reason"):
         return str(score["reason"])
+    if RETRAINING in score:
+        return "model retraining"
     return "no trained model yet" if "no_model" in score else "no score"
 
 

@@ -51,4 +51,9 @@ def card_payload_from(record: Record, scores: Mapping[str, Any], run: Any, decis
         "model_versions": model_versions(scores),
         "actions": ["accept", "dismiss", "rescore"],
     }
+    retraining = sorted(t for t, v in (scores.get("absent") or {}).items()
+                        if isinstance(v, Mapping) and "model_retraining" in v)
+    if retraining:
+        payload["degraded"] = {"message": f"Model retraining ({', '.join(retraining)}): those scores are "
+                                          "missing until it finishes."}
     return payload

@@ -240,3 +240,13 @@ def test_view_status_labels(status: str) -> None:
     view = card_view(payload(status=status))
     assert view["status"] == status
     assert view["error"] is None
+
+
+def test_a_task_whose_model_is_retraining_says_so():
+    from app.cards import render_card_html
+
+    payload = {"status": "enriched", "record": {"id": "1", "name": "Deal"},
+               "scores": {"conversion": {"model_retraining": {"reason": "xgboost 2.1 != 3.2"}}},
+               "degraded": {"message": "Model retraining (conversion): those scores are missing until it finishes."}}
+    html = render_card_html(payload, title="Deal")
+    assert "model retraining" in html.lower()
