@@ -259,12 +259,9 @@ def _crm_history(tenant: str, crm: str, registry: str | None) -> tuple[list[Any]
 
     Needs the app (tenant database, stored CRM tokens, the adapter); fails with one line otherwise.
     """
-    from datetime import UTC, datetime
-
     try:
         from app import create_app
         from app.pipeline import tenant as tenant_inputs
-        from app.pipeline.jobs import crm_client
 
         app = create_app()
     except Exception as exc:  # any import or configuration failure means: no app here
@@ -272,9 +269,10 @@ def _crm_history(tenant: str, crm: str, registry: str | None) -> tuple[list[Any]
               "or pass --records FILE.jsonl of canonical records", EXIT_MODEL)
     with app.app_context():
         try:
-            client = crm_client(app, tenant, crm)
-            ids = client.search_modified_since("deal", datetime(1970, 1, 1, tzinfo=UTC))
-            recs = [client.get_record("deal", i) for i in tqdm_ids(ids)]
+            from app.pipeline.training import history_records
+
+            # Bulk read: a few dozen API calls for the whole portal, not ~10 per deal.
+            recs = history_records(app, tenant, crm)
             mapping = tenant_inputs.scoring_mapping(app, tenant, crm)
         except Exception as exc:  # CRM/DB errors of other layers: report, never a traceback
             reason = " ".join(str(exc).split())[:200]  # SQL errors carry the whole statement
@@ -282,13 +280,6 @@ def _crm_history(tenant: str, crm: str, registry: str | None) -> tuple[list[Any]
                   EXIT_MODEL)
         root = Path(registry) if registry else tenant_inputs.model_dir(app)
     return recs, mapping, root
-
-
-def tqdm_ids(ids: list[str]):
-    """Progress over record ids on stderr."""
-    from tqdm import tqdm
-
-    return tqdm(ids, desc="reading deals", file=sys.stderr, leave=False)
 
 
 @click.group("clv")
