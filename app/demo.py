@@ -20,7 +20,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -205,10 +205,11 @@ class Demo:
         rng = random.Random(self.opt.seed)
         per_deal = 2
         picked = rng.sample(open_ids, min(len(open_ids), math.ceil(n / per_deal)))
+        current = {str(d["id"]): d.get("properties") or {} for d in deals}
         sent = 0
         for i in range(n):
             deal_id = picked[i % len(picked)]
-            props = self._edit(rng, deal_id, i // len(picked))
+            props = self._edit(current[deal_id], i % len(picked), i // len(picked))
             self.changed.setdefault(deal_id, time.time())
             self.sandbox.ui_change("deals", deal_id, props)
             sent += 1
@@ -216,10 +217,14 @@ class Demo:
         self.say(f"{sent} rep edits on {len(picked)} deals sent; webhooks are flowing")
         return picked
 
-    def _edit(self, rng: random.Random, deal_id: str, round_no: int) -> dict[str, str]:
+    def _edit(self, props: dict[str, Any], index: int, round_no: int) -> dict[str, str]:
+        """A rep's edit that really changes the deal: the amount up or down by a fifth, then the
+        close date pushed out a month (an edit to the same value would rightly change nothing)."""
         if round_no % 2 == 0:
-            return {"amount": str(rng.choice([12_000, 24_000, 36_500, 48_000, 64_000, 82_000]))}
-        return {"closedate": datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")}
+            amount = float(props.get("amount") or 20_000)
+            return {"amount": str(round(amount * (1.25 if index % 2 == 0 else 0.8), 2))}
+        pushed = datetime.now(UTC).replace(microsecond=0) + timedelta(days=30 + index)
+        return {"closedate": pushed.isoformat().replace("+00:00", "Z")}
 
     # -- read back ---------------------------------------------------------------------------
     def _sdk(self) -> Any:

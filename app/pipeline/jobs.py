@@ -74,7 +74,14 @@ def process_record(ctx: JobContext) -> dict[str, Any]:
     written: dict[str, Any] = {"fields": 0, "task": None, "note": None}
     fields = output_fields(scores, run, decision, now=now)
     last = _last_action(app, key, "fields")
-    to_write = changed_fields(fields, (last or {}).get("fields"))
+    fingerprint = content_hash(record.to_dict())
+    if fingerprint != _last_fingerprint(app, key):
+        # The deal itself changed (a rep's edit): write the re-evaluation even if every output is
+        # the same, so the CRM shows when it was last assessed. Re-processing an unchanged deal
+        # (a duplicate, a rescore, reconciliation) still writes only what changed.
+        to_write = dict(fields)
+    else:
+        to_write = changed_fields(fields, (last or {}).get("fields"))
     if to_write:
         client.update_fields("deal", [(record.id, to_write)])
         written["fields"] = len(to_write)
@@ -98,7 +105,7 @@ def process_record(ctx: JobContext) -> dict[str, Any]:
     with get_db(app).session() as s:
         enrichment = Enrichment(
             tenant_id=key.tenant_id, object_type="deal", record_id=record.id, job_id=ctx.job_id,
-            input_hash=note_hash, scores=_jsonable(scores), analysis=run.analysis.model_dump(mode="json"),
+            input_hash=fingerprint, scores=_jsonable(scores), analysis=run.analysis.model_dump(mode="json"),
             strategy=run.strategy.model_dump(mode="json"), draft=run.draft.model_dump(mode="json"), card=card,
             model_versions=card["model_versions"], generated_by=run.generated_by,
         )
@@ -157,6 +164,18 @@ def _last_action(app: Any, key: Any, kind: str) -> dict[str, Any] | None:
             .order_by(Action.id.desc()).limit(1)
         ).first()
         return dict(row[0]) if row else None
+
+
+def _last_fingerprint(app: Any, key: Any) -> str | None:
+    """The input fingerprint of the record's latest enrichment."""
+    with get_db(app).session() as s:
+        row = s.execute(
+            select(Enrichment.input_hash).where(Enrichment.tenant_id == key.tenant_id,
+                                                Enrichment.object_type == key.object_type,
+                                                Enrichment.record_id == key.record_id)
+            .order_by(Enrichment.id.desc()).limit(1)
+        ).first()
+        return row[0] if row else None
 
 
 def _link(session: Any, tenant_id: str, record: Any) -> None:
