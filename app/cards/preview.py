@@ -6,11 +6,11 @@ For the demo and for admins only: enabled in sandbox/demo mode, or for a signed-
 
 from __future__ import annotations
 
-import hmac
 from typing import Any
 
-from flask import Blueprint, abort, current_app, request, session
+from flask import Blueprint, abort, current_app
 
+from app.auth import is_admin
 from app.cards.payload import canonical_object_type, card_payload
 from app.cards.render import render_card_html
 from app.inbox import installed_tenant
@@ -20,13 +20,7 @@ bp = Blueprint("card_preview", __name__, url_prefix="/card/preview")
 
 
 def _allowed() -> bool:
-    if current_app.config.get("SANDBOX_MODE"):
-        return True
-    if session.get("admin"):
-        return True
-    expected = current_app.config.get("ADMIN_TOKEN")
-    given = request.headers.get("X-Admin-Token") or request.args.get("admin_token") or ""
-    return bool(expected) and bool(given) and hmac.compare_digest(str(expected), str(given))
+    return bool(current_app.config.get("SANDBOX_MODE")) or is_admin(allow_query_token=True)
 
 
 @bp.get("/hubspot/<portal>/<object_type>/<object_id>")

@@ -8,15 +8,15 @@
 
 from __future__ import annotations
 
-import hmac
 import json
 import logging
 import threading
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, current_app, jsonify, redirect, request, session, url_for
+from flask import Flask, current_app, jsonify, redirect, request, url_for
 
+from app.auth import is_admin
 from app.oauth import bp
 from app.oauth.state import StateError, issue_state, verify_state
 from app.oauth.sync import backfill
@@ -125,7 +125,7 @@ def start_backfill(app: Flask, tenant_id: str) -> threading.Thread | None:
 @bp.post("/hubspot/uninstall")
 def hubspot_uninstall() -> Any:
     """Uninstall a tenant (admin only): revoke its tokens and delete its data."""
-    if not _is_admin():
+    if not is_admin():
         return _error(403, "forbidden", "admin only")
     body = request.get_json(silent=True) or {}
     tenant_id = body.get("tenant") or request.form.get("tenant")
@@ -135,18 +135,6 @@ def hubspot_uninstall() -> Any:
     if not result["found"]:
         return _error(404, "unknown_tenant", f"no tenant {tenant_id}")
     return jsonify({"status": "uninstalled", **result})
-
-
-def _is_admin() -> bool:
-    """An admin session (the admin UI sets `session["admin"]`) or the configured admin token."""
-    if session.get("admin"):
-        return True
-    expected = current_app.config.get("ADMIN_TOKEN")
-    given = request.headers.get("X-Admin-Token") or ""
-    auth = request.headers.get("Authorization") or ""
-    if auth.lower().startswith("bearer "):
-        given = given or auth[7:]
-    return bool(expected) and bool(given) and hmac.compare_digest(str(expected), given)
 
 
 def _error(status: int, code: str, message: str) -> Any:

@@ -126,3 +126,13 @@ def test_preview_is_hidden_outside_sandbox_mode_and_renders_inside(enriched, app
 def test_webhook_sender_is_unaffected_by_card_routes(enriched):
     app, _, _ = enriched
     assert WebhookSender(app.test_client()).post_events([]).status_code == 200
+
+
+def test_preview_opens_for_an_admin_token_and_not_for_a_wrong_one(enriched):
+    app, _, _ = enriched
+    app.config["ADMIN_TOKEN"] = "admin-test-token"
+    client = app.test_client()
+    assert client.get("/card/preview/hubspot/62515/deal/8807?admin_token=nope").status_code == 404
+    assert client.get("/card/preview/hubspot/62515/deal/8807",
+                      headers={"X-Admin-Token": "admin-test-token"}).status_code == 200
+    assert client.get("/card/preview/hubspot/62515/deal/8807?admin_token=admin-test-token").status_code == 200
