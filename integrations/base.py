@@ -6,7 +6,7 @@ agents see only :class:`Record`. See DESIGN.md, "Canonical Record" and "CrmClien
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any, Literal, Protocol, runtime_checkable
@@ -40,6 +40,8 @@ class Contact:
     email: str | None = None
     title: str | None = None
     is_primary: bool = False
+    timezone: str | None = None
+    language: str | None = None
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,16 @@ class History:
 
 
 @dataclass(frozen=True)
+class TaskRef:
+    """A reference to the app's own task on a record (found by our marker)."""
+
+    id: str
+    status: str | None = None
+    subject: str | None = None
+    body: str | None = None
+
+
+@dataclass(frozen=True)
 class Record:
     """A CRM record (deal, lead, opportunity ...) in the canonical shape of DESIGN.md."""
 
@@ -91,6 +103,9 @@ class Record:
     activities: tuple[Activity, ...] = ()
     history: History = field(default_factory=History)
     extra: Mapping[str, Any] = field(default_factory=dict)
+    app_task: TaskRef | None = None
+    """Our one open app task on this record, found while reading it (so writing needs no second
+    read); None when there is none. Not part of the record's content fingerprint."""
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON-ready canonical dict (tuples become lists)."""
@@ -137,6 +152,7 @@ class Record:
                 ),
             ),
             extra=dict(d.get("extra") or {}),
+            app_task=TaskRef(**_pick(d["app_task"], TaskRef)) if d.get("app_task") else None,
         )
 
     @property
@@ -203,37 +219,218 @@ class TaskSpec:
     marker: str = "[agentic-sales]"
 
 
+WriteStatus = Literal["created", "updated", "unchanged", "completed", "failed", "skipped"]
+
+
 @dataclass(frozen=True)
 class WriteResult:
-    """What a write-back did: `created`/`updated`/`unchanged`, and the CRM id touched."""
+    """What one write-back item did, and the CRM id touched.
+
+    `status` is created/updated/unchanged/completed (a task closed by the outcome stage),
+    failed (see `error`, `should_retry`, `retry_after`) or skipped. `kind` is "fields", "task" or
+    "note"; `record_id` is the record the item belongs to, so a batch's results can be matched
+    back to its records (one failing record fails alone).
+    """
 
     status: str
     id: str | None = None
+    kind: str = ""
+    record_id: str | None = None
+    error: str | None = None
+    should_retry: bool = False
+    retry_after: float | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.status != "failed"
+
+
+@dataclass(frozen=True)
+class FieldUpdate:
+    """Output-field values for one record (CRM field names, already mapped)."""
+
+    object_type: str
+    record_id: str
+    fields: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class TaskWrite:
+    """Create, update or complete the one open app task of a record.
+
+    `existing` is the app task found when the record was read (Record.app_task), so the client
+    needs no second read; `complete=True` closes it (outcome stage) instead of updating it.
+    `idempotency_key` (the enrichment id) is stored on the created object so that, after an
+    ambiguous failure, the client can look it up before creating again.
+    """
+
+    record: Record
+    task: TaskSpec
+    idempotency_key: str
+    existing: TaskRef | None = None
+    complete: bool = False
+
+
+@dataclass(frozen=True)
+class NoteWrite:
+    """One note on a record; `idempotency_key` as for TaskWrite (one note per enrichment)."""
+
+    record: Record
+    text: str
+    idempotency_key: str
+
+
+@dataclass(frozen=True)
+class WriteSet:
+    """Everything one pipeline batch writes; a client applies it in as few calls as the API allows."""
+
+    fields: tuple[FieldUpdate, ...] = ()
+    tasks: tuple[TaskWrite, ...] = ()
+    notes: tuple[NoteWrite, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.fields or self.tasks or self.notes)
 
 
 @runtime_checkable
 class CrmClient(Protocol):
-    """The verbs every CRM adapter offers; one instance per tenant (portal or org)."""
+    """The verbs every CRM adapter offers; one instance per installation (portal or org).
+
+    Batch-first (DESIGN.md v2): `get_records` and `apply` are the hot path; nothing the app calls
+    is missing from this Protocol. Errors are `integrations.errors.CrmError` subclasses.
+    """
 
     crm: str
 
-    def get_record(self, object_type: str, id: str) -> Record: ...
+    def get_records(self, object_type: str, ids: Sequence[str]) -> dict[str, Record]:
+        """Read many records with their associations in bulk; missing ids are left out."""
+        ...
 
-    def search_modified_since(self, object_type: str, since: datetime) -> list[str]: ...
+    def get_record(self, object_type: str, id: str) -> Record:
+        """Read one record (the cheapest path for N = 1). Raises CrmNotFound."""
+        ...
+
+    def iter_open_ids(self, object_type: str = "deal") -> Iterator[str]:
+        """Ids of every open record of that type (backfill)."""
+        ...
+
+    def search_modified_since(self, object_type: str, since: datetime) -> list[tuple[str, str | None]]:
+        """(id, last-modified ISO time) of records modified since `since` (reconciliation)."""
+        ...
+
+    def iter_records(self, object_type: str = "deal", *, kinds: Sequence[str] = ("open", "won", "lost"),
+                     progress: Callable[[int], None] | None = None) -> Iterator[Record]:
+        """Every record of those stage kinds, read in bulk (history for training)."""
+        ...
 
     def describe(self, object_type: str) -> list[FieldSpec]: ...
 
     def list_pipelines(self) -> list[Pipeline]: ...
 
-    def update_fields(
-        self, object_type: str, updates: Sequence[tuple[str, Mapping[str, Any]]]
-    ) -> list[WriteResult]: ...
+    def apply(self, writes: WriteSet) -> list[WriteResult]:
+        """Apply a write set in batches; one result per item, failures per item (never raises for
+        an item's own failure; raises CrmError only when nothing could be attempted)."""
+        ...
 
-    def upsert_task(self, record: Record, task: TaskSpec) -> WriteResult: ...
+    def ensure_output_fields(self) -> list[str]:
+        """Create missing output fields (one batch call); return the names created."""
+        ...
 
-    def add_note(self, record: Record, text: str) -> WriteResult: ...
+    def revoke(self) -> None:
+        """Revoke this installation's tokens at the CRM (uninstall); never raises."""
+        ...
 
-    def ensure_output_fields(self) -> list[str]: ...
+
+@dataclass(frozen=True)
+class TokenSet:
+    """One installation's OAuth tokens; `expires_at` epoch seconds (None: unknown / never).
+
+    `account_id` is the CRM account (HubSpot hub id, Salesforce org id); `instance_url` the API
+    base of that account where the CRM has one per account (Salesforce).
+    """
+
+    access_token: str
+    refresh_token: str | None = None
+    expires_at: float | None = None
+    account_id: str | None = None
+    scopes: tuple[str, ...] = ()
+    issued_at: float | None = None
+    instance_url: str | None = None
+    user: str | None = None
+
+
+@dataclass(frozen=True)
+class Installation:
+    """What a connector needs to build a client for one tenant (held by app/tenants)."""
+
+    tenant_id: str
+    crm: str
+    account_id: str
+    tokens: TokenSet
+    api_base: str | None = None
+    settings: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ScopeSpec:
+    """A scope the connector asks for; `degrades` says what is lost without an optional one."""
+
+    name: str
+    required: bool = True
+    why: str = ""
+    degrades: str = ""
+
+
+@dataclass(frozen=True)
+class OutputField:
+    """One field the app writes, in the CRM's spelling (e.g. `ai_clv` / `AI_CLV__c`)."""
+
+    name: str
+    label: str
+    type: str
+    object_type: str = "deal"
+
+
+@runtime_checkable
+class OAuthProvider(Protocol):
+    """A CRM's OAuth 2.0 web-server flow."""
+
+    def authorize_url(self, *, redirect_uri: str, state: str, scopes: Sequence[str],
+                      optional_scopes: Sequence[str] = ()) -> str: ...
+
+    def exchange(self, code: str, *, redirect_uri: str) -> TokenSet: ...
+
+    def refresh(self, tokens: TokenSet) -> TokenSet: ...
+
+    def revoke(self, tokens: TokenSet) -> None: ...
+
+
+@runtime_checkable
+class Connector(Protocol):
+    """One CRM, registered by name (app/connectors). Adding a CRM adds one of these.
+
+    `blueprint` is the "module:attr" of its webhook receiver's Flask blueprint (in webhooks/<crm>),
+    a string so that integrations/ never imports Flask apps. `verify_card_request` takes the
+    incoming request (anything with `method`, `url`, `headers`, `args`, `get_data()`) and returns
+    the tenant id it is signed for, or raises PermissionError with a reason.
+    """
+
+    name: str
+    blueprint: str
+    scopes: tuple[ScopeSpec, ...]
+
+    def oauth(self, config: Mapping[str, Any]) -> OAuthProvider: ...
+
+    def client(self, installation: Installation, *, config: Mapping[str, Any],
+               on_tokens: Callable[[TokenSet], None] | None = None) -> CrmClient: ...
+
+    def tenant_id_for(self, account_id: str) -> str: ...
+
+    def verify_card_request(self, request: Any, *, config: Mapping[str, Any]) -> str: ...
+
+    def default_mapping(self, object_type: str) -> Mapping[str, str]: ...
+
+    def output_fields(self) -> tuple[OutputField, ...]: ...
 
 
 OUTPUT_FIELDS: tuple[str, ...] = (
