@@ -46,6 +46,7 @@ OPTIONAL_BLUEPRINTS: tuple[str, ...] = (
     "app.oauth:bp",
     "app.cards.api:bp",
     "app.cards.preview:bp",
+    "app.site:bp",
 )
 """Dotted paths of further blueprints (`module:bp`), registered in order."""
 

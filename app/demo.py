@@ -111,7 +111,8 @@ class Demo:
             retry_scale=0.002, private_app_token=self.read_token, **DEMO_MARKET)
         self.app.config["HUBSPOT_API_BASE"] = self.sandbox.url
         self.app.config["HUBSPOT_AUTHORIZE_URL"] = f"{self.sandbox.url}/oauth/authorize"
-        self.say(f"app on {self.url}, HubSpot sandbox on {self.sandbox.url} (seed {self.opt.seed})")
+        log.info("app on %s, sandbox on %s (seed %s)", self.url, self.sandbox.url, self.opt.seed)
+        self.say(f"Started the app and a simulated HubSpot account (market seed {self.opt.seed}).")
 
     def stop(self) -> None:
         from app.dispatch import get_dispatcher
@@ -142,8 +143,8 @@ class Demo:
         body = resp.json()
         self.tenant_id = body["tenant"]
         self._map_discount_field()
-        self.say(f"installed in portal {body['hub_id']} as {self.tenant_id}; "
-                 f"{len(body.get('fields_created') or [])} output fields created")
+        self.say(f"Installed the app in portal {body['hub_id']} through OAuth; "
+                 f"{len(body.get('fields_created') or [])} output fields created.")
         return self.tenant_id
 
     def _map_discount_field(self) -> None:
@@ -159,14 +160,11 @@ class Demo:
 
     def train(self) -> dict[str, Any]:
         from app.pipeline.training import train_tenant
+        from app.site.recap import training_sentences
 
-        results = train_tenant(self.app, self.tenant_id, fast=True, progress=lambda t: self.say(f"training {t} from the portal's deals"))
-        for task, r in results.items():
-            if "not_enough_history" in r or "error" in r:
-                self.say(f"  {task}: not trained ({r})")
-            else:
-                self.say(f"  {task}: {r.get('metric')}={_fmt(r.get('challenger'))} "
-                         f"{'promoted' if r.get('promoted') else 'kept champion'}")
+        results = train_tenant(self.app, self.tenant_id, fast=True, progress=lambda t: log.info("training %s", t))
+        for sentence in training_sentences(results):
+            self.say(sentence)
         return results
 
     def backfill(self) -> int:
@@ -174,7 +172,7 @@ class Demo:
 
         result = backfill(self.tenant_id, self.app)
         self.backfilled = int(result["records_backfilled"])
-        self.say(f"backfill: {self.backfilled} open deals enqueued")
+        self.say(f"Scoring the {self.backfilled} open deals already in the account.")
         return self.backfilled
 
     def drain(self, tick: Callable[[int, int], None] | None = None) -> None:
@@ -214,7 +212,7 @@ class Demo:
             self.sandbox.ui_change("deals", deal_id, props)
             sent += 1
         self.changes_sent = sent
-        self.say(f"{sent} rep edits on {len(picked)} deals sent; webhooks are flowing")
+        self.say(f"Edited {len(picked)} deals as a rep would ({sent} changes); signed webhooks are flowing.")
         return picked
 
     def _edit(self, props: dict[str, Any], index: int, round_no: int) -> dict[str, str]:
@@ -373,6 +371,3 @@ def _epoch(value: str) -> float:
         return int(value) / 1000.0
     return datetime.fromisoformat(value.replace("Z", "+00:00")).timestamp()
 
-
-def _fmt(x: Any) -> str:
-    return f"{x:.3f}" if isinstance(x, int | float) else str(x)

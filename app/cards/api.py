@@ -1,4 +1,4 @@
-"""The card backend: `GET /api/cards/hubspot`, `POST .../feedback`, `POST .../rescore`.
+"""The card backend: `GET /api/cards/hubspot`, `POST .../feedback`, `.../task-done`, `.../rescore`.
 
 Every request is verified with HubSpot's v3 signature over the full public URL (hubspot.fetch
 signs it with the app's client secret); the portal, hence the tenant, is read only after that
@@ -13,15 +13,17 @@ import logging
 from typing import Any
 
 from flask import Blueprint, current_app, jsonify, request
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import select
 
 from app.audit import write_audit
+from app.cards.actions import CardActionError, complete_task, record_feedback
 from app.cards.payload import canonical_object_type, card_payload, latest_enrichment
 from app.dispatch import get_dispatcher
 from app.dispatch.leases import RecordKey
 from app.inbox import installed_tenant
+from app.pipeline.jobs import crm_client
 from app.storage import get_db
-from app.storage.models import Action
+from app.storage.models import Enrichment
 from webhooks.errors import SignatureVerificationError
 from webhooks.hubspot.receiver import public_uri
 from webhooks.hubspot.signature import verify_request
@@ -103,67 +105,48 @@ def get_card() -> Any:
         return jsonify(card_payload(s, tenant_id, object_type, object_id))
 
 
+def _enrichment(s: Any, tenant_id: str, object_type: str, object_id: str, wanted: Any) -> Enrichment:
+    """The enrichment the card shows (the one it names, else the latest) of this record."""
+    enrichment = latest_enrichment(s, tenant_id, object_type, object_id)
+    if wanted is not None and (enrichment is None or str(wanted) != str(enrichment.id)):
+        enrichment = (
+            s.execute(select(Enrichment).where(Enrichment.tenant_id == tenant_id, Enrichment.id == int(wanted)))
+            .scalars().first()
+            if str(wanted).isdigit() else None
+        )
+    if enrichment is None or enrichment.record_id != object_id:
+        raise CardRequestError(404, "not_enriched", "There is no enrichment of this record to act on.")
+    return enrichment
+
+
 @bp.post("/hubspot/feedback")
 def post_feedback() -> Any:
-    """Record a rep's accept or dismiss of an enrichment (once per enrichment and action)."""
+    """Record a rep's accept, or dismiss with a reason, of an enrichment (once per enrichment)."""
     tenant_id, fields = _verified()
     object_type, object_id = _record_ref(fields)
-    action = fields.get("action")
-    if action not in ("accept", "dismiss"):
-        raise CardRequestError(400, "bad_action", "action must be accept or dismiss.")
     with get_db().session() as s:
-        enrichment = latest_enrichment(s, tenant_id, object_type, object_id)
-        wanted = fields.get("enrichment_id")
-        if enrichment is None or (wanted is not None and str(wanted) != str(enrichment.id)):
-            from sqlalchemy import select
+        enrichment = _enrichment(s, tenant_id, object_type, object_id, fields.get("enrichment_id"))
+        try:
+            result = record_feedback(s, enrichment, str(fields.get("action") or ""),
+                                     reason=fields.get("reason"), user_id=request.args.get("userId"))
+        except CardActionError as exc:
+            raise CardRequestError(exc.status, exc.code, exc.message) from None
+    return jsonify(result.as_dict())
 
-            from app.storage.models import Enrichment
 
-            enrichment = (
-                s.execute(
-                    select(Enrichment).where(Enrichment.tenant_id == tenant_id, Enrichment.id == int(wanted))
-                )
-                .scalars()
-                .first()
-                if wanted is not None and str(wanted).isdigit()
-                else enrichment
-            )
-        if enrichment is None or enrichment.record_id != object_id:
-            raise CardRequestError(
-                404, "not_enriched", "There is no enrichment of this record to give feedback on."
-            )
-        key = f"{tenant_id}:{enrichment.id}:{action}"
-        insert = postgresql.insert if s.get_bind().dialect.name == "postgresql" else sqlite.insert
-        inserted = s.execute(
-            insert(Action)
-            .values(
-                tenant_id=tenant_id,
-                object_type=object_type,
-                record_id=object_id,
-                enrichment_id=enrichment.id,
-                kind=f"feedback_{action}",
-                status="recorded",
-                idempotency_key=key,
-                payload={
-                    "user_id": request.args.get("userId"),
-                    "strategy": (enrichment.strategy or {}).get("arm"),
-                },
-            )
-            .on_conflict_do_nothing(index_elements=["idempotency_key"])
-            .returning(Action.id)
-        ).first()
-        if inserted:
-            write_audit(
-                s,
-                f"feedback.{action}",
-                tenant_id=tenant_id,
-                object_type=object_type,
-                record_id=object_id,
-                detail={"enrichment_id": enrichment.id},
-            )
-    return jsonify(
-        {"recorded": True, "duplicate": inserted is None, "action": action, "enrichment_id": enrichment.id}
-    )
+@bp.post("/hubspot/task-done")
+def post_task_done() -> Any:
+    """Mark the enrichment's app task done in the CRM (once; a repeat answers as a duplicate)."""
+    tenant_id, fields = _verified()
+    object_type, object_id = _record_ref(fields)
+    with get_db().session() as s:
+        enrichment = _enrichment(s, tenant_id, object_type, object_id, fields.get("enrichment_id"))
+        try:
+            result = complete_task(s, enrichment, crm="hubspot", user_id=request.args.get("userId"),
+                                   client_for=lambda: crm_client(current_app, tenant_id, "hubspot"))
+        except CardActionError as exc:
+            raise CardRequestError(exc.status, exc.code, exc.message) from None
+    return jsonify(result.as_dict())
 
 
 @bp.post("/hubspot/rescore")

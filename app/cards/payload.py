@@ -14,6 +14,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.cards.actions import feedback_of
+from app.cards.view import DISMISS_REASONS
 from app.storage.models import Enrichment, InboxEvent, RecordJob, RecordLink
 
 CARD_STALE_SECONDS = 7 * 86_400
@@ -103,8 +105,11 @@ def card_payload(session: Session, tenant_id: str, object_type: str, object_id: 
         "status": status,
         "enrichment_id": enrichment.id,
         "enriched_at": payload.get("enriched_at") or created.isoformat(),
-        "actions": ACTIONS,
+        "actions": ACTIONS + (["task_done"] if ((payload.get("next_best_action") or {}).get("task") or {}).get("id")
+                              else []),
         "related_to": related,
+        "dismiss_reasons": [{"value": v, "label": t} for v, t in DISMISS_REASONS],
+        "feedback": feedback_of(session, tenant_id, enrichment.id),
     })
     payload.setdefault("record", {"id": shown_id, "name": None, "object_type": shown_type})
     return payload

@@ -37,5 +37,6 @@ def preview(portal: str, object_type: str, object_id: str) -> Any:
             abort(404)
         payload = card_payload(s, tenant.id, kind, object_id)
     title = (payload.get("record") or {}).get("name") or f"{kind.title()} {object_id}"
-    html = render_card_html(payload, title=title, object_type=kind)
+    back = "/" if current_app.config.get("SANDBOX_MODE") else None  # the demo's index page
+    html = render_card_html(payload, title=title, object_type=kind, back_url=back)
     return html, 200, {"Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store"}

@@ -3,17 +3,19 @@
     from app.cards import render_card_html
     html = render_card_html(payload, title="Northwind Logistics - 250 seats", object_type="deal")
 
-The page has no external assets (inline CSS, no scripts), so it works offline, in a screenshot and
-behind any CSP. Elements carry the same ``data-testid`` values as the React card's ``testId``s:
+The page has no external assets (inline CSS, one inline script for the copy button), so it works
+offline, from disk (the demo's snapshot) and in a screenshot. Elements carry the same ``data-testid`` values as the React card's ``testId``s:
 ``status``, ``score-<task>``, ``factors-<task>``, ``nba-text``, ``task-subject``, ``draft-body``, ...
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote, urlencode
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
@@ -33,7 +35,8 @@ def _environment() -> Environment:
     )
 
 
-def render_card_html(payload: Mapping[str, Any], *, title: str, object_type: str | None = None) -> str:
+def render_card_html(payload: Mapping[str, Any], *, title: str, object_type: str | None = None,
+                     now: datetime | None = None, back_url: str | None = None) -> str:
     """Render the card for one record as a complete HTML document.
 
     Args:
@@ -44,8 +47,22 @@ def render_card_html(payload: Mapping[str, Any], *, title: str, object_type: str
         object_type: type of the record the page is about ("deal", "contact", "company"); when the
             payload's ``record.object_type`` differs, the card says it shows the related record.
 
+        now: the reader's current time, for relative dates (default: now, UTC).
+        back_url: a link back to the list of deals (the demo's index page), if any.
+
     Returns:
         The HTML page as a string (UTF-8, no external resources, all text escaped).
     """
-    view = card_view(payload, object_type=object_type)
-    return _environment().get_template("card.html").render(title=title, card=view)
+    view = card_view(payload, object_type=object_type, now=now)
+    return _environment().get_template("card.html").render(
+        title=title, card=view, back_url=back_url, mailto=mailto_link(view))
+
+
+def mailto_link(view: Mapping[str, Any]) -> str | None:
+    """Outside HubSpot the composer is the local mail client, prefilled with the draft."""
+    draft = view.get("draft") or {}
+    to = draft.get("to_email")
+    if not draft.get("email") or not to:
+        return None
+    query = urlencode({"subject": draft.get("subject") or "", "body": draft.get("body") or ""}, quote_via=quote)
+    return f"mailto:{quote(to, safe='@')}?{query}"

@@ -1,31 +1,66 @@
-"""Turn a card payload (DESIGN.md "Card payload") into the plain values the HTML template shows.
+"""Turn a card payload (DESIGN.md "Card payload") into the plain values the card shows.
 
-The rules mirror `ui_extensions/hubspot/format.ts`, so the preview page and the HubSpot card say the
-same thing about the same payload. Pure functions: no Flask, no clock, no I/O.
+Layout, action first: the next best action and its draft (with copy / compose / task-done), then
+the chance to close with its top reasons, then Accept / Dismiss, then a collapsed "details" part
+(the other scores or why they are absent, the analysis, the strategy's rationale, model info).
+The React card (`ui_extensions/hubspot/`) builds the same structure with the same testIds from
+the same payload. Pure functions: no Flask, no clock, no I/O.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
+from datetime import UTC, datetime
 from typing import Any
 
-SCORE_ORDER = ("conversion", "churn", "clv", "price")
+from app.cards.humanize import (
+    ago,
+    due_text,
+    model_text,
+    money,
+    percent,
+    prose,
+    words,
+    writer_text,
+)
+
+DETAIL_SCORES = ("churn", "clv", "price")
+"""Scores shown in the collapsed details, in this order (conversion leads the card)."""
+
 SCORE_LABELS = {
-    "conversion": "Conversion",
+    "conversion": "Chance to close",
     "churn": "Churn risk",
     "clv": "Customer lifetime value",
-    "price": "Best discount",
+    "price": "Discount",
 }
-TOP_FACTORS = 3
-"""How many factors each score shows (strongest |impact| first)."""
+BAND_TEXT = {
+    "conversion": {"low": "Unlikely", "medium": "Possible", "high": "Likely"},
+    "churn": {"low": "Low risk", "medium": "Some risk", "high": "High risk"},
+    "clv": {"low": "Below peers", "medium": "Typical", "high": "Above peers"},
+}
+"""Words for a band that describe the thing named (a high churn band is a high risk)."""
 
-TIMING_LABELS = {
-    "today": "Today",
-    "next_business_day": "Next business day",
-    "in_2_business_days": "In 2 business days",
-    "next_week": "Next week",
+HISTORY_UNITS = {
+    "conversion": "closed deals",
+    "churn": "customers with a known renewal or churn",
+    "clv": "closed customers",
+    "price": "closed deals",
 }
+"""What a task's training history counts, for "needs 50 closed customers, this account has 44"."""
+
+TOP_FACTORS = 3
+"""How many reasons the chance to close shows (strongest |impact| first)."""
+
+DISMISS_REASONS = (
+    ("not_relevant", "Not relevant to this deal"),
+    ("wrong_timing", "Wrong timing"),
+    ("wrong_contact", "Wrong contact"),
+    ("already_done", "Already done"),
+    ("draft_quality", "Draft not usable"),
+    ("other", "Other"),
+)
+"""Reasons a rep can give for dismissing a suggestion (value, label); the learning report groups by value."""
+
 STATUS_TAGS = {
     "enriched": ("Up to date", "success"),
     "pending": ("Scoring…", "info"),
@@ -36,65 +71,107 @@ STATUS_TAGS = {
 RETRAINING = "model_retraining"
 """Error code the backend uses while a tenant's models are being retrained (503)."""
 
-
-def _mapping(value: Any) -> Mapping[str, Any] | None:
-    """The value if it is a mapping (the backend sends ``{}`` for parts it does not have)."""
-    return value if isinstance(value, Mapping) else None
+CHANNEL_VERBS = {"email": "Email", "call": "Call", "meeting": "Meet", "linkedin": "Message"}
 
 
-_ISO = re.compile(r"^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::[\d.]+)?(Z|[+-]00:?00)?")
+def _mapping(value: Any) -> Mapping[str, Any]:
+    """The value if it is a mapping, else an empty one (the backend sends ``{}`` for absent parts)."""
+    return value if isinstance(value, Mapping) else {}
 
 
-def percent(fraction: Any) -> str:
-    """Format a fraction 0..1 as a whole percentage ("8%"); "–" when absent."""
-    if not isinstance(fraction, int | float):
-        return "–"
-    return f"{fraction * 100:.0f}%"
+def _number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
-def money(value: Any, currency: str | None = "USD") -> str:
-    """Format an amount without decimals ("$48,000", "48,000 EUR"); "–" when absent."""
-    if not isinstance(value, int | float):
-        return "–"
-    rounded = f"{round(value):,}"
-    return f"${rounded}" if (currency or "USD") == "USD" else f"{rounded} {currency}"
-
-
-def when(iso: Any) -> str:
-    """Format an ISO-8601 time as "2026-11-25 15:04" (with " UTC" when the offset is zero)."""
-    if not isinstance(iso, str) or not iso:
-        return ""
-    match = _ISO.match(iso)
-    if not match:
-        return iso
-    return f"{match[1]} {match[2]} UTC" if match[3] else f"{match[1]} {match[2]}"
-
-
-def title_case(name: Any) -> str:
-    """Turn an identifier into a label: ``executive_alignment`` -> ``Executive alignment``."""
-    if not isinstance(name, str) or not name:
-        return ""
-    words = name.replace("_", " ")
-    return words[:1].upper() + words[1:]
-
-
-def person_text(person: Any, fallback: str = "–") -> str:
-    """A person or plain address as "Name <email>", the name, the email or the id."""
-    if isinstance(person, str) and person:
+def person_name(person: Any) -> str:
+    """A person's name, else email, else ""."""
+    if isinstance(person, str):
         return person
-    if not isinstance(person, Mapping):
-        return fallback
-    name, email = person.get("name"), person.get("email")
-    if name and email:
-        return f"{name} <{email}>"
-    return str(name or email or person.get("id") or person.get("contact_id") or fallback)
+    p = _mapping(person)
+    return str(p.get("name") or p.get("email") or "")
 
 
-def owner_text(owner: Any) -> str:
-    """The owner's name (or email, or id); "Unassigned" when there is none."""
-    if isinstance(owner, Mapping):
-        return str(owner.get("name") or owner.get("email") or owner.get("id") or "Unassigned")
-    return person_text(owner, "Unassigned")
+def factor_view(factor: Mapping[str, Any], labels: Mapping[str, str]) -> dict[str, str]:
+    """One factor: one direction marker and a label without the scorer's own arrow."""
+    down = factor.get("direction") == "-"
+    text = prose(factor.get("label") or words(factor.get("feature")), labels)
+    text = text.replace(": missing", ": none recorded")
+    return {"marker": "▼" if down else "▲", "direction": "down" if down else "up", "text": text}
+
+
+def top_factors(score: Mapping[str, Any], labels: Mapping[str, str], n: int = TOP_FACTORS) -> list[dict[str, str]]:
+    """The n factors with the largest |impact|, strongest first, one line per distinct text."""
+    factors = [f for f in score.get("factors") or [] if isinstance(f, Mapping)]
+    factors.sort(key=lambda f: abs(f.get("impact") or 0), reverse=True)
+    out: list[dict[str, str]] = []
+    for f in factors:
+        view = factor_view(f, labels)
+        if view["text"] and all(v["text"] != view["text"] for v in out):
+            out.append(view)
+        if len(out) == n:
+            break
+    return out
+
+
+def absent_text(key: str, score: Mapping[str, Any]) -> str | None:
+    """Why a task has no number, in a sentence; None when it has one."""
+    if any(_number(score.get(k)) for k in ("probability", "value", "best_discount", "score_1_99")):
+        return None
+    history = _mapping(score.get("not_enough_history"))
+    if history:
+        unit = history.get("unit") or HISTORY_UNITS.get(key, "records")
+        return f"needs {history.get('need')} {unit}, this account has {history.get('have')}"
+    if RETRAINING in score:
+        return "the model is retraining; back within the hour"
+    if score.get("reason"):
+        return prose(score["reason"])
+    if "no_model" in score:
+        return "no model trained for this account yet"
+    return "not scored"
+
+
+def headline(key: str, score: Mapping[str, Any]) -> str:
+    """The one big number of a score."""
+    if key == "clv":
+        return money(score.get("value"), score.get("currency"))
+    if key == "price":
+        best = score.get("best_discount")
+        return "No discount" if best == 0 else percent(best)
+    if _number(score.get("probability")):
+        return percent(score["probability"])
+    return f"{score.get('score_1_99')} of 99"
+
+
+def detail(key: str, score: Mapping[str, Any]) -> str:
+    """The line under the big number (never the same number again)."""
+    if key == "price":
+        curve = [p for p in score.get("curve") or [] if isinstance(p, list | tuple) and len(p) == 2]
+        point = next((p for p in curve if p[0] == score.get("best_discount")), None)
+        if point is None:
+            return "the discount with the best expected value"
+        flat = len({round(p[1], 3) for p in curve}) == 1
+        chance = f"Win chance {percent(point[1])}"
+        return f"{chance}; a discount would not change it" if flat else f"{chance} at this discount"
+    if key == "clv" and _number(score.get("score_1_99")):
+        return f"Higher than {score['score_1_99']}% of customers"
+    return ""
+
+
+def score_view(key: str, score: Mapping[str, Any], labels: Mapping[str, str]) -> dict[str, Any] | None:
+    """One score tile, or None when the tenant does not use the task."""
+    if "not_used" in score:
+        return None
+    view: dict[str, Any] = {"key": key, "label": SCORE_LABELS[key], "absent": absent_text(key, score)}
+    if view["absent"] is None:
+        band = score.get("band")
+        view.update(
+            headline=headline(key, score),
+            detail=detail(key, score),
+            band=BAND_TEXT.get(key, {}).get(band) if isinstance(band, str) else None,
+            band_variant=band_variant(key, band),
+            factors=top_factors(score, labels) if key == "conversion" else [],
+        )
+    return view
 
 
 def band_variant(key: str, band: Any) -> str:
@@ -105,111 +182,12 @@ def band_variant(key: str, band: Any) -> str:
     return "success" if band == good else "danger" if band == bad else "warning"
 
 
-def headline(key: str, score: Mapping[str, Any]) -> str:
-    """The big number: 1–99 for conversion/churn, money for CLV, a percentage for price."""
-    if key == "clv":
-        return money(score.get("value"), score.get("currency"))
-    if key == "price":
-        return percent(score.get("best_discount"))
-    if isinstance(score.get("score_1_99"), int | float):
-        return str(score["score_1_99"])
-    return percent(score.get("probability"))
-
-
-def detail(key: str, score: Mapping[str, Any]) -> str:
-    """The line under the big number."""
-    if key == "price":
-        best = score.get("best_discount")
-        point = next((p for p in score.get("curve") or [] if len(p) == 2 and p[0] == best), None)
-        return (
-            f"win probability {percent(point[1])} at this discount"
-            if point
-            else "discount with the best expected value"
-        )
-    if key == "clv":
-        return f"{score['score_1_99']}/99 vs. peers" if score.get("score_1_99") is not None else ""
-    return f"probability {percent(score['probability'])}" if score.get("probability") is not None else ""
-
-
-def factor_view(factor: Mapping[str, Any]) -> dict[str, str]:
-    """One factor as an arrow and its label."""
-    down = factor.get("direction") == "-"
-    return {
-        "text": f"{'▼' if down else '▲'} {factor.get('label') or factor.get('feature', '')}",
-        "direction": "down" if down else "up",
-    }
-
-
-def top_factors(score: Mapping[str, Any], n: int = TOP_FACTORS) -> list[dict[str, str]]:
-    """The n factors with the largest |impact|, strongest first."""
-    factors = [f for f in score.get("factors") or [] if isinstance(f, Mapping)]
-    factors.sort(key=lambda f: abs(f.get("impact") or 0), reverse=True)
-    return [factor_view(f) for f in factors[:n]]
-
-
 def resolve_score(scores: Mapping[str, Any], key: str) -> Mapping[str, Any] | None:
-    """A task's score, or its `not_enough_history` reason wherever the payload put it."""
+    """A task's score, or the reason it is absent wherever the payload put it."""
     score = _mapping(scores.get(key))
     if score:
         return score
-    return _mapping((_mapping(scores.get("missing")) or {}).get(key)) or None
-
-
-def unavailable_reason(score: Mapping[str, Any]) -> str:
-    """Why a score entry carries no number (``{"reason": ...}``, ``{"no_model": {}}``, ...)."""
-    if score.get("reason"):
-        return str(score["reason"])
-    if RETRAINING in score:
-        return "model retraining"
-    return "no trained model yet" if "no_model" in score else "no score"
-
-
-def score_views(scores: Any) -> list[dict[str, Any]]:
-    """Every present score (or reason for its absence), in card order."""
-    if not isinstance(scores, Mapping):
-        return []
-    views = []
-    for key in SCORE_ORDER:
-        score = resolve_score(scores, key)
-        if score is None:
-            continue
-        has_number = any(
-            isinstance(score.get(k), int | float)
-            for k in ("probability", "value", "best_discount", "score_1_99")
-        )
-        view: dict[str, Any] = {
-            "key": key,
-            "label": SCORE_LABELS[key],
-            "missing": score.get("not_enough_history"),
-            "unavailable": None if has_number else unavailable_reason(score),
-        }
-        if not view["missing"] and not view["unavailable"]:
-            view.update(
-                headline=headline(key, score),
-                detail=detail(key, score),
-                band=score.get("band"),
-                band_variant=band_variant(key, score.get("band")),
-                factors=top_factors(score),
-                model_version=score.get("model_version"),
-            )
-        views.append(view)
-    return views
-
-
-def _labels(signals: Any) -> str:
-    out = [
-        s if isinstance(s, str) else s.get("label", "") for s in signals or [] if isinstance(s, str | Mapping)
-    ]
-    return "; ".join(x for x in out if x)
-
-
-def timing_text(nba: Mapping[str, Any]) -> str:
-    """Say when: ``Next business day · 2026-11-26 09:30 America/New_York``."""
-    timing = nba.get("timing")
-    label = TIMING_LABELS.get(timing, timing) if isinstance(timing, str) else ""
-    due = when(nba.get("due_at"))
-    at = f"{due} {nba['timezone']}" if due and nba.get("timezone") and not due.endswith("UTC") else due
-    return " · ".join(x for x in (label, at) if x) or "–"
+    return _mapping(_mapping(scores.get("missing")).get(key)) or _mapping(_mapping(scores.get("absent")).get(key)) or None
 
 
 def error_of(payload: Mapping[str, Any]) -> dict[str, Any] | None:
@@ -227,82 +205,137 @@ def error_of(payload: Mapping[str, Any]) -> dict[str, Any] | None:
     return {"code": code, "message": str(message), "retraining": code == RETRAINING}
 
 
-def _nba_view(nba: Mapping[str, Any], task: Mapping[str, Any] | None) -> dict[str, Any]:
-    text = nba.get("summary") or nba.get("action") or nba.get("text") or (task or {}).get("subject")
+def action_view(payload: Mapping[str, Any], now: datetime, labels: Mapping[str, str]) -> dict[str, Any] | None:
+    """The next best action as a title ("Email Elijah Martinez") and one line of when and how."""
+    nba = _mapping(payload.get("next_best_action"))
+    if not nba:
+        return None
+    channel = nba.get("channel") if isinstance(nba.get("channel"), str) else ""
+    who = person_name(nba.get("recipient"))
+    verb = CHANNEL_VERBS.get(channel, words(channel))
+    title = f"{verb} {who}" if verb and who else prose(nba.get("summary") or nba.get("action") or nba.get("text"), labels)
+    strategy = _mapping(payload.get("strategy"))
+    due = due_text(nba.get("due_at"), now, nba.get("timezone"))
     discount = nba.get("discount")
+    meta = [
+        due[:1].upper() + due[1:] if due else "",
+        f"offer {percent(discount)} off" if _number(discount) and discount > 0 else "",
+        strategy.get("label") or words(strategy.get("arm") or strategy.get("name")),
+    ]
+    decision = _mapping(payload.get("decision"))
+    approval = bool(decision.get("requires_approval") or decision.get("escalate"))
     return {
-        "text": text or "",
-        "channel": nba.get("channel") or "–",
-        "timing": timing_text(nba),
-        "owner": owner_text(nba.get("owner")),
-        "recipient": person_text(nba["recipient"]) if nba.get("recipient") else None,
-        "discount": percent(discount) if isinstance(discount, int | float) else None,
+        "title": title,
+        "meta": " · ".join(m for m in meta if m),
+        "approval": "Needs a manager's approval before it reaches the customer." if approval else None,
     }
 
 
-def _draft_view(draft: Mapping[str, Any], generated_by: Any) -> dict[str, Any]:
+def draft_view(payload: Mapping[str, Any], labels: Mapping[str, str]) -> dict[str, Any] | None:
+    """The draft with what the copy button puts on the clipboard (subject, blank line, body)."""
+    draft = _mapping(payload.get("draft"))
+    if not draft or not (draft.get("body") or draft.get("subject")):
+        return None
+    subject = prose(draft.get("subject"), labels)
+    body = prose(draft.get("body"), labels)
+    email = draft.get("kind") != "call_script" and draft.get("channel", "email") == "email"
     return {
-        "heading": "Call script" if draft.get("kind") == "call_script" else "Draft email",
-        "to": person_text(draft["to"]) if draft.get("to") else None,
-        "subject": draft.get("subject") or "",
-        "body": draft.get("body") or "",
-        "generated_by": draft.get("generated_by") or generated_by,
+        "heading": "Draft email" if email else "Call script",
+        "to": person_name(draft.get("to")) or None,
+        "to_email": _mapping(draft.get("to")).get("email") or None,
+        "subject": subject,
+        "body": body,
+        "copy_text": f"Subject: {subject}\n\n{body}" if subject else body,
+        "email": email,
     }
 
 
-def card_view(payload: Mapping[str, Any], *, object_type: str | None = None) -> dict[str, Any]:
-    """Build everything the template shows from one card payload.
+def task_view(payload: Mapping[str, Any], now: datetime) -> dict[str, Any] | None:
+    nba = _mapping(payload.get("next_best_action"))
+    task = _mapping(nba.get("task")) or _mapping(payload.get("task"))
+    if not task.get("subject"):
+        return None
+    due = due_text(task.get("due_at"), now, nba.get("timezone"))
+    return {"id": task.get("id"), "subject": task["subject"], "due": due, "done": bool(_mapping(payload.get("feedback")).get("task_done"))}
+
+
+def details_view(payload: Mapping[str, Any], labels: Mapping[str, str]) -> dict[str, Any]:
+    scores = _mapping(payload.get("scores"))
+    tiles = [v for k in DETAIL_SCORES if (s := resolve_score(scores, k)) and (v := score_view(k, s, labels))]
+    analysis = _mapping(payload.get("analysis"))
+
+    def signal_texts(items: Any) -> list[str]:
+        out: list[str] = []
+        for item in items or []:
+            label = item if isinstance(item, str) else _mapping(item).get("label")
+            # Score factors are already shown as the reasons under the chance to close.
+            if isinstance(label, str) and label and not label.startswith("Score factor"):
+                text = prose(label, labels)
+                if text not in out:
+                    out.append(text)
+        return out
+
+    strategy = _mapping(payload.get("strategy"))
+    model_lines = [writer_text(payload.get("generated_by") or _mapping(payload.get("draft")).get("generated_by"))]
+    versions = _mapping(payload.get("model_versions")) or {
+        k: _mapping(v).get("model_version") for k, v in scores.items() if _mapping(v).get("model_version")
+    }
+    model_lines += [model_text(k, v) for k, v in sorted(versions.items())]
+    return {
+        "scores": tiles,
+        "summary": prose(analysis.get("summary"), labels),
+        "risks": signal_texts(analysis.get("risk_indicators")),
+        "signals": signal_texts(analysis.get("buying_signals")),
+        "strategy": words(strategy.get("label") or strategy.get("arm") or strategy.get("name")) or None,
+        "rationale": prose(strategy.get("rationale"), labels),
+        "model": [line for line in model_lines if line],
+    }
+
+
+def card_view(payload: Mapping[str, Any], *, object_type: str | None = None,
+              now: datetime | None = None) -> dict[str, Any]:
+    """Build everything the card shows from one card payload.
 
     Args:
         payload: the card payload, or an error body ``{"error": code, "message": text}``.
         object_type: the type of the record the page is about (to say "showing the related deal").
+        now: the reader's current time (relative dates); defaults to the current UTC time.
 
     Returns:
         A dict of strings, lists and small dicts; absent parts are None.
     """
+    now = now or datetime.now(UTC)
     error = error_of(payload)
-    status = "error" if error else payload["status"]
+    status = "error" if error else str(payload["status"])
     label, variant = STATUS_TAGS[status]
-    record = _mapping(payload.get("record")) or {}
-    nba = _mapping(payload.get("next_best_action"))
-    task = _mapping((nba or {}).get("task")) or _mapping(payload.get("task"))
-    draft = _mapping(payload.get("draft"))
-    strategy = _mapping(payload.get("strategy"))
-    analysis = _mapping(payload.get("analysis"))
-    degraded = _mapping(payload.get("degraded"))
+    record = _mapping(payload.get("record"))
+    labels = {str(k): str(v) for k, v in _mapping(payload.get("labels")).items()}
     rec_type = record.get("object_type")
     related = None
     if rec_type and object_type and rec_type != object_type:
         related = f"Showing the related {rec_type}: {record.get('name') or record.get('id')}"
+    degraded = _mapping(payload.get("degraded"))
+    conversion = resolve_score(_mapping(payload.get("scores")), "conversion")
+    actions = list(payload.get("actions") or ["accept", "dismiss", "rescore"])
+    reasons = payload.get("dismiss_reasons") or [{"value": v, "label": t} for v, t in DISMISS_REASONS]
+    updated = ago(payload.get("enriched_at"), now)
     return {
         "status": status,
         "status_label": label,
         "status_variant": variant,
         "error": error,
         "degraded": (degraded.get("message") or "Some scores may be missing until retraining finishes.")
-        if degraded
-        else None,
+        if degraded else None,
         "record": {"id": record.get("id"), "name": record.get("name")},
         "related": related,
-        "enriched_at": when(payload.get("enriched_at")),
-        "scores": score_views(payload.get("scores")),
-        "strategy": {
-            "name": strategy.get("label") or title_case(strategy.get("arm") or strategy.get("name")),
-            "rationale": strategy.get("rationale") or "",
-        }
-        if strategy
-        else None,
-        "analysis": {
-            "summary": analysis.get("summary") or "",
-            "risks": _labels(analysis.get("risk_indicators")),
-            "signals": _labels(analysis.get("buying_signals")),
-        }
-        if analysis
-        else None,
-        "nba": _nba_view(nba, task) if nba else None,
-        "task": {"subject": task["subject"], "due": when(task.get("due_at"))}
-        if task and task.get("subject")
-        else None,
-        "draft": _draft_view(draft, payload.get("generated_by")) if draft else None,
-        "actions": list(payload.get("actions") or ["accept", "dismiss", "rescore"]),
+        "updated": f"Updated {updated}" if updated else "",
+        "action": action_view(payload, now, labels),
+        "draft": draft_view(payload, labels),
+        "task": task_view(payload, now),
+        "conversion": score_view("conversion", conversion, labels) if conversion else None,
+        "details": details_view(payload, labels),
+        "actions": actions,
+        "dismiss_reasons": [dict(r) for r in reasons if isinstance(r, Mapping)],
+        "feedback": _mapping(payload.get("feedback")).get("action"),
+        "feedback_reason": _mapping(payload.get("feedback")).get("reason"),
     }

@@ -21,10 +21,12 @@ import click
               help="Where the demo keeps its secrets, database and models (default ~/.agentic-sales/demo).")
 def demo(once: bool, changes: int, seed: int, crm: str, port: int, data_dir: str | None) -> None:
     """Run everything on embedded defaults: sandbox HubSpot, app, models, agents, webhooks."""
-    from tqdm import tqdm
-
     from app import logs
     from app.demo import Demo, DemoOptions
+    from app.progress import Progress
+    from app.site import DEMO_RECAP
+    from app.site.recap import summary_sentences
+    from app.site.snapshot import write_snapshot
 
     if crm != "hubspot":
         click.echo("error: --crm salesforce: the Salesforce sandbox is not built yet; use --crm hubspot", err=True)
@@ -33,54 +35,36 @@ def demo(once: bool, changes: int, seed: int, crm: str, port: int, data_dir: str
     opts = DemoOptions(changes=changes, seed=seed, crm=crm, port=port)
     if data_dir:
         opts.data_dir = Path(data_dir)
-    steps = tqdm(total=6, desc="demo", file=sys.stderr, unit="step", dynamic_ncols=True)
-
-    def say(message: str) -> None:
-        tqdm.write(message, file=sys.stderr)
-
-    run = Demo(opts, progress=say)
+    progress = Progress(sys.stderr)
+    run = Demo(opts, progress=progress.say)
     try:
         run.start()
-        steps.update()
         run.install()
-        steps.update()
         run.train()
-        steps.update()
         run.backfill()
-        bar = tqdm(total=run.backfilled, desc="backfill", file=sys.stderr, unit="deal", dynamic_ncols=True)
-
-        def drained(done: int, total: int) -> None:
-            bar.n = max(0, done)
-            bar.refresh()
-
-        run.drain(drained)
-        bar.close()
-        steps.update()
+        with progress.bar("scoring the open deals", total=run.backfilled, unit="deal") as bar:
+            run.drain(lambda done, total: bar.update(done))
         run.change(changes)
-        steps.update()
-        bar = tqdm(total=len(run.changed), desc="enriched", file=sys.stderr, unit="deal", dynamic_ncols=True)
-
-        def tick(done: int, total: int) -> None:
-            bar.n = done
-            bar.refresh()
-
-        latencies = run.wait(tick)
-        bar.close()
-        steps.update()
-        steps.close()
+        with progress.bar("enriching the edited deals", total=len(run.changed), unit="deal") as bar:
+            latencies = run.wait(lambda done, total: bar.update(done))
         summary = run.summary(latencies)
-        say("card previews (open in a browser):")
-        for url in run.preview_urls()[:5]:
-            say(f"  {url}")
-        click.echo(json.dumps(summary))
+        recap = summary_sentences(summary)
+        run.app.config[DEMO_RECAP] = recap
+        snapshot = write_snapshot(run.app, opts.data_dir, recap=recap)
+        summary["snapshot"] = str(snapshot)
+        for line in recap:
+            progress.say(line)
         ok = summary["records_enriched"] == summary["records_changed"] and summary["errors"] == 0
         if once:
+            progress.say(f"Every card, browsable offline: {snapshot}")
+            click.echo(json.dumps(summary))
             sys.exit(0 if ok else 1)
-        say(f"serving the app on {run.url} and the sandbox on {run.sandbox.url}; Ctrl-C to stop")
+        progress.say(f"Open {run.url}/ to see every deal and its card (Ctrl-C to stop).")
+        click.echo(json.dumps(summary))
         while True:
             time.sleep(3600)
     except KeyboardInterrupt:
-        say("stopping")
+        progress.say("stopping")
     except Exception as exc:  # one line, no traceback, for the person running the demo
         click.echo(f"error: demo failed: {type(exc).__name__}: {exc}".splitlines()[0], err=True)
         sys.exit(1)

@@ -23,9 +23,26 @@ def card_scores(scores: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
+def crm_labels(client: Any) -> dict[str, str]:
+    """Stage id → the label the CRM's users see, for the card's free text (pipeline ids such as
+    "default" are left out: they are ordinary words too).
+
+    Cosmetic: a CRM that cannot list its pipelines leaves the card to turn ids into words.
+    """
+    try:
+        pipelines = client.list_pipelines()
+    except Exception:  # noqa: BLE001 - labels must never fail an enrichment
+        return {}
+    labels = {}
+    for pipeline in pipelines:
+        labels.update({str(stage.id): stage.label for stage in pipeline.stages})
+    return {k: v for k, v in labels.items() if k and v and k != v}
+
+
 def card_payload_from(record: Record, scores: Mapping[str, Any], run: Any, decision: Any, *,
-                      task_result: Any, task_subject: str | None, enriched_at: datetime) -> dict[str, Any]:
-    """The payload the rep's card renders for this enrichment."""
+                      task_result: Any, task_subject: str | None, enriched_at: datetime,
+                      labels: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """The payload the rep's card renders for this enrichment (`labels`: see `crm_labels`)."""
     import json
 
     nba = run.next_best_action.model_dump(mode="json")
@@ -36,6 +53,7 @@ def card_payload_from(record: Record, scores: Mapping[str, Any], run: Any, decis
         "status": "enriched",
         "record": {"id": record.id, "name": record.name, "object_type": record.object_type,
                    "amount": record.amount, "currency": record.currency, "stage": record.stage,
+                   "stage_label": (labels or {}).get(str(record.stage)),
                    "company": record.company.name if record.company else None},
         "scores": json.loads(json.dumps(card_scores(scores), default=float)),
         "analysis": run.analysis.model_dump(mode="json"),
@@ -50,6 +68,7 @@ def card_payload_from(record: Record, scores: Mapping[str, Any], run: Any, decis
         "enriched_at": enriched_at.isoformat(timespec="seconds"),
         "model_versions": model_versions(scores),
         "actions": ["accept", "dismiss", "rescore"],
+        "labels": dict(labels or {}),
     }
     retraining = sorted(t for t, v in (scores.get("absent") or {}).items()
                         if isinstance(v, Mapping) and "model_retraining" in v)

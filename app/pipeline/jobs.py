@@ -20,7 +20,7 @@ from agents.decision import LlmResult, decide
 from app.audit import write_audit
 from app.dispatch.runner import JobContext
 from app.pipeline import tenant as tenant_inputs
-from app.pipeline.card import card_payload_from
+from app.pipeline.card import card_payload_from, crm_labels
 from app.pipeline.llm_store import DbCache, DbLedger
 from app.pipeline.writeback import changed_fields, content_hash, note_text, output_fields, task_spec
 from app.storage import get_db
@@ -100,7 +100,7 @@ def process_record(ctx: JobContext) -> dict[str, Any]:
 
     card = card_payload_from(record, scores, run, decision, task_result=task_result,
                              task_subject=(task_spec(record, run, decision).subject if task_result else None),
-                             enriched_at=now)
+                             enriched_at=now, labels=crm_labels(client))
     usage = run.usage
     with get_db(app).session() as s:
         enrichment = Enrichment(

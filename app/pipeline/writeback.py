@@ -21,6 +21,10 @@ TEXT_LIMIT = 1000
 """Characters kept of free-text output fields (HubSpot allows far more; the card shows the rest)."""
 
 
+TASK_BODY_LIMIT = 8000
+"""Characters kept of the task body (summary, why and the whole draft; HubSpot allows far more)."""
+
+
 def output_fields(scores: Mapping[str, Any], run: Any, decision: Any, *, now: datetime) -> dict[str, str]:
     """The DESIGN.md output fields for one enrichment, as HubSpot property strings."""
     out: dict[str, str] = {}
@@ -79,11 +83,17 @@ def task_spec(record: Record, run: Any, decision: Any) -> TaskSpec:
         lines += ["", "Guardrails: " + "; ".join(decision.reasons)]
     if decision is not None and decision.action in ("escalate", "hold_for_approval"):
         lines += ["", "Needs a human decision before anything reaches the customer."]
-    lines += ["", f"Draft subject: {run.draft.subject}"]
+    # The draft itself, so a rep who never opens the card still has the work in the task.
+    heading = "Call script" if run.draft.kind == "call_script" else "Draft email"
+    to = run.draft.to.name if run.draft.to is not None and run.draft.to.name else None
+    lines += ["", f"{heading}{f' to {to}' if to else ''}:"]
+    if run.draft.subject:
+        lines += [f"Subject: {run.draft.subject}"]
+    lines += ["", run.draft.body.strip()]
     due = decision.due_at if decision is not None and decision.due_at is not None else None
     return TaskSpec(
         subject=subject[:200],
-        body="\n".join(lines)[:4000],
+        body="\n".join(lines)[:TASK_BODY_LIMIT],
         due_at=due,
         owner_id=record.owner.id if record.owner else None,
         priority="HIGH" if decision is not None and decision.escalate else "MEDIUM",

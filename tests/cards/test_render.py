@@ -1,9 +1,16 @@
-"""The preview card renders every state from the same payload fixture the React card is tested with."""
+"""The preview card: action first, numbers for people, every state, from real demo payloads.
+
+Fixtures: `tests/fixtures/hubspot/cards/demo_deal_*.json` are card payloads exactly as a demo run
+stored and served them (`agentic-sales demo --once`, seed 7); the two payloads under
+`ui_extensions/hubspot/tests/fixtures/` are the ones the React card's tests read too.
+"""
 
 from __future__ import annotations
 
 import copy
 import json
+import re
+from datetime import UTC, datetime
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -12,12 +19,18 @@ import pytest
 from app.cards import render_card_html
 from app.cards.view import card_view
 
-FIXTURES = Path(__file__).resolve().parents[2] / "ui_extensions/hubspot/tests/fixtures"
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "ui_extensions/hubspot/tests/fixtures"
 ENRICHED = json.loads((FIXTURES / "payload_enriched.json").read_text())
 PIPELINE = json.loads((FIXTURES / "payload_pipeline_no_models.json").read_text())
-"""A payload exactly as app/pipeline/card.py stored it for a deal before any model was trained."""
+DEMO = {p.stem: json.loads(p.read_text()) for p in sorted((ROOT / "tests/fixtures/hubspot/cards").glob("demo_deal_*.json"))}
 TITLE = "Northwind Logistics - 250 seats"
+NOW = datetime(2026, 11, 25, 16, 0, tzinfo=UTC)
 VOID = {"meta", "br", "img", "input", "link", "hr"}
+
+ISO_TIME = re.compile(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?")
+CAPS_ENUM = re.compile(r"\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b")
+DECIMAL_PERCENT = re.compile(r"\d+[.,]\d+\s*%")
 
 
 class TestIds(HTMLParser):
@@ -27,21 +40,29 @@ class TestIds(HTMLParser):
         super().__init__()
         self.text: dict[str, str] = {}
         self.attrs: dict[str, dict[str, str | None]] = {}
+        self.order: list[str] = []
+        self.all_text: list[str] = []
         self._open: list[str | None] = []
+        self._skip = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._skip = tag in ("script", "style", "title")
         testid = dict(attrs).get("data-testid")
         if testid:
             self.text.setdefault(testid, "")
             self.attrs[testid] = dict(attrs)
+            self.order.append(testid)
         if tag not in VOID:
             self._open.append(testid)
 
     def handle_endtag(self, tag: str) -> None:
+        self._skip = False
         if tag not in VOID and self._open:
             self._open.pop()
 
     def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.all_text.append(data)
         for testid in self._open:
             if testid:
                 self.text[testid] += data
@@ -49,7 +70,7 @@ class TestIds(HTMLParser):
 
 def render(payload: dict, **kwargs) -> TestIds:
     parser = TestIds()
-    parser.feed(render_card_html(payload, title=TITLE, **kwargs))
+    parser.feed(render_card_html(payload, title=TITLE, now=kwargs.pop("now", NOW), **kwargs))
     return parser
 
 
@@ -57,86 +78,137 @@ def payload(**overrides) -> dict:
     return {**copy.deepcopy(ENRICHED), **overrides}
 
 
-def test_enriched_renders_scores_and_factors() -> None:
+@pytest.mark.parametrize("name", sorted(DEMO))
+def test_a_demo_card_shows_no_internal_value_iso_time_or_decimal_percentage(name: str) -> None:
+    data = DEMO[name]
+    page = render(data, now=datetime(2026, 12, 1, 16, 0, tzinfo=UTC))
+    text = " ".join(page.all_text)
+    stage = data["record"]["stage"]
+    assert stage not in text, f"internal stage id {stage!r} shown"
+    assert not CAPS_ENUM.search(text), CAPS_ENUM.search(text)
+    assert not ISO_TIME.search(text), ISO_TIME.search(text)
+    assert not DECIMAL_PERCENT.search(text), DECIMAL_PERCENT.search(text)
+    assert "offline-template" not in text and "Score factor" not in text
+    for arrow in "↑↓":
+        assert arrow not in text
+
+
+@pytest.mark.parametrize("name", sorted(DEMO))
+def test_a_demo_card_leads_with_the_action_and_its_draft_then_the_chance_then_details(name: str) -> None:
+    page = render(DEMO[name])
+    order = [t for t in page.order if t in ("nba", "draft-body", "btn-copy", "score-conversion-tile", "btn-accept",
+                                              "details")]
+    assert order == ["nba", "draft-body", "btn-copy", "score-conversion-tile", "btn-accept", "details"]
+    assert "open" not in page.attrs["details"], "details must start collapsed"
+    factors = [page.text[t] for t in page.order if t.startswith("factor-conversion-")]
+    assert 1 <= len(factors) <= 3 and len(set(factors)) == len(factors)
+    assert all(f[0] in "▲▼" and f.count("▲") + f.count("▼") == 1 for f in factors)
+
+
+def test_the_copy_button_carries_subject_and_body() -> None:
+    data = DEMO[sorted(DEMO)[0]]
+    page = render(data)
+    copied = page.attrs["btn-copy"]["data-copy"]
+    assert copied.startswith(f"Subject: {page.text['draft-subject']}\n\n")
+    assert copied.endswith(page.text["draft-body"])
+
+
+def test_the_composer_link_prefills_the_draft_for_the_recipient() -> None:
     page = render(payload())
-    assert page.text["status"] == "Up to date"
-    assert page.text["score-conversion"] == "62"
-    assert page.text["band-conversion"] == "medium"
+    href = page.attrs["btn-compose"]["href"]
+    assert href.startswith("mailto:dana.reyes@northwind.example?subject=")
+    assert "body=" in href and " " not in href
+
+
+def test_the_action_says_who_when_in_the_owners_time_zone_and_how() -> None:
+    page = render(payload())
+    assert page.text["nba-title"] == "Email Dana Reyes"
+    # due 2026-11-26T14:30Z is 09:30 in New York, the day after NOW there.
+    assert page.text["nba-meta"] == "Tomorrow, 9:30 AM · Executive alignment"
+    assert page.text["task-subject"] == "[AI] Request exec intro at Northwind Logistics"
+    assert page.text["updated"].startswith("Updated ")
+
+
+def test_the_chance_to_close_is_one_number_with_a_band_that_names_it() -> None:
+    page = render(payload())
+    assert page.text["score-conversion"] == "62%"
+    assert page.text["band-conversion"] == "Possible"
     assert "warning" in page.attrs["band-conversion"]["class"]
     assert [page.text[f"factor-conversion-{i}"] for i in range(3)] == [
-        "▲ Last activity 2 days ago",
-        "▼ Only one contact engaged",
-        "▼ Amount 1.8x the median won deal",
+        "▲Last activity 2 days ago",
+        "▼Only one contact engaged",
+        "▼Amount 1.8x the median won deal",
     ]
-    assert "factor-conversion-3" not in page.text
-    assert page.text["score-clv"] == "$48,000"
-    assert page.text["score-price"] == "8%"
-    assert "score-churn" not in page.text
-    assert page.text["not-enough-history-churn"] == (
-        "Not enough history yet: 4 of 30 records needed to train this model."
-    )
-    assert page.text["enriched-at"] == "2026-11-25 15:04 UTC"
 
 
-def test_enriched_renders_strategy_nba_task_and_draft() -> None:
+def test_absent_scores_say_why_in_a_sentence() -> None:
     page = render(payload())
-    assert page.text["strategy-name"] == "Executive alignment"
-    assert "economic buyer" in page.text["strategy-rationale"]
-    assert page.text["analysis-risks"] == "Risks: Single-threaded"
-    assert page.text["nba-text"] == ENRICHED["next_best_action"]["summary"]
-    assert page.text["nba-channel"] == "email"
-    assert page.text["nba-timing"] == "Next business day · 2026-11-26 09:30 America/New_York"
-    assert page.text["nba-owner"] == "Sam Rep"
-    assert page.text["task-subject"] == "[AI] Request exec intro at Northwind Logistics"
-    assert page.text["draft-to"] == "To: Dana Reyes <dana.reyes@northwind.example>"
-    assert page.text["draft-subject"] == ENRICHED["draft"]["subject"]
-    assert page.text["draft-body"] == ENRICHED["draft"]["body"]
-    assert page.text["generated-by"] == "offline-template"
-    assert {"btn-accept", "btn-dismiss", "btn-rescore"} <= set(page.text)
-    for state in ("state-pending", "state-stale", "state-error", "state-degraded", "state-not-enriched"):
-        assert state not in page.text
+    assert page.text["absent-churn"] == "needs 30 customers with a known renewal or churn, this account has 4"
+    scores = copy.deepcopy(ENRICHED["scores"])
+    scores["clv"] = {"not_enough_history": {"have": 44, "need": 50}}
+    assert render(payload(scores=scores)).text["absent-clv"] == "needs 50 closed customers, this account has 44"
 
 
-def test_real_pipeline_payload_without_models() -> None:
+def test_a_task_the_tenant_does_not_use_is_hidden() -> None:
+    scores = copy.deepcopy(ENRICHED["scores"])
+    scores["churn"] = {"not_used": {}}
+    page = render(payload(scores=scores))
+    assert "score-churn-absent" not in page.text and "score-churn-tile" not in page.text
+
+
+def test_other_scores_are_in_the_details_with_words_for_their_bands() -> None:
+    page = render(payload())
+    assert page.text["score-clv"] == "$48,000"
+    assert page.text["band-clv"] == "Above peers"
+    assert page.text["score-price"] == "8%"
+    assert page.text["detail-price"] == "Win chance 63% at this discount"
+    assert "band-price" not in page.text
+
+
+def test_a_flat_price_curve_says_no_discount_is_needed() -> None:
+    data = next(d for d in DEMO.values() if len({p[1] for p in d["scores"]["price"]["curve"]}) == 1)
+    page = render(data)
+    assert page.text["score-price"] == "No discount"
+    assert page.text["detail-price"].endswith("a discount would not change it")
+
+
+def test_the_pipeline_payload_without_models_says_no_model_yet() -> None:
     page = render(PIPELINE, object_type="deal")
-    for key in ("conversion", "churn", "clv", "price"):
-        assert page.text[f"score-unavailable-{key}"] == "Not available: no trained model yet"
-        assert f"score-{key}" not in page.text
+    for key in ("churn", "clv", "price"):
+        assert page.text[f"absent-{key}"] == "no model trained for this account yet"
+    assert page.text["absent-conversion"] == "no model trained for this account yet"
     assert page.text["strategy-name"] == "Value reinforcement"
-    assert page.text["nba-text"] == PIPELINE["next_best_action"]["summary"]
-    assert page.text["nba-timing"] == "Today · 2026-11-25 11:00 America/Chicago"
-    assert page.text["task-subject"] == PIPELINE["next_best_action"]["task"]["subject"]
     assert page.text["draft-body"] == PIPELINE["draft"]["body"]
     assert "related-record" not in page.text
+
+
+def test_model_info_is_in_words() -> None:
+    page = render(DEMO[sorted(DEMO)[0]])
+    info = page.text["model-info"]
+    assert "built-in templates" in info and "Conversion model of 1 Dec 2026" in info
+
+
+def test_labels_in_the_payload_replace_internal_values_in_free_text() -> None:
+    view = card_view(payload(analysis={"summary": "In stage presentationscheduled, FINANCIAL_SERVICES buyer."},
+                             labels={"presentationscheduled": "Presentation scheduled"}), now=NOW)
+    assert view["details"]["summary"] == "In stage Presentation scheduled, financial services buyer."
 
 
 def test_pending_shows_banner_and_last_analysis() -> None:
     page = render(payload(status="pending"))
     assert page.text["status"] == "Scoring…"
     assert "Scoring in progress" in page.text["state-pending"]
-    assert page.text["score-conversion"] == "62"
+    assert page.text["score-conversion"] == "62%"
 
 
 def test_pending_before_the_first_enrichment_renders_no_empty_sections() -> None:
     # The shape app/cards/payload.py answers with when a record has no enrichment yet.
-    page = render(
-        {
-            "status": "pending",
-            "record": {"id": "123", "name": None, "object_type": "deal"},
-            "scores": {"conversion": {}},
-            "analysis": {},
-            "strategy": {},
-            "next_best_action": {},
-            "draft": {},
-            "generated_by": None,
-            "enriched_at": None,
-            "actions": ["rescore"],
-            "related_to": None,
-        },
-        object_type="deal",
-    )
+    page = render({"status": "pending", "record": {"id": "123", "name": None, "object_type": "deal"},
+                   "scores": {"conversion": {}}, "analysis": {}, "strategy": {}, "next_best_action": {}, "draft": {},
+                   "generated_by": None, "enriched_at": None, "actions": ["rescore"], "related_to": None},
+                  object_type="deal")
     assert "Scoring in progress" in page.text["state-pending"]
-    for absent in ("scores", "strategy", "nba", "draft", "task-subject", "btn-accept", "enriched-at"):
+    for absent in ("nba", "draft-body", "task-subject", "btn-accept", "updated", "score-conversion-tile"):
         assert absent not in page.text
     assert "btn-rescore" in page.text
 
@@ -145,14 +217,11 @@ def test_stale_shows_warning() -> None:
     page = render(payload(status="stale"))
     assert page.text["status"] == "Out of date"
     assert "Re-score" in page.text["state-stale"]
-    assert page.text["task-subject"]
 
 
 def test_not_enriched() -> None:
     page = render({"status": "not_enriched", "record": {"id": "123"}, "actions": ["rescore"]})
-    assert page.text["status"] == "Not scored yet"
     assert "Not scored yet" in page.text["state-not-enriched"]
-    assert "score-conversion" not in page.text
     assert "btn-accept" not in page.text
 
 
@@ -160,12 +229,6 @@ def test_error_body() -> None:
     page = render({"error": "internal", "message": "Something broke on our side."})
     assert page.text["status"] == "Unavailable"
     assert "Something broke on our side." in page.text["state-error"]
-    assert "score-conversion" not in page.text
-
-
-def test_payload_without_status_is_an_error() -> None:
-    page = render({"scores": {}})
-    assert "no status" in page.text["state-error"]
 
 
 def test_model_retraining_is_its_own_state() -> None:
@@ -174,79 +237,37 @@ def test_model_retraining_is_its_own_state() -> None:
     assert "state-error" not in page.text
 
 
-def test_degraded_payload_still_renders() -> None:
-    page = render(payload(degraded={"reason": "model_retraining"}))
-    assert "Models are retraining" in page.text["state-degraded"]
-    assert page.text["score-conversion"] == "62"
+def test_a_task_whose_model_is_retraining_says_so() -> None:
+    page = render({"status": "enriched", "record": {"id": "1", "name": "Deal"},
+                   "scores": {"conversion": {"model_retraining": {"reason": "xgboost 2.1 != 3.2"}}},
+                   "degraded": {"message": "Model retraining (conversion): missing until it finishes."}})
+    assert "retraining" in page.text["absent-conversion"]
+    assert "Model retraining" in page.text["state-degraded"]
 
 
 def test_related_record_on_a_contact() -> None:
     assert "related-record" not in render(payload(), object_type="deal").text
-    page = render(payload(), object_type="contact")
-    assert page.text["related-record"] == f"Showing the related deal: {TITLE}"
+    assert render(payload(), object_type="contact").text["related-record"] == f"Showing the related deal: {TITLE}"
 
 
-def test_simpler_shapes_are_accepted() -> None:
-    scores = copy.deepcopy(ENRICHED["scores"])
-    del scores["churn"]
-    scores["missing"] = {"churn": {"not_enough_history": {"have": 2, "need": 30}}}
-    scores["clv"] = {"reason": "no trained model"}  # app/pipeline/card.py's shape for a string reason
-    page = render(
-        payload(
-            scores=scores,
-            strategy={"name": "risk_reversal", "rationale": "Offer a pilot."},
-            next_best_action={
-                "action": "Call the CFO",
-                "channel": "call",
-                "timing": "Friday",
-                "owner": "Sam",
-                "discount": 0.05,
-            },
-            task={"subject": "Call the CFO about the pilot"},
-            draft={"to": "cfo@northwind.example", "subject": "Pilot", "body": "Hello", "kind": "call_script"},
-        )
-    )
-    assert "2 of 30" in page.text["not-enough-history-churn"]
-    assert page.text["score-unavailable-clv"] == "Not available: no trained model"
-    assert "score-clv" not in page.text
-    assert page.text["strategy-name"] == "Risk reversal"
-    assert page.text["nba-text"] == "Call the CFO"
-    assert page.text["nba-timing"] == "Friday"
-    assert page.text["nba-discount"] == "5%"
-    assert page.text["task-subject"] == "Call the CFO about the pilot"
-    assert page.text["draft-to"] == "To: cfo@northwind.example"
+def test_a_call_script_is_copied_as_a_script_without_a_composer() -> None:
+    page = render(payload(draft={"to": "cfo@northwind.example", "subject": "", "body": "Ask about the pilot",
+                                 "kind": "call_script", "channel": "call"}))
+    assert page.text["btn-copy"] == "Copy script"
+    assert page.attrs["btn-copy"]["data-copy"] == "Ask about the pilot"
+    assert "btn-compose" not in page.text
 
 
 def test_everything_is_escaped() -> None:
     evil = "<script>alert(1)</script>"
-    html = render_card_html(
-        payload(draft={"to": evil, "subject": evil, "body": evil}, record={"id": "1", "name": evil}),
-        title=evil,
-    )
-    assert "<script>" not in html
+    html = render_card_html(payload(draft={"to": evil, "subject": evil, "body": evil}, record={"id": "1", "name": evil}),
+                            title=evil, now=NOW)
+    assert "<script>alert" not in html
     assert "&lt;script&gt;" in html
 
 
 def test_page_is_self_contained() -> None:
-    html = render_card_html(payload(), title=TITLE)
+    html = render_card_html(payload(), title=TITLE, now=NOW)
     assert html.startswith("<!doctype html>")
-    assert "<style>" in html
-    for external in ("<script", "<link", "src=", "@import", "url("):
+    for external in ("<link", "src=", "@import", "url("):
         assert external not in html
-
-
-@pytest.mark.parametrize("status", ["enriched", "pending", "stale", "not_enriched"])
-def test_view_status_labels(status: str) -> None:
-    view = card_view(payload(status=status))
-    assert view["status"] == status
-    assert view["error"] is None
-
-
-def test_a_task_whose_model_is_retraining_says_so():
-    from app.cards import render_card_html
-
-    payload = {"status": "enriched", "record": {"id": "1", "name": "Deal"},
-               "scores": {"conversion": {"model_retraining": {"reason": "xgboost 2.1 != 3.2"}}},
-               "degraded": {"message": "Model retraining (conversion): those scores are missing until it finishes."}}
-    html = render_card_html(payload, title="Deal")
-    assert "model retraining" in html.lower()

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from app.dispatch import get_dispatcher
 from app.storage import get_db
-from app.storage.models import Action, RecordJob
+from app.storage.models import Action, AuditLog, RecordJob
 from tests.conftest import TEST_PUBLIC_URL, WebhookSender, install_tenant
 from tests.fakes import FakeCrm
 from tests.pipeline.test_pipeline_on_fake_crm import run_change, sample_record
@@ -46,7 +46,9 @@ def test_signed_card_request_returns_the_enriched_payload(enriched):
     assert body["status"] == "enriched"
     assert body["record"]["id"] == "8807"
     assert body["next_best_action"]["summary"] and body["draft"]["body"]
-    assert body["actions"] == ["accept", "dismiss", "rescore"]
+    assert body["actions"] == ["accept", "dismiss", "rescore", "task_done"]
+    assert {"value": "wrong_timing", "label": "Wrong timing"} in body["dismiss_reasons"]
+    assert body["feedback"] == {}
 
 
 def test_a_contact_card_shows_its_related_deal(enriched):
@@ -91,6 +93,91 @@ def test_feedback_is_recorded_once_per_enrichment_and_action(enriched):
     with get_db(app).session() as s:
         rows = s.execute(select(Action).where(Action.kind == "feedback_accept")).scalars().all()
     assert len(rows) == 1 and rows[0].tenant_id == tid
+
+
+def test_a_dismiss_carries_its_reason_to_the_action_row_the_audit_and_the_card(enriched):
+    app, tid, _ = enriched
+    client = app.test_client()
+    path = "/api/cards/hubspot/feedback?portalId=62515&userId=9"
+    r = signed(client, "POST", path, {"objectType": "deal", "objectId": "8807", "action": "dismiss",
+                                      "reason": "wrong_timing"})
+    assert r.status_code == 200 and r.json["reason"] == "wrong_timing"
+    with get_db(app).session() as s:
+        row = s.execute(select(Action).where(Action.kind == "feedback_dismiss")).scalar_one()
+        audit = s.execute(select(AuditLog).where(AuditLog.event == "feedback.dismiss")).scalars().all()
+    assert row.payload["reason"] == "wrong_timing" and row.payload["user_id"] == "9"
+    assert len(audit) == 1 and audit[0].detail["reason"] == "wrong_timing"
+    card = signed(client, "GET", "/api/cards/hubspot?objectType=deal&objectId=8807&portalId=62515").json
+    assert card["feedback"] == {"action": "dismiss", "reason": "wrong_timing"}
+
+
+@pytest.mark.parametrize("reason", [None, "", "because"])
+def test_a_dismiss_without_a_known_reason_is_400_naming_the_reasons(enriched, reason):
+    app, _, _ = enriched
+    r = signed(app.test_client(), "POST", "/api/cards/hubspot/feedback?portalId=62515",
+               {"objectType": "deal", "objectId": "8807", "action": "dismiss", "reason": reason})
+    assert r.status_code == 400 and r.json["error"] == "bad_reason" and "wrong_timing" in r.json["message"]
+
+
+def test_accepting_after_dismissing_the_same_suggestion_is_a_409(enriched):
+    app, _, _ = enriched
+    client = app.test_client()
+    path = "/api/cards/hubspot/feedback?portalId=62515"
+    signed(client, "POST", path, {"objectType": "deal", "objectId": "8807", "action": "dismiss", "reason": "other"})
+    r = signed(client, "POST", path, {"objectType": "deal", "objectId": "8807", "action": "accept"})
+    assert r.status_code == 409 and r.json["error"] == "feedback_given"
+
+
+class CompletingCrm:
+    """The fake CRM plus the v2 batch write, recording every task it is asked to complete."""
+
+    def __init__(self, crm, fail: bool = False) -> None:
+        self.crm, self.fail, self.completed = crm, fail, []
+
+    def __getattr__(self, name):
+        return getattr(self.crm, name)
+
+    def apply(self, writes):
+        from integrations.base import WriteResult
+
+        out = []
+        for t in writes.tasks:
+            assert t.complete and t.existing is not None
+            if self.fail:
+                out.append(WriteResult("failed", kind="task", record_id=t.record.id, error="HTTP 502"))
+            else:
+                self.completed.append(t.existing.id)
+                out.append(WriteResult("completed", id=t.existing.id, kind="task", record_id=t.record.id))
+        return out
+
+
+def test_mark_task_done_completes_the_crm_task_once_and_audits_it(enriched):
+    app, _, _ = enriched
+    crm = CompletingCrm(app.extensions["crm_factory"](None, None))
+    app.extensions["crm_factory"] = lambda tenant_id, name: crm
+    client = app.test_client()
+    path = "/api/cards/hubspot/task-done?portalId=62515"
+    first = signed(client, "POST", path, {"objectType": "deal", "objectId": "8807"})
+    again = signed(client, "POST", path, {"objectType": "deal", "objectId": "8807"})
+    assert first.status_code == 200 and not first.json["duplicate"] and again.json["duplicate"]
+    assert crm.completed == [first.json["task_id"]]
+    with get_db(app).session() as s:
+        audit = s.execute(select(AuditLog).where(AuditLog.event == "task.completed")).scalars().all()
+    assert len(audit) == 1
+    card = signed(client, "GET", "/api/cards/hubspot?objectType=deal&objectId=8807&portalId=62515").json
+    assert card["feedback"]["task_done"] is True
+
+
+def test_a_refused_task_completion_is_a_502_and_can_be_retried(enriched):
+    app, _, _ = enriched
+    crm = CompletingCrm(app.extensions["crm_factory"](None, None), fail=True)
+    app.extensions["crm_factory"] = lambda tenant_id, name: crm
+    path = "/api/cards/hubspot/task-done?portalId=62515"
+    r = signed(app.test_client(), "POST", path, {"objectType": "deal", "objectId": "8807"})
+    assert r.status_code == 502 and "try again" in r.json["message"]
+    crm.fail = False
+    r = signed(app.test_client(), "POST", path, {"objectType": "deal", "objectId": "8807"})
+    assert r.status_code == 200 and not r.json["duplicate"]
 
 
 def test_feedback_with_a_bad_action_is_400(enriched):

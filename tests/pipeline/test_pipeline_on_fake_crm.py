@@ -94,3 +94,23 @@ def test_a_contact_change_reschedules_its_linked_deals(pipeline_app):
         done = s.execute(select(AuditLog).where(AuditLog.event == "job.completed").order_by(AuditLog.id)).scalars().all()
     assert [(a.object_type, a.record_id) for a in done] == [("deal", "8807"), ("contact", "501"), ("deal", "8807")]
     assert done[1].detail["deals_rescheduled"] == 1
+
+
+def test_the_task_carries_the_draft_and_the_why_in_plain_text_lines(pipeline_app):
+    app, _, crm = pipeline_app
+    run_change(app, 1)
+    with get_db(app).session() as s:
+        card = s.execute(select(Enrichment)).scalars().one().card
+    body = crm.tasks["8807"]["body"]
+    assert card["draft"]["body"].strip() in body
+    assert f"Subject: {card['draft']['subject']}" in body
+    assert f"Why: {card['strategy']['rationale']}" in body
+    assert "\n\n" in body and "<br" not in body and "<p>" not in body
+
+
+def test_the_card_payload_carries_the_crms_stage_labels(pipeline_app):
+    app, _, _ = pipeline_app
+    run_change(app, 1)
+    with get_db(app).session() as s:
+        card = s.execute(select(Enrichment)).scalars().one().card
+    assert card["labels"] == {"open1": "Open", "closedwon": "Won"}

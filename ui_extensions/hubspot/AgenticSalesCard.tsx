@@ -1,6 +1,8 @@
 // Entry point of the Agentic Sales sidebar card (crm.record.sidebar on deals, contacts, companies).
 // It reads the record from the extension context, fetches the card payload from our backend with
 // hubspot.fetch(), and renders one of: loading, not enriched yet, pending, stale, enriched, error.
+// Action first: the next best action and its draft (copy, open the composer prefilled, mark the task
+// done), then the chance to close with its reasons, Accept / Dismiss with a reason, then details.
 import { useCallback, useEffect, useState } from 'react';
 import {
   Alert,
@@ -10,24 +12,28 @@ import {
   ErrorState,
   Flex,
   LoadingSpinner,
+  Select,
   StatusTag,
   Text,
   hubspot,
+  useExtensionActions,
   useExtensionContext,
 } from '@hubspot/ui-extensions';
+import { CrmActionButton } from '@hubspot/ui-extensions/crm';
 
 import {
   CardApiError,
   type CardPayload,
   type FeedbackAction,
   type RecordRef,
+  completeTask,
   fetchCard,
   objectTypeName,
   requestRescore,
   sendFeedback,
 } from './api.ts';
-import { present, when } from './format.ts';
-import { DraftView, NextBest, Scores, Strategy } from './Sections.tsx';
+import { ActionSection, ConversionSection, DetailsSection } from './Sections.tsx';
+import { cardView } from './view.ts';
 
 type View =
   | { kind: 'loading' }
@@ -39,12 +45,6 @@ interface Notice {
   text: string;
 }
 
-const STATUS_TAGS: Record<CardPayload['status'], { label: string; variant: 'success' | 'info' | 'warning' | 'default' }> = {
-  enriched: { label: 'Up to date', variant: 'success' },
-  pending: { label: 'Scoring…', variant: 'info' },
-  stale: { label: 'Out of date', variant: 'warning' },
-  not_enriched: { label: 'Not scored yet', variant: 'default' },
-};
 
 /**
  * The record an action is about: the one the payload shows (on a contact or company card, the
@@ -102,6 +102,9 @@ export function AgenticSalesCard({ pollMs = PENDING_POLL_MS, maxPolls = PENDING_
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [feedbackGiven, setFeedbackGiven] = useState<FeedbackAction | null>(null);
+  const [reason, setReason] = useState<string | null>(null);
+  const [taskDoneNow, setTaskDoneNow] = useState(false);
+  const actions = useExtensionActions<'crm.record.sidebar'>();
   const [polls, setPolls] = useState(0);
 
   const load = useCallback(() => {
@@ -134,12 +137,29 @@ export function AgenticSalesCard({ pollMs = PENDING_POLL_MS, maxPolls = PENDING_
 
   const feedback = (action: FeedbackAction, payload: CardPayload) => {
     setBusy(action);
-    sendFeedback(shownRecord(payload, ref), action, payload.enrichment_id)
+    sendFeedback(shownRecord(payload, ref), action, payload.enrichment_id, action === 'dismiss' ? (reason ?? undefined) : undefined)
       .then(() => {
         setFeedbackGiven(action);
         setNotice({ variant: 'success', text: action === 'accept' ? 'Marked as accepted.' : 'Dismissed.' });
       })
       .catch((err: unknown) => setNotice({ variant: 'danger', text: `Feedback not saved: ${toError(err).message}` }))
+      .finally(() => setBusy(null));
+  };
+
+  const copy = (text: string) => {
+    Promise.resolve(actions.copyTextToClipboard(text))
+      .then(() => setNotice({ variant: 'success', text: 'Copied: paste it into your email.' }))
+      .catch((err: unknown) => setNotice({ variant: 'danger', text: `Copy failed: ${String(err)}` }));
+  };
+
+  const markTaskDone = (payload: CardPayload) => {
+    setBusy('task_done');
+    completeTask(shownRecord(payload, ref), payload.enrichment_id)
+      .then(() => {
+        setTaskDoneNow(true);
+        setNotice({ variant: 'success', text: 'Task marked done in HubSpot.' });
+      })
+      .catch((err: unknown) => setNotice({ variant: 'danger', text: `Task not updated: ${toError(err).message}` }))
       .finally(() => setBusy(null));
   };
 
@@ -164,17 +184,25 @@ export function AgenticSalesCard({ pollMs = PENDING_POLL_MS, maxPolls = PENDING_
   }
 
   const { payload } = view;
-  const tag = STATUS_TAGS[payload.status] ?? STATUS_TAGS.not_enriched;
-  const noticeView = notice ? (
-    <Alert title={notice.text} variant={notice.variant} testId="notice" />
-  ) : null;
+  const card = cardView(payload, { objectType: ref.objectType });
+  const noticeView = notice ? <Alert title={notice.text} variant={notice.variant} testId="notice" /> : null;
+  const statusRow = (
+    <Flex direction="row" justify="between" align="center">
+      <StatusTag variant={card.statusVariant} testId="status">
+        {card.statusLabel}
+      </StatusTag>
+      {card.updated ? (
+        <Text variant="microcopy" testId="updated">
+          {card.updated}
+        </Text>
+      ) : null}
+    </Flex>
+  );
 
   if (payload.status === 'not_enriched') {
     return (
       <Flex direction="column" gap="small">
-        <StatusTag variant={tag.variant} testId="status">
-          {tag.label}
-        </StatusTag>
+        {statusRow}
         {noticeView}
         <EmptyState title="Not scored yet" layout="vertical" imageWidth={100} testId="state-not-enriched">
           <Text>No AI analysis for this record yet. It runs on the next change, or now:</Text>
@@ -186,27 +214,46 @@ export function AgenticSalesCard({ pollMs = PENDING_POLL_MS, maxPolls = PENDING_
     );
   }
 
-  const allowed = payload.actions ?? ['accept', 'dismiss', 'rescore'];
-  const related =
-    payload.record?.object_type && payload.record.object_type !== ref.objectType
-      ? `Showing the related ${payload.record.object_type}: ${payload.record.name ?? payload.record.id}`
-      : null;
+  const shown = shownRecord(payload, ref);
+  const verdict = feedbackGiven ?? card.feedback;
+  const taskDone = taskDoneNow || Boolean(card.task?.done);
+  const draft = card.draft;
+  const buttons = draft ? (
+    <ButtonRow disableDropdown={true}>
+      <Button variant="primary" size="sm" onClick={() => copy(draft.copyText)} testId="btn-copy">
+        {draft.email ? 'Copy email' : 'Copy script'}
+      </Button>
+      {draft.email && shown.objectType === 'deal' && /^\d+$/.test(shown.objectId) ? (
+        <CrmActionButton
+          size="sm"
+          variant="secondary"
+          testId="btn-compose"
+          actionType="SEND_EMAIL"
+          actionContext={{
+            objectTypeId: '0-3',
+            objectId: Number(shown.objectId),
+            initialEmailSubject: draft.subject,
+            initialEmailBody: draft.body,
+          }}
+          onError={(errors) => setNotice({ variant: 'danger', text: `Composer: ${errors.join('; ')}` })}
+        >
+          Open email composer
+        </CrmActionButton>
+      ) : null}
+      {card.task && card.actions.includes('task_done') ? (
+        <Button size="sm" onClick={() => markTaskDone(payload)} disabled={busy !== null || taskDone} testId="btn-task-done">
+          {taskDone ? 'Task done' : 'Mark task done'}
+        </Button>
+      ) : null}
+    </ButtonRow>
+  ) : null;
 
   return (
     <Flex direction="column" gap="small">
-      <Flex direction="row" justify="between" align="center">
-        <StatusTag variant={tag.variant} testId="status">
-          {tag.label}
-        </StatusTag>
-        {payload.enriched_at ? (
-          <Text variant="microcopy" testId="enriched-at">
-            {when(payload.enriched_at)}
-          </Text>
-        ) : null}
-      </Flex>
-      {related ? (
+      {statusRow}
+      {card.related ? (
         <Text variant="microcopy" testId="related-record">
-          {related}
+          {card.related}
         </Text>
       ) : null}
       {payload.status === 'pending' ? (
@@ -222,50 +269,53 @@ export function AgenticSalesCard({ pollMs = PENDING_POLL_MS, maxPolls = PENDING_
           The record changed after this analysis. Re-score to refresh it.
         </Alert>
       ) : null}
-      {present(payload.degraded) ? (
+      {card.degraded ? (
         <Alert title="Models are retraining" variant="warning" testId="state-degraded">
-          {payload.degraded.message ?? 'Some scores may be missing until retraining finishes.'}
+          {card.degraded}
         </Alert>
       ) : null}
       {noticeView}
-      <Scores scores={payload.scores} />
-      <Strategy payload={payload} />
-      <NextBest payload={payload} />
-      <DraftView payload={payload} />
-      <ButtonRow disableDropdown={true}>
-        {allowed.includes('accept') ? (
+      <ActionSection view={card} buttons={buttons} />
+      <ConversionSection view={card} />
+      <Flex direction="row" gap="extra-small" align="end" wrap="wrap" testId="feedback">
+        {card.actions.includes('accept') ? (
           <Button
-            variant="primary"
             size="sm"
             onClick={() => feedback('accept', payload)}
-            disabled={busy !== null || feedbackGiven !== null}
+            disabled={busy !== null || verdict !== null}
             testId="btn-accept"
           >
-            Accept
+            {verdict === 'accept' ? 'Accepted' : 'Accept'}
           </Button>
         ) : null}
-        {allowed.includes('dismiss') ? (
-          <Button
-            size="sm"
-            onClick={() => feedback('dismiss', payload)}
-            disabled={busy !== null || feedbackGiven !== null}
-            testId="btn-dismiss"
-          >
-            Dismiss
-          </Button>
+        {card.actions.includes('dismiss') ? (
+          <>
+            <Select
+              name="dismiss-reason"
+              placeholder="Reason to dismiss"
+              options={card.dismissReasons}
+              value={reason ?? card.feedbackReason ?? undefined}
+              onChange={(value) => setReason(String(value))}
+              readOnly={verdict !== null}
+              testId="dismiss-reason"
+            />
+            <Button
+              size="sm"
+              onClick={() => feedback('dismiss', payload)}
+              disabled={busy !== null || verdict !== null || !reason}
+              testId="btn-dismiss"
+            >
+              {verdict === 'dismiss' ? 'Dismissed' : 'Dismiss'}
+            </Button>
+          </>
         ) : null}
-        {allowed.includes('rescore') ? (
-          <Button
-            variant="transparent"
-            size="sm"
-            onClick={() => rescore(payload)}
-            disabled={busy !== null}
-            testId="btn-rescore"
-          >
+        {card.actions.includes('rescore') ? (
+          <Button variant="transparent" size="sm" onClick={() => rescore(payload)} disabled={busy !== null} testId="btn-rescore">
             Re-score
           </Button>
         ) : null}
-      </ButtonRow>
+      </Flex>
+      <DetailsSection view={card} />
     </Flex>
   );
 }

@@ -1,78 +1,106 @@
-// Presentational pieces of the card. Each renders one part of the payload and carries the same
-// testIds as the server-side preview (app/cards/templates/card.html), so both are checked alike.
+// Presentational parts of the card, one per part of the view (view.ts). Same order, same testIds
+// and same words as the preview page (app/cards/templates/card.html), so both are checked alike.
 import {
-  DescriptionList,
-  DescriptionListItem,
+  Accordion,
+  Alert,
   Divider,
   Flex,
   Heading,
+  List,
   StatusTag,
   Text,
   Tile,
 } from '@hubspot/ui-extensions';
 
-import type { CardPayload, Score, ScoreKey, Signal } from './api.ts';
-import {
-  SCORE_LABELS,
-  bandVariant,
-  detail,
-  factorText,
-  headline,
-  nbaText,
-  ownerText,
-  percent,
-  personText,
-  present,
-  resolveScore,
-  strategyName,
-  taskOf,
-  timingText,
-  topFactors,
-  unavailableReason,
-  when,
-} from './format.ts';
+import type { CardView, ScoreView } from './view.ts';
 
-const SCORE_ORDER: ScoreKey[] = ['conversion', 'churn', 'clv', 'price'];
+function Paragraphs({ text, testId }: { text: string; testId: string }) {
+  // Text collapses line breaks: one Text per paragraph keeps the draft's shape.
+  const paragraphs = text.split(/\n{2,}/).filter((p) => p.trim() !== '');
+  return (
+    <Flex direction="column" gap="extra-small" testId={testId}>
+      {paragraphs.map((p, i) => (
+        <Text key={i}>{p}</Text>
+      ))}
+    </Flex>
+  );
+}
 
-function ScoreTile({ name, score }: { name: ScoreKey; score: Score }) {
-  if (score.not_enough_history) {
-    const { have, need } = score.not_enough_history;
+export function ActionSection({ view, buttons }: { view: CardView; buttons: React.ReactNode }) {
+  const { action, draft, task } = view;
+  if (!action) return null;
+  return (
+    <Flex direction="column" gap="extra-small" testId="nba">
+      <Text variant="microcopy" format={{ fontWeight: 'demibold' }}>
+        Next best action
+      </Text>
+      <Heading testId="nba-title">{action.title}</Heading>
+      {action.meta ? (
+        <Text variant="microcopy" testId="nba-meta">
+          {action.meta}
+        </Text>
+      ) : null}
+      {action.approval ? (
+        <Alert title="Approval needed" variant="warning" testId="nba-approval">
+          {action.approval}
+        </Alert>
+      ) : null}
+      {draft ? (
+        <Flex direction="column" gap="extra-small" testId="draft">
+          {draft.subject ? (
+            <Text format={{ fontWeight: 'demibold' }} testId="draft-subject">
+              {draft.subject}
+            </Text>
+          ) : null}
+          <Tile compact={true}>
+            <Paragraphs text={draft.body} testId="draft-body" />
+          </Tile>
+        </Flex>
+      ) : null}
+      {draft ? buttons : null}
+      {task ? (
+        <Text variant="microcopy" testId="task">
+          {`Task in HubSpot: ${task.subject}${task.due ? `, due ${task.due}` : ''}`}
+        </Text>
+      ) : null}
+    </Flex>
+  );
+}
+
+function ScoreTile({ score }: { score: ScoreView }) {
+  if (score.absent !== null) {
     return (
-      <Tile compact={true} testId={`score-${name}-missing`}>
-        <Text format={{ fontWeight: 'demibold' }}>{SCORE_LABELS[name]}</Text>
-        <Text variant="microcopy" testId={`not-enough-history-${name}`}>
-          {`Not enough history yet: ${have} of ${need} records needed to train this model.`}
+      <Tile compact={true} testId={`score-${score.key}-absent`}>
+        <Text>
+          <Text inline={true} format={{ fontWeight: 'demibold' }}>{`${score.label}: `}</Text>
+          <Text inline={true} variant="microcopy" testId={`absent-${score.key}`}>
+            {score.absent}
+          </Text>
         </Text>
       </Tile>
     );
   }
-  const reason = unavailableReason(score);
-  if (reason) {
-    return (
-      <Tile compact={true} testId={`score-${name}-missing`}>
-        <Text format={{ fontWeight: 'demibold' }}>{SCORE_LABELS[name]}</Text>
-        <Text variant="microcopy" testId={`score-unavailable-${name}`}>{`Not available: ${reason}`}</Text>
-      </Tile>
-    );
-  }
-  const factors = topFactors(score);
   return (
-    <Tile compact={true} testId={`score-${name}-tile`}>
+    <Tile compact={true} testId={`score-${score.key}-tile`}>
       <Flex direction="row" justify="between" align="center">
-        <Text format={{ fontWeight: 'demibold' }}>{SCORE_LABELS[name]}</Text>
+        <Text format={{ fontWeight: 'demibold' }}>{score.label}</Text>
         {score.band ? (
-          <StatusTag variant={bandVariant(name, score.band)} testId={`band-${name}`}>
+          <StatusTag variant={score.bandVariant ?? 'default'} testId={`band-${score.key}`}>
             {score.band}
           </StatusTag>
         ) : null}
       </Flex>
-      <Heading testId={`score-${name}`}>{headline(name, score)}</Heading>
-      <Text variant="microcopy">{detail(name, score)}</Text>
-      {factors.length > 0 ? (
-        <Flex direction="column" gap="flush" testId={`factors-${name}`}>
-          {factors.map((factor, i) => (
-            <Text key={factor.feature} variant="microcopy" testId={`factor-${name}-${i}`}>
-              {factorText(factor)}
+      <Heading testId={`score-${score.key}`}>{score.headline ?? ''}</Heading>
+      {score.detail ? (
+        <Text variant="microcopy" testId={`detail-${score.key}`}>
+          {score.detail}
+        </Text>
+      ) : null}
+      {score.factors && score.factors.length > 0 ? (
+        <Flex direction="column" gap="flush" testId={`factors-${score.key}`}>
+          {score.factors.map((f, i) => (
+            <Text key={f.text} variant="microcopy" testId={`factor-${score.key}-${i}`}>
+              {`${f.marker}${f.text}`}
             </Text>
           ))}
         </Flex>
@@ -81,121 +109,86 @@ function ScoreTile({ name, score }: { name: ScoreKey; score: Score }) {
   );
 }
 
-export function Scores({ scores }: { scores: CardPayload['scores'] }) {
-  const shown = SCORE_ORDER.flatMap((key) => {
-    const score = resolveScore(scores, key);
-    return score ? [{ key, score }] : [];
-  });
-  if (shown.length === 0) return null;
+export function ConversionSection({ view }: { view: CardView }) {
+  if (!view.conversion) return null;
   return (
-    <Flex direction="column" gap="small" testId="scores">
-      {shown.map(({ key, score }) => (
-        <ScoreTile key={key} name={key} score={score} />
-      ))}
+    <Flex direction="column" gap="extra-small" testId="conversion">
+      <Divider />
+      <ScoreTile score={view.conversion} />
     </Flex>
   );
 }
 
-function signalLabels(signals: (Signal | string)[] | undefined): string {
-  return (signals ?? []).map((s) => (typeof s === 'string' ? s : s.label)).join('; ');
-}
-
-export function Strategy({ payload }: { payload: CardPayload }) {
-  const strategy = present(payload.strategy) ? payload.strategy : undefined;
-  const analysis = present(payload.analysis) ? payload.analysis : undefined;
-  if (!strategy && !analysis?.summary) return null;
+export function DetailsSection({ view }: { view: CardView }) {
+  const d = view.details;
   return (
-    <Flex direction="column" gap="extra-small" testId="strategy">
-      <Divider />
-      <Text format={{ fontWeight: 'bold' }}>Strategy</Text>
-      {strategy ? (
-        <Text testId="strategy-name" format={{ fontWeight: 'demibold' }}>
-          {strategyName(strategy)}
-        </Text>
-      ) : null}
-      {strategy?.rationale ? <Text testId="strategy-rationale">{strategy.rationale}</Text> : null}
-      {analysis?.summary ? (
-        <Text variant="microcopy" testId="analysis-summary">
-          {analysis.summary}
-        </Text>
-      ) : null}
-      {signalLabels(analysis?.risk_indicators) ? (
-        <Text variant="microcopy" testId="analysis-risks">
-          {`Risks: ${signalLabels(analysis?.risk_indicators)}`}
-        </Text>
-      ) : null}
-      {signalLabels(analysis?.buying_signals) ? (
-        <Text variant="microcopy" testId="analysis-signals">
-          {`Buying signals: ${signalLabels(analysis?.buying_signals)}`}
-        </Text>
-      ) : null}
-    </Flex>
-  );
-}
-
-export function NextBest({ payload }: { payload: CardPayload }) {
-  const nba = payload.next_best_action;
-  if (!present(nba)) return null;
-  const task = taskOf(payload);
-  return (
-    <Flex direction="column" gap="extra-small" testId="nba">
-      <Divider />
-      <Text format={{ fontWeight: 'bold' }}>Next best action</Text>
-      <Text testId="nba-text">{nbaText(nba)}</Text>
-      <DescriptionList direction="row">
-        <DescriptionListItem label="Channel">
-          <Text testId="nba-channel">{nba.channel ?? '–'}</Text>
-        </DescriptionListItem>
-        <DescriptionListItem label="When">
-          <Text testId="nba-timing">{timingText(nba)}</Text>
-        </DescriptionListItem>
-        <DescriptionListItem label="Owner">
-          <Text testId="nba-owner">{ownerText(nba.owner)}</Text>
-        </DescriptionListItem>
-        {nba.recipient ? (
-          <DescriptionListItem label="With">
-            <Text testId="nba-recipient">{personText(nba.recipient)}</Text>
-          </DescriptionListItem>
+    <Accordion title="Details" defaultOpen={false} size="sm" testId="details">
+      <Flex direction="column" gap="small">
+        {d.scores.map((s) => (
+          <ScoreTile key={s.key} score={s} />
+        ))}
+        {d.summary || d.risks.length || d.signals.length ? (
+          <Flex direction="column" gap="extra-small" testId="analysis">
+            <Text format={{ fontWeight: 'bold' }}>Analysis</Text>
+            {d.summary ? (
+              <Text variant="microcopy" testId="analysis-summary">
+                {d.summary}
+              </Text>
+            ) : null}
+            {d.risks.length ? (
+              <>
+                <Text variant="microcopy">Risks:</Text>
+                <List variant="unordered" testId="analysis-risks">
+                  {d.risks.map((r) => (
+                    <Text key={r} variant="microcopy">
+                      {r}
+                    </Text>
+                  ))}
+                </List>
+              </>
+            ) : null}
+            {d.signals.length ? (
+              <>
+                <Text variant="microcopy">Buying signals:</Text>
+                <List variant="unordered" testId="analysis-signals">
+                  {d.signals.map((r) => (
+                    <Text key={r} variant="microcopy">
+                      {r}
+                    </Text>
+                  ))}
+                </List>
+              </>
+            ) : null}
+          </Flex>
         ) : null}
-        {typeof nba.discount === 'number' ? (
-          <DescriptionListItem label="Discount">
-            <Text testId="nba-discount">{percent(nba.discount)}</Text>
-          </DescriptionListItem>
+        {d.strategy ? (
+          <Flex direction="column" gap="extra-small" testId="strategy">
+            <Text format={{ fontWeight: 'bold' }}>
+              {'Strategy: '}
+              <Text inline={true} format={{ fontWeight: 'bold' }} testId="strategy-name">
+                {d.strategy}
+              </Text>
+            </Text>
+            {d.rationale ? (
+              <Text variant="microcopy" testId="strategy-rationale">
+                {d.rationale}
+              </Text>
+            ) : null}
+          </Flex>
         ) : null}
-      </DescriptionList>
-      {task?.subject ? (
-        <Flex direction="column" gap="flush">
-          <Text variant="microcopy">{`Task in HubSpot${task.due_at ? `, due ${when(task.due_at)}` : ''}:`}</Text>
-          <Text testId="task-subject">{task.subject}</Text>
-        </Flex>
-      ) : null}
-    </Flex>
-  );
-}
-
-export function DraftView({ payload }: { payload: CardPayload }) {
-  const { draft } = payload;
-  if (!present(draft)) return null;
-  const generatedBy = draft.generated_by ?? payload.generated_by;
-  return (
-    <Flex direction="column" gap="extra-small" testId="draft">
-      <Divider />
-      <Flex direction="row" justify="between" align="center">
-        <Text format={{ fontWeight: 'bold' }}>{draft.kind === 'call_script' ? 'Call script' : 'Draft email'}</Text>
-        {generatedBy ? (
-          <StatusTag variant="info" hollow={true} testId="generated-by">
-            {generatedBy}
-          </StatusTag>
+        {d.model.length ? (
+          <Flex direction="column" gap="extra-small" testId="model-info">
+            <Text format={{ fontWeight: 'bold' }}>About this analysis</Text>
+            <List variant="unordered">
+              {d.model.map((line) => (
+                <Text key={line} variant="microcopy">
+                  {line}
+                </Text>
+              ))}
+            </List>
+          </Flex>
         ) : null}
       </Flex>
-      {draft.to ? <Text testId="draft-to">{`To: ${personText(draft.to)}`}</Text> : null}
-      {draft.subject ? (
-        <Text testId="draft-subject" format={{ fontWeight: 'demibold' }}>
-          {draft.subject}
-        </Text>
-      ) : null}
-      <Text testId="draft-body">{draft.body ?? ''}</Text>
-      <Text variant="microcopy">Suggestion only: nothing is sent to the customer from this card.</Text>
-    </Flex>
+    </Accordion>
   );
 }

@@ -112,6 +112,13 @@ export interface CardPayload {
   enriched_at?: string;
   degraded?: { reason?: string; message?: string };
   actions?: string[];
+  /** The CRM's labels for internal values (stage ids ...), used in free text. */
+  labels?: Record<string, string>;
+  dismiss_reasons?: { value: string; label: string }[];
+  /** What the rep already did about this enrichment. */
+  feedback?: { action?: FeedbackAction; reason?: string; task_done?: boolean };
+  decision?: { requires_approval?: boolean; escalate?: boolean };
+  model_versions?: Record<string, string>;
 }
 
 /** A failed call, with what the card needs to choose an error state. */
@@ -186,15 +193,24 @@ export async function fetchCard(ref: RecordRef): Promise<CardPayload> {
   return data as unknown as CardPayload;
 }
 
-/** Record the rep's accept/dismiss of an enrichment (the learning loop's feedback). */
+/** Record the rep's accept, or dismiss with a reason, of an enrichment (the learning loop's feedback). */
 export async function sendFeedback(
   ref: RecordRef,
   action: FeedbackAction,
   enrichmentId: string | number | undefined,
+  reason?: string,
 ): Promise<void> {
   await call('/api/cards/hubspot/feedback', {
     method: 'POST',
-    body: { ...ref, action, enrichment_id: enrichmentId ?? null },
+    body: { ...ref, action, enrichment_id: enrichmentId ?? null, ...(reason ? { reason } : {}) },
+  });
+}
+
+/** Mark the enrichment's task done in HubSpot (idempotent on the backend). */
+export async function completeTask(ref: RecordRef, enrichmentId: string | number | undefined): Promise<void> {
+  await call('/api/cards/hubspot/task-done', {
+    method: 'POST',
+    body: { ...ref, enrichment_id: enrichmentId ?? null },
   });
 }
 

@@ -1,144 +1,162 @@
-// Pure formatting helpers shared by the card sections; kept free of React so they are trivial to test.
-import type { Band, CardPayload, Factor, NextBestAction, Person, Score, ScoreKey, Scores, Strategy, TaskRef } from './api.ts';
+// Formatting for people, a line-for-line port of app/cards/humanize.py: percentages, money, dates
+// relative to the reader in the owner's time zone, labels for internal values. Pure functions (the
+// clock is passed in), so the preview page and this card say the same thing about one payload.
 
-export const SCORE_LABELS: Record<ScoreKey, string> = {
-  conversion: 'Conversion',
-  churn: 'Churn risk',
-  clv: 'Customer lifetime value',
-  price: 'Best discount',
-};
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** How many factors each score shows. */
-export const TOP_FACTORS = 3;
+const ISO = /\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?\b/g;
+const ARROWS = /\s*[↑↓▲▼]/g;
+const SCORE_FACTOR = /Score factor:\s*/g;
+const SNAKE = /\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b/g;
+const CAPS_ENUM = /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g;
+const MODEL_STAMP = /(\d{4})(\d{2})(\d{2})T\d+Z/;
 
-export function percent(fraction: number | undefined, digits = 0): string {
-  if (fraction === undefined || fraction === null || Number.isNaN(fraction)) return '–';
-  return `${(fraction * 100).toFixed(digits)}%`;
+function isNumber(value: unknown): value is number {
+  return typeof value === 'number' && !Number.isNaN(value);
 }
 
-export function money(value: number | undefined, currency = 'USD'): string {
-  if (value === undefined || value === null || Number.isNaN(value)) return '–';
-  const rounded = Math.round(value)
+export function percent(fraction: unknown): string {
+  return isNumber(fraction) ? `${Math.floor(fraction * 100 + 0.5)}%` : '–';
+}
+
+export function money(value: unknown, currency?: string | null): string {
+  if (!isNumber(value)) return '–';
+  const rounded = Math.floor(value + 0.5)
     .toString()
     .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return currency === 'USD' ? `$${rounded}` : `${rounded} ${currency}`;
+  return (currency || 'USD') === 'USD' ? `$${rounded}` : `${rounded} ${currency}`;
 }
 
-/** The headline number of a score: 1–99 for conversion/churn, money for CLV, a % for price. */
-export function headline(key: ScoreKey, score: Score): string {
-  if (key === 'clv') return money(score.value, score.currency);
-  if (key === 'price') return percent(score.best_discount);
-  if (score.score_1_99 !== undefined) return String(score.score_1_99);
-  return percent(score.probability);
+/** `executive_alignment` / `FINANCIAL_SERVICES` -> `Executive alignment`. */
+export function words(name: unknown): string {
+  if (typeof name !== 'string' || !name) return '';
+  const text = name.replace(/_/g, ' ').trim().toLowerCase();
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** A secondary line under the headline (probability, band, or win rate at the best discount). */
-export function detail(key: ScoreKey, score: Score): string {
-  if (key === 'price') {
-    const point = score.curve?.find(([d]) => d === score.best_discount);
-    return point ? `win probability ${percent(point[1])} at this discount` : 'discount with the best expected value';
+export function parseTime(iso: unknown): Date | null {
+  if (typeof iso !== 'string' || !iso) return null;
+  // A bare date or a time without an offset counts as UTC, as in the Python side.
+  const withZone = /[zZ]|[+-]\d{2}:?\d{2}$/.test(iso) || !iso.includes('T') ? iso : `${iso}Z`;
+  const at = new Date(/^\d{4}-\d{2}-\d{2}$/.test(withZone) ? `${withZone}T00:00:00Z` : withZone);
+  return Number.isNaN(at.getTime()) ? null : at;
+}
+
+interface Local {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  weekday: number; // 0 = Monday, as Python's weekday()
+}
+
+function local(at: Date, timeZone: string | null | undefined): Local {
+  let zone = timeZone || 'UTC';
+  let parts: Intl.DateTimeFormatPart[];
+  try {
+    parts = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      hourCycle: 'h23',
+      weekday: 'short',
+    }).formatToParts(at);
+  } catch {
+    zone = 'UTC';
+    return local(at, zone);
   }
-  if (key === 'clv') return score.score_1_99 !== undefined ? `${score.score_1_99}/99 vs. peers` : '';
-  return score.probability !== undefined ? `probability ${percent(score.probability)}` : '';
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  const weekdays = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+  return {
+    year: Number(get('year')),
+    month: Number(get('month')),
+    day: Number(get('day')),
+    hour: Number(get('hour')) % 24,
+    minute: Number(get('minute')),
+    weekday: weekdays.indexOf(get('weekday')),
+  };
 }
 
-export function bandVariant(key: ScoreKey, band: Band | undefined): 'success' | 'warning' | 'danger' | 'default' {
-  if (!band) return 'default';
-  // For churn a high band is bad news; for the others it is good news.
-  const good = key === 'churn' ? 'low' : 'high';
-  const bad = key === 'churn' ? 'high' : 'low';
-  if (band === good) return 'success';
-  if (band === bad) return 'danger';
-  return 'warning';
+function dayNumber(d: Local): number {
+  return Math.floor(Date.UTC(d.year, d.month - 1, d.day) / 86_400_000);
 }
 
-/**
- * Why a score entry has no number (`{"reason": ...}`, `{"no_model": {}}`, ...), or undefined when it
- * has one. `not_enough_history` is shown on its own, before this is asked.
- */
-export function unavailableReason(score: Score): string | undefined {
-  const hasNumber = [score.probability, score.value, score.best_discount, score.score_1_99].some(
-    (v) => typeof v === 'number',
-  );
-  if (hasNumber) return undefined;
-  if (score.reason) return score.reason;
-  return score.no_model !== undefined ? 'no trained model yet' : 'no score';
+export function clock(d: Local): string {
+  const hour = d.hour % 12 || 12;
+  return `${hour}:${String(d.minute).padStart(2, '0')} ${d.hour < 12 ? 'AM' : 'PM'}`;
 }
 
-export function topFactors(score: Score, n = TOP_FACTORS): Factor[] {
-  const factors = [...(score.factors ?? [])];
-  factors.sort((a, b) => Math.abs(b.impact ?? 0) - Math.abs(a.impact ?? 0));
-  return factors.slice(0, n);
+export function day(at: Local, now: Local): string {
+  const delta = dayNumber(at) - dayNumber(now);
+  if (delta === 0) return 'today';
+  if (delta === 1) return 'tomorrow';
+  if (delta === -1) return 'yesterday';
+  const text = `${WEEKDAYS[at.weekday]} ${at.day} ${MONTHS[at.month - 1]}`;
+  return at.year === now.year ? text : `${text} ${at.year}`;
 }
 
-export function factorText(factor: Factor): string {
-  const arrow = factor.direction === '-' ? '▼' : '▲';
-  return `${arrow} ${factor.label ?? factor.feature}`;
+/** When something is due, in the reader's time zone: "tomorrow, 10:00 AM". */
+export function dueText(iso: unknown, now: Date, timeZone?: string | null): string {
+  const at = parseTime(iso);
+  if (!at) return '';
+  const there = local(at, timeZone);
+  return `${day(there, local(now, timeZone))}, ${clock(there)}`;
 }
 
-export const TIMING_LABELS: Record<string, string> = {
-  today: 'Today',
-  next_business_day: 'Next business day',
-  in_2_business_days: 'In 2 business days',
-  next_week: 'Next week',
-};
-
-/** True for an object with at least one key: the backend sends `{}` for parts it does not have. */
-export function present<T extends object>(value: T | null | undefined): value is T {
-  return value !== null && value !== undefined && typeof value === 'object' && Object.keys(value).length > 0;
+/** "just now", "5 minutes ago", "3 hours ago", "2 days ago", else "on 2 Dec 2026". */
+export function ago(iso: unknown, now: Date): string {
+  const at = parseTime(iso);
+  if (!at) return '';
+  const seconds = (now.getTime() - at.getTime()) / 1000;
+  const unit = (n: number, word: string) => `${n} ${word}${n !== 1 ? 's' : ''} ago`;
+  if (seconds < 60) return 'just now';
+  if (seconds < 3600) return unit(Math.floor(seconds / 60), 'minute');
+  if (seconds < 86_400) return unit(Math.floor(seconds / 3600), 'hour');
+  if (seconds < 7 * 86_400) return unit(Math.floor(seconds / 86_400), 'day');
+  const utc = local(at, 'UTC');
+  return `on ${utc.day} ${MONTHS[utc.month - 1]} ${utc.year}`;
 }
 
-/** The score of one task, or its `not_enough_history` reason wherever the payload put it. */
-export function resolveScore(scores: Scores | undefined, key: ScoreKey): Score | undefined {
-  const score = scores?.[key];
-  if (present(score)) return score;
-  const missing = scores?.missing?.[key];
-  return present(missing) ? missing : undefined;
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-export function personText(person: Person | string | null | undefined, fallback = '–'): string {
-  if (!person) return fallback;
-  if (typeof person === 'string') return person;
-  if (person.name && person.email) return `${person.name} <${person.email}>`;
-  return person.name ?? person.email ?? person.id ?? person.contact_id ?? fallback;
+/** Free text from the agents made readable: internal values -> labels, no ISO dates, no arrows. */
+export function prose(text: unknown, labels: Record<string, string> = {}): string {
+  if (typeof text !== 'string') return '';
+  let out = text.replace(SCORE_FACTOR, '').replace(ARROWS, '');
+  const pairs = Object.entries(labels).sort((a, b) => b[0].length - a[0].length);
+  for (const [raw, label] of pairs) {
+    if (raw && label && raw !== label) out = out.replace(new RegExp(`\\b${escapeRegExp(raw)}\\b`, 'g'), label);
+  }
+  out = out.replace(ISO, (match, y: string, m: string, d: string) => {
+    const month = Number(m);
+    return month >= 1 && month <= 12 ? `${Number(d)} ${MONTHS[month - 1]} ${y}` : match;
+  });
+  out = out.replace(CAPS_ENUM, (m) => words(m).toLowerCase());
+  return out.replace(SNAKE, (m) => m.replace(/_/g, ' '));
 }
 
-export function ownerText(owner: NextBestAction['owner']): string {
-  if (owner && typeof owner === 'object') return owner.name ?? owner.email ?? owner.id ?? 'Unassigned';
-  return personText(owner, 'Unassigned');
+/** `conversion-20261201T150909712275Z-4f5177` -> "Conversion model of 1 Dec 2026". */
+export function modelText(task: string, version: unknown): string {
+  const name = words(task);
+  const match = MODEL_STAMP.exec(String(version ?? ''));
+  if (!match) return `${name} model`;
+  return `${name} model of ${Number(match[3])} ${MONTHS[Number(match[2]) - 1]} ${match[1]}`;
 }
 
-export function nbaText(nba: NextBestAction): string {
-  return nba.summary ?? nba.action ?? nba.text ?? nba.task?.subject ?? '';
-}
-
-/** "Next business day · 2026-11-26 09:30 America/New_York" from the timing and the due time. */
-export function timingText(nba: NextBestAction): string {
-  const label = nba.timing ? (TIMING_LABELS[nba.timing] ?? nba.timing) : '';
-  const due = when(nba.due_at);
-  const at = due && nba.timezone && !due.endsWith('UTC') ? `${due} ${nba.timezone}` : due;
-  return [label, at].filter(Boolean).join(' · ') || '–';
-}
-
-export function taskOf(payload: CardPayload): TaskRef | undefined {
-  const task = payload.next_best_action?.task ?? payload.task;
-  return present(task) && task.subject ? task : undefined;
-}
-
-export function strategyName(strategy: Strategy): string {
-  return strategy.label ?? titleCase(strategy.arm ?? strategy.name);
-}
-
-export function when(iso: string | undefined): string {
-  if (!iso) return '';
-  // Keep it locale-free and deterministic: "2026-11-25 15:04 UTC".
-  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::[\d.]+)?(Z|[+-]00:?00)?/.exec(iso);
-  if (!match) return iso;
-  return match[3] ? `${match[1]} ${match[2]} UTC` : `${match[1]} ${match[2]}`;
-}
-
-export function titleCase(name: string | undefined): string {
-  if (!name) return '';
-  const words = name.replace(/_/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
+/** Who wrote the analysis and draft, in words a rep can interpret. */
+export function writerText(generatedBy: unknown): string {
+  if (typeof generatedBy !== 'string' || !generatedBy) return '';
+  if (generatedBy.startsWith('offline')) {
+    return 'Written from built-in templates (no AI model is configured for this account)';
+  }
+  const i = generatedBy.indexOf(':');
+  if (i < 0) return `Written by ${generatedBy}`;
+  return `Written by ${generatedBy.slice(i + 1)} (${words(generatedBy.slice(0, i))})`;
 }

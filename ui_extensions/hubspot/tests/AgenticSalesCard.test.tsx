@@ -1,17 +1,19 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 
 import {
+  Accordion,
   Alert,
   Button,
   EmptyState,
   ErrorState,
-  Flex,
   Heading,
   LoadingSpinner,
+  Select,
   StatusTag,
   Text,
   hubspot,
 } from '@hubspot/ui-extensions';
+import { CrmActionButton } from '@hubspot/ui-extensions/crm';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
@@ -22,16 +24,28 @@ import { API_BASE } from '../config.ts';
 const ENRICHED: CardPayload = JSON.parse(
   readFileSync(new URL('./fixtures/payload_enriched.json', import.meta.url), 'utf8'),
 );
-
 /** A payload exactly as app/pipeline/card.py stored it for a deal before any model was trained. */
 const PIPELINE: CardPayload = JSON.parse(
   readFileSync(new URL('./fixtures/payload_pipeline_no_models.json', import.meta.url), 'utf8'),
 );
+/** Card payloads exactly as a demo run served them (the same files the Python tests read). */
+const DEMO_DIR = new URL('../../../tests/fixtures/hubspot/cards/', import.meta.url);
+const DEMO: [string, CardPayload][] = readdirSync(DEMO_DIR)
+  .filter((f) => f.startsWith('demo_deal_') && f.endsWith('.json'))
+  .sort()
+  .map((f) => [f, JSON.parse(readFileSync(new URL(f, DEMO_DIR), 'utf8')) as CardPayload]);
 
 const CARD_URL = `${API_BASE}/api/cards/hubspot`;
+const ISO_TIME = /\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?/;
+const CAPS_ENUM = /\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/;
+const DECIMAL_PERCENT = /\d+[.,]\d+\s*%/;
 
 function payload(overrides: Partial<CardPayload> = {}): CardPayload {
-  return { ...structuredClone(ENRICHED), ...overrides };
+  return {
+    ...structuredClone(ENRICHED),
+    actions: ['accept', 'dismiss', 'rescore', 'task_done'],
+    ...overrides,
+  };
 }
 
 function json(body: unknown, status = 200): Response {
@@ -56,6 +70,13 @@ function setup(objectTypeId = '0-3', objectId = 123, props: AgenticSalesCardProp
   return renderer;
 }
 
+type Renderer = ReturnType<typeof setup>;
+
+/** Every text the card shows (collapsed details included). */
+function allText(r: Renderer): string {
+  return [...r.findAll(Text), ...r.findAll(Heading), ...r.findAll(StatusTag)].map((t) => t.text).join('\n');
+}
+
 beforeEach(() => {
   vi.restoreAllMocks();
 });
@@ -77,7 +98,6 @@ describe('loading', () => {
     const spy = mockBackend(() => json(payload()));
     const { findByTestId, waitFor } = setup('0-3', 456);
     await waitFor(() => expect(findByTestId(StatusTag, 'status').text).toBe('Up to date'));
-    expect(spy).toHaveBeenCalledTimes(1);
     const [url, options] = spy.mock.calls[0]!;
     expect(url).toBe(`${CARD_URL}?objectType=deal&objectId=456`);
     expect(options?.method).toBe('GET');
@@ -85,260 +105,156 @@ describe('loading', () => {
   });
 });
 
-describe('enriched', () => {
-  it('renders every score with its band and top factors', async () => {
+describe('layout', () => {
+  it('leads with the action and its draft, then the chance to close, then collapsed details', async () => {
     mockBackend(() => json(payload()));
-    const { findByTestId, maybeFindByTestId, findAll, waitFor } = setup();
-    await waitFor(() => expect(findByTestId(Heading, 'score-conversion').text).toBe('62'));
-
-    expect(findByTestId(StatusTag, 'band-conversion').text).toBe('medium');
-    expect(findByTestId(StatusTag, 'band-conversion').props.variant).toBe('warning');
-    // top 3 by |impact|, strongest first; the 4th factor is left out
-    const factors = findByTestId(Flex, 'factors-conversion').findAll(Text).map((t) => t.text);
-    expect(factors).toEqual([
-      '▲ Last activity 2 days ago',
-      '▼ Only one contact engaged',
-      '▼ Amount 1.8x the median won deal',
+    const r = setup();
+    await r.waitFor(() => expect(r.findByTestId(Heading, 'nba-title').text).toBe('Email Dana Reyes'));
+    expect(r.findByTestId(Text, 'draft-subject').text).toBe(ENRICHED.draft!.subject);
+    expect(r.findByTestId(Heading, 'score-conversion').text).toBe('62%');
+    expect(r.findByTestId(StatusTag, 'band-conversion').text).toBe('Possible');
+    const factors = [0, 1, 2].map((i) => r.findByTestId(Text, `factor-conversion-${i}`).text);
+    expect(factors).toEqual(['▲Last activity 2 days ago', '▼Only one contact engaged', '▼Amount 1.8x the median won deal']);
+    const details = r.findByTestId(Accordion, 'details');
+    expect(details.props.defaultOpen).toBe(false);
+    expect(details.props.title).toBe('Details');
+    // The other scores live in the details, with words for their bands and why one is absent.
+    const inDetails = (ids: string[]) =>
+      [...details.findAll(Heading), ...details.findAll(StatusTag), ...details.findAll(Text)]
+        .filter((el) => ids.includes(String(el.props.testId)))
+        .map((el) => el.text);
+    expect(inDetails(['score-clv', 'band-clv', 'absent-churn', 'detail-price'])).toEqual([
+      '$48,000',
+      'Above peers',
+      'needs 30 customers with a known renewal or churn, this account has 4',
+      'Win chance 63% at this discount',
     ]);
-    expect(findByTestId(Heading, 'score-clv').text).toBe('$48,000');
-    expect(findByTestId(StatusTag, 'band-clv').props.variant).toBe('success');
-    expect(findByTestId(Text, 'factor-clv-0').text).toBe('▲ Company size 1,200 employees');
-    expect(findByTestId(Heading, 'score-price').text).toBe('8%');
-    expect(findAll(Text).some((t) => t.text === 'win probability 63% at this discount')).toBe(true);
-    // churn has no trained model yet: the reason is shown instead of a number
-    expect(maybeFindByTestId(Heading, 'score-churn')).toBeNull();
-    expect(findByTestId(Text, 'not-enough-history-churn').text).toBe(
-      'Not enough history yet: 4 of 30 records needed to train this model.',
-    );
+    expect(inDetails(['score-conversion', 'nba-title'])).toEqual([]);
   });
 
-  it('renders the strategy, next best action, task and draft', async () => {
-    mockBackend(() => json(payload()));
-    const { findByTestId, maybeFindByTestId, waitFor } = setup();
-    await waitFor(() => expect(findByTestId(Text, 'nba-text').text).toBe(ENRICHED.next_best_action!.summary));
-
-    expect(findByTestId(Text, 'strategy-name').text).toBe('Executive alignment');
-    expect(findByTestId(Text, 'strategy-rationale').text).toContain('bring in an economic buyer');
-    expect(findByTestId(Text, 'analysis-summary').text).toBe(ENRICHED.analysis!.summary);
-    expect(findByTestId(Text, 'analysis-risks').text).toBe('Risks: Single-threaded');
-    expect(findByTestId(Text, 'nba-channel').text).toBe('email');
-    expect(findByTestId(Text, 'nba-timing').text).toBe('Next business day · 2026-11-26 09:30 America/New_York');
-    expect(findByTestId(Text, 'nba-owner').text).toBe('Sam Rep');
-    expect(findByTestId(Text, 'nba-recipient').text).toBe('Dana Reyes <dana.reyes@northwind.example>');
-    expect(maybeFindByTestId(Text, 'nba-discount')).toBeNull();
-    expect(findByTestId(Text, 'task-subject').text).toBe('[AI] Request exec intro at Northwind Logistics');
-    expect(findByTestId(Text, 'draft-to').text).toBe('To: Dana Reyes <dana.reyes@northwind.example>');
-    expect(findByTestId(Text, 'draft-subject').text).toBe(ENRICHED.draft!.subject);
-    expect(findByTestId(Text, 'draft-body').text).toBe(ENRICHED.draft!.body);
-    expect(findByTestId(StatusTag, 'generated-by').text).toBe('offline-template');
-    expect(findByTestId(Text, 'enriched-at').text).toBe('2026-11-25 15:04 UTC');
-  });
-
-  it('accepts the simpler shapes too (plain strings, top-level task, missing.<score>)', async () => {
+  it('hides a score the tenant does not use', async () => {
     const scores = structuredClone(ENRICHED.scores!);
-    delete scores.churn;
-    scores.missing = { churn: { not_enough_history: { have: 2, need: 30 } } };
-    scores.clv = { reason: 'no trained model' };
-    mockBackend(() =>
-      json(
-        payload({
-          scores,
-          strategy: { name: 'risk_reversal', rationale: 'Offer a pilot.' },
-          next_best_action: { action: 'Call the CFO', channel: 'call', timing: 'Friday', owner: 'Sam', discount: 0.05 },
-          task: { subject: 'Call the CFO about the pilot' },
-          draft: { to: 'cfo@northwind.example', subject: 'Pilot', body: 'Hello', kind: 'call_script' },
-        }),
-      ),
-    );
-    const { findByTestId, waitFor } = setup();
-    await waitFor(() => expect(findByTestId(Text, 'nba-text').text).toBe('Call the CFO'));
-    expect(findByTestId(Text, 'not-enough-history-churn').text).toContain('2 of 30');
-    expect(findByTestId(Text, 'score-unavailable-clv').text).toBe('Not available: no trained model');
-    expect(findByTestId(Text, 'strategy-name').text).toBe('Risk reversal');
-    expect(findByTestId(Text, 'nba-timing').text).toBe('Friday');
-    expect(findByTestId(Text, 'nba-owner').text).toBe('Sam');
-    expect(findByTestId(Text, 'nba-discount').text).toBe('5%');
-    expect(findByTestId(Text, 'task-subject').text).toBe('Call the CFO about the pilot');
-    expect(findByTestId(Text, 'draft-to').text).toBe('To: cfo@northwind.example');
+    (scores as Record<string, unknown>).churn = { not_used: {} };
+    mockBackend(() => json(payload({ scores })));
+    const r = setup();
+    await r.waitFor(() => expect(r.findByTestId(Heading, 'score-conversion').text).toBe('62%'));
+    expect(r.maybeFindByTestId(Text, 'absent-churn')).toBeNull();
   });
 
-  it('renders a real pipeline payload (no trained models yet)', async () => {
+  it.each(DEMO)('%s shows no internal value, ISO time, arrow pair or decimal percentage', async (_name, data) => {
+    mockBackend(() => json(data));
+    const r = setup('0-3', Number(data.record!.id));
+    await r.waitFor(() => expect(r.findByTestId(StatusTag, 'status').text).toBe('Up to date'));
+    const text = allText(r);
+    expect(text).not.toContain((data.record as unknown as { stage: string }).stage);
+    expect(text).not.toMatch(CAPS_ENUM);
+    expect(text).not.toMatch(ISO_TIME);
+    expect(text).not.toMatch(DECIMAL_PERCENT);
+    expect(text).not.toMatch(/[↑↓]|Score factor|offline-template/);
+    expect(r.findByTestId(Heading, 'nba-title').text).toMatch(/^(Email|Call|Meet) [A-Z]/);
+  });
+
+  it('renders a real pipeline payload (no trained models yet) with the reasons', async () => {
     mockBackend(() => json(PIPELINE));
-    const { findByTestId, maybeFindByTestId, waitFor } = setup('0-3', 8807);
-    await waitFor(() => expect(findByTestId(Text, 'nba-text').text).toBe(PIPELINE.next_best_action!.summary));
-    for (const key of ['conversion', 'churn', 'clv', 'price']) {
-      expect(findByTestId(Text, `score-unavailable-${key}`).text).toBe('Not available: no trained model yet');
-      expect(maybeFindByTestId(Heading, `score-${key}`)).toBeNull();
+    const r = setup('0-3', 8807);
+    await r.waitFor(() => expect(r.findByTestId(Text, 'absent-conversion').text).toBe('no model trained for this account yet'));
+    for (const key of ['churn', 'clv', 'price']) {
+      expect(r.findByTestId(Text, `absent-${key}`).text).toBe('no model trained for this account yet');
     }
-    expect(findByTestId(Text, 'strategy-name').text).toBe('Value reinforcement');
-    expect(findByTestId(Text, 'task-subject').text).toBe(PIPELINE.next_best_action!.task!.subject);
-    expect(findByTestId(Text, 'nba-timing').text).toBe('Today · 2026-11-25 11:00 America/Chicago');
-    expect(findByTestId(Text, 'draft-body').text).toBe(PIPELINE.draft!.body);
-    expect(findByTestId(StatusTag, 'generated-by').text).toBe('offline-template');
+    expect(r.findByTestId(Text, 'strategy-name').text).toBe('Value reinforcement');
   });
 
   it('names the related deal on a contact record', async () => {
-    const spy = mockBackend(() => json(payload()));
-    const { findByTestId, waitFor } = setup('0-1', 55);
-    await waitFor(() =>
-      expect(findByTestId(Text, 'related-record').text).toBe(
-        'Showing the related deal: Northwind Logistics - 250 seats',
-      ),
+    mockBackend(() => json(payload()));
+    const r = setup('0-1', 55);
+    await r.waitFor(() =>
+      expect(r.findByTestId(Text, 'related-record').text).toBe('Showing the related deal: Northwind Logistics - 250 seats'),
     );
-    expect(spy.mock.calls[0]![0]).toBe(`${CARD_URL}?objectType=contact&objectId=55`);
-  });
-
-  it('shows only the actions the payload allows', async () => {
-    mockBackend(() => json(payload({ actions: ['rescore'] })));
-    const { findByTestId, maybeFindByTestId, waitFor } = setup();
-    await waitFor(() => expect(findByTestId(Button, 'btn-rescore').text).toBe('Re-score'));
-    expect(maybeFindByTestId(Button, 'btn-accept')).toBeNull();
-    expect(maybeFindByTestId(Button, 'btn-dismiss')).toBeNull();
   });
 });
 
-describe('states', () => {
-  it('not enriched: explains and offers to score now', async () => {
-    const spy = mockBackend(() => json({ status: 'not_enriched', record: { id: '123' }, actions: ['rescore'] }));
-    const { findByTestId, maybeFindByTestId, waitFor } = setup();
-    await waitFor(() => expect(findByTestId(EmptyState, 'state-not-enriched').props.title).toBe('Not scored yet'));
-    expect(findByTestId(StatusTag, 'status').text).toBe('Not scored yet');
-    expect(maybeFindByTestId(Button, 'btn-accept')).toBeNull();
-
-    findByTestId(Button, 'btn-rescore').trigger('onClick');
-    await waitFor(() => expect(findByTestId(Alert, 'notice').props.title).toContain('Re-scoring queued'));
-    expect(findByTestId(Alert, 'state-pending').props.title).toBe('Scoring in progress');
-    const [url, options] = spy.mock.calls[1]!;
-    expect(url).toBe(`${CARD_URL}/rescore`);
-    expect(options).toMatchObject({ method: 'POST', body: { objectType: 'deal', objectId: '123' } });
+describe('acting from the card', () => {
+  it('copy puts the subject and the body on the clipboard', async () => {
+    mockBackend(() => json(payload()));
+    const r = setup();
+    r.mocks.actions.copyTextToClipboard.willCall(async () => undefined);
+    await r.waitFor(() => expect(r.findByTestId(Button, 'btn-copy').text).toBe('Copy email'));
+    r.findByTestId(Button, 'btn-copy').trigger('onClick');
+    await r.waitFor(() => expect(r.findByTestId(Alert, 'notice').props.title).toContain('Copied'));
+    expect(r.mocks.actions.copyTextToClipboard.calls).toEqual([
+      [`Subject: ${ENRICHED.draft!.subject}\n\n${ENRICHED.draft!.body}`],
+    ]);
   });
 
-  it('pending: says scoring is in progress and still shows the last analysis', async () => {
-    const spy = mockBackend(() => json(payload({ status: 'pending' })));
-    const { findByTestId, waitFor } = setup();
-    await waitFor(() => expect(findByTestId(Alert, 'state-pending').props.title).toBe('Scoring in progress'));
-    expect(findByTestId(StatusTag, 'status').text).toBe('Scoring…');
-    expect(findByTestId(Heading, 'score-conversion').text).toBe('62');
-
-    findByTestId(Button, 'btn-refresh').trigger('onClick');
-    await waitFor(() => expect(spy).toHaveBeenCalledTimes(2));
-  });
-
-  it('pending before the first enrichment: empty parts ({}) render nothing', async () => {
-    // The shape app/cards/payload.py answers with when a record has no enrichment yet.
-    mockBackend(() =>
-      json({
-        status: 'pending',
-        record: { id: '123', name: null, object_type: 'deal' },
-        scores: {},
-        analysis: {},
-        strategy: {},
-        next_best_action: {},
-        draft: {},
-        generated_by: null,
-        enriched_at: null,
-        actions: ['rescore'],
-        related_to: null,
-      }),
-    );
-    const { findByTestId, maybeFindByTestId, waitFor } = setup();
-    await waitFor(() => expect(findByTestId(Alert, 'state-pending').props.title).toBe('Scoring in progress'));
-    for (const id of ['scores', 'strategy', 'nba', 'draft']) {
-      expect(maybeFindByTestId(Flex, id)).toBeNull();
-    }
-    expect(maybeFindByTestId(Text, 'task-subject')).toBeNull();
-    expect(maybeFindByTestId(Button, 'btn-accept')).toBeNull();
-    expect(findByTestId(Button, 'btn-rescore').text).toBe('Re-score');
-  });
-
-  it('pending: polls quietly until the record is enriched', async () => {
-    const answers = [payload({ status: 'pending' }), payload({ status: 'pending' }), payload()];
-    const spy = mockBackend(() => json(answers.shift() ?? payload()));
-    const { findByTestId, maybeFindByTestId, maybeFind, waitFor } = setup('0-3', 123, { pollMs: 5, maxPolls: 5 });
-    await waitFor(() => expect(findByTestId(StatusTag, 'status').text).toBe('Up to date'));
-    expect(spy).toHaveBeenCalledTimes(3);
-    expect(maybeFindByTestId(Alert, 'state-pending')).toBeNull();
-    expect(maybeFind(LoadingSpinner)).toBeNull(); // polling never blanks the card
-  });
-
-  it('pending: stops polling after maxPolls', async () => {
-    const spy = mockBackend(() => json(payload({ status: 'pending' })));
-    const { findByTestId, waitFor } = setup('0-3', 123, { pollMs: 1, maxPolls: 2 });
-    await waitFor(() => expect(findByTestId(Alert, 'state-pending')).toBeTruthy());
-    await vi.waitFor(() => expect(spy).toHaveBeenCalledTimes(3));
-    await new Promise((resolve) => setTimeout(resolve, 30));
-    expect(spy).toHaveBeenCalledTimes(3);
-  });
-
-  it('stale: warns that the record changed after the analysis', async () => {
-    mockBackend(() => json(payload({ status: 'stale' })));
-    const { findByTestId, waitFor } = setup();
-    await waitFor(() => expect(findByTestId(Alert, 'state-stale').props.title).toBe('Out of date'));
-    expect(findByTestId(StatusTag, 'status').text).toBe('Out of date');
-    expect(findByTestId(Text, 'nba-text').text).toBe(ENRICHED.next_best_action!.summary);
-  });
-
-  it('error: shows the backend message and retries', async () => {
-    let calls = 0;
-    const spy = mockBackend(() =>
-      ++calls === 1 ? json({ error: 'internal', message: 'Something broke on our side.' }, 500) : json(payload()),
-    );
-    const { findByTestId, waitFor } = setup();
-    await waitFor(() => expect(findByTestId(ErrorState, 'state-error').find(Text).text).toContain('Something broke on our side.'));
-
-    findByTestId(Button, 'btn-retry').trigger('onClick');
-    await waitFor(() => expect(findByTestId(Heading, 'score-conversion').text).toBe('62'));
-    expect(spy).toHaveBeenCalledTimes(2);
-  });
-
-  it('error: a network failure is an error state too', async () => {
-    vi.spyOn(hubspot, 'fetch').mockRejectedValue(new Error('connection reset'));
-    const { findByTestId, waitFor } = setup();
-    await waitFor(() => expect(findByTestId(ErrorState, 'state-error').find(Text).text).toContain('connection reset'));
-  });
-
-  it('error: a payload without a status is rejected', async () => {
-    mockBackend(() => json({ scores: {} }));
-    const { findByTestId, waitFor } = setup();
-    await waitFor(() => expect(findByTestId(ErrorState, 'state-error').find(Text).text).toContain('without a status'));
-  });
-
-  it('degraded: models retraining (503) gets its own message', async () => {
-    mockBackend(() => json({ error: 'model_retraining', message: 'Models are being retrained.' }, 503));
-    const { findByTestId, maybeFindByTestId, waitFor } = setup();
-    await waitFor(() => expect(findByTestId(Alert, 'state-degraded').text).toContain('Models are being retrained.'));
-    expect(maybeFindByTestId(ErrorState, 'state-error')).toBeNull();
-    expect(findByTestId(Button, 'btn-retry').text).toBe('Try again');
-  });
-
-  it('degraded: an enriched payload flagged as degraded still renders, with a warning', async () => {
-    mockBackend(() => json(payload({ degraded: { reason: 'model_retraining' } })));
-    const { findByTestId, waitFor } = setup();
-    await waitFor(() => expect(findByTestId(Alert, 'state-degraded').props.title).toBe('Models are retraining'));
-    expect(findByTestId(Heading, 'score-conversion').text).toBe('62');
-  });
-});
-
-describe('actions', () => {
-  it.each([
-    ['accept', 'btn-accept', 'Marked as accepted.'],
-    ['dismiss', 'btn-dismiss', 'Dismissed.'],
-  ] as const)('%s posts feedback with the enrichment id', async (action, testId, message) => {
-    const spy = mockBackend(() => json(payload()));
-    const { findByTestId, waitFor } = setup();
-    await waitFor(() => expect(findByTestId(Button, testId).props.disabled).toBe(false));
-
-    findByTestId(Button, testId).trigger('onClick');
-    await waitFor(() => expect(findByTestId(Alert, 'notice').props.title).toBe(message));
-    const [url, options] = spy.mock.calls[1]!;
-    expect(url).toBe(`${CARD_URL}/feedback`);
-    expect(options).toMatchObject({
-      method: 'POST',
-      body: { objectType: 'deal', objectId: '123', action, enrichment_id: 'enr_7f3a9c' },
+  it('opens the email composer on the deal with the draft prefilled', async () => {
+    mockBackend(() => json(payload()));
+    const r = setup('0-3', 123);
+    await r.waitFor(() => expect(r.findByTestId(CrmActionButton, 'btn-compose')).toBeTruthy());
+    const compose = r.findByTestId(CrmActionButton, 'btn-compose');
+    expect(compose.props.actionType).toBe('SEND_EMAIL');
+    expect(compose.props.actionContext).toEqual({
+      objectTypeId: '0-3',
+      objectId: 123,
+      initialEmailSubject: ENRICHED.draft!.subject,
+      initialEmailBody: ENRICHED.draft!.body,
     });
-    // one decision per enrichment
-    expect(findByTestId(Button, 'btn-accept').props.disabled).toBe(true);
-    expect(findByTestId(Button, 'btn-dismiss').props.disabled).toBe(true);
+  });
+
+  it('marks the task done once and says so', async () => {
+    const spy = mockBackend(() => json(payload()));
+    const r = setup();
+    await r.waitFor(() => expect(r.findByTestId(Button, 'btn-task-done').props.disabled).toBe(false));
+    r.findByTestId(Button, 'btn-task-done').trigger('onClick');
+    await r.waitFor(() => expect(r.findByTestId(Button, 'btn-task-done').text).toBe('Task done'));
+    expect(r.findByTestId(Button, 'btn-task-done').props.disabled).toBe(true);
+    const [url, options] = spy.mock.calls[1]!;
+    expect(url).toBe(`${CARD_URL}/task-done`);
+    expect(options).toMatchObject({ method: 'POST', body: { objectType: 'deal', objectId: '123', enrichment_id: 'enr_7f3a9c' } });
+  });
+
+  it('a task already marked done shows as done', async () => {
+    mockBackend(() => json(payload({ feedback: { task_done: true } })));
+    const r = setup();
+    await r.waitFor(() => expect(r.findByTestId(Button, 'btn-task-done').text).toBe('Task done'));
+    expect(r.findByTestId(Button, 'btn-task-done').props.disabled).toBe(true);
+  });
+
+  it('accept posts feedback with the enrichment id and locks the verdict', async () => {
+    const spy = mockBackend(() => json(payload()));
+    const r = setup();
+    await r.waitFor(() => expect(r.findByTestId(Button, 'btn-accept').props.disabled).toBe(false));
+    r.findByTestId(Button, 'btn-accept').trigger('onClick');
+    await r.waitFor(() => expect(r.findByTestId(Alert, 'notice').props.title).toBe('Marked as accepted.'));
+    expect(spy.mock.calls[1]![1]).toMatchObject({
+      method: 'POST',
+      body: { objectType: 'deal', objectId: '123', action: 'accept', enrichment_id: 'enr_7f3a9c' },
+    });
+    expect(r.findByTestId(Button, 'btn-dismiss').props.disabled).toBe(true);
+  });
+
+  it('dismiss needs a reason and sends it', async () => {
+    const spy = mockBackend(() => json(payload()));
+    const r = setup();
+    await r.waitFor(() => expect(r.findByTestId(Select, 'dismiss-reason')).toBeTruthy());
+    expect(r.findByTestId(Button, 'btn-dismiss').props.disabled).toBe(true);
+    expect(r.findByTestId(Select, 'dismiss-reason').props.options.map((o) => o.value)).toContain(
+      'wrong_timing',
+    );
+    r.findByTestId(Select, 'dismiss-reason').trigger('onChange', 'wrong_timing' as never); // the testing types want the handler here
+    await r.waitFor(() => expect(r.findByTestId(Button, 'btn-dismiss').props.disabled).toBe(false));
+    r.findByTestId(Button, 'btn-dismiss').trigger('onClick');
+    await r.waitFor(() => expect(r.findByTestId(Button, 'btn-dismiss').text).toBe('Dismissed'));
+    expect(spy.mock.calls[1]![1]).toMatchObject({
+      body: { objectType: 'deal', objectId: '123', action: 'dismiss', reason: 'wrong_timing' },
+    });
+  });
+
+  it('a verdict given earlier is shown and cannot be given again', async () => {
+    mockBackend(() => json(payload({ feedback: { action: 'dismiss', reason: 'other' } })));
+    const r = setup();
+    await r.waitFor(() => expect(r.findByTestId(Button, 'btn-dismiss').text).toBe('Dismissed'));
+    expect(r.findByTestId(Button, 'btn-accept').props.disabled).toBe(true);
+    expect(r.findByTestId(Select, 'dismiss-reason').props.value).toBe('other');
   });
 
   it('a failed feedback call is reported, not swallowed', async () => {
@@ -346,49 +262,106 @@ describe('actions', () => {
       () => json(payload()),
       () => json({ error: 'invalid_signature' }, 401),
     );
-    const { findByTestId, waitFor } = setup();
-    await waitFor(() => expect(findByTestId(Button, 'btn-accept').props.disabled).toBe(false));
-    findByTestId(Button, 'btn-accept').trigger('onClick');
-    await waitFor(() => expect(findByTestId(Alert, 'notice').props.variant).toBe('danger'));
-    expect(findByTestId(Button, 'btn-accept').props.disabled).toBe(false);
+    const r = setup();
+    await r.waitFor(() => expect(r.findByTestId(Button, 'btn-accept').props.disabled).toBe(false));
+    r.findByTestId(Button, 'btn-accept').trigger('onClick');
+    await r.waitFor(() => expect(r.findByTestId(Alert, 'notice').props.variant).toBe('danger'));
+    expect(r.findByTestId(Button, 'btn-accept').props.disabled).toBe(false);
   });
 
-  it('after re-score the card polls back to the new enrichment and clears the notice', async () => {
+  it('on a contact card, actions go to the related deal on screen', async () => {
+    const spy = mockBackend(() => json(payload()));
+    const r = setup('0-1', 55);
+    await r.waitFor(() => expect(r.findByTestId(Button, 'btn-accept').props.disabled).toBe(false));
+    r.findByTestId(Button, 'btn-accept').trigger('onClick');
+    await r.waitFor(() => expect(r.findByTestId(Alert, 'notice').props.title).toBe('Marked as accepted.'));
+    expect(spy.mock.calls[1]![1]).toMatchObject({ body: { objectType: 'deal', objectId: '123', action: 'accept' } });
+  });
+
+  it('re-score enqueues a job and switches the card to pending, then polls back', async () => {
     const answers = [payload(), payload({ status: 'pending' }), payload({ enrichment_id: 'enr_new' })];
-    mockBackend(() => json(answers.shift() ?? payload()));
-    const { findByTestId, maybeFindByTestId, waitFor } = setup('0-3', 123, { pollMs: 5, maxPolls: 5 });
-    await waitFor(() => expect(findByTestId(Button, 'btn-rescore').props.disabled).toBe(false));
-    findByTestId(Button, 'btn-rescore').trigger('onClick');
-    await waitFor(() => expect(findByTestId(StatusTag, 'status').text).toBe('Scoring…'));
-    await waitFor(() => expect(findByTestId(StatusTag, 'status').text).toBe('Up to date'));
-    expect(maybeFindByTestId(Alert, 'notice')).toBeNull();
-    expect(findByTestId(Button, 'btn-accept').props.disabled).toBe(false);
+    const spy = mockBackend(() => json(answers.shift() ?? payload()));
+    const r = setup('0-3', 123, { pollMs: 5, maxPolls: 5 });
+    await r.waitFor(() => expect(r.findByTestId(Button, 'btn-rescore').props.disabled).toBe(false));
+    r.findByTestId(Button, 'btn-rescore').trigger('onClick');
+    await r.waitFor(() => expect(r.findByTestId(StatusTag, 'status').text).toBe('Scoring…'));
+    expect(spy.mock.calls[1]![0]).toBe(`${CARD_URL}/rescore`);
+    await r.waitFor(() => expect(r.findByTestId(StatusTag, 'status').text).toBe('Up to date'));
+  });
+});
+
+describe('states', () => {
+  it('not enriched: explains and offers to score now', async () => {
+    mockBackend(() => json({ status: 'not_enriched', record: { id: '123' }, actions: ['rescore'] }));
+    const r = setup();
+    await r.waitFor(() => expect(r.findByTestId(EmptyState, 'state-not-enriched')).toBeTruthy());
+    expect(r.findByTestId(Button, 'btn-rescore').text).toBe('Score now');
+    expect(r.maybeFindByTestId(Button, 'btn-accept')).toBeNull();
   });
 
-  it('on a contact card, feedback and re-score go to the related deal on screen', async () => {
-    const spy = mockBackend(() => json(payload()));
-    const { findByTestId, waitFor } = setup('0-1', 55);
-    await waitFor(() => expect(findByTestId(Button, 'btn-accept').props.disabled).toBe(false));
-
-    findByTestId(Button, 'btn-accept').trigger('onClick');
-    await waitFor(() => expect(findByTestId(Alert, 'notice').props.title).toBe('Marked as accepted.'));
-    expect(spy.mock.calls[1]![1]).toMatchObject({
-      body: { objectType: 'deal', objectId: '123', action: 'accept', enrichment_id: 'enr_7f3a9c' },
-    });
-    findByTestId(Button, 'btn-rescore').trigger('onClick');
-    await waitFor(() => expect(findByTestId(Alert, 'state-pending')).toBeTruthy());
-    expect(spy.mock.calls[2]![1]).toMatchObject({ body: { objectType: 'deal', objectId: '123' } });
+  it('pending before the first enrichment: empty parts render nothing', async () => {
+    mockBackend(() =>
+      json({
+        status: 'pending',
+        record: { id: '123', name: null, object_type: 'deal' },
+        scores: { conversion: {} },
+        analysis: {},
+        strategy: {},
+        next_best_action: {},
+        draft: {},
+        enriched_at: null,
+        actions: ['rescore'],
+      }),
+    );
+    const r = setup();
+    await r.waitFor(() => expect(r.findByTestId(Alert, 'state-pending')).toBeTruthy());
+    for (const id of ['nba-title', 'draft-subject', 'task', 'updated']) {
+      expect(r.maybeFindByTestId(Text, id)).toBeNull();
+    }
+    expect(r.maybeFindByTestId(Button, 'btn-accept')).toBeNull();
+    expect(r.findByTestId(Button, 'btn-rescore')).toBeTruthy();
   });
 
-  it('re-score enqueues a job and switches the card to pending', async () => {
-    const spy = mockBackend(() => json(payload()));
-    const { findByTestId, waitFor } = setup('0-3', 123, { maxPolls: 0 });
-    await waitFor(() => expect(findByTestId(Button, 'btn-rescore').props.disabled).toBe(false));
+  it('pending: stops polling after maxPolls', async () => {
+    const spy = mockBackend(() => json(payload({ status: 'pending' })));
+    const r = setup('0-3', 123, { pollMs: 1, maxPolls: 2 });
+    await r.waitFor(() => expect(r.findByTestId(Alert, 'state-pending')).toBeTruthy());
+    await vi.waitFor(() => expect(spy).toHaveBeenCalledTimes(3));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(spy).toHaveBeenCalledTimes(3);
+  });
 
-    findByTestId(Button, 'btn-rescore').trigger('onClick');
-    await waitFor(() => expect(findByTestId(Alert, 'state-pending').props.title).toBe('Scoring in progress'));
-    const [url, options] = spy.mock.calls[1]!;
-    expect(url).toBe(`${CARD_URL}/rescore`);
-    expect(options).toMatchObject({ method: 'POST', body: { objectType: 'deal', objectId: '123' } });
+  it('stale: warns that the record changed after the analysis', async () => {
+    mockBackend(() => json(payload({ status: 'stale' })));
+    const r = setup();
+    await r.waitFor(() => expect(r.findByTestId(Alert, 'state-stale').props.title).toBe('Out of date'));
+    expect(r.findByTestId(Heading, 'nba-title').text).toBe('Email Dana Reyes');
+  });
+
+  it('error: shows the backend message and retries', async () => {
+    let calls = 0;
+    mockBackend(() =>
+      ++calls === 1 ? json({ error: 'internal', message: 'Something broke on our side.' }, 500) : json(payload()),
+    );
+    const r = setup();
+    await r.waitFor(() =>
+      expect(r.findByTestId(ErrorState, 'state-error').find(Text).text).toContain('Something broke on our side.'),
+    );
+    r.findByTestId(Button, 'btn-retry').trigger('onClick');
+    await r.waitFor(() => expect(r.findByTestId(Heading, 'score-conversion').text).toBe('62%'));
+  });
+
+  it('degraded: models retraining (503) gets its own message', async () => {
+    mockBackend(() => json({ error: 'model_retraining', message: 'Models are being retrained.' }, 503));
+    const r = setup();
+    await r.waitFor(() => expect(r.findByTestId(Alert, 'state-degraded').text).toContain('Models are being retrained.'));
+    expect(r.maybeFindByTestId(ErrorState, 'state-error')).toBeNull();
+  });
+
+  it('degraded: an enriched payload flagged as degraded still renders, with a warning', async () => {
+    mockBackend(() => json(payload({ degraded: { reason: 'model_retraining' } })));
+    const r = setup();
+    await r.waitFor(() => expect(r.findByTestId(Alert, 'state-degraded').props.title).toBe('Models are retraining'));
+    expect(r.findByTestId(Heading, 'score-conversion').text).toBe('62%');
   });
 });

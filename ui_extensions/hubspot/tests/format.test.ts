@@ -1,53 +1,56 @@
 import { describe, expect, it } from 'vitest';
 
-import { bandVariant, headline, money, percent, personText, timingText, topFactors, when } from '../format.ts';
+import { ago, dueText, modelText, money, percent, prose, words, writerText } from '../format.ts';
 
-describe('format helpers', () => {
-  it('formats numbers without locale surprises', () => {
+describe('numbers for people', () => {
+  it('rounds percentages and money half up, without decimals or locale surprises', () => {
     expect(percent(0.083)).toBe('8%');
+    expect(percent(0.125)).toBe('13%');
     expect(percent(undefined)).toBe('–');
     expect(money(1234567.4)).toBe('$1,234,567');
     expect(money(950, 'EUR')).toBe('950 EUR');
   });
+});
 
-  it('formats times', () => {
-    expect(when('2026-11-25T15:04:12Z')).toBe('2026-11-25 15:04 UTC');
-    expect(when('2026-11-25T15:04:12.123+00:00')).toBe('2026-11-25 15:04 UTC');
-    expect(when('2026-11-26T09:30:00-05:00')).toBe('2026-11-26 09:30');
-    expect(when('tomorrow')).toBe('tomorrow');
-    expect(timingText({ timing: 'today' })).toBe('Today');
-    expect(timingText({})).toBe('–');
+describe('times in the reader\'s time zone', () => {
+  const now = new Date('2026-11-25T16:00:00Z');
+
+  it('says today / tomorrow / a weekday, in the owner\'s zone', () => {
+    expect(dueText('2026-11-26T14:30:00Z', now, 'America/New_York')).toBe('tomorrow, 9:30 AM');
+    expect(dueText('2026-11-25T23:30:00Z', now, 'America/Chicago')).toBe('today, 5:30 PM');
+    // 00:30 UTC on the 26th is still the 25th in Chicago: "today" there, "tomorrow" in UTC.
+    expect(dueText('2026-11-26T00:30:00Z', now, 'America/Chicago')).toBe('today, 6:30 PM');
+    expect(dueText('2026-11-26T00:30:00Z', now, 'UTC')).toBe('tomorrow, 12:30 AM');
+    expect(dueText('2026-12-02T10:00:00-06:00', now, 'America/Chicago')).toBe('Wed 2 Dec, 10:00 AM');
+    expect(dueText('2027-01-04T10:00:00Z', now, 'Not/AZone')).toBe('Mon 4 Jan 2027, 10:00 AM');
+    expect(dueText('soon', now)).toBe('');
   });
 
-  it('colours bands by what is good news for the task', () => {
-    expect(bandVariant('conversion', 'high')).toBe('success');
-    expect(bandVariant('churn', 'high')).toBe('danger');
-    expect(bandVariant('churn', 'low')).toBe('success');
-    expect(bandVariant('clv', 'medium')).toBe('warning');
-    expect(bandVariant('conversion', undefined)).toBe('default');
+  it('says how long ago', () => {
+    expect(ago('2026-11-25T15:59:30Z', now)).toBe('just now');
+    expect(ago('2026-11-25T15:04:12Z', now)).toBe('55 minutes ago');
+    expect(ago('2026-11-25T13:00:00Z', now)).toBe('3 hours ago');
+    expect(ago('2026-11-23T16:00:00Z', now)).toBe('2 days ago');
+    expect(ago('2026-10-01T16:00:00Z', now)).toBe('on 1 Oct 2026');
+  });
+});
+
+describe('free text', () => {
+  it('replaces internal values, ISO dates, arrows and "Score factor" prefixes', () => {
+    const labels = { presentationscheduled: 'Presentation Scheduled' };
+    expect(prose('In stage presentationscheduled since 2026-11-02T10:00:00Z.', labels)).toBe(
+      'In stage Presentation Scheduled since 2 Nov 2026.',
+    );
+    expect(prose('Signal: Score factor: Stage changes: 3 ↓; FINANCIAL_SERVICES; computer_software')).toBe(
+      'Signal: Stage changes: 3; financial services; computer software',
+    );
   });
 
-  it('picks headline numbers per task', () => {
-    expect(headline('conversion', { probability: 0.4 })).toBe('40%');
-    expect(headline('churn', { score_1_99: 12 })).toBe('12');
-    expect(headline('clv', { value: 1000, currency: 'USD' })).toBe('$1,000');
-    expect(headline('price', { best_discount: 0.1 })).toBe('10%');
-  });
-
-  it('keeps the strongest factors by absolute impact', () => {
-    const factors = [
-      { feature: 'a', direction: '+' as const, impact: 0.01 },
-      { feature: 'b', direction: '-' as const, impact: -0.3 },
-      { feature: 'c', direction: '+' as const, impact: 0.2 },
-    ];
-    expect(topFactors({ factors }, 2).map((f) => f.feature)).toEqual(['b', 'c']);
-    expect(topFactors({})).toEqual([]);
-  });
-
-  it('names people', () => {
-    expect(personText({ name: 'Dana', email: 'd@x.io' })).toBe('Dana <d@x.io>');
-    expect(personText({ email: 'd@x.io' })).toBe('d@x.io');
-    expect(personText(null)).toBe('–');
-    expect(personText('d@x.io')).toBe('d@x.io');
+  it('names models and writers in words', () => {
+    expect(words('executive_alignment')).toBe('Executive alignment');
+    expect(modelText('conversion', 'conversion-20261201T150909712275Z-4f5177')).toBe('Conversion model of 1 Dec 2026');
+    expect(modelText('churn', 'v3')).toBe('Churn model');
+    expect(writerText('offline-template')).toContain('built-in templates');
+    expect(writerText('openai:gpt-4o-mini')).toBe('Written by gpt-4o-mini (Openai)');
   });
 });

@@ -1,0 +1,45 @@
+"""`GET /`: the first page a newcomer sees.
+
+In sandbox/demo mode (or for an admin) it lists every enriched deal with a link to its card and
+the demo's recap; otherwise it only says the service is running (no customer data in public).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from flask import Blueprint, current_app, url_for
+
+from app.auth import is_admin
+from app.site.deals import EnrichedDeal, active_tenants, enriched_deals
+from app.site.pages import index_html
+from app.storage import get_db
+
+bp = Blueprint("site", __name__)
+
+DEMO_RECAP = "DEMO_RECAP"
+"""app.config key where the demo puts its recap sentences for the index page."""
+
+
+def _card_href(deal: EnrichedDeal) -> str:
+    return url_for("card_preview.preview", portal=deal.account, object_type="deal", object_id=deal.record_id,
+                   **({"crm": deal.crm} if "<crm>" in _preview_rule() else {}))
+
+
+def _preview_rule() -> str:
+    rule = next((r for r in current_app.url_map.iter_rules() if r.endpoint == "card_preview.preview"), None)
+    return rule.rule if rule is not None else ""
+
+
+@bp.get("/")
+def index() -> Any:
+    headers = {"Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store"}
+    if not (current_app.config.get("SANDBOX_MODE") or is_admin(allow_query_token=True)):
+        return ("<!doctype html><title>Agentic Sales</title><p>Agentic Sales is running. "
+                "Health: <a href=\"/healthz\">/healthz</a>.</p>"), 200, headers
+    with get_db().session() as s:
+        deals = [d for t in active_tenants(s) for d in enriched_deals(s, t)]
+    html = index_html(deals, href=_card_href, recap=current_app.config.get(DEMO_RECAP) or (),
+                      now=datetime.now(UTC))
+    return html, 200, headers

@@ -1,0 +1,53 @@
+"""The demo's index page and card pages as HTML strings (pure: payloads in, HTML out)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from app.cards.humanize import money, words
+from app.cards.render import TEMPLATES_DIR as CARD_TEMPLATES
+from app.cards.render import render_card_html
+from app.cards.view import card_view
+from app.site.deals import EnrichedDeal
+
+
+@cache
+def _environment() -> Environment:
+    # The card's templates are on the path too: the index shares the card's stylesheet.
+    loader = ChoiceLoader([FileSystemLoader(Path(__file__).parent / "templates"), FileSystemLoader(CARD_TEMPLATES)])
+    return Environment(loader=loader, autoescape=select_autoescape(["html"]), undefined=StrictUndefined,
+                       trim_blocks=True, lstrip_blocks=True)
+
+
+def deal_row(deal: EnrichedDeal, href: str, now: datetime) -> dict[str, Any]:
+    """One line of the index: the deal, its amount and stage, its chance, its next action."""
+    view = card_view(deal.payload, object_type="deal", now=now)
+    record = deal.payload.get("record") or {}
+    conversion = view["conversion"] or {}
+    action = view["action"] or {}
+    return {
+        "href": href,
+        "title": deal.title,
+        "stage": record.get("stage_label") or words(record.get("stage")),
+        "amount": money(record.get("amount"), record.get("currency")),
+        "chance": conversion.get("headline") or "–",
+        "action": action.get("title") or view["status_label"],
+        "when": action.get("meta") or "",
+    }
+
+
+def index_html(deals: Sequence[EnrichedDeal], *, href: Callable[[EnrichedDeal], str], recap: Sequence[str],
+               now: datetime, generated: str = "") -> str:
+    """The index page: the recap, then every enriched deal with a link to its card."""
+    rows = [deal_row(d, href(d), now) for d in deals]
+    return _environment().get_template("index.html").render(deals=rows, recap=list(recap), generated=generated)
+
+
+def card_html(deal: EnrichedDeal, *, now: datetime, back_url: str) -> str:
+    return render_card_html(deal.payload, title=deal.title, object_type="deal", now=now, back_url=back_url)

@@ -1,0 +1,67 @@
+"""The demo's summary and training results as sentences a newcomer can read (pure functions)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+CRM_NAMES = {"hubspot": "HubSpot", "salesforce": "Salesforce"}
+"""Display names of the CRMs the demo can emulate (configuration data, not an import)."""
+
+METRIC_NAMES = {"auc": "AUC", "roc_auc": "AUC", "gini": "Gini", "rmse": "RMSE", "brier": "Brier score"}
+
+
+def _seconds(ms: Any) -> str:
+    return f"{ms / 1000:.1f} s" if isinstance(ms, int | float) else "–"
+
+
+def _plural(n: int, word: str, plural: str | None = None) -> str:
+    return f"{n:,} {word if n == 1 else plural or word + 's'}"
+
+
+def training_sentences(results: Mapping[str, Any]) -> list[str]:
+    """One sentence per model: trained (metric, promoted or kept) or why it was not."""
+    out = []
+    for task, r in results.items():
+        name = task.replace("_", " ")
+        r = r if isinstance(r, Mapping) else {}
+        history = r.get("not_enough_history")
+        if isinstance(history, Mapping):
+            out.append(f"The {name} model was not trained: it needs {history.get('need')} examples and the "
+                       f"account has {history.get('have')}.")
+        elif r.get("error"):
+            out.append(f"The {name} model failed to train ({str(r['error']).splitlines()[0][:120]}).")
+        else:
+            metric = METRIC_NAMES.get(str(r.get("metric")), str(r.get("metric") or "score"))
+            value = r.get("challenger")
+            shown = f"{value:.2f}" if isinstance(value, int | float) else "n/a"
+            verdict = "and now scores deals" if r.get("promoted") else "but the current model stays"
+            out.append(f"The {name} model trained with {metric} {shown} {verdict}.")
+    return out
+
+
+def summary_sentences(summary: Mapping[str, Any]) -> list[str]:
+    """What the demo did, from its summary (DESIGN.md "Demo summary"), in a few sentences."""
+    crm = CRM_NAMES.get(str(summary.get("crm")), str(summary.get("crm") or "CRM"))
+    enriched, changed = int(summary.get("records_enriched") or 0), int(summary.get("records_changed") or 0)
+    latency = summary.get("latency_ms") or {}
+    lines = [
+        f"You edited {_plural(changed, 'deal')} in the {crm} sandbox ({_plural(int(summary.get('changes_sent') or 0), 'change')}); "
+        f"{enriched} of {changed} were scored, given a next best action and a draft, and written back.",
+        f"From a signed webhook to the write-back took {_seconds(latency.get('p50'))} for half of them "
+        f"and at most {_seconds(latency.get('p95'))} for 95%.",
+        f"The app wrote {_plural(int(summary.get('fields_written') or 0), 'field')}, "
+        f"{_plural(int(summary.get('tasks_written') or 0), 'task')} and {_plural(int(summary.get('notes_written') or 0), 'note')} "
+        f"to {crm}; {int(summary.get('records_backfilled') or 0)} open deals were scored at install.",
+    ]
+    handled = []
+    if summary.get("token_refreshes"):
+        handled.append(_plural(int(summary["token_refreshes"]), "token refresh", "token refreshes"))
+    if summary.get("rate_limited_retries"):
+        handled.append(_plural(int(summary["rate_limited_retries"]), "rate-limit wait"))
+    if summary.get("events_deduped"):
+        handled.append(_plural(int(summary["events_deduped"]), "duplicate delivery", "duplicate deliveries"))
+    errors = int(summary.get("errors") or 0)
+    tail = "with no errors" if errors == 0 else f"with {_plural(errors, 'error')} (see the log)"
+    lines.append(f"It handled {', '.join(handled)} {tail}." if handled else f"It finished {tail}.")
+    return lines

@@ -1,0 +1,42 @@
+"""Write the index and every card as static HTML files (the `demo --once` snapshot).
+
+The pages are self-contained (inline CSS, relative links), so the snapshot stays browsable
+after the demo's server has stopped: open `<data dir>/snapshot/index.html` from disk.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from app.site.deals import EnrichedDeal, active_tenants, enriched_deals
+from app.site.pages import card_html, index_html
+from app.storage import get_db
+
+SNAPSHOT_DIR = "snapshot"
+"""Folder of the data directory that holds the snapshot (replaced on every run)."""
+
+
+def card_file(deal: EnrichedDeal) -> str:
+    safe = re.sub(r"[^A-Za-z0-9_-]", "_", f"{deal.crm}-{deal.account}-{deal.record_id}")
+    return f"cards/{safe}.html"
+
+
+def write_snapshot(app: Any, data_dir: Path, *, recap: Sequence[str] = (), now: datetime | None = None) -> Path:
+    """Write index.html and cards/*.html under `data_dir/snapshot`; returns the index's path."""
+    now = now or datetime.now(UTC)
+    out = Path(data_dir) / SNAPSHOT_DIR
+    (out / "cards").mkdir(parents=True, exist_ok=True)
+    for old in (out / "cards").glob("*.html"):
+        old.unlink()
+    with get_db(app).session() as s:
+        deals = [d for t in active_tenants(s) for d in enriched_deals(s, t)]
+    for deal in deals:
+        (out / card_file(deal)).write_text(card_html(deal, now=now, back_url="../index.html"), encoding="utf-8")
+    stamp = f"Snapshot of {now.strftime('%d %b %Y, %H:%M')} UTC."
+    index = out / "index.html"
+    index.write_text(index_html(deals, href=card_file, recap=recap, now=now, generated=stamp), encoding="utf-8")
+    return index

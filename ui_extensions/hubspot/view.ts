@@ -1,0 +1,367 @@
+// What the card shows, built from one payload: a line-for-line port of app/cards/view.py, so the
+// preview page and this card have the same structure and the same words (checked on the same
+// fixtures by tests/view.test.ts and tests/cards/test_render.py).
+import type { CardPayload } from './api.ts';
+import { ago, dueText, modelText, money, percent, prose, words, writerText } from './format.ts';
+
+type Obj = Record<string, unknown>;
+
+export const DETAIL_SCORES = ['churn', 'clv', 'price'] as const;
+export type ScoreKey = 'conversion' | 'churn' | 'clv' | 'price';
+
+export const SCORE_LABELS: Record<ScoreKey, string> = {
+  conversion: 'Chance to close',
+  churn: 'Churn risk',
+  clv: 'Customer lifetime value',
+  price: 'Discount',
+};
+
+const BAND_TEXT: Partial<Record<ScoreKey, Record<string, string>>> = {
+  conversion: { low: 'Unlikely', medium: 'Possible', high: 'Likely' },
+  churn: { low: 'Low risk', medium: 'Some risk', high: 'High risk' },
+  clv: { low: 'Below peers', medium: 'Typical', high: 'Above peers' },
+};
+
+const HISTORY_UNITS: Record<ScoreKey, string> = {
+  conversion: 'closed deals',
+  churn: 'customers with a known renewal or churn',
+  clv: 'closed customers',
+  price: 'closed deals',
+};
+
+/** How many reasons the chance to close shows. */
+export const TOP_FACTORS = 3;
+
+export const DISMISS_REASONS: { value: string; label: string }[] = [
+  { value: 'not_relevant', label: 'Not relevant to this deal' },
+  { value: 'wrong_timing', label: 'Wrong timing' },
+  { value: 'wrong_contact', label: 'Wrong contact' },
+  { value: 'already_done', label: 'Already done' },
+  { value: 'draft_quality', label: 'Draft not usable' },
+  { value: 'other', label: 'Other' },
+];
+
+export const STATUS_TAGS: Record<string, [string, 'success' | 'info' | 'warning' | 'default' | 'danger']> = {
+  enriched: ['Up to date', 'success'],
+  pending: ['Scoring…', 'info'],
+  stale: ['Out of date', 'warning'],
+  not_enriched: ['Not scored yet', 'default'],
+  error: ['Unavailable', 'danger'],
+};
+
+const RETRAINING = 'model_retraining';
+const CHANNEL_VERBS: Record<string, string> = { email: 'Email', call: 'Call', meeting: 'Meet', linkedin: 'Message' };
+
+export type Variant = 'success' | 'warning' | 'danger' | 'default';
+
+export interface FactorView {
+  marker: '▲' | '▼';
+  direction: 'up' | 'down';
+  text: string;
+}
+
+export interface ScoreView {
+  key: ScoreKey;
+  label: string;
+  absent: string | null;
+  headline?: string;
+  detail?: string;
+  band?: string | null;
+  bandVariant?: Variant;
+  factors?: FactorView[];
+}
+
+export interface CardView {
+  status: string;
+  statusLabel: string;
+  statusVariant: 'success' | 'info' | 'warning' | 'default' | 'danger';
+  error: { code: string; message: string; retraining: boolean } | null;
+  degraded: string | null;
+  related: string | null;
+  updated: string;
+  action: { title: string; meta: string; approval: string | null } | null;
+  draft: {
+    heading: string;
+    to: string | null;
+    toEmail: string | null;
+    subject: string;
+    body: string;
+    copyText: string;
+    email: boolean;
+  } | null;
+  task: { id: string | null; subject: string; due: string; done: boolean } | null;
+  conversion: ScoreView | null;
+  details: {
+    scores: ScoreView[];
+    summary: string;
+    risks: string[];
+    signals: string[];
+    strategy: string | null;
+    rationale: string;
+    model: string[];
+  };
+  actions: string[];
+  dismissReasons: { value: string; label: string }[];
+  feedback: string | null;
+  feedbackReason: string | null;
+}
+
+function obj(value: unknown): Obj {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Obj) : {};
+}
+
+function has(value: unknown): boolean {
+  return Object.keys(obj(value)).length > 0;
+}
+
+function isNumber(value: unknown): value is number {
+  return typeof value === 'number' && !Number.isNaN(value);
+}
+
+function str(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+export function personName(person: unknown): string {
+  if (typeof person === 'string') return person;
+  const p = obj(person);
+  return str(p.name) || str(p.email);
+}
+
+export function factorView(factor: Obj, labels: Record<string, string>): FactorView {
+  const down = factor.direction === '-';
+  const text = prose(str(factor.label) || words(factor.feature), labels).replace(': missing', ': none recorded');
+  return { marker: down ? '▼' : '▲', direction: down ? 'down' : 'up', text };
+}
+
+export function topFactors(score: Obj, labels: Record<string, string>, n = TOP_FACTORS): FactorView[] {
+  const factors = (Array.isArray(score.factors) ? score.factors : []).map(obj).filter(has);
+  factors.sort((a, b) => Math.abs(Number(b.impact ?? 0)) - Math.abs(Number(a.impact ?? 0)));
+  const out: FactorView[] = [];
+  for (const f of factors) {
+    const view = factorView(f, labels);
+    if (view.text && out.every((v) => v.text !== view.text)) out.push(view);
+    if (out.length === n) break;
+  }
+  return out;
+}
+
+export function absentText(key: ScoreKey, score: Obj): string | null {
+  if (['probability', 'value', 'best_discount', 'score_1_99'].some((k) => isNumber(score[k]))) return null;
+  const history = obj(score.not_enough_history);
+  if (has(history)) {
+    const unit = str(history.unit) || HISTORY_UNITS[key] || 'records';
+    return `needs ${String(history.need)} ${unit}, this account has ${String(history.have)}`;
+  }
+  if (RETRAINING in score) return 'the model is retraining; back within the hour';
+  if (score.reason) return prose(score.reason);
+  if ('no_model' in score) return 'no model trained for this account yet';
+  return 'not scored';
+}
+
+export function headline(key: ScoreKey, score: Obj): string {
+  if (key === 'clv') return money(score.value, str(score.currency) || undefined);
+  if (key === 'price') return score.best_discount === 0 ? 'No discount' : percent(score.best_discount);
+  if (isNumber(score.probability)) return percent(score.probability);
+  return `${String(score.score_1_99)} of 99`;
+}
+
+export function detail(key: ScoreKey, score: Obj): string {
+  if (key === 'price') {
+    const curve = (Array.isArray(score.curve) ? score.curve : []).filter(
+      (p): p is [number, number] => Array.isArray(p) && p.length === 2,
+    );
+    const point = curve.find((p) => p[0] === score.best_discount);
+    if (!point) return 'the discount with the best expected value';
+    const flat = new Set(curve.map((p) => Math.round(p[1] * 1000))).size === 1;
+    const chance = `Win chance ${percent(point[1])}`;
+    return flat ? `${chance}; a discount would not change it` : `${chance} at this discount`;
+  }
+  if (key === 'clv' && isNumber(score.score_1_99)) return `Higher than ${score.score_1_99}% of customers`;
+  return '';
+}
+
+export function bandVariant(key: ScoreKey, band: unknown): Variant {
+  if (band !== 'low' && band !== 'medium' && band !== 'high') return 'default';
+  const [good, bad] = key === 'churn' ? ['low', 'high'] : ['high', 'low'];
+  return band === good ? 'success' : band === bad ? 'danger' : 'warning';
+}
+
+export function scoreView(key: ScoreKey, score: Obj, labels: Record<string, string>): ScoreView | null {
+  if ('not_used' in score) return null;
+  const view: ScoreView = { key, label: SCORE_LABELS[key], absent: absentText(key, score) };
+  if (view.absent === null) {
+    const band = score.band;
+    view.headline = headline(key, score);
+    view.detail = detail(key, score);
+    view.band = typeof band === 'string' ? (BAND_TEXT[key]?.[band] ?? null) : null;
+    view.bandVariant = bandVariant(key, band);
+    view.factors = key === 'conversion' ? topFactors(score, labels) : [];
+  }
+  return view;
+}
+
+export function resolveScore(scores: Obj, key: ScoreKey): Obj | null {
+  const score = obj(scores[key]);
+  if (has(score)) return score;
+  const elsewhere = obj(obj(scores.missing)[key]);
+  if (has(elsewhere)) return elsewhere;
+  const absent = obj(obj(scores.absent)[key]);
+  return has(absent) ? absent : null;
+}
+
+export function errorOf(payload: Obj): CardView['error'] {
+  if (['enriched', 'pending', 'stale', 'not_enriched'].includes(str(payload.status)) && !('error' in payload)) {
+    return null;
+  }
+  const code = str(payload.error) || 'bad_payload';
+  const message =
+    str(payload.message) ||
+    (code === RETRAINING
+      ? 'Scores are being retrained. Try again in a few minutes.'
+      : code === 'bad_payload'
+        ? 'The card payload has no status.'
+        : 'Could not load AI insights.');
+  return { code, message, retraining: code === RETRAINING };
+}
+
+function actionView(payload: Obj, now: Date, labels: Record<string, string>): CardView['action'] {
+  const nba = obj(payload.next_best_action);
+  if (!has(nba)) return null;
+  const channel = str(nba.channel);
+  const who = personName(nba.recipient);
+  const verb = CHANNEL_VERBS[channel] ?? words(channel);
+  const title = verb && who ? `${verb} ${who}` : prose(nba.summary || nba.action || nba.text, labels);
+  const strategy = obj(payload.strategy);
+  const due = dueText(nba.due_at, now, str(nba.timezone) || null);
+  const discount = nba.discount;
+  const meta = [
+    due ? due.charAt(0).toUpperCase() + due.slice(1) : '',
+    isNumber(discount) && discount > 0 ? `offer ${percent(discount)} off` : '',
+    str(strategy.label) || words(strategy.arm || strategy.name),
+  ];
+  const decision = obj(payload.decision);
+  const approval = Boolean(decision.requires_approval || decision.escalate);
+  return {
+    title,
+    meta: meta.filter(Boolean).join(' · '),
+    approval: approval ? "Needs a manager's approval before it reaches the customer." : null,
+  };
+}
+
+function draftView(payload: Obj, labels: Record<string, string>): CardView['draft'] {
+  const draft = obj(payload.draft);
+  if (!has(draft) || !(draft.body || draft.subject)) return null;
+  const subject = prose(draft.subject, labels);
+  const body = prose(draft.body, labels);
+  const email = draft.kind !== 'call_script' && (draft.channel ?? 'email') === 'email';
+  return {
+    heading: email ? 'Draft email' : 'Call script',
+    to: personName(draft.to) || null,
+    toEmail: str(obj(draft.to).email) || null,
+    subject,
+    body,
+    copyText: subject ? `Subject: ${subject}\n\n${body}` : body,
+    email,
+  };
+}
+
+function taskView(payload: Obj, now: Date): CardView['task'] {
+  const nba = obj(payload.next_best_action);
+  const task = has(nba.task) ? obj(nba.task) : obj(payload.task);
+  if (!task.subject) return null;
+  return {
+    id: task.id ? String(task.id) : null,
+    subject: str(task.subject),
+    due: dueText(task.due_at, now, str(nba.timezone) || null),
+    done: Boolean(obj(payload.feedback).task_done),
+  };
+}
+
+function detailsView(payload: Obj, labels: Record<string, string>): CardView['details'] {
+  const scores = obj(payload.scores);
+  const tiles: ScoreView[] = [];
+  for (const key of DETAIL_SCORES) {
+    const score = resolveScore(scores, key);
+    const view = score ? scoreView(key, score, labels) : null;
+    if (view) tiles.push(view);
+  }
+  const analysis = obj(payload.analysis);
+  const signalTexts = (items: unknown): string[] => {
+    const out: string[] = [];
+    for (const item of Array.isArray(items) ? items : []) {
+      const label = typeof item === 'string' ? item : obj(item).label;
+      // Score factors are already shown as the reasons under the chance to close.
+      if (typeof label === 'string' && label && !label.startsWith('Score factor')) {
+        const text = prose(label, labels);
+        if (!out.includes(text)) out.push(text);
+      }
+    }
+    return out;
+  };
+  const strategy = obj(payload.strategy);
+  const modelLines = [writerText(payload.generated_by || obj(payload.draft).generated_by)];
+  let versions = obj(payload.model_versions);
+  if (!has(versions)) {
+    versions = {};
+    for (const [k, v] of Object.entries(scores)) {
+      if (obj(v).model_version) versions[k] = obj(v).model_version;
+    }
+  }
+  for (const k of Object.keys(versions).sort()) modelLines.push(modelText(k, versions[k]));
+  return {
+    scores: tiles,
+    summary: prose(analysis.summary, labels),
+    risks: signalTexts(analysis.risk_indicators),
+    signals: signalTexts(analysis.buying_signals),
+    strategy: words(strategy.label || strategy.arm || strategy.name) || null,
+    rationale: prose(strategy.rationale, labels),
+    model: modelLines.filter(Boolean),
+  };
+}
+
+/** Everything the card shows, from one payload (or an error body `{error, message}`). */
+export function cardView(input: CardPayload | Obj, opts: { objectType?: string; now?: Date } = {}): CardView {
+  const payload = input as Obj;
+  const now = opts.now ?? new Date();
+  const error = errorOf(payload);
+  const status = error ? 'error' : str(payload.status);
+  const [statusLabel, statusVariant] = STATUS_TAGS[status] ?? STATUS_TAGS.error;
+  const record = obj(payload.record);
+  const labels: Record<string, string> = {};
+  for (const [k, v] of Object.entries(obj(payload.labels))) labels[k] = String(v);
+  const recType = str(record.object_type);
+  const related =
+    recType && opts.objectType && recType !== opts.objectType
+      ? `Showing the related ${recType}: ${str(record.name) || String(record.id)}`
+      : null;
+  const degraded = obj(payload.degraded);
+  const conversion = resolveScore(obj(payload.scores), 'conversion');
+  const reasons = Array.isArray(payload.dismiss_reasons) && payload.dismiss_reasons.length
+    ? payload.dismiss_reasons.map(obj).map((r) => ({ value: String(r.value), label: String(r.label) }))
+    : DISMISS_REASONS;
+  const updated = ago(payload.enriched_at, now);
+  const feedback = obj(payload.feedback);
+  return {
+    status,
+    statusLabel,
+    statusVariant,
+    error,
+    degraded: has(degraded)
+      ? str(degraded.message) || 'Some scores may be missing until retraining finishes.'
+      : null,
+    related,
+    updated: updated ? `Updated ${updated}` : '',
+    action: actionView(payload, now, labels),
+    draft: draftView(payload, labels),
+    task: taskView(payload, now),
+    conversion: conversion ? scoreView('conversion', conversion, labels) : null,
+    details: detailsView(payload, labels),
+    actions: Array.isArray(payload.actions) && payload.actions.length
+      ? payload.actions.map(String)
+      : ['accept', 'dismiss', 'rescore'],
+    dismissReasons: reasons,
+    feedback: str(feedback.action) || null,
+    feedbackReason: str(feedback.reason) || null,
+  };
+}
