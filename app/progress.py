@@ -31,8 +31,8 @@ class PlainBar:
                  clock: Callable[[], float] = time.monotonic) -> None:
         self.write, self.desc, self.total, self.unit, self.clock = write, desc, total, unit, clock
         self.n = 0
-        self._shown = -1
-        self._last = -float("inf")
+        self._shown = 0  # nothing to say before the first quarter is done
+        self._last = clock()  # a bar that finishes within PLAIN_MIN_SECONDS prints only its total
 
     def update(self, n: int) -> None:
         """Set the count done so far (not an increment: callers poll a total)."""

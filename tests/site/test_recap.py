@@ -1,0 +1,42 @@
+"""The demo's recap is sentences, not dict reprs."""
+
+from __future__ import annotations
+
+from app.site.recap import summary_sentences, training_sentences
+
+SUMMARY = {"crm": "hubspot", "changes_sent": 30, "records_changed": 15, "records_enriched": 15,
+           "records_backfilled": 40, "events_deduped": 0, "fields_written": 120, "tasks_written": 15,
+           "notes_written": 27, "token_refreshes": 7, "rate_limited_retries": 4, "errors": 0,
+           "latency_ms": {"p50": 13609, "p95": 28027}}
+
+
+def test_the_summary_reads_as_sentences() -> None:
+    lines = summary_sentences(SUMMARY)
+    assert lines[0] == ("You edited 15 deals in the HubSpot sandbox (30 changes); 15 of 15 were scored, given a "
+                        "next best action and a draft, and written back.")
+    assert lines[1] == ("From a signed webhook to the write-back took 13.6 s for half of them and at most 28.0 s "
+                        "for 95%.")
+    assert "120 fields, 15 tasks and 27 notes" in lines[2]
+    assert lines[3] == "It handled 7 token refreshes, 4 rate-limit waits with no errors."
+    assert all("{" not in line and "_" not in line for line in lines)
+
+
+def test_errors_and_singulars_are_said_plainly() -> None:
+    lines = summary_sentences({**SUMMARY, "errors": 2, "token_refreshes": 1, "rate_limited_retries": 0,
+                               "events_deduped": 1})
+    assert lines[-1] == "It handled 1 token refresh, 1 duplicate delivery with 2 errors (see the log)."
+
+
+def test_training_results_read_as_sentences() -> None:
+    lines = training_sentences({
+        "conversion": {"metric": "auc", "challenger": 0.7312, "promoted": True},
+        "price": {"metric": "auc", "challenger": 0.68, "promoted": False},
+        "clv": {"not_enough_history": {"have": 44, "need": 50}},
+        "churn": {"error": "ValueError: no labels\ntraceback..."},
+    })
+    assert lines == [
+        "The conversion model trained with AUC 0.73 and now scores deals.",
+        "The price model trained with AUC 0.68 but the current model stays.",
+        "The clv model was not trained: it needs 50 examples and the account has 44.",
+        "The churn model failed to train (ValueError: no labels).",
+    ]
