@@ -13,12 +13,13 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask
+from sqlalchemy import select
 
 from agents.decision import Policy
 from agents.settings import AgentSettings
 from app.storage import get_db
 from app.storage.mappings import mapping_for
-from app.storage.models import TenantSettings
+from app.storage.models import AuditLog, TenantSettings
 from scoring import TASKS, ModelRegistry
 
 log = logging.getLogger(__name__)
@@ -45,7 +46,7 @@ def champions(app: Flask, tenant_id: str) -> dict[str, Any]:
     with _lock:
         hit = cache.get(tenant_id)
         if hit and hit[0] == tuple(signature):
-            return hit[1]
+            return with_training_reasons(app, tenant_id, hit[1])
 
     def degraded(tenant: str, task: str, error: Exception) -> None:
         log.error("model for %s/%s cannot be loaded: %s; retraining requested", tenant, task, error,
@@ -55,7 +56,24 @@ def champions(app: Flask, tenant_id: str) -> dict[str, Any]:
     models = reg.load_champions(tenant_id, on_degraded=degraded)
     with _lock:
         cache[tenant_id] = (tuple(signature), models)
-    return models
+    return with_training_reasons(app, tenant_id, models)
+
+
+def with_training_reasons(app: Flask, tenant_id: str, models: dict[str, Any]) -> dict[str, Any]:
+    """Put the last training's reason (e.g. not enough history) on tasks that have no model, so
+    the card says "needs 50 closed customers, this account has 44" instead of "no model"."""
+    missing = [task for task, m in models.items() if isinstance(m, dict) and "no_model" in m]
+    if not missing:
+        return models
+    with get_db(app).session() as s:
+        detail = s.execute(
+            select(AuditLog.detail).where(AuditLog.tenant_id == tenant_id, AuditLog.event == "models.trained")
+            .order_by(AuditLog.id.desc()).limit(1)
+        ).scalar()
+    results = ((detail or {}).get("results") or {}) if isinstance(detail, dict) else {}
+    reasons = {task: {"not_enough_history": results[task]["not_enough_history"]} for task in missing
+               if isinstance(results.get(task), dict) and isinstance(results[task].get("not_enough_history"), dict)}
+    return {**models, **reasons} if reasons else models
 
 
 def tenant_settings(app: Flask, tenant_id: str) -> TenantSettings:

@@ -114,3 +114,17 @@ def test_the_card_payload_carries_the_crms_stage_labels(pipeline_app):
     with get_db(app).session() as s:
         card = s.execute(select(Enrichment)).scalars().one().card
     assert card["labels"] == {"open1": "Open", "closedwon": "Won"}
+
+
+def test_a_task_training_skipped_for_lack_of_history_says_so_on_the_card(pipeline_app):
+    from app.audit import write_audit
+
+    app, tid, _ = pipeline_app
+    with get_db(app).session() as s:
+        write_audit(s, "models.trained", tenant_id=tid, detail={"results": {
+            "clv": {"not_enough_history": {"have": 44, "need": 50}}, "churn": {"error": "no labels"}}})
+    run_change(app, 1)
+    with get_db(app).session() as s:
+        scores = s.execute(select(Enrichment)).scalars().one().card["scores"]
+    assert scores["clv"] == {"not_enough_history": {"have": 44, "need": 50}}
+    assert scores["churn"] == {"no_model": {}}  # a failed training is not a history shortfall
