@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
 
-.PHONY: demo test test-embedded lint venv bench-front-door bench clean
+.PHONY: demo test test-embedded lint venv bench-front-door bench clean screenshot
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -18,6 +18,11 @@ venv: $(STAMP)
 
 demo: $(STAMP)
 	$(VENV)/bin/agentic-sales demo
+
+# The README's card screenshot (docs/card.png) and terminal transcript, from a real demo run in
+# Debian's chromium (apt-get install chromium).
+screenshot: $(STAMP)
+	$(PY) tools/readme_screenshot.py
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

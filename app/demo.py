@@ -268,7 +268,8 @@ class Demo:
                     p = r.properties or {}
                     if kind == "tasks" and APP_TASK_MARKER in (p.get("hs_task_body") or "") + (
                             p.get("hs_task_subject") or ""):
-                        out[deal_id]["tasks"].append({"id": r.id, "subject": p.get("hs_task_subject")})
+                        out[deal_id]["tasks"].append({"id": r.id, "subject": p.get("hs_task_subject"),
+                                                      "body": p.get("hs_task_body") or ""})
                     if kind == "notes" and APP_TASK_MARKER in (p.get("hs_note_body") or ""):
                         out[deal_id]["notes"].append(r.id)
         return out

@@ -22,6 +22,7 @@ _ARROWS = re.compile(r"\s*[↑↓▲▼]")
 _SCORE_FACTOR = re.compile(r"Score factor:\s*")
 _SNAKE = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
 _CAPS_ENUM = re.compile(r"\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b")
+PROVIDER_NAMES = {"openai": "OpenAI", "anthropic": "Anthropic", "openai_compatible": "OpenAI-compatible server"}
 _MODEL_STAMP = re.compile(r"(\d{4})(\d{2})(\d{2})T\d+Z")
 
 
@@ -161,4 +162,5 @@ def writer_text(generated_by: Any) -> str:
     if generated_by.startswith("offline"):
         return "Written from built-in templates (no AI model is configured for this account)"
     provider, _, model = generated_by.partition(":")
-    return f"Written by {model} ({words(provider)})" if model else f"Written by {generated_by}"
+    vendor = PROVIDER_NAMES.get(provider, words(provider))
+    return f"Written by {model} ({vendor})" if model else f"Written by {generated_by}"

@@ -19,24 +19,35 @@ def _plural(n: int, word: str, plural: str | None = None) -> str:
     return f"{n:,} {word if n == 1 else plural or word + 's'}"
 
 
+def _join(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
 def training_sentences(results: Mapping[str, Any]) -> list[str]:
-    """One sentence per model: trained (metric, promoted or kept) or why it was not."""
-    out = []
+    """At most three sentences: what was trained (metric), what was not and why, what failed."""
+    trained, kept, skipped, failed = [], [], [], []
     for task, r in results.items():
         name = task.replace("_", " ")
         r = r if isinstance(r, Mapping) else {}
         history = r.get("not_enough_history")
         if isinstance(history, Mapping):
-            out.append(f"The {name} model was not trained: it needs {history.get('need')} examples and the "
-                       f"account has {history.get('have')}.")
+            skipped.append(f"{name} (needs {history.get('need')} examples, has {history.get('have')})")
         elif r.get("error"):
-            out.append(f"The {name} model failed to train ({str(r['error']).splitlines()[0][:120]}).")
+            failed.append(f"{name} ({str(r['error']).splitlines()[0][:120]})")
         else:
             metric = METRIC_NAMES.get(str(r.get("metric")), str(r.get("metric") or "score"))
             value = r.get("challenger")
-            shown = f"{value:.2f}" if isinstance(value, int | float) else "n/a"
-            verdict = "and now scores deals" if r.get("promoted") else "but the current model stays"
-            out.append(f"The {name} model trained with {metric} {shown} {verdict}.")
+            shown = f"{metric} {value:.2f}" if isinstance(value, int | float) else metric
+            (trained if r.get("promoted") else kept).append(f"{name} ({shown})")
+    out = []
+    if trained:
+        out.append(f"Trained the {_join(trained)} model{'s' if len(trained) > 1 else ''} from the account's history.")
+    if kept:
+        out.append(f"Kept the current {_join(kept)} model{'s' if len(kept) > 1 else ''}: the new one was not better.")
+    if skipped:
+        out.append(f"Not trained yet: {_join(skipped)}.")
+    if failed:
+        out.append(f"Training failed for {_join(failed)}.")
     return out
 
 
@@ -52,7 +63,7 @@ def summary_sentences(summary: Mapping[str, Any]) -> list[str]:
         f"and at most {_seconds(latency.get('p95'))} for 95%.",
         f"The app wrote {_plural(int(summary.get('fields_written') or 0), 'field')}, "
         f"{_plural(int(summary.get('tasks_written') or 0), 'task')} and {_plural(int(summary.get('notes_written') or 0), 'note')} "
-        f"to {crm}; {int(summary.get('records_backfilled') or 0)} open deals were scored at install.",
+        f"to {crm}",
     ]
     handled = []
     if summary.get("token_refreshes"):
@@ -63,5 +74,5 @@ def summary_sentences(summary: Mapping[str, Any]) -> list[str]:
         handled.append(_plural(int(summary["events_deduped"]), "duplicate delivery", "duplicate deliveries"))
     errors = int(summary.get("errors") or 0)
     tail = "with no errors" if errors == 0 else f"with {_plural(errors, 'error')} (see the log)"
-    lines.append(f"It handled {', '.join(handled)} {tail}." if handled else f"It finished {tail}.")
+    lines[-1] += f", handling {_join(handled)}, {tail}." if handled else f", {tail}."
     return lines

@@ -128,8 +128,46 @@ def test_preview_page_in_chromium_shows_the_score_and_task_the_sandbox_holds(dem
         task_text = page.get_by_test_id("task-subject").inner_text()
         page.screenshot(path=str(ARTIFACTS / "card-preview.png"), full_page=True)
         browser.close()
-    assert props["ai_conversion_score"] in score_text
+    # The card shows the probability as a whole percentage; the field keeps 4 decimals of it.
+    assert score_text.endswith("%")
+    assert abs(int(score_text[:-1]) - float(props["ai_conversion_probability"]) * 100) <= 0.5 + 1e-9
     assert task["hs_task_subject"] in task_text
+
+
+def test_the_task_read_back_through_the_api_holds_the_draft_and_the_why(demo_run):
+    from app.storage import get_db
+    from app.storage.models import Enrichment
+
+    demo, summary = demo_run
+    seen = demo.read_back()  # through the sandbox's HubSpot API, with the SDK
+    with get_db(demo.app).session() as s:
+        for deal_id in summary["record_ids"]:
+            card = s.query(Enrichment).filter_by(tenant_id=demo.tenant_id, record_id=deal_id) \
+                .order_by(Enrichment.id.desc()).first().card
+            (task,) = seen[deal_id]["tasks"]
+            assert card["draft"]["body"].strip() in task["body"], deal_id
+            assert f"Why: {card['strategy']['rationale']}" in task["body"]
+
+
+def test_the_index_and_every_card_of_the_run_fit_the_sidebar_in_chromium(demo_run, tmp_path):
+    from app.site.snapshot import write_snapshot
+    from tests.cards.browser import measure, problems, require_chromium, serve
+
+    require_chromium()
+    demo, summary = demo_run
+    index = write_snapshot(demo.app, tmp_path, recap=["A recap line."])
+    cards = sorted((index.parent / "cards").glob("*.html"))
+    assert len(cards) >= summary["records_enriched"] >= 5
+    html = index.read_text()
+    assert all(f"-{deal_id}.html" in html for deal_id in summary["record_ids"])
+    stage_ids = {demo.sandbox.store("deals", i)["properties"]["dealstage"] for i in summary["record_ids"]}
+    with serve(index.parent) as base:
+        measured = measure([f"{base}/cards/{c.name}" for c in cards], shots=False)
+    report = {m.url.rsplit("/", 1)[-1]: found for m in measured if (found := problems(m, stage_ids))}
+    assert not report, report
+    heights = sorted(m.height for m in measured)
+    (ARTIFACTS / "card-heights.json").write_text(json.dumps({"cards": len(heights), "max_px": heights[-1],
+                                                             "median_px": heights[len(heights) // 2]}))
 
 
 def test_a_worker_killed_between_task_and_commit_leaves_one_task(demo_run, tmp_path):

@@ -16,15 +16,16 @@ def test_the_summary_reads_as_sentences() -> None:
                         "next best action and a draft, and written back.")
     assert lines[1] == ("From a signed webhook to the write-back took 13.6 s for half of them and at most 28.0 s "
                         "for 95%.")
-    assert "120 fields, 15 tasks and 27 notes" in lines[2]
-    assert lines[3] == "It handled 7 token refreshes, 4 rate-limit waits with no errors."
+    assert lines[2] == ("The app wrote 120 fields, 15 tasks and 27 notes to HubSpot, handling 7 token refreshes and "
+                        "4 rate-limit waits, with no errors.")
+    assert len(lines) == 3
     assert all("{" not in line and "_" not in line for line in lines)
 
 
 def test_errors_and_singulars_are_said_plainly() -> None:
     lines = summary_sentences({**SUMMARY, "errors": 2, "token_refreshes": 1, "rate_limited_retries": 0,
                                "events_deduped": 1})
-    assert lines[-1] == "It handled 1 token refresh, 1 duplicate delivery with 2 errors (see the log)."
+    assert lines[-1].endswith("handling 1 token refresh and 1 duplicate delivery, with 2 errors (see the log).")
 
 
 def test_training_results_read_as_sentences() -> None:
@@ -35,8 +36,11 @@ def test_training_results_read_as_sentences() -> None:
         "churn": {"error": "ValueError: no labels\ntraceback..."},
     })
     assert lines == [
-        "The conversion model trained with AUC 0.73 and now scores deals.",
-        "The price model trained with AUC 0.68 but the current model stays.",
-        "The clv model was not trained: it needs 50 examples and the account has 44.",
-        "The churn model failed to train (ValueError: no labels).",
+        "Trained the conversion (AUC 0.73) model from the account's history.",
+        "Kept the current price (AUC 0.68) model: the new one was not better.",
+        "Not trained yet: clv (needs 50 examples, has 44).",
+        "Training failed for churn (ValueError: no labels).",
     ]
+    two = training_sentences({"conversion": {"metric": "auc", "challenger": 0.72, "promoted": True},
+                              "price": {"metric": "auc", "challenger": 0.68, "promoted": True}})
+    assert two == ["Trained the conversion (AUC 0.72) and price (AUC 0.68) models from the account's history."]

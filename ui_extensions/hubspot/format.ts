@@ -10,6 +10,11 @@ const ARROWS = /\s*[↑↓▲▼]/g;
 const SCORE_FACTOR = /Score factor:\s*/g;
 const SNAKE = /\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b/g;
 const CAPS_ENUM = /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g;
+const PROVIDER_NAMES: Record<string, string> = {
+  openai: 'OpenAI',
+  anthropic: 'Anthropic',
+  openai_compatible: 'OpenAI-compatible server',
+};
 const MODEL_STAMP = /(\d{4})(\d{2})(\d{2})T\d+Z/;
 
 function isNumber(value: unknown): value is number {
@@ -158,5 +163,6 @@ export function writerText(generatedBy: unknown): string {
   }
   const i = generatedBy.indexOf(':');
   if (i < 0) return `Written by ${generatedBy}`;
-  return `Written by ${generatedBy.slice(i + 1)} (${words(generatedBy.slice(0, i))})`;
+  const provider = generatedBy.slice(0, i);
+  return `Written by ${generatedBy.slice(i + 1)} (${PROVIDER_NAMES[provider] ?? words(provider)})`;
 }

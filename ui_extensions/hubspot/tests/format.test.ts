@@ -51,6 +51,6 @@ describe('free text', () => {
     expect(modelText('conversion', 'conversion-20261201T150909712275Z-4f5177')).toBe('Conversion model of 1 Dec 2026');
     expect(modelText('churn', 'v3')).toBe('Churn model');
     expect(writerText('offline-template')).toContain('built-in templates');
-    expect(writerText('openai:gpt-4o-mini')).toBe('Written by gpt-4o-mini (Openai)');
+    expect(writerText('openai:gpt-4o-mini')).toBe('Written by gpt-4o-mini (OpenAI)');
   });
 });
