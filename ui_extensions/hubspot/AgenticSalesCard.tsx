@@ -186,16 +186,24 @@ export function AgenticSalesCard({ pollMs = PENDING_POLL_MS, maxPolls = PENDING_
   const { payload } = view;
   const card = cardView(payload, { objectType: ref.objectType });
   const noticeView = notice ? <Alert title={notice.text} variant={notice.variant} testId="notice" /> : null;
+  const canRescore = card.actions.includes('rescore') && payload.status !== 'not_enriched';
   const statusRow = (
     <Flex direction="row" justify="between" align="center">
       <StatusTag variant={card.statusVariant} testId="status">
         {card.statusLabel}
       </StatusTag>
-      {card.updated ? (
-        <Text variant="microcopy" testId="updated">
-          {card.updated}
-        </Text>
-      ) : null}
+      <Flex direction="row" gap="extra-small" align="center">
+        {card.updated ? (
+          <Text variant="microcopy" testId="updated">
+            {card.updated}
+          </Text>
+        ) : null}
+        {canRescore ? (
+          <Button variant="transparent" size="xs" onClick={() => rescore(payload)} disabled={busy !== null} testId="btn-rescore">
+            Re-score
+          </Button>
+        ) : null}
+      </Flex>
     </Flex>
   );
 
@@ -237,7 +245,7 @@ export function AgenticSalesCard({ pollMs = PENDING_POLL_MS, maxPolls = PENDING_
           }}
           onError={(errors) => setNotice({ variant: 'danger', text: `Composer: ${errors.join('; ')}` })}
         >
-          Open email composer
+          Open in composer
         </CrmActionButton>
       ) : null}
       {card.task && card.actions.includes('task_done') ? (
@@ -308,11 +316,6 @@ export function AgenticSalesCard({ pollMs = PENDING_POLL_MS, maxPolls = PENDING_
               {verdict === 'dismiss' ? 'Dismissed' : 'Dismiss'}
             </Button>
           </>
-        ) : null}
-        {card.actions.includes('rescore') ? (
-          <Button variant="transparent" size="sm" onClick={() => rescore(payload)} disabled={busy !== null} testId="btn-rescore">
-            Re-score
-          </Button>
         ) : null}
       </Flex>
       <DetailsSection view={card} />

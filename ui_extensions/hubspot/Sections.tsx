@@ -60,7 +60,7 @@ export function ActionSection({ view, buttons }: { view: CardView; buttons: Reac
       {draft ? buttons : null}
       {task ? (
         <Text variant="microcopy" testId="task">
-          {`Task in HubSpot: ${task.subject}${task.due ? `, due ${task.due}` : ''}`}
+          {`Task: ${task.subject}${task.due ? `, due ${task.due}` : ''}`}
         </Text>
       ) : null}
     </Flex>
