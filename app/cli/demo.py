@@ -61,8 +61,7 @@ def demo(once: bool, changes: int, seed: int, crm: str, port: int, data_dir: str
             sys.exit(0 if ok else 1)
         progress.say(f"Open {run.url}/ to see every deal and its card (Ctrl-C to stop).")
         click.echo(json.dumps(summary))
-        while True:
-            time.sleep(3600)
+        serve_until_interrupted()
     except KeyboardInterrupt:
         progress.say("stopping")
     except Exception as exc:  # one line, no traceback, for the person running the demo
@@ -70,6 +69,12 @@ def demo(once: bool, changes: int, seed: int, crm: str, port: int, data_dir: str
         sys.exit(1)
     finally:
         run.stop()
+
+
+def serve_until_interrupted() -> None:
+    """Keep the demo's servers up (they run in daemon threads) until Ctrl-C."""
+    while True:
+        time.sleep(3600)
 
 
 commands = [demo]
