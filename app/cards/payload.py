@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from app.cards.actions import feedback_of
 from app.cards.view import DISMISS_REASONS
-from app.storage.models import Enrichment, InboxEvent, RecordJob, RecordLink
+from app.storage.models import Enrichment, InboxEvent, RecordJob, RecordLink, TenantSettings
 
 CARD_STALE_SECONDS = 7 * 86_400
 """Seconds after which an enrichment is shown as stale (a record nobody touched for a week)."""
@@ -29,6 +29,9 @@ OBJECT_TYPES = {
 """HubSpot's object type ids and names → our canonical singular name."""
 
 ACTIONS = ["accept", "dismiss", "rescore"]
+
+HIDDEN_SCORES_SETTING = "card_hidden_scores"
+"""Key in tenant_settings.extra listing the score tasks a tenant does not use."""
 
 
 def canonical_object_type(raw: str | None) -> str | None:
@@ -112,4 +115,15 @@ def card_payload(session: Session, tenant_id: str, object_type: str, object_id: 
         "feedback": feedback_of(session, tenant_id, enrichment.id),
     })
     payload.setdefault("record", {"id": shown_id, "name": None, "object_type": shown_type})
+    hidden = hidden_scores(session, tenant_id)
+    if hidden and isinstance(payload.get("scores"), dict):
+        payload["scores"] = {**payload["scores"], **{task: {"not_used": {}} for task in hidden}}
     return payload
+
+
+def hidden_scores(session: Session, tenant_id: str) -> list[str]:
+    """Score tasks this tenant does not use (tenant setting `card_hidden_scores`, e.g. ["churn"]
+    for a team without renewals): the card leaves them out instead of saying why they are absent."""
+    row = session.get(TenantSettings, tenant_id)
+    value = (row.extra or {}).get(HIDDEN_SCORES_SETTING) if row is not None else None
+    return [str(t) for t in value] if isinstance(value, list) else []

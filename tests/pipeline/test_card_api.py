@@ -51,6 +51,19 @@ def test_signed_card_request_returns_the_enriched_payload(enriched):
     assert body["feedback"] == {}
 
 
+def test_a_score_the_tenant_does_not_use_is_marked_so_the_card_hides_it(enriched):
+    from app.storage.models import TenantSettings
+
+    app, tid, _ = enriched
+    with get_db(app).session() as s:
+        row = s.get(TenantSettings, tid) or TenantSettings(tenant_id=tid)
+        row.extra = {"card_hidden_scores": ["churn"]}
+        s.add(row)
+    r = signed(app.test_client(), "GET", "/api/cards/hubspot?objectType=deal&objectId=8807&portalId=62515")
+    assert r.json["scores"]["churn"] == {"not_used": {}}
+    assert "clv" in r.json["scores"] and r.json["scores"]["clv"] != {"not_used": {}}
+
+
 def test_a_contact_card_shows_its_related_deal(enriched):
     app, _, _ = enriched
     r = signed(app.test_client(), "GET", "/api/cards/hubspot?objectType=0-1&objectId=501&portalId=62515")
