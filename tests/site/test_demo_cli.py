@@ -101,6 +101,7 @@ def test_demo_without_once_prints_exactly_one_url_the_index(cli, tmp_path, monke
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(900)  # a whole demo run; minutes on a busy 2-core machine
 def test_a_real_demo_once_keeps_stderr_under_2_kb_and_leaves_a_snapshot(tmp_path) -> None:
     err = tmp_path / "stderr.txt"
     with err.open("w") as stderr:
