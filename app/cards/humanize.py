@@ -121,6 +121,15 @@ def ago(iso: Any, now: datetime) -> str:
     return f"on {at.day} {MONTHS[at.month - 1]} {at.year}"
 
 
+def date_text(iso: Any) -> str:
+    """A date as "3 Dec 2026" (UTC), "" when absent."""
+    at = parse_time(iso)
+    if at is None:
+        return ""
+    at = at.astimezone(UTC)
+    return f"{at.day} {MONTHS[at.month - 1]} {at.year}"
+
+
 def _date_text(match: re.Match[str]) -> str:
     year, month, dom = int(match[1]), int(match[2]), int(match[3])
     if not 1 <= month <= 12:

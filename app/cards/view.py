@@ -15,6 +15,7 @@ from typing import Any
 
 from app.cards.humanize import (
     ago,
+    date_text,
     due_text,
     model_text,
     money,
@@ -259,6 +260,27 @@ def task_view(payload: Mapping[str, Any], now: datetime) -> dict[str, Any] | Non
     return {"id": task.get("id"), "subject": task["subject"], "due": due, "done": bool(_mapping(payload.get("feedback")).get("task_done"))}
 
 
+def outcome_view(payload: Mapping[str, Any], labels: Mapping[str, str]) -> dict[str, Any] | None:
+    """What happened to the deal since (the outcome stage's `outcome`): won and lost close the card."""
+    outcome = _mapping(payload.get("outcome"))
+    kind = outcome.get("kind")
+    if kind not in ("won", "lost", "stage_advanced", "stalled"):
+        return None
+    on = date_text(outcome.get("at"))
+    record = _mapping(payload.get("record"))
+    amount = money(outcome.get("amount"), record.get("currency")) if _number(outcome.get("amount")) else ""
+    stage = outcome.get("stage")
+    stage_text = (labels.get(str(stage)) or words(stage)) if stage else ""
+    text = {
+        "won": " · ".join(x for x in (f"Won on {on}", amount) if x),
+        "lost": f"Lost on {on}",
+        "stage_advanced": f"Moved to {stage_text or 'the next stage'} on {on}",
+        "stalled": f"Stalled since {on}",
+    }[kind]
+    variant = {"won": "success", "lost": "danger", "stage_advanced": "info", "stalled": "warning"}[kind]
+    return {"kind": kind, "text": text, "variant": variant, "closed": kind in ("won", "lost")}
+
+
 def details_view(payload: Mapping[str, Any], labels: Mapping[str, str]) -> dict[str, Any]:
     scores = _mapping(payload.get("scores"))
     tiles = [v for k in DETAIL_SCORES if (s := resolve_score(scores, k)) and (v := score_view(k, s, labels))]
@@ -319,6 +341,8 @@ def card_view(payload: Mapping[str, Any], *, object_type: str | None = None,
     actions = list(payload.get("actions") or ["accept", "dismiss", "rescore"])
     reasons = payload.get("dismiss_reasons") or [{"value": v, "label": t} for v, t in DISMISS_REASONS]
     updated = ago(payload.get("enriched_at"), now)
+    outcome = outcome_view(payload, labels)
+    closed = bool(outcome and outcome["closed"])
     return {
         "status": status,
         "status_label": label,
@@ -329,12 +353,14 @@ def card_view(payload: Mapping[str, Any], *, object_type: str | None = None,
         "record": {"id": record.get("id"), "name": record.get("name")},
         "related": related,
         "updated": f"Updated {updated}" if updated else "",
-        "action": action_view(payload, now, labels),
-        "draft": draft_view(payload, labels),
-        "task": task_view(payload, now),
-        "conversion": score_view("conversion", conversion, labels) if conversion else None,
+        "outcome": outcome,
+        # A closed deal gets no suggestion and no chance to close: the outcome says it all.
+        "action": None if closed else action_view(payload, now, labels),
+        "draft": None if closed else draft_view(payload, labels),
+        "task": None if closed else task_view(payload, now),
+        "conversion": score_view("conversion", conversion, labels) if conversion and not closed else None,
         "details": details_view(payload, labels),
-        "actions": actions,
+        "actions": [a for a in actions if not closed or a == "rescore"],
         "dismiss_reasons": [dict(r) for r in reasons if isinstance(r, Mapping)],
         "feedback": _mapping(payload.get("feedback")).get("action"),
         "feedback_reason": _mapping(payload.get("feedback")).get("reason"),

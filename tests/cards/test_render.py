@@ -271,3 +271,21 @@ def test_page_is_self_contained() -> None:
     assert html.startswith("<!doctype html>")
     for external in ("<link", "src=", "@import", "url("):
         assert external not in html
+
+
+def test_a_won_deal_shows_its_outcome_and_no_suggestion_to_act_on() -> None:
+    won = json.loads((FIXTURES / "payload_outcome_won.json").read_text())
+    page = render(won)
+    assert page.text["outcome"] == "Won on 30 Nov 2026 · $52,000"
+    assert "success" in page.attrs["outcome"]["class"]
+    for gone in ("nba", "draft-body", "btn-copy", "btn-accept", "btn-dismiss", "score-conversion-tile"):
+        assert gone not in page.text
+    assert "details" in page.text and "btn-rescore" in page.text
+
+
+def test_a_stage_advance_is_said_with_the_stage_label_above_the_suggestion() -> None:
+    moved = json.loads((FIXTURES / "payload_outcome_stage_advanced.json").read_text())
+    page = render(moved)
+    assert page.text["outcome"] == "Moved to Contract Sent on 30 Nov 2026"
+    assert page.order.index("outcome") < page.order.index("nba")
+    assert "btn-accept" in page.text

@@ -282,9 +282,13 @@ export function AgenticSalesCard({ pollMs = PENDING_POLL_MS, maxPolls = PENDING_
           {card.degraded}
         </Alert>
       ) : null}
+      {card.outcome ? (
+        <Alert title={card.outcome.text} variant={card.outcome.variant} testId="outcome" />
+      ) : null}
       {noticeView}
       <ActionSection view={card} buttons={buttons} />
       <ConversionSection view={card} />
+      {card.actions.includes('accept') || card.actions.includes('dismiss') ? (
       <Flex direction="row" gap="extra-small" align="end" wrap="wrap" testId="feedback">
         {card.actions.includes('accept') ? (
           <Button
@@ -318,6 +322,7 @@ export function AgenticSalesCard({ pollMs = PENDING_POLL_MS, maxPolls = PENDING_
           </>
         ) : null}
       </Flex>
+      ) : null}
       <DetailsSection view={card} />
     </Flex>
   );

@@ -127,6 +127,14 @@ export function ago(iso: unknown, now: Date): string {
   return `on ${utc.day} ${MONTHS[utc.month - 1]} ${utc.year}`;
 }
 
+/** A date as "3 Dec 2026" (UTC), "" when absent. */
+export function dateText(iso: unknown): string {
+  const at = parseTime(iso);
+  if (!at) return '';
+  const utc = local(at, 'UTC');
+  return `${utc.day} ${MONTHS[utc.month - 1]} ${utc.year}`;
+}
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

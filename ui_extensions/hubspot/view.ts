@@ -2,7 +2,7 @@
 // preview page and this card have the same structure and the same words (checked on the same
 // fixtures by tests/view.test.ts and tests/cards/test_render.py).
 import type { CardPayload } from './api.ts';
-import { ago, dueText, modelText, money, percent, prose, words, writerText } from './format.ts';
+import { ago, dateText, dueText, modelText, money, percent, prose, words, writerText } from './format.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -79,6 +79,7 @@ export interface CardView {
   degraded: string | null;
   related: string | null;
   updated: string;
+  outcome: { kind: string; text: string; variant: 'success' | 'danger' | 'info' | 'warning'; closed: boolean } | null;
   action: { title: string; meta: string; approval: string | null } | null;
   draft: {
     heading: string;
@@ -278,6 +279,30 @@ function taskView(payload: Obj, now: Date): CardView['task'] {
   };
 }
 
+function outcomeView(payload: Obj, labels: Record<string, string>): CardView['outcome'] {
+  const outcome = obj(payload.outcome);
+  const kind = str(outcome.kind);
+  if (!['won', 'lost', 'stage_advanced', 'stalled'].includes(kind)) return null;
+  const on = dateText(outcome.at);
+  const record = obj(payload.record);
+  const amount = isNumber(outcome.amount) ? money(outcome.amount, str(record.currency) || undefined) : '';
+  const stage = outcome.stage;
+  const stageText = stage ? labels[String(stage)] || words(stage) : '';
+  const texts: Record<string, string> = {
+    won: [`Won on ${on}`, amount].filter(Boolean).join(' · '),
+    lost: `Lost on ${on}`,
+    stage_advanced: `Moved to ${stageText || 'the next stage'} on ${on}`,
+    stalled: `Stalled since ${on}`,
+  };
+  const variants = { won: 'success', lost: 'danger', stage_advanced: 'info', stalled: 'warning' } as const;
+  return {
+    kind,
+    text: texts[kind]!,
+    variant: variants[kind as keyof typeof variants],
+    closed: kind === 'won' || kind === 'lost',
+  };
+}
+
 function detailsView(payload: Obj, labels: Record<string, string>): CardView['details'] {
   const scores = obj(payload.scores);
   const tiles: ScoreView[] = [];
@@ -342,6 +367,11 @@ export function cardView(input: CardPayload | Obj, opts: { objectType?: string; 
     : DISMISS_REASONS;
   const updated = ago(payload.enriched_at, now);
   const feedback = obj(payload.feedback);
+  const outcome = outcomeView(payload, labels);
+  const closed = Boolean(outcome?.closed);
+  const actions: string[] = Array.isArray(payload.actions) && payload.actions.length
+    ? payload.actions.map(String)
+    : ['accept', 'dismiss', 'rescore'];
   return {
     status,
     statusLabel,
@@ -352,14 +382,14 @@ export function cardView(input: CardPayload | Obj, opts: { objectType?: string; 
       : null,
     related,
     updated: updated ? `Updated ${updated}` : '',
-    action: actionView(payload, now, labels),
-    draft: draftView(payload, labels),
-    task: taskView(payload, now),
-    conversion: conversion ? scoreView('conversion', conversion, labels) : null,
+    outcome,
+    // A closed deal gets no suggestion and no chance to close: the outcome says it all.
+    action: closed ? null : actionView(payload, now, labels),
+    draft: closed ? null : draftView(payload, labels),
+    task: closed ? null : taskView(payload, now),
+    conversion: conversion && !closed ? scoreView('conversion', conversion, labels) : null,
     details: detailsView(payload, labels),
-    actions: Array.isArray(payload.actions) && payload.actions.length
-      ? payload.actions.map(String)
-      : ['accept', 'dismiss', 'rescore'],
+    actions: actions.filter((a) => !closed || a === 'rescore'),
     dismissReasons: reasons,
     feedback: str(feedback.action) || null,
     feedbackReason: str(feedback.reason) || null,

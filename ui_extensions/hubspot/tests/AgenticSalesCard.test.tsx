@@ -173,6 +173,32 @@ describe('layout', () => {
   });
 });
 
+describe('outcomes', () => {
+  const read = (name: string): CardPayload =>
+    JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8'));
+
+  it('a won deal shows its outcome and nothing to act on', async () => {
+    mockBackend(() => json(read('payload_outcome_won.json')));
+    const r = setup();
+    await r.waitFor(() => expect(r.findByTestId(Alert, 'outcome').props.title).toBe('Won on 30 Nov 2026 · $52,000'));
+    expect(r.findByTestId(Alert, 'outcome').props.variant).toBe('success');
+    for (const id of ['nba-title', 'score-conversion']) expect(r.maybeFindByTestId(Heading, id)).toBeNull();
+    for (const id of ['btn-copy', 'btn-accept', 'btn-dismiss', 'btn-task-done']) {
+      expect(r.maybeFindByTestId(Button, id)).toBeNull();
+    }
+    expect(r.findByTestId(Button, 'btn-rescore')).toBeTruthy();
+  });
+
+  it('a stage advance is said with the stage label, the suggestion stays', async () => {
+    mockBackend(() => json(read('payload_outcome_stage_advanced.json')));
+    const r = setup();
+    await r.waitFor(() =>
+      expect(r.findByTestId(Alert, 'outcome').props.title).toBe('Moved to Contract Sent on 30 Nov 2026'),
+    );
+    expect(r.findByTestId(Heading, 'nba-title').text).toBe('Email Dana Reyes');
+  });
+});
+
 describe('acting from the card', () => {
   it('copy puts the subject and the body on the clipboard', async () => {
     mockBackend(() => json(payload()));
