@@ -4,8 +4,9 @@
     html = render_card_html(payload, title="Northwind Logistics - 250 seats", object_type="deal")
 
 The page has no external assets (inline CSS, one inline script for the copy button), so it works
-offline, from disk (the demo's snapshot) and in a screenshot. Elements carry the same ``data-testid`` values as the React card's ``testId``s:
-``status``, ``score-<task>``, ``factors-<task>``, ``nba-text``, ``task-subject``, ``draft-body``, ...
+offline, from disk (the demo's snapshot) and in a screenshot. Elements carry the same
+``data-testid`` values as the React card's ``testId``s: ``status``, ``nba-title``, ``draft-body``,
+``btn-copy``, ``score-conversion``, ``factors-conversion``, ``btn-accept``, ``details``, ...
 """
 
 from __future__ import annotations
