@@ -6,7 +6,7 @@ Runs `agentic-sales demo --once` (embedded defaults, seed 7) into a scratch data
 photographs the card of the first deal the demo edited from the run's static snapshot in
 Debian's chromium at HubSpot's sidebar width (400 px, details collapsed), writes docs/card.png
 and rewrites the transcript block between the README's markers from the run's stderr.
-Prints {"png": ..., "bytes": ..., "card": ..., "transcript_lines": ...} on stdout.
+Prints {"png", "bytes", "card", "transcript_lines", "demo_stderr_bytes"} as JSON on stdout.
 """
 
 from __future__ import annotations
@@ -28,14 +28,14 @@ PROGRESS = re.compile(r"^[\w ]+: \d+/\d+ \w+$")
 """Progress lines ("enriching the edited deals: 8/15 deals"): bars on a terminal, left out here."""
 
 
-def run_demo(data_dir: Path) -> tuple[dict, list[str]]:
+def run_demo(data_dir: Path) -> tuple[dict, list[str], int]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     done = subprocess.run([sys.executable, "-m", "app", "demo", "--once", "--data-dir", str(data_dir)],
                           cwd=ROOT, env=env, capture_output=True, text=True, timeout=900, check=False)
     if done.returncode != 0:
         sys.exit(f"error: the demo failed (exit {done.returncode}): {done.stderr.strip().splitlines()[-1:]}")
     summary = json.loads(done.stdout.strip().splitlines()[-1])
-    return summary, done.stderr.splitlines()
+    return summary, done.stderr.splitlines(), len(done.stderr.encode())
 
 
 def photograph(card: Path, out: Path) -> None:
@@ -57,7 +57,7 @@ def transcript(stderr: list[str], snapshot: str) -> list[str]:
 
 def main() -> None:
     with tempfile.TemporaryDirectory(prefix="agentic-sales-screenshot-") as tmp:
-        summary, stderr = run_demo(Path(tmp))
+        summary, stderr, stderr_bytes = run_demo(Path(tmp))
         snapshot = Path(summary["snapshot"])
         card = next((snapshot.parent / "cards").glob(f"*-{summary['record_ids'][0]}.html"))
         PNG.parent.mkdir(parents=True, exist_ok=True)
@@ -69,7 +69,7 @@ def main() -> None:
         text = re.sub(re.escape(START) + ".*?" + re.escape(END), lambda _: block, text, flags=re.S)
         README.write_text(text)
     print(json.dumps({"png": str(PNG.relative_to(ROOT)), "bytes": PNG.stat().st_size, "card": card.name,
-                      "transcript_lines": len(lines)}))
+                      "transcript_lines": len(lines), "demo_stderr_bytes": stderr_bytes}))
 
 
 if __name__ == "__main__":
