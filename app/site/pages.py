@@ -37,7 +37,7 @@ def deal_row(deal: EnrichedDeal, href: str, now: datetime) -> dict[str, Any]:
         "stage": record.get("stage_label") or words(record.get("stage")),
         "amount": money(record.get("amount"), record.get("currency")),
         "chance": conversion.get("headline") or "–",
-        "action": action.get("title") or view["status_label"],
+        "action": action.get("title") or (view["outcome"] or {}).get("text") or view["status_label"],
         "when": action.get("meta") or "",
     }
 
