@@ -77,6 +77,8 @@ class Config:
     """Root of the model registry; DATA_DIR/models when unset."""
     ADMIN_TOKEN: str | None = None
     """Bearer token for admin-only endpoints (uninstall, card preview outside the demo)."""
+    CONNECTORS: dict[str, str] | None = None
+    """CRM connectors by name ("module:attribute"); None: app/connectors/connectors.json."""
     JOB_FUNCTION = "app.pipeline.jobs.process_record"
     """Dotted path of the per-record job; tests swap it."""
 
