@@ -35,7 +35,10 @@ COLD_START_MEAN = 0.3
 """Prior mean reward of every arm before any outcome (roughly a B2B win rate)."""
 
 COLD_START_SD = 0.5
-"""Prior standard deviation of one reward before any outcome."""
+"""Prior standard deviation of one reward before any outcome (the noise level assumed at first)."""
+
+COLD_START_MEAN_SD = 0.25
+"""Prior standard deviation of an arm's mean reward before any outcome (how far apart arms may be)."""
 
 EXPLORATION_FLOOR = 0.10
 """Share of each choice spread uniformly over the allowed arms: keeps every propensity at least
