@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from integrations.base import (
     OUTPUT_FIELDS,
@@ -176,8 +176,8 @@ class HubSpotConnector:
             **kwargs,
         )
         if not hasattr(HubSpotClient, "apply"):
-            return PerRecordBatch(client)  # type: ignore[return-value]
-        return client
+            return cast(CrmClient, PerRecordBatch(client))
+        return cast(CrmClient, client)
 
     def tenant_id_for(self, account_id: str) -> str:
         return tenant_id_for(account_id)
