@@ -189,8 +189,10 @@ class RateLimiter:
                 return slept
             wait = blocked if blocked > 0 else self._window_wait(key, lane)
             if slept + wait > self.max_sleep:
+                # status 429: the caller treats our own budget exactly as the CRM's limit.
                 raise CrmRateLimited(f"rate budget of {key} ({lane}) spent; retry in {wait:.1f} s",
-                                     retry_after=round(wait, 3), should_retry=True, code="LOCAL_BUDGET")
+                                     status=429, retry_after=round(wait, 3), should_retry=True,
+                                     code="LOCAL_BUDGET")
             self.sleep(wait)
             slept += wait
 
