@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
 
-.PHONY: demo test test-embedded lint typecheck venv bench-front-door bench clean
+.PHONY: demo test test-embedded lint typecheck venv bench-front-door bench-crm bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -41,10 +41,16 @@ test-embedded: $(STAMP)
 bench-front-door: $(STAMP)
 	$(PY) -m benchmarks.front_door
 
+# CRM requests per deal, backfill and steady load through the real pipeline, in-process and
+# under 1 and 4 RQ workers (PostgreSQL + Redis from BENCH_DATABASE_URL / BENCH_REDIS_URL).
+bench-crm: $(STAMP)
+	$(PY) -m benchmarks.crm_throughput --rq 1,4
+
 # Every benchmark, each writing benchmarks/results/*.json and its table in benchmarks/README.md.
 bench: $(STAMP)
 	$(PY) -m pip install -q -c constraints.txt -e '.[dev,bench]'
 	$(PY) -m benchmarks.front_door
+	$(PY) -m benchmarks.crm_throughput --rq 1,4
 	$(PY) -m benchmarks.scoring_cdnow
 	$(PY) -m benchmarks.scoring_public
 	$(PY) -m benchmarks.scoring_market
