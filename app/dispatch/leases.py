@@ -12,8 +12,8 @@ import json
 import re
 import uuid
 from dataclasses import dataclass
-from typing import Any
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import and_, case, func, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
