@@ -52,7 +52,7 @@ def install(app) -> str:
     return done.get_json()["tenant"]
 
 
-def start_worker(app, sandbox, tmp: Path, n: int) -> subprocess.Popen:
+def start_worker(app, sandbox, tmp: Path, n: int, **extra: str) -> subprocess.Popen:
     env = {k: v for k, v in os.environ.items() if not k.startswith("AGENTIC_SALES_")}
     env.update({
         "DATABASE_URL": pg_url() or "", "REDIS_URL": redis_url() or "",
@@ -62,7 +62,7 @@ def start_worker(app, sandbox, tmp: Path, n: int) -> subprocess.Popen:
         "AGENTIC_SALES_WORKER_CLASS": "rq.Worker",  # forked work-horses, as in production
         "AGENTIC_SALES_PIPELINE_BATCH_SIZE": "4", "AGENTIC_SALES_SWEEP_INTERVAL_SECONDS": "0.5",
         "AGENTIC_SALES_RECONCILE_ENABLED": "false", "AGENTIC_SALES_RETRAIN_ENABLED": "false",
-        "PYTHONPATH": str(ROOT),
+        "PYTHONPATH": str(ROOT), **extra,
     })
     log = (tmp / f"worker-{n}.log").open("ab")
     return subprocess.Popen([sys.executable, "-m", "app", "worker", "--with-scheduler"], env=env, cwd=str(ROOT),
@@ -111,3 +111,46 @@ def test_two_forked_rq_workers_enrich_every_open_deal_once_through_the_real_pipe
     for deal_id in sorted(set(enriched))[:3]:
         assert sandbox.count_tasks_with_marker(deal_id, "[agentic-sales]") == 1
         assert sandbox.store_get("deals", deal_id)["properties"].get("ai_enriched_at")
+
+
+def stop(workers: list[subprocess.Popen]) -> None:
+    for w in workers:
+        if w.poll() is None:
+            os.killpg(w.pid, signal.SIGTERM)
+    for w in workers:
+        try:
+            w.wait(20)
+        except subprocess.TimeoutExpired:
+            os.killpg(w.pid, signal.SIGKILL)
+            w.wait(10)
+
+
+def test_three_worker_processes_with_scheduler_reconcile_each_tenant_once_per_interval(rq_app, tmp_path):
+    app, sandbox = rq_app
+    tid = install(app)
+    interval = 3.0
+    workers = [start_worker(app, sandbox, tmp_path, n, AGENTIC_SALES_RECONCILE_ENABLED="true",
+                            AGENTIC_SALES_RECONCILE_INTERVAL_SECONDS=str(int(interval)),
+                            AGENTIC_SALES_SCHEDULER_LEASE_SECONDS="5") for n in range(3)]
+    try:
+        deadline = time.time() + 150
+        while time.time() < deadline:
+            with get_db(app).session() as s:
+                done = s.execute(select(func.count()).select_from(AuditLog).where(
+                    AuditLog.tenant_id == tid, AuditLog.event == "reconcile.completed")).scalar_one()
+            if done >= 3:
+                break
+            assert all(w.poll() is None for w in workers), "a worker died"
+            time.sleep(0.5)
+    finally:
+        stop(workers)
+    with get_db(app).session() as s:
+        claims = s.execute(select(AuditLog).where(AuditLog.tenant_id == tid, AuditLog.event == "periodic.reconcile")
+                           .order_by(AuditLog.at)).scalars().all()
+        completed = s.execute(select(func.count()).select_from(AuditLog).where(
+            AuditLog.tenant_id == tid, AuditLog.event == "reconcile.completed")).scalar_one()
+    times = [c.at.timestamp() for c in claims]
+    assert len(times) >= 3 and completed >= 3
+    # Never two reconciliations of the tenant inside one interval, whichever worker leads.
+    assert all(b - a >= interval - 0.05 for a, b in zip(times, times[1:], strict=False)), times
+    assert completed <= len(times)
