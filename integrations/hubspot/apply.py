@@ -316,11 +316,11 @@ class Applier:
                 out[p.index] = WriteResult("created", id=created, kind=kind, record_id=p.record_id)
                 self._settle(p.key)
             else:
-                err = CrmError(f"{kind} for record {p.record_id} missing from the batch create response",
+                missing = CrmError(f"{kind} for record {p.record_id} missing from the batch create response",
                                crm=CRM, should_retry=True)
                 with self._lock:
                     self.unsure.add(p.key)
-                out[p.index] = self._failed(kind, p.record_id, err)
+                out[p.index] = self._failed(kind, p.record_id, missing)
         return out
 
     def _settle(self, key: str) -> None:

@@ -119,7 +119,7 @@ class RateLimiter:
         self.window = window_ms / 1000.0
         self.search_per_second = search_per_second
         self.lock = threading.Lock()
-        self.hits: dict[tuple[int, str], deque[float]] = {}
+        self.hits: dict[tuple[str, str], deque[float]] = {}
         self.served: Counter[str] = Counter()
         self.mark = 0
         """The app's request count at the last `POST /_sandbox/counters/mark`."""
