@@ -16,13 +16,18 @@ import click
               help="Rep edits to make in the sandbox.")
 @click.option("--seed", default=7, show_default=True, type=int, help="Seed of the simulated market.")
 @click.option("--crm", default="hubspot", show_default=True, type=click.Choice(["hubspot", "salesforce"]))
+@click.option("--open-deals", "open_deals", default=40, show_default=True, type=click.IntRange(1, 20_000),
+              help="Open deals in the demo market (the backfill enriches every one).")
+@click.option("--faults", default="", help="Sandbox faults during the changes, comma-separated "
+              "(e.g. ambiguous-writes,429-bursts,5xx).")
 @click.option("--port", default=0, type=int, help="App port (default: a free one).")
 @click.option("--data-dir", default=None, type=click.Path(file_okay=False),
               help="Where the demo keeps its secrets, database and models (default ~/.agentic-sales/demo).")
-def demo(once: bool, changes: int, seed: int, crm: str, port: int, data_dir: str | None) -> None:
+def demo(once: bool, changes: int, seed: int, crm: str, open_deals: int, faults: str, port: int,
+         data_dir: str | None) -> None:
     """Run everything on embedded defaults: sandbox HubSpot, app, models, agents, webhooks."""
     from app import logs
-    from app.demo import Demo, DemoOptions
+    from app.demo import Demo, DemoInputError, DemoOptions
     from app.progress import Progress
     from app.site import DEMO_RECAP
     from app.site.recap import summary_sentences
@@ -32,10 +37,17 @@ def demo(once: bool, changes: int, seed: int, crm: str, port: int, data_dir: str
         click.echo("error: --crm salesforce: the Salesforce sandbox is not built yet; use --crm hubspot", err=True)
         sys.exit(2)
     logs.configure("WARNING")
-    opts = DemoOptions(changes=changes, seed=seed, crm=crm, port=port)
+    names = tuple(n.strip() for n in faults.split(",") if n.strip())
+    unknown = _unknown_faults(names)
+    if unknown:
+        click.echo(f"error: --faults: {unknown}", err=True)
+        sys.exit(2)
+    opts = DemoOptions(changes=changes, seed=seed, crm=crm, port=port, open_deals=open_deals, faults=names)
     if data_dir:
         opts.data_dir = Path(data_dir)
-    progress = Progress(sys.stderr)
+    # Bigger books take longer to backfill at the CRM's rate limit; wait in proportion.
+    opts.timeout = max(opts.timeout, 0.5 * open_deals + 2.0 * changes)
+    progress = Progress(sys.stderr)  # bars on a terminal, a few plain lines in a log file or pipe
     run = Demo(opts, progress=progress.say)
     try:
         run.start()
@@ -44,17 +56,20 @@ def demo(once: bool, changes: int, seed: int, crm: str, port: int, data_dir: str
         run.backfill()
         with progress.bar("scoring the open deals", total=run.backfilled, unit="deal") as bar:
             run.drain(lambda done, total: bar.update(done))
+        run.arm()
         run.change(changes)
         with progress.bar("enriching the edited deals", total=len(run.changed), unit="deal") as bar:
             latencies = run.wait(lambda done, total: bar.update(done))
-        summary = run.summary(latencies)
+        counted = run.counters()
+        summary = run.summary(latencies, counted)
         recap = summary_sentences(summary)
         run.app.config[DEMO_RECAP] = recap
         snapshot = write_snapshot(run.app, opts.data_dir, recap=recap)
         summary["snapshot"] = str(snapshot)
         for line in recap:
             progress.say(line)
-        ok = summary["records_enriched"] == summary["records_changed"] and summary["errors"] == 0
+        ok = (summary["records_enriched"] == summary["records_changed"] and summary["errors"] == 0
+              and not summary.get("duplicate_tasks") and not summary.get("duplicate_notes"))
         if once:
             progress.say(f"Every card, browsable offline: {snapshot}")
             click.echo(json.dumps(summary))
@@ -62,6 +77,9 @@ def demo(once: bool, changes: int, seed: int, crm: str, port: int, data_dir: str
         progress.say(f"Open {run.url}/ to see every deal and its card (Ctrl-C to stop).")
         click.echo(json.dumps(summary))
         serve_until_interrupted()
+    except DemoInputError as exc:
+        click.echo(f"error: {exc}".splitlines()[0], err=True)
+        sys.exit(2)
     except KeyboardInterrupt:
         progress.say("stopping")
     except Exception as exc:  # one line, no traceback, for the person running the demo
@@ -75,6 +93,20 @@ def serve_until_interrupted() -> None:
     """Keep the demo's servers up (they run in daemon threads) until Ctrl-C."""
     while True:
         time.sleep(3600)
+
+
+def _unknown_faults(names: tuple[str, ...]) -> str | None:
+    """One line naming unknown fault names (the sandbox's profile table), or None."""
+    if not names:
+        return None
+    try:
+        from integrations.sandbox.hubspot_api.limits import FAULT_PROFILES  # type: ignore[attr-defined]
+    except ImportError:
+        return None  # an older sandbox: it refuses unknown names itself when armed
+    bad = [n for n in names if n not in FAULT_PROFILES]
+    if bad:
+        return f"unknown fault(s) {', '.join(bad)}; known: {', '.join(sorted(FAULT_PROFILES))}"
+    return None
 
 
 commands = [demo]

@@ -45,6 +45,12 @@ class StandInDemo:
         for done in range(41):
             tick(done, 40)
 
+    def arm(self) -> None:
+        pass
+
+    def counters(self) -> dict:
+        return {}
+
     def change(self, n: int) -> None:
         self.say(f"Edited 15 deals as a rep would ({n} changes); signed webhooks are flowing.")
 
@@ -53,7 +59,7 @@ class StandInDemo:
             tick(done, 15)
         return {}
 
-    def summary(self, latencies) -> dict:
+    def summary(self, latencies, counted=None) -> dict:
         return {"crm": "hubspot", "changes_sent": 30, "records_changed": 15, "records_enriched": 15,
                 "records_backfilled": 40, "fields_written": 120, "tasks_written": 15, "notes_written": 27,
                 "token_refreshes": 3, "rate_limited_retries": 0, "errors": 0, "latency_ms": {"p50": 9000, "p95": 20000}}
