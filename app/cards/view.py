@@ -211,16 +211,16 @@ def action_view(payload: Mapping[str, Any], now: datetime, labels: Mapping[str, 
     nba = _mapping(payload.get("next_best_action"))
     if not nba:
         return None
-    channel = nba.get("channel") if isinstance(nba.get("channel"), str) else ""
+    channel = str(nba["channel"]) if isinstance(nba.get("channel"), str) else ""
     who = person_name(nba.get("recipient"))
     verb = CHANNEL_VERBS.get(channel, words(channel))
     title = f"{verb} {who}" if verb and who else prose(nba.get("summary") or nba.get("action") or nba.get("text"), labels)
     strategy = _mapping(payload.get("strategy"))
     due = due_text(nba.get("due_at"), now, nba.get("timezone"))
-    discount = nba.get("discount")
+    discount = nba["discount"] if _number(nba.get("discount")) else 0
     meta = [
         due[:1].upper() + due[1:] if due else "",
-        f"offer {percent(discount)} off" if _number(discount) and discount > 0 else "",
+        f"offer {percent(discount)} off" if discount > 0 else "",
         strategy.get("label") or words(strategy.get("arm") or strategy.get("name")),
     ]
     decision = _mapping(payload.get("decision"))

@@ -23,13 +23,8 @@ DEMO_RECAP = "DEMO_RECAP"
 
 
 def _card_href(deal: EnrichedDeal) -> str:
-    return url_for("card_preview.preview", portal=deal.account, object_type="deal", object_id=deal.record_id,
-                   **({"crm": deal.crm} if "<crm>" in _preview_rule() else {}))
-
-
-def _preview_rule() -> str:
-    rule = next((r for r in current_app.url_map.iter_rules() if r.endpoint == "card_preview.preview"), None)
-    return rule.rule if rule is not None else ""
+    return url_for("card_preview.preview", crm=deal.crm, portal=deal.account, object_type="deal",
+                   object_id=deal.record_id)
 
 
 @bp.get("/")

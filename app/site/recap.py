@@ -25,7 +25,10 @@ def _join(items: list[str]) -> str:
 
 def training_sentences(results: Mapping[str, Any]) -> list[str]:
     """At most three sentences: what was trained (metric), what was not and why, what failed."""
-    trained, kept, skipped, failed = [], [], [], []
+    trained: list[str] = []
+    kept: list[str] = []
+    skipped: list[str] = []
+    failed: list[str] = []
     for task, r in results.items():
         name = task.replace("_", " ")
         r = r if isinstance(r, Mapping) else {}
