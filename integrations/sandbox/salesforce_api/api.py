@@ -75,8 +75,12 @@ def guard() -> Response | None:
         if f.error_5xx_rate and s.rng.random() < f.error_5xx_rate:
             s.stats.errors_5xx += 1
             return sf_error(503, "SERVER_UNAVAILABLE", "Service temporarily unavailable; please try again")
-        g.ambiguous = request.method in ("POST", "PATCH") and bool(
-            f.ambiguous_write_rate and s.rng.random() < f.ambiguous_write_rate)
+        write = request.method in ("POST", "PATCH")
+        create = request.method == "POST"
+        g.ambiguous = (create and f.ambiguous_next > 0) or (write and bool(
+            f.ambiguous_write_rate and s.rng.random() < f.ambiguous_write_rate))
+        if create and f.ambiguous_next > 0:
+            f.ambiguous_next -= 1
     return None
 
 

@@ -12,7 +12,7 @@ from typing import Any
 KEY_PREFIXES = {
     "Account": "001", "Contact": "003", "Lead": "00Q", "Opportunity": "006", "Task": "00T",
     "Event": "00U", "User": "005", "OpportunityContactRole": "00K", "OpportunityHistory": "008",
-    "EmailMessage": "02s", "Organization": "00D",
+    "EmailMessage": "02s", "Organization": "00D", "OpportunityStage": "01J",
 }
 
 STAGES = (
@@ -157,6 +157,12 @@ BASE_FIELDS: dict[str, list[dict[str, Any]]] = {
                      _f("MessageDate", "datetime"), _f("FromAddress", "email"), _f("ToAddress"),
                      _f("RelatedToId", "reference", ref="Opportunity", rel="RelatedTo")],
 }
+
+BASE_FIELDS["OpportunityStage"] = [
+    _f("Id", "id", updateable=False), _f("ApiName", updateable=False), _f("MasterLabel", updateable=False),
+    _f("IsActive", "boolean", updateable=False), _f("IsClosed", "boolean", updateable=False),
+    _f("IsWon", "boolean", updateable=False), _f("DefaultProbability", "percent", updateable=False),
+    _f("ForecastCategoryName", "picklist", updateable=False), _f("SortOrder", "int", updateable=False)]
 
 PARENT_RELATIONSHIPS: dict[str, dict[str, tuple[str, str]]] = {
     t: {f["relationshipName"]: (f["name"], f["referenceTo"][0]) for f in fs if f.get("relationshipName")}

@@ -36,6 +36,11 @@ class Bridge:
         o.api_user_id = o.create("User", {"FirstName": "Integration", "LastName": "User", "IsActive": True,
                                           "Email": "integration@agentic-sales.example", "TimeZoneSidKey": "GMT",
                                           "Title": "API"}, emit=False, at=m.start - timedelta(days=900))
+        for i, (name, _, prob, closed, won, forecast) in enumerate(schema.STAGES):
+            sid = o.new_id("OpportunityStage")
+            o.records["OpportunityStage"][sid] = {
+                "Id": sid, "ApiName": name, "MasterLabel": name, "IsActive": True, "IsClosed": closed, "IsWon": won,
+                "DefaultProbability": prob, "ForecastCategoryName": forecast, "SortOrder": i + 1}
         for ow in m.owners:
             self.ids["User"][ow.key] = o.create("User", {
                 "FirstName": ow.first, "LastName": ow.last, "Email": ow.email, "TimeZoneSidKey": ow.timezone,

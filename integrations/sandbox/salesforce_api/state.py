@@ -26,6 +26,8 @@ class Faults:
     """Share of API requests answered 503 before doing anything."""
     ambiguous_write_rate: float = 0.0
     """Share of writes (POST/PATCH) committed and then answered 502 (the app cannot know)."""
+    ambiguous_next: int = 0
+    """The next N creates (POST) are committed and then answered 502."""
     limit_storm: int = 0
     """The next N API requests are answered 403 REQUEST_LIMIT_EXCEEDED (daily limit reached)."""
     limit_403_rate: float = 0.0

@@ -1,0 +1,107 @@
+"""The transport: simple-salesforce on an injected requests.Session, with timeouts, our
+`Sforce-Call-Options: client=` header, one refresh-and-retry on 401, and errors mapped.
+
+simple-salesforce only refreshes sessions it logged in itself; with OAuth web-server tokens
+(direct session_id mode) a dead session raises SalesforceExpiredSession, so `call` refreshes
+through the connector's OAuth client, rebuilds the SDK object and retries once. The transport
+never re-sends a POST on its own (idempotent creates are the client's job) — requests has no
+retries unless a caller mounts them.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import requests
+from simple_salesforce import Salesforce
+from simple_salesforce import exceptions as sfx
+
+from integrations.base import TokenSet
+from integrations.errors import CrmAuthExpired
+from integrations.salesforce import constants
+from integrations.salesforce.errors import error_code, from_sdk
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+class TimeoutSession(requests.Session):
+    """A requests.Session whose every request has a timeout (requests has none by default)."""
+
+    def __init__(self, timeout: tuple[float, float] = (constants.CONNECT_TIMEOUT, constants.READ_TIMEOUT),
+                 verify: str | bool = True) -> None:
+        super().__init__()
+        self.timeout = timeout
+        self.verify = verify
+        # With trust_env on, REQUESTS_CA_BUNDLE silently overrides `verify`: the injected CA
+        # (the sandbox's, or a corporate one) must win, and proxies come from configuration.
+        self.trust_env = False
+        self.headers["Sforce-Call-Options"] = f"client={constants.CALL_OPTIONS_CLIENT}"
+
+    def request(self, method: str | bytes, url: str | bytes, *args: Any, **kwargs: Any) -> requests.Response:
+        kwargs.setdefault("timeout", self.timeout)
+        if kwargs.get("timeout") is None:
+            kwargs["timeout"] = self.timeout
+        return super().request(method, url, *args, **kwargs)
+
+
+Refresher = Callable[[TokenSet], TokenSet]
+
+
+class Api:
+    """One org's SDK handle; thread-safe token swap on refresh."""
+
+    def __init__(self, tokens: TokenSet, *, session: requests.Session, refresh: Refresher | None = None,
+                 on_tokens: Callable[[TokenSet], None] | None = None, version: str = constants.API_VERSION) -> None:
+        if not tokens.instance_url:
+            raise ValueError("Salesforce tokens need an instance_url (from the token response)")
+        self.tokens = tokens
+        self.session = session
+        self.refresh = refresh
+        self.on_tokens = on_tokens
+        self.version = version
+        self.refreshes = 0
+        self._lock = threading.Lock()
+        self.sf = self._build()
+
+    def _build(self) -> Salesforce:
+        return Salesforce(session_id=self.tokens.access_token, instance_url=self.tokens.instance_url,
+                          session=self.session, version=self.version)
+
+    @property
+    def api_usage(self) -> Any:
+        return self.sf.api_usage.get("api-usage")
+
+    def _refresh(self, stale: str) -> None:
+        with self._lock:
+            if self.tokens.access_token != stale:
+                return  # another thread refreshed already
+            if self.refresh is None:
+                raise CrmAuthExpired("session expired and no refresh token flow configured",
+                                     status=401, crm=constants.CRM, code="INVALID_SESSION_ID")
+            fresh = self.refresh(self.tokens)
+            self.tokens = fresh
+            self.refreshes += 1
+            self.sf = self._build()
+        if self.on_tokens is not None:
+            self.on_tokens(fresh)
+
+    def call(self, fn: Callable[[Salesforce], T], *, what: str = "") -> T:
+        """Run fn(sdk); on 401 INVALID_SESSION_ID refresh and run it once more; map errors."""
+        stale = self.tokens.access_token
+        try:
+            return fn(self.sf)
+        except sfx.SalesforceExpiredSession as exc:
+            if error_code(getattr(exc, "content", None)) not in (None, "INVALID_SESSION_ID"):
+                raise from_sdk(exc, what=what) from None
+            log.info("salesforce session expired; refreshing once", extra={"crm": constants.CRM})
+        except (sfx.SalesforceError, requests.RequestException) as exc:
+            raise from_sdk(exc, what=what) from None
+        self._refresh(stale)
+        try:
+            return fn(self.sf)
+        except (sfx.SalesforceError, requests.RequestException) as exc:
+            raise from_sdk(exc, what=what) from None
