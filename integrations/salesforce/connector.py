@@ -36,6 +36,7 @@ def http_session(config: Mapping[str, Any]) -> TimeoutSession:
 class SalesforceConnector:
     name = constants.CRM
     blueprint = "webhooks.salesforce.receiver:bp"
+    """Routes on the shared `/webhooks` blueprint (as HubSpot's receiver)."""
     scopes = SCOPES
 
     def oauth(self, config: Mapping[str, Any]) -> SalesforceOAuth:

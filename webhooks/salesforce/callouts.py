@@ -50,7 +50,7 @@ class CalloutEvent:
         return RecordChange(
             tenant_id=tenant_id, crm=CRM, object_type=object_type, record_id=self.record_id, kind=kind,
             properties={"changedFields": list(self.changed_fields)}, occurred_at=self.committed_at,
-            delivery_key=delivery_key(dict(self.raw), ignore=()), change_source=self.change_origin or "apex_callout",
+            delivery_key=delivery_key(dict(self.raw), ignore=()), change_source=(self.change_origin or "apex_callout")[:60],
         )
 
 

@@ -54,7 +54,7 @@ class Notification:
         object_type = OBJECT_TYPES.get(self.sobject)
         if object_type is None:
             raise UnsupportedEventTypeError(f"sObject {self.sobject}")
-        occurred = _when(self.fields.get("LastModifiedDate") or self.fields.get("SystemModstamp"))
+        occurred = _when(self.fields.get("LastModifiedDate") or self.fields.get("SystemModstamp")) or datetime.now(UTC)
         return RecordChange(
             tenant_id=tenant_id, crm=CRM, object_type=object_type, record_id=self.record_id,
             kind="updated", properties=dict(self.fields), occurred_at=occurred,

@@ -16,7 +16,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from flask import Blueprint, Response, current_app, jsonify, request
+from flask import Response, current_app, jsonify, request
 from sqlalchemy.exc import IntegrityError
 
 from app import metrics
@@ -26,6 +26,7 @@ from app.inbox import insert_changes, tenant_cache
 from app.storage import get_db
 from integrations.salesforce.constants import CRM
 from integrations.salesforce.webhook_secret import installation_secret
+from webhooks import bp
 from webhooks.changes import RecordChange
 from webhooks.errors import (
     AnomalousPayloadError,
@@ -36,8 +37,6 @@ from webhooks.errors import (
 from webhooks.salesforce import callouts, defaults, outbound, signature
 
 log = logging.getLogger(__name__)
-
-bp = Blueprint("salesforce_webhooks", __name__, url_prefix="/webhooks/salesforce")
 
 Counts = dict[str, int]
 
@@ -68,13 +67,13 @@ def _guarded(kind: str, receive: Callable[[str], tuple[Any, int]]) -> Any:
         metrics.WEBHOOK_ACK_SECONDS.labels(crm=CRM).observe(time.perf_counter() - started)
 
 
-@bp.post("/outbound/<org_id>/<secret>")
+@bp.post("/salesforce/outbound/<org_id>/<secret>")
 def outbound_message(org_id: str, secret: str) -> Any:
     """One Outbound Message (≤100 notifications)."""
     return _guarded("outbound message", lambda d: _receive_outbound(d, org_id, secret))
 
 
-@bp.post("/callout")
+@bp.post("/salesforce/callout")
 def callout() -> Any:
     """One signed JSON callout from the package's Apex (≤100 change events)."""
     return _guarded("callout", _receive_callout)
