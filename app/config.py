@@ -77,8 +77,10 @@ class Config:
     """Root of the model registry; DATA_DIR/models when unset."""
     ADMIN_TOKEN: str | None = None
     """Bearer token for admin-only endpoints (uninstall, card preview outside the demo)."""
-    JOB_FUNCTION = "app.pipeline.jobs.process_record"
-    """Dotted path of the per-record job; tests swap it."""
+    CONNECTORS: dict[str, str] | None = None
+    """CRM connectors by name ("module:attribute"); None: app/connectors/connectors.json."""
+    JOB_FUNCTION = "app.pipeline.batch.process_batch"
+    """Dotted path of the job function (a batch function when it has `batch = True`); tests swap it."""
 
 
 def normalise_database_url(url: str) -> str:

@@ -146,9 +146,9 @@ class Dispatcher:
 
         out: dict[str, Any] = dict(self.sweep())
         if self.app.config.get("RECONCILE_ENABLED", True):
-            self.app.extensions.setdefault("hubspot_reconcile", {"last": time.monotonic()})
+            self.app.extensions.setdefault("reconcile", {"last": time.monotonic()})
             try:
-                from app.oauth import maybe_reconcile_all
+                from app.sync import maybe_reconcile_all
 
                 result = maybe_reconcile_all(self.app)
                 if result is not None:
