@@ -1,10 +1,16 @@
 """`agentic-sales demo`: the whole product on embedded defaults, in one process, on loopback.
 
-Starts the HubSpot sandbox (a seeded simulated market) and the app, installs the app through the
+Starts a CRM sandbox (a seeded simulated market) and the app, installs the app through the
 real OAuth flow, trains the first models from the sandbox's deal history, backfills the open
 deals, then edits deals "as a rep" so signed webhooks flow, and waits until every changed deal
 is enriched and written back. The summary (DESIGN.md "Demo summary") is read back from the
-sandbox through its HubSpot API, not from the app's own bookkeeping.
+sandbox through the CRM's API, not from the app's own bookkeeping.
+
+The HubSpot sandbox is built in; other CRMs plug in a sandbox driver named in
+`app/connectors/sandboxes.json` (configuration data: CRM name -> "module:attribute"), an object
+with `start`, `after_install`, `change`, `read_fields`, `read_back`, `counters`, `preview_path`,
+`stop`, `url`, `account_id`, `verify` and `receipt_sources` (see
+the driver module of each sandbox in integrations/sandbox/).
 """
 
 from __future__ import annotations
@@ -31,6 +37,23 @@ from integrations.base import OUTPUT_FIELDS
 
 log = logging.getLogger(__name__)
 
+SANDBOX_DRIVERS = Path(__file__).resolve().parent / "connectors" / "sandboxes.json"
+"""CRM name -> "module:attribute" of its demo sandbox driver (configuration data)."""
+
+
+class DemoInputError(ValueError):
+    """A demo option the chosen CRM cannot honour (the CLI exits 2 naming it)."""
+
+
+def sandbox_driver(crm: str) -> Any:
+    """A new sandbox driver for `crm`, or None for the built-in HubSpot sandbox."""
+    from werkzeug.utils import import_string
+
+    table = json.loads(SANDBOX_DRIVERS.read_text()) if SANDBOX_DRIVERS.exists() else {}
+    if crm not in table:
+        return None
+    return import_string(table[crm].replace(":", "."))()
+
 DEMO_MARKET = {"n_companies": 60, "n_owners": 6, "n_open_deals": 40, "n_closed_deals": 240}
 """A market small enough that install, training, backfill and the changes finish in minutes."""
 
@@ -45,6 +68,10 @@ class DemoOptions:
     changes: int = 30
     seed: int = 7
     crm: str = "hubspot"
+    open_deals: int | None = None
+    """Size of the demo market's open book (None: DEMO_MARKET's)."""
+    faults: tuple[str, ...] = ()
+    """Sandbox faults by name (e.g. ambiguous-writes, 403-limit, 5xx)."""
     data_dir: Path = field(default_factory=lambda: Path(os.environ.get("AGENTIC_SALES_DATA_DIR")
                                                         or Path.home() / ".agentic-sales" / "demo"))
     host: str = "127.0.0.1"
@@ -84,6 +111,23 @@ class Demo:
         self.changes_sent = 0
         self.read_token = "pat-demo-" + secrets.token_hex(12)
         """A private-app token for reading the sandbox back (a separate tool, as an admin would)."""
+        self.driver: Any = sandbox_driver(options.crm)
+        self.requests_mark = 0
+        if self.driver is None and options.faults:
+            raise DemoInputError(f"--faults is not available with --crm {options.crm}")
+        if self.driver is not None:
+            self.driver.check_faults(options.faults)
+
+    @property
+    def market(self) -> dict[str, int]:
+        market = dict(DEMO_MARKET)
+        if self.opt.open_deals is not None:
+            market["n_open_deals"] = self.opt.open_deals
+        return market
+
+    @property
+    def account_id(self) -> str:
+        return str(self.driver.account_id if self.driver is not None else self.sandbox.hub_id)
 
     # -- start -----------------------------------------------------------------------------
     def start(self) -> None:
@@ -105,10 +149,16 @@ class Demo:
         self.url = f"http://{self.opt.host}:{self.server.server_port}"
         self.app.config["PUBLIC_URL"] = self.url
         threading.Thread(target=self.server.serve_forever, name="demo-app", daemon=True).start()
+        if self.driver is not None:
+            self.app.config.update(self.driver.start(seed=self.opt.seed, app_url=self.url, market=self.market,
+                                                     faults=self.opt.faults))
+            self.sandbox = self.driver
+            self.say(f"app on {self.url}, {self.opt.crm} sandbox on {self.driver.url} (seed {self.opt.seed})")
+            return
         self.sandbox = run_in_thread(
             seed=self.opt.seed, webhook_url=f"{self.url}/webhooks/hubspot", client_id=keys["HUBSPOT_CLIENT_ID"],
             client_secret=keys["HUBSPOT_CLIENT_SECRET"], access_token_ttl=DEMO_TOKEN_TTL_SECONDS,
-            retry_scale=0.002, private_app_token=self.read_token, **DEMO_MARKET)
+            retry_scale=0.002, private_app_token=self.read_token, **self.market)
         self.app.config["HUBSPOT_API_BASE"] = self.sandbox.url
         self.app.config["HUBSPOT_AUTHORIZE_URL"] = f"{self.sandbox.url}/oauth/authorize"
         self.say(f"app on {self.url}, HubSpot sandbox on {self.sandbox.url} (seed {self.opt.seed})")
@@ -129,7 +179,7 @@ class Demo:
         from app.tenants import tenant_id_for
         from app.tenants.uninstall import uninstall
 
-        stale = tenant_id_for(self.opt.crm, self.sandbox.hub_id, self.app)
+        stale = tenant_id_for(self.opt.crm, self.account_id, self.app)
         try:
             uninstall(stale, self.app, revoke=False)  # a previous run's tenant, against an old sandbox
         except Exception:  # nothing to remove on a first run
@@ -137,13 +187,17 @@ class Demo:
         import shutil
 
         shutil.rmtree(Path(self.app.config["MODEL_DIR"]) / stale, ignore_errors=True)
+        verify = self.driver.verify if self.driver is not None else True  # the sandbox's own CA
         resp = requests.get(f"{self.url}/oauth/{self.opt.crm}/install", timeout=60, allow_redirects=True,
-                            headers={"Accept": "application/json"})
+                            headers={"Accept": "application/json"}, verify=verify)
         if resp.status_code != 200:
             raise RuntimeError(f"install failed: HTTP {resp.status_code} {resp.text[:300]}")
         body = resp.json()
         self.tenant_id = body["tenant"]
-        self._map_discount_field()
+        if self.driver is not None:
+            self.driver.after_install(app_config=self.app.config)
+        else:
+            self._map_discount_field()
         self.say(f"installed in account {body['account_id']} as {self.tenant_id}; "
                  f"{len(body.get('fields_created') or [])} output fields created")
         return self.tenant_id
@@ -200,6 +254,14 @@ class Demo:
     # -- changes -------------------------------------------------------------------------------
     def change(self, n: int) -> list[str]:
         """Edit open deals as a rep would: two edits per deal, seconds apart (they coalesce)."""
+        self.requests_mark = int(self.sandbox.stats().get("requests", 0)) if self.driver is None else 0
+        if self.driver is not None:
+            started = time.time()
+            picked = self.driver.change(n, seed=self.opt.seed)
+            self.changed = {rid: started for rid in picked}
+            self.changes_sent = n
+            self.say(f"{n} rep edits on {len(picked)} deals sent; notifications are flowing")
+            return list(picked)
         store = self.sandbox.control("GET", "store/deals")
         deals = store if isinstance(store, list) else store.get("results") or store.get("objects") or []
         open_ids = sorted(str(d["id"]) for d in deals
@@ -240,6 +302,8 @@ class Demo:
 
     def read_fields(self) -> dict[str, dict[str, Any]]:
         """The output fields of the changed deals (one batch read)."""
+        if self.driver is not None:
+            return self.driver.read_fields(sorted(self.changed))  # type: ignore[no-any-return]
         from hubspot.crm.objects import BatchReadInputSimplePublicObjectId, SimplePublicObjectId
 
         body = BatchReadInputSimplePublicObjectId(inputs=[SimplePublicObjectId(id=i) for i in sorted(self.changed)],
@@ -248,7 +312,9 @@ class Demo:
                 for obj in self._sdk().crm.objects.batch_api.read("deals", body).results or ()}
 
     def read_back(self) -> dict[str, dict[str, Any]]:
-        """Output fields, app tasks and notes of the changed deals, through the HubSpot API."""
+        """Output fields, app tasks and notes of the changed deals, through the CRM's API."""
+        if self.driver is not None:
+            return self.driver.read_back(sorted(self.changed))  # type: ignore[no-any-return]
         from hubspot.crm.objects import BatchReadInputSimplePublicObjectId, SimplePublicObjectId
 
         sdk = self._sdk()
@@ -311,7 +377,8 @@ class Demo:
         with get_db(self.app).session() as s:
             rows = s.execute(select(InboxEvent.record_id, func.min(InboxEvent.received_at)).where(
                 InboxEvent.tenant_id == self.tenant_id, InboxEvent.object_type == "deal",
-                InboxEvent.record_id.in_(list(self.changed)), InboxEvent.change_source == "CRM_UI",
+                InboxEvent.record_id.in_(list(self.changed)),
+                InboxEvent.change_source.in_(self.driver.receipt_sources if self.driver is not None else ("CRM_UI",)),
             ).group_by(InboxEvent.record_id)).all()
         for rid, at in rows:
             if at is not None and at.timestamp() >= self.changed[rid] - 1:
@@ -333,16 +400,22 @@ class Demo:
         def metric(name: str, **labels: str) -> int:
             return int(REGISTRY.get_sample_value(name, labels) or 0)
 
-        events = {o: metric("agentic_sales_webhook_events_total", crm="hubspot", outcome=o)
+        crm = self.opt.crm
+        events = {o: metric("agentic_sales_webhook_events_total", crm=crm, outcome=o)
                   for o in ("accepted", "duplicate", "echo", "unsupported", "unknown_tenant")}
-        deliveries = sum(metric("agentic_sales_webhook_requests_total", crm="hubspot", status=str(c))
+        deliveries = sum(metric("agentic_sales_webhook_requests_total", crm=crm, status=str(c))
                          for c in (200, 400, 401, 500))
         with get_db(self.app).session() as s:
             failed = s.execute(select(func.count()).select_from(AuditLog).where(
                 AuditLog.tenant_id == self.tenant_id, AuditLog.event == "job.failed")).scalar_one()
-        server_errors = metric("agentic_sales_webhook_requests_total", crm="hubspot", status="500")
+        server_errors = metric("agentic_sales_webhook_requests_total", crm=crm, status="500")
         stats = crm_stats(self.app).as_dict()
-        sandbox_stats = self.sandbox.stats()
+        if self.driver is not None:
+            counts = self.driver.counters()
+            sandbox_stats = {"token_refreshes": counts["token_refreshes"]}
+        else:
+            sandbox_stats = self.sandbox.stats()
+            counts = {"crm_requests": None, "duplicate_tasks": None, "duplicate_notes": None}
         lat = sorted(latencies[i] for i in enriched)
         return {
             "crm": self.opt.crm,
@@ -361,11 +434,16 @@ class Demo:
             "token_refreshes": int(sandbox_stats.get("token_refreshes", stats.get("token_refreshes", 0))),
             "rate_limited_retries": int(stats.get("rate_limited_retries", 0)),
             "errors": int(failed) + server_errors + (len(self.changed) - len(enriched)),
+            "crm_requests": counts["crm_requests"],
+            "duplicate_tasks": counts["duplicate_tasks"],
+            "duplicate_notes": counts["duplicate_notes"],
             "latency_ms": {"p50": round(statistics.median(lat)) if lat else None,
                            "p95": round(lat[min(len(lat) - 1, math.ceil(0.95 * len(lat)) - 1)]) if lat else None},
         }
 
     def preview_urls(self) -> list[str]:
+        if self.driver is not None:
+            return [self.url + self.driver.preview_path(i) for i in sorted(self.changed)]
         return [f"{self.url}/card/preview/hubspot/{self.sandbox.hub_id}/deal/{i}" for i in sorted(self.changed)]
 
 

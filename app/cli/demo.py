@@ -1,4 +1,4 @@
-"""`agentic-sales demo [--once] [--changes N] [--seed S] [--crm hubspot]`."""
+"""`agentic-sales demo [--once] [--changes N] [--seed S] [--crm NAME] [--open-deals N] [--faults LIST]`."""
 
 from __future__ import annotations
 
@@ -15,30 +15,42 @@ import click
 @click.option("--changes", default=30, show_default=True, type=click.IntRange(1, 400),
               help="Rep edits to make in the sandbox.")
 @click.option("--seed", default=7, show_default=True, type=int, help="Seed of the simulated market.")
-@click.option("--crm", default="hubspot", show_default=True, type=click.Choice(["hubspot", "salesforce"]))
+@click.option("--crm", default="hubspot", show_default=True, help="A registered connector (app/connectors).")
+@click.option("--open-deals", default=None, type=click.IntRange(1, 5000),
+              help="Size of the demo market's open book (default 40).")
+@click.option("--faults", default="", help="Comma-separated sandbox faults, e.g. ambiguous-writes,403-limit,5xx.")
 @click.option("--port", default=0, type=int, help="App port (default: a free one).")
 @click.option("--data-dir", default=None, type=click.Path(file_okay=False),
               help="Where the demo keeps its secrets, database and models (default ~/.agentic-sales/demo).")
-def demo(once: bool, changes: int, seed: int, crm: str, port: int, data_dir: str | None) -> None:
+def demo(once: bool, changes: int, seed: int, crm: str, open_deals: int | None, faults: str, port: int,
+         data_dir: str | None) -> None:
     """Run everything on embedded defaults: sandbox HubSpot, app, models, agents, webhooks."""
     from tqdm import tqdm
 
     from app import logs
-    from app.demo import Demo, DemoOptions
+    from app.connectors import DEFAULT_REGISTRY
+    from app.demo import Demo, DemoInputError, DemoOptions
 
-    if crm != "hubspot":
-        click.echo("error: --crm salesforce: the Salesforce sandbox is not built yet; use --crm hubspot", err=True)
+    known = sorted(json.loads(DEFAULT_REGISTRY.read_text()))
+    if crm not in known:
+        click.echo(f"error: --crm {crm}: not a registered connector (known: {', '.join(known)})", err=True)
         sys.exit(2)
     logs.configure("WARNING")
-    opts = DemoOptions(changes=changes, seed=seed, crm=crm, port=port)
+    opts = DemoOptions(changes=changes, seed=seed, crm=crm, port=port, open_deals=open_deals,
+                       faults=tuple(f.strip() for f in faults.split(",") if f.strip()))
     if data_dir:
         opts.data_dir = Path(data_dir)
+    try:
+        run = Demo(opts, progress=lambda message: tqdm.write(message, file=sys.stderr))
+    except (DemoInputError, ValueError) as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
     steps = tqdm(total=6, desc="demo", file=sys.stderr, unit="step", dynamic_ncols=True)
 
     def say(message: str) -> None:
         tqdm.write(message, file=sys.stderr)
 
-    run = Demo(opts, progress=say)
+    run.say = say
     try:
         run.start()
         steps.update()

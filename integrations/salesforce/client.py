@@ -10,6 +10,7 @@ ambiguous failure (5xx, timeout, reset), the keys are looked up before anything 
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -37,6 +38,9 @@ from integrations.salesforce.session import Api
 
 log = logging.getLogger(__name__)
 
+IDEMPOTENCY_MAX = 64
+"""Length of AI_Idempotency_Key__c."""
+
 PRIORITIES = {"HIGH": "High", "MEDIUM": "Normal", "LOW": "Low"}
 TASK_DUE_HOUR = 9
 
@@ -60,6 +64,13 @@ def soql_in(values: Sequence[str]) -> str:
 
 def soql_datetime(t: datetime) -> str:
     return t.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def idempotency_value(key: str) -> str:
+    """The key as stored in AI_Idempotency_Key__c (64 characters): long keys are hashed."""
+    if len(key) <= IDEMPOTENCY_MAX:
+        return key
+    return "h:" + hashlib.sha256(key.encode()).hexdigest()[:IDEMPOTENCY_MAX - 2]
 
 
 def chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
@@ -312,8 +323,10 @@ class SalesforceClient:
         sobject = constants.SOBJECTS.get(fu.object_type, fu.object_type)
         body: dict[str, Any] = {"attributes": {"type": sobject}, "id": fu.record_id}
         for k, v in fu.fields.items():
-            name = mapping.api_name(k) if k in OUTPUT_FIELDS else k
-            body[name] = to_sf_value(v)
+            if k in OUTPUT_FIELDS:
+                body[mapping.api_name(k)] = mapping.output_value(k, v)
+            else:
+                body[k] = to_sf_value(v)
         return body
 
     def _task_body(self, tw: TaskWrite, now: datetime) -> tuple[dict[str, Any], str]:
@@ -325,7 +338,7 @@ class SalesforceClient:
                 body.update(self._task_fields(tw, now))
             return body, "update"
         return {"attributes": {"type": "Task"}, **self._task_fields(tw, now),
-                constants.IDEMPOTENCY_FIELD: tw.idempotency_key}, "create"
+                constants.IDEMPOTENCY_FIELD: idempotency_value(tw.idempotency_key)}, "create"
 
     def _task_fields(self, tw: TaskWrite, now: datetime) -> dict[str, Any]:
         rec, task = tw.record, tw.task
@@ -351,7 +364,7 @@ class SalesforceClient:
                 "Description": nw.text, "Status": "Completed", "Priority": "Normal", "TaskSubtype": "Task",
                 "ActivityDate": now.date().isoformat(),
                 "WhoId" if rec.object_type in ("lead", "contact") else "WhatId": rec.id,
-                constants.IDEMPOTENCY_FIELD: nw.idempotency_key}
+                constants.IDEMPOTENCY_FIELD: idempotency_value(nw.idempotency_key)}
 
     def _collection(self, method: str, bodies: list[dict[str, Any]]) -> list[dict[str, Any]]:
         payload = {"allOrNone": False, "records": bodies}

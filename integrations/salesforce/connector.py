@@ -8,7 +8,7 @@ SALESFORCE_API_VERSION, SALESFORCE_WEBHOOK_KEY (else SECRET_KEY) for per-install
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from integrations.base import CrmClient, Installation, OutputField, ScopeSpec, TokenSet
@@ -35,9 +35,28 @@ def http_session(config: Mapping[str, Any]) -> TimeoutSession:
 
 class SalesforceConnector:
     name = constants.CRM
-    blueprint = "webhooks.salesforce.receiver:bp"
-    """Routes on the shared `/webhooks` blueprint (as HubSpot's receiver)."""
+    blueprint = "webhooks.salesforce.receiver"
+    """The module whose import registers our routes on the shared `/webhooks` blueprint."""
     scopes = SCOPES
+
+    def required_config(self) -> tuple[str, ...]:
+        """Configuration names the OAuth flow needs (the app names any that is missing)."""
+        return ("SALESFORCE_CLIENT_ID", "SALESFORCE_CLIENT_SECRET")
+
+    def install_scopes(self, config: Mapping[str, Any]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(required, optional) OAuth scopes; SALESFORCE_SCOPES overrides (space-separated)."""
+        configured = config.get("SALESFORCE_SCOPES")
+        if configured:
+            return (tuple(configured.split()) if isinstance(configured, str) else tuple(configured)), ()
+        return (tuple(s.name for s in self.scopes if s.required), tuple(s.name for s in self.scopes if not s.required))
+
+    def missing_optional_scopes(self, granted: Sequence[str]) -> list[ScopeSpec]:
+        have = set(granted)
+        return [s for s in self.scopes if not s.required and s.name not in have]
+
+    def account_id_for(self, tenant_id: str) -> str | None:
+        prefix = f"{constants.CRM}-"
+        return tenant_id[len(prefix):] if tenant_id.startswith(prefix) else None
 
     def oauth(self, config: Mapping[str, Any]) -> SalesforceOAuth:
         return SalesforceOAuth(client_id=str(config.get("SALESFORCE_CLIENT_ID") or ""),

@@ -79,6 +79,31 @@ OUTPUT_LABELS = {
 }
 
 
+OUTPUT_LENGTHS = {"ai_strategy": 80, "ai_next_best_action": 255, "ai_summary": 32768, "ai_model_version": 80}
+"""Text lengths of the packaged output fields (longer values are cut, not refused)."""
+
+
+def output_value(stem: str, value: Any) -> Any:
+    """A pipeline value (HubSpot-style strings: numbers, epoch-ms datetimes) as the SF field type."""
+    kind = OUTPUT_LABELS.get(stem, ("", "string"))[1]
+    if value is None or value == "":
+        return None
+    if kind in ("number", "currency"):
+        return _num(value)
+    if kind == "datetime":
+        if isinstance(value, datetime):
+            t = value
+        elif str(value).isdigit():
+            t = datetime.fromtimestamp(int(value) / 1000.0, UTC)
+        else:
+            parsed = iso(value)
+            t = datetime.fromisoformat(parsed) if parsed else None
+        return t.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.") + f"{t.microsecond // 1000:03d}Z" if t else None
+    text = str(value)
+    limit = OUTPUT_LENGTHS.get(stem)
+    return text[:limit] if limit else text
+
+
 def api_name(stem: str) -> str:
     """`ai_conversion_score` -> `AI_Conversion_Score__c` (DESIGN: same stem, Salesforce spelling)."""
     parts = stem.split("_")

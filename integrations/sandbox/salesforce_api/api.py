@@ -66,6 +66,7 @@ def guard() -> Response | None:
         time.sleep(f.latency_ms / 1000)
     with s.lock:
         s.stats.api_requests += 1
+        s.stats.app_requests += tok.app
         if f.limit_storm > 0 or (f.limit_403_rate and s.rng.random() < f.limit_403_rate) \
                 or st.api_used >= s.config.daily_api_limit:
             f.limit_storm = max(f.limit_storm - 1, 0)

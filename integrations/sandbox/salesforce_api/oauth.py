@@ -82,7 +82,7 @@ def token() -> Response:
         with s.lock:
             s.stats.token_exchanges += 1
         s.orgs[hit[0]].installed = True
-        return Response(json.dumps(s.mint(hit[0])), mimetype="application/json")
+        return Response(json.dumps(s.mint(hit[0], app=True)), mimetype="application/json")
     if grant == "refresh_token":
         rt = form.get("refresh_token") or ""
         with s.lock:
@@ -91,7 +91,7 @@ def token() -> Response:
             return oauth_error("invalid_grant", "expired access/refresh token")
         with s.lock:
             s.stats.token_refreshes += 1
-        body = s.mint(tok.org_id)
+        body = s.mint(tok.org_id, app=tok.app)
         with s.lock:
             s.refresh_tokens.pop(body["refresh_token"], None)
             if s.config.rotate_refresh_tokens:

@@ -44,6 +44,8 @@ class Token:
     user_id: str
     expires_at: float | None
     refresh: str | None = None
+    app: bool = False
+    """Issued through OAuth (the app's own requests, counted as `app_requests`)."""
 
 
 @dataclass
@@ -62,6 +64,8 @@ class OrgState:
 class Stats:
     requests: int = 0
     api_requests: int = 0
+    app_requests: int = 0
+    """API requests made with OAuth-issued tokens (the app), not with control-API tokens (tools)."""
     by_kind: dict[str, int] = field(default_factory=dict)
     limit_exceeded: int = 0
     errors_5xx: int = 0
@@ -114,13 +118,13 @@ class Sandbox:
         return self.orgs[org_id]
 
     # --- tokens -----------------------------------------------------------------------------
-    def mint(self, org_id: str, *, ttl: float | None = -1.0) -> dict[str, Any]:
+    def mint(self, org_id: str, *, ttl: float | None = -1.0, app: bool = False) -> dict[str, Any]:
         st = self.orgs[org_id]
         ttl = self.config.session_ttl if ttl == -1.0 else ttl
         access = f"{org_id[:15]}!AQ{secrets.token_urlsafe(48)}"
         refresh = f"5Aep861{secrets.token_urlsafe(60)}"
         with self.lock:
-            tok = Token(org_id, st.org.api_user_id, time.time() + ttl if ttl else None, refresh)
+            tok = Token(org_id, st.org.api_user_id, time.time() + ttl if ttl else None, refresh, app)
             self.tokens[access] = tok
             self.refresh_tokens[refresh] = tok
         return self.token_body(access, refresh, org_id)
