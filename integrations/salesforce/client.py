@@ -31,7 +31,7 @@ from integrations.base import (
     WriteResult,
     WriteSet,
 )
-from integrations.errors import CrmError, CrmNotFound, CrmRateLimited, CrmRejected, CrmUnavailable
+from integrations.errors import CrmError, CrmNotFound, CrmRejected, CrmUnavailable
 from integrations.salesforce import constants, mapping
 from integrations.salesforce.errors import item_error
 from integrations.salesforce.session import Api
@@ -123,7 +123,7 @@ class SalesforceClient:
         rows = list(page.get("records") or [])
         while not page.get("done", True) and page.get("nextRecordsUrl"):
             url = page["nextRecordsUrl"]
-            page = self.api.call(lambda sf: sf.query_more(url, identifier_is_url=True), what=what)
+            page = self.api.call(lambda sf, url=url: sf.query_more(url, identifier_is_url=True), what=what)
             rows.extend(page.get("records") or [])
         return rows
 

@@ -137,7 +137,7 @@ def global_describe(version: str) -> Response:
 def describe(version: str, sobject: str) -> Response:
     sb().count("describe")
     if sobject not in schema.BASE_FIELDS:
-        return sf_error(404, "NOT_FOUND", f"The requested resource does not exist")
+        return sf_error(404, "NOT_FOUND", "The requested resource does not exist")
     return js(org().describe(sobject, base(version)))
 
 

@@ -129,7 +129,7 @@ class DemoSandbox:
         rows: list[dict[str, Any]] = []
         params: dict[str, str] | None = {"q": soql}
         while True:
-            for attempt in range(20):  # the demo's reader shares the org's faults: try again
+            for _attempt in range(20):  # the demo's reader shares the org's faults: try again
                 r = self._http.get(url, params=params, headers={"Authorization": f"Bearer {self._token}"},
                                    timeout=60)
                 if r.status_code == 401:
