@@ -182,14 +182,15 @@ class DemoSandbox:
         assert self.handle is not None
         st = self.handle.stats()
         return {"requests": int(st["app_requests"]), "refreshes": int(st["token_refreshes"]),
-                "limited": int(st["limit_exceeded"]), "duplicate_tasks": int(st["duplicate_tasks"])}
+                "limited": int(st["limit_exceeded"]), "duplicate_tasks": int(st["duplicate_tasks"]),
+                "duplicate_notes": int(st["duplicate_notes"])}
 
     def counters(self) -> dict[str, int]:
         """The sandbox's counts since the first scripted change (requests by the app's tokens)."""
         now = self._counters_raw()
         return {"crm_requests": now["requests"] - self._mark.get("requests", 0),
                 "token_refreshes": now["refreshes"], "rate_limited": now["limited"],
-                "duplicate_tasks": now["duplicate_tasks"], "duplicate_notes": 0}
+                "duplicate_tasks": now["duplicate_tasks"], "duplicate_notes": now["duplicate_notes"]}
 
     def preview_path(self, record_id: str) -> str:
         return f"/card/preview/{self.crm}/{self.account_id}/deal/{record_id}"

@@ -172,6 +172,7 @@ class Sandbox:
         with self.lock:
             d = asdict(self.stats)
         d["duplicate_tasks"] = self.duplicate_tasks()
+        d["duplicate_notes"] = self.duplicate_notes()
         d["api_usage"] = {oid: {"used": st.api_used, "max": self.config.daily_api_limit}
                           for oid, st in self.orgs.items()}
         return d
@@ -185,6 +186,18 @@ class Sandbox:
                 if t.get("AI_Idempotency_Key__c") and not t.get("IsClosed") and not t.get("IsDeleted"):
                     per[str(t.get("WhatId") or t.get("WhoId"))] = per.get(str(t.get("WhatId") or t.get("WhoId")), 0) + 1
             extra += sum(n - 1 for n in per.values() if n > 1)
+        return extra
+
+    def duplicate_notes(self) -> int:
+        """App notes (completed marker tasks) beyond one per idempotency key, over every org."""
+        extra = 0
+        for st in self.orgs.values():
+            seen: dict[str, int] = {}
+            for t in st.org.records["Task"].values():
+                key = t.get("AI_Idempotency_Key__c")
+                if key and str(t.get("Subject") or "").startswith("[agentic-sales] Note:"):
+                    seen[key] = seen.get(key, 0) + 1
+            extra += sum(n - 1 for n in seen.values() if n > 1)
         return extra
 
     def stop(self) -> None:
