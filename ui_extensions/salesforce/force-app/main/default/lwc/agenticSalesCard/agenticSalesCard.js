@@ -70,7 +70,7 @@ export default class AgenticSalesCard extends LightningElement {
         this.sending = true;
         this.error = undefined;
         try {
-            await sendFeedback({ recordId: this.recordId, actionId: this.view.enrichmentId, decision });
+            await sendFeedback({ recordId: this.recordId, enrichmentId: this.view.enrichmentId, decision });
             this.decision = decision;
         } catch (e) {
             this.error = errorText(e);

@@ -123,7 +123,7 @@ export function cardView(payload) {
     return {
         status: card.status || 'unknown',
         enriched: card.status === 'enriched',
-        enrichmentId: card.enrichment_id || null,
+        enrichmentId: card.enrichment_id === undefined || card.enrichment_id === null ? null : String(card.enrichment_id),
         scores: scoreRows(card.scores || {}),
         strategy: strategyView(card.strategy),
         action: actionView(card.next_best_action),

@@ -65,7 +65,7 @@ describe('c-agentic-sales-card', () => {
         q(el, 'lightning-button[data-id="accept"]').click();
         await flush();
         expect(sendFeedback).toHaveBeenCalledTimes(1);
-        expect(sendFeedback).toHaveBeenCalledWith({ recordId: OPP_ID, actionId: 'enr_7f3a9c', decision: 'accept' });
+        expect(sendFeedback).toHaveBeenCalledWith({ recordId: OPP_ID, enrichmentId: 'enr_7f3a9c', decision: 'accept' });
         expect(q(el, 'lightning-button[data-id="accept"]')).toBeNull();
         expect(q(el, '[data-id="decision"]').textContent).toContain('Accepted');
     });
@@ -75,7 +75,7 @@ describe('c-agentic-sales-card', () => {
         const el = await mount(ENRICHED);
         q(el, 'lightning-button[data-id="reject"]').click();
         await flush();
-        expect(sendFeedback).toHaveBeenCalledWith({ recordId: OPP_ID, actionId: 'enr_7f3a9c', decision: 'reject' });
+        expect(sendFeedback).toHaveBeenCalledWith({ recordId: OPP_ID, enrichmentId: 'enr_7f3a9c', decision: 'reject' });
         expect(q(el, '[data-id="decision"]').textContent).toContain('Rejected');
     });
 
