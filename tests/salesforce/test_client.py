@@ -49,10 +49,11 @@ def test_a_partial_failure_fails_only_its_own_records(make_client: Any, sfsb: Sa
     a, b = open_ids(c, 2)
     ws = WriteSet(fields=(FieldUpdate("deal", a, {"ai_conversion_score": 71, "ai_strategy": "social_proof"}),
                           FieldUpdate("deal", "006000000000000AAA", {"ai_conversion_score": 10}),
-                          FieldUpdate("deal", b, {"ai_strategy": "x" * 81})))
+                          FieldUpdate("deal", b, {"StageName": "Bogus stage"})))
     res = c.apply(ws)
     assert [r.status for r in res] == ["updated", "failed", "failed"]
-    assert "MALFORMED_ID" in (res[1].error or "") and "STRING_TOO_LONG" in (res[2].error or "")
+    assert "MALFORMED_ID" in (res[1].error or "")
+    assert "INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST" in (res[2].error or "")
     assert not res[1].should_retry
     assert sfsb.store("Opportunity", a, org_id=ORGS[0])["AI_Conversion_Score__c"] == 71
 
