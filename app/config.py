@@ -73,6 +73,12 @@ class Config:
     """Start the in-process worker thread when no REDIS_URL is set (serve, demo)."""
     SANDBOX_MODE = False
     """Demo/sandbox mode: enables the card preview page without an admin sign-in."""
+    MODEL_STORE: str | None = None
+    """Model registry shared by every worker (champion pointers and artefacts); wins over MODEL_DIR."""
+    WORKER_CLASS: str | None = None
+    """RQ worker class; default rq.SimpleWorker (no fork per job, so caches and models survive)."""
+    PIPELINE_BATCH_SIZE = defaults.PIPELINE_BATCH_SIZE
+    AGENT_CONCURRENCY = defaults.AGENT_CONCURRENCY
     MODEL_DIR: str | None = None
     """Root of the model registry; DATA_DIR/models when unset."""
     ADMIN_TOKEN: str | None = None

@@ -93,3 +93,6 @@ OUTCOME_ATTRIBUTION_DAYS = 180
 SCHEDULER_LEASE_SECONDS = 30.0
 """Seconds the scheduler leader's lease lasts; it renews every sweep, a dead leader is replaced
 after this long."""
+
+PERIODIC_JOB_TIMEOUT_SECONDS = 3600
+"""RQ timeout of a periodic job (a tenant's reconciliation or retraining)."""

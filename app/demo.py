@@ -8,9 +8,9 @@ sandbox through the CRM's API, not from the app's own bookkeeping.
 
 The HubSpot sandbox is built in; other CRMs plug in a sandbox driver named in
 `app/connectors/sandboxes.json` (configuration data: CRM name -> "module:attribute"), an object
-with `start`, `after_install`, `change`, `read_fields`, `read_back`, `counters`, `preview_path`,
-`stop`, `url`, `account_id`, `verify` and `receipt_sources` (see
-the driver module of each sandbox in integrations/sandbox/).
+with `start`, `after_install`, `change`, `read_fields`, `read_back`, `control`, `stats`,
+`preview_path`, `stop`, `url`, `account_id`, `verify`, `receipt_sources` and `check_faults`
+(see the driver module of each sandbox in integrations/sandbox/).
 """
 
 from __future__ import annotations
@@ -37,23 +37,6 @@ from integrations.base import OUTPUT_FIELDS
 
 log = logging.getLogger(__name__)
 
-SANDBOX_DRIVERS = Path(__file__).resolve().parent / "connectors" / "sandboxes.json"
-"""CRM name -> "module:attribute" of its demo sandbox driver (configuration data)."""
-
-
-class DemoInputError(ValueError):
-    """A demo option the chosen CRM cannot honour (the CLI exits 2 naming it)."""
-
-
-def sandbox_driver(crm: str) -> Any:
-    """A new sandbox driver for `crm`, or None for the built-in HubSpot sandbox."""
-    from werkzeug.utils import import_string
-
-    table = json.loads(SANDBOX_DRIVERS.read_text()) if SANDBOX_DRIVERS.exists() else {}
-    if crm not in table:
-        return None
-    return import_string(table[crm].replace(":", "."))()
-
 DEMO_MARKET = {"n_companies": 60, "n_owners": 6, "n_open_deals": 40, "n_closed_deals": 240}
 """A market small enough that install, training, backfill and the changes finish in minutes."""
 
@@ -68,15 +51,39 @@ class DemoOptions:
     changes: int = 30
     seed: int = 7
     crm: str = "hubspot"
-    open_deals: int | None = None
-    """Size of the demo market's open book (None: DEMO_MARKET's)."""
+    open_deals: int = DEMO_MARKET["n_open_deals"]
+    """Size of the demo market's open book (the backfill reads every one)."""
     faults: tuple[str, ...] = ()
-    """Sandbox faults by name (e.g. ambiguous-writes, 403-limit, 5xx)."""
+    """Sandbox fault profiles switched on for the scripted changes (e.g. ambiguous-writes)."""
     data_dir: Path = field(default_factory=lambda: Path(os.environ.get("AGENTIC_SALES_DATA_DIR")
                                                         or Path.home() / ".agentic-sales" / "demo"))
     host: str = "127.0.0.1"
     port: int = 0
     timeout: float = 240.0
+
+
+def market_for(open_deals: int) -> dict[str, int]:
+    """The demo market with `open_deals` open deals (companies grow with the book)."""
+    return {**DEMO_MARKET, "n_open_deals": open_deals,
+            "n_companies": max(DEMO_MARKET["n_companies"], open_deals // 4)}
+
+
+class DemoInputError(ValueError):
+    """A demo option the sandbox cannot honour (e.g. an unknown fault name); exit code 2."""
+
+
+SANDBOX_DRIVERS = Path(__file__).resolve().parent / "connectors" / "sandboxes.json"
+"""CRM name -> "module:attribute" of its demo sandbox driver (configuration data)."""
+
+
+def sandbox_driver(crm: str) -> Any:
+    """A new sandbox driver for `crm`, or None for the built-in HubSpot sandbox."""
+    from werkzeug.utils import import_string
+
+    table = json.loads(SANDBOX_DRIVERS.read_text()) if SANDBOX_DRIVERS.exists() else {}
+    if crm not in table:
+        return None
+    return import_string(table[crm].replace(":", "."))()
 
 
 def demo_secrets(data_dir: Path) -> dict[str, str]:
@@ -112,18 +119,6 @@ class Demo:
         self.read_token = "pat-demo-" + secrets.token_hex(12)
         """A private-app token for reading the sandbox back (a separate tool, as an admin would)."""
         self.driver: Any = sandbox_driver(options.crm)
-        self.requests_mark = 0
-        if self.driver is None and options.faults:
-            raise DemoInputError(f"--faults is not available with --crm {options.crm}")
-        if self.driver is not None:
-            self.driver.check_faults(options.faults)
-
-    @property
-    def market(self) -> dict[str, int]:
-        market = dict(DEMO_MARKET)
-        if self.opt.open_deals is not None:
-            market["n_open_deals"] = self.opt.open_deals
-        return market
 
     @property
     def account_id(self) -> str:
@@ -150,15 +145,15 @@ class Demo:
         self.app.config["PUBLIC_URL"] = self.url
         threading.Thread(target=self.server.serve_forever, name="demo-app", daemon=True).start()
         if self.driver is not None:
-            self.app.config.update(self.driver.start(seed=self.opt.seed, app_url=self.url, market=self.market,
-                                                     faults=self.opt.faults))
+            self.app.config.update(self.driver.start(seed=self.opt.seed, app_url=self.url,
+                                                     market=market_for(self.opt.open_deals)))
             self.sandbox = self.driver
             self.say(f"app on {self.url}, {self.opt.crm} sandbox on {self.driver.url} (seed {self.opt.seed})")
             return
         self.sandbox = run_in_thread(
             seed=self.opt.seed, webhook_url=f"{self.url}/webhooks/hubspot", client_id=keys["HUBSPOT_CLIENT_ID"],
             client_secret=keys["HUBSPOT_CLIENT_SECRET"], access_token_ttl=DEMO_TOKEN_TTL_SECONDS,
-            retry_scale=0.002, private_app_token=self.read_token, **self.market)
+            retry_scale=0.002, private_app_token=self.read_token, **market_for(self.opt.open_deals))
         self.app.config["HUBSPOT_API_BASE"] = self.sandbox.url
         self.app.config["HUBSPOT_AUTHORIZE_URL"] = f"{self.sandbox.url}/oauth/authorize"
         self.say(f"app on {self.url}, HubSpot sandbox on {self.sandbox.url} (seed {self.opt.seed})")
@@ -252,9 +247,32 @@ class Demo:
             time.sleep(0.5)
 
     # -- changes -------------------------------------------------------------------------------
+    def arm(self) -> None:
+        """Switch on the requested faults and mark the sandbox's request counter: what the app
+        asks of the CRM from here on is what `crm_requests` reports."""
+        if self.opt.faults:
+            try:
+                self.sandbox.control("POST", "faults/profile", faults=list(self.opt.faults))
+            except Exception as exc:
+                raise DemoInputError(f"--faults {','.join(self.opt.faults)}: the sandbox refused: {exc}") from None
+            self.say(f"sandbox faults on: {', '.join(self.opt.faults)}")
+        try:
+            self.sandbox.control("POST", "counters/mark")
+            self.counting = True
+        except Exception:  # an older sandbox without request counters: crm_requests is null
+            self.counting = False
+
+    def counters(self) -> dict[str, Any]:
+        """The sandbox's own counts (requests by the app since the mark, duplicates it holds)."""
+        if not getattr(self, "counting", False):
+            return {}
+        try:
+            return dict(self.sandbox.control("GET", "counters"))
+        except Exception:
+            return {}
+
     def change(self, n: int) -> list[str]:
         """Edit open deals as a rep would: two edits per deal, seconds apart (they coalesce)."""
-        self.requests_mark = int(self.sandbox.stats().get("requests", 0)) if self.driver is None else 0
         if self.driver is not None:
             started = time.time()
             picked = self.driver.change(n, seed=self.opt.seed)
@@ -386,7 +404,25 @@ class Demo:
         return out
 
     # -- summary -------------------------------------------------------------------------------
-    def summary(self, latencies: dict[str, float]) -> dict[str, Any]:
+    def scores_present(self, record_ids: list[str]) -> list[str]:
+        """Score tasks present (not absent) on the latest card of every one of these deals."""
+        from sqlalchemy import select
+
+        from app.storage import get_db
+        from app.storage.models import Enrichment
+
+        present: set[str] | None = None
+        with get_db(self.app).session() as s:
+            for rid in record_ids:
+                card = s.execute(select(Enrichment.card).where(
+                    Enrichment.tenant_id == self.tenant_id, Enrichment.record_id == rid)
+                    .order_by(Enrichment.id.desc()).limit(1)).scalar_one_or_none() or {}
+                tasks = {t for t, v in (card.get("scores") or {}).items()
+                         if isinstance(v, dict) and ("probability" in v or "value" in v)}
+                present = tasks if present is None else present & tasks
+        return sorted(present or ())
+
+    def summary(self, latencies: dict[str, float], counted: dict[str, Any] | None = None) -> dict[str, Any]:
         from prometheus_client import REGISTRY
         from sqlalchemy import func, select
 
@@ -410,13 +446,10 @@ class Demo:
                 AuditLog.tenant_id == self.tenant_id, AuditLog.event == "job.failed")).scalar_one()
         server_errors = metric("agentic_sales_webhook_requests_total", crm=crm, status="500")
         stats = crm_stats(self.app).as_dict()
-        if self.driver is not None:
-            counts = self.driver.counters()
-            sandbox_stats = {"token_refreshes": counts["token_refreshes"]}
-        else:
-            sandbox_stats = self.sandbox.stats()
-            counts = {"crm_requests": None, "duplicate_tasks": None, "duplicate_notes": None}
+        sandbox_stats = self.sandbox.stats()
         lat = sorted(latencies[i] for i in enriched)
+        counted = counted if counted is not None else self.counters()
+        after = self.counters()  # duplicates as the sandbox holds them at the very end
         return {
             "crm": self.opt.crm,
             "changes_sent": self.changes_sent,
@@ -434,11 +467,14 @@ class Demo:
             "token_refreshes": int(sandbox_stats.get("token_refreshes", stats.get("token_refreshes", 0))),
             "rate_limited_retries": int(stats.get("rate_limited_retries", 0)),
             "errors": int(failed) + server_errors + (len(self.changed) - len(enriched)),
-            "crm_requests": counts["crm_requests"],
-            "duplicate_tasks": counts["duplicate_tasks"],
-            "duplicate_notes": counts["duplicate_notes"],
             "latency_ms": {"p50": round(statistics.median(lat)) if lat else None,
                            "p95": round(lat[min(len(lat) - 1, math.ceil(0.95 * len(lat)) - 1)]) if lat else None},
+            "crm_requests": counted.get("app_requests_since_mark"),
+            "duplicate_tasks": after.get("duplicate_tasks"),
+            "duplicate_notes": after.get("duplicate_notes"),
+            "scores_present": self.scores_present(enriched),
+            "open_deals": self.opt.open_deals,
+            "faults": list(self.opt.faults),
         }
 
     def preview_urls(self) -> list[str]:

@@ -95,6 +95,12 @@ def run_batch(app: Any, key: RecordKey, job_id: str, process: Callable[[BatchCon
             _requeue_all(app, items, delay=float(retry_after), failed=False, reason=exc)
             metrics.JOBS.labels(outcome="rate_limited").inc()
             return {"status": "rate_limited", "records": len(items), "retry_after": retry_after}
+        if is_refused_grant(exc):
+            # The CRM refused our refresh token: the app was uninstalled on its side. Revoke the
+            # installation (its jobs stop; its data is erased after the grace period).
+            from app.tenants import mark_revoked
+
+            mark_revoked(app, key.tenant_id, f"{type(exc).__name__}: {exc}")
         results = {i.key.record_id: exc for i in items}
     summary = {"processed": 0, "failed": 0, "retrying": 0}
     for item in items:
@@ -117,6 +123,16 @@ def run_batch(app: Any, key: RecordKey, job_id: str, process: Callable[[BatchCon
     metrics.JOB_SECONDS.observe(time.perf_counter() - started)
     return {"status": "processed", "records": len(items), **summary,
             "duration_ms": round((time.perf_counter() - started) * 1000, 1)}
+
+
+REFUSED_GRANT_CODES = frozenset({"BAD_REFRESH_TOKEN", "invalid_grant"})
+"""Error codes with which CRMs refuse a refresh token that was revoked (an uninstall on their side)."""
+
+
+def is_refused_grant(exc: BaseException) -> bool:
+    """Tell whether an error is the CRM refusing our refresh token for good."""
+    code = str(getattr(exc, "code", "") or "")
+    return code in REFUSED_GRANT_CODES or any(c in str(exc) for c in REFUSED_GRANT_CODES)
 
 
 def _record_failed(app: Any, item: Any, exc: BaseException, summary: dict[str, int]) -> None:

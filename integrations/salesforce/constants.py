@@ -22,8 +22,16 @@ READ_TIMEOUT = 60.0
 """Seconds to wait for an answer (requests has no timeout by default: workers would hang)."""
 
 LIMIT_RETRY_AFTER = 300.0
-"""Seconds to hold a batch after 403 REQUEST_LIMIT_EXCEEDED (Salesforce sends no Retry-After;
-the daily allocation is a rolling 24 h window, so minutes, not seconds)."""
+"""Seconds to hold a batch after 403 REQUEST_LIMIT_EXCEEDED when the org's daily allocation is
+used up (Sforce-Limit-Info at its maximum): Salesforce sends no Retry-After and the allocation
+is a rolling 24 h window, so minutes, not seconds."""
+
+BUSY_LIMIT_RETRY_AFTER = 15.0
+"""Seconds to hold a batch after 403 REQUEST_LIMIT_EXCEEDED while the daily allocation still has
+room: the org's concurrent long-running request limit, which clears in seconds."""
+
+DAILY_LIMIT_EXHAUSTED = 0.98
+"""Share of the daily allocation (last Sforce-Limit-Info seen) from which a 403 is the daily limit."""
 
 UNAVAILABLE_RETRY_AFTER = 30.0
 """Seconds before re-trying after a 5xx or a timeout."""

@@ -46,8 +46,12 @@ def error_message(content: Any) -> str:
     return str(content)[:300]
 
 
-def from_sdk(exc: Exception, *, what: str = "") -> CrmError:
-    """Translate a simple-salesforce or requests exception into our error tree."""
+def from_sdk(exc: Exception, *, what: str = "", usage: Any = None) -> CrmError:
+    """Translate a simple-salesforce or requests exception into our error tree.
+
+    `usage` is the last `Sforce-Limit-Info` api-usage seen (simple-salesforce's Usage(used,
+    total)); it tells a used-up daily allocation (long wait) from a busy org (short wait).
+    """
     prefix = f"{what}: " if what else ""
     if isinstance(exc, requests.Timeout):
         return CrmUnavailable(f"{prefix}Salesforce timed out ({exc.__class__.__name__})", crm=CRM,
@@ -61,8 +65,12 @@ def from_sdk(exc: Exception, *, what: str = "") -> CrmError:
         code = error_code(content)
         msg = f"{prefix}{code or 'error'}: {error_message(content)}"
         if status == 403 and code == "REQUEST_LIMIT_EXCEEDED":
-            return CrmRateLimited(msg + " (daily API limit; writes stay queued)", status=403, crm=CRM, code=code,
-                                  retry_after=constants.LIMIT_RETRY_AFTER)
+            used, total = (getattr(usage, "used", None), getattr(usage, "total", None))
+            daily = bool(total) and used is not None and used >= constants.DAILY_LIMIT_EXHAUSTED * total
+            wait = constants.LIMIT_RETRY_AFTER if daily or usage is None else constants.BUSY_LIMIT_RETRY_AFTER
+            why = "daily API allocation used up" if daily or usage is None else "org busy"
+            return CrmRateLimited(f"{msg} ({why}; writes stay queued)", status=403, crm=CRM, code=code,
+                                  retry_after=wait)
         if status == 401:
             return CrmAuthExpired(msg, status=401, crm=CRM, code=code)
         if status == 403:

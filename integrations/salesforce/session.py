@@ -64,6 +64,7 @@ class Api:
         self.on_tokens = on_tokens
         self.version = version
         self.refreshes = 0
+        self._usage: Any = None
         self._lock = threading.Lock()
         self.sf = self._build()
 
@@ -73,7 +74,9 @@ class Api:
 
     @property
     def api_usage(self) -> Any:
-        return self.sf.api_usage.get("api-usage")
+        """The last Sforce-Limit-Info api-usage seen (kept across SDK rebuilds after a refresh)."""
+        self._usage = self.sf.api_usage.get("api-usage") or self._usage
+        return self._usage
 
     def _refresh(self, stale: str) -> None:
         with self._lock:
@@ -83,6 +86,7 @@ class Api:
                 raise CrmAuthExpired("session expired and no refresh token flow configured",
                                      status=401, crm=constants.CRM, code="INVALID_SESSION_ID")
             fresh = self.refresh(self.tokens)
+            _ = self.api_usage  # remember the usage the old SDK object saw
             self.tokens = fresh
             self.refreshes += 1
             self.sf = self._build()
@@ -96,12 +100,12 @@ class Api:
             return fn(self.sf)
         except sfx.SalesforceExpiredSession as exc:
             if error_code(getattr(exc, "content", None)) not in (None, "INVALID_SESSION_ID"):
-                raise from_sdk(exc, what=what) from None
+                raise from_sdk(exc, what=what, usage=self.api_usage) from None
             log.info("salesforce session expired; refreshing once", extra={"crm": constants.CRM})
         except (sfx.SalesforceError, requests.RequestException) as exc:
-            raise from_sdk(exc, what=what) from None
+            raise from_sdk(exc, what=what, usage=self.api_usage) from None
         self._refresh(stale)
         try:
             return fn(self.sf)
         except (sfx.SalesforceError, requests.RequestException) as exc:
-            raise from_sdk(exc, what=what) from None
+            raise from_sdk(exc, what=what, usage=self.api_usage) from None

@@ -52,9 +52,20 @@ def test_a_collection_answer_maps_back_to_each_record_in_order() -> None:
     assert res[2].should_retry and "UNABLE_TO_LOCK_ROW" in (res[2].error or "")  # locked: try again later
 
 
-def test_request_limit_exceeded_is_a_rate_limit_that_keeps_the_writes_queued() -> None:
-    err = from_sdk(sdk_error(sfx.SalesforceRefusedRequest, 403, "error_request_limit.json"))
-    assert isinstance(err, CrmRateLimited) and err.should_retry and err.retry_after and err.status == 403
+def test_request_limit_exceeded_with_the_daily_allocation_used_up_waits_minutes() -> None:
+    from simple_salesforce.api import Usage
+
+    err = from_sdk(sdk_error(sfx.SalesforceRefusedRequest, 403, "error_request_limit.json"),
+                   usage=Usage(99_990, 100_000))
+    assert isinstance(err, CrmRateLimited) and err.should_retry and err.status == 403
+    assert err.retry_after == 300.0 and "used up" in str(err)
+
+
+def test_request_limit_exceeded_with_room_left_is_a_busy_org_and_waits_seconds() -> None:
+    from simple_salesforce.api import Usage
+
+    err = from_sdk(sdk_error(sfx.SalesforceRefusedRequest, 403, "error_request_limit.json"), usage=Usage(120, 100_000))
+    assert isinstance(err, CrmRateLimited) and err.retry_after == 15.0 and "busy" in str(err)
 
 
 def test_other_403s_are_forbidden_and_not_retried() -> None:

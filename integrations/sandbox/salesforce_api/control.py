@@ -52,6 +52,43 @@ def faults() -> Any:
         return jsonify(dataclasses.asdict(s.faults))
 
 
+@bp.post("/faults/profile")
+def fault_profile() -> Any:
+    """Switch on named fault profiles (FAULT_PROFILES); 400 naming unknown ones."""
+    from .state import FAULT_PROFILES
+
+    s = sb()
+    names = (request.get_json(silent=True) or {}).get("faults") or []
+    unknown = [n for n in names if n not in FAULT_PROFILES]
+    if unknown:
+        return jsonify({"error": f"unknown fault(s) {', '.join(unknown)}; known: {', '.join(sorted(FAULT_PROFILES))}"}), 400
+    with s.lock:
+        for n in names:
+            for k, v in FAULT_PROFILES[n].items():
+                setattr(s.faults, k, v)
+        return jsonify(dataclasses.asdict(s.faults))
+
+
+@bp.post("/counters/mark")
+def counters_mark() -> Any:
+    """Start counting the app's requests from here (the demo's scripted changes)."""
+    s = sb()
+    with s.lock:
+        s.app_requests_mark = s.stats.app_requests
+    return jsonify({"app_requests": s.stats.app_requests})
+
+
+@bp.get("/counters")
+def counters() -> Any:
+    """App requests since the mark, and the duplicates the org holds (open app tasks beyond one per
+    record, notes beyond one per enrichment)."""
+    s = sb()
+    with s.lock:
+        since = s.stats.app_requests - s.app_requests_mark
+    return jsonify({"app_requests_since_mark": since, "app_requests": s.stats.app_requests,
+                    "duplicate_tasks": s.duplicate_tasks(), "duplicate_notes": s.duplicate_notes()})
+
+
 @bp.post("/tokens")
 def tokens() -> Any:
     body = request.get_json(silent=True) or {}

@@ -23,15 +23,7 @@ from integrations.salesforce import constants, mapping
 from integrations.salesforce.connector import CONNECTOR
 
 from .handle import SalesforceSandboxHandle, run_salesforce_sandbox
-
-FAULTS: dict[str, dict[str, Any]] = {
-    "ambiguous-writes": {"ambiguous_write_rate": 0.05},
-    "403-limit": {"limit_403_rate": 0.03},
-    "5xx": {"error_5xx_rate": 0.03},
-    "latency": {"latency_ms": 50},
-    "duplicates": {"duplicate_rate": 0.2},
-}
-"""Demo fault names → sandbox fault switches (rates per request)."""
+from .state import FAULT_PROFILES
 
 SESSION_TTL_SECONDS = 30.0
 """Session lifetime in the demo: short, so the demo shows refreshes on 401 INVALID_SESSION_ID."""
@@ -48,14 +40,13 @@ class DemoSandbox:
         self.handle: SalesforceSandboxHandle | None = None
         self._http: requests.Session | None = None
         self._token: str = ""
-        self._mark: dict[str, int] = {}
 
     @staticmethod
     def check_faults(faults: Sequence[str]) -> None:
         """Raise ValueError naming an unknown fault (the CLI turns it into exit 2)."""
-        unknown = [f for f in faults if f not in FAULTS]
+        unknown = [f for f in faults if f not in FAULT_PROFILES]
         if unknown:
-            raise ValueError(f"unknown fault(s) {', '.join(unknown)}; known: {', '.join(sorted(FAULTS))}")
+            raise ValueError(f"unknown fault(s) {', '.join(unknown)}; known: {', '.join(sorted(FAULT_PROFILES))}")
 
     @property
     def url(self) -> str:
@@ -70,21 +61,15 @@ class DemoSandbox:
         """What an HTTP client must trust to follow the install redirect to this sandbox."""
         return str(self.handle.ca_file) if self.handle else ""
 
-    def start(self, *, seed: int, app_url: str, market: Mapping[str, int], faults: Sequence[str] = ()
-              ) -> dict[str, Any]:
-        """Start the org; return the app configuration that points the connector at it."""
-        self.check_faults(faults)
+    def start(self, *, seed: int, app_url: str, market: Mapping[str, int]) -> dict[str, Any]:
+        """Start the org; return the app configuration that points the connector at it. Faults are
+        switched on later, for the scripted changes (control `faults/profile`)."""
         client_id = "3MVG9demo." + secrets.token_hex(12)
         client_secret = secrets.token_hex(24)
         self.handle = run_salesforce_sandbox(
             seed=seed, client_id=client_id, client_secret=client_secret, session_ttl=SESSION_TTL_SECONDS,
             retry_scale=0.002, n_companies=market.get("n_companies", 60),
             n_open_deals=market.get("n_open_deals", 40), n_closed_deals=market.get("n_closed_deals", 240))
-        flags: dict[str, Any] = {}
-        for f in faults:
-            flags.update(FAULTS[f])
-        if flags:
-            self.handle.faults(**flags)
         self._http = requests.Session()
         self._http.trust_env = False
         self._http.verify = str(self.handle.ca_file)
@@ -105,7 +90,6 @@ class DemoSandbox:
     def change(self, n: int, *, seed: int) -> list[str]:
         """n rep edits, two per opportunity: the amount by a fifth, then the close date a month out."""
         assert self.handle is not None
-        self._mark = self._counters_raw()
         ids = self.open_ids()
         rng = random.Random(seed)
         picked = rng.sample(ids, min(len(ids), -(-n // 2)))
@@ -178,19 +162,14 @@ class DemoSandbox:
                     out[r["WhatId"]]["tasks"].append({"id": r["Id"], "subject": r.get("Subject")})
         return out
 
-    def _counters_raw(self) -> dict[str, int]:
+    def control(self, method: str, path: str, **json: Any) -> Any:
+        """The sandbox's control API (faults/profile, counters/mark, counters, ...)."""
         assert self.handle is not None
-        st = self.handle.stats()
-        return {"requests": int(st["app_requests"]), "refreshes": int(st["token_refreshes"]),
-                "limited": int(st["limit_exceeded"]), "duplicate_tasks": int(st["duplicate_tasks"]),
-                "duplicate_notes": int(st["duplicate_notes"])}
+        return self.handle.control(method, path, **json)
 
-    def counters(self) -> dict[str, int]:
-        """The sandbox's counts since the first scripted change (requests by the app's tokens)."""
-        now = self._counters_raw()
-        return {"crm_requests": now["requests"] - self._mark.get("requests", 0),
-                "token_refreshes": now["refreshes"], "rate_limited": now["limited"],
-                "duplicate_tasks": now["duplicate_tasks"], "duplicate_notes": now["duplicate_notes"]}
+    def stats(self) -> dict[str, Any]:
+        assert self.handle is not None
+        return self.handle.stats()
 
     def preview_path(self, record_id: str) -> str:
         return f"/card/preview/{self.crm}/{self.account_id}/deal/{record_id}"

@@ -38,6 +38,16 @@ class Faults:
     """Share of Outbound Messages delivered twice (at-least-once)."""
 
 
+FAULT_PROFILES: dict[str, dict[str, Any]] = {
+    "ambiguous-writes": {"ambiguous_write_rate": 0.05},
+    "403-limit": {"limit_403_rate": 0.03},
+    "5xx": {"error_5xx_rate": 0.03},
+    "latency": {"latency_ms": 50},
+    "duplicates": {"duplicate_rate": 0.2},
+}
+"""Fault names (demo --faults) -> fault switches; rates are per API request."""
+
+
 @dataclass
 class Token:
     org_id: str
@@ -100,6 +110,7 @@ class Sandbox:
         self.codes: dict[str, tuple[str, str, str]] = {}
         self.orgs: dict[str, OrgState] = {}
         self.sender: Any = None
+        self.app_requests_mark = 0
         self.build()
 
     def build(self) -> None:
