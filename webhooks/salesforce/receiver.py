@@ -19,6 +19,7 @@ from typing import Any
 from flask import Response, current_app, jsonify, request
 from sqlalchemy.exc import IntegrityError
 
+from app import defaults as app_defaults
 from app import metrics
 from app.dispatch import get_dispatcher
 from app.dispatch.leases import RecordKey
@@ -123,7 +124,7 @@ def _receive_callout(delivery_id: str) -> tuple[Any, int]:
         secret = installation_secret(webhook_key(), org_id)
     except ValueError as exc:
         raise SignatureVerificationError(str(exc)) from None
-    tolerance = float(current_app.config.get("WEBHOOK_TOLERANCE_SECONDS", signature.defaults.WEBHOOK_TOLERANCE_SECONDS))
+    tolerance = float(current_app.config.get("WEBHOOK_TOLERANCE_SECONDS", app_defaults.WEBHOOK_TOLERANCE_SECONDS))
     signature.verify(headers=request.headers, body=body, secret=secret, tolerance=tolerance)
     try:
         payload = json.loads(body)

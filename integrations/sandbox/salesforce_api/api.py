@@ -8,8 +8,8 @@ that origin (CDC's changeOrigin), so the change hooks can tell the app's own ech
 
 from __future__ import annotations
 
-import base64
 import json
+import secrets
 import time
 from typing import Any
 
@@ -321,10 +321,10 @@ def _page(version: str, rows: list[dict[str, Any]], start: int) -> dict[str, Any
     body: dict[str, Any] = {"totalSize": len(rows), "done": done, "records": page}
     if not done:
         s = sb()
-        loc = "01g" + base64.b32encode(f"{time.time_ns()}".encode()).decode().rstrip("=")[:15]
+        loc = "01g" + secrets.token_hex(8)
         with s.lock:
-            cursors = s.__dict__.setdefault("cursors", {})
-            cursors[loc] = (rows, time.time() + QUERY_LOCATOR_TTL, g.token.org_id)
+            s.cursors = {k: v for k, v in s.cursors.items() if v[1] > time.time()}
+            s.cursors[loc] = (rows, time.time() + QUERY_LOCATOR_TTL, g.token.org_id)
         body["nextRecordsUrl"] = f"{base(version)}/query/{loc}-{start + len(page)}"
     return body
 
@@ -335,7 +335,7 @@ def query_more(version: str, locator: str) -> Response:
     loc, _, start = locator.rpartition("-")
     s = sb()
     with s.lock:
-        hit = s.__dict__.get("cursors", {}).get(loc)
+        hit = s.cursors.get(loc)
     if hit is None or hit[1] < time.time() or hit[2] != g.token.org_id or not start.isdigit():
         return sf_error(400, "INVALID_QUERY_LOCATOR", "invalid query locator")
     return js(_page(version, hit[0], int(start)))

@@ -17,7 +17,7 @@ from typing import Any
 from ..market import Market
 from ..market._model import Activity, Deal
 from . import schema
-from .org import Org, sf_date, sf_datetime
+from .org import Change, Org, sf_date, sf_datetime
 
 MAX_LEADS = 40
 LOST_REASONS = ("Lost to Competitor", "No Budget", "No Decision / Non-Responsive", "Price")
@@ -120,7 +120,6 @@ class Bridge:
                                                 "IsPrimary": ck == d.primary_contact},
                      emit=False, at=d.created_at, user_id=owner)
         if emit:
-            from .org import Change
             o._emit(Change("Opportunity", oid, "created", tuple(rec), None, d.created_at))
         return oid
 

@@ -32,8 +32,6 @@ class Faults:
     """The next N API requests are answered 403 REQUEST_LIMIT_EXCEEDED (daily limit reached)."""
     limit_403_rate: float = 0.0
     """Share of API requests answered 403 REQUEST_LIMIT_EXCEEDED."""
-    om_bad_ack_rate: float = 0.0
-    """(sender side) nothing; kept for symmetry with the receiver tests."""
     duplicate_rate: float = 0.0
     """Share of Outbound Messages delivered twice (at-least-once)."""
 
@@ -111,6 +109,8 @@ class Sandbox:
         self.orgs: dict[str, OrgState] = {}
         self.sender: Any = None
         self.app_requests_mark = 0
+        self.cursors: dict[str, tuple[list[dict[str, Any]], float, str]] = {}
+        """Query locator -> (rows, expiry, org id): what nextRecordsUrl pages through."""
         self.build()
 
     def build(self) -> None:
