@@ -14,6 +14,7 @@ import hashlib
 import logging
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -286,24 +287,41 @@ class SalesforceClient:
 
     # --- writes -----------------------------------------------------------------------------
     def apply(self, writes: WriteSet) -> list[WriteResult]:
-        """Field and task updates in PATCH collections, creates in POST collections (≤200 each)."""
+        """Field and task updates in PATCH collections, creates in POST collections (≤200 each).
+
+        Returns one WriteResult per input item, in input order (fields, tasks, notes). Field
+        updates of the same record are merged into one body (a collection names an id once).
+        """
         now = self.now()
         updates: list[tuple[dict[str, Any], WriteResult]] = []
         creates: list[tuple[dict[str, Any], WriteResult]] = []
+        slots: list[tuple[WriteResult, WriteResult]] = []  # (this item's result, the op it rides on)
+        by_record: dict[tuple[str, str], tuple[dict[str, Any], WriteResult]] = {}
         for fu in writes.fields:
-            updates.append((self._field_body(fu), WriteResult("updated", fu.record_id, "fields", fu.record_id)))
+            body = self._field_body(fu)
+            mine = WriteResult("updated", fu.record_id, "fields", fu.record_id)
+            key = (body["attributes"]["type"], fu.record_id)
+            if key in by_record:
+                by_record[key][0].update(body)
+                slots.append((mine, by_record[key][1]))
+                continue
+            by_record[key] = (body, mine)
+            updates.append((body, mine))
+            slots.append((mine, mine))
         for tw in writes.tasks:
             body, op = self._task_body(tw, now)
-            target = updates if op == "update" else creates
             status = "completed" if tw.complete else "updated" if op == "update" else "created"
-            target.append((body, WriteResult(status, tw.existing.id if tw.existing else None, "task", tw.record.id)))
+            mine = WriteResult(status, tw.existing.id if tw.existing else None, "task", tw.record.id)
+            (updates if op == "update" else creates).append((body, mine))
+            slots.append((mine, mine))
         for nw in writes.notes:
-            creates.append((self._note_body(nw, now), WriteResult("created", None, "note", nw.record.id)))
+            mine = WriteResult("created", None, "note", nw.record.id)
+            creates.append((self._note_body(nw, now), mine))
+            slots.append((mine, mine))
         results: dict[int, WriteResult] = {}
-        order = [id(r) for _, r in updates] + [id(r) for _, r in creates]
-        stop: CrmError | None = None
         # After a retryable failure (403 limit, 5xx) the remaining chunks are not attempted:
         # they come back failed with should_retry, so the pipeline keeps them queued.
+        stop: CrmError | None = None
         for part in chunks(updates, constants.COLLECTION_MAX):
             err = stop or self._run(part, "PATCH", results)
             if err is not None:
@@ -314,7 +332,10 @@ class SalesforceClient:
             if err is not None:
                 self._fail(part, err, results)
                 stop = err if err.should_retry else stop
-        ordered = [results[k] for k in order]
+        ordered = []
+        for mine, op in slots:
+            got = results[id(op)]
+            ordered.append(replace(got, kind=mine.kind, record_id=mine.record_id) if mine is not op else got)
         if ordered and all(not r.ok for r in ordered) and stop is not None and stop.should_retry:
             raise stop  # nothing landed: let the pipeline re-queue the whole batch (writes stay queued)
         return ordered

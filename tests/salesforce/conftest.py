@@ -25,10 +25,10 @@ def sfsb() -> Iterator[SalesforceSandboxHandle]:
 @pytest.fixture(autouse=False)
 def clean_faults(sfsb: SalesforceSandboxHandle) -> Iterator[None]:
     sfsb.faults(latency_ms=0, error_5xx_rate=0.0, ambiguous_write_rate=0.0, ambiguous_next=0, limit_storm=0,
-                limit_403_rate=0.0, duplicate_rate=0.0)
+                limit_403_rate=0.0, duplicate_rate=0.0, expire_at_request=0)
     yield
     sfsb.faults(latency_ms=0, error_5xx_rate=0.0, ambiguous_write_rate=0.0, ambiguous_next=0, limit_storm=0,
-                limit_403_rate=0.0, duplicate_rate=0.0)
+                limit_403_rate=0.0, duplicate_rate=0.0, expire_at_request=0)
 
 
 def sf_config(sb: SalesforceSandboxHandle, **extra: Any) -> dict[str, Any]:

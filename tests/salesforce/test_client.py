@@ -58,31 +58,45 @@ def test_a_partial_failure_fails_only_its_own_records(make_client: Any, sfsb: Sa
     assert sfsb.store("Opportunity", a, org_id=ORGS[0])["AI_Conversion_Score__c"] == 71
 
 
-def test_three_hundred_field_updates_go_in_two_collection_requests(make_client: Any, sfsb: SalesforceSandboxHandle
-                                                                    ) -> None:
+def test_updates_go_out_in_collections_of_at_most_the_maximum(make_client: Any, sfsb: SalesforceSandboxHandle,
+                                                               monkeypatch: Any) -> None:
+    from integrations.salesforce import constants
+
+    monkeypatch.setattr(constants, "COLLECTION_MAX", 40)  # the sandbox org has 90 opportunities, not 201
     c = make_client()
-    ids = [r["Id"] for r in sfsb.store("Opportunity", org_id=ORGS[0])][:60]
-    ws = WriteSet(fields=tuple(FieldUpdate("deal", ids[i % 60], {"ai_model_version": f"v{i}"}) for i in range(300)))
+    ids = [r["Id"] for r in sfsb.store("Opportunity", org_id=ORGS[0])]
+    ws = WriteSet(fields=tuple(FieldUpdate("deal", i, {"ai_model_version": "chunked"}) for i in ids))
     before = sfsb.stats()["by_kind"].get("composite", 0)
     res = c.apply(ws)
-    assert len(res) == 300 and all(r.ok for r in res)
-    assert sfsb.stats()["by_kind"]["composite"] - before == 2
+    assert len(res) == len(ids) == 90 and all(r.ok for r in res)
+    assert sfsb.stats()["by_kind"]["composite"] - before == 3
 
 
-def test_a_session_expiring_mid_batch_is_refreshed_once_and_nothing_is_lost(make_client: Any,
-                                                                          sfsb: SalesforceSandboxHandle) -> None:
-    saved: list[Any] = []
-    c = make_client(saved=saved)
-    ids = open_ids(c, 3)
-    recs = c.get_records("deal", ids)
-    sfsb.expire_sessions(ORGS[0])  # the org's session times out between the read and the write
-    ws = WriteSet(fields=tuple(FieldUpdate("deal", i, {"ai_summary": "refreshed"}) for i in ids),
-                  tasks=tuple(TaskWrite(recs[i], TaskSpec("Follow up", "b"), f"sess-{i}") for i in ids))
+def test_a_session_timing_out_between_the_patch_and_the_post_costs_one_refresh(
+        make_client: Any, sfsb: SalesforceSandboxHandle) -> None:
+    c = make_client()
+    ids = [r["Id"] for r in sfsb.store("Opportunity", org_id=ORGS[0])]
+    recs = c.get_records("deal", ids[22:25])
+    ws = WriteSet(fields=tuple(FieldUpdate("deal", i, {"ai_model_version": "mid"}) for i in ids),
+                  notes=tuple(NoteWrite(r, "mid-batch note", f"mid-{r.id}") for r in recs.values()))
+    sfsb.faults(expire_at_request=2)  # the PATCH lands, the POST finds the session timed out
     res = c.apply(ws)
-    assert all(r.ok for r in res)
-    assert len(saved) == 1 and saved[0].refresh_token  # the refreshed tokens were handed back to be stored
-    assert all(sfsb.store("Opportunity", i, org_id=ORGS[0])["AI_Summary__c"] == "refreshed" for i in ids)
+    assert len(res) == len(ids) + 3 and all(r.ok for r in res)
     assert c.api.refreshes == 1
+    assert all(r["AI_Model_Version__c"] == "mid" for r in sfsb.store("Opportunity", org_id=ORGS[0]))
+    keys = [t.get("AI_Idempotency_Key__c") for t in sfsb.store("Task", org_id=ORGS[0])]
+    assert all(keys.count(f"mid-{i}") == 1 for i in recs)
+
+
+def test_two_updates_of_one_record_go_out_as_one_body_and_both_report(make_client: Any,
+                                                                      sfsb: SalesforceSandboxHandle) -> None:
+    c = make_client()
+    (rid,) = open_ids(c, 1)
+    res = c.apply(WriteSet(fields=(FieldUpdate("deal", rid, {"ai_strategy": "social_proof"}),
+                                   FieldUpdate("deal", rid, {"ai_summary": "two in one"}))))
+    assert [(r.status, r.record_id) for r in res] == [("updated", rid), ("updated", rid)]
+    rec = sfsb.store("Opportunity", rid, org_id=ORGS[0])
+    assert (rec["AI_Strategy__c"], rec["AI_Summary__c"]) == ("social_proof", "two in one")
 
 
 def test_a_403_limit_storm_keeps_every_write_queued_and_then_lands_them_once(make_client: Any,

@@ -52,7 +52,14 @@ def guard() -> Response | None:
     if version is not None and version not in s.config.api_versions:
         return sf_error(404, "NOT_FOUND", "The requested resource does not exist")
     auth = request.headers.get("Authorization", "")
-    tok = s.session(auth[7:] if auth.lower().startswith("bearer ") else None)
+    access = auth[7:] if auth.lower().startswith("bearer ") else None
+    with s.lock:
+        if s.faults.expire_at_request > 0:
+            s.faults.expire_at_request -= 1
+            hit = s.tokens.get(access or "")
+            if s.faults.expire_at_request == 0 and hit is not None:
+                s.expire_sessions(hit.org_id)
+    tok = s.session(access)
     if tok is None:
         with s.lock:
             s.stats.invalid_session += 1

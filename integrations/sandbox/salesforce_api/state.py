@@ -32,6 +32,8 @@ class Faults:
     """The next N API requests are answered 403 REQUEST_LIMIT_EXCEEDED (daily limit reached)."""
     limit_403_rate: float = 0.0
     """Share of API requests answered 403 REQUEST_LIMIT_EXCEEDED."""
+    expire_at_request: int = 0
+    """The Nth next API request finds every session of the org timed out (401 INVALID_SESSION_ID)."""
     duplicate_rate: float = 0.0
     """Share of Outbound Messages delivered twice (at-least-once)."""
 
