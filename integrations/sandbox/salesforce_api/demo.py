@@ -174,6 +174,15 @@ class DemoSandbox:
     def preview_path(self, record_id: str) -> str:
         return f"/card/preview/{self.crm}/{self.account_id}/deal/{record_id}"
 
+    def fault_report(self) -> str:
+        """One line of what the sandbox's faults did (for the demo's stderr)."""
+        st = self.stats()
+        return (f"sandbox faults served: {st['ambiguous_writes']} ambiguous writes, {st['limit_exceeded']} "
+                f"403 REQUEST_LIMIT_EXCEEDED, {st['errors_5xx']} 5xx; {st['token_refreshes']} token refreshes")
+
     def stop(self) -> None:
         if self.handle is not None:
+            import sys
+
+            print(self.fault_report(), file=sys.stderr)
             self.handle.stop()

@@ -39,13 +39,14 @@ class Faults:
 
 
 FAULT_PROFILES: dict[str, dict[str, Any]] = {
-    "ambiguous-writes": {"ambiguous_write_rate": 0.05},
-    "403-limit": {"limit_403_rate": 0.03},
-    "5xx": {"error_5xx_rate": 0.03},
+    "ambiguous-writes": {"ambiguous_write_rate": 0.25},
+    "403-limit": {"limit_403_rate": 0.1},
+    "5xx": {"error_5xx_rate": 0.1},
     "latency": {"latency_ms": 50},
     "duplicates": {"duplicate_rate": 0.2},
 }
-"""Fault names (demo --faults) -> fault switches; rates are per API request."""
+"""Fault names (demo --faults) -> fault switches; rates are per API request. Higher than HubSpot's
+because Salesforce batching makes few requests (a 30-deal demo sends about a dozen)."""
 
 
 @dataclass
