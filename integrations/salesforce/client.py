@@ -74,6 +74,10 @@ def idempotency_value(key: str) -> str:
     return "h:" + hashlib.sha256(key.encode()).hexdigest()[:IDEMPOTENCY_MAX - 2]
 
 
+def _query_more(url: str) -> Callable[[Any], Any]:
+    return lambda sf: sf.query_more(url, identifier_is_url=True)
+
+
 def chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
     for i in range(0, len(items), size):
         yield items[i:i + size]
@@ -124,7 +128,7 @@ class SalesforceClient:
         rows = list(page.get("records") or [])
         while not page.get("done", True) and page.get("nextRecordsUrl"):
             url = page["nextRecordsUrl"]
-            page = self.api.call(lambda sf, url=url: sf.query_more(url, identifier_is_url=True), what=what)
+            page = self.api.call(_query_more(str(url)), what=what)
             rows.extend(page.get("records") or [])
         return rows
 
@@ -148,6 +152,9 @@ class SalesforceClient:
                 with self._missing_lock:
                     self._missing_optional.setdefault(self.org_id, set()).add(bad)
         raise CrmRejected("could not build a valid query", crm=constants.CRM)
+
+    def _deal_builder(self, where: str, order: str = "") -> Callable[[list[str], list[str]], str]:
+        return lambda deal_opt, contact_opt: self._deal_soql(where, deal_opt, contact_opt, order)
 
     @staticmethod
     def _deal_soql(where: str, deal_opt: list[str], contact_opt: list[str], order: str = "") -> str:
@@ -181,8 +188,8 @@ class SalesforceClient:
             return self._get_people(sobject, ids)
         rows: list[dict[str, Any]] = []
         for part in chunks(ids, constants.QUERY_IDS_MAX):
-            rows += self._query_tolerant(lambda d, c, part=part: self._deal_soql(f"Id IN {soql_in(part)}", d, c),
-                                         "read opportunities")
+            where = f"Id IN {soql_in(part)}"
+            rows += self._query_tolerant(self._deal_builder(where), "read opportunities")
         won = self._won_by_account([str(r.get("AccountId") or "") for r in rows])
         return {str(r["Id"]): mapping.opportunity_to_record(r, tenant_id=self.tenant_id, won_by_account=won)
                 for r in rows}
@@ -234,7 +241,7 @@ class SalesforceClient:
         conds = {"open": "IsClosed = false", "won": "IsWon = true",
                  "lost": "IsClosed = true AND IsWon = false"}
         where = " OR ".join(conds[k] for k in kinds if k in conds) or "IsClosed = false"
-        rows = self._query_tolerant(lambda d, c: self._deal_soql(where, d, c, " ORDER BY Id"), "read history")
+        rows = self._query_tolerant(self._deal_builder(where, " ORDER BY Id"), "read history")
         won = self._won_by_account([str(r.get("AccountId") or "") for r in rows])
         for i, r in enumerate(rows, 1):
             yield mapping.opportunity_to_record(r, tenant_id=self.tenant_id, won_by_account=won)
@@ -332,10 +339,10 @@ class SalesforceClient:
             if err is not None:
                 self._fail(part, err, results)
                 stop = err if err.should_retry else stop
-        ordered = []
-        for mine, op in slots:
-            got = results[id(op)]
-            ordered.append(replace(got, kind=mine.kind, record_id=mine.record_id) if mine is not op else got)
+        ordered: list[WriteResult] = []
+        for mine, carrier in slots:
+            got = results[id(carrier)]
+            ordered.append(replace(got, kind=mine.kind, record_id=mine.record_id) if mine is not carrier else got)
         if ordered and all(not r.ok for r in ordered) and stop is not None and stop.should_retry:
             raise stop  # nothing landed: let the pipeline re-queue the whole batch (writes stay queued)
         return ordered
@@ -389,8 +396,12 @@ class SalesforceClient:
 
     def _collection(self, method: str, bodies: list[dict[str, Any]]) -> list[dict[str, Any]]:
         payload = {"allOrNone": False, "records": bodies}
-        return self.api.call(lambda sf: sf.restful("composite/sobjects", method=method, json=payload),
-                             what=f"{method} composite/sobjects")
+        answer = self.api.call(lambda sf: sf.restful("composite/sobjects", method=method, json=payload),
+                               what=f"{method} composite/sobjects")
+        if not isinstance(answer, list):
+            raise CrmUnavailable(f"composite/sobjects answered {type(answer).__name__}, not a result list",
+                                 crm=constants.CRM)
+        return answer
 
     def _record(self, answers: list[dict[str, Any]], part: Sequence[tuple[dict[str, Any], WriteResult]],
                 results: dict[int, WriteResult]) -> None:

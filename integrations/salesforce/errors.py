@@ -66,7 +66,7 @@ def from_sdk(exc: Exception, *, what: str = "", usage: Any = None) -> CrmError:
         msg = f"{prefix}{code or 'error'}: {error_message(content)}"
         if status == 403 and code == "REQUEST_LIMIT_EXCEEDED":
             used, total = (getattr(usage, "used", None), getattr(usage, "total", None))
-            daily = bool(total) and used is not None and used >= constants.DAILY_LIMIT_EXHAUSTED * total
+            daily = bool(total) and used is not None and used >= constants.DAILY_LIMIT_EXHAUSTED * float(total or 0)
             wait = constants.LIMIT_RETRY_AFTER if daily or usage is None else constants.BUSY_LIMIT_RETRY_AFTER
             why = "daily API allocation used up" if daily or usage is None else "org busy"
             return CrmRateLimited(f"{msg} ({why}; writes stay queued)", status=403, crm=CRM, code=code,

@@ -91,6 +91,7 @@ def output_value(stem: str, value: Any) -> Any:
     if kind in ("number", "currency"):
         return _num(value)
     if kind == "datetime":
+        t: datetime | None
         if isinstance(value, datetime):
             t = value
         elif str(value).isdigit():

@@ -41,7 +41,8 @@ class TimeoutSession(requests.Session):
         self.trust_env = False
         self.headers["Sforce-Call-Options"] = f"client={constants.CALL_OPTIONS_CLIENT}"
 
-    def request(self, method: str | bytes, url: str | bytes, *args: Any, **kwargs: Any) -> requests.Response:
+    def request(self, method: str, url: str, *args: Any,  # type: ignore[override]
+                **kwargs: Any) -> requests.Response:
         kwargs.setdefault("timeout", self.timeout)
         if kwargs.get("timeout") is None:
             kwargs["timeout"] = self.timeout

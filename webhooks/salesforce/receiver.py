@@ -125,7 +125,7 @@ def _receive_callout(delivery_id: str) -> tuple[Any, int]:
     except ValueError as exc:
         raise SignatureVerificationError(str(exc)) from None
     tolerance = float(current_app.config.get("WEBHOOK_TOLERANCE_SECONDS", app_defaults.WEBHOOK_TOLERANCE_SECONDS))
-    signature.verify(headers=request.headers, body=body, secret=secret, tolerance=tolerance)
+    signature.verify(headers=dict(request.headers), body=body, secret=secret, tolerance=tolerance)
     try:
         payload = json.loads(body)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:

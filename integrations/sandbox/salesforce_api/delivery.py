@@ -19,6 +19,7 @@ import queue
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 from xml.sax.saxutils import escape
@@ -105,9 +106,12 @@ class Sender:
         self.http = requests.Session()
         self._nseq = 0
         for oid, st in sandbox.orgs.items():
-            st.org.listeners.append(lambda ch, oid=oid: self.q.put((oid, ch)))
+            st.org.listeners.append(self._listener(oid))
         self.thread = threading.Thread(target=self.run, name="salesforce-sandbox-sender", daemon=True)
         self.thread.start()
+
+    def _listener(self, org_id: str) -> Callable[[Change], None]:
+        return lambda ch: self.q.put((org_id, ch))
 
     def stop(self) -> None:
         self.stop_event.set()

@@ -146,9 +146,8 @@ class DemoSandbox:
 
     def read_back(self, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
         """Output fields, open app tasks and notes of the opportunities, through the REST API."""
-        out = {i: {"fields": f, "tasks": [], "notes": []} for i, f in self.read_fields(ids).items()}
-        for i in ids:
-            out.setdefault(i, {"fields": {}, "tasks": [], "notes": []})
+        fields = self.read_fields(ids)
+        out: dict[str, dict[str, Any]] = {i: {"fields": fields.get(i, {}), "tasks": [], "notes": []} for i in ids}
         for k in range(0, len(ids), 200):
             part = ids[k:k + 200]
             rows = self._query(f"SELECT Id, WhatId, Subject, Status, {constants.IDEMPOTENCY_FIELD} FROM Task "

@@ -193,7 +193,7 @@ class Org:
                 ) -> list[dict[str, Any]]:
         for f in [*q.fields, *(c.field for g in q.where for c in g)]:
             self._check_path(sobject, f)
-        out = [r for r in rows if soql.matches(r, q.where, lambda p, r=r: self._value(sobject, r, p))]
+        out = [r for r in rows if soql.matches(r, q.where, self._getter(sobject, r))]
         if q.order_by:
             f, desc = q.order_by
             self._check_path(sobject, f)
@@ -202,6 +202,9 @@ class Org:
         if q.limit is not None:
             out = out[: q.limit]
         return [self._shape(sobject, r, q, base) for r in out]
+
+    def _getter(self, sobject: str, rec: Mapping[str, Any]) -> Callable[[str], Any]:
+        return lambda path: self._value(sobject, rec, path)
 
     def _check_path(self, sobject: str, path: str) -> None:
         parts = path.split(".")
@@ -245,23 +248,25 @@ class Org:
             if len(parts) == 1:
                 out[path] = rec.get(path)
                 continue
-            node, t, cur = out, sobject, rec
+            node: dict[str, Any] = out
+            t = sobject
+            cur: Mapping[str, Any] | None = rec
             for rel in parts[:-1]:
                 ref_field, t = schema.PARENT_RELATIONSHIPS[t][rel]
                 cur = self._parent(t, cur.get(ref_field)) if cur else None
                 if cur is None:
                     node[rel] = None
                     break
-                child = node.get(rel) or {"attributes": self.attributes(t, cur["Id"], base)}
-                node[rel] = child
-                node = child
+                parent = node.get(rel) or {"attributes": self.attributes(t, cur["Id"], base)}
+                node[rel] = parent
+                node = parent
             else:
                 node[parts[-1]] = cur.get(parts[-1]) if cur else None
         for sub in q.children:
-            rel = schema.CHILD_RELATIONSHIPS.get(sobject, {}).get(sub.sobject)
-            if rel is None:
+            child = schema.CHILD_RELATIONSHIPS.get(sobject, {}).get(sub.sobject)
+            if child is None:
                 raise soql.SoqlError(f"Didn't understand relationship '{sub.sobject}' in FROM part of query call.")
-            child_type, fk = rel
+            child_type, fk = child
             kids = [r for r in self.records[child_type].values() if r.get(fk) == rec["Id"] and not r.get("IsDeleted")]
             got = self._select(child_type, sub, kids, base)
             out[sub.sobject] = {"totalSize": len(got), "done": True, "records": got} if got else None
