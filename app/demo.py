@@ -28,7 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import requests
 from werkzeug.serving import make_server
@@ -153,7 +153,7 @@ class Demo:
         self.sandbox = run_in_thread(
             seed=self.opt.seed, webhook_url=f"{self.url}/webhooks/hubspot", client_id=keys["HUBSPOT_CLIENT_ID"],
             client_secret=keys["HUBSPOT_CLIENT_SECRET"], access_token_ttl=DEMO_TOKEN_TTL_SECONDS,
-            retry_scale=0.002, private_app_token=self.read_token, **market_for(self.opt.open_deals))
+            retry_scale=0.002, private_app_token=self.read_token, **cast(Any, market_for(self.opt.open_deals)))
         self.app.config["HUBSPOT_API_BASE"] = self.sandbox.url
         self.app.config["HUBSPOT_AUTHORIZE_URL"] = f"{self.sandbox.url}/oauth/authorize"
         self.say(f"app on {self.url}, HubSpot sandbox on {self.sandbox.url} (seed {self.opt.seed})")
@@ -347,7 +347,8 @@ class Demo:
             assoc = deal.associations or {}
             for kind, prop in (("tasks", ["hs_task_subject", "hs_task_body", "hs_task_status"]),
                                ("notes", ["hs_note_body"])):
-                linked = [r.id for r in (assoc.get(kind).results if assoc.get(kind) else [])]
+                found = assoc.get(kind)
+                linked = [r.id for r in (found.results if found is not None else [])]
                 if not linked:
                     continue
                 rows = sdk.crm.objects.batch_api.read(kind, BatchReadInputSimplePublicObjectId(
