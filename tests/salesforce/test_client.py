@@ -190,3 +190,39 @@ def test_pipelines_come_from_opportunity_stages(make_client: Any) -> None:
     (p,) = make_client().list_pipelines()
     kinds = {s.label: s.kind for s in p.stages}
     assert kinds["Closed Won"] == "won" and kinds["Closed Lost"] == "lost" and kinds["Prospecting"] == "open"
+
+
+def test_reconciliation_finds_what_changed_since_a_time(make_client: Any, sfsb: SalesforceSandboxHandle) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    c = make_client()
+    since = datetime.now(UTC) - timedelta(seconds=5)
+    rid = open_ids(c, 25)[24]
+    sfsb.ui_change("Opportunity", rid, {"Description": "reconcile me"}, org_id=ORGS[0])
+    found = dict(c.search_modified_since("deal", since))
+    assert rid in found and found[rid] is not None
+
+
+def test_after_an_uninstall_in_salesforce_the_refused_refresh_says_reinstall(
+        make_client: Any, sfsb: SalesforceSandboxHandle) -> None:
+    from integrations.errors import CrmAuthExpired
+
+    c = make_client(ORGS[1])
+    (rid,) = open_ids(c, 1)
+    sfsb.control("POST", f"orgs/{ORGS[1]}/uninstall")
+    try:
+        with pytest.raises(CrmAuthExpired, match="invalid_grant"):
+            c.get_record("deal", rid)
+    finally:
+        sfsb.sandbox.orgs[ORGS[1]].installed = True
+
+
+def test_revoke_kills_the_refresh_token_and_never_raises(make_client: Any, sfsb: SalesforceSandboxHandle) -> None:
+    from integrations.errors import CrmAuthExpired
+
+    c = make_client(ORGS[1])
+    c.revoke()
+    c.revoke()  # a second revoke of a dead token still does not raise
+    sfsb.expire_sessions(ORGS[1])
+    with pytest.raises(CrmAuthExpired):
+        list(c.iter_open_ids())
