@@ -205,11 +205,25 @@ def _plan(app: Any, batch: BatchContext, items: list[tuple[Any, Record]], *,
                 log.exception("record failed before writing", extra={"tenant_id": batch.tenant_id})
                 return exc
 
+    # Keep the batch's leases alive while its agents run (a big batch can outlast one lease).
+    renew_every = float(app.config["LEASE_SECONDS"]) / 4
+    last_renew = time.monotonic()
+    outs: list[Plan | BaseException] = []
+
+    def collect(out: Plan | BaseException) -> None:
+        nonlocal last_renew
+        outs.append(out)
+        if time.monotonic() - last_renew >= renew_every:
+            batch.renew()
+            last_renew = time.monotonic()
+
     if workers == 1 or len(items) == 1:
-        outs = [guarded(p) for p in items]
+        for pair in items:
+            collect(guarded(pair))
     else:
         with ThreadPoolExecutor(max_workers=min(workers, len(items)), thread_name_prefix="agents") as pool:
-            outs = list(pool.map(guarded, items))
+            for out in pool.map(guarded, items):
+                collect(out)
     for (item, _record), out in zip(items, outs, strict=True):
         if isinstance(out, BaseException):
             failures[item.key.record_id] = out
