@@ -280,10 +280,14 @@ class Demo:
         """The output fields of the changed deals (one batch read)."""
         from hubspot.crm.objects import BatchReadInputSimplePublicObjectId, SimplePublicObjectId
 
-        body = BatchReadInputSimplePublicObjectId(inputs=[SimplePublicObjectId(id=i) for i in sorted(self.changed)],
-                                                  properties=list(OUTPUT_FIELDS))
-        return {obj.id: {k: v for k, v in (obj.properties or {}).items() if k in OUTPUT_FIELDS and v}
-                for obj in self._sdk().crm.objects.batch_api.read("deals", body).results or ()}
+        sdk = self._sdk()
+        out: dict[str, dict[str, Any]] = {}
+        for part in _chunks(sorted(self.changed), BATCH_READ_MAX):
+            body = BatchReadInputSimplePublicObjectId(inputs=[SimplePublicObjectId(id=i) for i in part],
+                                                      properties=list(OUTPUT_FIELDS))
+            for obj in sdk.crm.objects.batch_api.read("deals", body).results or ():
+                out[obj.id] = {k: v for k, v in (obj.properties or {}).items() if k in OUTPUT_FIELDS and v}
+        return out
 
     def read_back(self) -> dict[str, dict[str, Any]]:
         """Output fields, app tasks and notes of the changed deals, through the HubSpot API."""
@@ -292,10 +296,8 @@ class Demo:
         sdk = self._sdk()
         ids = sorted(self.changed)
         out: dict[str, dict[str, Any]] = {i: {"fields": {}, "tasks": [], "notes": []} for i in ids}
-        body = BatchReadInputSimplePublicObjectId(inputs=[SimplePublicObjectId(id=i) for i in ids],
-                                                  properties=list(OUTPUT_FIELDS))
-        for obj in sdk.crm.objects.batch_api.read("deals", body).results or ():
-            out[obj.id]["fields"] = {k: v for k, v in (obj.properties or {}).items() if k in OUTPUT_FIELDS and v}
+        for deal_id, fields in self.read_fields().items():
+            out[deal_id]["fields"] = fields
         for deal_id in ids:
             deal = sdk.crm.objects.basic_api.get_by_id("deals", deal_id, associations=["tasks", "notes"])
             assoc = deal.associations or {}
@@ -305,8 +307,9 @@ class Demo:
                 linked = [r.id for r in (found.results if found is not None else [])]
                 if not linked:
                     continue
-                rows = sdk.crm.objects.batch_api.read(kind, BatchReadInputSimplePublicObjectId(
-                    inputs=[SimplePublicObjectId(id=i) for i in linked], properties=prop)).results or []
+                rows = [r for part in _chunks(linked, BATCH_READ_MAX)
+                        for r in sdk.crm.objects.batch_api.read(kind, BatchReadInputSimplePublicObjectId(
+                            inputs=[SimplePublicObjectId(id=i) for i in part], properties=prop)).results or []]
                 for r in rows:
                     p = r.properties or {}
                     if kind == "tasks" and APP_TASK_MARKER in (p.get("hs_task_body") or "") + (
@@ -432,6 +435,14 @@ class Demo:
 
     def preview_urls(self) -> list[str]:
         return [f"{self.url}/card/preview/hubspot/{self.sandbox.hub_id}/deal/{i}" for i in sorted(self.changed)]
+
+
+BATCH_READ_MAX = 100
+"""HubSpot's largest batch read (inputs per request)."""
+
+
+def _chunks(items: list[str], size: int) -> list[list[str]]:
+    return [items[i:i + size] for i in range(0, len(items), size)]
 
 
 def _epoch(value: str) -> float:
