@@ -272,7 +272,8 @@ class Demo:
         from urllib3.util.retry import Retry
 
         # The demo shares the portal's 110 requests / 10 s with the app: wait out 429s politely.
-        retry = Retry(total=12, status_forcelist=(429,), allowed_methods=None, backoff_factor=0.5,
+        # It reads only (batch reads are POSTs), so it may also re-send on the sandbox's injected 5xx.
+        retry = Retry(total=12, status_forcelist=(429, 500, 502, 503, 504), allowed_methods=None, backoff_factor=0.5,
                       respect_retry_after_header=True)
         return HubSpot(access_token=self.read_token, host=self.sandbox.url, base_url=self.sandbox.url, retry=retry)
 
