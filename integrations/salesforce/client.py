@@ -445,6 +445,7 @@ class SalesforceClient:
                     self._fail(pending, err, results)
                     return err if err.should_retry else None
                 log.warning("salesforce POST collection failed ambiguously; looking our keys up: %s", err)
+                self.api.bump("ambiguous_lookups")
                 try:
                     found = self._find_keys([b[constants.IDEMPOTENCY_FIELD] for b, _ in pending])
                 except CrmError as lookup_err:

@@ -72,7 +72,8 @@ class SalesforceConnector:
             from dataclasses import replace
             tokens = replace(tokens, instance_url=installation.api_base)
         api = Api(tokens, session=http_session(config), refresh=oauth.refresh, on_tokens=on_tokens,
-                  version=str(config.get("SALESFORCE_API_VERSION") or constants.API_VERSION))
+                  version=str(config.get("SALESFORCE_API_VERSION") or constants.API_VERSION),
+                  stats=config.get("CRM_STATS"))
         return SalesforceClient(api, tenant_id=installation.tenant_id, revoke=oauth.revoke)
 
     def tenant_id_for(self, account_id: str) -> str:

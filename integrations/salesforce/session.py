@@ -20,7 +20,7 @@ from simple_salesforce import Salesforce
 from simple_salesforce import exceptions as sfx
 
 from integrations.base import TokenSet
-from integrations.errors import CrmAuthExpired
+from integrations.errors import CrmAuthExpired, CrmRateLimited, CrmUnavailable
 from integrations.salesforce import constants
 from integrations.salesforce.errors import error_code, from_sdk
 
@@ -56,7 +56,8 @@ class Api:
     """One org's SDK handle; thread-safe token swap on refresh."""
 
     def __init__(self, tokens: TokenSet, *, session: requests.Session, refresh: Refresher | None = None,
-                 on_tokens: Callable[[TokenSet], None] | None = None, version: str = constants.API_VERSION) -> None:
+                 on_tokens: Callable[[TokenSet], None] | None = None, version: str = constants.API_VERSION,
+                 stats: Any = None) -> None:
         if not tokens.instance_url:
             raise ValueError("Salesforce tokens need an instance_url (from the token response)")
         self.tokens = tokens
@@ -65,6 +66,9 @@ class Api:
         self.on_tokens = on_tokens
         self.version = version
         self.refreshes = 0
+        self.stats = stats
+        """The app's shared counters (anything with `bump(name, n)`): calls, token_refreshes,
+        rate_limited_retries, transient_retries, ambiguous_lookups."""
         self._usage: Any = None
         self._lock = threading.Lock()
         self.sf = self._build()
@@ -90,23 +94,38 @@ class Api:
             _ = self.api_usage  # remember the usage the old SDK object saw
             self.tokens = fresh
             self.refreshes += 1
+            self.bump("token_refreshes")
             self.sf = self._build()
         if self.on_tokens is not None:
             self.on_tokens(fresh)
 
+    def bump(self, name: str, n: int = 1) -> None:
+        if self.stats is not None:
+            self.stats.bump(name, n)
+
+    def _mapped(self, exc: Exception, what: str) -> Exception:
+        err = from_sdk(exc, what=what, usage=self.api_usage)
+        if isinstance(err, CrmRateLimited):
+            self.bump("rate_limited_retries")
+        elif isinstance(err, CrmUnavailable):
+            self.bump("transient_retries")
+        return err
+
     def call(self, fn: Callable[[Salesforce], T], *, what: str = "") -> T:
         """Run fn(sdk); on 401 INVALID_SESSION_ID refresh and run it once more; map errors."""
         stale = self.tokens.access_token
+        self.bump("calls")
         try:
             return fn(self.sf)
         except sfx.SalesforceExpiredSession as exc:
             if error_code(getattr(exc, "content", None)) not in (None, "INVALID_SESSION_ID"):
-                raise from_sdk(exc, what=what, usage=self.api_usage) from None
+                raise self._mapped(exc, what) from None
             log.info("salesforce session expired; refreshing once", extra={"crm": constants.CRM})
         except (sfx.SalesforceError, requests.RequestException) as exc:
-            raise from_sdk(exc, what=what, usage=self.api_usage) from None
+            raise self._mapped(exc, what) from None
         self._refresh(stale)
+        self.bump("calls")
         try:
             return fn(self.sf)
         except (sfx.SalesforceError, requests.RequestException) as exc:
-            raise from_sdk(exc, what=what, usage=self.api_usage) from None
+            raise self._mapped(exc, what) from None

@@ -127,7 +127,11 @@ def test_a_403_limit_storm_keeps_every_write_queued_and_then_lands_them_once(mak
 
 
 def test_an_ambiguous_create_is_looked_up_not_duplicated(make_client: Any, sfsb: SalesforceSandboxHandle) -> None:
+    from collections import Counter
+
     c = make_client()
+    counted: Counter[str] = Counter()
+    c.api.stats = type("Stats", (), {"bump": lambda self, name, n=1: counted.update({name: n})})()
     ids = open_ids(c, 18)[16:]
     recs = c.get_records("deal", ids)
     sfsb.faults(ambiguous_next=1)  # the POST commits, then the answer is a 502
@@ -139,6 +143,7 @@ def test_an_ambiguous_create_is_looked_up_not_duplicated(make_client: Any, sfsb:
     for i in ids:
         assert keys.count(f"amb-{i}") == 1 and keys.count(f"note-{i}") == 1
     assert sfsb.stats()["ambiguous_writes"] >= 1
+    assert counted["ambiguous_lookups"] == 1 and counted["transient_retries"] == 1 and counted["calls"] >= 3
 
 
 def test_the_open_app_task_is_found_on_read_and_updated_in_place(make_client: Any,

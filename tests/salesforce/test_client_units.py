@@ -28,6 +28,9 @@ class FakeApi:
         self.tokens = TokenSet("t", account_id="00D5g000004ABCDEAW", instance_url="https://x")
         self.calls = 0
 
+    def bump(self, name: str, n: int = 1) -> None:
+        pass
+
     def call(self, fn: Any, *, what: str = "") -> Any:
         self.calls += 1
         a = self.answers.pop(0)
