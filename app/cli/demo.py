@@ -123,7 +123,7 @@ def _unknown_faults(names: tuple[str, ...], crm: str = "hubspot") -> str | None:
             return str(exc)
         return None
     try:
-        from integrations.sandbox.hubspot_api.limits import FAULT_PROFILES  # type: ignore[attr-defined]
+        from integrations.sandbox.hubspot_api.limits import FAULT_PROFILES
     except ImportError:
         return None  # an older sandbox: it refuses unknown names itself when armed
     bad = [n for n in names if n not in FAULT_PROFILES]
