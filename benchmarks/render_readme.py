@@ -197,6 +197,8 @@ def crm_throughput_section(report: dict[str, Any]) -> str:
     lines += ["", "Targets (issue 9):", ""]
     for name, t in report["targets"].items():
         lines.append(f"- `{name}`: measured {_short(t['measured'])} -> {'met' if t['met'] else '**missed**'}")
+    if report.get("notes"):
+        lines += [""] + [f"- {n}" for n in report["notes"]]
     lines += ["", "The ceiling is the rate limit divided by the measured requests per deal; latency is webhook "
               "receipt -> enrichment stored after its write-back, at "
               f"{p['steady_rate']:g} rep edits/s for {p['steady_seconds']:g} s."]
