@@ -78,7 +78,9 @@ def make_provider(
         http_client: injected transport for the SDKs.
     """
     prices = PriceTable(settings.prices, DEFAULT_PRICE)
-    common: dict[str, Any] = {"prices": prices, "max_output_tokens": settings.max_output_tokens}
+    longest = max([settings.timeout_seconds, *settings.role_timeouts.values()])
+    common: dict[str, Any] = {"prices": prices, "max_output_tokens": settings.max_output_tokens,
+                              "max_output_tokens_by_role": settings.max_output_tokens_by_role}
     if provider == "offline":
         return OfflineProvider(model)
     if provider == "openai":
@@ -88,16 +90,16 @@ def make_provider(
         if not key:
             return UnavailableProvider(provider, model, "OPENAI_API_KEY is not set")
         client = make_openai_client(api_key=key, base_url=env.get("OPENAI_BASE_URL") or None,
-                                    http_client=http_client, timeout=settings.timeout_seconds)
-        return OpenAIProvider(client, model, **common)
+                                    http_client=http_client, timeout=longest)
+        return OpenAIProvider(client, model, temperature=settings.temperature, **common)
     if provider == "anthropic":
         from agents.providers.anthropic import AnthropicProvider, make_anthropic_client
 
         key = env.get("ANTHROPIC_API_KEY")
         if not key:
             return UnavailableProvider(provider, model, "ANTHROPIC_API_KEY is not set")
-        client = make_anthropic_client(api_key=key, http_client=http_client, timeout=settings.timeout_seconds)
-        return AnthropicProvider(client, model, **common)
+        client = make_anthropic_client(api_key=key, http_client=http_client, timeout=longest)
+        return AnthropicProvider(client, model, temperature=settings.temperature, **common)
     if provider == "openai_compatible":
         from agents.providers.openai import make_openai_client
         from agents.providers.openai_compatible import OpenAICompatibleProvider
@@ -106,8 +108,9 @@ def make_provider(
         if not base:
             return UnavailableProvider(provider, model, "OPENAI_BASE_URL is not set for openai_compatible")
         client = make_openai_client(api_key=env.get("OPENAI_API_KEY") or LOCAL_API_KEY, base_url=base,
-                                    http_client=http_client, timeout=settings.timeout_seconds)
-        return OpenAICompatibleProvider(client, model, **common)
+                                    http_client=http_client, timeout=longest)
+        return OpenAICompatibleProvider(client, model, temperature=settings.temperature, seed=settings.seed,
+                                        probe_context=True, **common)
     raise ConfigurationError(f"unknown LLM provider {provider!r}")
 
 
