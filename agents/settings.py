@@ -39,13 +39,14 @@ LOCAL_LLM_MAX_OUTPUT_TOKENS: Mapping[str, int] = {"analyst": 450, "strategist": 
 """Per-role completion caps in tokens for the local model: what each role's schema needs, so the
 prompt keeps the rest of a 4k context and a looping answer stops early."""
 
-PROMPT_OVERHEAD_TOKENS = 900
+PROMPT_OVERHEAD_TOKENS = 1600
 """Tokens of a role's prompt besides the record context (rules, task, schema, earlier roles'
-answers), subtracted from a server's context size when budgeting the record context."""
+answers; ~1,400 real tokens for the writer), subtracted from a server's context size when budgeting the record context."""
 
-CONTEXT_SAFETY_FACTOR = 0.75
+CONTEXT_SAFETY_FACTOR = 0.6
 """Share of the remaining server context the estimated record context may fill: the estimator
-counts ~4 characters per token, real tokenizers fewer on JSON, numbers and names."""
+counts ~4 characters per token of a compact dict, but the prompt renders indented JSON and
+Qwen-style tokenizers give ~3 characters per token on it (measured: 6.2k characters, 2,007 tokens)."""
 
 LLM_MAX_RETRIES = 2
 """Retries of one provider on 429/5xx/timeout before falling to the next (mirrors app.defaults)."""
@@ -183,7 +184,7 @@ class AgentSettings:
         Args:
             cfg: app config or environment; reads `LLM_ANALYST`/`_STRATEGIST`/`_WRITER`,
                 `LLM_TIMEOUT_SECONDS`, `LLM_TIMEOUT_ANALYST`/`_STRATEGIST`/`_WRITER` (seconds),
-                `LLM_TEMPERATURE`, their `AGENTIC_SALES_`-prefixed spellings, and `OPENAI_BASE_URL`.
+                `LLM_TEMPERATURE`, `LLM_MAX_RETRIES`, their `AGENTIC_SALES_`-prefixed spellings, and `OPENAI_BASE_URL`.
             **tenant: AgentSettings fields taken from the tenant's row (they win).
 
         Returns:
@@ -198,6 +199,8 @@ class AgentSettings:
         common: dict[str, Any] = {}
         if get("LLM_TIMEOUT_SECONDS"):
             common["timeout_seconds"] = _seconds(get("LLM_TIMEOUT_SECONDS"), "LLM_TIMEOUT_SECONDS")
+        if get("LLM_MAX_RETRIES") not in (None, ""):
+            common["max_retries"] = int(_number(get("LLM_MAX_RETRIES"), "LLM_MAX_RETRIES", low=0, high=10))
         if get("LLM_TEMPERATURE") not in (None, ""):
             common["temperature"] = _number(get("LLM_TEMPERATURE"), "LLM_TEMPERATURE", low=0.0, high=2.0)
         base = cls(roles=roles, openai_base_url=cfg.get("OPENAI_BASE_URL") or None,
