@@ -20,11 +20,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 import httpx
 
 from agents.errors import ConfigurationError
 from agents.providers.local_model import QWEN_05B, ModelSpec, ensure_model
+from agents.settings import (
+    LOCAL_CONTEXT_BUDGET_TOKENS,
+    LOCAL_LLM_MAX_OUTPUT_TOKENS,
+    LOCAL_LLM_TIMEOUT_SECONDS,
+    ROLES,
+)
 
 TOOL_DIR = Path(__file__).resolve().parents[2] / "tools" / "local-llm"
 """Where server.mjs, package.json and package-lock.json live."""
@@ -47,8 +54,32 @@ DEFAULT_THREADS = 1
 """Generation threads: one, because with two on a shared 2-core machine generation collapses
 to ~1 token/s whenever anything else holds a core (tools/local-llm/README.md)."""
 
+LOCAL_RUN_DEADLINE_SECONDS = 240.0
+"""A run's budget for local-model calls, in seconds: three roles at up to a minute each, under
+the job timeout (300 s)."""
+
 DEFAULT_CONTEXT_TOKENS = 4096
 """Context size the server allocates, in tokens."""
+
+
+def local_preset(url: str, model: str) -> dict[str, Any]:
+    """Return the AgentSettings overrides that run every role on the local server at `url`.
+
+    Timeouts and completion caps fit a 0.5B model on one shared core; temperature 0 and a fixed
+    seed make answers repeatable; no retries, because a timed-out generation would only time out
+    again on the same busy server (the role falls back to offline with the reason instead).
+    """
+    return {
+        "roles": dict.fromkeys(ROLES, f"openai_compatible:{model}"),
+        "openai_base_url": url,
+        "role_timeouts": dict(LOCAL_LLM_TIMEOUT_SECONDS),
+        "max_output_tokens_by_role": dict(LOCAL_LLM_MAX_OUTPUT_TOKENS),
+        "temperature": 0.0,
+        "seed": 0,
+        "max_retries": 0,
+        "run_deadline_seconds": LOCAL_RUN_DEADLINE_SECONDS,
+        "context_budget_tokens": LOCAL_CONTEXT_BUDGET_TOKENS,
+    }
 
 
 class LocalServerError(ConfigurationError):

@@ -22,8 +22,9 @@ PROVIDER_NAMES: tuple[str, ...] = ("offline", "openai", "anthropic", "openai_com
 """Providers a spec may name."""
 
 DEFAULT_MODELS: Mapping[str, str] = {"offline": "template-v1", "openai": "gpt-4o-mini",
-                                     "anthropic": "claude-haiku-4-5", "openai_compatible": "llama3.1"}
-"""Model used when a spec names only the provider (e.g. the CLI's `--provider openai`)."""
+                                     "anthropic": "claude-haiku-4-5", "openai_compatible": "auto"}
+"""Model used when a spec names only the provider (e.g. the CLI's `--provider openai`); `auto`
+means the first model an OpenAI-compatible server lists, so `generated_by` names the real model."""
 
 LOCAL_API_KEY = "not-needed"
 """API key sent to an OpenAI-compatible server that needs none (the SDK insists on one)."""
@@ -107,6 +108,10 @@ def make_provider(
         base = settings.openai_base_url or env.get("OPENAI_BASE_URL")
         if not base:
             return UnavailableProvider(provider, model, "OPENAI_BASE_URL is not set for openai_compatible")
+        if model == "auto":
+            from agents.providers.local_server import served_model
+
+            model = served_model(base) or model
         client = make_openai_client(api_key=env.get("OPENAI_API_KEY") or LOCAL_API_KEY, base_url=base,
                                     http_client=http_client, timeout=longest)
         return OpenAICompatibleProvider(client, model, temperature=settings.temperature, seed=settings.seed,

@@ -43,8 +43,8 @@ def llm() -> None:
               help="Verify this file instead of the cached one.")
 def fetch_cmd(model_file: Path | None) -> None:
     """Fetch (first time), join and verify the pinned model; print its path and sha256."""
-    from agents.providers.local_model import QWEN_05B, ModelIntegrityError, ensure_model, verify
     from agents.errors import ConfigurationError
+    from agents.providers.local_model import QWEN_05B, ModelIntegrityError, ensure_model, verify
 
     try:
         path = verify(model_file) if model_file else ensure_model(log=_log)

@@ -8,8 +8,6 @@ import json
 import zipfile
 from dataclasses import replace
 
-from integrations.base import Activity
-
 import pytest
 
 from agents import AgentSettings, run_agents
@@ -20,6 +18,7 @@ from agents.providers.offline import OfflineProvider
 from agents.providers.openai import make_openai_client
 from agents.providers.openai_compatible import OpenAICompatibleProvider
 from agents.redact import Redactor
+from integrations.base import Activity
 from tests.agents.conftest import NOW, Vendor, openai_body
 from tests.agents.replies import GOOD_DRAFT, fixed_policy
 
