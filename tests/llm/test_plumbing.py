@@ -181,3 +181,19 @@ def test_chunks_that_join_to_another_file_are_refused_and_nothing_is_cached(tmp_
     with pytest.raises(ModelIntegrityError, match="joined model"):
         ensure_model(spec, directory=tmp_path / "cache", download=_copying(other))
     assert not (tmp_path / "cache" / spec.filename).exists()
+
+
+def test_the_cli_refuses_a_tampered_model_file_with_one_line_and_exit_2(tmp_path):
+    from click.testing import CliRunner
+
+    from app.cli import _register, cli
+
+    if "llm" not in cli.commands:
+        _register()
+    bad = tmp_path / "model.gguf"
+    bad.write_bytes(b"GGUF" + bytes(1000))
+    result = CliRunner().invoke(cli, ["llm", "fetch", "--model-file", str(bad)])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: model file") and "refusing" in lines[0]
