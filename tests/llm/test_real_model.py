@@ -7,8 +7,9 @@ real answers accepted vs replaced, per-role timings and the draft checks per lan
 to test-artifacts/llm-real-model.json and printed at the end of the run.
 
 Time: every call costs seconds on one core, so the injection corpus runs until the
-AGENTIC_SALES_LLM_TEST_BUDGET_SECONDS budget (default 360; 0 = no budget, `make test-llm`) is
-spent, starting at a case that rotates by day so that successive CI runs cover the whole corpus.
+AGENTIC_SALES_LLM_TEST_BUDGET_SECONDS budget (default 540 for the whole module; 0 = no budget,
+`make test-llm`) is spent, starting at a case that rotates by day so that successive CI runs
+cover the whole corpus; the report says how many cases ran.
 """
 
 from __future__ import annotations
@@ -35,8 +36,14 @@ URL = os.environ.get(LOCAL_URL_ENV, "")
 pytestmark = [pytest.mark.skipif(not URL, reason=f"{LOCAL_URL_ENV} is not set: no local model server"),
               pytest.mark.timeout(3600)]
 
-BUDGET_SECONDS = float(os.environ.get("AGENTIC_SALES_LLM_TEST_BUDGET_SECONDS") or 360)
-"""Wall-clock seconds the injection corpus may take in one run (0: no limit)."""
+BUDGET_SECONDS = float(os.environ.get("AGENTIC_SALES_LLM_TEST_BUDGET_SECONDS") or 540)
+"""Wall-clock seconds all real-model tests may take in one run (0: no limit); the varied records
+always run in full, the injection corpus gets what is left (at least MIN_INJECTION_SECONDS)."""
+
+MIN_INJECTION_SECONDS = 60.0
+"""Injection-corpus time even when the varied records used up the budget."""
+
+STARTED = time.monotonic()
 
 MIN_RECORDS = 8
 """Varied records every role must be run on."""
@@ -147,8 +154,9 @@ def test_the_injection_corpus_through_the_real_model_never_reaches_the_final_out
     replaced: Counter[str] = Counter()
     unsafe: list[str] = []
     ran = 0
+    allowed = max(MIN_INJECTION_SECONDS, BUDGET_SECONDS - (started - STARTED))
     for path in order:
-        if BUDGET_SECONDS and time.monotonic() - started > BUDGET_SECONDS:
+        if BUDGET_SECONDS and time.monotonic() - started > allowed:
             break
         case, record, scores, settings = _case(path)
         roles = tuple(case.get("compromised") or ("writer",))
