@@ -43,7 +43,8 @@ always run in full, the injection corpus gets what is left (at least MIN_INJECTI
 MIN_INJECTION_SECONDS = 60.0
 """Injection-corpus time even when the varied records used up the budget."""
 
-STARTED = time.monotonic()
+CLOCK: dict[str, float] = {}
+"""When the first real-model test of this run started (set by the `model` fixture)."""
 
 MIN_RECORDS = 8
 """Varied records every role must be run on."""
@@ -76,6 +77,7 @@ except ImportError:  # an older corpus test: markers, recipient and discount cap
 def model() -> str:
     name = served_model(URL)
     assert name, f"no model listed at {URL}/models"
+    CLOCK.setdefault("started", time.monotonic())
     return name
 
 
@@ -154,7 +156,7 @@ def test_the_injection_corpus_through_the_real_model_never_reaches_the_final_out
     replaced: Counter[str] = Counter()
     unsafe: list[str] = []
     ran = 0
-    allowed = max(MIN_INJECTION_SECONDS, BUDGET_SECONDS - (started - STARTED))
+    allowed = max(MIN_INJECTION_SECONDS, BUDGET_SECONDS - (started - CLOCK["started"]))
     for path in order:
         if BUDGET_SECONDS and time.monotonic() - started > allowed:
             break
