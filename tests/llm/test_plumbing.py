@@ -197,3 +197,16 @@ def test_the_cli_refuses_a_tampered_model_file_with_one_line_and_exit_2(tmp_path
     assert result.stdout == ""
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: model file") and "refusing" in lines[0]
+
+
+def test_the_server_is_never_started_on_a_model_that_fails_verification(tmp_path, monkeypatch):
+    from agents.providers import local_server
+
+    spawned = []
+    monkeypatch.setattr(local_server.subprocess, "Popen", lambda *a, **k: spawned.append(a))
+    bad = tmp_path / "model.gguf"
+    bad.write_bytes(b"not the model")
+    with pytest.raises(ModelIntegrityError):
+        local_server.start(model_path=bad)
+    assert spawned == []
+    assert local_server.is_up("http://127.0.0.1:9/v1", timeout=0.5) is False
