@@ -34,6 +34,17 @@ class DemoLlm:
     config: dict[str, Any] = field(default_factory=dict)
     _server: Any = None
 
+    def arm(self, demo: Any) -> None:
+        """Point a running demo's agents at this LLM and give its wait room for the model's pace."""
+        demo.app.config.update(self.config)
+        if self.mode == "local":
+            demo.opt.timeout = max(demo.opt.timeout, LOCAL_WAIT_SECONDS_PER_RECORD * max(1, demo.opt.changes))
+
+    def summary(self, demo: Any) -> dict[str, Any]:
+        """The summary's LLM figures for a finished demo (see :func:`llm_summary`)."""
+        label = f"openai_compatible:{self.model}" if self.mode == "local" else "offline-template"
+        return {**llm_summary(demo.app, demo.tenant_id), "llm": label}
+
     def stop(self) -> None:
         """Stop the server if this demo started it."""
         if self._server is not None:
@@ -64,6 +75,30 @@ def prepare(mode: str, *, log: Callable[[str], None]) -> DemoLlm:
     # The demo's own tenant lets its agents call the local server (a real tenant's admin would).
     overrides["vendor_allowlist"] = frozenset({"offline", "openai_compatible"})
     return DemoLlm(mode, url, model, {"AGENT_SETTINGS_OVERRIDES": overrides}, server)
+
+
+def prepare_from_cli(changes: int) -> tuple[DemoLlm, int]:
+    """Read `demo --llm`, prepare it, and return it with the number of edits to make.
+
+    `--changes` keeps its default of 30 offline but becomes LOCAL_DEMO_CHANGES with `--llm local`
+    unless given. A refused model file or a server that will not start ends the command with one
+    line and exit code 2.
+    """
+    import sys
+
+    import click
+
+    from agents.errors import ConfigurationError
+
+    ctx = click.get_current_context()
+    mode = ctx.meta.get("demo_llm", "offline")
+    if mode == "local" and ctx.get_parameter_source("changes") == click.core.ParameterSource.DEFAULT:
+        changes = LOCAL_DEMO_CHANGES
+    try:
+        return prepare(mode, log=lambda m: click.echo(m, err=True)), changes
+    except ConfigurationError as exc:
+        click.echo(f"error: {' '.join(str(exc).split())}", err=True)
+        sys.exit(2)
 
 
 def llm_summary(app: Any, tenant_id: str) -> dict[str, Any]:
