@@ -16,12 +16,12 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.cli.server",
     "app.cli.db",
     "app.cli.demo",
+    "app.cli.llm",
     "app.cli.manifests",
     "app.cli.crm",
     "app.cli.scoring",
     "app.cli.agents",
     "app.cli.sandbox",
-    "app.cli.llm",
 )
 """Modules that each expose `commands`: a list of click commands or groups to add."""
 
