@@ -19,21 +19,6 @@ venv: $(STAMP)
 demo: $(STAMP)
 	$(VENV)/bin/agentic-sales demo
 
-.PHONY: llm test-llm bench-llm
-# The local OpenAI-compatible model server (tools/local-llm): fetches and verifies the pinned model
-# on first use, prints {"url", ...} on stdout, runs until Ctrl-C.
-llm: $(STAMP)
-	$(VENV)/bin/agentic-sales llm serve
-
-# The real-model tests against a running server (AGENTIC_SALES_LOCAL_LLM_URL) with no time budget:
-# every record and every injection case (CI runs them inside `make test` within a budget).
-test-llm: $(STAMP)
-	AGENTIC_SALES_LLM_TEST_BUDGET_SECONDS=0 $(PY) -m pytest -q tests/llm $(PYTEST_ARGS)
-
-# Agents on the offline templates vs the local model, same records (starts a server if none runs).
-bench-llm: $(STAMP)
-	$(PY) -m benchmarks.llm_local
-
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 
@@ -48,6 +33,21 @@ test: $(STAMP) lint
 # Only the tests that exist for the embedded defaults (SQLite, in-process worker).
 test-embedded: $(STAMP)
 	env -u DATABASE_URL -u REDIS_URL $(PY) -m pytest -m "embedded and not slow" $(PYTEST_ARGS)
+
+.PHONY: llm test-llm bench-llm
+# The local OpenAI-compatible model server (tools/local-llm): fetches and verifies the pinned model
+# on first use, prints {"url", ...} on stdout, runs until Ctrl-C.
+llm: $(STAMP)
+	$(VENV)/bin/agentic-sales llm serve
+
+# The real-model tests against a running server (AGENTIC_SALES_LOCAL_LLM_URL) with no time budget:
+# every record and every injection case (CI runs them inside `make test` within a budget).
+test-llm: $(STAMP)
+	AGENTIC_SALES_LLM_TEST_BUDGET_SECONDS=0 $(PY) -m pytest -q tests/llm $(PYTEST_ARGS)
+
+# Agents on the offline templates vs the local model, same records (starts a server if none runs).
+bench-llm: $(STAMP)
+	$(PY) -m benchmarks.llm_local
 
 bench-front-door: $(STAMP)
 	$(PY) -m benchmarks.front_door
