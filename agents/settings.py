@@ -39,9 +39,10 @@ LOCAL_LLM_MAX_OUTPUT_TOKENS: Mapping[str, int] = {"analyst": 450, "strategist": 
 """Per-role completion caps in tokens for the local model: what each role's schema needs, so the
 prompt keeps the rest of a 4k context and a looping answer stops early."""
 
-LOCAL_CONTEXT_BUDGET_TOKENS = 900
+LOCAL_CONTEXT_BUDGET_TOKENS = 600
 """Estimated tokens of record context for the local model: prompt evaluation on one core costs
-~5-10 ms per token, so the facts plus the most relevant few activities, not the whole history."""
+~5-10 ms per token and the writer's prompt measured 2,567 tokens with a budget of 900, so
+the facts plus the most relevant few activities, not the whole history."""
 
 PROMPT_OVERHEAD_TOKENS = 1600
 """Tokens of a role's prompt besides the record context (rules, task, schema, earlier roles'
