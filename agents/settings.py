@@ -189,7 +189,7 @@ class AgentSettings:
         Args:
             cfg: app config or environment; reads `LLM_ANALYST`/`_STRATEGIST`/`_WRITER`,
                 `LLM_TIMEOUT_SECONDS`, `LLM_TIMEOUT_ANALYST`/`_STRATEGIST`/`_WRITER` (seconds),
-                `LLM_TEMPERATURE`, `LLM_MAX_RETRIES`, their `AGENTIC_SALES_`-prefixed spellings, and `OPENAI_BASE_URL`.
+                `LLM_TEMPERATURE`, `LLM_MAX_RETRIES`, `LLM_RUN_DEADLINE_SECONDS`, their `AGENTIC_SALES_`-prefixed spellings, and `OPENAI_BASE_URL`.
             **tenant: AgentSettings fields taken from the tenant's row (they win).
 
         Returns:
@@ -204,6 +204,8 @@ class AgentSettings:
         common: dict[str, Any] = {}
         if get("LLM_TIMEOUT_SECONDS"):
             common["timeout_seconds"] = _seconds(get("LLM_TIMEOUT_SECONDS"), "LLM_TIMEOUT_SECONDS")
+        if get("LLM_RUN_DEADLINE_SECONDS"):
+            common["run_deadline_seconds"] = _seconds(get("LLM_RUN_DEADLINE_SECONDS"), "LLM_RUN_DEADLINE_SECONDS")
         if get("LLM_MAX_RETRIES") not in (None, ""):
             common["max_retries"] = int(_number(get("LLM_MAX_RETRIES"), "LLM_MAX_RETRIES", low=0, high=10))
         if get("LLM_TEMPERATURE") not in (None, ""):

@@ -24,9 +24,11 @@ from tests.agents.replies import GOOD_DRAFT, fixed_policy
 
 
 def test_per_role_timeouts_come_from_the_config_and_default_to_the_common_one():
-    s = AgentSettings.from_mapping({"AGENTIC_SALES_LLM_TIMEOUT_SECONDS": "12", "LLM_TIMEOUT_WRITER": "45"})
+    s = AgentSettings.from_mapping({"AGENTIC_SALES_LLM_TIMEOUT_SECONDS": "12", "LLM_TIMEOUT_WRITER": "45",
+                                    "LLM_RUN_DEADLINE_SECONDS": "400", "LLM_MAX_RETRIES": "0"})
     assert s.timeout_for("writer") == 45.0
     assert s.timeout_for("analyst") == 12.0
+    assert s.run_deadline_seconds == 400.0 and s.max_retries == 0
 
 
 @pytest.mark.parametrize("bad", ["soon", "-3", "0"])
