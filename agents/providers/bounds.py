@@ -20,6 +20,11 @@ STRING_MAX_CHARS: Mapping[str, int] = {
 }
 """Most characters per string property, by property name (prompts ask for far less)."""
 
+STRING_FORMATS: Mapping[str, str] = {"at": "date"}
+"""JSON-schema `format` per string property, instead of a length: measured on the local 0.5B
+model, evidence dates came back as the activity's type ("page_view"), which the safety check then
+rejected; a grammar for `date` makes a date the only possible answer."""
+
 DEFAULT_STRING_MAX_CHARS = 300
 """Most characters of a string property not listed in STRING_MAX_CHARS."""
 
@@ -41,7 +46,10 @@ def bounded_schema(schema: Mapping[str, Any]) -> dict[str, Any]:
         kinds = node.get("type")
         kinds = kinds if isinstance(kinds, list) else [kinds]
         if "string" in kinds and "enum" not in node:
-            node.setdefault("maxLength", STRING_MAX_CHARS.get(name or "", DEFAULT_STRING_MAX_CHARS))
+            if (name or "") in STRING_FORMATS:
+                node.setdefault("format", STRING_FORMATS[name or ""])
+            else:
+                node.setdefault("maxLength", STRING_MAX_CHARS.get(name or "", DEFAULT_STRING_MAX_CHARS))
         if "array" in kinds:
             node.setdefault("maxItems", ARRAY_MAX_ITEMS)
         for key, value in node.items():

@@ -6,7 +6,7 @@ import json
 
 from agents import AgentSettings, run_agents
 from agents.models import DraftOut
-from agents.providers.base import Message
+from agents.providers.base import Message, strict_schema
 from agents.providers.openai import make_openai_client
 from agents.providers.openai_compatible import OpenAICompatibleProvider
 from agents.providers.resolve import resolve_chains
@@ -87,3 +87,13 @@ def test_json_schema_sent_to_compatible_servers_bounds_strings_and_lists():
     _provider(vendor).structured(MESSAGES, DraftOut, role="writer", timeout=5)
     props = vendor.bodies[0]["response_format"]["json_schema"]["schema"]["properties"]
     assert props["subject"]["maxLength"] == 90 and props["body"]["maxLength"] == 1500
+
+
+def test_evidence_dates_are_constrained_to_the_date_format():
+    from agents.models import AnalysisOut
+    from agents.providers.bounds import bounded_schema
+
+    schema = bounded_schema(strict_schema(AnalysisOut))
+    evidence = schema["$defs"]["Evidence"]["properties"]
+    assert evidence["at"]["format"] == "date" and "maxLength" not in evidence["at"]
+    assert schema["properties"]["engagement_evidence"]["maxItems"] == 3
