@@ -104,8 +104,8 @@ def offline_analysis(data: Mapping[str, Any]) -> AnalysisOut:
     engagement = [_ev(a, f"{a['type'].replace('_', ' ')}: {_label(a)}") for a in customer[:3]]
     risks = _risks(ctx, acts, customer)
     signals = _buying(ctx, acts, customer)
-    company = ctx.record.company.name if ctx.record.company and ctx.record.company.name else "This account"
-    parts = [f"{company} is in stage {ctx.record.stage or 'unknown'}; engagement is {trend.replace('_', ' ')} "
+    company = ctx.company_name or "This account"
+    parts = [f"{company} is in stage {ctx.safe('stage', ctx.record.stage) or 'unknown'}; engagement is {trend.replace('_', ' ')} "
              f"(weighted {recent:g} in the last {RECENT_DAYS} days vs {base:g} per {RECENT_DAYS} days before)."]
     if risks:
         parts.append(f"Main risk: {risks[0].label}.")
