@@ -88,9 +88,9 @@ P: dict[str, dict[str, str]] = {
         "visit_pricing": "Mir ist aufgefallen, dass Ihr Team am {date} wieder auf unserer Preisseite war.",
         "visit_site": "Mir ist aufgefallen, dass Ihr Team am {date} wieder auf unserer Website war.",
         "follow": "Ich wollte kurz nachfragen, wie der Stand bei Ihnen ist.",
-        "answer": "Zu Ihrer Frage zu {topic}: Ich kümmere mich darum und melde mich bis {day} mit einer Antwort.",
+        "answer": "Zu Ihrer Frage {topic}: Ich kümmere mich darum und melde mich bis zum {day} mit einer Antwort.",
         "answer_meeting": "Sie hatten nach einem Gespräch gefragt, hier sind zwei Termine, die bei uns passen.",
-        "answer_generic": "Zu der Frage in Ihrer E-Mail: Ich kümmere mich darum und melde mich bis {day} mit einer "
+        "answer_generic": "Zu der Frage in Ihrer E-Mail: Ich kümmere mich darum und melde mich bis zum {day} mit einer "
                           "Antwort.",
         "value_reinforcement": "Ausgangspunkt unserer Gespräche war das Ergebnis, das {company} mit dem Projekt{deal} erreichen "
                                "möchte, und {signal}",
@@ -114,14 +114,14 @@ P: dict[str, dict[str, str]] = {
                          "noch Priorität hat.",
         "cta_call": "Passt Ihnen {slot1} oder {slot2} (Ihre Zeit) für ein 20-minütiges Gespräch?",
         "cta_meeting": "Könnten wir uns {slot1} oder {slot2} (Ihre Zeit) 30 Minuten für dieses Gespräch nehmen?",
-        "subject": "{company}: nächster Schritt zum Projekt{deal}", "subject_answer": "{company}: Ihre Frage zu {topic}",
+        "subject": "{company}: nächster Schritt zum Projekt{deal}", "subject_answer": "{company}: Ihre Frage {topic}",
         "call_subject": "Anruf bei {first} ({company})", "opening": "Einstieg", "reference": "Bezug",
         "point": "Kernpunkt", "ask": "Frage", "voicemail": "Bei Mailbox",
         "voicemail_text": "Namen nennen, das Projekt{deal} erwähnen und ankündigen, dass Sie per E-Mail nachfassen.",
         "calling": "hier ist {owner}, ich rufe wegen des Projekts{deal} an.",
-        "topic.proposal": "dem Angebot", "topic.seats": "der Anzahl der Lizenzen", "topic.pricing": "den Preisen",
-        "topic.contract": "dem Vertrag", "topic.security": "der Sicherheit", "topic.integration": "der Integration",
-        "topic.timeline": "dem Zeitplan", "topic.references": "Referenzen", "topic.demo": "einer Demo",
+        "topic.proposal": "zum Angebot", "topic.seats": "zur Anzahl der Lizenzen", "topic.pricing": "zu den Preisen",
+        "topic.contract": "zum Vertrag", "topic.security": "zur Sicherheit", "topic.integration": "zur Integration",
+        "topic.timeline": "zum Zeitplan", "topic.references": "zu Referenzen", "topic.demo": "zu einer Demo",
     },
     "fr": {
         "greet": "Bonjour {first},", "greet_formal": "Bonjour {name},",
@@ -136,7 +136,7 @@ P: dict[str, dict[str, str]] = {
         "answer": "Concernant votre question sur {topic} : je m'en occupe et je vous réponds d'ici le {day}.",
         "answer_meeting": "Vous souhaitiez échanger, voici deux créneaux qui nous conviennent.",
         "answer_generic": "Concernant la question de votre e-mail : je m'en occupe et je vous réponds d'ici le {day}.",
-        "value_reinforcement": "Notre échange est parti du résultat que {company} attend du projet{deal}, et {signal}",
+        "value_reinforcement": "Notre échange est parti des résultats que vise {company} avec le projet{deal}, et {signal}",
         "signal_pricing": "les visites récentes de votre équipe sur notre page de tarifs montrent que le sujet reste "
                           "prioritaire.",
         "signal_none": "tout ce que nous avons vu jusqu'ici va dans ce sens.",

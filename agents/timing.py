@@ -54,8 +54,9 @@ WEEKDAYS = {
     "es": ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"),
 }
 
-_MEET = (r"call|meeting|meet|chat|talk|demo|minutes|slot|termin|gespräch|telefonat|anruf|treffen|minuten|appel|"
-         r"réunion|rendez-vous|échange|entretien|llamada|reunión|charla|minutos|videollamada")
+_MEET = (r"call|calls|meeting|meet|chat|talk|speak|demo|minutes|slot|termin|gespräch|telefonat|telefonieren|anruf|"
+         r"anrufen|treffen|sprechen|minuten|appel|appeler|parler|réunion|rendez-vous|échange|entretien|llamada|"
+         r"llamar|hablar|reunión|reunirnos|vernos|charla|minutos|videollamada")
 _TODAY = (r"today|this afternoon|this morning|later today|tonight|heute|heute nachmittag|heute morgen|aujourd'hui|"
           r"cet après-midi|ce matin|ce soir|hoy|esta tarde|esta mañana")
 _DEADLINE = (r"by|before|until|no later than|deadline|expires?|valid (?:until|through)|bis(?: zum| spätestens)?|"

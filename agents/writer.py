@@ -161,8 +161,12 @@ def short_deal_name(name: str | None, company: str) -> str:
     """Return the deal's name without a leading company name ("Fleet Analytics rollout")."""
     if not name:
         return ""
-    rest = name[len(company):].lstrip(" -–—:|/") if company and name.lower().startswith(company.lower()) else name
-    return rest or name
+    core = re.sub(r"[,.]?\s+(inc|ltd|llc|gmbh|corp|co|plc|sa|ag|bv|sas|sarl|sl|srl|kg|se)\.?$", "", company or "",
+                  flags=re.I)
+    for prefix in (company, core):
+        if prefix and name.lower().startswith(prefix.lower()):
+            return name[len(prefix):].lstrip(" -–—:|/") or name
+    return name
 
 
 def _deal_phrase(ctx: Context, lang: str) -> str:
@@ -284,10 +288,15 @@ def owner_brief(ctx: Context, nba: NextBestAction, escalations: list[str]) -> Dr
     """The owner's brief for an escalated record: why, and what not to send (never customer-facing)."""
     owner = ctx.record.owner
     who = ctx.contact_name(next((c for c in ctx.record.contacts if c.id == nba.recipient.id), None)) or "the buyer"
+    advice = {"negative": f"call or write to {who} yourself today and acknowledge what went wrong before "
+                          "proposing anything new.",
+              "cancellation": f"talk to {who} yourself about their reasons before anything else is sent; no "
+                              "offer or discount goes out until you have.",
+              "legal": f"bring in your legal or compliance contact and answer {who} yourself; do not send "
+                       "contract or data-protection statements from a template."}
     lines = ["This record needs you personally; no customer email was drafted.", "",
              *(f"- {e}" for e in escalations), "",
-             f"Suggested: reply to {who} yourself today, acknowledge the concern, and loop in legal for any "
-             f"contract or data-protection question before committing to anything."]
+             *(f"Suggested: {text}" for key, text in advice.items() if any(e.startswith(key) for e in escalations))]
     return Draft(to=Recipient(contact_id=f"owner:{owner.id}" if owner else "owner",
                               name=ctx.safe("owner.name", owner.name) if owner else None,
                               email=owner.email if owner else None),

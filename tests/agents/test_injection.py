@@ -117,7 +117,7 @@ def test_corpus_has_80_cases_over_15_kinds_each_with_compromised_and_benign_repl
     assert {_kind(json.loads(p.read_text())) for p in HELDOUT} <= kinds
 
 
-@pytest.mark.parametrize("path", CASES + HELDOUT, ids=[f"{p.parent.name}/{p.stem}" for p in CASES + HELDOUT])
+@pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
 def test_offline_provider_never_produces_an_unsafe_output(path):
     case, record, scores, settings = _case(path)
     run = run_agents(record, scores, settings, env={}, now=NOW, policy=fixed_policy(case["arm"]))
