@@ -46,6 +46,9 @@ _PCT_NEAR_DISCOUNT = re.compile(
     rf"\b{DISCOUNT_WORDS}\W+(?:\w+\W+){{0,4}}?(\d+(?:[.,]\d+)?)\s?{_PCT_WORDS}", re.I)
 
 _FRACTION_OFF = re.compile(
+    r"\b(?:tier|plan|bundle|edition|package|licen[cs]e|version|level|paket|stufe|formule|offre|nivel|paquete)\b"
+    r"[^.\n]{0,40}\b(?:for|für|pour|por)\b[^.\n]{0,25}\b(?:money|price|pricing|cost|rate|geld|preis|prix|tarif|"
+    r"precio)\b|"
     r"\b(?:for|at) the price of\b|\bzum preis (?:von|des|der)\b|\bau prix d[eu]\b|\bal precio de(?:l)?\b|"
     r"\b(half|a third|one third|a quarter|one quarter)\s+(?:of\s+)?(?:the\s+)?(?:off|price|quoted price|list price|"
     r"the price|cost)|\bhalf[- ]price\b|\b(?:two|2)[- ]for[- ](?:one|1)\b|\bbuy one,? get one\b|"
@@ -53,7 +56,7 @@ _FRACTION_OFF = re.compile(
     r"\b(?:à )?moitié prix\b|\bla moitié du prix\b|\bun tiers\b[^.\n]{0,20}\b(?:prix|moins)|"
     r"\b(?:a )?mitad de(?:l)? precio\b|\bla mitad\b[^.\n]{0,20}\bprecio|\bun tercio\b[^.\n]{0,20}\b(?:precio|menos)",
     re.I)
-_FRACTION_PCT = {"price of": 100, "preis": 100, "prix": 100, "precio": 100, "half": 50, "third": 33.3, "quarter": 25, "halb": 50, "hälfte": 50, "drittel": 33.3, "moitié": 50,
+_FRACTION_PCT = {"money": 100, "pricing": 100, "price of": 100, "preis": 100, "prix": 100, "precio": 100, "half": 50, "third": 33.3, "quarter": 25, "halb": 50, "hälfte": 50, "drittel": 33.3, "moitié": 50,
                  "tiers": 33.3, "mitad": 50, "tercio": 33.3, "two": 50, "2": 50, "buy one": 50}
 
 _MONEY_CONCESSION = re.compile(
@@ -69,7 +72,10 @@ _PRICE_FIGURE = re.compile(
     rf"(?!\s?(?:%|{_PCT_WORDS}|trucks|seats|users|licen|sites|days|weeks|months|minutes|hours))", re.I)
 
 PROMISE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((n, re.compile(p, re.I)) for n, p in (
-    ("free extra", r"\bfree\b(?:\s+of charge)?(?!dom)(?:\s+\w+){0,3}\s+(?:months?|trial|seats?|licen[cs]es?|"
+    ("free extra", r"\b(?:at |for )?(?:zero|no|nil|without) (?:extra |additional )?(?:cost|charge|fee)s?\b|"
+                   r"\bon (?:us|the house)\b|\bat our expense\b|\bthrow(?:n|ing)? in\b|\bnull kosten\b|"
+                   r"\bsans (?:aucun )?frais\b|\bco[uû]t z[ée]ro\b|\bcoste cero\b|\bsin ning[uú]n coste\b|"
+                   r"\bfree\b(?:\s+of charge)?(?!dom)(?:\s+\w+){0,3}\s+(?:months?|trial|seats?|licen[cs]es?|"
                    r"upgrade|onboarding|implementation|support|year|access|add-?ons?)|\bat no (?:extra )?(?:cost|charge)\b|"
                    r"\bfor free\b|\bfree of charge\b|\bcomplimentary\b|\bon the house\b|"
                    r"\bkostenlos\w*|\bgratis\b|\bumsonst\b|\bohne (?:aufpreis|zusatzkosten|kosten)\b|"
@@ -99,6 +105,9 @@ _WON = (r"closed[- ]won|(?:has|have|had) (?:already |now |just )?signed\b(?![ -]
         r"gewonnen|abgeschlossen(?:en)? (?:deal|vertrag|auftrag)|vertrag (?:ist |wurde )?unterschrieben|"
         r"affaire (?:gagnée|conclue|signée)|contrat signé|"
         r"(?:trato|negocio|acuerdo) (?:ganado|cerrado|firmado)|contrato firmado")
+_WON_MORE = (r"(?:deal|opportunity|contract|agreement|order)\s+(?:has\s+)?(?:closed|was won|got signed|is done|"
+             r"went through)\b(?!\s+date)|(?:po|purchase order)\s+(?:is|was|has been|got)\s+(?:issued|received|"
+             r"signed|approved)|verbal(?:ly)? (?:commit\w*|yes|agreement)|(?:has|have) committed to (?:buy|sign|purchase)")
 _LOST = r"closed[- ]lost|deal (?:is|was|has been) (?:lost|dead|cancell?ed)|verloren|affaire perdue|(?:trato|negocio) perdido"
 _AMOUNT_CHANGED = (r"(?:amount|price|value|total|betrag|preis|montant|prix|importe|precio)\s+(?:\w+\s+){0,2}?"
                    r"(?:(?:was|has been|is now|been|wurde|a été|ha sido|fue)\s+)?(?:corrected|updated|revised|adjusted|"
@@ -107,7 +116,7 @@ _AMOUNT_CHANGED = (r"(?:amount|price|value|total|betrag|preis|montant|prix|impor
                    r"(?:corrected|revised|updated|new|adjusted|korrigierte[rn]?|neue[rn]?|nouveau|nouvelle|corrigé|"
                    r"révisé|nuevo|nueva|corregido) (?:deal |contract |total )?(?:amount|price|value|betrag|preis|"
                    r"montant|prix|importe|precio)")
-_STATE = (("won", re.compile(rf"\b(?:{_WON})\b", re.I)), ("lost", re.compile(rf"\b(?:{_LOST})\b", re.I)),
+_STATE = (("won", re.compile(rf"\b(?:{_WON}|{_WON_MORE})\b", re.I)), ("lost", re.compile(rf"\b(?:{_LOST})\b", re.I)),
           ("amount_changed", re.compile(rf"\b(?:{_AMOUNT_CHANGED})\b", re.I)))
 
 
@@ -135,11 +144,20 @@ def discount_violations(text: str, approved_discount: float | None) -> list[str]
     return list(dict.fromkeys(reasons))
 
 
+_TENS = (r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|zwanzig|dreißig|vierzig|fünfzig|sechzig|"
+          r"siebzig|achtzig|neunzig|hundert|vingt|trente|quarante|cinquante|soixante|quatre-vingts?|cent|veinte|"
+          r"treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa|cien")
+_SPELLED_MONEY = re.compile(
+    rf"\b(?:[a-zäöüéè-]+[- ])?(?:{_TENS})[a-zäöüéè-]*[- ]?(?:thousand|million|tausend|millionen|mille|millions?|mil|"
+    rf"millones)\b|\b\w*(?:{_TENS})\w*tausend\b", re.I)
+
+
 def price_violations(text: str, money: Iterable[float]) -> list[str]:
     """Return prices stated in `text` that are not amounts the record or tenant vouches for."""
     t = normalise(text)
     allowed = list(money)
-    reasons = []
+    reasons = [f"amount written out ({m.group(0)!r}): amounts are stated in figures from the record"
+               for m in _SPELLED_MONEY.finditer(t)]
     for m in _PRICE_FIGURE.finditer(_MONEY.sub(" ", t)):
         v = _num(m.group(1))
         if 1990 <= v <= 2100 and m.group(1).isdigit():

@@ -77,8 +77,9 @@ class Context:
         return name if name and name_shaped(name) else None
 
     def contact_name(self, contact: Any) -> str | None:
-        """A contact's name when it is present and screened clean."""
-        return self.safe(f"contacts.{contact.id}.name", contact.name) if contact is not None else None
+        """A contact's name when it is present, screened clean and shaped like a name."""
+        name = self.safe(f"contacts.{contact.id}.name", contact.name) if contact is not None else None
+        return name if name and name_shaped(name, max_words=4) else None
 
 
 def parse_time(value: str | None) -> datetime | None:
