@@ -328,7 +328,8 @@ def _unknown_names(text: str, words: frozenset[str]) -> list[str]:
             if german:
                 nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
                 prev = tokens[i - 1]
-                pair = bool(nxt) and nxt[0].isupper() and not _known(nxt, words)
+                pair = (bool(nxt) and nxt[0].isupper() and not _known(nxt, words)) or \
+                    (i > 1 and prev[:1].isupper() and not _known(prev, words))
                 if not (pair or prev.lower() in ("herr", "frau", "herrn")):
                     continue
             out.append(w)

@@ -127,7 +127,8 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
     """
     t = normalise(text)
     reasons: list[str] = []
-    for sentence in re.split(r"(?<=[.!?])\s+|\n+", t):
+    # A period after a day number ("bis zum 15. November") does not end the sentence.
+    for sentence in re.split(r"(?<=[.!?])(?<!\d\.)\s+|\n+", t):
         dates = find_dates(sentence)
         for value, (year, month, day) in dates:
             try:
