@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from agents.context import Context
-from agents.facts import Vocabulary
+from agents.facts import _MONEY, _PERCENT, Vocabulary
 from agents.models import OFFLINE_LABEL, Analysis, AnalysisOut, Evidence, Signal
 from agents.prompts import load_prompt
 from agents.providers.gateway import CallResult, Gateway
@@ -81,7 +81,10 @@ def _label(a: Mapping[str, Any]) -> str:
     text = (a.get("subject") or a.get("text") or a["type"]).strip()
     # Labels are shown on the card: never echo an address or link out of untrusted CRM text.
     text = re.sub(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", "[address]", text)
-    return re.sub(r"https?://\S+|www\.\S+", "[link]", text)[:60]
+    text = re.sub(r"https?://\S+|www\.\S+", "[link]", text)
+    # Figures in CRM text are not facts (agents.facts): a label never carries an amount or a percentage.
+    text = _PERCENT.sub(" [figure] ", _MONEY.sub(" [amount] ", text))
+    return re.sub(r"\s+", " ", text).strip()[:60]
 
 
 @register(AnalysisOut)
