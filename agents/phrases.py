@@ -67,6 +67,8 @@ P: dict[str, dict[str, str]] = {
                              "{company} can move at its own pace.",
         "re_engagement": "It has been a little while since we last spoke, so I wanted to check whether {deal} is "
                          "still a priority for {company}.",
+        "re_engagement_recent": "I wanted to check whether {deal} is still a priority for {company} and what would "
+                                "help you move it forward.",
         "cta_call": "Would {slot1} or {slot2} (your time) work for a 20-minute call?",
         "cta_meeting": "Could we find 30 minutes on {slot1} or {slot2} (your time) for that conversation?",
         "subject": "{company}: next step on {deal}", "subject_answer": "{company}: your question about {topic}",
@@ -112,6 +114,8 @@ P: dict[str, dict[str, str]] = {
                              "angehen, damit {company} im eigenen Tempo entscheiden kann.",
         "re_engagement": "Unser letztes Gespräch ist eine Weile her, daher wollte ich fragen, ob das Projekt{deal} für {company} "
                          "noch Priorität hat.",
+        "re_engagement_recent": "Ich wollte fragen, ob das Projekt{deal} für {company} weiter Priorität hat und was "
+                                "Ihnen helfen würde, es voranzubringen.",
         "cta_call": "Passt Ihnen {slot1} oder {slot2} (Ihre Zeit) für ein 20-minütiges Gespräch?",
         "cta_meeting": "Könnten wir uns {slot1} oder {slot2} (Ihre Zeit) 30 Minuten für dieses Gespräch nehmen?",
         "subject": "{company}: nächster Schritt zum Projekt{deal}", "subject_answer": "{company}: Ihre Frage {topic}",
@@ -155,6 +159,8 @@ P: dict[str, dict[str, str]] = {
                              "abordent le sujet, pour que {company} avance à son rythme.",
         "re_engagement": "Cela fait un moment que nous n'avons pas échangé, je voulais donc savoir si le projet{deal} reste "
                          "une priorité pour {company}.",
+        "re_engagement_recent": "Je voulais savoir si le projet{deal} reste une priorité pour {company} et ce qui "
+                                "vous aiderait à avancer.",
         "cta_call": "Est-ce que {slot1} ou {slot2} (votre heure) vous conviendrait pour un appel de 20 minutes ?",
         "cta_meeting": "Pourrions-nous prendre 30 minutes {slot1} ou {slot2} (votre heure) pour en parler ?",
         "subject": "{company} : prochaine étape pour le projet{deal}", "subject_answer": "{company} : votre question sur {topic}",
@@ -198,6 +204,8 @@ P: dict[str, dict[str, str]] = {
                              "{company} avance a su ritmo.",
         "re_engagement": "Hace un tiempo que no hablamos, así que quería confirmar si el proyecto{deal} sigue siendo una "
                          "prioridad para {company}.",
+        "re_engagement_recent": "Quería confirmar si el proyecto{deal} sigue siendo una prioridad para {company} y "
+                                "qué le ayudaría a avanzar.",
         "cta_call": "¿Le vendría bien {slot1} o {slot2} (su hora) para una llamada de 20 minutos?",
         "cta_meeting": "¿Podríamos reservar 30 minutos {slot1} o {slot2} (su hora) para esa conversación?",
         "subject": "{company}: siguiente paso en el proyecto{deal}", "subject_answer": "{company}: su pregunta sobre {topic}",

@@ -210,6 +210,16 @@ def _reference(ctx: Context, dp: DraftPlan, recipient: Any) -> str:
     return phrase(lang, "follow")
 
 
+RECENT_CONTACT_DAYS = 14
+"""A conversation this recent means the re-engagement template must not say "it has been a while"."""
+
+
+def _recent_contact(ctx: Context) -> bool:
+    return any(a["days_ago"] is not None and a["days_ago"] <= RECENT_CONTACT_DAYS and not a.get("withheld")
+               and (a["type"] in ("meeting", "call") or a.get("direction") == "inbound")
+               for a in ctx.activities.values())
+
+
 def _answer(dp: DraftPlan) -> str:
     """The opening sentence that answers the buyer's latest question (empty when there is none)."""
     if dp.ask is None:
@@ -249,9 +259,11 @@ def offline_draft(data: Mapping[str, Any]) -> DraftOut:
     analysis: Analysis = data["analysis"]
     pricing = any("pricing" in sig.label.lower() for sig in analysis.buying_signals)
     signal = phrase(lang, "signal_pricing" if pricing else "signal_none")
+    key = arm.name if arm.name in P_ARMS else "value_reinforcement"
+    if key == "re_engagement" and _recent_contact(ctx):
+        key = "re_engagement_recent"  # "it has been a while" would contradict a call last week
     line = incentive if arm.name == "limited_time_incentive" else phrase(
-        lang, arm.name if arm.name in P_ARMS else "value_reinforcement",
-        company=company, deal=deal, industry=industry, signal=signal)
+        lang, key, company=company, deal=deal, industry=industry, signal=signal)
     slot1, slot2 = format_slots(dp.slots, lang)
     cta = phrase(lang, "cta_meeting" if nba.channel == "meeting" else "cta_call", slot1=slot1, slot2=slot2)
     reference = _reference(ctx, dp, recipient)

@@ -132,3 +132,18 @@ def test_the_buyer_reads_their_own_language_else_their_country_else_the_tenant_d
     assert buyer_language("de-AT", "France", "en") == "de"
     assert buyer_language(None, "España", "en") == "es"
     assert buyer_language(None, "Japan", "fr") == "fr"
+
+
+def test_every_template_sentence_exists_in_all_four_languages():
+    from agents.phrases import LANGUAGES, P
+    assert all(set(P[lang]) == set(P["en"]) for lang in LANGUAGES)
+
+
+def test_a_recent_call_is_not_greeted_with_it_has_been_a_while():
+    from agents import AgentSettings, run_agents
+    from tests.agents.conftest import NOW, load_record
+    from tests.agents.replies import fixed_policy
+    record, scores = load_record("salesforce_opportunity")
+    run = run_agents(record, scores, AgentSettings(tenant_id="t"), env={}, now=NOW, policy=fixed_policy("re_engagement"))
+    assert "Thanks for the call on November 16." in run.draft.body
+    assert "little while" not in run.draft.body
