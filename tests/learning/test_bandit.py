@@ -9,6 +9,7 @@ import pytest
 
 from agents.catalogue import DEFAULT_ARM_NAMES, DEFAULT_CATALOGUE
 from learning.bandit import Posterior, allowed_arms, make_context
+from learning.defaults import EXPLORATION_FLOOR
 from learning.errors import LearningConfigError, NoAllowedArmError
 from learning.holdout import assign
 
@@ -46,7 +47,7 @@ def test_it_learns_a_different_best_arm_per_segment():
     assert p.greedy(ENT) == "executive_alignment"
     probs = p.probabilities(ENT, rng=np.random.default_rng(0))
     assert probs["executive_alignment"] > 0.5
-    assert min(probs.values()) >= 0.10 / len(DEFAULT_ARM_NAMES) - 1e-9  # exploration floor
+    assert min(probs.values()) >= EXPLORATION_FLOOR / len(DEFAULT_ARM_NAMES) - 1e-9
 
 
 def test_an_unseen_context_borrows_from_its_segment():
