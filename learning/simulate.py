@@ -256,8 +256,14 @@ def _outcome(cfg: SimConfig, i: int, s: Stream, won: bool, pop: Population) -> O
                    "closedwon" if won else "closedlost")
 
 
-def simulate(cfg: SimConfig, progress: Callable[[str], None] | None = None) -> dict[str, Any]:
-    """Run every policy of `cfg` on one market and return the summary (see module docstring)."""
+def simulate(cfg: SimConfig, progress: Callable[[str], None] | None = None,
+             rows_out: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """Run every policy of `cfg` on one market and return the summary (see module docstring).
+
+    Args:
+        rows_out: when given, receives the bandit run's decisions as `learning.report` export rows
+            (outcome and reward filled in when the outcome arrived before the end of the run).
+    """
     t0 = time.perf_counter()
     say = progress or (lambda _m: None)
     pop = build_population(cfg)
@@ -289,6 +295,8 @@ def simulate(cfg: SimConfig, progress: Callable[[str], None] | None = None) -> d
     end_day = cfg.weeks * 7
     observed = acted & (s.day + s.delay <= end_day)
     ope = _ope(pop, s, ours, observed, matrix, cfg)
+    if rows_out is not None:
+        rows_out.extend(export_rows(pop, s, ours, end_day))
     seen_all = s.day + s.delay <= end_day
     treated = ours.realized[acted & seen_all]
     control = ours.realized[s.holdout & seen_all]
@@ -317,6 +325,28 @@ def simulate(cfg: SimConfig, progress: Callable[[str], None] | None = None) -> d
         "path": "simulation-core",
         "seconds": round(time.perf_counter() - t0, 2),
     }
+
+
+def export_rows(pop: Population, s: Stream, run: PolicyRun, end_day: int) -> list[dict[str, Any]]:
+    """The run's decisions as export rows (same columns as `agentic-sales learning export`)."""
+    rows = []
+    for i in range(len(s.row)):
+        r = s.row[i]
+        arrived = s.day[i] + s.delay[i] <= end_day
+        won = run.realized[i] > 0
+        rows.append({
+            "decision_id": f"sim-{i}", "tenant_id": TENANT, "deal_id": f"d{i}",
+            "decided_at": (SIM_START + timedelta(days=int(s.day[i]), hours=9)).isoformat(),
+            "policy": "holdout" if s.holdout[i] else POLICY_NAME,
+            "arm": HOLDOUT_ARM if run.arms[i] < 0 else STRATEGIES[run.arms[i]],
+            "propensity": float(run.propensities[i]), "holdout": bool(s.holdout[i]),
+            "segment": str(pop.segment[r]), "band": str(pop.band[r]), "engagement": str(pop.engagement[r]),
+            "baseline": round(float(pop.score[r]), 4),
+            "outcome_kind": ("won" if won else "lost") if arrived else None,
+            "outcome_at": (SIM_START + timedelta(days=float(s.day[i] + s.delay[i]))).isoformat() if arrived else None,
+            "reward": float(run.realized[i]) if arrived else None,
+        })
+    return rows
 
 
 def _best_contextual(pop: Population, s: Stream, matrix: np.ndarray, acted: np.ndarray) -> float:
