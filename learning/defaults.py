@@ -55,3 +55,9 @@ CONFIDENCE = 0.95
 
 CONVERSION_BAND_EDGES = (0.33, 0.66)
 """Conversion probability edges of the low / medium / high bands used as bandit context."""
+
+SEGMENT_EDGES = (100, 1000)
+"""Company employees below which a deal is small business, then mid-market, else enterprise."""
+
+QUIET_TRENDS = ("declining", "no_activity")
+"""Analyst engagement trends the bandit's context calls 'quiet' (others are 'active')."""

@@ -291,6 +291,10 @@ def simulate(cfg: SimConfig, progress: Callable[[str], None] | None = None,
     def regret(name: str) -> float:
         return float(oracle_total - runs[name].expected[acted].sum())
 
+    def wins(name: str) -> float:
+        """Expected wins (amount weight divided out): the regret in deals rather than revenue."""
+        return float((runs[name].expected / s.weight)[acted].sum())
+
     ours = runs["bandit"]
     end_day = cfg.weeks * 7
     observed = acted & (s.day + s.delay <= end_day)
@@ -308,6 +312,8 @@ def simulate(cfg: SimConfig, progress: Callable[[str], None] | None = None,
         "regret": {"ours": regret("bandit"), "uniform_random": regret("uniform"),
                    "best_single_arm": regret("best_arm"),
                    "best_contextual_in_hindsight": float(oracle_total - contextual)},
+        "regret_in_wins": {"ours": wins("oracle") - wins("bandit"), "uniform_random": wins("oracle") - wins("uniform"),
+                           "best_single_arm": wins("oracle") - wins("best_arm")},
         "reward": {"ours": float(ours.expected[acted].sum()), "uniform_random": float(runs["uniform"].expected[acted].sum()),
                    "best_single_arm": float(runs["best_arm"].expected[acted].sum()), "oracle": float(oracle_total)},
         "reward_realized": {n_: float(runs[p].realized[acted].sum()) for n_, p in
