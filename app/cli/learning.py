@@ -29,12 +29,14 @@ def _fail(message: str, code: int = EXIT_INPUT) -> None:
 @click.option("--null-effects", is_flag=True, help="A market where no strategy has any effect.")
 @click.option("--deals-per-week", type=click.IntRange(7, 100_000), default=None,
               help="Decisions per simulated week (the tenant's size).")
+@click.option("--open-deals", type=click.IntRange(20, 20_000), default=None,
+              help="Size of the market's open book the decisions are drawn from (default 600).")
 @click.option("--export", "export_path", type=click.Path(dir_okay=False), default=None,
               help="Write the bandit's decisions, propensities, outcomes and rewards as CSV.")
 @click.option("--report", "report_path", type=click.Path(dir_okay=False), default=None,
               help="Write the learning report (HTML) of the bandit's run.")
 def simulate(weeks: int, seed: int, policy: str, null_effects: bool, deals_per_week: int | None,
-             export_path: str | None, report_path: str | None) -> None:
+             open_deals: int | None, export_path: str | None, report_path: str | None) -> None:
     """Run the market forward and compare the bandit with uniform, best-arm and oracle policies."""
     from learning.simulate import SimConfig, stderr_progress
     from learning.simulate import simulate as run
@@ -42,6 +44,8 @@ def simulate(weeks: int, seed: int, policy: str, null_effects: bool, deals_per_w
     kw: dict[str, Any] = {"weeks": weeks, "seed": seed, "null_effects": null_effects}
     if deals_per_week is not None:
         kw["deals_per_week"] = deals_per_week
+    if open_deals is not None:
+        kw["market_open_deals"] = open_deals
     rows: list[dict[str, Any]] | None = [] if (export_path or report_path) else None
     result = run(SimConfig(**kw), stderr_progress, rows_out=rows)
     if policy != "bandit":
