@@ -73,3 +73,28 @@ def bandit_policy(posterior: Posterior, *, max_discount: float, excluded: Iterab
                          probabilities={a: round(p, 6) for a, p in choice.probabilities.items()}, policy=POLICY_NAME)
 
     return choose
+
+
+def describe_choice(posterior: Posterior, context: Mapping[str, Any], arm: str) -> dict[str, Any]:
+    """Why this strategy, in plain words, for the card: the arm's estimated edge and uncertainty.
+
+    Returns:
+        {"arm", "estimate", "sd", "outcomes", "text"}: `estimate` is the posterior mean credit
+        above the deal's conversion baseline in comparable deals (same segment, band, engagement).
+    """
+    mean, sd = posterior.belief(context, arm)
+    n = 0
+    seg_key = f"segment={context.get('segment', 'unknown') or 'unknown'}"
+    cell = posterior.stats.get(seg_key, {}).get(arm)
+    if cell:
+        n = int(cell[0])
+    label = arm.replace("_", " ")
+    segment = {"smb": "small-business", "mid": "mid-market", "ent": "enterprise"}.get(
+        str(context.get("segment")), "comparable")
+    if n == 0:
+        text = f"{label} is being tried: no {segment} outcome has been recorded for it yet."
+    else:
+        text = (f"{label}: in {n} {segment} outcomes so far it did {abs(mean) * 100:.0f} points "
+                f"{'better' if mean >= 0 else 'worse'} than the deals' predicted win rate (give or take "
+                f"{2 * sd * 100:.0f}).")
+    return {"arm": arm, "estimate": mean, "sd": sd, "outcomes": n, "text": text}
