@@ -21,7 +21,7 @@ import numpy as np
 
 from learning import defaults
 from learning.holdout import HOLDOUT_ARM
-from learning.ope import LoggedData, difference_interval, evaluate
+from learning.ope import LoggedData, adjusted_difference_interval, difference_interval, evaluate
 
 EXPORT_COLUMNS = ("decision_id", "tenant_id", "deal_id", "decided_at", "policy", "arm", "propensity",
                   "holdout", "segment", "band", "engagement", "baseline", "outcome_kind", "outcome_at", "reward")
@@ -106,8 +106,14 @@ def summarise(rows: Sequence[Mapping[str, Any]], *, resamples: int = defaults.BO
             "arm", "chosen")}})
         out["policies"].append({"policy": "logged (as run)", "estimate": logged_mean, "ci95": None})
     if acted and held:
-        est, ci = difference_interval(np.array([r["reward"] for r in acted]), np.array([r["reward"] for r in held]),
-                                      resamples=resamples, seed=seed)
+        y_t, y_c = np.array([r["reward"] for r in acted]), np.array([r["reward"] for r in held])
+        if all(r.get("baseline") is not None for r in [*acted, *held]):
+            # CUPED with the conversion probability logged before the decision (see ope).
+            est, ci = adjusted_difference_interval(y_t, np.array([r["baseline"] for r in acted]), y_c,
+                                                   np.array([r["baseline"] for r in held]), resamples=resamples,
+                                                   seed=seed)
+        else:
+            est, ci = difference_interval(y_t, y_c, resamples=resamples, seed=seed)
         out["holdout_lift"] = {"estimate": est, "ci95": list(ci), "treated": len(acted), "holdout": len(held)}
     return out
 

@@ -34,7 +34,7 @@ from integrations.sandbox.market._truth import base_logit, price_effect, sigmoid
 from learning import defaults
 from learning.bandit import POLICY_NAME, Posterior, make_context
 from learning.holdout import HOLDOUT_ARM, assign
-from learning.ope import LoggedData, difference_interval, evaluate
+from learning.ope import LoggedData, adjusted_difference_interval, evaluate
 from learning.rewards import LoggedDecision, Outcome, RewardConfig, attribute_all
 
 POLICIES = ("bandit", "uniform", "best_arm", "oracle")
@@ -302,12 +302,19 @@ def simulate(cfg: SimConfig, progress: Callable[[str], None] | None = None,
     if rows_out is not None:
         rows_out.extend(export_rows(pop, s, ours, end_day))
     seen_all = s.day + s.delay <= end_day
-    treated = ours.realized[acted & seen_all]
-    control = ours.realized[s.holdout & seen_all]
-    lift, ci = difference_interval(treated, control, resamples=cfg.resamples, seed=cfg.seed)
+    t_rows, c_rows = acted & seen_all, s.holdout & seen_all
+    treated, control = ours.realized[t_rows], ours.realized[c_rows]
+    # Covariate known before the decision: the reward expected without action (weight x score).
+    x = s.weight * pop.score[s.row]
+    lift, ci = adjusted_difference_interval(treated, x[t_rows], control, x[c_rows], resamples=cfg.resamples,
+                                            seed=cfg.seed)
+    won = (ours.realized > 0).astype(float)
+    lift_w, ci_w = adjusted_difference_interval(won[t_rows], pop.score[s.row][t_rows], won[c_rows],
+                                                pop.score[s.row][c_rows], resamples=cfg.resamples, seed=cfg.seed)
     # the truth of the lift: the treated records' expected reward with their arms vs with no action
     no_action = expected_rewards(pop, s, np.full(len(s.row), -1))
     true_lift = float((ours.expected - no_action)[acted & seen_all].mean())
+    true_lift_w = float(((ours.expected - no_action) / s.weight)[acted & seen_all].mean())
     return {
         "regret": {"ours": regret("bandit"), "uniform_random": regret("uniform"),
                    "best_single_arm": regret("best_arm"),
@@ -319,6 +326,7 @@ def simulate(cfg: SimConfig, progress: Callable[[str], None] | None = None,
         "reward_realized": {n_: float(runs[p].realized[acted].sum()) for n_, p in
                             (("ours", "bandit"), ("uniform_random", "uniform"), ("best_single_arm", "best_arm"),
                              ("oracle", "oracle"))},
+        "holdout_lift_in_wins": {"estimate": lift_w, "ci95": list(ci_w), "true_value": true_lift_w},
         "holdout_lift": {"estimate": lift, "ci95": list(ci), "true_value": true_lift,
                          "treated": int(treated.size), "holdout": int(control.size)},
         "ope": ope,
