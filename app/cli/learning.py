@@ -126,20 +126,33 @@ def _rows(tenant_id: str | None, from_csv: str | None) -> list[dict[str, Any]]:
 
 
 def _rows_from_db(tenant_id: str) -> list[dict[str, Any]]:
-    """Join the tenant's logged strategy choices with their rewards and outcomes."""
+    from app import create_app
+
+    try:
+        return rows_from_db(create_app({"START_WORKER": False}), tenant_id)
+    except LookupError as exc:
+        _fail(str(exc))
+    return []
+
+
+def rows_from_db(app: Any, tenant_id: str) -> list[dict[str, Any]]:
+    """Join a tenant's logged strategy choices with their rewards and outcomes (export rows).
+
+    Raises:
+        LookupError: the database has no learning tables, or the tenant is unknown.
+    """
     from sqlalchemy import select
 
-    from app import create_app
     from app.storage import get_db
     from app.storage import models as m
 
     if not hasattr(m, "Reward") or not hasattr(m, "Outcome"):
-        _fail("this version of the database has no outcomes/rewards tables; run `agentic-sales db upgrade`")
-    app = create_app({"START_WORKER": False})
+        raise LookupError("this version of the database has no outcomes/rewards tables; "
+                          "run `agentic-sales db upgrade`")
     rows: list[dict[str, Any]] = []
     with get_db(app).session() as s:
         if s.get(m.Tenant, tenant_id) is None:
-            _fail(f"unknown tenant {tenant_id!r}")
+            raise LookupError(f"unknown tenant {tenant_id!r}")
         rewards: dict[int, list[Any]] = {}
         for rw, oc in s.execute(select(m.Reward, m.Outcome).join(m.Outcome, m.Outcome.id == m.Reward.outcome_id)
                                 .where(m.Reward.tenant_id == tenant_id)):
