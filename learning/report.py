@@ -139,10 +139,12 @@ def render_html(rows: Sequence[Mapping[str, Any]], summary: Mapping[str, Any], *
         groups.setdefault("holdout (no action)" if r.get("holdout") else str(r.get("policy") or "?"), []).append(
             float(r["reward"]))
     for name, values in groups.items():
-        ax.plot(np.cumsum(values), label=f"{name} ({len(values)})")
-    ax.set_xlabel("decisions with a known outcome (in decision order)")
-    ax.set_ylabel("cumulative reward")
-    ax.set_title("Cumulative reward by policy")
+        # Running mean, so groups of different sizes (the holdout is ~10%) compare on one scale.
+        ax.plot(np.linspace(0, 1, len(values)), np.cumsum(values) / np.arange(1, len(values) + 1),
+                label=f"{name} ({len(values)})")
+    ax.set_xlabel("share of the group's decisions with a known outcome (in decision order)")
+    ax.set_ylabel("cumulative reward per decision")
+    ax.set_title("Cumulative reward by policy (running mean)")
     ax.legend(fontsize=8)
     images.append(_png(fig))
     plt.close(fig)
