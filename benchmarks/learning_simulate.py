@@ -62,10 +62,11 @@ def main(argv: list[str] | None = None) -> int:
         runs.append(simulate(SimConfig(seed=seed, **kw), stderr_progress))
         stderr_progress(f"seed {seed}: null effects")
         null_runs.append(simulate(SimConfig(seed=seed, null_effects=True, **kw), stderr_progress))
-    result = {"config": {**kw, "seeds": seeds}, "aggregate": aggregate(runs, null_runs), "runs": runs,
+    summary = aggregate(runs, null_runs)
+    result = {"config": {**kw, "seeds": seeds}, "aggregate": summary, "runs": runs,
               "null_runs": null_runs, "seconds": round(time.perf_counter() - t0, 1)}
     Path(args.out).write_text(json.dumps(result, indent=1))
-    print(json.dumps({"out": args.out, **result["aggregate"]}))
+    print(json.dumps({"out": args.out, **summary}))
     return 0
 
 

@@ -59,8 +59,10 @@ def bandit_policy(posterior: Posterior, *, max_discount: float, excluded: Iterab
 
     def choose(inp: PolicyInput) -> ArmChoice:
         r = inp.ctx.record
-        price = inp.ctx.scores.get("price") if isinstance(inp.ctx.scores.get("price"), Mapping) else {}
-        need = price.get("best_discount") if isinstance(price.get("best_discount"), int | float) else None
+        raw = inp.ctx.scores.get("price")
+        price: Mapping[str, Any] = raw if isinstance(raw, Mapping) else {}
+        best = price.get("best_discount")
+        need = float(best) if isinstance(best, int | float) else None
         allowed = allowed_arms(inp.catalogue, max_discount=max_discount, required_discount=need, excluded=off)
         ctx = decision_context(r, inp.ctx.scores, inp.analysis.engagement_trend)
         if seed is None:

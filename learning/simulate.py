@@ -370,7 +370,7 @@ def _best_contextual(pop: Population, s: Stream, matrix: np.ndarray, acted: np.n
     cells: dict[tuple[Any, ...], list[int]] = {}
     for i in np.flatnonzero(acted):
         r = s.row[i]
-        cells.setdefault((pop.segment[r], pop.band[r], pop.engagement[r], s.allowed[i].tobytes()), []).append(i)
+        cells.setdefault((pop.segment[r], pop.band[r], pop.engagement[r], s.allowed[i].tobytes()), []).append(int(i))
     return float(sum(finite[idx].sum(axis=0).max() for idx in cells.values()))
 
 
@@ -387,7 +387,7 @@ def _ope(pop: Population, s: Stream, run: PolicyRun, observed: np.ndarray, matri
          cfg: SimConfig) -> list[dict[str, Any]]:
     """DR (with IPS and SNIPS alongside) of each arm on the decisions where it was allowed."""
     idx = np.flatnonzero(observed)
-    ctx_codes = {}
+    ctx_codes: dict[tuple[str, str, str], int] = {}
     contexts = np.array([ctx_codes.setdefault((pop.segment[r], pop.band[r], pop.engagement[r]), len(ctx_codes))
                          for r in s.row[idx]])
     data = LoggedData(contexts, run.arms[idx], run.propensities[idx], run.realized[idx], tuple(STRATEGIES))
