@@ -130,10 +130,14 @@ class Posterior:
         they measure doing nothing, not an arm.
         """
         for r in rewards:
-            if getattr(r, "holdout", False):
+            if getattr(r, "holdout", False) or (getattr(r, "context", None) or {}).get("holdout"):
                 continue
+            value: Any = getattr(r, "value", None)
+            if value is None:
+                value = getattr(r, "reward", 0.0)  # the app's rows call it `reward`
             weight = float(getattr(r, "weight", 1.0) or 1.0)
-            self.add(r.context, r.arm, r.value / weight - baseline_of(r.context))
+            context = getattr(r, "context", None) or {}
+            self.add(context, str(r.arm), float(value) / weight - baseline_of(context))
         return self
 
     # --- beliefs -------------------------------------------------------------------------

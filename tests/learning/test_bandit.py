@@ -125,3 +125,12 @@ def test_the_card_explanation_names_the_arm_its_edge_and_its_evidence():
     assert "executive alignment" in d["text"] and "enterprise" in d["text"] and "better" in d["text"]
     fresh = describe_choice(Posterior(DEFAULT_ARM_NAMES), SMB, "social_proof")
     assert fresh["outcomes"] == 0 and "no small-business outcome" in fresh["text"]
+
+
+def test_the_posterior_learns_from_the_apps_reward_rows_as_they_are_stored():
+    # platform's `rewards` rows: `reward` (not `value`), no weight, a context that may be empty
+    p = Posterior(DEFAULT_ARM_NAMES)
+    p.update([SimpleNamespace(arm="social_proof", reward=1.0, context=SMB),
+              SimpleNamespace(arm="social_proof", reward=0.0, context=None)])
+    assert p.n_updates == 2
+    assert p.belief(SMB, "social_proof")[0] > p.belief(SMB, "education_nurture")[0]
