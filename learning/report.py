@@ -24,8 +24,10 @@ from learning.holdout import HOLDOUT_ARM
 from learning.ope import LoggedData, adjusted_difference_interval, difference_interval, evaluate
 
 EXPORT_COLUMNS = ("decision_id", "tenant_id", "deal_id", "decided_at", "policy", "arm", "propensity",
-                  "holdout", "segment", "band", "engagement", "baseline", "outcome_kind", "outcome_at", "reward")
-"""Columns of `learning export` (one row per logged decision; outcome and reward empty until known)."""
+                  "holdout", "segment", "band", "engagement", "baseline", "outcome_kind", "outcome_at", "reward",
+                  "allowed_arms")
+"""Columns of `learning export` (one row per logged decision; outcome and reward empty until known;
+`allowed_arms` lists, separated by ';', the arms the policy could choose for that decision)."""
 
 
 def write_csv(rows: Iterable[Mapping[str, Any]], out: io.TextIOBase | Any) -> int:
@@ -56,6 +58,8 @@ def _cell(v: Any) -> Any:
         return v.isoformat()
     if isinstance(v, bool):
         return "true" if v else "false"
+    if isinstance(v, list | tuple):
+        return ";".join(str(x) for x in v)
     return v
 
 
@@ -84,13 +88,25 @@ def summarise(rows: Sequence[Mapping[str, Any]], *, resamples: int = defaults.BO
     if acted:
         data = LoggedData.from_rows([{**r, "context": _context(r)} for r in acted], arms)
         n, k = len(data), len(arms)
-        targets = {}
+        # Where the export says which arms were allowed, "always a" is evaluated on the decisions
+        # where a could be chosen (elsewhere its propensity was 0 and no estimator can see it),
+        # and uniform is uniform over each decision's allowed arms.
+        allowed = np.ones((n, k), dtype=bool)
+        for i, r in enumerate(acted):
+            raw = r.get("allowed_arms") or ""
+            names = [str(x) for x in raw] if isinstance(raw, list | tuple) else [x for x in str(raw).split(";") if x]
+            if names:
+                allowed[i] = [a in names for a in arms]
+        estimates = []
         for j, a in enumerate(arms):
-            t = np.zeros((n, k))
+            ok = allowed[:, j]
+            sub = LoggedData(data.contexts[ok], data.arms[ok], data.propensities[ok], data.rewards[ok],
+                             data.arm_names)
+            t = np.zeros((int(ok.sum()), k))
             t[:, j] = 1.0
-            targets[a] = t
-        targets["uniform"] = np.full((n, k), 1.0 / k)
-        estimates = evaluate(data, targets, resamples=resamples, seed=seed)
+            estimates += evaluate(sub, {a: t}, resamples=resamples, seed=seed + j)
+        uniform = allowed / np.maximum(allowed.sum(axis=1, keepdims=True), 1)
+        estimates += evaluate(data, {"uniform": uniform}, resamples=resamples, seed=seed)
         by = {(e.target, e.method): e for e in estimates}
         logged_mean = float(data.rewards.mean())
         for name in [*arms, "uniform"]:

@@ -359,6 +359,7 @@ def export_rows(pop: Population, s: Stream, run: PolicyRun, end_day: int) -> lis
             "outcome_kind": ("won" if won else "lost") if arrived else None,
             "outcome_at": (SIM_START + timedelta(days=float(s.day[i] + s.delay[i]))).isoformat() if arrived else None,
             "reward": float(run.realized[i]) if arrived else None,
+            "allowed_arms": [] if s.holdout[i] else [a for a, ok in zip(STRATEGIES, s.allowed[i], strict=True) if ok],
         })
     return rows
 

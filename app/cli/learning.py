@@ -172,6 +172,7 @@ def rows_from_db(app: Any, tenant_id: str) -> list[dict[str, Any]]:
                 "outcome_kind": final.kind if final else (earned[-1][1].kind if earned else None),
                 "outcome_at": final.at if final else None,
                 "reward": sum(rw.reward for rw, _ in earned) if earned else None,
+                "allowed_arms": sorted(p.get("probabilities") or {}),
             })
     return rows
 

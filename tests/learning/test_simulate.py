@@ -48,6 +48,10 @@ def test_the_export_rows_carry_propensities_outcomes_and_rewards_the_report_read
     assert sum(r["reward"] is not None for r in rows) == result["outcomes_observed"]
     summary = summarise(rows, resamples=50)
     assert summary["with_outcome"] == result["outcomes_observed"]
+    # the discount arm is allowed on some deals only: the report evaluates it where it was allowed
+    sim = next(o for o in result["ope"] if o["arm"] == "limited_time_incentive")
+    rep = next(o for o in summary["ope"] if o["arm"] == "limited_time_incentive")
+    assert sim["ci95"][0] <= rep["estimate"] <= sim["ci95"][1]
     assert summary["holdout_lift"]["treated"] + summary["holdout_lift"]["holdout"] == summary["with_outcome"]
 
 
