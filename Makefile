@@ -33,6 +33,8 @@ test: $(STAMP) lint typecheck
 		--cov-branch --cov-report=term:skip-covered --cov-report=xml:test-artifacts/coverage.xml $(PYTEST_ARGS)
 	@if [ -x ui_extensions/hubspot/run-checks.sh ] && command -v node >/dev/null 2>&1; then \
 		bash ui_extensions/hubspot/run-checks.sh; fi
+	@if [ -x ui_extensions/salesforce/run-checks.sh ] && command -v node >/dev/null 2>&1; then \
+		bash ui_extensions/salesforce/run-checks.sh; fi
 
 # Only the tests that exist for the embedded defaults (SQLite, in-process worker).
 test-embedded: $(STAMP)
