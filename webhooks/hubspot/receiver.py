@@ -7,7 +7,6 @@ we ignore (unsupported types, uninstalled portals, echoes of our own fields), 50
 
 from __future__ import annotations
 
-import json
 import logging
 import time
 import uuid
@@ -19,7 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from app import defaults, metrics
 from app.dispatch import get_dispatcher
 from app.dispatch.leases import RecordKey
-from app.inbox import insert_changes, tenant_cache
+from app.inbox import insert_changes, quarantine, tenant_cache
 from app.storage import get_db
 from integrations.base import is_output_field
 from webhooks import bp
@@ -32,6 +31,7 @@ from webhooks.errors import (
 )
 from webhooks.hubspot.events import parse_batch
 from webhooks.hubspot.signature import verify_request
+from webhooks.validation import RejectedEvent, loads_bounded
 
 log = logging.getLogger(__name__)
 CRM = "hubspot"
@@ -83,19 +83,17 @@ def _receive(delivery_id: str) -> tuple[Any, int]:
         allow_legacy=bool(cfg.get("HUBSPOT_ALLOW_V1_V2")),
         tolerance=float(cfg.get("WEBHOOK_TOLERANCE_SECONDS", defaults.WEBHOOK_TOLERANCE_SECONDS)),
     )
-    try:
-        payload = json.loads(body)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise AnomalousPayloadError(f"body is not JSON: {exc}") from None
-    events = parse_batch(payload, max_events=defaults.WEBHOOK_MAX_BATCH_EVENTS)
+    batch = parse_batch(loads_bounded(body), max_events=defaults.WEBHOOK_MAX_BATCH_EVENTS)
+    events = batch.events
 
     db = get_db()
     dispatcher = get_dispatcher()
     cache = tenant_cache(current_app)
     for retry in (False, True):
-        counts = {"accepted": 0, "duplicates": 0, "echoes": 0, "unsupported": 0, "unknown_portal": 0}
+        counts = {"accepted": 0, "duplicates": 0, "echoes": 0, "unsupported": 0, "unknown_portal": 0,
+                  "quarantined": 0}
         try:
-            scheduled = _store(db, dispatcher, cache, events, counts, delivery_id)
+            scheduled = _store(db, dispatcher, cache, events, counts, delivery_id, batch.rejected)
             break
         except IntegrityError:
             if retry:
@@ -105,7 +103,8 @@ def _receive(delivery_id: str) -> tuple[Any, int]:
     # Committed: the changes are durable. Enqueueing is best effort; the sweeper backs it up.
     dispatcher.enqueue_all(scheduled)
     for outcome, key in (("accepted", "accepted"), ("duplicate", "duplicates"), ("echo", "echoes"),
-                         ("unsupported", "unsupported"), ("unknown_tenant", "unknown_portal")):
+                         ("unsupported", "unsupported"), ("unknown_tenant", "unknown_portal"),
+                         ("quarantined", "quarantined")):
         if counts[key]:
             metrics.WEBHOOK_EVENTS.labels(crm=CRM, outcome=outcome).inc(counts[key])
     if counts["accepted"]:
@@ -119,9 +118,15 @@ def _receive(delivery_id: str) -> tuple[Any, int]:
 
 
 def _store(db: Any, dispatcher: Any, cache: Any, events: list[Any], counts: dict[str, int],
-           delivery_id: str) -> list[Any]:
-    """One transaction: the batch's changes into the inbox and its records' jobs scheduled."""
+           delivery_id: str, rejected: list[RejectedEvent]) -> list[Any]:
+    """One transaction: the batch's changes into the inbox, its invalid events into the
+    quarantine, and its records' jobs scheduled."""
     with db.session() as s:
+        counts["quarantined"] = quarantine(s, CRM, rejected, delivery_id=delivery_id)
+        if rejected:
+            log.warning("webhook events quarantined", extra={
+                "delivery_id": delivery_id, "crm": CRM, "events": len(rejected),
+                "reasons": sorted({r.reason for r in rejected})[:5]})
         tenants: dict[str, str | None] = {}
         changes: list[RecordChange] = []
         for ev in events:
