@@ -10,6 +10,9 @@ WEBHOOK_TOLERANCE_SECONDS = 300
 WEBHOOK_MAX_BATCH_EVENTS = 100
 """Largest HubSpot webhook batch we accept; a bigger array is anomalous (400)."""
 
+MAX_REQUEST_BYTES = 2_097_152
+"""Largest request body any route reads (bytes), declared or chunked; more is answered 413."""
+
 WEBHOOK_MAX_BODY_BYTES = 1_048_576
 """Largest webhook body in bytes; HubSpot batches of 100 events are far below this."""
 
