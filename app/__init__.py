@@ -63,6 +63,7 @@ def _bound_requests(app: Flask) -> None:
 
 
 OPTIONAL_BLUEPRINTS: tuple[str, ...] = (
+    "app.auth:bp",
     "app.oauth:bp",
     "app.cards.api:bp",
     "app.cards.preview:bp",

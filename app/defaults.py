@@ -10,6 +10,9 @@ WEBHOOK_TOLERANCE_SECONDS = 300
 WEBHOOK_MAX_BATCH_EVENTS = 100
 """Largest HubSpot webhook batch we accept; a bigger array is anomalous (400)."""
 
+ADMIN_SESSION_SECONDS = 8 * 3600
+"""How long an admin browser sign-in lasts (seconds)."""
+
 MAX_REQUEST_BYTES = 2_097_152
 """Largest request body any route reads (bytes), declared or chunked; more is answered 413."""
 
