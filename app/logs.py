@@ -6,8 +6,8 @@ import json
 import logging
 import re
 import sys
-from typing import Any
 from datetime import UTC, datetime
+from typing import Any
 
 _CONTEXT_KEYS = ("tenant_id", "delivery_id", "job_id", "crm", "changes", "events", "outcome", "status")
 
@@ -16,7 +16,7 @@ SECRET_PARAMS = ("admin_token", "token", "access_token", "refresh_token", "id_to
                  "password", "api_key", "apikey", "secret", "signature", "sig", "state", "session_id")
 """Query/form parameter names whose values never reach a log line."""
 
-_SECRET_QUERY = re.compile(r"(?i)([?&;](?:%s)=)[^&;\s\"']*" % "|".join(SECRET_PARAMS))
+_SECRET_QUERY = re.compile(r"(?i)([?&;](?:{})=)[^&;\s\"']*".format("|".join(SECRET_PARAMS)))
 _BEARER = re.compile(r"(?i)(bearer\s+)[A-Za-z0-9._~+/=-]+")
 
 
