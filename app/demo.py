@@ -126,9 +126,10 @@ class Demo:
     # -- install -----------------------------------------------------------------------------
     def install(self) -> str:
         """Install through the real OAuth flow: our install URL -> sandbox consent -> callback."""
-        from app.oauth import tenant_id_for, uninstall
+        from app.tenants import tenant_id_for
+        from app.tenants.uninstall import uninstall
 
-        stale = tenant_id_for(self.sandbox.hub_id)
+        stale = tenant_id_for(self.opt.crm, self.sandbox.hub_id, self.app)
         try:
             uninstall(stale, self.app, revoke=False)  # a previous run's tenant, against an old sandbox
         except Exception:  # nothing to remove on a first run
@@ -136,26 +137,27 @@ class Demo:
         import shutil
 
         shutil.rmtree(Path(self.app.config["MODEL_DIR"]) / stale, ignore_errors=True)
-        resp = requests.get(f"{self.url}/oauth/hubspot/install", timeout=60, allow_redirects=True)
+        resp = requests.get(f"{self.url}/oauth/{self.opt.crm}/install", timeout=60, allow_redirects=True,
+                            headers={"Accept": "application/json"})
         if resp.status_code != 200:
             raise RuntimeError(f"install failed: HTTP {resp.status_code} {resp.text[:300]}")
         body = resp.json()
         self.tenant_id = body["tenant"]
         self._map_discount_field()
-        self.say(f"installed in portal {body['hub_id']} as {self.tenant_id}; "
+        self.say(f"installed in account {body['account_id']} as {self.tenant_id}; "
                  f"{len(body.get('fields_created') or [])} output fields created")
         return self.tenant_id
 
     def _map_discount_field(self) -> None:
         """What revenue ops does once: map the portal's negotiated-discount field for pricing."""
-        from app.oauth.tenants import drop_cached_client
         from app.storage import get_db
         from app.storage.models import FieldMapping
+        from app.tenants import bump_settings_version
 
         with get_db(self.app).session() as s:
             s.add(FieldMapping(tenant_id=self.tenant_id, object_type="deal", canonical="discount",
                                crm_field="discount_percent", label="Discount (%)"))
-        drop_cached_client(self.app, self.tenant_id)
+            bump_settings_version(s, self.tenant_id)
 
     def train(self) -> dict[str, Any]:
         from app.pipeline.training import train_tenant
@@ -170,7 +172,7 @@ class Demo:
         return results
 
     def backfill(self) -> int:
-        from app.oauth import backfill
+        from app.sync import backfill
 
         result = backfill(self.tenant_id, self.app)
         self.backfilled = int(result["records_backfilled"])
@@ -321,9 +323,9 @@ class Demo:
         from prometheus_client import REGISTRY
         from sqlalchemy import func, select
 
-        from app.oauth import hubspot_stats
         from app.storage import get_db
         from app.storage.models import AuditLog
+        from app.tenants import crm_stats
 
         seen = self.read_back()
         enriched = [i for i, got in seen.items() if i in latencies and got["fields"] and got["tasks"]]
@@ -339,7 +341,7 @@ class Demo:
             failed = s.execute(select(func.count()).select_from(AuditLog).where(
                 AuditLog.tenant_id == self.tenant_id, AuditLog.event == "job.failed")).scalar_one()
         server_errors = metric("agentic_sales_webhook_requests_total", crm="hubspot", status="500")
-        stats = hubspot_stats(self.app).as_dict()
+        stats = crm_stats(self.app).as_dict()
         sandbox_stats = self.sandbox.stats()
         lat = sorted(latencies[i] for i in enriched)
         return {

@@ -247,3 +247,63 @@ def pending_count(session: Session, key: RecordKey) -> int:
             )
         ).scalar_one()
     )
+
+
+def claim_peers(session: Session, *, tenant_id: str, object_type: str, exclude: RecordKey, now: datetime,
+                lease: float, limit: int) -> list[tuple[RecordKey, str]]:
+    """Claim up to `limit` more due, scheduled records of one tenant for a batch job.
+
+    One compare-and-set UPDATE: a row moves from `scheduled` (its run time come) to `running`
+    under its OWN job id, so the fence is unchanged: the claimed records' own queued jobs find
+    them running (or idle again, or re-scheduled under a new id) and stop as superseded.
+    Returns (key, job id) of the rows this statement moved.
+    """
+    if limit <= 0:
+        return []
+    due = (
+        select(RecordJob.id)
+        .where(RecordJob.tenant_id == tenant_id, RecordJob.object_type == object_type,
+               RecordJob.state == "scheduled", RecordJob.run_after <= now,
+               RecordJob.record_id != exclude.record_id)
+        .order_by(RecordJob.run_after, RecordJob.id)
+        .limit(limit)
+    )
+    if session.get_bind().dialect.name == "postgresql":
+        due = due.with_for_update(skip_locked=True)
+    rows = session.execute(
+        update(RecordJob)
+        .where(RecordJob.id.in_(due.scalar_subquery()), RecordJob.state == "scheduled")
+        .values(state="running", lease_until=now + timedelta(seconds=lease), updated_at=now)
+        .returning(RecordJob.tenant_id, RecordJob.crm, RecordJob.object_type, RecordJob.record_id, RecordJob.job_id)
+        .execution_options(synchronize_session=False)
+    ).all()
+    return [(RecordKey(r[0], r[1], r[2], r[3]), str(r[4])) for r in rows]
+
+
+def requeue(session: Session, key: RecordKey, job_id: str, *, now: datetime, delay: float, lease: float,
+            failed: bool) -> str | None:
+    """Hand a running record back to the queue under a NEW job id, `delay` seconds from now.
+
+    `failed` counts one more transient failure (a rate limit does not count). Returns the new
+    job id, or None if `job_id` no longer holds the record (the fence was lost).
+    """
+    new_id = new_job_id(key)
+    result = session.execute(
+        update(RecordJob)
+        .where(_where_key(key), RecordJob.job_id == job_id, RecordJob.state == "running")
+        .values(state="scheduled", job_id=new_id, run_after=now + timedelta(seconds=delay),
+                lease_until=now + timedelta(seconds=delay + lease),
+                dispatch_count=RecordJob.dispatch_count + 1,
+                failures=RecordJob.failures + (1 if failed else 0), updated_at=now)
+    )
+    return new_id if (result.rowcount or 0) == 1 else None
+
+
+def failures(session: Session, key: RecordKey) -> int:
+    """Transient failures in a row of the record's jobs."""
+    v = session.execute(select(RecordJob.failures).where(_where_key(key))).scalar_one_or_none()
+    return int(v or 0)
+
+
+def reset_failures(session: Session, key: RecordKey) -> None:
+    session.execute(update(RecordJob).where(_where_key(key), RecordJob.failures != 0).values(failures=0))

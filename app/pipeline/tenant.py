@@ -26,8 +26,10 @@ _lock = threading.Lock()
 
 
 def model_dir(app: Flask) -> Path:
-    """Root of the model registry (MODEL_DIR, else DATA_DIR/models)."""
-    return Path(app.config.get("MODEL_DIR") or Path(app.config["DATA_DIR"]) / "models")
+    """Root of the model registry: MODEL_STORE (shared by every worker, e.g. a mounted volume),
+    else MODEL_DIR, else DATA_DIR/models (one machine only)."""
+    return Path(app.config.get("MODEL_STORE") or app.config.get("MODEL_DIR")
+                or Path(app.config["DATA_DIR"]) / "models")
 
 
 def registry(app: Flask) -> ModelRegistry:
@@ -51,6 +53,12 @@ def champions(app: Flask, tenant_id: str) -> dict[str, Any]:
         log.error("model for %s/%s cannot be loaded: %s; retraining requested", tenant, task, error,
                   extra={"tenant_id": tenant})
         app.extensions.setdefault("retrain_requests", set()).add((tenant, task))
+        try:
+            from app.scheduler import request_run
+
+            request_run(app, tenant, "retrain")  # a row: the scheduler leader sees it, whichever worker asks
+        except Exception:
+            log.exception("could not request a retrain", extra={"tenant_id": tenant})
 
     models = reg.load_champions(tenant_id, on_degraded=degraded)
     with _lock:

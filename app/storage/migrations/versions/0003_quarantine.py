@@ -1,15 +1,15 @@
 """quarantined webhook events
 
-Revision ID: 0002_quarantine
-Revises: 0001
+Revision ID: 0003_quarantine
+Revises: 0002
 Create Date: 2026-12-01 15:20:00
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002_quarantine"
-down_revision = "0001"
+revision = "0003_quarantine"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 
