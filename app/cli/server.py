@@ -19,9 +19,9 @@ REQUIRED_SECRETS = {"web": ("SECRET_KEY", "TOKEN_KEY"), "worker": ("TOKEN_KEY",)
 def check_secrets(cfg: Mapping[str, Any], *, role: str) -> None:
     """Raise ConfigError for missing or weak secrets and missing CRM credentials (tests and the
     sandbox demo excepted; sandbox mode itself is refused on PostgreSQL)."""
-    validate_for_production(cfg, role=role)
     if not (cfg.get("TESTING") or cfg.get("SANDBOX_MODE")):
-        require(cfg, *REQUIRED_SECRETS[role])
+        require(cfg, *REQUIRED_SECRETS[role])  # every missing name in one line first
+    validate_for_production(cfg, role=role)
 
 
 def fail(message: str, code: int = 2) -> None:
