@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import requests
 from werkzeug.serving import make_server
@@ -45,11 +45,25 @@ class DemoOptions:
     changes: int = 30
     seed: int = 7
     crm: str = "hubspot"
+    open_deals: int = DEMO_MARKET["n_open_deals"]
+    """Size of the demo market's open book (the backfill reads every one)."""
+    faults: tuple[str, ...] = ()
+    """Sandbox fault profiles switched on for the scripted changes (e.g. ambiguous-writes)."""
     data_dir: Path = field(default_factory=lambda: Path(os.environ.get("AGENTIC_SALES_DATA_DIR")
                                                         or Path.home() / ".agentic-sales" / "demo"))
     host: str = "127.0.0.1"
     port: int = 0
     timeout: float = 240.0
+
+
+def market_for(open_deals: int) -> dict[str, int]:
+    """The demo market with `open_deals` open deals (companies grow with the book)."""
+    return {**DEMO_MARKET, "n_open_deals": open_deals,
+            "n_companies": max(DEMO_MARKET["n_companies"], open_deals // 4)}
+
+
+class DemoInputError(ValueError):
+    """A demo option the sandbox cannot honour (e.g. an unknown fault name); exit code 2."""
 
 
 def demo_secrets(data_dir: Path) -> dict[str, str]:
@@ -108,7 +122,7 @@ class Demo:
         self.sandbox = run_in_thread(
             seed=self.opt.seed, webhook_url=f"{self.url}/webhooks/hubspot", client_id=keys["HUBSPOT_CLIENT_ID"],
             client_secret=keys["HUBSPOT_CLIENT_SECRET"], access_token_ttl=DEMO_TOKEN_TTL_SECONDS,
-            retry_scale=0.002, private_app_token=self.read_token, **DEMO_MARKET)
+            retry_scale=0.002, private_app_token=self.read_token, **cast(Any, market_for(self.opt.open_deals)))
         self.app.config["HUBSPOT_API_BASE"] = self.sandbox.url
         self.app.config["HUBSPOT_AUTHORIZE_URL"] = f"{self.sandbox.url}/oauth/authorize"
         self.say(f"app on {self.url}, HubSpot sandbox on {self.sandbox.url} (seed {self.opt.seed})")
@@ -198,6 +212,30 @@ class Demo:
             time.sleep(0.5)
 
     # -- changes -------------------------------------------------------------------------------
+    def arm(self) -> None:
+        """Switch on the requested faults and mark the sandbox's request counter: what the app
+        asks of the CRM from here on is what `crm_requests` reports."""
+        if self.opt.faults:
+            try:
+                self.sandbox.control("POST", "faults/profile", faults=list(self.opt.faults))
+            except Exception as exc:
+                raise DemoInputError(f"--faults {','.join(self.opt.faults)}: the sandbox refused: {exc}") from None
+            self.say(f"sandbox faults on: {', '.join(self.opt.faults)}")
+        try:
+            self.sandbox.control("POST", "counters/mark")
+            self.counting = True
+        except Exception:  # an older sandbox without request counters: crm_requests is null
+            self.counting = False
+
+    def counters(self) -> dict[str, Any]:
+        """The sandbox's own counts (requests by the app since the mark, duplicates it holds)."""
+        if not getattr(self, "counting", False):
+            return {}
+        try:
+            return dict(self.sandbox.control("GET", "counters"))
+        except Exception:
+            return {}
+
     def change(self, n: int) -> list[str]:
         """Edit open deals as a rep would: two edits per deal, seconds apart (they coalesce)."""
         store = self.sandbox.control("GET", "store/deals")
@@ -263,7 +301,8 @@ class Demo:
             assoc = deal.associations or {}
             for kind, prop in (("tasks", ["hs_task_subject", "hs_task_body", "hs_task_status"]),
                                ("notes", ["hs_note_body"])):
-                linked = [r.id for r in (assoc.get(kind).results if assoc.get(kind) else [])]
+                found = assoc.get(kind)
+                linked = [r.id for r in (found.results if found is not None else [])]
                 if not linked:
                     continue
                 rows = sdk.crm.objects.batch_api.read(kind, BatchReadInputSimplePublicObjectId(
@@ -319,7 +358,25 @@ class Demo:
         return out
 
     # -- summary -------------------------------------------------------------------------------
-    def summary(self, latencies: dict[str, float]) -> dict[str, Any]:
+    def scores_present(self, record_ids: list[str]) -> list[str]:
+        """Score tasks present (not absent) on the latest card of every one of these deals."""
+        from sqlalchemy import select
+
+        from app.storage import get_db
+        from app.storage.models import Enrichment
+
+        present: set[str] | None = None
+        with get_db(self.app).session() as s:
+            for rid in record_ids:
+                card = s.execute(select(Enrichment.card).where(
+                    Enrichment.tenant_id == self.tenant_id, Enrichment.record_id == rid)
+                    .order_by(Enrichment.id.desc()).limit(1)).scalar_one_or_none() or {}
+                tasks = {t for t, v in (card.get("scores") or {}).items()
+                         if isinstance(v, dict) and ("probability" in v or "value" in v)}
+                present = tasks if present is None else present & tasks
+        return sorted(present or ())
+
+    def summary(self, latencies: dict[str, float], counted: dict[str, Any] | None = None) -> dict[str, Any]:
         from prometheus_client import REGISTRY
         from sqlalchemy import func, select
 
@@ -344,6 +401,8 @@ class Demo:
         stats = crm_stats(self.app).as_dict()
         sandbox_stats = self.sandbox.stats()
         lat = sorted(latencies[i] for i in enriched)
+        counted = counted if counted is not None else self.counters()
+        after = self.counters()  # duplicates as the sandbox holds them at the very end
         return {
             "crm": self.opt.crm,
             "changes_sent": self.changes_sent,
@@ -363,6 +422,12 @@ class Demo:
             "errors": int(failed) + server_errors + (len(self.changed) - len(enriched)),
             "latency_ms": {"p50": round(statistics.median(lat)) if lat else None,
                            "p95": round(lat[min(len(lat) - 1, math.ceil(0.95 * len(lat)) - 1)]) if lat else None},
+            "crm_requests": counted.get("app_requests_since_mark"),
+            "duplicate_tasks": after.get("duplicate_tasks"),
+            "duplicate_notes": after.get("duplicate_notes"),
+            "scores_present": self.scores_present(enriched),
+            "open_deals": self.opt.open_deals,
+            "faults": list(self.opt.faults),
         }
 
     def preview_urls(self) -> list[str]:

@@ -26,7 +26,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from app import defaults
 from app.audit import write_audit
-from app.storage import get_db
+from app.storage import get_db, rowcount
 from app.storage.models import LeaderLease, PeriodicRun
 
 log = logging.getLogger(__name__)
@@ -55,7 +55,7 @@ def take_lead(app: Flask, *, now: datetime | None = None) -> bool:
                            .where(LeaderLease.name == LEASE_NAME,
                                   or_(LeaderLease.holder == me, LeaderLease.until < at))
                            .values(holder=me, until=until))
-        return (result.rowcount or 0) == 1  # type: ignore[attr-defined]
+        return rowcount(result) == 1
 
 
 def periodic_jobs(app: Flask) -> dict[str, float]:
@@ -95,7 +95,7 @@ def claim_due(app: Flask, *, now: datetime | None = None) -> list[tuple[str, str
                            or_(PeriodicRun.next_run_at <= at, PeriodicRun.requested_at.is_not(None)))
                     .values(next_run_at=at + timedelta(seconds=every), last_run_at=at,
                             runs=PeriodicRun.runs + 1, requested_at=None))
-                if (result.rowcount or 0) == 1:  # type: ignore[attr-defined]
+                if rowcount(result) == 1:
                     claimed.append((tenant_id, name))
                     write_audit(s, f"periodic.{name}", tenant_id=tenant_id, detail={"at": at.isoformat()})
     return claimed

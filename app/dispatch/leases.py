@@ -18,6 +18,7 @@ from sqlalchemy import and_, case, func, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from app.storage import rowcount
 from app.storage.models import InboxEvent, RecordJob
 
 _JOB_ID_UNSAFE = re.compile(r"[^A-Za-z0-9_-]")
@@ -154,7 +155,7 @@ def claim(session: Session, key: RecordKey, job_id: str, *, now: datetime, lease
         .where(_where_key(key), RecordJob.job_id == job_id, RecordJob.state == "scheduled")
         .values(state="running", lease_until=now + timedelta(seconds=lease), updated_at=now)
     )
-    return (result.rowcount or 0) == 1
+    return rowcount(result) == 1
 
 
 def renew(session: Session, key: RecordKey, job_id: str, *, now: datetime, lease: float) -> bool:
@@ -164,7 +165,7 @@ def renew(session: Session, key: RecordKey, job_id: str, *, now: datetime, lease
         .where(_where_key(key), RecordJob.job_id == job_id, RecordJob.state == "running")
         .values(lease_until=now + timedelta(seconds=lease), updated_at=now)
     )
-    return (result.rowcount or 0) == 1
+    return rowcount(result) == 1
 
 
 def retry_later(session: Session, key: RecordKey, job_id: str, *, now: datetime, delay: float,
@@ -176,7 +177,7 @@ def retry_later(session: Session, key: RecordKey, job_id: str, *, now: datetime,
         .values(state="scheduled", run_after=now + timedelta(seconds=delay),
                 lease_until=now + timedelta(seconds=delay + lease), updated_at=now)
     )
-    return (result.rowcount or 0) == 1
+    return rowcount(result) == 1
 
 
 def release(session: Session, key: RecordKey, job_id: str, *, now: datetime) -> bool:
@@ -186,7 +187,7 @@ def release(session: Session, key: RecordKey, job_id: str, *, now: datetime) -> 
         .where(_where_key(key), RecordJob.job_id == job_id)
         .values(state="idle", lease_until=None, updated_at=now)
     )
-    return (result.rowcount or 0) == 1
+    return rowcount(result) == 1
 
 
 def expired(session: Session, *, now: datetime, limit: int) -> list[tuple[RecordKey, str]]:
@@ -211,7 +212,7 @@ def redispatch(session: Session, key: RecordKey, stale_job_id: str, *, now: date
             dispatch_count=RecordJob.dispatch_count + 1, updated_at=now,
         )
     )
-    return job_id if (result.rowcount or 0) == 1 else None
+    return job_id if rowcount(result) == 1 else None
 
 
 def orphans(session: Session, *, older_than: datetime, limit: int) -> list[RecordKey]:
@@ -296,7 +297,7 @@ def requeue(session: Session, key: RecordKey, job_id: str, *, now: datetime, del
                 dispatch_count=RecordJob.dispatch_count + 1,
                 failures=RecordJob.failures + (1 if failed else 0), updated_at=now)
     )
-    return new_id if (result.rowcount or 0) == 1 else None
+    return new_id if rowcount(result) == 1 else None
 
 
 def failures(session: Session, key: RecordKey) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, cast
 
 from flask import Flask
 
@@ -22,6 +22,7 @@ from app.storage.models import TenantSettings
 from scoring import TASKS, ModelRegistry
 
 log = logging.getLogger(__name__)
+Autonomy = Literal["suggest", "approve", "auto"]
 _lock = threading.Lock()
 
 
@@ -94,7 +95,7 @@ def policy(row: TenantSettings) -> Policy:
     """The decision engine's guardrails from the tenant's row."""
     extra = row.extra or {}
     return Policy(
-        autonomy=row.autonomy if row.autonomy in ("suggest", "approve", "auto") else "suggest",
+        autonomy=cast(Autonomy, row.autonomy if row.autonomy in ("suggest", "approve", "auto") else "suggest"),
         max_discount=float(row.max_discount),
         approval_discount_over=float(row.approval_discount),
         escalate_amount_over=extra.get("escalate_amount_over", 100_000.0),

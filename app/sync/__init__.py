@@ -196,17 +196,17 @@ def _unexplained(app: Flask, tenant_id: str, modified: Sequence[tuple[str, str |
         with db.session() as s:
             scope = (InboxEvent.tenant_id == tenant_id, InboxEvent.object_type == OBJECT_TYPE,
                      InboxEvent.record_id.in_(ids))
-            hooks = dict(s.execute(
+            hooks: dict[str, Any] = dict(s.execute(  # type: ignore[arg-type]
                 select(InboxEvent.record_id, func.max(InboxEvent.occurred_at))
                 .where(*scope, InboxEvent.change_source.is_(None) | InboxEvent.change_source.notin_(SYNC_SOURCES))
                 .group_by(InboxEvent.record_id)).all())
-            synced = dict(s.execute(
+            synced: dict[str, Any] = dict(s.execute(  # type: ignore[arg-type]
                 select(InboxEvent.record_id, func.max(InboxEvent.processed_at))
                 .where(*scope, InboxEvent.change_source.in_(SYNC_SOURCES))
                 .group_by(InboxEvent.record_id)).all())
             pending = {r[0] for r in s.execute(
                 select(InboxEvent.record_id).where(*scope, InboxEvent.status == "pending")).all()}
-            actions = dict(s.execute(
+            actions: dict[str, Any] = dict(s.execute(  # type: ignore[arg-type]
                 select(Action.record_id, func.max(Action.created_at))
                 .where(Action.tenant_id == tenant_id, Action.record_id.in_(ids))
                 .group_by(Action.record_id)).all())

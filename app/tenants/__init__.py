@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from app.config import require
 from app.connectors import get_connector
-from app.storage import get_cipher, get_db
+from app.storage import get_cipher, get_db, rowcount
 from app.storage.models import FieldMapping as FieldMappingRow
 from app.storage.models import Installation, Tenant
 from integrations.base import CrmClient, TokenSet
@@ -211,7 +211,7 @@ def client_for(tenant_id: str, app: Flask | None = None, *, fresh: bool = False)
     a = app or current_app._get_current_object()  # type: ignore[attr-defined]
     factory = a.extensions.get("crm_factory")
     if factory is not None:  # tests inject a fake CRM
-        return factory(tenant_id, tenant_crm(a, tenant_id))  # type: ignore[no-any-return]
+        return factory(tenant_id, tenant_crm(a, tenant_id))
     cache: dict[str, tuple[int, CrmClient]] = a.extensions.setdefault("crm_clients", {})
     version = settings_version(a, tenant_id)
     with _cache_lock:
@@ -257,7 +257,7 @@ def mark_revoked(app: Flask, tenant_id: str, reason: str) -> bool:
                                                       Installation.revoked_at.is_(None))
                            .values(revoked_at=now))
         s.execute(update(Tenant).where(Tenant.id == tenant_id).values(status="revoked"))
-        done = (result.rowcount or 0) > 0  # type: ignore[attr-defined]
+        done = rowcount(result) > 0
         if done:
             write_audit(s, "tenant.revoked", tenant_id=tenant_id, detail={"reason": reason[:500]})
     drop_cached_client(app, tenant_id)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from integrations.base import (
     OUTPUT_FIELDS,
@@ -158,6 +158,7 @@ class HubSpotConnector:
         crm_field) rows; `config["CRM_STATS"]` an optional shared CallStats.
         """
         from integrations.hubspot.adapter import HubSpotClient
+        from integrations.limits import limiter_for
 
         tokens = from_base(installation.tokens)
         oauth = self.oauth(config).client if tokens.refresh_token and config.get("HUBSPOT_CLIENT_ID") else None
@@ -165,6 +166,8 @@ class HubSpotConnector:
         kwargs: dict[str, Any] = {}
         if config.get("CRM_STATS") is not None:
             kwargs["stats"] = config["CRM_STATS"]
+        # One rate budget per installation for every worker: Redis when the app has it.
+        kwargs["limiter"] = limiter_for(config.get("REDIS_URL"))
         client = HubSpotClient.connect(
             tokens, tenant_id=installation.tenant_id,
             base_url=installation.api_base or config.get("HUBSPOT_API_BASE") or constants.API_BASE,
@@ -175,9 +178,7 @@ class HubSpotConnector:
             field_mapping=field_mapping_from_rows(installation.settings.get("field_mappings") or ()),
             **kwargs,
         )
-        if not hasattr(HubSpotClient, "apply"):
-            return PerRecordBatch(client)  # type: ignore[return-value]
-        return client
+        return cast(CrmClient, client)
 
     def tenant_id_for(self, account_id: str) -> str:
         return tenant_id_for(account_id)
@@ -255,90 +256,3 @@ def public_uri(request: Any, config: Mapping[str, Any]) -> str:
 CONNECTOR = HubSpotConnector()
 """The registered instance (app/connectors: "hubspot" → this)."""
 
-
-class PerRecordBatch:
-    """Bridge from the v1 adapter's per-record verbs to the batch Protocol (get_records, apply).
-
-    Used only while `HubSpotClient` has no batch methods of its own (they are being written on the
-    HubSpot client side): it keeps the batch pipeline running on the per-record calls, with the
-    same results shape. `connector.client` stops wrapping as soon as the adapter has `apply`.
-    """
-
-    def __init__(self, inner: Any) -> None:
-        self.inner = inner
-        self.crm = inner.crm
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.inner, name)
-
-    def iter_records(self, object_type: str = "deal", *, kinds: Sequence[str] = ("open", "won", "lost"),
-                     progress: Any = None) -> Any:
-        return self.inner.iter_deal_records(kinds=kinds)
-
-    def search_modified_since(self, object_type: str, since: Any) -> list[tuple[str, str | None]]:
-        return list(self.inner.search_modified(object_type, since))
-
-    def get_records(self, object_type: str, ids: Sequence[str]) -> dict[str, Any]:
-        from integrations.errors import CrmNotFound
-
-        out: dict[str, Any] = {}
-        for rid in ids:
-            try:
-                out[str(rid)] = self.inner.get_record(object_type, str(rid))
-            except CrmNotFound:
-                continue
-        return out
-
-    def apply(self, writes: Any) -> list[Any]:
-        from integrations.base import WriteResult
-        from integrations.errors import CrmError
-
-        results: list[WriteResult] = []
-        by_type: dict[str, list[Any]] = {}
-        for f in writes.fields:
-            by_type.setdefault(f.object_type, []).append(f)
-        for object_type, items in by_type.items():
-            for item in items:  # one call per record so that one failure stays that record's
-                try:
-                    self.inner.update_fields(object_type, [(item.record_id, dict(item.fields))])
-                    results.append(WriteResult("updated", item.record_id, kind="fields", record_id=item.record_id))
-                except CrmError as exc:
-                    results.append(_failed("fields", item.record_id, exc))
-        for t in writes.tasks:
-            try:
-                results.append(self._task(t))
-            except CrmError as exc:
-                results.append(_failed("task", t.record.id, exc))
-        for n in writes.notes:
-            try:
-                r = self.inner.add_note(n.record, n.text)
-                results.append(WriteResult(r.status, r.id, kind="note", record_id=n.record.id))
-            except CrmError as exc:
-                results.append(_failed("note", n.record.id, exc))
-        return results
-
-    def _task(self, t: Any) -> Any:
-        from integrations.base import WriteResult
-
-        if not t.complete:
-            r = self.inner.upsert_task(t.record, t.task)
-            return WriteResult(r.status, r.id, kind="task", record_id=t.record.id)
-        from hubspot.crm.objects import SimplePublicObjectInput
-
-        task_id = t.existing.id if t.existing else None
-        if task_id is None:
-            found = self.inner.find_app_task(t.record.id)
-            task_id = found["id"] if found else None
-        if task_id is None:
-            return WriteResult("skipped", None, kind="task", record_id=t.record.id)
-        s = self.inner.session
-        s.call(s.apis.objects.update, "tasks", task_id, SimplePublicObjectInput(properties={"hs_task_status": "COMPLETED"}))
-        return WriteResult("completed", task_id, kind="task", record_id=t.record.id)
-
-
-def _failed(kind: str, record_id: str, exc: Any) -> Any:
-    from integrations.base import WriteResult
-
-    return WriteResult("failed", None, kind=kind, record_id=record_id, error=str(exc)[:500],
-                       should_retry=bool(getattr(exc, "should_retry", False)),
-                       retry_after=getattr(exc, "retry_after", None))

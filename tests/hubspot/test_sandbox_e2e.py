@@ -254,7 +254,7 @@ def test_server_errors_are_retried_inside_the_sdk(hs_app, sandbox):
     tid = install(hs_app)
     crm = hubspot_client_for(tid, hs_app, fresh=True)
     ids = sandbox.deal_ids()[:3]
-    sandbox.fail_next(2)  # urllib3 re-sends the batch POST itself (allowed_methods=None)
+    sandbox.fail_next(2)  # the session re-sends the batch update (idempotent); urllib3 never re-sends POST
     crm.update_fields("deal", [(rid, {"ai_model_version": "e2e-5xx"}) for rid in ids])
     assert all(p["ai_model_version"] == "e2e-5xx"
                for p in crm.read_properties("deal", ids, ["ai_model_version"]).values())
