@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
 
-.PHONY: demo test test-embedded lint typecheck venv bench-front-door bench-crm bench clean
+.PHONY: demo test test-embedded lint typecheck venv bench-front-door bench-crm bench faults faults-quick clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -45,6 +45,16 @@ bench-front-door: $(STAMP)
 # under 1 and 4 RQ workers (PostgreSQL + Redis from BENCH_DATABASE_URL / BENCH_REDIS_URL).
 bench-crm: $(STAMP)
 	$(PY) -m benchmarks.crm_throughput --rq 1,4
+
+# Fault, fuzz and soak runs on a PostgreSQL + Redis of their own (installed by .ci/services.sh if
+# missing) with 2 RQ workers: lost events, duplicate writes, server errors -> benchmarks/README.md.
+faults: $(STAMP)
+	@command -v redis-server >/dev/null 2>&1 && ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || bash .ci/services.sh >/dev/null
+	$(PY) -m benchmarks.faults
+
+faults-quick: $(STAMP)
+	@command -v redis-server >/dev/null 2>&1 && ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || bash .ci/services.sh >/dev/null
+	$(PY) -m benchmarks.faults --quick
 
 # Every benchmark, each writing benchmarks/results/*.json and its table in benchmarks/README.md.
 bench: $(STAMP)
