@@ -78,7 +78,7 @@ class Config:
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_SECURE: bool | None = None
-    """None: Secure unless PUBLIC_URL is plain http:// (the local demo)."""
+    """None: Secure when PUBLIC_URL is https:// (production), not on a local http run."""
     MODEL_STORE: str | None = None
     """Model registry shared by every worker (champion pointers and artefacts); wins over MODEL_DIR."""
     WORKER_CLASS: str | None = None
@@ -133,7 +133,9 @@ def load(config: Mapping[str, Any] | type | None, environ: Mapping[str, str] | N
     out["DATABASE_URL"] = normalise_database_url(str(out["DATABASE_URL"]))
     _check_database_url(out["DATABASE_URL"])
     if out.get("SESSION_COOKIE_SECURE") is None:
-        out["SESSION_COOKIE_SECURE"] = not str(out.get("PUBLIC_URL") or "").startswith("http://")
+        # Production sets PUBLIC_URL to its https origin (webhook signatures cover it); a local
+        # http run (demo, benchmarks) would never get a Secure cookie back.
+        out["SESSION_COOKIE_SECURE"] = str(out.get("PUBLIC_URL") or "").startswith("https://")
     return out
 
 
