@@ -152,9 +152,10 @@ class System(Harness):
         self.server_errors = 0
 
     def _spawn_worker(self, n: int) -> subprocess.Popen[bytes]:
-        # Short leases so a killed worker's records come back within seconds, not two minutes.
-        os.environ["AGENTIC_SALES_LEASE_SECONDS"] = "6"
-        os.environ["AGENTIC_SALES_SWEEP_INTERVAL_SECONDS"] = "1"
+        # Short leases so a killed worker's records come back within half a minute, not two (a lease
+        # shorter than the queue's latency under load would make the sweeper re-dispatch live jobs).
+        os.environ["AGENTIC_SALES_LEASE_SECONDS"] = "20"
+        os.environ["AGENTIC_SALES_SWEEP_INTERVAL_SECONDS"] = "2"
         try:
             return super()._spawn_worker(n)
         finally:
