@@ -97,7 +97,8 @@ def claim_due(app: Flask, *, now: datetime | None = None) -> list[tuple[str, str
                             runs=PeriodicRun.runs + 1, requested_at=None))
                 if rowcount(result) == 1:
                     claimed.append((tenant_id, name))
-                    write_audit(s, f"periodic.{name}", tenant_id=tenant_id, detail={"at": at.isoformat()})
+                    write_audit(s, f"periodic.{name}", tenant_id=tenant_id,
+                                detail={"at": at.isoformat(), "holder": holder_id(app)})
     return claimed
 
 

@@ -11,6 +11,7 @@ the whole batch back with the CRM's delay; the worker never sleeps on one tenant
 from __future__ import annotations
 
 import logging
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -73,7 +74,7 @@ def run_batch(app: Any, key: RecordKey, job_id: str, process: Callable[[BatchCon
             ).scalars().all()
             items.append(JobContext(key=k, job_id=jid, changes=[_change_dict(r) for r in rows]))
         write_audit(s, "batch.started", tenant_id=key.tenant_id, object_type=key.object_type, job_id=job_id,
-                    detail={"records": len(items), "record_ids": [i.key.record_id for i in items][:200]})
+                    detail={"records": len(items), "batch_size": size, "pid": os.getpid(), "record_ids": [i.key.record_id for i in items][:200]})
 
     def renew() -> None:
         with db.session() as s2:

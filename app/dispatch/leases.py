@@ -13,6 +13,7 @@ import re
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import and_, case, func, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -269,11 +270,16 @@ def claim_peers(session: Session, *, tenant_id: str, object_type: str, exclude: 
         .order_by(RecordJob.run_after, RecordJob.id)
         .limit(limit)
     )
+    target: Any = due.scalar_subquery()
     if session.get_bind().dialect.name == "postgresql":
-        due = due.with_for_update(skip_locked=True)
+        # Lock the rows first, then update exactly those: PostgreSQL may re-scan a LIMIT ... SKIP
+        # LOCKED subquery inside IN (...) and so return more rows than the limit (measured: 12 for 3).
+        target = list(session.execute(due.with_for_update(skip_locked=True)).scalars())
+        if not target:
+            return []
     rows = session.execute(
         update(RecordJob)
-        .where(RecordJob.id.in_(due.scalar_subquery()), RecordJob.state == "scheduled")
+        .where(RecordJob.id.in_(target), RecordJob.state == "scheduled")
         .values(state="running", lease_until=now + timedelta(seconds=lease), updated_at=now)
         .returning(RecordJob.tenant_id, RecordJob.crm, RecordJob.object_type, RecordJob.record_id, RecordJob.job_id)
         .execution_options(synchronize_session=False)

@@ -107,6 +107,9 @@ def run_worker(app: Flask, *, with_scheduler: bool, burst: bool = False) -> bool
 
     engine = get_db(app).engine
     os.register_at_fork(after_in_child=lambda: engine.dispose(close=False))
+    # Import the job function (agents, scoring, their libraries) once here, so a forked
+    # work-horse inherits it instead of importing it again for every job.
+    import_string(app.config["JOB_FUNCTION"])
     with app.app_context():
         # SimpleWorker runs jobs in this process instead of a forked work-horse per job, so the
         # per-tenant clients (metadata caches), the loaded champions and the rate limiter's state
