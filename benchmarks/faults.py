@@ -150,6 +150,7 @@ class System(Harness):
         self.services = services
         self.edited: dict[str, float] = {}
         self.server_errors = 0
+        self.restarts = 0
 
     def _spawn_worker(self, n: int) -> subprocess.Popen[bytes]:
         # Short leases so a killed worker's records come back within half a minute, not two (a lease
@@ -170,10 +171,27 @@ class System(Harness):
             self.edited[rid] = time.time()
             self.edit(rid, tag * 1000 + i)
 
+    def supervise(self) -> int:
+        """Restart workers that exited (a lost Redis or PostgreSQL connection ends a worker, as
+        RQ's own workers do); what a process manager (Heroku, systemd) does. Returns restarts."""
+        restarted = 0
+        for i, w in enumerate(self.workers):
+            if w.poll() is not None:
+                self.restart_worker(i)
+                restarted += 1
+        self.restarts += restarted
+        return restarted
+
     def settle(self, since: datetime, ids: list[str], timeout: float = 300) -> dict[str, Any]:
-        """Wait until every edited deal is enriched after `since` (or the timeout); count losses."""
+        """Wait until every edited deal is enriched after `since` (or the timeout), restarting
+        exited workers as a process manager would; count losses."""
         started = time.time()
-        done = self.wait_enriched(ids, since, timeout=timeout)
+        done: dict[str, Any] = {}
+        while time.time() - started < timeout:
+            self.supervise()
+            done = self.wait_enriched(ids, since, timeout=5)
+            if len(done) >= len(ids):
+                break
         self.wait_idle(60)
         counters = self.counters()
         return {"edits": len(ids), "lost": len(set(ids) - set(done)),
@@ -240,14 +258,12 @@ def scenario_restart(s: System, pool: list[str], which: str) -> dict[str, Any]:
         time.sleep(3)
         s.services.start_postgres()
     outage = round(time.time() - down, 1)
+    before = s.restarts
     s.edit_many(ids[10:], 301)
-    out = s.settle(since, ids, timeout=600)
     # Webhooks the sandbox could not deliver during the outage are retried by the sandbox, as
-    # HubSpot does; a worker that lost its connection exits and is restarted by its supervisor.
-    for i, w in enumerate(s.workers):
-        if w.poll() is not None:
-            s.restart_worker(i)
-    return {**out, "outage_seconds": outage}
+    # HubSpot does; a worker that lost its connection exits and is restarted by `settle`.
+    out = s.settle(since, ids, timeout=600)
+    return {**out, "outage_seconds": outage, "worker_restarts": s.restarts - before}
 
 
 def scenario_profile(s: System, pool: list[str], names: list[str], n: int) -> dict[str, Any]:
