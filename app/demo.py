@@ -274,7 +274,8 @@ class Demo:
         from urllib3.util.retry import Retry
 
         # The demo shares the portal's 110 requests / 10 s with the app: wait out 429s politely.
-        retry = Retry(total=12, status_forcelist=(429,), allowed_methods=None, backoff_factor=0.5,
+        # It reads only (batch reads are POSTs), so it may also re-send on the sandbox's injected 5xx.
+        retry = Retry(total=12, status_forcelist=(429, 500, 502, 503, 504), allowed_methods=None, backoff_factor=0.5,
                       respect_retry_after_header=True)
         return HubSpot(access_token=self.read_token, host=self.sandbox.url, base_url=self.sandbox.url, retry=retry)
 
@@ -282,10 +283,14 @@ class Demo:
         """The output fields of the changed deals (one batch read)."""
         from hubspot.crm.objects import BatchReadInputSimplePublicObjectId, SimplePublicObjectId
 
-        body = BatchReadInputSimplePublicObjectId(inputs=[SimplePublicObjectId(id=i) for i in sorted(self.changed)],
-                                                  properties=list(OUTPUT_FIELDS))
-        return {obj.id: {k: v for k, v in (obj.properties or {}).items() if k in OUTPUT_FIELDS and v}
-                for obj in self._sdk().crm.objects.batch_api.read("deals", body).results or ()}
+        sdk = self._sdk()
+        out: dict[str, dict[str, Any]] = {}
+        for part in _chunks(sorted(self.changed), BATCH_READ_MAX):
+            body = BatchReadInputSimplePublicObjectId(inputs=[SimplePublicObjectId(id=i) for i in part],
+                                                      properties=list(OUTPUT_FIELDS))
+            for obj in sdk.crm.objects.batch_api.read("deals", body).results or ():
+                out[obj.id] = {k: v for k, v in (obj.properties or {}).items() if k in OUTPUT_FIELDS and v}
+        return out
 
     def read_back(self) -> dict[str, dict[str, Any]]:
         """Output fields, app tasks and notes of the changed deals, through the HubSpot API."""
@@ -294,10 +299,8 @@ class Demo:
         sdk = self._sdk()
         ids = sorted(self.changed)
         out: dict[str, dict[str, Any]] = {i: {"fields": {}, "tasks": [], "notes": []} for i in ids}
-        body = BatchReadInputSimplePublicObjectId(inputs=[SimplePublicObjectId(id=i) for i in ids],
-                                                  properties=list(OUTPUT_FIELDS))
-        for obj in sdk.crm.objects.batch_api.read("deals", body).results or ():
-            out[obj.id]["fields"] = {k: v for k, v in (obj.properties or {}).items() if k in OUTPUT_FIELDS and v}
+        for deal_id, fields in self.read_fields().items():
+            out[deal_id]["fields"] = fields
         for deal_id in ids:
             deal = sdk.crm.objects.basic_api.get_by_id("deals", deal_id, associations=["tasks", "notes"])
             assoc = deal.associations or {}
@@ -307,8 +310,9 @@ class Demo:
                 linked = [r.id for r in (found.results if found is not None else [])]
                 if not linked:
                     continue
-                rows = sdk.crm.objects.batch_api.read(kind, BatchReadInputSimplePublicObjectId(
-                    inputs=[SimplePublicObjectId(id=i) for i in linked], properties=prop)).results or []
+                rows = [r for part in _chunks(linked, BATCH_READ_MAX)
+                        for r in sdk.crm.objects.batch_api.read(kind, BatchReadInputSimplePublicObjectId(
+                            inputs=[SimplePublicObjectId(id=i) for i in part], properties=prop)).results or []]
                 for r in rows:
                     p = r.properties or {}
                     if kind == "tasks" and APP_TASK_MARKER in (p.get("hs_task_body") or "") + (
@@ -434,6 +438,14 @@ class Demo:
 
     def preview_urls(self) -> list[str]:
         return [f"{self.url}/card/preview/hubspot/{self.sandbox.hub_id}/deal/{i}" for i in sorted(self.changed)]
+
+
+BATCH_READ_MAX = 100
+"""HubSpot's largest batch read (inputs per request)."""
+
+
+def _chunks(items: list[str], size: int) -> list[list[str]]:
+    return [items[i:i + size] for i in range(0, len(items), size)]
 
 
 def _epoch(value: str) -> float:

@@ -112,7 +112,7 @@ def _unknown_faults(names: tuple[str, ...]) -> str | None:
     if not names:
         return None
     try:
-        from integrations.sandbox.hubspot_api.limits import FAULT_PROFILES  # type: ignore[attr-defined]
+        from integrations.sandbox.hubspot_api.limits import FAULT_PROFILES
     except ImportError:
         return None  # an older sandbox: it refuses unknown names itself when armed
     bad = [n for n in names if n not in FAULT_PROFILES]
