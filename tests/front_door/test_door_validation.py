@@ -101,3 +101,25 @@ def test_a_retried_batch_with_a_bad_event_stores_the_good_ones_once(app, webhook
     assert r.status_code == 200
     assert r.json["duplicates"] == 1
     assert len(rows(app, InboxEvent)) == 1
+
+
+def test_a_deadlock_between_concurrent_deliveries_is_retried_not_a_500(app, webhook, portal, monkeypatch):
+    from sqlalchemy.exc import OperationalError
+
+    import webhooks.hubspot.receiver as receiver
+
+    class Deadlock(Exception):
+        sqlstate = "40P01"
+
+    real, calls = receiver._store, []
+
+    def flaky(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 1:
+            raise OperationalError("SELECT ... FOR UPDATE", {}, Deadlock("deadlock detected"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(receiver, "_store", flaky)
+    r = webhook.post_events([deal_event(62515, 1, event_id=1)])
+    assert r.status_code == 200 and r.json["accepted"] == 1
+    assert len(calls) == 2 and len(rows(app, InboxEvent)) == 1

@@ -8,19 +8,20 @@ we ignore (unsupported types, uninstalled portals, echoes of our own fields), 50
 from __future__ import annotations
 
 import logging
+import random
 import time
 import uuid
 from collections.abc import Mapping
 from typing import Any, cast
 
 from flask import current_app, jsonify, request
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from app import defaults, metrics
 from app.dispatch import get_dispatcher
 from app.dispatch.leases import RecordKey
 from app.inbox import insert_changes, quarantine, tenant_cache
-from app.storage import get_db
+from app.storage import get_db, is_retryable
 from integrations.base import is_output_field
 from webhooks import bp
 from webhooks.changes import RecordChange
@@ -90,17 +91,26 @@ def _receive(delivery_id: str) -> tuple[Any, int]:
     db = get_db()
     dispatcher = get_dispatcher()
     cache = tenant_cache(current_app)
-    for retry in (False, True):
+    forgot = False
+    for attempt in range(1, defaults.WEBHOOK_STORE_ATTEMPTS + 1):
         counts = {"accepted": 0, "duplicates": 0, "echoes": 0, "unsupported": 0, "unknown_portal": 0,
                   "quarantined": 0}
         try:
             scheduled = _store(db, dispatcher, cache, events, counts, delivery_id, batch.rejected)
             break
         except IntegrityError:
-            if retry:
+            if forgot:
                 raise
             # A tenant uninstalled by another process while our cache still knew it.
+            forgot = True
             cache.forget()
+        except OperationalError as exc:
+            # Concurrent deliveries touching the same records can deadlock in PostgreSQL; the
+            # transaction rolled back whole, so running it again is safe (found by `make faults`).
+            if not is_retryable(exc) or attempt == defaults.WEBHOOK_STORE_ATTEMPTS:
+                raise
+            log.info("webhook transaction retried", extra={"delivery_id": delivery_id, "crm": CRM})
+            time.sleep(random.uniform(0.01, 0.05) * attempt)
     # Committed: the changes are durable. Enqueueing is best effort; the sweeper backs it up.
     dispatcher.enqueue_all(scheduled)
     for outcome, key in (("accepted", "accepted"), ("duplicate", "duplicates"), ("echo", "echoes"),
