@@ -203,6 +203,12 @@ class System(Harness):
         self.sandbox.control("POST", "faults/profile", faults=names)
 
     def fresh(self, pool: list[str], n: int) -> list[str]:
+        """The next n deals of the shuffled book; once every deal was used, the book again (an
+        edit after the previous scenario's is a new change: each scenario counts from its start)."""
+        if len(pool) < n:
+            again = self.open_ids()
+            random.Random(len(pool) + n).shuffle(again)
+            pool.extend(again)
         ids = pool[:n]
         del pool[:n]
         return ids
@@ -382,9 +388,8 @@ def scenario_soak(s: System, pool: list[str], minutes: float, rate: float) -> di
     samples: list[dict[str, float]] = []
     rng = random.Random(23)
     i = 0
-    recycle = list(pool)
     while time.time() < deadline:
-        rid = recycle[i % len(recycle)]
+        rid = s.fresh(pool, 1)[0]
         i += 1
         ids.append(rid)
         s.edit_many([rid], 700 + i)
