@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
 
-.PHONY: demo test test-embedded lint typecheck venv bench-front-door bench-crm bench-learning bench clean
+.PHONY: demo test test-embedded lint typecheck venv bench-front-door bench-crm bench-learning bench faults faults-quick clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -66,6 +66,16 @@ bench-crm: $(STAMP)
 # The learning loop against the market's truth, 5 seeds with and without strategy effects (~10 min).
 bench-learning: $(STAMP)
 	$(PY) -m benchmarks.learning_simulate
+
+# Fault, fuzz and soak runs on a PostgreSQL + Redis of their own (installed by .ci/services.sh if
+# missing) with 2 RQ workers: lost events, duplicate writes, server errors -> benchmarks/README.md.
+faults: $(STAMP)
+	@command -v redis-server >/dev/null 2>&1 && ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || bash .ci/services.sh >/dev/null
+	$(PY) -m benchmarks.faults
+
+faults-quick: $(STAMP)
+	@command -v redis-server >/dev/null 2>&1 && ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || bash .ci/services.sh >/dev/null
+	$(PY) -m benchmarks.faults --quick
 
 # Every benchmark, each writing benchmarks/results/*.json and its table in benchmarks/README.md.
 bench: $(STAMP)

@@ -93,6 +93,8 @@ def try_cmd(record_json: str, provider: str | None, llm: str | None, tone: str, 
         _fail(f"{record_json}: cannot read ({exc})", EXIT_INPUT)
     except json.JSONDecodeError as exc:
         _fail(f"{record_json}: not valid JSON ({exc.msg} at line {exc.lineno})", EXIT_INPUT)
+    except (RecursionError, ValueError) as exc:  # nesting too deep, a 5,000-digit number ...
+        _fail(f"{record_json}: JSON not acceptable ({type(exc).__name__}: {str(exc)[:80]})", EXIT_INPUT)
     if not isinstance(raw, dict):
         _fail(f"{record_json}: expected a JSON object (a canonical Record)", EXIT_INPUT)
     try:
