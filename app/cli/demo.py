@@ -11,6 +11,10 @@ import click
 
 
 @click.command()
+@click.option("--llm", type=click.Choice(["offline", "local"]), default="offline", show_default=True,
+              expose_value=False, callback=lambda ctx, _p, v: ctx.meta.__setitem__("demo_llm", v),
+              help="Agents on the offline templates, or the rep's edits on the local model server (started if "
+                   "none runs; --changes defaults to 3).")
 @click.option("--once", is_flag=True, help="Run the scripted changes, print the summary and exit.")
 @click.option("--changes", default=30, show_default=True, type=click.IntRange(1, 400),
               help="Rep edits to make in the sandbox.")
@@ -26,6 +30,9 @@ import click
 def demo(once: bool, changes: int, seed: int, crm: str, open_deals: int, faults: str, port: int,
          data_dir: str | None) -> None:
     """Run everything on embedded defaults: a CRM sandbox, app, models, agents, webhooks."""
+    from app.demo_llm import prepare_from_cli
+
+    llm_setup, changes = prepare_from_cli(changes)
     from app import logs
     from app.connectors import DEFAULT_REGISTRY
     from app.demo import Demo, DemoInputError, DemoOptions
@@ -58,12 +65,14 @@ def demo(once: bool, changes: int, seed: int, crm: str, open_deals: int, faults:
         run.backfill()
         with progress.bar("scoring the open deals", total=run.backfilled, unit="deal") as bar:
             run.drain(lambda done, total: bar.update(done))
+        llm_setup.arm(run)  # the backfill ran on the offline templates; the rep's edits run on --llm
         run.arm()
         run.change(changes)
         with progress.bar("enriching the edited deals", total=len(run.changed), unit="deal") as bar:
             latencies = run.wait(lambda done, total: bar.update(done))
         counted = run.counters()
         summary = run.summary(latencies, counted)
+        summary.update(llm_setup.summary(run))
         recap = summary_sentences(summary)
         run.app.config[DEMO_RECAP] = recap
         snapshot = write_snapshot(run.app, opts.data_dir, recap=recap)
@@ -89,6 +98,7 @@ def demo(once: bool, changes: int, seed: int, crm: str, open_deals: int, faults:
         sys.exit(1)
     finally:
         run.stop()
+        llm_setup.stop()
 
 
 def serve_until_interrupted() -> None:

@@ -30,7 +30,7 @@ def _card_href(deal: EnrichedDeal) -> str:
 @bp.get("/")
 def index() -> Any:
     headers = {"Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store"}
-    if not (current_app.config.get("SANDBOX_MODE") or is_admin(allow_query_token=True)):
+    if not (current_app.config.get("SANDBOX_MODE") or is_admin()):
         return ("<!doctype html><title>Agentic Sales</title><p>Agentic Sales is running. "
                 "Health: <a href=\"/healthz\">/healthz</a>.</p>"), 200, headers
     with get_db().session() as s:

@@ -68,11 +68,26 @@ class StandInDemo:
         pass
 
 
+class NoLlm:
+    """The demo's --llm setup, left at the offline default."""
+
+    def arm(self, run) -> None:
+        pass
+
+    def summary(self, run) -> dict:
+        return {}
+
+    def stop(self) -> None:
+        pass
+
+
 @pytest.fixture
 def cli(monkeypatch, tmp_path):
     import app.demo
+    import app.demo_llm
     import app.site.snapshot
 
+    monkeypatch.setattr(app.demo_llm, "prepare_from_cli", lambda changes: (NoLlm(), changes))
     monkeypatch.setattr(app.demo, "Demo", StandInDemo)
     snapshot = tmp_path / "snapshot" / "index.html"
     monkeypatch.setattr(app.site.snapshot, "write_snapshot", lambda *a, **k: snapshot)
