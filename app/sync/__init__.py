@@ -185,7 +185,7 @@ def _drop_echoes(app: Flask, client: Any, tenant_id: str, object_type: str,
     for chunk in _chunks(candidates, ENQUEUE_CHUNK):
         ids = [rid for rid, _ in chunk]
         with get_db(app).session() as s:
-            latest = dict(s.execute(  # type: ignore[arg-type]
+            latest: dict[str, int] = dict(s.execute(  # type: ignore[arg-type]
                 select(Enrichment.record_id, func.max(Enrichment.id))
                 .where(Enrichment.tenant_id == tenant_id, Enrichment.object_type == object_type,
                        Enrichment.record_id.in_(ids))

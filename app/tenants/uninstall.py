@@ -19,7 +19,7 @@ from sqlalchemy import delete, func, select
 
 from app import defaults
 from app.audit import write_audit
-from app.storage import delete_tenant_data, get_cipher, get_db
+from app.storage import delete_tenant_data, get_cipher, get_db, rowcount
 from app.storage.models import Installation, QuarantinedEvent, Tenant
 from app.tenants import drop_cached_client, oauth_for
 from integrations.base import TokenSet
@@ -64,8 +64,8 @@ def uninstall(tenant_id: str, app: Flask | None = None, *, revoke: bool = True) 
     with db.session() as s:
         counts = delete_tenant_data(s, tenant_id)
         if crm is not None and account_id is not None:
-            counts["quarantined_events"] = s.execute(delete(QuarantinedEvent).where(
-                QuarantinedEvent.crm == crm, QuarantinedEvent.account_hint == account_id)).rowcount or 0
+            counts["quarantined_events"] = rowcount(s.execute(delete(QuarantinedEvent).where(
+                QuarantinedEvent.crm == crm, QuarantinedEvent.account_hint == account_id)))
         # Tenant-less audit row: the tenant's own trail is gone with the rest of its data, and this
         # one names the account only by a one-way reference (erasure leaves no identifier).
         write_audit(s, "tenant.uninstalled", tenant_id=None,
