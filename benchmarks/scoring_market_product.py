@@ -83,9 +83,19 @@ def market_records(m: Market) -> dict[int, Record]:
             contacts=tuple(Contact(id=str(c), title=m.contacts[c].title, is_primary=c == d.primary_contact)
                            for c in d.contacts),
             activities=tuple(sorted(acts.get(d.key, ()), key=lambda a: a.at)), history=history,
-            extra={"deal_type": d.dealtype, "discount": d.discount if (d.closed_at and d.discount > 0) else None},
+            extra={"deal_type": d.dealtype, "discount": d.discount if (d.closed_at and d.discount > 0) else None,
+                   **_churn_fields(m, comp)},
         )
     return out
+
+
+def _churn_fields(m: Market, comp: Any) -> dict[str, Any]:
+    """The company's churn flag and date as the sandbox CRM shows them (customers only)."""
+    if not m.won_at.get(comp.key):
+        return {}
+    churned = comp.churned_at is not None and comp.churned_at <= m.now
+    return {"churned": "true" if churned else "false",
+            "churn_date": comp.churned_at.date().isoformat() if churned else None}
 
 
 def _loaded(task: str, model: Any, meta: dict) -> LoadedModel:

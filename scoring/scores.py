@@ -134,7 +134,16 @@ def score_batch(records, models: Mapping[str, Any], mapping: Mapping[str, Any] |
             continue
         if task == "clv":
             for r in records:
-                entry = _clv_entry(loaded, closed_won_log(r), reference_time(r, as_of), labels, factors)
+                when = reference_time(r, as_of)
+                log = closed_won_log(r)
+                prospective = not [d for d, _ in log if d <= when] and bool(r.amount)
+                if prospective:
+                    # A prospect has no purchases yet: its value as a customer if this deal is
+                    # won (the deal as its first purchase), which is what a rep weighs.
+                    log = [(when, float(r.amount))]
+                entry = _clv_entry(loaded, log, when, labels, factors)
+                if entry is not None:
+                    entry["basis"] = "if this deal is won (no purchase yet)" if prospective else "purchase history"
                 if entry is None:
                     absent[str(r.id)][task] = {"no_purchase_history": {}}
                 else:

@@ -66,7 +66,7 @@ DEFAULT_COMPANY_FIELDS: Mapping[str, str] = {
 
 DEFAULT_COMPANY_EXTRA: Mapping[str, str] = {
     "churned": "churned",
-    "churn_date": "churn_date",
+    "churn_date": "churned_on",
 }
 """Company-level labels copied into each deal's Record.extra (the churn model's label and its
 date; custom company properties, skipped when the portal does not have them)."""

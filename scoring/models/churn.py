@@ -48,7 +48,7 @@ class ChurnClassifier(TabularBinaryClassifierMixin, ClassifierMixin, BaseEstimat
         cv=defaults.CV_FOLDS,
         calibration="auto",
         column_types=None,
-        n_jobs=2,
+        n_jobs=defaults.XGB_THREADS,
         random_state=None,
     ):
         self.n_estimators = n_estimators

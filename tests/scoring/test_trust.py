@@ -154,20 +154,18 @@ def _shuffled(records, seed=0):
 
 def test_a_shuffled_label_challenger_is_never_promoted(tmp_path):
     registry = ModelRegistry(tmp_path / "reg")
-    records = crm_records(200, seed=11)
+    records = crm_records(150, seed=11)
     first = scoring.retrain_tenant(records, "t1", registry, tasks=["churn"], fast=True)["churn"]
     assert first["promoted"], first
-    for seed in range(3):
-        worse = scoring.retrain_tenant(_shuffled(records, seed), "t1", registry, tasks=["churn"], fast=True)["churn"]
-        assert worse["promoted"] is False, worse
-        alone = scoring.retrain_tenant(_shuffled(records, seed), f"t{seed + 2}", registry, tasks=["churn"],
-                                       fast=True)["churn"]
-        assert alone["promoted"] is False and alone["reason"].startswith("refused"), alone  # not even first
+    worse = scoring.retrain_tenant(_shuffled(records), "t1", registry, tasks=["churn"], fast=True)["churn"]
+    assert worse["promoted"] is False, worse
+    alone = scoring.retrain_tenant(_shuffled(records), "t2", registry, tasks=["churn"], fast=True)["churn"]
+    assert alone["promoted"] is False and alone["reason"].startswith("refused"), alone  # not even as the first
 
 
 def test_an_equal_challenger_on_the_same_holdout_is_not_promoted(tmp_path):
     registry = ModelRegistry(tmp_path)
-    records = crm_records(200, seed=12)
+    records = crm_records(150, seed=12)
     scoring.retrain_tenant(records, "t1", registry, tasks=["churn"], fast=True)
     again = scoring.retrain_tenant(records, "t1", registry, tasks=["churn"], fast=True)["churn"]
     assert again["promoted"] is False and again["basis"].startswith("same time-based holdout")
@@ -307,11 +305,11 @@ def test_the_allow_list_covers_every_type_our_models_save(tmp_path):
     blended = ConversionClassifier(blend_min_gain=-1.0, blend_weights=(0.0, 0.5), cv=3, max_iter=20,
                                    gb_max_iter=10, random_state=0).fit(X, y)
     assert blended.blend_weight_ > 0 or blended.lr_weight_ > 0
-    sio.dump(blended, tmp_path / "b.skops")
-    found = set(sio.get_untrusted_types(file=tmp_path / "b.skops"))
+    save_model(blended, tmp_path / "b", {"task": "conversion"})
+    found = set(sio.get_untrusted_types(file=tmp_path / "b" / "model.skops"))
     for task in ("churn", "price"):
         model, meta, _ = train_table(task, deals(120, seed=19), "won", id_column="deal_id", fast=True,
                                      discount_column="discount" if task == "price" else None)
-        sio.dump(model, tmp_path / f"{task}.skops")
-        found |= set(sio.get_untrusted_types(file=tmp_path / f"{task}.skops"))
+        save_model(model, tmp_path / task, meta)  # boosters go to xgboost JSON, the rest to skops
+        found |= set(sio.get_untrusted_types(file=tmp_path / task / "model.skops"))
     assert found <= TRUSTED_TYPES, found - TRUSTED_TYPES

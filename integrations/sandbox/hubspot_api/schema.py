@@ -195,7 +195,7 @@ DEFAULT_PROPERTIES: dict[str, list[dict[str, Any]]] = {
         # Custom (tenant-defined) fields: how portals commonly record a customer who left.
         _p("churned", "Churned customer", "bool", "booleancheckbox", "companyinformation", hubspot=False,
            options=[("true", "Yes"), ("false", "No")]),
-        _p("churn_date", "Churn date", "date", "date", "companyinformation", hubspot=False),
+        _p("churned_on", "Churned on", "date", "date", "companyinformation", hubspot=False),
     ],
     "deals": _BASE + [
         _p("dealname", "Deal Name", group="dealinformation"),

@@ -92,7 +92,7 @@ def _churn(b: Bridge, company_key: int) -> None:
     owner = m.owners[comp.owner]
     src = f"userId:{owner.user_id}"
     p.write("companies", cid, {"lifecyclestage": "other", "churned": "true",
-                               "churn_date": m.now.date().isoformat()}, source="CRM_UI", source_id=src)
+                               "churned_on": m.now.date().isoformat()}, source="CRM_UI", source_id=src)
     note = p.create("notes", {"hs_timestamp": iso(m.now), "hubspot_owner_id": b.ids["owners"][comp.owner],
                               "hs_note_body": f"{comp.name} told us they will not renew; account closed."},
                     source="CRM_UI", source_id=src)
