@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
 
-.PHONY: demo test test-embedded lint venv bench-front-door bench clean
+.PHONY: demo test test-embedded lint typecheck venv bench-front-door bench-crm bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -24,7 +24,11 @@ lint: $(STAMP)
 
 # The suite CI runs: on PostgreSQL + Redis when DATABASE_URL/REDIS_URL are set (see .ci/run),
 # else on SQLite and the in-process worker. Slow benchmarks live behind their own targets.
-test: $(STAMP) lint
+# Types (DESIGN.md: checked in `make test`); relaxations per module live in pyproject.toml.
+typecheck: $(STAMP)
+	$(PY) -m mypy
+
+test: $(STAMP) lint typecheck
 	$(PY) -m pytest -m "not slow" --cov=app --cov=webhooks --cov=integrations --cov=agents --cov=scoring \
 		--cov-branch --cov-report=term:skip-covered --cov-report=xml:test-artifacts/coverage.xml $(PYTEST_ARGS)
 	@if [ -x ui_extensions/hubspot/run-checks.sh ] && command -v node >/dev/null 2>&1; then \
@@ -37,10 +41,16 @@ test-embedded: $(STAMP)
 bench-front-door: $(STAMP)
 	$(PY) -m benchmarks.front_door
 
+# CRM requests per deal, backfill and steady load through the real pipeline, in-process and
+# under 1 and 4 RQ workers (PostgreSQL + Redis from BENCH_DATABASE_URL / BENCH_REDIS_URL).
+bench-crm: $(STAMP)
+	$(PY) -m benchmarks.crm_throughput --rq 1,4
+
 # Every benchmark, each writing benchmarks/results/*.json and its table in benchmarks/README.md.
 bench: $(STAMP)
 	$(PY) -m pip install -q -c constraints.txt -e '.[dev,bench]'
 	$(PY) -m benchmarks.front_door
+	$(PY) -m benchmarks.crm_throughput --rq 1,4
 	$(PY) -m benchmarks.scoring_cdnow
 	$(PY) -m benchmarks.scoring_public
 	$(PY) -m benchmarks.scoring_market

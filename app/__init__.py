@@ -28,11 +28,11 @@ def create_app(config: Mapping[str, Any] | type | None = None) -> Flask:
 
     import importlib
 
+    from app.connectors import blueprint_modules
     from app.ops import bp as ops_bp
-    from webhooks import RECEIVER_MODULES
     from webhooks import bp as webhooks_bp
 
-    for module in RECEIVER_MODULES:
+    for module in blueprint_modules(app):  # each connector's receiver registers its routes on bp
         importlib.import_module(module)
 
     app.register_blueprint(ops_bp)

@@ -73,12 +73,20 @@ class Config:
     """Start the in-process worker thread when no REDIS_URL is set (serve, demo)."""
     SANDBOX_MODE = False
     """Demo/sandbox mode: enables the card preview page without an admin sign-in."""
+    MODEL_STORE: str | None = None
+    """Model registry shared by every worker (champion pointers and artefacts); wins over MODEL_DIR."""
+    WORKER_CLASS: str | None = None
+    """RQ worker class; default rq.SimpleWorker (no fork per job, so caches and models survive)."""
+    PIPELINE_BATCH_SIZE = defaults.PIPELINE_BATCH_SIZE
+    AGENT_CONCURRENCY = defaults.AGENT_CONCURRENCY
     MODEL_DIR: str | None = None
     """Root of the model registry; DATA_DIR/models when unset."""
     ADMIN_TOKEN: str | None = None
     """Bearer token for admin-only endpoints (uninstall, card preview outside the demo)."""
-    JOB_FUNCTION = "app.pipeline.jobs.process_record"
-    """Dotted path of the per-record job; tests swap it."""
+    CONNECTORS: dict[str, str] | None = None
+    """CRM connectors by name ("module:attribute"); None: app/connectors/connectors.json."""
+    JOB_FUNCTION = "app.pipeline.batch.process_batch"
+    """Dotted path of the job function (a batch function when it has `batch = True`); tests swap it."""
 
 
 def normalise_database_url(url: str) -> str:

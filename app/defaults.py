@@ -76,3 +76,23 @@ SANDBOX_PORT = 8090
 TENANT_CACHE_SECONDS = 5.0
 """Seconds a web process remembers that a CRM account is installed (saves a query per webhook);
 uninstall forgets at once in its own process, and a stale entry elsewhere fails safe."""
+
+REVOKED_GRACE_SECONDS = 7 * 86_400
+"""Seconds a tenant's data is kept after the CRM refused our refresh token (uninstalled on its
+side) before it is erased; a re-install within this period resumes with its history."""
+
+PIPELINE_BATCH_SIZE = 100
+"""Most records of one tenant one pipeline job takes (HubSpot's batch read/write maximum)."""
+
+AGENT_CONCURRENCY = 4
+"""Records of a batch whose agents run at the same time (LLM calls are I/O bound)."""
+
+OUTCOME_ATTRIBUTION_DAYS = 180
+"""Strategy choices logged at most this many days before an outcome get its reward."""
+
+SCHEDULER_LEASE_SECONDS = 30.0
+"""Seconds the scheduler leader's lease lasts; it renews every sweep, a dead leader is replaced
+after this long."""
+
+PERIODIC_JOB_TIMEOUT_SECONDS = 3600
+"""RQ timeout of a periodic job (a tenant's reconciliation or retraining)."""

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import requests
 from werkzeug.serving import make_server
@@ -46,11 +46,25 @@ class DemoOptions:
     changes: int = 30
     seed: int = 7
     crm: str = "hubspot"
+    open_deals: int = DEMO_MARKET["n_open_deals"]
+    """Size of the demo market's open book (the backfill reads every one)."""
+    faults: tuple[str, ...] = ()
+    """Sandbox fault profiles switched on for the scripted changes (e.g. ambiguous-writes)."""
     data_dir: Path = field(default_factory=lambda: Path(os.environ.get("AGENTIC_SALES_DATA_DIR")
                                                         or Path.home() / ".agentic-sales" / "demo"))
     host: str = "127.0.0.1"
     port: int = 0
     timeout: float = 240.0
+
+
+def market_for(open_deals: int) -> dict[str, int]:
+    """The demo market with `open_deals` open deals (companies grow with the book)."""
+    return {**DEMO_MARKET, "n_open_deals": open_deals,
+            "n_companies": max(DEMO_MARKET["n_companies"], open_deals // 4)}
+
+
+class DemoInputError(ValueError):
+    """A demo option the sandbox cannot honour (e.g. an unknown fault name); exit code 2."""
 
 
 def demo_secrets(data_dir: Path) -> dict[str, str]:
@@ -109,7 +123,7 @@ class Demo:
         self.sandbox = run_in_thread(
             seed=self.opt.seed, webhook_url=f"{self.url}/webhooks/hubspot", client_id=keys["HUBSPOT_CLIENT_ID"],
             client_secret=keys["HUBSPOT_CLIENT_SECRET"], access_token_ttl=DEMO_TOKEN_TTL_SECONDS,
-            retry_scale=0.002, private_app_token=self.read_token, **DEMO_MARKET)
+            retry_scale=0.002, private_app_token=self.read_token, **cast(Any, market_for(self.opt.open_deals)))
         self.app.config["HUBSPOT_API_BASE"] = self.sandbox.url
         self.app.config["HUBSPOT_AUTHORIZE_URL"] = f"{self.sandbox.url}/oauth/authorize"
         self.say(f"app on {self.url}, HubSpot sandbox on {self.sandbox.url} (seed {self.opt.seed})")
@@ -127,9 +141,10 @@ class Demo:
     # -- install -----------------------------------------------------------------------------
     def install(self) -> str:
         """Install through the real OAuth flow: our install URL -> sandbox consent -> callback."""
-        from app.oauth import tenant_id_for, uninstall
+        from app.tenants import tenant_id_for
+        from app.tenants.uninstall import uninstall
 
-        stale = tenant_id_for(self.sandbox.hub_id)
+        stale = tenant_id_for(self.opt.crm, self.sandbox.hub_id, self.app)
         try:
             uninstall(stale, self.app, revoke=False)  # a previous run's tenant, against an old sandbox
         except Exception:  # nothing to remove on a first run
@@ -137,26 +152,27 @@ class Demo:
         import shutil
 
         shutil.rmtree(Path(self.app.config["MODEL_DIR"]) / stale, ignore_errors=True)
-        resp = requests.get(f"{self.url}/oauth/hubspot/install", timeout=60, allow_redirects=True)
+        resp = requests.get(f"{self.url}/oauth/{self.opt.crm}/install", timeout=60, allow_redirects=True,
+                            headers={"Accept": "application/json"})
         if resp.status_code != 200:
             raise RuntimeError(f"install failed: HTTP {resp.status_code} {resp.text[:300]}")
         body = resp.json()
         self.tenant_id = body["tenant"]
         self._map_discount_field()
-        self.say(f"installed in portal {body['hub_id']} as {self.tenant_id}; "
+        self.say(f"installed in account {body['account_id']} as {self.tenant_id}; "
                  f"{len(body.get('fields_created') or [])} output fields created")
         return self.tenant_id
 
     def _map_discount_field(self) -> None:
         """What revenue ops does once: map the portal's negotiated-discount field for pricing."""
-        from app.oauth.tenants import drop_cached_client
         from app.storage import get_db
         from app.storage.models import FieldMapping
+        from app.tenants import bump_settings_version
 
         with get_db(self.app).session() as s:
             s.add(FieldMapping(tenant_id=self.tenant_id, object_type="deal", canonical="discount",
                                crm_field="discount_percent", label="Discount (%)"))
-        drop_cached_client(self.app, self.tenant_id)
+            bump_settings_version(s, self.tenant_id)
 
     def train(self) -> dict[str, Any]:
         from app.pipeline.training import train_tenant
@@ -171,7 +187,7 @@ class Demo:
         return results
 
     def backfill(self) -> int:
-        from app.oauth import backfill
+        from app.sync import backfill
 
         result = backfill(self.tenant_id, self.app)
         self.backfilled = int(result["records_backfilled"])
@@ -197,6 +213,30 @@ class Demo:
             time.sleep(0.5)
 
     # -- changes -------------------------------------------------------------------------------
+    def arm(self) -> None:
+        """Switch on the requested faults and mark the sandbox's request counter: what the app
+        asks of the CRM from here on is what `crm_requests` reports."""
+        if self.opt.faults:
+            try:
+                self.sandbox.control("POST", "faults/profile", faults=list(self.opt.faults))
+            except Exception as exc:
+                raise DemoInputError(f"--faults {','.join(self.opt.faults)}: the sandbox refused: {exc}") from None
+            self.say(f"sandbox faults on: {', '.join(self.opt.faults)}")
+        try:
+            self.sandbox.control("POST", "counters/mark")
+            self.counting = True
+        except Exception:  # an older sandbox without request counters: crm_requests is null
+            self.counting = False
+
+    def counters(self) -> dict[str, Any]:
+        """The sandbox's own counts (requests by the app since the mark, duplicates it holds)."""
+        if not getattr(self, "counting", False):
+            return {}
+        try:
+            return dict(self.sandbox.control("GET", "counters"))
+        except Exception:
+            return {}
+
     def change(self, n: int) -> list[str]:
         """Edit open deals as a rep would: two edits per deal, seconds apart (they coalesce)."""
         store = self.sandbox.control("GET", "store/deals")
@@ -262,7 +302,8 @@ class Demo:
             assoc = deal.associations or {}
             for kind, prop in (("tasks", ["hs_task_subject", "hs_task_body", "hs_task_status"]),
                                ("notes", ["hs_note_body"])):
-                linked = [r.id for r in (assoc.get(kind).results if assoc.get(kind) else [])]
+                found = assoc.get(kind)
+                linked = [r.id for r in (found.results if found is not None else [])]
                 if not linked:
                     continue
                 rows = sdk.crm.objects.batch_api.read(kind, BatchReadInputSimplePublicObjectId(
@@ -318,13 +359,31 @@ class Demo:
         return out
 
     # -- summary -------------------------------------------------------------------------------
-    def summary(self, latencies: dict[str, float]) -> dict[str, Any]:
+    def scores_present(self, record_ids: list[str]) -> list[str]:
+        """Score tasks present (not absent) on the latest card of every one of these deals."""
+        from sqlalchemy import select
+
+        from app.storage import get_db
+        from app.storage.models import Enrichment
+
+        present: set[str] | None = None
+        with get_db(self.app).session() as s:
+            for rid in record_ids:
+                card = s.execute(select(Enrichment.card).where(
+                    Enrichment.tenant_id == self.tenant_id, Enrichment.record_id == rid)
+                    .order_by(Enrichment.id.desc()).limit(1)).scalar_one_or_none() or {}
+                tasks = {t for t, v in (card.get("scores") or {}).items()
+                         if isinstance(v, dict) and ("probability" in v or "value" in v)}
+                present = tasks if present is None else present & tasks
+        return sorted(present or ())
+
+    def summary(self, latencies: dict[str, float], counted: dict[str, Any] | None = None) -> dict[str, Any]:
         from prometheus_client import REGISTRY
         from sqlalchemy import func, select
 
-        from app.oauth import hubspot_stats
         from app.storage import get_db
         from app.storage.models import AuditLog
+        from app.tenants import crm_stats
 
         seen = self.read_back()
         enriched = [i for i, got in seen.items() if i in latencies and got["fields"] and got["tasks"]]
@@ -340,9 +399,11 @@ class Demo:
             failed = s.execute(select(func.count()).select_from(AuditLog).where(
                 AuditLog.tenant_id == self.tenant_id, AuditLog.event == "job.failed")).scalar_one()
         server_errors = metric("agentic_sales_webhook_requests_total", crm="hubspot", status="500")
-        stats = hubspot_stats(self.app).as_dict()
+        stats = crm_stats(self.app).as_dict()
         sandbox_stats = self.sandbox.stats()
         lat = sorted(latencies[i] for i in enriched)
+        counted = counted if counted is not None else self.counters()
+        after = self.counters()  # duplicates as the sandbox holds them at the very end
         return {
             "crm": self.opt.crm,
             "changes_sent": self.changes_sent,
@@ -362,6 +423,12 @@ class Demo:
             "errors": int(failed) + server_errors + (len(self.changed) - len(enriched)),
             "latency_ms": {"p50": round(statistics.median(lat)) if lat else None,
                            "p95": round(lat[min(len(lat) - 1, math.ceil(0.95 * len(lat)) - 1)]) if lat else None},
+            "crm_requests": counted.get("app_requests_since_mark"),
+            "duplicate_tasks": after.get("duplicate_tasks"),
+            "duplicate_notes": after.get("duplicate_notes"),
+            "scores_present": self.scores_present(enriched),
+            "open_deals": self.opt.open_deals,
+            "faults": list(self.opt.faults),
         }
 
     def preview_urls(self) -> list[str]:

@@ -98,7 +98,7 @@ def _insert_postgres(session: Session, changes: list[RecordChange], *, delivery_
 
 
 _GENERIC_INSERT = (
-    sqlite.insert(InboxEvent.__table__)
+    sqlite.insert(InboxEvent)
     .on_conflict_do_nothing(index_elements=["tenant_id", "delivery_key"])
     .returning(InboxEvent.tenant_id, InboxEvent.crm, InboxEvent.object_type, InboxEvent.record_id)
 )

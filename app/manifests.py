@@ -235,7 +235,7 @@ def card_api_base(project_dir: Path) -> str | None:
 
 def _platform_ok(version: Any) -> bool:
     match = re.fullmatch(r"(\d{4})\.(\d{1,2})(-beta)?", str(version))
-    return bool(match) and (int(match.group(1)), int(match.group(2))) >= MIN_PLATFORM_VERSION
+    return match is not None and (int(match.group(1)), int(match.group(2))) >= MIN_PLATFORM_VERSION
 
 
 def check_hubspot_project(project_dir: Path, public_url: str | None = None) -> list[str]:

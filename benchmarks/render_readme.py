@@ -163,6 +163,58 @@ def render_front_door(report: dict[str, Any] | None = None, readme: Path = READM
     readme.write_text(replace_section(text, BEGIN, END, front_door_section(report)))
 
 
+CRM_JSON = HERE / "results" / "crm_throughput.json"
+CRM_BEGIN, CRM_END = "<!-- crm_throughput:begin -->", "<!-- crm_throughput:end -->"
+
+
+def crm_throughput_section(report: dict[str, Any]) -> str:
+    """The markdown of the CRM-throughput section (without the markers)."""
+    p = report["parameters"]
+    book = p["book"]
+    lines = [
+        "## CRM throughput: requests per enriched deal, backfill and steady load",
+        "",
+        f"Measured {report['measured_at']} by `make bench-crm` through the product path (sandbox -> signed "
+        f"webhooks -> inbox -> batch pipeline -> batched write-back), with the sandbox enforcing "
+        f"{p['rate_limit']} requests / {p['rate_window_ms'] // 1000} s per installation. Requests and 429s are "
+        f"counted by the sandbox. Book: {book['n_open_deals']:,} open deals, {book['n_companies']:,} companies; "
+        f"{p['cpus']} CPU cores shared with other work.",
+        "",
+        "| mode | N=1 req/deal | N=10 req/deal | N=100 req/deal | backfill deals/s | backfill req/deal | "
+        "share of ceiling | backfill 429s | steady deals/s | steady 429s | latency p50 / p95 (ms) |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for m in report["modes"]:
+        rpd = {c["n"]: c["requests_per_deal"] for c in m["changed_together"]}
+        bf, st = m.get("backfill") or {}, m.get("steady") or {}
+        lat = st.get("latency_ms") or {}
+        lines.append(
+            f"| {m['mode']} | {_num(rpd.get(1), 2)} | {_num(rpd.get(10), 2)} | {_num(rpd.get(100), 2)} | "
+            f"{_num(bf.get('deals_per_second'), 2)} | {_num(bf.get('requests_per_deal'), 3)} | "
+            f"{_num(bf.get('share_of_ceiling'), 2)} | {_pct(bf.get('rate_limited_share'))} | "
+            f"{_num(st.get('deals_per_second'), 2)} | {_pct(st.get('rate_limited_share'))} | "
+            f"{_ms(lat.get('p50'))} / {_ms(lat.get('p95'))} |")
+    lines += ["", "Targets (issue 9):", ""]
+    for name, t in report["targets"].items():
+        lines.append(f"- `{name}`: measured {t['measured']} -> {'met' if t['met'] else '**missed**'}")
+    lines += ["", "The ceiling is the rate limit divided by the measured requests per deal; latency is webhook "
+              "receipt -> enrichment stored after its write-back, at "
+              f"{p['steady_rate']:g} rep edits/s for {p['steady_seconds']:g} s."]
+    return "\n".join(lines)
+
+
+def _pct(x: float | None) -> str:
+    return "–" if x is None else f"{100 * x:.2f}%"
+
+
+def render_crm_throughput(report: dict[str, Any] | None = None, readme: Path = README) -> None:
+    """Regenerate the CRM-throughput section of the README from `report` (or the results file)."""
+    if report is None:
+        report = json.loads(CRM_JSON.read_text())
+    text = readme.read_text() if readme.exists() else INTRO
+    readme.write_text(replace_section(text, CRM_BEGIN, CRM_END, crm_throughput_section(report)))
+
+
 def main() -> int:
     if not FRONT_DOOR_JSON.exists():
         print(f"error: {FRONT_DOOR_JSON} not found; run `python -m benchmarks.front_door` first", file=sys.stderr)

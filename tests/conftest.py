@@ -244,3 +244,15 @@ def count_rows(application: Any) -> dict[str, int]:
     with get_db(application).session() as s:
         return {t.name: s.execute(select(func.count()).select_from(t)).scalar_one()
                 for t in Base.metadata.sorted_tables}
+
+
+@pytest.fixture(autouse=True)
+def _fresh_crm_process_state() -> Iterator[None]:
+    """Each test its own in-memory rate budget and CRM metadata cache: sandboxes are re-seeded
+    under the same portal id, and a budget spent by one test must not throttle the next."""
+    from integrations.hubspot.metadata import reset_shared_cache
+    from integrations.limits import reset_in_process_limiter
+
+    reset_in_process_limiter()
+    reset_shared_cache()
+    yield

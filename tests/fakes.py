@@ -9,7 +9,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from integrations.base import FieldSpec, Pipeline, Record, Stage, TaskSpec, WriteResult
+from integrations.base import FieldSpec, Pipeline, Record, Stage, TaskRef, TaskSpec, WriteResult, WriteSet
 from integrations.errors import CrmNotFound
 
 
@@ -25,6 +25,54 @@ class FakeCrm:
         self.notes: list[dict[str, Any]] = []
         self.writes: list[tuple[str, Any]] = []
         self._ids = itertools.count(1000)
+        self.reads: list[list[str]] = []
+        self.applies = 0
+        self.fail_records: set[str] = set()
+
+    def get_records(self, object_type: str, ids: Sequence[str]) -> dict[str, Record]:
+        """Batch read: missing ids are left out; our open task is attached as the real client does."""
+        self.reads.append(list(ids))
+        out = {}
+        for i in ids:
+            if i in self.records:
+                task = self.tasks.get(i)
+                ref = TaskRef(id=task["id"], status=task.get("status"), subject=task["subject"]) if task and \
+                    task.get("status") != "COMPLETED" else None
+                out[i] = replace(self.records[i], app_task=ref)
+        return out
+
+    def apply(self, writes: WriteSet) -> list[WriteResult]:
+        """Apply a write set; `fail_records` makes every item of those records fail (transiently)."""
+        self.applies += 1
+        out: list[WriteResult] = []
+        for f in writes.fields:
+            if f.record_id in self.fail_records:
+                out.append(WriteResult("failed", kind="fields", record_id=f.record_id, error="boom", should_retry=True))
+                continue
+            r = self.update_fields(f.object_type, [(f.record_id, f.fields)])[0]
+            out.append(replace(r, kind="fields", record_id=f.record_id))
+        for t in writes.tasks:
+            rid = t.record.id
+            if rid in self.fail_records:
+                out.append(WriteResult("failed", kind="task", record_id=rid, error="boom", should_retry=True))
+            elif t.complete:
+                task = self.tasks.get(rid)
+                if task is None or task.get("status") == "COMPLETED":
+                    out.append(WriteResult("skipped", kind="task", record_id=rid))
+                else:
+                    task["status"] = "COMPLETED"
+                    self.writes.append(("task_complete", rid))
+                    out.append(WriteResult("completed", task["id"], kind="task", record_id=rid))
+            else:
+                r = self.upsert_task(t.record, t.task)
+                out.append(replace(r, kind="task", record_id=rid))
+        for n in writes.notes:
+            if n.record.id in self.fail_records:
+                out.append(WriteResult("failed", kind="note", record_id=n.record.id, error="boom", should_retry=True))
+                continue
+            r = self.add_note(n.record, n.text)
+            out.append(replace(r, kind="note", record_id=n.record.id))
+        return out
 
     def get_record(self, object_type: str, id: str) -> Record:
         if id not in self.records:

@@ -1,6 +1,6 @@
-"""The card backend: `GET /api/cards/hubspot`, `POST .../feedback`, `POST .../rescore`.
+"""The card backend: `GET /api/cards/<crm>`, `POST .../feedback`, `POST .../rescore`.
 
-Every request is verified with HubSpot's v3 signature over the full public URL (hubspot.fetch
+Every request is verified by the CRM's connector (HubSpot: v3 signature over the full public URL, hubspot.fetch
 signs it with the app's client secret); the portal, hence the tenant, is read only after that
 check and only from the signed request. The endpoints are idempotent: HubSpot retries once on a
 connection failure or a 5xx.
@@ -17,14 +17,12 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from app.audit import write_audit
 from app.cards.payload import canonical_object_type, card_payload, latest_enrichment
+from app.connectors import get_connector
 from app.dispatch import get_dispatcher
 from app.dispatch.leases import RecordKey
 from app.inbox import installed_tenant
 from app.storage import get_db
-from app.storage.models import Action
-from webhooks.errors import SignatureVerificationError
-from webhooks.hubspot.receiver import public_uri
-from webhooks.hubspot.signature import verify_request
+from app.storage.models import Action, Tenant
 
 bp = Blueprint("cards_api", __name__, url_prefix="/api/cards")
 log = logging.getLogger(__name__)
@@ -41,21 +39,22 @@ def _card_error(exc: CardRequestError) -> Any:
     return jsonify({"error": exc.code, "message": exc.message}), exc.status
 
 
-def _verified() -> tuple[str, dict[str, Any]]:
-    """Verify the signature; return (tenant_id, request fields) from the signed request only."""
+def _verified(crm: str) -> tuple[str, dict[str, Any]]:
+    """Verify the request with the CRM's connector; return (tenant_id, request fields) from the
+    signed request only (the connector reads the account from what the CRM signed)."""
     body = request.get_data()
     try:
-        verify_request(
-            headers=request.headers,
-            method=request.method,
-            uri=public_uri(),
-            body=body,
-            secret=current_app.config.get("HUBSPOT_CLIENT_SECRET") or "",
-            tolerance=float(current_app.config["WEBHOOK_TOLERANCE_SECONDS"]),
-        )
-    except SignatureVerificationError as exc:
-        log.warning("card request signature rejected: %s", exc.reason)
-        raise CardRequestError(401, "invalid_signature", "The request is not signed by HubSpot.") from None
+        connector = get_connector(crm)
+    except LookupError:
+        raise CardRequestError(404, "unknown_crm", f"No CRM connector named {crm}.") from None
+    try:
+        tenant_id = connector.verify_card_request(request, config=current_app.config)
+    except PermissionError as exc:
+        code = str(exc).split(":", 1)[0]
+        log.warning("card request refused: %s", exc)
+        if code in ("portal_ambiguous", "portal_missing"):
+            raise CardRequestError(400, code, str(exc).split(": ", 1)[-1]) from None
+        raise CardRequestError(401, "invalid_signature", f"The request is not signed by {crm}.") from None
     fields: dict[str, Any] = dict(request.args.items())
     if body:
         try:
@@ -65,20 +64,10 @@ def _verified() -> tuple[str, dict[str, Any]]:
         if not isinstance(parsed, dict):
             raise CardRequestError(400, "bad_json", "The request body must be a JSON object.")
         fields.update({k: v for k, v in parsed.items() if k != "portalId"})
-    # The portal comes from the query HubSpot appends; a request naming two portals is refused
-    # and a portal in the body is ignored, so a card cannot speak for another account.
-    portals = request.args.getlist("portalId")
-    if len(set(portals)) > 1:
-        raise CardRequestError(400, "portal_ambiguous", "The signed request names more than one portal.")
-    portal = portals[0] if portals else None
-    if not portal:
-        raise CardRequestError(
-            400, "portal_missing", "The signed request does not name the portal (portalId)."
-        )
     with get_db().session() as s:
-        tenant = installed_tenant(s, "hubspot", str(portal))
-        if tenant is None:
-            raise CardRequestError(404, "not_installed", "The app is not installed in this HubSpot account.")
+        tenant = s.get(Tenant, tenant_id)
+        if tenant is None or installed_tenant(s, tenant.crm, tenant.external_id) is None:
+            raise CardRequestError(404, "not_installed", "The app is not installed in this CRM account.")
         return tenant.id, fields
 
 
@@ -90,23 +79,23 @@ def _record_ref(fields: dict[str, Any]) -> tuple[str, str]:
     if object_type is None:
         raise CardRequestError(400, "bad_object_type", "objectType must be a deal, contact or company.")
     if not object_id.isdigit():
-        raise CardRequestError(400, "bad_object_id", "objectId must be a HubSpot record id.")
+        raise CardRequestError(400, "bad_object_id", "objectId must be a CRM record id.")
     return object_type, object_id
 
 
-@bp.get("/hubspot")
-def get_card() -> Any:
+@bp.get("/<crm>")
+def get_card(crm: str) -> Any:
     """The card payload for the record the card is shown on."""
-    tenant_id, fields = _verified()
+    tenant_id, fields = _verified(crm)
     object_type, object_id = _record_ref(fields)
     with get_db().session() as s:
         return jsonify(card_payload(s, tenant_id, object_type, object_id))
 
 
-@bp.post("/hubspot/feedback")
-def post_feedback() -> Any:
+@bp.post("/<crm>/feedback")
+def post_feedback(crm: str) -> Any:
     """Record a rep's accept or dismiss of an enrichment (once per enrichment and action)."""
-    tenant_id, fields = _verified()
+    tenant_id, fields = _verified(crm)
     object_type, object_id = _record_ref(fields)
     action = fields.get("action")
     if action not in ("accept", "dismiss"):
@@ -166,16 +155,16 @@ def post_feedback() -> Any:
     )
 
 
-@bp.post("/hubspot/rescore")
-def post_rescore() -> Any:
+@bp.post("/<crm>/rescore")
+def post_rescore(crm: str) -> Any:
     """Enqueue a job for the record now (coalesces with a job already waiting)."""
-    tenant_id, fields = _verified()
+    tenant_id, fields = _verified(crm)
     object_type, object_id = _record_ref(fields)
     if object_type != "deal":
         raise CardRequestError(
             400, "bad_object_type", "Only deals are scored; open the deal's card to re-score."
         )
-    key = RecordKey(tenant_id, "hubspot", object_type, object_id)
+    key = RecordKey(tenant_id, crm, object_type, object_id)
     jobs = get_dispatcher().schedule([key], delay=0.0)
     with get_db().session() as s:
         write_audit(

@@ -23,8 +23,8 @@ def _allowed() -> bool:
     return bool(current_app.config.get("SANDBOX_MODE")) or is_admin(allow_query_token=True)
 
 
-@bp.get("/hubspot/<portal>/<object_type>/<object_id>")
-def preview(portal: str, object_type: str, object_id: str) -> Any:
+@bp.get("/<crm>/<portal>/<object_type>/<object_id>")
+def preview(crm: str, portal: str, object_type: str, object_id: str) -> Any:
     """Render the card of one record (404 when preview is not enabled for this request)."""
     if not _allowed():
         abort(404)
@@ -32,7 +32,7 @@ def preview(portal: str, object_type: str, object_id: str) -> Any:
     if kind is None:
         abort(404)
     with get_db().session() as s:
-        tenant = installed_tenant(s, "hubspot", portal)
+        tenant = installed_tenant(s, crm, portal)
         if tenant is None:
             abort(404)
         payload = card_payload(s, tenant.id, kind, object_id)

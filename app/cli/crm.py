@@ -40,8 +40,8 @@ def backfill(tenant_id: str, no_progress: bool) -> None:
     from tqdm import tqdm
 
     from app.config import ConfigError
-    from app.oauth.sync import backfill as run_backfill
     from app.storage.crypto import TokenKeyError
+    from app.sync import backfill as run_backfill
     from integrations.errors import CrmError
 
     try:
@@ -63,15 +63,15 @@ def backfill(tenant_id: str, no_progress: bool) -> None:
 
 @click.command()
 @click.option("--tenant", "tenant_id", help="Tenant id, e.g. hubspot-62515.")
-@click.option("--all", "all_tenants", is_flag=True, help="Reconcile every installed HubSpot tenant.")
+@click.option("--all", "all_tenants", is_flag=True, help="Reconcile every installed tenant.")
 def reconcile(tenant_id: str | None, all_tenants: bool) -> None:
     """Enqueue deals modified since the last sync that no webhook brought in."""
     from sqlalchemy.exc import SQLAlchemyError
 
     from app.config import ConfigError
-    from app.oauth.sync import reconcile as run_reconcile
-    from app.oauth.sync import reconcile_all
     from app.storage.crypto import TokenKeyError
+    from app.sync import reconcile as run_reconcile
+    from app.sync import reconcile_all
     from integrations.errors import CrmError
 
     if bool(tenant_id) == all_tenants:

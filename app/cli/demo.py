@@ -16,24 +16,37 @@ import click
               help="Rep edits to make in the sandbox.")
 @click.option("--seed", default=7, show_default=True, type=int, help="Seed of the simulated market.")
 @click.option("--crm", default="hubspot", show_default=True, type=click.Choice(["hubspot", "salesforce"]))
+@click.option("--open-deals", "open_deals", default=40, show_default=True, type=click.IntRange(1, 20_000),
+              help="Open deals in the demo market (the backfill enriches every one).")
+@click.option("--faults", default="", help="Sandbox faults during the changes, comma-separated "
+              "(e.g. ambiguous-writes,429-bursts,5xx).")
 @click.option("--port", default=0, type=int, help="App port (default: a free one).")
 @click.option("--data-dir", default=None, type=click.Path(file_okay=False),
               help="Where the demo keeps its secrets, database and models (default ~/.agentic-sales/demo).")
-def demo(once: bool, changes: int, seed: int, crm: str, port: int, data_dir: str | None) -> None:
+def demo(once: bool, changes: int, seed: int, crm: str, open_deals: int, faults: str, port: int,
+         data_dir: str | None) -> None:
     """Run everything on embedded defaults: sandbox HubSpot, app, models, agents, webhooks."""
     from tqdm import tqdm
 
     from app import logs
-    from app.demo import Demo, DemoOptions
+    from app.demo import Demo, DemoInputError, DemoOptions
 
     if crm != "hubspot":
         click.echo("error: --crm salesforce: the Salesforce sandbox is not built yet; use --crm hubspot", err=True)
         sys.exit(2)
     logs.configure("WARNING")
-    opts = DemoOptions(changes=changes, seed=seed, crm=crm, port=port)
+    names = tuple(n.strip() for n in faults.split(",") if n.strip())
+    unknown = _unknown_faults(names)
+    if unknown:
+        click.echo(f"error: --faults: {unknown}", err=True)
+        sys.exit(2)
+    opts = DemoOptions(changes=changes, seed=seed, crm=crm, port=port, open_deals=open_deals, faults=names)
     if data_dir:
         opts.data_dir = Path(data_dir)
-    steps = tqdm(total=6, desc="demo", file=sys.stderr, unit="step", dynamic_ncols=True)
+    # Bigger books take longer to backfill at the CRM's rate limit; wait in proportion.
+    opts.timeout = max(opts.timeout, 0.5 * open_deals + 2.0 * changes)
+    quiet = not sys.stderr.isatty()  # no progress redraws into a log file or pipe
+    steps = tqdm(total=6, desc="demo", file=sys.stderr, unit="step", dynamic_ncols=True, disable=quiet)
 
     def say(message: str) -> None:
         tqdm.write(message, file=sys.stderr)
@@ -47,7 +60,7 @@ def demo(once: bool, changes: int, seed: int, crm: str, port: int, data_dir: str
         run.train()
         steps.update()
         run.backfill()
-        bar = tqdm(total=run.backfilled, desc="backfill", file=sys.stderr, unit="deal", dynamic_ncols=True)
+        bar = tqdm(total=run.backfilled, desc="backfill", file=sys.stderr, unit="deal", dynamic_ncols=True, disable=quiet)
 
         def drained(done: int, total: int) -> None:
             bar.n = max(0, done)
@@ -56,29 +69,35 @@ def demo(once: bool, changes: int, seed: int, crm: str, port: int, data_dir: str
         run.drain(drained)
         bar.close()
         steps.update()
+        run.arm()
         run.change(changes)
         steps.update()
-        bar = tqdm(total=len(run.changed), desc="enriched", file=sys.stderr, unit="deal", dynamic_ncols=True)
+        bar = tqdm(total=len(run.changed), desc="enriched", file=sys.stderr, unit="deal", dynamic_ncols=True, disable=quiet)
 
         def tick(done: int, total: int) -> None:
             bar.n = done
             bar.refresh()
 
         latencies = run.wait(tick)
+        counted = run.counters()
         bar.close()
         steps.update()
         steps.close()
-        summary = run.summary(latencies)
+        summary = run.summary(latencies, counted)
         say("card previews (open in a browser):")
         for url in run.preview_urls()[:5]:
             say(f"  {url}")
         click.echo(json.dumps(summary))
-        ok = summary["records_enriched"] == summary["records_changed"] and summary["errors"] == 0
+        ok = (summary["records_enriched"] == summary["records_changed"] and summary["errors"] == 0
+              and not summary.get("duplicate_tasks") and not summary.get("duplicate_notes"))
         if once:
             sys.exit(0 if ok else 1)
         say(f"serving the app on {run.url} and the sandbox on {run.sandbox.url}; Ctrl-C to stop")
         while True:
             time.sleep(3600)
+    except DemoInputError as exc:
+        click.echo(f"error: {exc}".splitlines()[0], err=True)
+        sys.exit(2)
     except KeyboardInterrupt:
         say("stopping")
     except Exception as exc:  # one line, no traceback, for the person running the demo
@@ -86,6 +105,20 @@ def demo(once: bool, changes: int, seed: int, crm: str, port: int, data_dir: str
         sys.exit(1)
     finally:
         run.stop()
+
+
+def _unknown_faults(names: tuple[str, ...]) -> str | None:
+    """One line naming unknown fault names (the sandbox's profile table), or None."""
+    if not names:
+        return None
+    try:
+        from integrations.sandbox.hubspot_api.limits import FAULT_PROFILES  # type: ignore[attr-defined]
+    except ImportError:
+        return None  # an older sandbox: it refuses unknown names itself when armed
+    bad = [n for n in names if n not in FAULT_PROFILES]
+    if bad:
+        return f"unknown fault(s) {', '.join(bad)}; known: {', '.join(sorted(FAULT_PROFILES))}"
+    return None
 
 
 commands = [demo]

@@ -293,7 +293,7 @@ def _crm_history(tenant: str, crm: str, registry: str | None) -> tuple[list[Any]
             from app.pipeline.training import history_records
 
             # Bulk read: a few dozen API calls for the whole portal, not ~10 per deal.
-            recs = history_records(app, tenant, crm)
+            recs = history_records(app, tenant)
             mapping = tenant_inputs.scoring_mapping(app, tenant, crm)
         except Exception as exc:  # CRM/DB errors of other layers: report, never a traceback
             reason = " ".join(str(exc).split())[:200]  # SQL errors carry the whole statement
@@ -351,8 +351,8 @@ def clv_predict_cmd(model_dir, transactions, cutoff, customer_column, date_colum
     if loaded.task != "clv":
         raise DataError(f"this is a {loaded.task} model: use `agentic-sales model predict`")
     cols = loaded.metadata.get("columns") or {}
-    tx = normalise_transactions(_read_csv(transactions), customer_column or cols.get("customer"),
-                                date_column or cols.get("date"), amount_column or cols.get("amount"))
+    tx = normalise_transactions(_read_csv(transactions), str(customer_column or cols.get("customer")),
+                                str(date_column or cols.get("date")), str(amount_column or cols.get("amount")))
     preds = loaded.model.predict(tx, cutoff)
     preds.to_csv(out, index=False)
     _emit({"task": "clv", "model_version": loaded.version, "rows": int(len(preds)), "out": str(out),

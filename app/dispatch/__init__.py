@@ -137,29 +137,10 @@ class Dispatcher:
 
 
     def tick(self) -> dict[str, Any]:
-        """What the scheduler runs every sweep interval: the sweeper, then due periodic jobs.
+        """What every worker runs each sweep interval: the scheduler (only its leader acts)."""
+        from app import scheduler
 
-        Reconciliation runs once per RECONCILE_INTERVAL_SECONDS per process, counted from the
-        first tick (not at start-up, when the install backfill is still running).
-        """
-        import time
-
-        out: dict[str, Any] = dict(self.sweep())
-        if self.app.config.get("RECONCILE_ENABLED", True):
-            self.app.extensions.setdefault("hubspot_reconcile", {"last": time.monotonic()})
-            try:
-                from app.oauth import maybe_reconcile_all
-
-                result = maybe_reconcile_all(self.app)
-                if result is not None:
-                    out["reconcile"] = result
-            except Exception:  # never let a scheduled job stop the sweeper
-                log.exception("reconciliation tick failed")
-        from app.pipeline.schedule import maybe_retrain
-
-        if maybe_retrain(self.app) is not None:
-            out["retraining"] = "started"
-        return out
+        return scheduler.tick(self.app)
 
 
 def init_app(app: Flask) -> None:

@@ -102,7 +102,7 @@ class InProcessBackend:
 
         try:
             with self.app.app_context():
-                run_record_job(*key.as_args(), job_id)
+                run_record_job(key.tenant_id, key.crm, key.object_type, key.record_id, job_id)
             self.jobs_run += 1
         except Exception as exc:
             if getattr(exc, "should_retry", False) and attempt < len(defaults.JOB_RETRY_INTERVALS):

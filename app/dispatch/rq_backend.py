@@ -15,8 +15,9 @@ from typing import Any
 
 from flask import Flask
 from redis import Redis
-from rq import Queue, Retry, Worker
+from rq import Queue, Retry
 from rq.serializers import JSONSerializer
+from werkzeug.utils import import_string
 
 from app import defaults
 from app.dispatch.leases import RecordKey
@@ -106,8 +107,15 @@ def run_worker(app: Flask, *, with_scheduler: bool, burst: bool = False) -> bool
 
     engine = get_db(app).engine
     os.register_at_fork(after_in_child=lambda: engine.dispose(close=False))
+    # Import the job function (agents, scoring, their libraries) once here, so a forked
+    # work-horse inherits it instead of importing it again for every job.
+    import_string(app.config["JOB_FUNCTION"])
     with app.app_context():
-        worker = Worker(
+        # SimpleWorker runs jobs in this process instead of a forked work-horse per job, so the
+        # per-tenant clients (metadata caches), the loaded champions and the rate limiter's state
+        # survive from one job to the next. WORKER_CLASS=rq.Worker brings the forking one back.
+        worker_class = import_string(app.config.get("WORKER_CLASS") or "rq.SimpleWorker")
+        worker = worker_class(
             [backend.queue], connection=backend.redis, serializer=JSONSerializer,
             name=f"agentic-sales-{os.getpid()}",
         )

@@ -58,6 +58,11 @@ def run_record_job(tenant_id: str, crm: str, object_type: str, record_id: str, j
     app = current_app._get_current_object()  # type: ignore[attr-defined]
     db = get_db(app)
     key = RecordKey(tenant_id, crm, object_type, record_id)
+    job_fn = import_string(app.config["JOB_FUNCTION"])
+    if getattr(job_fn, "batch", False):
+        from app.dispatch.batch import run_batch
+
+        return run_batch(app, key, job_id, job_fn)
     lease = float(app.config["LEASE_SECONDS"])
     started = time.perf_counter()
     with db.session() as s:

@@ -1,70 +1,72 @@
-"""HubSpot install, callback and uninstall endpoints.
+"""Install, callback and uninstall endpoints of any registered CRM connector.
 
-    GET  /oauth/hubspot/install    -> 302 to HubSpot's consent page, with a signed state
-    GET  /oauth/hubspot/callback   -> code exchange -> tenant + encrypted installation
-                                      -> output fields ensured -> backfill of open deals started
-    POST /oauth/hubspot/uninstall  -> (admin) revoke tokens, delete the tenant's data
+    GET  /oauth/<crm>/install    -> 302 to the CRM's consent page, with a signed state
+    GET  /oauth/<crm>/callback   -> code exchange -> tenant + encrypted installation
+                                    -> output fields ensured -> backfill of open deals started
+                                    -> an HTML page for the admin's browser (JSON when asked for)
+    POST /oauth/<crm>/uninstall  -> (admin) revoke tokens, delete the tenant's data
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import threading
-from pathlib import Path
 from typing import Any
 
-from flask import Flask, current_app, jsonify, redirect, request, url_for
+from flask import Flask, current_app, jsonify, redirect, render_template_string, request, url_for
 
 from app.auth import is_admin
+from app.connectors import UnknownConnectorError, get_connector
 from app.oauth import bp
 from app.oauth.state import StateError, issue_state, verify_state
-from app.oauth.sync import backfill
-from app.oauth.tenants import describe_install, hubspot_client_for, oauth_client, save_install
-from app.oauth.uninstall import uninstall
+from app.sync import backfill
+from app.tenants import client_for, describe_install, oauth_for, save_install
+from app.tenants.uninstall import uninstall
 from integrations.errors import CrmError
-from integrations.hubspot.oauth import DEFAULT_SCOPES, OPTIONAL_SCOPES
 
 log = logging.getLogger(__name__)
 
 
-def redirect_uri() -> str:
-    """The callback URL registered with HubSpot: PUBLIC_URL when set (proxies), else this host."""
+def redirect_uri(crm: str) -> str:
+    """The callback URL registered with the CRM: PUBLIC_URL when set (proxies), else this host."""
     public = current_app.config.get("PUBLIC_URL")
     if public:
-        return public.rstrip("/") + url_for("oauth.hubspot_callback")
-    return url_for("oauth.hubspot_callback", _external=True)
+        return public.rstrip("/") + url_for("oauth.callback", crm=crm)
+    return url_for("oauth.callback", crm=crm, _external=True)
 
 
-@bp.get("/hubspot/install")
-def hubspot_install() -> Any:
-    """Send the browser to HubSpot's consent page."""
-    required, optional = install_scopes()
-    url = oauth_client().authorize_url_for(redirect_uri=redirect_uri(), state=issue_state(), scopes=required,
-                                           optional_scopes=optional)
+def _connector(crm: str) -> Any:
+    try:
+        return get_connector(crm)
+    except UnknownConnectorError as exc:
+        raise _Refused(404, "unknown_crm", str(exc)) from None
+
+
+class _Refused(Exception):
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.status, self.code, self.message = status, code, message
+
+
+@bp.errorhandler(_Refused)
+def _refused(exc: _Refused) -> Any:
+    return _error(exc.status, exc.code, exc.message)
+
+
+@bp.get("/<crm>/install")
+def install(crm: str) -> Any:
+    """Send the browser to the CRM's consent page."""
+    connector = _connector(crm)
+    required, optional = connector.install_scopes(current_app.config)
+    url = oauth_for(crm).authorize_url(redirect_uri=redirect_uri(crm), state=issue_state({"crm": crm}),
+                                       scopes=required, optional_scopes=optional)
     return redirect(url, code=302)
 
 
-MANIFEST = Path(__file__).resolve().parents[2] / "manifests" / "hubspot" / "app-hsmeta.json"
-"""The app registration template; its scope lists are what HubSpot will accept at install."""
-
-
-def install_scopes() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(required, optional) scopes: HUBSPOT_SCOPES if configured, else the manifest's, else defaults."""
-    configured = current_app.config.get("HUBSPOT_SCOPES")
-    if configured:
-        scopes = tuple(configured.split()) if isinstance(configured, str) else tuple(configured)
-        return scopes, ()
-    try:
-        auth = json.loads(MANIFEST.read_text())["config"]["auth"]
-        return tuple(auth["requiredScopes"]), tuple(auth.get("optionalScopes") or ())
-    except (OSError, ValueError, KeyError, TypeError):
-        return DEFAULT_SCOPES, OPTIONAL_SCOPES
-
-
-@bp.get("/hubspot/callback")
-def hubspot_callback() -> Any:
-    """Finish the install: exchange the code, store the tenant, prepare the portal, backfill."""
+@bp.get("/<crm>/callback")
+def callback(crm: str) -> Any:
+    """Finish the install: exchange the code, store the tenant, prepare the account, backfill."""
+    connector = _connector(crm)
     if request.args.get("error"):
         return _error(400, "consent_denied", request.args.get("error_description") or request.args["error"])
     try:
@@ -74,39 +76,56 @@ def hubspot_callback() -> Any:
         return _error(400, "invalid_state", "the install link expired or was not started here; start again")
     code = request.args.get("code")
     if not code:
-        return _error(400, "missing_code", "HubSpot did not send an authorization code")
+        return _error(400, "missing_code", "the CRM did not send an authorization code")
     app = current_app._get_current_object()  # type: ignore[attr-defined]
-    client = oauth_client(app)
+    provider = oauth_for(crm, app)
     try:
-        tokens = client.exchange_code(code, redirect_uri())
-        if not tokens.hub_id:
-            from integrations.hubspot.oauth import with_tokens
-
-            info = client.token_info(tokens.access_token)
-            tokens = with_tokens(tokens, hub_id=str(info.get("hub_id")))
+        tokens = provider.exchange(code, redirect_uri=redirect_uri(crm))
     except CrmError as exc:
         log.warning("oauth code exchange failed: %s", exc)
         return _error(502 if exc.should_retry else 400, "exchange_failed", exc.message)
-    tenant_id = save_install(app, tokens, api_base=client.base_url)
+    tenant_id = save_install(app, crm, tokens, api_base=getattr(provider, "base_url", None))
     fields: list[str] = []
     try:
-        fields = hubspot_client_for(tenant_id, app, fresh=True).ensure_output_fields()
+        fields = client_for(tenant_id, app, fresh=True).ensure_output_fields()
     except CrmError as exc:
         # The install itself succeeded; the next job or reconciliation retries the fields.
         log.warning("ensuring output fields failed: %s", exc, extra={"tenant_id": tenant_id})
-    _audit_install(app, tenant_id, tokens, fields)
+    degraded = [{"scope": s.name, "degrades": s.degrades}
+                for s in getattr(connector, "missing_optional_scopes", lambda _g: [])(tokens.scopes)]
+    _audit_install(app, tenant_id, tokens, fields, degraded)
     thread = start_backfill(app, tenant_id)
-    return jsonify({"status": "installed", "tenant": tenant_id, "hub_id": tokens.hub_id,
-                    "fields_created": fields, "backfill": "started" if thread else "not_started"})
+    body = {"status": "installed", "crm": crm, "tenant": tenant_id, "account_id": tokens.account_id,
+            "fields_created": fields, "degraded": degraded, "backfill": "started" if thread else "not_started"}
+    if _wants_json():
+        return jsonify(body)
+    return render_template_string(INSTALLED_PAGE, **body)
+
+
+INSTALLED_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Agentic Sales installed</title>
+<style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;line-height:1.5}
+.warn{background:#fff4e5;border-left:4px solid #f5a623;padding:.5rem 1rem}</style></head>
+<body><h1>Agentic Sales is installed</h1>
+<p>Account {{ account_id }} ({{ crm }}) is connected. {% if backfill == "started" %}Your open deals are being
+scored now; the first results appear on the deal cards within minutes.{% endif %}</p>
+{% if fields_created %}<p>{{ fields_created|length }} output fields were created.</p>{% endif %}
+{% for d in degraded %}<p class="warn">Permission <code>{{ d.scope }}</code> was not granted: {{ d.degrades }}.</p>
+{% endfor %}<p>You can close this tab and return to your CRM.</p></body></html>"""
+
+
+def _wants_json() -> bool:
+    best = request.accept_mimetypes.best
+    return best != "text/html"
 
 
 def start_backfill(app: Flask, tenant_id: str) -> threading.Thread | None:
-    """Run the install backfill in a background thread (listing a big portal takes a while).
+    """Run the install backfill in a background thread (listing a big account takes a while).
 
-    The thread is kept in `app.extensions["hubspot_backfills"]` so tests and the CLI can join it.
-    If the process dies mid-way, `agentic-sales backfill --tenant T` finishes the job.
+    The thread is kept in `app.extensions["backfills"]` so tests and the CLI can join it. If the
+    process dies mid-way, `agentic-sales backfill --tenant T` finishes the job.
     """
-    if app.config.get("HUBSPOT_BACKFILL_ON_INSTALL") is False:
+    if app.config.get("BACKFILL_ON_INSTALL") is False or app.config.get("HUBSPOT_BACKFILL_ON_INSTALL") is False:
         return None
 
     def run() -> None:
@@ -117,20 +136,21 @@ def start_backfill(app: Flask, tenant_id: str) -> threading.Thread | None:
                 log.exception("install backfill failed", extra={"tenant_id": tenant_id})
 
     thread = threading.Thread(target=run, name=f"backfill-{tenant_id}", daemon=True)
-    app.extensions.setdefault("hubspot_backfills", {})[tenant_id] = thread
+    app.extensions.setdefault("backfills", {})[tenant_id] = thread
     thread.start()
     return thread
 
 
-@bp.post("/hubspot/uninstall")
-def hubspot_uninstall() -> Any:
+@bp.post("/<crm>/uninstall")
+def uninstall_route(crm: str) -> Any:
     """Uninstall a tenant (admin only): revoke its tokens and delete its data."""
+    _connector(crm)
     if not is_admin():
         return _error(403, "forbidden", "admin only")
     body = request.get_json(silent=True) or {}
     tenant_id = body.get("tenant") or request.form.get("tenant")
     if not tenant_id:
-        return _error(400, "missing_tenant", "give the tenant id as {\"tenant\": \"hubspot-<hub id>\"}")
+        return _error(400, "missing_tenant", "give the tenant id as {\"tenant\": \"<crm>-<account id>\"}")
     result = uninstall(str(tenant_id))
     if not result["found"]:
         return _error(404, "unknown_tenant", f"no tenant {tenant_id}")
@@ -143,16 +163,16 @@ def _error(status: int, code: str, message: str) -> Any:
     return resp
 
 
-def _audit_install(app: Flask, tenant_id: str, tokens: Any, fields: list[str]) -> None:
+def _audit_install(app: Flask, tenant_id: str, tokens: Any, fields: list[str], degraded: list[Any]) -> None:
     from app.audit import write_audit
     from app.storage import get_db
 
     try:
         with get_db(app).session() as s:
             write_audit(s, "tenant.installed", tenant_id=tenant_id,
-                        detail={**describe_install(tokens), "fields_created": fields})
+                        detail={**describe_install(tokens), "fields_created": fields, "degraded": degraded})
     except Exception:
         log.exception("audit write failed", extra={"tenant_id": tenant_id})
 
 
-__all__ = ["hubspot_callback", "hubspot_install", "hubspot_uninstall", "start_backfill"]
+__all__ = ["callback", "install", "start_backfill", "uninstall_route"]

@@ -1,6 +1,6 @@
 """The OAuth `state` parameter: signed, time-limited, and bound to the browser session.
 
-HubSpot echoes `state` back on the callback; a forged or replayed callback (CSRF on the install
+The CRM echoes `state` back on the callback; a forged or replayed callback (CSRF on the install
 flow) fails here because it either lacks our signature, is older than `STATE_MAX_AGE_SECONDS`,
 or carries a nonce that is not the one this browser's session got at install time.
 """
@@ -17,8 +17,8 @@ from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 STATE_MAX_AGE_SECONDS = 600
 """How long an install attempt may take between /install and /callback."""
 
-SESSION_KEY = "hubspot_oauth_nonce"
-SALT = "agentic-sales.oauth.hubspot"
+SESSION_KEY = "oauth_nonce"
+SALT = "agentic-sales.oauth"
 
 
 class StateError(Exception):

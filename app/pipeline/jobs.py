@@ -32,15 +32,13 @@ log = logging.getLogger(__name__)
 
 
 def crm_client(app: Any, tenant_id: str, crm: str) -> Any:
-    """The tenant's CrmClient (one adapter per CRM); `app.extensions["crm_factory"]` overrides."""
+    """The tenant's CrmClient from its connector; `app.extensions["crm_factory"]` overrides."""
     factory = app.extensions.get("crm_factory")
     if factory is not None:
         return factory(tenant_id, crm)
-    if crm == "hubspot":
-        from app.oauth import hubspot_client_for
+    from app.tenants import client_for
 
-        return hubspot_client_for(tenant_id, app)
-    raise NotImplementedError(f"no adapter wired for CRM {crm!r} yet")
+    return client_for(tenant_id, app)
 
 
 def process_record(ctx: JobContext) -> dict[str, Any]:

@@ -7,7 +7,7 @@ from typing import Any
 from flask import Flask
 from sqlalchemy import delete, select, update
 
-from app.storage import get_db
+from app.storage import get_db, rowcount
 from app.storage.models import Enrichment, InboxEvent, LlmCacheEntry, RecordLink
 
 
@@ -21,14 +21,14 @@ def erase_contact(app: Flask, tenant_id: str, contact_id: str) -> dict[str, int]
         deals = [r[0] for r in s.execute(select(RecordLink.deal_id).where(
             RecordLink.tenant_id == tenant_id, RecordLink.object_type == "contact",
             RecordLink.object_id == contact_id)).all()]
-        counts["links"] = s.execute(delete(RecordLink).where(
+        counts["links"] = rowcount(s.execute(delete(RecordLink).where(
             RecordLink.tenant_id == tenant_id, RecordLink.object_type == "contact",
-            RecordLink.object_id == contact_id)).rowcount or 0
-        counts["inbox_payloads"] = s.execute(update(InboxEvent).where(
+            RecordLink.object_id == contact_id)))
+        counts["inbox_payloads"] = rowcount(s.execute(update(InboxEvent).where(
             InboxEvent.tenant_id == tenant_id, InboxEvent.object_type == "contact",
-            InboxEvent.record_id == contact_id).values(properties={})).rowcount or 0
-        counts["llm_cache"] = s.execute(delete(LlmCacheEntry).where(
-            LlmCacheEntry.tenant_id == tenant_id)).rowcount or 0
+            InboxEvent.record_id == contact_id).values(properties={})))
+        counts["llm_cache"] = rowcount(s.execute(delete(LlmCacheEntry).where(
+            LlmCacheEntry.tenant_id == tenant_id)))
         redacted = 0
         for e in s.execute(select(Enrichment).where(Enrichment.tenant_id == tenant_id,
                                                     Enrichment.record_id.in_(deals or ["-"]))).scalars():

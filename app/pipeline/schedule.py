@@ -42,8 +42,8 @@ def maybe_retrain(app: Flask, *, train: Any = None) -> threading.Thread | None:
 
 
 def _run(app: Flask, tenants: list[str] | None, train: Any) -> None:
-    from app.oauth.tenants import installed_tenants
     from app.pipeline.training import train_tenant
+    from app.tenants import installed_tenants
 
     fn = train or train_tenant
     for tenant_id in tenants if tenants is not None else installed_tenants(app):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, cast
 
 from flask import Flask
 
@@ -22,12 +22,15 @@ from app.storage.models import TenantSettings
 from scoring import TASKS, ModelRegistry
 
 log = logging.getLogger(__name__)
+Autonomy = Literal["suggest", "approve", "auto"]
 _lock = threading.Lock()
 
 
 def model_dir(app: Flask) -> Path:
-    """Root of the model registry (MODEL_DIR, else DATA_DIR/models)."""
-    return Path(app.config.get("MODEL_DIR") or Path(app.config["DATA_DIR"]) / "models")
+    """Root of the model registry: MODEL_STORE (shared by every worker, e.g. a mounted volume),
+    else MODEL_DIR, else DATA_DIR/models (one machine only)."""
+    return Path(app.config.get("MODEL_STORE") or app.config.get("MODEL_DIR")
+                or Path(app.config["DATA_DIR"]) / "models")
 
 
 def registry(app: Flask) -> ModelRegistry:
@@ -51,6 +54,12 @@ def champions(app: Flask, tenant_id: str) -> dict[str, Any]:
         log.error("model for %s/%s cannot be loaded: %s; retraining requested", tenant, task, error,
                   extra={"tenant_id": tenant})
         app.extensions.setdefault("retrain_requests", set()).add((tenant, task))
+        try:
+            from app.scheduler import request_run
+
+            request_run(app, tenant, "retrain")  # a row: the scheduler leader sees it, whichever worker asks
+        except Exception:
+            log.exception("could not request a retrain", extra={"tenant_id": tenant})
 
     models = reg.load_champions(tenant_id, on_degraded=degraded)
     with _lock:
@@ -86,7 +95,7 @@ def policy(row: TenantSettings) -> Policy:
     """The decision engine's guardrails from the tenant's row."""
     extra = row.extra or {}
     return Policy(
-        autonomy=row.autonomy if row.autonomy in ("suggest", "approve", "auto") else "suggest",
+        autonomy=cast(Autonomy, row.autonomy if row.autonomy in ("suggest", "approve", "auto") else "suggest"),
         max_discount=float(row.max_discount),
         approval_discount_over=float(row.approval_discount),
         escalate_amount_over=extra.get("escalate_amount_over", 100_000.0),

@@ -1,6 +1,6 @@
 """Train a tenant's models from its CRM history and promote them if better (also scheduled).
 
-History is read in bulk (integrations/hubspot/bulk.py): every deal with its company, contacts,
+History is read in bulk (the connector client's `iter_records`): every deal with its company, contacts,
 activity and stage history. Each task trains on what it can: conversion and price on closed
 deals, CLV on companies' closed-won deals, churn on records labelled churned. A task without
 enough history stays absent with `not_enough_history` and the card says so.
@@ -29,14 +29,12 @@ DISCOUNT_FEATURE = "discount"
 """Record.extra key of the negotiated discount (mapped from a CRM field; a fraction or a percent)."""
 
 
-def history_records(app: Flask, tenant_id: str, crm: str = "hubspot") -> list[Record]:
-    """All of a tenant's deals as canonical Records, read in bulk."""
-    from app.pipeline.jobs import crm_client
+def history_records(app: Flask, tenant_id: str) -> list[Record]:
+    """All of a tenant's deals as canonical Records, read in bulk (CrmClient.iter_records)."""
+    from app.tenants import client_for
 
-    client = crm_client(app, tenant_id, crm)
-    if not hasattr(client, "iter_deal_records"):
-        raise NotImplementedError(f"the {crm} adapter has no bulk history reader")
-    return [_discount_as_fraction(r) for r in client.iter_deal_records()]
+    client = client_for(tenant_id, app)
+    return [_discount_as_fraction(r) for r in client.iter_records("deal")]
 
 
 def _discount_as_fraction(record: Record) -> Record:

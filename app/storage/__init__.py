@@ -93,12 +93,17 @@ def get_cipher(app: Flask | None = None) -> TokenCipher:
     return cipher
 
 
+def rowcount(result: Any) -> int:
+    """Rows a DML statement touched (SQLAlchemy types `execute` as Result, which hides it)."""
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
 def delete_tenant_data(session: Session, tenant_id: str) -> dict[str, int]:
     """Delete every row of a tenant, the tenant included; returns rows deleted per table."""
     counts: dict[str, int] = {}
     for table in models.TENANT_TABLES:
         result = session.execute(delete(table).where(table.tenant_id == tenant_id))
-        counts[table.__tablename__] = result.rowcount or 0
+        counts[table.__tablename__] = rowcount(result)
     result = session.execute(delete(models.Tenant).where(models.Tenant.id == tenant_id))
-    counts["tenants"] = result.rowcount or 0
+    counts["tenants"] = rowcount(result)
     return counts

@@ -64,6 +64,8 @@ class Tenant(Base):
     name: Mapped[str | None] = mapped_column(String(255))
     status: Mapped[str] = mapped_column(String(20), default="active")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    settings_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    """Bumped by every settings or field-mapping change; workers rebuild cached clients on a change."""
 
 
 class Installation(Base):
@@ -169,6 +171,8 @@ class RecordJob(Base):
     lease_until: Mapped[datetime | None] = mapped_column()
     dispatch_count: Mapped[int] = mapped_column(Integer, default=0)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    failures: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    """Transient failures in a row of this record's batch jobs (reset when it is processed)."""
 
 
 class Enrichment(Base):
@@ -277,7 +281,70 @@ class LlmUsage(Base):
     fallback_reason: Mapped[str | None] = mapped_column(String(255))
 
 
+class Outcome(Base):
+    """A deal's outcome (DESIGN.md, Outcome): one row per deal and kind, whatever the duplicates."""
+
+    __tablename__ = "outcomes"
+    __table_args__ = (UniqueConstraint("tenant_id", "deal_id", "kind", name="uq_outcome_deal_kind"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    tenant_id: Mapped[str] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"))
+    crm: Mapped[str] = mapped_column(String(20))
+    deal_id: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(20))
+    at: Mapped[datetime] = mapped_column()
+    amount: Mapped[float | None] = mapped_column(Float)
+    stage: Mapped[str | None] = mapped_column(String(120))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Reward(Base):
+    """The reward of one logged strategy choice (an `actions` row) from one outcome."""
+
+    __tablename__ = "rewards"
+    __table_args__ = (UniqueConstraint("outcome_id", "action_id", name="uq_reward_outcome_action"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    tenant_id: Mapped[str] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"))
+    outcome_id: Mapped[int] = mapped_column(ForeignKey("outcomes.id", ondelete="CASCADE"))
+    action_id: Mapped[int] = mapped_column(Integer)
+    deal_id: Mapped[str] = mapped_column(String(64))
+    arm: Mapped[str | None] = mapped_column(String(60))
+    propensity: Mapped[float | None] = mapped_column(Float)
+    policy: Mapped[str | None] = mapped_column(String(60))
+    context: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    reward: Mapped[float] = mapped_column(Float)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class PeriodicRun(Base):
+    """When a tenant's periodic job (reconcile, retrain, ...) is next due; claimed by compare-and-set."""
+
+    __tablename__ = "periodic_runs"
+    __table_args__ = (UniqueConstraint("tenant_id", "name", name="uq_periodic_tenant_name"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    tenant_id: Mapped[str] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(40))
+    next_run_at: Mapped[datetime] = mapped_column()
+    last_run_at: Mapped[datetime | None] = mapped_column()
+    requested_at: Mapped[datetime | None] = mapped_column()
+    """Set by a "run now" request (e.g. retrain after a degraded model); cleared when it runs."""
+    runs: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+
+class LeaderLease(Base):
+    """Who holds a cluster-wide role (the scheduler) until when; changed only by compare-and-set."""
+
+    __tablename__ = "leader_leases"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    holder: Mapped[str] = mapped_column(String(128))
+    until: Mapped[datetime] = mapped_column()
+
+
 TENANT_TABLES = (
+    Reward, Outcome, PeriodicRun,
     LlmUsage, LlmCacheEntry, AuditLog, Action, RecordLink, Enrichment, RecordJob, InboxEvent,
     FieldMapping, TenantSettings, Installation,
 )

@@ -1,27 +1,44 @@
-"""`HubSpotClient`: the CrmClient implementation over hubspot-api-client, one per portal.
+"""`HubSpotClient`: the batch-first CrmClient over hubspot-api-client, one per portal.
 
 Build one with `HubSpotClient.connect(...)` (tokens + OAuth app + base URL) or inject a ready
-`SdkApis` for tests. Reads assemble the canonical Record from about a dozen calls (deal with stage
-history, v4 associations with labels, batch reads of companies/contacts/engagements, owner,
-the company's other deals, cached pipelines); writes live in `writes.py`, metadata in `schema.py`.
+`SdkApis` for tests. Reads go through `fetch.py` (batch and v4 association batch APIs; a single
+deal on the cheaper v3 path), writes through `apply.py` (batch update/create, per-item results,
+idempotent creates), per-portal metadata through `metadata.py` (TTL cache), and every call
+through the session, which draws from the installation's shared rate budget (`limits.py`).
 No SDK type is returned from any public method.
 """
 
 from __future__ import annotations
 
-import threading
 import time
+import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
-from integrations.base import FieldSpec, History, Owner, Pipeline, Record, TaskSpec, WriteResult
-from integrations.errors import CrmNotFound
-from integrations.hubspot import constants, mapping, reads, schema, writes
+from hubspot.crm.properties import BatchInputPropertyCreate, PropertyCreate, PropertyGroupCreate
+
+from integrations.base import (
+    FieldSpec,
+    FieldUpdate,
+    NoteWrite,
+    Pipeline,
+    Record,
+    TaskRef,
+    TaskSpec,
+    TaskWrite,
+    WriteResult,
+    WriteSet,
+)
+from integrations.errors import CrmConflict, CrmError, CrmNotFound, CrmRejected
+from integrations.hubspot import constants, fetch, mapping, reads, schema
+from integrations.hubspot.apply import Applier
 from integrations.hubspot.client import SdkApis, build_sdk
+from integrations.hubspot.errors import CRM
+from integrations.hubspot.metadata import MetadataCache, shared_cache
 from integrations.hubspot.oauth import OAuthClient, TokenSaver, TokenSet
 from integrations.hubspot.session import ApiSession, CallStats
+from integrations.limits import RateLimiter
 
 OBJECT_TYPES: Mapping[str, str] = {
     "deal": "deals", "deals": "deals", "0-3": "deals",
@@ -30,12 +47,8 @@ OBJECT_TYPES: Mapping[str, str] = {
 }
 """Canonical or HubSpot object type → HubSpot's plural object type name."""
 
-PRIMARY_COMPANY_TYPE_IDS = (5,)
-"""deal → company association type id that marks the primary company."""
-
-ENGAGEMENT_TYPES = tuple(mapping.ACTIVITY_TYPES)
-ENGAGEMENT_PROPERTIES = ("hs_timestamp", "hs_createdate", *sorted(
-    {p for parts in mapping.ACTIVITY_PROPERTIES.values() for p in parts.values()}))
+ENGAGEMENT_TYPES = fetch.ENGAGEMENT_TYPES
+ENGAGEMENT_PROPERTIES = fetch.ENGAGEMENT_PROPERTIES
 
 
 def hubspot_type(object_type: str) -> str:
@@ -62,18 +75,26 @@ class HubSpotClient:
         marker: str = TaskSpec.marker,
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.time,
+        limiter: RateLimiter | None = None,
+        metadata: MetadataCache | None = None,
     ) -> None:
+        """`limiter` is the installation's shared rate budget (default: this process's in-memory
+        limiter; pass a Redis-backed one so every worker shares it); `metadata` the per-portal
+        cache of pipelines, owners and output fields (default: this process's)."""
         self.tenant_id = tenant_id
         self.mapping = field_mapping or mapping.FieldMapping()
         self.marker = marker
         self.clock = clock
         self.sleep = sleep
+        portal = tokens.hub_id or tenant_id
         self.session = ApiSession(apis, tokens, oauth=oauth, on_tokens=on_tokens, stats=stats,
-                                  timeout=timeout, sleep=sleep, clock=clock)
-        self._pipelines: list[Pipeline] | None = None
-        self._pipelines_lock = threading.Lock()
-        self._pipelines_at = 0.0
-        self._owners: dict[str, tuple[Owner | None, float]] = {}
+                                  timeout=timeout, sleep=sleep, clock=clock, limiter=limiter,
+                                  limit_key=f"{CRM}:{portal}")
+        self.metadata = metadata or shared_cache()
+        self.cache_key = str(portal)
+        self._read = fetch.ReadContext(self.session, self.mapping, self.metadata, self.cache_key, tenant_id, marker)
+        self._applier = Applier(self.session, marker=marker, now=self._now,
+                                known_notes=lambda rid: dict(self._read.note_keys.get(rid) or {}))
 
     @classmethod
     def connect(
@@ -95,8 +116,8 @@ class HubSpotClient:
             base_url: `https://api.hubapi.com` or the sandbox's URL.
             oauth: the app's OAuthClient; without it tokens are never refreshed.
             on_tokens: called with each refreshed TokenSet so the app persists it encrypted.
-            retries: urllib3 retries on connection errors and 5xx.
-            **kwargs: passed to `HubSpotClient.__init__` (field_mapping, stats, timeout, ...).
+            retries: urllib3 retries on connection errors (and 5xx of non-POST verbs).
+            **kwargs: passed to `HubSpotClient.__init__` (field_mapping, stats, limiter, ...).
         """
         apis = SdkApis(build_sdk(tokens.access_token, base_url=base_url, retries=retries))
         return cls(apis, tokens, tenant_id=tenant_id, oauth=oauth, on_tokens=on_tokens, **kwargs)
@@ -113,140 +134,92 @@ class HubSpotClient:
         """The current tokens (after any refresh)."""
         return self.session.tokens
 
-    # -- reads ---------------------------------------------------------------------------------
+    # -- metadata ------------------------------------------------------------------------------
 
     def list_pipelines(self) -> list[Pipeline]:
-        """Deal pipelines with stage kinds, fetched once per adapter."""
-        with self._pipelines_lock:
-            if self._pipelines is None or self._stale(self._pipelines_at):
-                self._pipelines = schema.list_pipelines(self.session, "deals")
-                self._pipelines_at = self.clock()
-            return list(self._pipelines)
+        """Deal pipelines with stage kinds (per-portal cache with a TTL)."""
+        return self.metadata.pipelines(self.session, self.cache_key)
 
     def stage_kinds(self) -> dict[str, str]:
         """Stage id → open/won/lost over all deal pipelines."""
-        return {s.id: s.kind for p in self.list_pipelines() for s in p.stages}
+        return self._read.stage_kinds()
 
     def describe(self, object_type: str) -> list[FieldSpec]:
         return schema.describe(self.session, hubspot_type(object_type))
 
+    def ensure_output_fields(self) -> list[str]:
+        """Create the `agentic_sales` group and the missing output properties in one batch call.
+
+        Existence comes from the portal's metadata cache, so a worker that already knows the
+        fields exist makes no call at all. Returns the names created.
+        """
+        existing = self.metadata.output_fields(self.session, self.cache_key)
+        missing = [n for n in schema.OUTPUT_PROPERTIES if n not in existing]
+        if not missing:
+            return []
+        s = self.session
+        try:
+            s.call(s.apis.groups.get_by_name, "deals", schema.GROUP_NAME)
+        except CrmNotFound:
+            try:
+                s.call(s.apis.groups.create, "deals",
+                       PropertyGroupCreate(name=schema.GROUP_NAME, label=schema.GROUP_LABEL, display_order=-1))
+            except CrmConflict:
+                pass  # another worker created it between our read and write
+        order = {n: i for i, n in enumerate(schema.OUTPUT_PROPERTIES)}
+        body = BatchInputPropertyCreate(inputs=[
+            PropertyCreate(name=n, group_name=schema.GROUP_NAME, display_order=order[n],
+                           description="Written by the agentic sales app; edits are overwritten.",
+                           **schema.OUTPUT_PROPERTIES[n]) for n in missing])
+        try:
+            s.call(s.apis.property_batch.create, "deals", body)
+        except (CrmConflict, CrmRejected):
+            # Another worker created some of them first: re-read and report only what is new.
+            pass
+        now = self.metadata.output_fields(self.session, self.cache_key, refresh=True)
+        return [n for n in missing if n in now]
+
+    # -- reads ---------------------------------------------------------------------------------
+
+    def get_records(self, object_type: str, ids: Sequence[str]) -> dict[str, Record]:
+        """Read many deals in bulk (see fetch.py for the calls); missing ids are left out."""
+        self._require_deals(object_type)
+        out: dict[str, Record] = {}
+        unique = list(dict.fromkeys(str(i) for i in ids))
+        if len(unique) == 1:
+            # One deal: the v3 GET with association ids is cheaper than eight batch calls.
+            try:
+                return {unique[0]: fetch.read_one(self._read, unique[0])}
+            except CrmNotFound:
+                return {}
+        for part in reads.chunks(unique, constants.BATCH_SIZE):
+            out.update(fetch.read_records(self._read, list(part)))
+        return out
+
     def get_record(self, object_type: str, id: str) -> Record:
-        """Read a deal with its company, contacts, owner, activity and history as a Record.
+        """Read one deal on the cheapest path (v3 GET with association ids).
 
         Raises:
             CrmNotFound: the deal does not exist (or was archived).
             CrmRejected: `object_type` is not a deal (the only canonical record type so far).
         """
-        otype = hubspot_type(object_type)
-        if otype != "deals":
-            from integrations.errors import CrmRejected
+        self._require_deals(object_type)
+        return fetch.read_one(self._read, str(id))
 
+    def _require_deals(self, object_type: str) -> None:
+        if hubspot_type(object_type) != "deals":
             raise CrmRejected(f"unsupported record type {object_type!r}", crm=self.crm)
-        s = self.session
-        deal = reads.object_dict(s.call(
-            s.apis.objects.get_by_id, "deals", str(id),
-            properties=self.mapping.deal_properties(), properties_with_history=[self.mapping.deal["stage"]],
-            associations=["companies", *ENGAGEMENT_TYPES], archived=False))
-        props = deal["properties"]
-        kinds = self.stage_kinds()
-        company, company_id, company_deals = self._company(deal)
-        contacts, contact_props = self._contacts(str(id))
-        activities = [a for a in self._activities(deal["associations"]) if a is not None]
-        activities += mapping.page_view_activities(contact_props, self.mapping)
-        owner_id = props.get(self.mapping.deal["owner_id"])
-        owner = self._owner(str(owner_id)) if owner_id else None
-        history = History(
-            closed_won_deals=self._closed_won(company_id, company_deals, str(id), kinds) if company_id else (),
-            stage_changes=mapping.stage_changes(deal["history"].get(self.mapping.deal["stage"]) or ()),
-        )
-        return mapping.record_from(
-            tenant_id=self.tenant_id, deal_id=deal["id"], props=props, mapping=self.mapping,
-            stage_kinds=kinds, owner=owner, company=company, contacts=contacts,
-            activities=activities, history=history, contact_props=contact_props)
 
-    def _owner(self, owner_id: str) -> Owner | None:
-        """The deal owner with a time zone; cached, since owners change rarely and the time-zone
-        lookup costs a rate-limited search."""
-        cached = self._owners.get(owner_id)
-        if cached is not None and not self._stale(cached[1]):
-            return cached[0]
-        raw = reads.owner(self.session, owner_id)
-        owner = mapping.owner_from(raw)
-        if owner is not None and raw is not None and owner.timezone is None:
-            owner = replace(owner, timezone=reads.user_timezone(self.session, raw))
-        self._owners[owner_id] = (owner, self.clock())
-        return owner
-
-    def _stale(self, fetched_at: float) -> bool:
-        return self.clock() - fetched_at > constants.METADATA_TTL_SECONDS
-
-    def _company(self, deal: Mapping[str, Any]) -> tuple[Any, str | None, list[str] | None]:
-        """The deal's primary company, and the ids of that company's deals (None: ask v4).
-
-        The v3 links of the deal GET name the primary company `deal_to_company` (the others are
-        `deal_to_company_unlabeled`), and one GET of the company returns its deal ids too: two
-        calls instead of four, which matters at 110 requests per 10 s.
-        """
-        links = deal["association_types"].get("companies") or []
-        if "companies" in deal["associations_paged"] or not links:
-            v4 = reads.associations(self.session, "deals", deal["id"], "companies")
-            primary_id = next((a["id"] for a in v4 if mapping.is_primary_association(a["types"],
-                                                                                     PRIMARY_COMPANY_TYPE_IDS)),
-                              v4[0]["id"] if v4 else None)
-        else:
-            primary_id = next((cid for cid, t in links if t == "deal_to_company"), links[0][0])
-        if primary_id is None:
-            return None, None, None
-        try:
-            row = reads.object_dict(self.session.call(
-                self.session.apis.objects.get_by_id, "companies", primary_id,
-                properties=sorted(self.mapping.company.values()), associations=["deals"], archived=False))
-        except CrmNotFound:
-            return None, None, None
-        deals = None if "deals" in row["associations_paged"] else row["associations"].get("deals", [])
-        return mapping.company_from(row["id"], row["properties"], self.mapping), row["id"], deals
-
-    def _contacts(self, deal_id: str) -> tuple[list[Any], list[tuple[str, dict[str, Any]]]]:
-        links = reads.associations(self.session, "deals", deal_id, "contacts")
-        if not links:
-            return [], []
-        primary = {a["id"] for a in links if mapping.is_primary_association(a["types"])}
-        rows = reads.batch_read(self.session, "contacts", [a["id"] for a in links],
-                                sorted(self.mapping.contact.values()))
-        contacts = [mapping.contact_from(r["id"], r["properties"], self.mapping, is_primary=r["id"] in primary)
-                    for r in rows]
-        return contacts, [(r["id"], r["properties"]) for r in rows]
-
-    def _activities(self, assoc: Mapping[str, list[str]]) -> Iterator[Any]:
-        for otype in ENGAGEMENT_TYPES:
-            # v3 association keys are the plural type names; keep only the newest few of each.
-            ids = sorted(assoc.get(otype) or (), key=lambda i: int(i) if i.isdigit() else 0)
-            ids = ids[-constants.MAX_ACTIVITIES:]
-            if not ids:
-                continue
-            for row in reads.batch_read(self.session, otype, ids, ENGAGEMENT_PROPERTIES):
-                yield mapping.activity_from(otype, row["properties"], marker=self.marker)
-
-    def _closed_won(self, company_id: str, deal_ids: list[str] | None, deal_id: str,
-                    kinds: Mapping[str, str]) -> tuple[Any, ...]:
-        if deal_ids is None:
-            deal_ids = [a["id"] for a in reads.associations(self.session, "companies", company_id, "deals")]
-        ids = [i for i in deal_ids if i != deal_id]
-        if not ids:
-            return ()
-        m = self.mapping.deal
-        rows = reads.batch_read(self.session, "deals", ids, [m["stage"], m["amount"], m["close_date"], m["created_at"]])
-        return mapping.closed_won_from(rows, self.mapping, kinds, exclude_id=deal_id)
-
-    def search_modified_since(self, object_type: str, since: datetime) -> list[str]:
-        """Ids of records modified at or after `since` (paged, 5/s, windowed under the 10k cap)."""
-        return [rid for rid, _at in self.search_modified(object_type, since)]
-
-    def search_modified(self, object_type: str, since: datetime) -> list[tuple[str, str | None]]:
-        """Like `search_modified_since`, with each record's last-modified time (ISO-8601 or None)."""
+    def search_modified_since(self, object_type: str, since: datetime) -> list[tuple[str, str | None]]:
+        """(id, last-modified ISO time) of records modified at or after `since`, oldest first
+        (search lane, 5/s; windowed under the 10k cap)."""
         otype = hubspot_type(object_type)
         prop = "lastmodifieddate" if otype == "contacts" else "hs_lastmodifieddate"
         return [(rid, mapping.iso(at)) for rid, at in reads.modified_since(self.session, otype, since, prop)]
+
+    def search_modified(self, object_type: str, since: datetime) -> list[tuple[str, str | None]]:
+        """Old name of `search_modified_since` (v1 callers)."""
+        return self.search_modified_since(object_type, since)
 
     def iter_open_ids(self, object_type: str = "deal") -> Iterator[str]:
         """Yield ids of every open deal (list pages, not search: no 10k cap, no 5/s limit)."""
@@ -266,26 +239,54 @@ class HubSpotClient:
                 return
             after = nxt.after
 
+    def iter_records(self, object_type: str = "deal", *, kinds: Sequence[str] = ("open", "won", "lost"),
+                     progress: Callable[[int], None] | None = None) -> Iterator[Record]:
+        """Every deal of those stage kinds as a Record, read in bulk (training; see bulk.py)."""
+        from integrations.hubspot.bulk import iter_deal_records
+
+        self._require_deals(object_type)
+        for n, record in enumerate(iter_deal_records(self, kinds=kinds), start=1):
+            if progress is not None:
+                progress(n)
+            yield record
+
     def iter_deal_records(self, *, kinds: Sequence[str] = ("open", "won", "lost"),
                           limit: int | None = None) -> Iterator[Record]:
-        """Every deal of the portal as a Record, read in bulk (training, reports; see bulk.py)."""
+        """Old name of `iter_records` for deals (v1 callers)."""
         from integrations.hubspot.bulk import iter_deal_records
 
         return iter_deal_records(self, kinds=kinds, limit=limit)
 
+    def _owner(self, owner_id: str) -> Any:
+        return self.metadata.owners(self.session, self.cache_key).get(owner_id)
+
     # -- writes --------------------------------------------------------------------------------
 
+    def apply(self, writes: WriteSet) -> list[WriteResult]:
+        """Apply a write set in batches; one result per item (see apply.py)."""
+        return self._applier.apply(writes)
+
     def update_fields(self, object_type: str, updates: Sequence[tuple[str, Mapping[str, Any]]]) -> list[WriteResult]:
-        return writes.update_fields(self.session, hubspot_type(object_type), updates, self.sleep)
+        """v1 shape of a field write (one batch update); raises the first item's error."""
+        results = self.apply(WriteSet(fields=tuple(FieldUpdate(object_type, str(rid), f) for rid, f in updates)))
+        return self._raise_first(results)
 
     def upsert_task(self, record: Record, task: TaskSpec) -> WriteResult:
-        return writes.upsert_task(self.session, record, task, self._now())
+        """v1 shape of a task write: update the record's app task in place, or create it."""
+        existing = record.app_task
+        if existing is None:
+            # v1 callers pass records read before the task existed: look it up as v1 did.
+            found = self.find_app_task(record.id)
+            if found is not None:
+                p = found["properties"]
+                existing = TaskRef(id=found["id"], status=p.get("hs_task_status"), subject=p.get("hs_task_subject"),
+                                   body=p.get("hs_task_body"))
+        write = TaskWrite(record=record, task=task, idempotency_key=uuid.uuid4().hex, existing=existing)
+        return self._raise_first(self.apply(WriteSet(tasks=(write,))))[0]
 
     def add_note(self, record: Record, text: str) -> WriteResult:
-        return writes.add_note(self.session, record, text, self._now())
-
-    def ensure_output_fields(self) -> list[str]:
-        return schema.ensure_output_fields(self.session, "deals")
+        """v1 shape of a note write."""
+        return self._raise_first(self.apply(WriteSet(notes=(NoteWrite(record, text, uuid.uuid4().hex),))))[0]
 
     def read_properties(self, object_type: str, ids: Sequence[str], properties: Sequence[str]) -> dict[str, dict[str, Any]]:
         """Read some properties of many records: id → {property: value} (tests read back writes)."""
@@ -293,7 +294,10 @@ class HubSpotClient:
         return {r["id"]: r["properties"] for r in rows}
 
     def find_app_task(self, record_id: str) -> dict[str, Any] | None:
-        """The deal's open app task as {"id", "properties"}, or None."""
+        """The deal's open app task as {"id", "properties"}, or None (tests; the hot path reads it
+        with the record)."""
+        from integrations.hubspot import writes
+
         return writes.find_app_task(self.session, str(record_id), self.marker)
 
     def exists(self, object_type: str, id: str) -> bool:
@@ -305,6 +309,27 @@ class HubSpotClient:
             return False
         return True
 
+    def revoke(self) -> None:
+        """Revoke this installation's refresh token at HubSpot (our uninstall); never raises."""
+        oauth, refresh = self.session.oauth, self.session.tokens.refresh_token
+        if oauth is None or not refresh:
+            return
+        try:
+            oauth.revoke(refresh)
+        except (CrmError, OSError):
+            pass  # the tokens are erased on our side whatever HubSpot answers
+        self.metadata.forget(self.cache_key)
+
     def _now(self) -> datetime:
         return datetime.fromtimestamp(self.clock(), tz=UTC)
 
+    def _raise_first(self, results: list[WriteResult]) -> list[WriteResult]:
+        """v1 semantics: a failed item raises its own CrmError (the job retries)."""
+        if any(not r.ok for r in results):
+            err = self._applier.first_error
+            if err is not None:
+                raise err
+            first = next(r for r in results if not r.ok)
+            raise CrmError(first.error or "write failed", crm=CRM, should_retry=first.should_retry,
+                           retry_after=first.retry_after)
+        return results

@@ -18,14 +18,20 @@ RETRY_STATUSES = (500, 502, 503, 504)
 """Statuses urllib3 retries itself; 429 is left to the adapter, which honours HubSpot's window,
 counts the retries and never gives up on a write silently."""
 
+RETRY_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "PATCH"})
+"""Verbs urllib3 may re-send on its own: never POST. A POST create whose response was lost (a
+timeout, a 502 after the write) may have landed; re-sending it blindly made duplicate notes.
+POST reads (batch/read, search) are retried by the session instead, and creates are looked up
+by their marker before being sent again (writes.py)."""
+
 
 def build_retry(total: int = constants.SDK_RETRIES) -> Retry:
-    """Return the urllib3 Retry the SDK uses: small, explicit, POST/PATCH included.
+    """Return the urllib3 Retry the SDK uses: small, explicit, and never for POST.
 
-    urllib3 by default retries only idempotent verbs, so HubSpot's POST search/batch/create and
-    PATCH update would never be retried (hubspot-api-python#117); `allowed_methods=None` fixes it.
-    `raise_on_status=False` hands the last 5xx back to the SDK, which raises its ApiException
-    with HubSpot's error body instead of urllib3's bare MaxRetryError.
+    Connection failures before a request was sent are retried for every verb (nothing reached
+    HubSpot); read timeouts and 5xx only for RETRY_METHODS. `raise_on_status=False` hands the
+    last 5xx back to the SDK, which raises its ApiException with HubSpot's error body instead of
+    urllib3's bare MaxRetryError.
     """
     return Retry(
         total=total,
@@ -34,7 +40,7 @@ def build_retry(total: int = constants.SDK_RETRIES) -> Retry:
         status=total,
         backoff_factor=constants.SDK_BACKOFF_FACTOR,
         status_forcelist=RETRY_STATUSES,
-        allowed_methods=None,
+        allowed_methods=RETRY_METHODS,
         raise_on_status=False,
         respect_retry_after_header=True,
     )
@@ -87,10 +93,12 @@ class SdkApis:
                 "batch": lambda: crm.objects.batch_api,
                 "search": lambda: crm.objects.search_api,
                 "associations": lambda: crm.associations.v4.basic_api,
+                "association_batch": lambda: crm.associations.v4.batch_api,
                 "pipelines": lambda: crm.pipelines.pipelines_api,
                 "owners": lambda: crm.owners.owners_api,
                 "properties": lambda: crm.properties.core_api,
                 "groups": lambda: crm.properties.groups_api,
+                "property_batch": lambda: crm.properties.batch_api,
             }
             self._cache[name] = factories[name]()
         return self._cache[name]
@@ -112,6 +120,10 @@ class SdkApis:
         return self._api("associations")
 
     @property
+    def association_batch(self) -> Any:
+        return self._api("association_batch")
+
+    @property
     def pipelines(self) -> Any:
         return self._api("pipelines")
 
@@ -122,6 +134,10 @@ class SdkApis:
     @property
     def properties(self) -> Any:
         return self._api("properties")
+
+    @property
+    def property_batch(self) -> Any:
+        return self._api("property_batch")
 
     @property
     def groups(self) -> Any:

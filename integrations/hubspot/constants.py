@@ -69,3 +69,7 @@ TASK_DUE_HOUR = 9
 METADATA_TTL_SECONDS = 600.0
 """How long an adapter trusts its cached pipelines and owners before reading them again (adapters
 live as long as the worker process, and admins do edit pipelines and owners' time zones)."""
+
+CREATE_ATTEMPTS = 2
+"""Sends of one batch create within one apply: after an ambiguous failure the items are looked
+up and only those not found are sent once more; still unknown -> failed, retried by the job."""

@@ -81,6 +81,14 @@ def retry_after_seconds(headers: Any) -> float | None:
     return None
 
 
+def _explicit_retry_after(headers: Any) -> float | None:
+    raw = _header(headers, "Retry-After")
+    try:
+        return max(0.0, float(raw)) if raw is not None else None
+    except ValueError:
+        return None
+
+
 def from_response(
     status: int, body: Any, headers: Any = None, *, fallback_message: str | None = None
 ) -> CrmError:
@@ -103,7 +111,9 @@ def from_response(
     if code == "error":  # the literal `"status": "error"` carries no information
         code = data.get("category") or data.get("errorType")
     cls = error_for_status(status)
-    retry_after = retry_after_seconds(headers) if status in RETRYABLE_STATUSES else None
+    # The rate-limit interval header rides on every response; it is a wait only for a 429.
+    retry_after = (retry_after_seconds(headers) if status == 429 else _explicit_retry_after(headers)) \
+        if status in RETRYABLE_STATUSES else None
     should_retry = status in RETRYABLE_STATUSES
     if cls is CrmAuthExpired:
         # An expired token is fixable by a refresh (the adapter does that); a revoked or invalid
@@ -150,6 +160,12 @@ def _is_transport_error(exc: BaseException) -> bool:
     import urllib3
 
     return isinstance(exc, urllib3.exceptions.HTTPError | requests.RequestException | OSError)
+
+
+def rate_limit_policy(exc: BaseException) -> str | None:
+    """HubSpot's `policyName` of a 429 (TEN_SECONDLY_ROLLING, SECONDLY, DAILY), if it says."""
+    policy = parse_body(getattr(exc, "body", None)).get("policyName")
+    return str(policy) if policy else None
 
 
 def is_rate_limited(err: CrmError) -> bool:

@@ -1,13 +1,20 @@
-"""One place where every SDK call goes through: tokens, 429s, transient retries, error mapping.
+"""One place where every SDK call goes through: the shared rate budget, tokens, 429s, retries.
 
 Policy, per kind of failure (STYLE rule 14, one level each):
-- connection errors and 5xx: urllib3 retries a few times inside the SDK (client.build_retry);
-  after that, `TRANSIENT_RETRIES` more whole-call attempts here, then CrmUnavailable
-  (should_retry=True) so the job queue retries later;
-- 429: waited out here for HubSpot's window (`Retry-After` or the interval header), counted in
-  `stats.rate_limited_retries`, up to `RATE_LIMIT_MAX_WAITS` times; a write is never dropped;
+- the installation's rate budget (integrations.limits, shared by every process): taken before
+  each call; a wait longer than the limiter's `max_sleep` raises CrmRateLimited(retry_after) so
+  the pipeline re-queues the batch instead of holding a worker; every response's
+  X-HubSpot-RateLimit-* headers pace the shared budget;
+- 429: the budget is blocked for HubSpot's window; a wait under `max_sleep` is slept and the call
+  re-sent (HubSpot did not process it), a longer one raises CrmRateLimited(retry_after); a DAILY
+  429 blocks the installation until the next UTC midnight;
+- connection errors and 5xx: urllib3 retries only idempotent verbs and never POST
+  (client.build_retry); reads (`idempotent=True`) get `TRANSIENT_RETRIES` more whole-call
+  attempts here, then CrmUnavailable(should_retry=True); creates (`idempotent=False`) are never
+  re-sent here: the caller looks its marker up first (writes.py);
 - access token: refreshed proactively from the stored expiry, and once on a 401
-  EXPIRED_AUTHENTICATION; every new TokenSet goes to the injected saver;
+  EXPIRED_AUTHENTICATION; every new TokenSet goes to the injected saver; a refused refresh
+  (BAD_REFRESH_TOKEN: uninstalled on HubSpot's side) raises CrmAuthExpired(should_retry=False);
 - anything else: mapped to our CrmError and raised.
 """
 
@@ -23,8 +30,9 @@ from typing import Any
 from integrations.errors import CrmAuthExpired, CrmError, CrmRateLimited
 from integrations.hubspot import constants
 from integrations.hubspot.client import SdkApis
-from integrations.hubspot.errors import CRM, EXPIRED_AUTHENTICATION, map_exception
+from integrations.hubspot.errors import CRM, EXPIRED_AUTHENTICATION, map_exception, rate_limit_policy
 from integrations.hubspot.oauth import OAuthClient, TokenSaver, TokenSet
+from integrations.limits import RateLimiter, in_process_limiter
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +45,7 @@ class CallStats:
     token_refreshes: int = 0
     rate_limited_retries: int = 0
     transient_retries: int = 0
+    ambiguous_lookups: int = 0
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
     def bump(self, name: str, n: int = 1) -> None:
@@ -47,7 +56,7 @@ class CallStats:
     def as_dict(self) -> dict[str, int]:
         return {"calls": self.calls, "token_refreshes": self.token_refreshes,
                 "rate_limited_retries": self.rate_limited_retries,
-                "transient_retries": self.transient_retries}
+                "transient_retries": self.transient_retries, "ambiguous_lookups": self.ambiguous_lookups}
 
 
 class ApiSession:
@@ -64,7 +73,11 @@ class ApiSession:
         timeout: tuple[float, float] = (constants.CONNECT_TIMEOUT_SECONDS, constants.READ_TIMEOUT_SECONDS),
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.time,
+        limiter: RateLimiter | None = None,
+        limit_key: str | None = None,
     ) -> None:
+        """`limiter` is the installation's shared budget (default: this process's in-memory one);
+        `limit_key` names the installation in it (default: `hubspot:<hub id>`)."""
         self.apis = apis
         self.tokens = tokens
         self.oauth = oauth
@@ -74,7 +87,8 @@ class ApiSession:
         self.sleep = sleep
         self.clock = clock
         self._lock = threading.Lock()
-        self._last_search = 0.0
+        self.limiter = limiter if limiter is not None else in_process_limiter()
+        self.limit_key = limit_key or f"{CRM}:{getattr(tokens, 'hub_id', None) or 'unknown'}"
         apis.set_access_token(tokens.access_token)
 
     @property
@@ -116,21 +130,23 @@ class ApiSession:
 
     def call(self, fn: Callable[..., Any], *args: Any, search: bool = False, idempotent: bool = True,
              **kwargs: Any) -> Any:
-        """Call one SDK method with our timeouts, token refresh and 429 handling.
+        """Call one SDK method within the rate budget, with timeouts, token refresh and 429 handling.
 
         Args:
             fn: a bound method of a generated API (e.g. `apis.objects.get_by_id`).
-            search: pace the call to HubSpot's 5 searches/second limit.
+            search: draw from the search lane (HubSpot: 5 searches per second per account).
             idempotent: False for creates: a 5xx or timeout may hide a record that was created,
-                so the caller checks before trying again instead of this loop re-sending blindly.
-                (429s are still waited out: HubSpot did not process a rate-limited call.)
+                so the caller looks it up before trying again instead of this loop re-sending.
+                (Short 429s are still re-sent: HubSpot did not process a rate-limited call.)
 
         Returns:
             Whatever the SDK returned (a model object; callers convert it at once).
 
         Raises:
+            CrmRateLimited: the budget is spent for longer than the limiter sleeps (retry_after).
             CrmError: the mapped failure once retries are exhausted or pointless.
         """
+        lane = "search" if search else "default"
         refreshed = False
         waits = 0
         transient = 0
@@ -138,12 +154,11 @@ class ApiSession:
             margin = self.tokens.refresh_margin(constants.REFRESH_SKEW_SECONDS)
             if self.can_refresh and self.tokens.expires_within(margin, self.clock()):
                 self.refresh(stale_token=self.tokens.access_token)
-            if search:
-                self._pace_search()
+            self.limiter.acquire(self.limit_key, lane)
             token = self.tokens.access_token
             self.stats.bump("calls")
             try:
-                return fn(*args, _request_timeout=self.timeout, **kwargs)
+                data, headers = _invoke(fn, args, dict(kwargs, _request_timeout=self.timeout))
             except Exception as exc:  # every SDK package has its own exception classes
                 err = map_exception(exc)
                 if (isinstance(err, CrmAuthExpired) and err.code == EXPIRED_AUTHENTICATION
@@ -153,32 +168,45 @@ class ApiSession:
                     continue
                 if isinstance(err, CrmAuthExpired) and (refreshed or not self.can_refresh):
                     err.should_retry = False  # a later retry would meet the same dead token
-                if isinstance(err, CrmRateLimited) and waits < constants.RATE_LIMIT_MAX_WAITS:
-                    waits += 1
-                    self.stats.bump("rate_limited_retries")
-                    self.sleep(self._rate_limit_wait(err, waits))
-                    continue
-                if idempotent and err.should_retry and not isinstance(err, CrmRateLimited) \
-                        and transient < constants.TRANSIENT_RETRIES:
+                if isinstance(err, CrmRateLimited):
+                    if rate_limit_policy(exc) == "DAILY":
+                        err.retry_after = self.limiter.block_until_tomorrow(self.limit_key)
+                        raise err from exc
+                    # Block the installation for every process; the next acquire sleeps a short
+                    # block out, or raises CrmRateLimited(retry_after) for a long one.
+                    err.retry_after = self.limiter.penalise(self.limit_key, err.retry_after, lane)
+                    if err.retry_after <= self.limiter.max_sleep and waits < constants.RATE_LIMIT_MAX_WAITS:
+                        waits += 1
+                        self.stats.bump("rate_limited_retries")
+                        continue
+                    raise err from exc
+                if idempotent and err.should_retry and transient < constants.TRANSIENT_RETRIES:
                     transient += 1
                     self.stats.bump("transient_retries")
                     self.sleep(min(err.retry_after or 0.5 * 2 ** transient, constants.RATE_LIMIT_MAX_WAIT_SECONDS))
                     continue
                 raise err from exc
+            if not search:
+                self.limiter.observe(self.limit_key, headers, lane)
+            return data
 
-    def _rate_limit_wait(self, err: CrmError, attempt: int) -> float:
-        if err.retry_after is not None:
-            wait = err.retry_after
-        else:
-            wait = constants.RATE_LIMIT_DEFAULT_WAIT_SECONDS * min(attempt, 5)
-        # A little spread so several workers of one portal do not return in lockstep.
-        jitter = (hash((id(self), attempt)) % 100) / 1000.0
-        return min(wait, constants.RATE_LIMIT_MAX_WAIT_SECONDS) + jitter
 
-    def _pace_search(self) -> None:
-        with self._lock:
-            now = self.clock()
-            wait = self._last_search + constants.SEARCH_MIN_INTERVAL_SECONDS - now
-            if wait > 0:
-                self.sleep(wait)
-            self._last_search = max(now, self._last_search + constants.SEARCH_MIN_INTERVAL_SECONDS)
+def _invoke(fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[Any, Any]:
+    """Call a generated SDK method through its `*_with_http_info` twin to see the headers.
+
+    The generated `foo()` forces `_return_http_data_only=True`; `foo_with_http_info()` returns
+    (data, status, headers), which the limiter needs. Callables without a twin (test doubles,
+    `_preload_content=False` raw reads) are called as they are.
+    """
+    owner = getattr(fn, "__self__", None)
+    twin = getattr(owner, f"{getattr(fn, '__name__', '')}_with_http_info", None) if owner is not None else None
+    if twin is None:
+        result = fn(*args, **kwargs)
+        headers = getattr(result, "headers", None) if kwargs.get("_preload_content") is False else None
+        return result, headers
+    result = twin(*args, _return_http_data_only=False, **kwargs)
+    if kwargs.get("_preload_content") is False:
+        getheaders = getattr(result, "getheaders", None)
+        return result, (getheaders() if callable(getheaders) else getattr(result, "headers", None))
+    data, _status, headers = result
+    return data, headers

@@ -167,7 +167,7 @@ from app.dispatch.leases import RecordKey
 from app.dispatch.runner import JobContext
 cfg = json.loads(os.environ["DEMO_CONFIG"])
 app = create_app({**cfg, "DATABASE_URL": os.environ["DEMO_DB"], "START_WORKER": False, "SANDBOX_MODE": True})
-from app.oauth import hubspot_client_for
+from app.tenants import client_for as hubspot_client_for
 from app.pipeline import jobs
 with app.app_context():
     client = hubspot_client_for(os.environ["DEMO_TENANT"], app)

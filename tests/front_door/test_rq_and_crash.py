@@ -85,6 +85,8 @@ def _worker_env(db_url: str, tmp: Path) -> dict[str, str]:
         "AGENTIC_SALES_JOB_FUNCTION": "tests.front_door.jobs.block_until_released",
         "AGENTIC_SALES_LEASE_SECONDS": "3", "AGENTIC_SALES_SWEEP_INTERVAL_SECONDS": "0.5",
         "AGENTIC_SALES_DATA_DIR": str(tmp), "CRASH_TEST_DIR": str(tmp), "PYTHONPATH": str(ROOT),
+        # The forking worker: this test kills the work-horse process RQ forks for the job.
+        "AGENTIC_SALES_WORKER_CLASS": "rq.Worker",
     })
     return env
 

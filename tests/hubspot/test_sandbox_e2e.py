@@ -16,9 +16,11 @@ import pytest
 import requests
 from sqlalchemy import func, select
 
-from app.oauth import hubspot_client_for, hubspot_stats, reconcile
 from app.storage import get_db
 from app.storage.models import AuditLog, InboxEvent, Installation, Tenant
+from app.sync import reconcile
+from app.tenants import client_for as hubspot_client_for
+from app.tenants import crm_stats as hubspot_stats
 from integrations.base import OUTPUT_FIELDS, Record, TaskSpec
 from integrations.hubspot import GROUP_NAME
 from integrations.hubspot.oauth import DEFAULT_SCOPES, OPTIONAL_SCOPES
@@ -52,7 +54,7 @@ def hs_app(app_factory, sandbox):
         # Owners' time zones need crm.objects.users.read, which the manifest does not list yet.
         HUBSPOT_SCOPES=" ".join(DEFAULT_SCOPES + OPTIONAL_SCOPES),
     )
-    application.extensions["hubspot_stats"] = type(hubspot_stats(application))()
+    application.extensions["crm_stats"] = type(hubspot_stats(application))()
     return ensure_blueprint(application)
 
 
@@ -67,7 +69,7 @@ def install(application) -> str:
     done = client.get(parts.path, query_string=parse_qs(parts.query))
     assert done.status_code == 200, done.get_data(as_text=True)
     body = done.get_json()
-    thread = application.extensions.get("hubspot_backfills", {}).get(body["tenant"])
+    thread = application.extensions.get("backfills", {}).get(body["tenant"])
     if thread is not None:
         thread.join(60)
     return body["tenant"]
@@ -245,14 +247,14 @@ def test_cli_backfill_and_reconcile_print_json_and_progress(hs_app, sandbox):
     assert r.returncode == 0, r.stderr
     assert {"modified", "missing", "enqueued"} <= set(json.loads(r.stdout))
     r = run("backfill", "--tenant", "hubspot-0")
-    assert r.returncode == 1 and r.stdout == "" and "no live HubSpot installation" in r.stderr
+    assert r.returncode == 1 and r.stdout == "" and "no live installation" in r.stderr
 
 
 def test_server_errors_are_retried_inside_the_sdk(hs_app, sandbox):
     tid = install(hs_app)
     crm = hubspot_client_for(tid, hs_app, fresh=True)
     ids = sandbox.deal_ids()[:3]
-    sandbox.fail_next(2)  # urllib3 re-sends the batch POST itself (allowed_methods=None)
+    sandbox.fail_next(2)  # the session re-sends the batch update (idempotent); urllib3 never re-sends POST
     crm.update_fields("deal", [(rid, {"ai_model_version": "e2e-5xx"}) for rid in ids])
     assert all(p["ai_model_version"] == "e2e-5xx"
                for p in crm.read_properties("deal", ids, ["ai_model_version"]).values())

@@ -1,10 +1,12 @@
 """Unit tests of the modified-since search: paging, 5/s pacing, and windowing under the 10k cap."""
 
+import time
 from datetime import UTC, datetime
 from types import SimpleNamespace
 
 from integrations.hubspot import constants, reads
 from integrations.hubspot.session import ApiSession
+from integrations.limits import Lane, RateLimiter
 
 
 class FakeApis:
@@ -40,22 +42,14 @@ def test_windowing_finds_every_record_past_the_cap(monkeypatch):
     monkeypatch.setattr(constants, "SEARCH_RESULT_CAP", 50)
     records = [(str(i), 1_700_000_000_000 + i * 1000) for i in range(1, 181)]
     search, calls = make_search(records, cap=50)
-    sleeps = []
-    now = [0.0]
-
-    def sleep(seconds):  # a fake clock: sleeping moves time on, each call costs 10 ms
-        sleeps.append(seconds)
-        now[0] += seconds
-
-    def clock():
-        now[0] += 0.01
-        return now[0]
-
+    limiter = RateLimiter("memory://", lanes={"default": Lane(1000, 10), "search": Lane(5, 1)}, max_sleep=2.0)
     s = ApiSession(FakeApis(search), SimpleNamespace(access_token="t", refresh_token=None, expires_at=None,
                                                      refresh_margin=lambda d: d, expires_within=lambda *a: False),
-                   sleep=sleep, clock=clock)
+                   limiter=limiter, limit_key="hubspot:search-test")
+    started = time.monotonic()
     found = reads.modified_since(s, "deals", datetime.fromtimestamp(1_700_000_000, tz=UTC))
+    elapsed = time.monotonic() - started
     assert [rid for rid, _ in found] == [r[0] for r in records]
     assert len({start for start, _ in calls}) > 1  # it opened new windows
-    assert sleeps and all(w <= constants.SEARCH_MIN_INTERVAL_SECONDS for w in sleeps)
-    assert now[0] >= (len(calls) - 1) * constants.SEARCH_MIN_INTERVAL_SECONDS  # paced at 5/s
+    # Paced by the shared limiter's search lane at 5/s (the first five go at once).
+    assert elapsed >= (len(calls) - 5) / 5 * 0.9

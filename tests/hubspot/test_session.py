@@ -9,6 +9,7 @@ from hubspot.crm.objects.exceptions import ApiException
 from integrations.errors import CrmAuthExpired, CrmRateLimited
 from integrations.hubspot.oauth import OAuthClient, TokenSet
 from integrations.hubspot.session import ApiSession
+from integrations.limits import Lane, RateLimiter
 
 BASE = "http://hubspot.test"
 
@@ -41,12 +42,26 @@ def rate_429(headers=None):
     return ApiException(http_resp=FakeResp(429, {"errorType": "RATE_LIMIT", "message": "limit"}, headers))
 
 
-def make_session(tokens, clock=lambda: 1000.0, saved=None):
-    sleeps = []
+class FakeTime:
+    """A clock that sleeping advances (the limiter's blocks are timed by it)."""
+
+    def __init__(self, now=1000.0):
+        self.now = now
+        self.sleeps = []
+
+    def sleep(self, seconds):
+        self.sleeps.append(seconds)
+        self.now += seconds
+
+
+def make_session(tokens, clock=lambda: 1000.0, saved=None, max_sleep=1.0):
+    t = FakeTime()
     oauth = OAuthClient("id", "secret", base_url=BASE, clock=clock)
+    limiter = RateLimiter("memory://", lanes={"default": Lane(1000, 10), "search": Lane(5, 1)},
+                          max_sleep=max_sleep, sleep=t.sleep, clock=lambda: t.now)
     s = ApiSession(FakeApis(), tokens, oauth=oauth, on_tokens=(saved.append if saved is not None else None),
-                   sleep=sleeps.append, clock=clock)
-    return s, sleeps
+                   sleep=t.sleep, clock=clock, limiter=limiter, limit_key="hubspot:test")
+    return s, t.sleeps
 
 
 def token_response(access):
@@ -92,19 +107,33 @@ def test_second_expiry_in_a_row_raises():
     assert not info.value.should_retry  # no refresh token: retrying the job cannot help
 
 
-def test_429_is_waited_out_with_hubspot_interval_and_counted():
+def test_a_short_429_is_waited_out_for_hubspots_interval_and_counted():
     s, sleeps = make_session(TokenSet("t"))
     n = []
 
     def fn(**kw):
         n.append(kw["_request_timeout"])
         if len(n) < 3:
-            raise rate_429({"X-HubSpot-RateLimit-Interval-Milliseconds": "2000"})
+            raise rate_429({"X-HubSpot-RateLimit-Interval-Milliseconds": "400"})
         return "written"
 
     assert s.call(fn) == "written"
-    assert s.stats.rate_limited_retries == 2 and all(2.0 <= w < 2.2 for w in sleeps)
+    assert s.stats.rate_limited_retries == 2 and sleeps == [pytest.approx(0.4, abs=0.01)] * 2
     assert n[0] == s.timeout  # explicit timeouts on every call
+
+
+def test_a_long_429_raises_rate_limited_at_once_and_blocks_the_installation():
+    s, sleeps = make_session(TokenSet("t"))
+
+    def fn(**kw):
+        raise rate_429({"X-HubSpot-RateLimit-Interval-Milliseconds": "10000"})
+
+    with pytest.raises(CrmRateLimited) as info:
+        s.call(fn)
+    assert info.value.should_retry and info.value.retry_after == 10.0 and sleeps == []
+    assert s.limiter.blocked_for("hubspot:test") > 9.0
+    with pytest.raises(CrmRateLimited):  # the next call does not even reach HubSpot
+        s.call(lambda **kw: "never")
 
 
 def test_429_forever_raises_retryable_error(monkeypatch):
@@ -114,11 +143,45 @@ def test_429_forever_raises_retryable_error(monkeypatch):
     s, sleeps = make_session(TokenSet("t"))
 
     def fn(**kw):
-        raise rate_429()
+        raise rate_429({"X-HubSpot-RateLimit-Interval-Milliseconds": "100"})
 
     with pytest.raises(CrmRateLimited) as info:
         s.call(fn)
     assert info.value.should_retry and len(sleeps) == 3
+
+
+def test_a_daily_429_blocks_until_midnight():
+    s, _ = make_session(TokenSet("t"))
+
+    def fn(**kw):
+        raise ApiException(http_resp=FakeResp(429, {"errorType": "RATE_LIMIT", "policyName": "DAILY",
+                                                    "message": "You have reached your daily limit."}))
+
+    with pytest.raises(CrmRateLimited) as info:
+        s.call(fn)
+    assert info.value.retry_after is not None and info.value.retry_after > 60
+
+
+def test_a_create_is_never_re_sent_after_a_5xx():
+    s, _ = make_session(TokenSet("t"))
+    n = []
+
+    def fn(**kw):
+        n.append(1)
+        raise ApiException(http_resp=FakeResp(502, {"message": "bad gateway"}))
+
+    from integrations.errors import CrmUnavailable
+
+    with pytest.raises(CrmUnavailable):
+        s.call(fn, idempotent=False)
+    assert len(n) == 1
+
+
+def test_the_transport_never_retries_post():
+    from integrations.hubspot.client import build_retry
+
+    retry = build_retry()
+    assert "POST" not in retry.allowed_methods and "GET" in retry.allowed_methods
 
 
 @responses.activate

@@ -29,7 +29,7 @@ def signed(client, method: str, path: str, body: dict | None = None, *, secret: 
 
 @pytest.fixture
 def enriched(app_factory):
-    app = app_factory(JOB_FUNCTION="app.pipeline.jobs.process_record")
+    app = app_factory(JOB_FUNCTION="app.pipeline.batch.process_batch")
     tid = install_tenant(app, "62515")
     other = install_tenant(app, "777")
     crm = FakeCrm([sample_record(tid)])

@@ -18,7 +18,7 @@ from tests.scoring.data import deals
 
 
 def test_a_model_from_other_library_versions_degrades_the_card_and_requests_a_retrain(app_factory, tmp_path):
-    app = app_factory(JOB_FUNCTION="app.pipeline.jobs.process_record", MODEL_DIR=str(tmp_path / "models"))
+    app = app_factory(JOB_FUNCTION="app.pipeline.batch.process_batch", MODEL_DIR=str(tmp_path / "models"))
     tid = install_tenant(app, "62515")
     crm = FakeCrm([sample_record(tid)])
     app.extensions["crm_factory"] = lambda tenant_id, name: crm

@@ -24,7 +24,7 @@ def sample_record(tenant_id: str, deal_id: str = "8807") -> Record:
 
 @pytest.fixture
 def pipeline_app(app_factory):
-    app = app_factory(JOB_FUNCTION="app.pipeline.jobs.process_record")
+    app = app_factory(JOB_FUNCTION="app.pipeline.batch.process_batch")
     tid = install_tenant(app, "62515")
     crm = FakeCrm([sample_record(tid)])
     app.extensions["crm_factory"] = lambda tenant_id, name: crm

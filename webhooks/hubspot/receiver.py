@@ -11,7 +11,8 @@ import json
 import logging
 import time
 import uuid
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, cast
 
 from flask import current_app, jsonify, request
 from sqlalchemy.exc import IntegrityError
@@ -75,7 +76,7 @@ def _receive(delivery_id: str) -> tuple[Any, int]:
         raise AnomalousPayloadError(f"body over {defaults.WEBHOOK_MAX_BODY_BYTES} bytes")
     body = request.get_data(cache=False)
     verify_request(
-        headers=request.headers,
+        headers=cast(Mapping[str, str], request.headers),
         method=request.method,
         uri=public_uri(),
         body=body,

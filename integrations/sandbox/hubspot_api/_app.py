@@ -37,6 +37,12 @@ def create_sandbox_app(config: SandboxConfig | None = None, **overrides: Any) ->
             guard.authenticate()
 
     app.after_request(guard.add_rate_headers)
+
+    @app.after_request
+    def _after_write(resp):  # registered after add_rate_headers, so it runs first
+        if request.blueprint in api_names:
+            return guard.after_write_fault(resp)
+        return resp
     app.register_blueprint(oauth.bp)
     app.register_blueprint(control.bp)
 

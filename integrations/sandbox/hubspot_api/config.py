@@ -21,7 +21,7 @@ DEFAULT_SCOPES = (
     "crm.objects.companies.write", "crm.objects.deals.read", "crm.objects.deals.write",
     "crm.objects.owners.read", "crm.schemas.deals.read", "crm.schemas.deals.write",
     "crm.schemas.contacts.read", "crm.schemas.contacts.write", "crm.schemas.companies.read",
-    "crm.schemas.companies.write", "crm.objects.users.read",
+    "crm.schemas.companies.write", "crm.objects.users.read", "sales-email-read",
 )
 
 
@@ -72,6 +72,9 @@ class SandboxConfig:
     webhook_batch_window: float = 0.2
     """Seconds the sender waits to gather events into one batch."""
     webhook_batch_size: int = 100
+    app_marker: str = "[agentic-sales]"
+    """How the app marks its own tasks and notes (`<marker> ref <key>` carries a note's key):
+    the control API counts duplicates by it, as an admin auditing the portal would."""
     control_token: str | None = None
     """If set, /_sandbox/* requires `X-Sandbox-Token`."""
     extra: dict[str, object] = field(default_factory=dict)

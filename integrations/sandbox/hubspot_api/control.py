@@ -163,6 +163,94 @@ def set_faults():
     return jsonify(sb.limiter.faults.as_dict())
 
 
+@bp.post("/faults/profile")
+def set_fault_profile():
+    """Body: {"faults": ["ambiguous-writes", "429-bursts", "5xx"]} (or a comma string): switch
+    on the named fault sets (`limits.FAULT_PROFILES`); an empty list switches them all off."""
+    sb = current()
+    names = _data().get("faults") or []
+    try:
+        apply_fault_profile(sb, names)
+    except ValueError as exc:
+        raise errors.validation(str(exc)) from None
+    return jsonify(sb.limiter.faults.as_dict())
+
+
+def apply_fault_profile(sb: Sandbox, names: list[str] | str) -> dict[str, Any]:
+    """Reset every fault of FAULT_PROFILES to off, then switch on the named ones.
+
+    Raises:
+        ValueError: an unknown fault name.
+    """
+    from .limits import FAULT_PROFILES, Faults, fault_values
+
+    values = fault_values(names)
+    defaults = Faults()
+    off = {k: getattr(defaults, k) for profile in FAULT_PROFILES.values() for k in profile}
+    sb.limiter.faults.update({**off, **values})
+    return values
+
+
+@bp.post("/counters/mark")
+def counters_mark():
+    """Remember the app's request count now; `GET /counters` reports requests since."""
+    sb = current()
+    with sb.limiter.lock:
+        sb.limiter.mark = _app_requests(sb)
+    return jsonify(counters_of(sb))
+
+
+@bp.get("/counters")
+def counters():
+    """What the demo summary reports, counted here rather than by the app under test."""
+    return jsonify(counters_of(current()))
+
+
+def _app_requests(sb: Sandbox) -> int:
+    served = sb.limiter.served
+    return sum(n for k, n in served.items() if k.startswith("requests:") and k.endswith(":oauth"))
+
+
+def counters_of(sb: Sandbox) -> dict[str, Any]:
+    """Requests by the app (total, since the mark) and the duplicates the app wrote."""
+    served = sb.limiter.served
+    total = _app_requests(sb)
+    dup_tasks = dup_notes = 0
+    with sb.lock:
+        for p in sb.portals.values():
+            t, n = simulation_duplicates(p, sb.config.app_marker)
+            dup_tasks += t
+            dup_notes += n
+    return {"app_requests": total, "app_requests_since_mark": total - getattr(sb.limiter, "mark", 0),
+            "rate_limited": served["429"], "server_errors": served["5xx"],
+            "ambiguous_writes": served["ambiguous_writes"], "duplicate_tasks": dup_tasks,
+            "duplicate_notes": dup_notes}
+
+
+def simulation_duplicates(p: Portal, marker: str) -> tuple[int, int]:
+    """(open app tasks beyond one per deal, app notes beyond one per idempotency key)."""
+    import re
+
+    ref = re.compile(re.escape(marker) + r"\s+ref\s+([A-Za-z0-9_.:-]+)")
+    open_tasks: dict[str, int] = {}
+    for obj in p.objects.get("tasks", {}).values():
+        props = obj.properties
+        if obj.archived or props.get("hs_task_status") == "COMPLETED":
+            continue
+        if marker not in f"{props.get('hs_task_subject') or ''} {props.get('hs_task_body') or ''}":
+            continue
+        for deal_id in p.associations("tasks", obj.id, "deals"):
+            open_tasks[deal_id] = open_tasks.get(deal_id, 0) + 1
+    keys: dict[str, int] = {}
+    for obj in p.objects.get("notes", {}).values():
+        if obj.archived:
+            continue
+        m = ref.search(obj.properties.get("hs_note_body") or "")
+        if m:
+            keys[m.group(1)] = keys.get(m.group(1), 0) + 1
+    return (sum(n - 1 for n in open_tasks.values() if n > 1), sum(n - 1 for n in keys.values() if n > 1))
+
+
 @bp.post("/config")
 def set_config():
     """Change limits at runtime: access_token_ttl, rate_limit, rate_window_ms, search_per_second."""
@@ -191,6 +279,7 @@ def reset_limits():
     with sb.limiter.lock:
         sb.limiter.hits.clear()
         sb.limiter.served.clear()
+        sb.limiter.mark = 0
     return jsonify({"rate_limit": sb.limiter.limit, "rate_window_ms": int(sb.limiter.window * 1000)})
 
 
@@ -289,10 +378,13 @@ def mint_token():
     data = _data()
     p = _portal(sb, data)
     ttl = int(data.get("ttl", sb.config.access_token_ttl))
-    access, refresh = sb.tokens.mint(sb.grant_for(p.hub_id), ttl)
+    scopes = tuple(data["scopes"]) if isinstance(data.get("scopes"), list) else tuple(sb.config.scopes)
+    if sb.limiter.faults.withhold_email_scope:
+        scopes = tuple(s for s in scopes if s != "sales-email-read")
+    access, refresh = sb.tokens.mint(sb.grant_for(p.hub_id, scopes), ttl)
     sb.installed.add(p.hub_id)
     return jsonify({"token_type": "bearer", "refresh_token": refresh, "access_token": access,
-                    "hub_id": p.hub_id, "scopes": list(sb.config.scopes), "expires_in": ttl})
+                    "hub_id": p.hub_id, "scopes": list(scopes), "expires_in": ttl})
 
 
 @bp.post("/portals/<int:hub_id>/uninstall")

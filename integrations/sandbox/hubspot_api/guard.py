@@ -7,7 +7,9 @@ grant and rate-limit headers on `flask.g` for the view and `after_request`.
 
 from __future__ import annotations
 
-from flask import Response, g, request
+import time
+
+from flask import Response, g, jsonify, request
 
 from . import errors, schema
 from .state import current
@@ -56,6 +58,7 @@ def authenticate() -> None:
     if scope and scope not in grant.scopes:
         raise errors.missing_scopes([scope])
     private = token == sb.config.private_app_token
+    g.private = private
     g.rate_headers = sb.limiter.admit(grant.hub_id, search=request.path.endswith("/search"), private=private)
     g.portal, g.grant = portal, grant
     # Who the change comes from, as property history and webhooks report it.
@@ -69,3 +72,33 @@ def add_rate_headers(resp: Response) -> Response:
     if request.blueprint != "hs_control" and "X-HubSpot-Correlation-Id" not in resp.headers:
         resp.headers["X-HubSpot-Correlation-Id"] = errors.correlation_id()
     return resp
+
+
+READ_SUFFIXES = ("/search", "/batch/read")
+"""POSTs that only read: never subject to the after-write faults."""
+
+
+def is_write(method: str, path: str) -> bool:
+    """Tell whether an API call changes the store (creates, updates, archives, associates)."""
+    return method in ("POST", "PATCH", "PUT", "DELETE") and not path.endswith(READ_SUFFIXES)
+
+
+def after_write_fault(resp: Response) -> Response:
+    """A committed write answered 502 (lost response) or 504 (timeout), when that fault is on.
+
+    The store already holds the write, exactly as behind a real gateway that gave up on the
+    response: the client must look the object up before creating it again.
+    """
+    if resp.status_code >= 300 or not is_write(request.method, request.path) or getattr(g, "private", True):
+        return resp
+    fault = current().limiter.after_write()
+    if fault is None:
+        return resp
+    kind, delay = fault
+    if delay:
+        time.sleep(delay)
+    status = 502 if kind == "502" else 504
+    message = "Bad gateway" if status == 502 else "The request timed out"
+    out = jsonify(errors.error_body(message, "BAD_GATEWAY" if status == 502 else "TIMEOUT"))
+    out.status_code = status
+    return out

@@ -18,6 +18,9 @@ from . import errors
 from .state import current
 from .tokens import Grant
 
+EMAIL_SCOPE = "sales-email-read"
+"""Without it HubSpot redacts the content of email engagements in API responses."""
+
 bp = Blueprint("hs_oauth", __name__)
 
 
@@ -39,6 +42,8 @@ def authorize():
     if hub_id not in sb.portals:
         return Response("<h1>Unknown portal</h1>", 400, mimetype="text/html")
     granted = tuple(dict.fromkeys(requested + tuple(s for s in optional if s in sb.config.scopes)))
+    if sb.limiter.faults.withhold_email_scope:
+        granted = tuple(s for s in granted if s != EMAIL_SCOPE)
     code = sb.tokens.issue_code(sb.grant_for(hub_id, granted or None), redirect_uri)
     query = {"code": code}
     if args.get("state") is not None:
@@ -77,6 +82,12 @@ def _token(rfc: bool):
     if grant_type == "refresh_token":
         rt = form.get("refresh_token", "")
         grant = sb.tokens.refresh.get(rt)
+        if grant is not None and sb.limiter.faults.refuse_refresh:
+            # An admin uninstalled the app in HubSpot's UI: HubSpot tells the app nothing, and
+            # the refresh token simply stops working.
+            sb.tokens.revoke_portal(grant.hub_id)
+            sb.installed.discard(grant.hub_id)
+            grant = None
         if grant is None or grant.revoked:
             raise errors.oauth_error("BAD_REFRESH_TOKEN", "missing or unknown refresh token", "invalid_grant",
                                      "refresh token is invalid, expired or revoked", rfc=rfc)

@@ -34,12 +34,28 @@ def wanted(portal: Portal, otype: str, requested: list[str]) -> list[str]:
             if n in defined]
 
 
+REDACTED_EMAIL_PROPERTIES = ("hs_email_text", "hs_email_html", "hs_body_preview", "hs_body_preview_html",
+                             "hs_email_headers")
+"""Email content HubSpot withholds from an app without `sales-email-read` (the subject and the
+metadata stay readable; the content comes back empty)."""
+
+
+def _email_redacted() -> bool:
+    from flask import g, has_request_context
+
+    grant = getattr(g, "grant", None) if has_request_context() else None
+    return grant is not None and "sales-email-read" not in grant.scopes
+
+
 def render(portal: Portal, otype: str, obj: Obj, props: list[str], *, history: list[str] | None = None,
            assoc_types: list[str] | None = None) -> dict[str, Any]:
     """Return the JSON of one record (SimplePublicObject[WithAssociations])."""
+    values = {n: obj.properties.get(n) for n in props}
+    if otype == "emails" and _email_redacted():
+        values.update({n: None for n in REDACTED_EMAIL_PROPERTIES if n in values})
     out: dict[str, Any] = {
         "id": obj.id,
-        "properties": {n: obj.properties.get(n) for n in props},
+        "properties": values,
         "createdAt": iso(obj.created_at),
         "updatedAt": iso(obj.updated_at),
         "archived": obj.archived,

@@ -23,11 +23,10 @@ from sqlalchemy import func, select
 from app.audit import write_audit
 from app.dispatch import get_dispatcher
 from app.dispatch.leases import RecordKey
-from app.oauth.tenants import CRM, active_installation, hubspot_client_for, installed_tenants
 from app.storage import get_db
 from app.storage.models import Action, InboxEvent
+from app.tenants import active_installation, client_for, installed_tenants, tenant_crm
 from integrations.errors import CrmError
-from integrations.hubspot.mapping import iso
 
 log = logging.getLogger(__name__)
 
@@ -38,11 +37,11 @@ ENQUEUE_CHUNK = 100
 """Records inserted and scheduled per transaction (and per progress/audit step)."""
 
 RECONCILE_OVERLAP_SECONDS = 120
-"""Search this far before the last sync: HubSpot search results lag writes by a few moments."""
+"""Search this far before the last sync: CRM search results lag writes by a few moments."""
 
 WEBHOOK_MATCH_SECONDS = 2
 """A webhook row that occurred within this many seconds of a record's last modification covers it
-(HubSpot stamps both `occurredAt` and `hs_lastmodifieddate`, so only its own jitter matters)."""
+(CRMs stamp the event time and the last-modified time together, so only their jitter matters)."""
 
 SYNC_SOURCES = ("BACKFILL", "RECONCILE")
 """change_source of the inbox rows this module writes (they explain a change only once processed)."""
@@ -74,7 +73,8 @@ def enqueue_records(app: Flask, tenant_id: str, items: Sequence[tuple[str, str]]
     if not items:
         return 0
     now = datetime.now(UTC)
-    changes = [RecordChange(tenant_id=tenant_id, crm=CRM, object_type=OBJECT_TYPE, record_id=rid,
+    crm = tenant_crm(app, tenant_id)
+    changes = [RecordChange(tenant_id=tenant_id, crm=crm, object_type=OBJECT_TYPE, record_id=rid,
                             kind="updated", properties={}, occurred_at=now, delivery_key=key,
                             change_source=source) for rid, key in items]
     dispatcher = get_dispatcher(app)
@@ -92,12 +92,12 @@ def backfill(tenant_id: str, app: Flask | None = None, *, progress: Progress | N
         `{"tenant", "records_backfilled", "enqueued", "already_pending", "seconds"}`.
 
     Raises:
-        CrmError: HubSpot failed in a way the adapter could not ride out.
+        CrmError: the CRM failed in a way the client could not ride out.
     """
     a = app or current_app._get_current_object()  # type: ignore[attr-defined]
     started = time.monotonic()
     run = datetime.now(UTC).strftime("%Y%m%dT%H%M%S.%f")
-    client = hubspot_client_for(tenant_id, a)
+    client = client_for(tenant_id, a)
     _audit(a, tenant_id, "backfill.started", {"run": run})
     seen = enqueued = 0
     for chunk in _chunks(client.iter_open_ids(OBJECT_TYPE), ENQUEUE_CHUNK):
@@ -132,11 +132,11 @@ def reconcile(tenant_id: str, app: Flask | None = None, *, since: datetime | Non
     with get_db(a).session() as s:
         inst = active_installation(s, tenant_id)
         if inst is None:
-            raise CrmError(f"tenant {tenant_id} has no live HubSpot installation", crm=CRM, should_retry=False)
+            raise CrmError(f"tenant {tenant_id} has no live installation", should_retry=False)
         last = since or inst.last_sync_at or inst.installed_at
     window_start = last - timedelta(seconds=RECONCILE_OVERLAP_SECONDS)
-    client = hubspot_client_for(tenant_id, a)
-    modified = client.search_modified(OBJECT_TYPE, window_start)
+    client = client_for(tenant_id, a)
+    modified = client.search_modified_since(OBJECT_TYPE, window_start)
     missing = _unexplained(a, tenant_id, modified)
     items = [(rid, _key("reconcile", tenant_id, rid, at or "")) for rid, at in missing]
     enqueued = 0
@@ -154,7 +154,7 @@ def reconcile(tenant_id: str, app: Flask | None = None, *, since: datetime | Non
 
 
 def reconcile_all(app: Flask | None = None) -> dict[str, Any]:
-    """Reconcile every installed HubSpot tenant; one tenant's failure does not stop the others.
+    """Reconcile every installed tenant; one tenant's failure does not stop the others.
 
     Never raises (the scheduler calls it); failures are logged and audited.
     """
@@ -180,7 +180,7 @@ def maybe_reconcile_all(app: Flask, interval: float | None = None) -> dict[str, 
 
     every = float(interval if interval is not None else
                   app.config.get("RECONCILE_INTERVAL_SECONDS", defaults.RECONCILE_INTERVAL_SECONDS))
-    state = app.extensions.setdefault("hubspot_reconcile", {"last": 0.0})
+    state = app.extensions.setdefault("reconcile", {"last": 0.0})
     if time.monotonic() - state["last"] < every:
         return None
     state["last"] = time.monotonic()
@@ -196,17 +196,17 @@ def _unexplained(app: Flask, tenant_id: str, modified: Sequence[tuple[str, str |
         with db.session() as s:
             scope = (InboxEvent.tenant_id == tenant_id, InboxEvent.object_type == OBJECT_TYPE,
                      InboxEvent.record_id.in_(ids))
-            hooks = dict(s.execute(
+            hooks: dict[str, Any] = dict(s.execute(  # type: ignore[arg-type]
                 select(InboxEvent.record_id, func.max(InboxEvent.occurred_at))
                 .where(*scope, InboxEvent.change_source.is_(None) | InboxEvent.change_source.notin_(SYNC_SOURCES))
                 .group_by(InboxEvent.record_id)).all())
-            synced = dict(s.execute(
+            synced: dict[str, Any] = dict(s.execute(  # type: ignore[arg-type]
                 select(InboxEvent.record_id, func.max(InboxEvent.processed_at))
                 .where(*scope, InboxEvent.change_source.in_(SYNC_SOURCES))
                 .group_by(InboxEvent.record_id)).all())
             pending = {r[0] for r in s.execute(
                 select(InboxEvent.record_id).where(*scope, InboxEvent.status == "pending")).all()}
-            actions = dict(s.execute(
+            actions: dict[str, Any] = dict(s.execute(  # type: ignore[arg-type]
                 select(Action.record_id, func.max(Action.created_at))
                 .where(Action.tenant_id == tenant_id, Action.record_id.in_(ids))
                 .group_by(Action.record_id)).all())
@@ -219,13 +219,18 @@ def _unexplained(app: Flask, tenant_id: str, modified: Sequence[tuple[str, str |
                 continue
             hook, read, own = _aware(hooks.get(rid)), _aware(synced.get(rid)), _aware(actions.get(rid))
             if hook and hook >= changed - timedelta(seconds=WEBHOOK_MATCH_SECONDS):
-                continue  # the webhook for this change (HubSpot stamps both times) arrived
+                continue  # the webhook for this change arrived
             if read and read >= changed:
                 continue  # a backfill/reconcile job read the record after this change
             if own and own >= changed - timedelta(seconds=OWN_WRITE_MATCH_SECONDS):
                 continue  # our own write-back (the receiver drops its echoes)
             out.append((rid, at))
     return out
+
+
+def iso(value: datetime) -> str:
+    """UTC ISO-8601 with a Z, as CRMs print times."""
+    return value.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
 def _parse(at: str | None) -> datetime | None:

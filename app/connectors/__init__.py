@@ -1,0 +1,67 @@
+"""The connector registry: CRM name → Connector, from configuration data (DESIGN.md, Layout).
+
+The app never imports a CRM package itself; it asks this registry by name. Adding a CRM adds one
+entry to the CONNECTORS setting (`name → "module:attribute"`) and nothing else in app/.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from flask import Flask, current_app
+from werkzeug.utils import import_string
+
+from integrations.base import Connector
+
+
+class UnknownConnectorError(LookupError):
+    """No connector is registered under that name; the message lists the known ones."""
+
+
+_lock = threading.Lock()
+
+
+DEFAULT_REGISTRY = Path(__file__).with_name("connectors.json")
+"""The shipped registry (configuration data): name → "module:attribute" of its Connector."""
+
+
+def registry(app: Flask | None = None) -> Mapping[str, str]:
+    """The configured name → "module:attribute" table (CONNECTORS, else connectors.json)."""
+    a = app or current_app
+    configured = a.config.get("CONNECTORS")
+    if isinstance(configured, str):  # from the environment: JSON
+        configured = json.loads(configured)
+    if configured:
+        return dict(configured)
+    return dict(json.loads(DEFAULT_REGISTRY.read_text()))
+
+
+def names(app: Flask | None = None) -> list[str]:
+    """Names of the registered connectors, sorted."""
+    return sorted(registry(app))
+
+
+def get_connector(name: str, app: Flask | None = None) -> Connector:
+    """The connector registered as `name` (imported once per process).
+
+    Raises:
+        UnknownConnectorError: `name` is not registered.
+    """
+    a: Any = app or current_app._get_current_object()  # type: ignore[attr-defined]
+    table = registry(a)
+    if name not in table:
+        raise UnknownConnectorError(f"no CRM connector named {name!r}; registered: {', '.join(sorted(table)) or 'none'}")
+    cache: dict[str, Connector] = a.extensions.setdefault("connectors", {})
+    with _lock:
+        if name not in cache:
+            cache[name] = import_string(table[name].replace(":", "."))
+        return cache[name]
+
+
+def blueprint_modules(app: Flask) -> list[str]:
+    """Modules of the registered connectors' webhook receivers (the factory imports them)."""
+    return [get_connector(n, app).blueprint for n in names(app)]

@@ -1,0 +1,183 @@
+"""Batch jobs: one job takes the due records of ONE tenant (DESIGN.md, dispatch) as one unit.
+
+The job that starts is a record's own job (its RQ/in-process job id, the record's fence). It
+claims its record, then up to BATCH_SIZE - 1 other due, scheduled records of the same tenant and
+object type, each under that record's own job id (leases.claim_peers), and hands them to the
+batch job function. Each record then finishes ALONE: processed, failed permanently, or handed
+back to the queue with its own retry delay under a new job id. A rate limit from the CRM hands
+the whole batch back with the CRM's delay; the worker never sleeps on one tenant's limit.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import select
+
+from app import defaults, metrics
+from app.audit import write_audit
+from app.dispatch import leases
+from app.dispatch.leases import RecordKey
+from app.storage import get_db
+from app.storage.models import InboxEvent
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class BatchContext:
+    """What a batch job function gets: the tenant's claimed records with their pending changes."""
+
+    tenant_id: str
+    crm: str
+    object_type: str
+    items: list[Any]
+    """JobContext per record (key, job_id, changes, renew)."""
+    renew: Callable[[], None] = field(default=lambda: None)
+    """Extend every claimed record's lease; raises LeaseLostError if any was taken over."""
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def run_batch(app: Any, key: RecordKey, job_id: str, process: Callable[[BatchContext], dict[str, Any]]) -> dict[str, Any]:
+    """Claim the record and its tenant's other due records, process them, finish each alone."""
+    from app.dispatch.runner import JobContext, LeaseLostError, _change_dict, _finish, _reschedule_if_pending
+
+    db = get_db(app)
+    lease = float(app.config["LEASE_SECONDS"])
+    size = int(app.config.get("PIPELINE_BATCH_SIZE", defaults.PIPELINE_BATCH_SIZE))
+    started = time.perf_counter()
+    with db.session() as s:
+        if not leases.claim(s, key, job_id, now=_now(), lease=lease):
+            metrics.JOBS.labels(outcome="superseded").inc()
+            return {"status": "superseded"}
+        claimed = [(key, job_id)]
+    with db.session() as s:
+        claimed += leases.claim_peers(s, tenant_id=key.tenant_id, object_type=key.object_type, exclude=key,
+                                      now=_now(), lease=lease, limit=size - 1)
+    items = []
+    with db.session() as s:
+        for k, jid in claimed:
+            rows = s.execute(
+                select(InboxEvent).where(
+                    InboxEvent.tenant_id == k.tenant_id, InboxEvent.object_type == k.object_type,
+                    InboxEvent.record_id == k.record_id, InboxEvent.status == "pending",
+                ).order_by(InboxEvent.occurred_at, InboxEvent.id)
+            ).scalars().all()
+            items.append(JobContext(key=k, job_id=jid, changes=[_change_dict(r) for r in rows]))
+        write_audit(s, "batch.started", tenant_id=key.tenant_id, object_type=key.object_type, job_id=job_id,
+                    detail={"records": len(items), "batch_size": size, "pid": os.getpid(), "record_ids": [i.key.record_id for i in items][:200]})
+
+    def renew() -> None:
+        with db.session() as s2:
+            for item in items:
+                if not leases.renew(s2, item.key, item.job_id, now=_now(), lease=lease):
+                    raise LeaseLostError(f"job {item.job_id} lost its lease")
+
+    for item in items:
+        item.renew = renew
+    batch = BatchContext(tenant_id=key.tenant_id, crm=key.crm, object_type=key.object_type, items=items, renew=renew)
+    try:
+        results: dict[str, Any] = process(batch) or {}
+    except LeaseLostError:
+        metrics.JOBS.labels(outcome="lease_lost").inc()
+        raise
+    except Exception as exc:  # the whole batch failed before any record's own result
+        retry_after = getattr(exc, "retry_after", None)
+        if retry_after is not None and getattr(exc, "status", None) in (429, 403):
+            _requeue_all(app, items, delay=float(retry_after), failed=False, reason=exc)
+            metrics.JOBS.labels(outcome="rate_limited").inc()
+            return {"status": "rate_limited", "records": len(items), "retry_after": retry_after}
+        if is_refused_grant(exc):
+            # The CRM refused our refresh token: the app was uninstalled on its side. Revoke the
+            # installation (its jobs stop; its data is erased after the grace period).
+            from app.tenants import mark_revoked
+
+            mark_revoked(app, key.tenant_id, f"{type(exc).__name__}: {exc}")
+        results = {i.key.record_id: exc for i in items}
+    summary = {"processed": 0, "failed": 0, "retrying": 0}
+    for item in items:
+        outcome = results.get(item.key.record_id, {"skipped": "no result"})
+        ids = [c["id"] for c in item.changes]
+        if isinstance(outcome, BaseException):
+            _record_failed(app, item, outcome, summary)
+            continue
+        detail = {"changes": len(ids), "batch": len(items), **outcome}
+        try:
+            _finish(db, item.key, item.job_id, ids, status="processed", error=None, detail=detail)
+            with db.session() as s:
+                leases.reset_failures(s, item.key)
+        except LeaseLostError:
+            log.warning("record lost its lease before committing", extra={"job_id": item.job_id})
+            continue
+        summary["processed"] += 1
+        metrics.JOBS.labels(outcome="completed").inc()
+        _reschedule_if_pending(app, item.key)
+    metrics.JOB_SECONDS.observe(time.perf_counter() - started)
+    return {"status": "processed", "records": len(items), **summary,
+            "duration_ms": round((time.perf_counter() - started) * 1000, 1)}
+
+
+REFUSED_GRANT_CODES = frozenset({"BAD_REFRESH_TOKEN", "invalid_grant"})
+"""Error codes with which CRMs refuse a refresh token that was revoked (an uninstall on their side)."""
+
+
+def is_refused_grant(exc: BaseException) -> bool:
+    """Tell whether an error is the CRM refusing our refresh token for good."""
+    code = str(getattr(exc, "code", "") or "")
+    return code in REFUSED_GRANT_CODES or any(c in str(exc) for c in REFUSED_GRANT_CODES)
+
+
+def _record_failed(app: Any, item: Any, exc: BaseException, summary: dict[str, int]) -> None:
+    """One record's failure: its own retry (a new job after its delay), or failed for good."""
+    from app.dispatch.runner import _finish, _reschedule_if_pending
+
+    db = get_db(app)
+    ids = [c["id"] for c in item.changes]
+    with db.session() as s:
+        done = leases.failures(s, item.key)
+    retry_after = getattr(exc, "retry_after", None)
+    if getattr(exc, "should_retry", False) and done < len(defaults.JOB_RETRY_INTERVALS):
+        delay = float(retry_after) if retry_after is not None else (
+            defaults.JOB_RETRY_INTERVALS[done] * float(app.config.get("RETRY_SCALE", 1.0)))
+        _requeue_all(app, [item], delay=delay, failed=True, reason=exc)
+        summary["retrying"] += 1
+        metrics.JOBS.labels(outcome="retry").inc()
+        return
+    try:
+        _finish(db, item.key, item.job_id, ids, status="failed", error=f"{type(exc).__name__}: {exc}"[:2000],
+                detail={"error": str(exc)[:500], "type": type(exc).__name__})
+        with db.session() as s:
+            leases.reset_failures(s, item.key)
+    except Exception:
+        log.exception("could not record a failed record", extra={"job_id": item.job_id})
+        return
+    summary["failed"] += 1
+    metrics.JOBS.labels(outcome="failed").inc()
+    log.warning("record failed permanently: %s", exc, extra={"tenant_id": item.key.tenant_id, "job_id": item.job_id})
+    _reschedule_if_pending(app, item.key)
+
+
+def _requeue_all(app: Any, items: list[Any], *, delay: float, failed: bool, reason: BaseException) -> None:
+    from app.dispatch import get_dispatcher
+
+    db = get_db(app)
+    lease = float(app.config["LEASE_SECONDS"])
+    again: list[tuple[RecordKey, str]] = []
+    with db.session() as s:
+        for item in items:
+            new_id = leases.requeue(s, item.key, item.job_id, now=_now(), delay=delay, lease=lease, failed=failed)
+            if new_id:
+                again.append((item.key, new_id))
+                write_audit(s, "job.retrying", tenant_id=item.key.tenant_id, object_type=item.key.object_type,
+                            record_id=item.key.record_id, job_id=new_id,
+                            detail={"error": str(reason)[:300], "type": type(reason).__name__, "delay": delay})
+    get_dispatcher(app).enqueue_all(again, delay)

@@ -1,0 +1,287 @@
+"""The batch pipeline (DESIGN.md stages) over the due records of one tenant.
+
+    1 fetch   client.get_records(ids): one call for the batch (the client batches the API)
+    2 route   won/lost → outcome stage; deleted or gone → dropped; else on
+    3 score   every open record with the tenant's champions, loaded once per batch
+    4 agents  analyst → strategist → writer per record, AGENT_CONCURRENCY at a time
+    5 decide  guardrails per record
+    6 write   ONE client.apply(WriteSet) for the whole batch, results matched back per record
+    7 store   enrichments, actions (strategy choices with propensities), audit
+
+A record's own failure (agents, a write item) fails that record alone; an error of the whole
+call (fetch, apply raising) fails the batch, and a rate limit re-queues it with the CRM's delay
+(app/dispatch/batch.py). Every write is compare-before-write or idempotent, so re-running a
+record writes nothing new.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from flask import current_app
+
+from agents import run as agents_run
+from agents.decision import LlmResult, decide
+from app import defaults
+from app.audit import write_audit
+from app.dispatch.batch import BatchContext
+from app.pipeline import outcome as outcome_stage
+from app.pipeline import tenant as tenant_inputs
+from app.pipeline.card import card_payload_from
+from app.pipeline.jobs import (
+    _fan_out,
+    _jsonable,
+    _last_action,
+    _last_fingerprint,
+    _link,
+    _ms,
+    crm_client,
+    fields_without_time,
+)
+from app.pipeline.llm_store import DbCache, DbLedger
+from app.pipeline.writeback import changed_fields, content_hash, note_text, output_fields, task_spec
+from app.storage import get_db
+from app.storage.models import Action, Enrichment
+from integrations.base import FieldUpdate, NoteWrite, Record, TaskWrite, WriteResult, WriteSet
+from integrations.errors import CrmError
+from scoring import score_record
+
+log = logging.getLogger(__name__)
+
+
+class WriteFailedError(CrmError):
+    """One of a record's write items failed; the record retries alone if the CRM said so."""
+
+
+@dataclass
+class Plan:
+    """Everything decided for one open record before the batch's write."""
+
+    item: Any
+    record: Record
+    scores: dict[str, Any]
+    run: Any
+    decision: Any
+    fields: dict[str, str]
+    to_write: dict[str, str]
+    last_fields: dict[str, Any] | None
+    fingerprint: str
+    note_hash: str | None
+    task_subject: str | None
+    key_prefix: str
+    timings: dict[str, float]
+
+
+def process_batch(batch: BatchContext) -> dict[str, Any]:
+    """Run the stages over a batch; returns record id → summary dict, or the record's exception."""
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    results: dict[str, Any] = {}
+    deals = []
+    for item in batch.items:
+        kinds = sorted({c["kind"] for c in item.changes})
+        if item.key.object_type != "deal":
+            results[item.key.record_id] = _guard(lambda item=item, kinds=kinds: _fan_out(app, item, kinds))
+        elif kinds and set(kinds) <= {"deleted"}:
+            results[item.key.record_id] = {"kinds": kinds, "skipped": "deal deleted"}
+        else:
+            deals.append(item)
+    if not deals:
+        return results
+    started = time.perf_counter()
+    client = crm_client(app, batch.tenant_id, batch.crm)
+    records = client.get_records("deal", [i.key.record_id for i in deals])
+    batch.renew()
+    t_fetch = time.perf_counter()
+    open_items, closed = [], []
+    for item in deals:
+        record = records.get(item.key.record_id)
+        if record is None:
+            results[item.key.record_id] = {"skipped": "deal not found in the CRM"}
+        elif record.stage_kind in ("won", "lost"):
+            closed.append((item, record))
+        else:
+            open_items.append((item, record))
+    plans, failures = _plan(app, batch, open_items, fetch_ms=_ms(started, t_fetch))
+    results.update(failures)
+    batch.renew()
+    closings = outcome_stage.plan(app, batch.tenant_id, closed)
+    writes = _write_set(plans, closings)
+    t_write0 = time.perf_counter()
+    written = client.apply(writes) if writes else []
+    write_ms = _ms(t_write0, time.perf_counter())
+    by_record: dict[str, list[WriteResult]] = {}
+    for r in written:
+        by_record.setdefault(str(r.record_id), []).append(r)
+    for plan in plans:
+        rid = plan.record.id
+        mine = by_record.get(rid, [])
+        failed = [r for r in mine if not r.ok]
+        if failed:
+            results[rid] = _write_error(failed)
+            continue
+        plan.timings["write"] = write_ms
+        results[rid] = _guard(lambda plan=plan, mine=mine: _store(app, plan, mine))
+    for closing in closings:
+        rid = closing.record.id
+        mine = by_record.get(rid, [])
+        failed = [r for r in mine if not r.ok]
+        results[rid] = _write_error(failed) if failed else _guard(
+            lambda closing=closing, mine=mine: outcome_stage.store(app, closing, mine))
+    return results
+
+
+process_batch.batch = True  # type: ignore[attr-defined]  # the runner hands it whole batches
+
+
+def _guard(fn: Any) -> Any:
+    try:
+        return fn()
+    except Exception as exc:  # the record fails alone; the runner decides retry vs failed
+        log.exception("record failed in its batch")
+        return exc
+
+
+def _write_error(failed: list[WriteResult]) -> WriteFailedError:
+    first = failed[0]
+    retry = all(r.should_retry for r in failed)
+    delays = [r.retry_after for r in failed if r.retry_after is not None]
+    return WriteFailedError(f"{len(failed)} write item(s) failed; first ({first.kind}): {first.error}",
+                            should_retry=retry, retry_after=max(delays) if delays else None)
+
+
+def _plan(app: Any, batch: BatchContext, items: list[tuple[Any, Record]], *,
+          fetch_ms: float) -> tuple[list[Plan], dict[str, Any]]:
+    """Score the open records, run their agents (bounded concurrency) and decide."""
+    if not items:
+        return [], {}
+    row = tenant_inputs.tenant_settings(app, batch.tenant_id)
+    models = tenant_inputs.champions(app, batch.tenant_id)
+    mapping = tenant_inputs.scoring_mapping(app, batch.tenant_id, batch.crm)
+    settings = tenant_inputs.agent_settings(app, row)
+    policy = tenant_inputs.policy(row)
+    cache, ledger = DbCache(app), DbLedger(app)
+
+    def one(pair: tuple[Any, Record]) -> Plan:
+        item, record = pair
+        t0 = time.perf_counter()
+        scores = score_record(record, models, mapping)
+        t1 = time.perf_counter()
+        now = datetime.now(UTC)
+        run = agents_run.run_agents(record, scores, settings, cache=cache, ledger=ledger, now=now)
+        decision = decide(record, scores, LlmResult.from_run(run), policy)
+        t2 = time.perf_counter()
+        fields = output_fields(scores, run, decision, now=now)
+        last = _last_action(app, item.key, "fields")
+        fingerprint = content_hash(record.to_dict() | {"app_task": None})
+        if fingerprint != _last_fingerprint(app, item.key):
+            # The deal itself changed (a rep's edit): write the re-evaluation even if every output
+            # is the same, so the CRM shows when it was last assessed.
+            to_write = dict(fields)
+        else:
+            to_write = changed_fields(fields, (last or {}).get("fields"))
+        note_hash = content_hash(fields_without_time(fields), run.draft.model_dump(), decision.action)
+        last_note = _last_action(app, item.key, "note")
+        return Plan(item=item, record=record, scores=scores, run=run, decision=decision, fields=fields,
+                    to_write=to_write, last_fields=last, fingerprint=fingerprint,
+                    note_hash=None if last_note and last_note.get("hash") == note_hash else note_hash,
+                    task_subject=task_spec(record, run, decision).subject if decision.action != "suppress" else None,
+                    key_prefix=f"{item.key.tenant_id}:{record.id}:{item.job_id}",
+                    timings={"fetch": fetch_ms, "score": _ms(t0, t1), "agents": _ms(t1, t2)})
+
+    plans: list[Plan] = []
+    failures: dict[str, Any] = {}
+    workers = max(1, int(app.config.get("AGENT_CONCURRENCY", defaults.AGENT_CONCURRENCY)))
+
+    def guarded(pair: tuple[Any, Record]) -> Plan | BaseException:
+        with app.app_context():
+            try:
+                return one(pair)
+            except Exception as exc:  # this record fails alone
+                log.exception("record failed before writing", extra={"tenant_id": batch.tenant_id})
+                return exc
+
+    if workers == 1 or len(items) == 1:
+        outs = [guarded(p) for p in items]
+    else:
+        with ThreadPoolExecutor(max_workers=min(workers, len(items)), thread_name_prefix="agents") as pool:
+            outs = list(pool.map(guarded, items))
+    for (item, _record), out in zip(items, outs, strict=True):
+        if isinstance(out, BaseException):
+            failures[item.key.record_id] = out
+        else:
+            plans.append(out)
+    return plans, failures
+
+
+def _write_set(plans: list[Plan], closings: list[Any]) -> WriteSet:
+    fields, tasks, notes = [], [], []
+    for p in plans:
+        if p.to_write:
+            fields.append(FieldUpdate("deal", p.record.id, p.to_write))
+        if p.decision.action != "suppress":
+            tasks.append(TaskWrite(record=p.record, task=task_spec(p.record, p.run, p.decision),
+                                   idempotency_key=f"{p.key_prefix}:task", existing=p.record.app_task))
+        if p.note_hash is not None:
+            notes.append(NoteWrite(record=p.record, text=note_text(p.record, p.scores, p.run, p.decision),
+                                   idempotency_key=f"{p.record.tenant_id}:{p.record.id}:note:{p.note_hash[:24]}"))
+    for c in closings:
+        if c.task is not None:
+            tasks.append(c.task)
+    return WriteSet(fields=tuple(fields), tasks=tuple(tasks), notes=tuple(notes))
+
+
+def _store(app: Any, plan: Plan, results: list[WriteResult]) -> dict[str, Any]:
+    """Store one record's enrichment, actions and audit after its writes succeeded."""
+    key, record, run, decision = plan.item.key, plan.record, plan.run, plan.decision
+    task_result = next((r for r in results if r.kind == "task"), None)
+    note_result = next((r for r in results if r.kind == "note"), None)
+    written = {"fields": len(plan.to_write), "task": task_result.status if task_result else None,
+               "note": note_result.status if note_result else None}
+    now = datetime.now(UTC)
+    card = card_payload_from(record, plan.scores, run, decision, task_result=task_result,
+                             task_subject=plan.task_subject if task_result else None, enriched_at=now)
+    with get_db(app).session() as s:
+        enrichment = Enrichment(
+            tenant_id=key.tenant_id, object_type="deal", record_id=record.id, job_id=plan.item.job_id,
+            input_hash=plan.fingerprint, scores=_jsonable(plan.scores), analysis=run.analysis.model_dump(mode="json"),
+            strategy=run.strategy.model_dump(mode="json"), draft=run.draft.model_dump(mode="json"), card=card,
+            model_versions=card["model_versions"], generated_by=run.generated_by,
+        )
+        s.add(enrichment)
+        s.flush()
+        _link(s, key.tenant_id, record)
+        if plan.to_write or plan.last_fields is None:
+            s.add(Action(tenant_id=key.tenant_id, object_type="deal", record_id=record.id,
+                         enrichment_id=enrichment.id, kind="fields", payload={"fields": plan.fields}))
+        if task_result is not None:
+            s.add(Action(tenant_id=key.tenant_id, object_type="deal", record_id=record.id,
+                         enrichment_id=enrichment.id, kind="task", crm_id=task_result.id,
+                         status=task_result.status, payload={"decision": decision.action}))
+        if note_result is not None:
+            s.add(Action(tenant_id=key.tenant_id, object_type="deal", record_id=record.id,
+                         enrichment_id=enrichment.id, kind="note", crm_id=note_result.id,
+                         payload={"hash": plan.note_hash}))
+        s.add(Action(tenant_id=key.tenant_id, object_type="deal", record_id=record.id,
+                     enrichment_id=enrichment.id, kind="strategy_choice", status="logged",
+                     payload={"arm": run.strategy.arm, "propensity": run.strategy.propensity,
+                              "policy": run.strategy.policy, "probabilities": run.strategy.probabilities,
+                              "context": outcome_stage.decision_context(record, plan.scores)}))
+        write_audit(s, "record.enriched", tenant_id=key.tenant_id, object_type="deal", record_id=record.id,
+                    job_id=plan.item.job_id, detail={
+                        "enrichment_id": enrichment.id, "model_versions": card["model_versions"],
+                        "llm_usage": run.usage, "llm_cost_usd": run.cost_usd, "generated_by": run.generated_by,
+                        "fallbacks": [f.model_dump() for f in run.fallbacks], "decision": decision.action,
+                        "decision_reasons": list(decision.reasons), "written": written,
+                        "timings_ms": plan.timings,
+                    })
+        for fb in run.fallbacks:
+            write_audit(s, "llm.fallback", tenant_id=key.tenant_id, object_type="deal", record_id=record.id,
+                        job_id=plan.item.job_id, detail=fb.model_dump())
+        enrichment_id = enrichment.id
+    kinds = sorted({c["kind"] for c in plan.item.changes})
+    return {"kinds": kinds, "enrichment_id": enrichment_id, "written": written, "decision": decision.action}

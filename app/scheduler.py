@@ -1,0 +1,170 @@
+"""The scheduler: ONE leader among any number of workers enqueues the periodic per-tenant jobs.
+
+Every `worker --with-scheduler` (and the in-process worker) ticks; a tick first takes or renews
+the `scheduler` row of `leader_leases` by compare-and-set (held SCHEDULER_LEASE_SECONDS; a dead
+leader is replaced after that). Only the leader sweeps and looks for due periodic jobs. Each
+(tenant, job) has a `periodic_runs` row whose `next_run_at` is advanced by compare-and-set when
+the job is claimed, so even two leaders in a lease hand-over cannot run one tenant's
+reconciliation twice in an interval. "Run now" requests (a degraded model's retrain) are rows
+(`requested_at`), not process memory, so any worker may ask and the leader sees it.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import threading
+import uuid
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from flask import Flask
+from sqlalchemy import or_, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from app import defaults
+from app.audit import write_audit
+from app.storage import get_db, rowcount
+from app.storage.models import LeaderLease, PeriodicRun
+
+log = logging.getLogger(__name__)
+
+LEASE_NAME = "scheduler"
+
+
+def holder_id(app: Flask) -> str:
+    """This process's identity in the lease (host, pid and a per-app nonce)."""
+    return app.extensions.setdefault("scheduler_holder", f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}")
+
+
+def _insert(session: Any) -> Any:
+    return postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+
+
+def take_lead(app: Flask, *, now: datetime | None = None) -> bool:
+    """Take or renew the scheduler lease; True if this process is the leader until the lease ends."""
+    at = now or datetime.now(UTC)
+    me = holder_id(app)
+    until = at + timedelta(seconds=float(app.config.get("SCHEDULER_LEASE_SECONDS", defaults.SCHEDULER_LEASE_SECONDS)))
+    with get_db(app).session() as s:
+        s.execute(_insert(s)(LeaderLease).values(name=LEASE_NAME, holder=me, until=until)
+                  .on_conflict_do_nothing(index_elements=["name"]))
+        result = s.execute(update(LeaderLease)
+                           .where(LeaderLease.name == LEASE_NAME,
+                                  or_(LeaderLease.holder == me, LeaderLease.until < at))
+                           .values(holder=me, until=until))
+        return rowcount(result) == 1
+
+
+def periodic_jobs(app: Flask) -> dict[str, float]:
+    """Periodic per-tenant jobs and their intervals in seconds (those enabled by configuration)."""
+    jobs: dict[str, float] = {}
+    if app.config.get("RECONCILE_ENABLED", True):
+        jobs["reconcile"] = float(app.config.get("RECONCILE_INTERVAL_SECONDS", defaults.RECONCILE_INTERVAL_SECONDS))
+    if app.config.get("RETRAIN_ENABLED", True):
+        jobs["retrain"] = float(app.config.get("RETRAIN_INTERVAL_SECONDS", defaults.RETRAIN_INTERVAL_SECONDS))
+    return jobs
+
+
+def claim_due(app: Flask, *, now: datetime | None = None) -> list[tuple[str, str]]:
+    """(tenant, job) pairs due now, each claimed by advancing its next run (compare-and-set).
+
+    A tenant's first run of a job comes one interval after it was first seen (not at start-up,
+    when the install backfill is still running), or at once when requested.
+    """
+    from app.tenants import installed_tenants
+
+    at = now or datetime.now(UTC)
+    claimed = []
+    jobs = periodic_jobs(app)
+    if not jobs:
+        return []
+    tenants = installed_tenants(app)
+    with get_db(app).session() as s:
+        insert = _insert(s)
+        for tenant_id in tenants:
+            for name, every in jobs.items():
+                s.execute(insert(PeriodicRun).values(tenant_id=tenant_id, name=name, runs=0,
+                                                     next_run_at=at + timedelta(seconds=every))
+                          .on_conflict_do_nothing(index_elements=["tenant_id", "name"]))
+                result = s.execute(
+                    update(PeriodicRun)
+                    .where(PeriodicRun.tenant_id == tenant_id, PeriodicRun.name == name,
+                           or_(PeriodicRun.next_run_at <= at, PeriodicRun.requested_at.is_not(None)))
+                    .values(next_run_at=at + timedelta(seconds=every), last_run_at=at,
+                            runs=PeriodicRun.runs + 1, requested_at=None))
+                if rowcount(result) == 1:
+                    claimed.append((tenant_id, name))
+                    write_audit(s, f"periodic.{name}", tenant_id=tenant_id,
+                                detail={"at": at.isoformat(), "holder": holder_id(app)})
+    return claimed
+
+
+def request_run(app: Flask, tenant_id: str, name: str) -> None:
+    """Ask for a tenant's periodic job to run at the leader's next tick (any process may ask)."""
+    at = datetime.now(UTC)
+    with get_db(app).session() as s:
+        s.execute(_insert(s)(PeriodicRun).values(tenant_id=tenant_id, name=name, runs=0, next_run_at=at,
+                                                 requested_at=at)
+                  .on_conflict_do_nothing(index_elements=["tenant_id", "name"]))
+        s.execute(update(PeriodicRun).where(PeriodicRun.tenant_id == tenant_id, PeriodicRun.name == name)
+                  .values(requested_at=at))
+
+
+def run_periodic(tenant_id: str, name: str) -> dict[str, Any]:
+    """The periodic job itself (an ordinary queued job; needs an app context)."""
+    from flask import current_app
+
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    if name == "reconcile":
+        from app.sync import reconcile
+
+        return reconcile(tenant_id, app)
+    if name == "retrain":
+        from app.pipeline.training import train_tenant
+
+        return {"tenant": tenant_id, "tasks": sorted(train_tenant(app, tenant_id))}
+    raise ValueError(f"unknown periodic job {name!r}")
+
+
+def tick(app: Flask, enqueue: Callable[[str, str], None] | None = None) -> dict[str, Any]:
+    """One scheduler tick: lead or not; if leading, sweep and enqueue the due periodic jobs."""
+    from app.dispatch import get_dispatcher
+
+    if not take_lead(app):
+        return {"leader": False}
+    out: dict[str, Any] = {"leader": True, **get_dispatcher(app).sweep()}
+    from app.tenants.uninstall import erase_revoked
+
+    erased = erase_revoked(app)
+    if erased:
+        out["erased"] = erased
+    due = claim_due(app)
+    for tenant_id, name in due:
+        (enqueue or _enqueue_default(app))(tenant_id, name)
+    if due:
+        out["periodic"] = [f"{t}:{n}" for t, n in due]
+    return out
+
+
+def _enqueue_default(app: Flask) -> Callable[[str, str], None]:
+    """RQ when the app dispatches on Redis; else a background thread (the embedded worker)."""
+    backend = app.extensions["dispatcher"].backend
+    if getattr(backend, "name", "") == "rq":
+        def on_rq(tenant_id: str, name: str) -> None:
+            backend.queue.enqueue("app.scheduler.run_periodic", args=[tenant_id, name],
+                                  job_timeout=int(defaults.PERIODIC_JOB_TIMEOUT_SECONDS),
+                                  description=f"{name} {tenant_id}")
+        return on_rq
+
+    def in_thread(tenant_id: str, name: str) -> None:
+        def run() -> None:
+            with app.app_context():
+                try:
+                    run_periodic(tenant_id, name)
+                except Exception:  # one tenant's failure must not stop the scheduler
+                    log.exception("periodic job failed", extra={"tenant_id": tenant_id})
+        threading.Thread(target=run, name=f"{name}-{tenant_id}", daemon=True).start()
+    return in_thread

@@ -1,0 +1,280 @@
+"""Tenants and installations of CRM accounts, and the CrmClient built from them (any CRM).
+
+`client_for(tenant_id)` is how the app gets a CrmClient for a tenant: it decrypts the stored
+tokens, asks the tenant's connector (app/connectors) for a client and hands it a callback that
+encrypts and persists every refreshed token. Clients are cached per process and rebuilt when the
+tenant's settings version changes (a mapping row edited by revenue ops), so every worker sees the
+change within one batch.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from datetime import UTC, datetime
+from typing import Any
+
+from flask import Flask, current_app
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from app.config import require
+from app.connectors import get_connector
+from app.storage import get_cipher, get_db, rowcount
+from app.storage.models import FieldMapping as FieldMappingRow
+from app.storage.models import Installation, Tenant
+from integrations.base import CrmClient, TokenSet
+from integrations.base import Installation as InstallationSpec
+from integrations.errors import CrmAuthExpired
+
+log = logging.getLogger(__name__)
+
+
+class CallStats:
+    """Counters shared by every client this app builds (calls, token refreshes, 429 retries...).
+
+    Clients call `bump(name, n)` with whatever counter names they keep; `as_dict()` reads them
+    back (demo summary, /metrics). Thread-safe: the in-process worker and web threads share one.
+    """
+
+    def __init__(self) -> None:
+        self._counts: dict[str, int] = {}
+        self._lock = threading.Lock()
+
+    def bump(self, name: str, n: int = 1) -> None:
+        with self._lock:
+            self._counts[name] = self._counts.get(name, 0) + n
+
+    def __getattr__(self, name: str) -> int:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return self._counts.get(name, 0)
+
+    def as_dict(self) -> dict[str, int]:
+        with self._lock:
+            return dict(self._counts)
+
+
+def crm_stats(app: Flask | None = None) -> CallStats:
+    """The call counters passed to every client of this app (one object per process)."""
+    a = app or current_app
+    stats: CallStats = a.extensions.setdefault("crm_stats", CallStats())
+    return stats
+
+
+def tenant_id_for(crm: str, account_id: str | int, app: Flask | None = None) -> str:
+    """Our tenant id for a CRM account (stable across re-installs; the connector's scheme)."""
+    return get_connector(crm, app).tenant_id_for(str(account_id))
+
+
+def oauth_for(crm: str, app: Flask | None = None) -> Any:
+    """The CRM's OAuth provider with this app's client id/secret.
+
+    Raises:
+        ConfigError: a setting the connector needs (e.g. the client secret) is not set.
+    """
+    a = app or current_app
+    connector = get_connector(crm, a)
+    needs = getattr(connector, "required_config", lambda: ())()
+    require(a.config, *needs)
+    return connector.oauth(a.config)
+
+
+def active_installation(session: Session, tenant_id: str) -> Installation | None:
+    """The tenant's live (not revoked) installation, newest first."""
+    return session.execute(
+        select(Installation)
+        .where(Installation.tenant_id == tenant_id, Installation.revoked_at.is_(None))
+        .order_by(Installation.id.desc())
+        .limit(1)
+    ).scalars().first()
+
+
+def save_install(app: Flask, crm: str, tokens: TokenSet, *, api_base: str | None,
+                 installed_by: str | None = None) -> str:
+    """Create or update the tenant and its installation for an account; tokens stored encrypted.
+
+    Returns:
+        The tenant id.
+    """
+    if not tokens.account_id:
+        raise ValueError("token response carried no account id")
+    cipher = get_cipher(app)
+    tenant_id = tenant_id_for(crm, tokens.account_id, app)
+    with get_db(app).session() as s:
+        tenant = s.get(Tenant, tenant_id)
+        if tenant is None:
+            s.add(Tenant(id=tenant_id, crm=crm, external_id=str(tokens.account_id), status="active"))
+            s.flush()
+        else:
+            tenant.status = "active"
+        inst = active_installation(s, tenant_id)
+        if inst is None:
+            inst = Installation(tenant_id=tenant_id, crm=crm)
+            s.add(inst)
+        inst.access_token_enc = cipher.encrypt(tokens.access_token)
+        inst.refresh_token_enc = cipher.encrypt(tokens.refresh_token)
+        inst.expires_at = _dt(tokens.expires_at)
+        inst.scopes = list(tokens.scopes)
+        inst.api_base = tokens.instance_url or api_base
+        inst.installed_by = installed_by
+        inst.installed_at = datetime.now(UTC)
+    drop_cached_client(app, tenant_id)
+    return tenant_id
+
+
+def save_tokens(app: Flask, tenant_id: str, tokens: TokenSet) -> None:
+    """Persist refreshed tokens (encrypted). Never raises: the refresh token did not change, so a
+    failed save costs one more refresh later, not the installation."""
+    try:
+        cipher = get_cipher(app)
+        with get_db(app).session() as s:
+            inst = active_installation(s, tenant_id)
+            if inst is None:
+                return
+            inst.access_token_enc = cipher.encrypt(tokens.access_token)
+            if tokens.refresh_token:
+                inst.refresh_token_enc = cipher.encrypt(tokens.refresh_token)
+            inst.expires_at = _dt(tokens.expires_at)
+    except Exception:
+        log.exception("could not persist refreshed tokens", extra={"tenant_id": tenant_id})
+
+
+def load_installation(app: Flask, tenant_id: str) -> InstallationSpec:
+    """Decrypt a tenant's installation (tokens, API base, field-mapping rows) for its connector.
+
+    Raises:
+        CrmAuthExpired: the tenant has no live installation (uninstalled or never installed).
+    """
+    with get_db(app).session() as s:
+        inst = active_installation(s, tenant_id)
+        tenant = s.get(Tenant, tenant_id)
+        if inst is None or tenant is None or not inst.access_token_enc:
+            raise CrmAuthExpired(f"tenant {tenant_id} has no live installation", crm=tenant.crm if tenant else None,
+                                 should_retry=False)
+        cipher = get_cipher(app)
+        tokens = TokenSet(
+            access_token=cipher.decrypt(inst.access_token_enc) or "",
+            refresh_token=cipher.decrypt(inst.refresh_token_enc),
+            expires_at=_epoch(inst.expires_at),
+            account_id=tenant.external_id,
+            scopes=tuple(inst.scopes or ()),
+        )
+        rows = s.execute(select(FieldMappingRow.object_type, FieldMappingRow.canonical, FieldMappingRow.crm_field)
+                         .where(FieldMappingRow.tenant_id == tenant_id).order_by(FieldMappingRow.id)).all()
+        return InstallationSpec(tenant_id=tenant_id, crm=tenant.crm, account_id=tenant.external_id, tokens=tokens,
+                                api_base=inst.api_base,
+                                settings={"field_mappings": [tuple(r) for r in rows],
+                                          "settings_version": tenant.settings_version})
+
+
+def tenant_crm(app: Flask, tenant_id: str) -> str:
+    """The CRM name of a tenant.
+
+    Raises:
+        CrmAuthExpired: no such tenant.
+    """
+    with get_db(app).session() as s:
+        tenant = s.get(Tenant, tenant_id)
+        if tenant is None:
+            raise CrmAuthExpired(f"no tenant {tenant_id}", should_retry=False)
+        return tenant.crm
+
+
+def settings_version(app: Flask, tenant_id: str) -> int:
+    """The tenant's settings version (bumped by every settings or mapping change); -1 if unknown."""
+    with get_db(app).session() as s:
+        v = s.execute(select(Tenant.settings_version).where(Tenant.id == tenant_id)).scalar_one_or_none()
+    return -1 if v is None else int(v)
+
+
+def bump_settings_version(session: Session, tenant_id: str) -> None:
+    """Mark a tenant's settings changed; every worker rebuilds its cached client on its next batch."""
+    session.execute(update(Tenant).where(Tenant.id == tenant_id)
+                    .values(settings_version=Tenant.settings_version + 1))
+
+
+_cache_lock = threading.Lock()
+
+
+def client_for(tenant_id: str, app: Flask | None = None, *, fresh: bool = False) -> CrmClient:
+    """The tenant's CrmClient, cached per process and per settings version.
+
+    Args:
+        tenant_id: our tenant id.
+        app: the Flask app (current_app when None).
+        fresh: build a new client even if one is cached.
+
+    Raises:
+        CrmAuthExpired: the tenant has no live installation.
+    """
+    a = app or current_app._get_current_object()  # type: ignore[attr-defined]
+    factory = a.extensions.get("crm_factory")
+    if factory is not None:  # tests inject a fake CRM
+        return factory(tenant_id, tenant_crm(a, tenant_id))
+    cache: dict[str, tuple[int, CrmClient]] = a.extensions.setdefault("crm_clients", {})
+    version = settings_version(a, tenant_id)
+    with _cache_lock:
+        hit = cache.get(tenant_id)
+        if not fresh and hit is not None and hit[0] == version:
+            return hit[1]
+    spec = load_installation(a, tenant_id)
+    connector = get_connector(spec.crm, a)
+    config = {**a.config, "CRM_STATS": crm_stats(a)}
+    client = connector.client(spec, config=config, on_tokens=lambda new: save_tokens(a, tenant_id, new))
+    with _cache_lock:
+        cache[tenant_id] = (version, client)
+    return client
+
+
+def drop_cached_client(app: Flask, tenant_id: str) -> None:
+    """Forget a cached client (after re-install or uninstall)."""
+    with _cache_lock:
+        app.extensions.get("crm_clients", {}).pop(tenant_id, None)
+
+
+def installed_tenants(app: Flask, crm: str | None = None) -> list[str]:
+    """Ids of tenants with a live installation (of one CRM, or of any)."""
+    stmt = select(Installation.tenant_id).where(Installation.revoked_at.is_(None))
+    if crm:
+        stmt = stmt.where(Installation.crm == crm)
+    with get_db(app).session() as s:
+        rows = s.execute(stmt.distinct()).all()
+    return sorted(r[0] for r in rows)
+
+
+def mark_revoked(app: Flask, tenant_id: str, reason: str) -> bool:
+    """The CRM refused our refresh token (uninstalled on its side): revoke the installation now.
+
+    Its jobs stop (no live installation → no client), its data stays until the grace period of
+    `erase_revoked` ends. Returns True if a live installation was revoked by this call.
+    """
+    from app.audit import write_audit
+
+    now = datetime.now(UTC)
+    with get_db(app).session() as s:
+        result = s.execute(update(Installation).where(Installation.tenant_id == tenant_id,
+                                                      Installation.revoked_at.is_(None))
+                           .values(revoked_at=now))
+        s.execute(update(Tenant).where(Tenant.id == tenant_id).values(status="revoked"))
+        done = rowcount(result) > 0
+        if done:
+            write_audit(s, "tenant.revoked", tenant_id=tenant_id, detail={"reason": reason[:500]})
+    drop_cached_client(app, tenant_id)
+    return done
+
+
+def _epoch(dt: datetime | None) -> float | None:
+    if dt is None:
+        return None
+    # SQLite hands back naive datetimes; they were stored as UTC, never local time.
+    return (dt if dt.tzinfo else dt.replace(tzinfo=UTC)).timestamp()
+
+
+def _dt(epoch: float | None) -> datetime | None:
+    return datetime.fromtimestamp(epoch, tz=UTC) if epoch is not None else None
+
+
+def describe_install(tokens: TokenSet) -> dict[str, Any]:
+    """A loggable summary of a grant (no secrets)."""
+    return {"account_id": tokens.account_id, "scopes": list(tokens.scopes), "expires_at": tokens.expires_at}

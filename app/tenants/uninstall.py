@@ -1,0 +1,92 @@
+"""Uninstall: revoke the account's tokens at the CRM, then delete everything we hold for it.
+
+Also the grace-period eraser for installations the CRM revoked on its side (a refused refresh,
+`mark_revoked`): their data is kept for REVOKED_GRACE_SECONDS (a re-install within it resumes
+with its history), then deleted exactly as an uninstall deletes it.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from flask import Flask, current_app
+from sqlalchemy import func, select
+
+from app import defaults
+from app.audit import write_audit
+from app.storage import delete_tenant_data, get_cipher, get_db
+from app.storage.models import Installation, Tenant
+from app.tenants import drop_cached_client, oauth_for
+from integrations.base import TokenSet
+
+log = logging.getLogger(__name__)
+
+
+def uninstall(tenant_id: str, app: Flask | None = None, *, revoke: bool = True) -> dict[str, Any]:
+    """Revoke a tenant's tokens and delete its data (tenant row included).
+
+    Revocation is best effort: if the CRM cannot be reached the data is still deleted, because
+    keeping an uninstalled customer's data is the worse failure; the result says what happened.
+
+    Returns:
+        `{"tenant", "found", "revoked", "revoke_errors", "rows_deleted": {table: n}}`.
+    """
+    a = app or current_app._get_current_object()  # type: ignore[attr-defined]
+    db = get_db(a)
+    revoked = 0
+    revoke_errors: list[str] = []
+    with db.session() as s:
+        tenant = s.get(Tenant, tenant_id)
+        account_id = tenant.external_id if tenant else None
+        crm = tenant.crm if tenant else None
+        installs = s.query(Installation).filter(Installation.tenant_id == tenant_id).all()
+        refresh_tokens = [i.refresh_token_enc for i in installs if i.refresh_token_enc]
+    if revoke and refresh_tokens and crm:
+        cipher = get_cipher(a)
+        for enc in refresh_tokens:
+            try:
+                oauth_for(crm, a).revoke(TokenSet(access_token="", refresh_token=cipher.decrypt(enc) or ""))
+                revoked += 1
+            except Exception as exc:  # see docstring: deletion must not depend on the CRM
+                revoke_errors.append(f"{type(exc).__name__}: {exc}"[:300])
+                log.warning("token revocation failed; deleting data anyway", extra={"tenant_id": tenant_id})
+    drop_cached_client(a, tenant_id)
+    if account_id is not None and crm is not None:
+        from app.inbox import tenant_cache
+
+        tenant_cache(a).forget(crm, account_id)
+    with db.session() as s:
+        counts = delete_tenant_data(s, tenant_id)
+        # Tenant-less audit row: the tenant's own trail is gone with the rest of its data.
+        write_audit(s, "tenant.uninstalled", tenant_id=None,
+                    detail={"crm": crm, "account_id": account_id, "tokens_revoked": revoked,
+                            "revoke_errors": revoke_errors, "rows_deleted": counts})
+    return {"tenant": tenant_id, "found": account_id is not None, "revoked": revoked,
+            "revoke_errors": revoke_errors, "rows_deleted": counts}
+
+
+def erase_revoked(app: Flask, *, now: datetime | None = None, grace: float | None = None) -> list[str]:
+    """Delete the data of tenants whose every installation was revoked more than `grace` ago.
+
+    Returns:
+        The tenant ids erased.
+    """
+    at = now or datetime.now(UTC)
+    wait = float(grace if grace is not None else app.config.get("REVOKED_GRACE_SECONDS",
+                                                               defaults.REVOKED_GRACE_SECONDS))
+    with get_db(app).session() as s:
+        rows = s.execute(
+            select(Installation.tenant_id)
+            .join(Tenant, Tenant.id == Installation.tenant_id)
+            .where(Tenant.status == "revoked")
+            .group_by(Installation.tenant_id)
+            .having(func.count(Installation.id) == func.count(Installation.revoked_at))
+            .having(func.max(Installation.revoked_at) < at - timedelta(seconds=wait))
+        ).all()
+    erased = []
+    for (tenant_id,) in rows:
+        uninstall(tenant_id, app, revoke=False)
+        erased.append(tenant_id)
+    return erased

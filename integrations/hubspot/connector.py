@@ -1,0 +1,258 @@
+"""HubSpot as a Connector (integrations/base.py): OAuth, client, card auth, mappings, scopes.
+
+The app knows HubSpot only through this object, registered by name in its configuration
+(`app/connectors`). Everything HubSpot-specific the app used to spell out itself (the tenant id
+scheme, the OAuth client, the field-mapping defaults, the v3 signature of card requests, the
+scopes and what degrades without them) lives here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Any, cast
+
+from integrations.base import (
+    OUTPUT_FIELDS,
+    CrmClient,
+    Installation,
+    OutputField,
+    ScopeSpec,
+)
+from integrations.base import TokenSet as BaseTokenSet
+from integrations.hubspot import constants
+from integrations.hubspot import oauth as hs_oauth
+from integrations.hubspot.mapping import (
+    DEFAULT_COMPANY_FIELDS,
+    DEFAULT_CONTACT_FIELDS,
+    DEFAULT_DEAL_EXTRA,
+    DEFAULT_DEAL_FIELDS,
+    FieldMapping,
+)
+
+NAME = "hubspot"
+
+MANIFEST = Path(__file__).resolve().parents[2] / "manifests" / "hubspot" / "app-hsmeta.json"
+"""The app registration template; its scope lists are what HubSpot will accept at install."""
+
+TENANT_PREFIX = "hubspot-"
+"""Our tenant id for a portal is this prefix + the hub id (stable across re-installs)."""
+
+SCOPES: tuple[ScopeSpec, ...] = (
+    *(ScopeSpec(s, required=True, why="read deals with their companies, contacts and owners; write our "
+                "fields, tasks and notes; create our property group")
+      for s in hs_oauth.DEFAULT_SCOPES),
+    ScopeSpec("crm.objects.users.read", required=False,
+              why="owners' time zones live on the users object",
+              degrades="task due dates and quiet hours use UTC instead of the owner's time zone"),
+    ScopeSpec("sales-email-read", required=False,
+              why="HubSpot redacts the bodies of one-to-one emails without it",
+              degrades="email bodies are empty: the analyst sees subjects and timing only, and the card "
+                       "says email content was not available"),
+)
+"""Required and optional scopes; the optional ones say what is lost without them."""
+
+OUTPUT_FIELD_SPECS: tuple[OutputField, ...] = (
+    OutputField("ai_conversion_score", "AI conversion score (1-99)", "number"),
+    OutputField("ai_conversion_probability", "AI conversion probability", "number"),
+    OutputField("ai_churn_risk", "AI churn risk", "number"),
+    OutputField("ai_clv", "AI customer lifetime value", "number"),
+    OutputField("ai_best_discount", "AI best discount", "number"),
+    OutputField("ai_strategy", "AI strategy", "string"),
+    OutputField("ai_next_best_action", "AI next best action", "string"),
+    OutputField("ai_summary", "AI summary", "string"),
+    OutputField("ai_enriched_at", "AI enriched at", "datetime"),
+    OutputField("ai_model_version", "AI model version", "string"),
+)
+assert tuple(f.name for f in OUTPUT_FIELD_SPECS) == OUTPUT_FIELDS  # one list, two spellings
+
+
+def tenant_id_for(account_id: str | int) -> str:
+    """Our tenant id for a HubSpot portal (hub id)."""
+    return f"{TENANT_PREFIX}{account_id}"
+
+
+def field_mapping_from_rows(rows: Sequence[tuple[str, str, str]]) -> FieldMapping:
+    """The adapter's FieldMapping from (object_type, canonical, crm_field) rows over the defaults."""
+    overlay: dict[str, dict[str, str]] = {"deal": {}, "extra": {}, "company": {}, "contact": {}}
+    for object_type, canonical, crm_field in rows:
+        if object_type == "deal":
+            overlay["deal" if canonical in DEFAULT_DEAL_FIELDS else "extra"][canonical] = crm_field
+        elif object_type in ("company", "contact"):
+            overlay[object_type][canonical] = crm_field
+    return FieldMapping.from_dict(overlay)
+
+
+class HubSpotOAuth:
+    """HubSpot's OAuth flow behind the base OAuthProvider protocol (base TokenSets in and out)."""
+
+    def __init__(self, client: hs_oauth.OAuthClient) -> None:
+        self.client = client
+
+    @property
+    def base_url(self) -> str:
+        return self.client.base_url
+
+    def authorize_url(self, *, redirect_uri: str, state: str, scopes: Sequence[str],
+                      optional_scopes: Sequence[str] = ()) -> str:
+        return self.client.authorize_url_for(redirect_uri=redirect_uri, state=state, scopes=scopes,
+                                             optional_scopes=optional_scopes)
+
+    def exchange(self, code: str, *, redirect_uri: str) -> BaseTokenSet:
+        tokens = self.client.exchange_code(code, redirect_uri)
+        if not tokens.hub_id:
+            info = self.client.token_info(tokens.access_token)
+            tokens = hs_oauth.with_tokens(tokens, hub_id=str(info.get("hub_id")))
+        return to_base(tokens)
+
+    def refresh(self, tokens: BaseTokenSet) -> BaseTokenSet:
+        return to_base(self.client.refresh(from_base(tokens)))
+
+    def revoke(self, tokens: BaseTokenSet) -> None:
+        if tokens.refresh_token:
+            self.client.revoke(tokens.refresh_token)
+
+
+def to_base(t: hs_oauth.TokenSet) -> BaseTokenSet:
+    return BaseTokenSet(access_token=t.access_token, refresh_token=t.refresh_token, expires_at=t.expires_at,
+                        account_id=t.hub_id, scopes=tuple(t.scopes), issued_at=t.issued_at)
+
+
+def from_base(t: BaseTokenSet) -> hs_oauth.TokenSet:
+    return hs_oauth.TokenSet(access_token=t.access_token, refresh_token=t.refresh_token, expires_at=t.expires_at,
+                             hub_id=t.account_id, scopes=tuple(t.scopes), issued_at=t.issued_at)
+
+
+class HubSpotConnector:
+    """The HubSpot connector; `config` is the app's configuration mapping (HUBSPOT_* keys)."""
+
+    name = NAME
+    blueprint = "webhooks.hubspot.receiver"
+    scopes = SCOPES
+
+    def oauth(self, config: Mapping[str, Any]) -> HubSpotOAuth:
+        """The OAuth client of the configured HubSpot app.
+
+        Raises:
+            KeyError: HUBSPOT_CLIENT_ID or HUBSPOT_CLIENT_SECRET is not configured (the app turns
+                it into a ConfigError naming the variable before calling).
+        """
+        return HubSpotOAuth(hs_oauth.OAuthClient(
+            config["HUBSPOT_CLIENT_ID"], config["HUBSPOT_CLIENT_SECRET"],
+            base_url=config.get("HUBSPOT_API_BASE") or constants.API_BASE,
+            authorize_url=config.get("HUBSPOT_AUTHORIZE_URL") or constants.AUTHORIZE_URL,
+            token_path=config.get("HUBSPOT_TOKEN_PATH") or constants.TOKEN_PATH,
+            timeout=(float(config.get("CRM_CONNECT_TIMEOUT_SECONDS") or constants.CONNECT_TIMEOUT_SECONDS),
+                     float(config.get("CRM_READ_TIMEOUT_SECONDS") or constants.READ_TIMEOUT_SECONDS)),
+        ))
+
+    def required_config(self) -> tuple[str, ...]:
+        """Configuration names the OAuth flow needs (the app checks them and names what is missing)."""
+        return ("HUBSPOT_CLIENT_ID", "HUBSPOT_CLIENT_SECRET")
+
+    def client(self, installation: Installation, *, config: Mapping[str, Any],
+               on_tokens: Callable[[BaseTokenSet], None] | None = None) -> CrmClient:
+        """The HubSpot adapter of one installed portal.
+
+        `installation.settings["field_mappings"]` holds the tenant's (object_type, canonical,
+        crm_field) rows; `config["CRM_STATS"]` an optional shared CallStats.
+        """
+        from integrations.hubspot.adapter import HubSpotClient
+        from integrations.limits import limiter_for
+
+        tokens = from_base(installation.tokens)
+        oauth = self.oauth(config).client if tokens.refresh_token and config.get("HUBSPOT_CLIENT_ID") else None
+        saver = (lambda new: on_tokens(to_base(new))) if on_tokens else None
+        kwargs: dict[str, Any] = {}
+        if config.get("CRM_STATS") is not None:
+            kwargs["stats"] = config["CRM_STATS"]
+        # One rate budget per installation for every worker: Redis when the app has it.
+        kwargs["limiter"] = limiter_for(config.get("REDIS_URL"))
+        client = HubSpotClient.connect(
+            tokens, tenant_id=installation.tenant_id,
+            base_url=installation.api_base or config.get("HUBSPOT_API_BASE") or constants.API_BASE,
+            oauth=oauth, on_tokens=saver,
+            retries=int(config.get("CRM_SDK_RETRIES", constants.SDK_RETRIES)),
+            timeout=(float(config.get("CRM_CONNECT_TIMEOUT_SECONDS") or constants.CONNECT_TIMEOUT_SECONDS),
+                     float(config.get("CRM_READ_TIMEOUT_SECONDS") or constants.READ_TIMEOUT_SECONDS)),
+            field_mapping=field_mapping_from_rows(installation.settings.get("field_mappings") or ()),
+            **kwargs,
+        )
+        return cast(CrmClient, client)
+
+    def tenant_id_for(self, account_id: str) -> str:
+        return tenant_id_for(account_id)
+
+    def account_id_for(self, tenant_id: str) -> str | None:
+        """The hub id of one of our tenant ids, or None if it is not a HubSpot tenant id."""
+        return tenant_id[len(TENANT_PREFIX):] if tenant_id.startswith(TENANT_PREFIX) else None
+
+    def verify_card_request(self, request: Any, *, config: Mapping[str, Any]) -> str:
+        """Check HubSpot's v3 signature of a card request (hubspot.fetch); return the tenant id.
+
+        The portal comes only from the query HubSpot appends, after the signature check; a request
+        naming two portals is refused.
+
+        Raises:
+            PermissionError: unsigned/forged request, or no single portal named.
+        """
+        from webhooks.errors import SignatureVerificationError
+        from webhooks.hubspot.signature import verify_request
+
+        try:
+            verify_request(headers=request.headers, method=request.method, uri=public_uri(request, config),
+                           body=request.get_data(), secret=config.get("HUBSPOT_CLIENT_SECRET") or "",
+                           tolerance=float(config.get("WEBHOOK_TOLERANCE_SECONDS") or 300))
+        except SignatureVerificationError as exc:
+            raise PermissionError(f"invalid_signature: {exc.reason}") from None
+        portals = set(request.args.getlist("portalId"))
+        if len(portals) > 1:
+            raise PermissionError("portal_ambiguous: the signed request names more than one portal")
+        if not portals:
+            raise PermissionError("portal_missing: the signed request does not name the portal (portalId)")
+        return tenant_id_for(portals.pop())
+
+    def default_mapping(self, object_type: str) -> Mapping[str, str]:
+        """Canonical feature → HubSpot property for deals (incl. extra features), companies, contacts."""
+        if object_type == "deal":
+            return {**DEFAULT_DEAL_FIELDS, **DEFAULT_DEAL_EXTRA}
+        return {"company": DEFAULT_COMPANY_FIELDS, "contact": DEFAULT_CONTACT_FIELDS}.get(object_type, {})
+
+    def output_fields(self) -> tuple[OutputField, ...]:
+        return OUTPUT_FIELD_SPECS
+
+    def install_scopes(self, config: Mapping[str, Any]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(required, optional) scopes: HUBSPOT_SCOPES if configured, else the app manifest's (HubSpot
+        refuses an install URL whose scopes differ from the registered app's), else SCOPES."""
+        import json
+
+        configured = config.get("HUBSPOT_SCOPES")
+        if configured:
+            return (tuple(configured.split()) if isinstance(configured, str) else tuple(configured)), ()
+        try:
+            auth = json.loads(MANIFEST.read_text())["config"]["auth"]
+            return tuple(auth["requiredScopes"]), tuple(auth.get("optionalScopes") or ())
+        except (OSError, ValueError, KeyError, TypeError):
+            return (tuple(s.name for s in self.scopes if s.required),
+                    tuple(s.name for s in self.scopes if not s.required))
+
+    def missing_optional_scopes(self, granted: Sequence[str]) -> list[ScopeSpec]:
+        """Optional scopes not granted, each with what degrades (shown on the install page)."""
+        have = set(granted)
+        return [s for s in self.scopes if not s.required and s.name not in have]
+
+
+def public_uri(request: Any, config: Mapping[str, Any]) -> str:
+    """The URI HubSpot signed: the configured public base URL + the raw path and query."""
+    environ = getattr(request, "environ", {}) or {}
+    raw = environ.get("RAW_URI") or environ.get("REQUEST_URI")
+    if not raw:
+        qs = request.query_string.decode("latin-1")
+        raw = request.path + (f"?{qs}" if qs else "")
+    base = config.get("PUBLIC_URL") or request.host_url
+    return str(base).rstrip("/") + raw
+
+
+CONNECTOR = HubSpotConnector()
+"""The registered instance (app/connectors: "hubspot" → this)."""
+

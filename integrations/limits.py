@@ -1,0 +1,303 @@
+"""One rate limiter per CRM installation, shared by every process that calls that CRM for it.
+
+A CRM's limit belongs to the installation (HubSpot: 110 requests / 10 s per installed account,
+search 5 / s), not to a worker: four workers that each pace themselves to 110 / 10 s together
+send 440. So the budget lives in one place, Redis in production (`redis://...`) or process
+memory by default (`memory://`), and every client of that installation draws from it.
+
+    limiter = RateLimiter("redis://127.0.0.1:6379/0")
+    limiter.acquire("hubspot:62515")             # before each call; may sleep < max_sleep
+    limiter.observe("hubspot:62515", headers)    # after each response: pace from the CRM's own count
+    limiter.penalise("hubspot:62515", 10.0)      # after a 429: nobody calls until the window rolls
+
+When the budget is spent for longer than `max_sleep`, `acquire` raises `CrmRateLimited` with
+`retry_after`: the pipeline re-queues the batch with that delay instead of holding a worker.
+
+The rolling windows are the `limits` library's moving-window strategy (memory or Redis storage,
+atomic in Redis through its Lua scripts). Header pacing and blocks (429s, the daily quota) are
+two small additions on top: a header saying fewer requests remain than our window believes
+(another app of the account, a process without this limiter) is recorded as extra hits, and a
+block is a key with an expiry that `acquire` honours.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any, Protocol
+
+from limits import RateLimitItemPerSecond
+from limits.storage import storage_from_string
+from limits.strategies import MovingWindowRateLimiter
+
+from integrations.errors import CrmRateLimited
+
+
+@dataclass(frozen=True)
+class Lane:
+    """One rolling window: at most `limit` calls per `window_seconds` per installation."""
+
+    limit: int
+    window_seconds: int
+
+
+DEFAULT_LANES: Mapping[str, Lane] = {
+    # 100 of HubSpot's 110 per 10 s: the margin absorbs the few calls made before the first
+    # response's headers are seen (token refresh, other processes' in-flight requests).
+    "default": Lane(100, 10),
+    "search": Lane(5, 1),
+}
+"""HubSpot's public-app limits, with a safety margin on the main lane."""
+
+HEADER_MARGIN = 0.09
+"""Share of the CRM's announced maximum (X-HubSpot-RateLimit-Max) we leave unused: 110 -> 100."""
+
+MAX_SLEEP_SECONDS = 1.0
+"""`acquire` sleeps for a slot that frees within this many seconds; longer waits raise
+CrmRateLimited so that the worker is freed and the batch re-queued."""
+
+HEADER_MAX = "X-HubSpot-RateLimit-Max"
+HEADER_REMAINING = "X-HubSpot-RateLimit-Remaining"
+HEADER_INTERVAL = "X-HubSpot-RateLimit-Interval-Milliseconds"
+HEADER_DAILY_REMAINING = "X-HubSpot-RateLimit-Daily-Remaining"
+
+
+class _LaneItem(RateLimitItemPerSecond):
+    """A window whose storage key leaves out the amount, so that a limit learned from the CRM's
+    headers keeps counting in the same window instead of starting a fresh one."""
+
+    def key_for(self, *identifiers: bytes | str | int | float) -> str:
+        return "/".join([self.namespace, *(str(i) for i in identifiers), str(self.multiples)])
+
+
+class _Blocks(Protocol):
+    def block(self, key: str, seconds: float) -> None: ...
+
+    def remaining(self, key: str) -> float: ...
+
+    def set_limit(self, key: str, limit: int) -> None: ...
+
+    def limit(self, key: str) -> int | None: ...
+
+
+class _MemoryBlocks:
+    def __init__(self, clock: Callable[[], float]) -> None:
+        self.clock = clock
+        self.until: dict[str, float] = {}
+        self.limits: dict[str, int] = {}
+        self.lock = threading.Lock()
+
+    def set_limit(self, key: str, limit: int) -> None:
+        self.limits[key] = limit
+
+    def limit(self, key: str) -> int | None:
+        return self.limits.get(key)
+
+    def block(self, key: str, seconds: float) -> None:
+        with self.lock:
+            self.until[key] = max(self.until.get(key, 0.0), self.clock() + seconds)
+
+    def remaining(self, key: str) -> float:
+        with self.lock:
+            return max(0.0, self.until.get(key, 0.0) - self.clock())
+
+
+class _RedisBlocks:
+    """A block is a Redis key whose TTL is the wait; a longer block replaces a shorter one."""
+
+    def __init__(self, url: str, prefix: str) -> None:
+        import redis
+
+        self.redis = redis.Redis.from_url(url)
+        self.prefix = prefix
+
+    def block(self, key: str, seconds: float) -> None:
+        ms = max(1, int(seconds * 1000))
+        k = f"{self.prefix}:block:{key}"
+        current = self.redis.pttl(k)
+        if not isinstance(current, int) or current < ms:
+            self.redis.set(k, b"1", px=ms)
+
+    def remaining(self, key: str) -> float:
+        ms = self.redis.pttl(f"{self.prefix}:block:{key}")
+        return max(0.0, int(ms) / 1000.0) if isinstance(ms, int) and ms > 0 else 0.0
+
+    def set_limit(self, key: str, limit: int) -> None:
+        self.redis.set(f"{self.prefix}:limit:{key}", str(limit), ex=LEARNED_LIMIT_TTL_SECONDS)
+
+    def limit(self, key: str) -> int | None:
+        raw = self.redis.get(f"{self.prefix}:limit:{key}")
+        return _int(raw.decode() if isinstance(raw, bytes) else raw)
+
+
+LEARNED_LIMIT_TTL_SECONDS = 86_400
+"""How long a limit learned from the CRM's headers is kept in Redis (it is re-learned on every
+response, so this only bounds stale keys of uninstalled portals)."""
+
+
+class RateLimiter:
+    """Shared per-installation budget (see module docstring).
+
+    Args:
+        storage_uri: `memory://` (this process only) or `redis://host:port/db` (every process).
+        lanes: lane name -> Lane; a call names its lane ("default", "search").
+        max_sleep: longest wait `acquire` sleeps before raising CrmRateLimited.
+        prefix: namespace of the Redis keys.
+    """
+
+    def __init__(self, storage_uri: str = "memory://", *, lanes: Mapping[str, Lane] = DEFAULT_LANES,
+                 max_sleep: float = MAX_SLEEP_SECONDS, prefix: str = "agentic-sales-limits",
+                 sleep: Callable[[float], None] = time.sleep, clock: Callable[[], float] = time.time) -> None:
+        self.storage_uri = storage_uri
+        self.lanes = dict(lanes)
+        self.max_sleep = max_sleep
+        self.sleep = sleep
+        self.clock = clock
+        self.shared = not storage_uri.startswith("memory://")
+        storage = storage_from_string(storage_uri, key_prefix=prefix) if self.shared else storage_from_string(storage_uri)
+        self.window = MovingWindowRateLimiter(storage)
+        self.blocks: _Blocks = _RedisBlocks(storage_uri, prefix) if self.shared else _MemoryBlocks(clock)
+        self._learned: dict[tuple[str, str], tuple[int, int] | None] = {}
+
+    def _item(self, lane: str, key: str | None = None) -> Any:
+        spec = self.lanes[lane]
+        learned = self._learned.get((key, lane)) if key is not None else None
+        if learned:
+            return _LaneItem(learned[0], learned[1])
+        return _LaneItem(spec.limit, spec.window_seconds)
+
+    def _learn(self, key: str, lane: str) -> None:
+        """Pick up a limit another process learned (once per key per process, then on observe)."""
+        if (key, lane) not in self._learned:
+            self._learned[(key, lane)] = _decode_limit(self.blocks.limit(f"{key}:{lane}"))
+
+    def acquire(self, key: str, lane: str = "default") -> float:
+        """Take one call from the installation's budget; return the seconds slept for it.
+
+        Raises:
+            CrmRateLimited: the budget frees later than `max_sleep` (retry_after says when).
+        """
+        slept = 0.0
+        self._learn(key, lane)
+        while True:
+            blocked = max(self.blocks.remaining(key), self.blocks.remaining(f"{key}:{lane}"))
+            if blocked <= 0 and self.window.hit(self._item(lane, key), key, lane):
+                return slept
+            wait = blocked if blocked > 0 else self._window_wait(key, lane)
+            if slept + wait > self.max_sleep:
+                # status 429: the caller treats our own budget exactly as the CRM's limit.
+                raise CrmRateLimited(f"rate budget of {key} ({lane}) spent; retry in {wait:.1f} s",
+                                     status=429, retry_after=round(wait, 3), should_retry=True,
+                                     code="LOCAL_BUDGET")
+            self.sleep(wait)
+            slept += wait
+
+    def _window_wait(self, key: str, lane: str) -> float:
+        stats = self.window.get_window_stats(self._item(lane, key), key, lane)
+        # `reset_time` is when the oldest hit leaves the moving window (epoch seconds).
+        return max(0.01, float(stats.reset_time) - time.time())
+
+    def observe(self, key: str, headers: Mapping[str, Any] | None, lane: str = "default") -> None:
+        """Pace from the CRM's own count: spend what it says is gone, block on a spent day."""
+        if not headers:
+            return
+        h = {str(k).lower(): v for k, v in headers.items()}
+        daily = _int(h.get(HEADER_DAILY_REMAINING.lower()))
+        if daily is not None and daily <= 0:
+            self.block_until_tomorrow(key)
+        remaining = _int(h.get(HEADER_REMAINING.lower()))
+        crm_max = _int(h.get(HEADER_MAX.lower()))
+        if lane not in self.lanes:
+            return
+        if crm_max:
+            # The CRM says what this installation may send per interval: our lane is that, less
+            # the margin, over the same interval.
+            limit = max(1, crm_max - math.ceil(crm_max * HEADER_MARGIN))
+            interval_ms = _int(h.get(HEADER_INTERVAL.lower()))
+            window = max(1, round(interval_ms / 1000)) if interval_ms else self.lanes[lane].window_seconds
+            if self._learned.get((key, lane)) != (limit, window):
+                self._learned[(key, lane)] = (limit, window)
+                self.blocks.set_limit(f"{key}:{lane}", limit * 100_000 + window)
+        if remaining is None:
+            return
+        item = self._item(lane, key)
+        ours = self.window.get_window_stats(item, key, lane).remaining
+        # The CRM's window is the truth: if it has fewer left than ours, someone else spent them.
+        # The margin between our lane limit and the CRM's max is left alone (it is the margin).
+        margin = max(0, (crm_max or item.amount) - item.amount) if crm_max else 0
+        extra = ours - max(0, remaining - margin)
+        if extra > 0:
+            self.window.hit(item, key, lane, cost=extra)
+
+    def penalise(self, key: str, retry_after: float | None, lane: str = "default") -> float:
+        """After a 429: block every process's calls for this installation; return the wait."""
+        wait = retry_after if retry_after is not None and retry_after > 0 else float(self.lanes[lane].window_seconds)
+        self.blocks.block(f"{key}:{lane}", wait)
+        return wait
+
+    def block_until_tomorrow(self, key: str) -> float:
+        """The daily quota is spent: block until the next UTC midnight (HubSpot resets daily)."""
+        now = datetime.fromtimestamp(self.clock(), tz=UTC)
+        tomorrow = (now + timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
+        wait = (tomorrow - now).total_seconds()
+        self.blocks.block(key, wait)
+        return wait
+
+    def blocked_for(self, key: str, lane: str = "default") -> float:
+        """Seconds until calls for `key` in `lane` may resume (0: not blocked)."""
+        return max(self.blocks.remaining(key), self.blocks.remaining(f"{key}:{lane}"))
+
+    def reset(self, key: str) -> None:
+        """Forget the windows of one installation (tests, uninstall)."""
+        for lane in self.lanes:
+            self.window.clear(self._item(lane, key), key, lane)
+
+
+def _decode_limit(packed: int | None) -> tuple[int, int] | None:
+    """(limit, window seconds) from the one integer stored per installation and lane."""
+    return (packed // 100_000, packed % 100_000) if packed else None
+
+
+def _int(value: Any) -> int | None:
+    try:
+        return int(str(value))
+    except (TypeError, ValueError):
+        return None
+
+
+_DEFAULT: RateLimiter | None = None
+_DEFAULT_LOCK = threading.Lock()
+
+
+def in_process_limiter() -> RateLimiter:
+    """The process-wide in-memory limiter (the default when no Redis is configured)."""
+    global _DEFAULT
+    with _DEFAULT_LOCK:
+        if _DEFAULT is None:
+            _DEFAULT = RateLimiter("memory://")
+        return _DEFAULT
+
+
+_SHARED_BY_URL: dict[str, RateLimiter] = {}
+
+
+def limiter_for(redis_url: str | None) -> RateLimiter:
+    """The limiter a process should give its CRM clients: shared through Redis when the app
+    has one (every worker and machine draws from one budget), else this process's own."""
+    if not redis_url:
+        return in_process_limiter()
+    with _DEFAULT_LOCK:
+        if redis_url not in _SHARED_BY_URL:
+            _SHARED_BY_URL[redis_url] = RateLimiter(redis_url)
+        return _SHARED_BY_URL[redis_url]
+
+
+def reset_in_process_limiter() -> None:
+    """Start the process's in-memory limiter afresh (tests: each test its own budget)."""
+    global _DEFAULT
+    with _DEFAULT_LOCK:
+        _DEFAULT = None

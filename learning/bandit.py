@@ -1,0 +1,224 @@
+"""Contextual Thompson sampling over a tenant's strategy catalogue.
+
+Context = (segment, conversion score band, engagement). Each (context, arm) cell has a Gaussian
+posterior over its mean reward that borrows strength from coarser levels (arm overall -> arm in
+the segment -> arm in the full context): the parent's posterior, widened by a between-cell
+variance of sigma^2 / PRIOR_PSEUDO_COUNT, is the child's prior. A new tenant starts from a
+cold-start prior (COLD_START_MEAN, COLD_START_SD), so its first choices are near-uniform.
+
+Choosing: the arm probabilities are Thompson sampling's (the probability each allowed arm has
+the highest posterior draw, by Monte Carlo), mixed with EXPLORATION_FLOOR of uniform; the arm is
+then drawn from exactly those probabilities, so the logged propensity is the true probability
+of the logged choice (what off-policy evaluation needs). Arms a policy forbids are removed
+before the probabilities are computed.
+
+The posterior is a table of sufficient statistics (count, sum, sum of squares) per level, cell
+and arm: `update(rewards)` adds rewards incrementally and `to_json`/`from_json` round-trip it,
+so the app can persist it per tenant and it survives restarts.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from learning import defaults
+from learning.errors import LearningConfigError, NoAllowedArmError
+
+POLICY_NAME = "thompson-v1"
+"""Logged as the decision's `policy`."""
+
+CONTEXT_KEYS = ("segment", "band", "engagement")
+"""Context fields, coarse to fine; unknown values are logged as 'unknown'."""
+
+SCHEMA_VERSION = 1
+
+
+def make_context(segment: str | None, band: str | None, engagement: str | None) -> dict[str, str]:
+    """Normalise a decision context (missing values become 'unknown')."""
+    return {"segment": segment or "unknown", "band": band or "unknown", "engagement": engagement or "unknown"}
+
+
+def _levels(context: Mapping[str, Any]) -> list[str]:
+    """Keys of the levels a context belongs to, coarse to fine."""
+    keys = ["*"]
+    parts: list[str] = []
+    for name in CONTEXT_KEYS:
+        parts.append(f"{name}={context.get(name, 'unknown') or 'unknown'}")
+        keys.append("|".join(parts))
+    return keys
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A policy's choice with its propensity and every allowed arm's probability."""
+
+    arm: str
+    propensity: float
+    probabilities: Mapping[str, float]
+    policy: str = POLICY_NAME
+
+
+class Posterior:
+    """Per-tenant posterior of every arm's mean reward by context (see module docstring)."""
+
+    def __init__(self, arms: Sequence[str], *, prior_mean: float = defaults.COLD_START_MEAN,
+                 prior_sd: float = defaults.COLD_START_SD,
+                 pseudo_count: float = defaults.PRIOR_PSEUDO_COUNT) -> None:
+        if not arms:
+            raise LearningConfigError("a posterior needs at least one arm (the strategy catalogue is empty)")
+        if prior_sd <= 0 or pseudo_count <= 0:
+            raise LearningConfigError("prior_sd and pseudo_count must be > 0")
+        self.arms: tuple[str, ...] = tuple(dict.fromkeys(arms))
+        self.prior_mean = float(prior_mean)
+        self.prior_sd = float(prior_sd)
+        self.pseudo_count = float(pseudo_count)
+        self.stats: dict[str, dict[str, list[float]]] = {}
+        """level key -> arm -> [count, sum, sum of squares]."""
+        self.n_updates = 0
+        self.watermark: str | int | None = None
+        """Free for the app: e.g. the id of the last stored reward folded in."""
+
+    # --- learning ------------------------------------------------------------------------
+    def add(self, context: Mapping[str, Any], arm: str, value: float) -> None:
+        """Fold one reward of `arm` in `context` into the posterior."""
+        if arm not in self.arms:
+            return  # an arm removed from the catalogue since the decision: nothing to learn
+        v = float(value)
+        for key in _levels(context):
+            cell = self.stats.setdefault(key, {}).setdefault(arm, [0.0, 0.0, 0.0])
+            cell[0] += 1.0
+            cell[1] += v
+            cell[2] += v * v
+        self.n_updates += 1
+
+    def update(self, rewards: Iterable[Any]) -> Posterior:
+        """Fold rewards in (objects with `context`, `arm`, `value`, e.g. `learning.rewards.Reward`).
+
+        Pass each stored reward once (the app tracks what it folded in with `watermark`); holdout
+        rewards are skipped, they measure doing nothing, not an arm.
+        """
+        for r in rewards:
+            if getattr(r, "holdout", False):
+                continue
+            self.add(r.context, r.arm, r.value)
+        return self
+
+    # --- beliefs -------------------------------------------------------------------------
+    def _sigma2(self) -> float:
+        """Pooled per-reward variance (all arms and contexts), shrunk toward the prior's."""
+        n = s = ss = 0.0
+        for cell in self.stats.get("*", {}).values():
+            n, s, ss = n + cell[0], s + cell[1], ss + cell[2]
+        resid = ss - (s * s / n if n else 0.0)
+        k = self.pseudo_count
+        return max((resid + k * self.prior_sd ** 2) / (n + k), 1e-9)
+
+    def belief(self, context: Mapping[str, Any], arm: str) -> tuple[float, float]:
+        """Posterior (mean, standard deviation) of `arm`'s mean reward in `context`."""
+        sigma2 = self._sigma2()
+        tau2 = sigma2 / self.pseudo_count
+        mean, var = self.prior_mean, defaults.COLD_START_MEAN_SD ** 2
+        for key in _levels(context):
+            cell = self.stats.get(key, {}).get(arm)
+            prior_var = var + (tau2 if key != "*" else 0.0)
+            if cell is None or cell[0] == 0:
+                mean, var = mean, prior_var
+                continue
+            precision = 1.0 / prior_var + cell[0] / sigma2
+            mean = (mean / prior_var + cell[1] / sigma2) / precision
+            var = 1.0 / precision
+        return mean, float(np.sqrt(var))
+
+    def probabilities(self, context: Mapping[str, Any], allowed: Iterable[str] | None = None, *,
+                      rng: np.random.Generator | None = None, floor: float = defaults.EXPLORATION_FLOOR,
+                      draws: int = defaults.PROPENSITY_DRAWS) -> dict[str, float]:
+        """Probability of choosing each allowed arm in `context` (Thompson + exploration floor).
+
+        Raises:
+            NoAllowedArmError: no arm of the catalogue is allowed.
+        """
+        arms = [a for a in self.arms if allowed is None or a in set(allowed)]
+        if not arms:
+            raise NoAllowedArmError("no strategy is allowed for this decision (all excluded by policy)")
+        rng = rng if rng is not None else np.random.default_rng(0)
+        beliefs = np.array([self.belief(context, a) for a in arms])
+        samples = rng.normal(beliefs[:, 0], beliefs[:, 1], size=(draws, len(arms)))
+        wins = np.bincount(samples.argmax(axis=1), minlength=len(arms)) / draws
+        probs = (1.0 - floor) * wins + floor / len(arms)
+        return {a: float(p) for a, p in zip(arms, probs / probs.sum(), strict=True)}
+
+    def choose(self, context: Mapping[str, Any], allowed: Iterable[str] | None = None, *,
+               rng: np.random.Generator, floor: float = defaults.EXPLORATION_FLOOR,
+               draws: int = defaults.PROPENSITY_DRAWS) -> Choice:
+        """Draw an arm from `probabilities` and return it with its propensity."""
+        probs = self.probabilities(context, allowed, rng=rng, floor=floor, draws=draws)
+        names = list(probs)
+        arm = names[int(rng.choice(len(names), p=np.array(list(probs.values()))))]
+        return Choice(arm=arm, propensity=probs[arm], probabilities=probs)
+
+    def greedy(self, context: Mapping[str, Any], allowed: Iterable[str] | None = None) -> str:
+        """The arm with the highest posterior mean (for reports and candidate policies)."""
+        arms = [a for a in self.arms if allowed is None or a in set(allowed)]
+        if not arms:
+            raise NoAllowedArmError("no strategy is allowed for this decision (all excluded by policy)")
+        return max(arms, key=lambda a: self.belief(context, a)[0])
+
+    # --- persistence ---------------------------------------------------------------------
+    def to_json(self) -> str:
+        """Serialise (the app stores this per tenant)."""
+        return json.dumps({"schema": SCHEMA_VERSION, "policy": POLICY_NAME, "arms": list(self.arms),
+                           "prior_mean": self.prior_mean, "prior_sd": self.prior_sd,
+                           "pseudo_count": self.pseudo_count, "n_updates": self.n_updates,
+                           "watermark": self.watermark, "stats": self.stats}, sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str | bytes, *, arms: Sequence[str] | None = None) -> Posterior:
+        """Load a stored posterior; `arms` (the tenant's current catalogue) adds new arms at the prior.
+
+        Raises:
+            LearningConfigError: the text is not a posterior of a known schema.
+        """
+        try:
+            data = json.loads(text)
+            if data.get("schema") != SCHEMA_VERSION:
+                raise LearningConfigError(f"posterior schema {data.get('schema')!r} is not {SCHEMA_VERSION}")
+            p = cls(list(arms) if arms else data["arms"], prior_mean=data["prior_mean"],
+                    prior_sd=data["prior_sd"], pseudo_count=data["pseudo_count"])
+            p.stats = {k: {a: [float(x) for x in v] for a, v in cell.items()} for k, cell in data["stats"].items()}
+            p.n_updates = int(data["n_updates"])
+            p.watermark = data.get("watermark")
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            if isinstance(exc, LearningConfigError):
+                raise
+            raise LearningConfigError(f"stored posterior is not valid JSON of schema {SCHEMA_VERSION}: {exc}") \
+                from exc
+        return p
+
+
+def allowed_arms(arms: Iterable[Any], *, max_discount: float, required_discount: float | None = None,
+                 excluded: Iterable[str] = ()) -> list[str]:
+    """Names of the arms a tenant's policy allows for one decision.
+
+    Args:
+        arms: the catalogue (objects with `name` and `uses_discount`, e.g. agents' StrategyArm).
+        max_discount: the tenant's discount cap (fraction).
+        required_discount: the discount a discount arm would need (e.g. the price score's
+            `best_discount`); when above the cap the arm is excluded, since a capped offer is not
+            the strategy the arm stands for. A discount arm is also excluded when the cap is 0.
+        excluded: arm names the tenant turned off.
+    """
+    off = set(excluded)
+    out = []
+    for a in arms:
+        if a.name in off:
+            continue
+        if getattr(a, "uses_discount", False) and (
+                max_discount <= 0 or (required_discount is not None and required_discount > max_discount)):
+            continue
+        out.append(a.name)
+    return out

@@ -1,0 +1,57 @@
+"""Tunable numbers of the learning loop, each documented (STYLE rule 5).
+
+They live here rather than in ``app/defaults.py`` because ``learning`` must not import the app
+package; tenants override them through their settings (see `RewardConfig.from_settings`).
+"""
+
+ATTRIBUTION_WINDOW_DAYS = 90
+"""An outcome credits the decisions made on the same deal at most this many days before it."""
+
+WON_VALUE = 1.0
+"""Reward of a won deal before amount weighting."""
+
+LOST_VALUE = 0.0
+"""Reward of a lost deal."""
+
+STAGE_ADVANCED_VALUE = 0.2
+"""Partial credit for a deal moving to a later open stage (before amount weighting)."""
+
+STALLED_VALUE = 0.0
+"""Reward of a deal that stalled (no stage change for STALLED_AFTER_DAYS)."""
+
+STALLED_AFTER_DAYS = 30
+"""Days without a stage change after which the outcome stage records a `stalled` outcome."""
+
+MAX_AMOUNT_WEIGHT = 10.0
+"""Cap of a deal's amount weight (amount / reference amount), so one huge deal cannot dominate."""
+
+HOLDOUT_SHARE = 0.10
+"""Share of records in the global holdout (no AI action), stable by record id."""
+
+PRIOR_PSEUDO_COUNT = 20.0
+"""Strength, in observations, of the prior each context cell borrows from the coarser level."""
+
+COLD_START_MEAN = 0.3
+"""Prior mean reward of every arm before any outcome (roughly a B2B win rate)."""
+
+COLD_START_SD = 0.5
+"""Prior standard deviation of one reward before any outcome (the noise level assumed at first)."""
+
+COLD_START_MEAN_SD = 0.25
+"""Prior standard deviation of an arm's mean reward before any outcome (how far apart arms may be)."""
+
+EXPLORATION_FLOOR = 0.10
+"""Share of each choice spread uniformly over the allowed arms: keeps every propensity at least
+EXPLORATION_FLOOR / K, which bounds inverse-propensity weights for off-policy evaluation."""
+
+PROPENSITY_DRAWS = 4000
+"""Posterior draws used to compute Thompson sampling's arm probabilities (Monte Carlo)."""
+
+BOOTSTRAP_RESAMPLES = 500
+"""Bootstrap resamples of the off-policy and lift intervals."""
+
+CONFIDENCE = 0.95
+"""Coverage of the reported intervals."""
+
+CONVERSION_BAND_EDGES = (0.33, 0.66)
+"""Conversion probability edges of the low / medium / high bands used as bandit context."""

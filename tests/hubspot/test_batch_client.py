@@ -1,0 +1,271 @@
+"""The batch-first HubSpot client against the sandbox, over real HTTP through the real SDK.
+
+Requests are counted by the sandbox (`/_sandbox/counters`), not by the client under test.
+Adversarial cases: a create whose response is lost (then retried) leaves exactly one task and
+one note; a 429 storm loses no write; one bad item of a batch fails alone.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+
+import pytest
+
+from integrations.base import FieldUpdate, NoteWrite, TaskSpec, TaskWrite, WriteSet
+from integrations.errors import CrmAuthExpired, CrmRateLimited, CrmUnavailable
+from integrations.hubspot import HubSpotClient
+from integrations.hubspot.apply import key_in
+from integrations.hubspot.metadata import MetadataCache
+from integrations.hubspot.oauth import OAuthClient, TokenSet
+from integrations.limits import Lane, RateLimiter
+from integrations.sandbox import run_in_thread
+
+pytestmark = pytest.mark.timeout(120)
+
+MARKET = {"n_companies": 40, "n_owners": 5, "n_open_deals": 150, "n_closed_deals": 120}
+
+
+@pytest.fixture(scope="module")
+def sandbox():
+    handle = run_in_thread(seed=5, webhook_url="http://127.0.0.1:9/none", webhooks_enabled=False, **MARKET)
+    yield handle
+    handle.stop()
+
+
+@pytest.fixture(autouse=True)
+def clean(sandbox):
+    sandbox.configure(rate_limit=10_000, rate_window_ms=10_000, access_token_ttl=1800)
+    sandbox.control("POST", "faults/profile", faults=[])
+    sandbox.faults(rate_limit_burst=0, fail_next=0, error_5xx_rate=0.0)
+    sandbox.reset_limits()
+    yield
+
+
+def make_client(sandbox, **kwargs) -> HubSpotClient:
+    tok = sandbox.token()
+    tokens = TokenSet(tok["access_token"], tok["refresh_token"], expires_at=time.time() + tok["expires_in"],
+                      hub_id=str(tok["hub_id"]))
+    oauth = OAuthClient(sandbox.client_id, sandbox.client_secret, base_url=sandbox.url)
+    kwargs.setdefault("limiter", RateLimiter("memory://", lanes={"default": Lane(10_000, 10), "search": Lane(5, 1)}))
+    kwargs.setdefault("metadata", MetadataCache())
+    return HubSpotClient.connect(tokens, tenant_id="t-batch", base_url=sandbox.url, oauth=oauth, **kwargs)
+
+
+def open_deal_ids(sandbox, n: int) -> list[str]:
+    truth = sandbox.control("GET", "truth/deals?open=true")["deals"]
+    return sorted(truth, key=int)[:n]
+
+
+def requests_since_mark(sandbox) -> int:
+    return int(sandbox.control("GET", "counters")["app_requests_since_mark"])
+
+
+def mark(sandbox) -> None:
+    sandbox.control("POST", "counters/mark")
+
+
+def writes_for(records, key_prefix: str) -> WriteSet:
+    return WriteSet(
+        fields=tuple(FieldUpdate("deal", r.id, {"ai_summary": f"summary {key_prefix} {r.id}"}) for r in records),
+        tasks=tuple(TaskWrite(r, TaskSpec(subject=f"Call {r.name}", body=f"why {key_prefix}"), f"{key_prefix}-{r.id}",
+                              existing=r.app_task) for r in records),
+        notes=tuple(NoteWrite(r, f"note {key_prefix} {r.id}", f"{key_prefix}-{r.id}") for r in records),
+    )
+
+
+def test_a_hundred_deals_are_read_in_a_fixed_number_of_calls_and_match_the_single_reads(sandbox):
+    client = make_client(sandbox)
+    client.ensure_output_fields()
+    ids = open_deal_ids(sandbox, 100)
+    mark(sandbox)
+    records = client.get_records("deal", ids)
+    calls = requests_since_mark(sandbox)
+    assert sorted(records) == sorted(ids)
+    # deals 1 + associations 7 + companies 1 + contacts ≤ 3 + engagements ≤ 5 x pages + history 2
+    # + metadata 3: a fixed budget, whatever the number of deals (vs ~13 per deal one by one).
+    assert calls <= 40, calls
+    for rid in ids[:5]:
+        single = client.get_record("deal", rid)
+        assert single.to_dict() == records[rid].to_dict()
+    assert any(r.company is not None for r in records.values())
+    assert any(r.contacts for r in records.values())
+    assert any(r.activities for r in records.values())
+    assert any(r.history.closed_won_deals for r in records.values())
+    assert all(r.owner is None or r.owner.name for r in records.values())
+
+
+def test_one_deal_with_warm_metadata_costs_a_handful_of_reads(sandbox):
+    client = make_client(sandbox)
+    ids = open_deal_ids(sandbox, 3)
+    client.get_records("deal", ids[:2])  # warms pipelines, owners, company history
+    mark(sandbox)
+    client.get_record("deal", ids[2])
+    assert requests_since_mark(sandbox) <= 9
+
+
+def test_missing_ids_are_left_out(sandbox):
+    client = make_client(sandbox)
+    ids = open_deal_ids(sandbox, 2)
+    got = client.get_records("deal", [*ids, "999999999"])
+    assert sorted(got) == sorted(ids)
+
+
+def test_apply_writes_fields_tasks_and_notes_in_four_calls_and_the_task_is_found_on_the_next_read(sandbox):
+    client = make_client(sandbox)
+    client.ensure_output_fields()
+    ids = open_deal_ids(sandbox, 30)[20:30]
+    records = client.get_records("deal", ids)
+    key = uuid.uuid4().hex[:8]
+    mark(sandbox)
+    results = client.apply(writes_for(records.values(), key))
+    assert requests_since_mark(sandbox) <= 3  # fields, task create, note create (no task existed)
+    assert all(r.ok for r in results), [r for r in results if not r.ok]
+    assert sorted(r.status for r in results if r.kind == "task") == ["created"] * 10
+    again = client.get_records("deal", ids)
+    for rid in ids:
+        assert again[rid].app_task is not None
+        assert key_in(again[rid].app_task.body, "[agentic-sales]") == f"{key}-{rid}"
+    # The next enrichment updates the same task in place and completes it at the outcome.
+    results = client.apply(writes_for(again.values(), key + "b"))
+    assert sorted(r.status for r in results if r.kind == "task") == ["updated"] * 10
+    done = client.apply(WriteSet(tasks=tuple(TaskWrite(r, TaskSpec("x", "y"), "k", existing=r.app_task, complete=True)
+                                             for r in again.values())))
+    assert [r.status for r in done] == ["completed"] * 10
+    assert all(r.app_task is None for r in client.get_records("deal", ids).values())
+    counters = sandbox.control("GET", "counters")
+    assert counters["duplicate_tasks"] == 0 and counters["duplicate_notes"] == 0
+
+
+def test_a_lost_create_response_then_a_retry_leaves_exactly_one_task_and_one_note(sandbox):
+    client = make_client(sandbox)
+    ids = open_deal_ids(sandbox, 50)[40:45]
+    records = client.get_records("deal", ids)
+    key = uuid.uuid4().hex[:8]
+    # Every write is committed, then answered 502: the client cannot know it landed.
+    sandbox.faults(ambiguous_write_rate=1.0)
+    first = client.apply(writes_for(records.values(), key))
+    sandbox.faults(ambiguous_write_rate=0.0)
+    creates = [r for r in first if r.kind in ("task", "note")]
+    # The look-up found every create: no second POST, and each reports the object it made.
+    assert all(r.status == "created" and r.id for r in creates), creates
+    # The pipeline's job retry re-sends the same write set: still one of each.
+    fresh = client.get_records("deal", ids)
+    client.apply(writes_for(fresh.values(), key))
+    counters = sandbox.control("GET", "counters")
+    assert counters["duplicate_tasks"] == 0 and counters["duplicate_notes"] == 0
+    assert client.stats.ambiguous_lookups >= 1
+
+
+def test_a_create_whose_outcome_stays_unknown_is_looked_up_before_the_next_attempt(sandbox, monkeypatch):
+    client = make_client(sandbox)
+    ids = open_deal_ids(sandbox, 60)[55:57]
+    records = client.get_records("deal", ids)
+    key = uuid.uuid4().hex[:8]
+    notes = WriteSet(notes=tuple(NoteWrite(r, "n", f"{key}-{r.id}") for r in records.values()))
+    real_lookup = client._applier._lookup
+    calls = []
+
+    def lookup_down_once(otype, items):
+        calls.append(len(items))
+        if len(calls) == 1:
+            raise CrmUnavailable("connection reset", crm="hubspot")
+        return real_lookup(otype, items)
+
+    monkeypatch.setattr(client._applier, "_lookup", lookup_down_once)
+    sandbox.faults(ambiguous_write_rate=1.0)  # committed, answered 502 ...
+    failed = client.apply(notes)               # ... and the look-up itself fails: unknown
+    sandbox.faults(ambiguous_write_rate=0.0)
+    assert all(not r.ok and r.should_retry for r in failed)
+    again = client.apply(notes)                # the job retry: looks first, finds, creates nothing
+    assert [r.status for r in again] == ["created", "created"] and len(calls) == 2
+    assert sandbox.control("GET", "counters")["duplicate_notes"] == 0
+    notes_now = sandbox.control("GET", "store/notes")["results"]
+    assert sum(1 for n in notes_now if key in (n["properties"].get("hs_note_body") or "")) == 2
+
+
+def test_a_429_storm_loses_no_write(sandbox):
+    # A short window so that HubSpot's interval header (the wait) is under the limiter's sleep.
+    sandbox.configure(rate_window_ms=300)
+    client = make_client(sandbox)
+    ids = open_deal_ids(sandbox, 70)[60:70]
+    records = client.get_records("deal", ids)
+    key = uuid.uuid4().hex[:8]
+    sandbox.faults(burst_every=5, burst_length=2)  # 2 of every 5 requests answered 429
+    results = client.apply(writes_for(records.values(), key))
+    sandbox.faults(burst_every=0, rate_limit_burst=0)
+    assert all(r.ok for r in results), [r for r in results if not r.ok]
+    assert client.stats.rate_limited_retries >= 1
+    props = client.read_properties("deal", ids, ["ai_summary"])
+    assert all(props[i]["ai_summary"] == f"summary {key} {i}" for i in ids)
+    counters = sandbox.control("GET", "counters")
+    assert counters["duplicate_tasks"] == 0 and counters["duplicate_notes"] == 0
+
+
+def test_a_long_429_raises_rate_limited_with_the_wait_instead_of_sleeping(sandbox):
+    sandbox.configure(rate_window_ms=10_000)
+    slept = []
+    client = make_client(sandbox, sleep=slept.append)
+    sandbox.faults(rate_limit_burst=1)
+    with pytest.raises(CrmRateLimited) as info:
+        client.get_records("deal", open_deal_ids(sandbox, 1))
+    assert info.value.retry_after == pytest.approx(10.0, abs=0.5)
+    assert sum(slept) < 1.0  # the worker was not held; the pipeline re-queues with retry_after
+
+
+def test_one_bad_item_of_a_batch_fails_alone(sandbox):
+    client = make_client(sandbox)
+    client.ensure_output_fields()
+    ids = open_deal_ids(sandbox, 90)[80:84]
+    results = client.apply(WriteSet(fields=(
+        FieldUpdate("deal", ids[0], {"ai_clv": 10}),
+        FieldUpdate("deal", "999999999", {"ai_clv": 11}),          # no such deal: 207 item error
+        FieldUpdate("deal", ids[1], {"ai_clv": "not a number"}),   # HubSpot rejects the whole batch
+        FieldUpdate("deal", ids[2], {"ai_clv": 12}),
+    )))
+    by_id = {r.record_id: r for r in results}
+    assert by_id[ids[0]].status == "updated" and by_id[ids[2]].status == "updated"
+    assert by_id["999999999"].status == "failed" and not by_id["999999999"].should_retry
+    assert by_id[ids[1]].status == "failed" and not by_id[ids[1]].should_retry
+    props = client.read_properties("deal", [ids[0], ids[2]], ["ai_clv"])
+    assert float(props[ids[0]]["ai_clv"]) == 10 and float(props[ids[2]]["ai_clv"]) == 12
+
+
+def test_output_fields_are_created_with_one_batch_call_and_then_cost_nothing(sandbox):
+    handle = run_in_thread(seed=9, webhook_url="http://127.0.0.1:9/none", webhooks_enabled=False,
+                           n_companies=5, n_owners=2, n_open_deals=5, n_closed_deals=5)
+    try:
+        client = make_client(handle)
+        created = client.ensure_output_fields()
+        assert len(created) == 10
+        handle.control("POST", "counters/mark")
+        assert client.ensure_output_fields() == []
+        assert int(handle.control("GET", "counters")["app_requests_since_mark"]) == 0
+    finally:
+        handle.stop()
+
+
+def test_a_refused_refresh_says_the_app_was_uninstalled(sandbox):
+    client = make_client(sandbox)
+    sandbox.faults(refuse_refresh=True)
+    try:
+        with pytest.raises(CrmAuthExpired) as info:
+            client.session.refresh()
+    finally:
+        sandbox.faults(refuse_refresh=False)
+    assert info.value.code == "BAD_REFRESH_TOKEN" and not info.value.should_retry
+
+
+def test_without_the_email_scope_email_bodies_come_back_redacted(sandbox):
+    sandbox.faults(withhold_email_scope=True)
+    try:
+        client = make_client(sandbox)
+    finally:
+        sandbox.faults(withhold_email_scope=False)
+    full = make_client(sandbox)
+    ids = open_deal_ids(sandbox, 150)
+    redacted = client.get_records("deal", ids)
+    complete = full.get_records("deal", ids)
+    emails = [a for r in complete.values() for a in r.activities if a.type == "email"]
+    assert emails and any(a.body for a in emails)
+    assert all(a.body is None for r in redacted.values() for a in r.activities if a.type == "email")

@@ -1,0 +1,124 @@
+"""The shared rate limiter: one budget per installation, paced by the CRM's headers.
+
+In memory for the unit tests; the Redis case runs when REDIS_URL (or the local test Redis)
+answers, and proves two limiter objects (two processes) draw from one budget.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+
+import pytest
+
+from integrations.errors import CrmRateLimited
+from integrations.limits import Lane, RateLimiter
+
+LANES = {"default": Lane(5, 2), "search": Lane(2, 1)}
+
+
+def limiter(**kw) -> RateLimiter:
+    slept: list[float] = []
+    lim = RateLimiter("memory://", lanes=LANES, sleep=slept.append, **kw)
+    lim.slept = slept  # type: ignore[attr-defined]
+    return lim
+
+
+def key() -> str:
+    return f"hubspot:{uuid.uuid4().hex[:8]}"
+
+
+def test_the_budget_is_spent_then_acquire_raises_with_the_wait_instead_of_sleeping_long():
+    lim, k = limiter(max_sleep=0.1), key()
+    for _ in range(5):
+        assert lim.acquire(k) == 0.0
+    with pytest.raises(CrmRateLimited) as info:
+        lim.acquire(k)
+    assert 1.0 < info.value.retry_after <= 2.0 and info.value.should_retry
+    assert lim.slept == []
+
+
+def test_a_short_wait_is_slept():
+    lim, k = RateLimiter("memory://", lanes={"default": Lane(2, 1)}, max_sleep=1.5), key()
+    lim.acquire(k)
+    lim.acquire(k)
+    assert 0.0 < lim.acquire(k) <= 1.5  # the oldest hit left the 1 s window while we slept
+
+
+def test_installations_have_separate_budgets_and_search_has_its_own_lane():
+    lim, a, b = limiter(max_sleep=0.0), key(), key()
+    for _ in range(5):
+        lim.acquire(a)
+    lim.acquire(b)  # another installation is untouched
+    lim.acquire(a, "search")
+    lim.acquire(a, "search")
+    with pytest.raises(CrmRateLimited):
+        lim.acquire(a, "search")
+
+
+def test_headers_saying_fewer_remain_spend_the_difference():
+    lim, k = limiter(max_sleep=0.0), key()
+    lim.acquire(k)
+    # HubSpot says 2 of 110 remain: another app or process spent them. Our lane is 100 of 110
+    # (the margin), so nothing is left for us until the window rolls.
+    lim.observe(k, {"X-HubSpot-RateLimit-Max": "110", "X-HubSpot-RateLimit-Remaining": "2"})
+    with pytest.raises(CrmRateLimited):
+        lim.acquire(k)
+
+
+def test_the_lane_follows_the_crms_announced_maximum_less_the_margin():
+    lim, k = limiter(max_sleep=0.0), key()  # 5 per window until the CRM says otherwise
+    lim.acquire(k)
+    lim.observe(k, {"X-HubSpot-RateLimit-Max": "110", "X-HubSpot-RateLimit-Remaining": "109"})
+    for _ in range(99):
+        lim.acquire(k)
+    with pytest.raises(CrmRateLimited):
+        lim.acquire(k)
+
+
+def test_a_429_blocks_the_installation_for_the_window():
+    lim, k = limiter(max_sleep=0.0), key()
+    assert lim.penalise(k, 3.0) == 3.0
+    assert 2.5 < lim.blocked_for(k) <= 3.0
+    with pytest.raises(CrmRateLimited) as info:
+        lim.acquire(k)
+    assert info.value.retry_after > 2.5
+    lim.acquire(k, "search")  # a 10-secondly 429 does not stop the search lane
+
+
+def test_a_spent_daily_quota_blocks_until_midnight_utc():
+    lim, k = limiter(max_sleep=0.0, clock=lambda: 1_700_000_000.0), key()  # 22:13:20 UTC
+    lim.observe(k, {"X-HubSpot-RateLimit-Daily-Remaining": "0"})
+    with pytest.raises(CrmRateLimited) as info:
+        lim.acquire(k)
+    assert info.value.retry_after is not None
+
+
+def _redis_url() -> str | None:
+    url = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6390/2"
+    try:
+        import redis
+
+        redis.Redis.from_url(url, socket_connect_timeout=0.3).ping()
+    except Exception:
+        return None
+    return url
+
+
+@pytest.mark.skipif(_redis_url() is None, reason="no Redis reachable")
+def test_two_processes_share_one_budget_through_redis():
+    url = _redis_url()
+    assert url is not None
+    prefix = f"test-limits-{uuid.uuid4().hex[:6]}"
+    one = RateLimiter(url, lanes=LANES, max_sleep=0.0, prefix=prefix)
+    two = RateLimiter(url, lanes=LANES, max_sleep=0.0, prefix=prefix)
+    k = key()
+    for n in range(5):
+        (one if n % 2 else two).acquire(k)
+    with pytest.raises(CrmRateLimited):
+        one.acquire(k)
+    with pytest.raises(CrmRateLimited):
+        two.acquire(k)
+    one.penalise(key_b := key(), 2.0)
+    assert two.blocked_for(key_b) > 1.0
+    one.reset(k)

@@ -1,0 +1,115 @@
+"""The contextual Thompson sampling policy: it learns per context, respects exclusions, persists."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+
+from agents.catalogue import DEFAULT_ARM_NAMES, DEFAULT_CATALOGUE
+from learning.bandit import Posterior, allowed_arms, make_context
+from learning.errors import LearningConfigError, NoAllowedArmError
+from learning.holdout import assign
+
+SMB = make_context("smb", "medium", "active")
+ENT = make_context("ent", "medium", "active")
+
+
+def reward(ctx, arm, value):
+    return SimpleNamespace(context=ctx, arm=arm, value=value)
+
+
+def train(p: Posterior, best: dict[str, str], n: int = 300, seed: int = 1) -> Posterior:
+    rng = np.random.default_rng(seed)
+    for _ in range(n):
+        for ctx in (SMB, ENT):
+            arm = DEFAULT_ARM_NAMES[int(rng.integers(len(DEFAULT_ARM_NAMES)))]
+            p_win = 0.6 if arm == best[ctx["segment"]] else 0.3
+            p.add(ctx, arm, float(rng.random() < p_win))
+    return p
+
+
+def test_a_cold_start_posterior_chooses_near_uniformly_with_honest_propensities():
+    p = Posterior(DEFAULT_ARM_NAMES)
+    probs = p.probabilities(SMB, rng=np.random.default_rng(0))
+    assert set(probs) == set(DEFAULT_ARM_NAMES)
+    assert sum(probs.values()) == pytest.approx(1.0)
+    assert max(probs.values()) < 0.3
+    choice = p.choose(SMB, rng=np.random.default_rng(0))
+    assert choice.propensity == pytest.approx(probs[choice.arm], abs=0.03)
+
+
+def test_it_learns_a_different_best_arm_per_segment():
+    p = train(Posterior(DEFAULT_ARM_NAMES), {"smb": "social_proof", "ent": "executive_alignment"})
+    assert p.greedy(SMB) == "social_proof"
+    assert p.greedy(ENT) == "executive_alignment"
+    probs = p.probabilities(ENT, rng=np.random.default_rng(0))
+    assert probs["executive_alignment"] > 0.5
+    assert min(probs.values()) >= 0.10 / len(DEFAULT_ARM_NAMES) - 1e-9  # exploration floor
+
+
+def test_an_unseen_context_borrows_from_its_segment():
+    p = train(Posterior(DEFAULT_ARM_NAMES), {"smb": "social_proof", "ent": "executive_alignment"})
+    assert p.greedy(make_context("ent", "high", "quiet")) == "executive_alignment"
+
+
+def test_the_observed_choice_frequencies_match_the_logged_propensities():
+    p = train(Posterior(DEFAULT_ARM_NAMES), {"smb": "social_proof", "ent": "risk_reversal"}, n=60)
+    rng = np.random.default_rng(3)
+    picks = [p.choose(SMB, rng=rng, draws=2000) for _ in range(1500)]
+    share = sum(c.arm == "social_proof" for c in picks) / len(picks)
+    mean_prop = np.mean([c.probabilities["social_proof"] for c in picks])
+    assert share == pytest.approx(mean_prop, abs=0.05)
+
+
+def test_excluded_arms_are_never_chosen_and_no_allowed_arm_is_an_error():
+    p = train(Posterior(DEFAULT_ARM_NAMES), {"smb": "limited_time_incentive", "ent": "social_proof"})
+    allowed = allowed_arms(DEFAULT_CATALOGUE, max_discount=0.0)
+    assert "limited_time_incentive" not in allowed
+    rng = np.random.default_rng(0)
+    assert all(p.choose(SMB, allowed, rng=rng).arm != "limited_time_incentive" for _ in range(200))
+    with pytest.raises(NoAllowedArmError):
+        p.choose(SMB, [], rng=rng)
+
+
+def test_a_discount_arm_is_excluded_when_the_needed_discount_is_above_the_cap():
+    assert "limited_time_incentive" in allowed_arms(DEFAULT_CATALOGUE, max_discount=0.1, required_discount=0.08)
+    assert "limited_time_incentive" not in allowed_arms(DEFAULT_CATALOGUE, max_discount=0.1,
+                                                        required_discount=0.15)
+    assert "social_proof" not in allowed_arms(DEFAULT_CATALOGUE, max_discount=0.1, excluded=["social_proof"])
+
+
+def test_the_posterior_survives_a_json_round_trip_and_keeps_learning_incrementally():
+    p = train(Posterior(DEFAULT_ARM_NAMES), {"smb": "social_proof", "ent": "executive_alignment"}, n=50)
+    q = Posterior.from_json(p.to_json())
+    assert q.belief(ENT, "executive_alignment") == p.belief(ENT, "executive_alignment")
+    q.update([reward(ENT, "education_nurture", 1.0)] * 5)
+    assert q.belief(ENT, "education_nurture")[0] > p.belief(ENT, "education_nurture")[0]
+    assert q.n_updates == p.n_updates + 5
+
+
+def test_holdout_rewards_do_not_teach_any_arm():
+    p = Posterior(DEFAULT_ARM_NAMES)
+    p.update([SimpleNamespace(context=SMB, arm="social_proof", value=1.0, holdout=True)])
+    assert p.n_updates == 0
+
+
+def test_a_new_catalogue_arm_starts_at_the_prior_and_a_corrupt_posterior_is_named():
+    p = train(Posterior(DEFAULT_ARM_NAMES[:3]), {"smb": "social_proof", "ent": "social_proof"}, n=20)
+    q = Posterior.from_json(p.to_json(), arms=[*DEFAULT_ARM_NAMES[:3], "new_arm"])
+    assert q.belief(SMB, "new_arm")[0] == pytest.approx(q.prior_mean)
+    with pytest.raises(LearningConfigError, match="posterior"):
+        Posterior.from_json("{not json")
+    with pytest.raises(LearningConfigError, match="schema"):
+        Posterior.from_json('{"schema": 99}')
+
+
+def test_holdout_assignment_is_stable_by_record_and_close_to_the_share():
+    a = [assign("t1", "hubspot", str(i)) for i in range(20_000)]
+    assert [x.holdout for x in a[:50]] == [assign("t1", "hubspot", str(i)).holdout for i in range(50)]
+    assert np.mean([x.holdout for x in a]) == pytest.approx(0.10, abs=0.01)
+    # raising the share only adds records to the holdout
+    assert all(assign("t1", "hubspot", str(i), share=0.2).holdout for i in range(2000) if a[i].holdout)
+    with pytest.raises(LearningConfigError, match="share"):
+        assign("t1", "hubspot", "1", share=0.9)

@@ -1,0 +1,69 @@
+"""DESIGN.md's layering rules, checked on every module's imports (including imports inside
+functions): a violation names the file, the line and the rule."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CRMS = sorted(p.name for p in (ROOT / "integrations").iterdir()
+              if p.is_dir() and (p / "connector.py").exists())
+
+
+def imports(package: str) -> list[tuple[str, int, str]]:
+    """(file, line, imported module) for every import under a package directory."""
+    out = []
+    for path in sorted((ROOT / package).rglob("*.py")):
+        tree = ast.parse(path.read_text(), filename=str(path))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                out += [(str(path.relative_to(ROOT)), node.lineno, a.name) for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                out.append((str(path.relative_to(ROOT)), node.lineno, node.module))
+    return out
+
+
+def offending(package: str, forbidden: tuple[str, ...]) -> list[str]:
+    return [f"{f}:{line} imports {mod}" for f, line, mod in imports(package)
+            if any(mod == p or mod.startswith(p + ".") for p in forbidden)]
+
+
+def test_there_is_at_least_one_connector_to_check():
+    assert "hubspot" in CRMS
+
+
+def test_app_imports_no_crm_package_it_asks_the_registry():
+    forbidden = tuple(f"{layer}.{crm}" for layer in ("integrations", "webhooks") for crm in CRMS)
+    assert offending("app", forbidden) == []
+
+
+def test_app_code_never_compares_against_a_crm_name():
+    pattern = re.compile(r"""==\s*['"](""" + "|".join(CRMS) + r""")['"]""")
+    hits = [f"{p.relative_to(ROOT)}:{i}" for p in sorted((ROOT / "app").rglob("*.py"))
+            for i, line in enumerate(p.read_text().splitlines(), 1) if pattern.search(line)]
+    assert hits == []
+
+
+@pytest.mark.parametrize("package", ["agents", "scoring", "learning"])
+def test_the_core_never_imports_flask_or_the_app(package):
+    if not (ROOT / package).exists():
+        pytest.skip(f"{package}/ is not in this checkout")
+    assert offending(package, ("flask", "app", "werkzeug")) == []
+
+
+def test_integrations_never_import_the_app_agents_or_scoring():
+    assert offending("integrations", ("app", "agents", "scoring", "learning")) == []
+
+
+def test_the_checker_catches_a_violation(tmp_path, monkeypatch):
+    fake = tmp_path / "scoring"
+    fake.mkdir()
+    (fake / "bad.py").write_text("def f():\n    from app.storage import get_db\n")
+    import sys
+
+    monkeypatch.setattr(sys.modules[__name__], "ROOT", tmp_path)
+    assert offending("scoring", ("app",)) == ["scoring/bad.py:2 imports app.storage"]

@@ -1,0 +1,80 @@
+"""Install and uninstall as they happen on a real portal, against the sandbox over HTTP: the
+install ends on an HTML page that says what a withheld scope costs; a refused refresh token
+(uninstalled on HubSpot's side) revokes the installation, stops its jobs, and its data is erased
+after the grace period."""
+
+from __future__ import annotations
+
+import time
+from datetime import UTC, datetime, timedelta
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from sqlalchemy import select
+
+from app.dispatch import get_dispatcher
+from app.storage import get_db
+from app.storage.models import InboxEvent, Installation, Tenant
+from app.sync import enqueue_records
+from app.tenants.uninstall import erase_revoked
+from tests.hubspot import sandbox_helpers as sb
+
+pytestmark = pytest.mark.timeout(180)
+
+
+@pytest.fixture
+def sandbox():
+    handle = sb.start(n_open_deals=5, n_closed_deals=20, n_companies=8, seed=9)
+    yield handle
+    handle.stop()
+
+
+@pytest.fixture
+def hs_app(app_factory, sandbox):
+    return app_factory(
+        HUBSPOT_CLIENT_ID=sandbox.client_id, HUBSPOT_CLIENT_SECRET=sandbox.client_secret,
+        HUBSPOT_API_BASE=sandbox.url, HUBSPOT_AUTHORIZE_URL=sandbox.url + "/oauth/authorize",
+        BACKFILL_ON_INSTALL=False, JOB_FUNCTION="app.pipeline.batch.process_batch",
+    )
+
+
+def install(app, accept: str):
+    client = app.test_client()
+    resp = client.get("/oauth/hubspot/install")
+    callback = urlparse(sb.consent(resp.headers["Location"]))
+    return client.get(callback.path, query_string=parse_qs(callback.query), headers={"Accept": accept})
+
+
+def test_the_install_ends_on_an_html_page_naming_what_a_withheld_scope_costs(hs_app, sandbox):
+    sandbox.handle.control("POST", "faults", withhold_email_scope=True)
+    page = install(hs_app, "text/html,application/xhtml+xml,*/*;q=0.8")
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200 and page.mimetype == "text/html"
+    assert "Agentic Sales is installed" in html
+    assert "sales-email-read" in html and "email bodies are empty" in html
+
+
+def test_a_refused_refresh_revokes_the_installation_stops_its_jobs_and_erases_after_the_grace(hs_app, sandbox):
+    sandbox.handle.control("POST", "config", access_token_ttl=1)
+    body = install(hs_app, "application/json").get_json()
+    tid = body["tenant"]
+    sandbox.handle.control("POST", "faults", refuse_refresh=True)  # the portal uninstalled us
+    time.sleep(1.5)  # the access token expires: the next call must refresh, and is refused
+    deal_id = sandbox.deal_ids()[0]
+    with hs_app.app_context():
+        enqueue_records(hs_app, tid, [(deal_id, "k-1")], source="RECONCILE")
+    backend = get_dispatcher(hs_app).backend
+    while backend.run_due():
+        pass
+    with get_db(hs_app).session() as s:
+        inst = s.execute(select(Installation).where(Installation.tenant_id == tid)).scalars().one()
+        tenant = s.get(Tenant, tid)
+        statuses = s.execute(select(InboxEvent.status)).scalars().all()
+    assert inst.revoked_at is not None and tenant.status == "revoked"
+    assert statuses == ["failed"]  # no retry storm against a portal that uninstalled us
+    # Inside the grace period the data stays (a re-install resumes); after it, it is erased.
+    assert erase_revoked(hs_app) == []
+    later = datetime.now(UTC) + timedelta(days=8)
+    assert erase_revoked(hs_app, now=later) == [tid]
+    with get_db(hs_app).session() as s:
+        assert s.get(Tenant, tid) is None and s.execute(select(InboxEvent)).scalars().all() == []

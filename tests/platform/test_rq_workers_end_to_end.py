@@ -1,0 +1,156 @@
+"""Real RQ workers (two forked `worker --with-scheduler` processes) on PostgreSQL + Redis,
+against the HubSpot sandbox over HTTP, through the real batch pipeline: every open deal is
+enriched once, with one open app task, and the sandbox holds no duplicate."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from sqlalchemy import func, select
+
+from app.storage import get_db
+from app.storage.models import AuditLog, Enrichment, InboxEvent
+from app.sync import backfill
+from tests.conftest import TEST_SECRET_KEY, TEST_TOKEN_KEY, need, pg_url, redis_url
+from tests.hubspot import sandbox_helpers as sb
+
+pytestmark = [pytest.mark.redis, pytest.mark.postgres, pytest.mark.timeout(300)]
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def rq_app(app_factory):
+    need("postgres")
+    need("redis")
+    from redis import Redis
+
+    Redis.from_url(redis_url()).flushdb()
+    sandbox = sb.start(n_open_deals=12, n_closed_deals=40, n_companies=20, seed=5)
+    app = app_factory(
+        REDIS_URL=redis_url(), HUBSPOT_CLIENT_ID=sandbox.client_id, HUBSPOT_CLIENT_SECRET=sandbox.client_secret,
+        HUBSPOT_API_BASE=sandbox.url, HUBSPOT_AUTHORIZE_URL=sandbox.url + "/oauth/authorize",
+        BACKFILL_ON_INSTALL=False, JOB_FUNCTION="app.pipeline.batch.process_batch",
+    )
+    yield app, sandbox
+    sandbox.stop()
+    Redis.from_url(redis_url()).flushdb()
+
+
+def install(app) -> str:
+    client = app.test_client()
+    resp = client.get("/oauth/hubspot/install")
+    callback = urlparse(sb.consent(resp.headers["Location"]))
+    done = client.get(callback.path, query_string=parse_qs(callback.query), headers={"Accept": "application/json"})
+    assert done.status_code == 200, done.get_data(as_text=True)
+    return done.get_json()["tenant"]
+
+
+def start_worker(app, sandbox, tmp: Path, n: int, **extra: str) -> subprocess.Popen:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AGENTIC_SALES_")}
+    env.update({
+        "DATABASE_URL": pg_url() or "", "REDIS_URL": redis_url() or "",
+        "AGENTIC_SALES_TOKEN_KEY": TEST_TOKEN_KEY, "AGENTIC_SALES_SECRET_KEY": TEST_SECRET_KEY,
+        "HUBSPOT_CLIENT_ID": sandbox.client_id, "HUBSPOT_CLIENT_SECRET": sandbox.client_secret,
+        "AGENTIC_SALES_HUBSPOT_API_BASE": sandbox.url, "AGENTIC_SALES_DATA_DIR": str(tmp / f"w{n}"),
+        "AGENTIC_SALES_WORKER_CLASS": "rq.Worker",  # forked work-horses, as in production
+        "AGENTIC_SALES_PIPELINE_BATCH_SIZE": "4", "AGENTIC_SALES_SWEEP_INTERVAL_SECONDS": "0.5",
+        "AGENTIC_SALES_RECONCILE_ENABLED": "false", "AGENTIC_SALES_RETRAIN_ENABLED": "false",
+        "PYTHONPATH": str(ROOT), **extra,
+    })
+    log = (tmp / f"worker-{n}.log").open("ab")
+    return subprocess.Popen([sys.executable, "-m", "app", "worker", "--with-scheduler"], env=env, cwd=str(ROOT),
+                            stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+
+
+def test_two_forked_rq_workers_enrich_every_open_deal_once_through_the_real_pipeline(rq_app, tmp_path):
+    app, sandbox = rq_app
+    tid = install(app)
+    with app.app_context():
+        result = backfill(tid, app)
+    deals = result["records_backfilled"]
+    assert deals == 12
+    workers = [start_worker(app, sandbox, tmp_path, n) for n in range(2)]
+    try:
+        deadline = time.time() + 240
+        while time.time() < deadline:
+            with get_db(app).session() as s:
+                pending = s.execute(select(func.count()).select_from(InboxEvent)
+                                    .where(InboxEvent.status == "pending")).scalar_one()
+            if pending == 0:
+                break
+            assert all(w.poll() is None for w in workers), "a worker died"
+            time.sleep(0.5)
+        time.sleep(1.0)  # a stray second copy of a job would show itself now
+    finally:
+        for w in workers:
+            if w.poll() is None:
+                os.killpg(w.pid, signal.SIGTERM)
+        for w in workers:
+            try:
+                w.wait(20)
+            except subprocess.TimeoutExpired:  # a warm shutdown stuck on a blocking call
+                os.killpg(w.pid, signal.SIGKILL)
+                w.wait(10)
+    logs = "".join((tmp_path / f"worker-{n}.log").read_text(errors="replace")[-3000:] for n in range(2))
+    with get_db(app).session() as s:
+        statuses = dict(s.execute(select(InboxEvent.status, func.count()).group_by(InboxEvent.status)).all())
+        enriched = s.execute(select(Enrichment.record_id)).scalars().all()
+        batches = s.execute(select(AuditLog).where(AuditLog.event == "batch.started")).scalars().all()
+    assert statuses == {"processed": deals}, logs
+    assert sorted(enriched) == sorted(set(enriched)) and len(enriched) == deals  # each deal once
+    assert len(batches) >= 3  # batch size 4: the work was split into batches
+    counters = sandbox.handle.control("GET", "counters")
+    assert counters["duplicate_tasks"] == 0 and counters["duplicate_notes"] == 0
+    for deal_id in sorted(set(enriched))[:3]:
+        assert sandbox.count_tasks_with_marker(deal_id, "[agentic-sales]") == 1
+        assert sandbox.store_get("deals", deal_id)["properties"].get("ai_enriched_at")
+
+
+def stop(workers: list[subprocess.Popen]) -> None:
+    for w in workers:
+        if w.poll() is None:
+            os.killpg(w.pid, signal.SIGTERM)
+    for w in workers:
+        try:
+            w.wait(20)
+        except subprocess.TimeoutExpired:
+            os.killpg(w.pid, signal.SIGKILL)
+            w.wait(10)
+
+
+def test_three_worker_processes_with_scheduler_reconcile_each_tenant_once_per_interval(rq_app, tmp_path):
+    app, sandbox = rq_app
+    tid = install(app)
+    interval = 3.0
+    workers = [start_worker(app, sandbox, tmp_path, n, AGENTIC_SALES_RECONCILE_ENABLED="true",
+                            AGENTIC_SALES_RECONCILE_INTERVAL_SECONDS=str(int(interval)),
+                            AGENTIC_SALES_SCHEDULER_LEASE_SECONDS="5") for n in range(3)]
+    try:
+        deadline = time.time() + 150
+        while time.time() < deadline:
+            with get_db(app).session() as s:
+                done = s.execute(select(func.count()).select_from(AuditLog).where(
+                    AuditLog.tenant_id == tid, AuditLog.event == "reconcile.completed")).scalar_one()
+            if done >= 3:
+                break
+            assert all(w.poll() is None for w in workers), "a worker died"
+            time.sleep(0.5)
+    finally:
+        stop(workers)
+    with get_db(app).session() as s:
+        claims = s.execute(select(AuditLog).where(AuditLog.tenant_id == tid, AuditLog.event == "periodic.reconcile")
+                           .order_by(AuditLog.at)).scalars().all()
+        completed = s.execute(select(func.count()).select_from(AuditLog).where(
+            AuditLog.tenant_id == tid, AuditLog.event == "reconcile.completed")).scalar_one()
+    times = [c.at.timestamp() for c in claims]
+    assert len(times) >= 3 and completed >= 3
+    # Never two reconciliations of the tenant inside one interval, whichever worker leads.
+    assert all(b - a >= interval - 0.05 for a, b in zip(times, times[1:], strict=False)), times
+    assert completed <= len(times)
