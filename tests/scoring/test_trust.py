@@ -186,7 +186,7 @@ def test_a_calibrator_can_never_invert_the_ranking():
 # -- batch scoring and factors -------------------------------------------------------------
 @pytest.fixture(scope="module")
 def crm_models():
-    records = crm_records(120, seed=13)
+    records = crm_records(80, seed=13)
     models = {}
     for task in ("conversion", "churn", "price"):
         model, meta, _ = train_from_records(records, task, fast=True)
