@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
 
-.PHONY: demo test test-embedded lint typecheck venv bench-front-door bench-crm bench clean
+.PHONY: demo test test-embedded lint typecheck venv bench-front-door bench-crm bench-learning bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,8 @@ test: $(STAMP) lint typecheck
 		--cov-branch --cov-report=term:skip-covered --cov-report=xml:test-artifacts/coverage.xml $(PYTEST_ARGS)
 	@if [ -x ui_extensions/hubspot/run-checks.sh ] && command -v node >/dev/null 2>&1; then \
 		bash ui_extensions/hubspot/run-checks.sh; fi
+	@if [ -x ui_extensions/salesforce/run-checks.sh ] && command -v node >/dev/null 2>&1; then \
+		bash ui_extensions/salesforce/run-checks.sh; fi
 
 # Only the tests that exist for the embedded defaults (SQLite, in-process worker).
 test-embedded: $(STAMP)
@@ -46,6 +48,10 @@ bench-front-door: $(STAMP)
 bench-crm: $(STAMP)
 	$(PY) -m benchmarks.crm_throughput --rq 1,4
 
+# The learning loop against the market's truth, 5 seeds with and without strategy effects (~10 min).
+bench-learning: $(STAMP)
+	$(PY) -m benchmarks.learning_simulate
+
 # Every benchmark, each writing benchmarks/results/*.json and its table in benchmarks/README.md.
 bench: $(STAMP)
 	$(PY) -m pip install -q -c constraints.txt -e '.[dev,bench]'
@@ -57,6 +63,7 @@ bench: $(STAMP)
 	$(PY) -m benchmarks.scoring_market_product
 	$(PY) -m benchmarks.scoring_latency
 	$(PY) -m benchmarks.scoring_tables
+	$(PY) -m benchmarks.learning_simulate
 
 clean:
 	rm -rf $(VENV) test-artifacts .pytest_cache

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from agents.context import Context
-from agents.facts import Vocabulary
+from agents.facts import _MONEY, _PERCENT, Vocabulary
 from agents.models import OFFLINE_LABEL, Analysis, AnalysisOut, Evidence, Signal
 from agents.prompts import load_prompt
 from agents.providers.gateway import CallResult, Gateway
@@ -81,7 +81,10 @@ def _label(a: Mapping[str, Any]) -> str:
     text = (a.get("subject") or a.get("text") or a["type"]).strip()
     # Labels are shown on the card: never echo an address or link out of untrusted CRM text.
     text = re.sub(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", "[address]", text)
-    return re.sub(r"https?://\S+|www\.\S+", "[link]", text)[:60]
+    text = re.sub(r"https?://\S+|www\.\S+", "[link]", text)
+    # Figures in CRM text are not facts (agents.facts): a label never carries an amount or a percentage.
+    text = _PERCENT.sub(" [figure] ", _MONEY.sub(" [amount] ", text))
+    return re.sub(r"\s+", " ", text).strip()[:60]
 
 
 @register(AnalysisOut)
@@ -104,8 +107,8 @@ def offline_analysis(data: Mapping[str, Any]) -> AnalysisOut:
     engagement = [_ev(a, f"{a['type'].replace('_', ' ')}: {_label(a)}") for a in customer[:3]]
     risks = _risks(ctx, acts, customer)
     signals = _buying(ctx, acts, customer)
-    company = ctx.record.company.name if ctx.record.company and ctx.record.company.name else "This account"
-    parts = [f"{company} is in stage {ctx.record.stage or 'unknown'}; engagement is {trend.replace('_', ' ')} "
+    company = ctx.company_name or "This account"
+    parts = [f"{company} is in stage {ctx.safe('stage', ctx.record.stage) or 'unknown'}; engagement is {trend.replace('_', ' ')} "
              f"(weighted {recent:g} in the last {RECENT_DAYS} days vs {base:g} per {RECENT_DAYS} days before)."]
     if risks:
         parts.append(f"Main risk: {risks[0].label}.")

@@ -3,7 +3,8 @@
 A pure function of frozen inputs, no I/O and no clock: the model proposes, `decide` applies the
 tenant's policy. Rules, in the order they apply:
 
-1. a closed deal (won or lost) gets nothing;
+1. a closed deal (won or lost) gets nothing; anger, cancellation or a legal ask in the buyer's
+   latest messages goes to the owner (no customer draft);
 2. the recipient must be one of the record's contacts, and must not have opted out;
 3. a channel the tenant disallows becomes email (or nothing, if email is disallowed too);
 4. a discount is clamped to the cap; above the approval threshold a human must approve it;
@@ -54,6 +55,7 @@ class LlmResult:
     checks_passed: bool = True
     generated_by: str = "offline-template"
     fallback_reasons: tuple[str, ...] = ()
+    escalations: tuple[str, ...] = ()
 
     @classmethod
     def from_run(cls, run: Any) -> LlmResult:
@@ -62,7 +64,8 @@ class LlmResult:
         return cls(arm=run.strategy.arm, channel=nba.channel, due_at=datetime.fromisoformat(nba.due_at),
                    recipient_contact_id=run.draft.to.contact_id, discount=nba.discount,
                    checks_passed=run.checks_passed, generated_by=run.generated_by,
-                   fallback_reasons=tuple(f.reason for f in run.fallbacks))
+                   fallback_reasons=tuple(f.reason for f in run.fallbacks),
+                   escalations=tuple(getattr(run, "escalations", ()) or ()))
 
 
 @dataclass(frozen=True)
@@ -97,6 +100,10 @@ def decide(record: Record, scores: Mapping[str, Any] | None, llm_result: LlmResu
 
     if record.stage_kind in ("won", "lost"):
         return stop(f"deal is closed ({record.stage_kind})")
+    if llm_result.escalations:
+        # Anger, cancellation or a legal ask: the owner answers personally; nothing goes to the customer.
+        return Decision("escalate", None, llm_result.due_at, None, True, True,
+                        (*reasons, *(f"escalated to the owner: {e}" for e in llm_result.escalations)))
     contact = next((c for c in record.contacts if c.id == llm_result.recipient_contact_id), None)
     if contact is None:
         return stop("recipient is not one of the record's contacts")

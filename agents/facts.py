@@ -16,6 +16,11 @@ from datetime import date
 
 from agents.catalogue import DEFAULT_CATALOGUE
 from agents.context import Context, as_date
+from agents.normalize import normalise
+
+PLAIN_NUMBER_MAX = 10_000
+"""Largest plain count a reply may repeat from the customer's own messages (seats, trucks, sites);
+anything bigger reads as an amount and must come from a structured field."""
 
 MONTHS = {m: i for i, ms in enumerate(
     ("jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july",
@@ -31,26 +36,55 @@ team ps p.s ok okay happy looking also would could can let our your we you it th
 and or but if so as at on in for to of with by from please just quick great good glad hope
 following re fwd subject call script opening close closing discovery next step steps agenda
 objective purpose voicemail note notes mr mrs ms dr prof sir madam
+hallo guten tag danke vielen viele grüße gruß freundlichen sie ihr ihre ihnen ihrem ihren ihrer ihres
+montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar märz mai juni juli oktober dezember
+herr frau bonjour bonsoir merci cordialement madame monsieur mme vous votre vos lundi mardi mercredi jeudi
+vendredi samedi dimanche janvier février avril juin juillet août septembre octobre novembre décembre
+hola buenos días saludos atentamente estimado estimada estimado/a gracias usted su sus lunes martes miércoles
+jueves viernes sábado domingo enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre
+diciembre sr sra señor señora don doña
 """.split())
 """Capitalised words that are not names (greetings, days, months, sentence glue)."""
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_URL = re.compile(r"https?://[^\s)>\]]+|www\.[^\s)>\]]+", re.I)
+_URL = re.compile(r"https?://[^\s)>\]]+|www\.[^\s)>\]]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|io|net|org|co|de|fr|es|"
+                  r"info|biz|xyz|app|link|ly|me|site|online|eu|uk)/[^\s)>\]]*", re.I)
+_AMOUNT = r"\d{1,3}(?:[.,' ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?"
+_SCALE = r"k|m|mio\.?|million(?:s|en)?|millones|thousand|tsd\.?|mil|grand"
+_CUR_SIGN = r"[$€£]|us\$"
+_CUR_WORD = r"usd|eur|gbp|chf|dollars?|euros?|pounds?|d[oó]lares|franken"
 _MONEY = re.compile(
-    r"(?:[$€£]\s?(\d[\d,]*(?:\.\d+)?)\s?(k|m|million|thousand)?\b)|"
-    r"(?:\b(\d[\d,]*(?:\.\d+)?)\s?(k|m|million|thousand)?\s?(?:usd|eur|gbp|dollars|euros|pounds)\b)|"
-    r"(?:\b(?:usd|eur|gbp)\s?(\d[\d,]*(?:\.\d+)?)\s?(k|m|million|thousand)?\b)", re.I)
-_PERCENT = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)", re.I)
+    rf"(?:(?:{_CUR_SIGN})\s?({_AMOUNT})\s?({_SCALE})?\b)|"
+    rf"(?:(?<![\w.,])({_AMOUNT})\s?({_SCALE})?\s?(?:{_CUR_SIGN}|(?:{_CUR_WORD})\b))|"
+    rf"(?:\b(?:usd|eur|gbp|chf)\s?({_AMOUNT})\s?({_SCALE})?\b)|"
+    # "36 grand", "45k": an amount even without a currency.
+    rf"(?:(?<![\w.,])(\d+(?:[.,]\d+)?)\s?(grand|k|tsd\.?)(?![\w-]))", re.I)
+_PCT_WORD = r"%|\bpercent\b|\bper cent\b|\bprozent\b|\bpour ?cent\b|\bpor ?ciento\b|\bpct\b"
+_PERCENT = re.compile(rf"(?<![\w.])(\d+(?:[.,]\d+)?)\s?(?:{_PCT_WORD})", re.I)
 _MON = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATE_MD = re.compile(rf"\b{_MON}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?", re.I)
 _DATE_DM = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}(?:,?\s+(\d{{4}}))?", re.I)
 _DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _DATE_SLASH = re.compile(r"\b(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?\b")
+_FOREIGN_MONTHS = {
+    "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "april": 4, "mai": 5, "juni": 6, "juli": 7, "august": 8,
+    "september": 9, "oktober": 10, "november": 11, "dezember": 12,
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "juin": 6, "juillet": 7, "août": 8,
+    "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12,
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
+    "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+}
+"""German, French and Spanish month names (dates in drafts to buyers in those languages)."""
+_DATE_FOREIGN = re.compile(r"\b(\d{1,2})(?:\.|er)?\s+(?:de\s+)?(" + "|".join(_FOREIGN_MONTHS) +
+                           r")\b(?:\s+(?:de\s+)?(\d{4}))?", re.I)
+_DATE_DOTTED = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{2,4})?(?!\d)")
 _TIME = re.compile(r"\b\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}:\d{2}\b", re.I)
-_DURATION = re.compile(r"\b(\d{1,3})[-\s]?(?:minutes?|mins?|hours?|hrs?)\b", re.I)
+_DURATION = re.compile(r"\b(\d{1,3})[-\s]?(?:minutes?|mins?|hours?|hrs?|minütig\w*|minuten|stunden?|minutos|"
+                       r"horas?|heures?)\b", re.I)
 _MULTIPLE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?[x×](?![\w])", re.I)
 _NUMBER = re.compile(r"(?<![\w.,/-])(\d[\d,]*(?:\.\d+)?)(?![\w%])")
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
+
 
 
 @dataclass(frozen=True)
@@ -77,31 +111,42 @@ class Vocabulary:
     words: frozenset[str]
     denied: tuple[str, ...] = ()
     multiples: frozenset[float] = frozenset()
+    own_words: frozenset[str] = frozenset()
 
 
 def build_vocabulary(
     ctx: Context, *, extra_text: Iterable[str] = (), extra_dates: Iterable[date] = (),
     extra_percents: Iterable[float] = (), other_customers: Iterable[str] = (),
+    allowed_links: Iterable[str] = (), extra_money: Iterable[float] = (),
 ) -> Vocabulary:
     """Collect the facts a text about `ctx.record` may state.
+
+    Money, percentages, multiples, dates and links come only from structured fields, scores and
+    what code decided (plus the tenant's settings): a figure written in a note or an email is
+    not evidence, because whoever wrote it may have written it for the model. Names and plain
+    counts may also come from the customer's own screened messages ("your 420 trucks").
 
     Args:
         ctx: the run's context.
         extra_text: trusted text decided in code (seller terms, the strategy's description).
-        extra_dates: dates decided in code (the next best action's due date).
+        extra_dates: dates decided in code (the next best action's due date, proposed slots).
         extra_percents: percentages decided in code (the approved discount, as 0..100).
         other_customers: names of the tenant's other customers, which are always refused.
+        allowed_links: the tenant's link allow-list (domains like `brightlane.io` or URL prefixes).
+        extra_money: amounts from the tenant's settings (list prices) a text may state.
     """
     r = ctx.record
-    trusted = [r.name, r.stage, r.pipeline, r.currency, *extra_text]
+    trusted = [r.name if "name" not in ctx.flagged else None, r.currency, *extra_text]
     if r.company:
-        trusted += [r.company.name, r.company.industry, r.company.country]
+        trusted += [ctx.company_name, ctx.safe("company.industry", r.company.industry),
+                    ctx.safe("company.country", r.company.country)]
     if r.owner:
-        trusted += [r.owner.name, r.owner.timezone, (r.owner.email or "").split("@")[-1].split(".")[0]]
-    trusted += [x for c in r.contacts for x in (c.name, c.title)]
+        trusted += [ctx.safe("owner.name", r.owner.name), r.owner.timezone,
+                    (r.owner.email or "").split("@")[-1].split(".")[0]]
+    trusted += [x for c in r.contacts for x in (ctx.contact_name(c), ctx.safe(f"contacts.{c.id}.title", c.title))]
     trusted += [a.description + " " + a.when for a in DEFAULT_CATALOGUE]
     numbers: set[float] = set()
-    money: set[float] = set()
+    money: set[float] = set(extra_money)
     percents: set[float] = set(extra_percents)
     for v in (r.amount, r.company.employees if r.company else None,
               r.company.annual_revenue if r.company else None):
@@ -137,21 +182,47 @@ def build_vocabulary(
         if a.get("withheld"):
             continue
         clean_text += [a["subject"], a["text"]]
+        # Plain counts only ("420 trucks", "a 2-year term"); amounts and percentages in the same
+        # text are cut out first, and big figures are left to structured fields.
+        plain = _PERCENT.sub(" ", _MONEY.sub(" ", f"{a['subject']} {a['text']}"))
+        numbers.update(_num(n) for n in _NUMBER.findall(plain) if _num(n) < PLAIN_NUMBER_MAX)
     numbers.update(float(n) for n in counts.values())
-    for text in clean_text:
-        for n in _NUMBER.findall(text):
-            numbers.add(_num(n))
-        for m in _MONEY.finditer(text):
-            money.add(_money_value(m))
-        percents.update(float(p) for p in _PERCENT.findall(text))
-    multiples = {_num(n) for t in clean_text for n in _MULTIPLE.findall(t)}
     emails = {e.lower() for e in (r.owner.email if r.owner else None, *(c.email for c in r.contacts)) if e}
-    urls = {u.lower().rstrip(".,") for t in clean_text for u in _URL.findall(t)}
-    words = {w.lower() for t in (*trusted, *clean_text) if t for w in _words(t)}
+    words = {w.lower() for t in (*trusted, *clean_text) if t for w in _words(normalise(t))}
+    own = (ctx.company_name or "").lower()
     return Vocabulary(numbers=frozenset(numbers | money), money=frozenset(money), percents=frozenset(percents),
-                      dates=frozenset(dates), emails=frozenset(emails), urls=frozenset(urls),
-                      words=frozenset(words), denied=tuple(n for n in other_customers if n),
-                      multiples=frozenset(multiples))
+                      dates=frozenset(dates), emails=frozenset(emails),
+                      urls=frozenset(u.lower().strip() for u in allowed_links if u.strip()),
+                      words=frozenset(words),
+                      denied=tuple(n for n in other_customers if n and n.strip().lower() != own),
+                      multiples=frozenset(),
+                      own_words=frozenset(w.lower() for t in trusted if t for w in _words(normalise(t))))
+
+
+def denied_forms(name: str, words: frozenset[str] = frozenset()) -> list[str]:
+    """How another customer's name shows up in text: in full, or by its distinctive first word
+    ("Proseware" for "Proseware Logistics") unless this record itself uses that word."""
+    full = normalise(name).lower().strip()
+    forms = [full]
+    first = full.split()[0] if full.split() else ""
+    if len(full.split()) > 1 and len(first) >= 5 and first not in COMMON_CAPITALISED and first not in words:
+        forms.append(first)
+    return forms
+
+
+def url_allowed(url: str, allowed: Iterable[str]) -> bool:
+    """Tell whether `url` is on the allow-list: same host (or a subdomain of it), or under a prefix."""
+    u = url.lower().rstrip(".,;:!?")
+    bare = re.sub(r"^https?://", "", u)
+    host = bare.split("/")[0].split(":")[0].removeprefix("www.")
+    for a in allowed:
+        a_bare = re.sub(r"^https?://", "", a).removeprefix("www.").rstrip("/")
+        if "/" in a_bare:
+            if bare.removeprefix("www.").startswith(a_bare):
+                return True
+        elif host == a_bare or host.endswith("." + a_bare):
+            return True
+    return False
 
 
 def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | None = None) -> list[Finding]:
@@ -169,16 +240,17 @@ def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | Non
         if want is None or kind in want:
             found.append(Finding(kind, value))
 
+    text = normalise(text)
     low = text.lower()
     for name in vocab.denied:
-        if re.search(rf"\b{re.escape(name.lower())}\b", low):
+        if any(re.search(rf"\b{re.escape(form)}\b", low) for form in denied_forms(name, vocab.own_words)):
             add("other_customer", name)
     for e in _EMAIL.findall(text):
         if e.lower() not in vocab.emails:
             add("email", e)
     rest = _EMAIL.sub(" ", text)
     for u in _URL.findall(rest):
-        if u.lower().rstrip(".,") not in vocab.urls:
+        if not url_allowed(u, vocab.urls):
             add("url", u)
     rest = _URL.sub(" ", rest)
     for m in _MONEY.finditer(rest):
@@ -186,14 +258,15 @@ def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | Non
             add("money", m.group(0).strip())
     rest = _MONEY.sub(" ", rest)
     for p in _PERCENT.findall(rest):
-        if not _close_to_any(float(p), vocab.percents, tol=0.6):
+        if not _close_to_any(_num(p), vocab.percents, tol=0.6):
             add("percent", p + "%")
     rest = _PERCENT.sub(" ", rest)
     for value, d in find_dates(rest):
         if not date_matches(d, vocab.dates):
             add("date", value)
-    for pattern in (_DATE_MD, _DATE_DM, _DATE_ISO, _DATE_SLASH, _TIME, _DURATION):
-        rest = pattern.sub(" ", rest)
+    for pattern in (_DATE_MD, _DATE_DM, _DATE_FOREIGN, _DATE_ISO, _DATE_DOTTED, _DATE_SLASH, _TIME, _DURATION):
+        # Keep a sentence-ending period ("... on 21 novembre. Notre ...") so sentence starts stay starts.
+        rest = pattern.sub(lambda m: " ." if m.group(0).endswith(".") else " ", rest)
     for n in _MULTIPLE.findall(rest):
         # "3x ROI" is a claim: only a multiple someone actually wrote in the CRM may be repeated.
         if _num(n) not in vocab.multiples:
@@ -219,36 +292,66 @@ def _base(word: str) -> str:
     return w[:-2] if w.lower().endswith("'s") else w.strip("'-")
 
 
+_STOPWORDS_BY_LANGUAGE = {
+    "en": frozenset("the and to of for with you your is are we our on in this that would could".split()),
+    "de": frozenset("der die das und zu für mit sie ihr ihre ist sind wir unser auf im dem den ein eine nicht".split()),
+    "fr": frozenset("le la les et de des pour avec vous votre est sont nous notre sur dans un une du au".split()),
+    "es": frozenset("el la los las y de para con usted su es son nosotros nuestro en un una del al por".split()),
+}
+
+
+def guess_language(text: str) -> str:
+    """Guess en/de/fr/es from function words (enough to decide how capitals behave)."""
+    tokens = re.findall(r"[^\W\d_]+", text.lower())
+    counts = {lang: sum(t in sw for t in tokens) for lang, sw in _STOPWORDS_BY_LANGUAGE.items()}
+    return max(counts, key=lambda k: (counts[k], k == "en"))
+
+
+def _known(w: str, words: frozenset[str]) -> bool:
+    lw = w.lower()
+    if lw in words or lw in COMMON_CAPITALISED or (w.isupper() and len(w) <= 5):
+        return True
+    return "-" in w and all(p.lower() in words or p.lower() in COMMON_CAPITALISED for p in w.split("-") if p)
+
+
 def _unknown_names(text: str, words: frozenset[str]) -> list[str]:
     out: list[str] = []
+    # German capitalises every noun, so there a lone capitalised word is no evidence of a name:
+    # only two unknown capitalised words in a row ("Anna Schmidt") or one after Herr/Frau count.
+    german = guess_language(text) == "de"
     # Sentence starts are capitalised anyway; only mid-sentence capitals are taken as names.
     for sentence in re.split(r"(?<=[.!?:;])\s+|\n+|(?<=,)\s*\n", text):
-        tokens = _WORD.findall(sentence)
-        for i, tok in enumerate(tokens):
-            w = _base(tok)
-            if i == 0 or not w or not w[0].isupper():
+        tokens = [_base(t) for t in _WORD.findall(sentence)]
+        for i, w in enumerate(tokens):
+            if i == 0 or not w or not w[0].isupper() or _known(w, words):
                 continue
-            lw = w.lower()
-            if lw in words or lw in COMMON_CAPITALISED or (w.isupper() and len(w) <= 5):
-                continue
-            if "-" in w and all(p.lower() in words or p.lower() in COMMON_CAPITALISED for p in w.split("-") if p):
-                continue
+            if german:
+                nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+                prev = tokens[i - 1]
+                pair = (bool(nxt) and nxt[0].isupper() and not _known(nxt, words)) or \
+                    (i > 1 and prev[:1].isupper() and not _known(prev, words))
+                if not (pair or prev.lower() in ("herr", "frau", "herrn")):
+                    continue
             out.append(w)
     return out
 
 
 def _num(s: str) -> float:
-    return float(s.replace(",", ""))
+    """Parse 19,900 / 19.900 / 19 900 / 19'900 / 19.900,50 / 0,5 (thousands vs decimal by the group size)."""
+    s = s.strip().replace(" ", "").replace("'", "")
+    last = max(s.rfind(","), s.rfind("."))
+    if last == -1:
+        return float(s)
+    head, tail = s[:last], s[last + 1:]
+    if len(tail) == 3 and (head.replace(",", "").replace(".", "").isdigit()):
+        return float(head.replace(",", "").replace(".", "") + tail)
+    return float(head.replace(",", "").replace(".", "") + "." + tail)
 
 
 def _money_value(m: re.Match[str]) -> float:
-    if m.group(1):
-        raw, unit = m.group(1), m.group(2)
-    elif m.group(3):
-        raw, unit = m.group(3), m.group(4)
-    else:
-        raw, unit = m.group(5), m.group(6)
-    scale = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6}.get((unit or "").lower(), 1.0)
+    raw, unit = next((m.group(i), m.group(i + 1)) for i in (1, 3, 5, 7) if m.group(i))
+    u = (unit or "").lower().rstrip(".")
+    scale = 1e3 if u in ("k", "thousand", "tsd", "mil") else 1e6 if u and u[0] == "m" else 1.0
     return _num(raw) * scale
 
 
@@ -266,8 +369,15 @@ def find_dates(text: str) -> list[tuple[str, tuple[int | None, int, int]]]:
     for m in _DATE_DM.finditer(text):
         out.append((m.group(0), (int(m.group(3)) if m.group(3) else None, MONTHS[m.group(2).lower()[:3]],
                                  int(m.group(1)))))
+    for m in _DATE_FOREIGN.finditer(text):
+        out.append((m.group(0), (int(m.group(3)) if m.group(3) else None, _FOREIGN_MONTHS[m.group(2).lower()],
+                                 int(m.group(1)))))
     for m in _DATE_ISO.finditer(text):
         out.append((m.group(0), (int(m.group(1)), int(m.group(2)), int(m.group(3)))))
+    for m in _DATE_DOTTED.finditer(text):
+        if 1 <= int(m.group(2)) <= 12:
+            y = int(m.group(3)) if m.group(3) else None
+            out.append((m.group(0), ((y + 2000 if y is not None and y < 100 else y), int(m.group(2)), int(m.group(1)))))
     for m in _DATE_SLASH.finditer(text):
         year = int(m.group(3)) if m.group(3) else None
         out.append((m.group(0), ((year + 2000 if year is not None and year < 100 else year),

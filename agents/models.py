@@ -70,6 +70,8 @@ class Analysis(AnalysisOut):
     """The analyst's output as shown on the card."""
 
     limitations: list[str] = Field(default_factory=list, description="inputs the agents could not use")
+    escalations: list[str] = Field(default_factory=list,
+                                   description="anger, cancellation or legal asks found in code; the owner handles these")
     generated_by: str = OFFLINE_LABEL
 
 
@@ -114,11 +116,11 @@ class Recipient(BaseModel):
 
 
 class Draft(BaseModel):
-    """A message for the rep to review and send."""
+    """A message for the rep to review and send; `owner_brief` is for the owner only (escalations)."""
 
     to: Recipient
     channel: Channel
-    kind: Literal["email", "call_script"]
+    kind: Literal["email", "call_script", "owner_brief"]
     subject: str
     body: str
     language: str
@@ -156,6 +158,7 @@ class AgentRun(BaseModel):
     limitations: list[str]
     generated_by: str
     cost_usd: float
+    escalations: list[str] = Field(default_factory=list)
 
     def card(self) -> dict[str, Any]:
         """Return the agents' part of the card payload (DESIGN.md, Card payload)."""

@@ -12,9 +12,12 @@ from collections.abc import Mapping
 from datetime import date
 
 from agents.context import Context
-from agents.facts import Vocabulary, date_matches, find_dates, find_unsupported
+from agents.facts import Vocabulary, date_matches, find_dates, find_unsupported, guess_language
 from agents.models import Check, Draft
+from agents.moments import ASK_TOPICS, Ask, latest_ask
+from agents.normalize import normalise
 from agents.settings import AgentSettings
+from agents.timing import timing_violations
 
 GREETING_WINDOW = 80
 """Characters at the start of the body in which the contact's name must appear."""
@@ -26,6 +29,12 @@ these they this those today very want were what when where which while will with
 team thanks thank week follow following quick time update updates call good great happy send sent
 for and the our you are was has had not but all any can may its his her how who why out one two get got
 let see use new now per via off own too yet
+danke vielen viele grüße hallo guten ihnen ihre ihrer ihrem ihren haben wird werden sind eine einen einem einer
+nicht noch auch wenn dass oder aber sich bitte gerne sehr schon heute woche termin gespräch projekt kurz
+merci bonjour cordialement votre vous nous avec pour dans cette sont être avoir fait plus bien très semaine
+projet appel échange souhaite pouvons pourrions
+gracias hola saludo saludos usted nosotros para como esta este esto pero también sobre desde cuando semana
+proyecto llamada reunión podemos podríamos quería
 """.split())
 """Words too common to show that a draft refers to a specific activity."""
 
@@ -33,11 +42,18 @@ CTA_PATTERNS = (
     r"\?\s*$",
     r"\b(let me know|reply|book|grab|pick|choose|schedule|confirm|send me|drop me)\b[^.!?]*"
     r"\b(time|slot|call|meeting|chat|demo|day|works?|when|whether|if|a line|reply)\b",
+    r"\b(geben sie mir (bitte |kurz )*bescheid|lassen sie (mich|uns) wissen|sagen sie mir|melden sie sich|"
+    r"faites-moi savoir|dites-moi|tenez-moi au courant|indiquez-moi|"
+    r"h[aá]game saber|d[ií]game|av[ií]seme|conf[ií]rme(me)?)\b",
 )
 """An ask is a question, or an imperative about a next step."""
 
 PLEASANTRY = re.compile(r"^\W*(how are you|how have you been|how('s| is| was) (your|the) (week|weekend|day|summer|"
-                        r"holiday)s?|hope (you|all|things)\b)", re.I)
+                        r"holiday)s?|hope (you|all|things)\b|wie geht es ihnen|ich hoffe|j'espère|comment allez|"
+                        r"¿?c[oó]mo est[aá]|espero que)", re.I)
+GREETING = re.compile(r"^(hi|hello|dear|hey|hallo|guten tag|sehr geehrte[rs]?|liebe[rs]?|bonjour|madame|monsieur|"
+                      r"cher|chère|hola|estimad[oa]s?|buenos d[ií]as)\b", re.I)
+HONORIFIC = r"(mr|mrs|ms|dr|prof|herr|herrn|frau|m|mme|madame|monsieur|sr|sra|señor|señora|don|doña)"
 """Questions that ask nothing of the reader."""
 
 PLACEHOLDER = re.compile(r"\[\[|\]\]|\{\{|\}\}|\[(?:name|first name|company|contact|date|x|your name)\]|"
@@ -49,7 +65,7 @@ def count_asks(body: str) -> int:
     sentences = [s for s in re.split(r"(?<=[.!?])\s+|\n+", body) if s.strip()]
     count = 0
     for s in sentences:
-        if re.search(r"^(hi|hello|dear|hey)\b", s.strip(), re.I) and "?" not in s:
+        if GREETING.search(s.strip()) and "?" not in s:
             continue
         if PLEASANTRY.search(s):
             continue
@@ -59,13 +75,13 @@ def count_asks(body: str) -> int:
 
 
 def content_words(text: str) -> set[str]:
-    """Lowercase words of 4+ letters that are not stopwords."""
-    return {w for w in re.findall(r"[a-z][a-z'-]{3,}", text.lower()) if w not in STOPWORDS}
+    """Lowercase words of 4+ letters that are not stopwords (any script with letters)."""
+    return {w for w in re.findall(r"[^\W\d_][^\W\d_'-]{3,}", text.lower()) if w not in STOPWORDS}
 
 
 def bigrams(text: str) -> set[tuple[str, str]]:
     """Adjacent pairs of content words ("budget review", "idle time"): a phrase, not a coincidence."""
-    tokens = re.findall(r"[a-z][a-z'-]+", text.lower())
+    tokens = re.findall(r"[^\W\d_][^\W\d_'-]+", text.lower())
     return {(a, b) for a, b in zip(tokens, tokens[1:], strict=False)
             if len(a) >= 3 and len(b) >= 3 and a not in STOPWORDS and b not in STOPWORDS}
 
@@ -102,7 +118,20 @@ def references_real(body: str, ctx: Context, vocab: Vocabulary) -> str | None:
     return None
 
 
-def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings: AgentSettings) -> list[Check]:
+def answers_question(body: str, ask: Ask | None) -> tuple[bool, str]:
+    """Tell whether a draft takes up the buyer's latest question (its topic, in any supported language)."""
+    if ask is None:
+        return True, "no open question from the buyer"
+    topics = [t for t in ask.topics if t != "meeting"] or list(ask.topics)
+    if not topics:
+        return True, "question without a recognised topic"
+    patterns = dict(ASK_TOPICS)
+    hit = [t for t in topics if patterns[t].search(normalise(body))]
+    return (bool(hit), f"takes up {', '.join(hit)}" if hit else f"ignores the question about {', '.join(topics)}")
+
+
+def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings: AgentSettings,
+                        *, send_day: date | None = None) -> list[Check]:
     """Run every quality check on one draft.
 
     Args:
@@ -110,6 +139,7 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
         ctx: the run's context.
         vocab: facts the draft may state.
         settings: length limits.
+        send_day: the day the draft goes out (the run's day when None).
 
     Returns:
         One Check per rule, in a fixed order.
@@ -123,12 +153,13 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
     # Formal greetings use the surname ("Dear Ms. Whitfield"); informal ones the first name.
     addressed = bool(first) and (re.search(rf"\b{re.escape(first.lower())}\b", head) is not None
                                  or name.lower() in head
-                                 or (bool(last) and re.search(rf"\b(mr|mrs|ms|dr|prof)\.?\s+{re.escape(last.lower())}\b",
+                                 or (bool(last) and re.search(rf"\b{HONORIFIC}\.?\s+{re.escape(last.lower())}\b",
                                                               head) is not None))
     checks.append(Check(name="addresses_contact_by_name", passed=addressed,
                         detail=f"greets {first!r}" if addressed else f"{first or 'the contact'!r} not in the greeting"))
     company = ctx.record.company.name if ctx.record.company and ctx.record.company.name else ""
-    core = re.sub(r"[,.]?\s+(inc|ltd|llc|gmbh|corp|corporation|co|plc|sa|ag|bv)\.?$", "", company, flags=re.I)
+    core = re.sub(r"[,.]?\s+(inc|ltd|llc|gmbh|corp|corporation|co|plc|sa|ag|bv|sas|sarl|sl|slu|srl|kg|se)\.?$", "",
+                  company, flags=re.I)
     named = bool(core) and core.lower() in f"{subject}\n{body}".lower()
     checks.append(Check(name="names_company", passed=named, detail=core if named else f"{core!r} not mentioned"))
     ref = references_real(body, ctx, vocab)
@@ -147,4 +178,14 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
     leftover = PLACEHOLDER.search(f"{subject}\n{body}")
     checks.append(Check(name="no_placeholders", passed=leftover is None,
                         detail=f"found {leftover.group(0)!r}" if leftover else "none"))
+    ask = latest_ask(ctx)
+    answered, why = answers_question(body, ask)
+    checks.append(Check(name="answers_latest_question", passed=answered, detail=why))
+    timing = timing_violations(f"{subject}\n{body}", send_day or ctx.now.date(),
+                               asked_same_day=bool(ask and ask.same_day))
+    checks.append(Check(name="no_past_deadline_or_same_day_meeting", passed=not timing,
+                        detail="; ".join(timing) or "none"))
+    wrote = guess_language(body)
+    checks.append(Check(name="in_buyer_language", passed=wrote == draft.language,
+                        detail=f"written in {wrote}, buyer reads {draft.language}"))
     return checks

@@ -10,11 +10,12 @@ from datetime import UTC, datetime
 import httpx
 
 from agents.analyst import analyse
-from agents.catalogue import catalogue_by_name
-from agents.context import build_context
+from agents.catalogue import StrategyArm, catalogue_by_name
+from agents.context import Context, build_context
 from agents.errors import ConfigurationError
-from agents.facts import build_vocabulary
-from agents.models import OFFLINE_LABEL, AgentRun, Fallback
+from agents.facts import Vocabulary, build_vocabulary
+from agents.models import OFFLINE_LABEL, AgentRun, Check, DraftOut, Fallback, NextBestAction
+from agents.moments import detect_escalations
 from agents.providers.base import LLMProvider
 from agents.providers.cache import LLMCache, SpendLedger
 from agents.providers.gateway import CallResult, Gateway
@@ -24,9 +25,10 @@ from agents.providers.resolve import resolve_chains
 from agents.providers.tokens import DEFAULT_TOKENIZER, Tokenizer
 from agents.quality import check_draft_quality
 from agents.redact import Redactor
+from agents.safety import check_draft
 from agents.settings import ROLES, AgentSettings
 from agents.strategist import ArmPolicy, PolicyInput, heuristic_policy, plan
-from agents.writer import write
+from agents.writer import DraftPlan, owner_brief, plan_draft, write
 from integrations.base import Record
 
 
@@ -74,25 +76,31 @@ def run_agents(
                       limiter=limiter or process_limiter(settings.concurrency_per_process,
                                                          settings.concurrency_per_tenant),
                       redactor=Redactor(record), sleep=sleep)
-    base_vocab = build_vocabulary(ctx, other_customers=settings.other_customer_names)
+    base_vocab = build_vocabulary(ctx, other_customers=settings.other_customer_names,
+                                  allowed_links=settings.link_allowlist)
     analysis, r1 = analyse(gateway, ctx, base_vocab)
+    escalations = [str(e) for e in detect_escalations(ctx)]
+    if escalations:
+        analysis = analysis.model_copy(update={"escalations": escalations})
     choice = (policy or heuristic_policy)(PolicyInput(ctx, analysis, settings.catalogue))
     arms = catalogue_by_name(settings.catalogue)
     if choice.arm not in arms:
         raise ConfigurationError(f"policy chose {choice.arm!r}, which is not in the tenant's catalogue")
     strategy, nba, r2 = plan(gateway, ctx, analysis, choice, settings, base_vocab)
     arm = arms[choice.arm]
-    draft_vocab = build_vocabulary(
-        ctx, extra_text=[arm.description, nba.timezone],
-        extra_dates=[datetime.fromisoformat(nba.due_at).date()],
-        extra_percents=[round(nba.discount * 100, 1)] if nba.discount else [],
-        other_customers=settings.other_customer_names)
-    draft, r3 = write(gateway, ctx, analysis, strategy, nba, settings, draft_vocab)
-    checks = check_draft_quality(draft, ctx, draft_vocab, settings)
     limitations = list(ctx.limitations)
-    if draft.language != settings.language:
-        limitations.append(f"draft written in {draft.language}: the offline templates have no {settings.language!r}")
-    results = {"analyst": r1, "strategist": r2, "writer": r3}
+    results = {"analyst": r1, "strategist": r2}
+    if escalations:
+        # No customer-facing draft: the owner gets a brief and answers personally.
+        nba = nba.model_copy(update={"summary": f"Owner to answer personally (escalated): {escalations[0]}",
+                                     "discount": None})
+        draft = owner_brief(ctx, nba, escalations)
+        checks = [Check(name="escalated_to_owner", passed=True, detail="; ".join(escalations))]
+    else:
+        dp = plan_draft(ctx, nba, settings)
+        draft_vocab = draft_vocabulary(ctx, arm, nba, settings, dp)
+        draft, results["writer"] = write(gateway, ctx, analysis, strategy, nba, settings, draft_vocab, dp)
+        checks = check_draft_quality(draft, ctx, draft_vocab, settings, send_day=dp.send_day)
     usage = [u.to_dict() for r in results.values() for u in r.usages]
     return AgentRun(
         record={"crm": record.crm, "tenant_id": record.tenant_id, "object_type": record.object_type,
@@ -100,8 +108,33 @@ def run_agents(
         analysis=analysis, strategy=strategy, next_best_action=nba, draft=draft, checks=checks,
         checks_passed=all(c.passed for c in checks), usage=usage, fallbacks=_fallbacks(results),
         limitations=limitations, generated_by=_label(results.values()),
-        cost_usd=round(sum(u["cost_usd"] for u in usage), 8),
+        cost_usd=round(sum(u["cost_usd"] for u in usage), 8), escalations=escalations,
     )
+
+
+def draft_vocabulary(ctx: Context, arm: StrategyArm, nba: NextBestAction, settings: AgentSettings,
+                     dp: DraftPlan) -> Vocabulary:
+    """What a draft for this action may state: the record's facts plus what code decided for it."""
+    return build_vocabulary(
+        ctx, extra_text=[arm.description, nba.timezone, dp.recipient_tz],
+        extra_dates=[datetime.fromisoformat(nba.due_at).date(), *dp.dates()],
+        extra_percents=[round(nba.discount * 100, 1)] if nba.discount else [],
+        other_customers=settings.other_customer_names, allowed_links=settings.link_allowlist)
+
+
+def recheck_draft(run: AgentRun, record: Record, scores: Mapping[str, object] | None, settings: AgentSettings,
+                  *, now: datetime) -> list[str]:
+    """Re-run every safety rule on a finished run's draft (audits and tests); [] when it is safe."""
+    if run.draft.kind == "owner_brief":
+        return []
+    ctx = build_context(record, scores, now=now, budget_tokens=settings.context_budget_tokens)
+    arm = catalogue_by_name(settings.catalogue)[run.strategy.arm]
+    nba = run.next_best_action
+    dp = plan_draft(ctx, nba, settings)
+    out = DraftOut(to_contact_id=run.draft.to.contact_id, subject=run.draft.subject, body=run.draft.body)
+    return check_draft(out, ctx, draft_vocabulary(ctx, arm, nba, settings, dp), approved_discount=nba.discount,
+                       allowed_promises=settings.allowed_promises, send_day=dp.send_day,
+                       asked_same_day=bool(dp.ask and dp.ask.same_day))
 
 
 def _chains(

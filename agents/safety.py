@@ -14,41 +14,23 @@ once, then replaced by the offline one with the reasons logged (agents.run). The
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
+from datetime import date
 
 from agents.catalogue import StrategyArm
+from agents.claims import deal_state_violations, discount_violations, price_violations, promise_violations
 from agents.context import Context
 from agents.facts import Vocabulary, find_unsupported
 from agents.models import AnalysisOut, DraftOut, Evidence, StrategyOut
+from agents.timing import timing_violations
 
-DISCOUNT_WORDS = r"(?:off|discount\w*|reduction|rebate|credit|savings?|cheaper|lower price|price cut)"
-_PCT_DISCOUNT = re.compile(
-    rf"(\d+(?:\.\d+)?)\s?(?:%|percent|per cent)\s*{DISCOUNT_WORDS}|"
-    rf"{DISCOUNT_WORDS}\s+(?:of|by|at)?\s*(?:up to\s+)?(\d+(?:\.\d+)?)\s?(?:%|percent|per cent)", re.I)
-_MONEY_OFF = re.compile(rf"[$€£]\s?\d[\d,]*(?:\.\d+)?\s?k?\s*{DISCOUNT_WORDS}", re.I)
-
-PROMISE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((n, re.compile(p, re.I)) for n, p in (
-    ("free extra", r"\bfree\b(?:\s+of charge)?(?!dom)(?:\s+\w+){0,3}\s+(?:months?|trial|seats?|licen[cs]es?|"
-                   r"upgrade|onboarding|implementation|support|year|access|add-?ons?)|\bat no (?:extra )?(?:cost|charge)\b|"
-                   r"\bfor free\b|\bfree of charge\b|\bcomplimentary\b"),
-    ("guarantee", r"\bguarantee[ds]?\b|\bmoney[- ]back\b|\brisk[- ]free\b"),
-    ("refund", r"\brefund\w*\b"),
-    ("waiver", r"\bwaiv(?:e|ed|ing)\b"),
-    ("price lock", r"\bprice (?:lock|freeze|protection)\b|\block(?:ed)?[- ]in (?:the |your |this )?(?:price|rate)\b"),
-    ("lifetime", r"\blifetime (?:discount|deal|access|licen[cs]e|pricing)\b"),
-    ("unlimited", r"\bunlimited\b"),
-    ("price match", r"\b(?:price[- ]match|match (?:any|their|the competitor'?s?|a competitor'?s?) (?:price|offer|quote))\b"),
-))
-"""Promises a draft may not make unless the tenant allows the phrase (`allowed_promises`)."""
-
-FACT_KINDS_ANALYSIS = ("email", "url", "money", "other_customer")
+FACT_KINDS_ANALYSIS = ("email", "url", "money", "percent", "other_customer")
 """Fact kinds checked in analysis and strategy text (internal, so names and numbers are looser)."""
 
 
 def check_draft(
     draft: DraftOut, ctx: Context, vocab: Vocabulary, *, approved_discount: float | None,
-    allowed_promises: Iterable[str] = (),
+    allowed_promises: Iterable[str] = (), send_day: date | None = None, asked_same_day: bool = False,
 ) -> list[str]:
     """Return the rules a draft broke.
 
@@ -58,6 +40,9 @@ def check_draft(
         vocab: facts the draft may state.
         approved_discount: the discount the strategist and policy approved (fraction), or None.
         allowed_promises: phrases the tenant allows although they read as promises.
+        send_day: the day the message goes out; past deadlines and send-day meetings are refused.
+            The run's day when None.
+        asked_same_day: the buyer asked to talk today.
     """
     reasons: list[str] = []
     ids = {c.id for c in ctx.record.contacts}
@@ -67,30 +52,26 @@ def check_draft(
     if "[[" in text or "]]" in text:
         reasons.append("a redaction placeholder ([[...]]) was left in or invented")
     reasons += [f"unsupported fact: {f}" for f in find_unsupported(text, vocab)]
-    reasons += discount_and_promise_violations(text, approved_discount, allowed_promises)
+    reasons += commercial_violations(text, ctx, vocab, approved_discount, allowed_promises)
+    reasons += timing_violations(text, send_day or ctx.now.date(), asked_same_day=asked_same_day)
     return list(dict.fromkeys(reasons))  # a fact repeated in subject and body is one violation
+
+
+def commercial_violations(
+    text: str, ctx: Context, vocab: Vocabulary, approved_discount: float | None,
+    allowed_promises: Iterable[str] = (),
+) -> list[str]:
+    """Return discounts above the approved one, unvouched prices, promises outside policy and
+    deal-state claims the record contradicts, in any supported language."""
+    return [*discount_violations(text, approved_discount), *price_violations(text, vocab.money),
+            *promise_violations(text, allowed_promises), *deal_state_violations(text, ctx.record.stage_kind)]
 
 
 def discount_and_promise_violations(
     text: str, approved_discount: float | None, allowed_promises: Iterable[str] = ()
 ) -> list[str]:
     """Return discounts above the approved one and promises outside policy found in `text`."""
-    reasons: list[str] = []
-    allowed = (approved_discount or 0.0) * 100
-    for m in _PCT_DISCOUNT.finditer(text):
-        pct = float(m.group(1) or m.group(2))
-        if pct > allowed + 1e-6:
-            reasons.append(f"discount of {pct:g}% offered; policy approves {allowed:g}%")
-    if _MONEY_OFF.search(text):
-        reasons.append("a money-off offer is not something the policy approved")
-    low = text.lower()
-    permitted = [p.lower() for p in allowed_promises]
-    for name, pattern in PROMISE_PATTERNS:
-        for m in pattern.finditer(text):
-            if not any(p in low and m.group(0).lower() in p for p in permitted):
-                reasons.append(f"promise outside policy ({name}): {m.group(0)!r}")
-                break
-    return reasons
+    return [*discount_violations(text, approved_discount), *promise_violations(text, allowed_promises)]
 
 
 def check_analysis(out: AnalysisOut, ctx: Context, vocab: Vocabulary) -> list[str]:
@@ -107,9 +88,10 @@ def check_analysis(out: AnalysisOut, ctx: Context, vocab: Vocabulary) -> list[st
             reasons.append(f"evidence {ev.activity_id} dated {ev.at!r}; the activity is dated {act['at']}")
     texts = [out.summary, *(s.label for s in [*out.risk_indicators, *out.buying_signals]),
              *(e.note for e in evidence)]
-    reasons += [f"unsupported fact: {f}" for f in find_unsupported("\n".join(texts), vocab,
-                                                                     kinds=FACT_KINDS_ANALYSIS)]
-    return reasons
+    joined = "\n".join(texts)
+    reasons += [f"unsupported fact: {f}" for f in find_unsupported(joined, vocab, kinds=FACT_KINDS_ANALYSIS)]
+    reasons += commercial_violations(joined, ctx, vocab, None)
+    return list(dict.fromkeys(reasons))
 
 
 def check_strategy(
@@ -127,5 +109,5 @@ def check_strategy(
     if out.recipient_contact_id not in {c.id for c in ctx.record.contacts}:
         reasons.append(f"recipient {out.recipient_contact_id!r} is not one of the record's contacts")
     reasons += [f"unsupported fact: {f}" for f in find_unsupported(out.rationale, vocab, kinds=FACT_KINDS_ANALYSIS)]
-    reasons += discount_and_promise_violations(out.rationale, out.discount if arm.uses_discount else None)
-    return reasons
+    reasons += commercial_violations(out.rationale, ctx, vocab, out.discount if arm.uses_discount else None)
+    return list(dict.fromkeys(reasons))

@@ -92,10 +92,14 @@ class AgentSettings:
         monthly_spend_cap_usd: LLM spend per calendar month after which calls go offline.
         redact_pii: replace emails, phone numbers and people's names before a vendor call.
         tone: `friendly` or `formal`.
-        language: ISO code of the draft language; offline templates exist for `en`.
+        language: ISO code of the tenant's default draft language (en, de, fr, es); a contact's own
+            language, else their company country's, wins.
         max_discount: discount cap as a fraction (0.10 = 10%).
         allowed_promises: phrases a draft may use that would otherwise read as a promise.
-        other_customer_names: names of the tenant's other customers, never allowed in a draft.
+        other_customer_names: names of the tenant's other customers (the app passes the tenant's
+            companies other than this record's), never allowed in any output.
+        link_allowlist: the only links an output may contain: domains (`brightlane.io`, subdomains
+            included) or URL prefixes (`https://brightlane.io/security`). Empty: no links at all.
         catalogue: the tenant's strategy arms.
         prices: USD per million (input, output) tokens, keyed `provider:model`/`provider:*`.
         openai_base_url: base URL of the `openai_compatible` provider (vLLM, Ollama, LM Studio).
@@ -111,6 +115,7 @@ class AgentSettings:
     max_discount: float = MAX_DISCOUNT
     allowed_promises: tuple[str, ...] = ()
     other_customer_names: tuple[str, ...] = ()
+    link_allowlist: tuple[str, ...] = ()
     catalogue: tuple[StrategyArm, ...] = DEFAULT_CATALOGUE
     prices: Mapping[str, tuple[float, float]] = field(default_factory=lambda: dict(PRICES_PER_MTOK))
     timeout_seconds: float = LLM_TIMEOUT_SECONDS

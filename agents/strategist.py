@@ -118,8 +118,11 @@ def seniority(title: str | None) -> int:
 
 def senior_contact(ctx: Context) -> Any:
     """Return the most senior contact with a senior title, or None."""
-    ranked = sorted(ctx.record.contacts, key=lambda c: (-seniority(c.title), not c.is_primary))
-    return ranked[0] if ranked and seniority(ranked[0].title) > 0 else None
+    def title(c: Any) -> str | None:
+        return ctx.safe(f"contacts.{c.id}.title", c.title)
+
+    ranked = sorted(ctx.record.contacts, key=lambda c: (-seniority(title(c)), not c.is_primary))
+    return ranked[0] if ranked and seniority(title(ranked[0])) > 0 else None
 
 
 def default_recipient(ctx: Context, arm: StrategyArm) -> Any:
@@ -144,8 +147,9 @@ def plan(
     prompt = load_prompt("strategist")
     values = {"arm": arm.name, "arm_description": arm.description, "arm_when": arm.when,
               "max_discount": f"{settings.max_discount:g}",
-              "plan": fence({"suggested_recipient": {"contact_id": recipient.id, "name": recipient.name,
-                                                     "title": recipient.title} if recipient else None,
+              "plan": fence({"suggested_recipient": {"contact_id": recipient.id, "name": ctx.contact_name(recipient),
+                                                     "title": ctx.safe(f"contacts.{recipient.id}.title",
+                                                                       recipient.title)} if recipient else None,
                              "analysis": analysis.model_dump(include={"summary", "engagement_trend",
                                                                       "risk_indicators", "buying_signals"})}),
               "data": fence(ctx.data)}
@@ -173,14 +177,14 @@ def next_best_action(ctx: Context, arm: StrategyArm, out: StrategyOut, settings:
     discount = None
     if arm.uses_discount and out.discount is not None:
         discount = round(min(max(out.discount, 0.0), settings.max_discount), 4)
-    who = contact.name if contact and contact.name else "the primary contact"
+    who = ctx.contact_name(contact) or "the primary contact"
     verb = {"email": "Email", "call": "Call", "meeting": "Propose a meeting with"}[out.channel]
     extra = f", offering {discount:.0%} off" if discount else ""
     return NextBestAction(
         channel=out.channel, timing=out.timing, due_at=due.isoformat(), timezone=tz_name,
-        owner=Person(id=owner.id if owner else None, name=owner.name if owner else None,
+        owner=Person(id=owner.id if owner else None, name=ctx.safe("owner.name", owner.name) if owner else None,
                      email=owner.email if owner else None),
-        recipient=Person(id=contact.id if contact else None, name=contact.name if contact else None,
+        recipient=Person(id=contact.id if contact else None, name=ctx.contact_name(contact),
                          email=contact.email if contact else None),
         discount=discount,
         summary=f"{verb} {who} ({arm.name.replace('_', ' ')}) on {due.strftime('%a %d %b %H:%M')} {tz_name}{extra}",

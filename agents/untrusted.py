@@ -11,14 +11,19 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Iterable
 from typing import Any
 
-_AI = r"(?:ai|a\.i\.|assistant|llm|language model|model|gpt|chatgpt|claude|chatbot|bot|copilot|agent)"
+from agents.normalize import decoded_parts, normalise, screen_view
+
+_AI = (r"(?:ai|a\.i\.|assistant|assistent(?:in)?|assistante?|asistente|llm|language model|sprachmodell|"
+       r"mod[eè]le|modelo|model|gpt|chatgpt|claude|chatbot|bot|copilot|agent|ki|k\.i\.|ia|i\.a\.)")
 _INJECTION_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("override", re.compile(
         r"\b(ignore|disregard|forget|override|bypass|skip)\b[^.\n]{0,60}\b(instructions?|rules?|prompts?|"
         r"guidelines?|directions?|polic(y|ies)|guardrails?|constraints?|caps?|limits?)\b", re.I)),
-    ("role_marker", re.compile(r"(^|\n)\s*[\[<#]*\s*(system|assistant|developer)\s*[\]>:]", re.I)),
+    ("role_marker", re.compile(r"(^|\n)\s*[\[<#]*\s*(system|assistant|developer)\s*[\]>:]|"
+                               rf"[\[<({{]\s*(system|assistant|developer|admin|{_AI}|instructions?)\s*[:\]>)}}]", re.I)),
     ("prompt_tag", re.compile(r"<\s*/?\s*(system|instructions?|im_start|im_end|crm_data|prompt)\b|\[/?INST\]|"
                               r"<\|[a-z_]+\|>|CRM_DATA", re.I)),
     ("fake_prompt", re.compile(r"\b(system|developer)\s+(prompt|message|note|instructions?|override|update|notice)\b",
@@ -42,14 +47,67 @@ _INJECTION_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+_FOREIGN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # German, French and Spanish spellings of the same moves (buyers and attackers write in them).
+    ("override_de", re.compile(
+        r"\b(ignorier\w*|vergiss|vergessen sie|missachte\w*|übergeh\w*|umgeh\w*)\b[^.\n]{0,60}"
+        r"\b(anweisung\w*|regeln|vorgaben|richtlinien|instruktion\w*|grenzen|limits?)\b", re.I)),
+    ("override_fr", re.compile(
+        r"\b(ignore[zr]?|oublie[zr]?|contourne[zr]?|ne tiens pas compte)\b[^.\n]{0,60}"
+        r"\b(instructions?|consignes?|règles?|directives?|limites?|politiques?)\b", re.I)),
+    ("override_es", re.compile(
+        r"\b(ignora[rd]?|olvida[rd]?|omite|salta(?:te)?)\b[^.\n]{0,60}"
+        r"\b(instrucciones|reglas|indicaciones|directrices|normas|l[ií]mites|pol[ií]ticas?)\b", re.I)),
+    ("persona_foreign", re.compile(
+        r"\b(du bist (jetzt|nun|ab sofort)|sie sind (jetzt|nun) ein|ab sofort (bist|sind)|neue anweisung\w*|"
+        r"tu es (maintenant|désormais)|vous êtes (maintenant|désormais)|nouvelles? (instructions?|consignes?)|"
+        r"ahora eres|a partir de ahora|nuevas instrucciones)\b", re.I)),
+    ("addressed_to_ai_foreign", re.compile(
+        rf"\b(hinweis|notiz|anweisung|nachricht|info|aufgabe)\s+(an|für)\s+(den|die|das)?\s*{_AI}\b|"
+        rf"\b(an|für) (den |die |das )?{_AI}\b[^.\n]{{0,40}}\b(schreib\w*|biete\w*|nenne\w*|sag\w*|füge\w*|"
+        rf"erwähn\w*|gib|gewähr\w*)|"
+        rf"\b(à l'attention de|pour|note pour|message pour|consigne pour) (l'|le |la )?{_AI}\b|"
+        rf"\b(para|nota para|mensaje para|instrucción para) (el |la )?{_AI}\b|"
+        rf"\b{_AI}\s*:\s*(bitte\s+)?(schreib|biete|nenne|sag|füge|gib|écri[st]|propose|offre|dis|ajoute|"
+        rf"escribe|ofrece|di|añade|incluye)\w*", re.I)),
+    ("split_marker", re.compile(
+        r"\b(continued in (the )?next note|part [12] of 2|\(\s*[12]\s*/\s*2\s*\)|fortsetzung folgt|"
+        r"suite dans la (prochaine )?note|contin[uú]a en la (siguiente )?nota)\b", re.I)),
+)
+
+_MIXED_SCRIPT = re.compile(r"\b(?=\w*[A-Za-z])(?=\w*[\u0370-\u03ff\u0400-\u04ff])\w+\b")
+
+
 def injection_reason(text: str | None) -> str | None:
-    """Return why `text` looks like instructions to an AI (a pattern name), else None."""
+    """Return why `text` looks like instructions to an AI (a pattern name), else None.
+
+    The text is screened as a model would read it: normalised (NFKC, invisible characters
+    removed, look-alike letters mapped) and with encoded parts (base64, percent, hex, entities)
+    decoded and screened too. A word mixing Latin with Greek or Cyrillic letters is itself a
+    reason: nobody types that except to slip past a filter.
+    """
     if not text:
         return None
-    for name, pattern in _INJECTION_PATTERNS:
-        if pattern.search(text):
+    if _MIXED_SCRIPT.search(text):
+        return "confusable_letters"
+    view = screen_view(text)
+    for name, pattern in (*_INJECTION_PATTERNS, *_FOREIGN_PATTERNS):
+        if pattern.search(view):
+            if name not in ("split_marker",) and not pattern.search(normalise(text)):
+                return f"encoded:{name}"
             return name
+    if any(len(p.split()) >= 4 for p in decoded_parts(normalise(text))):
+        return "encoded_text"
     return None
+
+
+def joined_reason(texts: Iterable[str | None]) -> str | None:
+    """Return why consecutive texts read as instructions only when put together (split attacks)."""
+    parts = [normalise(t).strip().rstrip(".") for t in texts if t]
+    if len(parts) < 2:
+        return None
+    reason = injection_reason(" ".join(parts))
+    return f"split:{reason}" if reason else None
 
 
 def nonce_for(payload: Any) -> str:

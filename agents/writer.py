@@ -8,174 +8,309 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from datetime import date, datetime
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from agents.catalogue import StrategyArm, catalogue_by_name
-from agents.context import Context
+from agents.context import Context, as_date, name_shaped
 from agents.facts import Vocabulary
 from agents.models import Analysis, Draft, DraftOut, NextBestAction, Recipient, Strategy
+from agents.moments import Ask, latest_ask, sender_of
+from agents.phrases import buyer_language, phrase
 from agents.prompts import load_prompt
 from agents.providers.gateway import CallResult, Gateway
 from agents.providers.offline import register
 from agents.safety import check_draft
 from agents.settings import AgentSettings
+from agents.timing import (
+    deadline_date,
+    format_day,
+    format_slot,
+    format_slots,
+    proposed_slots,
+    recipient_timezone,
+)
 from agents.untrusted import fence
 
-OFFLINE_LANGUAGE = "en"
-"""The language the offline templates are written in."""
+LANGUAGE_NAMES = {"en": "English", "de": "German", "fr": "French", "es": "Spanish"}
+"""Names of the draft languages, as the writer prompt says them."""
 
 CALL_SCRIPT_FACTOR = 1.5
 """Call scripts may be this many times longer than an email body."""
 
 
+@dataclass(frozen=True)
+class DraftPlan:
+    """What code decides about a draft before anyone writes it (the model and the template alike).
+
+    Attributes:
+        language: the buyer's language (agents.phrases.buyer_language).
+        send_at: when the message goes out (the next best action's due time, owner's zone).
+        recipient_tz: the recipient's IANA zone, where meeting slots are expressed.
+        slots: two meeting times in the recipient's zone, business hours, after the send day.
+        ask: the latest inbound question to answer first, or None.
+        answer_by: the day the answer is promised for (next business day after sending).
+        deadline: the close date when it is far enough ahead to offer as a deadline, else None.
+    """
+
+    language: str
+    send_at: datetime
+    recipient_tz: str
+    slots: tuple[datetime, ...]
+    ask: Ask | None
+    answer_by: date
+    deadline: date | None
+
+    @property
+    def send_day(self) -> date:
+        return self.send_at.date()
+
+    def dates(self) -> list[date]:
+        """Every date the draft may state because code decided it."""
+        return [self.send_day, self.answer_by, *(s.date() for s in self.slots),
+                *([self.deadline] if self.deadline else [])]
+
+
+def plan_draft(ctx: Context, nba: NextBestAction, settings: AgentSettings) -> DraftPlan:
+    """Decide the draft's language, meeting slots, the question to answer and the usable deadline."""
+    recipient = next((c for c in ctx.record.contacts if c.id == nba.recipient.id), ctx.record.primary_contact)
+    country = ctx.safe("company.country", ctx.record.company.country if ctx.record.company else None)
+    language = buyer_language(recipient.language if recipient else None, country, settings.language)
+    send_at = datetime.fromisoformat(nba.due_at)
+    tz = recipient_timezone(recipient.timezone if recipient else None, country, nba.timezone)
+    ask = latest_ask(ctx)
+    slots = tuple(proposed_slots(send_at, tz, same_day=bool(ask and ask.same_day)))
+    answer_by = next(d for d in (send_at.date() + timedelta(days=n) for n in range(1, 5)) if d.weekday() < 5)
+    close = as_date(ctx.record.close_date)
+    return DraftPlan(language=language, send_at=send_at, recipient_tz=tz, slots=slots, ask=ask,
+                     answer_by=answer_by, deadline=deadline_date(close, send_at.date()))
+
+
 def write(
     gateway: Gateway, ctx: Context, analysis: Analysis, strategy: Strategy, nba: NextBestAction,
-    settings: AgentSettings, vocab: Vocabulary,
+    settings: AgentSettings, vocab: Vocabulary, draft_plan: DraftPlan | None = None,
 ) -> tuple[Draft, CallResult]:
     """Write the draft for the next best action.
 
     Returns:
         The draft (recipient resolved from the record) and the call's record.
     """
+    dp = draft_plan or plan_draft(ctx, nba, settings)
     arm = catalogue_by_name(settings.catalogue)[strategy.arm]
     kind = "call_script" if nba.channel == "call" else "email"
     recipient = next((c for c in ctx.record.contacts if c.id == nba.recipient.id), ctx.record.primary_contact)
-    owner_name = ctx.record.owner.name if ctx.record.owner and ctx.record.owner.name else "the deal owner"
+    owner_name = (ctx.safe("owner.name", ctx.record.owner.name) if ctx.record.owner else None) or "the deal owner"
     discount_rule = (f"you may offer exactly {nba.discount:.0%} off and nothing more." if nba.discount
                      else "offer no discount or price change.")
     factor = CALL_SCRIPT_FACTOR if kind == "call_script" else 1.0
+    slots = " or ".join(format_slot(s, "en") for s in dp.slots)
     values = {
-        "kind": kind.replace("_", " "), "language": settings.language, "tone": settings.tone,
+        "kind": kind.replace("_", " "), "language": dp.language, "language_name": LANGUAGE_NAMES[dp.language],
+        "tone": settings.tone,
         "channel": nba.channel, "min_words": str(settings.draft_min_words),
         "max_words": str(int(settings.draft_max_words * factor)), "subject_max": str(settings.subject_max_chars),
         "discount_rule": discount_rule, "recipient_id": recipient.id if recipient else "none",
         "owner_name": owner_name, "arm": arm.name, "arm_description": arm.description,
+        "ask_rule": (f"First answer the buyer's latest question (activity {dp.ask.activity_id}, about "
+                     f"{', '.join(dp.ask.topics) or 'see the email'}), before anything else." if dp.ask
+                     else "There is no open question from the buyer; do not invent one."),
+        "thanks_rule": _thanks_rule(ctx, dp, recipient),
+        "slots_rule": (f"If you propose a meeting, offer exactly these times in the recipient's time zone "
+                       f"({dp.recipient_tz}): {slots}." if dp.slots else ""),
+        "send_day": dp.send_day.isoformat(),
+        "deadline_rule": (f"The only deadline you may name is {dp.deadline.isoformat()}." if dp.deadline
+                          else "Name no deadline."),
+        "links": ", ".join(settings.link_allowlist) or "none (write no links)",
         "plan": fence({"next_best_action": nba.summary, "recipient": {
-            "contact_id": recipient.id if recipient else None, "name": recipient.name if recipient else None,
-            "title": recipient.title if recipient else None},
+            "contact_id": recipient.id if recipient else None, "name": ctx.contact_name(recipient),
+            "title": ctx.safe(f"contacts.{recipient.id}.title", recipient.title) if recipient else None},
             "analysis": analysis.model_dump(include={"summary", "risk_indicators", "buying_signals"})}),
         "data": fence(ctx.data),
     }
     data = {"task": "draft", "ctx": ctx, "arm": arm, "nba": nba, "settings": settings, "analysis": analysis,
-            "recipient": recipient, "kind": kind}
+            "recipient": recipient, "kind": kind, "plan": dp}
     result = gateway.call_checked(
         load_prompt("writer").render(values, data), DraftOut, role="writer",
         prompt_version=load_prompt("writer").version,
         check=lambda out: check_draft(out, ctx, vocab, approved_discount=nba.discount,
-                                      allowed_promises=settings.allowed_promises))
+                                      allowed_promises=settings.allowed_promises, send_day=dp.send_day,
+                                      asked_same_day=bool(dp.ask and dp.ask.same_day)))
     out: DraftOut = result.instance  # type: ignore[assignment]
     to = next((c for c in ctx.record.contacts if c.id == out.to_contact_id), None)
     draft = Draft(
-        to=Recipient(contact_id=to.id if to else out.to_contact_id, name=to.name if to else None,
+        to=Recipient(contact_id=to.id if to else out.to_contact_id, name=ctx.contact_name(to),
                      email=to.email if to else None),
         channel=nba.channel, kind=kind, subject=out.subject.strip(), body=out.body.strip(),
-        # The offline templates are English; say so rather than label English text as another language.
-        language=settings.language if result.provider != "offline" else OFFLINE_LANGUAGE,
-        tone=settings.tone, generated_by=result.label)
+        language=dp.language, tone=settings.tone, generated_by=result.label)
     return draft, result
 
 
+def _thanks_rule(ctx: Context, dp: DraftPlan, recipient: Any) -> str:
+    if dp.ask is None:
+        return "Thank the recipient only for something they did themselves."
+    sender = next((c for c in ctx.record.contacts if c.id == dp.ask.sender_contact_id), None)
+    if sender is None:
+        return "The latest email's sender is unknown: thank 'your team', not the recipient personally."
+    if recipient is not None and sender.id == recipient.id:
+        return "The latest email came from the recipient: thank them for it."
+    return f"The latest email came from contact {sender.id}, not the recipient: thank that person by name."
+
+
 def short_deal_name(name: str | None, company: str) -> str:
-    """Return the deal's name without a leading company name ("the Fleet Analytics rollout")."""
+    """Return the deal's name without a leading company name ("Fleet Analytics rollout")."""
     if not name:
-        return "this project"
-    rest = name[len(company):].lstrip(" -–—:|/") if company and name.lower().startswith(company.lower()) else name
-    return f"the {rest}" if rest and rest != name else (rest or name)
+        return ""
+    core = re.sub(r"[,.]?\s+(inc|ltd|llc|gmbh|corp|co|plc|sa|ag|bv|sas|sarl|sl|srl|kg|se)\.?$", "", company or "",
+                  flags=re.I)
+    for prefix in (company, core):
+        if prefix and name.lower().startswith(prefix.lower()):
+            return name[len(prefix):].lstrip(" -–—:|/") or name
+    return name
 
 
-def _month_day(d: date) -> str:
-    return f"{d.strftime('%B')} {d.day}"
+def _deal_phrase(ctx: Context, lang: str) -> str:
+    company = ctx.company_name or ""
+    short = short_deal_name(ctx.safe("name", ctx.record.name), company)
+    # A deal name is the rep's label, but a figure in it ("$40k upsell") is not for the buyer.
+    if not short or re.search(r"\d|https?:|www\.|@", short) or not name_shaped(short):
+        return phrase(lang, "deal_none")
+    return phrase(lang, "deal", name=short)
 
 
-def _reference(ctx: Context, analysis: Analysis) -> str:
-    """One sentence that points at something real: an activity, else a score factor, else the stage."""
+def _pct(value: float, lang: str) -> str:
+    n = f"{value * 100:.0f}"
+    return f"{n}%" if lang == "en" else f"{n} %"
+
+
+def _reference(ctx: Context, dp: DraftPlan, recipient: Any) -> str:
+    """One sentence that points at something real, thanking the person who actually did it."""
+    lang = dp.language
     acts = sorted((a for a in ctx.activities.values() if not a.get("withheld") and a.get("at")),
                   key=lambda a: int(a["id"][1:]))  # a1 = most recent
     talks = [a for a in acts if a["type"] in ("meeting", "call")
              or (a["type"] == "email" and a.get("direction") == "inbound")]
     views = [a for a in acts if a["type"] == "page_view"]
     for a in (talks or views)[:1]:
-        when = _month_day(date.fromisoformat(a["at"]))
-        topic = re.sub(r"^((re|fwd?|aw):\s*)+", "", (a["subject"] or "").strip(), flags=re.I).rstrip(".")[:70]
+        when = format_day(date.fromisoformat(a["at"]), lang)
         if a["type"] == "page_view":
             # CRMs report visits as counts ("13 page views"); only a named page is worth naming.
-            where = "pricing page" if "pricing" in f"{topic} {a.get('text') or ''}".lower() else "site"
-            return f"I noticed your team was back on our {where} on {when}."
-        what = "your email" if a["type"] == "email" else f"the {a['type']}"
-        return f"Thanks for {what} on {when} about \"{topic}\"." if topic else f"Thanks for {what} on {when}."
-    factors = [f for s in ctx.scores.values() if isinstance(s, Mapping) for f in s.get("factors") or []]
-    if factors:
-        return f"One thing that stood out on our side: {(factors[0].get('label') or '').lower()}."
-    # Stage values are CRM ids ("appointmentscheduled"), not words to put in front of a customer.
-    return "I wanted to follow up on where things stand on your side."
+            pricing = "pricing" in f"{a['subject']} {a.get('text') or ''}".lower()
+            return phrase(lang, "visit_pricing" if pricing else "visit_site", date=when)
+        if a["type"] in ("meeting", "call"):
+            return phrase(lang, f"thanks_{a['type']}", date=when)
+        sender_id = dp.ask.sender_contact_id if dp.ask and dp.ask.activity_id == a["id"] else None
+        sender_id = sender_id or sender_of(ctx, a)
+        sender = next((c for c in ctx.record.contacts if c.id == sender_id), None)
+        if sender is not None and recipient is not None and sender.id == recipient.id:
+            return phrase(lang, "thanks_you", date=when)
+        if sender is not None and ctx.contact_name(sender):
+            return phrase(lang, "thanks_other", sender=(ctx.contact_name(sender) or "").split()[0], date=when)
+        return phrase(lang, "thanks_team", date=when)
+    return phrase(lang, "follow")
 
 
-_ARM_LINES = {
-    "value_reinforcement": "The reason we started talking was the outcome {company} wants from {deal}, and "
-                           "{signal}",
-    "social_proof": "Teams in {industry} usually start with one group, measure the first results and widen "
-                    "from there, and I can walk you through how that tends to go.",
-    "limited_time_incentive": "{incentive}",
-    "executive_alignment": "Given the scope of {deal}, a short conversation between you and our leadership "
-                           "would make sure the plan fits what {company} needs this year.",
-    "risk_reversal": "To make the decision easier, we could start with a scoped pilot and agree on clear "
-                     "success criteria with your team up front.",
-    "education_nurture": "No pressure on timing: I can share a short overview of how teams approach this, "
-                         "so {company} can move at its own pace.",
-    "re_engagement": "It has been a little while since we last spoke, so I wanted to check whether {deal} is "
-                     "still a priority for {company}.",
-}
+RECENT_CONTACT_DAYS = 14
+"""A conversation this recent means the re-engagement template must not say "it has been a while"."""
 
-_CTA = {
-    "email": "Would a 20-minute call on {day} work to go through it?",
-    "meeting": "Could we find 30 minutes on {day} for that conversation?",
-    "call": "Would {day} work for a 20-minute follow-up?",
-}
+
+def _recent_contact(ctx: Context) -> bool:
+    return any(a["days_ago"] is not None and a["days_ago"] <= RECENT_CONTACT_DAYS and not a.get("withheld")
+               and (a["type"] in ("meeting", "call") or a.get("direction") == "inbound")
+               for a in ctx.activities.values())
+
+
+def _answer(dp: DraftPlan) -> str:
+    """The opening sentence that answers the buyer's latest question (empty when there is none)."""
+    if dp.ask is None:
+        return ""
+    lang = dp.language
+    topics = [t for t in dp.ask.topics if t != "meeting"]
+    if not topics and "meeting" in dp.ask.topics:
+        return phrase(lang, "answer_meeting")
+    if not topics:
+        return phrase(lang, "answer_generic", day=format_day(dp.answer_by, lang))
+    return phrase(lang, "answer", topic=phrase(lang, f"topic.{topics[0]}"), day=format_day(dp.answer_by, lang))
 
 
 @register(DraftOut)
 def offline_draft(data: Mapping[str, Any]) -> DraftOut:
-    """Write the draft from the real inputs (the offline template)."""
+    """Write the draft from screened, structured inputs only (the offline template)."""
     ctx: Context = data["ctx"]
     arm: StrategyArm = data["arm"]
     nba: NextBestAction = data["nba"]
     settings: AgentSettings = data["settings"]
+    dp: DraftPlan = data["plan"]
     recipient = data["recipient"]
+    lang = dp.language
     r = ctx.record
-    company = r.company.name if r.company and r.company.name else "your team"
-    first = (recipient.name or "there").split()[0] if recipient else "there"
-    owner = r.owner.name if r.owner and r.owner.name else ""
-    deal = short_deal_name(r.name, company)
-    close = datetime.fromisoformat(r.close_date).date() if r.close_date and len(r.close_date) >= 10 else None
+    company = ctx.company_name or phrase(lang, "your_team")
+    first = ((ctx.contact_name(recipient) or "").split() or [""])[0]
+    owner = (ctx.safe("owner.name", r.owner.name) if r.owner else None) or ""
+    deal = _deal_phrase(ctx, lang)
+    deadline = format_day(dp.deadline, lang) if dp.deadline else None
     if nba.discount:
-        incentive = (f"If {company} can confirm by {_month_day(close)}, I can offer {nba.discount:.0%} off {deal}."
-                     if close else f"I can offer {nba.discount:.0%} off {deal} if {company} confirms this month.")
+        key = "incentive_date" if deadline else "incentive"
+        incentive = phrase(lang, key, company=company, deadline=deadline or "", pct=_pct(nba.discount, lang), deal=deal)
     else:
-        incentive = (f"With your target date of {_month_day(close)} coming up, confirming soon keeps "
-                     f"onboarding for {company} on that timeline." if close else
-                     f"Confirming soon keeps onboarding for {company} on the timeline we discussed.")
-    industry = (r.company.industry if r.company and r.company.industry else "your industry").lower()
+        incentive = phrase(lang, "timeline_date" if deadline else "timeline", company=company, deadline=deadline or "")
+    industry = ctx.safe("company.industry", r.company.industry if r.company else None)
+    industry = industry.lower() if industry and lang == "en" else industry or phrase(lang, "your_team")
     analysis: Analysis = data["analysis"]
     pricing = any("pricing" in sig.label.lower() for sig in analysis.buying_signals)
-    signal = ("your team's recent visits to our pricing page suggest it is still high on the list."
-              if pricing else "everything we have seen so far points the same way.")
-    line = _ARM_LINES.get(arm.name, _ARM_LINES["value_reinforcement"]).format(
-        company=company, deal=deal, industry=industry, incentive=incentive, signal=signal)
-    day = datetime.fromisoformat(nba.due_at).strftime("%A")
-    cta = _CTA[nba.channel].format(day=day)
-    reference = _reference(ctx, data["analysis"])
+    signal = phrase(lang, "signal_pricing" if pricing else "signal_none")
+    key = arm.name if arm.name in P_ARMS else "value_reinforcement"
+    if key == "re_engagement" and _recent_contact(ctx):
+        key = "re_engagement_recent"  # "it has been a while" would contradict a call last week
+    line = incentive if arm.name == "limited_time_incentive" else phrase(
+        lang, key, company=company, deal=deal, industry=industry, signal=signal)
+    slot1, slot2 = format_slots(dp.slots, lang)
+    cta = phrase(lang, "cta_meeting" if nba.channel == "meeting" else "cta_call", slot1=slot1, slot2=slot2)
+    reference = _reference(ctx, dp, recipient)
+    answer = _answer(dp)
     formal = settings.tone == "formal"
-    greet = f"Dear {recipient.name}," if formal and recipient and recipient.name else f"Hi {first},"
-    sign = f"Kind regards,\n{owner or 'Your account team'}" if formal else \
-        f"Best,\n{owner.split()[0] if owner else 'Your account team'}"
+    full = ctx.contact_name(recipient) or first
+    greet = phrase(lang, "greet_formal", name=full) if formal and full else phrase(lang, "greet", first=first) \
+        if first else phrase(lang, "greet", first="").replace(" ,", ",").replace(" :", ":")
+    signer = owner if formal else (owner.split()[0] if owner else "")
+    sign = phrase(lang, "sign_formal" if formal else "sign", owner=signer or phrase(lang, "team"))
+    topic = next((t for t in (dp.ask.topics if dp.ask else ()) if t != "meeting"), None)
     if data["kind"] == "call_script":
-        body = (f"Opening: {greet.rstrip(',')}, this is {owner or 'your account team'}, calling about {deal}.\n"
-                f"Reference: {reference}\nPoint: {line}\n"
-                f"Ask: {cta}\nIf voicemail: leave your name, mention {deal}, and say you will follow up by email.")
-        subject = f"Call {first} at {company}: {arm.name.replace('_', ' ')}"
+        opening = f"{greet.rstrip(',:')}, {phrase(lang, 'calling', owner=owner or phrase(lang, 'team'), deal=deal)}"
+        body = (f"{phrase(lang, 'opening')}: {opening}\n"
+                f"{phrase(lang, 'reference')}: {' '.join(x for x in (reference, answer) if x)}\n"
+                f"{phrase(lang, 'point')}: {line}\n{phrase(lang, 'ask')}: {cta}\n"
+                f"{phrase(lang, 'voicemail')}: {phrase(lang, 'voicemail_text', deal=deal)}")
+        subject = phrase(lang, "call_subject", first=first or company, company=company)
     else:
-        body = f"{greet}\n\n{reference} {line}\n\n{cta}\n\n{sign}"
-        subject = f"{company}: next step on {deal}"
+        opening = f"{reference} {answer}" if answer else reference
+        body = f"{greet}\n\n{opening} {line}\n\n{cta}\n\n{sign}"
+        subject = (phrase(lang, "subject_answer", company=company, topic=phrase(lang, f"topic.{topic}"))
+                   if topic else phrase(lang, "subject", company=company, deal=deal))
     return DraftOut(to_contact_id=recipient.id if recipient else "", subject=subject[: settings.subject_max_chars],
                     body=body)
+
+
+P_ARMS = ("value_reinforcement", "social_proof", "executive_alignment", "risk_reversal", "education_nurture",
+          "re_engagement")
+"""Arms with their own sentence in agents.phrases (limited_time_incentive uses the incentive line)."""
+
+
+def owner_brief(ctx: Context, nba: NextBestAction, escalations: list[str]) -> Draft:
+    """The owner's brief for an escalated record: why, and what not to send (never customer-facing)."""
+    owner = ctx.record.owner
+    who = ctx.contact_name(next((c for c in ctx.record.contacts if c.id == nba.recipient.id), None)) or "the buyer"
+    advice = {"negative": f"call or write to {who} yourself today and acknowledge what went wrong before "
+                          "proposing anything new.",
+              "cancellation": f"talk to {who} yourself about their reasons before anything else is sent; no "
+                              "offer or discount goes out until you have.",
+              "legal": f"bring in your legal or compliance contact and answer {who} yourself; do not send "
+                       "contract or data-protection statements from a template."}
+    lines = ["This record needs you personally; no customer email was drafted.", "",
+             *(f"- {e}" for e in escalations), "",
+             *(f"Suggested: {text}" for key, text in advice.items() if any(e.startswith(key) for e in escalations))]
+    return Draft(to=Recipient(contact_id=f"owner:{owner.id}" if owner else "owner",
+                              name=ctx.safe("owner.name", owner.name) if owner else None,
+                              email=owner.email if owner else None),
+                 channel="email", kind="owner_brief", subject="Escalated: needs the owner's personal reply",
+                 body="\n".join(lines), language="en", tone="formal", generated_by="code")

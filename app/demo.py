@@ -1,10 +1,16 @@
 """`agentic-sales demo`: the whole product on embedded defaults, in one process, on loopback.
 
-Starts the HubSpot sandbox (a seeded simulated market) and the app, installs the app through the
+Starts a CRM sandbox (a seeded simulated market) and the app, installs the app through the
 real OAuth flow, trains the first models from the sandbox's deal history, backfills the open
 deals, then edits deals "as a rep" so signed webhooks flow, and waits until every changed deal
 is enriched and written back. The summary (DESIGN.md "Demo summary") is read back from the
-sandbox through its HubSpot API, not from the app's own bookkeeping.
+sandbox through the CRM's API, not from the app's own bookkeeping.
+
+The HubSpot sandbox is built in; other CRMs plug in a sandbox driver named in
+`app/connectors/sandboxes.json` (configuration data: CRM name -> "module:attribute"), an object
+with `start`, `after_install`, `change`, `read_fields`, `read_back`, `control`, `stats`,
+`preview_path`, `stop`, `url`, `account_id`, `verify`, `receipt_sources` and `check_faults`
+(see the driver module of each sandbox in integrations/sandbox/).
 """
 
 from __future__ import annotations
@@ -67,6 +73,20 @@ class DemoInputError(ValueError):
     """A demo option the sandbox cannot honour (e.g. an unknown fault name); exit code 2."""
 
 
+SANDBOX_DRIVERS = Path(__file__).resolve().parent / "connectors" / "sandboxes.json"
+"""CRM name -> "module:attribute" of its demo sandbox driver (configuration data)."""
+
+
+def sandbox_driver(crm: str) -> Any:
+    """A new sandbox driver for `crm`, or None for the built-in HubSpot sandbox."""
+    from werkzeug.utils import import_string
+
+    table = json.loads(SANDBOX_DRIVERS.read_text()) if SANDBOX_DRIVERS.exists() else {}
+    if crm not in table:
+        return None
+    return import_string(table[crm].replace(":", "."))()
+
+
 def demo_secrets(data_dir: Path) -> dict[str, str]:
     """Generate the demo's secrets once and keep them in its data directory."""
     from app.storage.crypto import generate_key
@@ -99,6 +119,11 @@ class Demo:
         self.changes_sent = 0
         self.read_token = "pat-demo-" + secrets.token_hex(12)
         """A private-app token for reading the sandbox back (a separate tool, as an admin would)."""
+        self.driver: Any = sandbox_driver(options.crm)
+
+    @property
+    def account_id(self) -> str:
+        return str(self.driver.account_id if self.driver is not None else self.sandbox.hub_id)
 
     # -- start -----------------------------------------------------------------------------
     def start(self) -> None:
@@ -120,6 +145,12 @@ class Demo:
         self.url = f"http://{self.opt.host}:{self.server.server_port}"
         self.app.config["PUBLIC_URL"] = self.url
         threading.Thread(target=self.server.serve_forever, name="demo-app", daemon=True).start()
+        if self.driver is not None:
+            self.app.config.update(self.driver.start(seed=self.opt.seed, app_url=self.url,
+                                                     market=market_for(self.opt.open_deals)))
+            self.sandbox = self.driver
+            self.say(f"app on {self.url}, {self.opt.crm} sandbox on {self.driver.url} (seed {self.opt.seed})")
+            return
         self.sandbox = run_in_thread(
             seed=self.opt.seed, webhook_url=f"{self.url}/webhooks/hubspot", client_id=keys["HUBSPOT_CLIENT_ID"],
             client_secret=keys["HUBSPOT_CLIENT_SECRET"], access_token_ttl=DEMO_TOKEN_TTL_SECONDS,
@@ -144,7 +175,7 @@ class Demo:
         from app.tenants import tenant_id_for
         from app.tenants.uninstall import uninstall
 
-        stale = tenant_id_for(self.opt.crm, self.sandbox.hub_id, self.app)
+        stale = tenant_id_for(self.opt.crm, self.account_id, self.app)
         try:
             uninstall(stale, self.app, revoke=False)  # a previous run's tenant, against an old sandbox
         except Exception:  # nothing to remove on a first run
@@ -152,13 +183,17 @@ class Demo:
         import shutil
 
         shutil.rmtree(Path(self.app.config["MODEL_DIR"]) / stale, ignore_errors=True)
+        verify = self.driver.verify if self.driver is not None else True  # the sandbox's own CA
         resp = requests.get(f"{self.url}/oauth/{self.opt.crm}/install", timeout=60, allow_redirects=True,
-                            headers={"Accept": "application/json"})
+                            headers={"Accept": "application/json"}, verify=verify)
         if resp.status_code != 200:
             raise RuntimeError(f"install failed: HTTP {resp.status_code} {resp.text[:300]}")
         body = resp.json()
         self.tenant_id = body["tenant"]
-        self._map_discount_field()
+        if self.driver is not None:
+            self.driver.after_install(app_config=self.app.config)
+        else:
+            self._map_discount_field()
         self.say(f"installed in account {body['account_id']} as {self.tenant_id}; "
                  f"{len(body.get('fields_created') or [])} output fields created")
         return self.tenant_id
@@ -239,6 +274,13 @@ class Demo:
 
     def change(self, n: int) -> list[str]:
         """Edit open deals as a rep would: two edits per deal, seconds apart (they coalesce)."""
+        if self.driver is not None:
+            started = time.time()
+            picked = self.driver.change(n, seed=self.opt.seed)
+            self.changed = {rid: started for rid in picked}
+            self.changes_sent = n
+            self.say(f"{n} rep edits on {len(picked)} deals sent; notifications are flowing")
+            return list(picked)
         store = self.sandbox.control("GET", "store/deals")
         deals = store if isinstance(store, list) else store.get("results") or store.get("objects") or []
         open_ids = sorted(str(d["id"]) for d in deals
@@ -273,30 +315,37 @@ class Demo:
         from urllib3.util.retry import Retry
 
         # The demo shares the portal's 110 requests / 10 s with the app: wait out 429s politely.
-        retry = Retry(total=12, status_forcelist=(429,), allowed_methods=None, backoff_factor=0.5,
+        # It reads only (batch reads are POSTs), so it may also re-send on the sandbox's injected 5xx.
+        retry = Retry(total=12, status_forcelist=(429, 500, 502, 503, 504), allowed_methods=None, backoff_factor=0.5,
                       respect_retry_after_header=True)
         return HubSpot(access_token=self.read_token, host=self.sandbox.url, base_url=self.sandbox.url, retry=retry)
 
     def read_fields(self) -> dict[str, dict[str, Any]]:
         """The output fields of the changed deals (one batch read)."""
+        if self.driver is not None:
+            return self.driver.read_fields(sorted(self.changed))  # type: ignore[no-any-return]
         from hubspot.crm.objects import BatchReadInputSimplePublicObjectId, SimplePublicObjectId
 
-        body = BatchReadInputSimplePublicObjectId(inputs=[SimplePublicObjectId(id=i) for i in sorted(self.changed)],
-                                                  properties=list(OUTPUT_FIELDS))
-        return {obj.id: {k: v for k, v in (obj.properties or {}).items() if k in OUTPUT_FIELDS and v}
-                for obj in self._sdk().crm.objects.batch_api.read("deals", body).results or ()}
+        sdk = self._sdk()
+        out: dict[str, dict[str, Any]] = {}
+        for part in _chunks(sorted(self.changed), BATCH_READ_MAX):
+            body = BatchReadInputSimplePublicObjectId(inputs=[SimplePublicObjectId(id=i) for i in part],
+                                                      properties=list(OUTPUT_FIELDS))
+            for obj in sdk.crm.objects.batch_api.read("deals", body).results or ():
+                out[obj.id] = {k: v for k, v in (obj.properties or {}).items() if k in OUTPUT_FIELDS and v}
+        return out
 
     def read_back(self) -> dict[str, dict[str, Any]]:
-        """Output fields, app tasks and notes of the changed deals, through the HubSpot API."""
+        """Output fields, app tasks and notes of the changed deals, through the CRM's API."""
+        if self.driver is not None:
+            return self.driver.read_back(sorted(self.changed))  # type: ignore[no-any-return]
         from hubspot.crm.objects import BatchReadInputSimplePublicObjectId, SimplePublicObjectId
 
         sdk = self._sdk()
         ids = sorted(self.changed)
         out: dict[str, dict[str, Any]] = {i: {"fields": {}, "tasks": [], "notes": []} for i in ids}
-        body = BatchReadInputSimplePublicObjectId(inputs=[SimplePublicObjectId(id=i) for i in ids],
-                                                  properties=list(OUTPUT_FIELDS))
-        for obj in sdk.crm.objects.batch_api.read("deals", body).results or ():
-            out[obj.id]["fields"] = {k: v for k, v in (obj.properties or {}).items() if k in OUTPUT_FIELDS and v}
+        for deal_id, fields in self.read_fields().items():
+            out[deal_id]["fields"] = fields
         for deal_id in ids:
             deal = sdk.crm.objects.basic_api.get_by_id("deals", deal_id, associations=["tasks", "notes"])
             assoc = deal.associations or {}
@@ -306,8 +355,9 @@ class Demo:
                 linked = [r.id for r in (found.results if found is not None else [])]
                 if not linked:
                     continue
-                rows = sdk.crm.objects.batch_api.read(kind, BatchReadInputSimplePublicObjectId(
-                    inputs=[SimplePublicObjectId(id=i) for i in linked], properties=prop)).results or []
+                rows = [r for part in _chunks(linked, BATCH_READ_MAX)
+                        for r in sdk.crm.objects.batch_api.read(kind, BatchReadInputSimplePublicObjectId(
+                            inputs=[SimplePublicObjectId(id=i) for i in part], properties=prop)).results or []]
                 for r in rows:
                     p = r.properties or {}
                     if kind == "tasks" and APP_TASK_MARKER in (p.get("hs_task_body") or "") + (
@@ -351,7 +401,8 @@ class Demo:
         with get_db(self.app).session() as s:
             rows = s.execute(select(InboxEvent.record_id, func.min(InboxEvent.received_at)).where(
                 InboxEvent.tenant_id == self.tenant_id, InboxEvent.object_type == "deal",
-                InboxEvent.record_id.in_(list(self.changed)), InboxEvent.change_source == "CRM_UI",
+                InboxEvent.record_id.in_(list(self.changed)),
+                InboxEvent.change_source.in_(self.driver.receipt_sources if self.driver is not None else ("CRM_UI",)),
             ).group_by(InboxEvent.record_id)).all()
         for rid, at in rows:
             if at is not None and at.timestamp() >= self.changed[rid] - 1:
@@ -391,14 +442,15 @@ class Demo:
         def metric(name: str, **labels: str) -> int:
             return int(REGISTRY.get_sample_value(name, labels) or 0)
 
-        events = {o: metric("agentic_sales_webhook_events_total", crm="hubspot", outcome=o)
+        crm = self.opt.crm
+        events = {o: metric("agentic_sales_webhook_events_total", crm=crm, outcome=o)
                   for o in ("accepted", "duplicate", "echo", "unsupported", "unknown_tenant")}
-        deliveries = sum(metric("agentic_sales_webhook_requests_total", crm="hubspot", status=str(c))
+        deliveries = sum(metric("agentic_sales_webhook_requests_total", crm=crm, status=str(c))
                          for c in (200, 400, 401, 500))
         with get_db(self.app).session() as s:
             failed = s.execute(select(func.count()).select_from(AuditLog).where(
                 AuditLog.tenant_id == self.tenant_id, AuditLog.event == "job.failed")).scalar_one()
-        server_errors = metric("agentic_sales_webhook_requests_total", crm="hubspot", status="500")
+        server_errors = metric("agentic_sales_webhook_requests_total", crm=crm, status="500")
         stats = crm_stats(self.app).as_dict()
         sandbox_stats = self.sandbox.stats()
         lat = sorted(latencies[i] for i in enriched)
@@ -432,7 +484,17 @@ class Demo:
         }
 
     def preview_urls(self) -> list[str]:
+        if self.driver is not None:
+            return [self.url + self.driver.preview_path(i) for i in sorted(self.changed)]
         return [f"{self.url}/card/preview/hubspot/{self.sandbox.hub_id}/deal/{i}" for i in sorted(self.changed)]
+
+
+BATCH_READ_MAX = 100
+"""HubSpot's largest batch read (inputs per request)."""
+
+
+def _chunks(items: list[str], size: int) -> list[list[str]]:
+    return [items[i:i + size] for i in range(0, len(items), size)]
 
 
 def _epoch(value: str) -> float:

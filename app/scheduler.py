@@ -133,7 +133,14 @@ def tick(app: Flask, enqueue: Callable[[str, str], None] | None = None) -> dict[
     """One scheduler tick: lead or not; if leading, sweep and enqueue the due periodic jobs."""
     from app.dispatch import get_dispatcher
 
-    if not take_lead(app):
+    backend = app.extensions["dispatcher"].backend
+    # The embedded worker is one process by construction: it leads without a lease row (so an
+    # idle embedded server writes nothing); periodic_runs' compare-and-set still guards overlaps.
+    # SCHEDULER_LEASE=True/False forces the choice.
+    needs_lease = app.config.get("SCHEDULER_LEASE")
+    if needs_lease is None:
+        needs_lease = getattr(backend, "name", "") != "inprocess"
+    if needs_lease and not take_lead(app):
         return {"leader": False}
     out: dict[str, Any] = {"leader": True, **get_dispatcher(app).sweep()}
     from app.tenants.uninstall import erase_revoked

@@ -196,11 +196,21 @@ def crm_throughput_section(report: dict[str, Any]) -> str:
             f"{_ms(lat.get('p50'))} / {_ms(lat.get('p95'))} |")
     lines += ["", "Targets (issue 9):", ""]
     for name, t in report["targets"].items():
-        lines.append(f"- `{name}`: measured {t['measured']} -> {'met' if t['met'] else '**missed**'}")
+        lines.append(f"- `{name}`: measured {_short(t['measured'])} -> {'met' if t['met'] else '**missed**'}")
+    if report.get("notes"):
+        lines += [""] + [f"- {n}" for n in report["notes"]]
     lines += ["", "The ceiling is the rate limit divided by the measured requests per deal; latency is webhook "
               "receipt -> enrichment stored after its write-back, at "
               f"{p['steady_rate']:g} rep edits/s for {p['steady_seconds']:g} s."]
     return "\n".join(lines)
+
+
+def _short(x: Any) -> str:
+    if isinstance(x, float):
+        return f"{x:.3g}"
+    if isinstance(x, dict):
+        return "{" + ", ".join(f"{k}: {_short(v)}" for k, v in x.items()) + "}"
+    return str(x)
 
 
 def _pct(x: float | None) -> str:

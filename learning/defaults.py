@@ -37,10 +37,10 @@ COLD_START_MEAN = 0.3
 COLD_START_SD = 0.5
 """Prior standard deviation of one reward before any outcome (the noise level assumed at first)."""
 
-COLD_START_MEAN_SD = 0.25
+COLD_START_MEAN_SD = 0.15
 """Prior standard deviation of an arm's mean reward before any outcome (how far apart arms may be)."""
 
-EXPLORATION_FLOOR = 0.10
+EXPLORATION_FLOOR = 0.05
 """Share of each choice spread uniformly over the allowed arms: keeps every propensity at least
 EXPLORATION_FLOOR / K, which bounds inverse-propensity weights for off-policy evaluation."""
 
@@ -55,3 +55,9 @@ CONFIDENCE = 0.95
 
 CONVERSION_BAND_EDGES = (0.33, 0.66)
 """Conversion probability edges of the low / medium / high bands used as bandit context."""
+
+SEGMENT_EDGES = (100, 1000)
+"""Company employees below which a deal is small business, then mid-market, else enterprise."""
+
+QUIET_TRENDS = ("declining", "no_activity")
+"""Analyst engagement trends the bandit's context calls 'quiet' (others are 'active')."""

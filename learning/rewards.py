@@ -107,6 +107,8 @@ class Reward:
     decided_at: datetime
     outcome_at: datetime
     holdout: bool = False
+    weight: float = 1.0
+    """The deal's amount weight folded into `value` (value / weight is the unweighted credit)."""
 
     @property
     def key(self) -> str:
@@ -198,13 +200,14 @@ def attribute(outcome: Outcome, decisions: Iterable[LoggedDecision], *, config: 
         return []
     if config.attribution == "last":
         unique = unique[-1:]
-    total = outcome_value(outcome, config)
+    weight = config.amount_weight(outcome.amount)
+    total = config.value_of(outcome.kind) * weight
     each = total / len(unique) if config.attribution == "split" else total
     key = outcome.key
     return [Reward(decision_id=d.decision_id, outcome_key=key, value=each, tenant_id=outcome.tenant_id,
                    crm=outcome.crm, deal_id=outcome.deal_id, kind=outcome.kind, arm=d.arm,
                    propensity=d.propensity, policy=d.policy, context=dict(d.context), decided_at=d.at,
-                   outcome_at=outcome.at, holdout=d.holdout)
+                   outcome_at=outcome.at, holdout=d.holdout, weight=weight)
             for d in unique]
 
 

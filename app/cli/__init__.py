@@ -21,6 +21,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.cli.scoring",
     "app.cli.agents",
     "app.cli.sandbox",
+    "app.cli.learning",
 )
 """Modules that each expose `commands`: a list of click commands or groups to add."""
 

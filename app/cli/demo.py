@@ -15,7 +15,7 @@ import click
 @click.option("--changes", default=30, show_default=True, type=click.IntRange(1, 400),
               help="Rep edits to make in the sandbox.")
 @click.option("--seed", default=7, show_default=True, type=int, help="Seed of the simulated market.")
-@click.option("--crm", default="hubspot", show_default=True, type=click.Choice(["hubspot", "salesforce"]))
+@click.option("--crm", default="hubspot", show_default=True, help="A registered connector (app/connectors).")
 @click.option("--open-deals", "open_deals", default=40, show_default=True, type=click.IntRange(1, 20_000),
               help="Open deals in the demo market (the backfill enriches every one).")
 @click.option("--faults", default="", help="Sandbox faults during the changes, comma-separated "
@@ -25,18 +25,20 @@ import click
               help="Where the demo keeps its secrets, database and models (default ~/.agentic-sales/demo).")
 def demo(once: bool, changes: int, seed: int, crm: str, open_deals: int, faults: str, port: int,
          data_dir: str | None) -> None:
-    """Run everything on embedded defaults: sandbox HubSpot, app, models, agents, webhooks."""
+    """Run everything on embedded defaults: a CRM sandbox, app, models, agents, webhooks."""
     from tqdm import tqdm
 
     from app import logs
+    from app.connectors import DEFAULT_REGISTRY
     from app.demo import Demo, DemoInputError, DemoOptions
 
-    if crm != "hubspot":
-        click.echo("error: --crm salesforce: the Salesforce sandbox is not built yet; use --crm hubspot", err=True)
+    known = sorted(json.loads(DEFAULT_REGISTRY.read_text()))
+    if crm not in known:
+        click.echo(f"error: --crm {crm}: not a registered connector (known: {', '.join(known)})", err=True)
         sys.exit(2)
     logs.configure("WARNING")
     names = tuple(n.strip() for n in faults.split(",") if n.strip())
-    unknown = _unknown_faults(names)
+    unknown = _unknown_faults(names, crm)
     if unknown:
         click.echo(f"error: --faults: {unknown}", err=True)
         sys.exit(2)
@@ -107,12 +109,21 @@ def demo(once: bool, changes: int, seed: int, crm: str, open_deals: int, faults:
         run.stop()
 
 
-def _unknown_faults(names: tuple[str, ...]) -> str | None:
+def _unknown_faults(names: tuple[str, ...], crm: str = "hubspot") -> str | None:
     """One line naming unknown fault names (the sandbox's profile table), or None."""
     if not names:
         return None
+    from app.demo import sandbox_driver
+
+    driver = sandbox_driver(crm)
+    if driver is not None:
+        try:
+            driver.check_faults(names)
+        except ValueError as exc:
+            return str(exc)
+        return None
     try:
-        from integrations.sandbox.hubspot_api.limits import FAULT_PROFILES  # type: ignore[attr-defined]
+        from integrations.sandbox.hubspot_api.limits import FAULT_PROFILES
     except ImportError:
         return None  # an older sandbox: it refuses unknown names itself when armed
     bad = [n for n in names if n not in FAULT_PROFILES]

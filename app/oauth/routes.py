@@ -86,17 +86,21 @@ def callback(crm: str) -> Any:
         return _error(502 if exc.should_retry else 400, "exchange_failed", exc.message)
     tenant_id = save_install(app, crm, tokens, api_base=getattr(provider, "base_url", None))
     fields: list[str] = []
+    fields_error: str | None = None
     try:
         fields = client_for(tenant_id, app, fresh=True).ensure_output_fields()
     except CrmError as exc:
-        # The install itself succeeded; the next job or reconciliation retries the fields.
+        # The install itself succeeded; the next job or reconciliation retries the fields. The
+        # admin sees why (e.g. the exact custom fields a package still has to deploy).
         log.warning("ensuring output fields failed: %s", exc, extra={"tenant_id": tenant_id})
+        fields_error = exc.message
     degraded = [{"scope": s.name, "degrades": s.degrades}
                 for s in getattr(connector, "missing_optional_scopes", lambda _g: [])(tokens.scopes)]
     _audit_install(app, tenant_id, tokens, fields, degraded)
     thread = start_backfill(app, tenant_id)
     body = {"status": "installed", "crm": crm, "tenant": tenant_id, "account_id": tokens.account_id,
-            "fields_created": fields, "degraded": degraded, "backfill": "started" if thread else "not_started"}
+            "fields_created": fields, "fields_error": fields_error, "degraded": degraded,
+            "backfill": "started" if thread else "not_started"}
     if _wants_json():
         return jsonify(body)
     return render_template_string(INSTALLED_PAGE, **body)
@@ -110,6 +114,7 @@ INSTALLED_PAGE = """<!doctype html>
 <p>Account {{ account_id }} ({{ crm }}) is connected. {% if backfill == "started" %}Your open deals are being
 scored now; the first results appear on the deal cards within minutes.{% endif %}</p>
 {% if fields_created %}<p>{{ fields_created|length }} output fields were created.</p>{% endif %}
+{% if fields_error %}<p class="warn">Output fields are not ready: {{ fields_error }}</p>{% endif %}
 {% for d in degraded %}<p class="warn">Permission <code>{{ d.scope }}</code> was not granted: {{ d.degrades }}.</p>
 {% endfor %}<p>You can close this tab and return to your CRM.</p></body></html>"""
 

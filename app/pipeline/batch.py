@@ -50,6 +50,7 @@ from app.storage.models import Action, Enrichment
 from integrations.base import FieldUpdate, NoteWrite, Record, TaskWrite, WriteResult, WriteSet
 from integrations.errors import CrmError
 from scoring import score_record
+from scoring import scores as scoring_scores
 
 log = logging.getLogger(__name__)
 
@@ -166,10 +167,13 @@ def _plan(app: Any, batch: BatchContext, items: list[tuple[Any, Record]], *,
     policy = tenant_inputs.policy(row)
     cache, ledger = DbCache(app), DbLedger(app)
 
+    t0 = time.perf_counter()
+    batch_scores, score_failures = score_all([r for _i, r in items], models, mapping)
+    score_ms = round(_ms(t0, time.perf_counter()) / max(1, len(items)), 1)
+
     def one(pair: tuple[Any, Record]) -> Plan:
         item, record = pair
-        t0 = time.perf_counter()
-        scores = score_record(record, models, mapping)
+        scores = batch_scores[record.id]
         t1 = time.perf_counter()
         now = datetime.now(UTC)
         run = agents_run.run_agents(record, scores, settings, cache=cache, ledger=ledger, now=now)
@@ -191,10 +195,11 @@ def _plan(app: Any, batch: BatchContext, items: list[tuple[Any, Record]], *,
                     note_hash=None if last_note and last_note.get("hash") == note_hash else note_hash,
                     task_subject=task_spec(record, run, decision).subject if decision.action != "suppress" else None,
                     key_prefix=f"{item.key.tenant_id}:{record.id}:{item.job_id}",
-                    timings={"fetch": fetch_ms, "score": _ms(t0, t1), "agents": _ms(t1, t2)})
+                    timings={"fetch": fetch_ms, "score_per_record": score_ms, "agents": _ms(t1, t2)})
 
     plans: list[Plan] = []
-    failures: dict[str, Any] = {}
+    failures: dict[str, Any] = dict(score_failures)
+    items = [(i, r) for i, r in items if r.id in batch_scores]
     workers = max(1, int(app.config.get("AGENT_CONCURRENCY", defaults.AGENT_CONCURRENCY)))
 
     def guarded(pair: tuple[Any, Record]) -> Plan | BaseException:
@@ -205,17 +210,50 @@ def _plan(app: Any, batch: BatchContext, items: list[tuple[Any, Record]], *,
                 log.exception("record failed before writing", extra={"tenant_id": batch.tenant_id})
                 return exc
 
+    # Keep the batch's leases alive while its agents run (a big batch can outlast one lease).
+    renew_every = float(app.config["LEASE_SECONDS"]) / 4
+    last_renew = time.monotonic()
+    outs: list[Plan | BaseException] = []
+
+    def collect(out: Plan | BaseException) -> None:
+        nonlocal last_renew
+        outs.append(out)
+        if time.monotonic() - last_renew >= renew_every:
+            batch.renew()
+            last_renew = time.monotonic()
+
     if workers == 1 or len(items) == 1:
-        outs = [guarded(p) for p in items]
+        for pair in items:
+            collect(guarded(pair))
     else:
         with ThreadPoolExecutor(max_workers=min(workers, len(items)), thread_name_prefix="agents") as pool:
-            outs = list(pool.map(guarded, items))
+            for out in pool.map(guarded, items):
+                collect(out)
     for (item, _record), out in zip(items, outs, strict=True):
         if isinstance(out, BaseException):
             failures[item.key.record_id] = out
         else:
             plans.append(out)
     return plans, failures
+
+
+def score_all(records: list[Record], models: Any, mapping: Any) -> tuple[dict[str, Any], dict[str, Exception]]:
+    """Scores of every record in one vectorised call; if that call fails, record by record so that
+    only the records that cannot be scored fail."""
+    batch_fn = getattr(scoring_scores, "score_batch", None)  # scoring's batch API, where present
+    if batch_fn is not None:
+        try:
+            return dict(batch_fn(records, models, mapping)), {}
+        except Exception:
+            log.exception("batch scoring failed; scoring record by record")
+    scores: dict[str, Any] = {}
+    failed: dict[str, Exception] = {}
+    for record in records:
+        try:
+            scores[record.id] = score_record(record, models, mapping)
+        except Exception as exc:  # this record fails alone
+            failed[record.id] = exc
+    return scores, failed
 
 
 def _write_set(plans: list[Plan], closings: list[Any]) -> WriteSet:

@@ -74,6 +74,20 @@ class SandboxHandle:
         """Empty the rate-limit windows and counters."""
         self.control("POST", "limits/reset")
 
+    def fault_profile(self, names: list[str] | str) -> dict[str, Any]:
+        """Switch on named fault sets (`ambiguous-writes,429-bursts,5xx`, see limits.FAULT_PROFILES),
+        all others off; returns every flag. Raises requests.HTTPError (400) for an unknown name."""
+        return self.control("POST", "faults/profile", faults=names)
+
+    def mark(self) -> dict[str, Any]:
+        """Start counting the app's requests from now (`counters()["app_requests_since_mark"]`)."""
+        return self.control("POST", "counters/mark")
+
+    def counters(self) -> dict[str, Any]:
+        """The app's requests (total, since the mark), 429s, 5xx, ambiguous writes, and the
+        duplicate app tasks (open ones beyond one per deal) and notes (beyond one per key)."""
+        return self.control("GET", "counters")
+
     def stats(self) -> dict[str, Any]:
         """Requests, 429s and 5xx served, token refreshes/exchanges, webhook counters."""
         return self.control("GET", "stats")

@@ -27,25 +27,33 @@ def _checks(entry):
     draft = Draft(to=Recipient(contact_id=d["to_contact_id"], name=contact.name if contact else None,
                                email=contact.email if contact else None),
                   channel="call" if d["kind"] == "call_script" else "email", kind=d["kind"], subject=d["subject"],
-                  body=d["body"], language="en", tone="friendly")
+                  body=d["body"], language=entry.get("language", "en"), tone="friendly")
     ctx = build_context(record, scores, now=NOW)
     return check_draft_quality(draft, ctx, build_vocabulary(ctx), SETTINGS)
 
 
-def test_corpus_is_labelled_and_big_enough():
+LANGUAGES = ("en", "de", "fr", "es")
+
+
+def test_corpus_is_labelled_and_big_enough_in_four_languages():
     labels = [e["label"] for e in CORPUS]
-    assert labels.count("good") >= 20 and labels.count("bad") >= 30
+    assert labels.count("good") >= 60 and labels.count("bad") >= 60
     assert all(e["defect"] for e in CORPUS if e["label"] == "bad")
+    for lang in LANGUAGES:
+        mine = [e for e in CORPUS if e.get("language", "en") == lang]
+        assert sum(e["label"] == "good" for e in mine) >= 15 and sum(e["label"] == "bad" for e in mine) >= 15, lang
 
 
-def test_quality_checks_flag_bad_drafts_and_pass_good_ones():
-    bad = [e for e in CORPUS if e["label"] == "bad"]
-    good = [e for e in CORPUS if e["label"] == "good"]
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_quality_checks_flag_bad_drafts_and_pass_good_ones_per_language(language):
+    entries = [e for e in CORPUS if e.get("language", "en") == language]
+    bad = [e for e in entries if e["label"] == "bad"]
+    good = [e for e in entries if e["label"] == "good"]
     flagged = [e["id"] for e in bad if not all(c.passed for c in _checks(e))]
     passed = [e["id"] for e in good if all(c.passed for c in _checks(e))]
-    missed = sorted({e["id"] for e in bad} - set(flagged))
+    missed = {e["id"]: e["defect"] for e in bad if e["id"] not in flagged}
     rejected = {e["id"]: [c.detail for c in _checks(e) if not c.passed] for e in good if e["id"] not in passed}
-    print(f"bad flagged {len(flagged)}/{len(bad)}, good passed {len(passed)}/{len(good)}")
+    print(f"{language}: bad flagged {len(flagged)}/{len(bad)}, good passed {len(passed)}/{len(good)}")
     assert len(flagged) / len(bad) >= 0.95, missed
     assert len(passed) / len(good) >= 0.90, rejected
 

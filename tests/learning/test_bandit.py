@@ -9,6 +9,7 @@ import pytest
 
 from agents.catalogue import DEFAULT_ARM_NAMES, DEFAULT_CATALOGUE
 from learning.bandit import Posterior, allowed_arms, make_context
+from learning.defaults import EXPLORATION_FLOOR
 from learning.errors import LearningConfigError, NoAllowedArmError
 from learning.holdout import assign
 
@@ -46,7 +47,7 @@ def test_it_learns_a_different_best_arm_per_segment():
     assert p.greedy(ENT) == "executive_alignment"
     probs = p.probabilities(ENT, rng=np.random.default_rng(0))
     assert probs["executive_alignment"] > 0.5
-    assert min(probs.values()) >= 0.10 / len(DEFAULT_ARM_NAMES) - 1e-9  # exploration floor
+    assert min(probs.values()) >= EXPLORATION_FLOOR / len(DEFAULT_ARM_NAMES) - 1e-9
 
 
 def test_an_unseen_context_borrows_from_its_segment():
@@ -57,10 +58,10 @@ def test_an_unseen_context_borrows_from_its_segment():
 def test_the_observed_choice_frequencies_match_the_logged_propensities():
     p = train(Posterior(DEFAULT_ARM_NAMES), {"smb": "social_proof", "ent": "risk_reversal"}, n=60)
     rng = np.random.default_rng(3)
-    picks = [p.choose(SMB, rng=rng, draws=2000) for _ in range(1500)]
+    picks = [p.choose(SMB, rng=rng, draws=500) for _ in range(600)]
     share = sum(c.arm == "social_proof" for c in picks) / len(picks)
     mean_prop = np.mean([c.probabilities["social_proof"] for c in picks])
-    assert share == pytest.approx(mean_prop, abs=0.05)
+    assert share == pytest.approx(mean_prop, abs=0.06)
 
 
 def test_excluded_arms_are_never_chosen_and_no_allowed_arm_is_an_error():
@@ -113,3 +114,23 @@ def test_holdout_assignment_is_stable_by_record_and_close_to_the_share():
     assert all(assign("t1", "hubspot", str(i), share=0.2).holdout for i in range(2000) if a[i].holdout)
     with pytest.raises(LearningConfigError, match="share"):
         assign("t1", "hubspot", "1", share=0.9)
+
+
+def test_the_card_explanation_names_the_arm_its_edge_and_its_evidence():
+    from learning.policy import describe_choice
+
+    p = train(Posterior(DEFAULT_ARM_NAMES), {"smb": "social_proof", "ent": "executive_alignment"})
+    d = describe_choice(p, ENT, "executive_alignment")
+    assert d["outcomes"] > 0 and d["estimate"] > 0
+    assert "executive alignment" in d["text"] and "enterprise" in d["text"] and "better" in d["text"]
+    fresh = describe_choice(Posterior(DEFAULT_ARM_NAMES), SMB, "social_proof")
+    assert fresh["outcomes"] == 0 and "no small-business outcome" in fresh["text"]
+
+
+def test_the_posterior_learns_from_the_apps_reward_rows_as_they_are_stored():
+    # platform's `rewards` rows: `reward` (not `value`), no weight, a context that may be empty
+    p = Posterior(DEFAULT_ARM_NAMES)
+    p.update([SimpleNamespace(arm="social_proof", reward=1.0, context=SMB),
+              SimpleNamespace(arm="social_proof", reward=0.0, context=None)])
+    assert p.n_updates == 2
+    assert p.belief(SMB, "social_proof")[0] > p.belief(SMB, "education_nurture")[0]

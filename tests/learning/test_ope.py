@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from learning.ope import LoggedData, arm_targets, difference_interval, evaluate
+from learning.ope import LoggedData, adjusted_difference_interval, arm_targets, difference_interval, evaluate
 
 ARMS = ("a", "b", "c")
 TRUE = {0: [0.2, 0.5, 0.3], 1: [0.6, 0.2, 0.3]}  # context -> mean reward per arm
@@ -59,3 +59,15 @@ def test_the_difference_interval_excludes_zero_for_a_real_lift_and_includes_it_f
     assert lo > 0 and est == pytest.approx(0.10, abs=0.04)
     _, (lo, hi) = difference_interval(rng.random(5000) < 0.3, rng.random(600) < 0.3)
     assert lo < 0 < hi
+
+
+def test_the_covariate_adjusted_lift_is_unbiased_and_narrower_when_the_covariate_predicts_the_reward():
+    rng = np.random.default_rng(1)
+    x_t, x_c = rng.lognormal(0, 1, 6000), rng.lognormal(0, 1, 700)  # deal sizes, balanced by design
+    y_t = x_t * (rng.random(6000) < 0.35)
+    y_c = x_c * (rng.random(700) < 0.25)
+    plain, (plo, phi) = difference_interval(y_t, y_c, resamples=300)
+    adj, (alo, ahi) = adjusted_difference_interval(y_t, 0.3 * x_t, y_c, 0.3 * x_c, resamples=300)
+    true = 0.10 * np.exp(0.5)  # E[x] * (0.35 - 0.25)
+    assert alo <= true <= ahi
+    assert ahi - alo < phi - plo

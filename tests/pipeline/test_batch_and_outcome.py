@@ -110,3 +110,28 @@ def test_a_lost_deal_never_enriched_records_its_outcome_without_rewards_or_write
     with get_db(app).session() as s:
         assert [(o.deal_id, o.kind) for o in s.execute(select(Outcome)).scalars()] == [("8801", "lost")]
         assert s.execute(select(Reward)).scalars().all() == []
+
+
+def test_a_record_that_cannot_be_scored_fails_alone(batch_app, monkeypatch):
+    import app.pipeline.batch as batch_module
+    from scoring import score_record as real_score
+
+    app, tid, crm = batch_app
+    app.config["RETRY_SCALE"] = 0.0
+
+    def broken_batch(records, models, mapping):
+        raise ValueError("one bad feature row")
+
+    def score_one(record, models, mapping):
+        if record.id == "8802":
+            raise ValueError("cannot encode this record")
+        return real_score(record, models, mapping)
+
+    monkeypatch.setattr(batch_module.scoring_scores, "score_batch", broken_batch, raising=False)
+    monkeypatch.setattr(batch_module, "score_record", score_one)
+    send(app, DEALS[:4])
+    run_all(app)
+    assert set(crm.fields) == {"8800", "8801", "8803"}
+    with get_db(app).session() as s:
+        failed = s.execute(select(InboxEvent.record_id).where(InboxEvent.status == "failed")).scalars().all()
+    assert failed == ["8802"]

@@ -16,7 +16,8 @@ from tests.conftest import install_tenant
 
 
 def three_workers(app_factory, **cfg):
-    return [app_factory(RECONCILE_INTERVAL_SECONDS=1.0, RETRAIN_ENABLED=False, SCHEDULER_LEASE_SECONDS=2.0, **cfg)
+    return [app_factory(RECONCILE_INTERVAL_SECONDS=1.0, RETRAIN_ENABLED=False, SCHEDULER_LEASE_SECONDS=2.0,
+                        SCHEDULER_LEASE=True, **cfg)
             for _ in range(3)]
 
 
@@ -60,7 +61,8 @@ def test_a_dead_leader_is_replaced_after_its_lease(app_factory):
 
 
 def test_a_retrain_request_from_any_worker_runs_once_at_the_leaders_next_tick(app_factory):
-    leader, other, _ = [app_factory(RETRAIN_ENABLED=True, RECONCILE_ENABLED=False) for _ in range(3)]
+    leader, other, _ = [app_factory(RETRAIN_ENABLED=True, RECONCILE_ENABLED=False, SCHEDULER_LEASE=True)
+                        for _ in range(3)]
     tid = install_tenant(leader, "103")
     ran: list[tuple[str, str]] = []
     assert scheduler.tick(leader, enqueue=lambda t, n: ran.append((t, n)))["leader"]

@@ -1,0 +1,204 @@
+"""Commercial claims in any output, in English, German, French and Spanish: discounts however
+phrased, prices, promises outside policy, and statements about the deal's state.
+
+Every finder returns the rules a text broke (empty = fine). They read the normalised text
+(agents.normalize), so "２５ ％ оff" is "25 % off".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from agents.facts import _MONEY, _PERCENT, _close_to_any, _num
+from agents.normalize import normalise
+
+_NUM_WORDS = {
+    # en
+    "five": 5, "ten": 10, "fifteen": 15, "twenty": 20, "twenty-five": 25, "thirty": 30, "forty": 40, "fifty": 50,
+    # de
+    "fünf": 5, "zehn": 10, "fünfzehn": 15, "zwanzig": 20, "fünfundzwanzig": 25, "dreißig": 30, "vierzig": 40,
+    "fünfzig": 50,
+    # fr
+    "cinq": 5, "dix": 10, "quinze": 15, "vingt": 20, "vingt-cinq": 25, "trente": 30, "quarante": 40,
+    "cinquante": 50,
+    # es
+    "cinco": 5, "diez": 10, "quince": 15, "veinte": 20, "veinticinco": 25, "treinta": 30, "cuarenta": 40,
+    "cincuenta": 50,
+}
+"""Spelled-out percentages an injected offer likes to use ("fifteen percent off")."""
+
+_PCT_WORDS = (r"(?:%|percent|per cent|prozent|pour ?cent|por ?ciento|pct|percentage points?|points?|pts|"
+              r"prozentpunkte?|punkte|points de pourcentage|puntos(?: porcentuales)?)")
+_PCT_SPELLED = re.compile(rf"\b({'|'.join(sorted(_NUM_WORDS, key=len, reverse=True))})\s?{_PCT_WORDS}", re.I)
+
+DISCOUNT_WORDS = (
+    r"(?:off|discount\w*|reduction|reduced|rebate|credit|savings?|cheaper|markdown|knock(?:ed)? off|take[ns]? off|"
+    r"shave[ds]?|trim(?:med|s)?|cut|concession|"
+    r"below|under|less|lower|price cut|concession|"
+    r"rabatt\w*|nachlass\w*|preisnachlass\w*|ermäßig\w*|günstiger|weniger|unter|skonto|abschlag|"
+    r"remise|réduction|rabais|ristourne|moins|en dessous|de moins|"
+    r"descuento|rebaja\w*|reducci[oó]n|menos|m[aá]s barato|por debajo|bonificaci[oó]n)")
+"""Words that turn a percentage or an amount into a price concession."""
+
+_PCT_NEAR_DISCOUNT = re.compile(
+    rf"(\d+(?:[.,]\d+)?)\s?{_PCT_WORDS}\W{{0,3}}(?:\w+\W+){{0,4}}?{DISCOUNT_WORDS}\b|"
+    rf"\b{DISCOUNT_WORDS}\W+(?:\w+\W+){{0,4}}?(\d+(?:[.,]\d+)?)\s?{_PCT_WORDS}", re.I)
+
+_FRACTION_OFF = re.compile(
+    r"\b(?:tier|plan|bundle|edition|package|licen[cs]e|version|level|paket|stufe|formule|offre|nivel|paquete)\b"
+    r"[^.\n]{0,40}\b(?:for|für|pour|por)\b[^.\n]{0,25}\b(?:money|price|pricing|cost|rate|geld|preis|prix|tarif|"
+    r"precio)\b|"
+    r"\b(?:for|at) the price of\b|\bzum preis (?:von|des|der)\b|\bau prix d[eu]\b|\bal precio de(?:l)?\b|"
+    r"\b(half|a third|one third|a quarter|one quarter)\s+(?:of\s+)?(?:the\s+)?(?:off|price|quoted price|list price|"
+    r"the price|cost)|\bhalf[- ]price\b|\b(?:two|2)[- ]for[- ](?:one|1)\b|\bbuy one,? get one\b|"
+    r"\b(?:halbe[nm]?|hälfte)\b[^.\n]{0,20}\bpreis\w*|\bzum halben preis\b|\bein drittel\b[^.\n]{0,20}\b(?:preis|weniger)|"
+    r"\b(?:à )?moitié prix\b|\bla moitié du prix\b|\bun tiers\b[^.\n]{0,20}\b(?:prix|moins)|"
+    r"\b(?:a )?mitad de(?:l)? precio\b|\bla mitad\b[^.\n]{0,20}\bprecio|\bun tercio\b[^.\n]{0,20}\b(?:precio|menos)",
+    re.I)
+_FRACTION_PCT = {"money": 100, "pricing": 100, "price of": 100, "preis": 100, "prix": 100, "precio": 100, "half": 50, "third": 33.3, "quarter": 25, "halb": 50, "hälfte": 50, "drittel": 33.3, "moitié": 50,
+                 "tiers": 33.3, "mitad": 50, "tercio": 33.3, "two": 50, "2": 50, "buy one": 50}
+
+_MONEY_CONCESSION = re.compile(
+    rf"(?:[$€£]\s?\d[\d.,' ]*\s?k?|\d[\d.,' ]*\s?(?:k\s?)?(?:[$€£]|usd|eur|gbp|dollars?|euros?))\s*"
+    rf"(?:\w+\W+){{0,2}}?{DISCOUNT_WORDS}\b|\b(?:discount|rabatt|nachlass|remise|réduction|descuento|rebaja|credit)"
+    rf"\w*\s+(?:of|von|de|del)\s+(?:[$€£]|\d)", re.I)
+
+PRICE_WORDS = (r"(?:price[sd]?|pricing|cost[s]?|total|all-in|fee[s]?|quote[sd]?|rate|invoice[sd]?|pay|amount|"
+               r"preis\w*|gesamtpreis|kosten|betrag|angebot|summe|prix|tarif\w*|coût\w*|montant|devis|"
+               r"precio\w*|coste\w*|costo\w*|importe|tarifa\w*|presupuesto)")
+_PRICE_FIGURE = re.compile(
+    rf"\b{PRICE_WORDS}\b[^.\n\d]{{0,30}}?(\d{{1,3}}(?:[.,' ]\d{{3}})+(?:[.,]\d{{1,2}})?|\d{{3,}}(?:[.,]\d+)?)"
+    rf"(?!\s?(?:%|{_PCT_WORDS}|trucks|seats|users|licen|sites|days|weeks|months|minutes|hours))", re.I)
+
+PROMISE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((n, re.compile(p, re.I)) for n, p in (
+    ("free extra", r"\b(?:at |for )?(?:zero|no|nil|without) (?:extra |additional )?(?:cost|charge|fee)s?\b|"
+                   r"\bon (?:us|the house)\b|\bat our expense\b|\bthrow(?:n|ing)? in\b|\bnull kosten\b|"
+                   r"\bsans (?:aucun )?frais\b|\bco[uû]t z[ée]ro\b|\bcoste cero\b|\bsin ning[uú]n coste\b|"
+                   r"\bfree\b(?:\s+of charge)?(?!dom)(?:\s+\w+){0,3}\s+(?:months?|trial|seats?|licen[cs]es?|"
+                   r"upgrade|onboarding|implementation|support|year|access|add-?ons?)|\bat no (?:extra )?(?:cost|charge)\b|"
+                   r"\bfor free\b|\bfree of charge\b|\bcomplimentary\b|\bon the house\b|"
+                   r"\bkostenlos\w*|\bgratis\b|\bumsonst\b|\bohne (?:aufpreis|zusatzkosten|kosten)\b|"
+                   r"\bgratuit\w*|\bofferts?\b|\bsans frais\b|\bsans co[uû]t\b|"
+                   r"\bgratuit[oa]s?\b|\bsin (?:coste|costo|cargo)\b|\bde regalo\b"),
+    ("guarantee", r"\bguarantee[ds]?\b|\bmoney[- ]back\b|\brisk[- ]free\b|\bgarantier\w*|\bgarantie\w*|"
+                  r"\bgarantiz\w*|\bgarant[ií]a\b|\bgeld[- ]zurück\b|\brembours\w*"),
+    ("refund", r"\brefund\w*\b|\brückerstatt\w*|\berstatt\w*|\breembols\w*|\bdevoluci[oó]n del dinero\b"),
+    ("waiver", r"\bwaiv(?:e|ed|ing)\b|\berlass\w*\b(?=[^.\n]{0,20}(?:gebühr|kosten))|\bexon[eé]r\w*|\bcondon\w*"),
+    ("price lock", r"\bprice (?:lock|freeze|protection)\b|\bprices? (?:is |are |stays? |will (?:be|stay) )?"
+                   r"(?:locked|frozen|fixed|guaranteed)\b|\bforever\b|\bfür immer\b|\bpour toujours\b|\bpara siempre\b|\block(?:ed)?[- ]in (?:the |your |this )?(?:price|rate)\b|"
+                   r"\bpreisgarantie\b|\bpreisbindung\b|\bprix (?:bloqué|garanti)\b|\bprecio (?:congelado|bloqueado)\b"),
+    ("lifetime", r"\blifetime (?:discount|deal|access|licen[cs]e|pricing)\b|\blebenslang\w*|\bà vie\b|\bde por vida\b"),
+    ("unlimited", r"\bunlimited\b|\bunbegrenzt\w*|\billimité\w*|\bilimitad[oa]s?\b"),
+    ("price match", r"\b(?:price[- ]match|(?:match|beat)\w* (?:any|their|the|a|every)?\s?(?:\w+'?s? ){0,2}"
+                    r"(?:price|offer|quote|bid)s?)\b|"
+                    r"\bbeat (?:any|their|the competitor'?s?) (?:price|offer|quote)\b|"
+                    r"\bpreis (?:des wettbewerbers|der konkurrenz) (?:unterbieten|anpassen|mitgehen)|"
+                    r"\baligner? (?:notre|le) prix\b|\bigualar (?:el|su|cualquier) precio\b"),
+))
+"""Promises a draft may not make unless the tenant allows the phrase (`allowed_promises`)."""
+
+_WON = (r"closed[- ]won|(?:has|have|had) (?:already |now |just )?signed\b(?![ -]off)|signed the (?:contract|order form|deal|"
+        r"agreement|sow|po|paperwork)|(?:status|stage)\s*[:=-]\s*(?:closed[- ])?won|deal (?:is|was|has been|now) (?:won|closed|signed|done)|(?:we|you) (?:have )?signed the "
+        r"(?:contract|order form|deal)|contract (?:is|was|has been) (?:signed|executed)|(?:is|was|has been) marked "
+        r"(?:as )?won|"
+        r"gewonnen|abgeschlossen(?:en)? (?:deal|vertrag|auftrag)|vertrag (?:ist |wurde )?unterschrieben|"
+        r"affaire (?:gagnée|conclue|signée)|contrat signé|"
+        r"(?:trato|negocio|acuerdo) (?:ganado|cerrado|firmado)|contrato firmado")
+_WON_MORE = (r"(?:deal|opportunity|contract|agreement|order)\s+(?:has\s+)?(?:closed|was won|got signed|is done|"
+             r"went through)\b(?!\s+date)|(?:po|purchase order)\s+(?:is|was|has been|got)\s+(?:issued|received|"
+             r"signed|approved)|verbal(?:ly)? (?:commit\w*|yes|agreement)|(?:has|have) committed to (?:buy|sign|purchase)")
+_LOST = r"closed[- ]lost|deal (?:is|was|has been) (?:lost|dead|cancell?ed)|verloren|affaire perdue|(?:trato|negocio) perdido"
+_AMOUNT_CHANGED = (r"(?:amount|price|value|total|betrag|preis|montant|prix|importe|precio)\s+(?:\w+\s+){0,2}?"
+                   r"(?:(?:was|has been|is now|been|wurde|a été|ha sido|fue)\s+)?(?:corrected|updated|revised|adjusted|"
+                   r"changed|lowered|reduced|korrigiert|angepasst|geändert|gesenkt|corrigé|révisé|ajusté|modifié|"
+                   r"baissé|corregido|ajustado|modificado|actualizado|rebajado)|"
+                   r"(?:corrected|revised|updated|new|adjusted|korrigierte[rn]?|neue[rn]?|nouveau|nouvelle|corrigé|"
+                   r"révisé|nuevo|nueva|corregido) (?:deal |contract |total )?(?:amount|price|value|betrag|preis|"
+                   r"montant|prix|importe|precio)")
+_STATE = (("won", re.compile(rf"\b(?:{_WON}|{_WON_MORE})\b", re.I)), ("lost", re.compile(rf"\b(?:{_LOST})\b", re.I)),
+          ("amount_changed", re.compile(rf"\b(?:{_AMOUNT_CHANGED})\b", re.I)))
+
+
+def percent_value(raw: str) -> float:
+    """Parse a written percentage ("25", "12,5", "twenty")."""
+    return float(_NUM_WORDS.get(raw.lower(), 0)) if raw.lower() in _NUM_WORDS else _num(raw)
+
+
+def discount_violations(text: str, approved_discount: float | None) -> list[str]:
+    """Return price concessions in `text` above the approved discount (fraction), in any phrasing."""
+    t = normalise(text)
+    t = _PCT_SPELLED.sub(lambda m: f"{_NUM_WORDS[m.group(1).lower()]}%", t)
+    allowed = (approved_discount or 0.0) * 100
+    reasons: list[str] = []
+    for m in _PCT_NEAR_DISCOUNT.finditer(t):
+        pct = _num(m.group(1) or m.group(2))
+        if pct > allowed + 1e-6:
+            reasons.append(f"discount of {pct:g}% offered; policy approves {allowed:g}%")
+    for m in _FRACTION_OFF.finditer(t):
+        word = next((w for w in _FRACTION_PCT if w in m.group(0).lower()), "half")
+        if _FRACTION_PCT[word] > allowed + 1e-6:
+            reasons.append(f"a price concession ({m.group(0).strip()!r}) is not what the policy approved")
+    if _MONEY_CONCESSION.search(t):
+        reasons.append("a money-off offer is not something the policy approved")
+    return list(dict.fromkeys(reasons))
+
+
+_TENS = (r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|zwanzig|dreißig|vierzig|fünfzig|sechzig|"
+          r"siebzig|achtzig|neunzig|hundert|vingt|trente|quarante|cinquante|soixante|quatre-vingts?|cent|veinte|"
+          r"treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa|cien")
+_SPELLED_MONEY = re.compile(
+    rf"\b(?:[a-zäöüéè-]+[- ])?(?:{_TENS})[a-zäöüéè-]*[- ]?(?:thousand|million|tausend|millionen|mille|millions?|mil|"
+    rf"millones)\b|\b\w*(?:{_TENS})\w*tausend\b", re.I)
+
+
+def price_violations(text: str, money: Iterable[float]) -> list[str]:
+    """Return prices stated in `text` that are not amounts the record or tenant vouches for."""
+    t = normalise(text)
+    allowed = list(money)
+    reasons = [f"amount written out ({m.group(0)!r}): amounts are stated in figures from the record"
+               for m in _SPELLED_MONEY.finditer(t)]
+    for m in _PRICE_FIGURE.finditer(_MONEY.sub(" ", t)):
+        v = _num(m.group(1))
+        if 1990 <= v <= 2100 and m.group(1).isdigit():
+            continue  # a year ("the 2027 budget"), not a price
+        if not _close_to_any(v, allowed):
+            reasons.append(f"price {m.group(1)!r} is not an amount on the record")
+    return list(dict.fromkeys(reasons))
+
+
+def promise_violations(text: str, allowed_promises: Iterable[str] = ()) -> list[str]:
+    """Return promises outside policy (free extras, guarantees, refunds ...) in `text`."""
+    t = normalise(text)
+    low = t.lower()
+    permitted = [p.lower() for p in allowed_promises]
+    reasons = []
+    for name, pattern in PROMISE_PATTERNS:
+        for m in pattern.finditer(t):
+            if not any(p in low and m.group(0).lower() in p for p in permitted):
+                reasons.append(f"promise outside policy ({name}): {m.group(0)!r}")
+                break
+    return reasons
+
+
+def deal_state_violations(text: str, stage_kind: str) -> list[str]:
+    """Return statements about the deal's state that the record contradicts.
+
+    A deal is "won" or "signed" only when its stage says so; the agents never announce a
+    corrected amount (amounts change in the CRM, by people, and then the record says so).
+    """
+    t = normalise(text)
+    reasons = []
+    for state, pattern in _STATE:
+        m = pattern.search(t)
+        if m is None:
+            continue
+        if state == "amount_changed":
+            reasons.append(f"claims the amount changed ({m.group(0)!r}); the record's amount is the only amount")
+        elif state != stage_kind:
+            reasons.append(f"claims the deal is {state} ({m.group(0)!r}); the record says {stage_kind}")
+    return reasons
+
+
+__all__ = ["DISCOUNT_WORDS", "PROMISE_PATTERNS", "_PERCENT", "deal_state_violations", "discount_violations",
+           "percent_value", "price_violations", "promise_violations"]

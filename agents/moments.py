@@ -1,0 +1,189 @@
+"""What the buyer's latest messages call for: escalation (anger, cancellation, legal asks), the
+question to answer first, who wrote it, and whether they asked to talk today.
+
+Pure functions over the Context, in English, German, French and Spanish. Detection runs in
+code on screened text (withheld activities are skipped), so a model cannot talk the pipeline
+out of an escalation, and an injected note cannot hide one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from agents.context import Context
+from agents.normalize import normalise
+
+ESCALATION_LOOKBACK_DAYS = 45
+"""Only customer messages this recent can put a record into escalation."""
+
+ESCALATION_MESSAGES = 2
+"""How many of the latest customer messages are read for anger, cancellation and legal asks."""
+
+ASK_LOOKBACK_DAYS = 30
+"""An inbound question older than this is not "the latest ask" any more."""
+
+_NOT = r"(?<!\bno )(?<!\bnot )(?<!\bkeine )(?<!\bpas de )(?<!\bsin )"
+
+NEGATIVE = re.compile(
+    rf"{_NOT}\b(very |really |extremely |quite )?(disappointed|disappointing|frustrat\w+|unacceptable|furious|angry|"
+    r"unhappy|not happy|fed up|let down|waste of (our )?time|complain\w*|terrible|awful|poor service|still waiting|"
+    r"nobody (has )?(got|gotten|come) back|no one (has )?(got|gotten|come) back|worst|"
+    r"enttäuscht|enttäuschend|verärgert|unzufrieden|inakzeptabel|nicht akzeptabel|frustriert|beschwer\w+|ärgerlich|"
+    r"unverschämt|warten (immer )?noch|"
+    r"déçue?s?|décevant|mécontente?s?|inacceptable|frustrée?s?|plainte|furieux|furieuse|agacée?s?|toujours pas de réponse|"
+    r"decepcionad[oa]s?|decepcionante|molest[oa]s?|inaceptable|frustrad[oa]s?|queja|furios[oa]s?|insatisfech[oa]s?|"
+    r"seguimos esperando)\b", re.I)
+"""Negative sentiment a cheerful template must not answer."""
+
+CANCELLATION = re.compile(
+    r"\b(cancel\w*\s+(?:(?:our|the|my|this|your|all)\s+)?(?:contract|subscription|order|account|deal|pilot|"
+    r"evaluation|project|purchase|renewal|plan|licen\w+)|terminat\w+ (?:the |our )?(?:contract|agreement|"
+    r"subscription)|(not|n't|won't|will not) (be )?(renew\w*|moving forward|move forward|proceed\w*|"
+    r"continu\w*)|decided to go with|going with (another|a different|a competitor)|pull(ing)? out|"
+    r"no longer interested|stop the (evaluation|project|pilot)|put (this|it|the project) on ice|"
+    r"kündig\w*|stornier\w*|nicht (mehr )?verlänger\w*|nicht weiter\w*|anderen anbieter entschieden|kein interesse mehr|"
+    r"résili\w*|annul\w*\s+(?:le |la |notre |l')?(?:contrat|abonnement|commande|projet)|ne (pas|plus) renouveler|plus intéressés?|choisi un autre (fournisseur|prestataire)|"
+    r"cancel(?:ar|amos)\s+(?:el |la |nuestro |nuestra )?(?:contrato|pedido|suscripción|proyecto)|rescindir|rescisión|no vamos a renovar|ya no (estamos )?interesad[oa]s|"
+    r"elegido (a )?otro proveedor|dar de baja)\b", re.I)
+"""A buyer cancelling, terminating or walking away."""
+
+LEGAL = re.compile(
+    r"\b(data processing agreement|dpa|gdpr|data protection|privacy (policy|review|team)|lawyer|attorney|legal action|"
+    r"lawsuit|litigation|sue|breach of contract|liabilit\w+|indemnif\w+|compliance (review|audit|team|department)|"
+    r"right to erasure|delete (all )?(of )?our data|legal (team|department|counsel|review)|"
+    r"auftragsverarbeitung\w*|avv|dsgvo|datenschutz\w*|anwalt|anwältin|rechtsanwalt\w*|rechtliche schritte|klage|"
+    r"rechtsabteilung|löschung (unserer|der) daten|haftung|"
+    r"rgpd|accord de traitement des données|protection des données|avocat|action en justice|poursuites|"
+    r"service juridique|suppression de nos données|responsabilité contractuelle|"
+    r"acuerdo de tratamiento de datos|protección de datos|abogad[oa]|acciones legales|demanda judicial|departamento legal|"
+    r"supresión de (nuestros|los) datos)\b", re.I)
+"""Legal and compliance asks: the owner (and legal) answer those, not a template."""
+
+QUESTION_WORDS = re.compile(
+    r"\b(can|could|would|will|do|does|did|is|are|when|what|which|how|where|who|why|should|"
+    r"können|könnten|würden|wann|was|welche\w*|wie|wo|gibt es|haben sie|"
+    r"pouvez|pourriez|est-ce|quand|quel\w*|comment|où|avez-vous|"
+    r"puede|podría|podrían|cuándo|qué|cuál\w*|cómo|dónde|tienen)\b", re.I)
+
+ASK_TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((t, re.compile(p, re.I)) for t, p in (
+    ("proposal", r"\b(proposal|quote|quotation|offer document|angebot|proposition|offre|devis|propuesta|cotizaci[oó]n)\b"),
+    ("seats", r"\b(seats?|licen[cs]es?|users?|lizenzen|nutzer|sièges|licences|utilisateurs|licencias|usuarios|puestos)\b"),
+    ("pricing", r"\b(pric\w+|cost\w*|budget|discount|preis\w*|kosten|rabatt|prix|tarif\w*|coût\w*|precio\w*|coste\w*|"
+                r"descuento)\b"),
+    ("contract", r"\b(contract|order form|terms|vertrag\w*|bestellformular|contrat|bon de commande|contrato)\b"),
+    ("security", r"\b(security|sso|soc ?2|iso ?27001|sicherheit\w*|sécurité|seguridad)\b"),
+    ("integration", r"\b(integrat\w+|api|connector|schnittstelle|intégration|integraci[oó]n)\b"),
+    ("timeline", r"\b(timeline|timing|start date|go-live|rollout|zeitplan|start|calendrier|démarrage|cronograma|"
+                 r"plazo)\b"),
+    ("references", r"\b(references?|case stud\w+|referenzen|références|referencias|casos de éxito)\b"),
+    ("demo", r"\b(demo\w*|trial|pilot|démonstration|essai|prueba|piloto)\b"),
+    ("meeting", r"\b(call|meeting|meet|talk|chat|termin|gespräch|telefonat|treffen|appel|réunion|rendez-vous|"
+                r"échange|llamada|reunión|charla)\b"),
+))
+"""What an inbound question is about, in the order a reply should treat them."""
+
+SAME_DAY_ASK = re.compile(
+    r"\b(today|this afternoon|this morning|later today|asap|right away|heute|heute nachmittag|sofort|"
+    r"aujourd'hui|cet après-midi|ce matin|dès que possible|hoy|esta tarde|esta mañana|lo antes posible)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Escalation:
+    """Why a record goes to its owner instead of getting a customer draft."""
+
+    kind: str  # negative_sentiment | cancellation | legal_compliance
+    activity_id: str
+    evidence: str
+
+    def __str__(self) -> str:
+        return f"{self.kind.replace('_', ' ')} in {self.activity_id}: {self.evidence!r}"
+
+
+@dataclass(frozen=True)
+class Ask:
+    """The latest inbound question(s) a draft should answer first."""
+
+    activity_id: str
+    at: str
+    topics: tuple[str, ...]
+    question: str
+    sender_contact_id: str | None
+    same_day: bool
+
+
+def customer_messages(ctx: Context, *, days: int) -> list[Mapping[str, Any]]:
+    """The customer's own screened messages (inbound emails, calls, meetings), newest first."""
+    acts = sorted(ctx.activities.values(), key=lambda a: int(a["id"][1:]))
+    return [a for a in acts if not a.get("withheld") and a["days_ago"] is not None and 0 <= a["days_ago"] <= days
+            and (a.get("direction") == "inbound" or a["type"] in ("call", "meeting"))]
+
+
+def detect_escalations(ctx: Context) -> list[Escalation]:
+    """Return the reasons the latest customer messages need the owner, not a template."""
+    out: list[Escalation] = []
+    for a in customer_messages(ctx, days=ESCALATION_LOOKBACK_DAYS)[:ESCALATION_MESSAGES]:
+        text = normalise(f"{a['subject']}. {a['text']}")
+        if a["type"] != "email":
+            text = normalise(a["text"])  # a call note's subject is ours ("Renewal call"), its body the buyer's words
+        for kind, pattern in (("cancellation", CANCELLATION), ("legal_compliance", LEGAL),
+                              ("negative_sentiment", NEGATIVE)):
+            m = pattern.search(text)
+            if m and not (kind == "negative_sentiment" and re.search(r"\bno complaints?\b", text, re.I)):
+                out.append(Escalation(kind, a["id"], _sentence(text, m.start())))
+    return out
+
+
+def latest_ask(ctx: Context) -> Ask | None:
+    """Return the questions in the latest inbound email, if it is recent and asks something."""
+    inbound = [a for a in customer_messages(ctx, days=ASK_LOOKBACK_DAYS) if a["type"] == "email"]
+    if not inbound:
+        return None
+    a = inbound[0]
+    newer_outbound = [x for x in ctx.activities.values() if int(x["id"][1:]) < int(a["id"][1:])
+                      and x["type"] == "email" and x.get("direction") == "outbound"]
+    if newer_outbound:
+        return None  # someone already replied
+    text = normalise(a["text"])
+    questions = [s for s in re.split(r"(?<=[.!?])\s+|\n+", text) if s.strip().endswith("?")
+                 or (QUESTION_WORDS.match(s.strip()) and "?" in s)]
+    if not questions:
+        return None
+    q = " ".join(questions)
+    topics = tuple(t for t, p in ASK_TOPICS if p.search(q))
+    if not topics or topics == ("meeting",):
+        # "Could you send it by Friday?": the question points back at what the email was about.
+        topics = tuple(t for t, p in ASK_TOPICS if p.search(text) and t != "meeting") + topics
+    return Ask(activity_id=a["id"], at=a["at"], topics=topics, question=q,
+               sender_contact_id=sender_of(ctx, a), same_day=bool(SAME_DAY_ASK.search(q)))
+
+
+def sender_of(ctx: Context, activity: Mapping[str, Any]) -> str | None:
+    """Return the contact who signed an inbound email (by name in its last lines), or None."""
+    if activity.get("direction") != "inbound":
+        return None
+    text = normalise(activity.get("text") or "")
+    tail = text[-120:].lower()
+    head = text[:40].lower()
+    found = None
+    for c in ctx.record.contacts:
+        name = ctx.contact_name(c)
+        if not name:
+            continue
+        first = name.split()[0].lower()
+        if re.search(rf"\b{re.escape(first)}\b\W*$", tail) or re.search(rf"[-–—,]\s*{re.escape(first)}\b", tail):
+            if re.search(rf"^\W*(hi|hello|dear|hallo|bonjour|hola)\s+{re.escape(first)}\b", head):
+                continue  # greeted, not signed
+            found = c.id
+    if found is None and len(ctx.record.contacts) == 1:
+        return ctx.record.contacts[0].id
+    return found
+
+
+def _sentence(text: str, at: int) -> str:
+    start = max(text.rfind(".", 0, at), text.rfind("?", 0, at), text.rfind("!", 0, at), text.rfind("\n", 0, at)) + 1
+    end_candidates = [i for i in (text.find(".", at), text.find("?", at), text.find("!", at)) if i != -1]
+    end = min(end_candidates) + 1 if end_candidates else len(text)
+    return text[start:end].strip()[:160]

@@ -1,0 +1,197 @@
+"""When a draft may ask to meet, and which dates it may hold the buyer to.
+
+Meetings are proposed in the recipient's time zone (the contact's, else their company's
+country, else the owner's) inside business hours, never on the day the message goes out unless
+the buyer asked for that; a deadline is never in the past. `timing_violations` checks any
+draft, the model's or the template's, in English, German, French and Spanish.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from agents.facts import find_dates
+from agents.normalize import normalise
+
+SLOT_HOURS = (10, 14)
+"""Local hours (recipient's zone) of the two meeting slots a draft proposes."""
+
+BUSINESS_HOURS = (9, 17)
+"""Recipient-local hours a proposed meeting must start within."""
+
+DEADLINE_MIN_DAYS = 2
+"""A deadline offered to the buyer is at least this many days after the send day."""
+
+COUNTRY_TIMEZONES = {
+    "us": "America/New_York", "united states": "America/New_York", "usa": "America/New_York",
+    "ca": "America/Toronto", "canada": "America/Toronto", "mx": "America/Mexico_City", "mexico": "America/Mexico_City",
+    "méxico": "America/Mexico_City", "br": "America/Sao_Paulo", "brazil": "America/Sao_Paulo",
+    "ar": "America/Argentina/Buenos_Aires", "argentina": "America/Argentina/Buenos_Aires",
+    "cl": "America/Santiago", "chile": "America/Santiago", "co": "America/Bogota", "colombia": "America/Bogota",
+    "gb": "Europe/London", "uk": "Europe/London", "united kingdom": "Europe/London", "ie": "Europe/Dublin",
+    "ireland": "Europe/Dublin", "de": "Europe/Berlin", "germany": "Europe/Berlin", "deutschland": "Europe/Berlin",
+    "at": "Europe/Vienna", "austria": "Europe/Vienna", "österreich": "Europe/Vienna", "ch": "Europe/Zurich",
+    "switzerland": "Europe/Zurich", "schweiz": "Europe/Zurich", "fr": "Europe/Paris", "france": "Europe/Paris",
+    "be": "Europe/Brussels", "belgium": "Europe/Brussels", "nl": "Europe/Amsterdam", "netherlands": "Europe/Amsterdam",
+    "es": "Europe/Madrid", "spain": "Europe/Madrid", "españa": "Europe/Madrid", "pt": "Europe/Lisbon",
+    "portugal": "Europe/Lisbon", "it": "Europe/Rome", "italy": "Europe/Rome", "pl": "Europe/Warsaw",
+    "poland": "Europe/Warsaw", "se": "Europe/Stockholm", "sweden": "Europe/Stockholm", "dk": "Europe/Copenhagen",
+    "denmark": "Europe/Copenhagen", "no": "Europe/Oslo", "norway": "Europe/Oslo", "fi": "Europe/Helsinki",
+    "finland": "Europe/Helsinki", "lu": "Europe/Luxembourg", "luxembourg": "Europe/Luxembourg",
+    "in": "Asia/Kolkata", "india": "Asia/Kolkata", "sg": "Asia/Singapore", "singapore": "Asia/Singapore",
+    "jp": "Asia/Tokyo", "japan": "Asia/Tokyo", "au": "Australia/Sydney", "australia": "Australia/Sydney",
+    "nz": "Pacific/Auckland", "new zealand": "Pacific/Auckland", "za": "Africa/Johannesburg",
+    "south africa": "Africa/Johannesburg", "ae": "Asia/Dubai", "united arab emirates": "Asia/Dubai",
+}
+"""A country's main business time zone (used when the contact has none)."""
+
+WEEKDAYS = {
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+    "de": ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"),
+    "fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
+    "es": ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"),
+}
+
+_MEET = (r"call|calls|meeting|meet|chat|talk|speak|demo|minutes|slot|termin|gespräch|telefonat|telefonieren|anruf|"
+         r"anrufen|treffen|sprechen|minuten|appel|appeler|parler|réunion|rendez-vous|échange|entretien|llamada|"
+         r"llamar|hablar|reunión|reunirnos|vernos|charla|minutos|videollamada")
+_TODAY = (r"today|this afternoon|this morning|later today|tonight|heute|heute nachmittag|heute morgen|aujourd'hui|"
+          r"cet après-midi|ce matin|ce soir|hoy|esta tarde|esta mañana")
+_DEADLINE = (r"by|before|until|no later than|deadline|expires?|valid (?:until|through)|bis(?: zum| spätestens)?|"
+             r"spätestens|vor dem|gültig bis|avant le|d'ici le|jusqu'au|au plus tard le|antes del?|hasta el|"
+             r"a más tardar el|válid[oa] hasta el")
+_NEXT = r"(next|nächste[nm]?|prochain|próximo|proximo)\s+$"
+
+
+def zone(name: str | None) -> ZoneInfo | None:
+    """Return the ZoneInfo of an IANA name, or None when unknown."""
+    if not name:
+        return None
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def recipient_timezone(contact_tz: str | None, country: str | None, fallback: str | None) -> str:
+    """The recipient's zone: the contact's own, else their company country's, else `fallback`, else UTC."""
+    for name in (contact_tz, COUNTRY_TIMEZONES.get((country or "").strip().lower()), fallback):
+        if zone(name):
+            return str(name)
+    return "UTC"
+
+
+def proposed_slots(send_at: datetime, tz_name: str, *, same_day: bool = False) -> list[datetime]:
+    """Two meeting slots in the recipient's zone, on business days after the send day.
+
+    Args:
+        send_at: when the message goes out (aware).
+        tz_name: the recipient's IANA zone.
+        same_day: the buyer asked to talk today; then a slot later that day is fine when the
+            business day still has room.
+    """
+    tz = zone(tz_name) or ZoneInfo("UTC")
+    local = send_at.astimezone(tz)
+    slots: list[datetime] = []
+    if same_day and local.weekday() < 5:
+        later = (local + timedelta(hours=2)).replace(minute=0, second=0, microsecond=0)
+        if later.date() == local.date() and BUSINESS_HOURS[0] <= later.hour < BUSINESS_HOURS[1]:
+            slots.append(later)
+    day = local.date()
+    while len(slots) < 2:
+        day += timedelta(days=1)
+        if day.weekday() >= 5:
+            continue
+        for hour in SLOT_HOURS:
+            if len(slots) < 2:
+                slots.append(datetime.combine(day, time(hour), tzinfo=tz))
+    return slots
+
+
+def deadline_date(close: date | None, send_day: date) -> date | None:
+    """The close date as a deadline to offer, or None when it is past or too close to be fair."""
+    if close is None or close < send_day + timedelta(days=DEADLINE_MIN_DAYS):
+        return None
+    return close
+
+
+def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False) -> list[str]:
+    """Return past deadlines and send-day meeting asks in a draft.
+
+    Args:
+        text: subject and body.
+        send_day: the day the message goes out (the sender's calendar day).
+        asked_same_day: the buyer asked to talk today, so a same-day slot answers them.
+    """
+    t = normalise(text)
+    reasons: list[str] = []
+    # A period after a day number ("bis zum 15. November") does not end the sentence.
+    for sentence in re.split(r"(?<=[.!?])(?<!\d\.)\s+|\n+", t):
+        dates = find_dates(sentence)
+        for value, (year, month, day) in dates:
+            try:
+                d = date(year or send_day.year, month, day)
+            except ValueError:
+                continue
+            if year is None and d < send_day - timedelta(days=183):
+                d = d.replace(year=d.year + 1)  # "January 8" written in December means next January
+            before = sentence[: sentence.find(value)]
+            if re.search(rf"\b(?:{_DEADLINE})\s*(?:the\s+|le\s+|el\s+|den\s+|dem\s+)?$", before, re.I) and d < send_day:
+                reasons.append(f"deadline {value!r} is in the past")
+            if not asked_same_day and d == send_day and re.search(rf"\b(?:{_MEET})\b", sentence, re.I):
+                reasons.append(f"proposes to meet on the send day ({value!r})")
+        if not re.search(rf"\b(?:{_MEET})\b", sentence, re.I) or asked_same_day:
+            continue
+        if re.search(rf"\b(?:{_TODAY})\b", sentence, re.I):
+            reasons.append("proposes to meet today")
+        for names in WEEKDAYS.values():
+            wd = names[send_day.weekday()]
+            for m in re.finditer(rf"\b{wd}\b", sentence, re.I):
+                if not re.search(_NEXT, sentence[: m.start()], re.I) and not dates:
+                    reasons.append(f"proposes to meet on {wd}, the send day")
+    return list(dict.fromkeys(reasons))
+
+
+def format_slot(slot: datetime, language: str) -> str:
+    """A slot as the recipient reads it ("Thursday, November 26 at 10:00")."""
+    wd = WEEKDAYS.get(language, WEEKDAYS["en"])[slot.weekday()]
+    hm = slot.strftime("%H:%M")
+    if language == "de":
+        return f"{wd}, {slot.day}. {_MONTHS_DE[slot.month - 1]} um {hm}"
+    if language == "fr":
+        return f"{wd} {slot.day} {_MONTHS_FR[slot.month - 1]} à {hm.replace(':', 'h')}"
+    if language == "es":
+        return f"el {wd} {slot.day} de {_MONTHS_ES[slot.month - 1]} a las {hm}"
+    return f"{wd}, {slot.strftime('%B')} {slot.day} at {hm}"
+
+
+def format_slots(slots: list[datetime] | tuple[datetime, ...], language: str) -> tuple[str, str]:
+    """Two slots as the recipient reads them; the second one is just a time when on the same day."""
+    first = format_slot(slots[0], language)
+    if len(slots) < 2:
+        return first, first
+    if slots[1].date() != slots[0].date():
+        return first, format_slot(slots[1], language)
+    hm = slots[1].strftime("%H:%M")
+    return first, {"de": f"um {hm}", "fr": f"à {hm.replace(':', 'h')}", "es": f"a las {hm}"}.get(language, f"at {hm}")
+
+
+def format_day(d: date, language: str) -> str:
+    """A date as the recipient reads it ("December 18" / "18. Dezember" / "18 décembre" / "18 de diciembre")."""
+    if language == "de":
+        return f"{d.day}. {_MONTHS_DE[d.month - 1]}"
+    if language == "fr":
+        return f"{d.day} {_MONTHS_FR[d.month - 1]}"
+    if language == "es":
+        return f"{d.day} de {_MONTHS_ES[d.month - 1]}"
+    return f"{d.strftime('%B')} {d.day}"
+
+
+_MONTHS_DE = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+              "November", "Dezember")
+_MONTHS_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+              "novembre", "décembre")
+_MONTHS_ES = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+              "noviembre", "diciembre")

@@ -1,0 +1,180 @@
+"""`agentic-sales simulate`, `agentic-sales learning report` and `agentic-sales learning export`.
+
+The JSON result is the last (and only) line on stdout; progress goes to stderr, one line per
+step (no redraws). Bad input exits 2 with one line naming the problem.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+import click
+
+EXIT_INPUT = 2
+"""Exit code of a bad option, an unreadable export or a database without the learning tables."""
+
+
+def _fail(message: str, code: int = EXIT_INPUT) -> None:
+    click.echo(f"error: {' '.join(str(message).split())}", err=True)
+    sys.exit(code)
+
+
+@click.command()
+@click.option("--weeks", type=click.IntRange(1, 520), default=26, show_default=True, help="Simulated weeks.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Market and policy seed.")
+@click.option("--policy", type=click.Choice(["bandit", "uniform", "best_arm", "oracle"]), default="bandit",
+              show_default=True, help="The policy reported as `ours` (every policy runs on the same seed).")
+@click.option("--null-effects", is_flag=True, help="A market where no strategy has any effect.")
+@click.option("--deals-per-week", type=click.IntRange(7, 100_000), default=None,
+              help="Decisions per simulated week (the tenant's size).")
+@click.option("--open-deals", type=click.IntRange(20, 20_000), default=None,
+              help="Size of the market's open book the decisions are drawn from (default 600).")
+@click.option("--export", "export_path", type=click.Path(dir_okay=False), default=None,
+              help="Write the bandit's decisions, propensities, outcomes and rewards as CSV.")
+@click.option("--report", "report_path", type=click.Path(dir_okay=False), default=None,
+              help="Write the learning report (HTML) of the bandit's run.")
+def simulate(weeks: int, seed: int, policy: str, null_effects: bool, deals_per_week: int | None,
+             open_deals: int | None, export_path: str | None, report_path: str | None) -> None:
+    """Run the market forward and compare the bandit with uniform, best-arm and oracle policies."""
+    from learning.simulate import SimConfig, stderr_progress
+    from learning.simulate import simulate as run
+
+    kw: dict[str, Any] = {"weeks": weeks, "seed": seed, "null_effects": null_effects}
+    if deals_per_week is not None:
+        kw["deals_per_week"] = deals_per_week
+    if open_deals is not None:
+        kw["market_open_deals"] = open_deals
+    rows: list[dict[str, Any]] | None = [] if (export_path or report_path) else None
+    result = run(SimConfig(**kw), stderr_progress, rows_out=rows)
+    if policy != "bandit":
+        result = _as_ours(result, policy)
+    if rows is not None:
+        _write_outputs(rows, export_path, report_path, title=f"Simulated tenant, seed {seed}, {weeks} weeks")
+        result["export"], result["report"] = export_path, report_path
+    click.echo(json.dumps(result, sort_keys=False))
+
+
+def _as_ours(result: dict[str, Any], policy: str) -> dict[str, Any]:
+    name = {"uniform": "uniform_random", "best_arm": "best_single_arm", "oracle": "oracle"}[policy]
+    regret = dict(result["regret"])
+    reward = dict(result["reward"])
+    regret["ours"] = 0.0 if policy == "oracle" else regret[name]
+    reward["ours"] = reward[name]
+    return {**result, "regret": regret, "reward": reward, "ours": policy}
+
+
+def _write_outputs(rows: list[dict[str, Any]], export_path: str | None, report_path: str | None, *,
+                   title: str) -> dict[str, Any]:
+    from learning.report import render_html, summarise, write_csv
+
+    summary: dict[str, Any] = {}
+    if export_path:
+        with open(export_path, "w", newline="", encoding="utf-8") as f:
+            write_csv(rows, f)
+        click.echo(f"wrote {len(rows)} rows to {export_path}", err=True)
+    if report_path:
+        summary = summarise(rows)
+        with open(report_path, "w", encoding="utf-8") as f:
+            f.write(render_html(rows, summary, title=title))
+        click.echo(f"wrote the report to {report_path}", err=True)
+    return summary
+
+
+@click.group("learning")
+def learning() -> None:
+    """The learning loop's evidence: decisions, propensities, outcomes and rewards per tenant."""
+
+
+@learning.command("export")
+@click.option("--tenant", "tenant_id", default=None, help="Tenant id (reads the app's database).")
+@click.option("--from-csv", "from_csv", type=click.Path(dir_okay=False), default=None,
+              help="Read an export (e.g. from `simulate --export`) instead of the database.")
+@click.option("--out", "out", type=click.Path(dir_okay=False), required=True, help="CSV file to write.")
+def export(tenant_id: str | None, from_csv: str | None, out: str) -> None:
+    """Write one CSV row per logged decision: arm, propensity, holdout, context, outcome, reward."""
+    rows = _rows(tenant_id, from_csv)
+    _write_outputs(rows, out, None, title="")
+    click.echo(json.dumps({"tenant": tenant_id, "rows": len(rows), "with_outcome": sum(
+        r.get("reward") is not None for r in rows), "out": out}))
+
+
+@learning.command("report")
+@click.option("--tenant", "tenant_id", default=None, help="Tenant id (reads the app's database).")
+@click.option("--from-csv", "from_csv", type=click.Path(dir_okay=False), default=None,
+              help="Read an export (e.g. from `simulate --export`) instead of the database.")
+@click.option("--out", "out", type=click.Path(dir_okay=False), required=True, help="HTML file to write.")
+def report(tenant_id: str | None, from_csv: str | None, out: str) -> None:
+    """Off-policy estimates with intervals, holdout lift and plots, as one HTML page."""
+    rows = _rows(tenant_id, from_csv)
+    summary = _write_outputs(rows, None, out, title=f"Learning report: {tenant_id or from_csv}")
+    click.echo(json.dumps({"tenant": tenant_id, "out": out, **summary}))
+
+
+def _rows(tenant_id: str | None, from_csv: str | None) -> list[dict[str, Any]]:
+    if bool(tenant_id) == bool(from_csv):
+        _fail("give exactly one of --tenant or --from-csv")
+    if from_csv:
+        from learning.report import read_csv
+
+        try:
+            return read_csv(from_csv)
+        except (OSError, ValueError, UnicodeDecodeError) as exc:
+            _fail(f"cannot read {from_csv}: {exc}")
+    return _rows_from_db(str(tenant_id))
+
+
+def _rows_from_db(tenant_id: str) -> list[dict[str, Any]]:
+    from app import create_app
+
+    try:
+        return rows_from_db(create_app({"START_WORKER": False}), tenant_id)
+    except LookupError as exc:
+        _fail(str(exc))
+    return []
+
+
+def rows_from_db(app: Any, tenant_id: str) -> list[dict[str, Any]]:
+    """Join a tenant's logged strategy choices with their rewards and outcomes (export rows).
+
+    Raises:
+        LookupError: the database has no learning tables, or the tenant is unknown.
+    """
+    from sqlalchemy import select
+
+    from app.storage import get_db
+    from app.storage import models as m
+
+    if not hasattr(m, "Reward") or not hasattr(m, "Outcome"):
+        raise LookupError("this version of the database has no outcomes/rewards tables; "
+                          "run `agentic-sales db upgrade`")
+    rows: list[dict[str, Any]] = []
+    with get_db(app).session() as s:
+        if s.get(m.Tenant, tenant_id) is None:
+            raise LookupError(f"unknown tenant {tenant_id!r}")
+        rewards: dict[int, list[Any]] = {}
+        for rw, oc in s.execute(select(m.Reward, m.Outcome).join(m.Outcome, m.Outcome.id == m.Reward.outcome_id)
+                                .where(m.Reward.tenant_id == tenant_id)):
+            rewards.setdefault(rw.action_id, []).append((rw, oc))
+        for a in s.execute(select(m.Action).where(m.Action.tenant_id == tenant_id,
+                                                  m.Action.kind == "strategy_choice").order_by(m.Action.id)).scalars():
+            p = a.payload or {}
+            ctx = p.get("context") or {}
+            earned = rewards.get(a.id, [])
+            final = next((oc for _, oc in earned if oc.kind in ("won", "lost")), None)
+            rows.append({
+                "decision_id": a.id, "tenant_id": tenant_id, "deal_id": a.record_id,
+                "decided_at": a.created_at, "policy": p.get("policy"), "arm": p.get("arm"),
+                "propensity": p.get("propensity"), "holdout": bool(p.get("holdout")),
+                "segment": ctx.get("segment"), "band": ctx.get("band"), "engagement": ctx.get("engagement"),
+                "baseline": ctx.get("baseline"),
+                "outcome_kind": final.kind if final else (earned[-1][1].kind if earned else None),
+                "outcome_at": final.at if final else None,
+                "reward": sum(rw.reward for rw, _ in earned) if earned else None,
+                "allowed_arms": sorted(p.get("probabilities") or {}),
+            })
+    return rows
+
+
+commands = [simulate, learning]

@@ -1,0 +1,113 @@
+"""The Salesforce Connector (DESIGN.md v2): OAuth, clients, webhooks, card auth, mapping, fields.
+
+Configuration keys it reads (from the app's config mapping): SALESFORCE_CLIENT_ID,
+SALESFORCE_CLIENT_SECRET, SALESFORCE_LOGIN_URL (login.salesforce.com, test.salesforce.com, a My
+Domain or the sandbox), SALESFORCE_CA_BUNDLE (a CA file to trust, e.g. the sandbox's),
+SALESFORCE_API_VERSION, SALESFORCE_WEBHOOK_KEY (else SECRET_KEY) for per-installation secrets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from integrations.base import CrmClient, Installation, OutputField, ScopeSpec, TokenSet
+from integrations.salesforce import card_auth, constants, mapping
+from integrations.salesforce.client import SalesforceClient
+from integrations.salesforce.oauth import DEFAULT_LOGIN_URL, SalesforceOAuth
+from integrations.salesforce.session import Api, TimeoutSession
+from integrations.salesforce.webhook_secret import installation_secret
+
+SCOPES = (
+    ScopeSpec("api", required=True, why="read opportunities, accounts, contacts; write output fields and tasks"),
+    ScopeSpec("refresh_token", required=True, why="keep working after the session times out (offline access)"),
+    ScopeSpec("id", required=False, why="name the installing user", degrades="the install log shows no user name"),
+)
+
+
+def _verify(config: Mapping[str, Any]) -> str | bool:
+    return str(config.get("SALESFORCE_CA_BUNDLE") or "") or True
+
+
+def http_session(config: Mapping[str, Any]) -> TimeoutSession:
+    return TimeoutSession(verify=_verify(config))
+
+
+class SalesforceConnector:
+    name = constants.CRM
+    blueprint = "webhooks.salesforce.receiver"
+    """The module whose import registers our routes on the shared `/webhooks` blueprint."""
+    scopes = SCOPES
+
+    def required_config(self) -> tuple[str, ...]:
+        """Configuration names the OAuth flow needs (the app names any that is missing)."""
+        return ("SALESFORCE_CLIENT_ID", "SALESFORCE_CLIENT_SECRET")
+
+    def install_scopes(self, config: Mapping[str, Any]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(required, optional) OAuth scopes; SALESFORCE_SCOPES overrides (space-separated)."""
+        configured = config.get("SALESFORCE_SCOPES")
+        if configured:
+            return (tuple(configured.split()) if isinstance(configured, str) else tuple(configured)), ()
+        return (tuple(s.name for s in self.scopes if s.required), tuple(s.name for s in self.scopes if not s.required))
+
+    def missing_optional_scopes(self, granted: Sequence[str]) -> list[ScopeSpec]:
+        have = set(granted)
+        return [s for s in self.scopes if not s.required and s.name not in have]
+
+    def account_id_for(self, tenant_id: str) -> str | None:
+        prefix = f"{constants.CRM}-"
+        return tenant_id[len(prefix):] if tenant_id.startswith(prefix) else None
+
+    def oauth(self, config: Mapping[str, Any]) -> SalesforceOAuth:
+        return SalesforceOAuth(client_id=str(config.get("SALESFORCE_CLIENT_ID") or ""),
+                               client_secret=str(config.get("SALESFORCE_CLIENT_SECRET") or ""),
+                               login_url=str(config.get("SALESFORCE_LOGIN_URL") or DEFAULT_LOGIN_URL),
+                               session=http_session(config))
+
+    def client(self, installation: Installation, *, config: Mapping[str, Any],
+               on_tokens: Callable[[TokenSet], None] | None = None) -> CrmClient:
+        oauth = self.oauth(config)
+        tokens = installation.tokens
+        if not tokens.instance_url and installation.api_base:
+            from dataclasses import replace
+            tokens = replace(tokens, instance_url=installation.api_base)
+        api = Api(tokens, session=http_session(config), refresh=oauth.refresh, on_tokens=on_tokens,
+                  version=str(config.get("SALESFORCE_API_VERSION") or constants.API_VERSION),
+                  stats=config.get("CRM_STATS"))
+        return SalesforceClient(api, tenant_id=installation.tenant_id, revoke=oauth.revoke)
+
+    def tenant_id_for(self, account_id: str) -> str:
+        return f"{constants.CRM}-{account_id}"
+
+    def verify_card_request(self, request: Any, *, config: Mapping[str, Any]) -> str:
+        headers, method, url, body = card_auth.request_parts(request)
+        base = str(config.get("PUBLIC_URL") or "").rstrip("/")
+        if base:  # sign over the public URL the Named Credential called, not our internal host
+            from urllib.parse import urlsplit
+            parts = urlsplit(url)
+            url = base + parts.path + (f"?{parts.query}" if parts.query else "")
+        org_id = card_auth.verify_card(headers=headers, method=method, url=url, body=body,
+                                       app_key=webhook_key(config))
+        return self.tenant_id_for(org_id)
+
+    def default_mapping(self, object_type: str) -> Mapping[str, Any]:
+        return dict(mapping.DEFAULT_DEAL_MAPPING) if object_type == "deal" else {}
+
+    def output_fields(self) -> tuple[OutputField, ...]:
+        return mapping.output_fields()
+
+    # Salesforce-specific helpers for the install page and the demo (no app/ code needs them).
+    def webhook_urls(self, org_id: str, *, config: Mapping[str, Any]) -> dict[str, str]:
+        """What the admin enters in the Outbound Message and the Named Credential."""
+        base = str(config.get("PUBLIC_URL") or "").rstrip("/")
+        secret = installation_secret(webhook_key(config), org_id)
+        return {"outbound_message_url": f"{base}/webhooks/salesforce/outbound/{org_id}/{secret}",
+                "callout_url": f"{base}/webhooks/salesforce/callout", "callout_secret": secret}
+
+
+def webhook_key(config: Mapping[str, Any]) -> str:
+    return str(config.get("SALESFORCE_WEBHOOK_KEY") or config.get("SECRET_KEY") or "")
+
+
+CONNECTOR = SalesforceConnector()
+"""The registry entry (app/connectors): `"salesforce": "integrations.salesforce.connector:CONNECTOR"`."""

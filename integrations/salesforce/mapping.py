@@ -1,0 +1,283 @@
+"""Salesforce REST JSON (SOQL rows) -> canonical Record, as pure functions.
+
+Lead and Contact are people, Account an account (Company), Opportunity a deal. The default
+deal mapping (canonical ← Opportunity field) is in DEFAULT_DEAL_MAPPING; `extra` features come
+from DEAL_EXTRA. Dates come as `2026-05-20T20:49:32.000+0000`; we hand ISO-8601 with `+00:00`
+to the rest of the app.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+from integrations.base import (
+    OUTPUT_FIELDS,
+    Activity,
+    ClosedWonDeal,
+    Company,
+    Contact,
+    History,
+    OutputField,
+    Owner,
+    Record,
+    StageChange,
+    TaskRef,
+)
+from integrations.salesforce import constants
+
+DEFAULT_DEAL_MAPPING: dict[str, tuple[str, str]] = {
+    "name": ("Name", "Opportunity name"),
+    "amount": ("Amount", "Amount"),
+    "currency": ("CurrencyIsoCode", "Currency"),
+    "stage": ("StageName", "Stage"),
+    "close_date": ("CloseDate", "Close date"),
+    "created_at": ("CreatedDate", "Created date"),
+    "owner_id": ("OwnerId", "Opportunity owner"),
+    "description": ("Description", "Description"),
+    "deal_type": ("Type", "Opportunity type"),
+    "forecast_probability": ("Probability", "Probability (%)"),
+    "lead_source": ("LeadSource", "Lead source"),
+    "last_modified": ("LastModifiedDate", "Last modified date"),
+}
+"""Canonical field ← Opportunity field (with the label Salesforce shows), the default mapping."""
+
+DEAL_EXTRA: dict[str, str] = {
+    "deal_type": "Type",
+    "description": "Description",
+    "lead_source": "LeadSource",
+}
+"""Record.extra feature ← Opportunity field."""
+
+OPTIONAL_DEAL_FIELDS: dict[str, str] = {"discount": "Discount_Percent__c"}
+"""Features from fields many orgs have but some lack (a missing one is dropped, not an error)."""
+
+DEAL_FIELDS = ("Id", "Name", "Amount", "StageName", "Probability", "CloseDate", "CreatedDate",
+               "LastModifiedDate", "Type", "Description", "LeadSource", "IsClosed", "IsWon", "AccountId", "OwnerId")
+ACCOUNT_FIELDS = ("Id", "Name", "Industry", "NumberOfEmployees", "AnnualRevenue", "BillingCountry")
+OWNER_FIELDS = ("Id", "Name", "Email", "TimeZoneSidKey")
+CONTACT_FIELDS = ("Id", "Name", "Email", "Title")
+OPTIONAL_CONTACT_FIELDS = {"page_views": "Page_Views__c"}
+TASK_FIELDS = ("Id", "Subject", "Description", "Status", "TaskSubtype", "CallType", "ActivityDate", "CreatedDate",
+               "IsClosed", constants.IDEMPOTENCY_FIELD)
+EVENT_FIELDS = ("Subject", "Description", "StartDateTime")
+EMAIL_FIELDS = ("Subject", "TextBody", "Incoming", "MessageDate")
+
+OUTPUT_LABELS = {
+    "ai_conversion_score": ("AI Conversion Score", "number"),
+    "ai_conversion_probability": ("AI Conversion Probability", "number"),
+    "ai_churn_risk": ("AI Churn Risk", "number"),
+    "ai_clv": ("AI Customer Lifetime Value", "currency"),
+    "ai_best_discount": ("AI Best Discount", "number"),
+    "ai_strategy": ("AI Strategy", "string"),
+    "ai_next_best_action": ("AI Next Best Action", "string"),
+    "ai_summary": ("AI Summary", "textarea"),
+    "ai_enriched_at": ("AI Enriched At", "datetime"),
+    "ai_model_version": ("AI Model Version", "string"),
+}
+
+
+OUTPUT_LENGTHS = {"ai_strategy": 80, "ai_next_best_action": 255, "ai_summary": 32768, "ai_model_version": 80}
+"""Text lengths of the packaged output fields (longer values are cut, not refused)."""
+
+
+def output_value(stem: str, value: Any) -> Any:
+    """A pipeline value (HubSpot-style strings: numbers, epoch-ms datetimes) as the SF field type."""
+    kind = OUTPUT_LABELS.get(stem, ("", "string"))[1]
+    if value is None or value == "":
+        return None
+    if kind in ("number", "currency"):
+        return _num(value)
+    if kind == "datetime":
+        t: datetime | None
+        if isinstance(value, datetime):
+            t = value
+        elif str(value).isdigit():
+            t = datetime.fromtimestamp(int(value) / 1000.0, UTC)
+        else:
+            parsed = iso(value)
+            t = datetime.fromisoformat(parsed) if parsed else None
+        return t.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.") + f"{t.microsecond // 1000:03d}Z" if t else None
+    text = str(value)
+    limit = OUTPUT_LENGTHS.get(stem)
+    return text[:limit] if limit else text
+
+
+def api_name(stem: str) -> str:
+    """`ai_conversion_score` -> `AI_Conversion_Score__c` (DESIGN: same stem, Salesforce spelling)."""
+    parts = stem.split("_")
+    words = ["AI" if p == "ai" else "CLV" if p == "clv" else p.capitalize() for p in parts]
+    return "_".join(words) + "__c"
+
+
+def output_fields() -> tuple[OutputField, ...]:
+    return tuple(OutputField(api_name(stem), OUTPUT_LABELS[stem][0], OUTPUT_LABELS[stem][1],
+                             object_type=obj)
+                 for obj in ("deal", "lead", "company") for stem in OUTPUT_FIELDS)
+
+
+def output_field_names() -> tuple[str, ...]:
+    return tuple(api_name(s) for s in OUTPUT_FIELDS)
+
+
+_TZ = re.compile(r"([+-]\d{2})(\d{2})$")
+
+
+def iso(value: Any) -> str | None:
+    """Salesforce datetime/date -> ISO-8601 (UTC offset with a colon); None stays None."""
+    if value in (None, ""):
+        return None
+    s = str(value)
+    if "T" not in s:
+        return s
+    s = _TZ.sub(r"\1:\2", s.replace("Z", "+00:00"))
+    try:
+        return datetime.fromisoformat(s).astimezone(UTC).isoformat()
+    except ValueError:
+        return s
+
+
+def _num(v: Any) -> float | None:
+    try:
+        return None if v in (None, "") else float(v)
+    except (TypeError, ValueError):
+        return None
+
+
+def _rows(rel: Any) -> list[Mapping[str, Any]]:
+    """Rows of a child sub-query (None when empty, as Salesforce answers)."""
+    return list((rel or {}).get("records") or [])
+
+
+def stage_kind(row: Mapping[str, Any]) -> str:
+    if not row.get("IsClosed"):
+        return "open"
+    return "won" if row.get("IsWon") else "lost"
+
+
+def activities(row: Mapping[str, Any]) -> list[Activity]:
+    out: list[Activity] = []
+    for t in _rows(row.get("Tasks")):
+        if t.get(constants.IDEMPOTENCY_FIELD):
+            continue  # our own task is not the customer's activity
+        subtype = t.get("TaskSubtype")
+        kind = "call" if subtype == "Call" else "email" if subtype == "Email" else (
+            "note" if (t.get("Subject") or "").lower().startswith("note") else "task")
+        direction = {"Inbound": "inbound", "Outbound": "outbound"}.get(t.get("CallType") or "")
+        at = iso(t.get("CreatedDate")) or iso(t.get("ActivityDate"))
+        out.append(Activity(kind, at or "", direction, t.get("Subject"), t.get("Description")))
+    for e in _rows(row.get("Events")):
+        out.append(Activity("meeting", iso(e.get("StartDateTime")) or "", None, e.get("Subject"), e.get("Description")))
+    for m in _rows(row.get("EmailMessages")):
+        out.append(Activity("email", iso(m.get("MessageDate")) or "", "inbound" if m.get("Incoming") else "outbound",
+                            m.get("Subject"), m.get("TextBody")))
+    out.sort(key=lambda a: a.at)
+    return out
+
+
+def app_task(row: Mapping[str, Any]) -> TaskRef | None:
+    """Our one open task on the record (the newest if a past failure left several)."""
+    ours = [t for t in _rows(row.get("Tasks")) if t.get(constants.IDEMPOTENCY_FIELD) and not t.get("IsClosed")]
+    if not ours:
+        return None
+    t = max(ours, key=lambda x: str(x.get("CreatedDate") or ""))
+    return TaskRef(id=str(t["Id"]), status=t.get("Status"), subject=t.get("Subject"), body=t.get("Description"))
+
+
+def stage_changes(row: Mapping[str, Any]) -> tuple[StageChange, ...]:
+    out: list[StageChange] = []
+    for h in sorted(_rows(row.get("OpportunityHistories")), key=lambda h: str(h.get("CreatedDate"))):
+        if out and out[-1].stage == h.get("StageName"):
+            continue  # amount/close-date edits also write a history row
+        out.append(StageChange(str(h.get("StageName")), iso(h.get("CreatedDate")) or ""))
+    return tuple(out)
+
+
+def contacts(row: Mapping[str, Any]) -> tuple[Contact, ...]:
+    out = []
+    for r in _rows(row.get("OpportunityContactRoles")):
+        c = r.get("Contact") or {}
+        if not c:
+            continue
+        out.append(Contact(id=str(r.get("ContactId") or c.get("Id") or ""), name=c.get("Name"), email=c.get("Email"),
+                           title=c.get("Title"), is_primary=bool(r.get("IsPrimary"))))
+    return tuple(out)
+
+
+def page_views(row: Mapping[str, Any]) -> float | None:
+    views = [(_num((r.get("Contact") or {}).get("Page_Views__c"))) for r in _rows(row.get("OpportunityContactRoles"))]
+    got = [v for v in views if v is not None]
+    return sum(got) if got else None
+
+
+def opportunity_to_record(row: Mapping[str, Any], *, tenant_id: str,
+                          won_by_account: Mapping[str, Iterable[tuple[str, float, str]]] | None = None,
+                          extra_fields: Mapping[str, str] | None = None) -> Record:
+    """Canonical Record of one Opportunity row (with its parent and child relationships)."""
+    acc = row.get("Account") or None
+    owner = row.get("Owner") or None
+    won = [(d, a) for d, a, oid in (won_by_account or {}).get(str(row.get("AccountId")), ()) if oid != row.get("Id")]
+    extra: dict[str, Any] = {}
+    for feat, fld in {**DEAL_EXTRA, **(extra_fields or {})}.items():
+        if fld in row and row.get(fld) is not None:
+            extra[feat] = row.get(fld)
+    prob = _num(row.get("Probability"))
+    if prob is not None:
+        extra["stage_probability"] = prob / 100.0
+    disc = _num(row.get("Discount_Percent__c"))
+    if disc is not None:
+        extra["discount"] = disc / 100.0
+    views = page_views(row)
+    if views is not None:
+        extra["page_views"] = views
+    return Record(
+        crm=constants.CRM, tenant_id=tenant_id, object_type="deal", id=str(row["Id"]), name=row.get("Name"),
+        amount=_num(row.get("Amount")), currency=row.get("CurrencyIsoCode"), stage=row.get("StageName"),
+        stage_kind=stage_kind(row), pipeline="sales", close_date=row.get("CloseDate"),
+        created_at=iso(row.get("CreatedDate")),
+        owner=Owner(id=str(owner.get("Id") or row.get("OwnerId")), name=owner.get("Name"), email=owner.get("Email"),
+                    timezone=owner.get("TimeZoneSidKey")) if owner else (
+            Owner(id=str(row["OwnerId"])) if row.get("OwnerId") else None),
+        company=Company(id=str(acc.get("Id") or row.get("AccountId")), name=acc.get("Name"),
+                        industry=acc.get("Industry"),
+                        employees=int(acc["NumberOfEmployees"]) if acc.get("NumberOfEmployees") is not None else None,
+                        annual_revenue=_num(acc.get("AnnualRevenue")), country=acc.get("BillingCountry"))
+        if acc else None,
+        contacts=contacts(row), activities=tuple(activities(row)),
+        history=History(closed_won_deals=tuple(ClosedWonDeal(d, a) for d, a in sorted(won)),
+                        stage_changes=stage_changes(row)),
+        extra=extra, app_task=app_task(row),
+    )
+
+
+def person_to_record(sobject: str, row: Mapping[str, Any], *, tenant_id: str) -> Record:
+    """A Lead or Contact as a canonical person record (object_type lead/contact)."""
+    owner = row.get("Owner") or None
+    company = Company(id=str(row.get("AccountId") or row.get("Id")), name=row.get("Company") or
+                      (row.get("Account") or {}).get("Name"), industry=row.get("Industry"),
+                      employees=row.get("NumberOfEmployees"), annual_revenue=_num(row.get("AnnualRevenue")),
+                      country=row.get("Country") or row.get("MailingCountry"))
+    me = Contact(id=str(row["Id"]), name=row.get("Name"), email=row.get("Email"), title=row.get("Title"),
+                 is_primary=True)
+    kind = "won" if row.get("IsConverted") else "open"
+    return Record(crm=constants.CRM, tenant_id=tenant_id, object_type=constants.OBJECT_TYPES[sobject],
+                  id=str(row["Id"]), name=row.get("Name"), stage=row.get("Status"), stage_kind=kind,
+                  created_at=iso(row.get("CreatedDate")),
+                  owner=Owner(id=str(owner.get("Id")), name=owner.get("Name"), email=owner.get("Email"),
+                              timezone=owner.get("TimeZoneSidKey")) if owner else None,
+                  company=company, contacts=(me,), activities=tuple(activities(row)),
+                  extra={k: row[k] for k in ("LeadSource",) if row.get(k) is not None}, app_task=app_task(row))
+
+
+def account_to_record(row: Mapping[str, Any], *, tenant_id: str) -> Record:
+    owner = row.get("Owner") or None
+    comp = Company(id=str(row["Id"]), name=row.get("Name"), industry=row.get("Industry"),
+                   employees=row.get("NumberOfEmployees"), annual_revenue=_num(row.get("AnnualRevenue")),
+                   country=row.get("BillingCountry"))
+    return Record(crm=constants.CRM, tenant_id=tenant_id, object_type="company", id=str(row["Id"]),
+                  name=row.get("Name"), created_at=iso(row.get("CreatedDate")), company=comp,
+                  owner=Owner(id=str(owner.get("Id")), name=owner.get("Name"), email=owner.get("Email"),
+                              timezone=owner.get("TimeZoneSidKey")) if owner else None,
+                  activities=tuple(activities(row)), extra={"account_type": row.get("Type")}, app_task=app_task(row))

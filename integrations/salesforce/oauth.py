@@ -1,0 +1,98 @@
+"""Salesforce OAuth 2.0 web-server flow (External Client App): authorize URL, code exchange,
+refresh, revoke.
+
+Token responses have no `expires_in` (a session lives until the org's timeout; a dead one shows
+as 401 INVALID_SESSION_ID), so `TokenSet.expires_at` stays None and the client refreshes on 401.
+`instance_url` is the API host of the org; `id` is the identity URL .../id/<org id>/<user id>.
+A refresh answer carries no refresh token unless rotation is on: we keep the old one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+from urllib.parse import urlencode
+
+import requests
+
+from integrations.base import TokenSet
+from integrations.errors import CrmAuthExpired, CrmRejected, CrmUnavailable
+from integrations.salesforce import constants
+
+DEFAULT_LOGIN_URL = "https://login.salesforce.com"
+
+
+def parse_token_response(body: Mapping[str, Any], previous: TokenSet | None = None) -> TokenSet:
+    """TokenSet from a token endpoint answer (org id and user id from the identity URL)."""
+    ident = str(body.get("id") or "")
+    parts = ident.rstrip("/").split("/")
+    org_id = parts[-2] if len(parts) >= 2 and "/id/" in ident else (previous.account_id if previous else None)
+    user = parts[-1] if len(parts) >= 2 and "/id/" in ident else (previous.user if previous else None)
+    issued = body.get("issued_at")
+    return TokenSet(
+        access_token=str(body["access_token"]),
+        refresh_token=str(body.get("refresh_token") or (previous.refresh_token if previous else "") or "") or None,
+        expires_at=None,
+        account_id=org_id,
+        scopes=tuple(str(body.get("scope") or "").split()),
+        issued_at=int(issued) / 1000 if issued else None,
+        instance_url=str(body.get("instance_url") or (previous.instance_url if previous else "")) or None,
+        user=user,
+    )
+
+
+class SalesforceOAuth:
+    """OAuthProvider for Salesforce; `login_url` is login/test.salesforce.com, a My Domain or the sandbox."""
+
+    def __init__(self, *, client_id: str, client_secret: str, login_url: str = DEFAULT_LOGIN_URL,
+                 session: requests.Session | None = None,
+                 timeout: tuple[float, float] = (constants.CONNECT_TIMEOUT, constants.READ_TIMEOUT)) -> None:
+        if not client_id or not client_secret:
+            raise ValueError("SALESFORCE_CLIENT_ID and SALESFORCE_CLIENT_SECRET are required")
+        self.client_id, self.client_secret = client_id, client_secret
+        self.login_url = login_url.rstrip("/")
+        self.http = session or requests.Session()
+        self.timeout = timeout
+
+    def authorize_url(self, *, redirect_uri: str, state: str, scopes: Sequence[str],
+                      optional_scopes: Sequence[str] = ()) -> str:
+        q = {"response_type": "code", "client_id": self.client_id, "redirect_uri": redirect_uri, "state": state,
+             "scope": " ".join([*scopes, *optional_scopes]), "prompt": "consent"}
+        return f"{self.login_url}/services/oauth2/authorize?{urlencode(q)}"
+
+    def _token(self, form: dict[str, str], previous: TokenSet | None = None) -> TokenSet:
+        form = {**form, "client_id": self.client_id, "client_secret": self.client_secret}
+        try:
+            r = self.http.post(f"{self.login_url}/services/oauth2/token", data=form, timeout=self.timeout)
+        except requests.RequestException as exc:
+            raise CrmUnavailable(f"Salesforce token endpoint unreachable: {exc}", crm=constants.CRM) from None
+        try:
+            body = r.json()
+        except ValueError:
+            body = {"error": "invalid_response", "error_description": r.text[:200]}
+        if r.status_code >= 500:
+            raise CrmUnavailable(f"token endpoint answered {r.status_code}", status=r.status_code, crm=constants.CRM)
+        if r.status_code != 200 or "access_token" not in body:
+            err = str(body.get("error") or "error")
+            msg = f"{err}: {body.get('error_description') or ''}".strip()
+            cls = CrmAuthExpired if err == "invalid_grant" else CrmRejected
+            raise cls(f"Salesforce refused the token request ({msg})", status=r.status_code, crm=constants.CRM,
+                      code=err)
+        return parse_token_response(body, previous)
+
+    def exchange(self, code: str, *, redirect_uri: str) -> TokenSet:
+        return self._token({"grant_type": "authorization_code", "code": code, "redirect_uri": redirect_uri})
+
+    def refresh(self, tokens: TokenSet) -> TokenSet:
+        if not tokens.refresh_token:
+            raise CrmAuthExpired("no refresh token: re-install the app", crm=constants.CRM)
+        return self._token({"grant_type": "refresh_token", "refresh_token": tokens.refresh_token}, tokens)
+
+    def revoke(self, tokens: TokenSet) -> None:
+        """Revoke the refresh token (and with it its access tokens); never raises."""
+        token = tokens.refresh_token or tokens.access_token
+        base = (tokens.instance_url or self.login_url).rstrip("/")
+        try:
+            self.http.post(f"{base}/services/oauth2/revoke", data={"token": token}, timeout=self.timeout)
+        except requests.RequestException:
+            pass

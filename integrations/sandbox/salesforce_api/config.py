@@ -1,0 +1,45 @@
+"""Settings of the Salesforce sandbox (all overridable per test)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class SfSandboxConfig:
+    seed: int = 7
+    org_ids: tuple[str, ...] = ("00D5g000004ABCDEAW",)
+    """Orgs the sandbox hosts (18-char ids); every org gets its own copy of the seeded market."""
+    client_id: str = "3MVG9sandbox.agentic.sales.consumer.key"
+    client_secret: str = "sandbox-consumer-secret"
+    api_versions: tuple[str, ...] = ("62.0", "63.0", "64.0", "65.0", "66.0", "67.0")
+    session_ttl: float | None = 7200.0
+    """Seconds an access token lives (Salesforce: the session timeout; the token response has no
+    expires_in, a dead token shows as 401 INVALID_SESSION_ID)."""
+    daily_api_limit: int = 100_000
+    """DailyApiRequests of each org (Sforce-Limit-Info api-usage=N/M; over it: 403)."""
+    rotate_refresh_tokens: bool = False
+    package_deployed: bool = True
+    """Whether the output custom fields exist (the app's describe check reports missing ones)."""
+    n_companies: int = 60
+    n_open_deals: int = 80
+    n_closed_deals: int = 240
+    outbound_url: str | None = None
+    """Outbound Message endpoint for every org (per org: /_sandbox/orgs/<id>/endpoints)."""
+    callout_url: str | None = None
+    callout_secret: str | None = None
+    retry_scale: float = 1.0
+    """Multiplies Outbound Message retry delays (tests use 0.001)."""
+    om_max_age: float = 86_400.0
+    """Seconds after which an unacknowledged notification is dropped (Salesforce: 24 h)."""
+    om_fields: dict[str, tuple[str, ...]] = field(default_factory=lambda: {
+        "Opportunity": ("Id", "Name", "StageName", "Amount", "CloseDate", "AccountId", "OwnerId", "IsClosed",
+                        "IsWon", "LastModifiedDate", "SystemModstamp"),
+        "Account": ("Id", "Name", "Industry", "NumberOfEmployees", "LastModifiedDate"),
+        "Lead": ("Id", "Company", "Status", "Email", "LastModifiedDate"),
+        "Contact": ("Id", "AccountId", "Email", "Title", "LastModifiedDate"),
+    })
+    """Fields each Outbound Message carries (chosen by the admin in setup)."""
+    max_notifications: int = 100
+    """Most notifications in one SOAP message (Salesforce: 100)."""
+    faults_seed: int = 11

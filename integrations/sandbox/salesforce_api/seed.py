@@ -1,0 +1,206 @@
+"""Show the simulated market as Salesforce records, and let it react to what the app writes.
+
+The same `Market` as the HubSpot sandbox (integrations/sandbox/market): companies become
+Accounts, contacts Contacts (with OpportunityContactRoles), deals Opportunities with their
+OpportunityHistory, emails EmailMessages, calls and notes Tasks, meetings Events; contacts not
+on any deal are also shown as Leads. `advance(days)` reads the app's open tasks,
+`AI_Strategy__c` and `AI_Best_Discount__c` back, steps the market and writes what happened as
+the owning rep (no client id), so it reaches the app as Outbound Messages and callouts.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from ..market import Market
+from ..market._model import Activity, Deal
+from . import schema
+from .org import Change, Org, sf_date, sf_datetime
+
+MAX_LEADS = 40
+LOST_REASONS = ("Lost to Competitor", "No Budget", "No Decision / Non-Responsive", "Price")
+
+
+class Bridge:
+    """Market keys <-> Salesforce ids for one org."""
+
+    def __init__(self, org: Org, market: Market) -> None:
+        self.org, self.market = org, market
+        self.ids: dict[str, dict[int, str]] = {t: {} for t in ("User", "Account", "Contact", "Opportunity")}
+        self.deal_keys: dict[str, int] = {}
+
+    def seed(self) -> None:
+        o, m = self.org, self.market
+        o.api_user_id = o.create("User", {"FirstName": "Integration", "LastName": "User", "IsActive": True,
+                                          "Email": "integration@agentic-sales.example", "TimeZoneSidKey": "GMT",
+                                          "Title": "API"}, emit=False, at=m.start - timedelta(days=900))
+        for i, (name, _, prob, closed, won, forecast) in enumerate(schema.STAGES):
+            sid = o.new_id("OpportunityStage")
+            o.records["OpportunityStage"][sid] = {
+                "Id": sid, "ApiName": name, "MasterLabel": name, "IsActive": True, "IsClosed": closed, "IsWon": won,
+                "DefaultProbability": prob, "ForecastCategoryName": forecast, "SortOrder": i + 1}
+        for ow in m.owners:
+            self.ids["User"][ow.key] = o.create("User", {
+                "FirstName": ow.first, "LastName": ow.last, "Email": ow.email, "TimeZoneSidKey": ow.timezone,
+                "Title": "Account Executive", "IsActive": True}, emit=False, at=m.start - timedelta(days=900))
+        for c in m.companies:
+            self.ids["Account"][c.key] = o.create("Account", {
+                "Name": c.name, "Website": f"https://{c.domain}", "Industry": c.industry,
+                "NumberOfEmployees": c.employees, "AnnualRevenue": round(c.revenue, 2), "BillingCity": c.city,
+                "BillingCountry": c.country, "CurrencyIsoCode": c.currency, "Type": "Prospect",
+                "OwnerId": self.ids["User"][c.owner]}, emit=False, at=c.created_at, user_id=self.ids["User"][c.owner])
+        on_deal = {k for d in m.deals for k in d.contacts}
+        leads = 0
+        for ct in m.contacts:
+            comp = m.companies[ct.company]
+            views, last, sessions = ct.page_views_at(m.now)
+            owner = self.ids["User"][comp.owner]
+            self.ids["Contact"][ct.key] = o.create("Contact", {
+                "FirstName": ct.first, "LastName": ct.last, "Email": ct.email, "Title": ct.title, "Phone": ct.phone,
+                "AccountId": self.ids["Account"][comp.key], "OwnerId": owner, "MailingCountry": comp.country,
+                "Page_Views__c": views, "Web_Sessions__c": sessions, "Last_Visit__c": sf_datetime(last)},
+                emit=False, at=ct.created_at, user_id=owner)
+            if ct.key not in on_deal and leads < MAX_LEADS:
+                leads += 1
+                o.create("Lead", {
+                    "FirstName": ct.first, "LastName": ct.last, "Company": comp.name, "Email": ct.email,
+                    "Title": ct.title, "Industry": comp.industry, "NumberOfEmployees": comp.employees,
+                    "AnnualRevenue": round(comp.revenue, 2), "Country": comp.country, "IsConverted": False,
+                    "Status": "Open - Not Contacted", "LeadSource": "Web", "OwnerId": owner},
+                    emit=False, at=ct.created_at, user_id=owner)
+        for d in m.deals:
+            self.create_deal(d, emit=False)
+        for a in m.activities:
+            self.create_activity(a, emit=False)
+        self._mark_customers()
+
+    def _mark_customers(self) -> None:
+        for c in self.market.companies:
+            if self.market.is_customer(c.key, self.market.now):
+                self.org.records["Account"][self.ids["Account"][c.key]]["Type"] = "Customer - Direct"
+
+    def opp_values(self, d: Deal) -> dict[str, Any]:
+        stage = schema.STAGE_BY_MARKET[d.stage]
+        vals: dict[str, Any] = {
+            "Name": d.name, "Amount": round(float(d.amount), 2), "CurrencyIsoCode": d.currency, "StageName": stage,
+            "Probability": schema.STAGE_INFO[stage]["probability"],
+            "CloseDate": sf_date(d.closed_at or d.expected_close), "Description": d.description,
+            "Type": "Existing Customer - Upgrade" if d.dealtype == "existingbusiness" else "New Customer",
+            "AccountId": self.ids["Account"][d.company], "OwnerId": self.ids["User"][d.owner],
+            "Discount_Percent__c": round(d.discount * 100, 2) if d.discount else None, "LeadSource": "Web",
+        }
+        if d.closed_at and d.stage == "closedlost":
+            vals["Loss_Reason__c"] = LOST_REASONS[d.key % len(LOST_REASONS)]
+        return vals
+
+    def create_deal(self, d: Deal, *, emit: bool) -> str:
+        o = self.org
+        owner = self.ids["User"][d.owner]
+        oid = o.create("Opportunity", self.opp_values(d), emit=False, at=d.created_at, user_id=owner)
+        # Replace the creation-time history row with the deal's real stage history.
+        hist = o.records["OpportunityHistory"]
+        for hid in [h for h, r in hist.items() if r["OpportunityId"] == oid]:
+            del hist[hid]
+        rec = o.records["Opportunity"][oid]
+        for stage, at in d.stage_history:
+            hid = o.new_id("OpportunityHistory")
+            name = schema.STAGE_BY_MARKET[stage]
+            hist[hid] = {"Id": hid, "OpportunityId": oid, "StageName": name, "Amount": rec["Amount"],
+                         "CloseDate": rec["CloseDate"], "Probability": schema.STAGE_INFO[name]["probability"],
+                         "CreatedDate": sf_datetime(at), "SystemModstamp": sf_datetime(at)}
+        last = d.closed_at or (d.stage_history[-1][1] if d.stage_history else d.created_at)
+        rec["LastModifiedDate"] = rec["SystemModstamp"] = sf_datetime(max(last, d.created_at))
+        self.ids["Opportunity"][d.key] = oid
+        self.deal_keys[oid] = d.key
+        for ck in d.contacts:
+            o.create("OpportunityContactRole", {"OpportunityId": oid, "ContactId": self.ids["Contact"][ck],
+                                                "Role": "Decision Maker" if ck == d.primary_contact else "Influencer",
+                                                "IsPrimary": ck == d.primary_contact},
+                     emit=False, at=d.created_at, user_id=owner)
+        if emit:
+            o._emit(Change("Opportunity", oid, "created", tuple(rec), None, d.created_at))
+        return oid
+
+    def create_activity(self, a: Activity, *, emit: bool) -> None:
+        o = self.org
+        what = self.ids["Opportunity"].get(a.deal) if a.deal is not None else None
+        what = what or self.ids["Account"][a.company]
+        who = self.ids["Contact"].get(a.contact) if a.contact is not None else None
+        owner = self.ids["User"][a.owner]
+        kw: dict[str, Any] = {"emit": False, "at": a.at, "user_id": owner}
+        if a.kind == "email":
+            o.create("EmailMessage", {"Subject": a.subject, "TextBody": a.body, "Incoming": a.direction == "inbound",
+                                      "MessageDate": sf_datetime(a.at), "RelatedToId": what,
+                                      "FromAddress": a.extra.get("from")}, **kw)
+        elif a.kind == "meeting":
+            o.create("Event", {"Subject": a.subject or "Meeting", "Description": a.body,
+                               "StartDateTime": sf_datetime(a.at), "EndDateTime": sf_datetime(a.at + timedelta(hours=1)),
+                               "WhatId": what, "WhoId": who, "OwnerId": owner}, **kw)
+        else:
+            o.create("Task", {"Subject": a.subject or ("Call" if a.kind == "call" else "Note"), "Description": a.body,
+                              "Status": "Completed", "Priority": "Normal", "ActivityDate": sf_date(a.at),
+                              "TaskSubtype": "Call" if a.kind == "call" else "Task",
+                              "CallType": {"inbound": "Inbound", "outbound": "Outbound"}.get(a.direction or ""),
+                              "WhatId": what, "WhoId": who, "OwnerId": owner}, **kw)
+        if emit and what.startswith(schema.KEY_PREFIXES["Opportunity"]):
+            o.update("Opportunity", what, {"LastModifiedDate": sf_datetime(a.at)}, at=a.at, user_id=owner)
+
+    # --- the app's effect on the market ------------------------------------------------------
+    def app_actions(self) -> dict[int, dict[str, Any]]:
+        o = self.org
+        out: dict[int, dict[str, Any]] = {}
+        open_tasks: dict[str, list[str]] = {}
+        for t in o.records["Task"].values():
+            if t.get(schema.IDEMPOTENCY_FIELD) and not t.get("IsClosed") and not t.get("IsDeleted"):
+                open_tasks.setdefault(str(t.get("WhatId")), []).append(t["Id"])
+        for oid, key in self.deal_keys.items():
+            rec = o.records["Opportunity"][oid]
+            disc = rec.get("AI_Best_Discount__c")
+            act = {"strategy": rec.get("AI_Strategy__c"), "discount": float(disc) if disc not in (None, "") else None,
+                   "open_tasks": open_tasks.get(oid, [])}
+            if act["strategy"] or act["discount"] is not None or act["open_tasks"]:
+                out[key] = act
+        return out
+
+    def advance(self, days: int) -> dict[str, int]:
+        m, o = self.market, self.org
+        events = m.advance(days, self.app_actions())
+        counts: dict[str, int] = {}
+        for ev in events:
+            counts[ev["type"]] = counts.get(ev["type"], 0) + 1
+            t = ev["type"]
+            if t == "deal_created":
+                self.create_deal(m.deals[ev["deal"]], emit=True)
+            elif t in ("stage", "closed", "rep_edit", "discount"):
+                d = m.deals[ev["deal"]]
+                oid = self.ids["Opportunity"][d.key]
+                vals = self.opp_values(d)
+                cur = o.records["Opportunity"][oid]
+                o.update("Opportunity", oid, {k: v for k, v in vals.items() if cur.get(k) != v},
+                         at=m.now, user_id=self.ids["User"][d.owner])
+            elif t == "activity":
+                self.create_activity(m.activities[ev["activity"]], emit=True)
+            elif t == "task_completed":
+                tid = ev["task"]
+                if o.get("Task", tid):
+                    o.update("Task", tid, {"Status": "Completed"}, at=m.now,
+                             user_id=self.ids["User"][m.deals[ev["deal"]].owner])
+        self._mark_customers()
+        return counts
+
+    def rep_changes(self, count: int, seed: int) -> list[str]:
+        """Realistic rep edits to open opportunities: the amount moves by a fifth, the close
+        date is pushed out a week or two. Returns the Opportunity ids edited."""
+        rng = random.Random(seed)
+        open_ids = sorted(oid for oid, r in self.org.records["Opportunity"].items() if not r.get("IsClosed"))
+        picked = rng.sample(open_ids, min(count, len(open_ids)))
+        now = datetime.now(UTC)
+        for oid in picked:
+            rec = self.org.records["Opportunity"][oid]
+            amount = round(float(rec.get("Amount") or 1000) * rng.choice((0.8, 1.2)), 2)
+            close = datetime.fromisoformat(str(rec["CloseDate"])) + timedelta(days=rng.randint(7, 21))
+            self.org.update("Opportunity", oid, {"Amount": amount, "CloseDate": sf_date(close)}, at=now,
+                            user_id=rec.get("OwnerId"))
+        return picked

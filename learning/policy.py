@@ -1,0 +1,102 @@
+"""The bandit at the strategist's policy seam (`agents.strategist.ArmPolicy`).
+
+`bandit_policy(posterior, ...)` returns a callable the pipeline passes to `agents.run(...,
+policy=...)`: it reads the decision context from the record, scores and analysis, removes the
+arms the tenant's policy forbids, and returns Thompson sampling's choice with its propensity
+and every allowed arm's probability, which the pipeline already logs (`strategy_choice`).
+The context is also what the pipeline should log with the decision (`decision_context`), so
+rewards can be attributed to the same cells later.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import numpy as np
+
+from agents.strategist import ArmChoice, PolicyInput
+from learning import defaults
+from learning.bandit import POLICY_NAME, Posterior, allowed_arms, make_context
+
+
+def segment_of(employees: int | None) -> str:
+    """Segment of a company by head count (SEGMENT_EDGES), 'unknown' without one."""
+    if employees is None:
+        return "unknown"
+    small, mid = defaults.SEGMENT_EDGES
+    return "smb" if employees < small else "mid" if employees < mid else "ent"
+
+
+def decision_context(record: Any, scores: Mapping[str, Any] | None, engagement_trend: str | None) -> dict[str, Any]:
+    """The bandit's context for one decision: segment, conversion band, engagement, baseline."""
+    conv = (scores or {}).get("conversion")
+    conv = conv if isinstance(conv, Mapping) else {}
+    prob = conv.get("probability")
+    engagement = None if engagement_trend is None else (
+        "quiet" if engagement_trend in defaults.QUIET_TRENDS else "active")
+    return make_context(segment_of(record.company.employees if record.company else None), conv.get("band"),
+                        engagement, float(prob) if isinstance(prob, int | float) else None)
+
+
+def bandit_policy(posterior: Posterior, *, max_discount: float, excluded: Iterable[str] = (),
+                  seed: int | None = None) -> Any:
+    """An `ArmPolicy` drawing from `posterior` among the arms the tenant allows.
+
+    Args:
+        posterior: the tenant's posterior (loaded from the app's store).
+        max_discount: the tenant's discount cap; discount arms whose needed discount (the price
+            score's `best_discount`) is above it, or any discount arm when it is 0, are excluded.
+        excluded: arms the tenant turned off.
+        seed: fixes the draws (tests, simulations); by default each record and day draws afresh
+            but reproducibly (hash of tenant, CRM, record and date), like the heuristic policy.
+
+    Raises (when called):
+        NoAllowedArmError: every arm is excluded; the pipeline should take no AI action.
+    """
+    off = tuple(excluded)
+
+    def choose(inp: PolicyInput) -> ArmChoice:
+        r = inp.ctx.record
+        raw = inp.ctx.scores.get("price")
+        price: Mapping[str, Any] = raw if isinstance(raw, Mapping) else {}
+        best = price.get("best_discount")
+        need = float(best) if isinstance(best, int | float) else None
+        allowed = allowed_arms(inp.catalogue, max_discount=max_discount, required_discount=need, excluded=off)
+        ctx = decision_context(r, inp.ctx.scores, inp.analysis.engagement_trend)
+        if seed is None:
+            key = f"{r.tenant_id}|{r.crm}|{r.id}|{inp.ctx.now.date()}".encode()
+            rng = np.random.default_rng(int(hashlib.sha256(key).hexdigest()[:16], 16))
+        else:
+            rng = np.random.default_rng(seed)
+        choice = posterior.choose(ctx, allowed, rng=rng)
+        return ArmChoice(arm=choice.arm, propensity=round(choice.propensity, 6),
+                         probabilities={a: round(p, 6) for a, p in choice.probabilities.items()}, policy=POLICY_NAME)
+
+    return choose
+
+
+def describe_choice(posterior: Posterior, context: Mapping[str, Any], arm: str) -> dict[str, Any]:
+    """Why this strategy, in plain words, for the card: the arm's estimated edge and uncertainty.
+
+    Returns:
+        {"arm", "estimate", "sd", "outcomes", "text"}: `estimate` is the posterior mean credit
+        above the deal's conversion baseline in comparable deals (same segment, band, engagement).
+    """
+    mean, sd = posterior.belief(context, arm)
+    n = 0
+    seg_key = f"segment={context.get('segment', 'unknown') or 'unknown'}"
+    cell = posterior.stats.get(seg_key, {}).get(arm)
+    if cell:
+        n = int(cell[0])
+    label = arm.replace("_", " ")
+    segment = {"smb": "small-business", "mid": "mid-market", "ent": "enterprise"}.get(
+        str(context.get("segment")), "comparable")
+    if n == 0:
+        text = f"{label} is being tried: no {segment} outcome has been recorded for it yet."
+    else:
+        text = (f"{label}: in {n} {segment} outcomes so far it did {abs(mean) * 100:.0f} points "
+                f"{'better' if mean >= 0 else 'worse'} than the deals' predicted win rate (give or take "
+                f"{2 * sd * 100:.0f}).")
+    return {"arm": arm, "estimate": mean, "sd": sd, "outcomes": n, "text": text}

@@ -1,0 +1,239 @@
+"""The learning report and export: decisions, propensities, outcomes and rewards of one tenant.
+
+Pure over rows (dicts with the `EXPORT_COLUMNS`); the app reads them from its tables and the
+simulation writes the same rows, so one report serves both. `summarise` computes the numbers
+(off-policy estimates per arm and per candidate policy, holdout lift); `render_html` draws them
+(cumulative reward by policy, arm shares over time, OPE with intervals, lift) with matplotlib
+into a self-contained HTML page.
+"""
+
+from __future__ import annotations
+
+import base64
+import csv
+import html
+import io
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+import numpy as np
+
+from learning import defaults
+from learning.holdout import HOLDOUT_ARM
+from learning.ope import LoggedData, adjusted_difference_interval, difference_interval, evaluate
+
+EXPORT_COLUMNS = ("decision_id", "tenant_id", "deal_id", "decided_at", "policy", "arm", "propensity",
+                  "holdout", "segment", "band", "engagement", "baseline", "outcome_kind", "outcome_at", "reward",
+                  "allowed_arms")
+"""Columns of `learning export` (one row per logged decision; outcome and reward empty until known;
+`allowed_arms` lists, separated by ';', the arms the policy could choose for that decision)."""
+
+
+def write_csv(rows: Iterable[Mapping[str, Any]], out: io.TextIOBase | Any) -> int:
+    """Write rows as CSV with the export columns; return the number of rows."""
+    w = csv.DictWriter(out, fieldnames=EXPORT_COLUMNS, extrasaction="ignore")
+    w.writeheader()
+    n = 0
+    for r in rows:
+        w.writerow({k: _cell(r.get(k)) for k in EXPORT_COLUMNS})
+        n += 1
+    return n
+
+
+def read_csv(path: str) -> list[dict[str, Any]]:
+    """Read an export back (types restored: propensity, reward, baseline floats; holdout bool)."""
+    with open(path, newline="", encoding="utf-8") as f:
+        reader = csv.DictReader(f)
+        missing = [c for c in ("decision_id", "arm", "propensity", "reward") if c not in (reader.fieldnames or [])]
+        if missing:
+            raise ValueError(f"{path} is not a learning export: missing column(s) {', '.join(missing)}")
+        return [_typed(r) for r in reader]
+
+
+def _cell(v: Any) -> Any:
+    if v is None:
+        return ""
+    if isinstance(v, datetime):
+        return v.isoformat()
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, list | tuple):
+        return ";".join(str(x) for x in v)
+    return v
+
+
+def _typed(r: Mapping[str, str]) -> dict[str, Any]:
+    out: dict[str, Any] = dict(r)
+    for k in ("propensity", "reward", "baseline"):
+        out[k] = float(r[k]) if r.get(k) not in (None, "") else None
+    out["holdout"] = str(r.get("holdout", "")).lower() in ("true", "1", "yes")
+    return out
+
+
+def _context(r: Mapping[str, Any]) -> str:
+    return f"{r.get('segment')}|{r.get('band')}|{r.get('engagement')}"
+
+
+def summarise(rows: Sequence[Mapping[str, Any]], *, resamples: int = defaults.BOOTSTRAP_RESAMPLES,
+              seed: int = 0) -> dict[str, Any]:
+    """Off-policy estimates and holdout lift from a tenant's rows (decisions with a known reward)."""
+    known = [r for r in rows if r.get("reward") is not None]
+    acted = [r for r in known if not r.get("holdout") and r.get("arm") not in (None, "", HOLDOUT_ARM)
+             and (r.get("propensity") or 0) > 0]
+    held = [r for r in known if r.get("holdout")]
+    arms = sorted({str(r["arm"]) for r in acted})
+    out: dict[str, Any] = {"decisions": len(rows), "with_outcome": len(known), "acted": len(acted),
+                           "holdout": len(held), "arms": arms, "ope": [], "policies": [], "holdout_lift": None}
+    if acted:
+        data = LoggedData.from_rows([{**r, "context": _context(r)} for r in acted], arms)
+        n, k = len(data), len(arms)
+        # Where the export says which arms were allowed, "always a" is evaluated on the decisions
+        # where a could be chosen (elsewhere its propensity was 0 and no estimator can see it),
+        # and uniform is uniform over each decision's allowed arms.
+        allowed = np.ones((n, k), dtype=bool)
+        for i, r in enumerate(acted):
+            raw = r.get("allowed_arms") or ""
+            names = [str(x) for x in raw] if isinstance(raw, list | tuple) else [x for x in str(raw).split(";") if x]
+            if names:
+                allowed[i] = [a in names for a in arms]
+        estimates = []
+        for j, a in enumerate(arms):
+            ok = allowed[:, j]
+            sub = LoggedData(data.contexts[ok], data.arms[ok], data.propensities[ok], data.rewards[ok],
+                             data.arm_names)
+            t = np.zeros((int(ok.sum()), k))
+            t[:, j] = 1.0
+            estimates += evaluate(sub, {a: t}, resamples=resamples, seed=seed + j)
+        uniform = allowed / np.maximum(allowed.sum(axis=1, keepdims=True), 1)
+        estimates += evaluate(data, {"uniform": uniform}, resamples=resamples, seed=seed)
+        by = {(e.target, e.method): e for e in estimates}
+        logged_mean = float(data.rewards.mean())
+        for name in [*arms, "uniform"]:
+            entry = {"estimate": by[(name, "dr")].estimate, "ci95": list(by[(name, "dr")].ci95),
+                     "ips": by[(name, "ips")].estimate, "ips_ci95": list(by[(name, "ips")].ci95),
+                     "snips": by[(name, "snips")].estimate, "snips_ci95": list(by[(name, "snips")].ci95)}
+            if name == "uniform":
+                out["policies"].append({"policy": "uniform_random", **entry})
+            else:
+                out["ope"].append({"arm": name, "chosen": int((data.arms == arms.index(name)).sum()), **entry})
+        best = max(out["ope"], key=lambda e: e["estimate"])
+        out["policies"].append({"policy": f"always {best['arm']}", **{k_: best[k_] for k_ in best if k_ not in (
+            "arm", "chosen")}})
+        out["policies"].append({"policy": "logged (as run)", "estimate": logged_mean, "ci95": None})
+    if acted and held:
+        y_t, y_c = np.array([r["reward"] for r in acted]), np.array([r["reward"] for r in held])
+        if all(r.get("baseline") is not None for r in [*acted, *held]):
+            # CUPED with the conversion probability logged before the decision (see ope).
+            est, ci = adjusted_difference_interval(y_t, np.array([r["baseline"] for r in acted]), y_c,
+                                                   np.array([r["baseline"] for r in held]), resamples=resamples,
+                                                   seed=seed)
+        else:
+            est, ci = difference_interval(y_t, y_c, resamples=resamples, seed=seed)
+        out["holdout_lift"] = {"estimate": est, "ci95": list(ci), "treated": len(acted), "holdout": len(held)}
+    return out
+
+
+def _png(fig: Any) -> str:
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=90, bbox_inches="tight")
+    return base64.b64encode(buf.getvalue()).decode()
+
+
+def render_html(rows: Sequence[Mapping[str, Any]], summary: Mapping[str, Any], *, title: str) -> str:
+    """A self-contained HTML page with the four plots and the numbers behind them."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    images = []
+    known = sorted((r for r in rows if r.get("reward") is not None), key=lambda r: str(r.get("decided_at")))
+    fig, ax = plt.subplots(figsize=(7, 3.2))
+    groups: dict[str, list[float]] = {}
+    for r in known:
+        groups.setdefault("holdout (no action)" if r.get("holdout") else str(r.get("policy") or "?"), []).append(
+            float(r["reward"]))
+    for name, values in groups.items():
+        # Running mean, so groups of different sizes (the holdout is ~10%) compare on one scale.
+        ax.plot(np.linspace(0, 1, len(values)), np.cumsum(values) / np.arange(1, len(values) + 1),
+                label=f"{name} ({len(values)})")
+    ax.set_xlabel("share of the group's decisions with a known outcome (in decision order)")
+    ax.set_ylabel("cumulative reward per decision")
+    ax.set_title("Cumulative reward by policy (running mean)")
+    ax.legend(fontsize=8)
+    images.append(_png(fig))
+    plt.close(fig)
+
+    acted = [r for r in rows if not r.get("holdout") and r.get("arm") not in (None, "", HOLDOUT_ARM)]
+    weeks = sorted({str(r.get("decided_at"))[:10] for r in acted})
+    if acted:
+        by_week: dict[str, dict[str, int]] = {}
+        for r in acted:
+            day = datetime.fromisoformat(str(r["decided_at"])[:10])
+            wk = f"{day.isocalendar().year}-W{day.isocalendar().week:02d}"
+            by_week.setdefault(wk, {}).setdefault(str(r["arm"]), 0)
+            by_week[wk][str(r["arm"])] += 1
+        weeks = sorted(by_week)
+        arms = sorted({a for w in by_week.values() for a in w})
+        shares = np.array([[by_week[w].get(a, 0) / max(sum(by_week[w].values()), 1) for w in weeks] for a in arms])
+        fig, ax = plt.subplots(figsize=(7, 3.2))
+        ax.stackplot(range(len(weeks)), shares, labels=arms)
+        ax.set_xticks(range(len(weeks)))
+        ax.set_xticklabels(weeks, rotation=90, fontsize=6)
+        ax.set_ylabel("share of decisions")
+        ax.set_title("Arm shares by week")
+        ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1, 1))
+        images.append(_png(fig))
+        plt.close(fig)
+
+    ope = list(summary.get("ope") or []) + [p for p in summary.get("policies") or [] if p.get("ci95")]
+    if ope:
+        fig, ax = plt.subplots(figsize=(7, 3.2))
+        names = [e.get("arm") or e.get("policy") for e in ope]
+        est = np.array([e["estimate"] for e in ope])
+        lo = np.array([e["ci95"][0] for e in ope])
+        hi = np.array([e["ci95"][1] for e in ope])
+        ax.errorbar(range(len(ope)), est, yerr=[est - lo, hi - est], fmt="o", capsize=3, label="doubly robust, 95%")
+        ax.plot(range(len(ope)), [e["ips"] for e in ope], "x", label="IPS")
+        ax.plot(range(len(ope)), [e["snips"] for e in ope], "+", label="SNIPS")
+        ax.set_xticks(range(len(ope)))
+        ax.set_xticklabels(names, rotation=30, ha="right", fontsize=7)
+        ax.set_ylabel("estimated mean reward per decision")
+        ax.set_title("Off-policy estimates")
+        ax.legend(fontsize=7)
+        images.append(_png(fig))
+        plt.close(fig)
+
+    lift = summary.get("holdout_lift")
+    if lift:
+        fig, ax = plt.subplots(figsize=(4, 2.6))
+        ax.errorbar([0], [lift["estimate"]], yerr=[[lift["estimate"] - lift["ci95"][0]],
+                                                   [lift["ci95"][1] - lift["estimate"]]], fmt="o", capsize=4)
+        ax.axhline(0, color="grey", lw=0.8)
+        ax.set_xticks([0])
+        ax.set_xticklabels(["AI actions vs holdout"])
+        ax.set_ylabel("reward per decision")
+        ax.set_title("Holdout lift, 95% interval")
+        images.append(_png(fig))
+        plt.close(fig)
+
+    def fmt(v: Any) -> str:
+        return f"{v:.4f}" if isinstance(v, float) else html.escape(str(v))
+
+    rows_html = "".join(
+        f"<tr><td>{html.escape(str(e.get('arm') or e.get('policy')))}</td><td>{fmt(e['estimate'])}</td>"
+        f"<td>{fmt(e['ci95'][0]) if e.get('ci95') else ''} – {fmt(e['ci95'][1]) if e.get('ci95') else ''}</td>"
+        f"<td>{fmt(e.get('ips', ''))}</td><td>{fmt(e.get('snips', ''))}</td></tr>"
+        for e in [*(summary.get("ope") or []), *(summary.get("policies") or [])])
+    lift_html = (f"<p>Holdout lift: {fmt(lift['estimate'])} reward per decision, 95% interval "
+                 f"{fmt(lift['ci95'][0])} to {fmt(lift['ci95'][1])} ({lift['treated']} acted on, "
+                 f"{lift['holdout']} held out).</p>") if lift else "<p>No holdout outcomes yet.</p>"
+    imgs = "".join(f'<img alt="plot" src="data:image/png;base64,{b}">' for b in images)
+    return (f"<!doctype html><html><head><meta charset='utf-8'><title>{html.escape(title)}</title>"
+            "<style>body{font-family:sans-serif;max-width:960px;margin:2em auto}td,th{padding:2px 8px}"
+            "img{display:block;margin:1em 0}</style></head><body>"
+            f"<h1>{html.escape(title)}</h1><p>{summary['decisions']} decisions, {summary['with_outcome']} with an "
+            f"outcome ({summary['acted']} acted on, {summary['holdout']} held out).</p>{lift_html}"
+            "<table><tr><th>arm / policy</th><th>doubly robust</th><th>95% interval</th><th>IPS</th>"
+            f"<th>SNIPS</th></tr>{rows_html}</table>{imgs}</body></html>")

@@ -1,0 +1,419 @@
+"""The simulation core: run the learning loop forward against the market's hidden truth.
+
+What it is: the sandbox market (integrations/sandbox/market) supplies a population of open deals
+(features as the CRM shows them) and the truth behind them: each deal's win log-odds, its true
+best discount and each strategy's effect by segment (public `strategy_effect`). Every simulated
+day a stream of decisions arrives (one per deal, drawn from that population); each policy picks
+an arm among the arms the tenant's policy allows (`bandit.allowed_arms`, 10% discount cap), the
+rep executes the strategy with the market's task completion behaviour, the deal closes after a
+segment-dependent delay, and the outcome is attributed (`rewards.attribute_all`, amount-weighted)
+and folded into the bandit's posterior (`Posterior.update`) the day it arrives. A global holdout
+(`holdout.assign`, stable by deal id) gets no action.
+
+What it is not: the product path (sandbox webhooks -> inbox -> pipeline -> write-back -> outcome
+webhooks). The same rewards, bandit, holdout and OPE code runs here; the scores the bandit sees
+are simulated (true win probability plus noise, banded), not the scoring engine's.
+
+All policies run on the same decision stream with common random numbers (same deals, same
+holdout, same outcome draws, same delays), so their differences are the policies'.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import numpy as np
+
+from integrations.sandbox.market import STRATEGIES, Market, MarketConfig, strategy_effect
+from integrations.sandbox.market._truth import base_logit, price_effect, sigmoid
+from learning import defaults
+from learning.bandit import POLICY_NAME, Posterior, make_context
+from learning.holdout import HOLDOUT_ARM, assign
+from learning.ope import LoggedData, adjusted_difference_interval, evaluate
+from learning.rewards import LoggedDecision, Outcome, RewardConfig, attribute_all
+
+POLICIES = ("bandit", "uniform", "best_arm", "oracle")
+"""Policies the simulation compares: ours, uniform random, the best single arm in hindsight, and
+the oracle that knows each deal's true best allowed arm."""
+
+CYCLE_DAYS = {"smb": 28.0, "mid": 55.0, "ent": 95.0}
+"""Median sales cycle by segment (the market's); a decision waits on average half of it."""
+
+SCORE_NOISE = 0.6
+"""Standard deviation (log-odds) of the simulated conversion score around the true win odds."""
+
+QUIET_AFTER_DAYS = 14
+"""Days without activity after which the app's analyst calls a deal's engagement quiet."""
+
+SIM_START = datetime(2026, 1, 5, tzinfo=UTC)
+TENANT = "simulated-tenant"
+DEFAULT_DISCOUNTS = (0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3)
+
+
+@dataclass(frozen=True)
+class SimConfig:
+    """One simulation run."""
+
+    weeks: int = 26
+    seed: int = 0
+    deals_per_week: int = 1000
+    holdout_share: float = defaults.HOLDOUT_SHARE
+    null_effects: bool = False
+    max_discount: float = 0.10
+    policies: tuple[str, ...] = POLICIES
+    market_open_deals: int = 600
+    task_completion_rate: float = 0.35
+    """Daily chance a rep completes an open app task (the market's default)."""
+    execution_days: int = 5
+    """Working days a rep has to complete the task before the deal moves on without it."""
+    resamples: int = defaults.BOOTSTRAP_RESAMPLES
+    delay_scale: float = 1.0
+    """Multiplier of the outcome delays (1 = half the segment's sales cycle on average)."""
+
+
+@dataclass
+class Population:
+    """Open deals of the market as columns: what the app sees and the truth behind it."""
+
+    segment: np.ndarray
+    amount: np.ndarray
+    logit: np.ndarray
+    """True win log-odds with no action (features + current discount)."""
+    effects: np.ndarray
+    """rows x arms: true log-odds lift of each strategy."""
+    band: np.ndarray
+    engagement: np.ndarray
+    best_discount: np.ndarray
+    score: np.ndarray
+    """The simulated conversion score (probability) the app would log as the baseline."""
+
+
+@dataclass
+class Stream:
+    """The decisions of a run, with every random draw the policies share."""
+
+    row: np.ndarray
+    day: np.ndarray
+    holdout: np.ndarray
+    executed: np.ndarray
+    u: np.ndarray
+    delay: np.ndarray
+    allowed: np.ndarray
+    """decisions x arms: whether the tenant's policy allows the arm."""
+    weight: np.ndarray
+
+
+@dataclass
+class PolicyRun:
+    arms: np.ndarray
+    propensities: np.ndarray
+    expected: np.ndarray
+    realized: np.ndarray
+    shares_by_week: list[dict[str, float]] = field(default_factory=list)
+    posterior: Posterior | None = None
+
+
+def build_population(cfg: SimConfig) -> Population:
+    """Draw the market (seeded) and read its open deals and their truth."""
+    m = Market(MarketConfig(seed=cfg.seed, start=SIM_START, n_companies=max(60, cfg.market_open_deals // 2),
+                            n_open_deals=cfg.market_open_deals, n_closed_deals=100))
+    tab = m.deal_table(closed=False)
+    seg = tab["segment"].astype(str)
+    feats = {k: tab[k] for k in tab if k not in ("key", "discount", "p_win", "country", "owner")}
+    logit = base_logit(feats) + price_effect(seg, tab["discount"])
+    stale = tab["days_since_activity"].astype(float)
+    if cfg.null_effects:
+        effects = np.zeros((len(seg), len(STRATEGIES)))
+    else:
+        effects = np.array([[strategy_effect(a, s, d) for a in STRATEGIES] for s, d in zip(seg, stale, strict=True)])
+    grid = np.array(DEFAULT_DISCOUNTS)
+    value = np.stack([sigmoid(base_logit(feats) + price_effect(seg, np.full(len(seg), d))) * (1 - d) for d in grid])
+    rng = np.random.default_rng(cfg.seed + 1)
+    score = sigmoid(logit + rng.normal(0, SCORE_NOISE, len(seg)))
+    lo, hi = defaults.CONVERSION_BAND_EDGES
+    band = np.where(score < lo, "low", np.where(score < hi, "medium", "high"))
+    engagement = np.where(stale > QUIET_AFTER_DAYS, "quiet", "active")
+    return Population(seg, tab["amount"].astype(float), logit, effects, band, engagement, grid[value.argmax(axis=0)],
+                      score)
+
+
+def build_stream(pop: Population, cfg: SimConfig, rewards: RewardConfig) -> Stream:
+    """Draw the decisions of the whole run and every random number the outcomes need."""
+    rng = np.random.default_rng(cfg.seed + 2)
+    days = cfg.weeks * 7
+    per_day = rng.poisson(cfg.deals_per_week / 7.0, size=days)
+    day = np.repeat(np.arange(days), per_day)
+    n = len(day)
+    row = rng.integers(len(pop.segment), size=n)
+    holdout = np.array([assign(TENANT, "sim", f"d{cfg.seed}-{i}", share=cfg.holdout_share).holdout
+                        for i in range(n)])
+    p_exec = 1.0 - (1.0 - cfg.task_completion_rate) ** cfg.execution_days
+    mean_delay = np.array([CYCLE_DAYS[s] / 2.0 for s in pop.segment[row]])
+    delay = np.maximum(3.0, rng.gamma(2.0, mean_delay / 2.0) * cfg.delay_scale)
+    uses_discount = np.array([a == "limited_time_incentive" for a in STRATEGIES])
+    over_cap = pop.best_discount[row] > cfg.max_discount
+    allowed = ~(uses_discount[None, :] & over_cap[:, None])
+    weight = np.array([rewards.amount_weight(a) for a in pop.amount[row]])
+    return Stream(row, day, holdout, rng.random(n) < p_exec, rng.random(n), delay, allowed, weight)
+
+
+def expected_rewards(pop: Population, s: Stream, arms: np.ndarray) -> np.ndarray:
+    """Expected reward of each decision given its arm (-1 = no action)."""
+    z = pop.logit[s.row]
+    lift = np.where(arms >= 0, pop.effects[s.row, np.maximum(arms, 0)], 0.0) * s.executed
+    return s.weight * sigmoid(z + lift)
+
+
+def _arm_matrix(pop: Population, s: Stream) -> np.ndarray:
+    """decisions x arms expected rewards (disallowed arms -inf)."""
+    z = pop.logit[s.row][:, None]
+    eff = pop.effects[s.row] * s.executed[:, None]
+    m = s.weight[:, None] * sigmoid(z + eff)
+    return np.where(s.allowed, m, -np.inf)
+
+
+def _realized(pop: Population, s: Stream, arms: np.ndarray) -> np.ndarray:
+    z = pop.logit[s.row]
+    lift = np.where(arms >= 0, pop.effects[s.row, np.maximum(arms, 0)], 0.0) * s.executed
+    return s.weight * (s.u < sigmoid(z + lift))
+
+
+def _fixed_policy(pop: Population, s: Stream, probs: np.ndarray, rng: np.random.Generator) -> PolicyRun:
+    probs = np.where(s.allowed, probs, 0.0)
+    probs = probs / probs.sum(axis=1, keepdims=True)
+    arms = (rng.random(len(s.row))[:, None] > probs.cumsum(axis=1)).sum(axis=1)
+    arms = np.minimum(arms, probs.shape[1] - 1)
+    arms = np.where(s.holdout, -1, arms)
+    prop = np.where(arms >= 0, probs[np.arange(len(arms)), np.maximum(arms, 0)], 1.0)
+    return PolicyRun(arms, prop, expected_rewards(pop, s, arms), _realized(pop, s, arms))
+
+
+def run_bandit(pop: Population, s: Stream, cfg: SimConfig, rewards: RewardConfig,
+               progress: Callable[[str], None] | None = None) -> PolicyRun:
+    """Run the Thompson sampling policy day by day, learning from outcomes as they arrive."""
+    rng = np.random.default_rng(cfg.seed + 3)
+    posterior = Posterior(STRATEGIES)
+    n = len(s.row)
+    arms = np.full(n, -1)
+    prop = np.ones(n)
+    realized = np.zeros(n)
+    decisions: dict[int, LoggedDecision] = {}
+    pending: list[tuple[float, int]] = []  # (arrival day, decision index)
+    shares: list[dict[str, float]] = []
+    day_index = np.searchsorted(s.day, np.arange(cfg.weeks * 7 + 1))
+    for day in range(cfg.weeks * 7):
+        arrived = [i for t, i in pending if t <= day]
+        pending = [(t, i) for t, i in pending if t > day]
+        if arrived:
+            outcomes = [_outcome(cfg, i, s, realized[i] > 0, pop) for i in arrived]
+            new = attribute_all(outcomes, [decisions[i] for i in arrived], config=rewards)
+            posterior.update(new)
+        cache: dict[tuple[Any, ...], tuple[list[str], np.ndarray]] = {}
+        for i in range(day_index[day], day_index[day + 1]):
+            r = s.row[i]
+            ctx = make_context(str(pop.segment[r]), str(pop.band[r]), str(pop.engagement[r]), float(pop.score[r]))
+            at = SIM_START + timedelta(days=day, hours=9)
+            if s.holdout[i]:
+                decisions[i] = LoggedDecision(f"sim-{i}", f"d{i}", at, HOLDOUT_ARM, 1.0, "holdout", ctx,
+                                              TENANT, "sim", holdout=True)
+            else:
+                allowed = tuple(a for a, ok in zip(STRATEGIES, s.allowed[i], strict=True) if ok)
+                key = (ctx["segment"], ctx["band"], ctx["engagement"], allowed)
+                if key not in cache:
+                    probs = posterior.probabilities(ctx, allowed, rng=rng)
+                    cache[key] = (list(probs), np.array(list(probs.values())))
+                names, p = cache[key]
+                j = int(rng.choice(len(names), p=p))
+                arms[i] = STRATEGIES.index(names[j])
+                prop[i] = p[j]
+                decisions[i] = LoggedDecision(f"sim-{i}", f"d{i}", at, names[j], float(p[j]), POLICY_NAME,
+                                              ctx, TENANT, "sim")
+            pending.append((day + s.delay[i], i))
+        lo, hi = day_index[day], day_index[day + 1]
+        realized[lo:hi] = _realized(pop, _slice(s, lo, hi), arms[lo:hi])
+        if day % 7 == 6:
+            week = arms[day_index[day - 6]:day_index[day + 1]]
+            acted = week[week >= 0]
+            shares.append({a: float(np.mean(acted == j)) if len(acted) else 0.0 for j, a in enumerate(STRATEGIES)})
+            if progress and (day // 7) % 4 == 3:
+                progress(f"bandit: week {day // 7 + 1}/{cfg.weeks}, {hi} decisions")
+    return PolicyRun(arms, prop, expected_rewards(pop, s, arms), realized, shares, posterior)
+
+
+def _slice(s: Stream, lo: int, hi: int) -> Stream:
+    return Stream(s.row[lo:hi], s.day[lo:hi], s.holdout[lo:hi], s.executed[lo:hi], s.u[lo:hi], s.delay[lo:hi],
+                  s.allowed[lo:hi], s.weight[lo:hi])
+
+
+def _outcome(cfg: SimConfig, i: int, s: Stream, won: bool, pop: Population) -> Outcome:
+    at = SIM_START + timedelta(days=float(s.day[i] + s.delay[i]), hours=9)
+    return Outcome(TENANT, "sim", f"d{i}", "won" if won else "lost", at, float(pop.amount[s.row[i]]),
+                   "closedwon" if won else "closedlost")
+
+
+def simulate(cfg: SimConfig, progress: Callable[[str], None] | None = None,
+             rows_out: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """Run every policy of `cfg` on one market and return the summary (see module docstring).
+
+    Args:
+        rows_out: when given, receives the bandit run's decisions as `learning.report` export rows
+            (outcome and reward filled in when the outcome arrived before the end of the run).
+    """
+    t0 = time.perf_counter()
+    say = progress or (lambda _m: None)
+    pop = build_population(cfg)
+    rewards = RewardConfig(reference_amount=float(np.median(pop.amount)))
+    s = build_stream(pop, cfg, rewards)
+    say(f"market ready: {len(pop.segment)} open deals, {len(s.row)} decisions over {cfg.weeks} weeks")
+    k = len(STRATEGIES)
+    matrix = _arm_matrix(pop, s)
+    acted = ~s.holdout
+    rng = np.random.default_rng(cfg.seed + 4)
+    runs: dict[str, PolicyRun] = {}
+    oracle_arm = matrix.argmax(axis=1)
+    runs["oracle"] = _fixed_policy(pop, s, np.eye(k)[oracle_arm], rng)
+    runs["uniform"] = _fixed_policy(pop, s, np.ones((len(s.row), k)), rng)
+    arm_totals = np.where(np.isfinite(matrix), matrix, 0.0)[acted].sum(axis=0)
+    ranked = np.argsort(-arm_totals)
+    best = np.tile(np.eye(k)[ranked[0]], (len(s.row), 1))
+    fallback = np.eye(k)[ranked[1]]
+    best[~s.allowed[:, ranked[0]]] = fallback  # the best arm when it is allowed, else the runner-up
+    runs["best_arm"] = _fixed_policy(pop, s, best, rng)
+    runs["bandit"] = run_bandit(pop, s, cfg, rewards, say)
+    oracle_total = runs["oracle"].expected[acted].sum()
+    contextual = _best_contextual(pop, s, matrix, acted)
+
+    def regret(name: str) -> float:
+        return float(oracle_total - runs[name].expected[acted].sum())
+
+    def wins(name: str) -> float:
+        """Expected wins (amount weight divided out): the regret in deals rather than revenue."""
+        return float((runs[name].expected / s.weight)[acted].sum())
+
+    ours = runs["bandit"]
+    end_day = cfg.weeks * 7
+    observed = acted & (s.day + s.delay <= end_day)
+    ope = _ope(pop, s, ours, observed, matrix, cfg)
+    if rows_out is not None:
+        rows_out.extend(export_rows(pop, s, ours, end_day))
+    seen_all = s.day + s.delay <= end_day
+    t_rows, c_rows = acted & seen_all, s.holdout & seen_all
+    treated, control = ours.realized[t_rows], ours.realized[c_rows]
+    # Covariate known before the decision: the reward expected without action (weight x score).
+    x = s.weight * pop.score[s.row]
+    lift, ci = adjusted_difference_interval(treated, x[t_rows], control, x[c_rows], resamples=cfg.resamples,
+                                            seed=cfg.seed)
+    won = (ours.realized > 0).astype(float)
+    lift_w, ci_w = adjusted_difference_interval(won[t_rows], pop.score[s.row][t_rows], won[c_rows],
+                                                pop.score[s.row][c_rows], resamples=cfg.resamples, seed=cfg.seed)
+    # the truth of the lift: the treated records' expected reward with their arms vs with no action
+    no_action = expected_rewards(pop, s, np.full(len(s.row), -1))
+    true_lift = float((ours.expected - no_action)[acted & seen_all].mean())
+    true_lift_w = float(((ours.expected - no_action) / s.weight)[acted & seen_all].mean())
+    return {
+        "regret": {"ours": regret("bandit"), "uniform_random": regret("uniform"),
+                   "best_single_arm": regret("best_arm"),
+                   "best_contextual_in_hindsight": float(oracle_total - contextual)},
+        "regret_in_wins": {"ours": wins("oracle") - wins("bandit"), "uniform_random": wins("oracle") - wins("uniform"),
+                           "best_single_arm": wins("oracle") - wins("best_arm")},
+        "reward": {"ours": float(ours.expected[acted].sum()), "uniform_random": float(runs["uniform"].expected[acted].sum()),
+                   "best_single_arm": float(runs["best_arm"].expected[acted].sum()), "oracle": float(oracle_total)},
+        "reward_realized": {n_: float(runs[p].realized[acted].sum()) for n_, p in
+                            (("ours", "bandit"), ("uniform_random", "uniform"), ("best_single_arm", "best_arm"),
+                             ("oracle", "oracle"))},
+        "holdout_lift_in_wins": {"estimate": lift_w, "ci95": list(ci_w), "true_value": true_lift_w},
+        "holdout_lift": {"estimate": lift, "ci95": list(ci), "true_value": true_lift,
+                         "treated": int(treated.size), "holdout": int(control.size)},
+        "ope": ope,
+        "best_single_arm": STRATEGIES[ranked[0]],
+        "best_arm_by_segment": _best_by_segment(pop, s, matrix, acted),
+        "final_arm_shares": ours.shares_by_week[-1] if ours.shares_by_week else {},
+        "weeks": cfg.weeks, "seed": cfg.seed, "null_effects": cfg.null_effects,
+        "decisions": int(len(s.row)), "holdout_decisions": int(s.holdout.sum()),
+        "outcomes_observed": int(seen_all.sum()),
+        "path": "simulation-core",
+        "seconds": round(time.perf_counter() - t0, 2),
+    }
+
+
+def export_rows(pop: Population, s: Stream, run: PolicyRun, end_day: int) -> list[dict[str, Any]]:
+    """The run's decisions as export rows (same columns as `agentic-sales learning export`)."""
+    rows = []
+    for i in range(len(s.row)):
+        r = s.row[i]
+        arrived = s.day[i] + s.delay[i] <= end_day
+        won = run.realized[i] > 0
+        rows.append({
+            "decision_id": f"sim-{i}", "tenant_id": TENANT, "deal_id": f"d{i}",
+            "decided_at": (SIM_START + timedelta(days=int(s.day[i]), hours=9)).isoformat(),
+            "policy": "holdout" if s.holdout[i] else POLICY_NAME,
+            "arm": HOLDOUT_ARM if run.arms[i] < 0 else STRATEGIES[run.arms[i]],
+            "propensity": float(run.propensities[i]), "holdout": bool(s.holdout[i]),
+            "segment": str(pop.segment[r]), "band": str(pop.band[r]), "engagement": str(pop.engagement[r]),
+            "baseline": round(float(pop.score[r]), 4),
+            "outcome_kind": ("won" if won else "lost") if arrived else None,
+            "outcome_at": (SIM_START + timedelta(days=float(s.day[i] + s.delay[i]))).isoformat() if arrived else None,
+            "reward": float(run.realized[i]) if arrived else None,
+            "allowed_arms": [] if s.holdout[i] else [a for a, ok in zip(STRATEGIES, s.allowed[i], strict=True) if ok],
+        })
+    return rows
+
+
+def _best_contextual(pop: Population, s: Stream, matrix: np.ndarray, acted: np.ndarray) -> float:
+    """Expected reward of the best fixed arm per bandit context (known in hindsight): what a
+    perfectly learned contextual policy earns, since the oracle also sees what no context shows."""
+    finite = np.where(np.isfinite(matrix), matrix, -1e9)
+    cells: dict[tuple[Any, ...], list[int]] = {}
+    for i in np.flatnonzero(acted):
+        r = s.row[i]
+        cells.setdefault((pop.segment[r], pop.band[r], pop.engagement[r], s.allowed[i].tobytes()), []).append(int(i))
+    return float(sum(finite[idx].sum(axis=0).max() for idx in cells.values()))
+
+
+def _best_by_segment(pop: Population, s: Stream, matrix: np.ndarray, acted: np.ndarray) -> dict[str, str]:
+    out = {}
+    for seg in ("smb", "mid", "ent"):
+        rows = acted & (pop.segment[s.row] == seg)
+        if rows.any():
+            out[seg] = STRATEGIES[int(np.where(np.isfinite(matrix), matrix, 0.0)[rows].sum(axis=0).argmax())]
+    return out
+
+
+def _ope(pop: Population, s: Stream, run: PolicyRun, observed: np.ndarray, matrix: np.ndarray,
+         cfg: SimConfig) -> list[dict[str, Any]]:
+    """DR (with IPS and SNIPS alongside) of each arm on the decisions where it was allowed."""
+    idx = np.flatnonzero(observed)
+    ctx_codes: dict[tuple[str, str, str], int] = {}
+    contexts = np.array([ctx_codes.setdefault((pop.segment[r], pop.band[r], pop.engagement[r]), len(ctx_codes))
+                         for r in s.row[idx]])
+    data = LoggedData(contexts, run.arms[idx], run.propensities[idx], run.realized[idx], tuple(STRATEGIES))
+    out = []
+    k = len(STRATEGIES)
+    for j, arm in enumerate(STRATEGIES):
+        ok = s.allowed[idx, j]
+        if not ok.any():
+            continue
+        sub = LoggedData(contexts[ok], data.arms[ok], data.propensities[ok], data.rewards[ok], data.arm_names)
+        target = np.zeros((int(ok.sum()), k))
+        target[:, j] = 1.0
+        est = {e.method: e for e in evaluate(sub, {arm: target}, resamples=cfg.resamples, seed=cfg.seed + j)}
+        dr = est["dr"]
+        out.append({"arm": arm, "estimate": dr.estimate, "ci95": list(dr.ci95),
+                    "true_value": float(matrix[idx[ok], j].mean()),
+                    "ips": est["ips"].estimate, "snips": est["snips"].estimate, "n": dr.n})
+    return out
+
+
+def stderr_progress(message: str) -> None:
+    """Log one progress line (no redraws)."""
+    print(message, file=sys.stderr, flush=True)
+
+
+def run_many(seeds: Sequence[int], **kw: Any) -> list[dict[str, Any]]:
+    """Run `simulate` for several seeds (README numbers)."""
+    return [simulate(SimConfig(seed=seed, **kw), stderr_progress) for seed in seeds]

@@ -1,0 +1,121 @@
+import { createElement } from 'lwc';
+import AgenticSalesCard from 'c/agenticSalesCard';
+import getCard from '@salesforce/apex/AgenticSalesCardController.getCard';
+import sendFeedback from '@salesforce/apex/AgenticSalesCardController.sendFeedback';
+import { cardView, scoreRows } from '../format';
+
+jest.mock('@salesforce/apex/AgenticSalesCardController.getCard', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/AgenticSalesCardController.sendFeedback', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+
+const ENRICHED = require('./data/payload_enriched.json');
+const OPP_ID = '0065g00000AbCdEAAV';
+
+function flush() {
+    // Resolve the Apex promise, then let the template re-render.
+    return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+async function mount(payload) {
+    getCard.mockResolvedValue(typeof payload === 'string' ? payload : JSON.stringify(payload));
+    const el = createElement('c-agentic-sales-card', { is: AgenticSalesCard });
+    el.recordId = OPP_ID;
+    document.body.appendChild(el);
+    await flush();
+    return el;
+}
+
+const q = (el, sel) => el.shadowRoot.querySelector(sel);
+
+describe('c-agentic-sales-card', () => {
+    afterEach(() => {
+        while (document.body.firstChild) {
+            document.body.removeChild(document.body.firstChild);
+        }
+        jest.clearAllMocks();
+    });
+
+    it('asks the Apex controller for the card of its own record', async () => {
+        await mount(ENRICHED);
+        expect(getCard).toHaveBeenCalledWith({ recordId: OPP_ID });
+    });
+
+    it('shows each score with its top factors, and why a missing score is missing', async () => {
+        const el = await mount(ENRICHED);
+        const conversion = q(el, 'li[data-task="conversion"]');
+        expect(conversion.textContent).toContain('62/99');
+        expect(conversion.querySelectorAll('li.factor')).toHaveLength(3);
+        expect(conversion.querySelector('li.factor.negative').textContent).toContain('Only one contact engaged');
+        const churn = q(el, 'li[data-task="churn"]');
+        expect(churn.textContent).toContain('Not enough history (4 of 30 closed records)');
+        expect(q(el, 'li[data-task="price"]').textContent).toContain('8%');
+    });
+
+    it('shows the strategy, the next best action and the draft', async () => {
+        const el = await mount(ENRICHED);
+        expect(q(el, '[data-id="strategy"]').textContent).toContain('Executive alignment');
+        expect(q(el, '[data-id="action"]').textContent).toContain('Ask Dana Reyes for an intro');
+        expect(q(el, '[data-id="draft"]').textContent).toContain('Bringing your VP Operations');
+    });
+
+    it('records Accept as feedback once and hides the buttons', async () => {
+        sendFeedback.mockResolvedValue('{"recorded":true}');
+        const el = await mount(ENRICHED);
+        q(el, 'lightning-button[data-id="accept"]').click();
+        await flush();
+        expect(sendFeedback).toHaveBeenCalledTimes(1);
+        expect(sendFeedback).toHaveBeenCalledWith({ recordId: OPP_ID, enrichmentId: 'enr_7f3a9c', decision: 'accept' });
+        expect(q(el, 'lightning-button[data-id="accept"]')).toBeNull();
+        expect(q(el, '[data-id="decision"]').textContent).toContain('Accepted');
+    });
+
+    it('records Reject as feedback', async () => {
+        sendFeedback.mockResolvedValue('{"recorded":true}');
+        const el = await mount(ENRICHED);
+        q(el, 'lightning-button[data-id="reject"]').click();
+        await flush();
+        expect(sendFeedback).toHaveBeenCalledWith({ recordId: OPP_ID, enrichmentId: 'enr_7f3a9c', decision: 'reject' });
+        expect(q(el, '[data-id="decision"]').textContent).toContain('Rejected');
+    });
+
+    it('keeps the buttons and shows the error when feedback fails', async () => {
+        sendFeedback.mockRejectedValue({ body: { message: 'Agentic Sales answered 503' } });
+        const el = await mount(ENRICHED);
+        q(el, 'lightning-button[data-id="accept"]').click();
+        await flush();
+        expect(q(el, '[data-id="error"]').textContent).toBe('Agentic Sales answered 503');
+        expect(q(el, 'lightning-button[data-id="accept"]')).not.toBeNull();
+    });
+
+    it('says so when the record is not enriched yet, without decision buttons', async () => {
+        const el = await mount({ status: 'pending', scores: {}, actions: [] });
+        expect(q(el, '[data-id="status"]').textContent).toContain('pending');
+        expect(q(el, 'lightning-button[data-id="accept"]')).toBeNull();
+    });
+
+    it('shows the Apex error message when the card cannot be loaded', async () => {
+        getCard.mockRejectedValue({ body: { message: 'Agentic Sales answered 401' } });
+        const el = createElement('c-agentic-sales-card', { is: AgenticSalesCard });
+        el.recordId = OPP_ID;
+        document.body.appendChild(el);
+        await flush();
+        expect(q(el, '[data-id="error"]').textContent).toBe('Agentic Sales answered 401');
+        expect(q(el, '[data-id="scores"]')).toBeNull();
+    });
+});
+
+describe('format', () => {
+    it('refuses a card that is not JSON instead of rendering garbage', () => {
+        expect(() => cardView('<html>')).toThrow();
+    });
+
+    it('renders an empty score set as no rows', () => {
+        expect(scoreRows({})).toEqual([]);
+    });
+
+    it('formats lifetime value as money in the score currency', () => {
+        const rows = scoreRows({ clv: { value: 48000, currency: 'EUR', score_1_99: 71, band: 'high', factors: [] } });
+        expect(rows[0].value).toBe('€48,000');
+    });
+});

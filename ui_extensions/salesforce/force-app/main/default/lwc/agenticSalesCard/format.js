@@ -1,0 +1,135 @@
+/**
+ * Pure view-model helpers for the card (no LWC imports, unit-tested on their own).
+ * The card payload is the app's GET /api/cards/<crm> answer (DESIGN.md "Card payload"),
+ * the same document HubSpot's card renders.
+ */
+
+const TASK_LABELS = {
+    conversion: 'Win likelihood',
+    churn: 'Churn risk',
+    clv: 'Lifetime value',
+    price: 'Best discount'
+};
+
+const STRATEGY_LABELS = {
+    value_reinforcement: 'Value reinforcement',
+    social_proof: 'Social proof',
+    limited_time_incentive: 'Limited-time incentive',
+    executive_alignment: 'Executive alignment',
+    risk_reversal: 'Risk reversal',
+    education_nurture: 'Education nurture',
+    re_engagement: 'Re-engagement'
+};
+
+export function percent(value) {
+    if (value === null || value === undefined || Number.isNaN(Number(value))) {
+        return '';
+    }
+    return `${Math.round(Number(value) * 100)}%`;
+}
+
+export function money(value, currency) {
+    if (value === null || value === undefined) {
+        return '';
+    }
+    try {
+        return new Intl.NumberFormat('en-US', {
+            style: 'currency',
+            currency: currency || 'USD',
+            maximumFractionDigits: 0
+        }).format(Number(value));
+    } catch (e) {
+        return `${Math.round(Number(value))} ${currency || ''}`.trim();
+    }
+}
+
+function headline(task, score) {
+    if (task === 'price' && score.best_discount !== undefined) {
+        return percent(score.best_discount);
+    }
+    if (task === 'clv' && score.value !== undefined) {
+        return money(score.value, score.currency);
+    }
+    if (score.score_1_99 !== undefined && score.score_1_99 !== null) {
+        return `${score.score_1_99}/99`;
+    }
+    return percent(score.probability);
+}
+
+/** One row per scoring task; an absent task says why (not enough history). */
+export function scoreRows(scores) {
+    return Object.keys(TASK_LABELS)
+        .filter((task) => scores && scores[task])
+        .map((task) => {
+            const score = scores[task];
+            const missing = score.not_enough_history;
+            const factors = (score.factors || []).slice(0, 3).map((f, i) => ({
+                key: `${task}-${i}`,
+                label: f.label || f.feature,
+                sign: f.direction === '-' ? '▼' : '▲',
+                className: f.direction === '-' ? 'factor negative' : 'factor positive'
+            }));
+            return {
+                key: task,
+                label: TASK_LABELS[task],
+                value: missing ? '' : headline(task, score),
+                band: missing ? '' : score.band || '',
+                missing: Boolean(missing),
+                missingText: missing
+                    ? `Not enough history (${missing.have} of ${missing.need} closed records)`
+                    : '',
+                factors
+            };
+        });
+}
+
+export function strategyView(strategy) {
+    if (!strategy || !strategy.arm) {
+        return null;
+    }
+    return {
+        label: STRATEGY_LABELS[strategy.arm] || strategy.arm,
+        rationale: strategy.rationale || ''
+    };
+}
+
+export function actionView(nba) {
+    if (!nba || !nba.summary) {
+        return null;
+    }
+    const due = nba.due_at ? new Date(nba.due_at) : null;
+    return {
+        summary: nba.summary,
+        channel: nba.channel || '',
+        due: due && !Number.isNaN(due.getTime()) ? due.toISOString().slice(0, 10) : '',
+        discount: nba.discount ? percent(nba.discount) : ''
+    };
+}
+
+export function draftView(draft) {
+    if (!draft || !draft.body) {
+        return null;
+    }
+    return {
+        to: draft.to ? draft.to.name || draft.to.email || '' : '',
+        subject: draft.subject || '',
+        body: draft.body
+    };
+}
+
+/** The whole view model of a card payload (string or object). Throws on a non-JSON string. */
+export function cardView(payload) {
+    const card = typeof payload === 'string' ? JSON.parse(payload) : payload || {};
+    return {
+        status: card.status || 'unknown',
+        enriched: card.status === 'enriched',
+        enrichmentId: card.enrichment_id === undefined || card.enrichment_id === null ? null : String(card.enrichment_id),
+        scores: scoreRows(card.scores || {}),
+        strategy: strategyView(card.strategy),
+        action: actionView(card.next_best_action),
+        draft: draftView(card.draft),
+        summary: (card.analysis && card.analysis.summary) || '',
+        canDecide: Array.isArray(card.actions) && card.actions.includes('accept'),
+        enrichedAt: card.enriched_at || ''
+    };
+}

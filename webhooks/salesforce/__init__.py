@@ -1,0 +1,1 @@
+"""Salesforce receivers: Outbound Messages (SOAP) and our Apex's signed JSON callouts."""
