@@ -144,16 +144,16 @@ def test_entry_point_error_is_one_line(tmp_path):
 def test_train_from_crm_records_file_and_cold_start(tmp_path, run):
     from .data import crm_records
 
-    lines = [json.dumps(r.to_dict()) for r in crm_records(80, seed=1)]
+    lines = [json.dumps(r.to_dict()) for r in crm_records(200, seed=1)]
     path = _write(tmp_path, "records.jsonl", "\n".join(lines) + "\n")
     reg = str(tmp_path / "reg")
     res = run("model", "train-from-crm", "--tenant", "t1", "--task", "churn", "--records", path, "--registry", reg)
     assert res.exit_code == 0, res.stderr
     doc = json.loads(res.stdout)
-    assert doc["promoted"] and doc["records"] == 80
+    assert doc["promoted"] and doc["records"] == 200
     res = run("model", "train-from-crm", "--tenant", "t1", "--task", "conversion", "--records", path,
               "--registry", reg, "--min-closed", "500")
-    assert res.exit_code != 0 and res.stderr.strip() == "error: not enough history: 80 closed deals, need 500"
+    assert res.exit_code != 0 and res.stderr.strip() == "error: not enough history: 200 closed deals, need 500"
 
 
 def test_train_from_crm_without_a_connection_is_one_line(tmp_path, run, monkeypatch):

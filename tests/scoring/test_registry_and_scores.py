@@ -144,7 +144,7 @@ def test_no_cdnow_holdout_transaction_reaches_the_fit(monkeypatch):
 
 def test_retrain_tenant_promotes_and_reports_cold_start(tmp_path):
     rng = np.random.default_rng(2)
-    records = crm_records(80, seed=2)
+    records = crm_records(200, seed=2)
     registry = ModelRegistry(tmp_path)
     result = scoring.retrain_tenant(records, "t9", registry, fast=True)
     assert result["conversion"]["promoted"] and result["churn"]["promoted"] and result["price"]["promoted"]
