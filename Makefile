@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
 
-.PHONY: demo test test-embedded lint typecheck venv bench-front-door bench-crm bench-learning bench clean
+.PHONY: demo test test-embedded lint typecheck venv bench-front-door bench-crm bench-learning bench faults faults-quick clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -40,6 +40,21 @@ test: $(STAMP) lint typecheck
 test-embedded: $(STAMP)
 	env -u DATABASE_URL -u REDIS_URL $(PY) -m pytest -m "embedded and not slow" $(PYTEST_ARGS)
 
+.PHONY: llm test-llm bench-llm
+# The local OpenAI-compatible model server (tools/local-llm): fetches and verifies the pinned model
+# on first use, prints {"url", ...} on stdout, runs until Ctrl-C.
+llm: $(STAMP)
+	$(VENV)/bin/agentic-sales llm serve
+
+# The real-model tests against a running server (AGENTIC_SALES_LOCAL_LLM_URL) with no time budget:
+# every record and every injection case (CI runs them inside `make test` within a budget).
+test-llm: $(STAMP)
+	AGENTIC_SALES_LLM_TEST_BUDGET_SECONDS=0 $(PY) -m pytest -q tests/llm $(PYTEST_ARGS)
+
+# Agents on the offline templates vs the local model, same records (starts a server if none runs).
+bench-llm: $(STAMP)
+	$(PY) -m benchmarks.llm_local
+
 bench-front-door: $(STAMP)
 	$(PY) -m benchmarks.front_door
 
@@ -51,6 +66,16 @@ bench-crm: $(STAMP)
 # The learning loop against the market's truth, 5 seeds with and without strategy effects (~10 min).
 bench-learning: $(STAMP)
 	$(PY) -m benchmarks.learning_simulate
+
+# Fault, fuzz and soak runs on a PostgreSQL + Redis of their own (installed by .ci/services.sh if
+# missing) with 2 RQ workers: lost events, duplicate writes, server errors -> benchmarks/README.md.
+faults: $(STAMP)
+	@command -v redis-server >/dev/null 2>&1 && ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || bash .ci/services.sh >/dev/null
+	$(PY) -m benchmarks.faults
+
+faults-quick: $(STAMP)
+	@command -v redis-server >/dev/null 2>&1 && ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || bash .ci/services.sh >/dev/null
+	$(PY) -m benchmarks.faults --quick
 
 # Every benchmark, each writing benchmarks/results/*.json and its table in benchmarks/README.md.
 bench: $(STAMP)

@@ -11,6 +11,8 @@ timeout = 30
 graceful_timeout = 20
 keepalive = 5
 accesslog = "-" if os.environ.get("AGENTIC_SALES_ACCESS_LOG") else None
+# Access lines carry query strings: OAuth codes and any token someone put in a URL are scrubbed.
+logger_class = "app.logs.GunicornLogger"
 
 # Metrics from every worker process are written here and aggregated by /metrics.
 os.environ.setdefault("PROMETHEUS_MULTIPROC_DIR", tempfile.mkdtemp(prefix="agentic-sales-metrics-"))

@@ -9,6 +9,8 @@ The tree (STYLE rule 22)::
      |    +-- ProviderTimeout       the call exceeded its explicit timeout       (retry)
      |    +-- RateLimited           HTTP 429; may carry retry_after               (retry)
      |    +-- ProviderUnavailable   HTTP 5xx or a connection failure              (retry)
+     |    +-- MalformedResponse     a 200 that is not a chat completion (HTML,     (no retry)
+     |    |                         empty `choices`): a proxy page or a broken server
      |    +-- ProviderRejected      any other 4xx: bad request, auth, not found   (no retry)
      |    +-- Refusal               the model declined to answer                  (no retry)
      |    +-- OutputInvalid         the output is not valid JSON for the schema   (repair once)
@@ -89,6 +91,13 @@ class ProviderUnavailable(ProviderError):
     """The vendor answered 5xx or could not be reached."""
 
     default_retry = True
+
+
+class MalformedResponse(ProviderError):
+    """The vendor answered 200 with something that is not a completion (HTML, no `choices`).
+
+    Not retried: a proxy's error page or a server that drops choices answers the same way again.
+    """
 
 
 class ProviderRejected(ProviderError):

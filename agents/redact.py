@@ -16,7 +16,12 @@ from agents.providers.base import Message, T
 from integrations.base import Record
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_PHONE = re.compile(r"(?<![\w])\+?\d[\d\s().-]{7,}\d(?![\w])")
+_PHONE = re.compile(r"(?<![\w.,])\+?\(?\d[\d\s()./-]{7,}\d(?![\w])")
+_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}/\d{1,2}/\d{1,2}")
+_AMOUNT = re.compile(r"\d{1,3}(?:[,.' \u00a0\u202f]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?")
+_CURRENCY_NEAR = re.compile(r"[$€£¥]|\b(?:USD|EUR|GBP|CHF|CAD|AUD|JPY|SEK|NOK|DKK)\b", re.IGNORECASE)
+MIN_PHONE_DIGITS = 7
+"""Fewest digits in a phone number; shorter runs are counts, codes or amounts."""
 MIN_NAME_PART = 3
 """Name parts shorter than this are left alone (initials would replace too much text)."""
 
@@ -44,7 +49,7 @@ class Redactor:
         for value, token in self._pairs:
             text = re.sub(rf"\b{re.escape(value)}\b", token, text)
         text = _EMAIL.sub(lambda m: self._token("EMAIL", m.group(0)), text)
-        return _PHONE.sub(lambda m: self._token("PHONE", m.group(0)), text)
+        return _PHONE.sub(lambda m: self._token("PHONE", m.group(0)) if looks_like_phone(m) else m.group(0), text)
 
     def _token(self, kind: str, value: str) -> str:
         for token, known in self._extra.items():
@@ -78,6 +83,24 @@ class Redactor:
         if isinstance(value, list):
             return [self._walk(v) for v in value]
         return value
+
+
+def looks_like_phone(match: re.Match[str]) -> bool:
+    """Tell whether a phone-shaped match is a phone number rather than a date, amount or range.
+
+    Dates (2026-12-01, 01.12.2026) and amounts (48,000.00, 1 250 000, $19,900) have the same
+    characters as phone numbers; the agents must still see them, because drafts are checked
+    against the record's dates and amounts.
+    """
+    value = match.group(0).strip()
+    digits = sum(ch.isdigit() for ch in value)
+    if digits < MIN_PHONE_DIGITS or _DATE.search(value):
+        return False
+    if _AMOUNT.fullmatch(value):
+        return value.startswith("+")  # a bare grouped number is an amount or an id, not a phone
+    before = match.string[max(0, match.start() - 4):match.start()]
+    after = match.string[match.end():match.end() + 4]
+    return not (_CURRENCY_NEAR.search(before) or _CURRENCY_NEAR.search(after))
 
 
 def is_redacted(model: BaseModel) -> bool:

@@ -17,6 +17,7 @@ from agents.facts import Vocabulary, build_vocabulary
 from agents.models import OFFLINE_LABEL, AgentRun, Check, DraftOut, Fallback, NextBestAction
 from agents.moments import detect_escalations
 from agents.providers.base import LLMProvider
+from agents.providers.budget import context_budget
 from agents.providers.cache import LLMCache, SpendLedger
 from agents.providers.gateway import CallResult, Gateway
 from agents.providers.limits import ConcurrencyLimiter, process_limiter
@@ -70,8 +71,8 @@ def run_agents(
         settings = settings.with_overrides(tenant_id=record.tenant_id)
     now = (now or datetime.now(UTC))
     now = now if now.tzinfo else now.replace(tzinfo=UTC)
-    ctx = build_context(record, scores, now=now, budget_tokens=settings.context_budget_tokens, tokenizer=tokenizer)
     chains = _chains(settings, providers, env, http_client, provider_override)
+    ctx = build_context(record, scores, now=now, budget_tokens=context_budget(settings, chains), tokenizer=tokenizer)
     gateway = Gateway(settings, chains, now=now, cache=cache, ledger=ledger,
                       limiter=limiter or process_limiter(settings.concurrency_per_process,
                                                          settings.concurrency_per_tenant),

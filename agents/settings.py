@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from agents.catalogue import DEFAULT_CATALOGUE, StrategyArm
+from agents.errors import ConfigurationError
 
 ROLES: tuple[str, ...] = ("analyst", "strategist", "writer")
 """The three agent roles; each gets its own `provider:model`."""
@@ -21,6 +22,36 @@ DEFAULT_ROLE_SPEC = "offline:template-v1"
 
 LLM_TIMEOUT_SECONDS = 30.0
 """Per-call LLM timeout in seconds (mirrors app.defaults.LLM_TIMEOUT_SECONDS)."""
+
+LLM_ROLE_TIMEOUT_SECONDS: Mapping[str, float] = {}
+"""Per-role per-call timeouts in seconds that differ from LLM_TIMEOUT_SECONDS (none by default;
+`LLM_TIMEOUT_<ROLE>` in the config sets one, e.g. a longer writer timeout for a local model)."""
+
+LLM_TEMPERATURE = 0.2
+"""Sampling temperature sent with every vendor call: low, because outputs are structured facts
+and drafts a rep should be able to predict."""
+
+LOCAL_LLM_TIMEOUT_SECONDS: Mapping[str, float] = {"analyst": 60.0, "strategist": 40.0, "writer": 60.0}
+"""Per-role timeouts in seconds for the local model (`--llm local`): ~15 tokens/s on one shared
+core, so a 300-token structured answer takes ~20 s and a slow machine needs headroom."""
+
+LOCAL_LLM_MAX_OUTPUT_TOKENS: Mapping[str, int] = {"analyst": 450, "strategist": 200, "writer": 450}
+"""Per-role completion caps in tokens for the local model: what each role's schema needs, so the
+prompt keeps the rest of a 4k context and a looping answer stops early."""
+
+LOCAL_CONTEXT_BUDGET_TOKENS = 600
+"""Estimated tokens of record context for the local model: prompt evaluation on one core costs
+~5-10 ms per token and the writer's prompt measured 2,567 tokens with a budget of 900, so
+the facts plus the most relevant few activities, not the whole history."""
+
+PROMPT_OVERHEAD_TOKENS = 1600
+"""Tokens of a role's prompt besides the record context (rules, task, schema, earlier roles'
+answers; ~1,400 real tokens for the writer), subtracted from a server's context size when budgeting the record context."""
+
+CONTEXT_SAFETY_FACTOR = 0.6
+"""Share of the remaining server context the estimated record context may fill: the estimator
+counts ~4 characters per token of a compact dict, but the prompt renders indented JSON and
+Qwen-style tokenizers give ~3 characters per token on it (measured: 6.2k characters, 2,007 tokens)."""
 
 LLM_MAX_RETRIES = 2
 """Retries of one provider on 429/5xx/timeout before falling to the next (mirrors app.defaults)."""
@@ -103,6 +134,11 @@ class AgentSettings:
         catalogue: the tenant's strategy arms.
         prices: USD per million (input, output) tokens, keyed `provider:model`/`provider:*`.
         openai_base_url: base URL of the `openai_compatible` provider (vLLM, Ollama, LM Studio).
+        timeout_seconds: per-call timeout of a role without its own in `role_timeouts`.
+        role_timeouts: per-call timeout per role, in seconds.
+        temperature: sent with every vendor call (None leaves the vendor's default).
+        max_output_tokens_by_role: completion cap per role, else `max_output_tokens`.
+        seed: sent to OpenAI-compatible servers for repeatable answers (None sends none).
     """
 
     tenant_id: str = ""
@@ -119,6 +155,10 @@ class AgentSettings:
     catalogue: tuple[StrategyArm, ...] = DEFAULT_CATALOGUE
     prices: Mapping[str, tuple[float, float]] = field(default_factory=lambda: dict(PRICES_PER_MTOK))
     timeout_seconds: float = LLM_TIMEOUT_SECONDS
+    role_timeouts: Mapping[str, float] = field(default_factory=lambda: dict(LLM_ROLE_TIMEOUT_SECONDS))
+    temperature: float | None = LLM_TEMPERATURE
+    max_output_tokens_by_role: Mapping[str, int] = field(default_factory=dict)
+    seed: int | None = None
     run_deadline_seconds: float = RUN_DEADLINE_SECONDS
     max_retries: int = LLM_MAX_RETRIES
     backoff_seconds: float = LLM_BACKOFF_SECONDS
@@ -130,6 +170,10 @@ class AgentSettings:
     draft_max_words: int = DRAFT_MAX_WORDS
     subject_max_chars: int = SUBJECT_MAX_CHARS
     openai_base_url: str | None = None
+
+    def timeout_for(self, role: str) -> float:
+        """Return the per-call timeout of `role` in seconds (its own, else the common one)."""
+        return float(self.role_timeouts.get(role) or self.timeout_seconds)
 
     def role_spec(self, role: str) -> str:
         """Return the `provider:model` string configured for `role` (offline when unset)."""
@@ -148,18 +192,48 @@ class AgentSettings:
         """Build settings from the app's config keys plus per-tenant fields.
 
         Args:
-            cfg: app config or environment; reads `LLM_ANALYST`/`_STRATEGIST`/`_WRITER`, their
-                `AGENTIC_SALES_`-prefixed spellings, and `OPENAI_BASE_URL`.
+            cfg: app config or environment; reads `LLM_ANALYST`/`_STRATEGIST`/`_WRITER`,
+                `LLM_TIMEOUT_SECONDS`, `LLM_TIMEOUT_ANALYST`/`_STRATEGIST`/`_WRITER` (seconds),
+                `LLM_TEMPERATURE`, `LLM_MAX_RETRIES`, `LLM_RUN_DEADLINE_SECONDS`, their `AGENTIC_SALES_`-prefixed spellings, and `OPENAI_BASE_URL`.
             **tenant: AgentSettings fields taken from the tenant's row (they win).
 
         Returns:
             The settings.
         """
-        roles = {}
-        for role in ROLES:
-            key = f"LLM_{role.upper()}"
-            roles[role] = str(cfg.get(f"AGENTIC_SALES_{key}") or cfg.get(key) or DEFAULT_ROLE_SPEC)
-        base = cls(roles=roles, openai_base_url=cfg.get("OPENAI_BASE_URL") or None)
+        def get(key: str) -> Any:
+            return cfg.get(f"AGENTIC_SALES_{key}") or cfg.get(key)
+
+        roles = {role: str(get(f"LLM_{role.upper()}") or DEFAULT_ROLE_SPEC) for role in ROLES}
+        timeouts = {role: _seconds(get(f"LLM_TIMEOUT_{role.upper()}"), f"LLM_TIMEOUT_{role.upper()}")
+                    for role in ROLES if get(f"LLM_TIMEOUT_{role.upper()}")}
+        common: dict[str, Any] = {}
+        if get("LLM_TIMEOUT_SECONDS"):
+            common["timeout_seconds"] = _seconds(get("LLM_TIMEOUT_SECONDS"), "LLM_TIMEOUT_SECONDS")
+        if get("LLM_RUN_DEADLINE_SECONDS"):
+            common["run_deadline_seconds"] = _seconds(get("LLM_RUN_DEADLINE_SECONDS"), "LLM_RUN_DEADLINE_SECONDS")
+        if get("LLM_MAX_RETRIES") not in (None, ""):
+            common["max_retries"] = int(_number(get("LLM_MAX_RETRIES"), "LLM_MAX_RETRIES", low=0, high=10))
+        if get("LLM_TEMPERATURE") not in (None, ""):
+            common["temperature"] = _number(get("LLM_TEMPERATURE"), "LLM_TEMPERATURE", low=0.0, high=2.0)
+        base = cls(roles=roles, openai_base_url=cfg.get("OPENAI_BASE_URL") or None,
+                   role_timeouts={**LLM_ROLE_TIMEOUT_SECONDS, **timeouts}, **common)
         if isinstance(tenant.get("vendor_allowlist"), list | tuple | set):
             tenant["vendor_allowlist"] = frozenset(tenant["vendor_allowlist"])
         return base.with_overrides(**tenant) if tenant else base
+
+
+def _number(value: Any, key: str, *, low: float, high: float) -> float:
+    try:
+        x = float(value)
+    except (TypeError, ValueError):
+        raise ConfigurationError(f"{key}={value!r} is not a number") from None
+    if not low <= x <= high:
+        raise ConfigurationError(f"{key}={value!r} must be between {low:g} and {high:g}")
+    return x
+
+
+def _seconds(value: Any, key: str) -> float:
+    seconds = _number(value, key, low=0.0, high=3600.0)
+    if seconds <= 0:
+        raise ConfigurationError(f"{key}={value!r} must be a positive number of seconds")
+    return seconds

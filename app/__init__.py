@@ -18,6 +18,7 @@ def create_app(config: Mapping[str, Any] | type | None = None) -> Flask:
     """
     app = Flask(__name__)
     app.config.update(config_module.load(config))
+    _bound_requests(app)
     if app.config.get("SECRET_KEY"):
         app.secret_key = app.config["SECRET_KEY"]
 
@@ -42,7 +43,27 @@ def create_app(config: Mapping[str, Any] | type | None = None) -> Flask:
     return app
 
 
+def _bound_requests(app: Flask) -> None:
+    """Cap every route's request body (declared or chunked) and answer 413 as JSON."""
+    from flask import jsonify
+    from werkzeug.exceptions import RequestEntityTooLarge
+
+    from app import defaults
+    from app.bodylimit import BodyLimit
+
+    limit = int(app.config.get("REQUEST_MAX_BYTES") or defaults.MAX_REQUEST_BYTES)
+    # Werkzeug stops a chunked body silently at MAX_CONTENT_LENGTH (a truncated body then fails
+    # its signature as a 401); one byte more lets the guard below see the overflow and say 413.
+    app.config["MAX_CONTENT_LENGTH"] = limit + 1
+    app.wsgi_app = BodyLimit(app.wsgi_app, limit)  # type: ignore[method-assign]
+
+    @app.errorhandler(RequestEntityTooLarge)
+    def _too_large(exc: RequestEntityTooLarge) -> Any:
+        return jsonify({"error": "payload_too_large", "detail": f"request body over {limit} bytes"}), 413
+
+
 OPTIONAL_BLUEPRINTS: tuple[str, ...] = (
+    "app.auth:bp",
     "app.oauth:bp",
     "app.cards.api:bp",
     "app.cards.preview:bp",

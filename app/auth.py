@@ -1,25 +1,102 @@
-"""Who counts as an admin: a signed-in admin session, or the configured ADMIN_TOKEN."""
+"""Who counts as an admin: a session that a real sign-in created, or the ADMIN_TOKEN header.
+
+Credentials never travel in a URL (they end up in access logs and browser history): the token is
+read from `X-Admin-Token` / `Authorization: Bearer` only, and a browser signs in once through the
+`/admin/login` form (POST, CSRF-checked), which stores a timestamped sign-in in the signed
+session. A session flag that no sign-in wrote (e.g. `{"admin": true}` in a forged cookie) grants
+nothing: `serve` refuses weak secret keys, and the sign-in record must carry its method and time.
+"""
 
 from __future__ import annotations
 
 import hmac
+import secrets
+import time
+from typing import Any
 
-from flask import current_app, request, session
+from flask import Blueprint, current_app, redirect, render_template_string, request, session
+
+from app import defaults
+
+bp = Blueprint("admin_auth", __name__)
+
+_LOGIN_FORM = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sign in</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"></head>
+<body style="font-family: system-ui, sans-serif; max-width: 28rem; margin: 4rem auto">
+<h1>Agentic Sales admin</h1>
+{% if error %}<p role="alert" style="color:#b00">{{ error }}</p>{% endif %}
+<form method="post" action="{{ url_for('admin_auth.login') }}">
+<input type="hidden" name="csrf_token" value="{{ csrf }}"><input type="hidden" name="next" value="{{ next }}">
+<label>Admin token <input type="password" name="token" autocomplete="current-password" required></label>
+<button type="submit">Sign in</button></form></body></html>"""
 
 
-def is_admin(*, allow_query_token: bool = False) -> bool:
-    """True for an admin session (`session["admin"]`) or a request carrying ADMIN_TOKEN.
-
-    The token is read from `X-Admin-Token` or `Authorization: Bearer`; pages an admin opens in a
-    browser (the card preview) may also pass it as `?admin_token=`.
-    """
-    if session.get("admin"):
-        return True
+def _token_matches(given: str) -> bool:
     expected = current_app.config.get("ADMIN_TOKEN")
+    return bool(expected) and bool(given) and hmac.compare_digest(str(expected).encode(), given.encode())
+
+
+def _signed_in() -> bool:
+    login = session.get("admin")
+    if not isinstance(login, dict) or login.get("method") != "token":
+        return False
+    at = login.get("at")
+    return isinstance(at, int | float) and 0 <= time.time() - at <= defaults.ADMIN_SESSION_SECONDS
+
+
+def is_admin() -> bool:
+    """True for a signed-in admin session or a request carrying ADMIN_TOKEN in a header."""
+    if _signed_in():
+        return True
     given = request.headers.get("X-Admin-Token") or ""
     auth = request.headers.get("Authorization") or ""
     if not given and auth.lower().startswith("bearer "):
         given = auth[7:]
-    if not given and allow_query_token:
-        given = request.args.get("admin_token") or ""
-    return bool(expected) and bool(given) and hmac.compare_digest(str(expected), str(given))
+    return _token_matches(given)
+
+
+def csrf_token() -> str:
+    """The session's CSRF token (created on first use)."""
+    token = session.get("csrf")
+    if not isinstance(token, str):
+        token = secrets.token_urlsafe(32)
+        session["csrf"] = token
+    return token
+
+
+def csrf_ok() -> bool:
+    """Tell whether the form's csrf_token matches the session's."""
+    given = request.form.get("csrf_token") or request.headers.get("X-CSRF-Token") or ""
+    token = session.get("csrf")
+    return isinstance(token, str) and bool(given) and hmac.compare_digest(token, given)
+
+
+def _safe_next(target: str | None) -> str:
+    # Only local paths: an open redirect would hand a signed-in admin to another site.
+    return target if target and target.startswith("/") and not target.startswith("//") else "/"
+
+
+@bp.route("/admin/login", methods=["GET", "POST"])
+def login() -> Any:
+    """Sign in with the admin token (form POST with CSRF); sets a timestamped session."""
+    error = None
+    if request.method == "POST":
+        if not csrf_ok():
+            return render_template_string(_LOGIN_FORM, error="The form expired; try again.", csrf=csrf_token(),
+                                          next=_safe_next(request.form.get("next"))), 400
+        if _token_matches(request.form.get("token") or ""):
+            session.clear()
+            session["admin"] = {"method": "token", "at": int(time.time())}
+            return redirect(_safe_next(request.form.get("next")))
+        error = "That token is not the admin token."
+    status = 401 if error else 200
+    return render_template_string(_LOGIN_FORM, error=error, csrf=csrf_token(),
+                                  next=_safe_next(request.args.get("next"))), status
+
+
+@bp.post("/admin/logout")
+def logout() -> Any:
+    """Forget the admin sign-in."""
+    if csrf_ok():
+        session.clear()
+    return redirect("/")

@@ -72,7 +72,13 @@ class Config:
     START_WORKER = True
     """Start the in-process worker thread when no REDIS_URL is set (serve, demo)."""
     SANDBOX_MODE = False
-    """Demo/sandbox mode: enables the card preview page without an admin sign-in."""
+    """Demo/sandbox mode (AGENTIC_SALES_SANDBOX_MODE): the card preview page without an admin
+    sign-in and no CRM credentials needed. Only for the embedded demo against the local sandbox:
+    `serve`/`worker` refuse it on PostgreSQL, where production runs."""
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE: bool | None = None
+    """None: Secure when PUBLIC_URL is https:// (production), not on a local http run."""
     MODEL_STORE: str | None = None
     """Model registry shared by every worker (champion pointers and artefacts); wins over MODEL_DIR."""
     WORKER_CLASS: str | None = None
@@ -117,23 +123,53 @@ def load(config: Mapping[str, Any] | type | None, environ: Mapping[str, str] | N
             out[name] = env[name]
     for key, value in env.items():
         if key.startswith(PREFIX + "_"):
-            out[key[len(PREFIX) + 1 :]] = _coerce(out.get(key[len(PREFIX) + 1 :]), value)
+            name = key[len(PREFIX) + 1 :]
+            out[name] = _coerce(out.get(name), value, name)
     if isinstance(config, Mapping):
         out.update(config)
     if not out.get("DATABASE_URL"):
         Path(out["DATA_DIR"]).mkdir(parents=True, exist_ok=True)
         out["DATABASE_URL"] = f"sqlite:///{Path(out['DATA_DIR']) / 'agentic-sales.db'}"
     out["DATABASE_URL"] = normalise_database_url(str(out["DATABASE_URL"]))
+    _check_database_url(out["DATABASE_URL"])
+    if out.get("SESSION_COOKIE_SECURE") is None:
+        # Production sets PUBLIC_URL to its https origin (webhook signatures cover it); a local
+        # http run (demo, benchmarks) would never get a Secure cookie back.
+        out["SESSION_COOKIE_SECURE"] = str(out.get("PUBLIC_URL") or "").startswith("https://")
     return out
 
 
-def _coerce(current: Any, raw: str) -> Any:
-    if isinstance(current, bool):
-        return raw.strip().lower() in ("1", "true", "yes", "on")
-    if isinstance(current, int) and not isinstance(current, bool):
-        return int(raw)
-    if isinstance(current, float):
-        return float(raw)
+def _check_database_url(url: str) -> None:
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise ConfigError("DATABASE_URL is not a database URL (e.g. postgresql://user@host/db)") from None
+    if parsed.get_backend_name() not in ("sqlite", "postgresql"):
+        raise ConfigError(f"DATABASE_URL uses {parsed.get_backend_name()!r}; supported: postgresql, sqlite")
+
+
+def _coerce(current: Any, raw: str, name: str = "") -> Any:
+    """Convert an environment string to the type of the default it overrides.
+
+    Raises:
+        ConfigError: the value is not of that type (the message names the variable).
+    """
+    try:
+        if isinstance(current, bool):
+            value = raw.strip().lower()
+            if value not in ("1", "true", "yes", "on", "0", "false", "no", "off", ""):
+                raise ValueError(raw)
+            return value in ("1", "true", "yes", "on")
+        if isinstance(current, int) and not isinstance(current, bool):
+            return int(raw)
+        if isinstance(current, float):
+            return float(raw)
+    except ValueError:
+        kind = "true/false" if isinstance(current, bool) else type(current).__name__
+        raise ConfigError(f"{PREFIX}_{name}={raw!r} is not a valid {kind} (default {current!r})") from None
     return raw
 
 
@@ -146,3 +182,66 @@ def require(cfg: Mapping[str, Any], *names: str) -> None:
             "missing required setting(s): " + ", ".join(spelled)
             + " (set them in the environment; `agentic-sales keys generate` makes a token key)"
         )
+
+
+WEAK_SECRET_KEYS = frozenset({
+    "changeme", "change-me", "change_me", "secret", "secret-key", "secretkey", "dev", "development",
+    "test", "testing", "password", "default", "flask", "key", "admin", "letmein", "please-change-me",
+})
+"""Known placeholder values refused as AGENTIC_SALES_SECRET_KEY outside tests and the demo."""
+
+MIN_SECRET_KEY_CHARS = 32
+"""Shortest AGENTIC_SALES_SECRET_KEY accepted (it signs the admin session cookie)."""
+
+CRM_CREDENTIALS: tuple[tuple[str, str], ...] = (
+    ("HUBSPOT_CLIENT_ID", "HUBSPOT_CLIENT_SECRET"),
+    ("SALESFORCE_CLIENT_ID", "SALESFORCE_CLIENT_SECRET"),
+)
+"""Each CRM app's (id, secret) settings: a web or worker process needs at least one full pair."""
+
+
+def validate_secret_key(value: str | None) -> None:
+    """Raise ConfigError when the session-signing key is missing, a placeholder or short."""
+    if not value:
+        raise ConfigError(f"missing required setting: {PREFIX}_SECRET_KEY")
+    if value.strip().lower() in WEAK_SECRET_KEYS or len(set(value)) < 8:
+        raise ConfigError(f"{PREFIX}_SECRET_KEY is a placeholder; set {MIN_SECRET_KEY_CHARS}+ random "
+                          "characters (python -c 'import secrets; print(secrets.token_urlsafe(48))')")
+    if len(value) < MIN_SECRET_KEY_CHARS:
+        raise ConfigError(f"{PREFIX}_SECRET_KEY is {len(value)} characters; use at least {MIN_SECRET_KEY_CHARS} "
+                          "random characters")
+
+
+def validate_token_key(value: str | None) -> None:
+    """Raise ConfigError unless every comma-separated key is a valid Fernet key."""
+    from cryptography.fernet import Fernet
+
+    if not value:
+        raise ConfigError(f"missing required setting: {PREFIX}_TOKEN_KEY (`agentic-sales keys generate` makes one)")
+    for i, key in enumerate(k.strip() for k in value.split(",")):
+        try:
+            Fernet(key.encode())
+        except (ValueError, TypeError):
+            raise ConfigError(f"{PREFIX}_TOKEN_KEY key #{i + 1} is not a Fernet key "
+                              "(`agentic-sales keys generate` makes one)") from None
+
+
+def validate_for_production(cfg: Mapping[str, Any], *, role: str) -> None:
+    """Check what a `web`/`worker` process needs outside tests and the demo; one line per error.
+
+    Raises:
+        ConfigError: a weak or missing secret, no CRM app credentials, or sandbox mode on
+            PostgreSQL.
+    """
+    if cfg.get("SANDBOX_MODE") and str(cfg.get("DATABASE_URL", "")).startswith("postgresql"):
+        raise ConfigError(f"{PREFIX}_SANDBOX_MODE is on with a PostgreSQL DATABASE_URL: sandbox mode is only for "
+                          "the embedded demo (it opens card previews to anyone); unset it")
+    if cfg.get("TESTING") or cfg.get("SANDBOX_MODE"):
+        return
+    if role == "web":
+        validate_secret_key(cfg.get("SECRET_KEY"))
+    validate_token_key(cfg.get("TOKEN_KEY"))
+    if not any(cfg.get(a) and cfg.get(b) for a, b in CRM_CREDENTIALS):
+        pairs = " or ".join(f"{a}/{b}" for a, b in CRM_CREDENTIALS)
+        raise ConfigError(f"no CRM app credentials: set {pairs} (the app's client id and secret also verify "
+                          "webhook signatures)")

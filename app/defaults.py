@@ -10,6 +10,16 @@ WEBHOOK_TOLERANCE_SECONDS = 300
 WEBHOOK_MAX_BATCH_EVENTS = 100
 """Largest HubSpot webhook batch we accept; a bigger array is anomalous (400)."""
 
+ADMIN_SESSION_SECONDS = 8 * 3600
+"""How long an admin browser sign-in lasts (seconds)."""
+
+WEBHOOK_STORE_ATTEMPTS = 4
+"""Times the receiver runs its one transaction when PostgreSQL reports a deadlock or a
+serialization failure (the whole transaction rolled back, so it is safe to run again)."""
+
+MAX_REQUEST_BYTES = 2_097_152
+"""Largest request body any route reads (bytes), declared or chunked; more is answered 413."""
+
 WEBHOOK_MAX_BODY_BYTES = 1_048_576
 """Largest webhook body in bytes; HubSpot batches of 100 events are far below this."""
 

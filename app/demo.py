@@ -140,6 +140,8 @@ class Demo:
             "DATABASE_URL": db_url, "REDIS_URL": None, "DATA_DIR": str(data), "MODEL_DIR": str(data / "models"),
             "SANDBOX_MODE": True, "START_WORKER": True, "HUBSPOT_BACKFILL_ON_INSTALL": False,
             "RECONCILE_ENABLED": False, "RETRAIN_ENABLED": False, **keys,
+            # Plain http on loopback: a Secure session cookie would never come back.
+            "SESSION_COOKIE_SECURE": False,
         })
         self.server = make_server(self.opt.host, self.opt.port, self.app, threaded=True)
         self.url = f"http://{self.opt.host}:{self.server.server_port}"

@@ -19,8 +19,9 @@ from sqlalchemy import select, text
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session
 
-from app.storage.models import InboxEvent, Installation, Tenant
+from app.storage.models import InboxEvent, Installation, QuarantinedEvent, Tenant
 from webhooks.changes import RecordChange
+from webhooks.validation import RejectedEvent
 
 
 @dataclass
@@ -116,6 +117,19 @@ def _insert_generic(session: Session, changes: list[RecordChange], *, delivery_i
     ]
     # executemany with RETURNING: one cached statement, batched by SQLAlchemy's insertmanyvalues.
     return list(session.connection().execute(_GENERIC_INSERT, rows).all())
+
+
+def quarantine(session: Session, crm: str, rejected: Sequence[RejectedEvent], *,
+               delivery_id: str | None = None) -> int:
+    """Keep invalid events with their reason (no commit here); return how many.
+
+    The account id is only a hint (the event did not validate): it is never used to find a
+    tenant, only to help an admin find where the event came from.
+    """
+    for r in rejected:
+        session.add(QuarantinedEvent(crm=crm, account_hint=r.account_hint, delivery_id=delivery_id,
+                                     position=r.index, reason=r.reason[:500], raw=r.raw))
+    return len(rejected)
 
 
 class TenantCache:

@@ -4,10 +4,53 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import sys
 from datetime import UTC, datetime
+from typing import Any
 
 _CONTEXT_KEYS = ("tenant_id", "delivery_id", "job_id", "crm", "changes", "events", "outcome", "status")
+
+
+SECRET_PARAMS = ("admin_token", "token", "access_token", "refresh_token", "id_token", "code", "client_secret",
+                 "password", "api_key", "apikey", "secret", "signature", "sig", "state", "session_id")
+"""Query/form parameter names whose values never reach a log line."""
+
+_SECRET_QUERY = re.compile(r"(?i)([?&;](?:{})=)[^&;\s\"']*".format("|".join(SECRET_PARAMS)))
+_BEARER = re.compile(r"(?i)(bearer\s+)[A-Za-z0-9._~+/=-]+")
+
+
+def scrub(text: str) -> str:
+    """Replace secret query parameter values and bearer tokens in `text` with [redacted]."""
+    return _BEARER.sub(r"\1[redacted]", _SECRET_QUERY.sub(r"\1[redacted]", text))
+
+
+class ScrubFilter(logging.Filter):
+    """A logging filter that scrubs secrets from a record's message (access logs included)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        cleaned = scrub(message)
+        if cleaned != message:
+            record.msg, record.args = cleaned, None
+        return True
+
+
+def gunicorn_logger_class() -> Any:
+    """gunicorn's Logger with request lines and query strings scrubbed (gunicorn.conf.py)."""
+    from gunicorn.glogging import Logger
+
+    class ScrubbingLogger(Logger):  # type: ignore[misc]
+        def atoms(self, resp: Any, req: Any, environ: Any, request_time: Any) -> dict[str, Any]:
+            atoms = super().atoms(resp, req, environ, request_time)
+            for key, value in atoms.items():
+                if isinstance(value, str) and "=" in value:
+                    # A bare query string ("q") has no leading "?": scrub it as if it had one.
+                    bare = key == "q" or key.endswith("query_string}e")
+                    atoms[key] = scrub("?" + value)[1:] if bare else scrub(value)
+            return atoms
+
+    return ScrubbingLogger
 
 
 class JsonFormatter(logging.Formatter):
@@ -37,7 +80,18 @@ def configure(level: str = "INFO", *, json_format: bool = True) -> None:
     handler = logging.StreamHandler(sys.stderr)
     handler._agentic_sales = True  # type: ignore[attr-defined]
     handler.setFormatter(JsonFormatter() if json_format else logging.Formatter("%(levelname)s %(message)s"))
+    handler.addFilter(ScrubFilter())
     root.addHandler(handler)
+    # Werkzeug's access lines carry the raw request line: scrub at the source logger too.
+    logging.getLogger("werkzeug").addFilter(ScrubFilter())
     root.setLevel(level)
     for noisy in ("werkzeug", "urllib3", "rq.worker", "rq.scheduler"):
         logging.getLogger(noisy).setLevel(max(logging.WARNING, root.level))
+
+
+def __getattr__(name: str) -> Any:
+    # gunicorn imports `logger_class` by dotted name; build the class only then (gunicorn is
+    # not imported by anything else).
+    if name == "GunicornLogger":
+        return gunicorn_logger_class()
+    raise AttributeError(name)

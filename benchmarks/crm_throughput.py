@@ -138,7 +138,7 @@ class Harness:
                "HUBSPOT_CLIENT_ID": self.keys["HUBSPOT_CLIENT_ID"],
                "HUBSPOT_CLIENT_SECRET": self.keys["HUBSPOT_CLIENT_SECRET"],
                "AGENTIC_SALES_HUBSPOT_API_BASE": self.sandbox.url, "AGENTIC_SALES_DATA_DIR": str(self.tmp),
-               "AGENTIC_SALES_MODEL_DIR": str(self.tmp / "models"), "AGENTIC_SALES_SANDBOX_MODE": "true",
+               "AGENTIC_SALES_MODEL_DIR": str(self.tmp / "models"),
                "AGENTIC_SALES_RECONCILE_ENABLED": "false", "AGENTIC_SALES_RETRAIN_ENABLED": "false"}
         log = open(self.tmp / f"worker-{n}.log", "wb")  # noqa: SIM115 - closed with the process
         cli = str(Path(sys.executable).parent / "agentic-sales")

@@ -118,42 +118,50 @@ class Record:
         """Build a Record from its canonical dict, tolerating missing optional parts.
 
         Raises:
-            ValueError: a required key (crm, tenant_id, object_type, id) is missing.
+            ValueError: a required key (crm, object_type, id) is missing, or a field has the
+                wrong shape (the message names the field), e.g. `"contacts": "nobody"`.
         """
+        if not isinstance(d, Mapping):
+            raise ValueError("a record must be a JSON object")
         missing = [k for k in ("crm", "object_type", "id") if not d.get(k)]
         if missing:
             raise ValueError(f"record is missing required field(s): {', '.join(missing)}")
-        hist = d.get("history") or {}
-        return cls(
-            crm=str(d["crm"]),
-            tenant_id=str(d.get("tenant_id") or ""),
-            object_type=str(d["object_type"]),
-            id=str(d["id"]),
-            name=d.get("name"),
-            amount=_float_or_none(d.get("amount")),
-            currency=d.get("currency"),
-            stage=d.get("stage"),
-            stage_kind=d.get("stage_kind") or "open",
-            pipeline=d.get("pipeline"),
-            close_date=d.get("close_date"),
-            created_at=d.get("created_at"),
-            owner=Owner(**_pick(d["owner"], Owner)) if d.get("owner") else None,
-            company=Company(**_pick(d["company"], Company)) if d.get("company") else None,
-            contacts=tuple(Contact(**_pick(c, Contact)) for c in d.get("contacts") or ()),
-            activities=tuple(Activity(**_pick(a, Activity)) for a in d.get("activities") or ()),
-            history=History(
-                closed_won_deals=tuple(
-                    ClosedWonDeal(date=str(x["date"]), amount=float(x["amount"]))
-                    for x in hist.get("closed_won_deals") or ()
+        hist = _object(d, "history") or {}
+        try:
+            return cls(
+                crm=_text(d, "crm") or "",
+                tenant_id=_text(d, "tenant_id") or "",
+                object_type=_text(d, "object_type") or "",
+                id=_text(d, "id") or "",
+                name=_text(d, "name"),
+                amount=_float_or_none(d.get("amount")),
+                currency=_text(d, "currency"),
+                stage=_text(d, "stage"),
+                stage_kind=_text(d, "stage_kind") or "open",
+                pipeline=_text(d, "pipeline"),
+                close_date=_text(d, "close_date"),
+                created_at=_text(d, "created_at"),
+                owner=_build(Owner, _object(d, "owner"), "owner"),
+                company=_build(Company, _object(d, "company"), "company"),
+                contacts=tuple(_build(Contact, c, "contacts") for c in _objects(d, "contacts")),  # type: ignore[misc]
+                activities=tuple(_build(Activity, a, "activities") for a in _objects(d, "activities")),  # type: ignore[misc]
+                history=History(
+                    closed_won_deals=tuple(
+                        ClosedWonDeal(date=str(x["date"]), amount=float(x["amount"]))
+                        for x in _objects(hist, "history.closed_won_deals", key="closed_won_deals")
+                    ),
+                    stage_changes=tuple(
+                        StageChange(stage=str(x["stage"]), at=str(x["at"]))
+                        for x in _objects(hist, "history.stage_changes", key="stage_changes")
+                    ),
                 ),
-                stage_changes=tuple(
-                    StageChange(stage=str(x["stage"]), at=str(x["at"]))
-                    for x in hist.get("stage_changes") or ()
-                ),
-            ),
-            extra=dict(d.get("extra") or {}),
-            app_task=TaskRef(**_pick(d["app_task"], TaskRef)) if d.get("app_task") else None,
-        )
+                extra=dict(_object(d, "extra") or {}),
+                app_task=_build(TaskRef, _object(d, "app_task"), "app_task"),
+            )
+        except KeyError as exc:
+            raise ValueError(f"record field {exc.args[0]!r} is missing in a history entry") from None
+        except (TypeError, OverflowError) as exc:
+            raise ValueError(f"record has a malformed field: {exc}") from None
 
     @property
     def primary_contact(self) -> Contact | None:
@@ -169,10 +177,66 @@ def _pick(d: Mapping[str, Any], cls: type) -> dict[str, Any]:
     return {k: v for k, v in d.items() if k in names}
 
 
+def _text(d: Mapping[str, Any], key: str) -> str | None:
+    value = d.get(key)
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    raise ValueError(f"record field {key!r} must be text, not {type(value).__name__}")
+
+
+def _object(d: Mapping[str, Any], key: str) -> Mapping[str, Any] | None:
+    value = d.get(key)
+    if value is None or isinstance(value, Mapping):
+        return value
+    raise ValueError(f"record field {key!r} must be an object, not {type(value).__name__}")
+
+
+def _objects(d: Mapping[str, Any], name: str, *, key: str | None = None) -> list[Mapping[str, Any]]:
+    value = d.get(key or name)
+    if value is None:
+        return []
+    if not isinstance(value, list | tuple) or not all(isinstance(v, Mapping) for v in value):
+        raise ValueError(f"record field {name!r} must be a list of objects")
+    return list(value)
+
+
+def _build(cls: type, value: Mapping[str, Any] | None, name: str) -> Any:
+    """Build a nested dataclass, checking each field's JSON type against its annotation."""
+    if value is None:
+        return None
+    fields = cls.__dataclass_fields__  # type: ignore[attr-defined]
+    picked = _pick(value, cls)
+    for key, item in list(picked.items()):
+        kind = str(fields[key].type)
+        if item is None:
+            continue
+        if isinstance(item, dict | list | tuple):
+            raise ValueError(f"record field {name}.{key} must be a single value, not {type(item).__name__}")
+        if kind.startswith("str"):
+            if isinstance(item, bool):
+                raise ValueError(f"record field {name}.{key} must be text")
+            picked[key] = str(item)
+        elif kind.startswith("bool"):
+            picked[key] = bool(item)
+        elif kind.startswith(("int", "float")):
+            try:
+                picked[key] = (int if kind.startswith("int") else float)(item)
+            except (TypeError, ValueError, OverflowError):
+                raise ValueError(f"record field {name}.{key} must be a number") from None
+    return cls(**picked)
+
+
 def _float_or_none(v: Any) -> float | None:
     if v is None or v == "":
         return None
-    return float(v)
+    if isinstance(v, bool) or not isinstance(v, int | float | str):
+        raise ValueError(f"record amount must be a number, not {type(v).__name__}")
+    try:
+        return float(v)
+    except (ValueError, OverflowError):
+        raise ValueError(f"record amount {str(v)[:40]!r} is not a number") from None
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 TEST_SECRET = "test-client-secret-0000-aaaa-bbbb-cccc"
 TEST_PUBLIC_URL = "https://agentic-sales.test"
 TEST_TOKEN_KEY = "0c1mIYQhPmLrVAgS1mYzZ_wsv2VptyMlyp8I2s1Lah0="  # a fixed test-only Fernet key
-TEST_SECRET_KEY = "test-secret-key"
+TEST_SECRET_KEY = "test-only-session-key-7Hq2Vx9Lm4Rt8Wn3Bc5"
 _ENV_DB = os.environ.get("DATABASE_URL", "")
 _ENV_REDIS = os.environ.get("REDIS_URL", "")
 REQUIRE_SERVICES = os.environ.get("AGENTIC_SALES_REQUIRE_SERVICES") == "1"

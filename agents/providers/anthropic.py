@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import anthropic as anthropic_sdk
@@ -49,11 +49,14 @@ class AnthropicProvider:
     name = "anthropic"
 
     def __init__(self, client: anthropic_sdk.Anthropic, model: str, *, prices: PriceTable | None = None,
-                 max_output_tokens: int = 1200) -> None:
+                 max_output_tokens: int = 1200, max_output_tokens_by_role: Mapping[str, int] | None = None,
+                 temperature: float | None = None) -> None:
         self.client = client
         self.model = model
         self.prices = prices or PriceTable()
         self.max_output_tokens = max_output_tokens
+        self.max_output_tokens_by_role = dict(max_output_tokens_by_role or {})
+        self.temperature = temperature
 
     def tool(self, schema: type[T]) -> dict[str, Any]:
         """Return the tool definition that carries `schema`."""
@@ -75,8 +78,11 @@ class AnthropicProvider:
         started = time.monotonic()
         try:
             extra: dict[str, Any] = {"system": system} if system else {}  # the API rejects an empty system
+            if self.temperature is not None:
+                extra["temperature"] = self.temperature
             resp = self.client.messages.create(
-                model=self.model, max_tokens=self.max_output_tokens, messages=rest,
+                model=self.model, max_tokens=self.max_output_tokens_by_role.get(role, self.max_output_tokens),
+                messages=rest,
                 tools=[self.tool(schema)], tool_choice={"type": "tool", "name": name}, timeout=timeout, **extra,
             )
         except anthropic_sdk.AnthropicError as exc:

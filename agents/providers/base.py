@@ -144,16 +144,19 @@ def schema_name(schema: type[BaseModel]) -> str:
 
 
 def parse_output(
-    raw: str | Mapping[str, Any], schema: type[T], *, provider: str, model: str
+    raw: str | Mapping[str, Any], schema: type[T], *, provider: str, model: str, strip_fence: bool = True,
 ) -> T:
     """Validate a model's answer against `schema`.
+
+    `strip_fence` removes a ```json fence around the answer; pass False where the server enforced
+    the format (a fenced answer then means the server ignored it, which should be seen).
 
     Raises:
         OutputInvalid: not JSON, or JSON that does not fit the schema; keeps the raw text.
     """
     text = raw if isinstance(raw, str) else json.dumps(raw)
     try:
-        data = json.loads(_strip_code_fence(text)) if isinstance(raw, str) else dict(raw)
+        data = json.loads(_strip_code_fence(text) if strip_fence else text) if isinstance(raw, str) else dict(raw)
     except json.JSONDecodeError as exc:
         raise OutputInvalid(f"output is not JSON: {exc.msg}", raw=text, errors=[str(exc)],
                             provider=provider, model=model) from None

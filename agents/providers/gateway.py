@@ -109,7 +109,7 @@ class Gateway:
         for provider in self.chains.get(role) or ():
             if provider.name == "offline":
                 instance, usage = provider.structured(messages, schema, role=role,
-                                                      timeout=self.settings.timeout_seconds)
+                                                      timeout=self.settings.timeout_for(role))
                 reason = "; ".join(reasons) or None
                 usages.append(replace(usage, fallback_reason=reason))
                 return CallResult(instance, usages, provider.name, provider.model, reason,
@@ -117,7 +117,7 @@ class Gateway:
             if skip_vendors:
                 continue
             try:
-                instance, used, key = self._vendor_call(provider, messages, schema, role, prompt_version)
+                instance, used, key, repairs = self._vendor_call(provider, messages, schema, role, prompt_version)
             except FallbackRequired as exc:
                 reasons.append(f"{provider.name}:{provider.model} {exc.reason}")
                 continue
@@ -133,13 +133,13 @@ class Gateway:
             violations = check(instance) if check else []
             if self.cache is not None and not violations and not used[-1].cached:
                 self.cache.put(key, self._redacted_dump(instance), used[-1])
-            return CallResult(instance, usages, provider.name, provider.model, None, violations)
+            return CallResult(instance, usages, provider.name, provider.model, None, violations, repairs)
         raise AgentError(f"no provider answered for role {role!r}: the chain lacks offline")
 
     def _vendor_call(
         self, provider: LLMProvider, messages: Sequence[Message], schema: type[T], role: str,
         prompt_version: str,
-    ) -> tuple[T, list[Usage], CacheKey]:
+    ) -> tuple[T, list[Usage], CacheKey, list[str]]:
         s = self.settings
         if self._remaining() <= 0:
             raise DeadlineReached(f"the run's {s.run_deadline_seconds:g} s budget for vendor calls is spent")
@@ -158,16 +158,16 @@ class Gateway:
             if hit is not None:
                 instance = schema.model_validate(hit)
                 return (self._restore(instance), [Usage(provider.name, provider.model, cached=True, role=role)],
-                        key)
+                        key, [])
         if self.limiter is not None:
-            with self.limiter.slot(s.tenant_id, timeout=min(s.timeout_seconds, self._remaining())):
-                instance, usages = self._attempts(provider, messages, schema, role)
+            with self.limiter.slot(s.tenant_id, timeout=min(s.timeout_for(role), self._remaining())):
+                instance, usages, repairs = self._attempts(provider, messages, schema, role)
         else:
-            instance, usages = self._attempts(provider, messages, schema, role)
+            instance, usages, repairs = self._attempts(provider, messages, schema, role)
         for usage in usages:
             if self.ledger is not None:
                 self.ledger.add(s.tenant_id, self.month, usage)
-        return self._restore(instance), usages, key
+        return self._restore(instance), usages, key, repairs
 
     def _redacted_dump(self, instance: Any) -> dict[str, Any]:
         # The cache holds what the vendor said (placeholders included), never restored PII.
@@ -193,7 +193,7 @@ class Gateway:
         second = self.call(repair, schema, role=role, prompt_version=prompt_version, check=check)
         second.usages = first.usages + second.usages
         if second.provider != "offline" and not second.violations:
-            second.repaired = first.violations
+            second.repaired = first.repaired + first.violations + second.repaired
             return second
         if second.provider == "offline":
             # The repair call itself fell back (vendor down): keep that answer, say both reasons.
@@ -217,11 +217,17 @@ class Gateway:
 
     def _attempts(
         self, provider: LLMProvider, messages: Sequence[Message], schema: type[T], role: str
-    ) -> tuple[T, list[Usage]]:
-        """Call with bounded retries on transient errors and one repair of an invalid answer."""
+    ) -> tuple[T, list[Usage], list[str]]:
+        """Call with bounded retries on transient errors and one repair of an invalid answer.
+
+        Returns:
+            The answer, the usage of every attempt, and why it was repaired (empty when the first
+            valid answer was used), so the audit log says what the model got wrong.
+        """
         s = self.settings
         retries = 0
         repaired = False
+        why: list[str] = []
         usages: list[Usage] = []
         msgs = list(messages)
         while True:
@@ -231,9 +237,9 @@ class Gateway:
                     raise ProviderTimeout("the run's deadline passed", provider=provider.name,
                                           model=provider.model, should_retry=False)
                 instance, usage = provider.structured(msgs, schema, role=role,
-                                                      timeout=min(s.timeout_seconds, remaining))
+                                                      timeout=min(s.timeout_for(role), remaining))
                 usages.append(usage)
-                return instance, usages
+                return instance, usages, why
             except OutputInvalid as exc:
                 if getattr(exc, "usage", None) is not None:
                     usages.append(exc.usage)  # type: ignore[attr-defined]
@@ -241,6 +247,7 @@ class Gateway:
                     exc.usages = usages  # type: ignore[attr-defined]
                     raise
                 repaired = True
+                why.append(f"invalid output: {exc.message}" + (f" ({'; '.join(exc.errors[:3])})" if exc.errors else ""))
                 msgs = [*messages, Message("assistant", exc.raw or "(no answer)"),
                         Message("user", REPAIR_INSTRUCTION.format(errors="; ".join(exc.errors or [exc.message])))]
             except ProviderError as exc:

@@ -8,13 +8,13 @@ multiply with ours.
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import httpx
 import openai as openai_sdk
 
-from agents.errors import OutputInvalid, Refusal
+from agents.errors import MalformedResponse, OutputInvalid, Refusal
 from agents.providers._vendor import translate_sdk_error
 from agents.providers.base import Message, PriceTable, T, Usage, parse_output, schema_name, strict_schema
 
@@ -41,11 +41,14 @@ class OpenAIProvider:
     name = "openai"
 
     def __init__(self, client: openai_sdk.OpenAI, model: str, *, prices: PriceTable | None = None,
-                 max_output_tokens: int = 1200) -> None:
+                 max_output_tokens: int = 1200, temperature: float | None = None,
+                 max_output_tokens_by_role: Mapping[str, int] | None = None) -> None:
         self.client = client
         self.model = model
         self.prices = prices or PriceTable()
         self.max_output_tokens = max_output_tokens
+        self.max_output_tokens_by_role = dict(max_output_tokens_by_role or {})
+        self.temperature = temperature
 
     def response_format(self, schema: type[T]) -> dict[str, Any]:
         """Return the `response_format` parameter for `schema`."""
@@ -66,13 +69,14 @@ class OpenAIProvider:
 
     def _call(self, messages: Sequence[Message], schema: type[T], *, role: str, timeout: float,
               response_format: dict[str, Any] | None, extra_system: str = "") -> tuple[T, Usage]:
-        payload = [{"role": m.role, "content": m.content} for m in messages]
-        if extra_system:
-            payload.insert(0, {"role": "system", "content": extra_system})
-        kwargs: dict[str, Any] = {"model": self.model, "messages": payload, "timeout": timeout,
-                                  "max_completion_tokens": self.max_output_tokens}
+        kwargs: dict[str, Any] = {
+            "model": self.model, "messages": chat_payload(messages, extra_system), "timeout": timeout,
+            "max_completion_tokens": self.max_output_tokens_by_role.get(role, self.max_output_tokens)}
+        if self.temperature is not None:
+            kwargs["temperature"] = self.temperature
         if response_format is not None:
             kwargs["response_format"] = response_format
+        kwargs.update(self._extra_kwargs())
         started = time.monotonic()
         try:
             resp = self.client.chat.completions.create(**kwargs)
@@ -80,20 +84,59 @@ class OpenAIProvider:
             raise translate_sdk_error(exc, openai_sdk, provider=self.name, model=self.model) from exc
         latency_ms = int((time.monotonic() - started) * 1000)
         where = {"provider": self.name, "model": self.model, "request_id": getattr(resp, "_request_id", None)}
-        choice = resp.choices[0]
+        choice = first_choice(resp, **where)
         if getattr(choice.message, "refusal", None):
             raise Refusal(f"the model refused: {choice.message.refusal}", **where)
         if choice.finish_reason == "content_filter":
             raise Refusal("the vendor's content filter stopped the answer", **where)
         raw = choice.message.content or ""
-        tin = resp.usage.prompt_tokens if resp.usage else 0
-        tout = resp.usage.completion_tokens if resp.usage else 0
+        usage_block = getattr(resp, "usage", None)
+        tin = int(getattr(usage_block, "prompt_tokens", 0) or 0)
+        tout = int(getattr(usage_block, "completion_tokens", 0) or 0)
         usage = Usage(provider=self.name, model=self.model, input_tokens=tin, output_tokens=tout,
                       latency_ms=latency_ms, cost_usd=self.prices.cost(self.name, self.model, tin, tout), role=role)
         try:
             if choice.finish_reason == "length":
-                raise OutputInvalid("the answer was cut off at the token limit", raw=raw, **where)
-            return parse_output(raw, schema, provider=self.name, model=self.model), usage
+                raise OutputInvalid("the answer was cut off at the token limit", raw=raw,
+                                    errors=["the answer was cut off at the token limit: answer shorter"], **where)
+            return parse_output(raw, schema, provider=self.name, model=self.model,
+                                strip_fence=response_format is None), usage
         except OutputInvalid as exc:
             exc.usage = usage  # type: ignore[attr-defined]  # the invalid answer still cost tokens
             raise
+
+    def _extra_kwargs(self) -> dict[str, Any]:
+        """Vendor-specific request parameters (none for OpenAI)."""
+        return {}
+
+
+def chat_payload(messages: Sequence[Message], extra_system: str = "") -> list[dict[str, str]]:
+    """Return the messages as role/content dicts with exactly one system message, first.
+
+    Some chat templates (and servers) reject a second system message or one that is not first,
+    so every system text, plus `extra_system` (the JSON-mode instruction), is merged into one.
+    """
+    system = [m.content for m in messages if m.role == "system" and m.content]
+    if extra_system:
+        system.append(extra_system)
+    rest = [{"role": m.role, "content": m.content} for m in messages if m.role != "system"]
+    return ([{"role": "system", "content": "\n\n".join(system)}] if system else []) + rest
+
+
+def first_choice(resp: Any, **where: Any) -> Any:
+    """Return the completion's first choice, or raise MalformedResponse for a 200 that has none.
+
+    The SDK hands back the decoded text when a 200 is not JSON (a proxy's HTML page), and a
+    model object with missing fields when the JSON is not a completion.
+    """
+    if isinstance(resp, str | bytes):
+        snippet = " ".join(str(resp[:80]).split())
+        raise MalformedResponse(f"the server answered 200 with a body that is not a chat completion: {snippet!r}",
+                                **where)
+    choices = getattr(resp, "choices", None)
+    if not choices:
+        raise MalformedResponse("the server answered 200 with no choices", **where)
+    choice = choices[0]
+    if getattr(choice, "message", None) is None:
+        raise MalformedResponse("the server answered 200 with a choice that has no message", **where)
+    return choice

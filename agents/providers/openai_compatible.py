@@ -13,8 +13,12 @@ from collections.abc import Sequence
 from typing import Any
 
 from agents.errors import ProviderRejected
-from agents.providers.base import Message, T, Usage, strict_schema
+from agents.providers.base import Message, T, Usage, schema_name, strict_schema
+from agents.providers.bounds import bounded_schema
 from agents.providers.openai import OpenAIProvider
+
+CONTEXT_PROBE_TIMEOUT_SECONDS = 3.0
+"""How long asking the server for its context size may take, in seconds."""
 
 MODES: tuple[str, ...] = ("json_schema", "json_object", "prompt")
 """Structured-output modes, tried in this order."""
@@ -28,9 +32,37 @@ class OpenAICompatibleProvider(OpenAIProvider):
 
     name = "openai_compatible"
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, seed: int | None = None, probe_context: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.mode = MODES[0]
+        self.seed = seed
+        self._context_tokens: int | None = None
+        self._context_known = not probe_context  # not asked: unknown, the configured budget stands
+
+    def _extra_kwargs(self) -> dict[str, Any]:
+        # A fixed seed makes a local model's answers repeatable (tests, benchmarks).
+        return {"seed": self.seed} if self.seed is not None else {}
+
+    def context_tokens(self, timeout: float = CONTEXT_PROBE_TIMEOUT_SECONDS) -> int | None:
+        """Return the server's context size in tokens, when `GET /models` says (asked once).
+
+        llama.cpp-style servers and ours report `context_length`, vLLM `max_model_len`; a server
+        that reports neither (or cannot be reached) gives None, and the caller keeps its budget.
+        """
+        if not self._context_known:
+            self._context_known = True
+            try:
+                page = self.client.models.list(timeout=timeout)
+                for entry in getattr(page, "data", None) or []:
+                    extra = entry.model_extra or {}
+                    size = extra.get("context_length") or extra.get("max_model_len")
+                    if entry.id == self.model or size:
+                        self._context_tokens = int(size) if size else None
+                        if entry.id == self.model:
+                            break
+            except Exception:  # noqa: BLE001 - any failure means "unknown", never a crash
+                self._context_tokens = None
+        return self._context_tokens
 
     def structured(
         self, messages: Sequence[Message], schema: type[T], *, role: str, timeout: float
@@ -48,6 +80,11 @@ class OpenAICompatibleProvider(OpenAIProvider):
                         or not any(h in exc.message.lower() for h in _UNSUPPORTED_HINTS):
                     raise
                 self.mode = MODES[MODES.index(self.mode) + 1]
+
+    def response_format(self, schema: type[T]) -> dict[str, Any]:
+        """Return `response_format` with a bounded schema (see :func:`bounded_schema`)."""
+        return {"type": "json_schema", "json_schema": {
+            "name": schema_name(schema), "strict": True, "schema": bounded_schema(strict_schema(schema))}}
 
     def _mode_args(self, schema: type[T]) -> dict[str, Any]:
         if self.mode == "json_schema":

@@ -22,8 +22,9 @@ PROVIDER_NAMES: tuple[str, ...] = ("offline", "openai", "anthropic", "openai_com
 """Providers a spec may name."""
 
 DEFAULT_MODELS: Mapping[str, str] = {"offline": "template-v1", "openai": "gpt-4o-mini",
-                                     "anthropic": "claude-haiku-4-5", "openai_compatible": "llama3.1"}
-"""Model used when a spec names only the provider (e.g. the CLI's `--provider openai`)."""
+                                     "anthropic": "claude-haiku-4-5", "openai_compatible": "auto"}
+"""Model used when a spec names only the provider (e.g. the CLI's `--provider openai`); `auto`
+means the first model an OpenAI-compatible server lists, so `generated_by` names the real model."""
 
 LOCAL_API_KEY = "not-needed"
 """API key sent to an OpenAI-compatible server that needs none (the SDK insists on one)."""
@@ -78,7 +79,9 @@ def make_provider(
         http_client: injected transport for the SDKs.
     """
     prices = PriceTable(settings.prices, DEFAULT_PRICE)
-    common: dict[str, Any] = {"prices": prices, "max_output_tokens": settings.max_output_tokens}
+    longest = max([settings.timeout_seconds, *settings.role_timeouts.values()])
+    common: dict[str, Any] = {"prices": prices, "max_output_tokens": settings.max_output_tokens,
+                              "max_output_tokens_by_role": settings.max_output_tokens_by_role}
     if provider == "offline":
         return OfflineProvider(model)
     if provider == "openai":
@@ -88,16 +91,16 @@ def make_provider(
         if not key:
             return UnavailableProvider(provider, model, "OPENAI_API_KEY is not set")
         client = make_openai_client(api_key=key, base_url=env.get("OPENAI_BASE_URL") or None,
-                                    http_client=http_client, timeout=settings.timeout_seconds)
-        return OpenAIProvider(client, model, **common)
+                                    http_client=http_client, timeout=longest)
+        return OpenAIProvider(client, model, temperature=settings.temperature, **common)
     if provider == "anthropic":
         from agents.providers.anthropic import AnthropicProvider, make_anthropic_client
 
         key = env.get("ANTHROPIC_API_KEY")
         if not key:
             return UnavailableProvider(provider, model, "ANTHROPIC_API_KEY is not set")
-        client = make_anthropic_client(api_key=key, http_client=http_client, timeout=settings.timeout_seconds)
-        return AnthropicProvider(client, model, **common)
+        client = make_anthropic_client(api_key=key, http_client=http_client, timeout=longest)
+        return AnthropicProvider(client, model, temperature=settings.temperature, **common)
     if provider == "openai_compatible":
         from agents.providers.openai import make_openai_client
         from agents.providers.openai_compatible import OpenAICompatibleProvider
@@ -105,9 +108,14 @@ def make_provider(
         base = settings.openai_base_url or env.get("OPENAI_BASE_URL")
         if not base:
             return UnavailableProvider(provider, model, "OPENAI_BASE_URL is not set for openai_compatible")
+        if model == "auto":
+            from agents.providers.local_server import served_model
+
+            model = served_model(base) or model
         client = make_openai_client(api_key=env.get("OPENAI_API_KEY") or LOCAL_API_KEY, base_url=base,
-                                    http_client=http_client, timeout=settings.timeout_seconds)
-        return OpenAICompatibleProvider(client, model, **common)
+                                    http_client=http_client, timeout=longest)
+        return OpenAICompatibleProvider(client, model, temperature=settings.temperature, seed=settings.seed,
+                                        probe_context=True, **common)
     raise ConfigurationError(f"unknown LLM provider {provider!r}")
 
 

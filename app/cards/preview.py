@@ -20,7 +20,7 @@ bp = Blueprint("card_preview", __name__, url_prefix="/card/preview")
 
 
 def _allowed() -> bool:
-    return bool(current_app.config.get("SANDBOX_MODE")) or is_admin(allow_query_token=True)
+    return bool(current_app.config.get("SANDBOX_MODE")) or is_admin()
 
 
 @bp.get("/<crm>/<portal>/<object_type>/<object_id>")

@@ -16,6 +16,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.cli.server",
     "app.cli.db",
     "app.cli.demo",
+    "app.cli.llm",
     "app.cli.manifests",
     "app.cli.crm",
     "app.cli.scoring",
@@ -40,9 +41,15 @@ def _register() -> None:
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the console script."""
+    from app.config import ConfigError
+
     _register()
     try:
         cli.main(args=argv, prog_name="agentic-sales", standalone_mode=True)
+    except ConfigError as exc:
+        # Any command: a configuration error is one line naming the setting, never a traceback.
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
     except KeyboardInterrupt:  # pragma: no cover - interactive only
         click.echo("interrupted", err=True)
         sys.exit(130)

@@ -61,13 +61,15 @@ def agents() -> None:
 @click.option("--provider", default=None,
               help="provider[:model] for every role: offline, openai, anthropic, openai_compatible "
                    "(default: AGENTIC_SALES_LLM_* or offline).")
+@click.option("--llm", "llm", type=click.Choice(["local"]), default=None,
+              help="Every role on the local model server (tools/local-llm), started for this run if none runs.")
 @click.option("--tone", type=click.Choice(["friendly", "formal"]), default="friendly")
 @click.option("--max-discount", type=click.FloatRange(0, 1), default=None, help="Discount cap as a fraction.")
 @click.option("--allow", "allow", multiple=True, help="Vendor allow-list entry (repeatable); default any.")
 @click.option("--redact-pii", is_flag=True, help="Redact people's names, emails and phones before vendor calls.")
 @click.option("--now", "now_iso", default=None, help="The run's clock, ISO-8601 (default: now).")
 @click.option("--registry", default=None, help="Model registry root for champion scores.")
-def try_cmd(record_json: str, provider: str | None, tone: str, max_discount: float | None, allow: tuple[str, ...],
+def try_cmd(record_json: str, provider: str | None, llm: str | None, tone: str, max_discount: float | None, allow: tuple[str, ...],
             redact_pii: bool, now_iso: str | None, registry: str | None) -> None:
     """Print the agents' output for one record as one JSON document."""
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
@@ -91,6 +93,8 @@ def try_cmd(record_json: str, provider: str | None, tone: str, max_discount: flo
         _fail(f"{record_json}: cannot read ({exc})", EXIT_INPUT)
     except json.JSONDecodeError as exc:
         _fail(f"{record_json}: not valid JSON ({exc.msg} at line {exc.lineno})", EXIT_INPUT)
+    except (RecursionError, ValueError) as exc:  # nesting too deep, a 5,000-digit number ...
+        _fail(f"{record_json}: JSON not acceptable ({type(exc).__name__}: {str(exc)[:80]})", EXIT_INPUT)
     if not isinstance(raw, dict):
         _fail(f"{record_json}: expected a JSON object (a canonical Record)", EXIT_INPUT)
     try:
@@ -109,14 +113,25 @@ def try_cmd(record_json: str, provider: str | None, tone: str, max_discount: flo
         tenant["max_discount"] = max_discount
     if allow:
         tenant["vendor_allowlist"] = frozenset(allow)
+    if llm and provider:
+        _fail("--llm and --provider both choose the provider: give one", EXIT_INPUT)
+    local = None
     try:
         settings = AgentSettings.from_mapping(os.environ, **tenant)
+        if llm == "local":
+            from app.demo_llm import prepare
+
+            local = prepare("local", log=lambda m: click.echo(m, err=True))
+            settings = settings.with_overrides(**local.config["AGENT_SETTINGS_OVERRIDES"])
         run = run_agents(record, scores, settings, cache=MemoryCache(), ledger=MemoryLedger(), now=now,
                          provider_override=provider)
     except AgentError as exc:
         _fail(str(exc), EXIT_CONFIG)
     except Exception as exc:  # a bug: still one line (the CLI contract), naming the type to report
         _fail(f"unexpected {type(exc).__name__}: {exc}", EXIT_BUG)
+    finally:
+        if local is not None:
+            local.stop()
     decision = decide(record, scores, LlmResult.from_run(run), Policy(max_discount=settings.max_discount))
     doc = run.model_dump(mode="json")
     doc["scores_source"] = note

@@ -11,6 +11,10 @@ import click
 
 
 @click.command()
+@click.option("--llm", type=click.Choice(["offline", "local"]), default="offline", show_default=True,
+              expose_value=False, callback=lambda ctx, _p, v: ctx.meta.__setitem__("demo_llm", v),
+              help="Agents on the offline templates, or the rep's edits on the local model server (started if "
+                   "none runs; --changes defaults to 3).")
 @click.option("--once", is_flag=True, help="Run the scripted changes, print the summary and exit.")
 @click.option("--changes", default=30, show_default=True, type=click.IntRange(1, 400),
               help="Rep edits to make in the sandbox.")
@@ -26,6 +30,9 @@ import click
 def demo(once: bool, changes: int, seed: int, crm: str, open_deals: int, faults: str, port: int,
          data_dir: str | None) -> None:
     """Run everything on embedded defaults: a CRM sandbox, app, models, agents, webhooks."""
+    from app.demo_llm import prepare_from_cli
+
+    llm_setup, changes = prepare_from_cli(changes)
     from tqdm import tqdm
 
     from app import logs
@@ -69,6 +76,7 @@ def demo(once: bool, changes: int, seed: int, crm: str, open_deals: int, faults:
             bar.refresh()
 
         run.drain(drained)
+        llm_setup.arm(run)  # the backfill ran on the offline templates; the rep's edits run on --llm
         bar.close()
         steps.update()
         run.arm()
@@ -89,6 +97,7 @@ def demo(once: bool, changes: int, seed: int, crm: str, open_deals: int, faults:
         say("card previews (open in a browser):")
         for url in run.preview_urls()[:5]:
             say(f"  {url}")
+        summary.update(llm_setup.summary(run))
         click.echo(json.dumps(summary))
         ok = (summary["records_enriched"] == summary["records_changed"] and summary["errors"] == 0
               and not summary.get("duplicate_tasks") and not summary.get("duplicate_notes"))
@@ -107,6 +116,7 @@ def demo(once: bool, changes: int, seed: int, crm: str, open_deals: int, faults:
         sys.exit(1)
     finally:
         run.stop()
+        llm_setup.stop()
 
 
 def _unknown_faults(names: tuple[str, ...], crm: str = "hubspot") -> str | None:

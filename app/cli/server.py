@@ -10,17 +10,18 @@ from typing import Any
 import click
 
 from app import defaults
-from app.config import ConfigError, require
+from app.config import ConfigError, require, validate_for_production
 
 REQUIRED_SECRETS = {"web": ("SECRET_KEY", "TOKEN_KEY"), "worker": ("TOKEN_KEY",)}
 """Settings each process refuses to start without (outside the demo)."""
 
 
 def check_secrets(cfg: Mapping[str, Any], *, role: str) -> None:
-    """Raise ConfigError naming missing secrets, unless running tests or the sandbox demo."""
-    if cfg.get("TESTING") or cfg.get("SANDBOX_MODE"):
-        return
-    require(cfg, *REQUIRED_SECRETS[role])
+    """Raise ConfigError for missing or weak secrets and missing CRM credentials (tests and the
+    sandbox demo excepted; sandbox mode itself is refused on PostgreSQL)."""
+    if not (cfg.get("TESTING") or cfg.get("SANDBOX_MODE")):
+        require(cfg, *REQUIRED_SECRETS[role])  # every missing name in one line first
+    validate_for_production(cfg, role=role)
 
 
 def fail(message: str, code: int = 2) -> None:

@@ -44,7 +44,14 @@ from app.pipeline.jobs import (
     fields_without_time,
 )
 from app.pipeline.llm_store import DbCache, DbLedger
-from app.pipeline.writeback import changed_fields, content_hash, note_text, output_fields, task_spec
+from app.pipeline.writeback import (
+    changed_fields,
+    content_hash,
+    note_text,
+    output_fields,
+    record_fingerprint,
+    task_spec,
+)
 from app.storage import get_db
 from app.storage.models import Action, Enrichment
 from integrations.base import FieldUpdate, NoteWrite, Record, TaskWrite, WriteResult, WriteSet
@@ -181,7 +188,7 @@ def _plan(app: Any, batch: BatchContext, items: list[tuple[Any, Record]], *,
         t2 = time.perf_counter()
         fields = output_fields(scores, run, decision, now=now)
         last = _last_action(app, item.key, "fields")
-        fingerprint = content_hash(record.to_dict() | {"app_task": None})
+        fingerprint = record_fingerprint(record)
         if fingerprint != _last_fingerprint(app, item.key):
             # The deal itself changed (a rep's edit): write the re-evaluation even if every output
             # is the same, so the CRM shows when it was last assessed.

@@ -84,11 +84,13 @@ def agent_settings(app: Flask, row: TenantSettings) -> AgentSettings:
              "writer": app.config["LLM_WRITER"]}
     roles.update(row.llm_roles or {})
     tone = row.tone if row.tone in ("friendly", "formal") else "friendly"
-    return AgentSettings(
+    settings = AgentSettings(
         tenant_id=row.tenant_id, roles=roles, vendor_allowlist=frozenset(row.llm_allow_list or ["offline"]),
         monthly_spend_cap_usd=row.monthly_spend_cap_usd, redact_pii=bool(row.redact_pii), tone=tone,
         language=(row.locale or "en").split("-")[0], max_discount=float(row.max_discount),
     )
+    # Deployment-wide overrides, e.g. `demo --llm local` running every role on the local model.
+    return settings.with_overrides(**(app.config.get("AGENT_SETTINGS_OVERRIDES") or {}))
 
 
 def policy(row: TenantSettings) -> Policy:

@@ -110,6 +110,12 @@ def note_text(record: Record, scores: Mapping[str, Any], run: Any, decision: Any
     return "\n".join(parts)
 
 
+def record_fingerprint(record: Any) -> str:
+    """The content fingerprint of a canonical Record: what the CRM says about the record, without
+    our own task (so our writes never look like a rep's edit). Stored as Enrichment.input_hash."""
+    return content_hash(record.to_dict() | {"app_task": None})
+
+
 def content_hash(*parts: Any) -> str:
     """A stable hash of what a note says (without timestamps), to add a note only on change."""
     blob = json.dumps(parts, sort_keys=True, default=str).encode()

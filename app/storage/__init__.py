@@ -93,6 +93,20 @@ def get_cipher(app: Flask | None = None) -> TokenCipher:
     return cipher
 
 
+RETRYABLE_SQLSTATES = frozenset({"40P01", "40001"})
+"""PostgreSQL's deadlock_detected and serialization_failure: the transaction can simply run again."""
+
+
+def is_retryable(exc: BaseException) -> bool:
+    """Tell whether a database error means "run the same transaction again" (a deadlock or a
+    serialization failure between concurrent writers; SQLite's busy database likewise)."""
+    orig = getattr(exc, "orig", None)
+    state = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)
+    if state in RETRYABLE_SQLSTATES:
+        return True
+    return "database is locked" in str(orig or "")
+
+
 def rowcount(result: Any) -> int:
     """Rows a DML statement touched (SQLAlchemy types `execute` as Result, which hides it)."""
     return int(getattr(result, "rowcount", 0) or 0)

@@ -151,6 +151,22 @@ class InboxEvent(Base):
     error: Mapped[str | None] = mapped_column(Text)
 
 
+class QuarantinedEvent(Base):
+    """A webhook event that failed validation: kept with its reason, never processed."""
+
+    __tablename__ = "quarantined_events"
+    __table_args__ = (Index("ix_quarantine_received", "received_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    crm: Mapped[str] = mapped_column(String(20))
+    account_hint: Mapped[str | None] = mapped_column(String(64))
+    delivery_id: Mapped[str | None] = mapped_column(String(64))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    reason: Mapped[str] = mapped_column(String(500))
+    raw: Mapped[str] = mapped_column(Text)
+    received_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class RecordJob(Base):
     """Dispatch state of one record: at most one live job id (the fence) at a time."""
 

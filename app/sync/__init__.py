@@ -24,14 +24,18 @@ from app.audit import write_audit
 from app.dispatch import get_dispatcher
 from app.dispatch.leases import RecordKey
 from app.storage import get_db
-from app.storage.models import Action, InboxEvent
+from app.storage.models import InboxEvent
 from app.tenants import active_installation, client_for, installed_tenants, tenant_crm
 from integrations.errors import CrmError
 
 log = logging.getLogger(__name__)
 
 OBJECT_TYPE = "deal"
-"""Canonical object type of the records we backfill and reconcile (the webhook receiver's name)."""
+"""Canonical object type of the records we backfill (the webhook receiver's name)."""
+
+RECONCILE_OBJECT_TYPES = ("deal", "contact", "company")
+"""Every object type we subscribe to: a lost contact or company webhook is repaired too (the
+pipeline fans a contact/company change out to its linked deals)."""
 
 ENQUEUE_CHUNK = 100
 """Records inserted and scheduled per transaction (and per progress/audit step)."""
@@ -46,9 +50,6 @@ WEBHOOK_MATCH_SECONDS = 2
 SYNC_SOURCES = ("BACKFILL", "RECONCILE")
 """change_source of the inbox rows this module writes (they explain a change only once processed)."""
 
-OWN_WRITE_MATCH_SECONDS = 30
-"""Our own write-back within this many seconds of the last modification explains it (an echo)."""
-
 Progress = Callable[[int], None]
 """Called with the number of records just enqueued (the CLI advances its progress bar)."""
 
@@ -57,7 +58,8 @@ def _key(*parts: str) -> str:
     return hashlib.sha256("|".join(parts).encode()).hexdigest()
 
 
-def enqueue_records(app: Flask, tenant_id: str, items: Sequence[tuple[str, str]], *, source: str) -> int:
+def enqueue_records(app: Flask, tenant_id: str, items: Sequence[tuple[str, str]], *, source: str,
+                    object_type: str = OBJECT_TYPE) -> int:
     """Insert inbox rows for records and schedule their jobs; returns rows newly inserted.
 
     Args:
@@ -74,7 +76,7 @@ def enqueue_records(app: Flask, tenant_id: str, items: Sequence[tuple[str, str]]
         return 0
     now = datetime.now(UTC)
     crm = tenant_crm(app, tenant_id)
-    changes = [RecordChange(tenant_id=tenant_id, crm=crm, object_type=OBJECT_TYPE, record_id=rid,
+    changes = [RecordChange(tenant_id=tenant_id, crm=crm, object_type=object_type, record_id=rid,
                             kind="updated", properties={}, occurred_at=now, delivery_key=key,
                             change_source=source) for rid, key in items]
     dispatcher = get_dispatcher(app)
@@ -118,13 +120,15 @@ def backfill(tenant_id: str, app: Flask | None = None, *, progress: Progress | N
 
 
 def reconcile(tenant_id: str, app: Flask | None = None, *, since: datetime | None = None) -> dict[str, Any]:
-    """Find deals modified since the last sync that no webhook (or own write) explains; enqueue them.
+    """Find records of every subscribed type modified since the last sync that no webhook
+    explains, and enqueue them; our own write-backs are recognised by content, not by time.
 
     Args:
         since: override the stored last sync time.
 
     Returns:
-        `{"tenant", "since", "modified", "missing", "enqueued", "record_ids", "seconds"}`.
+        `{"tenant", "since", "modified", "missing", "echoes", "enqueued", "record_ids", "by_type",
+        "seconds"}` (`record_ids` lists the deals; `by_type` the counts per object type).
     """
     a = app or current_app._get_current_object()  # type: ignore[attr-defined]
     started_at = datetime.now(UTC)
@@ -136,21 +140,68 @@ def reconcile(tenant_id: str, app: Flask | None = None, *, since: datetime | Non
         last = since or inst.last_sync_at or inst.installed_at
     window_start = last - timedelta(seconds=RECONCILE_OVERLAP_SECONDS)
     client = client_for(tenant_id, a)
-    modified = client.search_modified_since(OBJECT_TYPE, window_start)
-    missing = _unexplained(a, tenant_id, modified)
-    items = [(rid, _key("reconcile", tenant_id, rid, at or "")) for rid, at in missing]
-    enqueued = 0
-    for chunk in _chunks(items, ENQUEUE_CHUNK):
-        enqueued += enqueue_records(a, tenant_id, chunk, source="RECONCILE")
+    result: dict[str, Any] = {"tenant": tenant_id, "since": iso(window_start), "modified": 0, "missing": 0,
+                              "echoes": 0, "enqueued": 0, "record_ids": [], "by_type": {}}
+    for object_type in RECONCILE_OBJECT_TYPES:
+        modified = client.search_modified_since(object_type, window_start)
+        candidates = _unexplained(a, tenant_id, modified, object_type)
+        missing, echoes = _drop_echoes(a, client, tenant_id, object_type, candidates)
+        items = [(rid, _key("reconcile", tenant_id, object_type, rid, at or "")) for rid, at in missing]
+        enqueued = 0
+        for chunk in _chunks(items, ENQUEUE_CHUNK):
+            enqueued += enqueue_records(a, tenant_id, chunk, source="RECONCILE", object_type=object_type)
+        result["modified"] += len(modified)
+        result["missing"] += len(missing)
+        result["echoes"] += echoes
+        result["enqueued"] += enqueued
+        result["by_type"][object_type] = {"modified": len(modified), "missing": len(missing), "echoes": echoes}
+        if object_type == OBJECT_TYPE:
+            result["record_ids"] = [rid for rid, _ in missing]
     with get_db(a).session() as s:
         inst = active_installation(s, tenant_id)
         if inst is not None:
             inst.last_sync_at = started_at
-    result = {"tenant": tenant_id, "since": iso(window_start), "modified": len(modified),
-              "missing": len(missing), "enqueued": enqueued, "record_ids": [rid for rid, _ in missing],
-              "seconds": round(time.monotonic() - started, 3)}
+    result["seconds"] = round(time.monotonic() - started, 3)
     _audit(a, tenant_id, "reconcile.completed", {k: v for k, v in result.items() if k != "record_ids"})
     return result
+
+
+def _drop_echoes(app: Flask, client: Any, tenant_id: str, object_type: str,
+                 candidates: list[tuple[str, str | None]]) -> tuple[list[tuple[str, str | None]], int]:
+    """Split unexplained deal modifications into real changes and echoes of our own writes.
+
+    A deal whose content (the canonical Record without our own task and output fields) still has
+    the fingerprint of its last enrichment was modified only by us: an echo, whenever it happened
+    (no time window: a rep's edit a second after our write is still a change). Contacts and
+    companies are never written by us, so each is a real change. Read in batches.
+    """
+    if object_type != OBJECT_TYPE or not candidates:
+        return candidates, 0
+    from app.pipeline.writeback import record_fingerprint
+    from app.storage.models import Enrichment
+
+    real: list[tuple[str, str | None]] = []
+    echoes = 0
+    for chunk in _chunks(candidates, ENQUEUE_CHUNK):
+        ids = [rid for rid, _ in chunk]
+        with get_db(app).session() as s:
+            latest = dict(s.execute(  # type: ignore[arg-type]
+                select(Enrichment.record_id, func.max(Enrichment.id))
+                .where(Enrichment.tenant_id == tenant_id, Enrichment.object_type == object_type,
+                       Enrichment.record_id.in_(ids))
+                .group_by(Enrichment.record_id)).all())
+            hashes: dict[str, str] = dict(s.execute(  # type: ignore[arg-type]
+                select(Enrichment.record_id, Enrichment.input_hash)
+                .where(Enrichment.id.in_(list(latest.values())))).all()) if latest else {}
+        enriched = [rid for rid in ids if rid in hashes]
+        records = client.get_records(object_type, enriched) if enriched else {}
+        for rid, at in chunk:
+            record = records.get(rid)
+            if record is not None and record_fingerprint(record) == hashes.get(rid):
+                echoes += 1
+            else:
+                real.append((rid, at))
+    return real, echoes
 
 
 def reconcile_all(app: Flask | None = None) -> dict[str, Any]:
@@ -187,14 +238,15 @@ def maybe_reconcile_all(app: Flask, interval: float | None = None) -> dict[str, 
     return reconcile_all(app)
 
 
-def _unexplained(app: Flask, tenant_id: str, modified: Sequence[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
-    """Keep the modified records that no inbox row and no own write-back accounts for."""
+def _unexplained(app: Flask, tenant_id: str, modified: Sequence[tuple[str, str | None]],
+                 object_type: str = OBJECT_TYPE) -> list[tuple[str, str | None]]:
+    """Keep the modified records that no webhook row, later read or pending job accounts for."""
     out = []
     db = get_db(app)
     for chunk in _chunks(modified, 500):
         ids = [rid for rid, _ in chunk]
         with db.session() as s:
-            scope = (InboxEvent.tenant_id == tenant_id, InboxEvent.object_type == OBJECT_TYPE,
+            scope = (InboxEvent.tenant_id == tenant_id, InboxEvent.object_type == object_type,
                      InboxEvent.record_id.in_(ids))
             hooks: dict[str, Any] = dict(s.execute(  # type: ignore[arg-type]
                 select(InboxEvent.record_id, func.max(InboxEvent.occurred_at))
@@ -206,10 +258,6 @@ def _unexplained(app: Flask, tenant_id: str, modified: Sequence[tuple[str, str |
                 .group_by(InboxEvent.record_id)).all())
             pending = {r[0] for r in s.execute(
                 select(InboxEvent.record_id).where(*scope, InboxEvent.status == "pending")).all()}
-            actions: dict[str, Any] = dict(s.execute(  # type: ignore[arg-type]
-                select(Action.record_id, func.max(Action.created_at))
-                .where(Action.tenant_id == tenant_id, Action.record_id.in_(ids))
-                .group_by(Action.record_id)).all())
         for rid, at in chunk:
             if rid in pending:
                 continue  # a job will read the record fresh anyway
@@ -217,13 +265,11 @@ def _unexplained(app: Flask, tenant_id: str, modified: Sequence[tuple[str, str |
             if changed is None:
                 out.append((rid, at))
                 continue
-            hook, read, own = _aware(hooks.get(rid)), _aware(synced.get(rid)), _aware(actions.get(rid))
+            hook, read = _aware(hooks.get(rid)), _aware(synced.get(rid))
             if hook and hook >= changed - timedelta(seconds=WEBHOOK_MATCH_SECONDS):
                 continue  # the webhook for this change arrived
             if read and read >= changed:
                 continue  # a backfill/reconcile job read the record after this change
-            if own and own >= changed - timedelta(seconds=OWN_WRITE_MATCH_SECONDS):
-                continue  # our own write-back (the receiver drops its echoes)
             out.append((rid, at))
     return out
 

@@ -7,17 +7,20 @@ with its history), then deleted exactly as an uninstall deletes it.
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import shutil
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from flask import Flask, current_app
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
 from app import defaults
 from app.audit import write_audit
 from app.storage import delete_tenant_data, get_cipher, get_db
-from app.storage.models import Installation, Tenant
+from app.storage.models import Installation, QuarantinedEvent, Tenant
 from app.tenants import drop_cached_client, oauth_for
 from integrations.base import TokenSet
 
@@ -57,14 +60,52 @@ def uninstall(tenant_id: str, app: Flask | None = None, *, revoke: bool = True) 
         from app.inbox import tenant_cache
 
         tenant_cache(a).forget(crm, account_id)
+    files = erase_files(a, tenant_id)
     with db.session() as s:
         counts = delete_tenant_data(s, tenant_id)
-        # Tenant-less audit row: the tenant's own trail is gone with the rest of its data.
+        if crm is not None and account_id is not None:
+            counts["quarantined_events"] = s.execute(delete(QuarantinedEvent).where(
+                QuarantinedEvent.crm == crm, QuarantinedEvent.account_hint == account_id)).rowcount or 0
+        # Tenant-less audit row: the tenant's own trail is gone with the rest of its data, and this
+        # one names the account only by a one-way reference (erasure leaves no identifier).
         write_audit(s, "tenant.uninstalled", tenant_id=None,
-                    detail={"crm": crm, "account_id": account_id, "tokens_revoked": revoked,
+                    detail={"crm": crm, "account_ref": _ref(crm, account_id), "tokens_revoked": revoked,
                             "revoke_errors": revoke_errors, "rows_deleted": counts})
     return {"tenant": tenant_id, "found": account_id is not None, "revoked": revoked,
-            "revoke_errors": revoke_errors, "rows_deleted": counts}
+            "revoke_errors": revoke_errors, "rows_deleted": counts, "files_deleted": files}
+
+
+def _ref(crm: str | None, account_id: str | None) -> str | None:
+    if account_id is None:
+        return None
+    return hashlib.sha256(f"{crm}:{account_id}".encode()).hexdigest()[:16]
+
+
+def erase_files(app: Flask, tenant_id: str) -> int:
+    """Delete the tenant's files (model artefacts, training snapshots) and in-process caches.
+
+    Every per-tenant directory is named after the tenant id, under the model store and the data
+    directory; this removes each of them, wherever a module put one. Returns files deleted.
+    """
+    from app.pipeline.tenant import model_dir
+
+    if not tenant_id or "/" in tenant_id or tenant_id in (".", ".."):
+        return 0
+    roots = {Path(model_dir(app)), Path(app.config["DATA_DIR"])}
+    doomed = {root / tenant_id for root in roots}
+    for root in roots:
+        if root.is_dir():
+            doomed.update(p for p in root.rglob(tenant_id) if p.is_dir())
+    deleted = 0
+    for path in sorted(doomed, key=lambda p: len(p.parts)):
+        if path.is_dir():
+            deleted += sum(1 for f in path.rglob("*") if f.is_file())
+            shutil.rmtree(path, ignore_errors=True)
+    for key in ("champions", "settings_cache", "clients"):
+        cache = app.extensions.get(key)
+        if isinstance(cache, dict):
+            cache.pop(tenant_id, None)
+    return deleted
 
 
 def erase_revoked(app: Flask, *, now: datetime | None = None, grace: float | None = None) -> list[str]:

@@ -6,7 +6,7 @@ import json
 
 from agents import AgentSettings, run_agents
 from agents.models import DraftOut
-from agents.providers.base import Message
+from agents.providers.base import Message, strict_schema
 from agents.providers.openai import make_openai_client
 from agents.providers.openai_compatible import OpenAICompatibleProvider
 from agents.providers.resolve import resolve_chains
@@ -23,8 +23,8 @@ def _provider(vendor: Vendor) -> OpenAICompatibleProvider:
 
 
 def test_falls_back_to_json_mode_and_keeps_it():
-    fenced = "```json\n" + json.dumps(GOOD_DRAFT) + "\n```"
-    vendor = Vendor(error_response(400, UNSUPPORTED), openai_body(fenced), openai_body(json.dumps(GOOD_DRAFT)))
+    vendor = Vendor(error_response(400, UNSUPPORTED), openai_body(json.dumps(GOOD_DRAFT)),
+                    openai_body(json.dumps(GOOD_DRAFT)))
     provider = _provider(vendor)
     draft, _ = provider.structured(MESSAGES, DraftOut, role="writer", timeout=5)
     assert draft.to_contact_id == "501"
@@ -32,6 +32,8 @@ def test_falls_back_to_json_mode_and_keeps_it():
     assert first["response_format"]["type"] == "json_schema"
     assert second["response_format"] == {"type": "json_object"}
     assert second["messages"][0]["role"] == "system" and '"to_contact_id"' in second["messages"][0]["content"]
+    assert [m["role"] for m in second["messages"]] == ["system", "user"]  # one system message, first
+    assert second["messages"][0]["content"].startswith("rules")
     assert vendor.requests[0].url.host == "localhost"
     provider.structured(MESSAGES, DraftOut, role="writer", timeout=5)
     assert vendor.bodies[2]["response_format"] == {"type": "json_object"}  # remembered
@@ -39,8 +41,9 @@ def test_falls_back_to_json_mode_and_keeps_it():
 
 
 def test_falls_back_to_plain_prompting_when_json_mode_is_missing_too():
+    fenced = "```json\n" + json.dumps(GOOD_DRAFT) + "\n```"  # prompt mode: nothing enforced the format
     vendor = Vendor(error_response(400, UNSUPPORTED), error_response(422, "json_object not supported"),
-                    openai_body(json.dumps(GOOD_DRAFT)))
+                    openai_body(fenced))
     draft, _ = _provider(vendor).structured(MESSAGES, DraftOut, role="writer", timeout=5)
     assert draft.to_contact_id == "501"
     assert "response_format" not in vendor.bodies[2]
@@ -64,3 +67,33 @@ def test_resolved_from_settings_with_base_url_and_free_price(record, scores, sle
     assert run.draft.generated_by == "openai_compatible:llama3.1"
     assert vendor.requests[0].url.host == "models.internal"
     assert run.cost_usd == 0.0
+
+
+def test_a_fenced_answer_where_the_schema_was_enforced_is_invalid_not_silently_unwrapped():
+    from agents.errors import OutputInvalid
+
+    fenced = "```json\n" + json.dumps(GOOD_DRAFT) + "\n```"
+    vendor = Vendor(openai_body(fenced))
+    try:
+        _provider(vendor).structured(MESSAGES, DraftOut, role="writer", timeout=5)
+    except OutputInvalid as exc:
+        assert "not JSON" in exc.message
+    else:
+        raise AssertionError("a fenced answer in json_schema mode was accepted")
+
+
+def test_json_schema_sent_to_compatible_servers_bounds_strings_and_lists():
+    vendor = Vendor(openai_body(json.dumps(GOOD_DRAFT)))
+    _provider(vendor).structured(MESSAGES, DraftOut, role="writer", timeout=5)
+    props = vendor.bodies[0]["response_format"]["json_schema"]["schema"]["properties"]
+    assert props["subject"]["maxLength"] == 90 and props["body"]["maxLength"] == 1500
+
+
+def test_evidence_dates_are_constrained_to_the_date_format():
+    from agents.models import AnalysisOut
+    from agents.providers.bounds import bounded_schema
+
+    schema = bounded_schema(strict_schema(AnalysisOut))
+    evidence = schema["$defs"]["Evidence"]["properties"]
+    assert evidence["at"]["format"] == "date" and "maxLength" not in evidence["at"]
+    assert schema["properties"]["engagement_evidence"]["maxItems"] == 3

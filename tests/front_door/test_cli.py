@@ -53,7 +53,7 @@ def test_serve_refuses_to_start_without_secrets_and_names_them(tmp_path):
 
 def test_worker_refuses_without_redis(tmp_path):
     r = run(["worker"], env={"AGENTIC_SALES_DATA_DIR": str(tmp_path), "AGENTIC_SALES_TOKEN_KEY": Fernet.generate_key().decode(),
-                             "PYTHONPATH": str(ROOT)})
+                             "HUBSPOT_CLIENT_ID": "id", "HUBSPOT_CLIENT_SECRET": "secret", "PYTHONPATH": str(ROOT)})
     assert r.returncode == 2
     assert "REDIS_URL" in r.stderr
 

@@ -96,10 +96,12 @@ def test_a_json_object_instead_of_an_array_is_400(app, webhook, portal):
     assert r.status_code == 400
 
 
-def test_event_without_object_id_is_400(app, webhook, portal):
+def test_event_without_object_id_is_quarantined_and_the_batch_acknowledged(app, webhook, portal):
     ev = deal_event(62515, 1, event_id=1)
     del ev["objectId"]
-    assert webhook.post_events([ev]).status_code == 400
+    r = webhook.post_events([ev, deal_event(62515, 2, event_id=2)])
+    assert r.status_code == 200
+    assert (r.json["accepted"], r.json["quarantined"]) == (1, 1)
 
 
 def test_oversize_batch_is_400_and_writes_nothing(app, webhook, portal):

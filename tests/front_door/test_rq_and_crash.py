@@ -81,7 +81,8 @@ def _worker_env(db_url: str, tmp: Path) -> dict[str, str]:
     env.update({
         "DATABASE_URL": db_url, "REDIS_URL": redis_url() or "",
         "AGENTIC_SALES_TOKEN_KEY": TEST_TOKEN_KEY, "AGENTIC_SALES_SECRET_KEY": TEST_SECRET_KEY,
-        "HUBSPOT_CLIENT_SECRET": TEST_SECRET, "AGENTIC_SALES_PUBLIC_URL": TEST_PUBLIC_URL,
+        "HUBSPOT_CLIENT_ID": "test-client-id", "HUBSPOT_CLIENT_SECRET": TEST_SECRET,
+        "AGENTIC_SALES_PUBLIC_URL": TEST_PUBLIC_URL,
         "AGENTIC_SALES_JOB_FUNCTION": "tests.front_door.jobs.block_until_released",
         "AGENTIC_SALES_LEASE_SECONDS": "3", "AGENTIC_SALES_SWEEP_INTERVAL_SECONDS": "0.5",
         "AGENTIC_SALES_DATA_DIR": str(tmp), "CRASH_TEST_DIR": str(tmp), "PYTHONPATH": str(ROOT),

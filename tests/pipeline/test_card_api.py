@@ -128,11 +128,12 @@ def test_webhook_sender_is_unaffected_by_card_routes(enriched):
     assert WebhookSender(app.test_client()).post_events([]).status_code == 200
 
 
-def test_preview_opens_for_an_admin_token_and_not_for_a_wrong_one(enriched):
+def test_preview_opens_for_an_admin_token_header_but_never_for_a_token_in_the_url(enriched):
     app, _, _ = enriched
     app.config["ADMIN_TOKEN"] = "admin-test-token"
     client = app.test_client()
-    assert client.get("/card/preview/hubspot/62515/deal/8807?admin_token=nope").status_code == 404
+    assert client.get("/card/preview/hubspot/62515/deal/8807",
+                      headers={"X-Admin-Token": "nope"}).status_code == 404
     assert client.get("/card/preview/hubspot/62515/deal/8807",
                       headers={"X-Admin-Token": "admin-test-token"}).status_code == 200
-    assert client.get("/card/preview/hubspot/62515/deal/8807?admin_token=admin-test-token").status_code == 200
+    assert client.get("/card/preview/hubspot/62515/deal/8807?admin_token=admin-test-token").status_code == 404

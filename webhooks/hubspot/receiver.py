@@ -7,21 +7,21 @@ we ignore (unsupported types, uninstalled portals, echoes of our own fields), 50
 
 from __future__ import annotations
 
-import json
 import logging
+import random
 import time
 import uuid
 from collections.abc import Mapping
 from typing import Any, cast
 
 from flask import current_app, jsonify, request
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from app import defaults, metrics
 from app.dispatch import get_dispatcher
 from app.dispatch.leases import RecordKey
-from app.inbox import insert_changes, tenant_cache
-from app.storage import get_db
+from app.inbox import insert_changes, quarantine, tenant_cache
+from app.storage import get_db, is_retryable
 from integrations.base import is_output_field
 from webhooks import bp
 from webhooks.changes import RecordChange
@@ -33,6 +33,7 @@ from webhooks.errors import (
 )
 from webhooks.hubspot.events import parse_batch
 from webhooks.hubspot.signature import verify_request
+from webhooks.validation import RejectedEvent, loads_bounded
 
 log = logging.getLogger(__name__)
 CRM = "hubspot"
@@ -84,29 +85,37 @@ def _receive(delivery_id: str) -> tuple[Any, int]:
         allow_legacy=bool(cfg.get("HUBSPOT_ALLOW_V1_V2")),
         tolerance=float(cfg.get("WEBHOOK_TOLERANCE_SECONDS", defaults.WEBHOOK_TOLERANCE_SECONDS)),
     )
-    try:
-        payload = json.loads(body)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise AnomalousPayloadError(f"body is not JSON: {exc}") from None
-    events = parse_batch(payload, max_events=defaults.WEBHOOK_MAX_BATCH_EVENTS)
+    batch = parse_batch(loads_bounded(body), max_events=defaults.WEBHOOK_MAX_BATCH_EVENTS)
+    events = batch.events
 
     db = get_db()
     dispatcher = get_dispatcher()
     cache = tenant_cache(current_app)
-    for retry in (False, True):
-        counts = {"accepted": 0, "duplicates": 0, "echoes": 0, "unsupported": 0, "unknown_portal": 0}
+    forgot = False
+    for attempt in range(1, defaults.WEBHOOK_STORE_ATTEMPTS + 1):
+        counts = {"accepted": 0, "duplicates": 0, "echoes": 0, "unsupported": 0, "unknown_portal": 0,
+                  "quarantined": 0}
         try:
-            scheduled = _store(db, dispatcher, cache, events, counts, delivery_id)
+            scheduled = _store(db, dispatcher, cache, events, counts, delivery_id, batch.rejected)
             break
         except IntegrityError:
-            if retry:
+            if forgot:
                 raise
             # A tenant uninstalled by another process while our cache still knew it.
+            forgot = True
             cache.forget()
+        except OperationalError as exc:
+            # Concurrent deliveries touching the same records can deadlock in PostgreSQL; the
+            # transaction rolled back whole, so running it again is safe (found by `make faults`).
+            if not is_retryable(exc) or attempt == defaults.WEBHOOK_STORE_ATTEMPTS:
+                raise
+            log.info("webhook transaction retried", extra={"delivery_id": delivery_id, "crm": CRM})
+            time.sleep(random.uniform(0.01, 0.05) * attempt)
     # Committed: the changes are durable. Enqueueing is best effort; the sweeper backs it up.
     dispatcher.enqueue_all(scheduled)
     for outcome, key in (("accepted", "accepted"), ("duplicate", "duplicates"), ("echo", "echoes"),
-                         ("unsupported", "unsupported"), ("unknown_tenant", "unknown_portal")):
+                         ("unsupported", "unsupported"), ("unknown_tenant", "unknown_portal"),
+                         ("quarantined", "quarantined")):
         if counts[key]:
             metrics.WEBHOOK_EVENTS.labels(crm=CRM, outcome=outcome).inc(counts[key])
     if counts["accepted"]:
@@ -120,9 +129,15 @@ def _receive(delivery_id: str) -> tuple[Any, int]:
 
 
 def _store(db: Any, dispatcher: Any, cache: Any, events: list[Any], counts: dict[str, int],
-           delivery_id: str) -> list[Any]:
-    """One transaction: the batch's changes into the inbox and its records' jobs scheduled."""
+           delivery_id: str, rejected: list[RejectedEvent]) -> list[Any]:
+    """One transaction: the batch's changes into the inbox, its invalid events into the
+    quarantine, and its records' jobs scheduled."""
     with db.session() as s:
+        counts["quarantined"] = quarantine(s, CRM, rejected, delivery_id=delivery_id)
+        if rejected:
+            log.warning("webhook events quarantined", extra={
+                "delivery_id": delivery_id, "crm": CRM, "events": len(rejected),
+                "reasons": sorted({r.reason for r in rejected})[:5]})
         tenants: dict[str, str | None] = {}
         changes: list[RecordChange] = []
         for ev in events:

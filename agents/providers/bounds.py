@@ -1,0 +1,63 @@
+"""Length bounds added to the JSON schema sent to OpenAI-compatible servers.
+
+Servers that enforce `json_schema` with a grammar (llama.cpp, vLLM, our tools/local-llm) also
+enforce `maxLength` and `maxItems`; a small model that starts repeating itself inside a string
+then stops at the bound instead of running to the token limit, and a whole answer fits the
+per-role completion cap. The bounds are generous for what the prompts ask (the safety and
+quality checks still judge the content); pydantic does not enforce them, so a longer answer
+from a vendor that ignores them is still accepted.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Mapping
+from typing import Any
+
+STRING_MAX_CHARS: Mapping[str, int] = {
+    "summary": 420, "note": 140, "label": 80, "rationale": 420, "subject": 90, "body": 1500,
+    "activity_id": 8, "at": 10, "strategy": 60, "recipient_contact_id": 40, "to_contact_id": 40,
+}
+"""Most characters per string property, by property name (prompts ask for far less)."""
+
+STRING_FORMATS: Mapping[str, str] = {"at": "date"}
+"""JSON-schema `format` per string property, instead of a length: measured on the local 0.5B
+model, evidence dates came back as the activity's type ("page_view"), which the safety check then
+rejected; a grammar for `date` makes a date the only possible answer."""
+
+DEFAULT_STRING_MAX_CHARS = 300
+"""Most characters of a string property not listed in STRING_MAX_CHARS."""
+
+ARRAY_MAX_ITEMS = 3
+"""Most items of any array property (evidence, signals): the card shows three at most."""
+
+
+def bounded_schema(schema: Mapping[str, Any]) -> dict[str, Any]:
+    """Return a copy of a JSON schema with `maxLength` on every string and `maxItems` on arrays."""
+    out = copy.deepcopy(dict(schema))
+
+    def walk(node: Any, name: str | None) -> None:
+        if isinstance(node, list):
+            for item in node:
+                walk(item, name)
+            return
+        if not isinstance(node, dict):
+            return
+        kinds = node.get("type")
+        kinds = kinds if isinstance(kinds, list) else [kinds]
+        if "string" in kinds and "enum" not in node:
+            if (name or "") in STRING_FORMATS:
+                node.setdefault("format", STRING_FORMATS[name or ""])
+            else:
+                node.setdefault("maxLength", STRING_MAX_CHARS.get(name or "", DEFAULT_STRING_MAX_CHARS))
+        if "array" in kinds:
+            node.setdefault("maxItems", ARRAY_MAX_ITEMS)
+        for key, value in node.items():
+            if key in ("properties", "$defs") and isinstance(value, dict):
+                for sub_name, sub in value.items():
+                    walk(sub, sub_name if key == "properties" else None)
+            elif key in ("items", "anyOf", "oneOf", "allOf"):
+                walk(value, name if key != "items" else None)
+
+    walk(out, None)
+    return out

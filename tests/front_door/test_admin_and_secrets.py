@@ -1,0 +1,112 @@
+"""Nobody let in: no credential in a URL, no forged session, no weak secret, one-line config errors."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+from cryptography.fernet import Fernet
+
+from app.config import ConfigError, load, validate_for_production
+
+STRONG = "k3Yq9-ZpV7x_Lm2Rt8Wn4Bc6Hd1Jf5Gs0Ae"
+TOKEN_KEY = Fernet.generate_key().decode()
+CRM = {"HUBSPOT_CLIENT_ID": "id", "HUBSPOT_CLIENT_SECRET": "shh"}
+
+
+def prod(**over):
+    cfg = {"SECRET_KEY": STRONG, "TOKEN_KEY": TOKEN_KEY, **CRM,
+           "DATABASE_URL": "postgresql+psycopg://u@h/db", **over}
+    return {k: v for k, v in cfg.items() if v is not None}
+
+
+@pytest.mark.parametrize("key", ["changeme", "secret", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "short-but-random-9x"])
+def test_web_refuses_a_weak_secret_key(key):
+    with pytest.raises(ConfigError, match="SECRET_KEY"):
+        validate_for_production(prod(SECRET_KEY=key), role="web")
+
+
+def test_a_strong_configuration_passes():
+    validate_for_production(prod(), role="web")
+    validate_for_production(prod(SECRET_KEY=None), role="worker")
+
+
+def test_a_process_without_crm_credentials_refuses_to_start():
+    with pytest.raises(ConfigError, match="HUBSPOT_CLIENT_ID/HUBSPOT_CLIENT_SECRET"):
+        validate_for_production(prod(HUBSPOT_CLIENT_SECRET=None), role="worker")
+
+
+def test_a_bad_token_key_is_named():
+    with pytest.raises(ConfigError, match="TOKEN_KEY key #2 is not a Fernet key"):
+        validate_for_production(prod(TOKEN_KEY=TOKEN_KEY + ",nope"), role="web")
+
+
+def test_sandbox_mode_is_refused_on_postgresql_even_in_a_demo_like_setup():
+    with pytest.raises(ConfigError, match="SANDBOX_MODE"):
+        validate_for_production(prod(SANDBOX_MODE=True, SECRET_KEY=None), role="web")
+
+
+@pytest.mark.parametrize("env, named", [
+    ({"AGENTIC_SALES_LEASE_SECONDS": "soon"}, "AGENTIC_SALES_LEASE_SECONDS"),
+    ({"AGENTIC_SALES_RECONCILE_ENABLED": "perhaps"}, "AGENTIC_SALES_RECONCILE_ENABLED"),
+    ({"DATABASE_URL": "not a url"}, "DATABASE_URL"),
+    ({"DATABASE_URL": "mysql://u@h/db"}, "DATABASE_URL"),
+])
+def test_a_bad_setting_is_a_config_error_naming_it(tmp_path, env, named):
+    with pytest.raises(ConfigError, match=named):
+        load(None, environ={"AGENTIC_SALES_DATA_DIR": str(tmp_path), **env})
+
+
+def run_cli(args, env, tmp_path):
+    base = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "AGENTIC_SALES_DATA_DIR": str(tmp_path)}
+    return subprocess.run([sys.executable, "-m", "app", *args], env={**base, **env}, capture_output=True,
+                          text=True, timeout=120)
+
+
+def test_serve_with_secret_key_changeme_exits_2_with_one_line(tmp_path):
+    r = run_cli(["serve", "--port", "0"], {"AGENTIC_SALES_SECRET_KEY": "changeme",
+                                           "AGENTIC_SALES_TOKEN_KEY": TOKEN_KEY, **CRM}, tmp_path)
+    assert r.returncode == 2
+    lines = [ln for ln in r.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1 and "SECRET_KEY" in lines[0], r.stderr
+
+
+def test_a_bad_tunable_is_one_line_not_a_traceback(tmp_path):
+    r = run_cli(["db", "upgrade"], {"AGENTIC_SALES_LEASE_SECONDS": "soon"}, tmp_path)
+    assert r.returncode == 2
+    assert "Traceback" not in r.stderr and "AGENTIC_SALES_LEASE_SECONDS" in r.stderr
+
+
+def test_a_forged_admin_session_flag_grants_nothing(app):
+    app.config["ADMIN_TOKEN"] = "admin-test-token"
+    client = app.test_client()
+    with client.session_transaction() as sess:
+        sess["admin"] = True  # what an old build, or a cookie forged with a leaked weak key, would carry
+    assert client.post("/oauth/hubspot/uninstall", json={"tenant_id": "x"}).status_code in (401, 403)
+
+
+def test_admin_signs_in_through_a_csrf_checked_form(app):
+    app.config["ADMIN_TOKEN"] = "admin-test-token"
+    client = app.test_client()
+    page = client.get("/admin/login?next=/healthz").data.decode()
+    csrf = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+    assert client.post("/admin/login", data={"token": "admin-test-token"}).status_code == 400  # no CSRF
+    assert client.post("/admin/login", data={"token": "wrong", "csrf_token": csrf}).status_code == 401
+    r = client.post("/admin/login", data={"token": "admin-test-token", "csrf_token": csrf, "next": "//evil.example"})
+    assert r.status_code == 302 and r.headers["Location"] == "/"
+    with client.session_transaction() as sess:
+        assert sess["admin"]["method"] == "token"
+
+
+def test_session_cookies_are_secure_httponly_and_lax(app_factory):
+    application = app_factory(PUBLIC_URL="https://sales.example.com", SESSION_COOKIE_SECURE=None)
+    cfg = load({"PUBLIC_URL": "https://sales.example.com", "DATA_DIR": application.config["DATA_DIR"]}, environ={})
+    assert cfg["SESSION_COOKIE_SECURE"] is True
+    assert application.config["SESSION_COOKIE_HTTPONLY"] is True
+    assert application.config["SESSION_COOKIE_SAMESITE"] == "Lax"
+    client = application.test_client()
+    r = client.get("/admin/login")
+    cookie = r.headers.get("Set-Cookie", "")
+    assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
