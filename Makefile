@@ -95,6 +95,7 @@ bench: $(STAMP)
 	$(PY) -m benchmarks.scoring_cdnow
 	$(PY) -m benchmarks.scoring_public
 	$(PY) -m benchmarks.scoring_market
+	$(PY) -m benchmarks.scoring_market_product
 	$(PY) -m benchmarks.scoring_latency
 	$(PY) -m benchmarks.scoring_tables
 	$(PY) -m benchmarks.learning_simulate

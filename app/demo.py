@@ -37,8 +37,9 @@ from integrations.base import OUTPUT_FIELDS
 
 log = logging.getLogger(__name__)
 
-DEMO_MARKET = {"n_companies": 60, "n_owners": 6, "n_open_deals": 40, "n_closed_deals": 240}
-"""A market small enough that install, training, backfill and the changes finish in minutes."""
+DEMO_MARKET = {"n_companies": 120, "n_owners": 6, "n_open_deals": 40, "n_closed_deals": 400}
+"""A market small enough that install, training, backfill and the changes finish in minutes, and
+large enough for every score: ~74 customers (CLV and churn need 50) with ~28 past churns."""
 
 DEMO_TOKEN_TTL_SECONDS = 30
 """Access-token lifetime in the demo sandbox: short, so the demo shows token refreshes."""

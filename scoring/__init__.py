@@ -1,6 +1,6 @@
 """The scoring engine: features, calibrated and explained models per task, registry, report.
 
-Never imports Flask. The pipeline calls :func:`score_record` with the tenant's champions
+Never imports Flask. The pipeline calls :func:`score_batch` (or :func:`score_record`) with the tenant's champions
 (:meth:`ModelRegistry.load_champions`); the CLI trains and predicts on CSV files.
 """
 
@@ -23,7 +23,7 @@ from .errors import (
 from .features import record_features
 from .models import ChurnClassifier, ClvModel, ConversionClassifier, PriceModel
 from .registry import TASKS, LoadedModel, ModelRegistry, load_model, save_model
-from .scores import band, predict_table, score_1_99, score_record
+from .scores import band, predict_table, score_1_99, score_batch, score_record
 from .train import normalise_transactions, retrain_tenant, train_clv, train_from_records, train_table
 
 __all__ = [
@@ -59,6 +59,7 @@ __all__ = [
     "retrain_tenant",
     "save_model",
     "score_1_99",
+    "score_batch",
     "score_record",
     "train_clv",
     "train_from_records",

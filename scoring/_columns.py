@@ -101,18 +101,40 @@ def infer_column_types(frame: pd.DataFrame, exclude: Sequence[str] = ()) -> dict
     return {c: infer_column_type(str(c), frame[c]) for c in frame.columns if c not in exclude}
 
 
-def coerce_binary_target(series: pd.Series, column: str) -> tuple[np.ndarray, dict[str, object]]:
-    """Turn a 0/1, true/false or yes/no (or any two-valued) target into 0/1.
+AUTO_POSITIVE_PAIRS: tuple[tuple[str, str], ...] = (("1", "0"), ("true", "false"), ("yes", "no"), ("won", "lost"))
+"""(positive, negative) label pairs whose positive class is unambiguous (any case); any other pair
+of labels needs an explicit positive class (``--positive``)."""
+
+_NUMERIC_ONE_ZERO = {"1": "1", "1.0": "1", "0": "0", "0.0": "0"}
+
+
+def _auto_positive(classes: list[str]) -> str | None:
+    """The positive one of two lower-cased labels when the pair is unambiguous, else None."""
+    canon = {_NUMERIC_ONE_ZERO.get(c, c): c for c in classes}
+    for pos, neg in AUTO_POSITIVE_PAIRS:
+        if set(canon) == {pos, neg}:
+            return canon[pos]
+    return None
+
+
+def coerce_binary_target(series: pd.Series, column: str,
+                         positive: str | None = None) -> tuple[np.ndarray, dict[str, object]]:
+    """Turn a two-valued target into 0/1 with an explicit (or unambiguous) positive class.
 
     Args:
         series: the target values; missing values are errors.
         column: the column name, for messages.
+        positive: the label to predict (compared case-insensitively). Without it, only the pairs
+            of :data:`AUTO_POSITIVE_PAIRS` are accepted: guessing "Converted/Not converted" or
+            "2/1" would silently predict the wrong class.
 
     Returns:
-        ``(y, info)`` where ``info`` says which original value is the positive class.
+        ``(y, info)``; ``info`` holds ``positive_class`` (as written in the data), ``classes``
+        and ``positive_rate``.
 
     Raises:
-        TargetError: missing values in the target.
+        TargetError: missing values, an ambiguous pair without ``positive``, or a ``positive``
+            that is not one of the labels.
         ConstantTargetError: one class only.
         MulticlassTargetError: more than two classes.
     """
@@ -126,14 +148,21 @@ def coerce_binary_target(series: pd.Series, column: str) -> tuple[np.ndarray, di
     if len(classes) > 2:
         shown = ", ".join(repr(c) for c in classes[:5])
         raise MulticlassTargetError(f"target {column!r} has {len(classes)} classes ({shown}...); need two")
-    positive = next((c for c in classes if c in _TRUE), None)
-    if positive is None:
-        numeric = pd.to_numeric(pd.Series(classes), errors="coerce")
-        # Two numbers: the larger is positive; two words: the later in sort order, and we say so.
-        positive = classes[int(np.nanargmax(numeric))] if numeric.notna().all() else classes[1]
-    y = (lowered == positive).to_numpy(dtype=np.int64)
-    original = text[lowered == positive].iloc[0]
-    return y, {"positive_class": original, "classes": classes}
+    originals = [text[lowered == c].iloc[0] for c in classes]
+    if positive is not None:
+        wanted = str(positive).strip().lower()
+        wanted = next((c for c in classes if c == wanted or _NUMERIC_ONE_ZERO.get(c, c) == wanted), None)
+        if wanted is None:
+            raise TargetError(f"--positive {positive!r} is not a value of target {column!r} "
+                              f"(its values are {originals[0]!r} and {originals[1]!r})")
+    else:
+        wanted = _auto_positive(classes)
+        if wanted is None:
+            raise TargetError(f"target {column!r} has the values {originals[0]!r} and {originals[1]!r}: "
+                              f"say which one to predict with --positive (e.g. --positive {originals[1]!r})")
+    y = (lowered == wanted).to_numpy(dtype=np.int64)
+    original = text[lowered == wanted].iloc[0]
+    return y, {"positive_class": original, "classes": originals, "positive_rate": round(float(y.mean()), 6)}
 
 
 def require_columns(frame: pd.DataFrame, columns: dict[str, str | None]) -> None:

@@ -55,10 +55,11 @@ class MulticlassTargetError(TargetError):
 class NotEnoughHistoryError(ScoringError):
     """Fewer closed deals than the cold-start threshold; the task stays absent."""
 
-    def __init__(self, have: int, need: int) -> None:
+    def __init__(self, have: int, need: int, what: str = "closed deals") -> None:
         self.have = have
         self.need = need
-        super().__init__(f"not enough history: {have} closed deals, need {need}")
+        self.what = what
+        super().__init__(f"not enough history: {have} {what}, need {need}")
 
 
 class ModelError(ScoringError):

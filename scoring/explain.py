@@ -59,11 +59,59 @@ def _format_value(value: Any) -> str:
     return str(value)
 
 
+CLV_LABELS: dict[str, str] = {
+    "frequency": "Repeat purchases",
+    "recency": "Days between first and last purchase",
+    "T": "Days as a customer",
+    "days_since_last": "Days since last purchase",
+    "recency_share": "Share of the relationship still buying",
+    "n_transactions": "Purchases",
+    "total_spend": "Total spend",
+    "mean_spend": "Average purchase",
+    "monetary_repeat": "Average repeat purchase",
+    "max_spend": "Largest purchase",
+    "spend_30": "Spend in the last 30 days",
+    "spend_90": "Spend in the last 90 days",
+    "spend_180": "Spend in the last 180 days",
+    "days_active_90": "Days with a purchase (last 90 days)",
+    "trend": "Spend trend (recent vs earlier)",
+    "bg_p_alive": "Chance the customer is still active",
+    "bg_purchases_label": "Expected purchases (buying pattern)",
+    "gg_value": "Expected purchase size",
+    "bg_spend_label": "Expected spend (buying pattern)",
+}
+"""Plain words for the CLV model's features (never "Bg p alive")."""
+
+DERIVED_FROM: dict[str, tuple[str, str]] = {
+    "days_open": ("created_at", "Days since {}"),
+    "company_industry": ("industry", "{}"),
+    "company_employees": ("employees", "{}"),
+    "company_annual_revenue": ("annual_revenue", "{}"),
+    "company_country": ("country", "{}"),
+    "pipeline": ("pipeline", "{}"),
+    "amount": ("amount", "{}"),
+    "owner": ("owner_id", "{}"),
+    "stage": ("stage", "{}"),
+}
+"""Feature → (canonical CRM field it is computed from, label template), so a factor can carry the
+CRM's own property label from the tenant's mapping ("Days since Create date")."""
+
+
 def label_for(feature: str, labels: Mapping[str, str] | None = None) -> str:
-    """The human label of a feature: the tenant's CRM label, ours, or the name made readable."""
+    """The human label of a feature: the tenant's CRM label, ours, or the name made readable.
+
+    Order: the mapping's label for the feature; the mapping's label of the CRM field it is
+    derived from (``days_since_<field>`` and :data:`DERIVED_FROM`); our label; the name.
+    """
     if labels and feature in labels:
         return str(labels[feature])
-    return FEATURE_LABELS.get(feature) or feature.replace("_", " ").strip().capitalize()
+    if labels:
+        source, template = DERIVED_FROM.get(feature, (None, ""))
+        if feature.startswith("days_since_") and feature[len("days_since_"):] in labels:
+            source, template = feature[len("days_since_"):], "Days since {}"
+        if source and source in labels:
+            return template.format(labels[source])
+    return FEATURE_LABELS.get(feature) or CLV_LABELS.get(feature) or feature.replace("_", " ").strip().capitalize()
 
 
 def top_factors(impacts: np.ndarray, names: list[str], values: Mapping[str, Any],

@@ -8,7 +8,19 @@ Mapping shape (all keys optional)::
     {"labels": {"days_since_last_meeting": "Days since last meeting"},
      "targets": {"churn": "churned", "discount": "discount"}}
 
-``targets`` name the ``extra`` keys that hold a task's label (churn) or the discount (price).
+``targets`` name the ``extra`` keys that hold a task's label (churn) or the discount (price);
+``rollups`` (optional) adds ``extra`` keys the CRM only knows as current values.
+
+Leak rules (why each exists):
+
+- every target key (ours by default plus the mapping's) is hidden from the features of EVERY
+  task: a churn flag exists only for customers, i.e. for won deals;
+- rollups (page views, notes count, last contacted, stage probability...) are current values:
+  for a deal closed last year they include everything after its close, so they never enter;
+- dates become durations before the moment described, and a date after it is unknown (NaN);
+- the expected close date is not a feature: for a closed deal the CRM only keeps the actual
+  close, which would tell training rows exactly how long they had left;
+- free text (descriptions) is not a category.
 """
 
 from __future__ import annotations
@@ -40,7 +52,6 @@ FEATURE_LABELS: dict[str, str] = {
     "company_industry": "Industry",
     "company_annual_revenue": "Company annual revenue",
     "company_country": "Country",
-    "stage_probability": "Stage probability",
     "n_contacts": "Contacts on the deal",
     "has_exec_contact": "Executive contact",
     "closed_won_count": "Past deals won",
@@ -48,8 +59,27 @@ FEATURE_LABELS: dict[str, str] = {
     "days_since_last_won": "Days since last deal won",
     "n_stage_changes": "Stage changes",
     "pipeline": "Pipeline",
+    "owner": "Deal owner",
+    "stage": "Deal stage",
 }
 """Our labels; the tenant's mapping labels win over these."""
+
+DEFAULT_TARGET_KEYS = {"churn": "churned", "discount": "discount"}
+"""``extra`` keys holding labels or treatments unless the mapping names others."""
+
+TARGET_LIKE_KEYS = frozenset({"churned", "churn", "churn_date", "churned_at", "is_churned", "won", "is_won",
+                              "closed_won", "outcome", "discount", "renewed", "renewal_status"})
+"""``extra`` keys never used as features whatever the mapping says: outcomes by another name."""
+
+ROLLUP_KEYS = frozenset({"page_views", "num_notes", "num_contacts", "num_contacted_notes", "last_contacted_at",
+                         "last_visit_at", "last_activity_at", "last_modified", "stage_probability",
+                         "forecast_probability", "days_to_close", "closed_lost_reason", "closed_won_reason",
+                         "close_date", "description"})
+"""``extra`` keys that are current values (or post-outcome fields) and cannot be rebuilt as of a
+past moment; page views come from timestamped page-view activities instead."""
+
+MAX_CATEGORY_TEXT = 60
+"""Longest string value kept as a category; longer values are free text."""
 
 for _w in ACTIVITY_WINDOWS:
     for _kind, _text in (("emails_in", "Inbound emails"), ("emails_out", "Outbound emails"),
@@ -92,6 +122,26 @@ def reference_time(record: Record, as_of: datetime | None = None) -> datetime:
     return datetime.now(UTC)
 
 
+def hidden_keys(mapping: Mapping[str, Any] | None) -> frozenset[str]:
+    """``extra`` keys that never become features (targets and rollups, see the module docstring)."""
+    mapping = mapping or {}
+    targets = {**DEFAULT_TARGET_KEYS, **(mapping.get("targets") or {})}
+    return frozenset(TARGET_LIKE_KEYS | ROLLUP_KEYS | set(targets.values()) | set(mapping.get("rollups") or ()))
+
+
+def snapshot_times(record: Record, fractions: tuple[float, ...]) -> list[datetime]:
+    """Moments in a closed deal's life (shares of creation → close) to describe it for training.
+
+    A deal without a usable creation date is described once, as of its close.
+    """
+    created, closed = parse_time(record.created_at), parse_time(record.close_date)
+    if closed is None:
+        return []
+    if created is None or closed <= created:
+        return [closed]
+    return [created + (closed - created) * f for f in fractions]
+
+
 def record_features(record: Record, mapping: Mapping[str, Any] | None = None,
                     as_of: datetime | None = None) -> dict[str, Any]:
     """Turn a canonical Record into a flat feature dict.
@@ -109,8 +159,9 @@ def record_features(record: Record, mapping: Mapping[str, Any] | None = None,
     feats: dict[str, Any] = {
         "amount": record.amount if record.amount is not None else math.nan,
         "days_open": _days(now, parse_time(record.created_at)),
-        "days_to_close": _days(parse_time(record.close_date), now) if record.stage_kind == "open" else math.nan,
         "pipeline": record.pipeline,
+        # The deal owner as a category: reps differ in skill, not in any order of their ids.
+        "owner": str(record.owner.id) if record.owner and record.owner.id else None,
     }
     last: dict[str, datetime] = {}
     counts = {f"{k}_{w}d": 0 for w in ACTIVITY_WINDOWS for k in ("emails_in", "emails_out", "calls", "meetings")}
@@ -142,8 +193,7 @@ def record_features(record: Record, mapping: Mapping[str, Any] | None = None,
     feats["days_since_last_call"] = _days(now, last.get("call"))
     feats.update(counts)
     extra = dict(record.extra or {})
-    # CRM analytics properties (mapped into extra) are the page-view source when present.
-    feats["page_views"] = float(extra.pop("page_views", page_views) or 0)
+    feats["page_views"] = float(page_views)
     company = record.company
     feats["company_employees"] = float(company.employees) if company and company.employees is not None else math.nan
     feats["company_industry"] = company.industry if company else None
@@ -151,11 +201,6 @@ def record_features(record: Record, mapping: Mapping[str, Any] | None = None,
         float(company.annual_revenue) if company and company.annual_revenue is not None else math.nan
     )
     feats["company_country"] = company.country if company else None
-    stage_probability = extra.pop("stage_probability", None)
-    # A closed deal's stage probability is its outcome (1 or 0): never a feature for it.
-    feats["stage_probability"] = (
-        float(stage_probability) if stage_probability is not None and record.stage_kind == "open" else math.nan
-    )
     feats["n_contacts"] = float(len(record.contacts))
     feats["has_exec_contact"] = float(any(
         c.title and any(w in c.title.lower() for w in EXEC_TITLE_WORDS) for c in record.contacts
@@ -165,16 +210,32 @@ def record_features(record: Record, mapping: Mapping[str, Any] | None = None,
     feats["closed_won_count"] = float(len(won))
     feats["closed_won_sum"] = float(sum(a for _, a in won))
     feats["days_since_last_won"] = _days(now, max(t for t, _ in won)) if won else math.nan
-    feats["n_stage_changes"] = float(sum(
-        1 for s in record.history.stage_changes if (parse_time(s.at) or now) <= now
-    ))
-    hidden = set((mapping or {}).get("targets", {}).values())
+    passed = sorted(((t, s.stage) for s in record.history.stage_changes if (t := parse_time(s.at)) is not None
+                     and t <= now), key=lambda ts: ts[0])
+    feats["n_stage_changes"] = float(len(passed))
+    # The stage the deal was in at that moment (from the stage history), never the current one:
+    # a closed deal's current stage is its outcome.
+    stage_then = passed[-1][1] if passed else (record.stage if record.stage_kind == "open" else None)
+    feats["stage"] = None if stage_then == record.stage and record.stage_kind != "open" else stage_then
+    hidden = hidden_keys(mapping)
     for key, value in extra.items():
         if key in hidden or key in feats:
             continue
-        if value is None or isinstance(value, str | int | float | bool):
+        when = parse_time(value) if isinstance(value, str | datetime) and _looks_like_date(value) else None
+        if when is not None:
+            feats[f"days_since_{key}"] = _days(now, when) if when <= now else math.nan
+        elif isinstance(value, str) and len(value) > MAX_CATEGORY_TEXT:
+            continue
+        elif value is None or isinstance(value, str | int | float | bool):
             feats[key] = value
     return feats
+
+
+def _looks_like_date(value: Any) -> bool:
+    if isinstance(value, datetime):
+        return True
+    text = str(value)
+    return len(text) >= 10 and text[4] == "-" and text[7] == "-" and text[:4].isdigit()
 
 
 def closed_won_log(record: Record) -> list[tuple[datetime, float]]:

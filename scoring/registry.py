@@ -32,6 +32,7 @@ import skops.io as sio
 import xgboost as xgb
 from sklearn.pipeline import Pipeline
 
+from .defaults import PROMOTION_CONFIDENCE
 from .errors import LibraryVersionMismatchError, ModelError, ModelIntegrityError, ModelNotFoundError
 from .metrics import PRIMARY_METRIC
 
@@ -43,7 +44,24 @@ FORMAT_VERSION = 1
 TASKS = ("conversion", "churn", "clv", "price")
 """Every scoring task."""
 
-_TRUSTED_PREFIXES = ("scoring.", "sklearn.", "numpy.", "builtins.", "collections.", "scipy.")
+TRUSTED_TYPES = frozenset({
+    "scoring._encoder.TabularEncoder",
+    "scoring.models._calibration.ProbabilityCalibrator",
+    "scoring.models.churn.ChurnClassifier",
+    "scoring.models.clv.ClvModel",
+    "scoring.models.conversion.ConversionClassifier",
+    "scoring.models.price.PriceModel",
+    "sklearn.ensemble._hist_gradient_boosting.predictor.TreePredictor",
+    "sklearn.ensemble._hist_gradient_boosting.binning._BinMapper",
+    "sklearn._loss.loss.HalfBinomialLoss",
+    "sklearn._loss.link.LogitLink",
+    "sklearn._loss.link.Interval",
+    "sklearn.neural_network._stochastic_optimizers.AdamOptimizer",
+    "sklearn.tree._tree.Tree",
+})
+"""Exact types (beyond skops' own safe defaults) our artefacts may hold. Whole-module prefixes
+were trusted before, and a file naming ``builtins.eval`` loaded; a new model type must be added
+here on purpose (a test trains every model and checks this list covers it)."""
 _TENANT_RE = re.compile(r"^[A-Za-z0-9_.-]{1,128}$")
 
 
@@ -54,6 +72,14 @@ def library_versions() -> dict[str, str]:
 
     return {"scikit-learn": sklearn.__version__, "xgboost": xgb.__version__,
             "numpy": np.__version__, "skops": skops.__version__}
+
+
+def release_series(version: str | None) -> tuple[str, ...]:
+    """``"1.5.2"`` → ``("1", "5")``: the part of a version that must match to load an artefact."""
+    if not version:
+        return ()
+    parts = re.split(r"[.+]", str(version))
+    return tuple(parts[:2])
 
 
 def code_version() -> str:
@@ -165,14 +191,19 @@ def read_metadata(directory: str | Path) -> dict[str, Any]:
 
 
 def check_versions(meta: dict[str, Any]) -> None:
-    """Refuse an artefact saved with other library versions.
+    """Refuse an artefact saved with another major.minor release of a library.
+
+    Patch releases (1.5.1 → 1.5.2) keep file formats and fitted attributes; refusing them made
+    every bug-fix upgrade retrain every tenant. Another minor release may rename attributes,
+    so it is refused and the caller queues a retrain.
 
     Raises:
         LibraryVersionMismatchError: a saved version differs from the running one.
     """
     running = library_versions()
     saved = meta.get("library_versions") or {}
-    mismatches = {k: (str(saved.get(k)), v) for k, v in running.items() if saved.get(k) != v}
+    mismatches = {k: (str(saved.get(k)), v) for k, v in running.items()
+                  if release_series(saved.get(k)) != release_series(v)}
     if mismatches:
         raise LibraryVersionMismatchError(mismatches)
 
@@ -199,7 +230,7 @@ def load_model(directory: str | Path) -> LoadedModel:
             raise ModelIntegrityError(f"{out}: {name} is missing or does not match its checksum")
     check_versions(meta)
     untrusted = sio.get_untrusted_types(file=out / "model.skops")
-    foreign = [t for t in untrusted if not t.startswith(_TRUSTED_PREFIXES)]
+    foreign = sorted(t for t in untrusted if t not in TRUSTED_TYPES)
     if foreign:
         raise ModelIntegrityError(f"{out}: model holds unexpected types: {', '.join(foreign)}")
     model = sio.load(out / "model.skops", trusted=untrusted)
@@ -263,52 +294,87 @@ class ModelRegistry:
         version = json.loads(pointer.read_text())["version"]
         return self._task_dir(tenant, task) / "versions" / version
 
-    def promote(self, tenant: str, artefact: str | Path,
-                evaluate: Callable[[LoadedModel], float] | None = None) -> dict[str, Any]:
-        """Make a challenger the champion if it is better on a holdout.
+    def promote(self, tenant: str, artefact: str | Path, evaluate: Callable[[LoadedModel], float] | None = None,
+                holdout: tuple[Any, Any] | None = None) -> dict[str, Any]:
+        """Make a challenger the champion only when the evidence says it is better.
+
+        1. The challenger must have passed its training gate (not worse than a logistic
+           regression on the same rows, better than the prior rate; see ``scoring.promotion``):
+           a failing model is never promoted, not even as the first one.
+        2. With ``holdout`` (``(X, y)``: the challenger's time-based holdout rows), champion and
+           challenger predict the SAME rows and the challenger must win in
+           ``PROMOTION_CONFIDENCE`` of paired bootstrap resamples.
+        3. Otherwise (``evaluate``, or the stored metrics of two different holdouts) the
+           challenger must be strictly better on the number given.
 
         Args:
             tenant: the tenant id.
             artefact: the challenger's artefact directory.
-            evaluate: scores a loaded model on a common holdout (higher is better). Without it
-                the holdout metrics stored at training are compared.
+            evaluate: scores a loaded model on a common holdout (higher is better).
+            holdout: ``(X, y)`` rows both classification models predict (preferred).
 
         Returns:
-            ``{"promoted", "task", "tenant", "version", "metric", "challenger", "champion", "basis", "reason"}``.
+            ``{"promoted", "task", "tenant", "version", "metric", "challenger", "champion", "basis", "reason"}``
+            (+ ``"comparison"`` with the bootstrap evidence, ``"gate"`` with the baselines).
         """
+        from .promotion import paired_gain
+
         challenger = load_model(artefact)
         task = challenger.task
         metric = PRIMARY_METRIC[task]
-        basis = "common holdout" if evaluate else "holdout metrics stored at training"
+        gate = challenger.metadata.get("promotion_gate")
+        base = {"task": task, "tenant": tenant, "version": challenger.version, "metric": metric}
+        if gate is not None and not gate.get("passed"):
+            return base | {"promoted": False, "challenger": gate.get("auc"), "champion": None, "gate": gate,
+                           "basis": "training holdout vs prior rate and logistic regression",
+                           "reason": "refused: " + "; ".join(gate.get("reasons") or ["failed its training gate"])}
+        champion = None
+        current_dir = self.champion_dir(tenant, task)
+        if current_dir is not None and current_dir.exists():
+            try:
+                champion = load_model(current_dir)
+            except ModelError as exc:  # an unloadable champion cannot defend its title
+                log.warning("champion %s of %s/%s unusable: %s", current_dir.name, tenant, task, exc)
 
-        def score(m: LoadedModel) -> float:
-            if evaluate is not None:
-                return float(evaluate(m))
+        def stored(m: LoadedModel) -> float:
             value = (m.metadata.get("metrics") or {}).get("holdout", {}).get(metric)
             return float("nan") if value is None else float(value)
 
-        current_dir = self.champion_dir(tenant, task)
-        champion_score = None
-        if current_dir is not None and current_dir.exists():
-            try:
-                champion_score = score(load_model(current_dir))
-            except ModelError as exc:  # an unloadable champion cannot defend its title
-                log.warning("champion %s of %s/%s unusable: %s", current_dir.name, tenant, task, exc)
-        challenger_score = score(challenger)
-        promoted = champion_score is None or (
-            np.isfinite(challenger_score) and not challenger_score <= champion_score
-        )
-        result = {"promoted": bool(promoted), "task": task, "tenant": tenant,
-                  "version": challenger.version, "metric": metric,
-                  "challenger": challenger_score, "champion": champion_score, "basis": basis}
+        comparison = None
+        if champion is None:
+            challenger_score, champion_score = stored(challenger), None
+            promoted, basis, reason = True, "no champion", "no champion yet"
+            if gate is not None:
+                reason += " (passed its training gate)"
+        elif holdout is not None and task != "clv":
+            X, y = holdout
+            from .scores import predict_proba_table
+
+            comparison = paired_gain(np.asarray(y), predict_proba_table(challenger, X), _champion_proba(champion, X))
+            challenger_score, champion_score = comparison["challenger"], comparison["champion"]
+            promoted, basis = bool(comparison["better"]), "same time-based holdout, paired bootstrap"
+            reason = (f"better than the champion in {comparison['share_better']:.0%} of bootstrap resamples"
+                      f" (needs {PROMOTION_CONFIDENCE:.0%})")
+        else:
+            if evaluate is not None:
+                challenger_score, champion_score = float(evaluate(challenger)), float(evaluate(champion))
+                basis = "common holdout"
+            else:
+                challenger_score, champion_score = stored(challenger), stored(champion)
+                basis = "holdout metrics stored at training (different rows)"
+            promoted = bool(np.isfinite(challenger_score) and challenger_score > champion_score)
+            reason = "better on the holdout" if promoted else "not better than the champion on the holdout"
+        result = base | {"promoted": promoted, "challenger": challenger_score, "champion": champion_score,
+                         "basis": basis, "reason": reason}
+        if comparison is not None:
+            result["comparison"] = comparison
+        if gate is not None:
+            result["gate"] = gate
         if promoted:
             self.add(tenant, artefact)
             pointer = self._task_dir(tenant, task) / "champion.json"
             pointer.write_text(json.dumps({"version": challenger.version, "metric": {metric: challenger_score},
                                            "promoted_at": datetime.now(UTC).isoformat(timespec="seconds")}))
-            result["reason"] = "no champion yet" if champion_score is None else "better on the holdout"
-        else:
-            result["reason"] = "not better than the champion on the holdout"
         return result
 
     def load_champions(self, tenant: str, tasks: Iterable[str] = TASKS,
@@ -338,20 +404,45 @@ class ModelRegistry:
         return out
 
 
-def evaluate_on_frame(loaded: LoadedModel, frame: Any, target: str | None) -> float:
-    """ROC AUC of a classification/price model on a labelled table (the promotion holdout).
+def _champion_proba(champion: LoadedModel, X: Any) -> np.ndarray:
+    """The champion's probabilities on the challenger's rows; constant 0.5 if it cannot read them
+    (a champion trained on other columns cannot defend its title on these rows)."""
+    from .scores import predict_proba_table
+
+    try:
+        return predict_proba_table(champion, X)
+    except (KeyError, ValueError, TypeError) as exc:
+        log.warning("champion %s cannot score the holdout rows: %s", champion.version, exc)
+        return np.full(len(X), 0.5)
+
+
+def holdout_from_frame(loaded: LoadedModel, frame: Any, target: str | None) -> tuple[Any, Any]:
+    """``(X, y)`` of a labelled table for :meth:`ModelRegistry.promote` (positive class of the model).
 
     Raises:
         DataError: a CLV model, or the target is missing/unusable.
     """
     from ._columns import coerce_binary_target, require_columns
     from .errors import DataError
-    from .metrics import classification_metrics
 
     if loaded.task == "clv" or not target:
         raise DataError("a holdout table can only compare classification models")
     require_columns(frame, {"target": target})
-    y, _ = coerce_binary_target(frame[target], target)
-    drop = [c for c in (target, loaded.metadata.get("id_column")) if c and c in frame.columns]
-    p = loaded.model.predict_proba(frame.drop(columns=drop))[:, 1]
-    return classification_metrics(y, p)["roc_auc"]
+    positive = (loaded.metadata.get("target_info") or {}).get("positive_class")
+    y, _ = coerce_binary_target(frame[target], target, None if positive is None else str(positive))
+    drop = [c for c in (target, loaded.metadata.get("id_column"), loaded.metadata.get("time_column"),
+                        loaded.metadata.get("group_column")) if c and c in frame.columns]
+    return frame.drop(columns=drop), y
+
+
+def evaluate_on_frame(loaded: LoadedModel, frame: Any, target: str | None) -> float:
+    """ROC AUC of a classification/price model on a labelled table (the promotion holdout).
+
+    Raises:
+        DataError: a CLV model, or the target is missing/unusable.
+    """
+    from .metrics import classification_metrics
+    from .scores import predict_proba_table
+
+    X, y = holdout_from_frame(loaded, frame, target)
+    return classification_metrics(y, predict_proba_table(loaded, X))["roc_auc"]

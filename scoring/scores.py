@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from . import defaults
-from .explain import group_sums, occlusion, top_factors
+from .explain import CLV_LABELS, occlusion, top_factors
 from .features import closed_won_log, record_features, reference_time
 from .registry import TASKS, LoadedModel
 
@@ -46,41 +46,15 @@ def _labels(mapping: Mapping[str, Any] | None) -> Mapping[str, str]:
 
 
 # -- classification tasks --------------------------------------------------------------------
-def _impacts(task: str, model: Any, Z: np.ndarray, p: np.ndarray) -> np.ndarray:
-    """Per-feature impacts on the probability, shape (n, n_features)."""
+def _impacts(task: str, model: Any, Z: np.ndarray, p: np.ndarray) -> np.ndarray:  # noqa: ARG001 - same call for every task
+    """Per-feature impacts on the shown probability, shape (n, n_features).
+
+    Occlusion for every task: the impact IS the change of the shown probability when the feature
+    is set to its reference (training mean / mode), so a factor's sign is always faithful.
+    (Churn used first-order XGBoost contributions; 28% of its top factors did not move p.)
+    """
     enc = model.encoder_
-    if task == "churn":
-        # Log-odds contributions scaled by dp/dlogit = p(1-p): their first-order effect on p.
-        return group_sums(model.contributions_encoded(Z), enc.groups_) * (p * (1 - p))[:, None]
     return occlusion(model.proba_encoded, Z, enc.groups_, enc.baseline_)
-
-
-def _classification_entry(loaded: LoadedModel, feats: Mapping[str, Any], labels, with_factors: bool) -> dict:
-    model = loaded.model
-    z = model.encoder_.transform_one(feats)[None, :]
-    if loaded.task == "price":
-        curve = model.curve_encoded(z)
-        best, p_best = model.best_from_curve(curve)
-        z = z.copy()
-        z[0, model.discount_index_] = (best[0] - model.discount_center_) / model.discount_spread_
-        p = np.array([p_best[0]])
-    else:
-        p = model.proba_encoded(z)
-    prob = float(p[0])
-    entry = {"probability": round(prob, 6), "score_1_99": score_1_99(prob), "band": band(prob),
-             "factors": [], "model_version": loaded.version}
-    if with_factors:
-        names = list(model.encoder_.groups_)
-        impacts = _impacts(loaded.task, model, z, p)[0]
-        if loaded.task == "price":
-            values = dict(feats) | {model.discount_feature_: float(best[0])}
-        else:
-            values = feats
-        entry["factors"] = top_factors(impacts, names, values, labels)
-    if loaded.task == "price":
-        entry["best_discount"] = float(best[0])
-        entry["curve"] = [[float(d), round(float(q), 6)] for d, q in zip(model.grid_, curve[0], strict=True)]
-    return entry
 
 
 # -- CLV -----------------------------------------------------------------------------------
@@ -111,11 +85,12 @@ def _clv_entry(loaded: LoadedModel, log: list[tuple[datetime, float]], as_of: da
     entry = {"value": round(value, 2), "score_1_99": score, "band": band(score / 100),
              "factors": [], "model_version": loaded.version}
     if with_factors:
-        from .models.clv import FEATURES
+        from .models.clv import FEATURES, add_bg_features
 
         contribs = model.contributions_raw(raw)[0] * value  # log-scale contributions → currency, first order
-        values = dict(zip(RAW_FEATURES, raw[0], strict=True))
-        entry["factors"] = top_factors(contribs, list(FEATURES), values, labels)
+        full = add_bg_features(raw, model.params_, model.label_days_)[0]
+        values = dict(zip(RAW_FEATURES, raw[0], strict=True)) | dict(zip(FEATURES, full, strict=True))
+        entry["factors"] = top_factors(contribs, list(FEATURES), values, {**CLV_LABELS, **dict(labels)})
     return entry
 
 
@@ -135,25 +110,102 @@ def score_record(record, models: Mapping[str, Any], mapping: Mapping[str, Any] |
     Returns:
         The Scores dict (see module docstring).
     """
-    feats = record_features(record, mapping, as_of)
+    return score_batch([record], models, mapping, factors=factors, as_of=as_of)[str(record.id)]
+
+
+def score_batch(records, models: Mapping[str, Any], mapping: Mapping[str, Any] | None = None, *,
+                factors: bool = True, as_of: datetime | None = None) -> dict[str, dict[str, Any]]:
+    """Score many records at once: :func:`score_record`'s result per record id, vectorised.
+
+    Each classification task encodes the whole batch and predicts (and occludes, for factors)
+    in one call per task; CLV is per account (its features are a small computation per log).
+    """
+    records = list(records)
     labels = _labels(mapping)
-    out: dict[str, Any] = {}
-    absent: dict[str, Any] = {}
+    feats = [record_features(r, mapping, as_of) for r in records]
+    out: dict[str, dict[str, Any]] = {str(r.id): {} for r in records}
+    absent: dict[str, dict[str, Any]] = {str(r.id): {} for r in records}
     for task in TASKS:
         loaded = models.get(task)
         if not isinstance(loaded, LoadedModel):
-            absent[task] = dict(loaded) if isinstance(loaded, Mapping) else {"no_model": {}}
+            reason = dict(loaded) if isinstance(loaded, Mapping) else {"no_model": {}}
+            for r in records:
+                absent[str(r.id)][task] = dict(reason)
             continue
         if task == "clv":
-            entry = _clv_entry(loaded, closed_won_log(record), reference_time(record, as_of), labels, factors)
-            if entry is None:
-                absent[task] = {"no_purchase_history": {}}
-            else:
-                out[task] = entry
-        else:
-            out[task] = _classification_entry(loaded, feats, labels, factors)
-    out["absent"] = absent
+            for r in records:
+                when = reference_time(r, as_of)
+                log = closed_won_log(r)
+                prospective = not [d for d, _ in log if d <= when] and bool(r.amount)
+                if prospective:
+                    # A prospect has no purchases yet: its value as a customer if this deal is
+                    # won (the deal as its first purchase), which is what a rep weighs.
+                    log = [(when, float(r.amount))]
+                entry = _clv_entry(loaded, log, when, labels, factors)
+                if entry is not None:
+                    entry["basis"] = "if this deal is won (no purchase yet)" if prospective else "purchase history"
+                if entry is None:
+                    absent[str(r.id)][task] = {"no_purchase_history": {}}
+                else:
+                    out[str(r.id)][task] = entry
+            continue
+        for r, entry in zip(records, _classification_entries(loaded, feats, labels, factors), strict=True):
+            out[str(r.id)][task] = entry
+    for rid in out:
+        out[rid]["absent"] = absent[rid]
     return out
+
+
+def _classification_entries(loaded: LoadedModel, feats: list[Mapping[str, Any]], labels,
+                            with_factors: bool) -> list[dict]:
+    if not feats:
+        return []
+    model = loaded.model
+    Z = np.vstack([model.encoder_.transform_one(f) for f in feats])
+    if loaded.task == "price":
+        curve = model.curve_encoded(Z)
+        best, p = model.best_from_curve(curve)
+        Z = Z.copy()
+        Z[:, model.discount_index_] = (best - model.discount_center_) / model.discount_spread_
+    else:
+        p = model.proba_encoded(Z)
+    impacts = _impacts(loaded.task, model, Z, p) if with_factors else None
+    names = list(model.encoder_.groups_)
+    entries = []
+    for i, f in enumerate(feats):
+        prob = float(p[i])
+        entry = {"probability": round(prob, 6), "score_1_99": score_1_99(prob), "band": band(prob),
+                 "factors": [], "model_version": loaded.version}
+        if impacts is not None:
+            values = dict(f) | ({model.discount_feature_: float(best[i])} if loaded.task == "price" else {})
+            entry["factors"] = top_factors(impacts[i], names, values, labels)
+        if loaded.task == "price":
+            entry["best_discount"] = float(best[i])
+            entry["curve"] = [[float(d), round(float(q), 6)] for d, q in zip(model.grid_, curve[i], strict=True)]
+        entries.append(entry)
+    return entries
+
+
+def prepare_frame(loaded: LoadedModel, frame: pd.DataFrame) -> pd.DataFrame:
+    """Apply the model's date policy to raw table rows (dates → days before the time column, or now)."""
+    frame = frame.copy()
+    policy = loaded.metadata.get("date_columns") or {}
+    present = {c: "date" for c, how in policy.items() if how == "days_before_reference" and c in frame.columns}
+    if present:
+        from .train import dates_to_durations
+
+        time_column = loaded.metadata.get("time_column")
+        reference = (frame[time_column] if time_column in frame.columns
+                     else pd.Series([pd.Timestamp.now(tz="UTC")] * len(frame)))
+        converted, _, _ = dates_to_durations(frame[list(present)], present, reference)
+        for c in present:
+            frame[c] = converted[c].to_numpy()
+    return frame
+
+
+def predict_proba_table(loaded: LoadedModel, frame: pd.DataFrame) -> np.ndarray:
+    """P(positive) of raw table rows (the model's date policy applied)."""
+    return np.asarray(loaded.model.predict_proba(prepare_frame(loaded, frame))[:, 1], dtype=float)
 
 
 # -- tables (CLI predict) ------------------------------------------------------------------
@@ -167,7 +219,7 @@ def predict_table(loaded: LoadedModel, frame: pd.DataFrame, labels: Mapping[str,
     """
     model = loaded.model
     enc = model.encoder_
-    frame = frame.copy()
+    frame = prepare_frame(loaded, frame)
     if loaded.task == "price" and model.discount_feature_ not in frame.columns:
         frame[model.discount_feature_] = np.nan  # the discount is what we recommend
     Z = enc.transform(frame)

@@ -5,29 +5,33 @@ from __future__ import annotations
 import hashlib
 import warnings
 from collections.abc import Iterable, Mapping
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 import numpy as np
 import pandas as pd
+from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import train_test_split
+from sklearn.pipeline import Pipeline
 from tqdm import tqdm
 
 from . import defaults
 from ._columns import coerce_binary_target, infer_column_types, require_columns
+from ._encoder import TabularEncoder
 from .errors import DataError, EmptyDataError, NotEnoughHistoryError
-from .features import parse_time, record_features
+from .features import DEFAULT_TARGET_KEYS, parse_time, record_features, snapshot_times
+from .leakage import screen_leaks
 from .metrics import classification_metrics, regression_metrics
 from .models.churn import ChurnClassifier
 from .models.clv import FEATURES as CLV_FEATURES
 from .models.clv import ClvModel
 from .models.conversion import ConversionClassifier
 from .models.price import PriceModel
+from .promotion import baseline_gate
 
 CLASSIFICATION_TASKS = ("conversion", "churn", "price")
 """Tasks trained from a table with a binary target."""
 
-_HOLDOUT_MIN_PER_CLASS = 5
 _IMPORTANCE_ROWS = 500  # holdout rows used for factor importance: plenty for a stable mean
 
 
@@ -50,72 +54,181 @@ def _make(task: str, types: dict[str, str], discount_column: str | None, max_dis
                       random_state=random_state, **({"n_estimators": 30} if fast else {}))
 
 
+def _logistic(types: dict[str, str], random_state: int) -> Pipeline:
+    """The reference every model must not fall below: a plain logistic regression on the same rows."""
+    return Pipeline([("encode", TabularEncoder(column_types=types, scale=True)),
+                     ("lr", LogisticRegression(C=1.0, max_iter=2000, random_state=random_state))])
+
+
+def holdout_split(y: np.ndarray, time: np.ndarray | None = None, groups: np.ndarray | None = None, *,
+                  fraction: float = defaults.HOLDOUT_FRACTION,
+                  random_state: int = defaults.RANDOM_STATE) -> tuple[np.ndarray, np.ndarray, str]:
+    """Training and holdout row indices: the latest ``fraction`` of groups when times are known.
+
+    Rows of one group (the snapshots of one deal) always fall on the same side. Without times,
+    or when the latest groups hold fewer than 5 of a class, the split is random and stratified.
+
+    Returns:
+        ``(train_idx, holdout_idx, kind)`` with kind ``time`` | ``random``.
+    """
+    n = len(y)
+    groups = np.arange(n) if groups is None else np.asarray(groups)
+    if time is not None:
+        t = pd.Series(pd.to_datetime(pd.Series(time), errors="coerce", utc=True).to_numpy())
+        last = t.groupby(groups).max().sort_values(kind="stable")
+        if last.notna().all():
+            cut = int(round(len(last) * (1 - fraction)))
+            test_groups = set(last.index[cut:])
+            test = np.isin(groups, list(test_groups))
+            if min(np.bincount(y[test], minlength=2).min(), np.bincount(y[~test], minlength=2).min()) >= 5:
+                return np.flatnonzero(~test), np.flatnonzero(test), "time"
+    unique = pd.unique(groups)
+    label = pd.Series(y).groupby(groups).max().reindex(unique).to_numpy()
+    g_train, g_test = train_test_split(unique, test_size=fraction, stratify=label, random_state=random_state)
+    test = np.isin(groups, g_test)
+    return np.flatnonzero(~test), np.flatnonzero(test), "random"
+
+
+def dates_to_durations(X: pd.DataFrame, types: dict[str, str], reference: pd.Series | None
+                       ) -> tuple[pd.DataFrame, dict[str, str], dict[str, str]]:
+    """Date columns become ages (days before the row's reference time); never absolute time.
+
+    An absolute date teaches the model the calendar: moving every create date three years
+    later changed predictions with no real effect, and "Create date: 07/03/2025" was a top
+    factor. With a reference time (the time column at training; the time column or now at
+    prediction) a date becomes "days before"; without one it is dropped.
+
+    Returns:
+        ``(X, types, policy)``; policy maps each date column to ``days_before_reference`` or
+        ``dropped`` (the model's metadata keeps it so prediction does the same).
+    """
+    dates = [c for c, t in types.items() if t == "date"]
+    if not dates:
+        return X, types, {}
+    X, types = X.copy(), dict(types)
+    policy: dict[str, str] = {}
+    if reference is None:
+        for c in dates:
+            policy[str(c)] = "dropped"
+            types.pop(c)
+        return X.drop(columns=dates), types, policy
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        ref = pd.to_datetime(pd.Series(np.asarray(reference)), errors="coerce", utc=True, format="mixed")
+        for c in dates:
+            when = pd.to_datetime(X[c].reset_index(drop=True), errors="coerce", utc=True, format="mixed")
+            X[c] = ((ref - when).dt.total_seconds() / 86400.0).to_numpy()
+            types[c] = "numeric"
+            policy[str(c)] = "days_before_reference"
+    return X, types, policy
+
+
 def train_table(task: str, frame: pd.DataFrame, target: str, *, id_column: str | None = None,
                 discount_column: str | None = None, max_discount: float = defaults.MAX_DISCOUNT,
-                random_state: int = defaults.RANDOM_STATE, fast: bool = False,
-                progress: bool = False) -> tuple[Any, dict[str, Any], dict[str, Any]]:
-    """Train a classification/price model on a table, measured on a stratified holdout.
+                positive: str | None = None, time_column: str | None = None, group_column: str | None = None,
+                min_rows: int = defaults.MIN_TRAINING_ROWS, random_state: int = defaults.RANDOM_STATE,
+                fast: bool = False, progress: bool = False,
+                holdout_out: dict[str, Any] | None = None) -> tuple[Any, dict[str, Any], dict[str, Any]]:
+    """Train a classification/price model on a table, measured on a holdout against baselines.
 
-    The model is fitted on the training part, measured on the holdout, then refitted on all rows.
+    Steps: explicit positive class; minimum data; holdout (the latest rows when ``time_column``
+    is given, else random and stratified); leakage screen on the training split; the model and
+    a logistic regression fitted on the training split and compared on the holdout (the
+    promotion gate, see :mod:`scoring.promotion`); then the model is refitted on all rows.
 
     Args:
         task: ``conversion`` | ``churn`` | ``price``.
         frame: the data, with the target column.
-        target: binary target column (0/1, true/false, yes/no, or two values).
+        target: binary target column.
         id_column: a column to drop from the features (echoed by ``predict``).
-        discount_column: the discount column (price only; a fraction, or percent if above 1).
+        discount_column: the discount column (price only; a fraction, or percent if above 1;
+            empty means no discount was given, i.e. 0).
         max_discount: cap on the recommended discount (price).
+        positive: the target value to predict (required unless the labels are 1/0, true/false,
+            yes/no or won/lost).
+        time_column: when each row's outcome became known (time-based holdout; not a feature).
+        group_column: rows that describe the same entity (kept on one side; not a feature).
+        min_rows: fewest labelled rows accepted (see ``defaults.MIN_TRAINING_ROWS``).
         random_state: seed.
         fast: fewer iterations (tests and smoke runs).
         progress: show a progress bar on stderr.
+        holdout_out: if given, receives ``X`` and ``y`` of the holdout (for a paired comparison
+            with the champion at promotion).
 
     Returns:
         ``(model, metadata, holdout)``.
 
     Raises:
-        DataError: (subclasses) empty data, a missing column, an unusable target.
+        DataError: (subclasses) empty data, a missing column, an unusable or ambiguous target.
+        NotEnoughHistoryError: fewer than ``min_rows`` rows or ``MIN_ROWS_PER_CLASS`` of a class.
     """
     if task not in CLASSIFICATION_TASKS:
         raise DataError(f"unknown task {task!r}; expected one of {', '.join(CLASSIFICATION_TASKS)}")
     if task == "price" and not discount_column:
         raise DataError("task price needs a discount column")
-    require_columns(frame, {"target": target, "id column": id_column, "discount column": discount_column})
-    y, target_info = coerce_binary_target(frame[target], target)
-    X = frame.drop(columns=[c for c in (target, id_column) if c])
+    require_columns(frame, {"target": target, "id column": id_column, "discount column": discount_column,
+                            "time column": time_column, "group column": group_column})
+    y, target_info = coerce_binary_target(frame[target], target, positive)
+    minority = int(np.bincount(y, minlength=2).min())
+    if len(y) < min_rows:
+        raise NotEnoughHistoryError(len(y), min_rows, "labelled rows")
+    if minority < defaults.MIN_ROWS_PER_CLASS:
+        raise NotEnoughHistoryError(minority, defaults.MIN_ROWS_PER_CLASS, "rows of the rarer class")
+    bookkeeping = [c for c in (target, id_column, time_column, group_column) if c]
+    X = frame.drop(columns=bookkeeping)
     if X.shape[1] == 0:
         raise EmptyDataError("no feature columns besides the target and id")
     types = infer_column_types(X)
+    X, types, date_policy = dates_to_durations(X, types, frame[time_column] if time_column else None)
     if discount_column:
         X = X.copy()
         X[discount_column] = pd.to_numeric(X[discount_column], errors="coerce")
-        if X[discount_column].isna().all():
-            raise DataError(f"discount column {discount_column!r} holds no numbers")
         if X[discount_column].max() > 1:  # given in percent
             X[discount_column] = X[discount_column] / 100.0
+        # No discount recorded means none was given: 0, not "unknown" (imputing the mean
+        # flattened the learned curve and every card said 0%).
+        X[discount_column] = X[discount_column].fillna(0.0)
         types[discount_column] = "numeric"
     if all(t == "id" for t in types.values()):
         raise EmptyDataError("no usable feature columns (all look like ids or are empty)")
-    bar = tqdm(total=3, desc=f"train {task}", disable=not progress, leave=False)
-    holdout: dict[str, Any] = {}
-    metrics: dict[str, Any] = {}
-    importance: dict[str, float] = {}
-    counts = np.bincount(y)
-    if counts.min() >= _HOLDOUT_MIN_PER_CLASS and len(y) >= 40:
-        idx_train, idx_test = train_test_split(np.arange(len(y)), test_size=defaults.HOLDOUT_FRACTION,
-                                               stratify=y, random_state=random_state)
-        probe = _make(task, types, discount_column, max_discount, random_state, fast)
-        probe.fit(X.iloc[idx_train], y[idx_train])
-        bar.update()
-        Xt = X.iloc[idx_test]
-        p = probe.predict_proba(Xt)[:, 1]
-        metrics["holdout"] = classification_metrics(y[idx_test], p)
-        holdout = {"y": y[idx_test].tolist(), "p": p.tolist()}
-        importance = _importance(task, probe, Xt.iloc[:_IMPORTANCE_ROWS])
-    else:
-        bar.update()
-        warnings.warn("too few rows per class for a holdout: metrics are cross-validation only",
-                      UserWarning, stacklevel=2)
-    model = _make(task, types, discount_column, max_discount, random_state, fast).fit(X, y)
+    bar = tqdm(total=4, desc=f"train {task}", disable=not progress, leave=False)
+    idx_train, idx_test, split_kind = holdout_split(
+        y, frame[time_column].to_numpy() if time_column else None,
+        frame[group_column].to_numpy() if group_column else None, random_state=random_state)
+    leaks = screen_leaks(X.iloc[idx_train], y[idx_train], types, random_state=random_state,
+                         keep=(discount_column,) if discount_column else ())
+    if leaks:
+        X = X.drop(columns=[d["column"] for d in leaks])
+        types = {c: t for c, t in types.items() if c not in {d["column"] for d in leaks}}
+        if all(t == "id" for t in types.values()):
+            raise EmptyDataError("every feature column predicts the target alone (leaks): nothing left to learn from")
+    bar.update()
+    Xtr, Xt = X.iloc[idx_train], X.iloc[idx_test]
+    groups = frame[group_column].to_numpy() if group_column else None
+
+    def fit(model: Any, rows: np.ndarray | slice) -> Any:
+        if groups is not None and task != "price":
+            return model.fit(X.iloc[rows], y[rows], groups=groups[rows])
+        return model.fit(X.iloc[rows], y[rows])
+
+    probe = fit(_make(task, types, discount_column, max_discount, random_state, fast), idx_train)
+    p = probe.predict_proba(Xt)[:, 1]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # convergence chatter of the reference model
+        p_lr = _logistic(types, random_state).fit(Xtr, y[idx_train]).predict_proba(Xt)[:, 1]
+    bar.update()
+    gate = baseline_gate(y[idx_test], p, p_lr, float(y[idx_train].mean()), random_state=random_state)
+    metrics: dict[str, Any] = {
+        "holdout": classification_metrics(y[idx_test], p) | {"split": split_kind},
+        "holdout_logistic_regression": classification_metrics(y[idx_test], p_lr),
+        "holdout_prior_rate": classification_metrics(y[idx_test], np.full(len(idx_test), y[idx_train].mean())),
+    }
+    holdout = {"y": y[idx_test].tolist(), "p": p.tolist(), "p_logistic_regression": p_lr.tolist()}
+    importance = _importance(task, probe, Xt.iloc[:_IMPORTANCE_ROWS])
+    if holdout_out is not None:  # raw rows: each model applies its own date policy when predicting
+        keep_time = [c for c in bookkeeping if c != time_column]
+        holdout_out.update(X=frame.drop(columns=keep_time).iloc[idx_test], y=y[idx_test])
+    model = fit(_make(task, types, discount_column, max_discount, random_state, fast), slice(None))
     bar.update()
     metrics["cv"] = getattr(model, "cv_report_", {})
     bar.update()
@@ -125,10 +238,16 @@ def train_table(task: str, frame: pd.DataFrame, target: str, *, id_column: str |
         "target": target,
         "target_info": target_info,
         "id_column": id_column,
+        "time_column": time_column,
+        "group_column": group_column,
         "discount_column": discount_column,
         "max_discount": max_discount if task == "price" else None,
         "feature_schema": {str(c): t for c, t in model.encoder_.types_.items()},
-        "dropped_columns": [str(c) for c, t in types.items() if t == "id"],
+        "dropped_columns": ([str(c) for c, t in types.items() if t == "id"] + [d["column"] for d in leaks]
+                            + [c for c, how in date_policy.items() if how == "dropped"]),
+        "date_columns": date_policy,
+        "leakage": leaks,
+        "promotion_gate": gate,
         "training_rows": int(len(y)),
         "training_data_fingerprint": fingerprint(frame),
         "random_state": random_state,
@@ -206,36 +325,62 @@ def _closed(records: Iterable[Any]) -> list[Any]:
 
 
 def records_to_frame(records: Iterable[Any], task: str, mapping: Mapping[str, Any] | None = None,
-                     as_of: datetime | None = None) -> tuple[pd.DataFrame, str, str | None]:
-    """Features and target of CRM records for a task.
+                     as_of: datetime | None = None,
+                     fractions: tuple[float, ...] = defaults.SNAPSHOT_FRACTIONS) -> tuple[pd.DataFrame, str, str | None]:
+    """Training rows of CRM records for a task.
+
+    Conversion and price: each closed deal is described as of several points of its life
+    (``fractions`` of the time from creation to close), labelled with its eventual outcome, so
+    that training rows look like the open deals they will score (mid-cycle, partial activity).
+    Churn: each labelled record, described as of its churn date when the mapping gives one
+    (``targets.churn_date``), else as of ``as_of``/now.
 
     Returns:
-        ``(frame, target_column, discount_column)``.
+        ``(frame, target_column, discount_column)``; the frame also holds ``__time__`` (when the
+        outcome became known, for the time-based holdout) and ``__group__`` (the record id, so
+        a deal's snapshots stay on one side of the holdout).
     """
-    targets = (mapping or {}).get("targets") or {}
+    targets = {**DEFAULT_TARGET_KEYS, **((mapping or {}).get("targets") or {})}
+    records = list(records)
+    if task == "churn":
+        # Churn is a company's label: one row per company (its latest deal), not one per deal.
+        latest: dict[str, Any] = {}
+        for record in records:
+            key = str(record.company.id if record.company else record.id)
+            if key not in latest or str(record.created_at or "") > str(latest[key].created_at or ""):
+                latest[key] = record
+        records = list(latest.values())
     rows = []
     for record in records:
-        feats = record_features(record, mapping, as_of)
         if task in ("conversion", "price"):
             if record.stage_kind not in ("won", "lost"):
                 continue
-            feats["__target__"] = int(record.stage_kind == "won")
+            label: Any = int(record.stage_kind == "won")
+            moments = snapshot_times(record, fractions)
+            known_at: Any = parse_time(record.close_date)
         else:
-            key = targets.get("churn", "churned")
-            if record.extra.get(key) is None:
+            label = record.extra.get(targets["churn"])
+            if label is None or label == "":
                 continue
-            feats["__target__"] = record.extra.get(key)
-        if task == "price":
-            key = targets.get("discount", "discount")
-            feats["discount"] = record.extra.get(key)
-        rows.append(feats)
+            churned_at = parse_time(record.extra.get(targets.get("churn_date", "churn_date")))
+            moments = [churned_at or as_of or datetime.now(UTC)]
+            known_at = moments[0]
+        for moment in moments:
+            feats = record_features(record, mapping, moment)
+            feats["__target__"] = label
+            feats["__time__"] = known_at
+            feats["__group__"] = str(record.company.id if task == "churn" and record.company else record.id)
+            if task == "price":
+                feats["discount"] = record.extra.get(targets["discount"])
+            rows.append(feats)
     return pd.DataFrame(rows), "__target__", ("discount" if task == "price" else None)
 
 
 def train_from_records(records: Iterable[Any], task: str, *, mapping: Mapping[str, Any] | None = None,
                        min_closed: int = defaults.MIN_CLOSED_DEALS, horizon_days: int = defaults.CLV_HORIZON_DAYS,
                        as_of: datetime | None = None, random_state: int = defaults.RANDOM_STATE,
-                       fast: bool = False) -> tuple[Any, dict[str, Any], dict[str, Any]]:
+                       fast: bool = False,
+                       holdout_out: dict[str, Any] | None = None) -> tuple[Any, dict[str, Any], dict[str, Any]]:
     """Train a task from canonical CRM records (what ``model train-from-crm`` and the scheduler call).
 
     Args:
@@ -247,6 +392,7 @@ def train_from_records(records: Iterable[Any], task: str, *, mapping: Mapping[st
         as_of: training moment for CLV (default now).
         random_state: seed.
         fast: fewer iterations.
+        holdout_out: receives the holdout ``X``/``y`` (classification tasks; see :func:`train_table`).
 
     Returns:
         ``(model, metadata, holdout)`` as :func:`train_table` / :func:`train_clv`.
@@ -271,12 +417,16 @@ def train_from_records(records: Iterable[Any], task: str, *, mapping: Mapping[st
             raise NotEnoughHistoryError(customers, min_closed)
         cutoff = (as_of or datetime.now()).replace(tzinfo=None)
         return train_clv(tx, cutoff, horizon_days, random_state=random_state)
-    frame, target, discount = records_to_frame(records, task, mapping)
-    if len(frame) < min_closed:
-        raise NotEnoughHistoryError(len(frame), min_closed)
+    frame, target, discount = records_to_frame(records, task, mapping, as_of)
+    have = int(frame["__group__"].nunique()) if len(frame) else 0
+    if have < min_closed:
+        raise NotEnoughHistoryError(have, min_closed, "closed deals" if task != "churn" else "labelled records")
+    positive = ((mapping or {}).get("positive") or {}).get(task)
     model, meta, holdout = train_table(task, frame, target, discount_column=discount, random_state=random_state,
-                                       fast=fast)
+                                       positive=positive, time_column="__time__", group_column="__group__",
+                                       min_rows=min_closed, fast=fast, holdout_out=holdout_out)
     meta["source"] = "crm"
+    meta["snapshots"] = list(defaults.SNAPSHOT_FRACTIONS) if task != "churn" else None
     return model, meta, holdout
 
 
@@ -315,10 +465,12 @@ def retrain_tenant(records: Iterable[Any], tenant: str, registry: Any, *, tasks:
     out: dict[str, dict[str, Any]] = {}
     for task in tasks or TASKS:
         try:
+            common: dict[str, Any] = {}
             model, meta, holdout = train_from_records(records, task, mapping=mapping, min_closed=min_closed,
-                                                      random_state=random_state, fast=fast)
+                                                      random_state=random_state, fast=fast, holdout_out=common)
             path = save_model(model, root / new_version(task), meta, holdout)
-            out[task] = registry.promote(tenant, path)
+            # Champion and challenger are compared on the challenger's time-based holdout rows.
+            out[task] = registry.promote(tenant, path, holdout=(common["X"], common["y"]) if common else None)
         except NotEnoughHistoryError as exc:
             out[task] = {"not_enough_history": {"have": exc.have, "need": exc.need}}
         except (ScoringError, ValueError) as exc:  # one task's bad data must not stop the others

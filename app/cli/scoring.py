@@ -132,15 +132,20 @@ def model() -> None:
 @model.command("train")
 @click.option("--task", type=click.Choice(["conversion", "churn", "price"]), required=True)
 @click.option("--data", "data", type=click.Path(exists=True, dir_okay=False), required=True, help="Training CSV.")
-@click.option("--target", required=True, help="Binary target column (0/1, true/false, yes/no).")
+@click.option("--target", required=True, help="Binary target column.")
+@click.option("--positive", default=None,
+              help="The target value to predict (needed unless the values are 1/0, true/false, yes/no or won/lost).")
 @click.option("--id-column", default=None, help="Id column: not a feature, echoed by predict.")
+@click.option("--time-column", default=None,
+              help="When each row's outcome was known: the latest rows become the holdout (not a feature).")
 @click.option("--discount-column", default=None, help="Discount column (task price).")
 @click.option("--max-discount", type=click.FloatRange(0, 1), default=None, help="Cap of the recommended discount.")
 @click.option("--out", type=click.Path(file_okay=False), required=True, help="Artefact directory to write.")
 @click.option("--random-state", type=int, default=None)
 @click.option("--fast", is_flag=True, help="Fewer iterations (smoke runs).")
 @handle_errors
-def train_cmd(task, data, target, id_column, discount_column, max_discount, out, random_state, fast) -> None:
+def train_cmd(task, data, target, positive, id_column, time_column, discount_column, max_discount, out,
+              random_state, fast) -> None:
     """Train a model on a CSV and write the artefact to --out."""
     from scoring import defaults, save_model, train_table
 
@@ -148,14 +153,21 @@ def train_cmd(task, data, target, id_column, discount_column, max_discount, out,
         raise click.UsageError("--discount-column is required for --task price")
     model_, meta, holdout = train_table(
         task, _read_csv(data), target, id_column=id_column, discount_column=discount_column,
-        max_discount=defaults.MAX_DISCOUNT if max_discount is None else max_discount,
+        max_discount=defaults.MAX_DISCOUNT if max_discount is None else max_discount, positive=positive,
+        time_column=time_column,
         random_state=defaults.RANDOM_STATE if random_state is None else random_state, fast=fast, progress=True,
     )
     path = save_model(model_, out, meta, holdout)
     saved = json.loads((path / "metadata.json").read_text())
+    info = saved["target_info"]
+    click.echo(f"predicting {target} = {info['positive_class']!r} (rate {info['positive_rate']:.1%})", err=True)
+    for leak in saved["leakage"]:
+        click.echo(f"warning: dropped column {leak['column']!r}: {leak['reason']}", err=True)
     _emit(_clean({"task": task, "model": str(path), "version": saved["version"],
-                  "metrics": saved["metrics"], "features": saved["feature_schema"],
-                  "dropped_columns": saved["dropped_columns"]}))
+                  "positive_class": info["positive_class"], "positive_rate": info["positive_rate"],
+                  "metrics": saved["metrics"], "promotion_gate": saved["promotion_gate"],
+                  "features": saved["feature_schema"], "dropped_columns": saved["dropped_columns"],
+                  "leakage": saved["leakage"]}))
 
 
 @model.command("predict")
@@ -212,14 +224,13 @@ def report_cmd(model_dir, out, curve_file) -> None:
 def promote_cmd(model_dir, tenant, registry, holdout) -> None:
     """Make the model the tenant's champion if it beats the current one on a holdout."""
     from scoring import ModelRegistry, load_model
-    from scoring.registry import evaluate_on_frame
+    from scoring.registry import holdout_from_frame
 
-    evaluate = None
+    rows = None
     if holdout is not None:
-        frame = _read_csv(holdout)
         challenger = load_model(model_dir)
-        evaluate = functools.partial(evaluate_on_frame, frame=frame, target=challenger.metadata.get("target"))
-    _emit(_clean(ModelRegistry(_registry_root(registry)).promote(tenant, model_dir, evaluate)))
+        rows = holdout_from_frame(challenger, _read_csv(holdout), challenger.metadata.get("target"))
+    _emit(_clean(ModelRegistry(_registry_root(registry)).promote(tenant, model_dir, holdout=rows)))
 
 
 @model.command("train-from-crm")
@@ -231,8 +242,10 @@ def promote_cmd(model_dir, tenant, registry, holdout) -> None:
 @click.option("--out", type=click.Path(file_okay=False), default=None, help="Artefact directory.")
 @click.option("--registry", default=None, help="Registry root (default: the app's model directory).")
 @click.option("--min-closed", type=int, default=None, help="Cold-start threshold (default 50).")
+@click.option("--positive", default=None,
+              help="The churn field's value meaning 'churned' (needed unless 1/0, true/false, yes/no).")
 @handle_errors
-def train_from_crm_cmd(tenant, task, crm, records, out, registry, min_closed) -> None:
+def train_from_crm_cmd(tenant, task, crm, records, out, registry, min_closed, positive) -> None:
     """Train a task from the tenant's CRM history and promote it if better than the champion."""
     from scoring import ModelRegistry, defaults, save_model, train_from_records
     from scoring.registry import new_version
@@ -246,12 +259,20 @@ def train_from_crm_cmd(tenant, task, crm, records, out, registry, min_closed) ->
         root = _registry_root(registry)
     else:
         recs, mapping, root = _crm_history(tenant, crm, registry)
+    if positive is not None:
+        mapping = dict(mapping) | {"positive": {**(mapping.get("positive") or {}), task: positive}}
+    common: dict[str, Any] = {}
     model_, meta, holdout = train_from_records(
-        recs, task, mapping=mapping, min_closed=defaults.MIN_CLOSED_DEALS if min_closed is None else min_closed)
+        recs, task, mapping=mapping, min_closed=defaults.MIN_CLOSED_DEALS if min_closed is None else min_closed,
+        holdout_out=common)
     target = Path(out) if out else root / "staging" / new_version(task)
     path = save_model(model_, target, meta, holdout)
-    result = ModelRegistry(root).promote(tenant, path)
-    _emit(_clean(result | {"model": str(path), "records": len(recs)}))
+    result = ModelRegistry(root).promote(tenant, path, holdout=(common["X"], common["y"]) if common else None)
+    info = meta.get("target_info") or {}
+    if info:
+        click.echo(f"predicting {task} = {info['positive_class']!r} (rate {info['positive_rate']:.1%})", err=True)
+    _emit(_clean(result | {"model": str(path), "records": len(recs), "positive_class": info.get("positive_class"),
+                           "positive_rate": info.get("positive_rate"), "leakage": meta.get("leakage", [])}))
 
 
 def _crm_history(tenant: str, crm: str, registry: str | None) -> tuple[list[Any], dict[str, Any], Path]:

@@ -66,9 +66,9 @@ def iter_deal_records(client: Any, *, kinds: Sequence[str] = ("open", "won", "lo
                 props.get(m.deal["amount"])) or 0.0)))  # type: ignore[arg-type]
 
     company_ids = {c for d in chosen if (c := primary_company(d))}
-    companies = {r["id"]: mapping.company_from(r["id"], r["properties"], m)
-                 for r in reads.batch_read(client.session, "companies", sorted(company_ids),
-                                           sorted(m.company.values()))}
+    company_rows = {r["id"]: r["properties"] for r in reads.batch_read(
+        client.session, "companies", sorted(company_ids), sorted({*m.company.values(), *m.company_extra.values()}))}
+    companies = {cid: mapping.company_from(cid, props, m) for cid, props in company_rows.items()}
     contact_ids = {c for d in chosen for c in d["associations"].get("contacts") or ()}
     contact_rows = {r["id"]: r for r in reads.batch_read(client.session, "contacts", sorted(contact_ids),
                                                          sorted(m.contact.values()))}
@@ -96,4 +96,4 @@ def iter_deal_records(client: Any, *, kinds: Sequence[str] = ("open", "won", "lo
             tenant_id=client.tenant_id, deal_id=d["id"], props=props, mapping=m, stage_kinds=stage_kinds,
             owner=client._owner(str(owner_id)) if owner_id else None,
             company=companies.get(company_id or ""), contacts=contacts, activities=acts, history=history,
-            contact_props=contact_props)
+            contact_props=contact_props, company_props=company_rows.get(company_id or ""))

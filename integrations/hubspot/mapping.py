@@ -64,6 +64,13 @@ DEFAULT_COMPANY_FIELDS: Mapping[str, str] = {
     "country": "country",
 }
 
+DEFAULT_COMPANY_EXTRA: Mapping[str, str] = {
+    "churned": "churned",
+    "churn_date": "churned_on",
+}
+"""Company-level labels copied into each deal's Record.extra (the churn model's label and its
+date; custom company properties, skipped when the portal does not have them)."""
+
 DEFAULT_CONTACT_FIELDS: Mapping[str, str] = {
     "first_name": "firstname",
     "last_name": "lastname",
@@ -111,6 +118,7 @@ class FieldMapping:
     extra: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_DEAL_EXTRA))
     company: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_COMPANY_FIELDS))
     contact: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_CONTACT_FIELDS))
+    company_extra: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_COMPANY_EXTRA))
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any] | None) -> FieldMapping:
@@ -121,6 +129,7 @@ class FieldMapping:
             extra={**DEFAULT_DEAL_EXTRA, **(d.get("extra") or {})},
             company={**DEFAULT_COMPANY_FIELDS, **(d.get("company") or {})},
             contact={**DEFAULT_CONTACT_FIELDS, **(d.get("contact") or {})},
+            company_extra={**DEFAULT_COMPANY_EXTRA, **(d.get("company_extra") or {})},
         )
 
     def deal_properties(self) -> list[str]:
@@ -318,6 +327,7 @@ def record_from(
     activities: Iterable[Activity],
     history: History,
     contact_props: Iterable[tuple[str, Mapping[str, Any]]] = (),
+    company_props: Mapping[str, Any] | None = None,
 ) -> Record:
     """Assemble the canonical deal Record from its parts."""
     m = mapping.deal
@@ -325,6 +335,9 @@ def record_from(
     for feature, prop in mapping.extra.items():
         if props.get(prop) not in (None, ""):
             extra[feature] = scalar(props[prop])
+    for feature, prop in mapping.company_extra.items():
+        if (company_props or {}).get(prop) not in (None, ""):
+            extra[feature] = scalar(company_props[prop])
     views = [integer(p.get(mapping.contact["page_views"])) or 0 for _c, p in contact_props]
     if views:
         extra["page_views"] = sum(views)

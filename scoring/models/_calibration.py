@@ -6,7 +6,7 @@ import numpy as np
 from scipy.special import expit, logit
 from sklearn.isotonic import IsotonicRegression
 from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import StratifiedKFold
+from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
 from sklearn.utils import check_array
 from sklearn.utils.multiclass import check_classification_targets, type_of_target
 from sklearn.utils.validation import column_or_1d
@@ -42,12 +42,34 @@ def binary_labels(y) -> tuple[np.ndarray, np.ndarray]:
     return classes, y01.astype(np.int64)
 
 
-def make_folds(y01: np.ndarray, n_splits: int, random_state) -> StratifiedKFold | None:
-    """Stratified folds, or ``None`` when a class is too rare to split."""
+class _GroupedFolds:
+    """StratifiedGroupKFold bound to its groups, with the ``split(X, y)`` call of the others."""
+
+    def __init__(self, folds: StratifiedGroupKFold, groups: np.ndarray) -> None:
+        self.folds, self.groups = folds, groups
+
+    def split(self, X, y):
+        return self.folds.split(X, y, self.groups)
+
+    def get_n_splits(self) -> int:
+        return self.folds.get_n_splits()
+
+
+def make_folds(y01: np.ndarray, n_splits: int, random_state, groups=None):
+    """Stratified folds, or ``None`` when a class is too rare to split.
+
+    With ``groups`` (the snapshots of one deal), a group never sits on both sides of a fold:
+    otherwise out-of-fold scores are in-sample for the other snapshots of the same deal, the
+    blend and the calibrator learn from memorised rows, and the holdout collapses.
+    """
     smallest = int(np.bincount(y01).min())
     k = min(n_splits, smallest)
     if k < 2:
         return None
+    if groups is not None:
+        groups = np.asarray(groups)
+        k = min(k, len(np.unique(groups)))
+        return _GroupedFolds(StratifiedGroupKFold(n_splits=k, shuffle=True, random_state=random_state), groups)
     return StratifiedKFold(n_splits=k, shuffle=True, random_state=random_state)
 
 
@@ -74,7 +96,16 @@ class ProbabilityCalibrator:
             z = logit(np.clip(p, _EPS, 1 - _EPS)).reshape(-1, 1)
             lr = LogisticRegression(C=1e6).fit(z, y01)
             self.a_, self.b_ = float(lr.coef_[0, 0]), float(lr.intercept_[0])
+            if self.a_ <= 0:
+                # A non-positive slope would turn the ranking upside down (the audit saw promoted
+                # models with AUC 0.33): calibrate with a monotone non-decreasing step instead,
+                # which can flatten a useless score but never invert it.
+                return ProbabilityCalibrator("isotonic").fit(p, y01)._into(self)
         return self
+
+    def _into(self, other: ProbabilityCalibrator) -> ProbabilityCalibrator:
+        other.__dict__.update(self.__dict__)
+        return other
 
     def transform(self, p: np.ndarray) -> np.ndarray:
         """Calibrated probabilities for raw probabilities ``p``."""

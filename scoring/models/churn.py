@@ -48,7 +48,7 @@ class ChurnClassifier(TabularBinaryClassifierMixin, ClassifierMixin, BaseEstimat
         cv=defaults.CV_FOLDS,
         calibration="auto",
         column_types=None,
-        n_jobs=2,
+        n_jobs=defaults.XGB_THREADS,
         random_state=None,
     ):
         self.n_estimators = n_estimators
@@ -75,12 +75,13 @@ class ChurnClassifier(TabularBinaryClassifierMixin, ClassifierMixin, BaseEstimat
             )),
         ])
 
-    def fit(self, X, y):
+    def fit(self, X, y, groups=None):
         """Fit the calibrator on out-of-fold probabilities, then the pipeline on all rows.
 
         Args:
             X: features (DataFrame preferred).
             y: binary target.
+            groups: rows describing one entity (a deal's snapshots), kept in one fold.
 
         Returns:
             self
@@ -88,7 +89,7 @@ class ChurnClassifier(TabularBinaryClassifierMixin, ClassifierMixin, BaseEstimat
         reject_sparse(X)
         binary_labels(y)  # validate the target before any work
         self.classes_, y01 = binary_labels(y)
-        folds = make_folds(y01, self.cv, self.random_state)
+        folds = make_folds(y01, self.cv, self.random_state, groups)
         oof = None
         self.cv_report_ = {"folds": 0}
         if folds is not None:

@@ -151,7 +151,7 @@ class ClvModel:
         return xgb.XGBRegressor(
             n_estimators=n_estimators, early_stopping_rounds=early_stopping, max_depth=self.max_depth, learning_rate=self.learning_rate,
             objective=self.objective, subsample=0.8, colsample_bytree=0.8, min_child_weight=5,
-            tree_method="hist", n_jobs=2, random_state=self.random_state or 0,
+            tree_method="hist", n_jobs=defaults.XGB_THREADS, random_state=self.random_state or 0,
         )
 
     def fit(self, tx: pd.DataFrame, cutoff) -> ClvModel:

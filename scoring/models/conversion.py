@@ -8,6 +8,7 @@ import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.exceptions import ConvergenceWarning
+from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import log_loss
 from sklearn.model_selection import train_test_split
 from sklearn.neural_network import MLPClassifier
@@ -28,11 +29,12 @@ _EARLY_STOPPING_MIN_ROWS = 200  # below this a 10% validation split is too small
 
 
 class ConversionClassifier(TabularBinaryClassifierMixin, ClassifierMixin, BaseEstimator):
-    """P(convert): MLP with preprocessing, early stopping and calibration (+ optional GB blend).
+    """P(convert): MLP with preprocessing, early stopping and calibration (+ optional blend).
 
-    Out-of-fold probabilities of the net and of gradient boosting pick the blend weight (the
-    net alone unless a blend gains ``blend_min_gain`` ROC AUC) and fit the calibrator, so the
-    calibrator never sees in-sample scores.
+    Out-of-fold probabilities of the net, of gradient boosting and of a logistic regression pick
+    the blend weights by inner CV (the net alone unless a blend gains ``blend_min_gain`` ROC
+    AUC; the net always keeps at least a quarter) and fit the calibrator, so the calibrator
+    never sees in-sample scores.
 
     Args:
         hidden_layer_sizes: MLP layers.
@@ -108,18 +110,22 @@ class ConversionClassifier(TabularBinaryClassifierMixin, ClassifierMixin, BaseEs
         net.coefs_, net.intercepts_ = state
         return net
 
+    def _linear(self) -> LogisticRegression:
+        return LogisticRegression(C=1.0, max_iter=2000)
+
     def _booster(self) -> HistGradientBoostingClassifier:
         return HistGradientBoostingClassifier(
             max_iter=self.gb_max_iter, learning_rate=0.05, max_leaf_nodes=15,
             l2_regularization=1.0, random_state=self.random_state,
         )
 
-    def fit(self, X, y):
+    def fit(self, X, y, groups=None):
         """Fit encoder, pick the blend by out-of-fold ROC AUC, fit calibrator and final models.
 
         Args:
             X: features (DataFrame preferred).
             y: binary target.
+            groups: rows describing one entity (a deal's snapshots), kept in one fold.
 
         Returns:
             self
@@ -132,40 +138,50 @@ class ConversionClassifier(TabularBinaryClassifierMixin, ClassifierMixin, BaseEs
             self.feature_names_in_ = self.encoder_.feature_names_in_
         self.classes_, y01 = binary_labels(y)
         Z = self.encoder_.transform(X)
-        folds = make_folds(y01, self.cv, self.random_state)
+        folds = make_folds(y01, self.cv, self.random_state, groups)
         weights = tuple(self.blend_weights) if folds is not None else (0.0,)
-        self.blend_weight_, self.cv_report_ = 0.0, {"folds": 0}
+        self.blend_weight_, self.lr_weight_, self.cv_report_ = 0.0, 0.0, {"folds": 0}
         oof = None
         if folds is not None:
-            oof_net, oof_gb = np.zeros(len(y01)), np.zeros(len(y01))
+            oof_net, oof_gb, oof_lr = np.zeros(len(y01)), np.zeros(len(y01)), np.zeros(len(y01))
             for train, test in folds.split(Z, y01):
                 oof_net[test] = self._fit_net(Z[train], y01[train]).predict_proba(Z[test])[:, 1]
                 if any(w > 0 for w in weights):
                     oof_gb[test] = self._booster().fit(Z[train], y01[train]).predict_proba(Z[test])[:, 1]
-            aucs = {w: roc_auc_safe(y01, (1 - w) * oof_net + w * oof_gb) for w in weights}
-            net_auc = aucs.get(0.0, float("nan"))
-            best = max(aucs, key=lambda w: (aucs[w], -w))
-            if best > 0 and aucs[best] >= net_auc + self.blend_min_gain:
-                self.blend_weight_ = float(best)
-                reason = (f"blend with gradient boosting (weight {best}) gains "
-                          f"{aucs[best] - net_auc:.4f} out-of-fold ROC AUC over the net alone")
+                    oof_lr[test] = self._linear().fit(Z[train], y01[train]).predict_proba(Z[test])[:, 1]
+            # (gradient boosting, logistic regression) weights; the net keeps the rest and at
+            # least a quarter: the logistic partner rescues small or nearly linear books where
+            # the net alone was measurably worse than a plain logistic regression.
+            pairs = [(g, r) for g in weights for r in weights if g + r <= 0.75 + 1e-9]
+            aucs = {(g, r): roc_auc_safe(y01, (1 - g - r) * oof_net + g * oof_gb + r * oof_lr) for g, r in pairs}
+            net_auc = aucs.get((0.0, 0.0), float("nan"))
+            best = max(aucs, key=lambda k: (aucs[k], -k[0] - k[1]))
+            if best != (0.0, 0.0) and aucs[best] >= net_auc + self.blend_min_gain:
+                self.blend_weight_, self.lr_weight_ = float(best[0]), float(best[1])
+                reason = (f"blend: gradient boosting {best[0]}, logistic regression {best[1]}, net "
+                          f"{1 - best[0] - best[1]:.2f}; gains {aucs[best] - net_auc:.4f} out-of-fold ROC AUC "
+                          "over the net alone")
             else:
                 reason = ("the neural net alone: no blend gained at least "
                           f"{self.blend_min_gain} out-of-fold ROC AUC")
-            gb_alone = roc_auc_safe(y01, oof_gb) if any(w > 0 for w in weights) else float("nan")
+            partners = any(w > 0 for w in weights)
             self.cv_report_ = {
                 "folds": folds.get_n_splits(),
+                "grouped": groups is not None,
                 "oof_auc_net": net_auc,
-                "oof_auc_gradient_boosting": gb_alone,
-                "oof_auc_by_gb_weight": {str(w): a for w, a in aucs.items()},
+                "oof_auc_gradient_boosting": roc_auc_safe(y01, oof_gb) if partners else float("nan"),
+                "oof_auc_logistic_regression": roc_auc_safe(y01, oof_lr) if partners else float("nan"),
+                "oof_auc_by_weights": {f"gb={g},lr={r}": a for (g, r), a in aucs.items()},
                 "chosen_gb_weight": self.blend_weight_,
+                "chosen_lr_weight": self.lr_weight_,
                 "reason": reason,
             }
-            w = self.blend_weight_
-            oof = (1 - w) * oof_net + w * oof_gb
+            g, r = self.blend_weight_, self.lr_weight_
+            oof = (1 - g - r) * oof_net + g * oof_gb + r * oof_lr
         self.net_ = self._fit_net(Z, y01)
         self.n_iter_ = int(self.net_.n_iter_)
         self.gb_ = self._booster().fit(Z, y01) if self.blend_weight_ > 0 else None
+        self.lr_ = self._linear().fit(Z, y01) if self.lr_weight_ > 0 else None
         self.calibrator_ = (
             ProbabilityCalibrator(self.calibration).fit(oof, y01) if oof is not None else None
         )
@@ -174,9 +190,13 @@ class ConversionClassifier(TabularBinaryClassifierMixin, ClassifierMixin, BaseEs
     def raw_proba_encoded(self, Z: np.ndarray) -> np.ndarray:
         """Uncalibrated P(positive) for encoded rows."""
         p = self.net_.predict_proba(Z)[:, 1]
+        lr_weight = getattr(self, "lr_weight_", 0.0)  # artefacts saved before the logistic partner
+        out = (1 - self.blend_weight_ - lr_weight) * p
         if self.gb_ is not None:
-            p = (1 - self.blend_weight_) * p + self.blend_weight_ * self.gb_.predict_proba(Z)[:, 1]
-        return p
+            out = out + self.blend_weight_ * self.gb_.predict_proba(Z)[:, 1]
+        if lr_weight > 0:
+            out = out + lr_weight * self.lr_.predict_proba(Z)[:, 1]
+        return out
 
     def proba_encoded(self, Z: np.ndarray) -> np.ndarray:
         """Calibrated P(positive) for rows already encoded by ``encoder_``."""

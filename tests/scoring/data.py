@@ -49,3 +49,49 @@ def transactions(customers: int = 200, seed: int = 0) -> pd.DataFrame:
                          round(float(rng.gamma(4, value / 4)), 2)))
             t += rng.exponential(1 / rate)
     return pd.DataFrame(rows, columns=["cust", "when", "spend"])
+
+
+def crm_records(n: int = 160, seed: int = 0, *, open_share: float = 0.0, shift_days: int = 0,
+                signal: bool = True):
+    """Canonical deal Records with a learnable outcome, spread over two years.
+
+    Engaged deals get more meetings over their life and win more often; an executive contact
+    helps; churn (on won customers) is likelier for small companies. Activities are spread
+    over each deal's life, so a snapshot half-way sees about half of them. ``shift_days`` moves
+    every date (the same book in another year); ``signal=False`` makes outcomes coin flips.
+    """
+    from datetime import datetime, timedelta
+
+    from integrations.base import Activity, ClosedWonDeal, Company, Contact, History, Record
+
+    rng = np.random.default_rng(seed)
+    start = datetime(2023, 1, 1) + timedelta(days=shift_days)
+    out = []
+    for i in range(n):
+        engaged = rng.normal()
+        exec_contact = rng.uniform() < 0.4
+        employees = int(rng.lognormal(5, 1.3))
+        created = start + timedelta(days=float(rng.uniform(0, 640)))
+        life = float(rng.uniform(20, 90))
+        closed = created + timedelta(days=life)
+        p = 1 / (1 + np.exp(-(-0.6 + 1.3 * engaged + 0.8 * exec_contact))) if signal else 0.4
+        won = bool(rng.uniform() < p)
+        is_open = rng.uniform() < open_share
+        n_meet = int(rng.poisson(np.exp(0.9 + 0.6 * engaged)))
+        acts = tuple(Activity(type="meeting", at=(created + timedelta(days=float(rng.uniform(0, life)))).isoformat()
+                              + "Z", direction="outbound") for _ in range(n_meet))
+        history = History(closed_won_deals=tuple(
+            ClosedWonDeal(date=(created - timedelta(days=int(d))).date().isoformat(), amount=float(rng.integers(1e3, 9e3)))
+            for d in rng.integers(30, 400, int(rng.integers(0, 4)))))
+        churned = bool(rng.uniform() < (0.75 if employees < 100 else 0.1))
+        out.append(Record(
+            crm="hubspot", tenant_id="t1", object_type="deal", id=str(i), amount=float(rng.integers(1000, 50000)),
+            stage_kind="open" if is_open else ("won" if won else "lost"),
+            close_date=closed.date().isoformat(), created_at=created.isoformat() + "Z",
+            company=Company(id=f"co{i}", industry=str(rng.choice(["retail", "software"])), employees=employees),
+            contacts=(Contact(id="c1", title="VP Sales" if exec_contact else "Analyst"),),
+            activities=acts, history=history,
+            extra={"discount": float(rng.choice([0.0, 0.1, 0.2])) if rng.uniform() < 0.5 else None,
+                   "churned": "yes" if churned else "no"},
+        ))
+    return out

@@ -23,7 +23,7 @@ from scoring import (
     train_table,
 )
 
-from .data import deals
+from .data import crm_records, deals
 
 
 @pytest.fixture(scope="module")
@@ -83,7 +83,7 @@ def _record(i: int, kind: str, rng) -> Record:
 
 def test_train_from_records_cold_start_and_scores():
     rng = np.random.default_rng(0)
-    records = [_record(i, "won" if rng.uniform() < 0.5 else "lost", rng) for i in range(120)]
+    records = crm_records(80, seed=0)
     with pytest.raises(NotEnoughHistoryError) as info:
         train_from_records(records[:30], "conversion")
     assert (info.value.have, info.value.need) == (30, 50)
@@ -144,7 +144,7 @@ def test_no_cdnow_holdout_transaction_reaches_the_fit(monkeypatch):
 
 def test_retrain_tenant_promotes_and_reports_cold_start(tmp_path):
     rng = np.random.default_rng(2)
-    records = [_record(i, "won" if rng.uniform() < 0.5 else "lost", rng) for i in range(90)]
+    records = crm_records(200, seed=2)
     registry = ModelRegistry(tmp_path)
     result = scoring.retrain_tenant(records, "t9", registry, fast=True)
     assert result["conversion"]["promoted"] and result["churn"]["promoted"] and result["price"]["promoted"]

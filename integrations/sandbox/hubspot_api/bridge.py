@@ -211,6 +211,9 @@ class Bridge:
                 props["lifecyclestage"] = "customer"
             elif any(d.is_open for d in deals):
                 props["lifecyclestage"] = "opportunity"
+            # Customers carry the custom churn flag (the churn model's label); prospects none.
+            props["churned"] = ("true" if c.churned_at is not None else "false") if won else None
+            props["churned_on"] = c.churned_at.date().isoformat() if c.churned_at is not None else None
         counts: dict[int, int] = {}
         for a in m.activities:
             if a.deal is not None:

@@ -192,6 +192,10 @@ DEFAULT_PROPERTIES: dict[str, list[dict[str, Any]]] = {
         _p("num_associated_deals", "Number of Associated Deals", "number", "number", "companyinformation", True),
         _p("hs_num_open_deals", "Number of open deals", "number", "number", "companyinformation", True),
         _p("recent_deal_close_date", "Recent Deal Close Date", "datetime", "date", "companyinformation", True),
+        # Custom (tenant-defined) fields: how portals commonly record a customer who left.
+        _p("churned", "Churned customer", "bool", "booleancheckbox", "companyinformation", hubspot=False,
+           options=[("true", "Yes"), ("false", "No")]),
+        _p("churned_on", "Churned on", "date", "date", "companyinformation", hubspot=False),
     ],
     "deals": _BASE + [
         _p("dealname", "Deal Name", group="dealinformation"),

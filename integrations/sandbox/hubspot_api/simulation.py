@@ -91,7 +91,8 @@ def _churn(b: Bridge, company_key: int) -> None:
     cid = b.ids["companies"][company_key]
     owner = m.owners[comp.owner]
     src = f"userId:{owner.user_id}"
-    p.write("companies", cid, {"lifecyclestage": "other"}, source="CRM_UI", source_id=src)
+    p.write("companies", cid, {"lifecyclestage": "other", "churned": "true",
+                               "churned_on": m.now.date().isoformat()}, source="CRM_UI", source_id=src)
     note = p.create("notes", {"hs_timestamp": iso(m.now), "hubspot_owner_id": b.ids["owners"][comp.owner],
                               "hs_note_body": f"{comp.name} told us they will not renew; account closed."},
                     source="CRM_UI", source_id=src)

@@ -201,3 +201,34 @@ def build_book(m: Market) -> None:
             close(m, d, d.decision_at_, bool(rng.random() < p))
         else:
             progress_stages(m, d, m.start, float(m.p_win(d.key, at=m.start)))
+    churn_history(m)
+
+
+RENEWAL_DAYS = 91
+"""Customers renew (or leave) every quarter after their first won deal (quarterly contracts)."""
+
+
+def churn_history(m: Market) -> None:
+    """Let past customers churn at their renewals, so the CRM's history has churn labels.
+
+    At each quarterly renewal after its first win before the market's start, a customer leaves
+    with the quarter's share of its true annual churn probability (as of that renewal). A separate random stream keeps every
+    other draw of the market identical to a market without churn history.
+    """
+    rng = np.random.default_rng(m.config.seed + 1_000_003)
+    for comp in m.companies:
+        wins = sorted(m.won_at.get(comp.key, ()))
+        if not wins:
+            continue
+        renewal = wins[0] + timedelta(days=RENEWAL_DAYS)
+        while renewal < m.start:
+            n_won = sum(1 for w in wins if w <= renewal)
+            views = sum(m.contacts[c].page_views_at(renewal)[0] for c in m.company_contacts.get(comp.key, ()))
+            last = max((a for a in m.won_at.get(comp.key, ()) if a <= renewal), default=wins[0])
+            p_year = float(_truth.churn_annual(np.array([comp.segment]), np.array([comp.industry]),
+                                               np.array([views]), np.array([n_won]),
+                                               np.array([(renewal - last).days]))[0])
+            if rng.random() < 1 - (1 - p_year) ** (RENEWAL_DAYS / 365.0):
+                comp.churned_at = renewal
+                break
+            renewal += timedelta(days=RENEWAL_DAYS)

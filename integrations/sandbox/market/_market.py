@@ -30,6 +30,12 @@ class MarketConfig:
     """Daily probability that a rep completes an open app task."""
     new_deals_per_day: float | None = None
     """New deals per simulated day; None keeps the open pipeline roughly stable."""
+    discount_policy: str = "confounded"
+    """How reps discounted past deals: "confounded" (they discount the deals they fear losing,
+    more for weaker ones, capped at 30%; the realistic case) or "random" (a randomised history)."""
+    randomising_share: float = 0.25
+    """Share of reps who discount at random even under the confounded policy (the variation a
+    price model can learn from)."""
 
 
 class Market:
@@ -102,9 +108,21 @@ class Market:
         return float(_truth.p_win(f, disc, lift)[0])
 
     def historical_discount(self, d: Deal) -> None:
-        """Give a closed historical deal the discount its rep negotiated (for price learning)."""
-        if self.rng.random() < 0.45:
-            d.discount = float(self.rng.choice([0.05, 0.1, 0.15, 0.2, 0.25, 0.3]))
+        """Give a closed historical deal the discount its rep negotiated (for price learning).
+
+        Under the confounded policy most reps discount weak deals (the lower the deal's odds
+        without a discount, the likelier and the larger the discount, capped at 30%), so the
+        raw history says "discounted deals lose more"; a share of reps randomise.
+        """
+        randomises = d.owner < round(len(self.owners) * self.config.randomising_share)
+        if self.config.discount_policy == "random" or randomises:
+            if self.rng.random() < 0.45:
+                d.discount = float(self.rng.choice([0.05, 0.1, 0.15, 0.2, 0.25, 0.3]))
+            return
+        p0 = self.p_win(d.key, at=d.decision_at_, discount=0.0, with_strategies=False)
+        if self.rng.random() < float(_truth.sigmoid(4.0 * (0.35 - p0))):
+            size = 0.05 + 0.5 * max(0.0, 0.45 - p0) + float(self.rng.normal(0, 0.03))
+            d.discount = float(min(0.3, max(0.05, round(size * 20) / 20)))
 
     # --- truth ----------------------------------------------------------------------------
     def truth(self, key: int) -> dict[str, Any]:

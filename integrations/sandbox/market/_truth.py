@@ -112,7 +112,7 @@ def p_win(f: dict[str, np.ndarray], discount: np.ndarray | float = 0.0,
 def churn_annual(segment: np.ndarray, industry: np.ndarray, page_views: np.ndarray,
                  n_won: np.ndarray, days_since_activity: np.ndarray) -> np.ndarray:
     """Return each customer's true probability of churning within the next 12 months."""
-    z = (-0.8 + _lookup(CHURN_SEGMENT, segment) + _lookup(CHURN_INDUSTRY, industry)
+    z = (0.3 + _lookup(CHURN_SEGMENT, segment) + _lookup(CHURN_INDUSTRY, industry)
          - 0.25 * np.log1p(page_views) - 0.45 * np.log1p(np.asarray(n_won, dtype=float) - 1)
          + 0.6 * (np.asarray(days_since_activity) > 90))
     return sigmoid(z)

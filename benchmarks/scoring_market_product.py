@@ -1,0 +1,192 @@
+"""The market through the product path: history as canonical Records → training → open deals
+scored mid-cycle → compared with their eventual outcomes and the truth.
+
+Steps (one run, one seed):
+
+1. A simulated market (``integrations.sandbox.market``) with a confounded discount history
+   (reps discount the deals they fear losing; a quarter of reps randomise).
+2. Every deal becomes the canonical ``Record`` the CRM adapter would build: firmographics, owner
+   id, contacts' titles, timestamped emails/calls/meetings/notes, stage history, the account's
+   past wins, the discount field (empty when none was given). What the CRM does not keep per
+   moment (page views, engagement) is not there. (Records are built from the market directly,
+   not over the sandbox's HTTP API: same fields, minutes faster.)
+3. ``scoring.train_from_records`` trains conversion (closed deals as snapshots of their life) and
+   price; a logistic regression is fitted on the same snapshot rows as the reference.
+4. Open deals are scored as of now, then the market runs until they close. Reported: ROC AUC and
+   ECE against the eventual outcomes, mean |p̂ − p_true| (p_true: the probability the market
+   drew the outcome with, at the decision), and per cycle-position bucket (share of the deal's
+   life elapsed when scored) the mean p̂ next to the eventual win rate.
+5. Price regret: for each open deal, expected revenue amount·(1−d)·p_true(d) at the recommended
+   discount vs the best discount on the same grid, as a share of the optimum; under the
+   confounded history and under a randomised one.
+
+Run: ``python -m benchmarks.scoring_market_product [--quick]`` →
+``benchmarks/results/scoring_market_product.json``.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from datetime import datetime
+from typing import Any
+
+import numpy as np
+
+from benchmarks._common import write_result
+from integrations.base import Activity, ClosedWonDeal, Company, Contact, History, Owner, Record, StageChange
+from integrations.sandbox.market import Market, MarketConfig
+from scoring import score_batch
+from scoring.metrics import expected_calibration_error
+from scoring.models._calibration import roc_auc_safe
+from scoring.registry import LoadedModel
+from scoring.train import _logistic, records_to_frame, train_from_records
+
+BUCKETS = ((0.0, 0.25), (0.25, 0.5), (0.5, 0.75), (0.75, 10.0))
+"""Cycle position (elapsed share of the deal's life when scored) buckets."""
+
+_KIND = {"emails_in": "email", "emails_out": "email", "calls": "call", "meetings": "meeting", "note": "note",
+         "email": "email", "call": "call", "meeting": "meeting"}
+
+
+def _iso(t: datetime) -> str:
+    return t.isoformat().replace("+00:00", "Z")
+
+
+def market_records(m: Market) -> dict[int, Record]:
+    """Every deal as the canonical Record a CRM adapter builds, as of the market's now."""
+    acts: dict[int, list[Activity]] = {}
+    for a in m.activities:
+        if a.deal is not None and a.at <= m.now and a.kind in _KIND:
+            acts.setdefault(a.deal, []).append(Activity(type=_KIND[a.kind], at=_iso(a.at), direction=a.direction))
+    won_by_company: dict[int, list[tuple[datetime, float, int]]] = {}
+    for d in m.deals:
+        if d.closed_at is not None and d.stage == "closedwon":
+            won_by_company.setdefault(d.company, []).append((d.closed_at, d.amount, d.key))
+    out = {}
+    for d in m.deals:
+        comp = m.companies[d.company]
+        owner = m.owners[d.owner]
+        kind = "open" if d.is_open else ("won" if d.stage == "closedwon" else "lost")
+        close = d.closed_at if d.closed_at is not None else d.expected_close
+        history = History(
+            closed_won_deals=tuple(ClosedWonDeal(date=t.date().isoformat(), amount=a)
+                                   for t, a, k in sorted(won_by_company.get(d.company, ())) if k != d.key),
+            stage_changes=tuple(StageChange(stage=s, at=_iso(t)) for s, t in d.stage_history))
+        out[d.key] = Record(
+            crm="hubspot", tenant_id="bench", object_type="deal", id=str(d.key), name=d.name, amount=d.amount,
+            currency=d.currency, stage=d.stage, stage_kind=kind, pipeline="default",
+            close_date=close.date().isoformat(), created_at=_iso(d.created_at),
+            owner=Owner(id=str(owner.user_id), name=f"{owner.first} {owner.last}"),
+            company=Company(id=str(comp.key), name=comp.name, industry=comp.industry, employees=comp.employees,
+                            annual_revenue=comp.revenue, country=comp.country),
+            contacts=tuple(Contact(id=str(c), title=m.contacts[c].title, is_primary=c == d.primary_contact)
+                           for c in d.contacts),
+            activities=tuple(sorted(acts.get(d.key, ()), key=lambda a: a.at)), history=history,
+            extra={"deal_type": d.dealtype, "discount": d.discount if (d.closed_at and d.discount > 0) else None,
+                   **_churn_fields(m, comp)},
+        )
+    return out
+
+
+def _churn_fields(m: Market, comp: Any) -> dict[str, Any]:
+    """The company's churn flag and date as the sandbox CRM shows them (customers only)."""
+    if not m.won_at.get(comp.key):
+        return {}
+    churned = comp.churned_at is not None and comp.churned_at <= m.now
+    return {"churned": "true" if churned else "false",
+            "churn_date": comp.churned_at.date().isoformat() if churned else None}
+
+
+def _loaded(task: str, model: Any, meta: dict) -> LoadedModel:
+    return LoadedModel(task=task, model=model, metadata=meta | {"version": f"{task}-bench"}, path=None)  # type: ignore[arg-type]
+
+
+def _regret(m: Market, keys: list[int], best: np.ndarray) -> dict[str, float]:
+    grid = np.round(np.arange(0.0, 0.3001, 0.01), 4)
+    rows = []
+    for key, rec in zip(keys, best, strict=True):
+        d = m.deals[key]
+        rev = np.array([d.amount * (1 - g) * m.p_win(key, discount=float(g), with_strategies=False) for g in grid])
+        ours = d.amount * (1 - rec) * m.p_win(key, discount=float(rec), with_strategies=False)
+        rows.append((rev.max(), ours, rev[0], rev[-1], grid[rev.argmax()]))
+    r = np.array(rows)
+    total = r[:, 0].sum()
+    return {"deals": len(keys), "regret_share_of_optimal_revenue": float((r[:, 0] - r[:, 1]).sum() / total),
+            "regret_no_discount": float((r[:, 0] - r[:, 2]).sum() / total),
+            "regret_always_max_discount": float((r[:, 0] - r[:, 3]).sum() / total),
+            "mean_recommended_discount": float(np.mean(best)), "mean_true_optimal_discount": float(r[:, 4].mean())}
+
+
+def run(seed: int, n_closed: int, n_open: int, policy: str, fast: bool) -> dict[str, Any]:
+    started = time.perf_counter()
+    m = Market(MarketConfig(seed=seed, n_companies=max(60, n_closed // 6), n_owners=8, n_open_deals=n_open,
+                            n_closed_deals=n_closed, discount_policy=policy, start=datetime.fromisoformat(
+                                "2026-06-01T00:00:00+00:00")))
+    records = market_records(m)
+    closed = [r for r in records.values() if r.stage_kind != "open"]
+    open_keys = [d.key for d in m.deals if d.is_open]
+    print(f"[{policy}] market built: {len(closed)} closed, {len(open_keys)} open "
+          f"({time.perf_counter() - started:.0f} s)", file=sys.stderr)
+    conv, conv_meta, _ = train_from_records(closed, "conversion", fast=fast)
+    price, price_meta, _ = train_from_records(closed, "price", fast=fast)
+    frame, target, _ = records_to_frame(closed, "conversion")
+    X = frame.drop(columns=[target, "__time__", "__group__"])
+    types = conv_meta["feature_schema"]
+    lr = _logistic(types, 0).fit(X[list(types)], frame[target].astype(int))
+    print(f"[{policy}] trained ({time.perf_counter() - started:.0f} s)", file=sys.stderr)
+    open_records = [records[k] for k in open_keys]
+    models = {"conversion": _loaded("conversion", conv, conv_meta), "price": _loaded("price", price, price_meta)}
+    scores = score_batch(open_records, models, factors=False)
+    p_hat = np.array([scores[str(k)]["conversion"]["probability"] for k in open_keys])
+    best = np.array([scores[str(k)]["price"]["best_discount"] for k in open_keys])
+    import pandas as pd
+
+    from scoring.features import record_features
+
+    Xo = pd.DataFrame([record_features(r) for r in open_records]).reindex(columns=list(types))
+    p_lr = lr.predict_proba(Xo)[:, 1]
+    position = np.array([
+        (m.now - m.deals[k].created_at).total_seconds()
+        / max((m.deals[k].decision_at_ - m.deals[k].created_at).total_seconds(), 1.0) for k in open_keys])
+    regret = _regret(m, open_keys, best)
+    days = int(max((m.deals[k].decision_at_ - m.now).days for k in open_keys)) + 2
+    m.advance(days)
+    won = np.array([int(m.deals[k].stage == "closedwon") for k in open_keys])
+    p_true = np.array([m.p_win(k, at=m.deals[k].closed_at) for k in open_keys])
+    print(f"[{policy}] open deals closed after {days} days ({time.perf_counter() - started:.0f} s)", file=sys.stderr)
+    buckets = []
+    for lo, hi in BUCKETS:
+        sel = (position >= lo) & (position < hi)
+        if sel.sum():
+            buckets.append({"position": [lo, min(hi, 1.0)], "deals": int(sel.sum()),
+                            "mean_p_hat": float(p_hat[sel].mean()), "eventual_win_rate": float(won[sel].mean()),
+                            "gap": float(p_hat[sel].mean() - won[sel].mean()),
+                            "mean_abs_error_vs_true_p": float(np.abs(p_hat[sel] - p_true[sel]).mean())})
+    return {
+        "seed": seed, "discount_policy": policy, "closed_deals": len(closed), "open_deals": len(open_keys),
+        "conversion": {"roc_auc": roc_auc_safe(won, p_hat), "roc_auc_logistic_reference": roc_auc_safe(won, p_lr),
+                       "roc_auc_of_true_p": roc_auc_safe(won, p_true),
+                       "ece_15_equal_mass": expected_calibration_error(won, p_hat, 15),
+                       "ece_logistic_reference": expected_calibration_error(won, p_lr, 15),
+                       "mean_abs_error_vs_true_p": float(np.abs(p_hat - p_true).mean()),
+                       "mean_abs_error_logistic_reference": float(np.abs(p_lr - p_true).mean()),
+                       "mean_p_hat": float(p_hat.mean()), "eventual_win_rate": float(won.mean()),
+                       "by_cycle_position": buckets, "cv": conv_meta["metrics"].get("cv"),
+                       "training_holdout": conv_meta["metrics"]["holdout"],
+                       "leakage": conv_meta["leakage"]},
+        "price": regret, "seconds": round(time.perf_counter() - started, 1),
+    }
+
+
+def main() -> None:
+    quick = "--quick" in sys.argv
+    n_closed, n_open = (900, 200) if quick else (2400, 400)
+    out = {"quick": quick, "runs": [run(3, n_closed, n_open, policy, fast=quick)
+                                    for policy in ("confounded", "random")]}
+    path = write_result("scoring_market_product", out)
+    print(path.read_text())
+
+
+if __name__ == "__main__":
+    main()
