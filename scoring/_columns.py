@@ -149,9 +149,10 @@ def coerce_binary_target(series: pd.Series, column: str,
         shown = ", ".join(repr(c) for c in classes[:5])
         raise MulticlassTargetError(f"target {column!r} has {len(classes)} classes ({shown}...); need two")
     originals = [text[lowered == c].iloc[0] for c in classes]
+    wanted: str | None
     if positive is not None:
-        wanted = str(positive).strip().lower()
-        wanted = next((c for c in classes if c == wanted or _NUMERIC_ONE_ZERO.get(c, c) == wanted), None)
+        asked = str(positive).strip().lower()
+        wanted = next((c for c in classes if c == asked or _NUMERIC_ONE_ZERO.get(c, c) == asked), None)
         if wanted is None:
             raise TargetError(f"--positive {positive!r} is not a value of target {column!r} "
                               f"(its values are {originals[0]!r} and {originals[1]!r})")

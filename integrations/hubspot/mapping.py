@@ -335,9 +335,10 @@ def record_from(
     for feature, prop in mapping.extra.items():
         if props.get(prop) not in (None, ""):
             extra[feature] = scalar(props[prop])
+    company_values: Mapping[str, Any] = company_props or {}
     for feature, prop in mapping.company_extra.items():
-        if (company_props or {}).get(prop) not in (None, ""):
-            extra[feature] = scalar(company_props[prop])
+        if company_values.get(prop) not in (None, ""):
+            extra[feature] = scalar(company_values[prop])
     views = [integer(p.get(mapping.contact["page_views"])) or 0 for _c, p in contact_props]
     if views:
         extra["page_views"] = sum(views)
