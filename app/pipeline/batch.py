@@ -231,7 +231,7 @@ def _plan(app: Any, batch: BatchContext, items: list[tuple[Any, Record]], *,
             batch.renew()
             last_renew = time.monotonic()
 
-    if workers == 1 or len(items) == 1:
+    if workers == 1 or len(items) <= 1:
         for pair in items:
             collect(guarded(pair))
     else:
