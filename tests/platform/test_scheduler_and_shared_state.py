@@ -88,7 +88,8 @@ def test_a_champion_trained_by_one_worker_is_used_by_a_worker_with_another_data_
     tid = install_tenant(trainer, "104")
     assert tenant_inputs.champions(user, tid)["churn"] == {"no_model": {}}
     # Worker A trains and promotes through its registry (as its scheduled retrain does).
-    model, meta, holdout = train_table("churn", deals(120, seed=4), "won", id_column="deal_id", fast=True)
+    # Enough rows for the promotion gate to have evidence (with 120 it rightly refused).
+    model, meta, holdout = train_table("churn", deals(400, seed=4), "won", id_column="deal_id", fast=True)
     artefact = save_model(model, tmp_path / "worker-a" / "staging" / "churn", meta, holdout)
     result = tenant_inputs.registry(trainer).promote(tid, tenant_inputs.registry(trainer).add(tid, artefact))
     assert result["promoted"]

@@ -58,16 +58,20 @@ def test_a_stale_or_foreign_signature_is_refused(card_app: Any) -> None:
     assert (stale.status_code, foreign.status_code) == (401, 401)
 
 
-def test_accept_and_reject_are_recorded_once_as_feedback(card_app: Any) -> None:
+def test_accept_is_recorded_once_and_a_later_reject_is_refused(card_app: Any) -> None:
     client = card_app.test_client()
     path = f"/api/cards/salesforce/feedback?objectType=deal&objectId={OPP}&userId=0055g00000QrStUAAV"
     outs = []
-    for action in ("accept", "accept", "dismiss"):
+    for action in ("accept", "accept"):
         body = json.dumps({"action": action}).encode()
         resp = client.post(path, data=body, headers=signed("POST", path, body), base_url=TEST_PUBLIC_URL)
         assert resp.status_code == 200, resp.get_json()
         outs.append(resp.get_json())
-    assert [o["duplicate"] for o in outs] == [False, True, False]
+    assert [o["duplicate"] for o in outs] == [False, True]
+    # Once accepted, a Reject (sent by the Apex controller as a dismiss with a reason) is refused.
+    body = json.dumps({"action": "dismiss", "reason": "not_relevant"}).encode()
+    resp = client.post(path, data=body, headers=signed("POST", path, body), base_url=TEST_PUBLIC_URL)
+    assert resp.status_code == 409 and resp.get_json()["error"] == "feedback_given"
 
     from sqlalchemy import select
 
@@ -76,4 +80,4 @@ def test_accept_and_reject_are_recorded_once_as_feedback(card_app: Any) -> None:
 
     with get_db(card_app).session() as s:
         kinds = sorted(a.kind for a in s.execute(select(Action)).scalars())
-    assert kinds == ["feedback_accept", "feedback_dismiss"]
+    assert kinds == ["feedback_accept"]
