@@ -62,7 +62,9 @@ def test_worker_refuses_without_redis(tmp_path):
 def test_serve_is_healthy_within_thirty_seconds(tmp_path):
     env = {k: v for k, v in os.environ.items()
            if not k.startswith("AGENTIC_SALES_") and k not in ("DATABASE_URL", "REDIS_URL")}
-    env.update({"AGENTIC_SALES_DATA_DIR": str(tmp_path), "AGENTIC_SALES_SECRET_KEY": "s",
+    env.update({"AGENTIC_SALES_DATA_DIR": str(tmp_path),
+                "AGENTIC_SALES_SECRET_KEY": "serve-test-only-key-Zq8Lw3Xv7Rt2Nm5Bk9Hd",  # serve refuses weak keys
+                "HUBSPOT_CLIENT_ID": "test-client-id", "HUBSPOT_CLIENT_SECRET": "test-client-secret",
                 "AGENTIC_SALES_TOKEN_KEY": Fernet.generate_key().decode(), "PYTHONPATH": str(ROOT)})
     proc = subprocess.Popen([sys.executable, "-m", "app", "serve", "--port", "0"], stdout=subprocess.PIPE,
                             stderr=subprocess.DEVNULL, env=env, cwd=str(tmp_path), text=True)
