@@ -37,7 +37,8 @@ class CardRequestError(Exception):
 
 
 @bp.errorhandler(CardRequestError)
-def _card_error(exc: CardRequestError) -> Any:
+@bp.errorhandler(CardActionError)
+def _card_error(exc: CardRequestError | CardActionError) -> Any:
     return jsonify({"error": exc.code, "message": exc.message}), exc.status
 
 
@@ -115,11 +116,8 @@ def post_feedback(crm: str) -> Any:
     object_type, object_id = _record_ref(fields)
     with get_db().session() as s:
         enrichment = _enrichment(s, tenant_id, object_type, object_id, fields.get("enrichment_id"))
-        try:
-            result = record_feedback(s, enrichment, str(fields.get("action") or ""),
-                                     reason=fields.get("reason"), user_id=request.args.get("userId"))
-        except CardActionError as exc:
-            raise CardRequestError(exc.status, exc.code, exc.message) from None
+        result = record_feedback(s, enrichment, str(fields.get("action") or ""),
+                                 reason=fields.get("reason"), user_id=request.args.get("userId"))
     return jsonify(result.as_dict())
 
 
@@ -130,11 +128,8 @@ def post_task_done(crm: str) -> Any:
     object_type, object_id = _record_ref(fields)
     with get_db().session() as s:
         enrichment = _enrichment(s, tenant_id, object_type, object_id, fields.get("enrichment_id"))
-        try:
-            result = complete_task(s, enrichment, crm=crm, user_id=request.args.get("userId"),
-                                   client_for=lambda: crm_client(current_app, tenant_id, crm))
-        except CardActionError as exc:
-            raise CardRequestError(exc.status, exc.code, exc.message) from None
+        result = complete_task(s, enrichment, crm=crm, user_id=request.args.get("userId"),
+                               client_for=lambda: crm_client(current_app, tenant_id, crm))
     return jsonify(result.as_dict())
 
 
