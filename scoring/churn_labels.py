@@ -82,13 +82,13 @@ def observations(records: Iterable[Any], *, flag_key: str, date_key: str, now: d
             if label or at + horizon <= now:
                 record = _latest_before(deals, at)
                 if record is not None:
-                    yield ChurnObservation(record, at, label, churned_at if label else at + horizon, company)
+                    known = churned_at if label and churned_at is not None else at + horizon
+                    yield ChurnObservation(record, at, label, known, company)
             at += step
 
 
 def _latest_before(deals: list[Any], at: datetime) -> Any:
-    started = [(parse_time(d.created_at), d) for d in deals]
-    started = [(t, d) for t, d in started if t is not None and t <= at]
+    started = [(t, d) for d in deals if (t := parse_time(d.created_at)) is not None and t <= at]
     return max(started, key=lambda p: p[0])[1] if started else None
 
 
