@@ -56,6 +56,9 @@ CHURN_HORIZON_DAYS = 365
 CHURN_OBSERVATION_STEP_DAYS = 90
 """Days between a customer's observation moments in churn training (see scoring/churn_labels.py)."""
 
+CLV_MIN_GINI = 0.0
+"""Normalized Gini a CLV model must exceed on its internal holdout to be promoted (0: random order)."""
+
 CLV_HORIZON_DAYS = 365
 """Default CLV horizon in days."""
 

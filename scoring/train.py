@@ -317,7 +317,18 @@ def train_clv(tx: pd.DataFrame, cutoff, horizon_days: int, *, random_state: int 
         "metrics": {"holdout": regression_metrics(ho["actual"], ho["predicted"]) | {
             "note": f"internal time split: spend in the {ho['label_days']:.0f} days after the internal cut"}},
     }
+    meta["promotion_gate"] = clv_gate(meta["metrics"]["holdout"])
     return model, meta, {"actual": ho["actual"], "predicted": ho["predicted"]}
+
+
+def clv_gate(holdout: Mapping[str, Any]) -> dict[str, Any]:
+    """CLV's training gate: the holdout ranking must beat a random order (normalized Gini above
+    ``CLV_MIN_GINI``); a model that ranks customers no better than chance is never shown to reps."""
+    gini = holdout.get("normalized_gini")
+    passed = gini is not None and np.isfinite(gini) and gini > defaults.CLV_MIN_GINI
+    reasons = [] if passed else [f"ranks the holdout's customers no better than chance: normalized Gini "
+                                 f"{gini if gini is None else round(float(gini), 3)} ≤ {defaults.CLV_MIN_GINI}"]
+    return {"passed": bool(passed), "metric": "normalized_gini", "value": gini, "auc": gini, "reasons": reasons}
 
 
 def _closed(records: Iterable[Any]) -> list[Any]:

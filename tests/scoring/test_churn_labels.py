@@ -72,3 +72,4 @@ def test_the_time_since_becoming_a_customer_does_not_separate_the_classes():
     assert set(frame[target]) == {0, 1}
     by_class = frame.groupby(target)["days_open"].mean()
     assert abs(by_class[0] - by_class[1]) < 0.5 * frame["days_open"].std()
+
