@@ -307,7 +307,25 @@ def _fields(app: Flask, tenant_id: str, object_type: str, describe: Describe | N
     except (SettingsError, LookupError):
         raise
     except Exception as exc:  # connection refused, timeout, auth: one line, not a traceback
-        reason = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
-        raise CrmUnavailableError(f"cannot read the {object_type} fields of {tenant_id} from its CRM: {reason}") \
-            from exc
+        raise CrmUnavailableError(f"cannot read the {object_type} fields of {tenant_id} from its CRM: "
+                                  f"{_reason(app, tenant_id, exc)}") from exc
     return {f.name: f for f in specs}
+
+
+REFUSED = ("Connection refused", "Failed to establish a new connection", "Name or service not known")
+
+
+def _reason(app: Flask, tenant_id: str, exc: Exception) -> str:
+    """Why the CRM could not be asked, in one line (a sandbox that is not running said plainly)."""
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    if isinstance(exc, ConnectionError) or any(marker in text for marker in REFUSED):
+        from app.storage import get_db
+        from app.tenants import active_installation
+
+        with get_db(app).session() as s:
+            inst = active_installation(s, tenant_id)
+            where = (inst.api_base if inst is not None else None) or "its API"
+        hint = " (is the demo's sandbox running? start `agentic-sales demo` again)" \
+            if app.config.get("SANDBOX_MODE") else ""
+        return f"nothing answers at {where}{hint}"
+    return text[:200]

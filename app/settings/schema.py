@@ -167,6 +167,30 @@ class TenantSettingsModel(BaseModel):
                                                                              self.quiet_hours_end)
 
 
+def check_deployment_roles(settings: TenantSettingsModel, deployment: Mapping[str, str]) -> None:
+    """Refuse an allow-list that leaves out a provider the deployment runs a role on (one the
+    tenant does not override): the role would silently stay offline.
+
+    Args:
+        deployment: role → `provider:model` as configured (AGENTIC_SALES_LLM_ANALYST ...).
+
+    Raises:
+        SettingsError: naming the allow-list, the role, its provider and the variable.
+    """
+    if settings.llm_allow_list is None:
+        return
+    for role in get_args(Role):
+        if role in settings.llm_roles:
+            continue  # the tenant's own choice, checked by the schema
+        spec = str(deployment.get(role) or "offline:template")
+        provider = spec.partition(":")[0]
+        if provider != "offline" and provider not in settings.llm_allow_list:
+            raise SettingsError(
+                "llm_allow_list", settings.llm_allow_list,
+                f"a list including {provider}, or llm_roles.{role} set to an allowed provider",
+                problem=f"leaves out {provider}, which the {role} runs on (AGENTIC_SALES_LLM_{role.upper()}={spec})")
+
+
 DEFAULTS = TenantSettingsModel()
 """The settings of a tenant nobody has configured."""
 
