@@ -198,10 +198,16 @@ def test_an_object_type_the_crm_does_not_map_is_refused(app, tenant):
         settings.set_mappings(app, tenant, "invoice", {"amount": "amount"}, author="ana", describe=portal)
 
 
-def test_the_crm_unreachable_is_one_line_not_a_traceback(app, tenant):
-    def down(_ot):
+def test_the_crm_unreachable_or_failing_is_one_line_not_a_traceback(app, tenant):
+    def refused(_ot):
         raise ConnectionError("Connection refused\nmore detail")
 
+    def failing(_ot):
+        raise RuntimeError("HTTP 503 Service Unavailable\n<html>...</html>")
+
     with pytest.raises(settings.CrmUnavailableError) as err:
-        settings.set_mappings(app, tenant, "deal", {"discount": "x"}, author="ana", describe=down)
-    assert str(err.value) == f"cannot read the deal fields of {tenant} from its CRM: Connection refused"
+        settings.set_mappings(app, tenant, "deal", {"discount": "x"}, author="ana", describe=refused)
+    assert str(err.value) == f"cannot read the deal fields of {tenant} from its CRM: nothing answers at its API"
+    with pytest.raises(settings.CrmUnavailableError) as err:
+        settings.set_mappings(app, tenant, "deal", {"discount": "x"}, author="ana", describe=failing)
+    assert str(err.value).endswith("from its CRM: HTTP 503 Service Unavailable <html>...</html>")
