@@ -123,8 +123,8 @@ def tenants_list() -> None:
     with _service() as app, get_db(app).session() as s:
         rows = s.execute(select(Tenant).order_by(Tenant.id)).scalars().all()
         installs: dict[str, Installation] = {}
-        for inst in s.execute(select(Installation).order_by(Installation.id)).scalars():
-            installs[inst.tenant_id] = inst  # the newest installation of each tenant wins
+        for row in s.execute(select(Installation).order_by(Installation.id)).scalars():
+            installs[row.tenant_id] = row  # the newest installation of each tenant wins
         out = []
         for t in rows:
             inst = installs.get(t.id)
