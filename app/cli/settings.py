@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import getpass
 import json
+import logging
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -45,7 +46,9 @@ def _app() -> Any:
         overrides.update(demo_config(Path(data_dir).expanduser()))
     app = create_app(overrides)
     if get_db(app).dialect == "sqlite":
-        migrate.upgrade(app.config["DATABASE_URL"])  # embedded default, as `serve` does
+        # Embedded default, as `serve` does; quietly, so that a refused value is one line on stderr.
+        logging.getLogger("alembic").setLevel(logging.WARNING)
+        migrate.upgrade(app.config["DATABASE_URL"])
     return app
 
 

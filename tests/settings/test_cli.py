@@ -74,8 +74,8 @@ def refused(result) -> str:
     """The one line a refused command prints; nothing on stdout."""
     assert result.exit_code == 2, (result.stdout, result.stderr)
     assert result.stdout == ""
-    lines = [line for line in result.stderr.splitlines() if line.startswith("error:")]
-    assert len(lines) == 1, result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: "), result.stderr
     return lines[0]
 
 
@@ -217,3 +217,20 @@ def test_settings_commands_work_without_a_crm(tmp_path):
     data, tid = make_demo_dir(tmp_path, dead, 4712)
     assert ok(run(data, "settings", "set", "--tenant", tid, "autonomy=approve"))["settings"]["autonomy"] == "approve"
     assert ok(run(data, "mappings", "show", "--tenant", tid))["mappings"]["amount"]["source"] == "default"
+
+
+def test_the_installed_command_refuses_a_cap_of_1_5_with_exactly_one_line_on_stderr(demo):
+    """As a user types it, in its own process: nothing but the demo's data directory configured."""
+    import os
+    import subprocess
+    import sys
+
+    data, tid = demo
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith("AGENTIC_SALES_") and k not in ("DATABASE_URL", "REDIS_URL")}
+    env["AGENTIC_SALES_DATA_DIR"] = str(data)
+    exe = Path(sys.executable).with_name("agentic-sales")
+    done = subprocess.run([str(exe), "settings", "set", "--tenant", tid, "discount_cap=1.5"], env=env, cwd="/",
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr == "error: discount_cap=1.5 is out of range: allowed 0.0 to 0.5\n"

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import get_args
 
 from app.settings import DEFAULTS, TenantSettingsModel, reference_table
+from app.settings.schema import Task
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 
@@ -29,9 +31,13 @@ def test_the_defaults_are_the_ones_the_agents_and_learning_document():
     from agents.decision import Policy
     from agents.settings import MAX_DISCOUNT
     from learning.defaults import HOLDOUT_SHARE
+    from scoring import TASKS
+    from scoring.defaults import MIN_CLOSED_DEALS
 
     assert DEFAULTS.discount_cap == MAX_DISCOUNT == Policy().max_discount
     assert DEFAULTS.approval_threshold == Policy().approval_discount_over
     assert DEFAULTS.holdout_share == HOLDOUT_SHARE
     assert DEFAULTS.quiet_hours() == Policy().quiet_hours
     assert set(DEFAULTS.allowed_channels) == set(Policy().allowed_channels)
+    assert DEFAULTS.min_closed_deals == MIN_CLOSED_DEALS
+    assert set(get_args(Task)) == set(TASKS)
