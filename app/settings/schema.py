@@ -102,10 +102,12 @@ class TenantSettingsModel(BaseModel):
         default=["email", "call", "meeting"], min_length=1,
         description="Channels the app may suggest; others become email (or nothing).")
     contact_frequency_cap: int = Field(
-        default=3, ge=0, le=50, description="Most app touches per contact in 7 days; 0 turns the cap off.")
+        default=3, ge=0, le=50, description="Most app touches per contact in 7 days; 0 turns the cap off. Not enforced yet: the "
+        "decision engine has no frequency rule.")
     opt_out_field: str | None = Field(
         default=None, max_length=120, pattern=r"^[A-Za-z_][A-Za-z0-9_]*$",
-        description="Contact field that marks an opt-out (true/yes/1); null: the CRM's own only.")
+        description="Contact field that marks an opt-out (true/yes/1). Not applied yet: contact records do "
+        "not carry it to the decision engine.")
     strategy_catalogue: list[Arm] = Field(
         default=list(get_args(Arm)), min_length=1,
         description="Strategies the strategist and the bandit may choose (a subset of the default arms).")
