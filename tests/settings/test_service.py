@@ -211,3 +211,21 @@ def test_the_crm_unreachable_or_failing_is_one_line_not_a_traceback(app, tenant)
     with pytest.raises(settings.CrmUnavailableError) as err:
         settings.set_mappings(app, tenant, "deal", {"discount": "x"}, author="ana", describe=failing)
     assert str(err.value).endswith("from its CRM: HTTP 503 Service Unavailable <html>...</html>")
+
+
+def test_validate_reports_an_object_the_grant_cannot_describe_and_checks_the_others(app, tenant):
+    def partly(object_type):
+        if object_type == "company":
+            raise PermissionError("This app hasn't been granted all required scopes to make this call.")
+        return PORTAL_FIELDS
+
+    problems = settings.validate_mappings(app, tenant, describe=partly)
+    company = [p for p in problems if p.object_type == "company"]
+    assert len(company) == 1 and company[0].canonical == "*" and "required scopes" in company[0].message
+    assert any(p.object_type == "deal" and p.canonical == "pipeline" for p in problems)
+
+    def down(_ot):
+        raise ConnectionError("Connection refused")
+
+    with pytest.raises(settings.CrmUnavailableError):
+        settings.validate_mappings(app, tenant, describe=down)  # nothing could be checked at all
