@@ -229,3 +229,18 @@ def test_validate_reports_an_object_the_grant_cannot_describe_and_checks_the_oth
 
     with pytest.raises(settings.CrmUnavailableError):
         settings.validate_mappings(app, tenant, describe=down)  # nothing could be checked at all
+
+
+def test_a_change_based_on_a_stale_version_is_refused_not_lost(app, tenant):
+    from app.settings.store import read_state, write_version
+
+    settings.update(app, tenant, {"tone": "formal"}, author="ana")
+    with get_db(app).session() as s:
+        stale = read_state(s, tenant)  # ben opens the settings page at version 1
+    settings.update(app, tenant, {"discount_cap": 0.2}, author="ana")  # ana saves first: version 2
+    with pytest.raises(settings.ConcurrentChangeError, match="changed meanwhile"):
+        with get_db(app).session() as s:
+            write_version(s, tenant, stale, settings=stale.settings.model_copy(update={"autonomy": "auto"}),
+                          mappings=stale.mappings, action="settings", author="ben", changes={"autonomy": ["", ""]})
+    snap = settings.get(app, tenant)
+    assert snap.version == 2 and snap.settings.discount_cap == 0.2 and snap.settings.autonomy == "suggest"
