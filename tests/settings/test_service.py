@@ -244,3 +244,12 @@ def test_a_change_based_on_a_stale_version_is_refused_not_lost(app, tenant):
                           mappings=stale.mappings, action="settings", author="ben", changes={"autonomy": ["", ""]})
     snap = settings.get(app, tenant)
     assert snap.version == 2 and snap.settings.discount_cap == 0.2 and snap.settings.autonomy == "suggest"
+
+
+def test_a_huge_or_multi_line_value_is_refused_in_one_short_line(app, tenant):
+    with pytest.raises(SettingsError) as err:
+        settings.update(app, tenant, {"llm_roles.writer": "openai:" + "x" * 5000}, author="ana")
+    with pytest.raises(SettingsError) as err2:
+        settings.update(app, tenant, {"tone": "formal\nautonomy=auto"}, author="ana")
+    for e in (err.value, err2.value):
+        assert "\n" not in str(e) and len(str(e)) < 300
