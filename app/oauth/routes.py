@@ -115,8 +115,12 @@ def callback(crm: str) -> Any:
 
 
 def _wants_json() -> bool:
-    best = request.accept_mimetypes.best
-    return best != "text/html"
+    # A browser lists text/html first (Chromium also lists XHTML, XML and */*); API clients and
+    # scripts send application/json or nothing.
+    accept = request.accept_mimetypes
+    if not request.headers.get("Accept") or accept.best == "*/*":
+        return True
+    return accept.best_match(["text/html", "application/json"]) != "text/html"
 
 
 def start_backfill(app: Flask, tenant_id: str) -> threading.Thread | None:
