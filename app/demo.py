@@ -204,14 +204,12 @@ class Demo:
 
     def _map_discount_field(self) -> None:
         """What revenue ops does once: map the portal's negotiated-discount field for pricing."""
-        from app.storage import get_db
-        from app.storage.models import FieldMapping
-        from app.tenants import bump_settings_version
+        from app import settings
 
-        with get_db(self.app).session() as s:
-            s.add(FieldMapping(tenant_id=self.tenant_id, object_type="deal", canonical="discount",
-                               crm_field="discount_percent", label="Discount (%)"))
-            bump_settings_version(s, self.tenant_id)
+        # Through the settings service, like revenue ops would: checked against the sandbox
+        # portal's properties, versioned and audited.
+        settings.set_mappings(self.app, self.tenant_id, "deal", {"discount": "discount_percent"},
+                              author="demo (revenue ops)")
 
     def train(self) -> dict[str, Any]:
         from app.pipeline.training import train_tenant
