@@ -157,3 +157,18 @@ def test_a_run_id_of_another_tenant_is_not_found(console):
     op = operator_session(console.test_client())
     assert op.get(f"/admin/t/{A}/actions/{run}").status_code == 404
     assert op.get(f"/admin/t/{B}/actions/{run}").status_code == 200
+
+
+def test_every_tenant_page_opens_for_its_own_tenant(console):
+    from app.audit import write_audit
+    from app.storage import get_db
+
+    with get_db(console).session() as s:
+        row = write_audit(s, "console.sync_requested", tenant_id=A, detail={"kind": "resync", "by": "op"})
+        s.flush()
+        run = row.id
+    client = crm_session(console.test_client(), A, "ann@a.example")
+    for path in tenant_pages(console, A):
+        path = path.replace(f"/actions/{1}", f"/actions/{run}")
+        resp = client.get(path)
+        assert resp.status_code == 200, f"{path} answered {resp.status_code} to its own tenant's admin"

@@ -1,7 +1,7 @@
 """console roles: who may do what in a tenant's admin console
 
 Revision ID: 0006_console
-Revises: 0003_quarantine
+Revises: 0004_settings
 Create Date: 2026-12-01 18:25:00
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006_console"
-down_revision = "0003_quarantine"
+down_revision = "0004_settings"
 branch_labels = None
 depends_on = None
 
