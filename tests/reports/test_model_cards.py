@@ -1,0 +1,157 @@
+"""Model cards from real trained artefacts: importance order, the stated holdout, price curve, absences."""
+
+from __future__ import annotations
+
+import base64
+import re
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from sklearn.metrics import roc_auc_score
+
+from scoring import load_model, save_model, train_table
+from scoring.model_card import absent_card, build_card, cards_for
+from scoring.report import card_html, report_page
+
+from .data import driven_deals
+
+CRM_LABELS = {"zz_driver_a": "Meetings with the buyer", "zzz_driver_b": "Champion engaged score"}
+
+
+@pytest.fixture(scope="module")
+def conversion(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, pd.DataFrame]:
+    """A classification model with a stated positive class and a time-based holdout.
+
+    Trained as ``churn`` (gradient boosting): the card code is the same for every classification
+    task, and the conversion blend takes 30-50 s to train on a loaded 2-core machine.
+    """
+    frame = driven_deals()
+    model, meta, holdout = train_table("churn", frame, "outcome", id_column="deal_id", positive="Converted",
+                                       time_column="closed_at", fast=True)
+    return save_model(model, tmp_path_factory.mktemp("conv") / "m", meta, holdout), frame
+
+
+@pytest.fixture(scope="module")
+def price(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, pd.DataFrame]:
+    frame = driven_deals(with_discount=True, labels=("won", "lost")).drop(columns="closed_at")
+    rows: dict = {}
+    model, meta, holdout = train_table("price", frame, "outcome", id_column="deal_id", discount_column="discount",
+                                       max_discount=0.2, fast=True, holdout_out=rows)
+    return save_model(model, tmp_path_factory.mktemp("price") / "m", meta, holdout), rows["X"]
+
+
+def _bar_labels_top_down(svg: str) -> list[str]:
+    """The importance chart's y tick labels, top bar first (SVG y grows downwards)."""
+    ticks = re.findall(r'<text style="[^"]*text-anchor: end"[^>]* y="([0-9.]+)"[^>]*>([^<]*)</text>', svg)
+    return [label for _, label in sorted(ticks, key=lambda t: float(t[0]))]
+
+
+def _figure_svg(html: str, name: str) -> str:
+    found = re.search(rf"data-figure='{name}'><img alt='[^']*' src='data:image/svg\+xml;base64,([^']+)'", html)
+    assert found, f"no {name} figure in the card"
+    return base64.b64decode(found.group(1)).decode("utf-8")
+
+
+def test_importance_bars_are_the_strongest_features_even_when_their_names_sort_last(conversion):
+    card = build_card(load_model(conversion[0]), CRM_LABELS)
+    assert {f["feature"] for f in card.factors[:2]} == {"zz_driver_a", "zzz_driver_b"}
+    assert [f["importance"] for f in card.factors] == sorted((f["importance"] for f in card.factors), reverse=True)
+    bars = _bar_labels_top_down(_figure_svg(card_html(card), "importance"))
+    assert set(bars[:2]) == {"Meetings with the buyer", "Champion engaged score"}  # the CRM's labels
+    assert len(bars) == len(card.factors) and "Aa noise" in bars[2:]
+
+
+def test_an_artefact_from_before_cards_still_ranks_importance_by_value_not_by_name(conversion, tmp_path):
+    loaded = load_model(conversion[0])
+    legacy = dict(loaded.metadata)
+    # Old sidecars held a dict; written with sorted keys it came back alphabetical.
+    legacy["importance"] = dict(sorted((f["feature"], f["importance"]) for f in legacy["importance"]))
+    for key in ("holdout_summary", "calibration", "gain"):
+        legacy.pop(key)
+    loaded.metadata = legacy
+    card = build_card(loaded, figures=False)
+    assert {f["feature"] for f in card.factors[:2]} == {"zz_driver_a", "zzz_driver_b"}
+    assert card.calibration and card.gain  # rebuilt from the stored holdout predictions
+    assert card.holdout["date_from"] is None and any("date range is unknown" in n for n in card.notes)
+
+
+def test_card_states_the_positive_class_holdout_size_and_date_range(conversion):
+    path, frame = conversion
+    loaded = load_model(path)
+    card = build_card(loaded, figures=False)
+    y, p = np.asarray(loaded.holdout["y"]), np.asarray(loaded.holdout["p"])
+    assert card.positive_class == "Converted" and card.predicts == "P(outcome = 'Converted')"
+    assert card.holdout["rows"] == len(y) == round(0.2 * len(frame))
+    assert card.holdout["positives"] == int(y.sum())
+    # Time split: the holdout is the latest outcomes, after every training row.
+    assert card.holdout["date_to"] == frame["closed_at"].max()
+    assert card.holdout["date_from"] > card.training["date_to"]
+    assert card.training["date_from"] == frame["closed_at"].min()
+    assert card.training["rows"] == len(frame) - len(y)
+    auc = next(m for m in card.metrics if m.name == "roc_auc")
+    assert auc.value == pytest.approx(roc_auc_score(y, p))  # measured on these rows, not copied
+    assert auc.logistic_regression is not None and auc.prior_rate == pytest.approx(0.5)
+    html = card_html(card)
+    assert (f"Measured on a holdout of {len(y)} customers whose outcome became known from "
+            f"{card.holdout['date_from']} to {frame['closed_at'].max()}") in html
+    assert f"Positive class: &#x27;Converted&#x27;, {int(y.sum())} of {len(y)} holdout rows" in html
+
+
+def test_reliability_and_gain_come_from_the_holdout_predictions(conversion):
+    loaded = load_model(conversion[0])
+    card = build_card(loaded, figures=False)
+    y, p = np.asarray(loaded.holdout["y"]), np.asarray(loaded.holdout["p"])
+    assert sum(b["rows"] for b in card.calibration) == len(y)
+    assert np.average([b["observed"] for b in card.calibration],
+                      weights=[b["rows"] for b in card.calibration]) == pytest.approx(y.mean())
+    assert np.average([b["predicted"] for b in card.calibration],
+                      weights=[b["rows"] for b in card.calibration]) == pytest.approx(p.mean())
+    assert [b["predicted"] for b in card.calibration] == sorted(b["predicted"] for b in card.calibration)
+    assert card.gain[-1]["share"] == pytest.approx(1.0) and card.gain[-1]["gain"] == pytest.approx(1.0)
+    assert card.gain[0]["lift"] > 1.2  # the drivers are strong: the top decile beats the base rate
+
+
+def test_price_card_draws_the_curve_and_marks_the_models_best_discount(price):
+    path, holdout_rows = price
+    loaded = load_model(path)
+    card = build_card(loaded)
+    curve = card.price_curve
+    assert curve is not None and curve["grid"][0] == 0 and curve["grid"][-1] == pytest.approx(0.2)
+    model = loaded.model
+    X = holdout_rows.drop(columns=["outcome", "deal_id"], errors="ignore")
+    mean = model.curve_encoded(model.encoder_.transform(X)).mean(axis=0)
+    assert curve["p_win"] == pytest.approx(mean.tolist())
+    best, p_best = model.best_from_curve(mean[None, :])
+    assert curve["best_discount"] == pytest.approx(best[0]) and curve["p_win_at_best"] == pytest.approx(p_best[0])
+    assert curve["best_discount"] > 0  # discounts do raise the chance to win in this market
+    html = card_html(card)
+    assert f"data-best-discount='{curve['best_discount']}'" in html
+    assert f"recommended: {100 * curve['best_discount']:.0f}% discount" in _figure_svg(html, "price")
+
+
+@pytest.mark.parametrize(("reason", "text"), [
+    ({"not_enough_history": {"have": 44, "need": 50, "unit": "customers with closed-won deals"}},
+     "44 of 50 customers with closed-won deals"),
+    ({"not_enough_history": {"have": 12, "need": 50}}, "12 of 50 closed deals"),
+    ({"model_retraining": {"reason": "scikit-learn 1.4 → 1.5"}}, "being retrained (scikit-learn 1.4 → 1.5)"),
+    ({"error": "DataError: target 'churned' is constant"}, "The last training failed: DataError"),
+    ({"no_model": {}}, "No model has been trained"),
+    (None, "No model has been trained"),
+])
+def test_an_absent_task_says_why(reason, text):
+    task = "clv" if reason and "unit" in (reason.get("not_enough_history") or {}) else "price"
+    card = absent_card(task, reason)
+    assert not card.present and text in (card.absent_reason or "")
+    assert text.split(" → ")[0].replace("'", "&#x27;") in card_html(card)
+
+
+def test_a_page_holds_one_card_per_task_present_or_absent(conversion):
+    loaded = load_model(conversion[0])
+    cards = cards_for({"churn": loaded, "clv": {"not_enough_history": {"have": 3, "need": 50}}}, figures=False)
+    assert [c.task for c in cards] == ["conversion", "churn", "clv", "price"]
+    assert [c.present for c in cards] == [False, True, False, False]
+    page = report_page(cards, "Model cards: t1")
+    assert page.count("<section class='model-card'") == 4 and "Learning curve" not in page
+    assert "3 of 50 customers with closed-won deals" in page
