@@ -112,3 +112,18 @@ def access(tenant: str) -> Any:
         installer = s.execute(select(Installation.installed_by).where(Installation.tenant_id == tenant)
                               .order_by(Installation.id.desc())).scalars().first()
     return page("admin/access.html", grants=rows, installer=installer, error=error), status
+
+
+@bp.get("/t/<tenant>/models")
+@tenant_page("viewer")
+def models(tenant: str) -> Any:
+    """The tenant's model cards: holdout metrics, calibration, lift, top factors, absent tasks."""
+    from markupsafe import Markup
+
+    from app.reports import model_cards
+    from scoring.report import card_html
+
+    cards = model_cards(current_app._get_current_object(), tenant)  # type: ignore[attr-defined]
+    # card_html escapes every value it prints; its SVG figures are matplotlib's own output.
+    fragments = [(c, Markup(card_html(c))) for c in cards]
+    return page("admin/models.html", cards=fragments)
