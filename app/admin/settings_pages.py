@@ -19,6 +19,7 @@ from app.admin.forms import FormError, changes_from_form, field_views
 from app.admin.preview import OBJECT_TYPE, PreviewError, preview
 from app.admin.usage import this_month
 from app.admin.views import page
+from app.connectors import get_connector
 from app.storage import get_db
 
 GUARDRAIL_KEYS = ("autonomy", "discount_cap", "approval_threshold", "escalate_amount_over", "escalate_churn_over",
@@ -173,11 +174,14 @@ def _check_draft(object_type: str, draft: dict[str, str], fields: dict[str, Any]
 
     if describe_error:
         return {"_": describe_error}
+    connector = get_connector(g.tenant.crm)
+    # The CRM's own words in the message ("deal property 'x' does not exist in this portal").
+    words = (str(getattr(connector, "field_word", "field")), str(getattr(connector, "account_word", "account")))
     out = {}
     for canonical, crm_field in draft.items():
         if crm_field == "":
             continue  # back to the default
-        problem = check_entry(object_type, canonical, crm_field, fields)
+        problem = check_entry(object_type, canonical, crm_field, fields, words=words)
         if problem:
             out[canonical] = problem
     return out

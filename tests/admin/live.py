@@ -45,10 +45,36 @@ class Live:
         r.raise_for_status()
         return r.json() if r.content else None
 
-    def train(self) -> dict[str, Any]:
+    def install(self) -> None:
+        """Install through the OAuth flow (no browser) unless the tenant is installed already."""
+        from app.storage import get_db
+        from app.tenants import active_installation
+
+        with get_db(self.app).session() as s:
+            if active_installation(s, self.tenant_id) is not None:
+                return
+        r = requests.get(f"{self.url}/oauth/hubspot/install", headers={"Accept": "application/json"}, timeout=60)
+        assert r.status_code == 200 and r.json()["tenant"] == self.tenant_id, r.text[:300]
+
+    def open_deal_ids(self) -> list[str]:
+        """Ids of the open deals, read from the sandbox's own store (sorted)."""
+        store = self.sandbox.control("GET", "store/deals")
+        deals = store if isinstance(store, list) else store.get("results") or store.get("objects") or []
+        return sorted(str(d["id"]) for d in deals
+                      if str((d.get("properties") or {}).get("dealstage")) not in ("closedwon", "closedlost"))
+
+    def rep_edit(self, deal_id: str) -> None:
+        """A rep pushes the deal's close date out in HubSpot's UI (a subscribed change: a webhook)."""
+        from datetime import UTC, datetime, timedelta
+
+        self.edits = getattr(self, "edits", 0) + 1
+        when = datetime.now(UTC).replace(microsecond=0) + timedelta(days=30 + self.edits)
+        self.sandbox.ui_change("deals", deal_id, {"closedate": when.isoformat().replace("+00:00", "Z")})
+
+    def train(self, tasks: tuple[str, ...] = ("conversion",)) -> dict[str, Any]:
         from app.pipeline.training import train_tenant
 
-        return train_tenant(self.app, self.tenant_id, tasks=("conversion",), fast=True)
+        return train_tenant(self.app, self.tenant_id, tasks=tasks, fast=True)
 
     def wait_for(self, check: Any, timeout: float = 45.0, what: str = "condition") -> Any:
         deadline = time.time() + timeout
