@@ -4,7 +4,7 @@ gets, and how a submitted form becomes the changes to store. Pure: no request, n
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, get_args, get_origin
 
@@ -97,7 +97,7 @@ class FormError(ValueError):
         self.key = key
 
 
-def changes_from_form(views: Sequence[FieldView], form: Mapping[str, Any], roles: Sequence[str] = ()) -> dict[str, Any]:
+def changes_from_form(views: Sequence[FieldView], form: Any, roles: Sequence[str] = ()) -> dict[str, Any]:
     """The settings a submitted form changes ({key: new value}; dotted keys for roles).
 
     `form` is a MultiDict-like mapping (`getlist` for checkboxes). Unchanged settings are left out,

@@ -124,9 +124,9 @@ def collect(s: Session, tenant: Tenant, *, connector: Any, config: Mapping[str, 
     quarantined = s.execute(select(func.count()).select_from(QuarantinedEvent).where(
         QuarantinedEvent.crm == tenant.crm, QuarantinedEvent.account_hint == tenant.external_id,
         QuarantinedEvent.received_at >= since)).scalar_one()
-    queue = dict(s.execute(select(RecordJob.state, func.count()).where(RecordJob.tenant_id == tenant.id)
-                           .group_by(RecordJob.state)).all())
-    queue = {"scheduled": int(queue.get("scheduled", 0)), "running": int(queue.get("running", 0)),
+    states: dict[str, int] = {str(state): int(n) for state, n in s.execute(
+        select(RecordJob.state, func.count()).where(RecordJob.tenant_id == tenant.id).group_by(RecordJob.state)).all()}
+    queue = {"scheduled": states.get("scheduled", 0), "running": states.get("running", 0),
              "inbox_pending": sum(1 for r in rows if r[0] == "pending")}
     return Health(tenant=tenant, installation=inst, token=token_state(inst, now), scopes=scopes,
                   deliveries=delivery_summary([tuple(r) for r in rows], int(quarantined)), queue=queue,

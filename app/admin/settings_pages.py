@@ -64,8 +64,10 @@ def _settings_page(tenant: str, keys: tuple[str, ...], template: str, endpoint: 
         except (service.SettingsError, FormError) as exc:
             error, status = {"key": getattr(exc, "key", None), "message": str(exc)}, 400
             views = _with_submitted(views, request.form)
+    shown_after_redirect = request.method == "GET"  # a refused POST must not repeat "Saved"
     return page(template, views=views, version=snap.version, error=error, may_edit=_may_edit(),
-                saved=request.args.get("saved"), unchanged=request.args.get("unchanged"), roles=ROLES,
+                saved=shown_after_redirect and request.args.get("saved"),
+                unchanged=shown_after_redirect and request.args.get("unchanged"), roles=ROLES,
                 **extra), status
 
 
@@ -143,8 +145,10 @@ def mappings(tenant: str) -> Any:
                 preview_error, status = str(exc), 400
     return page("admin/mappings.html", object_type=object_type, kinds=kinds, current=current, draft=draft,
                 errors=errors, fields=fields, describe_error=describe_error, result=result,
-                preview_error=preview_error, may_edit=_may_edit(), saved=request.args.get("saved"),
-                unchanged=request.args.get("unchanged"), record_id=request.form.get("record_id", "")), status
+                preview_error=preview_error, may_edit=_may_edit(),
+                saved=request.method == "GET" and request.args.get("saved"),
+                unchanged=request.method == "GET" and request.args.get("unchanged"),
+                record_id=request.form.get("record_id", "")), status
 
 
 def _crm_fields(tenant: str, object_type: str) -> tuple[dict[str, Any], str | None]:

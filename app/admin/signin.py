@@ -31,7 +31,8 @@ def signin(crm: str) -> Any:
         return refusal(404, "Unknown CRM", f"There is no CRM called {crm!r} here.")
     from app.oauth.routes import redirect_uri
 
-    required, optional = connector.install_scopes(current_app.config)
+    # The same scopes as the install: HubSpot refuses an authorize URL whose scopes differ from the app's.
+    required, optional = connector.install_scopes(current_app.config)  # type: ignore[attr-defined]
     url = oauth_for(crm).authorize_url(redirect_uri=redirect_uri(crm),
                                        state=issue_state({"crm": crm, "purpose": "signin"}),
                                        scopes=required, optional_scopes=optional)

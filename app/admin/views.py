@@ -63,8 +63,11 @@ def health(tenant: str) -> Any:
     """Install health: token, scopes, deliveries, headroom, queue, last errors, actions."""
     connector = get_connector(g.tenant.crm)
     with get_db().session() as s:
-        h = health_data.collect(s, s.get(Tenant, tenant), connector=connector, config=current_app.config,
-                           now=datetime.now(UTC), limiter=_limiter())
+        row = s.get(Tenant, tenant)
+        if row is None:  # uninstalled between the access check and here
+            return refusal(404, "No such tenant", "Check the address, or pick a tenant from the list.")
+        h = health_data.collect(s, row, connector=connector, config=current_app.config,
+                                now=datetime.now(UTC), limiter=_limiter())
         s.expunge_all()
     return page("admin/health.html", h=h, kinds=actions.KINDS, window=defaults.CONSOLE_HEALTH_WINDOW_HOURS,
                 crm_label=getattr(connector, "label", g.tenant.crm))

@@ -164,7 +164,7 @@ def price_recommends_a_discount(monkeypatch):
 
     def with_price(records, models, mapping):
         scores, failed = real(records, models, mapping)
-        for rid, s in scores.items():
+        for s in scores.values():
             s["price"] = {"probability": 0.5, "score_1_99": 50, "band": "medium", "factors": [],
                           "model_version": "stand-in", "best_discount": RECOMMENDED,
                           "curve": [[0.0, 0.4], [RECOMMENDED, 0.5]]}

@@ -147,3 +147,17 @@ def test_a_role_model_from_a_provider_outside_the_allow_list_is_refused(console)
     resp = client.post(f"/admin/t/{A}/llm", data=form)
     html = resp.get_data(as_text=True)
     assert resp.status_code == 400 and "llm_roles.writer=openai:gpt-4o-mini uses openai" in html
+
+
+def test_a_refused_change_does_not_repeat_the_last_saved_banner(console):
+    from app.admin.settings_pages import GUARDRAIL_KEYS
+
+    client = crm_session(console.test_client(), A, "ann@a.example")
+    post_guardrails(console, client, discount_cap="0.08")
+    version = service.get(console, A).version
+    form = current_form(console, A, GUARDRAIL_KEYS)
+    form.setlist("discount_cap", ["2"])
+    form["csrf_token"] = csrf_of(client, f"/admin/t/{A}/guardrails")
+    resp = client.post(f"/admin/t/{A}/guardrails?saved={version}", data=form)
+    html = resp.get_data(as_text=True)
+    assert resp.status_code == 400 and 'id="saved"' not in html and "Not saved" in html
