@@ -7,6 +7,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -87,7 +88,7 @@ def demo(once: bool, changes: int, seed: int, crm: str, open_deals: int, faults:
             click.echo(json.dumps(summary))
             sys.exit(0 if ok else 1)
         progress.say(f"Open {run.url}/ to see every deal and its card (Ctrl-C to stop).")
-        summary["console_url"] = console_hint(run.url, crm, progress.say)
+        summary["console_url"] = console_hint(run.app, run.url, crm, progress.say)
         click.echo(json.dumps(summary))
         serve_until_interrupted()
     except DemoInputError as exc:
@@ -103,11 +104,11 @@ def demo(once: bool, changes: int, seed: int, crm: str, open_deals: int, faults:
         llm_setup.stop()
 
 
-def console_hint(url: str, crm: str, say: Callable[[str], None]) -> str:
+def console_hint(app: Any, url: str, crm: str, say: Callable[[str], None]) -> str:
     """Tell the person running the demo where the admin console is and how to get in."""
     from app.connectors import get_connector
 
-    label = getattr(get_connector(crm), "label", crm)
+    label = getattr(get_connector(crm, app), "label", crm)
     console = f"{url}/admin/"
     say(f"Admin console (install health, field mappings, guardrails, model cards): {console} "
         f"- choose \"Sign in with {label}\": the simulated account signs you in as its installing user (admin).")
