@@ -8,7 +8,7 @@ parameters can be stored as JSON instead of a pickle.
 from __future__ import annotations
 
 import contextlib
-import sys
+import os
 import warnings
 
 import numpy as np
@@ -16,6 +16,12 @@ import pandas as pd
 from scipy.special import expit, hyp2f1
 
 _FALLBACK_PENALIZERS = (0.0, 0.001, 0.01, 0.1)
+
+_FALLBACK_TOLERANCES = (1e-7, 1e-5)
+"""BFGS tolerances tried per penalizer: when almost nobody drops out, BG/NBD's dropout parameters
+run to the boundary and BFGS stops with "precision loss" at a gradient of ~1e-7 — effectively
+converged, but reported as a failure at lifetimes' default tolerance (seen on the demo market's
+CRM history)."""
 
 
 def fit_bgnbd_gg(frequency, recency, T, monetary) -> dict[str, float]:
@@ -38,14 +44,15 @@ def fit_bgnbd_gg(frequency, recency, T, monetary) -> dict[str, float]:
     monetary = np.asarray(monetary, float)
     params: dict[str, float] = {}
     last_error: Exception | None = None
-    # lifetimes prints the optimiser's state to stdout when it fails to converge; stdout carries
-    # the CLI's JSON result, so that chatter goes to stderr. Its warnings on benign line
-    # searches are silenced.
-    with warnings.catch_warnings(), contextlib.redirect_stdout(sys.stderr):
+    # lifetimes prints the optimiser's whole state to stdout when an attempt fails to converge;
+    # stdout carries the CLI's JSON result and stderr the user's few sentences, and a failed
+    # attempt is retried below (the last error is raised with its message), so the dump is dropped.
+    # Its warnings on benign line searches are silenced.
+    with warnings.catch_warnings(), open(os.devnull, "w") as devnull, contextlib.redirect_stdout(devnull):
         warnings.simplefilter("ignore")
-        for pen in _FALLBACK_PENALIZERS:
+        for pen, tol in ((p, t) for p in _FALLBACK_PENALIZERS for t in _FALLBACK_TOLERANCES):
             try:
-                bg = BetaGeoFitter(penalizer_coef=pen).fit(frequency, recency, T)
+                bg = BetaGeoFitter(penalizer_coef=pen).fit(frequency, recency, T, tol=tol)
                 params.update({k: float(bg.params_[k]) for k in ("r", "alpha", "a", "b")})
                 break
             except Exception as exc:  # lifetimes raises bare ConvergenceError/ValueError
