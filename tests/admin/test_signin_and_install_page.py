@@ -127,3 +127,23 @@ def test_a_replayed_sign_in_callback_is_refused(hs_app, sandbox):
     resp = victim.get(callback.path, query_string=parse_qs(callback.query))
     assert resp.status_code == 400
     assert victim.get(f"/admin/t/hubspot-{sandbox.hub_id}/").status_code == 302
+
+
+def test_a_backfill_started_from_the_health_page_shows_its_progress_until_listed(hs_app, sandbox):
+    import re
+
+    client = hs_app.test_client()
+    follow_crm(client, "/oauth/hubspot/install")  # the installer is signed in (admin)
+    tid = f"hubspot-{sandbox.hub_id}"
+    health = client.get(f"/admin/t/{tid}/").get_data(as_text=True)
+    assert 'id="action-backfill"' in health
+    csrf = re.search(r'name="csrf_token" value="([^"]+)"', health).group(1)
+    resp = client.post(f"/admin/t/{tid}/actions/backfill", data={"csrf_token": csrf})
+    assert resp.status_code == 303 and "/actions/" in resp.location
+    hs_app.extensions["console_runs"][int(resp.location.rsplit("/", 1)[1])].join(60)
+    page = client.get(resp.location).get_data(as_text=True)
+    assert "Listing finished:" in page, page[:2000]
+    listed = int(re.search(r"Listing finished:\s*(\d+) open deals", page).group(1))
+    assert listed == 3  # the sandbox's open book (n_open_deals=3)
+    # The queued deals wait for a worker (none runs here): the page keeps refreshing until they are done.
+    assert '<meta http-equiv="refresh"' in page and "still waiting to be processed" in page
