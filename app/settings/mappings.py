@@ -200,7 +200,8 @@ def validate_mappings(target: Target, tenant_id: str, object_type: str | None = 
     simply absent from scores until mapped.
 
     Raises:
-        CrmUnavailableError: the CRM could not be asked for its fields.
+        CrmUnavailableError: the CRM could not be asked for the fields of any object type (one
+            object type it refuses is reported as a problem of that object).
         UnknownTenantError: no such tenant.
     """
     app = _app(target)
@@ -209,13 +210,22 @@ def validate_mappings(target: Target, tenant_id: str, object_type: str | None = 
     kinds = [object_type] if object_type else object_types(target, tenant_id)
     words = _words(state.crm, app)
     problems = []
+    unreadable: list[CrmUnavailableError] = []
     for ot in kinds:
-        fields = _fields(app, tenant_id, ot, describe)
+        try:
+            fields = _fields(app, tenant_id, ot, describe)
+        except CrmUnavailableError as exc:
+            # One object the grant cannot describe (a missing scope) is a finding, not the end.
+            unreadable.append(exc)
+            problems.append(Problem(ot, "*", "", "crm", str(exc)))
+            continue
         outputs = _outputs(state.crm, ot, app)
         for canonical, entry in effective(state, ot, app).items():
             message = check_entry(ot, canonical, entry.crm_field, fields, words=words, outputs=outputs)
             if message:
                 problems.append(Problem(ot, canonical, entry.crm_field, entry.source, message))
+    if unreadable and len(unreadable) == len(kinds):
+        raise unreadable[0]  # nothing could be checked: the CRM is not answering
     return problems
 
 
@@ -307,7 +317,25 @@ def _fields(app: Flask, tenant_id: str, object_type: str, describe: Describe | N
     except (SettingsError, LookupError):
         raise
     except Exception as exc:  # connection refused, timeout, auth: one line, not a traceback
-        reason = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
-        raise CrmUnavailableError(f"cannot read the {object_type} fields of {tenant_id} from its CRM: {reason}") \
-            from exc
+        raise CrmUnavailableError(f"cannot read the {object_type} fields of {tenant_id} from its CRM: "
+                                  f"{_reason(app, tenant_id, exc)}") from exc
     return {f.name: f for f in specs}
+
+
+REFUSED = ("Connection refused", "Failed to establish a new connection", "Name or service not known")
+
+
+def _reason(app: Flask, tenant_id: str, exc: Exception) -> str:
+    """Why the CRM could not be asked, in one line (a sandbox that is not running said plainly)."""
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    if isinstance(exc, ConnectionError) or any(marker in text for marker in REFUSED):
+        from app.storage import get_db
+        from app.tenants import active_installation
+
+        with get_db(app).session() as s:
+            inst = active_installation(s, tenant_id)
+            where = (inst.api_base if inst is not None else None) or "its API"
+        hint = " (is the demo's sandbox running? start `agentic-sales demo` again)" \
+            if app.config.get("SANDBOX_MODE") else ""
+        return f"nothing answers at {where}{hint}"
+    return text[:200]

@@ -23,8 +23,6 @@ from agents.catalogue import DEFAULT_ARM_NAMES
 from agents.phrases import LANGUAGES
 from agents.settings import MAX_DISCOUNT, ROLES
 from learning.defaults import HOLDOUT_SHARE
-from scoring import TASKS
-from scoring.defaults import MIN_CLOSED_DEALS
 
 Autonomy = Literal["suggest", "approve", "auto"]
 """The decision engine's autonomy levels (agents/decision.py): `suggest` only suggests, `approve`
@@ -46,7 +44,11 @@ Arm = Literal["value_reinforcement", "social_proof", "limited_time_incentive", "
 assert get_args(Arm) == DEFAULT_ARM_NAMES, "keep in step with agents.catalogue.DEFAULT_CATALOGUE"
 
 Task = Literal["conversion", "churn", "clv", "price"]
-assert set(get_args(Task)) == set(TASKS), "keep in step with scoring.TASKS"
+"""scoring.TASKS (not imported: `scoring` loads scikit-learn, seconds a CLI call should not pay;
+tests/settings/test_reference.py keeps the two equal)."""
+
+MIN_CLOSED_DEALS = 50
+"""scoring.defaults.MIN_CLOSED_DEALS, the same number (kept equal by the same test)."""
 
 Role = Literal["analyst", "strategist", "writer"]
 assert set(get_args(Role)) == set(ROLES), "keep in step with agents.settings.ROLES"
@@ -56,6 +58,9 @@ MAX_DISCOUNT_CAP = 0.5
 
 MAX_HOLDOUT_SHARE = 0.5
 """Highest share of records a tenant may hold out of every AI action."""
+
+MAX_ROLE_SPEC_CHARS = 120
+"""Longest `provider:model` a role may name (model names are short; this bounds what is stored)."""
 
 
 class SettingsError(ValueError):
@@ -100,10 +105,12 @@ class TenantSettingsModel(BaseModel):
         default=["email", "call", "meeting"], min_length=1,
         description="Channels the app may suggest; others become email (or nothing).")
     contact_frequency_cap: int = Field(
-        default=3, ge=0, le=50, description="Most app touches per contact in 7 days; 0 turns the cap off.")
+        default=3, ge=0, le=50, description="Most app touches per contact in 7 days; 0 turns the cap off. Not enforced yet: the "
+        "decision engine has no frequency rule.")
     opt_out_field: str | None = Field(
         default=None, max_length=120, pattern=r"^[A-Za-z_][A-Za-z0-9_]*$",
-        description="Contact field that marks an opt-out (true/yes/1); null: the CRM's own only.")
+        description="Contact field that marks an opt-out (true/yes/1). Not applied yet: contact records do "
+        "not carry it to the decision engine.")
     strategy_catalogue: list[Arm] = Field(
         default=list(get_args(Arm)), min_length=1,
         description="Strategies the strategist and the bandit may choose (a subset of the default arms).")
@@ -140,9 +147,10 @@ class TenantSettingsModel(BaseModel):
         providers = get_args(Provider)
         for role, spec in value.items():
             provider, sep, model = str(spec).partition(":")
-            if not sep or provider not in providers or not model.strip():
+            if not sep or provider not in providers or not model.strip() or len(str(spec)) > MAX_ROLE_SPEC_CHARS:
                 raise SettingsError(f"llm_roles.{role}", spec,
-                                    f"provider:model with provider one of: {', '.join(providers)}",
+                                    f"provider:model (at most {MAX_ROLE_SPEC_CHARS} characters) with provider one of: "
+                                    f"{', '.join(providers)}",
                                     problem="is not a provider:model")
         return value
 
@@ -165,6 +173,30 @@ class TenantSettingsModel(BaseModel):
         """(start, end) local hours, or None when quiet hours are off."""
         return None if self.quiet_hours_start == self.quiet_hours_end else (self.quiet_hours_start,
                                                                              self.quiet_hours_end)
+
+
+def check_deployment_roles(settings: TenantSettingsModel, deployment: Mapping[str, str]) -> None:
+    """Refuse an allow-list that leaves out a provider the deployment runs a role on (one the
+    tenant does not override): the role would silently stay offline.
+
+    Args:
+        deployment: role → `provider:model` as configured (AGENTIC_SALES_LLM_ANALYST ...).
+
+    Raises:
+        SettingsError: naming the allow-list, the role, its provider and the variable.
+    """
+    if settings.llm_allow_list is None:
+        return
+    for role in get_args(Role):
+        if role in settings.llm_roles:
+            continue  # the tenant's own choice, checked by the schema
+        spec = str(deployment.get(role) or "offline:template")
+        provider = spec.partition(":")[0]
+        if provider != "offline" and provider not in settings.llm_allow_list:
+            raise SettingsError(
+                "llm_allow_list", settings.llm_allow_list,
+                f"a list including {provider}, or llm_roles.{role} set to an allowed provider",
+                problem=f"leaves out {provider}, which the {role} runs on (AGENTIC_SALES_LLM_{role.upper()}={spec})")
 
 
 DEFAULTS = TenantSettingsModel()
@@ -341,10 +373,17 @@ def _is_list(annotation: Any) -> bool:
     return any(getattr(p, "__origin__", None) is list for p in _walk(annotation))
 
 
+MAX_SHOWN_CHARS = 80
+"""Longest value quoted in an error message (a pasted essay stays a one-line message)."""
+
+
 def _show(value: Any) -> str:
     if isinstance(value, str):
-        return value
-    try:
-        return json.dumps(value)
-    except (TypeError, ValueError):
-        return repr(value)
+        text = value
+    else:
+        try:
+            text = json.dumps(value)
+        except (TypeError, ValueError):
+            text = repr(value)
+    text = " ".join(text.split())
+    return text if len(text) <= MAX_SHOWN_CHARS else text[:MAX_SHOWN_CHARS - 3] + "..."

@@ -25,7 +25,15 @@ from sqlalchemy import update as sql_update
 from sqlalchemy.orm import Session
 
 from app.audit import write_audit
-from app.settings.schema import DEFAULTS, SettingsError, TenantSettingsModel, apply_changes, diff, validate
+from app.settings.schema import (
+    DEFAULTS,
+    SettingsError,
+    TenantSettingsModel,
+    apply_changes,
+    check_deployment_roles,
+    diff,
+    validate,
+)
 from app.storage import get_db, rowcount
 from app.storage.models import SettingsVersion, Tenant, utcnow
 
@@ -120,6 +128,8 @@ def update(target: Target, tenant_id: str, changes: Mapping[str, Any], *, author
     with session_for(target) as s:
         state = read_state(s, tenant_id)
         new = apply_changes(state.settings, changes)
+        if any(str(k).split(".")[0] in ("llm_allow_list", "llm_roles") for k in changes):
+            check_deployment_roles(new, deployment_roles(target))
         changed = diff(state.settings, new)
         if not changed:
             return Snapshot(state.version, state.settings)
@@ -258,6 +268,16 @@ def mapping_diff(old: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, li
             if fa != fb:
                 out[f"{object_type}.{canonical}"] = [fa, fb]
     return out
+
+
+def deployment_roles(target: Target) -> dict[str, str]:
+    """role → `provider:model` as the deployment configures it (empty outside an app)."""
+    from flask import current_app, has_app_context
+
+    app = target if isinstance(target, Flask) else (current_app if has_app_context() else None)
+    if app is None:
+        return {}
+    return {role: str(app.config.get(f"LLM_{role.upper()}") or "") for role in ("analyst", "strategist", "writer")}
 
 
 def check_author(author: str) -> str:

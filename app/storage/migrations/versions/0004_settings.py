@@ -13,6 +13,7 @@ Revises: 0003_quarantine
 Create Date: 2026-12-01 18:30:00
 """
 
+import json
 from datetime import UTC, datetime
 from typing import Any
 
@@ -41,10 +42,10 @@ def _settings_from_row(row: Any) -> dict[str, Any]:
     cap = min(max(float(row.max_discount), 0.0), 0.5)
     out["discount_cap"] = cap
     out["approval_threshold"] = min(max(float(row.approval_discount), 0.0), cap)
-    allow = [p for p in (row.llm_allow_list or []) if p in _PROVIDERS]
+    allow = [p for p in _loads(row.llm_allow_list, []) if p in _PROVIDERS]
     if allow and allow != ["offline"]:  # ["offline"] was the untouched default: it kept every vendor off
         out["llm_allow_list"] = allow
-    roles = {r: s for r, s in (row.llm_roles or {}).items()
+    roles = {r: s for r, s in _loads(row.llm_roles, {}).items()
              if r in _ROLES and isinstance(s, str) and s.partition(":")[0] in _PROVIDERS}
     if roles:
         out["llm_roles"] = roles
@@ -56,7 +57,7 @@ def _settings_from_row(row: Any) -> dict[str, Any]:
     language = str(row.locale or "en").split("-")[0].lower()
     out["language"] = language if language in _LANGUAGES else "en"
     out["min_closed_deals"] = max(int(row.min_closed_deals), 10)
-    extra = row.extra if isinstance(row.extra, dict) else {}
+    extra = _loads(row.extra, {})
     out.update({k: v for k, v in extra.items() if k in _EXTRA_KEYS})
     return out
 
@@ -84,7 +85,8 @@ def upgrade() -> None:
                                   "ORDER BY id")):
         mappings.setdefault(r.tenant_id, {}).setdefault(r.object_type, {})[r.canonical] = {
             "field": r.crm_field, "label": r.label or r.crm_field}
-    versions = dict(bind.execute(sa.text("SELECT id, settings_version FROM tenants")).all())
+    versions: dict[str, int] = {str(r[0]): int(r[1] or 0)
+                                for r in bind.execute(sa.text("SELECT id, settings_version FROM tenants"))}
     table = sa.table("settings_versions", sa.column("tenant_id"), sa.column("version"), sa.column("action"),
                      sa.column("author"), sa.column("at", sa.DateTime(timezone=True)),
                      sa.column("settings", sa.JSON()), sa.column("mappings", sa.JSON()), sa.column("changes", sa.JSON()))
@@ -163,9 +165,15 @@ def downgrade() -> None:
     op.drop_table("settings_versions")
 
 
-def _json(value: Any) -> dict[str, Any]:
+def _loads(value: Any, empty: Any) -> Any:
+    """A JSON column read through raw SQL: parsed already (PostgreSQL) or text (SQLite)."""
     if isinstance(value, str):
-        import json
+        try:
+            value = json.loads(value)
+        except ValueError:
+            return empty
+    return value if isinstance(value, type(empty)) else empty
 
-        return dict(json.loads(value))
-    return dict(value or {})
+
+def _json(value: Any) -> dict[str, Any]:
+    return dict(_loads(value, {}))
