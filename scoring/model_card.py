@@ -102,6 +102,9 @@ def absent_reason_text(task: str, reason: Mapping[str, Any] | None) -> str:
         unit = history.get("unit") or DEFAULT_UNITS.get(task, "records")
         return (f"Not enough history: {history.get('have')} of {history.get('need')} {unit} needed "
                 f"before this model is trained.")
+    refused = reason.get("not_promoted")
+    if isinstance(refused, Mapping):
+        return f"The last trained model was not put in use: {refused.get('reason') or 'not better than required'}."
     retraining = reason.get("model_retraining")
     if isinstance(retraining, Mapping):
         return f"The model cannot be loaded and is being retrained ({retraining.get('reason', 'unknown reason')})."
@@ -132,10 +135,24 @@ def _num(value: Any) -> float | None:
     return number if number == number else None  # NaN (one class in the holdout) → not measured
 
 
+def _positive(task: str, meta: Mapping[str, Any]) -> str | None:
+    """The positive class in the user's words (CRM training labels won deals 1 internally)."""
+    value = (meta.get("target_info") or {}).get("positive_class")
+    if meta.get("source") == "crm" and task in ("conversion", "price"):
+        return "won"
+    return None if value is None else str(value)
+
+
 def _predicts(task: str, meta: Mapping[str, Any]) -> str:
     info = meta.get("target_info") or {}
     if task == "clv":
         return f"Spend per customer over the next {meta.get('horizon_days')} days"
+    if meta.get("source") == "crm":
+        what = {"conversion": "P(the deal is closed won)",
+                "price": "P(the deal is closed won) at each discount; the card recommends the discount with "
+                         f"the best expected revenue, capped at {float(meta.get('max_discount') or 0):.0%}",
+                "churn": f"P(the customer churns: churn field = {info.get('positive_class')!r})"}
+        return what.get(task, task)
     if task == "price":
         return (f"P({meta.get('target')} = {info.get('positive_class')!r}) at each discount; the card recommends "
                 f"the discount with the best expected revenue, capped at {float(meta.get('max_discount') or 0):.0%}")
@@ -182,8 +199,9 @@ def build_card(loaded: LoadedModel, labels: Mapping[str, str] | None = None, *, 
     card = ModelCard(
         task=task, title=TASK_TITLES.get(task, task), present=True, version=loaded.version,
         created_at=meta.get("created_at"), predicts=_predicts(task, meta),
-        positive_class=None if info.get("positive_class") is None else str(info.get("positive_class")),
-        holdout={k: v for k, v in summary.items() if k != "training"}, training=dict(summary.get("training") or {}),
+        positive_class=_positive(task, meta),
+        holdout={k: v for k, v in summary.items() if k != "training"} | {"positive_class": _positive(task, meta)},
+        training=dict(summary.get("training") or {}),
         metrics=_metrics(task, meta.get("metrics") or {}), factors=factors, calibration=calibration, gain=gain,
         price_curve=meta.get("price_curve"), deciles=deciles, notes=notes)
     card.training.setdefault("rows", meta.get("training_rows"))

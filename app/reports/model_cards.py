@@ -47,7 +47,8 @@ def last_training(app: Flask, tenant_id: str) -> dict[str, Any]:
 
 
 def absent_reasons(models: Mapping[str, Any], training: Mapping[str, Any]) -> dict[str, Any]:
-    """Put the last training's reason on each task without a model (not enough history, an error)."""
+    """Put the last training's reason on each task without a model (not enough history, an error,
+    a trained model that failed its gate)."""
     out = dict(models)
     for task, entry in models.items():
         if not (isinstance(entry, Mapping) and "no_model" in entry):
@@ -57,6 +58,8 @@ def absent_reasons(models: Mapping[str, Any], training: Mapping[str, Any]) -> di
             out[task] = {"not_enough_history": dict(result["not_enough_history"])}
         elif isinstance(result, Mapping) and result.get("error"):
             out[task] = {"error": str(result["error"])}
+        elif isinstance(result, Mapping) and result.get("promoted") is False:
+            out[task] = {"not_promoted": {"reason": result.get("reason"), "version": result.get("version")}}
     return out
 
 

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 from sklearn.metrics import roc_auc_score
 
-from scoring import load_model, save_model, train_table
+from scoring import LoadedModel, load_model, save_model, train_table
 from scoring.model_card import absent_card, build_card, cards_for
 from scoring.report import card_html, report_page
 
@@ -137,6 +137,8 @@ def test_price_card_draws_the_curve_and_marks_the_models_best_discount(price):
     ({"not_enough_history": {"have": 12, "need": 50}}, "12 of 50 closed deals"),
     ({"model_retraining": {"reason": "scikit-learn 1.4 → 1.5"}}, "being retrained (scikit-learn 1.4 → 1.5)"),
     ({"error": "DataError: target 'churned' is constant"}, "The last training failed: DataError"),
+    ({"not_promoted": {"reason": "refused: worse than a logistic regression"}},
+     "not put in use: refused: worse than a logistic regression"),
     ({"no_model": {}}, "No model has been trained"),
     (None, "No model has been trained"),
 ])
@@ -155,3 +157,12 @@ def test_a_page_holds_one_card_per_task_present_or_absent(conversion):
     page = report_page(cards, "Model cards: t1")
     assert page.count("<section class='model-card'") == 4 and "Learning curve" not in page
     assert "3 of 50 customers with closed-won deals" in page
+
+
+def test_a_crm_trained_card_names_the_outcome_not_the_internal_target_column(conversion):
+    loaded = load_model(conversion[0])
+    meta = loaded.metadata | {"source": "crm", "target": "__target__",
+                              "target_info": {"positive_class": 1, "positive_rate": 0.3}}
+    card = build_card(LoadedModel("conversion", loaded.model, meta, loaded.path, loaded.holdout), figures=False)
+    assert card.predicts == "P(the deal is closed won)" and card.positive_class == "won"
+    assert card.holdout["positive_class"] == "won" and "__target__" not in card_html(card)

@@ -47,7 +47,8 @@ def data_dir(tmp_path: Path, churn_artefact: Path, monkeypatch: pytest.MonkeyPat
         s.add(FieldMapping(tenant_id=tenant, object_type="deal", canonical="zz_driver_a",
                            crm_field="meetings_booked", label="Meetings booked"))
         write_audit(s, "models.trained", tenant_id=tenant, detail={"records": 210, "results": {
-            "clv": NO_CLV, "price": {"error": "DataError: discount column 'discount' is empty"}}})
+            "clv": NO_CLV, "conversion": {"error": "DataError: discount column 'discount' is empty"},
+            "price": {"version": "price-1", "promoted": False, "reason": "refused: worse than a logistic regression"}}})
     promoted = ModelRegistry(data / "models").promote(tenant, churn_artefact)
     assert promoted["promoted"], promoted
     get_dispatcher(app).backend.stop()
@@ -75,8 +76,8 @@ def test_model_cards_show_each_task_with_the_tenants_crm_labels_and_absent_reaso
     assert "Meetings booked" in [f["label"] for f in churn.factors[:2]]  # the CRM's label, from the mapping
     assert cards["clv"].absent_reason == ("Not enough history: 44 of 50 customers with closed-won deals "
                                           "needed before this model is trained.")
-    assert "discount column 'discount' is empty" in (cards["price"].absent_reason or "")
-    assert cards["conversion"].absent_reason == "No model has been trained for this account yet."
+    assert cards["conversion"].absent_reason == "The last training failed: DataError: discount column 'discount' is empty"
+    assert cards["price"].absent_reason == "The last trained model was not put in use: refused: worse than a logistic regression."
 
 
 def test_report_finds_the_tenants_champion_without_an_artefact_path(data_dir, tmp_path):
@@ -103,7 +104,7 @@ def test_report_of_every_task_writes_present_and_absent_cards(data_dir, tmp_path
 
 @pytest.mark.parametrize(("args", "message"), [
     (("--tenant", "hubspot-8675309", "--task", "clv"), "clv: Not enough history: 44 of 50 customers with closed-won"),
-    (("--tenant", "hubspot-8675309", "--task", "conversion"), "conversion: No model has been trained"),
+    (("--tenant", "hubspot-8675309", "--task", "price"), "price: The last trained model was not put in use: refused"),
     (("--tenant", "hubspot-4242"), "tenant 'hubspot-4242' has no model to report on"),
     (("--tenant", "nobody", "--task", "churn"), "unknown tenant 'nobody' (known tenants: hubspot-4242, hubspot-8675309)"),
     (("--tenant", "hubspot-8675309", "--task", "forecast"), "unknown task 'forecast'; expected one of conversion"),
