@@ -17,7 +17,8 @@ from .registry import LoadedModel
 CAPTIONS = {
     "importance": "Factors by importance: the mean change of the shown probability when the factor is set to its "
                   "typical value, over the holdout deals.",
-    "calibration": "Calibration: of the deals given about 30%, about 30% should be won.",
+    "calibration": "Calibration: of the holdout records given about 30%, about 30% should turn out positive; "
+                   "points on the diagonal are calibrated.",
     "gain": "Gain: how many of the positives the highest scores find first.",
     "price": "Win chance over discount for the average holdout deal; the dot is the recommended discount.",
     "deciles": "Deciles: mean predicted and actual spend of holdout customers, by predicted value.",
