@@ -116,3 +116,12 @@ def test_report_refuses_with_one_line_and_exit_2(data_dir, tmp_path, args, messa
     assert res.exit_code == 2
     assert res.stderr.count("\n") == 1 and message in res.stderr and "Traceback" not in res.stderr
     assert res.stdout == "" and not out.exists()
+
+
+def test_report_on_a_data_dir_the_app_never_used_says_where_it_looked(tmp_path, monkeypatch):
+    for name in ("DATABASE_URL", "REDIS_URL", "AGENTIC_SALES_MODEL_STORE", "AGENTIC_SALES_MODEL_DIR"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("AGENTIC_SALES_DATA_DIR", str(tmp_path / "typo"))
+    res = _report("--tenant", "hubspot-1", "--out", str(tmp_path / "r.html"))
+    assert res.exit_code == 2 and res.stderr.count("\n") == 1 and "Traceback" not in res.stderr
+    assert f"cannot read tenants from sqlite:///{tmp_path / 'typo' / 'agentic-sales.db'}" in res.stderr
