@@ -216,7 +216,8 @@ def card_figures(card: ModelCard) -> dict[str, str]:
 
     out: dict[str, str] = {}
     if card.factors:
-        out["importance"] = draw.importance_svg(card.factors)
+        out["importance"] = (draw.importance_svg(card.factors, xlabel="mean contribution to the predicted value")
+                             if card.task == "clv" else draw.importance_svg(card.factors))
     if card.calibration:
         out["calibration"] = draw.calibration_svg(card.calibration)
     if card.gain:

@@ -16,7 +16,9 @@ from .registry import LoadedModel
 
 CAPTIONS = {
     "importance": "Factors by importance: the mean change of the shown probability when the factor is set to its "
-                  "typical value, over the holdout deals.",
+                  "typical value, over the holdout rows.",
+    "importance_clv": "Factors by importance: the mean contribution of each factor to the predicted value, over the "
+                      "customers as of the training cutoff.",
     "calibration": "Calibration: of the holdout records given about 30%, about 30% should turn out positive; "
                    "points on the diagonal are calibrated.",
     "gain": "Gain: how many of the positives the highest scores find first.",
@@ -94,9 +96,9 @@ def _metrics_table(card: ModelCard) -> str:
     return f"<table class='metrics'>{head}{rows}</table>"
 
 
-def _figure(name: str, svg: str) -> str:
+def _figure(name: str, svg: str, task: str = "") -> str:
     data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
-    caption = CAPTIONS.get(name, name)
+    caption = CAPTIONS.get(f"{name}_{task}") or CAPTIONS.get(name, name)
     return (f"<figure data-figure='{_e(name)}'><img alt='{_e(caption)}' src='data:image/svg+xml;base64,{data}'>"
             f"<figcaption>{_e(caption)}</figcaption></figure>")
 
@@ -112,6 +114,11 @@ def card_html(card: ModelCard) -> str:
     parts.append(f"<p class='holdout'>{_e(holdout_sentence(card))}</p>")
     parts.append(f"<p class='training'>{_e(training_sentence(card))}</p>")
     parts.append(_metrics_table(card))
+    if card.gain and card.holdout.get("positive_rate"):
+        top = card.gain[0]
+        parts.append(f"<p class='lift'>The top {top['share']:.0%} of scores hold {top['gain']:.0%} of the positives: "
+                     f"a rate of {top['rate']:.0%} against {card.holdout['positive_rate']:.0%} overall "
+                     f"(lift {top['lift']:.1f}).</p>")
     if card.price_curve:
         pc = card.price_curve
         spread = pc.get("per_deal_best") or {}
@@ -123,7 +130,7 @@ def card_html(card: ModelCard) -> str:
     if card.factors:
         items = "".join(f"<li data-feature='{_e(f['feature'])}'>{_e(f['label'])}</li>" for f in card.factors)
         parts.append(f"<h3>What drives the score</h3><ol class='factors'>{items}</ol>")
-    parts.extend(_figure(name, svg) for name, svg in card.figures.items())
+    parts.extend(_figure(name, svg, card.task) for name, svg in card.figures.items())
     if card.notes:
         parts.append("<ul class='notes'>" + "".join(f"<li>{_e(n)}</li>" for n in card.notes) + "</ul>")
     parts.append("</section>")

@@ -97,6 +97,8 @@ def test_card_states_the_positive_class_holdout_size_and_date_range(conversion):
     assert (f"Measured on a holdout of {len(y)} customers whose outcome became known from "
             f"{card.holdout['date_from']} to {frame['closed_at'].max()}") in html
     assert f"Positive class: &#x27;Converted&#x27;, {int(y.sum())} of {len(y)} holdout rows" in html
+    top = card.gain[0]
+    assert f"The top {top['share']:.0%} of scores hold {top['gain']:.0%} of the positives" in html
 
 
 def test_reliability_and_gain_come_from_the_holdout_predictions(conversion):
@@ -166,3 +168,19 @@ def test_a_crm_trained_card_names_the_outcome_not_the_internal_target_column(con
     card = build_card(LoadedModel("conversion", loaded.model, meta, loaded.path, loaded.holdout), figures=False)
     assert card.predicts == "P(the deal is closed won)" and card.positive_class == "won"
     assert card.holdout["positive_class"] == "won" and "__target__" not in card_html(card)
+
+
+def test_clv_card_shows_deciles_of_held_out_customers_and_factors_in_plain_words(tmp_path):
+    from scoring import normalise_transactions, train_clv
+    from tests.scoring.data import transactions
+
+    tx = normalise_transactions(transactions(150), "cust", "when", "spend")
+    model, meta, holdout = train_clv(tx, pd.Timestamp("2024-06-30"), 180)
+    card = build_card(load_model(save_model(model, tmp_path / "clv", meta, holdout)))
+    assert sum(d["rows"] for d in card.deciles) == len(holdout["actual"]) == card.holdout["rows"]
+    assert [d["predicted"] for d in card.deciles] == sorted((d["predicted"] for d in card.deciles), reverse=True)
+    assert card.holdout["date_to"] == "2024-06-30" and card.holdout["date_from"] > card.training["date_from"]
+    assert card.factors and not any("Bg" in f["label"] or "_" in f["label"] for f in card.factors)
+    assert set(card.figures) == {"importance", "deciles"} and card.positive_class is None
+    html = card_html(card)
+    assert "customers whose outcome became known from" in html and "mean contribution" in html
