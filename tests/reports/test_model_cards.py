@@ -48,6 +48,20 @@ def _bar_labels_top_down(svg: str) -> list[str]:
     return [label for _, label in sorted(ticks, key=lambda t: float(t[0]))]
 
 
+def _bars_top_down(svg: str) -> list[tuple[str, float]]:
+    """(label, bar length) of the importance chart, top bar first, each bar paired with the tick
+    label at its height: what a reader sees, read back from the SVG."""
+    rects = []
+    for d in re.findall(r'<g id="patch_\d+">\s*<path d="([^"]+)"', svg):
+        xs, ys = zip(*((float(x), float(y)) for x, y in re.findall(r"([-0-9.]+) ([-0-9.]+)", d)), strict=True)
+        if len(xs) == 4:  # rectangles; the two-point paths are the axis spines
+            rects.append(((min(ys) + max(ys)) / 2, max(xs) - min(xs), round(max(ys) - min(ys), 1)))
+    bar_height = min(r[2] for r in rects)  # bars share one height; the backgrounds are taller
+    bars = sorted((y, width) for y, width, height in rects if height == bar_height)
+    ticks = re.findall(r'<text style="[^"]*text-anchor: end"[^>]* y="([0-9.]+)"[^>]*>([^<]*)</text>', svg)
+    return [(min(ticks, key=lambda t: abs(float(t[0]) - y))[1], width) for y, width in bars]
+
+
 def _figure_svg(html: str, name: str) -> str:
     found = re.search(rf"data-figure='{name}'><img alt='[^']*' src='data:image/svg\+xml;base64,([^']+)'", html)
     assert found, f"no {name} figure in the card"
@@ -58,9 +72,13 @@ def test_importance_bars_are_the_strongest_features_even_when_their_names_sort_l
     card = build_card(load_model(conversion[0]), CRM_LABELS)
     assert {f["feature"] for f in card.factors[:2]} == {"zz_driver_a", "zzz_driver_b"}
     assert [f["importance"] for f in card.factors] == sorted((f["importance"] for f in card.factors), reverse=True)
-    bars = _bar_labels_top_down(_figure_svg(card_html(card), "importance"))
-    assert set(bars[:2]) == {"Meetings with the buyer", "Champion engaged score"}  # the CRM's labels
-    assert len(bars) == len(card.factors) and "Aa noise" in bars[2:]
+    svg = _figure_svg(card_html(card), "importance")
+    bars = _bars_top_down(svg)
+    assert {label for label, _ in bars[:2]} == {"Meetings with the buyer", "Champion engaged score"}  # CRM labels
+    lengths = [length for _, length in bars]
+    assert lengths == sorted(lengths, reverse=True) and lengths[1] > 2 * lengths[2]
+    assert [label for label, _ in bars] == _bar_labels_top_down(svg)
+    assert len(bars) == len(card.factors) and "Aa noise" in [label for label, _ in bars[2:]]
 
 
 def test_an_artefact_from_before_cards_still_ranks_importance_by_value_not_by_name(conversion, tmp_path):
