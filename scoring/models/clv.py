@@ -184,8 +184,7 @@ class ClvModel:
             # Not a data error: the account is young. The card says "38 of 50 customers ..."
             # instead of "training failed".
             raise NotEnoughHistoryError(len(customers), defaults.MIN_CLV_CUSTOMERS,
-                                        "customers who bought before the last "
-                                        f"{label_days:.0f} days (the window CLV is measured on)")
+                                        f"customers who bought before the last {label_days:.0f} days")
         after = log[(log["day"] > cut) & (log["day"] <= t_end)]
         label = after.groupby("customer")["amount"].sum().reindex(customers).fillna(0.0).to_numpy()
         cut_params = _bgnbd.fit_bgnbd_gg(raw[:, 0], raw[:, 1], raw[:, 2], raw[:, 8])
