@@ -39,6 +39,11 @@ def _svg(draw: Callable[[Any], None], height: float = FIGSIZE[1]) -> str:
     return buf.getvalue()
 
 
+def _plain(text: str) -> str:
+    """A CRM label drawn as typed: matplotlib would read "Budget ($) vs spend ($)" as math."""
+    return str(text).replace("$", r"\$")
+
+
 def importance_svg(factors: Sequence[dict[str, Any]], top: int = TOP_BARS,
                    xlabel: str = "mean change of the probability when the factor is set to typical") -> str:
     """Horizontal bars, strongest factor at the top, labelled with the CRM's labels."""
@@ -47,7 +52,7 @@ def importance_svg(factors: Sequence[dict[str, Any]], top: int = TOP_BARS,
     def draw(ax: Any) -> None:
         rows = shown[::-1]  # barh draws bottom-up; the strongest goes last so it sits on top
         ax.barh(range(len(rows)), [f["importance"] for f in rows], color="#3b6ea8")
-        ax.set_yticks(range(len(rows)), [f["label"] for f in rows])
+        ax.set_yticks(range(len(rows)), [_plain(f["label"]) for f in rows])
         ax.set(xlabel=xlabel, title="What drives the score")
 
     return _svg(draw, height=max(1.6, 0.28 * len(shown) + 0.8))

@@ -202,3 +202,14 @@ def test_clv_card_shows_deciles_of_held_out_customers_and_factors_in_plain_words
     assert set(card.figures) == {"importance", "deciles"} and card.positive_class is None
     html = card_html(card)
     assert "customers whose outcome became known from" in html and "mean contribution" in html
+
+
+def test_crm_labels_are_drawn_as_typed_never_as_math_or_markup():
+    from html import unescape
+
+    from scoring.card_figures import importance_svg
+
+    labels = ["Budget ($) vs spend ($)", "<script>alert(1)</script> & co", "Deal_type__c"]
+    svg = importance_svg([{"label": label, "importance": 3.0 - i} for i, label in enumerate(labels)])
+    assert [unescape(label) for label in _bar_labels_top_down(svg)] == labels
+    assert "<script>" not in svg
