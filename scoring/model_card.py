@@ -16,7 +16,7 @@ from typing import Any
 
 from .explain import label_for
 from .holdout import gain_table, ranked_importance, reliability_bins, value_deciles
-from .registry import LoadedModel
+from .registry import TASKS, LoadedModel
 
 TOP_FACTORS = 10
 """Factors listed (and drawn) per card."""
@@ -230,7 +230,7 @@ def card_figures(card: ModelCard) -> dict[str, str]:
 
 
 def cards_for(models: Mapping[str, Any], labels: Mapping[str, str] | None = None,
-              tasks: tuple[str, ...] = ("conversion", "churn", "clv", "price"), *,
+              tasks: tuple[str, ...] = TASKS, *,
               figures: bool = True) -> list[ModelCard]:
     """One card per task from ``ModelRegistry.load_champions``-shaped input (model or reason)."""
     return [build_card(models[t], labels, figures=figures) if isinstance(models.get(t), LoadedModel)

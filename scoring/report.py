@@ -80,7 +80,7 @@ def training_sentence(card: ModelCard) -> str:
         text += f" ({t['rows']} rows)"
     if t.get("date_from"):
         text += f" from {t['date_from']} to {t['date_to']}"
-    return text + "; the deployed model is then refitted on the holdout too."
+    return text + "; the model in use was then refitted on every row, the holdout included."
 
 
 def _metrics_table(card: ModelCard) -> str:
