@@ -140,6 +140,8 @@ def _positive(task: str, meta: Mapping[str, Any]) -> str | None:
     value = (meta.get("target_info") or {}).get("positive_class")
     if meta.get("source") == "crm" and task in ("conversion", "price"):
         return "won"
+    if meta.get("source") == "crm" and task == "churn":
+        return "churned"
     return None if value is None else str(value)
 
 
@@ -151,7 +153,7 @@ def _predicts(task: str, meta: Mapping[str, Any]) -> str:
         what = {"conversion": "P(the deal is closed won)",
                 "price": "P(the deal is closed won) at each discount; the card recommends the discount with "
                          f"the best expected revenue, capped at {float(meta.get('max_discount') or 0):.0%}",
-                "churn": f"P(the customer churns: churn field = {info.get('positive_class')!r})"}
+                "churn": "P(the customer churns)"}
         return what.get(task, task)
     if task == "price":
         return (f"P({meta.get('target')} = {info.get('positive_class')!r}) at each discount; the card recommends "
