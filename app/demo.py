@@ -134,7 +134,7 @@ class Demo:
         data = self.opt.data_dir
         data.mkdir(parents=True, exist_ok=True)
         keys = demo_secrets(data)
-        db_url = f"sqlite:///{data / 'agentic-sales.db'}"  # the name every command finds in a data dir
+        db_url = f"sqlite:///{data / 'demo.db'}"
         migrate.upgrade(db_url)
         self.app = create_app({
             "DATABASE_URL": db_url, "REDIS_URL": None, "DATA_DIR": str(data), "MODEL_DIR": str(data / "models"),

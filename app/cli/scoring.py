@@ -230,10 +230,16 @@ def report_cmd(tenant, task, model_dir, out) -> None:
 
 def _tenant_cards(tenant: str, tasks: tuple[str, ...]) -> list[Any]:
     """The tenant's model cards through the app (database for labels and reasons, model store)."""
+    overrides: dict[str, Any] = {"START_WORKER": False}  # a report reads; it must not start processing jobs
+    data_dir = os.environ.get("AGENTIC_SALES_DATA_DIR")
+    demo_db = Path(data_dir or ".").expanduser() / "demo.db"
+    if data_dir and not os.environ.get("DATABASE_URL") and demo_db.is_file():
+        # A demo's data directory: its database has the demo's name (see app.demo), not the default.
+        overrides["DATABASE_URL"] = f"sqlite:///{demo_db}"
     try:
         from app import create_app
 
-        app = create_app({"START_WORKER": False})  # a report reads; it must not start processing jobs
+        app = create_app(overrides)
     except Exception as exc:  # any configuration failure: one line, never a traceback
         _fail(f"cannot open the app's database ({' '.join(str(exc).split())[:200]}); "
               "set AGENTIC_SALES_DATA_DIR or DATABASE_URL", EXIT_DATA)

@@ -38,7 +38,7 @@ def data_dir(tmp_path: Path, churn_artefact: Path, monkeypatch: pytest.MonkeyPat
         monkeypatch.delenv(name, raising=False)
     data = tmp_path / "data"
     data.mkdir()
-    url = f"sqlite:///{data / 'agentic-sales.db'}"
+    url = f"sqlite:///{data / 'demo.db'}"  # the name app.demo gives its database
     migrate.upgrade(url)
     app = create_app(base_config(url, DATA_DIR=str(data)))
     tenant = install_tenant(app, "8675309")
@@ -66,7 +66,7 @@ def test_model_cards_show_each_task_with_the_tenants_crm_labels_and_absent_reaso
     from app.reports import model_cards
 
     data, tenant = data_dir
-    app = create_app({"START_WORKER": False})
+    app = create_app({"START_WORKER": False, "DATABASE_URL": f"sqlite:///{data / 'demo.db'}"})
     with app.app_context():
         cards = {c.task: c for c in model_cards(app, tenant)}
     assert list(cards) == ["conversion", "churn", "clv", "price"]
