@@ -56,6 +56,10 @@ def _fmt(value: float | None) -> str:
 def holdout_sentence(card: ModelCard) -> str:
     """The holdout a card's numbers were measured on, in one sentence."""
     h = card.holdout
+    if card.task == "clv":
+        window = (f"their actual spend from {h['date_from']} to {h['date_to']}, against the value predicted from "
+                  "their purchases before it" if h.get("date_from") else "their actual later spend")
+        return f"Measured on {h.get('rows')} held-out customers (a random share, kept out of training): {window}."
     unit = h.get("unit") or UNITS.get(card.task, "records")
     what = f"{h.get('groups')} {unit}"
     if h.get("rows") and h.get("groups") and h["rows"] != h["groups"]:
@@ -77,7 +81,7 @@ def training_sentence(card: ModelCard) -> str:
     unit = card.holdout.get("unit") or UNITS.get(card.task, "records")
     text = f"Trained on {t.get('groups', t.get('rows'))} {unit}"
     if t.get("rows") and t.get("groups") and t["rows"] != t["groups"]:
-        text += f" ({t['rows']} rows)"
+        text += f" ({t['rows']} {'purchases' if card.task == 'clv' else 'rows'})"
     if t.get("date_from"):
         text += f" from {t['date_from']} to {t['date_to']}"
     return text + "; the model in use was then refitted on every row, the holdout included."

@@ -360,7 +360,9 @@ def _clv_summary(model: ClvModel, ho: Mapping[str, Any], used: pd.DataFrame) -> 
     """What the CLV card states: held-out customers and the spend window they are measured on."""
     cutoff = pd.Timestamp(model.cutoff_)
     cut = cutoff - pd.Timedelta(days=float(ho["label_days"]))
-    return {"rows": len(ho["actual"]), "groups": len(ho["actual"]), "unit": "customers", "split": "time",
+    # Held-out customers are a random share; each is measured on its actual spend in the window
+    # after the internal cut, against a prediction made from its purchases before it.
+    return {"rows": len(ho["actual"]), "groups": len(ho["actual"]), "unit": "customers", "split": "random",
             "date_from": (cut + pd.Timedelta(days=1)).strftime("%Y-%m-%d"), "date_to": cutoff.strftime("%Y-%m-%d"),
             "positive_class": None, "positive_rate": None,
             "training": {"rows": int(len(used)), "groups": int(model.training_customers_),

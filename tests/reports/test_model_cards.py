@@ -201,7 +201,9 @@ def test_clv_card_shows_deciles_of_held_out_customers_and_factors_in_plain_words
     assert card.factors and not any("Bg" in f["label"] or "_" in f["label"] for f in card.factors)
     assert set(card.figures) == {"importance", "deciles"} and card.positive_class is None
     html = card_html(card)
-    assert "customers whose outcome became known from" in html and "mean contribution" in html
+    assert (f"Measured on {len(holdout['actual'])} held-out customers (a random share, kept out of training): "
+            f"their actual spend from {card.holdout['date_from']} to 2024-06-30") in html
+    assert "purchases)" in html and "mean contribution" in html
 
 
 def test_crm_labels_are_drawn_as_typed_never_as_math_or_markup():
