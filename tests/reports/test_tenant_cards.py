@@ -125,3 +125,22 @@ def test_report_on_a_data_dir_the_app_never_used_says_where_it_looked(tmp_path, 
     res = _report("--tenant", "hubspot-1", "--out", str(tmp_path / "r.html"))
     assert res.exit_code == 2 and res.stderr.count("\n") == 1 and "Traceback" not in res.stderr
     assert f"cannot read tenants from sqlite:///{tmp_path / 'typo' / 'agentic-sales.db'}" in res.stderr
+
+
+def test_a_champion_saved_by_other_library_versions_shows_as_retraining_and_charts_are_drawn_once(data_dir):
+    from app import create_app
+    from app.reports import model_cards
+
+    data, tenant = data_dir
+    app = create_app({"START_WORKER": False, "DATABASE_URL": f"sqlite:///{data / 'demo.db'}"})
+    with app.app_context():
+        first = {c.task: c for c in model_cards(app, tenant)}["churn"]
+        again = {c.task: c for c in model_cards(app, tenant)}["churn"]
+        assert again.figures is first.figures and set(first.figures) == {"importance", "calibration", "gain"}
+        sidecar = ModelRegistry(data / "models").champion_dir(tenant, "churn") / "metadata.json"
+        meta = json.loads(sidecar.read_text())
+        meta["library_versions"]["scikit-learn"] = "0.1.0"
+        sidecar.write_text(json.dumps(meta))
+        churn = {c.task: c for c in model_cards(app, tenant)}["churn"]
+    assert not churn.present and "being retrained" in (churn.absent_reason or "")
+    assert "scikit-learn" in (churn.absent_reason or "")
