@@ -94,7 +94,8 @@ def absent_reason_text(task: str, reason: Mapping[str, Any] | None) -> str:
     Args:
         task: the task.
         reason: the absent entry (``{"not_enough_history": {"have", "need", "unit"?}}``,
-            ``{"model_retraining": {"reason"}}``, ``{"error": "..."}``, ``{"no_model": {}}``).
+            ``{"model_retraining": {"reason"}}``, ``{"refused": "..."}``, ``{"training_error": "..."}``,
+            ``{"no_model": {}}``; the shapes of ``app.pipeline.tenant.training_reason``).
     """
     reason = reason or {}
     history = reason.get("not_enough_history")
@@ -102,14 +103,13 @@ def absent_reason_text(task: str, reason: Mapping[str, Any] | None) -> str:
         unit = history.get("unit") or DEFAULT_UNITS.get(task, "records")
         return (f"Not enough history: {history.get('have')} of {history.get('need')} {unit} needed "
                 f"before this model is trained.")
-    refused = reason.get("not_promoted")
-    if isinstance(refused, Mapping):
-        return f"The last trained model was not put in use: {refused.get('reason') or 'not better than required'}."
+    if reason.get("refused"):
+        return f"The last trained model was not put in use: it was refused by its training gate ({reason['refused']})."
     retraining = reason.get("model_retraining")
     if isinstance(retraining, Mapping):
         return f"The model cannot be loaded and is being retrained ({retraining.get('reason', 'unknown reason')})."
-    if reason.get("error"):
-        return f"The last training failed: {reason['error']}"
+    if reason.get("training_error") or reason.get("error"):
+        return f"The last training failed: {reason.get('training_error') or reason.get('error')}"
     return "No model has been trained for this account yet."
 
 

@@ -54,19 +54,14 @@ def last_training(app: Flask, tenant_id: str) -> dict[str, Any]:
 
 
 def absent_reasons(models: Mapping[str, Any], training: Mapping[str, Any]) -> dict[str, Any]:
-    """Put the last training's reason on each task without a model (not enough history, an error,
-    a trained model that failed its gate)."""
+    """Put the last training's reason on each task without a model (not enough history, a model
+    refused by its gate, a training error), as the rep's card does (``tenant.training_reason``)."""
     out = dict(models)
     for task, entry in models.items():
-        if not (isinstance(entry, Mapping) and "no_model" in entry):
-            continue
-        result = training.get(task)
-        if isinstance(result, Mapping) and isinstance(result.get("not_enough_history"), Mapping):
-            out[task] = {"not_enough_history": dict(result["not_enough_history"])}
-        elif isinstance(result, Mapping) and result.get("error"):
-            out[task] = {"error": str(result["error"])}
-        elif isinstance(result, Mapping) and result.get("promoted") is False:
-            out[task] = {"not_promoted": {"reason": result.get("reason"), "version": result.get("version")}}
+        if isinstance(entry, Mapping) and "no_model" in entry:
+            reason = tenant_inputs.training_reason(training.get(task))
+            if reason is not None:
+                out[task] = reason
     return out
 
 

@@ -156,9 +156,9 @@ def test_price_card_draws_the_curve_and_marks_the_models_best_discount(price):
      "44 of 50 customers with closed-won deals"),
     ({"not_enough_history": {"have": 12, "need": 50}}, "12 of 50 closed deals"),
     ({"model_retraining": {"reason": "scikit-learn 1.4 → 1.5"}}, "being retrained (scikit-learn 1.4 → 1.5)"),
-    ({"error": "DataError: target 'churned' is constant"}, "The last training failed: DataError"),
-    ({"not_promoted": {"reason": "refused: worse than a logistic regression"}},
-     "not put in use: refused: worse than a logistic regression"),
+    ({"training_error": "DataError: target 'churned' is constant"}, "The last training failed: DataError"),
+    ({"refused": "worse than a logistic regression"},
+     "not put in use: it was refused by its training gate (worse than a logistic regression)"),
     ({"no_model": {}}, "No model has been trained"),
     (None, "No model has been trained"),
 ])

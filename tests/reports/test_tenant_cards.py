@@ -77,7 +77,8 @@ def test_model_cards_show_each_task_with_the_tenants_crm_labels_and_absent_reaso
     assert cards["clv"].absent_reason == ("Not enough history: 44 of 50 customers with closed-won deals "
                                           "needed before this model is trained.")
     assert cards["conversion"].absent_reason == "The last training failed: DataError: discount column 'discount' is empty"
-    assert cards["price"].absent_reason == "The last trained model was not put in use: refused: worse than a logistic regression."
+    assert cards["price"].absent_reason == ("The last trained model was not put in use: it was refused by its "
+                                            "training gate (worse than a logistic regression).")
 
 
 def test_report_finds_the_tenants_champion_without_an_artefact_path(data_dir, tmp_path):
@@ -104,7 +105,7 @@ def test_report_of_every_task_writes_present_and_absent_cards(data_dir, tmp_path
 
 @pytest.mark.parametrize(("args", "message"), [
     (("--tenant", "hubspot-8675309", "--task", "clv"), "clv: Not enough history: 44 of 50 customers with closed-won"),
-    (("--tenant", "hubspot-8675309", "--task", "price"), "price: The last trained model was not put in use: refused"),
+    (("--tenant", "hubspot-8675309", "--task", "price"), "price: The last trained model was not put in use: it was"),
     (("--tenant", "hubspot-4242"), "tenant 'hubspot-4242' has no model to report on"),
     (("--tenant", "nobody", "--task", "churn"), "unknown tenant 'nobody' (known tenants: hubspot-4242, hubspot-8675309)"),
     (("--tenant", "hubspot-8675309", "--task", "forecast"), "unknown task 'forecast'; expected one of conversion"),
