@@ -112,8 +112,8 @@ def demo_secrets(data_dir: Path) -> dict[str, str]:
     return values
 
 
-DEMO_DATABASE = "agentic-sales.db"
-"""The demo's SQLite file in its data directory (the name app/config.py defaults to under DATA_DIR)."""
+DEMO_DATABASE = "demo.db"
+"""The demo's SQLite file in its data directory."""
 
 DEMO_SANDBOX_FILE = "sandbox.json"
 """Where the running demo's sandbox answers (written at start; stale once the demo stops)."""

@@ -9,6 +9,7 @@ two charts colliding.
 from __future__ import annotations
 
 import io
+import threading
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -18,37 +19,42 @@ FIGSIZE = (5.0, 3.2)
 TOP_BARS = 10
 """Bars of the importance chart."""
 
+_LOCK = threading.Lock()
+
 _STYLE: dict[str, Any] = {"svg.fonttype": "none", "svg.hashsalt": "agentic-sales", "font.size": 8, "axes.spines.top": False,
           "axes.spines.right": False}
 
 
 def _svg(draw: Callable[[Any], None], height: float = FIGSIZE[1]) -> str:
     import matplotlib
+    from matplotlib.figure import Figure
 
-    matplotlib.use("Agg")  # no display on servers; must precede pyplot
-    import matplotlib.pyplot as plt
-
-    with matplotlib.rc_context(_STYLE):  # type: ignore[arg-type]  # keys are valid rc names
-        fig, ax = plt.subplots(figsize=(FIGSIZE[0], height))
-        try:
-            draw(ax)
-            buf = io.StringIO()
-            fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
-        finally:
-            plt.close(fig)
+    # Figure without pyplot: no global figure registry, so web threads cannot see each other's
+    # charts; the lock covers rc_context, which sets process-wide parameters while it is open.
+    # Constrained layout instead of bbox_inches="tight", which draws every chart twice.
+    with _LOCK, matplotlib.rc_context(_STYLE):  # type: ignore[arg-type]  # keys are valid rc names
+        fig = Figure(figsize=(FIGSIZE[0], height), layout="constrained")
+        draw(fig.subplots())
+        buf = io.StringIO()
+        fig.savefig(buf, format="svg", metadata={"Date": None})
     return buf.getvalue()
 
 
-def importance_svg(factors: Sequence[dict[str, Any]], top: int = TOP_BARS) -> str:
+def _plain(text: str) -> str:
+    """A CRM label drawn as typed: matplotlib would read "Budget ($) vs spend ($)" as math."""
+    return str(text).replace("$", r"\$")
+
+
+def importance_svg(factors: Sequence[dict[str, Any]], top: int = TOP_BARS,
+                   xlabel: str = "mean change of the probability when the factor is set to typical") -> str:
     """Horizontal bars, strongest factor at the top, labelled with the CRM's labels."""
     shown = list(factors)[:top]
 
     def draw(ax: Any) -> None:
         rows = shown[::-1]  # barh draws bottom-up; the strongest goes last so it sits on top
         ax.barh(range(len(rows)), [f["importance"] for f in rows], color="#3b6ea8")
-        ax.set_yticks(range(len(rows)), [f["label"] for f in rows])
-        ax.set(xlabel="mean change of the probability when the factor is set to typical",
-               title="What drives the score (holdout)")
+        ax.set_yticks(range(len(rows)), [_plain(f["label"]) for f in rows])
+        ax.set(xlabel=xlabel, title="What drives the score")
 
     return _svg(draw, height=max(1.6, 0.28 * len(shown) + 0.8))
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from .explain import label_for
 from .holdout import gain_table, ranked_importance, reliability_bins, value_deciles
-from .registry import LoadedModel
+from .registry import TASKS, LoadedModel
 
 TOP_FACTORS = 10
 """Factors listed (and drawn) per card."""
@@ -94,7 +94,8 @@ def absent_reason_text(task: str, reason: Mapping[str, Any] | None) -> str:
     Args:
         task: the task.
         reason: the absent entry (``{"not_enough_history": {"have", "need", "unit"?}}``,
-            ``{"model_retraining": {"reason"}}``, ``{"error": "..."}``, ``{"no_model": {}}``).
+            ``{"model_retraining": {"reason"}}``, ``{"refused": "..."}``, ``{"training_error": "..."}``,
+            ``{"no_model": {}}``; the shapes of ``app.pipeline.tenant.training_reason``).
     """
     reason = reason or {}
     history = reason.get("not_enough_history")
@@ -102,11 +103,13 @@ def absent_reason_text(task: str, reason: Mapping[str, Any] | None) -> str:
         unit = history.get("unit") or DEFAULT_UNITS.get(task, "records")
         return (f"Not enough history: {history.get('have')} of {history.get('need')} {unit} needed "
                 f"before this model is trained.")
+    if reason.get("refused"):
+        return f"The last trained model was not put in use: it was refused by its training gate ({reason['refused']})."
     retraining = reason.get("model_retraining")
     if isinstance(retraining, Mapping):
         return f"The model cannot be loaded and is being retrained ({retraining.get('reason', 'unknown reason')})."
-    if reason.get("error"):
-        return f"The last training failed: {reason['error']}"
+    if reason.get("training_error") or reason.get("error"):
+        return f"The last training failed: {reason.get('training_error') or reason.get('error')}"
     return "No model has been trained for this account yet."
 
 
@@ -132,10 +135,26 @@ def _num(value: Any) -> float | None:
     return number if number == number else None  # NaN (one class in the holdout) → not measured
 
 
+def _positive(task: str, meta: Mapping[str, Any]) -> str | None:
+    """The positive class in the user's words (CRM training labels won deals 1 internally)."""
+    value = (meta.get("target_info") or {}).get("positive_class")
+    if meta.get("source") == "crm" and task in ("conversion", "price"):
+        return "won"
+    if meta.get("source") == "crm" and task == "churn":
+        return "churned"
+    return None if value is None else str(value)
+
+
 def _predicts(task: str, meta: Mapping[str, Any]) -> str:
     info = meta.get("target_info") or {}
     if task == "clv":
         return f"Spend per customer over the next {meta.get('horizon_days')} days"
+    if meta.get("source") == "crm":
+        what = {"conversion": "P(the deal is closed won)",
+                "price": "P(the deal is closed won) at each discount; the card recommends the discount with "
+                         f"the best expected revenue, capped at {float(meta.get('max_discount') or 0):.0%}",
+                "churn": "P(the customer churns)"}
+        return what.get(task, task)
     if task == "price":
         return (f"P({meta.get('target')} = {info.get('positive_class')!r}) at each discount; the card recommends "
                 f"the discount with the best expected revenue, capped at {float(meta.get('max_discount') or 0):.0%}")
@@ -182,8 +201,9 @@ def build_card(loaded: LoadedModel, labels: Mapping[str, str] | None = None, *, 
     card = ModelCard(
         task=task, title=TASK_TITLES.get(task, task), present=True, version=loaded.version,
         created_at=meta.get("created_at"), predicts=_predicts(task, meta),
-        positive_class=None if info.get("positive_class") is None else str(info.get("positive_class")),
-        holdout={k: v for k, v in summary.items() if k != "training"}, training=dict(summary.get("training") or {}),
+        positive_class=_positive(task, meta),
+        holdout={k: v for k, v in summary.items() if k != "training"} | {"positive_class": _positive(task, meta)},
+        training=dict(summary.get("training") or {}),
         metrics=_metrics(task, meta.get("metrics") or {}), factors=factors, calibration=calibration, gain=gain,
         price_curve=meta.get("price_curve"), deciles=deciles, notes=notes)
     card.training.setdefault("rows", meta.get("training_rows"))
@@ -198,7 +218,8 @@ def card_figures(card: ModelCard) -> dict[str, str]:
 
     out: dict[str, str] = {}
     if card.factors:
-        out["importance"] = draw.importance_svg(card.factors)
+        out["importance"] = (draw.importance_svg(card.factors, xlabel="mean contribution to the predicted value")
+                             if card.task == "clv" else draw.importance_svg(card.factors))
     if card.calibration:
         out["calibration"] = draw.calibration_svg(card.calibration)
     if card.gain:
@@ -211,7 +232,7 @@ def card_figures(card: ModelCard) -> dict[str, str]:
 
 
 def cards_for(models: Mapping[str, Any], labels: Mapping[str, str] | None = None,
-              tasks: tuple[str, ...] = ("conversion", "churn", "clv", "price"), *,
+              tasks: tuple[str, ...] = TASKS, *,
               figures: bool = True) -> list[ModelCard]:
     """One card per task from ``ModelRegistry.load_champions``-shaped input (model or reason)."""
     return [build_card(models[t], labels, figures=figures) if isinstance(models.get(t), LoadedModel)

@@ -16,8 +16,11 @@ from .registry import LoadedModel
 
 CAPTIONS = {
     "importance": "Factors by importance: the mean change of the shown probability when the factor is set to its "
-                  "typical value, over the holdout deals.",
-    "calibration": "Calibration: of the deals given about 30%, about 30% should be won.",
+                  "typical value, over the holdout rows.",
+    "importance_clv": "Factors by importance: the mean contribution of each factor to the predicted value, over the "
+                      "customers as of the training cutoff.",
+    "calibration": "Calibration: of the holdout records given about 30%, about 30% should turn out positive; "
+                   "points on the diagonal are calibrated.",
     "gain": "Gain: how many of the positives the highest scores find first.",
     "price": "Win chance over discount for the average holdout deal; the dot is the recommended discount.",
     "deciles": "Deciles: mean predicted and actual spend of holdout customers, by predicted value.",
@@ -53,6 +56,10 @@ def _fmt(value: float | None) -> str:
 def holdout_sentence(card: ModelCard) -> str:
     """The holdout a card's numbers were measured on, in one sentence."""
     h = card.holdout
+    if card.task == "clv":
+        window = (f"their actual spend from {h['date_from']} to {h['date_to']}, against the value predicted from "
+                  "their purchases before it" if h.get("date_from") else "their actual later spend")
+        return f"Measured on {h.get('rows')} held-out customers (a random share, kept out of training): {window}."
     unit = h.get("unit") or UNITS.get(card.task, "records")
     what = f"{h.get('groups')} {unit}"
     if h.get("rows") and h.get("groups") and h["rows"] != h["groups"]:
@@ -74,10 +81,10 @@ def training_sentence(card: ModelCard) -> str:
     unit = card.holdout.get("unit") or UNITS.get(card.task, "records")
     text = f"Trained on {t.get('groups', t.get('rows'))} {unit}"
     if t.get("rows") and t.get("groups") and t["rows"] != t["groups"]:
-        text += f" ({t['rows']} rows)"
+        text += f" ({t['rows']} {'purchases' if card.task == 'clv' else 'rows'})"
     if t.get("date_from"):
         text += f" from {t['date_from']} to {t['date_to']}"
-    return text + "; the deployed model is then refitted on the holdout too."
+    return text + "; the model in use was then refitted on every row, the holdout included."
 
 
 def _metrics_table(card: ModelCard) -> str:
@@ -93,9 +100,9 @@ def _metrics_table(card: ModelCard) -> str:
     return f"<table class='metrics'>{head}{rows}</table>"
 
 
-def _figure(name: str, svg: str) -> str:
+def _figure(name: str, svg: str, task: str = "") -> str:
     data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
-    caption = CAPTIONS.get(name, name)
+    caption = CAPTIONS.get(f"{name}_{task}") or CAPTIONS.get(name, name)
     return (f"<figure data-figure='{_e(name)}'><img alt='{_e(caption)}' src='data:image/svg+xml;base64,{data}'>"
             f"<figcaption>{_e(caption)}</figcaption></figure>")
 
@@ -111,6 +118,11 @@ def card_html(card: ModelCard) -> str:
     parts.append(f"<p class='holdout'>{_e(holdout_sentence(card))}</p>")
     parts.append(f"<p class='training'>{_e(training_sentence(card))}</p>")
     parts.append(_metrics_table(card))
+    if card.gain and card.holdout.get("positive_rate"):
+        top = card.gain[0]
+        parts.append(f"<p class='lift'>The top {top['share']:.0%} of scores hold {top['gain']:.0%} of the positives: "
+                     f"a rate of {top['rate']:.0%} against {card.holdout['positive_rate']:.0%} overall "
+                     f"(lift {top['lift']:.1f}).</p>")
     if card.price_curve:
         pc = card.price_curve
         spread = pc.get("per_deal_best") or {}
@@ -122,7 +134,7 @@ def card_html(card: ModelCard) -> str:
     if card.factors:
         items = "".join(f"<li data-feature='{_e(f['feature'])}'>{_e(f['label'])}</li>" for f in card.factors)
         parts.append(f"<h3>What drives the score</h3><ol class='factors'>{items}</ol>")
-    parts.extend(_figure(name, svg) for name, svg in card.figures.items())
+    parts.extend(_figure(name, svg, card.task) for name, svg in card.figures.items())
     if card.notes:
         parts.append("<ul class='notes'>" + "".join(f"<li>{_e(n)}</li>" for n in card.notes) + "</ul>")
     parts.append("</section>")

@@ -336,16 +336,33 @@ def train_clv(tx: pd.DataFrame, cutoff, horizon_days: int, *, random_state: int 
             "note": f"internal time split: spend in the {ho['label_days']:.0f} days after the internal cut"}},
         "holdout_summary": _clv_summary(model, ho, used),
         "deciles": value_deciles(ho["actual"], ho["predicted"]),
+        "importance": _clv_importance(model, tx, cutoff),
     }
     meta["promotion_gate"] = clv_gate(meta["metrics"]["holdout"])
     return model, meta, {"actual": ho["actual"], "predicted": ho["predicted"]}
+
+
+def _clv_importance(model: ClvModel, tx: pd.DataFrame, cutoff: Any) -> list[dict[str, Any]]:
+    """Mean |contribution| of each feature to the predicted value (currency, first order, as the
+    card's CLV factors), over the customers as of the cutoff, strongest first."""
+    from .holdout import ranked_importance
+    from .models.clv import FEATURES, feature_table, prepare_transactions, to_day
+
+    _, raw = feature_table(prepare_transactions(tx), to_day(cutoff))
+    if len(raw) == 0:
+        return []
+    value = model.predict_raw(raw)
+    impact = np.abs(model.contributions_raw(raw) * value[:, None]).mean(axis=0)
+    return ranked_importance({name: float(v) for name, v in zip(FEATURES, impact, strict=True)})
 
 
 def _clv_summary(model: ClvModel, ho: Mapping[str, Any], used: pd.DataFrame) -> dict[str, Any]:
     """What the CLV card states: held-out customers and the spend window they are measured on."""
     cutoff = pd.Timestamp(model.cutoff_)
     cut = cutoff - pd.Timedelta(days=float(ho["label_days"]))
-    return {"rows": len(ho["actual"]), "groups": len(ho["actual"]), "unit": "customers", "split": "time",
+    # Held-out customers are a random share; each is measured on its actual spend in the window
+    # after the internal cut, against a prediction made from its purchases before it.
+    return {"rows": len(ho["actual"]), "groups": len(ho["actual"]), "unit": "customers", "split": "random",
             "date_from": (cut + pd.Timedelta(days=1)).strftime("%Y-%m-%d"), "date_to": cutoff.strftime("%Y-%m-%d"),
             "positive_class": None, "positive_rate": None,
             "training": {"rows": int(len(used)), "groups": int(model.training_customers_),

@@ -230,13 +230,22 @@ def report_cmd(tenant, task, model_dir, out) -> None:
 
 def _tenant_cards(tenant: str, tasks: tuple[str, ...]) -> list[Any]:
     """The tenant's model cards through the app (database for labels and reasons, model store)."""
+    overrides: dict[str, Any] = {"START_WORKER": False}  # a report reads; it must not start processing jobs
+    data_dir = os.environ.get("AGENTIC_SALES_DATA_DIR")
+    demo_db = Path(data_dir or ".").expanduser() / "demo.db"
+    if data_dir and not os.environ.get("DATABASE_URL") and demo_db.is_file():
+        # A demo's data directory: its database has the demo's name (see app.demo), not the default.
+        overrides["DATABASE_URL"] = f"sqlite:///{demo_db}"
     try:
         from app import create_app
 
-        app = create_app({"START_WORKER": False})  # a report reads; it must not start processing jobs
+        app = create_app(overrides)
     except Exception as exc:  # any configuration failure: one line, never a traceback
         _fail(f"cannot open the app's database ({' '.join(str(exc).split())[:200]}); "
               "set AGENTIC_SALES_DATA_DIR or DATABASE_URL", EXIT_DATA)
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import SQLAlchemyError
+
     from app.reports import UnknownTenantError, model_cards
 
     with app.app_context():
@@ -244,6 +253,12 @@ def _tenant_cards(tenant: str, tasks: tuple[str, ...]) -> list[Any]:
             return model_cards(app, tenant, tasks)
         except UnknownTenantError as exc:
             _fail(str(exc), EXIT_DATA)
+        except SQLAlchemyError as exc:  # no tables: a data dir or database the app never used
+            where = make_url(app.config["DATABASE_URL"]).render_as_string(hide_password=True)
+            cause = type(getattr(exc, "orig", None) or exc).__name__
+            _fail(f"cannot read tenants from {where} ({cause}); point "
+                  "AGENTIC_SALES_DATA_DIR or DATABASE_URL at the app's database (after `agentic-sales demo`, "
+                  "its data directory), or run `agentic-sales db upgrade`", EXIT_DATA)
 
 
 @model.command("promote")

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 from sklearn.metrics import roc_auc_score
 
-from scoring import load_model, save_model, train_table
+from scoring import LoadedModel, load_model, save_model, train_table
 from scoring.model_card import absent_card, build_card, cards_for
 from scoring.report import card_html, report_page
 
@@ -48,6 +48,20 @@ def _bar_labels_top_down(svg: str) -> list[str]:
     return [label for _, label in sorted(ticks, key=lambda t: float(t[0]))]
 
 
+def _bars_top_down(svg: str) -> list[tuple[str, float]]:
+    """(label, bar length) of the importance chart, top bar first, each bar paired with the tick
+    label at its height: what a reader sees, read back from the SVG."""
+    rects = []
+    for d in re.findall(r'<g id="patch_\d+">\s*<path d="([^"]+)"', svg):
+        xs, ys = zip(*((float(x), float(y)) for x, y in re.findall(r"([-0-9.]+) ([-0-9.]+)", d)), strict=True)
+        if len(xs) == 4:  # rectangles; the two-point paths are the axis spines
+            rects.append(((min(ys) + max(ys)) / 2, max(xs) - min(xs), round(max(ys) - min(ys), 1)))
+    bar_height = min(r[2] for r in rects)  # bars share one height; the backgrounds are taller
+    bars = sorted((y, width) for y, width, height in rects if height == bar_height)
+    ticks = re.findall(r'<text style="[^"]*text-anchor: end"[^>]* y="([0-9.]+)"[^>]*>([^<]*)</text>', svg)
+    return [(min(ticks, key=lambda t: abs(float(t[0]) - y))[1], width) for y, width in bars]
+
+
 def _figure_svg(html: str, name: str) -> str:
     found = re.search(rf"data-figure='{name}'><img alt='[^']*' src='data:image/svg\+xml;base64,([^']+)'", html)
     assert found, f"no {name} figure in the card"
@@ -58,9 +72,13 @@ def test_importance_bars_are_the_strongest_features_even_when_their_names_sort_l
     card = build_card(load_model(conversion[0]), CRM_LABELS)
     assert {f["feature"] for f in card.factors[:2]} == {"zz_driver_a", "zzz_driver_b"}
     assert [f["importance"] for f in card.factors] == sorted((f["importance"] for f in card.factors), reverse=True)
-    bars = _bar_labels_top_down(_figure_svg(card_html(card), "importance"))
-    assert set(bars[:2]) == {"Meetings with the buyer", "Champion engaged score"}  # the CRM's labels
-    assert len(bars) == len(card.factors) and "Aa noise" in bars[2:]
+    svg = _figure_svg(card_html(card), "importance")
+    bars = _bars_top_down(svg)
+    assert {label for label, _ in bars[:2]} == {"Meetings with the buyer", "Champion engaged score"}  # CRM labels
+    lengths = [length for _, length in bars]
+    assert lengths == sorted(lengths, reverse=True) and lengths[1] > 2 * lengths[2]
+    assert [label for label, _ in bars] == _bar_labels_top_down(svg)
+    assert len(bars) == len(card.factors) and "Aa noise" in [label for label, _ in bars[2:]]
 
 
 def test_an_artefact_from_before_cards_still_ranks_importance_by_value_not_by_name(conversion, tmp_path):
@@ -97,6 +115,8 @@ def test_card_states_the_positive_class_holdout_size_and_date_range(conversion):
     assert (f"Measured on a holdout of {len(y)} customers whose outcome became known from "
             f"{card.holdout['date_from']} to {frame['closed_at'].max()}") in html
     assert f"Positive class: &#x27;Converted&#x27;, {int(y.sum())} of {len(y)} holdout rows" in html
+    top = card.gain[0]
+    assert f"The top {top['share']:.0%} of scores hold {top['gain']:.0%} of the positives" in html
 
 
 def test_reliability_and_gain_come_from_the_holdout_predictions(conversion):
@@ -136,7 +156,9 @@ def test_price_card_draws_the_curve_and_marks_the_models_best_discount(price):
      "44 of 50 customers with closed-won deals"),
     ({"not_enough_history": {"have": 12, "need": 50}}, "12 of 50 closed deals"),
     ({"model_retraining": {"reason": "scikit-learn 1.4 → 1.5"}}, "being retrained (scikit-learn 1.4 → 1.5)"),
-    ({"error": "DataError: target 'churned' is constant"}, "The last training failed: DataError"),
+    ({"training_error": "DataError: target 'churned' is constant"}, "The last training failed: DataError"),
+    ({"refused": "worse than a logistic regression"},
+     "not put in use: it was refused by its training gate (worse than a logistic regression)"),
     ({"no_model": {}}, "No model has been trained"),
     (None, "No model has been trained"),
 ])
@@ -155,3 +177,41 @@ def test_a_page_holds_one_card_per_task_present_or_absent(conversion):
     page = report_page(cards, "Model cards: t1")
     assert page.count("<section class='model-card'") == 4 and "Learning curve" not in page
     assert "3 of 50 customers with closed-won deals" in page
+
+
+def test_a_crm_trained_card_names_the_outcome_not_the_internal_target_column(conversion):
+    loaded = load_model(conversion[0])
+    meta = loaded.metadata | {"source": "crm", "target": "__target__",
+                              "target_info": {"positive_class": 1, "positive_rate": 0.3}}
+    card = build_card(LoadedModel("conversion", loaded.model, meta, loaded.path, loaded.holdout), figures=False)
+    assert card.predicts == "P(the deal is closed won)" and card.positive_class == "won"
+    assert card.holdout["positive_class"] == "won" and "__target__" not in card_html(card)
+
+
+def test_clv_card_shows_deciles_of_held_out_customers_and_factors_in_plain_words(tmp_path):
+    from scoring import normalise_transactions, train_clv
+    from tests.scoring.data import transactions
+
+    tx = normalise_transactions(transactions(150), "cust", "when", "spend")
+    model, meta, holdout = train_clv(tx, pd.Timestamp("2024-06-30"), 180)
+    card = build_card(load_model(save_model(model, tmp_path / "clv", meta, holdout)))
+    assert sum(d["rows"] for d in card.deciles) == len(holdout["actual"]) == card.holdout["rows"]
+    assert [d["predicted"] for d in card.deciles] == sorted((d["predicted"] for d in card.deciles), reverse=True)
+    assert card.holdout["date_to"] == "2024-06-30" and card.holdout["date_from"] > card.training["date_from"]
+    assert card.factors and not any("Bg" in f["label"] or "_" in f["label"] for f in card.factors)
+    assert set(card.figures) == {"importance", "deciles"} and card.positive_class is None
+    html = card_html(card)
+    assert (f"Measured on {len(holdout['actual'])} held-out customers (a random share, kept out of training): "
+            f"their actual spend from {card.holdout['date_from']} to 2024-06-30") in html
+    assert "purchases)" in html and "mean contribution" in html
+
+
+def test_crm_labels_are_drawn_as_typed_never_as_math_or_markup():
+    from html import unescape
+
+    from scoring.card_figures import importance_svg
+
+    labels = ["Budget ($) vs spend ($)", "<script>alert(1)</script> & co", "Deal_type__c"]
+    svg = importance_svg([{"label": label, "importance": 3.0 - i} for i, label in enumerate(labels)])
+    assert [unescape(label) for label in _bar_labels_top_down(svg)] == labels
+    assert "<script>" not in svg

@@ -38,7 +38,7 @@ def data_dir(tmp_path: Path, churn_artefact: Path, monkeypatch: pytest.MonkeyPat
         monkeypatch.delenv(name, raising=False)
     data = tmp_path / "data"
     data.mkdir()
-    url = f"sqlite:///{data / 'agentic-sales.db'}"
+    url = f"sqlite:///{data / 'demo.db'}"  # the name app.demo gives its database
     migrate.upgrade(url)
     app = create_app(base_config(url, DATA_DIR=str(data)))
     tenant = install_tenant(app, "8675309")
@@ -47,7 +47,8 @@ def data_dir(tmp_path: Path, churn_artefact: Path, monkeypatch: pytest.MonkeyPat
         s.add(FieldMapping(tenant_id=tenant, object_type="deal", canonical="zz_driver_a",
                            crm_field="meetings_booked", label="Meetings booked"))
         write_audit(s, "models.trained", tenant_id=tenant, detail={"records": 210, "results": {
-            "clv": NO_CLV, "price": {"error": "DataError: discount column 'discount' is empty"}}})
+            "clv": NO_CLV, "conversion": {"error": "DataError: discount column 'discount' is empty"},
+            "price": {"version": "price-1", "promoted": False, "reason": "refused: worse than a logistic regression"}}})
     promoted = ModelRegistry(data / "models").promote(tenant, churn_artefact)
     assert promoted["promoted"], promoted
     get_dispatcher(app).backend.stop()
@@ -65,7 +66,7 @@ def test_model_cards_show_each_task_with_the_tenants_crm_labels_and_absent_reaso
     from app.reports import model_cards
 
     data, tenant = data_dir
-    app = create_app({"START_WORKER": False})
+    app = create_app({"START_WORKER": False, "DATABASE_URL": f"sqlite:///{data / 'demo.db'}"})
     with app.app_context():
         cards = {c.task: c for c in model_cards(app, tenant)}
     assert list(cards) == ["conversion", "churn", "clv", "price"]
@@ -75,8 +76,9 @@ def test_model_cards_show_each_task_with_the_tenants_crm_labels_and_absent_reaso
     assert "Meetings booked" in [f["label"] for f in churn.factors[:2]]  # the CRM's label, from the mapping
     assert cards["clv"].absent_reason == ("Not enough history: 44 of 50 customers with closed-won deals "
                                           "needed before this model is trained.")
-    assert "discount column 'discount' is empty" in (cards["price"].absent_reason or "")
-    assert cards["conversion"].absent_reason == "No model has been trained for this account yet."
+    assert cards["conversion"].absent_reason == "The last training failed: DataError: discount column 'discount' is empty"
+    assert cards["price"].absent_reason == ("The last trained model was not put in use: it was refused by its "
+                                            "training gate (worse than a logistic regression).")
 
 
 def test_report_finds_the_tenants_champion_without_an_artefact_path(data_dir, tmp_path):
@@ -103,7 +105,7 @@ def test_report_of_every_task_writes_present_and_absent_cards(data_dir, tmp_path
 
 @pytest.mark.parametrize(("args", "message"), [
     (("--tenant", "hubspot-8675309", "--task", "clv"), "clv: Not enough history: 44 of 50 customers with closed-won"),
-    (("--tenant", "hubspot-8675309", "--task", "conversion"), "conversion: No model has been trained"),
+    (("--tenant", "hubspot-8675309", "--task", "price"), "price: The last trained model was not put in use: it was"),
     (("--tenant", "hubspot-4242"), "tenant 'hubspot-4242' has no model to report on"),
     (("--tenant", "nobody", "--task", "churn"), "unknown tenant 'nobody' (known tenants: hubspot-4242, hubspot-8675309)"),
     (("--tenant", "hubspot-8675309", "--task", "forecast"), "unknown task 'forecast'; expected one of conversion"),
@@ -115,3 +117,31 @@ def test_report_refuses_with_one_line_and_exit_2(data_dir, tmp_path, args, messa
     assert res.exit_code == 2
     assert res.stderr.count("\n") == 1 and message in res.stderr and "Traceback" not in res.stderr
     assert res.stdout == "" and not out.exists()
+
+
+def test_report_on_a_data_dir_the_app_never_used_says_where_it_looked(tmp_path, monkeypatch):
+    for name in ("DATABASE_URL", "REDIS_URL", "AGENTIC_SALES_MODEL_STORE", "AGENTIC_SALES_MODEL_DIR"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("AGENTIC_SALES_DATA_DIR", str(tmp_path / "typo"))
+    res = _report("--tenant", "hubspot-1", "--out", str(tmp_path / "r.html"))
+    assert res.exit_code == 2 and res.stderr.count("\n") == 1 and "Traceback" not in res.stderr
+    assert f"cannot read tenants from sqlite:///{tmp_path / 'typo' / 'agentic-sales.db'}" in res.stderr
+
+
+def test_a_champion_saved_by_other_library_versions_shows_as_retraining_and_charts_are_drawn_once(data_dir):
+    from app import create_app
+    from app.reports import model_cards
+
+    data, tenant = data_dir
+    app = create_app({"START_WORKER": False, "DATABASE_URL": f"sqlite:///{data / 'demo.db'}"})
+    with app.app_context():
+        first = {c.task: c for c in model_cards(app, tenant)}["churn"]
+        again = {c.task: c for c in model_cards(app, tenant)}["churn"]
+        assert again.figures is first.figures and set(first.figures) == {"importance", "calibration", "gain"}
+        sidecar = ModelRegistry(data / "models").champion_dir(tenant, "churn") / "metadata.json"
+        meta = json.loads(sidecar.read_text())
+        meta["library_versions"]["scikit-learn"] = "0.1.0"
+        sidecar.write_text(json.dumps(meta))
+        churn = {c.task: c for c in model_cards(app, tenant)}["churn"]
+    assert not churn.present and "being retrained" in (churn.absent_reason or "")
+    assert "scikit-learn" in (churn.absent_reason or "")
