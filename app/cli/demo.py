@@ -109,10 +109,11 @@ def console_hint(app: Any, url: str, crm: str, say: Callable[[str], None]) -> st
     from app.connectors import get_connector
 
     label = getattr(get_connector(crm, app), "label", crm)
-    console = f"{url}/admin/"
-    say(f"Admin console (install health, field mappings, guardrails, model cards): {console} "
-        f"- choose \"Sign in with {label}\": the simulated account signs you in as its installing user (admin).")
-    return console
+    # One URL on stderr (the index, issue 12): the console is named by its path and linked from there.
+    say(f"Admin console (install health, field mappings, guardrails, model cards): /admin/ on that address, "
+        f"linked from that page; choose \"Sign in with {label}\" and the simulated account signs you in "
+        f"as its installing user (admin).")
+    return f"{url}/admin/"
 
 
 def serve_until_interrupted() -> None:

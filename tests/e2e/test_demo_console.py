@@ -15,7 +15,9 @@ def test_the_demo_console_shows_health_mappings_and_model_cards_after_signing_in
     demo, _summary = demo_run
     said: list[str] = []
     url = console_hint(demo.app, demo.url, "hubspot", said.append)
-    assert url == f"{demo.url}/admin/" and url in said[0] and 'Sign in with HubSpot' in said[0]
+    assert url == f"{demo.url}/admin/" and "/admin/" in said[0] and "Sign in with HubSpot" in said[0]
+    index = requests.get(f"{demo.url}/", timeout=30).text
+    assert 'id="console-link" href="/admin/"' in index  # the one printed URL leads to the console
     browser = requests.Session()
     login = browser.get(url, timeout=30)  # not signed in: the sign-in page
     assert login.status_code == 200 and "/admin/login" in login.url and "Sign in with HubSpot" in login.text
