@@ -218,7 +218,7 @@ def card_figures(card: ModelCard) -> dict[str, str]:
 
     out: dict[str, str] = {}
     if card.factors:
-        out["importance"] = (draw.importance_svg(card.factors, xlabel="mean contribution to the predicted value")
+        out["importance"] = (draw.importance_svg(card.factors, xlabel="mean contribution to the value")
                              if card.task == "clv" else draw.importance_svg(card.factors))
     if card.calibration:
         out["calibration"] = draw.calibration_svg(card.calibration)
