@@ -21,19 +21,6 @@ CRM_LABELS = {"zz_driver_a": "Meetings with the buyer", "zzz_driver_b": "Champio
 
 
 @pytest.fixture(scope="module")
-def conversion(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, pd.DataFrame]:
-    """A classification model with a stated positive class and a time-based holdout.
-
-    Trained as ``churn`` (gradient boosting): the card code is the same for every classification
-    task, and the conversion blend takes 30-50 s to train on a loaded 2-core machine.
-    """
-    frame = driven_deals()
-    model, meta, holdout = train_table("churn", frame, "outcome", id_column="deal_id", positive="Converted",
-                                       time_column="closed_at", fast=True)
-    return save_model(model, tmp_path_factory.mktemp("conv") / "m", meta, holdout), frame
-
-
-@pytest.fixture(scope="module")
 def price(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, pd.DataFrame]:
     frame = driven_deals(with_discount=True, labels=("won", "lost")).drop(columns="closed_at")
     rows: dict = {}
