@@ -82,6 +82,13 @@ def test_an_artefact_from_before_cards_still_ranks_importance_by_value_not_by_na
     assert card.holdout["date_from"] is None and any("date range is unknown" in n for n in card.notes)
 
 
+def test_a_price_artefact_from_before_cards_says_its_curve_comes_with_the_next_training(price):
+    loaded = load_model(price[0])
+    loaded.metadata = {k: v for k, v in loaded.metadata.items() if k != "price_curve"}
+    card = build_card(loaded, figures=False)
+    assert card.price_curve is None and any("price curve was recorded" in n for n in card.notes)
+
+
 def test_card_states_the_positive_class_holdout_size_and_date_range(conversion):
     path, frame = conversion
     loaded = load_model(path)
