@@ -46,7 +46,7 @@ def _plain(text: str) -> str:
 
 
 def importance_svg(factors: Sequence[dict[str, Any]], top: int = TOP_BARS,
-                   xlabel: str = "mean change of the probability when the factor is set to typical") -> str:
+                   xlabel: str = "mean change of the probability") -> str:
     """Horizontal bars, strongest factor at the top, labelled with the CRM's labels."""
     shown = list(factors)[:top]
 
@@ -96,7 +96,7 @@ def price_svg(curve: dict[str, Any]) -> str:
         best = 100 * curve["best_discount"]
         ax.plot([best], [curve["p_win_at_best"]], "o", color="#c0392b", markersize=7,
                 label=f"recommended: {best:.0f}% discount")
-        ax.set(xlabel="discount (%)", ylabel="chance to win", title=f"Price response ({curve['deals']} holdout deals)")
+        ax.set(xlabel="discount (%)", ylabel="chance to win", title=f"Price response (mean of {curve['deals']} holdout rows)")
         ax.legend(loc="lower right")
 
     return _svg(draw)

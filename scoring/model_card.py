@@ -193,6 +193,8 @@ def build_card(loaded: LoadedModel, labels: Mapping[str, str] | None = None, *, 
         notes.append("This model was trained before holdout dates were recorded: the date range is unknown.")
     factors = [{"feature": f["feature"], "label": label_for(f["feature"], labels), "importance": f["importance"]}
                for f in ranked_importance(meta.get("importance"))[:TOP_FACTORS]]
+    if task == "price" and not meta.get("price_curve"):
+        notes.append("This model was trained before its price curve was recorded: the next training draws it.")
     for leak in meta.get("leakage") or []:
         notes.append(f"Column {leak.get('column')!r} was left out: {leak.get('reason')}.")
     gate = meta.get("promotion_gate") or {}
@@ -218,7 +220,7 @@ def card_figures(card: ModelCard) -> dict[str, str]:
 
     out: dict[str, str] = {}
     if card.factors:
-        out["importance"] = (draw.importance_svg(card.factors, xlabel="mean contribution to the predicted value")
+        out["importance"] = (draw.importance_svg(card.factors, xlabel="mean contribution to the value")
                              if card.task == "clv" else draw.importance_svg(card.factors))
     if card.calibration:
         out["calibration"] = draw.calibration_svg(card.calibration)

@@ -21,19 +21,6 @@ CRM_LABELS = {"zz_driver_a": "Meetings with the buyer", "zzz_driver_b": "Champio
 
 
 @pytest.fixture(scope="module")
-def conversion(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, pd.DataFrame]:
-    """A classification model with a stated positive class and a time-based holdout.
-
-    Trained as ``churn`` (gradient boosting): the card code is the same for every classification
-    task, and the conversion blend takes 30-50 s to train on a loaded 2-core machine.
-    """
-    frame = driven_deals()
-    model, meta, holdout = train_table("churn", frame, "outcome", id_column="deal_id", positive="Converted",
-                                       time_column="closed_at", fast=True)
-    return save_model(model, tmp_path_factory.mktemp("conv") / "m", meta, holdout), frame
-
-
-@pytest.fixture(scope="module")
 def price(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, pd.DataFrame]:
     frame = driven_deals(with_discount=True, labels=("won", "lost")).drop(columns="closed_at")
     rows: dict = {}
@@ -93,6 +80,13 @@ def test_an_artefact_from_before_cards_still_ranks_importance_by_value_not_by_na
     assert {f["feature"] for f in card.factors[:2]} == {"zz_driver_a", "zzz_driver_b"}
     assert card.calibration and card.gain  # rebuilt from the stored holdout predictions
     assert card.holdout["date_from"] is None and any("date range is unknown" in n for n in card.notes)
+
+
+def test_a_price_artefact_from_before_cards_says_its_curve_comes_with_the_next_training(price):
+    loaded = load_model(price[0])
+    loaded.metadata = {k: v for k, v in loaded.metadata.items() if k != "price_curve"}
+    card = build_card(loaded, figures=False)
+    assert card.price_curve is None and any("price curve was recorded" in n for n in card.notes)
 
 
 def test_card_states_the_positive_class_holdout_size_and_date_range(conversion):

@@ -10,23 +10,14 @@ import pytest
 from click.testing import CliRunner
 
 from app.cli.scoring import model as model_group
-from scoring import ModelRegistry, save_model, train_table
+from scoring import ModelRegistry
 from tests.conftest import base_config, install_tenant
-
-from .data import driven_deals
 
 NO_CLV = {"not_enough_history": {"have": 44, "need": 50, "unit": "customers with closed-won deals"}}
 
 
-@pytest.fixture(scope="module")
-def churn_artefact(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    model, meta, holdout = train_table("churn", driven_deals(labels=("yes", "no")), "outcome", id_column="deal_id",
-                                       time_column="closed_at", fast=True)
-    return save_model(model, tmp_path_factory.mktemp("churn") / "m", meta, holdout)
-
-
 @pytest.fixture
-def data_dir(tmp_path: Path, churn_artefact: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, str]:
+def data_dir(tmp_path: Path, conversion: tuple[Path, Any], monkeypatch: pytest.MonkeyPatch) -> tuple[Path, str]:
     """A data directory as `agentic-sales demo` leaves it: database, one tenant, its champion, its audit."""
     from app import create_app
     from app.audit import write_audit
@@ -52,7 +43,7 @@ def data_dir(tmp_path: Path, churn_artefact: Path, monkeypatch: pytest.MonkeyPat
         write_audit(s, "models.trained", tenant_id=tenant, detail={"records": 210, "results": {
             "clv": NO_CLV, "conversion": {"error": "DataError: discount column 'discount' is empty"},
             "price": {"version": "price-1", "promoted": False, "reason": "refused: worse than a logistic regression"}}})
-    promoted = ModelRegistry(data / "models").promote(tenant, churn_artefact)
+    promoted = ModelRegistry(data / "models").promote(tenant, conversion[0])
     assert promoted["promoted"], promoted
     get_dispatcher(app).backend.stop()
     get_db(app).engine.dispose()
@@ -74,7 +65,7 @@ def test_model_cards_show_each_task_with_the_tenants_crm_labels_and_absent_reaso
         cards = {c.task: c for c in model_cards(app, tenant)}
     assert list(cards) == ["conversion", "churn", "clv", "price"]
     churn = cards["churn"]
-    assert churn.present and churn.positive_class == "yes"
+    assert churn.present and churn.positive_class == "Converted"
     assert churn.factors[0]["label"] in ("Meetings booked", "Zzz driver b")
     assert "Meetings booked" in [f["label"] for f in churn.factors[:2]]  # the CRM's label, from the mapping
     assert cards["clv"].absent_reason == ("Not enough history: 44 of 50 customers with closed-won deals "
@@ -91,7 +82,7 @@ def test_report_finds_the_tenants_champion_without_an_artefact_path(data_dir, tm
     assert res.exit_code == 0, res.stderr
     doc = json.loads(res.stdout)
     assert doc["out"] == str(out) and [c["task"] for c in doc["cards"]] == ["churn"]
-    assert doc["cards"][0]["holdout"]["rows"] == 64 and doc["cards"][0]["positive_class"] == "yes"
+    assert doc["cards"][0]["holdout"]["rows"] == 64 and doc["cards"][0]["positive_class"] == "Converted"
     page = out.read_text()
     assert page.count("<section class='model-card'") == 1 and "Meetings booked" in page
     assert "data:image/svg+xml;base64," in page and "Learning curve" not in page
