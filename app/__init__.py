@@ -69,14 +69,19 @@ OPTIONAL_BLUEPRINTS: tuple[str, ...] = (
     "app.cards.api:bp",
     "app.cards.preview:bp",
     "app.site:bp",
+    "app.admin:bp",
 )
 """Dotted paths of further blueprints (`module:bp`), registered in order."""
+
+
+BLUEPRINT_PREFIXES: dict[str, str] = {"app.admin:bp": "/admin"}
+"""URL prefixes of the optional blueprints that have one (STYLE rule 3: the console under /admin)."""
 
 
 def _register_optional(app: Flask, dotted: str) -> None:
     from werkzeug.utils import import_string
 
-    app.register_blueprint(import_string(dotted))
+    app.register_blueprint(import_string(dotted), url_prefix=BLUEPRINT_PREFIXES.get(dotted))
 
 
 def _quiet_expected_warnings() -> None:

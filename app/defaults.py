@@ -106,3 +106,15 @@ after this long."""
 
 PERIODIC_JOB_TIMEOUT_SECONDS = 3600
 """RQ timeout of a periodic job (a tenant's reconciliation or retraining)."""
+
+CONSOLE_HEALTH_WINDOW_HOURS = 24
+"""Hours of webhook deliveries and errors the console's install-health page summarises."""
+
+CONSOLE_LAST_ERRORS = 8
+"""How many of a tenant's latest errors the install-health page lists."""
+
+CONSOLE_PROGRESS_REFRESH_SECONDS = 2
+"""Seconds between refreshes of a running re-sync or backfill's progress page."""
+
+CONSOLE_TOKEN_WARN_SECONDS = 600
+"""An access token expiring within this many seconds is shown as "renews at next use"."""

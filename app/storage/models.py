@@ -348,8 +348,26 @@ class LeaderLease(Base):
     until: Mapped[datetime] = mapped_column()
 
 
+class ConsoleGrant(Base):
+    """A person's role in one tenant's admin console (admin, revops or viewer).
+
+    The installing user is admin without a row; other CRM users of the portal are viewers until an
+    admin grants more. `user` is the CRM's identity of the person (e-mail or user id).
+    """
+
+    __tablename__ = "console_grants"
+    __table_args__ = (UniqueConstraint("tenant_id", "user", name="uq_console_grants_user"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    tenant_id: Mapped[str] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"))
+    user: Mapped[str] = mapped_column(String(255))
+    role: Mapped[str] = mapped_column(String(20))
+    granted_by: Mapped[str | None] = mapped_column(String(255))
+    granted_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 TENANT_TABLES = (
-    Reward, Outcome, PeriodicRun,
+    ConsoleGrant, Reward, Outcome, PeriodicRun,
     LlmUsage, LlmCacheEntry, AuditLog, Action, RecordLink, Enrichment, RecordJob, InboxEvent,
     SettingsVersion, Installation,
 )

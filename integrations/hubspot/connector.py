@@ -9,6 +9,7 @@ scopes and what degrades without them) lives here.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, cast
 
@@ -30,6 +31,9 @@ from integrations.hubspot.mapping import (
 )
 
 NAME = "hubspot"
+
+LABEL = "HubSpot"
+"""How people spell the CRM (sign-in buttons, the install page)."""
 
 MANIFEST = Path(__file__).resolve().parents[2] / "manifests" / "hubspot" / "app-hsmeta.json"
 """The app registration template; its scope lists are what HubSpot will accept at install."""
@@ -102,10 +106,13 @@ class HubSpotOAuth:
 
     def exchange(self, code: str, *, redirect_uri: str) -> BaseTokenSet:
         tokens = self.client.exchange_code(code, redirect_uri)
+        # The token answer names no person: token info says who consented (the installing user,
+        # or who signs in to the console) and, where the answer lacked it, which portal.
+        info = self.client.token_info(tokens.access_token)
         if not tokens.hub_id:
-            info = self.client.token_info(tokens.access_token)
             tokens = hs_oauth.with_tokens(tokens, hub_id=str(info.get("hub_id")))
-        return to_base(tokens)
+        user = info.get("user")
+        return replace(to_base(tokens), user=str(user) if user else None)
 
     def refresh(self, tokens: BaseTokenSet) -> BaseTokenSet:
         return to_base(self.client.refresh(from_base(tokens)))
@@ -129,6 +136,15 @@ class HubSpotConnector:
     """The HubSpot connector; `config` is the app's configuration mapping (HUBSPOT_* keys)."""
 
     name = NAME
+    label = LABEL
+    layout_steps = (
+        "In HubSpot, open Settings › Objects › Deals › Record customization.",
+        "Open the default view (or the view your team uses) and choose Customize the right sidebar.",
+        "Add cards › Card library › Card types: Apps, then add \"Agentic Sales\" and Save.",
+        "HubSpot does not place an app card on record layouts by itself: until this is done, reps see "
+        "the scores in the deal's properties but not the card.",
+    )
+    """Where an admin adds the app card after the install (shown on the install page)."""
     blueprint = "webhooks.hubspot.receiver"
     scopes = SCOPES
     field_word = "property"

@@ -35,6 +35,13 @@ def http_session(config: Mapping[str, Any]) -> TimeoutSession:
 
 class SalesforceConnector:
     name = constants.CRM
+    label = "Salesforce"
+    layout_steps = (
+        "Open any Opportunity, click the gear icon › Edit Page (Lightning App Builder).",
+        "Drag the \"Agentic Sales\" custom component from the Custom section into the right-hand column.",
+        "Save, then Activate the page (org default, or for the apps and profiles your reps use).",
+    )
+    """Where an admin adds the Lightning component after the install (shown on the install page)."""
     blueprint = "webhooks.salesforce.receiver"
     """The module whose import registers our routes on the shared `/webhooks` blueprint."""
     scopes = SCOPES
