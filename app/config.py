@@ -85,6 +85,8 @@ class Config:
     """RQ worker class; default rq.SimpleWorker (no fork per job, so caches and models survive)."""
     PIPELINE_BATCH_SIZE = defaults.PIPELINE_BATCH_SIZE
     AGENT_CONCURRENCY = defaults.AGENT_CONCURRENCY
+    HOLDOUT_SHARE = defaults.HOLDOUT_SHARE
+    """Share of a tenant's deals in the control group (no AI action) unless its settings say otherwise."""
     MODEL_DIR: str | None = None
     """Root of the model registry; DATA_DIR/models when unset."""
     ADMIN_TOKEN: str | None = None

@@ -20,6 +20,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from app import defaults
 from app.audit import write_audit
+from app.pipeline.strategy import refresh_posterior
 from app.storage import get_db
 from app.storage.models import Action, Enrichment
 from app.storage.models import Outcome as OutcomeRow
@@ -39,14 +40,6 @@ class Closing:
     record: Record
     kind: str
     task: TaskWrite | None
-
-
-def decision_context(record: Record, scores: dict[str, Any]) -> dict[str, Any]:
-    """The context logged with a strategy choice (what a contextual bandit conditions on)."""
-    conv = scores.get("conversion") or {}
-    return {"stage": record.stage, "amount": record.amount, "band": conv.get("band"),
-            "industry": record.company.industry if record.company else None,
-            "activities": len(record.activities)}
 
 
 def plan(app: Any, tenant_id: str, closed: list[tuple[Any, Record]]) -> list[Closing]:
@@ -134,6 +127,9 @@ def store(app: Any, closing: Closing, results: list[WriteResult]) -> dict[str, A
         write_audit(s, "record.outcome", tenant_id=tenant_id, object_type="deal", record_id=record.id,
                     detail={"outcome_id": outcome_id, **shown, "rewards_new": new_rewards,
                             "task": task_result.status if task_result else None})
+    if new_rewards:
+        # Fold them into the tenant's posterior now; if this fails, the next batch's refresh does.
+        refresh_posterior(app, tenant_id)
     return {"outcome": event.kind, "outcome_id": outcome_id, "rewards": len(rewards), "rewards_new": new_rewards,
             "task": task_result.status if task_result else None}
 
