@@ -20,6 +20,7 @@ from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import OperationalError
 
 from app import defaults
 from app.storage import get_db
@@ -68,38 +69,43 @@ def refresh(app: Any, tenant_id: str, arms: tuple[str, ...], *, now: datetime | 
     db = get_db(app)
     posterior = Posterior(list(arms))
     for _attempt in range(int(_config(app, "POSTERIOR_CAS_ATTEMPTS"))):
-        with db.session() as s:
-            row = s.get(LearningPosterior, tenant_id)
-            if row is None:
-                insert = postgresql.insert if s.get_bind().dialect.name == "postgresql" else sqlite.insert
-                s.execute(insert(LearningPosterior).values(
-                    tenant_id=tenant_id, version=0, rewards=0, state=Posterior(list(arms)).to_json(),
-                    updated_at=now).on_conflict_do_nothing(index_elements=["tenant_id"]))
-                row = s.execute(select(LearningPosterior).where(
-                    LearningPosterior.tenant_id == tenant_id)).scalar_one()
-            version, count = row.version, row.rewards
-            posterior = _parse(row.state, arms, tenant_id)
-            new = s.execute(
-                select(Reward.id, Reward.arm, Reward.reward, Reward.context, Action.payload)
-                .outerjoin(Action, Action.id == Reward.action_id)
-                .where(Reward.tenant_id == tenant_id, Reward.folded.is_(False))
-                .order_by(Reward.id).limit(int(_config(app, "POSTERIOR_FOLD_LIMIT")))).all()
-            if not new:
-                return posterior
-            ids = [int(r.id) for r in new]
-            posterior.update(_folded(r) for r in new)
-            posterior.watermark = max(ids)
-            marked = s.execute(update(Reward).where(Reward.id.in_(ids), Reward.folded.is_(False))
-                               .values(folded=True).execution_options(synchronize_session=False))
-            saved = s.execute(
-                update(LearningPosterior)
-                .where(LearningPosterior.tenant_id == tenant_id, LearningPosterior.version == version)
-                .values(version=version + 1, rewards=count + len(new),
-                        state=posterior.to_json(), updated_at=now)
-                .execution_options(synchronize_session=False))
-            if marked.rowcount == len(ids) and saved.rowcount == 1:  # type: ignore[attr-defined]
-                return posterior
-            s.rollback()  # another worker folded first: reload its posterior and fold what is left
+        try:
+            with db.session() as s:
+                row = s.get(LearningPosterior, tenant_id)
+                if row is None:
+                    insert = postgresql.insert if s.get_bind().dialect.name == "postgresql" else sqlite.insert
+                    s.execute(insert(LearningPosterior).values(
+                        tenant_id=tenant_id, version=0, rewards=0, state=Posterior(list(arms)).to_json(),
+                        updated_at=now).on_conflict_do_nothing(index_elements=["tenant_id"]))
+                    row = s.execute(select(LearningPosterior).where(
+                        LearningPosterior.tenant_id == tenant_id)).scalar_one()
+                version, count = row.version, row.rewards
+                posterior = _parse(row.state, arms, tenant_id)
+                new = s.execute(
+                    select(Reward.id, Reward.arm, Reward.reward, Reward.context, Action.payload)
+                    .outerjoin(Action, Action.id == Reward.action_id)
+                    .where(Reward.tenant_id == tenant_id, Reward.folded.is_(False))
+                    .order_by(Reward.id).limit(int(_config(app, "POSTERIOR_FOLD_LIMIT")))).all()
+                if not new:
+                    return posterior
+                ids = [int(r.id) for r in new]
+                posterior.update(_folded(r) for r in new)
+                posterior.watermark = max(ids)
+                marked = s.execute(update(Reward).where(Reward.id.in_(ids), Reward.folded.is_(False))
+                                   .values(folded=True).execution_options(synchronize_session=False))
+                saved = s.execute(
+                    update(LearningPosterior)
+                    .where(LearningPosterior.tenant_id == tenant_id, LearningPosterior.version == version)
+                    .values(version=version + 1, rewards=count + len(new),
+                            state=posterior.to_json(), updated_at=now)
+                    .execution_options(synchronize_session=False))
+                if marked.rowcount == len(ids) and saved.rowcount == 1:  # type: ignore[attr-defined]
+                    return posterior
+                s.rollback()  # another worker folded first: reload its posterior and fold what is left
+        except OperationalError:
+            # A concurrent writer (SQLite: another connection committed since this one read;
+            # PostgreSQL: a lock timeout). Nothing was saved: reload and try again.
+            log.info("posterior of %s: write conflict, retrying", tenant_id, extra={"tenant_id": tenant_id})
     log.warning("posterior of %s: every compare-and-set lost the race; using the loaded one", tenant_id,
                 extra={"tenant_id": tenant_id})
     return posterior
