@@ -68,17 +68,17 @@ def refresh(app: Any, tenant_id: str, arms: tuple[str, ...], *, now: datetime | 
     now = now or datetime.now(UTC)
     db = get_db(app)
     posterior = Posterior(list(arms))
+    with db.session() as s:  # its own transaction: an uncommitted insert would block other workers
+        if s.get(LearningPosterior, tenant_id) is None:
+            insert = postgresql.insert if s.get_bind().dialect.name == "postgresql" else sqlite.insert
+            s.execute(insert(LearningPosterior).values(
+                tenant_id=tenant_id, version=0, rewards=0, state=posterior.to_json(),
+                updated_at=now).on_conflict_do_nothing(index_elements=["tenant_id"]))
     for _attempt in range(int(_config(app, "POSTERIOR_CAS_ATTEMPTS"))):
         try:
             with db.session() as s:
-                row = s.get(LearningPosterior, tenant_id)
-                if row is None:
-                    insert = postgresql.insert if s.get_bind().dialect.name == "postgresql" else sqlite.insert
-                    s.execute(insert(LearningPosterior).values(
-                        tenant_id=tenant_id, version=0, rewards=0, state=Posterior(list(arms)).to_json(),
-                        updated_at=now).on_conflict_do_nothing(index_elements=["tenant_id"]))
-                    row = s.execute(select(LearningPosterior).where(
-                        LearningPosterior.tenant_id == tenant_id)).scalar_one()
+                row = s.execute(select(LearningPosterior).where(
+                    LearningPosterior.tenant_id == tenant_id)).scalar_one()
                 version, count = row.version, row.rewards
                 posterior = _parse(row.state, arms, tenant_id)
                 new = s.execute(

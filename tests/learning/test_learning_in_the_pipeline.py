@@ -11,6 +11,8 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import select
 
+from app.cards.payload import card_payload
+from app.cards.render import render_card_html
 from app.pipeline import posterior as posterior_store
 from app.storage import get_db
 from app.storage.models import Action, Enrichment, LearningPosterior, Outcome, Reward, TenantSettings
@@ -55,6 +57,13 @@ def cards(app) -> dict[str, dict]:
         return {e.record_id: e.card for e in s.execute(select(Enrichment).order_by(Enrichment.id)).scalars()}
 
 
+def rendered_card(app, tid, deal_id) -> str:
+    """The card the rep sees, from the card API's payload."""
+    with get_db(app).session() as s:
+        payload = card_payload(s, tid, "deal", deal_id)
+    return render_card_html(payload, title="card", object_type="deal")
+
+
 def test_held_out_deals_get_no_ai_action_and_their_decision_is_logged_with_propensity_one(learning_app):
     app, tid, crm = learning_app
     set_extra(app, tid, holdout_share=0.5)
@@ -75,6 +84,9 @@ def test_held_out_deals_get_no_ai_action_and_their_decision_is_logged_with_prope
         assert card["draft"] == {} and card["next_best_action"] == {}
         assert card["strategy"]["why"]["mode"] == "holdout" and "control group" in card["strategy"]["why"]["text"]
         assert "holdout" in card["decision"]["reasons"][0]
+        html = rendered_card(app, tid, d)
+        assert 'data-testid="no-action-why"' in html and "control group" in html
+        assert 'data-testid="btn-accept"' not in html and 'data-testid="draft"' not in html
     for d in set(DEALS) - held:
         p = logged[d]
         assert p["policy"] == POLICY_NAME and p["holdout"] is False
@@ -84,6 +96,8 @@ def test_held_out_deals_get_no_ai_action_and_their_decision_is_logged_with_prope
         why = cards(app)[d]["strategy"]["why"]
         assert why["arm"] == p["arm"] and why["mode"] in ("best_so_far", "exploring")
         assert why["text"] and why["share"] == pytest.approx(p["propensity"])
+        html = rendered_card(app, tid, d)
+        assert 'data-testid="strategy-why"' in html and 'data-testid="no-action-why"' not in html
 
 
 def test_the_holdout_is_stable_when_the_same_deals_change_again(learning_app):
