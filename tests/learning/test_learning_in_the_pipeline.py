@@ -252,3 +252,38 @@ def test_concurrent_refreshes_fold_every_reward_exactly_once(learning_app):
     assert folded == 40 and post.stats["*"]["social_proof"][0] == 40.0
     with get_db(app).session() as s:
         assert all(r.folded for r in s.execute(select(Reward)).scalars())
+
+
+def test_the_export_and_report_read_the_products_decisions_outcomes_rewards_and_dismiss_reasons(learning_app):
+    from app.cards.actions import record_feedback
+    from app.cli.learning import rows_from_db
+    from learning.report import render_html, summarise
+
+    app, tid, crm = learning_app
+    set_extra(app, tid, holdout_share=0.5)
+    send(app, DEALS)
+    run_all(app)
+    acted = [d for d, p in choices(app).items() if not p["holdout"]]
+    with get_db(app).session() as s:
+        by_deal = {e.record_id: e for e in s.execute(select(Enrichment)).scalars()}
+        record_feedback(s, by_deal[acted[0]], "dismiss", reason="wrong_timing", user_id="u1")
+        record_feedback(s, by_deal[acted[1]], "accept", reason=None, user_id="u1")
+    for d in DEALS[:4]:  # outcomes through the outcome stage, one of them delivered twice
+        crm.records[d] = replace(crm.records[d], stage="closedwon", stage_kind="won")
+    send(app, DEALS[:4], first_event_id=200, prop="dealstage", value="closedwon")
+    send(app, DEALS[:1], first_event_id=300, prop="dealstage", value="closedwon")
+    run_all(app)
+    rows = rows_from_db(app, tid)
+    assert len(rows) == len(DEALS)
+    won = {r["deal_id"]: r for r in rows if r["outcome_kind"] == "won"}
+    assert set(won) == set(DEALS[:4]) and all(r["reward"] == pytest.approx(1.0) for r in won.values())
+    logged = choices(app)
+    for r in rows:
+        assert r["arm"] == logged[r["deal_id"]]["arm"] and r["propensity"] == logged[r["deal_id"]]["propensity"]
+        assert r["holdout"] is logged[r["deal_id"]]["holdout"]
+    dismissed = next(r for r in rows if r["deal_id"] == acted[0])
+    assert (dismissed["feedback"], dismissed["dismiss_reason"]) == ("dismiss", "wrong_timing")
+    summary = summarise(rows, resamples=50)
+    assert summary["feedback"]["dismiss_reasons"] == {"wrong_timing": 1} and summary["feedback"]["accepted"] == 1
+    assert summary["feedback"]["dismiss_reasons_by_arm"] == {dismissed["arm"]: {"wrong_timing": 1}}
+    assert "wrong_timing" in render_html(rows, summary, title="t")
