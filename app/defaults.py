@@ -107,10 +107,6 @@ after this long."""
 PERIODIC_JOB_TIMEOUT_SECONDS = 3600
 """RQ timeout of a periodic job (a tenant's reconciliation or retraining)."""
 
-HOLDOUT_SHARE = 0.10
-"""Default share of a tenant's deals held out of any AI action (the control group that measures
-lift), stable by record id; a tenant's `holdout_share` setting overrides it."""
-
 POSTERIOR_FOLD_LIMIT = 5000
 """Most rewards one posterior refresh folds in (the next refresh takes the rest)."""
 

@@ -110,7 +110,7 @@ def base_config(db_url: str, **overrides: Any) -> dict[str, Any]:
         "COALESCE_WINDOW_SECONDS": 0.0,
         "JOB_FUNCTION": "app.pipeline.ack.acknowledge_changes",
         # No control group unless a test asks for one: tests expect an action on every deal.
-        "HOLDOUT_SHARE": 0.0,
+        "HOLDOUT_SHARE_OVERRIDE": 0.0,
     }
     cfg.update(overrides)
     return cfg

@@ -23,12 +23,10 @@ from typing import Any
 
 from agents.decision import Decision
 from agents.settings import AgentSettings
-from app import defaults
 from app.pipeline import posterior as posterior_store
 from app.pipeline.card import card_scores
 from app.pipeline.writeback import model_versions
 from integrations.base import Record
-from learning import defaults as learning_defaults
 from learning import holdout
 from learning.bandit import POLICY_NAME, Posterior
 from learning.policy import bandit_policy, decision_context, describe_choice
@@ -47,8 +45,8 @@ class LearningSettings:
     """The tenant's learning settings the strategy choice needs."""
 
     holdout_share: float
-    enabled: tuple[str, ...] | None
-    """Strategy names the tenant turned on; None = the whole catalogue."""
+    enabled: tuple[str, ...]
+    """Strategy names the tenant turned on (`strategy_catalogue`)."""
 
 
 @dataclass(frozen=True)
@@ -62,22 +60,20 @@ class StrategyInputs:
     excluded: tuple[str, ...]
 
 
-def learning_settings(row: Any, *, default_share: float = learning_defaults.HOLDOUT_SHARE) -> LearningSettings:
-    """The tenant's holdout share and enabled strategies (tenant_settings.extra until the settings
-    service lands: then `get(...).settings.holdout_share` / `.strategy_catalogue`, here only)."""
-    extra = (getattr(row, "extra", None) or {}) if row is not None else {}
-    share = extra.get("holdout_share", default_share)
-    enabled = extra.get("strategy_catalogue")
-    return LearningSettings(
-        holdout_share=float(share) if isinstance(share, int | float) else default_share,
-        enabled=tuple(str(a) for a in enabled) if isinstance(enabled, list | tuple) else None)
+def learning_settings(row: Any, *, share_override: float | None = None) -> LearningSettings:
+    """The tenant's holdout share and enabled strategies from its settings (app/settings), or the
+    deployment's holdout override (HOLDOUT_SHARE_OVERRIDE) when one is set."""
+    settings = row.settings
+    share = float(settings.holdout_share) if share_override is None else float(share_override)
+    return LearningSettings(holdout_share=share, enabled=tuple(str(a) for a in settings.strategy_catalogue))
 
 
 def prepare(app: Any, tenant_id: str, row: Any, agent_settings: AgentSettings) -> StrategyInputs:
     """Per batch: the tenant's learning settings and its up-to-date posterior and policy."""
-    settings = learning_settings(row, default_share=float(app.config.get("HOLDOUT_SHARE", defaults.HOLDOUT_SHARE)))
+    override = app.config.get("HOLDOUT_SHARE_OVERRIDE")
+    settings = learning_settings(row, share_override=None if override is None else float(override))
     arms = tuple(a.name for a in agent_settings.catalogue)
-    excluded = tuple(a for a in arms if settings.enabled is not None and a not in settings.enabled)
+    excluded = tuple(a for a in arms if a not in settings.enabled)
     posterior = posterior_store.refresh(app, tenant_id, arms)
     return StrategyInputs(tenant_id=tenant_id, settings=settings, posterior=posterior,
                           policy=bandit_policy(posterior, max_discount=agent_settings.max_discount, excluded=excluded),

@@ -15,7 +15,7 @@ from app.cards.payload import card_payload
 from app.cards.render import render_card_html
 from app.pipeline import posterior as posterior_store
 from app.storage import get_db
-from app.storage.models import Action, Enrichment, LearningPosterior, Outcome, Reward, TenantSettings
+from app.storage.models import Action, Enrichment, LearningPosterior, Outcome, Reward
 from learning import holdout
 from learning.bandit import POLICY_NAME, Posterior
 from tests.conftest import install_tenant
@@ -30,7 +30,9 @@ ARMS = ("value_reinforcement", "social_proof", "limited_time_incentive", "execut
 
 @pytest.fixture
 def learning_app(app_factory):
-    app = app_factory(JOB_FUNCTION="app.pipeline.batch.process_batch", PIPELINE_BATCH_SIZE=20)
+    # The tenant's own holdout share applies (the other tests' apps hold no deal out).
+    app = app_factory(JOB_FUNCTION="app.pipeline.batch.process_batch", PIPELINE_BATCH_SIZE=20,
+                      HOLDOUT_SHARE_OVERRIDE=None)
     tid = install_tenant(app, "62515")
     crm = FakeCrm([sample_record(tid, d) for d in DEALS])
     app.extensions["crm_factory"] = lambda tenant_id, name: crm
@@ -38,12 +40,10 @@ def learning_app(app_factory):
 
 
 def set_extra(app, tid, **values) -> None:
-    with get_db(app).session() as s:
-        row = s.get(TenantSettings, tid)
-        for key in ("max_discount",):
-            if key in values:
-                setattr(row, key, values.pop(key))
-        row.extra = {**(row.extra or {}), **values}
+    """Change the tenant's settings through the settings service (what the CLI and console do)."""
+    from app import settings as settings_service
+
+    settings_service.update(app, tid, values, author="test")
 
 
 def choices(app) -> dict[str, dict]:
@@ -119,7 +119,7 @@ def test_the_holdout_is_stable_when_the_same_deals_change_again(learning_app):
 
 def test_a_discount_strategy_is_never_offered_when_the_tenant_allows_no_discount(learning_app):
     app, tid, _crm = learning_app
-    set_extra(app, tid, max_discount=0.0)
+    set_extra(app, tid, discount_cap=0.0, approval_threshold=0.0, holdout_share=0.0)
     send(app, DEALS)
     run_all(app)
     logged = choices(app)
@@ -130,7 +130,7 @@ def test_a_discount_strategy_is_never_offered_when_the_tenant_allows_no_discount
 
 def test_strategies_turned_off_by_the_tenant_are_never_chosen(learning_app):
     app, tid, crm = learning_app
-    set_extra(app, tid, strategy_catalogue=["social_proof", "risk_reversal"])
+    set_extra(app, tid, strategy_catalogue=["social_proof", "risk_reversal"], holdout_share=0.0)
     send(app, DEALS)
     run_all(app)
     logged = choices(app)
@@ -140,7 +140,8 @@ def test_strategies_turned_off_by_the_tenant_are_never_chosen(learning_app):
 
 def test_with_every_strategy_turned_off_a_deal_gets_no_action_and_no_logged_decision(learning_app):
     app, tid, crm = learning_app
-    set_extra(app, tid, strategy_catalogue=["limited_time_incentive"], max_discount=0.0)
+    set_extra(app, tid, strategy_catalogue=["limited_time_incentive"], discount_cap=0.0, approval_threshold=0.0,
+              holdout_share=0.0)
     send(app, DEALS[:3])
     run_all(app)
     assert choices(app) == {} and crm.tasks == {} and crm.notes == []
@@ -157,6 +158,7 @@ def stored_posterior(app, tid):
 def test_a_won_deal_updates_the_posterior_once_even_when_outcome_webhooks_repeat_or_come_late(learning_app,
                                                                                             app_factory):
     app, tid, crm = learning_app
+    set_extra(app, tid, holdout_share=0.0)
     send(app, ["8800"])
     run_all(app)
     arm = choices(app)["8800"]["arm"]

@@ -2,7 +2,7 @@
 rewards.folded: whether a reward is in its tenant's posterior yet
 
 Revision ID: 0005_policy
-Revises: 0003_quarantine
+Revises: 0004_settings
 Create Date: 2026-12-01 18:30:00
 """
 
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0005_policy"
-down_revision = "0003_quarantine"  # the settings migration (0004_settings) is not on main yet
+down_revision = "0004_settings"
 branch_labels = None
 depends_on = None
 
