@@ -289,3 +289,47 @@ def test_the_export_and_report_read_the_products_decisions_outcomes_rewards_and_
     assert summary["feedback"]["dismiss_reasons"] == {"wrong_timing": 1} and summary["feedback"]["accepted"] == 1
     assert summary["feedback"]["dismiss_reasons_by_arm"] == {dismissed["arm"]: {"wrong_timing": 1}}
     assert "wrong_timing" in render_html(rows, summary, title="t")
+
+
+def test_outcomes_change_the_next_choices_and_the_card_says_best_so_far(learning_app):
+    """The loop closes: rewards stored for one arm move the tenant's posterior, and the next
+    decisions in the same context choose that arm far more often, with its true propensity."""
+    app, tid, crm = learning_app
+    set_extra(app, tid, holdout_share=0.0)
+    send(app, DEALS)
+    run_all(app)
+    first = choices(app)
+    context = first[DEALS[0]]["context"]
+    assert all(p["context"]["segment"] == context["segment"] for p in first.values())
+    before = sum(p["probabilities"]["social_proof"] for p in first.values()) / len(first)
+    now = datetime.now(UTC)
+    with get_db(app).session() as s:  # 40 past decisions per arm in this context: only social proof won
+        for j, arm in enumerate(ARMS):
+            for i in range(40):
+                deal = f"past-{j}-{i}"
+                a = Action(tenant_id=tid, object_type="deal", record_id=deal, kind="strategy_choice",
+                           payload={"arm": arm, "propensity": 1 / 7, "policy": POLICY_NAME, "holdout": False,
+                                    "context": context})
+                o = Outcome(tenant_id=tid, crm="hubspot", deal_id=deal,
+                            kind="won" if arm == "social_proof" else "lost", at=now)
+                s.add_all([a, o])
+                s.flush()
+                s.add(Reward(tenant_id=tid, outcome_id=o.id, action_id=a.id, deal_id=deal, arm=arm,
+                             propensity=1 / 7, policy=POLICY_NAME, context=context,
+                             reward=1.0 if arm == "social_proof" else 0.0))
+    for d in DEALS:
+        crm.records[d] = replace(crm.records[d], amount=(crm.records[d].amount or 0) + 500)
+    send(app, DEALS, first_event_id=400)
+    run_all(app)
+    with get_db(app).session() as s:
+        later = [a.payload for a in s.execute(select(Action).where(Action.kind == "strategy_choice")
+                                              .order_by(Action.id)).scalars() if not a.record_id.startswith("past-")]
+    later = later[len(DEALS):]
+    assert len(later) == len(DEALS)
+    after = sum(p["probabilities"]["social_proof"] for p in later) / len(later)
+    assert before < 0.3 and after > 0.8
+    assert sum(p["arm"] == "social_proof" for p in later) >= 8
+    why = cards(app)[next(d for d, p in zip(DEALS, later, strict=True) if p["arm"] == "social_proof")]
+    assert why["strategy"]["why"]["mode"] == "best_so_far" and "better" in why["strategy"]["why"]["text"]
+    with get_db(app).session() as s:
+        assert s.get(LearningPosterior, tid).rewards == 40 * len(ARMS)
