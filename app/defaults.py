@@ -107,6 +107,10 @@ after this long."""
 PERIODIC_JOB_TIMEOUT_SECONDS = 3600
 """RQ timeout of a periodic job (a tenant's reconciliation or retraining)."""
 
+REWARD_REFERENCE_MIN_WON = 5
+"""Won deals with an amount a tenant needs before rewards are amount-weighted (by its median won
+amount); before, every won deal is worth 1."""
+
 POSTERIOR_FOLD_LIMIT = 5000
 """Most rewards one posterior refresh folds in (the next refresh takes the rest)."""
 

@@ -39,6 +39,8 @@ class FoldedReward:
     reward: float
     context: dict[str, Any]
     holdout: bool
+    weight: float = 1.0
+    """The amount weight in `reward` (the posterior learns reward / weight)."""
 
 
 def _config(app: Any, name: str) -> Any:
@@ -115,8 +117,9 @@ def _folded(row: Any) -> FoldedReward:
     payload = row.payload or {}
     context = dict(row.context or payload.get("context") or {})
     holdout = bool(payload.get("holdout") or context.get("holdout"))
+    weight = context.get("amount_weight")
     return FoldedReward(arm=str(row.arm or payload.get("arm")), reward=float(row.reward), context=context,
-                        holdout=holdout)
+                        holdout=holdout, weight=float(weight) if isinstance(weight, int | float) and weight > 0 else 1.0)
 
 
 def _parse(text: str | None, arms: tuple[str, ...], tenant_id: str) -> Posterior:

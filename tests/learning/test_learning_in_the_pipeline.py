@@ -333,3 +333,26 @@ def test_outcomes_change_the_next_choices_and_the_card_says_best_so_far(learning
     assert why["strategy"]["why"]["mode"] == "best_so_far" and "better" in why["strategy"]["why"]["text"]
     with get_db(app).session() as s:
         assert s.get(LearningPosterior, tid).rewards == 40 * len(ARMS)
+
+
+def test_won_rewards_are_amount_weighted_once_a_tenant_has_won_deals_and_the_bandit_divides_it_out(learning_app):
+    app, tid, crm = learning_app
+    set_extra(app, tid, holdout_share=0.0)
+    deals = DEALS[:7]
+    send(app, deals)
+    run_all(app)
+    for k, d in enumerate(deals):  # amounts 10k..70k: the median moves as they are won
+        crm.records[d] = replace(crm.records[d], stage="closedwon", stage_kind="won", amount=10_000.0 * (k + 1))
+        send(app, [d], first_event_id=500 + k, prop="dealstage", value="closedwon")
+        run_all(app)
+    with get_db(app).session() as s:
+        rewards = {r.deal_id: r for r in s.execute(select(Reward)).scalars()}
+    assert set(rewards) == set(deals)
+    # Fewer than 5 won deals: worth 1. The 5th (50k) has median 30k, the 7th (70k) median 40k.
+    assert [rewards[d].reward for d in deals[:4]] == [1.0] * 4
+    assert rewards[deals[4]].reward == pytest.approx(50 / 30) and rewards[deals[6]].reward == pytest.approx(70 / 40)
+    assert all(r.reward == pytest.approx(r.context["amount_weight"]) for r in rewards.values())
+    _version, folded, post = stored_posterior(app, tid)
+    credit = sum(cell[1] for cell in post.stats["*"].values())
+    baseline = sum(r.context.get("baseline", 0.3) for r in rewards.values())  # 0.3: no score (cold start)
+    assert folded == 7 and credit == pytest.approx(7.0 - baseline)  # each won deal counts 1, whatever its amount
