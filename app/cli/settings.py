@@ -39,7 +39,7 @@ def _app() -> Any:
     from app.demo import demo_config
     from app.storage import get_db, migrate
 
-    logs.configure()
+    logs.configure("WARNING")  # short admin commands: the result, or one line saying what is wrong
     overrides: dict[str, Any] = {"START_WORKER": False}
     data_dir = os.environ.get("AGENTIC_SALES_DATA_DIR")
     if data_dir and not os.environ.get("DATABASE_URL"):
@@ -238,13 +238,14 @@ def mappings_show(tenant_id: str, object_type: str) -> None:
 
 @mappings_group.command("validate")
 @TENANT
-@click.option("--object", "object_type", default=None, help="One object type (default: every mapped one).")
-def mappings_validate(tenant_id: str, object_type: str | None) -> None:
+@click.option("--object", "object_type", default="deal", show_default=True,
+              help="CRM object type, or `all` for every mapped one.")
+def mappings_validate(tenant_id: str, object_type: str) -> None:
     """Check the mapping against the CRM's fields now; exits 1 when a mapped field is unusable."""
     from app import settings
 
     with _service() as app:
-        problems = settings.validate_mappings(app, tenant_id, object_type)
+        problems = settings.validate_mappings(app, tenant_id, None if object_type == "all" else object_type)
     _out({"tenant": tenant_id, "object": object_type, "ok": not problems,
           "problems": [p.as_json() for p in problems]})
     if problems:

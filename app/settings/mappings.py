@@ -200,7 +200,8 @@ def validate_mappings(target: Target, tenant_id: str, object_type: str | None = 
     simply absent from scores until mapped.
 
     Raises:
-        CrmUnavailableError: the CRM could not be asked for its fields.
+        CrmUnavailableError: the CRM could not be asked for the fields of any object type (one
+            object type it refuses is reported as a problem of that object).
         UnknownTenantError: no such tenant.
     """
     app = _app(target)
@@ -209,13 +210,22 @@ def validate_mappings(target: Target, tenant_id: str, object_type: str | None = 
     kinds = [object_type] if object_type else object_types(target, tenant_id)
     words = _words(state.crm, app)
     problems = []
+    unreadable: list[CrmUnavailableError] = []
     for ot in kinds:
-        fields = _fields(app, tenant_id, ot, describe)
+        try:
+            fields = _fields(app, tenant_id, ot, describe)
+        except CrmUnavailableError as exc:
+            # One object the grant cannot describe (a missing scope) is a finding, not the end.
+            unreadable.append(exc)
+            problems.append(Problem(ot, "*", "", "crm", str(exc)))
+            continue
         outputs = _outputs(state.crm, ot, app)
         for canonical, entry in effective(state, ot, app).items():
             message = check_entry(ot, canonical, entry.crm_field, fields, words=words, outputs=outputs)
             if message:
                 problems.append(Problem(ot, canonical, entry.crm_field, entry.source, message))
+    if unreadable and len(unreadable) == len(kinds):
+        raise unreadable[0]  # nothing could be checked: the CRM is not answering
     return problems
 
 

@@ -59,6 +59,9 @@ MAX_DISCOUNT_CAP = 0.5
 MAX_HOLDOUT_SHARE = 0.5
 """Highest share of records a tenant may hold out of every AI action."""
 
+MAX_ROLE_SPEC_CHARS = 120
+"""Longest `provider:model` a role may name (model names are short; this bounds what is stored)."""
+
 
 class SettingsError(ValueError):
     """A setting (or mapping) has a value outside what is allowed.
@@ -144,9 +147,10 @@ class TenantSettingsModel(BaseModel):
         providers = get_args(Provider)
         for role, spec in value.items():
             provider, sep, model = str(spec).partition(":")
-            if not sep or provider not in providers or not model.strip():
+            if not sep or provider not in providers or not model.strip() or len(str(spec)) > MAX_ROLE_SPEC_CHARS:
                 raise SettingsError(f"llm_roles.{role}", spec,
-                                    f"provider:model with provider one of: {', '.join(providers)}",
+                                    f"provider:model (at most {MAX_ROLE_SPEC_CHARS} characters) with provider one of: "
+                                    f"{', '.join(providers)}",
                                     problem="is not a provider:model")
         return value
 
@@ -369,10 +373,17 @@ def _is_list(annotation: Any) -> bool:
     return any(getattr(p, "__origin__", None) is list for p in _walk(annotation))
 
 
+MAX_SHOWN_CHARS = 80
+"""Longest value quoted in an error message (a pasted essay stays a one-line message)."""
+
+
 def _show(value: Any) -> str:
     if isinstance(value, str):
-        return value
-    try:
-        return json.dumps(value)
-    except (TypeError, ValueError):
-        return repr(value)
+        text = value
+    else:
+        try:
+            text = json.dumps(value)
+        except (TypeError, ValueError):
+            text = repr(value)
+    text = " ".join(text.split())
+    return text if len(text) <= MAX_SHOWN_CHARS else text[:MAX_SHOWN_CHARS - 3] + "..."

@@ -211,3 +211,45 @@ def test_the_crm_unreachable_or_failing_is_one_line_not_a_traceback(app, tenant)
     with pytest.raises(settings.CrmUnavailableError) as err:
         settings.set_mappings(app, tenant, "deal", {"discount": "x"}, author="ana", describe=failing)
     assert str(err.value).endswith("from its CRM: HTTP 503 Service Unavailable <html>...</html>")
+
+
+def test_validate_reports_an_object_the_grant_cannot_describe_and_checks_the_others(app, tenant):
+    def partly(object_type):
+        if object_type == "company":
+            raise PermissionError("This app hasn't been granted all required scopes to make this call.")
+        return PORTAL_FIELDS
+
+    problems = settings.validate_mappings(app, tenant, describe=partly)
+    company = [p for p in problems if p.object_type == "company"]
+    assert len(company) == 1 and company[0].canonical == "*" and "required scopes" in company[0].message
+    assert any(p.object_type == "deal" and p.canonical == "pipeline" for p in problems)
+
+    def down(_ot):
+        raise ConnectionError("Connection refused")
+
+    with pytest.raises(settings.CrmUnavailableError):
+        settings.validate_mappings(app, tenant, describe=down)  # nothing could be checked at all
+
+
+def test_a_change_based_on_a_stale_version_is_refused_not_lost(app, tenant):
+    from app.settings.store import read_state, write_version
+
+    settings.update(app, tenant, {"tone": "formal"}, author="ana")
+    with get_db(app).session() as s:
+        stale = read_state(s, tenant)  # ben opens the settings page at version 1
+    settings.update(app, tenant, {"discount_cap": 0.2}, author="ana")  # ana saves first: version 2
+    with pytest.raises(settings.ConcurrentChangeError, match="changed meanwhile"):
+        with get_db(app).session() as s:
+            write_version(s, tenant, stale, settings=stale.settings.model_copy(update={"autonomy": "auto"}),
+                          mappings=stale.mappings, action="settings", author="ben", changes={"autonomy": ["", ""]})
+    snap = settings.get(app, tenant)
+    assert snap.version == 2 and snap.settings.discount_cap == 0.2 and snap.settings.autonomy == "suggest"
+
+
+def test_a_huge_or_multi_line_value_is_refused_in_one_short_line(app, tenant):
+    with pytest.raises(SettingsError) as err:
+        settings.update(app, tenant, {"llm_roles.writer": "openai:" + "x" * 5000}, author="ana")
+    with pytest.raises(SettingsError) as err2:
+        settings.update(app, tenant, {"tone": "formal\nautonomy=auto"}, author="ana")
+    for e in (err.value, err2.value):
+        assert "\n" not in str(e) and len(str(e)) < 300

@@ -85,7 +85,8 @@ def upgrade() -> None:
                                   "ORDER BY id")):
         mappings.setdefault(r.tenant_id, {}).setdefault(r.object_type, {})[r.canonical] = {
             "field": r.crm_field, "label": r.label or r.crm_field}
-    versions = dict(bind.execute(sa.text("SELECT id, settings_version FROM tenants")).all())
+    versions: dict[str, int] = {str(r[0]): int(r[1] or 0)
+                                for r in bind.execute(sa.text("SELECT id, settings_version FROM tenants"))}
     table = sa.table("settings_versions", sa.column("tenant_id"), sa.column("version"), sa.column("action"),
                      sa.column("author"), sa.column("at", sa.DateTime(timezone=True)),
                      sa.column("settings", sa.JSON()), sa.column("mappings", sa.JSON()), sa.column("changes", sa.JSON()))
