@@ -18,6 +18,7 @@ def create_app(config: Mapping[str, Any] | type | None = None) -> Flask:
     """
     app = Flask(__name__)
     app.config.update(config_module.load(config))
+    _quiet_expected_warnings()
     _bound_requests(app)
     if app.config.get("SECRET_KEY"):
         app.secret_key = app.config["SECRET_KEY"]
@@ -76,3 +77,13 @@ def _register_optional(app: Flask, dotted: str) -> None:
     from werkzeug.utils import import_string
 
     app.register_blueprint(import_string(dotted))
+
+
+def _quiet_expected_warnings() -> None:
+    # A CRM value the model never saw (a new deal stage, a new country) is scored as "other" by
+    # design; scoring warns the CLI user about it, but in the service it would print a Python
+    # warning to a worker's stderr on every batch.
+    # Matched by message, so the web process need not import scoring (and xgboost) to say it.
+    import warnings
+
+    warnings.filterwarnings("ignore", message=r"column .* unseen in training", category=UserWarning)

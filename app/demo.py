@@ -37,9 +37,15 @@ from integrations.base import OUTPUT_FIELDS
 
 log = logging.getLogger(__name__)
 
-DEMO_MARKET = {"n_companies": 120, "n_owners": 6, "n_open_deals": 40, "n_closed_deals": 400}
+DEMO_MARKET = {"n_companies": 300, "n_owners": 8, "n_open_deals": 40, "n_closed_deals": 1000}
 """A market small enough that install, training, backfill and the changes finish in minutes, and
-large enough for every score: ~74 customers (CLV and churn need 50) with ~28 past churns."""
+large enough for the scores to learn something: with 400 closed deals and 120 companies the churn
+model (customers observed every quarter, labelled by churn within a year) had 50 customers and
+ranked no better than its prior; at this size conversion, price and churn pass their training
+gates on seed 7 (CLV stays absent when it ranks no better than chance)."""
+
+SMALL_MARKET_CLOSED_DEALS = 400
+"""Closed deals of the quick market tests use (`DemoOptions(closed_deals=...)`): install in seconds."""
 
 DEMO_TOKEN_TTL_SECONDS = 30
 """Access-token lifetime in the demo sandbox: short, so the demo shows token refreshes."""
@@ -54,6 +60,8 @@ class DemoOptions:
     crm: str = "hubspot"
     open_deals: int = DEMO_MARKET["n_open_deals"]
     """Size of the demo market's open book (the backfill reads every one)."""
+    closed_deals: int = DEMO_MARKET["n_closed_deals"]
+    """Closed deals of the market's history (what the models train on; companies scale with it)."""
     faults: tuple[str, ...] = ()
     """Sandbox fault profiles switched on for the scripted changes (e.g. ambiguous-writes)."""
     data_dir: Path = field(default_factory=lambda: Path(os.environ.get("AGENTIC_SALES_DATA_DIR")
@@ -63,10 +71,11 @@ class DemoOptions:
     timeout: float = 240.0
 
 
-def market_for(open_deals: int) -> dict[str, int]:
-    """The demo market with `open_deals` open deals (companies grow with the book)."""
-    return {**DEMO_MARKET, "n_open_deals": open_deals,
-            "n_companies": max(DEMO_MARKET["n_companies"], open_deals // 4)}
+def market_for(open_deals: int, closed_deals: int = DEMO_MARKET["n_closed_deals"]) -> dict[str, int]:
+    """The demo market with `open_deals` open deals and `closed_deals` of history (companies grow with both)."""
+    per_company = DEMO_MARKET["n_closed_deals"] / DEMO_MARKET["n_companies"]
+    return {**DEMO_MARKET, "n_open_deals": open_deals, "n_closed_deals": closed_deals,
+            "n_companies": max(int(closed_deals / per_company), open_deals // 4, 10)}
 
 
 class DemoInputError(ValueError):
@@ -178,7 +187,7 @@ class Demo:
         threading.Thread(target=self.server.serve_forever, name="demo-app", daemon=True).start()
         if self.driver is not None:
             driver_config = self.driver.start(seed=self.opt.seed, app_url=self.url,
-                                              market=market_for(self.opt.open_deals))
+                                              market=market_for(self.opt.open_deals, self.opt.closed_deals))
             self.app.config.update(driver_config)
             record_sandbox(data, self.opt.crm, self.driver.url, driver_config)
             self.sandbox = self.driver
@@ -188,7 +197,7 @@ class Demo:
         self.sandbox = run_in_thread(
             seed=self.opt.seed, webhook_url=f"{self.url}/webhooks/hubspot", client_id=keys["HUBSPOT_CLIENT_ID"],
             client_secret=keys["HUBSPOT_CLIENT_SECRET"], access_token_ttl=DEMO_TOKEN_TTL_SECONDS,
-            retry_scale=0.002, private_app_token=self.read_token, **cast(Any, market_for(self.opt.open_deals)))
+            retry_scale=0.002, private_app_token=self.read_token, **cast(Any, market_for(self.opt.open_deals, self.opt.closed_deals)))
         self.app.config["HUBSPOT_API_BASE"] = self.sandbox.url
         self.app.config["HUBSPOT_AUTHORIZE_URL"] = f"{self.sandbox.url}/oauth/authorize"
         record_sandbox(data, "hubspot", self.sandbox.url, {"HUBSPOT_API_BASE": self.sandbox.url,

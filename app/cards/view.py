@@ -124,6 +124,10 @@ def absent_text(key: str, score: Mapping[str, Any]) -> str | None:
         return f"needs {history.get('need')} {unit}, this account has {history.get('have')}"
     if RETRAINING in score:
         return "the model is retraining; back within the hour"
+    if score.get("refused"):
+        return "not shown: the model trained on this account's history did not beat a simple baseline"
+    if score.get("training_error"):
+        return "training failed on this account's history; an admin can see why in the model report"
     if score.get("reason"):
         return prose(score["reason"])
     if "no_model" in score:

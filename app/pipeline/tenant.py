@@ -86,9 +86,22 @@ def with_training_reasons(app: Flask, tenant_id: str, models: dict[str, Any]) ->
             .order_by(AuditLog.id.desc()).limit(1)
         ).scalar()
     results = ((detail or {}).get("results") or {}) if isinstance(detail, dict) else {}
-    reasons = {task: {"not_enough_history": results[task]["not_enough_history"]} for task in missing
-               if isinstance(results.get(task), dict) and isinstance(results[task].get("not_enough_history"), dict)}
+    reasons = {task: reason for task in missing if (reason := training_reason(results.get(task))) is not None}
     return {**models, **reasons} if reasons else models
+
+
+def training_reason(result: Any) -> dict[str, Any] | None:
+    """Why a task's last training left it without a model: too little history, a model refused by
+    its gate (it did not beat a simple baseline), or a training error; None when it says nothing."""
+    if not isinstance(result, dict):
+        return None
+    if isinstance(result.get("not_enough_history"), dict):
+        return {"not_enough_history": result["not_enough_history"]}
+    if result.get("promoted") is False and str(result.get("reason", "")).startswith("refused"):
+        return {"refused": str(result["reason"]).removeprefix("refused: ")}
+    if result.get("error"):
+        return {"training_error": str(result["error"])}
+    return None
 
 
 @dataclass(frozen=True)
