@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from agents.catalogue import DEFAULT_CATALOGUE
 from agents.decision import Decision
 from agents.settings import AgentSettings
 from app.pipeline import posterior as posterior_store
@@ -32,6 +33,9 @@ from learning.bandit import POLICY_NAME, Posterior
 from learning.policy import bandit_policy, decision_context, describe_choice
 
 log = logging.getLogger(__name__)
+
+ALL_ARMS = tuple(a.name for a in DEFAULT_CATALOGUE)
+"""Arms every tenant's posterior tracks, whatever its enabled strategies."""
 
 HOLDOUT_REASON = "holdout: control group (no AI action on this deal, so the app's lift can be measured)"
 NO_ARM_REASON = "no strategy allowed: every strategy is turned off or needs a discount above the cap"
@@ -72,7 +76,9 @@ def prepare(app: Any, tenant_id: str, row: Any, agent_settings: AgentSettings) -
     """Per batch: the tenant's learning settings and its up-to-date posterior and policy."""
     override = app.config.get("HOLDOUT_SHARE_OVERRIDE")
     settings = learning_settings(row, share_override=None if override is None else float(override))
-    arms = tuple(a.name for a in agent_settings.catalogue)
+    # The posterior keeps every default arm, so an arm turned off and on again keeps what it learned
+    # (a reward of an arm missing from the posterior would be folded and dropped).
+    arms = tuple(dict.fromkeys([*ALL_ARMS, *(a.name for a in agent_settings.catalogue)]))
     excluded = tuple(a for a in arms if a not in settings.enabled)
     posterior = posterior_store.refresh(app, tenant_id, arms)
     return StrategyInputs(tenant_id=tenant_id, settings=settings, posterior=posterior,
@@ -86,7 +92,7 @@ def refresh_posterior(app: Any, tenant_id: str) -> None:
     Never fails the outcome: the rewards are stored, and the next batch's `prepare` folds them.
     """
     try:
-        posterior_store.refresh(app, tenant_id, tuple(a.name for a in AgentSettings().catalogue))
+        posterior_store.refresh(app, tenant_id, ALL_ARMS)
     except Exception:  # noqa: BLE001 - see the docstring
         log.exception("could not fold new rewards into the posterior of %s", tenant_id, extra={"tenant_id": tenant_id})
 

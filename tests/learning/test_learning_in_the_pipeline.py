@@ -356,3 +356,14 @@ def test_won_rewards_are_amount_weighted_once_a_tenant_has_won_deals_and_the_ban
     credit = sum(cell[1] for cell in post.stats["*"].values())
     baseline = sum(r.context.get("baseline", 0.3) for r in rewards.values())  # 0.3: no score (cold start)
     assert folded == 7 and credit == pytest.approx(7.0 - baseline)  # each won deal counts 1, whatever its amount
+
+
+def test_an_arm_turned_off_keeps_what_it_learned_for_when_it_is_turned_on_again(learning_app):
+    app, tid, _crm = learning_app
+    add_rewards(app, tid, 5)  # five won social_proof decisions
+    set_extra(app, tid, strategy_catalogue=["value_reinforcement", "risk_reversal"], holdout_share=0.0)
+    send(app, DEALS[:2])
+    run_all(app)  # the batch folds the rewards while social_proof is off
+    assert all(p["arm"] != "social_proof" for p in choices(app).values())
+    _version, folded, post = stored_posterior(app, tid)
+    assert folded == 5 and post.stats["*"]["social_proof"][0] == 5.0
