@@ -364,6 +364,6 @@ def test_an_arm_turned_off_keeps_what_it_learned_for_when_it_is_turned_on_again(
     set_extra(app, tid, strategy_catalogue=["value_reinforcement", "risk_reversal"], holdout_share=0.0)
     send(app, DEALS[:2])
     run_all(app)  # the batch folds the rewards while social_proof is off
-    assert all(p["arm"] != "social_proof" for p in choices(app).values())
+    assert all(p["arm"] != "social_proof" for d, p in choices(app).items() if d in DEALS)
     _version, folded, post = stored_posterior(app, tid)
     assert folded == 5 and post.stats["*"]["social_proof"][0] == 5.0
