@@ -118,3 +118,13 @@ CONSOLE_PROGRESS_REFRESH_SECONDS = 2
 
 CONSOLE_TOKEN_WARN_SECONDS = 600
 """An access token expiring within this many seconds is shown as "renews at next use"."""
+
+REWARD_REFERENCE_MIN_WON = 5
+"""Won deals with an amount a tenant needs before rewards are amount-weighted (by its median won
+amount); before, every won deal is worth 1."""
+
+POSTERIOR_FOLD_LIMIT = 5000
+"""Most rewards one posterior refresh folds in (the next refresh takes the rest)."""
+
+POSTERIOR_CAS_ATTEMPTS = 5
+"""Times a refresh reloads and retries when another worker saved the posterior first."""

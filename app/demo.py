@@ -178,6 +178,8 @@ class Demo:
             "RECONCILE_ENABLED": False, "RETRAIN_ENABLED": False, **keys,
             # Plain http on loopback: a Secure session cookie would never come back.
             "SESSION_COOKIE_SECURE": False,
+            # The demo shows what the app does on every deal; lift is measured by `simulate`.
+            "HOLDOUT_SHARE_OVERRIDE": 0.0,
         })
         self.server = make_server(self.opt.host, self.opt.port, self.app, threaded=True)
         self.url = f"http://{self.opt.host}:{self.server.server_port}"

@@ -109,6 +109,8 @@ def base_config(db_url: str, **overrides: Any) -> dict[str, Any]:
         "START_WORKER": False,
         "COALESCE_WINDOW_SECONDS": 0.0,
         "JOB_FUNCTION": "app.pipeline.ack.acknowledge_changes",
+        # No control group unless a test asks for one: tests expect an action on every deal.
+        "HOLDOUT_SHARE_OVERRIDE": 0.0,
     }
     cfg.update(overrides)
     return cfg

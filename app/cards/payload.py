@@ -108,8 +108,10 @@ def card_payload(session: Session, tenant_id: str, object_type: str, object_id: 
         "status": status,
         "enrichment_id": enrichment.id,
         "enriched_at": payload.get("enriched_at") or created.isoformat(),
-        "actions": ACTIONS + (["task_done"] if ((payload.get("next_best_action") or {}).get("task") or {}).get("id")
-                              else []),
+        # No action was taken on a held-out deal: nothing to accept or dismiss (the pipeline's `actions`).
+        "actions": (["rescore"] if not payload.get("next_best_action") and payload.get("actions") == ["rescore"]
+                    else ACTIONS + (["task_done"] if ((payload.get("next_best_action") or {}).get("task")
+                                                       or {}).get("id") else [])),
         "related_to": related,
         "dismiss_reasons": [{"value": v, "label": t} for v, t in DISMISS_REASONS],
         "feedback": feedback_of(session, tenant_id, enrichment.id),

@@ -22,6 +22,7 @@ from sqlalchemy import (
     TypeDecorator,
     UniqueConstraint,
 )
+from sqlalchemy import false as sa_false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -307,7 +308,8 @@ class Reward(Base):
     """The reward of one logged strategy choice (an `actions` row) from one outcome."""
 
     __tablename__ = "rewards"
-    __table_args__ = (UniqueConstraint("outcome_id", "action_id", name="uq_reward_outcome_action"),)
+    __table_args__ = (UniqueConstraint("outcome_id", "action_id", name="uq_reward_outcome_action"),
+                      Index("ix_rewards_tenant_folded", "tenant_id", "folded"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     tenant_id: Mapped[str] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"))
@@ -320,6 +322,24 @@ class Reward(Base):
     context: Mapped[dict[str, Any]] = mapped_column(default=dict)
     reward: Mapped[float] = mapped_column(Float)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    folded: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
+    """Folded into the tenant's bandit posterior (app/pipeline/posterior.py)."""
+
+
+class LearningPosterior(Base):
+    """A tenant's bandit posterior (learning.bandit.Posterior as JSON), folded from its rewards.
+
+    Written only by compare-and-set on `version`, so two workers folding the same rewards cannot
+    both win: the loser reloads and folds what is left (app/pipeline/posterior.py).
+    """
+
+    __tablename__ = "learning_posteriors"
+
+    tenant_id: Mapped[str] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, default=0)
+    rewards: Mapped[int] = mapped_column(Integer, default=0)
+    state: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class PeriodicRun(Base):
@@ -367,7 +387,7 @@ class ConsoleGrant(Base):
 
 
 TENANT_TABLES = (
-    ConsoleGrant, Reward, Outcome, PeriodicRun,
+    ConsoleGrant, LearningPosterior, Reward, Outcome, PeriodicRun,
     LlmUsage, LlmCacheEntry, AuditLog, Action, RecordLink, Enrichment, RecordJob, InboxEvent,
     SettingsVersion, Installation,
 )

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006_console"
-down_revision = "0004_settings"
+down_revision = "0005_policy"
 branch_labels = None
 depends_on = None
 
