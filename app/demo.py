@@ -24,7 +24,7 @@ import secrets
 import statistics
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -112,6 +112,33 @@ def demo_secrets(data_dir: Path) -> dict[str, str]:
     return values
 
 
+DEMO_DATABASE = "demo.db"
+"""The demo's SQLite file in its data directory."""
+
+DEMO_SANDBOX_FILE = "sandbox.json"
+"""Where the running demo's sandbox answers (written at start; stale once the demo stops)."""
+
+
+def demo_config(data_dir: Path) -> dict[str, Any]:
+    """Configuration that points a command at a demo's data directory (its database and the
+    secrets it generated), or {} when `data_dir` holds no demo. Lets `AGENTIC_SALES_DATA_DIR`
+    alone aim the CLI at a demo's tenants."""
+    db, keys, sandbox = data_dir / DEMO_DATABASE, data_dir / "secrets.json", data_dir / DEMO_SANDBOX_FILE
+    if not db.exists() or not keys.exists():
+        return {}
+    out = {"DATABASE_URL": f"sqlite:///{db}", "SANDBOX_MODE": True, "DATA_DIR": str(data_dir),
+           "MODEL_DIR": str(data_dir / "models"), **json.loads(keys.read_text())}
+    if sandbox.exists():  # where the (last) demo's sandbox answers: token refreshes go there too
+        out.update(json.loads(sandbox.read_text()).get("config") or {})
+    return out
+
+
+def record_sandbox(data_dir: Path, crm: str, url: str, config: Mapping[str, Any]) -> None:
+    """Note where this demo's sandbox answers, for commands pointed at the data directory."""
+    plain = {k: v for k, v in config.items() if isinstance(v, str | int | float | bool) and "SECRET" not in k}
+    (data_dir / DEMO_SANDBOX_FILE).write_text(json.dumps({"crm": crm, "url": url, "config": plain}, indent=2))
+
+
 class Demo:
     """One demo run; `start`, `install`, `train`, `backfill`, `change`, `wait`, `summary`."""
 
@@ -143,7 +170,7 @@ class Demo:
         data = self.opt.data_dir
         data.mkdir(parents=True, exist_ok=True)
         keys = demo_secrets(data)
-        db_url = f"sqlite:///{data / 'demo.db'}"
+        db_url = f"sqlite:///{data / DEMO_DATABASE}"
         migrate.upgrade(db_url)
         self.app = create_app({
             "DATABASE_URL": db_url, "REDIS_URL": None, "DATA_DIR": str(data), "MODEL_DIR": str(data / "models"),
@@ -157,8 +184,10 @@ class Demo:
         self.app.config["PUBLIC_URL"] = self.url
         threading.Thread(target=self.server.serve_forever, name="demo-app", daemon=True).start()
         if self.driver is not None:
-            self.app.config.update(self.driver.start(seed=self.opt.seed, app_url=self.url,
-                                                     market=market_for(self.opt.open_deals, self.opt.closed_deals)))
+            driver_config = self.driver.start(seed=self.opt.seed, app_url=self.url,
+                                              market=market_for(self.opt.open_deals, self.opt.closed_deals))
+            self.app.config.update(driver_config)
+            record_sandbox(data, self.opt.crm, self.driver.url, driver_config)
             self.sandbox = self.driver
             log.info("app on %s, %s sandbox on %s (seed %s)", self.url, self.opt.crm, self.driver.url, self.opt.seed)
             self.say(f"Started the app and a simulated {self.opt.crm.title()} account (market seed {self.opt.seed}).")
@@ -169,6 +198,8 @@ class Demo:
             retry_scale=0.002, private_app_token=self.read_token, **cast(Any, market_for(self.opt.open_deals, self.opt.closed_deals)))
         self.app.config["HUBSPOT_API_BASE"] = self.sandbox.url
         self.app.config["HUBSPOT_AUTHORIZE_URL"] = f"{self.sandbox.url}/oauth/authorize"
+        record_sandbox(data, "hubspot", self.sandbox.url, {"HUBSPOT_API_BASE": self.sandbox.url,
+                                                           "HUBSPOT_AUTHORIZE_URL": f"{self.sandbox.url}/oauth/authorize"})
         log.info("app on %s, sandbox on %s (seed %s)", self.url, self.sandbox.url, self.opt.seed)
         self.say(f"Started the app and a simulated HubSpot account (market seed {self.opt.seed}).")
 
@@ -213,14 +244,12 @@ class Demo:
 
     def _map_discount_field(self) -> None:
         """What revenue ops does once: map the portal's negotiated-discount field for pricing."""
-        from app.storage import get_db
-        from app.storage.models import FieldMapping
-        from app.tenants import bump_settings_version
+        from app import settings
 
-        with get_db(self.app).session() as s:
-            s.add(FieldMapping(tenant_id=self.tenant_id, object_type="deal", canonical="discount",
-                               crm_field="discount_percent", label="Discount (%)"))
-            bump_settings_version(s, self.tenant_id)
+        # Through the settings service, like revenue ops would: checked against the sandbox
+        # portal's properties, versioned and audited.
+        settings.set_mappings(self.app, self.tenant_id, "deal", {"discount": "discount_percent"},
+                              author="demo (revenue ops)")
 
     def train(self) -> dict[str, Any]:
         from app.pipeline.training import train_tenant

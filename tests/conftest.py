@@ -164,7 +164,7 @@ def install_tenant(application: Any, portal_id: str, tenant_id: str | None = Non
     from datetime import UTC, datetime, timedelta
 
     from app.storage import get_cipher, get_db
-    from app.storage.models import Installation, Tenant, TenantSettings
+    from app.storage.models import Installation, Tenant
 
     tid = tenant_id or f"hubspot-{portal_id}"
     cipher = get_cipher(application)
@@ -176,7 +176,6 @@ def install_tenant(application: Any, portal_id: str, tenant_id: str | None = Non
             refresh_token_enc=cipher.encrypt(refresh_token),
             expires_at=datetime.now(UTC) + timedelta(minutes=30), scopes=["oauth"],
         ))
-        s.add(TenantSettings(tenant_id=tid))
     return tid
 
 

@@ -24,10 +24,9 @@ from integrations.hubspot import constants
 from integrations.hubspot import oauth as hs_oauth
 from integrations.hubspot.mapping import (
     DEFAULT_COMPANY_FIELDS,
-    DEFAULT_CONTACT_FIELDS,
-    DEFAULT_DEAL_EXTRA,
     DEFAULT_DEAL_FIELDS,
     FieldMapping,
+    default_mapping,
 )
 
 NAME = "hubspot"
@@ -74,11 +73,14 @@ def tenant_id_for(account_id: str | int) -> str:
 
 def field_mapping_from_rows(rows: Sequence[tuple[str, str, str]]) -> FieldMapping:
     """The adapter's FieldMapping from (object_type, canonical, crm_field) rows over the defaults."""
-    overlay: dict[str, dict[str, str]] = {"deal": {}, "extra": {}, "company": {}, "contact": {}}
+    overlay: dict[str, dict[str, str]] = {"deal": {}, "extra": {}, "company": {}, "contact": {},
+                                          "company_extra": {}}
     for object_type, canonical, crm_field in rows:
         if object_type == "deal":
             overlay["deal" if canonical in DEFAULT_DEAL_FIELDS else "extra"][canonical] = crm_field
-        elif object_type in ("company", "contact"):
+        elif object_type == "company":
+            overlay["company" if canonical in DEFAULT_COMPANY_FIELDS else "company_extra"][canonical] = crm_field
+        elif object_type == "contact":
             overlay[object_type][canonical] = crm_field
     return FieldMapping.from_dict(overlay)
 
@@ -129,6 +131,9 @@ class HubSpotConnector:
     name = NAME
     blueprint = "webhooks.hubspot.receiver"
     scopes = SCOPES
+    field_word = "property"
+    """What HubSpot calls a field, and an account (used in messages revenue ops read)."""
+    account_word = "portal"
 
     def oauth(self, config: Mapping[str, Any]) -> HubSpotOAuth:
         """The OAuth client of the configured HubSpot app.
@@ -212,11 +217,10 @@ class HubSpotConnector:
             raise PermissionError("portal_missing: the signed request does not name the portal (portalId)")
         return tenant_id_for(portals.pop())
 
-    def default_mapping(self, object_type: str) -> Mapping[str, str]:
-        """Canonical feature → HubSpot property for deals (incl. extra features), companies, contacts."""
-        if object_type == "deal":
-            return {**DEFAULT_DEAL_FIELDS, **DEFAULT_DEAL_EXTRA}
-        return {"company": DEFAULT_COMPANY_FIELDS, "contact": DEFAULT_CONTACT_FIELDS}.get(object_type, {})
+    def default_mapping(self, object_type: str) -> Mapping[str, tuple[str, str]]:
+        """Canonical feature → (HubSpot property, label) for deals (incl. extra features), companies,
+        contacts: the one default table (integrations/hubspot/mapping.py)."""
+        return default_mapping(object_type)
 
     def output_fields(self) -> tuple[OutputField, ...]:
         return OUTPUT_FIELD_SPECS
