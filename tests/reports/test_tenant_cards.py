@@ -19,11 +19,11 @@ NO_CLV = {"not_enough_history": {"have": 44, "need": 50, "unit": "customers with
 @pytest.fixture
 def data_dir(tmp_path: Path, conversion: tuple[Path, Any], monkeypatch: pytest.MonkeyPatch) -> tuple[Path, str]:
     """A data directory as `agentic-sales demo` leaves it: database, one tenant, its champion, its audit."""
-    from app import create_app
+    from app import create_app, settings
     from app.audit import write_audit
     from app.dispatch import get_dispatcher
     from app.storage import get_db, migrate
-    from app.storage.models import FieldMapping
+    from integrations.base import FieldSpec
 
     for name in ("DATABASE_URL", "REDIS_URL", "AGENTIC_SALES_MODEL_STORE", "AGENTIC_SALES_MODEL_DIR"):
         monkeypatch.delenv(name, raising=False)
@@ -34,9 +34,10 @@ def data_dir(tmp_path: Path, conversion: tuple[Path, Any], monkeypatch: pytest.M
     app = create_app(base_config(url, DATA_DIR=str(data)))
     tenant = install_tenant(app, "8675309")
     install_tenant(app, "4242")  # installed, never trained
+    # Revenue ops maps a portal field onto the model's feature; the CRM's label comes from describe().
+    settings.set_mappings(app, tenant, "deal", {"zz_driver_a": "meetings_booked"}, author="revops",
+                          describe=lambda _ot: [FieldSpec("meetings_booked", "Meetings booked", "number")])
     with get_db(app).session() as s:
-        s.add(FieldMapping(tenant_id=tenant, object_type="deal", canonical="zz_driver_a",
-                           crm_field="meetings_booked", label="Meetings booked"))
         write_audit(s, "models.trained", tenant_id=tenant, detail={"records": 210, "results": {
             "clv": NO_CLV, "conversion": {"error": "DataError: discount column 'discount' is empty"},
             "price": {"version": "price-1", "promoted": False, "reason": "refused: worse than a logistic regression"}}})
