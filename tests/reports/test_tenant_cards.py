@@ -27,8 +27,11 @@ def data_dir(tmp_path: Path, conversion: tuple[Path, Any], monkeypatch: pytest.M
 
     for name in ("DATABASE_URL", "REDIS_URL", "AGENTIC_SALES_MODEL_STORE", "AGENTIC_SALES_MODEL_DIR"):
         monkeypatch.delenv(name, raising=False)
+    from app.demo import demo_secrets
+
     data = tmp_path / "data"
     data.mkdir()
+    demo_secrets(data)  # the secrets.json a demo writes: with demo.db it marks a demo's data dir
     url = f"sqlite:///{data / 'demo.db'}"  # the name app.demo gives its database
     migrate.upgrade(url)
     app = create_app(base_config(url, DATA_DIR=str(data)))
