@@ -232,12 +232,14 @@ def _tenant_cards(tenant: str, tasks: tuple[str, ...]) -> list[Any]:
     """The tenant's model cards through the app (database for labels and reasons, model store)."""
     overrides: dict[str, Any] = {"START_WORKER": False}  # a report reads; it must not start processing jobs
     data_dir = os.environ.get("AGENTIC_SALES_DATA_DIR")
-    demo_db = Path(data_dir or ".").expanduser() / "demo.db"
-    if data_dir and not os.environ.get("DATABASE_URL") and demo_db.is_file():
-        # A demo's data directory: its database has the demo's name (see app.demo), not the default.
-        overrides["DATABASE_URL"] = f"sqlite:///{demo_db}"
     try:
         from app import create_app
+        from app.demo import demo_config
+
+        if data_dir and not os.environ.get("DATABASE_URL"):
+            # A demo's data directory: its database and secrets, as the settings commands read it.
+            overrides.update(demo_config(Path(data_dir).expanduser()))
+            overrides["START_WORKER"] = False
 
         app = create_app(overrides)
     except Exception as exc:  # any configuration failure: one line, never a traceback

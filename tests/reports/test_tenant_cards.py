@@ -19,26 +19,27 @@ NO_CLV = {"not_enough_history": {"have": 44, "need": 50, "unit": "customers with
 @pytest.fixture
 def data_dir(tmp_path: Path, conversion: tuple[Path, Any], monkeypatch: pytest.MonkeyPatch) -> tuple[Path, str]:
     """A data directory as `agentic-sales demo` leaves it: database, one tenant, its champion, its audit."""
-    from app import create_app
+    from app import create_app, settings
     from app.audit import write_audit
     from app.dispatch import get_dispatcher
-    from app.settings import set_mappings
     from app.storage import get_db, migrate
     from integrations.base import FieldSpec
 
     for name in ("DATABASE_URL", "REDIS_URL", "AGENTIC_SALES_MODEL_STORE", "AGENTIC_SALES_MODEL_DIR"):
         monkeypatch.delenv(name, raising=False)
+    from app.demo import demo_secrets
+
     data = tmp_path / "data"
     data.mkdir()
+    demo_secrets(data)  # the secrets.json a demo writes: with demo.db it marks a demo's data dir
     url = f"sqlite:///{data / 'demo.db'}"  # the name app.demo gives its database
     migrate.upgrade(url)
     app = create_app(base_config(url, DATA_DIR=str(data)))
     tenant = install_tenant(app, "8675309")
     install_tenant(app, "4242")  # installed, never trained
-    # Revenue ops mapped a portal property to a feature of their own (through the settings service).
-    with app.app_context():
-        set_mappings(app, tenant, "deal", {"zz_driver_a": "meetings_booked"}, author="test",
-                     describe=lambda _ot: [FieldSpec("meetings_booked", "Meetings booked", "number")])
+    # Revenue ops maps a portal field onto the model's feature; the CRM's label comes from describe().
+    settings.set_mappings(app, tenant, "deal", {"zz_driver_a": "meetings_booked"}, author="revops",
+                          describe=lambda _ot: [FieldSpec("meetings_booked", "Meetings booked", "number")])
     with get_db(app).session() as s:
         write_audit(s, "models.trained", tenant_id=tenant, detail={"records": 210, "results": {
             "clv": NO_CLV, "conversion": {"error": "DataError: discount column 'discount' is empty"},
