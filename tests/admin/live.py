@@ -72,9 +72,15 @@ class Live:
         self.sandbox.ui_change("deals", deal_id, {"closedate": when.isoformat().replace("+00:00", "Z")})
 
     def train(self, tasks: tuple[str, ...] = ("conversion",)) -> dict[str, Any]:
+        from threadpoolctl import threadpool_limits
+
         from app.pipeline.training import train_tenant
 
-        return train_tenant(self.app, self.tenant_id, tasks=tasks, fast=True)
+        # One OpenMP thread: on a few hundred rows HistGradientBoosting's per-split parallel regions
+        # cost more than they save, and on a loaded CI box (more runnable threads than cores) they
+        # spin-wait for descheduled threads: ~4x slower training measured at load 9 on 2 cores.
+        with threadpool_limits(limits=1, user_api="openmp"):
+            return train_tenant(self.app, self.tenant_id, tasks=tasks, fast=True)
 
     def wait_for(self, check: Any, timeout: float = 45.0, what: str = "condition") -> Any:
         deadline = time.time() + timeout
