@@ -54,14 +54,26 @@ WEEKDAYS = {
     "es": ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"),
 }
 
-_MEET = (r"call|calls|meeting|meet|chat|talk|speak|demo|minutes|slot|termin|gespräch|telefonat|telefonieren|anruf|"
-         r"anrufen|treffen|sprechen|minuten|appel|appeler|parler|réunion|rendez-vous|échange|entretien|llamada|"
-         r"llamar|hablar|reunión|reunirnos|vernos|charla|minutos|videollamada")
-_TODAY = (r"today|this afternoon|this morning|later today|tonight|heute|heute nachmittag|heute morgen|aujourd'hui|"
-          r"cet après-midi|ce matin|ce soir|hoy|esta tarde|esta mañana")
+_MEET = (r"call|calls|meeting|meet|chat|talk|speak|demo|minutes|slot|ring|phone|dial|zoom|teams|hop on|jump on|"
+         r"catch up|sync|video|walk ?through|termin|gespräch|telefonat|telefonieren|anruf|rufe|anrufen|treffen|"
+         r"sprechen|minuten|melde mich telefonisch|appel|appelle|appeler|téléphone|téléphoner|parler|réunion|"
+         r"rendez-vous|échange|entretien|visio|llamada|llamar|llamo|llamaré|telefonear|hablar|reunión|reunirnos|"
+         r"vernos|charla|minutos|videollamada")
+_TODAY = (r"today|this afternoon|this morning|this evening|later today|tonight|in an hour|in (?:a|one|two|2|a couple of|"
+          r"a few) hours?|right now|end of (?:the )?day|heute|heute nachmittag|heute morgen|heute abend|gleich|in einer "
+          r"stunde|aujourd'hui|cet après-midi|ce matin|ce soir|dans une heure|tout à l'heure|hoy|esta tarde|"
+          r"esta mañana|esta noche|en una hora|ahora mismo")
+_A_DAY = (r"tomorrow|next|week|monday|tuesday|wednesday|thursday|friday|morgen|nächste|woche|montag|dienstag|mittwoch|"
+          r"donnerstag|freitag|demain|prochain|semaine|lundi|mardi|mercredi|jeudi|vendredi|mañana|próxim|semana|lunes|"
+          r"martes|miércoles|jueves|viernes")
+"""Words that put a meeting time on some day other than the send day."""
+_CLOCK = re.compile(r"\b\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.|uhr|h\b)|\b\d{1,2}[:h]\d{2}\b|"
+                    r"\b(?:at|um|à|a las)\s+\d{1,2}\b(?![.,/]\d)", re.I)
 _DEADLINE = (r"by|before|until|no later than|deadline|expires?|valid (?:until|through)|bis(?: zum| spätestens)?|"
              r"spätestens|vor dem|gültig bis|avant le|d'ici le|jusqu'au|au plus tard le|antes del?|hasta el|"
              r"a más tardar el|válid[oa] hasta el")
+_MONTHS_DE_RE = r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b"
+"""After "15." a German month name continues the date; any other capital starts a sentence."""
 _NEXT = r"(next|nächste[nm]?|prochain|próximo|proximo)\s+$"
 
 
@@ -128,7 +140,7 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
     t = normalise(text)
     reasons: list[str] = []
     # A period after a day number ("bis zum 15. November") does not end the sentence.
-    for sentence in re.split(r"(?<=[.!?])(?<!\d\.)\s+|\n+", t):
+    for sentence in re.split(rf"(?<=[.!?])(?<!\d\.)\s+|(?<=\d\.)\s+(?=[A-ZÄÖÜ])(?!{_MONTHS_DE_RE})|\n+", t):
         dates = find_dates(sentence)
         for value, (year, month, day) in dates:
             try:
@@ -146,6 +158,9 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
             continue
         if re.search(rf"\b(?:{_TODAY})\b", sentence, re.I):
             reasons.append("proposes to meet today")
+        elif _CLOCK.search(sentence) and not dates and not re.search(rf"\b(?:{_A_DAY})", sentence, re.I):
+            # "a call at 4pm your time" names no day, so the buyer reads it as today.
+            reasons.append("proposes a meeting time without a day (reads as today)")
         for names in WEEKDAYS.values():
             wd = names[send_day.weekday()]
             for m in re.finditer(rf"\b{wd}\b", sentence, re.I):
