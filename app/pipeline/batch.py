@@ -34,6 +34,7 @@ from app.dispatch.batch import BatchContext
 from app.pipeline import outcome as outcome_stage
 from app.pipeline import tenant as tenant_inputs
 from app.pipeline.card import card_payload_from, crm_labels
+from app.pipeline.companies import other_customers, tenant_companies
 from app.pipeline.jobs import (
     _fan_out,
     _jsonable,
@@ -173,6 +174,7 @@ def _plan(app: Any, batch: BatchContext, items: list[tuple[Any, Record]], *,
     models = tenant_inputs.champions(app, batch.tenant_id)
     mapping = tenant_inputs.scoring_mapping(app, batch.tenant_id, batch.crm)
     settings = tenant_inputs.agent_settings(app, row)
+    companies = tenant_companies(app, batch.tenant_id, [r for _i, r in items])
     policy = tenant_inputs.policy(row)
     cache, ledger = DbCache(app), DbLedger(app)
 
@@ -185,7 +187,8 @@ def _plan(app: Any, batch: BatchContext, items: list[tuple[Any, Record]], *,
         scores = batch_scores[record.id]
         t1 = time.perf_counter()
         now = datetime.now(UTC)
-        run = agents_run.run_agents(record, scores, settings, cache=cache, ledger=ledger, now=now)
+        mine = settings.with_overrides(other_customer_names=other_customers(companies, record))
+        run = agents_run.run_agents(record, scores, mine, cache=cache, ledger=ledger, now=now)
         decision = decide(record, scores, LlmResult.from_run(run), policy)
         t2 = time.perf_counter()
         fields = output_fields(scores, run, decision, now=now)

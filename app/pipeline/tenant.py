@@ -106,6 +106,7 @@ def agent_settings(app: Flask, row: TenantSettings) -> AgentSettings:
         tenant_id=row.tenant_id, roles=roles, vendor_allowlist=frozenset(row.llm_allow_list or ["offline"]),
         monthly_spend_cap_usd=row.monthly_spend_cap_usd, redact_pii=bool(row.redact_pii), tone=tone,
         language=(row.locale or "en").split("-")[0], max_discount=float(row.max_discount),
+        link_allowlist=tuple(str(u) for u in (row.extra or {}).get("link_allowlist") or ()),
     )
     # Deployment-wide overrides, e.g. `demo --llm local` running every role on the local model.
     return settings.with_overrides(**(app.config.get("AGENT_SETTINGS_OVERRIDES") or {}))
