@@ -16,7 +16,7 @@ from flask import Flask
 from sqlalchemy import select
 
 from agents.decision import Policy
-from agents.settings import AgentSettings
+from agents.settings import CONTACT_FREQUENCY_CAP, AgentSettings
 from app.storage import get_db
 from app.storage.mappings import mapping_for
 from app.storage.models import AuditLog, TenantSettings
@@ -121,6 +121,7 @@ def policy(row: TenantSettings) -> Policy:
         approval_discount_over=float(row.approval_discount),
         escalate_amount_over=extra.get("escalate_amount_over", 100_000.0),
         escalate_churn_over=extra.get("escalate_churn_over", 0.8),
+        contact_frequency_cap=int(extra.get("contact_frequency_cap", CONTACT_FREQUENCY_CAP)),
     )
 
 
