@@ -69,12 +69,26 @@ _FRACTION_CONCESSION = re.compile(
 """A fraction of the price given away ("ein Preisnachlass von einem Viertel", "a quarter off")."""
 
 _OFFERED_CONCESSION = re.compile(
-    r"\b(?:offer\w*|give|giving|extend\w*|apply|applies|grant\w*|you get|you'll get|you will get|qualif\w*|"
+    r"\b(?:offer\w*|give|giving|extend\w*|apply|applies|grant\w*|you get|you'll get|you will get|qualif\w*|confirm\w*|"
     r"there(?:'s| is)|we can do|i can do|we have|i have|approved|unlock\w*|anbieten|gewähr\w*|bieten|erhalten|"
     r"accord\w*|propos\w*|offr\w*|ofrec\w*|aplica\w*|conced\w*)\b[^.\n]{0,30}?"
     r"\b(?:discount\w*|price cut|price reduction|reduced price|lower price|rebate|markdown|concession|"
     r"rabatt\w*|nachlass\w*|preisnachlass\w*|sonderpreis|remise|rabais|ristourne|réduction|descuento|rebaja\w*)\b",
     re.I)
+_PRICE_MOVE = re.compile(
+    r"\b(?:bring|take|get|knock|drop|lower|reduce|cut|adjust|trim|sharpen|shave|come down on|move on)\w*\s+"
+    r"(?:\w+\s+){0,2}?(?:price|pricing|quote|invoice)s?\b(?:\s+down)?|"
+    r"\b(?:fit|match|meet|work with(?:in)?|stay within)\s+(?:\w+\s+){0,2}?(?:your|their|the) budget\b|"
+    r"\bpreis\w*\s+(?:\w+\s+){0,2}?(?:senken|reduzieren|anpassen|nachlassen)|\bpreislich entgegen\w*|"
+    r"\b(?:baisser|revoir|ajuster|réduire)\s+(?:le |notre |votre )?(?:prix|tarif)|\bà votre budget\b|"
+    r"\b(?:bajar|ajustar|reducir|rebajar)\s+(?:el |nuestro |su )?(?:precio|importe)|\ba su presupuesto\b", re.I)
+"""A price moved without a figure ("bring the price down to fit your budget")."""
+_REPORTED = re.compile(r"\?|\b(?:question\w*|ask\w*|whether|wonder\w*|frage|gefragt|ob|question|demandé|"
+                       r"si nous|pregunta|preguntó|si podemos)\b", re.I)
+"""Reported or asked, not offered: "Marcus asked whether we could lower the price"."""
+
+_BASIS_POINTS = re.compile(r"(\d[\d,.]*)\s?(?:basis points|bps|bp|basispunkte|points de base|puntos básicos)\b", re.I)
+
 _NEGATED = re.compile(r"\b(?:no|not|n't|cannot|unable|without|kein\w*|nicht|pas|aucune?|ningún|ninguna|sin)\b", re.I)
 
 _MONEY_CONCESSION = re.compile(
@@ -120,7 +134,8 @@ PROMISE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((n, re.compile
                    r"\bbonificad[oa]s?\b|\bobsequi\w+|\bregal(?:amos|aremos|ar)\b|\bsin pagar\b"),
     ("special price", r"\b(?:vip|special|preferential|preferred|exclusive|partner|insider|founder'?s?|loyalty|"
                       r"friends[- ](?:and|&)[- ]family|discounted|reduced|introductory|early[- ]bird|sweetheart|"
-                      r"one[- ]time|courtesy)\s+(?:pricing|prices?|rates?|terms|deal|offer|tier|price point)\b|"
+                      r"one[- ]time|courtesy|goodwill|service|signing|welcome)\s+(?:pricing|prices?|rates?|terms|deal|offer|tier|"
+                      r"price point|credits?|rebates?|bonus|discount)\b|"
                       r"\b(?:sonder|vorzugs|vip-?|partner|treue|spezial)(?:preis|konditionen|tarif|angebot)\w*|"
                       r"\b(?:prix|tarifs?|conditions?|offre)\s+(?:spéci(?:al|aux|ale?s?)|préférenti\w+|exceptionn\w+|"
                       r"privilégi\w+|vip|partenaire)\b|"
@@ -167,6 +182,10 @@ _STATE_GRAMMAR = re.compile(
     rf"\b(?:you|they|we|he|she|[A-Z][\w-]+)\s+(?:have |has |had |already |just |officially )*"
     rf"(?:signed|countersigned|bought|purchased|booked)\b(?!\s+(?:off|up|in|on to|onto|the nda|an nda|nda))|"
     rf"\bwelcome (?:aboard|to the family|as a (?:new )?customer)\b|\bnow that you(?:'re| are) a customer\b|"
+    rf"\b(?:has|have|had)\s+(?:already |now |just |officially |finally )*(?:agreed|committed|decided|confirmed|"
+    rf"chosen)\s+to\s+(?:go ahead|proceed|buy|sign|move forward|purchase|order|go with us)\b|"
+    rf"\b(?:gave|given|got) (?:us )?the (?:green light|go-ahead)\b|\b(?:haben|hat) (?:bereits |schon )?zugesagt\b|"
+    rf"\b(?:a|ont) (?:déjà )?donné (?:son|leur) accord\b|\b(?:ya )?(?:dio|dieron|han dado) (?:luz verde|el visto bueno)\b|"
     rf"\bauftrag\w*\s+(?:ist |wurde )?(?:bereits |schon |nun )?(?:erteilt|vergeben|bestätigt)|"
     rf"\bbestellung\s+(?:ist |wurde )?(?:bereits |schon )?(?:eingegangen|erteilt|bestätigt)|"
     rf"\bvertrag\s+(?:ist |wurde )?(?:bereits |schon )?(?:unterzeichnet|gegengezeichnet|unterschrieben)|"
@@ -214,7 +233,15 @@ def discount_violations(text: str, approved_discount: float | None) -> list[str]
     for m in _FRACTION_CONCESSION.finditer(t):
         if not _FRACTION_OFF.search(m.group(0)):
             reasons.append(f"a price concession ({m.group(0).strip()!r}) is not what the policy approved")
+    for m in _BASIS_POINTS.finditer(t):
+        if _num(m.group(1)) / 100 > allowed + 1e-6:
+            reasons.append(f"discount of {_num(m.group(1)) / 100:g}% offered ({m.group(0)!r}); policy approves {allowed:g}%")
     if not allowed:
+        for sentence in re.split(r"(?<=[.!?;])\s+|\n+", t):
+            m = _PRICE_MOVE.search(sentence)
+            if m and not _REPORTED.search(sentence) and not _NEGATED.search(sentence[max(0, m.start() - 25):m.end()]):
+                reasons.append(f"moves the price ({m.group(0).strip()!r}); the policy approved no discount")
+                break
         # With no approved discount, offering one is a violation even without a figure ("a price cut for you").
         for m in _OFFERED_CONCESSION.finditer(t):
             if not _NEGATED.search(t[max(0, m.start() - 25):m.end()]):

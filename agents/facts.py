@@ -83,6 +83,7 @@ _DURATION = re.compile(r"\b(\d{1,3})[-\s]?(?:minutes?|mins?|hours?|hrs?|minütig
                        r"horas?|heures?)\b", re.I)
 _MULTIPLE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?[x×](?![\w])", re.I)
 _NUMBER = re.compile(r"(?<![\w.,/-])(\d[\d,]*(?:\.\d+)?)(?![\w%])")
+_MIXED_SCRIPT = re.compile(r"\b(?=\w*[A-Za-z])(?=\w*[\u0370-\u03ff\u0400-\u04ff])\w+\b")
 _WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
 
 
@@ -91,7 +92,7 @@ _WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
 class Finding:
     """One fact in a text that the inputs do not support."""
 
-    kind: str  # email | url | money | percent | date | number | name | other_customer
+    kind: str  # email | url | money | percent | date | number | name | other_customer | confusable
     value: str
 
     def __str__(self) -> str:
@@ -230,6 +231,10 @@ def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | Non
         if want is None or kind in want:
             found.append(Finding(kind, value))
 
+    for word in _MIXED_SCRIPT.findall(text):
+        # "brіghtlane.io" with a Cyrillic і passes for the allowed domain once letters are mapped:
+        # nobody writes a word in two scripts except to pass for something else.
+        add("confusable", word)
     text = defang(normalise(text))
     low = text.lower()
     for name in vocab.denied:

@@ -24,7 +24,7 @@ from agents.facts import Vocabulary, find_unsupported
 from agents.models import AnalysisOut, DraftOut, Evidence, StrategyOut
 from agents.timing import timing_violations
 
-FACT_KINDS_ANALYSIS = ("email", "url", "money", "percent", "other_customer")
+FACT_KINDS_ANALYSIS = ("email", "url", "money", "percent", "other_customer", "confusable")
 """Fact kinds checked in analysis and strategy text (internal, so names and numbers are looser)."""
 
 

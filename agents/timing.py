@@ -62,7 +62,9 @@ _MEET = (r"call|calls|meeting|meet|chat|talk|speak|demo|minutes|slot|ring|phone|
 _TODAY = (r"today|this afternoon|this morning|this evening|later today|tonight|in an hour|in (?:a|one|two|2|a couple of|"
           r"a few) hours?|right now|end of (?:the )?day|heute|heute nachmittag|heute morgen|heute abend|gleich|in einer "
           r"stunde|aujourd'hui|cet après-midi|ce matin|ce soir|dans une heure|tout à l'heure|hoy|esta tarde|"
-          r"esta mañana|esta noche|en una hora|ahora mismo")
+          r"esta mañana|esta noche|en una hora|ahora mismo|before lunch|after lunch|over lunch|by lunchtime|"
+          r"within the hour|before (?:the )?end of (?:the )?day|vor der mittagspause|nach dem mittagessen|heute mittag|"
+          r"avant midi|ce midi|à midi|antes de comer|después de comer|a mediodía")
 _A_DAY = (r"tomorrow|next|week|monday|tuesday|wednesday|thursday|friday|morgen|nächste|woche|montag|dienstag|mittwoch|"
           r"donnerstag|freitag|demain|prochain|semaine|lundi|mardi|mercredi|jeudi|vendredi|mañana|próxim|semana|lunes|"
           r"martes|miércoles|jueves|viernes")
