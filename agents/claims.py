@@ -238,9 +238,10 @@ def discount_violations(text: str, approved_discount: float | None) -> list[str]
             reasons.append(f"discount of {_num(m.group(1)) / 100:g}% offered ({m.group(0)!r}); policy approves {allowed:g}%")
     if not allowed:
         for sentence in re.split(r"(?<=[.!?;])\s+|\n+", t):
-            m = _PRICE_MOVE.search(sentence)
-            if m and not _REPORTED.search(sentence) and not _NEGATED.search(sentence[max(0, m.start() - 25):m.end()]):
-                reasons.append(f"moves the price ({m.group(0).strip()!r}); the policy approved no discount")
+            move = _PRICE_MOVE.search(sentence)
+            if move and not _REPORTED.search(sentence) \
+                    and not _NEGATED.search(sentence[max(0, move.start() - 25):move.end()]):
+                reasons.append(f"moves the price ({move.group(0).strip()!r}); the policy approved no discount")
                 break
         # With no approved discount, offering one is a violation even without a figure ("a price cut for you").
         for m in _OFFERED_CONCESSION.finditer(t):
