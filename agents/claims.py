@@ -144,6 +144,14 @@ PROMISE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((n, re.compile
     ("guarantee", r"\bguarantee[ds]?\b|\bmoney[- ]back\b|\brisk[- ]free\b|\bgarantier\w*|\bgarantie\w*|"
                   r"\bgarantiz\w*|\bgarant[ií]a\b|\bgeld[- ]zurück\b|\brembours\w*"),
     ("refund", r"\brefund\w*\b|\brückerstatt\w*|\berstatt\w*|\breembols\w*|\bdevoluci[oó]n del dinero\b"),
+    ("at cost", r"\bat (?:our )?cost(?: price)?\b|\bbelow cost\b|\bzum selbstkostenpreis\b|\bzum einkaufspreis\b|"
+                r"\bà prix coûtant\b|\ba precio de coste\b|\bal costo\b"),
+    ("not billed", r"\b(?:not|never|won't|will not|isn't|is not|aren't|are not|no longer)\s+(?:be\s+)?"
+                   r"(?:billed|charged|invoiced)\b|\bwe (?:don't|do not|won't|will not) (?:bill|charge|invoice)\b|"
+                   r"\bno se (?:factura|cobra)\w*|\bsin (?:facturar|cobrar)\b|\bwird nicht (?:berechnet|in rechnung gestellt)|"
+                   r"\bnicht berechnet\b|\bn'est pas factur\w*|\bne sera pas factur\w*|\bnon factur\w*|"
+                   r"\b\w*(?:gebühr|kosten|pauschale|fee|charge|cost)\w*\s+(?:\w+\s+)?(?:entfällt|entfallen|is dropped|"
+                   r"are dropped|is removed|goes away|disappears)\b"),
     ("waiver", r"\bwaiv(?:e|ed|ing)\b|\berlass\w*\b(?=[^.\n]{0,20}(?:gebühr|kosten))|\bexon[eé]r\w*|\bcondon\w*"),
     ("price lock", r"\bprice (?:lock|freeze|protection)\b|\bprices? (?:is |are |stays? |will (?:be|stay) )?"
                    r"(?:locked|frozen|fixed|guaranteed)\b|\bforever\b|\bfür immer\b|\bpour toujours\b|\bpara siempre\b|\block(?:ed)?[- ]in (?:the |your |this )?(?:price|rate)\b|"
@@ -169,7 +177,7 @@ _WON_MORE = (r"(?:deal|opportunity|contract|agreement|order)\s+(?:has\s+)?(?:clo
              r"went through)\b(?!\s+date)|(?:po|purchase order)\s+(?:is|was|has been|got)\s+(?:issued|received|"
              r"signed|approved)|verbal(?:ly)? (?:commit\w*|yes|agreement)|(?:has|have) committed to (?:buy|sign|purchase)")
 _DEAL_NOUN = (r"contract|agreement|order form|order|purchase order|p\.?o\.?|deal|paperwork|sow|msa|signature|"
-              r"opportunity|renewal|subscription")
+              r"opportunity|renewal|subscription|purchase|everything")
 _DONE = (r"signed|countersigned|counter-signed|executed|booked|closed|won|finali[sz]ed|approved|accepted|processed|"
          r"issued|received|confirmed|(?:come|came|gone|went|gotten|got) through|in place|done|complete[d]?|in the bag")
 _CONDITIONAL = r"\b(?:once|when|after|if|until|before|as soon as|so that|to be|will|would|can|could|should|needs? to|ready|awaiting|pending|wait\w*|send|sending|prepare|preparing|get)\b"
@@ -193,7 +201,8 @@ _STATE_GRAMMAR = re.compile(
     rf"\b(?:contrat|bon de commande|commande|accord)\s+(?:est |a été )?(?:déjà )?(?:signée?|contresignée?|"
     rf"re[çc]ue?|émise?|confirmée?|validée?|passée?)\b|\bvous avez (?:déjà )?signé\b|"
     rf"\b(?:contrato|pedido|orden de compra|acuerdo)\s+(?:ya )?(?:est[aá] |fue |ha sido )?(?:ya )?"
-    rf"(?:firmad[oa]|recibid[oa]|emitid[oa]|confirmad[oa])\b|\b(?:ya )?han firmado\b", re.I)
+    rf"(?:firmad[oa]|recibid[oa]|emitid[oa]|confirmad[oa]|cerrad[oa]|ganad[oa]|aprobad[oa])\b|"
+    rf"\b(?:ya )?han firmado\b|\bsigned and sealed\b|\bsigned,? sealed\b", re.I)
 """A signing, booking or purchase stated as done ("the PO has come through", "signed last Tuesday",
 "Auftrag bereits erteilt"), in any order of noun and verb."""
 

@@ -188,3 +188,22 @@ def test_the_offline_analysis_describes_an_activity_whose_subject_carries_a_clai
     assert _label(act) == "email (inbound)"
     assert _label({"type": "meeting", "direction": None, "subject": "Discovery call and demo"}) == \
         "Discovery call and demo"
+
+
+@pytest.mark.parametrize("text", [
+    "The hardware is included at cost price.", "El primer mes no se factura.", "Die Einrichtungsgebühr entfällt.",
+    "The first month will not be invoiced.", "Le premier mois ne sera pas facturé.",
+])
+def test_selling_at_cost_or_not_billing_is_a_promise(text):
+    assert promise_violations(text), text
+
+
+@pytest.mark.parametrize("text", ["Como el acuerdo ya está cerrado, empezamos.", "Since your purchase is approved, we start.",
+                                  "Now that everything is signed and sealed, we can start."])
+def test_more_ways_of_saying_the_deal_is_done(text):
+    assert deal_state_violations(text, "open"), text
+
+
+def test_a_call_in_thirty_minutes_is_same_day_but_a_twenty_minute_walkthrough_is_not():
+    assert timing_violations("Can I call you in 30 minutes to go through the outline?", WEDNESDAY)
+    assert timing_violations("I can walk you through it in 20 minutes on Monday.", WEDNESDAY) == []
