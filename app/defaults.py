@@ -114,3 +114,25 @@ must never name) before reading it again from the stored enrichments."""
 COMPANY_NAMES_SCAN = 2000
 """Most recent enrichments read per tenant to collect its companies' names (one query per
 tenant per TTL; names from each batch's own records are added as they arrive)."""
+
+CONSOLE_HEALTH_WINDOW_HOURS = 24
+"""Hours of webhook deliveries and errors the console's install-health page summarises."""
+
+CONSOLE_LAST_ERRORS = 8
+"""How many of a tenant's latest errors the install-health page lists."""
+
+CONSOLE_PROGRESS_REFRESH_SECONDS = 2
+"""Seconds between refreshes of a running re-sync or backfill's progress page."""
+
+CONSOLE_TOKEN_WARN_SECONDS = 600
+"""An access token expiring within this many seconds is shown as "renews at next use"."""
+
+REWARD_REFERENCE_MIN_WON = 5
+"""Won deals with an amount a tenant needs before rewards are amount-weighted (by its median won
+amount); before, every won deal is worth 1."""
+
+POSTERIOR_FOLD_LIMIT = 5000
+"""Most rewards one posterior refresh folds in (the next refresh takes the rest)."""
+
+POSTERIOR_CAS_ATTEMPTS = 5
+"""Times a refresh reloads and retries when another worker saved the posterior first."""

@@ -32,6 +32,7 @@ from app import defaults
 from app.audit import write_audit
 from app.dispatch.batch import BatchContext
 from app.pipeline import outcome as outcome_stage
+from app.pipeline import strategy as strategy_choice
 from app.pipeline import tenant as tenant_inputs
 from app.pipeline.card import card_payload_from, crm_labels
 from app.pipeline.companies import other_customers, tenant_companies
@@ -58,6 +59,7 @@ from app.storage import get_db
 from app.storage.models import Action, Enrichment
 from integrations.base import FieldUpdate, NoteWrite, Record, TaskWrite, WriteResult, WriteSet
 from integrations.errors import CrmError
+from learning.errors import NoAllowedArmError
 from scoring import score_record
 from scoring import scores as scoring_scores
 
@@ -85,6 +87,10 @@ class Plan:
     task_subject: str | None
     key_prefix: str
     timings: dict[str, float]
+    choice: dict[str, Any] | None = None
+    """The logged strategy choice (arm, propensity, policy, holdout, context); None: no decision."""
+    why: dict[str, Any] | None = None
+    """Why this strategy, for the card (app/pipeline/strategy.py)."""
 
 
 def process_batch(batch: BatchContext) -> dict[str, Any]:
@@ -176,6 +182,7 @@ def _plan(app: Any, batch: BatchContext, items: list[tuple[Any, Record]], *,
     settings = tenant_inputs.agent_settings(app, row)
     companies = tenant_companies(app, batch.tenant_id, [r for _i, r in items])
     policy = tenant_inputs.policy(row)
+    strategy = strategy_choice.prepare(app, batch.tenant_id, row, settings)
     cache, ledger = DbCache(app), DbLedger(app)
 
     t0 = time.perf_counter()
@@ -187,9 +194,19 @@ def _plan(app: Any, batch: BatchContext, items: list[tuple[Any, Record]], *,
         scores = batch_scores[record.id]
         t1 = time.perf_counter()
         now = datetime.now(UTC)
-        mine = settings.with_overrides(other_customer_names=other_customers(companies, record))
-        run = agents_run.run_agents(record, scores, mine, cache=cache, ledger=ledger, now=now)
-        decision = decide(record, scores, LlmResult.from_run(run), policy)
+        # The holdout is decided before any agent runs: a held-out record gets no AI action.
+        assignment = strategy_choice.holdout_of(strategy, record)
+        run, decision = None, strategy_choice.control_decision()
+        if not assignment.holdout:
+            try:
+                run_settings = settings.with_overrides(other_customer_names=other_customers(companies, record))
+                run = agents_run.run_agents(record, scores, run_settings, cache=cache, ledger=ledger, now=now,
+                                            policy=strategy.policy)
+                decision = decide(record, scores, LlmResult.from_run(run), policy)
+            except NoAllowedArmError:
+                decision = strategy_choice.control_decision(strategy_choice.NO_ARM_REASON)
+        choice = (strategy_choice.logged_choice(strategy, record, scores, run, assignment=assignment)
+                  if run is not None or assignment.holdout else None)
         t2 = time.perf_counter()
         fields = output_fields(scores, run, decision, now=now)
         last = _last_action(app, item.key, "fields")
@@ -200,14 +217,15 @@ def _plan(app: Any, batch: BatchContext, items: list[tuple[Any, Record]], *,
             to_write = dict(fields)
         else:
             to_write = changed_fields(fields, (last or {}).get("fields"))
-        note_hash = content_hash(fields_without_time(fields), run.draft.model_dump(), decision.action)
+        note_hash = content_hash(fields_without_time(fields), run.draft.model_dump() if run else {}, decision.action)
         last_note = _last_action(app, item.key, "note")
         return Plan(item=item, record=record, scores=scores, run=run, decision=decision, fields=fields,
                     to_write=to_write, last_fields=last, fingerprint=fingerprint,
-                    note_hash=None if last_note and last_note.get("hash") == note_hash else note_hash,
+                    note_hash=None if run is None or (last_note and last_note.get("hash") == note_hash) else note_hash,
                     task_subject=task_spec(record, run, decision).subject if decision.action != "suppress" else None,
                     key_prefix=f"{item.key.tenant_id}:{record.id}:{item.job_id}",
-                    timings={"fetch": fetch_ms, "score_per_record": score_ms, "agents": _ms(t1, t2)})
+                    timings={"fetch": fetch_ms, "score_per_record": score_ms, "agents": _ms(t1, t2)},
+                    choice=choice, why=strategy_choice.why(strategy, choice) if choice else strategy_choice.NO_ARM_WHY)
 
     plans: list[Plan] = []
     failures: dict[str, Any] = dict(score_failures)
@@ -294,15 +312,22 @@ def _store(app: Any, plan: Plan, results: list[WriteResult], *,
     written = {"fields": len(plan.to_write), "task": task_result.status if task_result else None,
                "note": note_result.status if note_result else None}
     now = datetime.now(UTC)
-    card = card_payload_from(record, plan.scores, run, decision, task_result=task_result,
-                             task_subject=plan.task_subject if task_result else None, enriched_at=now,
-                             labels=labels)
+    if run is None:  # no AI action (holdout, or no allowed strategy): scores and why only
+        card = strategy_choice.control_card(record, plan.scores, decision, plan.why or {}, enriched_at=now,
+                                            labels=labels)
+    else:
+        card = card_payload_from(record, plan.scores, run, decision, task_result=task_result,
+                                 task_subject=plan.task_subject if task_result else None, enriched_at=now,
+                                 labels=labels)
+        card["strategy"]["why"] = plan.why
     with get_db(app).session() as s:
         enrichment = Enrichment(
             tenant_id=key.tenant_id, object_type="deal", record_id=record.id, job_id=plan.item.job_id,
-            input_hash=plan.fingerprint, scores=_jsonable(plan.scores), analysis=run.analysis.model_dump(mode="json"),
-            strategy=run.strategy.model_dump(mode="json"), draft=run.draft.model_dump(mode="json"), card=card,
-            model_versions=card["model_versions"], generated_by=run.generated_by,
+            input_hash=plan.fingerprint, scores=_jsonable(plan.scores),
+            analysis=run.analysis.model_dump(mode="json") if run else {},
+            strategy=run.strategy.model_dump(mode="json") if run else card["strategy"],
+            draft=run.draft.model_dump(mode="json") if run else {}, card=card,
+            model_versions=card["model_versions"], generated_by=run.generated_by if run else None,
         )
         s.add(enrichment)
         s.flush()
@@ -318,20 +343,20 @@ def _store(app: Any, plan: Plan, results: list[WriteResult], *,
             s.add(Action(tenant_id=key.tenant_id, object_type="deal", record_id=record.id,
                          enrichment_id=enrichment.id, kind="note", crm_id=note_result.id,
                          payload={"hash": plan.note_hash}))
-        s.add(Action(tenant_id=key.tenant_id, object_type="deal", record_id=record.id,
-                     enrichment_id=enrichment.id, kind="strategy_choice", status="logged",
-                     payload={"arm": run.strategy.arm, "propensity": run.strategy.propensity,
-                              "policy": run.strategy.policy, "probabilities": run.strategy.probabilities,
-                              "context": outcome_stage.decision_context(record, plan.scores)}))
+        if plan.choice is not None:
+            s.add(Action(tenant_id=key.tenant_id, object_type="deal", record_id=record.id,
+                         enrichment_id=enrichment.id, kind="strategy_choice", status="logged", payload=plan.choice))
         write_audit(s, "record.enriched", tenant_id=key.tenant_id, object_type="deal", record_id=record.id,
                     job_id=plan.item.job_id, detail={
                         "enrichment_id": enrichment.id, "model_versions": card["model_versions"],
-                        "llm_usage": run.usage, "llm_cost_usd": run.cost_usd, "generated_by": run.generated_by,
-                        "fallbacks": [f.model_dump() for f in run.fallbacks], "decision": decision.action,
+                        "llm_usage": run.usage if run else [], "llm_cost_usd": run.cost_usd if run else 0.0,
+                        "generated_by": run.generated_by if run else None,
+                        "fallbacks": [f.model_dump() for f in run.fallbacks] if run else [],
+                        "decision": decision.action, "holdout": bool((plan.choice or {}).get("holdout")),
                         "decision_reasons": list(decision.reasons), "written": written,
                         "timings_ms": plan.timings,
                     })
-        for fb in run.fallbacks:
+        for fb in run.fallbacks if run else []:
             write_audit(s, "llm.fallback", tenant_id=key.tenant_id, object_type="deal", record_id=record.id,
                         job_id=plan.item.job_id, detail=fb.model_dump())
         enrichment_id = enrichment.id
