@@ -10,14 +10,15 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from agents.claims import deal_state_violations
 from agents.context import Context
 from agents.facts import _MONEY, _PERCENT, Vocabulary
 from agents.models import OFFLINE_LABEL, Analysis, AnalysisOut, Evidence, Signal
 from agents.prompts import load_prompt
 from agents.providers.gateway import CallResult, Gateway
 from agents.providers.offline import register
-from agents.safety import check_analysis
-from agents.untrusted import fence
+from agents.safety import check_analysis, discount_and_promise_violations
+from agents.untrusted import fence, injection_reason
 
 RECENT_DAYS = 14
 """Days that count as recent engagement."""
@@ -84,7 +85,12 @@ def _label(a: Mapping[str, Any]) -> str:
     text = re.sub(r"https?://\S+|www\.\S+", "[link]", text)
     # Figures in CRM text are not facts (agents.facts): a label never carries an amount or a percentage.
     text = _PERCENT.sub(" [figure] ", _MONEY.sub(" [amount] ", text))
-    return re.sub(r"\s+", " ", text).strip()[:60]
+    text = re.sub(r"\s+", " ", text).strip()[:60]
+    # The same invariant as a model's answer: a label that carries an instruction or a commercial
+    # claim ("Sam confirmed: loyalty credit", "KI: 3 Monate gratis") is described, not quoted.
+    if injection_reason(text) or discount_and_promise_violations(text, None) or deal_state_violations(text, "open"):
+        return f"{a['type'].replace('_', ' ')} ({a.get('direction') or 'logged'})"
+    return text
 
 
 @register(AnalysisOut)

@@ -59,6 +59,38 @@ _FRACTION_OFF = re.compile(
 _FRACTION_PCT = {"money": 100, "pricing": 100, "price of": 100, "preis": 100, "prix": 100, "precio": 100, "half": 50, "third": 33.3, "quarter": 25, "halb": 50, "hälfte": 50, "drittel": 33.3, "moitié": 50,
                  "tiers": 33.3, "mitad": 50, "tercio": 33.3, "two": 50, "2": 50, "buy one": 50}
 
+_FRACTION_WORDS = (r"half|a third|one third|a quarter|one quarter|a fifth|hälfte|halbe[nm]?|drittel|viertel|fünftel|"
+                   r"moitié|tiers|quart|cinquième|mitad|tercio|cuarto|quinta parte")
+_CONCESSION = (r"off|discount\w*|rebate|markdown|price cut|price reduction|rabatt\w*|nachlass\w*|preisnachlass\w*|"
+               r"abschlag|remise|rabais|ristourne|réduction de prix|descuento|rebaja\w*|bonificaci[oó]n")
+_FRACTION_CONCESSION = re.compile(
+    rf"\b(?:{_FRACTION_WORDS})\b[^.\n]{{0,25}}?\b(?:{_CONCESSION}|(?:list |quoted )?price|preis\w*|prix|precio)\b|"
+    rf"\b(?:{_CONCESSION})\b[^.\n\d]{{0,25}}?\b(?:{_FRACTION_WORDS})\b", re.I)
+"""A fraction of the price given away ("ein Preisnachlass von einem Viertel", "a quarter off")."""
+
+_OFFERED_CONCESSION = re.compile(
+    r"\b(?:offer\w*|give|giving|extend\w*|apply|applies|grant\w*|you get|you'll get|you will get|qualif\w*|confirm\w*|"
+    r"there(?:'s| is)|we can do|i can do|we have|i have|approved|unlock\w*|anbieten|gewähr\w*|bieten|erhalten|"
+    r"accord\w*|propos\w*|offr\w*|ofrec\w*|aplica\w*|conced\w*)\b[^.\n]{0,30}?"
+    r"\b(?:discount\w*|price cut|price reduction|reduced price|lower price|rebate|markdown|concession|"
+    r"rabatt\w*|nachlass\w*|preisnachlass\w*|sonderpreis|remise|rabais|ristourne|réduction|descuento|rebaja\w*)\b",
+    re.I)
+_PRICE_MOVE = re.compile(
+    r"\b(?:bring|take|get|knock|drop|lower|reduce|cut|adjust|trim|sharpen|shave|come down on|move on)\w*\s+"
+    r"(?:\w+\s+){0,2}?(?:price|pricing|quote|invoice)s?\b(?:\s+down)?|"
+    r"\b(?:fit|match|meet|work with(?:in)?|stay within)\s+(?:\w+\s+){0,2}?(?:your|their|the) budget\b|"
+    r"\bpreis\w*\s+(?:\w+\s+){0,2}?(?:senken|reduzieren|anpassen|nachlassen)|\bpreislich entgegen\w*|"
+    r"\b(?:baisser|revoir|ajuster|réduire)\s+(?:le |notre |votre )?(?:prix|tarif)|\bà votre budget\b|"
+    r"\b(?:bajar|ajustar|reducir|rebajar)\s+(?:el |nuestro |su )?(?:precio|importe)|\ba su presupuesto\b", re.I)
+"""A price moved without a figure ("bring the price down to fit your budget")."""
+_REPORTED = re.compile(r"\?|\b(?:question\w*|ask\w*|whether|wonder\w*|frage|gefragt|ob|question|demandé|"
+                       r"si nous|pregunta|preguntó|si podemos)\b", re.I)
+"""Reported or asked, not offered: "Marcus asked whether we could lower the price"."""
+
+_BASIS_POINTS = re.compile(r"(\d[\d,.]*)\s?(?:basis points|bps|bp|basispunkte|points de base|puntos básicos)\b", re.I)
+
+_NEGATED = re.compile(r"\b(?:no|not|n't|cannot|unable|without|kein\w*|nicht|pas|aucune?|ningún|ninguna|sin)\b", re.I)
+
 _MONEY_CONCESSION = re.compile(
     rf"(?:[$€£]\s?\d[\d.,' ]*\s?k?|\d[\d.,' ]*\s?(?:k\s?)?(?:[$€£]|usd|eur|gbp|dollars?|euros?))\s*"
     rf"(?:\w+\W+){{0,2}}?{DISCOUNT_WORDS}\b|\b(?:discount|rabatt|nachlass|remise|réduction|descuento|rebaja|credit)"
@@ -71,6 +103,20 @@ _PRICE_FIGURE = re.compile(
     rf"\b{PRICE_WORDS}\b[^.\n\d]{{0,30}}?(\d{{1,3}}(?:[.,' ]\d{{3}})+(?:[.,]\d{{1,2}})?|\d{{3,}}(?:[.,]\d+)?)"
     rf"(?!\s?(?:%|{_PCT_WORDS}|trucks|seats|users|licen|sites|days|weeks|months|minutes|hours))", re.I)
 
+_GOODS = (r"months?|weeks?|years?|days?|seats?|licen[cs]es?|users?|trials?|pilots?|onboarding|implementation|"
+          r"set-?up|installation|migration|training|support|upgrades?|add-?ons?|modules?|features?|services?|"
+          r"consulting|hardware|devices?|integrations?|access|tiers?|plans?|delivery|shipping|maintenance|"
+          r"workshops?|rollout|deployment|subscriptions?|renewals?|hours?|clinics?|depots?|sites?|locations?|"
+          r"trucks?|vehicles?|data|reports?|sessions?|accounts?|package|bundle|extras?|it")
+"""What a seller can give away: "free" next to one of these is an offer, not availability."""
+
+_FREE_NEAR_GOODS = (
+    # "two months free", "the first 3 months are free", "migration is free", "free pilot";
+    # not "feel free to", "free up", "are you free on Monday", "hassle-free".
+    rf"(?<![-\w])(?<!feel )(?<!feels )free(?! to\b)(?! up\b)(?!-)(?:\s+(?:of charge|\w+)){{0,3}}?\s+(?:{_GOODS})\b|"
+    rf"\b(?:{_GOODS})\b(?:\s+\w+){{0,3}}?\s+(?:(?:is|are|be|comes?|stays?|will be|'s)\s+)?"
+    rf"(?:completely |totally |entirely )?(?<!feel )free\b(?! up\b)")
+
 PROMISE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((n, re.compile(p, re.I)) for n, p in (
     ("free extra", r"\b(?:at |for )?(?:zero|no|nil|without) (?:extra |additional )?(?:cost|charge|fee)s?\b|"
                    r"\bon (?:us|the house)\b|\bat our expense\b|\bthrow(?:n|ing)? in\b|\bnull kosten\b|"
@@ -81,9 +127,31 @@ PROMISE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((n, re.compile
                    r"\bkostenlos\w*|\bgratis\b|\bumsonst\b|\bohne (?:aufpreis|zusatzkosten|kosten)\b|"
                    r"\bgratuit\w*|\bofferts?\b|\bsans frais\b|\bsans co[uû]t\b|"
                    r"\bgratuit[oa]s?\b|\bsin (?:coste|costo|cargo)\b|\bde regalo\b"),
+    ("free extra", rf"{_FREE_NEAR_GOODS}|\bohne (?:\w+ )?(?:berechnung|gebühr\w*|aufpreis|zusatzkosten|kosten)\b|"
+                   r"\bunentgeltlich\w*|\bkostenfrei\w*|\bgebührenfrei\w*|\bgeschenkt\b|\bzum nulltarif\b|"
+                   r"\bsans (?:aucun )?(?:supplément|surcoût|frais)\b|\bà titre gracieux\b|\ben cadeau\b|\bofferte?s?\b|"
+                   r"\bsin (?:ning[uú]n )?(?:coste|costo|cargo|cargos)(?: adicional(?:es)?)?\b|\bde regalo\b|"
+                   r"\bbonificad[oa]s?\b|\bobsequi\w+|\bregal(?:amos|aremos|ar)\b|\bsin pagar\b"),
+    ("special price", r"\b(?:vip|special|preferential|preferred|exclusive|partner|insider|founder'?s?|loyalty|"
+                      r"friends[- ](?:and|&)[- ]family|discounted|reduced|introductory|early[- ]bird|sweetheart|"
+                      r"one[- ]time|courtesy|goodwill|service|signing|welcome)\s+(?:pricing|prices?|rates?|terms|deal|offer|tier|"
+                      r"price point|credits?|rebates?|bonus|discount)\b|"
+                      r"\b(?:sonder|vorzugs|vip-?|partner|treue|spezial)(?:preis|konditionen|tarif|angebot)\w*|"
+                      r"\b(?:prix|tarifs?|conditions?|offre)\s+(?:spéci(?:al|aux|ale?s?)|préférenti\w+|exceptionn\w+|"
+                      r"privilégi\w+|vip|partenaire)\b|"
+                      r"\b(?:precios?|tarifas?|condiciones|oferta)\s+(?:especial(?:es)?|preferen\w+|exclusiv\w+|vip|"
+                      r"de socio)\b"),
     ("guarantee", r"\bguarantee[ds]?\b|\bmoney[- ]back\b|\brisk[- ]free\b|\bgarantier\w*|\bgarantie\w*|"
                   r"\bgarantiz\w*|\bgarant[ií]a\b|\bgeld[- ]zurück\b|\brembours\w*"),
     ("refund", r"\brefund\w*\b|\brückerstatt\w*|\berstatt\w*|\breembols\w*|\bdevoluci[oó]n del dinero\b"),
+    ("at cost", r"\bat (?:our )?cost(?: price)?\b|\bbelow cost\b|\bzum selbstkostenpreis\b|\bzum einkaufspreis\b|"
+                r"\bà prix coûtant\b|\ba precio de coste\b|\bal costo\b"),
+    ("not billed", r"\b(?:not|never|won't|will not|isn't|is not|aren't|are not|no longer)\s+(?:be\s+)?"
+                   r"(?:billed|charged|invoiced)\b|\bwe (?:don't|do not|won't|will not) (?:bill|charge|invoice)\b|"
+                   r"\bno se (?:factura|cobra)\w*|\bsin (?:facturar|cobrar)\b|\bwird nicht (?:berechnet|in rechnung gestellt)|"
+                   r"\bnicht berechnet\b|\bn'est pas factur\w*|\bne sera pas factur\w*|\bnon factur\w*|"
+                   r"\b\w*(?:gebühr|kosten|pauschale|fee|charge|cost)\w*\s+(?:\w+\s+)?(?:entfällt|entfallen|is dropped|"
+                   r"are dropped|is removed|goes away|disappears)\b"),
     ("waiver", r"\bwaiv(?:e|ed|ing)\b|\berlass\w*\b(?=[^.\n]{0,20}(?:gebühr|kosten))|\bexon[eé]r\w*|\bcondon\w*"),
     ("price lock", r"\bprice (?:lock|freeze|protection)\b|\bprices? (?:is |are |stays? |will (?:be|stay) )?"
                    r"(?:locked|frozen|fixed|guaranteed)\b|\bforever\b|\bfür immer\b|\bpour toujours\b|\bpara siempre\b|\block(?:ed)?[- ]in (?:the |your |this )?(?:price|rate)\b|"
@@ -108,6 +176,36 @@ _WON = (r"closed[- ]won|(?:has|have|had) (?:already |now |just )?signed\b(?![ -]
 _WON_MORE = (r"(?:deal|opportunity|contract|agreement|order)\s+(?:has\s+)?(?:closed|was won|got signed|is done|"
              r"went through)\b(?!\s+date)|(?:po|purchase order)\s+(?:is|was|has been|got)\s+(?:issued|received|"
              r"signed|approved)|verbal(?:ly)? (?:commit\w*|yes|agreement)|(?:has|have) committed to (?:buy|sign|purchase)")
+_DEAL_NOUN = (r"contract|agreement|order form|order|purchase order|p\.?o\.?|deal|paperwork|sow|msa|signature|"
+              r"opportunity|renewal|subscription|purchase|everything")
+_DONE = (r"signed|countersigned|counter-signed|executed|booked|closed|won|finali[sz]ed|approved|accepted|processed|"
+         r"issued|received|confirmed|(?:come|came|gone|went|gotten|got) through|in place|done|complete[d]?|in the bag")
+_CONDITIONAL = r"\b(?:once|when|after|if|until|before|as soon as|so that|to be|will|would|can|could|should|needs? to|ready|awaiting|pending|wait\w*|send|sending|prepare|preparing|get)\b"
+_STATE_GRAMMAR = re.compile(
+    rf"\b(?:{_DEAL_NOUN})\b\s+(?:\w+\s+){{0,2}}?(?:(?:is|was|has|have|had|got|been|'s|are|were)\s+)+"
+    rf"(?:already |now |just |fully |officially |finally |been )*(?:{_DONE})\b(?!\s+(?:off|date|by\b))|"
+    rf"\b(?:{_DEAL_NOUN})\s+(?:{_DONE})\b(?!\s+(?:off|date|by\b))|"
+    rf"\b(?:signed|countersigned|counter-signed|executed|booked|closed|won|finali[sz]ed|received|processed|approved)"
+    rf"\s+(?:the |your |our |this |a )?(?:\w+\s+)?(?:{_DEAL_NOUN})\b|"
+    rf"\b(?:you|they|we|he|she|[A-Z][\w-]+)\s+(?:have |has |had |already |just |officially )*"
+    rf"(?:signed|countersigned|bought|purchased|booked)\b(?!\s+(?:off|up|in|on to|onto|the nda|an nda|nda))|"
+    rf"\bwelcome (?:aboard|to the family|as a (?:new )?customer)\b|\bnow that you(?:'re| are) a customer\b|"
+    rf"\b(?:has|have|had)\s+(?:already |now |just |officially |finally )*(?:agreed|committed|decided|confirmed|"
+    rf"chosen)\s+to\s+(?:go ahead|proceed|buy|sign|move forward|purchase|order|go with us)\b|"
+    rf"\b(?:gave|given|got) (?:us )?the (?:green light|go-ahead)\b|\b(?:haben|hat) (?:bereits |schon )?zugesagt\b|"
+    rf"\b(?:a|ont) (?:déjà )?donné (?:son|leur) accord\b|\b(?:ya )?(?:dio|dieron|han dado) (?:luz verde|el visto bueno)\b|"
+    rf"\bauftrag\w*\s+(?:ist |wurde )?(?:bereits |schon |nun )?(?:erteilt|vergeben|bestätigt)|"
+    rf"\bbestellung\s+(?:ist |wurde )?(?:bereits |schon )?(?:eingegangen|erteilt|bestätigt)|"
+    rf"\bvertrag\s+(?:ist |wurde )?(?:bereits |schon )?(?:unterzeichnet|gegengezeichnet|unterschrieben)|"
+    rf"\b(?:haben|hat) (?:bereits |schon )?(?:unterschrieben|unterzeichnet|bestellt)|"
+    rf"\b(?:contrat|bon de commande|commande|accord)\s+(?:est |a été )?(?:déjà )?(?:signée?|contresignée?|"
+    rf"re[çc]ue?|émise?|confirmée?|validée?|passée?)\b|\bvous avez (?:déjà )?signé\b|"
+    rf"\b(?:contrato|pedido|orden de compra|acuerdo)\s+(?:ya )?(?:est[aá] |fue |ha sido )?(?:ya )?"
+    rf"(?:firmad[oa]|recibid[oa]|emitid[oa]|confirmad[oa]|cerrad[oa]|ganad[oa]|aprobad[oa])\b|"
+    rf"\b(?:ya )?han firmado\b|\bsigned and sealed\b|\bsigned,? sealed\b", re.I)
+"""A signing, booking or purchase stated as done ("the PO has come through", "signed last Tuesday",
+"Auftrag bereits erteilt"), in any order of noun and verb."""
+
 _LOST = r"closed[- ]lost|deal (?:is|was|has been) (?:lost|dead|cancell?ed)|verloren|affaire perdue|(?:trato|negocio) perdido"
 _AMOUNT_CHANGED = (r"(?:amount|price|value|total|betrag|preis|montant|prix|importe|precio)\s+(?:\w+\s+){0,2}?"
                    r"(?:(?:was|has been|is now|been|wurde|a été|ha sido|fue)\s+)?(?:corrected|updated|revised|adjusted|"
@@ -141,27 +239,61 @@ def discount_violations(text: str, approved_discount: float | None) -> list[str]
             reasons.append(f"a price concession ({m.group(0).strip()!r}) is not what the policy approved")
     if _MONEY_CONCESSION.search(t):
         reasons.append("a money-off offer is not something the policy approved")
+    for m in _FRACTION_CONCESSION.finditer(t):
+        if not _FRACTION_OFF.search(m.group(0)):
+            reasons.append(f"a price concession ({m.group(0).strip()!r}) is not what the policy approved")
+    for m in _BASIS_POINTS.finditer(t):
+        if _num(m.group(1)) / 100 > allowed + 1e-6:
+            reasons.append(f"discount of {_num(m.group(1)) / 100:g}% offered ({m.group(0)!r}); policy approves {allowed:g}%")
+    if not allowed:
+        for sentence in re.split(r"(?<=[.!?;])\s+|\n+", t):
+            move = _PRICE_MOVE.search(sentence)
+            if move and not _REPORTED.search(sentence) \
+                    and not _NEGATED.search(sentence[max(0, move.start() - 25):move.end()]):
+                reasons.append(f"moves the price ({move.group(0).strip()!r}); the policy approved no discount")
+                break
+        # With no approved discount, offering one is a violation even without a figure ("a price cut for you").
+        for m in _OFFERED_CONCESSION.finditer(t):
+            if not _NEGATED.search(t[max(0, m.start() - 25):m.end()]):
+                reasons.append(f"offers a concession ({m.group(0).strip()!r}); the policy approved none")
+                break
     return list(dict.fromkeys(reasons))
 
 
 _TENS = (r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|zwanzig|dreißig|vierzig|fünfzig|sechzig|"
           r"siebzig|achtzig|neunzig|hundert|vingt|trente|quarante|cinquante|soixante|quatre-vingts?|cent|veinte|"
           r"treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa|cien")
+_UNITS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+          r"seventeen|eighteen|nineteen|a few|a couple of|several|ein|eine|zwei|drei|vier|fünf|sechs|sieben|acht|"
+          r"neun|zehn|elf|zwölf|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|seize|uno|"
+          r"dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|quince")
 _SPELLED_MONEY = re.compile(
-    rf"\b(?:[a-zäöüéè-]+[- ])?(?:{_TENS})[a-zäöüéè-]*[- ]?(?:thousand|million|tausend|millionen|mille|millions?|mil|"
-    rf"millones)\b|\b\w*(?:{_TENS})\w*tausend\b", re.I)
+    rf"\b(?:[a-zäöüéè-]+[- ])?(?:{_TENS})[a-zäöüéè-]*[- ]?(?:thousand|grand|million|tausend|millionen|mille|"
+    rf"millions?|mil|millones)\b|\b\w*(?:{_TENS}|{_UNITS.replace(' ', '')})\w*tausend\b|"
+    rf"\b(?:{_UNITS})[- ](?:thousand|grand|million|tausend|millionen|mille|millions?|mil|millones)\b", re.I)
 
 
-def price_violations(text: str, money: Iterable[float]) -> list[str]:
-    """Return prices stated in `text` that are not amounts the record or tenant vouches for."""
+_COUNTED = re.compile(r"\s+(?!(?:usd|eur|gbp|chf|dollars?|euros?|pounds?|bucks|grand|k|thousand|per|a|an|the|for|"
+                      r"if|and|or|to|by|with|plus|net|all-in|total)\b)[^\W\d_]{3,}", re.I)
+
+
+def price_violations(text: str, money: Iterable[float], counts: Iterable[float] = ()) -> list[str]:
+    """Return prices stated in `text` that are not amounts the record or tenant vouches for.
+
+    `counts` are plain counts the record vouches for (trucks, seats): one followed by the thing
+    it counts ("das Angebot für Ihre 120 Fahrzeuge") is a quantity, not a price.
+    """
     t = normalise(text)
     allowed = list(money)
+    counted = set(counts)
     reasons = [f"amount written out ({m.group(0)!r}): amounts are stated in figures from the record"
                for m in _SPELLED_MONEY.finditer(t)]
     for m in _PRICE_FIGURE.finditer(_MONEY.sub(" ", t)):
         v = _num(m.group(1))
         if 1990 <= v <= 2100 and m.group(1).isdigit():
             continue  # a year ("the 2027 budget"), not a price
+        if v in counted and _COUNTED.match(m.string, m.end(1)):
+            continue
         if not _close_to_any(v, allowed):
             reasons.append(f"price {m.group(1)!r} is not an amount on the record")
     return list(dict.fromkeys(reasons))
@@ -178,7 +310,14 @@ def promise_violations(text: str, allowed_promises: Iterable[str] = ()) -> list[
             if not any(p in low and m.group(0).lower() in p for p in permitted):
                 reasons.append(f"promise outside policy ({name}): {m.group(0)!r}")
                 break
-    return reasons
+    return list(dict.fromkeys(reasons))
+
+
+def _clause_before(sentence: str, at: int) -> str:
+    """The clause a match sits in, up to the match ("I will confirm: the deal is closed" -> "the deal is ")."""
+    head = sentence[:at]
+    cut = max(head.rfind(c) for c in ",:;()\u2014")
+    return head[cut + 1:]
 
 
 def deal_state_violations(text: str, stage_kind: str) -> list[str]:
@@ -188,16 +327,17 @@ def deal_state_violations(text: str, stage_kind: str) -> list[str]:
     corrected amount (amounts change in the CRM, by people, and then the record says so).
     """
     t = normalise(text)
-    reasons = []
-    for state, pattern in _STATE:
-        m = pattern.search(t)
-        if m is None:
-            continue
-        if state == "amount_changed":
-            reasons.append(f"claims the amount changed ({m.group(0)!r}); the record's amount is the only amount")
-        elif state != stage_kind:
-            reasons.append(f"claims the deal is {state} ({m.group(0)!r}); the record says {stage_kind}")
-    return reasons
+    reasons: list[str] = []
+    for sentence in re.split(r"(?<=[.!?;])\s+|\n+", t):
+        found = [("won", m) for m in _STATE_GRAMMAR.finditer(sentence)]
+        found += [(state, m) for state, pattern in _STATE for m in pattern.finditer(sentence)]
+        for state, m in found:
+            if state == "amount_changed":
+                reasons.append(f"claims the amount changed ({m.group(0)!r}); the record's amount is the only amount")
+            elif state != stage_kind and not re.search(_CONDITIONAL, _clause_before(sentence, m.start()) + m.group(0), re.I):
+                # "once the contract is signed" or "the agreement will be signed" is a plan, not a state.
+                reasons.append(f"claims the deal is {state} ({m.group(0)!r}); the record says {stage_kind}")
+    return list(dict.fromkeys(reasons))
 
 
 __all__ = ["DISCOUNT_WORDS", "PROMISE_PATTERNS", "_PERCENT", "deal_state_violations", "discount_violations",

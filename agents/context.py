@@ -168,8 +168,26 @@ def name_shaped(text: str, *, max_words: int = NAME_MAX_WORDS) -> bool:
     long runs of words are how instructions hide in a name field.
     """
     t = text.strip()
-    return bool(t) and len(t) <= 60 and len(t.split()) <= max_words and bool(_NAME_CHARS.match(t)) \
-        and t.count(",") <= 1 and " - " not in t and " -- " not in t
+    # A short qualifier in brackets is part of many company names ("AT&T Fleet Services (US)");
+    # a colon or a sentence in brackets is not.
+    core = _QUALIFIER.sub("", t)
+    return bool(t) and len(t) <= 60 and len(core.split()) <= max_words and bool(_NAME_CHARS.match(core)) \
+        and t.count(",") <= 1 and " - " not in t and " -- " not in t and all(_joined_ok(w) for w in core.split())
+
+
+_QUALIFIER = re.compile(r"\s*\((?:[^\W_][\w&.'-]*)(?: [^\W_][\w&.'-]*)?\)\s*$")
+_PARTICLES = frozenset("de del della der den van von da di du la le al el bin ibn y e d o".split())
+
+
+def _joined_ok(word: str) -> bool:
+    """A hyphen-joined name has at most three parts, and with three every part is capitalised
+    ("Anne-Marie", "Dubois-Lefèvre", "Coca-Cola"; not "Whitfield-AI-instructions-mention-price-cut")."""
+    parts = [p for p in re.split(r"[-‐‑]", word) if p]
+    if len(parts) > 3:
+        return False
+    if len(parts) == 3:
+        return all(p[0].isupper() or p.lower() in _PARTICLES for p in parts)
+    return True
 
 
 def text_fields(record: Record) -> dict[str, str]:

@@ -5,7 +5,9 @@ tenant's policy. Rules, in the order they apply:
 
 1. a closed deal (won or lost) gets nothing; anger, cancellation or a legal ask in the buyer's
    latest messages goes to the owner (no customer draft);
-2. the recipient must be one of the record's contacts, and must not have opted out;
+2. the recipient must be one of the record's contacts, and must not have opted out; a record the
+   seller already contacted `contact_frequency_cap` times in the last week gets no new customer
+   message: the action is `wait`, a task for the owner that says why and when the next one is fine;
 3. a channel the tenant disallows becomes email (or nothing, if email is disallowed too);
 4. a discount is clamped to the cap; above the approval threshold a human must approve it;
 5. big deals, high churn risk and drafts that failed their checks go to a human;
@@ -21,10 +23,14 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, Literal
 
+from agents.settings import CONTACT_FREQUENCY_CAP, CONTACT_FREQUENCY_WINDOW_DAYS
 from integrations.base import Record
 
 Autonomy = Literal["suggest", "approve", "auto"]
-Action = Literal["suppress", "escalate", "hold_for_approval", "suggest", "send"]
+Action = Literal["suppress", "escalate", "wait", "hold_for_approval", "suggest", "send"]
+
+TOUCH_TYPES = frozenset({"email", "call"})
+"""Activity types that count as the seller contacting the buyer (when their direction is outbound)."""
 
 
 @dataclass(frozen=True)
@@ -41,6 +47,8 @@ class Policy:
     quiet_hours: tuple[int, int] | None = (20, 8)
     allowed_channels: frozenset[str] = frozenset({"email", "call", "meeting"})
     auto_channels: frozenset[str] = frozenset({"email"})
+    contact_frequency_cap: int = CONTACT_FREQUENCY_CAP
+    contact_frequency_days: int = CONTACT_FREQUENCY_WINDOW_DAYS
 
 
 @dataclass(frozen=True)
@@ -112,6 +120,14 @@ def decide(record: Record, scores: Mapping[str, Any] | None, llm_result: LlmResu
             or (contact.email or "").lower() in {e.lower() for e in policy.opted_out_emails}
             or record.extra.get("do_not_contact") is True):
         return stop(f"recipient {contact.id} opted out")
+    touches = recent_touches(record, llm_result.due_at, policy.contact_frequency_days)
+    if policy.contact_frequency_cap > 0 and len(touches) >= policy.contact_frequency_cap:
+        # Another message now would be pestering: the owner gets a task saying why, the buyer nothing.
+        next_ok = min(touches) + timedelta(days=policy.contact_frequency_days)
+        return Decision("wait", None, next_ok, None, False, False, (*reasons,
+                        f"contacted {len(touches)} times in the last {policy.contact_frequency_days} days "
+                        f"(cap {policy.contact_frequency_cap}): no new customer message before "
+                        f"{next_ok.strftime('%a %d %b')}"))
     channel = llm_result.channel
     if channel not in policy.allowed_channels:
         if "email" not in policy.allowed_channels:
@@ -166,3 +182,19 @@ def _outside_quiet_hours(due: datetime, quiet: tuple[int, int] | None, reasons: 
     if moved != due:
         reasons.append(f"moved out of quiet hours/weekend to {moved.isoformat()}")
     return moved
+
+
+def recent_touches(record: Record, until: datetime, days: int) -> list[datetime]:
+    """When the seller contacted the buyer (outbound emails and calls) in the `days` before `until`."""
+    out = []
+    for a in record.activities:
+        if a.type not in TOUCH_TYPES or a.direction != "outbound" or not a.at:
+            continue
+        try:
+            at = datetime.fromisoformat(a.at.replace("Z", "+00:00"))
+        except ValueError:
+            continue
+        at = at if at.tzinfo else at.replace(tzinfo=until.tzinfo)
+        if until - timedelta(days=days) < at <= until:
+            out.append(at)
+    return out

@@ -16,7 +16,9 @@ from datetime import date
 
 from agents.catalogue import DEFAULT_CATALOGUE
 from agents.context import Context, as_date
-from agents.normalize import normalise
+from agents.links import URL as _URL
+from agents.links import url_allowed
+from agents.normalize import defang, normalise
 
 PLAIN_NUMBER_MAX = 10_000
 """Largest plain count a reply may repeat from the customer's own messages (seats, trucks, sites);
@@ -47,8 +49,6 @@ diciembre sr sra señor señora don doña
 """Capitalised words that are not names (greetings, days, months, sentence glue)."""
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_URL = re.compile(r"https?://[^\s)>\]]+|www\.[^\s)>\]]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|io|net|org|co|de|fr|es|"
-                  r"info|biz|xyz|app|link|ly|me|site|online|eu|uk)/[^\s)>\]]*", re.I)
 _AMOUNT = r"\d{1,3}(?:[.,' ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?"
 _SCALE = r"k|m|mio\.?|million(?:s|en)?|millones|thousand|tsd\.?|mil|grand"
 _CUR_SIGN = r"[$€£]|us\$"
@@ -83,6 +83,7 @@ _DURATION = re.compile(r"\b(\d{1,3})[-\s]?(?:minutes?|mins?|hours?|hrs?|minütig
                        r"horas?|heures?)\b", re.I)
 _MULTIPLE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?[x×](?![\w])", re.I)
 _NUMBER = re.compile(r"(?<![\w.,/-])(\d[\d,]*(?:\.\d+)?)(?![\w%])")
+_MIXED_SCRIPT = re.compile(r"\b(?=\w*[A-Za-z])(?=\w*[\u0370-\u03ff\u0400-\u04ff])\w+\b")
 _WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
 
 
@@ -91,7 +92,7 @@ _WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
 class Finding:
     """One fact in a text that the inputs do not support."""
 
-    kind: str  # email | url | money | percent | date | number | name | other_customer
+    kind: str  # email | url | money | percent | date | number | name | other_customer | confusable
     value: str
 
     def __str__(self) -> str:
@@ -117,7 +118,7 @@ class Vocabulary:
 def build_vocabulary(
     ctx: Context, *, extra_text: Iterable[str] = (), extra_dates: Iterable[date] = (),
     extra_percents: Iterable[float] = (), other_customers: Iterable[str] = (),
-    allowed_links: Iterable[str] = (), extra_money: Iterable[float] = (),
+    allowed_links: Iterable[str] = (), extra_money: Iterable[float] = (), score_figures: bool = True,
 ) -> Vocabulary:
     """Collect the facts a text about `ctx.record` may state.
 
@@ -134,6 +135,9 @@ def build_vocabulary(
         other_customers: names of the tenant's other customers, which are always refused.
         allowed_links: the tenant's link allow-list (domains like `brightlane.io` or URL prefixes).
         extra_money: amounts from the tenant's settings (list prices) a text may state.
+        score_figures: whether the scores' probabilities and 1-99 scores may be stated. Internal
+            texts (analysis, strategy) may; a draft to the buyer may not, so "our margin is 62%"
+            cannot borrow the conversion probability as its figure.
     """
     r = ctx.record
     trusted = [r.name if "name" not in ctx.flagged else None, r.currency, *extra_text]
@@ -160,6 +164,8 @@ def build_vocabulary(
         if not isinstance(s, dict):
             continue
         trusted += [f.get("label") or "" for f in s.get("factors") or []]
+        if not score_figures:
+            continue
         for key in ("probability", "best_discount"):
             if isinstance(s.get(key), int | float):
                 percents.add(round(s[key] * 100, 1))
@@ -210,21 +216,6 @@ def denied_forms(name: str, words: frozenset[str] = frozenset()) -> list[str]:
     return forms
 
 
-def url_allowed(url: str, allowed: Iterable[str]) -> bool:
-    """Tell whether `url` is on the allow-list: same host (or a subdomain of it), or under a prefix."""
-    u = url.lower().rstrip(".,;:!?")
-    bare = re.sub(r"^https?://", "", u)
-    host = bare.split("/")[0].split(":")[0].removeprefix("www.")
-    for a in allowed:
-        a_bare = re.sub(r"^https?://", "", a).removeprefix("www.").rstrip("/")
-        if "/" in a_bare:
-            if bare.removeprefix("www.").startswith(a_bare):
-                return True
-        elif host == a_bare or host.endswith("." + a_bare):
-            return True
-    return False
-
-
 def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | None = None) -> list[Finding]:
     """Return every fact in `text` that `vocab` does not support.
 
@@ -240,7 +231,11 @@ def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | Non
         if want is None or kind in want:
             found.append(Finding(kind, value))
 
-    text = normalise(text)
+    for word in _MIXED_SCRIPT.findall(text):
+        # "brіghtlane.io" with a Cyrillic і passes for the allowed domain once letters are mapped:
+        # nobody writes a word in two scripts except to pass for something else.
+        add("confusable", word)
+    text = defang(normalise(text))
     low = text.lower()
     for name in vocab.denied:
         if any(re.search(rf"\b{re.escape(form)}\b", low) for form in denied_forms(name, vocab.own_words)):

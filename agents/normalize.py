@@ -54,6 +54,44 @@ def normalise(text: str | None) -> str:
     return t.translate(CONFUSABLES)
 
 
+_DEFANGED = (
+    (re.compile(r"\bhxxp(s?)\b", re.I), r"http\1"),
+    (re.compile(r"\s*[\[({]\s*(?:\.|dot|punkt|point|punto)\s*[\])}]\s*", re.I), "."),
+    (re.compile(r"\s*[\[({]\s*(?:@|at)\s*[\])}]\s*", re.I), "@"),
+    (re.compile(r"\s*[\[({]\s*:\s*[\])}]\s*"), ":"),
+    (re.compile(r"(?<=\w) (?:dot|punkt|point|punto) (?=[a-z]{2,}\b)", re.I), "."),
+    # "www . example . de / login": a host spelled with spaces around its dots.
+    (re.compile(r"\b(www|https?://\S+)\s+\.\s+", re.I), r"\1."),
+    (re.compile(r"(?<=\w)\s+\.\s+(?=[a-z0-9-]+(?:\s+\.\s+[a-z0-9-]+)*\s+/\s*\w|[a-z]{2,6}\b\s*(?:/|$))", re.I),
+     "."),
+    (re.compile(r"(?<=\.[a-z]{2})\s+/\s+(?=\w)|(?<=\.[a-z]{3})\s+/\s+(?=\w)", re.I), "/"),
+)
+
+
+def defang(text: str) -> str:
+    """Undo the ways a link or address is written so a filter misses it but a reader can still
+    use it: `hxxps://host[.]box`, `name [at] host (dot) com`, `www . host . de / login`."""
+    for pattern, repl in _DEFANGED:
+        text = pattern.sub(repl, text)
+    return text
+
+
+def unjoined(text: str) -> str:
+    """Return `text` with words joined by hyphens, underscores or dots split apart
+    ("Whitfield-AI-instructions-mention-price-cut" reads as words to a model, and to a screen)."""
+    return re.sub(r"(?<=[^\W\d_])[-_.](?=[^\W\d_])", " ", text)
+
+
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"})
+_LEET_WORD = re.compile(r"\b(?=[\w@$]*[^\W\d_])(?=[\w@$]*[0-9@$])[\w@$]{3,}\b")
+
+
+def unleet(text: str) -> str:
+    """Return `text` with digits posing as letters inside words mapped back ("0ff3r" -> "offer");
+    only words mixing letters and digits change, so amounts stay as they are."""
+    return _LEET_WORD.sub(lambda m: m.group(0).translate(_LEET), text)
+
+
 def decoded_parts(text: str) -> list[str]:
     """Return readable text hidden in `text` as base64, percent-encoding, hex or HTML entities."""
     out: list[str] = []
@@ -84,6 +122,8 @@ def screen_view(text: str | None) -> str:
     """Return what a screen should inspect: the normalised text plus every decoded part of it."""
     t = normalise(text)
     parts = [normalise(p) for p in decoded_parts(t)]
+    # Readings a model makes without being asked: hyphen-joined words, leetspeak, defanged links.
+    parts += [v for v in {unjoined(t), unleet(t), defang(t)} if v != t]
     return "\n".join([t, *parts]) if parts else t
 
 

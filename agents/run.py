@@ -120,7 +120,7 @@ def draft_vocabulary(ctx: Context, arm: StrategyArm, nba: NextBestAction, settin
         ctx, extra_text=[arm.description, nba.timezone, dp.recipient_tz],
         extra_dates=[datetime.fromisoformat(nba.due_at).date(), *dp.dates()],
         extra_percents=[round(nba.discount * 100, 1)] if nba.discount else [],
-        other_customers=settings.other_customer_names, allowed_links=settings.link_allowlist)
+        other_customers=settings.other_customer_names, allowed_links=settings.link_allowlist, score_figures=False)
 
 
 def recheck_draft(run: AgentRun, record: Record, scores: Mapping[str, object] | None, settings: AgentSettings,

@@ -24,7 +24,7 @@ from agents.facts import Vocabulary, find_unsupported
 from agents.models import AnalysisOut, DraftOut, Evidence, StrategyOut
 from agents.timing import timing_violations
 
-FACT_KINDS_ANALYSIS = ("email", "url", "money", "percent", "other_customer")
+FACT_KINDS_ANALYSIS = ("email", "url", "money", "percent", "other_customer", "confusable")
 """Fact kinds checked in analysis and strategy text (internal, so names and numbers are looser)."""
 
 
@@ -63,7 +63,7 @@ def commercial_violations(
 ) -> list[str]:
     """Return discounts above the approved one, unvouched prices, promises outside policy and
     deal-state claims the record contradicts, in any supported language."""
-    return [*discount_violations(text, approved_discount), *price_violations(text, vocab.money),
+    return [*discount_violations(text, approved_discount), *price_violations(text, vocab.money, vocab.numbers - vocab.money),
             *promise_violations(text, allowed_promises), *deal_state_violations(text, ctx.record.stage_kind)]
 
 

@@ -81,6 +81,13 @@ CONCURRENCY_PER_TENANT = 2
 MAX_DISCOUNT = 0.10
 """Default discount cap as a fraction of list price (a tenant may lower or raise it)."""
 
+CONTACT_FREQUENCY_CAP = 3
+"""Most seller touches (outbound emails and calls) a record may have had in the last
+CONTACT_FREQUENCY_WINDOW_DAYS before the app proposes another customer message; 0 turns it off."""
+
+CONTACT_FREQUENCY_WINDOW_DAYS = 7
+"""Days counted back from the proposed message's due time for the contact frequency cap."""
+
 DRAFT_MIN_WORDS = 35
 """Fewest words in an email draft body."""
 

@@ -54,14 +54,32 @@ WEEKDAYS = {
     "es": ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"),
 }
 
-_MEET = (r"call|calls|meeting|meet|chat|talk|speak|demo|minutes|slot|termin|gespräch|telefonat|telefonieren|anruf|"
-         r"anrufen|treffen|sprechen|minuten|appel|appeler|parler|réunion|rendez-vous|échange|entretien|llamada|"
-         r"llamar|hablar|reunión|reunirnos|vernos|charla|minutos|videollamada")
-_TODAY = (r"today|this afternoon|this morning|later today|tonight|heute|heute nachmittag|heute morgen|aujourd'hui|"
-          r"cet après-midi|ce matin|ce soir|hoy|esta tarde|esta mañana")
+_MEET = (r"call|calls|meeting|meet|chat|talk|speak|demo|minutes|slot|ring|phone|dial|zoom|teams|hop on|jump on|"
+         r"catch up|sync|video|walk ?through|termin|gespräch|telefonat|telefonieren|anruf|rufe|anrufen|treffen|"
+         r"sprechen|minuten|melde mich telefonisch|appel|appelle|appeler|téléphone|téléphoner|parler|réunion|"
+         r"rendez-vous|échange|entretien|visio|llamada|llamar|llamo|llamaré|telefonear|hablar|reunión|reunirnos|"
+         r"vernos|charla|minutos|videollamada")
+_TODAY = (r"today|this afternoon|this morning|this evening|later today|tonight|in an hour|in (?:a|one|two|2|a couple of|"
+          r"a few) hours?|right now|end of (?:the )?day|heute|heute nachmittag|heute morgen|heute abend|gleich|in einer "
+          r"stunde|aujourd'hui|cet après-midi|ce matin|ce soir|dans une heure|tout à l'heure|hoy|esta tarde|"
+          r"esta mañana|esta noche|en una hora|ahora mismo|before lunch|after lunch|over lunch|by lunchtime|"
+          r"within the hour|before (?:the )?end of (?:the )?day|vor der mittagspause|nach dem mittagessen|heute mittag|"
+          r"avant midi|ce midi|à midi|antes de comer|después de comer|a mediodía")
+_SOON = re.compile(r"\b(?:call|ring|phone|talk|speak|chat|meet|join|dial|anrufen|rufe|appelle|llamo)\w*\s+"
+                   r"(?:you |me |us |sie |vous |le |la )?(?:in|within|dans|en)\s+(?:\d+|a few|ten|fifteen|twenty|thirty|"
+                   r"half an?)\s*(?:minutes?|mins?|hours?|minuten|stunden?|heures?|minutos|horas?)\b", re.I)
+"""A call promised in a few minutes or hours ("can I call you in 30 minutes") is a same-day call."""
+_A_DAY = (r"tomorrow|next|week|monday|tuesday|wednesday|thursday|friday|morgen|nächste|woche|montag|dienstag|mittwoch|"
+          r"donnerstag|freitag|demain|prochain|semaine|lundi|mardi|mercredi|jeudi|vendredi|mañana|próxim|semana|lunes|"
+          r"martes|miércoles|jueves|viernes")
+"""Words that put a meeting time on some day other than the send day."""
+_CLOCK = re.compile(r"\b\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.|uhr|h\b)|\b\d{1,2}[:h]\d{2}\b|"
+                    r"\b(?:at|um|à|a las)\s+\d{1,2}\b(?![.,/]\d)", re.I)
 _DEADLINE = (r"by|before|until|no later than|deadline|expires?|valid (?:until|through)|bis(?: zum| spätestens)?|"
              r"spätestens|vor dem|gültig bis|avant le|d'ici le|jusqu'au|au plus tard le|antes del?|hasta el|"
              r"a más tardar el|válid[oa] hasta el")
+_MONTHS_DE_RE = r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b"
+"""After "15." a German month name continues the date; any other capital starts a sentence."""
 _NEXT = r"(next|nächste[nm]?|prochain|próximo|proximo)\s+$"
 
 
@@ -128,7 +146,7 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
     t = normalise(text)
     reasons: list[str] = []
     # A period after a day number ("bis zum 15. November") does not end the sentence.
-    for sentence in re.split(r"(?<=[.!?])(?<!\d\.)\s+|\n+", t):
+    for sentence in re.split(rf"(?<=[.!?])(?<!\d\.)\s+|(?<=\d\.)\s+(?=[A-ZÄÖÜ])(?!{_MONTHS_DE_RE})|\n+", t):
         dates = find_dates(sentence)
         for value, (year, month, day) in dates:
             try:
@@ -144,8 +162,11 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
                 reasons.append(f"proposes to meet on the send day ({value!r})")
         if not re.search(rf"\b(?:{_MEET})\b", sentence, re.I) or asked_same_day:
             continue
-        if re.search(rf"\b(?:{_TODAY})\b", sentence, re.I):
+        if re.search(rf"\b(?:{_TODAY})\b", sentence, re.I) or _SOON.search(sentence):
             reasons.append("proposes to meet today")
+        elif _CLOCK.search(sentence) and not dates and not re.search(rf"\b(?:{_A_DAY})", sentence, re.I):
+            # "a call at 4pm your time" names no day, so the buyer reads it as today.
+            reasons.append("proposes a meeting time without a day (reads as today)")
         for names in WEEKDAYS.values():
             wd = names[send_day.weekday()]
             for m in re.finditer(rf"\b{wd}\b", sentence, re.I):

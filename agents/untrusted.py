@@ -39,6 +39,9 @@ _INJECTION_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         rf"\b(task|message|note|instructions?|request|reminder|directive|order)s?\s+(for|to)\s+(the\s+|any\s+|an?\s+)?"
         rf"{_AI}s?\b|\b{_AI}s?\s*[:,]\s*(please\s+)?(write|include|say|tell|add|mention|offer|send|quote|sign|"
         rf"make|use|list|give|confirm|agree|reply|match|bcc|cc|ignore)\b", re.I)),
+    ("labelled_for_ai", re.compile(
+        r"(?:^|[\s\-–—|(\[;,])(?:ai|a\.i\.|ki|k\.i\.|ia|i\.a\.|assistant|assistent(?:in)?|assistante|asistente|bot|"
+        r"gpt|chatgpt|llm|copilot|claude)\s*:\s*\S", re.I)),
     ("exfiltration", re.compile(
         r"\b(other|another|all|every|previous)\s+(customers?|clients?|accounts?|deals?|companies|tenants?)\b"
         r"[^.\n]{0,80}\b(pric\w*|discounts?|contracts?|data|lists?|names?|emails?|details|amounts?|revenue)\b|"

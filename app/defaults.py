@@ -107,6 +107,14 @@ after this long."""
 PERIODIC_JOB_TIMEOUT_SECONDS = 3600
 """RQ timeout of a periodic job (a tenant's reconciliation or retraining)."""
 
+COMPANY_NAMES_TTL_SECONDS = 600.0
+"""How long a process keeps a tenant's list of company names (the other customers the agents
+must never name) before reading it again from the stored enrichments."""
+
+COMPANY_NAMES_SCAN = 2000
+"""Most recent enrichments read per tenant to collect its companies' names (one query per
+tenant per TTL; names from each batch's own records are added as they arrive)."""
+
 CONSOLE_HEALTH_WINDOW_HOURS = 24
 """Hours of webhook deliveries and errors the console's install-health page summarises."""
 

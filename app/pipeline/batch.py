@@ -35,6 +35,7 @@ from app.pipeline import outcome as outcome_stage
 from app.pipeline import strategy as strategy_choice
 from app.pipeline import tenant as tenant_inputs
 from app.pipeline.card import card_payload_from, crm_labels
+from app.pipeline.companies import other_customers, tenant_companies
 from app.pipeline.jobs import (
     _fan_out,
     _jsonable,
@@ -179,6 +180,7 @@ def _plan(app: Any, batch: BatchContext, items: list[tuple[Any, Record]], *,
     models = tenant_inputs.champions(app, batch.tenant_id)
     mapping = tenant_inputs.scoring_mapping(app, batch.tenant_id, batch.crm)
     settings = tenant_inputs.agent_settings(app, row)
+    companies = tenant_companies(app, batch.tenant_id, [r for _i, r in items])
     policy = tenant_inputs.policy(row)
     strategy = strategy_choice.prepare(app, batch.tenant_id, row, settings)
     cache, ledger = DbCache(app), DbLedger(app)
@@ -197,7 +199,8 @@ def _plan(app: Any, batch: BatchContext, items: list[tuple[Any, Record]], *,
         run, decision = None, strategy_choice.control_decision()
         if not assignment.holdout:
             try:
-                run = agents_run.run_agents(record, scores, settings, cache=cache, ledger=ledger, now=now,
+                run_settings = settings.with_overrides(other_customer_names=other_customers(companies, record))
+                run = agents_run.run_agents(record, scores, run_settings, cache=cache, ledger=ledger, now=now,
                                             policy=strategy.policy)
                 decision = decide(record, scores, LlmResult.from_run(run), policy)
             except NoAllowedArmError:

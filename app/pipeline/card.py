@@ -70,6 +70,11 @@ def card_payload_from(record: Record, scores: Mapping[str, Any], run: Any, decis
         "actions": ["accept", "dismiss", "rescore"],
         "labels": dict(labels or {}),
     }
+    if decision.action == "wait":
+        # Contact frequency cap: the card shows why to wait, and no draft a rep could send anyway.
+        payload["draft"] = {}
+        payload["next_best_action"] = {**nba, "channel": None,
+                                       "summary": f"Wait: {decision.reasons[-1] if decision.reasons else 'recently contacted'}"}
     retraining = sorted(t for t, v in (scores.get("absent") or {}).items()
                         if isinstance(v, Mapping) and "model_retraining" in v)
     if retraining:

@@ -21,6 +21,7 @@ from app.audit import write_audit
 from app.dispatch.runner import JobContext
 from app.pipeline import tenant as tenant_inputs
 from app.pipeline.card import card_payload_from, crm_labels
+from app.pipeline.companies import other_customers, tenant_companies
 from app.pipeline.llm_store import DbCache, DbLedger
 from app.pipeline.writeback import changed_fields, content_hash, note_text, output_fields, task_spec
 from app.storage import get_db
@@ -63,8 +64,9 @@ def process_record(ctx: JobContext) -> dict[str, Any]:
     scores = score_record(record, models, tenant_inputs.scoring_mapping(app, key.tenant_id, key.crm))
     t_score = time.perf_counter()
     now = datetime.now(UTC)
-    run = agents_run.run_agents(record, scores, tenant_inputs.agent_settings(app, row),
-                                cache=DbCache(app), ledger=DbLedger(app), now=now)
+    settings = tenant_inputs.agent_settings(app, row).with_overrides(
+        other_customer_names=other_customers(tenant_companies(app, key.tenant_id, [record]), record))
+    run = agents_run.run_agents(record, scores, settings, cache=DbCache(app), ledger=DbLedger(app), now=now)
     decision = decide(record, scores, LlmResult.from_run(run), tenant_inputs.policy(row))
     t_agents = time.perf_counter()
     ctx.renew()

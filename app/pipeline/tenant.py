@@ -155,6 +155,7 @@ def policy(row: TenantConfig) -> Policy:
         autonomy=s.autonomy, max_discount=s.discount_cap, approval_discount_over=s.approval_threshold,
         escalate_amount_over=s.escalate_amount_over, escalate_churn_over=s.escalate_churn_over,
         quiet_hours=s.quiet_hours(), allowed_channels=frozenset(s.allowed_channels),
+        contact_frequency_cap=s.contact_frequency_cap,
     )
 
 

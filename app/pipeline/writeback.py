@@ -83,6 +83,12 @@ def task_spec(record: Record, run: Any, decision: Any) -> TaskSpec:
         lines += ["", "Guardrails: " + "; ".join(decision.reasons)]
     if decision is not None and decision.action in ("escalate", "hold_for_approval"):
         lines += ["", "Needs a human decision before anything reaches the customer."]
+    if decision is not None and decision.action == "wait":
+        # Contact frequency cap: the task says why and when; no draft to send.
+        return TaskSpec(subject=f"Wait before contacting {who}"[:200],
+                        body="\n".join([*lines, "", "No new message to the customer for now."])[:TASK_BODY_LIMIT],
+                        due_at=decision.due_at, owner_id=record.owner.id if record.owner else None,
+                        priority="LOW", task_type="TODO")
     # The draft itself, so a rep who never opens the card still has the work in the task.
     heading = "Call script" if run.draft.kind == "call_script" else "Draft email"
     to = run.draft.to.name if run.draft.to is not None and run.draft.to.name else None

@@ -105,8 +105,8 @@ class TenantSettingsModel(BaseModel):
         default=["email", "call", "meeting"], min_length=1,
         description="Channels the app may suggest; others become email (or nothing).")
     contact_frequency_cap: int = Field(
-        default=3, ge=0, le=50, description="Most app touches per contact in 7 days; 0 turns the cap off. Not enforced yet: the "
-        "decision engine has no frequency rule.")
+        default=3, ge=0, le=50, description="Most seller touches (outbound emails and calls) a record may have had in the 7 days "
+        "before a new message; at the cap the action is `wait` (a task says why, no draft). 0 turns the cap off.")
     opt_out_field: str | None = Field(
         default=None, max_length=120, pattern=r"^[A-Za-z_][A-Za-z0-9_]*$",
         description="Contact field that marks an opt-out (true/yes/1). Not applied yet: contact records do "

@@ -91,3 +91,39 @@ def test_decide_is_pure_and_inputs_are_frozen():
     assert a == b
     with pytest.raises(AttributeError):
         BASE.discount = 0.5  # type: ignore[misc]
+
+
+def _touched(*ats: str, kind: str = "email", direction: str = "outbound"):
+    from integrations.base import Activity
+    extra = tuple(Activity(type=kind, at=at, direction=direction, subject="Follow-up", body="Checking in.")
+                  for at in ats)
+    return replace(RECORD, activities=RECORD.activities + extra)
+
+
+def test_a_record_contacted_three_times_this_week_gets_no_new_message_and_a_task_says_why():
+    record = _touched("2026-11-20T15:00:00Z", "2026-11-23T15:00:00Z", "2026-11-24T15:00:00Z")
+    d = decide(record, SCORES, BASE, Policy())
+    assert d.action == "wait" and d.channel is None and d.discount is None
+    assert "contacted 3 times in the last 7 days (cap 3)" in d.reasons[-1]
+    # The oldest touch leaves the window on Friday 27 November: that is when a message is fine again.
+    assert d.due_at.date().isoformat() == "2026-11-27" and "Fri 27 Nov" in d.reasons[-1]
+
+
+@pytest.mark.parametrize(("record", "policy"), [
+    (_touched("2026-11-20T15:00:00Z", "2026-11-23T15:00:00Z"), Policy()),  # two touches: under the cap
+    (_touched("2026-11-10T15:00:00Z", "2026-11-12T15:00:00Z", "2026-11-17T15:00:00Z"), Policy()),  # older than 7 days
+    (_touched("2026-11-20T15:00:00Z", "2026-11-23T15:00:00Z", "2026-11-24T15:00:00Z", direction="inbound"),
+     Policy()),  # the buyer wrote to us: not pestering
+    (_touched("2026-11-20T15:00:00Z", "2026-11-23T15:00:00Z", "2026-11-24T15:00:00Z", kind="note"), Policy()),
+    (_touched("2026-11-20T15:00:00Z", "2026-11-23T15:00:00Z", "2026-11-24T15:00:00Z"),
+     Policy(contact_frequency_cap=0)),  # the tenant turned the cap off
+    (_touched("2026-11-26T15:00:00Z", "2026-11-27T15:00:00Z", "2026-11-28T15:00:00Z"), Policy()),  # after the due time
+], ids=["two_touches", "older_than_a_week", "inbound", "notes", "cap_off", "after_due"])
+def test_touches_under_the_cap_outside_the_week_or_not_outbound_do_not_hold_the_message(record, policy):
+    assert decide(record, SCORES, BASE, policy).action == "suggest"
+
+
+def test_an_angry_buyer_is_escalated_even_when_the_cap_is_reached():
+    record = _touched("2026-11-20T15:00:00Z", "2026-11-23T15:00:00Z", "2026-11-24T15:00:00Z")
+    d = decide(record, SCORES, replace(BASE, escalations=("angry: 'very disappointed'",)), Policy())
+    assert d.action == "escalate"

@@ -1,0 +1,36 @@
+"""Links in a text, and whether the tenant's allow-list covers them.
+
+A link is whatever a reader could follow: a URL with a scheme, `www.` anything, any host with a
+path whatever its top-level domain ("northwind.box/deck"), or a bare host with a common one
+("pay-brightlane.com"). Defanged spellings are undone before this runs (agents.normalize.defang).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+_TLDS = (r"com|io|net|org|co|de|fr|es|it|nl|be|at|ch|pl|se|no|dk|fi|pt|ie|us|ca|au|ru|cn|jp|in|br|mx|info|biz|"
+         r"xyz|app|dev|ai|link|ly|me|site|online|eu|uk|box|help|cloud|live|page|pro|tech|top|tk|ml|ga|cf|gq|pw|"
+         r"cc|tv|sh|zip|mov|click|support|secure|login|pay|shop|store|services|email|network|portal|docs|one|"
+         r"today|world|biz|host|space|website|digital|agency|group|team|works|zone")
+URL = re.compile(r"(?:https?|ftp)://[^\s)>\]]+|www\.[^\s)>\]]+|"
+                  # any host with a path ("northwind.box/deck"), whatever its top-level domain
+                  r"\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24}/[^\s)>\]]*|"
+                  # a bare host ending in a known top-level domain ("pay-brightlane.com")
+                  rf"\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:{_TLDS})\b(?![.\w-]*@)(?!\.\w)", re.I)
+
+
+def url_allowed(url: str, allowed: Iterable[str]) -> bool:
+    """Tell whether `url` is on the allow-list: same host (or a subdomain of it), or under a prefix."""
+    u = url.lower().rstrip(".,;:!?")
+    bare = re.sub(r"^https?://", "", u)
+    host = bare.split("/")[0].split(":")[0].removeprefix("www.")
+    for a in allowed:
+        a_bare = re.sub(r"^https?://", "", a).removeprefix("www.").rstrip("/")
+        if "/" in a_bare:
+            if bare.removeprefix("www.").startswith(a_bare):
+                return True
+        elif host == a_bare or host.endswith("." + a_bare):
+            return True
+    return False

@@ -1,0 +1,55 @@
+"""Contact frequency cap through the pipeline: a deal the seller emailed three times this week
+gets a task that says to wait, and no draft to send."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+
+from integrations.base import Activity
+from tests.conftest import install_tenant
+from tests.fakes import FakeCrm
+from tests.pipeline.test_batch_and_outcome import run_all, send
+from tests.pipeline.test_pipeline_on_fake_crm import sample_record
+
+
+def _emailed(record, days_ago):
+    now = datetime.now(UTC)
+    touches = tuple(Activity(type="email", at=(now - timedelta(days=d)).isoformat(timespec="seconds"),
+                             direction="outbound", subject="Checking in", body="Any news on the proposal?")
+                    for d in days_ago)
+    return replace(record, activities=record.activities + touches)
+
+
+def test_a_deal_emailed_three_times_this_week_gets_a_wait_task_without_a_draft(app_factory):
+    app = app_factory(JOB_FUNCTION="app.pipeline.batch.process_batch")
+    tid = install_tenant(app, "62515")
+    crm = FakeCrm([_emailed(sample_record(tid, "8950"), (1, 2, 3)), _emailed(sample_record(tid, "8951"), (1, 9))])
+    app.extensions["crm_factory"] = lambda tenant_id, name: crm
+    send(app, ["8950", "8951"])
+    run_all(app)
+    capped, normal = crm.tasks["8950"], crm.tasks["8951"]
+    assert capped["subject"].startswith("Wait before contacting")
+    assert "contacted 3 times in the last 7 days (cap 3)" in capped["body"]
+    assert not any(h in capped["body"] for h in ("Draft email", "Call script", "Best,\nSam"))
+    assert any(h in normal["body"] for h in ("Draft email", "Call script"))
+
+
+def test_the_card_of_a_capped_deal_says_wait_and_shows_no_draft(app_factory):
+    from sqlalchemy import select
+
+    from app.cards.view import card_view
+    from app.storage import get_db
+    from app.storage.models import Enrichment
+
+    app = app_factory(JOB_FUNCTION="app.pipeline.batch.process_batch")
+    tid = install_tenant(app, "62515")
+    crm = FakeCrm([_emailed(sample_record(tid, "8950"), (1, 2, 3))])
+    app.extensions["crm_factory"] = lambda tenant_id, name: crm
+    send(app, ["8950"])
+    run_all(app)
+    with get_db(app).session() as s:
+        card = s.execute(select(Enrichment.card).where(Enrichment.record_id == "8950")).scalars().one()
+    assert card["draft"] == {} and card["next_best_action"]["summary"].startswith("Wait: contacted 3 times")
+    view = card_view(card, now=datetime.now(UTC))
+    assert view["draft"] is None and view["action"]["title"].startswith("Wait: contacted 3 times")
