@@ -106,3 +106,7 @@ after this long."""
 
 PERIODIC_JOB_TIMEOUT_SECONDS = 3600
 """RQ timeout of a periodic job (a tenant's reconciliation or retraining)."""
+
+BULK_READ_PATIENCE_SECONDS = 15.0
+"""Longest a bulk read outside a batch job (a tenant's training history) sleeps for the CRM's
+rate window to free a slot, instead of failing the read (HubSpot's window is 10 s)."""

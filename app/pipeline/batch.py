@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -29,32 +28,24 @@ from flask import current_app
 from agents import run as agents_run
 from agents.decision import LlmResult, decide
 from app import defaults
-from app.audit import write_audit
 from app.dispatch.batch import BatchContext
 from app.pipeline import outcome as outcome_stage
 from app.pipeline import tenant as tenant_inputs
-from app.pipeline.card import card_payload_from, crm_labels
-from app.pipeline.jobs import (
-    _fan_out,
-    _jsonable,
-    _last_action,
-    _last_fingerprint,
-    _link,
-    _ms,
-    crm_client,
-    fields_without_time,
-)
+from app.pipeline.card import crm_labels
+from app.pipeline.crm import crm_client
+from app.pipeline.fanout import fan_out
 from app.pipeline.llm_store import DbCache, DbLedger
+from app.pipeline.prior import Prior, priors
+from app.pipeline.store import prepare, store_batch
 from app.pipeline.writeback import (
     changed_fields,
     content_hash,
+    fields_without_time,
     note_text,
     output_fields,
     record_fingerprint,
     task_spec,
 )
-from app.storage import get_db
-from app.storage.models import Action, Enrichment
 from integrations.base import FieldUpdate, NoteWrite, Record, TaskWrite, WriteResult, WriteSet
 from integrations.errors import CrmError
 from scoring import score_record
@@ -94,7 +85,7 @@ def process_batch(batch: BatchContext) -> dict[str, Any]:
     for item in batch.items:
         kinds = sorted({c["kind"] for c in item.changes})
         if item.key.object_type != "deal":
-            results[item.key.record_id] = _guard(lambda item=item, kinds=kinds: _fan_out(app, item, kinds))
+            results[item.key.record_id] = _guard(lambda item=item, kinds=kinds: fan_out(app, item, kinds))
         elif kinds and set(kinds) <= {"deleted"}:
             results[item.key.record_id] = {"kinds": kinds, "skipped": "deal deleted"}
         else:
@@ -127,6 +118,7 @@ def process_batch(batch: BatchContext) -> dict[str, Any]:
     by_record: dict[str, list[WriteResult]] = {}
     for r in written:
         by_record.setdefault(str(r.record_id), []).append(r)
+    to_store = []
     for plan in plans:
         rid = plan.record.id
         mine = by_record.get(rid, [])
@@ -135,7 +127,12 @@ def process_batch(batch: BatchContext) -> dict[str, Any]:
             results[rid] = _write_error(failed)
             continue
         plan.timings["write"] = write_ms
-        results[rid] = _guard(lambda plan=plan, mine=mine: _store(app, plan, mine, labels=labels))
+        entry = _guard(lambda plan=plan, mine=mine: prepare(plan, mine, labels=labels))
+        if isinstance(entry, BaseException):
+            results[rid] = entry
+        else:
+            to_store.append(entry)
+    results.update(store_batch(app, batch.tenant_id, to_store))
     for closing in closings:
         rid = closing.record.id
         mine = by_record.get(rid, [])
@@ -146,6 +143,10 @@ def process_batch(batch: BatchContext) -> dict[str, Any]:
 
 
 process_batch.batch = True  # type: ignore[attr-defined]  # the runner hands it whole batches
+
+
+def _ms(a: float, b: float) -> float:
+    return round((b - a) * 1000, 1)
 
 
 def _guard(fn: Any) -> Any:
@@ -175,6 +176,7 @@ def _plan(app: Any, batch: BatchContext, items: list[tuple[Any, Record]], *,
     settings = tenant_inputs.agent_settings(app, row)
     policy = tenant_inputs.policy(row)
     cache, ledger = DbCache(app), DbLedger(app)
+    prior = priors(app, batch.tenant_id, "deal", [r.id for _i, r in items])
 
     t0 = time.perf_counter()
     batch_scores, score_failures = score_all([r for _i, r in items], models, mapping)
@@ -189,19 +191,19 @@ def _plan(app: Any, batch: BatchContext, items: list[tuple[Any, Record]], *,
         decision = decide(record, scores, LlmResult.from_run(run), policy)
         t2 = time.perf_counter()
         fields = output_fields(scores, run, decision, now=now)
-        last = _last_action(app, item.key, "fields")
+        before = prior.get(record.id) or Prior()
+        last = before.fields
         fingerprint = record_fingerprint(record)
-        if fingerprint != _last_fingerprint(app, item.key):
+        if fingerprint != before.fingerprint:
             # The deal itself changed (a rep's edit): write the re-evaluation even if every output
             # is the same, so the CRM shows when it was last assessed.
             to_write = dict(fields)
         else:
             to_write = changed_fields(fields, (last or {}).get("fields"))
         note_hash = content_hash(fields_without_time(fields), run.draft.model_dump(), decision.action)
-        last_note = _last_action(app, item.key, "note")
         return Plan(item=item, record=record, scores=scores, run=run, decision=decision, fields=fields,
                     to_write=to_write, last_fields=last, fingerprint=fingerprint,
-                    note_hash=None if last_note and last_note.get("hash") == note_hash else note_hash,
+                    note_hash=None if before.note_hash == note_hash else note_hash,
                     task_subject=task_spec(record, run, decision).subject if decision.action != "suppress" else None,
                     key_prefix=f"{item.key.tenant_id}:{record.id}:{item.job_id}",
                     timings={"fetch": fetch_ms, "score_per_record": score_ms, "agents": _ms(t1, t2)})
@@ -280,57 +282,3 @@ def _write_set(plans: list[Plan], closings: list[Any]) -> WriteSet:
         if c.task is not None:
             tasks.append(c.task)
     return WriteSet(fields=tuple(fields), tasks=tuple(tasks), notes=tuple(notes))
-
-
-def _store(app: Any, plan: Plan, results: list[WriteResult], *,
-           labels: Mapping[str, str] | None = None) -> dict[str, Any]:
-    """Store one record's enrichment, actions and audit after its writes succeeded."""
-    key, record, run, decision = plan.item.key, plan.record, plan.run, plan.decision
-    task_result = next((r for r in results if r.kind == "task"), None)
-    note_result = next((r for r in results if r.kind == "note"), None)
-    written = {"fields": len(plan.to_write), "task": task_result.status if task_result else None,
-               "note": note_result.status if note_result else None}
-    now = datetime.now(UTC)
-    card = card_payload_from(record, plan.scores, run, decision, task_result=task_result,
-                             task_subject=plan.task_subject if task_result else None, enriched_at=now,
-                             labels=labels)
-    with get_db(app).session() as s:
-        enrichment = Enrichment(
-            tenant_id=key.tenant_id, object_type="deal", record_id=record.id, job_id=plan.item.job_id,
-            input_hash=plan.fingerprint, scores=_jsonable(plan.scores), analysis=run.analysis.model_dump(mode="json"),
-            strategy=run.strategy.model_dump(mode="json"), draft=run.draft.model_dump(mode="json"), card=card,
-            model_versions=card["model_versions"], generated_by=run.generated_by,
-        )
-        s.add(enrichment)
-        s.flush()
-        _link(s, key.tenant_id, record)
-        if plan.to_write or plan.last_fields is None:
-            s.add(Action(tenant_id=key.tenant_id, object_type="deal", record_id=record.id,
-                         enrichment_id=enrichment.id, kind="fields", payload={"fields": plan.fields}))
-        if task_result is not None:
-            s.add(Action(tenant_id=key.tenant_id, object_type="deal", record_id=record.id,
-                         enrichment_id=enrichment.id, kind="task", crm_id=task_result.id,
-                         status=task_result.status, payload={"decision": decision.action}))
-        if note_result is not None:
-            s.add(Action(tenant_id=key.tenant_id, object_type="deal", record_id=record.id,
-                         enrichment_id=enrichment.id, kind="note", crm_id=note_result.id,
-                         payload={"hash": plan.note_hash}))
-        s.add(Action(tenant_id=key.tenant_id, object_type="deal", record_id=record.id,
-                     enrichment_id=enrichment.id, kind="strategy_choice", status="logged",
-                     payload={"arm": run.strategy.arm, "propensity": run.strategy.propensity,
-                              "policy": run.strategy.policy, "probabilities": run.strategy.probabilities,
-                              "context": outcome_stage.decision_context(record, plan.scores)}))
-        write_audit(s, "record.enriched", tenant_id=key.tenant_id, object_type="deal", record_id=record.id,
-                    job_id=plan.item.job_id, detail={
-                        "enrichment_id": enrichment.id, "model_versions": card["model_versions"],
-                        "llm_usage": run.usage, "llm_cost_usd": run.cost_usd, "generated_by": run.generated_by,
-                        "fallbacks": [f.model_dump() for f in run.fallbacks], "decision": decision.action,
-                        "decision_reasons": list(decision.reasons), "written": written,
-                        "timings_ms": plan.timings,
-                    })
-        for fb in run.fallbacks:
-            write_audit(s, "llm.fallback", tenant_id=key.tenant_id, object_type="deal", record_id=record.id,
-                        job_id=plan.item.job_id, detail=fb.model_dump())
-        enrichment_id = enrichment.id
-    kinds = sorted({c["kind"] for c in plan.item.changes})
-    return {"kinds": kinds, "enrichment_id": enrichment_id, "written": written, "decision": decision.action}
