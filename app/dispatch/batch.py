@@ -16,9 +16,9 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select, update
+from sqlalchemy import Table, bindparam, select, update
 
 from app import defaults, metrics
 from app.audit import write_audit
@@ -137,17 +137,21 @@ def finish_processed(app: Any, done: list[tuple[Any, list[int], dict[str, Any]]]
     try:
         now = _now()
         with db.session() as s:
+            held = leases.release_many(s, [(item.key, item.job_id) for item, _ids, _d in done], now=now)
+            rows = []
             for item, ids, detail in done:
-                if not leases.release(s, item.key, item.job_id, now=now, succeeded=True):
+                if item.job_id not in held:
                     log.warning("record lost its lease before committing", extra={"job_id": item.job_id})
                     continue
-                if ids:
-                    s.execute(update(InboxEvent)
-                              .where(InboxEvent.id.in_(ids), InboxEvent.status == "pending")
-                              .values(status="processed", job_id=item.job_id, processed_at=now, error=None))
+                rows += [{"row_id": i, "job": item.job_id} for i in ids]
                 write_audit(s, "job.completed", tenant_id=item.key.tenant_id, object_type=item.key.object_type,
                             record_id=item.key.record_id, job_id=item.job_id, detail=detail)
                 finished.append(item)
+            if rows:  # one executemany for every inbox row of the batch
+                inbox = cast(Table, InboxEvent.__table__)
+                s.connection().execute(
+                    update(inbox).where(inbox.c.id == bindparam("row_id"), inbox.c.status == "pending")
+                    .values(status="processed", job_id=bindparam("job"), processed_at=now, error=None), rows)
         return finished
     except Exception:
         log.exception("finishing the batch in one transaction failed; finishing record by record")

@@ -193,6 +193,24 @@ def release(session: Session, key: RecordKey, job_id: str, *, now: datetime, suc
     return rowcount(result) == 1
 
 
+def release_many(session: Session, jobs: list[tuple[RecordKey, str]], *, now: datetime) -> set[str]:
+    """`release(..., succeeded=True)` for one tenant's batch in one statement; returns the job ids
+    that still held their record (the others lost their fence: their new job runs the record)."""
+    if not jobs:
+        return set()
+    first = jobs[0][0]
+    rows = session.execute(
+        update(RecordJob)
+        .where(RecordJob.tenant_id == first.tenant_id, RecordJob.object_type == first.object_type,
+               RecordJob.record_id.in_([k.record_id for k, _j in jobs]),
+               RecordJob.job_id.in_([j for _k, j in jobs]))
+        .values(state="idle", lease_until=None, failures=0, updated_at=now)
+        .returning(RecordJob.job_id)
+        .execution_options(synchronize_session=False)
+    ).all()
+    return {str(r[0]) for r in rows}
+
+
 def renew_many(session: Session, jobs: list[tuple[RecordKey, str]], *, now: datetime, lease: float) -> set[str]:
     """Extend the leases of one tenant's batch of running jobs in one statement; returns the job
     ids renewed (a job id missing from the answer lost its lease)."""

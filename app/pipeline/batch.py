@@ -27,6 +27,7 @@ from flask import current_app
 
 from agents import run as agents_run
 from agents.decision import LlmResult, decide
+from agents.settings import ROLES
 from app import defaults
 from app.dispatch.batch import BatchContext
 from app.pipeline import outcome as outcome_stage
@@ -211,7 +212,7 @@ def _plan(app: Any, batch: BatchContext, items: list[tuple[Any, Record]], *,
     plans: list[Plan] = []
     failures: dict[str, Any] = dict(score_failures)
     items = [(i, r) for i, r in items if r.id in batch_scores]
-    workers = max(1, int(app.config.get("AGENT_CONCURRENCY", defaults.AGENT_CONCURRENCY)))
+    workers = agent_workers(app, settings)
 
     def guarded(pair: tuple[Any, Record]) -> Plan | BaseException:
         with app.app_context():
@@ -246,6 +247,16 @@ def _plan(app: Any, batch: BatchContext, items: list[tuple[Any, Record]], *,
         else:
             plans.append(out)
     return plans, failures
+
+
+def agent_workers(app: Any, settings: Any) -> int:
+    """How many records' agents run at once: AGENT_CONCURRENCY when some role calls an LLM over
+    the network (threads overlap the waits), 1 when every role is the offline provider: that is
+    pure Python under the GIL, where threads add only switching and take the CPU from the
+    webhook receiver and the write-backs (measured: see benchmarks/README.md)."""
+    if all(settings.role_spec(role).split(":", 1)[0] == "offline" for role in ROLES):
+        return 1
+    return max(1, int(app.config.get("AGENT_CONCURRENCY", defaults.AGENT_CONCURRENCY)))
 
 
 def score_all(records: list[Record], models: Any, mapping: Any) -> tuple[dict[str, Any], dict[str, Exception]]:
