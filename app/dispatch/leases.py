@@ -241,14 +241,31 @@ def pending_records(session: Session, tenant_id: str, object_type: str, record_i
     return out
 
 
-def expired(session: Session, *, now: datetime, limit: int) -> list[tuple[RecordKey, str]]:
-    """Records whose live job's lease ran out (a crashed worker): (key, stale job id)."""
+def expired(session: Session, *, now: datetime, limit: int) -> list[tuple[RecordKey, str, str]]:
+    """Records whose live job's lease ran out: (key, stale job id, state).
+
+    A "running" job whose lease ran out lost its worker (crash, kill). A "scheduled" one may
+    have lost its queue entry (an enqueue that failed after the commit) or may simply still be
+    waiting in a long queue: the sweeper asks the queue before re-dispatching it.
+    """
     rows = session.execute(
-        select(RecordJob.tenant_id, RecordJob.crm, RecordJob.object_type, RecordJob.record_id, RecordJob.job_id)
+        select(RecordJob.tenant_id, RecordJob.crm, RecordJob.object_type, RecordJob.record_id, RecordJob.job_id,
+               RecordJob.state)
         .where(RecordJob.state.in_(("scheduled", "running")), RecordJob.lease_until < now)
         .limit(limit)
     ).all()
-    return [(RecordKey(r[0], r[1], r[2], r[3]), r[4]) for r in rows]
+    return [(RecordKey(r[0], r[1], r[2], r[3]), r[4], r[5]) for r in rows]
+
+
+def extend_queued(session: Session, key: RecordKey, job_id: str, *, now: datetime, lease: float) -> bool:
+    """Give a job that is still waiting in the queue a fresh lease (CAS: still this job, still
+    scheduled); its worker claims it, with a lease of its own, when it starts."""
+    result = session.execute(
+        update(RecordJob)
+        .where(_where_key(key), RecordJob.job_id == job_id, RecordJob.state == "scheduled")
+        .values(lease_until=now + timedelta(seconds=lease), updated_at=now)
+    )
+    return rowcount(result) == 1
 
 
 def redispatch(session: Session, key: RecordKey, stale_job_id: str, *, now: datetime, lease: float) -> str | None:

@@ -95,10 +95,10 @@ def test_a_superseded_job_does_nothing(app, webhook):
     webhook.post_events([deal_event(62515, 5, event_id=1)])
     backend = get_dispatcher(app).backend
     stale = backend._heap[0]
+    backend._heap.remove(stale)  # its queue entry was lost (and turns up again later, below)
     with get_db(app).session() as s:
         s.execute(update(RecordJob).values(lease_until=datetime.now(UTC) - timedelta(seconds=1)))
-    get_dispatcher(app).sweep()
-    backend._heap.remove(stale)
+    assert get_dispatcher(app).sweep()["redispatched"] == 1
     with app.app_context():
         from app.dispatch.runner import run_record_job
 
@@ -106,6 +106,57 @@ def test_a_superseded_job_does_nothing(app, webhook):
     assert statuses(app) == ["pending"]
     assert backend.run_due() == 1
     assert statuses(app) == ["processed"]
+
+
+def test_a_job_still_waiting_in_the_queue_when_its_lease_runs_out_is_not_dispatched_twice(app, webhook):
+    """The queue is slower than the lease (a backlog): the sweeper must not add a copy of the
+    job behind it each pass (a livelock of no-op jobs); it extends the lease, and the job runs once."""
+    install_tenant(app, "62515")
+    webhook.post_events([deal_event(62515, 5, event_id=1)])
+    backend = get_dispatcher(app).backend
+    (queued,) = [entry[3] for entry in backend._heap]
+    for _pass in range(3):
+        with get_db(app).session() as s:
+            s.execute(update(RecordJob).values(lease_until=datetime.now(UTC) - timedelta(seconds=1)))
+        result = get_dispatcher(app).sweep()
+        assert result["redispatched"] == 0 and result["queued_extended"] == 1
+    with get_db(app).session() as s:
+        job = s.execute(select(RecordJob)).scalar_one()
+    assert (job.state, job.job_id) == ("scheduled", queued)
+    assert job.lease_until.replace(tzinfo=UTC) > datetime.now(UTC)
+    assert [entry[3] for entry in backend._heap] == [queued]
+    assert audit(app, "job.redispatched") == []
+    backend._heap[:] = [(0.0, *entry[1:]) for entry in backend._heap]  # its turn comes
+    assert backend.run_due() == 1
+    assert statuses(app) == ["processed"]
+    assert len(audit(app, "job.completed")) == 1
+
+
+def test_a_running_job_whose_lease_ran_out_is_redispatched_even_if_its_id_is_still_queued(app, webhook):
+    """Only a job that has not started counts as waiting: a started one that stopped renewing
+    lost its worker, whatever the queue still says about the id."""
+    install_tenant(app, "62515")
+    webhook.post_events([deal_event(62515, 5, event_id=1)])
+    with get_db(app).session() as s:
+        s.execute(update(RecordJob).values(state="running", lease_until=datetime.now(UTC) - timedelta(seconds=1)))
+    assert get_dispatcher(app).sweep()["redispatched"] == 1
+
+
+def test_when_the_queue_cannot_say_what_waits_queued_jobs_are_left_alone_this_pass(app, webhook, monkeypatch):
+    install_tenant(app, "62515")
+    webhook.post_events([deal_event(62515, 5, event_id=1)])
+    backend = get_dispatcher(app).backend
+    backend._heap.clear()
+
+    def down(job_ids):
+        raise ConnectionError("queue unreachable")
+
+    monkeypatch.setattr(backend, "waiting", down)
+    with get_db(app).session() as s:
+        s.execute(update(RecordJob).values(lease_until=datetime.now(UTC) - timedelta(seconds=1)))
+    assert get_dispatcher(app).sweep()["redispatched"] == 0
+    monkeypatch.undo()
+    assert get_dispatcher(app).sweep()["redispatched"] == 1  # the queue answers: the entry is gone
 
 
 def test_sweeper_schedules_pending_rows_that_lost_their_job(app):
