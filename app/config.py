@@ -85,6 +85,7 @@ class Config:
     """RQ worker class; default rq.SimpleWorker (no fork per job, so caches and models survive)."""
     PIPELINE_BATCH_SIZE = defaults.PIPELINE_BATCH_SIZE
     AGENT_CONCURRENCY = defaults.AGENT_CONCURRENCY
+    BATCH_CLAIM_AHEAD_SECONDS = defaults.BATCH_CLAIM_AHEAD_SECONDS
     MODEL_DIR: str | None = None
     """Root of the model registry; DATA_DIR/models when unset."""
     ADMIN_TOKEN: str | None = None

@@ -110,3 +110,10 @@ PERIODIC_JOB_TIMEOUT_SECONDS = 3600
 BULK_READ_PATIENCE_SECONDS = 15.0
 """Longest a bulk read outside a batch job (a tenant's training history) sleeps for the CRM's
 rate window to free a slot, instead of failing the read (HubSpot's window is 10 s)."""
+
+BATCH_CLAIM_AHEAD_SECONDS = 2.0
+"""A batch job also takes its tenant's scheduled records due within this many seconds: a burst
+of changes arriving over several webhook deliveries is then one batch, instead of a train of
+small batches each waiting out its own window (and, under RQ, spread over the workers with one
+set of CRM calls each). A record's own repeated edits still coalesce within its window until
+some job of its tenant starts."""

@@ -1,8 +1,8 @@
 """Batch jobs: one job takes the due records of ONE tenant (DESIGN.md, dispatch) as one unit.
 
 The job that starts is a record's own job (its RQ/in-process job id, the record's fence). It
-claims its record, then up to BATCH_SIZE - 1 other due, scheduled records of the same tenant and
-object type, each under that record's own job id (leases.claim_peers), and hands them to the
+claims its record, then up to BATCH_SIZE - 1 other scheduled records of the same tenant and
+object type that are due or due within BATCH_CLAIM_AHEAD_SECONDS (the same burst), each under that record's own job id (leases.claim_peers), and hands them to the
 batch job function. Each record then finishes ALONE: processed, failed permanently, or handed
 back to the queue with its own retry delay under a new job id. A rate limit from the CRM hands
 the whole batch back with the CRM's delay; the worker never sleeps on one tenant's limit.
@@ -61,8 +61,11 @@ def run_batch(app: Any, key: RecordKey, job_id: str, process: Callable[[BatchCon
             return {"status": "superseded"}
         claimed = [(key, job_id)]
     with db.session() as s:
+        # Records whose window ends within the claim-ahead belong to the same burst: taken now, a
+        # burst is one batch instead of a train of small ones (under RQ, spread over workers).
+        ahead = float(app.config.get("BATCH_CLAIM_AHEAD_SECONDS", defaults.BATCH_CLAIM_AHEAD_SECONDS))
         claimed += leases.claim_peers(s, tenant_id=key.tenant_id, object_type=key.object_type, exclude=key,
-                                      now=_now(), lease=lease, limit=size - 1)
+                                      now=_now(), lease=lease, limit=size - 1, ahead=ahead)
     items = []
     with db.session() as s:
         # The pending changes of every claimed record in one query (not one per record).

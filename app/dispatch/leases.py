@@ -319,8 +319,9 @@ def pending_count(session: Session, key: RecordKey) -> int:
 
 
 def claim_peers(session: Session, *, tenant_id: str, object_type: str, exclude: RecordKey, now: datetime,
-                lease: float, limit: int) -> list[tuple[RecordKey, str]]:
-    """Claim up to `limit` more due, scheduled records of one tenant for a batch job.
+                lease: float, limit: int, ahead: float = 0.0) -> list[tuple[RecordKey, str]]:
+    """Claim up to `limit` more scheduled records of one tenant for a batch job: those due, and
+    those due within `ahead` seconds (the rest of the same burst), earliest first.
 
     One compare-and-set UPDATE: a row moves from `scheduled` (its run time come) to `running`
     under its OWN job id, so the fence is unchanged: the claimed records' own queued jobs find
@@ -332,7 +333,7 @@ def claim_peers(session: Session, *, tenant_id: str, object_type: str, exclude: 
     due = (
         select(RecordJob.id)
         .where(RecordJob.tenant_id == tenant_id, RecordJob.object_type == object_type,
-               RecordJob.state == "scheduled", RecordJob.run_after <= now,
+               RecordJob.state == "scheduled", RecordJob.run_after <= now + timedelta(seconds=ahead),
                RecordJob.record_id != exclude.record_id)
         .order_by(RecordJob.run_after, RecordJob.id)
         .limit(limit)

@@ -159,6 +159,55 @@ def test_when_the_queue_cannot_say_what_waits_queued_jobs_are_left_alone_this_pa
     assert get_dispatcher(app).sweep()["redispatched"] == 1  # the queue answers: the entry is gone
 
 
+BATCHES: list[list[str]] = []
+
+
+def record_batches(batch):
+    """A batch job function that only notes which records came together."""
+    BATCHES.append(sorted(i.key.record_id for i in batch.items))
+    return {i.key.record_id: {"noted": True} for i in batch.items}
+
+
+record_batches.batch = True
+
+
+def test_a_burst_spread_over_deliveries_is_taken_by_one_batch_not_one_per_window(app_factory):
+    from tests.conftest import WebhookSender
+
+    app = app_factory(COALESCE_WINDOW_SECONDS=1.0, BATCH_CLAIM_AHEAD_SECONDS=1.0,
+                      JOB_FUNCTION="tests.front_door.test_dispatch.record_batches")
+    install_tenant(app, "62515")
+    sender = WebhookSender(app.test_client())
+    BATCHES.clear()
+    sender.post_events([deal_event(62515, 1, event_id=1)])
+    time.sleep(0.6)
+    sender.post_events([deal_event(62515, 2, event_id=2), deal_event(62515, 3, event_id=3)])
+    time.sleep(0.5)  # the first record's window is over; the others' end within the claim-ahead
+    backend = get_dispatcher(app).backend
+    assert backend.run_due() == 1
+    assert BATCHES == [["1", "2", "3"]]
+    time.sleep(0.6)
+    assert backend.run_due() == 2  # the others' own jobs find their records done: superseded
+    assert BATCHES == [["1", "2", "3"]]
+    assert statuses(app) == ["processed"] * 3
+
+
+def test_without_claim_ahead_a_record_waits_out_its_own_window(app_factory):
+    from tests.conftest import WebhookSender
+
+    app = app_factory(COALESCE_WINDOW_SECONDS=1.0, BATCH_CLAIM_AHEAD_SECONDS=0.0,
+                      JOB_FUNCTION="tests.front_door.test_dispatch.record_batches")
+    install_tenant(app, "62515")
+    sender = WebhookSender(app.test_client())
+    BATCHES.clear()
+    sender.post_events([deal_event(62515, 1, event_id=1)])
+    time.sleep(0.6)
+    sender.post_events([deal_event(62515, 2, event_id=2)])
+    time.sleep(0.5)
+    assert get_dispatcher(app).backend.run_due() == 1
+    assert BATCHES == [["1"]]
+
+
 def test_sweeper_schedules_pending_rows_that_lost_their_job(app):
     tid = install_tenant(app, "62515")
     with get_db(app).session() as s:
