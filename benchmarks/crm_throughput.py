@@ -89,7 +89,7 @@ class Harness:
         from app.storage import migrate
         from app.storage.crypto import generate_key
         from integrations.sandbox import run_in_thread
-        from integrations.sandbox._thread import QuietHandler
+        from integrations.sandbox.serving import QuietHandler
 
         self.keys = {"TOKEN_KEY": generate_key(), "SECRET_KEY": secrets.token_urlsafe(16),
                      "HUBSPOT_CLIENT_ID": "bench-" + secrets.token_hex(6),

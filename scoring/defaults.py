@@ -49,6 +49,16 @@ DISCOUNT_STEP = 0.01
 MAX_DISCOUNT = 0.3
 """Default cap on the recommended discount (fraction of list price)."""
 
+CHURN_HORIZON_DAYS = 365
+"""Days after an observation moment within which a churn counts as that moment's positive label
+(the churn score is P(churn within this many days from now))."""
+
+CHURN_OBSERVATION_STEP_DAYS = 90
+"""Days between a customer's observation moments in churn training (see scoring/churn_labels.py)."""
+
+CLV_MIN_GINI = 0.0
+"""Normalized Gini a CLV model must exceed on its internal holdout to be promoted (0: random order)."""
+
 CLV_HORIZON_DAYS = 365
 """Default CLV horizon in days."""
 

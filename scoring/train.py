@@ -15,7 +15,7 @@ from sklearn.model_selection import train_test_split
 from sklearn.pipeline import Pipeline
 from tqdm import tqdm
 
-from . import defaults
+from . import churn_labels, defaults
 from ._columns import coerce_binary_target, infer_column_types, require_columns
 from ._encoder import TabularEncoder
 from .errors import DataError, EmptyDataError, NotEnoughHistoryError
@@ -317,7 +317,18 @@ def train_clv(tx: pd.DataFrame, cutoff, horizon_days: int, *, random_state: int 
         "metrics": {"holdout": regression_metrics(ho["actual"], ho["predicted"]) | {
             "note": f"internal time split: spend in the {ho['label_days']:.0f} days after the internal cut"}},
     }
+    meta["promotion_gate"] = clv_gate(meta["metrics"]["holdout"])
     return model, meta, {"actual": ho["actual"], "predicted": ho["predicted"]}
+
+
+def clv_gate(holdout: Mapping[str, Any]) -> dict[str, Any]:
+    """CLV's training gate: the holdout ranking must beat a random order (normalized Gini above
+    ``CLV_MIN_GINI``); a model that ranks customers no better than chance is never shown to reps."""
+    gini = holdout.get("normalized_gini")
+    passed = gini is not None and np.isfinite(gini) and gini > defaults.CLV_MIN_GINI
+    reasons = [] if passed else [f"ranks the holdout's customers no better than chance: normalized Gini "
+                                 f"{gini if gini is None else round(float(gini), 3)} ≤ {defaults.CLV_MIN_GINI}"]
+    return {"passed": bool(passed), "metric": "normalized_gini", "value": gini, "auc": gini, "reasons": reasons}
 
 
 def _closed(records: Iterable[Any]) -> list[Any]:
@@ -332,8 +343,9 @@ def records_to_frame(records: Iterable[Any], task: str, mapping: Mapping[str, An
     Conversion and price: each closed deal is described as of several points of its life
     (``fractions`` of the time from creation to close), labelled with its eventual outcome, so
     that training rows look like the open deals they will score (mid-cycle, partial activity).
-    Churn: each labelled record, described as of its churn date when the mapping gives one
-    (``targets.churn_date``), else as of ``as_of``/now.
+    Churn: with yes/no labels and a churn date on every churned customer, each customer at
+    regular moments labelled by churn within the horizon (:mod:`scoring.churn_labels`: no
+    label leak through time-dependent features); otherwise each labelled record as of now.
 
     Returns:
         ``(frame, target_column, discount_column)``; the frame also holds ``__time__`` (when the
@@ -342,6 +354,9 @@ def records_to_frame(records: Iterable[Any], task: str, mapping: Mapping[str, An
     """
     targets = {**DEFAULT_TARGET_KEYS, **((mapping or {}).get("targets") or {})}
     records = list(records)
+    date_key = targets.get("churn_date", "churn_date")
+    if task == "churn" and churn_labels.dated_labels(records, targets["churn"], date_key):
+        return _churn_observation_frame(records, mapping, targets["churn"], date_key, as_of)
     if task == "churn":
         # Churn is a company's label: one row per company (its latest deal), not one per deal.
         latest: dict[str, Any] = {}
@@ -374,6 +389,22 @@ def records_to_frame(records: Iterable[Any], task: str, mapping: Mapping[str, An
                 feats["discount"] = record.extra.get(targets["discount"])
             rows.append(feats)
     return pd.DataFrame(rows), "__target__", ("discount" if task == "price" else None)
+
+
+def _churn_observation_frame(records: list[Any], mapping: Mapping[str, Any] | None, flag_key: str, date_key: str,
+                             as_of: datetime | None) -> tuple[pd.DataFrame, str, str | None]:
+    """Churn rows from dated labels: each customer at regular moments, labelled by the horizon after it."""
+    rows = []
+    for obs in churn_labels.observations(
+            records, flag_key=flag_key, date_key=date_key, now=as_of or datetime.now(UTC),
+            horizon_days=churn_labels.horizon_of(mapping, defaults.CHURN_HORIZON_DAYS),
+            step_days=defaults.CHURN_OBSERVATION_STEP_DAYS):
+        feats = record_features(obs.record, mapping, obs.at)
+        feats["__target__"] = obs.churned
+        feats["__time__"] = obs.known_at
+        feats["__group__"] = obs.company
+        rows.append(feats)
+    return pd.DataFrame(rows), "__target__", None
 
 
 def train_from_records(records: Iterable[Any], task: str, *, mapping: Mapping[str, Any] | None = None,

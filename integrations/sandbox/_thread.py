@@ -7,21 +7,17 @@ from dataclasses import dataclass
 from typing import Any
 
 import requests
-from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
+from werkzeug.serving import BaseWSGIServer
 
 from .hubspot_api import Sandbox, SandboxConfig, create_sandbox_app
 from .hubspot_api.state import EXTENSION
+from .serving import QuietHandler, ServedSandbox, serve_in_thread
 
-
-class QuietHandler(WSGIRequestHandler):
-    """Request handler that does not log each request (tests would drown in access logs)."""
-
-    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
-        pass
+__all__ = ["QuietHandler", "SandboxHandle", "run_in_thread"]
 
 
 @dataclass
-class SandboxHandle:
+class SandboxHandle(ServedSandbox):
     """A running sandbox: its base URL, its state, and small helpers over the control API."""
 
     url: str
@@ -117,19 +113,6 @@ class SandboxHandle:
         """Return the hidden truth of a deal by its HubSpot id (first portal)."""
         return self.control("GET", f"truth/deals/{deal_id}")
 
-    def stop(self) -> None:
-        """Shut the server and the webhook sender down."""
-        self.server.shutdown()
-        self.server.server_close()
-        self.thread.join(timeout=5)
-        self.sandbox.stop()
-
-    def __enter__(self) -> SandboxHandle:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
-
 
 def run_in_thread(config: SandboxConfig | None = None, *, host: str = "127.0.0.1", port: int = 0,
                   quiet: bool = True, **overrides: Any) -> SandboxHandle:
@@ -145,8 +128,6 @@ def run_in_thread(config: SandboxConfig | None = None, *, host: str = "127.0.0.1
         A `SandboxHandle` with `.url` (e.g. `http://127.0.0.1:54321`) and `.stop()`.
     """
     app = create_sandbox_app(config, **overrides)
-    server = make_server(host, port, app, threaded=True, request_handler=QuietHandler if quiet else None)
-    thread = threading.Thread(target=server.serve_forever, name="hubspot-sandbox", daemon=True)
-    thread.start()
+    server, thread = serve_in_thread(app, host=host, port=port, name="hubspot-sandbox", quiet=quiet)
     url = f"http://{host}:{server.server_port}"
     return SandboxHandle(url, app.extensions[EXTENSION], server, thread)

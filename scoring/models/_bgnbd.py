@@ -17,6 +17,12 @@ from scipy.special import expit, hyp2f1
 
 _FALLBACK_PENALIZERS = (0.0, 0.001, 0.01, 0.1)
 
+_FALLBACK_TOLERANCES = (1e-7, 1e-5)
+"""BFGS tolerances tried per penalizer: when almost nobody drops out, BG/NBD's dropout parameters
+run to the boundary and BFGS stops with "precision loss" at a gradient of ~1e-7 — effectively
+converged, but reported as a failure at lifetimes' default tolerance (seen on the demo market's
+CRM history)."""
+
 
 def fit_bgnbd_gg(frequency, recency, T, monetary) -> dict[str, float]:
     """Fit BG/NBD on (frequency, recency, T) and Gamma-Gamma on repeat customers' mean spend.
@@ -43,9 +49,9 @@ def fit_bgnbd_gg(frequency, recency, T, monetary) -> dict[str, float]:
     # searches are silenced.
     with warnings.catch_warnings(), contextlib.redirect_stdout(sys.stderr):
         warnings.simplefilter("ignore")
-        for pen in _FALLBACK_PENALIZERS:
+        for pen, tol in ((p, t) for p in _FALLBACK_PENALIZERS for t in _FALLBACK_TOLERANCES):
             try:
-                bg = BetaGeoFitter(penalizer_coef=pen).fit(frequency, recency, T)
+                bg = BetaGeoFitter(penalizer_coef=pen).fit(frequency, recency, T, tol=tol)
                 params.update({k: float(bg.params_[k]) for k in ("r", "alpha", "a", "b")})
                 break
             except Exception as exc:  # lifetimes raises bare ConvergenceError/ValueError

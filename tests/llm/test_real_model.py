@@ -196,3 +196,22 @@ def _pcts(values: list[int]) -> dict[str, int | None]:
     if not v:
         return {"n": 0, "p50": None, "p95": None}
     return {"n": len(v), "p50": v[len(v) // 2], "p95": v[min(len(v) - 1, int(0.95 * len(v)))]}
+
+
+def test_a_repeated_system_prompt_is_served_from_the_cached_prefix_with_the_same_answer(model):
+    import httpx
+
+    system = "You answer with one JSON object.\n" + "\n".join(f"Rule {i}: state only facts from the data." for i in range(40))
+
+    def ask(user: str) -> dict[str, Any]:
+        body = {"model": model, "messages": [{"role": "system", "content": system}, {"role": "user", "content": user}],
+                "max_tokens": 16, "temperature": 0, "seed": 0, "response_format": {"type": "json_object"}}
+        return httpx.post(URL.rstrip("/") + "/chat/completions", json=body, timeout=300).json()
+
+    first = ask("Deal A: 500 EUR. Give {\"currency\": ...}.")
+    other = ask("Deal B: 900 USD. Give {\"currency\": ...}.")
+    again = ask("Deal A: 500 EUR. Give {\"currency\": ...}.")
+    # The whole prompt is counted (as OpenAI does); the shared system prompt is reported as cached.
+    assert other["usage"]["prompt_tokens"] > other["usage"]["prompt_tokens_details"]["cached_tokens"] > 300
+    # Reusing the evaluated prefix must not change what the model says.
+    assert again["choices"][0]["message"]["content"] == first["choices"][0]["message"]["content"]

@@ -148,7 +148,10 @@ def test_retrain_tenant_promotes_and_reports_cold_start(tmp_path):
     registry = ModelRegistry(tmp_path)
     result = scoring.retrain_tenant(records, "t9", registry, fast=True)
     assert result["conversion"]["promoted"] and result["churn"]["promoted"] and result["price"]["promoted"]
-    assert "not_enough_history" in result["clv"] or "error" in result["clv"] or result["clv"].get("promoted")
+    clv = result["clv"]
+    # Random synthetic spend: CLV may be absent, or refused by its gate (no better than chance) with the reason.
+    assert ("not_enough_history" in clv or "error" in clv or clv.get("promoted")
+            or "no better than chance" in clv.get("reason", ""))
     champions = registry.load_champions("t9")
     scores = score_record(_record(1000, "open", rng), champions)
     assert {"conversion", "churn", "price"} <= set(scores)

@@ -3,8 +3,12 @@
 // POST /v1/chat/completions (messages, max_tokens / max_completion_tokens, temperature, top_p,
 // seed, response_format json_object / json_schema enforced by a grammar), GET /v1/models (with
 // the context size, so clients can budget their prompts), GET /health. One request is generated at
-// a time (one context sequence, one thread by default): the machines this runs on are shared.
-// Usage: node server.mjs --model FILE [--port 0] [--host 127.0.0.1] [--threads 1] [--ctx 4096]
+// a time (one thread by default): the machines this runs on are shared. Each distinct system prompt
+// keeps its own context sequence (up to --sequences, least recently used reused) and its history is
+// NOT cleared after a request: node-llama-cpp re-evaluates only the tokens after the prefix the next
+// prompt shares with the last one, so a role's instructions and schema are evaluated once, not on
+// every call (prompt evaluation dominates the cost on one core).
+// Usage: node server.mjs --model FILE [--port 0] [--host 127.0.0.1] [--threads 1] [--ctx 4096] [--sequences 3]
 // Prints one JSON line {"url", "model", "context_size"} on stdout once it listens.
 import http from "node:http";
 import path from "node:path";
@@ -14,6 +18,7 @@ import { getLlama, LlamaChatSession } from "node-llama-cpp";
 const { values: opt } = parseArgs({ options: {
   model: { type: "string" }, port: { type: "string", default: "0" }, host: { type: "string", default: "127.0.0.1" },
   threads: { type: "string", default: "1" }, ctx: { type: "string", default: "4096" },
+  sequences: { type: "string", default: "3" },
   name: { type: "string" } } });
 if (!opt.model) { console.error("error: --model FILE is required"); process.exit(2); }
 const modelName = opt.name || path.basename(opt.model).replace(/\.gguf$/, "");
@@ -21,10 +26,19 @@ const MAX_BODY = 1 << 20; // bytes; prompts here are a few kB
 
 const llama = await getLlama({ build: "never", gpu: false, maxThreads: Number(opt.threads) });
 const model = await llama.loadModel({ modelPath: opt.model });
-const context = await model.createContext({ contextSize: Number(opt.ctx), threads: Number(opt.threads) });
-const sequence = context.getSequence();
+const context = await model.createContext({ contextSize: Number(opt.ctx), threads: Number(opt.threads),
+  sequences: Number(opt.sequences) });
+const sequences = Array.from({ length: context.totalSequences }, () => ({ sequence: context.getSequence(), key: null, used: 0 }));
+let clock = 0;
+
+// The sequence that last served this system prompt, else the least recently used one.
+function sequenceFor(key) {
+  const slot = sequences.find((s) => s.key === key) ?? sequences.reduce((a, b) => (a.used <= b.used ? a : b));
+  slot.key = key; slot.used = ++clock;
+  return slot.sequence;
+}
 const jsonGrammar = await llama.getGrammarFor("json");
-let queue = Promise.resolve(); // serialises generations on the one sequence
+let queue = Promise.resolve(); // serialises generations: one at a time on the one thread
 
 class HttpError extends Error { constructor(status, message) { super(message); this.status = status; } }
 
@@ -66,6 +80,7 @@ async function complete(body, signal) {
       + `exceed the context size ${context.contextSize}`);
   }
   const grammar = await grammarFor(body.response_format);
+  const sequence = sequenceFor(past[0]?.type === "system" ? past[0].text : "");
   const session = new LlamaChatSession({ contextSequence: sequence, autoDisposeSequence: false });
   try {
     session.setChatHistory(past.length ? past : [{ type: "system", text: "" }]);
@@ -77,17 +92,19 @@ async function complete(body, signal) {
       customStopTriggers: body.stop ? [].concat(body.stop) : undefined });
     const used = sequence.tokenMeter.diff(before);
     const finish = out.stopReason === "maxTokens" ? "length" : "stop";
-    console.error(JSON.stringify({ event: "completion", prompt_tokens: used.usedInputTokens,
+    // OpenAI counts the whole prompt; the part reused from the sequence's last prompt is "cached".
+    const promptTotal = Math.max(used.usedInputTokens, sequence.contextTokens.length - used.usedOutputTokens);
+    const cached = promptTotal - used.usedInputTokens;
+    console.error(JSON.stringify({ event: "completion", prompt_tokens: promptTotal, evaluated_tokens: used.usedInputTokens,
       completion_tokens: used.usedOutputTokens, ms: Date.now() - started, stop: out.stopReason,
       format: body.response_format?.type ?? "text" }));
     return { id: `chatcmpl-${started}`, object: "chat.completion", created: Math.floor(started / 1000),
       model: modelName, choices: [{ index: 0, finish_reason: finish,
         message: { role: "assistant", content: out.responseText } }],
-      usage: { prompt_tokens: used.usedInputTokens, completion_tokens: used.usedOutputTokens,
-        total_tokens: used.usedInputTokens + used.usedOutputTokens } };
+      usage: { prompt_tokens: promptTotal, completion_tokens: used.usedOutputTokens,
+        total_tokens: promptTotal + used.usedOutputTokens, prompt_tokens_details: { cached_tokens: cached } } };
   } finally {
-    session.dispose({ disposeSequence: false });
-    await sequence.clearHistory();
+    session.dispose({ disposeSequence: false }); // the sequence keeps its tokens for the next prompt
   }
 }
 

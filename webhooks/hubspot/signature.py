@@ -16,6 +16,7 @@ from collections.abc import Callable, Mapping
 
 from app import defaults
 from webhooks.errors import SignatureVerificationError
+from webhooks.timestamps import check_age, parse_timestamp
 
 V3_HEADER = "X-HubSpot-Signature-v3"
 TIMESTAMP_HEADER = "X-HubSpot-Request-Timestamp"
@@ -62,25 +63,6 @@ def sign_v2(*, method: str, uri: str, body: bytes, secret: str) -> str:
     return hashlib.sha256(secret.encode() + method.upper().encode() + uri.encode() + body).hexdigest()
 
 
-def parse_timestamp(raw: str | None) -> int:
-    """Parse the millisecond timestamp header; raises on missing or malformed values."""
-    if raw is None or raw == "":
-        raise SignatureVerificationError(f"missing {TIMESTAMP_HEADER} header")
-    try:
-        return int(raw)
-    except ValueError:
-        raise SignatureVerificationError(f"malformed {TIMESTAMP_HEADER}: {raw[:20]!r}") from None
-
-
-def check_age(timestamp_ms: int, *, now: Callable[[], float], tolerance: float) -> None:
-    """Reject timestamps older (or further in the future) than `tolerance` seconds."""
-    skew = now() - timestamp_ms / 1000.0
-    if skew > tolerance:
-        raise SignatureVerificationError(f"stale timestamp ({skew:.0f}s old, limit {tolerance:.0f}s)")
-    if skew < -tolerance:
-        raise SignatureVerificationError(f"timestamp {-skew:.0f}s in the future")
-
-
 def verify_v3(
     *,
     method: str,
@@ -106,8 +88,8 @@ def verify_v3(
     """
     if not signature:
         raise SignatureVerificationError(f"missing {V3_HEADER} header")
-    ts = parse_timestamp(timestamp)
-    check_age(ts, now=now, tolerance=tolerance)
+    ts = parse_timestamp(timestamp, header=TIMESTAMP_HEADER)
+    check_age(ts / 1000.0, now=now, tolerance=tolerance)
     expected = sign_v3(method=method, uri=uri, body=body, timestamp=str(timestamp), secret=secret)
     if not hmac.compare_digest(expected.encode(), signature.encode()):
         raise SignatureVerificationError("v3 signature mismatch")

@@ -19,6 +19,7 @@ from collections.abc import Callable, Mapping
 
 from app import defaults
 from webhooks.errors import SignatureVerificationError
+from webhooks.timestamps import check_age, parse_timestamp
 
 ORG_HEADER = "X-Agentic-Org-Id"
 TIMESTAMP_HEADER = "X-Agentic-Timestamp"
@@ -32,23 +33,6 @@ def sign(*, secret: str, timestamp: str, body: bytes) -> str:
     return SCHEME + mac
 
 
-def parse_timestamp(raw: str | None) -> int:
-    if raw is None or raw == "":
-        raise SignatureVerificationError(f"missing {TIMESTAMP_HEADER} header")
-    try:
-        return int(raw)
-    except ValueError:
-        raise SignatureVerificationError(f"malformed {TIMESTAMP_HEADER}: {raw[:20]!r}") from None
-
-
-def check_age(timestamp: int, *, now: Callable[[], float], tolerance: float) -> None:
-    skew = now() - timestamp
-    if skew > tolerance:
-        raise SignatureVerificationError(f"stale timestamp ({skew:.0f}s old, limit {tolerance:.0f}s)")
-    if skew < -tolerance:
-        raise SignatureVerificationError(f"timestamp {-skew:.0f}s in the future")
-
-
 def verify(*, headers: Mapping[str, str], body: bytes, secret: str, now: Callable[[], float] = time.time,
            tolerance: float = defaults.WEBHOOK_TOLERANCE_SECONDS) -> None:
     """Verify a callout; return None or raise SignatureVerificationError(reason)."""
@@ -60,7 +44,7 @@ def verify(*, headers: Mapping[str, str], body: bytes, secret: str, now: Callabl
     if not signature.startswith(SCHEME):
         raise SignatureVerificationError(f"unsupported signature scheme {signature[:10]!r}")
     raw_ts = headers.get(TIMESTAMP_HEADER)
-    ts = parse_timestamp(raw_ts)
+    ts = parse_timestamp(raw_ts, header=TIMESTAMP_HEADER)
     check_age(ts, now=now, tolerance=tolerance)
     expected = sign(secret=secret, timestamp=str(raw_ts), body=body)
     if not hmac.compare_digest(expected.encode(), signature.encode()):

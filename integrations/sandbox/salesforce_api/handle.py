@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import requests
-from werkzeug.serving import BaseWSGIServer, make_server
+from werkzeug.serving import BaseWSGIServer
 
-from .._thread import QuietHandler
+from ..serving import ServedSandbox, serve_in_thread
 from . import tls
 from .app import create_sandbox_app
 from .config import SfSandboxConfig
@@ -19,7 +19,7 @@ from .state import EXTENSION, Sandbox
 
 
 @dataclass
-class SalesforceSandboxHandle:
+class SalesforceSandboxHandle(ServedSandbox):
     url: str
     sandbox: Sandbox
     server: BaseWSGIServer
@@ -83,18 +83,10 @@ class SalesforceSandboxHandle:
         return bool(self.control("POST", "outbound/flush", timeout=timeout)["idle"])
 
     def stop(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-        self.thread.join(timeout=5)
-        self.sandbox.stop()
+        """Shut the server down and delete the generated certificates."""
+        super().stop()
         if self._tmp is not None:
             self._tmp.cleanup()
-
-    def __enter__(self) -> SalesforceSandboxHandle:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
 
 
 def run_salesforce_sandbox(config: SfSandboxConfig | None = None, *, host: str = "127.0.0.1", port: int = 0,
@@ -106,10 +98,8 @@ def run_salesforce_sandbox(config: SfSandboxConfig | None = None, *, host: str =
         cert_dir = Path(tmp.name)
     certs = tls.generate(cert_dir, (host, "localhost") if host != "localhost" else (host,))
     app = create_sandbox_app(config, **overrides)
-    server = make_server(host, port, app, threaded=True, request_handler=QuietHandler,
-                         ssl_context=certs.server_context())
-    thread = threading.Thread(target=server.serve_forever, name="salesforce-sandbox", daemon=True)
-    thread.start()
+    server, thread = serve_in_thread(app, host=host, port=port, name="salesforce-sandbox",
+                                     ssl_context=certs.server_context())
     url = f"https://{host}:{server.server_port}"
     sandbox = app.extensions[EXTENSION]
     sandbox.base_url = url

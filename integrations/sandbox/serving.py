@@ -1,0 +1,47 @@
+"""Serve a sandbox's WSGI app from a background thread on loopback (shared by every CRM sandbox)."""
+
+from __future__ import annotations
+
+import ssl
+import threading
+from typing import Any
+
+from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
+
+
+class QuietHandler(WSGIRequestHandler):
+    """Request handler that does not log each request (tests would drown in access logs)."""
+
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        pass
+
+
+def serve_in_thread(app: Any, *, host: str, port: int, name: str, quiet: bool = True,
+                    ssl_context: ssl.SSLContext | None = None) -> tuple[BaseWSGIServer, threading.Thread]:
+    """Start a threaded werkzeug server for `app` (port 0 picks a free one); it accepts requests on return."""
+    server = make_server(host, port, app, threaded=True, request_handler=QuietHandler if quiet else None,
+                         ssl_context=ssl_context)
+    thread = threading.Thread(target=server.serve_forever, name=name, daemon=True)
+    thread.start()
+    return server, thread
+
+
+class ServedSandbox:
+    """Mixin for a running sandbox handle: stop the server, its thread and the sandbox; usable in `with`."""
+
+    server: BaseWSGIServer
+    thread: threading.Thread
+    sandbox: Any
+
+    def stop(self) -> None:
+        """Shut the server and the sandbox's background senders down."""
+        self.server.shutdown()
+        self.server.server_close()
+        self.thread.join(timeout=5)
+        self.sandbox.stop()
+
+    def __enter__(self) -> Any:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
