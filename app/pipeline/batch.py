@@ -253,7 +253,7 @@ def agent_workers(app: Any, settings: Any) -> int:
     """How many records' agents run at once: AGENT_CONCURRENCY when some role calls an LLM over
     the network (threads overlap the waits), 1 when every role is the offline provider: that is
     pure Python under the GIL, where threads add only switching and take the CPU from the
-    webhook receiver and the write-backs (measured: see benchmarks/README.md)."""
+    webhook receiver and the write-backs of the same process."""
     if all(settings.role_spec(role).split(":", 1)[0] == "offline" for role in ROLES):
         return 1
     return max(1, int(app.config.get("AGENT_CONCURRENCY", defaults.AGENT_CONCURRENCY)))
