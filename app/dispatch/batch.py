@@ -56,11 +56,14 @@ def run_batch(app: Any, key: RecordKey, job_id: str, process: Callable[[BatchCon
     size = int(app.config.get("PIPELINE_BATCH_SIZE", defaults.PIPELINE_BATCH_SIZE))
     started = time.perf_counter()
     with db.session() as s:
+        # One claimer per tenant at a time: four workers that pick four jobs of one burst at the
+        # same moment would otherwise each claim its own record first and split the burst into
+        # four small batches. The next claimer then finds its record taken and stops.
+        leases.lock_tenant_claims(s, key.tenant_id)
         if not leases.claim(s, key, job_id, now=_now(), lease=lease):
             metrics.JOBS.labels(outcome="superseded").inc()
             return {"status": "superseded"}
         claimed = [(key, job_id)]
-    with db.session() as s:
         # Records whose window ends within the claim-ahead belong to the same burst: taken now, a
         # burst is one batch instead of a train of small ones (under RQ, spread over workers).
         ahead = float(app.config.get("BATCH_CLAIM_AHEAD_SECONDS", defaults.BATCH_CLAIM_AHEAD_SECONDS))

@@ -145,6 +145,17 @@ def schedule_many(session: Session, keys: list[RecordKey], *, now: datetime, del
     return [(k, ids[k]) for k in keys if (k.tenant_id, k.object_type, k.record_id) in won]
 
 
+def lock_tenant_claims(session: Session, tenant_id: str) -> None:
+    """Serialise batch claims of one tenant until the end of the transaction.
+
+    PostgreSQL: a transaction-level advisory lock on the tenant (no row lock, so webhook inserts,
+    whose foreign keys share-lock the tenant row, never wait on it). SQLite serialises writers
+    already.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(hashtext(:t))"), {"t": f"claims:{tenant_id}"})
+
+
 def claim(session: Session, key: RecordKey, job_id: str, *, now: datetime, lease: float) -> bool:
     """Mark `job_id` running if it is the record's live, scheduled job; False means superseded.
 
