@@ -18,6 +18,7 @@ def create_app(config: Mapping[str, Any] | type | None = None) -> Flask:
     """
     app = Flask(__name__)
     app.config.update(config_module.load(config))
+    _quiet_expected_warnings()
     _bound_requests(app)
     if app.config.get("SECRET_KEY"):
         app.secret_key = app.config["SECRET_KEY"]
@@ -68,11 +69,26 @@ OPTIONAL_BLUEPRINTS: tuple[str, ...] = (
     "app.cards.api:bp",
     "app.cards.preview:bp",
     "app.site:bp",
+    "app.admin:bp",
 )
 """Dotted paths of further blueprints (`module:bp`), registered in order."""
+
+
+BLUEPRINT_PREFIXES: dict[str, str] = {"app.admin:bp": "/admin"}
+"""URL prefixes of the optional blueprints that have one (STYLE rule 3: the console under /admin)."""
 
 
 def _register_optional(app: Flask, dotted: str) -> None:
     from werkzeug.utils import import_string
 
-    app.register_blueprint(import_string(dotted))
+    app.register_blueprint(import_string(dotted), url_prefix=BLUEPRINT_PREFIXES.get(dotted))
+
+
+def _quiet_expected_warnings() -> None:
+    # A CRM value the model never saw (a new deal stage, a new country) is scored as "other" by
+    # design; scoring warns the CLI user about it, but in the service it would print a Python
+    # warning to a worker's stderr on every batch.
+    # Matched by message, so the web process need not import scoring (and xgboost) to say it.
+    import warnings
+
+    warnings.filterwarnings("ignore", message=r"column .* unseen in training", category=UserWarning)

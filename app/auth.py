@@ -28,7 +28,10 @@ _LOGIN_FORM = """<!doctype html><html lang="en"><head><meta charset="utf-8"><tit
 <form method="post" action="{{ url_for('admin_auth.login') }}">
 <input type="hidden" name="csrf_token" value="{{ csrf }}"><input type="hidden" name="next" value="{{ next }}">
 <label>Admin token <input type="password" name="token" autocomplete="current-password" required></label>
-<button type="submit">Sign in</button></form></body></html>"""
+<button type="submit">Sign in</button></form>
+{% if crms %}<p>Or, as a user of an account that installed the app:</p><ul>
+{% for name, label in crms %}<li><a id="signin-{{ name }}" href="{{ url_for('admin.signin', crm=name) }}">Sign in with {{ label }}</a></li>
+{% endfor %}</ul>{% endif %}</body></html>"""
 
 
 def _token_matches(given: str) -> bool:
@@ -83,15 +86,24 @@ def login() -> Any:
     if request.method == "POST":
         if not csrf_ok():
             return render_template_string(_LOGIN_FORM, error="The form expired; try again.", csrf=csrf_token(),
-                                          next=_safe_next(request.form.get("next"))), 400
+                                          crms=_crm_sign_ins(), next=_safe_next(request.form.get("next"))), 400
         if _token_matches(request.form.get("token") or ""):
             session.clear()
             session["admin"] = {"method": "token", "at": int(time.time())}
             return redirect(_safe_next(request.form.get("next")))
         error = "That token is not the admin token."
     status = 401 if error else 200
-    return render_template_string(_LOGIN_FORM, error=error, csrf=csrf_token(),
+    return render_template_string(_LOGIN_FORM, error=error, csrf=csrf_token(), crms=_crm_sign_ins(),
                                   next=_safe_next(request.args.get("next"))), status
+
+
+def _crm_sign_ins() -> list[tuple[str, str]]:
+    """(name, label) of each CRM whose OAuth can sign a person in to the console."""
+    if "admin.signin" not in current_app.view_functions:
+        return []
+    from app.connectors import get_connector, names
+
+    return [(n, str(getattr(get_connector(n), "label", n))) for n in names()]
 
 
 @bp.post("/admin/logout")

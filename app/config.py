@@ -86,6 +86,9 @@ class Config:
     PIPELINE_BATCH_SIZE = defaults.PIPELINE_BATCH_SIZE
     AGENT_CONCURRENCY = defaults.AGENT_CONCURRENCY
     BATCH_CLAIM_AHEAD_SECONDS = defaults.BATCH_CLAIM_AHEAD_SECONDS
+    HOLDOUT_SHARE_OVERRIDE: float | None = None
+    """Holdout share replacing every tenant's `holdout_share` setting (the demo and the tests use 0:
+    an action on every deal); None: each tenant's own setting (default 10%)."""
     MODEL_DIR: str | None = None
     """Root of the model registry; DATA_DIR/models when unset."""
     ADMIN_TOKEN: str | None = None

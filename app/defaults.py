@@ -117,3 +117,25 @@ of changes arriving over several webhook deliveries is then one batch, instead o
 small batches each waiting out its own window (and, under RQ, spread over the workers with one
 set of CRM calls each). A record's own repeated edits still coalesce within its window until
 some job of its tenant starts."""
+
+CONSOLE_HEALTH_WINDOW_HOURS = 24
+"""Hours of webhook deliveries and errors the console's install-health page summarises."""
+
+CONSOLE_LAST_ERRORS = 8
+"""How many of a tenant's latest errors the install-health page lists."""
+
+CONSOLE_PROGRESS_REFRESH_SECONDS = 2
+"""Seconds between refreshes of a running re-sync or backfill's progress page."""
+
+CONSOLE_TOKEN_WARN_SECONDS = 600
+"""An access token expiring within this many seconds is shown as "renews at next use"."""
+
+REWARD_REFERENCE_MIN_WON = 5
+"""Won deals with an amount a tenant needs before rewards are amount-weighted (by its median won
+amount); before, every won deal is worth 1."""
+
+POSTERIOR_FOLD_LIMIT = 5000
+"""Most rewards one posterior refresh folds in (the next refresh takes the rest)."""
+
+POSTERIOR_CAS_ATTEMPTS = 5
+"""Times a refresh reloads and retries when another worker saved the posterior first."""

@@ -24,7 +24,7 @@ import secrets
 import statistics
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -37,9 +37,15 @@ from integrations.base import OUTPUT_FIELDS
 
 log = logging.getLogger(__name__)
 
-DEMO_MARKET = {"n_companies": 120, "n_owners": 6, "n_open_deals": 40, "n_closed_deals": 400}
+DEMO_MARKET = {"n_companies": 300, "n_owners": 8, "n_open_deals": 40, "n_closed_deals": 1000}
 """A market small enough that install, training, backfill and the changes finish in minutes, and
-large enough for every score: ~74 customers (CLV and churn need 50) with ~28 past churns."""
+large enough for the scores to learn something: with 400 closed deals and 120 companies the churn
+model (customers observed every quarter, labelled by churn within a year) had 50 customers and
+ranked no better than its prior; at this size conversion, price and churn pass their training
+gates on seed 7 (CLV stays absent when it ranks no better than chance)."""
+
+SMALL_MARKET_CLOSED_DEALS = 400
+"""Closed deals of the quick market tests use (`DemoOptions(closed_deals=...)`): install in seconds."""
 
 DEMO_TOKEN_TTL_SECONDS = 30
 """Access-token lifetime in the demo sandbox: short, so the demo shows token refreshes."""
@@ -54,6 +60,8 @@ class DemoOptions:
     crm: str = "hubspot"
     open_deals: int = DEMO_MARKET["n_open_deals"]
     """Size of the demo market's open book (the backfill reads every one)."""
+    closed_deals: int = DEMO_MARKET["n_closed_deals"]
+    """Closed deals of the market's history (what the models train on; companies scale with it)."""
     faults: tuple[str, ...] = ()
     """Sandbox fault profiles switched on for the scripted changes (e.g. ambiguous-writes)."""
     data_dir: Path = field(default_factory=lambda: Path(os.environ.get("AGENTIC_SALES_DATA_DIR")
@@ -63,10 +71,11 @@ class DemoOptions:
     timeout: float = 240.0
 
 
-def market_for(open_deals: int) -> dict[str, int]:
-    """The demo market with `open_deals` open deals (companies grow with the book)."""
-    return {**DEMO_MARKET, "n_open_deals": open_deals,
-            "n_companies": max(DEMO_MARKET["n_companies"], open_deals // 4)}
+def market_for(open_deals: int, closed_deals: int = DEMO_MARKET["n_closed_deals"]) -> dict[str, int]:
+    """The demo market with `open_deals` open deals and `closed_deals` of history (companies grow with both)."""
+    per_company = DEMO_MARKET["n_closed_deals"] / DEMO_MARKET["n_companies"]
+    return {**DEMO_MARKET, "n_open_deals": open_deals, "n_closed_deals": closed_deals,
+            "n_companies": max(int(closed_deals / per_company), open_deals // 4, 10)}
 
 
 class DemoInputError(ValueError):
@@ -103,6 +112,33 @@ def demo_secrets(data_dir: Path) -> dict[str, str]:
     return values
 
 
+DEMO_DATABASE = "demo.db"
+"""The demo's SQLite file in its data directory."""
+
+DEMO_SANDBOX_FILE = "sandbox.json"
+"""Where the running demo's sandbox answers (written at start; stale once the demo stops)."""
+
+
+def demo_config(data_dir: Path) -> dict[str, Any]:
+    """Configuration that points a command at a demo's data directory (its database and the
+    secrets it generated), or {} when `data_dir` holds no demo. Lets `AGENTIC_SALES_DATA_DIR`
+    alone aim the CLI at a demo's tenants."""
+    db, keys, sandbox = data_dir / DEMO_DATABASE, data_dir / "secrets.json", data_dir / DEMO_SANDBOX_FILE
+    if not db.exists() or not keys.exists():
+        return {}
+    out = {"DATABASE_URL": f"sqlite:///{db}", "SANDBOX_MODE": True, "DATA_DIR": str(data_dir),
+           "MODEL_DIR": str(data_dir / "models"), **json.loads(keys.read_text())}
+    if sandbox.exists():  # where the (last) demo's sandbox answers: token refreshes go there too
+        out.update(json.loads(sandbox.read_text()).get("config") or {})
+    return out
+
+
+def record_sandbox(data_dir: Path, crm: str, url: str, config: Mapping[str, Any]) -> None:
+    """Note where this demo's sandbox answers, for commands pointed at the data directory."""
+    plain = {k: v for k, v in config.items() if isinstance(v, str | int | float | bool) and "SECRET" not in k}
+    (data_dir / DEMO_SANDBOX_FILE).write_text(json.dumps({"crm": crm, "url": url, "config": plain}, indent=2))
+
+
 class Demo:
     """One demo run; `start`, `install`, `train`, `backfill`, `change`, `wait`, `summary`."""
 
@@ -134,7 +170,7 @@ class Demo:
         data = self.opt.data_dir
         data.mkdir(parents=True, exist_ok=True)
         keys = demo_secrets(data)
-        db_url = f"sqlite:///{data / 'demo.db'}"
+        db_url = f"sqlite:///{data / DEMO_DATABASE}"
         migrate.upgrade(db_url)
         self.app = create_app({
             "DATABASE_URL": db_url, "REDIS_URL": None, "DATA_DIR": str(data), "MODEL_DIR": str(data / "models"),
@@ -142,14 +178,18 @@ class Demo:
             "RECONCILE_ENABLED": False, "RETRAIN_ENABLED": False, **keys,
             # Plain http on loopback: a Secure session cookie would never come back.
             "SESSION_COOKIE_SECURE": False,
+            # The demo shows what the app does on every deal; lift is measured by `simulate`.
+            "HOLDOUT_SHARE_OVERRIDE": 0.0,
         })
         self.server = make_server(self.opt.host, self.opt.port, self.app, threaded=True)
         self.url = f"http://{self.opt.host}:{self.server.server_port}"
         self.app.config["PUBLIC_URL"] = self.url
         threading.Thread(target=self.server.serve_forever, name="demo-app", daemon=True).start()
         if self.driver is not None:
-            self.app.config.update(self.driver.start(seed=self.opt.seed, app_url=self.url,
-                                                     market=market_for(self.opt.open_deals)))
+            driver_config = self.driver.start(seed=self.opt.seed, app_url=self.url,
+                                              market=market_for(self.opt.open_deals, self.opt.closed_deals))
+            self.app.config.update(driver_config)
+            record_sandbox(data, self.opt.crm, self.driver.url, driver_config)
             self.sandbox = self.driver
             log.info("app on %s, %s sandbox on %s (seed %s)", self.url, self.opt.crm, self.driver.url, self.opt.seed)
             self.say(f"Started the app and a simulated {self.opt.crm.title()} account (market seed {self.opt.seed}).")
@@ -157,9 +197,11 @@ class Demo:
         self.sandbox = run_in_thread(
             seed=self.opt.seed, webhook_url=f"{self.url}/webhooks/hubspot", client_id=keys["HUBSPOT_CLIENT_ID"],
             client_secret=keys["HUBSPOT_CLIENT_SECRET"], access_token_ttl=DEMO_TOKEN_TTL_SECONDS,
-            retry_scale=0.002, private_app_token=self.read_token, **cast(Any, market_for(self.opt.open_deals)))
+            retry_scale=0.002, private_app_token=self.read_token, **cast(Any, market_for(self.opt.open_deals, self.opt.closed_deals)))
         self.app.config["HUBSPOT_API_BASE"] = self.sandbox.url
         self.app.config["HUBSPOT_AUTHORIZE_URL"] = f"{self.sandbox.url}/oauth/authorize"
+        record_sandbox(data, "hubspot", self.sandbox.url, {"HUBSPOT_API_BASE": self.sandbox.url,
+                                                           "HUBSPOT_AUTHORIZE_URL": f"{self.sandbox.url}/oauth/authorize"})
         log.info("app on %s, sandbox on %s (seed %s)", self.url, self.sandbox.url, self.opt.seed)
         self.say(f"Started the app and a simulated HubSpot account (market seed {self.opt.seed}).")
 
@@ -204,14 +246,12 @@ class Demo:
 
     def _map_discount_field(self) -> None:
         """What revenue ops does once: map the portal's negotiated-discount field for pricing."""
-        from app.storage import get_db
-        from app.storage.models import FieldMapping
-        from app.tenants import bump_settings_version
+        from app import settings
 
-        with get_db(self.app).session() as s:
-            s.add(FieldMapping(tenant_id=self.tenant_id, object_type="deal", canonical="discount",
-                               crm_field="discount_percent", label="Discount (%)"))
-            bump_settings_version(s, self.tenant_id)
+        # Through the settings service, like revenue ops would: checked against the sandbox
+        # portal's properties, versioned and audited.
+        settings.set_mappings(self.app, self.tenant_id, "deal", {"discount": "discount_percent"},
+                              author="demo (revenue ops)")
 
     def train(self) -> dict[str, Any]:
         from app.pipeline.training import train_tenant

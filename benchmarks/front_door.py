@@ -149,7 +149,7 @@ def remove_bench_tenants(db: Any) -> int:
 def create_tenant(db: Any, token_key: str, portal_id: int) -> str:
     """An active HubSpot tenant with a live installation (tokens encrypted), as install does."""
     from app.storage.crypto import TokenCipher
-    from app.storage.models import Installation, Tenant, TenantSettings
+    from app.storage.models import Installation, Tenant
 
     tid = f"hubspot-{portal_id}"
     cipher = TokenCipher(token_key)
@@ -161,7 +161,6 @@ def create_tenant(db: Any, token_key: str, portal_id: int) -> str:
             refresh_token_enc=cipher.encrypt("bench-refresh"),
             expires_at=datetime.now(UTC) + timedelta(hours=1), scopes=["oauth"],
         ))
-        s.add(TenantSettings(tenant_id=tid))
     return tid
 
 

@@ -278,6 +278,23 @@ class RateLimiter:
         """Seconds until calls for `key` in `lane` may resume (0: not blocked)."""
         return max(self.blocks.remaining(key), self.blocks.remaining(f"{key}:{lane}"))
 
+    def headroom(self, key: str) -> dict[str, Any]:
+        """Calls left now per lane for one installation, read without spending any (admin pages).
+
+        Returns:
+            `{"limit", "window_seconds", "remaining", "blocked_for", "search_limit",
+            "search_window_seconds", "search_remaining"}` for the default and search lanes.
+        """
+        out: dict[str, Any] = {"blocked_for": round(self.blocked_for(key), 3)}
+        for lane in self.lanes:
+            self._learn(key, lane)
+            item = self._item(lane, key)
+            stats = self.window.get_window_stats(item, key, lane)
+            prefix = "" if lane == "default" else f"{lane}_"
+            out.update({f"{prefix}limit": int(item.amount), f"{prefix}window_seconds": int(item.multiples),
+                        f"{prefix}remaining": int(stats.remaining)})
+        return out
+
     def reset(self, key: str) -> None:
         """Forget the windows of one installation (tests, uninstall)."""
         for lane in self.lanes:

@@ -32,8 +32,15 @@ from learning.errors import LearningConfigError, NoAllowedArmError
 POLICY_NAME = "thompson-v1"
 """Logged as the decision's `policy`."""
 
-CONTEXT_KEYS = ("segment", "band", "engagement")
-"""Context fields, coarse to fine; unknown values are logged as 'unknown'."""
+CONTEXT_KEYS = ("segment", "engagement")
+"""Context fields the posterior pools by, coarse to fine; unknown values are 'unknown'.
+
+The conversion band is logged with every decision (reports, OPE) but not pooled by: measured in
+the simulation (seed 0, 26 weeks), pooling by segment > band > engagement gave regret 0.59 of
+uniform's, segment > engagement 0.43, segment alone 0.66 (PRIOR_PSEUDO_COUNT 200). The band
+splits each segment in three cells with no real difference in which strategy works (the deal's
+odds are already removed by the baseline), so every cell had to learn the same thing alone.
+"""
 
 SCHEMA_VERSION = 1
 
@@ -54,8 +61,8 @@ def make_context(segment: str | None, band: str | None, engagement: str | None,
 
 
 def _levels(context: Mapping[str, Any]) -> list[str]:
-    """Keys of the levels a context belongs to, coarse to fine: the tenant, then the segment,
-    band and engagement. Strategies that work (or fail) everywhere are learned tenant-wide
+    """Keys of the levels a context belongs to, coarse to fine: the tenant, then the segment and
+    engagement (CONTEXT_KEYS). Strategies that work (or fail) everywhere are learned tenant-wide
     first; segment and finer cells then learn how they differ (measured in the simulation: with
     the tenant level the regret was 0.56-0.67 of uniform's on seeds 0-2, without it 0.70-0.83).
     """

@@ -28,8 +28,16 @@ MAX_AMOUNT_WEIGHT = 10.0
 HOLDOUT_SHARE = 0.10
 """Share of records in the global holdout (no AI action), stable by record id."""
 
-PRIOR_PSEUDO_COUNT = 20.0
-"""Strength, in observations, of the prior each context cell borrows from the coarser level."""
+PRIOR_PSEUDO_COUNT = 300.0
+"""Strength, in observations, of the prior each context cell borrows from the coarser level: the
+between-cell spread of an arm's mean is sigma / sqrt(PRIOR_PSEUDO_COUNT) (about 0.026 in win
+probability at sigma 0.45, the size of real strategy differences). Measured (seed 0, 26 weeks,
+segment > engagement): 20 gave regret 0.81 of uniform's with the band level too (each cell was
+nearly independent of its parent), 100 0.42, 300 0.40-0.42, 1000 0.41."""
+
+REWARD_MODEL_SHRINK = 20.0
+"""Pseudo-count by which the doubly robust reward model shrinks a context cell's mean toward the
+arm's overall mean (off-policy evaluation; the bandit's own pooling is PRIOR_PSEUDO_COUNT)."""
 
 COLD_START_MEAN = 0.3
 """Prior mean reward of every arm before any outcome (roughly a B2B win rate)."""

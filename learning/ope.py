@@ -68,7 +68,7 @@ def _ctx_key(ctx: object) -> str:
     return str(ctx)
 
 
-def reward_model(data: LoggedData, *, folds: int = 2, shrink: float = defaults.PRIOR_PSEUDO_COUNT,
+def reward_model(data: LoggedData, *, folds: int = 2, shrink: float = defaults.REWARD_MODEL_SHRINK,
                  seed: int = 0) -> np.ndarray:
     """Cross-fitted q(x_i, a) for every decision i and arm a (n x K)."""
     n, k = len(data), len(data.arm_names)

@@ -25,9 +25,11 @@ from learning.ope import LoggedData, adjusted_difference_interval, difference_in
 
 EXPORT_COLUMNS = ("decision_id", "tenant_id", "deal_id", "decided_at", "policy", "arm", "propensity",
                   "holdout", "segment", "band", "engagement", "baseline", "outcome_kind", "outcome_at", "reward",
-                  "allowed_arms")
+                  "allowed_arms", "feedback", "dismiss_reason")
 """Columns of `learning export` (one row per logged decision; outcome and reward empty until known;
-`allowed_arms` lists, separated by ';', the arms the policy could choose for that decision)."""
+`allowed_arms` lists, separated by ';', the arms the policy could choose for that decision;
+`feedback` is the rep's verdict on the card (accept / dismiss, empty without one) and
+`dismiss_reason` the reason given with a dismiss)."""
 
 
 def write_csv(rows: Iterable[Mapping[str, Any]], out: io.TextIOBase | Any) -> int:
@@ -75,6 +77,26 @@ def _context(r: Mapping[str, Any]) -> str:
     return f"{r.get('segment')}|{r.get('band')}|{r.get('engagement')}"
 
 
+def feedback_summary(rows: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """What reps said on the cards: accepts, dismisses, and dismiss reasons overall and by arm."""
+    reasons: dict[str, int] = {}
+    by_arm: dict[str, dict[str, int]] = {}
+    accepted = dismissed = 0
+    for r in rows:
+        verdict = r.get("feedback") or None
+        if verdict == "accept":
+            accepted += 1
+        elif verdict == "dismiss":
+            dismissed += 1
+            reason = str(r.get("dismiss_reason") or "none given")
+            reasons[reason] = reasons.get(reason, 0) + 1
+            arm = by_arm.setdefault(str(r.get("arm")), {})
+            arm[reason] = arm.get(reason, 0) + 1
+    return {"accepted": accepted, "dismissed": dismissed,
+            "dismiss_reasons": dict(sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0]))),
+            "dismiss_reasons_by_arm": {a: dict(sorted(v.items())) for a, v in sorted(by_arm.items())}}
+
+
 def summarise(rows: Sequence[Mapping[str, Any]], *, resamples: int = defaults.BOOTSTRAP_RESAMPLES,
               seed: int = 0) -> dict[str, Any]:
     """Off-policy estimates and holdout lift from a tenant's rows (decisions with a known reward)."""
@@ -84,7 +106,8 @@ def summarise(rows: Sequence[Mapping[str, Any]], *, resamples: int = defaults.BO
     held = [r for r in known if r.get("holdout")]
     arms = sorted({str(r["arm"]) for r in acted})
     out: dict[str, Any] = {"decisions": len(rows), "with_outcome": len(known), "acted": len(acted),
-                           "holdout": len(held), "arms": arms, "ope": [], "policies": [], "holdout_lift": None}
+                           "holdout": len(held), "arms": arms, "ope": [], "policies": [], "holdout_lift": None,
+                           "feedback": feedback_summary(rows)}
     if acted:
         data = LoggedData.from_rows([{**r, "context": _context(r)} for r in acted], arms)
         n, k = len(data), len(arms)
@@ -229,6 +252,13 @@ def render_html(rows: Sequence[Mapping[str, Any]], summary: Mapping[str, Any], *
     lift_html = (f"<p>Holdout lift: {fmt(lift['estimate'])} reward per decision, 95% interval "
                  f"{fmt(lift['ci95'][0])} to {fmt(lift['ci95'][1])} ({lift['treated']} acted on, "
                  f"{lift['holdout']} held out).</p>") if lift else "<p>No holdout outcomes yet.</p>"
+    fb = summary.get("feedback") or {}
+    reasons_html = "".join(f"<tr><td>{html.escape(str(k))}</td><td>{v}</td></tr>"
+                           for k, v in (fb.get("dismiss_reasons") or {}).items())
+    feedback_html = (f"<h2>Reps' feedback</h2><p>{fb.get('accepted', 0)} suggestions accepted, "
+                     f"{fb.get('dismissed', 0)} dismissed.</p>"
+                     + (f"<table><tr><th>dismiss reason</th><th>count</th></tr>{reasons_html}</table>"
+                        if reasons_html else ""))
     imgs = "".join(f'<img alt="plot" src="data:image/png;base64,{b}">' for b in images)
     return (f"<!doctype html><html><head><meta charset='utf-8'><title>{html.escape(title)}</title>"
             "<style>body{font-family:sans-serif;max-width:960px;margin:2em auto}td,th{padding:2px 8px}"
@@ -236,4 +266,4 @@ def render_html(rows: Sequence[Mapping[str, Any]], summary: Mapping[str, Any], *
             f"<h1>{html.escape(title)}</h1><p>{summary['decisions']} decisions, {summary['with_outcome']} with an "
             f"outcome ({summary['acted']} acted on, {summary['holdout']} held out).</p>{lift_html}"
             "<table><tr><th>arm / policy</th><th>doubly robust</th><th>95% interval</th><th>IPS</th>"
-            f"<th>SNIPS</th></tr>{rows_html}</table>{imgs}</body></html>")
+            f"<th>SNIPS</th></tr>{rows_html}</table>{feedback_html}{imgs}</body></html>")

@@ -1,149 +1,154 @@
-"""A self-contained HTML report of a model artefact, with embedded PNG plots."""
+"""Model cards as self-contained HTML: a fragment per card (the console) and a whole page (the CLI).
+
+Charts are SVG data URIs (see :mod:`scoring.card_figures`), so a fragment needs no other file.
+Everything shown was measured on this tenant's model's holdout; nothing is borrowed from the
+simulated market.
+"""
 
 from __future__ import annotations
 
 import base64
 import html
-import io
-import json
-from typing import Any
+from collections.abc import Iterable
 
-import numpy as np
-
+from .model_card import ModelCard, build_card
 from .registry import LoadedModel
 
+CAPTIONS = {
+    "importance": "Factors by importance: the mean change of the shown probability when the factor is set to its "
+                  "typical value, over the holdout rows.",
+    "importance_clv": "Factors by importance: the mean contribution of each factor to the predicted value, over the "
+                      "customers as of the training cutoff.",
+    "calibration": "Calibration: of the holdout records given about 30%, about 30% should turn out positive; "
+                   "points on the diagonal are calibrated.",
+    "gain": "Gain: how many of the positives the highest scores find first.",
+    "price": "Win chance over discount for the average holdout deal; the dot is the recommended discount.",
+    "deciles": "Deciles: mean predicted and actual spend of holdout customers, by predicted value.",
+}
+"""Caption of each chart."""
 
-def _png(fig) -> str:
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=90, bbox_inches="tight")
-    import matplotlib.pyplot as plt
-
-    plt.close(fig)
-    return base64.b64encode(buf.getvalue()).decode()
-
-
-def _figure():
-    import matplotlib
-
-    matplotlib.use("Agg")  # no display on servers; must precede pyplot
-    import matplotlib.pyplot as plt
-
-    return plt.subplots(figsize=(5, 3.6))
-
-
-def _classification_plots(y: np.ndarray, p: np.ndarray, importance: dict[str, float]) -> list[tuple[str, str]]:
-    from sklearn.calibration import calibration_curve
-    from sklearn.metrics import roc_curve
-
-    plots = []
-    fig, ax = _figure()
-    frac, mean = calibration_curve(y, p, n_bins=10, strategy="quantile")
-    ax.plot([0, 1], [0, 1], "--", color="grey")
-    ax.plot(mean, frac, "o-")
-    ax.set(xlabel="predicted probability", ylabel="observed rate", title="Calibration (holdout)")
-    plots.append(("Calibration", _png(fig)))
-    fig, ax = _figure()
-    fpr, tpr, _ = roc_curve(y, p)
-    ax.plot(fpr, tpr)
-    ax.plot([0, 1], [0, 1], "--", color="grey")
-    ax.set(xlabel="false positive rate", ylabel="true positive rate", title="ROC (holdout)")
-    plots.append(("ROC", _png(fig)))
-    fig, ax = _figure()
-    order = np.argsort(-p, kind="stable")
-    share = np.arange(1, len(y) + 1) / len(y)
-    gain = np.cumsum(y[order]) / max(y.sum(), 1)
-    ax.plot(share, gain, label="model")
-    ax.plot([0, 1], [0, 1], "--", color="grey", label="random")
-    ax.set(xlabel="share of records, highest score first", ylabel="share of positives", title="Gain (holdout)")
-    ax.legend()
-    plots.append(("Lift / gain", _png(fig)))
-    if importance:
-        fig, ax = _figure()
-        items = list(importance.items())[:15][::-1]
-        ax.barh([k for k, _ in items], [v for _, v in items])
-        ax.set(xlabel="mean |impact| on the probability", title="Factor importance (holdout)")
-        plots.append(("Factor importance", _png(fig)))
-    return plots
+STYLE = (".model-card{border:1px solid #d0d7de;border-radius:6px;padding:1em 1.2em;margin:1em 0}"
+         ".model-card figure{display:inline-block;margin:.5em 1em .5em 0;max-width:30em}"
+         ".model-card img{max-width:100%}.model-card table{border-collapse:collapse}"
+         ".model-card td,.model-card th{padding:.2em .6em;text-align:left;border-bottom:1px solid #eee}"
+         ".model-card .absent-reason{color:#8a4b00}")
+"""CSS of the cards (the console may use its own)."""
 
 
-def _clv_plots(actual: np.ndarray, predicted: np.ndarray) -> list[tuple[str, str]]:
-    plots = []
-    order = np.argsort(-predicted, kind="stable")
-    deciles = np.array_split(order, 10)
-    fig, ax = _figure()
-    x = np.arange(1, 11)
-    ax.bar(x - 0.2, [predicted[d].mean() for d in deciles], 0.4, label="predicted")
-    ax.bar(x + 0.2, [actual[d].mean() for d in deciles], 0.4, label="actual")
-    ax.set(xlabel="decile of predicted value (1 = highest)", ylabel="mean value", title="Deciles (holdout)")
-    ax.legend()
-    plots.append(("Deciles: predicted vs actual", _png(fig)))
-    fig, ax = _figure()
-    share = np.arange(1, len(actual) + 1) / len(actual)
-    ax.plot(share, np.cumsum(actual[order]) / max(actual.sum(), 1e-9), label="model")
-    perfect = np.sort(actual)[::-1]
-    ax.plot(share, np.cumsum(perfect) / max(actual.sum(), 1e-9), ":", label="perfect")
-    ax.plot([0, 1], [0, 1], "--", color="grey", label="random")
-    ax.set(xlabel="share of customers, highest predicted first", ylabel="share of value", title="Gain (holdout)")
-    ax.legend()
-    plots.append(("Gain curve", _png(fig)))
-    return plots
+UNITS = {"conversion": "deals", "price": "deals", "churn": "customers", "clv": "customers"}
+"""What one holdout or training entity is, per task."""
 
 
-def _learning_curve_plot(curve: list[dict[str, Any]], training_rows: int | None) -> tuple[str, str]:
-    fig, ax = _figure()
-    n = [c["closed_deals"] for c in curve]
-    ax.plot(n, [c["roc_auc"] for c in curve], "o-", label="ROC AUC")
-    ax.plot(n, [c["ece_15_equal_mass"] for c in curve], "s-", label="calibration error (ECE)")
-    if "mean_abs_error_vs_true_p" in curve[0]:
-        ax.plot(n, [c["mean_abs_error_vs_true_p"] for c in curve], "^-", label="mean |p - true p|")
-    if training_rows:
-        ax.axvline(training_rows, color="grey", linestyle="--", label="this model's rows")
-    ax.set_xscale("log")
-    ax.set(xlabel="closed deals used for training", title="Learning curve (simulated market)")
-    ax.legend(fontsize=7)
-    return "Learning curve: when to trust the score", _png(fig)
+def _e(value: object) -> str:
+    return html.escape(str(value))
 
 
-def render_report(loaded: LoadedModel, learning_curve: list[dict[str, Any]] | None = None) -> str:
-    """Render one self-contained HTML page for an artefact (plots as data URIs).
+def _pct(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1%}"
 
-    Args:
-        loaded: the artefact, with its holdout predictions.
-        learning_curve: quality vs number of closed deals, measured on the simulated market
-            (``benchmarks/results/scoring_market.json``); shown for classification tasks.
 
-    Returns:
-        The HTML text.
-    """
-    meta: dict[str, Any] = loaded.metadata
-    ho = loaded.holdout or {}
-    if loaded.task == "clv":
-        plots = _clv_plots(np.asarray(ho.get("actual", []), float), np.asarray(ho.get("predicted", []), float)) \
-            if ho.get("actual") else []
-    else:
-        plots = _classification_plots(np.asarray(ho.get("y", []), int), np.asarray(ho.get("p", []), float),
-                                      meta.get("importance") or {}) if ho.get("y") else []
-    if learning_curve and loaded.task != "clv":
-        plots.append(_learning_curve_plot(learning_curve, meta.get("training_rows")))
-    cv = (meta.get("metrics") or {}).get("cv") or {}
-    choice = cv.get("reason")
-    parts = [
-        "<!doctype html><html><head><meta charset='utf-8'>",
-        f"<title>{html.escape(loaded.version)}</title>",
-        "<style>body{font-family:sans-serif;max-width:60em;margin:2em auto}img{max-width:100%}"
-        "pre{background:#f4f4f4;padding:1em;overflow:auto}</style></head><body>",
-        f"<h1>Model report: {html.escape(loaded.task)}</h1>",
-        f"<p>Version <code>{html.escape(loaded.version)}</code>, created {html.escape(str(meta.get('created_at')))}"
-        f", code {html.escape(str(meta.get('code_version')))[:12]}.</p>",
-    ]
-    if choice:
-        parts.append(f"<h2>Model choice</h2><p>{html.escape(choice)}</p>")
-    if not plots:
-        parts.append("<p>No holdout was kept (too few rows per class): no plots.</p>")
-    for title, data in plots:
-        parts.append(f"<h2>{html.escape(title)}</h2><img alt='{html.escape(title)}' src='data:image/png;base64,{data}'>")
-    shown = {k: meta.get(k) for k in ("metrics", "feature_schema", "training_rows", "training_data_fingerprint",
-                                      "library_versions", "target_info", "cutoff", "horizon_days", "label_days")}
-    parts.append("<h2>Metadata</h2><pre>" + html.escape(json.dumps(shown, indent=2, default=str)) + "</pre>")
-    parts.append("</body></html>")
-    return "\n".join(parts)
+def _fmt(value: float | None) -> str:
+    if value is None:
+        return "—"
+    return f"{value:,.0f}" if abs(value) >= 100 else f"{value:.3f}"
+
+
+def holdout_sentence(card: ModelCard) -> str:
+    """The holdout a card's numbers were measured on, in one sentence."""
+    h = card.holdout
+    if card.task == "clv":
+        window = (f"their actual spend from {h['date_from']} to {h['date_to']}, against the value predicted from "
+                  "their purchases before it" if h.get("date_from") else "their actual later spend")
+        return f"Measured on {h.get('rows')} held-out customers (a random share, kept out of training): {window}."
+    unit = h.get("unit") or UNITS.get(card.task, "records")
+    what = f"{h.get('groups')} {unit}"
+    if h.get("rows") and h.get("groups") and h["rows"] != h["groups"]:
+        what += f" ({h['rows']} snapshots of them)"
+    when = (f" whose outcome became known from {h['date_from']} to {h['date_to']}" if h.get("date_from")
+            else " (dates not recorded)")
+    split = {"time": "the latest ones, kept out of training", "random": "a random share, kept out of training"}.get(
+        str(h.get("split")), "kept out of training")
+    text = f"Measured on a holdout of {what}{when}: {split}."
+    if card.positive_class is not None and h.get("positives") is not None:
+        text += (f" Positive class: {card.positive_class!r}, {h['positives']} of {h.get('rows')} holdout rows"
+                 f" ({_pct(h.get('positive_rate'))}).")
+    return text
+
+
+def training_sentence(card: ModelCard) -> str:
+    """The data volume a card's model learned from."""
+    t = card.training
+    unit = card.holdout.get("unit") or UNITS.get(card.task, "records")
+    text = f"Trained on {t.get('groups', t.get('rows'))} {unit}"
+    if t.get("rows") and t.get("groups") and t["rows"] != t["groups"]:
+        text += f" ({t['rows']} {'purchases' if card.task == 'clv' else 'rows'})"
+    if t.get("date_from"):
+        text += f" from {t['date_from']} to {t['date_to']}"
+    return text + "; the model in use was then refitted on every row, the holdout included."
+
+
+def _metrics_table(card: ModelCard) -> str:
+    if not card.metrics:
+        return ""
+    refs = card.task != "clv"
+    head = "<tr><th>Holdout metric</th><th>This model</th>" + (
+        "<th>Logistic regression</th><th>Prior rate</th>" if refs else "") + "</tr>"
+    rows = "".join(
+        f"<tr data-metric='{_e(m.name)}'><td>{_e(m.label)}</td><td>{_fmt(m.value)}</td>"
+        + (f"<td>{_fmt(m.logistic_regression)}</td><td>{_fmt(m.prior_rate)}</td>" if refs else "") + "</tr>"
+        for m in card.metrics)
+    return f"<table class='metrics'>{head}{rows}</table>"
+
+
+def _figure(name: str, svg: str, task: str = "") -> str:
+    data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+    caption = CAPTIONS.get(f"{name}_{task}") or CAPTIONS.get(name, name)
+    return (f"<figure data-figure='{_e(name)}'><img alt='{_e(caption)}' src='data:image/svg+xml;base64,{data}'>"
+            f"<figcaption>{_e(caption)}</figcaption></figure>")
+
+
+def card_html(card: ModelCard) -> str:
+    """One card as an HTML fragment (``<section class="model-card">``), self-contained."""
+    parts = [f"<section class='model-card' data-task='{_e(card.task)}'><h2>{_e(card.title)}</h2>"]
+    if not card.present:
+        parts.append(f"<p class='absent-reason'>{_e(card.absent_reason)}</p></section>")
+        return "".join(parts)
+    parts.append(f"<p class='predicts'>Predicts: {_e(card.predicts)}. Version <code>{_e(card.version)}</code>,"
+                 f" trained {_e(card.created_at)}.</p>")
+    parts.append(f"<p class='holdout'>{_e(holdout_sentence(card))}</p>")
+    parts.append(f"<p class='training'>{_e(training_sentence(card))}</p>")
+    parts.append(_metrics_table(card))
+    if card.gain and card.holdout.get("positive_rate"):
+        top = card.gain[0]
+        parts.append(f"<p class='lift'>The top {top['share']:.0%} of scores hold {top['gain']:.0%} of the positives: "
+                     f"a rate of {top['rate']:.0%} against {card.holdout['positive_rate']:.0%} overall "
+                     f"(lift {top['lift']:.1f}).</p>")
+    if card.price_curve:
+        pc = card.price_curve
+        spread = pc.get("per_deal_best") or {}
+        parts.append(
+            f"<p class='recommended' data-best-discount='{pc['best_discount']}'>Recommended discount for the "
+            f"average holdout deal: {pc['best_discount']:.0%} (chance to win {pc['p_win_at_best']:.0%}). Per deal: "
+            f"median {_pct(spread.get('median'))}, 90th percentile {_pct(spread.get('p90'))}, no discount for "
+            f"{_pct(spread.get('share_at_zero'))} of deals.</p>")
+    if card.factors:
+        items = "".join(f"<li data-feature='{_e(f['feature'])}'>{_e(f['label'])}</li>" for f in card.factors)
+        parts.append(f"<h3>What drives the score</h3><ol class='factors'>{items}</ol>")
+    parts.extend(_figure(name, svg, card.task) for name, svg in card.figures.items())
+    if card.notes:
+        parts.append("<ul class='notes'>" + "".join(f"<li>{_e(n)}</li>" for n in card.notes) + "</ul>")
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def report_page(cards: Iterable[ModelCard], title: str) -> str:
+    """A whole HTML page of cards (what ``agentic-sales model report`` writes)."""
+    body = "\n".join(card_html(c) for c in cards)
+    return ("<!doctype html><html><head><meta charset='utf-8'>"
+            f"<title>{_e(title)}</title><style>body{{font-family:sans-serif;max-width:64em;margin:2em auto}}"
+            f"{STYLE}</style></head><body><h1>{_e(title)}</h1>\n{body}\n</body></html>")
+
+
+def render_report(loaded: LoadedModel) -> str:
+    """The HTML page of one artefact (``model report --model DIR``), labels as stored."""
+    return report_page([build_card(loaded)], f"Model report: {loaded.task} ({loaded.version})")

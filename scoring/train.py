@@ -20,6 +20,7 @@ from ._columns import coerce_binary_target, infer_column_types, require_columns
 from ._encoder import TabularEncoder
 from .errors import DataError, EmptyDataError, NotEnoughHistoryError
 from .features import DEFAULT_TARGET_KEYS, parse_time, record_features, snapshot_times
+from .holdout import classification_summary, gain_table, price_curve, reliability_bins, value_deciles
 from .leakage import screen_leaks
 from .metrics import classification_metrics, regression_metrics
 from .models.churn import ChurnClassifier
@@ -225,12 +226,20 @@ def train_table(task: str, frame: pd.DataFrame, target: str, *, id_column: str |
     }
     holdout = {"y": y[idx_test].tolist(), "p": p.tolist(), "p_logistic_regression": p_lr.tolist()}
     importance = _importance(task, probe, Xt.iloc[:_IMPORTANCE_ROWS])
+    times = frame[time_column].to_numpy() if time_column else None
+    summary = classification_summary(
+        y[idx_train], y[idx_test], positive_class=target_info.get("positive_class"), split=split_kind,
+        times_train=None if times is None else times[idx_train], times_test=None if times is None else times[idx_test],
+        groups_train=None if groups is None else groups[idx_train],
+        groups_test=None if groups is None else groups[idx_test])
     if holdout_out is not None:  # raw rows: each model applies its own date policy when predicting
         keep_time = [c for c in bookkeeping if c != time_column]
         holdout_out.update(X=frame.drop(columns=keep_time).iloc[idx_test], y=y[idx_test])
     model = fit(_make(task, types, discount_column, max_discount, random_state, fast), slice(None))
     bar.update()
     metrics["cv"] = getattr(model, "cv_report_", {})
+    # The deployed model's curve over the holdout deals: what the price card draws.
+    curve = price_curve(model, Xt) if task == "price" else None
     bar.update()
     bar.close()
     meta = {
@@ -253,19 +262,28 @@ def train_table(task: str, frame: pd.DataFrame, target: str, *, id_column: str |
         "random_state": random_state,
         "metrics": metrics,
         "importance": importance,
+        "holdout_summary": summary,
+        "calibration": reliability_bins(y[idx_test], p),
+        "gain": gain_table(y[idx_test], p),
+        "price_curve": curve,
     }
     return model, meta, holdout
 
 
-def _importance(task: str, model: Any, X: pd.DataFrame) -> dict[str, float]:
-    """Mean |impact| per feature on holdout rows (the report's factor importance)."""
+def _importance(task: str, model: Any, X: pd.DataFrame) -> list[dict[str, Any]]:
+    """Mean |impact| per feature on holdout rows, strongest first (the card's factor importance).
+
+    A list, not a dict: the sidecar is written with sorted keys, which turned a dict into
+    alphabetical order and the report plotted the first 15 names instead of the strongest.
+    """
+    from .holdout import ranked_importance
     from .scores import _impacts
 
     Z = model.encoder_.transform(X)
     p = model.proba_encoded(Z)
     impacts = np.abs(_impacts(task, model, Z, p)).mean(axis=0)
     names = list(model.encoder_.groups_)
-    return {n: float(v) for n, v in sorted(zip(names, impacts, strict=True), key=lambda kv: -kv[1])}
+    return ranked_importance({n: float(v) for n, v in zip(names, impacts, strict=True)})
 
 
 def normalise_transactions(frame: pd.DataFrame, customer: str, date: str, amount: str) -> pd.DataFrame:
@@ -316,9 +334,40 @@ def train_clv(tx: pd.DataFrame, cutoff, horizon_days: int, *, random_state: int 
         "value_quantiles": quantiles,
         "metrics": {"holdout": regression_metrics(ho["actual"], ho["predicted"]) | {
             "note": f"internal time split: spend in the {ho['label_days']:.0f} days after the internal cut"}},
+        "holdout_summary": _clv_summary(model, ho, used),
+        "deciles": value_deciles(ho["actual"], ho["predicted"]),
+        "importance": _clv_importance(model, tx, cutoff),
     }
     meta["promotion_gate"] = clv_gate(meta["metrics"]["holdout"])
     return model, meta, {"actual": ho["actual"], "predicted": ho["predicted"]}
+
+
+def _clv_importance(model: ClvModel, tx: pd.DataFrame, cutoff: Any) -> list[dict[str, Any]]:
+    """Mean |contribution| of each feature to the predicted value (currency, first order, as the
+    card's CLV factors), over the customers as of the cutoff, strongest first."""
+    from .holdout import ranked_importance
+    from .models.clv import FEATURES, feature_table, prepare_transactions, to_day
+
+    _, raw = feature_table(prepare_transactions(tx), to_day(cutoff))
+    if len(raw) == 0:
+        return []
+    value = model.predict_raw(raw)
+    impact = np.abs(model.contributions_raw(raw) * value[:, None]).mean(axis=0)
+    return ranked_importance({name: float(v) for name, v in zip(FEATURES, impact, strict=True)})
+
+
+def _clv_summary(model: ClvModel, ho: Mapping[str, Any], used: pd.DataFrame) -> dict[str, Any]:
+    """What the CLV card states: held-out customers and the spend window they are measured on."""
+    cutoff = pd.Timestamp(model.cutoff_)
+    cut = cutoff - pd.Timedelta(days=float(ho["label_days"]))
+    # Held-out customers are a random share; each is measured on its actual spend in the window
+    # after the internal cut, against a prediction made from its purchases before it.
+    return {"rows": len(ho["actual"]), "groups": len(ho["actual"]), "unit": "customers", "split": "random",
+            "date_from": (cut + pd.Timedelta(days=1)).strftime("%Y-%m-%d"), "date_to": cutoff.strftime("%Y-%m-%d"),
+            "positive_class": None, "positive_rate": None,
+            "training": {"rows": int(len(used)), "groups": int(model.training_customers_),
+                         "date_from": used["date"].min().strftime("%Y-%m-%d") if len(used) else None,
+                         "date_to": cut.strftime("%Y-%m-%d")}}
 
 
 def clv_gate(holdout: Mapping[str, Any]) -> dict[str, Any]:
@@ -445,13 +494,14 @@ def train_from_records(records: Iterable[Any], task: str, *, mapping: Mapping[st
         tx = pd.DataFrame(rows, columns=["customer", "date", "amount"])
         customers = tx["customer"].nunique() if len(tx) else 0
         if customers < min_closed:
-            raise NotEnoughHistoryError(customers, min_closed)
+            raise NotEnoughHistoryError(customers, min_closed, "customers with closed-won deals")
         cutoff = (as_of or datetime.now()).replace(tzinfo=None)
         return train_clv(tx, cutoff, horizon_days, random_state=random_state)
     frame, target, discount = records_to_frame(records, task, mapping, as_of)
     have = int(frame["__group__"].nunique()) if len(frame) else 0
     if have < min_closed:
-        raise NotEnoughHistoryError(have, min_closed, "closed deals" if task != "churn" else "labelled records")
+        raise NotEnoughHistoryError(have, min_closed,
+                                    "closed deals" if task != "churn" else "customers with a known churn or renewal")
     positive = ((mapping or {}).get("positive") or {}).get(task)
     model, meta, holdout = train_table(task, frame, target, discount_column=discount, random_state=random_state,
                                        positive=positive, time_column="__time__", group_column="__group__",
@@ -503,7 +553,7 @@ def retrain_tenant(records: Iterable[Any], tenant: str, registry: Any, *, tasks:
             # Champion and challenger are compared on the challenger's time-based holdout rows.
             out[task] = registry.promote(tenant, path, holdout=(common["X"], common["y"]) if common else None)
         except NotEnoughHistoryError as exc:
-            out[task] = {"not_enough_history": {"have": exc.have, "need": exc.need}}
+            out[task] = {"not_enough_history": {"have": exc.have, "need": exc.need, "unit": exc.what}}
         except (ScoringError, ValueError) as exc:  # one task's bad data must not stop the others
             out[task] = {"error": f"{type(exc).__name__}: {exc}"}
     return out

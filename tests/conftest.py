@@ -109,6 +109,8 @@ def base_config(db_url: str, **overrides: Any) -> dict[str, Any]:
         "START_WORKER": False,
         "COALESCE_WINDOW_SECONDS": 0.0,
         "JOB_FUNCTION": "app.pipeline.ack.acknowledge_changes",
+        # No control group unless a test asks for one: tests expect an action on every deal.
+        "HOLDOUT_SHARE_OVERRIDE": 0.0,
     }
     cfg.update(overrides)
     return cfg
@@ -164,7 +166,7 @@ def install_tenant(application: Any, portal_id: str, tenant_id: str | None = Non
     from datetime import UTC, datetime, timedelta
 
     from app.storage import get_cipher, get_db
-    from app.storage.models import Installation, Tenant, TenantSettings
+    from app.storage.models import Installation, Tenant
 
     tid = tenant_id or f"hubspot-{portal_id}"
     cipher = get_cipher(application)
@@ -176,7 +178,6 @@ def install_tenant(application: Any, portal_id: str, tenant_id: str | None = Non
             refresh_token_enc=cipher.encrypt(refresh_token),
             expires_at=datetime.now(UTC) + timedelta(minutes=30), scopes=["oauth"],
         ))
-        s.add(TenantSettings(tenant_id=tid))
     return tid
 
 

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from app.cards.actions import feedback_of
 from app.cards.view import DISMISS_REASONS
-from app.storage.models import Enrichment, InboxEvent, RecordJob, RecordLink, TenantSettings
+from app.storage.models import Enrichment, InboxEvent, RecordJob, RecordLink
 
 CARD_STALE_SECONDS = 7 * 86_400
 """Seconds after which an enrichment is shown as stale (a record nobody touched for a week)."""
@@ -31,7 +31,7 @@ OBJECT_TYPES = {
 ACTIONS = ["accept", "dismiss", "rescore"]
 
 HIDDEN_SCORES_SETTING = "card_hidden_scores"
-"""Key in tenant_settings.extra listing the score tasks a tenant does not use."""
+"""The tenant setting (app/settings) listing the score tasks a tenant does not use."""
 
 
 def canonical_object_type(raw: str | None) -> str | None:
@@ -108,8 +108,10 @@ def card_payload(session: Session, tenant_id: str, object_type: str, object_id: 
         "status": status,
         "enrichment_id": enrichment.id,
         "enriched_at": payload.get("enriched_at") or created.isoformat(),
-        "actions": ACTIONS + (["task_done"] if ((payload.get("next_best_action") or {}).get("task") or {}).get("id")
-                              else []),
+        # No action was taken on a held-out deal: nothing to accept or dismiss (the pipeline's `actions`).
+        "actions": (["rescore"] if not payload.get("next_best_action") and payload.get("actions") == ["rescore"]
+                    else ACTIONS + (["task_done"] if ((payload.get("next_best_action") or {}).get("task")
+                                                       or {}).get("id") else [])),
         "related_to": related,
         "dismiss_reasons": [{"value": v, "label": t} for v, t in DISMISS_REASONS],
         "feedback": feedback_of(session, tenant_id, enrichment.id),
@@ -124,6 +126,9 @@ def card_payload(session: Session, tenant_id: str, object_type: str, object_id: 
 def hidden_scores(session: Session, tenant_id: str) -> list[str]:
     """Score tasks this tenant does not use (tenant setting `card_hidden_scores`, e.g. ["churn"]
     for a team without renewals): the card leaves them out instead of saying why they are absent."""
-    row = session.get(TenantSettings, tenant_id)
-    value = (row.extra or {}).get(HIDDEN_SCORES_SETTING) if row is not None else None
-    return [str(t) for t in value] if isinstance(value, list) else []
+    from app.settings.store import UnknownTenantError, read_state
+
+    try:
+        return list(read_state(session, tenant_id).settings.card_hidden_scores)
+    except UnknownTenantError:
+        return []

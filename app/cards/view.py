@@ -124,6 +124,10 @@ def absent_text(key: str, score: Mapping[str, Any]) -> str | None:
         return f"needs {history.get('need')} {unit}, this account has {history.get('have')}"
     if RETRAINING in score:
         return "the model is retraining; back within the hour"
+    if score.get("refused"):
+        return "not shown: the model trained on this account's history did not beat a simple baseline"
+    if score.get("training_error"):
+        return "training failed on this account's history; an admin can see why in the model report"
     if score.get("reason"):
         return prose(score["reason"])
     if "no_model" in score:
@@ -281,6 +285,14 @@ def outcome_view(payload: Mapping[str, Any], labels: Mapping[str, str]) -> dict[
     return {"kind": kind, "text": text, "variant": variant, "closed": kind in ("won", "lost")}
 
 
+def no_action_text(payload: Mapping[str, Any], labels: Mapping[str, str]) -> str | None:
+    """Why the app took no action on this deal (holdout, or no strategy allowed), if so."""
+    why = _mapping(_mapping(payload.get("strategy")).get("why"))
+    if why.get("mode") not in ("holdout", "no_allowed_strategy"):
+        return None
+    return prose(why.get("text"), labels) or None
+
+
 def details_view(payload: Mapping[str, Any], labels: Mapping[str, str]) -> dict[str, Any]:
     scores = _mapping(payload.get("scores"))
     tiles = [v for k in DETAIL_SCORES if (s := resolve_score(scores, k)) and (v := score_view(k, s, labels))]
@@ -310,6 +322,8 @@ def details_view(payload: Mapping[str, Any], labels: Mapping[str, str]) -> dict[
         "signals": signal_texts(analysis.get("buying_signals")),
         "strategy": words(strategy.get("label") or strategy.get("arm") or strategy.get("name")) or None,
         "rationale": prose(strategy.get("rationale"), labels),
+        # Why the learning loop chose this strategy (or held the deal out): app/pipeline/strategy.py.
+        "why": prose(_mapping(strategy.get("why")).get("text"), labels) or None,
         "model": [line for line in model_lines if line],
     }
 
@@ -356,6 +370,8 @@ def card_view(payload: Mapping[str, Any], *, object_type: str | None = None,
         "outcome": outcome,
         # A closed deal gets no suggestion and no chance to close: the outcome says it all.
         "action": None if closed else action_view(payload, now, labels),
+        # A deal the learning loop held out (control group) or could not act on says so.
+        "no_action": None if closed else no_action_text(payload, labels),
         "draft": None if closed else draft_view(payload, labels),
         "task": None if closed else task_view(payload, now),
         "conversion": score_view("conversion", conversion, labels) if conversion and not closed else None,

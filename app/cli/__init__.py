@@ -23,6 +23,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.cli.agents",
     "app.cli.sandbox",
     "app.cli.learning",
+    "app.cli.settings",
 )
 """Modules that each expose `commands`: a list of click commands or groups to add."""
 

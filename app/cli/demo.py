@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -86,6 +88,7 @@ def demo(once: bool, changes: int, seed: int, crm: str, open_deals: int, faults:
             click.echo(json.dumps(summary))
             sys.exit(0 if ok else 1)
         progress.say(f"Open {run.url}/ to see every deal and its card (Ctrl-C to stop).")
+        summary["console_url"] = console_hint(run.app, run.url, crm, progress.say)
         click.echo(json.dumps(summary))
         serve_until_interrupted()
     except DemoInputError as exc:
@@ -99,6 +102,18 @@ def demo(once: bool, changes: int, seed: int, crm: str, open_deals: int, faults:
     finally:
         run.stop()
         llm_setup.stop()
+
+
+def console_hint(app: Any, url: str, crm: str, say: Callable[[str], None]) -> str:
+    """Tell the person running the demo where the admin console is and how to get in."""
+    from app.connectors import get_connector
+
+    label = getattr(get_connector(crm, app), "label", crm)
+    # One URL on stderr (the index, issue 12): the console is named by its path and linked from there.
+    say(f"Admin console (install health, field mappings, guardrails, model cards): /admin/ on that address, "
+        f"linked from that page; choose \"Sign in with {label}\" and the simulated account signs you in "
+        f"as its installing user (admin).")
+    return f"{url}/admin/"
 
 
 def serve_until_interrupted() -> None:

@@ -157,6 +157,12 @@ def rows_from_db(app: Any, tenant_id: str) -> list[dict[str, Any]]:
         for rw, oc in s.execute(select(m.Reward, m.Outcome).join(m.Outcome, m.Outcome.id == m.Reward.outcome_id)
                                 .where(m.Reward.tenant_id == tenant_id)):
             rewards.setdefault(rw.action_id, []).append((rw, oc))
+        # The rep's verdict on the card of the same enrichment (the reason is stored with a dismiss).
+        feedback: dict[int, tuple[str, str | None]] = {}
+        for f in s.execute(select(m.Action).where(m.Action.tenant_id == tenant_id, m.Action.kind.in_(
+                ("feedback_accept", "feedback_dismiss"))).order_by(m.Action.id)).scalars():
+            if f.enrichment_id is not None:
+                feedback[f.enrichment_id] = (f.kind.removeprefix("feedback_"), (f.payload or {}).get("reason"))
         for a in s.execute(select(m.Action).where(m.Action.tenant_id == tenant_id,
                                                   m.Action.kind == "strategy_choice").order_by(m.Action.id)).scalars():
             p = a.payload or {}
@@ -173,6 +179,8 @@ def rows_from_db(app: Any, tenant_id: str) -> list[dict[str, Any]]:
                 "outcome_at": final.at if final else None,
                 "reward": sum(rw.reward for rw, _ in earned) if earned else None,
                 "allowed_arms": sorted(p.get("probabilities") or {}),
+                "feedback": feedback.get(a.enrichment_id or -1, (None, None))[0],
+                "dismiss_reason": feedback.get(a.enrichment_id or -1, (None, None))[1],
             })
     return rows
 

@@ -13,11 +13,9 @@ import sys
 import warnings
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
-
-_DEFAULT_CURVE = Path(__file__).resolve().parents[2] / "benchmarks" / "results" / "scoring_market.json"
 
 EXIT_DATA = 2
 """Exit code of a data or usage problem (bad file, column, target)."""
@@ -45,7 +43,7 @@ def _echo_warnings(caught: list[warnings.WarningMessage]) -> None:
             click.echo(f"warning: {text}", err=True)
 
 
-def _fail(message: str, code: int) -> None:
+def _fail(message: str, code: int) -> NoReturn:
     click.echo(f"error: {' '.join(str(message).split())}", err=True)
     sys.exit(code)
 
@@ -197,21 +195,70 @@ def predict_cmd(model_dir, data, out) -> None:
 
 
 @model.command("report")
-@click.option("--model", "model_dir", type=click.Path(exists=True, file_okay=False), required=True)
+@click.option("--tenant", default=None, help="The tenant whose champions to report on (found in the model store).")
+@click.option("--task", default=None, help="conversion, churn, clv or price (default: all four).")
+@click.option("--model", "model_dir", type=click.Path(exists=True, file_okay=False), default=None,
+              help="An artefact directory instead of a tenant's champion.")
 @click.option("--out", type=click.Path(dir_okay=False), required=True, help="HTML file to write.")
-@click.option("--learning-curve", "curve_file", type=click.Path(exists=True, dir_okay=False), default=None,
-              help="Market benchmark JSON with the learning curve (default: the repository's, if present).")
 @handle_errors
-def report_cmd(model_dir, out, curve_file) -> None:
-    """Write a self-contained HTML report (calibration, ROC, gain, importance, learning curve; CLV deciles, gain)."""
-    from scoring import load_model
-    from scoring.report import render_report
+def report_cmd(tenant, task, model_dir, out) -> None:
+    """Write model cards as one self-contained HTML page: holdout, metrics, calibration, gain, factors.
 
-    loaded = load_model(model_dir)
-    path = Path(curve_file) if curve_file else _DEFAULT_CURVE
-    curve = json.loads(path.read_text()).get("learning_curve") if path.is_file() else None
-    Path(out).write_text(render_report(loaded, curve), encoding="utf-8")
-    _emit({"task": loaded.task, "model_version": loaded.version, "out": str(out)})
+    With --tenant the tenant's champions are found in the model store (the app's configuration,
+    e.g. AGENTIC_SALES_DATA_DIR); a task without a model exits 2 with the reason.
+    """
+    from scoring import TASKS, load_model
+    from scoring.report import render_report, report_page
+
+    if (tenant is None) == (model_dir is None):
+        _fail("give either --tenant T (the tenant's champions) or --model DIR (one artefact)", EXIT_DATA)
+    if task is not None and task not in TASKS:
+        _fail(f"unknown task {task!r}; expected one of {', '.join(TASKS)}", EXIT_DATA)
+    if model_dir is not None:
+        loaded = load_model(model_dir)
+        Path(out).write_text(render_report(loaded), encoding="utf-8")
+        _emit({"task": loaded.task, "model_version": loaded.version, "out": str(out)})
+        return
+    cards = _tenant_cards(tenant, (task,) if task else TASKS)
+    present = [c for c in cards if c.present]
+    if not present:
+        reasons = "; ".join(f"{c.task}: {c.absent_reason}" for c in cards)
+        _fail(f"tenant {tenant!r} has no model to report on ({reasons})", EXIT_DATA)
+    Path(out).write_text(report_page(cards, f"Model cards: {tenant}"), encoding="utf-8")
+    _emit(_clean({"tenant": tenant, "out": str(out), "cards": [c.to_dict() for c in cards]}))
+
+
+def _tenant_cards(tenant: str, tasks: tuple[str, ...]) -> list[Any]:
+    """The tenant's model cards through the app (database for labels and reasons, model store)."""
+    overrides: dict[str, Any] = {"START_WORKER": False}  # a report reads; it must not start processing jobs
+    data_dir = os.environ.get("AGENTIC_SALES_DATA_DIR")
+    demo_db = Path(data_dir or ".").expanduser() / "demo.db"
+    if data_dir and not os.environ.get("DATABASE_URL") and demo_db.is_file():
+        # A demo's data directory: its database has the demo's name (see app.demo), not the default.
+        overrides["DATABASE_URL"] = f"sqlite:///{demo_db}"
+    try:
+        from app import create_app
+
+        app = create_app(overrides)
+    except Exception as exc:  # any configuration failure: one line, never a traceback
+        _fail(f"cannot open the app's database ({' '.join(str(exc).split())[:200]}); "
+              "set AGENTIC_SALES_DATA_DIR or DATABASE_URL", EXIT_DATA)
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from app.reports import UnknownTenantError, model_cards
+
+    with app.app_context():
+        try:
+            return model_cards(app, tenant, tasks)
+        except UnknownTenantError as exc:
+            _fail(str(exc), EXIT_DATA)
+        except SQLAlchemyError as exc:  # no tables: a data dir or database the app never used
+            where = make_url(app.config["DATABASE_URL"]).render_as_string(hide_password=True)
+            cause = type(getattr(exc, "orig", None) or exc).__name__
+            _fail(f"cannot read tenants from {where} ({cause}); point "
+                  "AGENTIC_SALES_DATA_DIR or DATABASE_URL at the app's database (after `agentic-sales demo`, "
+                  "its data directory), or run `agentic-sales db upgrade`", EXIT_DATA)
 
 
 @model.command("promote")

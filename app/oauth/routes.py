@@ -13,7 +13,7 @@ import logging
 import threading
 from typing import Any
 
-from flask import Flask, current_app, jsonify, redirect, render_template_string, request, url_for
+from flask import Flask, current_app, jsonify, redirect, request, url_for
 
 from app.auth import is_admin
 from app.connectors import UnknownConnectorError, get_connector
@@ -70,7 +70,7 @@ def callback(crm: str) -> Any:
     if request.args.get("error"):
         return _error(400, "consent_denied", request.args.get("error_description") or request.args["error"])
     try:
-        verify_state(request.args.get("state"))
+        state = verify_state(request.args.get("state"))
     except StateError as exc:
         log.warning("oauth callback refused: %s", exc)
         return _error(400, "invalid_state", "the install link expired or was not started here; start again")
@@ -84,7 +84,13 @@ def callback(crm: str) -> Any:
     except CrmError as exc:
         log.warning("oauth code exchange failed: %s", exc)
         return _error(502 if exc.should_retry else 400, "exchange_failed", exc.message)
-    tenant_id = save_install(app, crm, tokens, api_base=getattr(provider, "base_url", None))
+    if state.get("purpose") == "signin":
+        # "Sign in with <CRM>" on the console: the CRM vouched for the person; nothing is installed.
+        from app.admin.signin import finish_signin
+
+        return finish_signin(crm, tokens)
+    tenant_id = save_install(app, crm, tokens, api_base=getattr(provider, "base_url", None),
+                             installed_by=tokens.user)
     fields: list[str] = []
     fields_error: str | None = None
     try:
@@ -103,25 +109,18 @@ def callback(crm: str) -> Any:
             "backfill": "started" if thread else "not_started"}
     if _wants_json():
         return jsonify(body)
-    return render_template_string(INSTALLED_PAGE, **body)
+    from app.admin.install_page import installed_html
 
-
-INSTALLED_PAGE = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Agentic Sales installed</title>
-<style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;line-height:1.5}
-.warn{background:#fff4e5;border-left:4px solid #f5a623;padding:.5rem 1rem}</style></head>
-<body><h1>Agentic Sales is installed</h1>
-<p>Account {{ account_id }} ({{ crm }}) is connected. {% if backfill == "started" %}Your open deals are being
-scored now; the first results appear on the deal cards within minutes.{% endif %}</p>
-{% if fields_created %}<p>{{ fields_created|length }} output fields were created.</p>{% endif %}
-{% if fields_error %}<p class="warn">Output fields are not ready: {{ fields_error }}</p>{% endif %}
-{% for d in degraded %}<p class="warn">Permission <code>{{ d.scope }}</code> was not granted: {{ d.degrades }}.</p>
-{% endfor %}<p>You can close this tab and return to your CRM.</p></body></html>"""
+    return installed_html(connector, body, tokens=tokens, config=app.config)
 
 
 def _wants_json() -> bool:
-    best = request.accept_mimetypes.best
-    return best != "text/html"
+    # A browser lists text/html first (Chromium also lists XHTML, XML and */*); API clients and
+    # scripts send application/json or nothing.
+    accept = request.accept_mimetypes
+    if not request.headers.get("Accept") or accept.best == "*/*":
+        return True
+    return accept.best_match(["text/html", "application/json"]) != "text/html"
 
 
 def start_backfill(app: Flask, tenant_id: str) -> threading.Thread | None:

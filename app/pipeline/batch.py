@@ -31,6 +31,7 @@ from agents.settings import ROLES
 from app import defaults
 from app.dispatch.batch import BatchContext
 from app.pipeline import outcome as outcome_stage
+from app.pipeline import strategy as strategy_choice
 from app.pipeline import tenant as tenant_inputs
 from app.pipeline.card import crm_labels
 from app.pipeline.crm import crm_client
@@ -49,6 +50,7 @@ from app.pipeline.writeback import (
 )
 from integrations.base import FieldUpdate, NoteWrite, Record, TaskWrite, WriteResult, WriteSet
 from integrations.errors import CrmError
+from learning.errors import NoAllowedArmError
 from scoring import score_record
 from scoring import scores as scoring_scores
 
@@ -76,6 +78,10 @@ class Plan:
     task_subject: str | None
     key_prefix: str
     timings: dict[str, float]
+    choice: dict[str, Any] | None = None
+    """The logged strategy choice (arm, propensity, policy, holdout, context); None: no decision."""
+    why: dict[str, Any] | None = None
+    """Why this strategy, for the card (app/pipeline/strategy.py)."""
 
 
 def process_batch(batch: BatchContext) -> dict[str, Any]:
@@ -176,6 +182,7 @@ def _plan(app: Any, batch: BatchContext, items: list[tuple[Any, Record]], *,
     mapping = tenant_inputs.scoring_mapping(app, batch.tenant_id, batch.crm)
     settings = tenant_inputs.agent_settings(app, row)
     policy = tenant_inputs.policy(row)
+    strategy = strategy_choice.prepare(app, batch.tenant_id, row, settings)
     cache, ledger = DbCache(app), DbLedger(app)
     prior = priors(app, batch.tenant_id, "deal", [r.id for _i, r in items])
 
@@ -188,8 +195,18 @@ def _plan(app: Any, batch: BatchContext, items: list[tuple[Any, Record]], *,
         scores = batch_scores[record.id]
         t1 = time.perf_counter()
         now = datetime.now(UTC)
-        run = agents_run.run_agents(record, scores, settings, cache=cache, ledger=ledger, now=now)
-        decision = decide(record, scores, LlmResult.from_run(run), policy)
+        # The holdout is decided before any agent runs: a held-out record gets no AI action.
+        assignment = strategy_choice.holdout_of(strategy, record)
+        run, decision = None, strategy_choice.control_decision()
+        if not assignment.holdout:
+            try:
+                run = agents_run.run_agents(record, scores, settings, cache=cache, ledger=ledger, now=now,
+                                            policy=strategy.policy)
+                decision = decide(record, scores, LlmResult.from_run(run), policy)
+            except NoAllowedArmError:
+                decision = strategy_choice.control_decision(strategy_choice.NO_ARM_REASON)
+        choice = (strategy_choice.logged_choice(strategy, record, scores, run, assignment=assignment)
+                  if run is not None or assignment.holdout else None)
         t2 = time.perf_counter()
         fields = output_fields(scores, run, decision, now=now)
         before = prior.get(record.id) or Prior()
@@ -201,13 +218,14 @@ def _plan(app: Any, batch: BatchContext, items: list[tuple[Any, Record]], *,
             to_write = dict(fields)
         else:
             to_write = changed_fields(fields, (last or {}).get("fields"))
-        note_hash = content_hash(fields_without_time(fields), run.draft.model_dump(), decision.action)
+        note_hash = content_hash(fields_without_time(fields), run.draft.model_dump() if run else {}, decision.action)
         return Plan(item=item, record=record, scores=scores, run=run, decision=decision, fields=fields,
                     to_write=to_write, last_fields=last, fingerprint=fingerprint,
-                    note_hash=None if before.note_hash == note_hash else note_hash,
+                    note_hash=None if run is None or before.note_hash == note_hash else note_hash,
                     task_subject=task_spec(record, run, decision).subject if decision.action != "suppress" else None,
                     key_prefix=f"{item.key.tenant_id}:{record.id}:{item.job_id}",
-                    timings={"fetch": fetch_ms, "score_per_record": score_ms, "agents": _ms(t1, t2)})
+                    timings={"fetch": fetch_ms, "score_per_record": score_ms, "agents": _ms(t1, t2)},
+                    choice=choice, why=strategy_choice.why(strategy, choice) if choice else strategy_choice.NO_ARM_WHY)
 
     plans: list[Plan] = []
     failures: dict[str, Any] = dict(score_failures)

@@ -20,6 +20,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from app import defaults
 from app.audit import write_audit
+from app.pipeline.strategy import refresh_posterior
 from app.storage import get_db
 from app.storage.models import Action, Enrichment
 from app.storage.models import Outcome as OutcomeRow
@@ -39,14 +40,6 @@ class Closing:
     record: Record
     kind: str
     task: TaskWrite | None
-
-
-def decision_context(record: Record, scores: dict[str, Any]) -> dict[str, Any]:
-    """The context logged with a strategy choice (what a contextual bandit conditions on)."""
-    conv = scores.get("conversion") or {}
-    return {"stage": record.stage, "amount": record.amount, "band": conv.get("band"),
-            "industry": record.company.industry if record.company else None,
-            "activities": len(record.activities)}
 
 
 def plan(app: Any, tenant_id: str, closed: list[tuple[Any, Record]]) -> list[Closing]:
@@ -111,13 +104,16 @@ def store(app: Any, closing: Closing, results: list[WriteResult]) -> dict[str, A
                 Action.kind == "strategy_choice")).scalars()
         ]
         config = RewardConfig(window_days=float(app.config.get("OUTCOME_ATTRIBUTION_DAYS",
-                                                               defaults.OUTCOME_ATTRIBUTION_DAYS)))
+                                                               defaults.OUTCOME_ATTRIBUTION_DAYS)),
+                              reference_amount=reference_amount(s, tenant_id))
         rewards = attribute(event, decisions, config=config)
         new_rewards = 0
         for r in rewards:
             inserted = s.execute(insert(RewardRow).values(
                 tenant_id=tenant_id, outcome_id=outcome_id, action_id=int(r.decision_id), deal_id=record.id,
-                arm=r.arm, propensity=r.propensity, policy=r.policy, context=dict(r.context), reward=r.value,
+                arm=r.arm, propensity=r.propensity, policy=r.policy, reward=r.value,
+                # The amount weight in `reward`, so the bandit learns per unit of weight (learning/README.md).
+                context={**dict(r.context), "amount_weight": round(r.weight, 6)},
                 created_at=datetime.now(UTC),
             ).on_conflict_do_nothing(index_elements=["outcome_id", "action_id"]).returning(RewardRow.id)).first()
             new_rewards += 1 if inserted else 0
@@ -134,8 +130,23 @@ def store(app: Any, closing: Closing, results: list[WriteResult]) -> dict[str, A
         write_audit(s, "record.outcome", tenant_id=tenant_id, object_type="deal", record_id=record.id,
                     detail={"outcome_id": outcome_id, **shown, "rewards_new": new_rewards,
                             "task": task_result.status if task_result else None})
+    if new_rewards:
+        # Fold them into the tenant's posterior now; if this fails, the next batch's refresh does.
+        refresh_posterior(app, tenant_id)
     return {"outcome": event.kind, "outcome_id": outcome_id, "rewards": len(rewards), "rewards_new": new_rewards,
             "task": task_result.status if task_result else None}
+
+
+def reference_amount(session: Any, tenant_id: str) -> float | None:
+    """The amount worth reward 1 (the issue's default: won = amount-weighted 1): the median amount
+    of the tenant's won deals, once it has REWARD_REFERENCE_MIN_WON of them; None (every won deal
+    worth 1) before. It moves as deals are won; a stored reward keeps the weight it was given."""
+    amounts = sorted(float(a) for a in session.execute(select(OutcomeRow.amount).where(
+        OutcomeRow.tenant_id == tenant_id, OutcomeRow.kind == "won", OutcomeRow.amount > 0)).scalars())
+    if len(amounts) < defaults.REWARD_REFERENCE_MIN_WON:
+        return None
+    mid = len(amounts) // 2
+    return amounts[mid] if len(amounts) % 2 else (amounts[mid - 1] + amounts[mid]) / 2.0
 
 
 def _aware(dt: datetime) -> datetime:

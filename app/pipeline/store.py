@@ -21,7 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.audit import write_audit
-from app.pipeline import outcome as outcome_stage
+from app.pipeline import strategy as strategy_choice
 from app.pipeline.card import card_payload_from
 from app.storage import get_db
 from app.storage.models import Action, Enrichment, RecordLink
@@ -52,9 +52,15 @@ def prepare(plan: Any, results: list[WriteResult], *, labels: Mapping[str, str] 
     note_result = next((r for r in results if r.kind == "note"), None)
     written = {"fields": len(plan.to_write), "task": task_result.status if task_result else None,
                "note": note_result.status if note_result else None}
-    card = card_payload_from(record, plan.scores, run, decision, task_result=task_result,
-                             task_subject=plan.task_subject if task_result else None,
-                             enriched_at=datetime.now(UTC), labels=labels)
+    now = datetime.now(UTC)
+    if run is None:  # no AI action (holdout, or no allowed strategy): scores and why only
+        card = strategy_choice.control_card(record, plan.scores, decision, plan.why or {}, enriched_at=now,
+                                            labels=labels)
+    else:
+        card = card_payload_from(record, plan.scores, run, decision, task_result=task_result,
+                                 task_subject=plan.task_subject if task_result else None, enriched_at=now,
+                                 labels=labels)
+        card["strategy"]["why"] = plan.why
     return Stored(plan=plan, results=results, card=card, written=written)
 
 
@@ -85,9 +91,11 @@ def _store(s: Session, tenant_id: str, entries: Sequence[Stored]) -> dict[str, A
         plan, run = e.plan, e.plan.run
         row = Enrichment(
             tenant_id=tenant_id, object_type="deal", record_id=plan.record.id, job_id=plan.item.job_id,
-            input_hash=plan.fingerprint, scores=jsonable(plan.scores), analysis=run.analysis.model_dump(mode="json"),
-            strategy=run.strategy.model_dump(mode="json"), draft=run.draft.model_dump(mode="json"), card=e.card,
-            model_versions=e.card["model_versions"], generated_by=run.generated_by,
+            input_hash=plan.fingerprint, scores=jsonable(plan.scores),
+            analysis=run.analysis.model_dump(mode="json") if run else {},
+            strategy=run.strategy.model_dump(mode="json") if run else e.card["strategy"],
+            draft=run.draft.model_dump(mode="json") if run else {}, card=e.card,
+            model_versions=e.card["model_versions"], generated_by=run.generated_by if run else None,
         )
         s.add(row)
         enrichments.append(row)
@@ -114,19 +122,19 @@ def _actions(s: Session, tenant_id: str, e: Stored, enrichment_id: int) -> None:
                      payload={"decision": decision.action}))
     if note_result is not None:
         s.add(Action(**common, kind="note", crm_id=note_result.id, payload={"hash": plan.note_hash}))
-    s.add(Action(**common, kind="strategy_choice", status="logged",
-                 payload={"arm": run.strategy.arm, "propensity": run.strategy.propensity,
-                          "policy": run.strategy.policy, "probabilities": run.strategy.probabilities,
-                          "context": outcome_stage.decision_context(record, plan.scores)}))
+    if plan.choice is not None:
+        s.add(Action(**common, kind="strategy_choice", status="logged", payload=plan.choice))
     write_audit(s, "record.enriched", tenant_id=tenant_id, object_type="deal", record_id=record.id,
                 job_id=plan.item.job_id, detail={
                     "enrichment_id": enrichment_id, "model_versions": e.card["model_versions"],
-                    "llm_usage": run.usage, "llm_cost_usd": run.cost_usd, "generated_by": run.generated_by,
-                    "fallbacks": [f.model_dump() for f in run.fallbacks], "decision": decision.action,
+                    "llm_usage": run.usage if run else [], "llm_cost_usd": run.cost_usd if run else 0.0,
+                    "generated_by": run.generated_by if run else None,
+                    "fallbacks": [f.model_dump() for f in run.fallbacks] if run else [],
+                    "decision": decision.action, "holdout": bool((plan.choice or {}).get("holdout")),
                     "decision_reasons": list(decision.reasons), "written": e.written,
                     "timings_ms": plan.timings,
                 })
-    for fb in run.fallbacks:
+    for fb in run.fallbacks if run else []:
         write_audit(s, "llm.fallback", tenant_id=tenant_id, object_type="deal", record_id=record.id,
                     job_id=plan.item.job_id, detail=fb.model_dump())
 

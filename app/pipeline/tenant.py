@@ -1,5 +1,8 @@
 """Per-tenant inputs of the pipeline: settings → agent settings and policy, labels, champions.
 
+Settings and mappings come from app/settings (cached per process, reloaded when the tenant's
+settings version moves), so a running worker uses a change in its next job.
+
 Champion models are loaded once per process and reloaded only when a champion pointer changes.
 A champion that cannot be loaded (library mismatch, checksum) degrades that task: the card says
 "model retraining", an alert is logged and audited, and a retrain is requested.
@@ -9,21 +12,24 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal, cast
+from typing import Any
 
 from flask import Flask
 from sqlalchemy import select
 
+from agents.catalogue import DEFAULT_CATALOGUE
 from agents.decision import Policy
 from agents.settings import AgentSettings
+from app import settings as settings_service
+from app.settings import TenantSettingsModel
 from app.storage import get_db
-from app.storage.mappings import mapping_for
-from app.storage.models import AuditLog, TenantSettings
+from app.storage.models import AuditLog
 from scoring import TASKS, ModelRegistry
 
 log = logging.getLogger(__name__)
-Autonomy = Literal["suggest", "approve", "auto"]
 _lock = threading.Lock()
 
 
@@ -80,52 +86,81 @@ def with_training_reasons(app: Flask, tenant_id: str, models: dict[str, Any]) ->
             .order_by(AuditLog.id.desc()).limit(1)
         ).scalar()
     results = ((detail or {}).get("results") or {}) if isinstance(detail, dict) else {}
-    reasons = {task: {"not_enough_history": results[task]["not_enough_history"]} for task in missing
-               if isinstance(results.get(task), dict) and isinstance(results[task].get("not_enough_history"), dict)}
+    reasons = {task: reason for task in missing if (reason := training_reason(results.get(task))) is not None}
     return {**models, **reasons} if reasons else models
 
 
-def tenant_settings(app: Flask, tenant_id: str) -> TenantSettings:
-    with get_db(app).session() as s:
-        row = s.get(TenantSettings, tenant_id)
-        if row is None:
-            row = TenantSettings(tenant_id=tenant_id)
-            s.add(row)
-            s.flush()
-        s.expunge(row)
-        return row
+def training_reason(result: Any) -> dict[str, Any] | None:
+    """Why a task's last training left it without a model: too little history, a model refused by
+    its gate (it did not beat a simple baseline), or a training error; None when it says nothing."""
+    if not isinstance(result, dict):
+        return None
+    if isinstance(result.get("not_enough_history"), dict):
+        return {"not_enough_history": result["not_enough_history"]}
+    if result.get("promoted") is False and str(result.get("reason", "")).startswith("refused"):
+        return {"refused": str(result["reason"]).removeprefix("refused: ")}
+    if result.get("error"):
+        return {"training_error": str(result["error"])}
+    return None
 
 
-def agent_settings(app: Flask, row: TenantSettings) -> AgentSettings:
-    """AgentSettings from the tenant's row and the deployment's per-role defaults."""
-    roles = {"analyst": app.config["LLM_ANALYST"], "strategist": app.config["LLM_STRATEGIST"],
-             "writer": app.config["LLM_WRITER"]}
-    roles.update(row.llm_roles or {})
-    tone = row.tone if row.tone in ("friendly", "formal") else "friendly"
+@dataclass(frozen=True)
+class TenantConfig:
+    """A tenant's configuration as one job sees it (app/settings, cached per settings version)."""
+
+    tenant_id: str
+    version: int
+    settings: TenantSettingsModel
+    mappings: Mapping[str, Any]
+    crm: str
+
+    @property
+    def min_closed_deals(self) -> int:
+        return self.settings.min_closed_deals
+
+
+def tenant_settings(app: Flask, tenant_id: str) -> TenantConfig:
+    """The tenant's settings through the settings service: a change made meanwhile (CLI, console)
+    is seen here at the next job, whatever process made it."""
+    state = settings_service.current(app, tenant_id)
+    return TenantConfig(tenant_id, state.version, state.settings, state.mappings, state.crm)
+
+
+def deployment_roles(app: Flask) -> dict[str, str]:
+    """`provider:model` per role as the deployment configures it (AGENTIC_SALES_LLM_*)."""
+    return {"analyst": app.config["LLM_ANALYST"], "strategist": app.config["LLM_STRATEGIST"],
+            "writer": app.config["LLM_WRITER"]}
+
+
+def agent_settings(app: Flask, row: TenantConfig) -> AgentSettings:
+    """AgentSettings from the tenant's settings and the deployment's per-role defaults."""
+    s = row.settings
+    roles = {**deployment_roles(app), **{str(role): spec for role, spec in s.llm_roles.items()}}
+    # No allow-list of its own: the tenant follows the providers the deployment configures.
+    allow = None if s.llm_allow_list is None else frozenset(s.llm_allow_list)
+    catalogue = tuple(arm for arm in DEFAULT_CATALOGUE if arm.name in s.strategy_catalogue)
     settings = AgentSettings(
-        tenant_id=row.tenant_id, roles=roles, vendor_allowlist=frozenset(row.llm_allow_list or ["offline"]),
-        monthly_spend_cap_usd=row.monthly_spend_cap_usd, redact_pii=bool(row.redact_pii), tone=tone,
-        language=(row.locale or "en").split("-")[0], max_discount=float(row.max_discount),
+        tenant_id=row.tenant_id, roles=roles, vendor_allowlist=allow, monthly_spend_cap_usd=s.monthly_spend_cap_usd,
+        redact_pii=s.redact_pii, tone=s.tone, language=s.language, max_discount=s.discount_cap,
+        catalogue=catalogue or DEFAULT_CATALOGUE,
     )
     # Deployment-wide overrides, e.g. `demo --llm local` running every role on the local model.
     return settings.with_overrides(**(app.config.get("AGENT_SETTINGS_OVERRIDES") or {}))
 
 
-def policy(row: TenantSettings) -> Policy:
-    """The decision engine's guardrails from the tenant's row."""
-    extra = row.extra or {}
+def policy(row: TenantConfig) -> Policy:
+    """The decision engine's guardrails from the tenant's settings."""
+    s = row.settings
     return Policy(
-        autonomy=cast(Autonomy, row.autonomy if row.autonomy in ("suggest", "approve", "auto") else "suggest"),
-        max_discount=float(row.max_discount),
-        approval_discount_over=float(row.approval_discount),
-        escalate_amount_over=extra.get("escalate_amount_over", 100_000.0),
-        escalate_churn_over=extra.get("escalate_churn_over", 0.8),
+        autonomy=s.autonomy, max_discount=s.discount_cap, approval_discount_over=s.approval_threshold,
+        escalate_amount_over=s.escalate_amount_over, escalate_churn_over=s.escalate_churn_over,
+        quiet_hours=s.quiet_hours(), allowed_channels=frozenset(s.allowed_channels),
     )
 
 
-def scoring_mapping(app: Flask, tenant_id: str, crm: str) -> dict[str, Any]:
-    """The mapping scoring wants: the CRM's own labels for our features."""
-    with get_db(app).session() as s:
-        mapping = mapping_for(s, tenant_id, crm, "deal")
-    return {"labels": {canonical: label for canonical, (_field, label) in mapping.items()},
+def scoring_mapping(app: Flask, tenant_id: str, crm: str | None = None) -> dict[str, Any]:
+    """The mapping scoring wants: the CRM's own labels for our features (tenant's mapping)."""
+    state = settings_service.current(app, tenant_id)
+    mapping = settings_service.effective(state, "deal", app)
+    return {"labels": {canonical: entry.label for canonical, entry in mapping.items()},
             "targets": {"discount": "discount"}}

@@ -35,6 +35,7 @@ def index() -> Any:
                 "Health: <a href=\"/healthz\">/healthz</a>.</p>"), 200, headers
     with get_db().session() as s:
         deals = [d for t in active_tenants(s) for d in enriched_deals(s, t)]
+    console = url_for("admin.index") if "admin.index" in current_app.view_functions else ""
     html = index_html(deals, href=_card_href, recap=current_app.config.get(DEMO_RECAP) or (),
-                      now=datetime.now(UTC))
+                      now=datetime.now(UTC), console=console)
     return html, 200, headers

@@ -43,10 +43,12 @@ def deal_row(deal: EnrichedDeal, href: str, now: datetime) -> dict[str, Any]:
 
 
 def index_html(deals: Sequence[EnrichedDeal], *, href: Callable[[EnrichedDeal], str], recap: Sequence[str],
-               now: datetime, generated: str = "") -> str:
-    """The index page: the recap, then every enriched deal with a link to its card."""
+               now: datetime, generated: str = "", console: str = "") -> str:
+    """The index page: the recap, then every enriched deal with a link to its card (and, served
+    live, a link to the admin console; an offline snapshot has no console to link to)."""
     rows = [deal_row(d, href(d), now) for d in deals]
-    return _environment().get_template("index.html").render(deals=rows, recap=list(recap), generated=generated)
+    return _environment().get_template("index.html").render(deals=rows, recap=list(recap), generated=generated,
+                                                            console=console)
 
 
 def card_html(deal: EnrichedDeal, *, now: datetime, back_url: str) -> str:

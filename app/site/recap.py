@@ -24,11 +24,12 @@ def _join(items: list[str]) -> str:
 
 
 def training_sentences(results: Mapping[str, Any]) -> list[str]:
-    """At most three sentences: what was trained (metric), what was not and why, what failed."""
+    """A few sentences: what was trained (metric), what was refused or not trained and why, what failed."""
     trained: list[str] = []
     kept: list[str] = []
     skipped: list[str] = []
     failed: list[str] = []
+    refused: list[str] = []
     for task, r in results.items():
         name = task.replace("_", " ")
         r = r if isinstance(r, Mapping) else {}
@@ -37,6 +38,8 @@ def training_sentences(results: Mapping[str, Any]) -> list[str]:
             skipped.append(f"{name} (needs {history.get('need')} examples, has {history.get('have')})")
         elif r.get("error"):
             failed.append(f"{name} ({str(r['error']).splitlines()[0][:120]})")
+        elif not r.get("promoted") and r.get("champion") is None and str(r.get("reason", "")).startswith("refused"):
+            refused.append(name)
         else:
             metric = METRIC_NAMES.get(str(r.get("metric")), str(r.get("metric") or "score"))
             value = r.get("challenger")
@@ -47,6 +50,9 @@ def training_sentences(results: Mapping[str, Any]) -> list[str]:
         out.append(f"Trained the {_join(trained)} model{'s' if len(trained) > 1 else ''} from the account's history.")
     if kept:
         out.append(f"Kept the current {_join(kept)} model{'s' if len(kept) > 1 else ''}: the new one was not better.")
+    if refused:
+        out.append(f"Not shown: the {_join(refused)} model{'s' if len(refused) > 1 else ''} did not beat a simple "
+                   "baseline on held-out history.")
     if skipped:
         out.append(f"Not trained yet: {_join(skipped)}.")
     if failed:

@@ -1,6 +1,6 @@
 """SQLAlchemy 2 models: every row is scoped by tenant, and tokens are stored only encrypted.
 
-Tables: tenants, installations, tenant_settings, field_mappings, inbox_events, record_jobs,
+Tables: tenants, installations, settings_versions, inbox_events, record_jobs,
 enrichments, actions, audit_log, llm_cache, llm_usage.
 """
 
@@ -22,6 +22,7 @@ from sqlalchemy import (
     TypeDecorator,
     UniqueConstraint,
 )
+from sqlalchemy import false as sa_false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -87,39 +88,28 @@ class Installation(Base):
     last_sync_at: Mapped[datetime | None] = mapped_column()
 
 
-class TenantSettings(Base):
-    """Per-tenant policy: autonomy, caps, LLM vendors, spend, locale (DESIGN.md, Configuration)."""
+class SettingsVersion(Base):
+    """One version of a tenant's settings and field mappings (app/settings): a full snapshot, who
+    changed it, when, and what changed. The newest row is the tenant's current configuration;
+    `tenants.settings_version` names it, so workers notice a change by comparing one integer."""
 
-    __tablename__ = "tenant_settings"
-
-    tenant_id: Mapped[str] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"), primary_key=True)
-    autonomy: Mapped[str] = mapped_column(String(20), default="suggest")
-    max_discount: Mapped[float] = mapped_column(Float, default=0.15)
-    approval_discount: Mapped[float] = mapped_column(Float, default=0.10)
-    llm_allow_list: Mapped[list[Any]] = mapped_column(default=lambda: ["offline"])
-    llm_roles: Mapped[dict[str, Any]] = mapped_column(default=dict)
-    monthly_spend_cap_usd: Mapped[float] = mapped_column(Float, default=50.0)
-    redact_pii: Mapped[bool] = mapped_column(Boolean, default=True)
-    locale: Mapped[str] = mapped_column(String(20), default="en-US")
-    tone: Mapped[str] = mapped_column(String(40), default="professional")
-    min_closed_deals: Mapped[int] = mapped_column(Integer, default=50)
-    extra: Mapped[dict[str, Any]] = mapped_column(default=dict)
-
-
-class FieldMapping(Base):
-    """Maps a canonical feature onto a tenant's CRM field, with the CRM's own label."""
-
-    __tablename__ = "field_mappings"
-    __table_args__ = (
-        UniqueConstraint("tenant_id", "object_type", "canonical", name="uq_field_mappings_canonical"),
-    )
+    __tablename__ = "settings_versions"
+    __table_args__ = (UniqueConstraint("tenant_id", "version", name="uq_settings_versions_tenant_version"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    tenant_id: Mapped[str] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"), index=True)
-    object_type: Mapped[str] = mapped_column(String(40))
-    canonical: Mapped[str] = mapped_column(String(80))
-    crm_field: Mapped[str] = mapped_column(String(120))
-    label: Mapped[str | None] = mapped_column(String(255))
+    tenant_id: Mapped[str] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"))
+    version: Mapped[int] = mapped_column(Integer)
+    settings: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    """The whole validated settings (TenantSettingsModel as JSON), not only what changed."""
+    mappings: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    """The tenant's own field mappings over the connector's defaults:
+    {object_type: {canonical: {"field": crm_field, "label": label}}}."""
+    action: Mapped[str] = mapped_column(String(20))
+    """initial | settings | mappings | undo."""
+    author: Mapped[str] = mapped_column(String(255))
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    changes: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    """{key: [old, new]}; mapping keys are spelled `object_type.canonical`."""
 
 
 class InboxEvent(Base):
@@ -318,7 +308,8 @@ class Reward(Base):
     """The reward of one logged strategy choice (an `actions` row) from one outcome."""
 
     __tablename__ = "rewards"
-    __table_args__ = (UniqueConstraint("outcome_id", "action_id", name="uq_reward_outcome_action"),)
+    __table_args__ = (UniqueConstraint("outcome_id", "action_id", name="uq_reward_outcome_action"),
+                      Index("ix_rewards_tenant_folded", "tenant_id", "folded"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     tenant_id: Mapped[str] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"))
@@ -331,6 +322,24 @@ class Reward(Base):
     context: Mapped[dict[str, Any]] = mapped_column(default=dict)
     reward: Mapped[float] = mapped_column(Float)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    folded: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
+    """Folded into the tenant's bandit posterior (app/pipeline/posterior.py)."""
+
+
+class LearningPosterior(Base):
+    """A tenant's bandit posterior (learning.bandit.Posterior as JSON), folded from its rewards.
+
+    Written only by compare-and-set on `version`, so two workers folding the same rewards cannot
+    both win: the loser reloads and folds what is left (app/pipeline/posterior.py).
+    """
+
+    __tablename__ = "learning_posteriors"
+
+    tenant_id: Mapped[str] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, default=0)
+    rewards: Mapped[int] = mapped_column(Integer, default=0)
+    state: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class PeriodicRun(Base):
@@ -359,9 +368,27 @@ class LeaderLease(Base):
     until: Mapped[datetime] = mapped_column()
 
 
+class ConsoleGrant(Base):
+    """A person's role in one tenant's admin console (admin, revops or viewer).
+
+    The installing user is admin without a row; other CRM users of the portal are viewers until an
+    admin grants more. `user` is the CRM's identity of the person (e-mail or user id).
+    """
+
+    __tablename__ = "console_grants"
+    __table_args__ = (UniqueConstraint("tenant_id", "user", name="uq_console_grants_user"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    tenant_id: Mapped[str] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"))
+    user: Mapped[str] = mapped_column(String(255))
+    role: Mapped[str] = mapped_column(String(20))
+    granted_by: Mapped[str | None] = mapped_column(String(255))
+    granted_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 TENANT_TABLES = (
-    Reward, Outcome, PeriodicRun,
+    ConsoleGrant, LearningPosterior, Reward, Outcome, PeriodicRun,
     LlmUsage, LlmCacheEntry, AuditLog, Action, RecordLink, Enrichment, RecordJob, InboxEvent,
-    FieldMapping, TenantSettings, Installation,
+    SettingsVersion, Installation,
 )
 """Every table holding a tenant's data, children first: uninstall deletes from all of them."""

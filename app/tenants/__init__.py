@@ -21,9 +21,8 @@ from sqlalchemy.orm import Session
 from app.config import require
 from app.connectors import get_connector
 from app.storage import get_cipher, get_db, rowcount
-from app.storage.models import FieldMapping as FieldMappingRow
 from app.storage.models import Installation, Tenant
-from integrations.base import CrmClient, TokenSet
+from integrations.base import OUTPUT_FIELDS, CrmClient, TokenSet
 from integrations.base import Installation as InstallationSpec
 from integrations.errors import CrmAuthExpired
 
@@ -160,12 +159,17 @@ def load_installation(app: Flask, tenant_id: str) -> InstallationSpec:
             account_id=tenant.external_id,
             scopes=tuple(inst.scopes or ()),
         )
-        rows = s.execute(select(FieldMappingRow.object_type, FieldMappingRow.canonical, FieldMappingRow.crm_field)
-                         .where(FieldMappingRow.tenant_id == tenant_id).order_by(FieldMappingRow.id)).all()
+        from app.settings.store import read_state
+
+        state = read_state(s, tenant_id)  # the tenant's own field mappings, over the connector's defaults
+        # Input features only: an output's target field (validated and stored) is never read back as
+        # a feature of the record it describes.
+        rows = [(object_type, canonical, str(entry["field"]))
+                for object_type, entries in sorted(state.mappings.items())
+                for canonical, entry in sorted(entries.items()) if canonical not in OUTPUT_FIELDS]
         return InstallationSpec(tenant_id=tenant_id, crm=tenant.crm, account_id=tenant.external_id, tokens=tokens,
                                 api_base=inst.api_base,
-                                settings={"field_mappings": [tuple(r) for r in rows],
-                                          "settings_version": tenant.settings_version})
+                                settings={"field_mappings": rows, "settings_version": state.version})
 
 
 def tenant_crm(app: Flask, tenant_id: str) -> str:

@@ -9,6 +9,7 @@ scopes and what degrades without them) lives here.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, cast
 
@@ -24,13 +25,15 @@ from integrations.hubspot import constants
 from integrations.hubspot import oauth as hs_oauth
 from integrations.hubspot.mapping import (
     DEFAULT_COMPANY_FIELDS,
-    DEFAULT_CONTACT_FIELDS,
-    DEFAULT_DEAL_EXTRA,
     DEFAULT_DEAL_FIELDS,
     FieldMapping,
+    default_mapping,
 )
 
 NAME = "hubspot"
+
+LABEL = "HubSpot"
+"""How people spell the CRM (sign-in buttons, the install page)."""
 
 MANIFEST = Path(__file__).resolve().parents[2] / "manifests" / "hubspot" / "app-hsmeta.json"
 """The app registration template; its scope lists are what HubSpot will accept at install."""
@@ -74,11 +77,14 @@ def tenant_id_for(account_id: str | int) -> str:
 
 def field_mapping_from_rows(rows: Sequence[tuple[str, str, str]]) -> FieldMapping:
     """The adapter's FieldMapping from (object_type, canonical, crm_field) rows over the defaults."""
-    overlay: dict[str, dict[str, str]] = {"deal": {}, "extra": {}, "company": {}, "contact": {}}
+    overlay: dict[str, dict[str, str]] = {"deal": {}, "extra": {}, "company": {}, "contact": {},
+                                          "company_extra": {}}
     for object_type, canonical, crm_field in rows:
         if object_type == "deal":
             overlay["deal" if canonical in DEFAULT_DEAL_FIELDS else "extra"][canonical] = crm_field
-        elif object_type in ("company", "contact"):
+        elif object_type == "company":
+            overlay["company" if canonical in DEFAULT_COMPANY_FIELDS else "company_extra"][canonical] = crm_field
+        elif object_type == "contact":
             overlay[object_type][canonical] = crm_field
     return FieldMapping.from_dict(overlay)
 
@@ -100,10 +106,13 @@ class HubSpotOAuth:
 
     def exchange(self, code: str, *, redirect_uri: str) -> BaseTokenSet:
         tokens = self.client.exchange_code(code, redirect_uri)
+        # The token answer names no person: token info says who consented (the installing user,
+        # or who signs in to the console) and, where the answer lacked it, which portal.
+        info = self.client.token_info(tokens.access_token)
         if not tokens.hub_id:
-            info = self.client.token_info(tokens.access_token)
             tokens = hs_oauth.with_tokens(tokens, hub_id=str(info.get("hub_id")))
-        return to_base(tokens)
+        user = info.get("user")
+        return replace(to_base(tokens), user=str(user) if user else None)
 
     def refresh(self, tokens: BaseTokenSet) -> BaseTokenSet:
         return to_base(self.client.refresh(from_base(tokens)))
@@ -127,8 +136,20 @@ class HubSpotConnector:
     """The HubSpot connector; `config` is the app's configuration mapping (HUBSPOT_* keys)."""
 
     name = NAME
+    label = LABEL
+    layout_steps = (
+        "In HubSpot, open Settings › Objects › Deals › Record customization.",
+        "Open the default view (or the view your team uses) and choose Customize the right sidebar.",
+        "Add cards › Card library › Card types: Apps, then add \"Agentic Sales\" and Save.",
+        "HubSpot does not place an app card on record layouts by itself: until this is done, reps see "
+        "the scores in the deal's properties but not the card.",
+    )
+    """Where an admin adds the app card after the install (shown on the install page)."""
     blueprint = "webhooks.hubspot.receiver"
     scopes = SCOPES
+    field_word = "property"
+    """What HubSpot calls a field, and an account (used in messages revenue ops read)."""
+    account_word = "portal"
 
     def oauth(self, config: Mapping[str, Any]) -> HubSpotOAuth:
         """The OAuth client of the configured HubSpot app.
@@ -215,11 +236,10 @@ class HubSpotConnector:
             raise PermissionError("portal_missing: the signed request does not name the portal (portalId)")
         return tenant_id_for(portals.pop())
 
-    def default_mapping(self, object_type: str) -> Mapping[str, str]:
-        """Canonical feature → HubSpot property for deals (incl. extra features), companies, contacts."""
-        if object_type == "deal":
-            return {**DEFAULT_DEAL_FIELDS, **DEFAULT_DEAL_EXTRA}
-        return {"company": DEFAULT_COMPANY_FIELDS, "contact": DEFAULT_CONTACT_FIELDS}.get(object_type, {})
+    def default_mapping(self, object_type: str) -> Mapping[str, tuple[str, str]]:
+        """Canonical feature → (HubSpot property, label) for deals (incl. extra features), companies,
+        contacts: the one default table (integrations/hubspot/mapping.py)."""
+        return default_mapping(object_type)
 
     def output_fields(self) -> tuple[OutputField, ...]:
         return OUTPUT_FIELD_SPECS

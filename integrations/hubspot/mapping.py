@@ -80,6 +80,34 @@ DEFAULT_CONTACT_FIELDS: Mapping[str, str] = {
     "last_visit_at": "hs_analytics_last_visit_timestamp",
 }
 
+DEFAULT_LABELS: Mapping[str, str] = {
+    "dealname": "Deal Name", "amount": "Amount", "deal_currency_code": "Currency", "dealstage": "Deal Stage",
+    "pipeline": "Pipeline", "closedate": "Close Date", "createdate": "Create Date", "hubspot_owner_id": "Owner",
+    "dealtype": "Deal Type", "description": "Deal Description", "hs_deal_stage_probability": "Deal Stage Probability",
+    "num_associated_contacts": "Number of Associated Contacts", "num_notes": "Number of Sales Activities",
+    "notes_last_contacted": "Last Contacted", "name": "Name", "industry": "Industry",
+    "numberofemployees": "Number of Employees", "annualrevenue": "Annual Revenue", "country": "Country/Region",
+    "firstname": "First Name", "lastname": "Last Name", "email": "Email", "jobtitle": "Job Title",
+    "hs_analytics_num_page_views": "Number of Pageviews", "hs_analytics_last_visit_timestamp": "Time of Last Session",
+    "churned": "Churned customer", "churned_on": "Churned on",
+}
+"""HubSpot's own labels of the default properties (what `describe` reports in a fresh portal)."""
+
+
+def default_mapping(object_type: str) -> dict[str, tuple[str, str]]:
+    """THE default mapping of an object type: canonical feature → (HubSpot property, its label).
+
+    Deals include the extra features; company labels (churn) are company-level extras.
+    """
+    tables: dict[str, Mapping[str, str]] = {
+        "deal": {**DEFAULT_DEAL_FIELDS, **DEFAULT_DEAL_EXTRA},
+        "company": {**DEFAULT_COMPANY_FIELDS, **DEFAULT_COMPANY_EXTRA},
+        "contact": DEFAULT_CONTACT_FIELDS,
+    }
+    return {canonical: (prop, DEFAULT_LABELS.get(prop, prop))
+            for canonical, prop in tables.get(object_type, {}).items()}
+
+
 ACTIVITY_TYPES: Mapping[str, str] = {
     "emails": "email",
     "calls": "call",

@@ -35,9 +35,19 @@ def http_session(config: Mapping[str, Any]) -> TimeoutSession:
 
 class SalesforceConnector:
     name = constants.CRM
+    label = "Salesforce"
+    layout_steps = (
+        "Open any Opportunity, click the gear icon › Edit Page (Lightning App Builder).",
+        "Drag the \"Agentic Sales\" custom component from the Custom section into the right-hand column.",
+        "Save, then Activate the page (org default, or for the apps and profiles your reps use).",
+    )
+    """Where an admin adds the Lightning component after the install (shown on the install page)."""
     blueprint = "webhooks.salesforce.receiver"
     """The module whose import registers our routes on the shared `/webhooks` blueprint."""
     scopes = SCOPES
+    field_word = "field"
+    """What Salesforce calls a field, and an account (used in messages revenue ops read)."""
+    account_word = "org"
 
     def required_config(self) -> tuple[str, ...]:
         """Configuration names the OAuth flow needs (the app names any that is missing)."""
@@ -90,7 +100,8 @@ class SalesforceConnector:
                                        app_key=webhook_key(config))
         return self.tenant_id_for(org_id)
 
-    def default_mapping(self, object_type: str) -> Mapping[str, Any]:
+    def default_mapping(self, object_type: str) -> Mapping[str, tuple[str, str]]:
+        """Canonical feature → (Opportunity field, label): the one default table (mapping.py)."""
         return dict(mapping.DEFAULT_DEAL_MAPPING) if object_type == "deal" else {}
 
     def output_fields(self) -> tuple[OutputField, ...]:

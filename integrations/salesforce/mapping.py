@@ -38,7 +38,7 @@ DEFAULT_DEAL_MAPPING: dict[str, tuple[str, str]] = {
     "owner_id": ("OwnerId", "Opportunity owner"),
     "description": ("Description", "Description"),
     "deal_type": ("Type", "Opportunity type"),
-    "forecast_probability": ("Probability", "Probability (%)"),
+    "stage_probability": ("Probability", "Probability (%)"),
     "lead_source": ("LeadSource", "Lead source"),
     "last_modified": ("LastModifiedDate", "Last modified date"),
 }

@@ -8,7 +8,7 @@ parameters can be stored as JSON instead of a pickle.
 from __future__ import annotations
 
 import contextlib
-import sys
+import os
 import warnings
 
 import numpy as np
@@ -44,10 +44,11 @@ def fit_bgnbd_gg(frequency, recency, T, monetary) -> dict[str, float]:
     monetary = np.asarray(monetary, float)
     params: dict[str, float] = {}
     last_error: Exception | None = None
-    # lifetimes prints the optimiser's state to stdout when it fails to converge; stdout carries
-    # the CLI's JSON result, so that chatter goes to stderr. Its warnings on benign line
-    # searches are silenced.
-    with warnings.catch_warnings(), contextlib.redirect_stdout(sys.stderr):
+    # lifetimes prints the optimiser's whole state to stdout when an attempt fails to converge;
+    # stdout carries the CLI's JSON result and stderr the user's few sentences, and a failed
+    # attempt is retried below (the last error is raised with its message), so the dump is dropped.
+    # Its warnings on benign line searches are silenced.
+    with warnings.catch_warnings(), open(os.devnull, "w") as devnull, contextlib.redirect_stdout(devnull):
         warnings.simplefilter("ignore")
         for pen, tol in ((p, t) for p in _FALLBACK_PENALIZERS for t in _FALLBACK_TOLERANCES):
             try:

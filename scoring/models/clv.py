@@ -16,7 +16,7 @@ import xgboost as xgb
 from sklearn.model_selection import train_test_split
 
 from .. import defaults
-from ..errors import DataError, EmptyDataError
+from ..errors import DataError, EmptyDataError, NotEnoughHistoryError
 from . import _bgnbd
 
 RAW_FEATURES = (
@@ -181,8 +181,10 @@ class ClvModel:
         cut = t_end - label_days
         customers, raw = feature_table(log, cut)
         if len(customers) < defaults.MIN_CLV_CUSTOMERS:
-            raise DataError(f"{len(customers)} customers before the internal cut; need "
-                            f"{defaults.MIN_CLV_CUSTOMERS}")
+            # Not a data error: the account is young. The card says "38 of 50 customers ..."
+            # instead of "training failed".
+            raise NotEnoughHistoryError(len(customers), defaults.MIN_CLV_CUSTOMERS,
+                                        f"customers who bought before the last {label_days:.0f} days")
         after = log[(log["day"] > cut) & (log["day"] <= t_end)]
         label = after.groupby("customer")["amount"].sum().reindex(customers).fillna(0.0).to_numpy()
         cut_params = _bgnbd.fit_bgnbd_gg(raw[:, 0], raw[:, 1], raw[:, 2], raw[:, 8])

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from app.demo import Demo, DemoOptions
+from app.demo import SMALL_MARKET_CLOSED_DEALS, Demo, DemoOptions
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 
 def run_demo(tmp: Path, *, changes: int = 30, before_changes=None) -> tuple[Demo, dict]:
-    demo = Demo(DemoOptions(changes=changes, seed=7, data_dir=tmp, timeout=240))
+    demo = Demo(DemoOptions(changes=changes, seed=7, data_dir=tmp, timeout=240, closed_deals=SMALL_MARKET_CLOSED_DEALS))
     demo.start()
     demo.install()
     demo.train()

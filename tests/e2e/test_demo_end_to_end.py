@@ -219,3 +219,18 @@ with app.app_context():
     item = JobContext(key=key, job_id="crash-test", changes=[])
     process_batch(BatchContext(tenant_id=key.tenant_id, crm=key.crm, object_type="deal", items=[item]))
 '''
+
+
+def test_model_report_after_the_demo_needs_only_its_data_dir(demo_run, tmp_path):
+    demo, _ = demo_run
+    out = tmp_path / "conversion.html"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("AGENTIC_SALES_", "DATABASE_URL", "REDIS_URL"))}
+    env |= {"AGENTIC_SALES_DATA_DIR": str(demo.opt.data_dir), "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-m", "app", "model", "report", "--tenant", demo.tenant_id,
+                           "--task", "conversion", "--out", str(out)],
+                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr
+    card = json.loads(done.stdout)["cards"][0]
+    assert card["present"] and card["positive_class"] == "won" and card["holdout"]["rows"] > 0
+    assert card["holdout"]["date_from"] <= card["holdout"]["date_to"]
+    assert "<section class='model-card' data-task='conversion'>" in out.read_text()

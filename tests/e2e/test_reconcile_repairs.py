@@ -9,7 +9,7 @@ import time
 import pytest
 from sqlalchemy import select
 
-from app.demo import Demo, DemoOptions
+from app.demo import SMALL_MARKET_CLOSED_DEALS, Demo, DemoOptions
 from app.storage import get_db
 from app.storage.models import Enrichment, RecordLink
 from app.sync import reconcile
@@ -25,7 +25,7 @@ def enriched_after(app, tenant_id: str, since) -> set[str]:
 
 
 def test_changes_whose_webhooks_were_lost_are_enriched_after_one_reconciliation(tmp_path):
-    demo = Demo(DemoOptions(changes=0, seed=7, data_dir=tmp_path, timeout=240))
+    demo = Demo(DemoOptions(changes=0, seed=7, data_dir=tmp_path, timeout=240, closed_deals=SMALL_MARKET_CLOSED_DEALS))
     demo.start()
     try:
         demo.install()

@@ -122,10 +122,3 @@ def test_deleting_a_tenant_removes_all_of_its_rows_and_no_one_elses(app, webhook
     assert deleted["tenants"] == 1 and deleted["inbox_events"] == 1
     left = count_rows(app)
     assert left["tenants"] == 1 and left["inbox_events"] == 1 and left["installations"] == 1
-
-
-def test_default_hubspot_deal_mapping_is_documented():
-    from app.storage.mappings import DEFAULT_HUBSPOT_DEAL_MAPPING
-
-    assert DEFAULT_HUBSPOT_DEAL_MAPPING["amount"][0] == "amount"
-    assert DEFAULT_HUBSPOT_DEAL_MAPPING["stage"][0] == "dealstage"

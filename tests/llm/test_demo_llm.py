@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from app.audit import write_audit
 from app.demo_llm import llm_summary, prepare
-from app.pipeline.tenant import agent_settings
+from app.pipeline.tenant import TenantConfig, agent_settings
+from app.settings import TenantSettingsModel
 from app.storage import get_db
-from app.storage.models import TenantSettings
 
 
 def _enriched(s, tenant: str, usage: list[dict], fallbacks: list[dict]) -> None:
@@ -37,7 +37,8 @@ def test_the_deployment_override_puts_every_role_on_the_local_model(app):
 
     overrides = {**local_preset("http://127.0.0.1:1/v1", "qwen"), "vendor_allowlist": frozenset({"openai_compatible"})}
     app.config["AGENT_SETTINGS_OVERRIDES"] = overrides
-    settings = agent_settings(app, TenantSettings(tenant_id="t1", max_discount=0.1, llm_allow_list=["offline"]))
+    row = TenantConfig("t1", 1, TenantSettingsModel(discount_cap=0.1, llm_allow_list=["offline"]), {}, "hubspot")
+    settings = agent_settings(app, row)
     assert set(settings.roles.values()) == {"openai_compatible:qwen"}
     assert settings.openai_base_url == "http://127.0.0.1:1/v1" and settings.allows("openai_compatible")
     assert settings.timeout_for("writer") > settings.timeout_for("strategist") and settings.max_retries == 0

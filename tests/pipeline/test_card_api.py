@@ -52,13 +52,10 @@ def test_signed_card_request_returns_the_enriched_payload(enriched):
 
 
 def test_a_score_the_tenant_does_not_use_is_marked_so_the_card_hides_it(enriched):
-    from app.storage.models import TenantSettings
+    from app import settings
 
     app, tid, _ = enriched
-    with get_db(app).session() as s:
-        row = s.get(TenantSettings, tid) or TenantSettings(tenant_id=tid)
-        row.extra = {"card_hidden_scores": ["churn"]}
-        s.add(row)
+    settings.update(app, tid, {"card_hidden_scores": ["churn"]}, author="revops@example.com")
     r = signed(app.test_client(), "GET", "/api/cards/hubspot?objectType=deal&objectId=8807&portalId=62515")
     assert r.json["scores"]["churn"] == {"not_used": {}}
     assert "clv" in r.json["scores"] and r.json["scores"]["clv"] != {"not_used": {}}

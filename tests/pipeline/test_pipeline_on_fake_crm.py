@@ -127,4 +127,5 @@ def test_a_task_training_skipped_for_lack_of_history_says_so_on_the_card(pipelin
     with get_db(app).session() as s:
         scores = s.execute(select(Enrichment)).scalars().one().card["scores"]
     assert scores["clv"] == {"not_enough_history": {"have": 44, "need": 50}}
-    assert scores["churn"] == {"no_model": {}}  # a failed training is not a history shortfall
+    # A failed training is not a history shortfall: the card says it failed (the report says why).
+    assert scores["churn"] == {"training_error": "no labels"}

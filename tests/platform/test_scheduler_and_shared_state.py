@@ -120,8 +120,9 @@ def closed_deals(tenant_id: str, n: int) -> list:
 
 
 def test_a_mapping_change_is_seen_by_a_worker_with_a_cached_client_at_its_next_batch(app_factory):
-    from app.storage.models import FieldMapping
-    from app.tenants import bump_settings_version, client_for
+    from app import settings
+    from app.tenants import client_for
+    from integrations.base import FieldSpec
 
     built: list[int] = []
     a = app_factory()
@@ -139,9 +140,9 @@ def test_a_mapping_change_is_seen_by_a_worker_with_a_cached_client_at_its_next_b
         connector.client = connector_client  # type: ignore[method-assign]
         first = client_for(tid, a)
         assert client_for(tid, a) is first and built == [0]  # cached
-        with get_db(a).session() as s:  # revenue ops edits a mapping row (through the settings service)
-            s.add(FieldMapping(tenant_id=tid, object_type="deal", canonical="discount", crm_field="disc"))
-            bump_settings_version(s, tid)
+        # revenue ops maps a field through the settings service (checked against the portal's fields)
+        settings.set_mappings(a, tid, "deal", {"discount": "disc"}, author="revops@example.com",
+                              describe=lambda _ot: [FieldSpec("disc", "Discount", "number")])
         assert client_for(tid, a) is not first and built == [0, 1]
     finally:
         connector.client = original  # type: ignore[method-assign]

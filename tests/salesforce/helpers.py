@@ -17,7 +17,7 @@ OTHER_ORG = "00D5g000009ZZZZEAW"
 def install_org(application: Any, org_id: str = ORG) -> str:
     """An active Salesforce tenant with an installation (tokens encrypted)."""
     from app.storage import get_cipher, get_db
-    from app.storage.models import Installation, Tenant, TenantSettings
+    from app.storage.models import Installation, Tenant
 
     tid = f"salesforce-{org_id}"
     cipher = get_cipher(application)
@@ -26,7 +26,6 @@ def install_org(application: Any, org_id: str = ORG) -> str:
         s.flush()
         s.add(Installation(tenant_id=tid, crm="salesforce", access_token_enc=cipher.encrypt("00D!access"),
                            refresh_token_enc=cipher.encrypt("5Aep861refresh"), scopes=["api", "refresh_token"]))
-        s.add(TenantSettings(tenant_id=tid))
     return tid
 
 

@@ -26,7 +26,7 @@ class StandInDemo:
 
     def __init__(self, opts, progress) -> None:
         self.opt, self.say = opts, progress
-        self.app = type("App", (), {"config": {}})()
+        self.app = type("App", (), {"config": {}, "extensions": {}})()
         self.url, self.backfilled, self.changed = "http://127.0.0.1:5999", 40, {str(i): 0.0 for i in range(15)}
 
     def start(self) -> None:

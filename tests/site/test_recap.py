@@ -44,3 +44,12 @@ def test_training_results_read_as_sentences() -> None:
     two = training_sentences({"conversion": {"metric": "auc", "challenger": 0.72, "promoted": True},
                               "price": {"metric": "auc", "challenger": 0.68, "promoted": True}})
     assert two == ["Trained the conversion (AUC 0.72) and price (AUC 0.68) models from the account's history."]
+
+
+def test_a_first_model_refused_by_its_gate_is_not_called_the_current_model():
+    lines = training_sentences({
+        "conversion": {"metric": "roc_auc", "challenger": 0.67, "promoted": True, "champion": None},
+        "clv": {"metric": "normalized_gini", "challenger": -0.08, "promoted": False, "champion": None,
+                "reason": "refused: ranks the holdout's customers no better than chance"}})
+    assert any(line.startswith("Not shown: the clv model did not beat a simple baseline") for line in lines)
+    assert not any("Kept the current" in line for line in lines)

@@ -28,6 +28,18 @@ function Paragraphs({ text, testId }: { text: string; testId: string }) {
 
 export function ActionSection({ view, buttons }: { view: CardView; buttons: React.ReactNode }) {
   const { action, draft, task } = view;
+  if (!action && view.noAction) {
+    return (
+      <Flex direction="column" gap="extra-small" testId="no-action">
+        <Text variant="microcopy" format={{ fontWeight: 'demibold' }}>
+          Next best action
+        </Text>
+        <Text variant="microcopy" testId="no-action-why">
+          {view.noAction}
+        </Text>
+      </Flex>
+    );
+  }
   if (!action) return null;
   return (
     <Flex direction="column" gap="extra-small" testId="nba">
@@ -172,6 +184,11 @@ export function DetailsSection({ view }: { view: CardView }) {
             {d.rationale ? (
               <Text variant="microcopy" testId="strategy-rationale">
                 {d.rationale}
+              </Text>
+            ) : null}
+            {d.why ? (
+              <Text variant="microcopy" testId="strategy-why">
+                {d.why}
               </Text>
             ) : null}
           </Flex>

@@ -91,6 +91,8 @@ export interface Strategy {
   label?: string;
   rationale?: string;
   propensity?: number;
+  /** Why the learning loop chose it, or held the deal out (app/pipeline/strategy.py `why`). */
+  why?: { text?: string; mode?: string };
 }
 
 export type Scores = Partial<Record<ScoreKey, Score>> & {

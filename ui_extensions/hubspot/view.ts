@@ -81,6 +81,8 @@ export interface CardView {
   updated: string;
   outcome: { kind: string; text: string; variant: 'success' | 'danger' | 'info' | 'warning'; closed: boolean } | null;
   action: { title: string; meta: string; approval: string | null } | null;
+  /** Why no action was taken (holdout: control group, or no strategy allowed). */
+  noAction: string | null;
   draft: {
     heading: string;
     to: string | null;
@@ -99,12 +101,20 @@ export interface CardView {
     signals: string[];
     strategy: string | null;
     rationale: string;
+    why?: string | null;
     model: string[];
   };
   actions: string[];
   dismissReasons: { value: string; label: string }[];
   feedback: string | null;
   feedbackReason: string | null;
+}
+
+/** Why the app took no action on this deal (holdout, or no strategy allowed), if so. */
+export function noActionText(payload: Obj, labels: Record<string, string>): string | null {
+  const why = obj(obj(payload.strategy).why);
+  if (why.mode !== 'holdout' && why.mode !== 'no_allowed_strategy') return null;
+  return prose(why.text, labels) || null;
 }
 
 function obj(value: unknown): Obj {
@@ -341,6 +351,7 @@ function detailsView(payload: Obj, labels: Record<string, string>): CardView['de
     signals: signalTexts(analysis.buying_signals),
     strategy: words(strategy.label || strategy.arm || strategy.name) || null,
     rationale: prose(strategy.rationale, labels),
+    why: prose(obj(strategy.why).text, labels) || null,
     model: modelLines.filter(Boolean),
   };
 }
@@ -385,6 +396,7 @@ export function cardView(input: CardPayload | Obj, opts: { objectType?: string; 
     outcome,
     // A closed deal gets no suggestion and no chance to close: the outcome says it all.
     action: closed ? null : actionView(payload, now, labels),
+    noAction: closed ? null : noActionText(payload, labels),
     draft: closed ? null : draftView(payload, labels),
     task: closed ? null : taskView(payload, now),
     conversion: conversion && !closed ? scoreView('conversion', conversion, labels) : null,

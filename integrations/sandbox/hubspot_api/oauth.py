@@ -1,13 +1,14 @@
 """OAuth 2.0 as HubSpot runs it: authorize (auto-consent), token, token info, revoke, introspect.
 
 The authorize page consents at once and redirects to `redirect_uri?code=…&state=…` (a sandbox
-extra, `portal_id=`, picks which portal installs). Token bodies follow hubspot-api-facts.md
+extra, `portal_id=`, picks which portal installs; `login_hint=` which owner consents). Token bodies follow hubspot-api-facts.md
 §2: `{"token_type","refresh_token","access_token","hub_id","scopes","expires_in"}`; errors
 carry HubSpot's legacy `status` codes, and the v3 endpoints add the RFC 6749 fields.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from html import escape
 from typing import Any
 from urllib.parse import urlencode
@@ -44,7 +45,16 @@ def authorize():
     granted = tuple(dict.fromkeys(requested + tuple(s for s in optional if s in sb.config.scopes)))
     if sb.limiter.faults.withhold_email_scope:
         granted = tuple(s for s in granted if s != EMAIL_SCOPE)
-    code = sb.tokens.issue_code(sb.grant_for(hub_id, granted or None), redirect_uri)
+    grant = sb.grant_for(hub_id, granted or None)
+    hint = (args.get("login_hint") or "").strip().lower()
+    if hint:
+        # Sandbox extra: who is logged in to HubSpot in this browser (default: the portal's first
+        # owner). Lets tests sign in to the console as someone other than the installing user.
+        owner = next((o for o in sb.portals[hub_id].owners if str(o.get("email", "")).lower() == hint), None)
+        if owner is None:
+            return Response("<h1>Unknown user</h1>", 400, mimetype="text/html")
+        grant = replace(grant, user_id=int(owner["userId"]), user=str(owner["email"]))
+    code = sb.tokens.issue_code(grant, redirect_uri)
     query = {"code": code}
     if args.get("state") is not None:
         query["state"] = args["state"]

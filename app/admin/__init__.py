@@ -1,0 +1,100 @@
+"""The revenue-ops and CRM-admin console: server-rendered pages under /admin (STYLE rule 3).
+
+Every tenant page lives under `/admin/t/<tenant>/` and passes through `tenant_page`, which
+refuses a session that may not see that tenant (403, or 404 for a tenant that does not exist)
+and a role too weak for the page. Every POST of this blueprint is refused without the session's
+CSRF token (400, with a page saying what to do). Sign-in: app/auth.py (operator token) and
+app/admin/signin.py (through the CRM's OAuth); roles: app/admin/access.py.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any
+
+from flask import Blueprint, g, redirect, render_template, request, url_for
+
+from app.admin.access import Identity, at_least, current_identity, role_in
+from app.auth import csrf_ok, csrf_token
+from app.storage import get_db
+from app.storage.models import Tenant
+
+bp = Blueprint("admin", __name__, template_folder="templates")
+
+
+@bp.before_request
+def _csrf() -> Any:
+    if request.method in ("GET", "HEAD", "OPTIONS"):
+        return None
+    if not csrf_ok():
+        return refusal(400, "This form expired or did not come from this console",
+                       "Nothing was changed. Reload the page and submit the form again.")
+    return None
+
+
+@bp.after_request
+def _no_store(resp: Any) -> Any:
+    # Tenant data and CSRF tokens must not sit in shared caches or the back-forward cache.
+    resp.headers.setdefault("Cache-Control", "no-store")
+    resp.headers.setdefault("X-Frame-Options", "DENY")
+    return resp
+
+
+@bp.app_context_processor
+def _template_globals() -> dict[str, Any]:
+    return {"csrf_token": csrf_token}
+
+
+def refusal(status: int, title: str, detail: str) -> Any:
+    """A clear HTML page for a refused request (never a stack trace, never another tenant's name)."""
+    return render_template("admin/refused.html", title=title, detail=detail, status=status), status
+
+
+def signed_in(view: Callable[..., Any]) -> Callable[..., Any]:
+    """Send anonymous browsers to the sign-in page (and back here afterwards)."""
+
+    @functools.wraps(view)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        identity = current_identity()
+        if identity is None:
+            if request.method == "GET":
+                return redirect(url_for("admin_auth.login", next=request.full_path.rstrip("?")))
+            return refusal(401, "You are not signed in", "Sign in again, then repeat what you were doing.")
+        g.identity = identity
+        return view(*args, **kwargs)
+
+    return wrapper
+
+
+def tenant_page(needed: str = "viewer") -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Scope a view to the `tenant` in its URL and require at least the role `needed` there."""
+
+    def decorate(view: Callable[..., Any]) -> Callable[..., Any]:
+        @signed_in
+        @functools.wraps(view)
+        def wrapper(tenant: str, *args: Any, **kwargs: Any) -> Any:
+            identity: Identity = g.identity
+            with get_db().session() as s:
+                row = s.get(Tenant, tenant)
+                role = role_in(s, identity, tenant) if row is not None else None
+                if row is not None:
+                    s.expunge(row)
+            if row is None:
+                return refusal(404, "No such tenant", "Check the address, or pick a tenant from the list.")
+            if role is None:
+                return refusal(403, "This page belongs to another account",
+                               "You are signed in for a different CRM account. Sign in from the account "
+                               "whose settings you want to see.")
+            if not at_least(role, needed):
+                return refusal(403, f"Your role ({role}) cannot do this",
+                               f"This needs the {needed} role; ask an admin of this account to grant it.")
+            g.tenant, g.role = row, role
+            return view(tenant, *args, **kwargs)
+
+        return wrapper
+
+    return decorate
+
+
+from app.admin import settings_pages, signin, views  # noqa: E402,F401  (route modules register on bp)

@@ -1,0 +1,132 @@
+"""Who is looking at the console, and what they may do in one tenant.
+
+Two ways in, one session each (both signed, timestamped, expiring after ADMIN_SESSION_SECONDS):
+- the operator's admin token (`/admin/login`, app/auth.py): `session["admin"]`; an operator is
+  admin in every tenant and sees the tenants list;
+- "Sign in with <CRM>" (app/admin/signin.py): `session["console"] = {"method": "crm", "crm",
+  "tenant", "user", "at"}`; the person is scoped to the ONE tenant whose portal/org they signed
+  in from. Their role is read from the database on every request (a grant or a revocation
+  applies at once): the installing user is admin; others have their `console_grants` row's role,
+  else viewer.
+
+Roles, weakest first: viewer (reads), revops (edits mappings, guardrails, LLM settings), admin
+(everything: re-sync, backfill, access grants).
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from flask import session
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app import defaults
+from app.auth import is_admin
+from app.storage.models import ConsoleGrant, Installation, Tenant
+
+ROLES: tuple[str, ...] = ("viewer", "revops", "admin")
+"""Console roles, weakest first; a role may do everything the ones before it may."""
+
+OPERATOR = "operator"
+"""The user name shown for an admin-token session (the token names no person)."""
+
+
+@dataclass(frozen=True)
+class Identity:
+    """The signed-in person: an operator (every tenant) or a CRM user of one tenant."""
+
+    user: str
+    operator: bool
+    tenant: str | None = None
+    crm: str | None = None
+
+
+def at_least(role: str | None, needed: str) -> bool:
+    """True if `role` may do what `needed` may (None: no access at all)."""
+    return role in ROLES and ROLES.index(role) >= ROLES.index(needed)
+
+
+def _fresh(at: Any) -> bool:
+    return isinstance(at, int | float) and 0 <= time.time() - at <= defaults.ADMIN_SESSION_SECONDS
+
+
+def current_identity() -> Identity | None:
+    """The identity of this request's session, or None when nobody (or an expired sign-in) is."""
+    if is_admin():
+        return Identity(user=OPERATOR, operator=True)
+    login = session.get("console")
+    if not isinstance(login, dict) or login.get("method") != "crm" or not _fresh(login.get("at")):
+        return None
+    tenant, user = login.get("tenant"), login.get("user")
+    if not isinstance(tenant, str) or not isinstance(user, str) or not tenant or not user:
+        return None
+    return Identity(user=user, operator=False, tenant=tenant, crm=str(login.get("crm") or ""))
+
+
+def sign_in_crm_user(*, crm: str, tenant_id: str, user: str) -> None:
+    """Start a console session for a CRM user of one tenant (after the CRM vouched for them)."""
+    session.clear()
+    session["console"] = {"method": "crm", "crm": crm, "tenant": tenant_id, "user": user, "at": int(time.time())}
+
+
+def role_in(s: Session, identity: Identity, tenant_id: str) -> str | None:
+    """The identity's role in a tenant, or None if it may not see that tenant at all."""
+    if identity.operator:
+        return "admin"
+    if identity.tenant != tenant_id:
+        return None
+    tenant = s.get(Tenant, tenant_id)
+    if tenant is None or tenant.status != "active":
+        return None
+    installer = s.execute(select(Installation.installed_by).where(
+        Installation.tenant_id == tenant_id, Installation.revoked_at.is_(None))
+        .order_by(Installation.id.desc())).scalars().first()
+    if installer and same_user(installer, identity.user):
+        return "admin"
+    grant = s.execute(select(ConsoleGrant.role).where(
+        ConsoleGrant.tenant_id == tenant_id, ConsoleGrant.user == normal_user(identity.user))).scalar_one_or_none()
+    return grant if grant in ROLES else "viewer"
+
+
+def normal_user(user: str) -> str:
+    """How a CRM identity is stored and compared: e-mails are case-insensitive."""
+    return user.strip().lower()
+
+
+def same_user(a: str, b: str) -> bool:
+    return normal_user(a) == normal_user(b)
+
+
+class GrantError(ValueError):
+    """A grant the console refuses, with the reason shown on the form."""
+
+
+def grant(s: Session, tenant_id: str, user: str, role: str, *, by: str) -> None:
+    """Give `user` a role in a tenant (replacing any earlier one); "none" removes the grant.
+
+    Raises:
+        GrantError: unknown role or empty user.
+    """
+    who = normal_user(user)
+    if not who or len(who) > 255:
+        raise GrantError("give the person's CRM sign-in (their e-mail address or user id)")
+    if role not in (*ROLES, "none"):
+        raise GrantError(f"role {role!r} is not one of {', '.join(ROLES)} or none")
+    row = s.execute(select(ConsoleGrant).where(ConsoleGrant.tenant_id == tenant_id, ConsoleGrant.user == who)
+                    ).scalar_one_or_none()
+    if role == "none":
+        if row is not None:
+            s.delete(row)
+        return
+    if row is None:
+        s.add(ConsoleGrant(tenant_id=tenant_id, user=who, role=role, granted_by=by))
+    else:
+        row.role, row.granted_by = role, by
+
+
+def grants(s: Session, tenant_id: str) -> list[ConsoleGrant]:
+    return list(s.execute(select(ConsoleGrant).where(ConsoleGrant.tenant_id == tenant_id)
+                          .order_by(ConsoleGrant.user)).scalars())

@@ -1,0 +1,142 @@
+"""Settings forms built from the settings schema (one pydantic model): which input each setting
+gets, and how a submitted form becomes the changes to store. Pure: no request, no database."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Literal, get_args, get_origin
+
+from pydantic import BaseModel
+
+Kind = Literal["select", "checkboxes", "number", "integer", "checkbox", "text", "roles"]
+
+
+@dataclass(frozen=True)
+class FieldView:
+    """One setting as a form control."""
+
+    key: str
+    kind: Kind
+    label: str
+    help: str
+    value: Any
+    choices: tuple[str, ...] = ()
+    nullable: bool = False
+    low: float | None = None
+    high: float | None = None
+
+
+def _parts(annotation: Any) -> list[Any]:
+    args = get_args(annotation)
+    if get_origin(annotation) is Literal or not args:
+        return [annotation]
+    return [p for a in args for p in _parts(a)] if get_origin(annotation) is not list else [annotation]
+
+
+def _literal_choices(annotation: Any) -> tuple[str, ...]:
+    for part in _parts(annotation):
+        if get_origin(part) is Literal:
+            return tuple(str(a) for a in get_args(part))
+        if get_origin(part) is list:
+            inner = get_args(part)[0]
+            if get_origin(inner) is Literal:
+                return tuple(str(a) for a in get_args(inner))
+    return ()
+
+
+def _bounds(field: Any) -> tuple[float | None, float | None]:
+    low = high = None
+    for m in field.metadata:
+        low = getattr(m, "ge", None) if getattr(m, "ge", None) is not None else low
+        high = getattr(m, "le", None) if getattr(m, "le", None) is not None else high
+    return low, high
+
+
+def field_views(model: type[BaseModel], current: BaseModel, keys: Sequence[str]) -> list[FieldView]:
+    """Form controls for `keys` (in that order; keys the schema lacks are skipped)."""
+    out = []
+    for key in keys:
+        field = model.model_fields.get(key)
+        if field is None:
+            continue
+        ann = field.annotation
+        parts = _parts(ann)
+        nullable = type(None) in parts
+        value = getattr(current, key)
+        label = key.replace("_", " ").capitalize()
+        help_text = field.description or ""
+        low, high = _bounds(field)
+        choices = _literal_choices(ann)
+        is_list = any(get_origin(p) is list for p in parts)
+        kind: Kind
+        if key == "llm_roles":
+            kind = "roles"
+        elif choices and is_list:
+            kind = "checkboxes"
+        elif choices:
+            kind = "select"
+        elif bool in parts:
+            kind = "checkbox"
+        elif int in parts and float not in parts:
+            kind = "integer"
+        elif float in parts or int in parts:
+            kind = "number"
+        else:
+            kind = "text"
+        out.append(FieldView(key, kind, label, help_text, value, choices, nullable, low, high))
+    return out
+
+
+class FormError(ValueError):
+    """A form value that is not even of the right shape (not a number); names the setting."""
+
+    def __init__(self, key: str, value: str, expected: str) -> None:
+        super().__init__(f"{key}={value} is not {expected}")
+        self.key = key
+
+
+def changes_from_form(views: Sequence[FieldView], form: Any, roles: Sequence[str] = ()) -> dict[str, Any]:
+    """The settings a submitted form changes ({key: new value}; dotted keys for roles).
+
+    `form` is a MultiDict-like mapping (`getlist` for checkboxes). Unchanged settings are left out,
+    so a form never rewrites what it did not touch.
+
+    Raises:
+        FormError: a number field holds text that is not a number.
+    """
+    changes: dict[str, Any] = {}
+    for v in views:
+        if v.kind == "checkboxes":
+            if v.nullable and form.get(f"{v.key}.__null__"):
+                new: Any = None
+            else:
+                new = [c for c in v.choices if c in form.getlist(v.key)]
+        elif v.kind == "checkbox":
+            new = bool(form.get(v.key))
+        elif v.kind in ("number", "integer"):
+            raw = str(form.get(v.key, "")).strip()
+            if raw == "" and v.nullable:
+                new = None
+            else:
+                try:
+                    number = float(raw)
+                except ValueError:
+                    raise FormError(v.key, raw, "a number") from None
+                if not math.isfinite(number):
+                    raise FormError(v.key, raw, "a finite number")
+                new = int(number) if v.kind == "integer" and number.is_integer() else number
+        elif v.kind == "roles":
+            current = dict(v.value or {})
+            for role in roles:
+                raw = str(form.get(f"{v.key}.{role}", "")).strip()
+                if raw != current.get(role, ""):
+                    changes[f"{v.key}.{role}"] = raw or None
+            continue
+        else:
+            raw = str(form.get(v.key, "")).strip()
+            new = None if raw == "" and v.nullable else raw
+        if new != v.value:
+            changes[v.key] = new
+    return changes

@@ -1,0 +1,179 @@
+"""Install health of one tenant: token, scopes, webhook deliveries, rate-limit headroom, queue,
+last errors. `collect` reads the rows; the summaries are pure functions over what it read."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app import defaults
+from app.storage.models import AuditLog, InboxEvent, Installation, QuarantinedEvent, RecordJob, Tenant
+
+
+@dataclass(frozen=True)
+class ScopeRow:
+    name: str
+    required: bool
+    granted: bool
+    why: str
+    degrades: str
+
+
+@dataclass
+class Health:
+    tenant: Tenant
+    installation: Installation | None
+    token: dict[str, Any]
+    scopes: list[ScopeRow]
+    deliveries: dict[str, Any]
+    queue: dict[str, int]
+    headroom: dict[str, Any] | None
+    errors: list[dict[str, Any]] = field(default_factory=list)
+    syncs: list[dict[str, Any]] = field(default_factory=list)
+
+
+def token_state(inst: Installation | None, now: datetime) -> dict[str, Any]:
+    """What the page says about the access token: live, renews at next use, or revoked."""
+    if inst is None:
+        return {"state": "missing", "text": "No installation: install the app again."}
+    if inst.revoked_at is not None:
+        return {"state": "revoked", "text": f"Revoked {inst.revoked_at:%Y-%m-%d %H:%M} UTC: re-install to resume."}
+    if inst.expires_at is None:
+        return {"state": "live", "text": "Live (the CRM gave no expiry)."}
+    left = (inst.expires_at - now).total_seconds()
+    when = f"{inst.expires_at:%Y-%m-%d %H:%M:%S} UTC"
+    if left <= 0:
+        return {"state": "expired", "text": f"Expired {when}; it is renewed with the refresh token at next use.",
+                "expires_at": inst.expires_at}
+    if left <= defaults.CONSOLE_TOKEN_WARN_SECONDS:
+        return {"state": "expiring", "text": f"Expires {when} (in {int(left)} s); renewed at next use.",
+                "expires_at": inst.expires_at}
+    return {"state": "live", "text": f"Live until {when} (in {int(left // 60)} min).", "expires_at": inst.expires_at}
+
+
+def scope_rows(requested: tuple[Sequence[str], Sequence[str]], granted: Sequence[str],
+               specs: Sequence[Any]) -> list[ScopeRow]:
+    """Each requested scope: granted or not, why we ask, and what degrades without it."""
+    by_name = {s.name: s for s in specs}
+    have = set(granted)
+    required, optional = requested
+    rows = []
+    for name, is_required in [*((n, True) for n in required), *((n, False) for n in optional)]:
+        spec = by_name.get(name)
+        rows.append(ScopeRow(name=name, required=is_required, granted=name in have,
+                             why=getattr(spec, "why", "") or "", degrades=getattr(spec, "degrades", "") or ""))
+    return rows
+
+
+def percentile(values: Sequence[float], q: float) -> float | None:
+    """Nearest-rank percentile (None for no values)."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    rank = max(1, min(len(ordered), round(q * len(ordered) + 0.5)))
+    return ordered[rank - 1]
+
+
+def delivery_summary(rows: Sequence[tuple[str, datetime, datetime, datetime | None]],
+                     quarantined: int) -> dict[str, Any]:
+    """Counts by status and latencies from (status, occurred_at, received_at, processed_at) rows.
+
+    `delivery_s`: the CRM's change to our receipt; `processing_s`: receipt to the job's end.
+    """
+    by_status: dict[str, int] = {}
+    delivery, processing = [], []
+    for status, occurred, received, processed in rows:
+        by_status[status] = by_status.get(status, 0) + 1
+        if occurred and received:
+            delivery.append(max(0.0, (received - occurred).total_seconds()))
+        if processed and received:
+            processing.append(max(0.0, (processed - received).total_seconds()))
+
+    def rounded(v: float | None) -> float | None:
+        return None if v is None else round(v, 2)
+
+    return {"received": len(rows), "processed": by_status.get("processed", 0),
+            "failed": by_status.get("failed", 0), "pending": by_status.get("pending", 0),
+            "other": {k: v for k, v in by_status.items() if k not in ("processed", "failed", "pending")},
+            "quarantined": quarantined,
+            "delivery_s": {"p50": rounded(percentile(delivery, 0.5)), "p95": rounded(percentile(delivery, 0.95))},
+            "processing_s": {"p50": rounded(percentile(processing, 0.5)),
+                             "p95": rounded(percentile(processing, 0.95))}}
+
+
+def collect(s: Session, tenant: Tenant, *, connector: Any, config: Mapping[str, Any], now: datetime,
+            limiter: Any = None) -> Health:
+    """Read one tenant's install health."""
+    inst = s.execute(select(Installation).where(Installation.tenant_id == tenant.id)
+                     .order_by(Installation.id.desc())).scalars().first()
+    since = now - timedelta(hours=defaults.CONSOLE_HEALTH_WINDOW_HOURS)
+    try:
+        requested = connector.install_scopes(config)
+    except Exception:  # a connector without the method: ask its declared scopes
+        specs = getattr(connector, "scopes", ())
+        requested = (tuple(x.name for x in specs if x.required), tuple(x.name for x in specs if not x.required))
+    scopes = scope_rows(requested, (inst.scopes if inst else []) or [], getattr(connector, "scopes", ()))
+    rows = s.execute(select(InboxEvent.status, InboxEvent.occurred_at, InboxEvent.received_at,
+                            InboxEvent.processed_at)
+                     .where(InboxEvent.tenant_id == tenant.id, InboxEvent.received_at >= since)).all()
+    quarantined = s.execute(select(func.count()).select_from(QuarantinedEvent).where(
+        QuarantinedEvent.crm == tenant.crm, QuarantinedEvent.account_hint == tenant.external_id,
+        QuarantinedEvent.received_at >= since)).scalar_one()
+    states: dict[str, int] = {str(state): int(n) for state, n in s.execute(
+        select(RecordJob.state, func.count()).where(RecordJob.tenant_id == tenant.id).group_by(RecordJob.state)).all()}
+    queue = {"scheduled": states.get("scheduled", 0), "running": states.get("running", 0),
+             "inbox_pending": sum(1 for r in rows if r[0] == "pending")}
+    return Health(tenant=tenant, installation=inst, token=token_state(inst, now), scopes=scopes,
+                  deliveries=delivery_summary([tuple(r) for r in rows], int(quarantined)), queue=queue,
+                  headroom=headroom(limiter, f"{tenant.crm}:{tenant.external_id}"),
+                  errors=last_errors(s, tenant, since), syncs=sync_runs(s, tenant.id))
+
+
+def headroom(limiter: Any, key: str) -> dict[str, Any] | None:
+    """The shared limiter's budget left for this installation (None when it cannot say)."""
+    if limiter is None or not hasattr(limiter, "headroom"):
+        return None
+    try:
+        return dict(limiter.headroom(key))
+    except Exception:  # Redis down: the page still renders, without this figure
+        return None
+
+
+def last_errors(s: Session, tenant: Tenant, since: datetime) -> list[dict[str, Any]]:
+    """The latest failures: failed inbox rows, quarantined events, failed syncs (newest first)."""
+    n = defaults.CONSOLE_LAST_ERRORS
+    out: list[dict[str, Any]] = []
+    for at, record_id, error in s.execute(
+            select(InboxEvent.processed_at, InboxEvent.record_id, InboxEvent.error)
+            .where(InboxEvent.tenant_id == tenant.id, InboxEvent.status == "failed")
+            .order_by(InboxEvent.id.desc()).limit(n)).all():
+        out.append({"at": at, "what": f"record {record_id}", "error": (error or "failed")[:300]})
+    for at, reason in s.execute(
+            select(QuarantinedEvent.received_at, QuarantinedEvent.reason)
+            .where(QuarantinedEvent.crm == tenant.crm, QuarantinedEvent.account_hint == tenant.external_id)
+            .order_by(QuarantinedEvent.id.desc()).limit(n)).all():
+        out.append({"at": at, "what": "webhook event quarantined", "error": reason[:300]})
+    for at, event, detail in s.execute(
+            select(AuditLog.at, AuditLog.event, AuditLog.detail)
+            .where(AuditLog.tenant_id == tenant.id, AuditLog.event.like("%failed%"))
+            .order_by(AuditLog.id.desc()).limit(n)).all():
+        out.append({"at": at, "what": event, "error": str((detail or {}).get("error") or detail)[:300]})
+    out.sort(key=lambda e: e["at"] or since, reverse=True)
+    return out[:n]
+
+
+SYNC_EVENTS = ("backfill.started", "backfill.progress", "backfill.completed", "backfill.failed",
+               "reconcile.started", "reconcile.completed", "reconcile.failed")
+
+
+def sync_runs(s: Session, tenant_id: str, limit: int = 5) -> list[dict[str, Any]]:
+    """The latest backfills and re-syncs from the audit trail, newest first."""
+    rows = s.execute(select(AuditLog.at, AuditLog.event, AuditLog.detail)
+                     .where(AuditLog.tenant_id == tenant_id, AuditLog.event.in_(SYNC_EVENTS))
+                     .order_by(AuditLog.id.desc()).limit(200)).all()
+    return [{"at": at, "event": event, "detail": detail or {}} for at, event, detail in rows][:limit]

@@ -1,0 +1,37 @@
+"""The page an admin's browser lands on after consenting to the install.
+
+It says what was installed (account, scopes granted and what each missing one costs), which CRM
+fields were created, and what is left to do by hand: placing the card on the record layout (the
+CRMs never do it for an app), with a link to the tenant's install-health page. The consenting
+person is signed in to the console for that tenant (they are its installing user: admin).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from flask import render_template, url_for
+
+from app.admin.access import sign_in_crm_user
+from app.admin.health import scope_rows
+
+
+def installed_html(connector: Any, body: Mapping[str, Any], *, tokens: Any, config: Mapping[str, Any]) -> Any:
+    """Render the install page for `body` (the callback's JSON answer) and sign the installer in."""
+    try:
+        requested = connector.install_scopes(config)
+    except Exception:  # a connector without install_scopes: its declared scopes
+        specs = getattr(connector, "scopes", ())
+        requested = (tuple(s.name for s in specs if s.required), tuple(s.name for s in specs if not s.required))
+    scopes = scope_rows(requested, tokens.scopes or (), getattr(connector, "scopes", ()))
+    labels = {f.name: f.label for f in connector.output_fields()}
+    created = [{"name": name, "label": labels.get(name, name)} for name in body.get("fields_created") or ()]
+    if tokens.user:
+        sign_in_crm_user(crm=body["crm"], tenant_id=body["tenant"], user=str(tokens.user))
+    return render_template(
+        "admin/installed.html", crm_label=getattr(connector, "label", body["crm"]), body=body,
+        user=tokens.user, scopes=scopes, created=created, expected=len(labels),
+        steps=list(getattr(connector, "layout_steps", ())),
+        health_url=url_for("admin.health", tenant=body["tenant"]),
+        signed_in=bool(tokens.user))

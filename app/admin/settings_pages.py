@@ -1,0 +1,219 @@
+"""Console pages backed by the settings service (app/settings): guardrails and autonomy, LLM
+vendors and spend, field mappings with a scored preview, and the version history with undo.
+
+Viewers read every page; revops and admins submit the forms. A refused value re-renders the form
+with the service's one-line reason (HTTP 400) and nothing is stored.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from flask import current_app, g, redirect, request, url_for
+
+from app import settings as service
+from app.admin import bp, refusal, tenant_page
+from app.admin.access import at_least
+from app.admin.forms import FormError, changes_from_form, field_views
+from app.admin.preview import OBJECT_TYPE, PreviewError, preview
+from app.admin.usage import this_month
+from app.admin.views import page
+from app.connectors import get_connector
+from app.storage import get_db
+
+GUARDRAIL_KEYS = ("autonomy", "discount_cap", "approval_threshold", "escalate_amount_over", "escalate_churn_over",
+                  "quiet_hours_start", "quiet_hours_end", "allowed_channels", "contact_frequency_cap",
+                  "opt_out_field", "strategy_catalogue", "holdout_share", "tone", "language", "card_hidden_scores",
+                  "min_closed_deals")
+"""Settings on the guardrails page, in the order shown."""
+
+LLM_KEYS = ("llm_allow_list", "llm_roles", "monthly_spend_cap_usd", "redact_pii")
+"""Settings on the LLM page."""
+
+ROLES = ("analyst", "strategist", "writer")
+"""The agent roles that get a provider:model each."""
+
+
+def _app() -> Any:
+    return current_app._get_current_object()  # type: ignore[attr-defined]
+
+
+def _may_edit() -> bool:
+    return at_least(g.role, "revops")
+
+
+def _refuse_viewer() -> Any:
+    return refusal(403, f"Your role ({g.role}) cannot do this",
+                   "Changing settings needs the revops or admin role; ask an admin of this account.")
+
+
+def _settings_page(tenant: str, keys: tuple[str, ...], template: str, endpoint: str, **extra: Any) -> Any:
+    snap = service.get(_app(), tenant)
+    views = field_views(service.TenantSettingsModel, snap.settings, keys)
+    error, status = None, 200
+    if request.method == "POST":
+        if not _may_edit():
+            return _refuse_viewer()
+        try:
+            changes = changes_from_form(views, request.form, ROLES)
+            if changes:
+                new = service.update(_app(), tenant, changes, author=g.identity.user)
+                return redirect(url_for(endpoint, tenant=tenant, saved=new.version), code=303)
+            return redirect(url_for(endpoint, tenant=tenant, unchanged=1), code=303)
+        except (service.SettingsError, FormError) as exc:
+            error, status = {"key": getattr(exc, "key", None), "message": str(exc)}, 400
+            views = _with_submitted(views, request.form)
+    shown_after_redirect = request.method == "GET"  # a refused POST must not repeat "Saved"
+    return page(template, views=views, version=snap.version, error=error, may_edit=_may_edit(),
+                saved=shown_after_redirect and request.args.get("saved"),
+                unchanged=shown_after_redirect and request.args.get("unchanged"), roles=ROLES,
+                **extra), status
+
+
+def _with_submitted(views: list[Any], form: Any) -> list[Any]:
+    """Keep what the person typed when a value is refused (so they can correct it)."""
+    from dataclasses import replace
+
+    out = []
+    for v in views:
+        if v.kind in ("number", "integer", "text", "select") and v.key in form:
+            out.append(replace(v, value=form.get(v.key)))
+        else:
+            out.append(v)
+    return out
+
+
+@bp.route("/t/<tenant>/guardrails", methods=["GET", "POST"])
+@tenant_page("viewer")
+def guardrails(tenant: str) -> Any:
+    """Autonomy, discount cap and approval, escalation, quiet hours, channels, strategies, tone."""
+    return _settings_page(tenant, GUARDRAIL_KEYS, "admin/settings_form.html", "admin.guardrails",
+                          title="Guardrails and autonomy")
+
+
+@bp.route("/t/<tenant>/llm", methods=["GET", "POST"])
+@tenant_page("viewer")
+def llm(tenant: str) -> Any:
+    """LLM vendors, per-role models, the monthly spend cap and this month's usage and cost."""
+    with get_db().session() as s:
+        usage = this_month(s, tenant, datetime.now(UTC))
+    deployment = {role: current_app.config.get(f"LLM_{role.upper()}") for role in ROLES}
+    return _settings_page(tenant, LLM_KEYS, "admin/llm.html", "admin.llm", title="LLM vendors and spend",
+                          usage=usage, deployment=deployment)
+
+
+@bp.route("/t/<tenant>/mappings", methods=["GET", "POST"])
+@tenant_page("viewer")
+def mappings(tenant: str) -> Any:
+    """The field mappings of one object type; preview a draft on a real record, then save it."""
+    app = _app()
+    object_type = request.values.get("object") or OBJECT_TYPE
+    try:
+        kinds = service.object_types(app, tenant)
+        current = service.mappings(app, tenant, object_type)
+    except service.SettingsError as exc:
+        return refusal(404, "No such object type", str(exc))
+    fields, describe_error = _crm_fields(tenant, object_type)
+    draft: dict[str, str] = {}
+    errors: dict[str, str] = {}
+    result = preview_error = None
+    status = 200
+    if request.method == "POST":
+        if not _may_edit():
+            return _refuse_viewer()
+        draft = _draft_from_form(current, request.form)
+        if not draft:
+            return redirect(url_for("admin.mappings", tenant=tenant, object=object_type, unchanged=1), code=303)
+        errors = _check_draft(object_type, draft, fields, describe_error)
+        if errors:
+            status = 400
+        elif request.form.get("action") == "save":
+            try:
+                service.set_mappings(app, tenant, object_type, draft, author=g.identity.user)
+            except service.SettingsError as exc:
+                errors, status = {"_": str(exc)}, 400
+            except service.CrmUnavailableError as exc:
+                errors, status = {"_": str(exc)}, 502
+            else:
+                version = service.get(app, tenant).version
+                return redirect(url_for("admin.mappings", tenant=tenant, object=object_type, saved=version), code=303)
+        elif object_type == OBJECT_TYPE:
+            try:
+                result = preview(app, tenant, object_type, draft, request.form.get("record_id") or None)
+            except PreviewError as exc:
+                preview_error, status = str(exc), 400
+    return page("admin/mappings.html", object_type=object_type, kinds=kinds, current=current, draft=draft,
+                errors=errors, fields=fields, describe_error=describe_error, result=result,
+                preview_error=preview_error, may_edit=_may_edit(),
+                saved=request.method == "GET" and request.args.get("saved"),
+                unchanged=request.method == "GET" and request.args.get("unchanged"),
+                record_id=request.form.get("record_id", "")), status
+
+
+def _crm_fields(tenant: str, object_type: str) -> tuple[dict[str, Any], str | None]:
+    """The CRM's fields of the object (for the field list and the checks), or why they are unknown."""
+    from app.tenants import client_for
+
+    try:
+        return {f.name: f for f in client_for(tenant, _app()).describe(object_type)}, None
+    except Exception as exc:  # the page still shows the mapping; saving re-checks with the CRM
+        return {}, f"the CRM's {object_type} fields could not be read: {str(exc).splitlines()[0][:200]}"
+
+
+def _draft_from_form(current: dict[str, Any], form: Any) -> dict[str, str]:
+    """{canonical: crm_field} for every feature whose field the form changes ("" restores the default)."""
+    draft = {}
+    for canonical, entry in current.items():
+        raw = str(form.get(f"map.{canonical}", entry.crm_field)).strip()
+        if raw != entry.crm_field:
+            draft[canonical] = raw
+    return draft
+
+
+def _check_draft(object_type: str, draft: dict[str, str], fields: dict[str, Any], describe_error: str | None,
+                 ) -> dict[str, str]:
+    """Per feature, why its draft field cannot be used (checked before any preview or save)."""
+    from app.settings.mappings import check_entry
+
+    if describe_error:
+        return {"_": describe_error}
+    connector = get_connector(g.tenant.crm)
+    # The CRM's own words in the message ("deal property 'x' does not exist in this portal").
+    words = (str(getattr(connector, "field_word", "field")), str(getattr(connector, "account_word", "account")))
+    out = {}
+    for canonical, crm_field in draft.items():
+        if crm_field == "":
+            continue  # back to the default
+        problem = check_entry(object_type, canonical, crm_field, fields, words=words)
+        if problem:
+            out[canonical] = problem
+    return out
+
+
+@bp.get("/t/<tenant>/history")
+@tenant_page("viewer")
+def history(tenant: str) -> Any:
+    """Every settings and mapping version: who, when, what changed; undo to any earlier one."""
+    versions = service.history(_app(), tenant, limit=100)
+    return page("admin/history.html", versions=versions, may_edit=_may_edit(),
+                undone=request.args.get("undone"))
+
+
+@bp.post("/t/<tenant>/undo")
+@tenant_page("viewer")
+def undo(tenant: str) -> Any:
+    """Go back to an earlier version (default: the one before the current), as a new version."""
+    if not _may_edit():
+        return _refuse_viewer()
+    raw = request.form.get("to_version") or ""
+    try:
+        to_version = int(raw) if raw else None
+        snap = service.undo(_app(), tenant, author=g.identity.user, to_version=to_version)
+    except ValueError as exc:  # SettingsError is a ValueError; so is a non-number
+        return refusal(400, "Nothing was undone", str(exc) if isinstance(exc, service.SettingsError)
+                       else f"to_version={raw} is not a version number")
+    back = request.form.get("back")
+    if back in ("admin.mappings", "admin.guardrails", "admin.llm"):
+        return redirect(url_for(back, tenant=tenant, saved=snap.version), code=303)
+    return redirect(url_for("admin.history", tenant=tenant, undone=snap.version), code=303)

@@ -1,0 +1,132 @@
+"""Console pages that read the platform's own state: tenants, install health, actions, access."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from flask import current_app, g, redirect, render_template, request, url_for
+from sqlalchemy import select
+
+from app import defaults
+from app.admin import actions, bp, refusal, signed_in, tenant_page
+from app.admin import health as health_data
+from app.admin.access import GrantError, grant, grants
+from app.connectors import get_connector
+from app.storage import get_db
+from app.storage.models import Installation, Tenant
+
+NAV: tuple[tuple[str, str], ...] = (
+    ("admin.health", "Install health"),
+    ("admin.mappings", "Field mappings"),
+    ("admin.guardrails", "Guardrails"),
+    ("admin.llm", "LLM"),
+    ("admin.models", "Model cards"),
+    ("admin.history", "History"),
+    ("admin.access", "Access"),
+)
+"""The tabs of a tenant's console, in order (endpoint, title)."""
+
+
+def page(template: str, **context: Any) -> str:
+    """Render a tenant page with the navigation, the identity and the role."""
+    nav = [(ep, title) for ep, title in NAV if ep in current_app.view_functions]
+    return render_template(template, nav=nav, tenant=g.tenant, role=g.role, identity=g.identity,
+                           endpoint=request.endpoint, **context)
+
+
+def _limiter() -> Any:
+    from integrations.limits import limiter_for
+
+    return limiter_for(current_app.config.get("REDIS_URL"))
+
+
+@bp.get("/")
+@signed_in
+def index() -> Any:
+    """Operators: every tenant. A CRM user: straight to their own tenant."""
+    identity = g.identity
+    if not identity.operator:
+        return redirect(url_for("admin.health", tenant=identity.tenant))
+    with get_db().session() as s:
+        tenants = s.execute(select(Tenant).order_by(Tenant.created_at)).scalars().all()
+        installed = {i.tenant_id: i for i in s.execute(select(Installation).order_by(Installation.id)).scalars()}
+        rows = [{"id": t.id, "crm": t.crm, "name": t.name or t.external_id, "status": t.status,
+                 "installed_at": installed[t.id].installed_at if t.id in installed else None,
+                 "installed_by": installed[t.id].installed_by if t.id in installed else None} for t in tenants]
+    return render_template("admin/tenants.html", tenants=rows, identity=identity)
+
+
+@bp.get("/t/<tenant>/")
+@tenant_page("viewer")
+def health(tenant: str) -> Any:
+    """Install health: token, scopes, deliveries, headroom, queue, last errors, actions."""
+    connector = get_connector(g.tenant.crm)
+    with get_db().session() as s:
+        row = s.get(Tenant, tenant)
+        if row is None:  # uninstalled between the access check and here
+            return refusal(404, "No such tenant", "Check the address, or pick a tenant from the list.")
+        h = health_data.collect(s, row, connector=connector, config=current_app.config,
+                                now=datetime.now(UTC), limiter=_limiter())
+        s.expunge_all()
+    return page("admin/health.html", h=h, kinds=actions.KINDS, window=defaults.CONSOLE_HEALTH_WINDOW_HOURS,
+                crm_label=getattr(connector, "label", g.tenant.crm))
+
+
+@bp.post("/t/<tenant>/actions/<kind>")
+@tenant_page("admin")
+def start_action(tenant: str, kind: str) -> Any:
+    """Start a backfill or re-sync; show its progress page."""
+    if kind not in actions.KINDS:
+        return refusal(404, "No such action", f"The console offers {', '.join(actions.KINDS)}.")
+    run = actions.start(current_app._get_current_object(), tenant, kind, by=g.identity.user)  # type: ignore[attr-defined]
+    return redirect(url_for("admin.action_progress", tenant=tenant, run=run), code=303)
+
+
+@bp.get("/t/<tenant>/actions/<int:run>")
+@tenant_page("viewer")
+def action_progress(tenant: str, run: int) -> Any:
+    """A run's progress; the page refreshes itself until the run and the queue behind it are done."""
+    with get_db().session() as s:
+        state = actions.progress(s, tenant, run)
+    if state is None:
+        return refusal(404, "No such run", "This account has no re-sync or backfill with that number.")
+    return page("admin/progress.html", run=state, refresh=defaults.CONSOLE_PROGRESS_REFRESH_SECONDS)
+
+
+@bp.route("/t/<tenant>/access", methods=["GET", "POST"])
+@tenant_page("viewer")
+def access(tenant: str) -> Any:
+    """Who may do what in this account; admins grant and remove roles."""
+    error = None
+    status = 200
+    if request.method == "POST":
+        if g.role != "admin":
+            return refusal(403, f"Your role ({g.role}) cannot do this",
+                           "This needs the admin role; ask an admin of this account to grant it.")
+        try:
+            with get_db().session() as s:
+                grant(s, tenant, request.form.get("user") or "", request.form.get("role") or "", by=g.identity.user)
+            return redirect(url_for("admin.access", tenant=tenant), code=303)
+        except GrantError as exc:
+            error, status = str(exc), 400
+    with get_db().session() as s:
+        rows = [{"user": r.user, "role": r.role, "by": r.granted_by, "at": r.granted_at} for r in grants(s, tenant)]
+        installer = s.execute(select(Installation.installed_by).where(Installation.tenant_id == tenant)
+                              .order_by(Installation.id.desc())).scalars().first()
+    return page("admin/access.html", grants=rows, installer=installer, error=error), status
+
+
+@bp.get("/t/<tenant>/models")
+@tenant_page("viewer")
+def models(tenant: str) -> Any:
+    """The tenant's model cards: holdout metrics, calibration, lift, top factors, absent tasks."""
+    from markupsafe import Markup
+
+    from app.reports import model_cards
+    from scoring.report import card_html
+
+    cards = model_cards(current_app._get_current_object(), tenant)  # type: ignore[attr-defined]
+    # card_html escapes every value it prints; its SVG figures are matplotlib's own output.
+    fragments = [(c, Markup(card_html(c))) for c in cards]
+    return page("admin/models.html", cards=fragments)

@@ -1,0 +1,389 @@
+"""The tenant settings schema: one pydantic model, one documented default per field.
+
+Every field carries its default, its allowed range or values and a description; the README's
+settings reference table is generated from this model (`reference_rows`), and a test keeps the
+two equal. Defaults shared with a library package come from that package's own constant
+(agents' discount cap, learning's holdout share, scoring's minimum history), so each value has
+exactly one home.
+
+Errors are `SettingsError(key, value, allowed)` with one line naming all three, e.g.
+`discount_cap=1.5 is out of range: allowed 0.0 to 0.5`.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Mapping
+from typing import Any, Literal, get_args
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from agents.catalogue import DEFAULT_ARM_NAMES
+from agents.phrases import LANGUAGES
+from agents.settings import MAX_DISCOUNT, ROLES
+from learning.defaults import HOLDOUT_SHARE
+
+Autonomy = Literal["suggest", "approve", "auto"]
+"""The decision engine's autonomy levels (agents/decision.py): `suggest` only suggests, `approve`
+holds every action for a human, `auto` sends an email that needs no approval or escalation."""
+
+Tone = Literal["friendly", "formal"]
+"""The tones the writer really has (agents/writer.py); nothing else is stored."""
+
+Provider = Literal["offline", "openai", "anthropic", "openai_compatible"]
+"""LLM providers (DESIGN.md, LLMProvider)."""
+
+Channel = Literal["email", "call", "meeting"]
+
+Language = Literal["en", "de", "fr", "es"]
+assert set(get_args(Language)) == set(LANGUAGES), "keep in step with agents.phrases.LANGUAGES"
+
+Arm = Literal["value_reinforcement", "social_proof", "limited_time_incentive", "executive_alignment",
+              "risk_reversal", "education_nurture", "re_engagement"]
+assert get_args(Arm) == DEFAULT_ARM_NAMES, "keep in step with agents.catalogue.DEFAULT_CATALOGUE"
+
+Task = Literal["conversion", "churn", "clv", "price"]
+"""scoring.TASKS (not imported: `scoring` loads scikit-learn, seconds a CLI call should not pay;
+tests/settings/test_reference.py keeps the two equal)."""
+
+MIN_CLOSED_DEALS = 50
+"""scoring.defaults.MIN_CLOSED_DEALS, the same number (kept equal by the same test)."""
+
+Role = Literal["analyst", "strategist", "writer"]
+assert set(get_args(Role)) == set(ROLES), "keep in step with agents.settings.ROLES"
+
+MAX_DISCOUNT_CAP = 0.5
+"""Highest discount cap a tenant may set (a fraction of list price)."""
+
+MAX_HOLDOUT_SHARE = 0.5
+"""Highest share of records a tenant may hold out of every AI action."""
+
+MAX_ROLE_SPEC_CHARS = 120
+"""Longest `provider:model` a role may name (model names are short; this bounds what is stored)."""
+
+
+class SettingsError(ValueError):
+    """A setting (or mapping) has a value outside what is allowed.
+
+    Attributes:
+        key: the setting, e.g. `discount_cap` or `llm_roles.writer`.
+        value: the value that was given.
+        allowed: what would have been accepted, in words ("0.0 to 0.5", "one of: a, b").
+    """
+
+    def __init__(self, key: str, value: Any, allowed: str, *, problem: str = "is out of range") -> None:
+        self.key, self.value, self.allowed, self.problem = key, value, allowed, problem
+        super().__init__(f"{key}={_show(value)} {problem}: allowed {allowed}")
+
+
+class TenantSettingsModel(BaseModel):
+    """A tenant's settings (DESIGN.md, Settings). Immutable; change through `app.settings.update`."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=False, allow_inf_nan=False,
+                              validate_default=True)
+
+    autonomy: Autonomy = Field(
+        default="suggest", description="What the app may do on its own: `suggest` (a rep reviews every draft), "
+        "`approve` (every action waits for a human), `auto` (sends an email needing no approval or escalation).")
+    discount_cap: float = Field(
+        default=MAX_DISCOUNT, ge=0.0, le=MAX_DISCOUNT_CAP,
+        description="Largest discount the app may propose, as a fraction of list price (0.10 = 10%).")
+    approval_threshold: float = Field(
+        default=0.05, ge=0.0, le=MAX_DISCOUNT_CAP,
+        description="A proposed discount above this fraction needs a human's approval; at most `discount_cap`.")
+    escalate_amount_over: float | None = Field(
+        default=100_000.0, ge=0.0, le=1e12,
+        description="Deals worth more than this (in the deal's currency) go to a human; null: never.")
+    escalate_churn_over: float | None = Field(
+        default=0.8, ge=0.0, le=1.0, description="A churn risk above this probability goes to a human; null: never.")
+    quiet_hours_start: int = Field(
+        default=20, ge=0, le=23, description="Local hour (owner's time zone) from which nothing is due; equal to "
+        "`quiet_hours_end` turns quiet hours off.")
+    quiet_hours_end: int = Field(default=8, ge=0, le=23, description="Local hour at which quiet hours end.")
+    allowed_channels: list[Channel] = Field(
+        default=["email", "call", "meeting"], min_length=1,
+        description="Channels the app may suggest; others become email (or nothing).")
+    contact_frequency_cap: int = Field(
+        default=3, ge=0, le=50, description="Most app touches per contact in 7 days; 0 turns the cap off. Not enforced yet: the "
+        "decision engine has no frequency rule.")
+    opt_out_field: str | None = Field(
+        default=None, max_length=120, pattern=r"^[A-Za-z_][A-Za-z0-9_]*$",
+        description="Contact field that marks an opt-out (true/yes/1). Not applied yet: contact records do "
+        "not carry it to the decision engine.")
+    strategy_catalogue: list[Arm] = Field(
+        default=list(get_args(Arm)), min_length=1,
+        description="Strategies the strategist and the bandit may choose (a subset of the default arms).")
+    llm_allow_list: list[Provider] | None = Field(
+        default=None, description="LLM providers this tenant's data may go to; null: the providers the deployment "
+        "configures per role (`AGENTIC_SALES_LLM_*`). `offline` is always allowed.")
+    llm_roles: dict[Role, str] = Field(
+        default={}, description="`provider:model` per role (analyst, strategist, writer), overriding the deployment's; "
+        "each provider must be in `llm_allow_list` when that is set.")
+    monthly_spend_cap_usd: float = Field(
+        default=50.0, ge=0.0, le=1_000_000.0,
+        description="LLM spend per calendar month (USD) after which calls go offline.")
+    tone: Tone = Field(default="friendly", description="Tone of drafts: `friendly` or `formal` (the writer's two tones).")
+    language: Language = Field(
+        default="en", description="Default draft language; a contact's own language, else their country's, wins.")
+    holdout_share: float = Field(
+        default=HOLDOUT_SHARE, ge=0.0, le=MAX_HOLDOUT_SHARE,
+        description="Share of records held out of every AI action to measure lift (stable by record id).")
+    redact_pii: bool = Field(default=True, description="Replace emails, phone numbers and names before a vendor LLM call.")
+    min_closed_deals: int = Field(
+        default=MIN_CLOSED_DEALS, ge=10, le=100_000,
+        description="Closed deals a task needs before it is trained (below: the card says not enough history).")
+    card_hidden_scores: list[Task] = Field(
+        default=[], description="Score tasks this tenant does not use; the card leaves them out.")
+
+    @field_validator("allowed_channels", "strategy_catalogue", "card_hidden_scores", "llm_allow_list")
+    @classmethod
+    def _unique(cls, value: list[str] | None) -> list[str] | None:
+        return None if value is None else list(dict.fromkeys(value))
+
+    @field_validator("llm_roles")
+    @classmethod
+    def _role_specs(cls, value: dict[str, str]) -> dict[str, str]:
+        providers = get_args(Provider)
+        for role, spec in value.items():
+            provider, sep, model = str(spec).partition(":")
+            if not sep or provider not in providers or not model.strip() or len(str(spec)) > MAX_ROLE_SPEC_CHARS:
+                raise SettingsError(f"llm_roles.{role}", spec,
+                                    f"provider:model (at most {MAX_ROLE_SPEC_CHARS} characters) with provider one of: "
+                                    f"{', '.join(providers)}",
+                                    problem="is not a provider:model")
+        return value
+
+    @model_validator(mode="after")
+    def _cross_field(self) -> TenantSettingsModel:
+        if self.approval_threshold > self.discount_cap:
+            raise SettingsError("approval_threshold", self.approval_threshold,
+                                f"0.0 to discount_cap ({self.discount_cap:g})", problem="is above discount_cap")
+        if self.llm_allow_list is not None:
+            for role, spec in self.llm_roles.items():
+                provider = spec.partition(":")[0]
+                if provider != "offline" and provider not in self.llm_allow_list:
+                    raise SettingsError(
+                        f"llm_roles.{role}", spec, "a provider in llm_allow_list "
+                        f"({', '.join(self.llm_allow_list) or 'empty'}); add {provider} to llm_allow_list",
+                        problem=f"uses {provider}, which llm_allow_list does not allow")
+        return self
+
+    def quiet_hours(self) -> tuple[int, int] | None:
+        """(start, end) local hours, or None when quiet hours are off."""
+        return None if self.quiet_hours_start == self.quiet_hours_end else (self.quiet_hours_start,
+                                                                             self.quiet_hours_end)
+
+
+def check_deployment_roles(settings: TenantSettingsModel, deployment: Mapping[str, str]) -> None:
+    """Refuse an allow-list that leaves out a provider the deployment runs a role on (one the
+    tenant does not override): the role would silently stay offline.
+
+    Args:
+        deployment: role → `provider:model` as configured (AGENTIC_SALES_LLM_ANALYST ...).
+
+    Raises:
+        SettingsError: naming the allow-list, the role, its provider and the variable.
+    """
+    if settings.llm_allow_list is None:
+        return
+    for role in get_args(Role):
+        if role in settings.llm_roles:
+            continue  # the tenant's own choice, checked by the schema
+        spec = str(deployment.get(role) or "offline:template")
+        provider = spec.partition(":")[0]
+        if provider != "offline" and provider not in settings.llm_allow_list:
+            raise SettingsError(
+                "llm_allow_list", settings.llm_allow_list,
+                f"a list including {provider}, or llm_roles.{role} set to an allowed provider",
+                problem=f"leaves out {provider}, which the {role} runs on (AGENTIC_SALES_LLM_{role.upper()}={spec})")
+
+
+DEFAULTS = TenantSettingsModel()
+"""The settings of a tenant nobody has configured."""
+
+KEYS: tuple[str, ...] = tuple(TenantSettingsModel.model_fields)
+
+
+def validate(data: Mapping[str, Any]) -> TenantSettingsModel:
+    """Build settings from a plain mapping, turning pydantic's errors into one `SettingsError`.
+
+    Raises:
+        SettingsError: the first problem, naming the key, the value and what is allowed.
+    """
+    for key, value in data.items():
+        if key not in TenantSettingsModel.model_fields:
+            raise SettingsError(key, value, "one of: " + ", ".join(KEYS), problem="is not a setting")
+        _reject_non_finite(key, value)
+    try:
+        return TenantSettingsModel.model_validate(dict(data))
+    except SettingsError:
+        raise
+    except ValidationError as exc:
+        raise _from_validation_error(exc, data) from None
+
+
+def apply_changes(current: TenantSettingsModel, changes: Mapping[str, Any]) -> TenantSettingsModel:
+    """Current settings with `changes` applied (dotted keys set one entry of a dict setting, e.g.
+    `llm_roles.writer`); a value of None on a dotted key removes that entry.
+
+    Raises:
+        SettingsError: an unknown key or an invalid value.
+    """
+    if not changes:
+        raise SettingsError("changes", {}, "at least one KEY=VALUE", problem="is empty")
+    data = current.model_dump(mode="json")
+    for key, value in changes.items():
+        head, dot, entry = str(key).partition(".")
+        if head not in TenantSettingsModel.model_fields:
+            raise SettingsError(str(key), value, "one of: " + ", ".join(KEYS), problem="is not a setting")
+        if dot:
+            if not isinstance(data.get(head), dict) and head != "llm_roles":
+                raise SettingsError(str(key), value, f"{head}=VALUE ({head} has no entries)",
+                                    problem="is not a setting")
+            if head == "llm_roles" and entry not in get_args(Role):
+                raise SettingsError(str(key), value, "llm_roles." + " | llm_roles.".join(get_args(Role)),
+                                    problem="is not a role")
+            entries = dict(data.get(head) or {})
+            if value is None:
+                entries.pop(entry, None)
+            else:
+                entries[entry] = value
+            data[head] = entries
+        else:
+            data[head] = value
+    return validate(data)
+
+
+def diff(old: TenantSettingsModel, new: TenantSettingsModel) -> dict[str, list[Any]]:
+    """{key: [old, new]} for every setting that differs (JSON values)."""
+    a, b = old.model_dump(mode="json"), new.model_dump(mode="json")
+    return {k: [a[k], b[k]] for k in KEYS if a[k] != b[k]}
+
+
+def parse_value(text: str) -> Any:
+    """A CLI value: JSON when it parses (numbers, true/false, null, lists), else the string itself."""
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text
+
+
+def allowed_text(key: str) -> str:
+    """What a setting accepts, in words (for messages and the reference table)."""
+    field = TenantSettingsModel.model_fields[key]
+    low = high = None
+    for m in field.metadata:
+        low = getattr(m, "ge", low) if getattr(m, "ge", None) is not None else low
+        high = getattr(m, "le", high) if getattr(m, "le", None) is not None else high
+    choices = _choices(field.annotation)
+    nullable = type(None) in _flatten(field.annotation)
+    if key == "approval_threshold":
+        text = "0.0 to discount_cap"
+    elif key == "llm_roles":
+        text = "{role: provider:model} for roles " + ", ".join(get_args(Role))
+    elif choices and _is_list(field.annotation):
+        text = "a list of: " + ", ".join(choices)
+    elif choices:
+        text = "one of: " + ", ".join(choices)
+    elif low is not None and high is not None:
+        integer = int in _flatten(field.annotation)
+        text = f"{int(low)} to {int(high)}" if integer else f"{float(low)} to {float(high)}"
+    elif bool in _flatten(field.annotation):
+        text = "true or false"
+    elif key == "opt_out_field":
+        text = "a CRM field name"
+    else:
+        text = "any"
+    return text + (" (or null)" if nullable and text != "any" else "")
+
+
+def reference_rows() -> list[tuple[str, str, str, str]]:
+    """(key, default, allowed, description) per setting, in schema order (README's table)."""
+    out = []
+    for key, field in TenantSettingsModel.model_fields.items():
+        default = json.dumps(getattr(DEFAULTS, key))
+        out.append((key, default, allowed_text(key), field.description or ""))
+    return out
+
+
+def reference_table() -> str:
+    """The settings reference as a Markdown table."""
+    lines = ["| setting | default | allowed | meaning |", "|---|---|---|---|"]
+    lines += [f"| `{k}` | `{d}` | {a} | {m} |" for k, d, a, m in reference_rows()]
+    return "\n".join(lines)
+
+
+def _reject_non_finite(key: str, value: Any) -> None:
+    if isinstance(value, float) and not math.isfinite(value):
+        raise SettingsError(key, value, allowed_text(key), problem="is not a finite number")
+
+
+def _from_validation_error(exc: ValidationError, data: Mapping[str, Any]) -> SettingsError:
+    err = exc.errors()[0]
+    loc = [str(p) for p in err.get("loc", ())]
+    key = loc[0] if loc else "settings"
+    ctx_error = (err.get("ctx") or {}).get("error")
+    if isinstance(ctx_error, SettingsError):
+        return ctx_error
+    value = data.get(key, err.get("input"))
+    if len(loc) > 1 and key == "llm_roles":
+        key = f"llm_roles.{loc[1]}"
+        value = (data.get("llm_roles") or {}).get(loc[1], err.get("input"))
+    kind = str(err.get("type", ""))
+    if key in TenantSettingsModel.model_fields:
+        allowed = allowed_text(key)
+    else:
+        allowed = "one of: " + ", ".join(KEYS)
+    if kind in ("greater_than_equal", "less_than_equal", "too_short", "too_long"):
+        problem = "is out of range" if kind.startswith(("greater", "less")) else "has the wrong length"
+    elif kind in ("finite_number",):
+        problem = "is not a finite number"
+    elif kind.endswith(("_type", "_parsing", "_from_float")) or kind in ("literal_error", "enum", "string_pattern_mismatch"):
+        problem = "is not allowed" if kind in ("literal_error", "enum") else "has the wrong type"
+    else:
+        problem = "is invalid"
+    return SettingsError(key, value, allowed, problem=problem)
+
+
+def _flatten(annotation: Any) -> list[Any]:
+    args = get_args(annotation)
+    if not args:
+        return [annotation]
+    return [a for arg in args for a in _flatten(arg)] if getattr(annotation, "__origin__", None) is not Literal \
+        else [annotation]
+
+
+def _choices(annotation: Any) -> list[str]:
+    out: list[str] = []
+    for part in _walk(annotation):
+        if getattr(part, "__origin__", None) is Literal:
+            out += [str(a) for a in get_args(part)]
+    return out
+
+
+def _walk(annotation: Any) -> Iterable[Any]:
+    yield annotation
+    if getattr(annotation, "__origin__", None) is not Literal:
+        for arg in get_args(annotation):
+            yield from _walk(arg)
+
+
+def _is_list(annotation: Any) -> bool:
+    return any(getattr(p, "__origin__", None) is list for p in _walk(annotation))
+
+
+MAX_SHOWN_CHARS = 80
+"""Longest value quoted in an error message (a pasted essay stays a one-line message)."""
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, str):
+        text = value
+    else:
+        try:
+            text = json.dumps(value)
+        except (TypeError, ValueError):
+            text = repr(value)
+    text = " ".join(text.split())
+    return text if len(text) <= MAX_SHOWN_CHARS else text[:MAX_SHOWN_CHARS - 3] + "..."

@@ -1,0 +1,241 @@
+"""Model cards as data: what one task's champion predicts, on which holdout, how well, and why.
+
+A card is built from an artefact's stored metadata (see :mod:`scoring.holdout`: training
+measures the holdout once and stores it) and the tenant's field-mapping labels, so factors read
+in the CRM's own words. A task without a model gets a card too, saying why it is absent
+("44 of 50 customers with closed-won deals"). Pure: no Flask, no database; the app finds the
+artefacts and the reasons (``app/reports``) and the console and ``agentic-sales model report``
+render the cards (:mod:`scoring.report`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from .explain import label_for
+from .holdout import gain_table, ranked_importance, reliability_bins, value_deciles
+from .registry import TASKS, LoadedModel
+
+TOP_FACTORS = 10
+"""Factors listed (and drawn) per card."""
+
+TASK_TITLES = {
+    "conversion": "Conversion: the chance an open deal is won",
+    "churn": "Churn: the chance a customer leaves",
+    "clv": "Customer lifetime value",
+    "price": "Price: the discount with the best expected revenue",
+}
+"""A card's heading per task."""
+
+DEFAULT_UNITS = {"conversion": "closed deals", "churn": "customers with a known churn or renewal",
+                 "clv": "customers with closed-won deals", "price": "closed deals"}
+"""What a task's history counts when the absent reason does not say."""
+
+METRIC_LABELS = {
+    "roc_auc": "ROC AUC (ranking; 0.5 = coin flip, 1 = perfect)",
+    "brier": "Brier score (lower is better)",
+    "ece_15": "Calibration error, ECE (lower is better)",
+    "log_loss": "Log loss (lower is better)",
+    "normalized_gini": "Normalised Gini (ranking of value; 1 = perfect)",
+    "top_decile_capture": "Share of value in the top 10% predicted",
+    "mae": "Mean absolute error per customer",
+    "rmse": "Root mean squared error per customer",
+}
+"""Headline metrics shown, in this order, with what they mean."""
+
+
+@dataclass
+class Metric:
+    """One measured holdout number, with the same number of the references when measured."""
+
+    name: str
+    label: str
+    value: float | None
+    logistic_regression: float | None = None
+    prior_rate: float | None = None
+
+
+@dataclass
+class ModelCard:
+    """One task's card (see the module docstring); ``figures`` maps a chart name to SVG markup."""
+
+    task: str
+    title: str
+    present: bool
+    absent_reason: str | None = None
+    version: str | None = None
+    created_at: str | None = None
+    predicts: str | None = None
+    positive_class: str | None = None
+    holdout: dict[str, Any] = field(default_factory=dict)
+    training: dict[str, Any] = field(default_factory=dict)
+    metrics: list[Metric] = field(default_factory=list)
+    factors: list[dict[str, Any]] = field(default_factory=list)
+    calibration: list[dict[str, float]] = field(default_factory=list)
+    gain: list[dict[str, float]] = field(default_factory=list)
+    price_curve: dict[str, Any] | None = None
+    deciles: list[dict[str, float]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    figures: dict[str, str] = field(default_factory=dict)
+
+    def to_dict(self, figures: bool = False) -> dict[str, Any]:
+        """JSON-ready dict (the SVG figures only when asked: they are large)."""
+        out = asdict(self)
+        if not figures:
+            out.pop("figures")
+        return out
+
+
+def absent_reason_text(task: str, reason: Mapping[str, Any] | None) -> str:
+    """Why a task has no model, in a sentence ("44 of 50 customers with closed-won deals").
+
+    Args:
+        task: the task.
+        reason: the absent entry (``{"not_enough_history": {"have", "need", "unit"?}}``,
+            ``{"model_retraining": {"reason"}}``, ``{"refused": "..."}``, ``{"training_error": "..."}``,
+            ``{"no_model": {}}``; the shapes of ``app.pipeline.tenant.training_reason``).
+    """
+    reason = reason or {}
+    history = reason.get("not_enough_history")
+    if isinstance(history, Mapping):
+        unit = history.get("unit") or DEFAULT_UNITS.get(task, "records")
+        return (f"Not enough history: {history.get('have')} of {history.get('need')} {unit} needed "
+                f"before this model is trained.")
+    if reason.get("refused"):
+        return f"The last trained model was not put in use: it was refused by its training gate ({reason['refused']})."
+    retraining = reason.get("model_retraining")
+    if isinstance(retraining, Mapping):
+        return f"The model cannot be loaded and is being retrained ({retraining.get('reason', 'unknown reason')})."
+    if reason.get("training_error") or reason.get("error"):
+        return f"The last training failed: {reason.get('training_error') or reason.get('error')}"
+    return "No model has been trained for this account yet."
+
+
+def absent_card(task: str, reason: Mapping[str, Any] | None) -> ModelCard:
+    """The card of a task without a model: its title and why."""
+    return ModelCard(task=task, title=TASK_TITLES.get(task, task), present=False,
+                     absent_reason=absent_reason_text(task, reason))
+
+
+def _metrics(task: str, stored: Mapping[str, Any]) -> list[Metric]:
+    holdout = stored.get("holdout") or {}
+    lr = stored.get("holdout_logistic_regression") or {}
+    prior = stored.get("holdout_prior_rate") or {}
+    return [Metric(name, label, _num(holdout.get(name)), _num(lr.get(name)), _num(prior.get(name)))
+            for name, label in METRIC_LABELS.items() if name in holdout]
+
+
+def _num(value: Any) -> float | None:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return number if number == number else None  # NaN (one class in the holdout) → not measured
+
+
+def _positive(task: str, meta: Mapping[str, Any]) -> str | None:
+    """The positive class in the user's words (CRM training labels won deals 1 internally)."""
+    value = (meta.get("target_info") or {}).get("positive_class")
+    if meta.get("source") == "crm" and task in ("conversion", "price"):
+        return "won"
+    if meta.get("source") == "crm" and task == "churn":
+        return "churned"
+    return None if value is None else str(value)
+
+
+def _predicts(task: str, meta: Mapping[str, Any]) -> str:
+    info = meta.get("target_info") or {}
+    if task == "clv":
+        return f"Spend per customer over the next {meta.get('horizon_days')} days"
+    if meta.get("source") == "crm":
+        what = {"conversion": "P(the deal is closed won)",
+                "price": "P(the deal is closed won) at each discount; the card recommends the discount with "
+                         f"the best expected revenue, capped at {float(meta.get('max_discount') or 0):.0%}",
+                "churn": "P(the customer churns)"}
+        return what.get(task, task)
+    if task == "price":
+        return (f"P({meta.get('target')} = {info.get('positive_class')!r}) at each discount; the card recommends "
+                f"the discount with the best expected revenue, capped at {float(meta.get('max_discount') or 0):.0%}")
+    return f"P({meta.get('target')} = {info.get('positive_class')!r})"
+
+
+def build_card(loaded: LoadedModel, labels: Mapping[str, str] | None = None, *, figures: bool = True) -> ModelCard:
+    """A present task's card from its artefact.
+
+    Args:
+        loaded: the champion (metadata and holdout predictions).
+        labels: feature → the CRM's label (from the tenant's field mapping).
+        figures: render the SVG charts.
+
+    Returns:
+        The card; numbers the artefact never measured (an artefact from before cards) are
+        rebuilt from its stored holdout predictions, or left out with a note, never invented.
+    """
+    meta, task = loaded.metadata, loaded.task
+    info = meta.get("target_info") or {}
+    summary = dict(meta.get("holdout_summary") or {})
+    ho = loaded.holdout or {}
+    notes: list[str] = []
+    if task == "clv":
+        deciles = list(meta.get("deciles") or (value_deciles(ho["actual"], ho["predicted"]) if ho.get("actual") else []))
+        calibration, gain = [], []
+    else:
+        deciles = []
+        calibration = list(meta.get("calibration") or (reliability_bins(ho["y"], ho["p"]) if ho.get("y") else []))
+        gain = list(meta.get("gain") or (gain_table(ho["y"], ho["p"]) if ho.get("y") else []))
+    if not summary:
+        rows = len(ho.get("y") or ho.get("actual") or [])
+        summary = {"rows": rows, "groups": rows, "positives": int(sum(ho.get("y") or [])) if ho.get("y") else None,
+                   "date_from": None, "date_to": None, "split": (meta.get("metrics") or {}).get("holdout", {}).get("split"),
+                   "positive_class": info.get("positive_class"), "positive_rate": info.get("positive_rate")}
+        notes.append("This model was trained before holdout dates were recorded: the date range is unknown.")
+    factors = [{"feature": f["feature"], "label": label_for(f["feature"], labels), "importance": f["importance"]}
+               for f in ranked_importance(meta.get("importance"))[:TOP_FACTORS]]
+    if task == "price" and not meta.get("price_curve"):
+        notes.append("This model was trained before its price curve was recorded: the next training draws it.")
+    for leak in meta.get("leakage") or []:
+        notes.append(f"Column {leak.get('column')!r} was left out: {leak.get('reason')}.")
+    gate = meta.get("promotion_gate") or {}
+    if gate and not gate.get("passed", True):
+        notes.append("This model failed its training gate: " + "; ".join(gate.get("reasons") or []))
+    card = ModelCard(
+        task=task, title=TASK_TITLES.get(task, task), present=True, version=loaded.version,
+        created_at=meta.get("created_at"), predicts=_predicts(task, meta),
+        positive_class=_positive(task, meta),
+        holdout={k: v for k, v in summary.items() if k != "training"} | {"positive_class": _positive(task, meta)},
+        training=dict(summary.get("training") or {}),
+        metrics=_metrics(task, meta.get("metrics") or {}), factors=factors, calibration=calibration, gain=gain,
+        price_curve=meta.get("price_curve"), deciles=deciles, notes=notes)
+    card.training.setdefault("rows", meta.get("training_rows"))
+    if figures:
+        card.figures = card_figures(card)
+    return card
+
+
+def card_figures(card: ModelCard) -> dict[str, str]:
+    """The card's charts as SVG markup, by name (importance, calibration, gain, price, deciles)."""
+    from . import card_figures as draw
+
+    out: dict[str, str] = {}
+    if card.factors:
+        out["importance"] = (draw.importance_svg(card.factors, xlabel="mean contribution to the value")
+                             if card.task == "clv" else draw.importance_svg(card.factors))
+    if card.calibration:
+        out["calibration"] = draw.calibration_svg(card.calibration)
+    if card.gain:
+        out["gain"] = draw.gain_svg(card.gain)
+    if card.price_curve:
+        out["price"] = draw.price_svg(card.price_curve)
+    if card.deciles:
+        out["deciles"] = draw.deciles_svg(card.deciles)
+    return out
+
+
+def cards_for(models: Mapping[str, Any], labels: Mapping[str, str] | None = None,
+              tasks: tuple[str, ...] = TASKS, *,
+              figures: bool = True) -> list[ModelCard]:
+    """One card per task from ``ModelRegistry.load_champions``-shaped input (model or reason)."""
+    return [build_card(models[t], labels, figures=figures) if isinstance(models.get(t), LoadedModel)
+            else absent_card(t, models.get(t)) for t in tasks]

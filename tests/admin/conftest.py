@@ -1,0 +1,60 @@
+"""Console fixtures: apps with an admin token, tenants, and sessions as sign-in leaves them."""
+
+from __future__ import annotations
+
+import re
+import time
+from typing import Any
+
+import pytest
+
+from tests.conftest import install_tenant
+
+ADMIN_TOKEN = "op-" + "k7Qz" * 8
+CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+@pytest.fixture
+def console(app_factory: Any) -> Any:
+    """An app with two installed HubSpot tenants (A: 101, B: 202), A installed by ann@a.example."""
+    application = app_factory(ADMIN_TOKEN=ADMIN_TOKEN)
+    install_tenant(application, "101")
+    install_tenant(application, "202")
+    set_installer(application, "hubspot-101", "ann@a.example")
+    set_installer(application, "hubspot-202", "bob@b.example")
+    return application
+
+
+def set_installer(application: Any, tenant_id: str, user: str) -> None:
+    from sqlalchemy import update
+
+    from app.storage import get_db
+    from app.storage.models import Installation
+
+    with get_db(application).session() as s:
+        s.execute(update(Installation).where(Installation.tenant_id == tenant_id).values(installed_by=user))
+
+
+def crm_session(client: Any, tenant_id: str, user: str, *, at: float | None = None) -> Any:
+    """The session `finish_signin` writes after the CRM vouched for `user` of `tenant_id`."""
+    with client.session_transaction() as sess:
+        sess.clear()
+        sess["console"] = {"method": "crm", "crm": "hubspot", "tenant": tenant_id, "user": user,
+                           "at": int(at if at is not None else time.time())}
+    return client
+
+
+def operator_session(client: Any) -> Any:
+    page = client.get("/admin/login").get_data(as_text=True)
+    resp = client.post("/admin/login", data={"csrf_token": CSRF.search(page).group(1), "token": ADMIN_TOKEN,
+                                              "next": "/admin/"})
+    assert resp.status_code == 302, resp.get_data(as_text=True)
+    return client
+
+
+def csrf_of(client: Any, path: str) -> str:
+    page = client.get(path)
+    assert page.status_code == 200, (path, page.status_code)
+    match = CSRF.search(page.get_data(as_text=True))
+    assert match, f"{path} has no form with a CSRF token"
+    return match.group(1)

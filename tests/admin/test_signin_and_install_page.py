@@ -1,0 +1,149 @@
+"""Sign in with the CRM through the sandbox's real OAuth endpoints, and the install page."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlencode, urlparse
+
+import pytest
+
+from tests.hubspot import sandbox_helpers as sb
+
+pytestmark = pytest.mark.timeout(180)
+
+
+@pytest.fixture(scope="module")
+def sandbox():
+    handle = sb.start(n_open_deals=3, n_closed_deals=6, n_companies=4, seed=5)
+    yield handle
+    handle.stop()
+
+
+@pytest.fixture
+def hs_app(app_factory, sandbox):
+    return app_factory(
+        HUBSPOT_CLIENT_ID=sandbox.client_id, HUBSPOT_CLIENT_SECRET=sandbox.client_secret,
+        HUBSPOT_API_BASE=sandbox.url, HUBSPOT_AUTHORIZE_URL=sandbox.url + "/oauth/authorize",
+        BACKFILL_ON_INSTALL=False,
+    )
+
+
+def follow_crm(client, start_path: str, **extra: str):
+    """Our redirect to the CRM, the CRM's consent, and our callback: the callback's response."""
+    resp = client.get(start_path)
+    assert resp.status_code == 302, resp.get_data(as_text=True)[:300]
+    authorize = resp.headers["Location"]
+    if extra:
+        authorize += "&" + urlencode(extra)
+    callback = urlparse(sb.consent(authorize))
+    return client.get(callback.path, query_string=parse_qs(callback.query), headers={"Accept": "text/html"})
+
+
+def owners(sandbox) -> list[str]:
+    import requests
+
+    r = requests.get(f"{sandbox.url}/crm/v3/owners", headers={"Authorization": f"Bearer {sb.PRIVATE_APP_TOKEN}"},
+                     timeout=10)
+    r.raise_for_status()
+    return [o["email"] for o in r.json()["results"]]
+
+
+def test_the_install_page_says_what_was_installed_and_what_is_left_to_do(hs_app, sandbox):
+    client = hs_app.test_client()
+    page = follow_crm(client, "/oauth/hubspot/install")
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200 and page.mimetype == "text/html"
+    assert f"hubspot-{sandbox.hub_id}" in html and str(sandbox.hub_id) in html
+    assert "crm.objects.deals.read" in html and "granted" in html
+    assert "AI conversion score (1-99)" in html and "ai_conversion_score" in html  # the fields created
+    assert "Record customization" in html and "docs/card.png" in html  # where to put the card
+    health = html.split('id="health-link" href="')[1].split('"')[0]
+    assert health == f"/admin/t/hubspot-{sandbox.hub_id}/"
+    # The installing user is signed in: the link opens their health page as admin.
+    resp = client.get(health)
+    assert resp.status_code == 200 and '<span id="role">admin</span>' in resp.get_data(as_text=True)
+
+
+def test_the_install_records_who_installed(hs_app, sandbox):
+    from sqlalchemy import select
+
+    from app.storage import get_db
+    from app.storage.models import Installation
+
+    follow_crm(hs_app.test_client(), "/oauth/hubspot/install")
+    with get_db(hs_app).session() as s:
+        installed_by = s.execute(select(Installation.installed_by)).scalar_one()
+    assert installed_by == owners(sandbox)[0]
+
+
+def test_signing_in_with_the_crm_opens_the_own_tenant_as_admin_for_the_installer(hs_app, sandbox):
+    follow_crm(hs_app.test_client(), "/oauth/hubspot/install")
+    client = hs_app.test_client()  # another browser: no session
+    login = client.get("/admin/login").get_data(as_text=True)
+    assert 'href="/admin/signin/hubspot"' in login and "Sign in with HubSpot" in login
+    resp = follow_crm(client, "/admin/signin/hubspot")
+    assert resp.status_code == 302 and resp.location == f"/admin/t/hubspot-{sandbox.hub_id}/"
+    page = client.get(resp.location).get_data(as_text=True)
+    assert '<span id="role">admin</span>' in page and owners(sandbox)[0] in page
+
+
+def test_another_user_of_the_portal_signs_in_as_a_viewer(hs_app, sandbox):
+    follow_crm(hs_app.test_client(), "/oauth/hubspot/install")
+    other = owners(sandbox)[1]
+    client = hs_app.test_client()
+    resp = follow_crm(client, "/admin/signin/hubspot", login_hint=other)
+    assert resp.status_code == 302
+    page = client.get(resp.location).get_data(as_text=True)
+    assert '<span id="role">viewer</span>' in page and other in page
+
+
+def test_signing_in_does_not_touch_the_installation(hs_app, sandbox):
+    from sqlalchemy import select
+
+    from app.storage import get_db
+    from app.storage.models import AuditLog, Installation
+
+    follow_crm(hs_app.test_client(), "/oauth/hubspot/install")
+    with get_db(hs_app).session() as s:
+        before = s.execute(select(Installation.id, Installation.access_token_enc)).all()
+        audits = s.execute(select(AuditLog.event)).scalars().all()
+    follow_crm(hs_app.test_client(), "/admin/signin/hubspot")
+    with get_db(hs_app).session() as s:
+        assert s.execute(select(Installation.id, Installation.access_token_enc)).all() == before
+        assert s.execute(select(AuditLog.event)).scalars().all() == audits
+
+
+def test_signing_in_from_a_portal_that_never_installed_is_refused(hs_app, sandbox):
+    resp = follow_crm(hs_app.test_client(), "/admin/signin/hubspot")
+    assert resp.status_code == 403
+    assert "not installed in this account" in resp.get_data(as_text=True)
+
+
+def test_a_replayed_sign_in_callback_is_refused(hs_app, sandbox):
+    follow_crm(hs_app.test_client(), "/oauth/hubspot/install")
+    attacker = hs_app.test_client()
+    start = attacker.get("/admin/signin/hubspot").headers["Location"]
+    callback = urlparse(sb.consent(start))
+    victim = hs_app.test_client()  # the state is bound to the attacker's session, not the victim's
+    resp = victim.get(callback.path, query_string=parse_qs(callback.query))
+    assert resp.status_code == 400
+    assert victim.get(f"/admin/t/hubspot-{sandbox.hub_id}/").status_code == 302
+
+
+def test_a_backfill_started_from_the_health_page_shows_its_progress_until_listed(hs_app, sandbox):
+    import re
+
+    client = hs_app.test_client()
+    follow_crm(client, "/oauth/hubspot/install")  # the installer is signed in (admin)
+    tid = f"hubspot-{sandbox.hub_id}"
+    health = client.get(f"/admin/t/{tid}/").get_data(as_text=True)
+    assert 'id="action-backfill"' in health
+    csrf = re.search(r'name="csrf_token" value="([^"]+)"', health).group(1)
+    resp = client.post(f"/admin/t/{tid}/actions/backfill", data={"csrf_token": csrf})
+    assert resp.status_code == 303 and "/actions/" in resp.location
+    hs_app.extensions["console_runs"][int(resp.location.rsplit("/", 1)[1])].join(60)
+    page = client.get(resp.location).get_data(as_text=True)
+    assert "Listing finished:" in page, page[:2000]
+    listed = int(re.search(r"Listing finished:\s*(\d+) open deals", page).group(1))
+    assert listed == 3  # the sandbox's open book (n_open_deals=3)
+    # The queued deals wait for a worker (none runs here): the page keeps refreshing until they are done.
+    assert '<meta http-equiv="refresh"' in page and "still waiting to be processed" in page

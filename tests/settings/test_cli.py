@@ -1,0 +1,236 @@
+"""`agentic-sales tenants|settings|mappings` as revenue ops use them, on a demo-shaped data directory.
+
+The data directory is what `agentic-sales demo` leaves behind (demo.db, secrets.json,
+sandbox.json) and the portal is a real HubSpot sandbox over HTTP, so `mappings set` is checked
+against the sandbox's own property list. Only `AGENTIC_SALES_DATA_DIR` is given to the CLI.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from app.cli import _register, cli
+from tests.hubspot import sandbox_helpers as sb
+
+pytestmark = pytest.mark.timeout(120)
+_register()
+
+
+@pytest.fixture(scope="module")
+def sandbox():
+    handle = sb.start()
+    yield handle
+    handle.stop()
+
+
+def make_demo_dir(root: Path, api_base: str, hub_id: int, *, name: str = "Brightlane (demo)") -> tuple[Path, str]:
+    """A data directory shaped like a demo's, with one installed HubSpot portal."""
+    from app import create_app
+    from app.demo import DEMO_DATABASE, demo_secrets, record_sandbox
+    from app.storage import get_cipher, get_db, migrate
+    from app.storage.models import Installation, Tenant
+
+    data = root / "demo-data"
+    keys = demo_secrets(data)
+    url = f"sqlite:///{data / DEMO_DATABASE}"
+    migrate.upgrade(url)
+    record_sandbox(data, "hubspot", api_base, {"HUBSPOT_API_BASE": api_base})
+    app = create_app({"DATABASE_URL": url, "START_WORKER": False, "TESTING": True, **keys})
+    tid = f"hubspot-{hub_id}"
+    with get_db(app).session() as s:
+        s.add(Tenant(id=tid, crm="hubspot", external_id=str(hub_id), name=name))
+        s.flush()
+        s.add(Installation(tenant_id=tid, crm="hubspot", api_base=api_base, scopes=["crm.objects.deals.read"],
+                           access_token_enc=get_cipher(app).encrypt(sb.PRIVATE_APP_TOKEN),
+                           expires_at=datetime.now(UTC) + timedelta(days=1), installed_by="admin@brightlane.example"))
+    get_db(app).engine.dispose()
+    return data, tid
+
+
+@pytest.fixture
+def demo(tmp_path, sandbox):
+    return make_demo_dir(tmp_path, sandbox.url, sandbox.hub_id)
+
+
+def run(data: Path, *args: str, env: dict[str, str | None] | None = None):
+    """The CLI with only the demo's data directory configured (the way a user would call it)."""
+    base: dict[str, str | None] = {"AGENTIC_SALES_DATA_DIR": str(data), "DATABASE_URL": None, "REDIS_URL": None,
+                                   "AGENTIC_SALES_TOKEN_KEY": None, "AGENTIC_SALES_SECRET_KEY": None}
+    return CliRunner().invoke(cli, list(args), env={**base, **(env or {})}, catch_exceptions=False)
+
+
+def ok(result) -> dict:
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def refused(result) -> str:
+    """The one line a refused command prints; nothing on stdout."""
+    assert result.exit_code == 2, (result.stdout, result.stderr)
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: "), result.stderr
+    return lines[0]
+
+
+def test_tenants_list_shows_the_demos_portal(demo):
+    data, tid = demo
+    tenants = ok(run(data, "tenants", "list"))
+    assert isinstance(tenants, list) and len(tenants) == 1
+    t = tenants[0]
+    assert t["id"] == tid and t["crm"] == "hubspot" and t["name"] == "Brightlane (demo)" and t["status"] == "active"
+    assert datetime.fromisoformat(t["installed_at"]) <= datetime.now(UTC)
+
+
+def test_settings_show_set_history_and_undo_round_trip(demo):
+    data, tid = demo
+    shown = ok(run(data, "settings", "show", "--tenant", tid))
+    assert shown["version"] == 0 and shown["settings"]["discount_cap"] == 0.1
+    changed = ok(run(data, "settings", "set", "--tenant", tid, "--author", "ana@revops", "discount_cap=0.2",
+                     "tone=formal", "strategy_catalogue=social_proof,re_engagement",
+                     "llm_allow_list=[\"openai\"]", "llm_roles.writer=openai:gpt-4o-mini"))
+    assert changed["version"] == 1
+    assert changed["changed"]["discount_cap"] == [0.1, 0.2] and changed["changed"]["tone"] == ["friendly", "formal"]
+    assert changed["settings"]["strategy_catalogue"] == ["social_proof", "re_engagement"]
+    assert changed["settings"]["llm_roles"] == {"writer": "openai:gpt-4o-mini"}
+    history = ok(run(data, "settings", "history", "--tenant", tid))["versions"]
+    assert [(v["version"], v["author"]) for v in history] == [(1, "ana@revops"), (0, "system")]
+    undone = ok(run(data, "settings", "undo", "--tenant", tid))
+    assert undone["version"] == 2 and undone["settings"]["discount_cap"] == 0.1
+    assert undone["changed"]["tone"] == ["formal", "friendly"]
+    again = ok(run(data, "settings", "undo", "--tenant", tid, "--to", "1"))
+    assert again["version"] == 3 and again["settings"]["tone"] == "formal"
+
+
+def test_a_cap_out_of_range_exits_2_with_one_line_naming_key_value_and_range(demo):
+    data, tid = demo
+    line = refused(run(data, "settings", "set", "--tenant", tid, "discount_cap=1.5"))
+    assert line == "error: discount_cap=1.5 is out of range: allowed 0.0 to 0.5"
+
+
+@pytest.mark.parametrize(("pair", "words"), [
+    ("discount_kap=0.2", "discount_kap=0.2 is not a setting"),
+    ("discount_cap=abc", "discount_cap=abc has the wrong type: allowed 0.0 to 0.5"),
+    ("discount_cap=NaN", "discount_cap=NaN is not a finite number"),
+    ("discount_cap=Infinity", "discount_cap=Infinity is not a finite number"),
+    ("discount_cap=-0.05", "discount_cap=-0.05 is out of range"),
+    ("approval_threshold=0.3", "approval_threshold=0.3 is above discount_cap: allowed 0.0 to discount_cap (0.1)"),
+    ("tone=professional", "tone=professional is not allowed: allowed one of: friendly, formal"),
+    ("min_closed_deals=12.5", "min_closed_deals=12.5 has the wrong type"),
+    ("redact_pii=perhaps", "redact_pii=perhaps has the wrong type: allowed true or false"),
+    ("llm_roles.writer=openai", "llm_roles.writer=openai is not a provider:model"),
+    ("strategy_catalogue=", "strategy_catalogue=[] has the wrong length"),
+    ("discount_cap", "expected KEY=VALUE, got 'discount_cap'"),
+])
+def test_bad_settings_exit_2_with_one_line_and_change_nothing(demo, pair, words):
+    data, tid = demo
+    line = refused(run(data, "settings", "set", "--tenant", tid, pair))
+    assert words in line
+    assert ok(run(data, "settings", "show", "--tenant", tid))["version"] == 0
+
+
+def test_an_allow_list_that_leaves_out_the_deployments_provider_is_refused_not_silently_offline(demo):
+    data, tid = demo
+    # The README's way to use a vendor: the deployment runs the writer on OpenAI.
+    env = {"AGENTIC_SALES_LLM_WRITER": "openai:gpt-4o-mini"}
+    line = refused(run(data, "settings", "set", "--tenant", tid, "llm_allow_list=anthropic", env=env))
+    assert "llm_allow_list" in line and "leaves out openai, which the writer runs on" in line
+    assert "AGENTIC_SALES_LLM_WRITER=openai:gpt-4o-mini" in line
+    assert ok(run(data, "settings", "set", "--tenant", tid, "llm_allow_list=anthropic,openai", env=env))["version"] == 1
+
+
+def test_an_unknown_tenant_exits_2_naming_it_and_the_known_ones(demo):
+    data, tid = demo
+    line = refused(run(data, "settings", "show", "--tenant", "hubspot-1"))
+    assert "no tenant 'hubspot-1'" in line and tid in line
+    assert "no tenant" in refused(run(data, "mappings", "show", "--tenant", "hubspot-1"))
+
+
+def test_undo_past_the_first_version_exits_2(demo):
+    data, tid = demo
+    assert "version 0 is the first" in refused(run(data, "settings", "undo", "--tenant", tid))
+    ok(run(data, "settings", "set", "--tenant", tid, "tone=formal"))
+    assert "to_version=5 is not an earlier version: allowed 0 to 0" in refused(
+        run(data, "settings", "undo", "--tenant", tid, "--to", "5"))
+
+
+def test_mappings_show_lists_the_connectors_one_default(demo):
+    data, tid = demo
+    shown = ok(run(data, "mappings", "show", "--tenant", tid))
+    assert shown["object"] == "deal"
+    assert shown["mappings"]["stage_probability"] == {"crm_field": "hs_deal_stage_probability",
+                                                      "label": "Deal Stage Probability", "source": "default"}
+    assert "forecast_probability" not in shown["mappings"]
+
+
+def test_mapping_to_a_property_the_portal_lacks_exits_2_naming_it(demo):
+    data, tid = demo
+    line = refused(run(data, "mappings", "set", "--tenant", tid, "discount=foo_bar"))
+    assert line == "error: deal property 'foo_bar' does not exist in this portal"
+
+
+@pytest.mark.parametrize(("pair", "words"), [
+    ("amount=dealname", "deal property 'dealname' is of type string: amount needs a number"),
+    ("close_date=amount", "deal property 'amount' is of type number: close_date needs a date"),
+    ("ai_summary=hs_deal_stage_probability", "'hs_deal_stage_probability' is read-only: output ai_summary"),
+    ("Amount!=amount", "is not a feature name"),
+])
+def test_mapping_of_the_wrong_type_or_to_a_read_only_output_exits_2(demo, pair, words):
+    data, tid = demo
+    assert words in refused(run(data, "mappings", "set", "--tenant", tid, pair))
+
+
+def test_a_valid_mapping_is_stored_with_the_portals_label_and_validates(demo):
+    data, tid = demo
+    out = ok(run(data, "mappings", "set", "--tenant", tid, "--author", "ana@revops", "discount=discount_percent"))
+    assert out["mappings"]["discount"] == {"crm_field": "discount_percent", "label": "Discount (%)", "source": "tenant"}
+    assert out["changed"] == {"deal.discount": [None, "discount_percent"]} and out["version"] == 1
+    checked = run(data, "mappings", "validate", "--tenant", tid, "--object", "deal")
+    assert checked.exit_code == 0, checked.stdout
+    assert json.loads(checked.stdout) == {"tenant": tid, "object": "deal", "ok": True, "problems": []}
+    history = ok(run(data, "settings", "history", "--tenant", tid))["versions"]
+    assert history[0]["action"] == "mappings" and history[0]["author"] == "ana@revops"
+
+
+def test_mappings_set_when_the_demos_sandbox_is_not_running_says_so_in_one_line(tmp_path):
+    with socket.socket() as sock:  # a port nothing listens on
+        sock.bind(("127.0.0.1", 0))
+        dead = f"http://127.0.0.1:{sock.getsockname()[1]}"
+    data, tid = make_demo_dir(tmp_path, dead, 4711)
+    line = refused(run(data, "mappings", "set", "--tenant", tid, "discount=discount_percent",
+                       env={"AGENTIC_SALES_CRM_SDK_RETRIES": "0"}))
+    assert line.startswith(f"error: cannot read the deal fields of {tid} from its CRM: nothing answers at {dead}")
+    assert "is the demo's sandbox running?" in line
+    assert ok(run(data, "settings", "show", "--tenant", tid))["version"] == 0  # nothing stored
+
+
+def test_settings_commands_work_without_a_crm(tmp_path):
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        dead = f"http://127.0.0.1:{sock.getsockname()[1]}"
+    data, tid = make_demo_dir(tmp_path, dead, 4712)
+    assert ok(run(data, "settings", "set", "--tenant", tid, "autonomy=approve"))["settings"]["autonomy"] == "approve"
+    assert ok(run(data, "mappings", "show", "--tenant", tid))["mappings"]["amount"]["source"] == "default"
+
+
+def test_the_installed_command_refuses_a_cap_of_1_5_with_exactly_one_line_on_stderr(demo):
+    """As a user types it, in its own process: nothing but the demo's data directory configured."""
+    import os
+    import subprocess
+    import sys
+
+    data, tid = demo
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith("AGENTIC_SALES_") and k not in ("DATABASE_URL", "REDIS_URL")}
+    env["AGENTIC_SALES_DATA_DIR"] = str(data)
+    exe = Path(sys.executable).with_name("agentic-sales")
+    done = subprocess.run([str(exe), "settings", "set", "--tenant", tid, "discount_cap=1.5"], env=env, cwd="/",
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr == "error: discount_cap=1.5 is out of range: allowed 0.0 to 0.5\n"
