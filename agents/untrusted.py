@@ -8,6 +8,7 @@ per-input nonce, so a note cannot close the fence it sits in.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -81,8 +82,17 @@ _FOREIGN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _MIXED_SCRIPT = re.compile(r"\b(?=\w*[A-Za-z])(?=\w*[\u0370-\u03ff\u0400-\u04ff])\w+\b")
 
 
+SCREEN_CACHE_SIZE = 8_192
+"""Texts whose screening result is remembered per process (least recently used first out; the
+texts are keys, so at a typical 1-2 KB per note or email this holds 8-16 MB)."""
+
+
+@functools.lru_cache(maxsize=SCREEN_CACHE_SIZE)
 def injection_reason(text: str | None) -> str | None:
     """Return why `text` looks like instructions to an AI (a pattern name), else None.
+
+    Memoised (a pure function of the text): a deal re-enriched after a rep's edit carries the
+    same notes and emails as last time, and screening them was a quarter of the agents' CPU.
 
     The text is screened as a model would read it: normalised (NFKC, invisible characters
     removed, look-alike letters mapped) and with encoded parts (base64, percent, hex, entities)

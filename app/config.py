@@ -85,6 +85,7 @@ class Config:
     """RQ worker class; default rq.SimpleWorker (no fork per job, so caches and models survive)."""
     PIPELINE_BATCH_SIZE = defaults.PIPELINE_BATCH_SIZE
     AGENT_CONCURRENCY = defaults.AGENT_CONCURRENCY
+    BATCH_CLAIM_AHEAD_SECONDS = defaults.BATCH_CLAIM_AHEAD_SECONDS
     HOLDOUT_SHARE_OVERRIDE: float | None = None
     """Holdout share replacing every tenant's `holdout_share` setting (the demo and the tests use 0:
     an action on every deal); None: each tenant's own setting (default 10%)."""

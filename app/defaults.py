@@ -115,6 +115,17 @@ COMPANY_NAMES_SCAN = 2000
 """Most recent enrichments read per tenant to collect its companies' names (one query per
 tenant per TTL; names from each batch's own records are added as they arrive)."""
 
+BULK_READ_PATIENCE_SECONDS = 15.0
+"""Longest a bulk read outside a batch job (a tenant's training history) sleeps for the CRM's
+rate window to free a slot, instead of failing the read (HubSpot's window is 10 s)."""
+
+BATCH_CLAIM_AHEAD_SECONDS = 2.0
+"""A batch job also takes its tenant's scheduled records due within this many seconds: a burst
+of changes arriving over several webhook deliveries is then one batch, instead of a train of
+small batches each waiting out its own window (and, under RQ, spread over the workers with one
+set of CRM calls each). A record's own repeated edits still coalesce within its window until
+some job of its tenant starts."""
+
 CONSOLE_HEALTH_WINDOW_HOURS = 24
 """Hours of webhook deliveries and errors the console's install-health page summarises."""
 

@@ -25,7 +25,8 @@ from __future__ import annotations
 import math
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
@@ -64,6 +65,27 @@ HEADER_MAX = "X-HubSpot-RateLimit-Max"
 HEADER_REMAINING = "X-HubSpot-RateLimit-Remaining"
 HEADER_INTERVAL = "X-HubSpot-RateLimit-Interval-Milliseconds"
 HEADER_DAILY_REMAINING = "X-HubSpot-RateLimit-Daily-Remaining"
+
+
+_PATIENCE = threading.local()
+
+
+@contextmanager
+def patience(seconds: float) -> Iterator[None]:
+    """Within this block, in this thread, `acquire` sleeps up to `seconds` for a slot instead of
+    raising CrmRateLimited after `max_sleep`.
+
+    For bulk reads outside a batch job (a tenant's training history: hundreds of calls, more
+    than one window's budget): there is no batch to re-queue, and failing the whole read on the
+    first full window would make training fail on any machine fast enough to spend a window in
+    under its length. Waiting out the CRM's window IS the work there.
+    """
+    before = getattr(_PATIENCE, "seconds", None)
+    _PATIENCE.seconds = max(seconds, before or 0.0)
+    try:
+        yield
+    finally:
+        _PATIENCE.seconds = before
 
 
 class _LaneItem(RateLimitItemPerSecond):
@@ -182,19 +204,24 @@ class RateLimiter:
             CrmRateLimited: the budget frees later than `max_sleep` (retry_after says when).
         """
         slept = 0.0
+        patience_ = self.sleep_budget()
         self._learn(key, lane)
         while True:
             blocked = max(self.blocks.remaining(key), self.blocks.remaining(f"{key}:{lane}"))
             if blocked <= 0 and self.window.hit(self._item(lane, key), key, lane):
                 return slept
             wait = blocked if blocked > 0 else self._window_wait(key, lane)
-            if slept + wait > self.max_sleep:
+            if slept + wait > patience_:
                 # status 429: the caller treats our own budget exactly as the CRM's limit.
                 raise CrmRateLimited(f"rate budget of {key} ({lane}) spent; retry in {wait:.1f} s",
                                      status=429, retry_after=round(wait, 3), should_retry=True,
                                      code="LOCAL_BUDGET")
             self.sleep(wait)
             slept += wait
+
+    def sleep_budget(self) -> float:
+        """The longest this thread may sleep for a slot now: `max_sleep`, or a `patience` block's."""
+        return max(self.max_sleep, getattr(_PATIENCE, "seconds", None) or 0.0)
 
     def _window_wait(self, key: str, lane: str) -> float:
         stats = self.window.get_window_stats(self._item(lane, key), key, lane)

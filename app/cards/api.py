@@ -22,7 +22,7 @@ from app.connectors import get_connector
 from app.dispatch import get_dispatcher
 from app.dispatch.leases import RecordKey
 from app.inbox import installed_tenant
-from app.pipeline.jobs import crm_client
+from app.pipeline.crm import crm_client
 from app.storage import get_db
 from app.storage.models import Enrichment, Tenant
 

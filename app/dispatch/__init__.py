@@ -31,6 +31,10 @@ class Backend(Protocol):
 
     def ping(self) -> dict[str, Any]: ...
 
+    def waiting(self, job_ids: list[str]) -> set[str]:
+        """Which of these jobs still wait in the queue (not started); raises if it cannot tell."""
+        ...
+
     def start(self) -> None: ...
 
     def stop(self) -> None: ...
@@ -117,12 +121,21 @@ class Dispatcher:
         db = get_db(self.app)
         with db.session() as s:
             stale = leases.expired(s, now=now, limit=defaults.DISPATCH_BATCH_LIMIT)
-        for key, old in stale:
+        queued = self._still_queued([job_id for _k, job_id, state in stale if state == "scheduled"])
+        extended = 0
+        for key, old, state in stale:
+            if state == "scheduled" and queued is None:
+                continue  # the queue cannot say whether it still holds the job: ask again next pass
             with db.session() as s:
+                if state == "scheduled" and old in (queued or ()):
+                    # Waiting in a long queue is not a lost job: re-dispatching it would only add a
+                    # no-op copy behind it (with a lease shorter than the queue's latency, a storm).
+                    extended += int(leases.extend_queued(s, key, old, now=now, lease=self.lease))
+                    continue
                 job_id = leases.redispatch(s, key, old, now=now, lease=self.lease)
                 if job_id:
                     write_audit(s, "job.redispatched", tenant_id=key.tenant_id, object_type=key.object_type,
-                                record_id=key.record_id, job_id=job_id, detail={"stale_job_id": old})
+                                record_id=key.record_id, job_id=job_id, detail={"stale_job_id": old, "state": state})
                     redispatched.append((key, job_id))
         for key, job_id in redispatched:
             metrics.DISPATCH.labels(outcome="redispatched").inc()
@@ -133,7 +146,18 @@ class Dispatcher:
         with db.session() as s:
             lost = leases.orphans(s, older_than=now - grace, limit=defaults.DISPATCH_BATCH_LIMIT)
         scheduled = self.schedule(lost, delay=0.0) if lost else []
-        return {"redispatched": len(redispatched), "orphans_scheduled": len(scheduled)}
+        return {"redispatched": len(redispatched), "orphans_scheduled": len(scheduled), "queued_extended": extended}
+
+    def _still_queued(self, job_ids: list[str]) -> set[str] | None:
+        """Job ids the queue still holds; None if it cannot say (re-dispatching into a queue we
+        cannot read would fail anyway; the next sweep asks again)."""
+        if not job_ids:
+            return set()
+        try:
+            return self.backend.waiting(job_ids)
+        except Exception:
+            log.exception("could not ask the queue which jobs wait; queued jobs are left for the next pass")
+            return None
 
 
     def tick(self) -> dict[str, Any]:

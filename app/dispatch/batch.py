@@ -1,8 +1,8 @@
 """Batch jobs: one job takes the due records of ONE tenant (DESIGN.md, dispatch) as one unit.
 
 The job that starts is a record's own job (its RQ/in-process job id, the record's fence). It
-claims its record, then up to BATCH_SIZE - 1 other due, scheduled records of the same tenant and
-object type, each under that record's own job id (leases.claim_peers), and hands them to the
+claims its record, then up to BATCH_SIZE - 1 other scheduled records of the same tenant and
+object type that are due or due within BATCH_CLAIM_AHEAD_SECONDS (the same burst), each under that record's own job id (leases.claim_peers), and hands them to the
 batch job function. Each record then finishes ALONE: processed, failed permanently, or handed
 back to the queue with its own retry delay under a new job id. A rate limit from the CRM hands
 the whole batch back with the CRM's delay; the worker never sleeps on one tenant's limit.
@@ -16,9 +16,9 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, bindparam, select, update
 
 from app import defaults, metrics
 from app.audit import write_audit
@@ -49,38 +49,49 @@ def _now() -> datetime:
 
 def run_batch(app: Any, key: RecordKey, job_id: str, process: Callable[[BatchContext], dict[str, Any]]) -> dict[str, Any]:
     """Claim the record and its tenant's other due records, process them, finish each alone."""
-    from app.dispatch.runner import JobContext, LeaseLostError, _change_dict, _finish, _reschedule_if_pending
+    from app.dispatch.runner import JobContext, LeaseLostError, _change_dict
 
     db = get_db(app)
     lease = float(app.config["LEASE_SECONDS"])
     size = int(app.config.get("PIPELINE_BATCH_SIZE", defaults.PIPELINE_BATCH_SIZE))
     started = time.perf_counter()
     with db.session() as s:
+        # One claimer per tenant at a time: four workers that pick four jobs of one burst at the
+        # same moment would otherwise each claim its own record first and split the burst into
+        # four small batches. The next claimer then finds its record taken and stops.
+        leases.lock_tenant_claims(s, key.tenant_id)
         if not leases.claim(s, key, job_id, now=_now(), lease=lease):
             metrics.JOBS.labels(outcome="superseded").inc()
             return {"status": "superseded"}
         claimed = [(key, job_id)]
-    with db.session() as s:
+        # Records whose window ends within the claim-ahead belong to the same burst: taken now, a
+        # burst is one batch instead of a train of small ones (under RQ, spread over workers).
+        ahead = float(app.config.get("BATCH_CLAIM_AHEAD_SECONDS", defaults.BATCH_CLAIM_AHEAD_SECONDS))
         claimed += leases.claim_peers(s, tenant_id=key.tenant_id, object_type=key.object_type, exclude=key,
-                                      now=_now(), lease=lease, limit=size - 1)
+                                      now=_now(), lease=lease, limit=size - 1, ahead=ahead)
     items = []
     with db.session() as s:
-        for k, jid in claimed:
-            rows = s.execute(
+        # The pending changes of every claimed record in one query (not one per record).
+        changes: dict[str, list[dict[str, Any]]] = {}
+        ids = [k.record_id for k, _jid in claimed]
+        for i in range(0, len(ids), 500):
+            for r in s.execute(
                 select(InboxEvent).where(
-                    InboxEvent.tenant_id == k.tenant_id, InboxEvent.object_type == k.object_type,
-                    InboxEvent.record_id == k.record_id, InboxEvent.status == "pending",
+                    InboxEvent.tenant_id == key.tenant_id, InboxEvent.object_type == key.object_type,
+                    InboxEvent.record_id.in_(ids[i:i + 500]), InboxEvent.status == "pending",
                 ).order_by(InboxEvent.occurred_at, InboxEvent.id)
-            ).scalars().all()
-            items.append(JobContext(key=k, job_id=jid, changes=[_change_dict(r) for r in rows]))
+            ).scalars():
+                changes.setdefault(r.record_id, []).append(_change_dict(r))
+        items = [JobContext(key=k, job_id=jid, changes=changes.get(k.record_id, [])) for k, jid in claimed]
         write_audit(s, "batch.started", tenant_id=key.tenant_id, object_type=key.object_type, job_id=job_id,
                     detail={"records": len(items), "batch_size": size, "pid": os.getpid(), "record_ids": [i.key.record_id for i in items][:200]})
 
     def renew() -> None:
         with db.session() as s2:
-            for item in items:
-                if not leases.renew(s2, item.key, item.job_id, now=_now(), lease=lease):
-                    raise LeaseLostError(f"job {item.job_id} lost its lease")
+            renewed = leases.renew_many(s2, [(i.key, i.job_id) for i in items], now=_now(), lease=lease)
+        lost = [i.job_id for i in items if i.job_id not in renewed]
+        if lost:
+            raise LeaseLostError(f"job {lost[0]} lost its lease ({len(lost)} of the batch)")
 
     for item in items:
         item.renew = renew
@@ -104,13 +115,54 @@ def run_batch(app: Any, key: RecordKey, job_id: str, process: Callable[[BatchCon
             mark_revoked(app, key.tenant_id, f"{type(exc).__name__}: {exc}")
         results = {i.key.record_id: exc for i in items}
     summary = {"processed": 0, "failed": 0, "retrying": 0}
+    done: list[tuple[Any, list[int], dict[str, Any]]] = []
     for item in items:
         outcome = results.get(item.key.record_id, {"skipped": "no result"})
-        ids = [c["id"] for c in item.changes]
         if isinstance(outcome, BaseException):
             _record_failed(app, item, outcome, summary)
             continue
-        detail = {"changes": len(ids), "batch": len(items), **outcome}
+        done.append((item, [c["id"] for c in item.changes], {"changes": len(item.changes), "batch": len(items), **outcome}))
+    finished = finish_processed(app, done)
+    summary["processed"] += len(finished)
+    metrics.JOBS.labels(outcome="completed").inc(len(finished))
+    reschedule_pending(app, [i.key for i in finished])
+    metrics.JOB_SECONDS.observe(time.perf_counter() - started)
+    return {"status": "processed", "records": len(items), **summary,
+            "duration_ms": round((time.perf_counter() - started) * 1000, 1)}
+
+
+def finish_processed(app: Any, done: list[tuple[Any, list[int], dict[str, Any]]]) -> list[Any]:
+    """Release the processed records and mark their inbox rows, in ONE transaction for the batch;
+    returns the items finished (a record whose fence was lost is skipped: its new job runs it).
+
+    If that transaction fails, each record finishes in its own, as it would alone."""
+    from app.dispatch.runner import LeaseLostError, _finish
+
+    db = get_db(app)
+    finished = []
+    try:
+        now = _now()
+        with db.session() as s:
+            held = leases.release_many(s, [(item.key, item.job_id) for item, _ids, _d in done], now=now)
+            rows = []
+            for item, ids, detail in done:
+                if item.job_id not in held:
+                    log.warning("record lost its lease before committing", extra={"job_id": item.job_id})
+                    continue
+                rows += [{"row_id": i, "job": item.job_id} for i in ids]
+                write_audit(s, "job.completed", tenant_id=item.key.tenant_id, object_type=item.key.object_type,
+                            record_id=item.key.record_id, job_id=item.job_id, detail=detail)
+                finished.append(item)
+            if rows:  # one executemany for every inbox row of the batch
+                inbox = cast(Table, InboxEvent.__table__)
+                s.connection().execute(
+                    update(inbox).where(inbox.c.id == bindparam("row_id"), inbox.c.status == "pending")
+                    .values(status="processed", job_id=bindparam("job"), processed_at=now, error=None), rows)
+        return finished
+    except Exception:
+        log.exception("finishing the batch in one transaction failed; finishing record by record")
+    finished = []
+    for item, ids, detail in done:
         try:
             _finish(db, item.key, item.job_id, ids, status="processed", error=None, detail=detail)
             with db.session() as s:
@@ -118,12 +170,24 @@ def run_batch(app: Any, key: RecordKey, job_id: str, process: Callable[[BatchCon
         except LeaseLostError:
             log.warning("record lost its lease before committing", extra={"job_id": item.job_id})
             continue
-        summary["processed"] += 1
-        metrics.JOBS.labels(outcome="completed").inc()
-        _reschedule_if_pending(app, item.key)
-    metrics.JOB_SECONDS.observe(time.perf_counter() - started)
-    return {"status": "processed", "records": len(items), **summary,
-            "duration_ms": round((time.perf_counter() - started) * 1000, 1)}
+        finished.append(item)
+    return finished
+
+
+def reschedule_pending(app: Any, keys: list[RecordKey]) -> None:
+    """Records whose changes arrived while the batch ran get a job of their own (one query for
+    the batch; never raises: the sweeper is the safety net)."""
+    if not keys:
+        return
+    try:
+        from app.dispatch import get_dispatcher
+
+        with get_db(app).session() as s:
+            waiting = leases.pending_records(s, keys[0].tenant_id, keys[0].object_type, [k.record_id for k in keys])
+        if waiting:
+            get_dispatcher(app).schedule([k for k in keys if k.record_id in waiting])
+    except Exception:
+        log.exception("could not reschedule pending changes")
 
 
 REFUSED_GRANT_CODES = frozenset({"BAD_REFRESH_TOKEN", "invalid_grant"})

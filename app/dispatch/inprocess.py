@@ -47,6 +47,12 @@ class InProcessBackend:
         for key, job_id in pairs:
             self.enqueue(key, job_id, delay)
 
+    def waiting(self, job_ids: list[str]) -> set[str]:
+        """Job ids still in the heap (not yet started)."""
+        with self._cv:
+            held = {entry[3] for entry in self._heap}
+        return held & set(job_ids)
+
     def ping(self) -> dict[str, Any]:
         alive = self._thread is not None and self._thread.is_alive()
         return {"backend": self.name, "worker_alive": alive, "queued": len(self._heap)}

@@ -145,6 +145,17 @@ def schedule_many(session: Session, keys: list[RecordKey], *, now: datetime, del
     return [(k, ids[k]) for k in keys if (k.tenant_id, k.object_type, k.record_id) in won]
 
 
+def lock_tenant_claims(session: Session, tenant_id: str) -> None:
+    """Serialise batch claims of one tenant until the end of the transaction.
+
+    PostgreSQL: a transaction-level advisory lock on the tenant (no row lock, so webhook inserts,
+    whose foreign keys share-lock the tenant row, never wait on it). SQLite serialises writers
+    already.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(hashtext(:t))"), {"t": f"claims:{tenant_id}"})
+
+
 def claim(session: Session, key: RecordKey, job_id: str, *, now: datetime, lease: float) -> bool:
     """Mark `job_id` running if it is the record's live, scheduled job; False means superseded.
 
@@ -181,24 +192,91 @@ def retry_later(session: Session, key: RecordKey, job_id: str, *, now: datetime,
     return rowcount(result) == 1
 
 
-def release(session: Session, key: RecordKey, job_id: str, *, now: datetime) -> bool:
-    """Set the record idle if `job_id` still holds it; False means the fence was lost."""
-    result = session.execute(
-        update(RecordJob)
-        .where(_where_key(key), RecordJob.job_id == job_id)
-        .values(state="idle", lease_until=None, updated_at=now)
-    )
+def release(session: Session, key: RecordKey, job_id: str, *, now: datetime, succeeded: bool = False) -> bool:
+    """Set the record idle if `job_id` still holds it; False means the fence was lost.
+
+    `succeeded` also clears the record's count of transient failures in a row (one statement
+    instead of a second transaction per record)."""
+    values: dict[str, Any] = {"state": "idle", "lease_until": None, "updated_at": now}
+    if succeeded:
+        values["failures"] = 0
+    result = session.execute(update(RecordJob).where(_where_key(key), RecordJob.job_id == job_id).values(**values))
     return rowcount(result) == 1
 
 
-def expired(session: Session, *, now: datetime, limit: int) -> list[tuple[RecordKey, str]]:
-    """Records whose live job's lease ran out (a crashed worker): (key, stale job id)."""
+def release_many(session: Session, jobs: list[tuple[RecordKey, str]], *, now: datetime) -> set[str]:
+    """`release(..., succeeded=True)` for one tenant's batch in one statement; returns the job ids
+    that still held their record (the others lost their fence: their new job runs the record)."""
+    if not jobs:
+        return set()
+    first = jobs[0][0]
     rows = session.execute(
-        select(RecordJob.tenant_id, RecordJob.crm, RecordJob.object_type, RecordJob.record_id, RecordJob.job_id)
+        update(RecordJob)
+        .where(RecordJob.tenant_id == first.tenant_id, RecordJob.object_type == first.object_type,
+               RecordJob.record_id.in_([k.record_id for k, _j in jobs]),
+               RecordJob.job_id.in_([j for _k, j in jobs]))
+        .values(state="idle", lease_until=None, failures=0, updated_at=now)
+        .returning(RecordJob.job_id)
+        .execution_options(synchronize_session=False)
+    ).all()
+    return {str(r[0]) for r in rows}
+
+
+def renew_many(session: Session, jobs: list[tuple[RecordKey, str]], *, now: datetime, lease: float) -> set[str]:
+    """Extend the leases of one tenant's batch of running jobs in one statement; returns the job
+    ids renewed (a job id missing from the answer lost its lease)."""
+    if not jobs:
+        return set()
+    first = jobs[0][0]
+    rows = session.execute(
+        update(RecordJob)
+        .where(RecordJob.tenant_id == first.tenant_id, RecordJob.object_type == first.object_type,
+               RecordJob.record_id.in_([k.record_id for k, _j in jobs]),
+               RecordJob.job_id.in_([j for _k, j in jobs]), RecordJob.state == "running")
+        .values(lease_until=now + timedelta(seconds=lease), updated_at=now)
+        .returning(RecordJob.job_id)
+        .execution_options(synchronize_session=False)
+    ).all()
+    return {str(r[0]) for r in rows}
+
+
+def pending_records(session: Session, tenant_id: str, object_type: str, record_ids: list[str]) -> set[str]:
+    """Which of these records still have inbox rows waiting for a job (one query)."""
+    out: set[str] = set()
+    for i in range(0, len(record_ids), 500):
+        out.update(str(r[0]) for r in session.execute(
+            select(InboxEvent.record_id).where(
+                InboxEvent.tenant_id == tenant_id, InboxEvent.object_type == object_type,
+                InboxEvent.record_id.in_(record_ids[i:i + 500]), InboxEvent.status == "pending",
+            ).distinct()))
+    return out
+
+
+def expired(session: Session, *, now: datetime, limit: int) -> list[tuple[RecordKey, str, str]]:
+    """Records whose live job's lease ran out: (key, stale job id, state).
+
+    A "running" job whose lease ran out lost its worker (crash, kill). A "scheduled" one may
+    have lost its queue entry (an enqueue that failed after the commit) or may simply still be
+    waiting in a long queue: the sweeper asks the queue before re-dispatching it.
+    """
+    rows = session.execute(
+        select(RecordJob.tenant_id, RecordJob.crm, RecordJob.object_type, RecordJob.record_id, RecordJob.job_id,
+               RecordJob.state)
         .where(RecordJob.state.in_(("scheduled", "running")), RecordJob.lease_until < now)
         .limit(limit)
     ).all()
-    return [(RecordKey(r[0], r[1], r[2], r[3]), r[4]) for r in rows]
+    return [(RecordKey(r[0], r[1], r[2], r[3]), r[4], r[5]) for r in rows]
+
+
+def extend_queued(session: Session, key: RecordKey, job_id: str, *, now: datetime, lease: float) -> bool:
+    """Give a job that is still waiting in the queue a fresh lease (CAS: still this job, still
+    scheduled); its worker claims it, with a lease of its own, when it starts."""
+    result = session.execute(
+        update(RecordJob)
+        .where(_where_key(key), RecordJob.job_id == job_id, RecordJob.state == "scheduled")
+        .values(lease_until=now + timedelta(seconds=lease), updated_at=now)
+    )
+    return rowcount(result) == 1
 
 
 def redispatch(session: Session, key: RecordKey, stale_job_id: str, *, now: datetime, lease: float) -> str | None:
@@ -252,8 +330,9 @@ def pending_count(session: Session, key: RecordKey) -> int:
 
 
 def claim_peers(session: Session, *, tenant_id: str, object_type: str, exclude: RecordKey, now: datetime,
-                lease: float, limit: int) -> list[tuple[RecordKey, str]]:
-    """Claim up to `limit` more due, scheduled records of one tenant for a batch job.
+                lease: float, limit: int, ahead: float = 0.0) -> list[tuple[RecordKey, str]]:
+    """Claim up to `limit` more scheduled records of one tenant for a batch job: those due, and
+    those due within `ahead` seconds (the rest of the same burst), earliest first.
 
     One compare-and-set UPDATE: a row moves from `scheduled` (its run time come) to `running`
     under its OWN job id, so the fence is unchanged: the claimed records' own queued jobs find
@@ -265,7 +344,7 @@ def claim_peers(session: Session, *, tenant_id: str, object_type: str, exclude: 
     due = (
         select(RecordJob.id)
         .where(RecordJob.tenant_id == tenant_id, RecordJob.object_type == object_type,
-               RecordJob.state == "scheduled", RecordJob.run_after <= now,
+               RecordJob.state == "scheduled", RecordJob.run_after <= now + timedelta(seconds=ahead),
                RecordJob.record_id != exclude.record_id)
         .order_by(RecordJob.run_after, RecordJob.id)
         .limit(limit)

@@ -68,6 +68,15 @@ class RQBackend:
                 self.enqueue(key, job_id, delay, pipeline=pipe)
             pipe.execute()
 
+    def waiting(self, job_ids: list[str]) -> set[str]:
+        """Job ids RQ still holds to run later: queued, scheduled (the coalescing delay, a retry)
+        or deferred; a started, finished, failed or vanished job is not waiting."""
+        from rq.job import Job, JobStatus
+
+        waiting = {JobStatus.QUEUED, JobStatus.SCHEDULED, JobStatus.DEFERRED}
+        jobs = Job.fetch_many(job_ids, connection=self.redis, serializer=JSONSerializer)
+        return {job.id for job in jobs if job is not None and job.get_status(refresh=False) in waiting}
+
     def ping(self) -> dict[str, Any]:
         self.redis.ping()
         return {"backend": self.name, "queued": self.queue.count}

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -28,35 +27,28 @@ from flask import current_app
 
 from agents import run as agents_run
 from agents.decision import LlmResult, decide
+from agents.settings import ROLES
 from app import defaults
-from app.audit import write_audit
 from app.dispatch.batch import BatchContext
 from app.pipeline import outcome as outcome_stage
 from app.pipeline import strategy as strategy_choice
 from app.pipeline import tenant as tenant_inputs
-from app.pipeline.card import card_payload_from, crm_labels
+from app.pipeline.card import crm_labels
 from app.pipeline.companies import other_customers, tenant_companies
-from app.pipeline.jobs import (
-    _fan_out,
-    _jsonable,
-    _last_action,
-    _last_fingerprint,
-    _link,
-    _ms,
-    crm_client,
-    fields_without_time,
-)
+from app.pipeline.crm import crm_client
+from app.pipeline.fanout import fan_out
 from app.pipeline.llm_store import DbCache, DbLedger
+from app.pipeline.prior import Prior, priors
+from app.pipeline.store import prepare, store_batch
 from app.pipeline.writeback import (
     changed_fields,
     content_hash,
+    fields_without_time,
     note_text,
     output_fields,
     record_fingerprint,
     task_spec,
 )
-from app.storage import get_db
-from app.storage.models import Action, Enrichment
 from integrations.base import FieldUpdate, NoteWrite, Record, TaskWrite, WriteResult, WriteSet
 from integrations.errors import CrmError
 from learning.errors import NoAllowedArmError
@@ -101,7 +93,7 @@ def process_batch(batch: BatchContext) -> dict[str, Any]:
     for item in batch.items:
         kinds = sorted({c["kind"] for c in item.changes})
         if item.key.object_type != "deal":
-            results[item.key.record_id] = _guard(lambda item=item, kinds=kinds: _fan_out(app, item, kinds))
+            results[item.key.record_id] = _guard(lambda item=item, kinds=kinds: fan_out(app, item, kinds))
         elif kinds and set(kinds) <= {"deleted"}:
             results[item.key.record_id] = {"kinds": kinds, "skipped": "deal deleted"}
         else:
@@ -134,6 +126,7 @@ def process_batch(batch: BatchContext) -> dict[str, Any]:
     by_record: dict[str, list[WriteResult]] = {}
     for r in written:
         by_record.setdefault(str(r.record_id), []).append(r)
+    to_store = []
     for plan in plans:
         rid = plan.record.id
         mine = by_record.get(rid, [])
@@ -142,7 +135,12 @@ def process_batch(batch: BatchContext) -> dict[str, Any]:
             results[rid] = _write_error(failed)
             continue
         plan.timings["write"] = write_ms
-        results[rid] = _guard(lambda plan=plan, mine=mine: _store(app, plan, mine, labels=labels))
+        entry = _guard(lambda plan=plan, mine=mine: prepare(plan, mine, labels=labels))
+        if isinstance(entry, BaseException):
+            results[rid] = entry
+        else:
+            to_store.append(entry)
+    results.update(store_batch(app, batch.tenant_id, to_store))
     for closing in closings:
         rid = closing.record.id
         mine = by_record.get(rid, [])
@@ -153,6 +151,10 @@ def process_batch(batch: BatchContext) -> dict[str, Any]:
 
 
 process_batch.batch = True  # type: ignore[attr-defined]  # the runner hands it whole batches
+
+
+def _ms(a: float, b: float) -> float:
+    return round((b - a) * 1000, 1)
 
 
 def _guard(fn: Any) -> Any:
@@ -184,6 +186,7 @@ def _plan(app: Any, batch: BatchContext, items: list[tuple[Any, Record]], *,
     policy = tenant_inputs.policy(row)
     strategy = strategy_choice.prepare(app, batch.tenant_id, row, settings)
     cache, ledger = DbCache(app), DbLedger(app)
+    prior = priors(app, batch.tenant_id, "deal", [r.id for _i, r in items])
 
     t0 = time.perf_counter()
     batch_scores, score_failures = score_all([r for _i, r in items], models, mapping)
@@ -209,19 +212,19 @@ def _plan(app: Any, batch: BatchContext, items: list[tuple[Any, Record]], *,
                   if run is not None or assignment.holdout else None)
         t2 = time.perf_counter()
         fields = output_fields(scores, run, decision, now=now)
-        last = _last_action(app, item.key, "fields")
+        before = prior.get(record.id) or Prior()
+        last = before.fields
         fingerprint = record_fingerprint(record)
-        if fingerprint != _last_fingerprint(app, item.key):
+        if fingerprint != before.fingerprint:
             # The deal itself changed (a rep's edit): write the re-evaluation even if every output
             # is the same, so the CRM shows when it was last assessed.
             to_write = dict(fields)
         else:
             to_write = changed_fields(fields, (last or {}).get("fields"))
         note_hash = content_hash(fields_without_time(fields), run.draft.model_dump() if run else {}, decision.action)
-        last_note = _last_action(app, item.key, "note")
         return Plan(item=item, record=record, scores=scores, run=run, decision=decision, fields=fields,
                     to_write=to_write, last_fields=last, fingerprint=fingerprint,
-                    note_hash=None if run is None or (last_note and last_note.get("hash") == note_hash) else note_hash,
+                    note_hash=None if run is None or before.note_hash == note_hash else note_hash,
                     task_subject=task_spec(record, run, decision).subject if decision.action != "suppress" else None,
                     key_prefix=f"{item.key.tenant_id}:{record.id}:{item.job_id}",
                     timings={"fetch": fetch_ms, "score_per_record": score_ms, "agents": _ms(t1, t2)},
@@ -230,7 +233,7 @@ def _plan(app: Any, batch: BatchContext, items: list[tuple[Any, Record]], *,
     plans: list[Plan] = []
     failures: dict[str, Any] = dict(score_failures)
     items = [(i, r) for i, r in items if r.id in batch_scores]
-    workers = max(1, int(app.config.get("AGENT_CONCURRENCY", defaults.AGENT_CONCURRENCY)))
+    workers = agent_workers(app, settings)
 
     def guarded(pair: tuple[Any, Record]) -> Plan | BaseException:
         with app.app_context():
@@ -267,6 +270,16 @@ def _plan(app: Any, batch: BatchContext, items: list[tuple[Any, Record]], *,
     return plans, failures
 
 
+def agent_workers(app: Any, settings: Any) -> int:
+    """How many records' agents run at once: AGENT_CONCURRENCY when some role calls an LLM over
+    the network (threads overlap the waits), 1 when every role is the offline provider: that is
+    pure Python under the GIL, where threads add only switching and take the CPU from the
+    webhook receiver and the write-backs of the same process."""
+    if all(settings.role_spec(role).split(":", 1)[0] == "offline" for role in ROLES):
+        return 1
+    return max(1, int(app.config.get("AGENT_CONCURRENCY", defaults.AGENT_CONCURRENCY)))
+
+
 def score_all(records: list[Record], models: Any, mapping: Any) -> tuple[dict[str, Any], dict[str, Exception]]:
     """Scores of every record in one vectorised call; if that call fails, record by record so that
     only the records that cannot be scored fail."""
@@ -301,64 +314,3 @@ def _write_set(plans: list[Plan], closings: list[Any]) -> WriteSet:
         if c.task is not None:
             tasks.append(c.task)
     return WriteSet(fields=tuple(fields), tasks=tuple(tasks), notes=tuple(notes))
-
-
-def _store(app: Any, plan: Plan, results: list[WriteResult], *,
-           labels: Mapping[str, str] | None = None) -> dict[str, Any]:
-    """Store one record's enrichment, actions and audit after its writes succeeded."""
-    key, record, run, decision = plan.item.key, plan.record, plan.run, plan.decision
-    task_result = next((r for r in results if r.kind == "task"), None)
-    note_result = next((r for r in results if r.kind == "note"), None)
-    written = {"fields": len(plan.to_write), "task": task_result.status if task_result else None,
-               "note": note_result.status if note_result else None}
-    now = datetime.now(UTC)
-    if run is None:  # no AI action (holdout, or no allowed strategy): scores and why only
-        card = strategy_choice.control_card(record, plan.scores, decision, plan.why or {}, enriched_at=now,
-                                            labels=labels)
-    else:
-        card = card_payload_from(record, plan.scores, run, decision, task_result=task_result,
-                                 task_subject=plan.task_subject if task_result else None, enriched_at=now,
-                                 labels=labels)
-        card["strategy"]["why"] = plan.why
-    with get_db(app).session() as s:
-        enrichment = Enrichment(
-            tenant_id=key.tenant_id, object_type="deal", record_id=record.id, job_id=plan.item.job_id,
-            input_hash=plan.fingerprint, scores=_jsonable(plan.scores),
-            analysis=run.analysis.model_dump(mode="json") if run else {},
-            strategy=run.strategy.model_dump(mode="json") if run else card["strategy"],
-            draft=run.draft.model_dump(mode="json") if run else {}, card=card,
-            model_versions=card["model_versions"], generated_by=run.generated_by if run else None,
-        )
-        s.add(enrichment)
-        s.flush()
-        _link(s, key.tenant_id, record)
-        if plan.to_write or plan.last_fields is None:
-            s.add(Action(tenant_id=key.tenant_id, object_type="deal", record_id=record.id,
-                         enrichment_id=enrichment.id, kind="fields", payload={"fields": plan.fields}))
-        if task_result is not None:
-            s.add(Action(tenant_id=key.tenant_id, object_type="deal", record_id=record.id,
-                         enrichment_id=enrichment.id, kind="task", crm_id=task_result.id,
-                         status=task_result.status, payload={"decision": decision.action}))
-        if note_result is not None:
-            s.add(Action(tenant_id=key.tenant_id, object_type="deal", record_id=record.id,
-                         enrichment_id=enrichment.id, kind="note", crm_id=note_result.id,
-                         payload={"hash": plan.note_hash}))
-        if plan.choice is not None:
-            s.add(Action(tenant_id=key.tenant_id, object_type="deal", record_id=record.id,
-                         enrichment_id=enrichment.id, kind="strategy_choice", status="logged", payload=plan.choice))
-        write_audit(s, "record.enriched", tenant_id=key.tenant_id, object_type="deal", record_id=record.id,
-                    job_id=plan.item.job_id, detail={
-                        "enrichment_id": enrichment.id, "model_versions": card["model_versions"],
-                        "llm_usage": run.usage if run else [], "llm_cost_usd": run.cost_usd if run else 0.0,
-                        "generated_by": run.generated_by if run else None,
-                        "fallbacks": [f.model_dump() for f in run.fallbacks] if run else [],
-                        "decision": decision.action, "holdout": bool((plan.choice or {}).get("holdout")),
-                        "decision_reasons": list(decision.reasons), "written": written,
-                        "timings_ms": plan.timings,
-                    })
-        for fb in run.fallbacks if run else []:
-            write_audit(s, "llm.fallback", tenant_id=key.tenant_id, object_type="deal", record_id=record.id,
-                        job_id=plan.item.job_id, detail=fb.model_dump())
-        enrichment_id = enrichment.id
-    kinds = sorted({c["kind"] for c in plan.item.changes})
-    return {"kinds": kinds, "enrichment_id": enrichment_id, "written": written, "decision": decision.action}

@@ -16,10 +16,12 @@ from typing import Any
 
 from flask import Flask
 
+from app import defaults
 from app.audit import write_audit
 from app.pipeline import tenant as tenant_inputs
 from app.storage import get_db
 from integrations.base import Record
+from integrations.limits import patience
 from scoring import retrain_tenant
 
 log = logging.getLogger(__name__)
@@ -34,7 +36,10 @@ def history_records(app: Flask, tenant_id: str) -> list[Record]:
     from app.tenants import client_for
 
     client = client_for(tenant_id, app)
-    return [_discount_as_fraction(r) for r in client.iter_records("deal")]
+    # Hundreds of calls, more than one rate window holds: pace through the windows rather than
+    # fail the whole read (there is no batch to re-queue here; see integrations.limits.patience).
+    with patience(defaults.BULK_READ_PATIENCE_SECONDS):
+        return [_discount_as_fraction(r) for r in client.iter_records("deal")]
 
 
 def _discount_as_fraction(record: Record) -> Record:

@@ -55,6 +55,11 @@ def output_fields(scores: Mapping[str, Any], run: Any, decision: Any, *, now: da
     return out
 
 
+def fields_without_time(fields: Mapping[str, str]) -> dict[str, str]:
+    """Output fields without the volatile ones (what a note's content hash covers)."""
+    return {k: v for k, v in fields.items() if k not in VOLATILE_FIELDS}
+
+
 def model_versions(scores: Mapping[str, Any]) -> dict[str, str]:
     """task → model version of the scores that were computed."""
     return {task: str(entry["model_version"]) for task, entry in scores.items()

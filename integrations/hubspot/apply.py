@@ -43,6 +43,7 @@ from integrations.errors import (
 )
 from integrations.hubspot import constants, reads
 from integrations.hubspot.errors import CRM
+from integrations.hubspot.fast_sdk import VALIDATING
 from integrations.hubspot.mapping import to_ms
 from integrations.hubspot.session import ApiSession
 from integrations.hubspot.writes import (
@@ -154,7 +155,8 @@ class Applier:
             pending = list(part)
             for round_ in range(constants.BATCH_ITEM_RETRIES + 1):
                 body = BatchInputSimplePublicObjectBatchInput(
-                    inputs=[SimplePublicObjectBatchInput(id=i, properties=inputs[i]) for i in pending])
+                    inputs=[SimplePublicObjectBatchInput(id=i, properties=inputs[i], local_vars_configuration=VALIDATING)
+                            for i in pending])
                 try:
                     resp = self.session.call(self.session.apis.batch.update, otype, body)
                 except CrmRejected as err:
@@ -268,7 +270,8 @@ class Applier:
         out: dict[int, WriteResult] = {}
         body = BatchInputSimplePublicObjectBatchInputForCreate(inputs=[
             SimplePublicObjectBatchInputForCreate(properties=p.properties,
-                                                  associations=[_assoc(p.record_id, p.association_type)])
+                                                  associations=[_assoc(p.record_id, p.association_type)],
+                                                  local_vars_configuration=VALIDATING)
             for p in part])
         try:
             resp = self.session.call(self.session.apis.batch.create, otype, body, idempotent=False)

@@ -13,6 +13,7 @@ from hubspot import HubSpot
 from urllib3.util.retry import Retry
 
 from integrations.hubspot import constants
+from integrations.hubspot.fast_sdk import speed_up
 
 RETRY_STATUSES = (500, 502, 503, 504)
 """Statuses urllib3 retries itself; 429 is left to the adapter, which honours HubSpot's window,
@@ -100,7 +101,7 @@ class SdkApis:
                 "groups": lambda: crm.properties.groups_api,
                 "property_batch": lambda: crm.properties.batch_api,
             }
-            self._cache[name] = factories[name]()
+            self._cache[name] = speed_up(factories[name]())
         return self._cache[name]
 
     @property

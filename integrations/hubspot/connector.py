@@ -179,6 +179,7 @@ class HubSpotConnector:
         crm_field) rows; `config["CRM_STATS"]` an optional shared CallStats.
         """
         from integrations.hubspot.adapter import HubSpotClient
+        from integrations.hubspot.metadata import metadata_for
         from integrations.limits import limiter_for
 
         tokens = from_base(installation.tokens)
@@ -189,6 +190,8 @@ class HubSpotConnector:
             kwargs["stats"] = config["CRM_STATS"]
         # One rate budget per installation for every worker: Redis when the app has it.
         kwargs["limiter"] = limiter_for(config.get("REDIS_URL"))
+        # One metadata cache per portal for every worker too (owners, pipelines, companies' won deals).
+        kwargs["metadata"] = metadata_for(config.get("REDIS_URL"))
         client = HubSpotClient.connect(
             tokens, tenant_id=installation.tenant_id,
             base_url=installation.api_base or config.get("HUBSPOT_API_BASE") or constants.API_BASE,

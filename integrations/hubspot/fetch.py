@@ -279,14 +279,8 @@ def _engagement_rows(ctx: ReadContext, ids: Mapping[str, Mapping[str, list[str]]
 def _company_history(ctx: ReadContext, company_ids: list[str], company_rows: Mapping[str, dict[str, Any]],
                      deals: list[dict[str, Any]], kinds: Mapping[str, str]) -> dict[str, tuple[Any, ...]]:
     """company id -> ((deal id, ClosedWonDeal), ...), from the cache or two bulk calls."""
-    out: dict[str, tuple[Any, ...]] = {}
-    missing = []
-    for cid in company_ids:
-        hit = ctx.cache.company_history(ctx.cache_key, cid)
-        if hit is None:
-            missing.append(cid)
-        else:
-            out[cid] = hit
+    out: dict[str, tuple[Any, ...]] = dict(ctx.cache.company_histories(ctx.cache_key, company_ids))
+    missing = [cid for cid in company_ids if cid not in out]
     if not missing:
         return out
     deal_ids: dict[str, list[str]] = {}
@@ -318,7 +312,6 @@ def _company_history(ctx: ReadContext, company_ids: list[str], company_rows: Map
                 continue
             when = mapping.day(props.get(m.deal["close_date"])) or mapping.day(props.get(m.deal["created_at"])) or ""
             won.append((i, ClosedWonDeal(date=when, amount=mapping.number(props.get(m.deal["amount"])) or 0.0)))
-        history = tuple(sorted(won, key=lambda w: w[1].date))
-        ctx.cache.remember_company_history(ctx.cache_key, cid, history)
-        out[cid] = history
+        out[cid] = tuple(sorted(won, key=lambda w: w[1].date))
+    ctx.cache.remember_company_histories(ctx.cache_key, {cid: out[cid] for cid in missing})
     return out

@@ -23,6 +23,7 @@ from hubspot.crm.objects import (
 )
 
 from integrations.hubspot import constants
+from integrations.hubspot.fast_sdk import VALIDATING
 from integrations.hubspot.mapping import to_ms
 from integrations.hubspot.session import ApiSession
 
@@ -72,7 +73,7 @@ def association_batch(session: ApiSession, from_type: str, to_type: str,
     out: dict[str, list[dict[str, Any]]] = {i: [] for i in unique}
     for part in chunks(unique, ASSOCIATION_BATCH_SIZE):
         body = BatchInputPublicFetchAssociationsBatchRequest(
-            inputs=[PublicFetchAssociationsBatchRequest(id=i) for i in part])
+            inputs=[PublicFetchAssociationsBatchRequest(id=i, local_vars_configuration=VALIDATING) for i in part])
         resp = session.call(session.apis.association_batch.get_page, from_type, to_type, body)
         for item in resp.results or ():
             d = item.to_dict()
@@ -90,7 +91,7 @@ def batch_read(session: ApiSession, object_type: str, ids: Iterable[str], proper
     out: list[dict[str, Any]] = []
     for part in chunks(unique, constants.BATCH_SIZE):
         body = BatchReadInputSimplePublicObjectId(
-            inputs=[SimplePublicObjectId(id=i) for i in part],
+            inputs=[SimplePublicObjectId(id=i, local_vars_configuration=VALIDATING) for i in part],
             properties=list(properties),
             properties_with_history=list(history),
         )

@@ -175,7 +175,7 @@ class ApiSession:
                     # Block the installation for every process; the next acquire sleeps a short
                     # block out, or raises CrmRateLimited(retry_after) for a long one.
                     err.retry_after = self.limiter.penalise(self.limit_key, err.retry_after, lane)
-                    if err.retry_after <= self.limiter.max_sleep and waits < constants.RATE_LIMIT_MAX_WAITS:
+                    if err.retry_after <= self.limiter.sleep_budget() and waits < constants.RATE_LIMIT_MAX_WAITS:
                         waits += 1
                         self.stats.bump("rate_limited_retries")
                         continue

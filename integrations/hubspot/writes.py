@@ -26,6 +26,7 @@ from integrations.base import Record, TaskSpec, WriteResult
 from integrations.errors import CrmError, CrmNotFound, CrmRejected, CrmUnavailable, error_for_status
 from integrations.hubspot import constants, reads
 from integrations.hubspot.errors import CRM
+from integrations.hubspot.fast_sdk import VALIDATING
 from integrations.hubspot.mapping import iso, to_ms
 from integrations.hubspot.session import ApiSession
 
@@ -220,5 +221,7 @@ def add_note(session: ApiSession, record: Record, text: str, now: datetime) -> W
 
 def _assoc(deal_id: str, type_id: int) -> PublicAssociationsForObject:
     return PublicAssociationsForObject(
-        to=PublicObjectId(id=str(deal_id)),
-        types=[AssociationSpec(association_category="HUBSPOT_DEFINED", association_type_id=type_id)])
+        to=PublicObjectId(id=str(deal_id), local_vars_configuration=VALIDATING),
+        types=[AssociationSpec(association_category="HUBSPOT_DEFINED", association_type_id=type_id,
+                               local_vars_configuration=VALIDATING)],
+        local_vars_configuration=VALIDATING)

@@ -215,21 +215,23 @@ def test_a_worker_killed_between_task_and_commit_leaves_one_task(demo_run, tmp_p
 CRASH_SCRIPT = r'''
 import json, os, signal
 from app import create_app
+from app.dispatch.batch import BatchContext
 from app.dispatch.leases import RecordKey
 from app.dispatch.runner import JobContext
 cfg = json.loads(os.environ["DEMO_CONFIG"])
 app = create_app({**cfg, "DATABASE_URL": os.environ["DEMO_DB"], "START_WORKER": False, "SANDBOX_MODE": True})
-from app.tenants import client_for as hubspot_client_for
-from app.pipeline import jobs
+from app.tenants import client_for
+from app.pipeline.batch import process_batch
 with app.app_context():
-    client = hubspot_client_for(os.environ["DEMO_TENANT"], app)
-    real = client.upsert_task
-    def upsert_then_die(record, task):
-        real(record, task)
+    client = client_for(os.environ["DEMO_TENANT"], app)  # the pipeline gets this cached client
+    real = client.apply
+    def apply_then_die(writes):
+        real(writes)
         os.kill(os.getpid(), signal.SIGKILL)   # the task exists in the CRM; nothing is committed
-    client.upsert_task = upsert_then_die
+    client.apply = apply_then_die
     key = RecordKey(os.environ["DEMO_TENANT"], "hubspot", "deal", os.environ["DEMO_DEAL"])
-    jobs.process_record(JobContext(key=key, job_id="crash-test", changes=[]))
+    item = JobContext(key=key, job_id="crash-test", changes=[])
+    process_batch(BatchContext(tenant_id=key.tenant_id, crm=key.crm, object_type="deal", items=[item]))
 '''
 
 

@@ -95,10 +95,10 @@ def test_a_superseded_job_does_nothing(app, webhook):
     webhook.post_events([deal_event(62515, 5, event_id=1)])
     backend = get_dispatcher(app).backend
     stale = backend._heap[0]
+    backend._heap.remove(stale)  # its queue entry was lost (and turns up again later, below)
     with get_db(app).session() as s:
         s.execute(update(RecordJob).values(lease_until=datetime.now(UTC) - timedelta(seconds=1)))
-    get_dispatcher(app).sweep()
-    backend._heap.remove(stale)
+    assert get_dispatcher(app).sweep()["redispatched"] == 1
     with app.app_context():
         from app.dispatch.runner import run_record_job
 
@@ -106,6 +106,106 @@ def test_a_superseded_job_does_nothing(app, webhook):
     assert statuses(app) == ["pending"]
     assert backend.run_due() == 1
     assert statuses(app) == ["processed"]
+
+
+def test_a_job_still_waiting_in_the_queue_when_its_lease_runs_out_is_not_dispatched_twice(app, webhook):
+    """The queue is slower than the lease (a backlog): the sweeper must not add a copy of the
+    job behind it each pass (a livelock of no-op jobs); it extends the lease, and the job runs once."""
+    install_tenant(app, "62515")
+    webhook.post_events([deal_event(62515, 5, event_id=1)])
+    backend = get_dispatcher(app).backend
+    (queued,) = [entry[3] for entry in backend._heap]
+    for _pass in range(3):
+        with get_db(app).session() as s:
+            s.execute(update(RecordJob).values(lease_until=datetime.now(UTC) - timedelta(seconds=1)))
+        result = get_dispatcher(app).sweep()
+        assert result["redispatched"] == 0 and result["queued_extended"] == 1
+    with get_db(app).session() as s:
+        job = s.execute(select(RecordJob)).scalar_one()
+    assert (job.state, job.job_id) == ("scheduled", queued)
+    assert job.lease_until.replace(tzinfo=UTC) > datetime.now(UTC)
+    assert [entry[3] for entry in backend._heap] == [queued]
+    assert audit(app, "job.redispatched") == []
+    backend._heap[:] = [(0.0, *entry[1:]) for entry in backend._heap]  # its turn comes
+    assert backend.run_due() == 1
+    assert statuses(app) == ["processed"]
+    assert len(audit(app, "job.completed")) == 1
+
+
+def test_a_running_job_whose_lease_ran_out_is_redispatched_even_if_its_id_is_still_queued(app, webhook):
+    """Only a job that has not started counts as waiting: a started one that stopped renewing
+    lost its worker, whatever the queue still says about the id."""
+    install_tenant(app, "62515")
+    webhook.post_events([deal_event(62515, 5, event_id=1)])
+    with get_db(app).session() as s:
+        s.execute(update(RecordJob).values(state="running", lease_until=datetime.now(UTC) - timedelta(seconds=1)))
+    assert get_dispatcher(app).sweep()["redispatched"] == 1
+
+
+def test_when_the_queue_cannot_say_what_waits_queued_jobs_are_left_alone_this_pass(app, webhook, monkeypatch):
+    install_tenant(app, "62515")
+    webhook.post_events([deal_event(62515, 5, event_id=1)])
+    backend = get_dispatcher(app).backend
+    backend._heap.clear()
+
+    def down(job_ids):
+        raise ConnectionError("queue unreachable")
+
+    monkeypatch.setattr(backend, "waiting", down)
+    with get_db(app).session() as s:
+        s.execute(update(RecordJob).values(lease_until=datetime.now(UTC) - timedelta(seconds=1)))
+    assert get_dispatcher(app).sweep()["redispatched"] == 0
+    monkeypatch.undo()
+    assert get_dispatcher(app).sweep()["redispatched"] == 1  # the queue answers: the entry is gone
+
+
+BATCHES: list[list[str]] = []
+
+
+def record_batches(batch):
+    """A batch job function that only notes which records came together."""
+    BATCHES.append(sorted(i.key.record_id for i in batch.items))
+    return {i.key.record_id: {"noted": True} for i in batch.items}
+
+
+record_batches.batch = True
+
+
+def test_a_burst_spread_over_deliveries_is_taken_by_one_batch_not_one_per_window(app_factory):
+    from tests.conftest import WebhookSender
+
+    app = app_factory(COALESCE_WINDOW_SECONDS=1.0, BATCH_CLAIM_AHEAD_SECONDS=1.0,
+                      JOB_FUNCTION="tests.front_door.test_dispatch.record_batches")
+    install_tenant(app, "62515")
+    sender = WebhookSender(app.test_client())
+    BATCHES.clear()
+    sender.post_events([deal_event(62515, 1, event_id=1)])
+    time.sleep(0.6)
+    sender.post_events([deal_event(62515, 2, event_id=2), deal_event(62515, 3, event_id=3)])
+    time.sleep(0.5)  # the first record's window is over; the others' end within the claim-ahead
+    backend = get_dispatcher(app).backend
+    assert backend.run_due() == 1
+    assert BATCHES == [["1", "2", "3"]]
+    time.sleep(0.6)
+    assert backend.run_due() == 2  # the others' own jobs find their records done: superseded
+    assert BATCHES == [["1", "2", "3"]]
+    assert statuses(app) == ["processed"] * 3
+
+
+def test_without_claim_ahead_a_record_waits_out_its_own_window(app_factory):
+    from tests.conftest import WebhookSender
+
+    app = app_factory(COALESCE_WINDOW_SECONDS=1.0, BATCH_CLAIM_AHEAD_SECONDS=0.0,
+                      JOB_FUNCTION="tests.front_door.test_dispatch.record_batches")
+    install_tenant(app, "62515")
+    sender = WebhookSender(app.test_client())
+    BATCHES.clear()
+    sender.post_events([deal_event(62515, 1, event_id=1)])
+    time.sleep(0.6)
+    sender.post_events([deal_event(62515, 2, event_id=2)])
+    time.sleep(0.5)
+    assert get_dispatcher(app).backend.run_due() == 1
+    assert BATCHES == [["1"]]
 
 
 def test_sweeper_schedules_pending_rows_that_lost_their_job(app):

@@ -70,6 +70,22 @@ def test_a_burst_through_rq_is_one_job(redis_app):
     assert len(audit(redis_app, "job.completed")) == 1
 
 
+def test_rq_says_which_jobs_still_wait_and_forgets_started_and_unknown_ones(redis_app):
+    from rq import SimpleWorker
+
+    from app.dispatch import get_dispatcher
+    from app.dispatch.leases import RecordKey
+
+    backend = get_dispatcher(redis_app).backend
+    tid = install_tenant(redis_app, "62515")
+    backend.enqueue(RecordKey(tid, "hubspot", "deal", "1"), "job-now", 0.0)
+    backend.enqueue(RecordKey(tid, "hubspot", "deal", "2"), "job-later", 60.0)  # the coalescing delay
+    assert backend.waiting(["job-now", "job-later", "job-unknown"]) == {"job-now", "job-later"}
+    with redis_app.app_context():
+        SimpleWorker([backend.queue], connection=backend.redis, serializer=backend.queue.serializer).work(burst=True)
+    assert backend.waiting(["job-now", "job-later"]) == {"job-later"}
+
+
 def test_healthz_reports_the_queue_on_redis(redis_app):
     r = redis_app.test_client().get("/healthz")
     assert r.status_code == 200

@@ -12,7 +12,7 @@ import uuid
 import pytest
 
 from integrations.errors import CrmRateLimited
-from integrations.limits import Lane, RateLimiter
+from integrations.limits import Lane, RateLimiter, patience
 
 LANES = {"default": Lane(5, 2), "search": Lane(2, 1)}
 
@@ -43,6 +43,19 @@ def test_a_short_wait_is_slept():
     lim.acquire(k)
     lim.acquire(k)
     assert 0.0 < lim.acquire(k) <= 1.5  # the oldest hit left the 1 s window while we slept
+
+
+def test_inside_a_patience_block_a_full_window_is_waited_out_and_outside_it_raises_again():
+    lim, k = RateLimiter("memory://", lanes={"default": Lane(2, 1)}, max_sleep=0.0), key()
+    lim.acquire(k)
+    lim.acquire(k)
+    with patience(3.0):
+        assert 0.0 < lim.acquire(k) <= 1.0  # a bulk read (training history) paces instead of failing
+        assert lim.sleep_budget() == 3.0
+    assert lim.sleep_budget() == 0.0
+    with pytest.raises(CrmRateLimited):
+        for _ in range(3):
+            lim.acquire(k)
 
 
 def test_installations_have_separate_budgets_and_search_has_its_own_lane():

@@ -137,3 +137,14 @@ def test_a_record_that_cannot_be_scored_fails_alone(batch_app, monkeypatch):
     with get_db(app).session() as s:
         failed = s.execute(select(InboxEvent.record_id).where(InboxEvent.status == "failed")).scalars().all()
     assert failed == ["8802"]
+
+
+def test_agents_run_one_record_at_a_time_when_every_role_is_offline_and_in_parallel_when_one_calls_out(app_factory):
+    from agents.settings import AgentSettings
+    from app.pipeline.batch import agent_workers
+
+    app = app_factory(AGENT_CONCURRENCY=4)
+    offline = AgentSettings(tenant_id="t")
+    assert agent_workers(app, offline) == 1
+    remote = offline.with_overrides(roles={**offline.roles, "writer": "openai:gpt-4o-mini"})
+    assert agent_workers(app, remote) == 4

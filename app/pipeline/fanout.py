@@ -1,0 +1,29 @@
+"""Changes of a deal's contact or company: re-score the deals linked to it; privacy deletions erase."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+
+from app.storage import get_db
+from app.storage.models import RecordLink
+
+
+def fan_out(app: Any, item: Any, kinds: list[str]) -> dict[str, Any]:
+    """A contact or company change re-schedules the deals it is linked to; a privacy deletion
+    erases the contact everywhere instead."""
+    from app.dispatch import get_dispatcher
+    from app.dispatch.leases import RecordKey
+
+    key = item.key
+    if "privacy_deletion" in kinds:
+        from app.pipeline.privacy import erase_contact
+
+        return {"kinds": kinds, "erased": erase_contact(app, key.tenant_id, key.record_id)}
+    with get_db(app).session() as s:
+        deals = [r[0] for r in s.execute(select(RecordLink.deal_id).where(
+            RecordLink.tenant_id == key.tenant_id, RecordLink.object_type == key.object_type,
+            RecordLink.object_id == key.record_id)).all()]
+    jobs = get_dispatcher(app).schedule([RecordKey(key.tenant_id, key.crm, "deal", d) for d in sorted(set(deals))])
+    return {"kinds": kinds, "deals_rescheduled": len(jobs)}
