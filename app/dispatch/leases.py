@@ -204,17 +204,21 @@ def release(session: Session, key: RecordKey, job_id: str, *, now: datetime, suc
     return rowcount(result) == 1
 
 
+def _batch_rows(jobs: list[tuple[RecordKey, str]]) -> tuple[Any, ...]:
+    """WHERE terms selecting one tenant's batch of records, each still held by its own job id."""
+    first = jobs[0][0]
+    return (RecordJob.tenant_id == first.tenant_id, RecordJob.object_type == first.object_type,
+            RecordJob.record_id.in_([k.record_id for k, _j in jobs]), RecordJob.job_id.in_([j for _k, j in jobs]))
+
+
 def release_many(session: Session, jobs: list[tuple[RecordKey, str]], *, now: datetime) -> set[str]:
     """`release(..., succeeded=True)` for one tenant's batch in one statement; returns the job ids
     that still held their record (the others lost their fence: their new job runs the record)."""
     if not jobs:
         return set()
-    first = jobs[0][0]
     rows = session.execute(
         update(RecordJob)
-        .where(RecordJob.tenant_id == first.tenant_id, RecordJob.object_type == first.object_type,
-               RecordJob.record_id.in_([k.record_id for k, _j in jobs]),
-               RecordJob.job_id.in_([j for _k, j in jobs]))
+        .where(*_batch_rows(jobs))
         .values(state="idle", lease_until=None, failures=0, updated_at=now)
         .returning(RecordJob.job_id)
         .execution_options(synchronize_session=False)
@@ -227,12 +231,9 @@ def renew_many(session: Session, jobs: list[tuple[RecordKey, str]], *, now: date
     ids renewed (a job id missing from the answer lost its lease)."""
     if not jobs:
         return set()
-    first = jobs[0][0]
     rows = session.execute(
         update(RecordJob)
-        .where(RecordJob.tenant_id == first.tenant_id, RecordJob.object_type == first.object_type,
-               RecordJob.record_id.in_([k.record_id for k, _j in jobs]),
-               RecordJob.job_id.in_([j for _k, j in jobs]), RecordJob.state == "running")
+        .where(*_batch_rows(jobs), RecordJob.state == "running")
         .values(lease_until=now + timedelta(seconds=lease), updated_at=now)
         .returning(RecordJob.job_id)
         .execution_options(synchronize_session=False)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
@@ -21,6 +22,19 @@ def card_scores(scores: Mapping[str, Any]) -> dict[str, Any]:
         elif task in absent:
             out[task] = dict(absent[task]) if isinstance(absent[task], Mapping) else {"reason": absent[task]}
     return out
+
+
+def card_record(record: Record, labels: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """The record part of a card: what the rep recognises the deal by, the stage in the CRM's label."""
+    return {"id": record.id, "name": record.name, "object_type": record.object_type,
+            "amount": record.amount, "currency": record.currency, "stage": record.stage,
+            "stage_label": (labels or {}).get(str(record.stage)),
+            "company": record.company.name if record.company else None}
+
+
+def json_scores(scores: Mapping[str, Any]) -> dict[str, Any]:
+    """`card_scores` as plain JSON (numpy numbers become floats)."""
+    return json.loads(json.dumps(card_scores(scores), default=float))
 
 
 def crm_labels(client: Any) -> dict[str, str]:
@@ -43,19 +57,14 @@ def card_payload_from(record: Record, scores: Mapping[str, Any], run: Any, decis
                       task_result: Any, task_subject: str | None, enriched_at: datetime,
                       labels: Mapping[str, str] | None = None) -> dict[str, Any]:
     """The payload the rep's card renders for this enrichment (`labels`: see `crm_labels`)."""
-    import json
-
     nba = run.next_best_action.model_dump(mode="json")
     if task_result is not None:
         nba["task"] = {"id": task_result.id, "subject": task_subject,
                        "due_at": decision.due_at.isoformat() if decision.due_at else nba.get("due_at")}
     payload = {
         "status": "enriched",
-        "record": {"id": record.id, "name": record.name, "object_type": record.object_type,
-                   "amount": record.amount, "currency": record.currency, "stage": record.stage,
-                   "stage_label": (labels or {}).get(str(record.stage)),
-                   "company": record.company.name if record.company else None},
-        "scores": json.loads(json.dumps(card_scores(scores), default=float)),
+        "record": card_record(record, labels),
+        "scores": json_scores(scores),
         "analysis": run.analysis.model_dump(mode="json"),
         "strategy": run.strategy.model_dump(mode="json"),
         "next_best_action": nba,

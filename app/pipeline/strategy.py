@@ -14,7 +14,6 @@ its share of the choices in this context, and whether it was the best so far or 
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -25,7 +24,7 @@ from agents.catalogue import DEFAULT_CATALOGUE
 from agents.decision import Decision
 from agents.settings import AgentSettings
 from app.pipeline import posterior as posterior_store
-from app.pipeline.card import card_scores
+from app.pipeline.card import card_record, json_scores
 from app.pipeline.writeback import model_versions
 from integrations.base import Record
 from learning import holdout
@@ -158,11 +157,8 @@ def control_card(record: Record, scores: Mapping[str, Any], decision: Decision, 
     """The card of a record that got no AI action: its scores, no action or draft, and why."""
     return {
         "status": "enriched",
-        "record": {"id": record.id, "name": record.name, "object_type": record.object_type,
-                   "amount": record.amount, "currency": record.currency, "stage": record.stage,
-                   "stage_label": (labels or {}).get(str(record.stage)),
-                   "company": record.company.name if record.company else None},
-        "scores": json.loads(json.dumps(card_scores(scores), default=float)),
+        "record": card_record(record, labels),
+        "scores": json_scores(scores),
         "analysis": {}, "next_best_action": {}, "draft": {}, "checks": [],
         "strategy": {"arm": why_text.get("arm") or "none", "why": dict(why_text),
                      "label": HOLDOUT_LABEL if why_text.get("holdout") else NO_ACTION_LABEL},
