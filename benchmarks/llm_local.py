@@ -82,7 +82,8 @@ def _market_record(m: Any, d: Any, now: Any) -> Record:
 def measure(label: str, settings_for: Any, recs: list[Any], now: Any) -> dict[str, Any]:
     """Run every record; return per-role figures for one provider setup."""
     per: dict[str, dict[str, Any]] = {r: {"latency_ms": [], "prompt_tokens": [], "completion_tokens": [],
-                                          "valid": 0, "accepted": 0, "runs": 0, "reasons": Counter()} for r in ROLES}
+                                          "valid": 0, "accepted": 0, "runs": 0, "timeouts": 0, "reasons": Counter()}
+           for r in ROLES}
     checks = Counter()
     for n, (name, record, scores) in enumerate(recs, start=1):
         started = time.monotonic()
@@ -96,10 +97,18 @@ def measure(label: str, settings_for: Any, recs: list[Any], now: Any) -> dict[st
             p["runs"] += 1
             calls = [u for u in run.usage if u["role"] == role]
             vendor = [u for u in calls if u["provider"] != "offline"] or calls
-            p["latency_ms"].append(sum(u["latency_ms"] for u in vendor))
+            reasons = [f.reason for f in run.fallbacks if f.role == role]
+            if label != "offline" and not any(u["provider"] != "offline" for u in calls):
+                # No vendor answer is on record: a timed-out call still cost its whole timeout (the
+                # offline answer's ~0 ms would flatter the model); a role that never called the
+                # model (the run's deadline was spent) has no latency of its own.
+                if any("ProviderTimeout" in r for r in reasons):
+                    p["latency_ms"].append(int(1000 * settings_for(record).timeout_for(role)))
+                    p["timeouts"] += 1
+            else:
+                p["latency_ms"].append(sum(u["latency_ms"] for u in vendor))
             p["prompt_tokens"].append(sum(u["input_tokens"] for u in vendor))
             p["completion_tokens"].append(sum(u["output_tokens"] for u in vendor))
-            reasons = [f.reason for f in run.fallbacks if f.role == role]
             final_reasons = [r for r in reasons if not r.startswith("repaired after")]
             invalid = any("OutputInvalid" in r or "MalformedResponse" in r for r in final_reasons)
             p["valid"] += 0 if invalid else 1
@@ -125,7 +134,8 @@ def _summary(p: dict[str, Any]) -> dict[str, Any]:
         return v[min(len(v) - 1, int(q * len(v)))] if v else None
 
     runs = p["runs"] or 1
-    return {"runs": p["runs"], "latency_ms_p50": pct(p["latency_ms"], 0.5), "latency_ms_p95": pct(p["latency_ms"], 0.95),
+    return {"runs": p["runs"], "timeouts": p["timeouts"],
+            "latency_ms_p50": pct(p["latency_ms"], 0.5), "latency_ms_p95": pct(p["latency_ms"], 0.95),
             "prompt_tokens_mean": round(sum(p["prompt_tokens"]) / runs),
             "completion_tokens_mean": round(sum(p["completion_tokens"]) / runs),
             "schema_valid_share": round(p["valid"] / runs, 3), "accepted_share": round(p["accepted"] / runs, 3),
@@ -135,7 +145,7 @@ def _summary(p: dict[str, Any]) -> dict[str, Any]:
 def table(doc: dict[str, Any]) -> str:
     lines = [f"Measured {doc['measured_at']} on {doc['machine']} with {doc['model']} "
              f"({doc['threads']} thread, context {doc['context_size']}); {doc['records']} records, "
-             f"`python -m benchmarks.llm_local`.", "",
+             f"`python -m benchmarks.llm_local`. A call that timed out counts at its timeout in p50/p95.", "",
              "| role | provider | p50 ms | p95 ms | prompt tok | completion tok | schema-valid | accepted by safety "
              "| fallback reasons |", "|---|---|---|---|---|---|---|---|---|"]
     for role in ROLES:
