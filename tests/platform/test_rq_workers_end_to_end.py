@@ -60,6 +60,8 @@ def start_worker(app, sandbox, tmp: Path, n: int, **extra: str) -> subprocess.Po
         "HUBSPOT_CLIENT_ID": sandbox.client_id, "HUBSPOT_CLIENT_SECRET": sandbox.client_secret,
         "AGENTIC_SALES_HUBSPOT_API_BASE": sandbox.url, "AGENTIC_SALES_DATA_DIR": str(tmp / f"w{n}"),
         "AGENTIC_SALES_WORKER_CLASS": "rq.Worker",  # forked work-horses, as in production
+        # Every deal must get its task here; the tenant's 10% holdout is tested in tests/learning.
+        "AGENTIC_SALES_HOLDOUT_SHARE_OVERRIDE": "0",
         "AGENTIC_SALES_PIPELINE_BATCH_SIZE": "4", "AGENTIC_SALES_SWEEP_INTERVAL_SECONDS": "0.5",
         "AGENTIC_SALES_RECONCILE_ENABLED": "false", "AGENTIC_SALES_RETRAIN_ENABLED": "false",
         "PYTHONPATH": str(ROOT), **extra,
