@@ -171,14 +171,19 @@ def record_batches(batch):
 record_batches.batch = True
 
 
-def test_a_burst_spread_over_deliveries_is_taken_by_one_batch_not_one_per_window(app_factory):
+def _batching_app(app_factory, *, claim_ahead: float):
+    """An app whose record jobs only log their batches, one installed portal, and its webhook sender."""
     from tests.conftest import WebhookSender
 
-    app = app_factory(COALESCE_WINDOW_SECONDS=1.0, BATCH_CLAIM_AHEAD_SECONDS=1.0,
+    app = app_factory(COALESCE_WINDOW_SECONDS=1.0, BATCH_CLAIM_AHEAD_SECONDS=claim_ahead,
                       JOB_FUNCTION="tests.front_door.test_dispatch.record_batches")
     install_tenant(app, "62515")
-    sender = WebhookSender(app.test_client())
     BATCHES.clear()
+    return app, WebhookSender(app.test_client())
+
+
+def test_a_burst_spread_over_deliveries_is_taken_by_one_batch_not_one_per_window(app_factory):
+    app, sender = _batching_app(app_factory, claim_ahead=1.0)
     sender.post_events([deal_event(62515, 1, event_id=1)])
     time.sleep(0.6)
     sender.post_events([deal_event(62515, 2, event_id=2), deal_event(62515, 3, event_id=3)])
@@ -193,13 +198,7 @@ def test_a_burst_spread_over_deliveries_is_taken_by_one_batch_not_one_per_window
 
 
 def test_without_claim_ahead_a_record_waits_out_its_own_window(app_factory):
-    from tests.conftest import WebhookSender
-
-    app = app_factory(COALESCE_WINDOW_SECONDS=1.0, BATCH_CLAIM_AHEAD_SECONDS=0.0,
-                      JOB_FUNCTION="tests.front_door.test_dispatch.record_batches")
-    install_tenant(app, "62515")
-    sender = WebhookSender(app.test_client())
-    BATCHES.clear()
+    app, sender = _batching_app(app_factory, claim_ahead=0.0)
     sender.post_events([deal_event(62515, 1, event_id=1)])
     time.sleep(0.6)
     sender.post_events([deal_event(62515, 2, event_id=2)])
