@@ -20,11 +20,7 @@ def sandbox():
 
 @pytest.fixture
 def hs_app(app_factory, sandbox):
-    return app_factory(
-        HUBSPOT_CLIENT_ID=sandbox.client_id, HUBSPOT_CLIENT_SECRET=sandbox.client_secret,
-        HUBSPOT_API_BASE=sandbox.url, HUBSPOT_AUTHORIZE_URL=sandbox.url + "/oauth/authorize",
-        BACKFILL_ON_INSTALL=False,
-    )
+    return app_factory(**sb.app_config(sandbox, BACKFILL_ON_INSTALL=False))
 
 
 def follow_crm(client, start_path: str, **extra: str):

@@ -112,3 +112,9 @@ def start(**overrides: Any) -> Sandbox:
            "rate_limit": DEFAULTS["rate_limit"]}
     cfg.update(overrides)
     return Sandbox(run_in_thread(**cfg))
+
+
+def app_config(sandbox, **extra):
+    """The app settings that point an app at this sandbox's OAuth and API (plus `extra`)."""
+    return {"HUBSPOT_CLIENT_ID": sandbox.client_id, "HUBSPOT_CLIENT_SECRET": sandbox.client_secret,
+            "HUBSPOT_API_BASE": sandbox.url, "HUBSPOT_AUTHORIZE_URL": sandbox.url + "/oauth/authorize", **extra}

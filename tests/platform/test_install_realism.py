@@ -31,11 +31,7 @@ def sandbox():
 
 @pytest.fixture
 def hs_app(app_factory, sandbox):
-    return app_factory(
-        HUBSPOT_CLIENT_ID=sandbox.client_id, HUBSPOT_CLIENT_SECRET=sandbox.client_secret,
-        HUBSPOT_API_BASE=sandbox.url, HUBSPOT_AUTHORIZE_URL=sandbox.url + "/oauth/authorize",
-        BACKFILL_ON_INSTALL=False, JOB_FUNCTION="app.pipeline.batch.process_batch",
-    )
+    return app_factory(**sb.app_config(sandbox, BACKFILL_ON_INSTALL=False, JOB_FUNCTION="app.pipeline.batch.process_batch"))
 
 
 def install(app, accept: str):
