@@ -79,6 +79,7 @@ CLV_LABELS: dict[str, str] = {
     "bg_purchases_label": "Expected purchases (buying pattern)",
     "gg_value": "Expected purchase size",
     "bg_spend_label": "Expected spend (buying pattern)",
+    "past_spend_rate": "Spend per year so far",
 }
 """Plain words for the CLV model's features (never "Bg p alive")."""
 

@@ -85,12 +85,13 @@ def _clv_entry(loaded: LoadedModel, log: list[tuple[datetime, float]], as_of: da
     entry = {"value": round(value, 2), "score_1_99": score, "band": band(score / 100),
              "factors": [], "model_version": loaded.version}
     if with_factors:
-        from .models.clv import FEATURES, add_bg_features
+        from .models.clv import CONTRIBUTIONS, FEATURES, PRIOR, add_bg_features, yearly_spend
 
         contribs = model.contributions_raw(raw)[0] * value  # log-scale contributions → currency, first order
         full = add_bg_features(raw, model.params_, model.label_days_)[0]
-        values = dict(zip(RAW_FEATURES, raw[0], strict=True)) | dict(zip(FEATURES, full, strict=True))
-        entry["factors"] = top_factors(contribs, list(FEATURES), values, {**CLV_LABELS, **dict(labels)})
+        values = (dict(zip(RAW_FEATURES, raw[0], strict=True)) | dict(zip(FEATURES, full, strict=True))
+                  | {PRIOR: float(yearly_spend(raw)[0])})
+        entry["factors"] = top_factors(contribs, list(CONTRIBUTIONS), values, {**CLV_LABELS, **dict(labels)})
     return entry
 
 
