@@ -219,6 +219,18 @@ def train_table(task: str, frame: pd.DataFrame, target: str, *, id_column: str |
         p_lr = _logistic(types, random_state).fit(Xtr, y[idx_train]).predict_proba(Xt)[:, 1]
     bar.update()
     gate = baseline_gate(y[idx_test], p, p_lr, float(y[idx_train].mean()), random_state=random_state)
+    n_test_groups = len(np.unique(groups[idx_test])) if groups is not None else len(idx_test)
+    if task == "churn" and n_test_groups < defaults.MIN_HOLDOUT_GROUPS:
+        # A holdout of ~20 companies (churn on a young account: customers are scarcer than
+        # deals) decides by chance: the same model scored AUC 0.14 to 0.88 across seeds of one
+        # market. Gate on every row instead, each predicted by models fitted without its group.
+        # (Conversion and price count deals, which a portal has many more of.)
+        p_cv, p_lr_cv = _cross_validated(lambda: _make(task, types, discount_column, max_discount, random_state, fast),
+                                         lambda: _logistic(types, random_state), X, y, groups, fit_kwargs=task != "price",
+                                         random_state=random_state)
+        gate = baseline_gate(y, p_cv, p_lr_cv, float(y.mean()), random_state=random_state) | {
+            "on": f"{defaults.SMALL_HOLDOUT_FOLDS}-fold cross-validation by group (the holdout had {n_test_groups} "
+                  f"groups, fewer than {defaults.MIN_HOLDOUT_GROUPS})"}
     metrics: dict[str, Any] = {
         "holdout": classification_metrics(y[idx_test], p) | {"split": split_kind},
         "holdout_logistic_regression": classification_metrics(y[idx_test], p_lr),
@@ -268,6 +280,37 @@ def train_table(task: str, frame: pd.DataFrame, target: str, *, id_column: str |
         "price_curve": curve,
     }
     return model, meta, holdout
+
+
+def _cross_validated(make: Any, make_reference: Any, X: pd.DataFrame, y: np.ndarray, groups: np.ndarray | None, *,
+                     fit_kwargs: bool, random_state: int) -> tuple[np.ndarray, np.ndarray]:
+    """Out-of-fold probabilities of the model and of the logistic reference, folds by group.
+
+    Args:
+        make: builds a fresh model.
+        make_reference: builds a fresh reference (logistic regression).
+        X: every row's features.
+        y: every row's label.
+        groups: rows of one entity (kept in one fold), or None (each row its own group).
+        fit_kwargs: pass ``groups=`` to the model's ``fit`` (its inner CV keeps groups together).
+        random_state: seed of the folds.
+    """
+    from sklearn.model_selection import StratifiedGroupKFold
+
+    groups = np.arange(len(y)) if groups is None else np.asarray(groups)
+    p, p_lr = np.zeros(len(y)), np.zeros(len(y))
+    folds = StratifiedGroupKFold(n_splits=defaults.SMALL_HOLDOUT_FOLDS, shuffle=True, random_state=random_state)
+    for train, test in folds.split(X, y, groups):
+        model = make()
+        if fit_kwargs:
+            model.fit(X.iloc[train], y[train], groups=groups[train])
+        else:
+            model.fit(X.iloc[train], y[train])
+        p[test] = model.predict_proba(X.iloc[test])[:, 1]
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            p_lr[test] = make_reference().fit(X.iloc[train], y[train]).predict_proba(X.iloc[test])[:, 1]
+    return p, p_lr
 
 
 def _importance(task: str, model: Any, X: pd.DataFrame) -> list[dict[str, Any]]:
