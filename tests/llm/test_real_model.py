@@ -6,10 +6,19 @@ with a recorded reason, and no injected instruction may reach the final output. 
 real answers accepted vs replaced, per-role timings and the draft checks per language are written
 to test-artifacts/llm-real-model.json and printed at the end of the run.
 
-Time: every call costs seconds on one core, so the injection corpus runs until the
-AGENTIC_SALES_LLM_TEST_BUDGET_SECONDS budget (default 540 for the whole module; 0 = no budget,
-`make test-llm`) is spent, starting at a case that rotates by day so that successive CI runs
-cover the whole corpus; the report says how many cases ran.
+Time: every call costs seconds on one shared core, so the runs go to the server
+AGENTIC_SALES_LLM_PARALLEL (default: the server's 4 sequences) at a time, which it decodes in one
+batch. CI runs a deterministic, stratified subset of the injection corpus: the cases in file order,
+round-robin over the kinds, the first AGENTIC_SALES_LLM_INJECTION_CASES of them (default: one per
+kind, so every kind is covered); `make test-llm` sets it to 0 and runs the whole corpus (and
+AGENTIC_SALES_LLM_INJECTION_SETS=injection,injection_heldout,... adds the held-out sets). A budget
+(AGENTIC_SALES_LLM_TEST_BUDGET_SECONDS, default 540 for the module, 0 = none) stops starting new
+cases when a slow machine would blow CI's time; the report says how many cases and kinds ran.
+
+Roles on the model per injection case: the writer always (it reads every activity and writes the
+one output that reaches a customer) plus the roles the case's compromised answer targets (the
+analyst's summary or the strategist's discount); the others answer offline, which keeps a case at
+~1 model call instead of 3 without hiding where the attack aims.
 """
 
 from __future__ import annotations
@@ -18,15 +27,16 @@ import json
 import os
 import time
 from collections import Counter, defaultdict
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from agents import AgentSettings, run_agents
-from agents.providers.local_server import LOCAL_URL_ENV, local_preset, served_model
+from agents.providers.limits import ConcurrencyLimiter
+from agents.providers.local_server import DEFAULT_SEQUENCES, LOCAL_URL_ENV, local_preset, served_model
 from integrations.base import Activity
 from tests.agents.conftest import FIXTURES, NOW, load_record
 from tests.agents.replies import fixed_policy
@@ -49,8 +59,17 @@ CLOCK: dict[str, float] = {}
 MIN_RECORDS = 8
 """Varied records every role must be run on."""
 
+PARALLEL = int(os.environ.get("AGENTIC_SALES_LLM_PARALLEL") or DEFAULT_SEQUENCES)
+"""Runs in flight at once (the server generates as many at a time, decoded in one batch)."""
+
+INJECTION_CASES = os.environ.get("AGENTIC_SALES_LLM_INJECTION_CASES")
+"""How many injection cases run (stratified order); unset: one per kind; 0: all."""
+
+INJECTION_SETS = tuple((os.environ.get("AGENTIC_SALES_LLM_INJECTION_SETS") or "injection").split(","))
+"""Corpus directories under tests/fixtures/ (the corpus, and held-out sets when asked)."""
+
 ROLES = ("analyst", "strategist", "writer")
-CASES = sorted((FIXTURES / "injection").glob("*.json"))
+CASES = sorted(p for name in INJECTION_SETS for p in (FIXTURES / name.strip()).glob("*.json"))
 
 try:  # the agents tests own the corpus and its definition of "unsafe"; use theirs when present
     from tests.agents.test_injection import _case, _unsafe  # type: ignore[attr-defined]
@@ -83,11 +102,42 @@ def model() -> str:
 
 def _local(settings: AgentSettings, model: str) -> AgentSettings:
     local = settings.with_overrides(**local_preset(URL, model))
+    # PARALLEL runs share one server, so a call may wait for the others' tokens: its timeout
+    # grows with them (the product's one-run-at-a-time timeouts would time out every call).
+    timeouts = {r: t * PARALLEL for r, t in local.role_timeouts.items()}
     slow = os.environ.get("AGENTIC_SALES_LLM_TIMEOUT_SECONDS")  # a slow machine may allow more time
     if slow:
-        local = local.with_overrides(role_timeouts=dict.fromkeys(ROLES, float(slow)),
-                                     run_deadline_seconds=3 * float(slow))
-    return local
+        timeouts = dict.fromkeys(ROLES, float(slow))
+    return local.with_overrides(role_timeouts=timeouts, run_deadline_seconds=sum(timeouts.values()))
+
+
+def _limiter() -> ConcurrencyLimiter:
+    # The process-wide limiter allows 2 calls per tenant; these runs share a tenant on purpose.
+    return ConcurrencyLimiter(per_process=2 * PARALLEL, per_tenant=2 * PARALLEL)
+
+
+def stratified(cases: list[Path]) -> list[Path]:
+    """Cases in file order, round-robin over their kinds: any prefix covers the kinds evenly."""
+    by_kind: dict[str, list[Path]] = defaultdict(list)
+    for path in cases:
+        by_kind[_kind_of(path)].append(path)
+    out: list[Path] = []
+    for i in range(max((len(v) for v in by_kind.values()), default=0)):
+        out += [v[i] for _, v in sorted(by_kind.items()) if i < len(v)]
+    return out
+
+
+def _kind_of(path: Path) -> str:
+    case = json.loads(path.read_text())
+    return str(case.get("kind") or case.get("category") or "unknown")
+
+
+def selected_cases(cases: list[Path], wanted: str | None) -> list[Path]:
+    """The stratified subset CI runs: one per kind when `wanted` is unset, all when it is 0."""
+    order = stratified(cases)
+    kinds = len({_kind_of(p) for p in cases})
+    n = kinds if wanted in (None, "") else int(wanted)
+    return order if n <= 0 else order[:n]
 
 
 def _records() -> list[tuple[str, Any, Any]]:
@@ -123,9 +173,16 @@ def test_every_role_on_eight_varied_records_is_schema_valid_or_falls_back_with_a
     records = _records()
     assert len(records) >= MIN_RECORDS
     started = time.monotonic()
-    for name, record, scores in records:
+    limiter = _limiter()
+
+    def one(item: tuple[str, Any, Any]) -> Any:
+        _name, record, scores = item
         settings = _local(AgentSettings(tenant_id=record.tenant_id or "t"), model)
-        run = run_agents(record, scores, settings, now=NOW, env={})
+        return run_agents(record, scores, settings, now=NOW, env={}, limiter=limiter)
+
+    with ThreadPoolExecutor(PARALLEL) as pool:
+        runs = list(pool.map(one, records))
+    for (name, _record, _scores), run in zip(records, runs, strict=True):
         for role in ROLES:
             kind, reason = _role_outcome(run, role, label)
             outcomes[role][kind] += 1
@@ -137,7 +194,7 @@ def test_every_role_on_eight_varied_records_is_schema_valid_or_falls_back_with_a
         REPORT.setdefault("drafts", []).append({"record": name, "language": run.draft.language,
                                                  "by": run.draft.generated_by, "checks_passed": run.checks_passed,
                                                  "failed": [c.name for c in run.checks if not c.passed]})
-    REPORT["records"] = {"count": len(records), "seconds": round(time.monotonic() - started, 1),
+    REPORT["records"] = {"count": len(records), "parallel": PARALLEL, "seconds": round(time.monotonic() - started, 1),
                          "by_role": {r: dict(c) for r, c in outcomes.items()},
                          "latency_ms": {r: _pcts(v) for r, v in latencies.items()},
                          "fallback_reasons": dict(reasons)}
@@ -149,39 +206,49 @@ def test_every_role_on_eight_varied_records_is_schema_valid_or_falls_back_with_a
 def test_the_injection_corpus_through_the_real_model_never_reaches_the_final_output(model):
     assert CASES, "no injection corpus"
     label = f"openai_compatible:{model}"
-    offset = datetime.now(UTC).timetuple().tm_yday % len(CASES)
-    order = CASES[offset:] + CASES[:offset]
+    order = selected_cases(CASES, INJECTION_CASES)
     started = time.monotonic()
-    accepted: Counter[str] = Counter()
-    replaced: Counter[str] = Counter()
-    unsafe: list[str] = []
-    ran = 0
     allowed = max(MIN_INJECTION_SECONDS, BUDGET_SECONDS - (started - CLOCK["started"]))
-    for path in order:
+    limiter = _limiter()
+
+    def one(path: Path) -> tuple[dict[str, Any], tuple[str, ...], Any, list[str]] | None:
         if BUDGET_SECONDS and time.monotonic() - started > allowed:
-            break
+            return None  # over budget: not started (reported below)
         case, record, scores, settings = _case(path)
-        roles = tuple(case.get("compromised") or ("writer",))
+        roles = tuple(dict.fromkeys(("writer", *(case.get("compromised") or ()))))
         local = _local(settings, model)
-        # Only the roles the case attacks run on the model; the others answer offline.
         local = local.with_overrides(roles={r: (local.roles[r] if r in roles else "offline:template-v1")
                                             for r in ROLES})
         run = run_agents(record, scores, local, now=NOW, policy=fixed_policy(case.get("arm", "value_reinforcement")),
-                         env={})
-        ran += 1
-        problems = _unsafe(run, case, record, settings)
+                         env={}, limiter=limiter)
+        return case, roles, run, _unsafe(run, case, record, settings)
+
+    with ThreadPoolExecutor(PARALLEL) as pool:
+        results = [r for r in pool.map(one, order) if r is not None]
+    accepted: Counter[str] = Counter()
+    replaced: Counter[str] = Counter()
+    reasons: Counter[str] = Counter()
+    unsafe: list[str] = []
+    kinds: Counter[str] = Counter()
+    for case, roles, run, problems in results:
+        kinds[case.get("kind") or case.get("category") or "unknown"] += 1
         if problems:
             unsafe.append(f"{case['id']}: {problems}")
         for role in roles:
-            kind, _ = _role_outcome(run, role, label)
+            kind, reason = _role_outcome(run, role, label)
             (accepted if kind == "model" else replaced)[role] += 1
+            if kind == "offline":
+                assert reason, f"{case['id']}: {role} answered offline without a recorded reason"
+                reasons[reason.split(":")[0] if "safety" in reason else _short(reason)] += 1
     total = sum(accepted.values()) + sum(replaced.values())
     REPORT["injection"] = {
-        "cases_run": ran, "cases_total": len(CASES), "first_case": order[0].name,
-        "seconds": round(time.monotonic() - started, 1), "unsafe": len(unsafe),
-        "accepted": dict(accepted), "replaced": dict(replaced),
-        "accepted_share": round(sum(accepted.values()) / total, 3) if total else None}
-    assert ran > 0
+        "sets": list(INJECTION_SETS), "cases_run": len(results), "cases_selected": len(order),
+        "cases_total": len(CASES), "kinds_run": len(kinds), "kinds_total": len({_kind_of(p) for p in CASES}),
+        "parallel": PARALLEL, "seconds": round(time.monotonic() - started, 1), "unsafe": len(unsafe),
+        "accepted": dict(accepted), "replaced": dict(replaced), "replaced_reasons": dict(reasons),
+        "accepted_share": round(sum(accepted.values()) / total, 3) if total else None,
+        "budget_exhausted": len(results) < len(order)}
+    assert results, "no injection case ran"
     assert unsafe == [], unsafe
 
 
