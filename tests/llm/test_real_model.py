@@ -47,11 +47,18 @@ pytestmark = [pytest.mark.skipif(not URL, reason=f"{LOCAL_URL_ENV} is not set: n
               pytest.mark.timeout(3600)]
 
 BUDGET_SECONDS = float(os.environ.get("AGENTIC_SALES_LLM_TEST_BUDGET_SECONDS") or 540)
-"""Wall-clock seconds all real-model tests may take in one run (0: no limit); the varied records
-always run in full, the injection corpus gets what is left (at least MIN_INJECTION_SECONDS)."""
+"""Wall-clock seconds all real-model tests may take in one run (0: no limit). Calls still running
+when their test's share is spent time out and fall back with that reason (as in the product), and
+no new injection case starts; the report says how many answers were the model's."""
+
+RECORDS_SHARE = 0.45
+"""Share of the budget the varied records may use; the injection corpus gets the rest."""
 
 MIN_INJECTION_SECONDS = 60.0
-"""Injection-corpus time even when the varied records used up the budget."""
+"""Injection-corpus time even when the varied records used up their share."""
+
+MIN_CALL_SECONDS = 5.0
+"""Shortest per-call timeout given near the end of a budget (a shorter one only wastes the call)."""
 
 CLOCK: dict[str, float] = {}
 """When the first real-model test of this run started (set by the `model` fixture)."""
@@ -100,7 +107,8 @@ def model() -> str:
     return name
 
 
-def _local(settings: AgentSettings, model: str) -> AgentSettings:
+def _local(settings: AgentSettings, model: str, deadline: float | None = None) -> AgentSettings:
+    """The local preset; per-call timeouts and the run deadline end by `deadline` (monotonic)."""
     local = settings.with_overrides(**local_preset(URL, model))
     # PARALLEL runs share one server, so a call may wait for the others' tokens: its timeout
     # grows with them (the product's one-run-at-a-time timeouts would time out every call).
@@ -108,7 +116,16 @@ def _local(settings: AgentSettings, model: str) -> AgentSettings:
     slow = os.environ.get("AGENTIC_SALES_LLM_TIMEOUT_SECONDS")  # a slow machine may allow more time
     if slow:
         timeouts = dict.fromkeys(ROLES, float(slow))
-    return local.with_overrides(role_timeouts=timeouts, run_deadline_seconds=sum(timeouts.values()))
+    run_deadline = sum(timeouts.values())
+    if deadline is not None:
+        left = max(MIN_CALL_SECONDS, deadline - time.monotonic())
+        timeouts = {r: min(t, left) for r, t in timeouts.items()}
+        run_deadline = min(run_deadline, left)
+    return local.with_overrides(role_timeouts=timeouts, run_deadline_seconds=run_deadline)
+
+
+def _deadline(share_seconds: float) -> float | None:
+    return time.monotonic() + share_seconds if BUDGET_SECONDS else None
 
 
 def _limiter() -> ConcurrencyLimiter:
@@ -174,10 +191,11 @@ def test_every_role_on_eight_varied_records_is_schema_valid_or_falls_back_with_a
     assert len(records) >= MIN_RECORDS
     started = time.monotonic()
     limiter = _limiter()
+    deadline = _deadline(BUDGET_SECONDS * RECORDS_SHARE)
 
     def one(item: tuple[str, Any, Any]) -> Any:
         _name, record, scores = item
-        settings = _local(AgentSettings(tenant_id=record.tenant_id or "t"), model)
+        settings = _local(AgentSettings(tenant_id=record.tenant_id or "t"), model, deadline)
         return run_agents(record, scores, settings, now=NOW, env={}, limiter=limiter)
 
     with ThreadPoolExecutor(PARALLEL) as pool:
@@ -208,15 +226,15 @@ def test_the_injection_corpus_through_the_real_model_never_reaches_the_final_out
     label = f"openai_compatible:{model}"
     order = selected_cases(CASES, INJECTION_CASES)
     started = time.monotonic()
-    allowed = max(MIN_INJECTION_SECONDS, BUDGET_SECONDS - (started - CLOCK["started"]))
+    deadline = _deadline(max(MIN_INJECTION_SECONDS, BUDGET_SECONDS - (started - CLOCK["started"])))
     limiter = _limiter()
 
     def one(path: Path) -> tuple[dict[str, Any], tuple[str, ...], Any, list[str]] | None:
-        if BUDGET_SECONDS and time.monotonic() - started > allowed:
+        if deadline is not None and time.monotonic() > deadline - MIN_CALL_SECONDS:
             return None  # over budget: not started (reported below)
         case, record, scores, settings = _case(path)
         roles = tuple(dict.fromkeys(("writer", *(case.get("compromised") or ()))))
-        local = _local(settings, model)
+        local = _local(settings, model, deadline)
         local = local.with_overrides(roles={r: (local.roles[r] if r in roles else "offline:template-v1")
                                             for r in ROLES})
         run = run_agents(record, scores, local, now=NOW, policy=fixed_policy(case.get("arm", "value_reinforcement")),
