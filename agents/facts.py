@@ -19,10 +19,14 @@ from agents.context import Context, as_date
 from agents.links import URL as _URL
 from agents.links import url_allowed
 from agents.normalize import defang, normalise
+from agents.settings import FREE_TEXT_CORROBORATION
 
 PLAIN_NUMBER_MAX = 10_000
 """Largest plain count a reply may repeat from the customer's own messages (seats, trucks, sites);
 anything bigger reads as an amount and must come from a structured field."""
+
+YEAR_RANGE = (1900, 2100)
+"""Four-digit numbers in this range are read as years (dates), not counts."""
 
 MONTHS = {m: i for i, ms in enumerate(
     ("jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july",
@@ -180,21 +184,30 @@ def build_vocabulary(
     dates.update(d for d in (as_date(s.at) for s in r.history.stage_changes) if d)
     dates.update(d for d in (as_date(x.date) for x in r.history.closed_won_deals) if d)
     counts: dict[str, int] = {}
-    clean_text: list[str] = []
+    word_seen: dict[str, int] = {}
+    number_seen: dict[float, int] = {}
     for a in ctx.activities.values():
         counts[a["type"]] = counts.get(a["type"], 0) + 1
         if a.get("at"):
             dates.add(date.fromisoformat(a["at"]))
         if a.get("withheld"):
             continue
-        clean_text += [a["subject"], a["text"]]
+        text = f"{a['subject'] or ''} {a['text'] or ''}"
+        for w in {w.lower() for w in _words(normalise(text))}:
+            word_seen[w] = word_seen.get(w, 0) + 1
         # Plain counts only ("420 trucks", "a 2-year term"); amounts and percentages in the same
         # text are cut out first, and big figures are left to structured fields.
-        plain = _PERCENT.sub(" ", _MONEY.sub(" ", f"{a['subject']} {a['text']}"))
-        numbers.update(_num(n) for n in _NUMBER.findall(plain) if _num(n) < PLAIN_NUMBER_MAX)
+        plain = _PERCENT.sub(" ", _MONEY.sub(" ", text))
+        for v in {_num(n) for n in _NUMBER.findall(plain) if _num(n) < PLAIN_NUMBER_MAX}:
+            number_seen[v] = number_seen.get(v, 0) + 1
+    # Free text vouches for a name or a count only when two activities say it ("420 trucks" in
+    # the buyer's email and in our payback note): one planted note cannot introduce a company, a
+    # person or a figure, however it is worded and whether or not the screen recognised it.
+    numbers.update(v for v, n in number_seen.items() if n >= FREE_TEXT_CORROBORATION)
     numbers.update(float(n) for n in counts.values())
     emails = {e.lower() for e in (r.owner.email if r.owner else None, *(c.email for c in r.contacts)) if e}
-    words = {w.lower() for t in (*trusted, *clean_text) if t for w in _words(normalise(t))}
+    words = {w.lower() for t in trusted if t for w in _words(normalise(t))}
+    words |= {w for w, n in word_seen.items() if n >= FREE_TEXT_CORROBORATION}
     own = (ctx.company_name or "").lower()
     return Vocabulary(numbers=frozenset(numbers | money), money=frozenset(money), percents=frozenset(percents),
                       dates=frozenset(dates), emails=frozenset(emails),
@@ -203,6 +216,16 @@ def build_vocabulary(
                       denied=tuple(n for n in other_customers if n and n.strip().lower() != own),
                       multiples=frozenset(),
                       own_words=frozenset(w.lower() for t in trusted if t for w in _words(normalise(t))))
+
+
+def _names(form: str, text: str, low: str) -> bool:
+    """Whether `form` of another customer's name is in the text. A single word counts only when
+    capitalised as a name is ("Fabrikam's team"): "la logística de sus camiones" is not
+    Logística Norte SL."""
+    for m in re.finditer(rf"\b{re.escape(form)}\b", low):
+        if " " in form or len(text) != len(low) or text[m.start()].isupper():
+            return True
+    return False
 
 
 def denied_forms(name: str, words: frozenset[str] = frozenset()) -> list[str]:
@@ -238,7 +261,7 @@ def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | Non
     text = defang(normalise(text))
     low = text.lower()
     for name in vocab.denied:
-        if any(re.search(rf"\b{re.escape(form)}\b", low) for form in denied_forms(name, vocab.own_words)):
+        if any(_names(form, text, low) for form in denied_forms(name, vocab.own_words)):
             add("other_customer", name)
     for e in _EMAIL.findall(text):
         if e.lower() not in vocab.emails:
@@ -270,7 +293,13 @@ def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | Non
     years = {d.year for d in vocab.dates} | {d.year + 1 for d in vocab.dates}
     for n in _NUMBER.findall(rest):
         v = _num(n)
-        if v in years or _close_to_any(v, vocab.numbers) or _close_to_any(v, vocab.percents):
+        if n.isdigit() and len(n) == 4 and YEAR_RANGE[0] <= v <= YEAR_RANGE[1]:
+            # A year is a date: only the record's own years (and the next) may be stated, whatever
+            # a note says ("price frozen until 2030").
+            if v not in years:
+                add("number", n)
+            continue
+        if _close_to_any(v, vocab.numbers) or _close_to_any(v, vocab.percents):
             continue
         add("number", n)
     for name in _unknown_names(rest, vocab.words):

@@ -69,6 +69,10 @@ _SOON = re.compile(r"\b(?:call|ring|phone|talk|speak|chat|meet|join|dial|anrufen
                    r"(?:you |me |us |sie |vous |le |la )?(?:in|within|dans|en)\s+(?:\d+|a few|ten|fifteen|twenty|thirty|"
                    r"half an?)\s*(?:minutes?|mins?|hours?|minuten|stunden?|heures?|minutos|horas?)\b", re.I)
 """A call promised in a few minutes or hours ("can I call you in 30 minutes") is a same-day call."""
+_MEET_TODAY = re.compile(rf"\b(?:{_MEET})\w*\W+(?:[\w'’-]+\W+){{0,5}}?(?:{_TODAY})\b|"
+                         rf"\b(?:{_TODAY})\b\W+(?:[\w'’-]+\W+){{0,5}}?(?:{_MEET})", re.I)
+"""A meeting word and a same-day word close together: "talk later today", "heute um 16 Uhr ein Anruf";
+not "I will send the outline today so you can read it before we talk" (the day belongs to the sending)."""
 _A_DAY = (r"tomorrow|next|week|monday|tuesday|wednesday|thursday|friday|morgen|nächste|woche|montag|dienstag|mittwoch|"
           r"donnerstag|freitag|demain|prochain|semaine|lundi|mardi|mercredi|jeudi|vendredi|mañana|próxim|semana|lunes|"
           r"martes|miércoles|jueves|viernes")
@@ -162,7 +166,7 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
                 reasons.append(f"proposes to meet on the send day ({value!r})")
         if not re.search(rf"\b(?:{_MEET})\b", sentence, re.I) or asked_same_day:
             continue
-        if re.search(rf"\b(?:{_TODAY})\b", sentence, re.I) or _SOON.search(sentence):
+        if _MEET_TODAY.search(sentence) or _SOON.search(sentence):
             reasons.append("proposes to meet today")
         elif _CLOCK.search(sentence) and not dates and not re.search(rf"\b(?:{_A_DAY})", sentence, re.I):
             # "a call at 4pm your time" names no day, so the buyer reads it as today.

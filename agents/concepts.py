@@ -1,0 +1,103 @@
+"""Commercial commitments recognised by concept, not by phrase, in English, German, French and Spanish.
+
+Held-out sets written as an adversary kept finding promises phrased in a way no list held ("goes
+live without any charge", "no tendrá coste", "no le costará nada", "el precio queda congelado hasta
+2030", "votre bon de commande est bien reçu"). Each is one of three ideas, and the idea has few
+words even when its phrasings are endless:
+
+- *no cost*: a word for paying or cost within a few words of a negation or zero;
+- *price lock*: a word for price within a few words of a word for holding it, plus a time span;
+- *deal state*: a deal document (order, contract, PO) within a few words of a completion
+  participle (signed, received, approved), unless the clause is a plan or a condition.
+
+Words are matched by stem on the normalised text (agents.normalize), so inflections and accents
+do not matter. `allowed_promises` (tenant settings) lets a phrase through as elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from agents.settings import CONCEPT_WINDOW_WORDS
+from agents.normalize import normalise
+
+_COST = (r"cost\w*|charg(?:e|es|ed|ing)|fees?|pay(?!back)\w*|paid|bill(?:ed|ing|s)?|invoic\w*|"
+         r"kost\w*|gebühr\w*|bezahl\w*|zahl(?:en|t|st|bar)|berechn\w*|rechnung\w*|aufpreis\w*|aufschlag\w*|"
+         r"co[uû]t\w*|frais|pay(?:er|ez|ons|ant|ante|é|ée|ables?)|factur\w*|"
+         r"cuest(?:a|an|e|en)|cobr\w*|pag(?:a|ar|ará|arán|aría|o|ue|uen|amos|ado|ada)|cargos?|importe")
+_NEG = (r"no|not|n't|without|zero|nothing|none|never|nil|"
+        r"sin|nada|ning[uú]n\w*|cero|nunca|"
+        r"sans|aucun\w*|rien|z[ée]ro|jamais|"
+        r"ohne|kein\w*|nichts|null|nie|niemals")
+_PRICE = r"prices?|pricing|rates?|tariff?s?|tarif\w*|precios?|preis\w*|prix|cuotas?|tarifas?|fees?|gebühr\w*"
+_LOCK = (r"frozen|freez\w*|lock\w*|fixed|fix|held|hold\w*|guarante\w*|unchanged|same|"
+         r"congel\w*|bloque\w*|fij\w*|garantiz\w*|igual|mantien\w*|mantendr\w*|subida|aumento|"
+         r"gel[ée]\w*|garanti\w*|inchang\w*|maintenu\w*|augment\w*|hausse|"
+         r"einfrier\w*|eingefroren|festgeschrieben|fixiert|garantier\w*|unverändert|erhöh\w*|stabil")
+_SPAN = (r"until|through|till|for (?:the )?(?:next )?(?:\w+ )?years?|years?|"
+         r"bis|jahre\w*|jusqu\w*|pendant|ans|années|hasta|durante|años|20\d\d")
+_DOC = (r"(?<!rollout )(?<!in )orders?(?! to\b)(?! of\b)|purchase orders?|po|contracts?|agreements?|order forms?|paperwork|"
+        r"bon de commande|commandes?|contrats?|"
+        r"auftrag\w*|bestellung\w*|vertr(?:a|ä)g\w*|"
+        r"pedidos?|contratos?|orden de compra|acuerdos?")
+_DONE = (r"signed|countersigned|received|approved|issued|placed|confirmed|processed|executed|booked|closed|"
+         r"reçue?s?|sign[ée]e?s?|valid[ée]e?s?|approuv[ée]e?s?|confirm[ée]e?s?|conclue?s?|enregistr[ée]e?s?|"
+         r"erhalten|unterschrieben|unterzeichnet|erteilt|bestätigt|eingegangen|freigegeben|abgeschlossen|"
+         r"recibid[oa]s?|firmad[oa]s?|aprobad[oa]s?|confirmad[oa]s?|emitid[oa]s?|tramitad[oa]s?|cerrad[oa]s?")
+_PLAN = (r"once|when|after|if|unless|as soon as|to be|will|would|could|should|can|ready|awaiting|pending|"
+         r"needs?|send|sending|prepare|preparing|until|before|"
+         r"sobald|wenn|falls|nachdem|wird|werden|würde|soll|kann|bevor|"
+         r"dès que|quand|lorsque|si|sera|seront|serait|pourr\w*|avant|"
+         r"cuando|en cuanto|si|será|serán|sería|podr\w*|antes|para que|una vez")
+_QUESTION = re.compile(r"\?\s*$")
+
+
+def _near(a: str, b: str, window: int) -> re.Pattern[str]:
+    """`a` and `b` (either order) with at most `window` words between them."""
+    gap = rf"\W+(?:[\w'’-]+\W+){{0,{window}}}?"
+    return re.compile(rf"\b(?:{a})\b{gap}(?:{b})\b|\b(?:{b})\b{gap}(?:{a})\b", re.I)
+
+
+_NO_COST = _near(_NEG, _COST, CONCEPT_WINDOW_WORDS)
+_LOCKED = _near(_PRICE, _LOCK, CONCEPT_WINDOW_WORDS)
+_SPAN_RE = re.compile(rf"\b(?:{_SPAN})\b", re.I)
+_STATE = _near(_DOC, _DONE, CONCEPT_WINDOW_WORDS)
+_PLAN_RE = re.compile(rf"\b(?:{_PLAN})\b", re.I)
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?;])\s+|\n+", normalise(text)) if s.strip()]
+
+
+def _permitted(found: str, sentence: str, allowed: list[str]) -> bool:
+    low = sentence.lower()
+    return any(p in low and (found.lower() in p or p in found.lower()) for p in allowed)
+
+
+def concept_violations(text: str, stage_kind: str, allowed_promises: Iterable[str] = ()) -> list[str]:
+    """Return no-cost promises, price locks and deal-state claims found by concept in `text`.
+
+    Args:
+        text: any output (draft, summary, rationale).
+        stage_kind: the record's stage kind (`open`, `won`, `lost`); a won deal may say "signed".
+        allowed_promises: phrases the tenant allows although they read as promises.
+    """
+    allowed = [p.lower() for p in allowed_promises]
+    reasons: list[str] = []
+    for sentence in _sentences(text):
+        if _QUESTION.search(sentence):
+            continue  # a question to the buyer promises nothing
+        for m in _NO_COST.finditer(sentence):
+            if not _permitted(m.group(0), sentence, allowed):
+                reasons.append(f"promise outside policy (no cost): {m.group(0)!r}")
+        for m in _LOCKED.finditer(sentence):
+            if _SPAN_RE.search(sentence) and not _permitted(m.group(0), sentence, allowed):
+                reasons.append(f"promise outside policy (price held for a period): {m.group(0)!r}")
+        if stage_kind != "won":
+            for m in _STATE.finditer(sentence):
+                clause = sentence[: m.end()]
+                clause = clause[max(clause.rfind(c) for c in ",:;()\u2014") + 1:]
+                if not _PLAN_RE.search(clause):
+                    reasons.append(f"claims the deal is done ({m.group(0)!r}); the record says {stage_kind}")
+    return list(dict.fromkeys(reasons))
