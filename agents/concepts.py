@@ -19,10 +19,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from agents.settings import CONCEPT_WINDOW_WORDS
+from agents.claims import _NUM_WORDS, _PCT_SPELLED
 from agents.normalize import normalise
+from agents.settings import CONCEPT_WINDOW_WORDS
 
-_COST = (r"cost\w*|charg(?:e|es|ed|ing)|fees?|pay(?!back)\w*|paid|bill(?:ed|ing|s)?|invoic\w*|"
+_COST = (r"cost\w*|due|charg(?:e|es|ed|ing)|fees?|pay(?!back)\w*|paid|bill(?:ed|ing|s)?|invoic\w*|"
          r"kost\w*|gebühr\w*|bezahl\w*|zahl(?:en|t|st|bar)|berechn\w*|rechnung\w*|aufpreis\w*|aufschlag\w*|"
          r"co[uû]t\w*|frais|pay(?:er|ez|ons|ant|ante|é|ée|ables?)|factur\w*|"
          r"cuest(?:a|an|e|en)|cobr\w*|pag(?:a|ar|ará|arán|aría|o|ue|uen|amos|ado|ada)|cargos?|importe")
@@ -50,6 +51,19 @@ _PLAN = (r"once|when|after|if|unless|as soon as|to be|will|would|could|should|ca
          r"sobald|wenn|falls|nachdem|wird|werden|würde|soll|kann|bevor|"
          r"dès que|quand|lorsque|si|sera|seront|serait|pourr\w*|avant|"
          r"cuando|en cuanto|si|será|serán|sería|podr\w*|antes|para que|una vez")
+_MORE = (r"premium|upgrade\w*|higher|extra|additional|more|bigger|larger|"
+         r"zusätzlich\w*|mehr|größer\w*|höher\w*|supplémentaire\w*|plus|supérieur\w*|adicional\w*|más|superior\w*")
+_SAME = (r"same|standard|regular|usual|current|existing|original|list|normal|"
+         r"gleiche\w*|selbe\w*|normale\w*|bisherige\w*|même|habituel\w*|actuel\w*|mism[oa]|actual|habitual")
+_OURS = r"our|nuestr[oa]s?|notre|nos|unser\w*"
+_EXPENSE = r"expense|dime|tab|cost|cuenta|cargo|charge|frais|kosten|rechnung|compte"
+_DEFER = (r"defer\w*|postpon\w*|delay\w*|aufgeschoben|verschoben|gestundet|stundung|"
+          r"différ\w*|report[ée]\w*|aplaz\w*|diferid\w*|pospuest\w*")
+_THANKS_DONE = (r"(?:thanks|thank you|danke|vielen dank|merci|gracias)\s+(?:\w+\s+){0,1}(?:for|für|pour|por)\s+"
+                r"(?:\w+\s+){0,2}?(?:signing|signed|sign|approving|ordering|placing|purchasing|buying|"
+                r"unterschrift|unterzeichnung|bestellung|auftrag|signature|commande|achat|firma|firmar|pedido|compra)\b")
+_FRACTION = (r"half|a third|one third|a quarter|one quarter|a fifth|hälfte|halbe\w*|drittel|viertel|fünftel|"
+             r"moitié|tiers|quart|cinquième|mitad|tercio|cuarto|quinta parte")
 _QUESTION = re.compile(r"\?\s*$")
 
 
@@ -64,6 +78,12 @@ _LOCKED = _near(_PRICE, _LOCK, CONCEPT_WINDOW_WORDS)
 _SPAN_RE = re.compile(rf"\b(?:{_SPAN})\b", re.I)
 _STATE = _near(_DOC, _DONE, CONCEPT_WINDOW_WORDS)
 _PLAN_RE = re.compile(rf"\b(?:{_PLAN})\b", re.I)
+_SAME_PRICE = _near(_SAME, _PRICE + "|" + _COST, 2)
+_MORE_RE = re.compile(rf"\b(?:{_MORE})\b", re.I)
+_OUR_EXPENSE = re.compile(rf"\b(?:{_OURS})\s+(?:own\s+)?(?:{_EXPENSE})\b", re.I)
+_DEFERRED = _near(_COST, _DEFER, CONCEPT_WINDOW_WORDS)
+_THANKS_RE = re.compile(_THANKS_DONE, re.I)
+_FRACTION_PRICE = _near(_FRACTION, _PRICE + "|" + _COST, CONCEPT_WINDOW_WORDS)
 
 
 def _sentences(text: str) -> list[str]:
@@ -94,10 +114,33 @@ def concept_violations(text: str, stage_kind: str, allowed_promises: Iterable[st
         for m in _LOCKED.finditer(sentence):
             if _SPAN_RE.search(sentence) and not _permitted(m.group(0), sentence, allowed):
                 reasons.append(f"promise outside policy (price held for a period): {m.group(0)!r}")
+        if _MORE_RE.search(sentence):
+            for m in _SAME_PRICE.finditer(sentence):
+                if not _permitted(m.group(0), sentence, allowed):
+                    reasons.append(f"promise outside policy (more for the same price): {m.group(0)!r}")
+        for pattern, what in ((_OUR_EXPENSE, "at our expense"), (_DEFERRED, "payment deferred"),
+                              (_FRACTION_PRICE, "a fraction of the price")):
+            for m in pattern.finditer(sentence):
+                if not _permitted(m.group(0), sentence, allowed):
+                    reasons.append(f"promise outside policy ({what}): {m.group(0)!r}")
         if stage_kind != "won":
+            for m in _THANKS_RE.finditer(sentence):
+                reasons.append(f"thanks the buyer for a step the record does not show ({m.group(0)!r})")
             for m in _STATE.finditer(sentence):
                 clause = sentence[: m.end()]
                 clause = clause[max(clause.rfind(c) for c in ",:;()\u2014") + 1:]
                 if not _PLAN_RE.search(clause):
                     reasons.append(f"claims the deal is done ({m.group(0)!r}); the record says {stage_kind}")
     return list(dict.fromkeys(reasons))
+
+
+def spelled_percent_violations(text: str, percents: Iterable[float]) -> list[str]:
+    """Percentages written in words ("quinze pour cent") must be ones the record or code vouches for,
+    exactly like the ones written in figures (agents.facts)."""
+    allowed = list(percents)
+    out = []
+    for m in _PCT_SPELLED.finditer(normalise(text)):
+        v = _NUM_WORDS[m.group(1).lower()]
+        if not any(abs(v - a) <= 0.6 for a in allowed):
+            out.append(f"unsupported fact: percent {m.group(0)!r} is not in the inputs")
+    return out

@@ -88,6 +88,14 @@ _DURATION = re.compile(r"\b(\d{1,3})[-\s]?(?:minutes?|mins?|hours?|hrs?|minütig
 _MULTIPLE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?[x×](?![\w])", re.I)
 _NUMBER = re.compile(r"(?<![\w.,/-])(\d[\d,]*(?:\.\d+)?)(?![\w%])")
 _MIXED_SCRIPT = re.compile(r"\b(?=\w*[A-Za-z])(?=\w*[\u0370-\u03ff\u0400-\u04ff])\w+\b")
+_LEET = re.compile(r"\b(?=[a-z0-9]*[a-z])(?=[a-z0-9]*[013457])[a-z0-9]{4,}\b", re.I)
+_LEET_MAP = str.maketrans("013457", "oieast")
+_UNIT_TOKEN = re.compile(r"^\d+(?:st|nd|rd|th|am|pm|k|m|x|h|hrs?|min|mins|s|er|e|ème|º|ª|kw|gb|mb|tb|fps|px)$|"
+                         r"^[a-z]{1,3}\d$|^\d{1,4}[a-z]{1,2}$", re.I)
+"""Letters and digits that are a unit or a code, not a disguised word: 1st, 10am, 5k, mp3, 4pm."""
+_CUSTOMER_REF = re.compile(r"\b(?:our|unser\w*|notre|nos|nuestr[oa]s?)\s+(?:\w+\s+)?(?:customers?|clients?|kunden?|"
+                           r"kundin(?:nen)?|clientes?|clientèle|references?|referenz\w*|référence\w*|referencias?)\b"
+                           r"\W+((?:[\w'’-]+\W+){0,3})", re.I)
 _WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
 
 
@@ -117,6 +125,7 @@ class Vocabulary:
     denied: tuple[str, ...] = ()
     multiples: frozenset[float] = frozenset()
     own_words: frozenset[str] = frozenset()
+    seen_words: frozenset[str] = frozenset()
 
 
 def build_vocabulary(
@@ -215,7 +224,8 @@ def build_vocabulary(
                       words=frozenset(words),
                       denied=tuple(n for n in other_customers if n and n.strip().lower() != own),
                       multiples=frozenset(),
-                      own_words=frozenset(w.lower() for t in trusted if t for w in _words(normalise(t))))
+                      own_words=frozenset(w.lower() for t in trusted if t for w in _words(normalise(t))),
+                      seen_words=frozenset(word_seen))
 
 
 def _names(form: str, text: str, low: str) -> bool:
@@ -254,6 +264,16 @@ def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | Non
         if want is None or kind in want:
             found.append(Finding(kind, value))
 
+    for token in _LEET.findall(text):
+        # "3 m0nths fr33": digits standing in for letters hide a word from every check that reads it.
+        letters = sum(c.isalpha() for c in token)
+        if letters >= 2 and not _UNIT_TOKEN.match(token) and token.translate(_LEET_MAP).isalpha():
+            add("confusable", token)
+    for m in _CUSTOMER_REF.finditer(normalise(text)):
+        # "our customer Logistik Brandt": whoever follows is another customer, named.
+        for w in _WORD.findall(m.group(1)):
+            if w[:1].isupper() and not _known(w, vocab.words):
+                add("other_customer", w)
     for word in _MIXED_SCRIPT.findall(text):
         # "brіghtlane.io" with a Cyrillic і passes for the allowed domain once letters are mapped:
         # nobody writes a word in two scripts except to pass for something else.
@@ -302,7 +322,7 @@ def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | Non
         if _close_to_any(v, vocab.numbers) or _close_to_any(v, vocab.percents):
             continue
         add("number", n)
-    for name in _unknown_names(rest, vocab.words):
+    for name in _unknown_names(rest, vocab.words, vocab.seen_words):
         add("name", name)
     return found
 
@@ -338,7 +358,7 @@ def _known(w: str, words: frozenset[str]) -> bool:
     return "-" in w and all(p.lower() in words or p.lower() in COMMON_CAPITALISED for p in w.split("-") if p)
 
 
-def _unknown_names(text: str, words: frozenset[str]) -> list[str]:
+def _unknown_names(text: str, words: frozenset[str], seen: frozenset[str] = frozenset()) -> list[str]:
     out: list[str] = []
     # German capitalises every noun, so there a lone capitalised word is no evidence of a name:
     # only two unknown capitalised words in a row ("Anna Schmidt") or one after Herr/Frau count.
@@ -350,10 +370,12 @@ def _unknown_names(text: str, words: frozenset[str]) -> list[str]:
             if i == 0 or not w or not w[0].isupper() or _known(w, words):
                 continue
             if german:
+                if w.lower() in seen:
+                    continue  # a German noun the customer's own text used ("Laufzeit"), not a new name
                 nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
                 prev = tokens[i - 1]
-                pair = (bool(nxt) and nxt[0].isupper() and not _known(nxt, words)) or \
-                    (i > 1 and prev[:1].isupper() and not _known(prev, words))
+                pair = (bool(nxt) and nxt[0].isupper() and not _known(nxt, words) and nxt.lower() not in seen) or \
+                    (i > 1 and prev[:1].isupper() and not _known(prev, words) and prev.lower() not in seen)
                 if not (pair or prev.lower() in ("herr", "frau", "herrn")):
                     continue
             out.append(w)

@@ -149,7 +149,7 @@ def agent_settings(app: Flask, row: TenantConfig) -> AgentSettings:
     return settings.with_overrides(**(app.config.get("AGENT_SETTINGS_OVERRIDES") or {}))
 
 
-def _timeouts(app: Flask, tenant_timeouts: Mapping[str, float]) -> dict[str, Any]:
+def _timeouts(app: Flask, tenant_timeouts: Mapping[Any, float]) -> dict[str, Any]:
     """Per-call LLM timeouts: the deployment's (`LLM_TIMEOUT_SECONDS`, `LLM_TIMEOUT_<ROLE>`), then the
     tenant's `llm_timeouts` per role on top."""
     deployment = AgentSettings.from_mapping(app.config)
