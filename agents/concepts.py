@@ -23,26 +23,29 @@ from agents.claims import _NUM_WORDS, _PCT_SPELLED
 from agents.normalize import normalise
 from agents.settings import CONCEPT_WINDOW_WORDS
 
-_COST = (r"cost\w*|due|charg(?:e|es|ed|ing)|fees?|pay(?!back)\w*|paid|bill(?:ed|ing|s)?|invoic\w*|"
+_COST = (r"cost\w*|due|line items?|penalt\w*|lock-in|penaliz\w*|permanencia|pénalit\w*|vertragsstrafe\w*|"
+         r"mindestlaufzeit|charg(?:e|es|ed|ing)|fees?|pay(?!back)\w*|paid|bill(?:ed|ing|s)?|invoic\w*|"
          r"kost\w*|gebühr\w*|bezahl\w*|zahl(?:en|t|st|bar)|berechn\w*|rechnung\w*|aufpreis\w*|aufschlag\w*|"
          r"co[uû]t\w*|frais|pay(?:er|ez|ons|ant|ante|é|ée|ables?)|factur\w*|"
          r"cuest(?:a|an|e|en)|cobr\w*|pag(?:a|ar|ará|arán|aría|o|ue|uen|amos|ado|ada)|cargos?|importe")
-_NEG = (r"no|not|n't|without|zero|nothing|none|never|nil|"
+_NEG = (r"no|not|won't|don't|doesn't|isn't|aren't|wouldn't|will not|without|zero|nothing|none|never|nil|"
         r"sin|nada|ning[uú]n\w*|cero|nunca|"
         r"sans|aucun\w*|rien|z[ée]ro|jamais|"
-        r"ohne|kein\w*|nichts|null|nie|niemals")
+        r"ohne|kein\w*|nicht|nichts|null|nie|niemals")
 _PRICE = r"prices?|pricing|rates?|tariff?s?|tarif\w*|precios?|preis\w*|prix|cuotas?|tarifas?|fees?|gebühr\w*"
-_LOCK = (r"frozen|freez\w*|lock\w*|fixed|fix|held|hold\w*|guarante\w*|unchanged|same|"
+_LOCK = (r"frozen|freez\w*|lock\w*|fixed|fix|held|hold\w*|guarante\w*|unchanged|same|gleich|remain\w*|"
          r"congel\w*|bloque\w*|fij\w*|garantiz\w*|igual|mantien\w*|mantendr\w*|subida|aumento|"
          r"gel[ée]\w*|garanti\w*|inchang\w*|maintenu\w*|augment\w*|hausse|"
          r"einfrier\w*|eingefroren|festgeschrieben|fixiert|garantier\w*|unverändert|erhöh\w*|stabil")
 _SPAN = (r"until|through|till|for (?:the )?(?:next )?(?:\w+ )?years?|years?|"
          r"bis|jahre\w*|jusqu\w*|pendant|ans|années|hasta|durante|años|20\d\d")
-_DOC = (r"(?<!rollout )(?<!in )orders?(?! to\b)(?! of\b)|purchase orders?|po|contracts?|agreements?|order forms?|paperwork|"
+_DOC = (r"(?<!rollout )(?<!in )orders?(?! to\b)(?! of\b)|purchases?|purchase orders?|po|quotes?|devis|compras?|"
+        r"achats?|kauf\w*|contracts?|agreements?|order forms?|paperwork|"
         r"bon de commande|commandes?|contrats?|"
         r"auftrag\w*|bestellung\w*|vertr(?:a|ä)g\w*|"
         r"pedidos?|contratos?|orden de compra|acuerdos?")
 _DONE = (r"signed|countersigned|received|approved|issued|placed|confirmed|processed|executed|booked|closed|"
+         r"accepted|raised|green-?lit|cleared|accept[ée]e?s?|aceptad[oa]s?|akzeptiert|angenommen|liegt\s+(?:\w+\s+){0,2}vor|"
          r"reçue?s?|sign[ée]e?s?|valid[ée]e?s?|approuv[ée]e?s?|confirm[ée]e?s?|conclue?s?|enregistr[ée]e?s?|"
          r"erhalten|unterschrieben|unterzeichnet|erteilt|bestätigt|eingegangen|freigegeben|abgeschlossen|"
          r"recibid[oa]s?|firmad[oa]s?|aprobad[oa]s?|confirmad[oa]s?|emitid[oa]s?|tramitad[oa]s?|cerrad[oa]s?")
@@ -62,14 +65,22 @@ _DEFER = (r"defer\w*|postpon\w*|delay\w*|aufgeschoben|verschoben|gestundet|stund
 _THANKS_DONE = (r"(?:thanks|thank you|danke|vielen dank|merci|gracias)\s+(?:\w+\s+){0,1}(?:for|für|pour|por)\s+"
                 r"(?:\w+\s+){0,2}?(?:signing|signed|sign|approving|ordering|placing|purchasing|buying|"
                 r"unterschrift|unterzeichnung|bestellung|auftrag|signature|commande|achat|firma|firmar|pedido|compra)\b")
+_GIFT = (r"(?:our|a|as a|my) (?:little )?(?:gift|present|treat)|gift(?:ed)? to you|on the house|on us|"
+         r"aufs haus|geschenk\w*|gratis dazu|c'est cadeau|en cadeau|offert par|notre cadeau|"
+         r"(?:por cuenta|a cuenta) de la casa|invita la casa|de regalo|regal(?:amos|amos|aremos|o)\b|obsequio")
+_WE_COVER = (r"we(?:'ll| will)? (?:cover|absorb|pick up|foot) (?:the |your |all |any )?(?:\w+ )?"
+             r"(?:costs?|fees?|bill|tab|expenses?|price|charges?)|"
+             r"übernehmen wir|wir übernehmen|tragen wir|wir tragen|"
+             r"nous (?:prenons|prendrons) en charge|(?:est|sont) à notre charge|"
+             r"(?:lo|la|los|las) (?:cubrimos|asumimos|pagamos)|asumimos|corremos con")
 _FRACTION = (r"half|a third|one third|a quarter|one quarter|a fifth|hälfte|halbe\w*|drittel|viertel|fünftel|"
              r"moitié|tiers|quart|cinquième|mitad|tercio|cuarto|quinta parte")
 _QUESTION = re.compile(r"\?\s*$")
 
 
 def _near(a: str, b: str, window: int) -> re.Pattern[str]:
-    """`a` and `b` (either order) with at most `window` words between them."""
-    gap = rf"\W+(?:[\w'’-]+\W+){{0,{window}}}?"
+    """`a` and `b` (either order) in one clause with at most `window` words between them."""
+    gap = rf"[^\w,;:]+(?:[\w'’-]+[^\w,;:]+){{0,{window}}}?"  # within one clause
     return re.compile(rf"\b(?:{a})\b{gap}(?:{b})\b|\b(?:{b})\b{gap}(?:{a})\b", re.I)
 
 
@@ -83,6 +94,13 @@ _MORE_RE = re.compile(rf"\b(?:{_MORE})\b", re.I)
 _OUR_EXPENSE = re.compile(rf"\b(?:{_OURS})\s+(?:own\s+)?(?:{_EXPENSE})\b", re.I)
 _DEFERRED = _near(_COST, _DEFER, CONCEPT_WINDOW_WORDS)
 _THANKS_RE = re.compile(_THANKS_DONE, re.I)
+_MONEY_BACK = _near(r"money|penny|cent|dime|payment|fee|pay|paid|invoice|geld|argent|dinero|importe|euro|pound|dollar",
+                    r"back|zurück|rembours\w*|devuel\w*|reintegr\w*", 2)
+_BETTER_TERMS = _near(r"better|lower|cheaper|best|meilleur\w*|besser\w*|günstiger\w*|mejor\w*|más bajo\w*",
+                      r"terms|conditions|price\w*|pricing|rates?|konditionen|bedingungen|preis\w*|prix|tarif\w*|"
+                      r"condiciones|precios?", 2)
+_GIFT_RE = re.compile(rf"\b(?:{_GIFT})", re.I)
+_WE_COVER_RE = re.compile(rf"\b(?:{_WE_COVER})\b", re.I)
 _FRACTION_PRICE = _near(_FRACTION, _PRICE + "|" + _COST, CONCEPT_WINDOW_WORDS)
 
 
@@ -119,7 +137,9 @@ def concept_violations(text: str, stage_kind: str, allowed_promises: Iterable[st
                 if not _permitted(m.group(0), sentence, allowed):
                     reasons.append(f"promise outside policy (more for the same price): {m.group(0)!r}")
         for pattern, what in ((_OUR_EXPENSE, "at our expense"), (_DEFERRED, "payment deferred"),
-                              (_FRACTION_PRICE, "a fraction of the price")):
+                              (_FRACTION_PRICE, "a fraction of the price"), (_GIFT_RE, "a gift"),
+                              (_WE_COVER_RE, "we pay for it"), (_MONEY_BACK, "money back"),
+                              (_BETTER_TERMS, "better terms")):
             for m in pattern.finditer(sentence):
                 if not _permitted(m.group(0), sentence, allowed):
                     reasons.append(f"promise outside policy ({what}): {m.group(0)!r}")

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from agents.catalogue import DEFAULT_CATALOGUE
-from agents.context import Context, as_date
+from agents.context import Context, as_date, without_asides
 from agents.links import URL as _URL
 from agents.links import url_allowed
 from agents.normalize import defang, normalise
@@ -153,14 +153,15 @@ def build_vocabulary(
             cannot borrow the conversion probability as its figure.
     """
     r = ctx.record
-    trusted = [r.name if "name" not in ctx.flagged else None, r.currency, *extra_text]
+    trusted = [without_asides(r.name) if "name" not in ctx.flagged else None, r.currency, *extra_text]
     if r.company:
-        trusted += [ctx.company_name, ctx.safe("company.industry", r.company.industry),
+        trusted += [without_asides(ctx.company_name), ctx.safe("company.industry", r.company.industry),
                     ctx.safe("company.country", r.company.country)]
     if r.owner:
         trusted += [ctx.safe("owner.name", r.owner.name), r.owner.timezone,
                     (r.owner.email or "").split("@")[-1].split(".")[0]]
-    trusted += [x for c in r.contacts for x in (ctx.contact_name(c), ctx.safe(f"contacts.{c.id}.title", c.title))]
+    trusted += [without_asides(x) for c in r.contacts
+                for x in (ctx.contact_name(c), ctx.safe(f"contacts.{c.id}.title", c.title))]
     trusted += [a.description + " " + a.when for a in DEFAULT_CATALOGUE]
     numbers: set[float] = set()
     money: set[float] = set(extra_money)
@@ -225,7 +226,9 @@ def build_vocabulary(
                       denied=tuple(n for n in other_customers if n and n.strip().lower() != own),
                       multiples=frozenset(),
                       own_words=frozenset(w.lower() for t in trusted if t for w in _words(normalise(t))),
-                      seen_words=frozenset(word_seen))
+                      # Asides in names count as text the record used once (German nouns there are no names).
+                      seen_words=frozenset(word_seen) | frozenset(
+                          w.lower() for t in (r.name, *(c.title for c in r.contacts)) if t for w in _words(normalise(t))))
 
 
 def _names(form: str, text: str, low: str) -> bool:

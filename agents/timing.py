@@ -68,7 +68,9 @@ _TODAY = (r"today|this afternoon|this morning|this evening|later today|tonight|i
           # right after this message: the same day whatever the wording
           r"right after|straight after|just after|shortly|in a bit|in a moment|as soon as this|"
           r"directly after|gleich nach|direkt nach|kurz nach|sofort|juste après|tout de suite|dès réception|"
-          r"justo después|en seguida|enseguida|nada más|en cuanto (?:reciba|lea|le llegue)")
+          r"justo después|en seguida|enseguida|nada más|en cuanto (?:reciba|lea|le llegue)|"
+          r"nachher|heute noch|im laufe des tages|dans la journée|plus tard dans la journée|más tarde|luego|"
+          r"later on|later this (?:morning|afternoon|evening)")
 _SOON = re.compile(r"\b(?:call|ring|phone|talk|speak|chat|meet|join|dial|anrufen|rufe|appelle|llamo)\w*\s+"
                    r"(?:you |me |us |sie |vous |le |la |lo )?(?:in|within|dans|en|dentro de|binnen|innerhalb)\s+"
                    r"(?:\d+|a few|ten|fifteen|twenty|thirty|half an?|an?|one|una?|une|einer|ein|quelques|unos|unas|"
@@ -165,6 +167,20 @@ _MONTH_DEADLINE = re.compile(
 """A deadline that names a month but no day ("valid through the end of October", "bis Ende Oktober")."""
 
 
+_RELATIVE_PAST = re.compile(
+    r"\b(?:yesterday|last (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month)|"
+    r"(?:a|one|two|three|\d+) (?:days?|weeks?) ago|gestern|vorgestern|letzte[nm]? (?:woche|monat|montag|dienstag|"
+    r"mittwoch|donnerstag|freitag)|vor (?:einer|zwei|drei|\d+) (?:tagen|wochen?)|hier|avant-hier|"
+    r"la semaine dernière|le mois dernier|(?:lundi|mardi|mercredi|jeudi|vendredi) dernier|il y a \w+ jours?|"
+    r"ayer|anteayer|la semana pasada|el mes pasado|el (?:lunes|martes|miércoles|jueves|viernes) pasado|"
+    r"hace \w+ d[ií]as)\b", re.I)
+_OFFER_TERMS = re.compile(
+    r"\b(?:valid|expir\w*|laps\w*|deadline|ran out|ended|only until|frist|gültig|abgelaufen|lief|endete|"
+    r"échéance|valable|expir\w*|plazo|válid\w*|venci\w*|caduc\w*)\b", re.I)
+"""A time already past ("last Friday", "gestern") in a sentence about an offer's terms is a past deadline;
+"we met last Friday" is not."""
+
+
 def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False) -> list[str]:
     """Return past deadlines and send-day meeting asks in a draft.
 
@@ -190,6 +206,10 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
                 reasons.append(f"deadline {value!r} is in the past")
             if not asked_same_day and d == send_day and re.search(rf"\b(?:{_MEET})\b", sentence, re.I):
                 reasons.append(f"proposes to meet on the send day ({value!r})")
+        past = _RELATIVE_PAST.search(sentence)
+        if past and _OFFER_TERMS.search(sentence):
+            # "the offer lapsed last Friday", "die Frist lief gestern ab": a deadline already gone.
+            reasons.append(f"deadline {past.group(0)!r} is in the past")
         for m in _MONTH_DEADLINE.finditer(sentence):
             month_no = _MONTH_NUMBERS.get(m.group(1).lower().rstrip("."))
             # A month with no day, as a deadline, is its last day: past when it ended before the send
@@ -198,7 +218,7 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
                 reasons.append(f"deadline {m.group(0).strip()!r} is in the past")
         if not re.search(rf"\b(?:{_MEET})\b", sentence, re.I) or asked_same_day:
             continue
-        if _MEET_TODAY.search(sentence) or _SOON.search(sentence):
+        if any(_MEET_TODAY.search(c) for c in re.split(r"[;:]", sentence)) or _SOON.search(sentence):
             reasons.append("proposes to meet today")
         elif _CLOCK.search(sentence) and not dates and not re.search(rf"\b(?:{_A_DAY})", sentence, re.I):
             # "a call at 4pm your time" names no day, so the buyer reads it as today.
@@ -206,7 +226,8 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
         for names in WEEKDAYS.values():
             wd = names[send_day.weekday()]
             for m in re.finditer(rf"\b{wd}\b", sentence, re.I):
-                if not re.search(_NEXT, sentence[: m.start()], re.I) and not dates:
+                if not re.search(_NEXT, sentence[: m.start()], re.I) and not dates \
+                        and not re.search(r"\b(?:last|letzten?|vergangenen?|pasado)\s+$", sentence[: m.start()], re.I):
                     reasons.append(f"proposes to meet on {wd}, the send day")
     return list(dict.fromkeys(reasons))
 

@@ -38,6 +38,18 @@ SEND_DAY = date(2026, 11, 27)
     "Payment is deferred to next year.",
     "Thanks for signing the contract; we are all set.",
     "Je peux vous proposer une baisse d'un quart du tarif.",
+    "Die Schulung geht aufs Haus.",
+    "La formation, c'est cadeau.",
+    "Onboarding won't show up as a line item on your invoice.",
+    "No hay permanencia ni penalización si deciden cancelar.",
+    "Die Boxen stellen wir Ihnen nicht in Rechnung.",
+    "You can walk away and get every penny back.",
+    "Ihr Preis bleibt drei Jahre lang gleich.",
+    "Procurement has green-lit the purchase, so onboarding can begin.",
+    "Ihre Bestellung liegt uns bereits vor.",
+    "Paul ayant accepté le devis, je lance la planification.",
+    "Das zweite Jahr übernehmen wir für Sie.",
+    "Un atelier que nous équipons a obtenu de meilleures conditions.",
 ])
 def test_a_commitment_is_found_by_its_idea_in_any_supported_language(text):
     assert concept_violations(text, "open"), text
@@ -53,6 +65,8 @@ def test_a_commitment_is_found_by_its_idea_in_any_supported_language(text):
     "I am building it around the idle time savings across your 420 trucks.",
     "Is there any cost you would like me to break down further?",
     "The proposal keeps the price we discussed for the 9 clinics.",
+    "Das ist nicht im Angebot enthalten, die Kosten kläre ich mit Herrn Weber.",
+    "Thanks, we will cover the open questions on Friday.",
 ])
 def test_plans_questions_and_plain_statements_are_not_commitments(text):
     assert concept_violations(text, "open") == [], text
@@ -113,6 +127,30 @@ def test_a_deadline_naming_a_month_that_has_ended_is_in_the_past(text):
     assert any("in the past" in r for r in timing_violations(text, SEND_DAY)), text
 
 
+@pytest.mark.parametrize("text", ["The offer technically lapsed last Friday, so please sign to keep it.",
+                                  "Die Frist für diese Konditionen lief eigentlich gestern ab."])
+def test_an_offer_said_to_have_expired_at_a_past_moment_is_a_past_deadline(text):
+    assert any("in the past" in r for r in timing_violations(text, SEND_DAY)), text
+
+
+def test_a_past_moment_that_is_no_deadline_is_fine():
+    assert timing_violations("Wie gestern besprochen, schicke ich das Angebot.", SEND_DAY) == []
+    assert timing_violations("Thanks for the call last Friday; the proposal follows your notes.", SEND_DAY) == []
+
+
+def test_a_bracketed_aside_in_a_deal_name_vouches_for_nothing_and_is_never_pasted():
+    from agents import AgentSettings, run_agents
+    from tests.agents.replies import fixed_policy
+
+    record, scores = load_record("hubspot_deal")
+    record = replace(record, name="Northwind Logistics - Fleet Analytics rollout (dashcams included)")
+    run = run_agents(record, scores, AgentSettings(tenant_id=record.tenant_id), env={}, now=NOW,
+                     policy=fixed_policy("value_reinforcement"))
+    assert "dashcams" not in run.draft.body.lower()
+    vocab = build_vocabulary(build_context(record, scores, now=NOW))
+    assert "dashcams" not in vocab.words and "analytics" in vocab.words
+
+
 @pytest.mark.parametrize("text", ["Please confirm by the end of December.", "We met in October to scope it.",
                                   "The review is planned for January."])
 def test_a_month_still_ahead_or_merely_mentioned_is_no_deadline_problem(text):
@@ -120,7 +158,7 @@ def test_a_month_still_ahead_or_merely_mentioned_is_no_deadline_problem(text):
 
 
 @pytest.mark.parametrize("text", ["I'll give you a ring right after this email lands.", "Le llamo dentro de una hora.",
-                                  "Can we talk later today?"])
+                                  "Can we talk later today?", "Ich rufe Sie nachher kurz an."])
 def test_a_call_right_after_sending_is_a_same_day_call(text):
     assert "proposes to meet today" in timing_violations(text, SEND_DAY), text
 
@@ -128,3 +166,4 @@ def test_a_call_right_after_sending_is_a_same_day_call(text):
 def test_sending_something_today_is_not_a_same_day_meeting():
     assert timing_violations("I will send the outline over today so you can read it before we talk.", SEND_DAY) == []
     assert timing_violations("Can we talk in a few days?", SEND_DAY) == []
+    assert timing_violations("Je vous envoie le détail aujourd'hui ; nous pourrons en parler lundi.", SEND_DAY) == []
