@@ -17,7 +17,7 @@ do not matter. `allowed_promises` (tenant settings) lets a phrase through as els
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from agents.claims import _NUM_WORDS, _PCT_SPELLED
 from agents.normalize import normalise
@@ -78,10 +78,26 @@ _FRACTION = (r"half|a third|one third|a quarter|one quarter|a fifth|hälfte|halb
 _QUESTION = re.compile(r"\?\s*$")
 
 
-def _near(a: str, b: str, window: int) -> re.Pattern[str]:
-    """`a` and `b` (either order) in one clause with at most `window` words between them."""
-    gap = rf"[^\w,;:]+(?:[\w'’-]+[^\w,;:]+){{0,{window}}}?"  # within one clause
-    return re.compile(rf"\b(?:{a})\b{gap}(?:{b})\b|\b(?:{b})\b{gap}(?:{a})\b", re.I)
+class _Near:
+    """`a` and `b` (either order) in one clause with at most `window` words between them.
+
+    Most sentences hold neither half, so each half is looked for alone first (cheap) and the
+    paired pattern runs only when both are there: the checks run several times per record.
+    """
+
+    def __init__(self, a: str, b: str, window: int) -> None:
+        gap = rf"[^\w,;:]+(?:[\w'’-]+[^\w,;:]+){{0,{window}}}?"  # within one clause
+        self._a = re.compile(rf"\b(?:{a})\b", re.I)
+        self._b = re.compile(rf"\b(?:{b})\b", re.I)
+        self._pair = re.compile(rf"\b(?:{a})\b{gap}(?:{b})\b|\b(?:{b})\b{gap}(?:{a})\b", re.I)
+
+    def finditer(self, sentence: str) -> Iterator[re.Match[str]]:
+        if self._a.search(sentence) and self._b.search(sentence):
+            yield from self._pair.finditer(sentence)
+
+
+def _near(a: str, b: str, window: int) -> _Near:
+    return _Near(a, b, window)
 
 
 _NO_COST = _near(_NEG, _COST, CONCEPT_WINDOW_WORDS)
