@@ -18,6 +18,14 @@ from agents.catalogue import DEFAULT_CATALOGUE
 from agents.context import Context, as_date, without_asides
 from agents.links import URL as _URL
 from agents.links import url_allowed
+from agents.names import (
+    _unknown_names,
+    _words,
+    customer_references,
+    denied_forms,
+    disguised_words,
+    names_other_customer,
+)
 from agents.normalize import defang, normalise
 from agents.settings import FREE_TEXT_CORROBORATION
 
@@ -33,24 +41,6 @@ MONTHS = {m: i for i, ms in enumerate(
      "aug august", "sep sept september", "oct october", "nov november", "dec december"), start=1)
     for m in ms.split()}
 """Month names and abbreviations to month numbers."""
-
-COMMON_CAPITALISED = frozenset("""
-i i'm i'll i've i'd hi hello hey dear thanks thank best regards cheers kind warm warmest sincerely
-monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
-january february march april may june july august september october november december
-team ps p.s ok okay happy looking also would could can let our your we you it this that the a an
-and or but if so as at on in for to of with by from please just quick great good glad hope
-following re fwd subject call script opening close closing discovery next step steps agenda
-objective purpose voicemail note notes mr mrs ms dr prof sir madam
-hallo guten tag danke vielen viele grüße gruß freundlichen sie ihr ihre ihnen ihrem ihren ihrer ihres
-montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar märz mai juni juli oktober dezember
-herr frau bonjour bonsoir merci cordialement madame monsieur mme vous votre vos lundi mardi mercredi jeudi
-vendredi samedi dimanche janvier février avril juin juillet août septembre octobre novembre décembre
-hola buenos días saludos atentamente estimado estimada estimado/a gracias usted su sus lunes martes miércoles
-jueves viernes sábado domingo enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre
-diciembre sr sra señor señora don doña
-""".split())
-"""Capitalised words that are not names (greetings, days, months, sentence glue)."""
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _AMOUNT = r"\d{1,3}(?:[.,' ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?"
@@ -88,15 +78,7 @@ _DURATION = re.compile(r"\b(\d{1,3})[-\s]?(?:minutes?|mins?|hours?|hrs?|minütig
 _MULTIPLE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?[x×](?![\w])", re.I)
 _NUMBER = re.compile(r"(?<![\w.,/-])(\d[\d,]*(?:\.\d+)?)(?![\w%])")
 _MIXED_SCRIPT = re.compile(r"\b(?=\w*[A-Za-z])(?=\w*[\u0370-\u03ff\u0400-\u04ff])\w+\b")
-_LEET = re.compile(r"\b(?=[a-z0-9]*[a-z])(?=[a-z0-9]*[013457])[a-z0-9]{4,}\b", re.I)
-_LEET_MAP = str.maketrans("013457", "oieast")
-_UNIT_TOKEN = re.compile(r"^\d+(?:st|nd|rd|th|am|pm|k|m|x|h|hrs?|min|mins|s|er|e|ème|º|ª|kw|gb|mb|tb|fps|px)$|"
-                         r"^[a-z]{1,3}\d$|^\d{1,4}[a-z]{1,2}$", re.I)
-"""Letters and digits that are a unit or a code, not a disguised word: 1st, 10am, 5k, mp3, 4pm."""
-_CUSTOMER_REF = re.compile(r"\b(?:our|unser\w*|notre|nos|nuestr[oa]s?)\s+(?:\w+\s+)?(?:customers?|clients?|kunden?|"
-                           r"kundin(?:nen)?|clientes?|clientèle|references?|referenz\w*|référence\w*|referencias?)\b"
-                           r"\W+((?:[\w'’-]+\W+){0,3})", re.I)
-_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
+
 
 
 
@@ -231,27 +213,6 @@ def build_vocabulary(
                           w.lower() for t in (r.name, *(c.title for c in r.contacts)) if t for w in _words(normalise(t))))
 
 
-def _names(form: str, text: str, low: str) -> bool:
-    """Whether `form` of another customer's name is in the text. A single word counts only when
-    capitalised as a name is ("Fabrikam's team"): "la logística de sus camiones" is not
-    Logística Norte SL."""
-    for m in re.finditer(rf"\b{re.escape(form)}\b", low):
-        if " " in form or len(text) != len(low) or text[m.start()].isupper():
-            return True
-    return False
-
-
-def denied_forms(name: str, words: frozenset[str] = frozenset()) -> list[str]:
-    """How another customer's name shows up in text: in full, or by its distinctive first word
-    ("Proseware" for "Proseware Logistics") unless this record itself uses that word."""
-    full = normalise(name).lower().strip()
-    forms = [full]
-    first = full.split()[0] if full.split() else ""
-    if len(full.split()) > 1 and len(first) >= 5 and first not in COMMON_CAPITALISED and first not in words:
-        forms.append(first)
-    return forms
-
-
 def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | None = None) -> list[Finding]:
     """Return every fact in `text` that `vocab` does not support.
 
@@ -267,16 +228,10 @@ def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | Non
         if want is None or kind in want:
             found.append(Finding(kind, value))
 
-    for token in _LEET.findall(text):
-        # "3 m0nths fr33": digits standing in for letters hide a word from every check that reads it.
-        letters = sum(c.isalpha() for c in token)
-        if letters >= 2 and not _UNIT_TOKEN.match(token) and token.translate(_LEET_MAP).isalpha():
-            add("confusable", token)
-    for m in _CUSTOMER_REF.finditer(normalise(text)):
-        # "our customer Logistik Brandt": whoever follows is another customer, named.
-        for w in _WORD.findall(m.group(1)):
-            if w[:1].isupper() and not _known(w, vocab.words):
-                add("other_customer", w)
+    for token in disguised_words(text):
+        add("confusable", token)
+    for w in customer_references(text, vocab.words):
+        add("other_customer", w)
     for word in _MIXED_SCRIPT.findall(text):
         # "brіghtlane.io" with a Cyrillic і passes for the allowed domain once letters are mapped:
         # nobody writes a word in two scripts except to pass for something else.
@@ -284,7 +239,7 @@ def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | Non
     text = defang(normalise(text))
     low = text.lower()
     for name in vocab.denied:
-        if any(_names(form, text, low) for form in denied_forms(name, vocab.own_words)):
+        if any(names_other_customer(form, text, low) for form in denied_forms(name, vocab.own_words)):
             add("other_customer", name)
     for e in _EMAIL.findall(text):
         if e.lower() not in vocab.emails:
@@ -328,61 +283,6 @@ def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | Non
     for name in _unknown_names(rest, vocab.words, vocab.seen_words):
         add("name", name)
     return found
-
-
-def _words(text: str) -> list[str]:
-    return [_base(w) for w in _WORD.findall(text)]
-
-
-def _base(word: str) -> str:
-    w = word.replace("’", "'")
-    return w[:-2] if w.lower().endswith("'s") else w.strip("'-")
-
-
-_STOPWORDS_BY_LANGUAGE = {
-    "en": frozenset("the and to of for with you your is are we our on in this that would could".split()),
-    "de": frozenset("der die das und zu für mit sie ihr ihre ist sind wir unser auf im dem den ein eine nicht".split()),
-    "fr": frozenset("le la les et de des pour avec vous votre est sont nous notre sur dans un une du au".split()),
-    "es": frozenset("el la los las y de para con usted su es son nosotros nuestro en un una del al por".split()),
-}
-
-
-def guess_language(text: str) -> str:
-    """Guess en/de/fr/es from function words (enough to decide how capitals behave)."""
-    tokens = re.findall(r"[^\W\d_]+", text.lower())
-    counts = {lang: sum(t in sw for t in tokens) for lang, sw in _STOPWORDS_BY_LANGUAGE.items()}
-    return max(counts, key=lambda k: (counts[k], k == "en"))
-
-
-def _known(w: str, words: frozenset[str]) -> bool:
-    lw = w.lower()
-    if lw in words or lw in COMMON_CAPITALISED or (w.isupper() and len(w) <= 5):
-        return True
-    return "-" in w and all(p.lower() in words or p.lower() in COMMON_CAPITALISED for p in w.split("-") if p)
-
-
-def _unknown_names(text: str, words: frozenset[str], seen: frozenset[str] = frozenset()) -> list[str]:
-    out: list[str] = []
-    # German capitalises every noun, so there a lone capitalised word is no evidence of a name:
-    # only two unknown capitalised words in a row ("Anna Schmidt") or one after Herr/Frau count.
-    german = guess_language(text) == "de"
-    # Sentence starts are capitalised anyway; only mid-sentence capitals are taken as names.
-    for sentence in re.split(r"(?<=[.!?:;])\s+|\n+|(?<=,)\s*\n", text):
-        tokens = [_base(t) for t in _WORD.findall(sentence)]
-        for i, w in enumerate(tokens):
-            if i == 0 or not w or not w[0].isupper() or _known(w, words):
-                continue
-            if german:
-                if w.lower() in seen:
-                    continue  # a German noun the customer's own text used ("Laufzeit"), not a new name
-                nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-                prev = tokens[i - 1]
-                pair = (bool(nxt) and nxt[0].isupper() and not _known(nxt, words) and nxt.lower() not in seen) or \
-                    (i > 1 and prev[:1].isupper() and not _known(prev, words) and prev.lower() not in seen)
-                if not (pair or prev.lower() in ("herr", "frau", "herrn")):
-                    continue
-            out.append(w)
-    return out
 
 
 def _num(s: str) -> float:
