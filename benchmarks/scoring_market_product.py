@@ -157,10 +157,10 @@ def run(seed: int, n_closed: int, n_open: int, policy: str, fast: bool) -> dict[
     p_lr = lr.predict_proba(Xo)[:, 1]
     position = np.array([
         (m.now - m.deals[k].created_at).total_seconds()
-        / max((m.deals[k].decision_at_ - m.deals[k].created_at).total_seconds(), 1.0) for k in open_keys])
+        / max(((m.deals[k].decision_at_ or m.now) - m.deals[k].created_at).total_seconds(), 1.0) for k in open_keys])
     regret = _regret(m, open_keys, best)
     p_eventual = np.array([eventual_p_win(m, k) for k in open_keys])
-    days = int(max((m.deals[k].decision_at_ - m.now).days for k in open_keys)) + 2
+    days = int(max(((m.deals[k].decision_at_ or m.now) - m.now).days for k in open_keys)) + 2
     m.advance(days)
     won = np.array([int(m.deals[k].stage == "closedwon") for k in open_keys])
     p_at_decision = np.array([m.p_win(k, at=m.deals[k].closed_at) for k in open_keys])
