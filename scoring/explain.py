@@ -49,13 +49,23 @@ def occlusion(proba: Callable[[np.ndarray], np.ndarray], Z: np.ndarray,
     return p[:, :1] - p[:, 1:]
 
 
-def _format_value(value: Any) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+def is_missing(value: Any) -> bool:
+    """No value recorded (None, NaN, empty text)."""
+    return value is None or value == "" or (isinstance(value, float) and math.isnan(value))
+
+
+def _format_value(value: Any, feature: str = "") -> str:
+    if is_missing(value):
         return "missing"
     if isinstance(value, bool):
         return "yes" if value else "no"
+    if isinstance(value, int | float) and (feature.startswith("days") or feature.endswith("_days")):
+        return f"{value:,.0f}"  # "Days since last email: 2", not "2.07"
     if isinstance(value, float):
         return f"{value:,.0f}" if abs(value) >= 100 else f"{value:.3g}"
+    if isinstance(value, str) and value.isupper() and "_" in value:
+        # CRM enumeration values such as HubSpot's MARKETING_AND_ADVERTISING, in words
+        return value.replace("_", " ").capitalize()
     return str(value)
 
 
@@ -79,6 +89,7 @@ CLV_LABELS: dict[str, str] = {
     "bg_purchases_label": "Expected purchases (buying pattern)",
     "gg_value": "Expected purchase size",
     "bg_spend_label": "Expected spend (buying pattern)",
+    "past_spend_rate": "Spend per year so far",
 }
 """Plain words for the CLV model's features (never "Bg p alive")."""
 
@@ -127,13 +138,16 @@ def top_factors(impacts: np.ndarray, names: list[str], values: Mapping[str, Any]
 
     Returns:
         ``[{"feature", "label", "direction", "impact"}]``, positives first, strongest first;
-        ``label`` reads like "Days since last meeting: 41 ↓".
+        ``label`` reads like "Days since last meeting: 41 ↓". A feature without a value on
+        this record is never listed.
     """
     order = np.argsort(-np.abs(impacts), kind="stable")
     pos, neg = [], []
     for i in order:
         impact = float(impacts[i])
-        if impact == 0 or not math.isfinite(impact):
+        if impact == 0 or not math.isfinite(impact) or is_missing(values.get(names[i])):
+            # A field the record does not have is not a reason a rep can read or act on
+            # ("Days since last meeting: missing ↓"); the card shows the drivers it has.
             continue
         bucket = pos if impact > 0 else neg
         if len(bucket) >= k:
@@ -142,7 +156,7 @@ def top_factors(impacts: np.ndarray, names: list[str], values: Mapping[str, Any]
         arrow = "↑" if impact > 0 else "↓"
         bucket.append({
             "feature": name,
-            "label": f"{label_for(name, labels)}: {_format_value(values.get(name))} {arrow}",
+            "label": f"{label_for(name, labels)}: {_format_value(values.get(name), name)} {arrow}",
             "direction": "+" if impact > 0 else "-",
             "impact": round(impact, 6),
         })

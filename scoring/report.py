@@ -59,7 +59,9 @@ def holdout_sentence(card: ModelCard) -> str:
     if card.task == "clv":
         window = (f"their actual spend from {h['date_from']} to {h['date_to']}, against the value predicted from "
                   "their purchases before it" if h.get("date_from") else "their actual later spend")
-        return f"Measured on {h.get('rows')} held-out customers (a random share, kept out of training): {window}."
+        how = (f"each predicted by a model fitted without it, in {h.get('folds')}-fold cross-validation"
+               if h.get("split") == "cross-validated" else "a random share, kept out of training")
+        return f"Measured on {h.get('rows')} held-out customers ({how}): {window}."
     unit = h.get("unit") or UNITS.get(card.task, "records")
     what = f"{h.get('groups')} {unit}"
     if h.get("rows") and h.get("groups") and h["rows"] != h["groups"]:

@@ -85,12 +85,13 @@ def _clv_entry(loaded: LoadedModel, log: list[tuple[datetime, float]], as_of: da
     entry = {"value": round(value, 2), "score_1_99": score, "band": band(score / 100),
              "factors": [], "model_version": loaded.version}
     if with_factors:
-        from .models.clv import FEATURES, add_bg_features
+        from .models.clv import CONTRIBUTIONS, FEATURES, PRIOR, add_bg_features, yearly_spend
 
         contribs = model.contributions_raw(raw)[0] * value  # log-scale contributions → currency, first order
         full = add_bg_features(raw, model.params_, model.label_days_)[0]
-        values = dict(zip(RAW_FEATURES, raw[0], strict=True)) | dict(zip(FEATURES, full, strict=True))
-        entry["factors"] = top_factors(contribs, list(FEATURES), values, {**CLV_LABELS, **dict(labels)})
+        values = (dict(zip(RAW_FEATURES, raw[0], strict=True)) | dict(zip(FEATURES, full, strict=True))
+                  | {PRIOR: float(yearly_spend(raw)[0])})
+        entry["factors"] = top_factors(contribs, list(CONTRIBUTIONS), values, {**CLV_LABELS, **dict(labels)})
     return entry
 
 
@@ -123,6 +124,8 @@ def score_batch(records, models: Mapping[str, Any], mapping: Mapping[str, Any] |
     records = list(records)
     labels = _labels(mapping)
     feats = [record_features(r, mapping, as_of) for r in records]
+    # What a factor's label shows where the feature is an id: the owner's name, as the CRM shows it.
+    shown = [{"owner": r.owner.name} if r.owner is not None and r.owner.name else {} for r in records]
     out: dict[str, dict[str, Any]] = {str(r.id): {} for r in records}
     absent: dict[str, dict[str, Any]] = {str(r.id): {} for r in records}
     for task in TASKS:
@@ -149,7 +152,7 @@ def score_batch(records, models: Mapping[str, Any], mapping: Mapping[str, Any] |
                 else:
                     out[str(r.id)][task] = entry
             continue
-        for r, entry in zip(records, _classification_entries(loaded, feats, labels, factors), strict=True):
+        for r, entry in zip(records, _classification_entries(loaded, feats, labels, factors, shown), strict=True):
             out[str(r.id)][task] = entry
     for rid in out:
         out[rid]["absent"] = absent[rid]
@@ -157,7 +160,7 @@ def score_batch(records, models: Mapping[str, Any], mapping: Mapping[str, Any] |
 
 
 def _classification_entries(loaded: LoadedModel, feats: list[Mapping[str, Any]], labels,
-                            with_factors: bool) -> list[dict]:
+                            with_factors: bool, shown: list[Mapping[str, Any]] | None = None) -> list[dict]:
     if not feats:
         return []
     model = loaded.model
@@ -177,7 +180,8 @@ def _classification_entries(loaded: LoadedModel, feats: list[Mapping[str, Any]],
         entry = {"probability": round(prob, 6), "score_1_99": score_1_99(prob), "band": band(prob),
                  "factors": [], "model_version": loaded.version}
         if impacts is not None:
-            values = dict(f) | ({model.discount_feature_: float(best[i])} if loaded.task == "price" else {})
+            values = (dict(f) | dict(shown[i] if shown else {})
+                      | ({model.discount_feature_: float(best[i])} if loaded.task == "price" else {}))
             entry["factors"] = top_factors(impacts[i], names, values, labels)
         if loaded.task == "price":
             entry["best_discount"] = float(best[i])

@@ -195,7 +195,8 @@ def test_clv_card_shows_deciles_of_held_out_customers_and_factors_in_plain_words
     assert card.factors and not any("Bg" in f["label"] or "_" in f["label"] for f in card.factors)
     assert set(card.figures) == {"importance", "deciles"} and card.positive_class is None
     html = card_html(card)
-    assert (f"Measured on {len(holdout['actual'])} held-out customers (a random share, kept out of training): "
+    assert (f"Measured on {len(holdout['actual'])} held-out customers (each predicted by a model fitted without it, "
+            f"in 5-fold cross-validation): "
             f"their actual spend from {card.holdout['date_from']} to 2024-06-30") in html
     assert "purchases)" in html and "mean contribution" in html
 

@@ -274,8 +274,60 @@ def test_factor_labels_come_from_the_crm_property_labels(crm_models):
             assert expected in shown
 
 
+def test_no_card_shows_a_field_the_deal_does_not_have_as_a_driver(crm_models):
+    # Deals without a meeting have no "days since last meeting": the card once said
+    # "Days since last meeting: missing ↓" (the "Bg p alive: missing ↑" class).
+    open_deals = [replace(r, stage_kind="open") for r in crm_records(30, seed=21)]
+    without_meeting = [r for r in open_deals if not r.activities]
+    assert without_meeting  # the case is exercised
+    batch = score_batch(open_deals, crm_models)
+    shown = 0
+    for r in open_deals:
+        feats = record_features(r)
+        for task in ("conversion", "churn", "price"):
+            for factor in batch[r.id][task]["factors"]:
+                assert "missing" not in factor["label"], (task, factor)
+                value = feats.get(factor["feature"], 0.0 if factor["feature"] == "discount" else None)
+                assert value is not None and value == value, (task, factor)  # not None, not NaN
+                shown += 1
+    assert shown > 50
+
+
+def test_factor_values_read_as_a_rep_reads_them():
+    from scoring.explain import top_factors
+
+    names = ["days_since_last_email", "days_open", "company_industry", "days_since_last_meeting", "owner", "amount"]
+    values = {"days_since_last_email": 2.07, "days_open": 44.9, "company_industry": "MARKETING_AND_ADVERTISING",
+              "days_since_last_meeting": float("nan"), "owner": "Dana Reyes", "amount": 51400.0}
+    factors = top_factors(np.array([0.3, -0.2, 0.1, -0.5, 0.05, -0.01]), names, values)
+    labels = {f["feature"]: f["label"] for f in factors}
+    assert labels["days_since_last_email"] == "Days since last email: 2 ↑"
+    assert labels["days_open"] == "Days open: 45 ↓"
+    assert labels["company_industry"] == "Industry: Marketing and advertising ↑"
+    assert labels["owner"].startswith("Deal owner: Dana Reyes")
+    assert "days_since_last_meeting" not in labels  # the strongest impact, but no value on this deal
+    assert [f["direction"] for f in factors] == ["+", "+", "+", "-", "-"]
+
+
+def test_the_owner_factor_names_the_owner_not_the_crm_user_id(crm_models, monkeypatch):
+    from integrations.base import Owner
+    from scoring import scores
+
+    captured = []
+    real = scores.top_factors
+
+    def spy(impacts, names, values, labels=None, k=3):
+        captured.append(dict(values))
+        return real(impacts, names, values, labels, k)
+
+    monkeypatch.setattr(scores, "top_factors", spy)
+    record = replace(crm_records(1, seed=22)[0], stage_kind="open", owner=Owner(id="32100005", name="Dana Reyes"))
+    score_record(record, crm_models)
+    assert captured and all(v.get("owner") == "Dana Reyes" for v in captured)
+
+
 def test_clv_factors_are_plain_words_with_values():
-    from scoring.models.clv import FEATURES
+    from scoring.models.clv import CONTRIBUTIONS as FEATURES
 
     from .data import transactions
 

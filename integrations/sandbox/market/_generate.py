@@ -27,6 +27,17 @@ RATES_PER_30D = {"emails_out": (3.0, 0.2), "emails_in": (1.6, 0.7), "calls": (1.
 """Activity kind -> (base events per 30 days, sensitivity to hidden engagement)."""
 VISITS_PER_30D = (2.0, 0.7)
 
+ACCOUNT_RATE_SHAPE = 0.6
+"""Shape of the gamma distribution (mean 1) of each account's buying rate: new deals pick an
+account in proportion to it, so a few accounts buy again and again and many buy once or never,
+as B2B books do (the NBD's heterogeneity). With every account equally likely, the past said
+nothing about future purchases beyond segment size, and a CLV model could not beat chance."""
+ACCOUNT_SPEND_SIGMA = 0.45
+"""Spread (log scale) of each account's typical deal size around its segment's median: an
+account that bought big buys big again (deal-level noise, sigma 0.55, comes on top)."""
+ACCOUNT_TRAITS_SEED = 2_000_003
+"""Offset of the random stream that draws the accounts' hidden traits (people stay as before)."""
+
 
 def build_people(m: Market) -> None:
     """Create owners, companies and their contacts."""
@@ -58,6 +69,18 @@ def build_people(m: Market) -> None:
         for j in range(n_contacts):
             m.contacts.append(_contact(m, i, j == 0, created))
             m.company_contacts.setdefault(i, []).append(len(m.contacts) - 1)
+    account_traits(m)
+
+
+def account_traits(m: Market) -> None:
+    """Give every company its hidden buying rate and spend level (a stream of their own)."""
+    traits = np.random.default_rng(m.config.seed + ACCOUNT_TRAITS_SEED)
+    n = len(m.companies)
+    rates = traits.gamma(ACCOUNT_RATE_SHAPE, 1.0 / ACCOUNT_RATE_SHAPE, n)
+    spend = traits.lognormal(0.0, ACCOUNT_SPEND_SIGMA, n)
+    for comp, rate, scale in zip(m.companies, rates, spend, strict=True):
+        comp.buying_rate_, comp.spend_scale_ = float(rate), float(scale)
+    m.account_weights = rates / rates.sum() if n else rates
 
 
 def _contact(m: Market, company: int, primary: bool, created: datetime) -> Contact:
@@ -73,14 +96,14 @@ def _contact(m: Market, company: int, primary: bool, created: datetime) -> Conta
 
 
 def new_deal(m: Market, created: datetime) -> Deal:
-    """Create one deal (no activity yet) for a random company at time `created`."""
+    """Create one deal (no activity yet) at time `created`, for a company drawn by buying rate."""
     rng = m.rng
-    comp = m.companies[int(rng.integers(len(m.companies)))]
+    comp = m.companies[int(rng.choice(len(m.companies), p=m.account_weights))]
     pool = m.company_contacts[comp.key]
     k = int(min(len(pool), 1 + rng.poisson(0.4 + (comp.segment != "smb") * 1.2)))
     chosen = [int(x) for x in rng.choice(pool, size=k, replace=False)]
     seg = comp.segment
-    amount = float(max(500.0, round(_truth.MEDIAN_AMOUNT[seg] * rng.lognormal(0, 0.55), -2)))
+    amount = float(max(500.0, round(_truth.MEDIAN_AMOUNT[seg] * comp.spend_scale_ * rng.lognormal(0, 0.55), -2)))
     existing = m.is_customer(comp.key, created)
     cycle = float(CYCLE_DAYS[seg] * rng.lognormal(0, 0.45))
     product = str(rng.choice(_text.PRODUCTS))

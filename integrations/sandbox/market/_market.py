@@ -62,6 +62,8 @@ class Market:
         self.won_at: dict[int, list[datetime]] = {}
         self.company_contacts: dict[int, list[int]] = {}
         self.last_company_activity: dict[int, datetime] = {}
+        self.account_weights = np.ones(0)
+        """Each company's chance of being the next deal's company (its buying rate, normalised)."""
         _generate.build_people(self)
         _generate.build_book(self)
 

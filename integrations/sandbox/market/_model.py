@@ -50,6 +50,10 @@ class Company:
     owner: int
     created_at: datetime
     churned_at: datetime | None = None
+    buying_rate_: float = 1.0
+    """Hidden: how often the account buys relative to the average account (mean 1)."""
+    spend_scale_: float = 1.0
+    """Hidden: the account's typical deal size relative to its segment's median."""
 
     @property
     def segment(self) -> str:
