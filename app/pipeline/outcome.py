@@ -126,9 +126,15 @@ def record_advances(app: Any, tenant_id: str, records: list[Record], pipelines: 
     if not decided:
         return {}
     order = open_stage_order(pipelines())
+    with get_db(app).session() as s:
+        # stored already (a deal is re-enriched on every change): skipped without re-attributing
+        stored = set(s.execute(select(OutcomeRow.deal_id, OutcomeRow.stage).where(
+            OutcomeRow.tenant_id == tenant_id, OutcomeRow.kind == "stage_advanced",
+            OutcomeRow.deal_id.in_([r.id for r in decided]))).tuples().all())
     new: dict[str, int] = {}
     for record in decided:
-        events = stage_advances(record, order, _aware(first[record.id]))
+        events = [e for e in stage_advances(record, order, _aware(first[record.id]))
+                  if (record.id, e.stage) not in stored]
         if not events:
             continue
         with get_db(app).session() as s:
