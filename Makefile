@@ -50,16 +50,21 @@ test: $(STAMP) lint typecheck
 test-embedded: $(STAMP)
 	env -u DATABASE_URL -u REDIS_URL $(PY) -m pytest -m "embedded and not slow" $(PYTEST_ARGS)
 
-.PHONY: llm test-llm bench-llm
+.PHONY: llm test-llm test-llm-ci bench-llm
 # The local OpenAI-compatible model server (tools/local-llm): fetches and verifies the pinned model
 # on first use, prints {"url", ...} on stdout, runs until Ctrl-C.
 llm: $(STAMP)
 	$(VENV)/bin/agentic-sales llm serve
 
 # The real-model tests against a running server (AGENTIC_SALES_LOCAL_LLM_URL) with no time budget:
-# every record and every injection case (CI runs them inside `make test` within a budget).
+# every record and the whole injection corpus (CI runs one case per kind, see test-llm-ci).
 test-llm: $(STAMP)
-	AGENTIC_SALES_LLM_TEST_BUDGET_SECONDS=0 $(PY) -m pytest -q tests/llm $(PYTEST_ARGS)
+	AGENTIC_SALES_LLM_TEST_BUDGET_SECONDS=0 AGENTIC_SALES_LLM_INJECTION_CASES=0 $(PY) -m pytest -q tests/llm $(PYTEST_ARGS)
+
+# CI's real-model step (.ci/run): starts the server itself (fetching the model on first use), runs
+# the real-model group within its budget, stops the server whatever happens.
+test-llm-ci: $(STAMP)
+	bash tools/local-llm/ci-real-model.sh
 
 # Agents on the offline templates vs the local model, same records (starts a server if none runs).
 bench-llm: $(STAMP)

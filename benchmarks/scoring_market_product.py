@@ -12,20 +12,29 @@ Steps (one run, one seed):
    not over the sandbox's HTTP API: same fields, minutes faster.)
 3. ``scoring.train_from_records`` trains conversion (closed deals as snapshots of their life) and
    price; a logistic regression is fitted on the same snapshot rows as the reference.
-4. Open deals are scored as of now, then the market runs until they close. Reported: ROC AUC and
-   ECE against the eventual outcomes, mean |p̂ − p_true| (p_true: the probability the market
-   drew the outcome with, at the decision), and per cycle-position bucket (share of the deal's
-   life elapsed when scored) the mean p̂ next to the eventual win rate.
+4. Open deals are scored as of the market's now (not the wall clock: the market's calendar is
+   fixed, and scoring it as of the machine's date once aged every open deal by months and
+   emptied its activity windows), then the market runs until they close. Reported: ROC AUC and
+   ECE against the eventual outcomes; mean |p̂ − p_true| where p_true is the eventual win
+   probability at scoring time (``integrations.sandbox.market.eventual_p_win``: the truth
+   averaged over draws of the rest of the deal's life given its hidden state), and also against
+   the probability the outcome was drawn with at the decision (which holds activity that had
+   not happened when the deal was scored); per cycle-position bucket (share of the deal's life
+   elapsed when scored) the mean p̂ next to the eventual win rate and the mean p_true.
 5. Price regret: for each open deal, expected revenue amount·(1−d)·p_true(d) at the recommended
    discount vs the best discount on the same grid, as a share of the optimum; under the
    confounded history and under a randomised one.
 
-Run: ``python -m benchmarks.scoring_market_product [--quick]`` →
+Run: ``python -m benchmarks.scoring_market_product [--quick] [--closed N] [--open N]
+[--policies confounded,random]`` (quick: 900 closed / 300 open, fast training; default: 5,000
+closed / 1,000 open, full training) →
 ``benchmarks/results/scoring_market_product.json``.
 """
 
 from __future__ import annotations
 
+import argparse
+import os
 import sys
 import time
 from datetime import datetime
@@ -35,7 +44,7 @@ import numpy as np
 
 from benchmarks._common import write_result
 from integrations.base import Activity, ClosedWonDeal, Company, Contact, History, Owner, Record, StageChange
-from integrations.sandbox.market import Market, MarketConfig
+from integrations.sandbox.market import Market, MarketConfig, eventual_p_win
 from scoring import score_batch
 from scoring.metrics import expected_calibration_error
 from scoring.models._calibration import roc_auc_safe
@@ -137,23 +146,28 @@ def run(seed: int, n_closed: int, n_open: int, policy: str, fast: bool) -> dict[
     print(f"[{policy}] trained ({time.perf_counter() - started:.0f} s)", file=sys.stderr)
     open_records = [records[k] for k in open_keys]
     models = {"conversion": _loaded("conversion", conv, conv_meta), "price": _loaded("price", price, price_meta)}
-    scores = score_batch(open_records, models, factors=False)
+    scores = score_batch(open_records, models, factors=False, as_of=m.now)
     p_hat = np.array([scores[str(k)]["conversion"]["probability"] for k in open_keys])
     best = np.array([scores[str(k)]["price"]["best_discount"] for k in open_keys])
     import pandas as pd
 
     from scoring.features import record_features
 
-    Xo = pd.DataFrame([record_features(r) for r in open_records]).reindex(columns=list(types))
+    Xo = pd.DataFrame([record_features(r, as_of=m.now) for r in open_records]).reindex(columns=list(types))
     p_lr = lr.predict_proba(Xo)[:, 1]
     position = np.array([
         (m.now - m.deals[k].created_at).total_seconds()
-        / max((m.deals[k].decision_at_ - m.deals[k].created_at).total_seconds(), 1.0) for k in open_keys])
+        / max(((m.deals[k].decision_at_ or m.now) - m.deals[k].created_at).total_seconds(), 1.0) for k in open_keys])
     regret = _regret(m, open_keys, best)
-    days = int(max((m.deals[k].decision_at_ - m.now).days for k in open_keys)) + 2
+    p_eventual = np.array([eventual_p_win(m, k) for k in open_keys])
+    days = int(max(((m.deals[k].decision_at_ or m.now) - m.now).days for k in open_keys)) + 2
+    # Only the scored deals' outcomes are needed: no new deals while they run to their decision
+    # (new deals were ~3,600 extra deals simulated daily over a 180-day tail, most of the time).
+    m.config.new_deals_per_day = 0.0
     m.advance(days)
     won = np.array([int(m.deals[k].stage == "closedwon") for k in open_keys])
-    p_true = np.array([m.p_win(k, at=m.deals[k].closed_at) for k in open_keys])
+    p_at_decision = np.array([m.p_win(k, at=m.deals[k].closed_at) for k in open_keys])
+    p_true = p_eventual
     print(f"[{policy}] open deals closed after {days} days ({time.perf_counter() - started:.0f} s)", file=sys.stderr)
     buckets = []
     for lo, hi in BUCKETS:
@@ -162,6 +176,7 @@ def run(seed: int, n_closed: int, n_open: int, policy: str, fast: bool) -> dict[
             buckets.append({"position": [lo, min(hi, 1.0)], "deals": int(sel.sum()),
                             "mean_p_hat": float(p_hat[sel].mean()), "eventual_win_rate": float(won[sel].mean()),
                             "gap": float(p_hat[sel].mean() - won[sel].mean()),
+                            "mean_p_true": float(p_true[sel].mean()),
                             "mean_abs_error_vs_true_p": float(np.abs(p_hat[sel] - p_true[sel]).mean())})
     return {
         "seed": seed, "discount_policy": policy, "closed_deals": len(closed), "open_deals": len(open_keys),
@@ -171,20 +186,41 @@ def run(seed: int, n_closed: int, n_open: int, policy: str, fast: bool) -> dict[
                        "ece_logistic_reference": expected_calibration_error(won, p_lr, 15),
                        "mean_abs_error_vs_true_p": float(np.abs(p_hat - p_true).mean()),
                        "mean_abs_error_logistic_reference": float(np.abs(p_lr - p_true).mean()),
+                       "mean_abs_error_vs_p_at_decision": float(np.abs(p_hat - p_at_decision).mean()),
+                       "mean_p_true": float(p_true.mean()),
                        "mean_p_hat": float(p_hat.mean()), "eventual_win_rate": float(won.mean()),
                        "by_cycle_position": buckets, "cv": conv_meta["metrics"].get("cv"),
                        "training_holdout": conv_meta["metrics"]["holdout"],
                        "leakage": conv_meta["leakage"]},
-        "price": regret, "seconds": round(time.perf_counter() - started, 1),
+        "price": regret, "seconds": round(time.perf_counter() - started, 1), "fast_training": fast,
+        "load_average_after": list(os.getloadavg()),
     }
 
 
-def main() -> None:
-    quick = "--quick" in sys.argv
-    n_closed, n_open = (900, 200) if quick else (2400, 400)
-    out = {"quick": quick, "runs": [run(3, n_closed, n_open, policy, fast=quick)
-                                    for policy in ("confounded", "random")]}
-    path = write_result("scoring_market_product", out)
+POLICIES = ("confounded", "random")
+
+
+def _args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.scoring_market_product")
+    parser.add_argument("--quick", action="store_true", help="900 closed / 300 open deals, fast training (CI)")
+    parser.add_argument("--closed", type=int, help="closed deals in the history (default 5000; quick 900)")
+    parser.add_argument("--open", type=int, dest="open_", help="open deals scored (default 1000; quick 300)")
+    parser.add_argument("--policies", default=",".join(POLICIES), help="discount histories, comma-separated")
+    parser.add_argument("--seed", type=int, default=3)
+    args = parser.parse_args(argv)
+    args.closed = args.closed or (900 if args.quick else 5000)
+    args.open_ = args.open_ or (300 if args.quick else 1000)
+    args.policies = [p.strip() for p in args.policies.split(",") if p.strip()]
+    if args.closed < 100 or args.open_ < 20 or not args.policies or set(args.policies) - set(POLICIES):
+        parser.exit(2, f"bad input: need --closed >= 100, --open >= 20, --policies from {', '.join(POLICIES)}\n")
+    return args
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = _args(sys.argv[1:] if argv is None else argv)
+    out = {"quick": args.quick, "runs": [run(args.seed, args.closed, args.open_, policy, fast=args.quick)
+                                         for policy in args.policies]}
+    path = write_result("scoring_market_product" + ("" if args.quick else "_full"), out)
     print(path.read_text())
 
 

@@ -25,9 +25,10 @@ Leak rules (why each exists):
 
 from __future__ import annotations
 
+import hashlib
 import math
-from collections.abc import Mapping
-from datetime import UTC, datetime
+from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from integrations.base import Record
@@ -129,17 +130,35 @@ def hidden_keys(mapping: Mapping[str, Any] | None) -> frozenset[str]:
     return frozenset(TARGET_LIKE_KEYS | ROLLUP_KEYS | set(targets.values()) | set(mapping.get("rollups") or ()))
 
 
-def snapshot_times(record: Record, fractions: tuple[float, ...]) -> list[datetime]:
-    """Moments in a closed deal's life (shares of creation → close) to describe it for training.
+def snapshot_times(record: Record, step: timedelta) -> list[datetime]:
+    """Moments of a closed deal's life on a calendar grid to describe it for training.
 
-    A deal without a usable creation date is described once, as of its close.
+    The grid starts at a phase in ``[0, step)`` drawn from the deal's id (reproducible), so the
+    expected number of moments is the deal's life divided by ``step``: a deal that stayed open
+    three times as long is met three times as often among open deals, and gives three times the
+    rows. A deal without a usable creation date, or closed when created, is described once, as
+    of its close.
     """
     created, closed = parse_time(record.created_at), parse_time(record.close_date)
     if closed is None:
         return []
     if created is None or closed <= created:
         return [closed]
-    return [created + (closed - created) * f for f in fractions]
+    digest = hashlib.sha256(f"{record.crm}:{record.id}".encode()).digest()
+    at = created + step * (int.from_bytes(digest[:8], "big") / 2.0**64)
+    out = []
+    while at < closed:
+        out.append(at)
+        at += step
+    return out
+
+
+def snapshot_step(records: Iterable[Record], per_deal: float) -> timedelta:
+    """The calendar step giving ``per_deal`` rows per closed deal on average: mean life / per_deal."""
+    lives = [(c - o).total_seconds() for r in records
+             if (o := parse_time(r.created_at)) is not None and (c := parse_time(r.close_date)) is not None and c > o]
+    mean = sum(lives) / len(lives) if lives else 86400.0
+    return timedelta(seconds=max(mean / max(per_deal, 1e-9), 3600.0))
 
 
 def record_features(record: Record, mapping: Mapping[str, Any] | None = None,

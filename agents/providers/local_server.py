@@ -59,7 +59,13 @@ LOCAL_RUN_DEADLINE_SECONDS = 240.0
 the job timeout (300 s)."""
 
 DEFAULT_CONTEXT_TOKENS = 4096
-"""Context size the server allocates, in tokens."""
+"""Context size the server allocates per sequence, in tokens."""
+
+DEFAULT_SEQUENCES = 4
+"""Requests the server generates at once, each on its own context sequence (~50 MB of KV cache
+each at 4k context); node-llama-cpp decodes their next tokens in one batch, and each sequence
+keeps the prefix of the last system prompt it served, so one role's instructions are not
+evaluated again on its next call."""
 
 
 def local_preset(url: str, model: str) -> dict[str, Any]:
@@ -82,6 +88,23 @@ def local_preset(url: str, model: str) -> dict[str, Any]:
     }
 
 
+PROJECT_SERVER_OWNER = "agentic-sales-local-llm"
+"""`owned_by` of the model tools/local-llm/server.mjs lists: how a client recognises it."""
+
+
+def preset_for(url: str, model: str, *, keep_timeouts: bool = False) -> dict[str, Any]:
+    """Return :func:`local_preset` without the role choice, for a run whose provider is already chosen.
+
+    `agents try --provider openai_compatible` against the project's server gets the local model's
+    timeouts, completion caps and context budget (the generic 30 s timeout and 3,000-token context
+    make a 0.5B model on one core time out); `keep_timeouts` leaves timeouts the user configured.
+    """
+    preset = {k: v for k, v in local_preset(url, model).items() if k not in ("roles", "openai_base_url")}
+    if keep_timeouts:
+        preset.pop("role_timeouts")
+    return preset
+
+
 class LocalServerError(ConfigurationError):
     """The local server could not be installed or started; the message says what to do."""
 
@@ -92,6 +115,20 @@ def is_up(url: str, *, timeout: float = HEALTH_TIMEOUT_SECONDS) -> bool:
         return httpx.get(url.rstrip("/") + "/models", timeout=timeout).status_code == 200
     except httpx.HTTPError:
         return False
+
+
+def project_server_model(url: str, *, timeout: float = HEALTH_TIMEOUT_SECONDS) -> str | None:
+    """Return the model id when the server at `url` is this project's local server, else None.
+
+    tools/local-llm/server.mjs lists its model as owned by PROJECT_SERVER_OWNER; other
+    OpenAI-compatible servers (vLLM, Ollama, a hosted API) keep their own timeouts and budgets.
+    """
+    try:
+        data = httpx.get(url.rstrip("/") + "/models", timeout=timeout).json().get("data") or []
+    except (httpx.HTTPError, ValueError, AttributeError):
+        return None
+    first = data[0] if data and isinstance(data[0], dict) else {}
+    return str(first["id"]) if first.get("owned_by") == PROJECT_SERVER_OWNER and first.get("id") else None
 
 
 def served_model(url: str, *, timeout: float = HEALTH_TIMEOUT_SECONDS) -> str | None:
@@ -153,7 +190,7 @@ class LocalServer:
 def start(
     *, spec: ModelSpec = QWEN_05B, model_path: Path | None = None, port: int = 0,
     threads: int = DEFAULT_THREADS, context_tokens: int = DEFAULT_CONTEXT_TOKENS,
-    start_timeout: float = START_TIMEOUT_SECONDS, log: Callable[[str], None] = lambda _m: None,
+    sequences: int = DEFAULT_SEQUENCES, start_timeout: float = START_TIMEOUT_SECONDS, log: Callable[[str], None] = lambda _m: None,
 ) -> LocalServer:
     """Fetch and verify the model, install the runtime, start the server and wait until it listens.
 
@@ -162,7 +199,8 @@ def start(
         model_path: a model file to use instead; it is still verified against `spec`.
         port: TCP port on 127.0.0.1; 0 picks a free one.
         threads: generation threads.
-        context_tokens: the server's context size.
+        context_tokens: the server's context size per sequence.
+        sequences: requests generated at once (batched decoding).
         start_timeout: seconds to wait for the server's first line.
         log: progress lines (the CLI sends them to stderr).
 
@@ -175,11 +213,17 @@ def start(
     path = verify(model_path, spec) if model_path else ensure_model(spec, log=log)
     install_runtime(log=log)
     cmd = [shutil.which("node") or "node", str(TOOL_DIR / "server.mjs"), "--model", str(path),
-           "--port", str(port), "--threads", str(threads), "--ctx", str(context_tokens), "--name", spec.name]
-    log(f"starting the local LLM server ({spec.name}, {threads} thread(s), context {context_tokens})")
+           "--port", str(port), "--threads", str(threads), "--ctx", str(context_tokens), "--sequences", str(sequences), "--name", spec.name]
+    log(f"starting the local LLM server ({spec.name}, {threads} thread(s), {sequences} sequence(s) "
+        f"of context {context_tokens})")
     proc = subprocess.Popen(cmd, cwd=TOOL_DIR, stdout=subprocess.PIPE, stderr=subprocess.PIPE,  # noqa: S603
                             text=True, start_new_session=True)
-    first = _first_line(proc, start_timeout)
+    try:
+        first = _first_line(proc, start_timeout)
+    except BaseException:  # interrupted while waiting (Ctrl-C, SIGTERM): never leave the server behind
+        proc.kill()
+        proc.wait()
+        raise
     if first is None:
         err = _drain(proc)
         proc.kill()

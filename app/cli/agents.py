@@ -50,6 +50,17 @@ def _champion_scores(record: Any, registry: str | None) -> tuple[dict[str, Any] 
         return None, f"champion models could not score the record ({type(exc).__name__}: {exc})"
 
 
+def _local_server_fit(settings: Any, url: str) -> Any:
+    """The local model's timeouts and budgets when `url` is the project's own server (tools/local-llm)."""
+    from agents.providers.local_server import preset_for, project_server_model
+
+    model = project_server_model(url)
+    if model is None:
+        return settings
+    configured = any(k.startswith(("LLM_TIMEOUT", "AGENTIC_SALES_LLM_TIMEOUT")) for k in os.environ)
+    return settings.with_overrides(**preset_for(url, model, keep_timeouts=configured))
+
+
 @click.group("agents")
 def agents() -> None:
     """Run the LLM agents (analyst, strategist, writer) outside the pipeline."""
@@ -123,6 +134,8 @@ def try_cmd(record_json: str, provider: str | None, llm: str | None, tone: str, 
 
             local = prepare("local", log=lambda m: click.echo(m, err=True))
             settings = settings.with_overrides(**local.config["AGENT_SETTINGS_OVERRIDES"])
+        elif provider and provider.split(":")[0] == "openai_compatible" and settings.openai_base_url:
+            settings = _local_server_fit(settings, settings.openai_base_url)
         run = run_agents(record, scores, settings, cache=MemoryCache(), ledger=MemoryLedger(), now=now,
                          provider_override=provider)
     except AgentError as exc:

@@ -60,28 +60,37 @@ def fetch_cmd(model_file: Path | None) -> None:
 @click.option("--port", type=click.IntRange(0, 65535), default=0, help="Port on 127.0.0.1 (0: any free one).")
 @click.option("--threads", type=click.IntRange(1, 64), default=1, help="Generation threads.")
 @click.option("--ctx", "context_tokens", type=click.IntRange(512, 32768), default=4096, help="Context size in tokens.")
+@click.option("--sequences", type=click.IntRange(1, 16), default=None,
+              help="Requests generated at once, decoded in one batch (default: 4).")
 @click.option("--model-file", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Serve this file (still verified against the pinned sha256).")
-def serve_cmd(port: int, threads: int, context_tokens: int, model_file: Path | None) -> None:
+def serve_cmd(port: int, threads: int, context_tokens: int, sequences: int | None, model_file: Path | None) -> None:
     """Start the server, print {"url", "model", "context_size", "pid"}, run until interrupted."""
     from agents.errors import ConfigurationError
     from agents.providers import local_server
     from agents.providers.local_model import ModelIntegrityError
 
-    try:
-        server = local_server.start(model_path=model_file, port=port, threads=threads,
-                                    context_tokens=context_tokens, log=_log)
-    except ModelIntegrityError as exc:
-        _fail(str(exc), EXIT_INPUT)
-    except ConfigurationError as exc:
-        _fail(str(exc), EXIT_START)
     stop = threading.Event()
+    starting = True
 
     def _on_signal(_signum: int, _frame: FrameType | None) -> None:
+        if starting:  # still fetching or starting: unwind, start() stops what it spawned
+            raise KeyboardInterrupt
         stop.set()
 
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, _on_signal)
+    try:
+        server = local_server.start(model_path=model_file, port=port, threads=threads,
+                                    context_tokens=context_tokens, log=_log,
+                                    sequences=sequences or local_server.DEFAULT_SEQUENCES)
+    except ModelIntegrityError as exc:
+        _fail(str(exc), EXIT_INPUT)
+    except ConfigurationError as exc:
+        _fail(str(exc), EXIT_START)
+    except KeyboardInterrupt:
+        _fail("interrupted while starting the local LLM server", EXIT_START)
+    starting = False
     click.echo(json.dumps({"url": server.url, "model": server.model, "context_size": server.context_size,
                            "pid": server.process.pid}))
     sys.stdout.flush()

@@ -42,9 +42,22 @@ def silent(seconds: float) -> Answer:
     return answer
 
 
+def json_answer(content: dict) -> Answer:
+    """A well-formed completion whose message is `content` as JSON."""
+
+    def answer(_body: dict) -> tuple[int, str, bytes]:
+        doc = {"id": "x", "object": "chat.completion", "model": "m", "choices": [
+            {"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": json.dumps(content)}}],
+            "usage": {"prompt_tokens": 10, "completion_tokens": 5, "total_tokens": 15}}
+        return 200, "application/json", json.dumps(doc).encode()
+
+    return answer
+
+
 @contextmanager
-def serving(answer: Answer) -> Iterator[tuple[str, list[dict]]]:
-    """Run a server answering every chat completion with `answer`; yield its /v1 URL and the bodies."""
+def serving(answer: Answer, *, models: list[dict] | None = None) -> Iterator[tuple[str, list[dict]]]:
+    """Run a server answering every chat completion with `answer` (and `GET /v1/models` with
+    `models` when given, else 404); yield its /v1 URL and the bodies."""
     bodies: list[dict] = []
 
     class Handler(BaseHTTPRequestHandler):
@@ -63,8 +76,16 @@ def serving(answer: Answer) -> Iterator[tuple[str, list[dict]]]:
                 pass  # the client timed out and left
 
         def do_GET(self) -> None:  # noqa: N802
-            self.send_response(404)
+            if models is None or not self.path.endswith("/models"):
+                self.send_response(404)
+                self.end_headers()
+                return
+            payload = json.dumps({"object": "list", "data": models}).encode()
+            self.send_response(200)
+            self.send_header("content-type", "application/json")
+            self.send_header("content-length", str(len(payload)))
             self.end_headers()
+            self.wfile.write(payload)
 
         def log_message(self, *_args: object) -> None:
             pass

@@ -6,10 +6,19 @@ with a recorded reason, and no injected instruction may reach the final output. 
 real answers accepted vs replaced, per-role timings and the draft checks per language are written
 to test-artifacts/llm-real-model.json and printed at the end of the run.
 
-Time: every call costs seconds on one core, so the injection corpus runs until the
-AGENTIC_SALES_LLM_TEST_BUDGET_SECONDS budget (default 540 for the whole module; 0 = no budget,
-`make test-llm`) is spent, starting at a case that rotates by day so that successive CI runs
-cover the whole corpus; the report says how many cases ran.
+Time: prompt evaluation dominates (a 0.5B model evaluates ~40-55 prompt tokens and generates ~14
+tokens per CPU-second on one thread), so cases that share a record reuse the server's cached
+prompt prefix; AGENTIC_SALES_LLM_PARALLEL runs go to the server at once (default 1). CI runs a deterministic, stratified subset of the injection corpus: the cases in file order,
+round-robin over the kinds, the first AGENTIC_SALES_LLM_INJECTION_CASES of them (default: one per
+kind, so every kind is covered); `make test-llm` sets it to 0 and runs the whole corpus (and
+AGENTIC_SALES_LLM_INJECTION_SETS=injection,injection_heldout,... adds the held-out sets). A budget
+(AGENTIC_SALES_LLM_TEST_BUDGET_SECONDS, default 540 for the module, 0 = none) stops starting new
+cases when a slow machine would blow CI's time; the report says how many cases and kinds ran.
+
+Roles on the model per injection case: the writer always (it reads every activity and writes the
+one output that reaches a customer) plus the roles the case's compromised answer targets (the
+analyst's summary or the strategist's discount); the others answer offline, which keeps a case at
+~1 model call instead of 3 without hiding where the attack aims.
 """
 
 from __future__ import annotations
@@ -18,14 +27,15 @@ import json
 import os
 import time
 from collections import Counter, defaultdict
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from agents import AgentSettings, run_agents
+from agents.providers.limits import ConcurrencyLimiter
 from agents.providers.local_server import LOCAL_URL_ENV, local_preset, served_model
 from integrations.base import Activity
 from tests.agents.conftest import FIXTURES, NOW, load_record
@@ -37,11 +47,18 @@ pytestmark = [pytest.mark.skipif(not URL, reason=f"{LOCAL_URL_ENV} is not set: n
               pytest.mark.timeout(3600)]
 
 BUDGET_SECONDS = float(os.environ.get("AGENTIC_SALES_LLM_TEST_BUDGET_SECONDS") or 540)
-"""Wall-clock seconds all real-model tests may take in one run (0: no limit); the varied records
-always run in full, the injection corpus gets what is left (at least MIN_INJECTION_SECONDS)."""
+"""Wall-clock seconds all real-model tests may take in one run (0: no limit). Calls still running
+when their test's share is spent time out and fall back with that reason (as in the product), and
+no new injection case starts; the report says how many answers were the model's."""
+
+RECORDS_SHARE = 0.45
+"""Share of the budget the varied records may use; the injection corpus gets the rest."""
 
 MIN_INJECTION_SECONDS = 60.0
-"""Injection-corpus time even when the varied records used up the budget."""
+"""Injection-corpus time even when the varied records used up their share."""
+
+MIN_CALL_SECONDS = 5.0
+"""Shortest per-call timeout given near the end of a budget (a shorter one only wastes the call)."""
 
 CLOCK: dict[str, float] = {}
 """When the first real-model test of this run started (set by the `model` fixture)."""
@@ -49,8 +66,21 @@ CLOCK: dict[str, float] = {}
 MIN_RECORDS = 8
 """Varied records every role must be run on."""
 
+PARALLEL = int(os.environ.get("AGENTIC_SALES_LLM_PARALLEL") or 1)
+"""Runs in flight at once (at most the server's DEFAULT_SEQUENCES). One by default: on one thread,
+batched decoding saved only ~4% of the server's CPU time (192 tokens: 14.7 vs 14.3 CPU-s, 4
+sequences at once), while every call's latency grows with the calls beside it, so a budget cut
+would waste several half-done calls instead of one. The server's sequences still pay off: each
+keeps the prefix of the last prompt it served (cases on the same record share most of it)."""
+
+INJECTION_CASES = os.environ.get("AGENTIC_SALES_LLM_INJECTION_CASES")
+"""How many injection cases run (stratified order); unset: one per kind; 0: all."""
+
+INJECTION_SETS = tuple((os.environ.get("AGENTIC_SALES_LLM_INJECTION_SETS") or "injection").split(","))
+"""Corpus directories under tests/fixtures/ (the corpus, and held-out sets when asked)."""
+
 ROLES = ("analyst", "strategist", "writer")
-CASES = sorted((FIXTURES / "injection").glob("*.json"))
+CASES = sorted(p for name in INJECTION_SETS for p in (FIXTURES / name.strip()).glob("*.json"))
 
 try:  # the agents tests own the corpus and its definition of "unsafe"; use theirs when present
     from tests.agents.test_injection import _case, _unsafe  # type: ignore[attr-defined]
@@ -81,13 +111,54 @@ def model() -> str:
     return name
 
 
-def _local(settings: AgentSettings, model: str) -> AgentSettings:
+def _local(settings: AgentSettings, model: str, deadline: float | None = None) -> AgentSettings:
+    """The local preset; per-call timeouts and the run deadline end by `deadline` (monotonic)."""
     local = settings.with_overrides(**local_preset(URL, model))
+    # PARALLEL runs share one server, so a call may wait for the others' tokens: its timeout
+    # grows with them (the product's one-run-at-a-time timeouts would time out every call).
+    timeouts = {r: t * PARALLEL for r, t in local.role_timeouts.items()}
     slow = os.environ.get("AGENTIC_SALES_LLM_TIMEOUT_SECONDS")  # a slow machine may allow more time
     if slow:
-        local = local.with_overrides(role_timeouts=dict.fromkeys(ROLES, float(slow)),
-                                     run_deadline_seconds=3 * float(slow))
-    return local
+        timeouts = dict.fromkeys(ROLES, float(slow))
+    run_deadline = sum(timeouts.values())
+    if deadline is not None:
+        left = max(MIN_CALL_SECONDS, deadline - time.monotonic())
+        timeouts = {r: min(t, left) for r, t in timeouts.items()}
+        run_deadline = min(run_deadline, left)
+    return local.with_overrides(role_timeouts=timeouts, run_deadline_seconds=run_deadline)
+
+
+def _deadline(share_seconds: float) -> float | None:
+    return time.monotonic() + share_seconds if BUDGET_SECONDS else None
+
+
+def _limiter() -> ConcurrencyLimiter:
+    # The process-wide limiter allows 2 calls per tenant; these runs share a tenant on purpose.
+    return ConcurrencyLimiter(per_process=2 * PARALLEL, per_tenant=2 * PARALLEL)
+
+
+def stratified(cases: list[Path]) -> list[Path]:
+    """Cases in file order, round-robin over their kinds: any prefix covers the kinds evenly."""
+    by_kind: dict[str, list[Path]] = defaultdict(list)
+    for path in cases:
+        by_kind[_kind_of(path)].append(path)
+    out: list[Path] = []
+    for i in range(max((len(v) for v in by_kind.values()), default=0)):
+        out += [v[i] for _, v in sorted(by_kind.items()) if i < len(v)]
+    return out
+
+
+def _kind_of(path: Path) -> str:
+    case = json.loads(path.read_text())
+    return str(case.get("kind") or case.get("category") or "unknown")
+
+
+def selected_cases(cases: list[Path], wanted: str | None) -> list[Path]:
+    """The stratified subset CI runs: one per kind when `wanted` is unset, all when it is 0."""
+    order = stratified(cases)
+    kinds = len({_kind_of(p) for p in cases})
+    n = kinds if wanted in (None, "") else int(wanted)
+    return order if n <= 0 else order[:n]
 
 
 def _records() -> list[tuple[str, Any, Any]]:
@@ -123,9 +194,20 @@ def test_every_role_on_eight_varied_records_is_schema_valid_or_falls_back_with_a
     records = _records()
     assert len(records) >= MIN_RECORDS
     started = time.monotonic()
-    for name, record, scores in records:
-        settings = _local(AgentSettings(tenant_id=record.tenant_id or "t"), model)
-        run = run_agents(record, scores, settings, now=NOW, env={})
+    limiter = _limiter()
+    deadline = _deadline(BUDGET_SECONDS * RECORDS_SHARE)
+
+    def one(item: tuple[str, Any, Any]) -> Any:
+        _name, record, scores = item
+        if item is not records[0] and deadline is not None and time.monotonic() > deadline - MIN_CALL_SECONDS:
+            return None  # the records' share of the budget is spent: not started (reported)
+        settings = _local(AgentSettings(tenant_id=record.tenant_id or "t"), model, deadline)
+        return run_agents(record, scores, settings, now=NOW, env={}, limiter=limiter)
+
+    with ThreadPoolExecutor(PARALLEL) as pool:
+        runs = list(pool.map(one, records))
+    ran = [(item, run) for item, run in zip(records, runs, strict=True) if run is not None]
+    for (name, _record, _scores), run in ran:
         for role in ROLES:
             kind, reason = _role_outcome(run, role, label)
             outcomes[role][kind] += 1
@@ -137,11 +219,11 @@ def test_every_role_on_eight_varied_records_is_schema_valid_or_falls_back_with_a
         REPORT.setdefault("drafts", []).append({"record": name, "language": run.draft.language,
                                                  "by": run.draft.generated_by, "checks_passed": run.checks_passed,
                                                  "failed": [c.name for c in run.checks if not c.passed]})
-    REPORT["records"] = {"count": len(records), "seconds": round(time.monotonic() - started, 1),
+    REPORT["records"] = {"count": len(records), "run": len(ran), "parallel": PARALLEL, "seconds": round(time.monotonic() - started, 1),
                          "by_role": {r: dict(c) for r, c in outcomes.items()},
                          "latency_ms": {r: _pcts(v) for r, v in latencies.items()},
                          "fallback_reasons": dict(reasons)}
-    assert sum(outcomes["analyst"].values()) == len(records)
+    assert sum(outcomes["analyst"].values()) == len(ran) > 0
     # The model answered at least once: otherwise this test would pass on a dead server.
     assert sum(c["model"] for c in outcomes.values()) > 0, REPORT["records"]
 
@@ -149,39 +231,49 @@ def test_every_role_on_eight_varied_records_is_schema_valid_or_falls_back_with_a
 def test_the_injection_corpus_through_the_real_model_never_reaches_the_final_output(model):
     assert CASES, "no injection corpus"
     label = f"openai_compatible:{model}"
-    offset = datetime.now(UTC).timetuple().tm_yday % len(CASES)
-    order = CASES[offset:] + CASES[:offset]
+    order = selected_cases(CASES, INJECTION_CASES)
     started = time.monotonic()
-    accepted: Counter[str] = Counter()
-    replaced: Counter[str] = Counter()
-    unsafe: list[str] = []
-    ran = 0
-    allowed = max(MIN_INJECTION_SECONDS, BUDGET_SECONDS - (started - CLOCK["started"]))
-    for path in order:
-        if BUDGET_SECONDS and time.monotonic() - started > allowed:
-            break
+    deadline = _deadline(max(MIN_INJECTION_SECONDS, BUDGET_SECONDS - (started - CLOCK["started"])))
+    limiter = _limiter()
+
+    def one(path: Path) -> tuple[dict[str, Any], tuple[str, ...], Any, list[str]] | None:
+        if deadline is not None and time.monotonic() > deadline - MIN_CALL_SECONDS:
+            return None  # over budget: not started (reported below)
         case, record, scores, settings = _case(path)
-        roles = tuple(case.get("compromised") or ("writer",))
-        local = _local(settings, model)
-        # Only the roles the case attacks run on the model; the others answer offline.
+        roles = tuple(dict.fromkeys(("writer", *(case.get("compromised") or ()))))
+        local = _local(settings, model, deadline)
         local = local.with_overrides(roles={r: (local.roles[r] if r in roles else "offline:template-v1")
                                             for r in ROLES})
         run = run_agents(record, scores, local, now=NOW, policy=fixed_policy(case.get("arm", "value_reinforcement")),
-                         env={})
-        ran += 1
-        problems = _unsafe(run, case, record, settings)
+                         env={}, limiter=limiter)
+        return case, roles, run, _unsafe(run, case, record, settings)
+
+    with ThreadPoolExecutor(PARALLEL) as pool:
+        results = [r for r in pool.map(one, order) if r is not None]
+    accepted: Counter[str] = Counter()
+    replaced: Counter[str] = Counter()
+    reasons: Counter[str] = Counter()
+    unsafe: list[str] = []
+    kinds: Counter[str] = Counter()
+    for case, roles, run, problems in results:
+        kinds[case.get("kind") or case.get("category") or "unknown"] += 1
         if problems:
             unsafe.append(f"{case['id']}: {problems}")
         for role in roles:
-            kind, _ = _role_outcome(run, role, label)
+            kind, reason = _role_outcome(run, role, label)
             (accepted if kind == "model" else replaced)[role] += 1
+            if kind == "offline":
+                assert reason, f"{case['id']}: {role} answered offline without a recorded reason"
+                reasons[reason.split(":")[0] if "safety" in reason else _short(reason)] += 1
     total = sum(accepted.values()) + sum(replaced.values())
     REPORT["injection"] = {
-        "cases_run": ran, "cases_total": len(CASES), "first_case": order[0].name,
-        "seconds": round(time.monotonic() - started, 1), "unsafe": len(unsafe),
-        "accepted": dict(accepted), "replaced": dict(replaced),
-        "accepted_share": round(sum(accepted.values()) / total, 3) if total else None}
-    assert ran > 0
+        "sets": list(INJECTION_SETS), "cases_run": len(results), "cases_selected": len(order),
+        "cases_total": len(CASES), "kinds_run": len(kinds), "kinds_total": len({_kind_of(p) for p in CASES}),
+        "parallel": PARALLEL, "seconds": round(time.monotonic() - started, 1), "unsafe": len(unsafe),
+        "accepted": dict(accepted), "replaced": dict(replaced), "replaced_reasons": dict(reasons),
+        "accepted_share": round(sum(accepted.values()) / total, 3) if total else None,
+        "budget_exhausted": len(results) < len(order)}
+    assert results, "no injection case ran"
     assert unsafe == [], unsafe
 
 

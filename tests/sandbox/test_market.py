@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import numpy as np
 
@@ -135,3 +135,28 @@ def test_deal_table_matches_the_book():
     assert len(t["won"]) == 60 and set(t["won"]) <= {0, 1}
     assert np.all((t["p_win"] > 0) & (t["p_win"] < 1))
     assert len(m.deal_table(closed=False)["p_win"]) == 20
+
+
+def test_asking_for_the_eventual_win_probability_never_changes_the_market():
+    from integrations.sandbox.market import eventual_p_win
+
+    asked, quiet = _small(9), _small(9)
+    first = [eventual_p_win(asked, d.key, samples=50) for d in asked.open_deals()]
+    assert first == [eventual_p_win(asked, d.key, samples=50) for d in asked.open_deals()]  # reproducible
+    assert asked.advance(3) == quiet.advance(3)
+    assert _fingerprint(asked) == _fingerprint(quiet)
+
+
+def test_the_eventual_win_probability_counts_the_activity_still_to_come():
+    from integrations.sandbox.market import eventual_p_win
+
+    m = _small(10)
+    closed = next(d for d in m.deals if not d.is_open)
+    assert eventual_p_win(m, closed.key) == m.p_win(closed.key, at=closed.closed_at)
+    # An engaged deal early in a long cycle will gather meetings and inbound emails: its eventual
+    # odds are above what its activity so far says; at its decision they are what it says.
+    deal = max(m.open_deals(), key=lambda d: d.engagement_)
+    deal.decision_at_ = m.now + timedelta(days=120)
+    assert eventual_p_win(m, deal.key) > m.p_win(deal.key) + 0.05
+    deal.decision_at_ = m.now
+    assert abs(eventual_p_win(m, deal.key) - m.p_win(deal.key, at=m.now)) < 1e-9

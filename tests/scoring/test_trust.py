@@ -104,13 +104,51 @@ def test_a_thirty_row_csv_is_refused_with_the_count():
 def test_closed_deals_are_described_mid_life_and_labelled_with_their_outcome():
     records = crm_records(40, seed=7)
     frame, target, _ = records_to_frame(records, "conversion")
-    assert len(frame) == 3 * len(records)
-    first = records[0]
+    assert 2 * len(records) <= len(frame) <= 4 * len(records)  # three rows per deal on average
+    counts = frame["__group__"].value_counts()
+    first = next(r for r in records if counts.get(r.id, 0) >= 2)
     rows = frame[frame["__group__"] == first.id]
     total = sum(1 for a in first.activities if a.type == "meeting")
     assert rows["meetings_90d"].is_monotonic_increasing and rows["meetings_90d"].iloc[-1] <= total
     assert rows["days_open"].iloc[0] < rows["days_open"].iloc[-1]
     assert rows[target].nunique() == 1 and "days_to_close" not in frame.columns
+
+
+def test_a_deal_open_three_times_as_long_gives_about_three_times_the_rows():
+    """Training rows weight deals as an open pipeline does: by how long each stays open."""
+    records = crm_records(300, seed=9)
+    short = [replace(r, close_date=_days_after(r.created_at, 20)) for r in records[:150]]
+    long = [replace(r, close_date=_days_after(r.created_at, 60)) for r in records[150:]]
+    frame, _, _ = records_to_frame(short + long, "conversion")
+    per_group = frame["__group__"].value_counts()
+    n_short = per_group.reindex([r.id for r in short]).fillna(0).sum()
+    n_long = per_group.reindex([r.id for r in long]).fillna(0).sum()
+    assert 2.5 < n_long / n_short < 3.5, (n_short, n_long)
+    again, _, _ = records_to_frame(short + long, "conversion")
+    assert again["days_open"].tolist() == frame["days_open"].tolist()  # the grid's phase is per deal, fixed
+
+
+def test_no_snapshot_describes_a_deal_at_or_after_its_close():
+    records = crm_records(60, seed=10)
+    frame, _, _ = records_to_frame(records, "conversion")
+    life = {r.id: (pd.Timestamp(r.close_date, tz="UTC") - pd.Timestamp(r.created_at, tz="UTC")).total_seconds() / 86400
+            for r in records}
+    assert (frame["days_open"] < frame["__group__"].map(life)).all()
+
+
+def test_price_rows_describe_each_closed_deal_once_as_of_its_close():
+    records = crm_records(60, seed=10)
+    frame, _, discount = records_to_frame(records, "price")
+    assert discount == "discount" and frame["__group__"].is_unique and len(frame) == len(records)
+    life = {r.id: (pd.Timestamp(r.close_date, tz="UTC") - pd.Timestamp(r.created_at, tz="UTC")).total_seconds() / 86400
+            for r in records}
+    assert np.allclose(frame["days_open"], frame["__group__"].map(life))
+
+
+def _days_after(created: str, days: int) -> str:
+    from datetime import datetime, timedelta
+
+    return (datetime.fromisoformat(created.replace("Z", "+00:00")) + timedelta(days=days)).date().isoformat()
 
 
 def test_moving_every_date_three_years_later_changes_no_feature():

@@ -2,13 +2,14 @@
 //
 // POST /v1/chat/completions (messages, max_tokens / max_completion_tokens, temperature, top_p,
 // seed, response_format json_object / json_schema enforced by a grammar), GET /v1/models (with
-// the context size, so clients can budget their prompts), GET /health. One request is generated at
-// a time (one thread by default): the machines this runs on are shared. Each distinct system prompt
-// keeps its own context sequence (up to --sequences, least recently used reused) and its history is
-// NOT cleared after a request: node-llama-cpp re-evaluates only the tokens after the prefix the next
-// prompt shares with the last one, so a role's instructions and schema are evaluated once, not on
-// every call (prompt evaluation dominates the cost on one core).
-// Usage: node server.mjs --model FILE [--port 0] [--host 127.0.0.1] [--threads 1] [--ctx 4096] [--sequences 3]
+// the context size, so clients can budget their prompts), GET /health. Up to --sequences requests
+// are generated at once (one thread by default: the machines this runs on are shared), each on its
+// own context sequence, decoded in one batch. A sequence's history is NOT cleared after a request:
+// node-llama-cpp re-evaluates only the tokens after the prefix the next prompt shares with the last
+// one, and a request goes to the free sequence whose last prompt shares the longest prefix with it,
+// so a role's instructions, schema and a record's data are evaluated once, not on every call
+// (prompt evaluation dominates the cost on one core).
+// Usage: node server.mjs --model FILE [--port 0] [--host 127.0.0.1] [--threads 1] [--ctx 4096] [--sequences 4]
 // Prints one JSON line {"url", "model", "context_size"} on stdout once it listens.
 import http from "node:http";
 import path from "node:path";
@@ -18,7 +19,7 @@ import { getLlama, LlamaChatSession } from "node-llama-cpp";
 const { values: opt } = parseArgs({ options: {
   model: { type: "string" }, port: { type: "string", default: "0" }, host: { type: "string", default: "127.0.0.1" },
   threads: { type: "string", default: "1" }, ctx: { type: "string", default: "4096" },
-  sequences: { type: "string", default: "3" },
+  sequences: { type: "string", default: "4" },
   name: { type: "string" } } });
 if (!opt.model) { console.error("error: --model FILE is required"); process.exit(2); }
 const modelName = opt.name || path.basename(opt.model).replace(/\.gguf$/, "");
@@ -28,17 +29,47 @@ const llama = await getLlama({ build: "never", gpu: false, maxThreads: Number(op
 const model = await llama.loadModel({ modelPath: opt.model });
 const context = await model.createContext({ contextSize: Number(opt.ctx), threads: Number(opt.threads),
   sequences: Number(opt.sequences) });
-const sequences = Array.from({ length: context.totalSequences }, () => ({ sequence: context.getSequence(), key: null, used: 0 }));
+const slots = Array.from({ length: context.totalSequences },
+  () => ({ sequence: context.getSequence(), text: "", used: 0, busy: false }));
+const waiting = []; // requests waiting for a free sequence, first come first served
 let clock = 0;
 
-// The sequence that last served this system prompt, else the least recently used one.
-function sequenceFor(key) {
-  const slot = sequences.find((s) => s.key === key) ?? sequences.reduce((a, b) => (a.used <= b.used ? a : b));
-  slot.key = key; slot.used = ++clock;
-  return slot.sequence;
+function sharedPrefix(a, b) {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+// The free sequence whose last prompt shares the longest prefix with this one (node-llama-cpp
+// evaluates only the tokens after the shared prefix; prompt evaluation dominates the cost on a
+// CPU: a writer prompt of ~2,400 tokens costs ~10x its ~90-token answer), else the least
+// recently used; waits while every sequence is generating. Requests on different sequences run
+// at the same time and node-llama-cpp decodes their next tokens in one batch.
+function acquire(text, signal) {
+  const free = slots.filter((s) => !s.busy);
+  if (free.length) {
+    const score = (s) => sharedPrefix(s.text, text);
+    const slot = free.reduce((a, b) => (score(b) > score(a) || (score(b) === score(a) && b.used < a.used) ? b : a));
+    slot.busy = true; slot.text = text; slot.used = ++clock;
+    return Promise.resolve(slot);
+  }
+  return new Promise((resolve, reject) => {
+    const entry = { text, resolve, reject };
+    waiting.push(entry);
+    signal.addEventListener("abort", () => {
+      const i = waiting.indexOf(entry);
+      if (i >= 0) { waiting.splice(i, 1); reject(new HttpError(499, "client closed the request")); }
+    }, { once: true });
+  });
+}
+
+function release(slot) {
+  slot.busy = false;
+  const next = waiting.shift();
+  if (next) acquire(next.text, new AbortController().signal).then(next.resolve, next.reject);
 }
 const jsonGrammar = await llama.getGrammarFor("json");
-let queue = Promise.resolve(); // serialises generations: one at a time on the one thread
 
 class HttpError extends Error { constructor(status, message) { super(message); this.status = status; } }
 
@@ -80,9 +111,11 @@ async function complete(body, signal) {
       + `exceed the context size ${context.contextSize}`);
   }
   const grammar = await grammarFor(body.response_format);
-  const sequence = sequenceFor(past[0]?.type === "system" ? past[0].text : "");
-  const session = new LlamaChatSession({ contextSequence: sequence, autoDisposeSequence: false });
+  const slot = await acquire(all.map((i) => i.text ?? i.response.join("")).join("\u0000"), signal);
+  const sequence = slot.sequence;
+  let session;
   try {
+    session = new LlamaChatSession({ contextSequence: sequence, autoDisposeSequence: false });
     session.setChatHistory(past.length ? past : [{ type: "system", text: "" }]);
     const before = sequence.tokenMeter.getState();
     const started = Date.now();
@@ -104,7 +137,8 @@ async function complete(body, signal) {
       usage: { prompt_tokens: promptTotal, completion_tokens: used.usedOutputTokens,
         total_tokens: promptTotal + used.usedOutputTokens, prompt_tokens_details: { cached_tokens: cached } } };
   } finally {
-    session.dispose({ disposeSequence: false }); // the sequence keeps its tokens for the next prompt
+    session?.dispose({ disposeSequence: false }); // the sequence keeps its tokens for the next prompt
+    release(slot);
   }
 }
 
@@ -129,7 +163,7 @@ const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, "http://x");
     if (req.method === "GET" && url.pathname === "/health") return send(res, 200, { status: "ok", model: modelName });
     if (req.method === "GET" && url.pathname === "/v1/models") {
-      return send(res, 200, { object: "list", data: [{ id: modelName, object: "model", owned_by: "local",
+      return send(res, 200, { object: "list", data: [{ id: modelName, object: "model", owned_by: "agentic-sales-local-llm",
         context_length: context.contextSize }] });
     }
     if (req.method !== "POST" || url.pathname !== "/v1/chat/completions") throw new HttpError(404, "not found");
@@ -137,10 +171,8 @@ const server = http.createServer(async (req, res) => {
     if (body.stream) throw new HttpError(400, "stream is not supported by this server");
     const abort = new AbortController();
     res.on("close", () => { if (!res.writableFinished) abort.abort(); }); // the client gave up
-    const job = queue.then(() => (abort.signal.aborted ? null : complete(body, abort.signal)));
-    queue = job.catch(() => {});
-    const result = await job;
-    if (result) send(res, 200, result);
+    const result = await complete(body, abort.signal);
+    if (!abort.signal.aborted) send(res, 200, result);
   } catch (e) {
     const status = e instanceof HttpError ? e.status : 500;
     if (!res.headersSent) send(res, status, { error: { message: e.message, type: "invalid_request_error" } });

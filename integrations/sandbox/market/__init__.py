@@ -5,6 +5,7 @@
     >>> m.truth(m.open_deals()[0].key)["p_win"]  # doctest: +SKIP
 """
 
+from ._eventual import eventual_p_win
 from ._history import closed_history
 from ._market import Market, MarketConfig
 from ._model import OPEN_STAGES, STAGE_LABELS, STAGE_PROBABILITY, STAGES, stage_kind
@@ -21,6 +22,7 @@ __all__ = [
     "STRATEGIES",
     "STRATEGY_EFFECT",
     "closed_history",
+    "eventual_p_win",
     "p_win",
     "price_effect",
     "stage_kind",

@@ -1,0 +1,99 @@
+"""`agents try --provider openai_compatible` against the project's local server uses the local
+model's timeouts and budgets (the generic 30 s timeout times a 0.5B model on one core out), and
+the real-model tests' stratified injection subset covers every kind (issue 17)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from agents.providers.local_server import PROJECT_SERVER_OWNER, project_server_model
+from agents.settings import LLM_MAX_OUTPUT_TOKENS, LOCAL_LLM_MAX_OUTPUT_TOKENS, LOCAL_LLM_TIMEOUT_SECONDS
+from app.cli import _register, cli
+from tests.agents.conftest import FIXTURES
+from tests.llm import servers
+from tests.llm.test_real_model import CASES, _kind_of, selected_cases, stratified
+
+RECORD = FIXTURES / "records" / "hubspot_deal.json"
+MODEL = "qwen2.5-coder-0.5b-instruct-q4_k_m"
+OURS = [{"id": MODEL, "object": "model", "owned_by": PROJECT_SERVER_OWNER, "context_length": 4096}]
+THEIRS = [{"id": "llama3", "object": "model", "owned_by": "library"}]
+ANALYSIS = {"summary": "Northwind Logistics asked for the proposal before the December budget review.",
+            "engagement_trend": "rising", "engagement_evidence": [], "risk_indicators": [], "buying_signals": []}
+
+
+@pytest.fixture
+def agents_try(tmp_path, monkeypatch):
+    for name in ("OPENAI_API_KEY", "AGENTIC_SALES_LLM_ANALYST", "AGENTIC_SALES_LLM_STRATEGIST",
+                 "AGENTIC_SALES_LLM_WRITER", "AGENTIC_SALES_LLM_TIMEOUT_SECONDS", "LLM_TIMEOUT_SECONDS"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("AGENTIC_SALES_DATA_DIR", str(tmp_path / "data"))
+    if "agents" not in cli.commands:
+        _register()
+
+    def run(url: str) -> dict:
+        monkeypatch.setenv("OPENAI_BASE_URL", url)
+        result = CliRunner().invoke(cli, ["agents", "try", "--record-json", str(RECORD), "--provider",
+                                          "openai_compatible", "--now", "2026-11-25T15:00:00Z"])
+        assert result.exit_code == 0, result.output
+        return json.loads(result.stdout)
+
+    return run
+
+
+def test_the_projects_server_is_recognised_by_its_model_listing_and_others_are_not():
+    with servers.serving(servers.no_choices, models=OURS) as (url, _):
+        assert project_server_model(url) == MODEL
+    with servers.serving(servers.no_choices, models=THEIRS) as (url, _):
+        assert project_server_model(url) is None
+    with servers.serving(servers.no_choices) as (url, _):  # no /models at all
+        assert project_server_model(url) is None
+
+
+def test_agents_try_on_the_projects_server_asks_with_the_local_models_caps_and_names_the_model(agents_try):
+    with servers.serving(servers.json_answer(ANALYSIS), models=OURS) as (url, bodies):
+        doc = agents_try(url)
+    first = bodies[0]
+    assert (first.get("max_tokens") or first.get("max_completion_tokens")) == LOCAL_LLM_MAX_OUTPUT_TOKENS["analyst"]
+    assert first["temperature"] == 0 and first["seed"] == 0
+    assert doc["analysis"]["generated_by"] == f"openai_compatible:{MODEL}"
+
+
+def test_agents_try_on_another_compatible_server_keeps_the_generic_budgets(agents_try):
+    with servers.serving(servers.json_answer(ANALYSIS), models=THEIRS) as (url, bodies):
+        agents_try(url)
+    first = bodies[0]
+    assert (first.get("max_tokens") or first.get("max_completion_tokens")) == LLM_MAX_OUTPUT_TOKENS
+
+
+def test_on_the_projects_server_the_analyst_gets_the_local_timeout_unless_one_is_configured(monkeypatch):
+    from agents import AgentSettings
+    from app.cli.agents import _local_server_fit
+
+    with servers.serving(servers.no_choices, models=OURS) as (url, _):
+        fitted = _local_server_fit(AgentSettings.from_mapping({}), url)
+        assert fitted.timeout_for("analyst") == LOCAL_LLM_TIMEOUT_SECONDS["analyst"] > 30
+        monkeypatch.setenv("AGENTIC_SALES_LLM_TIMEOUT_ANALYST", "90")
+        configured = AgentSettings.from_mapping({"AGENTIC_SALES_LLM_TIMEOUT_ANALYST": "90"})
+        assert _local_server_fit(configured, url).timeout_for("analyst") == 90
+
+
+def test_one_case_per_kind_covers_every_kind_of_the_corpus_and_zero_means_all():
+    kinds = {_kind_of(p) for p in CASES}
+    subset = selected_cases(CASES, None)
+    assert len(subset) == len(kinds) and {_kind_of(p) for p in subset} == kinds
+    assert sorted(selected_cases(CASES, "0")) == sorted(CASES)
+    assert selected_cases(CASES, "5") == stratified(CASES)[:5]
+
+
+def test_the_stratified_order_is_a_deterministic_round_robin_over_kinds(tmp_path):
+    files = []
+    for i, kind in enumerate(["a", "a", "a", "b", "c", "c"]):
+        path = tmp_path / f"{i:02d}.json"
+        path.write_text(json.dumps({"kind": kind}))
+        files.append(path)
+    names = [Path(p).name for p in stratified(files)]
+    assert names == ["00.json", "03.json", "04.json", "01.json", "05.json", "02.json"]
