@@ -44,6 +44,9 @@ odds are already removed by the baseline), so every cell had to learn the same t
 
 SCHEMA_VERSION = 1
 
+PARTIAL_KINDS = ("stage_advanced", "stalled")
+"""Outcome kinds that give a deal still open partial credit (learning.rewards)."""
+
 
 def make_context(segment: str | None, band: str | None, engagement: str | None,
                  baseline: float | None = None) -> dict[str, Any]:
@@ -74,6 +77,10 @@ def _levels(context: Mapping[str, Any]) -> list[str]:
     return keys
 
 
+def _stage_key(context: Mapping[str, Any]) -> str:
+    return f"{context.get('stage') or 'unknown'}|{context.get('band') or 'unknown'}"
+
+
 def baseline_of(context: Mapping[str, Any]) -> float:
     """The context's baseline reward (its conversion probability), COLD_START_MEAN when absent."""
     b = context.get("baseline")
@@ -95,7 +102,8 @@ class Posterior:
 
     def __init__(self, arms: Sequence[str], *, prior_mean: float = 0.0,
                  prior_sd: float = defaults.COLD_START_SD,
-                 pseudo_count: float = defaults.PRIOR_PSEUDO_COUNT) -> None:
+                 pseudo_count: float = defaults.PRIOR_PSEUDO_COUNT,
+                 segment_pseudo_count: float | None = None) -> None:
         if not arms:
             raise LearningConfigError("a posterior needs at least one arm (the strategy catalogue is empty)")
         if prior_sd <= 0 or pseudo_count <= 0:
@@ -104,24 +112,42 @@ class Posterior:
         self.prior_mean = float(prior_mean)
         self.prior_sd = float(prior_sd)
         self.pseudo_count = float(pseudo_count)
+        self.segment_pseudo_count = float(segment_pseudo_count if segment_pseudo_count is not None
+                                          else defaults.SEGMENT_PSEUDO_COUNT)
         self.stats: dict[str, dict[str, list[float]]] = {}
         """level key -> arm -> [count, sum, sum of squares]."""
         self.n_updates = 0
+        self.pending: dict[str, list[Any]] = {}
+        """decision id -> [partial credit per unit weight so far, arm, context]: stage advances of a
+        deal still open, folded into one observation with the decision's final outcome."""
+        self.stage_credit: dict[str, list[float]] = {}
+        """stage at decision -> [closed decisions, their summed partial credit]: the learned
+        control variate of partial credit (all arms alike)."""
+        self.closed: list[str] = []
+        """The last CLOSED_DECISIONS_KEPT decisions whose final outcome was folded (a stage advance
+        reported after its deal's close adds to the counted observation instead of waiting)."""
         self.watermark: str | int | None = None
         """Free for the app: e.g. the id of the last stored reward folded in."""
 
     # --- learning ------------------------------------------------------------------------
-    def add(self, context: Mapping[str, Any], arm: str, value: float) -> None:
-        """Fold one reward of `arm` in `context` into the posterior."""
+    def add(self, context: Mapping[str, Any], arm: str, value: float, *, count: float = 1.0) -> None:
+        """Fold one observation of `arm` in `context` into the posterior (`count` 0 adds credit to
+        an observation already counted: a stage advance reported after its deal closed)."""
         if arm not in self.arms:
             return  # an arm removed from the catalogue since the decision: nothing to learn
         v = float(value)
         for key in _levels(context):
             cell = self.stats.setdefault(key, {}).setdefault(arm, [0.0, 0.0, 0.0])
-            cell[0] += 1.0
+            cell[0] += count
             cell[1] += v
             cell[2] += v * v
         self.n_updates += 1
+
+    def stage_baseline(self, context: Mapping[str, Any]) -> float:
+        """Mean partial credit per closed decision made at the context's stage and conversion
+        band (0 before any): how far such a deal moves whatever the arm."""
+        n, total = self.stage_credit.get(_stage_key(context), (0.0, 0.0))
+        return total / n if n else 0.0
 
     def update(self, rewards: Iterable[Any]) -> Posterior:
         """Fold rewards in (objects with `context`, `arm`, `value`, e.g. `learning.rewards.Reward`).
@@ -135,16 +161,45 @@ class Posterior:
         allowed on some deals (a discount arm on price-insensitive ones). Pass each stored reward
         once (the app tracks what it folded in with `watermark`); holdout rewards are skipped:
         they measure doing nothing, not an arm.
+
+        Partial credit (`kind` stage_advanced or stalled, with a `decision_id`) is held per
+        decision until its deal's won/lost reward arrives; the decision is then ONE observation:
+        its whole credit (final + partial) minus the baseline and minus the mean partial credit
+        of decisions made at the same stage (`stage_baseline`, learned from closed decisions, the
+        same for every arm, so it removes how far along the deal was without favouring an arm).
+        Counting each stage advance as its own observation would weigh a decision by how many
+        stages its deal moved and compare arms on deals still open, whose credit is incomplete.
         """
+        closed = set(self.closed)
         for r in rewards:
-            if getattr(r, "holdout", False) or (getattr(r, "context", None) or {}).get("holdout"):
+            context = getattr(r, "context", None) or {}
+            if getattr(r, "holdout", False) or context.get("holdout"):
                 continue
             value: Any = getattr(r, "value", None)
             if value is None:
                 value = getattr(r, "reward", 0.0)  # the app's rows call it `reward`
             weight = float(getattr(r, "weight", 1.0) or 1.0)
-            context = getattr(r, "context", None) or {}
-            self.add(context, str(r.arm), float(value) / weight - baseline_of(context))
+            credit = float(value) / weight
+            kind = str(getattr(r, "kind", "") or "")
+            decision = str(getattr(r, "decision_id", "") or "")
+            if kind in PARTIAL_KINDS and decision:
+                if decision in closed:
+                    self.add(context, str(r.arm), credit, count=0.0)
+                else:
+                    self.pending.setdefault(decision, [0.0, str(r.arm), dict(context)])[0] += credit
+                continue
+            obs = credit - baseline_of(context)
+            if kind:  # a won/lost reward: its decision's partial credit is complete now
+                partial = float(self.pending.pop(decision, [0.0])[0]) if decision else 0.0
+                obs += partial - self.stage_baseline(context)
+                cell = self.stage_credit.setdefault(_stage_key(context), [0.0, 0.0])
+                cell[0] += 1.0
+                cell[1] += partial
+                if decision:
+                    closed.add(decision)
+                    self.closed.append(decision)
+            self.add(context, str(r.arm), obs)
+        del self.closed[:-defaults.CLOSED_DECISIONS_KEPT]
         return self
 
     # --- beliefs -------------------------------------------------------------------------
@@ -168,12 +223,14 @@ class Posterior:
     def belief(self, context: Mapping[str, Any], arm: str) -> tuple[float, float]:
         """Posterior (mean, standard deviation) of `arm`'s mean credit above the baseline in `context`."""
         sigma2 = self._sigma2(context)
-        tau2 = sigma2 / self.pseudo_count
+        # between-cell variance of each level below the tenant: segments may differ a lot (the
+        # best strategy differs by segment), cells within a segment little
+        tau2 = [0.0, sigma2 / self.segment_pseudo_count] + [sigma2 / self.pseudo_count] * len(CONTEXT_KEYS)
         mean, var = self.prior_mean, defaults.COLD_START_MEAN_SD ** 2
         levels = _levels(context)
-        for key in levels:
+        for depth, key in enumerate(levels):
             cell = self.stats.get(key, {}).get(arm)
-            prior_var = var + (tau2 if key != levels[0] else 0.0)
+            prior_var = var + tau2[depth]
             if cell is None or cell[0] == 0:
                 mean, var = mean, prior_var
                 continue
@@ -221,8 +278,10 @@ class Posterior:
         """Serialise (the app stores this per tenant)."""
         return json.dumps({"schema": SCHEMA_VERSION, "policy": POLICY_NAME, "arms": list(self.arms),
                            "prior_mean": self.prior_mean, "prior_sd": self.prior_sd,
-                           "pseudo_count": self.pseudo_count, "n_updates": self.n_updates,
-                           "watermark": self.watermark, "stats": self.stats}, sort_keys=True)
+                           "pseudo_count": self.pseudo_count, "segment_pseudo_count": self.segment_pseudo_count,
+                           "n_updates": self.n_updates,
+                           "watermark": self.watermark, "stats": self.stats, "pending": self.pending,
+                           "stage_credit": self.stage_credit, "closed": self.closed}, sort_keys=True)
 
     @classmethod
     def from_json(cls, text: str | bytes, *, arms: Sequence[str] | None = None) -> Posterior:
@@ -236,10 +295,15 @@ class Posterior:
             if data.get("schema") != SCHEMA_VERSION:
                 raise LearningConfigError(f"posterior schema {data.get('schema')!r} is not {SCHEMA_VERSION}")
             p = cls(list(arms) if arms else data["arms"], prior_mean=data["prior_mean"],
-                    prior_sd=data["prior_sd"], pseudo_count=data["pseudo_count"])
+                    prior_sd=data["prior_sd"], pseudo_count=data["pseudo_count"],
+                    segment_pseudo_count=data.get("segment_pseudo_count"))
             p.stats = {k: {a: [float(x) for x in v] for a, v in cell.items()} for k, cell in data["stats"].items()}
             p.n_updates = int(data["n_updates"])
             p.watermark = data.get("watermark")
+            # absent in posteriors saved before partial credit was learned: start them empty
+            p.pending = {str(k): [float(v[0]), str(v[1]), dict(v[2])] for k, v in data.get("pending", {}).items()}
+            p.stage_credit = {str(k): [float(v[0]), float(v[1])] for k, v in data.get("stage_credit", {}).items()}
+            p.closed = [str(x) for x in data.get("closed", [])]
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             if isinstance(exc, LearningConfigError):
                 raise

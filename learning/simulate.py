@@ -29,7 +29,7 @@ from typing import Any
 
 import numpy as np
 
-from integrations.sandbox.market import STRATEGIES, Market, MarketConfig, strategy_effect
+from integrations.sandbox.market import OPEN_STAGES, STRATEGIES, Market, MarketConfig, strategy_effect
 from integrations.sandbox.market._truth import base_logit, price_effect, sigmoid
 from learning import defaults
 from learning.bandit import POLICY_NAME, Posterior, make_context
@@ -74,6 +74,8 @@ class SimConfig:
     resamples: int = defaults.BOOTSTRAP_RESAMPLES
     delay_scale: float = 1.0
     """Multiplier of the outcome delays (1 = half the segment's sales cycle on average)."""
+    stage_value: float | None = None
+    """Partial credit of a stage advance; None = the tenant default (learning/defaults.py)."""
 
 
 @dataclass
@@ -91,6 +93,8 @@ class Population:
     best_discount: np.ndarray
     score: np.ndarray
     """The simulated conversion score (probability) the app would log as the baseline."""
+    stage: np.ndarray
+    """Index of the deal's open stage (OPEN_STAGES) when the app decides."""
 
 
 @dataclass
@@ -106,6 +110,8 @@ class Stream:
     allowed: np.ndarray
     """decisions x arms: whether the tenant's policy allows the arm."""
     weight: np.ndarray
+    stage_value: float = 0.0
+    """Partial credit of one stage advance (the tenant's reward definition), before weighting."""
 
 
 @dataclass
@@ -114,6 +120,7 @@ class PolicyRun:
     propensities: np.ndarray
     expected: np.ndarray
     realized: np.ndarray
+    won: np.ndarray
     shares_by_week: list[dict[str, float]] = field(default_factory=list)
     posterior: Posterior | None = None
 
@@ -138,8 +145,9 @@ def build_population(cfg: SimConfig) -> Population:
     lo, hi = defaults.CONVERSION_BAND_EDGES
     band = np.where(score < lo, "low", np.where(score < hi, "medium", "high"))
     engagement = np.where(stale > QUIET_AFTER_DAYS, "quiet", "active")
+    stage = np.array([OPEN_STAGES.index(m.deals[int(k)].stage) for k in tab["key"]])
     return Population(seg, tab["amount"].astype(float), logit, effects, band, engagement, grid[value.argmax(axis=0)],
-                      score)
+                      score, stage)
 
 
 def build_stream(pop: Population, cfg: SimConfig, rewards: RewardConfig) -> Stream:
@@ -159,28 +167,44 @@ def build_stream(pop: Population, cfg: SimConfig, rewards: RewardConfig) -> Stre
     over_cap = pop.best_discount[row] > cfg.max_discount
     allowed = ~(uses_discount[None, :] & over_cap[:, None])
     weight = np.array([rewards.amount_weight(a) for a in pop.amount[row]])
-    return Stream(row, day, holdout, rng.random(n) < p_exec, rng.random(n), delay, allowed, weight)
+    return Stream(row, day, holdout, rng.random(n) < p_exec, rng.random(n), delay, allowed, weight,
+                  rewards.stage_advanced)
+
+
+def advances(stage: np.ndarray, p: np.ndarray) -> np.ndarray:
+    """Stages a deal moves forward between the decision and its close, by the market's own rule
+    (`stage_target`: the stage reached at the end of the cycle grows with the win probability)."""
+    reached = np.minimum(len(OPEN_STAGES) - 1, np.floor(len(OPEN_STAGES) * (0.45 + p)))
+    return np.maximum(0, reached - stage).astype(int)
+
+
+def win_probability(pop: Population, s: Stream, arms: np.ndarray) -> np.ndarray:
+    """True win probability of each decision's deal given its arm (-1 = no action)."""
+    lift = np.where(arms >= 0, pop.effects[s.row, np.maximum(arms, 0)], 0.0) * s.executed
+    return sigmoid(pop.logit[s.row] + lift)
 
 
 def expected_rewards(pop: Population, s: Stream, arms: np.ndarray) -> np.ndarray:
-    """Expected reward of each decision given its arm (-1 = no action)."""
-    z = pop.logit[s.row]
-    lift = np.where(arms >= 0, pop.effects[s.row, np.maximum(arms, 0)], 0.0) * s.executed
-    return s.weight * sigmoid(z + lift)
+    """Expected reward of each decision given its arm (-1 = no action): the issue's reward, won =
+    amount-weighted 1, lost 0, each stage advanced after the decision = partial credit."""
+    p = win_probability(pop, s, arms)
+    return s.weight * (p + s.stage_value * advances(pop.stage[s.row], p))
 
 
 def _arm_matrix(pop: Population, s: Stream) -> np.ndarray:
     """decisions x arms expected rewards (disallowed arms -inf)."""
-    z = pop.logit[s.row][:, None]
-    eff = pop.effects[s.row] * s.executed[:, None]
-    m = s.weight[:, None] * sigmoid(z + eff)
+    p = sigmoid(pop.logit[s.row][:, None] + pop.effects[s.row] * s.executed[:, None])
+    m = s.weight[:, None] * (p + s.stage_value * advances(pop.stage[s.row][:, None], p))
     return np.where(s.allowed, m, -np.inf)
 
 
+def _won(pop: Population, s: Stream, arms: np.ndarray) -> np.ndarray:
+    return s.u < win_probability(pop, s, arms)
+
+
 def _realized(pop: Population, s: Stream, arms: np.ndarray) -> np.ndarray:
-    z = pop.logit[s.row]
-    lift = np.where(arms >= 0, pop.effects[s.row, np.maximum(arms, 0)], 0.0) * s.executed
-    return s.weight * (s.u < sigmoid(z + lift))
+    p = win_probability(pop, s, arms)
+    return s.weight * ((s.u < p) + s.stage_value * advances(pop.stage[s.row], p))
 
 
 def _fixed_policy(pop: Population, s: Stream, probs: np.ndarray, rng: np.random.Generator) -> PolicyRun:
@@ -190,7 +214,7 @@ def _fixed_policy(pop: Population, s: Stream, probs: np.ndarray, rng: np.random.
     arms = np.minimum(arms, probs.shape[1] - 1)
     arms = np.where(s.holdout, -1, arms)
     prop = np.where(arms >= 0, probs[np.arange(len(arms)), np.maximum(arms, 0)], 1.0)
-    return PolicyRun(arms, prop, expected_rewards(pop, s, arms), _realized(pop, s, arms))
+    return PolicyRun(arms, prop, expected_rewards(pop, s, arms), _realized(pop, s, arms), _won(pop, s, arms))
 
 
 def run_bandit(pop: Population, s: Stream, cfg: SimConfig, rewards: RewardConfig,
@@ -202,21 +226,24 @@ def run_bandit(pop: Population, s: Stream, cfg: SimConfig, rewards: RewardConfig
     arms = np.full(n, -1)
     prop = np.ones(n)
     realized = np.zeros(n)
+    won = np.zeros(n, dtype=bool)
     decisions: dict[int, LoggedDecision] = {}
-    pending: list[tuple[float, int]] = []  # (arrival day, decision index)
+    pending: list[tuple[float, int, int]] = []  # (arrival day, decision index, stage reached or -1 = close)
     shares: list[dict[str, float]] = []
     day_index = np.searchsorted(s.day, np.arange(cfg.weeks * 7 + 1))
     for day in range(cfg.weeks * 7):
-        arrived = [i for t, i in pending if t <= day]
-        pending = [(t, i) for t, i in pending if t > day]
+        arrived = [(t, i, k) for t, i, k in pending if t <= day]
+        pending = [(t, i, k) for t, i, k in pending if t > day]
         if arrived:
-            outcomes = [_outcome(cfg, i, s, realized[i] > 0, pop) for i in arrived]
-            new = attribute_all(outcomes, [decisions[i] for i in arrived], config=rewards)
+            arrived.sort()
+            outcomes = [_outcome(i, t, k, won[i], float(pop.amount[s.row[i]])) for t, i, k in arrived]
+            new = attribute_all(outcomes, [decisions[i] for _t, i, _k in arrived], config=rewards)
             posterior.update(new)
         cache: dict[tuple[Any, ...], tuple[list[str], np.ndarray]] = {}
         for i in range(day_index[day], day_index[day + 1]):
             r = s.row[i]
             ctx = make_context(str(pop.segment[r]), str(pop.band[r]), str(pop.engagement[r]), float(pop.score[r]))
+            ctx["stage"] = OPEN_STAGES[pop.stage[r]]
             at = SIM_START + timedelta(days=day, hours=9)
             if s.holdout[i]:
                 decisions[i] = LoggedDecision(f"sim-{i}", f"d{i}", at, HOLDOUT_ARM, 1.0, "holdout", ctx,
@@ -233,27 +260,37 @@ def run_bandit(pop: Population, s: Stream, cfg: SimConfig, rewards: RewardConfig
                 prop[i] = p[j]
                 decisions[i] = LoggedDecision(f"sim-{i}", f"d{i}", at, names[j], float(p[j]), POLICY_NAME,
                                               ctx, TENANT, "sim")
-            pending.append((day + s.delay[i], i))
         lo, hi = day_index[day], day_index[day + 1]
-        realized[lo:hi] = _realized(pop, _slice(s, lo, hi), arms[lo:hi])
+        today = _slice(s, lo, hi)
+        realized[lo:hi] = _realized(pop, today, arms[lo:hi])
+        won[lo:hi] = _won(pop, today, arms[lo:hi])
+        moved = advances(pop.stage[today.row], win_probability(pop, today, arms[lo:hi]))
+        for i in range(lo, hi):
+            # the deal moves through its stages evenly over the time left, then closes
+            n_moves = int(moved[i - lo])
+            pending += [(day + s.delay[i] * (j + 1) / (n_moves + 1), i, int(pop.stage[s.row[i]]) + j + 1)
+                        for j in range(n_moves)]
+            pending.append((day + s.delay[i], i, -1))
         if day % 7 == 6:
             week = arms[day_index[day - 6]:day_index[day + 1]]
             acted = week[week >= 0]
             shares.append({a: float(np.mean(acted == j)) if len(acted) else 0.0 for j, a in enumerate(STRATEGIES)})
             if progress and (day // 7) % 4 == 3:
                 progress(f"bandit: week {day // 7 + 1}/{cfg.weeks}, {hi} decisions")
-    return PolicyRun(arms, prop, expected_rewards(pop, s, arms), realized, shares, posterior)
+    return PolicyRun(arms, prop, expected_rewards(pop, s, arms), realized, won, shares, posterior)
 
 
 def _slice(s: Stream, lo: int, hi: int) -> Stream:
     return Stream(s.row[lo:hi], s.day[lo:hi], s.holdout[lo:hi], s.executed[lo:hi], s.u[lo:hi], s.delay[lo:hi],
-                  s.allowed[lo:hi], s.weight[lo:hi])
+                  s.allowed[lo:hi], s.weight[lo:hi], s.stage_value)
 
 
-def _outcome(cfg: SimConfig, i: int, s: Stream, won: bool, pop: Population) -> Outcome:
-    at = SIM_START + timedelta(days=float(s.day[i] + s.delay[i]), hours=9)
-    return Outcome(TENANT, "sim", f"d{i}", "won" if won else "lost", at, float(pop.amount[s.row[i]]),
-                   "closedwon" if won else "closedlost")
+def _outcome(i: int, day: float, stage: int, won: bool, amount: float) -> Outcome:
+    """Decision i's deal reaching open stage `stage` (or closing, stage -1) on simulated `day`."""
+    at = SIM_START + timedelta(days=float(day), hours=9)
+    if stage >= 0:
+        return Outcome(TENANT, "sim", f"d{i}", "stage_advanced", at, amount, OPEN_STAGES[stage])
+    return Outcome(TENANT, "sim", f"d{i}", "won" if won else "lost", at, amount, "closedwon" if won else "closedlost")
 
 
 def simulate(cfg: SimConfig, progress: Callable[[str], None] | None = None,
@@ -267,7 +304,8 @@ def simulate(cfg: SimConfig, progress: Callable[[str], None] | None = None,
     t0 = time.perf_counter()
     say = progress or (lambda _m: None)
     pop = build_population(cfg)
-    rewards = RewardConfig(reference_amount=float(np.median(pop.amount)))
+    rewards = RewardConfig(reference_amount=float(np.median(pop.amount)),
+                           stage_advanced=defaults.STAGE_ADVANCED_VALUE if cfg.stage_value is None else cfg.stage_value)
     s = build_stream(pop, cfg, rewards)
     say(f"market ready: {len(pop.segment)} open deals, {len(s.row)} decisions over {cfg.weeks} weeks")
     k = len(STRATEGIES)
@@ -292,8 +330,8 @@ def simulate(cfg: SimConfig, progress: Callable[[str], None] | None = None,
         return float(oracle_total - runs[name].expected[acted].sum())
 
     def wins(name: str) -> float:
-        """Expected wins (amount weight divided out): the regret in deals rather than revenue."""
-        return float((runs[name].expected / s.weight)[acted].sum())
+        """Expected wins (no stage credit, no amount weight): the regret in deals rather than reward."""
+        return float(win_probability(pop, s, runs[name].arms)[acted].sum())
 
     ours = runs["bandit"]
     end_day = cfg.weeks * 7
@@ -308,13 +346,14 @@ def simulate(cfg: SimConfig, progress: Callable[[str], None] | None = None,
     x = s.weight * pop.score[s.row]
     lift, ci = adjusted_difference_interval(treated, x[t_rows], control, x[c_rows], resamples=cfg.resamples,
                                             seed=cfg.seed)
-    won = (ours.realized > 0).astype(float)
+    won = ours.won.astype(float)
     lift_w, ci_w = adjusted_difference_interval(won[t_rows], pop.score[s.row][t_rows], won[c_rows],
                                                 pop.score[s.row][c_rows], resamples=cfg.resamples, seed=cfg.seed)
     # the truth of the lift: the treated records' expected reward with their arms vs with no action
     no_action = expected_rewards(pop, s, np.full(len(s.row), -1))
     true_lift = float((ours.expected - no_action)[acted & seen_all].mean())
-    true_lift_w = float(((ours.expected - no_action) / s.weight)[acted & seen_all].mean())
+    no_action_p = win_probability(pop, s, np.full(len(s.row), -1))
+    true_lift_w = float((win_probability(pop, s, ours.arms) - no_action_p)[acted & seen_all].mean())
     return {
         "regret": {"ours": regret("bandit"), "uniform_random": regret("uniform"),
                    "best_single_arm": regret("best_arm"),
@@ -347,7 +386,7 @@ def export_rows(pop: Population, s: Stream, run: PolicyRun, end_day: int) -> lis
     for i in range(len(s.row)):
         r = s.row[i]
         arrived = s.day[i] + s.delay[i] <= end_day
-        won = run.realized[i] > 0
+        won = bool(run.won[i])
         rows.append({
             "decision_id": f"sim-{i}", "tenant_id": TENANT, "deal_id": f"d{i}",
             "decided_at": (SIM_START + timedelta(days=int(s.day[i]), hours=9)).isoformat(),

@@ -141,6 +141,10 @@ def process_batch(batch: BatchContext) -> dict[str, Any]:
         else:
             to_store.append(entry)
     results.update(store_batch(app, batch.tenant_id, to_store))
+    try:  # partial credit of the open deals that moved to a later stage since a logged decision
+        outcome_stage.record_advances(app, batch.tenant_id, [r for _i, r in open_items], client.list_pipelines)
+    except Exception:  # idempotent: the deal's next batch records them; its enrichment stands
+        log.exception("stage advances of tenant %s not recorded", batch.tenant_id)
     for closing in closings:
         rid = closing.record.id
         mine = by_record.get(rid, [])

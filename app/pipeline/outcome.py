@@ -1,16 +1,20 @@
 """The outcome stage: a deal that became won or lost closes our open task, records the Outcome
 and the rewards of the strategy choices that preceded it. It never runs the agents and never
-writes a note or a draft to a closed deal (DESIGN.md, pipeline).
+writes a note or a draft to a closed deal (DESIGN.md, pipeline). An open deal that moved to a
+later open stage after a logged decision records a `stage_advanced` outcome per stage reached
+(partial credit, learning/README.md) from its stage history (`record_advances`).
 
 Idempotent under duplicate and late outcome webhooks: one `outcomes` row per (tenant, deal,
-kind) and one `rewards` row per (outcome, logged decision), both enforced by unique constraints;
-a second pass finds the task already completed and writes nothing. Reward attribution itself is
-learning/rewards.py (pure); this module only feeds it the stored decisions.
+kind, stage) — won/lost once per deal — and one `rewards` row per (outcome, logged decision),
+both enforced by unique constraints; a second pass finds the task already completed and writes
+nothing. Reward attribution itself is learning/rewards.py (pure); this module only feeds it the
+stored decisions.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -25,7 +29,7 @@ from app.storage import get_db
 from app.storage.models import Action, Enrichment
 from app.storage.models import Outcome as OutcomeRow
 from app.storage.models import Reward as RewardRow
-from integrations.base import Record, TaskRef, TaskSpec, TaskWrite, WriteResult
+from integrations.base import Pipeline, Record, TaskRef, TaskSpec, TaskWrite, WriteResult
 from learning.rewards import LoggedDecision, RewardConfig, attribute
 from learning.rewards import Outcome as OutcomeEvent
 
@@ -70,12 +74,76 @@ def outcome_time(record: Record) -> datetime:
     """When the deal closed in the CRM: its last stage change, else now (observed)."""
     for change in reversed(record.history.stage_changes):
         if change.stage == record.stage:
-            try:
-                at = datetime.fromisoformat(change.at.replace("Z", "+00:00"))
-                return at if at.tzinfo else at.replace(tzinfo=UTC)
-            except ValueError:
-                break
+            return _parse_time(change.at) or datetime.now(UTC)
     return datetime.now(UTC)
+
+
+def _parse_time(text: str) -> datetime | None:
+    try:
+        at = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return at if at.tzinfo else at.replace(tzinfo=UTC)
+
+
+def open_stage_order(pipelines: Iterable[Pipeline]) -> dict[str, int]:
+    """Position of every open stage in its pipeline (the CRM's display order): what "later" means."""
+    order: dict[str, int] = {}
+    for pipeline in pipelines:
+        stages = sorted((s for s in pipeline.stages if s.kind == "open"), key=lambda s: s.display_order)
+        order.update({s.id: i for i, s in enumerate(stages)})
+    return order
+
+
+def stage_advances(record: Record, order: Mapping[str, int], since: datetime) -> list[OutcomeEvent]:
+    """The stage advances of an open deal at or after `since`: each change of its stage history to
+    an open stage later than the stage it left (the first entry is the deal's creation, not an
+    advance; a move back and forward again reaches the same stage, the same outcome key)."""
+    out: list[OutcomeEvent] = []
+    changes = record.history.stage_changes
+    for before, change in zip(changes, changes[1:], strict=False):
+        at = _parse_time(change.at)
+        if at is None or at < since or change.stage not in order or before.stage not in order:
+            continue
+        if order[change.stage] > order[before.stage]:
+            out.append(OutcomeEvent(tenant_id=record.tenant_id, crm=record.crm, deal_id=record.id,
+                                    kind="stage_advanced", at=at, amount=record.amount, stage=change.stage))
+    return out
+
+
+def record_advances(app: Any, tenant_id: str, records: list[Record], pipelines: Any) -> dict[str, int]:
+    """Store the stage-advance outcomes (and their partial-credit rewards) of open deals with a
+    logged decision; `pipelines` is called only when some deal has one. Returns new rewards by deal."""
+    if not records:
+        return {}
+    with get_db(app).session() as s:
+        # the deal's first logged decision: nothing before it can be credited
+        first: dict[str, datetime] = {str(rid): at for rid, at in s.execute(
+            select(Action.record_id, Action.created_at).where(
+                Action.tenant_id == tenant_id, Action.kind == "strategy_choice",
+                Action.record_id.in_([r.id for r in records])).order_by(Action.created_at.desc())).all()}
+    decided = [r for r in records if r.id in first and len(r.history.stage_changes) > 1]
+    if not decided:
+        return {}
+    order = open_stage_order(pipelines())
+    with get_db(app).session() as s:
+        # stored already (a deal is re-enriched on every change): skipped without re-attributing
+        stored = set(s.execute(select(OutcomeRow.deal_id, OutcomeRow.stage).where(
+            OutcomeRow.tenant_id == tenant_id, OutcomeRow.kind == "stage_advanced",
+            OutcomeRow.deal_id.in_([r.id for r in decided]))).tuples().all())
+    new: dict[str, int] = {}
+    for record in decided:
+        events = [e for e in stage_advances(record, order, _aware(first[record.id]))
+                  if (record.id, e.stage) not in stored]
+        if not events:
+            continue
+        with get_db(app).session() as s:
+            for event in events:
+                _, _, added = _store_outcome(app, s, event)
+                new[record.id] = new.get(record.id, 0) + added
+    if any(new.values()):
+        refresh_posterior(app, tenant_id)
+    return new
 
 
 def store(app: Any, closing: Closing, results: list[WriteResult]) -> dict[str, Any]:
@@ -86,37 +154,7 @@ def store(app: Any, closing: Closing, results: list[WriteResult]) -> dict[str, A
                          at=outcome_time(record), amount=record.amount, stage=record.stage)
     task_result = next((r for r in results if r.kind == "task"), None)
     with get_db(app).session() as s:
-        insert = postgresql.insert if s.get_bind().dialect.name == "postgresql" else sqlite.insert
-        s.execute(insert(OutcomeRow).values(
-            tenant_id=tenant_id, crm=record.crm, deal_id=record.id, kind=event.kind, at=event.at,
-            amount=event.amount, stage=event.stage, created_at=datetime.now(UTC),
-        ).on_conflict_do_nothing(index_elements=["tenant_id", "deal_id", "kind"]))
-        outcome_id = s.execute(select(OutcomeRow.id).where(
-            OutcomeRow.tenant_id == tenant_id, OutcomeRow.deal_id == record.id,
-            OutcomeRow.kind == event.kind)).scalar_one()
-        decisions = [
-            LoggedDecision(decision_id=str(a.id), deal_id=record.id, at=_aware(a.created_at),
-                           arm=str(a.payload.get("arm")), propensity=float(a.payload.get("propensity") or 0.0),
-                           policy=str(a.payload.get("policy") or ""), context=a.payload.get("context") or {},
-                           tenant_id=tenant_id, crm=record.crm)
-            for a in s.execute(select(Action).where(
-                Action.tenant_id == tenant_id, Action.record_id == record.id,
-                Action.kind == "strategy_choice")).scalars()
-        ]
-        config = RewardConfig(window_days=float(app.config.get("OUTCOME_ATTRIBUTION_DAYS",
-                                                               defaults.OUTCOME_ATTRIBUTION_DAYS)),
-                              reference_amount=reference_amount(s, tenant_id))
-        rewards = attribute(event, decisions, config=config)
-        new_rewards = 0
-        for r in rewards:
-            inserted = s.execute(insert(RewardRow).values(
-                tenant_id=tenant_id, outcome_id=outcome_id, action_id=int(r.decision_id), deal_id=record.id,
-                arm=r.arm, propensity=r.propensity, policy=r.policy, reward=r.value,
-                # The amount weight in `reward`, so the bandit learns per unit of weight (learning/README.md).
-                context={**dict(r.context), "amount_weight": round(r.weight, 6)},
-                created_at=datetime.now(UTC),
-            ).on_conflict_do_nothing(index_elements=["outcome_id", "action_id"]).returning(RewardRow.id)).first()
-            new_rewards += 1 if inserted else 0
+        outcome_id, rewards, new_rewards = _store_outcome(app, s, event)
         if task_result is not None and task_result.status == "completed":
             s.add(Action(tenant_id=tenant_id, object_type="deal", record_id=record.id, kind="task_completed",
                          crm_id=task_result.id, status="completed", payload={"outcome": event.kind}))
@@ -135,6 +173,50 @@ def store(app: Any, closing: Closing, results: list[WriteResult]) -> dict[str, A
         refresh_posterior(app, tenant_id)
     return {"outcome": event.kind, "outcome_id": outcome_id, "rewards": len(rewards), "rewards_new": new_rewards,
             "task": task_result.status if task_result else None}
+
+
+def _store_outcome(app: Any, s: Any, event: OutcomeEvent) -> tuple[int, list[Any], int]:
+    """Insert the outcome if absent and the rewards of the deal's logged decisions if absent (in
+    session `s`); returns (outcome id, its rewards, how many were new)."""
+    tenant_id = event.tenant_id
+    insert = postgresql.insert if s.get_bind().dialect.name == "postgresql" else sqlite.insert
+    same = select(OutcomeRow.id).where(OutcomeRow.tenant_id == tenant_id, OutcomeRow.deal_id == event.deal_id,
+                                       OutcomeRow.kind == event.kind)
+    if event.kind != "stage_advanced":
+        same_stage = same  # won/lost once per deal, whatever stage a reopened deal closes in next
+    else:
+        same_stage = same.where(OutcomeRow.stage == event.stage)
+    outcome_id = s.execute(same_stage.order_by(OutcomeRow.id).limit(1)).scalar()
+    if outcome_id is None:
+        s.execute(insert(OutcomeRow).values(
+            tenant_id=tenant_id, crm=event.crm, deal_id=event.deal_id, kind=event.kind, at=event.at,
+            amount=event.amount, stage=event.stage, created_at=datetime.now(UTC),
+        ).on_conflict_do_nothing(index_elements=["tenant_id", "deal_id", "kind", "stage"]))
+        outcome_id = s.execute(same_stage.order_by(OutcomeRow.id).limit(1)).scalar_one()
+    decisions = [
+        LoggedDecision(decision_id=str(a.id), deal_id=event.deal_id, at=_aware(a.created_at),
+                       arm=str(a.payload.get("arm")), propensity=float(a.payload.get("propensity") or 0.0),
+                       policy=str(a.payload.get("policy") or ""), context=a.payload.get("context") or {},
+                       tenant_id=tenant_id, crm=event.crm)
+        for a in s.execute(select(Action).where(
+            Action.tenant_id == tenant_id, Action.record_id == event.deal_id,
+            Action.kind == "strategy_choice")).scalars()
+    ]
+    config = RewardConfig(window_days=float(app.config.get("OUTCOME_ATTRIBUTION_DAYS",
+                                                           defaults.OUTCOME_ATTRIBUTION_DAYS)),
+                          reference_amount=reference_amount(s, tenant_id))
+    rewards = attribute(event, decisions, config=config)
+    new_rewards = 0
+    for r in rewards:
+        inserted = s.execute(insert(RewardRow).values(
+            tenant_id=tenant_id, outcome_id=outcome_id, action_id=int(r.decision_id), deal_id=event.deal_id,
+            arm=r.arm, propensity=r.propensity, policy=r.policy, reward=r.value,
+            # The amount weight in `reward`, so the bandit learns per unit of weight (learning/README.md).
+            context={**dict(r.context), "amount_weight": round(r.weight, 6)},
+            created_at=datetime.now(UTC),
+        ).on_conflict_do_nothing(index_elements=["outcome_id", "action_id"]).returning(RewardRow.id)).first()
+        new_rewards += 1 if inserted else 0
+    return int(outcome_id), rewards, new_rewards
 
 
 def reference_amount(session: Any, tenant_id: str) -> float | None:

@@ -25,6 +25,7 @@ from sqlalchemy.exc import OperationalError
 from app import defaults
 from app.storage import get_db
 from app.storage.models import Action, LearningPosterior, Reward
+from app.storage.models import Outcome as OutcomeRow
 from learning.bandit import Posterior
 from learning.errors import LearningConfigError
 
@@ -41,6 +42,9 @@ class FoldedReward:
     holdout: bool
     weight: float = 1.0
     """The amount weight in `reward` (the posterior learns reward / weight)."""
+    kind: str = ""
+    """The outcome's kind: partial credit (stage_advanced) waits for its decision's won/lost."""
+    decision_id: str = ""
 
 
 def _config(app: Any, name: str) -> Any:
@@ -84,8 +88,10 @@ def refresh(app: Any, tenant_id: str, arms: tuple[str, ...], *, now: datetime | 
                 version, count = row.version, row.rewards
                 posterior = _parse(row.state, arms, tenant_id)
                 new = s.execute(
-                    select(Reward.id, Reward.arm, Reward.reward, Reward.context, Action.payload)
+                    select(Reward.id, Reward.arm, Reward.reward, Reward.context, Reward.action_id, Action.payload,
+                           OutcomeRow.kind)
                     .outerjoin(Action, Action.id == Reward.action_id)
+                    .outerjoin(OutcomeRow, OutcomeRow.id == Reward.outcome_id)
                     .where(Reward.tenant_id == tenant_id, Reward.folded.is_(False))
                     .order_by(Reward.id).limit(int(_config(app, "POSTERIOR_FOLD_LIMIT")))).all()
                 if not new:
@@ -119,7 +125,8 @@ def _folded(row: Any) -> FoldedReward:
     holdout = bool(payload.get("holdout") or context.get("holdout"))
     weight = context.get("amount_weight")
     return FoldedReward(arm=str(row.arm or payload.get("arm")), reward=float(row.reward), context=context,
-                        holdout=holdout, weight=float(weight) if isinstance(weight, int | float) and weight > 0 else 1.0)
+                        holdout=holdout, weight=float(weight) if isinstance(weight, int | float) and weight > 0 else 1.0,
+                        kind=str(row.kind or ""), decision_id=str(row.action_id))
 
 
 def _parse(text: str | None, arms: tuple[str, ...], tenant_id: str) -> Posterior:

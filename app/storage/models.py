@@ -288,10 +288,11 @@ class LlmUsage(Base):
 
 
 class Outcome(Base):
-    """A deal's outcome (DESIGN.md, Outcome): one row per deal and kind, whatever the duplicates."""
+    """A deal's outcome (DESIGN.md, Outcome): one row per deal, kind and stage whatever the
+    duplicates (a stage advance per stage reached; won/lost once per deal, app/pipeline/outcome.py)."""
 
     __tablename__ = "outcomes"
-    __table_args__ = (UniqueConstraint("tenant_id", "deal_id", "kind", name="uq_outcome_deal_kind"),)
+    __table_args__ = (UniqueConstraint("tenant_id", "deal_id", "kind", "stage", name="uq_outcome_deal_kind_stage"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     tenant_id: Mapped[str] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"))

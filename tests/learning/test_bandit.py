@@ -134,3 +134,42 @@ def test_the_posterior_learns_from_the_apps_reward_rows_as_they_are_stored():
               SimpleNamespace(arm="social_proof", reward=0.0, context=None)])
     assert p.n_updates == 2
     assert p.belief(SMB, "social_proof")[0] > p.belief(SMB, "education_nurture")[0]
+
+
+def partial(decision, ctx, arm, value, kind="stage_advanced", weight=1.0):
+    return SimpleNamespace(decision_id=decision, context=ctx, arm=arm, value=value * weight, kind=kind,
+                           weight=weight)
+
+
+def test_stage_advance_credit_waits_for_the_close_and_then_counts_as_one_observation_with_it():
+    ctx = {**make_context("ent", "medium", "active", 0.3), "stage": "qualifiedtobuy"}
+    p = Posterior(["a", "b"])
+    p.update([partial("d1", ctx, "a", 0.2, weight=4.0), partial("d1", ctx, "a", 0.2, weight=4.0)])
+    assert p.stats == {} and p.pending["d1"][0] == pytest.approx(0.4)  # an open deal: nothing compared yet
+    p.update([partial("d1", ctx, "a", 1.0, kind="won", weight=4.0)])
+    assert p.pending == {} and p.stats["*"]["a"][0] == 1.0
+    # the first closed decision at this stage: the stage baseline was 0, so credit 1.4 - baseline 0.3
+    assert p.stats["*"]["a"][1] == pytest.approx(1.1)
+    assert p.stage_baseline(ctx) == pytest.approx(0.4)
+    # the next decision at the same stage is compared with what such deals moved: 0.4
+    p.update([partial("d2", ctx, "b", 0.0, kind="lost")])
+    assert p.stats["*"]["b"][1] == pytest.approx(-0.3 - 0.4)
+
+
+def test_a_stage_advance_reported_after_its_deal_closed_adds_to_that_decision_without_a_second_count():
+    ctx = {**make_context("smb", "low", "quiet", 0.1), "stage": "appointmentscheduled"}
+    p = Posterior(["a"])
+    p.update([partial("d1", ctx, "a", 0.0, kind="lost")])
+    p.update([partial("d1", ctx, "a", 0.2)])
+    assert p.pending == {} and p.stats["*"]["a"][0] == 1.0 and p.stats["*"]["a"][1] == pytest.approx(-0.1 + 0.2)
+
+
+def test_rewards_without_a_kind_or_decision_are_learned_as_before_and_partial_state_survives_json():
+    ctx = {**make_context("mid", "high", "active", 0.5), "stage": "contractsent"}
+    p = Posterior(["a", "b"])
+    p.update([reward(ctx, "a", 1.0), partial("d9", ctx, "b", 0.2), partial("d8", ctx, "a", 1.0, kind="won")])
+    q = Posterior.from_json(p.to_json())
+    assert q.pending == p.pending and q.stage_credit == p.stage_credit and q.closed == ["d8"]
+    assert q.stats == p.stats and q.stats["*"]["a"][0] == 2.0
+    q.update([partial("d9", ctx, "b", 0.0, kind="lost")])
+    assert q.stats["*"]["b"][1] == pytest.approx(0.2 - 0.5 - 0.0)  # d8 closed with no partial credit

@@ -367,3 +367,84 @@ def test_an_arm_turned_off_keeps_what_it_learned_for_when_it_is_turned_on_again(
     assert all(p["arm"] != "social_proof" for d, p in choices(app).items() if d in DEALS)
     _version, folded, post = stored_posterior(app, tid)
     assert folded == 5 and post.stats["*"]["social_proof"][0] == 5.0
+
+
+HUBSPOT_STAGES = ("appointmentscheduled", "qualifiedtobuy", "presentationscheduled", "decisionmakerboughtin",
+                  "contractsent")
+
+
+def with_hubspot_pipeline(crm) -> None:
+    from integrations.base import Pipeline, Stage
+
+    # listed out of order on purpose: "later" is the CRM's display order, not the list's
+    stages = [Stage(s, s.title(), "open", display_order=i) for i, s in enumerate(HUBSPOT_STAGES)]
+    crm.list_pipelines = lambda: [Pipeline("default", "Sales", tuple(reversed(stages)) + (
+        Stage("closedwon", "Won", "won", display_order=9), Stage("closedlost", "Lost", "lost", display_order=10)))]
+
+
+def moved(record, *stages_at):
+    from integrations.base import History, StageChange
+
+    changes = record.history.stage_changes + tuple(StageChange(s, at) for s, at in stages_at)
+    return replace(record, stage=changes[-1].stage, history=History(record.history.closed_won_deals, changes))
+
+
+def outcomes_and_rewards(app):
+    with get_db(app).session() as s:
+        outcomes = [(o.kind, o.stage) for o in s.execute(select(Outcome).order_by(Outcome.id)).scalars()]
+        rewards = [(r.outcome_id, r.action_id, round(r.reward, 6), r.folded) for r in
+                   s.execute(select(Reward).order_by(Reward.id)).scalars()]
+    return outcomes, rewards
+
+
+def test_a_deal_moving_to_later_stages_after_a_decision_earns_partial_credit_once_per_stage(learning_app):
+    app, tid, crm = learning_app
+    set_extra(app, tid, holdout_share=0.0)
+    with_hubspot_pipeline(crm)
+    send(app, ["8800"])
+    run_all(app)  # decided now, at the fixture's stage (presentationscheduled, reached in November)
+    assert outcomes_and_rewards(app) == ([], [])  # history before the decision earns nothing
+    later = datetime.now(UTC).isoformat()
+    crm.records["8800"] = moved(crm.records["8800"], ("decisionmakerboughtin", later), ("contractsent", later))
+    for event_id in (50, 51, 52):  # the stage change, a duplicate delivery, a late other-property change
+        send(app, ["8800"], first_event_id=event_id, prop="dealstage" if event_id < 52 else "amount",
+             value="contractsent" if event_id < 52 else "99")
+        run_all(app)
+    outcomes, rewards = outcomes_and_rewards(app)
+    assert outcomes == [("stage_advanced", "decisionmakerboughtin"), ("stage_advanced", "contractsent")]
+    assert len(rewards) == 2 and {r[2] for r in rewards} == {0.2} and all(r[3] for r in rewards)
+    _version, folded, post = stored_posterior(app, tid)
+    # partial credit waits for the deal's close: no arm has an observation yet
+    assert folded == 2 and post.stats == {} and len(post.pending) == 1
+    # it moves back and forward again: the same stage reached, no new credit
+    crm.records["8800"] = moved(crm.records["8800"], ("presentationscheduled", later), ("contractsent", later))
+    send(app, ["8800"], first_event_id=60, prop="dealstage", value="contractsent")
+    run_all(app)
+    assert outcomes_and_rewards(app)[0] == outcomes
+    # the close folds the decision once, with its partial credit
+    crm.records["8800"] = replace(crm.records["8800"], stage="closedwon", stage_kind="won")
+    send(app, ["8800"], first_event_id=70, prop="dealstage", value="closedwon")
+    run_all(app)
+    _version, folded, post = stored_posterior(app, tid)
+    outcomes, rewards = outcomes_and_rewards(app)
+    assert [k for k, _s in outcomes] == ["stage_advanced", "stage_advanced", "won"]
+    won = [r for r in rewards if r[0] == max(r[0] for r in rewards)]  # the won outcome's (each change re-decided)
+    assert folded == len(rewards) == 2 + len(won) and post.pending == {}
+    # one observation per decision credited by the close, the first one's carrying the partial credit
+    assert sum(cell[0] for cell in post.stats["*"].values()) == len(won)
+
+
+def test_a_deal_moving_back_a_stage_or_without_a_logged_decision_earns_nothing(learning_app):
+    app, tid, crm = learning_app
+    set_extra(app, tid, holdout_share=0.0)
+    with_hubspot_pipeline(crm)
+    send(app, ["8800"])
+    run_all(app)
+    later = datetime.now(UTC).isoformat()
+    crm.records["8800"] = moved(crm.records["8800"], ("qualifiedtobuy", later))
+    crm.records["8801"] = moved(crm.records["8801"], ("contractsent", later))  # never decided on
+    # 8801's change arrives with no strategy allowed: enriched, but no decision logged
+    set_extra(app, tid, strategy_catalogue=["limited_time_incentive"], discount_cap=0.0, approval_threshold=0.0)
+    send(app, ["8800", "8801"], first_event_id=50, prop="dealstage", value="x")
+    run_all(app)
+    assert outcomes_and_rewards(app) == ([], [])

@@ -100,3 +100,25 @@ def test_bad_input_exits_2_with_one_line_naming_the_problem(tmp_path):
     assert res.exit_code == 2 and "missing column" in res.stderr and len(res.stderr.strip().splitlines()) == 1
     res = runner.invoke(cli, ["simulate", "--weeks", "0"])
     assert res.exit_code == 2
+
+
+def test_a_deal_with_better_odds_moves_at_least_as_many_stages_and_never_past_the_last_open_one():
+    import numpy as np
+
+    from integrations.sandbox.market import OPEN_STAGES
+    from learning.simulate import advances
+
+    p = np.linspace(0.0, 1.0, 101)
+    for stage in range(len(OPEN_STAGES)):
+        moved = advances(np.full(p.shape, stage), p)
+        assert (np.diff(moved) >= 0).all() and moved.min() >= 0
+        assert (stage + moved <= len(OPEN_STAGES) - 1).all()
+    assert advances(np.array([0]), np.array([0.9]))[0] > advances(np.array([0]), np.array([0.05]))[0]
+
+
+def test_stage_credit_is_part_of_the_reward_every_policy_is_measured_on(small_run):
+    result, _ = small_run
+    without = simulate(SimConfig(seed=3, stage_value=0.0, **SMALL))
+    for name in ("oracle", "uniform_random"):  # same decisions and draws: only the credit differs
+        assert result["reward"][name] > without["reward"][name]
+    assert result["regret"]["uniform_random"] > without["regret"]["uniform_random"]

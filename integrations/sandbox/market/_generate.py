@@ -178,11 +178,16 @@ def add_activity(m: Market, d: Deal, kind: str, at: datetime, *, subject: str | 
     return act
 
 
+def stage_target(frac: float, p: float) -> int:
+    """Index of the open stage a deal has reached after `frac` of its cycle at win probability `p`."""
+    return min(len(OPEN_STAGES) - 1, int(frac * len(OPEN_STAGES) * (0.45 + p)))
+
+
 def progress_stages(m: Market, d: Deal, until: datetime, p: float) -> None:
     """Move an open deal through open stages in proportion to elapsed cycle time and its odds."""
     total = max((d.decision_at_ - d.created_at).total_seconds(), 1.0)
     frac = min((until - d.created_at).total_seconds() / total, 1.0)
-    target = min(len(OPEN_STAGES) - 1, int(frac * len(OPEN_STAGES) * (0.45 + p)))
+    target = stage_target(frac, p)
     cur = OPEN_STAGES.index(d.stage) if d.stage in OPEN_STAGES else 0
     for k in range(cur + 1, target + 1):
         at = d.created_at + timedelta(seconds=total * k / (len(OPEN_STAGES) * (0.45 + p)))
