@@ -22,7 +22,7 @@ NAMES = (
 TEXTS = (
     "Hi Dana, following up on the rollout plan for your 420 trucks.",
     "Like Proseware did last year, you could start with one depot.",
-    "proseware's team signed in March; contoso is still deciding.",
+    "Proseware's team signed in March; Contoso is still deciding.",
     "We work with AT&T Mobility and others in your sector.",
     "Acme, Inc. is a customer too.",
     "Ihre Kollegen bei Über Transport AG nutzen das bereits.",
@@ -38,7 +38,8 @@ TEXTS = (
 
 
 def per_name(text: str, vocab: Vocabulary) -> list[str]:
-    """The per-name search the pre-check must agree with (one regex per form of every name)."""
+    """The per-name search the substring pre-check must agree with (one regex per form of every
+    name). The texts write names capitalised, as names are written."""
     from agents.normalize import defang, normalise
 
     low = defang(normalise(text)).lower()
