@@ -6,11 +6,13 @@ deals, then edits deals "as a rep" so signed webhooks flow, and waits until ever
 is enriched and written back. The summary (DESIGN.md "Demo summary") is read back from the
 sandbox through the CRM's API, not from the app's own bookkeeping.
 
-The HubSpot sandbox is built in; other CRMs plug in a sandbox driver named in
-`app/connectors/sandboxes.json` (configuration data: CRM name -> "module:attribute"), an object
-with `start`, `after_install`, `change`, `read_fields`, `read_back`, `control`, `stats`,
-`preview_path`, `stop`, `url`, `account_id`, `verify`, `receipt_sources` and `check_faults`
-(see the driver module of each sandbox in integrations/sandbox/).
+Every CRM plugs in a sandbox driver named in `app/connectors/sandboxes.json` (configuration
+data: CRM name -> "module:attribute"; the first entry is the default CRM), an object with `start`,
+`after_install`, `change`, `read_fields`, `read_back`, `control`, `stats`, `preview_path`, `stop`,
+`url`, `account_id`, `verify`, `receipt_sources` and `check_faults`, and optionally
+`new_credentials` (app keys kept in the data directory), `revops_mappings` (what revenue ops maps
+after install) and `first_write_after` (the CRM's own timestamp of a write-back); see the driver
+module of each sandbox in integrations/sandbox/.
 """
 
 from __future__ import annotations
@@ -19,21 +21,18 @@ import json
 import logging
 import math
 import os
-import random
 import secrets
 import statistics
 import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 import requests
 from werkzeug.serving import make_server
-
-from integrations.base import OUTPUT_FIELDS
 
 log = logging.getLogger(__name__)
 
@@ -47,17 +46,20 @@ gates on seed 7 (CLV stays absent when it ranks no better than chance)."""
 SMALL_MARKET_CLOSED_DEALS = 400
 """Closed deals of the quick market tests use (`DemoOptions(closed_deals=...)`): install in seconds."""
 
-DEMO_TOKEN_TTL_SECONDS = 30
-"""Access-token lifetime in the demo sandbox: short, so the demo shows token refreshes."""
+SANDBOX_DRIVERS = Path(__file__).resolve().parent / "connectors" / "sandboxes.json"
+"""CRM name -> "module:attribute" of its demo sandbox driver (configuration data)."""
 
-APP_TASK_MARKER = "[agentic-sales]"
+
+def driver_names() -> list[str]:
+    """CRMs the demo can run on, the default first (the order of the registry file)."""
+    return list(json.loads(SANDBOX_DRIVERS.read_text()))
 
 
 @dataclass
 class DemoOptions:
     changes: int = 30
     seed: int = 7
-    crm: str = "hubspot"
+    crm: str = field(default_factory=lambda: driver_names()[0])
     open_deals: int = DEMO_MARKET["n_open_deals"]
     """Size of the demo market's open book (the backfill reads every one)."""
     closed_deals: int = DEMO_MARKET["n_closed_deals"]
@@ -82,31 +84,30 @@ class DemoInputError(ValueError):
     """A demo option the sandbox cannot honour (e.g. an unknown fault name); exit code 2."""
 
 
-SANDBOX_DRIVERS = Path(__file__).resolve().parent / "connectors" / "sandboxes.json"
-"""CRM name -> "module:attribute" of its demo sandbox driver (configuration data)."""
-
-
 def sandbox_driver(crm: str) -> Any:
-    """A new sandbox driver for `crm`, or None for the built-in HubSpot sandbox."""
+    """A new sandbox driver for `crm`; DemoInputError when no sandbox is registered for it."""
     from werkzeug.utils import import_string
 
-    table = json.loads(SANDBOX_DRIVERS.read_text()) if SANDBOX_DRIVERS.exists() else {}
+    table = json.loads(SANDBOX_DRIVERS.read_text())
     if crm not in table:
-        return None
+        raise DemoInputError(f"--crm {crm}: no demo sandbox is registered for it (known: {', '.join(table)})")
     return import_string(table[crm].replace(":", "."))()
 
 
-def demo_secrets(data_dir: Path) -> dict[str, str]:
-    """Generate the demo's secrets once and keep them in its data directory."""
+def demo_secrets(data_dir: Path, crm: str | None = None) -> dict[str, str]:
+    """Generate the demo's secrets once and keep them in its data directory: the app's keys and
+    the CRM app's credentials from its sandbox driver (a later run reuses them)."""
     from app.storage.crypto import generate_key
 
     path = data_dir / "secrets.json"
     data_dir.mkdir(parents=True, exist_ok=True)
-    if path.exists():
-        return json.loads(path.read_text())
-    values = {"TOKEN_KEY": generate_key(), "SECRET_KEY": secrets.token_urlsafe(32),
-              "HUBSPOT_CLIENT_ID": "demo-" + secrets.token_hex(8),
-              "HUBSPOT_CLIENT_SECRET": secrets.token_urlsafe(24)}
+    values = json.loads(path.read_text()) if path.exists() else {
+        "TOKEN_KEY": generate_key(), "SECRET_KEY": secrets.token_urlsafe(32)}
+    mint = getattr(sandbox_driver(crm or driver_names()[0]), "new_credentials", None)
+    fresh = {k: v for k, v in (mint() if mint else {}).items() if k not in values}
+    if path.exists() and not fresh:
+        return values
+    values.update(fresh)
     path.write_text(json.dumps(values, indent=2))
     path.chmod(0o600)
     return values
@@ -153,23 +154,20 @@ class Demo:
         self.backfilled = 0
         self.changed: dict[str, float] = {}
         self.changes_sent = 0
-        self.read_token = "pat-demo-" + secrets.token_hex(12)
-        """A private-app token for reading the sandbox back (a separate tool, as an admin would)."""
         self.driver: Any = sandbox_driver(options.crm)
 
     @property
     def account_id(self) -> str:
-        return str(self.driver.account_id if self.driver is not None else self.sandbox.hub_id)
+        return str(self.driver.account_id)
 
     # -- start -----------------------------------------------------------------------------
     def start(self) -> None:
         from app import create_app
         from app.storage import migrate
-        from integrations.sandbox import run_in_thread
 
         data = self.opt.data_dir
         data.mkdir(parents=True, exist_ok=True)
-        keys = demo_secrets(data)
+        keys = demo_secrets(data, self.opt.crm)
         db_url = f"sqlite:///{data / DEMO_DATABASE}"
         migrate.upgrade(db_url)
         self.app = create_app({
@@ -185,25 +183,18 @@ class Demo:
         self.url = f"http://{self.opt.host}:{self.server.server_port}"
         self.app.config["PUBLIC_URL"] = self.url
         threading.Thread(target=self.server.serve_forever, name="demo-app", daemon=True).start()
-        if self.driver is not None:
-            driver_config = self.driver.start(seed=self.opt.seed, app_url=self.url,
-                                              market=market_for(self.opt.open_deals, self.opt.closed_deals))
-            self.app.config.update(driver_config)
-            record_sandbox(data, self.opt.crm, self.driver.url, driver_config)
-            self.sandbox = self.driver
-            log.info("app on %s, %s sandbox on %s (seed %s)", self.url, self.opt.crm, self.driver.url, self.opt.seed)
-            self.say(f"Started the app and a simulated {self.opt.crm.title()} account (market seed {self.opt.seed}).")
-            return
-        self.sandbox = run_in_thread(
-            seed=self.opt.seed, webhook_url=f"{self.url}/webhooks/hubspot", client_id=keys["HUBSPOT_CLIENT_ID"],
-            client_secret=keys["HUBSPOT_CLIENT_SECRET"], access_token_ttl=DEMO_TOKEN_TTL_SECONDS,
-            retry_scale=0.002, private_app_token=self.read_token, **cast(Any, market_for(self.opt.open_deals, self.opt.closed_deals)))
-        self.app.config["HUBSPOT_API_BASE"] = self.sandbox.url
-        self.app.config["HUBSPOT_AUTHORIZE_URL"] = f"{self.sandbox.url}/oauth/authorize"
-        record_sandbox(data, "hubspot", self.sandbox.url, {"HUBSPOT_API_BASE": self.sandbox.url,
-                                                           "HUBSPOT_AUTHORIZE_URL": f"{self.sandbox.url}/oauth/authorize"})
-        log.info("app on %s, sandbox on %s (seed %s)", self.url, self.sandbox.url, self.opt.seed)
-        self.say(f"Started the app and a simulated HubSpot account (market seed {self.opt.seed}).")
+        driver_config = self.driver.start(seed=self.opt.seed, app_url=self.url, credentials=keys,
+                                          market=market_for(self.opt.open_deals, self.opt.closed_deals))
+        self.app.config.update(driver_config)
+        record_sandbox(data, self.opt.crm, self.driver.url, driver_config)
+        self.sandbox = self.driver
+        log.info("app on %s, %s sandbox on %s (seed %s)", self.url, self.opt.crm, self.driver.url, self.opt.seed)
+        self.say(f"Started the app and a simulated {self._label()} account (market seed {self.opt.seed}).")
+
+    def _label(self) -> str:
+        from app.connectors import get_connector
+
+        return str(getattr(get_connector(self.opt.crm, self.app), "label", self.opt.crm))
 
     def stop(self) -> None:
         from app.dispatch import get_dispatcher
@@ -229,29 +220,27 @@ class Demo:
         import shutil
 
         shutil.rmtree(Path(self.app.config["MODEL_DIR"]) / stale, ignore_errors=True)
-        verify = self.driver.verify if self.driver is not None else True  # the sandbox's own CA
+        verify = self.driver.verify  # the sandbox's own CA where it serves HTTPS
         resp = requests.get(f"{self.url}/oauth/{self.opt.crm}/install", timeout=60, allow_redirects=True,
                             headers={"Accept": "application/json"}, verify=verify)
         if resp.status_code != 200:
             raise RuntimeError(f"install failed: HTTP {resp.status_code} {resp.text[:300]}")
         body = resp.json()
         self.tenant_id = body["tenant"]
-        if self.driver is not None:
-            self.driver.after_install(app_config=self.app.config)
-        else:
-            self._map_discount_field()
+        self.driver.after_install(app_config=self.app.config)
+        self._map_revops_fields()
         self.say(f"Installed the app in account {body['account_id']} through OAuth; "
                  f"{len(body.get('fields_created') or [])} output fields created.")
         return self.tenant_id
 
-    def _map_discount_field(self) -> None:
-        """What revenue ops does once: map the portal's negotiated-discount field for pricing."""
+    def _map_revops_fields(self) -> None:
+        """What revenue ops does once: map the account's own fields (e.g. the negotiated discount)."""
         from app import settings
 
         # Through the settings service, like revenue ops would: checked against the sandbox
-        # portal's properties, versioned and audited.
-        settings.set_mappings(self.app, self.tenant_id, "deal", {"discount": "discount_percent"},
-                              author="demo (revenue ops)")
+        # account's fields, versioned and audited.
+        for object_type, fields in (getattr(self.driver, "revops_mappings", None) or {}).items():
+            settings.set_mappings(self.app, self.tenant_id, object_type, dict(fields), author="demo (revenue ops)")
 
     def train(self) -> dict[str, Any]:
         from app.pipeline.training import train_tenant
@@ -315,111 +304,27 @@ class Demo:
 
     def change(self, n: int) -> list[str]:
         """Edit open deals as a rep would: two edits per deal, seconds apart (they coalesce)."""
-        if self.driver is not None:
-            started = time.time()
-            picked = self.driver.change(n, seed=self.opt.seed)
-            self.changed = {rid: started for rid in picked}
-            self.changes_sent = n
-            self.say(f"Edited {len(picked)} deals as a rep would ({n} changes); notifications are flowing.")
-            return list(picked)
-        store = self.sandbox.control("GET", "store/deals")
-        deals = store if isinstance(store, list) else store.get("results") or store.get("objects") or []
-        open_ids = sorted(str(d["id"]) for d in deals
-                          if str((d.get("properties") or {}).get("dealstage")) not in ("closedwon", "closedlost"))
-        rng = random.Random(self.opt.seed)
-        per_deal = 2
-        picked = rng.sample(open_ids, min(len(open_ids), math.ceil(n / per_deal)))
-        current = {str(d["id"]): d.get("properties") or {} for d in deals}
-        sent = 0
-        for i in range(n):
-            deal_id = picked[i % len(picked)]
-            props = self._edit(current[deal_id], i % len(picked), i // len(picked))
-            self.changed.setdefault(deal_id, time.time())
-            self.sandbox.ui_change("deals", deal_id, props)
-            sent += 1
-        self.changes_sent = sent
-        self.say(f"Edited {len(picked)} deals as a rep would ({sent} changes); signed webhooks are flowing.")
-        return picked
-
-    def _edit(self, props: dict[str, Any], index: int, round_no: int) -> dict[str, str]:
-        """A rep's edit that really changes the deal: the amount up or down by a fifth, then the
-        close date pushed out a month (an edit to the same value would rightly change nothing)."""
-        if round_no % 2 == 0:
-            amount = float(props.get("amount") or 20_000)
-            return {"amount": str(round(amount * (1.25 if index % 2 == 0 else 0.8), 2))}
-        pushed = datetime.now(UTC).replace(microsecond=0) + timedelta(days=30 + index)
-        return {"closedate": pushed.isoformat().replace("+00:00", "Z")}
+        started = time.time()
+        picked = self.driver.change(n, seed=self.opt.seed)
+        self.changed = {rid: started for rid in picked}
+        self.changes_sent = n
+        self.say(f"Edited {len(picked)} deals as a rep would ({n} changes); notifications are flowing.")
+        return list(picked)
 
     # -- read back ---------------------------------------------------------------------------
-    def _sdk(self) -> Any:
-        from hubspot import HubSpot
-        from urllib3.util.retry import Retry
-
-        # The demo shares the portal's 110 requests / 10 s with the app: wait out 429s politely.
-        # It reads only (batch reads are POSTs), so it may also re-send on the sandbox's injected 5xx.
-        retry = Retry(total=12, status_forcelist=(429, 500, 502, 503, 504), allowed_methods=None, backoff_factor=0.5,
-                      respect_retry_after_header=True)
-        return HubSpot(access_token=self.read_token, host=self.sandbox.url, base_url=self.sandbox.url, retry=retry)
-
     def read_fields(self, ids: list[str] | None = None) -> dict[str, dict[str, Any]]:
-        """The output fields of the changed deals, or of `ids` among them (one batch read per 100)."""
-        wanted = sorted(self.changed) if ids is None else sorted(ids)
-        if self.driver is not None:
-            return self.driver.read_fields(wanted)  # type: ignore[no-any-return]
-        from hubspot.crm.objects import BatchReadInputSimplePublicObjectId, SimplePublicObjectId
-
-        sdk = self._sdk()
-        out: dict[str, dict[str, Any]] = {}
-        self.written_at = getattr(self, "written_at", {})
-        for part in _chunks(wanted, BATCH_READ_MAX):
-            body = BatchReadInputSimplePublicObjectId(inputs=[SimplePublicObjectId(id=i) for i in part],
-                                                      properties=list(OUTPUT_FIELDS),
-                                                      properties_with_history=["ai_enriched_at"])
-            for obj in sdk.crm.objects.batch_api.read("deals", body).results or ():
-                out[obj.id] = {k: v for k, v in (obj.properties or {}).items() if k in OUTPUT_FIELDS and v}
-                history = (obj.properties_with_history or {}).get("ai_enriched_at") or []
-                self.written_at[obj.id] = [(_epoch(h.value), h.timestamp.timestamp()) for h in history
-                                           if h.value and h.timestamp is not None]
-        return out
+        """The output fields of the changed deals, or of `ids` among them, through the CRM's API."""
+        return self.driver.read_fields(sorted(self.changed) if ids is None else sorted(ids))  # type: ignore[no-any-return]
 
     def _first_write_after(self, deal_id: str, changed_at: float) -> float | None:
-        """When the CRM stored the first write-back after a change (its property history's own
-        timestamp), or None when the CRM keeps no history for us (then the read-back time counts)."""
-        times = [at for value, at in getattr(self, "written_at", {}).get(deal_id, ()) if value >= changed_at]
-        return min(times) if times else None
+        """When the CRM stored the first write-back after a change (its own timestamp), or None when
+        the CRM keeps no history for us (then the read-back time counts)."""
+        first = getattr(self.driver, "first_write_after", None)
+        return first(deal_id, changed_at) if first else None
 
     def read_back(self) -> dict[str, dict[str, Any]]:
         """Output fields, app tasks and notes of the changed deals, through the CRM's API."""
-        if self.driver is not None:
-            return self.driver.read_back(sorted(self.changed))  # type: ignore[no-any-return]
-        from hubspot.crm.objects import BatchReadInputSimplePublicObjectId, SimplePublicObjectId
-
-        sdk = self._sdk()
-        ids = sorted(self.changed)
-        out: dict[str, dict[str, Any]] = {i: {"fields": {}, "tasks": [], "notes": []} for i in ids}
-        for deal_id, fields in self.read_fields().items():
-            out[deal_id]["fields"] = fields
-        for deal_id in ids:
-            deal = sdk.crm.objects.basic_api.get_by_id("deals", deal_id, associations=["tasks", "notes"])
-            assoc = deal.associations or {}
-            for kind, prop in (("tasks", ["hs_task_subject", "hs_task_body", "hs_task_status"]),
-                               ("notes", ["hs_note_body"])):
-                found = assoc.get(kind)
-                linked = [r.id for r in (found.results if found is not None else [])]
-                if not linked:
-                    continue
-                rows = [r for part in _chunks(linked, BATCH_READ_MAX)
-                        for r in sdk.crm.objects.batch_api.read(kind, BatchReadInputSimplePublicObjectId(
-                            inputs=[SimplePublicObjectId(id=i) for i in part], properties=prop)).results or []]
-                for r in rows:
-                    p = r.properties or {}
-                    if kind == "tasks" and APP_TASK_MARKER in (p.get("hs_task_body") or "") + (
-                            p.get("hs_task_subject") or ""):
-                        out[deal_id]["tasks"].append({"id": r.id, "subject": p.get("hs_task_subject"),
-                                                      "body": p.get("hs_task_body") or ""})
-                    if kind == "notes" and APP_TASK_MARKER in (p.get("hs_note_body") or ""):
-                        out[deal_id]["notes"].append(r.id)
-        return out
+        return self.driver.read_back(sorted(self.changed))  # type: ignore[no-any-return]
 
     def wait(self, tick: Callable[[int, int], None] | None = None) -> dict[str, float]:
         """Wait until every changed deal shows output fields newer than its change; returns
@@ -463,7 +368,7 @@ class Demo:
             rows = s.execute(select(InboxEvent.record_id, func.min(InboxEvent.received_at)).where(
                 InboxEvent.tenant_id == self.tenant_id, InboxEvent.object_type == "deal",
                 InboxEvent.record_id.in_(list(self.changed)),
-                InboxEvent.change_source.in_(self.driver.receipt_sources if self.driver is not None else ("CRM_UI",)),
+                InboxEvent.change_source.in_(self.driver.receipt_sources),
             ).group_by(InboxEvent.record_id)).all()
         for rid, at in rows:
             if at is not None and at.timestamp() >= self.changed[rid] - 1:
@@ -545,21 +450,11 @@ class Demo:
         }
 
     def preview_urls(self) -> list[str]:
-        if self.driver is not None:
-            return [self.url + self.driver.preview_path(i) for i in sorted(self.changed)]
-        return [f"{self.url}/card/preview/hubspot/{self.sandbox.hub_id}/deal/{i}" for i in sorted(self.changed)]
-
-
-BATCH_READ_MAX = 100
-"""HubSpot's largest batch read (inputs per request)."""
-
-
-def _chunks(items: list[str], size: int) -> list[list[str]]:
-    return [items[i:i + size] for i in range(0, len(items), size)]
+        return [self.url + self.driver.preview_path(i) for i in sorted(self.changed)]
 
 
 def _epoch(value: str) -> float:
-    """A HubSpot datetime property value (epoch ms or ISO-8601) as epoch seconds."""
+    """A CRM datetime field value (epoch ms or ISO-8601) as epoch seconds."""
     if value.isdigit():
         return int(value) / 1000.0
     return datetime.fromisoformat(value.replace("Z", "+00:00")).timestamp()

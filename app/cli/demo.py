@@ -1,4 +1,4 @@
-"""`agentic-sales demo [--once] [--changes N] [--seed S] [--crm hubspot]`."""
+"""`agentic-sales demo [--once] [--changes N] [--seed S] [--crm NAME]`."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ import click
 @click.option("--changes", default=30, show_default=True, type=click.IntRange(1, 400),
               help="Rep edits to make in the sandbox.")
 @click.option("--seed", default=7, show_default=True, type=int, help="Seed of the simulated market.")
-@click.option("--crm", default="hubspot", show_default=True, help="A registered connector (app/connectors).")
+@click.option("--crm", default=None, help="A registered connector (app/connectors); default: the first one, HubSpot.")
 @click.option("--open-deals", "open_deals", default=40, show_default=True, type=click.IntRange(1, 20_000),
               help="Open deals in the demo market (the backfill enriches every one).")
 @click.option("--faults", default="", help="Sandbox faults during the changes, comma-separated "
@@ -29,7 +29,7 @@ import click
 @click.option("--port", default=0, type=int, help="App port (default: a free one).")
 @click.option("--data-dir", default=None, type=click.Path(file_okay=False),
               help="Where the demo keeps its secrets, database and models (default ~/.agentic-sales/demo).")
-def demo(once: bool, changes: int, seed: int, crm: str, open_deals: int, faults: str, port: int,
+def demo(once: bool, changes: int, seed: int, crm: str | None, open_deals: int, faults: str, port: int,
          data_dir: str | None) -> None:
     """Run everything on embedded defaults: a CRM sandbox, app, models, agents, webhooks."""
     from app.demo_llm import prepare_from_cli
@@ -37,13 +37,14 @@ def demo(once: bool, changes: int, seed: int, crm: str, open_deals: int, faults:
     llm_setup, changes = prepare_from_cli(changes)
     from app import logs
     from app.connectors import DEFAULT_REGISTRY
-    from app.demo import Demo, DemoInputError, DemoOptions
+    from app.demo import Demo, DemoInputError, DemoOptions, driver_names
     from app.progress import Progress
     from app.site import DEMO_RECAP
     from app.site.recap import summary_sentences
     from app.site.snapshot import write_snapshot
 
     known = sorted(json.loads(DEFAULT_REGISTRY.read_text()))
+    crm = crm or driver_names()[0]
     if crm not in known:
         click.echo(f"error: --crm {crm}: not a registered connector (known: {', '.join(known)})", err=True)
         sys.exit(2)
@@ -122,26 +123,16 @@ def serve_until_interrupted() -> None:
         time.sleep(3600)
 
 
-def _unknown_faults(names: tuple[str, ...], crm: str = "hubspot") -> str | None:
-    """One line naming unknown fault names (the sandbox's profile table), or None."""
+def _unknown_faults(names: tuple[str, ...], crm: str) -> str | None:
+    """One line naming unknown fault names (the CRM sandbox's profile table), or None."""
     if not names:
         return None
-    from app.demo import sandbox_driver
+    from app.demo import DemoInputError, sandbox_driver
 
-    driver = sandbox_driver(crm)
-    if driver is not None:
-        try:
-            driver.check_faults(names)
-        except ValueError as exc:
-            return str(exc)
-        return None
     try:
-        from integrations.sandbox.hubspot_api.limits import FAULT_PROFILES
-    except ImportError:
-        return None  # an older sandbox: it refuses unknown names itself when armed
-    bad = [n for n in names if n not in FAULT_PROFILES]
-    if bad:
-        return f"unknown fault(s) {', '.join(bad)}; known: {', '.join(sorted(FAULT_PROFILES))}"
+        sandbox_driver(crm).check_faults(names)
+    except (ValueError, DemoInputError) as exc:
+        return str(exc)
     return None
 
 

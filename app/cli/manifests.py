@@ -1,7 +1,11 @@
 """`agentic-sales manifests ...`: render and check the deployable CRM projects.
 
-    agentic-sales manifests build --public-url https://sales.example.com --out build/hubspot
-    agentic-sales manifests check build/hubspot [--public-url URL]
+    agentic-sales manifests build --public-url https://sales.example.com --out build/hubspot [--crm NAME]
+    agentic-sales manifests check build/hubspot [--public-url URL] [--crm NAME]
+
+The project builder of each CRM is a module named in `app/connectors/projects.json` (configuration
+data: CRM name -> module with `build_project`, `check_project`, `normalize_public_url`,
+`project_files`, `ManifestError` and `LOOPBACK_NOTE`); the first entry is the default.
 
 Both print one JSON line on stdout; problems go to stderr. Exit codes: 0 ok, 1 checks failed,
 2 bad input (a non-https public URL that is not loopback, an unrelated output folder).
@@ -9,19 +13,28 @@ Both print one JSON line on stdout; problems go to stderr. Exit codes: 0 ok, 1 c
 
 from __future__ import annotations
 
+import importlib
 import json
 import sys
 from pathlib import Path
+from types import ModuleType
 
 import click
 
-from app.manifests import (
-    ManifestError,
-    build_hubspot_project,
-    check_hubspot_project,
-    normalize_public_url,
-    project_files,
-)
+PROJECTS = Path(__file__).resolve().parents[1] / "connectors" / "projects.json"
+"""CRM name -> module that renders and checks its deployable project (configuration data)."""
+
+
+def project_names() -> list[str]:
+    return list(json.loads(PROJECTS.read_text()))
+
+
+def project_module(crm: str) -> ModuleType:
+    return importlib.import_module(json.loads(PROJECTS.read_text())[crm])
+
+
+CRM_OPTION = click.option("--crm", type=click.Choice(project_names()), default=project_names()[0], show_default=True,
+                          help="Whose project to render (CRMs with a deployable project).")
 
 
 def _fail_usage(message: str) -> None:
@@ -36,7 +49,7 @@ def _report(problems: list[str]) -> None:
 
 @click.group()
 def manifests() -> None:
-    """Render and check the CRM app projects (HubSpot developer project)."""
+    """Render and check the CRM app projects (e.g. the HubSpot developer project)."""
 
 
 @manifests.command("build")
@@ -48,23 +61,19 @@ def manifests() -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="Project folder to create or refresh.",
 )
-@click.option("--crm", type=click.Choice(["hubspot"]), default="hubspot", show_default=True)
+@CRM_OPTION
 def build_command(public_url: str, out_dir: Path, crm: str) -> None:
-    """Render the deployable HubSpot project with the public URL filled in, then check it."""
+    """Render the CRM's deployable project with the public URL filled in, then check it."""
+    project = project_module(crm)
     try:
-        url = normalize_public_url(public_url)
-        out = build_hubspot_project(url, out_dir)
-    except ManifestError as exc:
+        url = project.normalize_public_url(public_url)
+        out = project.build_project(url, out_dir)
+    except project.ManifestError as exc:
         _fail_usage(str(exc))
         return
     if url.startswith("http://"):
-        click.echo(
-            "note: HubSpot accepts only https URLs (never localhost) in permittedUrls.fetch; a loopback "
-            "build is for offline checks and the demo. For `hs project dev`, build with the https URL and "
-            "map it to the local server in src/app/local.json.",
-            err=True,
-        )
-    problems = check_hubspot_project(out, url)
+        click.echo(f"note: {project.LOOPBACK_NOTE}", err=True)
+    problems = project.check_project(out, url)
     _report(problems)
     click.echo(
         json.dumps(
@@ -72,7 +81,7 @@ def build_command(public_url: str, out_dir: Path, crm: str) -> None:
                 "crm": crm,
                 "out_dir": str(out),
                 "public_url": url,
-                "files": project_files(out),
+                "files": project.project_files(out),
                 "checks_passed": not problems,
                 "problems": problems,
             }
@@ -86,15 +95,17 @@ def build_command(public_url: str, out_dir: Path, crm: str) -> None:
 @click.option(
     "--public-url", default=None, help="URL the project must point at (default: the card's API_BASE)."
 )
-def check_command(project_dir: Path, public_url: str | None) -> None:
-    """Check a rendered HubSpot project offline (hsmeta shape, uids, entry points, URLs)."""
+@CRM_OPTION
+def check_command(project_dir: Path, public_url: str | None, crm: str) -> None:
+    """Check a rendered project offline (HubSpot: hsmeta shape, uids, entry points, URLs)."""
+    project = project_module(crm)
     if public_url is not None:
         try:
-            public_url = normalize_public_url(public_url)
-        except ManifestError as exc:
+            public_url = project.normalize_public_url(public_url)
+        except project.ManifestError as exc:
             _fail_usage(str(exc))
             return
-    problems = check_hubspot_project(project_dir, public_url)
+    problems = project.check_project(project_dir, public_url)
     _report(problems)
     click.echo(
         json.dumps({"dir": str(project_dir.resolve()), "checks_passed": not problems, "problems": problems})

@@ -48,7 +48,7 @@ def serve(host: str, port: int, seed: int, private_app_token: str | None, client
     """Serve the HubSpot sandbox until interrupted."""
     from werkzeug.serving import make_server
 
-    from integrations.sandbox import SandboxConfig, create_sandbox_app
+    from integrations.sandbox import EXTENSION, SandboxConfig, create_sandbox_app
 
     started = time.monotonic()
     click.echo(f"seeding market (seed {seed}) ...", err=True)
@@ -60,7 +60,7 @@ def serve(host: str, port: int, seed: int, private_app_token: str | None, client
     app = create_sandbox_app(cfg)
     server = make_server(host, port, app, threaded=True)
     url = f"http://{host}:{server.server_port}"
-    state = app.extensions["hubspot_sandbox"]
+    state = app.extensions[EXTENSION]
     click.echo(f"ready in {time.monotonic() - started:.1f}s", err=True)
     click.echo(json.dumps({"url": url, "hub_ids": list(cfg.hub_ids), "client_id": client_id,
                            "webhook_url": state.webhooks.subs.target_url, "control": f"{url}/_sandbox/health"}))

@@ -17,6 +17,13 @@ from typing import Any, NoReturn
 
 import click
 
+from app.connectors import DEFAULT_REGISTRY
+
+
+def connector_names() -> list[str]:
+    """Registered connectors, the default (first) one first."""
+    return list(json.loads(DEFAULT_REGISTRY.read_text()))
+
 EXIT_DATA = 2
 """Exit code of a data or usage problem (bad file, column, target)."""
 
@@ -285,7 +292,7 @@ def promote_cmd(model_dir, tenant, registry, holdout) -> None:
 @model.command("train-from-crm")
 @click.option("--tenant", required=True)
 @click.option("--task", type=click.Choice(["conversion", "churn", "clv", "price"]), required=True)
-@click.option("--crm", type=click.Choice(["hubspot", "salesforce"]), default="hubspot", show_default=True)
+@click.option("--crm", type=click.Choice(connector_names()), default=connector_names()[0], show_default=True)
 @click.option("--records", type=click.Path(exists=True, dir_okay=False), default=None,
               help="JSON-lines file of canonical records, instead of reading the tenant's CRM.")
 @click.option("--out", type=click.Path(file_okay=False), default=None, help="Artefact directory.")

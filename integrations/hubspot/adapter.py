@@ -150,10 +150,12 @@ class HubSpotClient:
     def ensure_output_fields(self) -> list[str]:
         """Create the `agentic_sales` group and the missing output properties in one batch call.
 
-        Existence comes from the portal's metadata cache, so a worker that already knows the
-        fields exist makes no call at all. Returns the names created.
+        Called at install, so existence is read from the portal, never from the metadata cache: a
+        re-install after an admin deleted our properties (or a new portal reusing a cached id, as
+        test sandboxes do) must create them again. The fresh list then refreshes the cache.
+        Returns the names created.
         """
-        existing = self.metadata.output_fields(self.session, self.cache_key)
+        existing = self.metadata.output_fields(self.session, self.cache_key, refresh=True)
         missing = [n for n in schema.OUTPUT_PROPERTIES if n not in existing]
         if not missing:
             return []

@@ -24,7 +24,6 @@ DEFAULT_SCOPES: tuple[str, ...] = (
     "crm.objects.contacts.read",
     "crm.objects.contacts.write",
     "crm.objects.companies.read",
-    "crm.objects.companies.write",
     "crm.objects.deals.read",
     "crm.objects.deals.write",
     "crm.objects.owners.read",
@@ -33,7 +32,8 @@ DEFAULT_SCOPES: tuple[str, ...] = (
 )
 """Required scopes, as in manifests/hubspot/app-hsmeta.json (HubSpot refuses an install URL whose
 `scope` differs from the app's required scopes): deals read/write, contacts write (tasks and notes
-need it, per the official spec), companies, owners, and the deal schema (our properties)."""
+need it, per the official spec), companies (read only: nothing writes companies), owners, and the deal
+schema (our properties)."""
 
 OPTIONAL_SCOPES: tuple[str, ...] = ("crm.objects.users.read",)
 """Nice to have: owners' time zones live on the `users` object; without it due dates use UTC."""

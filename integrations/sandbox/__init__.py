@@ -9,5 +9,6 @@ Nothing here imports the product's `app/`, `agents/` or `scoring/`.
 
 from ._thread import SandboxHandle, run_in_thread
 from .hubspot_api import SandboxConfig, create_sandbox_app
+from .hubspot_api.state import EXTENSION
 
-__all__ = ["SandboxConfig", "SandboxHandle", "create_sandbox_app", "run_in_thread"]
+__all__ = ["EXTENSION", "SandboxConfig", "SandboxHandle", "create_sandbox_app", "run_in_thread"]

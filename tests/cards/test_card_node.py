@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from app.manifests import CARD_DIR, CARD_SOURCE_DIR, build_hubspot_project
+from integrations.hubspot.manifests import CARD_DIR, CARD_SOURCE_DIR, build_hubspot_project
 
 NPM_TIMEOUT_SECONDS = 600
 CHECK_TIMEOUT_SECONDS = 300

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from app.cli.manifests import manifests
-from app.manifests import (
+from integrations.hubspot.manifests import (
     CARD_SOURCE_DIR,
     TEMPLATES_DIR,
     ManifestError,

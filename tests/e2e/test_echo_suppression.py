@@ -13,9 +13,9 @@ pytestmark = pytest.mark.embedded  # the demo runs on the embedded defaults
 @pytest.fixture(scope="module")
 def echo_run(tmp_path_factory):
     demo, summary = run_demo(tmp_path_factory.mktemp("echo"), changes=6,
-                             before_changes=lambda d: d.sandbox.faults(deliver_unsubscribed=True))
+                             before_changes=lambda d: d.sandbox.handle.faults(deliver_unsubscribed=True))
     d = demo
-    d.sandbox.flush_webhooks(timeout=20)
+    d.sandbox.handle.flush_webhooks(timeout=20)
     yield d, summary
     d.stop()
 

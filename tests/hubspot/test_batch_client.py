@@ -231,18 +231,34 @@ def test_one_bad_item_of_a_batch_fails_alone(sandbox):
     assert float(props[ids[0]]["ai_clv"]) == 10 and float(props[ids[2]]["ai_clv"]) == 12
 
 
-def test_output_fields_are_created_with_one_batch_call_and_then_cost_nothing(sandbox):
-    handle = run_in_thread(seed=9, webhook_url="http://127.0.0.1:9/none", webhooks_enabled=False,
-                           n_companies=5, n_owners=2, n_open_deals=5, n_closed_deals=5)
+def small_portal():
+    return run_in_thread(seed=9, webhook_url="http://127.0.0.1:9/none", webhooks_enabled=False,
+                         n_companies=5, n_owners=2, n_open_deals=5, n_closed_deals=5)
+
+
+def test_output_fields_are_created_with_one_batch_call_and_a_second_install_only_reads_the_portal(sandbox):
+    handle = small_portal()
     try:
         client = make_client(handle)
         created = client.ensure_output_fields()
         assert len(created) == 10
         handle.control("POST", "counters/mark")
         assert client.ensure_output_fields() == []
-        assert int(handle.control("GET", "counters")["app_requests_since_mark"]) == 0
+        assert int(handle.control("GET", "counters")["app_requests_since_mark"]) == 1  # one describe
     finally:
         handle.stop()
+
+
+def test_an_install_creates_the_fields_even_when_the_cache_remembers_them_for_that_portal_id(sandbox):
+    cache = MetadataCache()  # one worker's cache, shared by both installs
+    first, second = small_portal(), small_portal()  # the same hub id, a new portal without our fields
+    try:
+        assert len(make_client(first, metadata=cache).ensure_output_fields()) == 10
+        # What it returns is re-read from the second portal after the create: they exist there.
+        assert len(make_client(second, metadata=cache).ensure_output_fields()) == 10
+    finally:
+        first.stop()
+        second.stop()
 
 
 def test_a_refused_refresh_says_the_app_was_uninstalled(sandbox):

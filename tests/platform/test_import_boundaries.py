@@ -4,7 +4,9 @@ functions): a violation names the file, the line and the rule."""
 from __future__ import annotations
 
 import ast
+import io
 import re
+import tokenize
 from pathlib import Path
 
 import pytest
@@ -46,6 +48,35 @@ def test_app_code_never_compares_against_a_crm_name():
     hits = [f"{p.relative_to(ROOT)}:{i}" for p in sorted((ROOT / "app").rglob("*.py"))
             for i, line in enumerate(p.read_text().splitlines(), 1) if pattern.search(line)]
     assert hits == []
+
+
+def crm_names_in_code(package: str) -> list[str]:
+    """Where code (not a string, comment or docstring) under `package` names a CRM: an
+    identifier such as `build_hubspot_project`, or an import of any module whose dotted name has a
+    CRM in it (the vendor SDK, a CRM's sandbox package). Upper-case setting names
+    (`HUBSPOT_CLIENT_ID`) are configuration keys, as `grep hubspot` (case-sensitive) sees it."""
+    hits = []
+    for path in sorted((ROOT / package).rglob("*.py")):
+        rel = str(path.relative_to(ROOT))
+        for tok in tokenize.generate_tokens(io.StringIO(path.read_text()).readline):
+            if tok.type == tokenize.NAME and any(crm in tok.string for crm in CRMS):
+                hits.append(f"{rel}:{tok.start[0]} names {tok.string}")
+    return sorted(set(hits))
+
+
+def test_app_code_names_no_crm_only_configuration_data_and_comments_may():
+    assert crm_names_in_code("app") == []
+
+
+def test_the_crm_name_check_sees_identifiers_and_imports_but_not_strings(tmp_path, monkeypatch):
+    fake = tmp_path / "app"
+    fake.mkdir()
+    (fake / "x.py").write_text('"""hubspot in a docstring."""\nNAMES = {"hubspot": "HubSpot"}  # hubspot\n'
+                               "def f():\n    from hubspot import HubSpot\n    return build_hubspot_project\n")
+    import sys
+
+    monkeypatch.setattr(sys.modules[__name__], "ROOT", tmp_path)
+    assert crm_names_in_code("app") == ["app/x.py:4 names hubspot", "app/x.py:5 names build_hubspot_project"]
 
 
 @pytest.mark.parametrize("package", ["agents", "scoring", "learning"])

@@ -61,9 +61,11 @@ class DemoSandbox:
         """What an HTTP client must trust to follow the install redirect to this sandbox."""
         return str(self.handle.ca_file) if self.handle else ""
 
-    def start(self, *, seed: int, app_url: str, market: Mapping[str, int]) -> dict[str, Any]:
+    def start(self, *, seed: int, app_url: str, market: Mapping[str, int],
+              credentials: Mapping[str, str] | None = None) -> dict[str, Any]:
         """Start the org; return the app configuration that points the connector at it. Faults are
-        switched on later, for the scripted changes (control `faults/profile`)."""
+        switched on later, for the scripted changes (control `faults/profile`). `credentials` is not
+        used: the connected app's keys are minted per run (the org is new every run)."""
         client_id = "3MVG9demo." + secrets.token_hex(12)
         client_secret = secrets.token_hex(24)
         self.handle = run_salesforce_sandbox(

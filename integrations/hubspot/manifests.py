@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
+REPO_ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES_DIR = REPO_ROOT / "manifests" / "hubspot"
 CARD_SOURCE_DIR = REPO_ROOT / "ui_extensions" / "hubspot"
 
@@ -401,3 +401,12 @@ def _check_webhooks(rel: str, config: dict[str, Any], url: str | None, problems:
     subscriptions = config.get("subscriptions")
     if not isinstance(subscriptions, dict) or not any(subscriptions.values()):
         problems.append(f"{rel}: subscriptions is empty")
+
+
+# The names the CLI looks for in a CRM's project module (app/connectors/projects.json).
+build_project = build_hubspot_project
+check_project = check_hubspot_project
+LOOPBACK_NOTE = (
+    "HubSpot accepts only https URLs (never localhost) in permittedUrls.fetch; a loopback build is for "
+    "offline checks and the demo. For `hs project dev`, build with the https URL and map it to the local "
+    "server in src/app/local.json.")
