@@ -277,6 +277,10 @@ def _plan(app: Any, batch: BatchContext, items: list[tuple[Any, Record]], *,
     renew_every = float(app.config["LEASE_SECONDS"]) / 4
     chunk_records = max(1, int(app.config.get("WRITEBACK_CHUNK_RECORDS", defaults.WRITEBACK_CHUNK_RECORDS)))
     chunk_seconds = float(app.config.get("WRITEBACK_CHUNK_SECONDS", defaults.WRITEBACK_CHUNK_SECONDS))
+    if not someone_waits(batch):
+        # Only backfill/reconcile rows: no rep waits for these, so one write for the whole batch
+        # (a chunked backfill made twice the calls per deal for no one's benefit).
+        chunk_records, chunk_seconds = max(1, len(items)), float("inf")
     last_renew = chunk_started = time.monotonic()
     plans: list[Plan] = []
     failures: dict[str, Any] = {}
@@ -305,6 +309,15 @@ def _plan(app: Any, batch: BatchContext, items: list[tuple[Any, Record]], *,
     finally:
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
+
+
+def someone_waits(batch: BatchContext) -> bool:
+    """Tell whether some record of the batch has a change a person made (a webhook), rather
+    than only rows our own backfill or reconciliation wrote."""
+    from app.sync import SYNC_SOURCES
+
+    return any(c.get("change_source") not in SYNC_SOURCES for item in batch.items for c in item.changes) \
+        or not any(item.changes for item in batch.items)
 
 
 def agent_workers(app: Any, settings: Any) -> int:

@@ -88,3 +88,25 @@ def test_a_rate_limit_on_the_second_chunk_keeps_the_first_and_requeues_only_the_
     assert {st for _r, st in states} == {"processed"}
     assert {(st, f) for st, f in jobs} == {("idle", 0)}
     assert sorted(retrying) == sorted(set(DEALS) - set(first))
+
+
+def test_a_backfill_batch_that_nobody_waits_for_is_written_back_in_one_call(chunk_app):
+    from app.sync import enqueue_records
+
+    app, tid, crm = chunk_app
+    with app.app_context():
+        enqueue_records(app, tid, [(d, f"bf-{d}") for d in DEALS], source="BACKFILL")
+    run_all(app)
+    assert [len(c) for c in crm.chunks] == [23]
+    assert len(crm.tasks) == 23
+
+
+def test_a_batch_mixing_a_reps_edit_with_backfill_rows_is_written_back_in_chunks(chunk_app):
+    from app.sync import enqueue_records
+
+    app, tid, crm = chunk_app
+    with app.app_context():
+        enqueue_records(app, tid, [(d, f"bf-{d}") for d in DEALS[1:]], source="BACKFILL")
+    send(app, DEALS[:1])
+    run_all(app)
+    assert [len(c) for c in crm.chunks] == [10, 10, 3]
