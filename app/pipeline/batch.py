@@ -9,7 +9,8 @@
     7 store   enrichments, actions (strategy choices with propensities), audit, per chunk
 
 Records are written back in chunks as their agents finish (WRITEBACK_CHUNK_RECORDS records or
-WRITEBACK_CHUNK_SECONDS, whichever comes first), not once at the end of the batch: a record's
+WRITEBACK_CHUNK_SECONDS, whichever comes first; one write at the end when only backfill or
+reconcile rows are in the batch), not once at the end of the batch: a record's
 latency is change -> its write-back, and a batch of 100 written at its end made every record
 wait for the slowest of the batch. A chunk still costs one call per kind of write.
 
