@@ -190,6 +190,15 @@ def _joined_ok(word: str) -> bool:
     return True
 
 
+_ASIDE = re.compile(r"\s*[(\[{‹⟨<«][^)\]}›⟩>»]*[)\]}›⟩>»]?")
+
+
+def without_asides(text: str | None) -> str | None:
+    """A structured name without its bracketed asides: "Fleet rollout (dashcams included)" is the
+    name "Fleet rollout" plus a remark anyone with edit rights wrote, which vouches for nothing."""
+    return _ASIDE.sub("", text).strip() if text else text
+
+
 def text_fields(record: Record) -> dict[str, str]:
     """Every free-text field of the record outside its activities, by path (what gets screened)."""
     out: dict[str, str | None] = {"name": record.name, "stage": record.stage, "pipeline": record.pipeline}

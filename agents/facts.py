@@ -9,45 +9,38 @@ what an injected note says.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
 from agents.catalogue import DEFAULT_CATALOGUE
-from agents.context import Context, as_date
+from agents.context import Context, as_date, without_asides
 from agents.links import URL as _URL
 from agents.links import url_allowed
+from agents.names import (
+    _unknown_names,
+    _words,
+    customer_references,
+    denied_forms,
+    disguised_words,
+    names_other_customer,
+)
 from agents.normalize import defang, normalise
+from agents.settings import FREE_TEXT_CORROBORATION
 
 PLAIN_NUMBER_MAX = 10_000
 """Largest plain count a reply may repeat from the customer's own messages (seats, trucks, sites);
 anything bigger reads as an amount and must come from a structured field."""
+
+YEAR_RANGE = (1900, 2100)
+"""Four-digit numbers in this range are read as years (dates), not counts."""
 
 MONTHS = {m: i for i, ms in enumerate(
     ("jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july",
      "aug august", "sep sept september", "oct october", "nov november", "dec december"), start=1)
     for m in ms.split()}
 """Month names and abbreviations to month numbers."""
-
-COMMON_CAPITALISED = frozenset("""
-i i'm i'll i've i'd hi hello hey dear thanks thank best regards cheers kind warm warmest sincerely
-monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
-january february march april may june july august september october november december
-team ps p.s ok okay happy looking also would could can let our your we you it this that the a an
-and or but if so as at on in for to of with by from please just quick great good glad hope
-following re fwd subject call script opening close closing discovery next step steps agenda
-objective purpose voicemail note notes mr mrs ms dr prof sir madam
-hallo guten tag danke vielen viele grüße gruß freundlichen sie ihr ihre ihnen ihrem ihren ihrer ihres
-montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar märz mai juni juli oktober dezember
-herr frau bonjour bonsoir merci cordialement madame monsieur mme vous votre vos lundi mardi mercredi jeudi
-vendredi samedi dimanche janvier février avril juin juillet août septembre octobre novembre décembre
-hola buenos días saludos atentamente estimado estimada estimado/a gracias usted su sus lunes martes miércoles
-jueves viernes sábado domingo enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre
-diciembre sr sra señor señora don doña
-""".split())
-"""Capitalised words that are not names (greetings, days, months, sentence glue)."""
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _AMOUNT = r"\d{1,3}(?:[.,' ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?"
@@ -85,7 +78,7 @@ _DURATION = re.compile(r"\b(\d{1,3})[-\s]?(?:minutes?|mins?|hours?|hrs?|minütig
 _MULTIPLE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?[x×](?![\w])", re.I)
 _NUMBER = re.compile(r"(?<![\w.,/-])(\d[\d,]*(?:\.\d+)?)(?![\w%])")
 _MIXED_SCRIPT = re.compile(r"\b(?=\w*[A-Za-z])(?=\w*[\u0370-\u03ff\u0400-\u04ff])\w+\b")
-_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
+
 
 
 
@@ -114,6 +107,7 @@ class Vocabulary:
     denied: tuple[str, ...] = ()
     multiples: frozenset[float] = frozenset()
     own_words: frozenset[str] = frozenset()
+    seen_words: frozenset[str] = frozenset()
 
 
 def build_vocabulary(
@@ -141,14 +135,15 @@ def build_vocabulary(
             cannot borrow the conversion probability as its figure.
     """
     r = ctx.record
-    trusted = [r.name if "name" not in ctx.flagged else None, r.currency, *extra_text]
+    trusted = [without_asides(r.name) if "name" not in ctx.flagged else None, r.currency, *extra_text]
     if r.company:
-        trusted += [ctx.company_name, ctx.safe("company.industry", r.company.industry),
+        trusted += [without_asides(ctx.company_name), ctx.safe("company.industry", r.company.industry),
                     ctx.safe("company.country", r.company.country)]
     if r.owner:
         trusted += [ctx.safe("owner.name", r.owner.name), r.owner.timezone,
                     (r.owner.email or "").split("@")[-1].split(".")[0]]
-    trusted += [x for c in r.contacts for x in (ctx.contact_name(c), ctx.safe(f"contacts.{c.id}.title", c.title))]
+    trusted += [without_asides(x) for c in r.contacts
+                for x in (ctx.contact_name(c), ctx.safe(f"contacts.{c.id}.title", c.title))]
     trusted += [a.description + " " + a.when for a in DEFAULT_CATALOGUE]
     numbers: set[float] = set()
     money: set[float] = set(extra_money)
@@ -181,21 +176,30 @@ def build_vocabulary(
     dates.update(d for d in (as_date(s.at) for s in r.history.stage_changes) if d)
     dates.update(d for d in (as_date(x.date) for x in r.history.closed_won_deals) if d)
     counts: dict[str, int] = {}
-    clean_text: list[str] = []
+    word_seen: dict[str, int] = {}
+    number_seen: dict[float, int] = {}
     for a in ctx.activities.values():
         counts[a["type"]] = counts.get(a["type"], 0) + 1
         if a.get("at"):
             dates.add(date.fromisoformat(a["at"]))
         if a.get("withheld"):
             continue
-        clean_text += [a["subject"], a["text"]]
+        text = f"{a['subject'] or ''} {a['text'] or ''}"
+        for w in {w.lower() for w in _words(normalise(text))}:
+            word_seen[w] = word_seen.get(w, 0) + 1
         # Plain counts only ("420 trucks", "a 2-year term"); amounts and percentages in the same
         # text are cut out first, and big figures are left to structured fields.
-        plain = _PERCENT.sub(" ", _MONEY.sub(" ", f"{a['subject']} {a['text']}"))
-        numbers.update(_num(n) for n in _NUMBER.findall(plain) if _num(n) < PLAIN_NUMBER_MAX)
+        plain = _PERCENT.sub(" ", _MONEY.sub(" ", text))
+        for v in {_num(n) for n in _NUMBER.findall(plain) if _num(n) < PLAIN_NUMBER_MAX}:
+            number_seen[v] = number_seen.get(v, 0) + 1
+    # Free text vouches for a name or a count only when two activities say it ("420 trucks" in
+    # the buyer's email and in our payback note): one planted note cannot introduce a company, a
+    # person or a figure, however it is worded and whether or not the screen recognised it.
+    numbers.update(v for v, n in number_seen.items() if n >= FREE_TEXT_CORROBORATION)
     numbers.update(float(n) for n in counts.values())
     emails = {e.lower() for e in (r.owner.email if r.owner else None, *(c.email for c in r.contacts)) if e}
-    words = {w.lower() for t in (*trusted, *clean_text) if t for w in _words(normalise(t))}
+    words = {w.lower() for t in trusted if t for w in _words(normalise(t))}
+    words |= {w for w, n in word_seen.items() if n >= FREE_TEXT_CORROBORATION}
     own = (ctx.company_name or "").lower()
     return Vocabulary(numbers=frozenset(numbers | money), money=frozenset(money), percents=frozenset(percents),
                       dates=frozenset(dates), emails=frozenset(emails),
@@ -203,23 +207,10 @@ def build_vocabulary(
                       words=frozenset(words),
                       denied=tuple(n for n in other_customers if n and n.strip().lower() != own),
                       multiples=frozenset(),
-                      own_words=frozenset(w.lower() for t in trusted if t for w in _words(normalise(t))))
-
-
-def denied_forms(name: str, words: frozenset[str] = frozenset()) -> list[str]:
-    """How another customer's name shows up in text: in full, or by its distinctive first word
-    ("Proseware" for "Proseware Logistics") unless this record itself uses that word."""
-    full, first = _name_forms(name)
-    return [full, first] if first is not None and first not in words else [full]
-
-
-@functools.lru_cache(maxsize=8192)
-def _name_forms(name: str) -> tuple[str, str | None]:
-    """A name's full form and its distinctive first word (None: too short or too common), per
-    name once per process: every record of a tenant screens the same few hundred names."""
-    full = normalise(name).lower().strip()
-    first = full.split()[0] if full.split() else ""
-    return full, first if len(full.split()) > 1 and len(first) >= 5 and first not in COMMON_CAPITALISED else None
+                      own_words=frozenset(w.lower() for t in trusted if t for w in _words(normalise(t))),
+                      # Asides in names count as text the record used once (German nouns there are no names).
+                      seen_words=frozenset(word_seen) | frozenset(
+                          w.lower() for t in (r.name, *(c.title for c in r.contacts)) if t for w in _words(normalise(t))))
 
 
 def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | None = None) -> list[Finding]:
@@ -237,6 +228,10 @@ def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | Non
         if want is None or kind in want:
             found.append(Finding(kind, value))
 
+    for token in disguised_words(text):
+        add("confusable", token)
+    for w in customer_references(text, vocab.words):
+        add("other_customer", w)
     for word in _MIXED_SCRIPT.findall(text):
         # "brіghtlane.io" with a Cyrillic і passes for the allowed domain once letters are mapped:
         # nobody writes a word in two scripts except to pass for something else.
@@ -248,7 +243,7 @@ def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | Non
         # tenant's other customers run to hundreds, and a regex per name and text was a third of
         # the pipeline's CPU.
         forms = [f for f in denied_forms(name, vocab.own_words) if f in low]
-        if forms and any(re.search(rf"\b{re.escape(form)}\b", low) for form in forms):
+        if forms and any(names_other_customer(form, text, low) for form in forms):
             add("other_customer", name)
     for e in _EMAIL.findall(text):
         if e.lower() not in vocab.emails:
@@ -280,65 +275,18 @@ def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | Non
     years = {d.year for d in vocab.dates} | {d.year + 1 for d in vocab.dates}
     for n in _NUMBER.findall(rest):
         v = _num(n)
-        if v in years or _close_to_any(v, vocab.numbers) or _close_to_any(v, vocab.percents):
+        if n.isdigit() and len(n) == 4 and YEAR_RANGE[0] <= v <= YEAR_RANGE[1]:
+            # A year is a date: only the record's own years (and the next) may be stated, whatever
+            # a note says ("price frozen until 2030").
+            if v not in years:
+                add("number", n)
+            continue
+        if _close_to_any(v, vocab.numbers) or _close_to_any(v, vocab.percents):
             continue
         add("number", n)
-    for name in _unknown_names(rest, vocab.words):
+    for name in _unknown_names(rest, vocab.words, vocab.seen_words):
         add("name", name)
     return found
-
-
-def _words(text: str) -> list[str]:
-    return [_base(w) for w in _WORD.findall(text)]
-
-
-def _base(word: str) -> str:
-    w = word.replace("’", "'")
-    return w[:-2] if w.lower().endswith("'s") else w.strip("'-")
-
-
-_STOPWORDS_BY_LANGUAGE = {
-    "en": frozenset("the and to of for with you your is are we our on in this that would could".split()),
-    "de": frozenset("der die das und zu für mit sie ihr ihre ist sind wir unser auf im dem den ein eine nicht".split()),
-    "fr": frozenset("le la les et de des pour avec vous votre est sont nous notre sur dans un une du au".split()),
-    "es": frozenset("el la los las y de para con usted su es son nosotros nuestro en un una del al por".split()),
-}
-
-
-def guess_language(text: str) -> str:
-    """Guess en/de/fr/es from function words (enough to decide how capitals behave)."""
-    tokens = re.findall(r"[^\W\d_]+", text.lower())
-    counts = {lang: sum(t in sw for t in tokens) for lang, sw in _STOPWORDS_BY_LANGUAGE.items()}
-    return max(counts, key=lambda k: (counts[k], k == "en"))
-
-
-def _known(w: str, words: frozenset[str]) -> bool:
-    lw = w.lower()
-    if lw in words or lw in COMMON_CAPITALISED or (w.isupper() and len(w) <= 5):
-        return True
-    return "-" in w and all(p.lower() in words or p.lower() in COMMON_CAPITALISED for p in w.split("-") if p)
-
-
-def _unknown_names(text: str, words: frozenset[str]) -> list[str]:
-    out: list[str] = []
-    # German capitalises every noun, so there a lone capitalised word is no evidence of a name:
-    # only two unknown capitalised words in a row ("Anna Schmidt") or one after Herr/Frau count.
-    german = guess_language(text) == "de"
-    # Sentence starts are capitalised anyway; only mid-sentence capitals are taken as names.
-    for sentence in re.split(r"(?<=[.!?:;])\s+|\n+|(?<=,)\s*\n", text):
-        tokens = [_base(t) for t in _WORD.findall(sentence)]
-        for i, w in enumerate(tokens):
-            if i == 0 or not w or not w[0].isupper() or _known(w, words):
-                continue
-            if german:
-                nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-                prev = tokens[i - 1]
-                pair = (bool(nxt) and nxt[0].isupper() and not _known(nxt, words)) or \
-                    (i > 1 and prev[:1].isupper() and not _known(prev, words))
-                if not (pair or prev.lower() in ("herr", "frau", "herrn")):
-                    continue
-            out.append(w)
-    return out
 
 
 def _num(s: str) -> float:

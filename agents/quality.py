@@ -12,9 +12,10 @@ from collections.abc import Mapping
 from datetime import date
 
 from agents.context import Context
-from agents.facts import Vocabulary, date_matches, find_dates, find_unsupported, guess_language
+from agents.facts import Vocabulary, date_matches, find_dates, find_unsupported
 from agents.models import Check, Draft
 from agents.moments import ASK_TOPICS, Ask, latest_ask
+from agents.names import guess_language
 from agents.normalize import normalise
 from agents.settings import AgentSettings
 from agents.timing import timing_violations

@@ -19,6 +19,7 @@ from datetime import date
 
 from agents.catalogue import StrategyArm
 from agents.claims import deal_state_violations, discount_violations, price_violations, promise_violations
+from agents.concepts import concept_violations, spelled_percent_violations
 from agents.context import Context
 from agents.facts import Vocabulary, find_unsupported
 from agents.models import AnalysisOut, DraftOut, Evidence, StrategyOut
@@ -64,7 +65,9 @@ def commercial_violations(
     """Return discounts above the approved one, unvouched prices, promises outside policy and
     deal-state claims the record contradicts, in any supported language."""
     return [*discount_violations(text, approved_discount), *price_violations(text, vocab.money, vocab.numbers - vocab.money),
-            *promise_violations(text, allowed_promises), *deal_state_violations(text, ctx.record.stage_kind)]
+            *promise_violations(text, allowed_promises), *deal_state_violations(text, ctx.record.stage_kind),
+            *concept_violations(text, ctx.record.stage_kind, allowed_promises),
+            *spelled_percent_violations(text, vocab.percents)]
 
 
 def discount_and_promise_violations(

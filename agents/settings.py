@@ -78,6 +78,14 @@ CONCURRENCY_PER_PROCESS = 8
 CONCURRENCY_PER_TENANT = 2
 """LLM calls in flight at once for one tenant in one process."""
 
+CONCEPT_WINDOW_WORDS = 4
+"""Most words between the two halves of a commitment found by concept ("no" ... "cost", "contract" ...
+"signed"; agents.concepts): wider catches more phrasings and more innocent sentences."""
+
+FREE_TEXT_CORROBORATION = 2
+"""Distinct activities a name or plain count must appear in before an output may repeat it from free
+text (agents.facts): one planted note cannot vouch for a company name or a figure on its own."""
+
 MAX_DISCOUNT = 0.10
 """Default discount cap as a fraction of list price (a tenant may lower or raise it)."""
 

@@ -64,11 +64,22 @@ _TODAY = (r"today|this afternoon|this morning|this evening|later today|tonight|i
           r"stunde|aujourd'hui|cet après-midi|ce matin|ce soir|dans une heure|tout à l'heure|hoy|esta tarde|"
           r"esta mañana|esta noche|en una hora|ahora mismo|before lunch|after lunch|over lunch|by lunchtime|"
           r"within the hour|before (?:the )?end of (?:the )?day|vor der mittagspause|nach dem mittagessen|heute mittag|"
-          r"avant midi|ce midi|à midi|antes de comer|después de comer|a mediodía")
+          r"avant midi|ce midi|à midi|antes de comer|después de comer|a mediodía|"
+          # right after this message: the same day whatever the wording
+          r"right after|straight after|just after|shortly|in a bit|in a moment|as soon as this|"
+          r"directly after|gleich nach|direkt nach|kurz nach|sofort|juste après|tout de suite|dès réception|"
+          r"justo después|en seguida|enseguida|nada más|en cuanto (?:reciba|lea|le llegue)|"
+          r"nachher|heute noch|im laufe des tages|dans la journée|plus tard dans la journée|más tarde|luego|"
+          r"later on|later this (?:morning|afternoon|evening)")
 _SOON = re.compile(r"\b(?:call|ring|phone|talk|speak|chat|meet|join|dial|anrufen|rufe|appelle|llamo)\w*\s+"
-                   r"(?:you |me |us |sie |vous |le |la )?(?:in|within|dans|en)\s+(?:\d+|a few|ten|fifteen|twenty|thirty|"
-                   r"half an?)\s*(?:minutes?|mins?|hours?|minuten|stunden?|heures?|minutos|horas?)\b", re.I)
+                   r"(?:you |me |us |sie |vous |le |la |lo )?(?:in|within|dans|en|dentro de|binnen|innerhalb)\s+"
+                   r"(?:\d+|a few|ten|fifteen|twenty|thirty|half an?|an?|one|una?|une|einer|ein|quelques|unos|unas|"
+                   r"media)\s*(?:minutes?|mins?|hours?|minuten|stunden?|heures?|minutos|horas?)\b", re.I)
 """A call promised in a few minutes or hours ("can I call you in 30 minutes") is a same-day call."""
+_MEET_TODAY = re.compile(rf"\b(?:{_MEET})\w*\W+(?:[\w'’-]+\W+){{0,5}}?(?:{_TODAY})\b|"
+                         rf"\b(?:{_TODAY})\b\W+(?:[\w'’-]+\W+){{0,5}}?(?:{_MEET})", re.I)
+"""A meeting word and a same-day word close together: "talk later today", "heute um 16 Uhr ein Anruf";
+not "I will send the outline today so you can read it before we talk" (the day belongs to the sending)."""
 _A_DAY = (r"tomorrow|next|week|monday|tuesday|wednesday|thursday|friday|morgen|nächste|woche|montag|dienstag|mittwoch|"
           r"donnerstag|freitag|demain|prochain|semaine|lundi|mardi|mercredi|jeudi|vendredi|mañana|próxim|semana|lunes|"
           r"martes|miércoles|jueves|viernes")
@@ -78,6 +89,15 @@ _CLOCK = re.compile(r"\b\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.|uhr|h\b)|\b\
 _DEADLINE = (r"by|before|until|no later than|deadline|expires?|valid (?:until|through)|bis(?: zum| spätestens)?|"
              r"spätestens|vor dem|gültig bis|avant le|d'ici le|jusqu'au|au plus tard le|antes del?|hasta el|"
              r"a más tardar el|válid[oa] hasta el")
+_MONTHS_DE_LIST = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+                   "November", "Dezember")
+_MONTHS_FR_LIST = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+                   "novembre", "décembre")
+_MONTHS_ES_LIST = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+                   "noviembre", "diciembre")
+_MONTH_NAMES_ALL = ("january", "february", "march", "april", "june", "july", "august", "september", "october",
+                    "november", "december", *(m.lower() for m in _MONTHS_DE_LIST), *_MONTHS_FR_LIST,
+                    *_MONTHS_ES_LIST)
 _MONTHS_DE_RE = r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b"
 """After "15." a German month name continues the date; any other capital starts a sentence."""
 _NEXT = r"(next|nächste[nm]?|prochain|próximo|proximo)\s+$"
@@ -135,6 +155,32 @@ def deadline_date(close: date | None, send_day: date) -> date | None:
     return close
 
 
+_MONTH_NUMBERS = {**{m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july",
+                                                  "august", "september", "october", "november", "december"), 1)},
+                  **{m.lower(): i for i, m in enumerate(_MONTHS_DE_LIST, 1)},
+                  **{m: i for i, m in enumerate(_MONTHS_FR_LIST, 1)}, **{m: i for i, m in enumerate(_MONTHS_ES_LIST, 1)}}
+_MONTH_DEADLINE = re.compile(
+    rf"\b(?:{_DEADLINE}|through|thru|till|valid through|expired? (?:in|at)|ends? (?:in|at)|"
+    r"gültig bis|bis ende|endet|avant|d'ici|jusqu'à|jusqu'en|expire (?:fin|en)|hasta|antes de|vence (?:a|en))\s+"
+    r"(?:the\s+)?(?:end\s+of\s+|ende\s+|fin\s+|la fin\s+|finales\s+de\s+|fin\s+de\s+|final\s+de\s+)?(?:d'|de\s+)?"
+    rf"({'|'.join(sorted({*_MONTH_NAMES_ALL}, key=len, reverse=True))})\b(?!\s*\d)", re.I)
+"""A deadline that names a month but no day ("valid through the end of October", "bis Ende Oktober")."""
+
+
+_RELATIVE_PAST = re.compile(
+    r"\b(?:yesterday|last (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month)|"
+    r"(?:a|one|two|three|\d+) (?:days?|weeks?) ago|gestern|vorgestern|letzte[nm]? (?:woche|monat|montag|dienstag|"
+    r"mittwoch|donnerstag|freitag)|vor (?:einer|zwei|drei|\d+) (?:tagen|wochen?)|hier|avant-hier|"
+    r"la semaine dernière|le mois dernier|(?:lundi|mardi|mercredi|jeudi|vendredi) dernier|il y a \w+ jours?|"
+    r"ayer|anteayer|la semana pasada|el mes pasado|el (?:lunes|martes|miércoles|jueves|viernes) pasado|"
+    r"hace \w+ d[ií]as)\b", re.I)
+_OFFER_TERMS = re.compile(
+    r"\b(?:valid|expir\w*|laps\w*|deadline|ran out|ended|only until|frist|gültig|abgelaufen|lief|endete|"
+    r"échéance|valable|expir\w*|plazo|válid\w*|venci\w*|caduc\w*)\b", re.I)
+"""A time already past ("last Friday", "gestern") in a sentence about an offer's terms is a past deadline;
+"we met last Friday" is not."""
+
+
 def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False) -> list[str]:
     """Return past deadlines and send-day meeting asks in a draft.
 
@@ -160,9 +206,19 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
                 reasons.append(f"deadline {value!r} is in the past")
             if not asked_same_day and d == send_day and re.search(rf"\b(?:{_MEET})\b", sentence, re.I):
                 reasons.append(f"proposes to meet on the send day ({value!r})")
+        past = _RELATIVE_PAST.search(sentence)
+        if past and _OFFER_TERMS.search(sentence):
+            # "the offer lapsed last Friday", "die Frist lief gestern ab": a deadline already gone.
+            reasons.append(f"deadline {past.group(0)!r} is in the past")
+        for m in _MONTH_DEADLINE.finditer(sentence):
+            month_no = _MONTH_NUMBERS.get(m.group(1).lower().rstrip("."))
+            # A month with no day, as a deadline, is its last day: past when it ended before the send
+            # day (a month up to half a year back; further back reads as next year's).
+            if month_no and 0 < send_day.month - month_no <= 6:
+                reasons.append(f"deadline {m.group(0).strip()!r} is in the past")
         if not re.search(rf"\b(?:{_MEET})\b", sentence, re.I) or asked_same_day:
             continue
-        if re.search(rf"\b(?:{_TODAY})\b", sentence, re.I) or _SOON.search(sentence):
+        if any(_MEET_TODAY.search(c) for c in re.split(r"[;:]", sentence)) or _SOON.search(sentence):
             reasons.append("proposes to meet today")
         elif _CLOCK.search(sentence) and not dates and not re.search(rf"\b(?:{_A_DAY})", sentence, re.I):
             # "a call at 4pm your time" names no day, so the buyer reads it as today.
@@ -170,7 +226,8 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
         for names in WEEKDAYS.values():
             wd = names[send_day.weekday()]
             for m in re.finditer(rf"\b{wd}\b", sentence, re.I):
-                if not re.search(_NEXT, sentence[: m.start()], re.I) and not dates:
+                if not re.search(_NEXT, sentence[: m.start()], re.I) and not dates \
+                        and not re.search(r"\b(?:last|letzten?|vergangenen?|pasado)\s+$", sentence[: m.start()], re.I):
                     reasons.append(f"proposes to meet on {wd}, the send day")
     return list(dict.fromkeys(reasons))
 

@@ -173,7 +173,7 @@ def _deal_phrase(ctx: Context, lang: str) -> str:
     company = ctx.company_name or ""
     short = short_deal_name(ctx.safe("name", ctx.record.name), company)
     # A deal name is the rep's label, but a figure in it ("$40k upsell") is not for the buyer.
-    if not short or re.search(r"\d|https?:|www\.|@", short) or not name_shaped(short):
+    if not short or re.search(r"\d|https?:|www\.|@|[(\[{‹⟨<«]", short) or not name_shaped(short):
         return phrase(lang, "deal_none")
     return phrase(lang, "deal", name=short)
 

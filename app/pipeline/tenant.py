@@ -142,10 +142,19 @@ def agent_settings(app: Flask, row: TenantConfig) -> AgentSettings:
     settings = AgentSettings(
         tenant_id=row.tenant_id, roles=roles, vendor_allowlist=allow, monthly_spend_cap_usd=s.monthly_spend_cap_usd,
         redact_pii=s.redact_pii, tone=s.tone, language=s.language, max_discount=s.discount_cap,
-        catalogue=catalogue or DEFAULT_CATALOGUE,
+        catalogue=catalogue or DEFAULT_CATALOGUE, link_allowlist=tuple(s.link_allowlist),
+        **_timeouts(app, s.llm_timeouts),
     )
     # Deployment-wide overrides, e.g. `demo --llm local` running every role on the local model.
     return settings.with_overrides(**(app.config.get("AGENT_SETTINGS_OVERRIDES") or {}))
+
+
+def _timeouts(app: Flask, tenant_timeouts: Mapping[Any, float]) -> dict[str, Any]:
+    """Per-call LLM timeouts: the deployment's (`LLM_TIMEOUT_SECONDS`, `LLM_TIMEOUT_<ROLE>`), then the
+    tenant's `llm_timeouts` per role on top."""
+    deployment = AgentSettings.from_mapping(app.config)
+    return {"timeout_seconds": deployment.timeout_seconds,
+            "role_timeouts": {**deployment.role_timeouts, **{str(r): float(v) for r, v in tenant_timeouts.items()}}}
 
 
 def policy(row: TenantConfig) -> Policy:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any, Literal, get_args
 
@@ -58,6 +59,22 @@ MAX_DISCOUNT_CAP = 0.5
 
 MAX_HOLDOUT_SHARE = 0.5
 """Highest share of records a tenant may hold out of every AI action."""
+
+MAX_LINK_ALLOWLIST = 20
+"""Most entries in a tenant's link allow-list (a handful of the seller's own domains is the use)."""
+
+MAX_LINK_ENTRY_CHARS = 200
+"""Longest link allow-list entry (a domain or URL prefix)."""
+
+MIN_LLM_TIMEOUT_SECONDS = 1.0
+MAX_LLM_TIMEOUT_SECONDS = 600.0
+"""Range of a per-role LLM call timeout (a local model on a small machine needs minutes; the run
+deadline and the job timeout bound the total anyway)."""
+
+_LINK_ENTRY = re.compile(r"^(?:https?://)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}"
+                         r"(?::\d{1,5})?(?:/[\w./~%+-]*)?$")
+"""A domain (`brightlane.io`, subdomains included) or a URL prefix (`https://brightlane.io/docs/`):
+no wildcards, no user part, no query (a query would let any link through by prefix)."""
 
 MAX_ROLE_SPEC_CHARS = 120
 """Longest `provider:model` a role may name (model names are short; this bounds what is stored)."""
@@ -135,6 +152,36 @@ class TenantSettingsModel(BaseModel):
         description="Closed deals a task needs before it is trained (below: the card says not enough history).")
     card_hidden_scores: list[Task] = Field(
         default=[], description="Score tasks this tenant does not use; the card leaves them out.")
+    link_allowlist: list[str] = Field(
+        default=[], max_length=MAX_LINK_ALLOWLIST,
+        description="Domains (`brightlane.io`, subdomains included) or URL prefixes (`https://brightlane.io/docs/`) "
+        "a draft, summary or next step may link to; any other link is removed. Empty: no links at all.")
+    llm_timeouts: dict[Role, float] = Field(
+        default={}, description="Per-call LLM timeout in seconds per role (analyst, strategist, writer), overriding "
+        "the deployment's (`LLM_TIMEOUT_SECONDS`, `LLM_TIMEOUT_<ROLE>`); a call that takes longer falls back offline.")
+
+    @field_validator("link_allowlist")
+    @classmethod
+    def _links(cls, value: list[str]) -> list[str]:
+        out = []
+        for entry in value:
+            e = str(entry).strip().lower()
+            if len(e) > MAX_LINK_ENTRY_CHARS or not _LINK_ENTRY.match(e):
+                raise SettingsError("link_allowlist", entry, "domains like brightlane.io or URL prefixes like "
+                                    "https://brightlane.io/docs/ (no wildcards, user part or query)",
+                                    problem="is not a domain or URL prefix")
+            out.append(e)
+        return list(dict.fromkeys(out))
+
+    @field_validator("llm_timeouts")
+    @classmethod
+    def _timeouts(cls, value: dict[str, float]) -> dict[str, float]:
+        for role, seconds in value.items():
+            if isinstance(seconds, bool) or not isinstance(seconds, int | float) or not math.isfinite(seconds) \
+                    or not MIN_LLM_TIMEOUT_SECONDS <= seconds <= MAX_LLM_TIMEOUT_SECONDS:
+                raise SettingsError(f"llm_timeouts.{role}", seconds,
+                                    f"{MIN_LLM_TIMEOUT_SECONDS} to {MAX_LLM_TIMEOUT_SECONDS} seconds")
+        return {role: float(seconds) for role, seconds in value.items()}
 
     @field_validator("allowed_channels", "strategy_catalogue", "card_hidden_scores", "llm_allow_list")
     @classmethod
@@ -238,11 +285,11 @@ def apply_changes(current: TenantSettingsModel, changes: Mapping[str, Any]) -> T
         if head not in TenantSettingsModel.model_fields:
             raise SettingsError(str(key), value, "one of: " + ", ".join(KEYS), problem="is not a setting")
         if dot:
-            if not isinstance(data.get(head), dict) and head != "llm_roles":
+            if not isinstance(data.get(head), dict) and head not in ("llm_roles", "llm_timeouts"):
                 raise SettingsError(str(key), value, f"{head}=VALUE ({head} has no entries)",
                                     problem="is not a setting")
-            if head == "llm_roles" and entry not in get_args(Role):
-                raise SettingsError(str(key), value, "llm_roles." + " | llm_roles.".join(get_args(Role)),
+            if head in ("llm_roles", "llm_timeouts") and entry not in get_args(Role):
+                raise SettingsError(str(key), value, f"{head}." + f" | {head}.".join(get_args(Role)),
                                     problem="is not a role")
             entries = dict(data.get(head) or {})
             if value is None:
@@ -282,6 +329,11 @@ def allowed_text(key: str) -> str:
         text = "0.0 to discount_cap"
     elif key == "llm_roles":
         text = "{role: provider:model} for roles " + ", ".join(get_args(Role))
+    elif key == "llm_timeouts":
+        text = (f"{{role: seconds}} ({MIN_LLM_TIMEOUT_SECONDS:g} to {MAX_LLM_TIMEOUT_SECONDS:g}) for roles "
+                + ", ".join(get_args(Role)))
+    elif key == "link_allowlist":
+        text = f"up to {MAX_LINK_ALLOWLIST} domains or https URL prefixes"
     elif choices and _is_list(field.annotation):
         text = "a list of: " + ", ".join(choices)
     elif choices:

@@ -8,8 +8,9 @@ from datetime import UTC, date, datetime
 import pytest
 
 from agents.claims import deal_state_violations, discount_violations, price_violations, promise_violations
-from agents.facts import find_unsupported, guess_language
+from agents.facts import find_unsupported
 from agents.moments import CANCELLATION, LEGAL, NEGATIVE
+from agents.names import guess_language
 from agents.normalize import normalise, screen_view
 from agents.phrases import buyer_language
 from agents.timing import deadline_date, proposed_slots, recipient_timezone, timing_violations

@@ -1,0 +1,182 @@
+"""Commercial commitments recognised by concept, not by phrase, in English, German, French and Spanish.
+
+Held-out sets written as an adversary kept finding promises phrased in a way no list held ("goes
+live without any charge", "no tendrá coste", "no le costará nada", "el precio queda congelado hasta
+2030", "votre bon de commande est bien reçu"). Each is one of three ideas, and the idea has few
+words even when its phrasings are endless:
+
+- *no cost*: a word for paying or cost within a few words of a negation or zero;
+- *price lock*: a word for price within a few words of a word for holding it, plus a time span;
+- *deal state*: a deal document (order, contract, PO) within a few words of a completion
+  participle (signed, received, approved), unless the clause is a plan or a condition.
+
+Words are matched by stem on the normalised text (agents.normalize), so inflections and accents
+do not matter. `allowed_promises` (tenant settings) lets a phrase through as elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from agents.claims import _NUM_WORDS, _PCT_SPELLED
+from agents.normalize import normalise
+from agents.settings import CONCEPT_WINDOW_WORDS
+
+_COST = (r"cost\w*|due|line items?|penalt\w*|lock-in|penaliz\w*|permanencia|pénalit\w*|vertragsstrafe\w*|"
+         r"mindestlaufzeit|charg(?:e|es|ed|ing)|fees?|pay(?!back)\w*|paid|bill(?:ed|ing|s)?|invoic\w*|"
+         r"kost\w*|gebühr\w*|bezahl\w*|zahl(?:en|t|st|bar)|berechn\w*|rechnung\w*|aufpreis\w*|aufschlag\w*|"
+         r"co[uû]t\w*|frais|pay(?:er|ez|ons|ant|ante|é|ée|ables?)|factur\w*|"
+         r"cuest(?:a|an|e|en)|cobr\w*|pag(?:a|ar|ará|arán|aría|o|ue|uen|amos|ado|ada)|cargos?|importe")
+_NEG = (r"no|not|won't|don't|doesn't|isn't|aren't|wouldn't|will not|without|zero|nothing|none|never|nil|"
+        r"sin|nada|ning[uú]n\w*|cero|nunca|"
+        r"sans|aucun\w*|rien|z[ée]ro|jamais|"
+        r"ohne|kein\w*|nicht|nichts|null|nie|niemals")
+_PRICE = r"prices?|pricing|rates?|tariff?s?|tarif\w*|precios?|preis\w*|prix|cuotas?|tarifas?|fees?|gebühr\w*"
+_LOCK = (r"frozen|freez\w*|lock\w*|fixed|fix|held|hold\w*|guarante\w*|unchanged|same|gleich|remain\w*|"
+         r"congel\w*|bloque\w*|fij\w*|garantiz\w*|igual|mantien\w*|mantendr\w*|subida|aumento|"
+         r"gel[ée]\w*|garanti\w*|inchang\w*|maintenu\w*|augment\w*|hausse|"
+         r"einfrier\w*|eingefroren|festgeschrieben|fixiert|garantier\w*|unverändert|erhöh\w*|stabil")
+_SPAN = (r"until|through|till|for (?:the )?(?:next )?(?:\w+ )?years?|years?|"
+         r"bis|jahre\w*|jusqu\w*|pendant|ans|années|hasta|durante|años|20\d\d")
+_DOC = (r"(?<!rollout )(?<!in )orders?(?! to\b)(?! of\b)|purchases?|purchase orders?|po|quotes?|devis|compras?|"
+        r"achats?|kauf\w*|contracts?|agreements?|order forms?|paperwork|"
+        r"bon de commande|commandes?|contrats?|"
+        r"auftrag\w*|bestellung\w*|vertr(?:a|ä)g\w*|"
+        r"pedidos?|contratos?|orden de compra|acuerdos?")
+_DONE = (r"signed|countersigned|received|approved|issued|placed|confirmed|processed|executed|booked|closed|"
+         r"accepted|raised|green-?lit|cleared|accept[ée]e?s?|aceptad[oa]s?|akzeptiert|angenommen|liegt\s+(?:\w+\s+){0,2}vor|"
+         r"reçue?s?|sign[ée]e?s?|valid[ée]e?s?|approuv[ée]e?s?|confirm[ée]e?s?|conclue?s?|enregistr[ée]e?s?|"
+         r"erhalten|unterschrieben|unterzeichnet|erteilt|bestätigt|eingegangen|freigegeben|abgeschlossen|"
+         r"recibid[oa]s?|firmad[oa]s?|aprobad[oa]s?|confirmad[oa]s?|emitid[oa]s?|tramitad[oa]s?|cerrad[oa]s?")
+_PLAN = (r"once|when|after|if|unless|as soon as|to be|will|would|could|should|can|ready|awaiting|pending|"
+         r"needs?|send|sending|prepare|preparing|until|before|"
+         r"sobald|wenn|falls|nachdem|wird|werden|würde|soll|kann|bevor|"
+         r"dès que|quand|lorsque|si|sera|seront|serait|pourr\w*|avant|"
+         r"cuando|en cuanto|si|será|serán|sería|podr\w*|antes|para que|una vez")
+_MORE = (r"premium|upgrade\w*|higher|extra|additional|more|bigger|larger|"
+         r"zusätzlich\w*|mehr|größer\w*|höher\w*|supplémentaire\w*|plus|supérieur\w*|adicional\w*|más|superior\w*")
+_SAME = (r"same|standard|regular|usual|current|existing|original|list|normal|"
+         r"gleiche\w*|selbe\w*|normale\w*|bisherige\w*|même|habituel\w*|actuel\w*|mism[oa]|actual|habitual")
+_OURS = r"our|nuestr[oa]s?|notre|nos|unser\w*"
+_EXPENSE = r"expense|dime|tab|cost|cuenta|cargo|charge|frais|kosten|rechnung|compte"
+_DEFER = (r"defer\w*|postpon\w*|delay\w*|aufgeschoben|verschoben|gestundet|stundung|"
+          r"différ\w*|report[ée]\w*|aplaz\w*|diferid\w*|pospuest\w*")
+_THANKS_DONE = (r"(?:thanks|thank you|danke|vielen dank|merci|gracias)\s+(?:\w+\s+){0,1}(?:for|für|pour|por)\s+"
+                r"(?:\w+\s+){0,2}?(?:signing|signed|sign|approving|ordering|placing|purchasing|buying|"
+                r"unterschrift|unterzeichnung|bestellung|auftrag|signature|commande|achat|firma|firmar|pedido|compra)\b")
+_GIFT = (r"(?:our|a|as a|my) (?:little )?(?:gift|present|treat)|gift(?:ed)? to you|on the house|on us|"
+         r"aufs haus|geschenk\w*|gratis dazu|c'est cadeau|en cadeau|offert par|notre cadeau|"
+         r"(?:por cuenta|a cuenta) de la casa|invita la casa|de regalo|regal(?:amos|amos|aremos|o)\b|obsequio")
+_WE_COVER = (r"we(?:'ll| will)? (?:cover|absorb|pick up|foot) (?:the |your |all |any )?(?:\w+ )?"
+             r"(?:costs?|fees?|bill|tab|expenses?|price|charges?)|"
+             r"übernehmen wir|wir übernehmen|tragen wir|wir tragen|"
+             r"nous (?:prenons|prendrons) en charge|(?:est|sont) à notre charge|"
+             r"(?:lo|la|los|las) (?:cubrimos|asumimos|pagamos)|asumimos|corremos con")
+_FRACTION = (r"half|a third|one third|a quarter|one quarter|a fifth|hälfte|halbe\w*|drittel|viertel|fünftel|"
+             r"moitié|tiers|quart|cinquième|mitad|tercio|cuarto|quinta parte")
+_QUESTION = re.compile(r"\?\s*$")
+
+
+class _Near:
+    """`a` and `b` (either order) in one clause with at most `window` words between them.
+
+    Most sentences hold neither half, so each half is looked for alone first (cheap) and the
+    paired pattern runs only when both are there: the checks run several times per record.
+    """
+
+    def __init__(self, a: str, b: str, window: int) -> None:
+        gap = rf"[^\w,;:]+(?:[\w'’-]+[^\w,;:]+){{0,{window}}}?"  # within one clause
+        self._a = re.compile(rf"\b(?:{a})\b", re.I)
+        self._b = re.compile(rf"\b(?:{b})\b", re.I)
+        self._pair = re.compile(rf"\b(?:{a})\b{gap}(?:{b})\b|\b(?:{b})\b{gap}(?:{a})\b", re.I)
+
+    def finditer(self, sentence: str) -> Iterator[re.Match[str]]:
+        if self._a.search(sentence) and self._b.search(sentence):
+            yield from self._pair.finditer(sentence)
+
+
+def _near(a: str, b: str, window: int) -> _Near:
+    return _Near(a, b, window)
+
+
+_NO_COST = _near(_NEG, _COST, CONCEPT_WINDOW_WORDS)
+_LOCKED = _near(_PRICE, _LOCK, CONCEPT_WINDOW_WORDS)
+_SPAN_RE = re.compile(rf"\b(?:{_SPAN})\b", re.I)
+_STATE = _near(_DOC, _DONE, CONCEPT_WINDOW_WORDS)
+_PLAN_RE = re.compile(rf"\b(?:{_PLAN})\b", re.I)
+_SAME_PRICE = _near(_SAME, _PRICE + "|" + _COST, 2)
+_MORE_RE = re.compile(rf"\b(?:{_MORE})\b", re.I)
+_OUR_EXPENSE = re.compile(rf"\b(?:{_OURS})\s+(?:own\s+)?(?:{_EXPENSE})\b", re.I)
+_DEFERRED = _near(_COST, _DEFER, CONCEPT_WINDOW_WORDS)
+_THANKS_RE = re.compile(_THANKS_DONE, re.I)
+_MONEY_BACK = _near(r"money|penny|cent|dime|payment|fee|pay|paid|invoice|geld|argent|dinero|importe|euro|pound|dollar",
+                    r"back|zurück|rembours\w*|devuel\w*|reintegr\w*", 2)
+_BETTER_TERMS = _near(r"better|lower|cheaper|best|meilleur\w*|besser\w*|günstiger\w*|mejor\w*|más bajo\w*",
+                      r"terms|conditions|price\w*|pricing|rates?|konditionen|bedingungen|preis\w*|prix|tarif\w*|"
+                      r"condiciones|precios?", 2)
+_GIFT_RE = re.compile(rf"\b(?:{_GIFT})", re.I)
+_WE_COVER_RE = re.compile(rf"\b(?:{_WE_COVER})\b", re.I)
+_FRACTION_PRICE = _near(_FRACTION, _PRICE + "|" + _COST, CONCEPT_WINDOW_WORDS)
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?;])\s+|\n+", normalise(text)) if s.strip()]
+
+
+def _permitted(found: str, sentence: str, allowed: list[str]) -> bool:
+    low = sentence.lower()
+    return any(p in low and (found.lower() in p or p in found.lower()) for p in allowed)
+
+
+def concept_violations(text: str, stage_kind: str, allowed_promises: Iterable[str] = ()) -> list[str]:
+    """Return no-cost promises, price locks and deal-state claims found by concept in `text`.
+
+    Args:
+        text: any output (draft, summary, rationale).
+        stage_kind: the record's stage kind (`open`, `won`, `lost`); a won deal may say "signed".
+        allowed_promises: phrases the tenant allows although they read as promises.
+    """
+    allowed = [p.lower() for p in allowed_promises]
+    reasons: list[str] = []
+    for sentence in _sentences(text):
+        if _QUESTION.search(sentence):
+            continue  # a question to the buyer promises nothing
+        for m in _NO_COST.finditer(sentence):
+            if not _permitted(m.group(0), sentence, allowed):
+                reasons.append(f"promise outside policy (no cost): {m.group(0)!r}")
+        for m in _LOCKED.finditer(sentence):
+            if _SPAN_RE.search(sentence) and not _permitted(m.group(0), sentence, allowed):
+                reasons.append(f"promise outside policy (price held for a period): {m.group(0)!r}")
+        if _MORE_RE.search(sentence):
+            for m in _SAME_PRICE.finditer(sentence):
+                if not _permitted(m.group(0), sentence, allowed):
+                    reasons.append(f"promise outside policy (more for the same price): {m.group(0)!r}")
+        for pattern, what in ((_OUR_EXPENSE, "at our expense"), (_DEFERRED, "payment deferred"),
+                              (_FRACTION_PRICE, "a fraction of the price"), (_GIFT_RE, "a gift"),
+                              (_WE_COVER_RE, "we pay for it"), (_MONEY_BACK, "money back"),
+                              (_BETTER_TERMS, "better terms")):
+            for m in pattern.finditer(sentence):
+                if not _permitted(m.group(0), sentence, allowed):
+                    reasons.append(f"promise outside policy ({what}): {m.group(0)!r}")
+        if stage_kind != "won":
+            for m in _THANKS_RE.finditer(sentence):
+                reasons.append(f"thanks the buyer for a step the record does not show ({m.group(0)!r})")
+            for m in _STATE.finditer(sentence):
+                clause = sentence[: m.end()]
+                clause = clause[max(clause.rfind(c) for c in ",:;()\u2014") + 1:]
+                if not _PLAN_RE.search(clause):
+                    reasons.append(f"claims the deal is done ({m.group(0)!r}); the record says {stage_kind}")
+    return list(dict.fromkeys(reasons))
+
+
+def spelled_percent_violations(text: str, percents: Iterable[float]) -> list[str]:
+    """Percentages written in words ("quinze pour cent") must be ones the record or code vouches for,
+    exactly like the ones written in figures (agents.facts)."""
+    allowed = list(percents)
+    out = []
+    for m in _PCT_SPELLED.finditer(normalise(text)):
+        v = _NUM_WORDS[m.group(1).lower()]
+        if not any(abs(v - a) <= 0.6 for a in allowed):
+            out.append(f"unsupported fact: percent {m.group(0)!r} is not in the inputs")
+    return out

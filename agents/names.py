@@ -1,0 +1,144 @@
+"""Names in a text: which capitalised words are names, another customer's name in any form, and
+words dressed up to pass a check (digits for letters). Used by agents.facts.
+
+German capitalises every noun and French/Spanish sentences start with capitals, so a name is a
+capitalised word mid-sentence that the record does not know; "our customer X" names X whatever X is.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from agents.normalize import normalise
+
+COMMON_CAPITALISED = frozenset("""
+i i'm i'll i've i'd hi hello hey dear thanks thank best regards cheers kind warm warmest sincerely
+monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
+january february march april may june july august september october november december
+team ps p.s ok okay happy looking also would could can let our your we you it this that the a an
+and or but if so as at on in for to of with by from please just quick great good glad hope
+following re fwd subject call script opening close closing discovery next step steps agenda
+objective purpose voicemail note notes mr mrs ms dr prof sir madam
+hallo guten tag danke vielen viele grüße gruß freundlichen sie ihr ihre ihnen ihrem ihren ihrer ihres
+montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar märz mai juni juli oktober dezember
+herr frau bonjour bonsoir merci cordialement madame monsieur mme vous votre vos lundi mardi mercredi jeudi
+vendredi samedi dimanche janvier février avril juin juillet août septembre octobre novembre décembre
+hola buenos días saludos atentamente estimado estimada estimado/a gracias usted su sus lunes martes miércoles
+jueves viernes sábado domingo enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre
+diciembre sr sra señor señora don doña
+""".split())
+"""Capitalised words that are not names (greetings, days, months, sentence glue)."""
+
+_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
+_LEET = re.compile(r"\b(?=[a-z0-9]*[a-z])(?=[a-z0-9]*[013457])[a-z0-9]{4,}\b", re.I)
+_LEET_MAP = str.maketrans("013457", "oieast")
+_UNIT_TOKEN = re.compile(r"^\d+(?:st|nd|rd|th|am|pm|k|m|x|h|hrs?|min|mins|s|er|e|ème|º|ª|kw|gb|mb|tb|fps|px)$|"
+                         r"^[a-z]{1,3}\d$|^\d{1,4}[a-z]{1,2}$", re.I)
+"""Letters and digits that are a unit or a code, not a disguised word: 1st, 10am, 5k, mp3, 4pm."""
+_CUSTOMER_REF = re.compile(r"\b(?:our|unser\w*|notre|nos|nuestr[oa]s?)\s+(?:\w+\s+)?(?:customers?|clients?|kunden?|"
+                           r"kundin(?:nen)?|clientes?|clientèle|references?|referenz\w*|référence\w*|referencias?)\b"
+                           r"\W+((?:[\w'’-]+\W+){0,3})", re.I)
+
+def _words(text: str) -> list[str]:
+    return [_base(w) for w in _WORD.findall(text)]
+
+
+def _base(word: str) -> str:
+    w = word.replace("’", "'")
+    return w[:-2] if w.lower().endswith("'s") else w.strip("'-")
+
+
+_STOPWORDS_BY_LANGUAGE = {
+    "en": frozenset("the and to of for with you your is are we our on in this that would could".split()),
+    "de": frozenset("der die das und zu für mit sie ihr ihre ist sind wir unser auf im dem den ein eine nicht".split()),
+    "fr": frozenset("le la les et de des pour avec vous votre est sont nous notre sur dans un une du au".split()),
+    "es": frozenset("el la los las y de para con usted su es son nosotros nuestro en un una del al por".split()),
+}
+
+
+def guess_language(text: str) -> str:
+    """Guess en/de/fr/es from function words (enough to decide how capitals behave)."""
+    tokens = re.findall(r"[^\W\d_]+", text.lower())
+    counts = {lang: sum(t in sw for t in tokens) for lang, sw in _STOPWORDS_BY_LANGUAGE.items()}
+    return max(counts, key=lambda k: (counts[k], k == "en"))
+
+
+def _known(w: str, words: frozenset[str]) -> bool:
+    lw = w.lower()
+    if lw in words or lw in COMMON_CAPITALISED or (w.isupper() and len(w) <= 5):
+        return True
+    return "-" in w and all(p.lower() in words or p.lower() in COMMON_CAPITALISED for p in w.split("-") if p)
+
+
+def _unknown_names(text: str, words: frozenset[str], seen: frozenset[str] = frozenset()) -> list[str]:
+    out: list[str] = []
+    # German capitalises every noun, so there a lone capitalised word is no evidence of a name:
+    # only two unknown capitalised words in a row ("Anna Schmidt") or one after Herr/Frau count.
+    german = guess_language(text) == "de"
+    # Sentence starts are capitalised anyway; only mid-sentence capitals are taken as names.
+    for sentence in re.split(r"(?<=[.!?:;])\s+|\n+|(?<=,)\s*\n", text):
+        tokens = [_base(t) for t in _WORD.findall(sentence)]
+        for i, w in enumerate(tokens):
+            if i == 0 or not w or not w[0].isupper() or _known(w, words):
+                continue
+            if german:
+                if w.lower() in seen:
+                    continue  # a German noun the customer's own text used ("Laufzeit"), not a new name
+                nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+                prev = tokens[i - 1]
+                pair = (bool(nxt) and nxt[0].isupper() and not _known(nxt, words) and nxt.lower() not in seen) or \
+                    (i > 1 and prev[:1].isupper() and not _known(prev, words) and prev.lower() not in seen)
+                if not (pair or prev.lower() in ("herr", "frau", "herrn")):
+                    continue
+            out.append(w)
+    return out
+
+
+
+def names_other_customer(form: str, text: str, low: str) -> bool:
+    """Whether `form` of another customer's name is in the text. A single word counts only when
+    capitalised as a name is ("Fabrikam's team"): "la logística de sus camiones" is not
+    Logística Norte SL."""
+    for m in re.finditer(rf"\b{re.escape(form)}\b", low):
+        if " " in form or len(text) != len(low) or text[m.start()].isupper():
+            return True
+    return False
+
+
+def denied_forms(name: str, words: frozenset[str] = frozenset()) -> list[str]:
+    """How another customer's name shows up in text: in full, or by its distinctive first word
+    ("Proseware" for "Proseware Logistics") unless this record itself uses that word."""
+    full, first = _name_forms(name)
+    return [full, first] if first is not None and first not in words else [full]
+
+
+@functools.lru_cache(maxsize=8192)
+def _name_forms(name: str) -> tuple[str, str | None]:
+    """A name's full form and its distinctive first word (None: too short or too common), per
+    name once per process: every record of a tenant screens the same few hundred names."""
+    full = normalise(name).lower().strip()
+    first = full.split()[0] if full.split() else ""
+    return full, first if len(full.split()) > 1 and len(first) >= 5 and first not in COMMON_CAPITALISED else None
+
+
+
+
+def disguised_words(text: str) -> list[str]:
+    """Words with digits standing in for letters ("3 m0nths fr33"): they hide a word from every
+    check that reads it."""
+    out = []
+    for token in _LEET.findall(text):
+        letters = sum(c.isalpha() for c in token)
+        if letters >= 2 and not _UNIT_TOKEN.match(token) and token.translate(_LEET_MAP).isalpha():
+            out.append(token)
+    return out
+
+
+def customer_references(text: str, words: frozenset[str]) -> list[str]:
+    """Capitalised words the record does not know that follow "our customer/unser Kunde/notre client/
+    nuestro cliente": whoever follows is another customer, named."""
+    out = []
+    for m in _CUSTOMER_REF.finditer(normalise(text)):
+        out += [w for w in _WORD.findall(m.group(1)) if w[:1].isupper() and not _known(w, words)]
+    return out
