@@ -7,6 +7,7 @@ capitalised word mid-sentence that the record does not know; "our customer X" na
 
 from __future__ import annotations
 
+import functools
 import re
 
 from agents.normalize import normalise
@@ -108,12 +109,17 @@ def names_other_customer(form: str, text: str, low: str) -> bool:
 def denied_forms(name: str, words: frozenset[str] = frozenset()) -> list[str]:
     """How another customer's name shows up in text: in full, or by its distinctive first word
     ("Proseware" for "Proseware Logistics") unless this record itself uses that word."""
+    full, first = _name_forms(name)
+    return [full, first] if first is not None and first not in words else [full]
+
+
+@functools.lru_cache(maxsize=8192)
+def _name_forms(name: str) -> tuple[str, str | None]:
+    """A name's full form and its distinctive first word (None: too short or too common), per
+    name once per process: every record of a tenant screens the same few hundred names."""
     full = normalise(name).lower().strip()
-    forms = [full]
     first = full.split()[0] if full.split() else ""
-    if len(full.split()) > 1 and len(first) >= 5 and first not in COMMON_CAPITALISED and first not in words:
-        forms.append(first)
-    return forms
+    return full, first if len(full.split()) > 1 and len(first) >= 5 and first not in COMMON_CAPITALISED else None
 
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import html
 import re
 import unicodedata
@@ -45,8 +46,12 @@ MIN_DECODED_LETTERS = 0.7
 """Share of letters and spaces a decoded blob needs to count as hidden text, not binary noise."""
 
 
+@functools.lru_cache(maxsize=4096)
 def normalise(text: str | None) -> str:
-    """Return `text` in NFKC with invisible characters removed and confusables mapped to Latin."""
+    """Return `text` in NFKC with invisible characters removed and confusables mapped to Latin.
+
+    Memoised (a pure function of the text): every check of a draft normalises the same text
+    again (discounts, prices, promises, deal state, facts)."""
     if not text:
         return ""
     t = unicodedata.normalize("NFKC", text)

@@ -85,6 +85,8 @@ class Config:
     """RQ worker class; default rq.SimpleWorker (no fork per job, so caches and models survive)."""
     PIPELINE_BATCH_SIZE = defaults.PIPELINE_BATCH_SIZE
     AGENT_CONCURRENCY = defaults.AGENT_CONCURRENCY
+    WRITEBACK_CHUNK_RECORDS = defaults.WRITEBACK_CHUNK_RECORDS
+    WRITEBACK_CHUNK_SECONDS = defaults.WRITEBACK_CHUNK_SECONDS
     BATCH_CLAIM_AHEAD_SECONDS = defaults.BATCH_CLAIM_AHEAD_SECONDS
     HOLDOUT_SHARE_OVERRIDE: float | None = None
     """Holdout share replacing every tenant's `holdout_share` setting (the demo and the tests use 0:

@@ -43,6 +43,19 @@ class BatchContext:
     """Extend every claimed record's lease; raises LeaseLostError if any was taken over."""
 
 
+class BatchInterrupted(Exception):
+    """A batch function wrote some records back, then a call for the rest failed as a whole.
+
+    `results` holds the finished records' outcomes (kept: they were written); every other
+    claimed record is handled as a failed batch would be, with `cause`'s delay or retry.
+    """
+
+    def __init__(self, results: dict[str, Any], cause: BaseException) -> None:
+        super().__init__(f"batch interrupted after {len(results)} record(s): {type(cause).__name__}: {cause}")
+        self.results = results
+        self.cause = cause
+
+
 def _now() -> datetime:
     return datetime.now(UTC)
 
@@ -96,25 +109,35 @@ def run_batch(app: Any, key: RecordKey, job_id: str, process: Callable[[BatchCon
     for item in items:
         item.renew = renew
     batch = BatchContext(tenant_id=key.tenant_id, crm=key.crm, object_type=key.object_type, items=items, renew=renew)
+    rate_limited: dict[str, Any] | None = None
     try:
         results: dict[str, Any] = process(batch) or {}
     except LeaseLostError:
         metrics.JOBS.labels(outcome="lease_lost").inc()
         raise
-    except Exception as exc:  # the whole batch failed before any record's own result
-        retry_after = getattr(exc, "retry_after", None)
-        if retry_after is not None and getattr(exc, "status", None) in (429, 403):
-            _requeue_all(app, items, delay=float(retry_after), failed=False, reason=exc)
+    except Exception as exc:  # the whole batch (or its unwritten rest) failed before a record's own result
+        done_results = exc.results if isinstance(exc, BatchInterrupted) else {}
+        cause = exc.cause if isinstance(exc, BatchInterrupted) else exc
+        if isinstance(cause, LeaseLostError):
+            metrics.JOBS.labels(outcome="lease_lost").inc()
+            raise cause from exc
+        rest = [i for i in items if i.key.record_id not in done_results]
+        retry_after = getattr(cause, "retry_after", None)
+        if retry_after is not None and getattr(cause, "status", None) in (429, 403):
+            _requeue_all(app, rest, delay=float(retry_after), failed=False, reason=cause)
             metrics.JOBS.labels(outcome="rate_limited").inc()
-            return {"status": "rate_limited", "records": len(items), "retry_after": retry_after}
-        if is_refused_grant(exc):
+            if not done_results:
+                return {"status": "rate_limited", "records": len(items), "retry_after": retry_after}
+            rate_limited = {"rate_limited": len(rest), "retry_after": retry_after}
+            items = [i for i in items if i.key.record_id in done_results]
+        elif is_refused_grant(cause):
             # The CRM refused our refresh token: the app was uninstalled on its side. Revoke the
             # installation (its jobs stop; its data is erased after the grace period).
             from app.tenants import mark_revoked
 
-            mark_revoked(app, key.tenant_id, f"{type(exc).__name__}: {exc}")
-        results = {i.key.record_id: exc for i in items}
-    summary = {"processed": 0, "failed": 0, "retrying": 0}
+            mark_revoked(app, key.tenant_id, f"{type(cause).__name__}: {cause}")
+        results = {**{i.key.record_id: cause for i in rest}, **done_results}
+    summary: dict[str, Any] = {"processed": 0, "failed": 0, "retrying": 0, **(rate_limited or {})}
     done: list[tuple[Any, list[int], dict[str, Any]]] = []
     for item in items:
         outcome = results.get(item.key.record_id, {"skipped": "no result"})

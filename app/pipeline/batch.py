@@ -5,19 +5,27 @@
     3 score   every open record with the tenant's champions, loaded once per batch
     4 agents  analyst → strategist → writer per record, AGENT_CONCURRENCY at a time
     5 decide  guardrails per record
-    6 write   ONE client.apply(WriteSet) for the whole batch, results matched back per record
-    7 store   enrichments, actions (strategy choices with propensities), audit
+    6 write   one client.apply(WriteSet) per chunk of finished records, results matched back
+    7 store   enrichments, actions (strategy choices with propensities), audit, per chunk
+
+Records are written back in chunks as their agents finish (WRITEBACK_CHUNK_RECORDS records or
+WRITEBACK_CHUNK_SECONDS, whichever comes first; one write at the end when only backfill or
+reconcile rows are in the batch), not once at the end of the batch: a record's
+latency is change -> its write-back, and a batch of 100 written at its end made every record
+wait for the slowest of the batch. A chunk still costs one call per kind of write.
 
 A record's own failure (agents, a write item) fails that record alone; an error of the whole
-call (fetch, apply raising) fails the batch, and a rate limit re-queues it with the CRM's delay
-(app/dispatch/batch.py). Every write is compare-before-write or idempotent, so re-running a
-record writes nothing new.
+call (fetch, apply raising) fails the records not yet written, and a rate limit re-queues them
+with the CRM's delay (app/dispatch/batch.py); records of chunks already written keep their
+results. Every write is compare-before-write or idempotent, so re-running a record writes
+nothing new.
 """
 
 from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -29,7 +37,7 @@ from agents import run as agents_run
 from agents.decision import LlmResult, decide
 from agents.settings import ROLES
 from app import defaults
-from app.dispatch.batch import BatchContext
+from app.dispatch.batch import BatchContext, BatchInterrupted
 from app.pipeline import outcome as outcome_stage
 from app.pipeline import strategy as strategy_choice
 from app.pipeline import tenant as tenant_inputs
@@ -114,15 +122,35 @@ def process_batch(batch: BatchContext) -> dict[str, Any]:
             closed.append((item, record))
         else:
             open_items.append((item, record))
-    plans, failures = _plan(app, batch, open_items, fetch_ms=_ms(started, t_fetch))
-    results.update(failures)
-    batch.renew()
     closings = outcome_stage.plan(app, batch.tenant_id, closed)
+    written_any = False
+    labels: dict[str, str] | None = None
+    try:
+        for plans, failures in _plan(app, batch, open_items, fetch_ms=_ms(started, t_fetch)):
+            results.update(failures)
+            if not plans and not closings:
+                continue
+            if labels is None and plans:
+                labels = crm_labels(client)  # stage id → label for the card (pipelines are cached)
+            results.update(_write_and_store(app, batch, client, plans, closings, labels or {}))
+            written_any, closings = True, []
+    except Exception as exc:
+        if not written_any:
+            raise  # nothing written yet: the whole batch is handed back as one
+        raise BatchInterrupted(results, exc) from exc
+    if closings:  # no open record in the batch: the closed ones are written alone
+        results.update(_write_and_store(app, batch, client, [], closings, {}))
+    return results
+
+
+def _write_and_store(app: Any, batch: BatchContext, client: Any, plans: list[Plan], closings: list[Any],
+                     labels: dict[str, str]) -> dict[str, Any]:
+    """Write one chunk (ONE apply), match the results back per record and store the chunk."""
+    results: dict[str, Any] = {}
     writes = _write_set(plans, closings)
     t_write0 = time.perf_counter()
     written = client.apply(writes) if writes else []
     write_ms = _ms(t_write0, time.perf_counter())
-    labels = crm_labels(client) if plans else {}  # stage id → label for the card (pipelines are cached)
     by_record: dict[str, list[WriteResult]] = {}
     for r in written:
         by_record.setdefault(str(r.record_id), []).append(r)
@@ -151,6 +179,7 @@ def process_batch(batch: BatchContext) -> dict[str, Any]:
         failed = [r for r in mine if not r.ok]
         results[rid] = _write_error(failed) if failed else _guard(
             lambda closing=closing, mine=mine: outcome_stage.store(app, closing, mine))
+    batch.renew()
     return results
 
 
@@ -178,10 +207,12 @@ def _write_error(failed: list[WriteResult]) -> WriteFailedError:
 
 
 def _plan(app: Any, batch: BatchContext, items: list[tuple[Any, Record]], *,
-          fetch_ms: float) -> tuple[list[Plan], dict[str, Any]]:
-    """Score the open records, run their agents (bounded concurrency) and decide."""
+          fetch_ms: float) -> Iterator[tuple[list[Plan], dict[str, Any]]]:
+    """Score the open records, run their agents (bounded concurrency) and decide; yields the
+    plans and failures in chunks as the records finish (see the module's doc), so that the
+    caller writes each chunk back while the next one's agents run or wait."""
     if not items:
-        return [], {}
+        return
     row = tenant_inputs.tenant_settings(app, batch.tenant_id)
     models = tenant_inputs.champions(app, batch.tenant_id)
     mapping = tenant_inputs.scoring_mapping(app, batch.tenant_id, batch.crm)
@@ -234,8 +265,8 @@ def _plan(app: Any, batch: BatchContext, items: list[tuple[Any, Record]], *,
                     timings={"fetch": fetch_ms, "score_per_record": score_ms, "agents": _ms(t1, t2)},
                     choice=choice, why=strategy_choice.why(strategy, choice) if choice else strategy_choice.NO_ARM_WHY)
 
-    plans: list[Plan] = []
-    failures: dict[str, Any] = dict(score_failures)
+    if score_failures:
+        yield [], dict(score_failures)
     items = [(i, r) for i, r in items if r.id in batch_scores]
     workers = agent_workers(app, settings)
 
@@ -249,29 +280,49 @@ def _plan(app: Any, batch: BatchContext, items: list[tuple[Any, Record]], *,
 
     # Keep the batch's leases alive while its agents run (a big batch can outlast one lease).
     renew_every = float(app.config["LEASE_SECONDS"]) / 4
-    last_renew = time.monotonic()
-    outs: list[Plan | BaseException] = []
-
-    def collect(out: Plan | BaseException) -> None:
-        nonlocal last_renew
-        outs.append(out)
-        if time.monotonic() - last_renew >= renew_every:
-            batch.renew()
-            last_renew = time.monotonic()
-
+    chunk_records = max(1, int(app.config.get("WRITEBACK_CHUNK_RECORDS", defaults.WRITEBACK_CHUNK_RECORDS)))
+    chunk_seconds = float(app.config.get("WRITEBACK_CHUNK_SECONDS", defaults.WRITEBACK_CHUNK_SECONDS))
+    if not someone_waits(batch):
+        # Only backfill/reconcile rows: no rep waits for these, so one write for the whole batch
+        # (a chunked backfill made twice the calls per deal for no one's benefit).
+        chunk_records, chunk_seconds = max(1, len(items)), float("inf")
+    last_renew = chunk_started = time.monotonic()
+    plans: list[Plan] = []
+    failures: dict[str, Any] = {}
     if workers == 1 or len(items) <= 1:
-        for pair in items:
-            collect(guarded(pair))
+        outs: Iterator[Plan | BaseException] = (guarded(pair) for pair in items)
+        pool = None
     else:
-        with ThreadPoolExecutor(max_workers=min(workers, len(items)), thread_name_prefix="agents") as pool:
-            for out in pool.map(guarded, items):
-                collect(out)
-    for (item, _record), out in zip(items, outs, strict=True):
-        if isinstance(out, BaseException):
-            failures[item.key.record_id] = out
-        else:
-            plans.append(out)
-    return plans, failures
+        pool = ThreadPoolExecutor(max_workers=min(workers, len(items)), thread_name_prefix="agents")
+        outs = pool.map(guarded, items)  # in order; later records run while a chunk is written
+    try:
+        for (item, _record), out in zip(items, outs, strict=True):
+            if isinstance(out, BaseException):
+                failures[item.key.record_id] = out
+            else:
+                plans.append(out)
+            now = time.monotonic()
+            if len(plans) >= chunk_records or (plans and now - chunk_started >= chunk_seconds):
+                yield plans, failures
+                plans, failures = [], {}
+                last_renew = chunk_started = time.monotonic()  # a chunk's write renews the leases
+            elif now - last_renew >= renew_every:
+                batch.renew()
+                last_renew = time.monotonic()
+        if plans or failures:
+            yield plans, failures
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def someone_waits(batch: BatchContext) -> bool:
+    """Tell whether some record of the batch has a change a person made (a webhook), rather
+    than only rows our own backfill or reconciliation wrote."""
+    from app.sync import SYNC_SOURCES
+
+    return any(c.get("change_source") not in SYNC_SOURCES for item in batch.items for c in item.changes) \
+        or not any(item.changes for item in batch.items)
 
 
 def agent_workers(app: Any, settings: Any) -> int:
