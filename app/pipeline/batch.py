@@ -169,8 +169,9 @@ def _write_and_store(app: Any, batch: BatchContext, client: Any, plans: list[Pla
         else:
             to_store.append(entry)
     results.update(store_batch(app, batch.tenant_id, to_store))
-    try:  # partial credit of the open deals that moved to a later stage since a logged decision
-        outcome_stage.record_advances(app, batch.tenant_id, [r for _i, r in open_items], client.list_pipelines)
+    try:  # partial credit of this chunk's open deals that moved to a later stage since a logged decision
+        if plans:
+            outcome_stage.record_advances(app, batch.tenant_id, [plan.record for plan in plans], client.list_pipelines)
     except Exception:  # idempotent: the deal's next batch records them; its enrichment stands
         log.exception("stage advances of tenant %s not recorded", batch.tenant_id)
     for closing in closings:
