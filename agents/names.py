@@ -99,7 +99,9 @@ def _unknown_names(text: str, words: frozenset[str], seen: frozenset[str] = froz
 def names_other_customer(form: str, text: str, low: str) -> bool:
     """Whether `form` of another customer's name is in the text. A single word counts only when
     capitalised as a name is ("Fabrikam's team"): "la logística de sus camiones" is not
-    Logística Norte SL."""
+    Logística Norte SL. A blank form (a CRM company without a name) names nobody."""
+    if not form.strip():
+        return False
     for m in re.finditer(rf"\b{re.escape(form)}\b", low):
         if " " in form or len(text) != len(low) or text[m.start()].isupper():
             return True

@@ -79,3 +79,11 @@ def test_random_texts_built_from_name_fragments_agree_with_the_per_name_search()
         text = " ".join(rng.choice(words) for _ in range(rng.randint(0, 12)))
         vocab = vocab_with(denied, own)
         assert found_names(text, vocab) == per_name(text, vocab), (text, denied, own)
+
+
+@pytest.mark.parametrize("blank", ["", "   ", "\u200b"])
+def test_a_company_without_a_name_in_the_crm_names_nobody_and_breaks_no_check(blank: str) -> None:
+    text = "Hi Dana, Contoso asked about the same rollout plan."
+    vocab = vocab_with((blank, "Contoso"))
+    assert found_names(text, vocab) == ["Contoso"]
+    assert not names_other_customer(blank, text, text.lower())
