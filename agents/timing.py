@@ -237,11 +237,11 @@ def format_slot(slot: datetime, language: str) -> str:
     wd = WEEKDAYS.get(language, WEEKDAYS["en"])[slot.weekday()]
     hm = slot.strftime("%H:%M")
     if language == "de":
-        return f"{wd}, {slot.day}. {_MONTHS_DE[slot.month - 1]} um {hm}"
+        return f"{wd}, {slot.day}. {_MONTHS_DE_LIST[slot.month - 1]} um {hm}"
     if language == "fr":
-        return f"{wd} {slot.day} {_MONTHS_FR[slot.month - 1]} à {hm.replace(':', 'h')}"
+        return f"{wd} {slot.day} {_MONTHS_FR_LIST[slot.month - 1]} à {hm.replace(':', 'h')}"
     if language == "es":
-        return f"el {wd} {slot.day} de {_MONTHS_ES[slot.month - 1]} a las {hm}"
+        return f"el {wd} {slot.day} de {_MONTHS_ES_LIST[slot.month - 1]} a las {hm}"
     return f"{wd}, {slot.strftime('%B')} {slot.day} at {hm}"
 
 
@@ -259,17 +259,11 @@ def format_slots(slots: list[datetime] | tuple[datetime, ...], language: str) ->
 def format_day(d: date, language: str) -> str:
     """A date as the recipient reads it ("December 18" / "18. Dezember" / "18 décembre" / "18 de diciembre")."""
     if language == "de":
-        return f"{d.day}. {_MONTHS_DE[d.month - 1]}"
+        return f"{d.day}. {_MONTHS_DE_LIST[d.month - 1]}"
     if language == "fr":
-        return f"{d.day} {_MONTHS_FR[d.month - 1]}"
+        return f"{d.day} {_MONTHS_FR_LIST[d.month - 1]}"
     if language == "es":
-        return f"{d.day} de {_MONTHS_ES[d.month - 1]}"
+        return f"{d.day} de {_MONTHS_ES_LIST[d.month - 1]}"
     return f"{d.strftime('%B')} {d.day}"
 
 
-_MONTHS_DE = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
-              "November", "Dezember")
-_MONTHS_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-              "novembre", "décembre")
-_MONTHS_ES = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
-              "noviembre", "diciembre")
