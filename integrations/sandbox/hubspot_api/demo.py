@@ -19,6 +19,7 @@ from typing import Any
 
 from integrations.base import OUTPUT_FIELDS
 from integrations.hubspot.connector import NAME
+from integrations.sandbox.demo_faults import check_fault_names
 
 from .._thread import SandboxHandle, run_in_thread
 from .limits import FAULT_PROFILES
@@ -59,9 +60,7 @@ class DemoSandbox:
     @staticmethod
     def check_faults(faults: Sequence[str]) -> None:
         """Raise ValueError naming an unknown fault (the CLI turns it into exit 2)."""
-        unknown = [f for f in faults if f not in FAULT_PROFILES]
-        if unknown:
-            raise ValueError(f"unknown fault(s) {', '.join(unknown)}; known: {', '.join(sorted(FAULT_PROFILES))}")
+        check_fault_names(faults, FAULT_PROFILES)
 
     @property
     def _h(self) -> SandboxHandle:

@@ -21,6 +21,7 @@ import requests
 from integrations.base import OUTPUT_FIELDS
 from integrations.salesforce import constants, mapping
 from integrations.salesforce.connector import CONNECTOR
+from integrations.sandbox.demo_faults import check_fault_names
 
 from .handle import SalesforceSandboxHandle, run_salesforce_sandbox
 from .state import FAULT_PROFILES
@@ -44,9 +45,7 @@ class DemoSandbox:
     @staticmethod
     def check_faults(faults: Sequence[str]) -> None:
         """Raise ValueError naming an unknown fault (the CLI turns it into exit 2)."""
-        unknown = [f for f in faults if f not in FAULT_PROFILES]
-        if unknown:
-            raise ValueError(f"unknown fault(s) {', '.join(unknown)}; known: {', '.join(sorted(FAULT_PROFILES))}")
+        check_fault_names(faults, FAULT_PROFILES)
 
     @property
     def url(self) -> str:
