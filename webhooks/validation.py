@@ -26,7 +26,11 @@ MAX_JSON_DEPTH = 32
 """Deepest nesting of arrays/objects accepted in a webhook or card body."""
 
 MAX_INT_DIGITS = 30
-"""Longest integer literal accepted (Python refuses > 4,300 digits with a ValueError, a 500)."""
+"""Longest integer literal decoded as a number; a longer one (up to MAX_INT_LITERAL_DIGITS) stays text,
+so the one event holding it fails its own field checks and is quarantined alone."""
+
+MAX_INT_LITERAL_DIGITS = 4_000
+"""Longest integer literal in a body at all (Python refuses > 4,300 digits with a ValueError, a 500)."""
 
 MAX_TEXT_CHARS = 65_536
 """Longest text value kept from an event; longer values are rejected, not truncated silently."""
@@ -101,9 +105,12 @@ def _depth_ok(text: str, limit: int) -> bool:
     return True
 
 
-def _bounded_int(literal: str) -> int:
-    if len(literal.lstrip("-")) > MAX_INT_DIGITS:
-        raise ValueError(f"integer literal of {len(literal)} digits exceeds {MAX_INT_DIGITS}")
+def _bounded_int(literal: str) -> int | str:
+    digits = len(literal.lstrip("-"))
+    if digits > MAX_INT_LITERAL_DIGITS:
+        raise ValueError(f"integer literal of {len(literal)} digits exceeds {MAX_INT_LITERAL_DIGITS}")
+    if digits > MAX_INT_DIGITS:  # no int conversion; the event's own checks refuse it, alone
+        return literal
     return int(literal)
 
 
@@ -116,7 +123,8 @@ def loads_bounded(body: bytes | str, *, max_depth: int = MAX_JSON_DEPTH) -> Any:
 
     Raises:
         AnomalousPayloadError: not UTF-8 JSON, nested deeper than `max_depth`, an integer longer
-            than MAX_INT_DIGITS digits, or NaN/Infinity.
+            than MAX_INT_LITERAL_DIGITS digits, or NaN/Infinity. (Integers longer than MAX_INT_DIGITS
+            are kept as their text, for the per-event checks.)
     """
     try:
         text = body.decode("utf-8") if isinstance(body, bytes) else body

@@ -105,3 +105,12 @@ def test_agents_try_answers_bad_records_with_one_line_and_exit_2(tmp_path, conte
     assert r.returncode == 2, r.stderr
     assert "Traceback" not in r.stderr
     assert len([ln for ln in r.stderr.splitlines() if ln.strip()]) == 1
+
+
+def test_an_event_id_of_31_digits_is_quarantined_alone_and_its_neighbour_accepted(signed_sender):
+    # Found by the property above (eventId = 10**30): the whole delivery used to be refused with 400.
+    good = deal_event(62515, 7, event_id=7, value="31")
+    odd = {**deal_event(62515, 8, event_id=8), "eventId": 10**30}
+    r = signed_sender.post_body(json.dumps([good, odd]).encode())
+    assert r.status_code == 200
+    assert r.json["accepted"] + r.json["duplicates"] >= 1
