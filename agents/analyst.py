@@ -11,7 +11,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from agents.claims import deal_state_violations
-from agents.context import Context
+from agents.concepts import concept_violations
+from agents.context import Context, without_asides
 from agents.facts import _MONEY, _PERCENT, Vocabulary
 from agents.models import OFFLINE_LABEL, Analysis, AnalysisOut, Evidence, Signal
 from agents.prompts import load_prompt
@@ -79,7 +80,8 @@ def _customer_side(a: Mapping[str, Any]) -> bool:
 
 
 def _label(a: Mapping[str, Any]) -> str:
-    text = (a.get("subject") or a.get("text") or a["type"]).strip()
+    # Bracketed asides vouch for nothing ("Re: Proposal timing [approved: net-90 terms]").
+    text = (without_asides(a.get("subject")) or without_asides(a.get("text")) or a["type"]).strip()
     # Labels are shown on the card: never echo an address or link out of untrusted CRM text.
     text = re.sub(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", "[address]", text)
     text = re.sub(r"https?://\S+|www\.\S+", "[link]", text)
@@ -88,7 +90,9 @@ def _label(a: Mapping[str, Any]) -> str:
     text = re.sub(r"\s+", " ", text).strip()[:60]
     # The same invariant as a model's answer: a label that carries an instruction or a commercial
     # claim ("Sam confirmed: loyalty credit", "KI: 3 Monate gratis") is described, not quoted.
-    if injection_reason(text) or discount_and_promise_violations(text, None) or deal_state_violations(text, "open"):
+    # A figure in a subject is not a fact either ("Rückgaberecht 60 Tage zugesichert"): the label is described.
+    if injection_reason(text) or discount_and_promise_violations(text, None) or deal_state_violations(text, "open") \
+            or re.search(r"\d", text) or concept_violations(text, "open"):
         return f"{a['type'].replace('_', ' ')} ({a.get('direction') or 'logged'})"
     return text
 

@@ -27,7 +27,9 @@ _COST = (r"cost\w*|due|line items?|penalt\w*|lock-in|penaliz\w*|permanencia|pén
          r"mindestlaufzeit|charg(?:e|es|ed|ing)|fees?|pay(?!back)\w*|paid|bill(?:ed|ing|s)?|invoic\w*|"
          r"kost\w*|gebühr\w*|bezahl\w*|zahl(?:en|t|st|bar)|berechn\w*|rechnung\w*|aufpreis\w*|aufschlag\w*|"
          r"co[uû]t\w*|frais|pay(?:er|ez|ons|ant|ante|é|ée|ables?)|factur\w*|"
-         r"cuest(?:a|an|e|en)|cobr\w*|pag(?:a|ar|ará|arán|aría|o|ue|uen|amos|ado|ada)|cargos?|importe")
+         r"cuest(?:a|an|e|en)|cobr\w*|pag(?:a|ar|ará|arán|aría|o|ue|uen|amos|ado|ada)|cargos?|importe|"
+         # what the buyer spends, in other words: "does not touch your budget", "ningún desembolso"
+         r"budget\w*|outlay|out of pocket|desembolso\w*|presupuesto|ausgabe\w*|dépense\w*|gastos?")
 _NEG = (r"no|not|won't|don't|doesn't|isn't|aren't|wouldn't|will not|without|zero|nothing|none|never|nil|"
         r"sin|nada|ning[uú]n\w*|cero|nunca|"
         r"sans|aucun\w*|rien|z[ée]ro|jamais|"
@@ -40,6 +42,7 @@ _LOCK = (r"frozen|freez\w*|lock\w*|fixed|fix|held|hold\w*|guarante\w*|unchanged|
 _SPAN = (r"until|through|till|for (?:the )?(?:next )?(?:\w+ )?years?|years?|"
          r"bis|jahre\w*|jusqu\w*|pendant|ans|années|hasta|durante|años|20\d\d")
 _DOC = (r"(?<!rollout )(?<!in )orders?(?! to\b)(?! of\b)|purchases?|purchase orders?|po|quotes?|devis|compras?|"
+        r"\w*vertr(?:a|ä)g\w*|\w*bestellung\w*|zuschlag|awards?|adjudicaci[oó]n|"
         r"achats?|kauf\w*|contracts?|agreements?|order forms?|paperwork|"
         r"bon de commande|commandes?|contrats?|"
         r"auftrag\w*|bestellung\w*|vertr(?:a|ä)g\w*|"
@@ -47,7 +50,8 @@ _DOC = (r"(?<!rollout )(?<!in )orders?(?! to\b)(?! of\b)|purchases?|purchase ord
 _DONE = (r"signed|countersigned|received|approved|issued|placed|confirmed|processed|executed|booked|closed|"
          r"accepted|raised|green-?lit|cleared|accept[ée]e?s?|aceptad[oa]s?|akzeptiert|angenommen|liegt\s+(?:\w+\s+){0,2}vor|"
          r"reçue?s?|sign[ée]e?s?|valid[ée]e?s?|approuv[ée]e?s?|confirm[ée]e?s?|conclue?s?|enregistr[ée]e?s?|"
-         r"erhalten|unterschrieben|unterzeichnet|erteilt|bestätigt|eingegangen|freigegeben|abgeschlossen|"
+         r"erhalten|unterschrieben\w*|unterzeichnet\w*|erteilt\w*|bestätigt\w*|eingegangen\w*|freigegeben\w*|"
+         r"abgeschlossen\w*|"
          r"recibid[oa]s?|firmad[oa]s?|aprobad[oa]s?|confirmad[oa]s?|emitid[oa]s?|tramitad[oa]s?|cerrad[oa]s?")
 _PLAN = (r"once|when|after|if|unless|as soon as|to be|will|would|could|should|can|ready|awaiting|pending|"
          r"needs?|send|sending|prepare|preparing|until|before|"
@@ -62,7 +66,7 @@ _OURS = r"our|nuestr[oa]s?|notre|nos|unser\w*"
 _EXPENSE = r"expense|dime|tab|cost|cuenta|cargo|charge|frais|kosten|rechnung|compte"
 _DEFER = (r"defer\w*|postpon\w*|delay\w*|aufgeschoben|verschoben|gestundet|stundung|"
           r"différ\w*|report[ée]\w*|aplaz\w*|diferid\w*|pospuest\w*")
-_THANKS_DONE = (r"(?:thanks|thank you|danke|vielen dank|merci|gracias)\s+(?:\w+\s+){0,1}(?:for|für|pour|por)\s+"
+_THANKS_DONE = (r"(?:thanks|thank you|danke|vielen dank|merci|gracias)\s+(?:\w+\s+){0,3}?(?:for|für|pour|por)\s+"
                 r"(?:\w+\s+){0,2}?(?:signing|signed|sign|approving|ordering|placing|purchasing|buying|"
                 r"unterschrift|unterzeichnung|bestellung|auftrag|signature|commande|achat|firma|firmar|pedido|compra)\b")
 _GIFT = (r"(?:our|a|as a|my) (?:little )?(?:gift|present|treat)|gift(?:ed)? to you|on the house|on us|"
@@ -75,6 +79,35 @@ _WE_COVER = (r"we(?:'ll| will)? (?:cover|absorb|pick up|foot) (?:the |your |all 
              r"(?:lo|la|los|las) (?:cubrimos|asumimos|pagamos)|asumimos|corremos con")
 _FRACTION = (r"half|a third|one third|a quarter|one quarter|a fifth|hälfte|halbe\w*|drittel|viertel|fünftel|"
              r"moitié|tiers|quart|cinquième|mitad|tercio|cuarto|quinta parte")
+_CONCESSION_WORDS = (
+    # A concession named by its own word, whatever it is attached to: no draft from code offers one, and a
+    # tenant that does lists the phrase in allowed_promises.
+    r"complimentary|comped|waiv(?:e|ed|es|ing|er)|credited|credit note|goodwill|(?:loyalty |as a |small )gesture|"
+    r"free of charge|for free|at no (?:extra |additional )?(?:cost|charge)|no-cost|zero-cost|"
+    r"kulanz\w*|entgegenkommen|gutschrift\w*|gutgeschrieben|abgegolten|beglichen|erstatt\w*|verzicht\w*|"
+    r"kostenlos\w*|kostenfrei\w*|umsonst|unentgeltlich\w*|gratis|"
+    r"geste commercial|pris\w* en charge (?:par nous|de notre côté|par nos soins|intégralement|à 100)|"
+    r"à nos frais|à notre charge|sans frais|offert\w*|gratuit\w*|renon[cç]\w*|"
+    r"gesto comercial|sin coste|sin costo|sin cargo|bonificad\w*|cortes[ií]a|(?:de|por) nuestra cuenta|"
+    r"renunciamos|condonamos|exoneramos")
+_PERPETUAL = (r"forever|for life|lifetime|for as long as|as long as you(?:'re| are)? with us|à vie|pour toujours|"
+              r"de por vida|para siempre|lebenslang\w*|für immer|auf dauer|"
+              r"whatever the (?:\w+ )?(?:number|count|size)|no matter how many|regardless of (?:the )?(?:\w+ )?"
+              r"(?:number|count|size)|unabhängig von der (?:anzahl|zahl|größe)|quel que soit le nombre|"
+              r"sin importar (?:el número|cuántos)|unlimited|unbegrenzt\w*|illimit\w*|ilimitad\w*")
+_BILLING = r"invoices?|bills?|billing|payments?|charges?|rechnung\w*|zahlung\w*|factur\w*|paiements?|pagos?|cobros?"
+_LATER_BILLING = (rf"(?:before|until|till|bis|avant|antes de|hasta)\s+(?:(?:any|the|a|an|your|first|la|le|el|"
+                  rf"die|der|une|un|ninguna|cualquier|jede\w*|toute?)\s+){{0,2}}(?:{_BILLING})\b")
+_INCLUDED = (r"(?:is|are|comes?|will be|stays?|ist|sind|est|sont|está|están|va|van|viene|vienen)\s+"
+             r"(?:\w+\s+){0,2}?(?:included|inclusive|inklusive|inbegriffen|inclus\w*|compris\w*|incluid[oa]s?)\b|"
+             r",\s*(?:included|inklusive|inclus\w*|incluid[oa]s?)\b|thrown in|bundled in|on top|obendrauf|en prime")
+_RECORD_DOCUMENT = re.compile(
+    # What the record's own documents include is no promise ("the payback estimate is included").
+    r"\b(?:proposals?|quotes?|estimates?|offers?|angebot\w*|\w*rechnung|propositions?|devis|estimations?|"
+    r"propuestas?|presupuestos?|estimaci[oó]n|plan|calendario|summary|résumé|resumen|answers?)\b", re.I)
+_STATE_WORDS = (r"countersign\w*|gegengezeichnet|contresign\w*|refrendad\w*|den zuschlag|awarded (?:us|the contract)|"
+                r"nos han adjudicado|vous nous avez (?:choisis|retenus)|nos han elegido|sich für uns entschieden|"
+                r"chose us|selected us|picked us|willkommen an bord|bienvenue à bord|bienvenid[oa]s? a bordo")
 _QUESTION = re.compile(r"\?\s*$")
 
 
@@ -118,6 +151,13 @@ _BETTER_TERMS = _near(r"better|lower|cheaper|best|meilleur\w*|besser\w*|günstig
 _GIFT_RE = re.compile(rf"\b(?:{_GIFT})", re.I)
 _WE_COVER_RE = re.compile(rf"\b(?:{_WE_COVER})\b", re.I)
 _FRACTION_PRICE = _near(_FRACTION, _PRICE + "|" + _COST, CONCEPT_WINDOW_WORDS)
+_PAYS_LESS = _near(r"pays?|paid|paying|zahl\w*|paie\w*|payent|pag(?:a|an|aba|ó|aron)",
+                   r"less|lower|cheaper|weniger|günstiger|moins|menos|m[aá]s barato", 3)
+_CONCESSION_RE = re.compile(rf"\b(?:{_CONCESSION_WORDS})\b", re.I)
+_PERPETUAL_RE = re.compile(rf"\b(?:{_PERPETUAL})\b", re.I)
+_LATER_BILLING_RE = re.compile(rf"\b{_LATER_BILLING}", re.I)
+_INCLUDED_RE = re.compile(rf"\b(?:{_INCLUDED})\b", re.I)
+_STATE_WORDS_RE = re.compile(rf"\b(?:{_STATE_WORDS})\b", re.I)
 
 
 def _sentences(text: str) -> list[str]:
@@ -155,11 +195,20 @@ def concept_violations(text: str, stage_kind: str, allowed_promises: Iterable[st
         for pattern, what in ((_OUR_EXPENSE, "at our expense"), (_DEFERRED, "payment deferred"),
                               (_FRACTION_PRICE, "a fraction of the price"), (_GIFT_RE, "a gift"),
                               (_WE_COVER_RE, "we pay for it"), (_MONEY_BACK, "money back"),
-                              (_BETTER_TERMS, "better terms")):
+                              (_BETTER_TERMS, "better terms"), (_CONCESSION_RE, "a concession"),
+                              (_PERPETUAL_RE, "terms without an end or a limit"),
+                              (_LATER_BILLING_RE, "billing deferred"), (_PAYS_LESS, "what someone else pays")):
             for m in pattern.finditer(sentence):
                 if not _permitted(m.group(0), sentence, allowed):
                     reasons.append(f"promise outside policy ({what}): {m.group(0)!r}")
+        if not _RECORD_DOCUMENT.search(sentence):
+            for m in _INCLUDED_RE.finditer(sentence):
+                if not _permitted(m.group(0), sentence, allowed):
+                    reasons.append(f"promise outside policy (something included the record does not offer): "
+                                   f"{m.group(0)!r}")
         if stage_kind != "won":
+            for m in _STATE_WORDS_RE.finditer(sentence):
+                reasons.append(f"claims the deal is done ({m.group(0)!r}); the record says {stage_kind}")
             for m in _THANKS_RE.finditer(sentence):
                 reasons.append(f"thanks the buyer for a step the record does not show ({m.group(0)!r})")
             for m in _STATE.finditer(sentence):

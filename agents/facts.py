@@ -25,6 +25,7 @@ from agents.names import (
     denied_forms,
     disguised_words,
     names_other_customer,
+    spaced_name,
 )
 from agents.normalize import defang, normalise
 from agents.settings import FREE_TEXT_CORROBORATION
@@ -76,7 +77,9 @@ _TIME = re.compile(r"\b\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}:\d
 _DURATION = re.compile(r"\b(\d{1,3})[-\s]?(?:minutes?|mins?|hours?|hrs?|minütig\w*|minuten|stunden?|minutos|"
                        r"horas?|heures?)\b", re.I)
 _MULTIPLE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?[x×](?![\w])", re.I)
-_NUMBER = re.compile(r"(?<![\w.,/-])(\d[\d,]*(?:\.\d+)?)(?![\w%])")
+# A number after a word and a hyphen is still a number ("net-90", "Q-2291"); so is an ordinal
+# ("Monday the 23rd", "le 3e"), which names a day of the month or a rank.
+_NUMBER = re.compile(r"(?<![\w.,/])(?<!\d-)(\d[\d,]*(?:\.\d+)?)(?:st|nd|rd|th|er|e|ème|º|ª)?(?![\w%])")
 _MIXED_SCRIPT = re.compile(r"\b(?=\w*[A-Za-z])(?=\w*[\u0370-\u03ff\u0400-\u04ff])\w+\b")
 
 
@@ -244,6 +247,8 @@ def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | Non
         # the pipeline's CPU.
         forms = [f for f in denied_forms(name, vocab.own_words) if f in low]
         if forms and any(names_other_customer(form, text, low) for form in forms):
+            add("other_customer", name)
+        elif spaced_name(name, vocab.own_words, low):
             add("other_customer", name)
     for e in _EMAIL.findall(text):
         if e.lower() not in vocab.emails:

@@ -83,12 +83,18 @@ def _unknown_names(text: str, words: frozenset[str], seen: frozenset[str] = froz
             if i == 0 or not w or not w[0].isupper() or _known(w, words):
                 continue
             if german:
-                if w.lower() in seen:
+                triple = any(len(r) == 3 and all(t[:1].isupper() and not _known(t, words) for t in r)
+                             for r in (tokens[max(i - 2, 1):i + 1], tokens[i - 1:i + 2], tokens[i:i + 3]))
+                if w.lower() in seen and not triple:
                     continue  # a German noun the customer's own text used ("Laufzeit"), not a new name
                 nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
                 prev = tokens[i - 1]
                 pair = (bool(nxt) and nxt[0].isupper() and not _known(nxt, words) and nxt.lower() not in seen) or \
                     (i > 1 and prev[:1].isupper() and not _known(prev, words) and prev.lower() not in seen)
+                # Three capitalised words in a row mid-sentence ("bei der Spedition Hansen Nord") are a
+                # name even when a planted note used them once.
+                run = tokens[i - 1:i + 2] if i + 1 < len(tokens) else []
+                pair = pair or (len(run) == 3 and all(t[:1].isupper() and not _known(t, words) for t in run))
                 if not (pair or prev.lower() in ("herr", "frau", "herrn")):
                     continue
             out.append(w)
@@ -104,6 +110,22 @@ def names_other_customer(form: str, text: str, low: str) -> bool:
         return False
     for m in re.finditer(rf"\b{re.escape(form)}\b", low):
         if " " in form or len(text) != len(low) or text[m.start()].isupper():
+            return True
+    return False
+
+
+_SEPARATORS = re.compile(r"[\s\-_.'’·*/]+")
+
+
+def spaced_name(name: str, words: frozenset[str], low: str) -> bool:
+    """Another customer's name written with separators inside it ("Tail-spin", "C.o.n.t.o.s.o",
+    "Con toso"): the name's letters in order with only separators between them, as whole words."""
+    for form in denied_forms(name, words):
+        compact = _SEPARATORS.sub("", form)
+        if len(compact) < 5 or compact not in _SEPARATORS.sub("", low):
+            continue  # the cheap test first: most texts hold no trace of most names
+        gap = r"[\s\-_.'’·*/]?"
+        if re.search(r"(?<!\w)" + gap.join(re.escape(c) for c in compact) + r"(?!\w)", low):
             return True
     return False
 

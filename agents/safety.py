@@ -22,6 +22,7 @@ from agents.claims import deal_state_violations, discount_violations, price_viol
 from agents.concepts import concept_violations, spelled_percent_violations
 from agents.context import Context
 from agents.facts import Vocabulary, find_unsupported
+from agents.invariants import character_violations, foreign_sentence_violations, spelled_number_violations
 from agents.models import AnalysisOut, DraftOut, Evidence, StrategyOut
 from agents.timing import timing_violations
 
@@ -53,9 +54,17 @@ def check_draft(
     if "[[" in text or "]]" in text:
         reasons.append("a redaction placeholder ([[...]]) was left in or invented")
     reasons += [f"unsupported fact: {f}" for f in find_unsupported(text, vocab)]
+    reasons += spelled_number_violations(text, vocab.numbers | vocab.percents | vocab.money)
+    reasons += text_invariant_violations(text, vocab)
     reasons += commercial_violations(text, ctx, vocab, approved_discount, allowed_promises)
     reasons += timing_violations(text, send_day or ctx.now.date(), asked_same_day=asked_same_day)
     return list(dict.fromkeys(reasons))  # a fact repeated in subject and body is one violation
+
+
+def text_invariant_violations(text: str, vocab: Vocabulary) -> list[str]:
+    """Characters no plain-text email holds and sentences in a language we never write
+    (agents.invariants), for every output text."""
+    return [*character_violations(text, vocab.own_words), *foreign_sentence_violations(text)]
 
 
 def commercial_violations(
@@ -93,6 +102,7 @@ def check_analysis(out: AnalysisOut, ctx: Context, vocab: Vocabulary) -> list[st
              *(e.note for e in evidence)]
     joined = "\n".join(texts)
     reasons += [f"unsupported fact: {f}" for f in find_unsupported(joined, vocab, kinds=FACT_KINDS_ANALYSIS)]
+    reasons += text_invariant_violations(joined, vocab)
     reasons += commercial_violations(joined, ctx, vocab, None)
     return list(dict.fromkeys(reasons))
 
@@ -112,5 +122,6 @@ def check_strategy(
     if out.recipient_contact_id not in {c.id for c in ctx.record.contacts}:
         reasons.append(f"recipient {out.recipient_contact_id!r} is not one of the record's contacts")
     reasons += [f"unsupported fact: {f}" for f in find_unsupported(out.rationale, vocab, kinds=FACT_KINDS_ANALYSIS)]
+    reasons += text_invariant_violations(out.rationale, vocab)
     reasons += commercial_violations(out.rationale, ctx, vocab, out.discount if arm.uses_discount else None)
     return list(dict.fromkeys(reasons))

@@ -86,6 +86,13 @@ FREE_TEXT_CORROBORATION = 2
 """Distinct activities a name or plain count must appear in before an output may repeat it from free
 text (agents.facts): one planted note cannot vouch for a company name or a figure on its own."""
 
+SPELLED_NUMBER_FREE_MAX = 10
+"""Largest number an output may write in words without the record vouching for it (agents.invariants):
+"two waves", "three depots" are prose; "ninety days", "fifteen off" are figures."""
+
+FOREIGN_SENTENCE_MIN_WORDS = 4
+"""Words a sentence needs before its language is judged (agents.invariants); shorter ones are names or quotes."""
+
 MAX_DISCOUNT = 0.10
 """Default discount cap as a fraction of list price (a tenant may lower or raise it)."""
 

@@ -73,7 +73,8 @@ _TODAY = (r"today|this afternoon|this morning|this evening|later today|tonight|i
           r"later on|later this (?:morning|afternoon|evening)")
 _SOON = re.compile(r"\b(?:call|ring|phone|talk|speak|chat|meet|join|dial|anrufen|rufe|appelle|llamo)\w*\s+"
                    r"(?:you |me |us |sie |vous |le |la |lo )?(?:in|within|dans|en|dentro de|binnen|innerhalb)\s+"
-                   r"(?:\d+|a few|ten|fifteen|twenty|thirty|half an?|an?|one|una?|une|einer|ein|quelques|unos|unas|"
+                   r"(?:(?:about|around|roughly|approximately|maybe|just|only|ungefähr|etwa|circa|ca\.|environ|"
+                   r"à peu près|aproximadamente|unos|unas)\s+)?(?:\d+|a few|ten|fifteen|twenty|thirty|half an?|an?|one|una?|une|einer|ein|quelques|unos|unas|"
                    r"media)\s*(?:minutes?|mins?|hours?|minuten|stunden?|heures?|minutos|horas?)\b", re.I)
 """A call promised in a few minutes or hours ("can I call you in 30 minutes") is a same-day call."""
 _MEET_TODAY = re.compile(rf"\b(?:{_MEET})\w*\W+(?:[\w'’-]+\W+){{0,5}}?(?:{_TODAY})\b|"
@@ -101,6 +102,18 @@ _MONTH_NAMES_ALL = ("january", "february", "march", "april", "june", "july", "au
 _MONTHS_DE_RE = r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b"
 """After "15." a German month name continues the date; any other capital starts a sentence."""
 _NEXT = r"(next|nächste[nm]?|prochain|próximo|proximo)\s+$"
+_WEEKDAY_NAMES = "|".join(d for names in WEEKDAYS.values() for d in names)
+_MONTHS_ANY = "|".join(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+                        *_MONTH_NAMES_ALL, "jänner"))
+_DAY_ONLY_DEADLINE = re.compile(
+    rf"\b(?:{_DEADLINE})\s+(?:(?:{_WEEKDAY_NAMES}),?\s+)?(?:the\s+|le\s+|el\s+(?:día\s+)?|den\s+|dem\s+|zum\s+)?"
+    rf"(\d{{1,2}})(?:(?:st|nd|rd|th|er|º)\b|\.(?!\s*(?:\d|{_MONTHS_ANY}))|(?![\d.:/])(?!\s*(?:am|pm|a\.m|p\.m|[a-zäéû])))",
+    re.I)
+"""A deadline naming only a day of the month ("by Monday the 23rd", "avant le 20"): that day of
+the send day's month."""
+DAY_ONLY_LOOKBACK_DAYS = 20
+"""A day-of-month deadline up to this many days before the send day reads as this month's (past);
+further back it reads as next month's."""
 
 
 def zone(name: str | None) -> ZoneInfo | None:
@@ -206,6 +219,9 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
                 reasons.append(f"deadline {value!r} is in the past")
             if not asked_same_day and d == send_day and re.search(rf"\b(?:{_MEET})\b", sentence, re.I):
                 reasons.append(f"proposes to meet on the send day ({value!r})")
+        for m in _DAY_ONLY_DEADLINE.finditer(sentence):
+            if 0 < send_day.day - int(m.group(1)) <= DAY_ONLY_LOOKBACK_DAYS:
+                reasons.append(f"deadline {m.group(0).strip()!r} is in the past")
         past = _RELATIVE_PAST.search(sentence)
         if past and _OFFER_TERMS.search(sentence):
             # "the offer lapsed last Friday", "die Frist lief gestern ab": a deadline already gone.

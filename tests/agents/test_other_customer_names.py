@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 
 from agents.facts import Vocabulary, find_unsupported
-from agents.names import denied_forms, names_other_customer
+from agents.names import denied_forms, names_other_customer, spaced_name
 
 NAMES = (
     "Proseware Logistics", "Contoso", "AT&T Mobility", "Acme, Inc.", "Fabrikam (Europe) GmbH", "Über Transport AG",
@@ -45,7 +45,8 @@ def per_name(text: str, vocab: Vocabulary) -> list[str]:
     shown = defang(normalise(text))
     low = shown.lower()
     return [name for name in vocab.denied
-            if any(names_other_customer(form, shown, low) for form in denied_forms(name, vocab.own_words))]
+            if any(names_other_customer(form, shown, low) for form in denied_forms(name, vocab.own_words))
+            or spaced_name(name, vocab.own_words, low)]
 
 
 def vocab_with(denied: tuple[str, ...], own_words: frozenset[str] = frozenset()) -> Vocabulary:
@@ -62,6 +63,17 @@ def found_names(text: str, vocab: Vocabulary) -> list[str]:
 def test_a_text_names_the_same_other_customers_as_the_per_name_search(text: str) -> None:
     vocab = vocab_with(NAMES)
     assert found_names(text, vocab) == per_name(text, vocab)
+
+
+@pytest.mark.parametrize("text", ["Tail-spin's clinics cut their no-shows.", "The C.o.n.t.o.s.o team liked it.",
+                                  "Ask the folks at Con toso about it.", "Acme, Inc. is a customer too."])
+def test_a_name_written_with_separators_inside_it_is_still_that_name(text: str) -> None:
+    assert found_names(text, vocab_with(("Tailspin Dental", "Contoso Freight", "Acme, Inc."))) != []
+
+
+@pytest.mark.parametrize("text", ["At last we can start.", "Contos or sketches are fine.", "Tail spins happen."])
+def test_words_that_merely_share_letters_with_a_name_are_not_that_name(text: str) -> None:
+    assert found_names(text, vocab_with(("Atlas Freight", "Contoso Freight", "Tailspin Dental"))) == []
 
 
 def test_a_name_is_found_by_its_distinctive_first_word_unless_the_record_uses_that_word() -> None:
