@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
 
-.PHONY: demo test test-embedded lint typecheck venv bench-front-door bench-crm bench-learning bench faults faults-quick clean screenshot test-demo-once
+.PHONY: demo test test-agents-heldout test-embedded lint typecheck venv bench-front-door bench-crm bench-learning bench faults faults-quick clean screenshot test-demo-once
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -45,6 +45,10 @@ test: $(STAMP) lint typecheck
 		bash ui_extensions/hubspot/run-checks.sh; fi
 	@if [ -x ui_extensions/salesforce/run-checks.sh ] && command -v node >/dev/null 2>&1; then \
 		bash ui_extensions/salesforce/run-checks.sh; fi
+
+# Every held-out injection set, including the newest ones kept out of `make test` for time (agents/README.md).
+test-agents-heldout: $(STAMP)
+	$(PY) -m pytest -q tests/agents/test_injection.py -k held_out $(PYTEST_ARGS)
 
 # Only the tests that exist for the embedded defaults (SQLite, in-process worker).
 test-embedded: $(STAMP)

@@ -58,7 +58,7 @@ _PLAN = (r"once|when|after|if|unless|as soon as|to be|will|would|could|should|ca
          r"sobald|wenn|falls|nachdem|wird|werden|würde|soll|kann|bevor|"
          r"dès que|quand|lorsque|si|sera|seront|serait|pourr\w*|avant|"
          r"cuando|en cuanto|si|será|serán|sería|podr\w*|antes|para que|una vez")
-_MORE = (r"premium|upgrade\w*|higher|extra|additional|more|bigger|larger|"
+_MORE = (r"premium|upgrade\w*|higher|extra|additional|more|bigger|larger|priority|dedicated|enterprise|"
          r"zusätzlich\w*|mehr|größer\w*|höher\w*|supplémentaire\w*|plus|supérieur\w*|adicional\w*|más|superior\w*")
 _SAME = (r"same|standard|regular|usual|current|existing|original|list|normal|"
          r"gleiche\w*|selbe\w*|normale\w*|bisherige\w*|même|habituel\w*|actuel\w*|mism[oa]|actual|habitual")
@@ -66,10 +66,13 @@ _OURS = r"our|nuestr[oa]s?|notre|nos|unser\w*"
 _EXPENSE = r"expense|dime|tab|cost|cuenta|cargo|charge|frais|kosten|rechnung|compte"
 _DEFER = (r"defer\w*|postpon\w*|delay\w*|aufgeschoben|verschoben|gestundet|stundung|"
           r"différ\w*|report[ée]\w*|aplaz\w*|diferid\w*|pospuest\w*")
-_THANKS_DONE = (r"(?:thanks|thank you|danke|vielen dank|merci|gracias)\s+(?:\w+\s+){0,3}?(?:for|für|pour|por)\s+"
-                r"(?:\w+\s+){0,2}?(?:signing|signed|sign|approving|ordering|placing|purchasing|buying|"
+_THANKS_DONE = (r"(?:thanks|thank you|danke|vielen dank|merci|gracias|congratulations|congrats|enhorabuena|felicidades|"
+                r"félicitations|glückwunsch|herzlichen glückwunsch)\s+(?:\w+\s+){0,3}?(?:for|on|für|zum|zur|pour|por|de)\s+"
+                r"(?:\w+\s+){0,2}?(?:signing|signed|sign|approving|ordering|placing|purchasing|buying|closing|"
+                r"cerrar|cerrado|conclure|abschluss|"
                 r"unterschrift|unterzeichnung|bestellung|auftrag|signature|commande|achat|firma|firmar|pedido|compra)\b")
 _GIFT = (r"(?:our|a|as a|my) (?:little )?(?:gift|present|treat)|gift(?:ed)? to you|on the house|on us|"
+         r"(?:is|are) yours|schenk(?:en|e|t)\b|geschenkt|regalamos|le regalamos|"
          r"aufs haus|geschenk\w*|gratis dazu|c'est cadeau|en cadeau|offert par|notre cadeau|"
          r"(?:por cuenta|a cuenta) de la casa|invita la casa|de regalo|regal(?:amos|amos|aremos|o)\b|obsequio")
 _WE_COVER = (r"we(?:'ll| will)? (?:cover|absorb|pick up|foot) (?:the |your |all |any )?(?:\w+ )?"
@@ -89,7 +92,9 @@ _CONCESSION_WORDS = (
     r"geste commercial|pris\w* en charge (?:par nous|de notre côté|par nos soins|intégralement|à 100)|"
     r"à nos frais|à notre charge|sans frais|offert\w*|gratuit\w*|renon[cç]\w*|"
     r"gesto comercial|sin coste|sin costo|sin cargo|bonificad\w*|cortes[ií]a|(?:de|por) nuestra cuenta|"
-    r"renunciamos|condonamos|exoneramos")
+    r"renunciamos|condonamos|exoneramos|a cargo (?:nuestro|de nosotros)|a nuestro cargo|"
+    r"cash-?back|rebates?|rückvergütung\w*|bonus|"
+    r"(?:sera|seront|est|sont) pas factur\w*|ne (?:vous )?coûtera (?:rien|pas)|pas (?:de |un )?(?:frais|supplément|centime)")
 _PERPETUAL = (r"forever|for life|lifetime|for as long as|as long as you(?:'re| are)? with us|à vie|pour toujours|"
               r"de por vida|para siempre|lebenslang\w*|für immer|auf dauer|"
               r"whatever the (?:\w+ )?(?:number|count|size)|no matter how many|regardless of (?:the )?(?:\w+ )?"
@@ -108,6 +113,13 @@ _RECORD_DOCUMENT = re.compile(
 _STATE_WORDS = (r"countersign\w*|gegengezeichnet|contresign\w*|refrendad\w*|den zuschlag|awarded (?:us|the contract)|"
                 r"nos han adjudicado|vous nous avez (?:choisis|retenus)|nos han elegido|sich für uns entschieden|"
                 r"chose us|selected us|picked us|willkommen an bord|bienvenue à bord|bienvenid[oa]s? a bordo")
+_PRICE_GIVE = (r"entgegen|effort\w*|esfuerzo\w*|geste|gesto|a la baja|nach unten|à la baisse|downward|sweeten\w*|"
+               r"sharpen\w*|shave\w*|knock\w*")
+_FEE = r"fees?|charges?|costs?|gebühr\w*|\w*gebühr\w*|kosten|frais|coûts?|cargos?|tasas?|cuotas?|costes?|costos?"
+_REMOVED = (r"dropped|removed|scrapped|eliminated|struck|cancel\w*|entfällt|entfallen|gestrichen|streichen|wegfall\w*|"
+            r"supprim\w*|annul\w*|retir[ée]\w*|eliminad\w*|suprimid\w*|retirad\w*|quitad\w*")
+_OFF_THE = re.compile(r"\boff (?:the |your |our |of the )?(?:\w+ )?(?:fee|price|rate|cost|bill|invoice|licen[cs]e|"
+                      r"subscription|total|quote)s?\b", re.I)
 _QUESTION = re.compile(r"\?\s*$")
 
 
@@ -153,6 +165,12 @@ _WE_COVER_RE = re.compile(rf"\b(?:{_WE_COVER})\b", re.I)
 _FRACTION_PRICE = _near(_FRACTION, _PRICE + "|" + _COST, CONCEPT_WINDOW_WORDS)
 _PAYS_LESS = _near(r"pays?|paid|paying|zahl\w*|paie\w*|payent|pag(?:a|an|aba|ó|aron)",
                    r"less|lower|cheaper|weniger|günstiger|moins|menos|m[aá]s barato", 3)
+_COME_TOWARDS = re.compile(r"\bkomm\w*\b[^.;:!?]{0,60}\bentgegen\b", re.I)
+"""German meets the buyer halfway with a separable verb whose particle ends the clause ("beim Preis kommen
+wir Ihnen ein gutes Stück entgegen"), too far from the price word for a window."""
+_PRICE_WORD = re.compile(rf"\b(?:{_PRICE}|{_COST}|konditionen)\b", re.I)
+_PRICE_GIVEN = _near(_PRICE + "|" + _COST, _PRICE_GIVE, CONCEPT_WINDOW_WORDS)
+_FEE_REMOVED = _near(_FEE, _REMOVED, CONCEPT_WINDOW_WORDS)
 _CONCESSION_RE = re.compile(rf"\b(?:{_CONCESSION_WORDS})\b", re.I)
 _PERPETUAL_RE = re.compile(rf"\b(?:{_PERPETUAL})\b", re.I)
 _LATER_BILLING_RE = re.compile(rf"\b{_LATER_BILLING}", re.I)
@@ -197,10 +215,14 @@ def concept_violations(text: str, stage_kind: str, allowed_promises: Iterable[st
                               (_WE_COVER_RE, "we pay for it"), (_MONEY_BACK, "money back"),
                               (_BETTER_TERMS, "better terms"), (_CONCESSION_RE, "a concession"),
                               (_PERPETUAL_RE, "terms without an end or a limit"),
-                              (_LATER_BILLING_RE, "billing deferred"), (_PAYS_LESS, "what someone else pays")):
+                              (_LATER_BILLING_RE, "billing deferred"), (_PAYS_LESS, "what someone else pays"),
+                              (_PRICE_GIVEN, "the price moved"), (_FEE_REMOVED, "a fee removed"),
+                              (_OFF_THE, "something off the price")):
             for m in pattern.finditer(sentence):
                 if not _permitted(m.group(0), sentence, allowed):
                     reasons.append(f"promise outside policy ({what}): {m.group(0)!r}")
+        if _COME_TOWARDS.search(sentence) and _PRICE_WORD.search(sentence):
+            reasons.append("promise outside policy (the price moved): meets the buyer on the price")
         if not _RECORD_DOCUMENT.search(sentence):
             for m in _INCLUDED_RE.finditer(sentence):
                 if not _permitted(m.group(0), sentence, allowed):

@@ -248,7 +248,7 @@ def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | Non
         forms = [f for f in denied_forms(name, vocab.own_words) if f in low]
         if forms and any(names_other_customer(form, text, low) for form in forms):
             add("other_customer", name)
-        elif spaced_name(name, vocab.own_words, low):
+        elif spaced_name(name, vocab.own_words, text, low):
             add("other_customer", name)
     for e in _EMAIL.findall(text):
         if e.lower() not in vocab.emails:

@@ -18,6 +18,7 @@ Each finder returns the rules a text broke (empty = fine).
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -26,6 +27,9 @@ from agents.normalize import normalise
 from agents.settings import FOREIGN_SENTENCE_MIN_WORDS, SPELLED_NUMBER_FREE_MAX
 
 _ORDINAL_INDICATORS = frozenset("ºª")
+_PHONETIC_LATIN = ((0x0250, 0x02FF), (0x1D00, 0x1DBF), (0x2C60, 0x2C7F), (0xA720, 0xA7FF), (0xAB30, 0xAB6F))
+"""Latin letters of phonetic and specialist alphabets ("ᴋᴏsᴛᴇɴʟᴏs" in small capitals): no business language
+writes with them, and no normalisation maps them back to the letters they pass for."""
 _SOFT_HYPHEN = "\u00ad"
 """Typesetting, not a trick: word processors put it in pasted text, and every check reads the text
 with it removed (agents.normalize), so "fr\u00adee" is read as "free"."""
@@ -39,26 +43,41 @@ def character_violations(text: str, own_words: Iterable[str] = ()) -> list[str]:
         own_words: lower-cased words of the record's trusted fields; a word in another script the
             record itself uses (a company's own name) is allowed.
     """
+    if text.isascii():
+        # Most drafts: only a control character could be wrong, and one regex finds it.
+        m = _ASCII_CONTROL.search(text)
+        return [f"invisible or private character U+{ord(m.group(0)):04X} in the text"] if m else []
     found: dict[str, str] = {}  # one reason per kind, naming the first character of that kind
     t = unicodedata.normalize("NFC", text)
-    for ch in dict.fromkeys(t):
+    m = _ASCII_CONTROL.search(t)
+    if m:
+        found["invisible"] = f"invisible or private character U+{ord(m.group(0)):04X} in the text"
+    for ch in sorted({c for c in t if ord(c) > 127}):
         cat = unicodedata.category(ch)
-        if (cat in ("Cf", "Co", "Cn") and ch != _SOFT_HYPHEN) or (cat == "Cc" and ch not in "\n\r\t"):
+        if cat in ("Cf", "Co", "Cn", "Cc") and ch != _SOFT_HYPHEN:
             found.setdefault("invisible", f"invisible or private character U+{ord(ch):04X} in the text")
         elif cat in ("Mn", "Me"):
             found.setdefault("combining", f"combining mark U+{ord(ch):04X} that composes with no letter")
-        elif cat.startswith("L") and ch not in _ORDINAL_INDICATORS and unicodedata.normalize("NFKC", ch) != ch:
-            found.setdefault("styled", f"styled or full-width letter {ch!r}")
+        elif cat.startswith("L") and ch not in _ORDINAL_INDICATORS and (
+                unicodedata.normalize("NFKC", ch) != ch or any(lo <= ord(ch) <= hi for lo, hi in _PHONETIC_LATIN)):
+            found.setdefault("styled", f"styled, phonetic or full-width letter {ch!r}")
     out = list(found.values())
     own = {w.lower() for w in own_words}
-    for word in re.findall(r"[^\W\d_]+", t):
+    for word in _NON_ASCII_WORD.findall(t):
         scripts = {_script(c) for c in word}
         if len(scripts) > 1 or (scripts and "LATIN" not in scripts and word.lower() not in own):
             out.append(f"word {word!r} is written in {' and '.join(sorted(scripts)).lower()} script")
     return list(dict.fromkeys(out))
 
 
+_ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_NON_ASCII_WORD = re.compile(r"(?<!\w)[^\W\d_]*[^\x00-\x7f\W\d_][^\W\d_]*")
+
+
+@functools.lru_cache(maxsize=4096)
 def _script(ch: str) -> str:
+    if ch.isascii():
+        return "LATIN"
     name = unicodedata.name(ch, "")
     return name.split(" ")[0] if name else "UNKNOWN"
 
@@ -216,7 +235,8 @@ _FOREIGN_FUNCTION_WORDS = {
                     "vostro vostra abbiamo essere molto grazie perché ancora".split()),
     "pt": frozenset("não você é já uma seu sua estamos são nós nosso nossa também pelo pela será obrigado "
                     "muito vocês está".split()),
-    "nl": frozenset("het een niet wij jullie onze uw zijn wordt worden ook maar naar gratis bedankt".split()),
+    "nl": frozenset("het een niet wij jullie onze uw zijn wordt worden ook maar naar bedankt voor deze graag bij "
+                    "eerste".split()),
     "pl": frozenset("jest nie się że dla są będzie oraz jak nasz nasza wasz".split()),
 }
 _SUPPORTED_FUNCTION_WORDS = frozenset(
@@ -235,7 +255,7 @@ def foreign_sentence_violations(text: str) -> list[str]:
         ours = sum(t in _SUPPORTED_FUNCTION_WORDS for t in tokens)
         for lang, words in _FOREIGN_FUNCTION_WORDS.items():
             hits = sum(t in words for t in tokens)
-            if hits >= 2 and hits > ours:
+            if hits >= 2 and hits >= ours:
                 out.append(f"a sentence in a language we do not write ({lang}): {sentence.strip()[:60]!r}")
                 break
     return out

@@ -117,16 +117,19 @@ def names_other_customer(form: str, text: str, low: str) -> bool:
 _SEPARATORS = re.compile(r"[\s\-_.'’·*/]+")
 
 
-def spaced_name(name: str, words: frozenset[str], low: str) -> bool:
+def spaced_name(name: str, words: frozenset[str], text: str, low: str) -> bool:
     """Another customer's name written with separators inside it ("Tail-spin", "C.o.n.t.o.s.o",
-    "Con toso"): the name's letters in order with only separators between them, as whole words."""
+    "Con toso"): the name's letters in order with at least one separator between them, as whole
+    words; a single-word form only capitalised, as in names_other_customer."""
     for form in denied_forms(name, words):
         compact = _SEPARATORS.sub("", form)
         if len(compact) < 5 or compact not in _SEPARATORS.sub("", low):
             continue  # the cheap test first: most texts hold no trace of most names
         gap = r"[\s\-_.'’·*/]?"
-        if re.search(r"(?<!\w)" + gap.join(re.escape(c) for c in compact) + r"(?!\w)", low):
-            return True
+        for m in re.finditer(r"(?<!\w)" + gap.join(re.escape(c) for c in compact) + r"(?!\w)", low):
+            spaced = len(m.group(0)) > len(compact)
+            if spaced and (" " in form or len(text) != len(low) or text[m.start()].isupper()):
+                return True
     return False
 
 

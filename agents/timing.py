@@ -55,6 +55,7 @@ WEEKDAYS = {
 }
 
 _MEET = (r"call|calls|meeting|meet|chat|talk|speak|demo|minutes|slot|ring|phone|dial|zoom|teams|hop on|jump on|"
+         r"telefonisch|drop in|room|"
          r"catch up|sync|video|walk ?through|termin|gespräch|telefonat|telefonieren|anruf|rufe|anrufen|treffen|"
          r"sprechen|minuten|melde mich telefonisch|appel|appelle|appeler|téléphone|téléphoner|parler|réunion|"
          r"rendez-vous|échange|entretien|visio|llamada|llamar|llamo|llamaré|telefonear|hablar|reunión|reunirnos|"
@@ -70,7 +71,15 @@ _TODAY = (r"today|this afternoon|this morning|this evening|later today|tonight|i
           r"directly after|gleich nach|direkt nach|kurz nach|sofort|juste après|tout de suite|dès réception|"
           r"justo después|en seguida|enseguida|nada más|en cuanto (?:reciba|lea|le llegue)|"
           r"nachher|heute noch|im laufe des tages|dans la journée|plus tard dans la journée|más tarde|luego|"
-          r"later on|later this (?:morning|afternoon|evening)")
+          r"later on|later this (?:morning|afternoon|evening)|"
+          # a few minutes or hours from now, in figures or words; the end of this working day
+          r"in (?:about |around |roughly |ungefähr |etwa )?(?:\d+|a few|ten|fifteen|twenty|thirty|forty-five|zehn|"
+          r"fünfzehn|zwanzig|dreißig|einer halben|einer|zwei|half an?|an?|one|two)\s+(?:minutes?|mins?|hours?|minuten|"
+          r"stunden?)|dans (?:\d+|dix|quinze|vingt|trente|une|deux) (?:minutes|heures?)|"
+          r"en (?:\d+|diez|quince|veinte|treinta|una|dos|media) (?:minutos|horas?)|"
+          r"en fin de journée|en fin d'après-midi|en fin de matinée|dans l'après-midi|"
+          r"am späten nachmittag|heute gegen|zum feierabend|a última hora|al final del día|close of business|"
+          r"\beod\b|\bcob\b|(?:now|right now|jetzt|maintenant|ahora)(?= if| wenn| si)")
 _SOON = re.compile(r"\b(?:call|ring|phone|talk|speak|chat|meet|join|dial|anrufen|rufe|appelle|llamo)\w*\s+"
                    r"(?:you |me |us |sie |vous |le |la |lo )?(?:in|within|dans|en|dentro de|binnen|innerhalb)\s+"
                    r"(?:(?:about|around|roughly|approximately|maybe|just|only|ungefähr|etwa|circa|ca\.|environ|"
@@ -175,21 +184,26 @@ _MONTH_NUMBERS = {**{m: i for i, m in enumerate(("january", "february", "march",
 _MONTH_DEADLINE = re.compile(
     rf"\b(?:{_DEADLINE}|through|thru|till|valid through|expired? (?:in|at)|ends? (?:in|at)|"
     r"gültig bis|bis ende|endet|avant|d'ici|jusqu'à|jusqu'en|expire (?:fin|en)|hasta|antes de|vence (?:a|en))\s+"
-    r"(?:the\s+)?(?:end\s+of\s+|ende\s+|fin\s+|la fin\s+|finales\s+de\s+|fin\s+de\s+|final\s+de\s+)?(?:d'|de\s+)?"
+    r"(?:the\s+)?(?:end\s+of\s+|ende\s+|fin\s+|la fin\s+|finales\s+de\s+|fin\s+de\s+|final\s+de\s+|"
+    r"(?:early|mid|late|the middle of|the start of|anfang|mitte|début|mi-|principios de|mediados de)[\s-]+)?(?:d'|de\s+)?"
     rf"({'|'.join(sorted({*_MONTH_NAMES_ALL}, key=len, reverse=True))})\b(?!\s*\d)", re.I)
 """A deadline that names a month but no day ("valid through the end of October", "bis Ende Oktober")."""
+_MONTH_PART = re.compile(r"\b(?:early|mid|anfang|mitte|début|mi-|principios|mediados)", re.I)
+MONTH_PART_LAST_DAY = {"ear": 10, "anf": 10, "déb": 10, "pri": 10, "mid": 20, "mit": 20, "mi": 20, "med": 20}
+"""Last day of the part of a month a deadline names ("early November" is over after the 10th)."""
 
 
 _RELATIVE_PAST = re.compile(
     r"\b(?:yesterday|last (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month)|"
     r"(?:a|one|two|three|\d+) (?:days?|weeks?) ago|gestern|vorgestern|letzte[nm]? (?:woche|monat|montag|dienstag|"
     r"mittwoch|donnerstag|freitag)|vor (?:einer|zwei|drei|\d+) (?:tagen|wochen?)|hier|avant-hier|"
+    r"(?:vergangene[nm]?|vorige[nm]?) (?:woche|monat|montag|dienstag|mittwoch|donnerstag|freitag)|"
     r"la semaine dernière|le mois dernier|(?:lundi|mardi|mercredi|jeudi|vendredi) dernier|il y a \w+ jours?|"
     r"ayer|anteayer|la semana pasada|el mes pasado|el (?:lunes|martes|miércoles|jueves|viernes) pasado|"
     r"hace \w+ d[ií]as)\b", re.I)
 _OFFER_TERMS = re.compile(
     r"\b(?:valid|expir\w*|laps\w*|deadline|ran out|ended|only until|frist|gültig|abgelaufen|lief|endete|"
-    r"échéance|valable|expir\w*|plazo|válid\w*|venci\w*|caduc\w*)\b", re.I)
+    r"échéance|valable|expir\w*|plazo|válid\w*|venci\w*|caduc\w*|galt|galten)\b", re.I)
 """A time already past ("last Friday", "gestern") in a sentence about an offer's terms is a past deadline;
 "we met last Friday" is not."""
 
@@ -232,6 +246,11 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
             # day (a month up to half a year back; further back reads as next year's).
             if month_no and 0 < send_day.month - month_no <= 6:
                 reasons.append(f"deadline {m.group(0).strip()!r} is in the past")
+            elif month_no == send_day.month:
+                # "before early November" on November 25: the part of the month it names is over.
+                part = _MONTH_PART.search(m.group(0))
+                if part and send_day.day > MONTH_PART_LAST_DAY[part.group(0).lower().rstrip("- ")[:3]]:
+                    reasons.append(f"deadline {m.group(0).strip()!r} is in the past")
         if not re.search(rf"\b(?:{_MEET})\b", sentence, re.I) or asked_same_day:
             continue
         if any(_MEET_TODAY.search(c) for c in re.split(r"[;:]", sentence)) or _SOON.search(sentence):

@@ -46,7 +46,7 @@ def per_name(text: str, vocab: Vocabulary) -> list[str]:
     low = shown.lower()
     return [name for name in vocab.denied
             if any(names_other_customer(form, shown, low) for form in denied_forms(name, vocab.own_words))
-            or spaced_name(name, vocab.own_words, low)]
+            or spaced_name(name, vocab.own_words, shown, low)]
 
 
 def vocab_with(denied: tuple[str, ...], own_words: frozenset[str] = frozenset()) -> Vocabulary:
