@@ -41,10 +41,18 @@ _CUSTOMER_REF = re.compile(r"\b(?:our|unser\w*|notre|nos|nuestr[oa]s?)\s+(?:\w+\
                            r"\W+((?:[\w'’-]+\W+){0,3})", re.I)
 
 def _words(text: str) -> list[str]:
-    return [_base(w) for w in _WORD.findall(text)]
+    return list(_words_of(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _words_of(text: str) -> tuple[str, ...]:
+    """Memoised: every agent role builds the record's vocabulary from the same activity texts."""
+    return tuple(_base(w) for w in _WORD.findall(text))
 
 
 def _base(word: str) -> str:
+    if "'" not in word and "’" not in word and word[-1:] != "-":
+        return word  # most words: nothing to strip (_WORD starts every word with a letter)
     w = word.replace("’", "'")
     return w[:-2] if w.lower().endswith("'s") else w.strip("'-")
 
