@@ -42,13 +42,15 @@ _LOCK = (r"frozen|freez\w*|lock\w*|fixed|fix|held|hold\w*|guarante\w*|unchanged|
 _SPAN = (r"until|through|till|for (?:the )?(?:next )?(?:\w+ )?years?|years?|"
          r"bis|jahre\w*|jusqu\w*|pendant|ans|années|hasta|durante|años|20\d\d")
 _DOC = (r"(?<!rollout )(?<!in )orders?(?! to\b)(?! of\b)|purchases?|purchase orders?|po|quotes?|devis|compras?|"
-        r"\w*vertr(?:a|ä)g\w*|\w*bestellung\w*|zuschlag|awards?|adjudicaci[oó]n|"
+        r"\w*vertr(?:a|ä)g\w*|\w*bestellung\w*|zuschlag|awards?|adjudicaci[oó]n|budgets?|presupuesto|"
+        r"terms|conditions|konditionen|bedingungen|condiciones|"
         r"achats?|kauf\w*|contracts?|agreements?|order forms?|paperwork|"
         r"bon de commande|commandes?|contrats?|"
         r"auftrag\w*|bestellung\w*|vertr(?:a|ä)g\w*|"
         r"pedidos?|contratos?|orden de compra|acuerdos?")
 _DONE = (r"signed|countersigned|received|approved|issued|placed|confirmed|processed|executed|booked|closed|"
-         r"accepted|raised|green-?lit|cleared|accept[ée]e?s?|aceptad[oa]s?|akzeptiert|angenommen|liegt\s+(?:\w+\s+){0,2}vor|"
+         r"accepted|raised|green-?lit|cleared|agreed|zugestimmt|acordad[oa]s?|"
+         r"accept[ée]e?s?|aceptad[oa]s?|akzeptiert|angenommen|liegt\s+(?:\w+\s+){0,2}vor|"
          r"reçue?s?|sign[ée]e?s?|valid[ée]e?s?|approuv[ée]e?s?|confirm[ée]e?s?|conclue?s?|enregistr[ée]e?s?|"
          r"erhalten|unterschrieben\w*|unterzeichnet\w*|erteilt\w*|bestätigt\w*|eingegangen\w*|freigegeben\w*|"
          r"abgeschlossen\w*|"
@@ -64,7 +66,7 @@ _SAME = (r"same|standard|regular|usual|current|existing|original|list|normal|"
          r"gleiche\w*|selbe\w*|normale\w*|bisherige\w*|même|habituel\w*|actuel\w*|mism[oa]|actual|habitual")
 _OURS = r"our|nuestr[oa]s?|notre|nos|unser\w*"
 _EXPENSE = r"expense|dime|tab|cost|cuenta|cargo|charge|frais|kosten|rechnung|compte"
-_DEFER = (r"defer\w*|postpon\w*|delay\w*|aufgeschoben|verschoben|gestundet|stundung|"
+_DEFER = (r"defer\w*|postpon\w*|delay\w*|aufgeschoben|verschoben|gestundet|stundung|wait|warten|attendre|esperar|"
           r"différ\w*|report[ée]\w*|aplaz\w*|diferid\w*|pospuest\w*")
 _THANKS_DONE = (r"(?:thanks|thank you|danke|vielen dank|merci|gracias|congratulations|congrats|enhorabuena|felicidades|"
                 r"félicitations|glückwunsch|herzlichen glückwunsch)\s+(?:\w+\s+){0,3}?(?:for|on|für|zum|zur|pour|por|de)\s+"
@@ -73,6 +75,7 @@ _THANKS_DONE = (r"(?:thanks|thank you|danke|vielen dank|merci|gracias|congratula
                 r"unterschrift|unterzeichnung|bestellung|auftrag|signature|commande|achat|firma|firmar|pedido|compra)\b")
 _GIFT = (r"(?:our|a|as a|my) (?:little )?(?:gift|present|treat)|gift(?:ed)? to you|on the house|on us|"
          r"(?:is|are) yours|schenk(?:en|e|t)\b|geschenkt|regalamos|le regalamos|"
+         r"on me|on the company|auf meine kosten|c'est pour moi|invito yo|corre de mi cuenta|"
          r"aufs haus|geschenk\w*|gratis dazu|c'est cadeau|en cadeau|offert par|notre cadeau|"
          r"(?:por cuenta|a cuenta) de la casa|invita la casa|de regalo|regal(?:amos|amos|aremos|o)\b|obsequio")
 _WE_COVER = (r"we(?:'ll| will)? (?:cover|absorb|pick up|foot) (?:the |your |all |any )?(?:\w+ )?"
@@ -120,6 +123,14 @@ _REMOVED = (r"dropped|removed|scrapped|eliminated|struck|cancel\w*|entfällt|ent
             r"supprim\w*|annul\w*|retir[ée]\w*|eliminad\w*|suprimid\w*|retirad\w*|quitad\w*")
 _OFF_THE = re.compile(r"\boff (?:the |your |our |of the )?(?:\w+ )?(?:fee|price|rate|cost|bill|invoice|licen[cs]e|"
                       r"subscription|total|quote)s?\b", re.I)
+_PAY_ONLY = (r"(?:pay|zahlen|payez|payerez|paga|pagará|pagan)\w* (?:only|just|nur|uniquement|seulement|solo|"
+             r"solamente|únicamente) (?:for|für|pour|por)|only (?:pay|get billed|be billed) for")
+_OLD_PRICE = (r"(?:last (?:year|quarter|month)'s|previous|old|legacy|earlier|vorjahres\w*|alten?|ancien\w*|"
+              r"anterior\w*|del año pasado|de l'an dernier|de l'année dernière)\s+(?:\w+\s+)?(?:prices?|pricing|rates?|"
+              r"tarif\w*|preis\w*|prix|precios?|konditionen|conditions|condiciones)")
+_MATCH_OFFER = (r"match\w*\s+(?:\w+\s+){0,4}?(?:offer\w*|price\w*|quote\w*|rates?|deal)|"
+                r"(?:beat|undercut)\s+(?:\w+\s+){0,3}?(?:offer\w*|price\w*|quote\w*)|mitgehen|"
+                r"s'aligner|nous aligner|igualar\w*|igualamos")
 _QUESTION = re.compile(r"\?\s*$")
 
 
@@ -171,6 +182,7 @@ wir Ihnen ein gutes Stück entgegen"), too far from the price word for a window.
 _PRICE_WORD = re.compile(rf"\b(?:{_PRICE}|{_COST}|konditionen)\b", re.I)
 _PRICE_GIVEN = _near(_PRICE + "|" + _COST, _PRICE_GIVE, CONCEPT_WINDOW_WORDS)
 _FEE_REMOVED = _near(_FEE, _REMOVED, CONCEPT_WINDOW_WORDS)
+_TERMS_RE = re.compile(rf"\b(?:{_PAY_ONLY}|{_OLD_PRICE}|{_MATCH_OFFER})\b", re.I)
 _CONCESSION_RE = re.compile(rf"\b(?:{_CONCESSION_WORDS})\b", re.I)
 _PERPETUAL_RE = re.compile(rf"\b(?:{_PERPETUAL})\b", re.I)
 _LATER_BILLING_RE = re.compile(rf"\b{_LATER_BILLING}", re.I)
@@ -217,7 +229,7 @@ def concept_violations(text: str, stage_kind: str, allowed_promises: Iterable[st
                               (_PERPETUAL_RE, "terms without an end or a limit"),
                               (_LATER_BILLING_RE, "billing deferred"), (_PAYS_LESS, "what someone else pays"),
                               (_PRICE_GIVEN, "the price moved"), (_FEE_REMOVED, "a fee removed"),
-                              (_OFF_THE, "something off the price")):
+                              (_OFF_THE, "something off the price"), (_TERMS_RE, "terms changed")):
             for m in pattern.finditer(sentence):
                 if not _permitted(m.group(0), sentence, allowed):
                     reasons.append(f"promise outside policy ({what}): {m.group(0)!r}")

@@ -72,6 +72,55 @@ def test_plans_questions_and_plain_statements_are_not_commitments(text):
     assert concept_violations(text, "open") == [], text
 
 
+@pytest.mark.parametrize("text", [  # wave 5: held-out sets 8 and 9 and what their misses had in common
+    "Die Wartung im ersten Jahr ist damit bereits abgegolten.",
+    "La formation de vos équipes est prise en charge de notre côté.",
+    "You can run the full platform for the first quarter before any invoice goes out.",
+    "The module stays part of your package for as long as you are with us.",
+    "Aus Kulanz verzichten wir auf die Einrichtungsgebühr.",
+    "As a loyalty gesture, your first invoice will be credited in full.",
+    "We are happy to start with a pilot that does not touch your budget.",
+    "Je vous confirme un geste commercial exceptionnel sur la première année.",
+    "La puesta en marcha no le supondrá ningún desembolso.",
+    "You will also have a dedicated engineer on site through the rollout, included.",
+    "Otro distribuidor de la zona paga bastante menos por lo mismo.",
+    "Da Sie uns den Zuschlag erteilt haben, plane ich jetzt den Rollout.",
+    "Mit dem unterschriebenen Rahmenvertrag legen wir direkt los.",
+    "Thanks to Tom for signing last week.",
+    "Now that Tom has countersigned, I will book the first wave.",
+    "I have managed to shave a bit off the annual fee for you.",
+    "Beim Preis kommen wir Ihnen noch ein gutes Stück entgegen.",
+    "Hemos ajustado la tarifa a la baja para ustedes.",
+    "We have dropped the implementation fee entirely.",
+    "Enhorabuena por cerrar la operación con nosotros.",
+    "Le premier mois ne vous sera pas facturé.",
+    "Priority support is yours at the standard price.",
+    "Let's say the licence is on me.",
+    "You pay only for active trucks from now on.",
+    "I have reserved two slots for you at last quarter's pricing.",
+    "Payment can wait until the spring.",
+    "Your legal team already agreed to the terms.",
+    "We'll match whatever the telematics vendor offers.",
+])
+def test_a_concession_or_a_state_claim_is_found_by_its_own_word(text):
+    assert concept_violations(text, "open"), text
+
+
+@pytest.mark.parametrize("text", [
+    "The payback estimate is included in the proposal.",
+    "Feel free to forward this to Priya.",
+    "As agreed, I will send the proposal by Friday.",
+    "Once the budget is approved, we can schedule the rollout.",
+    "I will come back to you later with the payment schedule.",
+    "Marcus asked about flexibility for a 2-year term, so the proposal shows both terms.",
+    "Paul trouvera dans la proposition le coût par atelier qu'il a demandé.",
+    "La propuesta detalla el precio por camión para los 85 camiones.",
+    "Über die Konditionen sprechen wir gern im Gespräch, mit dem Angebot vor uns.",
+])
+def test_ordinary_sentences_about_price_terms_and_budget_are_not_concessions(text):
+    assert concept_violations(text, "open") == [], text
+
+
 def test_a_won_deal_may_say_its_contract_is_signed():
     assert concept_violations("Your contract is signed, so onboarding starts Monday.", "won") == []
 
