@@ -86,6 +86,14 @@ OPT_OUT_KEY = "opted_out_contact_ids"
 it from the CRM's own opt-out flag (always honoured) and from the tenant's `opt_out_field` (the
 canonical contact field `opted_out` of its mapping); a list, so it never becomes a model feature."""
 
+def output_targets(installation: Installation, object_type: str = "deal") -> dict[str, str]:
+    """Our output name → the tenant's own CRM field for it, for one object type (the
+    `output_mappings` rows the app passes in `Installation.settings`); outputs not mapped keep
+    the connector's own field."""
+    rows = installation.settings.get("output_mappings") or ()
+    return {str(c): str(f) for o, c, f in rows if o == object_type}
+
+
 OPT_OUT_CANONICAL = "opted_out"
 """The canonical contact field a tenant maps to its own opt-out checkbox."""
 

@@ -171,9 +171,14 @@ def load_installation(app: Flask, tenant_id: str) -> InstallationSpec:
             # The tenant's own opt-out checkbox, read with every contact (the CRM's own flag is
             # read anyway); last, so that it wins over a mapping row of the same canonical name.
             rows.append(("contact", OPT_OUT_CANONICAL, state.settings.opt_out_field))
+        # Outputs the tenant sends to its own fields instead of ours: the connector writes there.
+        outputs = [(object_type, canonical, str(entry["field"]))
+                   for object_type, entries in sorted(state.mappings.items())
+                   for canonical, entry in sorted(entries.items()) if canonical in OUTPUT_FIELDS]
         return InstallationSpec(tenant_id=tenant_id, crm=tenant.crm, account_id=tenant.external_id, tokens=tokens,
                                 api_base=inst.api_base,
-                                settings={"field_mappings": rows, "settings_version": state.version})
+                                settings={"field_mappings": rows, "output_mappings": outputs,
+                                          "settings_version": state.version})
 
 
 def tenant_crm(app: Flask, tenant_id: str) -> str:

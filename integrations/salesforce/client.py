@@ -111,13 +111,16 @@ class SalesforceClient:
     _missing_lock = threading.Lock()
 
     def __init__(self, api: Api, *, tenant_id: str, revoke: Callable[[TokenSet], None] | None = None,
-                 now: Callable[[], datetime] = lambda: datetime.now(UTC), opt_out_field: str | None = None) -> None:
+                 now: Callable[[], datetime] = lambda: datetime.now(UTC), opt_out_field: str | None = None,
+                 output_targets: Mapping[str, Mapping[str, str]] | None = None) -> None:
         self.api = api
         self.tenant_id = tenant_id
         # The tenant's own opt-out checkbox on Contact/Lead, read beside HasOptedOutOfEmail. Not
         # optional like the custom feature fields: an opt-out that silently stopped being read
         # would email people who asked not to be emailed, so a missing field fails the read.
         self.opt_out_fields: tuple[str, ...] = (opt_out_field,) if opt_out_field else ()
+        # Per object type: our output → the org's own field the tenant mapped it to (else ours).
+        self.output_targets = {ot: dict(t) for ot, t in (output_targets or {}).items()}
         self._revoke = revoke
         self.now = now
 
@@ -361,7 +364,8 @@ class SalesforceClient:
         body: dict[str, Any] = {"attributes": {"type": sobject}, "id": fu.record_id}
         for k, v in fu.fields.items():
             if k in OUTPUT_FIELDS:
-                body[mapping.api_name(k)] = mapping.output_value(k, v)
+                target = self.output_targets.get(fu.object_type, {}).get(k) or mapping.api_name(k)
+                body[target] = mapping.output_value(k, v)
             else:
                 body[k] = to_sf_value(v)
         return body

@@ -262,3 +262,20 @@ def test_a_tenant_opt_out_field_the_org_lacks_fails_the_read_naming_it(sfsb: Sal
     # Silently dropping an opt-out field would email people who asked not to be: the read fails.
     with pytest.raises(CrmRejected, match="Do_Not_Email__c"):
         c.get_record("deal", rid)
+
+
+def test_an_output_the_tenant_mapped_to_its_own_field_is_written_there(sfsb: SalesforceSandboxHandle,
+                                                                      clean_faults: None) -> None:
+    from tests.salesforce.conftest import sf_config
+
+    tok = parse_token_response(sfsb.token(ORGS[0]))
+    inst = Installation(tenant_id=CONNECTOR.tenant_id_for(ORGS[0]), crm="salesforce", account_id=ORGS[0],
+                        tokens=tok, settings={"output_mappings": [("deal", "ai_next_best_action", "NextStep")]})
+    c = CONNECTOR.client(inst, config=sf_config(sfsb))
+    (rid,) = open_ids(c, 1)
+    res = c.apply(WriteSet(fields=(FieldUpdate("deal", rid, {"ai_next_best_action": "Call Ana on Tuesday",
+                                                             "ai_strategy": "social_proof"}),)))
+    assert [r.status for r in res] == ["updated"]
+    row = sfsb.store("Opportunity", rid, org_id=ORGS[0])
+    assert row["NextStep"] == "Call Ana on Tuesday"
+    assert not row.get("AI_Next_Best_Action__c") and row["AI_Strategy__c"] == "social_proof"

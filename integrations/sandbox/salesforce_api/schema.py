@@ -126,7 +126,7 @@ BASE_FIELDS: dict[str, list[dict[str, Any]]] = {
                     _f("StageName", "picklist", label="Stage", nillable=False, picklist=tuple(s[0] for s in STAGES)),
                     _f("Probability", "percent"), _f("CloseDate", "date", nillable=False),
                     _f("Type", "picklist", picklist=("New Customer", "Existing Customer - Upgrade")),
-                    _f("Description", "textarea"), _f("LeadSource", "picklist"),
+                    _f("Description", "textarea"), _f("LeadSource", "picklist"), _f("NextStep", label="Next Step"),
                     _f("ForecastCategoryName", "picklist"), _f("IsClosed", "boolean", updateable=False),
                     _f("IsWon", "boolean", updateable=False),
                     _f("AccountId", "reference", ref="Account", rel="Account"),

@@ -1,6 +1,9 @@
-"""Opt-outs against the HubSpot sandbox over HTTP: a contact who unsubscribed from all email
-(HubSpot's read-only `hs_email_optout`) or whom the tenant's own opt-out field marks never gets a
-draft; the strategist writes to another contact of the deal, or to nobody when all opted out."""
+"""Tenant settings that change what is read and written, against the HubSpot sandbox over HTTP.
+
+Opt-outs: a contact who unsubscribed from all email (HubSpot's read-only `hs_email_optout`) or
+whom the tenant's own opt-out field marks never gets a draft; the strategist writes to another
+contact of the deal, or to nobody when all opted out. Output mappings: an output the tenant maps
+to its own property is written there instead of ours."""
 
 from __future__ import annotations
 
@@ -105,3 +108,21 @@ def test_the_tenants_own_opt_out_field_is_honoured_beside_the_crms_flag(app_fact
     settings.update(app, tid, {"opt_out_field": "do_not_email"}, author="revops")
     after = drafted_to(enrich(app, tid, deal_id, "own-field"))
     assert after in contacts and after != before
+
+
+def test_an_output_mapped_to_the_portals_own_property_is_written_there_instead_of_ours(app_factory, sandbox):
+    from app import settings
+
+    app, tid = install(app_factory, sandbox)
+    deal_id, _contacts = deal_with_contacts(sandbox, 1)
+    r = requests.post(f"{sandbox.url}/crm/v3/properties/deals", timeout=10,
+                      headers={"Authorization": f"Bearer {sb.PRIVATE_APP_TOKEN}"},
+                      json={"name": "revops_next_step", "label": "RevOps next step", "type": "string",
+                            "fieldType": "text", "groupName": "dealinformation"})
+    assert r.status_code in (200, 201), r.text
+    settings.set_mappings(app, tid, "deal", {"ai_next_best_action": "revops_next_step"}, author="revops")
+    enrich(app, tid, deal_id, "mapped-output")
+    props = sandbox.store_get("deals", deal_id)["properties"]
+    assert props.get("revops_next_step")  # the rep's team reads it in their own field
+    assert not props.get("ai_next_best_action")  # and ours stays empty: one place, not two
+    assert props.get("ai_strategy")  # outputs not mapped still go to the app's own fields
