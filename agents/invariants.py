@@ -131,6 +131,7 @@ _DE_COMPOUND = re.compile(
     r"(?:(ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun)und)?"
     r"(zwanzig|dreißig|vierzig|fünfzig|sechzig|siebzig|achtzig|neunzig|zehn|elf|zwölf|dreizehn|vierzehn|fünfzehn|"
     r"sechzehn|siebzehn|achtzehn|neunzehn|eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun)?(tausend)?$")
+_DE_COMPOUND_PARTS = ("zig", "ßig", "zehn", "hundert", "tausend", "elf", "zwölf", "eins")
 _TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|-")
 _DURATION_AFTER = re.compile(r"^[\s-]*(?:minutes?|mins?|hours?|minuten|minütig\w*|stunden?|heures?|minutos|horas?)\b",
                              re.I)
@@ -138,6 +139,8 @@ _DURATION_AFTER = re.compile(r"^[\s-]*(?:minutes?|mins?|hours?|minuten|minütig\
 
 def _de_compound(word: str) -> int | None:
     """A German number written as one word ("achtundvierzigtausend", "hundertzwanzig")."""
+    if not any(part in word for part in _DE_COMPOUND_PARTS):
+        return None  # nearly every word: no German number is written without one of these
     m = _DE_COMPOUND.match(word)
     if not m or not any(m.groups()) or word in ("ein", "eine"):
         return None
