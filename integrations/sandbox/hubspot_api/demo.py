@@ -21,6 +21,7 @@ from integrations.base import OUTPUT_FIELDS
 from integrations.hubspot.connector import NAME
 from integrations.sandbox.demo_faults import check_fault_names
 
+from .._process import ProcessSandboxHandle, run_in_process
 from .._thread import SandboxHandle, run_in_thread
 from .limits import FAULT_PROFILES
 
@@ -45,8 +46,11 @@ class DemoSandbox:
     revops_mappings: Mapping[str, Mapping[str, str]] = {"deal": {"discount": "discount_percent"}}
     """What revenue ops maps once after install: the portal's negotiated-discount property for pricing."""
 
-    def __init__(self) -> None:
-        self.handle: SandboxHandle | None = None
+    def __init__(self, own_process: bool = True) -> None:
+        self.own_process = own_process
+        """Serve the portal from a child process (the default: a CRM is remote, and in the app's
+        interpreter the emulator took CPU from the app it measures); False: a thread of this one."""
+        self.handle: SandboxHandle | ProcessSandboxHandle | None = None
         self.read_token = "pat-demo-" + secrets.token_hex(12)
         """A private-app token for reading the portal back (a separate tool, as an admin would)."""
         self._written_at: dict[str, list[tuple[float, float]]] = {}
@@ -63,7 +67,7 @@ class DemoSandbox:
         check_fault_names(faults, FAULT_PROFILES)
 
     @property
-    def _h(self) -> SandboxHandle:
+    def _h(self) -> SandboxHandle | ProcessSandboxHandle:
         if self.handle is None:
             raise RuntimeError("the HubSpot sandbox is not started")
         return self.handle
@@ -89,7 +93,8 @@ class DemoSandbox:
         that points the connector at it. Faults are switched on later, for the scripted changes."""
         keys = dict(credentials or self.new_credentials())
         sizes: dict[str, Any] = dict(market)
-        self.handle = run_in_thread(
+        run = run_in_process if self.own_process else run_in_thread
+        self.handle = run(
             seed=seed, webhook_url=f"{app_url}/webhooks/{NAME}", client_id=keys["HUBSPOT_CLIENT_ID"],
             client_secret=keys["HUBSPOT_CLIENT_SECRET"], access_token_ttl=TOKEN_TTL_SECONDS,
             retry_scale=0.002, private_app_token=self.read_token, **sizes)
