@@ -85,6 +85,8 @@ class Config:
     """RQ worker class; default rq.SimpleWorker (no fork per job, so caches and models survive)."""
     PIPELINE_BATCH_SIZE = defaults.PIPELINE_BATCH_SIZE
     AGENT_CONCURRENCY = defaults.AGENT_CONCURRENCY
+    AGENT_PROCESSES: int | None = defaults.AGENT_PROCESSES
+    """Processes for the offline agents (AGENTIC_SALES_AGENT_PROCESSES; None: app/defaults.py)."""
     WRITEBACK_CHUNK_RECORDS = defaults.WRITEBACK_CHUNK_RECORDS
     WRITEBACK_CHUNK_SECONDS = defaults.WRITEBACK_CHUNK_SECONDS
     BATCH_CLAIM_AHEAD_SECONDS = defaults.BATCH_CLAIM_AHEAD_SECONDS

@@ -107,6 +107,12 @@ the requests per deal from 0.17 to 0.48 (target <= 0.5)."""
 AGENT_CONCURRENCY = 4
 """Records of a batch whose agents run at the same time (LLM calls are I/O bound)."""
 
+AGENT_PROCESSES: int | None = None
+"""Worker processes for the offline agents of a batch (0: in the batch's thread). None: one per
+core in the embedded worker on a machine with 2+ cores, none on 1 core or under RQ (more RQ
+workers use more cores). The offline agents are ~70% of a record's CPU; in processes they run
+beside the receiver and the write-backs instead of taking turns with them under one lock."""
+
 OUTCOME_ATTRIBUTION_DAYS = 180
 """Strategy choices logged at most this many days before an outcome get its reward."""
 

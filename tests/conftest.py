@@ -107,6 +107,9 @@ def base_config(db_url: str, **overrides: Any) -> dict[str, Any]:
         "TOKEN_KEY": TEST_TOKEN_KEY,
         "SECRET_KEY": TEST_SECRET_KEY,
         "START_WORKER": False,
+        # Agents in the batch's thread (tests patch them); tests/pipeline/test_agent_processes.py
+        # runs the process pool.
+        "AGENT_PROCESSES": 0,
         "COALESCE_WINDOW_SECONDS": 0.0,
         "JOB_FUNCTION": "app.pipeline.ack.acknowledge_changes",
         # No control group unless a test asks for one: tests expect an action on every deal.

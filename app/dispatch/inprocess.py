@@ -71,6 +71,9 @@ class InProcessBackend:
             self._cv.notify_all()
         if self._thread is not None:
             self._thread.join(timeout)
+        from app.pipeline import agent_procs
+
+        agent_procs.shutdown()  # the worker's agent processes, if its batches started any
 
     def run_due(self) -> int:
         """Run every job whose time has come, in this thread (tests drive it directly)."""

@@ -26,7 +26,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import BrokenExecutor, CancelledError, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -38,6 +38,7 @@ from agents.decision import LlmResult, decide
 from agents.settings import ROLES
 from app import defaults
 from app.dispatch.batch import BatchContext, BatchInterrupted
+from app.pipeline import agent_procs
 from app.pipeline import outcome as outcome_stage
 from app.pipeline import strategy as strategy_choice
 from app.pipeline import tenant as tenant_inputs
@@ -228,6 +229,9 @@ def _plan(app: Any, batch: BatchContext, items: list[tuple[Any, Record]], *,
     batch_scores, score_failures = score_all([r for _i, r in items], models, mapping)
     score_ms = round(_ms(t0, time.perf_counter()) / max(1, len(items)), 1)
 
+    def run_settings_of(record: Record) -> Any:
+        return settings.with_overrides(other_customer_names=other_customers(companies, record))
+
     def one(pair: tuple[Any, Record]) -> Plan:
         item, record = pair
         scores = batch_scores[record.id]
@@ -238,9 +242,14 @@ def _plan(app: Any, batch: BatchContext, items: list[tuple[Any, Record]], *,
         run, decision = None, strategy_choice.control_decision()
         if not assignment.holdout:
             try:
-                run_settings = settings.with_overrides(other_customer_names=other_customers(companies, record))
-                run = agents_run.run_agents(record, scores, run_settings, cache=cache, ledger=ledger, now=now,
-                                            policy=strategy.policy)
+                sent = remote.pop(record.id, None)
+                if sent is not None:  # its agents ran in a worker process (agent_procs)
+                    run = _remote_run(sent, lambda: agents_run.run_agents(
+                        record, scores, run_settings_of(record), cache=cache, ledger=ledger, now=now,
+                        policy=strategy.policy))
+                else:
+                    run = agents_run.run_agents(record, scores, run_settings_of(record), cache=cache, ledger=ledger,
+                                                now=now, policy=strategy.policy)
                 decision = decide(record, scores, LlmResult.from_run(run), policy)
             except NoAllowedArmError:
                 decision = strategy_choice.control_decision(strategy_choice.NO_ARM_REASON)
@@ -270,6 +279,12 @@ def _plan(app: Any, batch: BatchContext, items: list[tuple[Any, Record]], *,
         yield [], dict(score_failures)
     items = [(i, r) for i, r in items if r.id in batch_scores]
     workers = agent_workers(app, settings)
+    # Offline agents are CPU-bound Python: on a multi-core machine they run in worker processes,
+    # submitted all at once so the children work ahead while this thread writes chunks back.
+    remote: dict[str, Any] = {}
+    procs = agent_processes(app) if workers == 1 and len(items) > 1 else 0
+    if procs:
+        remote = _submit_agents(procs, items, batch_scores, strategy, settings, run_settings_of)
 
     def guarded(pair: tuple[Any, Record]) -> Plan | BaseException:
         with app.app_context():
@@ -315,6 +330,56 @@ def _plan(app: Any, batch: BatchContext, items: list[tuple[Any, Record]], *,
     finally:
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
+        for _executor, future in remote.values():  # records not reached (the batch stopped early)
+            future.cancel()
+
+
+def agent_processes(app: Any) -> int:
+    """Worker processes for the offline agents (AGENT_PROCESSES; by default one per core in the
+    embedded worker on 2+ cores, none on 1 core or under RQ: app/pipeline/agent_procs.py)."""
+    from app.dispatch import get_dispatcher
+
+    raw = app.config.get("AGENT_PROCESSES", defaults.AGENT_PROCESSES)
+    try:
+        configured = None if raw is None or raw == "" else int(raw)
+    except ValueError:
+        from app.config import ConfigError
+
+        raise ConfigError(f"AGENTIC_SALES_AGENT_PROCESSES={raw!r} is not a whole number of processes") from None
+    return agent_procs.processes_for(configured,
+                                     backend=get_dispatcher(app).backend.name, cpus=agent_procs.available_cpus())
+
+
+def _submit_agents(procs: int, items: list[tuple[Any, Record]], batch_scores: dict[str, Any], strategy: Any,
+                   settings: Any, run_settings_of: Any) -> dict[str, Any]:
+    """Send every non-held-out record's agents to the pool; record id -> (pool, future). Records
+    not sent (holdout, or a pool that cannot start) run in the batch's thread as before."""
+    spec = agent_procs.PolicySpec(posterior=strategy.posterior, max_discount=settings.max_discount,
+                                  excluded=tuple(strategy.excluded))
+    try:
+        executor = agent_procs.pool(procs)
+        sent: dict[str, Any] = {}
+        for _item, record in items:
+            if strategy_choice.holdout_of(strategy, record).holdout:
+                continue
+            job = agent_procs.AgentJob(record=record, scores=batch_scores[record.id],
+                                       settings=run_settings_of(record), now=datetime.now(UTC), policy=spec)
+            sent[record.id] = (executor, executor.submit(agent_procs.run_job, job))
+        return sent
+    except Exception:  # e.g. no process could be started: the thread runs every record
+        log.exception("agent processes unavailable; running the agents in the batch's thread")
+        return {}
+
+
+def _remote_run(sent: tuple[Any, Any], local: Any) -> Any:
+    """The AgentRun of a record sent to the pool; in this thread (`local`) if the pool broke."""
+    executor, future = sent
+    try:
+        return agent_procs.result_of(future)
+    except (BrokenExecutor, CancelledError):  # the pool broke (a child died), or was discarded since
+        log.warning("agent process pool unusable; running the record in the batch's thread")
+        agent_procs.discard(executor)
+        return local()
 
 
 def someone_waits(batch: BatchContext) -> bool:

@@ -13,26 +13,13 @@ from .hubspot_api import Sandbox, SandboxConfig, create_sandbox_app
 from .hubspot_api.state import EXTENSION
 from .serving import QuietHandler, ServedSandbox, serve_in_thread
 
-__all__ = ["QuietHandler", "SandboxHandle", "run_in_thread"]
+__all__ = ["QuietHandler", "SandboxControl", "SandboxHandle", "run_in_thread"]
 
 
-@dataclass
-class SandboxHandle(ServedSandbox):
-    """A running sandbox: its base URL, its state, and small helpers over the control API."""
+class SandboxControl:
+    """Helpers over a running sandbox's control API (`/_sandbox/...`), wherever it runs."""
 
     url: str
-    sandbox: Sandbox
-    server: BaseWSGIServer
-    thread: threading.Thread
-
-    @property
-    def config(self) -> SandboxConfig:
-        return self.sandbox.config
-
-    @property
-    def hub_id(self) -> int:
-        """The first portal's hub id."""
-        return self.sandbox.config.hub_ids[0]
 
     def control(self, method: str, path: str, **json: Any) -> Any:
         """Call the control API (`/_sandbox/<path>`) and return its JSON."""
@@ -48,14 +35,6 @@ class SandboxHandle(ServedSandbox):
         if ttl is not None:
             body["ttl"] = ttl
         return self.control("POST", "tokens", **body)
-
-    @property
-    def client_id(self) -> str:
-        return self.sandbox.config.client_id
-
-    @property
-    def client_secret(self) -> str:
-        return self.sandbox.config.client_secret
 
     def configure(self, **settings: Any) -> dict[str, Any]:
         """Change limits at runtime: access_token_ttl, rate_limit, rate_window_ms,
@@ -116,6 +95,33 @@ class SandboxHandle(ServedSandbox):
     def truth(self, deal_id: str) -> dict[str, Any]:
         """Return the hidden truth of a deal by its HubSpot id (first portal)."""
         return self.control("GET", f"truth/deals/{deal_id}")
+
+
+@dataclass
+class SandboxHandle(SandboxControl, ServedSandbox):
+    """A sandbox running in this process: its base URL, its state, and the control API helpers."""
+
+    url: str
+    sandbox: Sandbox
+    server: BaseWSGIServer
+    thread: threading.Thread
+
+    @property
+    def config(self) -> SandboxConfig:
+        return self.sandbox.config
+
+    @property
+    def hub_id(self) -> int:
+        """The first portal's hub id."""
+        return self.sandbox.config.hub_ids[0]
+
+    @property
+    def client_id(self) -> str:
+        return self.sandbox.config.client_id
+
+    @property
+    def client_secret(self) -> str:
+        return self.sandbox.config.client_secret
 
 
 def run_in_thread(config: SandboxConfig | None = None, *, host: str = "127.0.0.1", port: int = 0,

@@ -403,3 +403,31 @@ def test_the_allow_list_covers_every_type_our_models_save(tmp_path):
         save_model(model, tmp_path / task, meta)  # boosters go to xgboost JSON, the rest to skops
         found |= set(sio.get_untrusted_types(file=tmp_path / task / "model.skops"))
     assert found <= TRUSTED_TYPES, found - TRUSTED_TYPES
+
+
+def test_clv_scored_for_a_batch_in_one_call_equals_each_account_scored_alone():
+    from integrations.base import ClosedWonDeal, History, Record
+
+    from .data import transactions
+
+    tx = transactions(150).rename(columns={"cust": "customer", "when": "date", "spend": "amount"})
+    tx["date"] = pd.to_datetime(tx["date"])
+    model, meta, _ = scoring.train_clv(tx, pd.Timestamp("2024-06-30"), 180)
+    models = {"clv": _loaded("clv", model, meta)}
+    as_of = pd.Timestamp("2024-06-30", tz="UTC").to_pydatetime()
+    records = []
+    for i, cust in enumerate(sorted(tx["customer"].unique())[:8]):
+        rows = tx[tx["customer"] == cust][["date", "amount"]].values
+        history = History(closed_won_deals=tuple(ClosedWonDeal(date=d.date().isoformat(), amount=float(a))
+                                                 for d, a in rows))
+        records.append(Record(crm="hubspot", tenant_id="t", object_type="deal", id=str(i), stage_kind="open",
+                              history=history))
+    # A prospect (no purchase yet, scored as if this deal is won) and an account with nothing at all.
+    records.append(Record(crm="hubspot", tenant_id="t", object_type="deal", id="p", stage_kind="open", amount=9000.0))
+    records.append(Record(crm="hubspot", tenant_id="t", object_type="deal", id="n", stage_kind="open"))
+    batch = score_batch(records, models, as_of=as_of)
+    for r in records:
+        assert batch[r.id] == score_record(r, models, as_of=as_of)
+    assert batch["p"]["clv"]["basis"] == "if this deal is won (no purchase yet)"
+    assert batch["n"]["absent"]["clv"] == {"no_purchase_history": {}}
+    assert len({batch[r.id]["clv"]["value"] for r in records[:8]}) > 1
