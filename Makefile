@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
 
-.PHONY: demo test test-agents-heldout test-embedded lint typecheck venv bench-front-door bench-crm bench-learning bench faults faults-quick clean screenshot test-demo-once
+.PHONY: demo test test-agents-heldout test-embedded lint typecheck venv bench-front-door bench-crm bench-learning test-learning-product bench faults faults-quick clean screenshot test-demo-once
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -85,6 +85,10 @@ bench-crm: $(STAMP)
 # The learning loop against the market's truth, 5 seeds with and without strategy effects (~10 min).
 bench-learning: $(STAMP)
 	$(PY) -m benchmarks.learning_simulate
+
+# The learning loop through the real app and HubSpot sandbox for one simulated week (slow: install and training).
+test-learning-product: $(STAMP)
+	$(PY) -m pytest -m slow tests/learning/test_simulate_product_path.py $(PYTEST_ARGS)
 
 # Fault, fuzz and soak runs on a PostgreSQL + Redis of their own (installed by .ci/services.sh if
 # missing) with 2 RQ workers: lost events, duplicate writes, server errors -> benchmarks/README.md.

@@ -65,6 +65,8 @@ class Config:
     RETRAIN_ENABLED = True
     RETRAIN_INTERVAL_SECONDS = defaults.RETRAIN_INTERVAL_SECONDS
     RECONCILE_INTERVAL_SECONDS = defaults.RECONCILE_INTERVAL_SECONDS
+    LEARNING_REFRESH_ENABLED = True
+    LEARNING_REFRESH_INTERVAL_SECONDS = defaults.LEARNING_REFRESH_INTERVAL_SECONDS
     HUBSPOT_SCOPES: str | None = None
     """Space-separated install scopes; default: the lists in manifests/hubspot/app-hsmeta.json."""
     HUBSPOT_TOKEN_PATH: str | None = None

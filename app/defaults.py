@@ -77,6 +77,10 @@ RECONCILE_INTERVAL_SECONDS = 900
 RETRAIN_INTERVAL_SECONDS = 86_400
 """Seconds between scheduled retraining runs per tenant."""
 
+LEARNING_REFRESH_INTERVAL_SECONDS = 600
+"""Seconds between the scheduler's per-tenant folds of new rewards into the bandit's posterior
+(the outcome stage and each batch also fold; this catches rewards whose fold failed or raced)."""
+
 DEFAULT_PORT = 5000
 """Port of `agentic-sales serve` when --port is not given."""
 

@@ -65,6 +65,9 @@ def periodic_jobs(app: Flask) -> dict[str, float]:
         jobs["reconcile"] = float(app.config.get("RECONCILE_INTERVAL_SECONDS", defaults.RECONCILE_INTERVAL_SECONDS))
     if app.config.get("RETRAIN_ENABLED", True):
         jobs["retrain"] = float(app.config.get("RETRAIN_INTERVAL_SECONDS", defaults.RETRAIN_INTERVAL_SECONDS))
+    if app.config.get("LEARNING_REFRESH_ENABLED", True):
+        jobs["learning"] = float(app.config.get("LEARNING_REFRESH_INTERVAL_SECONDS",
+                                                defaults.LEARNING_REFRESH_INTERVAL_SECONDS))
     return jobs
 
 
@@ -126,6 +129,10 @@ def run_periodic(tenant_id: str, name: str) -> dict[str, Any]:
         from app.pipeline.training import train_tenant
 
         return {"tenant": tenant_id, "tasks": sorted(train_tenant(app, tenant_id))}
+    if name == "learning":
+        from app.pipeline.strategy import fold_rewards
+
+        return fold_rewards(app, tenant_id)
     raise ValueError(f"unknown periodic job {name!r}")
 
 

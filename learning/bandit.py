@@ -241,8 +241,13 @@ class Posterior:
 
     def probabilities(self, context: Mapping[str, Any], allowed: Iterable[str] | None = None, *,
                       rng: np.random.Generator | None = None, floor: float = defaults.EXPLORATION_FLOOR,
-                      draws: int = defaults.PROPENSITY_DRAWS) -> dict[str, float]:
+                      draws: int = defaults.PROPENSITY_DRAWS,
+                      scale: float = defaults.THOMPSON_SCALE) -> dict[str, float]:
         """Probability of choosing each allowed arm in `context` (Thompson + exploration floor).
+
+        The Thompson draws use the posterior's spread times `scale` (THOMPSON_SCALE): below 1 the
+        policy explores near-tied arms less and exploits sooner, while the floor keeps every arm
+        tried. The probabilities returned are exactly the ones the arm is drawn from.
 
         Raises:
             NoAllowedArmError: no arm of the catalogue is allowed.
@@ -252,16 +257,16 @@ class Posterior:
             raise NoAllowedArmError("no strategy is allowed for this decision (all excluded by policy)")
         rng = rng if rng is not None else np.random.default_rng(0)
         beliefs = np.array([self.belief(context, a) for a in arms])
-        samples = rng.normal(beliefs[:, 0], beliefs[:, 1], size=(draws, len(arms)))
+        samples = rng.normal(beliefs[:, 0], beliefs[:, 1] * scale, size=(draws, len(arms)))
         wins = np.bincount(samples.argmax(axis=1), minlength=len(arms)) / draws
         probs = (1.0 - floor) * wins + floor / len(arms)
         return {a: float(p) for a, p in zip(arms, probs / probs.sum(), strict=True)}
 
     def choose(self, context: Mapping[str, Any], allowed: Iterable[str] | None = None, *,
                rng: np.random.Generator, floor: float = defaults.EXPLORATION_FLOOR,
-               draws: int = defaults.PROPENSITY_DRAWS) -> Choice:
+               draws: int = defaults.PROPENSITY_DRAWS, scale: float = defaults.THOMPSON_SCALE) -> Choice:
         """Draw an arm from `probabilities` and return it with its propensity."""
-        probs = self.probabilities(context, allowed, rng=rng, floor=floor, draws=draws)
+        probs = self.probabilities(context, allowed, rng=rng, floor=floor, draws=draws, scale=scale)
         names = list(probs)
         arm = names[int(rng.choice(len(names), p=np.array(list(probs.values()))))]
         return Choice(arm=arm, propensity=probs[arm], probabilities=probs)

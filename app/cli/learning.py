@@ -35,11 +35,30 @@ def _fail(message: str, code: int = EXIT_INPUT) -> None:
               help="Write the bandit's decisions, propensities, outcomes and rewards as CSV.")
 @click.option("--report", "report_path", type=click.Path(dir_okay=False), default=None,
               help="Write the learning report (HTML) of the bandit's run.")
+@click.option("--path", "path", type=click.Choice(["core", "product"]), default="core", show_default=True,
+              help="core: every policy through the learning code against the market's truth (regret, OPE, "
+                   "lift); product: our policy through the real app and CRM sandbox (webhooks, inbox, "
+                   "pipeline, write-back, outcome webhooks, the scheduler's learning job), wiring and cost.")
 def simulate(weeks: int, seed: int, policy: str, null_effects: bool, deals_per_week: int | None,
-             open_deals: int | None, export_path: str | None, report_path: str | None) -> None:
+             open_deals: int | None, export_path: str | None, report_path: str | None, path: str) -> None:
     """Run the market forward and compare the bandit with uniform, best-arm and oracle policies."""
     from learning.simulate import SimConfig, stderr_progress
     from learning.simulate import simulate as run
+
+    if path == "product":
+        bad = [name for name, value in (("--policy", policy != "bandit"), ("--null-effects", null_effects),
+                                        ("--deals-per-week", deals_per_week is not None),
+                                        ("--export", export_path), ("--report", report_path)) if value]
+        if bad:
+            _fail(f"{', '.join(bad)}: not available with --path product (it runs our policy only; "
+                  "use `learning export|report` on its database)")
+        from app import logs
+        from app.learning_product import run_product
+
+        logs.configure("WARNING")
+        click.echo(json.dumps(run_product(weeks=weeks, seed=seed, open_deals=open_deals or 40,
+                                          say=stderr_progress)))
+        return
 
     kw: dict[str, Any] = {"weeks": weeks, "seed": seed, "null_effects": null_effects}
     if deals_per_week is not None:

@@ -119,6 +119,13 @@ def refresh(app: Any, tenant_id: str, arms: tuple[str, ...], *, now: datetime | 
     return posterior
 
 
+def folded_count(app: Any, tenant_id: str) -> int:
+    """Rewards folded into the tenant's stored posterior so far (0 before its first)."""
+    with get_db(app).session() as s:
+        row = s.get(LearningPosterior, tenant_id)
+        return int(row.rewards) if row is not None else 0
+
+
 def _folded(row: Any) -> FoldedReward:
     payload = row.payload or {}
     context = dict(row.context or payload.get("context") or {})

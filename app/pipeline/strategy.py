@@ -96,6 +96,23 @@ def refresh_posterior(app: Any, tenant_id: str) -> None:
         log.exception("could not fold new rewards into the posterior of %s", tenant_id, extra={"tenant_id": tenant_id})
 
 
+def fold_rewards(app: Any, tenant_id: str) -> dict[str, Any]:
+    """The scheduler's per-tenant learning job: fold every reward not folded yet into the posterior.
+
+    `refresh` folds at most POSTERIOR_FOLD_LIMIT rewards per call, so this calls it until a call
+    folds nothing more. Unlike `refresh_posterior` it raises: a failed periodic job is logged and
+    retried at the next interval by the scheduler.
+    """
+    start = posterior_store.folded_count(app, tenant_id)
+    count = start
+    while True:
+        posterior_store.refresh(app, tenant_id, ALL_ARMS)
+        now = posterior_store.folded_count(app, tenant_id)
+        if now == count:
+            return {"tenant": tenant_id, "rewards_folded": now - start, "rewards_total": now}
+        count = now
+
+
 def holdout_of(inputs: StrategyInputs, record: Record) -> holdout.HoldoutAssignment:
     """The record's stable holdout assignment (raises LearningConfigError on a bad share)."""
     return holdout.assign(record.tenant_id, record.crm, record.id, share=inputs.settings.holdout_share,

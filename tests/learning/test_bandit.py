@@ -50,6 +50,16 @@ def test_it_learns_a_different_best_arm_per_segment():
     assert min(probs.values()) >= EXPLORATION_FLOOR / len(DEFAULT_ARM_NAMES) - 1e-9
 
 
+def test_a_shrunk_thompson_spread_exploits_the_leading_arm_more_and_never_drops_below_the_floor():
+    p = train(Posterior(DEFAULT_ARM_NAMES), {"smb": "social_proof", "ent": "executive_alignment"}, n=40)
+    plain = p.probabilities(ENT, rng=np.random.default_rng(0), scale=1.0)
+    shrunk = p.probabilities(ENT, rng=np.random.default_rng(0), scale=0.15)
+    leader = max(plain, key=lambda a: p.belief(ENT, a)[0])
+    assert shrunk[leader] > plain[leader]
+    assert min(shrunk.values()) >= EXPLORATION_FLOOR / len(DEFAULT_ARM_NAMES) - 1e-9
+    assert sum(shrunk.values()) == pytest.approx(1.0)
+
+
 def test_an_unseen_context_borrows_from_its_segment():
     p = train(Posterior(DEFAULT_ARM_NAMES), {"smb": "social_proof", "ent": "executive_alignment"})
     assert p.greedy(make_context("ent", "high", "quiet")) == "executive_alignment"

@@ -448,3 +448,36 @@ def test_a_deal_moving_back_a_stage_or_without_a_logged_decision_earns_nothing(l
     send(app, ["8800", "8801"], first_event_id=50, prop="dealstage", value="x")
     run_all(app)
     assert outcomes_and_rewards(app) == ([], [])
+
+
+def test_the_schedulers_learning_job_folds_the_rewards_that_failed_folds_left_behind(learning_app, monkeypatch):
+    from app import scheduler
+
+    app, tid, crm = learning_app
+    set_extra(app, tid, holdout_share=0.0)
+    send(app, DEALS[:3])
+    run_all(app)
+    real_refresh = posterior_store.refresh
+    # Every fold fails while the deals close (e.g. the database was briefly unreachable for it).
+    monkeypatch.setattr(posterior_store, "refresh", lambda *a, **k: (_ for _ in ()).throw(RuntimeError("db down")))
+    for k, d in enumerate(DEALS[:3]):
+        crm.records[d] = replace(crm.records[d], stage="closedwon" if k else "closedlost",
+                                 stage_kind="won" if k else "lost")
+    send(app, DEALS[:3], first_event_id=50, prop="dealstage", value="closedwon")
+    run_all(app)
+    with get_db(app).session() as s:
+        stored = s.execute(select(Reward)).scalars().all()
+    assert len(stored) == 3 and not any(r.folded for r in stored)
+    monkeypatch.setattr(posterior_store, "refresh", real_refresh)
+    ran: list[tuple[str, str]] = []
+    scheduler.request_run(app, tid, "learning")
+    assert scheduler.tick(app, enqueue=lambda t, n: ran.append((t, n)))["leader"]
+    assert ran == [(tid, "learning")]
+    with app.app_context():
+        result = scheduler.run_periodic(tid, "learning")
+    assert result == {"tenant": tid, "rewards_folded": 3, "rewards_total": 3}
+    _version, folded, post = stored_posterior(app, tid)
+    assert folded == 3 and sum(cell[0] for cell in post.stats["*"].values()) == 3.0
+    with app.app_context():  # a second run finds nothing new and folds nothing twice
+        assert scheduler.run_periodic(tid, "learning")["rewards_folded"] == 0
+    assert stored_posterior(app, tid)[1] == 3

@@ -122,3 +122,12 @@ def test_stage_credit_is_part_of_the_reward_every_policy_is_measured_on(small_ru
     for name in ("oracle", "uniform_random"):  # same decisions and draws: only the credit differs
         assert result["reward"][name] > without["reward"][name]
     assert result["regret"]["uniform_random"] > without["regret"]["uniform_random"]
+
+
+def test_the_product_path_refuses_options_it_cannot_honour_with_one_line():
+    from app.cli.learning import simulate
+
+    result = CliRunner().invoke(simulate, ["--path", "product", "--policy", "uniform"])
+    assert result.exit_code == 2
+    assert result.output.strip().startswith("error: --policy") and len(result.output.strip().splitlines()) == 1
+    assert not any(line.startswith("{") for line in result.output.splitlines())

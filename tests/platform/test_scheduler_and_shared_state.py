@@ -73,7 +73,8 @@ def test_a_retrain_request_from_any_worker_runs_once_at_the_leaders_next_tick(ap
     scheduler.tick(leader, enqueue=lambda t, n: ran.append((t, n)))
     assert ran == [(tid, "retrain")]
     with get_db(leader).session() as s:
-        row = s.execute(select(PeriodicRun).where(PeriodicRun.tenant_id == tid)).scalars().one()
+        row = s.execute(select(PeriodicRun).where(PeriodicRun.tenant_id == tid,
+                                               PeriodicRun.name == "retrain")).scalars().one()
     assert row.requested_at is None and row.runs == 1
 
 
