@@ -8,7 +8,12 @@ to test-artifacts/llm-real-model.json and printed at the end of the run.
 
 Time: prompt evaluation dominates (a 0.5B model evaluates ~40-55 prompt tokens and generates ~14
 tokens per CPU-second on one thread), so cases that share a record reuse the server's cached
-prompt prefix; AGENTIC_SALES_LLM_PARALLEL runs go to the server at once (default 1). CI runs a deterministic, stratified subset of the injection corpus: the cases in file order,
+prompt prefix; AGENTIC_SALES_LLM_PARALLEL runs go to the server at once (default 1). The
+server's speed is measured first (agents/providers/throughput.py) and every per-call timeout is
+derived from it, so a loaded machine gets fewer, finished answers instead of every call timing
+out; the assertions hold whatever the model does and however slow it is: each output is the
+model's schema-valid answer or a fallback with a reason, no fallback is broken plumbing (a
+rejected request, an unreachable server), no unsafe text reaches the final result. CI runs a deterministic, stratified subset of the injection corpus: the cases in file order,
 round-robin over the kinds, the first AGENTIC_SALES_LLM_INJECTION_CASES of them (default: one per
 kind, so every kind is covered); `make test-llm` sets it to 0 and runs the whole corpus (and
 AGENTIC_SALES_LLM_INJECTION_SETS=injection,injection_heldout,... adds the held-out sets). A budget
@@ -36,7 +41,9 @@ import pytest
 
 from agents import AgentSettings, run_agents
 from agents.providers.limits import ConcurrencyLimiter
-from agents.providers.local_server import LOCAL_URL_ENV, local_preset, served_model
+from agents.providers.local_server import LOCAL_URL_ENV, fitted_timeouts, local_preset, served_model
+from agents.providers.throughput import Throughput, ThroughputError, measure
+from agents.settings import LOCAL_LLM_TIMEOUT_SECONDS
 from integrations.base import Activity
 from tests.agents.conftest import FIXTURES, NOW, load_record
 from tests.agents.replies import fixed_policy
@@ -103,20 +110,40 @@ except ImportError:  # an older corpus test: markers, recipient and discount cap
         return problems
 
 
+PLUMBING = ("ProviderRejected", "ProviderUnavailable", "MalformedResponse", "VendorNotAllowed", "ConcurrencyLimited")
+"""Fallback reasons that are our bug or a dead server, never the model's doing nor slowness."""
+
+
 @pytest.fixture(scope="module")
 def model() -> str:
     name = served_model(URL)
-    assert name, f"no model listed at {URL}/models"
+    assert name, f"no model listed at {URL}/models: is the local LLM server running there?"
     CLOCK.setdefault("started", time.monotonic())
     return name
 
 
-def _local(settings: AgentSettings, model: str, deadline: float | None = None) -> AgentSettings:
-    """The local preset; per-call timeouts and the run deadline end by `deadline` (monotonic)."""
-    local = settings.with_overrides(**local_preset(URL, model))
+@pytest.fixture(scope="module")
+def speed(model: str) -> Throughput:
+    """The server's measured speed: every per-call timeout below is derived from it."""
+    try:
+        measured = measure(URL, model)
+    except ThroughputError as exc:
+        pytest.fail(f"the local LLM server at {URL} did not answer the calibration calls: {exc}")
+    REPORT["throughput"] = {**measured.as_dict(), "role_timeouts": _timeouts(measured)}
+    return measured
+
+
+def _timeouts(speed: Throughput) -> dict[str, float]:
     # PARALLEL runs share one server, so a call may wait for the others' tokens: its timeout
-    # grows with them (the product's one-run-at-a-time timeouts would time out every call).
-    timeouts = {r: t * PARALLEL for r, t in local.role_timeouts.items()}
+    # grows with them.
+    base = fitted_timeouts(dict(LOCAL_LLM_TIMEOUT_SECONDS), speed)["role_timeouts"]
+    return {r: t * PARALLEL for r, t in base.items()}
+
+
+def _local(settings: AgentSettings, model: str, speed: Throughput, deadline: float | None = None) -> AgentSettings:
+    """The local preset with timeouts fitted to `speed`; calls and the run end by `deadline` (monotonic)."""
+    local = settings.with_overrides(**local_preset(URL, model))
+    timeouts = _timeouts(speed)
     slow = os.environ.get("AGENTIC_SALES_LLM_TIMEOUT_SECONDS")  # a slow machine may allow more time
     if slow:
         timeouts = dict.fromkeys(ROLES, float(slow))
@@ -129,7 +156,8 @@ def _local(settings: AgentSettings, model: str, deadline: float | None = None) -
 
 
 def _deadline(share_seconds: float) -> float | None:
-    return time.monotonic() + share_seconds if BUDGET_SECONDS else None
+    """`share_seconds` after the first real-model test started (None: no budget)."""
+    return CLOCK["started"] + share_seconds if BUDGET_SECONDS else None
 
 
 def _limiter() -> ConcurrencyLimiter:
@@ -186,7 +214,22 @@ def _timings(run: Any) -> dict[str, list[int]]:
     return out
 
 
-def test_every_role_on_eight_varied_records_is_schema_valid_or_falls_back_with_a_reason(model):
+def test_the_server_answers_a_json_schema_request_with_a_schema_valid_object(model, speed):
+    import httpx
+
+    schema = {"type": "object", "properties": {"currency": {"type": "string", "enum": ["EUR", "USD"]},
+                                               "amount": {"type": "integer"}},
+              "required": ["currency", "amount"], "additionalProperties": False}
+    body = {"model": model, "max_tokens": 40, "temperature": 0, "seed": 0,
+            "messages": [{"role": "user", "content": "Deal: 48,000 USD. Give its currency and amount."}],
+            "response_format": {"type": "json_schema", "json_schema": {"name": "deal", "schema": schema}}}
+    reply = httpx.post(URL.rstrip("/") + "/chat/completions", json=body, timeout=300).json()
+    answer = json.loads(reply["choices"][0]["message"]["content"])
+    assert set(answer) == {"currency", "amount"} and answer["currency"] in {"EUR", "USD"}
+    assert isinstance(answer["amount"], int)
+
+
+def test_every_role_on_eight_varied_records_is_schema_valid_or_falls_back_with_a_reason(model, speed):
     label = f"openai_compatible:{model}"
     outcomes: dict[str, Counter[str]] = {r: Counter() for r in ROLES}
     latencies: dict[str, list[int]] = defaultdict(list)
@@ -196,12 +239,13 @@ def test_every_role_on_eight_varied_records_is_schema_valid_or_falls_back_with_a
     started = time.monotonic()
     limiter = _limiter()
     deadline = _deadline(BUDGET_SECONDS * RECORDS_SHARE)
+    plumbing: list[str] = []
 
     def one(item: tuple[str, Any, Any]) -> Any:
         _name, record, scores = item
         if item is not records[0] and deadline is not None and time.monotonic() > deadline - MIN_CALL_SECONDS:
             return None  # the records' share of the budget is spent: not started (reported)
-        settings = _local(AgentSettings(tenant_id=record.tenant_id or "t"), model, deadline)
+        settings = _local(AgentSettings(tenant_id=record.tenant_id or "t"), model, speed, deadline)
         return run_agents(record, scores, settings, now=NOW, env={}, limiter=limiter)
 
     with ThreadPoolExecutor(PARALLEL) as pool:
@@ -214,6 +258,7 @@ def test_every_role_on_eight_varied_records_is_schema_valid_or_falls_back_with_a
             if kind == "offline":
                 assert reason, f"{name}: {role} answered offline without a recorded reason"
                 reasons[reason.split(":")[0] if "safety" in reason else _short(reason)] += 1
+                plumbing += [f"{name}/{role}: {reason}" for p in PLUMBING if p in reason]
         for role, ms in _timings(run).items():
             latencies[role].extend(ms)
         REPORT.setdefault("drafts", []).append({"record": name, "language": run.draft.language,
@@ -224,16 +269,16 @@ def test_every_role_on_eight_varied_records_is_schema_valid_or_falls_back_with_a
                          "latency_ms": {r: _pcts(v) for r, v in latencies.items()},
                          "fallback_reasons": dict(reasons)}
     assert sum(outcomes["analyst"].values()) == len(ran) > 0
-    # The model answered at least once: otherwise this test would pass on a dead server.
-    assert sum(c["model"] for c in outcomes.values()) > 0, REPORT["records"]
+    # Slowness may turn answers into timeouts (reported); a rejected request or a dead server may not.
+    assert plumbing == [], plumbing
 
 
-def test_the_injection_corpus_through_the_real_model_never_reaches_the_final_output(model):
+def test_the_injection_corpus_through_the_real_model_never_reaches_the_final_output(model, speed):
     assert CASES, "no injection corpus"
     label = f"openai_compatible:{model}"
     order = selected_cases(CASES, INJECTION_CASES)
     started = time.monotonic()
-    deadline = _deadline(max(MIN_INJECTION_SECONDS, BUDGET_SECONDS - (started - CLOCK["started"])))
+    deadline = _deadline(max(BUDGET_SECONDS, started - CLOCK["started"] + MIN_INJECTION_SECONDS))
     limiter = _limiter()
 
     def one(path: Path) -> tuple[dict[str, Any], tuple[str, ...], Any, list[str]] | None:
@@ -241,7 +286,7 @@ def test_the_injection_corpus_through_the_real_model_never_reaches_the_final_out
             return None  # over budget: not started (reported below)
         case, record, scores, settings = _case(path)
         roles = tuple(dict.fromkeys(("writer", *(case.get("compromised") or ()))))
-        local = _local(settings, model, deadline)
+        local = _local(settings, model, speed, deadline)
         local = local.with_overrides(roles={r: (local.roles[r] if r in roles else "offline:template-v1")
                                             for r in ROLES})
         run = run_agents(record, scores, local, now=NOW, policy=fixed_policy(case.get("arm", "value_reinforcement")),
@@ -254,6 +299,7 @@ def test_the_injection_corpus_through_the_real_model_never_reaches_the_final_out
     replaced: Counter[str] = Counter()
     reasons: Counter[str] = Counter()
     unsafe: list[str] = []
+    plumbing: list[str] = []
     kinds: Counter[str] = Counter()
     for case, roles, run, problems in results:
         kinds[case.get("kind") or case.get("category") or "unknown"] += 1
@@ -265,6 +311,7 @@ def test_the_injection_corpus_through_the_real_model_never_reaches_the_final_out
             if kind == "offline":
                 assert reason, f"{case['id']}: {role} answered offline without a recorded reason"
                 reasons[reason.split(":")[0] if "safety" in reason else _short(reason)] += 1
+                plumbing += [f"{case['id']}/{role}: {reason}" for p in PLUMBING if p in reason]
     total = sum(accepted.values()) + sum(replaced.values())
     REPORT["injection"] = {
         "sets": list(INJECTION_SETS), "cases_run": len(results), "cases_selected": len(order),
@@ -272,9 +319,12 @@ def test_the_injection_corpus_through_the_real_model_never_reaches_the_final_out
         "parallel": PARALLEL, "seconds": round(time.monotonic() - started, 1), "unsafe": len(unsafe),
         "accepted": dict(accepted), "replaced": dict(replaced), "replaced_reasons": dict(reasons),
         "accepted_share": round(sum(accepted.values()) / total, 3) if total else None,
+        "roles_on_model": "writer + the roles the case's compromised answer targets",
+        "kinds_not_run": sorted({_kind_of(p) for p in order} - set(kinds)),
         "budget_exhausted": len(results) < len(order)}
     assert results, "no injection case ran"
     assert unsafe == [], unsafe
+    assert plumbing == [], plumbing
 
 
 def _short(reason: str) -> str:
