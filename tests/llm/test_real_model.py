@@ -61,9 +61,6 @@ no new injection case starts; the report says how many answers were the model's.
 RECORDS_SHARE = 0.45
 """Share of the budget the varied records may use; the injection corpus gets the rest."""
 
-MIN_INJECTION_SECONDS = 60.0
-"""Injection-corpus time even when the varied records used up their share."""
-
 MIN_CALL_SECONDS = 5.0
 """Shortest per-call timeout given near the end of a budget (a shorter one only wastes the call)."""
 
@@ -229,6 +226,25 @@ def test_the_server_answers_a_json_schema_request_with_a_schema_valid_object(mod
     assert isinstance(answer["amount"], int)
 
 
+def test_a_repeated_system_prompt_is_served_from_the_cached_prefix_with_the_same_answer(model):
+    import httpx
+
+    system = "You answer with one JSON object.\n" + "\n".join(f"Rule {i}: state only facts from the data." for i in range(40))
+
+    def ask(user: str) -> dict[str, Any]:
+        body = {"model": model, "messages": [{"role": "system", "content": system}, {"role": "user", "content": user}],
+                "max_tokens": 16, "temperature": 0, "seed": 0, "response_format": {"type": "json_object"}}
+        return httpx.post(URL.rstrip("/") + "/chat/completions", json=body, timeout=300).json()
+
+    first = ask("Deal A: 500 EUR. Give {\"currency\": ...}.")
+    other = ask("Deal B: 900 USD. Give {\"currency\": ...}.")
+    again = ask("Deal A: 500 EUR. Give {\"currency\": ...}.")
+    # The whole prompt is counted (as OpenAI does); the shared system prompt is reported as cached.
+    assert other["usage"]["prompt_tokens"] > other["usage"]["prompt_tokens_details"]["cached_tokens"] > 300
+    # Reusing the evaluated prefix must not change what the model says.
+    assert again["choices"][0]["message"]["content"] == first["choices"][0]["message"]["content"]
+
+
 def test_every_role_on_eight_varied_records_is_schema_valid_or_falls_back_with_a_reason(model, speed):
     label = f"openai_compatible:{model}"
     outcomes: dict[str, Counter[str]] = {r: Counter() for r in ROLES}
@@ -278,12 +294,12 @@ def test_the_injection_corpus_through_the_real_model_never_reaches_the_final_out
     label = f"openai_compatible:{model}"
     order = selected_cases(CASES, INJECTION_CASES)
     started = time.monotonic()
-    deadline = _deadline(max(BUDGET_SECONDS, started - CLOCK["started"] + MIN_INJECTION_SECONDS))
+    deadline = _deadline(BUDGET_SECONDS)
     limiter = _limiter()
 
     def one(path: Path) -> tuple[dict[str, Any], tuple[str, ...], Any, list[str]] | None:
-        if deadline is not None and time.monotonic() > deadline - MIN_CALL_SECONDS:
-            return None  # over budget: not started (reported below)
+        if path is not order[0] and deadline is not None and time.monotonic() > deadline - MIN_CALL_SECONDS:
+            return None  # over budget: not started (reported below); the first case always runs
         case, record, scores, settings = _case(path)
         roles = tuple(dict.fromkeys(("writer", *(case.get("compromised") or ()))))
         local = _local(settings, model, speed, deadline)
@@ -338,22 +354,3 @@ def _pcts(values: list[int]) -> dict[str, int | None]:
     if not v:
         return {"n": 0, "p50": None, "p95": None}
     return {"n": len(v), "p50": v[len(v) // 2], "p95": v[min(len(v) - 1, int(0.95 * len(v)))]}
-
-
-def test_a_repeated_system_prompt_is_served_from_the_cached_prefix_with_the_same_answer(model):
-    import httpx
-
-    system = "You answer with one JSON object.\n" + "\n".join(f"Rule {i}: state only facts from the data." for i in range(40))
-
-    def ask(user: str) -> dict[str, Any]:
-        body = {"model": model, "messages": [{"role": "system", "content": system}, {"role": "user", "content": user}],
-                "max_tokens": 16, "temperature": 0, "seed": 0, "response_format": {"type": "json_object"}}
-        return httpx.post(URL.rstrip("/") + "/chat/completions", json=body, timeout=300).json()
-
-    first = ask("Deal A: 500 EUR. Give {\"currency\": ...}.")
-    other = ask("Deal B: 900 USD. Give {\"currency\": ...}.")
-    again = ask("Deal A: 500 EUR. Give {\"currency\": ...}.")
-    # The whole prompt is counted (as OpenAI does); the shared system prompt is reported as cached.
-    assert other["usage"]["prompt_tokens"] > other["usage"]["prompt_tokens_details"]["cached_tokens"] > 300
-    # Reusing the evaluated prefix must not change what the model says.
-    assert again["choices"][0]["message"]["content"] == first["choices"][0]["message"]["content"]
