@@ -93,6 +93,12 @@ AGENTIC_SALES_LOCAL_LLM_URL="$url" AGENTIC_SALES_LLM_TEST_BUDGET_SECONDS="$test_
   timeout -k 15 $(( test_budget + STOP_MARGIN )) \
   "$VENV/bin/python" -m pytest -q -p no:cacheprovider tests/llm/test_real_model.py ${PYTEST_ARGS:-}
 rc=$?
+# What was measured, also when the hard timeout stopped the run (the tests write it after each test).
+"$VENV/bin/python" -c 'import json, sys
+doc = json.load(open(sys.argv[1]))
+for k in ("throughput", "records", "injection"):
+    if k in doc: print(f"real-model step: {k}: {json.dumps(doc[k])}", file=sys.stderr)' \
+  test-artifacts/llm-real-model.json 2>/dev/null || true
 say "tests exited $rc after $(( $(date +%s) - test_started ))s; whole step $(( $(date +%s) - started ))s; load $(cut -d' ' -f1-3 /proc/loadavg)"
 [ "$rc" -ne 124 ] && [ "$rc" -ne 137 ] || fail "the real-model tests overran the budget (${test_budget}s) and were stopped"
 [ "$rc" -eq 0 ] || fail "tests/llm/test_real_model.py failed (exit $rc; report in test-artifacts/llm-real-model.json)"
