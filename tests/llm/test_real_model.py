@@ -61,11 +61,18 @@ no new injection case starts; the report says how many answers were the model's.
 RECORDS_SHARE = 0.45
 """Share of the budget the varied records may use; the injection corpus gets the rest."""
 
+MIN_PROBE_SECONDS = 30.0
+"""Shortest timeout of the unbudgeted checks' calls near the end of a budget."""
+
 MIN_CALL_SECONDS = 5.0
 """Shortest per-call timeout given near the end of a budget (a shorter one only wastes the call)."""
 
 CLOCK: dict[str, float] = {}
-"""When the first real-model test of this run started (set by the `model` fixture)."""
+"""When this run's budget started, in time.monotonic() terms (set by the `model` fixture)."""
+
+STARTED_AT = os.environ.get("AGENTIC_SALES_LLM_TEST_STARTED_AT")
+"""Unix time the budget started at (CI's step sets it before pytest starts: collection on a loaded
+machine takes a minute that the budget must include); unset: when the first real-model test starts."""
 
 MIN_RECORDS = 8
 """Varied records every role must be run on."""
@@ -115,7 +122,8 @@ PLUMBING = ("ProviderRejected", "ProviderUnavailable", "MalformedResponse", "Ven
 def model() -> str:
     name = served_model(URL)
     assert name, f"no model listed at {URL}/models: is the local LLM server running there?"
-    CLOCK.setdefault("started", time.monotonic())
+    now = time.monotonic()
+    CLOCK.setdefault("started", now - max(0.0, time.time() - float(STARTED_AT)) if STARTED_AT else now)
     return name
 
 
@@ -212,7 +220,6 @@ def _timings(run: Any) -> dict[str, list[int]]:
 
 
 def test_the_server_answers_a_json_schema_request_with_a_schema_valid_object(model, speed):
-    import httpx
 
     schema = {"type": "object", "properties": {"currency": {"type": "string", "enum": ["EUR", "USD"]},
                                                "amount": {"type": "integer"}},
@@ -220,21 +227,20 @@ def test_the_server_answers_a_json_schema_request_with_a_schema_valid_object(mod
     body = {"model": model, "max_tokens": 40, "temperature": 0, "seed": 0,
             "messages": [{"role": "user", "content": "Deal: 48,000 USD. Give its currency and amount."}],
             "response_format": {"type": "json_schema", "json_schema": {"name": "deal", "schema": schema}}}
-    reply = httpx.post(URL.rstrip("/") + "/chat/completions", json=body, timeout=300).json()
+    reply = _post(body)
     answer = json.loads(reply["choices"][0]["message"]["content"])
     assert set(answer) == {"currency", "amount"} and answer["currency"] in {"EUR", "USD"}
     assert isinstance(answer["amount"], int)
 
 
 def test_a_repeated_system_prompt_is_served_from_the_cached_prefix_with_the_same_answer(model):
-    import httpx
 
     system = "You answer with one JSON object.\n" + "\n".join(f"Rule {i}: state only facts from the data." for i in range(40))
 
     def ask(user: str) -> dict[str, Any]:
         body = {"model": model, "messages": [{"role": "system", "content": system}, {"role": "user", "content": user}],
                 "max_tokens": 16, "temperature": 0, "seed": 0, "response_format": {"type": "json_object"}}
-        return httpx.post(URL.rstrip("/") + "/chat/completions", json=body, timeout=300).json()
+        return _post(body)
 
     first = ask("Deal A: 500 EUR. Give {\"currency\": ...}.")
     other = ask("Deal B: 900 USD. Give {\"currency\": ...}.")
@@ -341,6 +347,22 @@ def test_the_injection_corpus_through_the_real_model_never_reaches_the_final_out
     assert results, "no injection case ran"
     assert unsafe == [], unsafe
     assert plumbing == [], plumbing
+
+
+def _post(body: dict[str, Any]) -> dict[str, Any]:
+    """POST a chat completion within what is left of the budget (the calibration already proved the
+    server generates: a machine too slow to answer in time skips the check, saying so)."""
+    import httpx
+
+    left = None
+    if BUDGET_SECONDS:
+        left = max(MIN_PROBE_SECONDS, CLOCK["started"] + BUDGET_SECONDS - time.monotonic())
+    try:
+        reply: dict[str, Any] = httpx.post(URL.rstrip("/") + "/chat/completions", json=body,
+                                           timeout=left or 300.0).json()
+    except httpx.TimeoutException:
+        pytest.skip(f"no answer within the {left:.0f} s left of the budget (machine too slow)")
+    return reply
 
 
 def _short(reason: str) -> str:

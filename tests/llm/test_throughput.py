@@ -12,6 +12,7 @@ from agents.providers.local_server import PROJECT_SERVER_OWNER, fitted_timeouts,
 from agents.providers.throughput import (
     MAX_TIMEOUT_SECONDS,
     MIN_TIMEOUT_SECONDS,
+    PROBE_COMPLETION_TOKENS,
     Throughput,
     ThroughputError,
     measure,
@@ -57,12 +58,12 @@ def test_a_zero_speed_does_not_divide_by_zero_but_gives_the_longest_timeout():
 
 
 def test_the_probe_measures_prompt_speed_from_a_one_token_call_and_generation_from_a_cached_one():
-    with servers.serving(usage_answer(400, 40, delay=0.2)) as (url, bodies):
+    with servers.serving(usage_answer(400, 24, delay=0.2)) as (url, bodies):
         speed = measure(url, MODEL)
-    assert [b["max_tokens"] for b in bodies] == [1, 48]
+    assert [b["max_tokens"] for b in bodies] == [1, PROBE_COMPLETION_TOKENS]
     assert bodies[0]["messages"] == bodies[1]["messages"]  # the second call reuses the evaluated prompt
     assert 400 / 0.2 * 0.5 < speed.prompt_tokens_per_second <= 400 / 0.2
-    assert 40 / 0.2 * 0.5 < speed.completion_tokens_per_second <= 40 / 0.2
+    assert 24 / 0.2 * 0.5 < speed.completion_tokens_per_second <= 24 / 0.2
 
 
 def test_two_probes_never_share_a_cached_prompt():

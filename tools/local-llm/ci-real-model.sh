@@ -90,6 +90,7 @@ test_budget=$(( BUDGET - start_seconds - STOP_MARGIN ))
 test_started=$(date +%s)
 # The tests stop starting cases at their budget; the hard timeout covers a call that hangs past it.
 AGENTIC_SALES_LOCAL_LLM_URL="$url" AGENTIC_SALES_LLM_TEST_BUDGET_SECONDS="$test_budget" \
+  AGENTIC_SALES_LLM_TEST_STARTED_AT="$test_started" \
   timeout -k 15 $(( test_budget + STOP_MARGIN )) \
   "$VENV/bin/python" -m pytest -q -p no:cacheprovider tests/llm/test_real_model.py ${PYTEST_ARGS:-}
 rc=$?
