@@ -60,7 +60,7 @@ def prepare(mode: str, *, log: Callable[[str], None]) -> DemoLlm:
     """
     if mode == "offline":
         return DemoLlm()
-    from agents.providers import local_server
+    from agents.providers import local_server, throughput
 
     url = os.environ.get(local_server.LOCAL_URL_ENV)
     server = None
@@ -72,6 +72,16 @@ def prepare(mode: str, *, log: Callable[[str], None]) -> DemoLlm:
         url, model = server.url, server.model
         log(f"local LLM server started at {url} ({model}); it stops when the demo ends")
     overrides = local_server.local_preset(url, model)
+    # Timeouts follow the server's measured speed (a loaded machine times the fixed ones out); the
+    # run's deadline stays under the job timeout, so a slow run falls back instead of being killed.
+    try:
+        speed = throughput.measure(url, model)
+    except throughput.ThroughputError as exc:
+        log(f"could not measure the local LLM server's speed ({exc}); keeping the preset timeouts")
+    else:
+        overrides["role_timeouts"] = local_server.fitted_timeouts(overrides["role_timeouts"], speed)["role_timeouts"]
+        log(f"local LLM speed: {speed.prompt_tokens_per_second:.0f} prompt / "
+            f"{speed.completion_tokens_per_second:.1f} completion tokens/s; timeouts {overrides['role_timeouts']}")
     # The demo's own tenant lets its agents call the local server (a real tenant's admin would).
     overrides["vendor_allowlist"] = frozenset({"offline", "openai_compatible"})
     return DemoLlm(mode, url, model, {"AGENT_SETTINGS_OVERRIDES": overrides}, server)

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from agents import AgentSettings, run_agents
-from agents.providers import local_server
+from agents.providers import local_server, throughput
 from integrations.base import Record
 
 HERE = Path(__file__).parent
@@ -84,7 +84,7 @@ def measure(label: str, settings_for: Any, recs: list[Any], now: Any) -> dict[st
     per: dict[str, dict[str, Any]] = {r: {"latency_ms": [], "prompt_tokens": [], "completion_tokens": [],
                                           "valid": 0, "accepted": 0, "runs": 0, "timeouts": 0, "reasons": Counter()}
            for r in ROLES}
-    checks = Counter()
+    checks: Counter[str] = Counter()
     for n, (name, record, scores) in enumerate(recs, start=1):
         started = time.monotonic()
         run = run_agents(record, scores, settings_for(record), now=now, env={})
@@ -145,7 +145,8 @@ def _summary(p: dict[str, Any]) -> dict[str, Any]:
 def table(doc: dict[str, Any]) -> str:
     lines = [f"Measured {doc['measured_at']} on {doc['machine']} with {doc['model']} "
              f"({doc['threads']} thread, context {doc['context_size']}); {doc['records']} records, "
-             f"`python -m benchmarks.llm_local`. A call that timed out counts at its timeout in p50/p95.", "",
+             f"`python -m benchmarks.llm_local`. A call that timed out counts at its timeout in p50/p95."
+             + _conditions(doc), "",
              "| role | provider | p50 ms | p95 ms | prompt tok | completion tok | schema-valid | accepted by safety "
              "| fallback reasons |", "|---|---|---|---|---|---|---|---|---|"]
     for role in ROLES:
@@ -156,6 +157,15 @@ def table(doc: dict[str, Any]) -> str:
                          f"| {r['completion_tokens_mean']} | {r['schema_valid_share']:.0%} | {r['accepted_share']:.0%} "
                          f"| {reasons} |")
     return "\n".join(lines)
+
+
+def _conditions(doc: dict[str, Any]) -> str:
+    speed, load = doc.get("throughput"), doc.get("load_average")
+    if not speed or not load:
+        return ""
+    return (f" Load average (1/5/15 min) {load['start']} at the start, {load['end']} at the end; measured speed "
+            f"{speed['prompt_tokens_per_second']} prompt and {speed['completion_tokens_per_second']} completion "
+            f"tokens/s; per-call timeouts from it: {doc['role_timeouts']} s.")
 
 
 def render_readme(doc: dict[str, Any]) -> None:
@@ -189,15 +199,25 @@ def main(argv: list[str] | None = None) -> int:
         model = local_server.served_model(url) or "local"
         ctx = int(json.loads(_get(url + "/models"))["data"][0].get("context_length") or 0)
         preset = local_server.local_preset(url, model)
+        # Timeouts follow the server's measured speed (as in the real-model tests): with the fixed
+        # preset a loaded machine times every call out and the table would measure nothing.
+        load_start = os.getloadavg()
+        speed = throughput.measure(url, model)
+        preset.update(local_server.fitted_timeouts(preset["role_timeouts"], speed))
+        log(f"measured {speed.as_dict()}; timeouts {preset['role_timeouts']}")
         offline = measure("offline", lambda r: AgentSettings(tenant_id="bench"), recs, now)
         local = measure("local", lambda r: AgentSettings(tenant_id="bench").with_overrides(**preset), recs, now)
+        load_end = os.getloadavg()
     finally:
         if server is not None:
             server.stop()
     doc = {"benchmark": "llm_local", "measured_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
            "machine": f"{platform.machine()}, {os.cpu_count()} cores (shared)", "model": model,
            "threads": local_server.DEFAULT_THREADS, "context_size": ctx, "records": len(recs),
-           "record_names": [n for n, _, _ in recs], "providers": {"offline": offline, "local": local}}
+           "record_names": [n for n, _, _ in recs], "throughput": speed.as_dict(),
+           "role_timeouts": preset["role_timeouts"],
+           "load_average": {"start": [round(x, 1) for x in load_start], "end": [round(x, 1) for x in load_end]},
+           "providers": {"offline": offline, "local": local}}
     if not args.no_write:
         RESULTS.parent.mkdir(exist_ok=True)
         RESULTS.write_text(json.dumps(doc, indent=2))

@@ -26,6 +26,8 @@ import httpx
 
 from agents.errors import ConfigurationError
 from agents.providers.local_model import QWEN_05B, ModelSpec, ensure_model
+from agents.providers.throughput import Throughput, ThroughputError, role_timeouts
+from agents.providers.throughput import measure as measure_speed
 from agents.settings import (
     LOCAL_CONTEXT_BUDGET_TOKENS,
     LOCAL_LLM_MAX_OUTPUT_TOKENS,
@@ -92,17 +94,35 @@ PROJECT_SERVER_OWNER = "agentic-sales-local-llm"
 """`owned_by` of the model tools/local-llm/server.mjs lists: how a client recognises it."""
 
 
-def preset_for(url: str, model: str, *, keep_timeouts: bool = False) -> dict[str, Any]:
+def preset_for(url: str, model: str, *, keep_timeouts: bool = False,
+               measure: Callable[[str, str], Throughput] | None = None) -> dict[str, Any]:
     """Return :func:`local_preset` without the role choice, for a run whose provider is already chosen.
 
     `agents try --provider openai_compatible` against the project's server gets the local model's
     timeouts, completion caps and context budget (the generic 30 s timeout and 3,000-token context
     make a 0.5B model on one core time out); `keep_timeouts` leaves timeouts the user configured.
+    Otherwise the server's speed is measured first (two small calls, `measure`, default
+    :func:`agents.providers.throughput.measure`) and each role gets at least the time its prompt and
+    completion need at that speed: on a loaded machine the fixed preset times every call out.
+    A server that cannot be measured keeps the preset's timeouts.
     """
     preset = {k: v for k, v in local_preset(url, model).items() if k not in ("roles", "openai_base_url")}
     if keep_timeouts:
         preset.pop("role_timeouts")
-    return preset
+        return preset
+    try:
+        speed = (measure or measure_speed)(url, model)
+    except ThroughputError:
+        return preset
+    return {**preset, **fitted_timeouts(preset["role_timeouts"], speed)}
+
+
+def fitted_timeouts(base: dict[str, float], speed: Throughput) -> dict[str, Any]:
+    """Return role_timeouts (each at least `base`'s) and a run deadline fitted to a measured speed."""
+    derived = role_timeouts(speed, LOCAL_LLM_MAX_OUTPUT_TOKENS)
+    timeouts = {r: max(base.get(r, 0.0), derived.get(r, 0.0)) for r in ROLES}
+    return {"role_timeouts": timeouts,
+            "run_deadline_seconds": max(LOCAL_RUN_DEADLINE_SECONDS, sum(timeouts.values()))}
 
 
 class LocalServerError(ConfigurationError):

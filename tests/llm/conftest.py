@@ -14,9 +14,23 @@ REPORT: dict[str, Any] = {}
 REPORT_PATH = Path("test-artifacts") / "llm-real-model.json"
 
 
+def pytest_runtest_logreport(report: Any) -> None:
+    # Written after every test too: a run CI's hard timeout stops still leaves what it measured.
+    if REPORT and report.when == "teardown":
+        _write()
+
+
 def pytest_terminal_summary(terminalreporter: Any) -> None:
     if not REPORT:
         return
+    _write()
+    terminalreporter.write_sep("-", "real-model report")
+    for key in ("throughput", "records", "injection", "draft_checks_by_language"):
+        if key in REPORT:
+            terminalreporter.write_line(f"{key}: {json.dumps(REPORT[key])}")
+
+
+def _write() -> None:
     drafts = REPORT.get("drafts", [])
     by_lang: dict[str, list[bool]] = {}
     for d in drafts:
@@ -25,7 +39,3 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
     REPORT["draft_checks_by_language"] = {k: {"model_drafts": len(v), "passed": sum(v)} for k, v in by_lang.items()}
     REPORT_PATH.parent.mkdir(exist_ok=True)
     REPORT_PATH.write_text(json.dumps(REPORT, indent=1))
-    terminalreporter.write_sep("-", "real-model report")
-    for key in ("records", "injection", "draft_checks_by_language"):
-        if key in REPORT:
-            terminalreporter.write_line(f"{key}: {json.dumps(REPORT[key])}")

@@ -56,7 +56,7 @@ def test_the_projects_server_is_recognised_by_its_model_listing_and_others_are_n
 def test_agents_try_on_the_projects_server_asks_with_the_local_models_caps_and_names_the_model(agents_try):
     with servers.serving(servers.json_answer(ANALYSIS), models=OURS) as (url, bodies):
         doc = agents_try(url)
-    first = bodies[0]
+    first = next(b for b in bodies if b.get("response_format"))  # the analyst's (before it: the speed probe)
     assert (first.get("max_tokens") or first.get("max_completion_tokens")) == LOCAL_LLM_MAX_OUTPUT_TOKENS["analyst"]
     assert first["temperature"] == 0 and first["seed"] == 0
     assert doc["analysis"]["generated_by"] == f"openai_compatible:{MODEL}"
