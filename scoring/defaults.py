@@ -34,6 +34,10 @@ ISOTONIC_MIN_ROWS = 1000
 BLEND_WEIGHTS = (0.0, 0.25, 0.5, 0.75)
 """Gradient-boosting weights tried when blending it into the neural net (0 = net alone)."""
 
+CHURN_LR_WEIGHTS = (0.0, 0.25, 0.5, 0.75, 1.0)
+"""Logistic-regression weights tried when blending it with churn's XGBoost (0 = XGBoost alone;
+1 = the logistic regression alone, the honest answer on a book too small for trees)."""
+
 BLEND_MIN_GAIN = 0.002
 """ROC AUC gain (out-of-fold) a blend must show over the net alone to be used."""
 

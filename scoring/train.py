@@ -225,12 +225,12 @@ def train_table(task: str, frame: pd.DataFrame, target: str, *, id_column: str |
         # deals) decides by chance: the same model scored AUC 0.14 to 0.88 across seeds of one
         # market. Gate on every row instead, each predicted by models fitted without its group.
         # (Conversion and price count deals, which a portal has many more of.)
-        p_cv, p_lr_cv = _cross_validated(lambda: _make(task, types, discount_column, max_discount, random_state, fast),
+        p_cv, p_lr_cv, fold = _cross_validated(lambda: _make(task, types, discount_column, max_discount, random_state, fast),
                                          lambda: _logistic(types, random_state), X, y, groups, fit_kwargs=task != "price",
                                          random_state=random_state)
-        gate = baseline_gate(y, p_cv, p_lr_cv, float(y.mean()), random_state=random_state) | {
+        gate = baseline_gate(y, p_cv, p_lr_cv, float(y.mean()), random_state=random_state, strata=fold) | {
             "on": f"{defaults.SMALL_HOLDOUT_FOLDS}-fold cross-validation by group (the holdout had {n_test_groups} "
-                  f"groups, fewer than {defaults.MIN_HOLDOUT_GROUPS})"}
+                  f"groups, fewer than {defaults.MIN_HOLDOUT_GROUPS}); AUCs within folds"}
     metrics: dict[str, Any] = {
         "holdout": classification_metrics(y[idx_test], p) | {"split": split_kind},
         "holdout_logistic_regression": classification_metrics(y[idx_test], p_lr),
@@ -283,8 +283,9 @@ def train_table(task: str, frame: pd.DataFrame, target: str, *, id_column: str |
 
 
 def _cross_validated(make: Any, make_reference: Any, X: pd.DataFrame, y: np.ndarray, groups: np.ndarray | None, *,
-                     fit_kwargs: bool, random_state: int) -> tuple[np.ndarray, np.ndarray]:
-    """Out-of-fold probabilities of the model and of the logistic reference, folds by group.
+                     fit_kwargs: bool, random_state: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Out-of-fold probabilities of the model and of the logistic reference, and each row's fold
+    (folds by group).
 
     Args:
         make: builds a fresh model.
@@ -298,9 +299,10 @@ def _cross_validated(make: Any, make_reference: Any, X: pd.DataFrame, y: np.ndar
     from sklearn.model_selection import StratifiedGroupKFold
 
     groups = np.arange(len(y)) if groups is None else np.asarray(groups)
-    p, p_lr = np.zeros(len(y)), np.zeros(len(y))
+    p, p_lr, fold = np.zeros(len(y)), np.zeros(len(y)), np.zeros(len(y), dtype=int)
     folds = StratifiedGroupKFold(n_splits=defaults.SMALL_HOLDOUT_FOLDS, shuffle=True, random_state=random_state)
-    for train, test in folds.split(X, y, groups):
+    for k, (train, test) in enumerate(folds.split(X, y, groups)):
+        fold[test] = k
         model = make()
         if fit_kwargs:
             model.fit(X.iloc[train], y[train], groups=groups[train])
@@ -310,7 +312,7 @@ def _cross_validated(make: Any, make_reference: Any, X: pd.DataFrame, y: np.ndar
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             p_lr[test] = make_reference().fit(X.iloc[train], y[train]).predict_proba(X.iloc[test])[:, 1]
-    return p, p_lr
+    return p, p_lr, fold
 
 
 def _importance(task: str, model: Any, X: pd.DataFrame) -> list[dict[str, Any]]:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from . import _text, _truth
+from . import _churn, _text, _truth
 from ._model import LOST, OPEN_STAGES, WON, Activity, Company, Contact, Deal, Owner
 
 if TYPE_CHECKING:
@@ -81,6 +81,7 @@ def account_traits(m: Market) -> None:
     for comp, rate, scale in zip(m.companies, rates, spend, strict=True):
         comp.buying_rate_, comp.spend_scale_ = float(rate), float(scale)
     m.account_weights = rates / rates.sum() if n else rates
+    _churn.draw_traits(m, traits)  # drawn after the others: buying rates and spend stay as they were
 
 
 def _contact(m: Market, company: int, primary: bool, created: datetime) -> Contact:
@@ -96,9 +97,10 @@ def _contact(m: Market, company: int, primary: bool, created: datetime) -> Conta
 
 
 def new_deal(m: Market, created: datetime) -> Deal:
-    """Create one deal (no activity yet) at time `created`, for a company drawn by buying rate."""
+    """Create one deal (no activity yet) at time `created`, for a company drawn by buying rate
+    (an account fading before its churn buys less, a churned one not at all: see _churn)."""
     rng = m.rng
-    comp = m.companies[int(rng.choice(len(m.companies), p=m.account_weights))]
+    comp = m.companies[int(rng.choice(len(m.companies), p=_churn.buying_weights(m, created)))]
     pool = m.company_contacts[comp.key]
     k = int(min(len(pool), 1 + rng.poisson(0.4 + (comp.segment != "smb") * 1.2)))
     chosen = [int(x) for x in rng.choice(pool, size=k, replace=False)]
@@ -114,7 +116,7 @@ def new_deal(m: Market, created: datetime) -> Deal:
         str(rng.choice(["low", "medium", "high"], p=[0.3, 0.5, 0.2])),
         f"{product} for {comp.name}'s {rng.choice(['sales', 'operations', 'finance', 'IT', 'support'])} team.",
         created, created + timedelta(days=round(cycle * rng.uniform(0.8, 1.2))), OPEN_STAGES[0],
-        [(OPEN_STAGES[0], created)], engagement_=float(rng.normal(0, 1)),
+        [(OPEN_STAGES[0], created)], engagement_=float(rng.normal(0, 1)) + _churn.engagement_shift(comp, created),
         decision_at_=created + timedelta(days=cycle))
     m.deals.append(d)
     return d
@@ -197,12 +199,15 @@ def progress_stages(m: Market, d: Deal, until: datetime, p: float) -> None:
 
 
 def close(m: Market, d: Deal, at: datetime, won: bool) -> None:
-    """Close a deal won or lost at time `at`."""
+    """Close a deal won or lost at time `at` (lost whatever its odds once its account has churned)."""
+    comp = m.companies[d.company]
+    won = won and not _churn.has_left(comp, at)
     d.stage = WON if won else LOST
     d.closed_at = at
     d.stage_history.append((d.stage, at))
     if won:
         m.won_at.setdefault(d.company, []).append(at)
+        _churn.became_customer(m, comp, at)
 
 
 def build_book(m: Market) -> None:
@@ -229,34 +234,4 @@ def build_book(m: Market) -> None:
             close(m, d, d.decision_at_, bool(rng.random() < p))
         else:
             progress_stages(m, d, m.start, float(m.p_win(d.key, at=m.start)))
-    churn_history(m)
-
-
-RENEWAL_DAYS = 91
-"""Customers renew (or leave) every quarter after their first won deal (quarterly contracts)."""
-
-
-def churn_history(m: Market) -> None:
-    """Let past customers churn at their renewals, so the CRM's history has churn labels.
-
-    At each quarterly renewal after its first win before the market's start, a customer leaves
-    with the quarter's share of its true annual churn probability (as of that renewal). A separate random stream keeps every
-    other draw of the market identical to a market without churn history.
-    """
-    rng = np.random.default_rng(m.config.seed + 1_000_003)
-    for comp in m.companies:
-        wins = sorted(m.won_at.get(comp.key, ()))
-        if not wins:
-            continue
-        renewal = wins[0] + timedelta(days=RENEWAL_DAYS)
-        while renewal < m.start:
-            n_won = sum(1 for w in wins if w <= renewal)
-            views = sum(m.contacts[c].page_views_at(renewal)[0] for c in m.company_contacts.get(comp.key, ()))
-            last = max((a for a in m.won_at.get(comp.key, ()) if a <= renewal), default=wins[0])
-            p_year = float(_truth.churn_annual(np.array([comp.segment]), np.array([comp.industry]),
-                                               np.array([views]), np.array([n_won]),
-                                               np.array([(renewal - last).days]))[0])
-            if rng.random() < 1 - (1 - p_year) ** (RENEWAL_DAYS / 365.0):
-                comp.churned_at = renewal
-                break
-            renewal += timedelta(days=RENEWAL_DAYS)
+    _churn.settle_history(m)

@@ -9,7 +9,7 @@ from typing import Any
 
 import numpy as np
 
-from . import _generate, _simulate, _truth
+from . import _churn, _generate, _simulate, _truth
 from ._model import Activity, Company, Contact, Deal, Owner
 
 
@@ -64,14 +64,15 @@ class Market:
         self.last_company_activity: dict[int, datetime] = {}
         self.account_weights = np.ones(0)
         """Each company's chance of being the next deal's company (its buying rate, normalised)."""
+        self.churn_due_ts = np.ones(0)
+        """Each company's churn date as a POSIX timestamp (inf: none scheduled); see _churn."""
         _generate.build_people(self)
         _generate.build_book(self)
 
     # --- observable features --------------------------------------------------------------
     def is_customer(self, company: int, at: datetime) -> bool:
         """Whether the company had a won deal closed before `at` (and has not churned)."""
-        comp = self.companies[company]
-        if comp.churned_at is not None and comp.churned_at <= at:
+        if _churn.has_left(self.companies[company], at):
             return False
         return any(t < at for t in self.won_at.get(company, ()))
 
@@ -150,16 +151,11 @@ class Market:
         return [(float(x), self.p_win(key, discount=float(x))) for x in discounts]
 
     def churn_truth(self, company: int) -> float | None:
-        """Return a customer's true 12-month churn probability (None if not a customer)."""
+        """Return a customer's true 12-month churn probability from its hidden quarterly risk
+        (None if not a customer); see _churn for the process."""
         if not self.is_customer(company, self.now):
             return None
-        n_won = len(self.won_at.get(company, ()))
-        last = self.last_company_activity.get(company)
-        views = sum(self.contacts[c].page_views_at(self.now)[0] for c in self.company_contacts.get(company, ()))
-        comp = self.companies[company]
-        return float(_truth.churn_annual(
-            np.array([comp.segment]), np.array([comp.industry]), np.array([views]), np.array([n_won]),
-            np.array([(self.now - last).days if last else 365]))[0])
+        return _churn.churn_probability(self.companies[company])
 
     # --- time -----------------------------------------------------------------------------
     def advance(self, days: int = 1, actions: dict[int, dict[str, Any]] | None = None) -> list[dict[str, Any]]:

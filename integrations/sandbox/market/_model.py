@@ -54,6 +54,14 @@ class Company:
     """Hidden: how often the account buys relative to the average account (mean 1)."""
     spend_scale_: float = 1.0
     """Hidden: the account's typical deal size relative to its segment's median."""
+    churn_risk_: float = 0.0
+    """Hidden: probability of leaving at one quarterly renewal (see _churn)."""
+    renewals_survived_: int = 0
+    """Hidden: renewals the account stays for once it is a customer (drawn from its risk)."""
+    first_won_: datetime | None = None
+    """Hidden bookkeeping: the account's first closed-won deal (when it became a customer)."""
+    churn_due_: datetime | None = None
+    """Hidden: when the customer leaves (before the market's now: also `churned_at`)."""
 
     @property
     def segment(self) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
+from . import _churn as _churn_process
 from . import _generate, _truth
 from ._model import OPEN_STAGES
 
@@ -77,16 +78,11 @@ def _app_actions(m: Market, d: Any, act: dict[str, Any] | None, at: Any) -> list
 
 
 def _churn(m: Market, at: Any) -> list[dict[str, Any]]:
-    """Churn customers at the daily hazard implied by their true annual churn probability."""
+    """Customers whose churn date (see _churn) has come leave today."""
     events = []
     for comp in m.companies:
-        if comp.churned_at is not None or not m.won_at.get(comp.key):
-            continue
-        p_year = m.churn_truth(comp.key)
-        if p_year is None:
-            continue
-        if m.rng.random() < 1 - (1 - p_year) ** (1 / 365.0):
-            comp.churned_at = at
+        if comp.churned_at is None and _churn_process.has_left(comp, at):
+            comp.churned_at = comp.churn_due_
             events.append({"type": "churned", "company": comp.key})
     return events
 

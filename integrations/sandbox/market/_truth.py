@@ -44,6 +44,7 @@ STALE_DAYS = 21
 
 CHURN_INDUSTRY = {"COMPUTER_SOFTWARE": -0.2, "RETAIL": 0.3, "EDUCATION_MANAGEMENT": 0.25}
 CHURN_SEGMENT = {"smb": 0.5, "mid": 0.0, "ent": -0.6}
+"""Churn log-odds by industry and segment (the churn process itself is in _churn)."""
 
 
 def sigmoid(z: np.ndarray | float) -> np.ndarray:
@@ -107,12 +108,3 @@ def p_win(f: dict[str, np.ndarray], discount: np.ndarray | float = 0.0,
     seg = np.asarray(f["segment"])
     disc = np.broadcast_to(np.asarray(discount, dtype=float), seg.shape)
     return sigmoid(base_logit(f) + price_effect(seg, disc) + strategy_lift)
-
-
-def churn_annual(segment: np.ndarray, industry: np.ndarray, page_views: np.ndarray,
-                 n_won: np.ndarray, days_since_activity: np.ndarray) -> np.ndarray:
-    """Return each customer's true probability of churning within the next 12 months."""
-    z = (0.3 + _lookup(CHURN_SEGMENT, segment) + _lookup(CHURN_INDUSTRY, industry)
-         - 0.25 * np.log1p(page_views) - 0.45 * np.log1p(np.asarray(n_won, dtype=float) - 1)
-         + 0.6 * (np.asarray(days_since_activity) > 90))
-    return sigmoid(z)
