@@ -178,22 +178,64 @@ def add_activity(m: Market, d: Deal, kind: str, at: datetime, *, subject: str | 
     return act
 
 
-def stage_target(frac: float, p: float) -> int:
-    """Index of the open stage a deal has reached after `frac` of its cycle at win probability `p`."""
-    return min(len(OPEN_STAGES) - 1, int(frac * len(OPEN_STAGES) * (0.45 + p)))
+STAGE_SPEED_ENGAGEMENT = 0.4
+"""How strongly the hidden engagement speeds a deal through its stages (log speed per sd)."""
+STAGE_SPEED_NOISE = 0.4
+"""Deal-level noise on the log speed (timing, internal politics) the CRM cannot see."""
+STAGE_STEP_SHAPE = 3.0
+"""Gamma shape of each step between stages: higher means steadier progress."""
+STAGE_STEPS_PER_LIFE = 4.0
+"""Stage steps a deal of average speed takes over its whole life (the last open stage is the
+fourth step, so about half the deals send a contract before their decision)."""
+STAGE_SCHEDULE_SEED = 3_000_017
+"""Offset of the random stream of stage schedules (per deal, so other draws never shift)."""
 
 
-def progress_stages(m: Market, d: Deal, until: datetime, p: float) -> None:
-    """Move an open deal through open stages in proportion to elapsed cycle time and its odds."""
-    total = max((d.decision_at_ - d.created_at).total_seconds(), 1.0)
-    frac = min((until - d.created_at).total_seconds() / total, 1.0)
-    target = stage_target(frac, p)
+def stage_schedule(seed: int, key: int, engagement: float) -> tuple[float, ...]:
+    """Shares of a deal's life at which it reaches the open stages after the first.
+
+    One generative process for every deal, drawn once at its creation from its hidden state: an
+    engaged deal tends to move faster, with noise on top, and steps of random length. Closed and
+    open deals read the same schedule up to their decision or up to now, so a closed deal's
+    stage at a past moment means what an open deal's stage means today. (Before, closed deals'
+    stages were set from their final win probability and open deals' from today's, so the stage
+    of a training snapshot was a near-leak of the outcome and meant something else at scoring.)
+    """
+    rng = np.random.default_rng([seed, STAGE_SCHEDULE_SEED, key])
+    speed = float(np.exp(STAGE_SPEED_ENGAGEMENT * engagement + STAGE_SPEED_NOISE * rng.normal()))
+    steps = rng.gamma(STAGE_STEP_SHAPE, 1.0 / (STAGE_STEP_SHAPE * STAGE_STEPS_PER_LIFE * speed), len(OPEN_STAGES) - 1)
+    return tuple(float(x) for x in np.cumsum(steps))
+
+
+def progress_stages(m: Market, d: Deal, until: datetime) -> None:
+    """Move an open deal through the open stages its schedule reaches by `until`."""
+    if not d.stage_fracs_:
+        d.stage_fracs_ = stage_schedule(m.config.seed, d.key, d.engagement_)
+    total = max(((d.decision_at_ or until) - d.created_at).total_seconds(), 1.0)
     cur = OPEN_STAGES.index(d.stage) if d.stage in OPEN_STAGES else 0
-    for k in range(cur + 1, target + 1):
-        at = d.created_at + timedelta(seconds=total * k / (len(OPEN_STAGES) * (0.45 + p)))
-        at = min(at, until)
+    for k in range(cur + 1, len(OPEN_STAGES)):
+        frac = d.stage_fracs_[k - 1]
+        if frac >= 1.0:
+            break
+        at = d.created_at + timedelta(seconds=total * frac)
+        if at > until:
+            break
         d.stage = OPEN_STAGES[k]
         d.stage_history.append((d.stage, at))
+
+
+def decide(m: Market, d: Deal, at: datetime) -> bool:
+    """The deal's decision: the rep's discount policy applies (unless the app set a discount),
+    then the outcome is drawn from the truth as of the decision. Returns whether it was won.
+
+    Every deal ends this way, the seeded history and the deals that close while the market
+    runs alike, so a scored open deal's eventual outcome comes from the process its training
+    history came from (`eventual_p_win` averages over the same policy).
+    """
+    if d.discount <= 0:
+        m.historical_discount(d)
+        d.discount_by_rep_ = d.discount > 0
+    return bool(m.rng.random() < float(m.p_win(d.key, at=at)))
 
 
 def close(m: Market, d: Deal, at: datetime, won: bool) -> None:
@@ -223,12 +265,10 @@ def build_book(m: Market) -> None:
             d.decision_at_ = max(c + timedelta(days=3), m.start - timedelta(days=float(rng.uniform(1, 10))))
         simulate_activity(m, d, c, min(d.decision_at_, m.start))
         if not stays_open:
-            m.historical_discount(d)
-            p = float(m.p_win(d.key, at=d.decision_at_))
-            progress_stages(m, d, d.decision_at_ - timedelta(hours=12), p)
-            close(m, d, d.decision_at_, bool(rng.random() < p))
+            progress_stages(m, d, d.decision_at_ - timedelta(hours=12))
+            close(m, d, d.decision_at_, decide(m, d, d.decision_at_))
         else:
-            progress_stages(m, d, m.start, float(m.p_win(d.key, at=m.start)))
+            progress_stages(m, d, m.start)
     churn_history(m)
 
 
