@@ -22,6 +22,10 @@ HISTORY_DAYS = 720
 """How far back the seeded history reaches."""
 CYCLE_DAYS = {"smb": 28.0, "mid": 55.0, "ent": 95.0}
 """Median sales-cycle length by segment (days)."""
+CYCLE_SIGMA = 0.45
+"""Spread (log scale) of a deal's cycle around its segment's median."""
+OPEN_CYCLE_CAP = 3.9
+"""Longest cycle (x the segment median, about 3 sd) the length-biased draw of open deals weighs."""
 RATES_PER_30D = {"emails_out": (3.0, 0.2), "emails_in": (1.6, 0.7), "calls": (1.2, 0.3),
                  "meetings": (0.7, 0.6), "notes": (0.8, 0.1)}
 """Activity kind -> (base events per 30 days, sensitivity to hidden engagement)."""
@@ -95,8 +99,17 @@ def _contact(m: Market, company: int, primary: bool, created: datetime) -> Conta
                    created + timedelta(days=int(rng.integers(0, 60))))
 
 
-def new_deal(m: Market, created: datetime) -> Deal:
-    """Create one deal (no activity yet) at time `created`, for a company drawn by buying rate."""
+def new_deal(m: Market, created: datetime, *, ended_by: datetime | None = None,
+             alive_at: datetime | None = None) -> Deal:
+    """Create one deal (no activity yet) at time `created`, for a company drawn by buying rate.
+
+    The seeded book asks for deals in a given state without bending their lives:
+    ``ended_by`` (a closed deal) moves the creation back when the natural cycle would end after
+    it; ``alive_at`` (an open deal) draws the deal as an open pipeline meets it at that moment,
+    its cycle length-biased (a long deal is open on more days) and the elapsed share of its life
+    uniform. (Before, closed deals' cycles were cut short at the market's start and open deals'
+    decisions pushed out by 3-40 days, so neither lived the life the simulation gives a deal.)
+    """
     rng = m.rng
     comp = m.companies[int(rng.choice(len(m.companies), p=m.account_weights))]
     pool = m.company_contacts[comp.key]
@@ -104,8 +117,15 @@ def new_deal(m: Market, created: datetime) -> Deal:
     chosen = [int(x) for x in rng.choice(pool, size=k, replace=False)]
     seg = comp.segment
     amount = float(max(500.0, round(_truth.MEDIAN_AMOUNT[seg] * comp.spend_scale_ * rng.lognormal(0, 0.55), -2)))
+    cycle = float(CYCLE_DAYS[seg] * rng.lognormal(0, CYCLE_SIGMA))
+    if alive_at is not None:
+        cap = CYCLE_DAYS[seg] * OPEN_CYCLE_CAP
+        while rng.random() * cap > cycle:
+            cycle = float(CYCLE_DAYS[seg] * rng.lognormal(0, CYCLE_SIGMA))
+        created = alive_at - timedelta(days=cycle * float(rng.uniform(0.0, 1.0)))
+    elif ended_by is not None and created + timedelta(days=cycle) > ended_by:
+        created = ended_by - timedelta(days=cycle + float(rng.uniform(0.0, 10.0)))
     existing = m.is_customer(comp.key, created)
-    cycle = float(CYCLE_DAYS[seg] * rng.lognormal(0, 0.45))
     product = str(rng.choice(_text.PRODUCTS))
     key = len(m.deals)
     d = Deal(
@@ -258,12 +278,8 @@ def build_book(m: Market) -> None:
          for _ in range(cfg.n_closed_deals)]
         + [(m.start - timedelta(days=float(rng.uniform(1, 45))), True) for _ in range(cfg.n_open_deals)])
     for c, stays_open in plan[:total]:
-        d = new_deal(m, c)
-        if stays_open and d.decision_at_ <= m.start + timedelta(days=2):
-            d.decision_at_ = m.start + timedelta(days=float(rng.uniform(3, 40)))
-        elif not stays_open and d.decision_at_ > m.start:
-            d.decision_at_ = max(c + timedelta(days=3), m.start - timedelta(days=float(rng.uniform(1, 10))))
-        simulate_activity(m, d, c, min(d.decision_at_, m.start))
+        d = new_deal(m, c, alive_at=m.start) if stays_open else new_deal(m, c, ended_by=m.start - timedelta(days=1))
+        simulate_activity(m, d, d.created_at, min(d.decision_at_, m.start))
         if not stays_open:
             progress_stages(m, d, d.decision_at_ - timedelta(hours=12))
             close(m, d, d.decision_at_, decide(m, d, d.decision_at_))
