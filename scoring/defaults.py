@@ -31,6 +31,11 @@ TYPE_PARSE_RATIO = 0.95
 ISOTONIC_MIN_ROWS = 1000
 """Rows from which calibration is isotonic; below it, sigmoid (Platt) is steadier."""
 
+CALIBRATION_HALF_LIFE_DAYS = 180.0
+"""Age (days before the latest outcome) at which a row counts half in the conversion calibrator:
+books drift (more repeat customers, new reps), and open deals are scored in today's book, so
+the map from score to probability follows recent outcomes more than two-year-old ones."""
+
 BLEND_WEIGHTS = (0.0, 0.25, 0.5, 0.75)
 """Gradient-boosting weights tried when blending it into the neural net (0 = net alone)."""
 
@@ -48,6 +53,14 @@ DISCOUNT_STEP = 0.01
 
 MAX_DISCOUNT = 0.3
 """Default cap on the recommended discount (fraction of list price)."""
+
+PRICE_EFFECT_SCALES = (0.05, 0.15)
+"""Discount scales of the saturating basis 1 - exp(-d / scale) of the price model's discount
+effect: two scales let the effect rise fast and level off, or rise slowly (scoring/models/price.py)."""
+PRICE_EFFECT_C = 10.0
+"""Inverse L2 penalty of the price model's effect regression (mild: three coefficients)."""
+PRICE_STRENGTH_FLOOR = 0.02
+"""Deal strength is clipped to [floor, 1 - floor] before its log-odds enter the effect regression."""
 
 CHURN_HORIZON_DAYS = 365
 """Days after an observation moment within which a churn counts as that moment's positive label
