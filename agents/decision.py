@@ -115,8 +115,7 @@ def decide(record: Record, scores: Mapping[str, Any] | None, llm_result: LlmResu
     contact = next((c for c in record.contacts if c.id == llm_result.recipient_contact_id), None)
     if contact is None:
         return stop("recipient is not one of the record's contacts")
-    extra_opt_out = {str(x) for x in record.extra.get("opted_out_contact_ids") or ()}
-    if (contact.id in policy.opted_out_contact_ids or contact.id in extra_opt_out
+    if (contact.id in policy.opted_out_contact_ids or contact.id in record.opted_out_contact_ids
             or (contact.email or "").lower() in {e.lower() for e in policy.opted_out_emails}
             or record.extra.get("do_not_contact") is True):
         return stop(f"recipient {contact.id} opted out")

@@ -126,10 +126,18 @@ def senior_contact(ctx: Context) -> Any:
 
 
 def default_recipient(ctx: Context, arm: StrategyArm) -> Any:
-    """The primary contact, or the most senior one when the arm asks for executives."""
+    """The primary contact, or the most senior one when the arm asks for executives; a contact
+    who opted out of email is passed over for one who did not (if every contact opted out, the
+    primary stays and the decision engine suppresses the message)."""
+    opted_out = ctx.record.opted_out_contact_ids
     if arm.recipient == "executive":
-        return senior_contact(ctx) or ctx.record.primary_contact
-    return ctx.record.primary_contact
+        senior = senior_contact(ctx)
+        if senior is not None and senior.id not in opted_out:
+            return senior
+    primary = ctx.record.primary_contact
+    if primary is None or primary.id not in opted_out:
+        return primary
+    return next((c for c in ctx.record.contacts if c.id not in opted_out), primary)
 
 
 def plan(

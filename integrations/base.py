@@ -81,6 +81,34 @@ class TaskRef:
     body: str | None = None
 
 
+OPT_OUT_KEY = "opted_out_contact_ids"
+"""`Record.extra` key: ids of the record's contacts who opted out of email. Each connector fills
+it from the CRM's own opt-out flag (always honoured) and from the tenant's `opt_out_field` (the
+canonical contact field `opted_out` of its mapping); a list, so it never becomes a model feature."""
+
+def output_targets(installation: Installation, object_type: str = "deal") -> dict[str, str]:
+    """Our output name → the tenant's own CRM field for it, for one object type (the
+    `output_mappings` rows the app passes in `Installation.settings`); outputs not mapped keep
+    the connector's own field."""
+    rows = installation.settings.get("output_mappings") or ()
+    return {str(c): str(f) for o, c, f in rows if o == object_type}
+
+
+OPT_OUT_CANONICAL = "opted_out"
+"""The canonical contact field a tenant maps to its own opt-out checkbox."""
+
+OPT_OUT_TRUE = frozenset({"true", "yes", "y", "1", "on", "x", "opted out", "opted-out", "opted_out", "unsubscribed"})
+
+
+def is_opt_out(value: Any) -> bool:
+    """Tell whether a CRM opt-out field's value means "opted out" (checkbox, yes/no, 1/0 ...)."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float):
+        return value == 1
+    return str(value or "").strip().lower() in OPT_OUT_TRUE
+
+
 @dataclass(frozen=True)
 class Record:
     """A CRM record (deal, lead, opportunity ...) in the canonical shape of DESIGN.md."""
@@ -106,6 +134,12 @@ class Record:
     app_task: TaskRef | None = None
     """Our one open app task on this record, found while reading it (so writing needs no second
     read); None when there is none. Not part of the record's content fingerprint."""
+
+    @property
+    def opted_out_contact_ids(self) -> frozenset[str]:
+        """Ids of this record's contacts who opted out of email (see OPT_OUT_KEY)."""
+        raw = self.extra.get(OPT_OUT_KEY) or ()
+        return frozenset(str(x) for x in ([raw] if isinstance(raw, str | int) else raw))
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON-ready canonical dict (tuples become lists)."""

@@ -14,8 +14,6 @@ from typing import Any
 from flask import Flask
 
 from app.connectors import get_connector
-from app.pipeline import tenant as tenant_inputs
-from app.pipeline.batch import score_all
 from app.tenants import client_for, crm_stats, load_installation, save_tokens
 from integrations.base import Record
 
@@ -92,6 +90,10 @@ def preview(app: Flask, tenant_id: str, object_type: str, draft: Mapping[str, st
         raise PreviewError(f"the CRM could not be read: {exc.message}") from exc
     if before is None or after is None:
         raise PreviewError(f"deal {rid} was not found in the CRM")
+    # The scoring stack (scikit-learn, XGBoost, skops) loads here, on the first preview, not when
+    # any CLI command or worker imports the admin pages.
+    from app.pipeline import tenant as tenant_inputs
+
     models = tenant_inputs.champions(app, tenant_id)
     mapping = tenant_inputs.scoring_mapping(app, tenant_id, spec.crm)
     return Preview(record_id=rid, record_name=after.name,
@@ -99,6 +101,8 @@ def preview(app: Flask, tenant_id: str, object_type: str, draft: Mapping[str, st
 
 
 def _side(record: Record, draft: Mapping[str, str], models: Any, mapping: Any) -> Side:
+    from app.pipeline.batch import score_all
+
     scores, failed = score_all([record], models, mapping)
     values = {canonical: feature_value(record, canonical) for canonical in draft}
     if record.id in failed:

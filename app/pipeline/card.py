@@ -84,6 +84,12 @@ def card_payload_from(record: Record, scores: Mapping[str, Any], run: Any, decis
         payload["draft"] = {}
         payload["next_best_action"] = {**nba, "channel": None,
                                        "summary": f"Wait: {decision.reasons[-1] if decision.reasons else 'recently contacted'}"}
+    elif decision.action == "suppress":
+        # No customer message (an opted-out recipient, a channel not allowed ...): a draft on the
+        # card would invite the rep to send exactly what the rules held back.
+        payload["draft"] = {}
+        payload["next_best_action"] = {**nba, "channel": None, "summary": "No customer message: "
+                                       f"{decision.reasons[-1] if decision.reasons else 'held back by the rules'}"}
     retraining = sorted(t for t, v in (scores.get("absent") or {}).items()
                         if isinstance(v, Mapping) and "model_retraining" in v)
     if retraining:

@@ -182,6 +182,7 @@ def set_mappings(target: Target, tenant_id: str, object_type: str, changes: Mapp
                 overlay.pop(canonical, None)  # the same as the default: no tenant entry needed
             else:
                 overlay[canonical] = {"field": crm_field, "label": fields[crm_field].label or crm_field}
+        _check_outputs_apart(object_type, defaults, overlay, words[0])
         new_mappings = {**state.mappings, object_type: overlay}
         if not overlay:
             new_mappings.pop(object_type)
@@ -191,6 +192,32 @@ def set_mappings(target: Target, tenant_id: str, object_type: str, changes: Mapp
                           author=author, changes=changed)
         new_state = State(state.version, state.settings, new_mappings, state.crm)
     return effective(new_state, object_type, app)
+
+
+def _check_outputs_apart(object_type: str, defaults: Mapping[str, tuple[str, str]],
+                         overlay: Mapping[str, Mapping[str, str]], field_word: str) -> None:
+    """An output may not be written where the app reads an input, nor share a field with another
+    output: the app would read its own words back as the customer's, and each write would look
+    like a rep's edit and start the pipeline again.
+
+    Raises:
+        MappingError: naming the output and the feature (or output) already on that field.
+    """
+    inputs = {f: c for c, (f, _label) in defaults.items() if c not in OUTPUT_FIELDS}
+    inputs.update({e["field"]: c for c, e in overlay.items() if c not in OUTPUT_FIELDS})
+    taken: dict[str, str] = {}
+    for canonical, entry in sorted(overlay.items()):
+        if canonical not in OUTPUT_FIELDS:
+            continue
+        crm_field = entry["field"]
+        if crm_field in inputs:
+            raise MappingError(f"{object_type}.{canonical}", crm_field,
+                               f"{object_type} {field_word} '{crm_field}' is read as the feature {inputs[crm_field]}: "
+                               f"output {canonical} needs a {field_word} the app does not read")
+        if crm_field in taken:
+            raise MappingError(f"{object_type}.{canonical}", crm_field,
+                               f"{object_type} {field_word} '{crm_field}' already receives output {taken[crm_field]}")
+        taken[crm_field] = canonical
 
 
 def validate_mappings(target: Target, tenant_id: str, object_type: str | None = None, *,

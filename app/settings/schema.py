@@ -126,8 +126,9 @@ class TenantSettingsModel(BaseModel):
         "before a new message; at the cap the action is `wait` (a task says why, no draft). 0 turns the cap off.")
     opt_out_field: str | None = Field(
         default=None, max_length=120, pattern=r"^[A-Za-z_][A-Za-z0-9_]*$",
-        description="Contact field that marks an opt-out (true/yes/1). Not applied yet: contact records do "
-        "not carry it to the decision engine.")
+        description="Your own contact checkbox or yes/no field that marks an opt-out (true/yes/1 means opted out). "
+        "The CRM's own email opt-out (HubSpot's `hs_email_optout`, Salesforce's `HasOptedOutOfEmail`) is always "
+        "honoured as well: no draft goes to an opted-out contact (another contact is chosen, or none).")
     strategy_catalogue: list[Arm] = Field(
         default=list(get_args(Arm)), min_length=1,
         description="Strategies the strategist and the bandit may choose (a subset of the default arms).")

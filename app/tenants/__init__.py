@@ -22,7 +22,7 @@ from app.config import require
 from app.connectors import get_connector
 from app.storage import get_cipher, get_db, rowcount
 from app.storage.models import Installation, Tenant
-from integrations.base import OUTPUT_FIELDS, CrmClient, TokenSet
+from integrations.base import OPT_OUT_CANONICAL, OUTPUT_FIELDS, CrmClient, TokenSet
 from integrations.base import Installation as InstallationSpec
 from integrations.errors import CrmAuthExpired
 
@@ -167,9 +167,18 @@ def load_installation(app: Flask, tenant_id: str) -> InstallationSpec:
         rows = [(object_type, canonical, str(entry["field"]))
                 for object_type, entries in sorted(state.mappings.items())
                 for canonical, entry in sorted(entries.items()) if canonical not in OUTPUT_FIELDS]
+        if state.settings.opt_out_field:
+            # The tenant's own opt-out checkbox, read with every contact (the CRM's own flag is
+            # read anyway); last, so that it wins over a mapping row of the same canonical name.
+            rows.append(("contact", OPT_OUT_CANONICAL, state.settings.opt_out_field))
+        # Outputs the tenant sends to its own fields instead of ours: the connector writes there.
+        outputs = [(object_type, canonical, str(entry["field"]))
+                   for object_type, entries in sorted(state.mappings.items())
+                   for canonical, entry in sorted(entries.items()) if canonical in OUTPUT_FIELDS]
         return InstallationSpec(tenant_id=tenant_id, crm=tenant.crm, account_id=tenant.external_id, tokens=tokens,
                                 api_base=inst.api_base,
-                                settings={"field_mappings": rows, "settings_version": state.version})
+                                settings={"field_mappings": rows, "output_mappings": outputs,
+                                          "settings_version": state.version})
 
 
 def tenant_crm(app: Flask, tenant_id: str) -> str:

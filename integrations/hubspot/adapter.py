@@ -77,6 +77,7 @@ class HubSpotClient:
         clock: Callable[[], float] = time.time,
         limiter: RateLimiter | None = None,
         metadata: MetadataCache | None = None,
+        output_targets: Mapping[str, str] | None = None,
     ) -> None:
         """`limiter` is the installation's shared rate budget (default: this process's in-memory
         limiter; pass a Redis-backed one so every worker shares it); `metadata` the per-portal
@@ -94,7 +95,8 @@ class HubSpotClient:
         self.cache_key = str(portal)
         self._read = fetch.ReadContext(self.session, self.mapping, self.metadata, self.cache_key, tenant_id, marker)
         self._applier = Applier(self.session, marker=marker, now=self._now,
-                                known_notes=lambda rid: dict(self._read.note_keys.get(rid) or {}))
+                                known_notes=lambda rid: dict(self._read.note_keys.get(rid) or {}),
+                                output_targets=output_targets)
 
     @classmethod
     def connect(

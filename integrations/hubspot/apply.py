@@ -95,9 +95,12 @@ class Applier:
     """Applies write sets for one portal; remembers keys whose create outcome is unknown."""
 
     def __init__(self, session: ApiSession, *, marker: str, now: Callable[[], datetime],
-                 known_notes: Callable[[str], Mapping[str, str]] = lambda record_id: {}) -> None:
-        """`known_notes(record_id)` -> {key: note id} of our notes seen when the record was read."""
+                 known_notes: Callable[[str], Mapping[str, str]] = lambda record_id: {},
+                 output_targets: Mapping[str, str] | None = None) -> None:
+        """`known_notes(record_id)` -> {key: note id} of our notes seen when the record was read;
+        `output_targets`: our deal output → the portal's own property the tenant mapped it to."""
         self.known_notes = known_notes
+        self.output_targets = dict(output_targets or {})
         self.session = session
         self.marker = marker
         self.now = now
@@ -133,11 +136,15 @@ class Applier:
 
     # -- field updates -----------------------------------------------------------------------------
 
+    def _target(self, object_type: str, name: str) -> str:
+        """The property an output is written to: the tenant's own (mapped) one, else ours."""
+        return self.output_targets.get(name, name) if _plural(object_type) == "deals" else name
+
     def _fields(self, updates: Sequence[FieldUpdate]) -> list[WriteResult]:
         by_type: dict[str, dict[str, dict[str, str]]] = {}
         for u in updates:  # one input per id: HubSpot rejects duplicate ids in a batch
             by_type.setdefault(_plural(u.object_type), {}).setdefault(str(u.record_id), {}).update(
-                {k: to_hubspot_value(v) for k, v in u.fields.items()})
+                {self._target(u.object_type, k): to_hubspot_value(v) for k, v in u.fields.items()})
         out: list[WriteResult] = []
         for otype, merged in by_type.items():
             inputs = {rid: props for rid, props in merged.items()}

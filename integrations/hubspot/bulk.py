@@ -71,7 +71,7 @@ def iter_deal_records(client: Any, *, kinds: Sequence[str] = ("open", "won", "lo
     companies = {cid: mapping.company_from(cid, props, m) for cid, props in company_rows.items()}
     contact_ids = {c for d in chosen for c in d["associations"].get("contacts") or ()}
     contact_rows = {r["id"]: r for r in reads.batch_read(client.session, "contacts", sorted(contact_ids),
-                                                         sorted(m.contact.values()))}
+                                                         m.contact_properties())}
     activities: dict[str, Any] = {}
     for otype in ENGAGEMENT_TYPES:
         ids = [i for d in chosen for i in (d["associations"].get(otype) or ())[-constants.MAX_ACTIVITIES:]]

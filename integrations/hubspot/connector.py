@@ -19,6 +19,7 @@ from integrations.base import (
     Installation,
     OutputField,
     ScopeSpec,
+    output_targets,
 )
 from integrations.base import TokenSet as BaseTokenSet
 from integrations.hubspot import constants
@@ -200,6 +201,7 @@ class HubSpotConnector:
             timeout=(float(config.get("CRM_CONNECT_TIMEOUT_SECONDS") or constants.CONNECT_TIMEOUT_SECONDS),
                      float(config.get("CRM_READ_TIMEOUT_SECONDS") or constants.READ_TIMEOUT_SECONDS)),
             field_mapping=field_mapping_from_rows(installation.settings.get("field_mappings") or ()),
+            output_targets=output_targets(installation, "deal"),
             **kwargs,
         )
         return cast(CrmClient, client)

@@ -165,7 +165,7 @@ def _assemble(ctx: ReadContext, deals: list[dict[str, Any]], links: Links,
 
     contact_links = links["contacts"]
     contact_ids = sorted({a["id"] for d in deals for a in contact_links.get(d["id"]) or ()})
-    contact_rows = {r["id"]: r for r in reads.batch_read(s, "contacts", contact_ids, sorted(m.contact.values()))}
+    contact_rows = {r["id"]: r for r in reads.batch_read(s, "contacts", contact_ids, m.contact_properties())}
 
     engagement_ids: dict[str, dict[str, list[str]]] = {}
     for otype in ENGAGEMENT_TYPES:

@@ -22,6 +22,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 from integrations.base import (
+    OPT_OUT_CANONICAL,
+    OPT_OUT_KEY,
     Activity,
     ClosedWonDeal,
     Company,
@@ -32,6 +34,7 @@ from integrations.base import (
     Record,
     Stage,
     StageChange,
+    is_opt_out,
 )
 
 DEFAULT_DEAL_FIELDS: Mapping[str, str] = {
@@ -79,6 +82,10 @@ DEFAULT_CONTACT_FIELDS: Mapping[str, str] = {
     "page_views": "hs_analytics_num_page_views",
     "last_visit_at": "hs_analytics_last_visit_timestamp",
 }
+
+STANDARD_OPT_OUT_PROPERTIES: tuple[str, ...] = ("hs_email_optout",)
+"""HubSpot's own "Unsubscribed from all email" contact flag (read-only, "true" when set): always
+read and always honoured, whatever the tenant maps as its own opt-out field."""
 
 DEFAULT_LABELS: Mapping[str, str] = {
     "dealname": "Deal Name", "amount": "Amount", "deal_currency_code": "Currency", "dealstage": "Deal Stage",
@@ -159,6 +166,15 @@ class FieldMapping:
             contact={**DEFAULT_CONTACT_FIELDS, **(d.get("contact") or {})},
             company_extra={**DEFAULT_COMPANY_EXTRA, **(d.get("company_extra") or {})},
         )
+
+    def contact_properties(self) -> list[str]:
+        """HubSpot contact properties to request for a Record (the mapping and the opt-out flags)."""
+        return sorted({*self.contact.values(), *STANDARD_OPT_OUT_PROPERTIES})
+
+    def opt_out_properties(self) -> tuple[str, ...]:
+        """Contact properties any of which marks an opt-out: HubSpot's flag and the tenant's field."""
+        own = self.contact.get(OPT_OUT_CANONICAL)
+        return (*STANDARD_OPT_OUT_PROPERTIES, *((own,) if own else ()))
 
     def deal_properties(self) -> list[str]:
         """HubSpot deal properties to request for a Record."""
@@ -373,6 +389,10 @@ def record_from(
     visits = [t for _c, p in contact_props if (t := iso(p.get(mapping.contact["last_visit_at"])))]
     if visits:
         extra["last_visit_at"] = max(visits)
+    flags = mapping.opt_out_properties()
+    opted_out = sorted({str(cid) for cid, p in contact_props if any(is_opt_out(p.get(f)) for f in flags)})
+    if opted_out:
+        extra[OPT_OUT_KEY] = opted_out
     stage = props.get(m["stage"]) or None
     return Record(
         crm="hubspot",

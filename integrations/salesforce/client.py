@@ -111,9 +111,16 @@ class SalesforceClient:
     _missing_lock = threading.Lock()
 
     def __init__(self, api: Api, *, tenant_id: str, revoke: Callable[[TokenSet], None] | None = None,
-                 now: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
+                 now: Callable[[], datetime] = lambda: datetime.now(UTC), opt_out_field: str | None = None,
+                 output_targets: Mapping[str, Mapping[str, str]] | None = None) -> None:
         self.api = api
         self.tenant_id = tenant_id
+        # The tenant's own opt-out checkbox on Contact/Lead, read beside HasOptedOutOfEmail. Not
+        # optional like the custom feature fields: an opt-out that silently stopped being read
+        # would email people who asked not to be emailed, so a missing field fails the read.
+        self.opt_out_fields: tuple[str, ...] = (opt_out_field,) if opt_out_field else ()
+        # Per object type: our output → the org's own field the tenant mapped it to (else ours).
+        self.output_targets = {ot: dict(t) for ot, t in (output_targets or {}).items()}
         self._revoke = revoke
         self.now = now
 
@@ -154,14 +161,15 @@ class SalesforceClient:
         raise CrmRejected("could not build a valid query", crm=constants.CRM)
 
     def _deal_builder(self, where: str, order: str = "") -> Callable[[list[str], list[str]], str]:
-        return lambda deal_opt, contact_opt: self._deal_soql(where, deal_opt, contact_opt, order)
+        return lambda deal_opt, contact_opt: self._deal_soql(where, deal_opt, [*self.opt_out_fields, *contact_opt],
+                                                             order)
 
     @staticmethod
     def _deal_soql(where: str, deal_opt: list[str], contact_opt: list[str], order: str = "") -> str:
         fields = [*mapping.DEAL_FIELDS, *deal_opt,
                   *(f"Account.{f}" for f in mapping.ACCOUNT_FIELDS), *(f"Owner.{f}" for f in mapping.OWNER_FIELDS)]
         contact = ", ".join(["IsPrimary", "Role", "ContactId",
-                             *(f"Contact.{f}" for f in [*mapping.CONTACT_FIELDS, *contact_opt])])
+                             *(f"Contact.{f}" for f in dict.fromkeys([*mapping.CONTACT_FIELDS, *contact_opt]))])
         subs = [f"(SELECT {contact} FROM OpportunityContactRoles)",
                 "(SELECT StageName, CreatedDate FROM OpportunityHistories ORDER BY CreatedDate)",
                 f"(SELECT {', '.join(mapping.TASK_FIELDS)} FROM Tasks)",
@@ -191,13 +199,15 @@ class SalesforceClient:
             where = f"Id IN {soql_in(part)}"
             rows += self._query_tolerant(self._deal_builder(where), "read opportunities")
         won = self._won_by_account([str(r.get("AccountId") or "") for r in rows])
-        return {str(r["Id"]): mapping.opportunity_to_record(r, tenant_id=self.tenant_id, won_by_account=won)
+        return {str(r["Id"]): mapping.opportunity_to_record(r, tenant_id=self.tenant_id, won_by_account=won,
+                                                    opt_out_fields=self.opt_out_fields)
                 for r in rows}
 
     def _get_people(self, sobject: str, ids: Sequence[str]) -> dict[str, Record]:
+        people = ", ".join(dict.fromkeys((mapping.STANDARD_OPT_OUT_FIELD, *self.opt_out_fields)))
         fields = {"Lead": "Id, Name, Company, Email, Title, Status, Industry, NumberOfEmployees, AnnualRevenue, "
-                          "Country, IsConverted, LeadSource, CreatedDate",
-                  "Contact": "Id, Name, Email, Title, AccountId, Account.Name, MailingCountry, CreatedDate",
+                          f"Country, IsConverted, LeadSource, CreatedDate, {people}",
+                  "Contact": f"Id, Name, Email, Title, AccountId, Account.Name, MailingCountry, CreatedDate, {people}",
                   "Account": "Id, Name, Industry, NumberOfEmployees, AnnualRevenue, BillingCountry, Type, CreatedDate",
                   }.get(sobject)
         if fields is None:
@@ -209,7 +219,8 @@ class SalesforceClient:
                  f"FROM {sobject} WHERE Id IN {soql_in(part)}")
             for r in self._query_all(q, f"read {sobject}"):
                 rec = (mapping.account_to_record(r, tenant_id=self.tenant_id) if sobject == "Account" else
-                       mapping.person_to_record(sobject, r, tenant_id=self.tenant_id))
+                       mapping.person_to_record(sobject, r, tenant_id=self.tenant_id,
+                                                opt_out_fields=self.opt_out_fields))
                 out[rec.id] = rec
         return out
 
@@ -244,7 +255,8 @@ class SalesforceClient:
         rows = self._query_tolerant(self._deal_builder(where, " ORDER BY Id"), "read history")
         won = self._won_by_account([str(r.get("AccountId") or "") for r in rows])
         for i, r in enumerate(rows, 1):
-            yield mapping.opportunity_to_record(r, tenant_id=self.tenant_id, won_by_account=won)
+            yield mapping.opportunity_to_record(r, tenant_id=self.tenant_id, won_by_account=won,
+                                                    opt_out_fields=self.opt_out_fields)
             if progress is not None and i % 100 == 0:
                 progress(i)
 
@@ -352,7 +364,8 @@ class SalesforceClient:
         body: dict[str, Any] = {"attributes": {"type": sobject}, "id": fu.record_id}
         for k, v in fu.fields.items():
             if k in OUTPUT_FIELDS:
-                body[mapping.api_name(k)] = mapping.output_value(k, v)
+                target = self.output_targets.get(fu.object_type, {}).get(k) or mapping.api_name(k)
+                body[target] = mapping.output_value(k, v)
             else:
                 body[k] = to_sf_value(v)
         return body

@@ -11,7 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from integrations.base import CrmClient, Installation, OutputField, ScopeSpec, TokenSet
+from integrations.base import (
+    OPT_OUT_CANONICAL,
+    CrmClient,
+    Installation,
+    OutputField,
+    ScopeSpec,
+    TokenSet,
+    output_targets,
+)
 from integrations.salesforce import card_auth, constants, mapping
 from integrations.salesforce.client import SalesforceClient
 from integrations.salesforce.oauth import DEFAULT_LOGIN_URL, SalesforceOAuth
@@ -84,7 +92,11 @@ class SalesforceConnector:
         api = Api(tokens, session=http_session(config), refresh=oauth.refresh, on_tokens=on_tokens,
                   version=str(config.get("SALESFORCE_API_VERSION") or constants.API_VERSION),
                   stats=config.get("CRM_STATS"))
-        return SalesforceClient(api, tenant_id=installation.tenant_id, revoke=oauth.revoke)
+        opt_out = next((str(f) for o, c, f in installation.settings.get("field_mappings") or ()
+                        if o == "contact" and c == OPT_OUT_CANONICAL), None)
+        targets = {ot: output_targets(installation, ot) for ot in ("deal", "lead", "company")}
+        return SalesforceClient(api, tenant_id=installation.tenant_id, revoke=oauth.revoke, opt_out_field=opt_out,
+                                output_targets={ot: t for ot, t in targets.items() if t})
 
     def tenant_id_for(self, account_id: str) -> str:
         return f"{constants.CRM}-{account_id}"

@@ -9,11 +9,12 @@ to the rest of the app.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
 from integrations.base import (
+    OPT_OUT_KEY,
     OUTPUT_FIELDS,
     Activity,
     ClosedWonDeal,
@@ -25,6 +26,7 @@ from integrations.base import (
     Record,
     StageChange,
     TaskRef,
+    is_opt_out,
 )
 from integrations.salesforce import constants
 
@@ -58,7 +60,9 @@ DEAL_FIELDS = ("Id", "Name", "Amount", "StageName", "Probability", "CloseDate", 
                "LastModifiedDate", "Type", "Description", "LeadSource", "IsClosed", "IsWon", "AccountId", "OwnerId")
 ACCOUNT_FIELDS = ("Id", "Name", "Industry", "NumberOfEmployees", "AnnualRevenue", "BillingCountry")
 OWNER_FIELDS = ("Id", "Name", "Email", "TimeZoneSidKey")
-CONTACT_FIELDS = ("Id", "Name", "Email", "Title")
+STANDARD_OPT_OUT_FIELD = "HasOptedOutOfEmail"
+"""Salesforce's own "Email Opt Out" checkbox on Contact and Lead: always read, always honoured."""
+CONTACT_FIELDS = ("Id", "Name", "Email", "Title", STANDARD_OPT_OUT_FIELD)
 OPTIONAL_CONTACT_FIELDS = {"page_views": "Page_Views__c"}
 TASK_FIELDS = ("Id", "Subject", "Description", "Status", "TaskSubtype", "CallType", "ActivityDate", "CreatedDate",
                "IsClosed", constants.IDEMPOTENCY_FIELD)
@@ -206,6 +210,17 @@ def contacts(row: Mapping[str, Any]) -> tuple[Contact, ...]:
     return tuple(out)
 
 
+def opted_out_contacts(row: Mapping[str, Any], opt_out_fields: Sequence[str] = ()) -> list[str]:
+    """Ids of an Opportunity's contacts whose opt-out checkbox (ours or the tenant's) is set."""
+    fields = (STANDARD_OPT_OUT_FIELD, *opt_out_fields)
+    out = set()
+    for r in _rows(row.get("OpportunityContactRoles")):
+        c = r.get("Contact") or {}
+        if any(is_opt_out(c.get(f)) for f in fields):
+            out.add(str(r.get("ContactId") or c.get("Id") or ""))
+    return sorted(out - {""})
+
+
 def page_views(row: Mapping[str, Any]) -> float | None:
     views = [(_num((r.get("Contact") or {}).get("Page_Views__c"))) for r in _rows(row.get("OpportunityContactRoles"))]
     got = [v for v in views if v is not None]
@@ -214,7 +229,8 @@ def page_views(row: Mapping[str, Any]) -> float | None:
 
 def opportunity_to_record(row: Mapping[str, Any], *, tenant_id: str,
                           won_by_account: Mapping[str, Iterable[tuple[str, float, str]]] | None = None,
-                          extra_fields: Mapping[str, str] | None = None) -> Record:
+                          extra_fields: Mapping[str, str] | None = None,
+                          opt_out_fields: Sequence[str] = ()) -> Record:
     """Canonical Record of one Opportunity row (with its parent and child relationships)."""
     acc = row.get("Account") or None
     owner = row.get("Owner") or None
@@ -232,6 +248,8 @@ def opportunity_to_record(row: Mapping[str, Any], *, tenant_id: str,
     views = page_views(row)
     if views is not None:
         extra["page_views"] = views
+    if opted_out := opted_out_contacts(row, opt_out_fields):
+        extra[OPT_OUT_KEY] = opted_out
     return Record(
         crm=constants.CRM, tenant_id=tenant_id, object_type="deal", id=str(row["Id"]), name=row.get("Name"),
         amount=_num(row.get("Amount")), currency=row.get("CurrencyIsoCode"), stage=row.get("StageName"),
@@ -252,7 +270,8 @@ def opportunity_to_record(row: Mapping[str, Any], *, tenant_id: str,
     )
 
 
-def person_to_record(sobject: str, row: Mapping[str, Any], *, tenant_id: str) -> Record:
+def person_to_record(sobject: str, row: Mapping[str, Any], *, tenant_id: str,
+                     opt_out_fields: Sequence[str] = ()) -> Record:
     """A Lead or Contact as a canonical person record (object_type lead/contact)."""
     owner = row.get("Owner") or None
     company = Company(id=str(row.get("AccountId") or row.get("Id")), name=row.get("Company") or
@@ -268,7 +287,10 @@ def person_to_record(sobject: str, row: Mapping[str, Any], *, tenant_id: str) ->
                   owner=Owner(id=str(owner.get("Id")), name=owner.get("Name"), email=owner.get("Email"),
                               timezone=owner.get("TimeZoneSidKey")) if owner else None,
                   company=company, contacts=(me,), activities=tuple(activities(row)),
-                  extra={k: row[k] for k in ("LeadSource",) if row.get(k) is not None}, app_task=app_task(row))
+                  extra={**{k: row[k] for k in ("LeadSource",) if row.get(k) is not None},
+                         **({OPT_OUT_KEY: [me.id]} if any(is_opt_out(row.get(f)) for f in
+                                                          (STANDARD_OPT_OUT_FIELD, *opt_out_fields)) else {})},
+                  app_task=app_task(row))
 
 
 def account_to_record(row: Mapping[str, Any], *, tenant_id: str) -> Record:

@@ -99,6 +99,10 @@ class SandboxHandle(ServedSandbox):
             body["id"] = object_id
         return self.control("POST", "ui-change", **body)
 
+    def unsubscribe(self, contact_id: str) -> dict[str, Any]:
+        """The contact unsubscribes from all email (HubSpot's read-only `hs_email_optout`)."""
+        return self.control("POST", "unsubscribe", contactId=contact_id)
+
     def store(self, object_type: str, object_id: str | None = None) -> Any:
         """Read the store directly (not through the HubSpot API): one record or all of a type."""
         if object_id is None:

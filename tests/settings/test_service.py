@@ -166,6 +166,19 @@ def test_a_mapping_of_the_wrong_type_or_access_is_refused(app, tenant, changes, 
     assert words in str(err.value)
 
 
+@pytest.mark.parametrize(("changes", "words"), [
+    ({"ai_conversion_probability": "amount"}, "'amount' is read as the feature amount: output"),
+    ({"discount": "discount_percent", "ai_best_discount": "discount_percent"}, "read as the feature discount"),
+    ({"ai_conversion_score": "score_mirror", "ai_clv": "score_mirror"}, "already receives output"),
+])
+def test_an_output_onto_a_field_the_app_reads_or_another_output_writes_is_refused(app, tenant, changes, words):
+    # Written back where the app reads, an output would come back as the customer's data and
+    # each write would look like a rep's edit, starting the pipeline again.
+    with pytest.raises(MappingError, match=words):
+        settings.set_mappings(app, tenant, "deal", changes, author="ana", describe=portal)
+    assert settings.get(app, tenant).version == 0
+
+
 def test_a_valid_mapping_is_versioned_audited_labelled_and_undoable(app, tenant):
     out = settings.set_mappings(app, tenant, "deal", {"discount": "discount_percent", "segment": "contract_tier",
                                                       "ai_conversion_score": "score_mirror"},

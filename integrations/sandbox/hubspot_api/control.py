@@ -90,6 +90,20 @@ def ui_change():
     return jsonify(records.render(p, otype, obj, list(obj.properties)))
 
 
+@bp.post("/unsubscribe")
+def unsubscribe():
+    """Body: {contactId, portalId?}: the contact clicks "unsubscribe from all email" (sets the
+    read-only `hs_email_optout`, which no API caller can write)."""
+    sb = current()
+    data = _data()
+    p = _portal(sb, data)
+    cid = str(data.get("contactId") or "")
+    if p.get("contacts", cid) is None:
+        raise errors.not_found(f"no contact {cid}")
+    obj = p.write("contacts", cid, {"hs_email_optout": "true"}, source="EMAIL", source_id="unsubscribe")
+    return jsonify(records.render(p, "contacts", obj, ["hs_email_optout"]))
+
+
 @bp.post("/ui-associate")
 def ui_associate():
     """Body: {fromType, fromId, toType, toId, remove?, primary?}: a rep links or unlinks records."""

@@ -175,6 +175,9 @@ DEFAULT_PROPERTIES: dict[str, list[dict[str, Any]]] = {
            "analyticsinformation", True),
         _p("notes_last_contacted", "Last Contacted", "datetime", "date", "contactinformation", True),
         _p("associatedcompanyid", "Primary Associated Company ID", "number", "number", "contactinformation"),
+        # Set when the contact unsubscribes from all email; apps can read it but never write it.
+        _p("hs_email_optout", "Unsubscribed from all email", "enumeration", "booleancheckbox", "emailinformation",
+           True, options=[("true", "Yes"), ("false", "No")]),
     ],
     "companies": _BASE + [
         _p("createdate", "Create Date", "datetime", "date", "companyinformation", True),
