@@ -79,7 +79,8 @@ def market_table(doc: dict) -> list[str]:
 def market_product_table(doc: dict) -> list[str]:
     size = "quick run, fast training" if doc.get("quick") else "full training"
     lines = [f"### Simulated market through the product path (market → canonical Records → training → open deals "
-             f"scored mid-cycle → eventual outcomes; {size}; measured {doc['measured_at']})", "",
+             f"scored mid-cycle → eventual outcomes; {size}; measured {doc['measured_at']}"
+             f"{'; code ' + doc['code_commit'] if doc.get('code_commit') else ''})", "",
              "Targets (issue 10): mean abs(p̂ − p_true) ≤ 0.06, every cycle-position bucket within 0.05 of its "
              "eventual win rate, ECE ≤ 0.03, ROC AUC above the logistic reference, price regret ≤ 8% under the "
              "confounded history. p_true: the eventual win probability when scored (the truth averaged over draws "
