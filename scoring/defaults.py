@@ -54,14 +54,6 @@ DISCOUNT_STEP = 0.01
 MAX_DISCOUNT = 0.3
 """Default cap on the recommended discount (fraction of list price)."""
 
-PRICE_EFFECT_SCALES = (0.05, 0.15)
-"""Discount scales of the saturating basis 1 - exp(-d / scale) of the price model's discount
-effect: two scales let the effect rise fast and level off, or rise slowly (scoring/models/price.py)."""
-PRICE_EFFECT_C = 10.0
-"""Inverse L2 penalty of the price model's effect regression (mild: three coefficients)."""
-PRICE_STRENGTH_FLOOR = 0.02
-"""Deal strength is clipped to [floor, 1 - floor] before its log-odds enter the effect regression."""
-
 CHURN_HORIZON_DAYS = 365
 """Days after an observation moment within which a churn counts as that moment's positive label
 (the churn score is P(churn within this many days from now))."""

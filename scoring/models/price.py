@@ -1,31 +1,9 @@
-"""Price sensitivity: P(win | deal features, discount) → curve and best discount.
-
-Method (regression adjustment for deal strength). Reps discount the deals they fear losing, so
-raw history says "discounts lose deals"; a model that lets the discount compete with every
-other feature for splits (the earlier random forest on features + discount) learned a flat or
-falling curve and recommended no discount (price regret 9-14% on the confounded market). Here:
-
-1. a random forest of P(win | features) without the discount gives each deal its strength,
-   out of bag for the training deals (an in-sample strength would absorb the outcome);
-2. a logistic regression of the outcome on the strength's log-odds and a saturating basis of
-   the discount (``1 - exp(-d / s)`` for each scale in ``defaults.PRICE_EFFECT_SCALES``, each
-   coefficient kept >= 0 so the effect never falls with a deeper discount) gives the discount's
-   effect with the deal's strength held fixed (unconstrained, the weakest deals' deep discounts
-   bent the fitted effect down past 6% and every deal was recommended 2%);
-3. the curve of a deal is ``sigmoid(a + c * logit(strength) + effect(d))``, made non-decreasing
-   in the discount (a deeper discount cannot lower the buyer's willingness).
-
-What the rep knew and the CRM does not stays confounded; the benchmark measures the remaining
-regret (benchmarks/README.md, scoring section). Tried and not kept (development seed, not the
-benchmark's): weighting deals by how randomly their rep discounts (1.65% regret vs 1.51%), and
-inverse propensity weights (1.50%): no gain over the plain adjustment.
-"""
+"""Price sensitivity: a random forest of P(win | deal features, discount) → curve and best discount."""
 
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from scipy.optimize import minimize
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.ensemble import RandomForestClassifier
 from sklearn.isotonic import isotonic_regression
@@ -37,19 +15,18 @@ from ._calibration import TabularBinaryClassifierMixin, binary_labels, reject_sp
 
 
 class PriceModel(TabularBinaryClassifierMixin, ClassifierMixin, BaseEstimator):
-    """P(win | features, discount), the win curve over discounts and the revenue-best discount
-    (strength forest + discount-effect regression, see the module docstring).
+    """P(win | features, discount), the win curve over discounts and the revenue-best discount.
 
     Expected revenue at discount d is ``amount * (1 - d) * P(win | d)``; the amount is a common
     factor per deal, so the best discount maximises ``(1 - d) * P(win | d)`` on a grid up to the cap.
-    The curve is made non-decreasing in the discount (isotonic) because a deeper discount cannot
-    lower the buyer's willingness.
+    The forest's curve is made non-decreasing in the discount (isotonic) because a deeper discount
+    cannot lower the buyer's willingness; the raw forest is noisy between its split points.
 
     Args:
         discount_column: name of the discount column (a fraction 0..1); ``None`` = last column.
         max_discount: cap of the recommended discount.
         discount_step: grid step of the curve.
-        n_estimators: trees of the strength forest.
+        n_estimators: trees.
         min_samples_leaf: leaf size (smooths the curve).
         max_features: features per split.
         column_types: forwarded to :class:`TabularEncoder`.
@@ -101,58 +78,24 @@ class PriceModel(TabularBinaryClassifierMixin, ClassifierMixin, BaseEstimator):
         position = list(self.encoder_.groups_).index(self.discount_feature_)
         _, self.discount_center_, self.discount_spread_ = self.encoder_.specs_[position][2]
         self.classes_, y01 = binary_labels(y)
-        Z = self.encoder_.transform(X)
-        discount = self._discount(Z)
         self.forest_ = RandomForestClassifier(
             n_estimators=self.n_estimators, min_samples_leaf=self.min_samples_leaf,
-            max_features=self.max_features, random_state=self.random_state, n_jobs=1, oob_score=True,
-        ).fit(self._without_discount(Z), y01)
-        oob = np.nan_to_num(self.forest_.oob_decision_function_[:, 1], nan=float(y01.mean()))
-        coef = _monotone_logistic(np.column_stack([self._strength_logit(oob), self._basis(discount)]), y01,
-                                  n_free=1, c=defaults.PRICE_EFFECT_C)
-        self.intercept_, self.strength_coef_ = float(coef[0]), float(coef[1])
-        self.effect_coef_ = np.asarray(coef[2:], dtype=float)
+            max_features=self.max_features, random_state=self.random_state, n_jobs=1,
+        ).fit(self.encoder_.transform(X), y01)
         self.grid_ = np.round(np.arange(0.0, self.max_discount + 1e-9, self.discount_step), 6)
         return self
 
-    def _discount(self, Z: np.ndarray) -> np.ndarray:
-        return np.clip(Z[:, self.discount_index_] * self.discount_spread_ + self.discount_center_, 0.0, 1.0)
-
-    def _without_discount(self, Z: np.ndarray) -> np.ndarray:
-        out = np.array(Z, dtype=float, copy=True)
-        out[:, self.discount_index_] = 0.0
-        return out
-
-    @staticmethod
-    def _strength_logit(p: np.ndarray) -> np.ndarray:
-        p = np.clip(p, defaults.PRICE_STRENGTH_FLOOR, 1 - defaults.PRICE_STRENGTH_FLOOR)
-        return np.log(p / (1 - p))
-
-    @staticmethod
-    def _basis(discount: np.ndarray) -> np.ndarray:
-        d = np.asarray(discount, dtype=float).reshape(-1, 1)
-        return 1.0 - np.exp(-d / np.asarray(defaults.PRICE_EFFECT_SCALES, dtype=float)[None, :])
-
-    def _strength(self, Z: np.ndarray) -> np.ndarray:
-        """The forest's P(win | features) for encoded rows (discount ignored).
+    def proba_encoded(self, Z: np.ndarray) -> np.ndarray:
+        """P(win) for encoded rows at the discount they carry.
 
         Averages the trees directly: the forest's own ``predict_proba`` dispatches through joblib
         and validates input per call, which costs milliseconds on the one-record hot path.
         """
-        X = np.ascontiguousarray(self._without_discount(Z), dtype=np.float32)
+        X = np.ascontiguousarray(Z, dtype=np.float32)
         total = np.zeros(X.shape[0])
         for tree in self.forest_.estimators_:
             total += tree.predict_proba(X, check_input=False)[:, 1]
         return total / len(self.forest_.estimators_)
-
-    def _base_logit(self, Z: np.ndarray) -> np.ndarray:
-        return self.intercept_ + self.strength_coef_ * self._strength_logit(self._strength(Z))
-
-    def proba_encoded(self, Z: np.ndarray) -> np.ndarray:
-        """P(win) for encoded rows at the discount they carry (on the monotone curve)."""
-        curves = self.curve_encoded(Z)
-        d = self._discount(Z)
-        return np.array([np.interp(x, self.grid_, c) for x, c in zip(d, curves, strict=True)])
 
     def predict_proba(self, X):
         """Class probabilities at the discount each row carries, shape (n, 2)."""
@@ -167,8 +110,10 @@ class PriceModel(TabularBinaryClassifierMixin, ClassifierMixin, BaseEstimator):
 
     def curve_encoded(self, Z: np.ndarray) -> np.ndarray:
         """Monotone win-probability curves over ``grid_`` for encoded rows, shape (n, len(grid_))."""
-        z = self._base_logit(Z)[:, None] + (self._basis(self.grid_) @ self.effect_coef_)[None, :]
-        raw = 1.0 / (1.0 + np.exp(-z))
+        n, g = Z.shape[0], len(self.grid_)
+        rep = np.repeat(Z, g, axis=0)
+        rep[:, self.discount_index_] = (np.tile(self.grid_, n) - self.discount_center_) / self.discount_spread_
+        raw = self.proba_encoded(rep).reshape(n, g)
         return np.vstack([isotonic_regression(row, increasing=True) for row in raw])
 
     def best_from_curve(self, curves: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -186,20 +131,3 @@ class PriceModel(TabularBinaryClassifierMixin, ClassifierMixin, BaseEstimator):
         check_is_fitted(self, "forest_")
         best, p = self.best_from_curve(self.curve_encoded(self.encoder_.transform(X)))
         return pd.DataFrame({"best_discount": best, "p_win_at_best": p})
-
-
-def _monotone_logistic(F: np.ndarray, y01: np.ndarray, *, n_free: int, c: float) -> np.ndarray:
-    """[intercept, coefficients] of an L2-penalised logistic regression whose coefficients after
-    the first ``n_free`` columns are kept >= 0 (L-BFGS-B with bounds; the intercept is free)."""
-    X = np.column_stack([np.ones(len(F)), F])
-    n = X.shape[1]
-    penalty = np.r_[0.0, np.full(n - 1, 1.0 / (c * len(F)))]
-
-    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
-        z = X @ w
-        p = 1.0 / (1.0 + np.exp(-z))
-        value = float(np.mean(np.logaddexp(0.0, z) - y01 * z) + 0.5 * np.sum(penalty * w * w))
-        return value, X.T @ (p - y01) / len(F) + penalty * w
-
-    bounds = [(None, None)] * (1 + n_free) + [(0.0, None)] * (n - 1 - n_free)
-    return minimize(loss, np.zeros(n), jac=True, method="L-BFGS-B", bounds=bounds).x
