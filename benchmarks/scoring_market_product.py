@@ -127,6 +127,22 @@ def _regret(m: Market, keys: list[int], best: np.ndarray) -> dict[str, float]:
             "mean_recommended_discount": float(np.mean(best)), "mean_true_optimal_discount": float(r[:, 4].mean())}
 
 
+def _knowable_error(Z: np.ndarray, p_true: np.ndarray, seed: int) -> float:
+    """Mean abs(p − p_true) of a regression fitted on p_true itself from the scored deals' own
+    features (5-fold out of fold): roughly how close any model of these records can get.
+
+    Not a model anyone could train (it learns from the hidden truth of the deals it is tested
+    on); it separates what the records cannot tell (page views, hidden engagement, the rest of
+    the deal's life) from what a model fails to learn.
+    """
+    from sklearn.ensemble import HistGradientBoostingRegressor
+    from sklearn.model_selection import cross_val_predict
+
+    reg = HistGradientBoostingRegressor(max_iter=200, learning_rate=0.05, max_leaf_nodes=15, random_state=seed)
+    fitted = cross_val_predict(reg, Z, p_true, cv=5)
+    return float(np.abs(np.clip(fitted, 0, 1) - p_true).mean())
+
+
 def run(seed: int, n_closed: int, n_open: int, policy: str, fast: bool) -> dict[str, Any]:
     started = time.perf_counter()
     m = Market(MarketConfig(seed=seed, n_companies=max(60, n_closed // 6), n_owners=8, n_open_deals=n_open,
@@ -159,7 +175,9 @@ def run(seed: int, n_closed: int, n_open: int, policy: str, fast: bool) -> dict[
         (m.now - m.deals[k].created_at).total_seconds()
         / max(((m.deals[k].decision_at_ or m.now) - m.deals[k].created_at).total_seconds(), 1.0) for k in open_keys])
     regret = _regret(m, open_keys, best)
-    p_eventual = np.array([eventual_p_win(m, k) for k in open_keys])
+    p_eventual_now = np.array([eventual_p_win(m, k) for k in open_keys])
+    knowable = _knowable_error(conv.encoder_.transform(Xo), p_eventual_now, seed)
+    p_eventual = p_eventual_now
     days = int(max(((m.deals[k].decision_at_ or m.now) - m.now).days for k in open_keys)) + 2
     # Only the scored deals' outcomes are needed: no new deals while they run to their decision
     # (new deals were ~3,600 extra deals simulated daily over a 180-day tail, most of the time).
@@ -176,6 +194,11 @@ def run(seed: int, n_closed: int, n_open: int, policy: str, fast: bool) -> dict[
             buckets.append({"position": [lo, min(hi, 1.0)], "deals": int(sel.sum()),
                             "mean_p_hat": float(p_hat[sel].mean()), "eventual_win_rate": float(won[sel].mean()),
                             "gap": float(p_hat[sel].mean() - won[sel].mean()),
+                            # The win rate of n deals wobbles by its standard error even for a
+                            # perfect forecaster; the gap to mean p_true has no outcome noise.
+                            "win_rate_standard_error": float(np.sqrt(p_true[sel] * (1 - p_true[sel])).mean()
+                                                             / np.sqrt(sel.sum())),
+                            "gap_vs_true_p": float(p_hat[sel].mean() - p_true[sel].mean()),
                             "mean_p_true": float(p_true[sel].mean()),
                             "mean_abs_error_vs_true_p": float(np.abs(p_hat[sel] - p_true[sel]).mean())})
     return {
@@ -184,9 +207,15 @@ def run(seed: int, n_closed: int, n_open: int, policy: str, fast: bool) -> dict[
                        "roc_auc_of_true_p": roc_auc_safe(won, p_true),
                        "ece_15_equal_mass": expected_calibration_error(won, p_hat, 15),
                        "ece_logistic_reference": expected_calibration_error(won, p_lr, 15),
+                       # What a perfect forecaster (p_true itself) scores on these outcomes: the
+                       # sampling floor of the ECE at this many deals (about 0.08 at 300, 0.045 at 1,000).
+                       "ece_of_true_p": expected_calibration_error(won, p_true, 15),
+                       # The same bins of p̂, compared with the mean p_true instead of the outcomes.
+                       "ece_vs_true_p": expected_calibration_error(p_true, p_hat, 15),
                        "mean_abs_error_vs_true_p": float(np.abs(p_hat - p_true).mean()),
                        "mean_abs_error_logistic_reference": float(np.abs(p_lr - p_true).mean()),
                        "mean_abs_error_vs_p_at_decision": float(np.abs(p_hat - p_at_decision).mean()),
+                       "mean_abs_error_knowable_floor": knowable,
                        "mean_p_true": float(p_true.mean()),
                        "mean_p_hat": float(p_hat.mean()), "eventual_win_rate": float(won.mean()),
                        "by_cycle_position": buckets, "cv": conv_meta["metrics"].get("cv"),

@@ -79,14 +79,21 @@ def market_table(doc: dict) -> list[str]:
 def market_product_table(doc: dict) -> list[str]:
     size = "quick run, fast training" if doc.get("quick") else "full training"
     lines = [f"### Simulated market through the product path (market → canonical Records → training → open deals "
-             f"scored mid-cycle → eventual outcomes; {size}; measured {doc['measured_at']})", "",
+             f"scored mid-cycle → eventual outcomes; {size}; measured {doc['measured_at']}"
+             f"{'; code ' + doc['code_commit'] if doc.get('code_commit') else ''})", "",
              "Targets (issue 10): mean abs(p̂ − p_true) ≤ 0.06, every cycle-position bucket within 0.05 of its "
              "eventual win rate, ECE ≤ 0.03, ROC AUC above the logistic reference, price regret ≤ 8% under the "
              "confounded history. p_true: the eventual win probability when scored (the truth averaged over draws "
              "of the rest of each deal's life given its hidden state); \"at decision\": the probability the outcome "
              "was drawn with, which also holds the activity after scoring.", "",
-             "| discount history | closed / open deals | ROC AUC (ours / logistic / p_true) | ECE (ours / logistic) | "
-             "mean abs(p̂ − p_true) (ours / logistic / ours vs at decision) | mean p̂ / p_true / win rate | "
+             "ECE uses 15 equal-mass bins against the outcomes; \"p_true's own\" is the ECE of the truth itself on "
+             "the same outcomes (a perfect forecaster's score at this many deals: the sampling floor), \"vs p_true\" "
+             "compares the same bins of p̂ with the mean p_true instead of the outcomes. \"Knowable floor\": a regression "
+             "fitted on p_true itself from the scored deals' own record features (5-fold, out of fold), roughly how "
+             "close any model of these records can get (page views and engagement are not in the records).", "",
+             "| discount history | closed / open deals | ROC AUC (ours / logistic / p_true) | "
+             "ECE (ours / logistic / p_true's own / ours vs p_true) | "
+             "mean abs(p̂ − p_true) (ours / logistic / ours vs at decision / knowable floor) | mean p̂ / p_true / win rate | "
              "price regret (no discount / cap) | seconds (load after) |",
              "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for run in doc["runs"]:
@@ -95,19 +102,24 @@ def market_product_table(doc: dict) -> list[str]:
         lines.append(
             f"| {run['discount_policy']} | {run['closed_deals']:,} / {run['open_deals']:,} | "
             f"{_f(c['roc_auc'], 3)} / {_f(c['roc_auc_logistic_reference'], 3)} / {_f(c['roc_auc_of_true_p'], 3)} | "
-            f"{_f(c['ece_15_equal_mass'], 3)} / {_f(c['ece_logistic_reference'], 3)} | "
+            f"{_f(c['ece_15_equal_mass'], 3)} / {_f(c['ece_logistic_reference'], 3)} / "
+            f"{_f(c.get('ece_of_true_p'), 3)} / {_f(c.get('ece_vs_true_p'), 3)} | "
             f"{_f(c['mean_abs_error_vs_true_p'], 3)} / {_f(c['mean_abs_error_logistic_reference'], 3)} / "
-            f"{_f(c.get('mean_abs_error_vs_p_at_decision'), 3)} | "
+            f"{_f(c.get('mean_abs_error_vs_p_at_decision'), 3)} / {_f(c.get('mean_abs_error_knowable_floor'), 3)} | "
             f"{_f(c['mean_p_hat'], 3)} / {_f(c.get('mean_p_true'), 3)} / {_f(c['eventual_win_rate'], 3)} | "
             f"{p['regret_share_of_optimal_revenue']:.1%} ({p['regret_no_discount']:.1%} / "
             f"{p['regret_always_max_discount']:.1%}) | {run['seconds']:,.0f}"
             f"{f' ({load[0]:.1f})' if load else ''} |")
     lines += ["", f"By cycle position when scored ({doc['runs'][0]['discount_policy']} run): ", "",
-              "| elapsed share of the deal's life | deals | mean p̂ | eventual win rate | gap | mean p_true | "
-              "mean abs(p̂ − p_true) |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+              "| elapsed share of the deal's life | deals | mean p̂ | eventual win rate (± its standard error) | gap | "
+              "mean p_true | gap vs p_true | mean abs(p̂ − p_true) |",
+              "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for b in doc["runs"][0]["conversion"]["by_cycle_position"]:
+        se = b.get("win_rate_standard_error")
+        vs_true = b.get("gap_vs_true_p")
         lines.append(f"| {b['position'][0]:.2f}–{b['position'][1]:.2f} | {b['deals']} | {_f(b['mean_p_hat'], 3)} | "
-                     f"{_f(b['eventual_win_rate'], 3)} | {b['gap']:+.3f} | {_f(b.get('mean_p_true'), 3)} | "
+                     f"{_f(b['eventual_win_rate'], 3)}{f' ± {se:.3f}' if se is not None else ''} | {b['gap']:+.3f} | "
+                     f"{_f(b.get('mean_p_true'), 3)} | {f'{vs_true:+.3f}' if vs_true is not None else '–'} | "
                      f"{_f(b['mean_abs_error_vs_true_p'], 3)} |")
     return lines
 

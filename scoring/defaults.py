@@ -31,6 +31,11 @@ TYPE_PARSE_RATIO = 0.95
 ISOTONIC_MIN_ROWS = 1000
 """Rows from which calibration is isotonic; below it, sigmoid (Platt) is steadier."""
 
+CALIBRATION_HALF_LIFE_DAYS = 180.0
+"""Age (days before the latest outcome) at which a row counts half in the conversion calibrator:
+books drift (more repeat customers, new reps), and open deals are scored in today's book, so
+the map from score to probability follows recent outcomes more than two-year-old ones."""
+
 BLEND_WEIGHTS = (0.0, 0.25, 0.5, 0.75)
 """Gradient-boosting weights tried when blending it into the neural net (0 = net alone)."""
 

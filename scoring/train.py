@@ -207,7 +207,12 @@ def train_table(task: str, frame: pd.DataFrame, target: str, *, id_column: str |
     Xtr, Xt = X.iloc[idx_train], X.iloc[idx_test]
     groups = frame[group_column].to_numpy() if group_column else None
 
+    row_times = frame[time_column].to_numpy() if time_column else None
+
     def fit(model: Any, rows: np.ndarray | slice) -> Any:
+        if task == "conversion":
+            return model.fit(X.iloc[rows], y[rows], groups=None if groups is None else groups[rows],
+                             times=None if row_times is None else row_times[rows])
         if groups is not None and task != "price":
             return model.fit(X.iloc[rows], y[rows], groups=groups[rows])
         return model.fit(X.iloc[rows], y[rows])

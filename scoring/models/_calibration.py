@@ -82,25 +82,25 @@ class ProbabilityCalibrator:
     def __init__(self, method: str = "auto") -> None:
         self.method = method
 
-    def fit(self, p: np.ndarray, y01: np.ndarray) -> ProbabilityCalibrator:
-        """Fit on out-of-fold raw probabilities ``p`` and labels ``y01``."""
+    def fit(self, p: np.ndarray, y01: np.ndarray, sample_weight: np.ndarray | None = None) -> ProbabilityCalibrator:
+        """Fit on out-of-fold raw probabilities ``p`` and labels ``y01`` (rows optionally weighted)."""
         method = self.method
         if method == "auto":
             method = "isotonic" if len(p) >= defaults.ISOTONIC_MIN_ROWS else "sigmoid"
         self.method_ = method
         if method == "isotonic":
-            iso = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0).fit(p, y01)
+            iso = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0).fit(p, y01, sample_weight=sample_weight)
             self.x_ = np.asarray(iso.X_thresholds_, dtype=float)
             self.y_ = np.asarray(iso.y_thresholds_, dtype=float)
         else:
             z = logit(np.clip(p, _EPS, 1 - _EPS)).reshape(-1, 1)
-            lr = LogisticRegression(C=1e6).fit(z, y01)
+            lr = LogisticRegression(C=1e6).fit(z, y01, sample_weight=sample_weight)
             self.a_, self.b_ = float(lr.coef_[0, 0]), float(lr.intercept_[0])
             if self.a_ <= 0:
                 # A non-positive slope would turn the ranking upside down (the audit saw promoted
                 # models with AUC 0.33): calibrate with a monotone non-decreasing step instead,
                 # which can flatten a useless score but never invert it.
-                return ProbabilityCalibrator("isotonic").fit(p, y01)._into(self)
+                return ProbabilityCalibrator("isotonic").fit(p, y01, sample_weight)._into(self)
         return self
 
     def _into(self, other: ProbabilityCalibrator) -> ProbabilityCalibrator:
@@ -130,6 +130,19 @@ class ProbabilityCalibrator:
         else:
             self.a_, self.b_ = float(d["a"]), float(d["b"])
         return self
+
+
+def recency_weights(times, half_life_days: float) -> np.ndarray | None:
+    """Weights halving every ``half_life_days`` before the latest time (``None`` without times)."""
+    if times is None:
+        return None
+    import pandas as pd
+
+    t = pd.to_datetime(pd.Series(np.asarray(times)), utc=True, errors="coerce")
+    if t.isna().all():
+        return None
+    age = (t.max() - t).dt.total_seconds().fillna(0.0).to_numpy() / 86400.0
+    return np.power(0.5, age / float(half_life_days))
 
 
 def roc_auc_safe(y01: np.ndarray, p: np.ndarray) -> float:

@@ -21,6 +21,7 @@ from ._calibration import (
     TabularBinaryClassifierMixin,
     binary_labels,
     make_folds,
+    recency_weights,
     reject_sparse,
     roc_auc_safe,
 )
@@ -119,13 +120,16 @@ class ConversionClassifier(TabularBinaryClassifierMixin, ClassifierMixin, BaseEs
             l2_regularization=1.0, random_state=self.random_state,
         )
 
-    def fit(self, X, y, groups=None):
+    def fit(self, X, y, groups=None, times=None):
         """Fit encoder, pick the blend by out-of-fold ROC AUC, fit calibrator and final models.
 
         Args:
             X: features (DataFrame preferred).
             y: binary target.
             groups: rows describing one entity (a deal's snapshots), kept in one fold.
+            times: when each row's outcome became known; the calibrator then weighs recent
+                outcomes more (``defaults.CALIBRATION_HALF_LIFE_DAYS``). It is always fitted on
+                out-of-fold scores, i.e. on rows the scoring models were not fitted on.
 
         Returns:
             self
@@ -183,7 +187,8 @@ class ConversionClassifier(TabularBinaryClassifierMixin, ClassifierMixin, BaseEs
         self.gb_ = self._booster().fit(Z, y01) if self.blend_weight_ > 0 else None
         self.lr_ = self._linear().fit(Z, y01) if self.lr_weight_ > 0 else None
         self.calibrator_ = (
-            ProbabilityCalibrator(self.calibration).fit(oof, y01) if oof is not None else None
+            ProbabilityCalibrator(self.calibration).fit(
+                oof, y01, recency_weights(times, defaults.CALIBRATION_HALF_LIFE_DAYS)) if oof is not None else None
         )
         return self
 

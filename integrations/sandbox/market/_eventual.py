@@ -7,7 +7,8 @@ comparing a mid-cycle score with it charges the model for the future's luck. The
 for a score given mid-cycle is instead the expectation over the rest of the deal's life, given
 everything hidden now (engagement, decision date, owner skill): the remaining emails, calls,
 meetings, notes and web visits are drawn from the same rates the simulation uses
-(:mod:`._generate`), ``samples`` times, and the truth's win probability is averaged.
+(:mod:`._generate`), ``samples`` times, with the discount the rep's policy will give at the
+decision when none was given yet, and the truth's win probability is averaged.
 
 A separate random stream is used, so asking for it never changes the market's own draws.
 """
@@ -20,9 +21,11 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from . import _generate, _truth
+from ._market import DISCOUNT_GRID, DISCOUNT_SIZE_NOISE, RANDOM_DISCOUNT_SHARE, discount_chance, discount_size
 
 if TYPE_CHECKING:
     from ._market import Market
+    from ._model import Deal
 
 SAMPLES = 400
 """Draws of the deal's remaining life per estimate (standard error of the mean below 0.01)."""
@@ -64,7 +67,25 @@ def eventual_p_win(m: Market, key: int, *, samples: int = SAMPLES, seed: int = 0
     visit_gap = remaining * (1.0 - rng.uniform(size=samples) ** (1.0 / np.maximum(sessions, 1)))
     feats["days_since_visit"] = np.where(sessions > 0, np.floor(visit_gap), since_visit)
     lift = sum(s[2] for s in d.strategies_)
-    return float(_truth.p_win(feats, d.discount, lift).mean())
+    return float(_truth.p_win(feats, _discounts(m, d, feats, rng, samples), lift).mean())
+
+
+def _discounts(m: Market, d: Deal, feats: dict[str, np.ndarray], rng: np.random.Generator,
+               samples: int) -> np.ndarray | float:
+    """The discount at the decision in each draw: the one already given, else the rep's policy.
+
+    Every deal's decision applies its rep's discount policy when none was given before
+    (`_generate.decide`), so the eventual odds average over it as the outcome will.
+    """
+    if d.discount > 0:
+        return d.discount
+    u = rng.uniform(size=samples)
+    if m.randomises(d):
+        grid = np.asarray(DISCOUNT_GRID)
+        return np.where(u < RANDOM_DISCOUNT_SHARE, grid[rng.integers(0, len(grid), samples)], 0.0)
+    p0 = _truth.p_win(feats, 0.0, 0.0)
+    size = discount_size(p0, rng.normal(0, DISCOUNT_SIZE_NOISE, samples))
+    return np.where(u < discount_chance(p0), size, 0.0)
 
 
 def _last_visit(m: Market, contacts: list[int], at: datetime) -> datetime | None:

@@ -22,6 +22,10 @@ HISTORY_DAYS = 720
 """How far back the seeded history reaches."""
 CYCLE_DAYS = {"smb": 28.0, "mid": 55.0, "ent": 95.0}
 """Median sales-cycle length by segment (days)."""
+CYCLE_SIGMA = 0.45
+"""Spread (log scale) of a deal's cycle around its segment's median."""
+OPEN_CYCLE_CAP = 3.9
+"""Longest cycle (x the segment median, about 3 sd) the length-biased draw of open deals weighs."""
 RATES_PER_30D = {"emails_out": (3.0, 0.2), "emails_in": (1.6, 0.7), "calls": (1.2, 0.3),
                  "meetings": (0.7, 0.6), "notes": (0.8, 0.1)}
 """Activity kind -> (base events per 30 days, sensitivity to hidden engagement)."""
@@ -96,9 +100,18 @@ def _contact(m: Market, company: int, primary: bool, created: datetime) -> Conta
                    created + timedelta(days=int(rng.integers(0, 60))))
 
 
-def new_deal(m: Market, created: datetime) -> Deal:
+def new_deal(m: Market, created: datetime, *, ended_by: datetime | None = None,
+             alive_at: datetime | None = None) -> Deal:
     """Create one deal (no activity yet) at time `created`, for a company drawn by buying rate
-    (an account fading before its churn buys less, a churned one not at all: see _churn)."""
+    (an account fading before its churn buys less, a churned one not at all: see _churn).
+
+    The seeded book asks for deals in a given state without bending their lives:
+    ``ended_by`` (a closed deal) moves the creation back when the natural cycle would end after
+    it; ``alive_at`` (an open deal) draws the deal as an open pipeline meets it at that moment,
+    its cycle length-biased (a long deal is open on more days) and the elapsed share of its life
+    uniform. (Before, closed deals' cycles were cut short at the market's start and open deals'
+    decisions pushed out by 3-40 days, so neither lived the life the simulation gives a deal.)
+    """
     rng = m.rng
     comp = m.companies[int(rng.choice(len(m.companies), p=_churn.buying_weights(m, created)))]
     pool = m.company_contacts[comp.key]
@@ -106,8 +119,15 @@ def new_deal(m: Market, created: datetime) -> Deal:
     chosen = [int(x) for x in rng.choice(pool, size=k, replace=False)]
     seg = comp.segment
     amount = float(max(500.0, round(_truth.MEDIAN_AMOUNT[seg] * comp.spend_scale_ * rng.lognormal(0, 0.55), -2)))
+    cycle = float(CYCLE_DAYS[seg] * rng.lognormal(0, CYCLE_SIGMA))
+    if alive_at is not None:
+        cap = CYCLE_DAYS[seg] * OPEN_CYCLE_CAP
+        while rng.random() * cap > cycle:
+            cycle = float(CYCLE_DAYS[seg] * rng.lognormal(0, CYCLE_SIGMA))
+        created = alive_at - timedelta(days=cycle * float(rng.uniform(0.0, 1.0)))
+    elif ended_by is not None and created + timedelta(days=cycle) > ended_by:
+        created = ended_by - timedelta(days=cycle + float(rng.uniform(0.0, 10.0)))
     existing = m.is_customer(comp.key, created)
-    cycle = float(CYCLE_DAYS[seg] * rng.lognormal(0, 0.45))
     product = str(rng.choice(_text.PRODUCTS))
     key = len(m.deals)
     d = Deal(
@@ -180,22 +200,64 @@ def add_activity(m: Market, d: Deal, kind: str, at: datetime, *, subject: str | 
     return act
 
 
-def stage_target(frac: float, p: float) -> int:
-    """Index of the open stage a deal has reached after `frac` of its cycle at win probability `p`."""
-    return min(len(OPEN_STAGES) - 1, int(frac * len(OPEN_STAGES) * (0.45 + p)))
+STAGE_SPEED_ENGAGEMENT = 0.4
+"""How strongly the hidden engagement speeds a deal through its stages (log speed per sd)."""
+STAGE_SPEED_NOISE = 0.4
+"""Deal-level noise on the log speed (timing, internal politics) the CRM cannot see."""
+STAGE_STEP_SHAPE = 3.0
+"""Gamma shape of each step between stages: higher means steadier progress."""
+STAGE_STEPS_PER_LIFE = 4.0
+"""Stage steps a deal of average speed takes over its whole life (the last open stage is the
+fourth step, so about half the deals send a contract before their decision)."""
+STAGE_SCHEDULE_SEED = 3_000_017
+"""Offset of the random stream of stage schedules (per deal, so other draws never shift)."""
 
 
-def progress_stages(m: Market, d: Deal, until: datetime, p: float) -> None:
-    """Move an open deal through open stages in proportion to elapsed cycle time and its odds."""
-    total = max((d.decision_at_ - d.created_at).total_seconds(), 1.0)
-    frac = min((until - d.created_at).total_seconds() / total, 1.0)
-    target = stage_target(frac, p)
+def stage_schedule(seed: int, key: int, engagement: float) -> tuple[float, ...]:
+    """Shares of a deal's life at which it reaches the open stages after the first.
+
+    One generative process for every deal, drawn once at its creation from its hidden state: an
+    engaged deal tends to move faster, with noise on top, and steps of random length. Closed and
+    open deals read the same schedule up to their decision or up to now, so a closed deal's
+    stage at a past moment means what an open deal's stage means today. (Before, closed deals'
+    stages were set from their final win probability and open deals' from today's, so the stage
+    of a training snapshot was a near-leak of the outcome and meant something else at scoring.)
+    """
+    rng = np.random.default_rng([seed, STAGE_SCHEDULE_SEED, key])
+    speed = float(np.exp(STAGE_SPEED_ENGAGEMENT * engagement + STAGE_SPEED_NOISE * rng.normal()))
+    steps = rng.gamma(STAGE_STEP_SHAPE, 1.0 / (STAGE_STEP_SHAPE * STAGE_STEPS_PER_LIFE * speed), len(OPEN_STAGES) - 1)
+    return tuple(float(x) for x in np.cumsum(steps))
+
+
+def progress_stages(m: Market, d: Deal, until: datetime) -> None:
+    """Move an open deal through the open stages its schedule reaches by `until`."""
+    if not d.stage_fracs_:
+        d.stage_fracs_ = stage_schedule(m.config.seed, d.key, d.engagement_)
+    total = max(((d.decision_at_ or until) - d.created_at).total_seconds(), 1.0)
     cur = OPEN_STAGES.index(d.stage) if d.stage in OPEN_STAGES else 0
-    for k in range(cur + 1, target + 1):
-        at = d.created_at + timedelta(seconds=total * k / (len(OPEN_STAGES) * (0.45 + p)))
-        at = min(at, until)
+    for k in range(cur + 1, len(OPEN_STAGES)):
+        frac = d.stage_fracs_[k - 1]
+        if frac >= 1.0:
+            break
+        at = d.created_at + timedelta(seconds=total * frac)
+        if at > until:
+            break
         d.stage = OPEN_STAGES[k]
         d.stage_history.append((d.stage, at))
+
+
+def decide(m: Market, d: Deal, at: datetime) -> bool:
+    """The deal's decision: the rep's discount policy applies (unless the app set a discount),
+    then the outcome is drawn from the truth as of the decision. Returns whether it was won.
+
+    Every deal ends this way, the seeded history and the deals that close while the market
+    runs alike, so a scored open deal's eventual outcome comes from the process its training
+    history came from (`eventual_p_win` averages over the same policy).
+    """
+    if d.discount <= 0:
+        m.historical_discount(d)
+        d.discount_by_rep_ = d.discount > 0
+    return bool(m.rng.random() < float(m.p_win(d.key, at=at)))
 
 
 def close(m: Market, d: Deal, at: datetime, won: bool) -> None:
@@ -221,17 +283,11 @@ def build_book(m: Market) -> None:
          for _ in range(cfg.n_closed_deals)]
         + [(m.start - timedelta(days=float(rng.uniform(1, 45))), True) for _ in range(cfg.n_open_deals)])
     for c, stays_open in plan[:total]:
-        d = new_deal(m, c)
-        if stays_open and d.decision_at_ <= m.start + timedelta(days=2):
-            d.decision_at_ = m.start + timedelta(days=float(rng.uniform(3, 40)))
-        elif not stays_open and d.decision_at_ > m.start:
-            d.decision_at_ = max(c + timedelta(days=3), m.start - timedelta(days=float(rng.uniform(1, 10))))
-        simulate_activity(m, d, c, min(d.decision_at_, m.start))
+        d = new_deal(m, c, alive_at=m.start) if stays_open else new_deal(m, c, ended_by=m.start - timedelta(days=1))
+        simulate_activity(m, d, d.created_at, min(d.decision_at_, m.start))
         if not stays_open:
-            m.historical_discount(d)
-            p = float(m.p_win(d.key, at=d.decision_at_))
-            progress_stages(m, d, d.decision_at_ - timedelta(hours=12), p)
-            close(m, d, d.decision_at_, bool(rng.random() < p))
+            progress_stages(m, d, d.decision_at_ - timedelta(hours=12))
+            close(m, d, d.decision_at_, decide(m, d, d.decision_at_))
         else:
-            progress_stages(m, d, m.start, float(m.p_win(d.key, at=m.start)))
+            progress_stages(m, d, m.start)
     _churn.settle_history(m)

@@ -38,6 +38,25 @@ class MarketConfig:
     price model can learn from)."""
 
 
+DISCOUNT_GRID = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3)
+"""Discounts reps give (a randomising rep picks one of them at random)."""
+RANDOM_DISCOUNT_SHARE = 0.45
+"""Share of deals a randomising rep discounts."""
+DISCOUNT_SIZE_NOISE = 0.03
+"""Spread of a confounded rep's discount around the size the deal's weakness suggests."""
+
+
+def discount_chance(p0: np.ndarray | float) -> np.ndarray:
+    """Chance a confounded rep discounts a deal whose odds without a discount are `p0`."""
+    return _truth.sigmoid(4.0 * (0.35 - np.asarray(p0, dtype=float)))
+
+
+def discount_size(p0: np.ndarray | float, noise: np.ndarray | float) -> np.ndarray:
+    """A confounded rep's discount: larger for weaker deals, on the 5% grid, capped at 30%."""
+    size = 0.05 + 0.5 * np.maximum(0.0, 0.45 - np.asarray(p0, dtype=float)) + np.asarray(noise, dtype=float)
+    return np.clip(np.round(size * 20) / 20, DISCOUNT_GRID[0], DISCOUNT_GRID[-1])
+
+
 class Market:
     """Owners, companies, contacts, deals and activities, plus the truth behind them.
 
@@ -117,15 +136,18 @@ class Market:
         without a discount, the likelier and the larger the discount, capped at 30%), so the
         raw history says "discounted deals lose more"; a share of reps randomise.
         """
-        randomises = d.owner < round(len(self.owners) * self.config.randomising_share)
-        if self.config.discount_policy == "random" or randomises:
-            if self.rng.random() < 0.45:
-                d.discount = float(self.rng.choice([0.05, 0.1, 0.15, 0.2, 0.25, 0.3]))
+        if self.randomises(d):
+            if self.rng.random() < RANDOM_DISCOUNT_SHARE:
+                d.discount = float(self.rng.choice(DISCOUNT_GRID))
             return
         p0 = self.p_win(d.key, at=d.decision_at_, discount=0.0, with_strategies=False)
-        if self.rng.random() < float(_truth.sigmoid(4.0 * (0.35 - p0))):
-            size = 0.05 + 0.5 * max(0.0, 0.45 - p0) + float(self.rng.normal(0, 0.03))
-            d.discount = float(min(0.3, max(0.05, round(size * 20) / 20)))
+        if self.rng.random() < float(discount_chance(p0)):
+            d.discount = float(discount_size(p0, self.rng.normal(0, DISCOUNT_SIZE_NOISE)))
+
+    def randomises(self, d: Deal) -> bool:
+        """Whether the deal's rep discounts at random (the random policy, or a randomising rep)."""
+        randomising_rep = d.owner < round(len(self.owners) * self.config.randomising_share)
+        return self.config.discount_policy == "random" or randomising_rep
 
     # --- truth ----------------------------------------------------------------------------
     def truth(self, key: int) -> dict[str, Any]:

@@ -128,6 +128,11 @@ class Deal:
     """Discount the rep has offered (fraction); shown in the custom `discount_percent` field."""
     engagement_: float = 0.0
     decision_at_: datetime | None = None
+    stage_fracs_: tuple[float, ...] = ()
+    """Hidden: the share of the deal's life (creation to decision) at which it reaches each open
+    stage after the first; shares of 1 or more are never reached (see `_generate.stage_schedule`)."""
+    discount_by_rep_: bool = False
+    """Hidden: the discount was set by the rep's own policy at the decision, not by the app."""
     strategies_: list[tuple[str, datetime, float]] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=lambda: dict(
         emails_in=0, emails_out=0, calls=0, meetings=0, notes=0))

@@ -36,13 +36,15 @@ def step(m: Market, actions: dict[int, dict[str, Any]]) -> list[dict[str, Any]]:
         events += _app_actions(m, d, actions.get(d.key), t1)
         events += [{"type": "activity", "activity": a.key} for a in m.activities[n_acts:]]
         events += [{"type": "visits", "contact": c} for c in d.contacts if len(m.contacts[c].visits) != seen[c]]
-        p = m.p_win(d.key, at=t1)
         if d.decision_at_ is not None and d.decision_at_ <= t1:
-            _generate.close(m, d, min(d.decision_at_, t1), bool(rng.random() < p))
-            events.append({"type": "closed", "deal": d.key, "won": d.stage == "closedwon"})
+            won = _generate.decide(m, d, t1)
+            if d.discount_by_rep_:
+                events.append({"type": "discount", "deal": d.key, "discount": d.discount})
+            _generate.close(m, d, min(d.decision_at_, t1), won)
+            events.append({"type": "closed", "deal": d.key, "won": won})
             continue
         before = len(d.stage_history)
-        _generate.progress_stages(m, d, t1, p)
+        _generate.progress_stages(m, d, t1)
         events += [{"type": "stage", "deal": d.key, "stage": s} for s, _ in d.stage_history[before:]]
         if d.expected_close < t1:
             # Reps push an overdue close date out rather than leave it in the past.
