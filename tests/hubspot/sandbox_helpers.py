@@ -106,6 +106,22 @@ def consent(authorize_url: str) -> str:
     return resp.headers["Location"]
 
 
+def install(client: Any) -> str:
+    """Install the app (a Flask test client) through the sandbox's OAuth; return the tenant id."""
+    from urllib.parse import parse_qs, urlparse
+
+    callback = urlparse(consent(client.get("/oauth/hubspot/install").headers["Location"]))
+    return str(client.get(callback.path, query_string=parse_qs(callback.query),
+                          headers={"Accept": "application/json"}).get_json()["tenant"])
+
+
+def define_property(sandbox: Sandbox, object_type: str, spec: dict[str, Any]) -> None:
+    """Create a custom property as the portal's admin would (private-app token, real HTTP)."""
+    r = requests.post(f"{sandbox.url}/crm/v3/properties/{object_type}", json=spec, timeout=10,
+                      headers={"Authorization": f"Bearer {PRIVATE_APP_TOKEN}"})
+    assert r.status_code in (200, 201), r.text
+
+
 def start(**overrides: Any) -> Sandbox:
     """Start a seeded sandbox on a free loopback port (webhooks go nowhere unless configured)."""
     cfg = {"seed": 11, "private_app_token": PRIVATE_APP_TOKEN, "webhook_url": "http://127.0.0.1:9/none",

@@ -4,8 +4,6 @@ rewards of its logged strategy choice, and a duplicate outcome change changes no
 
 from __future__ import annotations
 
-from urllib.parse import parse_qs, urlparse
-
 import pytest
 from sqlalchemy import select
 
@@ -48,10 +46,7 @@ def test_a_deal_closed_won_completes_our_task_and_records_one_outcome_with_rewar
         HUBSPOT_API_BASE=sandbox.url, HUBSPOT_AUTHORIZE_URL=sandbox.url + "/oauth/authorize",
         BACKFILL_ON_INSTALL=False, JOB_FUNCTION="app.pipeline.batch.process_batch",
     )
-    client = app.test_client()
-    callback = urlparse(sb.consent(client.get("/oauth/hubspot/install").headers["Location"]))
-    tid = client.get(callback.path, query_string=parse_qs(callback.query),
-                     headers={"Accept": "application/json"}).get_json()["tenant"]
+    tid = sb.install(app.test_client())
     deal_id = sandbox.deal_ids()[-1]
     backend = get_dispatcher(app).backend
 

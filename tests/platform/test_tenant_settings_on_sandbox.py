@@ -7,10 +7,7 @@ to its own property is written there instead of ours."""
 
 from __future__ import annotations
 
-from urllib.parse import parse_qs, urlparse
-
 import pytest
-import requests
 from sqlalchemy import select
 
 from app.dispatch import get_dispatcher
@@ -35,11 +32,7 @@ def install(app_factory, sandbox):
         HUBSPOT_API_BASE=sandbox.url, HUBSPOT_AUTHORIZE_URL=sandbox.url + "/oauth/authorize",
         BACKFILL_ON_INSTALL=False, JOB_FUNCTION="app.pipeline.batch.process_batch",
     )
-    client = app.test_client()
-    callback = urlparse(sb.consent(client.get("/oauth/hubspot/install").headers["Location"]))
-    tid = client.get(callback.path, query_string=parse_qs(callback.query),
-                     headers={"Accept": "application/json"}).get_json()["tenant"]
-    return app, tid
+    return app, sb.install(app.test_client())
 
 
 def enrich(app, tid: str, deal_id: str, key: str) -> Enrichment:
@@ -96,12 +89,10 @@ def test_the_tenants_own_opt_out_field_is_honoured_beside_the_crms_flag(app_fact
 
     app, tid = install(app_factory, sandbox)
     deal_id, contacts = deal_with_contacts(sandbox, 2)
-    r = requests.post(f"{sandbox.url}/crm/v3/properties/contacts", timeout=10,
-                      headers={"Authorization": f"Bearer {sb.PRIVATE_APP_TOKEN}"},
-                      json={"name": "do_not_email", "label": "Do not email", "type": "enumeration",
-                            "fieldType": "booleancheckbox", "groupName": "contactinformation",
-                            "options": [{"label": "Yes", "value": "true"}, {"label": "No", "value": "false"}]})
-    assert r.status_code in (200, 201), r.text
+    sb.define_property(sandbox, "contacts", {
+        "name": "do_not_email", "label": "Do not email", "type": "enumeration", "fieldType": "booleancheckbox",
+        "groupName": "contactinformation",
+        "options": [{"label": "Yes", "value": "true"}, {"label": "No", "value": "false"}]})
     before = drafted_to(enrich(app, tid, deal_id, "before"))
     sandbox.handle.ui_change("contacts", before, {"do_not_email": "true"})
     assert drafted_to(enrich(app, tid, deal_id, "field-set-but-not-named")) == before  # just a field so far
@@ -115,11 +106,8 @@ def test_an_output_mapped_to_the_portals_own_property_is_written_there_instead_o
 
     app, tid = install(app_factory, sandbox)
     deal_id, _contacts = deal_with_contacts(sandbox, 1)
-    r = requests.post(f"{sandbox.url}/crm/v3/properties/deals", timeout=10,
-                      headers={"Authorization": f"Bearer {sb.PRIVATE_APP_TOKEN}"},
-                      json={"name": "revops_next_step", "label": "RevOps next step", "type": "string",
-                            "fieldType": "text", "groupName": "dealinformation"})
-    assert r.status_code in (200, 201), r.text
+    sb.define_property(sandbox, "deals", {"name": "revops_next_step", "label": "RevOps next step",
+                                          "type": "string", "fieldType": "text", "groupName": "dealinformation"})
     settings.set_mappings(app, tid, "deal", {"ai_next_best_action": "revops_next_step"}, author="revops")
     enrich(app, tid, deal_id, "mapped-output")
     props = sandbox.store_get("deals", deal_id)["properties"]
