@@ -56,7 +56,10 @@ _MONEY = re.compile(
     rf"(?:(?<![\w.,])(\d+(?:[.,]\d+)?)\s?(grand|k|tsd\.?)(?![\w-]))", re.I)
 _PCT_WORD = r"%|\bpercent\b|\bper cent\b|\bprozent\b|\bpour ?cent\b|\bpor ?ciento\b|\bpct\b"
 _PERCENT = re.compile(rf"(?<![\w.])(\d+(?:[.,]\d+)?)\s?(?:{_PCT_WORD})", re.I)
-_MON = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_MON = (r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+        r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?")
+"""An English month name or its abbreviation, whole: a bare prefix read "mardi 1" (French Tuesday)
+as March 1 and "decided 3" as December 3."""
 _DATE_MD = re.compile(rf"\b{_MON}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?", re.I)
 _DATE_DM = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}(?:,?\s+(\d{{4}}))?", re.I)
 _DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")

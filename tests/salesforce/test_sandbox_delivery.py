@@ -116,7 +116,10 @@ def test_callouts_are_signed_and_mark_the_apps_own_writes(sfsb: SalesforceSandbo
         c = make_client()
         rid = next(iter(c.iter_open_ids()))
         c.apply(WriteSet(fields=(FieldUpdate("deal", rid, {"ai_strategy": "social_proof"}),)))
-        sfsb.ui_change("Opportunity", rid, {"StageName": "Negotiation/Review"}, org_id=ORGS[0])
+        # A stage the deal is not in already (an edit to the same value changes nothing, so no callout).
+        now = sfsb.store("Opportunity", rid, org_id=ORGS[0])["StageName"]
+        stage = "Negotiation/Review" if now != "Negotiation/Review" else "Proposal/Price Quote"
+        sfsb.ui_change("Opportunity", rid, {"StageName": stage}, org_id=ORGS[0])
         assert sfsb.flush(10)
         got = [(h, b) for p, h, b in app.received if p == "/callout"]
         events = [e for _, b in got for e in json.loads(b)["events"]]

@@ -12,7 +12,7 @@ from typing import Any
 
 from flask import Blueprint, abort, jsonify, request
 
-from . import errors, records, schema, simulation
+from . import duplicates, errors, records, schema, simulation
 from .state import Sandbox, current
 from .store import Portal
 
@@ -92,12 +92,8 @@ def ui_change():
 
 @bp.post("/unsubscribe")
 def unsubscribe():
-    """Body: {contactId, portalId?}: the contact clicks "unsubscribe from all email" (sets the
-    read-only `hs_email_optout`, which no API caller can write)."""
-    sb = current()
-    data = _data()
-    p = _portal(sb, data)
-    cid = str(data.get("contactId") or "")
+    """Body: {contactId, portalId?}: the contact unsubscribes from all email (read-only `hs_email_optout`)."""
+    p, cid = _portal(current(), _data()), str(_data().get("contactId") or "")
     if p.get("contacts", cid) is None:
         raise errors.not_found(f"no contact {cid}")
     obj = p.write("contacts", cid, {"hs_email_optout": "true"}, source="EMAIL", source_id="unsubscribe")
@@ -232,37 +228,13 @@ def counters_of(sb: Sandbox) -> dict[str, Any]:
     dup_tasks = dup_notes = 0
     with sb.lock:
         for p in sb.portals.values():
-            t, n = simulation_duplicates(p, sb.config.app_marker)
+            t, n = duplicates.count(p, sb.config.app_marker)
             dup_tasks += t
             dup_notes += n
     return {"app_requests": total, "app_requests_since_mark": total - getattr(sb.limiter, "mark", 0),
             "rate_limited": served["429"], "server_errors": served["5xx"],
             "ambiguous_writes": served["ambiguous_writes"], "duplicate_tasks": dup_tasks,
             "duplicate_notes": dup_notes}
-
-
-def simulation_duplicates(p: Portal, marker: str) -> tuple[int, int]:
-    """(open app tasks beyond one per deal, app notes beyond one per idempotency key)."""
-    import re
-
-    ref = re.compile(re.escape(marker) + r"\s+ref\s+([A-Za-z0-9_.:-]+)")
-    open_tasks: dict[str, int] = {}
-    for obj in p.objects.get("tasks", {}).values():
-        props = obj.properties
-        if obj.archived or props.get("hs_task_status") == "COMPLETED":
-            continue
-        if marker not in f"{props.get('hs_task_subject') or ''} {props.get('hs_task_body') or ''}":
-            continue
-        for deal_id in p.associations("tasks", obj.id, "deals"):
-            open_tasks[deal_id] = open_tasks.get(deal_id, 0) + 1
-    keys: dict[str, int] = {}
-    for obj in p.objects.get("notes", {}).values():
-        if obj.archived:
-            continue
-        m = ref.search(obj.properties.get("hs_note_body") or "")
-        if m:
-            keys[m.group(1)] = keys.get(m.group(1), 0) + 1
-    return (sum(n - 1 for n in open_tasks.values() if n > 1), sum(n - 1 for n in keys.values() if n > 1))
 
 
 @bp.post("/config")
