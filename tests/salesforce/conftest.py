@@ -38,10 +38,11 @@ def sf_config(sb: SalesforceSandboxHandle, **extra: Any) -> dict[str, Any]:
 
 @pytest.fixture
 def make_client(sfsb: SalesforceSandboxHandle, clean_faults: None) -> Any:
-    def make(org_id: str = ORGS[0], saved: list[Any] | None = None) -> Any:
+    def make(org_id: str = ORGS[0], saved: list[Any] | None = None, settings: dict[str, Any] | None = None) -> Any:
+        """A client for the org; `settings` as the app passes an installation's (mappings ...)."""
         tok = parse_token_response(sfsb.token(org_id))
         inst = Installation(tenant_id=CONNECTOR.tenant_id_for(org_id), crm="salesforce", account_id=org_id,
-                            tokens=tok)
+                            tokens=tok, settings=settings or {})
         return CONNECTOR.client(inst, config=sf_config(sfsb),
                                 on_tokens=saved.append if saved is not None else None)
     return make

@@ -6,11 +6,9 @@ from typing import Any
 
 import pytest
 
-from integrations.base import FieldUpdate, Installation, NoteWrite, TaskSpec, TaskWrite, WriteSet
+from integrations.base import FieldUpdate, NoteWrite, TaskSpec, TaskWrite, WriteSet
 from integrations.errors import CrmRateLimited
 from integrations.salesforce.client import MissingOutputFields
-from integrations.salesforce.connector import CONNECTOR
-from integrations.salesforce.oauth import parse_token_response
 from integrations.sandbox.salesforce_api import SalesforceSandboxHandle
 from tests.salesforce.conftest import ORGS
 
@@ -249,29 +247,19 @@ def test_a_contact_with_email_opt_out_is_named_on_the_deal_read_with_it(make_cli
         sfsb.ui_change("Contact", contact.id, {"HasOptedOutOfEmail": False}, org_id=ORGS[0])
 
 
-def test_a_tenant_opt_out_field_the_org_lacks_fails_the_read_naming_it(sfsb: SalesforceSandboxHandle,
-                                                                       clean_faults: None) -> None:
+def test_a_tenant_opt_out_field_the_org_lacks_fails_the_read_naming_it(make_client: Any) -> None:
     from integrations.errors import CrmRejected
-    from tests.salesforce.conftest import sf_config
 
-    tok = parse_token_response(sfsb.token(ORGS[0]))
-    inst = Installation(tenant_id=CONNECTOR.tenant_id_for(ORGS[0]), crm="salesforce", account_id=ORGS[0],
-                        tokens=tok, settings={"field_mappings": [("contact", "opted_out", "Do_Not_Email__c")]})
-    c = CONNECTOR.client(inst, config=sf_config(sfsb))
+    c = make_client(settings={"field_mappings": [("contact", "opted_out", "Do_Not_Email__c")]})
     (rid,) = open_ids(c, 1)
     # Silently dropping an opt-out field would email people who asked not to be: the read fails.
     with pytest.raises(CrmRejected, match="Do_Not_Email__c"):
         c.get_record("deal", rid)
 
 
-def test_an_output_the_tenant_mapped_to_its_own_field_is_written_there(sfsb: SalesforceSandboxHandle,
-                                                                      clean_faults: None) -> None:
-    from tests.salesforce.conftest import sf_config
-
-    tok = parse_token_response(sfsb.token(ORGS[0]))
-    inst = Installation(tenant_id=CONNECTOR.tenant_id_for(ORGS[0]), crm="salesforce", account_id=ORGS[0],
-                        tokens=tok, settings={"output_mappings": [("deal", "ai_next_best_action", "NextStep")]})
-    c = CONNECTOR.client(inst, config=sf_config(sfsb))
+def test_an_output_the_tenant_mapped_to_its_own_field_is_written_there(make_client: Any,
+                                                                      sfsb: SalesforceSandboxHandle) -> None:
+    c = make_client(settings={"output_mappings": [("deal", "ai_next_best_action", "NextStep")]})
     (rid,) = open_ids(c, 1)
     res = c.apply(WriteSet(fields=(FieldUpdate("deal", rid, {"ai_next_best_action": "Call Ana on Tuesday",
                                                              "ai_strategy": "social_proof"}),)))
