@@ -79,17 +79,14 @@ def card_payload_from(record: Record, scores: Mapping[str, Any], run: Any, decis
         "actions": ["accept", "dismiss", "rescore"],
         "labels": dict(labels or {}),
     }
-    if decision.action == "wait":
-        # Contact frequency cap: the card shows why to wait, and no draft a rep could send anyway.
+    held_back = {"wait": ("Wait", "recently contacted"), "suppress": ("No customer message", "held back by the rules")}
+    if decision.action in held_back:
+        # A frequency cap (wait) or a rule such as an opted-out recipient (suppress): the card says
+        # why, and shows no draft that would invite the rep to send what the rules held back.
+        prefix, default = held_back[decision.action]
         payload["draft"] = {}
         payload["next_best_action"] = {**nba, "channel": None,
-                                       "summary": f"Wait: {decision.reasons[-1] if decision.reasons else 'recently contacted'}"}
-    elif decision.action == "suppress":
-        # No customer message (an opted-out recipient, a channel not allowed ...): a draft on the
-        # card would invite the rep to send exactly what the rules held back.
-        payload["draft"] = {}
-        payload["next_best_action"] = {**nba, "channel": None, "summary": "No customer message: "
-                                       f"{decision.reasons[-1] if decision.reasons else 'held back by the rules'}"}
+                                       "summary": f"{prefix}: {decision.reasons[-1] if decision.reasons else default}"}
     retraining = sorted(t for t, v in (scores.get("absent") or {}).items()
                         if isinstance(v, Mapping) and "model_retraining" in v)
     if retraining:
