@@ -48,7 +48,7 @@ test: $(STAMP) lint typecheck
 
 # Every held-out injection set, including the newest ones kept out of `make test` for time (agents/README.md).
 test-agents-heldout: $(STAMP)
-	$(PY) -m pytest -q tests/agents/test_injection.py -k held_out $(PYTEST_ARGS)
+	$(PY) -m pytest -q tests/agents/test_injection.py tests/agents/test_quality.py -k "held_out or heldout" $(PYTEST_ARGS)
 
 # Only the tests that exist for the embedded defaults (SQLite, in-process worker).
 test-embedded: $(STAMP)
