@@ -341,8 +341,10 @@ def find_dates(text: str) -> list[tuple[str, tuple[int | None, int, int]]]:
             out.append((m.group(0), ((y + 2000 if y is not None and y < 100 else y), int(m.group(2)), int(m.group(1)))))
     for m in _DATE_SLASH.finditer(text):
         year = int(m.group(3)) if m.group(3) else None
-        out.append((m.group(0), ((year + 2000 if year is not None and year < 100 else year),
-                                 int(m.group(1)), int(m.group(2)))))
+        first, second = int(m.group(1)), int(m.group(2))
+        # Month first as in the US ("11/20") unless the first number cannot be a month ("20/11").
+        month, day = (second, first) if first > 12 >= second else (first, second)
+        out.append((m.group(0), ((year + 2000 if year is not None and year < 100 else year), month, day)))
     return out
 
 

@@ -30,6 +30,9 @@ diciembre sr sra señor señora don doña
 """.split())
 """Capitalised words that are not names (greetings, days, months, sentence glue)."""
 
+_DAY_WORDS = frozenset("""montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar märz april
+mai juni juli august september oktober november dezember wochen""".split())
+
 _WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
 _LEET = re.compile(r"\b(?=[a-z0-9]*[a-z])(?=[a-z0-9]*[013457])[a-z0-9]{4,}\b", re.I)
 _LEET_MAP = str.maketrans("013457", "oieast")
@@ -76,6 +79,8 @@ def _known(w: str, words: frozenset[str]) -> bool:
     lw = w.lower()
     if lw in words or lw in COMMON_CAPITALISED or (w.isupper() and len(w) <= 5):
         return True
+    if len(lw) >= 9 and any(lw[:i] in _DAY_WORDS for i in range(5, len(lw) - 3)):
+        return True  # a German compound on a day or month ("Montagvormittag", "Dezemberwoche")
     return "-" in w and all(p.lower() in words or p.lower() in COMMON_CAPITALISED for p in w.split("-") if p)
 
 
@@ -119,6 +124,8 @@ def names_other_customer(form: str, text: str, low: str) -> bool:
     for m in re.finditer(rf"\b{re.escape(form)}\b", low):
         if " " in form or len(text) != len(low) or text[m.start()].isupper():
             return True
+        if re.match(r"['’]s\b", low[m.end():]):
+            return True  # "fabrikam's ops team": a possessive makes a name of a lower-case word
     return False
 
 

@@ -64,7 +64,10 @@ _DEFANGED = (
     (re.compile(r"\s*[\[({]\s*(?:\.|dot|punkt|point|punto)\s*[\])}]\s*", re.I), "."),
     (re.compile(r"\s*[\[({]\s*(?:@|at)\s*[\])}]\s*", re.I), "@"),
     (re.compile(r"\s*[\[({]\s*:\s*[\])}]\s*"), ":"),
-    (re.compile(r"(?<=\w) (?:dot|punkt|point|punto) (?=[a-z]{2,}\b)", re.I), "."),
+    (re.compile(r"(?<=\w) dot (?=[a-z]{2,}\b)", re.I), "."),
+    # "point", "Punkt" and "punto" are everyday words ("Un point de 20 minutes"): a host only when
+    # nothing but punctuation, a path or the end follows its last label.
+    (re.compile(r"(?<=\w) (?:punkt|point|punto) (?=[a-z]{2,}(?:\s*(?:/|[.,;:!?)]|$)))", re.I | re.M), "."),
     # "www . example . de / login": a host spelled with spaces around its dots.
     (re.compile(r"\b(www|https?://\S+)\s+\.\s+", re.I), r"\1."),
     (re.compile(r"(?<=\w)\s+\.\s+(?=[a-z0-9-]+(?:\s+\.\s+[a-z0-9-]+)*\s+/\s*\w|[a-z]{2,6}\b\s*(?:/|$))", re.I),

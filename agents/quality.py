@@ -13,6 +13,7 @@ from datetime import date
 
 from agents.context import Context
 from agents.facts import Vocabulary, date_matches, find_dates, find_unsupported
+from agents.invariants import spelled_number_violations
 from agents.models import Check, Draft
 from agents.moments import ASK_TOPICS, Ask, latest_ask
 from agents.names import guess_language
@@ -57,8 +58,10 @@ GREETING = re.compile(r"^(hi|hello|dear|hey|hallo|guten tag|sehr geehrte[rs]?|li
 HONORIFIC = r"(mr|mrs|ms|dr|prof|herr|herrn|frau|m|mme|madame|monsieur|sr|sra|señor|señora|don|doña)"
 """Questions that ask nothing of the reader."""
 
-PLACEHOLDER = re.compile(r"\[\[|\]\]|\{\{|\}\}|\[(?:name|first name|company|contact|date|x|your name)\]|"
+PLACEHOLDER = re.compile(r"\[\[|\]\]|\{\{|\}\}|\[[^\]\n]{1,60}\]|\{[^}\n]{1,60}\}|<<[^>\n]{1,60}>>|"
                          r"<[a-z_ ]+>|\bTODO\b|\bTBD\b|\blorem ipsum\b|\bXX+\b", re.I)
+"""What a writer left for someone to fill in: any bracketed span ("[INSERT CASE STUDY HERE]", "{prénom}",
+"<<NOMBRE>>"); a plain-text email to a buyer has no use for brackets of its own."""
 
 
 def count_asks(body: str) -> int:
@@ -87,6 +90,9 @@ def bigrams(text: str) -> set[tuple[str, str]]:
             if len(a) >= 3 and len(b) >= 3 and a not in STOPWORDS and b not in STOPWORDS}
 
 
+_COUNTED = re.compile(r"\b(\d{1,5})\s+([^\W\d_]{4,})")
+
+
 def references_real(body: str, ctx: Context, vocab: Vocabulary) -> str | None:
     """Return what real activity or factor the draft refers to, or None."""
     for value, d in find_dates(body):
@@ -109,6 +115,11 @@ def references_real(body: str, ctx: Context, vocab: Vocabulary) -> str | None:
         phrase = grams & bigrams(f"{a.get('subject') or ''}. {a.get('text') or ''}")
         if phrase:
             return f"activity {a['id']} ({', '.join(sorted(' '.join(p) for p in phrase))})"
+    counts = set(_COUNTED.findall(body.lower()))
+    for a in ctx.activities.values():
+        # "your 9 clinics", "les 6 ateliers": a count with its noun as the customer's own messages state it.
+        if not a.get("withheld") and counts & set(_COUNTED.findall(f"{a.get('subject') or ''} {a.get('text') or ''}".lower())):
+            return f"activity {a['id']} ({', '.join(sorted(' '.join(c) for c in counts))})"
     for s in ctx.scores.values():
         if not isinstance(s, Mapping):
             continue
@@ -173,9 +184,10 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
     in_len = settings.draft_min_words <= words <= limit and 0 < len(subject) <= settings.subject_max_chars
     checks.append(Check(name="within_length", passed=in_len,
                         detail=f"{words} words (limits {settings.draft_min_words}-{limit}), subject {len(subject)} chars"))
-    unsupported = find_unsupported(f"{subject}\n{body}", vocab)
+    unsupported = [*map(str, find_unsupported(f"{subject}\n{body}", vocab)),
+                   *spelled_number_violations(f"{subject}\n{body}", vocab.numbers | vocab.percents | vocab.money)]
     checks.append(Check(name="no_invented_facts", passed=not unsupported,
-                        detail="; ".join(map(str, unsupported[:5])) or "every fact found in the inputs"))
+                        detail="; ".join(unsupported[:5]) or "every fact found in the inputs"))
     leftover = PLACEHOLDER.search(f"{subject}\n{body}")
     checks.append(Check(name="no_placeholders", passed=leftover is None,
                         detail=f"found {leftover.group(0)!r}" if leftover else "none"))

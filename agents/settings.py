@@ -103,8 +103,8 @@ CONTACT_FREQUENCY_WINDOW_DAYS before the app proposes another customer message; 
 CONTACT_FREQUENCY_WINDOW_DAYS = 7
 """Days counted back from the proposed message's due time for the contact frequency cap."""
 
-DRAFT_MIN_WORDS = 35
-"""Fewest words in an email draft body."""
+DRAFT_MIN_WORDS = 25
+"""Fewest words in an email draft body (a complete short reply in Spanish or French runs to ~30)."""
 
 DRAFT_MAX_WORDS = 220
 """Most words in an email draft body; call scripts get 1.5x."""

@@ -125,6 +125,23 @@ DAY_ONLY_LOOKBACK_DAYS = 20
 further back it reads as next month's."""
 
 
+_DEADLINE_FILLER = (r"(?:the|le|el|den|dem|on|am|au|at|cob|eod|close of business|end of (?:the )?day|midnight|noon|"
+                    rf"{_WEEKDAY_NAMES}),?\s+")
+"""What may stand between a deadline word and its date: "by Monday 23 November", "until COB on 20/11"."""
+_THIS_PART_OF_DAY = re.compile(
+    r"\b(?:this|dis|tis|heute|ce|cet|cette|esta|este)\s+(?:arvo|avo|aft|afternoon|arvy|morning|mornin|eve|evening|"
+    r"a\.?m\.?|p\.?m\.?|lunch\w*|nachmittag|vormittag|abend|mittag|früh|aprem|aprèm|après-midi|matin|soir|midi|"
+    r"tarde|noche|mañana|mediodía)\b|\b(?:2day|2nite|tonite|tdy)\b", re.I)
+"""A part of the present day in any spelling: with a meeting word and no other day, the meeting is today."""
+_LATER = re.compile(r"\b(?:later|in a (?:bit|sec|tick|jiffy|mo)|später|plus tard|más tarde|tantôt)\b(?!\s+(?:in|this|next|on|"
+                    r"diese|nächste|dans|cette|la|en|esta|la)\b)", re.I)
+""""I'll call you later" names no day: the buyer reads it as today ("later this week" names one)."""
+_WEEK_AFTER = re.compile(r",?\s*(?:(?:of\s+|in\s+)?(?:the\s+)?(?:next|following)\s+week|week|(?:in\s+)?(?:der\s+)?"
+                         r"nächste[nr]?\s+woche|in einer woche|prochain|de la semaine prochaine|en huit|"
+                         r"de la (?:semana que viene|próxima semana)|que viene|próximo)\b", re.I)
+"""After a weekday: it is next week's ("Mittwoch nächster Woche", "mercredi prochain", "miércoles que viene")."""
+
+
 def zone(name: str | None) -> ZoneInfo | None:
     """Return the ZoneInfo of an IANA name, or None when unknown."""
     if not name:
@@ -229,7 +246,7 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
             if year is None and d < send_day - timedelta(days=183):
                 d = d.replace(year=d.year + 1)  # "January 8" written in December means next January
             before = sentence[: sentence.find(value)]
-            if re.search(rf"\b(?:{_DEADLINE})\s*(?:the\s+|le\s+|el\s+|den\s+|dem\s+)?$", before, re.I) and d < send_day:
+            if re.search(rf"\b(?:{_DEADLINE})\s+(?:{_DEADLINE_FILLER})*$|\b(?:{_DEADLINE})$", before, re.I) and d < send_day:
                 reasons.append(f"deadline {value!r} is in the past")
             if not asked_same_day and d == send_day and re.search(rf"\b(?:{_MEET})\b", sentence, re.I):
                 reasons.append(f"proposes to meet on the send day ({value!r})")
@@ -237,7 +254,10 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
             if 0 < send_day.day - int(m.group(1)) <= DAY_ONLY_LOOKBACK_DAYS:
                 reasons.append(f"deadline {m.group(0).strip()!r} is in the past")
         past = _RELATIVE_PAST.search(sentence)
-        if past and _OFFER_TERMS.search(sentence):
+        if past and re.search(rf"\b(?:{_DEADLINE}|till|through)\s+(?:{_DEADLINE_FILLER})*$", sentence[: past.start()], re.I):
+            # "Sign by last Monday", "bis letzten Montag": a deadline word then a time already gone.
+            reasons.append(f"deadline {past.group(0)!r} is in the past")
+        elif past and _OFFER_TERMS.search(sentence):
             # "the offer lapsed last Friday", "die Frist lief gestern ab": a deadline already gone.
             reasons.append(f"deadline {past.group(0)!r} is in the past")
         for m in _MONTH_DEADLINE.finditer(sentence):
@@ -253,7 +273,11 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
                     reasons.append(f"deadline {m.group(0).strip()!r} is in the past")
         if not re.search(rf"\b(?:{_MEET})\b", sentence, re.I) or asked_same_day:
             continue
+        no_day = not dates and not re.search(rf"\b(?:{_A_DAY})", sentence, re.I)
         if any(_MEET_TODAY.search(c) for c in re.split(r"[;:]", sentence)) or _SOON.search(sentence):
+            reasons.append("proposes to meet today")
+        elif no_day and (_THIS_PART_OF_DAY.search(sentence) or _LATER.search(sentence)):
+            # "ring you this arvo", "cet aprèm", "I'll call you later": a part of a day and no other day named.
             reasons.append("proposes to meet today")
         elif _CLOCK.search(sentence) and not dates and not re.search(rf"\b(?:{_A_DAY})", sentence, re.I):
             # "a call at 4pm your time" names no day, so the buyer reads it as today.
@@ -262,6 +286,7 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
             wd = names[send_day.weekday()]
             for m in re.finditer(rf"\b{wd}\b", sentence, re.I):
                 if not re.search(_NEXT, sentence[: m.start()], re.I) and not dates \
+                        and not _WEEK_AFTER.match(sentence[m.end():]) \
                         and not re.search(r"\b(?:last|letzten?|vergangenen?|pasado)\s+$", sentence[: m.start()], re.I):
                     reasons.append(f"proposes to meet on {wd}, the send day")
     return list(dict.fromkeys(reasons))
