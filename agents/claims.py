@@ -60,7 +60,9 @@ _FRACTION_PCT = {"money": 100, "pricing": 100, "price of": 100, "preis": 100, "p
                  "tiers": 33.3, "mitad": 50, "tercio": 33.3, "two": 50, "2": 50, "buy one": 50}
 
 _FRACTION_WORDS = (r"half|a third|one third|a quarter|one quarter|a fifth|hälfte|halbe[nm]?|drittel|viertel|fünftel|"
-                   r"moitié|tiers|quart|cinquième|mitad|tercio|cuarto|quinta parte")
+                   r"moitié|tiers|quart|cinquième|mitad|tercio|cuarto|quinta parte|"
+                   r"(?:an?|one)[ -](?:sixth|seventh|eighth|ninth|tenth|twelfth|fifteenth|twentieth)s?|"
+                   r"\w*(?:sechstel|achtel|zehntel)|(?:huitième|dixième)s?|(?:octava|décima) parte")
 _CONCESSION = (r"off|discount\w*|rebate|markdown|price cut|price reduction|rabatt\w*|nachlass\w*|preisnachlass\w*|"
                r"abschlag|remise|rabais|ristourne|réduction de prix|descuento|rebaja\w*|bonificaci[oó]n")
 _FRACTION_CONCESSION = re.compile(

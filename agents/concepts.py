@@ -38,8 +38,12 @@ _PRICE = r"prices?|pricing|rates?|tariff?s?|tarif\w*|precios?|preis\w*|prix|cuot
 _LOCK = (r"frozen|freez\w*|lock\w*|fixed|fix|held|hold\w*|guarante\w*|unchanged|same|gleich|remain\w*|"
          r"congel\w*|bloque\w*|fij\w*|garantiz\w*|igual|mantien\w*|mantendr\w*|subida|aumento|"
          r"gel[ée]\w*|garanti\w*|inchang\w*|maintenu\w*|augment\w*|hausse|"
-         r"einfrier\w*|eingefroren|festgeschrieben|fixiert|garantier\w*|unverändert|erhöh\w*|stabil")
+         r"einfrier\w*|eingefroren|festgeschrieben|fixiert|garantier\w*|unverändert|erhöh\w*|stabil|"
+         r"increas\w*|rise|rises|rising|hikes?|uplift|steig\w*|anstieg|incremento|subir|subirá")
 _SPAN = (r"until|through|till|for (?:the )?(?:next )?(?:\w+ )?years?|years?|"
+         # for ever, in any language: "there will never be a price increase"
+         r"never|ever|forever|for good|for life|always|lifetime|für immer|niemals|nie|immer|jamais|à vie|toujours|"
+         r"nunca|siempre|de por vida|para siempre|"
          r"bis|jahre\w*|jusqu\w*|pendant|ans|années|hasta|durante|años|20\d\d")
 _DOC = (r"(?<!rollout )(?<!in )orders?(?! to\b)(?! of\b)|purchases?|purchase orders?|po|quotes?|devis|compras?|"
         r"\w*vertr(?:a|ä)g\w*|\w*bestellung\w*|zuschlag|awards?|adjudicaci[oó]n|budgets?|presupuesto|"
@@ -84,7 +88,12 @@ _WE_COVER = (r"we(?:'ll| will)? (?:cover|absorb|pick up|foot) (?:the |your |all 
              r"nous (?:prenons|prendrons) en charge|(?:est|sont) à notre charge|"
              r"(?:lo|la|los|las) (?:cubrimos|asumimos|pagamos)|asumimos|corremos con")
 _FRACTION = (r"half|a third|one third|a quarter|one quarter|a fifth|hälfte|halbe\w*|drittel|viertel|fünftel|"
-             r"moitié|tiers|quart|cinquième|mitad|tercio|cuarto|quinta parte")
+             r"moitié|tiers|quart|cinquième|mitad|tercio|cuarto|quinta parte|"
+             # any smaller fraction in words: "one eighth", "a tenth", "ein Achtel", "un huitième", "la décima parte"
+             r"(?:an?|one)[ -](?:sixth|seventh|eighth|ninth|tenth|twelfth|fifteenth|twentieth)s?|"
+             r"\w*(?:sechstel|siebtel|achtel|neuntel|zehntel|zwölftel|zwanzigstel)|"
+             r"(?:sixième|septième|huitième|neuvième|dixième|douzième|vingtième)s?|"
+             r"(?:sexta|séptima|octava|novena|décima|doceava|vigésima) parte")
 _CONCESSION_WORDS = (
     # A concession named by its own word, whatever it is attached to: no draft from code offers one, and a
     # tenant that does lists the phrase in allowed_promises.
@@ -97,6 +106,12 @@ _CONCESSION_WORDS = (
     r"gesto comercial|sin coste|sin costo|sin cargo|bonificad\w*|cortes[ií]a|(?:de|por) nuestra cuenta|"
     r"renunciamos|condonamos|exoneramos|a cargo (?:nuestro|de nosotros)|a nuestro cargo|"
     r"cash-?back|rebates?|rückvergütung\w*|bonus|"
+    # terms given away: no minimum term, no commitment, leave whenever
+    r"no (?:minimum|min\.?) (?:term|commitment|contract|period|spend)|no lock-?in|no (?:long-term )?commitment|"
+    r"month-to-month|without (?:any )?(?:commitment|minimum term|lock-?in|notice)|cancel (?:at )?any ?time|"
+    r"keine mindest\w*|ohne (?:mindestlaufzeit|vertragsbindung|bindung)|jederzeit kündbar|"
+    r"sans (?:engagement|durée minimale)|résiliable à tout moment|"
+    r"sin permanencia|sin compromiso|sin (?:plazo|duración) mínim[oa]|cancelar cuando (?:quiera|quieran)|grátis|"
     r"(?:sera|seront|est|sont) pas factur\w*|ne (?:vous )?coûtera (?:rien|pas)|pas (?:de |un )?(?:frais|supplément|centime)")
 _PERPETUAL = (r"forever|for life|lifetime|for as long as|as long as you(?:'re| are)? with us|à vie|pour toujours|"
               r"de por vida|para siempre|lebenslang\w*|für immer|auf dauer|"
@@ -184,6 +199,13 @@ _PRICE_GIVEN = _near(_PRICE + "|" + _COST, _PRICE_GIVE, CONCEPT_WINDOW_WORDS)
 _FEE_REMOVED = _near(_FEE, _REMOVED, CONCEPT_WINDOW_WORDS)
 _TERMS_RE = re.compile(rf"\b(?:{_PAY_ONLY}|{_OLD_PRICE}|{_MATCH_OFFER})\b", re.I)
 _CONCESSION_RE = re.compile(rf"\b(?:{_CONCESSION_WORDS})\b", re.I)
+_FREE_ANY = re.compile(
+    r"(?<![-\w])(?<!feel )(?<!feels )(?<!are you )(?<!i'm )(?<!i am )(?<!we're )(?<!we are )(?<!you're )"
+    r"free(?![-\w])(?!\s+of\s+(?!charge))(?!\s+(?:to|up|on|at|from|between|after|before|all|most|any ?time|this|next|tomorrow|later|"
+    r"monday|tuesday|wednesday|thursday|friday|time|slots?|moments?|afternoon|morning|evening|hand|rein)\b)", re.I)
+"""Something "free" in a draft gives something away ("training for all your drivers is free"), however far
+from the thing it stands; availability ("free on Friday", "are you free"), "feel free", "free up" and
+"-free" compounds pass ("risk-free" is a guarantee, checked as such)."""
 _PERPETUAL_RE = re.compile(rf"\b(?:{_PERPETUAL})\b", re.I)
 _LATER_BILLING_RE = re.compile(rf"\b{_LATER_BILLING}", re.I)
 _INCLUDED_RE = re.compile(rf"\b(?:{_INCLUDED})\b", re.I)
@@ -226,6 +248,7 @@ def concept_violations(text: str, stage_kind: str, allowed_promises: Iterable[st
                               (_FRACTION_PRICE, "a fraction of the price"), (_GIFT_RE, "a gift"),
                               (_WE_COVER_RE, "we pay for it"), (_MONEY_BACK, "money back"),
                               (_BETTER_TERMS, "better terms"), (_CONCESSION_RE, "a concession"),
+                              (_FREE_ANY, "something free"),
                               (_PERPETUAL_RE, "terms without an end or a limit"),
                               (_LATER_BILLING_RE, "billing deferred"), (_PAYS_LESS, "what someone else pays"),
                               (_PRICE_GIVEN, "the price moved"), (_FEE_REMOVED, "a fee removed"),

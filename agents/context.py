@@ -185,6 +185,9 @@ def _joined_ok(word: str) -> bool:
     parts = [p for p in re.split(r"[-‐‑]", word) if p]
     if len(parts) > 3:
         return False
+    dotted = word.rstrip(".").split(".")
+    if len(dotted) > 1 and any(len(p) > 2 for p in dotted[:-1]):
+        return False  # dots join initials ("J.R.", "St.Clair"), not words ("Dana.Whitfield.offer.free.upgrade")
     if len(parts) == 3:
         return all(p[0].isupper() or p.lower() in _PARTICLES for p in parts)
     return True

@@ -237,7 +237,7 @@ _FOREIGN_FUNCTION_WORDS = {
     "it": frozenset("il gli è già della dello degli delle sono questo questa anche alla sarà siamo nostro nostra "
                     "vostro vostra abbiamo essere molto grazie perché ancora".split()),
     "pt": frozenset("não você é já uma seu sua estamos são nós nosso nossa também pelo pela será obrigado "
-                    "muito vocês está".split()),
+                    "muito vocês está mês grátis oferecemos obrigada".split()),
     "nl": frozenset("het een niet wij jullie onze uw zijn wordt worden ook maar naar bedankt voor deze graag bij "
                     "eerste".split()),
     "pl": frozenset("jest nie się że dla są będzie oraz jak nasz nasza wasz".split()),

@@ -35,7 +35,24 @@ NEGATIVE = re.compile(
     r"unverschämt|warten (immer )?noch|"
     r"déçue?s?|décevant|mécontente?s?|inacceptable|frustrée?s?|plainte|furieux|furieuse|agacée?s?|toujours pas de réponse|"
     r"decepcionad[oa]s?|decepcionante|molest[oa]s?|inaceptable|frustrad[oa]s?|queja|furios[oa]s?|insatisfech[oa]s?|"
-    r"seguimos esperando)\b", re.I)
+    r"seguimos esperando|"
+    # a satisfied word negated: "not acceptable", "überhaupt nicht zufrieden", "pas satisfaits", "no estamos contentos"
+    r"(?:not|n't|never|nicht|nie|pas|jamais|no|nunca)\s+(?:\w+\s+){0,2}?(?:acceptable|happy|satisfied|impressed|good enough|"
+    r"professional|zufrieden|akzeptabel|in ordnung|professionell|satisfaits?|satisfaites?|acceptable|"
+    r"professionnel\w*|contentos?|contentas?|satisfech[oa]s?|aceptable|profesional\w*)|"
+    # chasing an answer that does not come
+    r"chas(?:e|ed|ing) (?:you|this|again|up)|(?:second|third|fourth|fifth|2nd|3rd|4th) (?:time|reminder|follow-up)|"
+    r"still (?:no (?:reply|answer|response|word|proposal|update|news)|nothing|not heard|haven't heard)|no one (?:has )?(?:replied|responded|answered)|"
+    r"nobody (?:has )?(?:replied|responded|answered|called)|heard nothing|"
+    r"seit wochen (?:warten|keine|nichts)|schon wieder|(?:dritte|zweite|vierte)n? mal|keine antwort|niemand (?:hat )?(?:sich )?(?:gemeldet|geantwortet)|"
+    r"(?:deuxième|troisième|quatrième|nouvelle|énième) relance|(?:deux|trois|quatre|plusieurs) relances|toujours (?:pas|aucune?|rien)|personne (?:ne )?(?:nous )?a répondu|sans réponse|"
+    r"nadie (?:nos )?ha (?:respondido|contestado|llamado)|sin respuesta|de nuevo sin|"
+    # plain negative verdicts
+    # (a pain the buyer describes, "poor visibility of idle time", is no verdict on us)
+    r"(?:really|very|so|pretty|extremely) poor|poor (?:service|support|communication|response|follow-up|experience)|"
+    r"unprofessional|ridiculous|not good enough|inadmissible|lamentable|descontent[oa]s?|"
+    r"(?:sehr|wirklich|ziemlich|äußerst) schlecht|mangelhaft|ungenügend|(?:très|vraiment|franchement) mauvais\w*|"
+    r"pésim[oa]s?|malísim[oa]s?)\b", re.I)
 """Negative sentiment a cheerful template must not answer."""
 
 CANCELLATION = re.compile(
@@ -47,7 +64,24 @@ CANCELLATION = re.compile(
     r"kündig\w*|stornier\w*|nicht (mehr )?verlänger\w*|nicht weiter\w*|anderen anbieter entschieden|kein interesse mehr|"
     r"résili\w*|annul\w*\s+(?:le |la |notre |l')?(?:contrat|abonnement|commande|projet)|ne (pas|plus) renouveler|plus intéressés?|choisi un autre (fournisseur|prestataire)|"
     r"cancel(?:ar|amos)\s+(?:el |la |nuestro |nuestra )?(?:contrato|pedido|suscripción|proyecto)|rescindir|rescisión|no vamos a renovar|ya no (estamos )?interesad[oa]s|"
-    r"elegido (a )?otro proveedor|dar de baja)\b", re.I)
+    r"elegido (a )?otro proveedor|dar de baja|"
+    # choosing someone or something else
+    # (talking to another vendor is competition, not leaving: a choice verb must come first)
+    r"(?:a different|another|other) direction|(?:chose|chosen|choose|choosing|going with|go with|gone with|decided on|"
+    r"picked|selected|opted for|signed with) (?:another|a different|an alternative|other) (?:vendor|provider|supplier|"
+    r"solution|tool|platform|partner)|"
+    r"(?:für|mit) (?:einen |eine |einem )?(?:anderen?|andere) (?:anbieter|lösung|dienstleister|partner) (?:entschieden|"
+    r"gehen|weitermachen)|andere (?:richtung|lösung gewählt)|"
+    r"(?:choisi|opté pour|retenu|partir sur|partons sur) (?:une? )?autre (?:solution|fournisseur|prestataire|outil|"
+    r"plateforme|partenaire)|autre direction|"
+    r"(?:elegido|optado por|escogido|ir con|vamos con|seleccionado) (?:a )?otr[oa] (?:proveedor|solución|herramienta|"
+    r"plataforma|socio)|otra dirección|"
+    # not going on
+    r"(?:won't|will not|not|n't) (?:be )?(?:moving|going|taking this|taking it) (?:ahead|forward|further)|"
+    r"(?:no|not) (?:longer )?(?:going ahead|proceeding)|"
+    r"n'irons pas plus loin|ne (?:pas|plus) (?:aller plus loin|poursuivre|continuer)|arrêter (?:là|ici|le projet)|"
+    r"no (?:seguir|seguiremos|continuar|continuaremos|vamos a seguir|vamos a continuar) (?:adelante|con)|"
+    r"nicht (?:weiter|fortsetzen|fortführen)\w*|beenden (?:das|die) (?:projekt|zusammenarbeit))\b", re.I)
 """A buyer cancelling, terminating or walking away."""
 
 LEGAL = re.compile(
@@ -88,6 +122,21 @@ ASK_TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((t, re.compile(p, re
 SAME_DAY_ASK = re.compile(
     r"\b(today|this afternoon|this morning|later today|asap|right away|heute|heute nachmittag|sofort|"
     r"aujourd'hui|cet après-midi|ce matin|dès que possible|hoy|esta tarde|esta mañana|lo antes posible)\b", re.I)
+
+
+REQUEST = re.compile(
+    r"\b(?:it would help to (?:know|have|see|get)|(?:i|we) (?:was|were) wondering|(?:i'd|i would|we'd|we would) "
+    r"(?:like|love|appreciate|need) (?:to (?:know|see|have|get)|it if|the|a|an|your)|please (?:send|share|provide|"
+    r"confirm|let|forward|tell|advise|include)|let (?:me|us) know|(?:i|we) (?:need|still need|require) (?:the|a|an|your|to know)|"
+    r"could you|can you|would you|"
+    r"(?:ich|wir) (?:bräuchte\w*|benötige\w*|brauche\w*|hätte\w* gern\w*|würde\w* gern\w* wissen)|bitte (?:schicken|senden|"
+    r"teilen|geben|bestätigen|lassen)|(?:schicken|senden) sie (?:uns|mir) bitte|lassen sie (?:uns|mich) wissen|"
+    r"je (?:voudrais|souhaiterais|aimerais) (?:savoir|avoir|recevoir|connaître)|nous (?:voudrions|souhaiterions|"
+    r"aimerions)|merci de (?:nous |me )?(?:envoyer|transmettre|confirmer|préciser|indiquer)|(?:il )?nous faudrait|"
+    r"pourriez-vous|pouvez-vous|"
+    r"me gustaría (?:saber|recibir|tener|conocer)|nos gustaría|(?:por favor,? )?(?:envíe|envíen|envíenos|mánde\w*)|"
+    r"necesitaría\w*|necesitamos|quisiera\w* saber|le agradecería|podría\w*|puede\w* enviar)\b", re.I)
+"""A request without a question mark: what the buyer wants from us, asked politely or indirectly."""
 
 
 @dataclass(frozen=True)
@@ -146,9 +195,13 @@ def latest_ask(ctx: Context) -> Ask | None:
                       and x["type"] == "email" and x.get("direction") == "outbound"]
     if newer_outbound:
         return None  # someone already replied
+    subject = re.sub(r"^(?:\s*(?:re|aw|wg|fw|fwd|tr|rv|rif)\s*:\s*)+", "", normalise(a.get("subject") or ""), flags=re.I)
     text = normalise(a["text"])
-    questions = [s for s in re.split(r"(?<=[.!?])\s+|\n+", text) if s.strip().endswith("?")
-                 or (QUESTION_WORDS.match(s.strip()) and "?" in s)]
+    # A question can stand in the subject alone ("Seat count for the 6 depots?" / "Thanks, Dana"), and a
+    # request needs no question mark ("it would help to know...", "ich bräuchte noch den Vertrag").
+    sentences = [s for s in (subject, *re.split(r"(?<=[.!?])\s+|\n+", text)) if s.strip()]
+    questions = [s for s in sentences if s.strip().endswith("?") or (QUESTION_WORDS.match(s.strip()) and "?" in s)
+                 or REQUEST.search(s)]
     if not questions:
         return None
     q = " ".join(questions)

@@ -55,6 +55,7 @@ WEEKDAYS = {
 }
 
 _MEET = (r"call|calls|meeting|meet|chat|talk|speak|demo|minutes|slot|ring|phone|dial|zoom|teams|hop on|jump on|"
+         r"bell|buzz|connect|touch base|huddle|facetime|skype|webex|hangout|get together|"
          r"telefonisch|drop in|room|"
          r"catch up|sync|video|walk ?through|termin|gespräch|telefonat|telefonieren|anruf|rufe|anrufen|treffen|"
          r"sprechen|minuten|melde mich telefonisch|appel|appelle|appeler|téléphone|téléphoner|parler|réunion|"
@@ -126,6 +127,7 @@ further back it reads as next month's."""
 
 
 _DEADLINE_FILLER = (r"(?:the|le|el|den|dem|on|am|au|at|cob|eod|close of business|end of (?:the )?day|midnight|noon|"
+                    r"end of|ende|fin de|la fin de|finales de|final de|"
                     rf"{_WEEKDAY_NAMES}),?\s+")
 """What may stand between a deadline word and its date: "by Monday 23 November", "until COB on 20/11"."""
 _THIS_PART_OF_DAY = re.compile(
@@ -217,6 +219,10 @@ _RELATIVE_PAST = re.compile(
     r"(?:vergangene[nm]?|vorige[nm]?) (?:woche|monat|montag|dienstag|mittwoch|donnerstag|freitag)|"
     r"la semaine dernière|le mois dernier|(?:lundi|mardi|mercredi|jeudi|vendredi) dernier|il y a \w+ jours?|"
     r"ayer|anteayer|la semana pasada|el mes pasado|el (?:lunes|martes|miércoles|jueves|viernes) pasado|"
+    # the weekday named before its "past": "el pasado viernes", "this past Friday", "the previous Monday"
+    r"pasad[oa] (?:lunes|martes|miércoles|jueves|viernes|sábado|domingo|semana|mes)|"
+    r"(?:this past|the past|the previous|previous) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week)|"
+    r"(?:le |la )?(?:lundi|mardi|mercredi|jeudi|vendredi|semaine) (?:précédent|passé)e?|"
     r"hace \w+ d[ií]as)\b", re.I)
 _OFFER_TERMS = re.compile(
     r"\b(?:valid|expir\w*|laps\w*|deadline|ran out|ended|only until|frist|gültig|abgelaufen|lief|endete|"
