@@ -95,8 +95,9 @@ class SalesforceConnector:
         opt_out = next((str(f) for o, c, f in installation.settings.get("field_mappings") or ()
                         if o == "contact" and c == OPT_OUT_CANONICAL), None)
         targets = {ot: output_targets(installation, ot) for ot in ("deal", "lead", "company")}
+        deal_rows = {str(c): str(f) for o, c, f in installation.settings.get("field_mappings") or () if o == "deal"}
         return SalesforceClient(api, tenant_id=installation.tenant_id, revoke=oauth.revoke, opt_out_field=opt_out,
-                                output_targets={ot: t for ot, t in targets.items() if t})
+                                output_targets={ot: t for ot, t in targets.items() if t}, deal_mapping=deal_rows)
 
     def tenant_id_for(self, account_id: str) -> str:
         return f"{constants.CRM}-{account_id}"
