@@ -113,6 +113,11 @@ class SalesforceConnector:
                                        app_key=webhook_key(config))
         return self.tenant_id_for(org_id)
 
+    def watched_fields(self, object_type: str) -> frozenset[str]:
+        """None: the app's own writes carry its client id in the change origin (Sforce-Call-Options),
+        so the receiver drops their echoes whatever field they wrote."""
+        return frozenset()
+
     def default_mapping(self, object_type: str) -> Mapping[str, tuple[str, str]]:
         """Canonical feature → (Opportunity field, label): the one default table (mapping.py)."""
         return dict(mapping.DEFAULT_DEAL_MAPPING) if object_type == "deal" else {}
