@@ -219,13 +219,17 @@ def _check_outputs_apart(object_type: str, defaults: Mapping[str, tuple[str, str
                                f"output {canonical} needs a {field_word} the app does not read")
         if crm_field in watched:
             raise MappingError(f"{object_type}.{canonical}", crm_field,
-                               f"{object_type} {field_word} '{crm_field}' sends the app a webhook when it changes: "
-                               f"output {canonical} written there would start the pipeline again on every write; "
-                               f"choose a {field_word} the app is not subscribed to")
+                               _echo_problem(object_type, field_word, crm_field, canonical))
         if crm_field in taken:
             raise MappingError(f"{object_type}.{canonical}", crm_field,
                                f"{object_type} {field_word} '{crm_field}' already receives output {taken[crm_field]}")
         taken[crm_field] = canonical
+
+
+def _echo_problem(object_type: str, field_word: str, crm_field: str, canonical: str) -> str:
+    return (f"{object_type} {field_word} '{crm_field}' sends the app a webhook when it changes: output "
+            f"{canonical} written there would start the pipeline again on every write; choose a {field_word} "
+            f"the app is not subscribed to")
 
 
 def validate_mappings(target: Target, tenant_id: str, object_type: str | None = None, *,
@@ -259,8 +263,7 @@ def validate_mappings(target: Target, tenant_id: str, object_type: str | None = 
         for canonical, entry in effective(state, ot, app).items():
             message = check_entry(ot, canonical, entry.crm_field, fields, words=words, outputs=outputs)
             if message is None and canonical in OUTPUT_FIELDS and entry.crm_field in watched:
-                message = (f"{ot} {words[0]} '{entry.crm_field}' sends the app a webhook when it changes: "
-                           f"output {canonical} written there starts the pipeline again on every write")
+                message = _echo_problem(ot, words[0], entry.crm_field, canonical)
             if message:
                 problems.append(Problem(ot, canonical, entry.crm_field, entry.source, message))
     if unreadable and len(unreadable) == len(kinds):
