@@ -200,8 +200,9 @@ _FEE_REMOVED = _near(_FEE, _REMOVED, CONCEPT_WINDOW_WORDS)
 _TERMS_RE = re.compile(rf"\b(?:{_PAY_ONLY}|{_OLD_PRICE}|{_MATCH_OFFER})\b", re.I)
 _CONCESSION_RE = re.compile(rf"\b(?:{_CONCESSION_WORDS})\b", re.I)
 _FREE_ANY = re.compile(
-    r"(?<![-\w])(?<!feel )(?<!feels )(?<!are you )(?<!i'm )(?<!i am )(?<!we're )(?<!we are )(?<!you're )"
-    r"free(?![-\w])(?!\s+of\s+(?!charge))(?!\s+(?:to|up|on|at|from|between|after|before|all|most|any ?time|this|next|tomorrow|later|"
+    # "free" first and the lookbehinds after it: a pattern that opens with lookbehinds is tried at every position
+    r"\bfree(?<!-free)(?<!feel free)(?<!feels free)(?<!are you free)(?<!i'm free)(?<!i am free)(?<!we're free)"
+    r"(?<!we are free)(?<!you're free)(?![-\w])(?!\s+of\s+(?!charge))(?!\s+(?:to|up|on|at|from|between|after|before|all|most|any ?time|this|next|tomorrow|later|"
     r"monday|tuesday|wednesday|thursday|friday|time|slots?|moments?|afternoon|morning|evening|hand|rein)\b)", re.I)
 """Something "free" in a draft gives something away ("training for all your drivers is free"), however far
 from the thing it stands; availability ("free on Friday", "are you free"), "feel free", "free up" and
