@@ -29,6 +29,11 @@ class PriceModel(TabularBinaryClassifierMixin, ClassifierMixin, BaseEstimator):
     features, see :mod:`._random_discounters`), the forest learns from those givers' deals
     only, once they hold ``PRICE_UNCONFOUNDED_MIN_ROWS`` deals; else from every deal. Which it
     did is in ``fitted_on_`` (``all`` | ``random_discounters``) and ``random_discounters_``.
+    Two forests then: ``curve_forest_`` (those givers' deals) draws the curve, recommends the
+    discount and is what the card's factors explain (``proba_encoded``); ``forest_`` (every
+    deal) gives ``predict_proba``, P(win) at the discount each row carries as the whole history
+    shows it, which the holdout and the promotion gate measure (the curve forest, fitted on a
+    quarter of the book, ranks the confounded deals worse: a discounted deal there is a weak one).
 
     Args:
         discount_column: name of the discount column (a fraction 0..1); ``None`` = last column.
@@ -91,10 +96,8 @@ class PriceModel(TabularBinaryClassifierMixin, ClassifierMixin, BaseEstimator):
         self.classes_, y01 = binary_labels(y)
         Z = self.encoder_.transform(X)
         rows = self._unconfounded_rows(X, Z)
-        self.forest_ = RandomForestClassifier(
-            n_estimators=self.n_estimators, min_samples_leaf=self.min_samples_leaf,
-            max_features=self.max_features, random_state=self.random_state, n_jobs=1,
-        ).fit(Z[rows], y01[rows])
+        self.forest_ = self._forest().fit(Z, y01)
+        self.curve_forest_ = self._forest().fit(Z[rows], y01[rows]) if self.fitted_on_ != "all" else None
         self.grid_ = np.round(np.arange(0.0, self.max_discount + 1e-9, self.discount_step), 6)
         return self
 
@@ -118,22 +121,29 @@ class PriceModel(TabularBinaryClassifierMixin, ClassifierMixin, BaseEstimator):
         self.fitted_on_, self.random_discounters_ = "random_discounters", found
         return rows
 
-    def proba_encoded(self, Z: np.ndarray) -> np.ndarray:
-        """P(win) for encoded rows at the discount they carry.
+    def _forest(self) -> RandomForestClassifier:
+        return RandomForestClassifier(n_estimators=self.n_estimators, min_samples_leaf=self.min_samples_leaf,
+                                      max_features=self.max_features, random_state=self.random_state, n_jobs=1)
 
-        Averages the trees directly: the forest's own ``predict_proba`` dispatches through joblib
-        and validates input per call, which costs milliseconds on the one-record hot path.
-        """
+    @staticmethod
+    def _tree_mean(forest: RandomForestClassifier, Z: np.ndarray) -> np.ndarray:
+        """Averages the trees directly: the forest's own ``predict_proba`` dispatches through joblib
+        and validates input per call, which costs milliseconds on the one-record hot path."""
         X = np.ascontiguousarray(Z, dtype=np.float32)
         total = np.zeros(X.shape[0])
-        for tree in self.forest_.estimators_:
+        for tree in forest.estimators_:
             total += tree.predict_proba(X, check_input=False)[:, 1]
-        return total / len(self.forest_.estimators_)
+        return total / len(forest.estimators_)
+
+    def proba_encoded(self, Z: np.ndarray) -> np.ndarray:
+        """P(win) for encoded rows at the discount they carry, from the forest that draws the curve."""
+        curve_forest = getattr(self, "curve_forest_", None)  # artefacts saved before it existed
+        return self._tree_mean(curve_forest if curve_forest is not None else self.forest_, Z)
 
     def predict_proba(self, X):
-        """Class probabilities at the discount each row carries, shape (n, 2)."""
+        """Class probabilities at the discount each row carries (every deal's forest), shape (n, 2)."""
         check_is_fitted(self, "forest_")
-        p = self.proba_encoded(self.encoder_.transform(X))
+        p = self._tree_mean(self.forest_, self.encoder_.transform(X))
         return np.column_stack([1 - p, p])
 
     def predict(self, X):
