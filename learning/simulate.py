@@ -359,8 +359,10 @@ def simulate(cfg: SimConfig, progress: Callable[[str], None] | None = None,
     seen_all = s.day + s.delay <= end_day
     t_rows, c_rows = acted & seen_all, s.holdout & seen_all
     treated, control = ours.realized[t_rows], ours.realized[c_rows]
-    # Covariate known before the decision: the reward expected without action (weight x score).
-    x = s.weight * pop.score[s.row]
+    # Covariates known before the decision: the reward expected without action (weight x score)
+    # and the weight per stage the deal was at (how much stage credit it may still earn).
+    stage_at = np.eye(len(OPEN_STAGES))[pop.stage[s.row]]
+    x = np.column_stack([s.weight * pop.score[s.row], s.weight[:, None] * stage_at])
     lift, ci = adjusted_difference_interval(treated, x[t_rows], control, x[c_rows], resamples=cfg.resamples,
                                             seed=cfg.seed)
     won = ours.won.astype(float)
