@@ -49,7 +49,10 @@ SCORE_NOISE = 0.6
 """Standard deviation (log-odds) of the simulated conversion score around the true win odds."""
 
 QUIET_AFTER_DAYS = 14
-"""Days without activity after which the app's analyst calls a deal's engagement quiet."""
+"""Days without activity after which the app's analyst calls a deal's engagement quiet: its
+recent window (agents/analyst.py RECENT_DAYS, 14) with nothing in it reads as declining. Not the
+market's hidden 21-day rule for re-engagement's bonus (STALE_DAYS), which the app cannot see: a
+quiet cell mixes deals 15-21 days quiet, where re-engagement has no bonus, as it would in use."""
 
 SIM_START = datetime(2026, 1, 5, tzinfo=UTC)
 TENANT = "simulated-tenant"
