@@ -97,9 +97,14 @@ def run(name, package, item, target, task, folds: int) -> dict:
 
 def main() -> None:
     folds = 2 if "--quick" in sys.argv else 5
-    results = {name: run(name, pkg, item, target, task, folds) for name, pkg, item, target, task in DATASETS}
-    path = write_result("scoring_public", {"protocol": f"stratified {folds}-fold CV, same folds for all models",
-                                           "datasets": results})
+    protocol = f"stratified {folds}-fold CV, same folds for all models"
+    results: dict = {}
+    for name, pkg, item, target, task in DATASETS:
+        results[name] = run(name, pkg, item, target, task, folds)
+        # Written after every dataset: the whole run takes an hour or more on a loaded machine,
+        # and an interrupted run used to lose every dataset it had finished.
+        path = write_result("scoring_public", {"protocol": protocol, "complete": len(results) == len(DATASETS),
+                                               "datasets": results})
     print(path.read_text())
 
 

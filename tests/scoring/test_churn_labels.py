@@ -73,3 +73,25 @@ def test_the_time_since_becoming_a_customer_does_not_separate_the_classes():
     by_class = frame.groupby(target)["days_open"].mean()
     assert abs(by_class[0] - by_class[1]) < 0.5 * frame["days_open"].std()
 
+
+
+def test_a_contacts_last_visit_does_not_tell_a_past_moment_that_the_account_stopped_visiting():
+    # HubSpot reports a contact's visits as a count and its LAST visit; the adapter turns that into
+    # one page-view activity at that date. Counted "as of" a past moment it said "no visit since":
+    # on the demo market churn's time-split holdout AUC rose to 0.96 from that column alone.
+    from dataclasses import replace
+
+    from integrations.base import Activity
+
+    rng = np.random.default_rng(1)
+    deals = []
+    for i in range(60):
+        won = NOW - timedelta(days=int(rng.integers(400, 800)))
+        churned = won + timedelta(days=int(rng.integers(100, 380))) if i % 2 else None
+        last_visit = (churned - timedelta(days=20)) if churned else NOW - timedelta(days=3)
+        deal = _deal(f"c{i}", won, churned_at=churned)
+        visit = Activity(type="page_view", at=last_visit.isoformat(), subject="12 page views")
+        deals.append(replace(deal, activities=(visit,)))
+    frame, target, _ = records_to_frame(deals, "churn")
+    assert set(frame[target]) == {0, 1}
+    assert "page_views" not in frame.columns

@@ -169,9 +169,8 @@ def test_rollups_and_absolute_dates_from_the_crm_never_become_features():
         "page_views": 500, "num_notes": 40, "stage_probability": 0.9, "last_contacted_at": "2025-07-03T10:00:00Z",
         "deal_type": "newbusiness", "description": "x" * 200, "renewal_date": "2023-01-10"})
     feats = record_features(record, as_of=pd.Timestamp("2023-03-01", tz="UTC").to_pydatetime())
-    assert {"page_views", "num_notes", "stage_probability", "description"}.isdisjoint(
-        k for k, v in feats.items() if k != "page_views" or v == 500)
-    assert feats["page_views"] == 0 and feats["deal_type"] == "newbusiness"
+    assert {"page_views", "num_notes", "stage_probability", "description"}.isdisjoint(feats)
+    assert feats["deal_type"] == "newbusiness"
     assert feats["days_since_renewal_date"] == pytest.approx(50)
 
 
