@@ -26,7 +26,7 @@ Steps (one run, one seed):
    confounded history and under a randomised one.
 
 Run: ``python -m benchmarks.scoring_market_product [--quick] [--closed N] [--open N]
-[--policies confounded,random]`` (quick: 900 closed / 300 open, fast training; default: 5,000
+[--policies confounded,random] [--price-only SEEDS]`` (quick: 900 closed / 300 open, fast training; default: 5,000
 closed / 1,000 open, full training) →
 ``benchmarks/results/scoring_market_product.json``.
 """
@@ -143,11 +143,37 @@ def _knowable_error(Z: np.ndarray, p_true: np.ndarray, seed: int) -> float:
     return float(np.abs(np.clip(fitted, 0, 1) - p_true).mean())
 
 
+def _market(seed: int, n_closed: int, n_open: int, policy: str) -> Market:
+    return Market(MarketConfig(seed=seed, n_companies=max(60, n_closed // 6), n_owners=8, n_open_deals=n_open,
+                               n_closed_deals=n_closed, discount_policy=policy, start=datetime.fromisoformat(
+                                   "2026-06-01T00:00:00+00:00")))
+
+
+def price_run(seed: int, n_closed: int, n_open: int, policy: str, fast: bool) -> dict[str, Any]:
+    """Price alone through the product path (records → ``train_from_records`` → ``score_batch``):
+    regret over the open deals as they stand, no market run (the regret needs no outcomes)."""
+    started = time.perf_counter()
+    m = _market(seed, n_closed, n_open, policy)
+    records = market_records(m)
+    closed = [r for r in records.values() if r.stage_kind != "open"]
+    open_keys = [d.key for d in m.deals if d.is_open]
+    price, meta, _ = train_from_records(closed, "price", fast=fast)
+    scores = score_batch([records[k] for k in open_keys], {"price": _loaded("price", price, meta)}, factors=False,
+                         as_of=m.now)
+    best = np.array([scores[str(k)]["price"]["best_discount"] for k in open_keys])
+    return {"seed": seed, "discount_policy": policy, "closed_deals": len(closed), "open_deals": len(open_keys),
+            "price": _regret(m, open_keys, best) | {
+                "fitted_on": getattr(price, "fitted_on_", "all"),
+                "random_discounters_found": getattr(price, "random_discounters_", {}),
+                "reps_who_randomise": sorted(str(m.owners[o].user_id) for o in range(len(m.owners))
+                                             if m.randomises(next((d for d in m.deals if d.owner == o), m.deals[0])))},
+            "seconds": round(time.perf_counter() - started, 1), "fast_training": fast,
+            "load_average_after": list(os.getloadavg())}
+
+
 def run(seed: int, n_closed: int, n_open: int, policy: str, fast: bool) -> dict[str, Any]:
     started = time.perf_counter()
-    m = Market(MarketConfig(seed=seed, n_companies=max(60, n_closed // 6), n_owners=8, n_open_deals=n_open,
-                            n_closed_deals=n_closed, discount_policy=policy, start=datetime.fromisoformat(
-                                "2026-06-01T00:00:00+00:00")))
+    m = _market(seed, n_closed, n_open, policy)
     records = market_records(m)
     closed = [r for r in records.values() if r.stage_kind != "open"]
     open_keys = [d.key for d in m.deals if d.is_open]
@@ -236,10 +262,17 @@ def _args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--open", type=int, dest="open_", help="open deals scored (default 1000; quick 300)")
     parser.add_argument("--policies", default=",".join(POLICIES), help="discount histories, comma-separated")
     parser.add_argument("--seed", type=int, default=3)
+    parser.add_argument("--price-only", dest="price_seeds", default=None,
+                        help="price regret alone on these seeds, comma-separated (no conversion, no market run) "
+                             "-> scoring_market_product_price.json")
     args = parser.parse_args(argv)
     args.closed = args.closed or (900 if args.quick else 5000)
     args.open_ = args.open_ or (300 if args.quick else 1000)
     args.policies = [p.strip() for p in args.policies.split(",") if p.strip()]
+    try:
+        args.price_seeds = None if args.price_seeds is None else [int(x) for x in args.price_seeds.split(",") if x]
+    except ValueError:
+        parser.exit(2, f"bad input: --price-only wants seeds like 3,11,12, got {args.price_seeds!r}\n")
     if args.closed < 100 or args.open_ < 20 or not args.policies or set(args.policies) - set(POLICIES):
         parser.exit(2, f"bad input: need --closed >= 100, --open >= 20, --policies from {', '.join(POLICIES)}\n")
     return args
@@ -247,6 +280,12 @@ def _args(argv: list[str]) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> None:
     args = _args(sys.argv[1:] if argv is None else argv)
+    if args.price_seeds is not None:
+        runs = [price_run(seed, args.closed, args.open_, policy, fast=args.quick)
+                for seed in args.price_seeds for policy in args.policies]
+        path = write_result("scoring_market_product_price", {"quick": args.quick, "runs": runs})
+        print(path.read_text())
+        return
     out = {"quick": args.quick, "runs": [run(args.seed, args.closed, args.open_, policy, fast=args.quick)
                                          for policy in args.policies]}
     path = write_result("scoring_market_product" + ("" if args.quick else "_full"), out)

@@ -58,6 +58,22 @@ DISCOUNT_STEP = 0.01
 MAX_DISCOUNT = 0.3
 """Default cap on the recommended discount (fraction of list price)."""
 
+PRICE_GIVER_COLUMN = "owner"
+"""Column naming who gave each discount (the deal owner): the price model looks for givers who
+discount at random (see scoring/models/_random_discounters.py)."""
+
+RANDOM_DISCOUNT_MAX_AUC = 0.575
+"""Highest ROC AUC with which the deal's features may predict a giver's discounts for the giver
+to count as discounting at random (on the confounded market: randomising reps 0.45-0.51, reps
+who discount weak deals 0.62-0.70; about 2.5 standard errors above 0.5 at 600 deals)."""
+
+RANDOM_DISCOUNT_MIN_DEALS = 200
+"""Deals a giver needs before their discounting is judged random or not."""
+
+PRICE_UNCONFOUNDED_MIN_ROWS = 400
+"""Deals of random discounters from which the price curve is learned from them alone; with fewer
+the forest learns from the whole (confounded) history, as before."""
+
 CHURN_HORIZON_DAYS = 365
 """Days after an observation moment within which a churn counts as that moment's positive label
 (the churn score is P(churn within this many days from now))."""

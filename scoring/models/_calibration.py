@@ -77,10 +77,18 @@ class ProbabilityCalibrator:
     """Map raw scores to calibrated probabilities (isotonic on enough rows, else Platt).
 
     Stored as plain arrays so that one prediction is an ``np.interp`` or one sigmoid.
+
+    ``centered`` (isotonic only): interpolate between the centres of the isotonic steps instead
+    of keeping them flat (centred isotonic regression). Flat steps give every deal within a step
+    the same probability, which erases the model's ranking inside it: on the market's quick run
+    (900 closed deals) the steps cost the conversion model more ROC AUC than separated it from a
+    logistic regression. Between step centres the map is strictly increasing, so it keeps the
+    ranking and the step values (the calibration) at the centres.
     """
 
-    def __init__(self, method: str = "auto") -> None:
+    def __init__(self, method: str = "auto", centered: bool = False) -> None:
         self.method = method
+        self.centered = centered
 
     def fit(self, p: np.ndarray, y01: np.ndarray, sample_weight: np.ndarray | None = None) -> ProbabilityCalibrator:
         """Fit on out-of-fold raw probabilities ``p`` and labels ``y01`` (rows optionally weighted)."""
@@ -92,6 +100,8 @@ class ProbabilityCalibrator:
             iso = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0).fit(p, y01, sample_weight=sample_weight)
             self.x_ = np.asarray(iso.X_thresholds_, dtype=float)
             self.y_ = np.asarray(iso.y_thresholds_, dtype=float)
+            if getattr(self, "centered", False):
+                self.x_, self.y_ = _step_centres(np.asarray(p, float), iso.predict(p), sample_weight)
         else:
             z = logit(np.clip(p, _EPS, 1 - _EPS)).reshape(-1, 1)
             lr = LogisticRegression(C=1e6).fit(z, y01, sample_weight=sample_weight)
@@ -130,6 +140,23 @@ class ProbabilityCalibrator:
         else:
             self.a_, self.b_ = float(d["a"]), float(d["b"])
         return self
+
+
+def _step_centres(p: np.ndarray, fitted: np.ndarray, weight: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+    """Interpolation table through the (weighted) centre of each isotonic step, from the lowest
+    to the highest score: strictly increasing between the first and the last centre."""
+    w = np.ones(len(p)) if weight is None else np.asarray(weight, float)
+    order = np.argsort(p, kind="stable")
+    p, fitted, w = p[order], fitted[order], w[order]
+    starts = np.flatnonzero(np.r_[True, np.diff(fitted) > 1e-12])
+    ends = np.r_[starts[1:], len(p)]
+    centres = np.array([np.average(p[a:b], weights=w[a:b]) if w[a:b].sum() > 0 else p[a:b].mean()
+                        for a, b in zip(starts, ends, strict=True)])
+    values = fitted[starts]
+    x = np.r_[p[0], centres, p[-1]]
+    y = np.r_[values[0], values, values[-1]]
+    keep = np.r_[True, np.diff(x) > 0]  # np.interp needs increasing x
+    return x[keep], y[keep]
 
 
 def recency_weights(times, half_life_days: float) -> np.ndarray | None:

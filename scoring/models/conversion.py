@@ -48,6 +48,8 @@ class ConversionClassifier(TabularBinaryClassifierMixin, ClassifierMixin, BaseEs
         blend_weights: gradient-boosting weights tried (0 = net alone).
         blend_min_gain: ROC AUC a blend must gain to be chosen.
         calibration: ``auto`` | ``isotonic`` | ``sigmoid``.
+        centered_calibration: isotonic through the steps' centres (keeps the ranking within a
+            step; see :class:`ProbabilityCalibrator`).
         column_types: forwarded to :class:`TabularEncoder` (``None`` infers).
         random_state: seed of every random step.
     """
@@ -64,6 +66,7 @@ class ConversionClassifier(TabularBinaryClassifierMixin, ClassifierMixin, BaseEs
         blend_weights=defaults.BLEND_WEIGHTS,
         blend_min_gain=defaults.BLEND_MIN_GAIN,
         calibration="auto",
+        centered_calibration=True,
         column_types=None,
         random_state=None,
     ):
@@ -77,6 +80,7 @@ class ConversionClassifier(TabularBinaryClassifierMixin, ClassifierMixin, BaseEs
         self.blend_weights = blend_weights
         self.blend_min_gain = blend_min_gain
         self.calibration = calibration
+        self.centered_calibration = centered_calibration
         self.column_types = column_types
         self.random_state = random_state
 
@@ -187,7 +191,7 @@ class ConversionClassifier(TabularBinaryClassifierMixin, ClassifierMixin, BaseEs
         self.gb_ = self._booster().fit(Z, y01) if self.blend_weight_ > 0 else None
         self.lr_ = self._linear().fit(Z, y01) if self.lr_weight_ > 0 else None
         self.calibrator_ = (
-            ProbabilityCalibrator(self.calibration).fit(
+            ProbabilityCalibrator(self.calibration, centered=self.centered_calibration).fit(
                 oof, y01, recency_weights(times, defaults.CALIBRATION_HALF_LIFE_DAYS)) if oof is not None else None
         )
         return self

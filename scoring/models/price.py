@@ -12,6 +12,7 @@ from sklearn.utils.validation import check_is_fitted
 from .. import defaults
 from .._encoder import TabularEncoder
 from ._calibration import TabularBinaryClassifierMixin, binary_labels, reject_sparse
+from ._random_discounters import discount_propensity, random_discounters
 
 
 class PriceModel(TabularBinaryClassifierMixin, ClassifierMixin, BaseEstimator):
@@ -22,6 +23,18 @@ class PriceModel(TabularBinaryClassifierMixin, ClassifierMixin, BaseEstimator):
     The forest's curve is made non-decreasing in the discount (isotonic) because a deeper discount
     cannot lower the buyer's willingness; the raw forest is noisy between its split points.
 
+    Confounded history: reps discount the deals they fear losing, so the whole history teaches
+    "discounted deals lose". When the history names who gave each discount (``giver_column``)
+    and some givers discount as if at random (their discounts are not predicted by the deals'
+    features, see :mod:`._random_discounters`), the forest learns from those givers' deals
+    only, once they hold ``PRICE_UNCONFOUNDED_MIN_ROWS`` deals; else from every deal. Which it
+    did is in ``fitted_on_`` (``all`` | ``random_discounters``) and ``random_discounters_``.
+    Two forests then: ``curve_forest_`` (those givers' deals) draws the curve, recommends the
+    discount and is what the card's factors explain (``proba_encoded``); ``forest_`` (every
+    deal) gives ``predict_proba``, P(win) at the discount each row carries as the whole history
+    shows it, which the holdout and the promotion gate measure (the curve forest, fitted on a
+    quarter of the book, ranks the confounded deals worse: a discounted deal there is a weak one).
+
     Args:
         discount_column: name of the discount column (a fraction 0..1); ``None`` = last column.
         max_discount: cap of the recommended discount.
@@ -30,6 +43,7 @@ class PriceModel(TabularBinaryClassifierMixin, ClassifierMixin, BaseEstimator):
         min_samples_leaf: leaf size (smooths the curve).
         max_features: features per split.
         column_types: forwarded to :class:`TabularEncoder`.
+        giver_column: the column naming who gave the discount (None: learn from every deal).
         random_state: seed.
     """
 
@@ -42,8 +56,10 @@ class PriceModel(TabularBinaryClassifierMixin, ClassifierMixin, BaseEstimator):
         min_samples_leaf=5,
         max_features="sqrt",
         column_types=None,
+        giver_column=defaults.PRICE_GIVER_COLUMN,
         random_state=None,
     ):
+        self.giver_column = giver_column
         self.discount_column = discount_column
         self.max_discount = max_discount
         self.discount_step = discount_step
@@ -78,29 +94,56 @@ class PriceModel(TabularBinaryClassifierMixin, ClassifierMixin, BaseEstimator):
         position = list(self.encoder_.groups_).index(self.discount_feature_)
         _, self.discount_center_, self.discount_spread_ = self.encoder_.specs_[position][2]
         self.classes_, y01 = binary_labels(y)
-        self.forest_ = RandomForestClassifier(
-            n_estimators=self.n_estimators, min_samples_leaf=self.min_samples_leaf,
-            max_features=self.max_features, random_state=self.random_state, n_jobs=1,
-        ).fit(self.encoder_.transform(X), y01)
+        Z = self.encoder_.transform(X)
+        rows = self._unconfounded_rows(X, Z)
+        self.forest_ = self._forest().fit(Z, y01)
+        self.curve_forest_ = self._forest().fit(Z[rows], y01[rows]) if self.fitted_on_ != "all" else None
         self.grid_ = np.round(np.arange(0.0, self.max_discount + 1e-9, self.discount_step), 6)
         return self
 
-    def proba_encoded(self, Z: np.ndarray) -> np.ndarray:
-        """P(win) for encoded rows at the discount they carry.
+    def _unconfounded_rows(self, X, Z: np.ndarray) -> np.ndarray | slice:
+        """Rows of the givers who discount at random when they are enough, else every row."""
+        self.fitted_on_, self.random_discounters_ = "all", {}
+        giver = self.giver_column
+        if giver is None or not isinstance(X, pd.DataFrame) or giver not in X.columns or giver not in self.encoder_.groups_:
+            return slice(None)
+        givers = X[giver].astype(str).to_numpy()
+        discounted = (Z[:, self.discount_index_] * self.discount_spread_ + self.discount_center_ > 1e-9).astype(int)
+        if discounted.min() == discounted.max():
+            return slice(None)
+        drop = set(self.encoder_.groups_[giver]) | {self.discount_index_}
+        keep = [i for i in range(Z.shape[1]) if i not in drop]
+        propensity = discount_propensity(Z[:, keep], discounted, self.random_state)
+        found = random_discounters(givers, discounted, propensity)
+        rows = np.flatnonzero(np.isin(givers, list(found)))
+        if len(rows) < defaults.PRICE_UNCONFOUNDED_MIN_ROWS:
+            return slice(None)
+        self.fitted_on_, self.random_discounters_ = "random_discounters", found
+        return rows
 
-        Averages the trees directly: the forest's own ``predict_proba`` dispatches through joblib
-        and validates input per call, which costs milliseconds on the one-record hot path.
-        """
+    def _forest(self) -> RandomForestClassifier:
+        return RandomForestClassifier(n_estimators=self.n_estimators, min_samples_leaf=self.min_samples_leaf,
+                                      max_features=self.max_features, random_state=self.random_state, n_jobs=1)
+
+    @staticmethod
+    def _tree_mean(forest: RandomForestClassifier, Z: np.ndarray) -> np.ndarray:
+        """Averages the trees directly: the forest's own ``predict_proba`` dispatches through joblib
+        and validates input per call, which costs milliseconds on the one-record hot path."""
         X = np.ascontiguousarray(Z, dtype=np.float32)
         total = np.zeros(X.shape[0])
-        for tree in self.forest_.estimators_:
+        for tree in forest.estimators_:
             total += tree.predict_proba(X, check_input=False)[:, 1]
-        return total / len(self.forest_.estimators_)
+        return total / len(forest.estimators_)
+
+    def proba_encoded(self, Z: np.ndarray) -> np.ndarray:
+        """P(win) for encoded rows at the discount they carry, from the forest that draws the curve."""
+        curve_forest = getattr(self, "curve_forest_", None)  # artefacts saved before it existed
+        return self._tree_mean(curve_forest if curve_forest is not None else self.forest_, Z)
 
     def predict_proba(self, X):
-        """Class probabilities at the discount each row carries, shape (n, 2)."""
+        """Class probabilities at the discount each row carries (every deal's forest), shape (n, 2)."""
         check_is_fitted(self, "forest_")
-        p = self.proba_encoded(self.encoder_.transform(X))
+        p = self._tree_mean(self.forest_, self.encoder_.transform(X))
         return np.column_stack([1 - p, p])
 
     def predict(self, X):
