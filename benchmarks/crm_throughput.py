@@ -80,6 +80,7 @@ class Harness:
         self.sandbox: Any = None
         self.server: Any = None
         self.tenant_id = ""
+        self.redis_url: str | None = None
 
     # -- lifecycle ---------------------------------------------------------------------------
     def start(self) -> None:
@@ -88,7 +89,7 @@ class Harness:
         from app import create_app
         from app.storage import migrate
         from app.storage.crypto import generate_key
-        from integrations.sandbox import run_in_thread
+        from integrations.sandbox._process import run_in_process
         from integrations.sandbox.serving import QuietHandler
 
         self.keys = {"TOKEN_KEY": generate_key(), "SECRET_KEY": secrets.token_urlsafe(16),
@@ -118,10 +119,13 @@ class Harness:
         self.url = f"http://127.0.0.1:{self.server.server_port}"
         self.app.config["PUBLIC_URL"] = self.url
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
-        self.sandbox = run_in_thread(
+        # The CRM in a process of its own, as the demo runs it (a real CRM is remote): in the app's
+        # interpreter its request handling and webhook sender took the in-process worker's CPU
+        # and interpreter lock, and the benchmark charged them to the app.
+        self.sandbox = run_in_process(
             seed=self.seed, webhook_url=f"{self.url}/webhooks/hubspot", client_id=self.keys["HUBSPOT_CLIENT_ID"],
             client_secret=self.keys["HUBSPOT_CLIENT_SECRET"], rate_limit=RATE_LIMIT, rate_window_ms=RATE_WINDOW_MS,
-            retry_scale=0.002, **self.book)
+            retry_scale=0.002, **dict[str, Any](self.book))
         self.app.config["HUBSPOT_API_BASE"] = self.sandbox.url
         self.app.config["HUBSPOT_AUTHORIZE_URL"] = f"{self.sandbox.url}/oauth/authorize"
         resp = requests.get(f"{self.url}/oauth/hubspot/install", timeout=120, headers={"Accept": "application/json"})
