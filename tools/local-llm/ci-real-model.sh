@@ -13,7 +13,7 @@
 # budget), an unsafe text reaches a final output, a fallback without a reason or from broken plumbing.
 #   LLM_CI_BUDGET_SECONDS  the whole step (default 1200: the whole .ci/run stays well under 90 minutes)
 #   LLM_START_TIMEOUT      seconds for fetch + install + start (default 300)
-#   LLM_THREADS            generation threads (default: 2 when 2 cores are idle, else 1)
+#   LLM_THREADS            generation threads (default 1; `auto`: 2 when 2 cores are idle now, else 1)
 #   PYTEST_ARGS            extra pytest arguments
 set -uo pipefail
 cd "$(dirname "$0")/../.."
@@ -49,10 +49,12 @@ idle_cores() {
   local busy=$(( (u2+n2+s2+q2+sq2+st2) - (u1+n1+s1+q1+sq1+st1) )) idle=$(( (i2+w2) - (i1+w1) ))
   echo $(( 10 * idle * $(nproc) / (busy + idle + 1) ))  # in tenths of a core
 }
-if [ -z "${LLM_THREADS:-}" ]; then
+LLM_THREADS=${LLM_THREADS:-1}
+if [ "$LLM_THREADS" = auto ]; then
   LLM_THREADS=1
-  # Two threads nearly halve a call on a quiet 2-core machine but collapse when another process
-  # holds a core, so only when both are idle now.
+  # Two threads nearly halve a call on a quiet 2-core machine but collapse to ~1 token/s when
+  # another process takes a core during the run (which a check at the start cannot see coming):
+  # the first round of the injection corpus must finish, so one thread unless asked.
   if [ "$(nproc)" -ge 2 ] && [ "$(idle_cores)" -ge 17 ]; then LLM_THREADS=2; fi
 fi
 
