@@ -70,7 +70,8 @@ class Config:
     HUBSPOT_SCOPES: str | None = None
     """Space-separated install scopes; default: the lists in manifests/hubspot/app-hsmeta.json."""
     HUBSPOT_TOKEN_PATH: str | None = None
-    HUBSPOT_BACKFILL_ON_INSTALL = True
+    BACKFILL_ON_INSTALL = True
+    """Enqueue every open record right after an install (any CRM)."""
     START_WORKER = True
     """Start the in-process worker thread when no REDIS_URL is set (serve, demo)."""
     SANDBOX_MODE = False
@@ -114,6 +115,10 @@ def normalise_database_url(url: str) -> str:
     return url
 
 
+RENAMED = {"HUBSPOT_BACKFILL_ON_INSTALL": "BACKFILL_ON_INSTALL"}
+"""Configuration names that changed (old → new): the old one is still read, for upgrades."""
+
+
 def load(config: Mapping[str, Any] | type | None, environ: Mapping[str, str] | None = None) -> dict[str, Any]:
     """Build the effective configuration: defaults, then the environment, then `config`.
 
@@ -137,6 +142,10 @@ def load(config: Mapping[str, Any] | type | None, environ: Mapping[str, str] | N
             out[name] = _coerce(out.get(name), value, name)
     if isinstance(config, Mapping):
         out.update(config)
+    for old, new in RENAMED.items():
+        if old in out:  # an older deployment's name keeps working
+            value = out.pop(old)
+            out[new] = _coerce(getattr(Config, new), value, old) if isinstance(value, str) else value
     if not out.get("DATABASE_URL"):
         Path(out["DATA_DIR"]).mkdir(parents=True, exist_ok=True)
         out["DATABASE_URL"] = f"sqlite:///{Path(out['DATA_DIR']) / 'agentic-sales.db'}"

@@ -174,7 +174,7 @@ class Demo:
         migrate.upgrade(db_url)
         self.app = create_app({
             "DATABASE_URL": db_url, "REDIS_URL": None, "DATA_DIR": str(data), "MODEL_DIR": str(data / "models"),
-            "SANDBOX_MODE": True, "START_WORKER": True, "HUBSPOT_BACKFILL_ON_INSTALL": False,
+            "SANDBOX_MODE": True, "START_WORKER": True, "BACKFILL_ON_INSTALL": False,
             "RECONCILE_ENABLED": False, "RETRAIN_ENABLED": False, **keys,
             # Plain http on loopback: a Secure session cookie would never come back.
             "SESSION_COOKIE_SECURE": False,

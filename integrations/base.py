@@ -533,6 +533,12 @@ class Connector(Protocol):
 
     def output_fields(self) -> tuple[OutputField, ...]: ...
 
+    def watched_fields(self, object_type: str) -> frozenset[str]:
+        """CRM fields of `object_type` whose change sends the app a webhook. An output may never be
+        mapped onto one: each write-back would look like a rep's edit and start the pipeline again
+        (a CRM that marks the app's own writes as such, like Salesforce, returns none)."""
+        ...
+
 
 OUTPUT_FIELDS: tuple[str, ...] = (
     "ai_conversion_score",

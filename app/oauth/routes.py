@@ -129,7 +129,7 @@ def start_backfill(app: Flask, tenant_id: str) -> threading.Thread | None:
     The thread is kept in `app.extensions["backfills"]` so tests and the CLI can join it. If the
     process dies mid-way, `agentic-sales backfill --tenant T` finishes the job.
     """
-    if app.config.get("BACKFILL_ON_INSTALL") is False or app.config.get("HUBSPOT_BACKFILL_ON_INSTALL") is False:
+    if app.config.get("BACKFILL_ON_INSTALL") is False:
         return None
 
     def run() -> None:

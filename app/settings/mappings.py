@@ -182,7 +182,8 @@ def set_mappings(target: Target, tenant_id: str, object_type: str, changes: Mapp
                 overlay.pop(canonical, None)  # the same as the default: no tenant entry needed
             else:
                 overlay[canonical] = {"field": crm_field, "label": fields[crm_field].label or crm_field}
-        _check_outputs_apart(object_type, defaults, overlay, words[0])
+        _check_outputs_apart(object_type, defaults, overlay, words[0],
+                             get_connector(state.crm, app).watched_fields(object_type))
         new_mappings = {**state.mappings, object_type: overlay}
         if not overlay:
             new_mappings.pop(object_type)
@@ -195,10 +196,12 @@ def set_mappings(target: Target, tenant_id: str, object_type: str, changes: Mapp
 
 
 def _check_outputs_apart(object_type: str, defaults: Mapping[str, tuple[str, str]],
-                         overlay: Mapping[str, Mapping[str, str]], field_word: str) -> None:
+                         overlay: Mapping[str, Mapping[str, str]], field_word: str,
+                         watched: frozenset[str] = frozenset()) -> None:
     """An output may not be written where the app reads an input, nor share a field with another
-    output: the app would read its own words back as the customer's, and each write would look
-    like a rep's edit and start the pipeline again.
+    output, nor land on a field whose change sends the app a webhook (`watched`): the app would
+    read its own words back as the customer's, and each write would look like a rep's edit and
+    start the pipeline again.
 
     Raises:
         MappingError: naming the output and the feature (or output) already on that field.
@@ -214,10 +217,19 @@ def _check_outputs_apart(object_type: str, defaults: Mapping[str, tuple[str, str
             raise MappingError(f"{object_type}.{canonical}", crm_field,
                                f"{object_type} {field_word} '{crm_field}' is read as the feature {inputs[crm_field]}: "
                                f"output {canonical} needs a {field_word} the app does not read")
+        if crm_field in watched:
+            raise MappingError(f"{object_type}.{canonical}", crm_field,
+                               _echo_problem(object_type, field_word, crm_field, canonical))
         if crm_field in taken:
             raise MappingError(f"{object_type}.{canonical}", crm_field,
                                f"{object_type} {field_word} '{crm_field}' already receives output {taken[crm_field]}")
         taken[crm_field] = canonical
+
+
+def _echo_problem(object_type: str, field_word: str, crm_field: str, canonical: str) -> str:
+    return (f"{object_type} {field_word} '{crm_field}' sends the app a webhook when it changes: output "
+            f"{canonical} written there would start the pipeline again on every write; choose a {field_word} "
+            f"the app is not subscribed to")
 
 
 def validate_mappings(target: Target, tenant_id: str, object_type: str | None = None, *,
@@ -247,8 +259,11 @@ def validate_mappings(target: Target, tenant_id: str, object_type: str | None = 
             problems.append(Problem(ot, "*", "", "crm", str(exc)))
             continue
         outputs = _outputs(state.crm, ot, app)
+        watched = get_connector(state.crm, app).watched_fields(ot)
         for canonical, entry in effective(state, ot, app).items():
             message = check_entry(ot, canonical, entry.crm_field, fields, words=words, outputs=outputs)
+            if message is None and canonical in OUTPUT_FIELDS and entry.crm_field in watched:
+                message = _echo_problem(ot, words[0], entry.crm_field, canonical)
             if message:
                 problems.append(Problem(ot, canonical, entry.crm_field, entry.source, message))
     if unreadable and len(unreadable) == len(kinds):

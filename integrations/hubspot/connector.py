@@ -238,6 +238,13 @@ class HubSpotConnector:
             raise PermissionError("portal_missing: the signed request does not name the portal (portalId)")
         return tenant_id_for(portals.pop())
 
+    def watched_fields(self, object_type: str) -> frozenset[str]:
+        """The deployed webhook subscriptions' properties: HubSpot sends no marker on the app's own
+        writes (hubspot-api-facts 7), so an output there would echo back as a change."""
+        from integrations.hubspot.manifests import watched_properties
+
+        return watched_properties(object_type)
+
     def default_mapping(self, object_type: str) -> Mapping[str, tuple[str, str]]:
         """Canonical feature → (HubSpot property, label) for deals (incl. extra features), companies,
         contacts: the one default table (integrations/hubspot/mapping.py)."""

@@ -51,6 +51,18 @@ LAYOUT: tuple[tuple[str, str], ...] = (
 CARD_DIR = "src/app/cards"
 
 
+def watched_properties(object_type: str, *, templates: Path = TEMPLATES_DIR) -> frozenset[str]:
+    """Properties of `object_type` whose change sends the app a webhook (its active propertyChange
+    subscriptions in webhooks-hsmeta.json, the file the app is deployed with)."""
+    data = json.loads((templates / "webhooks-hsmeta.json").read_text())
+    subs = (data.get("config") or {}).get("subscriptions") or {}
+    return frozenset(
+        str(sub["propertyName"]) for group in subs.values() for sub in group
+        if sub.get("active", True) and sub.get("propertyName")
+        and sub.get("subscriptionType") in (f"{object_type}.propertyChange", "object.propertyChange")
+        and sub.get("objectType", object_type) == object_type)
+
+
 class ManifestError(ValueError):
     """The public URL or the output directory cannot be used for a build."""
 

@@ -112,9 +112,15 @@ class SalesforceClient:
 
     def __init__(self, api: Api, *, tenant_id: str, revoke: Callable[[TokenSet], None] | None = None,
                  now: Callable[[], datetime] = lambda: datetime.now(UTC), opt_out_field: str | None = None,
-                 output_targets: Mapping[str, Mapping[str, str]] | None = None) -> None:
+                 output_targets: Mapping[str, Mapping[str, str]] | None = None,
+                 deal_mapping: Mapping[str, str] | None = None) -> None:
         self.api = api
         self.tenant_id = tenant_id
+        # Revenue ops' own deal features (canonical → Opportunity field) over the defaults. Read
+        # like the optional custom fields: a field the org has since deleted drops that feature
+        # (logged) rather than stopping every enrichment of the org.
+        self.deal_mapping = dict(deal_mapping or {})
+        self._mapped_fields = mapping.mapped_deal_fields(self.deal_mapping)
         # The tenant's own opt-out checkbox on Contact/Lead, read beside HasOptedOutOfEmail. Not
         # optional like the custom feature fields: an opt-out that silently stopped being read
         # would email people who asked not to be emailed, so a missing field fails the read.
@@ -146,8 +152,9 @@ class SalesforceClient:
 
     def _query_tolerant(self, build: Callable[[list[str], list[str]], str], what: str) -> list[dict[str, Any]]:
         """Query with the optional custom fields, dropping any the org says it lacks (cached per org)."""
-        for _ in range(len(mapping.OPTIONAL_DEAL_FIELDS) + len(mapping.OPTIONAL_CONTACT_FIELDS) + 1):
-            deal_opt = self._optional(mapping.OPTIONAL_DEAL_FIELDS)
+        optional_deal = {**mapping.OPTIONAL_DEAL_FIELDS, **self._mapped_fields}
+        for _ in range(len(optional_deal) + len(mapping.OPTIONAL_CONTACT_FIELDS) + 1):
+            deal_opt = list(dict.fromkeys(self._optional(optional_deal)))
             contact_opt = self._optional(mapping.OPTIONAL_CONTACT_FIELDS)
             try:
                 return self._query_all(build(deal_opt, contact_opt), what)
@@ -155,7 +162,8 @@ class SalesforceClient:
                 bad = next((f for f in [*deal_opt, *contact_opt] if f"'{f}'" in str(err)), None)
                 if bad is None:
                     raise
-                log.info("salesforce org lacks optional field %s; reading without it", bad)
+                log.warning("salesforce org %s lacks field %s (optional or mapped by the tenant); reading "
+                            "without it", self.org_id, bad)
                 with self._missing_lock:
                     self._missing_optional.setdefault(self.org_id, set()).add(bad)
         raise CrmRejected("could not build a valid query", crm=constants.CRM)
@@ -200,6 +208,7 @@ class SalesforceClient:
             rows += self._query_tolerant(self._deal_builder(where), "read opportunities")
         won = self._won_by_account([str(r.get("AccountId") or "") for r in rows])
         return {str(r["Id"]): mapping.opportunity_to_record(r, tenant_id=self.tenant_id, won_by_account=won,
+                                                    deal_mapping=self.deal_mapping,
                                                     opt_out_fields=self.opt_out_fields)
                 for r in rows}
 
@@ -256,6 +265,7 @@ class SalesforceClient:
         won = self._won_by_account([str(r.get("AccountId") or "") for r in rows])
         for i, r in enumerate(rows, 1):
             yield mapping.opportunity_to_record(r, tenant_id=self.tenant_id, won_by_account=won,
+                                                    deal_mapping=self.deal_mapping,
                                                     opt_out_fields=self.opt_out_fields)
             if progress is not None and i % 100 == 0:
                 progress(i)

@@ -95,8 +95,9 @@ class SalesforceConnector:
         opt_out = next((str(f) for o, c, f in installation.settings.get("field_mappings") or ()
                         if o == "contact" and c == OPT_OUT_CANONICAL), None)
         targets = {ot: output_targets(installation, ot) for ot in ("deal", "lead", "company")}
+        deal_rows = {str(c): str(f) for o, c, f in installation.settings.get("field_mappings") or () if o == "deal"}
         return SalesforceClient(api, tenant_id=installation.tenant_id, revoke=oauth.revoke, opt_out_field=opt_out,
-                                output_targets={ot: t for ot, t in targets.items() if t})
+                                output_targets={ot: t for ot, t in targets.items() if t}, deal_mapping=deal_rows)
 
     def tenant_id_for(self, account_id: str) -> str:
         return f"{constants.CRM}-{account_id}"
@@ -111,6 +112,11 @@ class SalesforceConnector:
         org_id = card_auth.verify_card(headers=headers, method=method, url=url, body=body,
                                        app_key=webhook_key(config))
         return self.tenant_id_for(org_id)
+
+    def watched_fields(self, object_type: str) -> frozenset[str]:
+        """None: the app's own writes carry its client id in the change origin (Sforce-Call-Options),
+        so the receiver drops their echoes whatever field they wrote."""
+        return frozenset()
 
     def default_mapping(self, object_type: str) -> Mapping[str, tuple[str, str]]:
         """Canonical feature → (Opportunity field, label): the one default table (mapping.py)."""

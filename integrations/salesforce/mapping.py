@@ -1,8 +1,8 @@
 """Salesforce REST JSON (SOQL rows) -> canonical Record, as pure functions.
 
 Lead and Contact are people, Account an account (Company), Opportunity a deal. The default
-deal mapping (canonical ← Opportunity field) is in DEFAULT_DEAL_MAPPING; `extra` features come
-from DEAL_EXTRA. Dates come as `2026-05-20T20:49:32.000+0000`; we hand ISO-8601 with `+00:00`
+deal mapping (canonical ← Opportunity field) is in DEFAULT_DEAL_MAPPING; a tenant's own mapping
+rows overlay it (`deal_sources`), and every feature that is not a Record attribute goes to `extra`. Dates come as `2026-05-20T20:49:32.000+0000`; we hand ISO-8601 with `+00:00`
 to the rest of the app.
 """
 
@@ -45,13 +45,6 @@ DEFAULT_DEAL_MAPPING: dict[str, tuple[str, str]] = {
     "last_modified": ("LastModifiedDate", "Last modified date"),
 }
 """Canonical field ← Opportunity field (with the label Salesforce shows), the default mapping."""
-
-DEAL_EXTRA: dict[str, str] = {
-    "deal_type": "Type",
-    "description": "Description",
-    "lead_source": "LeadSource",
-}
-"""Record.extra feature ← Opportunity field."""
 
 OPTIONAL_DEAL_FIELDS: dict[str, str] = {"discount": "Discount_Percent__c"}
 """Features from fields many orgs have but some lack (a missing one is dropped, not an error)."""
@@ -227,37 +220,81 @@ def page_views(row: Mapping[str, Any]) -> float | None:
     return sum(got) if got else None
 
 
+RECORD_FIELDS = frozenset({"name", "amount", "currency", "stage", "close_date", "created_at", "owner_id",
+                           "last_modified"})
+"""Canonical deal features that are Record attributes; every other mapped feature goes to `extra`."""
+
+PERCENT_FEATURES = frozenset({"stage_probability", "discount"})
+"""Features the app holds as fractions that Salesforce keeps as percent fields (0-100)."""
+
+
+def deal_sources(tenant_rows: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Canonical deal feature → Opportunity field: the defaults, the packaged optional fields and the
+    tenant's own mapping over both (a tenant row wins)."""
+    base = {canonical: fld for canonical, (fld, _label) in DEFAULT_DEAL_MAPPING.items()}
+    return {**base, **OPTIONAL_DEAL_FIELDS, **(tenant_rows or {})}
+
+
+API_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,79}$")
+"""A Salesforce field API name (what the mapping check accepted from describe): nothing else is
+ever spliced into a SOQL field list."""
+
+
+def mapped_deal_fields(tenant_rows: Mapping[str, str] | None) -> dict[str, str]:
+    """The tenant's mapped Opportunity fields the default query does not read: feature → field.
+
+    Raises:
+        ValueError: a mapped field is not a field API name (stored settings were edited by hand).
+    """
+    read = {*DEAL_FIELDS, *OPTIONAL_DEAL_FIELDS.values()}
+    bad = sorted(f for f in (tenant_rows or {}).values() if not API_NAME.match(f))
+    if bad:
+        raise ValueError(f"deal field mapping names {bad[0]!r}, which is not a Salesforce field API name")
+    return {c: f for c, f in (tenant_rows or {}).items() if f not in read}
+
+
 def opportunity_to_record(row: Mapping[str, Any], *, tenant_id: str,
                           won_by_account: Mapping[str, Iterable[tuple[str, float, str]]] | None = None,
-                          extra_fields: Mapping[str, str] | None = None,
+                          deal_mapping: Mapping[str, str] | None = None,
                           opt_out_fields: Sequence[str] = ()) -> Record:
-    """Canonical Record of one Opportunity row (with its parent and child relationships)."""
+    """Canonical Record of one Opportunity row (with its parent and child relationships).
+
+    `deal_mapping` is the tenant's own canonical feature → Opportunity field rows (revenue ops'
+    field mappings); a mapped field the row lacks (the org dropped it) leaves the feature missing.
+    """
     acc = row.get("Account") or None
     owner = row.get("Owner") or None
     won = [(d, a) for d, a, oid in (won_by_account or {}).get(str(row.get("AccountId")), ()) if oid != row.get("Id")]
+    src = deal_sources(deal_mapping)
+
+    def value(canonical: str) -> Any:
+        return row.get(src[canonical]) if canonical in src else None
+
     extra: dict[str, Any] = {}
-    for feat, fld in {**DEAL_EXTRA, **(extra_fields or {})}.items():
-        if fld in row and row.get(fld) is not None:
-            extra[feat] = row.get(fld)
-    prob = _num(row.get("Probability"))
-    if prob is not None:
-        extra["stage_probability"] = prob / 100.0
-    disc = _num(row.get("Discount_Percent__c"))
-    if disc is not None:
-        extra["discount"] = disc / 100.0
+    for feat in src.keys() - RECORD_FIELDS:
+        v = value(feat)
+        if v is None or v == "":
+            continue
+        if feat in PERCENT_FEATURES:
+            num = _num(v)
+            if num is not None:
+                extra[feat] = num / 100.0
+        else:
+            extra[feat] = v
     views = page_views(row)
     if views is not None:
         extra["page_views"] = views
     if opted_out := opted_out_contacts(row, opt_out_fields):
         extra[OPT_OUT_KEY] = opted_out
+    owner_id = value("owner_id")
     return Record(
-        crm=constants.CRM, tenant_id=tenant_id, object_type="deal", id=str(row["Id"]), name=row.get("Name"),
-        amount=_num(row.get("Amount")), currency=row.get("CurrencyIsoCode"), stage=row.get("StageName"),
-        stage_kind=stage_kind(row), pipeline="sales", close_date=row.get("CloseDate"),
-        created_at=iso(row.get("CreatedDate")),
-        owner=Owner(id=str(owner.get("Id") or row.get("OwnerId")), name=owner.get("Name"), email=owner.get("Email"),
-                    timezone=owner.get("TimeZoneSidKey")) if owner else (
-            Owner(id=str(row["OwnerId"])) if row.get("OwnerId") else None),
+        crm=constants.CRM, tenant_id=tenant_id, object_type="deal", id=str(row["Id"]), name=value("name"),
+        amount=_num(value("amount")), currency=value("currency"), stage=value("stage"),
+        stage_kind=stage_kind(row), pipeline="sales", close_date=value("close_date"),
+        created_at=iso(value("created_at")),
+        owner=Owner(id=str(owner.get("Id") or owner_id), name=owner.get("Name"), email=owner.get("Email"),
+                    timezone=owner.get("TimeZoneSidKey")) if owner and src["owner_id"] == "OwnerId" else (
+            Owner(id=str(owner_id)) if owner_id else None),
         company=Company(id=str(acc.get("Id") or row.get("AccountId")), name=acc.get("Name"),
                         industry=acc.get("Industry"),
                         employees=int(acc["NumberOfEmployees"]) if acc.get("NumberOfEmployees") is not None else None,

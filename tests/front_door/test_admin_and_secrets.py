@@ -110,3 +110,10 @@ def test_session_cookies_are_secure_httponly_and_lax(app_factory):
     r = client.get("/admin/login")
     cookie = r.headers.get("Set-Cookie", "")
     assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
+
+
+def test_an_older_deployments_backfill_setting_name_still_turns_the_install_backfill_off(tmp_path):
+    old_env = {"AGENTIC_SALES_DATA_DIR": str(tmp_path), "AGENTIC_SALES_HUBSPOT_BACKFILL_ON_INSTALL": "false"}
+    assert load(None, old_env)["BACKFILL_ON_INSTALL"] is False
+    assert "HUBSPOT_BACKFILL_ON_INSTALL" not in load(None, old_env)
+    assert load(None, {"AGENTIC_SALES_DATA_DIR": str(tmp_path)})["BACKFILL_ON_INSTALL"] is True

@@ -272,7 +272,7 @@ def test_without_the_users_scope_owner_time_zone_is_unknown_not_an_error(app_fac
     application = ensure_blueprint(app_factory(
         HUBSPOT_CLIENT_ID=sandbox.client_id, HUBSPOT_CLIENT_SECRET=sandbox.client_secret,
         HUBSPOT_API_BASE=sandbox.url, HUBSPOT_AUTHORIZE_URL=sandbox.url + "/oauth/authorize",
-        HUBSPOT_SCOPES=" ".join(DEFAULT_SCOPES), HUBSPOT_BACKFILL_ON_INSTALL=False))
+        HUBSPOT_SCOPES=" ".join(DEFAULT_SCOPES), BACKFILL_ON_INSTALL=False))
     crm = hubspot_client_for(install(application), application)
     rec = crm.get_record("deal", next(crm.iter_open_ids("deal")))
     assert rec.owner and rec.owner.email and rec.owner.timezone is None

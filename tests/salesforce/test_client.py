@@ -267,3 +267,41 @@ def test_an_output_the_tenant_mapped_to_its_own_field_is_written_there(make_clie
     row = sfsb.store("Opportunity", rid, org_id=ORGS[0])
     assert row["NextStep"] == "Call Ana on Tuesday"
     assert not row.get("AI_Next_Best_Action__c") and row["AI_Strategy__c"] == "social_proof"
+
+
+def test_a_deal_feature_revenue_ops_mapped_is_read_with_the_deal(make_client: Any,
+                                                                  sfsb: SalesforceSandboxHandle) -> None:
+    plain = make_client()
+    (rid,) = open_ids(plain, 1)
+    sfsb.ui_change("Opportunity", rid, {"NextStep": "Security review booked", "Amount": 41000}, org_id=ORGS[0])
+    assert "next_step" not in plain.get_record("deal", rid).extra
+
+    mapped = make_client(settings={"field_mappings": [("deal", "next_step", "NextStep"),
+                                                      ("deal", "amount", "Amount")]})
+    rec = mapped.get_record("deal", rid)
+    assert rec.extra["next_step"] == "Security review booked"
+    assert rec.amount == 41000
+    # Training reads the same mapping: the feature reaches the history too.
+    history = {r.id: r for r in mapped.iter_records("deal", kinds=("open",))}
+    assert history[rid].extra["next_step"] == "Security review booked"
+
+
+def test_a_mapped_field_moves_a_canonical_feature_to_another_field(make_client: Any,
+                                                                   sfsb: SalesforceSandboxHandle) -> None:
+    c = make_client(settings={"field_mappings": [("deal", "discount", "Probability")]})
+    (rid,) = open_ids(c, 1)
+    sfsb.ui_change("Opportunity", rid, {"Probability": 35, "Discount_Percent__c": 5}, org_id=ORGS[0])
+    # A percent field is held as a fraction, and the tenant's field wins over the packaged one.
+    assert c.get_record("deal", rid).extra["discount"] == pytest.approx(0.35)
+
+
+def test_a_mapped_field_the_org_deleted_drops_that_feature_and_nothing_else(make_client: Any) -> None:
+    c = make_client(settings={"field_mappings": [("deal", "champion", "Champion_Engaged__c")]})
+    (rid,) = open_ids(c, 1)
+    rec = c.get_record("deal", rid)
+    assert rec.id == rid and rec.stage and "champion" not in rec.extra
+
+
+def test_a_mapping_that_is_not_a_field_name_never_reaches_a_query(make_client: Any) -> None:
+    with pytest.raises(ValueError, match="not a Salesforce field API name"):
+        make_client(settings={"field_mappings": [("deal", "x", "Id FROM Opportunity WHERE Name != null --")]})

@@ -24,6 +24,7 @@ PORTAL_FIELDS = [
     FieldSpec("renewal_notes", "Renewal notes", "string", read_only=True),
     FieldSpec("ai_summary", "AI summary", "string"),
     FieldSpec("score_mirror", "Score (mirror)", "number"),
+    FieldSpec("hs_priority", "Priority", "enumeration", options=("low", "medium", "high")),
 ]
 
 
@@ -170,6 +171,8 @@ def test_a_mapping_of_the_wrong_type_or_access_is_refused(app, tenant, changes, 
     ({"ai_conversion_probability": "amount"}, "'amount' is read as the feature amount: output"),
     ({"discount": "discount_percent", "ai_best_discount": "discount_percent"}, "read as the feature discount"),
     ({"ai_conversion_score": "score_mirror", "ai_clv": "score_mirror"}, "already receives output"),
+    # Not an input, but the app's webhook subscriptions watch it: every write would come back.
+    ({"ai_strategy": "hs_priority"}, "'hs_priority' sends the app a webhook when it changes"),
 ])
 def test_an_output_onto_a_field_the_app_reads_or_another_output_writes_is_refused(app, tenant, changes, words):
     # Written back where the app reads, an output would come back as the customer's data and
