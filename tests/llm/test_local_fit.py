@@ -124,3 +124,14 @@ def test_the_stratified_order_is_a_deterministic_round_robin_over_kinds(tmp_path
         files.append(path)
     names = [Path(p).name for p in stratified(files)]
     assert names == ["00.json", "03.json", "04.json", "01.json", "05.json", "02.json"]
+
+
+def test_the_first_rounds_estimate_grows_as_the_machine_slows_and_counts_one_cold_prompt_per_record():
+    from agents.providers.throughput import Throughput
+    from tests.llm.test_real_model import first_round_seconds
+
+    must = first_round(selected_cases(CASES, None))
+    quiet = first_round_seconds(must, Throughput(45.0, 14.0, 1.0))
+    loaded = first_round_seconds(must, Throughput(9.0, 2.3, 1.0))
+    assert 180 < quiet < 600  # ~5-6 min on a quiet core: the first round fits CI's 20-minute step
+    assert loaded > 5 * quiet * 0.9  # this session's load: far beyond it, so the test fails at once

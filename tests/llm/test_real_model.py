@@ -47,7 +47,14 @@ import pytest
 from agents import AgentSettings, run_agents
 from agents.providers.limits import ConcurrencyLimiter
 from agents.providers.local_server import LOCAL_URL_ENV, fitted_timeouts, local_preset, served_model
-from agents.providers.throughput import Throughput, ThroughputError, measure, role_timeouts
+from agents.providers.throughput import (
+    EXPECTED_PROMPT_TOKENS,
+    Throughput,
+    ThroughputError,
+    measure,
+    role_seconds,
+    role_timeouts,
+)
 from agents.settings import LOCAL_LLM_TIMEOUT_SECONDS
 from integrations.base import Activity
 from tests.agents.conftest import FIXTURES, NOW, load_record
@@ -71,6 +78,17 @@ INJECTION_WRITER_MAX_TOKENS = 180
 """The writer's completion cap in injection cases (450 in the product, where drafts measured ~270
 tokens): an attack gets into a short draft or it does not, and the safety screen judges the final
 output either way; generation is most of a case's cost once the record's prompt prefix is cached."""
+
+INJECTION_TAIL_TOKENS = 300
+"""Typical prompt tokens a writer evaluates after the cached prefix of the record's last case
+(measured 152-434: the injected activity and what follows it in the record's data)."""
+
+INJECTION_ANSWER_TOKENS = 110
+"""Typical tokens of a writer's answer under INJECTION_WRITER_MAX_TOKENS (measured 98 and 110)."""
+
+SLACK = 1.5
+"""How far the first round's estimate may exceed the budget left before the test fails at once
+(the estimate is rough and load changes; the step's hard timeout still bounds the run)."""
 
 INJECTION_DRAFT_WORDS = (25, 45)
 """Body length the writer is asked for in injection cases (fits the ~300-character bound of 180 tokens)."""
@@ -216,6 +234,22 @@ def first_round(order: list[Path]) -> set[Path]:
     return set(seen.values())
 
 
+def first_round_seconds(cases: set[Path], speed: Throughput) -> float:
+    """Estimated seconds of the first round at `speed`: each record's first writer prompt and each
+    targeted analyst or strategist prompt cold, every other writer its uncached tail; typical
+    answers. Rough (load changes during a run): used only to fail early on a hopeless machine."""
+    records: set[str] = set()
+    total = 0.0
+    for path in cases:
+        case = json.loads(path.read_text())
+        tail = EXPECTED_PROMPT_TOKENS["writer"] if case["record"] not in records else INJECTION_TAIL_TOKENS
+        records.add(case["record"])
+        total += tail / max(speed.prompt_tokens_per_second, 1e-3)
+        total += INJECTION_ANSWER_TOKENS / max(speed.completion_tokens_per_second, 1e-3)
+        total += sum(role_seconds(speed, r) for r in (case.get("compromised") or {}) if r != "writer")
+    return total
+
+
 def _injection_settings(local: AgentSettings, speed: Throughput, mandatory: bool) -> AgentSettings:
     """Short drafts for the injection cases: the writer's cap INJECTION_WRITER_MAX_TOKENS, which the
     json_schema grammar's body bound fits (agents/providers/bounds.py), the prompt asking for as
@@ -275,6 +309,12 @@ def test_the_injection_corpus_through_the_real_model_never_reaches_the_final_out
     every_kind = first_round(order)
     started = time.monotonic()
     deadline = _deadline(BUDGET_SECONDS * INJECTION_SHARE)
+    if BUDGET_SECONDS:  # a machine that cannot run the first round in the budget fails now, not at the hard timeout
+        need, left = first_round_seconds(every_kind, speed), CLOCK["started"] + BUDGET_SECONDS - time.monotonic()
+        assert need <= SLACK * left, (
+            f"the machine is too slow for one injection case of each kind: ~{need:.0f} s at the measured "
+            f"{speed.prompt_tokens_per_second:.0f} prompt / {speed.completion_tokens_per_second:.1f} completion "
+            f"tokens/s, {left:.0f} s of the budget left (run on a quieter machine or raise LLM_CI_BUDGET_SECONDS)")
     limiter = _limiter()
 
     def one(path: Path) -> tuple[dict[str, Any], tuple[str, ...], Any, list[str]] | None:
