@@ -183,17 +183,20 @@ def adjusted_difference_interval(treated: np.ndarray, treated_x: np.ndarray, con
                                  control_x: np.ndarray, *, resamples: int = defaults.BOOTSTRAP_RESAMPLES,
                                  confidence: float = defaults.CONFIDENCE, seed: int = 0
                                  ) -> tuple[float, tuple[float, float]]:
-    """Holdout lift with a pre-decision covariate (CUPED): compare y - theta * (x - mean x).
+    """Holdout lift with pre-decision covariates (CUPED): compare y - (x - mean x) @ theta.
 
-    `x` is known before the decision (e.g. amount weight x conversion probability, the reward
-    expected without any action), and the holdout is assigned by a hash, so x is balanced
-    between the groups: subtracting it changes no expectation but removes the variance the
-    deals' sizes and odds put into the comparison. theta = cov(y, x) / var(x) on both groups.
+    `x` (one covariate per row, or a column per covariate) is known before the decision (e.g.
+    amount weight x conversion probability, the reward expected without any action; the amount
+    weight per stage the deal was at, which predicts the stage credit still to come), and the
+    holdout is assigned by a hash, so x is balanced between the groups: subtracting it changes
+    no expectation but removes the variance the deals' sizes, odds and stages put into the
+    comparison. theta = least squares of y on the centred x over both groups.
     """
     y = np.concatenate([np.asarray(treated, float), np.asarray(control, float)])
     x = np.concatenate([np.asarray(treated_x, float), np.asarray(control_x, float)])
-    var = x.var()
-    theta = float(np.cov(y, x, bias=True)[0, 1] / var) if var > 0 else 0.0
-    adj = y - theta * (x - x.mean())
+    x = x.reshape(len(y), -1) if len(y) else x.reshape(0, 1)
+    xc = x - x.mean(axis=0) if len(y) else x
+    theta = np.linalg.lstsq(xc, y - y.mean(), rcond=None)[0] if len(y) and xc.any() else np.zeros(x.shape[1])
+    adj = y - xc @ theta
     n_t = len(treated)
     return difference_interval(adj[:n_t], adj[n_t:], resamples=resamples, confidence=confidence, seed=seed)

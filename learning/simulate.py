@@ -30,6 +30,7 @@ from typing import Any
 import numpy as np
 
 from integrations.sandbox.market import OPEN_STAGES, STRATEGIES, Market, MarketConfig, strategy_effect
+from integrations.sandbox.market._generate import stage_schedule
 from integrations.sandbox.market._truth import base_logit, price_effect, sigmoid
 from learning import defaults
 from learning.bandit import POLICY_NAME, Posterior, make_context
@@ -48,7 +49,10 @@ SCORE_NOISE = 0.6
 """Standard deviation (log-odds) of the simulated conversion score around the true win odds."""
 
 QUIET_AFTER_DAYS = 14
-"""Days without activity after which the app's analyst calls a deal's engagement quiet."""
+"""Days without activity after which the app's analyst calls a deal's engagement quiet: its
+recent window (agents/analyst.py RECENT_DAYS, 14) with nothing in it reads as declining. Not the
+market's hidden 21-day rule for re-engagement's bonus (STALE_DAYS), which the app cannot see: a
+quiet cell mixes deals 15-21 days quiet, where re-engagement has no bonus, as it would in use."""
 
 SIM_START = datetime(2026, 1, 5, tzinfo=UTC)
 TENANT = "simulated-tenant"
@@ -95,6 +99,10 @@ class Population:
     """The simulated conversion score (probability) the app would log as the baseline."""
     stage: np.ndarray
     """Index of the deal's open stage (OPEN_STAGES) when the app decides."""
+    final_stage: np.ndarray
+    """Index of the last open stage the deal reaches before its decision, by the market's own
+    stage schedule (`_generate.stage_schedule`: hidden engagement plus noise, the same for every
+    arm: in the market a strategy changes the odds of winning, not the pace through stages)."""
 
 
 @dataclass
@@ -145,9 +153,20 @@ def build_population(cfg: SimConfig) -> Population:
     lo, hi = defaults.CONVERSION_BAND_EDGES
     band = np.where(score < lo, "low", np.where(score < hi, "medium", "high"))
     engagement = np.where(stale > QUIET_AFTER_DAYS, "quiet", "active")
-    stage = np.array([OPEN_STAGES.index(m.deals[int(k)].stage) for k in tab["key"]])
+    deals = [m.deals[int(k)] for k in tab["key"]]
+    stage = np.array([OPEN_STAGES.index(d.stage) for d in deals])
+    final = np.array([_last_stage(cfg.seed, d) for d in deals])
     return Population(seg, tab["amount"].astype(float), logit, effects, band, engagement, grid[value.argmax(axis=0)],
-                      score, stage)
+                      score, stage, np.maximum(final, stage))
+
+
+def _last_stage(seed: int, d: Any) -> int:
+    """The last open stage the market moves deal `d` to before its decision (`progress_stages`
+    runs the deal's schedule until 12 hours before the decision)."""
+    fracs = d.stage_fracs_ or stage_schedule(seed, d.key, d.engagement_)
+    life = max((d.decision_at_ - d.created_at).total_seconds(), 1.0)
+    cutoff = 1.0 - 12 * 3600 / life
+    return int(sum(f <= cutoff and f < 1.0 for f in fracs))
 
 
 def build_stream(pop: Population, cfg: SimConfig, rewards: RewardConfig) -> Stream:
@@ -171,11 +190,12 @@ def build_stream(pop: Population, cfg: SimConfig, rewards: RewardConfig) -> Stre
                   rewards.stage_advanced)
 
 
-def advances(stage: np.ndarray, p: np.ndarray) -> np.ndarray:
-    """Stages a deal moves forward between the decision and its close, by the market's own rule
-    (`stage_target`: the stage reached at the end of the cycle grows with the win probability)."""
-    reached = np.minimum(len(OPEN_STAGES) - 1, np.floor(len(OPEN_STAGES) * (0.45 + p)))
-    return np.maximum(0, reached - stage).astype(int)
+def advances(stage: np.ndarray, final_stage: np.ndarray) -> np.ndarray:
+    """Stages a deal moves forward between the decision and its close: from its stage at the
+    decision to the last one its market schedule reaches (`Population.final_stage`). The same
+    whatever the arm, as in the market (a strategy moves the odds, not the stage schedule), so
+    partial credit rewards every arm alike and only the win probability separates them."""
+    return np.maximum(0, final_stage - stage).astype(int)
 
 
 def win_probability(pop: Population, s: Stream, arms: np.ndarray) -> np.ndarray:
@@ -188,13 +208,13 @@ def expected_rewards(pop: Population, s: Stream, arms: np.ndarray) -> np.ndarray
     """Expected reward of each decision given its arm (-1 = no action): the issue's reward, won =
     amount-weighted 1, lost 0, each stage advanced after the decision = partial credit."""
     p = win_probability(pop, s, arms)
-    return s.weight * (p + s.stage_value * advances(pop.stage[s.row], p))
+    return s.weight * (p + s.stage_value * advances(pop.stage[s.row], pop.final_stage[s.row]))
 
 
 def _arm_matrix(pop: Population, s: Stream) -> np.ndarray:
     """decisions x arms expected rewards (disallowed arms -inf)."""
     p = sigmoid(pop.logit[s.row][:, None] + pop.effects[s.row] * s.executed[:, None])
-    m = s.weight[:, None] * (p + s.stage_value * advances(pop.stage[s.row][:, None], p))
+    m = s.weight[:, None] * (p + s.stage_value * advances(pop.stage[s.row], pop.final_stage[s.row])[:, None])
     return np.where(s.allowed, m, -np.inf)
 
 
@@ -204,7 +224,7 @@ def _won(pop: Population, s: Stream, arms: np.ndarray) -> np.ndarray:
 
 def _realized(pop: Population, s: Stream, arms: np.ndarray) -> np.ndarray:
     p = win_probability(pop, s, arms)
-    return s.weight * ((s.u < p) + s.stage_value * advances(pop.stage[s.row], p))
+    return s.weight * ((s.u < p) + s.stage_value * advances(pop.stage[s.row], pop.final_stage[s.row]))
 
 
 def _fixed_policy(pop: Population, s: Stream, probs: np.ndarray, rng: np.random.Generator) -> PolicyRun:
@@ -264,7 +284,7 @@ def run_bandit(pop: Population, s: Stream, cfg: SimConfig, rewards: RewardConfig
         today = _slice(s, lo, hi)
         realized[lo:hi] = _realized(pop, today, arms[lo:hi])
         won[lo:hi] = _won(pop, today, arms[lo:hi])
-        moved = advances(pop.stage[today.row], win_probability(pop, today, arms[lo:hi]))
+        moved = advances(pop.stage[today.row], pop.final_stage[today.row])
         for i in range(lo, hi):
             # the deal moves through its stages evenly over the time left, then closes
             n_moves = int(moved[i - lo])
@@ -342,8 +362,10 @@ def simulate(cfg: SimConfig, progress: Callable[[str], None] | None = None,
     seen_all = s.day + s.delay <= end_day
     t_rows, c_rows = acted & seen_all, s.holdout & seen_all
     treated, control = ours.realized[t_rows], ours.realized[c_rows]
-    # Covariate known before the decision: the reward expected without action (weight x score).
-    x = s.weight * pop.score[s.row]
+    # Covariates known before the decision: the reward expected without action (weight x score)
+    # and the weight per stage the deal was at (how much stage credit it may still earn).
+    stage_at = np.eye(len(OPEN_STAGES))[pop.stage[s.row]]
+    x = np.column_stack([s.weight * pop.score[s.row], s.weight[:, None] * stage_at])
     lift, ci = adjusted_difference_interval(treated, x[t_rows], control, x[c_rows], resamples=cfg.resamples,
                                             seed=cfg.seed)
     won = ours.won.astype(float)

@@ -71,3 +71,22 @@ def test_the_covariate_adjusted_lift_is_unbiased_and_narrower_when_the_covariate
     true = 0.10 * np.exp(0.5)  # E[x] * (0.35 - 0.25)
     assert alo <= true <= ahi
     assert ahi - alo < phi - plo
+
+
+def test_a_second_covariate_that_predicts_stage_credit_narrows_the_lift_further_without_moving_it():
+    rng = np.random.default_rng(2)
+
+    def group(n: int, p_win: float) -> tuple[np.ndarray, np.ndarray]:
+        w = rng.lognormal(0, 0.8, n)  # amount weights
+        stage = rng.integers(0, 4, n)  # stage at the decision: deals further along earn less stage credit
+        credit = 0.2 * rng.binomial(4 - stage, 0.7)
+        y = w * ((rng.random(n) < p_win) + credit)
+        return y, np.column_stack([w * 0.3, w * (stage == 0), w * (stage == 1), w * (stage == 2)])
+
+    y_t, x_t = group(6000, 0.35)
+    y_c, x_c = group(700, 0.25)
+    one, (lo1, hi1) = adjusted_difference_interval(y_t, x_t[:, 0], y_c, x_c[:, 0], resamples=300)
+    both, (lo2, hi2) = adjusted_difference_interval(y_t, x_t, y_c, x_c, resamples=300)
+    true = 0.10 * np.exp(0.32)  # E[w] * (0.35 - 0.25); the stage credit is the same in both groups
+    assert lo2 <= true <= hi2
+    assert hi2 - lo2 < 0.9 * (hi1 - lo1)
