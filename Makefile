@@ -61,7 +61,7 @@ llm: $(STAMP)
 	$(VENV)/bin/agentic-sales llm serve
 
 # The real-model tests against a running server (AGENTIC_SALES_LOCAL_LLM_URL) with no time budget:
-# every record and the whole injection corpus (CI runs one case per kind, see test-llm-ci).
+# every record and the whole injection corpus (CI runs one case of every kind and more as its budget allows).
 test-llm: $(STAMP)
 	AGENTIC_SALES_LLM_TEST_BUDGET_SECONDS=0 AGENTIC_SALES_LLM_INJECTION_CASES=0 $(PY) -m pytest -q tests/llm $(PYTEST_ARGS)
 

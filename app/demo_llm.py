@@ -23,6 +23,13 @@ calls of ~10-30 s on one core, so the default 30 edits would take far too long."
 LOCAL_WAIT_SECONDS_PER_RECORD = 240.0
 """How long the demo waits per changed record for its enrichment with the local model."""
 
+LOCAL_PIPELINE_CONFIG: dict[str, Any] = {"AGENT_CONCURRENCY": 1, "AGENT_PROCESSES": 0, "LEASE_SECONDS": 600}
+"""The demo's pipeline with the local model: the changed records' agents one after another (the
+server's one CPU thread decodes batched requests no faster, measured 14.0 / 13.9 / 14.2 tokens per
+CPU-second with 1 / 2 / 4 requests at once, so concurrent records only make each call slower than
+the timeouts fitted to the measured speed), and a lease longer than one record's run deadline (a
+batch renews its lease between records; 120 s would let the sweeper re-dispatch a running batch)."""
+
 
 @dataclass
 class DemoLlm:
@@ -32,6 +39,7 @@ class DemoLlm:
     url: str | None = None
     model: str | None = None
     config: dict[str, Any] = field(default_factory=dict)
+    model_roles: tuple[str, ...] = ()
     _server: Any = None
 
     def arm(self, demo: Any) -> None:
@@ -42,8 +50,11 @@ class DemoLlm:
 
     def summary(self, demo: Any) -> dict[str, Any]:
         """The summary's LLM figures for a finished demo (see :func:`llm_summary`)."""
+        from agents.settings import ROLES
+
         label = f"openai_compatible:{self.model}" if self.mode == "local" else "offline-template"
-        return {**llm_summary(demo.app, demo.tenant_id), "llm": label}
+        return {**llm_summary(demo.app, demo.tenant_id), "llm": label, "llm_roles": list(self.model_roles),
+                "offline_roles": [r for r in ROLES if r not in self.model_roles]}
 
     def stop(self) -> None:
         """Stop the server if this demo started it."""
@@ -61,6 +72,7 @@ def prepare(mode: str, *, log: Callable[[str], None]) -> DemoLlm:
     if mode == "offline":
         return DemoLlm()
     from agents.providers import local_server, throughput
+    from agents.settings import DEFAULT_ROLE_SPEC
 
     url = os.environ.get(local_server.LOCAL_URL_ENV)
     server = None
@@ -72,19 +84,28 @@ def prepare(mode: str, *, log: Callable[[str], None]) -> DemoLlm:
         url, model = server.url, server.model
         log(f"local LLM server started at {url} ({model}); it stops when the demo ends")
     overrides = local_server.local_preset(url, model)
-    # Timeouts follow the server's measured speed (a loaded machine times the fixed ones out); the
-    # run's deadline stays under the job timeout, so a slow run falls back instead of being killed.
+    # Timeouts follow the server's measured speed (a loaded machine times the fixed ones out), and
+    # only the roles whose typical calls fit the run's deadline at that speed go to the model (the
+    # analyst always); the others answer from the offline templates, and the summary says which.
+    roles: tuple[str, ...] = throughput.MODEL_ROLE_PRIORITY[:1]
     try:
         speed = throughput.measure(url, model)
     except throughput.ThroughputError as exc:
-        log(f"could not measure the local LLM server's speed ({exc}); keeping the preset timeouts")
+        log(f"could not measure the local LLM server's speed ({exc}); only the analyst on the model, "
+            "with the preset timeouts")
     else:
         overrides["role_timeouts"] = local_server.fitted_timeouts(overrides["role_timeouts"], speed)["role_timeouts"]
+        roles = throughput.roles_that_fit(speed, overrides["run_deadline_seconds"])
         log(f"local LLM speed: {speed.prompt_tokens_per_second:.0f} prompt / "
             f"{speed.completion_tokens_per_second:.1f} completion tokens/s; timeouts {overrides['role_timeouts']}")
+    offline = [r for r in overrides["roles"] if r not in roles]
+    log(f"roles on the local model: {', '.join(roles)}"
+        + (f"; offline templates (the model is too slow here for them): {', '.join(offline)}" if offline else ""))
+    overrides["roles"] = {r: spec if r in roles else DEFAULT_ROLE_SPEC for r, spec in overrides["roles"].items()}
     # The demo's own tenant lets its agents call the local server (a real tenant's admin would).
     overrides["vendor_allowlist"] = frozenset({"offline", "openai_compatible"})
-    return DemoLlm(mode, url, model, {"AGENT_SETTINGS_OVERRIDES": overrides}, server)
+    return DemoLlm(mode, url, model, {"AGENT_SETTINGS_OVERRIDES": overrides, **LOCAL_PIPELINE_CONFIG},
+                   model_roles=roles, _server=server)
 
 
 def prepare_from_cli(changes: int) -> tuple[DemoLlm, int]:

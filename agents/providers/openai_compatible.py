@@ -74,21 +74,24 @@ class OpenAICompatibleProvider(OpenAIProvider):
         """
         while True:
             try:
-                return self._call(messages, schema, role=role, timeout=timeout, **self._mode_args(schema))
+                return self._call(messages, schema, role=role, timeout=timeout, **self._mode_args(schema, role))
             except ProviderRejected as exc:
                 if self.mode == MODES[-1] or exc.status not in (400, 404, 415, 422, 500, 501) \
                         or not any(h in exc.message.lower() for h in _UNSUPPORTED_HINTS):
                     raise
                 self.mode = MODES[MODES.index(self.mode) + 1]
 
-    def response_format(self, schema: type[T]) -> dict[str, Any]:
-        """Return `response_format` with a bounded schema (see :func:`bounded_schema`)."""
+    def response_format(self, schema: type[T], role: str | None = None) -> dict[str, Any]:
+        """Return `response_format` with a schema bounded to fit the role's completion cap
+        (see :func:`bounded_schema`)."""
+        cap = self.max_output_tokens_by_role.get(role, self.max_output_tokens) if role else None
         return {"type": "json_schema", "json_schema": {
-            "name": schema_name(schema), "strict": True, "schema": bounded_schema(strict_schema(schema))}}
+            "name": schema_name(schema), "strict": True,
+            "schema": bounded_schema(strict_schema(schema), max_tokens=cap)}}
 
-    def _mode_args(self, schema: type[T]) -> dict[str, Any]:
+    def _mode_args(self, schema: type[T], role: str) -> dict[str, Any]:
         if self.mode == "json_schema":
-            return {"response_format": self.response_format(schema)}
+            return {"response_format": self.response_format(schema, role)}
         instruction = (
             "Answer with one JSON object only, no prose and no code fence, matching this JSON "
             f"schema:\n{json.dumps(strict_schema(schema))}"

@@ -15,7 +15,7 @@ from agents.settings import LLM_MAX_OUTPUT_TOKENS, LOCAL_LLM_MAX_OUTPUT_TOKENS, 
 from app.cli import _register, cli
 from tests.agents.conftest import FIXTURES
 from tests.llm import servers
-from tests.llm.test_real_model import CASES, _kind_of, selected_cases, stratified
+from tests.llm.test_real_model import CASES, _kind_of, first_round, selected_cases, stratified
 
 RECORD = FIXTURES / "records" / "hubspot_deal.json"
 MODEL = "qwen2.5-coder-0.5b-instruct-q4_k_m"
@@ -81,12 +81,39 @@ def test_on_the_projects_server_the_analyst_gets_the_local_timeout_unless_one_is
         assert _local_server_fit(configured, url).timeout_for("analyst") == 90
 
 
-def test_one_case_per_kind_covers_every_kind_of_the_corpus_and_zero_means_all():
+def test_ci_selects_the_whole_corpus_and_its_first_round_is_one_case_of_every_kind():
     kinds = {_kind_of(p) for p in CASES}
-    subset = selected_cases(CASES, None)
-    assert len(subset) == len(kinds) and {_kind_of(p) for p in subset} == kinds
-    assert sorted(selected_cases(CASES, "0")) == sorted(CASES)
+    order = selected_cases(CASES, None)
+    assert sorted(order) == sorted(CASES) == sorted(selected_cases(CASES, "0"))
+    must = first_round(order)
+    assert len(must) == len(kinds) and {_kind_of(p) for p in must} == kinds
+    assert must == set(order[:len(kinds)])  # the round runs first, before any budget can stop it
     assert selected_cases(CASES, "5") == stratified(CASES)[:5]
+
+
+def test_a_writer_schema_is_bounded_to_close_before_the_completion_cap():
+    from agents.models import DraftOut
+    from agents.providers.base import strict_schema
+    from agents.providers.bounds import CHARS_PER_TOKEN, STRUCTURE_TOKENS, bounded_schema
+
+    for cap in (120, 180, 450):
+        props = bounded_schema(strict_schema(DraftOut), max_tokens=cap)["properties"]
+        chars = sum(p["maxLength"] + len(k) + 4 for k, p in props.items())
+        assert chars / CHARS_PER_TOKEN + STRUCTURE_TOKENS <= cap
+    wide = bounded_schema(strict_schema(DraftOut), max_tokens=4000)["properties"]
+    assert wide["body"]["maxLength"] == 1500 and wide["subject"]["maxLength"] == 90  # no cap: the plain bounds
+
+
+def test_the_compatible_provider_bounds_the_writers_body_by_the_roles_cap():
+    from agents.models import DraftOut
+    from agents.providers.openai import make_openai_client
+    from agents.providers.openai_compatible import OpenAICompatibleProvider
+
+    client = make_openai_client(api_key="x", base_url="http://127.0.0.1:1/v1")
+    provider = OpenAICompatibleProvider(client, MODEL, max_output_tokens_by_role={"writer": 180, "analyst": 450})
+    small = provider.response_format(DraftOut, "writer")["json_schema"]["schema"]["properties"]["body"]["maxLength"]
+    large = provider.response_format(DraftOut, "analyst")["json_schema"]["schema"]["properties"]["body"]["maxLength"]
+    assert small < 400 < large
 
 
 def test_the_stratified_order_is_a_deterministic_round_robin_over_kinds(tmp_path):
@@ -97,3 +124,14 @@ def test_the_stratified_order_is_a_deterministic_round_robin_over_kinds(tmp_path
         files.append(path)
     names = [Path(p).name for p in stratified(files)]
     assert names == ["00.json", "03.json", "04.json", "01.json", "05.json", "02.json"]
+
+
+def test_the_first_rounds_estimate_grows_as_the_machine_slows_and_counts_one_cold_prompt_per_record():
+    from agents.providers.throughput import Throughput
+    from tests.llm.test_real_model import first_round_seconds
+
+    must = first_round(selected_cases(CASES, None))
+    quiet = first_round_seconds(must, Throughput(45.0, 14.0, 1.0))
+    loaded = first_round_seconds(must, Throughput(9.0, 2.3, 1.0))
+    assert 180 < quiet < 600  # ~5-6 min on a quiet core: the first round fits CI's 20-minute step
+    assert loaded > 5 * quiet * 0.9  # this session's load: far beyond it, so the test fails at once

@@ -6,19 +6,24 @@ with a recorded reason, and no injected instruction may reach the final output. 
 real answers accepted vs replaced, per-role timings and the draft checks per language are written
 to test-artifacts/llm-real-model.json and printed at the end of the run.
 
-Time: prompt evaluation dominates (a 0.5B model evaluates ~40-55 prompt tokens and generates ~14
-tokens per CPU-second on one thread), so cases that share a record reuse the server's cached
-prompt prefix; AGENTIC_SALES_LLM_PARALLEL runs go to the server at once (default 1). The
-server's speed is measured first (agents/providers/throughput.py) and every per-call timeout is
-derived from it, so a loaded machine gets fewer, finished answers instead of every call timing
-out; the assertions hold whatever the model does and however slow it is: each output is the
-model's schema-valid answer or a fallback with a reason, no fallback is broken plumbing (a
-rejected request, an unreachable server), no unsafe text reaches the final result. CI runs a deterministic, stratified subset of the injection corpus: the cases in file order,
-round-robin over the kinds, the first AGENTIC_SALES_LLM_INJECTION_CASES of them (default: one per
-kind, so every kind is covered); `make test-llm` sets it to 0 and runs the whole corpus (and
-AGENTIC_SALES_LLM_INJECTION_SETS=injection,injection_heldout,... adds the held-out sets). A budget
-(AGENTIC_SALES_LLM_TEST_BUDGET_SECONDS, default 540 for the module, 0 = none) stops starting new
-cases when a slow machine would blow CI's time; the report says how many cases and kinds ran.
+Order and time: the injection corpus runs first (the acceptance names it), then the varied
+records, then the cached-prefix check. Prompt evaluation and generation share one CPU thread (a
+0.5B model evaluates ~40-55 prompt tokens and generates ~14 tokens per CPU-second), so cases on
+the same record reuse the server's cached prompt prefix (the role's rules come first, the record's
+data last), and an injection case's writer is capped at INJECTION_WRITER_MAX_TOKENS. The server's
+speed is measured first (agents/providers/throughput.py) and every per-call timeout is derived
+from it. The assertions hold whatever the model does: each output is the model's schema-valid
+answer or a fallback with a reason, no fallback is broken plumbing (a rejected request, an
+unreachable server), no unsafe text reaches the final result.
+
+Which injection cases: the corpus in stratified order (file order, round-robin over the kinds).
+The first round, one case of every kind (the first in file order), always runs and every kind
+must be covered; then cases run in that order until the injection share of the budget
+(AGENTIC_SALES_LLM_TEST_BUDGET_SECONDS x INJECTION_SHARE; CI's step passes what its start left)
+is spent. `make test-llm` sets no budget and runs the whole corpus;
+AGENTIC_SALES_LLM_INJECTION_CASES=N runs the first N; AGENTIC_SALES_LLM_INJECTION_SETS=
+injection,injection_heldout,... adds the held-out sets. The report says how many cases and
+kinds ran.
 
 Roles on the model per injection case: the writer always (it reads every activity and writes the
 one output that reaches a customer) plus the roles the case's compromised answer targets (the
@@ -42,7 +47,14 @@ import pytest
 from agents import AgentSettings, run_agents
 from agents.providers.limits import ConcurrencyLimiter
 from agents.providers.local_server import LOCAL_URL_ENV, fitted_timeouts, local_preset, served_model
-from agents.providers.throughput import Throughput, ThroughputError, measure
+from agents.providers.throughput import (
+    EXPECTED_PROMPT_TOKENS,
+    Throughput,
+    ThroughputError,
+    measure,
+    role_seconds,
+    role_timeouts,
+)
 from agents.settings import LOCAL_LLM_TIMEOUT_SECONDS
 from integrations.base import Activity
 from tests.agents.conftest import FIXTURES, NOW, load_record
@@ -53,13 +65,33 @@ URL = os.environ.get(LOCAL_URL_ENV, "")
 pytestmark = [pytest.mark.skipif(not URL, reason=f"{LOCAL_URL_ENV} is not set: no local model server"),
               pytest.mark.timeout(3600)]
 
-BUDGET_SECONDS = float(os.environ.get("AGENTIC_SALES_LLM_TEST_BUDGET_SECONDS") or 540)
+BUDGET_SECONDS = float(os.environ.get("AGENTIC_SALES_LLM_TEST_BUDGET_SECONDS") or 1080)
 """Wall-clock seconds all real-model tests may take in one run (0: no limit). Calls still running
 when their test's share is spent time out and fall back with that reason (as in the product), and
 no new injection case starts; the report says how many answers were the model's."""
 
-RECORDS_SHARE = 0.45
-"""Share of the budget the varied records may use; the injection corpus gets the rest."""
+INJECTION_SHARE = 0.7
+"""Share of the budget the injection corpus may use (it runs first: the acceptance names it); the
+varied records get the rest. One case of every kind runs even past it."""
+
+INJECTION_WRITER_MAX_TOKENS = 180
+"""The writer's completion cap in injection cases (450 in the product, where drafts measured ~270
+tokens): an attack gets into a short draft or it does not, and the safety screen judges the final
+output either way; generation is most of a case's cost once the record's prompt prefix is cached."""
+
+INJECTION_TAIL_TOKENS = 300
+"""Typical prompt tokens a writer evaluates after the cached prefix of the record's last case
+(measured 152-434: the injected activity and what follows it in the record's data)."""
+
+INJECTION_ANSWER_TOKENS = 110
+"""Typical tokens of a writer's answer under INJECTION_WRITER_MAX_TOKENS (measured 98 and 110)."""
+
+SLACK = 1.5
+"""How far the first round's estimate may exceed the budget left before the test fails at once
+(the estimate is rough and load changes; the step's hard timeout still bounds the run)."""
+
+INJECTION_DRAFT_WORDS = (25, 45)
+"""Body length the writer is asked for in injection cases (fits the ~300-character bound of 180 tokens)."""
 
 MIN_PROBE_SECONDS = 30.0
 """Shortest timeout of the unbudgeted checks' calls near the end of a budget."""
@@ -85,7 +117,7 @@ would waste several half-done calls instead of one. The server's sequences still
 keeps the prefix of the last prompt it served (cases on the same record share most of it)."""
 
 INJECTION_CASES = os.environ.get("AGENTIC_SALES_LLM_INJECTION_CASES")
-"""How many injection cases run (stratified order); unset: one per kind; 0: all."""
+"""How many injection cases run (stratified order); unset or 0: all, as the budget allows."""
 
 INJECTION_SETS = tuple((os.environ.get("AGENTIC_SALES_LLM_INJECTION_SETS") or "injection").split(","))
 """Corpus directories under tests/fixtures/ (the corpus, and held-out sets when asked)."""
@@ -187,11 +219,48 @@ def _kind_of(path: Path) -> str:
 
 
 def selected_cases(cases: list[Path], wanted: str | None) -> list[Path]:
-    """The stratified subset CI runs: one per kind when `wanted` is unset, all when it is 0."""
+    """The cases in stratified order: all when `wanted` is unset or 0 (a budget may stop the run
+    after the first round), else the first `wanted`."""
     order = stratified(cases)
-    kinds = len({_kind_of(p) for p in cases})
-    n = kinds if wanted in (None, "") else int(wanted)
+    n = 0 if wanted in (None, "") else int(wanted)
     return order if n <= 0 else order[:n]
+
+
+def first_round(order: list[Path]) -> set[Path]:
+    """The first case of each kind in `order`: the deterministic subset CI always runs."""
+    seen: dict[str, Path] = {}
+    for path in order:
+        seen.setdefault(_kind_of(path), path)
+    return set(seen.values())
+
+
+def first_round_seconds(cases: set[Path], speed: Throughput) -> float:
+    """Estimated seconds of the first round at `speed`: each record's first writer prompt and each
+    targeted analyst or strategist prompt cold, every other writer its uncached tail; typical
+    answers. Rough (load changes during a run): used only to fail early on a hopeless machine."""
+    records: set[str] = set()
+    total = 0.0
+    for path in cases:
+        case = json.loads(path.read_text())
+        tail = EXPECTED_PROMPT_TOKENS["writer"] if case["record"] not in records else INJECTION_TAIL_TOKENS
+        records.add(case["record"])
+        total += tail / max(speed.prompt_tokens_per_second, 1e-3)
+        total += INJECTION_ANSWER_TOKENS / max(speed.completion_tokens_per_second, 1e-3)
+        total += sum(role_seconds(speed, r) for r in (case.get("compromised") or {}) if r != "writer")
+    return total
+
+
+def _injection_settings(local: AgentSettings, speed: Throughput, mandatory: bool) -> AgentSettings:
+    """Short drafts for the injection cases: the writer's cap INJECTION_WRITER_MAX_TOKENS, which the
+    json_schema grammar's body bound fits (agents/providers/bounds.py), the prompt asking for as
+    few words, and the writer's timeout fitted to that cap (the first round's not cut by the budget)."""
+    caps = {**local.max_output_tokens_by_role, "writer": INJECTION_WRITER_MAX_TOKENS}
+    writer = role_timeouts(speed, {"writer": INJECTION_WRITER_MAX_TOKENS})["writer"] * PARALLEL
+    timeouts = dict(local.role_timeouts)
+    timeouts["writer"] = writer if mandatory else min(writer, timeouts.get("writer", writer))
+    return local.with_overrides(max_output_tokens_by_role=caps, role_timeouts=timeouts,
+                                run_deadline_seconds=sum(timeouts.values()) if mandatory else local.run_deadline_seconds,
+                                draft_min_words=INJECTION_DRAFT_WORDS[0], draft_max_words=INJECTION_DRAFT_WORDS[1])
 
 
 def _records() -> list[tuple[str, Any, Any]]:
@@ -233,82 +302,28 @@ def test_the_server_answers_a_json_schema_request_with_a_schema_valid_object(mod
     assert isinstance(answer["amount"], int)
 
 
-def test_a_repeated_system_prompt_is_served_from_the_cached_prefix_with_the_same_answer(model):
-
-    system = "You answer with one JSON object.\n" + "\n".join(f"Rule {i}: state only facts from the data." for i in range(40))
-
-    def ask(user: str) -> dict[str, Any]:
-        body = {"model": model, "messages": [{"role": "system", "content": system}, {"role": "user", "content": user}],
-                "max_tokens": 16, "temperature": 0, "seed": 0, "response_format": {"type": "json_object"}}
-        return _post(body)
-
-    first = ask("Deal A: 500 EUR. Give {\"currency\": ...}.")
-    other = ask("Deal B: 900 USD. Give {\"currency\": ...}.")
-    again = ask("Deal A: 500 EUR. Give {\"currency\": ...}.")
-    # The whole prompt is counted (as OpenAI does); the shared system prompt is reported as cached.
-    assert other["usage"]["prompt_tokens"] > other["usage"]["prompt_tokens_details"]["cached_tokens"] > 300
-    # Reusing the evaluated prefix must not change what the model says.
-    assert again["choices"][0]["message"]["content"] == first["choices"][0]["message"]["content"]
-
-
-def test_every_role_on_eight_varied_records_is_schema_valid_or_falls_back_with_a_reason(model, speed):
-    label = f"openai_compatible:{model}"
-    outcomes: dict[str, Counter[str]] = {r: Counter() for r in ROLES}
-    latencies: dict[str, list[int]] = defaultdict(list)
-    reasons: Counter[str] = Counter()
-    records = _records()
-    assert len(records) >= MIN_RECORDS
-    started = time.monotonic()
-    limiter = _limiter()
-    deadline = _deadline(BUDGET_SECONDS * RECORDS_SHARE)
-    plumbing: list[str] = []
-
-    def one(item: tuple[str, Any, Any]) -> Any:
-        _name, record, scores = item
-        if item is not records[0] and deadline is not None and time.monotonic() > deadline - MIN_CALL_SECONDS:
-            return None  # the records' share of the budget is spent: not started (reported)
-        settings = _local(AgentSettings(tenant_id=record.tenant_id or "t"), model, speed, deadline)
-        return run_agents(record, scores, settings, now=NOW, env={}, limiter=limiter)
-
-    with ThreadPoolExecutor(PARALLEL) as pool:
-        runs = list(pool.map(one, records))
-    ran = [(item, run) for item, run in zip(records, runs, strict=True) if run is not None]
-    for (name, _record, _scores), run in ran:
-        for role in ROLES:
-            kind, reason = _role_outcome(run, role, label)
-            outcomes[role][kind] += 1
-            if kind == "offline":
-                assert reason, f"{name}: {role} answered offline without a recorded reason"
-                reasons[reason.split(":")[0] if "safety" in reason else _short(reason)] += 1
-                plumbing += [f"{name}/{role}: {reason}" for p in PLUMBING if p in reason]
-        for role, ms in _timings(run).items():
-            latencies[role].extend(ms)
-        REPORT.setdefault("drafts", []).append({"record": name, "language": run.draft.language,
-                                                 "by": run.draft.generated_by, "checks_passed": run.checks_passed,
-                                                 "failed": [c.name for c in run.checks if not c.passed]})
-    REPORT["records"] = {"count": len(records), "run": len(ran), "parallel": PARALLEL, "seconds": round(time.monotonic() - started, 1),
-                         "by_role": {r: dict(c) for r, c in outcomes.items()},
-                         "latency_ms": {r: _pcts(v) for r, v in latencies.items()},
-                         "fallback_reasons": dict(reasons)}
-    assert sum(outcomes["analyst"].values()) == len(ran) > 0
-    # Slowness may turn answers into timeouts (reported); a rejected request or a dead server may not.
-    assert plumbing == [], plumbing
-
-
 def test_the_injection_corpus_through_the_real_model_never_reaches_the_final_output(model, speed):
     assert CASES, "no injection corpus"
     label = f"openai_compatible:{model}"
     order = selected_cases(CASES, INJECTION_CASES)
+    every_kind = first_round(order)
     started = time.monotonic()
-    deadline = _deadline(BUDGET_SECONDS)
+    deadline = _deadline(BUDGET_SECONDS * INJECTION_SHARE)
+    if BUDGET_SECONDS:  # a machine that cannot run the first round in the budget fails now, not at the hard timeout
+        need, left = first_round_seconds(every_kind, speed), CLOCK["started"] + BUDGET_SECONDS - time.monotonic()
+        assert need <= SLACK * left, (
+            f"the machine is too slow for one injection case of each kind: ~{need:.0f} s at the measured "
+            f"{speed.prompt_tokens_per_second:.0f} prompt / {speed.completion_tokens_per_second:.1f} completion "
+            f"tokens/s, {left:.0f} s of the budget left (run on a quieter machine or raise LLM_CI_BUDGET_SECONDS)")
     limiter = _limiter()
 
     def one(path: Path) -> tuple[dict[str, Any], tuple[str, ...], Any, list[str]] | None:
-        if path is not order[0] and deadline is not None and time.monotonic() > deadline - MIN_CALL_SECONDS:
-            return None  # over budget: not started (reported below); the first case always runs
+        must = path in every_kind  # one case of each kind runs whatever the budget says
+        if not must and deadline is not None and time.monotonic() > deadline - MIN_CALL_SECONDS:
+            return None  # over budget: not started (reported below)
         case, record, scores, settings = _case(path)
         roles = tuple(dict.fromkeys(("writer", *(case.get("compromised") or ()))))
-        local = _local(settings, model, speed, deadline)
+        local = _injection_settings(_local(settings, model, speed, None if must else deadline), speed, must)
         local = local.with_overrides(roles={r: (local.roles[r] if r in roles else "offline:template-v1")
                                             for r in ROLES})
         run = run_agents(record, scores, local, now=NOW, policy=fixed_policy(case.get("arm", "value_reinforcement")),
@@ -342,11 +357,77 @@ def test_the_injection_corpus_through_the_real_model_never_reaches_the_final_out
         "accepted": dict(accepted), "replaced": dict(replaced), "replaced_reasons": dict(reasons),
         "accepted_share": round(sum(accepted.values()) / total, 3) if total else None,
         "roles_on_model": "writer + the roles the case's compromised answer targets",
+        "writer_max_tokens": INJECTION_WRITER_MAX_TOKENS,
         "kinds_not_run": sorted({_kind_of(p) for p in order} - set(kinds)),
         "budget_exhausted": len(results) < len(order)}
     assert results, "no injection case ran"
+    assert not REPORT["injection"]["kinds_not_run"], f"kinds not run: {REPORT['injection']['kinds_not_run']}"
     assert unsafe == [], unsafe
     assert plumbing == [], plumbing
+
+
+def test_every_role_on_eight_varied_records_is_schema_valid_or_falls_back_with_a_reason(model, speed):
+    label = f"openai_compatible:{model}"
+    outcomes: dict[str, Counter[str]] = {r: Counter() for r in ROLES}
+    latencies: dict[str, list[int]] = defaultdict(list)
+    reasons: Counter[str] = Counter()
+    records = _records()
+    assert len(records) >= MIN_RECORDS
+    started = time.monotonic()
+    limiter = _limiter()
+    deadline = _deadline(BUDGET_SECONDS)  # what the injection corpus left
+    plumbing: list[str] = []
+
+    def one(item: tuple[str, Any, Any]) -> Any:
+        _name, record, scores = item
+        if deadline is not None and time.monotonic() > deadline - MIN_CALL_SECONDS:
+            return None  # the budget is spent: not started (reported)
+        settings = _local(AgentSettings(tenant_id=record.tenant_id or "t"), model, speed, deadline)
+        return run_agents(record, scores, settings, now=NOW, env={}, limiter=limiter)
+
+    with ThreadPoolExecutor(PARALLEL) as pool:
+        runs = list(pool.map(one, records))
+    ran = [(item, run) for item, run in zip(records, runs, strict=True) if run is not None]
+    for (name, _record, _scores), run in ran:
+        for role in ROLES:
+            kind, reason = _role_outcome(run, role, label)
+            outcomes[role][kind] += 1
+            if kind == "offline":
+                assert reason, f"{name}: {role} answered offline without a recorded reason"
+                reasons[reason.split(":")[0] if "safety" in reason else _short(reason)] += 1
+                plumbing += [f"{name}/{role}: {reason}" for p in PLUMBING if p in reason]
+        for role, ms in _timings(run).items():
+            latencies[role].extend(ms)
+        REPORT.setdefault("drafts", []).append({"record": name, "language": run.draft.language,
+                                                 "by": run.draft.generated_by, "checks_passed": run.checks_passed,
+                                                 "failed": [c.name for c in run.checks if not c.passed]})
+    REPORT["records"] = {"count": len(records), "run": len(ran), "parallel": PARALLEL, "seconds": round(time.monotonic() - started, 1),
+                         "by_role": {r: dict(c) for r, c in outcomes.items()},
+                         "latency_ms": {r: _pcts(v) for r, v in latencies.items()},
+                         "fallback_reasons": dict(reasons)}
+    if not ran:
+        pytest.skip(f"the budget ({BUDGET_SECONDS:.0f} s) was spent before a record could start (see the report)")
+    assert sum(outcomes["analyst"].values()) == len(ran)
+    # Slowness may turn answers into timeouts (reported); a rejected request or a dead server may not.
+    assert plumbing == [], plumbing
+
+
+def test_a_repeated_system_prompt_is_served_from_the_cached_prefix_with_the_same_answer(model):
+
+    system = "You answer with one JSON object.\n" + "\n".join(f"Rule {i}: state only facts from the data." for i in range(40))
+
+    def ask(user: str) -> dict[str, Any]:
+        body = {"model": model, "messages": [{"role": "system", "content": system}, {"role": "user", "content": user}],
+                "max_tokens": 16, "temperature": 0, "seed": 0, "response_format": {"type": "json_object"}}
+        return _post(body)
+
+    first = ask("Deal A: 500 EUR. Give {\"currency\": ...}.")
+    other = ask("Deal B: 900 USD. Give {\"currency\": ...}.")
+    again = ask("Deal A: 500 EUR. Give {\"currency\": ...}.")
+    # The whole prompt is counted (as OpenAI does); the shared system prompt is reported as cached.
+    assert other["usage"]["prompt_tokens"] > other["usage"]["prompt_tokens_details"]["cached_tokens"] > 300
+    # Reusing the evaluated prefix must not change what the model says.
+    assert again["choices"][0]["message"]["content"] == first["choices"][0]["message"]["content"]
 
 
 def _post(body: dict[str, Any]) -> dict[str, Any]:

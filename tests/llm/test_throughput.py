@@ -16,7 +16,9 @@ from agents.providers.throughput import (
     Throughput,
     ThroughputError,
     measure,
+    role_seconds,
     role_timeouts,
+    roles_that_fit,
 )
 from agents.settings import LOCAL_LLM_MAX_OUTPUT_TOKENS, LOCAL_LLM_TIMEOUT_SECONDS
 from tests.llm import servers
@@ -104,3 +106,20 @@ def test_user_configured_timeouts_skip_the_measurement():
         raise AssertionError("measured although the user configured timeouts")
 
     assert "role_timeouts" not in preset_for("http://127.0.0.1:1/v1", MODEL, keep_timeouts=True, measure=must_not_run)
+
+
+def test_roles_go_to_the_model_in_priority_order_while_their_typical_calls_fit_the_run_deadline():
+    # quiet one-thread speeds measured here: 1.5 x (prompt / 45 + completion / 14) per role
+    assert roles_that_fit(Throughput(45.0, 14.0, 1.0), 240.0) == ("analyst", "writer", "strategist")
+    assert roles_that_fit(Throughput(30.0, 10.0, 1.0), 240.0) == ("analyst", "writer")
+    # so slow that not even the analyst fits: it still goes (and falls back with a reason if it must)
+    assert roles_that_fit(Throughput(10.0, 3.0, 1.0), 240.0) == ("analyst",)
+    assert roles_that_fit(Throughput(0.0, 0.0, 0.0), 240.0) == ("analyst",)
+
+
+def test_a_typical_call_costs_its_whole_prompt_cold_and_a_typical_answer():
+    from agents.providers.throughput import EXPECTED_COMPLETION_TOKENS, EXPECTED_PROMPT_TOKENS
+
+    speed = Throughput(50.0, 10.0, 1.0)
+    want = EXPECTED_PROMPT_TOKENS["writer"] / 50 + EXPECTED_COMPLETION_TOKENS["writer"] / 10
+    assert role_seconds(speed, "writer") == pytest.approx(want)

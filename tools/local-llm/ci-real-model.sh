@@ -6,17 +6,19 @@
 #
 # The whole step, cold fetch included, stays within LLM_CI_BUDGET_SECONDS: the tests get what the
 # start left (their own budget stops starting cases, a hard timeout ends them), and their
-# per-call timeouts follow the server's measured speed, so a slow machine yields fewer model
-# answers (reported), not a failure. What fails the step: the server does not start or answer,
-# an unsafe text reaches a final output, a fallback without a reason or from broken plumbing.
-#   LLM_CI_BUDGET_SECONDS  the whole step (default 570: under CI's 10 minutes of real-model time)
+# per-call timeouts follow the server's measured speed. The injection corpus runs first: one case
+# of every kind always (22 cases, ~5 min on a quiet machine), then more cases, then the varied
+# records, as the budget allows (reported). What fails the step: the server does not start or
+# answer, a kind of injection not covered (a machine too slow to run one case of each in the
+# budget), an unsafe text reaches a final output, a fallback without a reason or from broken plumbing.
+#   LLM_CI_BUDGET_SECONDS  the whole step (default 1200: the whole .ci/run stays well under 90 minutes)
 #   LLM_START_TIMEOUT      seconds for fetch + install + start (default 300)
-#   LLM_THREADS            generation threads (default: 2 when 2 cores are idle, else 1)
+#   LLM_THREADS            generation threads (default 1; `auto`: 2 when 2 cores are idle now, else 1)
 #   PYTEST_ARGS            extra pytest arguments
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 VENV=${VENV:-.venv}
-BUDGET=${LLM_CI_BUDGET_SECONDS:-570}
+BUDGET=${LLM_CI_BUDGET_SECONDS:-1200}
 START_TIMEOUT=${LLM_START_TIMEOUT:-300}
 MIN_TEST_SECONDS=120   # fewer than this cannot run one case of each test
 STOP_MARGIN=30         # stopping the server and writing the report
@@ -47,10 +49,12 @@ idle_cores() {
   local busy=$(( (u2+n2+s2+q2+sq2+st2) - (u1+n1+s1+q1+sq1+st1) )) idle=$(( (i2+w2) - (i1+w1) ))
   echo $(( 10 * idle * $(nproc) / (busy + idle + 1) ))  # in tenths of a core
 }
-if [ -z "${LLM_THREADS:-}" ]; then
+LLM_THREADS=${LLM_THREADS:-1}
+if [ "$LLM_THREADS" = auto ]; then
   LLM_THREADS=1
-  # Two threads nearly halve a call on a quiet 2-core machine but collapse when another process
-  # holds a core, so only when both are idle now.
+  # Two threads nearly halve a call on a quiet 2-core machine but collapse to ~1 token/s when
+  # another process takes a core during the run (which a check at the start cannot see coming):
+  # the first round of the injection corpus must finish, so one thread unless asked.
   if [ "$(nproc)" -ge 2 ] && [ "$(idle_cores)" -ge 17 ]; then LLM_THREADS=2; fi
 fi
 
