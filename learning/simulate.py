@@ -30,7 +30,7 @@ from typing import Any
 import numpy as np
 
 from integrations.sandbox.market import OPEN_STAGES, STRATEGIES, Market, MarketConfig, strategy_effect
-from integrations.sandbox.market._generate import stage_schedule
+from integrations.sandbox.market._generate import stage_pace, stage_schedule, stages_reached
 from integrations.sandbox.market._truth import base_logit, price_effect, sigmoid
 from learning import defaults
 from learning.bandit import POLICY_NAME, Posterior, make_context
@@ -99,10 +99,15 @@ class Population:
     """The simulated conversion score (probability) the app would log as the baseline."""
     stage: np.ndarray
     """Index of the deal's open stage (OPEN_STAGES) when the app decides."""
-    final_stage: np.ndarray
-    """Index of the last open stage the deal reaches before its decision, by the market's own
-    stage schedule (`_generate.stage_schedule`: hidden engagement plus noise, the same for every
-    arm: in the market a strategy changes the odds of winning, not the pace through stages)."""
+    log_pace: np.ndarray
+    """The deal's stage plan from the market (`_generate.stage_schedule`): its log pace without
+    the odds (hidden engagement plus noise) ..."""
+    thresholds: np.ndarray
+    """... and, rows x stages after the first, the progress at which it reaches each."""
+    progress: np.ndarray
+    """Progress through the plan when the app decides (the market moved it there)."""
+    remaining: np.ndarray
+    """Share of the deal's life left until 12 hours before its decision (the market's last move)."""
 
 
 @dataclass
@@ -155,18 +160,20 @@ def build_population(cfg: SimConfig) -> Population:
     engagement = np.where(stale > QUIET_AFTER_DAYS, "quiet", "active")
     deals = [m.deals[int(k)] for k in tab["key"]]
     stage = np.array([OPEN_STAGES.index(d.stage) for d in deals])
-    final = np.array([_last_stage(cfg.seed, d) for d in deals])
+    plans = [d.stage_plan_ or stage_schedule(cfg.seed, d.key, d.engagement_) for d in deals]
+    life = np.array([max((d.decision_at_ - d.created_at).total_seconds(), 1.0) for d in deals])
+    left = np.array([(d.decision_at_ - timedelta(hours=12) - m.now).total_seconds() for d in deals])
     return Population(seg, tab["amount"].astype(float), logit, effects, band, engagement, grid[value.argmax(axis=0)],
-                      score, stage, np.maximum(final, stage))
+                      score, stage, np.array([p[0] for p in plans]), np.array([p[1] for p in plans]),
+                      np.array([d.progress_ for d in deals]), np.clip(left / life, 0.0, None))
 
 
-def _last_stage(seed: int, d: Any) -> int:
-    """The last open stage the market moves deal `d` to before its decision (`progress_stages`
-    runs the deal's schedule until 12 hours before the decision)."""
-    fracs = d.stage_fracs_ or stage_schedule(seed, d.key, d.engagement_)
-    life = max((d.decision_at_ - d.created_at).total_seconds(), 1.0)
-    cutoff = 1.0 - 12 * 3600 / life
-    return int(sum(f <= cutoff and f < 1.0 for f in fracs))
+def final_stage(pop: Population, rows: np.ndarray, logit: np.ndarray) -> np.ndarray:
+    """Index of the last open stage each deal reaches before its decision when its win log-odds
+    after the app's decision are `logit`: the market's own rule (`_generate.progress_stages`),
+    the pace set by the odds (`stage_pace`) from where the market had moved the deal."""
+    reach = pop.progress[rows] + stage_pace(pop.log_pace[rows], logit) * pop.remaining[rows]
+    return np.maximum(stages_reached(pop.thresholds[rows], reach), pop.stage[rows])
 
 
 def build_stream(pop: Population, cfg: SimConfig, rewards: RewardConfig) -> Stream:
@@ -190,31 +197,33 @@ def build_stream(pop: Population, cfg: SimConfig, rewards: RewardConfig) -> Stre
                   rewards.stage_advanced)
 
 
-def advances(stage: np.ndarray, final_stage: np.ndarray) -> np.ndarray:
-    """Stages a deal moves forward between the decision and its close: from its stage at the
-    decision to the last one its market schedule reaches (`Population.final_stage`). The same
-    whatever the arm, as in the market (a strategy moves the odds, not the stage schedule), so
-    partial credit rewards every arm alike and only the win probability separates them."""
-    return np.maximum(0, final_stage - stage).astype(int)
+def _logit(pop: Population, s: Stream, arms: np.ndarray) -> np.ndarray:
+    """True win log-odds of each decision's deal given its arm (-1 = no action)."""
+    lift = np.where(arms >= 0, pop.effects[s.row, np.maximum(arms, 0)], 0.0) * s.executed
+    return pop.logit[s.row] + lift
+
+
+def advances(pop: Population, s: Stream, arms: np.ndarray) -> np.ndarray:
+    """Stages each decision's deal moves forward between the decision and its close, given its
+    arm: the market's stage pace follows the odds, so an arm that raises them moves the deal on
+    sooner (and further before its decision) and a deal with worse odds stalls."""
+    return np.maximum(0, final_stage(pop, s.row, _logit(pop, s, arms)) - pop.stage[s.row]).astype(int)
 
 
 def win_probability(pop: Population, s: Stream, arms: np.ndarray) -> np.ndarray:
     """True win probability of each decision's deal given its arm (-1 = no action)."""
-    lift = np.where(arms >= 0, pop.effects[s.row, np.maximum(arms, 0)], 0.0) * s.executed
-    return sigmoid(pop.logit[s.row] + lift)
+    return sigmoid(_logit(pop, s, arms))
 
 
 def expected_rewards(pop: Population, s: Stream, arms: np.ndarray) -> np.ndarray:
     """Expected reward of each decision given its arm (-1 = no action): the issue's reward, won =
     amount-weighted 1, lost 0, each stage advanced after the decision = partial credit."""
-    p = win_probability(pop, s, arms)
-    return s.weight * (p + s.stage_value * advances(pop.stage[s.row], pop.final_stage[s.row]))
+    return s.weight * (win_probability(pop, s, arms) + s.stage_value * advances(pop, s, arms))
 
 
 def _arm_matrix(pop: Population, s: Stream) -> np.ndarray:
     """decisions x arms expected rewards (disallowed arms -inf)."""
-    p = sigmoid(pop.logit[s.row][:, None] + pop.effects[s.row] * s.executed[:, None])
-    m = s.weight[:, None] * (p + s.stage_value * advances(pop.stage[s.row], pop.final_stage[s.row])[:, None])
+    m = np.column_stack([expected_rewards(pop, s, np.full(len(s.row), j)) for j in range(len(STRATEGIES))])
     return np.where(s.allowed, m, -np.inf)
 
 
@@ -223,8 +232,7 @@ def _won(pop: Population, s: Stream, arms: np.ndarray) -> np.ndarray:
 
 
 def _realized(pop: Population, s: Stream, arms: np.ndarray) -> np.ndarray:
-    p = win_probability(pop, s, arms)
-    return s.weight * ((s.u < p) + s.stage_value * advances(pop.stage[s.row], pop.final_stage[s.row]))
+    return s.weight * (_won(pop, s, arms) + s.stage_value * advances(pop, s, arms))
 
 
 def _fixed_policy(pop: Population, s: Stream, probs: np.ndarray, rng: np.random.Generator) -> PolicyRun:
@@ -284,12 +292,15 @@ def run_bandit(pop: Population, s: Stream, cfg: SimConfig, rewards: RewardConfig
         today = _slice(s, lo, hi)
         realized[lo:hi] = _realized(pop, today, arms[lo:hi])
         won[lo:hi] = _won(pop, today, arms[lo:hi])
-        moved = advances(pop.stage[today.row], pop.final_stage[today.row])
+        moved = advances(pop, today, arms[lo:hi])
+        pace = stage_pace(pop.log_pace[today.row], _logit(pop, today, arms[lo:hi]))
         for i in range(lo, hi):
-            # the deal moves through its stages evenly over the time left, then closes
-            n_moves = int(moved[i - lo])
-            pending += [(day + s.delay[i] * (j + 1) / (n_moves + 1), i, int(pop.stage[s.row[i]]) + j + 1)
-                        for j in range(n_moves)]
+            # the deal reaches each stage when its progress at its pace passes the stage's
+            # threshold (the share of the time to its close), then closes
+            r, first = s.row[i], int(pop.stage[s.row[i]])
+            span = max(float(pace[i - lo] * pop.remaining[r]), 1e-9)
+            pending += [(day + s.delay[i] * min(max((pop.thresholds[r, k - 1] - pop.progress[r]) / span, 0.0), 1.0),
+                         i, k) for k in range(first + 1, first + 1 + int(moved[i - lo]))]
             pending.append((day + s.delay[i], i, -1))
         if day % 7 == 6:
             week = arms[day_index[day - 6]:day_index[day + 1]]

@@ -128,9 +128,18 @@ class Deal:
     """Discount the rep has offered (fraction); shown in the custom `discount_percent` field."""
     engagement_: float = 0.0
     decision_at_: datetime | None = None
-    stage_fracs_: tuple[float, ...] = ()
-    """Hidden: the share of the deal's life (creation to decision) at which it reaches each open
-    stage after the first; shares of 1 or more are never reached (see `_generate.stage_schedule`)."""
+    stage_plan_: tuple[float, tuple[float, ...]] | None = None
+    """Hidden: the deal's log pace without the odds and the progress at which it reaches each
+    open stage after the first (see `_generate.stage_schedule`)."""
+    progress_: float = 0.0
+    """Hidden: progress through the stage plan so far, in shares of life at pace 1."""
+    progress_at_: datetime | None = None
+    """Hidden: when `progress_` was last moved on (None: the deal's creation)."""
+    pace_: float | None = None
+    """Hidden: the deal's current pace through its stage plan (set from its odds)."""
+    pace_at_: datetime | None = None
+    pace_levers_: tuple[int, float] = (0, 0.0)
+    """Hidden: the strategies executed and the discount when `pace_` was read (a change re-reads it)."""
     discount_by_rep_: bool = False
     """Hidden: the discount was set by the rep's own policy at the decision, not by the app."""
     strategies_: list[tuple[str, datetime, float]] = field(default_factory=list)
