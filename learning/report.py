@@ -123,8 +123,7 @@ def summarise(rows: Sequence[Mapping[str, Any]], *, resamples: int = defaults.BO
         estimates = []
         for j, a in enumerate(arms):
             ok = allowed[:, j]
-            sub = LoggedData(data.contexts[ok], data.arms[ok], data.propensities[ok], data.rewards[ok],
-                             data.arm_names)
+            sub = data.subset(ok)
             t = np.zeros((int(ok.sum()), k))
             t[:, j] = 1.0
             estimates += evaluate(sub, {a: t}, resamples=resamples, seed=seed + j)

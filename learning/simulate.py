@@ -80,6 +80,8 @@ class SimConfig:
     """Multiplier of the outcome delays (1 = half the segment's sales cycle on average)."""
     stage_value: float | None = None
     """Partial credit of a stage advance; None = the tenant default (learning/defaults.py)."""
+    provisional_after_days: int | None = defaults.PROVISIONAL_AFTER_DAYS
+    """Age at which an open decision is counted provisionally (None: only at its close)."""
 
 
 @dataclass
@@ -267,6 +269,12 @@ def run_bandit(pop: Population, s: Stream, cfg: SimConfig, rewards: RewardConfig
             outcomes = [_outcome(i, t, k, won[i], float(pop.amount[s.row[i]])) for t, i, k in arrived]
             new = attribute_all(outcomes, [decisions[i] for _t, i, _k in arrived], config=rewards)
             posterior.update(new)
+        after = cfg.provisional_after_days
+        if after is not None and day >= after:
+            # decisions made `after` days ago whose deal is still open count provisionally now
+            for i in range(day_index[day - after], day_index[day - after + 1]):
+                if not s.holdout[i] and s.delay[i] > after:
+                    posterior.fold_provisional(f"sim-{i}", STRATEGIES[arms[i]], decisions[i].context)
         cache: dict[tuple[Any, ...], tuple[list[str], np.ndarray]] = {}
         for i in range(day_index[day], day_index[day + 1]):
             r = s.row[i]
@@ -458,26 +466,29 @@ def _best_by_segment(pop: Population, s: Stream, matrix: np.ndarray, acted: np.n
 
 def _ope(pop: Population, s: Stream, run: PolicyRun, observed: np.ndarray, matrix: np.ndarray,
          cfg: SimConfig) -> list[dict[str, Any]]:
-    """DR (with IPS and SNIPS alongside) of each arm on the decisions where it was allowed."""
+    """Self-normalised DR (with DR, IPS and SNIPS alongside) of each arm on the decisions where it
+    was allowed (`learning.ope._sndr`: why not plain DR)."""
     idx = np.flatnonzero(observed)
     ctx_codes: dict[tuple[str, str, str], int] = {}
     contexts = np.array([ctx_codes.setdefault((pop.segment[r], pop.band[r], pop.engagement[r]), len(ctx_codes))
                          for r in s.row[idx]])
-    data = LoggedData(contexts, run.arms[idx], run.propensities[idx], run.realized[idx], tuple(STRATEGIES))
+    data = LoggedData(contexts, run.arms[idx], run.propensities[idx], run.realized[idx], tuple(STRATEGIES),
+                      s.weight[idx], pop.score[s.row[idx]])
     out = []
     k = len(STRATEGIES)
     for j, arm in enumerate(STRATEGIES):
         ok = s.allowed[idx, j]
         if not ok.any():
             continue
-        sub = LoggedData(contexts[ok], data.arms[ok], data.propensities[ok], data.rewards[ok], data.arm_names)
+        sub = data.subset(ok)
         target = np.zeros((int(ok.sum()), k))
         target[:, j] = 1.0
         est = {e.method: e for e in evaluate(sub, {arm: target}, resamples=cfg.resamples, seed=cfg.seed + j)}
-        dr = est["dr"]
-        out.append({"arm": arm, "estimate": dr.estimate, "ci95": list(dr.ci95),
+        main, dr = est["sndr"], est["dr"]
+        out.append({"arm": arm, "method": "sndr", "estimate": main.estimate, "ci95": list(main.ci95),
                     "true_value": float(matrix[idx[ok], j].mean()),
-                    "ips": est["ips"].estimate, "snips": est["snips"].estimate, "n": dr.n})
+                    "dr": dr.estimate, "dr_ci95": list(dr.ci95),
+                    "ips": est["ips"].estimate, "snips": est["snips"].estimate, "n": main.n})
     return out
 
 
