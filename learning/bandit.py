@@ -151,11 +151,12 @@ class Posterior:
             return  # an arm removed from the catalogue since the decision: nothing to learn
         v = float(value)
         table = self.prov_stats if provisional else self.stats
+        share = count if provisional else 1.0  # a provisional observation counts as `count` of one
         for key in _levels(context):
             cell = table.setdefault(key, {}).setdefault(arm, [0.0, 0.0, 0.0])
             cell[0] += count
-            cell[1] += v
-            cell[2] += v * v
+            cell[1] += share * v
+            cell[2] += share * v * v
         self.n_updates += 1
 
     def remove(self, context: Mapping[str, Any], arm: str, value: float) -> None:
@@ -166,9 +167,10 @@ class Posterior:
         for key in _levels(context):
             cell = self.prov_stats.get(key, {}).get(arm)
             if cell is not None:
-                cell[0] -= 1.0
-                cell[1] -= v
-                cell[2] = max(cell[2] - v * v, 0.0)
+                k = defaults.PROVISIONAL_COUNT
+                cell[0] -= k
+                cell[1] -= k * v
+                cell[2] = max(cell[2] - k * v * v, 0.0)
 
     def early_slope(self) -> float:
         """Final observation predicted per unit of early stage credit above its stage baseline,
@@ -199,7 +201,7 @@ class Posterior:
         cell[1] += early
         x = early - base
         value = self.early_slope() * x
-        self.add(context, arm, value, provisional=True)
+        self.add(context, arm, value, count=defaults.PROVISIONAL_COUNT, provisional=True)
         self.provisional[decision] = [value, arm, dict(context), x]
         return value
 

@@ -100,3 +100,6 @@ credit so far (`Posterior.fold_provisional`); None turns it off."""
 
 EARLY_FIT_MIN = 200
 """Closed decisions with a provisional observation needed before its slope is learned (1 before)."""
+
+PROVISIONAL_COUNT = 0.25
+"""How much of one observation a provisional observation counts for."""
