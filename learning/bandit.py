@@ -128,82 +128,20 @@ class Posterior:
         reported after its deal's close adds to the counted observation instead of waiting)."""
         self.watermark: str | int | None = None
         """Free for the app: e.g. the id of the last stored reward folded in."""
-        self.prov_stats: dict[str, dict[str, list[float]]] = {}
-        """Like `stats`, for the provisional observations (`fold_provisional`) still held."""
-        self.provisional: dict[str, list[Any]] = {}
-        """decision id -> [observation folded, arm, context]: a provisional observation of a
-        decision still open (`fold_provisional`), taken back when its final outcome arrives."""
-        self.early_credit: dict[str, list[float]] = {}
-        """stage at decision -> [decisions, their summed partial credit when provisionally folded]:
-        how far such a deal moves in that time whatever the arm."""
-        self.early_fit: list[float] = [0.0, 0.0, 0.0]
-        """[pairs, sum of provisional x final, sum of provisional^2] over closed decisions: the
-        slope that turns early stage credit into the final observation it predicts."""
 
     # --- learning ------------------------------------------------------------------------
-    def add(self, context: Mapping[str, Any], arm: str, value: float, *, count: float = 1.0,
-            provisional: bool = False) -> None:
+    def add(self, context: Mapping[str, Any], arm: str, value: float, *, count: float = 1.0) -> None:
         """Fold one observation of `arm` in `context` into the posterior (`count` 0 adds credit to
-        an observation already counted: a stage advance reported after its deal closed).
-        A provisional observation counts in the arm's mean but not in the noise estimate: it is a
-        prediction, far less spread than the outcomes, and would make every belief overconfident."""
+        an observation already counted: a stage advance reported after its deal closed)."""
         if arm not in self.arms:
             return  # an arm removed from the catalogue since the decision: nothing to learn
         v = float(value)
-        table = self.prov_stats if provisional else self.stats
-        share = count if provisional else 1.0  # a provisional observation counts as `count` of one
         for key in _levels(context):
-            cell = table.setdefault(key, {}).setdefault(arm, [0.0, 0.0, 0.0])
+            cell = self.stats.setdefault(key, {}).setdefault(arm, [0.0, 0.0, 0.0])
             cell[0] += count
-            cell[1] += share * v
-            cell[2] += share * v * v
+            cell[1] += v
+            cell[2] += v * v
         self.n_updates += 1
-
-    def remove(self, context: Mapping[str, Any], arm: str, value: float) -> None:
-        """Take back a provisional observation (its decision's final outcome replaces it)."""
-        if arm not in self.arms:
-            return
-        v = float(value)
-        for key in _levels(context):
-            cell = self.prov_stats.get(key, {}).get(arm)
-            if cell is not None:
-                k = defaults.PROVISIONAL_COUNT
-                cell[0] -= k
-                cell[1] -= k * v
-                cell[2] = max(cell[2] - k * v * v, 0.0)
-
-    def early_slope(self) -> float:
-        """Final observation predicted per unit of early stage credit above its stage baseline,
-        learned from closed decisions (1 until EARLY_FIT_MIN of them; clipped to [0, 3])."""
-        n, sxy, sxx = self.early_fit
-        if n < defaults.EARLY_FIT_MIN or sxx <= 0:
-            return 1.0
-        return float(min(max(sxy / sxx, 0.0), 3.0))
-
-    def fold_provisional(self, decision_id: str, arm: str, context: Mapping[str, Any]) -> float | None:
-        """Count a decision still open as one provisional observation now, from the stage credit
-        its deal earned so far (`pending`); call once per decision, PROVISIONAL_AFTER_DAYS after it.
-
-        The observation is the early credit minus the mean early credit of decisions made at the
-        same stage and band (all arms alike), times `early_slope`. The final outcome replaces it
-        (`update`). Why: an enterprise deal closes ~47 days after the decision, so without this
-        the first weeks of enterprise choices are made on no enterprise evidence at all, while its
-        stage moves, which follow the odds, start arriving within days. Returns the value folded
-        (None: the decision closed or is already counted).
-        """
-        decision = str(decision_id)
-        if decision in self.provisional or decision in set(self.closed) or arm not in self.arms:
-            return None
-        early = float(self.pending.get(decision, [0.0])[0])
-        cell = self.early_credit.setdefault(_stage_key(context), [0.0, 0.0])
-        base = cell[1] / cell[0] if cell[0] else 0.0
-        cell[0] += 1.0
-        cell[1] += early
-        x = early - base
-        value = self.early_slope() * x
-        self.add(context, arm, value, count=defaults.PROVISIONAL_COUNT, provisional=True)
-        self.provisional[decision] = [value, arm, dict(context), x]
-        return value
 
     def stage_baseline(self, context: Mapping[str, Any]) -> float:
         """Mean partial credit per closed decision made at the context's stage and conversion
@@ -260,11 +198,6 @@ class Posterior:
                 if decision:
                     closed.add(decision)
                     self.closed.append(decision)
-                    held = self.provisional.pop(decision, None)
-                    if held is not None:
-                        self.remove(held[2], str(held[1]), float(held[0]))
-                        fit = self.early_fit
-                        fit[0], fit[1], fit[2] = fit[0] + 1, fit[1] + float(held[3]) * obs, fit[2] + float(held[3]) ** 2
             self.add(context, str(r.arm), obs)
         del self.closed[:-defaults.CLOSED_DECISIONS_KEPT]
         return self
@@ -297,9 +230,6 @@ class Posterior:
         levels = _levels(context)
         for depth, key in enumerate(levels):
             cell = self.stats.get(key, {}).get(arm)
-            held = self.prov_stats.get(key, {}).get(arm)
-            if held is not None and held[0] > 0:
-                cell = [held[0] + (cell[0] if cell else 0.0), held[1] + (cell[1] if cell else 0.0)]
             prior_var = var + tau2[depth]
             if cell is None or cell[0] == 0:
                 mean, var = mean, prior_var
@@ -356,10 +286,7 @@ class Posterior:
                            "pseudo_count": self.pseudo_count, "segment_pseudo_count": self.segment_pseudo_count,
                            "n_updates": self.n_updates,
                            "watermark": self.watermark, "stats": self.stats, "pending": self.pending,
-                           "stage_credit": self.stage_credit, "closed": self.closed,
-                           "provisional": self.provisional, "prov_stats": self.prov_stats,
-                           "early_credit": self.early_credit,
-                           "early_fit": self.early_fit}, sort_keys=True)
+                           "stage_credit": self.stage_credit, "closed": self.closed}, sort_keys=True)
 
     @classmethod
     def from_json(cls, text: str | bytes, *, arms: Sequence[str] | None = None) -> Posterior:
@@ -382,12 +309,6 @@ class Posterior:
             p.pending = {str(k): [float(v[0]), str(v[1]), dict(v[2])] for k, v in data.get("pending", {}).items()}
             p.stage_credit = {str(k): [float(v[0]), float(v[1])] for k, v in data.get("stage_credit", {}).items()}
             p.closed = [str(x) for x in data.get("closed", [])]
-            p.provisional = {str(k): [float(v[0]), str(v[1]), dict(v[2]), float(v[3])]
-                             for k, v in data.get("provisional", {}).items()}
-            p.prov_stats = {k: {a: [float(x) for x in v] for a, v in cell.items()}
-                            for k, cell in data.get("prov_stats", {}).items()}
-            p.early_credit = {str(k): [float(v[0]), float(v[1])] for k, v in data.get("early_credit", {}).items()}
-            p.early_fit = [float(x) for x in data.get("early_fit", [0.0, 0.0, 0.0])]
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             if isinstance(exc, LearningConfigError):
                 raise

@@ -93,13 +93,3 @@ SEGMENT_EDGES = (100, 1000)
 
 QUIET_TRENDS = ("declining", "no_activity")
 """Analyst engagement trends the bandit's context calls 'quiet' (others are 'active')."""
-
-PROVISIONAL_AFTER_DAYS: int | None = 14
-"""Days after a decision at which a decision still open is counted provisionally from its stage
-credit so far (`Posterior.fold_provisional`); None turns it off."""
-
-EARLY_FIT_MIN = 200
-"""Closed decisions with a provisional observation needed before its slope is learned (1 before)."""
-
-PROVISIONAL_COUNT = 0.25
-"""How much of one observation a provisional observation counts for."""

@@ -80,8 +80,6 @@ class SimConfig:
     """Multiplier of the outcome delays (1 = half the segment's sales cycle on average)."""
     stage_value: float | None = None
     """Partial credit of a stage advance; None = the tenant default (learning/defaults.py)."""
-    provisional_after_days: int | None = defaults.PROVISIONAL_AFTER_DAYS
-    """Age at which an open decision is counted provisionally (None: only at its close)."""
 
 
 @dataclass
@@ -269,12 +267,6 @@ def run_bandit(pop: Population, s: Stream, cfg: SimConfig, rewards: RewardConfig
             outcomes = [_outcome(i, t, k, won[i], float(pop.amount[s.row[i]])) for t, i, k in arrived]
             new = attribute_all(outcomes, [decisions[i] for _t, i, _k in arrived], config=rewards)
             posterior.update(new)
-        after = cfg.provisional_after_days
-        if after is not None and day >= after:
-            # decisions made `after` days ago whose deal is still open count provisionally now
-            for i in range(day_index[day - after], day_index[day - after + 1]):
-                if not s.holdout[i] and s.delay[i] > after:
-                    posterior.fold_provisional(f"sim-{i}", STRATEGIES[arms[i]], decisions[i].context)
         cache: dict[tuple[Any, ...], tuple[list[str], np.ndarray]] = {}
         for i in range(day_index[day], day_index[day + 1]):
             r = s.row[i]
