@@ -161,8 +161,9 @@ def build_population(cfg: SimConfig) -> Population:
     deals = [m.deals[int(k)] for k in tab["key"]]
     stage = np.array([OPEN_STAGES.index(d.stage) for d in deals])
     plans = [d.stage_plan_ or stage_schedule(cfg.seed, d.key, d.engagement_) for d in deals]
-    life = np.array([max((d.decision_at_ - d.created_at).total_seconds(), 1.0) for d in deals])
-    left = np.array([(d.decision_at_ - timedelta(hours=12) - m.now).total_seconds() for d in deals])
+    due = [d.decision_at_ or m.now for d in deals]  # every open deal of the market has its decision date
+    life = np.array([max((t - d.created_at).total_seconds(), 1.0) for t, d in zip(due, deals, strict=True)])
+    left = np.array([(t - timedelta(hours=12) - m.now).total_seconds() for t in due])
     return Population(seg, tab["amount"].astype(float), logit, effects, band, engagement, grid[value.argmax(axis=0)],
                       score, stage, np.array([p[0] for p in plans]), np.array([p[1] for p in plans]),
                       np.array([d.progress_ for d in deals]), np.clip(left / life, 0.0, None))
