@@ -150,8 +150,10 @@ def _sndr(contexts: np.ndarray, n_ctx: int, w: np.ndarray, model: np.ndarray, re
     where the target's arm was never logged keeps the model's value. Why: plain DR adds
     w * (r - q) / n, and an arm logged a handful of times at a 0.4% propensity on large deals
     puts a few terms of hundreds into that sum; whether they happen decides the estimate (seed 8
-    of the simulation: risk reversal's enterprise part 0.58 against a truth of 3.37). Normalising
-    by the weights actually seen bounds the correction by the residuals' own range.
+    of the simulation, plain DR: risk reversal's enterprise part 0.58 against a truth of 3.37).
+    Normalising by the weights actually seen bounds the correction by the residuals' own range
+    (consistent, slightly biased in small cells; SNDR still misses that arm on seed 8 overall:
+    learning/README.md "Measured").
     """
     w2, m2, r2, c2 = (np.atleast_2d(x) for x in (w, model, resid, contexts))
     b, n = m2.shape
