@@ -103,8 +103,9 @@ def reward_model(data: LoggedData, *, folds: int = 2, shrink: float = defaults.R
     q = weight x (baseline + the arm's mean credit above the baseline per unit weight in the
     context cell, shrunk to the arm's overall mean). The weight and the baseline are known before
     the decision: modelling the credit per unit weight keeps a few large deals from making the
-    cell means (and so every DR residual) as noisy as their amounts, which is what left the
-    interval of an arm off its true value (measured: learning/README.md "OPE").
+    cell means as noisy as their amounts. (Measured on the simulation's seeds 0-9, plain DR
+    covered 64/70 arms with this model and 66/70 with cell means of the weighted rewards: no
+    gain for DR alone; SNDR uses it: learning/README.md "Measured".)
     """
     n, k = len(data), len(data.arm_names)
     n_ctx = int(data.contexts.max()) + 1 if n else 0
