@@ -128,18 +128,20 @@ def main() -> None:
     unknown = set(only or ()) - {d[0] for d in DATASETS}
     if unknown:
         sys.exit(f"--only: unknown dataset(s) {sorted(unknown)}; known: {[d[0] for d in DATASETS]}")
-    results: dict = {}
-    previous = RESULTS / "scoring_public.json"
-    if only and previous.is_file():
-        kept = json.loads(previous.read_text())
-        if kept.get("protocol") == protocol:
-            results = {k: v for k, v in kept["datasets"].items() if k not in only}
+    measured: dict = {}
+    path = RESULTS / "scoring_public.json"
     for name, pkg, item, target, task in DATASETS:
         if only and name not in only:
             continue
-        results[name] = run(name, pkg, item, target, task, folds)
+        measured[name] = run(name, pkg, item, target, task, folds)
         # Written after every dataset: the whole run takes an hour or more on a loaded machine,
-        # and an interrupted run used to lose every dataset it had finished.
+        # and an interrupted run used to lose every dataset it had finished. With --only the
+        # file is re-read just before writing, so two runs on different datasets keep each other's.
+        results = dict(measured)
+        if only and path.is_file():
+            kept = json.loads(path.read_text())
+            if kept.get("protocol") == protocol:
+                results = {k: v for k, v in kept["datasets"].items() if k not in measured} | measured
         ordered = {d[0]: results[d[0]] for d in DATASETS if d[0] in results}
         path = write_result("scoring_public", {"protocol": protocol, "complete": len(ordered) == len(DATASETS),
                                                "datasets": ordered})
