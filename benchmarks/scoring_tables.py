@@ -68,7 +68,8 @@ def public_table(doc: dict) -> list[str]:
         when = f"{d['measured_at']} ({d['commit']})" if "measured_at" in d else doc["measured_at"]
         lines.append(f"| {name} | {d['task']} | {d['rows']:,} | {d['positive_rate']:.3f} | {_f(m['ours'])} | "
                      f"{_f(m['logistic_regression'])} | {_f(m['gradient_boosting'])} | {_f(m.get('xgboost_tuned'))} | "
-                     f"{d['ours_minus_best_baseline']:+.4f} | {spread} | {_f(d.get('best_baseline_fold_sd'))} | "
+                     f"{d['ours_minus_best_baseline']:+.4f}{'' if 'xgboost_tuned' in m else ' (tuned XGBoost not run)'} | "
+                     f"{spread} | {_f(d.get('best_baseline_fold_sd'))} | "
                      f"{_f(d['ours_ece_15_mean'])} | {when} |")
     return lines
 

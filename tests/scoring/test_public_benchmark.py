@@ -53,3 +53,12 @@ def test_the_public_table_shows_the_gap_its_fold_spread_and_where_it_was_measure
     assert "| -0.0080 |" in row
     assert "-0.0180 / +0.0020" in row
     assert "(c-caravan)" in row
+
+
+def test_a_row_measured_before_the_tuned_baseline_existed_says_so_instead_of_looking_met():
+    entry = _entry("caravan", 0.748, 0.733)
+    del entry["roc_auc_mean"]["xgboost_tuned"], entry["measured_at"]
+    doc = {"protocol": "p", "measured_at": "2026-11-25T16:33:04Z", "datasets": {"caravan": entry}}
+    row = next(line for line in scoring_tables.public_table(doc) if line.startswith("| caravan"))
+    assert "(tuned XGBoost not run)" in row
+    assert "2026-11-25T16:33:04Z" in row
