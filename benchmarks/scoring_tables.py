@@ -65,7 +65,7 @@ def public_table(doc: dict) -> list[str]:
         m = d["roc_auc_mean"]
         gaps = d.get("ours_minus_best_by_fold")
         spread = f"{min(gaps):+.4f} / {max(gaps):+.4f}" if gaps else "n/a"
-        when = f"{d['measured_at']} ({d['commit']})" if "measured_at" in d else doc["measured_at"]
+        when = d.get("measured_at", doc["measured_at"]) + (f" ({d['commit']})" if "commit" in d else "")
         lines.append(f"| {name} | {d['task']} | {d['rows']:,} | {d['positive_rate']:.3f} | {_f(m['ours'])} | "
                      f"{_f(m['logistic_regression'])} | {_f(m['gradient_boosting'])} | {_f(m.get('xgboost_tuned'))} | "
                      f"{d['ours_minus_best_baseline']:+.4f}{'' if 'xgboost_tuned' in m else ' (tuned XGBoost not run)'} | "
