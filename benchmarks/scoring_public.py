@@ -142,8 +142,8 @@ def main() -> None:
             kept = json.loads(path.read_text())
             if kept.get("protocol") == protocol:
                 # Entries written before datasets carried their own time keep the file's.
-                results = {k: {"measured_at": kept["measured_at"]} | v for k, v in kept["datasets"].items()
-                           if k not in measured} | measured
+                stamp = {"measured_at": kept["measured_at"]} if "measured_at" in kept else {}
+                results = {k: stamp | v for k, v in kept["datasets"].items() if k not in measured} | measured
         ordered = {d[0]: results[d[0]] for d in DATASETS if d[0] in results}
         path = write_result("scoring_public", {"protocol": protocol, "complete": len(ordered) == len(DATASETS),
                                                "datasets": ordered})
