@@ -43,7 +43,17 @@ from typing import Any
 import numpy as np
 
 from benchmarks._common import write_result
-from integrations.base import Activity, ClosedWonDeal, Company, Contact, History, Owner, Record, StageChange
+from integrations.base import (
+    PAGE_VIEW_HISTORY_KEY,
+    Activity,
+    ClosedWonDeal,
+    Company,
+    Contact,
+    History,
+    Owner,
+    Record,
+    StageChange,
+)
 from integrations.sandbox.market import Market, MarketConfig, eventual_p_win
 from scoring import score_batch
 from scoring.metrics import expected_calibration_error
@@ -93,9 +103,16 @@ def market_records(m: Market) -> dict[int, Record]:
                            for c in d.contacts),
             activities=tuple(sorted(acts.get(d.key, ()), key=lambda a: a.at)), history=history,
             extra={"deal_type": d.dealtype, "discount": d.discount if (d.closed_at and d.discount > 0) else None,
-                   **_churn_fields(m, comp)},
+                   **_churn_fields(m, comp), **_page_view_history(m, d)},
         )
     return out
+
+
+def _page_view_history(m: Market, d: Any) -> dict[str, Any]:
+    """The deal's contacts' web sessions up to now, as the HubSpot adapter builds them from the
+    dated history of each contact's page-view count (``integrations.hubspot.mapping.page_view_history``)."""
+    sessions = sorted([_iso(t), n] for c in d.contacts for t, n in m.contacts[c].visits if t <= m.now)
+    return {PAGE_VIEW_HISTORY_KEY: sessions} if d.contacts else {}
 
 
 def _churn_fields(m: Market, comp: Any) -> dict[str, Any]:
