@@ -77,7 +77,8 @@ def market_table(doc: dict) -> list[str]:
 
 
 def market_product_table(doc: dict) -> list[str]:
-    size = "quick run, fast training" if doc.get("quick") else "full training"
+    fast = any(r.get("fast_training") for r in doc.get("runs", ()))
+    size = "quick run, fast training" if doc.get("quick") else ("fast training" if fast else "full training")
     lines = [f"### Simulated market through the product path (market → canonical Records → training → open deals "
              f"scored mid-cycle → eventual outcomes; {size}; measured {doc['measured_at']}"
              f"{'; code ' + doc['code_commit'] if doc.get('code_commit') else ''})", "",
@@ -90,7 +91,7 @@ def market_product_table(doc: dict) -> list[str]:
              "the same outcomes (a perfect forecaster's score at this many deals: the sampling floor), \"vs p_true\" "
              "compares the same bins of p̂ with the mean p_true instead of the outcomes. \"Knowable floor\": a regression "
              "fitted on p_true itself from the scored deals' own record features (5-fold, out of fold), roughly how "
-             "close any model of these records can get (page views and engagement are not in the records).", "",
+             "close any model of these records can get (engagement is not in the records).", "",
              "| discount history | closed / open deals | ROC AUC (ours / logistic / p_true) | "
              "ECE (ours / logistic / p_true's own / ours vs p_true) | "
              "mean abs(p̂ − p_true) (ours / logistic / ours vs at decision / knowable floor) | mean p̂ / p_true / win rate | "
