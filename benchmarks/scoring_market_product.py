@@ -299,6 +299,20 @@ def _args(argv: list[str]) -> argparse.Namespace:
     return args
 
 
+def _commit() -> str | None:
+    """The checked-out commit (with "+dirty" when the work tree differs), so a figure names its code."""
+    import subprocess
+
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=True,
+                              cwd=os.path.dirname(__file__)).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], capture_output=True,
+                               text=True, check=True, cwd=os.path.dirname(__file__)).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return head + ("+dirty" if dirty else "")
+
+
 def main(argv: list[str] | None = None) -> None:
     args = _args(sys.argv[1:] if argv is None else argv)
     if args.price_seeds is not None:
@@ -307,7 +321,7 @@ def main(argv: list[str] | None = None) -> None:
         path = write_result("scoring_market_product_price", {"quick": args.quick, "runs": runs})
         print(path.read_text())
         return
-    out = {"quick": args.quick, "runs": [run(args.seed, args.closed, args.open_, policy, fast=args.quick or args.fast)
+    out = {"quick": args.quick, "code_commit": _commit(), "runs": [run(args.seed, args.closed, args.open_, policy, fast=args.quick or args.fast)
                                          for policy in args.policies]}
     path = write_result("scoring_market_product" + ("" if args.quick else "_full"), out)
     print(path.read_text())
