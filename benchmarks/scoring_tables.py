@@ -150,7 +150,9 @@ def market_price_table(doc: dict) -> list[str]:
 
 
 def market_floor_table(doc: dict) -> list[str]:
-    names = {"a_product_features": "(a) the features the product builds",
+    names = {"a_product_features": "(a) the features the product builds (since wave 7 with page views and the last "
+                                   "visit as of now from the contacts' page-view history, whole-life activity counts "
+                                   "with notes, the most senior contact's level)",
              "b_plus_richer_timeline": "(b) (a) + richer timeline features (totals, per 30 days, recency-weighted, "
                                        "14-day trend, reply ratio, days in stage, stage velocity)",
              "c_b_plus_days_to_expected_close": "(c) (b) + days to the expected close date (closed deals do not keep it)",
@@ -159,7 +161,9 @@ def market_floor_table(doc: dict) -> list[str]:
     lines = [f"### How close can a model of the records get to p_true? (seed {doc['seed']}, {doc['open_deals']:,} "
              f"open deals; measured {doc['measured_at']})", "",
              f"Gradient boosting fitted on p_true itself on {doc['train_deals']:,} open deals, measured on the other "
-             f"{doc['test_deals']:,} (`python -m benchmarks.scoring_market_floor`). A constant scores "
+             f"{doc['test_deals']:,} (`python -m benchmarks.scoring_market_floor --seed {doc['seed']} --open "
+             f"{doc['open_deals']} --closed {doc['closed_deals']}`; load after "
+             f"{(doc.get('load_average_after') or [float('nan')])[0]:.1f}). A constant scores "
              f"{doc['mean_abs_error_of_a_constant']:.3f}; sd of p_true {doc['sd_p_true']:.3f}.", "",
              "| features | mean abs(p̂ − p_true) |", "| --- | ---: |"]
     for key, value in doc["mean_abs_error_by_feature_set"].items():
