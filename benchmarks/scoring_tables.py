@@ -171,6 +171,23 @@ def market_floor_table(doc: dict) -> list[str]:
     return lines
 
 
+def market_calibration_table(doc: dict) -> list[str]:
+    lines = [f"### Recency-weighted calibration and cycle position (seed {doc['seed']}, {doc['closed_deals']:,} closed / "
+             f"{doc['open_deals']:,} open deals, fast training; measured {doc['measured_at']}; load after "
+             f"{doc['load_average_after'][0]:.1f})", "",
+             "The product path trained twice on one market, with the calibrator's recency weights and without; open "
+             "deals' mean p̂ minus their mean p_true (no outcome noise), overall and by the elapsed share of each "
+             f"deal's life (`python -m benchmarks.scoring_market_calibration`). Mean p_true {doc['mean_p_true']:.3f}.",
+             "", "| calibration half-life (days) | mean p̂ | gap vs p_true | by cycle position 0–.25 / .25–.5 / .5–.75 / "
+             ".75–1 | mean abs(p̂ − p_true) |", "| ---: | ---: | ---: | ---: | ---: |"]
+    for r in doc["runs"]:
+        hl = "none" if r["half_life_days"] >= 1e6 else f"{r['half_life_days']:g}"
+        gaps = " / ".join(f"{b['gap_vs_true_p']:+.3f}" for b in r["by_cycle_position"])
+        lines.append(f"| {hl} | {r['mean_p_hat']:.3f} | {r['gap_vs_true_p']:+.3f} | {gaps} | "
+                     f"{r['mean_abs_error_vs_true_p']:.3f} |")
+    return lines
+
+
 def latency_table(doc: dict) -> list[str]:
     p = doc["p50_ms"]
     return [f"### Latency (warm, single-threaded, {doc['records']} distinct records; measured {doc['measured_at']})", "",
@@ -191,14 +208,17 @@ def render() -> str:
              "- `python -m benchmarks.scoring_cdnow`", "- `python -m benchmarks.scoring_public` (needs the `bench` extra)",
              "- `python -m benchmarks.scoring_market`", "- `python -m benchmarks.scoring_market_product [--quick]` (quick: 900 closed / 300 open deals; "
              "default: 5,000 / 1,000, written to `scoring_market_product_full.json`; "
-             "`--price-only 3,11,12`: price regret alone, written to `scoring_market_product_price.json`)",
+             "`--price-only 3,11,12`: price regret alone, written to `scoring_market_product_price.json`; "
+             "`--closed 5000 --open 3000 --fast`: full size, fast training, written to `scoring_market_product_full.json`)",
              "- `python -m benchmarks.scoring_market_floor`",
+             "- `python -m benchmarks.scoring_market_calibration`",
              "- `python -m benchmarks.scoring_latency`", ""]
     for name, fn in (("scoring_cdnow", cdnow_table), ("scoring_public", public_table),
                      ("scoring_market", market_table), ("scoring_market_product", market_product_table),
                      ("scoring_market_product_full", market_product_table),
                      ("scoring_market_product_price", market_price_table),
                      ("scoring_market_floor", market_floor_table),
+                     ("scoring_market_calibration", market_calibration_table),
                      ("scoring_latency", latency_table)):
         doc = _load(name)
         parts += (fn(doc) if doc else [f"_{name}: not run yet._"]) + [""]
