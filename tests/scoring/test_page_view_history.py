@@ -100,3 +100,24 @@ def test_a_record_read_with_history_says_so_even_when_nobody_visited():
 def test_the_most_senior_contact_is_read_from_the_title(title, level):
     record = replace(crm_records(1, seed=3)[0], contacts=(Contact(id="1", title=title),))
     assert record_features(record, as_of=_at("2023-03-01"))["top_title_level"] == level
+
+
+def test_on_the_market_the_records_page_views_as_of_a_moment_are_what_the_truth_saw_then():
+    # The truth weighs each deal's contacts' cumulative page views and last visit; the records
+    # must give the same figures as of any moment, never later visits.
+    from benchmarks.scoring_market_product import market_records
+    from integrations.sandbox.market import Market, MarketConfig
+
+    m = Market(MarketConfig(seed=5, n_companies=30, n_open_deals=20, n_closed_deals=60,
+                            start=datetime(2026, 6, 1, tzinfo=UTC)))
+    records = market_records(m)
+    checked = 0
+    for d in m.deals:
+        moment = d.created_at + (m.now - d.created_at) / 2 if d.is_open else d.created_at + (d.closed_at - d.created_at) / 2
+        truth = m.features(d.key, at=moment)
+        feats = record_features(records[d.key], as_of=moment)
+        assert feats["page_views"] == truth["page_views"]
+        if truth["page_views"]:
+            assert math.floor(feats["days_since_last_visit"]) == truth["days_since_visit"]
+            checked += 1
+    assert checked > 10
