@@ -4,7 +4,9 @@ A flexible learner (gradient boosting) is fitted on p_true itself, the eventual 
 of open deals (``integrations.sandbox.market.eventual_p_win``), on a training half of the open
 deals, and measured on the other half, from:
 
-(a) the features the product builds (``scoring.features.record_features`` as of the market's now);
+(a) the features the product builds (``scoring.features.record_features`` as of the market's now;
+    they hold page views and the last visit from the contacts' dated page-view history, as the
+    HubSpot adapter reads it);
 (b) (a) plus richer as-of-now features from the same records: total and per-30-day activity by
     kind, recency-weighted counts (14-day half-life), the last 14 days against the 14 before,
     the reply ratio, days in the current stage and stage changes per 30 days;

@@ -7,8 +7,9 @@ Steps (one run, one seed):
    (reps discount the deals they fear losing; a quarter of reps randomise).
 2. Every deal becomes the canonical ``Record`` the CRM adapter would build: firmographics, owner
    id, contacts' titles, timestamped emails/calls/meetings/notes, stage history, the account's
-   past wins, the discount field (empty when none was given). What the CRM does not keep per
-   moment (page views, engagement) is not there. (Records are built from the market directly,
+   past wins, the discount field (empty when none was given), and the contacts' web sessions as
+   the HubSpot adapter reads them from the dated history of each contact's page-view count
+   (``propertiesWithHistory``). What no CRM shows (the buyer's engagement) is not there. (Records are built from the market directly,
    not over the sandbox's HTTP API: same fields, minutes faster.)
 3. ``scoring.train_from_records`` trains conversion (closed deals as snapshots of their life) and
    price; a logistic regression is fitted on the same snapshot rows as the reference.
@@ -25,9 +26,9 @@ Steps (one run, one seed):
    discount vs the best discount on the same grid, as a share of the optimum; under the
    confounded history and under a randomised one.
 
-Run: ``python -m benchmarks.scoring_market_product [--quick] [--closed N] [--open N]
+Run: ``python -m benchmarks.scoring_market_product [--quick] [--closed N] [--open N] [--fast]
 [--policies confounded,random] [--price-only SEEDS]`` (quick: 900 closed / 300 open, fast training; default: 5,000
-closed / 1,000 open, full training) →
+closed / 1,000 open, full training; ``--fast``: fast training at the given size) →
 ``benchmarks/results/scoring_market_product.json``.
 """
 
@@ -43,7 +44,17 @@ from typing import Any
 import numpy as np
 
 from benchmarks._common import write_result
-from integrations.base import Activity, ClosedWonDeal, Company, Contact, History, Owner, Record, StageChange
+from integrations.base import (
+    PAGE_VIEW_HISTORY_KEY,
+    Activity,
+    ClosedWonDeal,
+    Company,
+    Contact,
+    History,
+    Owner,
+    Record,
+    StageChange,
+)
 from integrations.sandbox.market import Market, MarketConfig, eventual_p_win
 from scoring import score_batch
 from scoring.metrics import expected_calibration_error
@@ -93,9 +104,16 @@ def market_records(m: Market) -> dict[int, Record]:
                            for c in d.contacts),
             activities=tuple(sorted(acts.get(d.key, ()), key=lambda a: a.at)), history=history,
             extra={"deal_type": d.dealtype, "discount": d.discount if (d.closed_at and d.discount > 0) else None,
-                   **_churn_fields(m, comp)},
+                   **_churn_fields(m, comp), **_page_view_history(m, d)},
         )
     return out
+
+
+def _page_view_history(m: Market, d: Any) -> dict[str, Any]:
+    """The deal's contacts' web sessions up to now, as the HubSpot adapter builds them from the
+    dated history of each contact's page-view count (``integrations.hubspot.mapping.page_view_history``)."""
+    sessions = sorted([_iso(t), n] for c in d.contacts for t, n in m.contacts[c].visits if t <= m.now)
+    return {PAGE_VIEW_HISTORY_KEY: sessions} if d.contacts else {}
 
 
 def _churn_fields(m: Market, comp: Any) -> dict[str, Any]:
@@ -262,6 +280,9 @@ def _args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--open", type=int, dest="open_", help="open deals scored (default 1000; quick 300)")
     parser.add_argument("--policies", default=",".join(POLICIES), help="discount histories, comma-separated")
     parser.add_argument("--seed", type=int, default=3)
+    parser.add_argument("--fast", action="store_true",
+                        help="fast training at any size (the quick run always trains fast); a full-size run with it "
+                             "still writes scoring_market_product_full.json and says fast_training")
     parser.add_argument("--price-only", dest="price_seeds", default=None,
                         help="price regret alone on these seeds, comma-separated (no conversion, no market run) "
                              "-> scoring_market_product_price.json")
@@ -278,6 +299,20 @@ def _args(argv: list[str]) -> argparse.Namespace:
     return args
 
 
+def _commit() -> str | None:
+    """The checked-out commit (with "+dirty" when the work tree differs), so a figure names its code."""
+    import subprocess
+
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=True,
+                              cwd=os.path.dirname(__file__)).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], capture_output=True,
+                               text=True, check=True, cwd=os.path.dirname(__file__)).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return head + ("+dirty" if dirty else "")
+
+
 def main(argv: list[str] | None = None) -> None:
     args = _args(sys.argv[1:] if argv is None else argv)
     if args.price_seeds is not None:
@@ -286,7 +321,7 @@ def main(argv: list[str] | None = None) -> None:
         path = write_result("scoring_market_product_price", {"quick": args.quick, "runs": runs})
         print(path.read_text())
         return
-    out = {"quick": args.quick, "runs": [run(args.seed, args.closed, args.open_, policy, fast=args.quick)
+    out = {"quick": args.quick, "code_commit": _commit(), "runs": [run(args.seed, args.closed, args.open_, policy, fast=args.quick or args.fast)
                                          for policy in args.policies]}
     path = write_result("scoring_market_product" + ("" if args.quick else "_full"), out)
     print(path.read_text())

@@ -97,7 +97,8 @@ def market_table(doc: dict) -> list[str]:
 
 
 def market_product_table(doc: dict) -> list[str]:
-    size = "quick run, fast training" if doc.get("quick") else "full training"
+    fast = any(r.get("fast_training") for r in doc.get("runs", ()))
+    size = "quick run, fast training" if doc.get("quick") else ("fast training" if fast else "full training")
     lines = [f"### Simulated market through the product path (market → canonical Records → training → open deals "
              f"scored mid-cycle → eventual outcomes; {size}; measured {doc['measured_at']}"
              f"{'; code ' + doc['code_commit'] if doc.get('code_commit') else ''})", "",
@@ -110,7 +111,7 @@ def market_product_table(doc: dict) -> list[str]:
              "the same outcomes (a perfect forecaster's score at this many deals: the sampling floor), \"vs p_true\" "
              "compares the same bins of p̂ with the mean p_true instead of the outcomes. \"Knowable floor\": a regression "
              "fitted on p_true itself from the scored deals' own record features (5-fold, out of fold), roughly how "
-             "close any model of these records can get (page views and engagement are not in the records).", "",
+             "close any model of these records can get (engagement is not in the records).", "",
              "| discount history | closed / open deals | ROC AUC (ours / logistic / p_true) | "
              "ECE (ours / logistic / p_true's own / ours vs p_true) | "
              "mean abs(p̂ − p_true) (ours / logistic / ours vs at decision / knowable floor) | mean p̂ / p_true / win rate | "
@@ -169,7 +170,9 @@ def market_price_table(doc: dict) -> list[str]:
 
 
 def market_floor_table(doc: dict) -> list[str]:
-    names = {"a_product_features": "(a) the features the product builds",
+    names = {"a_product_features": "(a) the features the product builds (since wave 7 with page views and the last "
+                                   "visit as of now from the contacts' page-view history, whole-life activity counts "
+                                   "with notes, the most senior contact's level)",
              "b_plus_richer_timeline": "(b) (a) + richer timeline features (totals, per 30 days, recency-weighted, "
                                        "14-day trend, reply ratio, days in stage, stage velocity)",
              "c_b_plus_days_to_expected_close": "(c) (b) + days to the expected close date (closed deals do not keep it)",
@@ -178,11 +181,30 @@ def market_floor_table(doc: dict) -> list[str]:
     lines = [f"### How close can a model of the records get to p_true? (seed {doc['seed']}, {doc['open_deals']:,} "
              f"open deals; measured {doc['measured_at']})", "",
              f"Gradient boosting fitted on p_true itself on {doc['train_deals']:,} open deals, measured on the other "
-             f"{doc['test_deals']:,} (`python -m benchmarks.scoring_market_floor`). A constant scores "
+             f"{doc['test_deals']:,} (`python -m benchmarks.scoring_market_floor --seed {doc['seed']} --open "
+             f"{doc['open_deals']} --closed {doc['closed_deals']}`; load after "
+             f"{(doc.get('load_average_after') or [float('nan')])[0]:.1f}). A constant scores "
              f"{doc['mean_abs_error_of_a_constant']:.3f}; sd of p_true {doc['sd_p_true']:.3f}.", "",
              "| features | mean abs(p̂ − p_true) |", "| --- | ---: |"]
     for key, value in doc["mean_abs_error_by_feature_set"].items():
         lines.append(f"| {names.get(key, key)} | {value:.3f} |")
+    return lines
+
+
+def market_calibration_table(doc: dict) -> list[str]:
+    lines = [f"### Recency-weighted calibration and cycle position (seed {doc['seed']}, {doc['closed_deals']:,} closed / "
+             f"{doc['open_deals']:,} open deals, fast training; measured {doc['measured_at']}; load after "
+             f"{doc['load_average_after'][0]:.1f})", "",
+             "The product path trained twice on one market, with the calibrator's recency weights and without; open "
+             "deals' mean p̂ minus their mean p_true (no outcome noise), overall and by the elapsed share of each "
+             f"deal's life (`python -m benchmarks.scoring_market_calibration`). Mean p_true {doc['mean_p_true']:.3f}.",
+             "", "| calibration half-life (days) | mean p̂ | gap vs p_true | by cycle position 0–.25 / .25–.5 / .5–.75 / "
+             ".75–1 | mean abs(p̂ − p_true) |", "| ---: | ---: | ---: | ---: | ---: |"]
+    for r in doc["runs"]:
+        hl = "none" if r["half_life_days"] >= 1e6 else f"{r['half_life_days']:g}"
+        gaps = " / ".join(f"{b['gap_vs_true_p']:+.3f}" for b in r["by_cycle_position"])
+        lines.append(f"| {hl} | {r['mean_p_hat']:.3f} | {r['gap_vs_true_p']:+.3f} | {gaps} | "
+                     f"{r['mean_abs_error_vs_true_p']:.3f} |")
     return lines
 
 
@@ -206,14 +228,17 @@ def render() -> str:
              "- `python -m benchmarks.scoring_cdnow`", "- `python -m benchmarks.scoring_public` (needs the `bench` extra)",
              "- `python -m benchmarks.scoring_market`", "- `python -m benchmarks.scoring_market_product [--quick]` (quick: 900 closed / 300 open deals; "
              "default: 5,000 / 1,000, written to `scoring_market_product_full.json`; "
-             "`--price-only 3,11,12`: price regret alone, written to `scoring_market_product_price.json`)",
+             "`--price-only 3,11,12`: price regret alone, written to `scoring_market_product_price.json`; "
+             "`--closed 5000 --open 3000 --fast`: full size, fast training, written to `scoring_market_product_full.json`)",
              "- `python -m benchmarks.scoring_market_floor`",
+             "- `python -m benchmarks.scoring_market_calibration`",
              "- `python -m benchmarks.scoring_latency`", ""]
     for name, fn in (("scoring_cdnow", cdnow_table), ("scoring_public", public_table),
                      ("scoring_market", market_table), ("scoring_market_product", market_product_table),
                      ("scoring_market_product_full", market_product_table),
                      ("scoring_market_product_price", market_price_table),
                      ("scoring_market_floor", market_floor_table),
+                     ("scoring_market_calibration", market_calibration_table),
                      ("scoring_latency", latency_table)):
         doc = _load(name)
         parts += (fn(doc) if doc else [f"_{name}: not run yet._"]) + [""]

@@ -86,6 +86,12 @@ OPT_OUT_KEY = "opted_out_contact_ids"
 it from the CRM's own opt-out flag (always honoured) and from the tenant's `opt_out_field` (the
 canonical contact field `opted_out` of its mapping); a list, so it never becomes a model feature."""
 
+PAGE_VIEW_HISTORY_KEY = "page_view_history"
+"""`Record.extra` key: the deal's contacts' web sessions as `[[iso time, pages], ...]`, oldest first,
+from the CRM's dated history of each contact's page-view count (HubSpot `propertiesWithHistory`),
+so page views can be counted as of a past moment; a list, so it never becomes a feature itself
+(scoring.features reads it). Absent when the CRM gave no history."""
+
 def output_targets(installation: Installation, object_type: str = "deal") -> dict[str, str]:
     """Our output name → the tenant's own CRM field for it, for one object type (the
     `output_mappings` rows the app passes in `Installation.settings`); outputs not mapped keep

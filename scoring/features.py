@@ -17,12 +17,17 @@ Leak rules (why each exists):
   task: a churn flag exists only for customers, i.e. for won deals;
 - rollups (page views, notes count, last contacted, stage probability...) are current values:
   for a deal closed last year they include everything after its close, so they never enter;
-- page-view activities are not counted either: a CRM reports a contact's visits as a count and
+- ``page_view`` activities are not counted either: a CRM reports a contact's visits as a count and
   its LAST visit (HubSpot's analytics properties, which the adapter turns into one activity per
   contact at that date), so "a visit on or before the moment" really says "no visit since", a
   fact about the future. On the demo market that one column carried churn's time-split holdout
   AUC to 0.96 (0.80 without it; the hidden risk itself ranks the same holdout at 0.92): active
   customers' contacts kept visiting after every past moment, churned ones had stopped;
+- the dated page-view history is different (``extra["page_view_history"]``: each dated value of a
+  contact's page-view count in the CRM's property history, HubSpot ``propertiesWithHistory`` on
+  ``hs_analytics_num_page_views``, as a session with its pages): each is an event at its own
+  time, so page views and days since the last visit are rebuilt as of any moment (the market's
+  truth weighs both; without them the product path's error floor was 0.070);
 - dates become durations before the moment described, and a date after it is unknown (NaN);
 - the expected close date is not a feature: for a closed deal the CRM only keeps the actual
   close, which would tell training rows exactly how long they had left;
@@ -37,7 +42,7 @@ from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from integrations.base import Record
+from integrations.base import PAGE_VIEW_HISTORY_KEY, Record
 
 EXEC_TITLE_WORDS = ("chief", "ceo", "cfo", "cto", "coo", "cio", "cmo", "cro", "president", "vp",
                     "vice president", "head of", "director", "founder", "owner", "partner")
@@ -87,6 +92,20 @@ past moment (page-view activities are last visits, not events: see the module do
 
 MAX_CATEGORY_TEXT = 60
 """Longest string value kept as a category; longer values are free text."""
+
+FEATURE_LABELS.update({
+    "page_views": "Page views", "days_since_last_visit": "Days since last web visit",
+    "emails_in_total": "Inbound emails (so far)", "emails_out_total": "Outbound emails (so far)",
+    "calls_total": "Calls (so far)", "meetings_total": "Meetings (so far)", "notes_total": "Notes (so far)",
+    "top_title_level": "Most senior contact",
+})
+
+TITLE_LEVELS = ((3, ("chief", "ceo", "cfo", "cto", "coo", "cio", "cmo", "cro", "president", "founder")),
+                (2, ("vp", "vice president", "head of")),
+                (1, ("director",)))
+"""Seniority a contact's title shows (first match wins): executives differ (a CFO signs, a director
+recommends), so one yes/no flag for "director or above" loses what the title says."""
+
 
 for _w in ACTIVITY_WINDOWS:
     for _kind, _text in (("emails_in", "Inbound emails"), ("emails_out", "Outbound emails"),
@@ -190,24 +209,42 @@ def record_features(record: Record, mapping: Mapping[str, Any] | None = None,
     }
     last: dict[str, datetime] = {}
     counts = {f"{k}_{w}d": 0 for w in ACTIVITY_WINDOWS for k in ("emails_in", "emails_out", "calls", "meetings")}
+    # Whole-life counts so far: a long deal's early meetings still say how engaged the buyer is,
+    # and a 90-day window forgets them.
+    totals = {f"{k}_total": 0 for k in ("emails_in", "emails_out", "calls", "meetings", "notes")}
     for act in record.activities:
         at = parse_time(act.at)
         if at is None or at > now:
             continue
         age = _days(now, at)
         kind = act.type
-        if kind in ("email", "call", "meeting"):
+        if kind in ("email", "call", "meeting", "note"):
             if kind not in last or at > last[kind]:
                 last[kind] = at
             if "any" not in last or at > last["any"]:
                 last["any"] = at
         key = {"email": "emails_in" if act.direction == "inbound" else "emails_out",
-               "call": "calls", "meeting": "meetings"}.get(kind)
+               "call": "calls", "meeting": "meetings", "note": "notes"}.get(kind)
         if key is None:
+            continue
+        totals[f"{key}_total"] += 1
+        if key == "notes":
             continue
         for w in ACTIVITY_WINDOWS:
             if age <= w:
                 counts[f"{key}_{w}d"] += 1
+    feats.update(totals)
+    sessions = (record.extra or {}).get(PAGE_VIEW_HISTORY_KEY)
+    if isinstance(sessions, list | tuple):
+        # Only when the CRM gave the dated history: without it "no visit yet" cannot be told
+        # from "not read", and a zero would be a guess.
+        views, last_visit = 0.0, None
+        for when, pages in _sessions(sessions):
+            if when <= now:
+                views += pages
+                last_visit = when if last_visit is None or when > last_visit else last_visit
+        feats["page_views"] = views
+        feats["days_since_last_visit"] = _days(now, last_visit)
     feats["days_since_last_activity"] = _days(now, last.get("any"))
     feats["days_since_last_meeting"] = _days(now, last.get("meeting"))
     feats["days_since_last_email"] = _days(now, last.get("email"))
@@ -225,6 +262,7 @@ def record_features(record: Record, mapping: Mapping[str, Any] | None = None,
     feats["has_exec_contact"] = float(any(
         c.title and any(w in c.title.lower() for w in EXEC_TITLE_WORDS) for c in record.contacts
     ))
+    feats["top_title_level"] = float(max((_title_level(c.title) for c in record.contacts), default=0))
     won = [(parse_time(d.date), d.amount) for d in record.history.closed_won_deals]
     won = [(t, a) for t, a in won if t is not None and t < now]
     feats["closed_won_count"] = float(len(won))
@@ -249,6 +287,27 @@ def record_features(record: Record, mapping: Mapping[str, Any] | None = None,
         elif value is None or isinstance(value, str | int | float | bool):
             feats[key] = value
     return feats
+
+
+def _title_level(title: str | None) -> int:
+    # "Vice president" is not a president.
+    text = "".join(ch if ch.isalnum() else " " for ch in (title or "").lower())
+    words = f" {' '.join(text.split()).replace('vice president', 'vp')} "
+    for level, marks in TITLE_LEVELS:
+        if any(f" {m} " in words or (" " in m and m in words) for m in marks):
+            return level
+    return 0
+
+
+def _sessions(rows: Iterable[Any]) -> Iterable[tuple[datetime, float]]:
+    """``(time, pages)`` of the readable rows of a page-view history (others are skipped)."""
+    for row in rows:
+        try:
+            when, pages = parse_time(row[0]), float(row[1])
+        except (TypeError, ValueError, IndexError):
+            continue
+        if when is not None and math.isfinite(pages) and pages >= 0:
+            yield when, pages
 
 
 def _looks_like_date(value: Any) -> bool:

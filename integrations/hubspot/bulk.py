@@ -71,7 +71,7 @@ def iter_deal_records(client: Any, *, kinds: Sequence[str] = ("open", "won", "lo
     companies = {cid: mapping.company_from(cid, props, m) for cid, props in company_rows.items()}
     contact_ids = {c for d in chosen for c in d["associations"].get("contacts") or ()}
     contact_rows = {r["id"]: r for r in reads.batch_read(client.session, "contacts", sorted(contact_ids),
-                                                         m.contact_properties())}
+                                                         m.contact_properties(), history=[m.contact["page_views"]])}
     activities: dict[str, Any] = {}
     for otype in ENGAGEMENT_TYPES:
         ids = [i for d in chosen for i in (d["associations"].get(otype) or ())[-constants.MAX_ACTIVITIES:]]
@@ -96,4 +96,5 @@ def iter_deal_records(client: Any, *, kinds: Sequence[str] = ("open", "won", "lo
             tenant_id=client.tenant_id, deal_id=d["id"], props=props, mapping=m, stage_kinds=stage_kinds,
             owner=client._owner(str(owner_id)) if owner_id else None,
             company=companies.get(company_id or ""), contacts=contacts, activities=acts, history=history,
-            contact_props=contact_props, company_props=company_rows.get(company_id or ""))
+            contact_props=contact_props, company_props=company_rows.get(company_id or ""),
+            contact_histories=[contact_rows[c].get("history") or {} for c in links])

@@ -165,7 +165,8 @@ def _assemble(ctx: ReadContext, deals: list[dict[str, Any]], links: Links,
 
     contact_links = links["contacts"]
     contact_ids = sorted({a["id"] for d in deals for a in contact_links.get(d["id"]) or ()})
-    contact_rows = {r["id"]: r for r in reads.batch_read(s, "contacts", contact_ids, m.contact_properties())}
+    contact_rows = {r["id"]: r for r in reads.batch_read(s, "contacts", contact_ids, m.contact_properties(),
+                                                         history=[m.contact["page_views"]])}
 
     engagement_ids: dict[str, dict[str, list[str]]] = {}
     for otype in ENGAGEMENT_TYPES:
@@ -211,7 +212,8 @@ def _assemble(ctx: ReadContext, deals: list[dict[str, Any]], links: Links,
         record = mapping.record_from(
             tenant_id=ctx.tenant_id, deal_id=did, props=props, mapping=m, stage_kinds=kinds, owner=owner,
             company=company, contacts=contacts, activities=activities, history=history,
-            contact_props=contact_props)
+            contact_props=contact_props,
+            contact_histories=[contact_rows[c].get("history") or {} for c, _p in contact_props])
         out[did] = replace(record, app_task=app_task)
     return out
 

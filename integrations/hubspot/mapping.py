@@ -24,6 +24,7 @@ from typing import Any
 from integrations.base import (
     OPT_OUT_CANONICAL,
     OPT_OUT_KEY,
+    PAGE_VIEW_HISTORY_KEY,
     Activity,
     ClosedWonDeal,
     Company,
@@ -337,6 +338,26 @@ def page_view_activities(contacts: Iterable[tuple[str, Mapping[str, Any]]], mapp
     return out
 
 
+def page_view_history(histories: Iterable[Mapping[str, Any]], mapping: FieldMapping) -> list[list[Any]]:
+    """The contacts' web sessions, `[[iso time, pages], ...]` oldest first, from their page-view histories.
+
+    `histories` holds each contact's `propertiesWithHistory`. Every dated value of the count is
+    a session whose pages are the rise since the value before, so views and the last visit can
+    be rebuilt as of any past moment (a training snapshot), which the current count and the
+    last-visit property cannot (see scoring.features, module docstring).
+    """
+    out = []
+    for history in histories:
+        rows = sorted(((at, integer(h.get("value")) or 0) for h in history.get(mapping.contact["page_views"]) or ()
+                       if (at := iso(h.get("timestamp")))), key=lambda r: r[0])
+        before = 0
+        for at, total in rows:
+            if total > before:
+                out.append([at, total - before])
+            before = max(before, total)
+    return sorted(out)
+
+
 def stage_changes(history: Iterable[Mapping[str, Any]]) -> tuple[StageChange, ...]:
     """Build the stage history, oldest first, from `propertiesWithHistory.dealstage`."""
     changes = [StageChange(stage=str(h["value"]), at=iso(h.get("timestamp")) or "")
@@ -372,6 +393,7 @@ def record_from(
     history: History,
     contact_props: Iterable[tuple[str, Mapping[str, Any]]] = (),
     company_props: Mapping[str, Any] | None = None,
+    contact_histories: Iterable[Mapping[str, Any]] = (),
 ) -> Record:
     """Assemble the canonical deal Record from its parts."""
     m = mapping.deal
@@ -389,6 +411,11 @@ def record_from(
     visits = [t for _c, p in contact_props if (t := iso(p.get(mapping.contact["last_visit_at"])))]
     if visits:
         extra["last_visit_at"] = max(visits)
+    histories = list(contact_histories)
+    if histories:
+        # Set even when empty: absent would read as "unknown", and whether a contact ever
+        # visits (later) must not tell a past snapshot apart.
+        extra[PAGE_VIEW_HISTORY_KEY] = page_view_history(histories, mapping)
     flags = mapping.opt_out_properties()
     opted_out = sorted({str(cid) for cid, p in contact_props if any(is_opt_out(p.get(f)) for f in flags)})
     if opted_out:
