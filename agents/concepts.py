@@ -181,8 +181,22 @@ _MORE_RE = re.compile(rf"\b(?:{_MORE})\b", re.I)
 _OUR_EXPENSE = re.compile(rf"\b(?:{_OURS})\s+(?:own\s+)?(?:{_EXPENSE})\b", re.I)
 _DEFERRED = _near(_COST, _DEFER, CONCEPT_WINDOW_WORDS)
 _THANKS_RE = re.compile(_THANKS_DONE, re.I)
-_MONEY_BACK = _near(r"money|penny|cent|dime|payment|fee|pay|paid|invoice|geld|argent|dinero|importe|euro|pound|dollar",
-                    r"back|zurück|rembours\w*|devuel\w*|reintegr\w*", 2)
+_MONEY_BACK = _near(r"money|penny|cent|dime|payment|fee|pay|paid|invoice|geld|argent|dinero|importe|euro|pound|dollar|"
+                    r"betrag|summe|kaufpreis|montant|somme",
+                    # any verb that returns it: "zahlen wir den Betrag zurück", "nous vous rendons votre argent",
+                    # "les devolvemos el importe"
+                    r"back|zurück\w*|rembours\w*|rend(?:re|ons|rons)|devuel\w*|devol\w*|reintegr\w*", 2)
+_COVERED_GOODS = (r"months?|years?|training|support|maintenance|installation|onboarding|implementation|set-?up|hardware|"
+                  r"licen[cs]es?|seats?|upgrades?|migration|service|wartung|schulung\w*|einrichtung|installation|"
+                  r"lizenz\w*|monate?|jahre?|formation|mise en (?:route|place)|licences?|mois|ans|"
+                  r"mantenimiento|formaci[oó]n|instalaci[oó]n|implantaci[oó]n|soporte|licencias?|meses|años")
+_COVERED = re.compile(
+    rf"\b(?:{_COVERED_GOODS})\b(?:\s+\w+){{0,3}}?\s+(?:is|are|will be|stays?|remains?|queda\w*|est[aá]n?|est|sont|"
+    rf"sera|seront|reste\w*|ist|sind|wird|werden|bleib\w*)\s+(?:fully |entirely |completely |totalement |"
+    rf"enti[eè]rement |totalmente |completamente |komplett |vollständig )?(?:covered|cubiert[oa]s?|couverte?s?|"
+    rf"pris(?:es?)? en charge|abgedeckt|übernommen)\b", re.I)
+"""A good stated as covered, with no payer named ("el mantenimiento queda cubierto durante tres años"): someone
+pays for it, and it is not the buyer; "the questions are covered in the answers" names no good."""
 _BETTER_TERMS = _near(r"better|lower|cheaper|best|meilleur\w*|besser\w*|günstiger\w*|mejor\w*|más bajo\w*",
                       r"terms|conditions|price\w*|pricing|rates?|konditionen|bedingungen|preis\w*|prix|tarif\w*|"
                       r"condiciones|precios?", 2)
@@ -248,6 +262,7 @@ def concept_violations(text: str, stage_kind: str, allowed_promises: Iterable[st
         for pattern, what in ((_OUR_EXPENSE, "at our expense"), (_DEFERRED, "payment deferred"),
                               (_FRACTION_PRICE, "a fraction of the price"), (_GIFT_RE, "a gift"),
                               (_WE_COVER_RE, "we pay for it"), (_MONEY_BACK, "money back"),
+                              (_COVERED, "covered for the buyer"),
                               (_BETTER_TERMS, "better terms"), (_CONCESSION_RE, "a concession"),
                               (_FREE_ANY, "something free"),
                               (_PERPETUAL_RE, "terms without an end or a limit"),

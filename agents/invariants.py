@@ -290,6 +290,12 @@ _FOREIGN_FUNCTION_WORDS = {
 """Glue words of languages we never write (minus any word ours share): a sentence made of them was copied."""
 
 
+_ALIEN_LETTERS = re.compile("[ăâîșşțţåæøłąężźśćńěřůőűığãõìòœ]")
+"""Letters of Latin alphabets we do not write (Romanian, Nordic, Polish, Czech, Hungarian, Turkish, Portuguese,
+Italian): en/de/fr/es drafts use a-z, äöüß, àâçéèêëîïôùûÿ and áéíóúñü ("œ" is French but rare enough in a sales email
+and mostly in names)."""
+
+
 def foreign_sentence_violations(text: str) -> list[str]:
     """Sentences written in a language no draft of ours is written in: a model that writes one copied
     it from the CRM text it was given.
@@ -311,9 +317,13 @@ def foreign_sentence_violations(text: str) -> list[str]:
         any_ours = any(t in _SUPPORTED_FUNCTION_WORDS for t in tokens)
         # Glue words are lower case mid-sentence; a capitalised one is a name ("Dan", "Per").
         glue = [t for t in re.findall(r"[^\W\d_]+", sentence) if t.islower()]
-        for lang, words in _FOREIGN_FUNCTION_WORDS.items():
-            hits = sum(t in words for t in glue)
-            if (hits >= 2 and hits >= ours) or (hits >= 1 and not any_ours and len(tokens) >= 5):
-                out.append(f"a sentence in a language we do not write ({lang}): {sentence.strip()[:60]!r}")
-                break
+        # A lower-case word spelled with a letter none of our four alphabets has ("fără", "første", "için") is
+        # evidence for another language whatever the word; capitalised ones are names ("Ångström", "Łukasz").
+        alien = sum(bool(_ALIEN_LETTERS.search(t)) for t in glue)
+        by_lang = {lang: sum(t in words for t in glue) for lang, words in _FOREIGN_FUNCTION_WORDS.items()}
+        lang = max(by_lang, key=lambda k: by_lang[k])
+        hits = by_lang[lang] + alien
+        if (hits >= 2 and hits >= ours) or (hits >= 1 and not any_ours and len(tokens) >= 5):
+            named = lang if by_lang[lang] else "letters of another alphabet"
+            out.append(f"a sentence in a language we do not write ({named}): {sentence.strip()[:60]!r}")
     return out

@@ -86,7 +86,15 @@ _TODAY = (r"today|this afternoon|this morning|this evening|later today|tonight|i
           r"morning|evening|tarde|mañana|noche|après-midi|matin|soir|nachmittag|abend)|"
           # "the same day" alone is the send day; "the same day as the review" is another one
           r"(?:the )?same day(?!\s+(?:as|that|of|when))|el mismo día(?!\s+(?:que|de|del|en))|"
-          r"le (?:jour même|même jour)(?!\s+(?:que|de|du|où))|(?:noch )?am (?:selben|gleichen) tag(?!\s+wie)|noch heute")
+          r"le (?:jour même|même jour)(?!\s+(?:que|de|du|où))|(?:noch )?am (?:selben|gleichen) tag(?!\s+wie)|noch heute|"
+          # the end of the buyer's working day is today's: "before you leave the office", "vor Feierabend",
+          # "avant la fin de votre journée", "antes de que termine su jornada"
+          r"before you (?:leave|log off|sign off|head (?:off|out|home)|go home|finish|wrap up|clock off)"
+          r"(?!\s+(?:for (?!the day)|on\b|next\b))|before (?:the )?end of your (?:working |work )?day|"
+          r"vor (?:ihrem |dem |deinem )?(?:feierabend|dienstschluss|büroschluss)|bevor sie (?:gehen|nach hause|ins wochenende)|"
+          r"avant (?:la fin de )?(?:votre|ta) journée|avant (?:de partir|que vous (?:ne )?partiez)|"
+          r"antes de que (?:termine|acabe|finalice) (?:su|la|tu) jornada|antes de (?:que se vaya|irse|salir de la oficina)|"
+          r"antes del cierre de (?:su |la )?jornada")
 _SOON = re.compile(r"\b(?:call|ring|phone|talk|speak|chat|meet|join|dial|anrufen|rufe|appelle|llamo)\w*\s+"
                    r"(?:you |me |us |sie |vous |le |la |lo )?(?:in|within|dans|en|dentro de|binnen|innerhalb)\s+"
                    r"(?:(?:about|around|roughly|approximately|maybe|just|only|ungefähr|etwa|circa|ca\.|environ|"
