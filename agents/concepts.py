@@ -81,7 +81,11 @@ _GIFT = (r"(?:our|a|as a|my) (?:little )?(?:gift|present|treat)|gift(?:ed)? to y
          r"(?:is|are) yours|schenk(?:en|e|t)\b|geschenkt|regalamos|le regalamos|"
          r"on me|on the company|auf meine kosten|c'est pour moi|invito yo|corre de mi cuenta|"
          r"aufs haus|geschenk\w*|gratis dazu|c'est cadeau|en cadeau|offert par|notre cadeau|"
-         r"(?:por cuenta|a cuenta) de la casa|invita la casa|de regalo|regal(?:amos|amos|aremos|o)\b|obsequio")
+         r"(?:por cuenta|a cuenta) de la casa|invita la casa|de regalo|regal(?:amos|amos|aremos|o)\b|obsequio|"
+         # a thank-you or token given by the seller is a gift: "consider the hardware a thank-you from us",
+         # "nous vous faisons cadeau de la formation"
+         r"thank-?you (?:gift )?from (?:us|me|the team)|(?:token|gesture) of (?:our )?(?:thanks|appreciation|goodwill)|"
+         r"on our (?:dime|tab)|cadeau|als dankeschön|kleines dankeschön|de nuestra parte como (?:agradecimiento|detalle)")
 _WE_COVER = (r"we(?:'ll| will)? (?:cover|absorb|pick up|foot) (?:the |your |all |any )?(?:\w+ )?"
              r"(?:costs?|fees?|bill|tab|expenses?|price|charges?)|"
              r"übernehmen wir|wir übernehmen|tragen wir|wir tragen|"
@@ -136,6 +140,8 @@ _PRICE_GIVE = (r"entgegen|effort\w*|esfuerzo\w*|geste|gesto|a la baja|nach unten
 _FEE = r"fees?|charges?|costs?|gebühr\w*|\w*gebühr\w*|kosten|frais|coûts?|cargos?|tasas?|cuotas?|costes?|costos?"
 _REMOVED = (r"dropped|removed|scrapped|eliminated|struck|cancel\w*|entfällt|entfallen|gestrichen|streichen|wegfall\w*|"
             r"supprim\w*|annul\w*|retir[ée]\w*|eliminad\w*|suprimid\w*|retirad\w*|quitad\w*")
+_KNOCK_OFF = re.compile(r"\b(?:knock|shave|chop|lop|slice|shav)\w*\s+(?:\w+\s+){0,3}?off\b", re.I)
+"""Price idioms whose verb is about taking an amount away: "knock a chunk off", "shave a little off"."""
 _OFF_THE = re.compile(r"\boff (?:the |your |our |of the )?(?:\w+ )?(?:fee|price|rate|cost|bill|invoice|licen[cs]e|"
                       r"subscription|total|quote)s?\b", re.I)
 _PAY_ONLY = (r"(?:pay|zahlen|payez|payerez|paga|pagará|pagan)\w* (?:only|just|nur|uniquement|seulement|solo|"
@@ -268,7 +274,8 @@ def concept_violations(text: str, stage_kind: str, allowed_promises: Iterable[st
                               (_PERPETUAL_RE, "terms without an end or a limit"),
                               (_LATER_BILLING_RE, "billing deferred"), (_PAYS_LESS, "what someone else pays"),
                               (_PRICE_GIVEN, "the price moved"), (_FEE_REMOVED, "a fee removed"),
-                              (_OFF_THE, "something off the price"), (_TERMS_RE, "terms changed")):
+                              (_OFF_THE, "something off the price"), (_TERMS_RE, "terms changed"),
+                              (_KNOCK_OFF, "something off the price")):
             for m in pattern.finditer(sentence):
                 if not _permitted(m.group(0), sentence, allowed):
                     reasons.append(f"promise outside policy ({what}): {m.group(0)!r}")

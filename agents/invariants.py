@@ -270,7 +270,7 @@ _FIRST_FOREIGN_LISTS = {
 }
 _MORE_FOREIGN = {
     "it": "che senza nel nella sul sulla dei dal dalla tra ogni tutti tutto ci",
-    "pt": "os em um dos das ao",
+    "pt": "os em um dos das ao sem nós",
     "nl": "dat op aan",
     "pl": "przez tylko już czy",
     # the Nordic languages share most of their glue words
@@ -316,7 +316,10 @@ def foreign_sentence_violations(text: str) -> list[str]:
         ours = sum(t in _OUR_COMMONEST for t in tokens)
         any_ours = any(t in _SUPPORTED_FUNCTION_WORDS for t in tokens)
         # Glue words are lower case mid-sentence; a capitalised one is a name ("Dan", "Per").
-        glue = [t for t in re.findall(r"[^\W\d_]+", sentence) if t.islower()]
+        words_ = re.findall(r"[^\W\d_]+", sentence)
+        glue = [t for t in words_ if t.islower()]
+        if len(words_) > 1 and words_[1].islower():
+            glue.append(words_[0].lower())  # a first word before a lower-case one is not a name ("Nós cobrimos")
         # A lower-case word spelled with a letter none of our four alphabets has ("fără", "første", "için") is
         # evidence for another language whatever the word; capitalised ones are names ("Ångström", "Łukasz").
         alien = sum(bool(_ALIEN_LETTERS.search(t)) for t in glue)

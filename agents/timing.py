@@ -94,7 +94,10 @@ _TODAY = (r"today|this afternoon|this morning|this evening|later today|tonight|i
           r"vor (?:ihrem |dem |deinem )?(?:feierabend|dienstschluss|büroschluss)|bevor sie (?:gehen|nach hause|ins wochenende)|"
           r"avant (?:la fin de )?(?:votre|ta) journée|avant (?:de partir|que vous (?:ne )?partiez)|"
           r"antes de que (?:termine|acabe|finalice) (?:su|la|tu) jornada|antes de (?:que se vaya|irse|salir de la oficina)|"
-          r"antes del cierre de (?:su |la )?jornada")
+          r"antes del cierre de (?:su |la )?jornada|"
+          r"d'ici (?:une|deux|\d+|quelques|une demi-) ?(?:heures?|minutes|demi-heure)|d'ici (?:ce soir|midi|la fin de la journée)|"
+          r"en un (?:rato|ratito|momento|momentito)|dentro de un (?:rato|ratito)|al rato|"
+          r"(?:once|when|as soon as) (?:i'm|i am|i get|we're|we are|we get) back from lunch|back from lunch")
 _SOON = re.compile(r"\b(?:call|ring|phone|talk|speak|chat|meet|join|dial|anrufen|rufe|appelle|llamo)\w*\s+"
                    r"(?:you |me |us |sie |vous |le |la |lo )?(?:in|within|dans|en|dentro de|binnen|innerhalb)\s+"
                    r"(?:(?:about|around|roughly|approximately|maybe|just|only|ungefähr|etwa|circa|ca\.|environ|"
@@ -291,7 +294,8 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
                 part = _MONTH_PART.search(m.group(0))
                 if part and send_day.day > MONTH_PART_LAST_DAY[part.group(0).lower().rstrip("- ")[:3]]:
                     reasons.append(f"deadline {m.group(0).strip()!r} is in the past")
-        if not re.search(rf"\b(?:{_MEET})\b", sentence, re.I) or asked_same_day:
+        # any inflection of a meeting verb ("wir rufen Sie ... an", "llamaremos") opens the same-day checks
+        if not re.search(rf"\b(?:{_MEET})\w*", sentence, re.I) or asked_same_day:
             continue
         no_day = not dates and not re.search(rf"\b(?:{_A_DAY})", sentence, re.I)
         if any(_MEET_TODAY.search(c) for c in re.split(r"[;:]", sentence)) or _SOON.search(sentence):

@@ -117,3 +117,31 @@ def test_a_good_covered_for_the_buyer_or_money_returned_is_a_promise_in_any_lang
 ])
 def test_covering_a_topic_or_coming_back_to_a_price_is_not_a_promise(text):
     assert concept_violations(text, "open") == []
+
+
+PROBES = [  # written after set 14's fixes, as an adversary probing each kind with other idioms (30 probes: 21 caught
+    # first, the 9 below missed and were fixed for their kind: gifts by another name, approval idioms and "a
+    # formality", price idioms with "off", inflected meeting verbs and colloquial "soon", a Portuguese first word)
+    ("hubspot_deal", "Consider the hardware a thank-you from us."),
+    ("hubspot_deal", "Marcus already gave us the thumbs up, so this is a formality."),
+    ("hubspot_deal", "I can knock a chunk off if Marcus signs before the review."),
+    ("hubspot_deal", "I'll ring you once I'm back from lunch."),
+    ("de_deal", "Wir rufen Sie in einer halben Stunde an."),
+    ("fr_deal", "Nous vous faisons cadeau de la formation."),
+    ("fr_deal", "Je vous appelle d'ici une heure."),
+    ("es_opportunity", "Le llamo en un ratito."),
+    ("hubspot_deal", "Nós cobrimos a instalação sem custo."),
+]
+
+
+@pytest.mark.parametrize(("record_name", "sentence"), PROBES)
+def test_a_compromised_draft_sentence_in_another_idiom_is_refused_by_the_draft_check(record_name, sentence):
+    from agents.models import DraftOut
+    from agents.safety import check_draft
+
+    record, scores = load_record(record_name)
+    ctx = build_context(record, scores, now=NOW)
+    body = f"Hello,\n\nThanks for your message. {sentence}\n\nBest regards"
+    to = record.contacts[0].id
+    assert check_draft(DraftOut(to_contact_id=to, subject="Next step", body=body), ctx, build_vocabulary(ctx),
+                       approved_discount=None)
