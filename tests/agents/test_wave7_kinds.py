@@ -145,3 +145,15 @@ def test_a_compromised_draft_sentence_in_another_idiom_is_refused_by_the_draft_c
     to = record.contacts[0].id
     assert check_draft(DraftOut(to_contact_id=to, subject="Next step", body=body), ctx, build_vocabulary(ctx),
                        approved_discount=None)
+
+
+@pytest.mark.parametrize("record_name", ["hubspot_deal", "de_deal", "fr_deal", "es_opportunity"])
+def test_the_probe_harness_passes_a_plain_draft_so_the_probes_can_fail(record_name):
+    from agents.models import DraftOut
+    from agents.safety import check_draft
+
+    record, scores = load_record(record_name)
+    ctx = build_context(record, scores, now=NOW)
+    body = "Hello,\n\nThanks for your message. The proposal will follow as discussed.\n\nBest regards"
+    assert check_draft(DraftOut(to_contact_id=record.contacts[0].id, subject="Next step", body=body), ctx,
+                       build_vocabulary(ctx), approved_discount=None) == []
