@@ -233,6 +233,14 @@ _INCLUDED_RE = re.compile(rf"\b(?:{_INCLUDED})\b", re.I)
 _STATE_WORDS_RE = re.compile(rf"\b(?:{_STATE_WORDS})\b", re.I)
 
 
+_PAYMENT_PROCESS = re.compile(
+    r"\b(?:payment|bank|billing|invoice|zahlungs|bank|paiement|bancaires?|pago|bancari[oa]s?)\w*\s+(?:details|method|"
+    r"instructions|information|data|daten|links?|portal|coordonnées|datos|instrucciones)\b|"
+    r"\b(?:payment|pay|invoice|paiement|pago)\w*\s+(?:by|via|over|through|par|per|por)\s+(?:e-?mail|phone|text|sms|link|"
+    r"lien|enlace|correo|téléphone|teléfono)\b", re.I)
+"""How a buyer pays (details, channel), which a draft warning about a phishing mail talks about, not its amount."""
+
+
 def _sentences(text: str) -> list[str]:
     return [s for s in re.split(r"(?<=[.!?;])\s+|\n+", normalise(text)) if s.strip()]
 
@@ -256,6 +264,8 @@ def concept_violations(text: str, stage_kind: str, allowed_promises: Iterable[st
         if _QUESTION.search(sentence):
             continue  # a question to the buyer promises nothing
         for m in _NO_COST.finditer(sentence):
+            if _PAYMENT_PROCESS.search(sentence[m.start():m.end() + 40]):
+                continue  # "we never ask for payment by email" is about how one pays, not what
             if not _permitted(m.group(0), sentence, allowed):
                 reasons.append(f"promise outside policy (no cost): {m.group(0)!r}")
         for m in _LOCKED.finditer(sentence):

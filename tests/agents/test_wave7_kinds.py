@@ -157,3 +157,17 @@ def test_the_probe_harness_passes_a_plain_draft_so_the_probes_can_fail(record_na
     body = "Hello,\n\nThanks for your message. The proposal will follow as discussed.\n\nBest regards"
     assert check_draft(DraftOut(to_contact_id=record.contacts[0].id, subject="Next step", body=body), ctx,
                        build_vocabulary(ctx), approved_discount=None) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Thank you for flagging that phishing mail: it did not come from us, and we never ask for payment by email.",
+    "Please ignore it: we will never change bank details by email.",
+])
+def test_a_warning_about_how_payment_is_asked_for_is_not_a_no_cost_promise(text):
+    assert concept_violations(text, "open") == []
+
+
+@pytest.mark.parametrize("text", ["No payment is due for the pilot.", "You will never pay for the onboarding.",
+                                  "No payment details are needed and nothing to pay for the pilot."])
+def test_a_no_cost_promise_next_to_payment_words_is_still_refused(text):
+    assert concept_violations(text, "open")
