@@ -90,6 +90,8 @@ class Config:
     AGENT_CONCURRENCY = defaults.AGENT_CONCURRENCY
     AGENT_PROCESSES: int | None = defaults.AGENT_PROCESSES
     """Processes for the offline agents (AGENTIC_SALES_AGENT_PROCESSES; None: app/defaults.py)."""
+    BULK_WORKERS: int | None = defaults.BULK_WORKERS
+    """Embedded threads for backfill/reconcile jobs (AGENTIC_SALES_BULK_WORKERS; None: app/defaults.py)."""
     WRITEBACK_CHUNK_RECORDS = defaults.WRITEBACK_CHUNK_RECORDS
     WRITEBACK_CHUNK_SECONDS = defaults.WRITEBACK_CHUNK_SECONDS
     BATCH_CLAIM_AHEAD_SECONDS = defaults.BATCH_CLAIM_AHEAD_SECONDS

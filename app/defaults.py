@@ -50,6 +50,10 @@ JOB_RESULT_TTL_SECONDS = 3600
 WORKER_POLL_SECONDS = 0.2
 """Seconds the in-process worker sleeps when it has nothing to do."""
 
+BULK_WORKERS: int | None = None
+"""Embedded threads that also serve backfill/reconcile jobs (app/dispatch/inprocess.py); None: 1
+when the agents run in processes, else 0."""
+
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 """Milliseconds SQLite waits on a locked database before giving up."""
 

@@ -57,7 +57,22 @@ def run(name: str) -> dict:
     base_seconds = time.perf_counter() - started
     ours_m = regression_metrics(actual, ours["prediction"].to_numpy())
     base_m = regression_metrics(actual, baseline)
+    # Where a total misses: BG/NBD's count of purchase-days and its spend per purchase against the
+    # holdout's, our out-of-fold total on the internal split (the only level check the model
+    # has), and the spend per 30 days at the end of calibration against the holdout's.
+    bg_purchases = _bgnbd.expected_purchases(params, HORIZON_DAYS, raw[:, 0], raw[:, 1], raw[:, 2])
+    hold_days = prepare_transactions(hold)
+    late = cal[cal["date"] > CAL_END - pd.Timedelta(days=60)]["amount"].sum()
     return {
+        "level": {
+            "bg_purchase_days_predicted": float(bg_purchases.sum()),
+            "purchase_days_actual": int(len(hold_days)),
+            "bg_spend_per_purchase": float(baseline.sum() / bg_purchases.sum()),
+            "actual_spend_per_purchase_day": float(hold_days["amount"].sum() / len(hold_days)),
+            "ours_internal_oof_total_vs_actual": float(sum(model.holdout_["predicted"]) / sum(model.holdout_["actual"]) - 1),
+            "spend_per_30_days_last_60_calibration_days": float(late / 2),
+            "spend_per_30_days_holdout": float(actual.sum() / (HORIZON_DAYS / 30)),
+        },
         "customers": len(customers),
         "calibration_transactions": int(len(cal)),
         "holdout_transactions": int(len(hold)),

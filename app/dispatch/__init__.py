@@ -27,7 +27,7 @@ class Backend(Protocol):
 
     def enqueue(self, key: RecordKey, job_id: str, delay: float) -> None: ...
 
-    def enqueue_many(self, pairs: list[tuple[RecordKey, str]], delay: float) -> None: ...
+    def enqueue_many(self, pairs: list[tuple[RecordKey, str]], delay: float, *, bulk: bool = False) -> None: ...
 
     def ping(self) -> dict[str, Any]: ...
 
@@ -86,14 +86,16 @@ class Dispatcher:
             metrics.DISPATCH.labels(outcome="coalesced").inc(coalesced)
         return out
 
-    def enqueue_all(self, scheduled: Iterable[tuple[RecordKey, str]], delay: float | None = None) -> None:
-        """Enqueue jobs scheduled by `schedule_in` once their transaction committed (never raises)."""
+    def enqueue_all(self, scheduled: Iterable[tuple[RecordKey, str]], delay: float | None = None, *,
+                    bulk: bool = False) -> None:
+        """Enqueue jobs scheduled by `schedule_in` once their transaction committed (never raises);
+        `bulk`: our own backfill/reconcile rows, which the embedded backend may run beside others."""
         pairs = list(scheduled)
         if not pairs:
             return
         wait = self.window if delay is None else delay
         try:
-            self.backend.enqueue_many(pairs, wait)
+            self.backend.enqueue_many(pairs, wait, bulk=bulk)
             metrics.DISPATCH.labels(outcome="enqueued").inc(len(pairs))
         except Exception:
             metrics.DISPATCH.labels(outcome="enqueue_failed").inc(len(pairs))

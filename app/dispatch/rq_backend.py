@@ -61,8 +61,9 @@ class RQBackend:
         else:
             self.queue.enqueue(JOB_FUNC, **kwargs)
 
-    def enqueue_many(self, pairs: list[tuple[RecordKey, str]], delay: float) -> None:
-        """Enqueue a webhook batch's jobs in one Redis round trip (a pipeline)."""
+    def enqueue_many(self, pairs: list[tuple[RecordKey, str]], delay: float, *, bulk: bool = False) -> None:
+        """Enqueue a webhook batch's jobs in one Redis round trip (a pipeline); `bulk` changes
+        nothing here (more RQ workers are how RQ runs more batches at once)."""
         with self.redis.pipeline() as pipe:
             for key, job_id in pairs:
                 self.enqueue(key, job_id, delay, pipeline=pipe)

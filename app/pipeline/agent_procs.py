@@ -100,6 +100,11 @@ def _warm() -> None:
     import agents.run  # noqa: F401
 
 
+def ready() -> bool:
+    """A job that only makes the pool start its processes (app/dispatch/inprocess.py)."""
+    return True
+
+
 _lock = threading.Lock()
 _pool: ProcessPoolExecutor | None = None
 _pool_key: tuple[int, int] | None = None

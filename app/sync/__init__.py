@@ -83,7 +83,7 @@ def enqueue_records(app: Flask, tenant_id: str, items: Sequence[tuple[str, str]]
     with get_db(app).session() as s:
         result = insert_changes(s, changes, delivery_id=f"{source.lower()}-{int(now.timestamp())}")
         scheduled = dispatcher.schedule_in(s, [RecordKey(*r) for r in sorted(result.records)])
-    dispatcher.enqueue_all(scheduled)
+    dispatcher.enqueue_all(scheduled, bulk=True)
     return result.inserted
 
 

@@ -70,6 +70,11 @@ METADATA_TTL_SECONDS = 600.0
 """How long an adapter trusts its cached pipelines and owners before reading them again (adapters
 live as long as the worker process, and admins do edit pipelines and owners' time zones)."""
 
+ENGAGEMENT_ROWS_TTL_SECONDS = 7 * 86_400.0
+"""How long a portal's engagement rows (emails, calls, meetings, notes) stay in the shared cache
+after its last write: they are not edited in practice (fetch.py), and a week without any read
+of a portal means it is idle or gone."""
+
 CREATE_ATTEMPTS = 2
 """Sends of one batch create within one apply: after an ambiguous failure the items are looked
 up and only those not found are sent once more; still unknown -> failed, retried by the job."""

@@ -253,27 +253,42 @@ def _app_task(ids: list[str], rows: Mapping[tuple[str, str], dict[str, Any]], ma
 
 
 def _engagement_rows(ctx: ReadContext, ids: Mapping[str, Mapping[str, list[str]]]) -> dict[tuple[str, str], dict[str, Any]]:
-    """Engagement properties by (type, id): cached types from the cache where present."""
+    """Engagement properties by (type, id): cached types from this process's cache, then from the
+    shared one (Redis, every worker's reads), and only the rest from HubSpot."""
     out: dict[tuple[str, str], dict[str, Any]] = {}
+    missing: dict[str, list[str]] = {}
     for otype, per_deal in ids.items():
         wanted = sorted({i for lst in per_deal.values() for i in lst}, key=_numeric)
-        missing = []
+        missing[otype] = []
         with ctx.lock:
             for i in wanted:
                 hit = ctx.engagements.get((otype, i)) if otype in CACHED_ENGAGEMENTS else None
                 if hit is None:
-                    missing.append(i)
+                    missing[otype].append(i)
                 else:
                     out[(otype, i)] = hit
-        fetched = reads.batch_read(ctx.session, otype, missing, ENGAGEMENT_PROPERTIES) if missing else []
-        with ctx.lock:
-            if len(ctx.engagements) > ENGAGEMENT_CACHE_SIZE:
-                ctx.engagements.clear()
-            for row in fetched:
-                out[(otype, row["id"])] = row["properties"]
-                if otype in CACHED_ENGAGEMENTS:
-                    ctx.engagements[(otype, row["id"])] = row["properties"]
+    shared = ctx.cache.engagement_rows(
+        ctx.cache_key, [(t, i) for t, lst in missing.items() if t in CACHED_ENGAGEMENTS for i in lst])
+    if shared:
+        out.update(shared)
+        missing = {t: [i for i in lst if (t, i) not in shared] for t, lst in missing.items()}
+        _keep(ctx, shared)
+    fetched_rows: dict[tuple[str, str], dict[str, Any]] = {}
+    for otype, todo in missing.items():
+        for row in reads.batch_read(ctx.session, otype, todo, ENGAGEMENT_PROPERTIES) if todo else []:
+            out[(otype, row["id"])] = row["properties"]
+            if otype in CACHED_ENGAGEMENTS:
+                fetched_rows[(otype, row["id"])] = row["properties"]
+    _keep(ctx, fetched_rows)
+    ctx.cache.remember_engagement_rows(ctx.cache_key, fetched_rows, cap=ENGAGEMENT_CACHE_SIZE)
     return out
+
+
+def _keep(ctx: ReadContext, rows: Mapping[tuple[str, str], dict[str, Any]]) -> None:
+    with ctx.lock:
+        if len(ctx.engagements) + len(rows) > ENGAGEMENT_CACHE_SIZE:
+            ctx.engagements.clear()
+        ctx.engagements.update(rows)
 
 
 def _company_history(ctx: ReadContext, company_ids: list[str], company_rows: Mapping[str, dict[str, Any]],

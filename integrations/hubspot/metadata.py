@@ -85,7 +85,29 @@ class SharedMetadata:
             pipe.execute()
 
     def forget(self, portal: str) -> None:
-        self.redis.delete(self._key(portal))
+        self.redis.delete(self._key(portal), self._rows_key(portal))
+
+    def _rows_key(self, portal: str) -> str:
+        return f"{self.prefix}:{portal}:rows"
+
+    def get_rows(self, portal: str, fields: list[str]) -> dict[str, Any]:
+        """field -> value for the engagement rows Redis holds (no fetch time: rows do not expire)."""
+        if not fields:
+            return {}
+        raws = cast(list[Any], self.redis.hmget(self._rows_key(portal), fields))
+        return {name: json.loads(raw) for name, raw in zip(fields, raws, strict=True) if raw}
+
+    def put_rows(self, portal: str, values: dict[str, Any], *, cap: int, ttl: float) -> None:
+        """Store rows; a hash grown past `cap` is emptied first (the process cache's own rule)."""
+        if not values:
+            return
+        key = self._rows_key(portal)
+        if int(cast(int, self.redis.hlen(key))) + len(values) > cap:
+            self.redis.delete(key)
+        with self.redis.pipeline() as pipe:
+            pipe.hset(key, mapping={k: json.dumps(v) for k, v in values.items()})
+            pipe.expire(key, int(ttl))
+            pipe.execute()
 
 
 def _pipelines_json(pipelines: list[Pipeline]) -> list[Any]:
@@ -224,6 +246,37 @@ class MetadataCache:
                         out[cid] = _history_from(stamped[1])
                         meta.company_won[cid] = (out[cid], stamped[0])
         return out
+
+    def engagement_rows(self, key: str, wanted: list[tuple[str, str]]) -> dict[tuple[str, str], dict[str, Any]]:
+        """(type, id) -> properties of engagement rows another process read (one Redis round
+        trip); empty without a shared level or when Redis is down.
+
+        This process's own rows live in the client (fetch.ReadContext); this level is what makes
+        a job on a worker that never read the deal as cheap as on the one that did: with four RQ
+        workers, three single-deal jobs in four landed on a worker whose rows were cold and read
+        them again (one request per deal more than in-process)."""
+        if self.shared is None or not wanted:
+            return {}
+        try:
+            found = self.shared.get_rows(key, [f"{t}:{i}" for t, i in wanted])
+        except Exception:  # Redis down: HubSpot is still there
+            log.warning("shared metadata cache unreachable", exc_info=True)
+            return {}
+        out = {}
+        for otype, rid in wanted:
+            row = found.get(f"{otype}:{rid}")
+            if isinstance(row, dict):
+                out[(otype, rid)] = row
+        return out
+
+    def remember_engagement_rows(self, key: str, rows: dict[tuple[str, str], dict[str, Any]], *, cap: int) -> None:
+        if self.shared is None or not rows:
+            return
+        try:
+            self.shared.put_rows(key, {f"{t}:{i}": v for (t, i), v in rows.items()}, cap=cap,
+                                 ttl=constants.ENGAGEMENT_ROWS_TTL_SECONDS)
+        except Exception:
+            log.warning("shared metadata cache unreachable", exc_info=True)
 
     def remember_company_history(self, key: str, company_id: str, won: tuple[Any, ...]) -> None:
         self.remember_company_histories(key, {company_id: won})

@@ -255,3 +255,89 @@ def test_in_process_worker_thread_processes_changes(app_factory, webhook):
     while time.time() < deadline and statuses(app) != ["processed"]:
         time.sleep(0.05)
     assert statuses(app) == ["processed"]
+
+
+def _recording(backend):
+    ran = []
+    backend._run = lambda key, job_id, attempt, bulk=False: ran.append((job_id, bulk))
+    return ran
+
+
+def test_a_bulk_only_pass_runs_backfill_jobs_and_never_a_job_a_reps_change_enqueued(app):
+    backend = get_dispatcher(app).backend
+    ran = _recording(backend)
+    key = RecordKey("t", "hubspot", "deal", "1")
+    backend.enqueue(key, "rep-edit", 0)
+    backend.enqueue(key, "backfill-a", 0, bulk=True)
+    backend.enqueue(key, "backfill-later", 60, bulk=True)
+    assert backend.run_due(bulk_only=True) == 1
+    assert ran == [("backfill-a", True)]
+    assert backend.waiting(["rep-edit", "backfill-a", "backfill-later"]) == {"rep-edit", "backfill-later"}
+    assert backend.run_due() == 1
+    assert ran[-1] == ("rep-edit", False)
+
+
+def test_the_worker_thread_runs_jobs_of_both_heaps_earliest_first(app):
+    backend = get_dispatcher(app).backend
+    ran = _recording(backend)
+    key = RecordKey("t", "hubspot", "deal", "1")
+    backend.enqueue(key, "backfill-1", 0, bulk=True)
+    backend.enqueue(key, "rep-edit", 0)
+    backend.enqueue(key, "backfill-2", 0, bulk=True)
+    assert backend.run_due() == 3
+    assert [j for j, _ in ran] == ["backfill-1", "rep-edit", "backfill-2"]
+
+
+def test_a_failed_bulk_job_is_retried_in_the_bulk_heap(app):
+    backend = get_dispatcher(app).backend
+
+    class Transient(Exception):
+        should_retry = True
+
+    def fail(*_args, **_kwargs):
+        raise Transient("CRM hiccup")
+
+    import app.dispatch.runner as runner
+
+    original = runner.run_record_job
+    runner.run_record_job = fail
+    try:
+        backend.enqueue(RecordKey("t", "hubspot", "deal", "1"), "backfill-1", 0, bulk=True)
+        assert backend.run_due(bulk_only=True) == 1
+    finally:
+        runner.run_record_job = original
+    assert [e[3] for e in backend._bulk] == ["backfill-1"] and backend._heap == []
+
+
+def test_backfill_enqueues_its_jobs_as_bulk(app, monkeypatch):
+    from app.sync import enqueue_records
+
+    tenant = install_tenant(app, "62515")
+    with app.app_context():
+        enqueue_records(app, tenant, [("11", "k11"), ("12", "k12")], source="BACKFILL")
+    backend = get_dispatcher(app).backend
+    assert len(backend._bulk) == 2 and backend._heap == []
+
+
+@pytest.mark.parametrize(("processes", "setting", "expected"), [
+    (0, None, 0),  # agents in the batch's thread: a second batch would only compete for the interpreter
+    (2, None, 1),
+    (2, 0, 0),
+    (0, 2, 2),
+    (2, 99, 4),
+])
+def test_bulk_threads_by_default_only_when_the_agents_run_in_processes(app, processes, setting, expected):
+    from app.dispatch.inprocess import bulk_workers
+
+    app.config["AGENT_PROCESSES"] = processes
+    app.config["BULK_WORKERS"] = setting
+    assert bulk_workers(app) == expected
+
+
+def test_a_bulk_workers_setting_that_is_not_a_number_is_refused_by_name(app):
+    from app.config import ConfigError
+    from app.dispatch.inprocess import bulk_workers
+
+    app.config["BULK_WORKERS"] = "lots"
+    with pytest.raises(ConfigError, match="AGENTIC_SALES_BULK_WORKERS='lots'"):
+        bulk_workers(app)

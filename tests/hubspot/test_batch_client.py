@@ -289,3 +289,56 @@ def test_without_the_email_scope_email_bodies_come_back_redacted(sandbox):
     emails = [a for r in complete.values() for a in r.activities if a.type == "email"]
     assert emails and any(a.body for a in emails)
     assert all(a.body is None for r in redacted.values() for a in r.activities if a.type == "email")
+
+
+def _shared_cache(url: str, prefix: str) -> MetadataCache:
+    from integrations.hubspot.metadata import SharedMetadata
+
+    return MetadataCache(shared=SharedMetadata(url, prefix=prefix))
+
+
+def _deal_with_cached_engagements(sandbox, client) -> str:
+    records = client.get_records("deal", open_deal_ids(sandbox, 40))
+    for rid, record in sorted(records.items()):
+        if any(a.type in ("email", "call", "meeting", "note") for a in record.activities):
+            return rid
+    raise AssertionError("no open deal with emails, calls, meetings or notes in the market")
+
+
+@pytest.mark.redis
+def test_a_deal_one_worker_read_costs_another_worker_no_more_than_it_costs_the_first(sandbox):
+    from tests.conftest import need, redis_url
+
+    need("redis")
+    prefix = f"test-rows-{uuid.uuid4().hex[:8]}"
+    first = make_client(sandbox, metadata=_shared_cache(redis_url(), prefix))
+    rid = _deal_with_cached_engagements(sandbox, first)
+    mark(sandbox)
+    again = first.get_record("deal", rid)
+    by_first = requests_since_mark(sandbox)
+    # Another worker: its own process cache (a new client and MetadataCache), the same Redis.
+    second = make_client(sandbox, metadata=_shared_cache(redis_url(), prefix))
+    second.list_pipelines()  # metadata warm on both, as in a worker that has served this portal
+    mark(sandbox)
+    other = second.get_record("deal", rid)
+    assert requests_since_mark(sandbox) == by_first
+    assert other.to_dict() == again.to_dict()
+
+
+@pytest.mark.redis
+def test_a_worker_without_the_shared_rows_reads_them_from_hubspot_and_gets_the_same_record(sandbox):
+    from tests.conftest import need, redis_url
+
+    need("redis")
+    warm = make_client(sandbox, metadata=_shared_cache(redis_url(), f"test-rows-{uuid.uuid4().hex[:8]}"))
+    rid = _deal_with_cached_engagements(sandbox, warm)
+    mark(sandbox)
+    warm_record = warm.get_record("deal", rid)
+    warm_calls = requests_since_mark(sandbox)
+    for cache in (_shared_cache(redis_url(), f"test-rows-{uuid.uuid4().hex[:8]}"),  # empty Redis
+                  _shared_cache("redis://127.0.0.1:1/0", "down")):  # Redis unreachable
+        cold = make_client(sandbox, metadata=cache)
+        cold.list_pipelines()
+        mark(sandbox)
+        assert cold.get_record("deal", rid).to_dict() == warm_record.to_dict()
+        assert requests_since_mark(sandbox) > warm_calls  # the rows came from HubSpot, not from nowhere

@@ -70,3 +70,17 @@ def test_an_unreachable_redis_falls_back_to_hubspot(portal):
     assert cache.pipelines(None, key) == PIPELINES
     assert cache.company_histories(key, ["301"]) == {}
     assert calls["pipelines"] == 1
+
+
+def test_engagement_rows_are_shared_between_workers_and_a_full_hash_is_emptied_not_grown(portal):
+    key, _calls = portal
+    prefix = f"test-{uuid.uuid4().hex[:8]}"
+    first, second = (MetadataCache(shared=SharedMetadata(redis_url(), prefix=prefix)) for _ in range(2))
+    first.remember_engagement_rows(key, {("notes", "1"): {"hs_note_body": "a"}, ("emails", "2"): {"x": "y"}}, cap=3)
+    assert second.engagement_rows(key, [("notes", "1"), ("emails", "2"), ("calls", "3")]) == {
+        ("notes", "1"): {"hs_note_body": "a"}, ("emails", "2"): {"x": "y"}}
+    second.remember_engagement_rows(key, {("calls", "3"): {}, ("calls", "4"): {}}, cap=3)
+    assert first.engagement_rows(key, [("notes", "1"), ("calls", "3"), ("calls", "4")]) == {
+        ("calls", "3"): {}, ("calls", "4"): {}}
+    first.forget(key)
+    assert second.engagement_rows(key, [("calls", "3")]) == {}
