@@ -194,7 +194,10 @@ _STATE_GRAMMAR = re.compile(
     rf"\bwelcome (?:aboard|to the family|as a (?:new )?customer)\b|\bnow that you(?:'re| are) a customer\b|"
     rf"\b(?:has|have|had)\s+(?:already |now |just |officially |finally )*(?:agreed|committed|decided|confirmed|"
     rf"chosen)\s+to\s+(?:go ahead|proceed|buy|sign|move forward|purchase|order|go with us)\b|"
-    rf"\b(?:gave|given|got) (?:us )?the (?:green light|go-ahead)\b|\b(?:haben|hat) (?:bereits |schon )?zugesagt\b|"
+    rf"\b(?:gave|given|got) (?:us )?the (?:green light|go-ahead)\b|"
+    rf"\b(?:gave|given|got|has|have) (?:us )?(?:the |their |his |her |a )?(?:thumbs[- ]up|nod|final ok|final okay|verbal ok)\b|"
+    rf"\b(?:(?:just|only|merely|purely) a formality|reine formsache|nur noch (?:eine )?formsache|"
+    rf"(?:une )?simple formalité|pura formalidad|mero trámite)\b|\b(?:haben|hat) (?:bereits |schon )?zugesagt\b|"
     rf"\b(?:a|ont) (?:déjà )?donné (?:son|leur) accord\b|\b(?:ya )?(?:dio|dieron|han dado) (?:luz verde|el visto bueno)\b|"
     rf"\bauftrag\w*\s+(?:ist |wurde )?(?:bereits |schon |nun )?(?:erteilt|vergeben|bestätigt)|"
     rf"\bbestellung\s+(?:ist |wurde )?(?:bereits |schon )?(?:eingegangen|erteilt|bestätigt)|"
@@ -204,7 +207,26 @@ _STATE_GRAMMAR = re.compile(
     rf"re[çc]ue?|émise?|confirmée?|validée?|passée?)\b|\bvous avez (?:déjà )?signé\b|"
     rf"\b(?:contrato|pedido|orden de compra|acuerdo)\s+(?:ya )?(?:est[aá] |fue |ha sido )?(?:ya )?"
     rf"(?:firmad[oa]|recibid[oa]|emitid[oa]|confirmad[oa]|cerrad[oa]|ganad[oa]|aprobad[oa])\b|"
-    rf"\b(?:ya )?han firmado\b|\bsigned and sealed\b|\bsigned,? sealed\b", re.I)
+    rf"\b(?:ya )?han firmado\b|\bsigned and sealed\b|\bsigned,? sealed\b|"
+    # a commitment or an acceptance stated as done, whatever was committed to: "already committed to the
+    # purchase", "accepted our proposal", "sich für den Kauf entschieden", "accepté le devis", "aceptado la oferta"
+    rf"\b(?:committed|agreed|signed up|said yes)\s+(?:\w+\s+)?to\s+(?:the |this |our |your |a |an )?(?:\w+\s+)?"
+    rf"(?:{_DEAL_NOUN}|proposal|quote|offer|buy\w*|purchas\w*)\b|"
+    rf"\b(?:have|has|had|'ve|are|is)\s+(?:already |now |firmly |fully )+(?:committed|agreed|on board)\b|"
+    rf"\b(?:accepted|approved|signed off on|signed)\s+(?:the |our |your |this |my )?(?:\w+\s+)?"
+    rf"(?:proposal|quote|offer|pricing|terms)\b|"
+    rf"\b(?:proposal|quote|offer)\s+(?:has been|have been|was|is|got)\s+(?:already |now )?(?:accepted|approved|signed)\b|"
+    rf"\b(?:haben|hat) sich (?:bereits |schon |fest )?(?:für|zum) (?:den |das |die |unser\w* )?(?:kauf|uns|angebot|"
+    rf"vertrag|auftrag|bestellung|lösung)\w* entschieden\b|\bfest zugesagt\b|"
+    rf"\b(?:angebot|offerte)\s+(?:wurde |ist )?(?:bereits |schon )?(?:angenommen|akzeptiert|unterschrieben)\b|"
+    rf"\b(?:êtes|etes|sont) (?:déjà |bien )?engagé\w* (?:à|sur|pour)\b|"
+    rf"\b(?:avez|a|ont) (?:déjà |bien )?(?:accepté|validé|signé) (?:le devis|la proposition|l'offre|notre offre|"
+    rf"notre proposition|nos conditions)\b|"
+    rf"\b(?:devis|proposition|offre) (?:a été |est )?(?:déjà |bien )?(?:acceptée?|validée?|signée?)\b|"
+    rf"\b(?:se han|se ha|han|ha) (?:ya )?comprometido\b|"
+    rf"\b(?:han|ha) (?:ya )?aceptado (?:la propuesta|el presupuesto|la oferta|nuestra propuesta|nuestra oferta)\b|"
+    rf"\b(?:propuesta|presupuesto|oferta) (?:ya )?(?:fue |ha sido |está )?(?:ya )?(?:aceptad[oa]|aprobad[oa]|firmad[oa])\b",
+    re.I)
 """A signing, booking or purchase stated as done ("the PO has come through", "signed last Tuesday",
 "Auftrag bereits erteilt"), in any order of noun and verb."""
 
@@ -325,6 +347,11 @@ def _clause_before(sentence: str, at: int) -> str:
     return head[cut + 1:]
 
 
+_NOT_DONE = re.compile(r"\b(?:nothing|not|no|never|n't|yet to|nichts|nicht|kein\w*|noch nie|rien|pas|aucun\w*|jamais|"
+                       r"nada|ningún|ninguna|todavía no|aún no|sin)\b|n't\b", re.I)
+"""A negation in the clause states the opposite ("nothing is signed yet", "noch nicht unterschrieben")."""
+
+
 def deal_state_violations(text: str, stage_kind: str) -> list[str]:
     """Return statements about the deal's state that the record contradicts.
 
@@ -339,7 +366,8 @@ def deal_state_violations(text: str, stage_kind: str) -> list[str]:
         for state, m in found:
             if state == "amount_changed":
                 reasons.append(f"claims the amount changed ({m.group(0)!r}); the record's amount is the only amount")
-            elif state != stage_kind and not re.search(_CONDITIONAL, _clause_before(sentence, m.start()) + m.group(0), re.I):
+            elif state != stage_kind and not re.search(_CONDITIONAL, _clause_before(sentence, m.start()) + m.group(0), re.I) \
+                    and not _NOT_DONE.search(_clause_before(sentence, m.start()) + m.group(0)):
                 # "once the contract is signed" or "the agreement will be signed" is a plan, not a state.
                 reasons.append(f"claims the deal is {state} ({m.group(0)!r}); the record says {stage_kind}")
     return list(dict.fromkeys(reasons))

@@ -81,7 +81,11 @@ _GIFT = (r"(?:our|a|as a|my) (?:little )?(?:gift|present|treat)|gift(?:ed)? to y
          r"(?:is|are) yours|schenk(?:en|e|t)\b|geschenkt|regalamos|le regalamos|"
          r"on me|on the company|auf meine kosten|c'est pour moi|invito yo|corre de mi cuenta|"
          r"aufs haus|geschenk\w*|gratis dazu|c'est cadeau|en cadeau|offert par|notre cadeau|"
-         r"(?:por cuenta|a cuenta) de la casa|invita la casa|de regalo|regal(?:amos|amos|aremos|o)\b|obsequio")
+         r"(?:por cuenta|a cuenta) de la casa|invita la casa|de regalo|regal(?:amos|amos|aremos|o)\b|obsequio|"
+         # a thank-you or token given by the seller is a gift: "consider the hardware a thank-you from us",
+         # "nous vous faisons cadeau de la formation"
+         r"thank-?you (?:gift )?from (?:us|me|the team)|(?:token|gesture) of (?:our )?(?:thanks|appreciation|goodwill)|"
+         r"on our (?:dime|tab)|cadeau|als dankeschön|kleines dankeschön|de nuestra parte como (?:agradecimiento|detalle)")
 _WE_COVER = (r"we(?:'ll| will)? (?:cover|absorb|pick up|foot) (?:the |your |all |any )?(?:\w+ )?"
              r"(?:costs?|fees?|bill|tab|expenses?|price|charges?)|"
              r"übernehmen wir|wir übernehmen|tragen wir|wir tragen|"
@@ -136,6 +140,8 @@ _PRICE_GIVE = (r"entgegen|effort\w*|esfuerzo\w*|geste|gesto|a la baja|nach unten
 _FEE = r"fees?|charges?|costs?|gebühr\w*|\w*gebühr\w*|kosten|frais|coûts?|cargos?|tasas?|cuotas?|costes?|costos?"
 _REMOVED = (r"dropped|removed|scrapped|eliminated|struck|cancel\w*|entfällt|entfallen|gestrichen|streichen|wegfall\w*|"
             r"supprim\w*|annul\w*|retir[ée]\w*|eliminad\w*|suprimid\w*|retirad\w*|quitad\w*")
+_KNOCK_OFF = re.compile(r"\b(?:knock|shave|chop|lop|slice|shav)\w*\s+(?:\w+\s+){0,3}?off\b", re.I)
+"""Price idioms whose verb is about taking an amount away: "knock a chunk off", "shave a little off"."""
 _OFF_THE = re.compile(r"\boff (?:the |your |our |of the )?(?:\w+ )?(?:fee|price|rate|cost|bill|invoice|licen[cs]e|"
                       r"subscription|total|quote)s?\b", re.I)
 _PAY_ONLY = (r"(?:pay|zahlen|payez|payerez|paga|pagará|pagan)\w* (?:only|just|nur|uniquement|seulement|solo|"
@@ -181,8 +187,22 @@ _MORE_RE = re.compile(rf"\b(?:{_MORE})\b", re.I)
 _OUR_EXPENSE = re.compile(rf"\b(?:{_OURS})\s+(?:own\s+)?(?:{_EXPENSE})\b", re.I)
 _DEFERRED = _near(_COST, _DEFER, CONCEPT_WINDOW_WORDS)
 _THANKS_RE = re.compile(_THANKS_DONE, re.I)
-_MONEY_BACK = _near(r"money|penny|cent|dime|payment|fee|pay|paid|invoice|geld|argent|dinero|importe|euro|pound|dollar",
-                    r"back|zurück|rembours\w*|devuel\w*|reintegr\w*", 2)
+_MONEY_BACK = _near(r"money|penny|cent|dime|payment|fee|pay|paid|invoice|geld|argent|dinero|importe|euro|pound|dollar|"
+                    r"betrag|summe|kaufpreis|montant|somme",
+                    # any verb that returns it: "zahlen wir den Betrag zurück", "nous vous rendons votre argent",
+                    # "les devolvemos el importe"
+                    r"back|zurück\w*|rembours\w*|rend(?:re|ons|rons)|devuel\w*|devol\w*|reintegr\w*", 2)
+_COVERED_GOODS = (r"months?|years?|training|support|maintenance|installation|onboarding|implementation|set-?up|hardware|"
+                  r"licen[cs]es?|seats?|upgrades?|migration|service|wartung|schulung\w*|einrichtung|installation|"
+                  r"lizenz\w*|monate?|jahre?|formation|mise en (?:route|place)|licences?|mois|ans|"
+                  r"mantenimiento|formaci[oó]n|instalaci[oó]n|implantaci[oó]n|soporte|licencias?|meses|años")
+_COVERED = re.compile(
+    rf"\b(?:{_COVERED_GOODS})\b(?:\s+\w+){{0,3}}?\s+(?:is|are|will be|stays?|remains?|queda\w*|est[aá]n?|est|sont|"
+    rf"sera|seront|reste\w*|ist|sind|wird|werden|bleib\w*)\s+(?:fully |entirely |completely |totalement |"
+    rf"enti[eè]rement |totalmente |completamente |komplett |vollständig )?(?:covered|cubiert[oa]s?|couverte?s?|"
+    rf"pris(?:es?)? en charge|abgedeckt|übernommen)\b", re.I)
+"""A good stated as covered, with no payer named ("el mantenimiento queda cubierto durante tres años"): someone
+pays for it, and it is not the buyer; "the questions are covered in the answers" names no good."""
 _BETTER_TERMS = _near(r"better|lower|cheaper|best|meilleur\w*|besser\w*|günstiger\w*|mejor\w*|más bajo\w*",
                       r"terms|conditions|price\w*|pricing|rates?|konditionen|bedingungen|preis\w*|prix|tarif\w*|"
                       r"condiciones|precios?", 2)
@@ -213,6 +233,14 @@ _INCLUDED_RE = re.compile(rf"\b(?:{_INCLUDED})\b", re.I)
 _STATE_WORDS_RE = re.compile(rf"\b(?:{_STATE_WORDS})\b", re.I)
 
 
+_PAYMENT_PROCESS = re.compile(
+    r"\b(?:payment|bank|billing|invoice|zahlungs|bank|paiement|bancaires?|pago|bancari[oa]s?)\w*\s+(?:details|method|"
+    r"instructions|information|data|daten|links?|portal|coordonnées|datos|instrucciones)\b|"
+    r"\b(?:payment|pay|invoice|paiement|pago)\w*\s+(?:by|via|over|through|par|per|por)\s+(?:e-?mail|phone|text|sms|link|"
+    r"lien|enlace|correo|téléphone|teléfono)\b", re.I)
+"""How a buyer pays (details, channel), which a draft warning about a phishing mail talks about, not its amount."""
+
+
 def _sentences(text: str) -> list[str]:
     return [s for s in re.split(r"(?<=[.!?;])\s+|\n+", normalise(text)) if s.strip()]
 
@@ -236,6 +264,8 @@ def concept_violations(text: str, stage_kind: str, allowed_promises: Iterable[st
         if _QUESTION.search(sentence):
             continue  # a question to the buyer promises nothing
         for m in _NO_COST.finditer(sentence):
+            if _PAYMENT_PROCESS.search(sentence[m.start():m.end() + 40]):
+                continue  # "we never ask for payment by email" is about how one pays, not what
             if not _permitted(m.group(0), sentence, allowed):
                 reasons.append(f"promise outside policy (no cost): {m.group(0)!r}")
         for m in _LOCKED.finditer(sentence):
@@ -248,12 +278,14 @@ def concept_violations(text: str, stage_kind: str, allowed_promises: Iterable[st
         for pattern, what in ((_OUR_EXPENSE, "at our expense"), (_DEFERRED, "payment deferred"),
                               (_FRACTION_PRICE, "a fraction of the price"), (_GIFT_RE, "a gift"),
                               (_WE_COVER_RE, "we pay for it"), (_MONEY_BACK, "money back"),
+                              (_COVERED, "covered for the buyer"),
                               (_BETTER_TERMS, "better terms"), (_CONCESSION_RE, "a concession"),
                               (_FREE_ANY, "something free"),
                               (_PERPETUAL_RE, "terms without an end or a limit"),
                               (_LATER_BILLING_RE, "billing deferred"), (_PAYS_LESS, "what someone else pays"),
                               (_PRICE_GIVEN, "the price moved"), (_FEE_REMOVED, "a fee removed"),
-                              (_OFF_THE, "something off the price"), (_TERMS_RE, "terms changed")):
+                              (_OFF_THE, "something off the price"), (_TERMS_RE, "terms changed"),
+                              (_KNOCK_OFF, "something off the price")):
             for m in pattern.finditer(sentence):
                 if not _permitted(m.group(0), sentence, allowed):
                     reasons.append(f"promise outside policy ({what}): {m.group(0)!r}")

@@ -46,8 +46,10 @@ MONTHS = {m: i for i, ms in enumerate(
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _AMOUNT = r"\d{1,3}(?:[.,' ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?"
 _SCALE = r"k|m|mio\.?|million(?:s|en)?|millones|thousand|tsd\.?|mil|grand"
-_CUR_SIGN = r"[$€£]|us\$"
-_CUR_WORD = r"usd|eur|gbp|chf|dollars?|euros?|pounds?|d[oó]lares|franken"
+_CUR_SIGN = r"[$€£¢]|us\$"
+_CUR_WORD = (r"usd|eur|gbp|chf|dollars?|euros?|pounds?|d[oó]lares|franken|"
+             # minor units are money too: "3 cents per truck per day", "80 Cent pro Fahrzeug"
+             r"cents?|pence|centimes?|c[ée]ntimos?|centavos?|ct")
 _MONEY = re.compile(
     rf"(?:(?:{_CUR_SIGN})\s?({_AMOUNT})\s?({_SCALE})?\b)|"
     rf"(?:(?<![\w.,])({_AMOUNT})\s?({_SCALE})?\s?(?:{_CUR_SIGN}|(?:{_CUR_WORD})\b))|"

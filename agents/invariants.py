@@ -233,32 +233,100 @@ def spelled_number_violations(text: str, allowed: Iterable[float]) -> list[str]:
 
 # --- sentences in a language we do not write ---------------------------------------------------
 
-_FOREIGN_FUNCTION_WORDS = {
-    "it": frozenset("il gli è già della dello degli delle sono questo questa anche alla sarà siamo nostro nostra "
-                    "vostro vostra abbiamo essere molto grazie perché ancora".split()),
-    "pt": frozenset("não você é já uma seu sua estamos são nós nosso nossa também pelo pela será obrigado "
-                    "muito vocês está mês grátis oferecemos obrigada".split()),
-    "nl": frozenset("het een niet wij jullie onze uw zijn wordt worden ook maar naar bedankt voor deze graag bij "
-                    "eerste".split()),
-    "pl": frozenset("jest nie się że dla są będzie oraz jak nasz nasza wasz".split()),
-}
 _SUPPORTED_FUNCTION_WORDS = frozenset(
+    # en
+    "the a an and or but to of for with from at by on in into is are was were be been will would can could "
+    "should may i you he she it we they me us him her them my your our their this that these those not no "
+    "as if so than then there here what which who when where how all any some more about after before "
+    # de
+    "der die das den dem des und oder aber zu für mit von bei auf im in an ist sind war waren wird werden "
+    "kann können ich sie er es wir ihr ihnen ihre ihr unser unsere nicht kein keine ein eine einen einem "
+    "als wenn dass auch noch schon wie was wer wo ja alle aller da um oder über nach vor bis aus durch ohne gegen "
+    "am vom zum zur beim ins pro "
+    # fr
+    "le la les un une des et ou mais à de du au aux pour avec par sur dans est sont était sera je tu il "
+    "elle nous vous ils elles votre vos notre nos leur ne pas plus que qui quand où comme si aussi ce cette ma mon "
+    "mes son ses en y avant après chez entre sans sous vers très "
+    # es
+    "el los las unos unas y o pero a de del al para con por en es son era será yo tú él ella nosotros "
+    "usted ustedes su sus nuestro nuestra no más que quien cuando donde como si también este esta lo le les mi mis "
+    "tu te me se nos ni sin sobre entre hasta desde hacia muy ya hay".split())
+"""Glue words of the four languages we write: nearly every sentence of ours has one."""
+
+_OUR_COMMONEST = frozenset(
     "the and to of for you your is are we our le la les et de des pour vous votre est nous el los las y para "
     "usted su es der die das und zu für sie ihr ist wir".split())
+"""The commonest of our glue words: what a sentence of ours is measured by against another language's."""
+
+_FIRST_FOREIGN_LISTS = {
+    # Lists written before any other language came up; kept whole (a word Italian shares with French, "il",
+    # still counts for Italian: a French sentence has more of our commonest words).
+    "it": "il gli è già della dello degli delle sono questo questa anche alla sarà siamo nostro nostra vostro vostra "
+          "abbiamo essere molto grazie perché ancora",
+    "pt": "não você é já uma seu sua estamos são nós nosso nossa também pelo pela será obrigado muito vocês está mês "
+          "grátis oferecemos obrigada",
+    "nl": "het een niet wij jullie onze uw zijn wordt worden ook maar naar bedankt voor deze graag bij eerste",
+    "pl": "jest nie się że dla są będzie oraz jak nasz nasza wasz",
+}
+_MORE_FOREIGN = {
+    "it": "che senza nel nella sul sulla dei dal dalla tra ogni tutti tutto ci",
+    "pt": "os em um dos das ao sem nós",
+    "nl": "dat op aan",
+    "pl": "przez tylko już czy",
+    # the Nordic languages share most of their glue words
+    "sv/da/no": "och og att är det som med till til av inte ikke ikkje kan ska skal vi ni jeg jag för på om alla "
+                "eller har hos från fra efter etter också også blir bliver vara være",
+    "fi": "ja on ei että se ovat olemme me te kanssa myös mutta kuin tai jo sekä",
+    "tr": "ve bir bu için ile çok daha olarak gibi ama sonra kadar her şey biz siz sizin bizim olan değil yok mı",
+    "cs/sk": "a je se na že jsou pro jako by být bude také ale nebo už jsme ste sme",
+    "ro": "și este sunt pentru cu că nu mai sau dar vă noi voi care acest această",
+    "hu": "és az egy hogy nem is van vagy csak már meg mint",
+    "id/ms": "dan yang untuk dengan ini itu tidak akan dari kami anda ke ada juga",
+}
+_FOREIGN_FUNCTION_WORDS = {
+    lang: frozenset(_FIRST_FOREIGN_LISTS.get(lang, "").split())
+    | (frozenset(_MORE_FOREIGN.get(lang, "").split()) - _SUPPORTED_FUNCTION_WORDS)
+    for lang in {**_FIRST_FOREIGN_LISTS, **_MORE_FOREIGN}}
+"""Glue words of languages we never write (minus any word ours share): a sentence made of them was copied."""
+
+
+_ALIEN_LETTERS = re.compile("[ăâîșşțţåæøłąężźśćńěřůőűığãõìòœ]")
+"""Letters of Latin alphabets we do not write (Romanian, Nordic, Polish, Czech, Hungarian, Turkish, Portuguese,
+Italian): en/de/fr/es drafts use a-z, äöüß, àâçéèêëîïôùûÿ and áéíóúñü ("œ" is French but rare enough in a sales email
+and mostly in names)."""
 
 
 def foreign_sentence_violations(text: str) -> list[str]:
-    """Sentences written in a language no draft of ours is written in (Italian, Portuguese, Dutch,
-    Polish): a model that writes one copied it from the CRM text it was given."""
+    """Sentences written in a language no draft of ours is written in: a model that writes one copied
+    it from the CRM text it was given.
+
+    A sentence is foreign when (a) most of its letters are in a script other than Latin (we write
+    only Latin-script languages), or (b) the glue words of some other language outnumber ours, or
+    (c) it has none of our glue words at all but at least one of another language's. (c) is what
+    catches a language whose list is short: "Northwind için yüzde 20 indirim uyguluyoruz"."""
     out = []
     for sentence in re.split(r"(?<=[.!?])\s+|\n+", normalise(text)):
         tokens = re.findall(r"[^\W\d_]+", sentence.lower())
         if len(tokens) < FOREIGN_SENTENCE_MIN_WORDS:
             continue
-        ours = sum(t in _SUPPORTED_FUNCTION_WORDS for t in tokens)
-        for lang, words in _FOREIGN_FUNCTION_WORDS.items():
-            hits = sum(t in words for t in tokens)
-            if hits >= 2 and hits >= ours:
-                out.append(f"a sentence in a language we do not write ({lang}): {sentence.strip()[:60]!r}")
-                break
+        letters = [ch for ch in sentence if ch.isalpha()]
+        if sum(_script(ch) != "LATIN" for ch in letters) * 2 > len(letters):
+            out.append(f"a sentence in a script we do not write: {sentence.strip()[:60]!r}")
+            continue
+        ours = sum(t in _OUR_COMMONEST for t in tokens)
+        any_ours = any(t in _SUPPORTED_FUNCTION_WORDS for t in tokens)
+        # Glue words are lower case mid-sentence; a capitalised one is a name ("Dan", "Per").
+        words_ = re.findall(r"[^\W\d_]+", sentence)
+        glue = [t for t in words_ if t.islower()]
+        if len(words_) > 1 and words_[1].islower():
+            glue.append(words_[0].lower())  # a first word before a lower-case one is not a name ("Nós cobrimos")
+        # A lower-case word spelled with a letter none of our four alphabets has ("fără", "første", "için") is
+        # evidence for another language whatever the word; capitalised ones are names ("Ångström", "Łukasz").
+        alien = sum(bool(_ALIEN_LETTERS.search(t)) for t in glue)
+        by_lang = {lang: sum(t in words for t in glue) for lang, words in _FOREIGN_FUNCTION_WORDS.items()}
+        lang = max(by_lang, key=lambda k: by_lang[k])
+        hits = by_lang[lang] + alien
+        if (hits >= 2 and hits >= ours) or (hits >= 1 and not any_ours and len(tokens) >= 5):
+            named = lang if by_lang[lang] else "letters of another alphabet"
+            out.append(f"a sentence in a language we do not write ({named}): {sentence.strip()[:60]!r}")
     return out

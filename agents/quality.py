@@ -2,7 +2,8 @@
 
 A draft passes when it addresses the contact by name, names their company, points at something
 real (an activity, its date or a score factor), makes exactly one clear ask, stays within length,
-states no fact missing from the inputs, and has no leftover placeholders.
+states no fact missing from the inputs, makes no concession, promise or deal-state claim nobody approved,
+and has no leftover placeholders.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from agents.models import Check, Draft
 from agents.moments import ASK_TOPICS, Ask, latest_ask
 from agents.names import guess_language
 from agents.normalize import normalise
+from agents.safety import commercial_violations
 from agents.settings import AgentSettings
 from agents.timing import timing_violations
 
@@ -143,7 +145,7 @@ def answers_question(body: str, ask: Ask | None) -> tuple[bool, str]:
 
 
 def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings: AgentSettings,
-                        *, send_day: date | None = None) -> list[Check]:
+                        *, send_day: date | None = None, approved_discount: float | None = None) -> list[Check]:
     """Run every quality check on one draft.
 
     Args:
@@ -152,6 +154,7 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
         vocab: facts the draft may state.
         settings: length limits.
         send_day: the day the draft goes out (the run's day when None).
+        approved_discount: the discount code approved for this draft (fraction), or None.
 
     Returns:
         One Check per rule, in a fixed order.
@@ -198,6 +201,11 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
                                asked_same_day=bool(ask and ask.same_day))
     checks.append(Check(name="no_past_deadline_or_same_day_meeting", passed=not timing,
                         detail="; ".join(timing) or "none"))
+    # A rep would not send a concession, a price, a promise or a deal state nobody approved, however it
+    # is worded ("a tenth off the first year"): the same rules the safety re-check applies to a model.
+    commitments = commercial_violations(f"{subject}\n{body}", ctx, vocab, approved_discount, settings.allowed_promises)
+    checks.append(Check(name="no_unapproved_commitments", passed=not commitments,
+                        detail="; ".join(commitments[:3]) or "none"))
     wrote = guess_language(body)
     checks.append(Check(name="in_buyer_language", passed=wrote == draft.language,
                         detail=f"written in {wrote}, buyer reads {draft.language}"))

@@ -101,7 +101,8 @@ def run_agents(
         dp = plan_draft(ctx, nba, settings)
         draft_vocab = draft_vocabulary(ctx, arm, nba, settings, dp)
         draft, results["writer"] = write(gateway, ctx, analysis, strategy, nba, settings, draft_vocab, dp)
-        checks = check_draft_quality(draft, ctx, draft_vocab, settings, send_day=dp.send_day)
+        checks = check_draft_quality(draft, ctx, draft_vocab, settings, send_day=dp.send_day,
+                                     approved_discount=nba.discount)
     usage = [u.to_dict() for r in results.values() for u in r.usages]
     return AgentRun(
         record={"crm": record.crm, "tenant_id": record.tenant_id, "object_type": record.object_type,

@@ -80,7 +80,24 @@ _TODAY = (r"today|this afternoon|this morning|this evening|later today|tonight|i
           r"en (?:\d+|diez|quince|veinte|treinta|una|dos|media) (?:minutos|horas?)|"
           r"en fin de journée|en fin d'après-midi|en fin de matinée|dans l'après-midi|"
           r"am späten nachmittag|heute gegen|zum feierabend|a última hora|al final del día|close of business|"
-          r"\beod\b|\bcob\b|(?:now|right now|jetzt|maintenant|ahora)(?= if| wenn| si)")
+          r"\beod\b|\bcob\b|(?:now|right now|jetzt|maintenant|ahora)(?= if| wenn| si)|"
+          # an intensifier does not move the day: "esta misma tarde", "this very afternoon", "le jour même"
+          r"(?:this|esta|este|cette|cet|ce|heute)\s+(?:very|same|misma|mismo|même|gleiche[n]?|selbe[n]?)\s+(?:afternoon|"
+          r"morning|evening|tarde|mañana|noche|après-midi|matin|soir|nachmittag|abend)|"
+          # "the same day" alone is the send day; "the same day as the review" is another one
+          r"(?:the )?same day(?!\s+(?:as|that|of|when))|el mismo día(?!\s+(?:que|de|del|en))|"
+          r"le (?:jour même|même jour)(?!\s+(?:que|de|du|où))|(?:noch )?am (?:selben|gleichen) tag(?!\s+wie)|noch heute|"
+          # the end of the buyer's working day is today's: "before you leave the office", "vor Feierabend",
+          # "avant la fin de votre journée", "antes de que termine su jornada"
+          r"before you (?:leave|log off|sign off|head (?:off|out|home)|go home|finish|wrap up|clock off)"
+          r"(?!\s+(?:for (?!the day)|on\b|next\b))|before (?:the )?end of your (?:working |work )?day|"
+          r"vor (?:ihrem |dem |deinem )?(?:feierabend|dienstschluss|büroschluss)|bevor sie (?:gehen|nach hause|ins wochenende)|"
+          r"avant (?:la fin de )?(?:votre|ta) journée|avant (?:de partir|que vous (?:ne )?partiez)|"
+          r"antes de que (?:termine|acabe|finalice) (?:su|la|tu) jornada|antes de (?:que se vaya|irse|salir de la oficina)|"
+          r"antes del cierre de (?:su |la )?jornada|"
+          r"d'ici (?:une|deux|\d+|quelques|une demi-) ?(?:heures?|minutes|demi-heure)|d'ici (?:ce soir|midi|la fin de la journée)|"
+          r"en un (?:rato|ratito|momento|momentito)|dentro de un (?:rato|ratito)|al rato|"
+          r"(?:once|when|as soon as) (?:i'm|i am|i get|we're|we are|we get) back from lunch|back from lunch")
 _SOON = re.compile(r"\b(?:call|ring|phone|talk|speak|chat|meet|join|dial|anrufen|rufe|appelle|llamo)\w*\s+"
                    r"(?:you |me |us |sie |vous |le |la |lo )?(?:in|within|dans|en|dentro de|binnen|innerhalb)\s+"
                    r"(?:(?:about|around|roughly|approximately|maybe|just|only|ungefähr|etwa|circa|ca\.|environ|"
@@ -131,7 +148,7 @@ _DEADLINE_FILLER = (r"(?:the|le|el|den|dem|on|am|au|at|cob|eod|close of business
                     rf"{_WEEKDAY_NAMES}),?\s+")
 """What may stand between a deadline word and its date: "by Monday 23 November", "until COB on 20/11"."""
 _THIS_PART_OF_DAY = re.compile(
-    r"\b(?:this|dis|tis|heute|ce|cet|cette|esta|este)\s+(?:arvo|avo|aft|afternoon|arvy|morning|mornin|eve|evening|"
+    r"\b(?:this|dis|tis|heute|ce|cet|cette|esta|este)\s+(?:(?:very|same|misma|mismo|même|gleiche[n]?|selbe[n]?)\s+)?(?:arvo|avo|aft|afternoon|arvy|morning|mornin|eve|evening|"
     r"a\.?m\.?|p\.?m\.?|lunch\w*|nachmittag|vormittag|abend|mittag|früh|aprem|aprèm|après-midi|matin|soir|midi|"
     r"tarde|noche|mañana|mediodía)\b|\b(?:2day|2nite|tonite|tdy)\b", re.I)
 """A part of the present day in any spelling: with a meeting word and no other day, the meeting is today."""
@@ -277,7 +294,8 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
                 part = _MONTH_PART.search(m.group(0))
                 if part and send_day.day > MONTH_PART_LAST_DAY[part.group(0).lower().rstrip("- ")[:3]]:
                     reasons.append(f"deadline {m.group(0).strip()!r} is in the past")
-        if not re.search(rf"\b(?:{_MEET})\b", sentence, re.I) or asked_same_day:
+        # any inflection of a meeting verb ("wir rufen Sie ... an", "llamaremos") opens the same-day checks
+        if not re.search(rf"\b(?:{_MEET})\w*", sentence, re.I) or asked_same_day:
             continue
         no_day = not dates and not re.search(rf"\b(?:{_A_DAY})", sentence, re.I)
         if any(_MEET_TODAY.search(c) for c in re.split(r"[;:]", sentence)) or _SOON.search(sentence):
