@@ -95,8 +95,15 @@ class Live:
         raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
 
 
+# Seed 3: on seed 7's draw of the merged market (stage pace following the odds, page views as of the
+# moment) the fast-trained conversion model lost to the logistic reference in 96% of resamples (AUC 0.660
+# vs 0.671) and the gate rightly refused it; seeds 3 and 5 pass it (0.675 vs 0.662, 0.660 vs 0.650). These
+# journeys test the console, not the model, so they take a draw on which a model is promoted.
+JOURNEY_SEED = 3
+
+
 @contextmanager
-def live_console(tmp: Path, *, seed: int = 7) -> Iterator[Live]:
+def live_console(tmp: Path, *, seed: int = JOURNEY_SEED) -> Iterator[Live]:
     from werkzeug.serving import make_server
 
     from app import create_app
