@@ -60,6 +60,13 @@ FEATURE_LABELS: dict[str, str] = {
     "days_since_last_email": "Days since last email",
     "days_since_last_call": "Days since last call",
     "page_views": "Page views",
+    "days_since_last_visit": "Days since last web visit",
+    "emails_in_total": "Inbound emails (so far)",
+    "emails_out_total": "Outbound emails (so far)",
+    "calls_total": "Calls (so far)",
+    "meetings_total": "Meetings (so far)",
+    "notes_total": "Notes (so far)",
+    "top_title_level": "Most senior contact",
     "company_employees": "Company size (employees)",
     "company_industry": "Industry",
     "company_annual_revenue": "Company annual revenue",
@@ -92,13 +99,6 @@ past moment (page-view activities are last visits, not events: see the module do
 
 MAX_CATEGORY_TEXT = 60
 """Longest string value kept as a category; longer values are free text."""
-
-FEATURE_LABELS.update({
-    "page_views": "Page views", "days_since_last_visit": "Days since last web visit",
-    "emails_in_total": "Inbound emails (so far)", "emails_out_total": "Outbound emails (so far)",
-    "calls_total": "Calls (so far)", "meetings_total": "Meetings (so far)", "notes_total": "Notes (so far)",
-    "top_title_level": "Most senior contact",
-})
 
 TITLE_LEVELS = ((3, ("chief", "ceo", "cfo", "cto", "coo", "cio", "cmo", "cro", "president", "founder")),
                 (2, ("vp", "vice president", "head of")),
