@@ -44,10 +44,6 @@ from typing import Any
 
 from integrations.base import PAGE_VIEW_HISTORY_KEY, Record
 
-EXEC_TITLE_WORDS = ("chief", "ceo", "cfo", "cto", "coo", "cio", "cmo", "cro", "president", "vp",
-                    "vice president", "head of", "director", "founder", "owner", "partner")
-"""Words in a contact's title that mark an executive."""
-
 ACTIVITY_WINDOWS = (30, 90)
 """Day windows in which activities are counted."""
 
@@ -103,8 +99,14 @@ MAX_CATEGORY_TEXT = 60
 TITLE_LEVELS = ((3, ("chief", "ceo", "cfo", "cto", "coo", "cio", "cmo", "cro", "president", "founder")),
                 (2, ("vp", "vice president", "head of")),
                 (1, ("director",)))
-"""Seniority a contact's title shows (first match wins): executives differ (a CFO signs, a director
-recommends), so one yes/no flag for "director or above" loses what the title says."""
+"""Seniority a contact's title shows (first match wins), matched on whole words: executives differ
+(a CFO signs, a director recommends), so one yes/no flag for "director or above" loses what the
+title says."""
+
+EXEC_TITLE_LEVEL = 2
+"""Title level from which a contact counts as an executive (VP, head of, C-level): the
+``has_exec_contact`` flag is this level read from :data:`TITLE_LEVELS`, not a second word list.
+(A substring list made "Doctor" an executive because it contains "cto".)"""
 
 
 for _w in ACTIVITY_WINDOWS:
@@ -259,10 +261,9 @@ def record_features(record: Record, mapping: Mapping[str, Any] | None = None,
     )
     feats["company_country"] = company.country if company else None
     feats["n_contacts"] = float(len(record.contacts))
-    feats["has_exec_contact"] = float(any(
-        c.title and any(w in c.title.lower() for w in EXEC_TITLE_WORDS) for c in record.contacts
-    ))
-    feats["top_title_level"] = float(max((_title_level(c.title) for c in record.contacts), default=0))
+    top_level = max((_title_level(c.title) for c in record.contacts), default=0)
+    feats["has_exec_contact"] = float(top_level >= EXEC_TITLE_LEVEL)
+    feats["top_title_level"] = float(top_level)
     won = [(parse_time(d.date), d.amount) for d in record.history.closed_won_deals]
     won = [(t, a) for t, a in won if t is not None and t < now]
     feats["closed_won_count"] = float(len(won))
