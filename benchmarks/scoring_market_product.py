@@ -9,7 +9,8 @@ Steps (one run, one seed):
    id, contacts' titles, timestamped emails/calls/meetings/notes, stage history, the account's
    past wins, the discount field (empty when none was given), and the contacts' web sessions as
    the HubSpot adapter reads them from the dated history of each contact's page-view count
-   (``propertiesWithHistory``). What no CRM shows (the buyer's engagement) is not there. (Records are built from the market directly,
+   (``propertiesWithHistory``), and every value the deal's close date held (the same history on
+   ``closedate``: the expected close as of any moment). What no CRM shows (the buyer's engagement) is not there. (Records are built from the market directly,
    not over the sandbox's HTTP API: same fields, minutes faster.)
 3. ``scoring.train_from_records`` trains conversion (closed deals as snapshots of their life) and
    price; a logistic regression is fitted on the same snapshot rows as the reference.
@@ -45,6 +46,7 @@ import numpy as np
 
 from benchmarks._common import write_result
 from integrations.base import (
+    CLOSE_DATE_HISTORY_KEY,
     PAGE_VIEW_HISTORY_KEY,
     Activity,
     ClosedWonDeal,
@@ -104,7 +106,8 @@ def market_records(m: Market) -> dict[int, Record]:
                            for c in d.contacts),
             activities=tuple(sorted(acts.get(d.key, ()), key=lambda a: a.at)), history=history,
             extra={"deal_type": d.dealtype, "discount": d.discount if (d.closed_at and d.discount > 0) else None,
-                   **_churn_fields(m, comp), **_page_view_history(m, d)},
+                   **_churn_fields(m, comp), **_page_view_history(m, d),
+                   CLOSE_DATE_HISTORY_KEY: [[_iso(t), _iso(v)] for t, v in d.close_date_history if t <= m.now]},
         )
     return out
 

@@ -92,6 +92,13 @@ from the CRM's dated history of each contact's page-view count (HubSpot `propert
 so page views can be counted as of a past moment; a list, so it never becomes a feature itself
 (scoring.features reads it). Absent when the CRM gave no history."""
 
+CLOSE_DATE_HISTORY_KEY = "close_date_history"
+"""`Record.extra` key: every value the deal's expected close date has held, as `[[iso time set,
+iso close date], ...]`, oldest first, from the CRM's dated history of that field (HubSpot
+`propertiesWithHistory` on `closedate`), so the close date a rep expected can be read as of a past
+moment; a closed deal's current close date is its actual close, an outcome. A list, so it never
+becomes a feature itself (scoring.features reads it). Absent when the CRM gave no history."""
+
 def output_targets(installation: Installation, object_type: str = "deal") -> dict[str, str]:
     """Our output name → the tenant's own CRM field for it, for one object type (the
     `output_mappings` rows the app passes in `Installation.settings`); outputs not mapped keep

@@ -29,8 +29,12 @@ Leak rules (why each exists):
   time, so page views and days since the last visit are rebuilt as of any moment (the market's
   truth weighs both; without them the product path's error floor was 0.070);
 - dates become durations before the moment described, and a date after it is unknown (NaN);
-- the expected close date is not a feature: for a closed deal the CRM only keeps the actual
-  close, which would tell training rows exactly how long they had left;
+- the expected close date enters only from its dated history (``extra["close_date_history"]``,
+  HubSpot ``propertiesWithHistory`` on ``closedate``), as the value it held at the moment: the
+  current close date of a closed deal is its actual close, which would tell training rows exactly
+  how long they had left, and the value the close itself writes (on the close day) is never read.
+  On the market the days to the expected close lowered the error floor of any learner of these
+  features from 0.060 to 0.052 (the rest of a deal's life is what p_true averages over);
 - free text (descriptions) is not a category.
 """
 
@@ -42,7 +46,7 @@ from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from integrations.base import PAGE_VIEW_HISTORY_KEY, Record
+from integrations.base import CLOSE_DATE_HISTORY_KEY, PAGE_VIEW_HISTORY_KEY, Record
 
 ACTIVITY_WINDOWS = (30, 90)
 """Day windows in which activities are counted."""
@@ -51,6 +55,7 @@ FEATURE_LABELS: dict[str, str] = {
     "amount": "Deal amount",
     "days_open": "Days open",
     "days_to_close": "Days to expected close",
+    "days_to_expected_close": "Days to expected close",
     "days_since_last_activity": "Days since last activity",
     "days_since_last_meeting": "Days since last meeting",
     "days_since_last_email": "Days since last email",
@@ -247,6 +252,10 @@ def record_features(record: Record, mapping: Mapping[str, Any] | None = None,
                 last_visit = when if last_visit is None or when > last_visit else last_visit
         feats["page_views"] = views
         feats["days_since_last_visit"] = _days(now, last_visit)
+    changes = (record.extra or {}).get(CLOSE_DATE_HISTORY_KEY)
+    if isinstance(changes, list | tuple):
+        closed = parse_time(record.close_date) if record.stage_kind in ("won", "lost") else None
+        feats["days_to_expected_close"] = _days(expected_close_at(changes, now, closed), now)
     feats["days_since_last_activity"] = _days(now, last.get("any"))
     feats["days_since_last_meeting"] = _days(now, last.get("meeting"))
     feats["days_since_last_email"] = _days(now, last.get("email"))
@@ -288,6 +297,29 @@ def record_features(record: Record, mapping: Mapping[str, Any] | None = None,
         elif value is None or isinstance(value, str | int | float | bool):
             feats[key] = value
     return feats
+
+
+def expected_close_at(changes: Iterable[Any], moment: datetime, closed: datetime | None = None) -> datetime | None:
+    """The close date the deal's field held at ``moment``, from its history ``[[time set, date], ...]``.
+
+    Values set after the moment are unknown then. ``closed`` (a closed deal's close day): a value
+    naming that day, set on it or later, is the close writing the actual date (an outcome) and is
+    never read; a rep's push made on the close day, before the close, is a value like any other.
+    Unreadable rows are skipped; None when no value was set by then.
+    """
+    held: tuple[datetime, datetime] | None = None
+    for row in changes:
+        try:
+            when, value = parse_time(row[0]), parse_time(row[1])
+        except (TypeError, IndexError):
+            continue
+        if when is None or value is None or when > moment:
+            continue
+        if closed is not None and when >= closed and value.date() == closed.date():
+            continue
+        if held is None or when >= held[0]:
+            held = (when, value)
+    return held[1] if held else None
 
 
 def _title_level(title: str | None) -> int:

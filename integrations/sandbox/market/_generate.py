@@ -138,6 +138,7 @@ def new_deal(m: Market, created: datetime, *, ended_by: datetime | None = None,
         created, created + timedelta(days=round(cycle * rng.uniform(0.8, 1.2))), OPEN_STAGES[0],
         [(OPEN_STAGES[0], created)], engagement_=float(rng.normal(0, 1)) + _churn.engagement_shift(comp, created),
         decision_at_=created + timedelta(days=cycle))
+    d.close_date_history.append((created, d.expected_close))
     m.deals.append(d)
     return d
 
@@ -312,6 +313,7 @@ def close(m: Market, d: Deal, at: datetime, won: bool) -> None:
     d.stage = WON if won else LOST
     d.closed_at = at
     d.stage_history.append((d.stage, at))
+    d.close_date_history.append((at, at))  # the CRM's close date becomes the actual close
     if won:
         m.won_at.setdefault(d.company, []).append(at)
         _churn.became_customer(m, comp, at)

@@ -146,6 +146,9 @@ class Deal:
     counts: dict[str, int] = field(default_factory=lambda: dict(
         emails_in=0, emails_out=0, calls=0, meetings=0, notes=0))
     last_activity_at: datetime | None = None
+    close_date_history: list[tuple[datetime, datetime]] = field(default_factory=list)
+    """Every (time set, close date) the deal's close date field held, oldest first: the expected
+    close at creation, each push a rep made, the actual close (the CRM's field history)."""
 
     @property
     def is_open(self) -> bool:

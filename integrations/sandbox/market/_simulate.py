@@ -49,6 +49,7 @@ def step(m: Market, actions: dict[int, dict[str, Any]]) -> list[dict[str, Any]]:
         if d.expected_close < t1:
             # Reps push an overdue close date out rather than leave it in the past.
             d.expected_close = max(d.decision_at_ or t1, t1) + timedelta(days=int(rng.integers(3, 21)))
+            d.close_date_history.append((t1, d.expected_close))
             events.append({"type": "rep_edit", "deal": d.key, "properties": {"closedate": d.expected_close}})
     events += _churn(m, t1)
     return events
