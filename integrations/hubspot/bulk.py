@@ -31,7 +31,7 @@ def list_deals(client: Any) -> list[dict[str, Any]]:
     after = None
     while True:
         page = s.call(s.apis.objects.get_page, "deals", limit=LIST_PAGE_WITH_HISTORY, after=after,
-                      properties=m.deal_properties(), properties_with_history=[m.deal["stage"]],
+                      properties=m.deal_properties(), properties_with_history=m.deal_history_properties(),
                       associations=["companies", "contacts", *ENGAGEMENT_TYPES], archived=False)
         out.extend(reads.object_dict(obj) for obj in page.results or ())
         nxt = page.paging.next if page.paging else None
@@ -97,4 +97,5 @@ def iter_deal_records(client: Any, *, kinds: Sequence[str] = ("open", "won", "lo
             owner=client._owner(str(owner_id)) if owner_id else None,
             company=companies.get(company_id or ""), contacts=contacts, activities=acts, history=history,
             contact_props=contact_props, company_props=company_rows.get(company_id or ""),
-            contact_histories=[contact_rows[c].get("history") or {} for c in links])
+            contact_histories=[contact_rows[c].get("history") or {} for c in links],
+            close_date_changes=d["history"].get(m.deal["close_date"]) or ())

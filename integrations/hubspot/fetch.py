@@ -2,7 +2,7 @@
 
 For a batch of up to 100 deals (`read_records`):
 
-    1  batch read of the deals (properties + stage history)
+    1  batch read of the deals (properties + stage and close-date history)
     7  v4 association batch reads (≤1,000 ids each): companies, contacts, 5 engagement types
     1  batch read of the primary companies
     1+ batch read of the contacts (≤100 each)
@@ -83,7 +83,7 @@ def read_records(ctx: ReadContext, ids: Sequence[str]) -> dict[str, Record]:
     if not unique:
         return {}
     m = ctx.mapping
-    deals = reads.batch_read(ctx.session, "deals", unique, m.deal_properties(), history=[m.deal["stage"]])
+    deals = reads.batch_read(ctx.session, "deals", unique, m.deal_properties(), history=m.deal_history_properties())
     if not deals:
         return {}
     deal_ids = [d["id"] for d in deals]
@@ -101,7 +101,7 @@ def read_one(ctx: ReadContext, deal_id: str) -> Record:
     s, m = ctx.session, ctx.mapping
     deal = reads.object_dict(s.call(
         s.apis.objects.get_by_id, "deals", str(deal_id), properties=m.deal_properties(),
-        properties_with_history=[m.deal["stage"]], associations=["companies", "contacts", *ENGAGEMENT_TYPES],
+        properties_with_history=m.deal_history_properties(), associations=["companies", "contacts", *ENGAGEMENT_TYPES],
         archived=False))
     links: dict[str, dict[str, list[dict[str, Any]]]] = {}
     for to in ("companies", "contacts", *ENGAGEMENT_TYPES):
@@ -213,7 +213,8 @@ def _assemble(ctx: ReadContext, deals: list[dict[str, Any]], links: Links,
             tenant_id=ctx.tenant_id, deal_id=did, props=props, mapping=m, stage_kinds=kinds, owner=owner,
             company=company, contacts=contacts, activities=activities, history=history,
             contact_props=contact_props,
-            contact_histories=[contact_rows[c].get("history") or {} for c, _p in contact_props])
+            contact_histories=[contact_rows[c].get("history") or {} for c, _p in contact_props],
+            close_date_changes=d["history"].get(m.deal["close_date"]) or ())
         out[did] = replace(record, app_task=app_task)
     return out
 

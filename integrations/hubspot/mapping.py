@@ -22,6 +22,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from integrations.base import (
+    CLOSE_DATE_HISTORY_KEY,
     OPT_OUT_CANONICAL,
     OPT_OUT_KEY,
     PAGE_VIEW_HISTORY_KEY,
@@ -167,6 +168,11 @@ class FieldMapping:
             contact={**DEFAULT_CONTACT_FIELDS, **(d.get("contact") or {})},
             company_extra={**DEFAULT_COMPANY_EXTRA, **(d.get("company_extra") or {})},
         )
+
+    def deal_history_properties(self) -> list[str]:
+        """Deal properties read with their history: the stage (stage changes) and the close date
+        (the close a rep expected at any past moment; see `close_date_history`)."""
+        return [self.deal["stage"], self.deal["close_date"]]
 
     def contact_properties(self) -> list[str]:
         """HubSpot contact properties to request for a Record (the mapping and the opt-out flags)."""
@@ -358,6 +364,13 @@ def page_view_history(histories: Iterable[Mapping[str, Any]], mapping: FieldMapp
     return sorted(out)
 
 
+def close_date_history(history: Iterable[Mapping[str, Any]]) -> list[list[str]]:
+    """Every value the deal's close date held, `[[iso time set, iso date], ...]` oldest first, from
+    `propertiesWithHistory.closedate` (rows without a readable time or value are left out)."""
+    rows = [[at, value] for h in history if (at := iso(h.get("timestamp"))) and (value := iso(h.get("value")))]
+    return sorted(rows)
+
+
 def stage_changes(history: Iterable[Mapping[str, Any]]) -> tuple[StageChange, ...]:
     """Build the stage history, oldest first, from `propertiesWithHistory.dealstage`."""
     changes = [StageChange(stage=str(h["value"]), at=iso(h.get("timestamp")) or "")
@@ -394,6 +407,7 @@ def record_from(
     contact_props: Iterable[tuple[str, Mapping[str, Any]]] = (),
     company_props: Mapping[str, Any] | None = None,
     contact_histories: Iterable[Mapping[str, Any]] = (),
+    close_date_changes: Iterable[Mapping[str, Any]] | None = None,
 ) -> Record:
     """Assemble the canonical deal Record from its parts."""
     m = mapping.deal
@@ -416,6 +430,9 @@ def record_from(
         # Set even when empty: absent would read as "unknown", and whether a contact ever
         # visits (later) must not tell a past snapshot apart.
         extra[PAGE_VIEW_HISTORY_KEY] = page_view_history(histories, mapping)
+    if close_date_changes is not None:
+        # Set even when empty, as the page-view history: the close date's history was read.
+        extra[CLOSE_DATE_HISTORY_KEY] = close_date_history(close_date_changes)
     flags = mapping.opt_out_properties()
     opted_out = sorted({str(cid) for cid, p in contact_props if any(is_opt_out(p.get(f)) for f in flags)})
     if opted_out:

@@ -342,3 +342,29 @@ def test_a_worker_without_the_shared_rows_reads_them_from_hubspot_and_gets_the_s
         mark(sandbox)
         assert cold.get_record("deal", rid).to_dict() == warm_record.to_dict()
         assert requests_since_mark(sandbox) > warm_calls  # the rows came from HubSpot, not from nowhere
+
+
+def test_every_read_path_gives_a_closed_deals_close_date_history_without_letting_its_close_show_earlier(sandbox):
+    # The close date a rep expected is a feature only as of a past moment (scoring.features): each
+    # read path must carry the field's dated history, in which a seeded closed deal first held its
+    # expected close (stamped at its creation) and the actual close only from the close on.
+    from integrations.base import CLOSE_DATE_HISTORY_KEY
+    from scoring.features import parse_time, record_features
+
+    client = make_client(sandbox)
+    bulk = {r.id: r for r in client.iter_deal_records(kinds=("won", "lost"))}
+    assert len(bulk) >= 50
+    some = sorted(bulk, key=int)[:5]
+    for record in [*client.get_records("deal", some).values(), client.get_record("deal", some[0])]:
+        assert record.extra[CLOSE_DATE_HISTORY_KEY] == bulk[record.id].extra[CLOSE_DATE_HISTORY_KEY]
+    differs = 0
+    for record in bulk.values():
+        changes = record.extra[CLOSE_DATE_HISTORY_KEY]
+        created, closed = parse_time(record.created_at), parse_time(record.close_date)
+        assert changes[0][0] == record.created_at and changes[-1][1][:10] == record.close_date
+        mid = created + (closed - created) / 2
+        read = record_features(record, as_of=mid)["days_to_expected_close"]
+        expected = (parse_time(changes[0][1]) - mid).total_seconds() / 86400
+        assert read == pytest.approx(expected)
+        differs += abs(read - (closed - mid).total_seconds() / 86400) > 1
+    assert differs > len(bulk) // 2  # the actual close is not what the snapshot read

@@ -138,6 +138,10 @@ class Bridge:
         if not emit:
             obj.history["dealstage"] = [{"value": s, "timestamp": iso(at), "sourceType": "CRM_UI", "sourceId": src}
                                         for s, at in reversed(d.stage_history)]
+            # The close date a seeded deal held over its life (expected, pushed, then the close),
+            # not today's value stamped at its creation.
+            obj.history["closedate"] = [{"value": iso(v), "timestamp": iso(at), "sourceType": "CRM_UI", "sourceId": src}
+                                        for at, v in reversed(d.close_date_history)]
             for s, at in d.stage_history:
                 obj.properties[f"hs_v2_date_entered_{s}"] = iso(at)
             obj.updated_at = d.closed_at or d.stage_history[-1][1]

@@ -153,6 +153,7 @@ def rep_changes(b: Bridge, count: int) -> list[dict[str, Any]]:
             props = {"amount": f"{d.amount:.0f}"}
         else:
             d.expected_close = d.expected_close + timedelta(days=int(rng.integers(7, 30)))
+            d.close_date_history.append((m.now, d.expected_close))
             props = {"closedate": iso(d.expected_close)}
         hs_id = b.ids["deals"][d.key]
         p.write("deals", hs_id, props, source="CRM_UI", source_id=_rep(b, d.key))
