@@ -179,7 +179,7 @@ class SalesforceClient:
         contact = ", ".join(["IsPrimary", "Role", "ContactId",
                              *(f"Contact.{f}" for f in dict.fromkeys([*mapping.CONTACT_FIELDS, *contact_opt]))])
         subs = [f"(SELECT {contact} FROM OpportunityContactRoles)",
-                "(SELECT StageName, CreatedDate FROM OpportunityHistories ORDER BY CreatedDate)",
+                "(SELECT StageName, CloseDate, CreatedDate FROM OpportunityHistories ORDER BY CreatedDate)",
                 f"(SELECT {', '.join(mapping.TASK_FIELDS)} FROM Tasks)",
                 f"(SELECT {', '.join(mapping.EVENT_FIELDS)} FROM Events)",
                 f"(SELECT {', '.join(mapping.EMAIL_FIELDS)} FROM EmailMessages)"]

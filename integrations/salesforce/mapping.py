@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from integrations.base import (
+    CLOSE_DATE_HISTORY_KEY,
     OPT_OUT_KEY,
     OUTPUT_FIELDS,
     Activity,
@@ -192,6 +193,21 @@ def stage_changes(row: Mapping[str, Any]) -> tuple[StageChange, ...]:
     return tuple(out)
 
 
+def close_date_history(row: Mapping[str, Any]) -> list[list[str]] | None:
+    """Every value the Opportunity's close date held, `[[iso time set, date], ...]` oldest first,
+    from its OpportunityHistory rows (each change of stage, amount or close date writes one, with
+    the close date then in force); None when the rows were not read or carry no CloseDate."""
+    rows = _rows(row.get("OpportunityHistories"))
+    if "OpportunityHistories" not in row or any("CloseDate" not in h for h in rows):
+        return None
+    out: list[list[str]] = []
+    for h in sorted(rows, key=lambda h: str(h.get("CreatedDate"))):
+        at, value = iso(h.get("CreatedDate")), iso(h.get("CloseDate"))
+        if at and value and (not out or out[-1][1] != value):
+            out.append([at, value])
+    return out
+
+
 def contacts(row: Mapping[str, Any]) -> tuple[Contact, ...]:
     out = []
     for r in _rows(row.get("OpportunityContactRoles")):
@@ -286,6 +302,8 @@ def opportunity_to_record(row: Mapping[str, Any], *, tenant_id: str,
         extra["page_views"] = views
     if opted_out := opted_out_contacts(row, opt_out_fields):
         extra[OPT_OUT_KEY] = opted_out
+    if (changes := close_date_history(row)) is not None:
+        extra[CLOSE_DATE_HISTORY_KEY] = changes
     owner_id = value("owner_id")
     return Record(
         crm=constants.CRM, tenant_id=tenant_id, object_type="deal", id=str(row["Id"]), name=value("name"),

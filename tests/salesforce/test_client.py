@@ -191,6 +191,25 @@ def test_history_for_training_reads_closed_deals_with_outcomes(make_client: Any)
     assert recs and {r.stage_kind for r in recs} == {"won", "lost"}
 
 
+def test_closed_deals_carry_the_close_date_their_rep_expected_before_the_close(make_client: Any) -> None:
+    # OpportunityHistory rows hold the close date in force at each change: a snapshot of a closed
+    # deal reads the expected close, never the actual one its close wrote (scoring.features).
+    from integrations.base import CLOSE_DATE_HISTORY_KEY
+    from scoring.features import parse_time, record_features
+
+    recs = list(make_client().iter_records(kinds=("won", "lost")))
+    differs = 0
+    for r in recs:
+        changes = r.extra[CLOSE_DATE_HISTORY_KEY]
+        assert changes[-1][1] == r.close_date and parse_time(changes[0][0]) == parse_time(r.created_at)
+        created, closed = parse_time(r.created_at), parse_time(r.close_date)
+        mid = created + (closed - created) / 2
+        read = record_features(r, as_of=mid)["days_to_expected_close"]
+        assert read == pytest.approx((parse_time(changes[0][1]) - mid).total_seconds() / 86400)
+        differs += abs(read - (closed - mid).total_seconds() / 86400) > 1
+    assert len(recs) >= 20 and differs > len(recs) // 2
+
+
 def test_pipelines_come_from_opportunity_stages(make_client: Any) -> None:
     (p,) = make_client().list_pipelines()
     kinds = {s.label: s.kind for s in p.stages}

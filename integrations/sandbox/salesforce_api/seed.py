@@ -104,11 +104,18 @@ class Bridge:
         for hid in [h for h, r in hist.items() if r["OpportunityId"] == oid]:
             del hist[hid]
         rec = o.records["Opportunity"][oid]
-        for stage, at in d.stage_history:
+        # One row per change of stage or close date, each with the stage and close date then in
+        # force (a closed deal's rows before its close show the close its rep expected).
+        changes: list[tuple[datetime, str | None, datetime | None]] = sorted(
+            [(at, s, None) for s, at in d.stage_history] + [(at, None, c) for at, c in d.close_date_history],
+            key=lambda c: (c[0], c[1] is None))
+        stage, close = d.stage_history[0][0], d.close_date_history[0][1] if d.close_date_history else d.expected_close
+        for at, new_stage, new_close in changes:
+            stage, close = new_stage or stage, new_close or close
             hid = o.new_id("OpportunityHistory")
             name = schema.STAGE_BY_MARKET[stage]
             hist[hid] = {"Id": hid, "OpportunityId": oid, "StageName": name, "Amount": rec["Amount"],
-                         "CloseDate": rec["CloseDate"], "Probability": schema.STAGE_INFO[name]["probability"],
+                         "CloseDate": sf_date(close), "Probability": schema.STAGE_INFO[name]["probability"],
                          "CreatedDate": sf_datetime(at), "SystemModstamp": sf_datetime(at)}
         last = d.closed_at or (d.stage_history[-1][1] if d.stage_history else d.created_at)
         rec["LastModifiedDate"] = rec["SystemModstamp"] = sf_datetime(max(last, d.created_at))
