@@ -102,8 +102,8 @@ def market_records(m: Market) -> dict[int, Record]:
             owner=Owner(id=str(owner.user_id), name=f"{owner.first} {owner.last}"),
             company=Company(id=str(comp.key), name=comp.name, industry=comp.industry, employees=comp.employees,
                             annual_revenue=comp.revenue, country=comp.country),
-            contacts=tuple(Contact(id=str(c), title=m.contacts[c].title, is_primary=c == d.primary_contact)
-                           for c in d.contacts),
+            contacts=tuple(Contact(id=str(c), title=m.contacts[c].title, is_primary=c == d.primary_contact,
+                                   added_at=_iso(m.contacts[c].created_at)) for c in d.contacts),
             activities=tuple(sorted(acts.get(d.key, ()), key=lambda a: a.at)), history=history,
             extra={"deal_type": d.dealtype, "discount": d.discount if (d.closed_at and d.discount > 0) else None,
                    **_churn_fields(m, comp), **_page_view_history(m, d),

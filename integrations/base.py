@@ -42,6 +42,10 @@ class Contact:
     is_primary: bool = False
     timezone: str | None = None
     language: str | None = None
+    added_at: str | None = None
+    """When the contact can first have been on the deal, as far as the CRM tells (ISO-8601):
+    Salesforce's OpportunityContactRole creation; HubSpot's contact createdate (its associations
+    carry no date). None: unknown (counted at every moment)."""
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,9 @@ Leak rules (why each exists):
   ``hs_analytics_num_page_views``, as a session with its pages): each is an event at its own
   time, so page views and days since the last visit are rebuilt as of any moment (the market's
   truth weighs both; without them the product path's error floor was 0.070);
+- contacts count from when they can first have been on the deal (``Contact.added_at``: the
+  Salesforce contact role's creation, HubSpot's contact createdate): a buying group that grows
+  towards a win would otherwise show its final size at every past moment;
 - dates become durations before the moment described, and a date after it is unknown (NaN);
 - the expected close date enters only from its dated history (``extra["close_date_history"]``,
   HubSpot ``propertiesWithHistory`` on ``closedate``), as the value it held at the moment: the
@@ -269,8 +272,11 @@ def record_features(record: Record, mapping: Mapping[str, Any] | None = None,
         float(company.annual_revenue) if company and company.annual_revenue is not None else math.nan
     )
     feats["company_country"] = company.country if company else None
-    feats["n_contacts"] = float(len(record.contacts))
-    top_level = max((_title_level(c.title) for c in record.contacts), default=0)
+    # Only the contacts the deal could have had then: one added later is a fact about the future
+    # (the deals that go on to win gather more people).
+    contacts = [c for c in record.contacts if (added := parse_time(c.added_at)) is None or added <= now]
+    feats["n_contacts"] = float(len(contacts))
+    top_level = max((_title_level(c.title) for c in contacts), default=0)
     feats["has_exec_contact"] = float(top_level >= EXEC_TITLE_LEVEL)
     feats["top_title_level"] = float(top_level)
     won = [(parse_time(d.date), d.amount) for d in record.history.closed_won_deals]

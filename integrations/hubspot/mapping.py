@@ -81,6 +81,7 @@ DEFAULT_CONTACT_FIELDS: Mapping[str, str] = {
     "last_name": "lastname",
     "email": "email",
     "title": "jobtitle",
+    "created_at": "createdate",
     "page_views": "hs_analytics_num_page_views",
     "last_visit_at": "hs_analytics_last_visit_timestamp",
 }
@@ -303,7 +304,8 @@ def contact_from(obj_id: str, props: Mapping[str, Any], mapping: FieldMapping, *
     m = mapping.contact
     name = " ".join(p for p in (props.get(m["first_name"]), props.get(m["last_name"])) if p) or None
     return Contact(id=str(obj_id), name=name, email=props.get(m["email"]) or None,
-                   title=props.get(m["title"]) or None, is_primary=is_primary)
+                   title=props.get(m["title"]) or None, is_primary=is_primary,
+                   added_at=iso(props.get(m.get("created_at") or "createdate")))
 
 
 def is_primary_association(types: Iterable[Mapping[str, Any]], primary_type_ids: Iterable[int] = ()) -> bool:

@@ -176,7 +176,7 @@ class SalesforceClient:
     def _deal_soql(where: str, deal_opt: list[str], contact_opt: list[str], order: str = "") -> str:
         fields = [*mapping.DEAL_FIELDS, *deal_opt,
                   *(f"Account.{f}" for f in mapping.ACCOUNT_FIELDS), *(f"Owner.{f}" for f in mapping.OWNER_FIELDS)]
-        contact = ", ".join(["IsPrimary", "Role", "ContactId",
+        contact = ", ".join(["IsPrimary", "Role", "ContactId", "CreatedDate",
                              *(f"Contact.{f}" for f in dict.fromkeys([*mapping.CONTACT_FIELDS, *contact_opt]))])
         subs = [f"(SELECT {contact} FROM OpportunityContactRoles)",
                 "(SELECT StageName, CloseDate, CreatedDate FROM OpportunityHistories ORDER BY CreatedDate)",

@@ -215,7 +215,8 @@ def contacts(row: Mapping[str, Any]) -> tuple[Contact, ...]:
         if not c:
             continue
         out.append(Contact(id=str(r.get("ContactId") or c.get("Id") or ""), name=c.get("Name"), email=c.get("Email"),
-                           title=c.get("Title"), is_primary=bool(r.get("IsPrimary"))))
+                           title=c.get("Title"), is_primary=bool(r.get("IsPrimary")),
+                           added_at=iso(r.get("CreatedDate"))))  # the contact's role on this deal
     return tuple(out)
 
 

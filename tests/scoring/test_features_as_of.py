@@ -39,6 +39,28 @@ def test_an_executive_contact_is_a_title_of_vp_level_or_above_read_by_whole_word
     assert (feats["top_title_level"] >= 2) == bool(executive)
 
 
+def test_a_contact_added_to_the_deal_after_the_moment_is_not_counted_then():
+    record = replace(crm_records(1, seed=3)[0], contacts=(
+        Contact(id="1", title="Analyst", added_at="2023-01-01T00:00:00Z"),
+        Contact(id="2", title="Chief Financial Officer", added_at="2023-02-20T00:00:00Z"),
+        Contact(id="3", title="Engineer")))  # no date: counted at every moment
+    before, after = (record_features(record, as_of=_at(day)) for day in ("2023-02-01", "2023-03-01"))
+    assert (before["n_contacts"], before["has_exec_contact"], before["top_title_level"]) == (2, 0.0, 0)
+    assert (after["n_contacts"], after["has_exec_contact"], after["top_title_level"]) == (3, 1.0, 3)
+
+
+def test_the_crms_say_when_a_contact_can_first_have_been_on_the_deal():
+    from integrations.hubspot.mapping import FieldMapping, contact_from
+    from integrations.salesforce.mapping import contacts
+
+    hubspot = contact_from("7", {"jobtitle": "CFO", "createdate": "2023-02-20T00:00:00Z"}, FieldMapping(),
+                           is_primary=True)
+    salesforce = contacts({"OpportunityContactRoles": {"records": [
+        {"ContactId": "003A", "CreatedDate": "2023-02-20T00:00:00.000+0000", "Contact": {"Id": "003A", "Title": "CFO"}}]}})
+    assert _at(hubspot.added_at[:10]) == _at(salesforce[0].added_at[:10]) == _at("2023-02-20")
+    assert "createdate" in FieldMapping().contact_properties()
+
+
 def test_on_the_market_contacts_and_executives_as_of_a_moment_are_what_the_truth_saw_then():
     # The truth reads n_contacts and exec_involved (a contact of seniority 2 or more) from the
     # deal's contacts; the records' features must say the same of every deal, closed or open.
