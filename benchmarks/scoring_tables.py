@@ -172,10 +172,12 @@ def market_price_table(doc: dict) -> list[str]:
 def market_floor_table(doc: dict) -> list[str]:
     names = {"a_product_features": "(a) the features the product builds (since wave 7 with page views and the last "
                                    "visit as of now from the contacts' page-view history, whole-life activity counts "
-                                   "with notes, the most senior contact's level)",
+                                   "with notes, the most senior contact's level; since wave 8 the days to the "
+                                   "expected close from the close date's history, executives read by title level)",
              "b_plus_richer_timeline": "(b) (a) + richer timeline features (totals, per 30 days, recency-weighted, "
                                        "14-day trend, reply ratio, days in stage, stage velocity)",
-             "c_b_plus_days_to_expected_close": "(c) (b) + days to the expected close date (closed deals do not keep it)",
+             "c_b_plus_days_to_expected_close": "(c) (b) + days to the expected close date read from the market "
+                                                "(the same as (a)'s since wave 8: equal to (b))",
              "d_b_plus_hidden_intent": "(d) (b) + the hidden engagement (intent)",
              "e_d_plus_hidden_remaining_life_and_owner_skill": "(e) (d) + hidden remaining life and owner skill"}
     lines = [f"### How close can a model of the records get to p_true? (seed {doc['seed']}, {doc['open_deals']:,} "
@@ -188,6 +190,13 @@ def market_floor_table(doc: dict) -> list[str]:
              "| features | mean abs(p̂ − p_true) |", "| --- | ---: |"]
     for key, value in doc["mean_abs_error_by_feature_set"].items():
         lines.append(f"| {names.get(key, key)} | {value:.3f} |")
+    learned = doc.get("f_a_learned_from_outcomes_drawn_from_p_true")
+    if learned:
+        draws = " / ".join(f"{e:.3f}" for e in learned["by_draw"])
+        lines.append(f"| (f) (a), learned from outcomes instead of p_true: gradient boosting on the same "
+                     f"{learned['train_deals']:,} deals, each labelled by one outcome drawn from its p_true, settings "
+                     f"chosen by CV inside the training half (by label draw: {draws}) | "
+                     f"{learned['mean_abs_error']:.3f} |")
     return lines
 
 
@@ -229,7 +238,9 @@ def render() -> str:
              "- `python -m benchmarks.scoring_market`", "- `python -m benchmarks.scoring_market_product [--quick]` (quick: 900 closed / 300 open deals; "
              "default: 5,000 / 1,000, written to `scoring_market_product_full.json`; "
              "`--price-only 3,11,12`: price regret alone, written to `scoring_market_product_price.json`; "
-             "`--closed 5000 --open 3000 --fast`: full size, fast training, written to `scoring_market_product_full.json`)",
+             "`--closed 5000 --open 3000 --fast`: full size, fast training, written to `scoring_market_product_full.json`; "
+             "`--closed 5000 --open 10000`: full training, 10,000 open deals, so that the ECE's sampling floor is well "
+             "below 0.03)",
              "- `python -m benchmarks.scoring_market_floor`",
              "- `python -m benchmarks.scoring_market_calibration`",
              "- `python -m benchmarks.scoring_latency`", ""]
