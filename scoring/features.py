@@ -36,8 +36,9 @@ Leak rules (why each exists):
   HubSpot ``propertiesWithHistory`` on ``closedate``), as the value it held at the moment: the
   current close date of a closed deal is its actual close, which would tell training rows exactly
   how long they had left, and the value the close itself writes (on the close day) is never read.
-  On the market the days to the expected close lowered the error floor of any learner of these
-  features from 0.060 to 0.052 (the rest of a deal's life is what p_true averages over);
+  The rest of a deal's life is what its eventual win probability averages over: on the market
+  (seed 3, 5,000 closed / 3,000 open, fast training) the product's mean abs(p - p_true) went
+  0.093 -> 0.086 with it, and the error floor of a learner fitted on p_true 0.061 -> 0.052;
 - free text (descriptions) is not a category.
 """
 
