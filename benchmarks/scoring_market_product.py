@@ -164,6 +164,20 @@ def _knowable_error(Z: np.ndarray, p_true: np.ndarray, seed: int) -> float:
     return float(np.abs(np.clip(fitted, 0, 1) - p_true).mean())
 
 
+ADDITIVE_REFERENCE = {"learning_rate": 0.05, "max_iter": 1000, "max_leaf_nodes": 2, "l2_regularization": 1.0}
+"""Gradient-boosted stumps (an additive model): the setting the floor benchmark's CV chose, twice,
+for learning these features from 5,000 outcomes (benchmarks/scoring_market_floor.py, row (f));
+fixed here, not tuned on this run's open deals."""
+
+
+def _additive_reference(Z: np.ndarray, y: np.ndarray, Zo: np.ndarray, seed: int) -> np.ndarray:
+    """P(win) of gradient-boosted stumps fitted on the same snapshot rows as the product (its
+    encoding): a reference for how much of the gap to p_true is the choice of learner."""
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    return HistGradientBoostingClassifier(random_state=seed, **ADDITIVE_REFERENCE).fit(Z, y).predict_proba(Zo)[:, 1]
+
+
 def _market(seed: int, n_closed: int, n_open: int, policy: str) -> Market:
     return Market(MarketConfig(seed=seed, n_companies=max(60, n_closed // 6), n_owners=8, n_open_deals=n_open,
                                n_closed_deals=n_closed, discount_policy=policy, start=datetime.fromisoformat(
@@ -224,6 +238,8 @@ def run(seed: int, n_closed: int, n_open: int, policy: str, fast: bool) -> dict[
     regret = _regret(m, open_keys, best)
     p_eventual_now = np.array([eventual_p_win(m, k) for k in open_keys])
     knowable = _knowable_error(conv.encoder_.transform(Xo), p_eventual_now, seed)
+    p_add = _additive_reference(conv.encoder_.transform(X[list(types)]), frame[target].astype(int).to_numpy(),
+                                conv.encoder_.transform(Xo), seed)
     p_eventual = p_eventual_now
     days = int(max(((m.deals[k].decision_at_ or m.now) - m.now).days for k in open_keys)) + 2
     # Only the scored deals' outcomes are needed: no new deals while they run to their decision
@@ -263,6 +279,10 @@ def run(seed: int, n_closed: int, n_open: int, policy: str, fast: bool) -> dict[
                        "mean_abs_error_logistic_reference": float(np.abs(p_lr - p_true).mean()),
                        "mean_abs_error_vs_p_at_decision": float(np.abs(p_hat - p_at_decision).mean()),
                        "mean_abs_error_knowable_floor": knowable,
+                       # A second reference on the same snapshot rows: see _additive_reference.
+                       "additive_reference": {"roc_auc": roc_auc_safe(won, p_add),
+                                              "ece_15_equal_mass": expected_calibration_error(won, p_add, 15),
+                                              "mean_abs_error_vs_true_p": float(np.abs(p_add - p_true).mean())},
                        "mean_p_true": float(p_true.mean()),
                        "mean_p_hat": float(p_hat.mean()), "eventual_win_rate": float(won.mean()),
                        "by_cycle_position": buckets, "cv": conv_meta["metrics"].get("cv"),

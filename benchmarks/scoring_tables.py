@@ -131,6 +131,13 @@ def market_product_table(doc: dict) -> list[str]:
             f"{p['regret_share_of_optimal_revenue']:.1%} ({p['regret_no_discount']:.1%} / "
             f"{p['regret_always_max_discount']:.1%}) | {run['seconds']:,.0f}"
             f"{f' ({load[0]:.1f})' if load else ''} |")
+    for run in doc["runs"]:
+        add = run["conversion"].get("additive_reference")
+        if add:
+            lines += ["", f"Additive reference ({run['discount_policy']}): gradient-boosted stumps on the same snapshot "
+                          f"rows (the setting the floor's CV chose for learning from outcomes, fixed): ROC AUC "
+                          f"{_f(add['roc_auc'], 3)}, ECE {_f(add['ece_15_equal_mass'], 3)}, mean abs(p̂ − p_true) "
+                          f"{_f(add['mean_abs_error_vs_true_p'], 3)}."]
     lines += ["", f"By cycle position when scored ({doc['runs'][0]['discount_policy']} run): ", "",
               "| elapsed share of the deal's life | deals | mean p̂ | eventual win rate (± its standard error) | gap | "
               "mean p_true | gap vs p_true | mean abs(p̂ − p_true) |",
