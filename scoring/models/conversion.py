@@ -51,7 +51,8 @@ class ConversionClassifier(TabularBinaryClassifierMixin, ClassifierMixin, BaseEs
 
     Args:
         hidden_layer_sizes: MLP layers.
-        alpha: MLP L2 penalty.
+        alpha: MLP L2 penalty, or several tried on the inner folds (the one with the best
+            out-of-fold ROC AUC of the net alone is used).
         learning_rate_init: Adam step size.
         max_iter: MLP epochs at most (early stopping usually ends sooner).
         patience: epochs without a better validation log loss before stopping.
@@ -72,7 +73,7 @@ class ConversionClassifier(TabularBinaryClassifierMixin, ClassifierMixin, BaseEs
     def __init__(
         self,
         hidden_layer_sizes=(64, 32),
-        alpha=1e-3,
+        alpha=defaults.NET_ALPHAS,
         learning_rate_init=3e-3,
         max_iter=200,
         patience=15,
@@ -101,14 +102,17 @@ class ConversionClassifier(TabularBinaryClassifierMixin, ClassifierMixin, BaseEs
         self.column_types = column_types
         self.random_state = random_state
 
-    def _fit_net(self, Z: np.ndarray, y01: np.ndarray) -> MLPClassifier:
+    def _alphas(self) -> tuple[float, ...]:
+        return tuple(self.alpha) if isinstance(self.alpha, tuple | list) else (float(self.alpha),)
+
+    def _fit_net(self, Z: np.ndarray, y01: np.ndarray, alpha: float) -> MLPClassifier:
         """Fit the MLP, stopping early on validation log loss (restoring the best epoch).
 
         scikit-learn's own ``early_stopping`` watches validation *accuracy*, which barely moves
         on imbalanced or noisy targets and stops after a dozen epochs; log loss is the quantity
         a calibrated probability model should minimise.
         """
-        net = MLPClassifier(hidden_layer_sizes=self.hidden_layer_sizes, alpha=self.alpha,
+        net = MLPClassifier(hidden_layer_sizes=self.hidden_layer_sizes, alpha=alpha,
                             learning_rate_init=self.learning_rate_init, batch_size=64,
                             max_iter=self.max_iter, random_state=self.random_state)
         counts = np.bincount(y01, minlength=2)
@@ -192,15 +196,21 @@ class ConversionClassifier(TabularBinaryClassifierMixin, ClassifierMixin, BaseEs
         partners = any(g > 0 or r > 0 for g, r in pairs)
         self.blend_weight_, self.lr_weight_, self.cv_report_ = 0.0, 0.0, {"folds": 0}
         self.gb_setting_: dict | None = None
+        self.net_alpha_ = self._alphas()[0]
         oof = None
         # OpenMP threads of the boosting: one per model, like XGBoost's (see defaults.XGB_THREADS).
         with threadpool_limits(limits=defaults.XGB_THREADS, user_api="openmp"):
             if folds is not None:
                 # One list of splits for every model: with no seed, each split() call would deal anew.
                 splits = list(folds.split(Z, y01))
-                oof_net = np.zeros(len(y01))
+                by_alpha = {a: np.zeros(len(y01)) for a in self._alphas()}
                 for train, test in splits:
-                    oof_net[test] = self._fit_net(Z[train], y01[train]).predict_proba(Z[test])[:, 1]
+                    for a, oof_a in by_alpha.items():
+                        oof_a[test] = self._fit_net(Z[train], y01[train], a).predict_proba(Z[test])[:, 1]
+                net_aucs = {a: roc_auc_safe(y01, v) for a, v in by_alpha.items()}
+                # Ties go to the first penalty listed.
+                self.net_alpha_ = max(net_aucs, key=lambda a: (net_aucs[a], -list(net_aucs).index(a)))
+                oof_net = by_alpha[self.net_alpha_]
                 oof_gb, oof_lr, gb_aucs = np.zeros(len(y01)), np.zeros(len(y01)), {}
                 if partners:
                     by_setting, oof_lr = self._oof_partners(Z, y01, splits)
@@ -224,6 +234,8 @@ class ConversionClassifier(TabularBinaryClassifierMixin, ClassifierMixin, BaseEs
                     "folds": folds.get_n_splits(),
                     "grouped": groups is not None,
                     "oof_auc_net": net_auc,
+                    "net_alpha": self.net_alpha_,
+                    "oof_auc_net_by_alpha": {str(a): v for a, v in net_aucs.items()},
                     "oof_auc_gradient_boosting": max(gb_aucs.values()) if gb_aucs else float("nan"),
                     "gradient_boosting_setting": self.gb_setting_,
                     "oof_auc_gradient_boosting_by_setting": {
@@ -237,7 +249,7 @@ class ConversionClassifier(TabularBinaryClassifierMixin, ClassifierMixin, BaseEs
                 }
                 g, r = self.blend_weight_, self.lr_weight_
                 oof = (1 - g - r) * oof_net + g * oof_gb + r * oof_lr
-            self.net_ = self._fit_net(Z, y01)
+            self.net_ = self._fit_net(Z, y01, self.net_alpha_)
             self.n_iter_ = int(self.net_.n_iter_)
             self.gb_ = None
             if self.blend_weight_ > 0 and self.gb_setting_ is not None:
