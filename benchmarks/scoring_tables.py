@@ -50,7 +50,12 @@ def cdnow_table(doc: dict) -> list[str]:
                 f"last 60 calibration days spent {lv['spend_per_30_days_last_60_calibration_days']:,.0f} per 30 days, "
                 f"the holdout {lv['spend_per_30_days_holdout']:,.0f}: the cohort's spend stops falling, which "
                 "models of dropout and decay (ours is trained on the one internal split its 9 months allow) do not "
-                f"foresee. Ours' out-of-fold total on its internal split: {lv['ours_internal_oof_total_vs_actual']:+.1%}.")
+                f"foresee. Ours' out-of-fold total on its internal split: {lv['ours_internal_oof_total_vs_actual']:+.1%}."
+                + (f" Ours' total is its label window's spend ({d['internal_label_days']:.0f} days; "
+                   f"{lv['ours_window_total_vs_actual_first_window']:+.1%} against the holdout's first "
+                   f"{d['internal_label_days']:.0f} days) stretched by BG/NBD to the horizon (x"
+                   f"{lv['ours_stretch_to_horizon']:.2f}; the holdout's own ratio x"
+                   f"{lv['actual_horizon_over_first_window']:.2f})." if "ours_stretch_to_horizon" in lv else ""))
     return lines
 
 
