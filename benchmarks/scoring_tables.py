@@ -76,6 +76,15 @@ def public_table(doc: dict) -> list[str]:
                      f"{d['ours_minus_best_baseline']:+.4f}{'' if 'xgboost_tuned' in m else ' (tuned XGBoost not run)'} | "
                      f"{spread} | {_f(d.get('best_baseline_fold_sd'))} | "
                      f"{_f(d['ours_ece_15_mean'])} | {when} |")
+    for name, d in doc["datasets"].items():
+        chosen = d.get("ours_chosen_by_inner_cv") or []
+        if chosen and "net_weight" in chosen[0]:
+            folds = "; ".join(
+                f"net {c['net_weight']:.2f} (penalty {c.get('net_alpha')}), gradient boosting {c['chosen_gb_weight']:.2f}"
+                f" ({', '.join(f'{k} {v}' for k, v in (c.get('gradient_boosting_setting') or {}).items()) or 'not used'}),"
+                f" logistic {c['chosen_lr_weight']:.2f}" for c in chosen)
+            lines += ([""] if lines[-1].startswith("|") else []) + [
+                f"- {name}: what ours chose on each outer fold's inner folds: {folds}."]
     return lines
 
 
