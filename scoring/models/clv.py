@@ -235,7 +235,7 @@ class ClvModel:
         cut_params = _bgnbd.fit_bgnbd_gg(raw[:, 0], raw[:, 1], raw[:, 2], raw[:, 8])
         X = add_bg_features(raw, cut_params, label_days)
         self.prior_exposure_ = PRIOR_EXPOSURE
-        margin = prior_margin(raw, label_days)
+        margin = prior_margin(raw, label_days, self.prior_exposure_)
         predicted, rounds = self._out_of_fold(X, label, margin)
         # The deployed booster is refitted on every customer with the folds' typical round count.
         self.n_rounds_ = int(np.median(rounds))
