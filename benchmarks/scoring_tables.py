@@ -56,6 +56,14 @@ def cdnow_table(doc: dict) -> list[str]:
                    f"{d['internal_label_days']:.0f} days) stretched by BG/NBD to the horizon (x"
                    f"{lv['ours_stretch_to_horizon']:.2f}; the holdout's own ratio x"
                    f"{lv['actual_horizon_over_first_window']:.2f})." if "ours_stretch_to_horizon" in lv else ""))
+    for label, d in doc["datasets"].items():
+        cuts = d.get("other_cuts") or []
+        if cuts:
+            lines.append(f"- {label}, other cuts of the same log (calibration end, horizon; total vs actual and "
+                         "normalised Gini, ours / BG/NBD): " + "; ".join(
+                             f"{c['calibration_end']}, {c['horizon_days']} d: {c['ours']['total_vs_actual']:+.1%} / "
+                             f"{c['bgnbd_gamma_gamma']['total_vs_actual']:+.1%}, {c['ours']['normalized_gini']:.3f} / "
+                             f"{c['bgnbd_gamma_gamma']['normalized_gini']:.3f}" for c in cuts) + ".")
     return lines
 
 
