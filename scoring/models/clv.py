@@ -115,9 +115,11 @@ def prior_margin(raw: np.ndarray, label_days: float, exposure: str = PRIOR_EXPOS
     the customers are one label window younger than when it predicts; the former exposure,
     ``max(tenure, label window)``, was floored for most of them at the cut and for none at
     prediction, so the acquisition purchase weighed more in training than in use and the trees'
-    learned discount on it came out too strong (CDNOW: the cohort's total -18%, against -7%
-    with this one; see benchmarks/README.md). ``exposure="floor"`` is that former form, kept for
-    models saved before the change.
+    learned discount on it came out too strong (CDNOW, calibration to 1997-09-30: the cohort's
+    total -18%, against -7% with this one, and the Gini up). Not a cure for the level: on other
+    cuts of CDNOW this form's total is -26% to +19% (one cut moved from +6% to +19%), as the
+    cohort's decay changes pace; the ranking was better on every cut (benchmarks/README.md).
+    ``exposure="floor"`` is the former form, kept for models saved before the change.
     """
     total, T = raw[:, RAW_FEATURES.index("total_spend")], raw[:, RAW_FEATURES.index("T")]
     days = np.maximum(T, label_days) if exposure == "floor" else T + label_days
