@@ -50,7 +50,20 @@ def cdnow_table(doc: dict) -> list[str]:
                 f"last 60 calibration days spent {lv['spend_per_30_days_last_60_calibration_days']:,.0f} per 30 days, "
                 f"the holdout {lv['spend_per_30_days_holdout']:,.0f}: the cohort's spend stops falling, which "
                 "models of dropout and decay (ours is trained on the one internal split its 9 months allow) do not "
-                f"foresee. Ours' out-of-fold total on its internal split: {lv['ours_internal_oof_total_vs_actual']:+.1%}.")
+                f"foresee. Ours' out-of-fold total on its internal split: {lv['ours_internal_oof_total_vs_actual']:+.1%}."
+                + (f" Ours' total is its label window's spend ({d['internal_label_days']:.0f} days; "
+                   f"{lv['ours_window_total_vs_actual_first_window']:+.1%} against the holdout's first "
+                   f"{d['internal_label_days']:.0f} days) stretched by BG/NBD to the horizon (x"
+                   f"{lv['ours_stretch_to_horizon']:.2f}; the holdout's own ratio x"
+                   f"{lv['actual_horizon_over_first_window']:.2f})." if "ours_stretch_to_horizon" in lv else ""))
+    for label, d in doc["datasets"].items():
+        cuts = d.get("other_cuts") or []
+        if cuts:
+            lines.append(f"- {label}, other cuts of the same log (calibration end, horizon; total vs actual and "
+                         "normalised Gini, ours / BG/NBD): " + "; ".join(
+                             f"{c['calibration_end']}, {c['horizon_days']} d: {c['ours']['total_vs_actual']:+.1%} / "
+                             f"{c['bgnbd_gamma_gamma']['total_vs_actual']:+.1%}, {c['ours']['normalized_gini']:.3f} / "
+                             f"{c['bgnbd_gamma_gamma']['normalized_gini']:.3f}" for c in cuts) + ".")
     return lines
 
 
@@ -71,6 +84,15 @@ def public_table(doc: dict) -> list[str]:
                      f"{d['ours_minus_best_baseline']:+.4f}{'' if 'xgboost_tuned' in m else ' (tuned XGBoost not run)'} | "
                      f"{spread} | {_f(d.get('best_baseline_fold_sd'))} | "
                      f"{_f(d['ours_ece_15_mean'])} | {when} |")
+    for name, d in doc["datasets"].items():
+        chosen = d.get("ours_chosen_by_inner_cv") or []
+        if chosen and "net_weight" in chosen[0]:
+            folds = "; ".join(
+                f"net {c['net_weight']:.2f} (penalty {c.get('net_alpha')}), gradient boosting {c['chosen_gb_weight']:.2f}"
+                f" ({', '.join(f'{k} {v}' for k, v in (c.get('gradient_boosting_setting') or {}).items()) or 'not used'}),"
+                f" logistic {c['chosen_lr_weight']:.2f}" for c in chosen)
+            lines += ([""] if lines[-1].startswith("|") else []) + [
+                f"- {name}: what ours chose on each outer fold's inner folds: {folds}."]
     return lines
 
 

@@ -135,6 +135,21 @@ def _num(value: Any) -> float | None:
     return number if number == number else None  # NaN (one class in the holdout) → not measured
 
 
+def blend_note(task: str, metrics: Mapping[str, Any] | None) -> str | None:
+    """What conversion's score is made of, as its inner cross-validation chose (None for others)."""
+    cv = (metrics or {}).get("cv") or {}
+    if task != "conversion" or "net_weight" not in cv:
+        return None
+    gb, lr = float(cv.get("chosen_gb_weight") or 0.0), float(cv.get("chosen_lr_weight") or 0.0)
+    if gb == 0 and lr == 0:
+        return ("The score is the neural net's alone: no blend with gradient boosting or a logistic regression "
+                "ranked better in cross-validation on the training deals.")
+    parts = [f"the neural net {float(cv['net_weight']):.0%}"]
+    parts += [f"{name} {w:.0%}" for name, w in (("gradient boosting", gb), ("a logistic regression", lr)) if w > 0]
+    return ("The score blends " + ", ".join(parts) + ": the weights that ranked best in cross-validation on "
+            "the training deals (the net always keeps a share).")
+
+
 def _positive(task: str, meta: Mapping[str, Any]) -> str | None:
     """The positive class in the user's words (CRM training labels won deals 1 internally)."""
     value = (meta.get("target_info") or {}).get("positive_class")
@@ -197,6 +212,9 @@ def build_card(loaded: LoadedModel, labels: Mapping[str, str] | None = None, *, 
         notes.append("This model was trained before its price curve was recorded: the next training draws it.")
     for leak in meta.get("leakage") or []:
         notes.append(f"Column {leak.get('column')!r} was left out: {leak.get('reason')}.")
+    blend = blend_note(task, meta.get("metrics"))
+    if blend:
+        notes.append(blend)
     gate = meta.get("promotion_gate") or {}
     if gate and not gate.get("passed", True):
         notes.append("This model failed its training gate: " + "; ".join(gate.get("reasons") or []))

@@ -1,4 +1,5 @@
-"""Conversion: a calibrated neural net, blended with gradient boosting only where CV shows it helps."""
+"""Conversion: a calibrated neural net, blended with a tuned gradient boosting and/or a logistic
+regression with the weights inner cross-validation supports."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from sklearn.metrics import log_loss
 from sklearn.model_selection import train_test_split
 from sklearn.neural_network import MLPClassifier
 from sklearn.utils.validation import check_is_fitted
+from threadpoolctl import threadpool_limits
 
 from .. import defaults
 from .._encoder import TabularEncoder
@@ -30,22 +32,36 @@ _EARLY_STOPPING_MIN_ROWS = 200  # below this a 10% validation split is too small
 
 
 class ConversionClassifier(TabularBinaryClassifierMixin, ClassifierMixin, BaseEstimator):
-    """P(convert): MLP with preprocessing, early stopping and calibration (+ optional blend).
+    """P(convert): MLP with preprocessing, early stopping and calibration, blended by inner CV.
 
-    Out-of-fold probabilities of the net, of gradient boosting and of a logistic regression pick
-    the blend weights by inner CV (the net alone unless a blend gains ``blend_min_gain`` ROC
-    AUC; the net always keeps at least a quarter) and fit the calibrator, so the calibrator
-    never sees in-sample scores.
+    The net is always trained and always part of the prediction; its weight is what inner
+    cross-validation supports, at least ``net_min_weight`` (reported as ``cv_report_`` and on the
+    model card). On the same inner folds:
+
+    1. the gradient-boosting partner is tuned like the public benchmark's XGBoost baseline: a
+       small grid (``defaults.GB_PARTNER_GRID`` x a quarter, half and all of ``gb_max_iter``
+       rounds), the setting with the best out-of-fold ROC AUC of the partner alone;
+    2. the blend weights (gradient boosting, logistic regression; the net keeps the rest) are the
+       pair with the best out-of-fold ROC AUC of the blend, used only when it gains
+       ``blend_min_gain`` over the net alone;
+    3. the calibrator is fitted on the chosen blend's out-of-fold scores, so it never sees
+       in-sample scores.
+
+    Nothing outside ``fit``'s rows is looked at: a caller's test rows choose nothing.
 
     Args:
         hidden_layer_sizes: MLP layers.
-        alpha: MLP L2 penalty.
+        alpha: MLP L2 penalty, or several tried on the inner folds (the one with the best
+            out-of-fold ROC AUC of the net alone is used).
         learning_rate_init: Adam step size.
         max_iter: MLP epochs at most (early stopping usually ends sooner).
         patience: epochs without a better validation log loss before stopping.
-        gb_max_iter: boosting iterations of the gradient-boosting partner.
+        gb_max_iter: most boosting iterations of the gradient-boosting partner (the grid tries
+            a quarter, half and all of them).
         cv: folds for out-of-fold probabilities.
-        blend_weights: gradient-boosting weights tried (0 = net alone).
+        blend_weights: weights tried for each partner (gradient boosting, logistic regression);
+            pairs leaving the net less than ``net_min_weight`` are skipped.
+        net_min_weight: the net's smallest weight in a blend.
         blend_min_gain: ROC AUC a blend must gain to be chosen.
         calibration: ``auto`` | ``isotonic`` | ``sigmoid``.
         centered_calibration: isotonic through the steps' centres (keeps the ranking within a
@@ -57,13 +73,14 @@ class ConversionClassifier(TabularBinaryClassifierMixin, ClassifierMixin, BaseEs
     def __init__(
         self,
         hidden_layer_sizes=(64, 32),
-        alpha=1e-3,
+        alpha=defaults.NET_ALPHAS,
         learning_rate_init=3e-3,
         max_iter=200,
         patience=15,
-        gb_max_iter=200,
+        gb_max_iter=defaults.GB_PARTNER_MAX_ITER,
         cv=defaults.CV_FOLDS,
         blend_weights=defaults.BLEND_WEIGHTS,
+        net_min_weight=defaults.NET_MIN_WEIGHT,
         blend_min_gain=defaults.BLEND_MIN_GAIN,
         calibration="auto",
         centered_calibration=True,
@@ -78,20 +95,24 @@ class ConversionClassifier(TabularBinaryClassifierMixin, ClassifierMixin, BaseEs
         self.gb_max_iter = gb_max_iter
         self.cv = cv
         self.blend_weights = blend_weights
+        self.net_min_weight = net_min_weight
         self.blend_min_gain = blend_min_gain
         self.calibration = calibration
         self.centered_calibration = centered_calibration
         self.column_types = column_types
         self.random_state = random_state
 
-    def _fit_net(self, Z: np.ndarray, y01: np.ndarray) -> MLPClassifier:
+    def _alphas(self) -> tuple[float, ...]:
+        return tuple(self.alpha) if isinstance(self.alpha, tuple | list) else (float(self.alpha),)
+
+    def _fit_net(self, Z: np.ndarray, y01: np.ndarray, alpha: float) -> MLPClassifier:
         """Fit the MLP, stopping early on validation log loss (restoring the best epoch).
 
         scikit-learn's own ``early_stopping`` watches validation *accuracy*, which barely moves
         on imbalanced or noisy targets and stops after a dozen epochs; log loss is the quantity
         a calibrated probability model should minimise.
         """
-        net = MLPClassifier(hidden_layer_sizes=self.hidden_layer_sizes, alpha=self.alpha,
+        net = MLPClassifier(hidden_layer_sizes=self.hidden_layer_sizes, alpha=alpha,
                             learning_rate_init=self.learning_rate_init, batch_size=64,
                             max_iter=self.max_iter, random_state=self.random_state)
         counts = np.bincount(y01, minlength=2)
@@ -118,11 +139,35 @@ class ConversionClassifier(TabularBinaryClassifierMixin, ClassifierMixin, BaseEs
     def _linear(self) -> LogisticRegression:
         return LogisticRegression(C=1.0, max_iter=2000)
 
-    def _booster(self) -> HistGradientBoostingClassifier:
+    def _booster(self, setting: dict, rounds: int) -> HistGradientBoostingClassifier:
         return HistGradientBoostingClassifier(
-            max_iter=self.gb_max_iter, learning_rate=0.05, max_leaf_nodes=15,
-            l2_regularization=1.0, random_state=self.random_state,
+            max_iter=rounds, learning_rate=0.05, l2_regularization=1.0, early_stopping=False,
+            random_state=self.random_state, **setting,
         )
+
+    def _partner_rounds(self) -> tuple[int, ...]:
+        return tuple(sorted({max(1, self.gb_max_iter // 4), max(1, self.gb_max_iter // 2), self.gb_max_iter}))
+
+    def _oof_partners(self, Z: np.ndarray, y01: np.ndarray, splits: list) -> tuple[dict, np.ndarray]:
+        """Out-of-fold probabilities of every gradient-boosting setting, and of the logistic partner.
+
+        One fit per grid point and fold serves every round count (staged predictions).
+        """
+        rounds = self._partner_rounds()
+        oof_gb = {(i, n): np.zeros(len(y01)) for i in range(len(defaults.GB_PARTNER_GRID)) for n in rounds}
+        oof_lr = np.zeros(len(y01))
+        for train, test in splits:
+            for i, setting in enumerate(defaults.GB_PARTNER_GRID):
+                booster = self._booster(setting, rounds[-1]).fit(Z[train], y01[train])
+                for n, proba in enumerate(booster.staged_predict_proba(Z[test]), start=1):
+                    if n in rounds:
+                        oof_gb[(i, n)][test] = proba[:, 1]
+            oof_lr[test] = self._linear().fit(Z[train], y01[train]).predict_proba(Z[test])[:, 1]
+        return oof_gb, oof_lr
+
+    def _weight_pairs(self) -> list[tuple[float, float]]:
+        room = 1.0 - self.net_min_weight + 1e-9
+        return [(float(g), float(r)) for g in self.blend_weights for r in self.blend_weights if g + r <= room]
 
     def fit(self, X, y, groups=None, times=None):
         """Fit encoder, pick the blend by out-of-fold ROC AUC, fit calibrator and final models.
@@ -147,48 +192,69 @@ class ConversionClassifier(TabularBinaryClassifierMixin, ClassifierMixin, BaseEs
         self.classes_, y01 = binary_labels(y)
         Z = self.encoder_.transform(X)
         folds = make_folds(y01, self.cv, self.random_state, groups)
-        weights = tuple(self.blend_weights) if folds is not None else (0.0,)
+        pairs = self._weight_pairs() if folds is not None else [(0.0, 0.0)]
+        partners = any(g > 0 or r > 0 for g, r in pairs)
         self.blend_weight_, self.lr_weight_, self.cv_report_ = 0.0, 0.0, {"folds": 0}
+        self.gb_setting_: dict | None = None
+        self.net_alpha_ = self._alphas()[0]
         oof = None
-        if folds is not None:
-            oof_net, oof_gb, oof_lr = np.zeros(len(y01)), np.zeros(len(y01)), np.zeros(len(y01))
-            for train, test in folds.split(Z, y01):
-                oof_net[test] = self._fit_net(Z[train], y01[train]).predict_proba(Z[test])[:, 1]
-                if any(w > 0 for w in weights):
-                    oof_gb[test] = self._booster().fit(Z[train], y01[train]).predict_proba(Z[test])[:, 1]
-                    oof_lr[test] = self._linear().fit(Z[train], y01[train]).predict_proba(Z[test])[:, 1]
-            # (gradient boosting, logistic regression) weights; the net keeps the rest and at
-            # least a quarter: the logistic partner rescues small or nearly linear books where
-            # the net alone was measurably worse than a plain logistic regression.
-            pairs = [(g, r) for g in weights for r in weights if g + r <= 0.75 + 1e-9]
-            aucs = {(g, r): roc_auc_safe(y01, (1 - g - r) * oof_net + g * oof_gb + r * oof_lr) for g, r in pairs}
-            net_auc = aucs.get((0.0, 0.0), float("nan"))
-            best = max(aucs, key=lambda k: (aucs[k], -k[0] - k[1]))
-            if best != (0.0, 0.0) and aucs[best] >= net_auc + self.blend_min_gain:
-                self.blend_weight_, self.lr_weight_ = float(best[0]), float(best[1])
-                reason = (f"blend: gradient boosting {best[0]}, logistic regression {best[1]}, net "
-                          f"{1 - best[0] - best[1]:.2f}; gains {aucs[best] - net_auc:.4f} out-of-fold ROC AUC "
-                          "over the net alone")
-            else:
-                reason = ("the neural net alone: no blend gained at least "
-                          f"{self.blend_min_gain} out-of-fold ROC AUC")
-            partners = any(w > 0 for w in weights)
-            self.cv_report_ = {
-                "folds": folds.get_n_splits(),
-                "grouped": groups is not None,
-                "oof_auc_net": net_auc,
-                "oof_auc_gradient_boosting": roc_auc_safe(y01, oof_gb) if partners else float("nan"),
-                "oof_auc_logistic_regression": roc_auc_safe(y01, oof_lr) if partners else float("nan"),
-                "oof_auc_by_weights": {f"gb={g},lr={r}": a for (g, r), a in aucs.items()},
-                "chosen_gb_weight": self.blend_weight_,
-                "chosen_lr_weight": self.lr_weight_,
-                "reason": reason,
-            }
-            g, r = self.blend_weight_, self.lr_weight_
-            oof = (1 - g - r) * oof_net + g * oof_gb + r * oof_lr
-        self.net_ = self._fit_net(Z, y01)
-        self.n_iter_ = int(self.net_.n_iter_)
-        self.gb_ = self._booster().fit(Z, y01) if self.blend_weight_ > 0 else None
+        # OpenMP threads of the boosting: one per model, like XGBoost's (see defaults.XGB_THREADS).
+        with threadpool_limits(limits=defaults.XGB_THREADS, user_api="openmp"):
+            if folds is not None:
+                # One list of splits for every model: with no seed, each split() call would deal anew.
+                splits = list(folds.split(Z, y01))
+                by_alpha = {a: np.zeros(len(y01)) for a in self._alphas()}
+                for train, test in splits:
+                    for a, oof_a in by_alpha.items():
+                        oof_a[test] = self._fit_net(Z[train], y01[train], a).predict_proba(Z[test])[:, 1]
+                net_aucs = {a: roc_auc_safe(y01, v) for a, v in by_alpha.items()}
+                # Ties go to the first penalty listed.
+                self.net_alpha_ = max(net_aucs, key=lambda a: (net_aucs[a], -list(net_aucs).index(a)))
+                oof_net = by_alpha[self.net_alpha_]
+                oof_gb, oof_lr, gb_aucs = np.zeros(len(y01)), np.zeros(len(y01)), {}
+                if partners:
+                    by_setting, oof_lr = self._oof_partners(Z, y01, splits)
+                    gb_aucs = {k: roc_auc_safe(y01, v) for k, v in by_setting.items()}
+                    # Ties go to the fewest rounds, then the simplest setting (the grid's order).
+                    chosen = max(gb_aucs, key=lambda k: (gb_aucs[k], -k[1], -k[0]))
+                    oof_gb = by_setting[chosen]
+                    self.gb_setting_ = dict(defaults.GB_PARTNER_GRID[chosen[0]], max_iter=chosen[1])
+                aucs = {(g, r): roc_auc_safe(y01, (1 - g - r) * oof_net + g * oof_gb + r * oof_lr) for g, r in pairs}
+                net_auc = aucs.get((0.0, 0.0), float("nan"))
+                best = max(aucs, key=lambda k: (aucs[k], -k[0] - k[1]))
+                if best != (0.0, 0.0) and aucs[best] >= net_auc + self.blend_min_gain:
+                    self.blend_weight_, self.lr_weight_ = best
+                    reason = (f"blend: gradient boosting {best[0]}, logistic regression {best[1]}, net "
+                              f"{1 - best[0] - best[1]:.2f}; gains {aucs[best] - net_auc:.4f} out-of-fold ROC AUC "
+                              "over the net alone")
+                else:
+                    reason = ("the neural net alone: no blend gained at least "
+                              f"{self.blend_min_gain} out-of-fold ROC AUC")
+                self.cv_report_ = {
+                    "folds": folds.get_n_splits(),
+                    "grouped": groups is not None,
+                    "oof_auc_net": net_auc,
+                    "net_alpha": self.net_alpha_,
+                    "oof_auc_net_by_alpha": {str(a): v for a, v in net_aucs.items()},
+                    "oof_auc_gradient_boosting": max(gb_aucs.values()) if gb_aucs else float("nan"),
+                    "gradient_boosting_setting": self.gb_setting_,
+                    "oof_auc_gradient_boosting_by_setting": {
+                        f"{defaults.GB_PARTNER_GRID[i]}, rounds={n}": a for (i, n), a in gb_aucs.items()},
+                    "oof_auc_logistic_regression": roc_auc_safe(y01, oof_lr) if partners else float("nan"),
+                    "oof_auc_by_weights": {f"gb={g},lr={r}": a for (g, r), a in aucs.items()},
+                    "chosen_gb_weight": self.blend_weight_,
+                    "chosen_lr_weight": self.lr_weight_,
+                    "net_weight": 1 - self.blend_weight_ - self.lr_weight_,
+                    "reason": reason,
+                }
+                g, r = self.blend_weight_, self.lr_weight_
+                oof = (1 - g - r) * oof_net + g * oof_gb + r * oof_lr
+            self.net_ = self._fit_net(Z, y01, self.net_alpha_)
+            self.n_iter_ = int(self.net_.n_iter_)
+            self.gb_ = None
+            if self.blend_weight_ > 0 and self.gb_setting_ is not None:
+                setting = {k: v for k, v in self.gb_setting_.items() if k != "max_iter"}
+                self.gb_ = self._booster(setting, self.gb_setting_["max_iter"]).fit(Z, y01)
         self.lr_ = self._linear().fit(Z, y01) if self.lr_weight_ > 0 else None
         self.calibrator_ = (
             ProbabilityCalibrator(self.calibration, centered=self.centered_calibration).fit(
