@@ -80,6 +80,10 @@ class SimConfig:
     """Multiplier of the outcome delays (1 = half the segment's sales cycle on average)."""
     stage_value: float | None = None
     """Partial credit of a stage advance; None = the tenant default (learning/defaults.py)."""
+    bandit_seed: int | None = None
+    """Seed of the bandit's own draws (None = seed + 3): the market and the decision stream stay
+    those of `seed`, so runs with different bandit seeds measure how much of a result is the
+    policy's luck."""
 
 
 @dataclass
@@ -249,7 +253,7 @@ def _fixed_policy(pop: Population, s: Stream, probs: np.ndarray, rng: np.random.
 def run_bandit(pop: Population, s: Stream, cfg: SimConfig, rewards: RewardConfig,
                progress: Callable[[str], None] | None = None) -> PolicyRun:
     """Run the Thompson sampling policy day by day, learning from outcomes as they arrive."""
-    rng = np.random.default_rng(cfg.seed + 3)
+    rng = np.random.default_rng(cfg.seed + 3 if cfg.bandit_seed is None else cfg.bandit_seed)
     posterior = Posterior(STRATEGIES)
     n = len(s.row)
     arms = np.full(n, -1)
@@ -412,6 +416,39 @@ def simulate(cfg: SimConfig, progress: Callable[[str], None] | None = None,
         "path": "simulation-core",
         "seconds": round(time.perf_counter() - t0, 2),
     }
+
+
+def regret_only(cfg: SimConfig) -> dict[str, Any]:
+    """Regret of ours, uniform random and the best single arm, overall and per segment, without
+    the OPE and lift (seconds instead of minutes): for measuring many bandit seeds
+    (`SimConfig.bandit_seed`) on one market, i.e. how much of a run's regret is the policy's luck
+    (benchmarks/learning_replicates.py). Same policies and regret as `simulate`."""
+    pop = build_population(cfg)
+    rewards = RewardConfig(reference_amount=float(np.median(pop.amount)),
+                           stage_advanced=defaults.STAGE_ADVANCED_VALUE if cfg.stage_value is None else cfg.stage_value)
+    s = build_stream(pop, cfg, rewards)
+    k = len(STRATEGIES)
+    matrix = _arm_matrix(pop, s)
+    acted = ~s.holdout
+    rng = np.random.default_rng(cfg.seed + 4)
+    oracle = _fixed_policy(pop, s, np.eye(k)[matrix.argmax(axis=1)], rng)
+    uniform = _fixed_policy(pop, s, np.ones((len(s.row), k)), rng)
+    ranked = np.argsort(-np.where(np.isfinite(matrix), matrix, 0.0)[acted].sum(axis=0))
+    best = np.tile(np.eye(k)[ranked[0]], (len(s.row), 1))
+    best[~s.allowed[:, ranked[0]]] = np.eye(k)[ranked[1]]
+    runs = {"ours": run_bandit(pop, s, cfg, rewards), "uniform_random": uniform,
+            "best_single_arm": _fixed_policy(pop, s, best, rng)}
+    segment = pop.segment[s.row]
+
+    def regret(run: PolicyRun, rows: np.ndarray) -> float:
+        return float((oracle.expected - run.expected)[acted & rows].sum())
+
+    everything = np.ones(len(s.row), dtype=bool)
+    out: dict[str, Any] = {"seed": cfg.seed, "bandit_seed": cfg.bandit_seed,
+                           "regret": {n: regret(r, everything) for n, r in runs.items()}}
+    out["by_segment"] = {g: {n: regret(r, segment == g) for n, r in runs.items()} for g in ("smb", "mid", "ent")}
+    out["ratio"] = out["regret"]["ours"] / out["regret"]["uniform_random"]
+    return out
 
 
 def export_rows(pop: Population, s: Stream, run: PolicyRun, end_day: int) -> list[dict[str, Any]]:

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from app.cli import _register, cli
 from learning.report import read_csv, summarise
-from learning.simulate import SimConfig, simulate
+from learning.simulate import SimConfig, regret_only, simulate
 
 SMALL = dict(weeks=3, deals_per_week=200, market_open_deals=120, resamples=100)
 
@@ -29,6 +29,22 @@ def test_no_policy_beats_the_oracle_and_regret_is_what_it_says(small_run):
         assert regret[name] == pytest.approx(reward["oracle"] - reward[name])
     assert result["decisions"] > 0 and 0 < result["holdout_decisions"] < result["decisions"] * 0.2
     assert result["path"] == "simulation-core"
+
+
+def test_the_quick_regret_run_gives_the_full_runs_regret_and_splits_it_by_segment(small_run):
+    result, _ = small_run
+    quick = regret_only(SimConfig(seed=3, **SMALL))
+    for name in ("ours", "uniform_random", "best_single_arm"):
+        assert quick["regret"][name] == pytest.approx(result["regret"][name])
+        assert sum(seg[name] for seg in quick["by_segment"].values()) == pytest.approx(quick["regret"][name])
+
+
+def test_another_bandit_seed_redraws_only_our_policys_choices():
+    a = regret_only(SimConfig(seed=3, bandit_seed=1001, **SMALL))
+    b = regret_only(SimConfig(seed=3, bandit_seed=2001, **SMALL))
+    assert a["regret"]["uniform_random"] == b["regret"]["uniform_random"]
+    assert a["regret"]["best_single_arm"] == b["regret"]["best_single_arm"]
+    assert a["regret"]["ours"] != b["regret"]["ours"]
 
 
 def test_every_ope_entry_has_an_interval_around_its_estimate_and_a_true_value(small_run):

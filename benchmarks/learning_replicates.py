@@ -1,0 +1,75 @@
+"""How much of the learning loop's regret is the policy's luck: many bandit seeds per market seed.
+
+    python -m benchmarks.learning_replicates [--seeds 0,1,2,3,4] [--bandit-seeds 1,2,3,4]
+                                             [--weeks 26] [--procs 2] [--out FILE]
+
+`agentic-sales simulate --seed S` draws the market, the decision stream AND the bandit's own
+random choices from S, so one run per market seed measures one draw of the policy's luck. This
+runs the bandit on each market seed with each bandit seed (`SimConfig.bandit_seed` = 1000 x b +
+S; the market, the decisions and the outcome draws stay those of S) and reports regret against
+uniform random and the best single arm, overall and per segment (`simulate.regret_only`: no OPE,
+seconds per run). Writes benchmarks/results/learning_replicates.json; the summary on stdout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from multiprocessing import Pool
+from pathlib import Path
+from typing import Any
+
+from learning.simulate import SimConfig, regret_only
+
+OUT = Path(__file__).resolve().parent / "results" / "learning_replicates.json"
+
+
+def _one(job: tuple[int, int, int]) -> dict[str, Any]:
+    seed, bandit, weeks = job
+    return regret_only(SimConfig(seed=seed, weeks=weeks, bandit_seed=1000 * bandit + seed))
+
+
+def summarise(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """Distribution of ours / uniform's regret and how often ours is below the best single arm."""
+    ratios = [r["ratio"] for r in runs]
+
+    def share(seg: str) -> float:
+        return statistics.mean(r["by_segment"][seg]["ours"] / r["by_segment"][seg]["uniform_random"] for r in runs)
+
+    return {"runs": len(runs), "ratio_mean": statistics.mean(ratios), "ratio_median": statistics.median(ratios),
+            "ratio_max": max(ratios), "share_at_most_0_30": sum(x <= 0.30 for x in ratios) / len(ratios),
+            "below_best_single_arm": sum(r["regret"]["ours"] < r["regret"]["best_single_arm"] for r in runs),
+            "ent_ratio_mean": share("ent"), "mid_ratio_mean": share("mid"), "smb_ratio_mean": share("smb")}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--seeds", default="0,1,2,3,4")
+    ap.add_argument("--bandit-seeds", default="1,2,3,4")
+    ap.add_argument("--weeks", type=int, default=26)
+    ap.add_argument("--procs", type=int, default=2)
+    ap.add_argument("--out", default=str(OUT))
+    args = ap.parse_args(argv)
+    try:
+        seeds = [int(s) for s in args.seeds.split(",")]
+        bandits = [int(s) for s in args.bandit_seeds.split(",")]
+    except ValueError:
+        print("error: --seeds and --bandit-seeds must be comma-separated lists of integers", file=sys.stderr)
+        return 2
+    t0 = time.perf_counter()
+    jobs = [(s, b, args.weeks) for b in bandits for s in seeds]
+    with Pool(max(1, args.procs)) as pool:
+        runs = pool.map(_one, jobs)
+    summary = summarise(runs)
+    Path(args.out).write_text(json.dumps({"config": {"seeds": seeds, "bandit_seeds": bandits, "weeks": args.weeks},
+                                          "summary": summary, "runs": runs,
+                                          "seconds": round(time.perf_counter() - t0, 1)}, indent=1))
+    print(json.dumps({"out": args.out, **summary}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
