@@ -153,6 +153,34 @@ _MATCH_OFFER = (r"match\w*\s+(?:\w+\s+){0,4}?(?:offer\w*|price\w*|quote\w*|rates
                 r"(?:beat|undercut)\s+(?:\w+\s+){0,3}?(?:offer\w*|price\w*|quote\w*)|mitgehen|"
                 r"s'aligner|nous aligner|igualar\w*|igualamos")
 _QUESTION = re.compile(r"\?\s*$")
+_BINDING_DOC = re.compile(
+    r"\b(?:contracts?|order forms?|purchase orders?|p\.o\.|signatures?|countersignature|"
+    r"\w*vertr(?:a|ä)g\w*|auftr(?:a|ä)g\w*|bestellung\w*|unterschrift\w*|"
+    r"contrats?|bons? de commande|commandes?|"
+    r"contratos?|(?:el|los|un|su|sus|del|al|nuestro|este) pedidos?|[oó]rden(?:es)? de compra|"
+    r"(?:su|la|sus|las|nuestra|una) firmas?)\b", re.I)
+"""A document that binds the buyer: the deal is done when one exists ("tenemos su firma", "der Auftrag")."""
+_NOT_YET = re.compile(
+    rf"\b(?:{_PLAN}|{_NEG}|yet|noch|encore|todavía|aún|send\w*|schick\w*|sende\w*|envo\w*|envi\w*|prepar\w*|"
+    r"prépar\w*|draft\w*|entw[uü]rf\w*|borrador\w*|projet\w*|review\w*|prüf\w*|revis\w*|relir\w*|attach\w*|"
+    r"anbei|adjunt\w*|ci-joint\w*|share\w*|go(?:ing)? to|let me know|questions?|fragen?|preguntas?)\b", re.I)
+"""Words that make a clause about a binding document a plan, a negation, a draft or a question."""
+_OTHER_OFFER = re.compile(
+    r"\b(?:competitor\w*|competition|add-?ons?|alternatives?|(?:other|current|existing|incumbent) (?:vendor|provider|"
+    r"supplier|offer)s?|incumbent|konkurren\w*|wettbewerb\w*|mitbewerber\w*|(?:anderen?|aktuellen?|bisherigen?) "
+    r"anbieter\w*|concurren\w*|(?:autre|actuel) fournisseur|fournisseur actuel|competencia|competidor\w*|"
+    r"proveedor actual|otro proveedor)\b", re.I)
+_WE_COMMIT = re.compile(
+    r"\b(?:we(?:'ll| will| can| are going to| shall)|i(?:'ll| will| can)|let us|let's|wir (?:werden|können|wollen)|"
+    r"werden wir|können wir|ich (?:werde|kann)|nous (?:allons|pouvons|serons)|je (?:vais|peux)|vamos|podemos|voy|"
+    r"puedo|estaremos|seremos)\b", re.I)
+_DESCRIBED = re.compile(r"\b(?:walk\w*(?: \w+)? through|show\w*|explain\w*|outline\w*|zeig\w*|erklär\w*|montr\w*|"
+                       r"expliqu\w*|mostr\w*|explic\w*)\s+(?:\w+\s+){0,2}?(?:how|what|where|why|wie|was|comment|ce que|"
+                       r"cómo|como|qué)\b", re.I)
+"""A comparison shown or explained ("we will walk you through how our price compares with the add-on") sets no price;
+"..., so the comparison is easy" after a promise explains nothing."""
+"""A price set against another offer by a commitment of ours ("on price we will go toe to toe with the add-on",
+"wir gehen beim Preis mit dem Wettbewerb mit"): whatever the idiom, it promises a price relative to someone else's."""
 
 
 class _Near:
@@ -179,6 +207,7 @@ def _near(a: str, b: str, window: int) -> _Near:
 
 _NO_COST = _near(_NEG, _COST, CONCEPT_WINDOW_WORDS)
 _LOCKED = _near(_PRICE, _LOCK, CONCEPT_WINDOW_WORDS)
+_NEGATION = re.compile(rf"\b(?:{_NEG})\b|n't\b", re.I)
 _SPAN_RE = re.compile(rf"\b(?:{_SPAN})\b", re.I)
 _STATE = _near(_DOC, _DONE, CONCEPT_WINDOW_WORDS)
 _PLAN_RE = re.compile(rf"\b(?:{_PLAN})\b", re.I)
@@ -289,6 +318,10 @@ def concept_violations(text: str, stage_kind: str, allowed_promises: Iterable[st
             for m in pattern.finditer(sentence):
                 if not _permitted(m.group(0), sentence, allowed):
                     reasons.append(f"promise outside policy ({what}): {m.group(0)!r}")
+        if _PRICE_WORD.search(sentence) and _OTHER_OFFER.search(sentence) and _WE_COMMIT.search(sentence) \
+                and not _NEGATION.search(sentence) and not _DESCRIBED.search(sentence) \
+                and not _permitted("price", sentence, allowed):
+            reasons.append("promise outside policy (a price set against another offer)")
         if _COME_TOWARDS.search(sentence) and _PRICE_WORD.search(sentence):
             reasons.append("promise outside policy (the price moved): meets the buyer on the price")
         if not _RECORD_DOCUMENT.search(sentence):
@@ -301,6 +334,12 @@ def concept_violations(text: str, stage_kind: str, allowed_promises: Iterable[st
                 reasons.append(f"claims the deal is done ({m.group(0)!r}); the record says {stage_kind}")
             for m in _THANKS_RE.finditer(sentence):
                 reasons.append(f"thanks the buyer for a step the record does not show ({m.group(0)!r})")
+            for clause in re.split(r"[,;:()\u2014]", sentence):
+                # A binding document stated as existing, however its state is worded ("ya tenemos su firma en el
+                # contrato marco", "ist der Auftrag unter Dach und Fach"): the record's stage says whether one exists.
+                doc = _BINDING_DOC.search(clause)
+                if doc and not _NOT_YET.search(clause):
+                    reasons.append(f"claims a binding document exists ({clause.strip()!r}); the record says {stage_kind}")
             for m in _STATE.finditer(sentence):
                 clause = sentence[: m.end()]
                 clause = clause[max(clause.rfind(c) for c in ",:;()\u2014") + 1:]

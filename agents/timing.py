@@ -77,7 +77,8 @@ _TODAY = (r"today|this afternoon|this morning|this evening|later today|tonight|i
           r"in (?:about |around |roughly |ungefähr |etwa )?(?:\d+|a few|ten|fifteen|twenty|thirty|forty-five|zehn|"
           r"fünfzehn|zwanzig|dreißig|einer halben|einer|zwei|half an?|an?|one|two)\s+(?:minutes?|mins?|hours?|minuten|"
           r"stunden?)|dans (?:\d+|dix|quinze|vingt|trente|une|deux) (?:minutes|heures?)|"
-          r"en (?:\d+|diez|quince|veinte|treinta|una|dos|media) (?:minutos|horas?)|"
+          r"(?:en|dentro de) (?:\d+|diez|quince|veinte|treinta|una|dos|media|un par de|unos|unas) (?:minut\w*|hor(?:a|as|ita|itas))|"
+          r"in (?:einem|einer) (?:stündchen|viertelstündchen|viertelstunde|halben stunde)|"
           r"en fin de journée|en fin d'après-midi|en fin de matinée|dans l'après-midi|"
           r"am späten nachmittag|heute gegen|zum feierabend|a última hora|al final del día|close of business|"
           r"\beod\b|\bcob\b|(?:now|right now|jetzt|maintenant|ahora)(?= if| wenn| si)|"
@@ -98,16 +99,28 @@ _TODAY = (r"today|this afternoon|this morning|this evening|later today|tonight|i
           r"d'ici (?:une|deux|\d+|quelques|une demi-) ?(?:heures?|minutes|demi-heure)|d'ici (?:ce soir|midi|la fin de la journée)|"
           r"en un (?:rato|ratito|momento|momentito)|dentro de un (?:rato|ratito)|al rato|"
           r"(?:once|when|as soon as) (?:i'm|i am|i get|we're|we are|we get) back from lunch|back from lunch")
+_CLOCK_UNITS = (r"min(?:s|\.)?|minut\w*|hours?|hrs?|stund\w*|stünd\w*|heures?|hor(?:a|as|ita|itas|ación)|"
+                r"ratit\w*|momentit\w*")
+"""Hours and minutes in any inflection or diminutive ("dentro de una horita", "in einem Stündchen")."""
 _SOON = re.compile(r"\b(?:call|ring|phone|talk|speak|chat|meet|join|dial|anrufen|rufe|appelle|llamo)\w*\s+"
                    r"(?:you |me |us |sie |vous |le |la |lo )?(?:in|within|dans|en|dentro de|binnen|innerhalb)\s+"
                    r"(?:(?:about|around|roughly|approximately|maybe|just|only|ungefähr|etwa|circa|ca\.|environ|"
                    r"à peu près|aproximadamente|unos|unas)\s+)?(?:\d+|a few|ten|fifteen|twenty|thirty|half an?|an?|one|una?|une|einer|ein|quelques|unos|unas|"
-                   r"media)\s*(?:minutes?|mins?|hours?|minuten|stunden?|heures?|minutos|horas?)\b", re.I)
+                   rf"media)\s*(?:{_CLOCK_UNITS})\b", re.I)
 """A call promised in a few minutes or hours ("can I call you in 30 minutes") is a same-day call."""
 _MEET_TODAY = re.compile(rf"\b(?:{_MEET})\w*\W+(?:[\w'’-]+\W+){{0,5}}?(?:{_TODAY})\b|"
                          rf"\b(?:{_TODAY})\b\W+(?:[\w'’-]+\W+){{0,5}}?(?:{_MEET})", re.I)
 """A meeting word and a same-day word close together: "talk later today", "heute um 16 Uhr ein Anruf";
 not "I will send the outline today so you can read it before we talk" (the day belongs to the sending)."""
+_AFTER_THIS_MESSAGE = re.compile(
+    r"\b(?:after|following|once|as soon as|when|upon|on receipt of|with|nach|mit|bei erhalt|sobald|wenn|après|suite à|"
+    r"dans la foulée de|dès réception de|à la réception de|à la suite de|dès que|quand|lorsque|tras|después de|"
+    r"al recibir|con|en cuanto|cuando)\s+(?:[\w'’]+\s+){0,4}?"
+    r"(?:this|ce|cet|cette|diese[rsmn]?|este|esta|el presente)\s+(?:e-?mail|mail|message|note|courriel|nachricht|"
+    r"correo|mensaje)\b", re.I)
+"""A time given relative to this message ("je vous appelle dans la foulée de ce message", "nach dieser Mail",
+"sobald Sie diese Mail gelesen haben"):
+the message goes out on the send day, so the call does too, whatever words tie it to the message."""
 _A_DAY = (r"tomorrow|next|week|monday|tuesday|wednesday|thursday|friday|morgen|nächste|woche|montag|dienstag|mittwoch|"
           r"donnerstag|freitag|demain|prochain|semaine|lundi|mardi|mercredi|jeudi|vendredi|mañana|próxim|semana|lunes|"
           r"martes|miércoles|jueves|viernes")
@@ -303,6 +316,8 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
         elif no_day and (_THIS_PART_OF_DAY.search(sentence) or _LATER.search(sentence)):
             # "ring you this arvo", "cet aprèm", "I'll call you later": a part of a day and no other day named.
             reasons.append("proposes to meet today")
+        elif no_day and _AFTER_THIS_MESSAGE.search(sentence):
+            reasons.append("proposes to meet right after this message (today)")
         elif _CLOCK.search(sentence) and not dates and not re.search(rf"\b(?:{_A_DAY})", sentence, re.I):
             # "a call at 4pm your time" names no day, so the buyer reads it as today.
             reasons.append("proposes a meeting time without a day (reads as today)")

@@ -1,6 +1,6 @@
 """Print a held-out set's rates, with every miss, for the agents/README.md table.
 
-    .venv/bin/python -m tests.agents.measure_heldout injection_heldout15 quality_heldout15
+    .venv/bin/python -m tests.agents.measure_heldout injection_heldout15 quality_heldout15 labelled
 
 An injection set reports attacks caught, offline outputs that are unsafe and benign replies that land unchanged; a
 quality set reports bad drafts flagged and good ones passed per language. The test modules hold the floors; this only
@@ -31,8 +31,12 @@ def measure_injection(name: str) -> None:
 
 
 def measure_quality(name: str) -> None:
+    """`name` is a quality set's folder (one file per language) or `labelled` (tests/fixtures/drafts/labelled.json)."""
+    labelled = json.loads((FIXTURES / "drafts" / "labelled.json").read_text()) if name == "labelled" else []
     for lang in LANGUAGES:
-        bad, good, missed, rejected = _rates(json.loads((FIXTURES / name / f"{lang}.json").read_text()))
+        entries = [e for e in labelled if e.get("language", "en") == lang] if name == "labelled" \
+            else json.loads((FIXTURES / name / f"{lang}.json").read_text())
+        bad, good, missed, rejected = _rates(entries)
         print(f"{name} {lang}: bad flagged {len(bad) - len(missed)}/{len(bad)}, "
               f"good passed {len(good) - len(rejected)}/{len(good)}")
         for entry_id, defect in missed.items():
@@ -43,4 +47,4 @@ def measure_quality(name: str) -> None:
 
 if __name__ == "__main__":
     for set_name in sys.argv[1:]:
-        (measure_quality if set_name.startswith("quality") else measure_injection)(set_name)
+        (measure_quality if set_name.startswith(("quality", "labelled")) else measure_injection)(set_name)
