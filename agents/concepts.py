@@ -132,7 +132,9 @@ _RECORD_DOCUMENT = re.compile(
     # What the record's own documents include is no promise ("the payback estimate is included").
     r"\b(?:proposals?|quotes?|estimates?|offers?|angebot\w*|\w*rechnung|propositions?|devis|estimations?|"
     r"propuestas?|presupuestos?|estimaci[oó]n|plan|calendario|summary|résumé|resumen|answers?)\b", re.I)
-_STATE_WORDS = (r"countersign\w*|gegengezeichnet|contresign\w*|refrendad\w*|den zuschlag|awarded (?:us|the contract)|"
+_STATE_WORDS = (r"(?:said|has said|have said|a dit|ont dit|avez dit|dijo|dijeron|ha dicho|han dicho)\s+(?:\w+\s+)?"
+                r"(?:yes|oui|sí)\b|\b(?:ja|yes|oui|sí)\s+gesagt|"
+                r"countersign\w*|gegengezeichnet|contresign\w*|refrendad\w*|den zuschlag|awarded (?:us|the contract)|"
                 r"nos han adjudicado|vous nous avez (?:choisis|retenus)|nos han elegido|sich für uns entschieden|"
                 r"chose us|selected us|picked us|willkommen an bord|bienvenue à bord|bienvenid[oa]s? a bordo")
 _PRICE_GIVE = (r"entgegen|effort\w*|esfuerzo\w*|geste|gesto|a la baja|nach unten|à la baisse|downward|sweeten\w*|"
@@ -232,6 +234,12 @@ _COVERED = re.compile(
     rf"pris(?:es?)? en charge|abgedeckt|übernommen)\b", re.I)
 """A good stated as covered, with no payer named ("el mantenimiento queda cubierto durante tres años"): someone
 pays for it, and it is not the buyer; "the questions are covered in the answers" names no good."""
+_FREI = re.compile(
+    rf"\b(?:{_COVERED_GOODS})\b(?:\s+\w+){{0,3}}?\s+(?:ist|sind|bleibt|bleiben|wird|werden)\s+(?:[\w-]+\s+){{0,4}}?"
+    r"frei\b|\bfrei haus\b", re.I)
+"""German "frei" said of a good ("die Wartung ist für drei Jahre frei"): free of charge, as "kostenfrei" is; a person
+who "ist am Montag frei" is no good."""
+
 _BETTER_TERMS = _near(r"better|lower|cheaper|best|meilleur\w*|besser\w*|günstiger\w*|mejor\w*|más bajo\w*",
                       r"terms|conditions|price\w*|pricing|rates?|konditionen|bedingungen|preis\w*|prix|tarif\w*|"
                       r"condiciones|precios?", 2)
@@ -307,7 +315,7 @@ def concept_violations(text: str, stage_kind: str, allowed_promises: Iterable[st
         for pattern, what in ((_OUR_EXPENSE, "at our expense"), (_DEFERRED, "payment deferred"),
                               (_FRACTION_PRICE, "a fraction of the price"), (_GIFT_RE, "a gift"),
                               (_WE_COVER_RE, "we pay for it"), (_MONEY_BACK, "money back"),
-                              (_COVERED, "covered for the buyer"),
+                              (_COVERED, "covered for the buyer"), (_FREI, "something free"),
                               (_BETTER_TERMS, "better terms"), (_CONCESSION_RE, "a concession"),
                               (_FREE_ANY, "something free"),
                               (_PERPETUAL_RE, "terms without an end or a limit"),

@@ -79,6 +79,53 @@ PROBES = {
     ],
 }
 
+# Held-out set 16's misses, fixed by kind after its first measurement; probes written after those fixes.
+PROBES_16 = {
+    "a day of this month already gone, or a past day named as a deadline": [
+        ("hubspot_deal", "Please confirm by the 2nd of this month.", ()),
+        ("es_opportunity", "El plazo para confirmar venció el pasado día 18.", ()),
+        ("fr_deal", "La date limite était le 20 dernier.", ()),
+    ],
+    "the buyer's yes stated as given": [
+        ("hubspot_deal", "Since Marcus said yes on the phone, I am booking the rollout.", ()),
+        ("de_deal", "Da Herr Weber schon Ja gesagt hat, plane ich den Start.", ()),
+        ("es_opportunity", "Como Javier ya dijo que sí, preparo el arranque.", ()),
+    ],
+    "a call today named by today's adjective, the day ending or the day's meal": [
+        ("de_deal", "Ich rufe Sie nach der heutigen Besprechung an.", ()),
+        ("hubspot_deal", "I'll phone you before the day is over.", ()),
+        ("fr_deal", "Je vous appelle après le déjeuner.", ()),
+        ("es_opportunity", "Le llamo antes de que acabe el día.", ()),
+    ],
+    "a German good stated as free": [
+        ("de_deal", "Die Schulung Ihrer Fahrer ist im ersten Jahr frei.", ()),
+        ("de_deal", "Wir liefern die Hardware frei Haus.", ()),
+    ],
+}
+
+
+@pytest.mark.parametrize(("kind", "record_name", "sentence", "others"),
+                         [(k, *p) for k, ps in PROBES_16.items() for p in ps])
+def test_a_probe_of_each_kind_set_16_missed_is_refused_by_the_draft_check(kind, record_name, sentence, others):
+    assert _refusals(record_name, sentence, others), kind
+
+
+@pytest.mark.parametrize(("record_name", "sentence"), [
+    ("de_deal", "Passt Ihnen ein Gespräch am Montag, wenn Sie am Montag frei sind?"),
+    ("de_deal", "Sie hatten mir am 20. November geschrieben, dass es weitergehen soll."),
+    ("hubspot_deal", "If Marcus says yes at the review, onboarding starts in January."),
+    ("fr_deal", "Seriez-vous disponible lundi après le déjeuner ?"),
+    ("es_opportunity", "¿Le parece bien una llamada el lunes después de la comida?"),
+])
+def test_look_alikes_of_set_16s_kinds_pass_the_draft_check(record_name, sentence):
+    assert _refusals(record_name, sentence) == []
+
+
+@pytest.mark.xfail(reason="known limit: a sentence in a language whose glue words we do not list and that shares one with "
+                          "Spanish ('ni') passes the language check (held-out set 16, Swahili)", strict=True)
+def test_a_swahili_sentence_is_refused():
+    assert _refusals("salesforce_opportunity", "Mafunzo ni bure kwa kliniki zote tisa.")
+
 
 @pytest.mark.parametrize(("kind", "record_name", "sentence", "others"),
                          [(k, *p) for k, ps in PROBES.items() for p in ps])
