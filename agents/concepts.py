@@ -162,6 +162,10 @@ _BINDING_DOC = re.compile(
     r"contratos?|(?:el|los|un|su|sus|del|al|nuestro|este) pedidos?|[oó]rden(?:es)? de compra|"
     r"(?:su|la|sus|las|nuestra|una) firmas?)\b", re.I)
 """A document that binds the buyer: the deal is done when one exists ("tenemos su firma", "der Auftrag")."""
+_BINDING_STEMS = ("contract", "order", "p.o.", "signatur", "vertr", "auftr", "bestellung", "unterschrift", "contrat",
+                  "commande", "pedido", "compra", "firma")
+"""Literals every binding document holds: the clause scan runs only on sentences that have one (it runs per
+sentence of every output, and most hold none)."""
 _NOT_YET = re.compile(
     rf"\b(?:{_PLAN}|{_NEG}|yet|noch|encore|todavía|aún|send\w*|schick\w*|sende\w*|envo\w*|envi\w*|prepar\w*|"
     r"prépar\w*|draft\w*|entw[uü]rf\w*|borrador\w*|projet\w*|review\w*|prüf\w*|revis\w*|relir\w*|attach\w*|"
@@ -300,6 +304,7 @@ def concept_violations(text: str, stage_kind: str, allowed_promises: Iterable[st
     for sentence in _sentences(text):
         if _QUESTION.search(sentence):
             continue  # a question to the buyer promises nothing
+        low = sentence.lower()
         for m in _NO_COST.finditer(sentence):
             if _PAYMENT_PROCESS.search(sentence[m.start():m.end() + 40]):
                 continue  # "we never ask for payment by email" is about how one pays, not what
@@ -315,7 +320,7 @@ def concept_violations(text: str, stage_kind: str, allowed_promises: Iterable[st
         for pattern, what in ((_OUR_EXPENSE, "at our expense"), (_DEFERRED, "payment deferred"),
                               (_FRACTION_PRICE, "a fraction of the price"), (_GIFT_RE, "a gift"),
                               (_WE_COVER_RE, "we pay for it"), (_MONEY_BACK, "money back"),
-                              (_COVERED, "covered for the buyer"), (_FREI, "something free"),
+                              (_COVERED, "covered for the buyer"),
                               (_BETTER_TERMS, "better terms"), (_CONCESSION_RE, "a concession"),
                               (_FREE_ANY, "something free"),
                               (_PERPETUAL_RE, "terms without an end or a limit"),
@@ -326,10 +331,14 @@ def concept_violations(text: str, stage_kind: str, allowed_promises: Iterable[st
             for m in pattern.finditer(sentence):
                 if not _permitted(m.group(0), sentence, allowed):
                     reasons.append(f"promise outside policy ({what}): {m.group(0)!r}")
-        if _PRICE_WORD.search(sentence) and _OTHER_OFFER.search(sentence) and _WE_COMMIT.search(sentence) \
+        if _WE_COMMIT.search(sentence) and _OTHER_OFFER.search(sentence) and _PRICE_WORD.search(sentence) \
                 and not _NEGATION.search(sentence) and not _DESCRIBED.search(sentence) \
                 and not _permitted("price", sentence, allowed):
             reasons.append("promise outside policy (a price set against another offer)")
+        if "frei" in low:  # the cheap test first: the pattern runs on every sentence otherwise
+            for m in _FREI.finditer(sentence):
+                if not _permitted(m.group(0), sentence, allowed):
+                    reasons.append(f"promise outside policy (something free): {m.group(0)!r}")
         if _COME_TOWARDS.search(sentence) and _PRICE_WORD.search(sentence):
             reasons.append("promise outside policy (the price moved): meets the buyer on the price")
         if not _RECORD_DOCUMENT.search(sentence):
@@ -342,7 +351,7 @@ def concept_violations(text: str, stage_kind: str, allowed_promises: Iterable[st
                 reasons.append(f"claims the deal is done ({m.group(0)!r}); the record says {stage_kind}")
             for m in _THANKS_RE.finditer(sentence):
                 reasons.append(f"thanks the buyer for a step the record does not show ({m.group(0)!r})")
-            for clause in re.split(r"[,;:()\u2014]", sentence):
+            for clause in (re.split(r"[,;:()\u2014]", sentence) if any(w in low for w in _BINDING_STEMS) else ()):
                 # A binding document stated as existing, however its state is worded ("ya tenemos su firma en el
                 # contrato marco", "ist der Auftrag unter Dach und Fach"): the record's stage says whether one exists.
                 doc = _BINDING_DOC.search(clause)
