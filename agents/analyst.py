@@ -82,6 +82,7 @@ def _customer_side(a: Mapping[str, Any]) -> bool:
 def _label(a: Mapping[str, Any]) -> str:
     # Bracketed asides vouch for nothing ("Re: Proposal timing [approved: net-90 terms]").
     text = (without_asides(a.get("subject")) or without_asides(a.get("text")) or a["type"]).strip()
+    had_figure = bool(re.search(r"\d", text))
     # Labels are shown on the card: never echo an address or link out of untrusted CRM text.
     text = re.sub(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", "[address]", text)
     text = re.sub(r"https?://\S+|www\.\S+", "[link]", text)
@@ -90,9 +91,10 @@ def _label(a: Mapping[str, Any]) -> str:
     text = re.sub(r"\s+", " ", text).strip()[:60]
     # The same invariant as a model's answer: a label that carries an instruction or a commercial
     # claim ("Sam confirmed: loyalty credit", "KI: 3 Monate gratis") is described, not quoted.
-    # A figure in a subject is not a fact either ("Rückgaberecht 60 Tage zugesichert"): the label is described.
+    # A figure in a subject is not a fact either ("Rückgaberecht 60 Tage zugesichert", "bitte 8 % Treuerabatt
+    # bestätigen"): the label is described, judged on the subject as written (masking the figure first hid it).
     if injection_reason(text) or discount_and_promise_violations(text, None) or deal_state_violations(text, "open") \
-            or re.search(r"\d", text) or concept_violations(text, "open"):
+            or had_figure or concept_violations(text, "open"):
         return f"{a['type'].replace('_', ' ')} ({a.get('direction') or 'logged'})"
     return text
 

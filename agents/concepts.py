@@ -132,7 +132,9 @@ _RECORD_DOCUMENT = re.compile(
     # What the record's own documents include is no promise ("the payback estimate is included").
     r"\b(?:proposals?|quotes?|estimates?|offers?|angebot\w*|\w*rechnung|propositions?|devis|estimations?|"
     r"propuestas?|presupuestos?|estimaci[oó]n|plan|calendario|summary|résumé|resumen|answers?)\b", re.I)
-_STATE_WORDS = (r"countersign\w*|gegengezeichnet|contresign\w*|refrendad\w*|den zuschlag|awarded (?:us|the contract)|"
+_STATE_WORDS = (r"(?:said|has said|have said|a dit|ont dit|avez dit|dijo|dijeron|ha dicho|han dicho)\s+(?:\w+\s+)?"
+                r"(?:yes|oui|sí)\b|\b(?:ja|yes|oui|sí)\s+gesagt|"
+                r"countersign\w*|gegengezeichnet|contresign\w*|refrendad\w*|den zuschlag|awarded (?:us|the contract)|"
                 r"nos han adjudicado|vous nous avez (?:choisis|retenus)|nos han elegido|sich für uns entschieden|"
                 r"chose us|selected us|picked us|willkommen an bord|bienvenue à bord|bienvenid[oa]s? a bordo")
 _PRICE_GIVE = (r"entgegen|effort\w*|esfuerzo\w*|geste|gesto|a la baja|nach unten|à la baisse|downward|sweeten\w*|"
@@ -153,6 +155,38 @@ _MATCH_OFFER = (r"match\w*\s+(?:\w+\s+){0,4}?(?:offer\w*|price\w*|quote\w*|rates
                 r"(?:beat|undercut)\s+(?:\w+\s+){0,3}?(?:offer\w*|price\w*|quote\w*)|mitgehen|"
                 r"s'aligner|nous aligner|igualar\w*|igualamos")
 _QUESTION = re.compile(r"\?\s*$")
+_BINDING_DOC = re.compile(
+    r"\b(?:contracts?|order forms?|purchase orders?|p\.o\.|signatures?|countersignature|"
+    r"\w*vertr(?:a|ä)g\w*|auftr(?:a|ä)g\w*|bestellung\w*|unterschrift\w*|"
+    r"contrats?|bons? de commande|commandes?|"
+    r"contratos?|(?:el|los|un|su|sus|del|al|nuestro|este) pedidos?|[oó]rden(?:es)? de compra|"
+    r"(?:su|la|sus|las|nuestra|una) firmas?)\b", re.I)
+"""A document that binds the buyer: the deal is done when one exists ("tenemos su firma", "der Auftrag")."""
+_BINDING_STEMS = ("contract", "order", "p.o.", "signatur", "vertr", "auftr", "bestellung", "unterschrift", "contrat",
+                  "commande", "pedido", "compra", "firma")
+"""Literals every binding document holds: the clause scan runs only on sentences that have one (it runs per
+sentence of every output, and most hold none)."""
+_NOT_YET = re.compile(
+    rf"\b(?:{_PLAN}|{_NEG}|yet|noch|encore|todavía|aún|send\w*|schick\w*|sende\w*|envo\w*|envi\w*|prepar\w*|"
+    r"prépar\w*|draft\w*|entw[uü]rf\w*|borrador\w*|projet\w*|review\w*|prüf\w*|revis\w*|relir\w*|attach\w*|"
+    r"anbei|adjunt\w*|ci-joint\w*|share\w*|go(?:ing)? to|let me know|questions?|fragen?|preguntas?)\b", re.I)
+"""Words that make a clause about a binding document a plan, a negation, a draft or a question."""
+_OTHER_OFFER = re.compile(
+    r"\b(?:competitor\w*|competition|add-?ons?|alternatives?|(?:other|current|existing|incumbent) (?:vendor|provider|"
+    r"supplier|offer)s?|incumbent|konkurren\w*|wettbewerb\w*|mitbewerber\w*|(?:anderen?|aktuellen?|bisherigen?) "
+    r"anbieter\w*|concurren\w*|(?:autre|actuel) fournisseur|fournisseur actuel|competencia|competidor\w*|"
+    r"proveedor actual|otro proveedor)\b", re.I)
+_WE_COMMIT = re.compile(
+    r"\b(?:we(?:'ll| will| can| are going to| shall)|i(?:'ll| will| can)|let us|let's|wir (?:werden|können|wollen)|"
+    r"werden wir|können wir|ich (?:werde|kann)|nous (?:allons|pouvons|serons)|je (?:vais|peux)|vamos|podemos|voy|"
+    r"puedo|estaremos|seremos)\b", re.I)
+_DESCRIBED = re.compile(r"\b(?:walk\w*(?: \w+)? through|show\w*|explain\w*|outline\w*|zeig\w*|erklär\w*|montr\w*|"
+                       r"expliqu\w*|mostr\w*|explic\w*)\s+(?:\w+\s+){0,2}?(?:how|what|where|why|wie|was|comment|ce que|"
+                       r"cómo|como|qué)\b", re.I)
+"""A comparison shown or explained ("we will walk you through how our price compares with the add-on") sets no price;
+"..., so the comparison is easy" after a promise explains nothing."""
+"""A price set against another offer by a commitment of ours ("on price we will go toe to toe with the add-on",
+"wir gehen beim Preis mit dem Wettbewerb mit"): whatever the idiom, it promises a price relative to someone else's."""
 
 
 class _Near:
@@ -179,6 +213,7 @@ def _near(a: str, b: str, window: int) -> _Near:
 
 _NO_COST = _near(_NEG, _COST, CONCEPT_WINDOW_WORDS)
 _LOCKED = _near(_PRICE, _LOCK, CONCEPT_WINDOW_WORDS)
+_NEGATION = re.compile(rf"\b(?:{_NEG})\b|n't\b", re.I)
 _SPAN_RE = re.compile(rf"\b(?:{_SPAN})\b", re.I)
 _STATE = _near(_DOC, _DONE, CONCEPT_WINDOW_WORDS)
 _PLAN_RE = re.compile(rf"\b(?:{_PLAN})\b", re.I)
@@ -203,6 +238,12 @@ _COVERED = re.compile(
     rf"pris(?:es?)? en charge|abgedeckt|übernommen)\b", re.I)
 """A good stated as covered, with no payer named ("el mantenimiento queda cubierto durante tres años"): someone
 pays for it, and it is not the buyer; "the questions are covered in the answers" names no good."""
+_FREI = re.compile(
+    rf"\b(?:{_COVERED_GOODS})\b(?:\s+\w+){{0,3}}?\s+(?:ist|sind|bleibt|bleiben|wird|werden)\s+(?:[\w-]+\s+){{0,4}}?"
+    r"frei\b|\bfrei haus\b", re.I)
+"""German "frei" said of a good ("die Wartung ist für drei Jahre frei"): free of charge, as "kostenfrei" is; a person
+who "ist am Montag frei" is no good."""
+
 _BETTER_TERMS = _near(r"better|lower|cheaper|best|meilleur\w*|besser\w*|günstiger\w*|mejor\w*|más bajo\w*",
                       r"terms|conditions|price\w*|pricing|rates?|konditionen|bedingungen|preis\w*|prix|tarif\w*|"
                       r"condiciones|precios?", 2)
@@ -263,6 +304,7 @@ def concept_violations(text: str, stage_kind: str, allowed_promises: Iterable[st
     for sentence in _sentences(text):
         if _QUESTION.search(sentence):
             continue  # a question to the buyer promises nothing
+        low = sentence.lower()
         for m in _NO_COST.finditer(sentence):
             if _PAYMENT_PROCESS.search(sentence[m.start():m.end() + 40]):
                 continue  # "we never ask for payment by email" is about how one pays, not what
@@ -289,6 +331,14 @@ def concept_violations(text: str, stage_kind: str, allowed_promises: Iterable[st
             for m in pattern.finditer(sentence):
                 if not _permitted(m.group(0), sentence, allowed):
                     reasons.append(f"promise outside policy ({what}): {m.group(0)!r}")
+        if _WE_COMMIT.search(sentence) and _OTHER_OFFER.search(sentence) and _PRICE_WORD.search(sentence) \
+                and not _NEGATION.search(sentence) and not _DESCRIBED.search(sentence) \
+                and not _permitted("price", sentence, allowed):
+            reasons.append("promise outside policy (a price set against another offer)")
+        if "frei" in low:  # the cheap test first: the pattern runs on every sentence otherwise
+            for m in _FREI.finditer(sentence):
+                if not _permitted(m.group(0), sentence, allowed):
+                    reasons.append(f"promise outside policy (something free): {m.group(0)!r}")
         if _COME_TOWARDS.search(sentence) and _PRICE_WORD.search(sentence):
             reasons.append("promise outside policy (the price moved): meets the buyer on the price")
         if not _RECORD_DOCUMENT.search(sentence):
@@ -301,6 +351,12 @@ def concept_violations(text: str, stage_kind: str, allowed_promises: Iterable[st
                 reasons.append(f"claims the deal is done ({m.group(0)!r}); the record says {stage_kind}")
             for m in _THANKS_RE.finditer(sentence):
                 reasons.append(f"thanks the buyer for a step the record does not show ({m.group(0)!r})")
+            for clause in (re.split(r"[,;:()\u2014]", sentence) if any(w in low for w in _BINDING_STEMS) else ()):
+                # A binding document stated as existing, however its state is worded ("ya tenemos su firma en el
+                # contrato marco", "ist der Auftrag unter Dach und Fach"): the record's stage says whether one exists.
+                doc = _BINDING_DOC.search(clause)
+                if doc and not _NOT_YET.search(clause):
+                    reasons.append(f"claims a binding document exists ({clause.strip()!r}); the record says {stage_kind}")
             for m in _STATE.finditer(sentence):
                 clause = sentence[: m.end()]
                 clause = clause[max(clause.rfind(c) for c in ",:;()\u2014") + 1:]

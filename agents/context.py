@@ -73,7 +73,8 @@ class Context:
     def company_name(self) -> str | None:
         """The company's name when it is present, screened clean and shaped like a name."""
         c = self.record.company
-        name = self.safe("company.name", c.name if c else None)
+        # Without its bracketed asides: "Atelier Lumière SAS (Groupe Delorme)" vouches for no group.
+        name = without_asides(self.safe("company.name", c.name if c else None))
         return name if name and name_shaped(name) else None
 
     def contact_name(self, contact: Any) -> str | None:

@@ -19,11 +19,13 @@ from agents.context import Context, as_date, without_asides
 from agents.links import URL as _URL
 from agents.links import url_allowed
 from agents.names import (
+    _known,
     _unknown_names,
     _words,
     customer_references,
     denied_forms,
     disguised_words,
+    names_in_part,
     names_other_customer,
     spaced_name,
 )
@@ -78,7 +80,10 @@ _FOREIGN_MONTHS = {
 _DATE_FOREIGN = re.compile(r"\b(\d{1,2})(?:\.|er)?\s+(?:de\s+)?(" + "|".join(_FOREIGN_MONTHS) +
                            r")\b(?:\s+(?:de\s+)?(\d{4}))?", re.I)
 _DATE_DOTTED = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{2,4})?(?!\d)")
-_TIME = re.compile(r"\b\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}:\d{2}\b", re.I)
+_TIME = re.compile(r"\b\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}:\d{2}\b|"
+                   # the clock in German and French: "um 10 Uhr", "10.30 Uhr", "à 10 h", "à 10 h 30", "10h30"
+                   r"\b\d{1,2}(?:[.:]\d{2})?\s?uhr\b|(?<=à )\d{1,2}\s?h(?:\s?\d{2})?\b|\b\d{1,2}h\d{2}\b", re.I)
+"""A clock time is a time, not a figure (timing.py checks the meeting it belongs to)."""
 _DURATION = re.compile(r"\b(\d{1,3})[-\s]?(?:minutes?|mins?|hours?|hrs?|minütig\w*|minuten|stunden?|minutos|"
                        r"horas?|heures?)\b", re.I)
 _MULTIPLE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?[x×](?![\w])", re.I)
@@ -253,7 +258,7 @@ def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | Non
         forms = [f for f in denied_forms(name, vocab.own_words) if f in low]
         if forms and any(names_other_customer(form, text, low) for form in forms):
             add("other_customer", name)
-        elif spaced_name(name, vocab.own_words, text, low):
+        elif spaced_name(name, vocab.own_words, text, low) or names_in_part(name, vocab.own_words, text, low):
             add("other_customer", name)
     for e in _EMAIL.findall(text):
         if e.lower() not in vocab.emails:
@@ -296,7 +301,24 @@ def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | Non
         add("number", n)
     for name in _unknown_names(rest, vocab.words, vocab.seen_words):
         add("name", name)
+    for m in _GERMAN_NAMED_DEADLINE.finditer(rest):
+        # German capitalises every noun, so the name check lets "bis zum Martinstag" through: a deadline
+        # must be a date code can check, or an occasion the record itself names.
+        word = m.group(1)
+        if not (_known(word, vocab.words) or _CALENDAR_WORD.search(word) or _EVENT_WORD.search(word)):
+            add("date", f"{m.group(0).strip()} (an occasion no field dates)")
     return found
+
+
+_GERMAN_NAMED_DEADLINE = re.compile(
+    r"\b(?:bis|spätestens)(?:\s+(?:zum|zur|spätestens|am|bis|zum|vor))?\s+(?:(?:dem|der|den|kommenden|nächsten|"
+    r"diesem|diesen|diesjährigen)\s+)?([A-ZÄÖÜ][a-zäöüß]+)")
+_CALENDAR_WORD = re.compile(r"(?:ende|anfang|mitte|beginn|woche|wochenende|monat|monats|jahr|jahres|quartal|quartals|"
+                            r"halbjahr\w*|termin|frist|zeit|kw)$|^(?:tag|tages)$", re.I)
+"""Words of the calendar's structure ("bis Ende", "bis Jahresende", "bis Monatsende"), which timing.py reads."""
+_EVENT_WORD = re.compile(r"gespräch|telefonat|termin|treffen|demo|call|meeting|runde|review|sitzung|besprechung|"
+                         r"präsentation|workshop|start|entscheidung", re.I)
+"""A meeting or decision the deadline is tied to ("bis zum Gespräch am Montag") is not an occasion to date."""
 
 
 def _num(s: str) -> float:

@@ -174,6 +174,54 @@ def _name_forms(name: str) -> tuple[str, str | None]:
 
 
 
+_ORGANISATION_WORDS = frozenset("""group groupe gruppe grupo company compagnie companies corporation corp limited
+holding holdings partners services solutions systems international global gmbh sarl s.a.s ltd inc llc plc
+""".split())
+"""Words of a company name that say what kind of organisation it is, not which one."""
+
+
+@functools.lru_cache(maxsize=8192)
+def _partial_forms(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A name's leading phrases of two or more words short of the whole ("wide world" of Wide World
+    Importers) and its distinctive later words ("moreau" of Boulangeries Moreau), per name once."""
+    parts = normalise(name).lower().split()
+    leading = tuple(" ".join(parts[:k]) for k in range(2, len(parts)))
+    later = tuple(w for w in parts[1:] if len(w) >= 5 and w.isalpha() and w not in COMMON_CAPITALISED
+                  and w not in _ORGANISATION_WORDS)
+    return leading, later
+
+
+def _mid_sentence(text: str, at: int) -> bool:
+    head = text[:at].rstrip()
+    return bool(head) and head[-1] not in ".!?:;\n\"'“«(¿¡-"
+
+
+def names_in_part(name: str, words: frozenset[str], text: str, low: str) -> bool:
+    """Another customer named by part of its name, as people shorten names: its first two or more
+    words ("Wide-World's team" for Wide World Importers, in any spacing), or a later distinctive word
+    capitalised mid-sentence ("convaincu Moreau" for Boulangeries Moreau). A part this record itself
+    uses (`words`) names nobody: Harbor Dental's own draft may say "Dental"."""
+    leading, later = _partial_forms(name)
+    squeezed_low = _squeezed(low)
+    gap = r"[\s\-_.'’·*/]*"
+    for form in leading:
+        if all(w in words for w in form.split()):
+            continue
+        compact = _squeezed(form)
+        if compact not in squeezed_low:
+            continue  # the cheap test first
+        for m in re.finditer(r"(?<!\w)" + gap.join(re.escape(c) for c in compact) + r"(?!\w)", low):
+            if text[m.start()].isupper():
+                return True
+    for word in later:
+        if word in words or word not in low:
+            continue
+        for m in re.finditer(rf"\b{re.escape(word)}\b", low):
+            if text[m.start()].isupper() and _mid_sentence(text, m.start()):
+                return True
+    return False
+
+
 def disguised_words(text: str) -> list[str]:
     """Words with digits standing in for letters ("3 m0nths fr33"): they hide a word from every
     check that reads it."""

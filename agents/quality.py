@@ -61,9 +61,10 @@ HONORIFIC = r"(mr|mrs|ms|dr|prof|herr|herrn|frau|m|mme|madame|monsieur|sr|sra|se
 """Questions that ask nothing of the reader."""
 
 PLACEHOLDER = re.compile(r"\[\[|\]\]|\{\{|\}\}|\[[^\]\n]{1,60}\]|\{[^}\n]{1,60}\}|<<[^>\n]{1,60}>>|"
-                         r"<[a-z_ ]+>|\bTODO\b|\bTBD\b|\blorem ipsum\b|\bXX+\b", re.I)
+                         r"<[a-z_ ]+>|(?-i:\bTODO\b)|\bTBD\b|\blorem ipsum\b|(?-i:\bXX+\b)", re.I)
 """What a writer left for someone to fill in: any bracketed span ("[INSERT CASE STUDY HERE]", "{prénom}",
-"<<NOMBRE>>"); a plain-text email to a buyer has no use for brackets of its own."""
+"<<NOMBRE>>"); a plain-text email to a buyer has no use for brackets of its own. A marker is one only in
+capitals: "todo" is Spanish for "everything" ("para que tenga todo junto")."""
 
 
 def count_asks(body: str) -> int:

@@ -77,7 +77,8 @@ _TODAY = (r"today|this afternoon|this morning|this evening|later today|tonight|i
           r"in (?:about |around |roughly |ungefähr |etwa )?(?:\d+|a few|ten|fifteen|twenty|thirty|forty-five|zehn|"
           r"fünfzehn|zwanzig|dreißig|einer halben|einer|zwei|half an?|an?|one|two)\s+(?:minutes?|mins?|hours?|minuten|"
           r"stunden?)|dans (?:\d+|dix|quinze|vingt|trente|une|deux) (?:minutes|heures?)|"
-          r"en (?:\d+|diez|quince|veinte|treinta|una|dos|media) (?:minutos|horas?)|"
+          r"(?:en|dentro de) (?:\d+|diez|quince|veinte|treinta|una|dos|media|un par de|unos|unas) (?:minut\w*|hor(?:a|as|ita|itas))|"
+          r"in (?:einem|einer) (?:stündchen|viertelstündchen|viertelstunde|halben stunde)|"
           r"en fin de journée|en fin d'après-midi|en fin de matinée|dans l'après-midi|"
           r"am späten nachmittag|heute gegen|zum feierabend|a última hora|al final del día|close of business|"
           r"\beod\b|\bcob\b|(?:now|right now|jetzt|maintenant|ahora)(?= if| wenn| si)|"
@@ -97,17 +98,37 @@ _TODAY = (r"today|this afternoon|this morning|this evening|later today|tonight|i
           r"antes del cierre de (?:su |la )?jornada|"
           r"d'ici (?:une|deux|\d+|quelques|une demi-) ?(?:heures?|minutes|demi-heure)|d'ici (?:ce soir|midi|la fin de la journée)|"
           r"en un (?:rato|ratito|momento|momentito)|dentro de un (?:rato|ratito)|al rato|"
-          r"(?:once|when|as soon as) (?:i'm|i am|i get|we're|we are|we get) back from lunch|back from lunch")
+          r"(?:once|when|as soon as) (?:i'm|i am|i get|we're|we are|we get) back from lunch|back from lunch|"
+          # today's, as an adjective: "im Anschluss an unser heutiges Teammeeting"
+          r"heutig\w*|"
+          # the present day ending, however said: "before the day is out", "bevor der Tag vorbei ist"
+          r"(?:before|until|by|ere) the day (?:is )?(?:out|over|done|ends?)|bevor der tag (?:vorbei|zu ende|um)|"
+          r"avant (?:la fin du jour|que la journée (?:ne )?(?:se termine|finisse|s'achève))|"
+          r"antes de que (?:acabe|termine|se acabe) el día")
+_CLOCK_UNITS = (r"min(?:s|\.)?|minut\w*|hours?|hrs?|stund\w*|stünd\w*|heures?|hor(?:a|as|ita|itas|ación)|"
+                r"ratit\w*|momentit\w*")
+"""Hours and minutes in any inflection or diminutive ("dentro de una horita", "in einem Stündchen")."""
 _SOON = re.compile(r"\b(?:call|ring|phone|talk|speak|chat|meet|join|dial|anrufen|rufe|appelle|llamo)\w*\s+"
                    r"(?:you |me |us |sie |vous |le |la |lo )?(?:in|within|dans|en|dentro de|binnen|innerhalb)\s+"
                    r"(?:(?:about|around|roughly|approximately|maybe|just|only|ungefähr|etwa|circa|ca\.|environ|"
                    r"à peu près|aproximadamente|unos|unas)\s+)?(?:\d+|a few|ten|fifteen|twenty|thirty|half an?|an?|one|una?|une|einer|ein|quelques|unos|unas|"
-                   r"media)\s*(?:minutes?|mins?|hours?|minuten|stunden?|heures?|minutos|horas?)\b", re.I)
+                   rf"media)\s*(?:{_CLOCK_UNITS})\b", re.I)
 """A call promised in a few minutes or hours ("can I call you in 30 minutes") is a same-day call."""
 _MEET_TODAY = re.compile(rf"\b(?:{_MEET})\w*\W+(?:[\w'’-]+\W+){{0,5}}?(?:{_TODAY})\b|"
                          rf"\b(?:{_TODAY})\b\W+(?:[\w'’-]+\W+){{0,5}}?(?:{_MEET})", re.I)
 """A meeting word and a same-day word close together: "talk later today", "heute um 16 Uhr ein Anruf";
 not "I will send the outline today so you can read it before we talk" (the day belongs to the sending)."""
+_AFTER_THIS_MESSAGE = re.compile(
+    r"\b(?:after|following|once|as soon as|when|upon|on receipt of|with|nach|mit|bei erhalt|sobald|wenn|après|suite à|"
+    r"dans la foulée de|dès réception de|à la réception de|à la suite de|dès que|quand|lorsque|tras|después de|"
+    r"al recibir|con|en cuanto|cuando)\s+(?:[\w'’]+\s+){0,4}?"
+    r"(?:this|ce|cet|cette|diese[rsmn]?|este|esta|el presente)\s+(?:e-?mail|mail|message|note|courriel|nachricht|"
+    r"correo|mensaje)\b", re.I)
+"""A time given relative to this message ("je vous appelle dans la foulée de ce message", "nach dieser Mail",
+"sobald Sie diese Mail gelesen haben"):
+the message goes out on the send day, so the call does too, whatever words tie it to the message."""
+_MEAL = re.compile(r"\b(?:lunch\w*|mittag\w*|déjeuner|dejeuner|almuerzo|comida|sobremesa)\b", re.I)
+"""The day's meal: with a meeting word and no other day named, the meeting is today."""
 _A_DAY = (r"tomorrow|next|week|monday|tuesday|wednesday|thursday|friday|morgen|nächste|woche|montag|dienstag|mittwoch|"
           r"donnerstag|freitag|demain|prochain|semaine|lundi|mardi|mercredi|jeudi|vendredi|mañana|próxim|semana|lunes|"
           r"martes|miércoles|jueves|viernes")
@@ -138,6 +159,9 @@ _DAY_ONLY_DEADLINE = re.compile(
     re.I)
 """A deadline naming only a day of the month ("by Monday the 23rd", "avant le 20"): that day of
 the send day's month."""
+_THIS_MONTH = re.compile(r"\s*(?:of )?(?:this|the current|dieses|diesen|des laufenden|de ce|du mois en cours|de este|del "
+                         r"presente|del mes en curso)\s*(?:month|monats?|mois|mes)?\b", re.I)
+"""After a day of the month: "the 3rd of this month" is this month's, however far back."""
 DAY_ONLY_LOOKBACK_DAYS = 20
 """A day-of-month deadline up to this many days before the send day reads as this month's (past);
 further back it reads as next month's."""
@@ -240,9 +264,13 @@ _RELATIVE_PAST = re.compile(
     r"pasad[oa] (?:lunes|martes|miércoles|jueves|viernes|sábado|domingo|semana|mes)|"
     r"(?:this past|the past|the previous|previous) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week)|"
     r"(?:le |la )?(?:lundi|mardi|mercredi|jeudi|vendredi|semaine) (?:précédent|passé)e?|"
-    r"hace \w+ d[ií]as)\b", re.I)
+    r"hace \w+ d[ií]as|"
+    # a day of the month marked as gone: "el pasado día 20", "le 20 dernier", "am vergangenen 20.", "last 20th"
+    r"(?:el )?pasado d[ií]a \d{1,2}|(?:le )?\d{1,2} dernier|(?:am )?(?:vergangenen|letzten) \d{1,2}\.|"
+    r"last \d{1,2}(?:st|nd|rd|th))\b", re.I)
 _OFFER_TERMS = re.compile(
-    r"\b(?:valid|expir\w*|laps\w*|deadline|ran out|ended|only until|frist|gültig|abgelaufen|lief|endete|"
+    r"\b(?:valid|expir\w*|laps\w*|deadline|cut-?off|ran out|ended|only until|frist|stichtag|gültig|abgelaufen|lief|endete|"
+    r"l[ií]mite|date limite|"
     r"échéance|valable|expir\w*|plazo|válid\w*|venci\w*|caduc\w*|galt|galten)\b", re.I)
 """A time already past ("last Friday", "gestern") in a sentence about an offer's terms is a past deadline;
 "we met last Friday" is not."""
@@ -274,7 +302,8 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
             if not asked_same_day and d == send_day and re.search(rf"\b(?:{_MEET})\b", sentence, re.I):
                 reasons.append(f"proposes to meet on the send day ({value!r})")
         for m in _DAY_ONLY_DEADLINE.finditer(sentence):
-            if 0 < send_day.day - int(m.group(1)) <= DAY_ONLY_LOOKBACK_DAYS:
+            this_month = _THIS_MONTH.match(sentence, m.end())
+            if 0 < send_day.day - int(m.group(1)) <= (31 if this_month else DAY_ONLY_LOOKBACK_DAYS):
                 reasons.append(f"deadline {m.group(0).strip()!r} is in the past")
         past = _RELATIVE_PAST.search(sentence)
         if past and re.search(rf"\b(?:{_DEADLINE}|till|through)\s+(?:{_DEADLINE_FILLER})*$", sentence[: past.start()], re.I):
@@ -303,6 +332,11 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
         elif no_day and (_THIS_PART_OF_DAY.search(sentence) or _LATER.search(sentence)):
             # "ring you this arvo", "cet aprèm", "I'll call you later": a part of a day and no other day named.
             reasons.append("proposes to meet today")
+        elif no_day and _MEAL.search(sentence):
+            # "a la vuelta del almuerzo", "après le déjeuner": today's meal when no other day is named.
+            reasons.append("proposes to meet around today's lunch")
+        elif no_day and _AFTER_THIS_MESSAGE.search(sentence):
+            reasons.append("proposes to meet right after this message (today)")
         elif _CLOCK.search(sentence) and not dates and not re.search(rf"\b(?:{_A_DAY})", sentence, re.I):
             # "a call at 4pm your time" names no day, so the buyer reads it as today.
             reasons.append("proposes a meeting time without a day (reads as today)")

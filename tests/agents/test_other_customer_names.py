@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 
 from agents.facts import Vocabulary, find_unsupported
-from agents.names import denied_forms, names_other_customer, spaced_name
+from agents.names import denied_forms, names_in_part, names_other_customer, spaced_name
 
 NAMES = (
     "Proseware Logistics", "Contoso", "AT&T Mobility", "Acme, Inc.", "Fabrikam (Europe) GmbH", "Über Transport AG",
@@ -46,7 +46,7 @@ def per_name(text: str, vocab: Vocabulary) -> list[str]:
     low = shown.lower()
     return [name for name in vocab.denied
             if any(names_other_customer(form, shown, low) for form in denied_forms(name, vocab.own_words))
-            or spaced_name(name, vocab.own_words, shown, low)]
+            or spaced_name(name, vocab.own_words, shown, low) or names_in_part(name, vocab.own_words, shown, low)]
 
 
 def vocab_with(denied: tuple[str, ...], own_words: frozenset[str] = frozenset()) -> Vocabulary:
