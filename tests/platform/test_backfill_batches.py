@@ -73,3 +73,31 @@ def test_a_worker_free_during_a_backfill_still_reads_whole_batches(app_factory, 
 ])
 def test_a_held_chunk_is_released_only_when_a_whole_batch_follows_it(held, batch, expected):
     assert releasable(held, batch) == expected
+
+
+def test_the_queued_jobs_of_records_a_batch_took_are_dropped_without_a_claim_each(app_factory, monkeypatch):
+    from app.dispatch import leases
+    from app.storage.models import InboxEvent, RecordJob
+    from tests.conftest import WebhookSender, deal_event, install_tenant
+    from tests.fakes import FakeCrm
+    from tests.pipeline.test_pipeline_on_fake_crm import sample_record
+
+    deals = [str(8800 + i) for i in range(12)]
+    app = app_factory(JOB_FUNCTION="app.pipeline.batch.process_batch", PIPELINE_BATCH_SIZE=10)
+    tid = install_tenant(app, "62515")
+    crm = FakeCrm([sample_record(tid, d) for d in deals])
+    app.extensions["crm_factory"] = lambda tenant_id, name: crm
+    claims = []
+    real_claim = leases.claim
+    monkeypatch.setattr(leases, "claim", lambda *a, **kw: claims.append(a[2]) or real_claim(*a, **kw))
+    events = [deal_event(62515, int(d), event_id=1 + i) for i, d in enumerate(deals)]
+    assert WebhookSender(app.test_client()).post_events(events).status_code == 200
+    backend = get_dispatcher(app).backend
+    while backend.run_due():
+        pass
+    assert len(claims) == 2  # one per batch (10 + 2), none for the ten jobs the first batch took
+    assert sorted(len(r) for r in crm.reads) == [2, 10] and set(crm.fields) == set(deals)
+    with get_db(app).session() as s:
+        assert set(s.execute(select(RecordJob.state)).scalars()) == {"idle"}
+        assert s.execute(select(func.count()).select_from(InboxEvent).where(
+            InboxEvent.status != "processed")).scalar_one() == 0
