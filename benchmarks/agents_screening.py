@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from agents import names
+from agents import names, untrusted
 from agents.catalogue import catalogue_by_name
 from agents.context import build_context
 from agents.models import DraftOut, StrategyOut
@@ -33,7 +33,8 @@ from integrations.base import Activity, Company, Contact, Record
 
 FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures"
 NOW = datetime(2026, 11, 25, 15, 0, tzinfo=UTC)
-_CACHES = [normalise, *(f for f in (getattr(names, "_words_of", None),) if f is not None)]
+_CACHES = [normalise, *(f for f in (getattr(names, "_words_of", None), getattr(untrusted, "_joined_reason", None))
+                       if f is not None)]
 """Per-text memos, cleared before each record (the older code had only `normalise`)."""
 
 

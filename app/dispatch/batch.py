@@ -82,6 +82,7 @@ def run_batch(app: Any, key: RecordKey, job_id: str, process: Callable[[BatchCon
         ahead = float(app.config.get("BATCH_CLAIM_AHEAD_SECONDS", defaults.BATCH_CLAIM_AHEAD_SECONDS))
         claimed += leases.claim_peers(s, tenant_id=key.tenant_id, object_type=key.object_type, exclude=key,
                                       now=_now(), lease=lease, limit=size - 1, ahead=ahead)
+    _tell_taken(app, [jid for _k, jid in claimed[1:]])
     items = []
     with db.session() as s:
         # The pending changes of every claimed record in one query (not one per record).
@@ -152,6 +153,20 @@ def run_batch(app: Any, key: RecordKey, job_id: str, process: Callable[[BatchCon
     metrics.JOB_SECONDS.observe(time.perf_counter() - started)
     return {"status": "processed", "records": len(items), **summary,
             "duration_ms": round((time.perf_counter() - started) * 1000, 1)}
+
+
+def _tell_taken(app: Any, job_ids: list[str]) -> None:
+    """Tell the queue which queued jobs this batch took over (never raises: it only saves work)."""
+    if not job_ids:
+        return
+    try:
+        from app.dispatch import get_dispatcher
+
+        taken = getattr(get_dispatcher(app).backend, "taken", None)
+        if taken is not None:
+            taken(job_ids)
+    except Exception:
+        log.exception("could not tell the queue about the claimed jobs")
 
 
 def finish_processed(app: Any, done: list[tuple[Any, list[int], dict[str, Any]]]) -> list[Any]:

@@ -78,6 +78,10 @@ class RQBackend:
         jobs = Job.fetch_many(job_ids, connection=self.redis, serializer=JSONSerializer)
         return {job.id for job in jobs if job is not None and job.get_status(refresh=False) in waiting}
 
+    def taken(self, job_ids: list[str]) -> None:
+        """Nothing: each claimed job's run stops at its failed claim (dropping them would cost a
+        Redis round trip per job, as much as the run it saves)."""
+
     def ping(self) -> dict[str, Any]:
         self.redis.ping()
         return {"backend": self.name, "queued": self.queue.count}

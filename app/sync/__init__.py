@@ -66,6 +66,15 @@ def enqueue_records(app: Flask, tenant_id: str, items: Sequence[tuple[str, str]]
         items: (record id, delivery key) pairs.
         source: `BACKFILL` or `RECONCILE` (stored as change_source).
     """
+    inserted, scheduled = _insert_and_schedule(app, tenant_id, items, source=source, object_type=object_type)
+    get_dispatcher(app).enqueue_all(scheduled, bulk=True)
+    return inserted
+
+
+def _insert_and_schedule(app: Flask, tenant_id: str, items: Sequence[tuple[str, str]], *, source: str,
+                         object_type: str) -> tuple[int, list[tuple[RecordKey, str]]]:
+    """Insert the inbox rows and schedule the records' jobs in one transaction; returns the rows
+    newly inserted and the jobs scheduled (not yet handed to the queue)."""
     # Imported here: app.inbox and the webhooks package import each other, and whichever is
     # imported first from outside must be `webhooks` (its receiver pulls in app.inbox).
     import webhooks.changes  # noqa: F401 - must load before app.inbox
@@ -73,18 +82,68 @@ def enqueue_records(app: Flask, tenant_id: str, items: Sequence[tuple[str, str]]
     from webhooks.changes import RecordChange
 
     if not items:
-        return 0
+        return 0, []
     now = datetime.now(UTC)
     crm = tenant_crm(app, tenant_id)
     changes = [RecordChange(tenant_id=tenant_id, crm=crm, object_type=object_type, record_id=rid,
                             kind="updated", properties={}, occurred_at=now, delivery_key=key,
                             change_source=source) for rid, key in items]
-    dispatcher = get_dispatcher(app)
     with get_db(app).session() as s:
         result = insert_changes(s, changes, delivery_id=f"{source.lower()}-{int(now.timestamp())}")
-        scheduled = dispatcher.schedule_in(s, [RecordKey(*r) for r in sorted(result.records)])
-    dispatcher.enqueue_all(scheduled, bulk=True)
-    return result.inserted
+        scheduled = get_dispatcher(app).schedule_in(s, [RecordKey(*r) for r in sorted(result.records)])
+    return result.inserted, scheduled
+
+
+def releasable(held: Sequence[int], batch_size: int) -> int:
+    """How many of the held chunks (their job counts, oldest first) may go to the queue: those
+    with at least `batch_size` jobs scheduled after them.
+
+    A batch claims its own record and the earliest scheduled others; a job that starts while
+    fewer than a batch of rows follow it would take a partial batch (measured: 26 batches
+    instead of 20 for a 2,000-deal backfill, 0.321 instead of 0.287 requests per deal)."""
+    after = sum(held)
+    for n, size in enumerate(held):
+        after -= size
+        if after < batch_size:
+            return n
+    return len(held)
+
+
+class HeldRelease:
+    """The jobs a sync scheduled, handed to the queue once a whole batch of rows follows them
+    (`add` after each chunk's transaction), the rest at the end (`flush`).
+
+    So that no worker claims a partial batch while the sync is still inserting its rows: every
+    record whose job runs has at least a batch of unclaimed records after it. The rows are
+    committed before their jobs are held, so a sync that dies in between loses nothing: the
+    sweeper re-dispatches scheduled records whose lease ran out."""
+
+    def __init__(self, app: Flask, batch_size: int) -> None:
+        self.app = app
+        self.batch_size = max(1, batch_size)
+        self.held: list[list[tuple[RecordKey, str]]] = []
+
+    def add(self, scheduled: Sequence[tuple[RecordKey, str]]) -> None:
+        if scheduled:
+            self.held.append(list(scheduled))
+        n = releasable([len(c) for c in self.held], self.batch_size)
+        if n:
+            ready, self.held = self.held[:n], self.held[n:]
+            self._enqueue([pair for chunk in ready for pair in chunk])
+
+    def flush(self) -> None:
+        ready, self.held = self.held, []
+        self._enqueue([pair for chunk in ready for pair in chunk])
+
+    def _enqueue(self, pairs: list[tuple[RecordKey, str]]) -> None:
+        if pairs:
+            get_dispatcher(self.app).enqueue_all(pairs, bulk=True)
+
+
+def _batch_size(app: Flask) -> int:
+    from app import defaults
+
+    return int(app.config.get("PIPELINE_BATCH_SIZE", defaults.PIPELINE_BATCH_SIZE))
 
 
 def backfill(tenant_id: str, app: Flask | None = None, *, progress: Progress | None = None) -> dict[str, Any]:
@@ -102,13 +161,19 @@ def backfill(tenant_id: str, app: Flask | None = None, *, progress: Progress | N
     client = client_for(tenant_id, a)
     _audit(a, tenant_id, "backfill.started", {"run": run})
     seen = enqueued = 0
-    for chunk in _chunks(client.iter_open_ids(OBJECT_TYPE), ENQUEUE_CHUNK):
-        items = [(rid, _key("backfill", tenant_id, run, rid)) for rid in chunk]
-        enqueued += enqueue_records(a, tenant_id, items, source="BACKFILL")
-        seen += len(chunk)
-        _audit(a, tenant_id, "backfill.progress", {"run": run, "records": seen})
-        if progress is not None:
-            progress(len(chunk))
+    release = HeldRelease(a, _batch_size(a))
+    try:
+        for chunk in _chunks(client.iter_open_ids(OBJECT_TYPE), ENQUEUE_CHUNK):
+            items = [(rid, _key("backfill", tenant_id, run, rid)) for rid in chunk]
+            inserted, scheduled = _insert_and_schedule(a, tenant_id, items, source="BACKFILL", object_type=OBJECT_TYPE)
+            enqueued += inserted
+            release.add(scheduled)
+            seen += len(chunk)
+            _audit(a, tenant_id, "backfill.progress", {"run": run, "records": seen})
+            if progress is not None:
+                progress(len(chunk))
+    finally:  # what was inserted runs even if listing the rest failed
+        release.flush()
     with get_db(a).session() as s:
         inst = active_installation(s, tenant_id)
         if inst is not None and inst.last_sync_at is None:
@@ -148,8 +213,15 @@ def reconcile(tenant_id: str, app: Flask | None = None, *, since: datetime | Non
         missing, echoes = _drop_echoes(a, client, tenant_id, object_type, candidates)
         items = [(rid, _key("reconcile", tenant_id, object_type, rid, at or "")) for rid, at in missing]
         enqueued = 0
-        for chunk in _chunks(items, ENQUEUE_CHUNK):
-            enqueued += enqueue_records(a, tenant_id, chunk, source="RECONCILE", object_type=object_type)
+        release = HeldRelease(a, _batch_size(a))
+        try:
+            for chunk in _chunks(items, ENQUEUE_CHUNK):
+                inserted, scheduled = _insert_and_schedule(a, tenant_id, chunk, source="RECONCILE",
+                                                           object_type=object_type)
+                enqueued += inserted
+                release.add(scheduled)
+        finally:
+            release.flush()
         result["modified"] += len(modified)
         result["missing"] += len(missing)
         result["echoes"] += echoes

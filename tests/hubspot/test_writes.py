@@ -1,5 +1,6 @@
 """Unit tests of batch updates (207 multi-status) and the task upsert, over a fake session."""
 
+import json
 from types import SimpleNamespace
 
 import pytest
@@ -80,8 +81,9 @@ class TaskSession(FakeSession):
                                paging=None)
         self.apis = SimpleNamespace(
             associations=SimpleNamespace(get_page=lambda *a, **k: page),
-            batch=SimpleNamespace(read=lambda ot, body: SimpleNamespace(results=[
-                Model(id="9", properties=dict(self.existing), properties_with_history=None, associations=None)])),
+            # The raw JSON body, as the SDK hands it over with _preload_content=False (reads.batch_read).
+            batch=SimpleNamespace(read=lambda ot, body, **k: SimpleNamespace(data=json.dumps(
+                {"results": [{"id": "9", "properties": dict(self.existing)}]}).encode())),
             objects=SimpleNamespace(create=lambda ot, body: self.created.append(body) or SimpleNamespace(id="10"),
                                     update=lambda ot, oid, body: self.updated.append((oid, body.properties))),
         )
