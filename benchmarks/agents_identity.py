@@ -23,27 +23,12 @@ from typing import Any
 
 from agents.run import run_agents
 from agents.settings import AgentSettings
-from integrations.base import Activity, Company, Contact, Record, TaskRef
+from integrations.base import Activity, Record
+from tests.agents.test_injection import _patched  # the corpus's own patch rule, so both read a case alike
 
 FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures"
 NOW = datetime(2026, 11, 25, 15, 0, tzinfo=UTC)
 MARKET_OPEN_DEALS = 150
-
-
-def _patched(record: Record, patch: dict[str, Any] | None) -> Record:
-    if not patch:
-        return record
-    changes: dict[str, Any] = {k: v for k, v in patch.items() if k in ("name", "stage")}
-    if "company" in patch:
-        changes["company"] = replace(record.company or Company(id="c"), **patch["company"])
-    if "contacts" in patch:
-        changes["contacts"] = tuple(replace(c, **patch["contacts"].get(c.id, {})) for c in record.contacts) + tuple(
-            Contact(**c) for c in patch.get("new_contacts", []))
-    if "extra" in patch:
-        changes["extra"] = {**record.extra, **patch["extra"]}
-    if "app_task" in patch:
-        changes["app_task"] = TaskRef(**patch["app_task"])
-    return replace(record, **changes)
 
 
 def items() -> list[tuple[str, Record, dict[str, Any] | None, AgentSettings]]:
