@@ -197,8 +197,13 @@ class RateLimiter:
         if (key, lane) not in self._learned:
             self._learned[(key, lane)] = _decode_limit(self.blocks.limit(f"{key}:{lane}"))
 
-    def acquire(self, key: str, lane: str = "default") -> float:
-        """Take one call from the installation's budget; return the seconds slept for it.
+    def acquire(self, key: str, lane: str = "default", cost: int = 1) -> float:
+        """Take `cost` calls from the installation's budget in one step; return the seconds slept.
+
+        A cost above one is a reservation (a batch's whole read, `ApiSession.prepaid`): either
+        every call is taken at once or none is, so a reader never starts what it cannot finish
+        inside the window. A cost above the lane's limit takes the whole lane (the rest then
+        goes call by call).
 
         Raises:
             CrmRateLimited: the budget frees later than `max_sleep` (retry_after says when).
@@ -207,26 +212,54 @@ class RateLimiter:
         patience_ = self.sleep_budget()
         self._learn(key, lane)
         while True:
+            item = self._item(lane, key)
+            take = max(1, min(int(cost), int(item.amount)))
             blocked = max(self.blocks.remaining(key), self.blocks.remaining(f"{key}:{lane}"))
-            if blocked <= 0 and self.window.hit(self._item(lane, key), key, lane):
+            if blocked <= 0 and self.window.hit(item, key, lane, cost=take):
                 return slept
-            wait = blocked if blocked > 0 else self._window_wait(key, lane)
+            wait = blocked if blocked > 0 else self._window_wait(key, lane, take)
             if slept + wait > patience_:
                 # status 429: the caller treats our own budget exactly as the CRM's limit.
-                raise CrmRateLimited(f"rate budget of {key} ({lane}) spent; retry in {wait:.1f} s",
+                raise CrmRateLimited(f"rate budget of {key} ({lane}) spent; {take} call(s) wanted; "
+                                     f"retry in {wait:.1f} s",
                                      status=429, retry_after=round(wait, 3), should_retry=True,
                                      code="LOCAL_BUDGET")
             self.sleep(wait)
             slept += wait
 
+    def refund(self, key: str, unused: int, lane: str = "default") -> None:
+        """Give back calls a reservation took but did not make (the read needed fewer).
+
+        The newest entries of the window are removed: the count is exact; which timestamps leave
+        is not (another process's newer hit may go instead of ours), an error bounded by the
+        reservation's lifetime and covered by HEADER_MARGIN.
+        """
+        if unused <= 0:
+            return
+        storage_key = self._item(lane, key).key_for(key, lane)
+        storage: Any = self.window.storage
+        if self.shared:
+            storage.get_connection().lpop(storage.prefixed_key(storage_key), int(unused))
+            return
+        with storage.locks[storage_key]:
+            events = storage.events.get(storage_key)
+            if events:
+                del events[:int(unused)]
+
     def sleep_budget(self) -> float:
         """The longest this thread may sleep for a slot now: `max_sleep`, or a `patience` block's."""
         return max(self.max_sleep, getattr(_PATIENCE, "seconds", None) or 0.0)
 
-    def _window_wait(self, key: str, lane: str) -> float:
-        stats = self.window.get_window_stats(self._item(lane, key), key, lane)
-        # `reset_time` is when the oldest hit leaves the moving window (epoch seconds).
-        return max(0.01, float(stats.reset_time) - time.time())
+    def _window_wait(self, key: str, lane: str, cost: int = 1) -> float:
+        item = self._item(lane, key)
+        stats = self.window.get_window_stats(item, key, lane)
+        # `reset_time` is when the oldest hit leaves the moving window (epoch seconds). A cost of
+        # more than one needs that many calls freed: at least the lane's pace for the missing
+        # ones. An estimate (the window's timestamps are not read): a short one is met by the
+        # next attempt's short sleep or the re-queued batch's next try, which reads nothing.
+        oldest = float(stats.reset_time) - time.time()
+        missing = max(0, cost - max(0, int(stats.remaining)))
+        return max(0.01, oldest, missing * float(item.multiples) / max(1, int(item.amount)))
 
     def observe(self, key: str, headers: Mapping[str, Any] | None, lane: str = "default") -> None:
         """Pace from the CRM's own count: spend what it says is gone, block on a spent day."""

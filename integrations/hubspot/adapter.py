@@ -193,11 +193,16 @@ class HubSpotClient:
         if len(unique) == 1:
             # One deal: the v3 GET with association ids is cheaper than eight batch calls.
             try:
-                return {unique[0]: fetch.read_one(self._read, unique[0])}
+                with self.session.prepaid(fetch.READ_ONE_CALLS):
+                    return {unique[0]: fetch.read_one(self._read, unique[0])}
             except CrmNotFound:
                 return {}
         for part in reads.chunks(unique, constants.BATCH_SIZE):
-            out.update(fetch.read_records(self._read, list(part)))
+            # The chunk's whole read budget in one step before its first call: a spent budget
+            # re-queues the batch having read nothing, never half-way through (then all again).
+            with self.session.prepaid(fetch.read_budget(self._read, len(part))) as reservation:
+                out.update(fetch.read_records(self._read, list(part)))
+            self._read.read_costs.append((len(part), reservation.used))
         return out
 
     def get_record(self, object_type: str, id: str) -> Record:

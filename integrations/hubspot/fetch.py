@@ -20,8 +20,9 @@ are not edited in practice, while tasks are always re-read (a rep completes or e
 
 from __future__ import annotations
 
+import math
 import threading
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -52,6 +53,20 @@ HISTORY_PROPERTIES = ("stage", "amount", "close_date", "created_at")
 
 COMPLETED = "COMPLETED"
 
+READ_COST_MEMORY = 8
+"""Recent batch reads per portal whose cost sizes the next reservation (read_budget)."""
+
+FIRST_READ_VARIABLE = 16
+"""Variable calls per 100 deals assumed before a portal's first batch read in this process: a
+cold read of the sandbox's book makes ~15 (contacts, five engagement types, company history)."""
+
+READ_ONE_CALLS = 3
+"""Calls reserved for one deal on the v3 path: the deal's GET, its company's GET and the company
+history's batch read (a link list longer than one v3 page goes on call by call)."""
+
+READ_SLACK = 1
+"""Calls reserved above the estimate (a metadata refresh inside the read)."""
+
 
 @dataclass
 class ReadContext:
@@ -68,6 +83,8 @@ class ReadContext:
     """record id -> {idempotency key: note id} of our notes seen when the record was last read,
     so that a job retry re-sending a note that already landed creates nothing (no extra call)."""
     lock: threading.Lock = field(default_factory=threading.Lock)
+    read_costs: deque[tuple[int, int]] = field(default_factory=lambda: deque(maxlen=READ_COST_MEMORY))
+    """(deals asked, default-lane calls made) of this portal's recent batch reads (read_budget)."""
 
     def stage_kinds(self) -> dict[str, str]:
         return {s.id: s.kind for p in self.cache.pipelines(self.session, self.cache_key) for s in p.stages}
@@ -75,6 +92,29 @@ class ReadContext:
 
 Links = Mapping[str, Mapping[str, list[dict[str, Any]]]]
 """to type -> deal id -> [{"id", "types"}] (v4 shape; v3 links are converted to it)."""
+
+
+def fixed_calls(n: int) -> int:
+    """Calls every batch read of `n` deals makes whatever they hold: the deal batch reads, the
+    seven association batch reads and the primary companies' batch read."""
+    if n <= 0:
+        return 0
+    return 2 * math.ceil(n / constants.BATCH_SIZE) + 7 * math.ceil(n / reads.ASSOCIATION_BATCH_SIZE)
+
+
+def read_budget(ctx: ReadContext, n: int) -> int:
+    """Calls to reserve before a batch read of `n` deals (`ApiSession.prepaid`).
+
+    The fixed calls, plus the per-deal variable part (contacts, engagements not cached, company
+    history) of the costliest of this portal's recent reads scaled to `n`, or FIRST_READ_VARIABLE
+    per 100 deals before any read. Over-reserving costs nothing lasting (the rest is refunded
+    when the read ends); under-reserving only sends the extra calls through the budget one by one.
+    """
+    if n <= 0:
+        return 0
+    variable = [max(0, calls - fixed_calls(asked)) / asked for asked, calls in list(ctx.read_costs) if asked > 0]
+    per_deal = max(variable) if variable else FIRST_READ_VARIABLE / constants.BATCH_SIZE
+    return fixed_calls(n) + math.ceil(per_deal * n) + READ_SLACK
 
 
 def read_records(ctx: ReadContext, ids: Sequence[str]) -> dict[str, Record]:

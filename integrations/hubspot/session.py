@@ -23,7 +23,8 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -59,6 +60,16 @@ class CallStats:
                 "transient_retries": self.transient_retries, "ambiguous_lookups": self.ambiguous_lookups}
 
 
+@dataclass
+class Reservation:
+    """Calls one thread took from the budget ahead of a read (ApiSession.prepaid)."""
+
+    calls: int
+    left: int = 0
+    used: int = 0
+    """Default-lane calls made inside the block, reserved or not (what the read really cost)."""
+
+
 class ApiSession:
     """Runs SDK calls for one installation with refresh, rate-limit and retry handling."""
 
@@ -89,7 +100,47 @@ class ApiSession:
         self._lock = threading.Lock()
         self.limiter = limiter if limiter is not None else in_process_limiter()
         self.limit_key = limit_key or f"{CRM}:{getattr(tokens, 'hub_id', None) or 'unknown'}"
+        self._prepaid = threading.local()
         apis.set_access_token(tokens.access_token)
+
+    @contextmanager
+    def prepaid(self, calls: int) -> Iterator[Reservation]:
+        """Take `calls` calls of the default lane from the shared budget in one step, before the
+        first of them; the calls this thread makes inside the block draw from them.
+
+        For a batch's read: it either starts with the budget for all of its calls, or raises
+        CrmRateLimited(retry_after) having sent nothing, so the batch is re-queued without having
+        read half its data (which it would read again). Calls beyond the reservation (an estimate
+        fell short) take the budget one by one as usual; calls left over are refunded at the end.
+        The yielded Reservation counts the calls made inside the block (`used`).
+        """
+        outer = getattr(self._prepaid, "current", None)
+        if outer is not None:  # an outer reservation already covers this thread
+            yield outer
+            return
+        reservation = Reservation(calls=max(0, int(calls)))
+        if reservation.calls:
+            self.limiter.acquire(self.limit_key, "default", cost=reservation.calls)
+        reservation.left = reservation.calls
+        self._prepaid.current = reservation
+        try:
+            yield reservation
+        finally:
+            self._prepaid.current = None
+            left, reservation.left = reservation.left, 0
+            self.limiter.refund(self.limit_key, left)
+
+    def _take(self, lane: str) -> None:
+        """One call's budget: from this thread's reservation if it has any left, else the limiter."""
+        reservation: Reservation | None = getattr(self._prepaid, "current", None)
+        if reservation is not None and lane == "default":
+            reservation.used += 1
+            # A block (a 429 met inside the read, a spent day) is honoured by the limiter's own
+            # path: it sleeps a short block out or raises; the reserved call is refunded later.
+            if lane == "default" and reservation.left > 0 and self.limiter.blocked_for(self.limit_key, lane) <= 0:
+                reservation.left -= 1
+                return
+        self.limiter.acquire(self.limit_key, lane)
 
     @property
     def can_refresh(self) -> bool:
@@ -154,7 +205,7 @@ class ApiSession:
             margin = self.tokens.refresh_margin(constants.REFRESH_SKEW_SECONDS)
             if self.can_refresh and self.tokens.expires_within(margin, self.clock()):
                 self.refresh(stale_token=self.tokens.access_token)
-            self.limiter.acquire(self.limit_key, lane)
+            self._take(lane)
             token = self.tokens.access_token
             self.stats.bump("calls")
             try:

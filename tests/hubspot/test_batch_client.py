@@ -368,3 +368,68 @@ def test_every_read_path_gives_a_closed_deals_close_date_history_without_letting
         assert read == pytest.approx(expected)
         differs += abs(read - (closed - mid).total_seconds() / 86400) > 1
     assert differs > len(bulk) // 2  # the actual close is not what the snapshot read
+
+
+def tight_limiter(limit: int, window: int = 10) -> RateLimiter:
+    return RateLimiter("memory://", lanes={"default": Lane(limit, window), "search": Lane(5, 1)}, max_sleep=0.0)
+
+
+def test_a_batch_read_that_cannot_get_its_whole_budget_reads_nothing_and_says_when_to_retry(sandbox):
+    limiter = tight_limiter(60)
+    ids = open_deal_ids(sandbox, 100)
+    metadata = MetadataCache()
+    make_client(sandbox, limiter=tight_limiter(10_000), metadata=metadata).get_records("deal", ids[:2])
+    sandbox.configure(rate_limit=66)  # the installation's bucket as the limiter sees it: 60 of 66
+    client = make_client(sandbox, limiter=limiter, metadata=metadata)  # pipelines and owners cached
+    key = client.session.limit_key
+    for _ in range(50):  # other batches of this installation spent 50 of 60
+        limiter.acquire(key)
+    mark(sandbox)
+    with pytest.raises(CrmRateLimited) as info:
+        client.get_records("deal", ids)
+    assert requests_since_mark(sandbox) == 0  # not one call of a read it could not finish
+    assert info.value.code == "LOCAL_BUDGET" and info.value.retry_after > 0
+    assert limiter.headroom(key)["remaining"] == 10  # and it took nothing from the budget
+
+
+def test_a_read_re_tried_under_a_tight_budget_costs_exactly_what_one_unhindered_read_costs(sandbox):
+    ids = open_deal_ids(sandbox, 100)
+    mark(sandbox)
+    make_client(sandbox, limiter=tight_limiter(10_000)).get_records("deal", ids)
+    unhindered = requests_since_mark(sandbox)
+
+    # The sandbox's bucket too: 44 per 2 s, so the limiter learns 40 from the headers (10% margin).
+    sandbox.configure(rate_limit=44, rate_window_ms=2_000)
+    sandbox.reset_limits()
+    limiter = tight_limiter(40, window=2)
+    client = make_client(sandbox, limiter=limiter)  # cold caches, as the unhindered read had
+    for _ in range(30):  # other batches spent 30 of the 40
+        limiter.acquire(client.session.limit_key)
+    mark(sandbox)
+    refused = 0
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            records = client.get_records("deal", ids)
+            break
+        except CrmRateLimited as err:  # what the pipeline does: re-queue with the delay
+            refused += 1
+            assert time.monotonic() < deadline
+            time.sleep(err.retry_after or 0.1)
+    assert refused >= 1, "the budget never refused the read: the test proves nothing"
+    assert sorted(records) == sorted(ids)
+    assert requests_since_mark(sandbox) == unhindered, (refused, unhindered)
+    assert sandbox.control("GET", "counters")["rate_limited"] == 0
+
+
+def test_the_unused_part_of_a_read_reservation_is_given_back(sandbox):
+    limiter = tight_limiter(1_000)
+    client = make_client(sandbox, limiter=limiter)
+    ids = open_deal_ids(sandbox, 30)
+    mark(sandbox)
+    client.get_records("deal", ids)
+    sent = requests_since_mark(sandbox)
+    room = limiter.headroom(client.session.limit_key)  # the lane as learned from the sandbox's headers
+    assert room["remaining"] == room["limit"] - sent  # every call sent counted once, the rest given back
+    # The next reservation is sized on what this portal's reads cost, not a fixed guess.
+    assert client._read.read_costs[-1] == (30, sent)

@@ -135,3 +135,56 @@ def test_two_processes_share_one_budget_through_redis():
     one.penalise(key_b := key(), 2.0)
     assert two.blocked_for(key_b) > 1.0
     one.reset(k)
+
+
+def test_a_reservation_takes_its_whole_cost_or_nothing():
+    lim, k = limiter(max_sleep=0.0), key()  # 5 per 2 s
+    lim.acquire(k, cost=3)
+    with pytest.raises(CrmRateLimited) as info:
+        lim.acquire(k, cost=3)  # 2 left: a reader of 3 calls must not start
+    assert info.value.code == "LOCAL_BUDGET" and info.value.retry_after > 1.0
+    assert lim.headroom(k)["remaining"] == 2  # the refused reservation took nothing
+    lim.acquire(k, cost=2)
+    assert lim.headroom(k)["remaining"] == 0
+
+
+def test_the_wait_for_a_reservation_covers_the_calls_it_lacks_not_only_the_oldest_hit():
+    lim, k = RateLimiter("memory://", lanes={"default": Lane(100, 10)}, max_sleep=0.0), key()
+    lim.acquire(k, cost=90)
+    with pytest.raises(CrmRateLimited) as one:
+        lim.acquire(k, cost=11)
+    assert 9.0 < one.value.retry_after <= 10.0  # the 90 calls all leave at once, in ~10 s
+
+
+def test_a_reservation_above_the_lane_takes_the_whole_lane():
+    lim, k = limiter(max_sleep=0.0), key()
+    lim.acquire(k, cost=50)
+    assert lim.headroom(k)["remaining"] == 0
+
+
+def test_unused_reserved_calls_are_refunded_to_the_installation():
+    lim, k = limiter(max_sleep=0.0), key()
+    lim.acquire(k, cost=5)
+    lim.refund(k, 3)
+    assert lim.headroom(k)["remaining"] == 3
+    lim.acquire(k, cost=3)
+    with pytest.raises(CrmRateLimited):
+        lim.acquire(k)
+
+
+@pytest.mark.skipif(_redis_url() is None, reason="no Redis reachable")
+def test_a_reservation_and_its_refund_are_shared_through_redis():
+    url = _redis_url()
+    assert url is not None
+    prefix = f"test-limits-{uuid.uuid4().hex[:6]}"
+    one = RateLimiter(url, lanes=LANES, max_sleep=0.0, prefix=prefix)
+    two = RateLimiter(url, lanes=LANES, max_sleep=0.0, prefix=prefix)
+    k = key()
+    one.acquire(k, cost=4)
+    with pytest.raises(CrmRateLimited):
+        two.acquire(k, cost=2)  # another process cannot start a read of 2 with 1 left
+    assert two.headroom(k)["remaining"] == 1
+    one.refund(k, 3)
+    two.acquire(k, cost=4)
+    assert one.headroom(k)["remaining"] == 0
+    one.reset(k)
