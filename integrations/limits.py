@@ -227,6 +227,11 @@ class RateLimiter:
             self.sleep(wait)
             slept += wait
 
+    def capacity(self, key: str, lane: str = "default") -> int:
+        """The most calls one window of `lane` holds for `key` (learned from the CRM's headers)."""
+        self._learn(key, lane)
+        return int(self._item(lane, key).amount)
+
     def refund(self, key: str, unused: int, lane: str = "default") -> None:
         """Give back calls a reservation took but did not make (the read needed fewer).
 

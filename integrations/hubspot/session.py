@@ -118,7 +118,8 @@ class ApiSession:
         if outer is not None:  # an outer reservation already covers this thread
             yield outer
             return
-        reservation = Reservation(calls=max(0, int(calls)))
+        # A read larger than a whole window reserves the window; its other calls go one by one.
+        reservation = Reservation(calls=max(0, min(int(calls), self.limiter.capacity(self.limit_key))))
         if reservation.calls:
             self.limiter.acquire(self.limit_key, "default", cost=reservation.calls)
         reservation.left = reservation.calls

@@ -197,3 +197,19 @@ def test_oauth_exchange_revoke_and_authorize_url():
     url = o.authorize_url_for(redirect_uri="http://me/cb", state="s1", scopes=("oauth", "crm.objects.deals.read"))
     assert url.startswith("http://app.test/oauth/authorize?client_id=id") and "state=s1" in url
     assert "scope=oauth+crm.objects.deals.read" in url
+
+
+def test_a_reservation_larger_than_the_window_takes_the_window_and_the_rest_call_by_call():
+    class Apis:
+        def set_access_token(self, token):
+            pass
+
+    limiter = RateLimiter("memory://", lanes={"default": Lane(5, 10), "search": Lane(5, 1)}, max_sleep=0.0)
+    session = ApiSession(Apis(), TokenSet("tok", hub_id="1"), limiter=limiter)
+    with session.prepaid(50) as reservation:
+        assert reservation.calls == 5  # never more than the window: the rest is counted call by call
+        for _ in range(5):
+            session.call(lambda **_kw: {"ok": True})
+        with pytest.raises(CrmRateLimited):
+            session.call(lambda **_kw: {"ok": True})
+    assert reservation.used == 6 and limiter.headroom(session.limit_key)["remaining"] == 0
