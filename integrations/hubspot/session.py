@@ -129,7 +129,10 @@ class ApiSession:
         finally:
             self._prepaid.current = None
             left, reservation.left = reservation.left, 0
-            self.limiter.refund(self.limit_key, left)
+            try:
+                self.limiter.refund(self.limit_key, left)
+            except Exception:  # a lost refund only idles those calls for one window: never fail the read for it
+                log.warning("rate budget refund of %s call(s) for %s failed", left, self.limit_key, exc_info=True)
 
     def _take(self, lane: str) -> None:
         """One call's budget: from this thread's reservation if it has any left, else the limiter."""
@@ -138,7 +141,7 @@ class ApiSession:
             reservation.used += 1
             # A block (a 429 met inside the read, a spent day) is honoured by the limiter's own
             # path: it sleeps a short block out or raises; the reserved call is refunded later.
-            if lane == "default" and reservation.left > 0 and self.limiter.blocked_for(self.limit_key, lane) <= 0:
+            if reservation.left > 0 and self.limiter.blocked_for(self.limit_key, lane) <= 0:
                 reservation.left -= 1
                 return
         self.limiter.acquire(self.limit_key, lane)
