@@ -232,6 +232,11 @@ class RateLimiter:
         self._learn(key, lane)
         return int(self._item(lane, key).amount)
 
+    def window_seconds(self, key: str, lane: str = "default") -> float:
+        """The length of one window of `lane` for `key` (learned from the CRM's headers)."""
+        self._learn(key, lane)
+        return float(self._item(lane, key).multiples)
+
     def refund(self, key: str, unused: int, lane: str = "default") -> None:
         """Give back calls a reservation took but did not make (the read needed fewer).
 

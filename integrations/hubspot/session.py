@@ -33,7 +33,7 @@ from integrations.hubspot import constants
 from integrations.hubspot.client import SdkApis
 from integrations.hubspot.errors import CRM, EXPIRED_AUTHENTICATION, map_exception, rate_limit_policy
 from integrations.hubspot.oauth import OAuthClient, TokenSaver, TokenSet
-from integrations.limits import RateLimiter, in_process_limiter
+from integrations.limits import RateLimiter, in_process_limiter, patience
 
 log = logging.getLogger(__name__)
 
@@ -144,6 +144,12 @@ class ApiSession:
             if reservation.left > 0 and self.limiter.blocked_for(self.limit_key, lane) <= 0:
                 reservation.left -= 1
                 return
+            # A call past the reservation (its estimate fell short, or a block) waits for the
+            # budget up to one window rather than handing the batch back half-read: raising here
+            # would waste every call already made, which the batch would make again.
+            with patience(self.limiter.window_seconds(self.limit_key, lane)):
+                self.limiter.acquire(self.limit_key, lane)
+            return
         self.limiter.acquire(self.limit_key, lane)
 
     @property

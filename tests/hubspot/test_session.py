@@ -199,17 +199,35 @@ def test_oauth_exchange_revoke_and_authorize_url():
     assert "scope=oauth+crm.objects.deals.read" in url
 
 
-def test_a_reservation_larger_than_the_window_takes_the_window_and_the_rest_call_by_call():
-    class Apis:
-        def set_access_token(self, token):
-            pass
+class _Apis:
+    def set_access_token(self, token):
+        pass
 
-    limiter = RateLimiter("memory://", lanes={"default": Lane(5, 10), "search": Lane(5, 1)}, max_sleep=0.0)
-    session = ApiSession(Apis(), TokenSet("tok", hub_id="1"), limiter=limiter)
+
+def test_a_reservation_larger_than_the_window_takes_the_window_and_the_rest_call_by_call():
+    slept: list[float] = []
+    limiter = RateLimiter("memory://", lanes={"default": Lane(5, 10), "search": Lane(5, 1)}, max_sleep=0.0,
+                          sleep=slept.append)
+    session = ApiSession(_Apis(), TokenSet("tok", hub_id="1"), limiter=limiter)
     with session.prepaid(50) as reservation:
         assert reservation.calls == 5  # never more than the window: the rest is counted call by call
         for _ in range(5):
             session.call(lambda **_kw: {"ok": True})
+        assert slept == []
+        # Past the reservation, a started read waits up to one window for the budget rather than
+        # being handed back half-read (the fake sleep frees nothing, so it then gives up).
         with pytest.raises(CrmRateLimited):
             session.call(lambda **_kw: {"ok": True})
+    assert len(slept) == 1 and 9.0 < slept[0] <= 10.0
     assert reservation.used == 6 and limiter.headroom(session.limit_key)["remaining"] == 0
+
+
+def test_outside_a_reservation_a_spent_budget_still_raises_at_once():
+    slept: list[float] = []
+    limiter = RateLimiter("memory://", lanes={"default": Lane(1, 10), "search": Lane(5, 1)}, max_sleep=0.0,
+                          sleep=slept.append)
+    session = ApiSession(_Apis(), TokenSet("tok", hub_id="1"), limiter=limiter)
+    session.call(lambda **_kw: {"ok": True})
+    with pytest.raises(CrmRateLimited):
+        session.call(lambda **_kw: {"ok": True})
+    assert slept == []  # a write or a single call hands its batch back instead of holding the worker
