@@ -433,3 +433,16 @@ def test_the_unused_part_of_a_read_reservation_is_given_back(sandbox):
     assert room["remaining"] == room["limit"] - sent  # every call sent counted once, the rest given back
     # The next reservation is sized on what this portal's reads cost, not a fixed guess.
     assert client._read.read_costs[-1] == (30, sent)
+
+
+def test_one_deal_through_get_records_keeps_the_cheap_path_under_its_reservation(sandbox):
+    limiter = tight_limiter(1_000)
+    client = make_client(sandbox, limiter=limiter)
+    ids = open_deal_ids(sandbox, 3)
+    client.get_records("deal", ids[:2])  # warms pipelines, owners, company history
+    mark(sandbox)
+    before = limiter.headroom(client.session.limit_key)["remaining"]
+    assert list(client.get_records("deal", [ids[2]])) == [ids[2]]
+    sent = requests_since_mark(sandbox)
+    assert 1 <= sent <= 8
+    assert limiter.headroom(client.session.limit_key)["remaining"] == before - sent  # reserved 3, refunded the rest
