@@ -118,13 +118,18 @@ def _redis_url() -> str | None:
     return url
 
 
-@pytest.mark.skipif(_redis_url() is None, reason="no Redis reachable")
-def test_two_processes_share_one_budget_through_redis():
+def _two_processes_on_redis() -> tuple[RateLimiter, RateLimiter]:
+    """Two limiters as two worker processes would hold them: one Redis, one key prefix."""
     url = _redis_url()
     assert url is not None
     prefix = f"test-limits-{uuid.uuid4().hex[:6]}"
-    one = RateLimiter(url, lanes=LANES, max_sleep=0.0, prefix=prefix)
-    two = RateLimiter(url, lanes=LANES, max_sleep=0.0, prefix=prefix)
+    return (RateLimiter(url, lanes=LANES, max_sleep=0.0, prefix=prefix),
+            RateLimiter(url, lanes=LANES, max_sleep=0.0, prefix=prefix))
+
+
+@pytest.mark.skipif(_redis_url() is None, reason="no Redis reachable")
+def test_two_processes_share_one_budget_through_redis():
+    one, two = _two_processes_on_redis()
     k = key()
     for n in range(5):
         (one if n % 2 else two).acquire(k)
@@ -174,11 +179,7 @@ def test_unused_reserved_calls_are_refunded_to_the_installation():
 
 @pytest.mark.skipif(_redis_url() is None, reason="no Redis reachable")
 def test_a_reservation_and_its_refund_are_shared_through_redis():
-    url = _redis_url()
-    assert url is not None
-    prefix = f"test-limits-{uuid.uuid4().hex[:6]}"
-    one = RateLimiter(url, lanes=LANES, max_sleep=0.0, prefix=prefix)
-    two = RateLimiter(url, lanes=LANES, max_sleep=0.0, prefix=prefix)
+    one, two = _two_processes_on_redis()
     k = key()
     one.acquire(k, cost=4)
     with pytest.raises(CrmRateLimited):
