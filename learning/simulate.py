@@ -396,6 +396,8 @@ def simulate(cfg: SimConfig, progress: Callable[[str], None] | None = None,
         "regret": {"ours": regret("bandit"), "uniform_random": regret("uniform"),
                    "best_single_arm": regret("best_arm"),
                    "best_contextual_in_hindsight": float(oracle_total - contextual)},
+        "regret_realized": {n_: float((runs["oracle"].realized - runs[p].realized)[acted].sum()) for n_, p in
+                            (("ours", "bandit"), ("uniform_random", "uniform"), ("best_single_arm", "best_arm"))},
         "regret_in_wins": {"ours": wins("oracle") - wins("bandit"), "uniform_random": wins("oracle") - wins("uniform"),
                            "best_single_arm": wins("oracle") - wins("best_arm")},
         "reward": {"ours": float(ours.expected[acted].sum()), "uniform_random": float(runs["uniform"].expected[acted].sum()),
@@ -443,11 +445,16 @@ def regret_only(cfg: SimConfig) -> dict[str, Any]:
     def regret(run: PolicyRun, rows: np.ndarray) -> float:
         return float((oracle.expected - run.expected)[acted & rows].sum())
 
+    def realized(run: PolicyRun, rows: np.ndarray) -> float:
+        return float((oracle.realized - run.realized)[acted & rows].sum())
+
     everything = np.ones(len(s.row), dtype=bool)
     out: dict[str, Any] = {"seed": cfg.seed, "bandit_seed": cfg.bandit_seed,
-                           "regret": {n: regret(r, everything) for n, r in runs.items()}}
+                           "regret": {n: regret(r, everything) for n, r in runs.items()},
+                           "regret_realized": {n: realized(r, everything) for n, r in runs.items()}}
     out["by_segment"] = {g: {n: regret(r, segment == g) for n, r in runs.items()} for g in ("smb", "mid", "ent")}
     out["ratio"] = out["regret"]["ours"] / out["regret"]["uniform_random"]
+    out["ratio_realized"] = out["regret_realized"]["ours"] / out["regret_realized"]["uniform_random"]
     return out
 
 
