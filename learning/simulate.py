@@ -226,7 +226,7 @@ def expected_rewards(pop: Population, s: Stream, arms: np.ndarray) -> np.ndarray
     return s.weight * (win_probability(pop, s, arms) + s.stage_value * advances(pop, s, arms))
 
 
-def _arm_matrix(pop: Population, s: Stream) -> np.ndarray:
+def arm_matrix(pop: Population, s: Stream) -> np.ndarray:
     """decisions x arms expected rewards (disallowed arms -inf)."""
     m = np.column_stack([expected_rewards(pop, s, np.full(len(s.row), j)) for j in range(len(STRATEGIES))])
     return np.where(s.allowed, m, -np.inf)
@@ -345,7 +345,7 @@ def simulate(cfg: SimConfig, progress: Callable[[str], None] | None = None,
     s = build_stream(pop, cfg, rewards)
     say(f"market ready: {len(pop.segment)} open deals, {len(s.row)} decisions over {cfg.weeks} weeks")
     k = len(STRATEGIES)
-    matrix = _arm_matrix(pop, s)
+    matrix = arm_matrix(pop, s)
     acted = ~s.holdout
     rng = np.random.default_rng(cfg.seed + 4)
     runs: dict[str, PolicyRun] = {}
@@ -430,7 +430,7 @@ def regret_only(cfg: SimConfig) -> dict[str, Any]:
                            stage_advanced=defaults.STAGE_ADVANCED_VALUE if cfg.stage_value is None else cfg.stage_value)
     s = build_stream(pop, cfg, rewards)
     k = len(STRATEGIES)
-    matrix = _arm_matrix(pop, s)
+    matrix = arm_matrix(pop, s)
     acted = ~s.holdout
     rng = np.random.default_rng(cfg.seed + 4)
     oracle = _fixed_policy(pop, s, np.eye(k)[matrix.argmax(axis=1)], rng)
