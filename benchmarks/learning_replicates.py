@@ -6,7 +6,8 @@
 `agentic-sales simulate --seed S` draws the market, the decision stream AND the bandit's own
 random choices from S, so one run per market seed measures one draw of the policy's luck. This
 runs the bandit on each market seed with each bandit seed (`SimConfig.bandit_seed` = 1000 x b +
-S; the market, the decisions and the outcome draws stay those of S) and reports regret against
+S; `default` = the draw of `simulate --seed S`; the market, the decisions and the outcome draws
+stay those of S) and reports regret (expected under the truth, and realised) against
 uniform random and the best single arm, overall and per segment (`simulate.regret_only`: no OPE,
 seconds per run). Writes benchmarks/results/learning_replicates.json; the summary on stdout.
 """
@@ -27,9 +28,9 @@ from learning.simulate import SimConfig, regret_only
 OUT = Path(__file__).resolve().parent / "results" / "learning_replicates.json"
 
 
-def _one(job: tuple[int, int, int]) -> dict[str, Any]:
+def _one(job: tuple[int, int | None, int]) -> dict[str, Any]:
     seed, bandit, weeks = job
-    return regret_only(SimConfig(seed=seed, weeks=weeks, bandit_seed=1000 * bandit + seed))
+    return regret_only(SimConfig(seed=seed, weeks=weeks, bandit_seed=None if bandit is None else 1000 * bandit + seed))
 
 
 def summarise(runs: list[dict[str, Any]]) -> dict[str, Any]:
@@ -39,7 +40,11 @@ def summarise(runs: list[dict[str, Any]]) -> dict[str, Any]:
     def share(seg: str) -> float:
         return statistics.mean(r["by_segment"][seg]["ours"] / r["by_segment"][seg]["uniform_random"] for r in runs)
 
+    realized = [r["ratio_realized"] for r in runs]
     return {"runs": len(runs), "ratio_mean": statistics.mean(ratios), "ratio_median": statistics.median(ratios),
+            "ratio_sd": statistics.stdev(ratios) if len(ratios) > 1 else 0.0,
+            "realized_ratio_mean": statistics.mean(realized),
+            "realized_ratio_sd": statistics.stdev(realized) if len(realized) > 1 else 0.0,
             "ratio_max": max(ratios), "share_at_most_0_30": sum(x <= 0.30 for x in ratios) / len(ratios),
             "below_best_single_arm": sum(r["regret"]["ours"] < r["regret"]["best_single_arm"] for r in runs),
             "ent_ratio_mean": share("ent"), "mid_ratio_mean": share("mid"), "smb_ratio_mean": share("smb")}
@@ -55,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     try:
         seeds = [int(s) for s in args.seeds.split(",")]
-        bandits = [int(s) for s in args.bandit_seeds.split(",")]
+        bandits = [None if s == "default" else int(s) for s in args.bandit_seeds.split(",")]
     except ValueError:
         print("error: --seeds and --bandit-seeds must be comma-separated lists of integers", file=sys.stderr)
         return 2

@@ -226,7 +226,7 @@ def expected_rewards(pop: Population, s: Stream, arms: np.ndarray) -> np.ndarray
     return s.weight * (win_probability(pop, s, arms) + s.stage_value * advances(pop, s, arms))
 
 
-def _arm_matrix(pop: Population, s: Stream) -> np.ndarray:
+def arm_matrix(pop: Population, s: Stream) -> np.ndarray:
     """decisions x arms expected rewards (disallowed arms -inf)."""
     m = np.column_stack([expected_rewards(pop, s, np.full(len(s.row), j)) for j in range(len(STRATEGIES))])
     return np.where(s.allowed, m, -np.inf)
@@ -345,7 +345,7 @@ def simulate(cfg: SimConfig, progress: Callable[[str], None] | None = None,
     s = build_stream(pop, cfg, rewards)
     say(f"market ready: {len(pop.segment)} open deals, {len(s.row)} decisions over {cfg.weeks} weeks")
     k = len(STRATEGIES)
-    matrix = _arm_matrix(pop, s)
+    matrix = arm_matrix(pop, s)
     acted = ~s.holdout
     rng = np.random.default_rng(cfg.seed + 4)
     runs: dict[str, PolicyRun] = {}
@@ -396,6 +396,8 @@ def simulate(cfg: SimConfig, progress: Callable[[str], None] | None = None,
         "regret": {"ours": regret("bandit"), "uniform_random": regret("uniform"),
                    "best_single_arm": regret("best_arm"),
                    "best_contextual_in_hindsight": float(oracle_total - contextual)},
+        "regret_realized": {n_: float((runs["oracle"].realized - runs[p].realized)[acted].sum()) for n_, p in
+                            (("ours", "bandit"), ("uniform_random", "uniform"), ("best_single_arm", "best_arm"))},
         "regret_in_wins": {"ours": wins("oracle") - wins("bandit"), "uniform_random": wins("oracle") - wins("uniform"),
                            "best_single_arm": wins("oracle") - wins("best_arm")},
         "reward": {"ours": float(ours.expected[acted].sum()), "uniform_random": float(runs["uniform"].expected[acted].sum()),
@@ -428,7 +430,7 @@ def regret_only(cfg: SimConfig) -> dict[str, Any]:
                            stage_advanced=defaults.STAGE_ADVANCED_VALUE if cfg.stage_value is None else cfg.stage_value)
     s = build_stream(pop, cfg, rewards)
     k = len(STRATEGIES)
-    matrix = _arm_matrix(pop, s)
+    matrix = arm_matrix(pop, s)
     acted = ~s.holdout
     rng = np.random.default_rng(cfg.seed + 4)
     oracle = _fixed_policy(pop, s, np.eye(k)[matrix.argmax(axis=1)], rng)
@@ -443,11 +445,16 @@ def regret_only(cfg: SimConfig) -> dict[str, Any]:
     def regret(run: PolicyRun, rows: np.ndarray) -> float:
         return float((oracle.expected - run.expected)[acted & rows].sum())
 
+    def realized(run: PolicyRun, rows: np.ndarray) -> float:
+        return float((oracle.realized - run.realized)[acted & rows].sum())
+
     everything = np.ones(len(s.row), dtype=bool)
     out: dict[str, Any] = {"seed": cfg.seed, "bandit_seed": cfg.bandit_seed,
-                           "regret": {n: regret(r, everything) for n, r in runs.items()}}
+                           "regret": {n: regret(r, everything) for n, r in runs.items()},
+                           "regret_realized": {n: realized(r, everything) for n, r in runs.items()}}
     out["by_segment"] = {g: {n: regret(r, segment == g) for n, r in runs.items()} for g in ("smb", "mid", "ent")}
     out["ratio"] = out["regret"]["ours"] / out["regret"]["uniform_random"]
+    out["ratio_realized"] = out["regret_realized"]["ours"] / out["regret_realized"]["uniform_random"]
     return out
 
 
