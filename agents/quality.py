@@ -17,7 +17,7 @@ from agents.facts import Vocabulary, date_matches, find_dates, find_unsupported
 from agents.invariants import spelled_number_violations
 from agents.models import Check, Draft
 from agents.moments import ASK_TOPICS, Ask, latest_ask
-from agents.names import guess_language
+from agents.names import foreign_sentences, guess_language
 from agents.normalize import normalise
 from agents.safety import commercial_violations
 from agents.settings import AgentSettings
@@ -179,6 +179,12 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
     named = bool(core) and core.lower() in f"{subject}\n{body}".lower()
     checks.append(Check(name="names_company", passed=named, detail=core if named else f"{core!r} not mentioned"))
     ref = references_real(body, ctx, vocab)
+    ask = latest_ask(ctx)
+    answered, why = answers_question(body, ask)
+    if ref is None and ask is not None and answered and ask.topics:
+        # Taking up what the buyer's latest email asked for ("la proposition indiquera le nombre de licences") refers
+        # to that email as surely as quoting its subject would.
+        ref = f"activity {ask.activity_id} (its question: {why})"
     checks.append(Check(name="references_real_activity", passed=ref is not None,
                         detail=ref or "no activity, date or score factor referred to"))
     asks = count_asks(body)
@@ -195,8 +201,6 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
     leftover = PLACEHOLDER.search(f"{subject}\n{body}")
     checks.append(Check(name="no_placeholders", passed=leftover is None,
                         detail=f"found {leftover.group(0)!r}" if leftover else "none"))
-    ask = latest_ask(ctx)
-    answered, why = answers_question(body, ask)
     checks.append(Check(name="answers_latest_question", passed=answered, detail=why))
     timing = timing_violations(f"{subject}\n{body}", send_day or ctx.now.date(),
                                asked_same_day=bool(ask and ask.same_day))
@@ -208,6 +212,8 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
     checks.append(Check(name="no_unapproved_commitments", passed=not commitments,
                         detail="; ".join(commitments[:3]) or "none"))
     wrote = guess_language(body)
-    checks.append(Check(name="in_buyer_language", passed=wrote == draft.language,
-                        detail=f"written in {wrote}, buyer reads {draft.language}"))
+    switched = foreign_sentences(body, draft.language) if wrote == draft.language else []
+    checks.append(Check(name="in_buyer_language", passed=wrote == draft.language and not switched,
+                        detail=f"written in {wrote}, buyer reads {draft.language}"
+                        + (f"; but {switched[0][:60]!r} is in another language" if switched else "")))
     return checks
