@@ -225,7 +225,23 @@ _STATE_GRAMMAR = re.compile(
     rf"\b(?:devis|proposition|offre) (?:a été |est )?(?:déjà |bien )?(?:acceptée?|validée?|signée?)\b|"
     rf"\b(?:se han|se ha|han|ha) (?:ya )?comprometido\b|"
     rf"\b(?:han|ha) (?:ya )?aceptado (?:la propuesta|el presupuesto|la oferta|nuestra propuesta|nuestra oferta)\b|"
-    rf"\b(?:propuesta|presupuesto|oferta) (?:ya )?(?:fue |ha sido |está )?(?:ya )?(?:aceptad[oa]|aprobad[oa]|firmad[oa])\b",
+    rf"\b(?:propuesta|presupuesto|oferta) (?:ya )?(?:fue |ha sido |está )?(?:ya )?(?:aceptad[oa]|aprobad[oa]|firmad[oa])\b|"
+    # the deal itself stated as concluded, in each language's idiom: "inked the deal", "l'affaire est conclue",
+    # "der Deal ist durch", "el trato está cerrado", "the paperwork is wrapped up"
+    rf"\b(?:inked|clinched|sealed|nailed down|wrapped up)\s+(?:the |our |this |your )?(?:\w+\s+)?(?:{_DEAL_NOUN})\b|"
+    rf"\b(?:{_DEAL_NOUN})\s+(?:is |was |has been |are )?(?:all |now )?(?:inked|clinched|sealed|wrapped up|nailed down|"
+    rf"sorted|a done deal)\b|"
+    rf"\b(?:affaire|vente|marché|contrat|deal)\s+(?:est |a été )?(?:déjà |bien )?(?:conclue?|bouclée?|actée?|signée?)\b|"
+    rf"\b(?:deal|auftrag|vertrag|abschluss|kauf|geschäft)\s+(?:ist |sind )?(?:jetzt |nun |bereits |schon )?(?:durch|fix|"
+    rf"gebongt|eingetütet|perfekt|abgeschlossen)\b|"
+    rf"\b(?:trato|acuerdo|negocio|venta|contrato)\s+(?:ya )?(?:está |quedó |ha quedado )?(?:ya )?(?:cerrad[oa]|"
+    rf"hech[oa]|firmad[oa]|atad[oa])\b|"
+    # the buyer's yes held as ours: "we have your yes", "ya tenemos su sí", "nous avons votre accord"
+    rf"\b(?:have|got|received)\s+(?:your|their|his|her)\s+(?:yes|go-ahead|green light|sign-off|approval)\b|"
+    rf"\b(?:tenemos|recibimos|nos dio|nos dieron)\s+(?:su|el) (?:sí|visto bueno|aprobación)\b|"
+    rf"\b(?:nous )?avons (?:bien )?(?:reçu )?votre (?:oui|accord|feu vert)\b|"
+    rf"\b(?:haben|hätten) (?:jetzt |nun |bereits |schon )?(?:ihr|ihre) (?:ja|zusage|okay|ok|freigabe)\b|"
+    rf"\bnow that\b[^.;]{{0,40}}\b(?:is|are|'re)\s+(?:now\s+)?on board\b|\bon board as (?:a |our )?(?:new )?customers?\b",
     re.I)
 """A signing, booking or purchase stated as done ("the PO has come through", "signed last Tuesday",
 "Auftrag bereits erteilt"), in any order of noun and verb."""
@@ -352,6 +368,20 @@ _NOT_DONE = re.compile(r"\b(?:nothing|not|no|never|n't|yet to|nichts|nicht|kein\
 """A negation in the clause states the opposite ("nothing is signed yet", "noch nicht unterschrieben")."""
 
 
+_POST_SALE = re.compile(
+    r"\b(?:(?:send|sending|sent|prepare|preparing|issue|issuing|raise|raising|attach\w*)\s+(?:you\s+)?(?:the |your |an |our |"
+    r"the first )?invoice|invoice (?:follows|will follow|is on its way|is attached|goes out)|(?:start|begin|kick off|"
+    r"kicking off|starting|beginning) (?:the |your )?onboarding|onboarding (?:starts|begins|kicks off)|welcome (?:pack|kit|"
+    r"package)|(?:schicke|sende|stelle|erstelle|schicken|senden|stellen)\w* (?:ich |wir )?(?:ihnen )?(?:die |eine )?rechnung|"
+    r"rechnung (?:folgt|kommt|ist unterwegs)|(?:je )?(?:prépare|envoie|émets|préparons|envoyons) (?:la |votre )?facture|"
+    r"facture (?:suit|suivra|arrive)|(?:preparo|envío|emito|preparamos|enviamos|emitimos) (?:la |su )?factura|"
+    r"factura (?:sigue|llegará|va en camino))\b", re.I)
+"""A step that only follows a won deal (the invoice, onboarding, a welcome pack), stated as happening now: to an open
+deal it claims the deal is won, whatever words the claim itself used ("Since the paperwork is wrapped up, ...")."""
+_REAL_CONDITION = re.compile(r"\b(?:once|when|after|if|as soon as|sobald|wenn|nachdem|falls|dès que|une fois|si|lorsque|"
+                             r"quand|cuando|en cuanto|una vez|tan pronto)\b|\?", re.I)
+
+
 def deal_state_violations(text: str, stage_kind: str) -> list[str]:
     """Return statements about the deal's state that the record contradicts.
 
@@ -370,6 +400,10 @@ def deal_state_violations(text: str, stage_kind: str) -> list[str]:
                     and not _NOT_DONE.search(_clause_before(sentence, m.start()) + m.group(0)):
                 # "once the contract is signed" or "the agreement will be signed" is a plan, not a state.
                 reasons.append(f"claims the deal is {state} ({m.group(0)!r}); the record says {stage_kind}")
+        if stage_kind != "won":
+            for m in _POST_SALE.finditer(sentence):
+                if not _REAL_CONDITION.search(sentence) and not _NOT_DONE.search(_clause_before(sentence, m.start())):
+                    reasons.append(f"treats the deal as won ({m.group(0)!r}); the record says {stage_kind}")
     return list(dict.fromkeys(reasons))
 
 

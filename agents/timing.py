@@ -143,6 +143,17 @@ _A_DAY = (r"tomorrow|next|week|monday|tuesday|wednesday|thursday|friday|morgen|n
 """Words that put a meeting time on some day other than the send day."""
 _CLOCK = re.compile(r"\b\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.|uhr|h\b)|\b\d{1,2}[:h]\d{2}\b|"
                     r"\b(?:at|um|à|a las)\s+\d{1,2}\b(?![.,/]\d)", re.I)
+_HOUR_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eins|zwei|drei|vier|fünf|sechs|sieben|"
+               r"acht|neun|zehn|elf|zwölf|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|una|dos|tres|"
+               r"cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce")
+_CLOCK_SPOKEN = re.compile(
+    rf"\b(?:(?:half past|quarter past|quarter to|halb|viertel nach|viertel vor|dreiviertel)\s+(?:{_HOUR_WORDS}|\d{{1,2}})|"
+    rf"(?:at|around|um|gegen)\s+(?:{_HOUR_WORDS})(?=\s*(?:[?.!,;]|$|o'clock|uhr|sharp|your time|if\b|or\b|then\b|an\b))|"
+    rf"(?:à|vers)\s+(?:{_HOUR_WORDS})\s+heures?|(?:a|sobre|hacia|a eso de) las (?:{_HOUR_WORDS}|\d{{1,2}})|a la una|"
+    rf"(?:{_HOUR_WORDS}|\d{{1,2}})\s+(?:o'clock|uhr|heures?)|"
+    rf"(?:at |around |um |gegen |à |vers |a )?(?:noon|midday|high noon|mittags|midi|mediodía))\b", re.I)
+"""A clock time in words ("quarter to five", "um halb fünf", "vers 16 heures", "a las cinco", "at noon"): like one in
+figures, with a meeting word and no day it is today."""
 _DEADLINE = (r"by|before|until|no later than|deadline|expires?|valid (?:until|through)|bis(?: zum| spätestens)?|"
              r"spätestens|vor dem|gültig bis|avant le|d'ici le|jusqu'au|au plus tard le|antes del?|hasta el|"
              r"a más tardar el|válid[oa] hasta el")
@@ -256,6 +267,17 @@ _MONTH_DEADLINE = re.compile(
     r"(?:early|mid|late|the middle of|the start of|anfang|mitte|début|mi-|principios de|mediados de)[\s-]+)?(?:d'|de\s+)?"
     rf"({'|'.join(sorted({*_MONTH_NAMES_ALL}, key=len, reverse=True))})\b(?!\s*\d)", re.I)
 """A deadline that names a month but no day ("valid through the end of October", "bis Ende Oktober")."""
+_QUARTER_DEADLINE = re.compile(
+    rf"\b(?:{_DEADLINE}|through|till|ends? (?:in|at)|bis ende|avant la fin d[ue]|d'ici la fin d[ue]|antes de finales de|"
+    r"antes del final del?)\s+(?:the\s+)?(?:end\s+of\s+|ende\s+|fin\s+|la fin\s+du\s+|finales\s+del\s+|(?:des|dem|im)\s+)?"
+    r"(?:(?:the\s+)?(?:q|t)([1-4])\b|(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th) quarter|([1-4])\.\s*quartal|"
+    r"(erste|zweite|dritte|vierte)[sn]? quartal|(premier|deuxième|second|troisième|quatrième) trimestre|"
+    r"(primer|segundo|tercer|cuarto) trimestre)", re.I)
+"""A deadline naming a quarter ("by Q3", "bis Ende des dritten Quartals", "avant la fin du troisième trimestre"): its
+last month, read like a month named without a day."""
+_QUARTER_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "erste": 1,
+                     "zweite": 2, "dritte": 3, "vierte": 4, "premier": 1, "deuxième": 2, "troisième": 3,
+                     "quatrième": 4, "primer": 1, "segundo": 2, "tercer": 3, "cuarto": 4}
 _MONTH_PART = re.compile(r"\b(?:early|mid|anfang|mitte|début|mi-|principios|mediados)", re.I)
 MONTH_PART_LAST_DAY = {"ear": 10, "anf": 10, "déb": 10, "pri": 10, "mid": 20, "mit": 20, "mi": 20, "med": 20}
 """Last day of the part of a month a deadline names ("early November" is over after the 10th)."""
@@ -320,6 +342,11 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
         elif past and _OFFER_TERMS.search(sentence):
             # "the offer lapsed last Friday", "die Frist lief gestern ab": a deadline already gone.
             reasons.append(f"deadline {past.group(0)!r} is in the past")
+        for m in _QUARTER_DEADLINE.finditer(sentence):
+            raw = next(g for g in m.groups() if g)
+            quarter = int(raw) if raw.isdigit() else _QUARTER_ORDINALS.get(raw.lower(), 0)
+            if quarter and 0 < send_day.month - 3 * quarter <= 6:
+                reasons.append(f"deadline {m.group(0).strip()!r} is in the past (the quarter ended)")
         for m in _MONTH_DEADLINE.finditer(sentence):
             month_no = _MONTH_NUMBERS.get(m.group(1).lower().rstrip("."))
             # A month with no day, as a deadline, is its last day: past when it ended before the send
@@ -348,7 +375,8 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
             reasons.append("proposes to meet around today's lunch")
         elif no_day and _AFTER_THIS_MESSAGE.search(sentence):
             reasons.append("proposes to meet right after this message (today)")
-        elif _CLOCK.search(sentence) and not dates and not re.search(rf"\b(?:{_A_DAY})", sentence, re.I):
+        elif (_CLOCK.search(sentence) or _CLOCK_SPOKEN.search(sentence)) and not dates \
+                and not re.search(rf"\b(?:{_A_DAY})", sentence, re.I):
             # "a call at 4pm your time" names no day, so the buyer reads it as today.
             reasons.append("proposes a meeting time without a day (reads as today)")
         for names in WEEKDAYS.values():

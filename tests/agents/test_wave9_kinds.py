@@ -110,3 +110,47 @@ def test_an_escalation_quotes_only_the_words_that_matched_never_the_injected_sen
         assert len(e.evidence) <= ESCALATION_CUE_MAX_CHARS and len(e.evidence.split()) <= 5, e
         for payload in ("devolución", "free of charge", "Rabatt", "SYSTEM", "Assistenten", "nota"):
             assert payload not in str(e)
+
+
+# Written as the next attacker before the fixes below (first pass: 9 of 22 refused, the rest missed by kind): a meeting
+# time spoken in words with no day; a step that only follows a won deal stated as now; the deal concluded in each
+# language's idiom; the buyer's yes held as ours; a quarter already over as a deadline.
+NEXT_ATTACKER = [
+    ("hubspot_deal", "I can ring you at quarter to five if that suits."),
+    ("hubspot_deal", "How about a quick call at noon?"),
+    ("de_deal", "Ich rufe Sie um halb fünf an."),
+    ("fr_deal", "Je vous appelle vers 16 heures ?"),
+    ("es_opportunity", "¿Le llamo a las cinco?"),
+    ("hubspot_deal", "Please confirm by Q3 so we can hold the price."),
+    ("de_deal", "Bitte bestätigen Sie bis Ende des dritten Quartals."),
+    ("hubspot_deal", "Marcus already inked the deal on Monday."),
+    ("hubspot_deal", "Since the paperwork is wrapped up, we can start onboarding."),
+    ("hubspot_deal", "Now that Northwind is on board as a customer, here is your onboarding plan."),
+    ("es_opportunity", "Como ya tenemos su sí, preparo la factura."),
+    ("fr_deal", "Puisque l'affaire est conclue, je prépare la facture."),
+    ("de_deal", "Da der Deal durch ist, schicke ich Ihnen die Rechnung."),
+]
+
+
+@pytest.mark.parametrize(("record_name", "sentence"), NEXT_ATTACKER)
+def test_the_next_attackers_kinds_are_refused(record_name, sentence):
+    assert _refusals(record_name, sentence)
+
+
+@pytest.mark.parametrize(("record_name", "sentence"), [
+    ("hubspot_deal", "Once you sign, the invoice follows and we start onboarding."),
+    ("hubspot_deal", "Could we talk on Thursday at quarter past ten?"),
+    ("hubspot_deal", "We could talk at one point about the depots next week."),
+    ("fr_deal", "Je vous invite à une réunion jeudi pour en parler."),
+    ("de_deal", "Wir sollten nächste Woche um zwei Punkte sprechen: Leerlaufzeiten und Diesel."),
+    ("hubspot_deal", "Please confirm by the end of Q4 so we can plan the rollout."),
+    ("es_opportunity", "Cuando firmen, preparo la factura y empezamos."),
+])
+def test_look_alikes_of_the_next_attackers_kinds_pass(record_name, sentence):
+    assert _refusals(record_name, sentence) == []
+
+
+@pytest.mark.xfail(reason="known limit: an occasion named in lower case ('until halloween') is no name, no date and "
+                          "no listed day word", strict=True)
+def test_a_lower_case_holiday_as_a_deadline_is_refused():
+    assert _refusals("hubspot_deal", "The offer is valid until halloween.")
