@@ -241,7 +241,14 @@ _STATE_GRAMMAR = re.compile(
     rf"\b(?:tenemos|recibimos|nos dio|nos dieron)\s+(?:su|el) (?:sí|visto bueno|aprobación)\b|"
     rf"\b(?:nous )?avons (?:bien )?(?:reçu )?votre (?:oui|accord|feu vert)\b|"
     rf"\b(?:haben|hätten) (?:jetzt |nun |bereits |schon )?(?:ihr|ihre) (?:ja|zusage|okay|ok|freigabe)\b|"
-    rf"\bnow that\b[^.;]{{0,40}}\b(?:is|are|'re)\s+(?:now\s+)?on board\b|\bon board as (?:a |our )?(?:new )?customers?\b",
+    rf"\bnow that\b[^.;]{{0,40}}\b(?:is|are|'re)\s+(?:now\s+)?on board\b|\bon board as (?:a |our )?(?:new )?customers?\b|"
+    # an approval stated as given: "has given the final go", "grünes Licht gegeben", "ya aprobó la compra"
+    rf"\b(?:given|gave|granted)\s+(?:us\s+)?(?:the\s+|their\s+|its\s+)?(?:final\s+)?(?:go|go-ahead|green light|"
+    rf"approval|sign-off)\b|"
+    rf"\b(?:approved|authori[sz]ed|signed off on)\s+(?:the\s+|our\s+|this\s+)?(?:purchase|spend|order|po|investment)\b|"
+    rf"\b(?:grünes licht|freigabe|zusage|das okay|ihr okay)\s+(?:\w+\s+)?(?:gegeben|erteilt)\b|"
+    rf"\b(?:aprob[oó]|aprobaron|autoriz[oó]|autorizaron|ha aprobado|han aprobado|ha autorizado|han autorizado)\s+"
+    rf"(?:ya\s+)?(?:la |el )?(?:compra|pedido|inversión|gasto|contrato|propuesta|presupuesto)\b",
     re.I)
 """A signing, booking or purchase stated as done ("the PO has come through", "signed last Tuesday",
 "Auftrag bereits erteilt"), in any order of noun and verb."""

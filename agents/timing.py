@@ -93,7 +93,7 @@ _TODAY = (r"today|this afternoon|this morning|this evening|later today|tonight|i
           # the end of the buyer's working day is today's: "before you leave the office", "vor Feierabend",
           # "avant la fin de votre journée", "antes de que termine su jornada"
           r"before you (?:leave|log off|sign off|head (?:off|out|home)|go home|finish|wrap up|clock off)"
-          r"(?!\s+(?:for (?!the day)|on\b|next\b))|before (?:the )?end of your (?:working |work )?day|"
+          r"(?!\s+(?:for (?!the (?:day|evening|night))|on\b|next\b))|before (?:the )?end of your (?:working |work )?day|"
           r"vor (?:ihrem |dem |deinem )?(?:feierabend|dienstschluss|büroschluss)|bevor sie (?:gehen|nach hause|ins wochenende)|"
           r"avant (?:la fin de )?(?:votre|ta) journée|avant (?:de partir|que vous (?:ne )?partiez)|"
           r"antes de que (?:termine|acabe|finalice) (?:su|la|tu) jornada|antes de (?:que se vaya|irse|salir de la oficina)|"
@@ -101,6 +101,11 @@ _TODAY = (r"today|this afternoon|this morning|this evening|later today|tonight|i
           r"d'ici (?:une|deux|\d+|quelques|une demi-) ?(?:heures?|minutes|demi-heure)|d'ici (?:ce soir|midi|la fin de la journée)|"
           r"en un (?:rato|ratito|momento|momentito)|dentro de un (?:rato|ratito)|al rato|"
           r"(?:once|when|as soon as) (?:i'm|i am|i get|we're|we are|we get) back from lunch|back from lunch|"
+          # the next minutes or hours, however counted: "in the next hour", "in der nächsten Stunde", "dans l'heure",
+          # "en la próxima hora", "within the next 30 minutes"
+          r"(?:in|within|during|over|dans|en|dentro de|innerhalb|binnen)\s+(?:the |der |den |la |las |los |les |l')?"
+          r"(?:next |coming |nächsten |kommenden |prochaines? |próxim[oa]s? )(?:\d+ |few |couple of |zwei |deux |dos )?"
+          r"(?:minutes?|mins?|hours?|minuten|stunden?|heures?|minutos|horas?)|dans l'heure|"
           # today's, as an adjective: "im Anschluss an unser heutiges Teammeeting"
           r"heutig\w*|"
           # the present day ending, however said: "before the day is out", "bevor der Tag vorbei ist"
@@ -336,7 +341,8 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
             if 0 < send_day.day - int(m.group(1)) <= (31 if this_month else DAY_ONLY_LOOKBACK_DAYS):
                 reasons.append(f"deadline {m.group(0).strip()!r} is in the past")
         past = _RELATIVE_PAST.search(sentence)
-        if past and re.search(rf"\b(?:{_DEADLINE}|till|through)\s+(?:{_DEADLINE_FILLER})*$", sentence[: past.start()], re.I):
+        if past and re.search(rf"\b(?:{_DEADLINE}|till|through|avant|antes|vor)\s+(?:{_DEADLINE_FILLER})*$",
+                              sentence[: past.start()], re.I):
             # "Sign by last Monday", "bis letzten Montag": a deadline word then a time already gone.
             reasons.append(f"deadline {past.group(0)!r} is in the past")
         elif past and _OFFER_TERMS.search(sentence):

@@ -154,3 +154,33 @@ def test_look_alikes_of_the_next_attackers_kinds_pass(record_name, sentence):
                           "no listed day word", strict=True)
 def test_a_lower_case_holiday_as_a_deadline_is_refused():
     assert _refusals("hubspot_deal", "The offer is valid until halloween.")
+
+
+# A second batch written as the next attacker after the first batch's fixes (first pass: 6 of 16 refused): the next
+# minutes or hours however counted, the buyer's evening, "yesterday evening" behind a bare "avant", an approval given.
+NEXT_ATTACKER_2 = [
+    ("hubspot_deal", "Can we speak in the next hour?"),
+    ("hubspot_deal", "I'll give you a buzz in the next 30 minutes."),
+    ("de_deal", "Können wir in der nächsten Stunde telefonieren?"),
+    ("fr_deal", "On s'appelle dans l'heure ?"),
+    ("es_opportunity", "¿Le llamo en la próxima hora?"),
+    ("hubspot_deal", "Let's talk before you wrap up for the evening."),
+    ("fr_deal", "Merci de confirmer avant hier soir."),
+    ("hubspot_deal", "Your team has given the final go."),
+    ("de_deal", "Sie haben grünes Licht gegeben."),
+    ("es_opportunity", "Su dirección ya aprobó la compra."),
+]
+
+
+@pytest.mark.parametrize(("record_name", "sentence"), NEXT_ATTACKER_2)
+def test_the_next_attackers_second_kinds_are_refused(record_name, sentence):
+    assert _refusals(record_name, sentence)
+
+
+@pytest.mark.parametrize(("record_name", "sentence"), [
+    ("hubspot_deal", "You can connect it in minutes, and we can talk on Monday."),
+    ("hubspot_deal", "Reduce idle time in hours, not days: shall we talk about it next week?"),
+    ("es_opportunity", "¿Hablamos el lunes de la reducción en horas de ralentí?"),
+])
+def test_minutes_and_hours_that_are_no_time_from_now_pass(record_name, sentence):
+    assert _refusals(record_name, sentence) == []
