@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from agents.deal_closure import concluded_pattern, post_sale_steps
 from agents.facts import _MONEY, _PERCENT, _close_to_any, _num
 from agents.normalize import normalise
 
@@ -225,33 +226,12 @@ _STATE_GRAMMAR = re.compile(
     rf"\b(?:devis|proposition|offre) (?:a été |est )?(?:déjà |bien )?(?:acceptée?|validée?|signée?)\b|"
     rf"\b(?:se han|se ha|han|ha) (?:ya )?comprometido\b|"
     rf"\b(?:han|ha) (?:ya )?aceptado (?:la propuesta|el presupuesto|la oferta|nuestra propuesta|nuestra oferta)\b|"
-    rf"\b(?:propuesta|presupuesto|oferta) (?:ya )?(?:fue |ha sido |está )?(?:ya )?(?:aceptad[oa]|aprobad[oa]|firmad[oa])\b|"
-    # the deal itself stated as concluded, in each language's idiom: "inked the deal", "l'affaire est conclue",
-    # "der Deal ist durch", "el trato está cerrado", "the paperwork is wrapped up"
-    rf"\b(?:inked|clinched|sealed|nailed down|wrapped up)\s+(?:the |our |this |your )?(?:\w+\s+)?(?:{_DEAL_NOUN})\b|"
-    rf"\b(?:{_DEAL_NOUN})\s+(?:is |was |has been |are )?(?:all |now )?(?:inked|clinched|sealed|wrapped up|nailed down|"
-    rf"sorted|a done deal)\b|"
-    rf"\b(?:affaire|vente|marché|contrat|deal)\s+(?:est |a été )?(?:déjà |bien )?(?:conclue?|bouclée?|actée?|signée?)\b|"
-    rf"\b(?:deal|auftrag|vertrag|abschluss|kauf|geschäft)\s+(?:ist |sind )?(?:jetzt |nun |bereits |schon )?(?:durch|fix|"
-    rf"gebongt|eingetütet|perfekt|abgeschlossen)\b|"
-    rf"\b(?:trato|acuerdo|negocio|venta|contrato)\s+(?:ya )?(?:está |quedó |ha quedado )?(?:ya )?(?:cerrad[oa]|"
-    rf"hech[oa]|firmad[oa]|atad[oa])\b|"
-    # the buyer's yes held as ours: "we have your yes", "ya tenemos su sí", "nous avons votre accord"
-    rf"\b(?:have|got|received)\s+(?:your|their|his|her)\s+(?:yes|go-ahead|green light|sign-off|approval)\b|"
-    rf"\b(?:tenemos|recibimos|nos dio|nos dieron)\s+(?:su|el) (?:sí|visto bueno|aprobación)\b|"
-    rf"\b(?:nous )?avons (?:bien )?(?:reçu )?votre (?:oui|accord|feu vert)\b|"
-    rf"\b(?:haben|hätten) (?:jetzt |nun |bereits |schon )?(?:ihr|ihre) (?:ja|zusage|okay|ok|freigabe)\b|"
-    rf"\bnow that\b[^.;]{{0,40}}\b(?:is|are|'re)\s+(?:now\s+)?on board\b|\bon board as (?:a |our )?(?:new )?customers?\b|"
-    # an approval stated as given: "has given the final go", "grünes Licht gegeben", "ya aprobó la compra"
-    rf"\b(?:given|gave|granted)\s+(?:us\s+)?(?:the\s+|their\s+|its\s+)?(?:final\s+)?(?:go|go-ahead|green light|"
-    rf"approval|sign-off)\b|"
-    rf"\b(?:approved|authori[sz]ed|signed off on)\s+(?:the\s+|our\s+|this\s+)?(?:purchase|spend|order|po|investment)\b|"
-    rf"\b(?:grünes licht|freigabe|zusage|das okay|ihr okay)\s+(?:\w+\s+)?(?:gegeben|erteilt)\b|"
-    rf"\b(?:aprob[oó]|aprobaron|autoriz[oó]|autorizaron|ha aprobado|han aprobado|ha autorizado|han autorizado)\s+"
-    rf"(?:ya\s+)?(?:la |el )?(?:compra|pedido|inversión|gasto|contrato|propuesta|presupuesto)\b",
+    rf"\b(?:propuesta|presupuesto|oferta) (?:ya )?(?:fue |ha sido |está )?(?:ya )?(?:aceptad[oa]|aprobad[oa]|firmad[oa])\b",
     re.I)
 """A signing, booking or purchase stated as done ("the PO has come through", "signed last Tuesday",
 "Auftrag bereits erteilt"), in any order of noun and verb."""
+CONCLUDED = concluded_pattern(_DEAL_NOUN)
+
 
 _LOST = r"closed[- ]lost|deal (?:is|was|has been) (?:lost|dead|cancell?ed)|verloren|affaire perdue|(?:trato|negocio) perdido"
 _AMOUNT_CHANGED = (r"(?:amount|price|value|total|betrag|preis|montant|prix|importe|precio)\s+(?:\w+\s+){0,2}?"
@@ -375,20 +355,6 @@ _NOT_DONE = re.compile(r"\b(?:nothing|not|no|never|n't|yet to|nichts|nicht|kein\
 """A negation in the clause states the opposite ("nothing is signed yet", "noch nicht unterschrieben")."""
 
 
-_POST_SALE = re.compile(
-    r"\b(?:(?:send|sending|sent|prepare|preparing|issue|issuing|raise|raising|attach\w*)\s+(?:you\s+)?(?:the |your |an |our |"
-    r"the first )?invoice|invoice (?:follows|will follow|is on its way|is attached|goes out)|(?:start|begin|kick off|"
-    r"kicking off|starting|beginning) (?:the |your )?onboarding|onboarding (?:starts|begins|kicks off)|welcome (?:pack|kit|"
-    r"package)|(?:schicke|sende|stelle|erstelle|schicken|senden|stellen)\w* (?:ich |wir )?(?:ihnen )?(?:die |eine )?rechnung|"
-    r"rechnung (?:folgt|kommt|ist unterwegs)|(?:je )?(?:prépare|envoie|émets|préparons|envoyons) (?:la |votre )?facture|"
-    r"facture (?:suit|suivra|arrive)|(?:preparo|envío|emito|preparamos|enviamos|emitimos) (?:la |su )?factura|"
-    r"factura (?:sigue|llegará|va en camino))\b", re.I)
-"""A step that only follows a won deal (the invoice, onboarding, a welcome pack), stated as happening now: to an open
-deal it claims the deal is won, whatever words the claim itself used ("Since the paperwork is wrapped up, ...")."""
-_REAL_CONDITION = re.compile(r"\b(?:once|when|after|if|as soon as|sobald|wenn|nachdem|falls|dès que|une fois|si|lorsque|"
-                             r"quand|cuando|en cuanto|una vez|tan pronto)\b|\?", re.I)
-
-
 def deal_state_violations(text: str, stage_kind: str) -> list[str]:
     """Return statements about the deal's state that the record contradicts.
 
@@ -398,7 +364,7 @@ def deal_state_violations(text: str, stage_kind: str) -> list[str]:
     t = normalise(text)
     reasons: list[str] = []
     for sentence in re.split(r"(?<=[.!?;])\s+|\n+", t):
-        found = [("won", m) for m in _STATE_GRAMMAR.finditer(sentence)]
+        found = [("won", m) for m in (*_STATE_GRAMMAR.finditer(sentence), *CONCLUDED.finditer(sentence))]
         found += [(state, m) for state, pattern in _STATE for m in pattern.finditer(sentence)]
         for state, m in found:
             if state == "amount_changed":
@@ -408,9 +374,8 @@ def deal_state_violations(text: str, stage_kind: str) -> list[str]:
                 # "once the contract is signed" or "the agreement will be signed" is a plan, not a state.
                 reasons.append(f"claims the deal is {state} ({m.group(0)!r}); the record says {stage_kind}")
         if stage_kind != "won":
-            for m in _POST_SALE.finditer(sentence):
-                if not _REAL_CONDITION.search(sentence) and not _NOT_DONE.search(_clause_before(sentence, m.start())):
-                    reasons.append(f"treats the deal as won ({m.group(0)!r}); the record says {stage_kind}")
+            reasons += [f"treats the deal as won ({m.group(0)!r}); the record says {stage_kind}"
+                        for m in post_sale_steps(sentence) if not _NOT_DONE.search(_clause_before(sentence, m.start()))]
     return list(dict.fromkeys(reasons))
 
 

@@ -14,6 +14,13 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from agents.facts import find_dates
 from agents.normalize import normalise
+from agents.spoken_time import (
+    CLOCK_SPOKEN,
+    CLOCK_UNITS,
+    DURATION_PHRASE,
+    NEXT_MINUTES,
+    past_quarter_deadlines,
+)
 
 SLOT_HOURS = (10, 14)
 """Local hours (recipient's zone) of the two meeting slots a draft proposes."""
@@ -101,32 +108,19 @@ _TODAY = (r"today|this afternoon|this morning|this evening|later today|tonight|i
           r"d'ici (?:une|deux|\d+|quelques|une demi-) ?(?:heures?|minutes|demi-heure)|d'ici (?:ce soir|midi|la fin de la journée)|"
           r"en un (?:rato|ratito|momento|momentito)|dentro de un (?:rato|ratito)|al rato|"
           r"(?:once|when|as soon as) (?:i'm|i am|i get|we're|we are|we get) back from lunch|back from lunch|"
-          # the next minutes or hours, however counted: "in the next hour", "in der nächsten Stunde", "dans l'heure",
-          # "en la próxima hora", "within the next 30 minutes"
-          r"(?:in|within|during|over|dans|en|dentro de|innerhalb|binnen)\s+(?:the |der |den |la |las |los |les |l')?"
-          r"(?:next |coming |nächsten |kommenden |prochaines? |próxim[oa]s? )(?:\d+ |few |couple of |zwei |deux |dos )?"
-          r"(?:minutes?|mins?|hours?|minuten|stunden?|heures?|minutos|horas?)|dans l'heure|"
+          rf"{NEXT_MINUTES}|"  # "in the next hour", "in der nächsten Stunde", "dans l'heure"
           # today's, as an adjective: "im Anschluss an unser heutiges Teammeeting"
           r"heutig\w*|"
           # the present day ending, however said: "before the day is out", "bevor der Tag vorbei ist"
           r"(?:before|until|by|ere) the day (?:is )?(?:out|over|done|ends?)|bevor der tag (?:vorbei|zu ende|um)|"
           r"avant (?:la fin du jour|que la journée (?:ne )?(?:se termine|finisse|s'achève))|"
           r"antes de que (?:acabe|termine|se acabe) el día")
-_CLOCK_UNITS = (r"min(?:s|\.)?|minut\w*|hours?|hrs?|stund\w*|stünd\w*|heures?|hor(?:a|as|ita|itas|ación)|"
-                r"ratit\w*|momentit\w*")
-"""Hours and minutes in any inflection or diminutive ("dentro de una horita", "in einem Stündchen")."""
 _SOON = re.compile(r"\b(?:call|ring|phone|talk|speak|chat|meet|join|dial|anrufen|rufe|appelle|llamo)\w*\s+"
                    r"(?:you |me |us |sie |vous |le |la |lo )?(?:in|within|dans|en|dentro de|binnen|innerhalb)\s+"
                    r"(?:(?:about|around|roughly|approximately|maybe|just|only|ungefähr|etwa|circa|ca\.|environ|"
                    r"à peu près|aproximadamente|unos|unas)\s+)?(?:\d+|a few|ten|fifteen|twenty|thirty|half an?|an?|one|una?|une|einer|ein|quelques|unos|unas|"
-                   rf"media)\s*(?:{_CLOCK_UNITS})\b", re.I)
+                   rf"media)\s*(?:{CLOCK_UNITS})\b", re.I)
 """A call promised in a few minutes or hours ("can I call you in 30 minutes") is a same-day call."""
-_DURATION_PHRASE = re.compile(
-    r"\b(?:in|within|dans|en|dentro de|binnen|innerhalb)\s+(?:(?:about|around|roughly|ungefähr|etwa|environ|unos|unas)\s+)?"
-    r"(?:\d+|a few|ten|fifteen|twenty|thirty|forty-five|zehn|fünfzehn|zwanzig|dreißig|einer halben|einer|zwei|half an?|an?|"
-    r"one|two|dix|quinze|vingt|trente|une|deux|diez|quince|veinte|treinta|una|dos|media|un par de)\s+"
-    rf"(?:{_CLOCK_UNITS})\b", re.I)
-"""A span of minutes or hours from now ("in 20 minutes", "dentro de una hora")."""
 _MEET_TODAY = re.compile(rf"\b(?:{_MEET})\w*\W+(?:[\w'’-]+\W+){{0,5}}?(?:{_TODAY})\b|"
                          rf"\b(?:{_TODAY})\b\W+(?:[\w'’-]+\W+){{0,5}}?(?:{_MEET})", re.I)
 """A meeting word and a same-day word close together: "talk later today", "heute um 16 Uhr ein Anruf";
@@ -148,17 +142,6 @@ _A_DAY = (r"tomorrow|next|week|monday|tuesday|wednesday|thursday|friday|morgen|n
 """Words that put a meeting time on some day other than the send day."""
 _CLOCK = re.compile(r"\b\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.|uhr|h\b)|\b\d{1,2}[:h]\d{2}\b|"
                     r"\b(?:at|um|à|a las)\s+\d{1,2}\b(?![.,/]\d)", re.I)
-_HOUR_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eins|zwei|drei|vier|fünf|sechs|sieben|"
-               r"acht|neun|zehn|elf|zwölf|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|una|dos|tres|"
-               r"cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce")
-_CLOCK_SPOKEN = re.compile(
-    rf"\b(?:(?:half past|quarter past|quarter to|halb|viertel nach|viertel vor|dreiviertel)\s+(?:{_HOUR_WORDS}|\d{{1,2}})|"
-    rf"(?:at|around|um|gegen)\s+(?:{_HOUR_WORDS})(?=\s*(?:[?.!,;]|$|o'clock|uhr|sharp|your time|if\b|or\b|then\b|an\b))|"
-    rf"(?:à|vers)\s+(?:{_HOUR_WORDS})\s+heures?|(?:a|sobre|hacia|a eso de) las (?:{_HOUR_WORDS}|\d{{1,2}})|a la una|"
-    rf"(?:{_HOUR_WORDS}|\d{{1,2}})\s+(?:o'clock|uhr|heures?)|"
-    rf"(?:at |around |um |gegen |à |vers |a )?(?:noon|midday|high noon|mittags|midi|mediodía))\b", re.I)
-"""A clock time in words ("quarter to five", "um halb fünf", "vers 16 heures", "a las cinco", "at noon"): like one in
-figures, with a meeting word and no day it is today."""
 _DEADLINE = (r"by|before|until|no later than|deadline|expires?|valid (?:until|through)|bis(?: zum| spätestens)?|"
              r"spätestens|vor dem|gültig bis|avant le|d'ici le|jusqu'au|au plus tard le|antes del?|hasta el|"
              r"a más tardar el|válid[oa] hasta el")
@@ -272,17 +255,6 @@ _MONTH_DEADLINE = re.compile(
     r"(?:early|mid|late|the middle of|the start of|anfang|mitte|début|mi-|principios de|mediados de)[\s-]+)?(?:d'|de\s+)?"
     rf"({'|'.join(sorted({*_MONTH_NAMES_ALL}, key=len, reverse=True))})\b(?!\s*\d)", re.I)
 """A deadline that names a month but no day ("valid through the end of October", "bis Ende Oktober")."""
-_QUARTER_DEADLINE = re.compile(
-    rf"\b(?:{_DEADLINE}|through|till|ends? (?:in|at)|bis ende|avant la fin d[ue]|d'ici la fin d[ue]|antes de finales de|"
-    r"antes del final del?)\s+(?:the\s+)?(?:end\s+of\s+|ende\s+|fin\s+|la fin\s+du\s+|finales\s+del\s+|(?:des|dem|im)\s+)?"
-    r"(?:(?:the\s+)?(?:q|t)([1-4])\b|(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th) quarter|([1-4])\.\s*quartal|"
-    r"(erste|zweite|dritte|vierte)[sn]? quartal|(premier|deuxième|second|troisième|quatrième) trimestre|"
-    r"(primer|segundo|tercer|cuarto) trimestre)", re.I)
-"""A deadline naming a quarter ("by Q3", "bis Ende des dritten Quartals", "avant la fin du troisième trimestre"): its
-last month, read like a month named without a day."""
-_QUARTER_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "erste": 1,
-                     "zweite": 2, "dritte": 3, "vierte": 4, "premier": 1, "deuxième": 2, "troisième": 3,
-                     "quatrième": 4, "primer": 1, "segundo": 2, "tercer": 3, "cuarto": 4}
 _MONTH_PART = re.compile(r"\b(?:early|mid|anfang|mitte|début|mi-|principios|mediados)", re.I)
 MONTH_PART_LAST_DAY = {"ear": 10, "anf": 10, "déb": 10, "pri": 10, "mid": 20, "mit": 20, "mi": 20, "med": 20}
 """Last day of the part of a month a deadline names ("early November" is over after the 10th)."""
@@ -348,11 +320,7 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
         elif past and _OFFER_TERMS.search(sentence):
             # "the offer lapsed last Friday", "die Frist lief gestern ab": a deadline already gone.
             reasons.append(f"deadline {past.group(0)!r} is in the past")
-        for m in _QUARTER_DEADLINE.finditer(sentence):
-            raw = next(g for g in m.groups() if g)
-            quarter = int(raw) if raw.isdigit() else _QUARTER_ORDINALS.get(raw.lower(), 0)
-            if quarter and 0 < send_day.month - 3 * quarter <= 6:
-                reasons.append(f"deadline {m.group(0).strip()!r} is in the past (the quarter ended)")
+        reasons += past_quarter_deadlines(sentence, send_day)
         for m in _MONTH_DEADLINE.finditer(sentence):
             month_no = _MONTH_NUMBERS.get(m.group(1).lower().rstrip("."))
             # A month with no day, as a deadline, is its last day: past when it ended before the send
@@ -368,9 +336,8 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
         if not re.search(rf"\b(?:{_MEET})\w*", sentence, re.I) or asked_same_day:
             continue
         no_day = not dates and not re.search(rf"\b(?:{_A_DAY})", sentence, re.I)
-        # With another day named, "in 20 minutes" is how long the meeting lasts ("pencil in 20 minutes on
-        # Tuesday"), not when it starts.
-        timed = sentence if no_day else _DURATION_PHRASE.sub(" ", sentence)
+        # With another day named, "in 20 minutes" is the meeting's length ("pencil in 20 minutes on Tuesday").
+        timed = sentence if no_day else DURATION_PHRASE.sub(" ", sentence)
         if any(_MEET_TODAY.search(c) for c in re.split(r"[;:]", timed)) or _SOON.search(timed):
             reasons.append("proposes to meet today")
         elif no_day and (_THIS_PART_OF_DAY.search(sentence) or _LATER.search(sentence)):
@@ -381,7 +348,7 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
             reasons.append("proposes to meet around today's lunch")
         elif no_day and _AFTER_THIS_MESSAGE.search(sentence):
             reasons.append("proposes to meet right after this message (today)")
-        elif (_CLOCK.search(sentence) or _CLOCK_SPOKEN.search(sentence)) and not dates \
+        elif (_CLOCK.search(sentence) or CLOCK_SPOKEN.search(sentence)) and not dates \
                 and not re.search(rf"\b(?:{_A_DAY})", sentence, re.I):
             # "a call at 4pm your time" names no day, so the buyer reads it as today.
             reasons.append("proposes a meeting time without a day (reads as today)")
