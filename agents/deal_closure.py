@@ -12,7 +12,7 @@ def concluded_pattern(deal_noun: str) -> re.Pattern[str]:
     """The deal concluded in an idiom, for agents.claims' nouns of a deal (`deal_noun`, an alternation)."""
     _DEAL_NOUN = deal_noun  # noqa: N806 - the name the patterns below were written with
     return re.compile(
-    # the deal itself stated as concluded, in each language's idiom: "inked the deal", "l'affaire est conclue",
+        # the deal itself stated as concluded, in each language's idiom: "inked the deal", "l'affaire est conclue",
         # "der Deal ist durch", "el trato está cerrado", "the paperwork is wrapped up"
         rf"\b(?:inked|clinched|sealed|nailed down|wrapped up)\s+(?:the |our |this |your )?(?:\w+\s+)?(?:{_DEAL_NOUN})\b|"
         rf"\b(?:{_DEAL_NOUN})\s+(?:is |was |has been |are )?(?:all |now )?(?:inked|clinched|sealed|wrapped up|nailed down|"
