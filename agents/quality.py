@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from datetime import date
+from dataclasses import replace
+from datetime import date, timedelta
 
 from agents.context import Context
 from agents.facts import Vocabulary, date_matches, find_dates, find_unsupported
@@ -21,6 +22,7 @@ from agents.names import foreign_sentences, guess_language
 from agents.normalize import normalise
 from agents.safety import commercial_violations
 from agents.settings import AgentSettings
+from agents.thanks import thanks_problems
 from agents.timing import timing_violations
 
 GREETING_WINDOW = 80
@@ -60,7 +62,7 @@ GREETING = re.compile(r"^(hi|hello|dear|hey|hallo|guten tag|sehr geehrte[rs]?|li
 HONORIFIC = r"(mr|mrs|ms|dr|prof|herr|herrn|frau|m|mme|madame|monsieur|sr|sra|señor|señora|don|doña)"
 """Questions that ask nothing of the reader."""
 
-PLACEHOLDER = re.compile(r"\[\[|\]\]|\{\{|\}\}|\[[^\]\n]{1,60}\]|\{[^}\n]{1,60}\}|<<[^>\n]{1,60}>>|"
+PLACEHOLDER = re.compile(r"_{3,}|%[A-Z]{2,}%|\[\[|\]\]|\{\{|\}\}|\[[^\]\n]{1,60}\]|\{[^}\n]{1,60}\}|<<[^>\n]{1,60}>>|"
                          r"<[a-z_ ]+>|(?-i:\bTODO\b)|\bTBD\b|\blorem ipsum\b|(?-i:\bXX+\b)", re.I)
 """What a writer left for someone to fill in: any bracketed span ("[INSERT CASE STUDY HERE]", "{prénom}",
 "<<NOMBRE>>"); a plain-text email to a buyer has no use for brackets of its own. A marker is one only in
@@ -145,6 +147,28 @@ def answers_question(body: str, ask: Ask | None) -> tuple[bool, str]:
     return (bool(hit), f"takes up {', '.join(hit)}" if hit else f"ignores the question about {', '.join(topics)}")
 
 
+PROPOSAL_HORIZON_DAYS = 60
+"""How far after the send day a date in a draft reads as a proposed meeting or a delivery date."""
+
+
+def proposed_days(text: str, send_day: date) -> frozenset[date]:
+    """Business days after the send day, within PROPOSAL_HORIZON_DAYS, that the text names in words as people write
+    them ("Tuesday, December 1", "1er décembre"); a machine's "2026-12-02" in an email is no rep's proposal."""
+    out = set()
+    for value, (year, month, day) in find_dates(text):
+        if not re.search(r"[^\W\d_]{3}", value):
+            continue
+        try:
+            d = date(year or send_day.year, month, day)
+        except ValueError:
+            continue
+        if year is None and d < send_day - timedelta(days=183):
+            d = d.replace(year=d.year + 1)
+        if send_day < d <= send_day + timedelta(days=PROPOSAL_HORIZON_DAYS) and d.weekday() < 5:
+            out.add(d)
+    return frozenset(out)
+
+
 def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings: AgentSettings,
                         *, send_day: date | None = None, approved_discount: float | None = None) -> list[Check]:
     """Run every quality check on one draft.
@@ -194,6 +218,8 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
     in_len = settings.draft_min_words <= words <= limit and 0 < len(subject) <= settings.subject_max_chars
     checks.append(Check(name="within_length", passed=in_len,
                         detail=f"{words} words (limits {settings.draft_min_words}-{limit}), subject {len(subject)} chars"))
+    # A business day after the send day is a proposal or a commitment, not a fact about the past.
+    vocab = replace(vocab, dates=vocab.dates | proposed_days(f"{subject}\n{body}", send_day or ctx.now.date()))
     unsupported = [*map(str, find_unsupported(f"{subject}\n{body}", vocab)),
                    *spelled_number_violations(f"{subject}\n{body}", vocab.numbers | vocab.percents | vocab.money)]
     checks.append(Check(name="no_invented_facts", passed=not unsupported,
@@ -211,6 +237,8 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
     commitments = commercial_violations(f"{subject}\n{body}", ctx, vocab, approved_discount, settings.allowed_promises)
     checks.append(Check(name="no_unapproved_commitments", passed=not commitments,
                         detail="; ".join(commitments[:3]) or "none"))
+    thanks = thanks_problems(body, ctx, draft.to.contact_id)
+    checks.append(Check(name="thanks_the_right_person", passed=not thanks, detail="; ".join(thanks) or "none"))
     wrote = guess_language(body)
     switched = foreign_sentences(body, draft.language) if wrote == draft.language else []
     checks.append(Check(name="in_buyer_language", passed=wrote == draft.language and not switched,

@@ -16,6 +16,14 @@ NEXT_MINUTES = (r"(?:in|within|during|over|dans|en|dentro de|innerhalb|binnen)\s
                 r"(?:minutes?|mins?|hours?|minuten|stunden?|heures?|minutos|horas?)|dans l'heure")
 """The next minutes or hours, however counted ("within the next 30 minutes", "en la próxima hora"): today."""
 
+DAY_PARTS = (r"en (?:fin|début) de (?:journée|matinée|soirée|après-midi)|en (?:fin|début) d'après-midi|"
+             r"a (?:última|primera) hora(?: de la (?:tarde|mañana))?|im laufe des (?:tages|nachmittags|vormittags)|"
+             r"am (?:frühen|späten) (?:nachmittag|abend|vormittag)|in the (?:late|early) (?:afternoon|evening|morning)|"
+             r"(?:late|early) (?:afternoon|evening)")
+"""A part of some day that names no day: the send day's, unless the sentence names another ("mercredi 2 décembre en fin
+de matinée")."""
+DAY_NEUTRAL = re.compile(rf"\b(?:{DAY_PARTS})\b", re.I)
+
 DURATION_PHRASE = re.compile(
     r"\b(?:in|within|dans|en|dentro de|binnen|innerhalb)\s+(?:(?:about|around|roughly|ungefähr|etwa|environ|unos|unas)\s+)?"
     r"(?:\d+|a few|ten|fifteen|twenty|thirty|forty-five|zehn|fünfzehn|zwanzig|dreißig|einer halben|einer|zwei|half an?|an?|"

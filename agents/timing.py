@@ -12,15 +12,9 @@ import re
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from agents import spoken_time as st
 from agents.facts import find_dates
 from agents.normalize import normalise
-from agents.spoken_time import (
-    CLOCK_SPOKEN,
-    CLOCK_UNITS,
-    DURATION_PHRASE,
-    NEXT_MINUTES,
-    past_quarter_deadlines,
-)
 
 SLOT_HOURS = (10, 14)
 """Local hours (recipient's zone) of the two meeting slots a draft proposes."""
@@ -69,7 +63,8 @@ _MEET = (r"call|calls|meeting|meet|chat|talk|speak|demo|minutes|slot|ring|phone|
          r"rendez-vous|échange|entretien|visio|llamada|llamar|llamo|llamaré|telefonear|hablar|reunión|reunirnos|"
          r"vernos|charla|minutos|videollamada|"
          # stems: every inflection of a talking verb or phone noun ("¿Hablamos ...?", "por teléfono", "besprechen")
-         r"habl|tel[eé]fon|t[eé]l[eé]phon|reun|sprech|besprech|parlons|parlions")
+         r"habl|tel[eé]fon|t[eé]l[eé]phon|reun|sprech|besprech|parlons|parlions|coup de fil|toque|comenta|anklingel|"
+         r"durchklingel")
 _TODAY = (r"today|this afternoon|this morning|this evening|later today|tonight|in an hour|in (?:a|one|two|2|a couple of|"
           r"a few) hours?|right now|end of (?:the )?day|heute|heute nachmittag|heute morgen|heute abend|gleich|in einer "
           r"stunde|aujourd'hui|cet après-midi|ce matin|ce soir|dans une heure|tout à l'heure|hoy|esta tarde|"
@@ -108,7 +103,7 @@ _TODAY = (r"today|this afternoon|this morning|this evening|later today|tonight|i
           r"d'ici (?:une|deux|\d+|quelques|une demi-) ?(?:heures?|minutes|demi-heure)|d'ici (?:ce soir|midi|la fin de la journée)|"
           r"en un (?:rato|ratito|momento|momentito)|dentro de un (?:rato|ratito)|al rato|"
           r"(?:once|when|as soon as) (?:i'm|i am|i get|we're|we are|we get) back from lunch|back from lunch|"
-          rf"{NEXT_MINUTES}|"  # "in the next hour", "in der nächsten Stunde", "dans l'heure"
+          rf"{st.NEXT_MINUTES}|{st.DAY_PARTS}|"  # "in the next hour", "dans l'heure"; "en début de soirée" with no day
           # today's, as an adjective: "im Anschluss an unser heutiges Teammeeting"
           r"heutig\w*|"
           # the present day ending, however said: "before the day is out", "bevor der Tag vorbei ist"
@@ -119,7 +114,7 @@ _SOON = re.compile(r"\b(?:call|ring|phone|talk|speak|chat|meet|join|dial|anrufen
                    r"(?:you |me |us |sie |vous |le |la |lo )?(?:in|within|dans|en|dentro de|binnen|innerhalb)\s+"
                    r"(?:(?:about|around|roughly|approximately|maybe|just|only|ungefähr|etwa|circa|ca\.|environ|"
                    r"à peu près|aproximadamente|unos|unas)\s+)?(?:\d+|a few|ten|fifteen|twenty|thirty|half an?|an?|one|una?|une|einer|ein|quelques|unos|unas|"
-                   rf"media)\s*(?:{CLOCK_UNITS})\b", re.I)
+                   rf"media)\s*(?:{st.CLOCK_UNITS})\b", re.I)
 """A call promised in a few minutes or hours ("can I call you in 30 minutes") is a same-day call."""
 _MEET_TODAY = re.compile(rf"\b(?:{_MEET})\w*\W+(?:[\w'’-]+\W+){{0,5}}?(?:{_TODAY})\b|"
                          rf"\b(?:{_TODAY})\b\W+(?:[\w'’-]+\W+){{0,5}}?(?:{_MEET})", re.I)
@@ -320,7 +315,7 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
         elif past and _OFFER_TERMS.search(sentence):
             # "the offer lapsed last Friday", "die Frist lief gestern ab": a deadline already gone.
             reasons.append(f"deadline {past.group(0)!r} is in the past")
-        reasons += past_quarter_deadlines(sentence, send_day)
+        reasons += st.past_quarter_deadlines(sentence, send_day)
         for m in _MONTH_DEADLINE.finditer(sentence):
             month_no = _MONTH_NUMBERS.get(m.group(1).lower().rstrip("."))
             # A month with no day, as a deadline, is its last day: past when it ended before the send
@@ -337,7 +332,7 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
             continue
         no_day = not dates and not re.search(rf"\b(?:{_A_DAY})", sentence, re.I)
         # With another day named, "in 20 minutes" is the meeting's length ("pencil in 20 minutes on Tuesday").
-        timed = sentence if no_day else DURATION_PHRASE.sub(" ", sentence)
+        timed = sentence if no_day else st.DAY_NEUTRAL.sub(" ", st.DURATION_PHRASE.sub(" ", sentence))
         if any(_MEET_TODAY.search(c) for c in re.split(r"[;:]", timed)) or _SOON.search(timed):
             reasons.append("proposes to meet today")
         elif no_day and (_THIS_PART_OF_DAY.search(sentence) or _LATER.search(sentence)):
@@ -348,7 +343,7 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
             reasons.append("proposes to meet around today's lunch")
         elif no_day and _AFTER_THIS_MESSAGE.search(sentence):
             reasons.append("proposes to meet right after this message (today)")
-        elif (_CLOCK.search(sentence) or CLOCK_SPOKEN.search(sentence)) and not dates \
+        elif (_CLOCK.search(sentence) or st.CLOCK_SPOKEN.search(sentence)) and not dates \
                 and not re.search(rf"\b(?:{_A_DAY})", sentence, re.I):
             # "a call at 4pm your time" names no day, so the buyer reads it as today.
             reasons.append("proposes a meeting time without a day (reads as today)")
