@@ -22,6 +22,12 @@ def concluded_pattern(deal_noun: str) -> re.Pattern[str]:
         rf"gebongt|eingetütet|perfekt|abgeschlossen)\b|"
         rf"\b(?:trato|acuerdo|negocio|venta|contrato)\s+(?:ya )?(?:está |quedó |ha quedado )?(?:ya )?(?:cerrad[oa]|"
         rf"hech[oa]|firmad[oa]|atad[oa])\b|"
+        # idioms of "done" that need no deal noun, and a deal's won participle: "l'affaire est dans le sac", "in
+        # trockenen Tüchern", "oportunidad ganada", "la oportunidad está ganada"
+        r"\b(?:(?:est|sont|c'est) (?:déjà )?dans le sac|in trockenen tüchern|in the bag|done and dusted|"
+        r"en el bote|atado y bien atado)\b|"
+        r"\b(?:oportunidad|opportunit[ée]|opportunity|affaire|verkaufschance|chance|negocio|venta|trato)\s+"
+        r"(?:\w+\s+){0,2}?(?:ganad[oa]|gagnée?|won|gewonnen)\b|"
         # the buyer's yes held as ours: "we have your yes", "ya tenemos su sí", "nous avons votre accord"
         rf"\b(?:have|got|received)\s+(?:your|their|his|her)\s+(?:yes|go-ahead|green light|sign-off|approval)\b|"
         rf"\b(?:tenemos|recibimos|nos dio|nos dieron)\s+(?:su|el) (?:sí|visto bueno|aprobación)\b|"

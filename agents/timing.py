@@ -101,7 +101,7 @@ _TODAY = (r"today|this afternoon|this morning|this evening|later today|tonight|i
           r"antes de que (?:termine|acabe|finalice) (?:su|la|tu) jornada|antes de (?:que se vaya|irse|salir de la oficina)|"
           r"antes del cierre de (?:su |la )?jornada|"
           r"d'ici (?:une|deux|\d+|quelques|une demi-) ?(?:heures?|minutes|demi-heure)|d'ici (?:ce soir|midi|la fin de la journée)|"
-          r"en un (?:rato|ratito|momento|momentito)|dentro de un (?:rato|ratito)|al rato|"
+          r"en un (?:rato|ratito|momento|momentito)|dentro de un (?:rato|ratito)|al rato|ahorit\w*|orita|"
           r"(?:once|when|as soon as) (?:i'm|i am|i get|we're|we are|we get) back from lunch|back from lunch|"
           rf"{st.NEXT_MINUTES}|{st.DAY_PARTS}|"  # "in the next hour", "dans l'heure"; "en début de soirée" with no day
           # today's, as an adjective: "im Anschluss an unser heutiges Teammeeting"
