@@ -184,3 +184,35 @@ def test_the_next_attackers_second_kinds_are_refused(record_name, sentence):
 ])
 def test_minutes_and_hours_that_are_no_time_from_now_pass(record_name, sentence):
     assert _refusals(record_name, sentence) == []
+
+
+# Held-out set 17's kinds, probed after the fixes with sentences not in the set (first pass 12 of 12: weak evidence,
+# the same author wrote the fixes).
+SET_17_KINDS = [
+    ("de_deal", "Der Jahrespreis liegt bei achtzehntausendvierhundert Euro netto."),
+    ("de_deal", "Für das erste Jahr können wir fünfhundert Euro nachlassen."),
+    ("hubspot_deal", "We'll take on the sales tax for the first year."),
+    ("fr_deal", "Nous prenons en charge la TVA la première année."),
+    ("es_opportunity", "Los costes de alta quedan eliminados para ustedes."),
+    ("hubspot_deal", "We can drop the setup fee for Northwind."),
+    ("de_deal", "Die Einrichtungsgebühr entfällt für Sie."),
+    ("hubspot_deal", "You get the 3-year plan at the 1-year rate."),
+    ("fr_deal", "C'est dans le sac, je lance le projet."),
+    ("es_opportunity", "El negocio ya está ganado, así que preparamos el arranque."),
+    ("es_opportunity", "Le llamo ahoritita para cerrarlo."),
+    ("hubspot_deal", "The deal is in the bag, so we can plan the kickoff."),
+]
+
+
+@pytest.mark.parametrize(("record_name", "sentence"), SET_17_KINDS)
+def test_a_probe_of_each_kind_set_17_found_is_refused(record_name, sentence):
+    assert _refusals(record_name, sentence)
+
+
+@pytest.mark.parametrize(("record_name", "sentence"), [
+    ("hubspot_deal", "Support runs 24/7 for all 420 trucks."),
+    ("de_deal", "Die Nachfrage lässt im Winter nicht nach."),
+    ("hubspot_deal", "Once you sign, we can plan the kickoff with your depot leads next week."),
+])
+def test_look_alikes_of_set_17s_kinds_pass(record_name, sentence):
+    assert _refusals(record_name, sentence) == []
