@@ -147,6 +147,21 @@ def answers_question(body: str, ask: Ask | None) -> tuple[bool, str]:
     return (bool(hit), f"takes up {', '.join(hit)}" if hit else f"ignores the question about {', '.join(topics)}")
 
 
+_MALE = frozenset("mr herr herrn monsieur m sr señor don".split())
+_FEMALE = frozenset("ms mrs miss frau madame mme sra señora doña".split())
+
+
+def _wrong_form_of_address(head: str, surname: str, ctx: Context) -> bool:
+    """The greeting calls the contact "Herr Schmidt" where the record's own messages say "Frau Schmidt"."""
+    said = " ".join(f"{a.get('subject') or ''} {a.get('text') or ''}" for a in ctx.activities.values()
+                    if not a.get("withheld")).lower()
+    pattern = rf"\b{HONORIFIC}\.?\s+{re.escape(surname.lower())}\b"
+    known = {m.group(1) for m in re.finditer(pattern, said)}
+    used = {m.group(1) for m in re.finditer(pattern, head)}
+    return any((u in _MALE and known & _FEMALE and not known & _MALE)
+               or (u in _FEMALE and known & _MALE and not known & _FEMALE) for u in used)
+
+
 PROPOSAL_HORIZON_DAYS = 60
 """How far after the send day a date in a draft reads as a proposed meeting or a delivery date."""
 
@@ -195,6 +210,8 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
                                  or name.lower() in head
                                  or (bool(last) and re.search(rf"\b{HONORIFIC}\.?\s+{re.escape(last.lower())}\b",
                                                               head) is not None))
+    wrong_form = bool(last) and _wrong_form_of_address(head, last, ctx)
+    addressed = addressed and not wrong_form
     checks.append(Check(name="addresses_contact_by_name", passed=addressed,
                         detail=f"greets {first!r}" if addressed else f"{first or 'the contact'!r} not in the greeting"))
     company = ctx.record.company.name if ctx.record.company and ctx.record.company.name else ""

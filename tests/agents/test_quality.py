@@ -96,18 +96,18 @@ WAVE9 = {lang: json.loads((FIXTURES / "quality_heldout17" / f"{lang}.json").read
 measurement (2026-12-02 13:44 UTC on main; the same on this wave's branch before any set-17 change), bad flagged / good
 passed: en 9/10 4/8, de 7/10 3/8, fr 9/10 2/8, es 9/10 3/8. Fixed by kind: thanks for a message the person never sent
 or for what we sent, a blank to fill, a business day after the send day written in words is a proposal, "half an hour"
-is no fraction of a price, a part of some day with another day named, call idioms. Left: 12 good drafts that ask
-nothing (the rubric wants exactly one ask: a labelling disagreement for the lead, not tuned away) and "Herr" to Frau
-Schmidt (no check knows a contact's form of address)."""
+is no fraction of a price, a part of some day with another day named, call idioms, a greeting's "Herr" where the
+record's own messages say "Frau". Left: 12 good drafts that ask nothing (the rubric wants exactly one ask: a labelling
+disagreement for the lead, not tuned away)."""
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_quality_checks_flag_held_out_17_bad_drafts_and_refuse_good_ones_only_for_asking_nothing(language):
+def test_quality_checks_flag_every_held_out_17_bad_draft_and_refuse_good_ones_only_for_asking_nothing(language):
     bad, good, missed, rejected = _rates(WAVE9[language])
     print(f"held-out 17 {language}: bad flagged {len(bad) - len(missed)}/{len(bad)}, "
           f"good passed {len(good) - len(rejected)}/{len(good)}")
-    assert set(missed) <= {"q17-de-b10"}
+    assert missed == {}
     assert all(why == ["0 ask(s)"] for why in rejected.values()), rejected
 
 

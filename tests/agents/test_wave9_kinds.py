@@ -216,3 +216,12 @@ def test_a_probe_of_each_kind_set_17_found_is_refused(record_name, sentence):
 ])
 def test_look_alikes_of_set_17s_kinds_pass(record_name, sentence):
     assert _refusals(record_name, sentence) == []
+
+
+@pytest.mark.parametrize(("greeting", "passed"), [("Sehr geehrter Herr Schmidt,", False),
+                                                  ("Sehr geehrte Frau Schmidt,", True)])
+def test_a_greeting_uses_the_form_of_address_the_records_own_messages_use(greeting, passed):
+    body = (f"{greeting}\n\nvielen Dank für Ihre Nachricht. Das Angebot für Müller Logistik mit den 120 Fahrzeugen "
+            "schicke ich Ihnen bis Ende nächster Woche.\n\nPasst Ihnen ein kurzes Gespräch am Montag?\n\nViele Grüße\n"
+            "Lena Vogt")
+    assert _quality("de_deal", body, "de")["addresses_contact_by_name"][0] is passed
