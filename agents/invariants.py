@@ -141,6 +141,10 @@ def _de_compound(word: str) -> int | None:
     """A German number written as one word ("achtundvierzigtausend", "hundertzwanzig")."""
     if not any(part in word for part in _DE_COMPOUND_PARTS):
         return None  # nearly every word: no German number is written without one of these
+    head, thousand_word, tail = word.rpartition("tausend")
+    if thousand_word and tail:  # "siebenundzwanzigtausendfünfhundert": thousands, then what follows them
+        high, low = _de_compound(head + "tausend"), _de_compound(tail)
+        return high + low if high is not None and low is not None else None
     m = _DE_COMPOUND.match(word)
     if not m or not any(m.groups()) or word in ("ein", "eine"):
         return None
@@ -220,47 +224,12 @@ def _followed_by_scale(tokens: list[tuple[str, int, int]], i: int) -> bool:
     return bool(nxt and nxt[0] == "scale" and tokens[i + 1][0] not in _NEEDS_NUMBER_NEIGHBOUR)
 
 
-_DE_UNITS = {"ein": 1, "eins": 1, "eine": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7,
-             "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12, "dreizehn": 13, "vierzehn": 14, "fünfzehn": 15,
-             "sechzehn": 16, "siebzehn": 17, "achtzehn": 18, "neunzehn": 19}
-_DE_TENS = {"zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50, "sechzig": 60, "siebzig": 70, "achtzig": 80,
-            "neunzig": 90}
-_DE_COMPOUND = re.compile(rf"\b(?:{'|'.join(sorted({*_DE_UNITS, *_DE_TENS, 'und', 'hundert', 'tausend'}, key=len, reverse=True))})"
-                          r"{2,}\b", re.I)
-
-
-def _de_below_1000(s: str) -> int:
-    if "hundert" in s:
-        head, s = s.split("hundert", 1)
-        return (_DE_UNITS[head] if head else 1) * 100 + _de_below_1000(s)
-    if not s:
-        return 0
-    if s in _DE_UNITS or s in _DE_TENS:
-        return _DE_UNITS.get(s) or _DE_TENS[s]
-    unit, tens = s.split("und", 1)
-    return _DE_UNITS[unit] + _DE_TENS[tens]
-
-
-def german_compound_numbers(text: str) -> list[tuple[str, float]]:
-    """German numbers written as one word ("siebenundzwanzigtausendfünfhundert" = 27,500)."""
-    out: list[tuple[str, float]] = []
-    for m in _DE_COMPOUND.finditer(normalise(text).lower()):
-        word = m.group(0)
-        head, _, tail = word.rpartition("tausend") if "tausend" in word else ("", "", word)
-        try:
-            out.append((word, float((_de_below_1000(head) if head else 1) * 1000 * ("tausend" in word)
-                                    + _de_below_1000(tail))))
-        except (KeyError, ValueError):
-            continue  # not a numeral after all
-    return out
-
-
 def spelled_number_violations(text: str, allowed: Iterable[float]) -> list[str]:
     """Numbers written in words above SPELLED_NUMBER_FREE_MAX that are not among `allowed` (the
     record's numbers, amounts and percentages): "ninety days", "treinta y ocho mil"."""
     vals = list(allowed)
     out = []
-    for words, v in [*spelled_numbers(text), *german_compound_numbers(text)]:
+    for words, v in spelled_numbers(text):
         if v > SPELLED_NUMBER_FREE_MAX and not any(abs(v - a) <= max(0.6, abs(a) * 0.01) for a in vals):
             out.append(f"unsupported fact: number {words!r} ({v:g}) is not in the inputs")
     return out
