@@ -43,7 +43,7 @@ CLOCK_SPOKEN = re.compile(
 """A clock time in words ("quarter to five", "um halb fünf", "vers 16 heures", "a las cinco", "at noon"): like one in
 figures, with a meeting word and no day it is today."""
 
-_QUARTER_DEADLINE = re.compile(
+QUARTER_DEADLINE = re.compile(
     r"\b(?:by|before|until|till|through|no later than|valid (?:until|through)|ends? (?:in|at)|bis(?: zum)?|bis ende|"
     r"spätestens|avant|avant la fin d[ue]|d'ici la fin d[ue]|jusqu'au|jusqu'à|antes de finales de|antes del final del?|"
     r"antes del?|hasta (?:el )?(?:final del )?)\s+(?:the\s+)?(?:end\s+of\s+|ende\s+|fin\s+|la fin\s+du\s+|"
@@ -60,7 +60,7 @@ def past_quarter_deadlines(sentence: str, send_day: date) -> list[str]:
     """A deadline naming a quarter ("by Q3", "bis Ende des dritten Quartals") is its last month, read like a month named
     without a day: past when that month ended up to half a year before the send day."""
     out = []
-    for m in _QUARTER_DEADLINE.finditer(sentence):
+    for m in QUARTER_DEADLINE.finditer(sentence):
         raw = next(g for g in m.groups() if g)
         quarter = int(raw) if raw.isdigit() else _QUARTER_ORDINALS.get(raw.lower(), 0)
         if quarter and 0 < send_day.month - 3 * quarter <= 6:

@@ -288,6 +288,7 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
     """
     t = normalise(text)
     reasons: list[str] = []
+    quarters = st.QUARTER_DEADLINE.search(t) is not None  # rare: one search of the whole text
     # A period after a day number ("bis zum 15. November") does not end the sentence.
     for sentence in re.split(rf"(?<=[.!?])(?<!\d\.)\s+|(?<=\d\.)\s+(?=[A-ZÄÖÜ])(?!{_MONTHS_DE_RE})|\n+", t):
         dates = find_dates(sentence)
@@ -315,7 +316,8 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
         elif past and _OFFER_TERMS.search(sentence):
             # "the offer lapsed last Friday", "die Frist lief gestern ab": a deadline already gone.
             reasons.append(f"deadline {past.group(0)!r} is in the past")
-        reasons += st.past_quarter_deadlines(sentence, send_day)
+        if quarters:
+            reasons += st.past_quarter_deadlines(sentence, send_day)
         for m in _MONTH_DEADLINE.finditer(sentence):
             month_no = _MONTH_NUMBERS.get(m.group(1).lower().rstrip("."))
             # A month with no day, as a deadline, is its last day: past when it ended before the send
