@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from agents.deal_closure import POST_SALE, concluded_pattern, post_sale_steps
+from agents.deal_closure import CONCLUDED_CUES, POST_SALE, POST_SALE_CUES, concluded_pattern, post_sale_steps
 from agents.facts import _MONEY, _PERCENT, _close_to_any, _num
 from agents.normalize import normalise
 
@@ -364,8 +364,9 @@ def deal_state_violations(text: str, stage_kind: str) -> list[str]:
     t = normalise(text)
     reasons: list[str] = []
     # the idioms and post-sale steps are rare: one search of the whole text decides whether sentences need them
-    concluded = CONCLUDED.search(t) is not None
-    post_sale = stage_kind != "won" and POST_SALE.search(t) is not None
+    low = t.lower()
+    concluded = any(c in low for c in CONCLUDED_CUES) and CONCLUDED.search(t) is not None
+    post_sale = stage_kind != "won" and any(c in low for c in POST_SALE_CUES) and POST_SALE.search(t) is not None
     for sentence in re.split(r"(?<=[.!?;])\s+|\n+", t):
         found = [("won", m) for m in (*_STATE_GRAMMAR.finditer(sentence),
                                       *(CONCLUDED.finditer(sentence) if concluded else ()))]

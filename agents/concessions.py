@@ -35,7 +35,7 @@ _CUES = ("fee", "charge", "setup", "set-up", "frais", "gebühr", "einrichtung", 
 
 def concession_violations(text: str) -> list[str]:
     """Concessions the discount and promise words miss, each named by what it gives away."""
-    out = []
+    out: list[str] = []
     low = text.lower()
     if not any(cue in low for cue in _CUES):
         return out  # most texts: none of the words any of these concessions needs

@@ -60,6 +60,17 @@ _REAL_CONDITION = re.compile(r"\b(?:once|when|after|if|as soon as|sobald|wenn|na
 
 
 
+CONCLUDED_CUES = ("ink", "clinch", "seal", "nailed", "wrapped", "sorted", "done", "conclu", "boucl", "acté", "signé",
+                  "durch", "fix", "gebongt", "eingetütet", "perfekt", "abgeschlossen", "cerrad", "hech", "firmad",
+                  "atad", "sac", "tüchern", "bag", "dusted", "bote", "ganad", "gagn", "won", "gewonnen", "yes", "go-ahead",
+                  "green light", "sign-off", "approv", "sí", "visto bueno", "aprob", "oui", "accord", "feu vert", "ja",
+                  "zusage", "okay", "ok", "freigabe", "on board", "given", "gave", "granted", "authori", "signed off",
+                  "gegeben", "erteilt", "autoriz")
+"""Substrings (of the lower-cased text) one of the idioms above needs: most texts have none, and a substring test is
+far cheaper than the pattern."""
+POST_SALE_CUES = ("invoice", "onboarding", "welcome", "rechnung", "facture", "factura")
+
+
 def post_sale_steps(sentence: str) -> Iterator[re.Match[str]]:
     """Steps that only follow a won deal, stated as now (no condition in the sentence, no question)."""
     if not _REAL_CONDITION.search(sentence):
