@@ -24,6 +24,11 @@ DAY_PARTS = (r"en (?:fin|début) de (?:journée|matinée|soirée|après-midi)|en
 de matinée")."""
 DAY_NEUTRAL = re.compile(rf"\b(?:{DAY_PARTS})\b", re.I)
 
+IN_THE_NEXT_MINUTES = re.compile(rf"\b(?:{NEXT_MINUTES})\b", re.I)
+"""With a meeting word: today, whatever else the sentence names."""
+PART_OF_SOME_DAY = re.compile(rf"\b(?:{DAY_PARTS})\b", re.I)
+"""With a meeting word and no day named: today."""
+
 DURATION_PHRASE = re.compile(
     r"\b(?:in|within|dans|en|dentro de|binnen|innerhalb)\s+(?:(?:about|around|roughly|ungefähr|etwa|environ|unos|unas)\s+)?"
     r"(?:\d+|a few|ten|fifteen|twenty|thirty|forty-five|zehn|fünfzehn|zwanzig|dreißig|einer halben|einer|zwei|half an?|an?|"

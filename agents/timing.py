@@ -103,7 +103,6 @@ _TODAY = (r"today|this afternoon|this morning|this evening|later today|tonight|i
           r"d'ici (?:une|deux|\d+|quelques|une demi-) ?(?:heures?|minutes|demi-heure)|d'ici (?:ce soir|midi|la fin de la journée)|"
           r"en un (?:rato|ratito|momento|momentito)|dentro de un (?:rato|ratito)|al rato|ahorit\w*|orita|"
           r"(?:once|when|as soon as) (?:i'm|i am|i get|we're|we are|we get) back from lunch|back from lunch|"
-          rf"{st.NEXT_MINUTES}|{st.DAY_PARTS}|"  # "in the next hour", "dans l'heure"; "en début de soirée" with no day
           # today's, as an adjective: "im Anschluss an unser heutiges Teammeeting"
           r"heutig\w*|"
           # the present day ending, however said: "before the day is out", "bevor der Tag vorbei ist"
@@ -335,9 +334,11 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
         no_day = not dates and not re.search(rf"\b(?:{_A_DAY})", sentence, re.I)
         # With another day named, "in 20 minutes" is the meeting's length ("pencil in 20 minutes on Tuesday").
         timed = sentence if no_day else st.DAY_NEUTRAL.sub(" ", st.DURATION_PHRASE.sub(" ", sentence))
-        if any(_MEET_TODAY.search(c) for c in re.split(r"[;:]", timed)) or _SOON.search(timed):
+        if any(_MEET_TODAY.search(c) for c in re.split(r"[;:]", timed)) or _SOON.search(timed) \
+                or st.IN_THE_NEXT_MINUTES.search(sentence):
             reasons.append("proposes to meet today")
-        elif no_day and (_THIS_PART_OF_DAY.search(sentence) or _LATER.search(sentence)):
+        elif no_day and (_THIS_PART_OF_DAY.search(sentence) or _LATER.search(sentence)
+                         or st.PART_OF_SOME_DAY.search(sentence)):  # "en début de soirée"
             # "ring you this arvo", "cet aprèm", "I'll call you later": a part of a day and no other day named.
             reasons.append("proposes to meet today")
         elif no_day and _MEAL.search(sentence):
