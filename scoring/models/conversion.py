@@ -21,6 +21,7 @@ from .._encoder import TabularEncoder
 from ._calibration import (
     ProbabilityCalibrator,
     TabularBinaryClassifierMixin,
+    ages_in_days,
     binary_labels,
     make_folds,
     recency_weights,
@@ -66,6 +67,8 @@ class ConversionClassifier(TabularBinaryClassifierMixin, ClassifierMixin, BaseEs
         calibration: ``auto`` | ``isotonic`` | ``sigmoid``.
         centered_calibration: isotonic through the steps' centres (keeps the ranking within a
             step; see :class:`ProbabilityCalibrator`).
+        calibrate_drift: with ``times`` in ``fit``, the calibration also follows the outcomes'
+            trend over time and is read at the latest outcome (see ``_calibration._fit_drift``).
         column_types: forwarded to :class:`TabularEncoder` (``None`` infers).
         random_state: seed of every random step.
     """
@@ -84,6 +87,7 @@ class ConversionClassifier(TabularBinaryClassifierMixin, ClassifierMixin, BaseEs
         blend_min_gain=defaults.BLEND_MIN_GAIN,
         calibration="auto",
         centered_calibration=True,
+        calibrate_drift=True,
         column_types=None,
         random_state=None,
     ):
@@ -99,6 +103,7 @@ class ConversionClassifier(TabularBinaryClassifierMixin, ClassifierMixin, BaseEs
         self.blend_min_gain = blend_min_gain
         self.calibration = calibration
         self.centered_calibration = centered_calibration
+        self.calibrate_drift = calibrate_drift
         self.column_types = column_types
         self.random_state = random_state
 
@@ -258,7 +263,8 @@ class ConversionClassifier(TabularBinaryClassifierMixin, ClassifierMixin, BaseEs
         self.lr_ = self._linear().fit(Z, y01) if self.lr_weight_ > 0 else None
         self.calibrator_ = (
             ProbabilityCalibrator(self.calibration, centered=self.centered_calibration).fit(
-                oof, y01, recency_weights(times, defaults.CALIBRATION_HALF_LIFE_DAYS)) if oof is not None else None
+                oof, y01, recency_weights(times, defaults.CALIBRATION_HALF_LIFE_DAYS),
+                ages_days=ages_in_days(times) if self.calibrate_drift else None) if oof is not None else None
         )
         return self
 
