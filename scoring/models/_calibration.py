@@ -145,8 +145,9 @@ class ProbabilityCalibrator:
         """JSON-ready parameters (the registry stores these, not a pickle)."""
         out: dict = ({"method": "isotonic", "x": self.x_.tolist(), "y": self.y_.tolist()} if self.method_ == "isotonic"
                      else {"method": "sigmoid", "a": self.a_, "b": self.b_})
-        if getattr(self, "drift_", None) is not None:
-            out["drift"] = dict(self.drift_)
+        drift = getattr(self, "drift_", None)
+        if drift is not None:
+            out["drift"] = dict(drift)
         return out
 
     @classmethod
