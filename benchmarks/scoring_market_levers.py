@@ -92,10 +92,15 @@ def fit_variant(name: str, data: dict[str, Any], seed: int) -> np.ndarray:
     for key, value in VARIANTS[name].items():
         setattr(model, key, value)
     model.fit(X, y, groups=groups, times=times)
+    cv = model.cv_report_
+    print(json.dumps({"variant": name, "net_alpha": cv.get("net_alpha"), "gb": cv.get("gradient_boosting_setting"),
+                      "weights": [cv.get("chosen_gb_weight"), cv.get("chosen_lr_weight")],
+                      "drift": getattr(model.calibrator_, "drift_", None)}), file=sys.stderr, flush=True)
     return model.predict_proba(data["Xo"].reindex(columns=X.columns))[:, 1]
 
 
-VARIANTS: dict[str, dict[str, Any]] = {"product": {}}
+VARIANTS: dict[str, dict[str, Any]] = {
+    "product": {}, "no_drift": {"calibrate_drift": False}, "log_loss_blend": {"blend_criterion": "log_loss"}}
 """Attribute overrides of the product's ConversionClassifier, by name."""
 
 
