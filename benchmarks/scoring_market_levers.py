@@ -113,7 +113,7 @@ def _additive(X: pd.DataFrame, y: np.ndarray, Xo: pd.DataFrame, types: dict[str,
 
 
 VARIANTS: dict[str, dict[str, Any]] = {
-    "product": {}, "no_drift": {"calibrate_drift": False}, "log_loss_blend": {"blend_criterion": "log_loss"},
+    "product": {}, "drift": {"calibrate_drift": True}, "no_drift": {"calibrate_drift": False}, "log_loss_blend": {"blend_criterion": "log_loss"},
     "additive": {}}
 """Attribute overrides of the product's ConversionClassifier, by name."""
 

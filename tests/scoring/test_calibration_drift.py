@@ -81,13 +81,13 @@ def test_the_drift_step_survives_the_registrys_json_and_old_calibrators_load_wit
     assert not np.allclose(ProbabilityCalibrator.from_dict(old).transform(score), cal.transform(score))
 
 
-def test_conversion_passes_the_outcomes_dates_to_its_calibrator_and_can_be_told_not_to():
+def test_conversion_passes_the_outcomes_dates_to_its_calibrator_when_asked_and_not_by_default():
     from scoring.models.conversion import ConversionClassifier
 
     score, y, times, _ = _book(1_500, 5, 0.8)
     X = pd.DataFrame({"signal": np.log(score / (1 - score))})
     fast = {"cv": 3, "max_iter": 20, "gb_max_iter": 20, "hidden_layer_sizes": (8,), "random_state": 0}
     groups = np.arange(len(y))
-    with_drift = ConversionClassifier(**fast).fit(X, y, groups=groups, times=times)
+    with_drift = ConversionClassifier(calibrate_drift=True, **fast).fit(X, y, groups=groups, times=times)
     assert with_drift.calibrator_.drift_["trend_per_year"] > 0.3, with_drift.calibrator_.drift_
-    assert ConversionClassifier(calibrate_drift=False, **fast).fit(X, y, groups=groups, times=times).calibrator_.drift_ is None
+    assert ConversionClassifier(**fast).fit(X, y, groups=groups, times=times).calibrator_.drift_ is None
