@@ -91,6 +91,10 @@ def fit_variant(name: str, data: dict[str, Any], seed: int) -> np.ndarray:
     X, types, _ = dates_to_durations(X, infer_column_types(X), frame["__time__"])
     if name == "additive":
         return _additive(X, y, data["Xo"].reindex(columns=X.columns), types, seed)
+    if name == "bag3":  # the whole model (calibrator included) at three random states, averaged
+        return np.mean([_make("conversion", types, None, 0.3, seed + 1000 * k, False).fit(
+            X, y, groups=groups, times=times).predict_proba(data["Xo"].reindex(columns=X.columns))[:, 1]
+            for k in range(3)], axis=0)
     model = _make("conversion", types, None, 0.3, seed, False)
     for key, value in VARIANTS[name].items():
         setattr(model, key, value)
@@ -114,7 +118,7 @@ def _additive(X: pd.DataFrame, y: np.ndarray, Xo: pd.DataFrame, types: dict[str,
 
 VARIANTS: dict[str, dict[str, Any]] = {
     "product": {}, "drift": {"calibrate_drift": True}, "no_drift": {"calibrate_drift": False}, "log_loss_blend": {"blend_criterion": "log_loss"},
-    "additive": {}}
+    "additive": {}, "bag3": {}}
 """Attribute overrides of the product's ConversionClassifier, by name."""
 
 
