@@ -36,6 +36,18 @@ CALIBRATION_HALF_LIFE_DAYS = 180.0
 books drift (more repeat customers, new reps), and open deals are scored in today's book, so
 the map from score to probability follows recent outcomes more than two-year-old ones."""
 
+DRIFT_MIN_SPAN_DAYS = 90.0
+"""Shortest span of outcome dates over which conversion's calibration fits a trend in time (a
+trend over a few weeks is noise; see ``scoring.models._calibration._fit_drift``)."""
+
+DRIFT_MIN_ROWS = 1000
+"""Fewest calibration rows for the trend step: on a small book the slope is mostly noise, and
+read at the latest outcome it would move every score by it."""
+
+DRIFT_C = 1e4
+"""Inverse L2 penalty of the trend step's logistic regression: next to none (a penalty would
+pull the calibrated log-odds' scale towards 0, i.e. flatten every score)."""
+
 BLEND_WEIGHTS = (0.0, 0.1, 0.25, 0.5, 0.75, 0.9)
 """Weights tried for each of conversion's blend partners (gradient boosting, logistic regression);
 the net keeps the rest, at least ``NET_MIN_WEIGHT`` (0, 0 = the net alone)."""
