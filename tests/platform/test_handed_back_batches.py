@@ -1,0 +1,79 @@
+"""A batch the rate budget hands back keeps its place among the backfill's jobs.
+
+The embedded worker serves a backfill's jobs (`bulk`) with two threads, a person's changes with
+one. A backfill batch refused by the installation's budget was re-queued as ordinary jobs, so
+after the first refusal the backfill ran one batch at a time on the general thread (measured:
+each batch started only as the previous one was stored; the rate budget idle between them).
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from app.dispatch import get_dispatcher
+from app.sync import enqueue_records
+from integrations.errors import CrmRateLimited
+from tests.conftest import WebhookSender, deal_event, install_tenant
+from tests.fakes import FakeCrm
+from tests.pipeline.test_pipeline_on_fake_crm import sample_record
+
+pytestmark = pytest.mark.timeout(120)
+
+
+class RefusingOnce(FakeCrm):
+    """Refuses the first batch read as the installation's spent budget would."""
+
+    def __init__(self, records: list) -> None:
+        super().__init__(records)
+        self.refused = 0
+
+    def get_records(self, object_type, ids):
+        if not self.refused:
+            self.refused += 1
+            raise CrmRateLimited("rate budget spent", status=429, retry_after=30.0, should_retry=True,
+                                 code="LOCAL_BUDGET")
+        return super().get_records(object_type, ids)
+
+
+def _queued(backend) -> tuple[set[str], set[str]]:
+    """Record ids waiting in the (general, bulk) heaps of the embedded backend."""
+    return ({e[2].record_id for e in backend._heap}, {e[2].record_id for e in backend._bulk})
+
+
+def _app(app_factory, deals):
+    app = app_factory(JOB_FUNCTION="app.pipeline.batch.process_batch", PIPELINE_BATCH_SIZE=10,
+                      START_WORKER=False)
+    tid = install_tenant(app, "62515")
+    crm = RefusingOnce([sample_record(tid, d) for d in deals])
+    app.extensions["crm_factory"] = lambda tenant_id, name: crm
+    return app, tid, crm
+
+
+def test_a_backfill_batch_handed_back_by_the_rate_budget_is_queued_again_as_backfill_work(app_factory):
+    deals = [str(9100 + i) for i in range(6)]
+    app, tid, crm = _app(app_factory, deals)
+    backend = get_dispatcher(app).backend
+    with app.app_context():
+        enqueue_records(app, tid, [(d, f"bf-{d}") for d in deals], source="BACKFILL")
+    assert _queued(backend) == (set(), set(deals))
+    backend._bulk = [(0.0, *e[1:]) for e in backend._bulk]  # due now (skip the coalescing window)
+    assert backend.run_due(bulk_only=True) >= 1
+    assert crm.refused == 1
+    general, bulk = _queued(backend)
+    assert bulk == set(deals) and not general, (general, bulk)
+    assert all(e[0] > time.monotonic() + 20 for e in backend._bulk)  # after the budget's 30 s, not at once
+
+
+def test_a_persons_change_handed_back_stays_with_the_general_worker(app_factory):
+    deals = [str(9200 + i) for i in range(3)]
+    app, tid, crm = _app(app_factory, deals)
+    backend = get_dispatcher(app).backend
+    events = [deal_event(62515, int(d), event_id=1 + i) for i, d in enumerate(deals)]
+    assert WebhookSender(app.test_client()).post_events(events).status_code == 200
+    assert _queued(backend) == (set(deals), set())
+    backend._heap = [(0.0, *e[1:]) for e in backend._heap]
+    assert backend.run_due() >= 1
+    assert crm.refused == 1
+    assert _queued(backend) == (set(deals), set())
