@@ -77,3 +77,32 @@ def test_a_persons_change_handed_back_stays_with_the_general_worker(app_factory)
     assert backend.run_due() >= 1
     assert crm.refused == 1
     assert _queued(backend) == (set(deals), set())
+
+
+def test_the_backfill_listing_waits_for_the_budget_its_own_batches_spent_but_the_batches_do_not(
+        app_factory, monkeypatch):
+    # Once the batches fill a window, the listing's next page used to meet a spent budget and
+    # the whole backfill failed half-listed. Its pages now wait (a bulk read with no batch to
+    # re-queue); a batch run between two pages, in the same thread, still hands itself back.
+    import app.sync as sync
+    from app import defaults
+    from integrations.limits import RateLimiter
+
+    lim = RateLimiter("memory://", max_sleep=0.5)
+    seen: dict[str, list[float]] = {"page": [], "between": []}
+
+    class Listing(FakeCrm):
+        def iter_open_ids(self, object_type):
+            for n in range(3):
+                seen["page"].append(lim.sleep_budget())
+                yield f"{9300 + n}"
+
+    app = app_factory(START_WORKER=False, BACKFILL_ON_INSTALL=False)
+    tid = install_tenant(app, "62515")
+    crm = Listing([])
+    monkeypatch.setattr(sync, "client_for", lambda tenant_id, a: crm)
+    monkeypatch.setattr(sync, "ENQUEUE_CHUNK", 1)
+    with app.app_context():
+        sync.backfill(tid, app, progress=lambda n: seen["between"].append(lim.sleep_budget()))
+    assert seen["page"] == [defaults.BULK_READ_PATIENCE_SECONDS] * 3
+    assert seen["between"] == [0.5] * 3
