@@ -26,6 +26,7 @@ from flask import Flask
 
 from app import defaults, metrics
 from app.dispatch.leases import RecordKey
+from integrations.limits import patience
 
 log = logging.getLogger(__name__)
 
@@ -139,8 +140,15 @@ class InProcessBackend:
             return
         if n >= wanted:
             return
+        wait = float(self.app.config.get("BULK_BUDGET_WAIT_SECONDS", defaults.BULK_BUDGET_WAIT_SECONDS))
         while not self._stopping:
-            if self.run_due(bulk_only=True):
+            # A bulk thread serves only our own backfill/reconcile jobs, so waiting here for the
+            # tenant's rate budget holds nobody's change: its batch waits in place for its turn
+            # (the exact moment the window has room) instead of being handed back, claimed
+            # again by the next thread, refused again and re-queued, 100 records each time.
+            with patience(wait):
+                ran = self.run_due(bulk_only=True)
+            if ran:
                 continue
             with self._cv:
                 if not self._stopping:

@@ -106,3 +106,58 @@ def test_the_backfill_listing_waits_for_the_budget_its_own_batches_spent_but_the
         sync.backfill(tid, app, progress=lambda n: seen["between"].append(lim.sleep_budget()))
     assert seen["page"] == [defaults.BULK_READ_PATIENCE_SECONDS] * 3
     assert seen["between"] == [0.5] * 3
+
+
+class Budgeted(FakeCrm):
+    """Reads draw their whole cost from a real limiter first, as the HubSpot client's do."""
+
+    def __init__(self, records: list, limiter, key: str) -> None:
+        super().__init__(records)
+        self.limiter, self.key, self.read_at = limiter, key, []
+
+    def get_records(self, object_type, ids):
+        self.limiter.acquire(self.key, cost=len(ids))
+        self.read_at.append(time.time())
+        return super().get_records(object_type, ids)
+
+
+def test_a_bulk_thread_waits_in_place_for_the_budget_and_reads_the_moment_the_window_has_room(app_factory):
+    # Handed back instead, the batch's 100 records were re-queued, claimed again by the next
+    # thread, often refused again: ~0.6 s of database work per refusal under load, the budget
+    # idle meanwhile. A bulk thread holds nobody's change, so its batch waits for its turn.
+    import threading
+
+    from sqlalchemy import select
+
+    from app.storage import get_db
+    from app.storage.models import AuditLog as Audit
+    from integrations.limits import Lane, RateLimiter
+
+    deals = [str(9400 + i) for i in range(5)]
+    app = app_factory(JOB_FUNCTION="app.pipeline.batch.process_batch", PIPELINE_BATCH_SIZE=10,
+                      START_WORKER=False, BULK_WORKERS=1, AGENT_PROCESSES=0)
+    tid = install_tenant(app, "62515")
+    lim = RateLimiter("memory://", lanes={"default": Lane(10, 2)}, max_sleep=0.0)
+    crm = Budgeted([sample_record(tid, d) for d in deals], lim, f"test:{tid}")
+    app.extensions["crm_factory"] = lambda tenant_id, name: crm
+    backend = get_dispatcher(app).backend
+    with app.app_context():
+        enqueue_records(app, tid, [(d, f"bf-{d}") for d in deals], source="BACKFILL")
+    backend._bulk = [(0.0, *e[1:]) for e in backend._bulk]
+    from app.dispatch.inprocess import bulk_workers
+
+    assert bulk_workers(app) == 1  # imports the pipeline before the clock starts
+    lim.acquire(crm.key, cost=10)  # the window is spent for the next 2 s
+    room_at = time.time() + 2.0
+    worker = threading.Thread(target=backend._bulk_loop, args=(0,), daemon=True)
+    worker.start()
+    deadline = time.time() + 30
+    while not crm.fields and time.time() < deadline:
+        time.sleep(0.05)
+    backend._stopping = True
+    worker.join(5)
+    assert len(crm.read_at) == 1 and set(crm.fields) == set(deals)
+    assert room_at - 0.01 <= crm.read_at[0] <= room_at + 0.3, crm.read_at[0] - room_at
+    with get_db(app).session() as s:
+        events = list(s.execute(select(Audit.event).where(Audit.tenant_id == tid)).scalars())
+    assert events.count("batch.started") == 1 and "job.retrying" not in events, events
