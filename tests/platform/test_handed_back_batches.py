@@ -161,3 +161,45 @@ def test_a_bulk_thread_waits_in_place_for_the_budget_and_reads_the_moment_the_wi
     with get_db(app).session() as s:
         events = list(s.execute(select(Audit.event).where(Audit.tenant_id == tid)).scalars())
     assert events.count("batch.started") == 1 and "job.retrying" not in events, events
+
+
+class AlwaysRefusing(FakeCrm):
+    """Every batch read meets a spent budget (20 s)."""
+
+    def __init__(self, records: list) -> None:
+        super().__init__(records)
+        self.refused = 0
+
+    def get_records(self, object_type, ids):
+        self.refused += 1
+        raise CrmRateLimited("rate budget spent", status=429, retry_after=20.0, should_retry=True,
+                             code="LOCAL_BUDGET")
+
+
+def test_one_refused_backfill_batch_holds_its_tenants_other_batches_until_the_budget_has_room(app_factory):
+    # Without the hold, the thread went on to claim the backfill's next batch, was refused
+    # again, re-queued it, and so on through every batch of the backfill: one refusal (and 100
+    # records claimed and re-queued) per batch for the same shortage.
+    from sqlalchemy import select
+
+    from app.storage import get_db
+    from app.storage.models import AuditLog as Audit
+
+    deals = [str(9500 + i) for i in range(30)]
+    app = app_factory(JOB_FUNCTION="app.pipeline.batch.process_batch", PIPELINE_BATCH_SIZE=10,
+                      START_WORKER=False)
+    tid = install_tenant(app, "62515")
+    crm = AlwaysRefusing([sample_record(tid, d) for d in deals])
+    app.extensions["crm_factory"] = lambda tenant_id, name: crm
+    backend = get_dispatcher(app).backend
+    with app.app_context():
+        enqueue_records(app, tid, [(d, f"bf-{d}") for d in deals], source="BACKFILL")
+    backend._bulk = [(0.0, *e[1:]) for e in backend._bulk]
+    backend.run_due(bulk_only=True)
+    assert crm.refused == 1
+    with get_db(app).session() as s:
+        started = s.execute(select(Audit.event).where(Audit.tenant_id == tid, Audit.event == "batch.started")).all()
+    assert len(started) == 1
+    _general, bulk = _queued(backend)
+    assert bulk == set(deals)  # every record still queued, none lost
+    assert min(e[0] for e in backend._bulk) > time.monotonic() + 15  # all wait for the budget
