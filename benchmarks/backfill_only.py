@@ -110,8 +110,8 @@ class BudgetLog:
         from integrations.limits import RateLimiter
 
         log = self.events
-        acquire, refund = RateLimiter.acquire, RateLimiter.refund
-        self._saved = {"acquire": acquire, "refund": refund}
+        acquire, refund, observe = RateLimiter.acquire, RateLimiter.refund, RateLimiter.observe
+        self._saved = {"acquire": acquire, "refund": refund, "observe": observe}
 
         def traced_acquire(lim: Any, key: str, lane: str = "default", cost: int = 1) -> float:
             try:
@@ -127,6 +127,16 @@ class BudgetLog:
             if unused > 0:
                 log.append((time.time(), f"refund:{lane}", unused, 0.0))
 
+        def traced_observe(lim: Any, key: str, headers: Any, lane: str = "default") -> None:
+            # Calls the CRM's headers say were spent beyond ours are added to the window as hits.
+            before = lim.headroom(key)["remaining"] if lane == "default" else None
+            observe(lim, key, headers, lane)
+            if before is not None:
+                extra = before - lim.headroom(key)["remaining"]
+                if extra > 0:
+                    log.append((time.time(), "header-extra:default", extra, 0.0))
+
+        RateLimiter.observe = traced_observe  # type: ignore[method-assign,assignment]
         RateLimiter.acquire = traced_acquire  # type: ignore[method-assign,assignment]
         RateLimiter.refund = traced_refund  # type: ignore[method-assign,assignment]
         return self
@@ -136,6 +146,7 @@ class BudgetLog:
 
         RateLimiter.acquire = self._saved["acquire"]  # type: ignore[method-assign,assignment]
         RateLimiter.refund = self._saved["refund"]  # type: ignore[method-assign,assignment]
+        RateLimiter.observe = self._saved["observe"]  # type: ignore[method-assign,assignment]
 
     def summary(self, since: float, until: float, pace: float) -> dict[str, Any]:
         """Calls taken per second of the run (reservations net of refunds, at the time taken),
@@ -143,17 +154,22 @@ class BudgetLog:
         seconds = max(1, math.ceil(until - since))
         per_second = [0] * seconds
         refusals = []
+        extra = 0
         for at, what, n, value in self.events:
             i = min(seconds - 1, max(0, int(at - since)))
             if what == "took:default":
                 per_second[i] += n
             elif what == "refund:default":
                 per_second[i] -= n
+            elif what == "header-extra:default":
+                per_second[i] += n
+                extra += n
             elif what == "refused:default":
                 refusals.append({"at": round(at - since, 2), "cost": n, "retry_after": round(value, 3)})
         idle = sum(max(0.0, pace - taken) for taken in per_second)
         return {"taken_per_second": per_second, "refusals": len(refusals), "refusal_log": refusals,
                 "idle_budget_seconds": round(idle / pace, 1), "run_seconds": seconds,
+                "header_extra_hits": extra,
                 "slept_seconds": round(sum(v for _at, w, _n, v in self.events if w.startswith("took")), 2)}
 
 
@@ -175,7 +191,8 @@ def main(argv: list[str] | None = None) -> int:
         pace = (RATE_LIMIT - math.ceil(RATE_LIMIT * HEADER_MARGIN)) / (RATE_WINDOW_MS / 1000.0)
         result["budget"] = budget.summary(run_start, run_start + result["seconds"], pace)
         b = result["budget"]
-        say(f"budget: {b['refusals']} refusals, {b['idle_budget_seconds']} s of {b['run_seconds']} s idle "
+        say(f"budget: {b['refusals']} refusals, {b['header_extra_hits']} hits added from the CRM's headers, "
+            f"{b['idle_budget_seconds']} s of {b['run_seconds']} s idle "
             f"at {pace:.1f} calls/s; slept in acquire {b['slept_seconds']} s")
         say("calls taken per second: " + " ".join(str(n) for n in b["taken_per_second"]))
         for r in b["refusal_log"]:
