@@ -135,7 +135,7 @@ def test_a_bulk_thread_waits_in_place_for_the_budget_and_reads_the_moment_the_wi
 
     deals = [str(9400 + i) for i in range(5)]
     app = app_factory(JOB_FUNCTION="app.pipeline.batch.process_batch", PIPELINE_BATCH_SIZE=10,
-                      START_WORKER=False, BULK_WORKERS=1, AGENT_PROCESSES=0)
+                      START_WORKER=False, BULK_WORKERS=1, AGENT_PROCESSES=0, BULK_BUDGET_WAIT_SECONDS=10.0)
     tid = install_tenant(app, "62515")
     lim = RateLimiter("memory://", lanes={"default": Lane(10, 2)}, max_sleep=0.0)
     crm = Budgeted([sample_record(tid, d) for d in deals], lim, f"test:{tid}")
