@@ -92,6 +92,8 @@ class Config:
     """Processes for the offline agents (AGENTIC_SALES_AGENT_PROCESSES; None: app/defaults.py)."""
     BULK_WORKERS: int | None = defaults.BULK_WORKERS
     """Embedded threads for backfill/reconcile jobs (AGENTIC_SALES_BULK_WORKERS; None: app/defaults.py)."""
+    BULK_BUDGET_WAIT_SECONDS = defaults.BULK_BUDGET_WAIT_SECONDS
+    """Seconds an embedded bulk thread waits in place for a tenant's rate budget (0: hands back)."""
     WRITEBACK_CHUNK_RECORDS = defaults.WRITEBACK_CHUNK_RECORDS
     WRITEBACK_CHUNK_SECONDS = defaults.WRITEBACK_CHUNK_SECONDS
     BATCH_CLAIM_AHEAD_SECONDS = defaults.BATCH_CLAIM_AHEAD_SECONDS

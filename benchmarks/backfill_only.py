@@ -16,13 +16,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import sys
 import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks.crm_throughput import BOOK, QUICK_BOOK, Harness, backfill, say
+from benchmarks.crm_throughput import BOOK, QUICK_BOOK, RATE_LIMIT, RATE_WINDOW_MS, Harness, backfill, say
+from integrations.limits import HEADER_MARGIN
 
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
@@ -91,6 +93,86 @@ def timeline(h: Harness, since: float) -> list[dict[str, Any]]:
     return rows
 
 
+class BudgetLog:
+    """Every reservation, refusal and refund of the app's in-process rate limiter, timed.
+
+    Wraps the class's methods for the run (the limiter is the product's; only observed): tells
+    where the budget idles, i.e. which seconds of the run sent fewer calls than the pace allows,
+    and how often a batch was refused and for how long it was told to wait.
+    """
+
+    def __init__(self) -> None:
+        self.events: list[tuple[float, str, int, float]] = []
+        self._saved: dict[str, Any] = {}
+
+    def __enter__(self) -> BudgetLog:
+        from integrations.errors import CrmRateLimited
+        from integrations.limits import RateLimiter
+
+        log = self.events
+        acquire, refund, observe = RateLimiter.acquire, RateLimiter.refund, RateLimiter.observe
+        self._saved = {"acquire": acquire, "refund": refund, "observe": observe}
+
+        def traced_acquire(lim: Any, key: str, lane: str = "default", cost: int = 1) -> float:
+            try:
+                slept = acquire(lim, key, lane, cost)
+            except CrmRateLimited as err:
+                log.append((time.time(), f"refused:{lane}", cost, float(err.retry_after or 0.0)))
+                raise
+            log.append((time.time(), f"took:{lane}", cost, slept))
+            return slept
+
+        def traced_refund(lim: Any, key: str, unused: int, lane: str = "default") -> None:
+            refund(lim, key, unused, lane)
+            if unused > 0:
+                log.append((time.time(), f"refund:{lane}", unused, 0.0))
+
+        def traced_observe(lim: Any, key: str, headers: Any, lane: str = "default") -> None:
+            # Calls the CRM's headers say were spent beyond ours are added to the window as hits.
+            before = lim.headroom(key)["remaining"] if lane == "default" else None
+            observe(lim, key, headers, lane)
+            if before is not None:
+                extra = before - lim.headroom(key)["remaining"]
+                if extra > 0:
+                    log.append((time.time(), "header-extra:default", extra, 0.0))
+
+        RateLimiter.observe = traced_observe  # type: ignore[method-assign,assignment]
+        RateLimiter.acquire = traced_acquire  # type: ignore[method-assign,assignment]
+        RateLimiter.refund = traced_refund  # type: ignore[method-assign,assignment]
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        from integrations.limits import RateLimiter
+
+        RateLimiter.acquire = self._saved["acquire"]  # type: ignore[method-assign,assignment]
+        RateLimiter.refund = self._saved["refund"]  # type: ignore[method-assign,assignment]
+        RateLimiter.observe = self._saved["observe"]  # type: ignore[method-assign,assignment]
+
+    def summary(self, since: float, until: float, pace: float) -> dict[str, Any]:
+        """Calls taken per second of the run (reservations net of refunds, at the time taken),
+        refusals with their waits, and the budget left idle: sum over seconds of pace - taken."""
+        seconds = max(1, math.ceil(until - since))
+        per_second = [0] * seconds
+        refusals = []
+        extra = 0
+        for at, what, n, value in self.events:
+            i = min(seconds - 1, max(0, int(at - since)))
+            if what == "took:default":
+                per_second[i] += n
+            elif what == "refund:default":
+                per_second[i] -= n
+            elif what == "header-extra:default":
+                per_second[i] += n
+                extra += n
+            elif what == "refused:default":
+                refusals.append({"at": round(at - since, 2), "cost": n, "retry_after": round(value, 3)})
+        idle = sum(max(0.0, pace - taken) for taken in per_second)
+        return {"taken_per_second": per_second, "refusals": len(refusals), "refusal_log": refusals,
+                "idle_budget_seconds": round(idle / pace, 1), "run_seconds": seconds,
+                "header_extra_hits": extra,
+                "slept_seconds": round(sum(v for _at, w, _n, v in self.events if w.startswith("took")), 2)}
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--quick", action="store_true", help="the 600-deal book")
@@ -100,8 +182,21 @@ def main(argv: list[str] | None = None) -> int:
         h.start()
         before = cpu_by_process(h)
         since = time.time()
-        result = backfill(h)
+        with BudgetLog() as budget:
+            result = backfill(h)
         after = cpu_by_process(h)
+        # The backfill's clock starts after its quiet window (RATE_WINDOW_MS + 0.5 s).
+        run_start = since + RATE_WINDOW_MS / 1000.0 + 0.5
+        # The client's own pace: the CRM's limit less HEADER_MARGIN, per second.
+        pace = (RATE_LIMIT - math.ceil(RATE_LIMIT * HEADER_MARGIN)) / (RATE_WINDOW_MS / 1000.0)
+        result["budget"] = budget.summary(run_start, run_start + result["seconds"], pace)
+        b = result["budget"]
+        say(f"budget: {b['refusals']} refusals, {b['header_extra_hits']} hits added from the CRM's headers, "
+            f"{b['idle_budget_seconds']} s of {b['run_seconds']} s idle "
+            f"at {pace:.1f} calls/s; slept in acquire {b['slept_seconds']} s")
+        say("calls taken per second: " + " ".join(str(n) for n in b["taken_per_second"]))
+        for r in b["refusal_log"]:
+            say(f"refused at {r['at']:7.2f} s: cost {r['cost']}, told to wait {r['retry_after']} s")
         result["cpu_seconds"] = {k: round((after[k] or 0) - (before.get(k) or 0), 2) for k in after}
         result["cpu_ms_per_deal"] = {k: round(1000 * v / max(1, result["enriched"]), 2)
                                      for k, v in result["cpu_seconds"].items()}

@@ -261,15 +261,31 @@ class RateLimiter:
         return max(self.max_sleep, getattr(_PATIENCE, "seconds", None) or 0.0)
 
     def _window_wait(self, key: str, lane: str, cost: int = 1) -> float:
+        """Seconds until the moving window has room for `cost` calls, read from the window itself.
+
+        The window holds at most `limit` hits, newest first; `cost` more fit once the hit at
+        position limit - cost has left it, so that hit's timestamp plus the window is exactly
+        when (less any refund or other process's hit in between). An estimate from the pace
+        (missing calls x window / limit) woke refused batches early, each to be refused again:
+        160 batch starts for 20 batches, the budget idle between them.
+        """
         item = self._item(lane, key)
-        stats = self.window.get_window_stats(item, key, lane)
-        # `reset_time` is when the oldest hit leaves the moving window (epoch seconds). A cost of
-        # more than one needs that many calls freed: at least the lane's pace for the missing
-        # ones. An estimate (the window's timestamps are not read): a short one is met by the
-        # next attempt's short sleep or the re-queued batch's next try, which reads nothing.
-        oldest = float(stats.reset_time) - time.time()
-        missing = max(0, cost - max(0, int(stats.remaining)))
-        return max(0.01, oldest, missing * float(item.multiples) / max(1, int(item.amount)))
+        limit, window = int(item.amount), float(item.multiples)
+        index = max(0, limit - max(1, min(int(cost), limit)))
+        stamp = self._hit_time(item.key_for(key, lane), index)
+        if stamp is None:  # room already (a refund or expiry since the refused hit): try again soon
+            return 0.01
+        return max(0.01, stamp + window - time.time())
+
+    def _hit_time(self, storage_key: str, index: int) -> float | None:
+        """Epoch seconds of the window's `index`-th newest hit (None: fewer hits than that)."""
+        storage: Any = self.window.storage
+        if self.shared:
+            raw = storage.get_connection().lindex(storage.prefixed_key(storage_key), index)
+            return float(raw) if raw is not None else None
+        with storage.locks[storage_key]:
+            events = storage.events.get(storage_key) or []
+            return float(events[index].atime) if index < len(events) else None
 
     def observe(self, key: str, headers: Mapping[str, Any] | None, lane: str = "default") -> None:
         """Pace from the CRM's own count: spend what it says is gone, block on a spent day."""

@@ -268,7 +268,22 @@ def _record_failed(app: Any, item: Any, exc: BaseException, summary: dict[str, i
     _reschedule_if_pending(app, item.key)
 
 
+SYNC_SOURCES = ("BACKFILL", "RECONCILE")
+"""change_source of the inbox rows our own sync writes (app/sync): their jobs are `bulk`."""
+
+
+def is_bulk(item: Any) -> bool:
+    """Tell whether a claimed record carries only our own sync's rows (no person's change)."""
+    return bool(item.changes) and all(c.get("change_source") in SYNC_SOURCES for c in item.changes)
+
+
 def _requeue_all(app: Any, items: list[Any], *, delay: float, failed: bool, reason: BaseException) -> None:
+    """Hand records back to the queue under new job ids, after `delay`.
+
+    A backfill's records stay bulk: handed back by the rate budget as ordinary jobs, they were
+    served by the embedded worker's one general thread only, so after the first refusal a
+    backfill ran one batch at a time (measured: batches started only as the previous one was
+    stored, 22.7 deals/s, the rate budget idle between them)."""
     from app.dispatch import get_dispatcher
 
     db = get_db(app)
@@ -282,4 +297,6 @@ def _requeue_all(app: Any, items: list[Any], *, delay: float, failed: bool, reas
                 write_audit(s, "job.retrying", tenant_id=item.key.tenant_id, object_type=item.key.object_type,
                             record_id=item.key.record_id, job_id=new_id,
                             detail={"error": str(reason)[:300], "type": type(reason).__name__, "delay": delay})
-    get_dispatcher(app).enqueue_all(again, delay)
+    bulk = {item.key for item in items if is_bulk(item)}
+    get_dispatcher(app).enqueue_all([p for p in again if p[0] in bulk], delay, bulk=True)
+    get_dispatcher(app).enqueue_all([p for p in again if p[0] not in bulk], delay)

@@ -26,6 +26,7 @@ from flask import Flask
 
 from app import defaults, metrics
 from app.dispatch.leases import RecordKey
+from integrations.limits import patience
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +49,9 @@ class InProcessBackend:
         self._last_sweep = 0.0
         self._taken: set[str] = set()
         """Queued job ids whose records a batch already claimed (under those same ids)."""
+        self._held: dict[str, float] = {}
+        """tenant id -> monotonic time before which its bulk jobs are not started: a batch of
+        that tenant was just handed back by its rate budget until then."""
         self.jobs_run = 0
 
     def enqueue(self, key: RecordKey, job_id: str, delay: float, *, bulk: bool = False) -> None:
@@ -126,6 +130,13 @@ class InProcessBackend:
                         self._taken.clear()  # ids whose jobs never reached this heap
                     metrics.JOBS.labels(outcome="superseded").inc()
                     continue
+                held = self._held.get(key.tenant_id, 0.0) if heap is self._bulk else 0.0
+                if held > now:
+                    # Its tenant's budget is spent until then: started now, this job would claim
+                    # a batch, be refused and re-queue it (a herd of refusals, one per batch of
+                    # the backfill, each ~0.2-0.6 s of database work). It waits in the heap.
+                    heapq.heappush(heap, (held, next(self._seq), key, job_id, attempt))
+                    continue
             self._run(key, job_id, attempt, bulk=heap is self._bulk)
             ran += 1
 
@@ -139,8 +150,15 @@ class InProcessBackend:
             return
         if n >= wanted:
             return
+        wait = float(self.app.config.get("BULK_BUDGET_WAIT_SECONDS", defaults.BULK_BUDGET_WAIT_SECONDS))
         while not self._stopping:
-            if self.run_due(bulk_only=True):
+            # A bulk thread serves only our own backfill/reconcile jobs, so waiting here for the
+            # tenant's rate budget holds nobody's change: its batch waits in place for its turn
+            # (the exact moment the window has room) instead of being handed back, claimed
+            # again by the next thread, refused again and re-queued, 100 records each time.
+            with patience(wait):
+                ran = self.run_due(bulk_only=True)
+            if ran:
                 continue
             with self._cv:
                 if not self._stopping:
@@ -172,8 +190,12 @@ class InProcessBackend:
 
         try:
             with self.app.app_context():
-                run_record_job(key.tenant_id, key.crm, key.object_type, key.record_id, job_id)
+                result = run_record_job(key.tenant_id, key.crm, key.object_type, key.record_id, job_id)
             self.jobs_run += 1
+            if bulk and isinstance(result, dict) and result.get("status") == "rate_limited":
+                until = time.monotonic() + float(result.get("retry_after") or 0.0)
+                with self._cv:
+                    self._held[key.tenant_id] = max(self._held.get(key.tenant_id, 0.0), until)
         except Exception as exc:
             if getattr(exc, "should_retry", False) and attempt < len(defaults.JOB_RETRY_INTERVALS):
                 delay = defaults.JOB_RETRY_INTERVALS[attempt] * float(self.app.config.get("RETRY_SCALE", 1.0))

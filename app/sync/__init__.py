@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -22,11 +22,13 @@ from sqlalchemy import func, select
 
 from app.audit import write_audit
 from app.dispatch import get_dispatcher
+from app.dispatch.batch import SYNC_SOURCES as BATCH_SYNC_SOURCES
 from app.dispatch.leases import RecordKey
 from app.storage import get_db
 from app.storage.models import InboxEvent
 from app.tenants import active_installation, client_for, installed_tenants, tenant_crm
 from integrations.errors import CrmError
+from integrations.limits import patience
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +49,7 @@ WEBHOOK_MATCH_SECONDS = 2
 """A webhook row that occurred within this many seconds of a record's last modification covers it
 (CRMs stamp the event time and the last-modified time together, so only their jitter matters)."""
 
-SYNC_SOURCES = ("BACKFILL", "RECONCILE")
+SYNC_SOURCES = BATCH_SYNC_SOURCES
 """change_source of the inbox rows this module writes (they explain a change only once processed)."""
 
 Progress = Callable[[int], None]
@@ -163,7 +165,7 @@ def backfill(tenant_id: str, app: Flask | None = None, *, progress: Progress | N
     seen = enqueued = 0
     release = HeldRelease(a, _batch_size(a))
     try:
-        for chunk in _chunks(client.iter_open_ids(OBJECT_TYPE), ENQUEUE_CHUNK):
+        for chunk in _chunks(_patiently(client.iter_open_ids(OBJECT_TYPE)), ENQUEUE_CHUNK):
             items = [(rid, _key("backfill", tenant_id, run, rid)) for rid in chunk]
             inserted, scheduled = _insert_and_schedule(a, tenant_id, items, source="BACKFILL", object_type=OBJECT_TYPE)
             enqueued += inserted
@@ -182,6 +184,28 @@ def backfill(tenant_id: str, app: Flask | None = None, *, progress: Progress | N
               "already_pending": seen - enqueued, "seconds": round(time.monotonic() - started, 3)}
     _audit(a, tenant_id, "backfill.completed", {"run": run, **result})
     return result
+
+
+def _patiently(items: Iterable[str]) -> Iterator[str]:
+    """The listing's items, its CRM calls waiting for the rate budget (up to
+    BULK_READ_PATIENCE_SECONDS each) instead of raising CrmRateLimited.
+
+    The listing's pages draw from the budget that the backfill's own batches spend as soon as
+    they are released; once the pipeline filled a window, the next page met a spent budget and
+    the backfill failed half-listed. There is no batch to re-queue here
+    (integrations.limits.patience). Only the listing's own calls wait: a batch run in this thread
+    between two pages (tests, a free worker) still hands itself back as usual.
+    """
+    from app import defaults
+
+    it = iter(items)
+    while True:
+        with patience(defaults.BULK_READ_PATIENCE_SECONDS):
+            try:
+                item = next(it)
+            except StopIteration:
+                return
+        yield item
 
 
 def reconcile(tenant_id: str, app: Flask | None = None, *, since: datetime | None = None) -> dict[str, Any]:

@@ -189,3 +189,50 @@ def test_a_reservation_and_its_refund_are_shared_through_redis():
     two.acquire(k, cost=4)
     assert one.headroom(k)["remaining"] == 0
     one.reset(k)
+
+
+class _Clock:
+    """time.time for the limiter and the `limits` storages (both read the module's clock)."""
+
+    def __init__(self, now: float) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def _storages() -> list[str]:
+    return ["memory://", *([url] if (url := _redis_url()) else [])]
+
+
+@pytest.mark.parametrize("uri", _storages())
+def test_a_refused_reservation_is_told_to_wait_exactly_until_the_window_has_room_for_it(monkeypatch, uri):
+    # Two reads 9 s apart fill the window: 70 calls at t, 30 at t + 9. A read of 80 fits when
+    # the 70 leave (t + 10); a read of 50 too. The pace estimate (missing x 10 s / 100) said 8 s
+    # and 5 s: the first woke 7.1 s early (and was refused again), the second 4.1 s late (the
+    # budget idle meanwhile). Both are now told the moment the window has room.
+    import time as time_module
+
+    clock = _Clock(1_000_000.0)
+    monkeypatch.setattr(time_module, "time", clock)
+    lim = RateLimiter(uri, lanes={"default": Lane(100, 10)}, max_sleep=0.0,
+                      prefix=f"test-limits-{uuid.uuid4().hex[:6]}")
+    k = key()
+    lim.acquire(k, cost=70)
+    clock.now += 9.0
+    lim.acquire(k, cost=30)
+    clock.now += 0.1
+    told = {}
+    for cost in (50, 80, 30):
+        with pytest.raises(CrmRateLimited) as info:
+            lim.acquire(k, cost=cost)
+        told[cost] = info.value.retry_after
+    assert told[50] == pytest.approx(0.9, abs=0.002)  # the 70 of t leave at t + 10
+    assert told[30] == pytest.approx(0.9, abs=0.002)
+    assert told[80] == pytest.approx(9.9, abs=0.002)  # 80 need 10 of the 30 of t + 9 gone too
+    clock.now += told[50] - 0.01
+    with pytest.raises(CrmRateLimited):
+        lim.acquire(k, cost=50)  # not a moment early...
+    clock.now += 0.02
+    lim.acquire(k, cost=50)  # ...and the first try after the told wait gets it
+    lim.reset(k)

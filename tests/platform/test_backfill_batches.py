@@ -104,15 +104,21 @@ def test_the_queued_jobs_of_records_a_batch_took_are_dropped_without_a_claim_eac
             InboxEvent.status != "processed")).scalar_one() == 0
 
 
-def _backfill_requests(app_factory, *, hub_id: int, rate_limit: int, rate_window_ms: int) -> tuple[int, int, int]:
+def _backfill_requests(app_factory, *, hub_id: int, rate_limit: int,
+                       rate_window_ms: int) -> tuple[int, int, int, float]:
     """Install, backfill every open deal through the batch pipeline, run the queue dry (waiting
-    out re-queue delays); return (sandbox requests of the backfill, batch starts, 429s).
+    out re-queue delays); return (sandbox requests of the backfill, batch starts, 429s, seconds
+    the limiter slept for the budget: a bulk thread's batch waits in place).
 
     Each run is its own portal (`hub_id`: its own tenant in the test's one database, its own
     metadata cache key) over the same seeded book."""
-    from integrations.limits import reset_in_process_limiter
+    from integrations.limits import in_process_limiter, reset_in_process_limiter
 
     reset_in_process_limiter()
+    slept: list[float] = []
+    limiter = in_process_limiter()
+    real_sleep = limiter.sleep
+    limiter.sleep = lambda seconds: slept.append(seconds) or real_sleep(seconds)
     handle = sb.start(n_open_deals=2 * BATCH, n_closed_deals=10, n_companies=20, seed=5, hub_ids=(hub_id,))
     try:
         app = app_factory(**sb.app_config(handle, BACKFILL_ON_INSTALL=False, PIPELINE_BATCH_SIZE=BATCH,
@@ -138,18 +144,20 @@ def _backfill_requests(app_factory, *, hub_id: int, rate_limit: int, rate_window
         with get_db(app).session() as s:
             starts = s.execute(select(func.count()).select_from(AuditLog).where(
                 AuditLog.tenant_id == tid, AuditLog.event == "batch.started")).scalar_one()
-        return int(counters["app_requests_since_mark"]), int(starts), int(counters["rate_limited"])
+        return int(counters["app_requests_since_mark"]), int(starts), int(counters["rate_limited"]), sum(slept)
     finally:
         handle.stop()
 
 
 def test_a_backfill_under_a_tight_rate_budget_sends_exactly_the_requests_of_an_unhindered_one(app_factory):
     # Unhindered: the sandbox's bucket is far above what the backfill sends.
-    free, free_starts, _ = _backfill_requests(app_factory, hub_id=62515, rate_limit=10_000, rate_window_ms=10_000)
+    free, free_starts, _, _ = _backfill_requests(app_factory, hub_id=62515, rate_limit=10_000, rate_window_ms=10_000)
     assert free_starts == 2
     # Tight: 33 per 3 s (the limiter learns 30 from the headers), less than a batch's read and
-    # write, so batches must wait for the budget; a batch that waits has read nothing yet.
-    tight, tight_starts, rate_limited = _backfill_requests(app_factory, hub_id=62516, rate_limit=33, rate_window_ms=3_000)
-    assert tight_starts > free_starts, "the budget never handed a batch back: the test proves nothing"
+    # write, so batches must wait for the budget; a batch that waits (in place in a bulk
+    # thread, or handed back) has read nothing yet.
+    tight, tight_starts, rate_limited, waited = _backfill_requests(app_factory, hub_id=62516, rate_limit=33,
+                                                                   rate_window_ms=3_000)
+    assert tight_starts > free_starts or waited > 0.5, "no batch waited for the budget: the test proves nothing"
     assert tight == free, (tight, free, tight_starts)
     assert rate_limited == 0
