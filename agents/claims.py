@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from agents.deal_closure import CONCLUDED_CUES, POST_SALE, POST_SALE_CUES, concluded_pattern, post_sale_steps
 from agents.facts import _MONEY, _PERCENT, _close_to_any, _num
 from agents.normalize import normalise
 
@@ -229,6 +230,8 @@ _STATE_GRAMMAR = re.compile(
     re.I)
 """A signing, booking or purchase stated as done ("the PO has come through", "signed last Tuesday",
 "Auftrag bereits erteilt"), in any order of noun and verb."""
+CONCLUDED = concluded_pattern(_DEAL_NOUN)
+
 
 _LOST = r"closed[- ]lost|deal (?:is|was|has been) (?:lost|dead|cancell?ed)|verloren|affaire perdue|(?:trato|negocio) perdido"
 _AMOUNT_CHANGED = (r"(?:amount|price|value|total|betrag|preis|montant|prix|importe|precio)\s+(?:\w+\s+){0,2}?"
@@ -360,8 +363,13 @@ def deal_state_violations(text: str, stage_kind: str) -> list[str]:
     """
     t = normalise(text)
     reasons: list[str] = []
+    # the idioms and post-sale steps are rare: one search of the whole text decides whether sentences need them
+    low = t.lower()
+    concluded = any(c in low for c in CONCLUDED_CUES) and CONCLUDED.search(t) is not None
+    post_sale = stage_kind != "won" and any(c in low for c in POST_SALE_CUES) and POST_SALE.search(t) is not None
     for sentence in re.split(r"(?<=[.!?;])\s+|\n+", t):
-        found = [("won", m) for m in _STATE_GRAMMAR.finditer(sentence)]
+        found = [("won", m) for m in (*_STATE_GRAMMAR.finditer(sentence),
+                                      *(CONCLUDED.finditer(sentence) if concluded else ()))]
         found += [(state, m) for state, pattern in _STATE for m in pattern.finditer(sentence)]
         for state, m in found:
             if state == "amount_changed":
@@ -370,6 +378,9 @@ def deal_state_violations(text: str, stage_kind: str) -> list[str]:
                     and not _NOT_DONE.search(_clause_before(sentence, m.start()) + m.group(0)):
                 # "once the contract is signed" or "the agreement will be signed" is a plan, not a state.
                 reasons.append(f"claims the deal is {state} ({m.group(0)!r}); the record says {stage_kind}")
+        if post_sale:
+            reasons += [f"treats the deal as won ({m.group(0)!r}); the record says {stage_kind}"
+                        for m in post_sale_steps(sentence) if not _NOT_DONE.search(_clause_before(sentence, m.start()))]
     return list(dict.fromkeys(reasons))
 
 

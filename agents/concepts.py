@@ -91,13 +91,17 @@ _WE_COVER = (r"we(?:'ll| will)? (?:cover|absorb|pick up|foot) (?:the |your |all 
              r"übernehmen wir|wir übernehmen|tragen wir|wir tragen|"
              r"nous (?:prenons|prendrons) en charge|(?:est|sont) à notre charge|"
              r"(?:lo|la|los|las) (?:cubrimos|asumimos|pagamos)|asumimos|corremos con")
-_FRACTION = (r"half|a third|one third|a quarter|one quarter|a fifth|hälfte|halbe\w*|drittel|viertel|fünftel|"
+_TIME_SPAN = (r"(?:an? |une? |una? |eine[rn]? |de )?(?:hours?|days?|weeks?|months?|years?|stunden?|tag\w*|woche\w*|"
+              r"monat\w*|heures?|journée|jour|semaine|mois|horas?|día|semana|mes)\b")
+_FRACTION = (rf"(?!(?:half|a quarter|one quarter|halbe\w*|viertel|moitié|quart|mitad|media)\s+(?:{_TIME_SPAN}))"
+             r"(?:half|a third|one third|a quarter|one quarter|a fifth|hälfte|halbe\w*|drittel|viertel|fünftel|"
              r"moitié|tiers|quart|cinquième|mitad|tercio|cuarto|quinta parte|"
              # any smaller fraction in words: "one eighth", "a tenth", "ein Achtel", "un huitième", "la décima parte"
              r"(?:an?|one)[ -](?:sixth|seventh|eighth|ninth|tenth|twelfth|fifteenth|twentieth)s?|"
              r"\w*(?:sechstel|siebtel|achtel|neuntel|zehntel|zwölftel|zwanzigstel)|"
              r"(?:sixième|septième|huitième|neuvième|dixième|douzième|vingtième)s?|"
-             r"(?:sexta|séptima|octava|novena|décima|doceava|vigésima) parte")
+             r"(?:sexta|séptima|octava|novena|décima|doceava|vigésima) parte)")
+"""A part of a whole; "half an hour", "eine halbe Stunde" is a span of time, not a part of a price."""
 _CONCESSION_WORDS = (
     # A concession named by its own word, whatever it is attached to: no draft from code offers one, and a
     # tenant that does lists the phrase in allowed_promises.

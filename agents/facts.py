@@ -67,7 +67,9 @@ as March 1 and "decided 3" as December 3."""
 _DATE_MD = re.compile(rf"\b{_MON}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?", re.I)
 _DATE_DM = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}(?:,?\s+(\d{{4}}))?", re.I)
 _DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_DATE_SLASH = re.compile(r"\b(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?\b")
+_DATE_SLASH = re.compile(r"\b(?!24/7\b)(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?\b")
+"""11/20, 20/11/2026; not "24/7", which says round the clock."""
+_ROUND_THE_CLOCK = re.compile(r"\b24/7\b")
 _FOREIGN_MONTHS = {
     "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "april": 4, "mai": 5, "juni": 6, "juli": 7, "august": 8,
     "september": 9, "oktober": 10, "november": 11, "dezember": 12,
@@ -279,7 +281,8 @@ def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | Non
     for value, d in find_dates(rest):
         if not date_matches(d, vocab.dates):
             add("date", value)
-    for pattern in (_DATE_MD, _DATE_DM, _DATE_FOREIGN, _DATE_ISO, _DATE_DOTTED, _DATE_SLASH, _TIME, _DURATION):
+    for pattern in (_DATE_MD, _DATE_DM, _DATE_FOREIGN, _DATE_ISO, _DATE_DOTTED, _DATE_SLASH, _TIME, _DURATION,
+                    _ROUND_THE_CLOCK):
         # Keep a sentence-ending period ("... on 21 novembre. Notre ...") so sentence starts stay starts.
         rest = pattern.sub(lambda m: " ." if m.group(0).endswith(".") else " ", rest)
     for n in _MULTIPLE.findall(rest):

@@ -141,6 +141,10 @@ def _de_compound(word: str) -> int | None:
     """A German number written as one word ("achtundvierzigtausend", "hundertzwanzig")."""
     if not any(part in word for part in _DE_COMPOUND_PARTS):
         return None  # nearly every word: no German number is written without one of these
+    head, thousand_word, tail = word.rpartition("tausend")
+    if thousand_word and tail:  # "siebenundzwanzigtausendfünfhundert": thousands, then what follows them
+        high, low = _de_compound(head + "tausend"), _de_compound(tail)
+        return high + low if high is not None and low is not None else None
     m = _DE_COMPOUND.match(word)
     if not m or not any(m.groups()) or word in ("ein", "eine"):
         return None
@@ -282,6 +286,7 @@ _MORE_FOREIGN = {
     "ro": "și este sunt pentru cu că nu mai sau dar vă noi voi care acest această",
     "hu": "és az egy hogy nem is van vagy csak már meg mint",
     "id/ms": "dan yang untuk dengan ini itu tidak akan dari kami anda ke ada juga",
+    "gl": "vai sen unha coa cos polo pola tamén xa moito grazas vostede",
 }
 _FOREIGN_FUNCTION_WORDS = {
     lang: frozenset(_FIRST_FOREIGN_LISTS.get(lang, "").split())

@@ -146,9 +146,14 @@ class Escalation:
     kind: str  # negative_sentiment | cancellation | legal_compliance
     activity_id: str
     evidence: str
+    """Only the words the escalation pattern matched ("no están satisfechos"), never the sentence around them: the
+    brief goes to the owner, and a subject that carries an instruction must not reach anyone word for word."""
+    channel: str = "message"
+    day: str = ""
 
     def __str__(self) -> str:
-        return f"{self.kind.replace('_', ' ')} in {self.activity_id}: {self.evidence!r}"
+        where = f"{self.channel} of {self.day}" if self.day else self.channel
+        return f"{self.kind.replace('_', ' ')} in {self.activity_id} ({where}): the buyer's words \"{self.evidence}\""
 
 
 @dataclass(frozen=True)
@@ -181,7 +186,8 @@ def detect_escalations(ctx: Context) -> list[Escalation]:
                               ("negative_sentiment", NEGATIVE)):
             m = pattern.search(text)
             if m and not (kind == "negative_sentiment" and re.search(r"\bno complaints?\b", text, re.I)):
-                out.append(Escalation(kind, a["id"], _sentence(text, m.start())))
+                out.append(Escalation(kind, a["id"], _cue(m.group(0)), a["type"].replace("_", " "),
+                                      (a.get("at") or "")[:10]))
     return out
 
 
@@ -235,8 +241,10 @@ def sender_of(ctx: Context, activity: Mapping[str, Any]) -> str | None:
     return found
 
 
-def _sentence(text: str, at: int) -> str:
-    start = max(text.rfind(".", 0, at), text.rfind("?", 0, at), text.rfind("!", 0, at), text.rfind("\n", 0, at)) + 1
-    end_candidates = [i for i in (text.find(".", at), text.find("?", at), text.find("!", at)) if i != -1]
-    end = min(end_candidates) + 1 if end_candidates else len(text)
-    return text[start:end].strip()[:160]
+ESCALATION_CUE_MAX_CHARS = 60
+"""The longest cue an escalation quotes (a pattern's match is a few words; this bounds its filler)."""
+
+
+def _cue(matched: str) -> str:
+    """The matched words on one line, bounded, with no quotes of their own to break out of the brief's quotes."""
+    return re.sub(r"[\"“”«»<>\[\]{}]", "", " ".join(matched.split()))[:ESCALATION_CUE_MAX_CHARS]

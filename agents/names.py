@@ -33,6 +33,10 @@ diciembre sr sra señor señora don doña
 _DAY_WORDS = frozenset("""montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar märz april
 mai juni juli august september oktober november dezember wochen""".split())
 
+_GERMAN_TIME_UNITS = frozenset("""sekunde sekunden minute minuten viertelstunde stunde stunden tag tage tagen woche
+wochen monat monate monaten jahr jahre jahren zeit""".split())
+"""German nouns of time, a closed class: "eine halbe Stunde Zeit" asks for time, it names nobody."""
+
 _WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
 _LEET = re.compile(r"\b(?=[a-z0-9]*[a-z])(?=[a-z0-9]*[013457])[a-z0-9]{4,}\b", re.I)
 _LEET_MAP = str.maketrans("013457", "oieast")
@@ -75,9 +79,34 @@ def guess_language(text: str) -> str:
     return max(counts, key=lambda k: (counts[k], k == "en"))
 
 
+def language_counts(text: str) -> dict[str, int]:
+    """How many of each language's function words a text uses."""
+    tokens = re.findall(r"[^\W\d_]+", text.lower())
+    return {lang: sum(t in sw for t in tokens) for lang, sw in _STOPWORDS_BY_LANGUAGE.items()}
+
+
+FOREIGN_SENTENCE_MIN_WORDS = 3
+"""Function words of one language a sentence needs before it counts as written in that language."""
+
+
+def foreign_sentences(text: str, language: str) -> list[str]:
+    """Sentences written in another supported language than `language`: a draft that switches language mid-way
+    ("Hi Javier, The proposal ... will arrive next week. Nos centramos en ...") is not in the buyer's language
+    even when most of its words are."""
+    if language not in _STOPWORDS_BY_LANGUAGE:
+        return []
+    out = []
+    for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
+        counts = language_counts(sentence)
+        top = max(counts, key=lambda k: counts[k])
+        if top != language and counts[top] >= FOREIGN_SENTENCE_MIN_WORDS and counts[language] * 3 <= counts[top]:
+            out.append(sentence.strip())
+    return out
+
+
 def _known(w: str, words: frozenset[str]) -> bool:
     lw = w.lower()
-    if lw in words or lw in COMMON_CAPITALISED or (w.isupper() and len(w) <= 5):
+    if lw in words or lw in COMMON_CAPITALISED or lw in _GERMAN_TIME_UNITS or (w.isupper() and len(w) <= 5):
         return True
     if len(lw) >= 9 and any(lw[:i] in _DAY_WORDS for i in range(5, len(lw) - 3)):
         return True  # a German compound on a day or month ("Montagvormittag", "Dezemberwoche")

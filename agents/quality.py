@@ -10,17 +10,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from datetime import date
+from dataclasses import replace
+from datetime import date, timedelta
 
 from agents.context import Context
 from agents.facts import Vocabulary, date_matches, find_dates, find_unsupported
 from agents.invariants import spelled_number_violations
 from agents.models import Check, Draft
 from agents.moments import ASK_TOPICS, Ask, latest_ask
-from agents.names import guess_language
+from agents.names import foreign_sentences, guess_language
 from agents.normalize import normalise
 from agents.safety import commercial_violations
 from agents.settings import AgentSettings
+from agents.thanks import thanks_problems
 from agents.timing import timing_violations
 
 GREETING_WINDOW = 80
@@ -60,7 +62,7 @@ GREETING = re.compile(r"^(hi|hello|dear|hey|hallo|guten tag|sehr geehrte[rs]?|li
 HONORIFIC = r"(mr|mrs|ms|dr|prof|herr|herrn|frau|m|mme|madame|monsieur|sr|sra|señor|señora|don|doña)"
 """Questions that ask nothing of the reader."""
 
-PLACEHOLDER = re.compile(r"\[\[|\]\]|\{\{|\}\}|\[[^\]\n]{1,60}\]|\{[^}\n]{1,60}\}|<<[^>\n]{1,60}>>|"
+PLACEHOLDER = re.compile(r"_{3,}|%[A-Z]{2,}%|\[\[|\]\]|\{\{|\}\}|\[[^\]\n]{1,60}\]|\{[^}\n]{1,60}\}|<<[^>\n]{1,60}>>|"
                          r"<[a-z_ ]+>|(?-i:\bTODO\b)|\bTBD\b|\blorem ipsum\b|(?-i:\bXX+\b)", re.I)
 """What a writer left for someone to fill in: any bracketed span ("[INSERT CASE STUDY HERE]", "{prénom}",
 "<<NOMBRE>>"); a plain-text email to a buyer has no use for brackets of its own. A marker is one only in
@@ -145,6 +147,43 @@ def answers_question(body: str, ask: Ask | None) -> tuple[bool, str]:
     return (bool(hit), f"takes up {', '.join(hit)}" if hit else f"ignores the question about {', '.join(topics)}")
 
 
+_MALE = frozenset("mr herr herrn monsieur m sr señor don".split())
+_FEMALE = frozenset("ms mrs miss frau madame mme sra señora doña".split())
+
+
+def _wrong_form_of_address(head: str, surname: str, ctx: Context) -> bool:
+    """The greeting calls the contact "Herr Schmidt" where the record's own messages say "Frau Schmidt"."""
+    said = " ".join(f"{a.get('subject') or ''} {a.get('text') or ''}" for a in ctx.activities.values()
+                    if not a.get("withheld")).lower()
+    pattern = rf"\b{HONORIFIC}\.?\s+{re.escape(surname.lower())}\b"
+    known = {m.group(1) for m in re.finditer(pattern, said)}
+    used = {m.group(1) for m in re.finditer(pattern, head)}
+    return any((u in _MALE and known & _FEMALE and not known & _MALE)
+               or (u in _FEMALE and known & _MALE and not known & _FEMALE) for u in used)
+
+
+PROPOSAL_HORIZON_DAYS = 60
+"""How far after the send day a date in a draft reads as a proposed meeting or a delivery date."""
+
+
+def proposed_days(text: str, send_day: date) -> frozenset[date]:
+    """Business days after the send day, within PROPOSAL_HORIZON_DAYS, that the text names in words as people write
+    them ("Tuesday, December 1", "1er décembre"); a machine's "2026-12-02" in an email is no rep's proposal."""
+    out = set()
+    for value, (year, month, day) in find_dates(text):
+        if not re.search(r"[^\W\d_]{3}", value):
+            continue
+        try:
+            d = date(year or send_day.year, month, day)
+        except ValueError:
+            continue
+        if year is None and d < send_day - timedelta(days=183):
+            d = d.replace(year=d.year + 1)
+        if send_day < d <= send_day + timedelta(days=PROPOSAL_HORIZON_DAYS) and d.weekday() < 5:
+            out.add(d)
+    return frozenset(out)
+
+
 def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings: AgentSettings,
                         *, send_day: date | None = None, approved_discount: float | None = None) -> list[Check]:
     """Run every quality check on one draft.
@@ -171,6 +210,8 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
                                  or name.lower() in head
                                  or (bool(last) and re.search(rf"\b{HONORIFIC}\.?\s+{re.escape(last.lower())}\b",
                                                               head) is not None))
+    wrong_form = bool(last) and _wrong_form_of_address(head, last, ctx)
+    addressed = addressed and not wrong_form
     checks.append(Check(name="addresses_contact_by_name", passed=addressed,
                         detail=f"greets {first!r}" if addressed else f"{first or 'the contact'!r} not in the greeting"))
     company = ctx.record.company.name if ctx.record.company and ctx.record.company.name else ""
@@ -179,6 +220,12 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
     named = bool(core) and core.lower() in f"{subject}\n{body}".lower()
     checks.append(Check(name="names_company", passed=named, detail=core if named else f"{core!r} not mentioned"))
     ref = references_real(body, ctx, vocab)
+    ask = latest_ask(ctx)
+    answered, why = answers_question(body, ask)
+    if ref is None and ask is not None and answered and ask.topics:
+        # Taking up what the buyer's latest email asked for ("la proposition indiquera le nombre de licences") refers
+        # to that email as surely as quoting its subject would.
+        ref = f"activity {ask.activity_id} (its question: {why})"
     checks.append(Check(name="references_real_activity", passed=ref is not None,
                         detail=ref or "no activity, date or score factor referred to"))
     asks = count_asks(body)
@@ -188,6 +235,8 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
     in_len = settings.draft_min_words <= words <= limit and 0 < len(subject) <= settings.subject_max_chars
     checks.append(Check(name="within_length", passed=in_len,
                         detail=f"{words} words (limits {settings.draft_min_words}-{limit}), subject {len(subject)} chars"))
+    # A business day after the send day is a proposal or a commitment, not a fact about the past.
+    vocab = replace(vocab, dates=vocab.dates | proposed_days(f"{subject}\n{body}", send_day or ctx.now.date()))
     unsupported = [*map(str, find_unsupported(f"{subject}\n{body}", vocab)),
                    *spelled_number_violations(f"{subject}\n{body}", vocab.numbers | vocab.percents | vocab.money)]
     checks.append(Check(name="no_invented_facts", passed=not unsupported,
@@ -195,8 +244,6 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
     leftover = PLACEHOLDER.search(f"{subject}\n{body}")
     checks.append(Check(name="no_placeholders", passed=leftover is None,
                         detail=f"found {leftover.group(0)!r}" if leftover else "none"))
-    ask = latest_ask(ctx)
-    answered, why = answers_question(body, ask)
     checks.append(Check(name="answers_latest_question", passed=answered, detail=why))
     timing = timing_violations(f"{subject}\n{body}", send_day or ctx.now.date(),
                                asked_same_day=bool(ask and ask.same_day))
@@ -207,7 +254,11 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
     commitments = commercial_violations(f"{subject}\n{body}", ctx, vocab, approved_discount, settings.allowed_promises)
     checks.append(Check(name="no_unapproved_commitments", passed=not commitments,
                         detail="; ".join(commitments[:3]) or "none"))
+    thanks = thanks_problems(body, ctx, draft.to.contact_id)
+    checks.append(Check(name="thanks_the_right_person", passed=not thanks, detail="; ".join(thanks) or "none"))
     wrote = guess_language(body)
-    checks.append(Check(name="in_buyer_language", passed=wrote == draft.language,
-                        detail=f"written in {wrote}, buyer reads {draft.language}"))
+    switched = foreign_sentences(body, draft.language) if wrote == draft.language else []
+    checks.append(Check(name="in_buyer_language", passed=wrote == draft.language and not switched,
+                        detail=f"written in {wrote}, buyer reads {draft.language}"
+                        + (f"; but {switched[0][:60]!r} is in another language" if switched else "")))
     return checks

@@ -20,10 +20,12 @@ from datetime import date
 from agents.catalogue import StrategyArm
 from agents.claims import deal_state_violations, discount_violations, price_violations, promise_violations
 from agents.concepts import concept_violations, spelled_percent_violations
+from agents.concessions import concession_violations
 from agents.context import Context
 from agents.facts import Vocabulary, find_unsupported
 from agents.invariants import character_violations, foreign_sentence_violations, spelled_number_violations
 from agents.models import AnalysisOut, DraftOut, Evidence, StrategyOut
+from agents.normalize import normalise
 from agents.timing import timing_violations
 
 FACT_KINDS_ANALYSIS = ("email", "url", "money", "percent", "other_customer", "confusable")
@@ -76,7 +78,7 @@ def commercial_violations(
     return [*discount_violations(text, approved_discount), *price_violations(text, vocab.money, vocab.numbers - vocab.money),
             *promise_violations(text, allowed_promises), *deal_state_violations(text, ctx.record.stage_kind),
             *concept_violations(text, ctx.record.stage_kind, allowed_promises),
-            *spelled_percent_violations(text, vocab.percents)]
+            *spelled_percent_violations(text, vocab.percents), *concession_violations(normalise(text))]
 
 
 def discount_and_promise_violations(

@@ -12,6 +12,7 @@ import re
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from agents import spoken_time as st
 from agents.facts import find_dates
 from agents.normalize import normalise
 
@@ -60,7 +61,10 @@ _MEET = (r"call|calls|meeting|meet|chat|talk|speak|demo|minutes|slot|ring|phone|
          r"catch up|sync|video|walk ?through|termin|gespräch|telefonat|telefonieren|anruf|rufe|anrufen|treffen|"
          r"sprechen|minuten|melde mich telefonisch|appel|appelle|appeler|téléphone|téléphoner|parler|réunion|"
          r"rendez-vous|échange|entretien|visio|llamada|llamar|llamo|llamaré|telefonear|hablar|reunión|reunirnos|"
-         r"vernos|charla|minutos|videollamada")
+         r"vernos|charla|minutos|videollamada|"
+         # stems: every inflection of a talking verb or phone noun ("¿Hablamos ...?", "por teléfono", "besprechen")
+         r"habl|tel[eé]fon|t[eé]l[eé]phon|reun|sprech|besprech|parlons|parlions|coup de fil|toque|comenta|anklingel|"
+         r"durchklingel")
 _TODAY = (r"today|this afternoon|this morning|this evening|later today|tonight|in an hour|in (?:a|one|two|2|a couple of|"
           r"a few) hours?|right now|end of (?:the )?day|heute|heute nachmittag|heute morgen|heute abend|gleich|in einer "
           r"stunde|aujourd'hui|cet après-midi|ce matin|ce soir|dans une heure|tout à l'heure|hoy|esta tarde|"
@@ -91,13 +95,13 @@ _TODAY = (r"today|this afternoon|this morning|this evening|later today|tonight|i
           # the end of the buyer's working day is today's: "before you leave the office", "vor Feierabend",
           # "avant la fin de votre journée", "antes de que termine su jornada"
           r"before you (?:leave|log off|sign off|head (?:off|out|home)|go home|finish|wrap up|clock off)"
-          r"(?!\s+(?:for (?!the day)|on\b|next\b))|before (?:the )?end of your (?:working |work )?day|"
+          r"(?!\s+(?:for (?!the (?:day|evening|night))|on\b|next\b))|before (?:the )?end of your (?:working |work )?day|"
           r"vor (?:ihrem |dem |deinem )?(?:feierabend|dienstschluss|büroschluss)|bevor sie (?:gehen|nach hause|ins wochenende)|"
           r"avant (?:la fin de )?(?:votre|ta) journée|avant (?:de partir|que vous (?:ne )?partiez)|"
           r"antes de que (?:termine|acabe|finalice) (?:su|la|tu) jornada|antes de (?:que se vaya|irse|salir de la oficina)|"
           r"antes del cierre de (?:su |la )?jornada|"
           r"d'ici (?:une|deux|\d+|quelques|une demi-) ?(?:heures?|minutes|demi-heure)|d'ici (?:ce soir|midi|la fin de la journée)|"
-          r"en un (?:rato|ratito|momento|momentito)|dentro de un (?:rato|ratito)|al rato|"
+          r"en un (?:rato|ratito|momento|momentito)|dentro de un (?:rato|ratito)|al rato|ahorit\w*|orita|"
           r"(?:once|when|as soon as) (?:i'm|i am|i get|we're|we are|we get) back from lunch|back from lunch|"
           # today's, as an adjective: "im Anschluss an unser heutiges Teammeeting"
           r"heutig\w*|"
@@ -105,14 +109,11 @@ _TODAY = (r"today|this afternoon|this morning|this evening|later today|tonight|i
           r"(?:before|until|by|ere) the day (?:is )?(?:out|over|done|ends?)|bevor der tag (?:vorbei|zu ende|um)|"
           r"avant (?:la fin du jour|que la journée (?:ne )?(?:se termine|finisse|s'achève))|"
           r"antes de que (?:acabe|termine|se acabe) el día")
-_CLOCK_UNITS = (r"min(?:s|\.)?|minut\w*|hours?|hrs?|stund\w*|stünd\w*|heures?|hor(?:a|as|ita|itas|ación)|"
-                r"ratit\w*|momentit\w*")
-"""Hours and minutes in any inflection or diminutive ("dentro de una horita", "in einem Stündchen")."""
 _SOON = re.compile(r"\b(?:call|ring|phone|talk|speak|chat|meet|join|dial|anrufen|rufe|appelle|llamo)\w*\s+"
                    r"(?:you |me |us |sie |vous |le |la |lo )?(?:in|within|dans|en|dentro de|binnen|innerhalb)\s+"
                    r"(?:(?:about|around|roughly|approximately|maybe|just|only|ungefähr|etwa|circa|ca\.|environ|"
                    r"à peu près|aproximadamente|unos|unas)\s+)?(?:\d+|a few|ten|fifteen|twenty|thirty|half an?|an?|one|una?|une|einer|ein|quelques|unos|unas|"
-                   rf"media)\s*(?:{_CLOCK_UNITS})\b", re.I)
+                   rf"media)\s*(?:{st.CLOCK_UNITS})\b", re.I)
 """A call promised in a few minutes or hours ("can I call you in 30 minutes") is a same-day call."""
 _MEET_TODAY = re.compile(rf"\b(?:{_MEET})\w*\W+(?:[\w'’-]+\W+){{0,5}}?(?:{_TODAY})\b|"
                          rf"\b(?:{_TODAY})\b\W+(?:[\w'’-]+\W+){{0,5}}?(?:{_MEET})", re.I)
@@ -259,7 +260,7 @@ _RELATIVE_PAST = re.compile(
     r"mittwoch|donnerstag|freitag)|vor (?:einer|zwei|drei|\d+) (?:tagen|wochen?)|hier|avant-hier|"
     r"(?:vergangene[nm]?|vorige[nm]?) (?:woche|monat|montag|dienstag|mittwoch|donnerstag|freitag)|"
     r"la semaine dernière|le mois dernier|(?:lundi|mardi|mercredi|jeudi|vendredi) dernier|il y a \w+ jours?|"
-    r"ayer|anteayer|la semana pasada|el mes pasado|el (?:lunes|martes|miércoles|jueves|viernes) pasado|"
+    r"ayer|anteayer|la semana pasada|(?:el )?mes pasado|(?:el )?(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo) pasado|"
     # the weekday named before its "past": "el pasado viernes", "this past Friday", "the previous Monday"
     r"pasad[oa] (?:lunes|martes|miércoles|jueves|viernes|sábado|domingo|semana|mes)|"
     r"(?:this past|the past|the previous|previous) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week)|"
@@ -286,6 +287,7 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
     """
     t = normalise(text)
     reasons: list[str] = []
+    quarters = st.QUARTER_DEADLINE.search(t) is not None  # rare: one search of the whole text
     # A period after a day number ("bis zum 15. November") does not end the sentence.
     for sentence in re.split(rf"(?<=[.!?])(?<!\d\.)\s+|(?<=\d\.)\s+(?=[A-ZÄÖÜ])(?!{_MONTHS_DE_RE})|\n+", t):
         dates = find_dates(sentence)
@@ -306,12 +308,15 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
             if 0 < send_day.day - int(m.group(1)) <= (31 if this_month else DAY_ONLY_LOOKBACK_DAYS):
                 reasons.append(f"deadline {m.group(0).strip()!r} is in the past")
         past = _RELATIVE_PAST.search(sentence)
-        if past and re.search(rf"\b(?:{_DEADLINE}|till|through)\s+(?:{_DEADLINE_FILLER})*$", sentence[: past.start()], re.I):
+        if past and re.search(rf"\b(?:{_DEADLINE}|till|through|avant|antes|vor)\s+(?:{_DEADLINE_FILLER})*$",
+                              sentence[: past.start()], re.I):
             # "Sign by last Monday", "bis letzten Montag": a deadline word then a time already gone.
             reasons.append(f"deadline {past.group(0)!r} is in the past")
         elif past and _OFFER_TERMS.search(sentence):
             # "the offer lapsed last Friday", "die Frist lief gestern ab": a deadline already gone.
             reasons.append(f"deadline {past.group(0)!r} is in the past")
+        if quarters:
+            reasons += st.past_quarter_deadlines(sentence, send_day)
         for m in _MONTH_DEADLINE.finditer(sentence):
             month_no = _MONTH_NUMBERS.get(m.group(1).lower().rstrip("."))
             # A month with no day, as a deadline, is its last day: past when it ended before the send
@@ -327,9 +332,13 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
         if not re.search(rf"\b(?:{_MEET})\w*", sentence, re.I) or asked_same_day:
             continue
         no_day = not dates and not re.search(rf"\b(?:{_A_DAY})", sentence, re.I)
-        if any(_MEET_TODAY.search(c) for c in re.split(r"[;:]", sentence)) or _SOON.search(sentence):
+        # With another day named, "in 20 minutes" is the meeting's length ("pencil in 20 minutes on Tuesday").
+        timed = sentence if no_day else st.DAY_NEUTRAL.sub(" ", st.DURATION_PHRASE.sub(" ", sentence))
+        if any(_MEET_TODAY.search(c) for c in re.split(r"[;:]", timed)) or _SOON.search(timed) \
+                or st.IN_THE_NEXT_MINUTES.search(sentence):
             reasons.append("proposes to meet today")
-        elif no_day and (_THIS_PART_OF_DAY.search(sentence) or _LATER.search(sentence)):
+        elif no_day and (_THIS_PART_OF_DAY.search(sentence) or _LATER.search(sentence)
+                         or st.PART_OF_SOME_DAY.search(sentence)):  # "en début de soirée"
             # "ring you this arvo", "cet aprèm", "I'll call you later": a part of a day and no other day named.
             reasons.append("proposes to meet today")
         elif no_day and _MEAL.search(sentence):
@@ -337,7 +346,8 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
             reasons.append("proposes to meet around today's lunch")
         elif no_day and _AFTER_THIS_MESSAGE.search(sentence):
             reasons.append("proposes to meet right after this message (today)")
-        elif _CLOCK.search(sentence) and not dates and not re.search(rf"\b(?:{_A_DAY})", sentence, re.I):
+        elif (_CLOCK.search(sentence) or st.CLOCK_SPOKEN.search(sentence)) and not dates \
+                and not re.search(rf"\b(?:{_A_DAY})", sentence, re.I):
             # "a call at 4pm your time" names no day, so the buyer reads it as today.
             reasons.append("proposes a meeting time without a day (reads as today)")
         for names in WEEKDAYS.values():

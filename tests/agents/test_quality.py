@@ -91,6 +91,26 @@ def test_quality_checks_flag_every_bad_and_pass_every_good_held_out_15_draft(lan
     assert missed == {} and rejected == {}
 
 
+WAVE9 = {lang: json.loads((FIXTURES / "quality_heldout17" / f"{lang}.json").read_text()) for lang in LANGUAGES}
+"""Drafts written in wave 9 by an outside tester who had not read the checks (8 good, 10 bad per language). First
+measurement (2026-12-02 13:44 UTC on main; the same on this wave's branch before any set-17 change), bad flagged / good
+passed: en 9/10 4/8, de 7/10 3/8, fr 9/10 2/8, es 9/10 3/8. Fixed by kind: thanks for a message the person never sent
+or for what we sent, a blank to fill, a business day after the send day written in words is a proposal, "half an hour"
+is no fraction of a price, a part of some day with another day named, call idioms, a greeting's "Herr" where the
+record's own messages say "Frau". Left: 12 good drafts that ask nothing (the rubric wants exactly one ask: a labelling
+disagreement for the lead, not tuned away)."""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_quality_checks_flag_every_held_out_17_bad_draft_and_refuse_good_ones_only_for_asking_nothing(language):
+    bad, good, missed, rejected = _rates(WAVE9[language])
+    print(f"held-out 17 {language}: bad flagged {len(bad) - len(missed)}/{len(bad)}, "
+          f"good passed {len(good) - len(rejected)}/{len(good)}")
+    assert missed == {}
+    assert all(why == ["0 ask(s)"] for why in rejected.values()), rejected
+
+
 def test_corpus_is_labelled_and_big_enough_in_four_languages():
     labels = [e["label"] for e in CORPUS]
     assert labels.count("good") >= 60 and labels.count("bad") >= 60

@@ -1,0 +1,47 @@
+"""Concessions without a discount word (issue 11, held-out set 17): a fee stated as removed ("les frais de mise en
+service sont supprimés"), a tax or charge we take on ("we will absorb the VAT"), a German "nachlassen" of any amount
+("einen Tausender nachlassen"), and one offer at another's price ("the 2-year term at the 1-year price")."""
+
+from __future__ import annotations
+
+import re
+
+_FEE = (r"fees?|charges?|setup|set-up|onboarding fee|frais|gebühr\w*|einrichtungs\w*|bereitstellungs\w*|cargos?|"
+        r"tarifas?|comisi[oó]n\w*|cuota\w*|costes? de (?:alta|puesta en marcha)")
+_REMOVED = (r"waived|removed|dropped|scrapped|struck|cancell?ed|supprimés?|supprimées?|annulés?|annulées?|offerts?|"
+            r"gestrichen|entfällt|entfallen|erlassen|eliminad[oa]s?|suprimid[oa]s?|anulad[oa]s?|condonad[oa]s?")
+_FEE_REMOVED = re.compile(rf"\b(?:{_FEE})\b(?:\s+[\w'’-]+){{0,5}}?\s+(?:(?:are|is|have been|has been|sont|est|sind|ist|"
+                          rf"wird|werden|quedan?|están?|han sido|ha sido)\s+)?(?:{_REMOVED})\b|"
+                          rf"\b(?:waive|drop|scrap|remove|strike|streichen|erlassen|supprimons|annulons|eliminamos|"
+                          rf"suprimimos|anulamos)\w*\s+(?:the |your |all |any |die |les |la |el |los |las )?(?:\w+\s+)?"
+                          rf"(?:{_FEE})\b", re.I)
+_TAX_TAKEN = re.compile(r"\b(?:absorb|cover|eat|pick up|take on|übernehmen|tragen|prenons en charge|assumons|asumimos|"
+                        r"cubrimos)\w*\s+(?:the |die |la |le |el |"
+                        r"les |los )?(?:vat|sales tax|tax(?:es)?|duties|shipping|freight|mwst|mehrwertsteuer|steuern?|"
+                        r"tva|taxes?|iva|impuestos?|portes?)\b", re.I)
+_GIVE_OFF_DE = re.compile(r"\b(?:nachlass\w*|nachzulassen|lasse\w*\b[^.;!?]{0,40}\bnach|erlass\w*|runtergehen)\b", re.I)
+_ANOTHER_PRICE = re.compile(
+    r"\b(?:at|for|zum|au|al)\s+(?:the |a |our |your |dem |le |el )?(?:\d+|one|two|three|single|smaller|lower|cheaper|"
+    r"old|existing|starter|basic|previous|ein|zwei|drei)[- ](?:year|month|seat|user|jahres|monats)?s?[- ]?"
+    r"(?:price|rate|pricing|fee|preis|tarif|prix|precio)\b", re.I)
+
+
+_CUES = ("fee", "charge", "setup", "set-up", "frais", "gebühr", "einrichtung", "bereitstellung", "cargo", "tarifa",
+         "comisi", "cuota", "coste", "waiv", "drop", "scrap", "remov", "strike", "streich", "erlass", "supprim", "annul",
+         "elimin", "suprim", "absorb", "cover", "eat", "pick up", "take on", "übernehm", "trag", "charge", "assum",
+         "asum", "cubr", "nachlass", "lass", "runtergeh", "price", "rate", "preis", "tarif", "prix", "precio")
+"""A word one of the concessions needs (as a substring of the lower-cased text)."""
+
+
+def concession_violations(text: str) -> list[str]:
+    """Concessions the discount and promise words miss, each named by what it gives away."""
+    out: list[str] = []
+    low = text.lower()
+    if not any(cue in low for cue in _CUES):
+        return out  # most texts: none of the words any of these concessions needs
+    for pattern, what in ((_FEE_REMOVED, "a fee removed"), (_TAX_TAKEN, "a tax or charge taken on by us"),
+                          (_GIVE_OFF_DE, "an amount let off the price"), (_ANOTHER_PRICE, "one offer at another's price")):
+        m = pattern.search(text)
+        if m:
+            out.append(f"promise outside policy ({what}): {m.group(0).strip()!r}")
+    return out

@@ -1,0 +1,77 @@
+"""A deal stated as concluded without the words agents.claims lists for signing: the idioms of each language ("inked
+the deal", "l'affaire est conclue", "der Deal ist durch"), the buyer's yes or approval held as given, and a step that
+only follows a won deal (the invoice, onboarding) stated as happening now."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+
+def concluded_pattern(deal_noun: str) -> re.Pattern[str]:
+    """The deal concluded in an idiom, for agents.claims' nouns of a deal (`deal_noun`, an alternation)."""
+    _DEAL_NOUN = deal_noun  # noqa: N806 - the name the patterns below were written with
+    return re.compile(
+        # the deal itself stated as concluded, in each language's idiom: "inked the deal", "l'affaire est conclue",
+        # "der Deal ist durch", "el trato está cerrado", "the paperwork is wrapped up"
+        rf"\b(?:inked|clinched|sealed|nailed down|wrapped up)\s+(?:the |our |this |your )?(?:\w+\s+)?(?:{_DEAL_NOUN})\b|"
+        rf"\b(?:{_DEAL_NOUN})\s+(?:is |was |has been |are )?(?:all |now )?(?:inked|clinched|sealed|wrapped up|nailed down|"
+        rf"sorted|a done deal)\b|"
+        rf"\b(?:affaire|vente|marché|contrat|deal)\s+(?:est |a été )?(?:déjà |bien )?(?:conclue?|bouclée?|actée?|signée?)\b|"
+        rf"\b(?:deal|auftrag|vertrag|abschluss|kauf|geschäft)\s+(?:ist |sind )?(?:jetzt |nun |bereits |schon )?(?:durch|fix|"
+        rf"gebongt|eingetütet|perfekt|abgeschlossen)\b|"
+        rf"\b(?:trato|acuerdo|negocio|venta|contrato)\s+(?:ya )?(?:está |quedó |ha quedado )?(?:ya )?(?:cerrad[oa]|"
+        rf"hech[oa]|firmad[oa]|atad[oa])\b|"
+        # idioms of "done" that need no deal noun, and a deal's won participle: "l'affaire est dans le sac", "in
+        # trockenen Tüchern", "oportunidad ganada", "la oportunidad está ganada"
+        r"\b(?:(?:est|sont|c'est) (?:déjà )?dans le sac|in trockenen tüchern|in the bag|done and dusted|"
+        r"en el bote|atado y bien atado)\b|"
+        r"\b(?:oportunidad|opportunit[ée]|opportunity|affaire|verkaufschance|chance|negocio|venta|trato)\s+"
+        r"(?:\w+\s+){0,2}?(?:ganad[oa]|gagnée?|won|gewonnen)\b|"
+        # the buyer's yes held as ours: "we have your yes", "ya tenemos su sí", "nous avons votre accord"
+        rf"\b(?:have|got|received)\s+(?:your|their|his|her)\s+(?:yes|go-ahead|green light|sign-off|approval)\b|"
+        rf"\b(?:tenemos|recibimos|nos dio|nos dieron)\s+(?:su|el) (?:sí|visto bueno|aprobación)\b|"
+        rf"\b(?:nous )?avons (?:bien )?(?:reçu )?votre (?:oui|accord|feu vert)\b|"
+        rf"\b(?:haben|hätten) (?:jetzt |nun |bereits |schon )?(?:ihr|ihre) (?:ja|zusage|okay|ok|freigabe)\b|"
+        rf"\bnow that\b[^.;]{{0,40}}\b(?:is|are|'re)\s+(?:now\s+)?on board\b|\bon board as (?:a |our )?(?:new )?customers?\b|"
+        # an approval stated as given: "has given the final go", "grünes Licht gegeben", "ya aprobó la compra"
+        rf"\b(?:given|gave|granted)\s+(?:us\s+)?(?:the\s+|their\s+|its\s+)?(?:final\s+)?(?:go|go-ahead|green light|"
+        rf"approval|sign-off)\b|"
+        rf"\b(?:approved|authori[sz]ed|signed off on)\s+(?:the\s+|our\s+|this\s+)?(?:purchase|spend|order|po|investment)\b|"
+        rf"\b(?:grünes licht|freigabe|zusage|das okay|ihr okay)\s+(?:\w+\s+)?(?:gegeben|erteilt)\b|"
+        rf"\b(?:aprob[oó]|aprobaron|autoriz[oó]|autorizaron|ha aprobado|han aprobado|ha autorizado|han autorizado)\s+"
+        rf"(?:ya\s+)?(?:la |el )?(?:compra|pedido|inversión|gasto|contrato|propuesta|presupuesto)\b",
+        re.I)
+
+
+POST_SALE = re.compile(
+    r"\b(?:(?:send|sending|sent|prepare|preparing|issue|issuing|raise|raising|attach\w*)\s+(?:you\s+)?(?:the |your |an |our |"
+    r"the first )?invoice|invoice (?:follows|will follow|is on its way|is attached|goes out)|(?:start|begin|kick off|"
+    r"kicking off|starting|beginning) (?:the |your )?onboarding|onboarding (?:starts|begins|kicks off)|welcome (?:pack|kit|"
+    r"package)|(?:schicke|sende|stelle|erstelle|schicken|senden|stellen)\w* (?:ich |wir )?(?:ihnen )?(?:die |eine )?rechnung|"
+    r"rechnung (?:folgt|kommt|ist unterwegs)|(?:je )?(?:prépare|envoie|émets|préparons|envoyons) (?:la |votre )?facture|"
+    r"facture (?:suit|suivra|arrive)|(?:preparo|envío|emito|preparamos|enviamos|emitimos) (?:la |su )?factura|"
+    r"factura (?:sigue|llegará|va en camino))\b", re.I)
+"""A step that only follows a won deal (the invoice, onboarding, a welcome pack), stated as happening now: to an open
+deal it claims the deal is won, whatever words the claim itself used ("Since the paperwork is wrapped up, ...")."""
+_REAL_CONDITION = re.compile(r"\b(?:once|when|after|if|as soon as|sobald|wenn|nachdem|falls|dès que|une fois|si|lorsque|"
+                             r"quand|cuando|en cuanto|una vez|tan pronto)\b|\?", re.I)
+
+
+
+
+CONCLUDED_CUES = ("ink", "clinch", "seal", "nailed", "wrapped", "sorted", "done", "conclu", "boucl", "acté", "signé",
+                  "durch", "fix", "gebongt", "eingetütet", "perfekt", "abgeschlossen", "cerrad", "hech", "firmad",
+                  "atad", "sac", "tüchern", "bag", "dusted", "bote", "ganad", "gagn", "won", "gewonnen", "yes", "go-ahead",
+                  "green light", "sign-off", "approv", "sí", "visto bueno", "aprob", "oui", "accord", "feu vert", "ja",
+                  "zusage", "okay", "ok", "freigabe", "on board", "given", "gave", "granted", "authori", "signed off",
+                  "gegeben", "erteilt", "autoriz")
+"""Substrings (of the lower-cased text) one of the idioms above needs: most texts have none, and a substring test is
+far cheaper than the pattern."""
+POST_SALE_CUES = ("invoice", "onboarding", "welcome", "rechnung", "facture", "factura")
+
+
+def post_sale_steps(sentence: str) -> Iterator[re.Match[str]]:
+    """Steps that only follow a won deal, stated as now (no condition in the sentence, no question)."""
+    if not _REAL_CONDITION.search(sentence):
+        yield from POST_SALE.finditer(sentence)

@@ -1,0 +1,73 @@
+"""Times said in words rather than figures, for agents.timing: clock times ("quarter to five", "um halb fünf"), spans
+from now ("in the next hour", "dans l'heure"), a meeting's length ("20 minutes on Tuesday") and quarters as deadlines
+("by Q3"), in English, German, French and Spanish."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+CLOCK_UNITS = (r"min(?:s|\.)?|minut\w*|hours?|hrs?|stund\w*|stünd\w*|heures?|hor(?:a|as|ita|itas|ación)|"
+               r"ratit\w*|momentit\w*")
+"""Hours and minutes in any inflection or diminutive ("dentro de una horita", "in einem Stündchen")."""
+
+NEXT_MINUTES = (r"(?:in|within|during|over|dans|en|dentro de|innerhalb|binnen)\s+(?:the |der |den |la |las |los |les |l')?"
+                r"(?:next |coming |nächsten |kommenden |prochaines? |próxim[oa]s? )(?:\d+ |few |couple of |zwei |deux |dos )?"
+                r"(?:minutes?|mins?|hours?|minuten|stunden?|heures?|minutos|horas?)|dans l'heure")
+"""The next minutes or hours, however counted ("within the next 30 minutes", "en la próxima hora"): today."""
+
+DAY_PARTS = (r"en (?:fin|début) de (?:journée|matinée|soirée|après-midi)|en (?:fin|début) d'après-midi|"
+             r"a (?:última|primera) hora(?: de la (?:tarde|mañana))?|im laufe des (?:tages|nachmittags|vormittags)|"
+             r"am (?:frühen|späten) (?:nachmittag|abend|vormittag)|in the (?:late|early) (?:afternoon|evening|morning)|"
+             r"(?:late|early) (?:afternoon|evening)")
+"""A part of some day that names no day: the send day's, unless the sentence names another ("mercredi 2 décembre en fin
+de matinée")."""
+DAY_NEUTRAL = re.compile(rf"\b(?:{DAY_PARTS})\b", re.I)
+
+IN_THE_NEXT_MINUTES = re.compile(rf"\b(?:{NEXT_MINUTES})\b", re.I)
+"""With a meeting word: today, whatever else the sentence names."""
+PART_OF_SOME_DAY = re.compile(rf"\b(?:{DAY_PARTS})\b", re.I)
+"""With a meeting word and no day named: today."""
+
+DURATION_PHRASE = re.compile(
+    r"\b(?:in|within|dans|en|dentro de|binnen|innerhalb)\s+(?:(?:about|around|roughly|ungefähr|etwa|environ|unos|unas)\s+)?"
+    r"(?:\d+|a few|ten|fifteen|twenty|thirty|forty-five|zehn|fünfzehn|zwanzig|dreißig|einer halben|einer|zwei|half an?|an?|"
+    r"one|two|dix|quinze|vingt|trente|une|deux|diez|quince|veinte|treinta|una|dos|media|un par de)\s+"
+    rf"(?:{CLOCK_UNITS})\b", re.I)
+"""A span of minutes or hours ("in 20 minutes", "dentro de una hora"): from now, unless another day is named."""
+
+_HOUR_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eins|zwei|drei|vier|fünf|sechs|sieben|"
+               r"acht|neun|zehn|elf|zwölf|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|una|dos|tres|"
+               r"cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce")
+CLOCK_SPOKEN = re.compile(
+    rf"\b(?:(?:half past|quarter past|quarter to|halb|viertel nach|viertel vor|dreiviertel)\s+(?:{_HOUR_WORDS}|\d{{1,2}})|"
+    rf"(?:at|around|um|gegen)\s+(?:{_HOUR_WORDS})(?=\s*(?:[?.!,;]|$|o'clock|uhr|sharp|your time|if\b|or\b|then\b|an\b))|"
+    rf"(?:à|vers)\s+(?:{_HOUR_WORDS})\s+heures?|(?:a|sobre|hacia|a eso de) las (?:{_HOUR_WORDS}|\d{{1,2}})|a la una|"
+    rf"(?:{_HOUR_WORDS}|\d{{1,2}})\s+(?:o'clock|uhr|heures?)|"
+    rf"(?:at |around |um |gegen |à |vers |a )?(?:noon|midday|high noon|mittags|midi|mediodía))\b", re.I)
+"""A clock time in words ("quarter to five", "um halb fünf", "vers 16 heures", "a las cinco", "at noon"): like one in
+figures, with a meeting word and no day it is today."""
+
+QUARTER_DEADLINE = re.compile(
+    r"\b(?:by|before|until|till|through|no later than|valid (?:until|through)|ends? (?:in|at)|bis(?: zum)?|bis ende|"
+    r"spätestens|avant|avant la fin d[ue]|d'ici la fin d[ue]|jusqu'au|jusqu'à|antes de finales de|antes del final del?|"
+    r"antes del?|hasta (?:el )?(?:final del )?)\s+(?:the\s+)?(?:end\s+of\s+|ende\s+|fin\s+|la fin\s+du\s+|"
+    r"finales\s+del\s+|(?:des|dem|im)\s+)?"
+    r"(?:(?:the\s+)?(?:q|t)([1-4])\b|(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th) quarter|([1-4])\.\s*quartal|"
+    r"(erste|zweite|dritte|vierte)[sn]? quartal|(premier|deuxième|second|troisième|quatrième) trimestre|"
+    r"(primer|segundo|tercer|cuarto) trimestre)", re.I)
+_QUARTER_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "erste": 1,
+                     "zweite": 2, "dritte": 3, "vierte": 4, "premier": 1, "deuxième": 2, "troisième": 3,
+                     "quatrième": 4, "primer": 1, "segundo": 2, "tercer": 3, "cuarto": 4}
+
+
+def past_quarter_deadlines(sentence: str, send_day: date) -> list[str]:
+    """A deadline naming a quarter ("by Q3", "bis Ende des dritten Quartals") is its last month, read like a month named
+    without a day: past when that month ended up to half a year before the send day."""
+    out = []
+    for m in QUARTER_DEADLINE.finditer(sentence):
+        raw = next(g for g in m.groups() if g)
+        quarter = int(raw) if raw.isdigit() else _QUARTER_ORDINALS.get(raw.lower(), 0)
+        if quarter and 0 < send_day.month - 3 * quarter <= 6:
+            out.append(f"deadline {m.group(0).strip()!r} is in the past (the quarter ended)")
+    return out

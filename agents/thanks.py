@@ -1,0 +1,52 @@
+"""Whom a draft thanks, and for what: the record says who sent which message and what the seller sent
+(issue 11: "thanks the right person for the right thing"). Pure functions over the Context."""
+
+from __future__ import annotations
+
+import re
+
+from agents.context import Context
+from agents.moments import sender_of
+from agents.normalize import normalise
+
+_THANKS = re.compile(r"\b(?:thank(?:s| you)|many thanks|danke|vielen dank|herzlichen dank|merci|gracias|muchas gracias)\b",
+                     re.I)
+_MESSAGE = re.compile(r"\b(?:message|messages|e-?mails?|mail|note|reply|nachricht|antwort|courriel|retour|correo|"
+                      r"mensaje|respuesta)\b", re.I)
+_THEIR_RESPONSE = re.compile(r"\b(?:feedback|reply|answer|response|questions?|thoughts|comments?|rückmeldung|antwort|"
+                             r"fragen|retour|réponse|remarques|respuesta|comentarios|preguntas)\b", re.I)
+_WORD = re.compile(r"[^\W\d_][^\W\d_'-]{4,}")
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text)}
+
+
+def thanks_problems(body: str, ctx: Context, recipient_id: str | None) -> list[str]:
+    """Thanks that the record contradicts: a contact thanked for a message they never sent ("Gracias, Lucía, por su
+    correo" when Javier wrote), or the buyer thanked for what the seller sent them ("thank you for sending over the
+    payback estimate", when that went out from us)."""
+    text = normalise(body)
+    acts = [a for a in ctx.activities.values() if not a.get("withheld")]
+    inbound = [a for a in acts if a.get("direction") == "inbound"]
+    senders = {sender_of(ctx, a) for a in inbound if a["type"] == "email"}
+    r = ctx.record
+    names = _words(" ".join(filter(None, [r.name, r.company.name if r.company else None,
+                                          r.owner.name if r.owner else None, *(c.name for c in r.contacts)])))
+    # what we sent, named by its subject's own words ("Payback estimate for Northwind" -> payback, estimate)
+    ours = [w for a in acts if a.get("direction") == "outbound" and (w := _words(a.get("subject") or "") - names)]
+    theirs = _words(" ".join(f"{a.get('subject') or ''} {a.get('text') or ''}" for a in inbound))
+    out: list[str] = []
+    for m in _THANKS.finditer(text):
+        end = re.compile(r"[.;!?\n]").search(text, m.end() + 1)
+        clause = text[m.end(): end.start() if end else len(text)]
+        for c in ctx.record.contacts:
+            first = (ctx.contact_name(c) or "").split(" ")[0]
+            if first and c.id != recipient_id and re.search(rf"\b{re.escape(first)}\b", clause) \
+                    and _MESSAGE.search(clause) and c.id not in senders:
+                out.append(f"thanks {first} for a message {first} did not send")
+        said = _words(clause)
+        for subject in ours:
+            if subject <= said and not subject & theirs and not _THEIR_RESPONSE.search(clause):
+                out.append(f"thanks the buyer for what we sent ({', '.join(sorted(subject))})")
+    return list(dict.fromkeys(out))
