@@ -54,7 +54,9 @@ def test_a_200_mb_chunked_body_is_refused_without_growing_the_process(server, pa
     status, data = post_chunked(server, path, 200 * 1024 * 1024)
     grown_mib = (rss_kib() - before) / 1024
     assert status in (413, 404, 405, 401), status
-    assert grown_mib < 20, f"process grew by {grown_mib:.1f} MiB"
+    # Client, server and the test share this process: refusing the body still grows it by ~19-20 MiB
+    # (allocator arenas, the request thread), measured 2026-12-02; holding the body would add >= 200 MiB.
+    assert grown_mib < 50, f"process grew by {grown_mib:.1f} MiB"
 
 
 def test_a_declared_length_over_the_limit_is_413_with_json(client):
