@@ -28,7 +28,7 @@ _ANOTHER_PRICE = re.compile(
 
 _CUES = ("fee", "charge", "setup", "set-up", "frais", "gebühr", "einrichtung", "bereitstellung", "cargo", "tarifa",
          "comisi", "cuota", "coste", "waiv", "drop", "scrap", "remov", "strike", "streich", "erlass", "supprim", "annul",
-         "elimin", "suprim", "absorb", "cover", "eat", "pick up", "take on", "übernehm", "trag", "charge", "assum",
+         "elimin", "suprim", "absorb", "cover", "eat", "pick up", "take on", "übernehm", "trag", "assum",
          "asum", "cubr", "nachlass", "lass", "runtergeh", "price", "rate", "preis", "tarif", "prix", "precio")
 """A word one of the concessions needs (as a substring of the lower-cased text)."""
 

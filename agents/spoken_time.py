@@ -22,12 +22,12 @@ DAY_PARTS = (r"en (?:fin|début) de (?:journée|matinée|soirée|après-midi)|en
              r"(?:late|early) (?:afternoon|evening)")
 """A part of some day that names no day: the send day's, unless the sentence names another ("mercredi 2 décembre en fin
 de matinée")."""
-DAY_NEUTRAL = re.compile(rf"\b(?:{DAY_PARTS})\b", re.I)
+PART_OF_SOME_DAY = re.compile(rf"\b(?:{DAY_PARTS})\b", re.I)
+"""With a meeting word and no day named: today. With a day named it belongs to that day (agents.timing removes it,
+as it removes a span from now, before looking for today's words)."""
 
 IN_THE_NEXT_MINUTES = re.compile(rf"\b(?:{NEXT_MINUTES})\b", re.I)
 """With a meeting word: today, whatever else the sentence names."""
-PART_OF_SOME_DAY = re.compile(rf"\b(?:{DAY_PARTS})\b", re.I)
-"""With a meeting word and no day named: today."""
 
 DURATION_PHRASE = re.compile(
     r"\b(?:in|within|dans|en|dentro de|binnen|innerhalb)\s+(?:(?:about|around|roughly|ungefähr|etwa|environ|unos|unas)\s+)?"

@@ -333,7 +333,7 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
             continue
         no_day = not dates and not re.search(rf"\b(?:{_A_DAY})", sentence, re.I)
         # With another day named, "in 20 minutes" is the meeting's length ("pencil in 20 minutes on Tuesday").
-        timed = sentence if no_day else st.DAY_NEUTRAL.sub(" ", st.DURATION_PHRASE.sub(" ", sentence))
+        timed = sentence if no_day else st.PART_OF_SOME_DAY.sub(" ", st.DURATION_PHRASE.sub(" ", sentence))
         if any(_MEET_TODAY.search(c) for c in re.split(r"[;:]", timed)) or _SOON.search(timed) \
                 or st.IN_THE_NEXT_MINUTES.search(sentence):
             reasons.append("proposes to meet today")
