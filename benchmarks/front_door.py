@@ -37,7 +37,7 @@ import tempfile
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results" / "front_door.json"
@@ -235,10 +235,10 @@ def clear_rq(redis_url: str) -> int:
     for key in conn.scan_iter(match="rq:*", count=2000):
         batch.append(key)
         if len(batch) >= 2000:
-            removed += conn.unlink(*batch)
+            removed += cast(int, conn.unlink(*batch))
             batch.clear()
     if batch:
-        removed += conn.unlink(*batch)
+        removed += cast(int, conn.unlink(*batch))
     return removed
 
 
@@ -371,10 +371,14 @@ def machine_info(database_url: str, redis_url: str) -> dict[str, Any]:
         pass
     nproc = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()
     with psycopg.connect(database_url) as conn:
-        pg_version = conn.execute("SHOW server_version").fetchone()[0]
-        pg_settings = {name: conn.execute(f"SHOW {name}").fetchone()[0]
-                       for name in ("fsync", "synchronous_commit", "shared_buffers", "max_connections")}
-    redis_version = Redis.from_url(redis_url).info("server").get("redis_version")
+        def show(name: str) -> Any:
+            row = conn.execute(f"SHOW {name}").fetchone()
+            return row[0] if row else None
+
+        pg_version = show("server_version")
+        pg_settings = {name: show(name) for name in ("fsync", "synchronous_commit", "shared_buffers",
+                                                      "max_connections")}
+    redis_version = cast(dict[str, Any], Redis.from_url(redis_url).info("server")).get("redis_version")
     return {
         "nproc": int(nproc) if nproc.isdigit() else os.cpu_count(),
         "cpu_model": cpu_model,

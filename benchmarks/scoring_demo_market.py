@@ -11,12 +11,13 @@ import sys
 import tempfile
 import time
 import warnings
+from typing import Any
 
 from benchmarks.scoring_market_product import market_records
 from integrations.sandbox.market import Market, MarketConfig
 from scoring import TASKS, ModelRegistry, retrain_tenant, score_batch
 
-DEMO_MARKET = {"n_companies": 600, "n_owners": 8, "n_open_deals": 40, "n_closed_deals": 2000}
+DEMO_MARKET: dict[str, Any] = {"n_companies": 600, "n_owners": 8, "n_open_deals": 40, "n_closed_deals": 2000}
 """Same sizes as app/demo.py's DEMO_MARKET (benchmarks do not import the app)."""
 
 

@@ -20,6 +20,7 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")  # single-threaded, as the protoco
 
 import sys  # noqa: E402
 import time  # noqa: E402
+from pathlib import Path  # noqa: E402
 
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
@@ -66,7 +67,8 @@ def main() -> None:
         from datetime import datetime
 
         model, meta, _ = train_from_records(train, task, as_of=datetime(2025, 1, 1), horizon_days=180)
-        models[task] = LoadedModel(task=task, model=model, metadata=meta | {"version": f"{task}-bench"}, path=None)
+        models[task] = LoadedModel(task=task, model=model, metadata=meta | {"version": f"{task}-bench"},
+                                    path=Path(f"in-memory/{task}"))
     records = [make_record(10_000 + i, rng, "open") for i in range(300)]
     as_of = pd.Timestamp("2025-09-01", tz="UTC").to_pydatetime()
     for r in records[:20]:  # warm-up

@@ -84,7 +84,8 @@ def run(name, package, item, target, task, folds: int) -> dict:
     makers = _baselines(X)
     ours = (lambda: ConversionClassifier(random_state=0)) if task == "conversion" else \
         (lambda: ChurnClassifier(random_state=0))
-    scores = {"ours": [], "logistic_regression": [], "gradient_boosting": [], "xgboost_tuned": []}
+    scores: dict[str, list[float]] = {"ours": [], "logistic_regression": [], "gradient_boosting": [],
+                                      "xgboost_tuned": []}
     ece, chosen = [], []
     seconds = {k: 0.0 for k in scores}
     for train, test in StratifiedKFold(folds, shuffle=True, random_state=0).split(X, y):
