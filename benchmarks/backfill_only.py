@@ -111,26 +111,37 @@ class BudgetLog:
 
         log = self.events
         acquire, refund, observe = RateLimiter.acquire, RateLimiter.refund, RateLimiter.observe
-        self._saved = {"acquire": acquire, "refund": refund, "observe": observe}
+        reserve = RateLimiter.reserve
+        self._saved = {"acquire": acquire, "refund": refund, "observe": observe, "reserve": reserve}
 
-        def traced_acquire(lim: Any, key: str, lane: str = "default", cost: int = 1) -> float:
+        def traced_acquire(lim: Any, key: str, lane: str = "default", cost: int = 1, **kw: Any) -> float:
             try:
-                slept = acquire(lim, key, lane, cost)
+                slept = acquire(lim, key, lane, cost, **kw)
             except CrmRateLimited as err:
-                log.append((time.time(), f"refused:{lane}", cost, float(err.retry_after or 0.0)))
+                log.append((time.time(), f"refused-call:{lane}", cost, float(err.retry_after or 0.0)))
                 raise
             log.append((time.time(), f"took:{lane}", cost, slept))
             return slept
+
+        def traced_reserve(lim: Any, key: str, calls: int, lane: str = "default") -> str:
+            # A started read's hold: no call is stamped by it (its calls are, as `took`).
+            try:
+                hold = reserve(lim, key, calls, lane)
+            except CrmRateLimited as err:
+                log.append((time.time(), f"refused:{lane}", calls, float(err.retry_after or 0.0)))
+                raise
+            log.append((time.time(), f"held:{lane}", calls, 0.0))
+            return hold
 
         def traced_refund(lim: Any, key: str, unused: int, lane: str = "default") -> None:
             refund(lim, key, unused, lane)
             if unused > 0:
                 log.append((time.time(), f"refund:{lane}", unused, 0.0))
 
-        def traced_observe(lim: Any, key: str, headers: Any, lane: str = "default") -> None:
+        def traced_observe(lim: Any, key: str, headers: Any, lane: str = "default", **kw: Any) -> None:
             # Calls the CRM's headers say were spent beyond ours are added to the window as hits.
             before = lim.headroom(key)["remaining"] if lane == "default" else None
-            observe(lim, key, headers, lane)
+            observe(lim, key, headers, lane, **kw)
             if before is not None:
                 extra = before - lim.headroom(key)["remaining"]
                 if extra > 0:
@@ -139,6 +150,7 @@ class BudgetLog:
         RateLimiter.observe = traced_observe  # type: ignore[method-assign,assignment]
         RateLimiter.acquire = traced_acquire  # type: ignore[method-assign,assignment]
         RateLimiter.refund = traced_refund  # type: ignore[method-assign,assignment]
+        RateLimiter.reserve = traced_reserve  # type: ignore[method-assign,assignment]
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -147,6 +159,7 @@ class BudgetLog:
         RateLimiter.acquire = self._saved["acquire"]  # type: ignore[method-assign,assignment]
         RateLimiter.refund = self._saved["refund"]  # type: ignore[method-assign,assignment]
         RateLimiter.observe = self._saved["observe"]  # type: ignore[method-assign,assignment]
+        RateLimiter.reserve = self._saved["reserve"]  # type: ignore[method-assign,assignment]
 
     def summary(self, since: float, until: float, pace: float) -> dict[str, Any]:
         """Calls taken per second of the run (reservations net of refunds, at the time taken),
