@@ -158,6 +158,9 @@ seconds from now, less what other started reads still hold: its calls then wait 
 this long for their slots (short enough for an RQ worker), and a read waiting for the budget
 is already started when the window frees instead of being told to come back after it."""
 
+HOLDS_POLL_SECONDS = 0.25
+"""How often a read that other reads' holds keep from starting looks again while it may sleep."""
+
 HOLD_TTL_WINDOWS = 3
 """A hold whose read makes no call for this many windows is dropped (its process died)."""
 
@@ -267,12 +270,16 @@ class RateLimiter:
                                          ttl=HOLD_TTL_WINDOWS * window)
                 if wait <= 0:
                     return hold
-            if slept + wait > patience_:
+            # Other reads hold the lane: they end (and give back what they did not use) within
+            # about the look-ahead, which no stamp tells; look again soon, or come back after it.
+            step = HOLDS_POLL_SECONDS if math.isinf(wait) else wait
+            if slept + step > patience_:
+                retry = min(self.hold_ahead, window) if math.isinf(wait) else wait
                 raise CrmRateLimited(f"rate budget of {key} ({lane}) spent; a read of {need} call(s) waits "
-                                     f"{wait:.1f} s", status=429, retry_after=round(wait, 3), should_retry=True,
+                                     f"{retry:.1f} s", status=429, retry_after=round(retry, 3), should_retry=True,
                                      code="LOCAL_BUDGET")
-            self.sleep(wait)
-            slept += wait
+            self.sleep(step)
+            slept += step
 
     def release(self, key: str, hold: str, lane: str = "default") -> None:
         """End a read's hold: the calls it did not make were never stamped, so nothing else to give back."""

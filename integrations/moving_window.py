@@ -24,9 +24,9 @@ from typing import Any, Protocol
 
 NO_HOLD = ""
 
-POLL_SECONDS = 0.25
-"""What `admit` answers when other reads' holds alone fill the lane: no stamp says when they
-are spent, so the caller looks again after this long."""
+HOLDS_FULL = float("inf")
+"""What `admit` answers when other reads' holds alone leave no room: no stamp says when those
+reads end (they release what they did not use), so no wait is exact; the caller polls."""
 
 
 class Window(Protocol):
@@ -41,7 +41,8 @@ class Window(Protocol):
     def admit(self, key: str, hold: str, need: int, *, now: float, window: float, limit: int, ahead: float,
               ttl: float) -> float:
         """Open `hold` for `need` calls if they fit in the budget that is free `ahead` seconds from
-        now, less the other holds; return 0.0, else seconds until they would."""
+        now, less the other holds; return 0.0, else seconds until they would (HOLDS_FULL: not
+        until other holds end)."""
         ...
 
     def release(self, key: str, hold: str) -> None:
@@ -78,7 +79,7 @@ def admit_wait(stamps_newest_first: list[float], *, now: float, window: float, l
     """
     room = limit - held - need
     if room < 0:
-        return POLL_SECONDS
+        return HOLDS_FULL
     edge = now + ahead - window
     staying = sum(1 for s in stamps_newest_first if s > edge)
     if staying <= room:
@@ -209,7 +210,7 @@ return held
 
 _ADMIT = """
 local now, window, limit, need = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
-local ahead, hold, ttl, poll = tonumber(ARGV[5]), ARGV[6], tonumber(ARGV[7]), tonumber(ARGV[8])
+local ahead, hold, ttl = tonumber(ARGV[5]), ARGV[6], tonumber(ARGV[7])
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
 local all = redis.call('HGETALL', KEYS[2])
 local held = 0
@@ -219,7 +220,7 @@ for i = 1, #all, 2 do
   elseif all[i] ~= hold then held = held + tonumber(left) end
 end
 local room = limit - held - need
-if room < 0 then return string.format('%.6f', poll) end
+if room < 0 then return 'inf' end
 local staying = redis.call('ZCOUNT', KEYS[1], '(' .. string.format('%.6f', now + ahead - window), '+inf')
 if staying <= room then
   redis.call('HSET', KEYS[2], hold, need .. ':' .. string.format('%.6f', now + ttl))
@@ -264,7 +265,7 @@ class RedisWindow:
     def admit(self, key: str, hold: str, need: int, *, now: float, window: float, limit: int, ahead: float,
               ttl: float) -> float:
         return float(self._admit(keys=self._keys(key)[:2],
-                                 args=[repr(now), window, limit, need, ahead, hold, ttl, POLL_SECONDS]))
+                                 args=[repr(now), window, limit, need, ahead, hold, ttl]))
 
     def release(self, key: str, hold: str) -> None:
         self.redis.hdel(self._keys(key)[1], hold)

@@ -18,8 +18,8 @@ import pytest
 from integrations.errors import CrmRateLimited
 from integrations.hubspot.oauth import TokenSet
 from integrations.hubspot.session import ApiSession
-from integrations.limits import Lane, RateLimiter
-from integrations.moving_window import MemoryWindow, RedisWindow, Window
+from integrations.limits import HOLDS_POLL_SECONDS, Lane, RateLimiter
+from integrations.moving_window import HOLDS_FULL, MemoryWindow, RedisWindow, Window
 
 
 class Clock:
@@ -71,8 +71,8 @@ def test_a_call_is_stamped_when_it_is_made_and_a_hold_is_a_count_not_stamps(make
     for i in range(3):
         assert w.take(k, now=now + i, window=10, limit=10, hold="read-1", hold_ttl=30) == 0.0
     assert w.count(k, at=now + 2, window=10) == 3 and w.held(k, now=now + 2) == 5
-    # Another read of 6 does not fit beside the 5 still held, and is told to look again...
-    assert w.admit(k, "read-2", 6, now=now + 2, window=10, limit=10, ahead=0, ttl=30) > 0
+    # Another read of 6 does not fit beside the 5 still held; no stamp says when it will...
+    assert w.admit(k, "read-2", 6, now=now + 2, window=10, limit=10, ahead=0, ttl=30) == HOLDS_FULL
     w.release(k, "read-1")
     # ...and fits once the first read ended: its 5 unused calls were never stamped.
     assert w.admit(k, "read-2", 6, now=now + 2, window=10, limit=10, ahead=0, ttl=30) == 0.0
@@ -101,7 +101,7 @@ def test_a_read_is_admitted_on_the_calls_that_free_within_the_lookahead_and_told
 def test_an_abandoned_hold_expires(make):
     w, k, now = make(), f"k-{uuid.uuid4().hex[:6]}", 1_000_000.0
     assert w.admit(k, "dead", 10, now=now, window=10, limit=10, ahead=0, ttl=30) == 0.0
-    assert w.admit(k, "next", 10, now=now + 1, window=10, limit=10, ahead=0, ttl=30) > 0
+    assert w.admit(k, "next", 10, now=now + 1, window=10, limit=10, ahead=0, ttl=30) == HOLDS_FULL
     assert w.admit(k, "next", 10, now=now + 31, window=10, limit=10, ahead=0, ttl=30) == 0.0
     w.clear(k)
 
@@ -187,6 +187,8 @@ def simulate_backfill(window: Window, *, holds: bool, readers: int = 2, seconds:
             else:
                 wait = window.take(k, now=now, window=length, limit=limit, cost=estimate)
                 made.extend([now] * (reads if wait <= 0 else 0))
+            if wait == HOLDS_FULL:
+                wait = HOLDS_POLL_SECONDS  # other reads hold the lane: look again shortly
             if wait > 0:
                 heapq.heappush(events, (now + wait, n, "start", 0))  # slept or handed back: the same moment
                 continue
@@ -242,3 +244,13 @@ def test_a_read_holds_what_this_portals_reads_usually_cost_not_the_cold_first_on
     assert fetch.read_budget(ctx, 100) == fixed + (27 - fixed) + fetch.READ_SLACK  # type: ignore[arg-type]
     assert fetch.read_budget(SimpleNamespace(read_costs=deque()), 100) == (  # type: ignore[arg-type]
         fixed + fetch.FIRST_READ_VARIABLE + fetch.READ_SLACK)
+
+
+def test_a_read_kept_out_by_other_reads_holds_polls_then_comes_back_after_the_look_ahead():
+    clock = Clock()
+    lim = RateLimiter("memory://", lanes={"default": Lane(10, 10)}, max_sleep=1.0, clock=clock, sleep=clock.sleep)
+    lim.reserve("k", 8)
+    with pytest.raises(CrmRateLimited) as info:
+        lim.reserve("k", 5)
+    assert clock.now - 1_000_000.0 == pytest.approx(1.0)  # polled within its sleep budget
+    assert info.value.retry_after == lim.hold_ahead  # not "0.25 s": a hand-back costs a claim
