@@ -2,6 +2,7 @@
 
     python -m benchmarks.backfill_only                 # the 2,000-deal book, in-process worker
     python -m benchmarks.backfill_only --quick         # the 600-deal book
+    python -m benchmarks.backfill_only --rq-workers 4  # four RQ workers (PostgreSQL + Redis)
 
 The same Harness and `backfill` scenario as `benchmarks.crm_throughput` (sandbox in its own
 process, signed webhooks, inbox, batch pipeline, batched write-back; requests counted by the
@@ -189,8 +190,11 @@ class BudgetLog:
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--quick", action="store_true", help="the 600-deal book")
+    p.add_argument("--rq-workers", type=int, default=0,
+                   help="run the pipeline in this many RQ worker processes (PostgreSQL + Redis: BENCH_DATABASE_URL, "
+                        "BENCH_REDIS_URL); the budget log then sees only this process's calls (the listing)")
     args = p.parse_args(argv)
-    h = Harness(QUICK_BOOK if args.quick else BOOK, rq_workers=0)
+    h = Harness(QUICK_BOOK if args.quick else BOOK, rq_workers=args.rq_workers)
     try:
         h.start()
         before = cpu_by_process(h)
