@@ -9,6 +9,9 @@ memory by default (`memory://`), and every client of that installation draws fro
     limiter.acquire("hubspot:62515")             # before each call; may sleep < max_sleep
     limiter.observe("hubspot:62515", headers)    # after each response: pace from the CRM's own count
     limiter.penalise("hubspot:62515", 10.0)      # after a 429: nobody calls until the window rolls
+    hold = limiter.reserve("hubspot:62515", 27)  # a batch read starts: its calls held, not stamped
+    limiter.acquire("hubspot:62515", hold=hold)  # each of its calls, stamped as it is made
+    limiter.release("hubspot:62515", hold)       # the read ended: the rest of the hold is dropped
 
 When the budget is spent for longer than `max_sleep`, `acquire` raises `CrmRateLimited` with
 `retry_after`: the pipeline re-queues the batch with that delay instead of holding a worker.
