@@ -452,3 +452,32 @@ def test_one_deal_through_get_records_keeps_the_cheap_path_under_its_reservation
     sent = requests_since_mark(sandbox)
     assert 1 <= sent <= 8
     assert limiter.headroom(client.session.limit_key)["remaining"] == before - sent  # reserved 3, refunded the rest
+
+
+def test_a_write_that_meets_a_full_window_waits_for_its_slot_instead_of_handing_the_batch_back(sandbox):
+    # Handed back, the batch would be read and run through the agents again for a write of ~3 calls.
+    class Clock:
+        now = time.time()
+
+        def __call__(self):
+            return self.now
+
+        def sleep(self, s):
+            slept.append(s)
+            self.now += s
+
+    slept: list[float] = []
+    clock = Clock()
+    limiter = RateLimiter("memory://", lanes={"default": Lane(10_000, 10), "search": Lane(5, 1)}, max_sleep=0.0,
+                          clock=clock, sleep=clock.sleep)
+    client = make_client(sandbox, limiter=limiter)
+    client.ensure_output_fields()
+    ids = open_deal_ids(sandbox, 90)[84:86]
+    key = client.session.limit_key
+    limiter.acquire(key, cost=limiter.headroom(key)["remaining"])  # other batches' reads filled the window
+    results = client.apply(WriteSet(fields=tuple(FieldUpdate("deal", i, {"ai_clv": 7}) for i in ids)))
+    assert {r.status for r in results} == {"updated"}
+    assert slept and 9.0 < sum(slept) <= 10.5  # waited for the window to roll, once
+    limiter.acquire(key, cost=limiter.headroom(key)["remaining"])
+    with pytest.raises(CrmRateLimited):
+        client.read_properties("deal", ids, ["ai_clv"])  # outside a write: refused at once, as before
