@@ -2,6 +2,7 @@
 
     python -m benchmarks.backfill_only                 # the 2,000-deal book, in-process worker
     python -m benchmarks.backfill_only --quick         # the 600-deal book
+    python -m benchmarks.backfill_only --rq-workers 4  # four RQ workers (PostgreSQL + Redis)
 
 The same Harness and `backfill` scenario as `benchmarks.crm_throughput` (sandbox in its own
 process, signed webhooks, inbox, batch pipeline, batched write-back; requests counted by the
@@ -111,26 +112,37 @@ class BudgetLog:
 
         log = self.events
         acquire, refund, observe = RateLimiter.acquire, RateLimiter.refund, RateLimiter.observe
-        self._saved = {"acquire": acquire, "refund": refund, "observe": observe}
+        reserve = RateLimiter.reserve
+        self._saved = {"acquire": acquire, "refund": refund, "observe": observe, "reserve": reserve}
 
-        def traced_acquire(lim: Any, key: str, lane: str = "default", cost: int = 1) -> float:
+        def traced_acquire(lim: Any, key: str, lane: str = "default", cost: int = 1, **kw: Any) -> float:
             try:
-                slept = acquire(lim, key, lane, cost)
+                slept = acquire(lim, key, lane, cost, **kw)
             except CrmRateLimited as err:
-                log.append((time.time(), f"refused:{lane}", cost, float(err.retry_after or 0.0)))
+                log.append((time.time(), f"refused-call:{lane}", cost, float(err.retry_after or 0.0)))
                 raise
             log.append((time.time(), f"took:{lane}", cost, slept))
             return slept
+
+        def traced_reserve(lim: Any, key: str, calls: int, lane: str = "default") -> str:
+            # A started read's hold: no call is stamped by it (its calls are, as `took`).
+            try:
+                hold = reserve(lim, key, calls, lane)
+            except CrmRateLimited as err:
+                log.append((time.time(), f"refused:{lane}", calls, float(err.retry_after or 0.0)))
+                raise
+            log.append((time.time(), f"held:{lane}", calls, 0.0))
+            return hold
 
         def traced_refund(lim: Any, key: str, unused: int, lane: str = "default") -> None:
             refund(lim, key, unused, lane)
             if unused > 0:
                 log.append((time.time(), f"refund:{lane}", unused, 0.0))
 
-        def traced_observe(lim: Any, key: str, headers: Any, lane: str = "default") -> None:
+        def traced_observe(lim: Any, key: str, headers: Any, lane: str = "default", **kw: Any) -> None:
             # Calls the CRM's headers say were spent beyond ours are added to the window as hits.
             before = lim.headroom(key)["remaining"] if lane == "default" else None
-            observe(lim, key, headers, lane)
+            observe(lim, key, headers, lane, **kw)
             if before is not None:
                 extra = before - lim.headroom(key)["remaining"]
                 if extra > 0:
@@ -139,6 +151,7 @@ class BudgetLog:
         RateLimiter.observe = traced_observe  # type: ignore[method-assign,assignment]
         RateLimiter.acquire = traced_acquire  # type: ignore[method-assign,assignment]
         RateLimiter.refund = traced_refund  # type: ignore[method-assign,assignment]
+        RateLimiter.reserve = traced_reserve  # type: ignore[method-assign,assignment]
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -147,6 +160,7 @@ class BudgetLog:
         RateLimiter.acquire = self._saved["acquire"]  # type: ignore[method-assign,assignment]
         RateLimiter.refund = self._saved["refund"]  # type: ignore[method-assign,assignment]
         RateLimiter.observe = self._saved["observe"]  # type: ignore[method-assign,assignment]
+        RateLimiter.reserve = self._saved["reserve"]  # type: ignore[method-assign,assignment]
 
     def summary(self, since: float, until: float, pace: float) -> dict[str, Any]:
         """Calls taken per second of the run (reservations net of refunds, at the time taken),
@@ -176,8 +190,11 @@ class BudgetLog:
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--quick", action="store_true", help="the 600-deal book")
+    p.add_argument("--rq-workers", type=int, default=0,
+                   help="run the pipeline in this many RQ worker processes (PostgreSQL + Redis: BENCH_DATABASE_URL, "
+                        "BENCH_REDIS_URL); the budget log then sees only this process's calls (the listing)")
     args = p.parse_args(argv)
-    h = Harness(QUICK_BOOK if args.quick else BOOK, rq_workers=0)
+    h = Harness(QUICK_BOOK if args.quick else BOOK, rq_workers=args.rq_workers)
     try:
         h.start()
         before = cpu_by_process(h)

@@ -9,12 +9,16 @@ memory by default (`memory://`), and every client of that installation draws fro
     limiter.acquire("hubspot:62515")             # before each call; may sleep < max_sleep
     limiter.observe("hubspot:62515", headers)    # after each response: pace from the CRM's own count
     limiter.penalise("hubspot:62515", 10.0)      # after a 429: nobody calls until the window rolls
+    hold = limiter.reserve("hubspot:62515", 27)  # a batch read starts: its calls held, not stamped
+    limiter.acquire("hubspot:62515", hold=hold)  # each of its calls, stamped as it is made
+    limiter.release("hubspot:62515", hold)       # the read ended: the rest of the hold is dropped
 
 When the budget is spent for longer than `max_sleep`, `acquire` raises `CrmRateLimited` with
 `retry_after`: the pipeline re-queues the batch with that delay instead of holding a worker.
 
-The rolling windows are the `limits` library's moving-window strategy (memory or Redis storage,
-atomic in Redis through its Lua scripts). Header pacing and blocks (429s, the daily quota) are
+The rolling windows are our own (integrations.moving_window: memory, or Redis through Lua
+scripts): each call is stamped when it is made, and a started read holds the calls it still
+needs as a count (`reserve`), not as stamps. Header pacing and blocks (429s, the daily quota) are
 two small additions on top: a header saying fewer requests remain than our window believes
 (another app of the account, a process without this limiter) is recorded as extra hits, and a
 block is a key with an expiry that `acquire` honours.
@@ -25,17 +29,15 @@ from __future__ import annotations
 import math
 import threading
 import time
+import uuid
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
-from limits import RateLimitItemPerSecond
-from limits.storage import storage_from_string
-from limits.strategies import MovingWindowRateLimiter
-
 from integrations.errors import CrmRateLimited
+from integrations.moving_window import NO_HOLD, MemoryWindow, RedisWindow, Window
 
 
 @dataclass(frozen=True)
@@ -86,14 +88,6 @@ def patience(seconds: float) -> Iterator[None]:
         yield
     finally:
         _PATIENCE.seconds = before
-
-
-class _LaneItem(RateLimitItemPerSecond):
-    """A window whose storage key leaves out the amount, so that a limit learned from the CRM's
-    headers keeps counting in the same window instead of starting a fresh one."""
-
-    def key_for(self, *identifiers: bytes | str | int | float) -> str:
-        return "/".join([self.namespace, *(str(i) for i in identifiers), str(self.multiples)])
 
 
 class _Blocks(Protocol):
@@ -161,6 +155,19 @@ LEARNED_LIMIT_TTL_SECONDS = 86_400
 response, so this only bounds stale keys of uninstalled portals)."""
 
 
+HOLD_AHEAD_SECONDS = 3.0
+"""A read is started (`reserve`) when its calls fit in the budget that will be free this many
+seconds from now, less what other started reads still hold: its calls then wait at most about
+this long for their slots (short enough for an RQ worker), and a read waiting for the budget
+is already started when the window frees instead of being told to come back after it."""
+
+HOLDS_POLL_SECONDS = 0.25
+"""How often a read that other reads' holds keep from starting looks again while it may sleep."""
+
+HOLD_TTL_WINDOWS = 3
+"""A hold whose read makes no call for this many windows is dropped (its process died)."""
+
+
 class RateLimiter:
     """Shared per-installation budget (see module docstring).
 
@@ -169,55 +176,69 @@ class RateLimiter:
         lanes: lane name -> Lane; a call names its lane ("default", "search").
         max_sleep: longest wait `acquire` sleeps before raising CrmRateLimited.
         prefix: namespace of the Redis keys.
+        clock: epoch seconds (default `time.time`, looked up at each call).
+        hold_ahead: see HOLD_AHEAD_SECONDS.
     """
 
     def __init__(self, storage_uri: str = "memory://", *, lanes: Mapping[str, Lane] = DEFAULT_LANES,
                  max_sleep: float = MAX_SLEEP_SECONDS, prefix: str = "agentic-sales-limits",
-                 sleep: Callable[[float], None] = time.sleep, clock: Callable[[], float] = time.time) -> None:
+                 sleep: Callable[[float], None] = time.sleep, clock: Callable[[], float] | None = None,
+                 hold_ahead: float = HOLD_AHEAD_SECONDS) -> None:
         self.storage_uri = storage_uri
         self.lanes = dict(lanes)
         self.max_sleep = max_sleep
         self.sleep = sleep
-        self.clock = clock
+        self.clock: Callable[[], float] = clock or (lambda: time.time())
+        self.hold_ahead = hold_ahead
         self.shared = not storage_uri.startswith("memory://")
-        storage = storage_from_string(storage_uri, key_prefix=prefix) if self.shared else storage_from_string(storage_uri)
-        self.window = MovingWindowRateLimiter(storage)
-        self.blocks: _Blocks = _RedisBlocks(storage_uri, prefix) if self.shared else _MemoryBlocks(clock)
+        self.window: Window = RedisWindow(storage_uri, prefix) if self.shared else MemoryWindow()
+        self.blocks: _Blocks = _RedisBlocks(storage_uri, prefix) if self.shared else _MemoryBlocks(self.clock)
         self._learned: dict[tuple[str, str], tuple[int, int] | None] = {}
 
-    def _item(self, lane: str, key: str | None = None) -> Any:
-        spec = self.lanes[lane]
-        learned = self._learned.get((key, lane)) if key is not None else None
+    def _spec(self, key: str, lane: str) -> tuple[int, float]:
+        """(calls per window, window seconds) of `lane` for `key`: learned from the CRM or the default."""
+        self._learn(key, lane)
+        learned = self._learned.get((key, lane))
         if learned:
-            return _LaneItem(learned[0], learned[1])
-        return _LaneItem(spec.limit, spec.window_seconds)
+            return learned[0], float(learned[1])
+        spec = self.lanes[lane]
+        return spec.limit, float(spec.window_seconds)
+
+    @staticmethod
+    def _wkey(key: str, lane: str) -> str:
+        # The limit is not part of the key: a limit learned from the CRM's headers keeps
+        # counting in the same window instead of starting a fresh one.
+        return f"{key}/{lane}"
 
     def _learn(self, key: str, lane: str) -> None:
         """Pick up a limit another process learned (once per key per process, then on observe)."""
         if (key, lane) not in self._learned:
             self._learned[(key, lane)] = _decode_limit(self.blocks.limit(f"{key}:{lane}"))
 
-    def acquire(self, key: str, lane: str = "default", cost: int = 1) -> float:
-        """Take `cost` calls from the installation's budget in one step; return the seconds slept.
+    def _blocked(self, key: str, lane: str) -> float:
+        return max(self.blocks.remaining(key), self.blocks.remaining(f"{key}:{lane}"))
 
-        A cost above one is a reservation (a batch's whole read, `ApiSession.prepaid`): either
-        every call is taken at once or none is, so a reader never starts what it cannot finish
-        inside the window. A cost above the lane's limit takes the whole lane (the rest then
-        goes call by call).
+    def acquire(self, key: str, lane: str = "default", cost: int = 1, *, hold: str = NO_HOLD) -> float:
+        """Take `cost` calls from the installation's budget, stamped now; return the seconds slept.
+
+        `hold`: the call is one a started read reserved (`reserve`); it shrinks that hold. A cost
+        above one stamps every call at once or none; above the lane's limit it takes the lane.
 
         Raises:
-            CrmRateLimited: the budget frees later than `max_sleep` (retry_after says when).
+            CrmRateLimited: the budget frees later than `sleep_budget()` (retry_after says when).
         """
         slept = 0.0
         patience_ = self.sleep_budget()
-        self._learn(key, lane)
         while True:
-            item = self._item(lane, key)
-            take = max(1, min(int(cost), int(item.amount)))
-            blocked = max(self.blocks.remaining(key), self.blocks.remaining(f"{key}:{lane}"))
-            if blocked <= 0 and self.window.hit(item, key, lane, cost=take):
-                return slept
-            wait = blocked if blocked > 0 else self._window_wait(key, lane, take)
+            limit, window = self._spec(key, lane)
+            take = max(1, min(int(cost), limit))
+            blocked = self._blocked(key, lane)
+            wait = blocked
+            if blocked <= 0:
+                wait = self.window.take(self._wkey(key, lane), now=self.clock(), window=window, limit=limit,
+                                        cost=take, hold=hold, hold_ttl=HOLD_TTL_WINDOWS * window)
+                if wait <= 0:
+                    return slept
             if slept + wait > patience_:
                 # status 429: the caller treats our own budget exactly as the CRM's limit.
                 raise CrmRateLimited(f"rate budget of {key} ({lane}) spent; {take} call(s) wanted; "
@@ -227,68 +248,75 @@ class RateLimiter:
             self.sleep(wait)
             slept += wait
 
+    def reserve(self, key: str, calls: int, lane: str = "default") -> str:
+        """Start a read of about `calls` calls: hold them without stamping; return the hold's id.
+
+        The read is started when its calls fit in the budget free `hold_ahead` seconds from now,
+        less the calls other started reads still hold; it sleeps for that moment up to
+        `sleep_budget()`. Its calls are then made with `acquire(hold=...)`, each stamped when
+        made; `release` drops what it did not use. Calls above the lane's limit are not held.
+
+        Raises:
+            CrmRateLimited: the read cannot start within `sleep_budget()` (retry_after: when it can).
+        """
+        hold = uuid.uuid4().hex
+        need = max(0, int(calls))
+        slept = 0.0
+        patience_ = self.sleep_budget()
+        while True:
+            limit, window = self._spec(key, lane)
+            blocked = self._blocked(key, lane)
+            wait = blocked
+            if blocked <= 0:
+                wait = self.window.admit(self._wkey(key, lane), hold, min(need, limit), now=self.clock(),
+                                         window=window, limit=limit, ahead=min(self.hold_ahead, window),
+                                         ttl=HOLD_TTL_WINDOWS * window)
+                if wait <= 0:
+                    return hold
+            # Other reads hold the lane: they end (and give back what they did not use) within
+            # about the look-ahead, which no stamp tells; look again soon, or come back after it.
+            step = HOLDS_POLL_SECONDS if math.isinf(wait) else wait
+            if slept + step > patience_:
+                retry = min(self.hold_ahead, window) if math.isinf(wait) else wait
+                raise CrmRateLimited(f"rate budget of {key} ({lane}) spent; a read of {need} call(s) waits "
+                                     f"{retry:.1f} s", status=429, retry_after=round(retry, 3), should_retry=True,
+                                     code="LOCAL_BUDGET")
+            self.sleep(step)
+            slept += step
+
+    def release(self, key: str, hold: str, lane: str = "default") -> None:
+        """End a read's hold: the calls it did not make were never stamped, so nothing else to give back."""
+        self.window.release(self._wkey(key, lane), hold)
+
     def capacity(self, key: str, lane: str = "default") -> int:
         """The most calls one window of `lane` holds for `key` (learned from the CRM's headers)."""
-        self._learn(key, lane)
-        return int(self._item(lane, key).amount)
+        return self._spec(key, lane)[0]
 
     def window_seconds(self, key: str, lane: str = "default") -> float:
         """The length of one window of `lane` for `key` (learned from the CRM's headers)."""
-        self._learn(key, lane)
-        return float(self._item(lane, key).multiples)
+        return self._spec(key, lane)[1]
 
     def refund(self, key: str, unused: int, lane: str = "default") -> None:
-        """Give back calls a reservation took but did not make (the read needed fewer).
-
-        The newest entries of the window are removed: the count is exact; which timestamps leave
-        is not (another process's newer hit may go instead of ours), an error bounded by the
-        reservation's lifetime and covered by HEADER_MARGIN.
-        """
-        if unused <= 0:
-            return
-        storage_key = self._item(lane, key).key_for(key, lane)
-        storage: Any = self.window.storage
-        if self.shared:
-            storage.get_connection().lpop(storage.prefixed_key(storage_key), int(unused))
-            return
-        with storage.locks[storage_key]:
-            events = storage.events.get(storage_key)
-            if events:
-                del events[:int(unused)]
+        """Give back calls an `acquire(cost=n)` stamped but did not make: the newest stamps leave
+        (another process's newer call may go instead of ours: the count is exact, not the times)."""
+        if unused > 0:
+            self.window.unstamp(self._wkey(key, lane), int(unused))
 
     def sleep_budget(self) -> float:
         """The longest this thread may sleep for a slot now: `max_sleep`, or a `patience` block's."""
         return max(self.max_sleep, getattr(_PATIENCE, "seconds", None) or 0.0)
 
-    def _window_wait(self, key: str, lane: str, cost: int = 1) -> float:
-        """Seconds until the moving window has room for `cost` calls, read from the window itself.
+    def observe(self, key: str, headers: Mapping[str, Any] | None, lane: str = "default", *,
+                sent_at: float | None = None) -> None:
+        """Pace from the CRM's own count: spend what it says is gone, block on a spent day.
 
-        The window holds at most `limit` hits, newest first; `cost` more fit once the hit at
-        position limit - cost has left it, so that hit's timestamp plus the window is exactly
-        when (less any refund or other process's hit in between). An estimate from the pace
-        (missing calls x window / limit) woke refused batches early, each to be refused again:
-        160 batch starts for 20 batches, the budget idle between them.
+        `sent_at`: when this call was stamped. The CRM counted the call when it arrived, a
+        moment after; our stamps that left the window in that moment, or were made by other
+        threads since, are not calls the CRM saw and we did not. So ours counts every stamp from
+        `sent_at` - window to now, and only a CRM count above that is added (read as of now, it
+        added hits for our own calls that had just left the window: 16-77 per backfill, each
+        kept for a whole window).
         """
-        item = self._item(lane, key)
-        limit, window = int(item.amount), float(item.multiples)
-        index = max(0, limit - max(1, min(int(cost), limit)))
-        stamp = self._hit_time(item.key_for(key, lane), index)
-        if stamp is None:  # room already (a refund or expiry since the refused hit): try again soon
-            return 0.01
-        return max(0.01, stamp + window - time.time())
-
-    def _hit_time(self, storage_key: str, index: int) -> float | None:
-        """Epoch seconds of the window's `index`-th newest hit (None: fewer hits than that)."""
-        storage: Any = self.window.storage
-        if self.shared:
-            raw = storage.get_connection().lindex(storage.prefixed_key(storage_key), index)
-            return float(raw) if raw is not None else None
-        with storage.locks[storage_key]:
-            events = storage.events.get(storage_key) or []
-            return float(events[index].atime) if index < len(events) else None
-
-    def observe(self, key: str, headers: Mapping[str, Any] | None, lane: str = "default") -> None:
-        """Pace from the CRM's own count: spend what it says is gone, block on a spent day."""
         if not headers:
             return
         h = {str(k).lower(): v for k, v in headers.items()}
@@ -310,14 +338,16 @@ class RateLimiter:
                 self.blocks.set_limit(f"{key}:{lane}", limit * 100_000 + window)
         if remaining is None:
             return
-        item = self._item(lane, key)
-        ours = self.window.get_window_stats(item, key, lane).remaining
+        limit, window_s = self._spec(key, lane)
+        now = self.clock()
+        since = min(now, sent_at) if sent_at is not None else now
+        ours = self.window.count(self._wkey(key, lane), at=now, window=window_s + (now - since))
         # The CRM's window is the truth: if it has fewer left than ours, someone else spent them.
         # The margin between our lane limit and the CRM's max is left alone (it is the margin).
-        margin = max(0, (crm_max or item.amount) - item.amount) if crm_max else 0
-        extra = ours - max(0, remaining - margin)
+        margin = max(0, crm_max - limit) if crm_max else 0
+        extra = (limit - ours) - max(0, remaining - margin)
         if extra > 0:
-            self.window.hit(item, key, lane, cost=extra)
+            self.window.stamp(self._wkey(key, lane), extra, at=now, window=window_s)
 
     def penalise(self, key: str, retry_after: float | None, lane: str = "default") -> float:
         """After a 429: block every process's calls for this installation; return the wait."""
@@ -335,29 +365,31 @@ class RateLimiter:
 
     def blocked_for(self, key: str, lane: str = "default") -> float:
         """Seconds until calls for `key` in `lane` may resume (0: not blocked)."""
-        return max(self.blocks.remaining(key), self.blocks.remaining(f"{key}:{lane}"))
+        return self._blocked(key, lane)
 
     def headroom(self, key: str) -> dict[str, Any]:
         """Calls left now per lane for one installation, read without spending any (admin pages).
 
         Returns:
-            `{"limit", "window_seconds", "remaining", "blocked_for", "search_limit",
-            "search_window_seconds", "search_remaining"}` for the default and search lanes.
+            `{"limit", "window_seconds", "remaining", "held", "blocked_for", "search_limit",
+            "search_window_seconds", "search_remaining", "search_held"}`; `held`: calls that
+            started reads hold but have not made yet.
         """
         out: dict[str, Any] = {"blocked_for": round(self.blocked_for(key), 3)}
+        now = self.clock()
         for lane in self.lanes:
-            self._learn(key, lane)
-            item = self._item(lane, key)
-            stats = self.window.get_window_stats(item, key, lane)
+            limit, window = self._spec(key, lane)
+            used = self.window.count(self._wkey(key, lane), at=now, window=window)
             prefix = "" if lane == "default" else f"{lane}_"
-            out.update({f"{prefix}limit": int(item.amount), f"{prefix}window_seconds": int(item.multiples),
-                        f"{prefix}remaining": int(stats.remaining)})
+            out.update({f"{prefix}limit": limit, f"{prefix}window_seconds": int(window),
+                        f"{prefix}remaining": max(0, limit - used),
+                        f"{prefix}held": self.window.held(self._wkey(key, lane), now=now)})
         return out
 
     def reset(self, key: str) -> None:
         """Forget the windows of one installation (tests, uninstall)."""
         for lane in self.lanes:
-            self.window.clear(self._item(lane, key), key, lane)
+            self.window.clear(self._wkey(key, lane))
 
 
 def _decode_limit(packed: int | None) -> tuple[int, int] | None:

@@ -138,8 +138,11 @@ class HeldRelease:
         self._enqueue([pair for chunk in ready for pair in chunk])
 
     def _enqueue(self, pairs: list[tuple[RecordKey, str]]) -> None:
+        # At once, not after the coalescing window: our own rows have no burst of edits to wait
+        # for, and a whole batch already follows them. The window only delayed a backfill's
+        # first read (2 s of a ~65 s backfill, the rate budget unused meanwhile).
         if pairs:
-            get_dispatcher(self.app).enqueue_all(pairs, bulk=True)
+            get_dispatcher(self.app).enqueue_all(pairs, 0.0, bulk=True)
 
 
 def _batch_size(app: Flask) -> int:

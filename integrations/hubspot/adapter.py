@@ -38,7 +38,7 @@ from integrations.hubspot.errors import CRM
 from integrations.hubspot.metadata import MetadataCache, shared_cache
 from integrations.hubspot.oauth import OAuthClient, TokenSaver, TokenSet
 from integrations.hubspot.session import ApiSession, CallStats
-from integrations.limits import RateLimiter
+from integrations.limits import RateLimiter, patience
 
 OBJECT_TYPES: Mapping[str, str] = {
     "deal": "deals", "deals": "deals", "0-3": "deals",
@@ -272,8 +272,15 @@ class HubSpotClient:
     # -- writes --------------------------------------------------------------------------------
 
     def apply(self, writes: WriteSet) -> list[WriteResult]:
-        """Apply a write set in batches; one result per item (see apply.py)."""
-        return self._applier.apply(writes)
+        """Apply a write set in batches; one result per item (see apply.py).
+
+        Each write call waits up to one window for the rate budget instead of raising after the
+        limiter's `max_sleep`: a batch's writes come after its read and its agents, and a batch
+        handed back here is read and processed again (measured: +16 requests in a 2,000-deal
+        backfill once the budget was busy, a write having met a window full of reads' calls).
+        A 429 block longer than the window still raises."""
+        with patience(self.session.limiter.window_seconds(self.session.limit_key)):
+            return self._applier.apply(writes)
 
     def update_fields(self, object_type: str, updates: Sequence[tuple[str, Mapping[str, Any]]]) -> list[WriteResult]:
         """v1 shape of a field write (one batch update); raises the first item's error."""

@@ -62,11 +62,13 @@ class CallStats:
 
 @dataclass
 class Reservation:
-    """Calls one thread took from the budget ahead of a read (ApiSession.prepaid)."""
+    """Calls one thread holds in the budget for a started read (ApiSession.prepaid)."""
 
     calls: int
     left: int = 0
     used: int = 0
+    hold: str = ""
+    """The limiter's hold id of the calls not yet made ("" when nothing is held)."""
     """Default-lane calls made inside the block, reserved or not (what the read really cost)."""
 
 
@@ -105,50 +107,53 @@ class ApiSession:
 
     @contextmanager
     def prepaid(self, calls: int) -> Iterator[Reservation]:
-        """Take `calls` calls of the default lane from the shared budget in one step, before the
-        first of them; the calls this thread makes inside the block draw from them.
+        """Start a read of about `calls` default-lane calls: hold them in the shared budget, then
+        let this thread's calls inside the block draw from the hold, each stamped when it is made.
 
-        For a batch's read: it either starts with the budget for all of its calls, or raises
-        CrmRateLimited(retry_after) having sent nothing, so the batch is re-queued without having
-        read half its data (which it would read again). Calls beyond the reservation (an estimate
-        fell short) take the budget one by one as usual; calls left over are refunded at the end.
-        The yielded Reservation counts the calls made inside the block (`used`).
+        For a batch's read: it starts only when its calls fit in the budget soon free (the
+        limiter's `reserve`), else raises CrmRateLimited(retry_after) having sent nothing, so the
+        batch is re-queued without having read half its data. Once started it is never handed
+        back half-read for the budget: each of its calls, held or beyond the estimate, waits up
+        to one window for its slot (`_take`). Nothing is stamped in advance, so a read paces
+        call by call and the next read can start on the calls this one will not need; what the
+        hold did not use is dropped at the end. The yielded Reservation counts the calls made
+        inside the block (`used`).
         """
         outer = getattr(self._prepaid, "current", None)
         if outer is not None:  # an outer reservation already covers this thread
             yield outer
             return
-        # A read larger than a whole window reserves the window; its other calls go one by one.
+        # A read larger than a whole window holds the window; its other calls wait for slots.
         reservation = Reservation(calls=max(0, min(int(calls), self.limiter.capacity(self.limit_key))))
-        if reservation.calls:
-            self.limiter.acquire(self.limit_key, "default", cost=reservation.calls)
+        hold = self.limiter.reserve(self.limit_key, reservation.calls) if reservation.calls else ""
         reservation.left = reservation.calls
+        reservation.hold = hold
         self._prepaid.current = reservation
         try:
             yield reservation
         finally:
             self._prepaid.current = None
-            left, reservation.left = reservation.left, 0
-            try:
-                self.limiter.refund(self.limit_key, left)
-            except Exception:  # a lost refund only idles those calls for one window: never fail the read for it
-                log.warning("rate budget refund of %s call(s) for %s failed", left, self.limit_key, exc_info=True)
+            reservation.left = 0
+            if hold:
+                try:
+                    self.limiter.release(self.limit_key, hold)
+                except Exception:  # a lost release only holds those calls until the hold expires
+                    log.warning("rate budget hold of %s for %s not released", hold, self.limit_key, exc_info=True)
 
     def _take(self, lane: str) -> None:
-        """One call's budget: from this thread's reservation if it has any left, else the limiter."""
+        """One call's budget, stamped now: a started read's call waits up to a window for its
+        slot (handing the batch back half-read would waste every call already made, which the
+        batch would make again); any other call waits at most the limiter's `max_sleep`."""
         reservation: Reservation | None = getattr(self._prepaid, "current", None)
         if reservation is not None and lane == "default":
             reservation.used += 1
-            # A block (a 429 met inside the read, a spent day) is honoured by the limiter's own
-            # path: it sleeps a short block out or raises; the reserved call is refunded later.
-            if reservation.left > 0 and self.limiter.blocked_for(self.limit_key, lane) <= 0:
+            held = reservation.left > 0
+            if held:
                 reservation.left -= 1
-                return
-            # A call past the reservation (its estimate fell short, or a block) waits for the
-            # budget up to one window rather than handing the batch back half-read: raising here
-            # would waste every call already made, which the batch would make again.
+            # A block (a 429 met inside the read, a spent day) is honoured by the same path: a
+            # block longer than a window raises, and the batch is re-queued with its delay.
             with patience(self.limiter.window_seconds(self.limit_key, lane)):
-                self.limiter.acquire(self.limit_key, lane)
+                self.limiter.acquire(self.limit_key, lane, hold=reservation.hold if held else "")
             return
         self.limiter.acquire(self.limit_key, lane)
 
@@ -216,6 +221,7 @@ class ApiSession:
             if self.can_refresh and self.tokens.expires_within(margin, self.clock()):
                 self.refresh(stale_token=self.tokens.access_token)
             self._take(lane)
+            sent_at = self.limiter.clock()
             token = self.tokens.access_token
             self.stats.bump("calls")
             try:
@@ -248,7 +254,7 @@ class ApiSession:
                     continue
                 raise err from exc
             if not search:
-                self.limiter.observe(self.limit_key, headers, lane)
+                self.limiter.observe(self.limit_key, headers, lane, sent_at=sent_at)
             return data
 
 

@@ -370,8 +370,8 @@ def test_every_read_path_gives_a_closed_deals_close_date_history_without_letting
     assert differs > len(bulk) // 2  # the actual close is not what the snapshot read
 
 
-def tight_limiter(limit: int, window: int = 10) -> RateLimiter:
-    return RateLimiter("memory://", lanes={"default": Lane(limit, window), "search": Lane(5, 1)}, max_sleep=0.0)
+def tight_limiter(limit: int, window: int = 10, **kw) -> RateLimiter:
+    return RateLimiter("memory://", lanes={"default": Lane(limit, window), "search": Lane(5, 1)}, max_sleep=0.0, **kw)
 
 
 def test_a_batch_read_that_cannot_get_its_whole_budget_reads_nothing_and_says_when_to_retry(sandbox):
@@ -392,7 +392,10 @@ def test_a_batch_read_that_cannot_get_its_whole_budget_reads_nothing_and_says_wh
     assert limiter.headroom(key)["remaining"] == 10  # and it took nothing from the budget
 
 
-def test_a_read_re_tried_under_a_tight_budget_costs_exactly_what_one_unhindered_read_costs(sandbox):
+@pytest.mark.parametrize("ahead", [0.0, 2.0])
+def test_a_read_re_tried_under_a_tight_budget_costs_exactly_what_one_unhindered_read_costs(sandbox, ahead):
+    # ahead 0: the read is refused until the window has room for it now, then re-tried;
+    # ahead 2 (the whole window): it starts at once and its calls wait for their slots.
     ids = open_deal_ids(sandbox, 100)
     mark(sandbox)
     make_client(sandbox, limiter=tight_limiter(10_000)).get_records("deal", ids)
@@ -401,7 +404,7 @@ def test_a_read_re_tried_under_a_tight_budget_costs_exactly_what_one_unhindered_
     # The sandbox's bucket too: 44 per 2 s, so the limiter learns 40 from the headers (10% margin).
     sandbox.configure(rate_limit=44, rate_window_ms=2_000)
     sandbox.reset_limits()
-    limiter = tight_limiter(40, window=2)
+    limiter = tight_limiter(40, window=2, hold_ahead=ahead)
     client = make_client(sandbox, limiter=limiter)  # cold caches, as the unhindered read had
     for _ in range(30):  # other batches spent 30 of the 40
         limiter.acquire(client.session.limit_key)
@@ -416,7 +419,10 @@ def test_a_read_re_tried_under_a_tight_budget_costs_exactly_what_one_unhindered_
             refused += 1
             assert time.monotonic() < deadline
             time.sleep(err.retry_after or 0.1)
-    assert refused >= 1, "the budget never refused the read: the test proves nothing"
+    if ahead == 0.0:
+        assert refused >= 1, "the budget never refused the read: the test proves nothing"
+    else:
+        assert refused == 0, "a read that fits in the budget freed within the look-ahead was refused"
     assert sorted(records) == sorted(ids)
     assert requests_since_mark(sandbox) == unhindered, (refused, unhindered)
     assert sandbox.control("GET", "counters")["rate_limited"] == 0
@@ -446,3 +452,32 @@ def test_one_deal_through_get_records_keeps_the_cheap_path_under_its_reservation
     sent = requests_since_mark(sandbox)
     assert 1 <= sent <= 8
     assert limiter.headroom(client.session.limit_key)["remaining"] == before - sent  # reserved 3, refunded the rest
+
+
+def test_a_write_that_meets_a_full_window_waits_for_its_slot_instead_of_handing_the_batch_back(sandbox):
+    # Handed back, the batch would be read and run through the agents again for a write of ~3 calls.
+    class Clock:
+        now = time.time()
+
+        def __call__(self):
+            return self.now
+
+        def sleep(self, s):
+            slept.append(s)
+            self.now += s
+
+    slept: list[float] = []
+    clock = Clock()
+    limiter = RateLimiter("memory://", lanes={"default": Lane(10_000, 10), "search": Lane(5, 1)}, max_sleep=0.0,
+                          clock=clock, sleep=clock.sleep)
+    client = make_client(sandbox, limiter=limiter)
+    client.ensure_output_fields()
+    ids = open_deal_ids(sandbox, 90)[84:86]
+    key = client.session.limit_key
+    limiter.acquire(key, cost=limiter.headroom(key)["remaining"])  # other batches' reads filled the window
+    results = client.apply(WriteSet(fields=tuple(FieldUpdate("deal", i, {"ai_clv": 7}) for i in ids)))
+    assert {r.status for r in results} == {"updated"}
+    assert slept and 9.0 < sum(slept) <= 10.5  # waited for the window to roll, once
+    limiter.acquire(key, cost=limiter.headroom(key)["remaining"])
+    with pytest.raises(CrmRateLimited):
+        client.read_properties("deal", ids, ["ai_clv"])  # outside a write: refused at once, as before

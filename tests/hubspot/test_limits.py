@@ -236,3 +236,20 @@ def test_a_refused_reservation_is_told_to_wait_exactly_until_the_window_has_room
     clock.now += 0.02
     lim.acquire(k, cost=50)  # ...and the first try after the told wait gets it
     lim.reset(k)
+
+
+@pytest.mark.skipif(_redis_url() is None, reason="no Redis reachable")
+def test_a_started_reads_hold_is_seen_by_every_process_and_its_calls_are_stamped_as_made():
+    one, two = _two_processes_on_redis()  # 5 calls per 2 s
+    one.hold_ahead = two.hold_ahead = 0.0
+    k = key()
+    hold = one.reserve(k, 4)
+    assert two.headroom(k)["held"] == 4 and two.headroom(k)["remaining"] == 5  # held, not stamped
+    with pytest.raises(CrmRateLimited):
+        two.reserve(k, 2)  # another worker's read of 2 does not fit beside the 4 held
+    one.acquire(k, hold=hold)
+    assert two.headroom(k)["held"] == 3
+    assert two.headroom(k)["remaining"] == 4
+    one.release(k, hold)
+    two.reserve(k, 4)  # the 3 calls the first read did not make were never spent
+    one.reset(k)

@@ -161,3 +161,20 @@ def test_a_backfill_under_a_tight_rate_budget_sends_exactly_the_requests_of_an_u
     assert tight_starts > free_starts or waited > 0.5, "no batch waited for the budget: the test proves nothing"
     assert tight == free, (tight, free, tight_starts)
     assert rate_limited == 0
+
+
+def test_a_syncs_released_jobs_run_at_once_not_after_the_coalescing_window(monkeypatch):
+    from app.dispatch.leases import RecordKey
+
+    calls = []
+
+    class Dispatcher:
+        def enqueue_all(self, pairs, delay=None, *, bulk=False):
+            calls.append((len(pairs), delay, bulk))
+
+    monkeypatch.setattr(sync, "get_dispatcher", lambda _app: Dispatcher())
+    release = sync.HeldRelease(object(), batch_size=2)  # type: ignore[arg-type]
+    release.add([(RecordKey("t", "hubspot", "deal", str(i)), f"j{i}") for i in range(2)])
+    release.add([(RecordKey("t", "hubspot", "deal", str(i)), f"j{i}") for i in range(2, 4)])
+    release.flush()
+    assert calls == [(2, 0.0, True), (2, 0.0, True)]
