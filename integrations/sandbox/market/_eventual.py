@@ -21,7 +21,8 @@ It follows the simulated days as `Market.advance` runs them:
   0.015 above the mean of this probability, ~9 standard errors on re-simulated futures.)
 - an account whose churn date comes before the decision loses the deal (`_generate.close`).
 
-Assumed: no deal is created meanwhile (the benchmarks stop new deals while the scored ones run;
+Approximations: the rep's discount policy reads the deal's odds at its decision date, this at the
+end of that day (under a day's activity apart). Assumed: no deal is created meanwhile (the benchmarks stop new deals while the scored ones run;
 a new deal of the same account would add its visits too), and an account that is not a customer
 yet does not become one and churn before the decision (a churn date comes a quarter at least
 after the first win).
@@ -115,6 +116,8 @@ def _visits_to_come(m: Market, d: Deal, decision: datetime, rng: np.random.Gener
     means, windows = [], []
     for other_key in _deals_sharing(m, d.contacts):
         o = m.deals[other_key]
+        if not o.is_open:  # closed since the index was read (outside `advance`)
+            continue
         shared = len(ours.intersection(o.contacts))
         end = min(decided_at(m.now, o.decision_at_ or m.now), decision - _DAY if other_key > d.key else decision)
         window = (end - m.now).total_seconds() / 86400.0
