@@ -118,7 +118,7 @@ def _additive(X: pd.DataFrame, y: np.ndarray, Xo: pd.DataFrame, types: dict[str,
 
 VARIANTS: dict[str, dict[str, Any]] = {
     "product": {}, "drift": {"calibrate_drift": True}, "no_drift": {"calibrate_drift": False}, "log_loss_blend": {"blend_criterion": "log_loss"},
-    "additive": {}, "bag3": {}}
+    "additive": {}, "bag3": {}, "net_bag3": {"net_bag": 3}}
 """Attribute overrides of the product's ConversionClassifier, by name."""
 
 

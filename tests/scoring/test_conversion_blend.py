@@ -68,3 +68,18 @@ def test_the_card_says_what_the_conversion_score_blends_in_words():
     assert alone is not None and alone.startswith("The score is the neural net's alone")
     assert blend_note("churn", {"cv": cv}) is None
     assert blend_note("conversion", {"cv": {"chosen_lr_weight": 0.5}}) is None  # an artefact from before
+
+
+def test_a_bag_of_nets_scores_with_the_mean_of_its_members_each_from_its_own_random_state():
+    X, y = _threshold_book(600, seed=4)
+    single = ConversionClassifier(**_SMALL, alpha=0.01).fit(X, y)
+    bag = ConversionClassifier(**_SMALL, alpha=0.01, net_bag=3, blend_min_gain=1.0).fit(X, y)  # the nets alone
+    assert len(bag.nets_) == 3 and bag.net_ is bag.nets_[0]
+    members = [n.predict_proba(bag.encoder_.transform(X))[:, 1] for n in bag.nets_]
+    assert min(np.abs(a - b).max() for i, a in enumerate(members) for b in members[i + 1:]) > 1e-3
+    raw = bag.raw_proba_encoded(bag.encoder_.transform(X))
+    assert np.allclose(raw, (1 - bag.blend_weight_ - bag.lr_weight_) * np.mean(members, axis=0))
+    # The first member is the single model's net: a bag of one is the model as before.
+    assert np.allclose(members[0], single.net_.predict_proba(single.encoder_.transform(X))[:, 1])
+    again = ConversionClassifier(**_SMALL, alpha=0.01, net_bag=3, blend_min_gain=1.0).fit(X, y)
+    assert np.array_equal(again.predict_proba(X), bag.predict_proba(X))
