@@ -183,7 +183,11 @@ _DEAL_NOUN = (r"contract|agreement|order form|order|purchase order|p\.?o\.?|deal
               r"opportunity|renewal|subscription|purchase|everything")
 _DONE = (r"signed|countersigned|counter-signed|executed|booked|closed|won|finali[sz]ed|approved|accepted|processed|"
          r"issued|received|confirmed|(?:come|came|gone|went|gotten|got) through|in place|done|complete[d]?|in the bag")
-_CONDITIONAL = r"\b(?:once|when|after|if|until|before|as soon as|so that|to be|will|would|can|could|should|needs? to|ready|awaiting|pending|wait\w*|send|sending|prepare|preparing|get)\b"
+_CONDITIONAL = (r"\b(?:once|when|after|if|until|before|as soon as|so that|to be|will|would|can|could|should|needs? to|ready|"
+                r"awaiting|pending|wait\w*|send|sending|prepare|preparing|get|"
+                # the same conditions in German, French and Spanish: "wenn Sie grünes Licht gegeben haben"
+                r"sobald|wenn|falls|nachdem|bevor|dès que|une fois que|lorsque|quand|si|cuando|en cuanto|una vez que|"
+                r"tan pronto como|si)\b")
 _STATE_GRAMMAR = re.compile(
     rf"\b(?:{_DEAL_NOUN})\b\s+(?:\w+\s+){{0,2}}?(?:(?:is|was|has|have|had|got|been|'s|are|were)\s+)+"
     rf"(?:already |now |just |fully |officially |finally |been )*(?:{_DONE})\b(?!\s+(?:off|date|by\b))|"

@@ -40,7 +40,28 @@ def concluded_pattern(deal_noun: str) -> re.Pattern[str]:
         rf"\b(?:approved|authori[sz]ed|signed off on)\s+(?:the\s+|our\s+|this\s+)?(?:purchase|spend|order|po|investment)\b|"
         rf"\b(?:grünes licht|freigabe|zusage|das okay|ihr okay)\s+(?:\w+\s+)?(?:gegeben|erteilt)\b|"
         rf"\b(?:aprob[oó]|aprobaron|autoriz[oó]|autorizaron|ha aprobado|han aprobado|ha autorizado|han autorizado)\s+"
-        rf"(?:ya\s+)?(?:la |el )?(?:compra|pedido|inversión|gasto|contrato|propuesta|presupuesto)\b",
+        rf"(?:ya\s+)?(?:la |el )?(?:compra|pedido|inversión|gasto|contrato|propuesta|presupuesto)\b|"
+        # the buyer's decision stated as ours, however the idiom goes: "die Entscheidung ist zu unseren Gunsten
+        # gefallen", "decided in our favour", "went our way", "nos han elegido", "we have been selected"
+        rf"\b(?:in our favou?r|our way|zu unseren gunsten|zu unserem vorteil|en notre faveur|a nuestro favor|"
+        rf"a favor nuestro)\b|"
+        rf"\b(?:chose|picked|selected|chosen|gewählt|ausgewählt|entschieden für|choisi|retenu|elegido|seleccionado|"
+        rf"escogido|elegido a)\s+(?:us|uns|nous|a nosotros)\b|"
+        rf"\b(?:(?:we|wir|nous|nos)\s+(?:have|were|'ve|haben|wurden|sind|avons|hemos|han)\s+(?:been\s+|été\s+|sido\s+)?"
+        rf"(?:selected|chosen|ausgewählt|gewählt|retenus|choisis|elegidos|seleccionados|elegido|seleccionado))\b|"
+        # an approval idiom with a verb of giving or having next to it, in either order: "nos ha dado luz verde",
+        # "dirección dio luz verde", "ont donné leur feu vert", "hat grünes Licht gegeben", "we got the thumbs-up"
+        rf"\b(?:given|gave|got|gotten|received|dado|dio|dieron|recibido|obtenido|tenemos|donné|reçu|obtenu|erhalten|"
+        rf"bekommen|gegeben|erteilt)\s+(?:\w+\s+){{0,3}}?(?:green light|go-ahead|thumbs[- ]up|grünes licht|feu vert|"
+        rf"luz verde|visto bueno)\b|"
+        rf"\b(?:green light|go-ahead|thumbs[- ]up|grünes licht|feu vert|luz verde|visto bueno)\s+(?:\w+\s+){{0,3}}?"
+        rf"(?:given|gegeben|erteilt|donné|dado|concedido|otorgado)\b|"
+        # an award: "oportunidad adjudicada", "the contract was awarded to us", "den Zuschlag erhalten"
+        rf"\b(?:adjudicad[oa]s?|awarded|attribuée?s?|zugeschlagen|zugesprochen)\s+(?:a nosotros|to us|à nous|uns)\b|"
+        rf"\b(?:{_DEAL_NOUN}|oportunidad|opportunité|licitación|concurso|ausschreibung|appel d'offres|tender|bid)\s+"
+        rf"(?:\w+\s+){{0,2}}?(?:adjudicad[oa]|awarded|attribuée?|zugeschlagen|zugesprochen)\b|"
+        rf"\b(?:den |der )?zuschlag\s+(?:\w+\s+){{0,2}}?(?:erhalten|bekommen|gegeben|erteilt)\b|"
+        rf"\b(?:haben|hat)\s+(?:\w+\s+){{0,2}}?den zuschlag\b",
         re.I)
 
 
@@ -65,7 +86,10 @@ CONCLUDED_CUES = ("ink", "clinch", "seal", "nailed", "wrapped", "sorted", "done"
                   "atad", "sac", "tüchern", "bag", "dusted", "bote", "ganad", "gagn", "won", "gewonnen", "yes", "go-ahead",
                   "green light", "sign-off", "approv", "sí", "visto bueno", "aprob", "oui", "accord", "feu vert", "ja",
                   "zusage", "okay", "ok", "freigabe", "on board", "given", "gave", "granted", "authori", "signed off",
-                  "gegeben", "erteilt", "autoriz")
+                  "gegeben", "erteilt", "autoriz", "favo", "our way", "gunsten", "vorteil", "faveur", "favor", "chose",
+                  "picked", "selected", "chosen", "gewählt", "entschieden", "choisi", "retenu", "elegid", "seleccionad",
+                  "escogid", "green light", "thumbs", "grünes licht", "luz verde", "adjudic", "awarded", "attribu",
+                  "zugeschlagen", "zugesprochen", "zuschlag")
 """Substrings (of the lower-cased text) one of the idioms above needs: most texts have none, and a substring test is
 far cheaper than the pattern."""
 POST_SALE_CUES = ("invoice", "onboarding", "welcome", "rechnung", "facture", "factura")

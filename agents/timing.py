@@ -254,6 +254,37 @@ MONTH_PART_LAST_DAY = {"ear": 10, "anf": 10, "déb": 10, "pri": 10, "mid": 20, "
 """Last day of the part of a month a deadline names ("early November" is over after the 10th)."""
 
 
+_MONTH_SPAN = re.compile(
+    r"\b(?:(?P<half>(?:the )?first (?:half|fortnight|two weeks)|(?:die |der )?erste[n]? (?:hälfte|zwei wochen|monatshälfte)|"
+    r"(?:la )?première (?:quinzaine|moitié)|(?:les )?deux premières semaines|(?:la )?primera (?:quincena|mitad)|"
+    r"(?:las )?dos primeras semanas)|(?P<week>(?:the )?first week|(?:die |der )?erste[n]? woche|(?:la )?première semaine|"
+    r"(?:la )?primera semana)|(?P<early>early|the start of|the beginning of|anfang|beginn|(?:le )?début|(?:los )?principios|"
+    r"(?:el )?comienzo)|(?P<mid>mid|the middle of|mitte|(?:la )?mi-|(?:el )?medio|(?:a )?mediados))"
+    r"[\s-]*(?:of |des |de |del |d')?(?:(?:im |in )?(?:the )?month of |mes de |mois de )?"
+    rf"(?P<month>{'|'.join(sorted({*_MONTH_NAMES_ALL}, key=len, reverse=True))})s?\b", re.I)
+"""A part of a month ("la primera quincena de noviembre", "the first half of November", "Anfang November"): over on
+its last day (15th, 7th, 10th, 20th)."""
+_SPAN_LAST_DAY = {"half": 15, "week": 7, "early": 10, "mid": 20}
+_TERMS_OR_CONDITION = re.compile(r"\b(?:if|provided|as long as|valid|offer|price|sign\w*|order\w*|wenn|falls|sofern|"
+                                 r"gültig|angebot|preis|unterschreib\w*|bestell\w*|si|à condition|valable|offre|prix|"
+                                 r"sign\w*|commande\w*|siempre que|válid\w*|oferta|precio|firm\w*|pedido)\b", re.I)
+"""Words that make a date a term to meet: a condition, an offer or a price, a signature or an order."""
+
+
+def _past_month_spans(sentence: str, send_day: date) -> list[str]:
+    """A part of a month already over, as a term ("si firman en la primera quincena de noviembre" on November 25)."""
+    out = []
+    for m in _MONTH_SPAN.finditer(sentence):
+        month_no = _MONTH_NUMBERS.get(m.group("month").lower())
+        part = next(k for k in _SPAN_LAST_DAY if m.group(k))
+        if not month_no or _LOOKING_BACK.search(sentence) or not _TERMS_OR_CONDITION.search(sentence):
+            continue
+        over = (0 < send_day.month - month_no <= 6) or (month_no == send_day.month and send_day.day > _SPAN_LAST_DAY[part])
+        if over:
+            out.append(f"deadline {m.group(0).strip()!r} is in the past")
+    return out
+
+
 _RELATIVE_PAST = re.compile(
     r"\b(?:yesterday|last (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month)|"
     r"(?:a|one|two|three|\d+) (?:days?|weeks?) ago|gestern|vorgestern|letzte[nm]? (?:woche|monat|montag|dienstag|"
@@ -275,6 +306,26 @@ _OFFER_TERMS = re.compile(
     r"échéance|valable|expir\w*|plazo|válid\w*|venci\w*|caduc\w*|galt|galten)\b", re.I)
 """A time already past ("last Friday", "gestern") in a sentence about an offer's terms is a past deadline;
 "we met last Friday" is not."""
+
+
+_LOOKING_BACK = re.compile(
+    r"\b(?:thanks?|thank you|danke|dank|vielen dank|merci|gracias|agradec\w*|remerci\w*|as discussed|wie besprochen|"
+    r"comme convenu|como (?:hablamos|acordamos|comentamos)|during|while|während|bei unserem|lors|pendant|durante|en nuestr[ao]|"
+    r"had|was|were|went|ago|spoke|talked|met|discussed|sent|sprachen|gesprochen|besprochen|trafen|parlé|discuté|envoyé|"
+    r"hablamos|hablado|enviamos|enviado|hatten|hatte|war|waren|fand|avons eu|a eu|était|tuvimos|fue|hubo|vorhin|recap\w*|follow(?:ing)? up on|"
+    r"nach unserem|suite à|tras (?:la|nuestra))\b", re.I)
+"""Words of a sentence that looks back at a meeting ("thanks for the call on November 19"), not forward to one."""
+_FORWARD = re.compile(r"\?|\b(?:will|i'll|we'll|shall|let's|how about|would|could|can we|propose|suggest|schedule|book|"
+                      r"werde|werden|rufe|schlage|können wir|wollen wir|appelle|appellerai|propose|pourrions|pouvons|"
+                      r"llamo|llamaré|propongo|podríamos|podemos|le parece)\b", re.I)
+
+
+def _proposes_meeting(sentence: str) -> bool:
+    """A sentence that asks for or announces a meeting (a meeting word, a clock time or a forward-looking verb, and
+    nothing that looks back at one)."""
+    if not re.search(rf"\b(?:{_MEET})\w*", sentence, re.I) or _LOOKING_BACK.search(sentence):
+        return False
+    return bool(_CLOCK.search(sentence) or st.CLOCK_SPOKEN.search(sentence) or _FORWARD.search(sentence))
 
 
 def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False) -> list[str]:
@@ -303,6 +354,10 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
                 reasons.append(f"deadline {value!r} is in the past")
             if not asked_same_day and d == send_day and re.search(rf"\b(?:{_MEET})\b", sentence, re.I):
                 reasons.append(f"proposes to meet on the send day ({value!r})")
+            elif d < send_day and _proposes_meeting(sentence):
+                # "Je vous appelle mercredi 25 novembre à 17 h" in a message that goes out on the 26th: a meeting can
+                # only be proposed for a day still to come, whatever the words around the date.
+                reasons.append(f"proposes to meet on {value!r}, before the send day")
         for m in _DAY_ONLY_DEADLINE.finditer(sentence):
             this_month = _THIS_MONTH.match(sentence, m.end())
             if 0 < send_day.day - int(m.group(1)) <= (31 if this_month else DAY_ONLY_LOOKBACK_DAYS):
@@ -317,6 +372,7 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
             reasons.append(f"deadline {past.group(0)!r} is in the past")
         if quarters:
             reasons += st.past_quarter_deadlines(sentence, send_day)
+        reasons += _past_month_spans(sentence, send_day)
         for m in _MONTH_DEADLINE.finditer(sentence):
             month_no = _MONTH_NUMBERS.get(m.group(1).lower().rstrip("."))
             # A month with no day, as a deadline, is its last day: past when it ended before the send

@@ -134,7 +134,7 @@ def write(
         load_prompt("writer").render(values, data), DraftOut, role="writer",
         prompt_version=load_prompt("writer").version,
         check=lambda out: check_draft(out, ctx, vocab, approved_discount=nba.discount,
-                                      allowed_promises=settings.allowed_promises, send_day=dp.send_day,
+                                      allowed_promises=settings.allowed_promises, send_day=dp.send_day, language=dp.language,
                                       asked_same_day=bool(dp.ask and dp.ask.same_day)))
     out: DraftOut = result.instance  # type: ignore[assignment]
     to = next((c for c in ctx.record.contacts if c.id == out.to_contact_id), None)
