@@ -307,7 +307,7 @@ _SHORT_WORDS = {
     "en": "a an the and or but nor to of for in on at by up off out with from into is are was be am do did has had may "
           "can not no so as if it its we us our you he she his her him they me my who why how all any few one two six "
           "ten new old per via yes now too yet own way day due set put run end top key big low get got let see say use "
-          "ask let try buy pay fee one met saw sat", 
+          "ask try buy pay fee met saw sat go lot far bit ago add aim act via hi yet ok due also just",
     "de": "der die das den dem des und oder zu für mit von bei auf im in an am um ist sind war hat ob wie was wer wo ja "
           "nie uns wir sie ihr er es ich man mir mich dir ein aus vor bis pro per so da nur neu gut tag zum zur vom ins "
           "gar mal nun oft daß je wer wen hin her los sei wäre",
@@ -345,7 +345,7 @@ def _unlike_ours(tokens: list[str], lowercase: list[str], language: str | None) 
         # Short words of our other languages and of none, in one sentence: "Ni donos al vi la plej bonan prezon por
         # la ses laborejoj" borrows "al" and "por" from Spanish and "vi" from nowhere in a French draft.
         borrowed = sum(t not in known and t in _SHORT_ANY for t in short) if language in _SHORT else 0
-        if ours < SHORT_WORDS_OURS_MIN_SHARE * len(short) or unknown * 3 >= len(short) \
+        if ours < SHORT_WORDS_OURS_MIN_SHARE * len(short) or (unknown >= 2 and unknown * 3 >= len(short)) \
                 or (borrowed >= 2 and unknown >= 1):
             return True
     return len(lowercase) >= NO_GLUE_MIN_WORDS and not any(
@@ -375,7 +375,7 @@ def foreign_sentence_violations(text: str, language: str | None = None) -> list[
         # elided articles ("l'", "d'", "don't") are no words of a language.
         words_ = re.findall(r"(?<!['’])\b[^\W\d_]+\b(?!['’])", _LINKISH.sub(" ", sentence))
         glue = [t for t in words_ if t.islower()]
-        if len(words_) > 1 and words_[1].islower():
+        if len(words_) > 1 and words_[1].islower() and not words_[0].islower():
             glue.append(words_[0].lower())  # a first word before a lower-case one is not a name ("Nós cobrimos")
         # A lower-case word spelled with a letter none of our four alphabets has ("fără", "første", "için") is
         # evidence for another language whatever the word; capitalised ones are names ("Ångström", "Łukasz").

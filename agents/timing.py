@@ -83,6 +83,8 @@ _TODAY = (r"today|this afternoon|this morning|this evening|later today|tonight|i
           r"stunden?)|dans (?:\d+|dix|quinze|vingt|trente|une|deux) (?:minutes|heures?)|"
           r"(?:en|dentro de) (?:\d+|diez|quince|veinte|treinta|una|dos|media|un par de|unos|unas) (?:minut\w*|hor(?:a|as|ita|itas))|"
           r"in (?:einem|einer) (?:stündchen|viertelstündchen|viertelstunde|halben stunde)|"
+          # any German compound of an hour or a minute: "in einer Dreiviertelstunde", "in anderthalb Stunden"
+          r"in (?:einem|einer|anderthalb|eineinhalb|zwei|drei|\d+) \w*(?:stunde|stündchen|minute)n?|"
           r"en fin de journée|en fin d'après-midi|en fin de matinée|dans l'après-midi|"
           r"am späten nachmittag|heute gegen|zum feierabend|a última hora|al final del día|close of business|"
           r"\beod\b|\bcob\b|(?:now|right now|jetzt|maintenant|ahora)(?= if| wenn| si)|"
@@ -311,11 +313,12 @@ _OFFER_TERMS = re.compile(
 _LOOKING_BACK = re.compile(
     r"\b(?:thanks?|thank you|danke|dank|vielen dank|merci|gracias|agradec\w*|remerci\w*|as discussed|wie besprochen|"
     r"comme convenu|como (?:hablamos|acordamos|comentamos)|during|while|während|bei unserem|lors|pendant|durante|en nuestr[ao]|"
-    r"had|was|were|went|ago|spoke|talked|met|discussed|sent|sprachen|gesprochen|besprochen|trafen|parlé|discuté|envoyé|"
+    r"had|was|were|went|ago|spoke|talked|met|discussed|sent|asked|said|mentioned|told|raised|fragte|sagte|erwähnte|"
+    r"demandé|dit|mentionné|preguntó|dijo|comentó|mencionó|sprachen|gesprochen|besprochen|trafen|parlé|discuté|envoyé|"
     r"hablamos|hablado|enviamos|enviado|hatten|hatte|war|waren|fand|avons eu|a eu|était|tuvimos|fue|hubo|vorhin|recap\w*|follow(?:ing)? up on|"
     r"nach unserem|suite à|tras (?:la|nuestra))\b", re.I)
 """Words of a sentence that looks back at a meeting ("thanks for the call on November 19"), not forward to one."""
-_FORWARD = re.compile(r"\?|\b(?:will|i'll|we'll|shall|let's|how about|would|could|can we|propose|suggest|schedule|book|"
+_FORWARD = re.compile(r"\?|\b(?:will|i'll|we'll|shall|let's|how about|propose|suggest|schedule|book|"
                       r"werde|werden|rufe|schlage|können wir|wollen wir|appelle|appellerai|propose|pourrions|pouvons|"
                       r"llamo|llamaré|propongo|podríamos|podemos|le parece)\b", re.I)
 
@@ -451,3 +454,59 @@ def format_day(d: date, language: str) -> str:
     return f"{d.strftime('%B')} {d.day}"
 
 
+
+
+MEETING_HOURS = (8, 19)
+"""Recipient-local hours a meeting a draft proposes may fall in (from 8:00, ending by 19:00): a manager refuses a call
+at 6:30 or 20:00 whatever the checks of facts say."""
+_WEEKEND = re.compile(r"\b(?:saturday|sunday|weekend|samstag\w*|sonnabend|sonntag\w*|wochenende|samedi|dimanche|week-end|"
+                      r"sábado|domingo|fin de semana)\b", re.I)
+_CLOCK_VALUE = re.compile(r"\b(\d{1,2})(?:[:.h](\d{2}))?\s?(am|pm|a\.m\.|p\.m\.|uhr|h\b)?|"
+                          r"\b(?:at|um|à|a las|vers|gegen|around)\s+(\d{1,2})(?:[:.h](\d{2}))?\b", re.I)
+
+
+def _clock_hours(sentence: str) -> list[tuple[str, float]]:
+    """(text, hour of the day) for each clock time in a sentence ("6:30" -> 6.5, "8 pm" -> 20, "um 7 Uhr" -> 7)."""
+    out = []
+    for m in _CLOCK.finditer(sentence):
+        v = _CLOCK_VALUE.match(m.group(0)) or _CLOCK_VALUE.search(m.group(0))
+        if not v:
+            continue
+        hour = int(v.group(1) or v.group(4))
+        minute = int(v.group(2) or v.group(5) or 0)
+        marker = (v.group(3) or "").lower().replace(".", "")
+        if marker == "pm" and hour < 12:
+            hour += 12
+        elif marker == "am" and hour == 12:
+            hour = 0
+        if hour <= 23 and minute < 60:
+            out.append((m.group(0).strip(), hour + minute / 60))
+    return out
+
+
+def business_hours_violations(text: str, send_day: date) -> list[str]:
+    """Meetings proposed on a weekend or outside MEETING_HOURS (recipient-local: drafts speak the recipient's time).
+
+    A weekend is a weekend word or a date falling on one, next to a meeting word; a clock time counts only in a
+    sentence with a meeting word and nothing that looks back at one ("thanks for the call at 7 pm")."""
+    t = normalise(text)
+    reasons: list[str] = []
+    for sentence in re.split(r"(?<=[.!?])(?<!\d\.)\s+|\n+", t):
+        if not re.search(rf"\b(?:{_MEET})\w*", sentence, re.I) or _LOOKING_BACK.search(sentence):
+            continue
+        weekend = _WEEKEND.search(sentence)
+        if weekend:
+            reasons.append(f"proposes to meet on a weekend ({weekend.group(0)!r})")
+        for value, (year, month, day) in find_dates(sentence):
+            try:
+                d = date(year or send_day.year, month, day)
+            except ValueError:
+                continue
+            if year is None and d < send_day - timedelta(days=183):
+                d = d.replace(year=d.year + 1)
+            if d.weekday() >= 5 and d >= send_day:
+                reasons.append(f"proposes to meet on {value!r}, a {WEEKDAYS['en'][d.weekday()]}")
+        for value, hour in _clock_hours(sentence):
+            if not MEETING_HOURS[0] <= hour < MEETING_HOURS[1]:
+                reasons.append(f"proposes a meeting at {value!r}, outside {MEETING_HOURS[0]}:00-{MEETING_HOURS[1]}:00")
+    return list(dict.fromkeys(reasons))
