@@ -345,7 +345,7 @@ def _unlike_ours(tokens: list[str], lowercase: list[str], language: str | None) 
         # Short words of our other languages and of none, in one sentence: "Ni donos al vi la plej bonan prezon por
         # la ses laborejoj" borrows "al" and "por" from Spanish and "vi" from nowhere in a French draft.
         borrowed = sum(t not in known and t in _SHORT_ANY for t in short) if language in _SHORT else 0
-        if ours < SHORT_WORDS_OURS_MIN_SHARE * len(short) or (unknown >= 2 and unknown * 3 >= len(short)) \
+        if ours < SHORT_WORDS_OURS_MIN_SHARE * len(short) or (unknown >= 3 and unknown * 2 >= len(short)) \
                 or (borrowed >= 2 and unknown >= 1):
             return True
     return len(lowercase) >= NO_GLUE_MIN_WORDS and not any(

@@ -152,6 +152,12 @@ _MONTH_NAMES_ALL = ("january", "february", "march", "april", "june", "july", "au
                     *_MONTHS_ES_LIST)
 _MONTHS_DE_RE = r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b"
 """After "15." a German month name continues the date; any other capital starts a sentence."""
+_DAY_NUMBER_AFTER = re.compile(r",?\s+(?:the\s+|den\s+|le\s+|el\s+|día\s+)?(\d{1,2})(?:st|nd|rd|th|er|\.)?(?![\d,:/])",
+                               re.I)
+"""A day of the month right after a weekday ("el lunes 7", "Tuesday the 1st")."""
+_SENTENCE_BREAK = rf"(?<=[.!?])(?<!\d\.)\s+|(?<=\d\.)\s+(?=[A-ZÄÖÜ])(?!{_MONTHS_DE_RE})|\n+"
+"""Sentence ends; a period after a day number ("bis zum 15. November") ends none unless a capital other than a German
+month follows it."""
 _NEXT = r"(next|nächste[nm]?|prochain|próximo|proximo)\s+$"
 _WEEKDAY_NAMES = "|".join(d for names in WEEKDAYS.values() for d in names)
 _MONTHS_ANY = "|".join(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
@@ -343,7 +349,7 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
     reasons: list[str] = []
     quarters = st.QUARTER_DEADLINE.search(t) is not None  # rare: one search of the whole text
     # A period after a day number ("bis zum 15. November") does not end the sentence.
-    for sentence in re.split(rf"(?<=[.!?])(?<!\d\.)\s+|(?<=\d\.)\s+(?=[A-ZÄÖÜ])(?!{_MONTHS_DE_RE})|\n+", t):
+    for sentence in re.split(_SENTENCE_BREAK, t):
         dates = find_dates(sentence)
         for value, (year, month, day) in dates:
             try:
@@ -412,6 +418,9 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
         for names in WEEKDAYS.values():
             wd = names[send_day.weekday()]
             for m in re.finditer(rf"\b{wd}\b", sentence, re.I):
+                day_no = _DAY_NUMBER_AFTER.match(sentence, m.end())
+                if day_no and int(day_no.group(1)) != send_day.day:
+                    continue  # "el jueves 3": the 3rd, a Thursday of another week
                 if not re.search(_NEXT, sentence[: m.start()], re.I) and not dates \
                         and not _WEEK_AFTER.match(sentence[m.end():]) \
                         and not re.search(r"\b(?:last|letzten?|vergangenen?|pasado)\s+$", sentence[: m.start()], re.I):
@@ -461,19 +470,19 @@ MEETING_HOURS = (8, 19)
 at 6:30 or 20:00 whatever the checks of facts say."""
 _WEEKEND = re.compile(r"\b(?:saturday|sunday|weekend|samstag\w*|sonnabend|sonntag\w*|wochenende|samedi|dimanche|week-end|"
                       r"sábado|domingo|fin de semana)\b", re.I)
-_CLOCK_VALUE = re.compile(r"\b(\d{1,2})(?:[:.h](\d{2}))?\s?(am|pm|a\.m\.|p\.m\.|uhr|h\b)?|"
-                          r"\b(?:at|um|à|a las|vers|gegen|around)\s+(\d{1,2})(?:[:.h](\d{2}))?\b", re.I)
+_CLOCK_VALUE = re.compile(r"\b(\d{1,2})(?:[:.h]\s?(\d{2}))?\s?(am|pm|a\.m\.|p\.m\.|uhr|h\b)?", re.I)
 
 
 def _clock_hours(sentence: str) -> list[tuple[str, float]]:
     """(text, hour of the day) for each clock time in a sentence ("6:30" -> 6.5, "8 pm" -> 20, "um 7 Uhr" -> 7)."""
     out = []
     for m in _CLOCK.finditer(sentence):
-        v = _CLOCK_VALUE.match(m.group(0)) or _CLOCK_VALUE.search(m.group(0))
+        # "at 4:30 pm": the clock pattern may stop at "at 4"; the time is read on from its figure
+        v = _CLOCK_VALUE.search(sentence, m.start(), m.end() + 12)
         if not v:
             continue
-        hour = int(v.group(1) or v.group(4))
-        minute = int(v.group(2) or v.group(5) or 0)
+        hour = int(v.group(1))
+        minute = int(v.group(2) or 0)
         marker = (v.group(3) or "").lower().replace(".", "")
         if marker == "pm" and hour < 12:
             hour += 12
@@ -491,7 +500,7 @@ def business_hours_violations(text: str, send_day: date) -> list[str]:
     sentence with a meeting word and nothing that looks back at one ("thanks for the call at 7 pm")."""
     t = normalise(text)
     reasons: list[str] = []
-    for sentence in re.split(r"(?<=[.!?])(?<!\d\.)\s+|\n+", t):
+    for sentence in re.split(_SENTENCE_BREAK, t):
         if not re.search(rf"\b(?:{_MEET})\w*", sentence, re.I) or _LOOKING_BACK.search(sentence):
             continue
         weekend = _WEEKEND.search(sentence)
