@@ -186,8 +186,9 @@ _DONE = (r"signed|countersigned|counter-signed|executed|booked|closed|won|finali
 _CONDITIONAL = (r"\b(?:once|when|after|if|until|before|as soon as|so that|to be|will|would|can|could|should|needs? to|ready|"
                 r"awaiting|pending|wait\w*|send|sending|prepare|preparing|get|"
                 # the same conditions in German, French and Spanish: "wenn Sie grünes Licht gegeben haben"
-                r"sobald|wenn|falls|nachdem|bevor|dès que|une fois que|lorsque|quand|si|cuando|en cuanto|una vez que|"
-                r"tan pronto como|si)\b")
+                # (not "nachdem": "nachdem der Vertrag in trockenen Tüchern ist" states it as done)
+                r"sobald|wenn|falls|bevor|dès que|une fois que|lorsque|quand|si|cuando|en cuanto|una vez que|"
+                r"tan pronto como)\b")
 _STATE_GRAMMAR = re.compile(
     rf"\b(?:{_DEAL_NOUN})\b\s+(?:\w+\s+){{0,2}}?(?:(?:is|was|has|have|had|got|been|'s|are|were)\s+)+"
     rf"(?:already |now |just |fully |officially |finally |been )*(?:{_DONE})\b(?!\s+(?:off|date|by\b))|"

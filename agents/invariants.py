@@ -333,7 +333,7 @@ NO_GLUE_MIN_WORDS = 5
 _LINKISH = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+/\S*", re.I)
 
 
-def _unlike_ours(tokens: list[str], lowercase: list[str], language: str | None) -> bool:
+def _unlike_ours(sentence: str, tokens: list[str], lowercase: list[str], language: str | None) -> bool:
     """Whether a sentence's word statistics say it is in none of our languages (or not in the draft's).
 
     Only words written in lower case count as short words ("PDF", "ROI" and names are not words of a language)."""
@@ -348,7 +348,10 @@ def _unlike_ours(tokens: list[str], lowercase: list[str], language: str | None) 
         if ours < SHORT_WORDS_OURS_MIN_SHARE * len(short) or (unknown >= 3 and unknown * 2 >= len(short)) \
                 or (borrowed >= 2 and unknown >= 1):
             return True
-    return len(lowercase) >= NO_GLUE_MIN_WORDS and not any(
+    # A list of noun phrases ("Agenda: pricing options, rollout plan, SSO questions.") has no glue words in any
+    # language; a sentence has.
+    listed = sentence.count(",") >= 2 or ":" in sentence
+    return not listed and len(lowercase) >= NO_GLUE_MIN_WORDS and not any(
         t in _SUPPORTED_FUNCTION_WORDS or t in _SHORT_ANY for t in tokens)
 
 
@@ -386,7 +389,7 @@ def foreign_sentence_violations(text: str, language: str | None = None) -> list[
         if (hits >= 2 and hits >= ours) or (hits >= 1 and not any_ours and len(tokens) >= 5):
             named = lang if by_lang[lang] else "letters of another alphabet"
             out.append(f"a sentence in a language we do not write ({named}): {sentence.strip()[:60]!r}")
-        elif _unlike_ours(tokens, glue, language):
+        elif _unlike_ours(sentence, tokens, glue, language):
             written = f"the draft's {language}" if language in _SHORT else "our languages"
             out.append(f"a sentence whose short words are not those of {written}: {sentence.strip()[:60]!r}")
     return out

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from agents.context import Context
 from agents.facts import Vocabulary, date_matches, find_dates, find_unsupported
 from agents.invariants import spelled_number_violations
+from agents.meeting_hours import business_hours_violations
 from agents.models import Check, Draft
 from agents.moments import ASK_TOPICS, Ask, latest_ask
 from agents.names import foreign_sentences, guess_language
@@ -23,7 +24,7 @@ from agents.normalize import normalise
 from agents.safety import commercial_violations
 from agents.settings import AgentSettings
 from agents.thanks import thanks_problems
-from agents.timing import business_hours_violations, timing_violations
+from agents.timing import timing_violations
 
 GREETING_WINDOW = 80
 """Characters at the start of the body in which the contact's name must appear."""

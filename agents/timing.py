@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from agents import spoken_time as st
 from agents.facts import find_dates
 from agents.normalize import normalise
+from agents.zones import COUNTRY_TIMEZONES as COUNTRY_TIMEZONES
+from agents.zones import recipient_timezone as recipient_timezone
+from agents.zones import zone
 
 SLOT_HOURS = (10, 14)
 """Local hours (recipient's zone) of the two meeting slots a draft proposes."""
@@ -24,29 +27,6 @@ BUSINESS_HOURS = (9, 17)
 
 DEADLINE_MIN_DAYS = 2
 """A deadline offered to the buyer is at least this many days after the send day."""
-
-COUNTRY_TIMEZONES = {
-    "us": "America/New_York", "united states": "America/New_York", "usa": "America/New_York",
-    "ca": "America/Toronto", "canada": "America/Toronto", "mx": "America/Mexico_City", "mexico": "America/Mexico_City",
-    "méxico": "America/Mexico_City", "br": "America/Sao_Paulo", "brazil": "America/Sao_Paulo",
-    "ar": "America/Argentina/Buenos_Aires", "argentina": "America/Argentina/Buenos_Aires",
-    "cl": "America/Santiago", "chile": "America/Santiago", "co": "America/Bogota", "colombia": "America/Bogota",
-    "gb": "Europe/London", "uk": "Europe/London", "united kingdom": "Europe/London", "ie": "Europe/Dublin",
-    "ireland": "Europe/Dublin", "de": "Europe/Berlin", "germany": "Europe/Berlin", "deutschland": "Europe/Berlin",
-    "at": "Europe/Vienna", "austria": "Europe/Vienna", "österreich": "Europe/Vienna", "ch": "Europe/Zurich",
-    "switzerland": "Europe/Zurich", "schweiz": "Europe/Zurich", "fr": "Europe/Paris", "france": "Europe/Paris",
-    "be": "Europe/Brussels", "belgium": "Europe/Brussels", "nl": "Europe/Amsterdam", "netherlands": "Europe/Amsterdam",
-    "es": "Europe/Madrid", "spain": "Europe/Madrid", "españa": "Europe/Madrid", "pt": "Europe/Lisbon",
-    "portugal": "Europe/Lisbon", "it": "Europe/Rome", "italy": "Europe/Rome", "pl": "Europe/Warsaw",
-    "poland": "Europe/Warsaw", "se": "Europe/Stockholm", "sweden": "Europe/Stockholm", "dk": "Europe/Copenhagen",
-    "denmark": "Europe/Copenhagen", "no": "Europe/Oslo", "norway": "Europe/Oslo", "fi": "Europe/Helsinki",
-    "finland": "Europe/Helsinki", "lu": "Europe/Luxembourg", "luxembourg": "Europe/Luxembourg",
-    "in": "Asia/Kolkata", "india": "Asia/Kolkata", "sg": "Asia/Singapore", "singapore": "Asia/Singapore",
-    "jp": "Asia/Tokyo", "japan": "Asia/Tokyo", "au": "Australia/Sydney", "australia": "Australia/Sydney",
-    "nz": "Pacific/Auckland", "new zealand": "Pacific/Auckland", "za": "Africa/Johannesburg",
-    "south africa": "Africa/Johannesburg", "ae": "Asia/Dubai", "united arab emirates": "Asia/Dubai",
-}
-"""A country's main business time zone (used when the contact has none)."""
 
 WEEKDAYS = {
     "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
@@ -192,24 +172,6 @@ _WEEK_AFTER = re.compile(r",?\s*(?:(?:of\s+|in\s+)?(?:the\s+)?(?:next|following)
                          r"nächste[nr]?\s+woche|in einer woche|prochain|de la semaine prochaine|en huit|"
                          r"de la (?:semana que viene|próxima semana)|que viene|próximo)\b", re.I)
 """After a weekday: it is next week's ("Mittwoch nächster Woche", "mercredi prochain", "miércoles que viene")."""
-
-
-def zone(name: str | None) -> ZoneInfo | None:
-    """Return the ZoneInfo of an IANA name, or None when unknown."""
-    if not name:
-        return None
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return None
-
-
-def recipient_timezone(contact_tz: str | None, country: str | None, fallback: str | None) -> str:
-    """The recipient's zone: the contact's own, else their company country's, else `fallback`, else UTC."""
-    for name in (contact_tz, COUNTRY_TIMEZONES.get((country or "").strip().lower()), fallback):
-        if zone(name):
-            return str(name)
-    return "UTC"
 
 
 def proposed_slots(send_at: datetime, tz_name: str, *, same_day: bool = False) -> list[datetime]:
@@ -425,97 +387,4 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
                         and not _WEEK_AFTER.match(sentence[m.end():]) \
                         and not re.search(r"\b(?:last|letzten?|vergangenen?|pasado)\s+$", sentence[: m.start()], re.I):
                     reasons.append(f"proposes to meet on {wd}, the send day")
-    return list(dict.fromkeys(reasons))
-
-
-def format_slot(slot: datetime, language: str) -> str:
-    """A slot as the recipient reads it ("Thursday, November 26 at 10:00")."""
-    wd = WEEKDAYS.get(language, WEEKDAYS["en"])[slot.weekday()]
-    hm = slot.strftime("%H:%M")
-    if language == "de":
-        return f"{wd}, {slot.day}. {_MONTHS_DE_LIST[slot.month - 1]} um {hm}"
-    if language == "fr":
-        return f"{wd} {slot.day} {_MONTHS_FR_LIST[slot.month - 1]} à {hm.replace(':', 'h')}"
-    if language == "es":
-        return f"el {wd} {slot.day} de {_MONTHS_ES_LIST[slot.month - 1]} a las {hm}"
-    return f"{wd}, {slot.strftime('%B')} {slot.day} at {hm}"
-
-
-def format_slots(slots: list[datetime] | tuple[datetime, ...], language: str) -> tuple[str, str]:
-    """Two slots as the recipient reads them; the second one is just a time when on the same day."""
-    first = format_slot(slots[0], language)
-    if len(slots) < 2:
-        return first, first
-    if slots[1].date() != slots[0].date():
-        return first, format_slot(slots[1], language)
-    hm = slots[1].strftime("%H:%M")
-    return first, {"de": f"um {hm}", "fr": f"à {hm.replace(':', 'h')}", "es": f"a las {hm}"}.get(language, f"at {hm}")
-
-
-def format_day(d: date, language: str) -> str:
-    """A date as the recipient reads it ("December 18" / "18. Dezember" / "18 décembre" / "18 de diciembre")."""
-    if language == "de":
-        return f"{d.day}. {_MONTHS_DE_LIST[d.month - 1]}"
-    if language == "fr":
-        return f"{d.day} {_MONTHS_FR_LIST[d.month - 1]}"
-    if language == "es":
-        return f"{d.day} de {_MONTHS_ES_LIST[d.month - 1]}"
-    return f"{d.strftime('%B')} {d.day}"
-
-
-
-
-MEETING_HOURS = (8, 19)
-"""Recipient-local hours a meeting a draft proposes may fall in (from 8:00, ending by 19:00): a manager refuses a call
-at 6:30 or 20:00 whatever the checks of facts say."""
-_WEEKEND = re.compile(r"\b(?:saturday|sunday|weekend|samstag\w*|sonnabend|sonntag\w*|wochenende|samedi|dimanche|week-end|"
-                      r"sábado|domingo|fin de semana)\b", re.I)
-_CLOCK_VALUE = re.compile(r"\b(\d{1,2})(?:[:.h]\s?(\d{2}))?\s?(am|pm|a\.m\.|p\.m\.|uhr|h\b)?", re.I)
-
-
-def _clock_hours(sentence: str) -> list[tuple[str, float]]:
-    """(text, hour of the day) for each clock time in a sentence ("6:30" -> 6.5, "8 pm" -> 20, "um 7 Uhr" -> 7)."""
-    out = []
-    for m in _CLOCK.finditer(sentence):
-        # "at 4:30 pm": the clock pattern may stop at "at 4"; the time is read on from its figure
-        v = _CLOCK_VALUE.search(sentence, m.start(), m.end() + 12)
-        if not v:
-            continue
-        hour = int(v.group(1))
-        minute = int(v.group(2) or 0)
-        marker = (v.group(3) or "").lower().replace(".", "")
-        if marker == "pm" and hour < 12:
-            hour += 12
-        elif marker == "am" and hour == 12:
-            hour = 0
-        if hour <= 23 and minute < 60:
-            out.append((m.group(0).strip(), hour + minute / 60))
-    return out
-
-
-def business_hours_violations(text: str, send_day: date) -> list[str]:
-    """Meetings proposed on a weekend or outside MEETING_HOURS (recipient-local: drafts speak the recipient's time).
-
-    A weekend is a weekend word or a date falling on one, next to a meeting word; a clock time counts only in a
-    sentence with a meeting word and nothing that looks back at one ("thanks for the call at 7 pm")."""
-    t = normalise(text)
-    reasons: list[str] = []
-    for sentence in re.split(_SENTENCE_BREAK, t):
-        if not re.search(rf"\b(?:{_MEET})\w*", sentence, re.I) or _LOOKING_BACK.search(sentence):
-            continue
-        weekend = _WEEKEND.search(sentence)
-        if weekend:
-            reasons.append(f"proposes to meet on a weekend ({weekend.group(0)!r})")
-        for value, (year, month, day) in find_dates(sentence):
-            try:
-                d = date(year or send_day.year, month, day)
-            except ValueError:
-                continue
-            if year is None and d < send_day - timedelta(days=183):
-                d = d.replace(year=d.year + 1)
-            if d.weekday() >= 5 and d >= send_day:
-                reasons.append(f"proposes to meet on {value!r}, a {WEEKDAYS['en'][d.weekday()]}")
-        for value, hour in _clock_hours(sentence):
-            if not MEETING_HOURS[0] <= hour < MEETING_HOURS[1]:
-                reasons.append(f"proposes a meeting at {value!r}, outside {MEETING_HOURS[0]}:00-{MEETING_HOURS[1]}:00")
     return list(dict.fromkeys(reasons))

@@ -23,14 +23,8 @@ from agents.providers.gateway import CallResult, Gateway
 from agents.providers.offline import register
 from agents.safety import check_draft
 from agents.settings import AgentSettings
-from agents.timing import (
-    deadline_date,
-    format_day,
-    format_slot,
-    format_slots,
-    proposed_slots,
-    recipient_timezone,
-)
+from agents.slot_text import format_day, format_slot, format_slots
+from agents.timing import deadline_date, proposed_slots, recipient_timezone
 from agents.untrusted import fence
 
 LANGUAGE_NAMES = {"en": "English", "de": "German", "fr": "French", "es": "Spanish"}
