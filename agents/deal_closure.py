@@ -61,6 +61,10 @@ def concluded_pattern(deal_noun: str) -> re.Pattern[str]:
         rf"\b(?:{_DEAL_NOUN}|oportunidad|opportunité|licitación|concurso|ausschreibung|appel d'offres|tender|bid)\s+"
         rf"(?:\w+\s+){{0,2}}?(?:adjudicad[oa]|awarded|attribuée?|zugeschlagen|zugesprochen)\b|"
         rf"\b(?:den |der )?zuschlag\s+(?:\w+\s+){{0,2}}?(?:erhalten|bekommen|gegeben|erteilt)\b|"
+        # the award in the active voice, to us: "nous a attribué le marché", "nos han adjudicado el proyecto", "awarded
+        # us the contract", "hat uns den Auftrag zugesprochen"
+        rf"\b(?:nous|nos|uns)\s+(?:\w+\s+){{0,2}}?(?:attribué|adjudicad[oa]|zugesprochen|vergeben|zugeschlagen)\b|"
+        rf"\bawarded us\b|"
         rf"\b(?:haben|hat)\s+(?:\w+\s+){{0,2}}?den zuschlag\b",
         re.I)
 

@@ -231,7 +231,9 @@ _MONTH_SPAN = re.compile(
     r"(?:la )?primera semana)|(?P<early>early|the start of|the beginning of|anfang|beginn|(?:le )?début|(?:los )?principios|"
     r"(?:el )?comienzo)|(?P<mid>mid|the middle of|mitte|(?:la )?mi-|(?:el )?medio|(?:a )?mediados))"
     r"[\s-]*(?:of |des |de |del |d')?(?:(?:im |in )?(?:the )?month of |mes de |mois de )?"
-    rf"(?P<month>{'|'.join(sorted({*_MONTH_NAMES_ALL}, key=len, reverse=True))})s?\b", re.I)
+    rf"(?P<month>{'|'.join(sorted({*_MONTH_NAMES_ALL}, key=len, reverse=True))})s?\b|"
+    # the German compound: "in der ersten Novemberhälfte", "Anfang Novembers" is above
+    rf"\b(?P<halfde>(?:der |die )?erste[n]? )(?P<month_de>{'|'.join(m.lower() for m in _MONTHS_DE_LIST)})hälfte\b", re.I)
 """A part of a month ("la primera quincena de noviembre", "the first half of November", "Anfang November"): over on
 its last day (15th, 7th, 10th, 20th)."""
 _SPAN_LAST_DAY = {"half": 15, "week": 7, "early": 10, "mid": 20}
@@ -245,8 +247,8 @@ def _past_month_spans(sentence: str, send_day: date) -> list[str]:
     """A part of a month already over, as a term ("si firman en la primera quincena de noviembre" on November 25)."""
     out = []
     for m in _MONTH_SPAN.finditer(sentence):
-        month_no = _MONTH_NUMBERS.get(m.group("month").lower())
-        part = next(k for k in _SPAN_LAST_DAY if m.group(k))
+        month_no = _MONTH_NUMBERS.get((m.group("month") or m.group("month_de")).lower())
+        part = "half" if m.group("halfde") else next(k for k in _SPAN_LAST_DAY if m.group(k))
         if not month_no or _LOOKING_BACK.search(sentence) or not _TERMS_OR_CONDITION.search(sentence):
             continue
         over = (0 < send_day.month - month_no <= 6) or (month_no == send_day.month and send_day.day > _SPAN_LAST_DAY[part])

@@ -82,16 +82,22 @@ def test_a_probe_of_each_fixed_kind_is_refused(kind, record_name, sentence):
     assert _refusals(record_name, sentence, links=("brightlane.io",)), kind
 
 
-@pytest.mark.xfail(reason="written after the fix and missed: an award in the active voice with the deal noun after "
-                          "the participle, a German compound for the first half of a month, Esperanto made of our short words", strict=True)
 @pytest.mark.parametrize(("record_name", "sentence"), [
+    # written after the first fixes and missed by them; then fixed for their kind (an award in the active voice, to
+    # us; a German compound for a part of a month)
     ("fr_deal", "Le comité nous a attribué le marché la semaine dernière."),
     ("de_deal", "Die Konditionen gelten, wenn Sie in der ersten Novemberhälfte unterschreiben."),
-    # Esperanto whose short words are French and Spanish ones ("mi", "la", "al") but for one ("vi")
-    ("fr_deal", "Mi sendos al vi la proponon post la kunveno."),
+    ("es_opportunity", "La dirección nos ha adjudicado el proyecto esta mañana."),
+    ("hubspot_deal", "The board awarded us the contract on Monday."),
 ])
-def test_probes_the_fixes_miss(record_name, sentence):
+def test_probes_missed_by_the_first_fixes_are_refused_after_theirs(record_name, sentence):
     assert _refusals(record_name, sentence)
+
+
+@pytest.mark.xfail(reason="written after the fix and missed: Esperanto made of French and Spanish short words ('mi', "
+                          "'la', 'al') but for one ('vi')", strict=True)
+def test_esperanto_made_of_our_short_words_is_refused():
+    assert _refusals("fr_deal", "Mi sendos al vi la proponon post la kunveno.")
 
 
 @pytest.mark.parametrize(("record_name", "sentence"), [
