@@ -10,7 +10,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from agents.deal_closure import CONCLUDED_CUES, POST_SALE, POST_SALE_CUES, concluded_pattern, post_sale_steps
+from agents.deal_closure import (
+    APPROVAL_CUES,
+    CONCLUDED_CUES,
+    POST_SALE,
+    POST_SALE_CUES,
+    approval_pattern,
+    concluded_pattern,
+    post_sale_steps,
+)
 from agents.facts import _MONEY, _PERCENT, _close_to_any, _num
 from agents.normalize import normalise
 
@@ -236,6 +244,7 @@ _STATE_GRAMMAR = re.compile(
 """A signing, booking or purchase stated as done ("the PO has come through", "signed last Tuesday",
 "Auftrag bereits erteilt"), in any order of noun and verb."""
 CONCLUDED = concluded_pattern(_DEAL_NOUN)
+APPROVAL = approval_pattern(_DEAL_NOUN)
 
 
 _LOST = r"closed[- ]lost|deal (?:is|was|has been) (?:lost|dead|cancell?ed)|verloren|affaire perdue|(?:trato|negocio) perdido"
@@ -371,10 +380,12 @@ def deal_state_violations(text: str, stage_kind: str) -> list[str]:
     # the idioms and post-sale steps are rare: one search of the whole text decides whether sentences need them
     low = t.lower()
     concluded = any(c in low for c in CONCLUDED_CUES) and CONCLUDED.search(t) is not None
+    approved = any(c in low for c in APPROVAL_CUES) and APPROVAL.search(t) is not None
     post_sale = stage_kind != "won" and any(c in low for c in POST_SALE_CUES) and POST_SALE.search(t) is not None
     for sentence in re.split(r"(?<=[.!?;])\s+|\n+", t):
         found = [("won", m) for m in (*_STATE_GRAMMAR.finditer(sentence),
-                                      *(CONCLUDED.finditer(sentence) if concluded else ()))]
+                                      *(CONCLUDED.finditer(sentence) if concluded else ()),
+                                      *(APPROVAL.finditer(sentence) if approved else ()))]
         found += [(state, m) for state, pattern in _STATE for m in pattern.finditer(sentence)]
         for state, m in found:
             if state == "amount_changed":

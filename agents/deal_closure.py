@@ -40,7 +40,15 @@ def concluded_pattern(deal_noun: str) -> re.Pattern[str]:
         rf"\b(?:approved|authori[sz]ed|signed off on)\s+(?:the\s+|our\s+|this\s+)?(?:purchase|spend|order|po|investment)\b|"
         rf"\b(?:grünes licht|freigabe|zusage|das okay|ihr okay)\s+(?:\w+\s+)?(?:gegeben|erteilt)\b|"
         rf"\b(?:aprob[oó]|aprobaron|autoriz[oó]|autorizaron|ha aprobado|han aprobado|ha autorizado|han autorizado)\s+"
-        rf"(?:ya\s+)?(?:la |el )?(?:compra|pedido|inversión|gasto|contrato|propuesta|presupuesto)\b|"
+        rf"(?:ya\s+)?(?:la |el )?(?:compra|pedido|inversión|gasto|contrato|propuesta|presupuesto)\b",
+        re.I)
+
+
+def approval_pattern(deal_noun: str) -> re.Pattern[str]:
+    """The buyer's decision, approval or award stated as ours, in any word order (wave 10; its own pattern and cues so
+    that texts without them do not pay for it)."""
+    _DEAL_NOUN = deal_noun  # noqa: N806 - the name the patterns below were written with
+    return re.compile(
         # the buyer's decision stated as ours, however the idiom goes: "die Entscheidung ist zu unseren Gunsten
         # gefallen", "decided in our favour", "went our way", "nos han elegido", "we have been selected"
         rf"\b(?:in our favou?r|our way|zu unseren gunsten|zu unserem vorteil|en notre faveur|a nuestro favor|"
@@ -69,6 +77,13 @@ def concluded_pattern(deal_noun: str) -> re.Pattern[str]:
         re.I)
 
 
+APPROVAL_CUES = ("favo", "our way", "gunsten", "vorteil", "faveur", "favor", "chose", "picked", "selected", "chosen",
+                 "gewählt", "entschieden", "choisi", "retenu", "elegid", "seleccionad", "escogid", "green light", "thumbs",
+                 "go-ahead", "grünes licht", "feu vert", "luz verde", "visto bueno", "adjudic", "awarded", "attribu",
+                 "zugeschlagen", "zugesprochen", "zuschlag", "vergeben")
+"""Substrings (of the lower-cased text) one of the approval idioms needs."""
+
+
 POST_SALE = re.compile(
     r"\b(?:(?:send|sending|sent|prepare|preparing|issue|issuing|raise|raising|attach\w*)\s+(?:you\s+)?(?:the |your |an |our |"
     r"the first )?invoice|invoice (?:follows|will follow|is on its way|is attached|goes out)|(?:start|begin|kick off|"
@@ -90,10 +105,7 @@ CONCLUDED_CUES = ("ink", "clinch", "seal", "nailed", "wrapped", "sorted", "done"
                   "atad", "sac", "tüchern", "bag", "dusted", "bote", "ganad", "gagn", "won", "gewonnen", "yes", "go-ahead",
                   "green light", "sign-off", "approv", "sí", "visto bueno", "aprob", "oui", "accord", "feu vert", "ja",
                   "zusage", "okay", "ok", "freigabe", "on board", "given", "gave", "granted", "authori", "signed off",
-                  "gegeben", "erteilt", "autoriz", "favo", "our way", "gunsten", "vorteil", "faveur", "favor", "chose",
-                  "picked", "selected", "chosen", "gewählt", "entschieden", "choisi", "retenu", "elegid", "seleccionad",
-                  "escogid", "green light", "thumbs", "grünes licht", "luz verde", "adjudic", "awarded", "attribu",
-                  "zugeschlagen", "zugesprochen", "zuschlag")
+                  "gegeben", "erteilt", "autoriz")
 """Substrings (of the lower-cased text) one of the idioms above needs: most texts have none, and a substring test is
 far cheaper than the pattern."""
 POST_SALE_CUES = ("invoice", "onboarding", "welcome", "rechnung", "facture", "factura")

@@ -312,6 +312,7 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
     t = normalise(text)
     reasons: list[str] = []
     quarters = st.QUARTER_DEADLINE.search(t) is not None  # rare: one search of the whole text
+    spans = _MONTH_SPAN.search(t) is not None
     # A period after a day number ("bis zum 15. November") does not end the sentence.
     for sentence in re.split(_SENTENCE_BREAK, t):
         dates = find_dates(sentence)
@@ -345,7 +346,8 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
             reasons.append(f"deadline {past.group(0)!r} is in the past")
         if quarters:
             reasons += st.past_quarter_deadlines(sentence, send_day)
-        reasons += _past_month_spans(sentence, send_day)
+        if spans:
+            reasons += _past_month_spans(sentence, send_day)
         for m in _MONTH_DEADLINE.finditer(sentence):
             month_no = _MONTH_NUMBERS.get(m.group(1).lower().rstrip("."))
             # A month with no day, as a deadline, is its last day: past when it ended before the send
