@@ -330,6 +330,7 @@ NO_GLUE_MIN_WORDS = 5
 """Lower-case words a sentence with none of our glue or short words needs before it counts as another language."""
 
 
+_PLAIN_WORD = re.compile(r"(?<!['’])\b[^\W\d_]+\b(?!['’])")
 _LINKISH = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+/\S*", re.I)
 
 
@@ -376,7 +377,8 @@ def foreign_sentence_violations(text: str, language: str | None = None) -> list[
         any_ours = any(t in _SUPPORTED_FUNCTION_WORDS for t in tokens)
         # Glue words are lower case mid-sentence; a capitalised one is a name ("Dan", "Per"). Links, addresses and
         # elided articles ("l'", "d'", "don't") are no words of a language.
-        words_ = re.findall(r"(?<!['’])\b[^\W\d_]+\b(?!['’])", _LINKISH.sub(" ", sentence))
+        plain = _LINKISH.sub(" ", sentence) if ("/" in sentence or "@" in sentence) else sentence
+        words_ = _PLAIN_WORD.findall(plain)
         glue = [t for t in words_ if t.islower()]
         if len(words_) > 1 and words_[1].islower() and not words_[0].islower():
             glue.append(words_[0].lower())  # a first word before a lower-case one is not a name ("Nós cobrimos")

@@ -224,16 +224,20 @@ MONTH_PART_LAST_DAY = {"ear": 10, "anf": 10, "déb": 10, "pri": 10, "mid": 20, "
 """Last day of the part of a month a deadline names ("early November" is over after the 10th)."""
 
 
-_MONTH_SPAN = re.compile(
+_SPAN_MONTH = re.compile(rf"\b(?:({'|'.join(sorted({*_MONTH_NAMES_ALL}, key=len, reverse=True))})s?\b|"
+                         rf"({'|'.join(m.lower() for m in _MONTHS_DE_LIST)})hälfte\b)", re.I)
+_SPAN_PART = re.compile(
     r"\b(?:(?P<half>(?:the )?first (?:half|fortnight|two weeks)|(?:die |der )?erste[n]? (?:hälfte|zwei wochen|monatshälfte)|"
     r"(?:la )?première (?:quinzaine|moitié)|(?:les )?deux premières semaines|(?:la )?primera (?:quincena|mitad)|"
     r"(?:las )?dos primeras semanas)|(?P<week>(?:the )?first week|(?:die |der )?erste[n]? woche|(?:la )?première semaine|"
     r"(?:la )?primera semana)|(?P<early>early|the start of|the beginning of|anfang|beginn|(?:le )?début|(?:los )?principios|"
     r"(?:el )?comienzo)|(?P<mid>mid|the middle of|mitte|(?:la )?mi-|(?:el )?medio|(?:a )?mediados))"
-    r"[\s-]*(?:of |des |de |del |d')?(?:(?:im |in )?(?:the )?month of |mes de |mois de )?"
-    rf"(?P<month>{'|'.join(sorted({*_MONTH_NAMES_ALL}, key=len, reverse=True))})s?\b|"
-    # the German compound: "in der ersten Novemberhälfte", "Anfang Novembers" is above
-    rf"\b(?P<halfde>(?:der |die )?erste[n]? )(?P<month_de>{'|'.join(m.lower() for m in _MONTHS_DE_LIST)})hälfte\b", re.I)
+    r"[\s-]*(?:of |des |de |del |d')?(?:(?:im |in )?(?:the )?month of |mes de |mois de )?$", re.I)
+_SPAN_CUES = ("half", "fortnight", "two weeks", "first week", "hälfte", "erste", "quinzaine", "moitié", "premi", "quincena",
+              "mitad", "primera", "early", "start of", "beginning", "anfang", "beginn", "début", "principios", "comienzo",
+              "mid", "mitte", "medio", "mediados")
+"""Substrings a part of a month needs (most texts have none)."""
+_SPAN_COMPOUND_PART = re.compile(r"\berste[n]? $", re.I)
 """A part of a month ("la primera quincena de noviembre", "the first half of November", "Anfang November"): over on
 its last day (15th, 7th, 10th, 20th)."""
 _SPAN_LAST_DAY = {"half": 15, "week": 7, "early": 10, "mid": 20}
@@ -244,16 +248,40 @@ _TERMS_OR_CONDITION = re.compile(r"\b(?:if|provided|as long as|valid|offer|price
 
 
 def _past_month_spans(sentence: str, send_day: date) -> list[str]:
-    """A part of a month already over, as a term ("si firman en la primera quincena de noviembre" on November 25)."""
+    """A part of a month already over, as a term ("si firman en la primera quincena de noviembre" on November 25): a
+    month name, then the part of it named just before."""
+    months = list(_SPAN_MONTH.finditer(sentence))
+    if not months or _LOOKING_BACK.search(sentence) or not _TERMS_OR_CONDITION.search(sentence):
+        return []
     out = []
-    for m in _MONTH_SPAN.finditer(sentence):
-        month_no = _MONTH_NUMBERS.get((m.group("month") or m.group("month_de")).lower())
-        part = "half" if m.group("halfde") else next(k for k in _SPAN_LAST_DAY if m.group(k))
-        if not month_no or _LOOKING_BACK.search(sentence) or not _TERMS_OR_CONDITION.search(sentence):
+    for m in months:
+        head = sentence[max(0, m.start() - 45):m.start()]
+        p = None if m.group(2) else _SPAN_PART.search(head)
+        if m.group(2):  # "in der ersten Novemberhälfte"
+            part = "half" if _SPAN_COMPOUND_PART.search(head) else None
+        else:
+            part = next((k for k in _SPAN_LAST_DAY if p.group(k)), None) if p else None
+        month_no = _MONTH_NUMBERS.get((m.group(1) or m.group(2)).lower())
+        if part is None or not month_no:
+            continue
+        if (0 < send_day.month - month_no <= 6) or (month_no == send_day.month and send_day.day > _SPAN_LAST_DAY[part]):
+            value = (p.group(0) if p else head[-8:].lstrip()) + m.group(0)
+            out.append(f"deadline {value.strip()!r} is in the past")
+    return out
+    for m in _SPAN_MONTH.finditer(sentence):
+        head = sentence[max(0, m.start() - 45):m.start()]
+        if m.group(2):  # "in der ersten Novemberhälfte"
+            part = "half" if _SPAN_COMPOUND_PART.search(head) else None
+        else:
+            p = _SPAN_PART.search(head)
+            part = next((k for k in _SPAN_LAST_DAY if p.group(k)), None) if p else None
+        month_no = _MONTH_NUMBERS.get((m.group(1) or m.group(2)).lower())
+        if part is None or not month_no:
             continue
         over = (0 < send_day.month - month_no <= 6) or (month_no == send_day.month and send_day.day > _SPAN_LAST_DAY[part])
         if over:
-            out.append(f"deadline {m.group(0).strip()!r} is in the past")
+            out.append(f"deadline {(p.group(0) if not m.group(2) and p else '') + m.group(0)!r} is in the past".replace(
+                "'' + ", ""))
     return out
 
 
@@ -296,9 +324,9 @@ _FORWARD = re.compile(r"\?|\b(?:will|i'll|we'll|shall|let's|how about|propose|su
 def _proposes_meeting(sentence: str) -> bool:
     """A sentence that asks for or announces a meeting (a meeting word, a clock time or a forward-looking verb, and
     nothing that looks back at one)."""
-    if not re.search(rf"\b(?:{_MEET})\w*", sentence, re.I) or _LOOKING_BACK.search(sentence):
-        return False
-    return bool(_CLOCK.search(sentence) or st.CLOCK_SPOKEN.search(sentence) or _FORWARD.search(sentence))
+    if not (_CLOCK.search(sentence) or _FORWARD.search(sentence) or st.CLOCK_SPOKEN.search(sentence)):
+        return False  # most sentences with a past date: no clock time and nothing forward-looking
+    return bool(re.search(rf"\b(?:{_MEET})\w*", sentence, re.I)) and not _LOOKING_BACK.search(sentence)
 
 
 def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False) -> list[str]:
@@ -312,7 +340,8 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
     t = normalise(text)
     reasons: list[str] = []
     quarters = st.QUARTER_DEADLINE.search(t) is not None  # rare: one search of the whole text
-    spans = _MONTH_SPAN.search(t) is not None
+    low = t.lower()
+    spans = any(cue in low for cue in _SPAN_CUES)
     # A period after a day number ("bis zum 15. November") does not end the sentence.
     for sentence in re.split(_SENTENCE_BREAK, t):
         dates = find_dates(sentence)
