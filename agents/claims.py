@@ -10,15 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from agents.deal_closure import (
-    APPROVAL_CUES,
-    CONCLUDED_CUES,
-    POST_SALE,
-    POST_SALE_CUES,
-    approval_pattern,
-    concluded_pattern,
-    post_sale_steps,
-)
+from agents import deal_closure as dc
 from agents.facts import _MONEY, _PERCENT, _close_to_any, _num
 from agents.normalize import normalise
 
@@ -243,8 +235,8 @@ _STATE_GRAMMAR = re.compile(
     re.I)
 """A signing, booking or purchase stated as done ("the PO has come through", "signed last Tuesday",
 "Auftrag bereits erteilt"), in any order of noun and verb."""
-CONCLUDED = concluded_pattern(_DEAL_NOUN)
-APPROVAL = approval_pattern(_DEAL_NOUN)
+CONCLUDED = dc.concluded_pattern(_DEAL_NOUN)
+APPROVAL = dc.approval_pattern(_DEAL_NOUN)
 
 
 _LOST = r"closed[- ]lost|deal (?:is|was|has been) (?:lost|dead|cancell?ed)|verloren|affaire perdue|(?:trato|negocio) perdido"
@@ -379,9 +371,9 @@ def deal_state_violations(text: str, stage_kind: str) -> list[str]:
     reasons: list[str] = []
     # the idioms and post-sale steps are rare: one search of the whole text decides whether sentences need them
     low = t.lower()
-    concluded = any(c in low for c in CONCLUDED_CUES) and CONCLUDED.search(t) is not None
-    approved = any(c in low for c in APPROVAL_CUES) and APPROVAL.search(t) is not None
-    post_sale = stage_kind != "won" and any(c in low for c in POST_SALE_CUES) and POST_SALE.search(t) is not None
+    concluded = any(c in low for c in dc.CONCLUDED_CUES) and CONCLUDED.search(t) is not None
+    approved = any(c in low for c in dc.APPROVAL_CUES) and APPROVAL.search(t) is not None
+    post_sale = stage_kind != "won" and any(c in low for c in dc.POST_SALE_CUES) and dc.POST_SALE.search(t) is not None
     for sentence in re.split(r"(?<=[.!?;])\s+|\n+", t):
         found = [("won", m) for m in (*_STATE_GRAMMAR.finditer(sentence),
                                       *(CONCLUDED.finditer(sentence) if concluded else ()),
@@ -396,7 +388,7 @@ def deal_state_violations(text: str, stage_kind: str) -> list[str]:
                 reasons.append(f"claims the deal is {state} ({m.group(0)!r}); the record says {stage_kind}")
         if post_sale:
             reasons += [f"treats the deal as won ({m.group(0)!r}); the record says {stage_kind}"
-                        for m in post_sale_steps(sentence) if not _NOT_DONE.search(_clause_before(sentence, m.start()))]
+                        for m in dc.post_sale_steps(sentence) if not _NOT_DONE.search(_clause_before(sentence, m.start()))]
     return list(dict.fromkeys(reasons))
 
 

@@ -15,6 +15,8 @@ from zoneinfo import ZoneInfo
 from agents import spoken_time as st
 from agents.facts import find_dates
 from agents.normalize import normalise
+from agents.past_terms import LOOKING_BACK as _LOOKING_BACK
+from agents.past_terms import SPAN_CUES, past_month_spans
 from agents.zones import COUNTRY_TIMEZONES as COUNTRY_TIMEZONES
 from agents.zones import recipient_timezone as recipient_timezone
 from agents.zones import zone
@@ -224,67 +226,6 @@ MONTH_PART_LAST_DAY = {"ear": 10, "anf": 10, "déb": 10, "pri": 10, "mid": 20, "
 """Last day of the part of a month a deadline names ("early November" is over after the 10th)."""
 
 
-_SPAN_MONTH = re.compile(rf"\b(?:({'|'.join(sorted({*_MONTH_NAMES_ALL}, key=len, reverse=True))})s?\b|"
-                         rf"({'|'.join(m.lower() for m in _MONTHS_DE_LIST)})hälfte\b)", re.I)
-_SPAN_PART = re.compile(
-    r"\b(?:(?P<half>(?:the )?first (?:half|fortnight|two weeks)|(?:die |der )?erste[n]? (?:hälfte|zwei wochen|monatshälfte)|"
-    r"(?:la )?première (?:quinzaine|moitié)|(?:les )?deux premières semaines|(?:la )?primera (?:quincena|mitad)|"
-    r"(?:las )?dos primeras semanas)|(?P<week>(?:the )?first week|(?:die |der )?erste[n]? woche|(?:la )?première semaine|"
-    r"(?:la )?primera semana)|(?P<early>early|the start of|the beginning of|anfang|beginn|(?:le )?début|(?:los )?principios|"
-    r"(?:el )?comienzo)|(?P<mid>mid|the middle of|mitte|(?:la )?mi-|(?:el )?medio|(?:a )?mediados))"
-    r"[\s-]*(?:of |des |de |del |d')?(?:(?:im |in )?(?:the )?month of |mes de |mois de )?$", re.I)
-_SPAN_CUES = ("half", "fortnight", "two weeks", "first week", "hälfte", "erste", "quinzaine", "moitié", "premi", "quincena",
-              "mitad", "primera", "early", "start of", "beginning", "anfang", "beginn", "début", "principios", "comienzo",
-              "mid", "mitte", "medio", "mediados")
-"""Substrings a part of a month needs (most texts have none)."""
-_SPAN_COMPOUND_PART = re.compile(r"\berste[n]? $", re.I)
-"""A part of a month ("la primera quincena de noviembre", "the first half of November", "Anfang November"): over on
-its last day (15th, 7th, 10th, 20th)."""
-_SPAN_LAST_DAY = {"half": 15, "week": 7, "early": 10, "mid": 20}
-_TERMS_OR_CONDITION = re.compile(r"\b(?:if|provided|as long as|valid|offer|price|sign\w*|order\w*|wenn|falls|sofern|"
-                                 r"gültig|angebot|preis|unterschreib\w*|bestell\w*|si|à condition|valable|offre|prix|"
-                                 r"sign\w*|commande\w*|siempre que|válid\w*|oferta|precio|firm\w*|pedido)\b", re.I)
-"""Words that make a date a term to meet: a condition, an offer or a price, a signature or an order."""
-
-
-def _past_month_spans(sentence: str, send_day: date) -> list[str]:
-    """A part of a month already over, as a term ("si firman en la primera quincena de noviembre" on November 25): a
-    month name, then the part of it named just before."""
-    months = list(_SPAN_MONTH.finditer(sentence))
-    if not months or _LOOKING_BACK.search(sentence) or not _TERMS_OR_CONDITION.search(sentence):
-        return []
-    out = []
-    for m in months:
-        head = sentence[max(0, m.start() - 45):m.start()]
-        p = None if m.group(2) else _SPAN_PART.search(head)
-        if m.group(2):  # "in der ersten Novemberhälfte"
-            part = "half" if _SPAN_COMPOUND_PART.search(head) else None
-        else:
-            part = next((k for k in _SPAN_LAST_DAY if p.group(k)), None) if p else None
-        month_no = _MONTH_NUMBERS.get((m.group(1) or m.group(2)).lower())
-        if part is None or not month_no:
-            continue
-        if (0 < send_day.month - month_no <= 6) or (month_no == send_day.month and send_day.day > _SPAN_LAST_DAY[part]):
-            value = (p.group(0) if p else head[-8:].lstrip()) + m.group(0)
-            out.append(f"deadline {value.strip()!r} is in the past")
-    return out
-    for m in _SPAN_MONTH.finditer(sentence):
-        head = sentence[max(0, m.start() - 45):m.start()]
-        if m.group(2):  # "in der ersten Novemberhälfte"
-            part = "half" if _SPAN_COMPOUND_PART.search(head) else None
-        else:
-            p = _SPAN_PART.search(head)
-            part = next((k for k in _SPAN_LAST_DAY if p.group(k)), None) if p else None
-        month_no = _MONTH_NUMBERS.get((m.group(1) or m.group(2)).lower())
-        if part is None or not month_no:
-            continue
-        over = (0 < send_day.month - month_no <= 6) or (month_no == send_day.month and send_day.day > _SPAN_LAST_DAY[part])
-        if over:
-            out.append(f"deadline {(p.group(0) if not m.group(2) and p else '') + m.group(0)!r} is in the past".replace(
-                "'' + ", ""))
-    return out
-
-
 _RELATIVE_PAST = re.compile(
     r"\b(?:yesterday|last (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month)|"
     r"(?:a|one|two|three|\d+) (?:days?|weeks?) ago|gestern|vorgestern|letzte[nm]? (?:woche|monat|montag|dienstag|"
@@ -308,14 +249,6 @@ _OFFER_TERMS = re.compile(
 "we met last Friday" is not."""
 
 
-_LOOKING_BACK = re.compile(
-    r"\b(?:thanks?|thank you|danke|dank|vielen dank|merci|gracias|agradec\w*|remerci\w*|as discussed|wie besprochen|"
-    r"comme convenu|como (?:hablamos|acordamos|comentamos)|during|while|während|bei unserem|lors|pendant|durante|en nuestr[ao]|"
-    r"had|was|were|went|ago|spoke|talked|met|discussed|sent|asked|said|mentioned|told|raised|fragte|sagte|erwähnte|"
-    r"demandé|dit|mentionné|preguntó|dijo|comentó|mencionó|sprachen|gesprochen|besprochen|trafen|parlé|discuté|envoyé|"
-    r"hablamos|hablado|enviamos|enviado|hatten|hatte|war|waren|fand|avons eu|a eu|était|tuvimos|fue|hubo|vorhin|recap\w*|follow(?:ing)? up on|"
-    r"nach unserem|suite à|tras (?:la|nuestra))\b", re.I)
-"""Words of a sentence that looks back at a meeting ("thanks for the call on November 19"), not forward to one."""
 _FORWARD = re.compile(r"\?|\b(?:will|i'll|we'll|shall|let's|how about|propose|suggest|schedule|book|"
                       r"werde|werden|rufe|schlage|können wir|wollen wir|appelle|appellerai|propose|pourrions|pouvons|"
                       r"llamo|llamaré|propongo|podríamos|podemos|le parece)\b", re.I)
@@ -341,7 +274,7 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
     reasons: list[str] = []
     quarters = st.QUARTER_DEADLINE.search(t) is not None  # rare: one search of the whole text
     low = t.lower()
-    spans = any(cue in low for cue in _SPAN_CUES)
+    spans = any(cue in low for cue in SPAN_CUES)
     # A period after a day number ("bis zum 15. November") does not end the sentence.
     for sentence in re.split(_SENTENCE_BREAK, t):
         dates = find_dates(sentence)
@@ -376,7 +309,7 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
         if quarters:
             reasons += st.past_quarter_deadlines(sentence, send_day)
         if spans:
-            reasons += _past_month_spans(sentence, send_day)
+            reasons += past_month_spans(sentence, send_day)
         for m in _MONTH_DEADLINE.finditer(sentence):
             month_no = _MONTH_NUMBERS.get(m.group(1).lower().rstrip("."))
             # A month with no day, as a deadline, is its last day: past when it ended before the send
