@@ -18,12 +18,15 @@ def concluded_pattern(deal_noun: str) -> re.Pattern[str]:
         rf"\b(?:{_DEAL_NOUN})\s+(?:is |was |has been |are )?(?:all |now )?(?:inked|clinched|sealed|wrapped up|nailed down|"
         rf"sorted|a done deal)\b|"
         rf"\b(?:affaire|vente|marché|contrat|deal)\s+(?:est |a été )?(?:déjà |bien )?(?:conclue?|bouclée?|actée?|signée?)\b|"
-        rf"\b(?:deal|auftrag|vertrag|abschluss|kauf|geschäft)\s+(?:ist |sind )?(?:jetzt |nun |bereits |schon )?(?:durch|fix|"
+        rf"\b(?:deal|auftrag|vertrag|abschluss|kauf|geschäft|ding|sache|projekt)\s+(?:ist |sind )?(?:jetzt |nun |bereits |schon )?(?:durch|fix|"
         rf"gebongt|eingetütet|perfekt|abgeschlossen)\b|"
         rf"\b(?:trato|acuerdo|negocio|venta|contrato)\s+(?:ya )?(?:está |quedó |ha quedado )?(?:ya )?(?:cerrad[oa]|"
         rf"hech[oa]|firmad[oa]|atad[oa])\b|"
         # idioms of "done" that need no deal noun, and a deal's won participle: "l'affaire est dans le sac", "in
         # trockenen Tüchern", "oportunidad ganada", "la oportunidad está ganada"
+        # a CRM status stated as the deal's: "deal marked won on 11/24", "als gewonnen markiert"
+        r"\bmarked (?:as )?(?:closed[- ])?won\b|\bals gewonnen (?:markiert|gekennzeichnet)\b|"
+        r"\bmarqu[ée]e? (?:comme )?gagn[ée]e?\b|\bmarcad[oa] como ganad[oa]\b|"
         r"\b(?:(?:est|sont|c'est) (?:déjà )?dans le sac|in trockenen tüchern|in the bag|done and dusted|"
         r"en el bote|atado y bien atado)\b|"
         r"\b(?:oportunidad|opportunit[ée]|opportunity|affaire|verkaufschance|chance|negocio|venta|trato)\s+"
@@ -87,7 +90,9 @@ APPROVAL_CUES = ("favo", "our way", "gunsten", "vorteil", "faveur", "favor", "ch
 POST_SALE = re.compile(
     r"\b(?:(?:send|sending|sent|prepare|preparing|issue|issuing|raise|raising|attach\w*)\s+(?:you\s+)?(?:the |your |an |our |"
     r"the first )?invoice|invoice (?:follows|will follow|is on its way|is attached|goes out)|(?:start|begin|kick off|"
-    r"kicking off|starting|beginning) (?:the |your )?onboarding|onboarding (?:starts|begins|kicks off)|welcome (?:pack|kit|"
+    r"kicking off|starting|beginning) (?:the |your )?(?:onboarding|implementation)|(?:onboarding|implementation) (?:starts|begins|"
+    r"kicks off|is kicking off)|(?:implementierung|umsetzung|einführung) (?:startet|beginnt)|(?:la )?mise en (?:œuvre|oeuvre|place) "
+    r"(?:démarre|commence)|(?:la )?implantación (?:arranca|empieza|comienza)|welcome (?:pack|kit|"
     r"package)|(?:schicke|sende|stelle|erstelle|schicken|senden|stellen)\w* (?:ich |wir )?(?:ihnen )?(?:die |eine )?rechnung|"
     r"rechnung (?:folgt|kommt|ist unterwegs)|(?:je )?(?:prépare|envoie|émets|préparons|envoyons) (?:la |votre )?facture|"
     r"facture (?:suit|suivra|arrive)|(?:preparo|envío|emito|preparamos|enviamos|emitimos) (?:la |su )?factura|"
@@ -105,10 +110,11 @@ CONCLUDED_CUES = ("ink", "clinch", "seal", "nailed", "wrapped", "sorted", "done"
                   "atad", "sac", "tüchern", "bag", "dusted", "bote", "ganad", "gagn", "won", "gewonnen", "yes", "go-ahead",
                   "green light", "sign-off", "approv", "sí", "visto bueno", "aprob", "oui", "accord", "feu vert", "ja",
                   "zusage", "okay", "ok", "freigabe", "on board", "given", "gave", "granted", "authori", "signed off",
-                  "gegeben", "erteilt", "autoriz")
+                  "gegeben", "erteilt", "autoriz", "marked", "markiert", "gekennzeichnet", "marqu", "marcad")
 """Substrings (of the lower-cased text) one of the idioms above needs: most texts have none, and a substring test is
 far cheaper than the pattern."""
-POST_SALE_CUES = ("invoice", "onboarding", "welcome", "rechnung", "facture", "factura")
+POST_SALE_CUES = ("invoice", "onboarding", "welcome", "rechnung", "facture", "factura", "implementation", "implementierung",
+                  "umsetzung", "einführung", "mise en", "implantación")
 
 
 def post_sale_steps(sentence: str) -> Iterator[re.Match[str]]:

@@ -101,6 +101,8 @@ _WEEKDAY_DAY = re.compile(
     r"sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo)"
     r",?\s+(?:the\s+|den\s+|le\s+|el\s+|día\s+)?\d{1,2}(?:st|nd|rd|th|er|\.)?(?![\d.,:/])", re.I)
 """A weekday with its day of the month ("el lunes 7", "Tuesday the 1st"): a day, not a figure."""
+_LIST_MARKER = re.compile(r"(?m)^\s*\d{1,2}[.)](?=\s)")
+"""A numbered step's number ("1. Open with ..."): an order, not a figure."""
 _DURATION = re.compile(r"\b(\d{1,3})[-\s]?(?:minutes?|mins?|hours?|hrs?|minütig\w*|minuten|stunden?|minutos|"
                        r"horas?|heures?)\b", re.I)
 _MULTIPLE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?[x×](?![\w])", re.I)
@@ -297,7 +299,7 @@ def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | Non
         if not date_matches(d, vocab.dates):
             add("date", value)
     for pattern in (_DATE_MD, _DATE_DM, _DATE_FOREIGN, _DATE_ISO, _DATE_DOTTED, _DATE_SLASH, _TIME, _DURATION,
-                    _ROUND_THE_CLOCK, _WEEKDAY_DAY):
+                    _ROUND_THE_CLOCK, _WEEKDAY_DAY, _LIST_MARKER):
         # Keep a sentence-ending period ("... on 21 novembre. Notre ...") so sentence starts stay starts.
         rest = pattern.sub(lambda m: " ." if m.group(0).endswith(".") else " ", rest)
     for n in _MULTIPLE.findall(rest):

@@ -64,7 +64,8 @@ HONORIFIC = r"(mr|mrs|ms|dr|prof|herr|herrn|frau|m|mme|madame|monsieur|sr|sra|se
 _BARE_HONORIFIC = re.compile(r"^\s*(?:dear\s+)?(madame|monsieur|sir or madam|madam)\s*[,:\n]", re.I)
 """Questions that ask nothing of the reader."""
 
-PLACEHOLDER = re.compile(r"_{3,}|%[A-Z]{2,}%|\[\[|\]\]|\{\{|\}\}|\[[^\]\n]{1,60}\]|\{[^}\n]{1,60}\}|<<[^>\n]{1,60}>>|"
+PLACEHOLDER = re.compile(r"_{3,}|(?-i:\bTK(?:TK)+\b)|\b(?:TT\.MM\.JJJJ|JJ/MM/AAAA|DD/MM/YYYY|MM/DD/YYYY|DD\.MM\.YYYY)\b|"
+                         r"(?:…|\.\.\.)\s?[€$£]|[€$£]\s?(?:…|\.\.\.)|\bSr\./Sra\.|\b[^\W\d_]+o/a\b|%[A-Z]{2,}%|\[\[|\]\]|\{\{|\}\}|\[[^\]\n]{1,60}\]|\{[^}\n]{1,60}\}|<<[^>\n]{1,60}>>|"
                          r"<[a-z_ ]+>|(?-i:\bTODO\b)|\bTBD\b|\blorem ipsum\b|(?-i:\bXX+\b)", re.I)
 """What a writer left for someone to fill in: any bracketed span ("[INSERT CASE STUDY HERE]", "{prénom}",
 "<<NOMBRE>>"); a plain-text email to a buyer has no use for brackets of its own. A marker is one only in
@@ -85,7 +86,7 @@ def count_asks(body: str) -> int:
     return count
 
 
-_SCRIPT_ASK = re.compile(r"^\W*(?:ask|confirm|agree|book|schedule|propose|fix|set up|find out|check whether|fragen|erfragen|"
+_SCRIPT_ASK = re.compile(r"^\W*(?:\d{1,2}[.)]\s*)?(?:ask|confirm|agree|book|schedule|propose|fix|set up|find out|check whether|fragen|erfragen|"
                          r"bestätigen|vereinbaren|\w+ vereinbaren|einen termin|klären|demander|confirmer|convenir|proposer|"
                          r"fixer|caler|preguntar|confirmar|acordar|proponer|fijar|agendar|cerrar una fecha)\b", re.I | re.M)
 """A call script's line that asks the buyer something ("- Agree a time next week", "- Fragen, ob Herr Weber ...")."""

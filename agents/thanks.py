@@ -19,6 +19,7 @@ _MESSAGE = re.compile(r"\b(?:message|messages|e-?mails?|mail|note|reply|request|
                       r"demande|correo|mensaje|respuesta|solicitud|petición)\b", re.I)
 _THEIR_RESPONSE = re.compile(r"\b(?:feedback|reply|answer|response|questions?|thoughts|comments?|rückmeldung|antwort|"
                              r"fragen|retour|réponse|remarques|respuesta|comentarios|preguntas)\b", re.I)
+_YOUR = re.compile(r"\b(?:your|ihre[rnm]?|votre|vos|su|sus)\b", re.I)
 _WORD = re.compile(r"[^\W\d_][^\W\d_'-]{4,}")
 
 
@@ -55,6 +56,10 @@ def thanks_problems(body: str, ctx: Context, recipient_id: str | None) -> list[s
             if first and c.id != recipient_id and any(re.search(rf"\b{re.escape(p)}\b", where) for p in named) \
                     and _MESSAGE.search(clause) and c.id not in senders:
                 out.append(f"thanks {first} for a message {first} did not send")
+        if recipient_id and senders - {None} and recipient_id not in senders and _MESSAGE.search(clause) \
+                and _YOUR.search(clause) and not re.search(r"\b(?:team|équipe|equipo|team's)\b", clause, re.I):
+            # "Merci pour votre message du 19 novembre" to Monsieur Lefèvre when Claire wrote it
+            out.append("thanks the recipient for a message someone else sent")
         said = _words(clause)
         for subject in ours:
             if subject <= said and not subject & theirs and not _THEIR_RESPONSE.search(clause):

@@ -45,7 +45,7 @@ _MEET = (r"call|calls|meeting|meet|chat|talk|speak|demo|minutes|slot|ring|phone|
          r"rendez-vous|échange|entretien|visio|llamada|llamar|llamo|llamaré|telefonear|hablar|reunión|reunirnos|"
          r"vernos|charla|minutos|videollamada|"
          # stems: every inflection of a talking verb or phone noun ("¿Hablamos ...?", "por teléfono", "besprechen")
-         r"habl|tel[eé]fon|t[eé]l[eé]phon|reun|sprech|besprech|parlons|parlions|coup de fil|toque|comenta|anklingel|"
+         r"llam|habl|tel[eé]fon|t[eé]l[eé]phon|reun|sprech|besprech|parlons|parlions|coup de fil|toque|comenta|anklingel|"
          r"durchklingel")
 _TODAY = (r"today|this afternoon|this morning|this evening|later today|tonight|in an hour|in (?:a|one|two|2|a couple of|"
           r"a few) hours?|right now|end of (?:the )?day|heute|heute nachmittag|heute morgen|heute abend|gleich|in einer "
@@ -84,7 +84,7 @@ _TODAY = (r"today|this afternoon|this morning|this evening|later today|tonight|i
           r"avant (?:la fin de )?(?:votre|ta) journée|avant (?:de partir|que vous (?:ne )?partiez)|"
           r"antes de que (?:termine|acabe|finalice) (?:su|la|tu) jornada|antes de (?:que se vaya|irse|salir de la oficina)|"
           r"antes del cierre de (?:su |la )?jornada|"
-          r"d'ici (?:une|deux|\d+|quelques|une demi-) ?(?:heures?|minutes|demi-heure)|d'ici (?:ce soir|midi|la fin de la journée)|"
+          r"d'ici (?:une|deux|\d+|quelques|une demi-) ?(?:petite |bonne |grosse )?(?:heures?|minutes|demi-heure)|d'ici (?:ce soir|midi|la fin de la journée)|"
           r"en un (?:rato|ratito|momento|momentito)|dentro de un (?:rato|ratito)|al rato|ahorit\w*|orita|"
           r"(?:once|when|as soon as) (?:i'm|i am|i get|we're|we are|we get) back from lunch|back from lunch|"
           # today's, as an adjective: "im Anschluss an unser heutiges Teammeeting"
