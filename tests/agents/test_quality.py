@@ -112,6 +112,23 @@ def test_quality_checks_flag_every_bad_and_pass_every_good_held_out_17_and_18_dr
 
 
 WAVE10 = {lang: json.loads((FIXTURES / "quality_heldout18" / f"{lang}.json").read_text()) for lang in LANGUAGES}
+SET19 = {lang: json.loads((FIXTURES / "quality_heldout19" / f"{lang}.json").read_text()) for lang in LANGUAGES}
+"""Drafts written in wave 10 by a third outside tester (9 good, 11 bad per language), first measured at 18:15 UTC on wave
+10's fixes: bad flagged / good passed en 9/11 7/9, de 8/11 7/9, fr 8/11 7/9, es 9/11 7/9. After its fixes by kind:
+en 10/11 8/9, de 10/11 8/9, fr 11/11 8/9, es 11/11 8/9 (left: thanks for a sign-off someone else reported, the du-form
+to a managing director (debatable), "Thanksgiving" and "long weekend", "KW 49", two drafts that ask nothing)."""
+SET19_FLOORS = {"en": (10, 8), "de": (10, 8), "fr": (11, 8), "es": (11, 8)}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_quality_checks_keep_held_out_19_at_its_figures_after_its_fixes(language):
+    bad, good, missed, rejected = _rates(SET19[language])
+    print(f"held-out 19 {language}: bad flagged {len(bad) - len(missed)}/{len(bad)}, "
+          f"good passed {len(good) - len(rejected)}/{len(good)}")
+    bad_min, good_min = SET19_FLOORS[language]
+    assert len(bad) - len(missed) >= bad_min, missed
+    assert len(good) - len(rejected) >= good_min, rejected
 """Drafts written in wave 9 by a second outside tester (8 good, 10-11 bad per language). First measurement (2026-12-02
 14:46 UTC), bad flagged / good passed: en 10/11 3/8, de 9/10 4/8, fr 10/10 5/8, es 10/10 1/8. Wave 10 changed the
 rubric (a dated commitment is a next step, the company name only where the draft is generic, a call script needs an
