@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from agents.deal_closure import CONCLUDED_CUES, POST_SALE, POST_SALE_CUES, concluded_pattern, post_sale_steps
+from agents import deal_closure as dc
 from agents.facts import _MONEY, _PERCENT, _close_to_any, _num
 from agents.normalize import normalise
 
@@ -183,7 +183,12 @@ _DEAL_NOUN = (r"contract|agreement|order form|order|purchase order|p\.?o\.?|deal
               r"opportunity|renewal|subscription|purchase|everything")
 _DONE = (r"signed|countersigned|counter-signed|executed|booked|closed|won|finali[sz]ed|approved|accepted|processed|"
          r"issued|received|confirmed|(?:come|came|gone|went|gotten|got) through|in place|done|complete[d]?|in the bag")
-_CONDITIONAL = r"\b(?:once|when|after|if|until|before|as soon as|so that|to be|will|would|can|could|should|needs? to|ready|awaiting|pending|wait\w*|send|sending|prepare|preparing|get)\b"
+_CONDITIONAL = (r"\b(?:once|when|after|if|until|before|as soon as|so that|to be|will|would|can|could|should|needs? to|ready|"
+                r"awaiting|pending|wait\w*|send|sending|prepare|preparing|get|"
+                # the same conditions in German, French and Spanish: "wenn Sie grünes Licht gegeben haben"
+                # (not "nachdem": "nachdem der Vertrag in trockenen Tüchern ist" states it as done)
+                r"sobald|wenn|falls|bevor|dès que|une fois que|lorsque|quand|si|cuando|en cuanto|una vez que|"
+                r"tan pronto como)\b")
 _STATE_GRAMMAR = re.compile(
     rf"\b(?:{_DEAL_NOUN})\b\s+(?:\w+\s+){{0,2}}?(?:(?:is|was|has|have|had|got|been|'s|are|were)\s+)+"
     rf"(?:already |now |just |fully |officially |finally |been )*(?:{_DONE})\b(?!\s+(?:off|date|by\b))|"
@@ -230,7 +235,8 @@ _STATE_GRAMMAR = re.compile(
     re.I)
 """A signing, booking or purchase stated as done ("the PO has come through", "signed last Tuesday",
 "Auftrag bereits erteilt"), in any order of noun and verb."""
-CONCLUDED = concluded_pattern(_DEAL_NOUN)
+CONCLUDED = dc.concluded_pattern(_DEAL_NOUN)
+APPROVAL = dc.approval_pattern(_DEAL_NOUN)
 
 
 _LOST = r"closed[- ]lost|deal (?:is|was|has been) (?:lost|dead|cancell?ed)|verloren|affaire perdue|(?:trato|negocio) perdido"
@@ -365,11 +371,13 @@ def deal_state_violations(text: str, stage_kind: str) -> list[str]:
     reasons: list[str] = []
     # the idioms and post-sale steps are rare: one search of the whole text decides whether sentences need them
     low = t.lower()
-    concluded = any(c in low for c in CONCLUDED_CUES) and CONCLUDED.search(t) is not None
-    post_sale = stage_kind != "won" and any(c in low for c in POST_SALE_CUES) and POST_SALE.search(t) is not None
+    concluded = any(c in low for c in dc.CONCLUDED_CUES) and CONCLUDED.search(t) is not None
+    approved = any(c in low for c in dc.APPROVAL_CUES) and APPROVAL.search(t) is not None
+    post_sale = stage_kind != "won" and any(c in low for c in dc.POST_SALE_CUES) and dc.POST_SALE.search(t) is not None
     for sentence in re.split(r"(?<=[.!?;])\s+|\n+", t):
         found = [("won", m) for m in (*_STATE_GRAMMAR.finditer(sentence),
-                                      *(CONCLUDED.finditer(sentence) if concluded else ()))]
+                                      *(CONCLUDED.finditer(sentence) if concluded else ()),
+                                      *(APPROVAL.finditer(sentence) if approved else ()))]
         found += [(state, m) for state, pattern in _STATE for m in pattern.finditer(sentence)]
         for state, m in found:
             if state == "amount_changed":
@@ -380,7 +388,7 @@ def deal_state_violations(text: str, stage_kind: str) -> list[str]:
                 reasons.append(f"claims the deal is {state} ({m.group(0)!r}); the record says {stage_kind}")
         if post_sale:
             reasons += [f"treats the deal as won ({m.group(0)!r}); the record says {stage_kind}"
-                        for m in post_sale_steps(sentence) if not _NOT_DONE.search(_clause_before(sentence, m.start()))]
+                        for m in dc.post_sale_steps(sentence) if not _NOT_DONE.search(_clause_before(sentence, m.start()))]
     return list(dict.fromkeys(reasons))
 
 

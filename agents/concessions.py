@@ -26,7 +26,17 @@ _ANOTHER_PRICE = re.compile(
     r"(?:price|rate|pricing|fee|preis|tarif|prix|precio)\b", re.I)
 
 
-_CUES = ("fee", "charge", "setup", "set-up", "frais", "gebühr", "einrichtung", "bereitstellung", "cargo", "tarifa",
+_PAYMENT_HOLIDAY = re.compile(
+    r"\b(?:grace period|payment holiday|payment[- ]free|(?:months?|weeks?) (?:without|with no) (?:payments?|fees?|charges?)|"
+    r"carencia|per[ií]odo de gracia|meses? sin (?:pagar|cuotas?|pagos?)|karenzzeit\w*|karenz\w*|zahlungsfrei\w*|"
+    r"tilgungsfrei\w*|zahlungspause|période de grâce|différé de paiement|mois sans (?:paiement|frais|facturation)|"
+    r"franchise de (?:paiement|loyer|mensualités?))\b", re.I)
+"""A stretch with nothing to pay ("tres meses de carencia", "a three-month grace period", "zahlungsfreie Monate"):
+money given away however few words say so, so only the policy grants it."""
+
+
+_CUES = ("carencia", "gracia", "grace", "holiday", "payment", "karenz", "zahlungs", "tilgungs", "grâce", "différé",
+         "sin pag", "sin cuot", "franchise", "mois sans", "fee", "charge", "setup", "set-up", "frais", "gebühr", "einrichtung", "bereitstellung", "cargo", "tarifa",
          "comisi", "cuota", "coste", "waiv", "drop", "scrap", "remov", "strike", "streich", "erlass", "supprim", "annul",
          "elimin", "suprim", "absorb", "cover", "eat", "pick up", "take on", "übernehm", "trag", "assum",
          "asum", "cubr", "nachlass", "lass", "runtergeh", "price", "rate", "preis", "tarif", "prix", "precio")
@@ -40,7 +50,8 @@ def concession_violations(text: str) -> list[str]:
     if not any(cue in low for cue in _CUES):
         return out  # most texts: none of the words any of these concessions needs
     for pattern, what in ((_FEE_REMOVED, "a fee removed"), (_TAX_TAKEN, "a tax or charge taken on by us"),
-                          (_GIVE_OFF_DE, "an amount let off the price"), (_ANOTHER_PRICE, "one offer at another's price")):
+                          (_GIVE_OFF_DE, "an amount let off the price"), (_ANOTHER_PRICE, "one offer at another's price"),
+                          (_PAYMENT_HOLIDAY, "a period with nothing to pay")):
         m = pattern.search(text)
         if m:
             out.append(f"promise outside policy ({what}): {m.group(0).strip()!r}")

@@ -18,12 +18,15 @@ def concluded_pattern(deal_noun: str) -> re.Pattern[str]:
         rf"\b(?:{_DEAL_NOUN})\s+(?:is |was |has been |are )?(?:all |now )?(?:inked|clinched|sealed|wrapped up|nailed down|"
         rf"sorted|a done deal)\b|"
         rf"\b(?:affaire|vente|marché|contrat|deal)\s+(?:est |a été )?(?:déjà |bien )?(?:conclue?|bouclée?|actée?|signée?)\b|"
-        rf"\b(?:deal|auftrag|vertrag|abschluss|kauf|geschäft)\s+(?:ist |sind )?(?:jetzt |nun |bereits |schon )?(?:durch|fix|"
+        rf"\b(?:deal|auftrag|vertrag|abschluss|kauf|geschäft|ding|sache|projekt)\s+(?:ist |sind )?(?:jetzt |nun |bereits |schon )?(?:durch|fix|"
         rf"gebongt|eingetütet|perfekt|abgeschlossen)\b|"
         rf"\b(?:trato|acuerdo|negocio|venta|contrato)\s+(?:ya )?(?:está |quedó |ha quedado )?(?:ya )?(?:cerrad[oa]|"
         rf"hech[oa]|firmad[oa]|atad[oa])\b|"
         # idioms of "done" that need no deal noun, and a deal's won participle: "l'affaire est dans le sac", "in
         # trockenen Tüchern", "oportunidad ganada", "la oportunidad está ganada"
+        # a CRM status stated as the deal's: "deal marked won on 11/24", "als gewonnen markiert"
+        r"\bmarked (?:as )?(?:closed[- ])?won\b|\bals gewonnen (?:markiert|gekennzeichnet)\b|"
+        r"\bmarqu[ée]e? (?:comme )?gagn[ée]e?\b|\bmarcad[oa] como ganad[oa]\b|"
         r"\b(?:(?:est|sont|c'est) (?:déjà )?dans le sac|in trockenen tüchern|in the bag|done and dusted|"
         r"en el bote|atado y bien atado)\b|"
         r"\b(?:oportunidad|opportunit[ée]|opportunity|affaire|verkaufschance|chance|negocio|venta|trato)\s+"
@@ -44,10 +47,54 @@ def concluded_pattern(deal_noun: str) -> re.Pattern[str]:
         re.I)
 
 
+def approval_pattern(deal_noun: str) -> re.Pattern[str]:
+    """The buyer's decision, approval or award stated as ours, in any word order (wave 10; its own pattern and cues so
+    that texts without them do not pay for it)."""
+    _DEAL_NOUN = deal_noun  # noqa: N806 - the name the patterns below were written with
+    return re.compile(
+        # the buyer's decision stated as ours, however the idiom goes: "die Entscheidung ist zu unseren Gunsten
+        # gefallen", "decided in our favour", "went our way", "nos han elegido", "we have been selected"
+        rf"\b(?:in our favou?r|our way|zu unseren gunsten|zu unserem vorteil|en notre faveur|a nuestro favor|"
+        rf"a favor nuestro)\b|"
+        rf"\b(?:chose|picked|selected|chosen|gewählt|ausgewählt|entschieden für|choisi|retenu|elegido|seleccionado|"
+        rf"escogido|elegido a)\s+(?:us|uns|nous|a nosotros)\b|"
+        rf"\b(?:(?:we|wir|nous|nos)\s+(?:have|were|'ve|haben|wurden|sind|avons|hemos|han)\s+(?:been\s+|été\s+|sido\s+)?"
+        rf"(?:selected|chosen|ausgewählt|gewählt|retenus|choisis|elegidos|seleccionados|elegido|seleccionado))\b|"
+        # an approval idiom with a verb of giving or having next to it, in either order: "nos ha dado luz verde",
+        # "dirección dio luz verde", "ont donné leur feu vert", "hat grünes Licht gegeben", "we got the thumbs-up"
+        rf"\b(?:given|gave|got|gotten|received|dado|dio|dieron|recibido|obtenido|tenemos|donné|reçu|obtenu|erhalten|"
+        rf"bekommen|gegeben|erteilt)\s+(?:\w+\s+){{0,3}}?(?:green light|go-ahead|thumbs[- ]up|grünes licht|feu vert|"
+        rf"luz verde|visto bueno)\b|"
+        rf"\b(?:green light|go-ahead|thumbs[- ]up|grünes licht|feu vert|luz verde|visto bueno)\s+(?:\w+\s+){{0,3}}?"
+        rf"(?:given|gegeben|erteilt|donné|dado|concedido|otorgado)\b|"
+        # an award: "oportunidad adjudicada", "the contract was awarded to us", "den Zuschlag erhalten"
+        rf"\b(?:adjudicad[oa]s?|awarded|attribuée?s?|zugeschlagen|zugesprochen)\s+(?:a nosotros|to us|à nous|uns)\b|"
+        rf"\b(?:{_DEAL_NOUN}|oportunidad|opportunité|licitación|concurso|ausschreibung|appel d'offres|tender|bid)\s+"
+        rf"(?:\w+\s+){{0,2}}?(?:adjudicad[oa]|awarded|attribuée?|zugeschlagen|zugesprochen)\b|"
+        rf"\b(?:den |der )?zuschlag\s+(?:\w+\s+){{0,2}}?(?:erhalten|bekommen|gegeben|erteilt)\b|"
+        # the award in the active voice, to us: "nous a attribué le marché", "nos han adjudicado el proyecto", "awarded
+        # us the contract", "hat uns den Auftrag zugesprochen"
+        rf"\b(?:nous|nos|uns)\s+(?:\w+\s+){{0,2}}?(?:attribué|adjudicad[oa]|zugesprochen|vergeben|zugeschlagen)\b|"
+        rf"\bawarded us\b|"
+        rf"\b(?:haben|hat)\s+(?:\w+\s+){{0,2}}?den zuschlag\b",
+        re.I)
+
+
+APPROVAL_CUES = ("favo", "our way", "gunsten", "vorteil", "faveur", "favor", "chose", "picked", "selected", "chosen",
+                 "gewählt", "entschieden", "choisi", "retenu", "elegid", "seleccionad", "escogid", "green light", "thumbs",
+                 "go-ahead", "grünes licht", "feu vert", "luz verde", "visto bueno", "adjudic", "awarded", "attribu",
+                 "zugeschlagen", "zugesprochen", "zuschlag", "vergeben")
+"""Substrings (of the lower-cased text) one of the approval idioms needs."""
+
+
 POST_SALE = re.compile(
     r"\b(?:(?:send|sending|sent|prepare|preparing|issue|issuing|raise|raising|attach\w*)\s+(?:you\s+)?(?:the |your |an |our |"
     r"the first )?invoice|invoice (?:follows|will follow|is on its way|is attached|goes out)|(?:start|begin|kick off|"
-    r"kicking off|starting|beginning) (?:the |your )?onboarding|onboarding (?:starts|begins|kicks off)|welcome (?:pack|kit|"
+    r"kicking off|starting|beginning) (?:the |your )?(?:onboarding|implementation)|onboarding (?:starts|begins|kicks off)|"
+    # implementation under way now, not planned: "implementation kicks off", "die Umsetzung hat begonnen"
+    r"implementation (?:kicks off|is kicking off|has (?:started|begun|kicked off))|(?:implementierung|umsetzung|einführung) "
+    r"(?:hat begonnen|ist gestartet|läuft bereits)|(?:la )?mise en (?:œuvre|oeuvre|place) (?:a (?:démarré|commencé))|"
+    r"(?:la )?implantación (?:ya )?(?:ha arrancado|ha empezado|ha comenzado|está en marcha)|welcome (?:pack|kit|"
     r"package)|(?:schicke|sende|stelle|erstelle|schicken|senden|stellen)\w* (?:ich |wir )?(?:ihnen )?(?:die |eine )?rechnung|"
     r"rechnung (?:folgt|kommt|ist unterwegs)|(?:je )?(?:prépare|envoie|émets|préparons|envoyons) (?:la |votre )?facture|"
     r"facture (?:suit|suivra|arrive)|(?:preparo|envío|emito|preparamos|enviamos|emitimos) (?:la |su )?factura|"
@@ -65,10 +112,11 @@ CONCLUDED_CUES = ("ink", "clinch", "seal", "nailed", "wrapped", "sorted", "done"
                   "atad", "sac", "tüchern", "bag", "dusted", "bote", "ganad", "gagn", "won", "gewonnen", "yes", "go-ahead",
                   "green light", "sign-off", "approv", "sí", "visto bueno", "aprob", "oui", "accord", "feu vert", "ja",
                   "zusage", "okay", "ok", "freigabe", "on board", "given", "gave", "granted", "authori", "signed off",
-                  "gegeben", "erteilt", "autoriz")
+                  "gegeben", "erteilt", "autoriz", "marked", "markiert", "gekennzeichnet", "marqu", "marcad")
 """Substrings (of the lower-cased text) one of the idioms above needs: most texts have none, and a substring test is
 far cheaper than the pattern."""
-POST_SALE_CUES = ("invoice", "onboarding", "welcome", "rechnung", "facture", "factura")
+POST_SALE_CUES = ("invoice", "onboarding", "welcome", "rechnung", "facture", "factura", "implementation", "implementierung",
+                  "umsetzung", "einführung", "mise en", "implantación")
 
 
 def post_sale_steps(sentence: str) -> Iterator[re.Match[str]]:

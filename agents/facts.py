@@ -24,6 +24,7 @@ from agents.names import (
     _words,
     customer_references,
     denied_forms,
+    denied_index,
     disguised_words,
     names_in_part,
     names_other_customer,
@@ -82,10 +83,26 @@ _FOREIGN_MONTHS = {
 _DATE_FOREIGN = re.compile(r"\b(\d{1,2})(?:\.|er)?\s+(?:de\s+)?(" + "|".join(_FOREIGN_MONTHS) +
                            r")\b(?:\s+(?:de\s+)?(\d{4}))?", re.I)
 _DATE_DOTTED = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{2,4})?(?!\d)")
-_TIME = re.compile(r"\b\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}:\d{2}\b|"
-                   # the clock in German and French: "um 10 Uhr", "10.30 Uhr", "à 10 h", "à 10 h 30", "10h30"
-                   r"\b\d{1,2}(?:[.:]\d{2})?\s?uhr\b|(?<=à )\d{1,2}\s?h(?:\s?\d{2})?\b|\b\d{1,2}h\d{2}\b", re.I)
-"""A clock time is a time, not a figure (timing.py checks the meeting it belongs to)."""
+_CLOCK_END = r"(?:\s?(?:am|pm|a\.m\.|p\.m\.|uhr\b|h\b(?:\s?\d{2}\b)?)|:\d{2}\b|h\d{2}\b)"
+_ZONE = (r"(?:\s+(?:your time|local time|(?:central|eastern|pacific|mountain|atlantic)(?:\s+time)?|"
+         r"(?-i:[A-Z]{2,4}T)|utc|gmt|mez|mesz|heure de paris|hora peninsular|hora de madrid))?")
+_TIME = re.compile(
+    # a range of hours ("zwischen 9 und 11 Uhr", "from 9 to 11 am", "de 9 h à 11 h", "entre las 9 y las 11")
+    rf"\b\d{{1,2}}(?:[.:]\d{{2}})?(?:\s?h)?\s*(?:-|–|bis|und|to|and|à|et|a|y|y las)\s*\d{{1,2}}{_CLOCK_END}{_ZONE}|"
+    rf"\b(?:entre|de|desde) las\s+\d{{1,2}}(?:[.:h]\d{{2}})?\s*(?:y|a|hasta) las\s+\d{{1,2}}(?:[.:h]\d{{2}})?\b{_ZONE}|"
+    rf"\b\d{{1,2}}(?::\d{{2}})?\s?(?:am|pm|a\.m\.|p\.m\.){_ZONE}|\b\d{{1,2}}:\d{{2}}\b{_ZONE}|"
+    # the clock in German and French: "um 10 Uhr", "10.30 Uhr", "à 10 h", "à 10 h 30", "17 h 30", "10h30"
+    rf"\b\d{{1,2}}(?:[.:]\d{{2}})?\s?uhr\b{_ZONE}|(?<=à )\d{{1,2}}\s?h(?:\s?\d{{2}})?\b{_ZONE}|"
+    rf"\b\d{{1,2}}\s?h\s?\d{{2}}\b{_ZONE}|\b\d{{1,2}}h\d{{2}}\b{_ZONE}|(?<=a las )\d{{1,2}}\b", re.I)
+"""A clock time (with its range and its time zone: "2:00 pm Central") is a time, not a figure or a name (timing.py
+checks the meeting it belongs to)."""
+_WEEKDAY_DAY = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|"
+    r"sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo)"
+    r",?\s+(?:the\s+|den\s+|le\s+|el\s+|día\s+)?\d{1,2}(?:st|nd|rd|th|er|\.)?(?![\d.,:/])", re.I)
+"""A weekday with its day of the month ("el lunes 7", "Tuesday the 1st"): a day, not a figure."""
+_LIST_MARKER = re.compile(r"(?m)^\s*\d{1,2}[.)](?=\s)")
+"""A numbered step's number ("1. Open with ..."): an order, not a figure."""
 _DURATION = re.compile(r"\b(\d{1,3})[-\s]?(?:minutes?|mins?|hours?|hrs?|minütig\w*|minuten|stunden?|minutos|"
                        r"horas?|heures?)\b", re.I)
 _MULTIPLE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?[x×](?![\w])", re.I)
@@ -253,10 +270,10 @@ def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | Non
         add("confusable", word)
     text = defang(normalise(text))
     low = text.lower()
-    for name in vocab.denied:
-        # A form must occur as a substring before its word-bounded search is worth running: the
-        # tenant's other customers run to hundreds, and a regex per name and text was a third of
-        # the pipeline's CPU.
+    # The tenant's other customers run to hundreds: one scan of the text finds the few whose name pieces occur in it
+    # (names.DeniedIndex), and only those get the word-bounded, spaced and partial-name checks below.
+    for i in denied_index(vocab.denied).candidates(low) if vocab.denied else ():
+        name = vocab.denied[i]
         forms = [f for f in denied_forms(name, vocab.own_words) if f in low]
         if forms and any(names_other_customer(form, text, low) for form in forms):
             add("other_customer", name)
@@ -282,7 +299,7 @@ def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | Non
         if not date_matches(d, vocab.dates):
             add("date", value)
     for pattern in (_DATE_MD, _DATE_DM, _DATE_FOREIGN, _DATE_ISO, _DATE_DOTTED, _DATE_SLASH, _TIME, _DURATION,
-                    _ROUND_THE_CLOCK):
+                    _ROUND_THE_CLOCK, _WEEKDAY_DAY, _LIST_MARKER):
         # Keep a sentence-ending period ("... on 21 novembre. Notre ...") so sentence starts stay starts.
         rest = pattern.sub(lambda m: " ." if m.group(0).endswith(".") else " ", rest)
     for n in _MULTIPLE.findall(rest):

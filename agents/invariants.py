@@ -76,7 +76,9 @@ _NON_ASCII_WORD = re.compile(r"(?<!\w)[^\W\d_]*[^\x00-\x7f\W\d_][^\W\d_]*")
 
 @functools.lru_cache(maxsize=4096)
 def _script(ch: str) -> str:
-    if ch.isascii():
+    if ch.isascii() or ch in _ORDINAL_INDICATORS:
+        # "nº", "1ª": the ordinal indicators are Latin typography (Spanish, Portuguese, Italian), though their
+        # Unicode names ("MASCULINE ORDINAL INDICATOR") name no script.
         return "LATIN"
     name = unicodedata.name(ch, "")
     return name.split(" ")[0] if name else "UNKNOWN"
@@ -301,7 +303,60 @@ Italian): en/de/fr/es drafts use a-z, äöüß, àâçéèêëîïôùûÿ and �
 and mostly in names)."""
 
 
-def foreign_sentence_violations(text: str) -> list[str]:
+_SHORT_WORDS = {
+    "en": "a an the and or but nor to of for in on at by up off out with from into is are was be am do did has had may "
+          "can not no so as if it its we us our you he she his her him they me my who why how all any few one two six "
+          "ten new old per via yes now too yet own way day due set put run end top key big low get got let see say use "
+          "ask try buy pay fee met saw sat go lot far bit ago add aim act via hi yet ok due also just",
+    "de": "der die das den dem des und oder zu für mit von bei auf im in an am um ist sind war hat ob wie was wer wo ja "
+          "nie uns wir sie ihr er es ich man mir mich dir ein aus vor bis pro per so da nur neu gut tag zum zur vom ins "
+          "gar mal nun oft daß je wer wen hin her los sei wäre",
+    "fr": "le la les un une des et ou à de du au aux en y ne pas par sur que qui se sa son ses ma mon mes ta ton nos vos "
+          "il on je tu ce cet est ont a été dès mai oui non si car ni où peu bon jour lui eux moi toi ça vu dû fin mi "
+          "tel env",
+    "es": "el la los las un una y o e u a de del al en con por que se su sus mi mis tu es son hay muy ya no sí si ni le "
+          "lo me te nos os ha he han fue era más sin dos uno tres día mes año hoy ver dar voy vez fin par sea",
+}
+"""Words of up to three letters (and a few of four) in each language we write: in a sentence of ours, most of its
+short words are these; in Afrikaans ("ons bied julle 'n ... vir die"), Esperanto ("ni ... al vi la plej") or Basque
+they mostly are not, whatever list of languages one thought of."""
+_SHORT = {lang: frozenset(words.split()) for lang, words in _SHORT_WORDS.items()}
+_SHORT_ANY = frozenset().union(*_SHORT.values())
+SHORT_WORDS_MIN = 4
+"""Short words a sentence needs before their share says which language it is in."""
+SHORT_WORDS_OURS_MIN_SHARE = 0.5
+"""Share of a sentence's short words that must be words of the draft's language (of any of ours when unknown)."""
+NO_GLUE_MIN_WORDS = 5
+"""Lower-case words a sentence with none of our glue or short words needs before it counts as another language."""
+
+
+_PLAIN_WORD = re.compile(r"(?<!['’])\b[^\W\d_]+\b(?!['’])")
+_LINKISH = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+/\S*", re.I)
+
+
+def _unlike_ours(sentence: str, tokens: list[str], lowercase: list[str], language: str | None) -> bool:
+    """Whether a sentence's word statistics say it is in none of our languages (or not in the draft's).
+
+    Only words written in lower case count as short words ("PDF", "ROI" and names are not words of a language)."""
+    known = _SHORT.get(language or "", _SHORT_ANY)
+    short = [t.lower() for t in lowercase if len(t) <= 3]
+    if len(short) >= SHORT_WORDS_MIN:
+        ours = sum(t in known for t in short)
+        unknown = sum(t not in _SHORT_ANY and t not in _SUPPORTED_FUNCTION_WORDS for t in short)
+        # Short words of our other languages and of none, in one sentence: "Ni donos al vi la plej bonan prezon por
+        # la ses laborejoj" borrows "al" and "por" from Spanish and "vi" from nowhere in a French draft.
+        borrowed = sum(t not in known and t in _SHORT_ANY for t in short) if language in _SHORT else 0
+        if ours < SHORT_WORDS_OURS_MIN_SHARE * len(short) or (unknown >= 3 and unknown * 2 >= len(short)) \
+                or (borrowed >= 2 and unknown >= 1):
+            return True
+    # A list of noun phrases ("Agenda: pricing options, rollout plan, SSO questions.") has no glue words in any
+    # language; a sentence has.
+    listed = sentence.count(",") >= 2 or ":" in sentence
+    return not listed and len(lowercase) >= NO_GLUE_MIN_WORDS and not any(
+        t in _SUPPORTED_FUNCTION_WORDS or t in _SHORT_ANY for t in tokens)
+
+
+def foreign_sentence_violations(text: str, language: str | None = None) -> list[str]:
     """Sentences written in a language no draft of ours is written in: a model that writes one copied
     it from the CRM text it was given.
 
@@ -320,10 +375,12 @@ def foreign_sentence_violations(text: str) -> list[str]:
             continue
         ours = sum(t in _OUR_COMMONEST for t in tokens)
         any_ours = any(t in _SUPPORTED_FUNCTION_WORDS for t in tokens)
-        # Glue words are lower case mid-sentence; a capitalised one is a name ("Dan", "Per").
-        words_ = re.findall(r"[^\W\d_]+", sentence)
+        # Glue words are lower case mid-sentence; a capitalised one is a name ("Dan", "Per"). Links, addresses and
+        # elided articles ("l'", "d'", "don't") are no words of a language.
+        plain = _LINKISH.sub(" ", sentence) if ("/" in sentence or "@" in sentence) else sentence
+        words_ = _PLAIN_WORD.findall(plain)
         glue = [t for t in words_ if t.islower()]
-        if len(words_) > 1 and words_[1].islower():
+        if len(words_) > 1 and words_[1].islower() and not words_[0].islower():
             glue.append(words_[0].lower())  # a first word before a lower-case one is not a name ("Nós cobrimos")
         # A lower-case word spelled with a letter none of our four alphabets has ("fără", "første", "için") is
         # evidence for another language whatever the word; capitalised ones are names ("Ångström", "Łukasz").
@@ -334,4 +391,7 @@ def foreign_sentence_violations(text: str) -> list[str]:
         if (hits >= 2 and hits >= ours) or (hits >= 1 and not any_ours and len(tokens) >= 5):
             named = lang if by_lang[lang] else "letters of another alphabet"
             out.append(f"a sentence in a language we do not write ({named}): {sentence.strip()[:60]!r}")
+        elif _unlike_ours(sentence, tokens, glue, language):
+            written = f"the draft's {language}" if language in _SHORT else "our languages"
+            out.append(f"a sentence whose short words are not those of {written}: {sentence.strip()[:60]!r}")
     return out

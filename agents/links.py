@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from urllib.parse import unquote
 
 _TLDS = (r"com|io|net|org|co|de|fr|es|it|nl|be|at|ch|pl|se|no|dk|fi|pt|ie|us|ca|au|ru|cn|jp|in|br|mx|info|biz|"
          r"xyz|app|dev|ai|link|ly|me|site|online|eu|uk|box|help|cloud|live|page|pro|tech|top|tk|ml|ga|cf|gq|pw|"
@@ -21,9 +22,27 @@ URL = re.compile(r"(?:https?|ftp)://[^\s)>\]]+|www\.[^\s)>\]]+|"
                   rf"\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:{_TLDS})\b(?![.\w-]*@)(?!\.\w)", re.I)
 
 
+_EMBEDDED = re.compile(r"(?:https?|ftp)(?::|%3a)(?://|%2f%2f)[^\s&#?]+|(?<=[=/])(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*"
+                       rf"\.(?:{_TLDS})(?=$|[/&#?%])", re.I)
+"""A link inside a link's path, query or fragment ("brightlane.io/r?to=https://northwind-payments.co", "...?u=evil.com"):
+where a redirect-by-parameter sends the reader."""
+
+
 def url_allowed(url: str, allowed: Iterable[str]) -> bool:
-    """Tell whether `url` is on the allow-list: same host (or a subdomain of it), or under a prefix."""
+    """Tell whether `url` is on the allow-list: same host (or a subdomain of it), or under a prefix; and every
+    link carried inside it (an open redirect's target, percent-encoded or not) is allowed too."""
     u = url.lower().rstrip(".,;:!?")
+    rest = u.split("//", 1)[-1]
+    cut = min((i for i in (rest.find("/"), rest.find("?"), rest.find("#")) if i >= 0), default=len(rest))
+    tail = rest[cut:]
+    if tail:
+        targets = _EMBEDDED.findall(unquote(unquote(tail)))
+        if any(not url_allowed(t, allowed) for t in targets):
+            return False
+    return _host_allowed(u, allowed)
+
+
+def _host_allowed(u: str, allowed: Iterable[str]) -> bool:
     bare = re.sub(r"^https?://", "", u)
     host = bare.split("/")[0].split(":")[0].removeprefix("www.")
     for a in allowed:

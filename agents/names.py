@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
 
 from agents.normalize import normalise
 
@@ -269,3 +272,70 @@ def customer_references(text: str, words: frozenset[str]) -> list[str]:
     for m in _CUSTOMER_REF.finditer(normalise(text)):
         out += [w for w in _WORD.findall(m.group(1)) if w[:1].isupper() and not _known(w, words)]
     return out
+
+
+def _trie_pattern(literals: Iterable[str]) -> re.Pattern[str] | None:
+    """One pattern that finds, at every position of a text, the longest of `literals` starting there (a regex
+    shaped as a trie, so the text is scanned once however many literals there are)."""
+    trie: dict[str, Any] = {}
+    for lit in literals:
+        node = trie
+        for ch in lit:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    if not trie:
+        return None
+
+    def build(node: dict[str, Any]) -> str:
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return re.compile(f"(?=({build(trie)}))")
+
+
+@dataclass(frozen=True)
+class DeniedIndex:
+    """Every literal piece of the tenant's other customers' names that a check of names.py needs to find in a text
+    before it can name that customer, with the names each piece belongs to: the full name and its first word
+    (names_other_customer, spaced_name), their separator-free forms (spaced_name), the leading phrases' separator-free
+    forms and the later distinctive words (names_in_part). A name none of whose pieces is in the text cannot be named
+    by it, so the per-name checks run only for the few names a text could name (a single scan per text instead of
+    a loop over hundreds of names)."""
+
+    plain: dict[str, tuple[int, ...]]
+    squeezed: dict[str, tuple[int, ...]]
+    plain_re: re.Pattern[str] | None
+    squeezed_re: re.Pattern[str] | None
+
+    def candidates(self, low: str) -> list[int]:
+        """Indices (in the names' order) of the names whose pieces occur in `low` (lower-cased, normalised text)."""
+        found: set[int] = set()
+        for pattern, pieces, text in ((self.plain_re, self.plain, low), (self.squeezed_re, self.squeezed, _squeezed(low))):
+            if pattern is None:
+                continue
+            for m in pattern.finditer(text):
+                hit = m.group(1)
+                # every piece starting here is a prefix of the longest one found here
+                for end in range(1, len(hit) + 1):
+                    found.update(pieces.get(hit[:end], ()))
+        return sorted(found)
+
+
+@functools.lru_cache(maxsize=64)
+def denied_index(names: tuple[str, ...]) -> DeniedIndex:
+    """The DeniedIndex of a tenant's other customers, built once per list of names."""
+    plain: dict[str, list[int]] = {}
+    squeezed: dict[str, list[int]] = {}
+    for i, name in enumerate(names):
+        full, first = _name_forms(name)
+        leading, later = _partial_forms(name)
+        for piece in {full, first or "", *later} - {""}:
+            plain.setdefault(piece, []).append(i)
+        for piece in {_squeezed(full), _squeezed(first or ""), *map(_squeezed, leading)} - {""}:
+            squeezed.setdefault(piece, []).append(i)
+    return DeniedIndex(plain={k: tuple(v) for k, v in plain.items()}, squeezed={k: tuple(v) for k, v in squeezed.items()},
+                       plain_re=_trie_pattern(plain), squeezed_re=_trie_pattern(squeezed))
+

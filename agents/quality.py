@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from agents.context import Context
 from agents.facts import Vocabulary, date_matches, find_dates, find_unsupported
 from agents.invariants import spelled_number_violations
+from agents.meeting_hours import business_hours_violations
 from agents.models import Check, Draft
 from agents.moments import ASK_TOPICS, Ask, latest_ask
 from agents.names import foreign_sentences, guess_language
@@ -60,9 +61,11 @@ PLEASANTRY = re.compile(r"^\W*(how are you|how have you been|how('s| is| was) (y
 GREETING = re.compile(r"^(hi|hello|dear|hey|hallo|guten tag|sehr geehrte[rs]?|liebe[rs]?|bonjour|madame|monsieur|"
                       r"cher|chère|hola|estimad[oa]s?|buenos d[ií]as)\b", re.I)
 HONORIFIC = r"(mr|mrs|ms|dr|prof|herr|herrn|frau|m|mme|madame|monsieur|sr|sra|señor|señora|don|doña)"
+_BARE_HONORIFIC = re.compile(r"^\s*(?:dear\s+)?(madame|monsieur|sir or madam|madam)\s*[,:\n]", re.I)
 """Questions that ask nothing of the reader."""
 
-PLACEHOLDER = re.compile(r"_{3,}|%[A-Z]{2,}%|\[\[|\]\]|\{\{|\}\}|\[[^\]\n]{1,60}\]|\{[^}\n]{1,60}\}|<<[^>\n]{1,60}>>|"
+PLACEHOLDER = re.compile(r"_{3,}|(?-i:\bTK(?:TK)+\b)|\b(?:TT\.MM\.JJJJ|JJ/MM/AAAA|DD/MM/YYYY|MM/DD/YYYY|DD\.MM\.YYYY)\b|"
+                         r"(?:…|\.\.\.)\s?[€$£]|[€$£]\s?(?:…|\.\.\.)|\bSr\./Sra\.|\b[^\W\d_]+o/a\b|%[A-Z]{2,}%|\[\[|\]\]|\{\{|\}\}|\[[^\]\n]{1,60}\]|\{[^}\n]{1,60}\}|<<[^>\n]{1,60}>>|"
                          r"<[a-z_ ]+>|(?-i:\bTODO\b)|\bTBD\b|\blorem ipsum\b|(?-i:\bXX+\b)", re.I)
 """What a writer left for someone to fill in: any bracketed span ("[INSERT CASE STUDY HERE]", "{prénom}",
 "<<NOMBRE>>"); a plain-text email to a buyer has no use for brackets of its own. A marker is one only in
@@ -81,6 +84,56 @@ def count_asks(body: str) -> int:
         if any(re.search(p, s.strip(), re.I) for p in CTA_PATTERNS):
             count += 1
     return count
+
+
+_SCRIPT_ASK = re.compile(r"^\W*(?:\d{1,2}[.)]\s*)?(?:ask|confirm|agree|book|schedule|propose|fix|set up|find out|check whether|fragen|erfragen|"
+                         r"bestätigen|vereinbaren|\w+ vereinbaren|einen termin|klären|demander|confirmer|convenir|proposer|"
+                         r"fixer|caler|preguntar|confirmar|acordar|proponer|fijar|agendar|cerrar una fecha)\b", re.I | re.M)
+"""A call script's line that asks the buyer something ("- Agree a time next week", "- Fragen, ob Herr Weber ...")."""
+
+
+def script_asks(body: str) -> int:
+    """Count a call script's lines that ask the buyer something (questions are counted by count_asks)."""
+    return sum(1 for line in body.splitlines() if _SCRIPT_ASK.match(line) and "?" not in line)
+
+
+_DAYS = (r"monday|tuesday|wednesday|thursday|friday|montag|dienstag|mittwoch|donnerstag|freitag|lundi|mardi|mercredi|"
+         r"jeudi|vendredi|lunes|martes|miércoles|jueves|viernes")
+_COMING_DAY = re.compile(
+    rf"\b(?:(?:{_DAYS})\w*|tomorrow|(?:this|next|the coming|the following) (?:week|month)|(?:end|close) of (?:this|next|the) "
+    r"week|morgen|übermorgen|(?:diese|nächste|kommende)[nrs]? woche|ende (?:dieser|nächster|der) woche|"
+    r"demain|semaine prochaine|(?:cette|la) semaine|"
+    r"mañana|(?:esta|la próxima|la) (?:misma )?semana|próxima semana|semana que viene|"
+    r"(?:this|cette) (?:very |same |même )?week)\b", re.I)
+"""A day or week still to come, in words (a weekday and its compounds: "Montagvormittag")."""
+_COMMITS = re.compile(
+    r"\b(?:i|we)(?:'ll| will| am| are|'m|'re| shall)\b|\byou(?:'ll| will) (?:have|get|receive|see)\b|"
+    r"\bwill be (?:with|in front of) you\b|\bon (?:its|their) way\b|"
+    r"\b(?:ich|wir)\b|\bsie (?:haben|erhalten|bekommen) (?:es|das|ihn|sie)\b|\bkommt\b|"
+    r"\b(?:je|j'|nous)\b|\bvous (?:l'|la |le |les )?(?:aurez|recevrez)\b|\bpartira\b|"
+    r"\b(?:envío|enviaré|mando|mandaré|llamo|llamaré|hago llegar|haré llegar|confirmo|tendrá|recibirá|comentamos|"
+    r"revisamos|vemos|enviamos|enviaremos)\b", re.I)
+"""Our side committing to a step, or the buyer told what they will have: the first person in each language ("I'll
+send", "schicke ich", "je vous l'envoie"), "you'll have it", "la tendrá"."""
+_VAGUE = re.compile(r"\b(?:follow(?:ing)? up|get back|check in|touch base|circle back|be in touch|reach out|keep you posted|"
+                    r"melde mich|melden uns|halte sie auf dem laufenden|reviendrai|revenir vers|reviens vers|"
+                    r"tiendrai au courant|me pondré en contacto|volveré a contactar|le mantendré informad[oa]|escribiré de nuevo|"
+                    r"vuelvo a escribir|write again|schreibe (?:ihnen )?wieder|vous réécrirai)\b", re.I)
+"""A promise to be in touch is no step: "I'll follow up next week" leaves the buyer nothing to hold us to."""
+
+
+def dated_next_step(body: str) -> str | None:
+    """The first sentence committing our side to a step on a coming day or week, or None. A draft that also promises
+    only to be in touch ("Ich melde mich nächste Woche wieder") reads as a check-in, whatever else it says."""
+    sentences = re.split(r"(?<=[.!?])\s+|\n+", body)
+    if any(_VAGUE.search(s) for s in sentences):
+        return None
+    for sentence in sentences:
+        if "?" in sentence or PLEASANTRY.search(sentence):
+            continue
+        if _COMING_DAY.search(sentence) and _COMMITS.search(sentence) and not _VAGUE.search(sentence):
+            return sentence.strip()[:80]
+    return None
 
 
 def content_words(text: str) -> set[str]:
@@ -210,6 +263,11 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
                                  or name.lower() in head
                                  or (bool(last) and re.search(rf"\b{HONORIFIC}\.?\s+{re.escape(last.lower())}\b",
                                                               head) is not None))
+    bare = _BARE_HONORIFIC.match(head)
+    if bare and not addressed:
+        # "Madame," alone is the formal French greeting (and "Dear Sir or Madam" an English one): it addresses the
+        # contact as surely as a name, unless the record's own messages say the contact is addressed otherwise.
+        addressed = not (bool(last) and _wrong_form_of_address(f"{bare.group(1)} {last.lower()}", last, ctx))
     wrong_form = bool(last) and _wrong_form_of_address(head, last, ctx)
     addressed = addressed and not wrong_form
     checks.append(Check(name="addresses_contact_by_name", passed=addressed,
@@ -218,7 +276,6 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
     core = re.sub(r"[,.]?\s+(inc|ltd|llc|gmbh|corp|corporation|co|plc|sa|ag|bv|sas|sarl|sl|slu|srl|kg|se)\.?$", "",
                   company, flags=re.I)
     named = bool(core) and core.lower() in f"{subject}\n{body}".lower()
-    checks.append(Check(name="names_company", passed=named, detail=core if named else f"{core!r} not mentioned"))
     ref = references_real(body, ctx, vocab)
     ask = latest_ask(ctx)
     answered, why = answers_question(body, ask)
@@ -226,10 +283,27 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
         # Taking up what the buyer's latest email asked for ("la proposition indiquera le nombre de licences") refers
         # to that email as surely as quoting its subject would.
         ref = f"activity {ask.activity_id} (its question: {why})"
+    # A reply to a person about their own message needs no company name (nobody writes "Dear Dana of Northwind");
+    # without one, a draft that also points at nothing real could have gone to anyone.
+    specific = named or ref is not None
+    checks.append(Check(name="names_company", passed=specific,
+                        detail=core if named else f"{core!r} not mentioned, but the draft refers to {ref}" if specific
+                        else f"{core!r} not mentioned and nothing specific referred to"))
     checks.append(Check(name="references_real_activity", passed=ref is not None,
                         detail=ref or "no activity, date or score factor referred to"))
-    asks = count_asks(body)
-    checks.append(Check(name="one_clear_call_to_action", passed=asks == 1, detail=f"{asks} ask(s)"))
+    if draft.kind == "call_script":
+        # A call script lists what to ask on the call: it needs at least one ask, not exactly one.
+        asks = count_asks(body) + script_asks(body)
+        step = asks >= 1
+        detail = f"{asks} ask(s) in the script"
+    else:
+        asks = count_asks(body)
+        dated = dated_next_step(body) if asks == 0 else None
+        # A dated commitment ("you'll have the proposal by the end of next week", "je vous appelle lundi matin") is a
+        # next step the buyer can hold us to, not a "just checking in"; a draft with neither still fails.
+        step = asks == 1 or dated is not None
+        detail = f"{asks} ask(s)" + (f"; a dated next step: {dated!r}" if dated else "")
+    checks.append(Check(name="one_clear_call_to_action", passed=step, detail=detail))
     words = len(body.split())
     limit = int(settings.draft_max_words * (1.5 if draft.kind == "call_script" else 1.0))
     in_len = settings.draft_min_words <= words <= limit and 0 < len(subject) <= settings.subject_max_chars
@@ -249,6 +323,8 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
                                asked_same_day=bool(ask and ask.same_day))
     checks.append(Check(name="no_past_deadline_or_same_day_meeting", passed=not timing,
                         detail="; ".join(timing) or "none"))
+    hours = business_hours_violations(f"{subject}\n{body}", send_day or ctx.now.date())
+    checks.append(Check(name="meeting_in_business_hours", passed=not hours, detail="; ".join(hours) or "none"))
     # A rep would not send a concession, a price, a promise or a deal state nobody approved, however it
     # is worded ("a tenth off the first year"): the same rules the safety re-check applies to a model.
     commitments = commercial_violations(f"{subject}\n{body}", ctx, vocab, approved_discount, settings.allowed_promises)

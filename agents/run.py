@@ -135,7 +135,7 @@ def recheck_draft(run: AgentRun, record: Record, scores: Mapping[str, object] | 
     dp = plan_draft(ctx, nba, settings)
     out = DraftOut(to_contact_id=run.draft.to.contact_id, subject=run.draft.subject, body=run.draft.body)
     return check_draft(out, ctx, draft_vocabulary(ctx, arm, nba, settings, dp), approved_discount=nba.discount,
-                       allowed_promises=settings.allowed_promises, send_day=dp.send_day,
+                       allowed_promises=settings.allowed_promises, send_day=dp.send_day, language=dp.language,
                        asked_same_day=bool(dp.ask and dp.ask.same_day))
 
 

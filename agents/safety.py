@@ -35,6 +35,7 @@ FACT_KINDS_ANALYSIS = ("email", "url", "money", "percent", "other_customer", "co
 def check_draft(
     draft: DraftOut, ctx: Context, vocab: Vocabulary, *, approved_discount: float | None,
     allowed_promises: Iterable[str] = (), send_day: date | None = None, asked_same_day: bool = False,
+    language: str | None = None,
 ) -> list[str]:
     """Return the rules a draft broke.
 
@@ -47,6 +48,7 @@ def check_draft(
         send_day: the day the message goes out; past deadlines and send-day meetings are refused.
             The run's day when None.
         asked_same_day: the buyer asked to talk today.
+        language: the draft's language (en/de/fr/es); a sentence whose words are not that language's is refused.
     """
     reasons: list[str] = []
     ids = {c.id for c in ctx.record.contacts}
@@ -57,16 +59,16 @@ def check_draft(
         reasons.append("a redaction placeholder ([[...]]) was left in or invented")
     reasons += [f"unsupported fact: {f}" for f in find_unsupported(text, vocab)]
     reasons += spelled_number_violations(text, vocab.numbers | vocab.percents | vocab.money)
-    reasons += text_invariant_violations(text, vocab)
+    reasons += text_invariant_violations(text, vocab, language)
     reasons += commercial_violations(text, ctx, vocab, approved_discount, allowed_promises)
     reasons += timing_violations(text, send_day or ctx.now.date(), asked_same_day=asked_same_day)
     return list(dict.fromkeys(reasons))  # a fact repeated in subject and body is one violation
 
 
-def text_invariant_violations(text: str, vocab: Vocabulary) -> list[str]:
-    """Characters no plain-text email holds and sentences in a language we never write
-    (agents.invariants), for every output text."""
-    return [*character_violations(text, vocab.own_words), *foreign_sentence_violations(text)]
+def text_invariant_violations(text: str, vocab: Vocabulary, language: str | None = None) -> list[str]:
+    """Characters no plain-text email holds and sentences in a language we never write, or not in the
+    draft's `language` when it is known (agents.invariants), for every output text."""
+    return [*character_violations(text, vocab.own_words), *foreign_sentence_violations(text, language)]
 
 
 def commercial_violations(

@@ -9,12 +9,17 @@ from agents.context import Context
 from agents.moments import sender_of
 from agents.normalize import normalise
 
-_THANKS = re.compile(r"\b(?:thank(?:s| you)|many thanks|danke|vielen dank|herzlichen dank|merci|gracias|muchas gracias)\b",
-                     re.I)
-_MESSAGE = re.compile(r"\b(?:message|messages|e-?mails?|mail|note|reply|nachricht|antwort|courriel|retour|correo|"
-                      r"mensaje|respuesta)\b", re.I)
+_THANKS = re.compile(r"\b(?:thank(?:s| you)|many thanks|danke|vielen dank|herzlichen dank|merci|gracias|muchas gracias|"
+                     r"(?:meinen |unseren )?dank|(?:mes |nos )?remerciements|(?:mi |nuestro )?agradecimiento)\b", re.I)
+_PASS_ON = re.compile(r"\b(?:pass(?:ing)? (?:on|along)|give|send|richten|ausrichten|übermitteln|weitergeben|transmett\w*|"
+                      r"transmit\w*|transmita|trasladar|traslade|hágale llegar|dele|den)\b", re.I)
+"""Thanks handed on to someone ("richten Sie Herrn Weber meinen Dank ... aus", "merci de transmettre à Paul mes
+remerciements"): the person thanked is named before the thanks word."""
+_MESSAGE = re.compile(r"\b(?:message|messages|e-?mails?|mail|note|reply|request|nachricht|antwort|anfrage|courriel|retour|"
+                      r"demande|correo|mensaje|respuesta|solicitud|petición)\b", re.I)
 _THEIR_RESPONSE = re.compile(r"\b(?:feedback|reply|answer|response|questions?|thoughts|comments?|rückmeldung|antwort|"
                              r"fragen|retour|réponse|remarques|respuesta|comentarios|preguntas)\b", re.I)
+_YOUR = re.compile(r"\b(?:your|ihre[rnm]?|votre|vos|su|sus)\b", re.I)
 _WORD = re.compile(r"[^\W\d_][^\W\d_'-]{4,}")
 
 
@@ -40,11 +45,21 @@ def thanks_problems(body: str, ctx: Context, recipient_id: str | None) -> list[s
     for m in _THANKS.finditer(text):
         end = re.compile(r"[.;!?\n]").search(text, m.end() + 1)
         clause = text[m.end(): end.start() if end else len(text)]
+        start = max(text.rfind(c, 0, m.start()) for c in ".;!?\n") + 1
+        before = text[start:m.start()]
+        passed_on = before if _PASS_ON.search(before) else ""
         for c in ctx.record.contacts:
-            first = (ctx.contact_name(c) or "").split(" ")[0]
-            if first and c.id != recipient_id and re.search(rf"\b{re.escape(first)}\b", clause) \
+            parts = (ctx.contact_name(c) or "").split(" ")
+            first = parts[0]
+            named = [p for p in {first, parts[-1] if len(parts) > 1 else ""} if len(p) >= 2]
+            where = f"{passed_on} {clause}"
+            if first and c.id != recipient_id and any(re.search(rf"\b{re.escape(p)}\b", where) for p in named) \
                     and _MESSAGE.search(clause) and c.id not in senders:
                 out.append(f"thanks {first} for a message {first} did not send")
+        if recipient_id and senders - {None} and recipient_id not in senders and _MESSAGE.search(clause) \
+                and _YOUR.search(clause) and not re.search(r"\b(?:team|équipe|equipo|team's)\b", clause, re.I):
+            # "Merci pour votre message du 19 novembre" to Monsieur Lefèvre when Claire wrote it
+            out.append("thanks the recipient for a message someone else sent")
         said = _words(clause)
         for subject in ours:
             if subject <= said and not subject & theirs and not _THEIR_RESPONSE.search(clause):

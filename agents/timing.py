@@ -10,11 +10,16 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from agents import spoken_time as st
 from agents.facts import find_dates
 from agents.normalize import normalise
+from agents.past_terms import LOOKING_BACK as _LOOKING_BACK
+from agents.past_terms import SPAN_CUES, past_month_spans
+from agents.zones import COUNTRY_TIMEZONES as COUNTRY_TIMEZONES
+from agents.zones import recipient_timezone as recipient_timezone
+from agents.zones import zone
 
 SLOT_HOURS = (10, 14)
 """Local hours (recipient's zone) of the two meeting slots a draft proposes."""
@@ -24,29 +29,6 @@ BUSINESS_HOURS = (9, 17)
 
 DEADLINE_MIN_DAYS = 2
 """A deadline offered to the buyer is at least this many days after the send day."""
-
-COUNTRY_TIMEZONES = {
-    "us": "America/New_York", "united states": "America/New_York", "usa": "America/New_York",
-    "ca": "America/Toronto", "canada": "America/Toronto", "mx": "America/Mexico_City", "mexico": "America/Mexico_City",
-    "méxico": "America/Mexico_City", "br": "America/Sao_Paulo", "brazil": "America/Sao_Paulo",
-    "ar": "America/Argentina/Buenos_Aires", "argentina": "America/Argentina/Buenos_Aires",
-    "cl": "America/Santiago", "chile": "America/Santiago", "co": "America/Bogota", "colombia": "America/Bogota",
-    "gb": "Europe/London", "uk": "Europe/London", "united kingdom": "Europe/London", "ie": "Europe/Dublin",
-    "ireland": "Europe/Dublin", "de": "Europe/Berlin", "germany": "Europe/Berlin", "deutschland": "Europe/Berlin",
-    "at": "Europe/Vienna", "austria": "Europe/Vienna", "österreich": "Europe/Vienna", "ch": "Europe/Zurich",
-    "switzerland": "Europe/Zurich", "schweiz": "Europe/Zurich", "fr": "Europe/Paris", "france": "Europe/Paris",
-    "be": "Europe/Brussels", "belgium": "Europe/Brussels", "nl": "Europe/Amsterdam", "netherlands": "Europe/Amsterdam",
-    "es": "Europe/Madrid", "spain": "Europe/Madrid", "españa": "Europe/Madrid", "pt": "Europe/Lisbon",
-    "portugal": "Europe/Lisbon", "it": "Europe/Rome", "italy": "Europe/Rome", "pl": "Europe/Warsaw",
-    "poland": "Europe/Warsaw", "se": "Europe/Stockholm", "sweden": "Europe/Stockholm", "dk": "Europe/Copenhagen",
-    "denmark": "Europe/Copenhagen", "no": "Europe/Oslo", "norway": "Europe/Oslo", "fi": "Europe/Helsinki",
-    "finland": "Europe/Helsinki", "lu": "Europe/Luxembourg", "luxembourg": "Europe/Luxembourg",
-    "in": "Asia/Kolkata", "india": "Asia/Kolkata", "sg": "Asia/Singapore", "singapore": "Asia/Singapore",
-    "jp": "Asia/Tokyo", "japan": "Asia/Tokyo", "au": "Australia/Sydney", "australia": "Australia/Sydney",
-    "nz": "Pacific/Auckland", "new zealand": "Pacific/Auckland", "za": "Africa/Johannesburg",
-    "south africa": "Africa/Johannesburg", "ae": "Asia/Dubai", "united arab emirates": "Asia/Dubai",
-}
-"""A country's main business time zone (used when the contact has none)."""
 
 WEEKDAYS = {
     "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
@@ -63,7 +45,7 @@ _MEET = (r"call|calls|meeting|meet|chat|talk|speak|demo|minutes|slot|ring|phone|
          r"rendez-vous|échange|entretien|visio|llamada|llamar|llamo|llamaré|telefonear|hablar|reunión|reunirnos|"
          r"vernos|charla|minutos|videollamada|"
          # stems: every inflection of a talking verb or phone noun ("¿Hablamos ...?", "por teléfono", "besprechen")
-         r"habl|tel[eé]fon|t[eé]l[eé]phon|reun|sprech|besprech|parlons|parlions|coup de fil|toque|comenta|anklingel|"
+         r"llam|habl|tel[eé]fon|t[eé]l[eé]phon|reun|sprech|besprech|parlons|parlions|coup de fil|toque|comenta|anklingel|"
          r"durchklingel")
 _TODAY = (r"today|this afternoon|this morning|this evening|later today|tonight|in an hour|in (?:a|one|two|2|a couple of|"
           r"a few) hours?|right now|end of (?:the )?day|heute|heute nachmittag|heute morgen|heute abend|gleich|in einer "
@@ -83,6 +65,8 @@ _TODAY = (r"today|this afternoon|this morning|this evening|later today|tonight|i
           r"stunden?)|dans (?:\d+|dix|quinze|vingt|trente|une|deux) (?:minutes|heures?)|"
           r"(?:en|dentro de) (?:\d+|diez|quince|veinte|treinta|una|dos|media|un par de|unos|unas) (?:minut\w*|hor(?:a|as|ita|itas))|"
           r"in (?:einem|einer) (?:stündchen|viertelstündchen|viertelstunde|halben stunde)|"
+          # any German compound of an hour or a minute: "in einer Dreiviertelstunde", "in anderthalb Stunden"
+          r"in (?:einem|einer|anderthalb|eineinhalb|zwei|drei|\d+) \w*(?:stunde|stündchen|minute)n?|"
           r"en fin de journée|en fin d'après-midi|en fin de matinée|dans l'après-midi|"
           r"am späten nachmittag|heute gegen|zum feierabend|a última hora|al final del día|close of business|"
           r"\beod\b|\bcob\b|(?:now|right now|jetzt|maintenant|ahora)(?= if| wenn| si)|"
@@ -100,7 +84,7 @@ _TODAY = (r"today|this afternoon|this morning|this evening|later today|tonight|i
           r"avant (?:la fin de )?(?:votre|ta) journée|avant (?:de partir|que vous (?:ne )?partiez)|"
           r"antes de que (?:termine|acabe|finalice) (?:su|la|tu) jornada|antes de (?:que se vaya|irse|salir de la oficina)|"
           r"antes del cierre de (?:su |la )?jornada|"
-          r"d'ici (?:une|deux|\d+|quelques|une demi-) ?(?:heures?|minutes|demi-heure)|d'ici (?:ce soir|midi|la fin de la journée)|"
+          r"d'ici (?:une|deux|\d+|quelques|une demi-) ?(?:petite |bonne |grosse )?(?:heures?|minutes|demi-heure)|d'ici (?:ce soir|midi|la fin de la journée)|"
           r"en un (?:rato|ratito|momento|momentito)|dentro de un (?:rato|ratito)|al rato|ahorit\w*|orita|"
           r"(?:once|when|as soon as) (?:i'm|i am|i get|we're|we are|we get) back from lunch|back from lunch|"
           # today's, as an adjective: "im Anschluss an unser heutiges Teammeeting"
@@ -150,6 +134,12 @@ _MONTH_NAMES_ALL = ("january", "february", "march", "april", "june", "july", "au
                     *_MONTHS_ES_LIST)
 _MONTHS_DE_RE = r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b"
 """After "15." a German month name continues the date; any other capital starts a sentence."""
+_DAY_NUMBER_AFTER = re.compile(r",?\s+(?:the\s+|den\s+|le\s+|el\s+|día\s+)?(\d{1,2})(?:st|nd|rd|th|er|\.)?(?![\d,:/])",
+                               re.I)
+"""A day of the month right after a weekday ("el lunes 7", "Tuesday the 1st")."""
+_SENTENCE_BREAK = rf"(?<=[.!?])(?<!\d\.)\s+|(?<=\d\.)\s+(?=[A-ZÄÖÜ])(?!{_MONTHS_DE_RE})|\n+"
+"""Sentence ends; a period after a day number ("bis zum 15. November") ends none unless a capital other than a German
+month follows it."""
 _NEXT = r"(next|nächste[nm]?|prochain|próximo|proximo)\s+$"
 _WEEKDAY_NAMES = "|".join(d for names in WEEKDAYS.values() for d in names)
 _MONTHS_ANY = "|".join(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
@@ -184,24 +174,6 @@ _WEEK_AFTER = re.compile(r",?\s*(?:(?:of\s+|in\s+)?(?:the\s+)?(?:next|following)
                          r"nächste[nr]?\s+woche|in einer woche|prochain|de la semaine prochaine|en huit|"
                          r"de la (?:semana que viene|próxima semana)|que viene|próximo)\b", re.I)
 """After a weekday: it is next week's ("Mittwoch nächster Woche", "mercredi prochain", "miércoles que viene")."""
-
-
-def zone(name: str | None) -> ZoneInfo | None:
-    """Return the ZoneInfo of an IANA name, or None when unknown."""
-    if not name:
-        return None
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return None
-
-
-def recipient_timezone(contact_tz: str | None, country: str | None, fallback: str | None) -> str:
-    """The recipient's zone: the contact's own, else their company country's, else `fallback`, else UTC."""
-    for name in (contact_tz, COUNTRY_TIMEZONES.get((country or "").strip().lower()), fallback):
-        if zone(name):
-            return str(name)
-    return "UTC"
 
 
 def proposed_slots(send_at: datetime, tz_name: str, *, same_day: bool = False) -> list[datetime]:
@@ -277,6 +249,19 @@ _OFFER_TERMS = re.compile(
 "we met last Friday" is not."""
 
 
+_FORWARD = re.compile(r"\?|\b(?:will|i'll|we'll|shall|let's|how about|propose|suggest|schedule|book|"
+                      r"werde|werden|rufe|schlage|können wir|wollen wir|appelle|appellerai|propose|pourrions|pouvons|"
+                      r"llamo|llamaré|propongo|podríamos|podemos|le parece)\b", re.I)
+
+
+def _proposes_meeting(sentence: str) -> bool:
+    """A sentence that asks for or announces a meeting (a meeting word, a clock time or a forward-looking verb, and
+    nothing that looks back at one)."""
+    if not (_CLOCK.search(sentence) or _FORWARD.search(sentence) or st.CLOCK_SPOKEN.search(sentence)):
+        return False  # most sentences with a past date: no clock time and nothing forward-looking
+    return bool(re.search(rf"\b(?:{_MEET})\w*", sentence, re.I)) and not _LOOKING_BACK.search(sentence)
+
+
 def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False) -> list[str]:
     """Return past deadlines and send-day meeting asks in a draft.
 
@@ -288,8 +273,10 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
     t = normalise(text)
     reasons: list[str] = []
     quarters = st.QUARTER_DEADLINE.search(t) is not None  # rare: one search of the whole text
+    low = t.lower()
+    spans = any(cue in low for cue in SPAN_CUES)
     # A period after a day number ("bis zum 15. November") does not end the sentence.
-    for sentence in re.split(rf"(?<=[.!?])(?<!\d\.)\s+|(?<=\d\.)\s+(?=[A-ZÄÖÜ])(?!{_MONTHS_DE_RE})|\n+", t):
+    for sentence in re.split(_SENTENCE_BREAK, t):
         dates = find_dates(sentence)
         for value, (year, month, day) in dates:
             try:
@@ -303,6 +290,10 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
                 reasons.append(f"deadline {value!r} is in the past")
             if not asked_same_day and d == send_day and re.search(rf"\b(?:{_MEET})\b", sentence, re.I):
                 reasons.append(f"proposes to meet on the send day ({value!r})")
+            elif d < send_day and _proposes_meeting(sentence):
+                # "Je vous appelle mercredi 25 novembre à 17 h" in a message that goes out on the 26th: a meeting can
+                # only be proposed for a day still to come, whatever the words around the date.
+                reasons.append(f"proposes to meet on {value!r}, before the send day")
         for m in _DAY_ONLY_DEADLINE.finditer(sentence):
             this_month = _THIS_MONTH.match(sentence, m.end())
             if 0 < send_day.day - int(m.group(1)) <= (31 if this_month else DAY_ONLY_LOOKBACK_DAYS):
@@ -317,6 +308,8 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
             reasons.append(f"deadline {past.group(0)!r} is in the past")
         if quarters:
             reasons += st.past_quarter_deadlines(sentence, send_day)
+        if spans:
+            reasons += past_month_spans(sentence, send_day)
         for m in _MONTH_DEADLINE.finditer(sentence):
             month_no = _MONTH_NUMBERS.get(m.group(1).lower().rstrip("."))
             # A month with no day, as a deadline, is its last day: past when it ended before the send
@@ -353,45 +346,11 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
         for names in WEEKDAYS.values():
             wd = names[send_day.weekday()]
             for m in re.finditer(rf"\b{wd}\b", sentence, re.I):
+                day_no = _DAY_NUMBER_AFTER.match(sentence, m.end())
+                if day_no and int(day_no.group(1)) != send_day.day:
+                    continue  # "el jueves 3": the 3rd, a Thursday of another week
                 if not re.search(_NEXT, sentence[: m.start()], re.I) and not dates \
                         and not _WEEK_AFTER.match(sentence[m.end():]) \
                         and not re.search(r"\b(?:last|letzten?|vergangenen?|pasado)\s+$", sentence[: m.start()], re.I):
                     reasons.append(f"proposes to meet on {wd}, the send day")
     return list(dict.fromkeys(reasons))
-
-
-def format_slot(slot: datetime, language: str) -> str:
-    """A slot as the recipient reads it ("Thursday, November 26 at 10:00")."""
-    wd = WEEKDAYS.get(language, WEEKDAYS["en"])[slot.weekday()]
-    hm = slot.strftime("%H:%M")
-    if language == "de":
-        return f"{wd}, {slot.day}. {_MONTHS_DE_LIST[slot.month - 1]} um {hm}"
-    if language == "fr":
-        return f"{wd} {slot.day} {_MONTHS_FR_LIST[slot.month - 1]} à {hm.replace(':', 'h')}"
-    if language == "es":
-        return f"el {wd} {slot.day} de {_MONTHS_ES_LIST[slot.month - 1]} a las {hm}"
-    return f"{wd}, {slot.strftime('%B')} {slot.day} at {hm}"
-
-
-def format_slots(slots: list[datetime] | tuple[datetime, ...], language: str) -> tuple[str, str]:
-    """Two slots as the recipient reads them; the second one is just a time when on the same day."""
-    first = format_slot(slots[0], language)
-    if len(slots) < 2:
-        return first, first
-    if slots[1].date() != slots[0].date():
-        return first, format_slot(slots[1], language)
-    hm = slots[1].strftime("%H:%M")
-    return first, {"de": f"um {hm}", "fr": f"à {hm.replace(':', 'h')}", "es": f"a las {hm}"}.get(language, f"at {hm}")
-
-
-def format_day(d: date, language: str) -> str:
-    """A date as the recipient reads it ("December 18" / "18. Dezember" / "18 décembre" / "18 de diciembre")."""
-    if language == "de":
-        return f"{d.day}. {_MONTHS_DE_LIST[d.month - 1]}"
-    if language == "fr":
-        return f"{d.day} {_MONTHS_FR_LIST[d.month - 1]}"
-    if language == "es":
-        return f"{d.day} de {_MONTHS_ES_LIST[d.month - 1]}"
-    return f"{d.strftime('%B')} {d.day}"
-
-

@@ -23,14 +23,8 @@ from agents.providers.gateway import CallResult, Gateway
 from agents.providers.offline import register
 from agents.safety import check_draft
 from agents.settings import AgentSettings
-from agents.timing import (
-    deadline_date,
-    format_day,
-    format_slot,
-    format_slots,
-    proposed_slots,
-    recipient_timezone,
-)
+from agents.slot_text import format_day, format_slot, format_slots
+from agents.timing import deadline_date, proposed_slots, recipient_timezone
 from agents.untrusted import fence
 
 LANGUAGE_NAMES = {"en": "English", "de": "German", "fr": "French", "es": "Spanish"}
@@ -134,7 +128,7 @@ def write(
         load_prompt("writer").render(values, data), DraftOut, role="writer",
         prompt_version=load_prompt("writer").version,
         check=lambda out: check_draft(out, ctx, vocab, approved_discount=nba.discount,
-                                      allowed_promises=settings.allowed_promises, send_day=dp.send_day,
+                                      allowed_promises=settings.allowed_promises, send_day=dp.send_day, language=dp.language,
                                       asked_same_day=bool(dp.ask and dp.ask.same_day)))
     out: DraftOut = result.instance  # type: ignore[assignment]
     to = next((c for c in ctx.record.contacts if c.id == out.to_contact_id), None)

@@ -15,7 +15,7 @@ import time
 
 from tests.agents.conftest import FIXTURES
 from tests.agents.test_injection import _heldout_rates
-from tests.agents.test_quality import LANGUAGES, _rates
+from tests.agents.test_quality import LANGUAGES, RUBRIC_WAVE10, _rates
 
 
 def measure_injection(name: str) -> None:
@@ -43,6 +43,9 @@ def measure_quality(name: str) -> None:
             print("   missed:", entry_id, defect)
         for entry_id, why in rejected.items():
             print("   rejected:", entry_id, why)
+        for e in entries:
+            if e["id"] in RUBRIC_WAVE10:
+                print("   left out of the bad drafts (RUBRIC_WAVE10):", e["id"], e["defect"], "-", RUBRIC_WAVE10[e["id"]])
 
 
 if __name__ == "__main__":

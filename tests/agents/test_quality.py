@@ -102,13 +102,40 @@ disagreement for the lead, not tuned away)."""
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_quality_checks_flag_every_held_out_17_bad_draft_and_refuse_good_ones_only_for_asking_nothing(language):
-    bad, good, missed, rejected = _rates(WAVE9[language])
-    print(f"held-out 17 {language}: bad flagged {len(bad) - len(missed)}/{len(bad)}, "
+@pytest.mark.parametrize(("quality_set", "language"), [(n, lang) for n in (17, 18) for lang in LANGUAGES])
+def test_quality_checks_flag_every_bad_and_pass_every_good_held_out_17_and_18_draft(quality_set, language):
+    bad, good, missed, rejected = _rates((WAVE9 if quality_set == 17 else WAVE10)[language])
+    print(f"held-out {quality_set} {language}: bad flagged {len(bad) - len(missed)}/{len(bad)}, "
           f"good passed {len(good) - len(rejected)}/{len(good)}")
     assert missed == {}
-    assert all(why == ["0 ask(s)"] for why in rejected.values()), rejected
+    assert rejected == {}
+
+
+WAVE10 = {lang: json.loads((FIXTURES / "quality_heldout18" / f"{lang}.json").read_text()) for lang in LANGUAGES}
+SET19 = {lang: json.loads((FIXTURES / "quality_heldout19" / f"{lang}.json").read_text()) for lang in LANGUAGES}
+"""Drafts written in wave 10 by a third outside tester (9 good, 11 bad per language), first measured at 18:15 UTC on wave
+10's fixes: bad flagged / good passed en 9/11 7/9, de 8/11 7/9, fr 8/11 7/9, es 9/11 7/9. After its fixes by kind:
+en 10/11 8/9, de 10/11 8/9, fr 11/11 8/9, es 11/11 8/9 (left: thanks for a sign-off someone else reported, the du-form
+to a managing director (debatable), "Thanksgiving" and "long weekend", "KW 49", two drafts that ask nothing)."""
+SET19_FLOORS = {"en": (10, 8), "de": (10, 8), "fr": (11, 8), "es": (11, 8)}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_quality_checks_keep_held_out_19_at_its_figures_after_its_fixes(language):
+    bad, good, missed, rejected = _rates(SET19[language])
+    print(f"held-out 19 {language}: bad flagged {len(bad) - len(missed)}/{len(bad)}, "
+          f"good passed {len(good) - len(rejected)}/{len(good)}")
+    bad_min, good_min = SET19_FLOORS[language]
+    assert len(bad) - len(missed) >= bad_min, missed
+    assert len(good) - len(rejected) >= good_min, rejected
+"""Drafts written in wave 9 by a second outside tester (8 good, 10-11 bad per language). First measurement (2026-12-02
+14:46 UTC), bad flagged / good passed: en 10/11 3/8, de 9/10 4/8, fr 10/10 5/8, es 10/10 1/8. Wave 10 changed the
+rubric (a dated commitment is a next step, the company name only where the draft is generic, a call script needs an
+ask) and fixed by kind: meetings on a weekend or outside 8:00-19:00, hour ranges and a weekday's day number are no
+figures, time zones no names, "Madame," greets, thanks handed on to someone who did not write, German hour compounds.
+After: every bad draft flagged and every good one passed in each language (in-sample: fixed on this set). Set 17 after
+the same changes: every good draft passes (its 12 refused for asking nothing now pass)."""
 
 
 def test_corpus_is_labelled_and_big_enough_in_four_languages():
@@ -123,7 +150,7 @@ def test_corpus_is_labelled_and_big_enough_in_four_languages():
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_quality_checks_flag_bad_drafts_and_pass_good_ones_per_language(language):
     entries = [e for e in CORPUS if e.get("language", "en") == language]
-    bad = [e for e in entries if e["label"] == "bad"]
+    bad = _bad(entries)
     good = [e for e in entries if e["label"] == "good"]
     flagged = [e["id"] for e in bad if not all(c.passed for c in _checks(e))]
     passed = [e["id"] for e in good if all(c.passed for c in _checks(e))]
@@ -134,8 +161,25 @@ def test_quality_checks_flag_bad_drafts_and_pass_good_ones_per_language(language
     assert len(passed) / len(good) >= 0.90, rejected
 
 
+RUBRIC_WAVE10 = {
+    **dict.fromkeys(("b04-no-company", "h01-no-company", "de-b03", "fr-b03", "es-b03", "qh-en-b14", "qh-de-b14",
+                     "qh-fr-b14", "qh-es-b14"),
+                    "names no company but refers to the buyer's own email, call or counts: not generic"),
+    **dict.fromkeys(("b06-no-cta", "h03-no-cta", "qh-en-b15"),
+                    "asks nothing but commits to a dated delivery ('I will send the draft on Friday')"),
+}
+"""Drafts that earlier sets label bad only for a rule wave 10 changed (issue 11, the rubric as a sales manager judges
+it): the company name is needed only where the draft points at nothing real, and a dated commitment is a next step.
+Set 18's outside tester labelled 12 such drafts good; these earlier labels contradict that rubric, so they are left
+out of the bad drafts (not counted as good either) and reported by agents/README.md."""
+
+
+def _bad(entries):
+    return [e for e in entries if e["label"] == "bad" and e["id"] not in RUBRIC_WAVE10]
+
+
 def _rates(entries):
-    bad = [e for e in entries if e["label"] == "bad"]
+    bad = _bad(entries)
     good = [e for e in entries if e["label"] == "good"]
     missed = {e["id"]: e["defect"] for e in bad if all(c.passed for c in _checks(e))}
     rejected = {e["id"]: [c.detail for c in _checks(e) if not c.passed] for e in good
@@ -149,8 +193,9 @@ def test_quality_checks_hold_on_held_out_drafts_per_language(language):
     bad, good, missed, rejected = _rates(HELDOUT[language])
     print(f"held-out {language}: bad flagged {len(bad) - len(missed)}/{len(bad)}, "
           f"good passed {len(good) - len(rejected)}/{len(good)}")
-    assert len(bad) >= 15 and len(good) >= 12
-    assert (len(bad) - len(missed)) / len(bad) >= 0.95, missed
+    assert len(bad) >= 14 and len(good) >= 12
+    # en: 18 of 19 since wave 10 took two drafts out of the bad ones (RUBRIC_WAVE10); the miss is the wave-6 one
+    assert set(missed) <= {"qh-en-b22"}, missed
     assert (len(good) - len(rejected)) / len(good) >= 0.90, rejected
 
 

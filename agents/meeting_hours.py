@@ -1,0 +1,67 @@
+"""When a proposed meeting falls: a weekend or outside business hours is refused by the quality checks (issue 11: "a
+call proposed on a weekend or outside ~8:00-19:00 local is bad"). Drafts speak the recipient's time, so a clock time in
+a draft is read as the recipient's local time."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from agents.facts import find_dates
+from agents.normalize import normalise
+from agents.timing import _CLOCK, _LOOKING_BACK, _MEET, _SENTENCE_BREAK, WEEKDAYS
+
+MEETING_HOURS = (8, 19)
+"""Recipient-local hours a meeting a draft proposes may fall in (from 8:00, ending by 19:00): a manager refuses a call
+at 6:30 or 20:00 whatever the checks of facts say."""
+_WEEKEND = re.compile(r"\b(?:saturday|sunday|weekend|samstag\w*|sonnabend|sonntag\w*|wochenende|samedi|dimanche|week-end|"
+                      r"sábado|domingo|fin de semana)\b", re.I)
+_CLOCK_VALUE = re.compile(r"\b(\d{1,2})(?:[:.h]\s?(\d{2}))?\s?(am|pm|a\.m\.|p\.m\.|uhr|h\b)?", re.I)
+
+
+def _clock_hours(sentence: str) -> list[tuple[str, float]]:
+    """(text, hour of the day) for each clock time in a sentence ("6:30" -> 6.5, "8 pm" -> 20, "um 7 Uhr" -> 7)."""
+    out = []
+    for m in _CLOCK.finditer(sentence):
+        # "at 4:30 pm": the clock pattern may stop at "at 4"; the time is read on from its figure
+        v = _CLOCK_VALUE.search(sentence, m.start(), m.end() + 12)
+        if not v:
+            continue
+        hour = int(v.group(1))
+        minute = int(v.group(2) or 0)
+        marker = (v.group(3) or "").lower().replace(".", "")
+        if marker == "pm" and hour < 12:
+            hour += 12
+        elif marker == "am" and hour == 12:
+            hour = 0
+        if hour <= 23 and minute < 60:
+            out.append((m.group(0).strip(), hour + minute / 60))
+    return out
+
+
+def business_hours_violations(text: str, send_day: date) -> list[str]:
+    """Meetings proposed on a weekend or outside MEETING_HOURS (recipient-local: drafts speak the recipient's time).
+
+    A weekend is a weekend word or a date falling on one, next to a meeting word; a clock time counts only in a
+    sentence with a meeting word and nothing that looks back at one ("thanks for the call at 7 pm")."""
+    t = normalise(text)
+    reasons: list[str] = []
+    for sentence in re.split(_SENTENCE_BREAK, t):
+        if not re.search(rf"\b(?:{_MEET})\w*", sentence, re.I) or _LOOKING_BACK.search(sentence):
+            continue
+        weekend = _WEEKEND.search(sentence)
+        if weekend:
+            reasons.append(f"proposes to meet on a weekend ({weekend.group(0)!r})")
+        for value, (year, month, day) in find_dates(sentence):
+            try:
+                d = date(year or send_day.year, month, day)
+            except ValueError:
+                continue
+            if year is None and d < send_day - timedelta(days=183):
+                d = d.replace(year=d.year + 1)
+            if d.weekday() >= 5 and d >= send_day:
+                reasons.append(f"proposes to meet on {value!r}, a {WEEKDAYS['en'][d.weekday()]}")
+        for value, hour in _clock_hours(sentence):
+            if not MEETING_HOURS[0] <= hour < MEETING_HOURS[1]:
+                reasons.append(f"proposes a meeting at {value!r}, outside {MEETING_HOURS[0]}:00-{MEETING_HOURS[1]}:00")
+    return list(dict.fromkeys(reasons))

@@ -1,0 +1,74 @@
+"""Time a sentence states as past or as a term: words that look back at a meeting ("thanks for the call on..."), and a
+part of a month ("la primera quincena de noviembre", "the first half of November") held as a term after it is over
+(agents.timing)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+_MONTHS_EN = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+              "november", "december")
+_MONTHS_DE_LIST = ("januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
+                   "november", "dezember")
+_MONTHS_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre",
+              "décembre")
+_MONTHS_ES = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+              "noviembre", "diciembre")
+_MONTH_NAMES_ALL = (*_MONTHS_EN, *_MONTHS_DE_LIST, *_MONTHS_FR, *_MONTHS_ES)
+_MONTH_NUMBERS = {m: i for names in (_MONTHS_EN, _MONTHS_DE_LIST, _MONTHS_FR, _MONTHS_ES) for i, m in enumerate(names, 1)}
+
+LOOKING_BACK = re.compile(
+    r"\b(?:thanks?|thank you|danke|dank|vielen dank|merci|gracias|agradec\w*|remerci\w*|as discussed|wie besprochen|"
+    r"comme convenu|como (?:hablamos|acordamos|comentamos)|during|while|während|bei unserem|lors|pendant|durante|en nuestr[ao]|"
+    r"had|was|were|went|ago|spoke|talked|met|discussed|sent|asked|said|mentioned|told|raised|fragte|sagte|erwähnte|"
+    r"demandé|dit|mentionné|preguntó|dijo|comentó|mencionó|sprachen|gesprochen|besprochen|trafen|parlé|discuté|envoyé|"
+    r"hablamos|hablado|enviamos|enviado|hatten|hatte|war|waren|fand|avons eu|a eu|était|tuvimos|fue|hubo|vorhin|recap\w*|follow(?:ing)? up on|"
+    r"nach unserem|suite à|tras (?:la|nuestra))\b", re.I)
+"""Words of a sentence that looks back at a meeting ("thanks for the call on November 19"), not forward to one."""
+
+
+_SPAN_MONTH = re.compile(rf"\b(?:({'|'.join(sorted({*_MONTH_NAMES_ALL}, key=len, reverse=True))})s?\b|"
+                         rf"({'|'.join(m.lower() for m in _MONTHS_DE_LIST)})hälfte\b)", re.I)
+_SPAN_PART = re.compile(
+    r"\b(?:(?P<half>(?:the )?first (?:half|fortnight|two weeks)|(?:die |der )?erste[n]? (?:hälfte|zwei wochen|monatshälfte)|"
+    r"(?:la )?première (?:quinzaine|moitié)|(?:les )?deux premières semaines|(?:la )?primera (?:quincena|mitad)|"
+    r"(?:las )?dos primeras semanas)|(?P<week>(?:the )?first week|(?:die |der )?erste[n]? woche|(?:la )?première semaine|"
+    r"(?:la )?primera semana)|(?P<early>early|the start of|the beginning of|anfang|beginn|(?:le )?début|(?:los )?principios|"
+    r"(?:el )?comienzo)|(?P<mid>mid|the middle of|mitte|(?:la )?mi-|(?:el )?medio|(?:a )?mediados))"
+    r"[\s-]*(?:of |des |de |del |d')?(?:(?:im |in )?(?:the )?month of |mes de |mois de )?$", re.I)
+SPAN_CUES = ("half", "fortnight", "two weeks", "first week", "hälfte", "erste", "quinzaine", "moitié", "premi", "quincena",
+              "mitad", "primera", "early", "start of", "beginning", "anfang", "beginn", "début", "principios", "comienzo",
+              "mid", "mitte", "medio", "mediados")
+"""Substrings a part of a month needs (most texts have none)."""
+_SPAN_COMPOUND_PART = re.compile(r"\berste[n]? $", re.I)
+"""A part of a month ("la primera quincena de noviembre", "the first half of November", "Anfang November"): over on
+its last day (15th, 7th, 10th, 20th)."""
+_SPAN_LAST_DAY = {"half": 15, "week": 7, "early": 10, "mid": 20}
+_TERMS_OR_CONDITION = re.compile(r"\b(?:if|provided|as long as|valid|offer|price|sign\w*|order\w*|wenn|falls|sofern|"
+                                 r"gültig|angebot|preis|unterschreib\w*|bestell\w*|si|à condition|valable|offre|prix|"
+                                 r"sign\w*|commande\w*|siempre que|válid\w*|oferta|precio|firm\w*|pedido)\b", re.I)
+"""Words that make a date a term to meet: a condition, an offer or a price, a signature or an order."""
+
+
+def past_month_spans(sentence: str, send_day: date) -> list[str]:
+    """A part of a month already over, as a term ("si firman en la primera quincena de noviembre" on November 25): a
+    month name, then the part of it named just before."""
+    months = list(_SPAN_MONTH.finditer(sentence))
+    if not months or LOOKING_BACK.search(sentence) or not _TERMS_OR_CONDITION.search(sentence):
+        return []
+    out = []
+    for m in months:
+        head = sentence[max(0, m.start() - 45):m.start()]
+        p = None if m.group(2) else _SPAN_PART.search(head)
+        if m.group(2):  # "in der ersten Novemberhälfte"
+            part = "half" if _SPAN_COMPOUND_PART.search(head) else None
+        else:
+            part = next((k for k in _SPAN_LAST_DAY if p.group(k)), None) if p else None
+        month_no = _MONTH_NUMBERS.get((m.group(1) or m.group(2)).lower())
+        if part is None or not month_no:
+            continue
+        if (0 < send_day.month - month_no <= 6) or (month_no == send_day.month and send_day.day > _SPAN_LAST_DAY[part]):
+            value = (p.group(0) if p else head[-8:].lstrip()) + m.group(0)
+            out.append(f"deadline {value.strip()!r} is in the past")
+    return out
