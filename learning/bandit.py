@@ -310,7 +310,7 @@ class Posterior:
     def probabilities(self, context: Mapping[str, Any], allowed: Iterable[str] | None = None, *,
                       rng: np.random.Generator | None = None, floor: float = defaults.EXPLORATION_FLOOR,
                       draws: int = defaults.PROPENSITY_DRAWS,
-                      scale: float = defaults.THOMPSON_SCALE) -> dict[str, float]:
+                      scale: float | None = None) -> dict[str, float]:
         """Probability of choosing each allowed arm in `context` (Thompson + exploration floor).
 
         The Thompson draws use the posterior's spread times `scale` (THOMPSON_SCALE): below 1 the
@@ -326,6 +326,7 @@ class Posterior:
         rng = rng if rng is not None else np.random.default_rng(0)
         known = self.beliefs(context, arms)
         beliefs = np.array([known[a] for a in arms])
+        scale = defaults.THOMPSON_SCALE if scale is None else scale  # read at call time: a benchmark may set it
         samples = rng.normal(beliefs[:, 0], beliefs[:, 1] * scale, size=(draws, len(arms)))
         wins = np.bincount(samples.argmax(axis=1), minlength=len(arms)) / draws
         probs = (1.0 - floor) * wins + floor / len(arms)
@@ -333,7 +334,7 @@ class Posterior:
 
     def choose(self, context: Mapping[str, Any], allowed: Iterable[str] | None = None, *,
                rng: np.random.Generator, floor: float = defaults.EXPLORATION_FLOOR,
-               draws: int = defaults.PROPENSITY_DRAWS, scale: float = defaults.THOMPSON_SCALE) -> Choice:
+               draws: int = defaults.PROPENSITY_DRAWS, scale: float | None = None) -> Choice:
         """Draw an arm from `probabilities` and return it with its propensity."""
         probs = self.probabilities(context, allowed, rng=rng, floor=floor, draws=draws, scale=scale)
         names = list(probs)
