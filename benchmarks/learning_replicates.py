@@ -2,6 +2,7 @@
 
     python -m benchmarks.learning_replicates [--seeds 0,1,2,3,4] [--bandit-seeds 1,2,3,4]
                                              [--weeks 26] [--procs 2] [--out FILE]
+                                             [--set THOMPSON_SCALE=0.5 --set ...]
 
 `agentic-sales simulate --seed S` draws the market, the decision stream AND the bandit's own
 random choices from S, so one run per market seed measures one draw of the policy's luck. This
@@ -9,7 +10,9 @@ runs the bandit on each market seed with each bandit seed (`SimConfig.bandit_see
 S; `default` = the draw of `simulate --seed S`; the market, the decisions and the outcome draws
 stay those of S) and reports regret (expected under the truth, and realised) against
 uniform random and the best single arm, overall and per segment (`simulate.regret_only`: no OPE,
-seconds per run). Writes benchmarks/results/learning_replicates.json; the summary on stdout.
+seconds per run). `--set NAME=VALUE` overrides a number of learning/defaults.py in every run (a
+lever compared on the same draws without editing the code; recorded in the output's config).
+Writes benchmarks/results/learning_replicates.json; the summary on stdout.
 """
 
 from __future__ import annotations
@@ -23,9 +26,30 @@ from multiprocessing import Pool
 from pathlib import Path
 from typing import Any
 
+from learning import defaults
 from learning.simulate import SimConfig, regret_only
 
 OUT = Path(__file__).resolve().parent / "results" / "learning_replicates.json"
+
+
+def _apply(overrides: dict[str, float]) -> None:
+    for name, value in overrides.items():
+        setattr(defaults, name, value)
+
+
+def parse_overrides(items: list[str]) -> dict[str, float]:
+    """`NAME=VALUE` pairs naming numbers of learning/defaults.py.
+
+    Raises:
+        ValueError: not NAME=VALUE, an unknown name, or a value that is not a number.
+    """
+    out: dict[str, float] = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep or not isinstance(getattr(defaults, name, None), int | float):
+            raise ValueError(f"--set {item!r}: expected NAME=VALUE with NAME a number in learning/defaults.py")
+        out[name] = float(value)
+    return out
 
 
 def _one(job: tuple[int, int | None, int]) -> dict[str, Any]:
@@ -57,6 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--weeks", type=int, default=26)
     ap.add_argument("--procs", type=int, default=2)
     ap.add_argument("--out", default=str(OUT))
+    ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE")
     args = ap.parse_args(argv)
     try:
         seeds = [int(s) for s in args.seeds.split(",")]
@@ -64,12 +89,18 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError:
         print("error: --seeds and --bandit-seeds must be comma-separated lists of integers", file=sys.stderr)
         return 2
+    try:
+        overrides = parse_overrides(args.set)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     t0 = time.perf_counter()
     jobs = [(s, b, args.weeks) for b in bandits for s in seeds]
-    with Pool(max(1, args.procs)) as pool:
+    with Pool(max(1, args.procs), initializer=_apply, initargs=(overrides,)) as pool:
         runs = pool.map(_one, jobs)
     summary = summarise(runs)
-    Path(args.out).write_text(json.dumps({"config": {"seeds": seeds, "bandit_seeds": bandits, "weeks": args.weeks},
+    Path(args.out).write_text(json.dumps({"config": {"seeds": seeds, "bandit_seeds": bandits, "weeks": args.weeks,
+                                                     "overrides": overrides},
                                           "summary": summary, "runs": runs,
                                           "seconds": round(time.perf_counter() - t0, 1)}, indent=1))
     print(json.dumps({"out": args.out, **summary}))

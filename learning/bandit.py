@@ -2,9 +2,11 @@
 
 Context = (segment, conversion score band, engagement). Each (context, arm) cell has a Gaussian
 posterior over its mean reward that borrows strength from coarser levels (arm overall -> arm in
-the segment -> arm in the full context): the parent's posterior, widened by a between-cell
-variance of sigma^2 / PRIOR_PSEUDO_COUNT, is the child's prior. A new tenant starts from a
-cold-start prior (COLD_START_MEAN, COLD_START_SD), so its first choices are near-uniform.
+the segment -> arm in the full context): a Gaussian hierarchy (each level's mean spread around
+its parent's by sigma^2 / SEGMENT_PSEUDO_COUNT or sigma^2 / PRIOR_PSEUDO_COUNT) whose exact
+posterior is computed from the cells' statistics, each outcome counted once (`Posterior.beliefs`).
+A new tenant starts from a cold-start prior (COLD_START_MEAN, COLD_START_SD), so its first
+choices are near-uniform.
 
 Choosing: the arm probabilities are Thompson sampling's (the probability each allowed arm has
 the highest posterior draw, by Monte Carlo), mixed with EXPLORATION_FLOOR of uniform; the arm is
@@ -209,10 +211,19 @@ class Posterior:
 
         Per segment because amount-weighted rewards of enterprise deals are far noisier than
         small businesses': one pooled noise level would make small-business cells learn slowly.
+        The tenant-wide variance this shrinks toward includes the segment's own outcomes, unlike
+        the arm means (see `belief`): here that is harmless, since it is a plug-in estimate whose
+        weight is fixed at `pseudo_count` whatever the tenant's count (a segment with most of the
+        tenant's data shrinks toward nearly its own variance), not a posterior whose spread grows
+        more confident with every outcome counted.
         """
+        return self._noise(_levels(context)[:2])
+
+    def _noise(self, keys: Sequence[str]) -> float:
+        """`_sigma2` from the given levels (the tenant, optionally one segment)."""
         k = self.pseudo_count
         prior = self.prior_sd ** 2
-        for key in _levels(context)[:2]:
+        for key in keys:
             n = s = ss = 0.0
             for cell in self.stats.get(key, {}).values():
                 n, s, ss = n + cell[0], s + cell[1], ss + cell[2]
@@ -220,29 +231,86 @@ class Posterior:
             prior = (resid + k * prior) / (n + k)
         return max(prior, 1e-9)
 
+    def _tau2(self) -> list[float]:
+        """Between-cell variance of an arm's mean at each level below the tenant (index = depth):
+        segments may differ a lot (the best strategy differs by segment), cells within a segment
+        little. Scaled by the tenant-wide noise, so every context's belief is a posterior of the
+        same model."""
+        sigma2 = self._noise(["*"])
+        return [0.0, sigma2 / self.segment_pseudo_count] + [sigma2 / self.pseudo_count] * (len(CONTEXT_KEYS) - 1)
+
     def belief(self, context: Mapping[str, Any], arm: str) -> tuple[float, float]:
         """Posterior (mean, standard deviation) of `arm`'s mean credit above the baseline in `context`."""
-        sigma2 = self._sigma2(context)
-        # between-cell variance of each level below the tenant: segments may differ a lot (the
-        # best strategy differs by segment), cells within a segment little
-        tau2 = [0.0, sigma2 / self.segment_pseudo_count] + [sigma2 / self.pseudo_count] * len(CONTEXT_KEYS)
-        mean, var = self.prior_mean, defaults.COLD_START_MEAN_SD ** 2
+        return self.beliefs(context, [arm])[arm]
+
+    def beliefs(self, context: Mapping[str, Any], arms: Iterable[str]) -> dict[str, tuple[float, float]]:
+        """Exact posterior (mean, sd) of each arm's mean credit in `context` under the hierarchy
+
+            tenant mean ~ N(prior_mean, COLD_START_MEAN_SD^2),
+            segment mean = tenant mean + N(0, tau2[1]), cell mean = segment mean + N(0, tau2[2]),
+            an outcome in a cell = cell mean + N(0, sigma2 of its segment),
+
+        given every cell's sufficient statistics. Each level's stats hold its children's data, so
+        a level's evidence is what its children tell it (each child's own posterior widened by the
+        child's tau2), and the context's path takes from each level only what the OTHER children
+        say: passing a level's posterior down as its child's prior and adding the child's own
+        stats again would count every outcome once per level (2-3 times), most where one segment
+        or cell holds most of the tenant's data, making those beliefs over-confident.
+        """
         levels = _levels(context)
-        for depth, key in enumerate(levels):
-            cell = self.stats.get(key, {}).get(arm)
-            prior_var = var + tau2[depth]
-            if cell is None or cell[0] == 0:
-                mean, var = mean, prior_var
-                continue
-            precision = 1.0 / prior_var + cell[0] / sigma2
-            mean = (mean / prior_var + cell[1] / sigma2) / precision
-            var = 1.0 / precision
-        return mean, float(np.sqrt(var))
+        tau2 = self._tau2()
+        noise: dict[str, float] = {}
+        keys_at: dict[int, list[str]] = {}
+        for key in self.stats:
+            keys_at.setdefault(0 if key == "*" else key.count("|") + 1, []).append(key)
+
+        def sigma2_of(key: str) -> float:
+            seg = key.split("|")[0]
+            if seg not in noise:
+                noise[seg] = self._noise(["*"] if seg == "*" else ["*", seg])
+            return noise[seg]
+
+        def children(key: str, depth: int) -> list[str]:
+            below = keys_at.get(depth + 1, [])
+            return below if depth == 0 else [k for k in below if k.startswith(key + "|")]
+
+        def evidence(key: str, depth: int, arm: str, skip: str | None) -> tuple[float, float]:
+            """(precision, precision x mean) about this level's arm mean from its subtree, the
+            child `skip` left out."""
+            own = self.stats.get(key, {}).get(arm)
+            n, s = (own[0], own[1]) if own else (0.0, 0.0)
+            prec = h = 0.0
+            for child in children(key, depth):
+                cell = self.stats[child].get(arm)
+                if cell is not None:
+                    n, s = n - cell[0], s - cell[1]  # the child's outcomes reach this level through the child
+                if child == skip or cell is None:
+                    continue
+                cp, ch = evidence(child, depth + 1, arm, None)
+                if cp > 0:  # the child's posterior about its own mean, widened by its spread around ours
+                    widened = 1.0 / (1.0 / cp + tau2[depth + 1])
+                    prec, h = prec + widened, h + widened * ch / cp
+            if n > 1e-9:  # outcomes stored at this level and no finer one (not in a layout written by `add`)
+                sigma2 = sigma2_of(key)
+                prec, h = prec + n / sigma2, h + s / sigma2
+            return prec, h
+
+        out: dict[str, tuple[float, float]] = {}
+        for arm in arms:
+            mean, var = self.prior_mean, defaults.COLD_START_MEAN_SD ** 2
+            for depth, key in enumerate(levels):
+                var += tau2[depth]
+                prec, h = evidence(key, depth, arm, levels[depth + 1] if depth + 1 < len(levels) else None)
+                precision = 1.0 / var + prec
+                mean = (mean / var + h) / precision
+                var = 1.0 / precision
+            out[arm] = (mean, float(np.sqrt(var)))
+        return out
 
     def probabilities(self, context: Mapping[str, Any], allowed: Iterable[str] | None = None, *,
                       rng: np.random.Generator | None = None, floor: float = defaults.EXPLORATION_FLOOR,
                       draws: int = defaults.PROPENSITY_DRAWS,
-                      scale: float = defaults.THOMPSON_SCALE) -> dict[str, float]:
+                      scale: float | None = None) -> dict[str, float]:
         """Probability of choosing each allowed arm in `context` (Thompson + exploration floor).
 
         The Thompson draws use the posterior's spread times `scale` (THOMPSON_SCALE): below 1 the
@@ -256,7 +324,9 @@ class Posterior:
         if not arms:
             raise NoAllowedArmError("no strategy is allowed for this decision (all excluded by policy)")
         rng = rng if rng is not None else np.random.default_rng(0)
-        beliefs = np.array([self.belief(context, a) for a in arms])
+        known = self.beliefs(context, arms)
+        beliefs = np.array([known[a] for a in arms])
+        scale = defaults.THOMPSON_SCALE if scale is None else scale  # read at call time: a benchmark may set it
         samples = rng.normal(beliefs[:, 0], beliefs[:, 1] * scale, size=(draws, len(arms)))
         wins = np.bincount(samples.argmax(axis=1), minlength=len(arms)) / draws
         probs = (1.0 - floor) * wins + floor / len(arms)
@@ -264,7 +334,7 @@ class Posterior:
 
     def choose(self, context: Mapping[str, Any], allowed: Iterable[str] | None = None, *,
                rng: np.random.Generator, floor: float = defaults.EXPLORATION_FLOOR,
-               draws: int = defaults.PROPENSITY_DRAWS, scale: float = defaults.THOMPSON_SCALE) -> Choice:
+               draws: int = defaults.PROPENSITY_DRAWS, scale: float | None = None) -> Choice:
         """Draw an arm from `probabilities` and return it with its propensity."""
         probs = self.probabilities(context, allowed, rng=rng, floor=floor, draws=draws, scale=scale)
         names = list(probs)
@@ -276,7 +346,8 @@ class Posterior:
         arms = [a for a in self.arms if allowed is None or a in set(allowed)]
         if not arms:
             raise NoAllowedArmError("no strategy is allowed for this decision (all excluded by policy)")
-        return max(arms, key=lambda a: self.belief(context, a)[0])
+        known = self.beliefs(context, arms)
+        return max(arms, key=lambda a: known[a][0])
 
     # --- persistence ---------------------------------------------------------------------
     def to_json(self) -> str:

@@ -9,7 +9,7 @@ import pytest
 
 from agents.catalogue import DEFAULT_ARM_NAMES, DEFAULT_CATALOGUE
 from learning.bandit import Posterior, allowed_arms, make_context
-from learning.defaults import EXPLORATION_FLOOR
+from learning.defaults import COLD_START_MEAN_SD, EXPLORATION_FLOOR
 from learning.errors import LearningConfigError, NoAllowedArmError
 from learning.holdout import assign
 
@@ -183,3 +183,64 @@ def test_rewards_without_a_kind_or_decision_are_learned_as_before_and_partial_st
     assert q.stats == p.stats and q.stats["*"]["a"][0] == 2.0
     q.update([partial("d9", ctx, "b", 0.0, kind="lost")])
     assert q.stats["*"]["b"][1] == pytest.approx(0.2 - 0.5 - 0.0)  # d8 closed with no partial credit
+
+
+def brute_force_belief(p: Posterior, data: list[tuple[str, str, str, float]], segment: str, engagement: str,
+                       arm: str) -> tuple[float, float]:
+    """The hierarchy's posterior by conditioning the joint Gaussian of every level's mean on every
+    single outcome (no sufficient statistics, no message passing): tenant mean -> segment offset
+    (tau2 = tenant noise / SEGMENT_PSEUDO_COUNT) -> cell offset (tenant noise / PRIOR_PSEUDO_COUNT),
+    an outcome = its cell's mean + noise of its segment (the posterior's own noise estimates)."""
+    rows = [(s, e, v) for s, e, a, v in data if a == arm]
+    segments = sorted({s for s, _e, _v in rows} | {segment})
+    cells = sorted({(s, e) for s, e, _v in rows} | {(segment, engagement)})
+    tenant_noise = p._sigma2(make_context("segment-with-no-data", None, None))
+    tau_seg, tau_cell = tenant_noise / p.segment_pseudo_count, tenant_noise / p.pseudo_count
+    nodes = ["*", *segments, *cells]
+    a = np.zeros((len(nodes), len(nodes)))  # every level's mean = a @ independent offsets
+    d = np.array([COLD_START_MEAN_SD ** 2] + [tau_seg] * len(segments) + [tau_cell] * len(cells))
+    for i, node in enumerate(nodes):
+        a[i, 0] = 1.0
+        a[i, i] = 1.0
+        if isinstance(node, tuple):
+            a[i, 1 + segments.index(node[0])] = 1.0
+    cov = a @ np.diag(d) @ a.T
+    mu = np.full(len(nodes), p.prior_mean)
+    h = np.zeros((len(rows), len(nodes)))
+    for k, (s, e, _v) in enumerate(rows):
+        h[k, nodes.index((s, e))] = 1.0
+    r = np.diag([p._sigma2(make_context(s, None, None)) for s, _e, _v in rows])
+    y = np.array([v for _s, _e, v in rows])
+    gain = cov @ h.T @ np.linalg.inv(h @ cov @ h.T + r)
+    post_mu, post_cov = mu + gain @ (y - h @ mu), cov - gain @ h @ cov
+    q = nodes.index((segment, engagement))
+    return float(post_mu[q]), float(np.sqrt(post_cov[q, q]))
+
+
+def test_the_belief_is_the_exact_posterior_of_the_hierarchy_counting_each_outcome_once():
+    rng = np.random.default_rng(7)
+    truth = {("smb", "a"): 0.1, ("smb", "b"): -0.05, ("ent", "a"): -0.08, ("ent", "b"): 0.12}
+    cells = [("smb", "active", 40), ("smb", "quiet", 25), ("ent", "active", 6), ("ent", "quiet", 2)]
+    data = [(s, e, arm, truth[s, arm] + float(rng.normal(0, 0.5)))
+            for s, e, n in cells for arm in ("a", "b") for _ in range(n)]
+    p = Posterior(["a", "b"])
+    for s, e, arm, v in data:
+        p.add(make_context(s, "medium", e), arm, v)
+    # a cell with data, a thin one, an unseen cell of a seen segment, an unseen segment
+    for segment, engagement in (("smb", "active"), ("ent", "quiet"), ("ent", "unknown"), ("mid", "active")):
+        for arm in ("a", "b"):
+            got = p.belief(make_context(segment, "low", engagement), arm)
+            assert got == pytest.approx(brute_force_belief(p, data, segment, engagement, arm), rel=1e-6, abs=1e-9)
+
+
+def test_outcomes_of_the_only_cell_with_data_give_no_more_certainty_than_that_many_outcomes_can():
+    # The tenant, the segment and the cell all hold these n outcomes; a belief that adds each
+    # level's stats on top of its parent's posterior counts them up to three times.
+    p = Posterior(["a"])
+    ctx = make_context("ent", "medium", "active")
+    n = 400
+    for v in np.random.default_rng(3).normal(0.1, 0.5, n):
+        p.add(ctx, "a", float(v))
+    _mean, sd = p.belief(ctx, "a")
+    most_certain = 1.0 / (1.0 / COLD_START_MEAN_SD ** 2 + n / p._sigma2(ctx))  # n outcomes, no spread between levels
+    assert sd ** 2 >= most_certain
