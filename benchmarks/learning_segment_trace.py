@@ -37,6 +37,7 @@ def trace(cfg: SimConfig, segment: str, engagement: str) -> dict[str, Any]:
     week = s.day // 7
     shares = [{a: round(float(np.mean(run.arms[acted & (week == w)] == j)), 3) for j, a in enumerate(STRATEGIES)}
               for w in range(cfg.weeks) if (acted & (week == w)).any()]
+    assert run.posterior is not None, "run_bandit keeps its posterior for tracing"
     beliefs = run.posterior.beliefs({"segment": segment, "engagement": engagement}, STRATEGIES)
     final = {}
     for a in STRATEGIES:

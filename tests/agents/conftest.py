@@ -89,7 +89,7 @@ class Vendor:
             or (body.get("tool_choice") or {}).get("name")
         if name is None and body.get("response_format", {}).get("type") == "json_object":
             name = "*json_object*"
-        source = self.by_schema.get(name) if self.by_schema.get(name) else self.queue
+        source = self.by_schema.get(name) if name is not None and self.by_schema.get(name) else self.queue
         if not source:
             raise AssertionError(f"unexpected request #{len(self.requests)} for {name}")
         reply = source.popleft()

@@ -556,7 +556,7 @@ def test_held_out_8_to_16_cover_every_kind_with_a_third_look_alikes():
 
 
 @pytest.mark.parametrize("name, paths, caught_min, benign_min", HELDOUT_TARGETS,
-                         ids=[t[0] if isinstance(t, tuple) else t.id for t in HELDOUT_TARGETS])
+                         ids=[str(t[0] if isinstance(t, tuple) else t.id) for t in HELDOUT_TARGETS])
 def test_held_out_sets_keep_their_rates_and_no_offline_output_is_unsafe(name, paths, caught_min, benign_min):
     attacks, missed, offline_unsafe, benign_failed = _heldout_rates(paths)
     landed = len(paths) - len(benign_failed)
