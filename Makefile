@@ -80,6 +80,7 @@ bench-front-door: $(STAMP)
 # CRM requests per deal, backfill and steady load through the real pipeline, in-process and
 # under 1 and 4 RQ workers (PostgreSQL + Redis from BENCH_DATABASE_URL / BENCH_REDIS_URL).
 bench-crm: $(STAMP)
+	@[ -n "$$BENCH_DATABASE_URL" ] || bash .ci/services.sh >/dev/null
 	$(PY) -m benchmarks.crm_throughput --rq 1,4
 
 # The learning loop against the market's truth, 5 seeds with and without strategy effects (~10 min).
@@ -103,6 +104,7 @@ faults-quick: $(STAMP)
 # Every benchmark, each writing benchmarks/results/*.json and its table in benchmarks/README.md.
 bench: $(STAMP)
 	$(PY) -m pip install -q -c constraints.txt -e '.[dev,bench]'
+	@[ -n "$$BENCH_DATABASE_URL" ] || bash .ci/services.sh >/dev/null
 	$(PY) -m benchmarks.front_door
 	$(PY) -m benchmarks.crm_throughput --rq 1,4
 	$(PY) -m benchmarks.scoring_cdnow

@@ -99,7 +99,7 @@ class Harness:
             from app.config import normalise_database_url
 
             self.db_url = normalise_database_url(
-                os.environ.get("BENCH_DATABASE_URL", "postgresql://postgres@127.0.0.1:5433/agentic_hsbatch"))
+                os.environ.get("BENCH_DATABASE_URL", "postgresql://postgres@127.0.0.1:5433/agentic_bench"))
             self.redis_url = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6390/2")
             _reset_postgres(self.db_url)
             import redis
@@ -283,7 +283,16 @@ def _reset_postgres(url: str) -> None:
 
     from app.config import normalise_database_url
 
-    engine = create_engine(normalise_database_url(url))
+    from sqlalchemy.engine import make_url
+
+    target = make_url(normalise_database_url(url))
+    # A fresh machine has the server (.ci/services.sh) but maybe not this database: create it.
+    admin = create_engine(target.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as c:
+        if not c.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": target.database}).first():
+            c.execute(text(f'CREATE DATABASE "{target.database}"'))
+    admin.dispose()
+    engine = create_engine(target)
     with engine.begin() as c:
         c.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
     engine.dispose()
