@@ -280,10 +280,9 @@ def _chunks(items: list[str], size: int) -> Any:
 
 def _reset_postgres(url: str) -> None:
     from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
 
     from app.config import normalise_database_url
-
-    from sqlalchemy.engine import make_url
 
     target = make_url(normalise_database_url(url))
     # A fresh machine has the server (.ci/services.sh) but maybe not this database: create it.
