@@ -1,4 +1,4 @@
-"""One demo run per module: sandbox + app over real HTTP, the same code `make demo` runs."""
+"""One demo run for the session: sandbox + app over real HTTP, the same code `make demo` runs."""
 
 from __future__ import annotations
 
@@ -26,8 +26,10 @@ def run_demo(tmp: Path, *, changes: int = 30, before_changes=None,
     return demo, demo.summary(latencies)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def demo_run(tmp_path_factory):
+    # One run for the console's and the end-to-end module's tests (~1-2 minutes of `make test` each):
+    # they read it; the worker-kill test changes one deal that no test after it reads.
     # The market `make demo` runs: on the small one (400 closed deals) the conversion model trained on
     # calendar snapshots is rightly refused by its gate (worse than a logistic regression), and these
     # tests read the card's conversion score.
