@@ -196,29 +196,31 @@ if #r == 0 then return '0.01' end
 return string.format('%.6f', math.max(0.01, tonumber(r[2]) + window - now))
 """
 
-_HELD = """
-local now, except = tonumber(ARGV[1]), ARGV[2]
-local all = redis.call('HGETALL', KEYS[1])
-local held = 0
-for i = 1, #all, 2 do
-  local left, expires = string.match(all[i + 1], '^(%-?%d+):(.+)$')
-  if tonumber(expires) <= now then redis.call('HDEL', KEYS[1], all[i])
-  elseif all[i] ~= except then held = held + tonumber(left) end
+# Sum of the live holds in a hash except the hold named `except`, dropping expired
+# ones; shared by the two scripts below (a Redis script cannot call another).
+_SUM_HELD = """
+local function sum_held(key, now, except)
+  local all = redis.call('HGETALL', key)
+  local held = 0
+  for i = 1, #all, 2 do
+    local left, expires = string.match(all[i + 1], '^(%-?%d+):(.+)$')
+    if tonumber(expires) <= now then redis.call('HDEL', key, all[i])
+    elseif all[i] ~= except then held = held + tonumber(left) end
+  end
+  return held
 end
-return held
 """
 
-_ADMIT = """
+_HELD = _SUM_HELD + """
+local now, except = tonumber(ARGV[1]), ARGV[2]
+return sum_held(KEYS[1], now, except)
+"""
+
+_ADMIT = _SUM_HELD + """
 local now, window, limit, need = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
 local ahead, hold, ttl = tonumber(ARGV[5]), ARGV[6], tonumber(ARGV[7])
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
-local all = redis.call('HGETALL', KEYS[2])
-local held = 0
-for i = 1, #all, 2 do
-  local left, expires = string.match(all[i + 1], '^(%-?%d+):(.+)$')
-  if tonumber(expires) <= now then redis.call('HDEL', KEYS[2], all[i])
-  elseif all[i] ~= hold then held = held + tonumber(left) end
-end
+local held = sum_held(KEYS[2], now, hold)
 local room = limit - held - need
 if room < 0 then return 'inf' end
 local staying = redis.call('ZCOUNT', KEYS[1], '(' .. string.format('%.6f', now + ahead - window), '+inf')

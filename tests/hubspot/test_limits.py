@@ -6,13 +6,13 @@ answers, and proves two limiter objects (two processes) draw from one budget.
 
 from __future__ import annotations
 
-import os
 import uuid
 
 import pytest
 
 from integrations.errors import CrmRateLimited
 from integrations.limits import Lane, RateLimiter, patience
+from tests.hubspot.reachable_redis import reachable_redis_url
 
 LANES = {"default": Lane(5, 2), "search": Lane(2, 1)}
 
@@ -107,27 +107,16 @@ def test_a_spent_daily_quota_blocks_until_midnight_utc():
     assert info.value.retry_after is not None
 
 
-def _redis_url() -> str | None:
-    url = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6390/2"
-    try:
-        import redis
-
-        redis.Redis.from_url(url, socket_connect_timeout=0.3).ping()
-    except Exception:
-        return None
-    return url
-
-
 def _two_processes_on_redis() -> tuple[RateLimiter, RateLimiter]:
     """Two limiters as two worker processes would hold them: one Redis, one key prefix."""
-    url = _redis_url()
+    url = reachable_redis_url()
     assert url is not None
     prefix = f"test-limits-{uuid.uuid4().hex[:6]}"
     return (RateLimiter(url, lanes=LANES, max_sleep=0.0, prefix=prefix),
             RateLimiter(url, lanes=LANES, max_sleep=0.0, prefix=prefix))
 
 
-@pytest.mark.skipif(_redis_url() is None, reason="no Redis reachable")
+@pytest.mark.skipif(reachable_redis_url() is None, reason="no Redis reachable")
 def test_two_processes_share_one_budget_through_redis():
     one, two = _two_processes_on_redis()
     k = key()
@@ -177,7 +166,7 @@ def test_unused_reserved_calls_are_refunded_to_the_installation():
         lim.acquire(k)
 
 
-@pytest.mark.skipif(_redis_url() is None, reason="no Redis reachable")
+@pytest.mark.skipif(reachable_redis_url() is None, reason="no Redis reachable")
 def test_a_reservation_and_its_refund_are_shared_through_redis():
     one, two = _two_processes_on_redis()
     k = key()
@@ -202,7 +191,7 @@ class _Clock:
 
 
 def _storages() -> list[str]:
-    return ["memory://", *([url] if (url := _redis_url()) else [])]
+    return ["memory://", *([url] if (url := reachable_redis_url()) else [])]
 
 
 @pytest.mark.parametrize("uri", _storages())
@@ -238,7 +227,7 @@ def test_a_refused_reservation_is_told_to_wait_exactly_until_the_window_has_room
     lim.reset(k)
 
 
-@pytest.mark.skipif(_redis_url() is None, reason="no Redis reachable")
+@pytest.mark.skipif(reachable_redis_url() is None, reason="no Redis reachable")
 def test_a_started_reads_hold_is_seen_by_every_process_and_its_calls_are_stamped_as_made():
     one, two = _two_processes_on_redis()  # 5 calls per 2 s
     one.hold_ahead = two.hold_ahead = 0.0

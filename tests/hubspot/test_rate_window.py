@@ -9,7 +9,6 @@ room for their whole estimate and the budget idled between clumps; with holds it
 from __future__ import annotations
 
 import heapq
-import os
 import uuid
 from collections.abc import Callable
 
@@ -20,6 +19,7 @@ from integrations.hubspot.oauth import TokenSet
 from integrations.hubspot.session import ApiSession
 from integrations.limits import HOLDS_POLL_SECONDS, Lane, RateLimiter
 from integrations.moving_window import HOLDS_FULL, MemoryWindow, RedisWindow, Window
+from tests.hubspot.reachable_redis import reachable_redis_url
 
 
 class Clock:
@@ -33,19 +33,8 @@ class Clock:
         self.now += seconds
 
 
-def _redis_url() -> str | None:
-    url = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6390/2"
-    try:
-        import redis
-
-        redis.Redis.from_url(url, socket_connect_timeout=0.3).ping()
-    except Exception:
-        return None
-    return url
-
-
 def _windows() -> list[Callable[[], Window]]:
-    url = _redis_url()
+    url = reachable_redis_url()
     makers: list[Callable[[], Window]] = [MemoryWindow]
     if url:
         makers.append(lambda: RedisWindow(url, f"test-window-{uuid.uuid4().hex[:6]}"))
