@@ -155,3 +155,14 @@ def test_without_an_expected_close_the_projection_is_unknown_not_the_total():
     no_value_yet = _with_close(SESSIONS, [["2023-05-01T00:00:00Z", "2023-06-01T00:00:00Z"]])
     assert math.isnan(record_features(no_value_yet, as_of=_at("2023-04-02"))["page_views_by_expected_close"])
     assert "page_views_by_expected_close" not in record_features(_with(SESSIONS), as_of=_at("2023-04-02"))
+
+
+def test_the_recent_pace_reaches_deal_tasks_but_never_churn():
+    from scoring.features import VISIT_PACE_FEATURES
+    from scoring.train import records_to_frame
+
+    records = [replace(r, extra={**r.extra, PAGE_VIEW_HISTORY_KEY: SESSIONS}) for r in crm_records(80, seed=3)]
+    conversion, _, _ = records_to_frame(records, "conversion")
+    churn, _, _ = records_to_frame(records, "churn")
+    assert {"web_sessions_30d", "page_views_30d"} <= set(conversion.columns)
+    assert "page_views" in churn.columns and not set(VISIT_PACE_FEATURES) & set(churn.columns)
