@@ -55,15 +55,6 @@ from integrations.base import CLOSE_DATE_HISTORY_KEY, PAGE_VIEW_HISTORY_KEY, Rec
 ACTIVITY_WINDOWS = (30, 90)
 """Day windows in which activities are counted."""
 
-VISIT_PACE_DAYS = 30.0
-"""Window (days before the moment) of the contacts' recent web sessions: the pace at which the
-buyers are visiting now, which is what their page views will grow by until the decision."""
-
-VISIT_PACE_FEATURES = ("web_sessions_30d", "page_views_30d", "page_views_by_expected_close")
-"""Features of the contacts' recent web pace (see :func:`record_features`). Deal tasks only:
-churn's training frame drops them (on the demo market its holdout ROC AUC fell 0.83 -> 0.63 with
-them and its gate refused the model, so churn was absent from every card)."""
-
 FEATURE_LABELS: dict[str, str] = {
     "amount": "Deal amount",
     "days_open": "Days open",
@@ -75,9 +66,6 @@ FEATURE_LABELS: dict[str, str] = {
     "days_since_last_call": "Days since last call",
     "page_views": "Page views",
     "days_since_last_visit": "Days since last web visit",
-    "web_sessions_30d": "Web sessions (last 30 days)",
-    "page_views_30d": "Page views (last 30 days)",
-    "page_views_by_expected_close": "Page views by the expected close (at the recent pace)",
     "emails_in_total": "Inbound emails (so far)",
     "emails_out_total": "Outbound emails (so far)",
     "calls_total": "Calls (so far)",
@@ -261,32 +249,17 @@ def record_features(record: Record, mapping: Mapping[str, Any] | None = None,
     if isinstance(sessions, list | tuple):
         # Only when the CRM gave the dated history: without it "no visit yet" cannot be told
         # from "not read", and a zero would be a guess.
-        views, last_visit, recent, recent_views = 0.0, None, 0.0, 0.0
+        views, last_visit = 0.0, None
         for when, pages in _sessions(sessions):
             if when <= now:
                 views += pages
                 last_visit = when if last_visit is None or when > last_visit else last_visit
-                if _days(now, when) <= VISIT_PACE_DAYS:
-                    recent, recent_views = recent + 1, recent_views + pages
         feats["page_views"] = views
         feats["days_since_last_visit"] = _days(now, last_visit)
-        # The recent pace, beside the total: a contact's visits come from every open deal it is on,
-        # so how fast its page views grow (and whether a month will pass without a visit) depends
-        # on how busy the book is now, which a total accumulated over the past cannot say.
-        feats["web_sessions_30d"] = recent
-        feats["page_views_30d"] = recent_views
     changes = (record.extra or {}).get(CLOSE_DATE_HISTORY_KEY)
     if isinstance(changes, list | tuple):
         closed = parse_time(record.close_date) if record.stage_kind in ("won", "lost") else None
         feats["days_to_expected_close"] = _days(expected_close_at(changes, now, closed), now)
-    if "page_views_30d" in feats and "days_to_expected_close" in feats:
-        # Page views the buyers will have by the expected close if they keep the recent pace: a
-        # total so far says how engaged they were under the past's traffic, this says where they
-        # are heading under today's (unknown without an expected close: never guessed).
-        ahead = feats["days_to_expected_close"]
-        feats["page_views_by_expected_close"] = (
-            feats["page_views"] + feats["page_views_30d"] / VISIT_PACE_DAYS * max(ahead, 0.0)
-            if math.isfinite(ahead) else math.nan)
     feats["days_since_last_activity"] = _days(now, last.get("any"))
     feats["days_since_last_meeting"] = _days(now, last.get("meeting"))
     feats["days_since_last_email"] = _days(now, last.get("email"))

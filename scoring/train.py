@@ -19,14 +19,7 @@ from . import churn_labels, defaults
 from ._columns import coerce_binary_target, infer_column_types, require_columns
 from ._encoder import TabularEncoder
 from .errors import DataError, EmptyDataError, NotEnoughHistoryError
-from .features import (
-    DEFAULT_TARGET_KEYS,
-    VISIT_PACE_FEATURES,
-    parse_time,
-    record_features,
-    snapshot_step,
-    snapshot_times,
-)
+from .features import DEFAULT_TARGET_KEYS, parse_time, record_features, snapshot_step, snapshot_times
 from .holdout import classification_summary, gain_table, price_curve, reliability_bins, value_deciles
 from .leakage import screen_leaks
 from .metrics import classification_metrics, normalized_gini, regression_metrics
@@ -510,8 +503,7 @@ def records_to_frame(records: Iterable[Any], task: str, mapping: Mapping[str, An
     records = list(records)
     date_key = targets.get("churn_date", "churn_date")
     if task == "churn" and churn_labels.dated_labels(records, targets["churn"], date_key):
-        frame, target, _ = _churn_observation_frame(records, mapping, targets["churn"], date_key, as_of)
-        return frame.drop(columns=[c for c in VISIT_PACE_FEATURES if c in frame]), target, None
+        return _churn_observation_frame(records, mapping, targets["churn"], date_key, as_of)
     if task == "churn":
         # Churn is a company's label: one row per company (its latest deal), not one per deal.
         latest: dict[str, Any] = {}
@@ -545,10 +537,7 @@ def records_to_frame(records: Iterable[Any], task: str, mapping: Mapping[str, An
             if task == "price":
                 feats["discount"] = record.extra.get(targets["discount"])
             rows.append(feats)
-    frame = pd.DataFrame(rows)
-    if task == "churn":
-        frame = frame.drop(columns=[c for c in VISIT_PACE_FEATURES if c in frame])
-    return frame, "__target__", ("discount" if task == "price" else None)
+    return pd.DataFrame(rows), "__target__", ("discount" if task == "price" else None)
 
 
 def _churn_observation_frame(records: list[Any], mapping: Mapping[str, Any] | None, flag_key: str, date_key: str,

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from integrations.base import CLOSE_DATE_HISTORY_KEY, PAGE_VIEW_HISTORY_KEY, Contact
+from integrations.base import PAGE_VIEW_HISTORY_KEY, Contact
 from integrations.hubspot.mapping import FieldMapping, iso, page_view_history, record_from
 from scoring.features import record_features
 
@@ -121,48 +121,3 @@ def test_on_the_market_the_records_page_views_as_of_a_moment_are_what_the_truth_
             assert math.floor(feats["days_since_last_visit"]) == truth["days_since_visit"]
             checked += 1
     assert checked > 10
-
-
-def test_the_recent_pace_counts_the_sessions_of_the_last_30_days_before_the_moment_only():
-    feats = record_features(_with(SESSIONS), as_of=_at("2023-03-05"))
-    assert feats["web_sessions_30d"] == 1 and feats["page_views_30d"] == 2  # Feb 10 in, Feb 1 out, Apr 1 future
-    later = record_features(_with(SESSIONS), as_of=_at("2023-04-02"))
-    assert later["web_sessions_30d"] == 1 and later["page_views_30d"] == 6
-    quiet = record_features(_with(SESSIONS), as_of=_at("2023-06-01"))
-    assert quiet["web_sessions_30d"] == 0 and quiet["page_views_30d"] == 0 and quiet["page_views"] == 11
-
-
-def _with_close(sessions, close_history):
-    record = _with(sessions)
-    return replace(record, extra={**record.extra, CLOSE_DATE_HISTORY_KEY: close_history})
-
-
-def test_page_views_by_the_expected_close_project_the_recent_pace_over_the_days_left():
-    # As of Apr 2: 11 views so far, 6 of them in the last 30 days; the close is expected 15 days on.
-    record = _with_close(SESSIONS, [["2023-01-01T00:00:00Z", "2023-04-17T00:00:00Z"]])
-    feats = record_features(record, as_of=_at("2023-04-02"))
-    assert feats["page_views_by_expected_close"] == pytest.approx(11 + 6 / 30 * 15)
-    # An expected close already passed adds nothing; a busier month adds more.
-    overdue = record_features(_with_close(SESSIONS, [["2023-01-01T00:00:00Z", "2023-03-01T00:00:00Z"]]),
-                              as_of=_at("2023-04-02"))
-    assert overdue["page_views_by_expected_close"] == 11
-    busier = record_features(_with_close(SESSIONS + [["2023-03-20T00:00:00Z", 6]],
-                                         [["2023-01-01T00:00:00Z", "2023-04-17T00:00:00Z"]]), as_of=_at("2023-04-02"))
-    assert busier["page_views_by_expected_close"] == pytest.approx(17 + 12 / 30 * 15)
-
-
-def test_without_an_expected_close_the_projection_is_unknown_not_the_total():
-    no_value_yet = _with_close(SESSIONS, [["2023-05-01T00:00:00Z", "2023-06-01T00:00:00Z"]])
-    assert math.isnan(record_features(no_value_yet, as_of=_at("2023-04-02"))["page_views_by_expected_close"])
-    assert "page_views_by_expected_close" not in record_features(_with(SESSIONS), as_of=_at("2023-04-02"))
-
-
-def test_the_recent_pace_reaches_deal_tasks_but_never_churn():
-    from scoring.features import VISIT_PACE_FEATURES
-    from scoring.train import records_to_frame
-
-    records = [replace(r, extra={**r.extra, PAGE_VIEW_HISTORY_KEY: SESSIONS}) for r in crm_records(80, seed=3)]
-    conversion, _, _ = records_to_frame(records, "conversion")
-    churn, _, _ = records_to_frame(records, "churn")
-    assert {"web_sessions_30d", "page_views_30d"} <= set(conversion.columns)
-    assert "page_views" in churn.columns and not set(VISIT_PACE_FEATURES) & set(churn.columns)
