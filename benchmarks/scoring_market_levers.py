@@ -12,7 +12,10 @@ Variants are chosen on seeds that are not the ones reported in scoring/README.md
 
 Run: ``OMP_NUM_THREADS=1 python -m benchmarks.scoring_market_levers --seed 11 --variants product,no_recency``
 (``--closed 2500,5000,10000,20000`` gives a learning curve; ``additive`` is the product
-benchmark's gradient-boosted stumps on the same rows, cheap enough for 20,000 closed deals).
+benchmark's gradient-boosted stumps on the same rows, cheap enough for 20,000 closed deals;
+``without:a+b`` is the product without features ``a`` and ``b``; ``--evidence a,b`` also prints
+the training rows' and the open deals' quantiles of those features, and mean p̂ against mean p_true
+by decile of each and of the book's density around each open deal).
 """
 
 from __future__ import annotations
@@ -38,29 +41,74 @@ from scoring.train import records_to_frame
 
 
 def market_cache(seed: int, n_closed: int, n_open: int, cache: Path) -> dict[str, Any]:
-    """Training frame, open deals' features, p_true, outcomes and cycle positions of one market."""
-    path = cache / f"market_s{seed}_c{n_closed}_o{n_open}.pkl"
+    """Training frame, open deals' features, p_true, outcomes and cycle positions of one market.
+
+    The market's Records are cached (not its feature rows), so the rows are rebuilt with the
+    features of the checked-out code: a feature variant costs one training, not a market.
+    """
+    path = cache / f"records_s{seed}_c{n_closed}_o{n_open}.pkl"
     if path.exists():
-        return pickle.loads(path.read_bytes())
+        raw = pickle.loads(path.read_bytes())
+    else:
+        raw = _market_records_and_outcomes(seed, n_closed, n_open)
+        cache.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(pickle.dumps(raw))
+    frame, target, _ = records_to_frame(raw["closed"], "conversion")
+    Xo = pd.DataFrame([record_features(r, as_of=raw["now"]) for r in raw["open"]])
+    return {"frame": frame, "target": target, "Xo": Xo} | {
+        k: raw[k] for k in ("position", "p_true", "won", "open_sharing")}
+
+
+def _market_records_and_outcomes(seed: int, n_closed: int, n_open: int) -> dict[str, Any]:
     started = time.perf_counter()
     m = _market(seed, n_closed, n_open, "confounded")
     records = market_records(m)
     closed = [r for r in records.values() if r.stage_kind != "open"]
     open_keys = [d.key for d in m.deals if d.is_open]
-    frame, target, _ = records_to_frame(closed, "conversion")
-    Xo = pd.DataFrame([record_features(records[k], as_of=m.now) for k in open_keys])
     position = np.array([
         (m.now - m.deals[k].created_at).total_seconds()
         / max(((m.deals[k].decision_at_ or m.now) - m.deals[k].created_at).total_seconds(), 1.0) for k in open_keys])
     p_true = np.array([eventual_p_win(m, k) for k in open_keys])
+    # The book's density around each open deal: other open deals sharing one of its contacts.
+    on: dict[int, set[int]] = {}
+    for k in open_keys:
+        for c in m.deals[k].contacts:
+            on.setdefault(c, set()).add(k)
+    sharing = np.array([len({j for c in m.deals[k].contacts for j in on[c]} - {k}) for k in open_keys])
+    now = m.now
     days = int(max(((m.deals[k].decision_at_ or m.now) - m.now).days for k in open_keys)) + 2
     m.config.new_deals_per_day = 0.0
     m.advance(days)
     won = np.array([int(m.deals[k].stage == "closedwon") for k in open_keys])
-    out = {"frame": frame, "target": target, "Xo": Xo, "position": position, "p_true": p_true, "won": won}
-    cache.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(pickle.dumps(out))
-    print(f"cached {path} ({time.perf_counter() - started:.0f} s)", file=sys.stderr)
+    print(f"cached market s{seed} ({time.perf_counter() - started:.0f} s)", file=sys.stderr)
+    return {"closed": closed, "open": [records[k] for k in open_keys], "now": now, "position": position,
+            "p_true": p_true, "won": won, "open_sharing": sharing}
+
+
+def density_evidence(p_hat: np.ndarray, data: dict[str, Any], columns: list[str]) -> dict[str, Any]:
+    """Where the open book leaves the history: the open deals' features against the training rows'
+    (quantiles), and mean p̂ against mean p_true and the win rate by decile of the book's density
+    around each open deal (other open deals sharing a contact) and of each named feature."""
+    frame, Xo = data["frame"], data["Xo"]
+    out: dict[str, Any] = {"quantiles_training_vs_open": {}, "by_decile": {}}
+    qs = [0.1, 0.5, 0.9, 0.99]
+    for col in columns:
+        if col in frame and col in Xo:
+            out["quantiles_training_vs_open"][col] = {
+                "q": qs, "training": [round(float(v), 1) for v in frame[col].astype(float).quantile(qs)],
+                "open": [round(float(v), 1) for v in Xo[col].astype(float).quantile(qs)]}
+    keys = {"open_deals_sharing_a_contact": data["open_sharing"].astype(float)} | {
+        col: Xo[col].astype(float).to_numpy() for col in columns if col in Xo}
+    for name, values in keys.items():
+        ranks = pd.Series(values).rank(method="first", pct=True).to_numpy()
+        rows = []
+        for k in range(10):
+            sel = (ranks > k / 10) & (ranks <= (k + 1) / 10)
+            rows.append({"median": round(float(np.nanmedian(values[sel])), 1),
+                         "p_hat": round(float(p_hat[sel].mean()), 3),
+                         "p_true": round(float(data["p_true"][sel].mean()), 3),
+                         "win_rate": round(float(data["won"][sel].mean()), 3)})
+        out["by_decile"][name] = rows
     return out
 
 
@@ -95,6 +143,11 @@ def fit_variant(name: str, data: dict[str, Any], seed: int) -> np.ndarray:
         return np.mean([_make("conversion", types, None, 0.3, seed + 1000 * k, False).fit(
             X, y, groups=groups, times=times).predict_proba(data["Xo"].reindex(columns=X.columns))[:, 1]
             for k in range(3)], axis=0)
+    if name.startswith("without:"):  # the product without these features (``without:a+b``)
+        dropped = name.split(":", 1)[1].split("+")
+        X = X.drop(columns=[c for c in dropped if c in X])
+        types = {k: v for k, v in types.items() if k in X}
+        name = "product"
     model = _make("conversion", types, None, 0.3, seed, False)
     for key, value in VARIANTS[name].items():
         setattr(model, key, value)
@@ -129,6 +182,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--open", type=int, dest="open_", default=10000)
     parser.add_argument("--variants", default="product")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/scoring_market_levers"))
+    parser.add_argument("--evidence", default=None,
+                        help="feature columns, comma-separated: also print where the open book leaves the history")
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     for n_closed in [int(x) for x in args.closed.split(",")]:
         data = market_cache(args.seed, n_closed, args.open_, args.cache)
@@ -138,6 +193,9 @@ def main(argv: list[str] | None = None) -> None:
             row = {"seed": args.seed, "closed": n_closed, "variant": name} | evaluate(p_hat, data) | {
                 "seconds": round(time.perf_counter() - started), "load": os.getloadavg()[0]}
             print(json.dumps(row), flush=True)
+            if args.evidence:
+                cols = [c for c in args.evidence.split(",") if c]
+                print(json.dumps({"variant": name, "evidence": density_evidence(p_hat, data, cols)}), flush=True)
 
 
 if __name__ == "__main__":

@@ -57,6 +57,12 @@ NET_ALPHAS = (1e-3, 1.0)
 net alone): the light one for large books, a strong one for small or noisy ones (on the Caravan
 data the net's inner ROC AUC was 0.70 with 1e-3, 0.72-0.74 with 1.0, on two training folds)."""
 
+NET_BAG = 1
+"""Neural nets averaged in conversion's model (``ConversionClassifier(net_bag=...)``) as the product
+trains it, each from its own random state (one net's randomness moved the market's open-book mean
+score by ~0.02). Two did not pay on the market's full product runs (ECE better on seed 5, worse on
+seeds 3 and 4: scoring/README.md, wave 11), at about the same training time."""
+
 NET_MIN_WEIGHT = 0.1
 """The neural net's smallest weight in conversion's blend. The net is always trained and blended;
 above this its weight is what inner cross-validation supports (a fixed quarter cost 0.016 ROC AUC

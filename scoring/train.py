@@ -46,7 +46,7 @@ def fingerprint(frame: pd.DataFrame) -> str:
 def _make(task: str, types: dict[str, str], discount_column: str | None, max_discount: float,
           random_state: int, fast: bool) -> Any:
     if task == "conversion":
-        return ConversionClassifier(column_types=types, random_state=random_state,
+        return ConversionClassifier(column_types=types, random_state=random_state, net_bag=defaults.NET_BAG,
                                     **({"cv": 3, "max_iter": 60, "gb_max_iter": 50} if fast else {}))
     if task == "churn":
         return ChurnClassifier(column_types=types, random_state=random_state,
