@@ -130,6 +130,7 @@ class Posterior:
         reported after its deal's close adds to the counted observation instead of waiting)."""
         self.watermark: str | int | None = None
         """Free for the app: e.g. the id of the last stored reward folded in."""
+        self._hyper_cache: tuple[float, tuple[float, float, list[float]]] | None = None
 
     # --- learning ------------------------------------------------------------------------
     def add(self, context: Mapping[str, Any], arm: str, value: float, *, count: float = 1.0) -> None:
@@ -239,6 +240,49 @@ class Posterior:
         sigma2 = self._noise(["*"])
         return [0.0, sigma2 / self.segment_pseudo_count] + [sigma2 / self.pseudo_count] * (len(CONTEXT_KEYS) - 1)
 
+    def hyperparameters(self) -> tuple[float, float, list[float]]:
+        """(prior mean, prior variance of a tenant-level arm mean, tau2 per level) of the hierarchy.
+
+        Fixed (EMPIRICAL_PRIOR 0): prior_mean, COLD_START_MEAN_SD^2 and `_tau2`. Empirical
+        (EMPIRICAL_PRIOR 1): the tenant-level arms' common mean and spread, and the segment
+        level's spread, each estimated from the cells' means by restricted maximum likelihood on
+        a grid of variances with a log-uniform hyperprior (the posterior mean over the grid is
+        used: before any outcome that is a middle value of the grid, and it narrows as arms and
+        segments are observed). Each cell mean is observed with its sampling variance sigma^2/n,
+        so a few noisy outcomes do not read as a real spread. The engagement level keeps
+        sigma^2 / PRIOR_PSEUDO_COUNT (its cells are few and thin).
+        """
+        if not defaults.EMPIRICAL_PRIOR:
+            return self.prior_mean, defaults.COLD_START_MEAN_SD ** 2, self._tau2()
+        if self._hyper_cache is not None and self._hyper_cache[0] == self.n_updates:
+            return self._hyper_cache[1]
+        grid = np.geomspace(1e-5, defaults.COLD_START_MEAN_SD ** 2, int(defaults.EMPIRICAL_PRIOR_GRID))
+        fixed = self._tau2()
+        # tenant level: arm means around a common mean
+        sigma2 = self._noise(["*"])
+        tenant = [(c[1] / c[0], sigma2 / c[0]) for c in self.stats.get("*", {}).values() if c[0] >= 1.0]
+        mu0, s0 = self.prior_mean, float(grid.mean())
+        if tenant:
+            means, var = np.array(tenant).T
+            post, mu_hat = _reml(grid, [(means, var)])
+            s0 = float(post @ grid)
+            mu0 = float(post @ mu_hat[:, 0]) if len(tenant) > 1 else self.prior_mean
+        # segment level: each arm's segment means around the arm's own mean
+        groups: dict[str, tuple[list[float], list[float]]] = {}
+        for key, cells in self.stats.items():
+            if key == "*" or "|" in key:
+                continue
+            noise = self._noise(["*", key])
+            for arm, c in cells.items():
+                if c[0] >= 1.0:
+                    groups.setdefault(arm, ([], []))[0].append(c[1] / c[0])
+                    groups[arm][1].append(noise / c[0])
+        arrays = [(np.array(m), np.array(v)) for m, v in groups.values() if len(m) > 1]
+        tau_seg = float(_reml(grid, arrays)[0] @ grid) if arrays else float(grid.mean())
+        out = (mu0, s0, [0.0, tau_seg] + fixed[2:])
+        self._hyper_cache = (self.n_updates, out)
+        return out
+
     def belief(self, context: Mapping[str, Any], arm: str) -> tuple[float, float]:
         """Posterior (mean, standard deviation) of `arm`'s mean credit above the baseline in `context`."""
         return self.beliefs(context, [arm])[arm]
@@ -258,7 +302,7 @@ class Posterior:
         or cell holds most of the tenant's data, making those beliefs over-confident.
         """
         levels = _levels(context)
-        tau2 = self._tau2()
+        mu0, var0, tau2 = self.hyperparameters()
         noise: dict[str, float] = {}
         keys_at: dict[int, list[str]] = {}
         for key in self.stats:
@@ -297,7 +341,7 @@ class Posterior:
 
         out: dict[str, tuple[float, float]] = {}
         for arm in arms:
-            mean, var = self.prior_mean, defaults.COLD_START_MEAN_SD ** 2
+            mean, var = mu0, var0
             for depth, key in enumerate(levels):
                 var += tau2[depth]
                 prec, h = evidence(key, depth, arm, levels[depth + 1] if depth + 1 < len(levels) else None)
@@ -386,6 +430,23 @@ class Posterior:
             raise LearningConfigError(f"stored posterior is not valid JSON of schema {SCHEMA_VERSION}: {exc}") \
                 from exc
         return p
+
+
+def _reml(grid: np.ndarray, groups: Sequence[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
+    """Posterior over `grid` (log-uniform hyperprior) of the variance t of true means around
+    their group's common mean, from observed means with known sampling variances
+    (`groups`: (means, variances) per group; each group's common mean profiled out, REML), and
+    each group's common mean at every grid value (grid x groups)."""
+    loglik = np.zeros(len(grid))
+    centre = np.zeros((len(grid), len(groups)))
+    for j, (m, v) in enumerate(groups):
+        w = 1.0 / (grid[:, None] + v[None, :])
+        mu = (w * m[None, :]).sum(axis=1) / w.sum(axis=1)
+        centre[:, j] = mu
+        loglik += 0.5 * (np.log(w).sum(axis=1) - (w * (m[None, :] - mu[:, None]) ** 2).sum(axis=1)
+                         - np.log(w.sum(axis=1)))
+    post = np.exp(loglik - loglik.max())
+    return post / post.sum(), centre
 
 
 def allowed_arms(arms: Iterable[Any], *, max_discount: float, required_discount: float | None = None,

@@ -48,6 +48,18 @@ harness, seeds 0-4 x bandit seeds 1-4, THOMPSON_SCALE 0.3; regret / uniform's me
 worse: it helped the seeds it was chosen on and not the held-out ones, so it stays 30 (see
 learning/README.md, "Measured, wave 10")."""
 
+EMPIRICAL_PRIOR = 0.0
+"""1 = the hierarchy's prior spreads are estimated from the data (empirical Bayes, see
+`Posterior.hyperparameters`): the spread of arm means around their common mean at the tenant
+level and between segments. 0 = fixed: COLD_START_MEAN_SD and sigma^2 / SEGMENT_PSEUDO_COUNT.
+Wave 11 diagnosis (learning/README.md): the fixed spreads were 3-5x the market's (segment level
+0.082 vs 0.029-0.042 in the truth; tenant level 0.15 vs ~0.02), so one or two early outcomes moved
+an arm's mean further than any true difference between arms."""
+
+EMPIRICAL_PRIOR_GRID = 40
+"""Points of the log-spaced grid (variances 1e-5 .. COLD_START_MEAN_SD^2) over which the empirical
+prior's spreads are integrated (log-uniform hyperprior; the posterior mean is used)."""
+
 REWARD_MODEL_SHRINK = 20.0
 """Pseudo-count by which the doubly robust reward model shrinks a context cell's mean toward the
 arm's overall mean (off-policy evaluation; the bandit's own pooling is PRIOR_PSEUDO_COUNT)."""
