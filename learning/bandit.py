@@ -79,6 +79,15 @@ def _levels(context: Mapping[str, Any]) -> list[str]:
     return keys
 
 
+def _stratum(context: Mapping[str, Any]) -> str | None:
+    """The decision's eligibility group: its segment and the arms policy excluded for it
+    (context `excluded`, a list of arm names); None when the context does not say."""
+    excluded = context.get("excluded")
+    if not isinstance(excluded, list | tuple):
+        return None
+    return f"{context.get('segment') or 'unknown'}|{'+'.join(sorted(str(a) for a in excluded))}"
+
+
 def _stage_key(context: Mapping[str, Any]) -> str:
     return f"{context.get('stage') or 'unknown'}|{context.get('band') or 'unknown'}"
 
@@ -131,6 +140,12 @@ class Posterior:
         self.watermark: str | int | None = None
         """Free for the app: e.g. the id of the last stored reward folded in."""
         self._hyper_cache: tuple[float, tuple[float, float, list[float]]] | None = None
+        self.strata: dict[str, dict[str, list[float]]] = {}
+        """eligibility group (segment and the arms policy excluded, `_stratum`) -> arm -> [count,
+        sum]: the same observations as `stats`, grouped by which arms the decision could use."""
+        self.stratum_counts: dict[str, dict[str, dict[str, float]]] = {}
+        """level key -> arm -> eligibility group -> count: how much of each cell came from each group."""
+        self._view_cache: tuple[float, dict[str, dict[str, list[float]]]] | None = None
 
     # --- learning ------------------------------------------------------------------------
     def add(self, context: Mapping[str, Any], arm: str, value: float, *, count: float = 1.0) -> None:
@@ -139,11 +154,19 @@ class Posterior:
         if arm not in self.arms:
             return  # an arm removed from the catalogue since the decision: nothing to learn
         v = float(value)
+        stratum = _stratum(context)
         for key in _levels(context):
             cell = self.stats.setdefault(key, {}).setdefault(arm, [0.0, 0.0, 0.0])
             cell[0] += count
             cell[1] += v
             cell[2] += v * v
+            if stratum is not None:
+                by = self.stratum_counts.setdefault(key, {}).setdefault(arm, {})
+                by[stratum] = by.get(stratum, 0.0) + count
+        if stratum is not None:
+            s = self.strata.setdefault(stratum, {}).setdefault(arm, [0.0, 0.0])
+            s[0] += count
+            s[1] += v
         self.n_updates += 1
 
     def stage_baseline(self, context: Mapping[str, Any]) -> float:
@@ -240,6 +263,51 @@ class Posterior:
         sigma2 = self._noise(["*"])
         return [0.0, sigma2 / self.segment_pseudo_count] + [sigma2 / self.pseudo_count] * (len(CONTEXT_KEYS) - 1)
 
+    def stratum_shifts(self) -> dict[str, float]:
+        """Each eligibility group's common level above the baseline, relative to its segment's
+        largest group, measured on the arms observed in both (each arm's difference of means,
+        weighted by 1 / (1/n1 + 1/n2), shrunk toward 0 by ELIGIBILITY_PSEUDO_COUNT).
+
+        An arm allowed only on some deals (a discount arm when the deal's best discount is within
+        the cap) is observed only on them; when those deals do better than their score says, for
+        every arm alike, the arm would be credited with it. Comparing the other arms across the
+        groups measures that level without the restricted arm's own effect."""
+        by_segment: dict[str, list[str]] = {}
+        for stratum in self.strata:
+            by_segment.setdefault(stratum.split("|")[0], []).append(stratum)
+        shifts: dict[str, float] = {}
+        k0 = float(defaults.ELIGIBILITY_PSEUDO_COUNT)
+        for ids in by_segment.values():
+            ref = max(ids, key=lambda g: sum(c[0] for c in self.strata[g].values()))
+            for g in ids:
+                if g == ref:
+                    continue
+                num = den = 0.0
+                for arm, (n1, s1) in self.strata[g].items():
+                    n2, s2 = self.strata[ref].get(arm, (0.0, 0.0))
+                    if n1 >= 1.0 and n2 >= 1.0:
+                        w = 1.0 / (1.0 / n1 + 1.0 / n2)
+                        num, den = num + w * (s1 / n1 - s2 / n2), den + w
+                shifts[g] = num / (den + k0)
+        return shifts
+
+    def _view(self) -> dict[str, dict[str, list[float]]]:
+        """`stats` with each eligibility group's level shift removed from the sums
+        (ELIGIBILITY_CONTROL 1), else `stats` itself."""
+        if not defaults.ELIGIBILITY_CONTROL or not self.strata:
+            return self.stats
+        if self._view_cache is not None and self._view_cache[0] == self.n_updates:
+            return self._view_cache[1]
+        shifts = self.stratum_shifts()
+        view: dict[str, dict[str, list[float]]] = {}
+        for key, cells in self.stats.items():
+            view[key] = {}
+            for arm, (n, s, ss) in cells.items():
+                by = self.stratum_counts.get(key, {}).get(arm, {})
+                view[key][arm] = [n, s - sum(c * shifts.get(g, 0.0) for g, c in by.items()), ss]
+        self._view_cache = (self.n_updates, view)
+        return view
+
     def hyperparameters(self) -> tuple[float, float, list[float]]:
         """(prior mean, prior variance of a tenant-level arm mean, tau2 per level) of the hierarchy.
 
@@ -260,7 +328,8 @@ class Posterior:
         fixed = self._tau2()
         # tenant level: arm means around a common mean
         sigma2 = self._noise(["*"])
-        tenant = [(c[1] / c[0], sigma2 / c[0]) for c in self.stats.get("*", {}).values() if c[0] >= 1.0]
+        stats = self._view()
+        tenant = [(c[1] / c[0], sigma2 / c[0]) for c in stats.get("*", {}).values() if c[0] >= 1.0]
         mu0, s0 = self.prior_mean, float(grid.mean())
         if tenant:
             means, var = np.array(tenant).T
@@ -269,7 +338,7 @@ class Posterior:
             mu0 = float(post @ mu_hat[:, 0]) if len(tenant) > 1 else self.prior_mean
         # segment level: each arm's segment means around the arm's own mean
         groups: dict[str, tuple[list[float], list[float]]] = {}
-        for key, cells in self.stats.items():
+        for key, cells in stats.items():
             if key == "*" or "|" in key:
                 continue
             noise = self._noise(["*", key])
@@ -305,7 +374,8 @@ class Posterior:
         mu0, var0, tau2 = self.hyperparameters()
         noise: dict[str, float] = {}
         keys_at: dict[int, list[str]] = {}
-        for key in self.stats:
+        stats = self._view()
+        for key in stats:
             keys_at.setdefault(0 if key == "*" else key.count("|") + 1, []).append(key)
 
         def sigma2_of(key: str) -> float:
@@ -321,11 +391,11 @@ class Posterior:
         def evidence(key: str, depth: int, arm: str, skip: str | None) -> tuple[float, float]:
             """(precision, precision x mean) about this level's arm mean from its subtree, the
             child `skip` left out."""
-            own = self.stats.get(key, {}).get(arm)
+            own = stats.get(key, {}).get(arm)
             n, s = (own[0], own[1]) if own else (0.0, 0.0)
             prec = h = 0.0
             for child in children(key, depth):
-                cell = self.stats[child].get(arm)
+                cell = stats[child].get(arm)
                 if cell is not None:
                     n, s = n - cell[0], s - cell[1]  # the child's outcomes reach this level through the child
                 if child == skip or cell is None:
@@ -401,7 +471,8 @@ class Posterior:
                            "pseudo_count": self.pseudo_count, "segment_pseudo_count": self.segment_pseudo_count,
                            "n_updates": self.n_updates,
                            "watermark": self.watermark, "stats": self.stats, "pending": self.pending,
-                           "stage_credit": self.stage_credit, "closed": self.closed}, sort_keys=True)
+                           "stage_credit": self.stage_credit, "closed": self.closed,
+                           "strata": self.strata, "stratum_counts": self.stratum_counts}, sort_keys=True)
 
     @classmethod
     def from_json(cls, text: str | bytes, *, arms: Sequence[str] | None = None) -> Posterior:
@@ -424,6 +495,11 @@ class Posterior:
             p.pending = {str(k): [float(v[0]), str(v[1]), dict(v[2])] for k, v in data.get("pending", {}).items()}
             p.stage_credit = {str(k): [float(v[0]), float(v[1])] for k, v in data.get("stage_credit", {}).items()}
             p.closed = [str(x) for x in data.get("closed", [])]
+            # absent in posteriors saved before wave 11: no eligibility groups yet
+            p.strata = {str(g): {str(a): [float(x) for x in v] for a, v in cells.items()}
+                        for g, cells in data.get("strata", {}).items()}
+            p.stratum_counts = {str(k): {str(a): {str(g): float(c) for g, c in by.items()} for a, by in cells.items()}
+                                for k, cells in data.get("stratum_counts", {}).items()}
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             if isinstance(exc, LearningConfigError):
                 raise

@@ -60,6 +60,17 @@ EMPIRICAL_PRIOR_GRID = 40
 """Points of the log-spaced grid (variances 1e-5 .. COLD_START_MEAN_SD^2) over which the empirical
 prior's spreads are integrated (log-uniform hyperprior; the posterior mean is used)."""
 
+ELIGIBILITY_CONTROL = 0.0
+"""1 = decisions are grouped by which arms policy excluded for them (e.g. the discount arm when
+the deal's best discount is above the cap), and each group's common level above the baseline is
+measured on the arms allowed in both groups and removed (`Posterior.stratum_shifts`). 0 = off.
+Wave 11 diagnosis: deals where the discount arm is allowed are a selected population whose credit
+sits 0.01-0.14 above the learner's baseline (score + stage) more than the others' for EVERY arm,
+so the discount arm, observed only there, looked that much better than it is."""
+
+ELIGIBILITY_PSEUDO_COUNT = 50.0
+"""Shrinkage of a group's measured level shift toward 0, in outcomes (of the arms compared)."""
+
 REWARD_MODEL_SHRINK = 20.0
 """Pseudo-count by which the doubly robust reward model shrinks a context cell's mean toward the
 arm's overall mean (off-policy evaluation; the bandit's own pooling is PRIOR_PSEUDO_COUNT)."""

@@ -292,6 +292,7 @@ def run_bandit(pop: Population, s: Stream, cfg: SimConfig, rewards: RewardConfig
                                               TENANT, "sim", holdout=True)
             else:
                 allowed = tuple(a for a, ok in zip(STRATEGIES, s.allowed[i], strict=True) if ok)
+                ctx["excluded"] = [a for a in STRATEGIES if a not in allowed]
                 key = (ctx["segment"], ctx["band"], ctx["engagement"], allowed)
                 if key not in cache:
                     probs = posterior.probabilities(ctx, allowed, rng=rng)

@@ -292,3 +292,41 @@ def test_under_the_empirical_prior_one_lucky_outcome_moves_an_arm_less_than_the_
     best_other = max(p.belief(SMB, a)[0] for a in p.arms if a != "lucky")
     assert fixed > best_other  # the fixed prior lets one outcome lead
     assert empirical < best_other
+
+
+def _selected_market(n: int = 3000, seed: int = 5) -> Posterior:
+    """Arms a (true +0.05 above the baseline), b (+0.02) and the discount arm d (0.0, allowed
+    only on a fifth of the deals, which do 0.10 better than their baseline says, whatever the arm)."""
+    rng = np.random.default_rng(seed)
+    truth = {"a": 0.05, "b": 0.02, "d": 0.0}
+    p = Posterior(["a", "b", "d"])
+    for _ in range(n):
+        selected = rng.random() < 0.2
+        arms = ["a", "b", "d"] if selected else ["a", "b"]
+        arm = arms[int(rng.integers(len(arms)))]
+        ctx = {**SMB, "excluded": [] if selected else ["d"]}
+        p.add(ctx, arm, truth[arm] + (0.10 if selected else 0.0) + float(rng.normal(0, 0.45)))
+    return p
+
+
+def test_an_arm_allowed_only_on_deals_that_beat_their_baseline_is_not_credited_with_their_luck(monkeypatch):
+    p = _selected_market()
+    monkeypatch.setattr(defaults, "ELIGIBILITY_CONTROL", 0.0)
+    assert p.greedy(SMB) == "d"  # the selection bias: d looks best though it is the worst arm
+    monkeypatch.setattr(defaults, "ELIGIBILITY_CONTROL", 1.0)
+    p._hyper_cache = None
+    shift = p.stratum_shifts()
+    assert shift == {"smb|": pytest.approx(0.10, abs=0.04)}
+    assert p.greedy(SMB) == "a"
+    assert p.belief(SMB, "d")[0] < p.belief(SMB, "b")[0] + 0.02
+
+
+def test_eligibility_groups_survive_json_and_contexts_without_them_change_nothing(monkeypatch):
+    monkeypatch.setattr(defaults, "ELIGIBILITY_CONTROL", 1.0)
+    p = _selected_market(400)
+    q = Posterior.from_json(p.to_json())
+    assert q.strata == p.strata and q.stratum_counts == p.stratum_counts
+    assert q.belief(SMB, "d") == pytest.approx(p.belief(SMB, "d"))
+    plain = Posterior(["a", "b"])
+    plain.add(SMB, "a", 0.3)
+    assert plain.strata == {} and plain._view() is plain.stats
