@@ -146,6 +146,7 @@ class Posterior:
         self.stratum_counts: dict[str, dict[str, dict[str, float]]] = {}
         """level key -> arm -> eligibility group -> count: how much of each cell came from each group."""
         self._view_cache: tuple[float, dict[str, dict[str, list[float]]]] | None = None
+        self._tau_by_arm: dict[str, float] = {}
 
     # --- learning ------------------------------------------------------------------------
     def add(self, context: Mapping[str, Any], arm: str, value: float, *, count: float = 1.0) -> None:
@@ -346,8 +347,19 @@ class Posterior:
                 if c[0] >= 1.0:
                     groups.setdefault(arm, ([], []))[0].append(c[1] / c[0])
                     groups[arm][1].append(noise / c[0])
-        arrays = [(np.array(m), np.array(v)) for m, v in groups.values() if len(m) > 1]
+        named = [(arm, np.array(m), np.array(v)) for arm, (m, v) in groups.items() if len(m) > 1]
+        arrays = [(m, v) for _a, m, v in named]
         tau_seg = float(_reml(grid, arrays)[0] @ grid) if arrays else float(grid.mean())
+        self._tau_by_arm = {}
+        if defaults.EMPIRICAL_PRIOR >= 2 and len(named) > 1:
+            # per arm: its own segment means, with the other arms' evidence about the spread
+            # counted as one arm's (arms differ in how much they vary between segments)
+            each = [_loglik(grid, m, v) for _a, m, v in named]
+            pooled = np.sum(each, axis=0)
+            for (arm, _m, _v), own in zip(named, each, strict=True):
+                ll = own + (pooled - own) / (len(named) - 1)
+                post = np.exp(ll - ll.max())
+                self._tau_by_arm[arm] = float(post @ grid / post.sum())
         out = (mu0, s0, [0.0, tau_seg] + fixed[2:])
         self._hyper_cache = (self.n_updates, out)
         return out
@@ -371,7 +383,7 @@ class Posterior:
         or cell holds most of the tenant's data, making those beliefs over-confident.
         """
         levels = _levels(context)
-        mu0, var0, tau2 = self.hyperparameters()
+        mu0, var0, shared = self.hyperparameters()
         noise: dict[str, float] = {}
         keys_at: dict[int, list[str]] = {}
         stats = self._view()
@@ -388,7 +400,7 @@ class Posterior:
             below = keys_at.get(depth + 1, [])
             return below if depth == 0 else [k for k in below if k.startswith(key + "|")]
 
-        def evidence(key: str, depth: int, arm: str, skip: str | None) -> tuple[float, float]:
+        def evidence(key: str, depth: int, arm: str, skip: str | None, tau2: list[float]) -> tuple[float, float]:
             """(precision, precision x mean) about this level's arm mean from its subtree, the
             child `skip` left out."""
             own = stats.get(key, {}).get(arm)
@@ -400,7 +412,7 @@ class Posterior:
                     n, s = n - cell[0], s - cell[1]  # the child's outcomes reach this level through the child
                 if child == skip or cell is None:
                     continue
-                cp, ch = evidence(child, depth + 1, arm, None)
+                cp, ch = evidence(child, depth + 1, arm, None, tau2)
                 if cp > 0:  # the child's posterior about its own mean, widened by its spread around ours
                     widened = 1.0 / (1.0 / cp + tau2[depth + 1])
                     prec, h = prec + widened, h + widened * ch / cp
@@ -411,10 +423,11 @@ class Posterior:
 
         out: dict[str, tuple[float, float]] = {}
         for arm in arms:
+            tau2 = shared if arm not in self._tau_by_arm else [shared[0], self._tau_by_arm[arm], *shared[2:]]
             mean, var = mu0, var0
             for depth, key in enumerate(levels):
                 var += tau2[depth]
-                prec, h = evidence(key, depth, arm, levels[depth + 1] if depth + 1 < len(levels) else None)
+                prec, h = evidence(key, depth, arm, levels[depth + 1] if depth + 1 < len(levels) else None, tau2)
                 precision = 1.0 / var + prec
                 mean = (mean / var + h) / precision
                 var = 1.0 / precision
@@ -506,6 +519,14 @@ class Posterior:
             raise LearningConfigError(f"stored posterior is not valid JSON of schema {SCHEMA_VERSION}: {exc}") \
                 from exc
         return p
+
+
+def _loglik(grid: np.ndarray, m: np.ndarray, v: np.ndarray) -> np.ndarray:
+    """REML log-likelihood over `grid` of one group's means `m` (sampling variances `v`)."""
+    w = 1.0 / (grid[:, None] + v[None, :])
+    mu = (w * m[None, :]).sum(axis=1) / w.sum(axis=1)
+    return np.asarray(0.5 * (np.log(w).sum(axis=1) - (w * (m[None, :] - mu[:, None]) ** 2).sum(axis=1)
+                             - np.log(w.sum(axis=1))))
 
 
 def _reml(grid: np.ndarray, groups: Sequence[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:

@@ -330,3 +330,20 @@ def test_eligibility_groups_survive_json_and_contexts_without_them_change_nothin
     plain = Posterior(["a", "b"])
     plain.add(SMB, "a", 0.3)
     assert plain.strata == {} and plain._view() is plain.stats
+
+
+def test_per_arm_spreads_give_the_arm_that_differs_by_segment_the_wider_prior(monkeypatch):
+    # like executive alignment in the simulated market: -0.05 log-odds in small business, +0.50 in enterprise
+    monkeypatch.setattr(defaults, "EMPIRICAL_PRIOR", 2.0)
+    rng = np.random.default_rng(11)
+    offsets = {f"steady{i}": (0.0, 0.005 * i, -0.005 * i) for i in range(6)} | {"by_size": (-0.04, 0.03, 0.10)}
+    p = Posterior(list(offsets))
+    for arm, by_segment in offsets.items():
+        for seg, offset in zip(("smb", "mid", "ent"), by_segment, strict=True):
+            for v in offset + rng.normal(0, 0.45, 1500):
+                p.add(make_context(seg, "medium", "active"), arm, float(v))
+    p.hyperparameters()
+    tau = {a: np.sqrt(t) for a, t in p._tau_by_arm.items()}
+    steady = [t for a, t in tau.items() if a != "by_size"]  # true spreads 0 .. 0.025
+    assert tau["by_size"] > 1.5 * float(np.median(steady)) and tau["by_size"] > max(steady)
+    assert tau["by_size"] == pytest.approx(0.058, abs=0.03)  # its true spread between segments
