@@ -322,6 +322,7 @@ class Posterior:
         sigma^2 / PRIOR_PSEUDO_COUNT (its cells are few and thin).
         """
         if not defaults.EMPIRICAL_PRIOR:
+            self._tau_by_arm = {}
             return self.prior_mean, defaults.COLD_START_MEAN_SD ** 2, self._tau2()
         if self._hyper_cache is not None and self._hyper_cache[0] == self.n_updates:
             return self._hyper_cache[1]

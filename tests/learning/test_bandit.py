@@ -10,7 +10,7 @@ import pytest
 from agents.catalogue import DEFAULT_ARM_NAMES, DEFAULT_CATALOGUE
 from learning import defaults
 from learning.bandit import Posterior, allowed_arms, make_context
-from learning.defaults import COLD_START_MEAN_SD, EXPLORATION_FLOOR
+from learning.defaults import EXPLORATION_FLOOR
 from learning.errors import LearningConfigError, NoAllowedArmError
 from learning.holdout import assign
 
@@ -107,9 +107,14 @@ def test_holdout_rewards_do_not_teach_any_arm():
     assert p.n_updates == 0
 
 
-def test_a_new_catalogue_arm_starts_at_the_prior_and_a_corrupt_posterior_is_named():
+def test_a_new_catalogue_arm_starts_at_the_prior_and_a_corrupt_posterior_is_named(monkeypatch):
     p = train(Posterior(DEFAULT_ARM_NAMES[:3]), {"smb": "social_proof", "ent": "social_proof"}, n=20)
     q = Posterior.from_json(p.to_json(), arms=[*DEFAULT_ARM_NAMES[:3], "new_arm"])
+    # the empirical prior's centre: the known arms' common mean, between their means
+    known = [q.stats["*"][a][1] / q.stats["*"][a][0] for a in DEFAULT_ARM_NAMES[:3]]
+    assert q.belief(SMB, "new_arm")[0] == pytest.approx(q.hyperparameters()[0])
+    assert min(known) <= q.hyperparameters()[0] <= max(known)
+    monkeypatch.setattr(defaults, "EMPIRICAL_PRIOR", 0.0)
     assert q.belief(SMB, "new_arm")[0] == pytest.approx(q.prior_mean)
     with pytest.raises(LearningConfigError, match="posterior"):
         Posterior.from_json("{not json")
@@ -245,7 +250,8 @@ def test_outcomes_of_the_only_cell_with_data_give_no_more_certainty_than_that_ma
     for v in np.random.default_rng(3).normal(0.1, 0.5, n):
         p.add(ctx, "a", float(v))
     _mean, sd = p.belief(ctx, "a")
-    most_certain = 1.0 / (1.0 / COLD_START_MEAN_SD ** 2 + n / p._sigma2(ctx))  # n outcomes, no spread between levels
+    prior_var = p.hyperparameters()[1]
+    most_certain = 1.0 / (1.0 / prior_var + n / p._sigma2(ctx))  # n outcomes, no spread between levels
     assert sd ** 2 >= most_certain
 
 
