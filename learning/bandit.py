@@ -2,11 +2,14 @@
 
 Context = (segment, conversion score band, engagement). Each (context, arm) cell has a Gaussian
 posterior over its mean reward that borrows strength from coarser levels (arm overall -> arm in
-the segment -> arm in the full context): a Gaussian hierarchy (each level's mean spread around
-its parent's by sigma^2 / SEGMENT_PSEUDO_COUNT or sigma^2 / PRIOR_PSEUDO_COUNT) whose exact
-posterior is computed from the cells' statistics, each outcome counted once (`Posterior.beliefs`).
-A new tenant starts from a cold-start prior (COLD_START_MEAN, COLD_START_SD), so its first
-choices are near-uniform.
+the segment -> arm in the full context): a Gaussian hierarchy whose exact posterior is computed
+from the cells' statistics, each outcome counted once (`Posterior.beliefs`). The tenant-level
+arms' spread and each arm's spread between segments are estimated from the data (empirical
+Bayes, `Posterior.hyperparameters`; EMPIRICAL_PRIOR), the engagement cells' is sigma^2 /
+PRIOR_PSEUDO_COUNT. Decisions are grouped by the arms policy excluded for them, and each group's
+common level is removed (`Posterior.stratum_shifts`; ELIGIBILITY_CONTROL), so an arm allowed only
+on some deals is not credited with how those deals differ. A new tenant starts from a cold-start
+prior, so its first choices are near-uniform.
 
 Choosing: the arm probabilities are Thompson sampling's (the probability each allowed arm has
 the highest posterior draw, by Monte Carlo), mixed with EXPLORATION_FLOOR of uniform; the arm is

@@ -46,7 +46,8 @@ harness, seeds 0-4 x bandit seeds 1-4, THOMPSON_SCALE 0.3; regret / uniform's me
 10 0.386 (0.347), 30 0.391 (0.399), 100 0.393 (0.330); 3 0.323 (0.320), but over 40 runs 0.361 vs
 0.409 on seeds 0-4 and on the held-out seeds 5-9 0.379 (0.383) vs 0.408 (0.365), default draws
 worse: it helped the seeds it was chosen on and not the held-out ones, so it stays 30 (see
-learning/README.md, "Measured, wave 10")."""
+learning/README.md, "Measured, wave 10"). Used only with EMPIRICAL_PRIOR 0 (since wave 11 the
+segment spread is estimated per arm from the data)."""
 
 EMPIRICAL_PRIOR = 2.0
 """How the hierarchy's prior spreads are set (`Posterior.hyperparameters`). 0 = fixed:
@@ -90,7 +91,9 @@ COLD_START_SD = 0.5
 """Prior standard deviation of one reward before any outcome (the noise level assumed at first)."""
 
 COLD_START_MEAN_SD = 0.15
-"""Prior standard deviation of an arm's mean reward before any outcome (how far apart arms may be)."""
+"""Prior standard deviation of an arm's mean reward before any outcome (how far apart arms may be)
+with EMPIRICAL_PRIOR 0; with the empirical prior, the largest spread its grid considers (the
+market's arms spread ~0.02 on this scale, its segments 0.03-0.04: wave 11)."""
 
 EXPLORATION_FLOOR = 0.03
 """Share of each choice spread uniformly over the allowed arms: keeps every propensity at least
