@@ -1,6 +1,10 @@
 """Where one bandit run makes its regret: by week, segment and arm, and what the posterior believed meanwhile.
 
     python -m benchmarks.learning_regret_anatomy [--seed 3] [--bandit-seed N] [--weeks 26] [--out FILE]
+                                                 [--set EMPIRICAL_PRIOR=0 --set ELIGIBILITY_CONTROL=0]
+
+(`--set` as in benchmarks/learning_replicates.py; the two above give the learner before wave 11,
+which benchmarks/results/learning_w11/anatomy_s{3,8}.json describe.)
 
 Runs the four policies of `learning.simulate.regret_only` on one market (same draws: the bandit
 seed as in `agentic-sales simulate --seed S`, or the replicate harness's 1000 x b + S) and
@@ -31,6 +35,7 @@ from typing import Any
 
 import numpy as np
 
+from benchmarks.learning_replicates import parse_overrides
 from learning import defaults
 from learning.bandit import Posterior
 from learning.rewards import RewardConfig
@@ -178,7 +183,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--bandit-seed", type=int, default=None)
     ap.add_argument("--weeks", type=int, default=26)
     ap.add_argument("--out", default=None)
+    ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE")
     args = ap.parse_args(argv)
+    try:
+        for name, value in parse_overrides(args.set).items():
+            setattr(defaults, name, value)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     out = anatomy(SimConfig(seed=args.seed, weeks=args.weeks, bandit_seed=args.bandit_seed))
     text = json.dumps(out)
     if args.out:
