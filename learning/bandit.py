@@ -2,11 +2,14 @@
 
 Context = (segment, conversion score band, engagement). Each (context, arm) cell has a Gaussian
 posterior over its mean reward that borrows strength from coarser levels (arm overall -> arm in
-the segment -> arm in the full context): a Gaussian hierarchy (each level's mean spread around
-its parent's by sigma^2 / SEGMENT_PSEUDO_COUNT or sigma^2 / PRIOR_PSEUDO_COUNT) whose exact
-posterior is computed from the cells' statistics, each outcome counted once (`Posterior.beliefs`).
-A new tenant starts from a cold-start prior (COLD_START_MEAN, COLD_START_SD), so its first
-choices are near-uniform.
+the segment -> arm in the full context): a Gaussian hierarchy whose exact posterior is computed
+from the cells' statistics, each outcome counted once (`Posterior.beliefs`). The tenant-level
+arms' spread and each arm's spread between segments are estimated from the data (empirical
+Bayes, `Posterior.hyperparameters`; EMPIRICAL_PRIOR), the engagement cells' is sigma^2 /
+PRIOR_PSEUDO_COUNT. Decisions are grouped by the arms policy excluded for them, and each group's
+common level is removed (`Posterior.stratum_shifts`; ELIGIBILITY_CONTROL), so an arm allowed only
+on some deals is not credited with how those deals differ. A new tenant starts from a cold-start
+prior, so its first choices are near-uniform.
 
 Choosing: the arm probabilities are Thompson sampling's (the probability each allowed arm has
 the highest posterior draw, by Monte Carlo), mixed with EXPLORATION_FLOOR of uniform; the arm is
@@ -79,6 +82,15 @@ def _levels(context: Mapping[str, Any]) -> list[str]:
     return keys
 
 
+def _stratum(context: Mapping[str, Any]) -> str | None:
+    """The decision's eligibility group: its segment and the arms policy excluded for it
+    (context `excluded`, a list of arm names); None when the context does not say."""
+    excluded = context.get("excluded")
+    if not isinstance(excluded, list | tuple):
+        return None
+    return f"{context.get('segment') or 'unknown'}|{'+'.join(sorted(str(a) for a in excluded))}"
+
+
 def _stage_key(context: Mapping[str, Any]) -> str:
     return f"{context.get('stage') or 'unknown'}|{context.get('band') or 'unknown'}"
 
@@ -130,6 +142,14 @@ class Posterior:
         reported after its deal's close adds to the counted observation instead of waiting)."""
         self.watermark: str | int | None = None
         """Free for the app: e.g. the id of the last stored reward folded in."""
+        self._hyper_cache: tuple[float, tuple[float, float, list[float]]] | None = None
+        self.strata: dict[str, dict[str, list[float]]] = {}
+        """eligibility group (segment and the arms policy excluded, `_stratum`) -> arm -> [count,
+        sum]: the same observations as `stats`, grouped by which arms the decision could use."""
+        self.stratum_counts: dict[str, dict[str, dict[str, float]]] = {}
+        """level key -> arm -> eligibility group -> count: how much of each cell came from each group."""
+        self._view_cache: tuple[float, dict[str, dict[str, list[float]]]] | None = None
+        self._tau_by_arm: dict[str, float] = {}
 
     # --- learning ------------------------------------------------------------------------
     def add(self, context: Mapping[str, Any], arm: str, value: float, *, count: float = 1.0) -> None:
@@ -138,11 +158,19 @@ class Posterior:
         if arm not in self.arms:
             return  # an arm removed from the catalogue since the decision: nothing to learn
         v = float(value)
+        stratum = _stratum(context)
         for key in _levels(context):
             cell = self.stats.setdefault(key, {}).setdefault(arm, [0.0, 0.0, 0.0])
             cell[0] += count
             cell[1] += v
             cell[2] += v * v
+            if stratum is not None:
+                by = self.stratum_counts.setdefault(key, {}).setdefault(arm, {})
+                by[stratum] = by.get(stratum, 0.0) + count
+        if stratum is not None:
+            s = self.strata.setdefault(stratum, {}).setdefault(arm, [0.0, 0.0])
+            s[0] += count
+            s[1] += v
         self.n_updates += 1
 
     def stage_baseline(self, context: Mapping[str, Any]) -> float:
@@ -239,6 +267,107 @@ class Posterior:
         sigma2 = self._noise(["*"])
         return [0.0, sigma2 / self.segment_pseudo_count] + [sigma2 / self.pseudo_count] * (len(CONTEXT_KEYS) - 1)
 
+    def stratum_shifts(self) -> dict[str, float]:
+        """Each eligibility group's common level above the baseline, relative to its segment's
+        largest group, measured on the arms observed in both (each arm's difference of means,
+        weighted by 1 / (1/n1 + 1/n2), shrunk toward 0 by ELIGIBILITY_PSEUDO_COUNT).
+
+        An arm allowed only on some deals (a discount arm when the deal's best discount is within
+        the cap) is observed only on them; when those deals do better than their score says, for
+        every arm alike, the arm would be credited with it. Comparing the other arms across the
+        groups measures that level without the restricted arm's own effect."""
+        by_segment: dict[str, list[str]] = {}
+        for stratum in self.strata:
+            by_segment.setdefault(stratum.split("|")[0], []).append(stratum)
+        shifts: dict[str, float] = {}
+        k0 = float(defaults.ELIGIBILITY_PSEUDO_COUNT)
+        for ids in by_segment.values():
+            ref = max(ids, key=lambda g: sum(c[0] for c in self.strata[g].values()))
+            for g in ids:
+                if g == ref:
+                    continue
+                num = den = 0.0
+                for arm, (n1, s1) in self.strata[g].items():
+                    n2, s2 = self.strata[ref].get(arm, (0.0, 0.0))
+                    if n1 >= 1.0 and n2 >= 1.0:
+                        w = 1.0 / (1.0 / n1 + 1.0 / n2)
+                        num, den = num + w * (s1 / n1 - s2 / n2), den + w
+                shifts[g] = num / (den + k0)
+        return shifts
+
+    def _view(self) -> dict[str, dict[str, list[float]]]:
+        """`stats` with each eligibility group's level shift removed from the sums
+        (ELIGIBILITY_CONTROL 1), else `stats` itself."""
+        if not defaults.ELIGIBILITY_CONTROL or not self.strata:
+            return self.stats
+        if self._view_cache is not None and self._view_cache[0] == self.n_updates:
+            return self._view_cache[1]
+        shifts = self.stratum_shifts()
+        view: dict[str, dict[str, list[float]]] = {}
+        for key, cells in self.stats.items():
+            view[key] = {}
+            for arm, (n, s, ss) in cells.items():
+                by = self.stratum_counts.get(key, {}).get(arm, {})
+                view[key][arm] = [n, s - sum(c * shifts.get(g, 0.0) for g, c in by.items()), ss]
+        self._view_cache = (self.n_updates, view)
+        return view
+
+    def hyperparameters(self) -> tuple[float, float, list[float]]:
+        """(prior mean, prior variance of a tenant-level arm mean, tau2 per level) of the hierarchy.
+
+        Fixed (EMPIRICAL_PRIOR 0): prior_mean, COLD_START_MEAN_SD^2 and `_tau2`. Empirical
+        (EMPIRICAL_PRIOR 1): the tenant-level arms' common mean and spread, and the segment
+        level's spread, each estimated from the cells' means by restricted maximum likelihood on
+        a grid of variances with a log-uniform hyperprior (the posterior mean over the grid is
+        used: before any outcome that is a middle value of the grid, and it narrows as arms and
+        segments are observed). Each cell mean is observed with its sampling variance sigma^2/n,
+        so a few noisy outcomes do not read as a real spread. The engagement level keeps
+        sigma^2 / PRIOR_PSEUDO_COUNT (its cells are few and thin).
+        """
+        if not defaults.EMPIRICAL_PRIOR:
+            self._tau_by_arm = {}
+            return self.prior_mean, defaults.COLD_START_MEAN_SD ** 2, self._tau2()
+        if self._hyper_cache is not None and self._hyper_cache[0] == self.n_updates:
+            return self._hyper_cache[1]
+        grid = np.geomspace(1e-5, defaults.COLD_START_MEAN_SD ** 2, int(defaults.EMPIRICAL_PRIOR_GRID))
+        fixed = self._tau2()
+        # tenant level: arm means around a common mean
+        sigma2 = self._noise(["*"])
+        stats = self._view()
+        tenant = [(c[1] / c[0], sigma2 / c[0]) for c in stats.get("*", {}).values() if c[0] >= 1.0]
+        mu0, s0 = self.prior_mean, float(grid.mean())
+        if tenant:
+            means, var = np.array(tenant).T
+            post, mu_hat = _reml(grid, [(means, var)])
+            s0 = float(post @ grid)
+            mu0 = float(post @ mu_hat[:, 0]) if len(tenant) > 1 else self.prior_mean
+        # segment level: each arm's segment means around the arm's own mean
+        groups: dict[str, tuple[list[float], list[float]]] = {}
+        for key, cells in stats.items():
+            if key == "*" or "|" in key:
+                continue
+            noise = self._noise(["*", key])
+            for arm, c in cells.items():
+                if c[0] >= 1.0:
+                    groups.setdefault(arm, ([], []))[0].append(c[1] / c[0])
+                    groups[arm][1].append(noise / c[0])
+        named = [(arm, np.array(m), np.array(v)) for arm, (m, v) in groups.items() if len(m) > 1]
+        arrays = [(m, v) for _a, m, v in named]
+        tau_seg = float(_reml(grid, arrays)[0] @ grid) if arrays else float(grid.mean())
+        self._tau_by_arm = {}
+        if defaults.EMPIRICAL_PRIOR >= 2 and len(named) > 1:
+            # per arm: its own segment means, with the other arms' evidence about the spread
+            # counted as one arm's (arms differ in how much they vary between segments)
+            each = [_loglik(grid, m, v) for _a, m, v in named]
+            pooled = np.sum(each, axis=0)
+            for (arm, _m, _v), own in zip(named, each, strict=True):
+                ll = own + (pooled - own) / (len(named) - 1)
+                post = np.exp(ll - ll.max())
+                self._tau_by_arm[arm] = float(post @ grid / post.sum())
+        out = (mu0, s0, [0.0, tau_seg] + fixed[2:])
+        self._hyper_cache = (self.n_updates, out)
+        return out
+
     def belief(self, context: Mapping[str, Any], arm: str) -> tuple[float, float]:
         """Posterior (mean, standard deviation) of `arm`'s mean credit above the baseline in `context`."""
         return self.beliefs(context, [arm])[arm]
@@ -258,10 +387,11 @@ class Posterior:
         or cell holds most of the tenant's data, making those beliefs over-confident.
         """
         levels = _levels(context)
-        tau2 = self._tau2()
+        mu0, var0, shared = self.hyperparameters()
         noise: dict[str, float] = {}
         keys_at: dict[int, list[str]] = {}
-        for key in self.stats:
+        stats = self._view()
+        for key in stats:
             keys_at.setdefault(0 if key == "*" else key.count("|") + 1, []).append(key)
 
         def sigma2_of(key: str) -> float:
@@ -274,19 +404,19 @@ class Posterior:
             below = keys_at.get(depth + 1, [])
             return below if depth == 0 else [k for k in below if k.startswith(key + "|")]
 
-        def evidence(key: str, depth: int, arm: str, skip: str | None) -> tuple[float, float]:
+        def evidence(key: str, depth: int, arm: str, skip: str | None, tau2: list[float]) -> tuple[float, float]:
             """(precision, precision x mean) about this level's arm mean from its subtree, the
             child `skip` left out."""
-            own = self.stats.get(key, {}).get(arm)
+            own = stats.get(key, {}).get(arm)
             n, s = (own[0], own[1]) if own else (0.0, 0.0)
             prec = h = 0.0
             for child in children(key, depth):
-                cell = self.stats[child].get(arm)
+                cell = stats[child].get(arm)
                 if cell is not None:
                     n, s = n - cell[0], s - cell[1]  # the child's outcomes reach this level through the child
                 if child == skip or cell is None:
                     continue
-                cp, ch = evidence(child, depth + 1, arm, None)
+                cp, ch = evidence(child, depth + 1, arm, None, tau2)
                 if cp > 0:  # the child's posterior about its own mean, widened by its spread around ours
                     widened = 1.0 / (1.0 / cp + tau2[depth + 1])
                     prec, h = prec + widened, h + widened * ch / cp
@@ -297,10 +427,11 @@ class Posterior:
 
         out: dict[str, tuple[float, float]] = {}
         for arm in arms:
-            mean, var = self.prior_mean, defaults.COLD_START_MEAN_SD ** 2
+            tau2 = shared if arm not in self._tau_by_arm else [shared[0], self._tau_by_arm[arm], *shared[2:]]
+            mean, var = mu0, var0
             for depth, key in enumerate(levels):
                 var += tau2[depth]
-                prec, h = evidence(key, depth, arm, levels[depth + 1] if depth + 1 < len(levels) else None)
+                prec, h = evidence(key, depth, arm, levels[depth + 1] if depth + 1 < len(levels) else None, tau2)
                 precision = 1.0 / var + prec
                 mean = (mean / var + h) / precision
                 var = 1.0 / precision
@@ -357,7 +488,8 @@ class Posterior:
                            "pseudo_count": self.pseudo_count, "segment_pseudo_count": self.segment_pseudo_count,
                            "n_updates": self.n_updates,
                            "watermark": self.watermark, "stats": self.stats, "pending": self.pending,
-                           "stage_credit": self.stage_credit, "closed": self.closed}, sort_keys=True)
+                           "stage_credit": self.stage_credit, "closed": self.closed,
+                           "strata": self.strata, "stratum_counts": self.stratum_counts}, sort_keys=True)
 
     @classmethod
     def from_json(cls, text: str | bytes, *, arms: Sequence[str] | None = None) -> Posterior:
@@ -380,12 +512,42 @@ class Posterior:
             p.pending = {str(k): [float(v[0]), str(v[1]), dict(v[2])] for k, v in data.get("pending", {}).items()}
             p.stage_credit = {str(k): [float(v[0]), float(v[1])] for k, v in data.get("stage_credit", {}).items()}
             p.closed = [str(x) for x in data.get("closed", [])]
+            # absent in posteriors saved before wave 11: no eligibility groups yet
+            p.strata = {str(g): {str(a): [float(x) for x in v] for a, v in cells.items()}
+                        for g, cells in data.get("strata", {}).items()}
+            p.stratum_counts = {str(k): {str(a): {str(g): float(c) for g, c in by.items()} for a, by in cells.items()}
+                                for k, cells in data.get("stratum_counts", {}).items()}
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             if isinstance(exc, LearningConfigError):
                 raise
             raise LearningConfigError(f"stored posterior is not valid JSON of schema {SCHEMA_VERSION}: {exc}") \
                 from exc
         return p
+
+
+def _loglik(grid: np.ndarray, m: np.ndarray, v: np.ndarray) -> np.ndarray:
+    """REML log-likelihood over `grid` of one group's means `m` (sampling variances `v`)."""
+    w = 1.0 / (grid[:, None] + v[None, :])
+    mu = (w * m[None, :]).sum(axis=1) / w.sum(axis=1)
+    return np.asarray(0.5 * (np.log(w).sum(axis=1) - (w * (m[None, :] - mu[:, None]) ** 2).sum(axis=1)
+                             - np.log(w.sum(axis=1))))
+
+
+def _reml(grid: np.ndarray, groups: Sequence[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
+    """Posterior over `grid` (log-uniform hyperprior) of the variance t of true means around
+    their group's common mean, from observed means with known sampling variances
+    (`groups`: (means, variances) per group; each group's common mean profiled out, REML), and
+    each group's common mean at every grid value (grid x groups)."""
+    loglik = np.zeros(len(grid))
+    centre = np.zeros((len(grid), len(groups)))
+    for j, (m, v) in enumerate(groups):
+        w = 1.0 / (grid[:, None] + v[None, :])
+        mu = (w * m[None, :]).sum(axis=1) / w.sum(axis=1)
+        centre[:, j] = mu
+        loglik += 0.5 * (np.log(w).sum(axis=1) - (w * (m[None, :] - mu[:, None]) ** 2).sum(axis=1)
+                         - np.log(w.sum(axis=1)))
+    post = np.exp(loglik - loglik.max())
+    return post / post.sum(), centre
 
 
 def allowed_arms(arms: Iterable[Any], *, max_discount: float, required_discount: float | None = None,

@@ -46,7 +46,39 @@ harness, seeds 0-4 x bandit seeds 1-4, THOMPSON_SCALE 0.3; regret / uniform's me
 10 0.386 (0.347), 30 0.391 (0.399), 100 0.393 (0.330); 3 0.323 (0.320), but over 40 runs 0.361 vs
 0.409 on seeds 0-4 and on the held-out seeds 5-9 0.379 (0.383) vs 0.408 (0.365), default draws
 worse: it helped the seeds it was chosen on and not the held-out ones, so it stays 30 (see
-learning/README.md, "Measured, wave 10")."""
+learning/README.md, "Measured, wave 10"). Used only with EMPIRICAL_PRIOR 0 (since wave 11 the
+segment spread is estimated per arm from the data)."""
+
+EMPIRICAL_PRIOR = 2.0
+"""How the hierarchy's prior spreads are set (`Posterior.hyperparameters`). 0 = fixed:
+COLD_START_MEAN_SD and sigma^2 / SEGMENT_PSEUDO_COUNT. 1 = estimated from the data (empirical
+Bayes): the spread of arm means around their common mean at the tenant level, and one spread
+between segments. 2 (default since wave 11) = as 1 with the segment spread per arm (an arm's own
+segment means, the other arms' evidence counted as one arm's): arms differ in how much they vary
+by segment (executive alignment most). Measured with ELIGIBILITY_CONTROL 1 (learning/README.md,
+"Measured, wave 11"): regret / uniform's 0.348 over 40 runs of seeds 0-4 (fixed: 0.409) and 0.364
+on the held-out seeds 5-9 (fixed: 0.408); 1 alone 0.393 and 2 alone 0.364 (20 runs, seeds 0-4).
+Wave 11 diagnosis (learning/README.md): the fixed spreads were 3-5x the market's (segment level
+0.082 vs 0.029-0.042 in the truth; tenant level 0.15 vs ~0.02), so one or two early outcomes moved
+an arm's mean further than any true difference between arms."""
+
+EMPIRICAL_PRIOR_GRID = 40
+"""Points of the log-spaced grid (variances 1e-5 .. COLD_START_MEAN_SD^2) over which the empirical
+prior's spreads are integrated (log-uniform hyperprior; the posterior mean is used)."""
+
+ELIGIBILITY_CONTROL = 1.0
+"""1 (default since wave 11) = decisions are grouped by which arms policy excluded for them (e.g. the discount arm when
+the deal's best discount is above the cap), and each group's common level above the baseline is
+measured on the arms allowed in both groups and removed (`Posterior.stratum_shifts`). 0 = off.
+Wave 11 diagnosis: deals where the discount arm is allowed are a selected population whose credit
+sits 0.01-0.14 above the learner's baseline (score + stage) more than the others' for EVERY arm,
+so the discount arm, observed only there, looked that much better than it is. Alone: 0.385 on
+seeds 0-4, 0.363 on seeds 5-9 (20 runs each; fixed learner 0.391 / 0.390). It needs the
+decision's context to carry `excluded` (the arms policy removed); a context without it is not
+grouped (no change)."""
+
+ELIGIBILITY_PSEUDO_COUNT = 50.0
+"""Shrinkage of a group's measured level shift toward 0, in outcomes (of the arms compared)."""
 
 REWARD_MODEL_SHRINK = 20.0
 """Pseudo-count by which the doubly robust reward model shrinks a context cell's mean toward the
@@ -59,7 +91,9 @@ COLD_START_SD = 0.5
 """Prior standard deviation of one reward before any outcome (the noise level assumed at first)."""
 
 COLD_START_MEAN_SD = 0.15
-"""Prior standard deviation of an arm's mean reward before any outcome (how far apart arms may be)."""
+"""Prior standard deviation of an arm's mean reward before any outcome (how far apart arms may be)
+with EMPIRICAL_PRIOR 0; with the empirical prior, the largest spread its grid considers (the
+market's arms spread ~0.02 on this scale, its segments 0.03-0.04: wave 11)."""
 
 EXPLORATION_FLOOR = 0.03
 """Share of each choice spread uniformly over the allowed arms: keeps every propensity at least

@@ -251,8 +251,15 @@ def _fixed_policy(pop: Population, s: Stream, probs: np.ndarray, rng: np.random.
 
 
 def run_bandit(pop: Population, s: Stream, cfg: SimConfig, rewards: RewardConfig,
-               progress: Callable[[str], None] | None = None) -> PolicyRun:
-    """Run the Thompson sampling policy day by day, learning from outcomes as they arrive."""
+               progress: Callable[[str], None] | None = None,
+               observe: Callable[[int, Posterior, np.ndarray], None] | None = None) -> PolicyRun:
+    """Run the Thompson sampling policy day by day, learning from outcomes as they arrive.
+
+    Args:
+        observe: called at the start of every day, after that day's outcomes are folded in and
+            before its decisions, with (day, posterior, arms chosen so far): for diagnostics
+            (benchmarks/learning_regret_anatomy.py); it must not change the posterior.
+    """
     rng = np.random.default_rng(cfg.seed + 3 if cfg.bandit_seed is None else cfg.bandit_seed)
     posterior = Posterior(STRATEGIES)
     n = len(s.row)
@@ -272,6 +279,8 @@ def run_bandit(pop: Population, s: Stream, cfg: SimConfig, rewards: RewardConfig
             outcomes = [_outcome(i, t, k, won[i], float(pop.amount[s.row[i]])) for t, i, k in arrived]
             new = attribute_all(outcomes, [decisions[i] for _t, i, _k in arrived], config=rewards)
             posterior.update(new)
+        if observe is not None:
+            observe(day, posterior, arms)
         cache: dict[tuple[Any, ...], tuple[list[str], np.ndarray]] = {}
         for i in range(day_index[day], day_index[day + 1]):
             r = s.row[i]
@@ -283,6 +292,7 @@ def run_bandit(pop: Population, s: Stream, cfg: SimConfig, rewards: RewardConfig
                                               TENANT, "sim", holdout=True)
             else:
                 allowed = tuple(a for a, ok in zip(STRATEGIES, s.allowed[i], strict=True) if ok)
+                ctx["excluded"] = [a for a in STRATEGIES if a not in allowed]
                 key = (ctx["segment"], ctx["band"], ctx["engagement"], allowed)
                 if key not in cache:
                     probs = posterior.probabilities(ctx, allowed, rng=rng)

@@ -8,8 +8,9 @@ import numpy as np
 import pytest
 
 from agents.catalogue import DEFAULT_ARM_NAMES, DEFAULT_CATALOGUE
+from learning import defaults
 from learning.bandit import Posterior, allowed_arms, make_context
-from learning.defaults import COLD_START_MEAN_SD, EXPLORATION_FLOOR
+from learning.defaults import EXPLORATION_FLOOR
 from learning.errors import LearningConfigError, NoAllowedArmError
 from learning.holdout import assign
 
@@ -106,9 +107,14 @@ def test_holdout_rewards_do_not_teach_any_arm():
     assert p.n_updates == 0
 
 
-def test_a_new_catalogue_arm_starts_at_the_prior_and_a_corrupt_posterior_is_named():
+def test_a_new_catalogue_arm_starts_at_the_prior_and_a_corrupt_posterior_is_named(monkeypatch):
     p = train(Posterior(DEFAULT_ARM_NAMES[:3]), {"smb": "social_proof", "ent": "social_proof"}, n=20)
     q = Posterior.from_json(p.to_json(), arms=[*DEFAULT_ARM_NAMES[:3], "new_arm"])
+    # the empirical prior's centre: the known arms' common mean, between their means
+    known = [q.stats["*"][a][1] / q.stats["*"][a][0] for a in DEFAULT_ARM_NAMES[:3]]
+    assert q.belief(SMB, "new_arm")[0] == pytest.approx(q.hyperparameters()[0])
+    assert min(known) <= q.hyperparameters()[0] <= max(known)
+    monkeypatch.setattr(defaults, "EMPIRICAL_PRIOR", 0.0)
     assert q.belief(SMB, "new_arm")[0] == pytest.approx(q.prior_mean)
     with pytest.raises(LearningConfigError, match="posterior"):
         Posterior.from_json("{not json")
@@ -194,18 +200,18 @@ def brute_force_belief(p: Posterior, data: list[tuple[str, str, str, float]], se
     rows = [(s, e, v) for s, e, a, v in data if a == arm]
     segments = sorted({s for s, _e, _v in rows} | {segment})
     cells = sorted({(s, e) for s, e, _v in rows} | {(segment, engagement)})
-    tenant_noise = p._sigma2(make_context("segment-with-no-data", None, None))
-    tau_seg, tau_cell = tenant_noise / p.segment_pseudo_count, tenant_noise / p.pseudo_count
+    prior_mean, prior_var, tau2 = p.hyperparameters()  # fixed, or estimated from the same stats
+    tau_seg, tau_cell = tau2[1], tau2[2]
     nodes = ["*", *segments, *cells]
     a = np.zeros((len(nodes), len(nodes)))  # every level's mean = a @ independent offsets
-    d = np.array([COLD_START_MEAN_SD ** 2] + [tau_seg] * len(segments) + [tau_cell] * len(cells))
+    d = np.array([prior_var] + [tau_seg] * len(segments) + [tau_cell] * len(cells))
     for i, node in enumerate(nodes):
         a[i, 0] = 1.0
         a[i, i] = 1.0
         if isinstance(node, tuple):
             a[i, 1 + segments.index(node[0])] = 1.0
     cov = a @ np.diag(d) @ a.T
-    mu = np.full(len(nodes), p.prior_mean)
+    mu = np.full(len(nodes), prior_mean)
     h = np.zeros((len(rows), len(nodes)))
     for k, (s, e, _v) in enumerate(rows):
         h[k, nodes.index((s, e))] = 1.0
@@ -217,7 +223,9 @@ def brute_force_belief(p: Posterior, data: list[tuple[str, str, str, float]], se
     return float(post_mu[q]), float(np.sqrt(post_cov[q, q]))
 
 
-def test_the_belief_is_the_exact_posterior_of_the_hierarchy_counting_each_outcome_once():
+@pytest.mark.parametrize("empirical", [0.0, 1.0])
+def test_the_belief_is_the_exact_posterior_of_the_hierarchy_counting_each_outcome_once(monkeypatch, empirical):
+    monkeypatch.setattr(defaults, "EMPIRICAL_PRIOR", empirical)
     rng = np.random.default_rng(7)
     truth = {("smb", "a"): 0.1, ("smb", "b"): -0.05, ("ent", "a"): -0.08, ("ent", "b"): 0.12}
     cells = [("smb", "active", 40), ("smb", "quiet", 25), ("ent", "active", 6), ("ent", "quiet", 2)]
@@ -242,5 +250,106 @@ def test_outcomes_of_the_only_cell_with_data_give_no_more_certainty_than_that_ma
     for v in np.random.default_rng(3).normal(0.1, 0.5, n):
         p.add(ctx, "a", float(v))
     _mean, sd = p.belief(ctx, "a")
-    most_certain = 1.0 / (1.0 / COLD_START_MEAN_SD ** 2 + n / p._sigma2(ctx))  # n outcomes, no spread between levels
+    prior_var = p.hyperparameters()[1]
+    most_certain = 1.0 / (1.0 / prior_var + n / p._sigma2(ctx))  # n outcomes, no spread between levels
     assert sd ** 2 >= most_certain
+
+
+def _spread_market(arm_sd: float, segment_sd: float, n: int, seed: int) -> Posterior:
+    """A posterior fed n outcomes per arm and segment (noise 0.45) of arm means drawn with the
+    given spread around 0.02 and segment offsets with the given spread around them."""
+    rng = np.random.default_rng(seed)
+    arms = [f"arm{i}" for i in range(7)]
+    p = Posterior(arms)
+    for arm in arms:
+        mean = 0.02 + rng.normal(0, arm_sd)
+        for seg in ("smb", "mid", "ent"):
+            ctx = make_context(seg, "medium", "active")
+            for v in mean + rng.normal(0, segment_sd) + rng.normal(0, 0.45, n):
+                p.add(ctx, arm, float(v))
+    return p
+
+
+@pytest.mark.parametrize("arm_sd,segment_sd", [(0.03, 0.04), (0.06, 0.02), (0.0, 0.0)])
+def test_the_empirical_prior_estimates_the_spread_the_arms_and_segments_really_have(monkeypatch, arm_sd, segment_sd):
+    monkeypatch.setattr(defaults, "EMPIRICAL_PRIOR", 1.0)
+    found = [(np.sqrt(s0), np.sqrt(tau[1]), mu) for mu, s0, tau in
+             (_spread_market(arm_sd, segment_sd, 1500, seed).hyperparameters() for seed in range(6))]
+    arm, seg, centre = (np.median([f[i] for f in found]) for i in range(3))
+    # sampling noise alone (0.45 / sqrt(1500) per segment mean) must not read as a spread; an
+    # arm's tenant-wide mean carries the mean of its three segment offsets
+    tenant_sd = np.sqrt(arm_sd ** 2 + segment_sd ** 2 / 3)
+    assert arm == pytest.approx(tenant_sd, abs=max(0.4 * tenant_sd, 0.012))
+    assert seg == pytest.approx(segment_sd, abs=max(0.4 * segment_sd, 0.008))
+    assert centre == pytest.approx(0.02, abs=0.03)
+
+
+def test_under_the_empirical_prior_one_lucky_outcome_moves_an_arm_less_than_the_arms_really_differ(monkeypatch):
+    # wave 11's diagnosis: with the fixed prior (sd 0.15, segment tau 0.08) one won deal moved a
+    # new arm's mean above every arm's true value, and the sharpened Thompson draws followed it
+    p = _spread_market(0.02, 0.01, 300, seed=4)
+    p.arms = (*p.arms, "lucky")
+    p.add(SMB, "lucky", 0.47)
+    monkeypatch.setattr(defaults, "EMPIRICAL_PRIOR", 0.0)
+    fixed = p.belief(SMB, "lucky")[0]
+    monkeypatch.setattr(defaults, "EMPIRICAL_PRIOR", 1.0)
+    p._hyper_cache = None
+    empirical = p.belief(SMB, "lucky")[0]
+    best_other = max(p.belief(SMB, a)[0] for a in p.arms if a != "lucky")
+    assert fixed > best_other  # the fixed prior lets one outcome lead
+    assert empirical < best_other
+
+
+def _selected_market(n: int = 3000, seed: int = 5) -> Posterior:
+    """Arms a (true +0.05 above the baseline), b (+0.02) and the discount arm d (0.0, allowed
+    only on a fifth of the deals, which do 0.10 better than their baseline says, whatever the arm)."""
+    rng = np.random.default_rng(seed)
+    truth = {"a": 0.05, "b": 0.02, "d": 0.0}
+    p = Posterior(["a", "b", "d"])
+    for _ in range(n):
+        selected = rng.random() < 0.2
+        arms = ["a", "b", "d"] if selected else ["a", "b"]
+        arm = arms[int(rng.integers(len(arms)))]
+        ctx = {**SMB, "excluded": [] if selected else ["d"]}
+        p.add(ctx, arm, truth[arm] + (0.10 if selected else 0.0) + float(rng.normal(0, 0.45)))
+    return p
+
+
+def test_an_arm_allowed_only_on_deals_that_beat_their_baseline_is_not_credited_with_their_luck(monkeypatch):
+    p = _selected_market()
+    monkeypatch.setattr(defaults, "ELIGIBILITY_CONTROL", 0.0)
+    assert p.greedy(SMB) == "d"  # the selection bias: d looks best though it is the worst arm
+    monkeypatch.setattr(defaults, "ELIGIBILITY_CONTROL", 1.0)
+    p._hyper_cache = None
+    shift = p.stratum_shifts()
+    assert shift == {"smb|": pytest.approx(0.10, abs=0.04)}
+    assert p.greedy(SMB) == "a"
+    assert p.belief(SMB, "d")[0] < p.belief(SMB, "b")[0] + 0.02
+
+
+def test_eligibility_groups_survive_json_and_contexts_without_them_change_nothing(monkeypatch):
+    monkeypatch.setattr(defaults, "ELIGIBILITY_CONTROL", 1.0)
+    p = _selected_market(400)
+    q = Posterior.from_json(p.to_json())
+    assert q.strata == p.strata and q.stratum_counts == p.stratum_counts
+    assert q.belief(SMB, "d") == pytest.approx(p.belief(SMB, "d"))
+    plain = Posterior(["a", "b"])
+    plain.add(SMB, "a", 0.3)
+    assert plain.strata == {} and plain._view() is plain.stats
+
+
+def test_per_arm_spreads_give_the_arm_that_differs_by_segment_the_wider_prior(monkeypatch):
+    # like executive alignment in the simulated market: -0.05 log-odds in small business, +0.50 in enterprise
+    monkeypatch.setattr(defaults, "EMPIRICAL_PRIOR", 2.0)
+    rng = np.random.default_rng(11)
+    offsets = {f"steady{i}": (0.0, 0.005 * i, -0.005 * i) for i in range(6)} | {"by_size": (-0.04, 0.03, 0.10)}
+    p = Posterior(list(offsets))
+    for arm, by_segment in offsets.items():
+        for seg, offset in zip(("smb", "mid", "ent"), by_segment, strict=True):
+            for v in offset + rng.normal(0, 0.45, 1500):
+                p.add(make_context(seg, "medium", "active"), arm, float(v))
+    p.hyperparameters()
+    tau = {a: np.sqrt(t) for a, t in p._tau_by_arm.items()}
+    steady = [t for a, t in tau.items() if a != "by_size"]  # true spreads 0 .. 0.025
+    assert tau["by_size"] > 1.5 * float(np.median(steady)) and tau["by_size"] > max(steady)
+    assert tau["by_size"] == pytest.approx(0.058, abs=0.03)  # its true spread between segments

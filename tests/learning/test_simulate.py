@@ -216,3 +216,21 @@ def test_the_product_path_refuses_options_it_cannot_honour_with_one_line():
     assert result.exit_code == 2
     assert result.output.strip().startswith("error: --policy") and len(result.output.strip().splitlines()) == 1
     assert not any(line.startswith("{") for line in result.output.splitlines())
+
+
+def test_the_simulated_decisions_carry_their_excluded_arms_so_the_learner_groups_them():
+    import numpy as np
+
+    from learning import defaults
+    from learning.rewards import RewardConfig
+    from learning.simulate import build_population, build_stream, run_bandit
+
+    cfg = SimConfig(seed=3, weeks=4, deals_per_week=300, market_open_deals=120)
+    pop = build_population(cfg)
+    rewards = RewardConfig(reference_amount=float(np.median(pop.amount)), stage_advanced=defaults.STAGE_ADVANCED_VALUE)
+    run = run_bandit(pop, build_stream(pop, cfg, rewards), cfg, rewards)
+    assert run.posterior is not None
+    groups = set(run.posterior.strata)
+    # the discount arm is allowed on some deals and excluded on others: both groups are seen
+    assert any(g.endswith("|") for g in groups) and any(g.endswith("|limited_time_incentive") for g in groups)
+    assert set(run.posterior.stratum_shifts()) < groups  # each segment's largest group is the reference
