@@ -140,6 +140,10 @@ def logged_choice(inputs: StrategyInputs, record: Record, scores: Mapping[str, A
     if run is None:
         return {"arm": holdout.HOLDOUT_ARM, "propensity": 1.0, "policy": holdout.HOLDOUT_ARM,
                 "probabilities": {holdout.HOLDOUT_ARM: 1.0}, "holdout": True, "context": {**context, "holdout": True}}
+    # The arms policy left out of this decision (turned off, or a discount above the cap): the
+    # bandit groups rewards by them (learning's ELIGIBILITY_CONTROL), since deals where the
+    # discount arm is allowed differ from the others whatever the arm.
+    context["excluded"] = sorted(a for a in inputs.posterior.arms if a not in run.strategy.probabilities)
     return {"arm": run.strategy.arm, "propensity": run.strategy.propensity, "policy": run.strategy.policy,
             "probabilities": run.strategy.probabilities, "holdout": False, "context": context}
 

@@ -126,6 +126,10 @@ def test_a_discount_strategy_is_never_offered_when_the_tenant_allows_no_discount
     assert len(logged) == len(DEALS)
     for p in logged.values():
         assert "limited_time_incentive" not in p["probabilities"] and p["arm"] != "limited_time_incentive"
+        # logged with the decision, so the bandit compares arms within the deals that could use the
+        # same arms (learning's eligibility control)
+        assert "limited_time_incentive" in p["context"]["excluded"]
+        assert not set(p["context"]["excluded"]) & set(p["probabilities"])
 
 
 def test_strategies_turned_off_by_the_tenant_are_never_chosen(learning_app):
