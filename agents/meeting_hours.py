@@ -16,6 +16,11 @@ MEETING_HOURS = (8, 19)
 at 6:30 or 20:00 whatever the checks of facts say."""
 _WEEKEND = re.compile(r"\b(?:saturday|sunday|weekend|samstag\w*|sonnabend|sonntag\w*|wochenende|samedi|dimanche|week-end|"
                       r"sábado|domingo|fin de semana)\b", re.I)
+_NOT_A_MEETING_DAY = re.compile(
+    r"\b(?:enjoy|have an?|wish(?:ing)? you an?|happy|schönes|erholsames|(?:ein )?schönes|genießen sie (?:das|ihr)|bon|bonne|"
+    r"profitez (?:bien )?(?:du|de votre)|buen|feliz|disfrute (?:del|de su)|disfruta (?:del|de tu)|after|nach dem|après le|"
+    r"después del|tras el|last|this past|letztes|vergangenes)\s+(?:[\w'-]+\s+){0,2}$", re.I)
+"""A weekend wished or past, not proposed: "enjoy the long weekend, and would Monday suit you for a call?"."""
 _CLOCK_VALUE = re.compile(r"\b(\d{1,2})(?:[:.h]\s?(\d{2}))?\s?(am|pm|a\.m\.|p\.m\.|uhr|h\b)?", re.I)
 
 
@@ -49,7 +54,7 @@ def business_hours_violations(text: str, send_day: date) -> list[str]:
     for sentence in re.split(_SENTENCE_BREAK, t):
         if not re.search(rf"\b(?:{_MEET})\w*", sentence, re.I) or _LOOKING_BACK.search(sentence):
             continue
-        weekend = _WEEKEND.search(sentence)
+        weekend = next((w for w in _WEEKEND.finditer(sentence) if not _NOT_A_MEETING_DAY.search(sentence[:w.start()])), None)
         if weekend:
             reasons.append(f"proposes to meet on a weekend ({weekend.group(0)!r})")
         for value, (year, month, day) in find_dates(sentence):
