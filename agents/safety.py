@@ -15,6 +15,7 @@ once, then replaced by the offline one with the reasons logged (agents.run). The
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 
 from agents.catalogue import StrategyArm
@@ -24,6 +25,7 @@ from agents.concessions import concession_violations
 from agents.context import Context
 from agents.facts import Vocabulary, find_unsupported
 from agents.invariants import character_violations, foreign_sentence_violations, spelled_number_violations
+from agents.meeting_hours import proposed_meeting_days
 from agents.models import AnalysisOut, DraftOut, Evidence, StrategyOut
 from agents.normalize import normalise
 from agents.timing import timing_violations
@@ -58,7 +60,9 @@ def check_draft(
     text = f"{draft.subject}\n{draft.body}"
     if "[[" in text or "]]" in text:
         reasons.append("a redaction placeholder ([[...]]) was left in or invented")
-    reasons += [f"unsupported fact: {f}" for f in find_unsupported(text, vocab)]
+    # a business day still to come that a sentence proposes to meet on is a proposal, not a fact the inputs must give
+    proposed = proposed_meeting_days(text, send_day or ctx.now.date())
+    reasons += [f"unsupported fact: {f}" for f in find_unsupported(text, replace(vocab, dates=vocab.dates | proposed))]
     reasons += spelled_number_violations(text, vocab.numbers | vocab.percents | vocab.money)
     reasons += text_invariant_violations(text, vocab, language)
     reasons += commercial_violations(text, ctx, vocab, approved_discount, allowed_promises)

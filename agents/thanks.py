@@ -42,7 +42,7 @@ def _credited_elsewhere(clause: str, ctx: Context, recipient_id: str | None, nam
     """Whom the record credits with what the recipient is thanked for, when that is someone else (empty otherwise):
     "Thanks for getting the security review signed off" to Marcus, when the notes say Priya ran the review. An activity
     sharing CREDIT_MIN_SHARED_WORDS of the thing's words tells who acted: its sender, and the contacts named in its
-    sentences about the thing."""
+    sentences that share as many."""
     if not recipient_id or _REPORTING.search(clause):
         return ""
     thing = _words(clause) - names - _GENERIC
@@ -56,12 +56,15 @@ def _credited_elsewhere(clause: str, ctx: Context, recipient_id: str | None, nam
         if len(_words(text) & thing) < CREDIT_MIN_SHARED_WORDS:
             continue
         sender = sender_of(ctx, a)
+        if sender is None and a["type"] == "email" and a.get("direction") == "inbound":
+            # an unsigned email from the buyer's side is read as the primary contact's, as a rep reads it
+            sender = next((c.id for c in ctx.record.contacts if c.is_primary), None)
         for c in ctx.record.contacts:
             if c.id == sender:
                 credited[c.id] = (ctx.contact_name(c) or c.id).split(" ")[0]
         for sentence in re.split(r"(?<=[.!?;:])\s+|\n+", text):
-            if not _words(sentence) & thing:
-                continue
+            if len(_words(sentence) & thing) < CREDIT_MIN_SHARED_WORDS:
+                continue  # "Marcus wants it before the budget review" says nothing of who ran the security review
             for c in ctx.record.contacts:
                 parts = [p for p in (ctx.contact_name(c) or "").split(" ") if len(p) >= 2]
                 if parts and any(re.search(rf"\b{re.escape(p)}\b", sentence) for p in {parts[0], parts[-1]}):

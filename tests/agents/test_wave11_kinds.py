@@ -195,3 +195,27 @@ def test_a_draft_to_a_private_mailbox_beside_the_buyers_company_address_is_refus
     to_company = check_draft(DraftOut(to_contact_id=record.contacts[0].id, subject="Proposition", body=body), ctx,
                              build_vocabulary(ctx), approved_discount=None, send_day=SEND_DAY, language="fr")
     assert not any("private mailbox" in r for r in to_company), to_company
+
+
+@pytest.mark.parametrize(("record_name", "sentence"), [
+    ("hubspot_deal", "Could we take 20 minutes on Tuesday, December 8 to go through it?"),
+    ("de_deal", "Hätten Sie am Mittwoch, 9. Dezember, Zeit für ein kurzes Gespräch?"),
+    ("fr_deal", "Pourrions-nous prévoir un appel le mardi 8 décembre ?"),
+    ("es_opportunity", "¿Le parece bien una llamada el martes 8 de diciembre?"),
+])
+def test_a_business_day_still_to_come_proposed_for_a_meeting_is_a_proposal_not_an_unvouched_fact(record_name, sentence):
+    assert _refusals(record_name, sentence) == []
+
+
+@pytest.mark.parametrize(("record_name", "sentence"), [
+    ("hubspot_deal", "The onboarding slot is held for you until December 8; shall we talk then?"),
+    ("hubspot_deal", "Would a call on Saturday, December 5 work?"),
+    ("de_deal", "Wenn Sie bis zum 9. Dezember unterschreiben, können wir dann telefonieren?"),
+])
+def test_a_date_set_as_a_term_or_on_a_weekend_is_still_held_to_the_inputs(record_name, sentence):
+    assert any("date" in r for r in _refusals(record_name, sentence)), _refusals(record_name, sentence)
+
+
+@pytest.mark.parametrize("sentence", ["Could we have a call this weekend?", "Shall we have a quick chat on the weekend?"])
+def test_having_a_call_at_the_weekend_is_no_weekend_wish(sentence):
+    assert business_hours_violations(sentence, SEND_DAY)
