@@ -30,8 +30,9 @@ class NamedDays:
 
 CALENDAR_WEEK = re.compile(
     r"\b(?:KW\.?|CW|Kalenderwoche|calendar week|week(?: no\.?| number| nr\.?)?|wk\.?|semaine|sem\.|semana)"
-    r"\s?(\d{1,2})\b(?![.,:/]\d)(?!\s*(?:of|de|del|du|des|der|des|-)\s+(?!\d{4})[^\W\d_])", re.I)
-"""An ISO calendar week by its number ("KW 49", "week 49", "la semaine 49", "la semana 49"); "week 2 of the
+    r"\s?(\d{1,2})\b(?![.,:/]\d)(?!\s*(?:of|de|del|du|des|der|des|-)\s+(?!\d{4})[^\W\d_])|"
+    r"\b(\d{1,2})\.\s?(?:KW|Kalenderwoche)\b", re.I)
+"""An ISO calendar week by its number ("KW 49", "week 49", "la semaine 49", "la semana 49", "in der 49. KW"); "week 2 of the
 pilot" counts a project's weeks, not the calendar's."""
 
 
@@ -48,7 +49,7 @@ def calendar_weeks(text: str, today: date) -> list[NamedDays]:
     """Every calendar week `text` names, as the week nearest `today` with that number."""
     out = []
     for m in CALENDAR_WEEK.finditer(text):
-        week = int(m.group(1))
+        week = int(m.group(1) or m.group(2))
         spans = [s for y in (today.year - 1, today.year, today.year + 1) if week and (s := iso_week(y, week))]
         if not spans:
             continue

@@ -139,7 +139,7 @@ _MONTHS_DE_RE = r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|Sep
 _DAY_NUMBER_AFTER = re.compile(r",?\s+(?:the\s+|den\s+|le\s+|el\s+|día\s+)?(\d{1,2})(?:st|nd|rd|th|er|\.)?(?![\d,:/])",
                                re.I)
 """A day of the month right after a weekday ("el lunes 7", "Tuesday the 1st")."""
-_SENTENCE_BREAK = rf"(?<=[.!?])(?<!\d\.)\s+|(?<=\d\.)\s+(?=[A-ZÄÖÜ])(?!{_MONTHS_DE_RE})|\n+"
+_SENTENCE_BREAK = rf"(?<=[.!?])(?<!\d\.)\s+|(?<=\d\.)\s+(?=[A-ZÄÖÜ])(?!{_MONTHS_DE_RE}|KW\b|Kalenderwoche)|\n+"
 """Sentence ends; a period after a day number ("bis zum 15. November") ends none unless a capital other than a German
 month follows it."""
 _NEXT = r"(next|nächste[nm]?|prochain|próximo|proximo)\s+$"
@@ -265,8 +265,8 @@ def _proposes_meeting(sentence: str) -> bool:
 
 
 _NAMED_DAY_DEADLINE = re.compile(
-    rf"\b(?:{_DEADLINE}|till|through|avant|antes de|jusqu'à|hasta|vor|bis)\s+(?:{_DEADLINE_FILLER}|"
-    r"(?:la|las|der|die|zur|zum|l')\s*)*$", re.I)
+    rf"\b(?:{_DEADLINE}|till|through|avant|antes|jusqu'à|jusqu'au|d'ici|hasta|vor|bis)\s+(?:[\w'’.-]+\s+){{0,3}}$", re.I)
+"""A deadline word up to three words before a week or a holiday: "bis Ende KW 47", "antes del día de Todos los Santos"."""
 
 
 def _past_named_days(sentence: str, send_day: date) -> list[str]:

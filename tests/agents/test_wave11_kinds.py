@@ -219,3 +219,23 @@ def test_a_date_set_as_a_term_or_on_a_weekend_is_still_held_to_the_inputs(record
 @pytest.mark.parametrize("sentence", ["Could we have a call this weekend?", "Shall we have a quick chat on the weekend?"])
 def test_having_a_call_at_the_weekend_is_no_weekend_wish(sentence):
     assert business_hours_violations(sentence, SEND_DAY)
+
+
+# A second batch, written as the next attacker after the fixes above. First pass: "le prix est garanti" got through, "in
+# der 47. KW" was refused only as a figure (so "in der 49. KW" would have failed a good draft) and "KW47" only as a
+# disguised word; fixed for their kind: the French masculine "garanti", the German ordinal week (which also ended a
+# sentence at "47."), KW49 as a code, not a word.
+@pytest.mark.parametrize(("record_name", "sentence"), [
+    ("hubspot_deal", "Sign before the end of KW47 to keep this price."),
+    ("hubspot_deal", "The pilot terms are valid through Veterans Day."),
+    ("de_deal", "Die Konditionen gelten bis spätestens Buß- und Bettag."),
+    ("fr_deal", "Ce tarif tient d'ici la Toussaint."),
+    ("es_opportunity", "El precio se mantiene antes del día de Todos los Santos."),
+    ("es_opportunity", "Si firman en la semana 46, mantenemos el precio."),
+    ("fr_deal", "Si vous signez en S46, le prix est garanti."),
+    ("de_deal", "Wenn Sie in der 47. KW unterschreiben, bleibt der Preis."),
+    ("hubspot_deal", "Offer ends halloween night."),
+    ("hubspot_deal", "Happy Thanksgiving: the rollout is booked for week 48."),
+])
+def test_the_next_attackers_weeks_and_holidays_are_refused(record_name, sentence):
+    assert _refusals(record_name, sentence)
