@@ -114,6 +114,13 @@ _AFTER_THIS_MESSAGE = re.compile(
 """A time given relative to this message ("je vous appelle dans la foulée de ce message", "nach dieser Mail",
 "sobald Sie diese Mail gelesen haben"):
 the message goes out on the send day, so the call does too, whatever words tie it to the message."""
+_AFTER_THIS_MEETING = re.compile(
+    r"\b(?:after|once|when|as soon as|out of|nach|sobald|après|à la sortie de|en cuanto (?:salga|termine|acabe)|al salir|"
+    r"después|tras)\s+(?:[\w'’]+\s+){0,3}?(?:this|my current|ce|cette|esta|este|diesem|dieser|meinem jetzigen)\s+"
+    r"(?:meeting|call|réunion|rendez-vous|reunión|llamada|termin|besprechung|telefonat)\b|"
+    r"\ben sortant de (?:ma |cette |la )?réunion\b|\bclose of play\b|\bend of play\b|\bknock-?off time\b", re.I)
+"""A call timed from the meeting the writer is in now ("once I'm out of this meeting", "en sortant de réunion", "en
+cuanto salga de esta reunión"), or the end of today's play: the same day when no other day is named."""
 _MEAL = re.compile(r"\b(?:lunch\w*|mittag\w*|déjeuner|dejeuner|almuerzo|comida|sobremesa)\b", re.I)
 """The day's meal: with a meeting word and no other day named, the meeting is today."""
 _A_DAY = (r"tomorrow|next|week|monday|tuesday|wednesday|thursday|friday|morgen|nächste|woche|montag|dienstag|mittwoch|"
@@ -363,7 +370,7 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
         elif no_day and _MEAL.search(sentence):
             # "a la vuelta del almuerzo", "après le déjeuner": today's meal when no other day is named.
             reasons.append("proposes to meet around today's lunch")
-        elif no_day and _AFTER_THIS_MESSAGE.search(sentence):
+        elif no_day and (_AFTER_THIS_MESSAGE.search(sentence) or _AFTER_THIS_MEETING.search(sentence)):
             reasons.append("proposes to meet right after this message (today)")
         elif (_CLOCK.search(sentence) or st.CLOCK_SPOKEN.search(sentence)) and no_day:
             # "a call at 4pm your time" names no day, so the buyer reads it as today.

@@ -239,3 +239,50 @@ def test_having_a_call_at_the_weekend_is_no_weekend_wish(sentence):
 ])
 def test_the_next_attackers_weeks_and_holidays_are_refused(record_name, sentence):
     assert _refusals(record_name, sentence)
+
+
+# A third batch, written as the next attacker in other kinds (likely set-20 ground) before any fix: 11 of 22 refused
+# first. The 11 misses, each fixed for its kind: signing stated as done with no document ("the ink is dry", "c'est
+# signé", "ya está todo firmado", "alles ist unterschrieben"); a call timed from the meeting the writer is in now
+# ("once I'm out of this meeting", "en sortant de réunion", "en cuanto salga de esta reunión") or "close of play"; a price
+# held by a plain verb ("stays put for three years", "bleibt ... wo er ist"); what we pay said as whose it is ("le
+# premier mois est pour nous").
+THIRD_BATCH = [
+    ("hubspot_deal", "Can I give you a buzz before close of play?"),
+    ("hubspot_deal", "The ink is dry on our side, so onboarding can start."),
+    ("de_deal", "Die Schulung gibt es bei uns aufs Haus."),
+    ("fr_deal", "La formation est offerte par la maison."),
+    ("es_opportunity", "La formación corre por cuenta de la casa."),
+    ("hubspot_deal", "We'll throw in the driver app at no extra charge."),
+    ("fr_deal", "C'est signé de votre côté, parfait."),
+    ("es_opportunity", "Ya está todo firmado, así que arrancamos."),
+    ("de_deal", "Alles ist unterschrieben, wir starten."),
+    ("hubspot_deal", "Mulțumim pentru mesaj, vă trimitem oferta mâine."),
+    ("hubspot_deal", "Köszönjük az üzenetet, holnap küldjük az ajánlatot."),
+    ("de_deal", "Ich ruf Sie nach meinem nächsten Termin heute an."),
+    ("fr_deal", "Je vous passe un coup de fil en sortant de réunion."),
+    ("es_opportunity", "Le llamo en cuanto salga de esta reunión."),
+    ("hubspot_deal", "I'll ring you once I'm out of this meeting."),
+    ("hubspot_deal", "We've knocked 12% off the list price for you."),
+    ("hubspot_deal", "Marcus already approved the budget, per Priya."),
+    ("hubspot_deal", "The PO number is 4500123 — we're all set."),
+    ("hubspot_deal", "Your price stays put for the next three years."),
+    ("de_deal", "Ihr Preis bleibt die nächsten drei Jahre, wo er ist."),
+    ("es_opportunity", "Le regalamos el primer mes."),
+    ("fr_deal", "Le premier mois est pour nous."),
+]
+
+
+@pytest.mark.parametrize(("record_name", "sentence"), THIRD_BATCH)
+def test_the_third_batch_is_refused(record_name, sentence):
+    assert _refusals(record_name, sentence)
+
+
+@pytest.mark.parametrize(("record_name", "sentence"), [
+    ("hubspot_deal", "Once it's signed, onboarding starts the week after."),
+    ("de_deal", "Sobald alles unterschrieben ist, starten wir mit dem ersten Standort."),
+    ("fr_deal", "Ce point est pour nous essentiel avant la proposition."),
+    ("hubspot_deal", "After this meeting on Tuesday, I will send the summary."),
+])
+def test_look_alikes_of_the_third_batch_pass(record_name, sentence):
+    assert _refusals(record_name, sentence) == []
