@@ -7,6 +7,7 @@ the text and the day it is read on."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -158,14 +159,35 @@ def holidays(text: str, today: date) -> list[NamedDays]:
     return out
 
 
+_WEEK_CUES = ("kw", "cw", "week", "wk", "sem", "kalenderwoche")
+_HOLIDAY_CUES = tuple("""year|neujahr|jour de l'an|año nuevo|dreikönig|drei könige|reyes|épiphanie|epiphany|valentin|patrick|
+tag der arbeit|travail|trabajo|may day|independence|july|bastille|nationale|juillet|einheit|hispanidad|pilar|halloween|
+reformation|heiligen|toussaint|santos|saints|seelen|muertos|souls|martin|veteran|armistice|remembrance|nikolaus|nicolas|
+constitución|inmaculada|heilig|christmas|xmas|weihnacht|noël|navidad|nochebuena|réveillon|boxing|stephan|silvester|
+sylvestre|nochevieja|rosenmontag|gras|fastnacht|fasching|shrove|carnaval|ash wed|aschermittwoch|cendres|ceniza|
+good friday|karfreitag|vendredi saint|viernes santo|easter|oster|pâques|pascua|semana santa|ascension|himmelfahrt|
+ascensión|whit|pfingst|pentec|fronleichnam|corpus|fête-dieu|luther|mlk|president|memorial|labor day|labour day|
+black friday|cyber monday|thanksgiving|bettag|totensonntag|ewigkeit|volkstrauer|advent""".replace("\n", "").split("|"))
+"""Substrings (of the lower-cased text) a calendar week or a holiday needs: most texts have none, and a substring test
+is far cheaper than the patterns."""
+
+
 def named_days(text: str, today: date) -> list[NamedDays]:
     """Calendar weeks and holidays in `text`, in the order they appear."""
-    if not _CUE.search(text):
-        return []  # most texts name neither: one cheap search first
-    return sorted([*calendar_weeks(text, today), *holidays(text, today)], key=lambda n: n.start)
+    low = text.lower()
+    weeks = any(c in low for c in _WEEK_CUES)
+    days = any(c in low for c in _HOLIDAY_CUES)
+    if not (weeks or days):
+        return []
+    return list(_named_days(text, today, weeks, days))
 
 
-_CUE = re.compile(r"\d|" + HOLIDAY.pattern, re.I)
+@functools.lru_cache(maxsize=4096)
+def _named_days(text: str, today: date, weeks: bool, days: bool) -> tuple[NamedDays, ...]:
+    # Memoised on everything the result depends on (the text and the day it is read on): timing and facts read the
+    # same sentences of a draft again.
+    found = [*(calendar_weeks(text, today) if weeks else ()), *(holidays(text, today) if days else ())]
+    return tuple(sorted(found, key=lambda n: n.start))
 
 
 def without_named_days(text: str, today: date) -> str:

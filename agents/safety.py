@@ -60,9 +60,13 @@ def check_draft(
     text = f"{draft.subject}\n{draft.body}"
     if "[[" in text or "]]" in text:
         reasons.append("a redaction placeholder ([[...]]) was left in or invented")
-    # a business day still to come that a sentence proposes to meet on is a proposal, not a fact the inputs must give
-    proposed = proposed_meeting_days(text, send_day or ctx.now.date())
-    reasons += [f"unsupported fact: {f}" for f in find_unsupported(text, replace(vocab, dates=vocab.dates | proposed))]
+    found = find_unsupported(text, vocab)
+    if any(f.kind == "date" for f in found):
+        # a business day still to come that a sentence proposes to meet on is a proposal, not a fact the inputs must
+        # give (looked for only when a date is unvouched: most drafts have none)
+        proposed = proposed_meeting_days(text, send_day or ctx.now.date())
+        found = find_unsupported(text, replace(vocab, dates=vocab.dates | proposed)) if proposed else found
+    reasons += [f"unsupported fact: {f}" for f in found]
     reasons += spelled_number_violations(text, vocab.numbers | vocab.percents | vocab.money)
     reasons += text_invariant_violations(text, vocab, language)
     reasons += commercial_violations(text, ctx, vocab, approved_discount, allowed_promises)
