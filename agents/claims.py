@@ -144,7 +144,7 @@ PROMISE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((n, re.compile
                       r"privilégi\w+|vip|partenaire)\b|"
                       r"\b(?:precios?|tarifas?|condiciones|oferta)\s+(?:especial(?:es)?|preferen\w+|exclusiv\w+|vip|"
                       r"de socio)\b"),
-    ("guarantee", r"\bguarantee[ds]?\b|\bmoney[- ]back\b|\brisk[- ]free\b|\bgarantier\w*|\bgarantie\w*|"
+    ("guarantee", r"\bguarantee[ds]?\b|\bmoney[- ]back\b|\brisk[- ]free\b|\bgarantier\w*|\bgarantie\w*|\bgaranti[es]?\b|"
                   r"\bgarantiz\w*|\bgarant[ií]a\b|\bgeld[- ]zurück\b|\brembours\w*"),
     ("refund", r"\brefund\w*\b|\brückerstatt\w*|\berstatt\w*|\breembols\w*|\bdevoluci[oó]n del dinero\b"),
     ("at cost", r"\bat (?:our )?cost(?: price)?\b|\bbelow cost\b|\bzum selbstkostenpreis\b|\bzum einkaufspreis\b|"
