@@ -110,7 +110,7 @@ _HOLIDAYS: tuple[tuple[str, Callable[[int], date]], ...] = (
     (r"allerheiligen|toussaint|todos los santos|all saints'? day", _fixed(11, 1)),
     (r"allerseelen|día de (?:los )?muertos|all souls'? day", _fixed(11, 2)),
     (r"martinstag|st\.? martin'?s day|veterans'? day|armistice day|remembrance day|"
-     r"jour de l'armistice", _fixed(11, 11)),
+     r"jour de l'armistice|(?:l')?armistice", _fixed(11, 11)),
     (r"nikolaustag|saint-nicolas|día de la constitución", _fixed(12, 6)),
     (r"(?:día de la )?inmaculada(?: concepción)?", _fixed(12, 8)),
     (r"heiligabend|heiliger abend|christmas eve|nochebuena|réveillon de noël", _fixed(12, 24)),

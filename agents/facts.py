@@ -30,6 +30,7 @@ from agents.names import (
     names_in_part,
     names_other_customer,
     spaced_name,
+    tagged_name,
 )
 from agents.normalize import defang, normalise
 from agents.settings import FREE_TEXT_CORROBORATION
@@ -281,7 +282,8 @@ def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | Non
         forms = [f for f in denied_forms(name, vocab.own_words) if f in low]
         if forms and any(names_other_customer(form, text, low) for form in forms):
             add("other_customer", name)
-        elif spaced_name(name, vocab.own_words, text, low) or names_in_part(name, vocab.own_words, text, low):
+        elif spaced_name(name, vocab.own_words, text, low) or names_in_part(name, vocab.own_words, text, low) \
+                or tagged_name(name, low):
             add("other_customer", name)
     for e in _EMAIL.findall(text):
         if e.lower() not in vocab.emails:

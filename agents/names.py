@@ -172,6 +172,14 @@ def _squeezed(text: str) -> str:
     return _SEPARATORS.sub("", text)
 
 
+def tagged_name(name: str, low: str) -> bool:
+    """Another customer's whole name run together after a hashtag or a handle ("#redlinecarriers", "@redline_carriers")."""
+    full, _ = _name_forms(name)
+    squeezed_low = _squeezed(low)
+    return any(len(c) >= 6 and re.search(rf"[#@]{re.escape(c)}", squeezed_low) is not None
+               for c in {_squeezed(full), *map(_squeezed, _partial_forms(name)[0])})
+
+
 def spaced_name(name: str, words: frozenset[str], text: str, low: str) -> bool:
     """Another customer's name written with separators inside it ("Tail-spin", "C.o.n.t.o.s.o",
     "Con toso"): the name's letters in order with at least one separator between them, as whole

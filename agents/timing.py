@@ -54,7 +54,7 @@ _TODAY = (r"today|this afternoon|this morning|this evening|later today|tonight|i
           r"stunde|aujourd'hui|cet après-midi|ce matin|ce soir|dans une heure|tout à l'heure|hoy|esta tarde|"
           r"esta mañana|esta noche|en una hora|ahora mismo|before lunch|after lunch|over lunch|by lunchtime|"
           r"within the hour|before (?:the )?end of (?:the )?day|vor der mittagspause|nach dem mittagessen|heute mittag|"
-          r"avant midi|ce midi|à midi|antes de comer|después de comer|a mediodía|"
+          r"avant midi|ce midi|à midi|antes de comer|después de comer|a mediodía|a media (?:tarde|mañana)|"
           # right after this message: the same day whatever the wording
           r"right after|straight after|just after|shortly|in a bit|in a moment|as soon as this|"
           r"directly after|gleich nach|direkt nach|kurz nach|sofort|juste après|tout de suite|dès réception|"
@@ -106,7 +106,8 @@ _MEET_TODAY = re.compile(rf"\b(?:{_MEET})\w*\W+(?:[\w'’-]+\W+){{0,5}}?(?:{_TOD
 """A meeting word and a same-day word close together: "talk later today", "heute um 16 Uhr ein Anruf";
 not "I will send the outline today so you can read it before we talk" (the day belongs to the sending)."""
 _AFTER_THIS_MESSAGE = re.compile(
-    r"\b(?:after|following|once|as soon as|when|upon|on receipt of|with|nach|mit|bei erhalt|sobald|wenn|après|suite à|"
+    r"\b(?:after|following|once|as soon as|when|upon|on receipt of|with|nach|mit|bei erhalt|sobald|wenn|im anschluss an|"
+    r"anschließend an|après|suite à|"
     r"dans la foulée de|dès réception de|à la réception de|à la suite de|dès que|quand|lorsque|tras|después de|"
     r"al recibir|con|en cuanto|cuando)\s+(?:[\w'’]+\s+){0,4}?"
     r"(?:this|ce|cet|cette|diese[rsmn]?|este|esta|el presente)\s+(?:e-?mail|mail|message|note|courriel|nachricht|"
