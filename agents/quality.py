@@ -25,7 +25,7 @@ from agents.normalize import normalise
 from agents.safety import commercial_violations
 from agents.settings import AgentSettings
 from agents.thanks import thanks_problems
-from agents.timing import timing_violations
+from agents.timing import _SENTENCE_BREAK, timing_violations
 
 GREETING_WINDOW = 80
 """Characters at the start of the body in which the contact's name must appear."""
@@ -133,7 +133,7 @@ _VAGUE = re.compile(r"\b(?:follow(?:ing)? up|get back|check in|touch base|circle
 def dated_next_step(body: str) -> str | None:
     """The first sentence committing our side to a step on a coming day or week, or None. A draft that also promises
     only to be in touch ("Ich melde mich nächste Woche wieder") reads as a check-in, whatever else it says."""
-    sentences = re.split(r"(?<=[.!?])\s+|\n+", body)
+    sentences = re.split(_SENTENCE_BREAK, body)
     if any(_VAGUE.search(s) for s in sentences):
         return None
     for sentence in sentences:

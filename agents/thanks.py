@@ -38,14 +38,28 @@ CREDIT_MIN_SHARED_WORDS = 2
 """Distinct words of the thing thanked for that an activity must share before it tells who did it."""
 
 
+def _stems(words: set[str]) -> set[str]:
+    """Words by their first four letters: "sign-off" and "signed", "security" and "secured" are one thing."""
+    return {w[:4] for w in words}
+
+
+_WORD4 = re.compile(r"[^\W\d_]{4,}")
+
+
+def _stemmed(text: str) -> set[str]:
+    """The four-letter stems of a text's words of four letters or more ("sign-off" -> sign)."""
+    return {w.lower()[:4] for w in _WORD4.findall(text)}
+
+
 def _credited_elsewhere(clause: str, ctx: Context, recipient_id: str | None, names: set[str]) -> str:
     """Whom the record credits with what the recipient is thanked for, when that is someone else (empty otherwise):
     "Thanks for getting the security review signed off" to Marcus, when the notes say Priya ran the review. An activity
     sharing CREDIT_MIN_SHARED_WORDS of the thing's words tells who acted: its sender, and the contacts named in its
     sentences that share as many."""
+    clause = re.split(r"[.;!?\n]", clause.lstrip(" ,"), maxsplit=1)[0]  # "C'est noté, merci. Je mets Paul en copie"
     if not recipient_id or _REPORTING.search(clause):
         return ""
-    thing = _words(clause) - names - _GENERIC
+    thing = _stemmed(clause) - _stems(names | _GENERIC) - {"over", "with", "from", "your", "that", "this", "mein", "pour", "para"}
     if len(thing) < CREDIT_MIN_SHARED_WORDS:
         return ""
     credited: dict[str, str] = {}
@@ -53,7 +67,7 @@ def _credited_elsewhere(clause: str, ctx: Context, recipient_id: str | None, nam
         if a.get("withheld") or (a["type"] == "email" and a.get("direction") == "outbound"):
             continue  # what we sent is checked below
         text = normalise(f"{a.get('subject') or ''}. {a.get('text') or ''}")
-        if len(_words(text) & thing) < CREDIT_MIN_SHARED_WORDS:
+        if len(_stemmed(text) & thing) < CREDIT_MIN_SHARED_WORDS:
             continue
         sender = sender_of(ctx, a)
         if sender is None and a["type"] == "email" and a.get("direction") == "inbound":
@@ -63,7 +77,7 @@ def _credited_elsewhere(clause: str, ctx: Context, recipient_id: str | None, nam
             if c.id == sender:
                 credited[c.id] = (ctx.contact_name(c) or c.id).split(" ")[0]
         for sentence in re.split(r"(?<=[.!?;:])\s+|\n+", text):
-            if len(_words(sentence) & thing) < CREDIT_MIN_SHARED_WORDS:
+            if len(_stemmed(sentence) & thing) < CREDIT_MIN_SHARED_WORDS:
                 continue  # "Marcus wants it before the budget review" says nothing of who ran the security review
             for c in ctx.record.contacts:
                 parts = [p for p in (ctx.contact_name(c) or "").split(" ") if len(p) >= 2]
@@ -107,7 +121,10 @@ def thanks_problems(body: str, ctx: Context, recipient_id: str | None) -> list[s
                 and _YOUR.search(clause) and not re.search(r"\b(?:team|équipe|equipo|team's)\b", clause, re.I):
             # "Merci pour votre message du 19 novembre" to Monsieur Lefèvre when Claire wrote it
             out.append("thanks the recipient for a message someone else sent")
-        credited = _credited_elsewhere(clause, ctx, recipient_id, names)
+        thanked = next((c.id for c in ctx.record.contacts if passed_on and any(
+            re.search(rf"\b{re.escape(p)}\b", f"{passed_on} {clause[:25]}") for p in (ctx.contact_name(c) or "").split(" ") if len(p) >= 2)),
+            recipient_id)
+        credited = _credited_elsewhere(clause, ctx, thanked, names)
         if credited:
             out.append(f"thanks the recipient for what the record credits to {credited}")
         said = _words(clause)
