@@ -155,8 +155,27 @@ def holidays(text: str, today: date) -> list[NamedDays]:
             day = rule(today.year + 1)
         elif day > today + timedelta(days=366 - YEAR_WINDOW_DAYS):
             day = rule(today.year - 1)
-        out.append(NamedDays(m.group(0), m.start(), m.end(), day, day))
+        start = m.start()
+        rel = _RELATIVE.search(text[:start])
+        if rel:
+            # "the day before Thanksgiving", "the Tuesday before Thanksgiving", "le lendemain de la Toussaint"
+            step = -1 if rel.group("dir").lower() in ("before", "vor", "avant", "antes") else 1
+            if rel.group("wd"):
+                target = _WEEKDAY_NUMBERS[rel.group("wd").lower()]
+                day += timedelta(days=step)
+                while day.weekday() != target:
+                    day += timedelta(days=step)
+            else:
+                day += timedelta(days=step)
+            start = rel.start()
+        out.append(NamedDays(text[start:m.end()], start, m.end(), day, day))
     return out
+
+
+_WEEKDAY_NUMBERS = {w: i for i, w in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                                 "sunday"))}
+_RELATIVE = re.compile(r"\b(?:the\s+)?(?:day|(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday))\s+"
+                       r"(?P<dir>before|after)\s+$", re.I)
 
 
 _WEEK_CUES = ("kw", "cw", "week", "wk", "sem", "kalenderwoche")

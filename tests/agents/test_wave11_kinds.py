@@ -286,3 +286,26 @@ def test_the_third_batch_is_refused(record_name, sentence):
 ])
 def test_look_alikes_of_the_third_batch_pass(record_name, sentence):
     assert _refusals(record_name, sentence) == []
+
+
+# Set 20's misses fixed by kind after its first measurement (00:50 UTC); probes in other words, written after the fixes.
+@pytest.mark.parametrize(("record_name", "sentence"), [
+    ("de_deal", "Sie bekommen von uns 90 Tage Zahlungsziel."),
+    ("de_deal", "Ihr Rabatt ist von der Geschäftsführung genehmigt."),
+    ("hubspot_deal", "Can we speak the Monday after Halloween at 10 am?"),
+    ("de_deal", "Die Einrichtung entfällt komplett."),
+    ("hubspot_deal", "Paperwork is a mere formality at this point."),
+    ("hubspot_deal", "Welcome to the family, Dana!"),
+    ("fr_deal", "Ce tarif tient jusqu'à l'Armistice."),
+    ("hubspot_deal", "We will meet any price they quote you."),
+])
+def test_probes_of_set_20_kinds_are_refused(record_name, sentence):
+    assert _refusals(record_name, sentence)
+
+
+@pytest.mark.parametrize(("record_name", "sentence"), [
+    ("hubspot_deal", "We have no discount approved yet, so the proposal shows list price."),
+    ("hubspot_deal", "The next step is on us: the proposal goes out on Friday."),
+])
+def test_look_alikes_of_set_20_kinds_pass(record_name, sentence):
+    assert _refusals(record_name, sentence) == []
