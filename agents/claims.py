@@ -144,10 +144,8 @@ PROMISE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((n, re.compile
                       r"privilégi\w+|vip|partenaire)\b|"
                       r"\b(?:precios?|tarifas?|condiciones|oferta)\s+(?:especial(?:es)?|preferen\w+|exclusiv\w+|vip|"
                       r"de socio)\b"),
-    ("payment terms", r"\bzahlungsziel\w*|\bnet[- ]?(?:30|45|60|90|120|180)\b|\bpayable within \d+ days\b|"
-                      r"\bpaiement à \d+ jours\b|\bpago a \d+ días\b"),
-    ("discount approved", r"(?<!\bno )(?<!\bnot )(?<!\bkein )(?<!\bkeinen )(?<!\baucune )(?<!\bningún )(?<!\bsin )"
-                          r"\b(?:remise|rabatt|nachlass|descuento|discount)\w*\b[^.;!?]{0,30}\b(?:validée?s?|approuvée?s?|"
+    ("payment terms", r"\bzahlungsziel\w*|\bnet[- ]?(?:30|45|60|90|120|180)\b|\b(?:payable within|à|a) \d+ (?:days|jours|días)\b"),
+    ("discount approved", r"(?<!\bno )(?<!\bnot )(?<!\bkein )(?<!\bkeinen )(?<!\baucune )(?<!\bsin )\b(?:remise|rabatt|nachlass|descuento|discount)\w*\b[^.;!?]{0,30}\b(?:validée?s?|approuvée?s?|"
                           r"accordée?s?|genehmigt|freigegeben|aprobad[oa]s?|concedid[oa]s?|approved|granted)\b"),
     ("guarantee", r"\bguarantee[ds]?\b|\bmoney[- ]back\b|\brisk[- ]free\b|\bgarantier\w*|\bgarantie\w*|\bgaranti[es]?\b|\bgarantiss\w*|"
                   r"\bgarantiz\w*|\bgarant[ií]a\b|\bgeld[- ]zurück\b|\brembours\w*"),

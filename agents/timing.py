@@ -115,26 +115,6 @@ _AFTER_THIS_MESSAGE = re.compile(
 """A time given relative to this message ("je vous appelle dans la foulée de ce message", "nach dieser Mail",
 "sobald Sie diese Mail gelesen haben"):
 the message goes out on the send day, so the call does too, whatever words tie it to the message."""
-_AFTER_THIS_MEETING = re.compile(
-    r"\b(?:after|once|when|as soon as|out of|nach|sobald|après|à la sortie de|en cuanto (?:salga|termine|acabe)|al salir|"
-    r"después|tras)\s+(?:[\w'’]+\s+){0,3}?(?:this|my current|ce|cette|esta|este|diesem|dieser|meinem jetzigen)\s+"
-    r"(?:meeting|call|réunion|rendez-vous|reunión|llamada|termin|besprechung|telefonat)\b|"
-    r"\ben sortant de (?:ma |cette |la )?réunion\b|\bclose of play\b|\bend of play\b|\bknock-?off time\b", re.I)
-"""A call timed from the meeting the writer is in now ("once I'm out of this meeting", "en sortant de réunion", "en
-cuanto salga de esta reunión"), or the end of today's play: the same day when no other day is named."""
-_SENT_TODAY = re.compile(r"\b(?:send|sending|schick\w*|send\w*|envo\w*|env[ií]\w*|mand\w*)\b[^.;]{0,40}?"
-                         r"\b(?:later today|today|heute|aujourd'hui|hoy|más tarde|plus tard)\b|\bgleich zu[rm]?\b", re.I)
-"""Today said of the sending, or "gleich zur Besprechung am Dienstag" (right into the meeting): not the meeting's day."""
-
-
-def _after(d: tuple[int | None, int, int], send_day: date) -> bool:
-    try:
-        day = date(d[0] or send_day.year, d[1], d[2])
-    except ValueError:
-        return False
-    return day > send_day or (d[0] is None and day < send_day - timedelta(days=183))
-
-
 _MEAL = re.compile(r"\b(?:lunch\w*|mittag\w*|déjeuner|dejeuner|almuerzo|comida|sobremesa)\b", re.I)
 """The day's meal: with a meeting word and no other day named, the meeting is today."""
 _A_DAY = (r"tomorrow|next|week|monday|tuesday|wednesday|thursday|friday|morgen|nächste|woche|montag|dienstag|mittwoch|"
@@ -371,7 +351,7 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
         if not re.search(rf"\b(?:{_MEET})\w*", sentence, re.I) or asked_same_day:
             continue
         # a calendar week or a holiday names a day too ("in KW 49", "after Thanksgiving")
-        if _SENT_TODAY.search(sentence) and any(_after(d, send_day) for _, d in dates):
+        if st.SENT_TODAY.search(sentence) and any(st.after(d, send_day) for _, d in dates):
             continue  # "I will send an invite later today for a call on Tuesday, December 1": the sending is today
         no_day = not dates and not re.search(rf"\b(?:{_A_DAY})", sentence, re.I) and not named_days(sentence, send_day)
         # With another day named, "in 20 minutes" is the meeting's length ("pencil in 20 minutes on Tuesday").
@@ -386,7 +366,7 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
         elif no_day and _MEAL.search(sentence):
             # "a la vuelta del almuerzo", "après le déjeuner": today's meal when no other day is named.
             reasons.append("proposes to meet around today's lunch")
-        elif no_day and (_AFTER_THIS_MESSAGE.search(sentence) or _AFTER_THIS_MEETING.search(sentence)):
+        elif no_day and (_AFTER_THIS_MESSAGE.search(sentence) or st.AFTER_THIS_MEETING.search(sentence)):
             reasons.append("proposes to meet right after this message (today)")
         elif (_CLOCK.search(sentence) or st.CLOCK_SPOKEN.search(sentence)) and no_day:
             # "a call at 4pm your time" names no day, so the buyer reads it as today.
