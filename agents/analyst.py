@@ -43,6 +43,12 @@ BUYING_WORDS = re.compile(r"\b(proposal|contract|security review|procurement|leg
                           r"implementation|pricing)\b", re.I)
 
 
+def _stage_name(stage: str | None) -> str | None:
+    """A stage's name without what is appended to it ("Proposal/Price Quote - partners rubber-stamped"): the template
+    names the stage, it does not repeat free text a CRM admin or an attacker put after it."""
+    return re.split(r"\s+[-–—:|]\s+|\s*[(\[]", stage, maxsplit=1)[0].strip() or None if stage else None
+
+
 def analyse(gateway: Gateway, ctx: Context, vocab: Vocabulary) -> tuple[Analysis, CallResult]:
     """Run the analyst for one record.
 
@@ -120,7 +126,7 @@ def offline_analysis(data: Mapping[str, Any]) -> AnalysisOut:
     risks = _risks(ctx, acts, customer)
     signals = _buying(ctx, acts, customer)
     company = ctx.company_name or "This account"
-    parts = [f"{company} is in stage {ctx.safe('stage', ctx.record.stage) or 'unknown'}; engagement is {trend.replace('_', ' ')} "
+    parts = [f"{company} is in stage {_stage_name(ctx.safe('stage', ctx.record.stage)) or 'unknown'}; engagement is {trend.replace('_', ' ')} "
              f"(weighted {recent:g} in the last {RECENT_DAYS} days vs {base:g} per {RECENT_DAYS} days before)."]
     if risks:
         parts.append(f"Main risk: {risks[0].label}.")

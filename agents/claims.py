@@ -122,7 +122,7 @@ _FREE_NEAR_GOODS = (
 
 PROMISE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((n, re.compile(p, re.I)) for n, p in (
     ("free extra", r"\b(?:at |for )?(?:zero|no|nil|without) (?:extra |additional )?(?:cost|charge|fee)s?\b|"
-                   r"\bon (?:us|the house)\b|\bat our expense\b|\bthrow(?:n|ing)? in\b|\bnull kosten\b|"
+                   r"(?<!step is )(?<!steps are )(?<!ball is )(?<!move is )\bon (?:us|the house)\b|\bat our expense\b|\bthrow(?:n|ing)? in\b|\bnull kosten\b|"
                    r"\bsans (?:aucun )?frais\b|\bco[uû]t z[ée]ro\b|\bcoste cero\b|\bsin ning[uú]n coste\b|"
                    r"\bfree\b(?:\s+of charge)?(?!dom)(?:\s+\w+){0,3}\s+(?:months?|trial|seats?|licen[cs]es?|"
                    r"upgrade|onboarding|implementation|support|year|access|add-?ons?)|\bat no (?:extra )?(?:cost|charge)\b|"
@@ -144,7 +144,10 @@ PROMISE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((n, re.compile
                       r"privilégi\w+|vip|partenaire)\b|"
                       r"\b(?:precios?|tarifas?|condiciones|oferta)\s+(?:especial(?:es)?|preferen\w+|exclusiv\w+|vip|"
                       r"de socio)\b"),
-    ("guarantee", r"\bguarantee[ds]?\b|\bmoney[- ]back\b|\brisk[- ]free\b|\bgarantier\w*|\bgarantie\w*|"
+    ("payment terms", r"\bzahlungsziel\w*|\bnet[- ]?(?:30|45|60|90|120|180)\b|\b(?:payable within|à|a) \d+ (?:days|jours|días)\b"),
+    ("discount approved", r"(?<!\bno )(?<!\bnot )(?<!\bkein )(?<!\bkeinen )(?<!\baucune )(?<!\bsin )\b(?:remise|rabatt|nachlass|descuento|discount)\w*\b[^.;!?]{0,30}\b(?:validée?s?|approuvée?s?|"
+                          r"accordée?s?|genehmigt|freigegeben|aprobad[oa]s?|concedid[oa]s?|approved|granted)\b"),
+    ("guarantee", r"\bguarantee[ds]?\b|\bmoney[- ]back\b|\brisk[- ]free\b|\bgarantier\w*|\bgarantie\w*|\bgaranti[es]?\b|\bgarantiss\w*|"
                   r"\bgarantiz\w*|\bgarant[ií]a\b|\bgeld[- ]zurück\b|\brembours\w*"),
     ("refund", r"\brefund\w*\b|\brückerstatt\w*|\berstatt\w*|\breembols\w*|\bdevoluci[oó]n del dinero\b"),
     ("at cost", r"\bat (?:our )?cost(?: price)?\b|\bbelow cost\b|\bzum selbstkostenpreis\b|\bzum einkaufspreis\b|"
@@ -161,7 +164,7 @@ PROMISE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((n, re.compile
                    r"\bpreisgarantie\b|\bpreisbindung\b|\bprix (?:bloqué|garanti)\b|\bprecio (?:congelado|bloqueado)\b"),
     ("lifetime", r"\blifetime (?:discount|deal|access|licen[cs]e|pricing)\b|\blebenslang\w*|\bà vie\b|\bde por vida\b"),
     ("unlimited", r"\bunlimited\b|\bunbegrenzt\w*|\billimité\w*|\bilimitad[oa]s?\b"),
-    ("price match", r"\b(?:price[- ]match|(?:match|beat)\w* (?:any|their|the|a|every)?\s?(?:\w+'?s? ){0,2}"
+    ("price match", r"\b(?:price[- ]match|meet (?:whatever|any(?:thing)?|their|the other)\b[^.;]{0,30}\b(?:quote|price|offer|they)\w*|(?:match|beat)\w* (?:any|their|the|a|every)?\s?(?:\w+'?s? ){0,2}"
                     r"(?:price|offer|quote|bid)s?)\b|"
                     r"\bbeat (?:any|their|the competitor'?s?) (?:price|offer|quote)\b|"
                     r"\bpreis (?:des wettbewerbers|der konkurrenz) (?:unterbieten|anpassen|mitgehen)|"

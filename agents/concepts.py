@@ -39,7 +39,9 @@ _LOCK = (r"frozen|freez\w*|lock\w*|fixed|fix|held|hold\w*|guarante\w*|unchanged|
          r"congel\w*|bloque\w*|fij\w*|garantiz\w*|igual|mantien\w*|mantendr\w*|subida|aumento|"
          r"gel[ée]\w*|garanti\w*|inchang\w*|maintenu\w*|augment\w*|hausse|"
          r"einfrier\w*|eingefroren|festgeschrieben|fixiert|garantier\w*|unverändert|erhöh\w*|stabil|"
-         r"increas\w*|rise|rises|rising|hikes?|uplift|steig\w*|anstieg|incremento|subir|subirá")
+         r"increas\w*|rise|rises|rising|hikes?|uplift|steig\w*|anstieg|incremento|subir|subirá|"
+         # the price staying where it is, in plain verbs: "stays put for three years", "bleibt ... wo er ist"
+         r"stay\w*|bleib\w*|reste|resteront|restera|se queda\w*|se quedará\w*")
 _SPAN = (r"until|through|till|for (?:the )?(?:next )?(?:\w+ )?years?|years?|"
          # for ever, in any language: "there will never be a price increase"
          r"never|ever|forever|for good|for life|always|lifetime|für immer|niemals|nie|immer|jamais|à vie|toujours|"
@@ -77,7 +79,7 @@ _THANKS_DONE = (r"(?:thanks|thank you|danke|vielen dank|merci|gracias|congratula
                 r"(?:\w+\s+){0,2}?(?:signing|signed|sign|approving|ordering|placing|purchasing|buying|closing|"
                 r"cerrar|cerrado|conclure|abschluss|"
                 r"unterschrift|unterzeichnung|bestellung|auftrag|signature|commande|achat|firma|firmar|pedido|compra)\b")
-_GIFT = (r"(?:our|a|as a|my) (?:little )?(?:gift|present|treat)|gift(?:ed)? to you|on the house|on us|"
+_GIFT = (r"(?:our|a|as a|my) (?:little )?(?:gift|present|treat)|gift(?:ed)? to you|on the house|(?<!step is )(?<!steps are )(?<!ball is )(?<!move is )on us|"
          r"(?:is|are) yours|schenk(?:en|e|t)\b|geschenkt|regalamos|le regalamos|"
          r"on me|on the company|auf meine kosten|c'est pour moi|invito yo|corre de mi cuenta|"
          r"aufs haus|geschenk\w*|gratis dazu|c'est cadeau|en cadeau|offert par|notre cadeau|"
@@ -85,7 +87,10 @@ _GIFT = (r"(?:our|a|as a|my) (?:little )?(?:gift|present|treat)|gift(?:ed)? to y
          # a thank-you or token given by the seller is a gift: "consider the hardware a thank-you from us",
          # "nous vous faisons cadeau de la formation"
          r"thank-?you (?:gift )?from (?:us|me|the team)|(?:token|gesture) of (?:our )?(?:thanks|appreciation|goodwill)|"
-         r"on our (?:dime|tab)|cadeau|als dankeschön|kleines dankeschön|de nuestra parte como (?:agradecimiento|detalle)")
+         r"on our (?:dime|tab)|cadeau|als dankeschön|kleines dankeschön|de nuestra parte como (?:agradecimiento|detalle)|"
+         # what we pay for, said as whose it is: "le premier mois est pour nous", "geht auf uns", "corre de nuestra cuenta"
+         r"(?:est|sont|c'est) pour nous(?=\s*(?:[.!;,]|$))|(?:geht|gehen|läuft|laufen) auf uns|(?:corre|corren|va|van) (?:de|por) nuestra cuenta|"
+         r"(?:is|are|'s) on our side of the bill")
 _WE_COVER = (r"we(?:'ll| will)? (?:cover|absorb|pick up|foot) (?:the |your |all |any )?(?:\w+ )?"
              r"(?:costs?|fees?|bill|tab|expenses?|price|charges?)|"
              r"übernehmen wir|wir übernehmen|tragen wir|wir tragen|"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-_FEE = (r"fees?|charges?|setup|set-up|onboarding fee|frais|gebühr\w*|einrichtungs\w*|bereitstellungs\w*|cargos?|"
+_FEE = (r"fees?|charges?|setup|set-up|onboarding fee|frais|gebühr\w*|einrichtungs\w*|einrichtung|bereitstellungs\w*|cargos?|"
         r"tarifas?|comisi[oó]n\w*|cuota\w*|costes? de (?:alta|puesta en marcha)")
 _REMOVED = (r"waived|removed|dropped|scrapped|struck|cancell?ed|supprimés?|supprimées?|annulés?|annulées?|offerts?|"
             r"gestrichen|entfällt|entfallen|erlassen|eliminad[oa]s?|suprimid[oa]s?|anulad[oa]s?|condonad[oa]s?")

@@ -29,6 +29,14 @@ def concluded_pattern(deal_noun: str) -> re.Pattern[str]:
         r"\bmarqu[ée]e? (?:comme )?gagn[ée]e?\b|\bmarcad[oa] como ganad[oa]\b|"
         r"\b(?:(?:est|sont|c'est) (?:déjà )?dans le sac|in trockenen tüchern|in the bag|done and dusted|"
         r"en el bote|atado y bien atado)\b|"
+        # signing stated as done with no document named: "the ink is dry", "c'est signé de votre côté", "ya está todo
+        # firmado", "alles ist unterschrieben", "it's all signed"
+        r"\b(?:is|'s|are) (?:just |only |merely |now |but )?a (?:mere )?formality\b|\brubber-?stamp\w*|"
+        r"\b(?:welcome|bienvenid[oa]s?|bienvenue|willkommen) (?:to|a|dans|in) (?:the|la|der) (?:famil\w*)\b|"
+        r"\bapproval is (?:already |now )?in\b|\bthe ink is (?:now )?dry\b|\b(?:it's|it is|everything(?:'s| is)|all is|that's) (?:now |all )?(?:signed|countersigned)\b|"
+        r"\bc'est (?:(?:déjà|bien|tout) )?sign[ée]\b|\btout est sign[ée]\b|"
+        r"\b(?:ya )?está (?:todo )?(?:ya )?firmad[oa]\b|\btodo (?:está )?firmado\b|"
+        r"\b(?:alles|es) (?:ist )?(?:jetzt |schon |bereits )?(?:unterschrieben|unterzeichnet)\b|"
         r"\b(?:oportunidad|opportunit[ée]|opportunity|affaire|verkaufschance|chance|negocio|venta|trato)\s+"
         r"(?:\w+\s+){0,2}?(?:ganad[oa]|gagnée?|won|gewonnen)\b|"
         # the buyer's yes held as ours: "we have your yes", "ya tenemos su sí", "nous avons votre accord"
@@ -112,7 +120,8 @@ CONCLUDED_CUES = ("ink", "clinch", "seal", "nailed", "wrapped", "sorted", "done"
                   "atad", "sac", "tüchern", "bag", "dusted", "bote", "ganad", "gagn", "won", "gewonnen", "yes", "go-ahead",
                   "green light", "sign-off", "approv", "sí", "visto bueno", "aprob", "oui", "accord", "feu vert", "ja",
                   "zusage", "okay", "ok", "freigabe", "on board", "given", "gave", "granted", "authori", "signed off",
-                  "gegeben", "erteilt", "autoriz", "marked", "markiert", "gekennzeichnet", "marqu", "marcad")
+                  "gegeben", "erteilt", "autoriz", "marked", "markiert", "gekennzeichnet", "marqu", "marcad", "signed", "signe", "unterschrieben", "unterzeichnet", "dry", "formalit",
+                  "rubber", "famil", "approval is")
 """Substrings (of the lower-cased text) one of the idioms above needs: most texts have none, and a substring test is
 far cheaper than the pattern."""
 POST_SALE_CUES = ("invoice", "onboarding", "welcome", "rechnung", "facture", "factura", "implementation", "implementierung",

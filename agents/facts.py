@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from agents.calendar_days import german_occasion_deadlines, unvouched_named_days
 from agents.catalogue import DEFAULT_CATALOGUE
 from agents.context import Context, as_date, without_asides
 from agents.links import URL as _URL
@@ -29,6 +30,7 @@ from agents.names import (
     names_in_part,
     names_other_customer,
     spaced_name,
+    tagged_name,
 )
 from agents.normalize import defang, normalise
 from agents.settings import FREE_TEXT_CORROBORATION
@@ -140,6 +142,8 @@ class Vocabulary:
     multiples: frozenset[float] = frozenset()
     own_words: frozenset[str] = frozenset()
     seen_words: frozenset[str] = frozenset()
+    today: date | None = None
+    """The day the text is read on: a calendar week or a holiday named without a year is the one nearest it."""
 
 
 def build_vocabulary(
@@ -242,7 +246,8 @@ def build_vocabulary(
                       own_words=frozenset(w.lower() for t in trusted if t for w in _words(normalise(t))),
                       # Asides in names count as text the record used once (German nouns there are no names).
                       seen_words=frozenset(word_seen) | frozenset(
-                          w.lower() for t in (r.name, *(c.title for c in r.contacts)) if t for w in _words(normalise(t))))
+                          w.lower() for t in (r.name, *(c.title for c in r.contacts)) if t for w in _words(normalise(t))),
+                      today=ctx.now.date())
 
 
 def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | None = None) -> list[Finding]:
@@ -277,7 +282,8 @@ def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | Non
         forms = [f for f in denied_forms(name, vocab.own_words) if f in low]
         if forms and any(names_other_customer(form, text, low) for form in forms):
             add("other_customer", name)
-        elif spaced_name(name, vocab.own_words, text, low) or names_in_part(name, vocab.own_words, text, low):
+        elif spaced_name(name, vocab.own_words, text, low) or names_in_part(name, vocab.own_words, text, low) \
+                or tagged_name(name, low):
             add("other_customer", name)
     for e in _EMAIL.findall(text):
         if e.lower() not in vocab.emails:
@@ -297,6 +303,10 @@ def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | Non
     rest = _PERCENT.sub(" ", rest)
     for value, d in find_dates(rest):
         if not date_matches(d, vocab.dates):
+            add("date", value)
+    if vocab.today is not None:
+        unvouched, rest = unvouched_named_days(rest, vocab.today, vocab.dates, vocab.own_words)
+        for value in unvouched:
             add("date", value)
     for pattern in (_DATE_MD, _DATE_DM, _DATE_FOREIGN, _DATE_ISO, _DATE_DOTTED, _DATE_SLASH, _TIME, _DURATION,
                     _ROUND_THE_CLOCK, _WEEKDAY_DAY, _LIST_MARKER):
@@ -321,24 +331,9 @@ def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | Non
         add("number", n)
     for name in _unknown_names(rest, vocab.words, vocab.seen_words):
         add("name", name)
-    for m in _GERMAN_NAMED_DEADLINE.finditer(rest):
-        # German capitalises every noun, so the name check lets "bis zum Martinstag" through: a deadline
-        # must be a date code can check, or an occasion the record itself names.
-        word = m.group(1)
-        if not (_known(word, vocab.words) or _CALENDAR_WORD.search(word) or _EVENT_WORD.search(word)):
-            add("date", f"{m.group(0).strip()} (an occasion no field dates)")
+    for value in german_occasion_deadlines(rest, lambda word: _known(word, vocab.words)):
+        add("date", f"{value} (an occasion no field dates)")
     return found
-
-
-_GERMAN_NAMED_DEADLINE = re.compile(
-    r"\b(?:bis|spätestens)(?:\s+(?:zum|zur|spätestens|am|bis|zum|vor))?\s+(?:(?:dem|der|den|kommenden|nächsten|"
-    r"diesem|diesen|diesjährigen)\s+)?([A-ZÄÖÜ][a-zäöüß]+)")
-_CALENDAR_WORD = re.compile(r"(?:ende|anfang|mitte|beginn|woche|wochenende|monat|monats|jahr|jahres|quartal|quartals|"
-                            r"halbjahr\w*|termin|frist|zeit|kw)$|^(?:tag|tages)$", re.I)
-"""Words of the calendar's structure ("bis Ende", "bis Jahresende", "bis Monatsende"), which timing.py reads."""
-_EVENT_WORD = re.compile(r"gespräch|telefonat|termin|treffen|demo|call|meeting|runde|review|sitzung|besprechung|"
-                         r"präsentation|workshop|start|entscheidung", re.I)
-"""A meeting or decision the deadline is tied to ("bis zum Gespräch am Montag") is not an occasion to date."""
 
 
 def _num(s: str) -> float:

@@ -7,15 +7,30 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from agents.calendar_days import named_days
 from agents.facts import find_dates
 from agents.normalize import normalise
-from agents.timing import _CLOCK, _LOOKING_BACK, _MEET, _SENTENCE_BREAK, WEEKDAYS
+from agents.timing import (
+    _CLOCK,
+    _DEADLINE,
+    _DEADLINE_FILLER,
+    _LOOKING_BACK,
+    _MEET,
+    _SENTENCE_BREAK,
+    _TERMS_OR_CONDITION,
+    WEEKDAYS,
+)
 
 MEETING_HOURS = (8, 19)
 """Recipient-local hours a meeting a draft proposes may fall in (from 8:00, ending by 19:00): a manager refuses a call
 at 6:30 or 20:00 whatever the checks of facts say."""
 _WEEKEND = re.compile(r"\b(?:saturday|sunday|weekend|samstag\w*|sonnabend|sonntag\w*|wochenende|samedi|dimanche|week-end|"
                       r"sábado|domingo|fin de semana)\b", re.I)
+_NOT_A_MEETING_DAY = re.compile(
+    r"\b(?:enjoy|(?:have|wish(?:ing)? you) an?(?=\s+(?:good|great|nice|lovely|relaxing|restful|wonderful|long|happy|safe)\b)|happy|schönes|erholsames|(?:ein )?schönes|genießen sie (?:das|ihr)|bon|bonne|"
+    r"profitez (?:bien )?(?:du|de votre)|buen|feliz|disfrute (?:del|de su)|disfruta (?:del|de tu)|after|nach dem|après le|"
+    r"después del|tras el|last|this past|letztes|vergangenes)\s+(?:[\w'-]+\s+){0,2}$", re.I)
+"""A weekend wished or past, not proposed: "enjoy the long weekend, and would Monday suit you for a call?"."""
 _CLOCK_VALUE = re.compile(r"\b(\d{1,2})(?:[:.h]\s?(\d{2}))?\s?(am|pm|a\.m\.|p\.m\.|uhr|h\b)?", re.I)
 
 
@@ -49,7 +64,7 @@ def business_hours_violations(text: str, send_day: date) -> list[str]:
     for sentence in re.split(_SENTENCE_BREAK, t):
         if not re.search(rf"\b(?:{_MEET})\w*", sentence, re.I) or _LOOKING_BACK.search(sentence):
             continue
-        weekend = _WEEKEND.search(sentence)
+        weekend = next((w for w in _WEEKEND.finditer(sentence) if not _NOT_A_MEETING_DAY.search(sentence[:w.start()])), None)
         if weekend:
             reasons.append(f"proposes to meet on a weekend ({weekend.group(0)!r})")
         for value, (year, month, day) in find_dates(sentence):
@@ -65,3 +80,36 @@ def business_hours_violations(text: str, send_day: date) -> list[str]:
             if not MEETING_HOURS[0] <= hour < MEETING_HOURS[1]:
                 reasons.append(f"proposes a meeting at {value!r}, outside {MEETING_HOURS[0]}:00-{MEETING_HOURS[1]}:00")
     return list(dict.fromkeys(reasons))
+
+
+PROPOSAL_HORIZON_DAYS = 60
+"""How far after the send day a date a draft proposes for a meeting may fall."""
+_ASKS_TO_MEET = re.compile(r"\?|\b(?:how about|shall we|let's|propose|suggest|vorschlagen|schlage|propose|sugiero|propongo)\b",
+                           re.I)
+_A_TERM = re.compile(rf"\b(?:{_DEADLINE})\s+(?:{_DEADLINE_FILLER})*$", re.I)
+
+
+def proposed_meeting_days(text: str, send_day: date) -> frozenset[date]:
+    """Business days after the send day (within PROPOSAL_HORIZON_DAYS) that a sentence proposes to meet on: "would a
+    20-minute call on Wednesday 2 December work?". A proposal, not a fact: the inputs need not give the day. A
+    date after a deadline word ("by December 2") or in a sentence with a term ("if you sign ...") is no proposal."""
+    out: set[date] = set()
+    for sentence in re.split(_SENTENCE_BREAK, normalise(text)):
+        if not (re.search(rf"\b(?:{_MEET})\w*", sentence, re.I) and _ASKS_TO_MEET.search(sentence)) \
+                or _LOOKING_BACK.search(sentence) or _TERMS_OR_CONDITION.search(sentence):
+            continue
+        days: list[date] = []
+        for value, (year, month, day) in find_dates(sentence):
+            if _A_TERM.search(sentence[:sentence.find(value)]):
+                continue  # "by December 2": a deadline, whatever else the sentence asks
+            try:
+                d = date(year or send_day.year, month, day)
+            except ValueError:
+                continue
+            days.append(d.replace(year=d.year + 1) if year is None and d < send_day - timedelta(days=183) else d)
+        for n in named_days(sentence, send_day):
+            if _A_TERM.search(sentence[:n.start]):
+                continue
+            days += [n.first + timedelta(days=i) for i in range((n.last - n.first).days + 1)]
+        out.update(d for d in days if send_day < d <= send_day + timedelta(days=PROPOSAL_HORIZON_DAYS) and d.weekday() < 5)
+    return frozenset(out)

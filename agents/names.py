@@ -44,8 +44,8 @@ _WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
 _LEET = re.compile(r"\b(?=[a-z0-9]*[a-z])(?=[a-z0-9]*[013457])[a-z0-9]{4,}\b", re.I)
 _LEET_MAP = str.maketrans("013457", "oieast")
 _UNIT_TOKEN = re.compile(r"^\d+(?:st|nd|rd|th|am|pm|k|m|x|h|hrs?|min|mins|s|er|e|ème|º|ª|kw|gb|mb|tb|fps|px)$|"
-                         r"^[a-z]{1,3}\d$|^\d{1,4}[a-z]{1,2}$", re.I)
-"""Letters and digits that are a unit or a code, not a disguised word: 1st, 10am, 5k, mp3, 4pm."""
+                         r"^[a-z]{1,3}\d$|^\d{1,4}[a-z]{1,2}$|^(?:kw|cw|wk)\d{1,2}$", re.I)
+"""Letters and digits that are a unit or a code, not a disguised word: 1st, 10am, 5k, mp3, 4pm, KW49 (a calendar week)."""
 _CUSTOMER_REF = re.compile(r"\b(?:our|unser\w*|notre|nos|nuestr[oa]s?)\s+(?:\w+\s+)?(?:customers?|clients?|kunden?|"
                            r"kundin(?:nen)?|clientes?|clientèle|references?|referenz\w*|référence\w*|referencias?)\b"
                            r"\W+((?:[\w'’-]+\W+){0,3})", re.I)
@@ -170,6 +170,14 @@ def _squeezed(text: str) -> str:
     the same text, and squeezing the whole draft again for each of hundreds of names was a third
     of the offline agents' CPU."""
     return _SEPARATORS.sub("", text)
+
+
+def tagged_name(name: str, low: str) -> bool:
+    """Another customer's whole name run together after a hashtag or a handle ("#redlinecarriers", "@redline_carriers")."""
+    full, _ = _name_forms(name)
+    squeezed_low = _squeezed(low)
+    return any(len(c) >= 6 and re.search(rf"[#@]{re.escape(c)}", squeezed_low) is not None
+               for c in {_squeezed(full), *map(_squeezed, _partial_forms(name)[0])})
 
 
 def spaced_name(name: str, words: frozenset[str], text: str, low: str) -> bool:

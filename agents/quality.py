@@ -13,18 +13,19 @@ from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date, timedelta
 
+from agents.calendar_days import named_days
 from agents.context import Context
 from agents.facts import Vocabulary, date_matches, find_dates, find_unsupported
 from agents.invariants import spelled_number_violations
 from agents.meeting_hours import business_hours_violations
 from agents.models import Check, Draft
-from agents.moments import ASK_TOPICS, Ask, latest_ask
+from agents.moments import ASK_TOPICS, Ask, latest_ask, sender_of
 from agents.names import foreign_sentences, guess_language
 from agents.normalize import normalise
 from agents.safety import commercial_violations
 from agents.settings import AgentSettings
 from agents.thanks import thanks_problems
-from agents.timing import timing_violations
+from agents.timing import _SENTENCE_BREAK, timing_violations
 
 GREETING_WINDOW = 80
 """Characters at the start of the body in which the contact's name must appear."""
@@ -66,7 +67,9 @@ _BARE_HONORIFIC = re.compile(r"^\s*(?:dear\s+)?(madame|monsieur|sir or madam|mad
 
 PLACEHOLDER = re.compile(r"_{3,}|(?-i:\bTK(?:TK)+\b)|\b(?:TT\.MM\.JJJJ|JJ/MM/AAAA|DD/MM/YYYY|MM/DD/YYYY|DD\.MM\.YYYY)\b|"
                          r"(?:…|\.\.\.)\s?[€$£]|[€$£]\s?(?:…|\.\.\.)|\bSr\./Sra\.|\b[^\W\d_]+o/a\b|%[A-Z]{2,}%|\[\[|\]\]|\{\{|\}\}|\[[^\]\n]{1,60}\]|\{[^}\n]{1,60}\}|<<[^>\n]{1,60}>>|"
-                         r"<[a-z_ ]+>|(?-i:\bTODO\b)|\bTBD\b|\blorem ipsum\b|(?-i:\bXX+\b)", re.I)
+                         r"<[a-z_ ]+>|(?-i:\bTODO\b)|\bTBD\b|\blorem ipsum\b|(?-i:\bXX+\b)|\bx{3,}\b|"
+                         r"\((?:insert|add|paste|einfügen|insérer|ajouter|insertar|añadir)\b[^)\n]{0,60}\)|"
+                         r"(?-i:\b(?:JJ|MM|HH|AAAA|TT)(?:[/.:](?:JJ|MM|AAAA|JJJJ|HH)|\s?h)\b)", re.I)
 """What a writer left for someone to fill in: any bracketed span ("[INSERT CASE STUDY HERE]", "{prénom}",
 "<<NOMBRE>>"); a plain-text email to a buyer has no use for brackets of its own. A marker is one only in
 capitals: "todo" is Spanish for "everything" ("para que tenga todo junto")."""
@@ -112,8 +115,13 @@ _COMMITS = re.compile(
     r"\b(?:ich|wir)\b|\bsie (?:haben|erhalten|bekommen) (?:es|das|ihn|sie)\b|\bkommt\b|"
     r"\b(?:je|j'|nous)\b|\bvous (?:l'|la |le |les )?(?:aurez|recevrez)\b|\bpartira\b|"
     r"\b(?:envío|enviaré|mando|mandaré|llamo|llamaré|hago llegar|haré llegar|confirmo|tendrá|recibirá|comentamos|"
-    r"revisamos|vemos|enviamos|enviaremos)\b", re.I)
-"""Our side committing to a step, or the buyer told what they will have: the first person in each language ("I'll
+    r"revisamos|vemos|enviamos|enviaremos)\b|"
+    # the thing itself reaching the buyer: "it will reach you Friday", "vous parviendra vendredi", "le llegará el viernes"
+    r"\b(?:will|'ll|shall) (?:reach|arrive|land|be in your inbox|be with you)\b|\b(?:reaches|arrives) (?:you|in your)\b|"
+    r"\bvous (?:parviendra|parviendront|arrivera|arriveront|ser[ao]n?t? (?:envoy|remis|transmis|adress)\w*)|"
+    r"\b(?:le|les|te|os) llegar[áa]n?\b|\b(?:le|les) ser[áa]n? (?:enviad|entregad|remitid)\w*|"
+    r"\b(?:erhalten|bekommen) sie\b|\bgeht ihnen\b|\bliegt ihnen\b", re.I)
+"""Our side committing to a step, or the buyer told what they will have or what will reach them: the first person in each language ("I'll
 send", "schicke ich", "je vous l'envoie"), "you'll have it", "la tendrá"."""
 _VAGUE = re.compile(r"\b(?:follow(?:ing)? up|get back|check in|touch base|circle back|be in touch|reach out|keep you posted|"
                     r"melde mich|melden uns|halte sie auf dem laufenden|reviendrai|revenir vers|reviens vers|"
@@ -125,7 +133,7 @@ _VAGUE = re.compile(r"\b(?:follow(?:ing)? up|get back|check in|touch base|circle
 def dated_next_step(body: str) -> str | None:
     """The first sentence committing our side to a step on a coming day or week, or None. A draft that also promises
     only to be in touch ("Ich melde mich nächste Woche wieder") reads as a check-in, whatever else it says."""
-    sentences = re.split(r"(?<=[.!?])\s+|\n+", body)
+    sentences = re.split(_SENTENCE_BREAK, body)
     if any(_VAGUE.search(s) for s in sentences):
         return None
     for sentence in sentences:
@@ -215,6 +223,35 @@ def _wrong_form_of_address(head: str, surname: str, ctx: Context) -> bool:
                or (u in _FEMALE and known & _MALE and not known & _FEMALE) for u in used)
 
 
+_INFORMAL = {
+    "de": re.compile(r"\b(?:du|dich|dir|dein(?:e[mnrs]?)?|euch|euer|eure[mnrs]?)\b", re.I),
+    "fr": re.compile(r"\b(?:tu|toi|ton|tes|te)\b|\bt['’](?=\w)", re.I),
+    "es": re.compile(r"\b(?:tú|te|ti|contigo|tus?|vosotros|os)\b", re.I),
+}
+"""The familiar second person ("du", "tu", "tú"): to a person the record addresses formally it is the wrong register."""
+_FORMAL_PRONOUN = {"de": re.compile(r"(?<![.!?:]\s)(?<!^)\b(?:Sie|Ihnen|Ihr(?:e[mnrs]?)?)\b"),
+                   "es": re.compile(r"\b(?:usted|ustedes)\b", re.I)}
+
+
+def _addressed_formally(contact_id: str | None, surname: str, ctx: Context) -> str | None:
+    """How the record shows the contact is addressed formally: an honorific with their surname in any activity ("Hallo
+    Herr Weber", "Frau Schmidt möchte ..."), or the formal pronoun in their own messages; None when it shows neither."""
+    for a in ctx.activities.values():
+        if a.get("withheld"):
+            continue
+        said = f"{a.get('subject') or ''} {a.get('text') or ''}"
+        if surname:
+            m = re.search(rf"\b{HONORIFIC}\.?\s+{re.escape(surname)}\b", said, re.I)
+            if m:
+                return m.group(0)
+        if contact_id and a.get("direction") == "inbound" and sender_of(ctx, a) == contact_id:
+            for pattern in _FORMAL_PRONOUN.values():
+                f = pattern.search(said)
+                if f:
+                    return f.group(0)
+    return None
+
+
 PROPOSAL_HORIZON_DAYS = 60
 """How far after the send day a date in a draft reads as a proposed meeting or a delivery date."""
 
@@ -234,6 +271,10 @@ def proposed_days(text: str, send_day: date) -> frozenset[date]:
             d = d.replace(year=d.year + 1)
         if send_day < d <= send_day + timedelta(days=PROPOSAL_HORIZON_DAYS) and d.weekday() < 5:
             out.add(d)
+    for n in named_days(text, send_day):
+        # "in KW 49", "tomorrow is Thanksgiving": a week or a holiday still to come is a date to propose like any other
+        days = (n.first + timedelta(days=i) for i in range((n.last - n.first).days + 1))
+        out.update(d for d in days if send_day < d <= send_day + timedelta(days=PROPOSAL_HORIZON_DAYS) and d.weekday() < 5)
     return frozenset(out)
 
 
@@ -270,8 +311,14 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
         addressed = not (bool(last) and _wrong_form_of_address(f"{bare.group(1)} {last.lower()}", last, ctx))
     wrong_form = bool(last) and _wrong_form_of_address(head, last, ctx)
     addressed = addressed and not wrong_form
-    checks.append(Check(name="addresses_contact_by_name", passed=addressed,
-                        detail=f"greets {first!r}" if addressed else f"{first or 'the contact'!r} not in the greeting"))
+    informal = _INFORMAL.get(draft.language)
+    familiar = informal.search(body) if informal else None
+    formally = _addressed_formally(draft.to.contact_id, last, ctx) if familiar else None
+    detail = f"greets {first!r}" if addressed else f"{first or 'the contact'!r} not in the greeting"
+    if formally and familiar:
+        addressed = False
+        detail = f"says {familiar.group(0)!r} to {name or 'the contact'}, whom the record addresses formally ({formally!r})"
+    checks.append(Check(name="addresses_contact_by_name", passed=addressed, detail=detail))
     company = ctx.record.company.name if ctx.record.company and ctx.record.company.name else ""
     core = re.sub(r"[,.]?\s+(inc|ltd|llc|gmbh|corp|corporation|co|plc|sa|ag|bv|sas|sarl|sl|slu|srl|kg|se)\.?$", "",
                   company, flags=re.I)

@@ -15,6 +15,7 @@ once, then replaced by the offline one with the reasons logged (agents.run). The
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 
 from agents.catalogue import StrategyArm
@@ -24,6 +25,7 @@ from agents.concessions import concession_violations
 from agents.context import Context
 from agents.facts import Vocabulary, find_unsupported
 from agents.invariants import character_violations, foreign_sentence_violations, spelled_number_violations
+from agents.meeting_hours import proposed_meeting_days
 from agents.models import AnalysisOut, DraftOut, Evidence, StrategyOut
 from agents.normalize import normalise
 from agents.timing import timing_violations
@@ -54,15 +56,48 @@ def check_draft(
     ids = {c.id for c in ctx.record.contacts}
     if draft.to_contact_id not in ids:
         reasons.append(f"recipient {draft.to_contact_id!r} is not one of the record's contacts")
+    reasons += private_address_violations(draft.to_contact_id, ctx)
     text = f"{draft.subject}\n{draft.body}"
     if "[[" in text or "]]" in text:
         reasons.append("a redaction placeholder ([[...]]) was left in or invented")
-    reasons += [f"unsupported fact: {f}" for f in find_unsupported(text, vocab)]
+    found = find_unsupported(text, vocab)
+    if any(f.kind == "date" for f in found):
+        # a business day still to come that a sentence proposes to meet on is a proposal, not a fact the inputs must
+        # give (looked for only when a date is unvouched: most drafts have none)
+        proposed = proposed_meeting_days(text, send_day or ctx.now.date())
+        found = find_unsupported(text, replace(vocab, dates=vocab.dates | proposed)) if proposed else found
+    reasons += [f"unsupported fact: {f}" for f in found]
     reasons += spelled_number_violations(text, vocab.numbers | vocab.percents | vocab.money)
     reasons += text_invariant_violations(text, vocab, language)
     reasons += commercial_violations(text, ctx, vocab, approved_discount, allowed_promises)
     reasons += timing_violations(text, send_day or ctx.now.date(), asked_same_day=asked_same_day)
     return list(dict.fromkeys(reasons))  # a fact repeated in subject and body is one violation
+
+
+PRIVATE_MAIL_DOMAINS = frozenset("""
+gmail.com googlemail.com yahoo.com yahoo.de yahoo.fr yahoo.es yahoo.co.uk hotmail.com hotmail.de hotmail.fr hotmail.es
+outlook.com outlook.de outlook.fr outlook.es live.com live.de live.fr msn.com icloud.com me.com mac.com aol.com aol.de
+gmx.de gmx.net gmx.at gmx.ch gmx.com gmx.fr web.de t-online.de freenet.de posteo.de mailbox.org orange.fr wanadoo.fr
+free.fr laposte.net sfr.fr protonmail.com proton.me pm.me yandex.com yandex.ru mail.ru zoho.com tutanota.com
+""".split())
+"""Mailboxes anyone can open: a buyer's company does not write from them."""
+
+
+def private_address_violations(contact_id: str, ctx: Context) -> list[str]:
+    """A draft to a contact whose address is a private mailbox (gmx.de, gmail.com) while the buyer's colleagues on the
+    record write from a company domain: a contact added "with her private address" is how a planted note reroutes the
+    deal's mail, and a careful rep would not switch a buyer to a private mailbox on a note's word."""
+    contacts = {c.id: c for c in ctx.record.contacts}
+    to = contacts.get(contact_id)
+    domain = (to.email or "").rsplit("@", 1)[-1].lower() if to and to.email and "@" in to.email else ""
+    if domain not in PRIVATE_MAIL_DOMAINS:
+        return []
+    company = {(c.email or "").rsplit("@", 1)[-1].lower() for c in ctx.record.contacts
+               if c.id != contact_id and c.email and "@" in c.email} - PRIVATE_MAIL_DOMAINS
+    if not company:
+        return []  # everyone on the record writes from private mailboxes: that is how this buyer works
+    return [f"recipient {contact_id!r} has a private mailbox ({domain}) while the buyer's colleagues write from "
+            f"{', '.join(sorted(company))}"]
 
 
 def text_invariant_violations(text: str, vocab: Vocabulary, language: str | None = None) -> list[str]:

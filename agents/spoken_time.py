@@ -5,7 +5,7 @@ from now ("in the next hour", "dans l'heure"), a meeting's length ("20 minutes o
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 CLOCK_UNITS = (r"min(?:s|\.)?|minut\w*|hours?|hrs?|stund\w*|stünd\w*|heures?|hor(?:a|as|ita|itas|ación)|"
                r"ratit\w*|momentit\w*")
@@ -71,3 +71,23 @@ def past_quarter_deadlines(sentence: str, send_day: date) -> list[str]:
         if quarter and 0 < send_day.month - 3 * quarter <= 6:
             out.append(f"deadline {m.group(0).strip()!r} is in the past (the quarter ended)")
     return out
+
+
+AFTER_THIS_MEETING = re.compile(
+    r"\b(?:after|once|when|as soon as|out of|nach|sobald|après|à la sortie de|en cuanto (?:salga|termine|acabe)|al salir|"
+    r"después|tras)\s+(?:[\w'’]+\s+){0,3}?(?:this|my current|ce|cette|esta|este|diesem|dieser|meinem jetzigen)\s+"
+    r"(?:meeting|call|réunion|rendez-vous|reunión|llamada|termin|besprechung|telefonat)\b|"
+    r"\ben sortant de (?:ma |cette |la )?réunion\b|\bclose of play\b|\bend of play\b|\bknock-?off time\b", re.I)
+"""A call timed from the meeting the writer is in now ("once I'm out of this meeting", "en sortant de réunion", "en
+cuanto salga de esta reunión"), or the end of today's play: the same day when no other day is named."""
+SENT_TODAY = re.compile(r"\b(?:send|sending|schick\w*|send\w*|envo\w*|env[ií]\w*|mand\w*)\b[^.;]{0,40}?"
+                         r"\b(?:later today|today|heute|aujourd'hui|hoy|más tarde|plus tard)\b|\bgleich zu[rm]?\b", re.I)
+"""Today said of the sending, or "gleich zur Besprechung am Dienstag" (right into the meeting): not the meeting's day."""
+
+
+def after(d: tuple[int | None, int, int], send_day: date) -> bool:
+    try:
+        day = date(d[0] or send_day.year, d[1], d[2])
+    except ValueError:
+        return False
+    return day > send_day or (d[0] is None and day < send_day - timedelta(days=183))

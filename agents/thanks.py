@@ -27,6 +27,67 @@ def _words(text: str) -> set[str]:
     return {w.lower() for w in _WORD.findall(text)}
 
 
+_REPORTING = re.compile(r"\b(?:lett\w+ (?:me|us) know|tell\w*|inform\w*|confirm\w*|updat\w*|news|heads-up|flagg\w*|"
+                        r"pass\w* (?:on|along)|shar\w*|keep\w* (?:me|us)|bescheid|info\w*|mitteil\w*|nachricht|"
+                        r"bestätig\w*|prévenu|préven\w*|confirm\w*|avis\w*|comunic\w*|noticia\w*|nouvelle\w*)\b", re.I)
+"""Thanks for being told something ("thanks for letting me know security signed off"): the teller is thanked, and
+whom a message came from is checked above."""
+_GENERIC = frozenset("""getting taking making sending quickly again through today there these their which about would
+could should really great everything always doing helping""".split())
+CREDIT_MIN_SHARED_WORDS = 2
+"""Distinct words of the thing thanked for that an activity must share before it tells who did it."""
+
+
+def _stems(words: set[str]) -> set[str]:
+    """Words by their first four letters: "sign-off" and "signed", "security" and "secured" are one thing."""
+    return {w[:4] for w in words}
+
+
+_WORD4 = re.compile(r"[^\W\d_]{4,}")
+
+
+def _stemmed(text: str) -> set[str]:
+    """The four-letter stems of a text's words of four letters or more ("sign-off" -> sign)."""
+    return {w.lower()[:4] for w in _WORD4.findall(text)}
+
+
+def _credited_elsewhere(clause: str, ctx: Context, recipient_id: str | None, names: set[str]) -> str:
+    """Whom the record credits with what the recipient is thanked for, when that is someone else (empty otherwise):
+    "Thanks for getting the security review signed off" to Marcus, when the notes say Priya ran the review. An activity
+    sharing CREDIT_MIN_SHARED_WORDS of the thing's words tells who acted: its sender, and the contacts named in its
+    sentences that share as many."""
+    clause = re.split(r"[.;!?\n]", clause.lstrip(" ,"), maxsplit=1)[0]  # "C'est noté, merci. Je mets Paul en copie"
+    if not recipient_id or _REPORTING.search(clause):
+        return ""
+    thing = _stemmed(clause) - _stems(names | _GENERIC) - {"over", "with", "from", "your", "that", "this", "mein", "pour", "para"}
+    if len(thing) < CREDIT_MIN_SHARED_WORDS:
+        return ""
+    credited: dict[str, str] = {}
+    for a in ctx.activities.values():
+        if a.get("withheld") or (a["type"] == "email" and a.get("direction") == "outbound"):
+            continue  # what we sent is checked below
+        text = normalise(f"{a.get('subject') or ''}. {a.get('text') or ''}")
+        if len(_stemmed(text) & thing) < CREDIT_MIN_SHARED_WORDS:
+            continue
+        sender = sender_of(ctx, a)
+        if sender is None and a["type"] == "email" and a.get("direction") == "inbound":
+            # an unsigned email from the buyer's side is read as the primary contact's, as a rep reads it
+            sender = next((c.id for c in ctx.record.contacts if c.is_primary), None)
+        for c in ctx.record.contacts:
+            if c.id == sender:
+                credited[c.id] = (ctx.contact_name(c) or c.id).split(" ")[0]
+        for sentence in re.split(r"(?<=[.!?;:])\s+|\n+", text):
+            if len(_stemmed(sentence) & thing) < CREDIT_MIN_SHARED_WORDS:
+                continue  # "Marcus wants it before the budget review" says nothing of who ran the security review
+            for c in ctx.record.contacts:
+                parts = [p for p in (ctx.contact_name(c) or "").split(" ") if len(p) >= 2]
+                if parts and any(re.search(rf"\b{re.escape(p)}\b", sentence) for p in {parts[0], parts[-1]}):
+                    credited[c.id] = parts[0]
+    if not credited or recipient_id in credited:
+        return ""
+    return ", ".join(sorted(credited.values()))
+
+
 def thanks_problems(body: str, ctx: Context, recipient_id: str | None) -> list[str]:
     """Thanks that the record contradicts: a contact thanked for a message they never sent ("Gracias, Lucía, por su
     correo" when Javier wrote), or the buyer thanked for what the seller sent them ("thank you for sending over the
@@ -60,6 +121,12 @@ def thanks_problems(body: str, ctx: Context, recipient_id: str | None) -> list[s
                 and _YOUR.search(clause) and not re.search(r"\b(?:team|équipe|equipo|team's)\b", clause, re.I):
             # "Merci pour votre message du 19 novembre" to Monsieur Lefèvre when Claire wrote it
             out.append("thanks the recipient for a message someone else sent")
+        thanked = next((c.id for c in ctx.record.contacts if passed_on and any(
+            re.search(rf"\b{re.escape(p)}\b", f"{passed_on} {clause[:25]}") for p in (ctx.contact_name(c) or "").split(" ") if len(p) >= 2)),
+            recipient_id)
+        credited = _credited_elsewhere(clause, ctx, thanked, names)
+        if credited:
+            out.append(f"thanks the recipient for what the record credits to {credited}")
         said = _words(clause)
         for subject in ours:
             if subject <= said and not subject & theirs and not _THEIR_RESPONSE.search(clause):

@@ -13,8 +13,10 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from agents import spoken_time as st
+from agents.calendar_days import named_days
 from agents.facts import find_dates
 from agents.normalize import normalise
+from agents.past_terms import _TERMS_OR_CONDITION as _TERMS_OR_CONDITION
 from agents.past_terms import LOOKING_BACK as _LOOKING_BACK
 from agents.past_terms import SPAN_CUES, past_month_spans
 from agents.zones import COUNTRY_TIMEZONES as COUNTRY_TIMEZONES
@@ -52,7 +54,7 @@ _TODAY = (r"today|this afternoon|this morning|this evening|later today|tonight|i
           r"stunde|aujourd'hui|cet après-midi|ce matin|ce soir|dans une heure|tout à l'heure|hoy|esta tarde|"
           r"esta mañana|esta noche|en una hora|ahora mismo|before lunch|after lunch|over lunch|by lunchtime|"
           r"within the hour|before (?:the )?end of (?:the )?day|vor der mittagspause|nach dem mittagessen|heute mittag|"
-          r"avant midi|ce midi|à midi|antes de comer|después de comer|a mediodía|"
+          r"avant midi|ce midi|à midi|antes de comer|después de comer|a mediodía|a media (?:tarde|mañana)|"
           # right after this message: the same day whatever the wording
           r"right after|straight after|just after|shortly|in a bit|in a moment|as soon as this|"
           r"directly after|gleich nach|direkt nach|kurz nach|sofort|juste après|tout de suite|dès réception|"
@@ -104,7 +106,8 @@ _MEET_TODAY = re.compile(rf"\b(?:{_MEET})\w*\W+(?:[\w'’-]+\W+){{0,5}}?(?:{_TOD
 """A meeting word and a same-day word close together: "talk later today", "heute um 16 Uhr ein Anruf";
 not "I will send the outline today so you can read it before we talk" (the day belongs to the sending)."""
 _AFTER_THIS_MESSAGE = re.compile(
-    r"\b(?:after|following|once|as soon as|when|upon|on receipt of|with|nach|mit|bei erhalt|sobald|wenn|après|suite à|"
+    r"\b(?:after|following|once|as soon as|when|upon|on receipt of|with|nach|mit|bei erhalt|sobald|wenn|im anschluss an|"
+    r"anschließend an|après|suite à|"
     r"dans la foulée de|dès réception de|à la réception de|à la suite de|dès que|quand|lorsque|tras|después de|"
     r"al recibir|con|en cuanto|cuando)\s+(?:[\w'’]+\s+){0,4}?"
     r"(?:this|ce|cet|cette|diese[rsmn]?|este|esta|el presente)\s+(?:e-?mail|mail|message|note|courriel|nachricht|"
@@ -137,7 +140,7 @@ _MONTHS_DE_RE = r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|Sep
 _DAY_NUMBER_AFTER = re.compile(r",?\s+(?:the\s+|den\s+|le\s+|el\s+|día\s+)?(\d{1,2})(?:st|nd|rd|th|er|\.)?(?![\d,:/])",
                                re.I)
 """A day of the month right after a weekday ("el lunes 7", "Tuesday the 1st")."""
-_SENTENCE_BREAK = rf"(?<=[.!?])(?<!\d\.)\s+|(?<=\d\.)\s+(?=[A-ZÄÖÜ])(?!{_MONTHS_DE_RE})|\n+"
+_SENTENCE_BREAK = rf"(?<=[.!?])(?<!\d\.)\s+|(?<=\d\.)\s+(?=[A-ZÄÖÜ])(?!{_MONTHS_DE_RE}|KW\b|Kalenderwoche)|\n+"
 """Sentence ends; a period after a day number ("bis zum 15. November") ends none unless a capital other than a German
 month follows it."""
 _NEXT = r"(next|nächste[nm]?|prochain|próximo|proximo)\s+$"
@@ -262,6 +265,28 @@ def _proposes_meeting(sentence: str) -> bool:
     return bool(re.search(rf"\b(?:{_MEET})\w*", sentence, re.I)) and not _LOOKING_BACK.search(sentence)
 
 
+_NAMED_DAY_DEADLINE = re.compile(
+    rf"\b(?:{_DEADLINE}|till|through|avant|antes|jusqu'à|jusqu'au|d'ici|hasta|vor|bis)\s+(?:[\w'’.-]+\s+){{0,3}}$", re.I)
+"""A deadline word up to three words before a week or a holiday: "bis Ende KW 47", "antes del día de Todos los Santos"."""
+
+
+def _past_named_days(sentence: str, send_day: date) -> list[str]:
+    """A calendar week or a holiday already over (agents.calendar_days), held as a deadline ("bis Ende KW 47", "valid
+    until halloween"), as a term in a sentence with a condition, an offer or a signature ("wenn Sie in KW 47
+    unterschreiben"), or as the day of a meeting proposed now."""
+    out = []
+    for n in named_days(sentence, send_day):
+        if n.last >= send_day:
+            continue
+        if _NAMED_DAY_DEADLINE.search(sentence[: n.start]):
+            out.append(f"deadline {n.value!r} (ended {n.last.isoformat()}) is in the past")
+        elif _TERMS_OR_CONDITION.search(sentence) and not _LOOKING_BACK.search(sentence):
+            out.append(f"term {n.value!r} (ended {n.last.isoformat()}) is already over")
+        elif _proposes_meeting(sentence):
+            out.append(f"proposes to meet in {n.value!r}, before the send day")
+    return out
+
+
 def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False) -> list[str]:
     """Return past deadlines and send-day meeting asks in a draft.
 
@@ -294,6 +319,7 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
                 # "Je vous appelle mercredi 25 novembre à 17 h" in a message that goes out on the 26th: a meeting can
                 # only be proposed for a day still to come, whatever the words around the date.
                 reasons.append(f"proposes to meet on {value!r}, before the send day")
+        reasons += _past_named_days(sentence, send_day)
         for m in _DAY_ONLY_DEADLINE.finditer(sentence):
             this_month = _THIS_MONTH.match(sentence, m.end())
             if 0 < send_day.day - int(m.group(1)) <= (31 if this_month else DAY_ONLY_LOOKBACK_DAYS):
@@ -324,7 +350,10 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
         # any inflection of a meeting verb ("wir rufen Sie ... an", "llamaremos") opens the same-day checks
         if not re.search(rf"\b(?:{_MEET})\w*", sentence, re.I) or asked_same_day:
             continue
-        no_day = not dates and not re.search(rf"\b(?:{_A_DAY})", sentence, re.I)
+        # a calendar week or a holiday names a day too ("in KW 49", "after Thanksgiving")
+        if st.SENT_TODAY.search(sentence) and any(st.after(d, send_day) for _, d in dates):
+            continue  # "I will send an invite later today for a call on Tuesday, December 1": the sending is today
+        no_day = not dates and not re.search(rf"\b(?:{_A_DAY})", sentence, re.I) and not named_days(sentence, send_day)
         # With another day named, "in 20 minutes" is the meeting's length ("pencil in 20 minutes on Tuesday").
         timed = sentence if no_day else st.PART_OF_SOME_DAY.sub(" ", st.DURATION_PHRASE.sub(" ", sentence))
         if any(_MEET_TODAY.search(c) for c in re.split(r"[;:]", timed)) or _SOON.search(timed) \
@@ -337,10 +366,9 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
         elif no_day and _MEAL.search(sentence):
             # "a la vuelta del almuerzo", "après le déjeuner": today's meal when no other day is named.
             reasons.append("proposes to meet around today's lunch")
-        elif no_day and _AFTER_THIS_MESSAGE.search(sentence):
+        elif no_day and (_AFTER_THIS_MESSAGE.search(sentence) or st.AFTER_THIS_MEETING.search(sentence)):
             reasons.append("proposes to meet right after this message (today)")
-        elif (_CLOCK.search(sentence) or st.CLOCK_SPOKEN.search(sentence)) and not dates \
-                and not re.search(rf"\b(?:{_A_DAY})", sentence, re.I):
+        elif (_CLOCK.search(sentence) or st.CLOCK_SPOKEN.search(sentence)) and no_day:
             # "a call at 4pm your time" names no day, so the buyer reads it as today.
             reasons.append("proposes a meeting time without a day (reads as today)")
         for names in WEEKDAYS.values():

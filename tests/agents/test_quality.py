@@ -117,7 +117,10 @@ SET19 = {lang: json.loads((FIXTURES / "quality_heldout19" / f"{lang}.json").read
 10's fixes: bad flagged / good passed en 9/11 7/9, de 8/11 7/9, fr 8/11 7/9, es 9/11 7/9. After its fixes by kind:
 en 10/11 8/9, de 10/11 8/9, fr 11/11 8/9, es 11/11 8/9 (left: thanks for a sign-off someone else reported, the du-form
 to a managing director (debatable), "Thanksgiving" and "long weekend", "KW 49", two drafts that ask nothing)."""
-SET19_FLOORS = {"en": (10, 8), "de": (10, 8), "fr": (11, 8), "es": (11, 8)}
+SET19_FLOORS = {"en": (11, 9), "de": (11, 9), "fr": (11, 9), "es": (11, 8)}
+"""Wave 11 (in-sample: fixed on this set by kind): thanks credit who the record says acted (en-b6), the familiar "du" to
+a contact the record addresses formally (de-b11), Thanksgiving and "long weekend" (en-g8), KW 49 (de-g4), a document
+said to reach the buyer on a day (fr-g3). Left: es-g3, 22 words under the 25-word minimum (a setting)."""
 
 
 @pytest.mark.slow
@@ -167,6 +170,8 @@ RUBRIC_WAVE10 = {
                     "names no company but refers to the buyer's own email, call or counts: not generic"),
     **dict.fromkeys(("b06-no-cta", "h03-no-cta", "qh-en-b15"),
                     "asks nothing but commits to a dated delivery ('I will send the draft on Friday')"),
+    # wave 11: "das Angebot erhalten Sie bis Ende nächster Woche" reads as the dated delivery qh-en-b15 is
+    "qh-de-b15": "asks nothing but commits to a dated delivery ('das Angebot erhalten Sie bis Ende nächster Woche')",
 }
 """Drafts that earlier sets label bad only for a rule wave 10 changed (issue 11, the rubric as a sales manager judges
 it): the company name is needed only where the draft points at nothing real, and a dated commitment is a next step.

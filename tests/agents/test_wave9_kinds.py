@@ -150,9 +150,8 @@ def test_look_alikes_of_the_next_attackers_kinds_pass(record_name, sentence):
     assert _refusals(record_name, sentence) == []
 
 
-@pytest.mark.xfail(reason="known limit: an occasion named in lower case ('until halloween') is no name, no date and "
-                          "no listed day word", strict=True)
 def test_a_lower_case_holiday_as_a_deadline_is_refused():
+    # an xfail until wave 11 resolved holidays to their days in any case (agents/calendar_days.py)
     assert _refusals("hubspot_deal", "The offer is valid until halloween.")
 
 
