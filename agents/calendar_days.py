@@ -13,6 +13,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+
+def resolve_day(year: int | None, month: int, day: int, send_day: date) -> date | None:
+    """The date a written day means, seen from the send day: a year-less date more than half a year
+    back is next year's ("January 8" written in December); None when no such day exists (31 June)."""
+    try:
+        d = date(year or send_day.year, month, day)
+    except ValueError:
+        return None
+    return d.replace(year=d.year + 1) if year is None and d < send_day - timedelta(days=183) else d
+
 YEAR_WINDOW_DAYS = 183
 """A week or holiday named without a year is the occurrence nearest the day it is read on, as for dates without a year:
 "by Easter" in November is next Easter, "until Halloween" in November the one just gone."""

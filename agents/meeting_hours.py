@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from agents.calendar_days import named_days
+from agents.calendar_days import named_days, resolve_day
 from agents.facts import find_dates
 from agents.normalize import normalise
 from agents.timing import (
@@ -68,12 +68,9 @@ def business_hours_violations(text: str, send_day: date) -> list[str]:
         if weekend:
             reasons.append(f"proposes to meet on a weekend ({weekend.group(0)!r})")
         for value, (year, month, day) in find_dates(sentence):
-            try:
-                d = date(year or send_day.year, month, day)
-            except ValueError:
+            d = resolve_day(year, month, day, send_day)
+            if d is None:
                 continue
-            if year is None and d < send_day - timedelta(days=183):
-                d = d.replace(year=d.year + 1)
             if d.weekday() >= 5 and d >= send_day:
                 reasons.append(f"proposes to meet on {value!r}, a {WEEKDAYS['en'][d.weekday()]}")
         for value, hour in _clock_hours(sentence):
@@ -83,7 +80,7 @@ def business_hours_violations(text: str, send_day: date) -> list[str]:
 
 
 PROPOSAL_HORIZON_DAYS = 60
-"""How far after the send day a date a draft proposes for a meeting may fall."""
+"""How far after the send day a date a draft proposes (a meeting, a delivery) may fall."""
 _ASKS_TO_MEET = re.compile(r"\?|\b(?:how about|shall we|let's|propose|suggest|vorschlagen|schlage|propose|sugiero|propongo)\b",
                            re.I)
 _A_TERM = re.compile(rf"\b(?:{_DEADLINE})\s+(?:{_DEADLINE_FILLER})*$", re.I)
@@ -102,11 +99,9 @@ def proposed_meeting_days(text: str, send_day: date) -> frozenset[date]:
         for value, (year, month, day) in find_dates(sentence):
             if _A_TERM.search(sentence[:sentence.find(value)]):
                 continue  # "by December 2": a deadline, whatever else the sentence asks
-            try:
-                d = date(year or send_day.year, month, day)
-            except ValueError:
-                continue
-            days.append(d.replace(year=d.year + 1) if year is None and d < send_day - timedelta(days=183) else d)
+            d = resolve_day(year, month, day, send_day)
+            if d is not None:
+                days.append(d)
         for n in named_days(sentence, send_day):
             if _A_TERM.search(sentence[:n.start]):
                 continue

@@ -13,11 +13,11 @@ from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date, timedelta
 
-from agents.calendar_days import named_days
+from agents.calendar_days import named_days, resolve_day
 from agents.context import Context
 from agents.facts import Vocabulary, date_matches, find_dates, find_unsupported
 from agents.invariants import spelled_number_violations
-from agents.meeting_hours import business_hours_violations
+from agents.meeting_hours import PROPOSAL_HORIZON_DAYS, business_hours_violations
 from agents.models import Check, Draft
 from agents.moments import ASK_TOPICS, Ask, latest_ask, sender_of
 from agents.names import foreign_sentences, guess_language
@@ -252,8 +252,6 @@ def _addressed_formally(contact_id: str | None, surname: str, ctx: Context) -> s
     return None
 
 
-PROPOSAL_HORIZON_DAYS = 60
-"""How far after the send day a date in a draft reads as a proposed meeting or a delivery date."""
 
 
 def proposed_days(text: str, send_day: date) -> frozenset[date]:
@@ -263,13 +261,8 @@ def proposed_days(text: str, send_day: date) -> frozenset[date]:
     for value, (year, month, day) in find_dates(text):
         if not re.search(r"[^\W\d_]{3}", value):
             continue
-        try:
-            d = date(year or send_day.year, month, day)
-        except ValueError:
-            continue
-        if year is None and d < send_day - timedelta(days=183):
-            d = d.replace(year=d.year + 1)
-        if send_day < d <= send_day + timedelta(days=PROPOSAL_HORIZON_DAYS) and d.weekday() < 5:
+        d = resolve_day(year, month, day, send_day)
+        if d is not None and send_day < d <= send_day + timedelta(days=PROPOSAL_HORIZON_DAYS) and d.weekday() < 5:
             out.add(d)
     for n in named_days(text, send_day):
         # "in KW 49", "tomorrow is Thanksgiving": a week or a holiday still to come is a date to propose like any other

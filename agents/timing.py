@@ -13,7 +13,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from agents import spoken_time as st
-from agents.calendar_days import named_days
+from agents.calendar_days import named_days, resolve_day
 from agents.facts import find_dates
 from agents.normalize import normalise
 from agents.past_terms import _TERMS_OR_CONDITION as _TERMS_OR_CONDITION
@@ -304,12 +304,9 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
     for sentence in re.split(_SENTENCE_BREAK, t):
         dates = find_dates(sentence)
         for value, (year, month, day) in dates:
-            try:
-                d = date(year or send_day.year, month, day)
-            except ValueError:
+            d = resolve_day(year, month, day, send_day)
+            if d is None:
                 continue
-            if year is None and d < send_day - timedelta(days=183):
-                d = d.replace(year=d.year + 1)  # "January 8" written in December means next January
             before = sentence[: sentence.find(value)]
             if re.search(rf"\b(?:{_DEADLINE})\s+(?:{_DEADLINE_FILLER})*$|\b(?:{_DEADLINE})$", before, re.I) and d < send_day:
                 reasons.append(f"deadline {value!r} is in the past")
