@@ -49,6 +49,10 @@ odds are already removed by the baseline), so every cell had to learn the same t
 
 SCHEMA_VERSION = 1
 
+CONTROL_ARM = "holdout"
+"""Key of the holdout's observations in an eligibility group (`Posterior.strata`, ELIGIBILITY_CONTROL 2):
+the same name as `learning.holdout.HOLDOUT_ARM`, never an arm of the catalogue."""
+
 PARTIAL_KINDS = ("stage_advanced", "stalled")
 """Outcome kinds that give a deal still open partial credit (learning.rewards)."""
 
@@ -152,9 +156,13 @@ class Posterior:
         self._tau_by_arm: dict[str, float] = {}
 
     # --- learning ------------------------------------------------------------------------
-    def add(self, context: Mapping[str, Any], arm: str, value: float, *, count: float = 1.0) -> None:
+    def add(self, context: Mapping[str, Any], arm: str, value: float, *, count: float = 1.0,
+            propensity: float | None = None) -> None:
         """Fold one observation of `arm` in `context` into the posterior (`count` 0 adds credit to
-        an observation already counted: a stage advance reported after its deal closed)."""
+        an observation already counted: a stage advance reported after its deal closed).
+
+        `propensity` (the logged probability of the choice; None = 1) weighs the observation in
+        its eligibility group's inverse-propensity sums (`stratum_shifts`)."""
         if arm not in self.arms:
             return  # an arm removed from the catalogue since the decision: nothing to learn
         v = float(value)
@@ -168,10 +176,31 @@ class Posterior:
                 by = self.stratum_counts.setdefault(key, {}).setdefault(arm, {})
                 by[stratum] = by.get(stratum, 0.0) + count
         if stratum is not None:
-            s = self.strata.setdefault(stratum, {}).setdefault(arm, [0.0, 0.0])
-            s[0] += count
-            s[1] += v
+            self._add_to_stratum(stratum, arm, v, count, propensity)
         self.n_updates += 1
+
+    def _fold(self, context: Mapping[str, Any], arm: str, obs: float, count: float, propensity: float | None) -> None:
+        """`add` for an arm's observation; a holdout decision's (CONTROL_ARM) measures its
+        eligibility group's level only (no arm learns from it)."""
+        if arm != CONTROL_ARM:
+            self.add(context, arm, obs, count=count, propensity=propensity)
+            return
+        stratum = _stratum(context)
+        if stratum is not None:
+            self._add_to_stratum(stratum, CONTROL_ARM, obs, count, None)
+            self.n_updates += 1
+
+    def _add_to_stratum(self, stratum: str, arm: str, value: float, count: float, propensity: float | None) -> None:
+        """Count one observation in its eligibility group: [count, sum, sum of w, sum of w x value,
+        sum of w^2] with w = 1 / propensity (a credit added later, `count` 0, comes with its own
+        decision's propensity, so its weight is the one its observation was counted with)."""
+        w = 1.0 / max(float(propensity), 1e-6) if propensity is not None and propensity > 0 else 1.0
+        cell = self.strata.setdefault(stratum, {}).setdefault(arm, [0.0] * 5)
+        cell[0] += count
+        cell[1] += value
+        cell[2] += w * count
+        cell[3] += w * value
+        cell[4] += w * w * count
 
     def stage_baseline(self, context: Mapping[str, Any]) -> float:
         """Mean partial credit per closed decision made at the context's stage and conversion
@@ -203,7 +232,8 @@ class Posterior:
         closed = set(self.closed)
         for r in rewards:
             context = getattr(r, "context", None) or {}
-            if getattr(r, "holdout", False) or context.get("holdout"):
+            control = bool(getattr(r, "holdout", False) or context.get("holdout"))
+            if control and (defaults.ELIGIBILITY_CONTROL < 2 or _stratum(context) is None):
                 continue
             value: Any = getattr(r, "value", None)
             if value is None:
@@ -212,23 +242,28 @@ class Posterior:
             credit = float(value) / weight
             kind = str(getattr(r, "kind", "") or "")
             decision = str(getattr(r, "decision_id", "") or "")
+            arm = CONTROL_ARM if control else str(r.arm)
+            raw = getattr(r, "propensity", None)
+            propensity = float(raw) if isinstance(raw, int | float) and not control else None
+
             if kind in PARTIAL_KINDS and decision:
                 if decision in closed:
-                    self.add(context, str(r.arm), credit, count=0.0)
+                    self._fold(context, arm, credit, 0.0, propensity)
                 else:
-                    self.pending.setdefault(decision, [0.0, str(r.arm), dict(context)])[0] += credit
+                    self.pending.setdefault(decision, [0.0, arm, dict(context)])[0] += credit
                 continue
             obs = credit - baseline_of(context)
             if kind:  # a won/lost reward: its decision's partial credit is complete now
                 partial = float(self.pending.pop(decision, [0.0])[0]) if decision else 0.0
                 obs += partial - self.stage_baseline(context)
-                cell = self.stage_credit.setdefault(_stage_key(context), [0.0, 0.0])
-                cell[0] += 1.0
-                cell[1] += partial
+                if not control:  # the stage baseline is the arms' (what a decision of an arm moves)
+                    cell = self.stage_credit.setdefault(_stage_key(context), [0.0, 0.0])
+                    cell[0] += 1.0
+                    cell[1] += partial
                 if decision:
                     closed.add(decision)
                     self.closed.append(decision)
-            self.add(context, str(r.arm), obs)
+            self._fold(context, arm, obs, 1.0, propensity)
         del self.closed[:-defaults.CLOSED_DECISIONS_KEPT]
         return self
 
@@ -275,23 +310,41 @@ class Posterior:
         An arm allowed only on some deals (a discount arm when the deal's best discount is within
         the cap) is observed only on them; when those deals do better than their score says, for
         every arm alike, the arm would be credited with it. Comparing the other arms across the
-        groups measures that level without the restricted arm's own effect."""
+        groups measures that level without the restricted arm's own effect.
+
+        ELIGIBILITY_CONTROL 2 measures it only on evidence whose amount does not depend on what
+        was learned: each arm's mean in a group is weighted by the inverse of each choice's
+        logged propensity (the Hajek mean; its evidence counted as the effective number of
+        outcomes, (sum w)^2 / sum w^2), and the holdout's decisions (CONTROL_ARM: never chosen by
+        the policy) are one more "arm" observed in every group. With plain means (1), the arms
+        the policy stopped choosing in a group keep the outcomes that made it stop: their means
+        there are biased low, and the group's level with them, so the arm observed only there
+        is credited with the difference (wave 12: seed 8's mid-market discount arm)."""
         by_segment: dict[str, list[str]] = {}
         for stratum in self.strata:
             by_segment.setdefault(stratum.split("|")[0], []).append(stratum)
         shifts: dict[str, float] = {}
         k0 = float(defaults.ELIGIBILITY_PSEUDO_COUNT)
+        weighted = defaults.ELIGIBILITY_CONTROL >= 2
+
+        def mean_and_count(cell: Sequence[float]) -> tuple[float, float]:
+            if not weighted:
+                return cell[1] / cell[0], cell[0]
+            return cell[3] / cell[2], cell[2] * cell[2] / cell[4]
+
         for ids in by_segment.values():
-            ref = max(ids, key=lambda g: sum(c[0] for c in self.strata[g].values()))
+            ref = max(ids, key=lambda g: sum(c[0] for a, c in self.strata[g].items() if a != CONTROL_ARM))
             for g in ids:
                 if g == ref:
                     continue
                 num = den = 0.0
-                for arm, (n1, s1) in self.strata[g].items():
-                    n2, s2 = self.strata[ref].get(arm, (0.0, 0.0))
-                    if n1 >= 1.0 and n2 >= 1.0:
-                        w = 1.0 / (1.0 / n1 + 1.0 / n2)
-                        num, den = num + w * (s1 / n1 - s2 / n2), den + w
+                for arm, cell in self.strata[g].items():
+                    other = self.strata[ref].get(arm)
+                    if other is None or cell[0] < 1.0 or other[0] < 1.0 or (arm == CONTROL_ARM and not weighted):
+                        continue
+                    (m1, n1), (m2, n2) = mean_and_count(cell), mean_and_count(other)
+                    w = 1.0 / (1.0 / n1 + 1.0 / n2)
+                    num, den = num + w * (m1 - m2), den + w
                 shifts[g] = num / (den + k0)
         return shifts
 
@@ -513,7 +566,7 @@ class Posterior:
             p.stage_credit = {str(k): [float(v[0]), float(v[1])] for k, v in data.get("stage_credit", {}).items()}
             p.closed = [str(x) for x in data.get("closed", [])]
             # absent in posteriors saved before wave 11: no eligibility groups yet
-            p.strata = {str(g): {str(a): [float(x) for x in v] for a, v in cells.items()}
+            p.strata = {str(g): {str(a): _stratum_cell(v) for a, v in cells.items()}
                         for g, cells in data.get("strata", {}).items()}
             p.stratum_counts = {str(k): {str(a): {str(g): float(c) for g, c in by.items()} for a, by in cells.items()}
                                 for k, cells in data.get("stratum_counts", {}).items()}
@@ -523,6 +576,13 @@ class Posterior:
             raise LearningConfigError(f"stored posterior is not valid JSON of schema {SCHEMA_VERSION}: {exc}") \
                 from exc
         return p
+
+
+def _stratum_cell(v: Sequence[Any]) -> list[float]:
+    """A stored eligibility-group cell; one saved before wave 12 ([count, sum]) reads as if every
+    propensity were 1 (its weighted sums equal the plain ones)."""
+    cell = [float(x) for x in v]
+    return cell if len(cell) >= 5 else [cell[0], cell[1], cell[0], cell[1], cell[0]]
 
 
 def _loglik(grid: np.ndarray, m: np.ndarray, v: np.ndarray) -> np.ndarray:

@@ -288,6 +288,9 @@ def run_bandit(pop: Population, s: Stream, cfg: SimConfig, rewards: RewardConfig
             ctx["stage"] = OPEN_STAGES[pop.stage[r]]
             at = SIM_START + timedelta(days=day, hours=9)
             if s.holdout[i]:
+                # the arms policy would have excluded: the holdout measures its eligibility
+                # group's level (bandit ELIGIBILITY_CONTROL 2), like the pipeline's holdout context
+                ctx["excluded"] = [a for a, ok in zip(STRATEGIES, s.allowed[i], strict=True) if not ok]
                 decisions[i] = LoggedDecision(f"sim-{i}", f"d{i}", at, HOLDOUT_ARM, 1.0, "holdout", ctx,
                                               TENANT, "sim", holdout=True)
             else:
