@@ -40,6 +40,17 @@ def decision_context(record: Any, scores: Mapping[str, Any] | None, engagement_t
                         engagement, float(prob) if isinstance(prob, int | float) else None)
 
 
+def allowed_for(catalogue: Iterable[Any], scores: Mapping[str, Any] | None, *, max_discount: float,
+                excluded: Iterable[str] = ()) -> list[str]:
+    """The arms a tenant's policy allows for one record: `bandit.allowed_arms` with the discount
+    a discount arm would need read from the record's price score (`best_discount`)."""
+    raw = (scores or {}).get("price")
+    price: Mapping[str, Any] = raw if isinstance(raw, Mapping) else {}
+    best = price.get("best_discount")
+    need = float(best) if isinstance(best, int | float) else None
+    return allowed_arms(catalogue, max_discount=max_discount, required_discount=need, excluded=excluded)
+
+
 def bandit_policy(posterior: Posterior, *, max_discount: float, excluded: Iterable[str] = (),
                   seed: int | None = None) -> Any:
     """An `ArmPolicy` drawing from `posterior` among the arms the tenant allows.
@@ -59,11 +70,7 @@ def bandit_policy(posterior: Posterior, *, max_discount: float, excluded: Iterab
 
     def choose(inp: PolicyInput) -> ArmChoice:
         r = inp.ctx.record
-        raw = inp.ctx.scores.get("price")
-        price: Mapping[str, Any] = raw if isinstance(raw, Mapping) else {}
-        best = price.get("best_discount")
-        need = float(best) if isinstance(best, int | float) else None
-        allowed = allowed_arms(inp.catalogue, max_discount=max_discount, required_discount=need, excluded=off)
+        allowed = allowed_for(inp.catalogue, inp.ctx.scores, max_discount=max_discount, excluded=off)
         ctx = decision_context(r, inp.ctx.scores, inp.analysis.engagement_trend)
         if seed is None:
             key = f"{r.tenant_id}|{r.crm}|{r.id}|{inp.ctx.now.date()}".encode()

@@ -45,6 +45,8 @@ class FoldedReward:
     kind: str = ""
     """The outcome's kind: partial credit (stage_advanced) waits for its decision's won/lost."""
     decision_id: str = ""
+    propensity: float | None = None
+    """The logged probability of the decision's arm (its eligibility group weighs by 1 / it)."""
 
 
 def _config(app: Any, name: str) -> Any:
@@ -131,9 +133,11 @@ def _folded(row: Any) -> FoldedReward:
     context = dict(row.context or payload.get("context") or {})
     holdout = bool(payload.get("holdout") or context.get("holdout"))
     weight = context.get("amount_weight")
+    propensity = payload.get("propensity")
     return FoldedReward(arm=str(row.arm or payload.get("arm")), reward=float(row.reward), context=context,
                         holdout=holdout, weight=float(weight) if isinstance(weight, int | float) and weight > 0 else 1.0,
-                        kind=str(row.kind or ""), decision_id=str(row.action_id))
+                        kind=str(row.kind or ""), decision_id=str(row.action_id),
+                        propensity=float(propensity) if isinstance(propensity, int | float) and propensity > 0 else None)
 
 
 def _parse(text: str | None, arms: tuple[str, ...], tenant_id: str) -> Posterior:

@@ -29,7 +29,7 @@ from app.pipeline.writeback import model_versions
 from integrations.base import Record
 from learning import holdout
 from learning.bandit import POLICY_NAME, Posterior
-from learning.policy import bandit_policy, decision_context, describe_choice
+from learning.policy import allowed_for, bandit_policy, decision_context, describe_choice
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +61,9 @@ class StrategyInputs:
     posterior: Posterior
     policy: Any
     excluded: tuple[str, ...]
+    catalogue: tuple[Any, ...]
+    """The tenant's strategy arms (agents' StrategyArm): what a held-out record could have had."""
+    max_discount: float
 
 
 def learning_settings(row: Any, *, share_override: float | None = None) -> LearningSettings:
@@ -82,7 +85,8 @@ def prepare(app: Any, tenant_id: str, row: Any, agent_settings: AgentSettings) -
     posterior = posterior_store.refresh(app, tenant_id, arms)
     return StrategyInputs(tenant_id=tenant_id, settings=settings, posterior=posterior,
                           policy=bandit_policy(posterior, max_discount=agent_settings.max_discount, excluded=excluded),
-                          excluded=excluded)
+                          excluded=excluded, catalogue=tuple(agent_settings.catalogue),
+                          max_discount=agent_settings.max_discount)
 
 
 def refresh_posterior(app: Any, tenant_id: str) -> None:
@@ -137,12 +141,16 @@ def logged_choice(inputs: StrategyInputs, record: Record, scores: Mapping[str, A
         "industry": record.company.industry if record.company else None, "activities": len(record.activities),
         **decision_context(record, scores, trend), "holdout_bucket": round(assignment.bucket, 6),
     }
-    if run is None:
-        return {"arm": holdout.HOLDOUT_ARM, "propensity": 1.0, "policy": holdout.HOLDOUT_ARM,
-                "probabilities": {holdout.HOLDOUT_ARM: 1.0}, "holdout": True, "context": {**context, "holdout": True}}
     # The arms policy left out of this decision (turned off, or a discount above the cap): the
     # bandit groups rewards by them (learning's ELIGIBILITY_CONTROL), since deals where the
-    # discount arm is allowed differ from the others whatever the arm.
+    # discount arm is allowed differ from the others whatever the arm. A held-out record logs
+    # the arms it would have had: its outcome measures its group's level with no arm chosen.
+    if run is None:
+        allowed = set(allowed_for(inputs.catalogue, scores, max_discount=inputs.max_discount,
+                                  excluded=inputs.excluded))
+        context["excluded"] = sorted(a for a in inputs.posterior.arms if a not in allowed)
+        return {"arm": holdout.HOLDOUT_ARM, "propensity": 1.0, "policy": holdout.HOLDOUT_ARM,
+                "probabilities": {holdout.HOLDOUT_ARM: 1.0}, "holdout": True, "context": {**context, "holdout": True}}
     context["excluded"] = sorted(a for a in inputs.posterior.arms if a not in run.strategy.probabilities)
     return {"arm": run.strategy.arm, "propensity": run.strategy.propensity, "policy": run.strategy.policy,
             "probabilities": run.strategy.probabilities, "holdout": False, "context": context}

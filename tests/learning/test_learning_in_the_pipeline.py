@@ -132,6 +132,34 @@ def test_a_discount_strategy_is_never_offered_when_the_tenant_allows_no_discount
         assert not set(p["context"]["excluded"]) & set(p["probabilities"])
 
 
+def test_a_held_out_deal_logs_the_arms_policy_would_have_excluded_for_it(learning_app):
+    # its outcome measures its eligibility group's level with no arm chosen (learning's
+    # ELIGIBILITY_CONTROL 2), so it must name the same group as a treated deal of that kind
+    app, tid, _crm = learning_app
+    set_extra(app, tid, discount_cap=0.0, approval_threshold=0.0, holdout_share=0.5,
+              strategy_catalogue=[a for a in ARMS if a != "social_proof"])
+    send(app, DEALS)
+    run_all(app)
+    logged = choices(app)
+    held = [p for p in logged.values() if p["holdout"]]
+    treated = [p for p in logged.values() if not p["holdout"]]
+    assert held and treated
+    for p in held:
+        assert p["context"]["excluded"] == ["limited_time_incentive", "social_proof"]
+    for p in treated:
+        assert p["context"]["excluded"] == ["limited_time_incentive", "social_proof"]
+
+
+def test_a_folded_reward_carries_its_decisions_logged_propensity():
+    from types import SimpleNamespace
+
+    row = SimpleNamespace(payload={"propensity": 0.25, "arm": "social_proof"}, context={"segment": "smb"},
+                          arm="social_proof", reward=1.0, kind="won", action_id=7)
+    assert posterior_store._folded(row).propensity == 0.25
+    unlogged = SimpleNamespace(payload={}, context={}, arm="social_proof", reward=0.0, kind="lost", action_id=8)
+    assert posterior_store._folded(unlogged).propensity is None  # weighed as 1 by the posterior
+
+
 def test_strategies_turned_off_by_the_tenant_are_never_chosen(learning_app):
     app, tid, crm = learning_app
     set_extra(app, tid, strategy_catalogue=["social_proof", "risk_reversal"], holdout_share=0.0)
