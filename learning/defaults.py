@@ -75,7 +75,16 @@ sits 0.01-0.14 above the learner's baseline (score + stage) more than the others
 so the discount arm, observed only there, looked that much better than it is. Alone: 0.385 on
 seeds 0-4, 0.363 on seeds 5-9 (20 runs each; fixed learner 0.391 / 0.390). It needs the
 decision's context to carry `excluded` (the arms policy removed); a context without it is not
-grouped (no change)."""
+grouped (no change).
+2 (opt-in, not kept) = as 1, each group's level measured only on evidence whose amount does not
+depend on what was learned: the arms' means weighted by 1 / the logged propensity (Hajek) and the
+holdout's outcomes as one more arm of every group (holdout contexts carry `excluded`). Wave 12
+(learning/README.md, "Measured, wave 12"): it fixes seed 8's mid-market lock-in (the group's level
+measured +0.05..+0.07 against +0.070 true, instead of +0.002..+0.029; that draw 0.536 -> 0.465 of
+uniform's regret), but over the replicate harness it changed nothing or made it worse (paired
+differences of ours / uniform's: seeds 0-4 x bandit seeds 1-4 +0.006 +- 0.015, x 5-8 +0.051 +-
+0.022; seeds 5-9 x 1-4 +0.007 +- 0.012, x 5-8 +0.023 +- 0.022; over 40 runs 0.377 and 0.379
+against 0.348 and 0.364), so the default stays 1."""
 
 ELIGIBILITY_PSEUDO_COUNT = 50.0
 """Shrinkage of a group's measured level shift toward 0, in outcomes (of the arms compared)."""
