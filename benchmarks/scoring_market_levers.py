@@ -32,7 +32,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from benchmarks.scoring_market_product import BUCKETS, _market, market_records
+from benchmarks.scoring_market_pooling import BUCKETS
+from benchmarks.scoring_market_product import _market, market_records
 from integrations.sandbox.market import eventual_p_win
 from scoring.features import record_features
 from scoring.metrics import expected_calibration_error
