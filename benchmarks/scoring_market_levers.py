@@ -174,7 +174,8 @@ def _additive(X: pd.DataFrame, y: np.ndarray, Xo: pd.DataFrame, types: dict[str,
 VARIANTS: dict[str, dict[str, Any]] = {
     "product": {}, "drift": {"calibrate_drift": True}, "no_drift": {"calibrate_drift": False}, "log_loss_blend": {"blend_criterion": "log_loss"},
     "additive": {}, "bag3": {}, "net_bag3": {"net_bag": 3},
-    "stumps_partner": {"gb_grid": (*defaults.GB_PARTNER_GRID, defaults.GB_PARTNER_STUMPS)}}
+    "stumps_partner": {"gb_grid": (*(g for g in defaults.GB_PARTNER_GRID if g != defaults.GB_PARTNER_STUMPS),
+                                   defaults.GB_PARTNER_STUMPS)}}
 """Attribute overrides of the product's ConversionClassifier, by name."""
 
 

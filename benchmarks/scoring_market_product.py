@@ -309,10 +309,11 @@ def _args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--markets", type=int, default=1,
                         help="K markets of this size (seeds SEED..SEED+K-1, each its own history and model), their "
                              "open deals' figures pooled beside each market's own -> "
-                             "scoring_market_w12/pooled_sSEED_kK_POLICY.json")
+                             "scoring_market_w12/pooled_sSEED_kK_POLICY[_LABEL].json")
     parser.add_argument("--dump", type=Path, default=Path("/tmp/scoring_market_product_markets"),
                         help="with --markets: each market's scored deals are kept here, and reused when the same "
                              "market at the same code is asked for again (a stopped run resumes)")
+    parser.add_argument("--label", default="", help="with --markets: appended to the result's name (a variant's run)")
     parser.add_argument("--price-only", dest="price_seeds", default=None,
                         help="price regret alone on these seeds, comma-separated (no conversion, no market run) "
                              "-> scoring_market_product_price.json")
@@ -345,7 +346,8 @@ def _commit() -> str | None:
     return head + ("+dirty" if dirty else "")
 
 
-def pooled_run(first_seed: int, k: int, n_closed: int, n_open: int, policy: str, fast: bool, dump: Path) -> Path:
+def pooled_run(first_seed: int, k: int, n_closed: int, n_open: int, policy: str, fast: bool, dump: Path,
+               label: str = "") -> Path:
     """K markets (seeds first_seed..first_seed+K-1), each trained and scored as one revenue team's;
     the figures over all their open deals, each market's own, and the knowable floor of the pooled deals."""
     from benchmarks.scoring_market_knowable import floors
@@ -373,7 +375,7 @@ def pooled_run(first_seed: int, k: int, n_closed: int, n_open: int, policy: str,
     market = np.concatenate([np.full(len(d.p_true), d.seed) for d in deals])
     knowable = floors(pd.concat(frames, ignore_index=True), p_true, market, seed=first_seed)
     (RESULTS / "scoring_market_w12").mkdir(parents=True, exist_ok=True)
-    return write_result(f"scoring_market_w12/pooled_s{first_seed}_k{k}_{policy}", {
+    return write_result(f"scoring_market_w12/pooled_s{first_seed}_k{k}_{policy}{'_' + label if label else ''}", {
         "started_at": started, "load_average_before": load_before, "load_average_after": list(os.getloadavg()),
         "code_commit": commit, "closed_deals_per_market": n_closed, "open_deals_per_market": n_open,
         "discount_policy": policy, "fast_training": fast} | pooled | {
@@ -392,7 +394,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.markets > 1:
         for policy in args.policies:
             path = pooled_run(args.seed, args.markets, args.closed, args.open_, policy, args.quick or args.fast,
-                              args.dump)
+                              args.dump, args.label)
             print(path.read_text())
         return
     out = {"quick": args.quick, "code_commit": _commit(), "runs": [run(args.seed, args.closed, args.open_, policy, fast=args.quick or args.fast)
