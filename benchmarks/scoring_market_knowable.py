@@ -47,22 +47,37 @@ LEARNERS: dict[str, dict[str, Any]] = {
     # Four times the leaves, many more rounds, stopped on a validation part of each fold's training deals.
     "bigger": {"max_iter": 3000, "learning_rate": 0.02, "max_leaf_nodes": 63, "min_samples_leaf": 10,
                "early_stopping": True, "validation_fraction": 0.15, "n_iter_no_change": 60},
+    # Four times again, and slower.
+    "biggest": {"max_iter": 6000, "learning_rate": 0.01, "max_leaf_nodes": 255, "min_samples_leaf": 10,
+                "early_stopping": True, "validation_fraction": 0.15, "n_iter_no_change": 100},
 }
 """Gradient-boosting regressors fitted on p_true, by name."""
 
+RUNS = (("base", 1.0), ("base", 0.5), ("base", 0.25), ("bigger", 1.0), ("bigger", 0.5), ("bigger", 0.25),
+        ("biggest", 1.0))
+"""(learner, share of each fold's training deals) pairs measured."""
 
-def numeric_rows(frame: pd.DataFrame) -> np.ndarray:
-    """Feature rows as floats: categories as codes (a tree splits on them), unknowns as NaN."""
+
+MAX_CATEGORIES = 250
+"""Categories a column may have to be split as categories (the regressor's limit is 255 bins)."""
+
+
+def numeric_rows(frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Feature rows as floats, categories as codes, unknowns as NaN; and which columns the
+    regressor should split as categories (owners of 20 markets read as numbers in code order
+    would need many splits to tell one rep from another)."""
     out = frame.copy()
-    for col in out.columns:
+    categorical = np.zeros(len(out.columns), dtype=bool)
+    for i, col in enumerate(out.columns):
         if out[col].dtype == object or isinstance(out[col].dtype, pd.CategoricalDtype):
             codes = out[col].astype("category").cat.codes.astype(float)
             out[col] = codes.where(codes >= 0, np.nan)
-    return out.astype(float).to_numpy()
+            categorical[i] = codes.max() < MAX_CATEGORIES
+    return out.astype(float).to_numpy(), categorical
 
 
 def cross_fitted(X: np.ndarray, p_true: np.ndarray, *, learner: str = "base", folds: int = 5,
-                 train_share: float = 1.0, seed: int = 0) -> np.ndarray:
+                 train_share: float = 1.0, seed: int = 0, categorical: np.ndarray | None = None) -> np.ndarray:
     """Ê[p_true | x] of every deal from a regressor fitted on the other folds (a ``train_share``
     random part of them), clipped to [0, 1]."""
     from sklearn.ensemble import HistGradientBoostingRegressor
@@ -75,7 +90,8 @@ def cross_fitted(X: np.ndarray, p_true: np.ndarray, *, learner: str = "base", fo
     for train, test in KFold(folds, shuffle=True, random_state=seed).split(X):
         if train_share < 1:
             train = rng.choice(train, max(int(len(train) * train_share), 20), replace=False)
-        reg = HistGradientBoostingRegressor(random_state=seed, **LEARNERS[learner])
+        reg = HistGradientBoostingRegressor(random_state=seed, categorical_features=categorical,
+                                            **LEARNERS[learner])
         out[test] = reg.fit(X[train], p_true[train]).predict(X[test])
     return np.clip(out, 0.0, 1.0)
 
@@ -87,7 +103,7 @@ def open_rows(raw: dict[str, Any]) -> pd.DataFrame:
 
 def floors(frame: pd.DataFrame, p_true: np.ndarray, market: np.ndarray, seed: int) -> dict[str, Any]:
     """Mean abs(p_true − Ê[p_true | x]) by learner and share of training deals, pooled and per market."""
-    X = numeric_rows(frame)
+    X, categorical = numeric_rows(frame)
     out: dict[str, Any] = {"deals": len(p_true), "mean_p_true": float(p_true.mean()),
                            "sd_p_true": float(p_true.std()),
                            # A constant per market (its own median p_true): what knowing nothing buys.
@@ -95,9 +111,9 @@ def floors(frame: pd.DataFrame, p_true: np.ndarray, market: np.ndarray, seed: in
                                [np.abs(p_true[market == k] - np.median(p_true[market == k]))
                                 for k in np.unique(market)]))),
                            "runs": []}
-    for learner, share in (("base", 1.0), ("base", 0.5), ("base", 0.25), ("bigger", 1.0)):
+    for learner, share in RUNS:
         started = time.perf_counter()
-        fitted = cross_fitted(X, p_true, learner=learner, train_share=share, seed=seed)
+        fitted = cross_fitted(X, p_true, learner=learner, train_share=share, seed=seed, categorical=categorical)
         err = np.abs(fitted - p_true)
         out["runs"].append({"learner": learner, "train_share": share,
                             "training_deals_per_fold": int(len(p_true) * 0.8 * share),
@@ -151,7 +167,9 @@ def main(argv: list[str] | None = None) -> None:
               "results": [floors(f, p, k, seed=seeds[0]) for f, p, k in groups],
               "seconds": round(time.perf_counter() - started, 1), "load_average_after": list(os.getloadavg())}
     RESULTS.mkdir(parents=True, exist_ok=True)
-    name = f"knowable_c{args.closed}_o{args.open_}_s{'_'.join(map(str, seeds))}{'_pooled' if args.pool else ''}"
+    contiguous = seeds == list(range(seeds[0], seeds[0] + len(seeds)))
+    span = f"{seeds[0]}-{seeds[-1]}" if contiguous and len(seeds) > 2 else "_".join(map(str, seeds))
+    name = f"knowable_c{args.closed}_o{args.open_}_s{span}{'_pooled' if args.pool else ''}"
     path = RESULTS / f"{name}.json"
     path.write_text(json.dumps(result, indent=1) + "\n")
     print(path.read_text())

@@ -71,3 +71,23 @@ def test_arrays_of_different_lengths_are_refused_with_the_market_named():
                     position=m.position, revenue=m.revenue, recommended=m.recommended)
     with pytest.raises(ValueError, match="no markets"):
         pooled_figures([])
+
+
+def test_the_knowable_floor_finds_a_truth_the_features_hold_and_cannot_find_one_they_do_not():
+    import pandas as pd
+
+    from benchmarks.scoring_market_knowable import cross_fitted, numeric_rows
+
+    rng = np.random.default_rng(0)
+    n = 3000
+    frame = pd.DataFrame({"x": rng.uniform(0, 1, n), "rep": rng.choice(["a", "b", "c"], n)})
+    hidden = rng.uniform(0, 1, n)
+    X, categorical = numeric_rows(frame)
+    assert categorical.tolist() == [False, True]
+    knowable = 0.2 + 0.5 * frame["x"].to_numpy() + np.where(frame["rep"] == "b", 0.2, 0.0)
+    assert np.abs(cross_fitted(X, knowable, categorical=categorical) - knowable).mean() < 0.02
+    # A truth of what the rows do not show: no learner gets below the spread around its mean (0.125).
+    unknowable = 0.25 + 0.5 * hidden
+    assert np.abs(cross_fitted(X, unknowable, categorical=categorical) - unknowable).mean() > 0.12
+    with pytest.raises(ValueError, match="train_share"):
+        cross_fitted(X, knowable, train_share=0.0)
