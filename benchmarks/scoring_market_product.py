@@ -313,6 +313,9 @@ def _args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--dump", type=Path, default=Path("/tmp/scoring_market_product_markets"),
                         help="with --markets: each market's scored deals are kept here, and reused when the same "
                              "market at the same code is asked for again (a stopped run resumes)")
+    parser.add_argument("--reuse-dumps", action="store_true",
+                        help="with --markets: reuse every kept market whatever the code that scored it (each "
+                             "market's own commit is in the result); for pooling a run stopped early")
     parser.add_argument("--label", default="", help="with --markets: appended to the result's name (a variant's run)")
     parser.add_argument("--price-only", dest="price_seeds", default=None,
                         help="price regret alone on these seeds, comma-separated (no conversion, no market run) "
@@ -347,23 +350,26 @@ def _commit() -> str | None:
 
 
 def pooled_run(first_seed: int, k: int, n_closed: int, n_open: int, policy: str, fast: bool, dump: Path,
-               label: str = "") -> Path:
+               label: str = "", reuse_any: bool = False) -> Path:
     """K markets (seeds first_seed..first_seed+K-1), each trained and scored as one revenue team's;
     the figures over all their open deals, each market's own, and the knowable floor of the pooled deals."""
     from benchmarks.scoring_market_knowable import floors
 
     started, load_before, commit = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), list(os.getloadavg()), _commit()
-    runs, deals, frames = [], [], []
+    runs, deals, frames, kept = [], [], [], []
     for seed in range(first_seed, first_seed + k):
         path = dump / f"market_s{seed}_c{n_closed}_o{n_open}_{policy}{'_fast' if fast else ''}.pkl"
         cached = pickle.loads(path.read_bytes()) if path.exists() else None
-        if cached is None or cached["code_commit"] != commit or commit is None or commit.endswith("+dirty"):
+        same_code = cached is not None and cached["code_commit"] == commit and not (commit or "+dirty").endswith(
+            "+dirty")
+        if cached is None or not (same_code or reuse_any):
             one, market_deals, frame = run_with_deals(seed, n_closed, n_open, policy, fast)
             cached = {"code_commit": commit, "run": one, "deals": market_deals, "frame": frame}
             dump.mkdir(parents=True, exist_ok=True)
             path.write_bytes(pickle.dumps(cached))
         else:
             print(f"[{policy}] market s{seed}: scored deals reused from {path}", file=sys.stderr)
+        kept.append(cached)
         runs.append(cached["run"])
         deals.append(cached["deals"])
         # Owners are people of one revenue team: "owner 5" of two markets is two people.
@@ -377,7 +383,9 @@ def pooled_run(first_seed: int, k: int, n_closed: int, n_open: int, policy: str,
     (RESULTS / "scoring_market_w12").mkdir(parents=True, exist_ok=True)
     return write_result(f"scoring_market_w12/pooled_s{first_seed}_k{k}_{policy}{'_' + label if label else ''}", {
         "started_at": started, "load_average_before": load_before, "load_average_after": list(os.getloadavg()),
-        "code_commit": commit, "closed_deals_per_market": n_closed, "open_deals_per_market": n_open,
+        "code_commit": commit, "market_code_commits": {str(first_seed + i): r["code_commit"] for i, r in
+                                                       enumerate(kept)},
+        "closed_deals_per_market": n_closed, "open_deals_per_market": n_open,
         "discount_policy": policy, "fast_training": fast} | pooled | {
         # Ê[p_true | the product's features], cross-fitted on these pooled deals: how close any model can get.
         "knowable_floor": knowable, "runs": runs})
@@ -394,7 +402,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.markets > 1:
         for policy in args.policies:
             path = pooled_run(args.seed, args.markets, args.closed, args.open_, policy, args.quick or args.fast,
-                              args.dump, args.label)
+                              args.dump, args.label, reuse_any=args.reuse_dumps)
             print(path.read_text())
         return
     out = {"quick": args.quick, "code_commit": _commit(), "runs": [run(args.seed, args.closed, args.open_, policy, fast=args.quick or args.fast)
