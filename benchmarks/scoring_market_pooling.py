@@ -95,12 +95,15 @@ def _figures(p_hat: np.ndarray, p_lr: np.ndarray, p_true: np.ndarray, won: np.nd
             "mean_abs_error_logistic_reference": float(np.abs(p_lr - p_true).mean()),
             "worst_bucket_gap": max((b["gap"] for b in rows), key=abs),
             "worst_bucket_gap_vs_true_p": max((b["gap_vs_true_p"] for b in rows), key=abs),
+            # The same for a perfect forecaster (p_true itself): how far the buckets' win rates
+            # wobble from outcome noise alone at this many deals.
+            "worst_bucket_gap_of_true_p": max((b["mean_p_true"] - b["eventual_win_rate"] for b in rows), key=abs),
             "by_cycle_position": rows, "price": regret(revenue)}
 
 
 SPREAD_OF = ("level_error", "mean_p_hat_minus_win_rate", "ece_15_equal_mass", "ece_of_true_p",
              "mean_abs_error_vs_true_p", "roc_auc", "roc_auc_logistic_reference", "worst_bucket_gap",
-             "worst_bucket_gap_vs_true_p")
+             "worst_bucket_gap_vs_true_p", "worst_bucket_gap_of_true_p")
 
 
 def pooled_figures(markets: list[MarketDeals]) -> dict[str, Any]:
@@ -132,5 +135,8 @@ def pooled_figures(markets: list[MarketDeals]) -> dict[str, Any]:
             # Opposite-sign level errors cancel in the pooled mean; their absolute mean does not.
             "mean_abs_level_error": float(np.abs(levels).mean()),
             "markets_with_level_error_beyond_0_05": int((np.abs(levels) > 0.05).sum()),
+            "markets_with_a_bucket_beyond_0_05": int(sum(abs(m["worst_bucket_gap"]) > 0.05 for m in per_market)),
+            "markets_where_p_true_has_a_bucket_beyond_0_05": int(
+                sum(abs(m["worst_bucket_gap_of_true_p"]) > 0.05 for m in per_market)),
             "markets_where_auc_beats_logistic": int(sum(m["roc_auc"] > m["roc_auc_logistic_reference"]
                                                        for m in per_market))}

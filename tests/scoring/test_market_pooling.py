@@ -37,6 +37,7 @@ def test_a_forecaster_of_p_true_itself_scores_the_ece_floor_and_no_error_against
     assert out["ece_15_equal_mass"] == out["ece_of_true_p"]
     assert out["ece_vs_true_p"] == 0.0 and out["mean_abs_error_vs_true_p"] == 0.0
     assert out["deals"] == 4000
+    assert out["worst_bucket_gap"] == pytest.approx(out["worst_bucket_gap_of_true_p"])
 
 
 def test_each_markets_own_figures_are_computed_on_its_deals_alone():
