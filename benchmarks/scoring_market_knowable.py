@@ -147,9 +147,18 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--closed", type=int, default=5000)
     parser.add_argument("--open", type=int, dest="open_", default=10000)
     parser.add_argument("--cache", type=Path, default=Path("/tmp/scoring_market_levers"))
+    parser.add_argument("--runs", default=None,
+                        help="learner:share pairs, comma-separated (default: every pair of RUNS), e.g. bigger:1,bigger:0.5")
     parser.add_argument("--pool", action="store_true", help="one cross-fit over every seed's deals (market as a feature)")
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     seeds = [int(s) for s in args.seeds.split(",") if s]
+    try:
+        runs = RUNS if args.runs is None else tuple(
+            (name, float(share)) for name, share in (pair.split(":") for pair in args.runs.split(",") if pair))
+    except ValueError:
+        parser.exit(2, f"bad input: --runs wants learner:share pairs like bigger:1,bigger:0.5, got {args.runs!r}\n")
+    if any(name not in LEARNERS or not 0 < share <= 1 for name, share in runs):
+        parser.exit(2, f"bad input: learners are {', '.join(LEARNERS)}, shares in (0, 1]\n")
     started = time.perf_counter()
     frames, truths, markets = [], [], []
     for seed in seeds:
@@ -168,7 +177,7 @@ def main(argv: list[str] | None = None) -> None:
         groups = list(zip(frames, truths, markets, strict=True))
     result = {"closed": args.closed, "open": args.open_, "seeds": seeds, "pooled": args.pool,
               "learners": LEARNERS,
-              "results": [floors(f, p, k, seed=seeds[0], runs=RUNS) for f, p, k in groups],
+              "results": [floors(f, p, k, seed=seeds[0], runs=runs) for f, p, k in groups],
               "seconds": round(time.perf_counter() - started, 1), "load_average_after": list(os.getloadavg())}
     RESULTS.mkdir(parents=True, exist_ok=True)
     contiguous = seeds == list(range(seeds[0], seeds[0] + len(seeds)))
