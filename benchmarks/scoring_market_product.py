@@ -31,6 +31,13 @@ Run: ``python -m benchmarks.scoring_market_product [--quick] [--closed N] [--ope
 [--policies confounded,random] [--price-only SEEDS]`` (quick: 900 closed / 300 open, fast training; default: 5,000
 closed / 1,000 open, full training; ``--fast``: fast training at the given size) →
 ``benchmarks/results/scoring_market_product.json``.
+
+``--markets K`` runs K markets of the given size (seeds SEED..SEED+K-1, each its own history and its
+own trained model, as K revenue teams would) and reports the figures over all their open deals
+together, each market's own (its level error mean p̂ − mean p_true above all) and their spread
+(``benchmarks.scoring_market_pooling``), and the knowable floor of the pooled deals
+(``benchmarks.scoring_market_knowable``): at the default size one market's ECE is mostly the noise of
+1,000 outcomes. Each market's scored deals are kept under ``--dump`` (``--reuse-dumps`` pools a stopped run).
 """
 
 from __future__ import annotations
