@@ -22,7 +22,8 @@ from typing import Any
 import numpy as np
 
 from benchmarks._common import write_result
-from benchmarks.scoring_market_product import BUCKETS, _loaded, _market, market_records
+from benchmarks.scoring_market_pooling import BUCKETS
+from benchmarks.scoring_market_product import _loaded, _market, market_records
 from integrations.sandbox.market import eventual_p_win
 from scoring import defaults, score_batch
 from scoring.train import train_from_records

@@ -32,8 +32,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from benchmarks.scoring_market_product import BUCKETS, _market, market_records
+from benchmarks.scoring_market_pooling import BUCKETS
+from benchmarks.scoring_market_product import _market, market_records
 from integrations.sandbox.market import eventual_p_win
+from scoring import defaults
 from scoring.features import record_features
 from scoring.metrics import expected_calibration_error
 from scoring.models._calibration import roc_auc_safe
@@ -171,7 +173,9 @@ def _additive(X: pd.DataFrame, y: np.ndarray, Xo: pd.DataFrame, types: dict[str,
 
 VARIANTS: dict[str, dict[str, Any]] = {
     "product": {}, "drift": {"calibrate_drift": True}, "no_drift": {"calibrate_drift": False}, "log_loss_blend": {"blend_criterion": "log_loss"},
-    "additive": {}, "bag3": {}, "net_bag3": {"net_bag": 3}}
+    "additive": {}, "bag3": {}, "net_bag3": {"net_bag": 3},
+    "stumps_partner": {"gb_grid": (*(g for g in defaults.GB_PARTNER_GRID if g != defaults.GB_PARTNER_STUMPS),
+                                   defaults.GB_PARTNER_STUMPS)}}
 """Attribute overrides of the product's ConversionClassifier, by name."""
 
 

@@ -31,20 +31,32 @@ Run: ``python -m benchmarks.scoring_market_product [--quick] [--closed N] [--ope
 [--policies confounded,random] [--price-only SEEDS]`` (quick: 900 closed / 300 open, fast training; default: 5,000
 closed / 1,000 open, full training; ``--fast``: fast training at the given size) →
 ``benchmarks/results/scoring_market_product.json``.
+
+``--markets K`` runs K markets of the given size (seeds SEED..SEED+K-1, each its own history and its
+own trained model, as K revenue teams would) and reports the figures over all their open deals
+together, each market's own (its level error mean p̂ − mean p_true above all) and their spread
+(``benchmarks.scoring_market_pooling``), and the knowable floor of the pooled deals
+(``benchmarks.scoring_market_knowable``): at the default size one market's ECE is mostly the noise of
+1,000 outcomes. Each market's scored deals are kept under ``--dump`` (``--reuse-dumps`` pools a stopped run).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import pickle
 import sys
 import time
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pandas as pd
 
-from benchmarks._common import write_result
+from benchmarks._common import RESULTS, write_result
+from benchmarks.scoring_market_pooling import MarketDeals, pooled_figures, regret
+from benchmarks.scoring_market_pooling import buckets as cycle_buckets
 from integrations.base import (
     CLOSE_DATE_HISTORY_KEY,
     PAGE_VIEW_HISTORY_KEY,
@@ -59,13 +71,11 @@ from integrations.base import (
 )
 from integrations.sandbox.market import Market, MarketConfig, eventual_p_win
 from scoring import score_batch
+from scoring.features import record_features
 from scoring.metrics import expected_calibration_error
 from scoring.models._calibration import roc_auc_safe
 from scoring.registry import LoadedModel
 from scoring.train import _logistic, records_to_frame, train_from_records
-
-BUCKETS = ((0.0, 0.25), (0.25, 0.5), (0.5, 0.75), (0.75, 10.0))
-"""Cycle position (elapsed share of the deal's life when scored) buckets."""
 
 _KIND = {"emails_in": "email", "emails_out": "email", "calls": "call", "meetings": "meeting", "note": "note",
          "email": "email", "call": "call", "meeting": "meeting"}
@@ -132,7 +142,9 @@ def _loaded(task: str, model: Any, meta: dict) -> LoadedModel:
     return LoadedModel(task=task, model=model, metadata=meta | {"version": f"{task}-bench"}, path=None)  # type: ignore[arg-type]
 
 
-def _regret(m: Market, keys: list[int], best: np.ndarray) -> dict[str, float]:
+def _revenue_rows(m: Market, keys: list[int], best: np.ndarray) -> np.ndarray:
+    """Per deal: expected revenue at the grid's best discount, at the recommended one, at none and
+    at the largest, and the best discount itself."""
     grid = np.round(np.arange(0.0, 0.3001, 0.01), 4)
     rows = []
     for key, rec in zip(keys, best, strict=True):
@@ -140,12 +152,16 @@ def _regret(m: Market, keys: list[int], best: np.ndarray) -> dict[str, float]:
         rev = np.array([d.amount * (1 - g) * m.p_win(key, discount=float(g), with_strategies=False) for g in grid])
         ours = d.amount * (1 - rec) * m.p_win(key, discount=float(rec), with_strategies=False)
         rows.append((rev.max(), ours, rev[0], rev[-1], grid[rev.argmax()]))
-    r = np.array(rows)
-    total = r[:, 0].sum()
-    return {"deals": len(keys), "regret_share_of_optimal_revenue": float((r[:, 0] - r[:, 1]).sum() / total),
-            "regret_no_discount": float((r[:, 0] - r[:, 2]).sum() / total),
-            "regret_always_max_discount": float((r[:, 0] - r[:, 3]).sum() / total),
-            "mean_recommended_discount": float(np.mean(best)), "mean_true_optimal_discount": float(r[:, 4].mean())}
+    return np.array(rows)
+
+
+def _regret(m: Market, keys: list[int], best: np.ndarray) -> dict[str, float]:
+    return _regret_of_rows(_revenue_rows(m, keys, best), best)
+
+
+def _regret_of_rows(r: np.ndarray, best: np.ndarray) -> dict[str, float]:
+    return {"deals": len(r)} | regret(r[:, :4]) | {
+        "mean_recommended_discount": float(np.mean(best)), "mean_true_optimal_discount": float(r[:, 4].mean())}
 
 
 def _knowable_error(Z: np.ndarray, p_true: np.ndarray, seed: int) -> float:
@@ -207,6 +223,12 @@ def price_run(seed: int, n_closed: int, n_open: int, policy: str, fast: bool) ->
 
 
 def run(seed: int, n_closed: int, n_open: int, policy: str, fast: bool) -> dict[str, Any]:
+    return run_with_deals(seed, n_closed, n_open, policy, fast)[0]
+
+
+def run_with_deals(seed: int, n_closed: int, n_open: int, policy: str,
+                   fast: bool) -> tuple[dict[str, Any], MarketDeals, pd.DataFrame]:
+    """One market's figures, its scored open deals (for pooling several markets) and their feature rows."""
     started = time.perf_counter()
     m = _market(seed, n_closed, n_open, policy)
     records = market_records(m)
@@ -226,16 +248,13 @@ def run(seed: int, n_closed: int, n_open: int, policy: str, fast: bool) -> dict[
     scores = score_batch(open_records, models, factors=False, as_of=m.now)
     p_hat = np.array([scores[str(k)]["conversion"]["probability"] for k in open_keys])
     best = np.array([scores[str(k)]["price"]["best_discount"] for k in open_keys])
-    import pandas as pd
-
-    from scoring.features import record_features
-
     Xo = pd.DataFrame([record_features(r, as_of=m.now) for r in open_records]).reindex(columns=list(types))
     p_lr = lr.predict_proba(Xo)[:, 1]
     position = np.array([
         (m.now - m.deals[k].created_at).total_seconds()
         / max(((m.deals[k].decision_at_ or m.now) - m.deals[k].created_at).total_seconds(), 1.0) for k in open_keys])
-    regret = _regret(m, open_keys, best)
+    revenue = _revenue_rows(m, open_keys, best)
+    regret = _regret_of_rows(revenue, best)
     p_eventual_now = np.array([eventual_p_win(m, k) for k in open_keys])
     knowable = _knowable_error(conv.encoder_.transform(Xo), p_eventual_now, seed)
     p_add = _additive_reference(conv.encoder_.transform(X[list(types)]), frame[target].astype(int).to_numpy(),
@@ -250,20 +269,7 @@ def run(seed: int, n_closed: int, n_open: int, policy: str, fast: bool) -> dict[
     p_at_decision = np.array([m.p_win(k, at=m.deals[k].closed_at) for k in open_keys])
     p_true = p_eventual
     print(f"[{policy}] open deals closed after {days} days ({time.perf_counter() - started:.0f} s)", file=sys.stderr)
-    buckets = []
-    for lo, hi in BUCKETS:
-        sel = (position >= lo) & (position < hi)
-        if sel.sum():
-            buckets.append({"position": [lo, min(hi, 1.0)], "deals": int(sel.sum()),
-                            "mean_p_hat": float(p_hat[sel].mean()), "eventual_win_rate": float(won[sel].mean()),
-                            "gap": float(p_hat[sel].mean() - won[sel].mean()),
-                            # The win rate of n deals wobbles by its standard error even for a
-                            # perfect forecaster; the gap to mean p_true has no outcome noise.
-                            "win_rate_standard_error": float(np.sqrt(p_true[sel] * (1 - p_true[sel])).mean()
-                                                             / np.sqrt(sel.sum())),
-                            "gap_vs_true_p": float(p_hat[sel].mean() - p_true[sel].mean()),
-                            "mean_p_true": float(p_true[sel].mean()),
-                            "mean_abs_error_vs_true_p": float(np.abs(p_hat[sel] - p_true[sel]).mean())})
+    buckets = cycle_buckets(p_hat, p_true, won, position)
     return {
         "seed": seed, "discount_policy": policy, "closed_deals": len(closed), "open_deals": len(open_keys),
         "conversion": {"roc_auc": roc_auc_safe(won, p_hat), "roc_auc_logistic_reference": roc_auc_safe(won, p_lr),
@@ -290,7 +296,8 @@ def run(seed: int, n_closed: int, n_open: int, policy: str, fast: bool) -> dict[
                        "leakage": conv_meta["leakage"]},
         "price": regret, "seconds": round(time.perf_counter() - started, 1), "fast_training": fast,
         "load_average_after": list(os.getloadavg()),
-    }
+    }, MarketDeals(seed=seed, p_hat=p_hat, p_logistic=p_lr, p_true=p_true, won=won, position=position,
+                   revenue=revenue[:, :4], recommended=best), Xo
 
 
 POLICIES = ("confounded", "random")
@@ -306,6 +313,17 @@ def _args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--fast", action="store_true",
                         help="fast training at any size (the quick run always trains fast); a full-size run with it "
                              "still writes scoring_market_product_full.json and says fast_training")
+    parser.add_argument("--markets", type=int, default=1,
+                        help="K markets of this size (seeds SEED..SEED+K-1, each its own history and model), their "
+                             "open deals' figures pooled beside each market's own -> "
+                             "scoring_market_w12/pooled_sSEED_kK_POLICY[_LABEL].json")
+    parser.add_argument("--dump", type=Path, default=Path("/tmp/scoring_market_product_markets"),
+                        help="with --markets: each market's scored deals are kept here, and reused when the same "
+                             "market at the same code is asked for again (a stopped run resumes)")
+    parser.add_argument("--reuse-dumps", action="store_true",
+                        help="with --markets: reuse every kept market whatever the code that scored it (each "
+                             "market's own commit is in the result); for pooling a run stopped early")
+    parser.add_argument("--label", default="", help="with --markets: appended to the result's name (a variant's run)")
     parser.add_argument("--price-only", dest="price_seeds", default=None,
                         help="price regret alone on these seeds, comma-separated (no conversion, no market run) "
                              "-> scoring_market_product_price.json")
@@ -317,6 +335,8 @@ def _args(argv: list[str]) -> argparse.Namespace:
         args.price_seeds = None if args.price_seeds is None else [int(x) for x in args.price_seeds.split(",") if x]
     except ValueError:
         parser.exit(2, f"bad input: --price-only wants seeds like 3,11,12, got {args.price_seeds!r}\n")
+    if args.markets < 1 or (args.markets > 1 and args.price_seeds is not None):
+        parser.exit(2, "bad input: --markets wants K >= 1 and goes without --price-only\n")
     if args.closed < 100 or args.open_ < 20 or not args.policies or set(args.policies) - set(POLICIES):
         parser.exit(2, f"bad input: need --closed >= 100, --open >= 20, --policies from {', '.join(POLICIES)}\n")
     return args
@@ -336,6 +356,48 @@ def _commit() -> str | None:
     return head + ("+dirty" if dirty else "")
 
 
+def pooled_run(first_seed: int, k: int, n_closed: int, n_open: int, policy: str, fast: bool, dump: Path,
+               label: str = "", reuse_any: bool = False) -> Path:
+    """K markets (seeds first_seed..first_seed+K-1), each trained and scored as one revenue team's;
+    the figures over all their open deals, each market's own, and the knowable floor of the pooled deals."""
+    from benchmarks.scoring_market_knowable import floors
+
+    started, load_before, commit = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), list(os.getloadavg()), _commit()
+    runs, deals, frames, kept = [], [], [], []
+    for seed in range(first_seed, first_seed + k):
+        path = dump / f"market_s{seed}_c{n_closed}_o{n_open}_{policy}{'_fast' if fast else ''}.pkl"
+        cached = pickle.loads(path.read_bytes()) if path.exists() else None
+        same_code = cached is not None and cached["code_commit"] == commit and not (commit or "+dirty").endswith(
+            "+dirty")
+        if cached is None or not (same_code or reuse_any):
+            one, market_deals, frame = run_with_deals(seed, n_closed, n_open, policy, fast)
+            cached = {"code_commit": commit, "run": one, "deals": market_deals, "frame": frame}
+            dump.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(pickle.dumps(cached))
+        else:
+            print(f"[{policy}] market s{seed}: scored deals reused from {path}", file=sys.stderr)
+        kept.append(cached)
+        runs.append(cached["run"])
+        deals.append(cached["deals"])
+        # Owners are people of one revenue team: "owner 5" of two markets is two people.
+        frames.append(cached["frame"].assign(owner=f"{seed}:" + cached["frame"]["owner"].astype(str),
+                                             market=str(seed)))
+        print(f"[{policy}] market s{seed} done", file=sys.stderr, flush=True)
+    pooled = pooled_figures(deals)
+    p_true = np.concatenate([d.p_true for d in deals])
+    market = np.concatenate([np.full(len(d.p_true), d.seed) for d in deals])
+    knowable = floors(pd.concat(frames, ignore_index=True), p_true, market, seed=first_seed)
+    (RESULTS / "scoring_market_w12").mkdir(parents=True, exist_ok=True)
+    return write_result(f"scoring_market_w12/pooled_s{first_seed}_k{k}_{policy}{'_' + label if label else ''}", {
+        "started_at": started, "load_average_before": load_before, "load_average_after": list(os.getloadavg()),
+        "code_commit": commit, "market_code_commits": {str(first_seed + i): r["code_commit"] for i, r in
+                                                       enumerate(kept)},
+        "closed_deals_per_market": n_closed, "open_deals_per_market": n_open,
+        "discount_policy": policy, "fast_training": fast} | pooled | {
+        # Ê[p_true | the product's features], cross-fitted on these pooled deals: how close any model can get.
+        "knowable_floor": knowable, "runs": runs})
+
+
 def main(argv: list[str] | None = None) -> None:
     args = _args(sys.argv[1:] if argv is None else argv)
     if args.price_seeds is not None:
@@ -343,6 +405,12 @@ def main(argv: list[str] | None = None) -> None:
                 for seed in args.price_seeds for policy in args.policies]
         path = write_result("scoring_market_product_price", {"quick": args.quick, "runs": runs})
         print(path.read_text())
+        return
+    if args.markets > 1:
+        for policy in args.policies:
+            path = pooled_run(args.seed, args.markets, args.closed, args.open_, policy, args.quick or args.fast,
+                              args.dump, args.label, reuse_any=args.reuse_dumps)
+            print(path.read_text())
         return
     out = {"quick": args.quick, "code_commit": _commit(), "runs": [run(args.seed, args.closed, args.open_, policy, fast=args.quick or args.fast)
                                          for policy in args.policies]}

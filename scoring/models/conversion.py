@@ -73,6 +73,8 @@ class ConversionClassifier(TabularBinaryClassifierMixin, ClassifierMixin, BaseEs
             on two (scoring/README.md).
         blend_criterion: ``roc_auc`` (the blend with the best out-of-fold ROC AUC, if it gains
             ``blend_min_gain``) or ``log_loss`` (the lowest out-of-fold log loss).
+        gb_grid: the gradient-boosting partner's settings tried (``None``: ``defaults.GB_PARTNER_GRID``);
+            a setting may carry its own ``learning_rate`` and ``l2_regularization`` (else 0.05 and 1.0).
         net_bag: nets averaged wherever "the net" is fitted (inner folds and the final model
             alike, so the calibrator learns the map of the averaged score it is applied to),
             each from its own random state (initialisation, batch order, early-stopping split).
@@ -98,6 +100,7 @@ class ConversionClassifier(TabularBinaryClassifierMixin, ClassifierMixin, BaseEs
         calibrate_drift=False,
         blend_criterion="roc_auc",
         net_bag=1,
+        gb_grid=None,
         column_types=None,
         random_state=None,
     ):
@@ -116,6 +119,7 @@ class ConversionClassifier(TabularBinaryClassifierMixin, ClassifierMixin, BaseEs
         self.calibrate_drift = calibrate_drift
         self.blend_criterion = blend_criterion
         self.net_bag = net_bag
+        self.gb_grid = gb_grid
         self.column_types = column_types
         self.random_state = random_state
 
@@ -170,10 +174,13 @@ class ConversionClassifier(TabularBinaryClassifierMixin, ClassifierMixin, BaseEs
     def _linear(self) -> LogisticRegression:
         return LogisticRegression(C=1.0, max_iter=2000)
 
+    def _grid(self) -> tuple[dict, ...]:
+        return tuple(defaults.GB_PARTNER_GRID if self.gb_grid is None else self.gb_grid)
+
     def _booster(self, setting: dict, rounds: int) -> HistGradientBoostingClassifier:
         return HistGradientBoostingClassifier(
-            max_iter=rounds, learning_rate=0.05, l2_regularization=1.0, early_stopping=False,
-            random_state=self.random_state, **setting,
+            max_iter=rounds, early_stopping=False, random_state=self.random_state,
+            **({"learning_rate": 0.05, "l2_regularization": 1.0} | setting),
         )
 
     def _partner_rounds(self) -> tuple[int, ...]:
@@ -185,10 +192,10 @@ class ConversionClassifier(TabularBinaryClassifierMixin, ClassifierMixin, BaseEs
         One fit per grid point and fold serves every round count (staged predictions).
         """
         rounds = self._partner_rounds()
-        oof_gb = {(i, n): np.zeros(len(y01)) for i in range(len(defaults.GB_PARTNER_GRID)) for n in rounds}
+        oof_gb = {(i, n): np.zeros(len(y01)) for i in range(len(self._grid())) for n in rounds}
         oof_lr = np.zeros(len(y01))
         for train, test in splits:
-            for i, setting in enumerate(defaults.GB_PARTNER_GRID):
+            for i, setting in enumerate(self._grid()):
                 booster = self._booster(setting, rounds[-1]).fit(Z[train], y01[train])
                 for n, proba in enumerate(booster.staged_predict_proba(Z[test]), start=1):
                     if n in rounds:
@@ -270,7 +277,7 @@ class ConversionClassifier(TabularBinaryClassifierMixin, ClassifierMixin, BaseEs
         by_setting, oof_lr = self._oof_partners(Z, y01, splits)
         gb_aucs = {k: roc_auc_safe(y01, v) for k, v in by_setting.items()}
         chosen = max(gb_aucs, key=lambda k: (gb_aucs[k], -k[1], -k[0]))
-        self.gb_setting_ = dict(defaults.GB_PARTNER_GRID[chosen[0]], max_iter=chosen[1])
+        self.gb_setting_ = dict(self._grid()[chosen[0]], max_iter=chosen[1])
         return by_setting[chosen], oof_lr, gb_aucs
 
     def _choose_blend_weights(self, y01: np.ndarray, oof_net: np.ndarray, oof_gb: np.ndarray,
@@ -309,7 +316,7 @@ class ConversionClassifier(TabularBinaryClassifierMixin, ClassifierMixin, BaseEs
             "oof_auc_gradient_boosting": max(gb_aucs.values()) if gb_aucs else float("nan"),
             "gradient_boosting_setting": self.gb_setting_,
             "oof_auc_gradient_boosting_by_setting": {
-                f"{defaults.GB_PARTNER_GRID[i]}, rounds={n}": a for (i, n), a in gb_aucs.items()},
+                f"{self._grid()[i]}, rounds={n}": a for (i, n), a in gb_aucs.items()},
             "oof_auc_logistic_regression": roc_auc_safe(y01, oof_lr) if partners else float("nan"),
             "oof_auc_by_weights": {f"gb={g},lr={r}": a for (g, r), a in aucs.items()},
             "chosen_gb_weight": self.blend_weight_,

@@ -83,3 +83,16 @@ def test_a_bag_of_nets_scores_with_the_mean_of_its_members_each_from_its_own_ran
     assert np.allclose(members[0], single.net_.predict_proba(single.encoder_.transform(X))[:, 1])
     again = ConversionClassifier(**_SMALL, alpha=0.01, net_bag=3, blend_min_gain=1.0).fit(X, y)
     assert np.array_equal(again.predict_proba(X), bag.predict_proba(X))
+
+
+def test_a_partner_setting_may_carry_its_own_learning_rate_and_stumps_cannot_read_an_interaction():
+    X, y = _threshold_book()
+    stumps = ConversionClassifier(**_SMALL, gb_grid=(defaults.GB_PARTNER_STUMPS,)).fit(X, y)
+    assert stumps.gb_setting_ is not None and stumps.gb_setting_["max_leaf_nodes"] == 2
+    assert stumps._booster(defaults.GB_PARTNER_STUMPS, 10).learning_rate == defaults.GB_PARTNER_STUMPS["learning_rate"]
+    # An exclusive-or of two thresholds has no additive part: stumps rank it no better than chance,
+    # and the blend leaves them out.
+    assert stumps.cv_report_["oof_auc_gradient_boosting"] < 0.6 and stumps.gb_ is None
+    trees = ConversionClassifier(**_SMALL).fit(X, y)
+    assert trees.gb_ is not None and trees.gb_.learning_rate == 0.05
+    assert trees.cv_report_["oof_auc_gradient_boosting"] > 0.75
