@@ -35,7 +35,7 @@ from typing import Any
 
 import numpy as np
 
-from benchmarks.learning_replicates import parse_overrides
+from benchmarks.learning_replicates import apply_set_options
 from learning import defaults
 from learning.bandit import Posterior
 from learning.rewards import RewardConfig
@@ -185,11 +185,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", default=None)
     ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE")
     args = ap.parse_args(argv)
-    try:
-        for name, value in parse_overrides(args.set).items():
-            setattr(defaults, name, value)
-    except ValueError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    if not apply_set_options(args.set):
         return 2
     out = anatomy(SimConfig(seed=args.seed, weeks=args.weeks, bandit_seed=args.bandit_seed))
     text = json.dumps(out)

@@ -52,6 +52,16 @@ def parse_overrides(items: list[str]) -> dict[str, float]:
     return out
 
 
+def apply_set_options(items: list[str]) -> bool:
+    """Apply a CLI's ``--set NAME=VALUE`` options to learning/defaults.py; False (after saying why) if one is bad."""
+    try:
+        _apply(parse_overrides(items))
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return False
+    return True
+
+
 def _one(job: tuple[int, int | None, int]) -> dict[str, Any]:
     seed, bandit, weeks = job
     return regret_only(SimConfig(seed=seed, weeks=weeks, bandit_seed=None if bandit is None else 1000 * bandit + seed))
