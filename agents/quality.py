@@ -22,10 +22,12 @@ from agents.models import Check, Draft
 from agents.moments import ASK_TOPICS, Ask, latest_ask, sender_of
 from agents.names import foreign_sentences, guess_language
 from agents.normalize import normalise
+from agents.public_holidays import country_code
 from agents.safety import commercial_violations
 from agents.settings import AgentSettings
 from agents.thanks import thanks_problems
 from agents.timing import _SENTENCE_BREAK, timing_violations
+from agents.zones import recipient_timezone
 
 GREETING_WINDOW = 80
 """Characters at the start of the body in which the contact's name must appear."""
@@ -363,7 +365,13 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
                                asked_same_day=bool(ask and ask.same_day))
     checks.append(Check(name="no_past_deadline_or_same_day_meeting", passed=not timing,
                         detail="; ".join(timing) or "none"))
-    hours = business_hours_violations(f"{subject}\n{body}", send_day or ctx.now.date())
+    contact = next((c for c in ctx.record.contacts if c.id == draft.to.contact_id), None)
+    country = ctx.record.company.country if ctx.record.company else None
+    hours = business_hours_violations(
+        f"{subject}\n{body}", send_day or ctx.now.date(),
+        recipient_tz=recipient_timezone(contact.timezone if contact else None, country,
+                                        ctx.record.owner.timezone if ctx.record.owner else None),
+        country=country_code(country, contact.timezone if contact else None))
     checks.append(Check(name="meeting_in_business_hours", passed=not hours, detail="; ".join(hours) or "none"))
     # A rep would not send a concession, a price, a promise or a deal state nobody approved, however it
     # is worded ("a tenth off the first year"): the same rules the safety re-check applies to a model.

@@ -19,6 +19,7 @@ from agents.normalize import normalise
 from agents.past_terms import _TERMS_OR_CONDITION as _TERMS_OR_CONDITION
 from agents.past_terms import LOOKING_BACK as _LOOKING_BACK
 from agents.past_terms import SPAN_CUES, past_month_spans
+from agents.written_days import this_weekdays, weekday_mismatches
 from agents.zones import COUNTRY_TIMEZONES as COUNTRY_TIMEZONES
 from agents.zones import recipient_timezone as recipient_timezone
 from agents.zones import zone
@@ -121,7 +122,7 @@ _A_DAY = (r"tomorrow|next|week|monday|tuesday|wednesday|thursday|friday|morgen|n
           r"donnerstag|freitag|demain|prochain|semaine|lundi|mardi|mercredi|jeudi|vendredi|mañana|próxim|semana|lunes|"
           r"martes|miércoles|jueves|viernes")
 """Words that put a meeting time on some day other than the send day."""
-_CLOCK = re.compile(r"\b\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.|uhr|h\b)|\b\d{1,2}[:h]\d{2}\b|"
+_CLOCK = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.|uhr|h\b)|\b\d{1,2}[:h]\d{2}\b|"
                     r"\b(?:at|um|à|a las)\s+\d{1,2}\b(?![.,/]\d)", re.I)
 _DEADLINE = (r"by|before|until|no later than|deadline|expires?|valid (?:until|through)|bis(?: zum| spätestens)?|"
              r"spätestens|vor dem|gültig bis|avant le|d'ici le|jusqu'au|au plus tard le|antes del?|hasta el|"
@@ -317,6 +318,17 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
                 # only be proposed for a day still to come, whatever the words around the date.
                 reasons.append(f"proposes to meet on {value!r}, before the send day")
         reasons += _past_named_days(sentence, send_day)
+        reasons += [f"a weekday its date does not have: {w}" for w in weekday_mismatches(sentence, send_day)]
+        if re.search(rf"\b(?:{_MEET})\w*", sentence, re.I):
+            # a day named another way ("ce mercredi", "diesen Mittwoch", "the day before Thanksgiving") is judged as the
+            # date it is: the send day is a same-day call, a day before it a meeting in the past
+            named = [(w.value, w.day) for w in this_weekdays(sentence, send_day)] + [
+                (n.value, n.first) for n in named_days(sentence, send_day) if n.first == n.last]
+            for value, d in named:
+                if d == send_day and not asked_same_day:
+                    reasons.append(f"proposes to meet on {value!r}, the send day ({d.isoformat()})")
+                elif d < send_day and _proposes_meeting(sentence) and not _LOOKING_BACK.search(sentence):
+                    reasons.append(f"proposes to meet on {value!r} ({d.isoformat()}), before the send day")
         for m in _DAY_ONLY_DEADLINE.finditer(sentence):
             this_month = _THIS_MONTH.match(sentence, m.end())
             if 0 < send_day.day - int(m.group(1)) <= (31 if this_month else DAY_ONLY_LOOKBACK_DAYS):
