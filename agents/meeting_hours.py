@@ -137,8 +137,9 @@ def business_hours_violations(text: str, send_day: date, *, recipient_tz: str | 
 
 PROPOSAL_HORIZON_DAYS = 60
 """How far after the send day a date a draft proposes (a meeting, a delivery) may fall."""
-_ASKS_TO_MEET = re.compile(r"\?|\b(?:how about|shall we|let's|propose|suggest|vorschlagen|schlage|propose|sugiero|propongo)\b",
-                           re.I)
+_ASKS_TO_MEET = re.compile(r"\?|\b(?:how about|shall we|let's|propose|suggest|vorschlagen|schlage|propose|sugiero|propongo|"
+                           # an invitation sent for it: "I will send a calendar invite for a call on Tuesday, December 1"
+                           r"invite|invitation|einladung|termineinladung|invitación|convocatoria)\b", re.I)
 _A_TERM = re.compile(rf"\b(?:{_DEADLINE})\s+(?:{_DEADLINE_FILLER})*$", re.I)
 
 

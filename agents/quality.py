@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from agents.calendar_days import named_days, resolve_day
 from agents.context import Context
 from agents.facts import Vocabulary, date_matches, find_dates, find_unsupported
+from agents.forms_of_address import recorded_form, wrong_honorific
 from agents.invariants import spelled_number_violations
 from agents.meeting_hours import PROPOSAL_HORIZON_DAYS, business_hours_violations
 from agents.models import Check, Draft
@@ -26,7 +27,7 @@ from agents.public_holidays import country_code
 from agents.safety import commercial_violations
 from agents.settings import AgentSettings
 from agents.thanks import thanks_problems
-from agents.timing import _SENTENCE_BREAK, timing_violations
+from agents.timing import _CLOCK, _SENTENCE_BREAK, timing_violations
 from agents.zones import recipient_timezone
 
 GREETING_WINDOW = 80
@@ -132,16 +133,23 @@ _VAGUE = re.compile(r"\b(?:follow(?:ing)? up|get back|check in|touch base|circle
 """A promise to be in touch is no step: "I'll follow up next week" leaves the buyer nothing to hold us to."""
 
 
+def _vague(sentence: str) -> bool:
+    """A promise to be in touch with no time to it: "Ich melde mich am Dienstag, 1. Dezember, um 15 Uhr telefonisch" is
+    a call the buyer can hold us to (a day and a clock time), "ich melde mich nächste Woche" is not."""
+    return bool(_VAGUE.search(sentence)) and not (_CLOCK.search(sentence) and (_COMING_DAY.search(sentence)
+                                                                              or find_dates(sentence)))
+
+
 def dated_next_step(body: str) -> str | None:
     """The first sentence committing our side to a step on a coming day or week, or None. A draft that also promises
     only to be in touch ("Ich melde mich nächste Woche wieder") reads as a check-in, whatever else it says."""
     sentences = re.split(_SENTENCE_BREAK, body)
-    if any(_VAGUE.search(s) for s in sentences):
+    if any(_vague(s) for s in sentences):
         return None
     for sentence in sentences:
         if "?" in sentence or PLEASANTRY.search(sentence):
             continue
-        if _COMING_DAY.search(sentence) and _COMMITS.search(sentence) and not _VAGUE.search(sentence):
+        if _COMING_DAY.search(sentence) and _COMMITS.search(sentence) and not _vague(sentence):
             return sentence.strip()[:80]
     return None
 
@@ -305,11 +313,16 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
         # contact as surely as a name, unless the record's own messages say the contact is addressed otherwise.
         addressed = not (bool(last) and _wrong_form_of_address(f"{bare.group(1)} {last.lower()}", last, ctx))
     wrong_form = bool(last) and _wrong_form_of_address(head, last, ctx)
-    addressed = addressed and not wrong_form
+    contact = next((c for c in ctx.record.contacts if c.id == draft.to.contact_id), None)
+    greeting = re.split(r"[,:\n]", body.lstrip(), maxsplit=1)[0] if body.strip() else ""
+    misgendered = wrong_honorific(greeting, last, recorded_form(contact, ctx.record.extra))
+    addressed = addressed and not wrong_form and not misgendered
     informal = _INFORMAL.get(draft.language)
     familiar = informal.search(body) if informal else None
     formally = _addressed_formally(draft.to.contact_id, last, ctx) if familiar else None
     detail = f"greets {first!r}" if addressed else f"{first or 'the contact'!r} not in the greeting"
+    if misgendered:
+        detail = f"greets {name or 'the contact'} as {misgendered}"
     if formally and familiar:
         addressed = False
         detail = f"says {familiar.group(0)!r} to {name or 'the contact'}, whom the record addresses formally ({formally!r})"
@@ -365,7 +378,6 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
                                asked_same_day=bool(ask and ask.same_day))
     checks.append(Check(name="no_past_deadline_or_same_day_meeting", passed=not timing,
                         detail="; ".join(timing) or "none"))
-    contact = next((c for c in ctx.record.contacts if c.id == draft.to.contact_id), None)
     country = ctx.record.company.country if ctx.record.company else None
     hours = business_hours_violations(
         f"{subject}\n{body}", send_day or ctx.now.date(),
