@@ -31,7 +31,7 @@ _FEMALE_TITLE = re.compile(
 _MALE_TITLE = re.compile(
     r"\b(?:directeur|président|fondateur|gérant|acheteur|adjoint|chargé|délégué|associé|conseiller|"
     r"[a-zäöüß]*(?:leiter|führer|käufer|direktor|referent|berater|inhaber|vorstand|gründer|sprecher|planer|prüfer)|"
-    r"jefe|coordinador|comprador|consejero|administrador|fundador|asesor|gestor|subdirector|ingeniero|socio|"
+    r"director(?=\s+(?:de|del|general|comercial|financiero|técnico)\b)|jefe|coordinador|comprador|consejero|administrador|fundador|asesor|gestor|subdirector|ingeniero|socio|"
     r"chairman|businessman|salesman|spokesman)\b", re.I)
 
 

@@ -62,8 +62,8 @@ def _clock_hours(sentence: str) -> list[tuple[str, float, str | None]]:
     for m in _CLOCK.finditer(sentence):
         # "at 4:30 pm": the clock pattern may stop at "at 4"; the time is read on from its figure
         v = _CLOCK_VALUE.search(sentence, m.start(), m.end() + 12)
-        if not v:
-            continue
+        if not v or _EVENING_HOUR.match(sentence, v.start()):
+            continue  # "a las 5 de la tarde": read with its part of the day (_spoken_hours)
         hour = int(v.group(1))
         minute = int(v.group(2) or 0)
         marker = (v.group(3) or "").lower().replace(".", "")
@@ -77,6 +77,34 @@ def _clock_hours(sentence: str) -> list[tuple[str, float, str | None]]:
         if hour <= 23 and minute < 60:
             value = sentence[min(m.start(), v.start()):max(m.end(), v.end())].strip()
             out.append((value + (f" {z.group('zone')}" if written and z else ""), hour + minute / 60, tz))
+    return out
+
+
+_HOUR_NUMBERS = {w: i % 12 + 1 for i, group in enumerate(zip(
+    "one two three four five six seven eight nine ten eleven twelve".split(),
+    "eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf".split(),
+    "une deux trois quatre cinq six sept huit neuf dix onze douze".split(),
+    "una dos tres cuatro cinco seis siete ocho nueve diez once doce".split(), strict=True)) for w in group}
+_EVENING_HOUR = re.compile(
+    r"\b(?:(?:half past|quarter past|quarter to|halb|viertel nach|viertel vor)\s+)?(\d{1,2}|" + "|".join(_HOUR_NUMBERS)
+    + r")(?:[:.h]\d{2})?(?:\s+(?:o'clock|uhr|heures?|h))?\s+(?:y (?:media|cuarto)\s+)?(?:et (?:demie|quart)\s+)?"
+    r"(?P<part>in the evening|at night|tonight|de la noche|de la tarde|du soir|abends|am abend|in der nacht|nachts|"
+    r"de la madrugada|du matin|in the morning|de la mañana|morgens|früh|am morgen)\b", re.I)
+"""An hour told by its part of the day ("a las 9 de la noche", "at eight in the evening", "à 8 heures du soir", "um 9
+Uhr abends", "at 6 in the morning"): the hour it is, like one in figures."""
+_MORNING = ("de la madrugada", "du matin", "in the morning", "de la mañana", "morgens", "früh", "am morgen")
+
+
+def _spoken_hours(sentence: str) -> list[tuple[str, float, str | None]]:
+    out: list[tuple[str, float, str | None]] = []
+    for m in _EVENING_HOUR.finditer(sentence):
+        word = m.group(1).lower()
+        hour = int(word) if word.isdigit() else _HOUR_NUMBERS[word]
+        if hour > 12:
+            continue  # "20 Uhr abends" is read in figures
+        morning = m.group("part").lower() in _MORNING
+        hour = hour % 12 if morning else hour % 12 + 12
+        out.append((m.group(0), float(hour), None))
     return out
 
 
@@ -111,7 +139,7 @@ def business_hours_violations(text: str, send_day: date, *, recipient_tz: str | 
     for sentence in re.split(_SENTENCE_BREAK, t):
         if _LOOKING_BACK.search(sentence):
             continue
-        clocks = _clock_hours(sentence)
+        clocks = _clock_hours(sentence) + _spoken_hours(sentence)
         if not (re.search(rf"\b(?:{_MEET})\w*", sentence, re.I)
                 or (clocks and ("?" in sentence or _AVAILABLE.search(sentence)))):
             continue

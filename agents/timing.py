@@ -327,7 +327,9 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
             for value, d in named:
                 if d == send_day and not asked_same_day:
                     reasons.append(f"proposes to meet on {value!r}, the send day ({d.isoformat()})")
-                elif d < send_day and _proposes_meeting(sentence) and not _LOOKING_BACK.search(sentence):
+                elif d < send_day and ("?" in sentence or not _LOOKING_BACK.search(sentence)) and (
+                        _proposes_meeting(sentence) or "?" in sentence):
+                    # a question is asked of the days to come ("¿Hablamos este martes?" reads "hablamos" as present)
                     reasons.append(f"proposes to meet on {value!r} ({d.isoformat()}), before the send day")
         for m in _DAY_ONLY_DEADLINE.finditer(sentence):
             this_month = _THIS_MONTH.match(sentence, m.end())
