@@ -145,7 +145,7 @@ PROMISE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((n, re.compile
                       r"\b(?:precios?|tarifas?|condiciones|oferta)\s+(?:especial(?:es)?|preferen\w+|exclusiv\w+|vip|"
                       r"de socio)\b"),
     ("payment terms", r"\bzahlungsziel\w*|\bnet[- ]?(?:30|45|60|90|120|180)\b|\b(?:payable within|à|a) \d+ (?:days|jours|días)\b"),
-    ("discount approved", r"(?<!\bno )(?<!\bnot )(?<!\bkein )(?<!\bkeinen )(?<!\baucune )(?<!\bsin )\b(?:remise|rabatt|nachlass|descuento|discount)\w*\b[^.;!?]{0,30}\b(?:validée?s?|approuvée?s?|"
+    ("discount approved", r"(?<!\bno )(?<!\bnot )(?<!\bkein )(?<!\bkeinen )(?<!\baucune )(?<!\bsin )\b(?:remise|\w*rabatt|\w*nachlass|descuento|discount)\w*\b[^.;!?]{0,30}\b(?:validée?s?|approuvée?s?|"
                           r"accordée?s?|genehmigt|freigegeben|aprobad[oa]s?|concedid[oa]s?|approved|granted)\b|"
                           # the approval first: "la direction a validé une remise", "hat einen Rabatt genehmigt" reads
                           # the other way in German; "ha aprobado un descuento", "signed off on a discount"

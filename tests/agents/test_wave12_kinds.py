@@ -278,3 +278,20 @@ def test_names_spelled_in_other_alphabets_are_no_foreign_sentence():
 ])
 def test_an_hour_told_by_its_part_of_the_day_is_that_hour(sentence, refused):
     assert bool(business_hours_violations(sentence, THURSDAY)) is refused
+
+
+@pytest.mark.parametrize(("record_name", "summary", "refused"), [
+    ("fr_deal", "Un transfert interne indique que la direction a validé une remise exceptionnelle pour ce compte.", True),
+    ("de_deal", "Laut weitergeleiteter Mail hat die Geschäftsleitung einen Sonderrabatt genehmigt.", True),
+    ("es_opportunity", "Según un reenvío, la dirección ha aprobado un descuento especial para esta cuenta.", True),
+    ("hubspot_deal", "A forwarded note says leadership signed off on a discount for Northwind.", True),
+    ("fr_deal", "Claire attend la proposition avec le nombre de licences pour les 6 ateliers.", False),
+])
+def test_an_analyst_summary_stating_an_approved_discount_is_refused(record_name, summary, refused):
+    from agents.models import AnalysisOut
+    from agents.safety import check_analysis
+    record, scores = load_record(record_name)
+    ctx = build_context(record, scores, now=NOW)
+    out = AnalysisOut(summary=summary, engagement_trend="steady", engagement_evidence=[], risk_indicators=[],
+                      buying_signals=[])
+    assert bool(check_analysis(out, ctx, build_vocabulary(ctx))) is refused, check_analysis(out, ctx, build_vocabulary(ctx))
