@@ -19,7 +19,7 @@ from agents.normalize import normalise
 from agents.past_terms import _TERMS_OR_CONDITION as _TERMS_OR_CONDITION
 from agents.past_terms import LOOKING_BACK as _LOOKING_BACK
 from agents.past_terms import SPAN_CUES, past_month_spans
-from agents.written_days import this_weekdays, weekday_mismatches
+from agents.written_days import days_of_month, this_weekdays, weekday_mismatches
 from agents.zones import COUNTRY_TIMEZONES as COUNTRY_TIMEZONES
 from agents.zones import recipient_timezone as recipient_timezone
 from agents.zones import zone
@@ -48,7 +48,7 @@ _MEET = (r"call|calls|meeting|meet|chat|talk|speak|demo|minutes|slot|ring|phone|
          r"rendez-vous|échange|entretien|visio|llamada|llamar|llamo|llamaré|telefonear|hablar|reunión|reunirnos|"
          r"vernos|charla|minutos|videollamada|"
          # stems: every inflection of a talking verb or phone noun ("¿Hablamos ...?", "por teléfono", "besprechen")
-         r"llam|habl|tel[eé]fon|t[eé]l[eé]phon|reun|sprech|besprech|parlons|parlions|coup de fil|toque|comenta|anklingel|"
+         r"llam|habl|tel[eé]fon|t[eé]l[eé]phon|rappel|reun|sprech|besprech|parlons|parlions|coup de fil|toque|comenta|anklingel|"
          r"durchklingel")
 _TODAY = (r"today|this afternoon|this morning|this evening|later today|tonight|in an hour|in (?:a|one|two|2|a couple of|"
           r"a few) hours?|right now|end of (?:the )?day|heute|heute nachmittag|heute morgen|heute abend|gleich|in einer "
@@ -87,6 +87,12 @@ _TODAY = (r"today|this afternoon|this morning|this evening|later today|tonight|i
           r"avant (?:la fin de )?(?:votre|ta) journée|avant (?:de partir|que vous (?:ne )?partiez)|"
           r"antes de que (?:termine|acabe|finalice) (?:su|la|tu) jornada|antes de (?:que se vaya|irse|salir de la oficina)|"
           r"antes del cierre de (?:su |la )?jornada|"
+          # the buyer's office closing today: "antes de que cierre la oficina", "before your office closes"
+          r"antes de que cierre (?:la|su) oficina|before (?:the|your) office closes|bevor (?:das|ihr) büro schließt|"
+          r"avant la fermeture (?:du|de votre|des) bureaux?|"
+          # once the buyer has read this message: "once you've read this", "sobald Sie das gelesen haben"
+          r"(?:once|when|as soon as|after) you(?:'ve| have)? (?:read|seen|had a look at|gone through) (?:this|it)|"
+          r"sobald sie (?:das|dies|es) gelesen haben|dès que vous (?:l'aurez|aurez) lu|en cuanto (?:lo|esto) lea|"
           r"d'ici (?:une|deux|\d+|quelques|une demi-) ?(?:petite |bonne |grosse )?(?:heures?|minutes|demi-heure)|d'ici (?:ce soir|midi|la fin de la journée)|"
           r"en un (?:rato|ratito|momento|momentito)|dentro de un (?:rato|ratito)|al rato|ahorit\w*|orita|"
           r"(?:once|when|as soon as) (?:i'm|i am|i get|we're|we are|we get) back from lunch|back from lunch|"
@@ -116,6 +122,9 @@ _AFTER_THIS_MESSAGE = re.compile(
 """A time given relative to this message ("je vous appelle dans la foulée de ce message", "nach dieser Mail",
 "sobald Sie diese Mail gelesen haben"):
 the message goes out on the send day, so the call does too, whatever words tie it to the message."""
+_EARLIER_TODAY = re.compile(r"\b(?:earlier today|this morning's|heute früh|vorhin|plus tôt (?:aujourd'hui|dans la journée)|"
+                            r"ce matin (?:même )?lors|hace un rato|esta mañana (?:durante|en))\b", re.I)
+"""A meeting already held today ("the call earlier today"): looking back, not a same-day proposal."""
 _MEAL = re.compile(r"\b(?:lunch\w*|mittag\w*|déjeuner|dejeuner|almuerzo|comida|sobremesa)\b", re.I)
 """The day's meal: with a meeting word and no other day named, the meeting is today."""
 _A_DAY = (r"tomorrow|next|week|monday|tuesday|wednesday|thursday|friday|morgen|nächste|woche|montag|dienstag|mittwoch|"
@@ -322,7 +331,7 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
         if re.search(rf"\b(?:{_MEET})\w*", sentence, re.I):
             # a day named another way ("ce mercredi", "diesen Mittwoch", "the day before Thanksgiving") is judged as the
             # date it is: the send day is a same-day call, a day before it a meeting in the past
-            named = [(w.value, w.day) for w in this_weekdays(sentence, send_day)] + [
+            named = [(w.value, w.day) for w in (*this_weekdays(sentence, send_day), *days_of_month(sentence, send_day))] + [
                 (n.value, n.first) for n in named_days(sentence, send_day) if n.first == n.last]
             for value, d in named:
                 if d == send_day and not asked_same_day:
@@ -361,10 +370,13 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
         # any inflection of a meeting verb ("wir rufen Sie ... an", "llamaremos") opens the same-day checks
         if not re.search(rf"\b(?:{_MEET})\w*", sentence, re.I) or asked_same_day:
             continue
+        if (_LOOKING_BACK.search(sentence) or _EARLIER_TODAY.search(sentence)) and not _FORWARD.search(sentence):
+            continue  # "Thanks for the call earlier today": a meeting that took place, not one proposed
         # a calendar week or a holiday names a day too ("in KW 49", "after Thanksgiving")
         if st.SENT_TODAY.search(sentence) and any(st.after(d, send_day) for _, d in dates):
             continue  # "I will send an invite later today for a call on Tuesday, December 1": the sending is today
-        no_day = not dates and not re.search(rf"\b(?:{_A_DAY})", sentence, re.I) and not named_days(sentence, send_day)
+        no_day = not dates and not re.search(rf"\b(?:{_A_DAY})", sentence, re.I) and not named_days(sentence, send_day) \
+            and not days_of_month(sentence, send_day)
         # With another day named, "in 20 minutes" is the meeting's length ("pencil in 20 minutes on Tuesday").
         timed = sentence if no_day else st.PART_OF_SOME_DAY.sub(" ", st.DURATION_PHRASE.sub(" ", sentence))
         if any(_MEET_TODAY.search(c) for c in re.split(r"[;:]", timed)) or _SOON.search(timed) \

@@ -121,3 +121,21 @@ def day_of_month_weekdays(text: str, send_day: date) -> list[WrittenDay]:
         if day is not None:
             out.append(WrittenDay(m.group(0), m.start(), m.end(), day))
     return out
+
+
+_DAY_NUMBER = re.compile(
+    r"\b(?:(?:on\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)|(?:le|el(?:\s+día)?|am|den|zum)\s+(\d{1,2})(?:er|\.|º)?)"
+    r"(?![\d:/.,]\d)(?!\s*(?:h\b|uhr|am\b|pm\b|a\.m|p\.m|%|(?:de\s+|of\s+)?" + _MONTH_STEMS + r"))", re.I)
+"""A day of the month alone ("on the 30th", "le 30", "el 30", "am 30."): a day, not a figure."""
+
+
+def days_of_month(text: str, send_day: date) -> list[WrittenDay]:
+    """Days of the month named alone, as the next such day from the send day (the send day itself included): "the 26th"
+    written on the 26th is today."""
+    out = []
+    for m in _DAY_NUMBER.finditer(text):
+        n = int(m.group(1) or m.group(2))
+        day = next((d for k in (0, 1, 2) if (d := _nth_of_month(send_day, k, n)) is not None and d >= send_day), None)
+        if day is not None:
+            out.append(WrittenDay(m.group(0), m.start(), m.end(), day))
+    return out

@@ -295,3 +295,25 @@ def test_an_analyst_summary_stating_an_approved_discount_is_refused(record_name,
     out = AnalysisOut(summary=summary, engagement_trend="steady", engagement_evidence=[], risk_indicators=[],
                       buying_signals=[])
     assert bool(check_analysis(out, ctx, build_vocabulary(ctx))) is refused, check_analysis(out, ctx, build_vocabulary(ctx))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Could we talk on the 26th at 3 pm?", "¿Hablamos el 26 a las 16:00?", "Können wir am 26. um 15 Uhr sprechen?",
+    "Je vous appelle le 26 à 15 h.", "Let's jump on a call once you've read this.", "Je vous rappelle d'ici 16 h.",
+    "¿Hablamos antes de que cierre la oficina?",
+])
+def test_the_send_day_by_its_day_number_or_the_reading_of_this_message_is_a_same_day_call(sentence):
+    assert timing_violations(sentence, THURSDAY), sentence
+
+
+@pytest.mark.parametrize("sentence", [
+    "Thanks for the call earlier today.", "Could we talk on the 30th at 3 pm?", "Friday the 27th works for a call.",
+    "Passt Ihnen Montag, der 30., um 10 Uhr?", "I'll send the summary today so you can read it before we talk on Monday.",
+])
+def test_a_meeting_held_today_or_on_a_later_day_number_passes(sentence):
+    assert timing_violations(sentence, THURSDAY) == [], timing_violations(sentence, THURSDAY)
+
+
+@pytest.mark.xfail(strict=True, reason="the day is corrected in the next sentence, which has no meeting word")
+def test_a_same_day_time_in_a_sentence_after_the_meeting_word_is_refused():
+    assert timing_violations("¿Le llamo mañana? No, mejor hoy a las 17:00.", THURSDAY)
