@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 
 from agents import deal_closure as dc
+from agents.concessions import APPROVED_DISCOUNT
 from agents.facts import _MONEY, _PERCENT, _close_to_any, _num
 from agents.normalize import normalise
 
@@ -145,15 +146,7 @@ PROMISE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((n, re.compile
                       r"\b(?:precios?|tarifas?|condiciones|oferta)\s+(?:especial(?:es)?|preferen\w+|exclusiv\w+|vip|"
                       r"de socio)\b"),
     ("payment terms", r"\bzahlungsziel\w*|\bnet[- ]?(?:30|45|60|90|120|180)\b|\b(?:payable within|à|a) \d+ (?:days|jours|días)\b"),
-    ("discount approved", r"(?<!\bno )(?<!\bnot )(?<!\bkein )(?<!\bkeinen )(?<!\baucune )(?<!\bsin )\b(?:remise|\w*rabatt|\w*nachlass|descuento|discount)\w*\b[^.;!?]{0,30}\b(?:validée?s?|approuvée?s?|"
-                          r"accordée?s?|genehmigt|freigegeben|aprobad[oa]s?|concedid[oa]s?|approved|granted)\b|"
-                          # the approval first: "la direction a validé une remise", "hat einen Rabatt genehmigt" reads
-                          # the other way in German; "ha aprobado un descuento", "signed off on a discount"
-                          r"\b(?:validé|approuvé|accordé|aprobado|autorizado|concedido|approved|signed off on|"
-                          r"sanctioned|authori[sz]ed|green-?lit|greenlighted|okayed|ok'd)\s+(?:\w+\s+){0,3}?"
-                          r"(?:remise|rabatt|nachlass|descuento|discount|réduction|rebaja)\w*\b|"
-                          r"\b(?:remise|réduction|rabatt|descuento|discount)\s+(?:exceptionn\w+|spéciale?s?|spezial\w*|"
-                          r"especial(?:es)?|special|exceptional|extraordinari\w+|außerordentlich\w*)\b"),
+    ("discount approved", APPROVED_DISCOUNT),
     ("guarantee", r"\bguarantee[ds]?\b|\bmoney[- ]back\b|\brisk[- ]free\b|\bgarantier\w*|\bgarantie\w*|\bgaranti[es]?\b|\bgarantiss\w*|"
                   r"\bgarantiz\w*|\bgarant[ií]a\b|\bgeld[- ]zurück\b|\brembours\w*"),
     ("refund", r"\brefund\w*\b|\brückerstatt\w*|\berstatt\w*|\breembols\w*|\bdevoluci[oó]n del dinero\b"),

@@ -6,6 +6,19 @@ from __future__ import annotations
 
 import re
 
+APPROVED_DISCOUNT = (
+    r"(?<!\bno )(?<!\bnot )(?<!\bkein )(?<!\bkeinen )(?<!\baucune )(?<!\bsin )\b(?:remise|\w*rabatt|\w*nachlass|descuento|discount)\w*\b[^.;!?]{0,30}\b(?:validée?s?|approuvée?s?|"
+    r"accordée?s?|genehmigt|freigegeben|aprobad[oa]s?|concedid[oa]s?|approved|granted)\b|"
+    # the approval first: "la direction a validé une remise", "hat einen Rabatt genehmigt" reads
+    # the other way in German; "ha aprobado un descuento", "signed off on a discount"
+    r"\b(?:validé|approuvé|accordé|aprobado|autorizado|concedido|approved|signed off on|"
+    r"sanctioned|authori[sz]ed|green-?lit|greenlighted|okayed|ok'd)\s+(?:\w+\s+){0,3}?"
+    r"(?:remise|rabatt|nachlass|descuento|discount|réduction|rebaja)\w*\b|"
+    r"\b(?:remise|réduction|rabatt|descuento|discount)\s+(?:exceptionn\w+|spéciale?s?|spezial\w*|"
+    r"especial(?:es)?|special|exceptional|extraordinari\w+|außerordentlich\w*)\b")
+"""A discount stated as approved, in either order ("discount approved by finance", "la direction a validé une remise"),
+and a discount called special ("remise exceptionnelle", "descuento especial")."""
+
 _FEE = (r"fees?|charges?|setup|set-up|onboarding fee|frais|gebühr\w*|einrichtungs\w*|einrichtung|bereitstellungs\w*|cargos?|"
         r"tarifas?|comisi[oó]n\w*|cuota\w*|costes? de (?:alta|puesta en marcha)")
 _REMOVED = (r"waived|removed|dropped|scrapped|struck|cancell?ed|supprimés?|supprimées?|annulés?|annulées?|offerts?|"

@@ -23,6 +23,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from agents.alphabets import AlienLetters
 from agents.normalize import normalise
 from agents.settings import FOREIGN_SENTENCE_MIN_WORDS, SPELLED_NUMBER_FREE_MAX
 
@@ -297,26 +298,7 @@ _FOREIGN_FUNCTION_WORDS = {
 """Glue words of languages we never write (minus any word ours share): a sentence made of them was copied."""
 
 
-_OUR_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzäöüßàçéèêëïôùûÿáéíóúñü")
-"""Lower-case letters of the alphabets we write (en/de/fr/es), less "â", "î" and "œ": French has them but rarely in a
-sales email, and Romanian, Italian and the rest have them too."""
-
-
-class _AlienLetters:
-    """Latin letters outside our four alphabets, decided by the alphabet rather than listed: Romanian "ă", Polish "ł",
-    Czech "ř", Turkish "ğ", Maltese "ċ ġ ħ ż", Vietnamese "ơ", Icelandic "ð" alike. A word spelled with one is in a
-    language whose text we cannot screen (issue 11: a language the screen does not know)."""
-
-    @staticmethod
-    @functools.lru_cache(maxsize=1024)
-    def _alien(ch: str) -> bool:
-        return ch not in _OUR_LETTERS and unicodedata.name(ch, "").startswith("LATIN SMALL")
-
-    def search(self, word: str) -> bool:
-        return any(self._alien(ch) for ch in word if ch not in _OUR_LETTERS and ch.isalpha())
-
-
-_ALIEN_LETTERS = _AlienLetters()
+_ALIEN_LETTERS = AlienLetters()
 
 
 _SHORT_WORDS = {

@@ -108,12 +108,21 @@ def _spoken_hours(sentence: str) -> list[tuple[str, float, str | None]]:
     return out
 
 
+_ANY_WEEKDAY = r"\b(?:" + "|".join(d for names in WEEKDAYS.values() for d in names) + r"|tomorrow|morgen|demain|mañana)\b"
+_AROUND = re.compile(r"\b(?:before|after|until|ahead of|vor|nach|bis|avant|après|jusqu'à|antes de|después de|hasta|"
+                     r"tras)\s+(?:[\w'’]+\s+){0,2}$", re.I)
+
+
 def _meeting_days(sentence: str, send_day: date) -> list[tuple[str, date]]:
     """Every day a sentence names: dates, "ce mercredi", "el domingo 29", holidays and calendar weeks (their first day)."""
     days = [(value, d) for value, (year, month, day) in find_dates(sentence)
             if (d := resolve_day(year, month, day, send_day)) is not None]
     days += [(w.value, w.day) for w in (*this_weekdays(sentence, send_day), *day_of_month_weekdays(sentence, send_day))]
-    days += [(n.value, n.first) for n in named_days(sentence, send_day) if n.first == n.last]
+    if not days and not re.search(_ANY_WEEKDAY, sentence, re.I):
+        # a holiday is the meeting's day only when nothing else names one and it is not a landmark around it ("before
+        # Christmas gets busy, could we take 20 minutes next Tuesday?")
+        days += [(n.value, n.first) for n in named_days(sentence, send_day)
+                 if n.first == n.last and not _AROUND.search(sentence[:n.start])]
     return days
 
 

@@ -379,11 +379,9 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
     checks.append(Check(name="no_past_deadline_or_same_day_meeting", passed=not timing,
                         detail="; ".join(timing) or "none"))
     country = ctx.record.company.country if ctx.record.company else None
-    hours = business_hours_violations(
-        f"{subject}\n{body}", send_day or ctx.now.date(),
-        recipient_tz=recipient_timezone(contact.timezone if contact else None, country,
-                                        ctx.record.owner.timezone if ctx.record.owner else None),
-        country=country_code(country, contact.timezone if contact else None))
+    tz = recipient_timezone(contact.timezone if contact else None, country, ctx.record.owner.timezone if ctx.record.owner else None)
+    hours = business_hours_violations(f"{subject}\n{body}", send_day or ctx.now.date(), recipient_tz=tz,
+                                      country=country_code(country, contact.timezone if contact else None))
     checks.append(Check(name="meeting_in_business_hours", passed=not hours, detail="; ".join(hours) or "none"))
     # A rep would not send a concession, a price, a promise or a deal state nobody approved, however it
     # is worded ("a tenth off the first year"): the same rules the safety re-check applies to a model.

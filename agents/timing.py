@@ -9,12 +9,16 @@ draft, the model's or the template's, in English, German, French and Spanish.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date
 
 from agents import spoken_time as st
 from agents.calendar_days import named_days, resolve_day
 from agents.facts import find_dates
+from agents.meeting_slots import BUSINESS_HOURS as BUSINESS_HOURS
+from agents.meeting_slots import DEADLINE_MIN_DAYS as DEADLINE_MIN_DAYS
+from agents.meeting_slots import SLOT_HOURS as SLOT_HOURS
+from agents.meeting_slots import deadline_date as deadline_date
+from agents.meeting_slots import proposed_slots as proposed_slots
 from agents.normalize import normalise
 from agents.past_terms import _TERMS_OR_CONDITION as _TERMS_OR_CONDITION
 from agents.past_terms import LOOKING_BACK as _LOOKING_BACK
@@ -22,16 +26,6 @@ from agents.past_terms import SPAN_CUES, past_month_spans
 from agents.written_days import days_of_month, this_weekdays, weekday_mismatches
 from agents.zones import COUNTRY_TIMEZONES as COUNTRY_TIMEZONES
 from agents.zones import recipient_timezone as recipient_timezone
-from agents.zones import zone
-
-SLOT_HOURS = (10, 14)
-"""Local hours (recipient's zone) of the two meeting slots a draft proposes."""
-
-BUSINESS_HOURS = (9, 17)
-"""Recipient-local hours a proposed meeting must start within."""
-
-DEADLINE_MIN_DAYS = 2
-"""A deadline offered to the buyer is at least this many days after the send day."""
 
 WEEKDAYS = {
     "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
@@ -187,40 +181,6 @@ _WEEK_AFTER = re.compile(r",?\s*(?:(?:of\s+|in\s+)?(?:the\s+)?(?:next|following)
                          r"nächste[nr]?\s+woche|in einer woche|prochain|de la semaine prochaine|en huit|"
                          r"de la (?:semana que viene|próxima semana)|que viene|próximo)\b", re.I)
 """After a weekday: it is next week's ("Mittwoch nächster Woche", "mercredi prochain", "miércoles que viene")."""
-
-
-def proposed_slots(send_at: datetime, tz_name: str, *, same_day: bool = False) -> list[datetime]:
-    """Two meeting slots in the recipient's zone, on business days after the send day.
-
-    Args:
-        send_at: when the message goes out (aware).
-        tz_name: the recipient's IANA zone.
-        same_day: the buyer asked to talk today; then a slot later that day is fine when the
-            business day still has room.
-    """
-    tz = zone(tz_name) or ZoneInfo("UTC")
-    local = send_at.astimezone(tz)
-    slots: list[datetime] = []
-    if same_day and local.weekday() < 5:
-        later = (local + timedelta(hours=2)).replace(minute=0, second=0, microsecond=0)
-        if later.date() == local.date() and BUSINESS_HOURS[0] <= later.hour < BUSINESS_HOURS[1]:
-            slots.append(later)
-    day = local.date()
-    while len(slots) < 2:
-        day += timedelta(days=1)
-        if day.weekday() >= 5:
-            continue
-        for hour in SLOT_HOURS:
-            if len(slots) < 2:
-                slots.append(datetime.combine(day, time(hour), tzinfo=tz))
-    return slots
-
-
-def deadline_date(close: date | None, send_day: date) -> date | None:
-    """The close date as a deadline to offer, or None when it is past or too close to be fair."""
-    if close is None or close < send_day + timedelta(days=DEADLINE_MIN_DAYS):
-        return None
-    return close
 
 
 _MONTH_NUMBERS = {**{m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july",
