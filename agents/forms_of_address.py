@@ -56,8 +56,12 @@ def recorded_form(contact: Contact | None, extra: Mapping[str, Any]) -> tuple[st
     return None
 
 
-_HONORIFIC_WORD = re.compile(r"\b(mr|mrs|ms|miss|sir|madam|madame|mme|mlle|monsieur|m|herrn?|frau|sra|srta|sr|señora|"
-                             r"señorita|señor|doña|don)\b\.?", re.I)
+_HONORIFIC_WORD = re.compile(r"(?<![\w-])(mr|mrs|ms|miss|sir|madam|madame|mme|mlle|monsieur|m|herrn?|frau|sra|srta|sr|"
+                             r"señora|señorita|señor|doña|don|cher|chère|estimado|estimada|querido|querida|geehrter|geehrte|"
+                             r"lieber|liebe)(?![\w-])\.?", re.I)
+_MALE_ADJECTIVES = frozenset("cher estimado querido geehrter lieber".split())
+_FEMALE_ADJECTIVES = frozenset("chère estimada querida geehrte liebe".split())
+"""A greeting's adjective agrees with the person greeted ("Chère Claire", "Sehr geehrter Herr Weber", "Estimada Lucía")."""
 
 
 def wrong_honorific(head: str, surname: str, form: tuple[str, str] | None) -> str | None:
@@ -71,6 +75,7 @@ def wrong_honorific(head: str, surname: str, form: tuple[str, str] | None) -> st
         after = head[m.end():].lstrip()
         if word in ("m", "don", "sir", "madam") and not (surname and after.lower().startswith(surname.lower())):
             continue
-        if (form[0] == "female" and word in MALE_HONORIFICS) or (form[0] == "male" and word in FEMALE_HONORIFICS):
+        if (form[0] == "female" and word in MALE_HONORIFICS | _MALE_ADJECTIVES) or (
+                form[0] == "male" and word in FEMALE_HONORIFICS | _FEMALE_ADJECTIVES):
             return f"{m.group(0).strip()!r}, where the record gives {form[1]}"
     return None

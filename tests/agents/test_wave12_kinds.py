@@ -317,3 +317,21 @@ def test_a_meeting_held_today_or_on_a_later_day_number_passes(sentence):
 @pytest.mark.xfail(strict=True, reason="the day is corrected in the next sentence, which has no meeting word")
 def test_a_same_day_time_in_a_sentence_after_the_meeting_word_is_refused():
     assert timing_violations("¿Le llamo mañana? No, mejor hoy a las 17:00.", THURSDAY)
+
+
+@pytest.mark.parametrize(("record_name", "to", "greeting", "refused"), [
+    ("fr_deal", 1, "Chère Madame Lefèvre", True), ("fr_deal", 0, "Cher Monsieur Dubois", True),
+    ("fr_deal", 0, "Cher Claire", True), ("fr_deal", 0, "Chère Claire", False), ("fr_deal", 1, "Cher Paul", False),
+    ("de_deal", 1, "Liebe Frau Weber", True), ("de_deal", 1, "Sehr geehrter Herr Weber", False),
+    ("de_deal", 0, "Sehr geehrter Frau Schmidt", True), ("es_opportunity", 0, "Estimada Sra. García", True),
+    ("es_opportunity", 1, "Estimada Lucía", False), ("es_opportunity", 1, "Estimado Sr. Fernández", True),
+])
+def test_an_honorific_or_greeting_adjective_is_held_to_the_titles_gender(record_name, to, greeting, refused):
+    body = {"fr_deal": "{g},\n\nMerci pour la démonstration. La proposition avec le nombre de licences pour les 6 "
+                       "ateliers arrive vendredi.\n\nSeriez-vous disponible mardi à 10 h ?\n\nCordialement,\nHugo Martin",
+            "de_deal": "{g},\n\nvielen Dank für Ihre Nachricht vom 20. November. Das Angebot für Ihre 120 Fahrzeuge kommt "
+                       "am Freitag.\n\nHätten Sie am Dienstag um 10 Uhr Zeit?\n\nViele Grüße\nLena Vogt",
+            "es_opportunity": "{g}:\n\nGracias por su correo del 18 de noviembre. La propuesta con el calendario de "
+                              "implantación llega el viernes.\n\n¿Le parece bien una llamada el lunes 30 a las 10:00?\n\n"
+                              "Un saludo,\nMarta Ruiz"}[record_name].format(g=greeting)
+    assert ("addresses_contact_by_name" in _quality(record_name, body, to=to)) is refused, _quality(record_name, body, to=to)
