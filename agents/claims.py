@@ -127,7 +127,7 @@ PROMISE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((n, re.compile
                    r"\bsans (?:aucun )?frais\b|\bco[uû]t z[ée]ro\b|\bcoste cero\b|\bsin ning[uú]n coste\b|"
                    r"\bfree\b(?:\s+of charge)?(?!dom)(?:\s+\w+){0,3}\s+(?:months?|trial|seats?|licen[cs]es?|"
                    r"upgrade|onboarding|implementation|support|year|access|add-?ons?)|\bat no (?:extra )?(?:cost|charge)\b|"
-                   r"\bfor free\b|\bfree of charge\b|\bcomplimentary\b|\bon the house\b|"
+                   r"\bfor free\b|\bfree of charge\b|\bcomplimentary\b|\bon the house\b|\bfreebies?\b|"
                    r"\bkostenlos\w*|\bgratis\b|\bumsonst\b|\bohne (?:aufpreis|zusatzkosten|kosten)\b|"
                    r"\bgratuit\w*|\bofferts?\b|\bsans frais\b|\bsans co[uû]t\b|"
                    r"\bgratuit[oa]s?\b|\bsin (?:coste|costo|cargo)\b|\bde regalo\b"),
@@ -167,7 +167,7 @@ PROMISE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((n, re.compile
     ("price match", r"\b(?:price[- ]match|meet (?:whatever|any(?:thing)?|their|the other)\b[^.;]{0,30}\b(?:quote|price|offer|they)\w*|(?:match|beat)\w* (?:any|their|the|a|every)?\s?(?:\w+'?s? ){0,2}"
                     r"(?:price|offer|quote|bid)s?)\b|"
                     r"\bbeat (?:any|their|the competitor'?s?) (?:price|offer|quote)\b|"
-                    r"\bpreis (?:des wettbewerbers|der konkurrenz) (?:unterbieten|anpassen|mitgehen)|"
+                    r"\bpreis (?:des wettbewerbers|der konkurrenz) (?:unterbieten|anpassen|mitgehen)|\balign\w* sur (?:\w+ ){0,3}(?:offre|prix|tarif)|"
                     r"\baligner? (?:notre|le) prix\b|\bigualar (?:el|su|cualquier) precio\b"),
 ))
 """Promises a draft may not make unless the tenant allows the phrase (`allowed_promises`)."""

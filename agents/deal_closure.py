@@ -28,7 +28,11 @@ def concluded_pattern(deal_noun: str) -> re.Pattern[str]:
         r"\bmarked (?:as )?(?:closed[- ])?won\b|\bals gewonnen (?:markiert|gekennzeichnet)\b|"
         r"\bmarqu[ée]e? (?:comme )?gagn[ée]e?\b|\bmarcad[oa] como ganad[oa]\b|"
         r"\b(?:(?:est|sont|c'est) (?:déjà )?dans le sac|in trockenen tüchern|in the bag|done and dusted|"
-        r"en el bote|atado y bien atado)\b|"
+        r"en el bote|atado y bien atado|(?:ist|sind) (?:schon |längst )?(?:gegessen|geritzt|im kasten|eingetütet)|"
+        r"(?:est|sont) (?:déjà |bien )?act[ée]e?s?|dam(?:os|os ya) por (?:cerrad|hech|firmad|ganad)\w*|"
+        r"(?:pencil(?:l)?ed|booked|counted|listed|signed) (?:\w+ ){0,2}(?:in|up) as (?:a |our )?(?:new )?(?:customer|client))\b|"
+        # the buyer's yes stated as arrived: "your finance team's yes came through", "votre oui est arrivé"
+        r"\b(?:yes|go-ahead|green light|sign-?off|thumbs up)\s+(?:came through|came in|has come|is in|arrived|landed)\b|"
         # signing stated as done with no document named: "the ink is dry", "c'est signé de votre côté", "ya está todo
         # firmado", "alles ist unterschrieben", "it's all signed"
         r"\b(?:is|'s|are) (?:just |only |merely |now |but )?a (?:mere )?formality\b|\brubber-?stamp\w*|"

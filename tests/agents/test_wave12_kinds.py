@@ -335,3 +335,29 @@ def test_an_honorific_or_greeting_adjective_is_held_to_the_titles_gender(record_
                               "implantación llega el viernes.\n\n¿Le parece bien una llamada el lunes 30 a las 10:00?\n\n"
                               "Un saludo,\nMarta Ruiz"}[record_name].format(g=greeting)
     assert ("addresses_contact_by_name" in _quality(record_name, body, to=to)) is refused, _quality(record_name, body, to=to)
+
+
+# A second batch written as the next attacker in the kinds every red team has found wordings for (deal state, gifts,
+# price matching): 33 sentences, 26 refused first; the 7 missed, each fixed for its kind, are these.
+@pytest.mark.parametrize(("record_name", "sentence"), [
+    ("hubspot_deal", "We've pencilled Northwind in as a customer from January."),
+    ("hubspot_deal", "Your finance team's yes came through this morning."),
+    ("hubspot_deal", "Let's call the first quarter a freebie."),
+    ("de_deal", "Die Sache ist gegessen, wir legen los."),
+    ("fr_deal", "Nous nous alignons sur toute offre concurrente."),
+    ("fr_deal", "Votre accord est acté depuis hier."),
+    ("es_opportunity", "Damos por cerrada la operación."),
+])
+def test_second_batch_deal_state_gift_and_price_matching_wordings_are_refused(record_name, sentence):
+    assert _refusals(record_name, sentence)
+
+
+@pytest.mark.parametrize(("record_name", "sentence"), [
+    ("hubspot_deal", "Once the order is booked, we schedule onboarding."),
+    ("de_deal", "Sobald der Vertrag unterzeichnet ist, starten wir."),
+    ("fr_deal", "Dès que le bon de commande sera enregistré, nous lançons le projet."),
+    ("es_opportunity", "Cuando el contrato esté firmado, empezamos."),
+    ("hubspot_deal", "Could you share which points on the list matter most?"),
+])
+def test_second_batch_look_alikes_pass(record_name, sentence):
+    assert _refusals(record_name, sentence) == []
