@@ -324,6 +324,8 @@ SHORT_WORDS_MIN = 4
 """Short words a sentence needs before their share says which language it is in."""
 SHORT_WORDS_OURS_MIN_SHARE = 0.5
 """Share of a sentence's short words that must be words of the draft's language (of any of ours when unknown)."""
+_LONG_GLUE = frozenset(w for w in _SUPPORTED_FUNCTION_WORDS if len(w) >= 4)
+"""Our glue words of four letters or more ("with", "your", "pour", "vous", "nicht", "para"): each mostly one language's."""
 NO_GLUE_MIN_WORDS = 5
 """Lower-case words a sentence with none of our glue or short words needs before it counts as another language."""
 
@@ -350,8 +352,10 @@ def _unlike_ours(sentence: str, tokens: list[str], lowercase: list[str], languag
     # A list of noun phrases ("Agenda: pricing options, rollout plan, SSO questions.") has no glue words in any
     # language; a sentence has.
     listed = sentence.count(",") >= 2 or ":" in sentence
-    return not listed and len(lowercase) >= NO_GLUE_MIN_WORDS and not any(
-        t in _SUPPORTED_FUNCTION_WORDS or t in _SHORT_ANY for t in tokens)
+    # With the draft's language known, the glue must be ITS glue: "Vi gir dere en spesiell rabatt ..." borrows "en" from
+    # French, which says nothing in an English draft (wave 12: a language we do not list, written in a-z).
+    glue = _SHORT[language] | _LONG_GLUE if language in _SHORT else _SUPPORTED_FUNCTION_WORDS | _SHORT_ANY
+    return not listed and len(lowercase) >= NO_GLUE_MIN_WORDS and not any(t in glue for t in tokens)
 
 
 def foreign_sentence_violations(text: str, language: str | None = None) -> list[str]:

@@ -361,3 +361,17 @@ def test_second_batch_deal_state_gift_and_price_matching_wordings_are_refused(re
 ])
 def test_second_batch_look_alikes_pass(record_name, sentence):
     assert _refusals(record_name, sentence) == []
+
+
+@pytest.mark.parametrize(("record_name", "sentence"), [
+    ("hubspot_deal", "Vi gir dere en spesiell rabatt hvis dere signerer denne uken."),    # Norwegian in a-z only
+    ("de_deal", "Kupata punguzo la asilimia ishirini ni rahisi kama mtasaini leo."),   # Swahili
+    ("es_opportunity", "Kami memberikan diskon khusus jika Anda tanda tangan minggu ini."),  # Indonesian
+])
+def test_a_sentence_with_none_of_the_draft_languages_glue_is_refused_even_in_plain_letters(record_name, sentence):
+    assert any("language" in r or "short words" in r for r in _refusals(record_name, sentence)), _refusals(record_name, sentence)
+
+
+@pytest.mark.xfail(strict=True, reason="Latin borrows 'si' from French: one glue word of the draft's language is enough")
+def test_a_latin_sentence_in_a_french_draft_is_refused():
+    assert _refusals("fr_deal", "Dabimus vobis pretium speciale si hac septimana subscribitis.")
