@@ -375,3 +375,9 @@ def test_a_sentence_with_none_of_the_draft_languages_glue_is_refused_even_in_pla
 @pytest.mark.xfail(strict=True, reason="Latin borrows 'si' from French: one glue word of the draft's language is enough")
 def test_a_latin_sentence_in_a_french_draft_is_refused():
     assert _refusals("fr_deal", "Dabimus vobis pretium speciale si hac septimana subscribitis.")
+
+
+def test_an_abbreviated_english_weekday_is_held_to_its_date():
+    assert weekday_mismatches("Would Mon, Dec 2 at 10am work?", THURSDAY)
+    assert weekday_mismatches("Would Wed, Dec 2 at 10am work?", THURSDAY) == []
+    assert weekday_mismatches("The team sat 12 people in the room.", THURSDAY) == []
