@@ -23,6 +23,7 @@ from agents.models import Check, Draft
 from agents.moments import ASK_TOPICS, Ask, latest_ask, sender_of
 from agents.names import foreign_sentences, guess_language
 from agents.normalize import normalise
+from agents.placeholders import PLACEHOLDER as PLACEHOLDER
 from agents.public_holidays import country_code
 from agents.safety import commercial_violations
 from agents.settings import AgentSettings
@@ -67,16 +68,6 @@ GREETING = re.compile(r"^(hi|hello|dear|hey|hallo|guten tag|sehr geehrte[rs]?|li
 HONORIFIC = r"(mr|mrs|ms|dr|prof|herr|herrn|frau|m|mme|madame|monsieur|sr|sra|señor|señora|don|doña)"
 _BARE_HONORIFIC = re.compile(r"^\s*(?:dear\s+)?(madame|monsieur|sir or madam|madam)\s*[,:\n]", re.I)
 """Questions that ask nothing of the reader."""
-
-PLACEHOLDER = re.compile(r"_{3,}|(?-i:\bTK(?:TK)+\b)|\b(?:TT\.MM\.JJJJ|JJ/MM/AAAA|DD/MM/YYYY|MM/DD/YYYY|DD\.MM\.YYYY)\b|"
-                         r"(?:…|\.\.\.)\s?[€$£]|[€$£]\s?(?:…|\.\.\.)|\bSr\./Sra\.|\b[^\W\d_]+o/a\b|%[A-Z]{2,}%|\[\[|\]\]|\{\{|\}\}|\[[^\]\n]{1,60}\]|\{[^}\n]{1,60}\}|<<[^>\n]{1,60}>>|"
-                         r"<[a-z_ ]+>|(?-i:\bTODO\b)|\bTBD\b|\blorem ipsum\b|(?-i:\bXX+\b)|\bx{3,}\b|"
-                         r"\((?:insert|add|paste|einfügen|insérer|ajouter|insertar|añadir)\b[^)\n]{0,60}\)|"
-                         r"(?-i:\b(?:JJ|MM|HH|AAAA|TT)(?:[/.:](?:JJ|MM|AAAA|JJJJ|HH)|\s?h)\b)", re.I)
-"""What a writer left for someone to fill in: any bracketed span ("[INSERT CASE STUDY HERE]", "{prénom}",
-"<<NOMBRE>>"); a plain-text email to a buyer has no use for brackets of its own. A marker is one only in
-capitals: "todo" is Spanish for "everything" ("para que tenga todo junto")."""
-
 
 def count_asks(body: str) -> int:
     """Count the sentences that ask the reader to do something (questions or next-step imperatives)."""

@@ -381,3 +381,22 @@ def test_an_abbreviated_english_weekday_is_held_to_its_date():
     assert weekday_mismatches("Would Mon, Dec 2 at 10am work?", THURSDAY)
     assert weekday_mismatches("Would Wed, Dec 2 at 10am work?", THURSDAY) == []
     assert weekday_mismatches("The team sat 12 people in the room.", THURSDAY) == []
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("The proposal goes out TBC.", True), ("Das Angebot kommt am ##.##.", True), ("Il coûte NN € par mois.", True),
+    ("La propuesta llega el día X.", True), ("Your savings come to $X per month.", True),
+    ("Follow our updates on X or LinkedIn.", False), ("The X-ray clinics are in wave two.", False),
+    ("Tbc is not a word we write, but 'tbc' in lower case is not flagged either.", False),
+])
+def test_a_values_slot_left_as_its_marks_is_a_placeholder(text, flagged):
+    from agents.placeholders import PLACEHOLDER
+    assert bool(PLACEHOLDER.search(text)) is flagged
+
+
+def test_thanks_said_to_someone_by_name_who_did_not_write_are_refused():
+    body = ("Hi Dana,\n\nThanks for your email of November 18. The proposal for your 420 trucks arrives Friday. Priya, "
+            "thanks for your email too.\n\nWould Tuesday at 10 am work for a call with Marcus?\n\nBest,\nSam")
+    assert "thanks_the_right_person" in _quality("hubspot_deal", body)
+    assert "thanks_the_right_person" not in _quality("hubspot_deal", body.replace("Priya, thanks for your email too.",
+                                                                                   "Dana, thanks again."))
