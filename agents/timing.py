@@ -190,8 +190,8 @@ _MONTH_NUMBERS = {**{m: i for i, m in enumerate(("january", "february", "march",
 _MONTH_DEADLINE = re.compile(
     rf"\b(?:{_DEADLINE}|through|thru|till|valid through|expired? (?:in|at)|ends? (?:in|at)|"
     r"gültig bis|bis ende|endet|avant|d'ici|jusqu'à|jusqu'en|expire (?:fin|en)|hasta|antes de|vence (?:a|en))\s+"
-    r"(?:the\s+)?(?:end\s+of\s+|ende\s+|fin\s+|la fin\s+|finales\s+de\s+|fin\s+de\s+|final\s+de\s+|"
-    r"(?:early|mid|late|the middle of|the start of|anfang|mitte|début|mi-|principios de|mediados de)[\s-]+)?(?:d'|de\s+)?"
+    r"(?:the\s+|la\s+|le\s+|el\s+)?(?:end\s+of\s+|ende\s+|fin\s+|la fin\s+|finales\s+de\s+|fin\s+de\s+|final\s+de\s+|"
+    r"(?:early|mid|late|the middle of|the start of|anfang|mitte|début|mi|principios de|mediados de)[\s-]+)?(?:d'|de\s+)?"
     rf"({'|'.join(sorted({*_MONTH_NAMES_ALL}, key=len, reverse=True))})\b(?!\s*\d)", re.I)
 """A deadline that names a month but no day ("valid through the end of October", "bis Ende Oktober")."""
 _MONTH_PART = re.compile(r"\b(?:early|mid|anfang|mitte|début|mi-|principios|mediados)", re.I)
@@ -209,6 +209,7 @@ _RELATIVE_PAST = re.compile(
     # the weekday named before its "past": "el pasado viernes", "this past Friday", "the previous Monday"
     r"pasad[oa] (?:lunes|martes|miércoles|jueves|viernes|sábado|domingo|semana|mes)|"
     r"(?:this past|the past|the previous|previous) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week)|"
+    r"(?:the )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|day) before last|"
     r"(?:le |la )?(?:lundi|mardi|mercredi|jeudi|vendredi|semaine) (?:précédent|passé)e?|"
     r"hace \w+ d[ií]as|"
     # a day of the month marked as gone: "el pasado día 20", "le 20 dernier", "am vergangenen 20.", "last 20th"
@@ -218,6 +219,9 @@ _OFFER_TERMS = re.compile(
     r"\b(?:valid|expir\w*|laps\w*|deadline|cut-?off|ran out|ended|only until|frist|stichtag|gültig|abgelaufen|lief|endete|"
     r"l[ií]mite|date limite|"
     r"échéance|valable|expir\w*|plazo|válid\w*|venci\w*|caduc\w*|galt|galten)\b", re.I)
+_LATEST = re.compile(r"(?:au plus tard|a más tardar|spätestens|at the latest|no later than|attendue? pour|expected by|"
+                     r"erwartet bis|esperad[oa] para)")
+"""A time set as the latest one, next to a past time: "au plus tard avant-hier", "pour la semaine dernière au plus tard"."""
 """A time already past ("last Friday", "gestern") in a sentence about an offer's terms is a past deadline;
 "we met last Friday" is not."""
 
@@ -309,7 +313,9 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
                               sentence[: past.start()], re.I):
             # "Sign by last Monday", "bis letzten Montag": a deadline word then a time already gone.
             reasons.append(f"deadline {past.group(0)!r} is in the past")
-        elif past and _OFFER_TERMS.search(sentence):
+        elif past and (_OFFER_TERMS.search(sentence) or re.search(rf"{_LATEST.pattern}\s+(?:[\w'’]+\s+){{0,2}}$",
+                                                                    sentence[:past.start()], re.I)
+                       or re.match(rf"\s*,?\s*{_LATEST.pattern}", sentence[past.end():], re.I)):
             # "the offer lapsed last Friday", "die Frist lief gestern ab": a deadline already gone.
             reasons.append(f"deadline {past.group(0)!r} is in the past")
         if quarters:

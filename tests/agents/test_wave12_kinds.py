@@ -400,3 +400,19 @@ def test_thanks_said_to_someone_by_name_who_did_not_write_are_refused():
     assert "thanks_the_right_person" in _quality("hubspot_deal", body)
     assert "thanks_the_right_person" not in _quality("hubspot_deal", body.replace("Priya, thanks for your email too.",
                                                                                    "Dana, thanks again."))
+
+
+# A third batch as the next attacker, past deadlines in other wordings: 18 sentences, 14 refused first; the 4 missed,
+# fixed for their kind, are these.
+@pytest.mark.parametrize(("record_name", "sentence"), [
+    ("fr_deal", "Merci de confirmer au plus tard avant-hier."),
+    ("fr_deal", "L'offre court jusqu'à la mi-novembre."),
+    ("hubspot_deal", "The slot is held until the Friday before last."),
+    ("fr_deal", "Réponse attendue pour la semaine dernière au plus tard."),
+])
+def test_third_batch_past_deadlines_are_refused(record_name, sentence):
+    assert any("past" in r for r in _refusals(record_name, sentence)), _refusals(record_name, sentence)
+
+
+def test_a_past_day_looked_back_at_beside_a_coming_deadline_passes():
+    assert timing_violations("We spoke yesterday; please confirm at the latest by Friday.", THURSDAY) == []
