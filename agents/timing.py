@@ -55,6 +55,7 @@ _TODAY = (r"today|this afternoon|this morning|this evening|later today|tonight|i
           r"directly after|gleich nach|direkt nach|kurz nach|sofort|juste après|tout de suite|dès réception|"
           r"justo después|en seguida|enseguida|nada más|en cuanto (?:reciba|lea|le llegue)|"
           r"nachher|heute noch|im laufe des tages|dans la journée|plus tard dans la journée|más tarde|luego|"
+
           r"later on|later this (?:morning|afternoon|evening)|"
           # a few minutes or hours from now, in figures or words; the end of this working day
           r"in (?:about |around |roughly |ungefähr |etwa )?(?:\d+|a few|ten|fifteen|twenty|thirty|forty-five|zehn|"
@@ -116,10 +117,17 @@ _AFTER_THIS_MESSAGE = re.compile(
 """A time given relative to this message ("je vous appelle dans la foulée de ce message", "nach dieser Mail",
 "sobald Sie diese Mail gelesen haben"):
 the message goes out on the send day, so the call does too, whatever words tie it to the message."""
+_SOON_OR_PART_OF_DAY = re.compile(
+    # in a short while, however said: "in Kürze", "sous peu", "en breve", "in a couple of ticks"
+    r"\b(?:in kürze|in bälde|sous peu|incessamment|en breve|en unos instantes|in a (?:couple of )?ticks?|"
+    # a part of the day with no day named: "a lo largo de la tarde", "im Laufe des Nachmittags", "during the afternoon"
+    r"a lo largo de la (?:tarde|mañana)|im laufe des (?:nachmittags|vormittags)|dans le courant de (?:l'après-midi|la matinée)|"
+    r"(?:during|over the course of) the (?:afternoon|morning))\b", re.I)
+"""With a meeting word and no day named, a while from now or a part of a day is today's."""
 _EARLIER_TODAY = re.compile(r"\b(?:earlier today|this morning's|heute früh|vorhin|plus tôt (?:aujourd'hui|dans la journée)|"
                             r"ce matin (?:même )?lors|hace un rato|esta mañana (?:durante|en))\b", re.I)
 """A meeting already held today ("the call earlier today"): looking back, not a same-day proposal."""
-_MEAL = re.compile(r"\b(?:lunch\w*|mittag\w*|déjeuner|dejeuner|almuerzo|comida|sobremesa)\b", re.I)
+_MEAL = re.compile(r"\b(?:lunch\w*|mittag\w*|déjeuner|dejeuner|almuerzo|comida|sobremesa|hora de comer)\b", re.I)
 """The day's meal: with a meeting word and no other day named, the meeting is today."""
 _A_DAY = (r"tomorrow|next|week|monday|tuesday|wednesday|thursday|friday|morgen|nächste|woche|montag|dienstag|mittwoch|"
           r"donnerstag|freitag|demain|prochain|semaine|lundi|mardi|mercredi|jeudi|vendredi|mañana|próxim|semana|lunes|"
@@ -348,7 +356,7 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
         if any(_MEET_TODAY.search(c) for c in re.split(r"[;:]", timed)) or _SOON.search(timed) \
                 or st.IN_THE_NEXT_MINUTES.search(sentence):
             reasons.append("proposes to meet today")
-        elif no_day and (_THIS_PART_OF_DAY.search(sentence) or _LATER.search(sentence)
+        elif no_day and (_THIS_PART_OF_DAY.search(sentence) or _LATER.search(sentence) or _SOON_OR_PART_OF_DAY.search(sentence)
                          or st.PART_OF_SOME_DAY.search(sentence)):  # "en début de soirée"
             # "ring you this arvo", "cet aprèm", "I'll call you later": a part of a day and no other day named.
             reasons.append("proposes to meet today")

@@ -416,3 +416,23 @@ def test_third_batch_past_deadlines_are_refused(record_name, sentence):
 
 def test_a_past_day_looked_back_at_beside_a_coming_deadline_passes():
     assert timing_violations("We spoke yesterday; please confirm at the latest by Friday.", THURSDAY) == []
+
+
+# A fourth batch as the next attacker, same-day calls in other wordings: 24 sentences, 16 refused first; the 8 missed,
+# fixed for their kind (a while from now, a part of a day with no day named, the writer's own meeting, "before close",
+# the lunch hour), are these; each with a named day is no same-day call.
+@pytest.mark.parametrize("sentence", [
+    "Ich rufe Sie an, sobald ich aus dem Termin komme.", "Ich melde mich in Kürze telefonisch bei Ihnen.",
+    "Je vous téléphone sous peu.", "Le llamo en breve.", "Le llamo a lo largo de la tarde.", "¿Le llamo a la hora de comer?",
+    "Could we speak before close?", "I'll call in a couple of ticks.",
+])
+def test_fourth_batch_same_day_calls_are_refused(sentence):
+    assert timing_violations(sentence, THURSDAY), sentence
+
+
+@pytest.mark.parametrize("sentence", [
+    "Could we talk during the afternoon on Tuesday?", "Le llamo el lunes a lo largo de la tarde.",
+    "Je vous appelle lundi sous peu.", "Could we speak before closing the quarter?", "Talk soon!",
+])
+def test_fourth_batch_look_alikes_with_a_day_named_pass(sentence):
+    assert timing_violations(sentence, THURSDAY) == [], timing_violations(sentence, THURSDAY)
