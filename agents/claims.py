@@ -140,11 +140,11 @@ PROMISE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((n, re.compile
                       r"friends[- ](?:and|&)[- ]family|discounted|reduced|introductory|early[- ]bird|sweetheart|"
                       r"one[- ]time|courtesy|goodwill|service|signing|welcome)\s+(?:pricing|prices?|rates?|terms|deal|offer|tier|"
                       r"price point|credits?|rebates?|bonus|discount)\b|"
-                      r"\b(?:sonder|vorzugs|vip-?|partner|treue|spezial)(?:preis|konditionen|tarif|angebot)\w*|"
+                      r"\b(?:sonder|vorzugs|vip-?|partner|treue|spezial|freundschafts)(?:preis|konditionen|tarif|angebot)\w*|"
                       r"\b(?:prix|tarifs?|conditions?|offre)\s+(?:spéci(?:al|aux|ale?s?)|préférenti\w+|exceptionn\w+|"
-                      r"privilégi\w+|vip|partenaire)\b|"
+                      r"privilégi\w+|vip|partenaire|d'amis?)\b|\bmates'? rates\b|"
                       r"\b(?:precios?|tarifas?|condiciones|oferta)\s+(?:especial(?:es)?|preferen\w+|exclusiv\w+|vip|"
-                      r"de socio)\b"),
+                      r"de socio|de amigos?)\b"),
     ("payment terms", r"\bzahlungsziel\w*|\bnet[- ]?(?:30|45|60|90|120|180)\b|\b(?:payable within|à|a) \d+ (?:days|jours|días)\b"),
     ("discount approved", APPROVED_DISCOUNT),
     ("guarantee", r"\bguarantee[ds]?\b|\bmoney[- ]back\b|\brisk[- ]free\b|\bgarantier\w*|\bgarantie\w*|\bgaranti[es]?\b|\bgarantiss\w*|"

@@ -34,6 +34,8 @@ _TAX_TAKEN = re.compile(r"\b(?:absorb|cover|eat|pick up|take on|übernehmen|trag
                         r"tva|taxes?|iva|impuestos?|portes?)\b", re.I)
 _GIVE_OFF_DE = re.compile(r"\b(?:nachlass\w*|nachzulassen|lasse\w*\b[^.;!?]{0,40}\bnach|erlass\w*|runtergehen)\b", re.I)
 _ANOTHER_PRICE = re.compile(
+    # another item's price: "rides along at the first depot's price"
+    r"\bat (?:the |your |our )?(?:[\w-]+ ){0,2}?[\w-]+'s (?:price|rate|pricing)\b|"
     r"\b(?:at|for|zum|au|al)\s+(?:the |a |our |your |dem |le |el )?(?:\d+|one|two|three|single|smaller|lower|cheaper|"
     r"old|existing|starter|basic|previous|ein|zwei|drei)[- ](?:year|month|seat|user|jahres|monats)?s?[- ]?"
     r"(?:price|rate|pricing|fee|preis|tarif|prix|precio)\b", re.I)

@@ -436,3 +436,37 @@ def test_fourth_batch_same_day_calls_are_refused(sentence):
 ])
 def test_fourth_batch_look_alikes_with_a_day_named_pass(sentence):
     assert timing_violations(sentence, THURSDAY) == [], timing_violations(sentence, THURSDAY)
+
+
+# A fifth batch as the next attacker, price concessions with no discount word: 23 sentences, 11 refused first; 11 of
+# the 12 missed, fixed for their kind (a price brought down to another level, an invoice skipped or credited back,
+# another item's price, a friend's price), are these; "cap your renewal increase at zero" stays an xfail.
+@pytest.mark.parametrize(("record_name", "sentence"), [
+    ("hubspot_deal", "We can take the monthly fee down to what you pay today."),
+    ("hubspot_deal", "Think of the first invoice as a rounding error we'll skip."),
+    ("hubspot_deal", "Your second depot rides along at the first depot's price."),
+    ("hubspot_deal", "We'll credit back the setup on the first bill."),
+    ("de_deal", "Wir setzen den Monatspreis auf Ihr heutiges Niveau herunter."),
+    ("de_deal", "Für Sie machen wir einen Freundschaftspreis."),
+    ("fr_deal", "Nous ramenons l'abonnement au niveau de votre prestataire actuel."),
+    ("fr_deal", "La première facture passe à la trappe."),
+    ("fr_deal", "On vous fait un prix d'ami."),
+    ("es_opportunity", "Le dejamos la cuota al nivel de su proveedor actual."),
+    ("es_opportunity", "Le hacemos un precio de amigo."),
+])
+def test_fifth_batch_price_concessions_without_a_discount_word_are_refused(record_name, sentence):
+    assert _refusals(record_name, sentence)
+
+
+@pytest.mark.parametrize(("record_name", "sentence"), [
+    ("hubspot_deal", "You will find the pricing below."), ("hubspot_deal", "The subscription tiers are listed below."),
+    ("fr_deal", "Le tarif reste au niveau annoncé dans le devis."), ("hubspot_deal", "We will skip the kickoff call if you prefer."),
+    ("de_deal", "Die Rechnung geht wie gewohnt an Herrn Weber."), ("hubspot_deal", "We can take the rollout down to two waves."),
+])
+def test_fifth_batch_look_alikes_pass(record_name, sentence):
+    assert _refusals(record_name, sentence) == []
+
+
+@pytest.mark.xfail(strict=True, reason="a price lock without a price noun or a period ('cap your renewal increase at zero')")
+def test_a_renewal_increase_capped_at_zero_is_refused():
+    assert _refusals("hubspot_deal", "We'll cap your renewal increase at zero.")
