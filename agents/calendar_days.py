@@ -208,18 +208,18 @@ is far cheaper than the patterns."""
 
 def named_days(text: str, today: date) -> list[NamedDays]:
     """Calendar weeks and holidays in `text`, in the order they appear."""
+    return list(_named_days(text, today))
+
+
+@functools.lru_cache(maxsize=4096)
+def _named_days(text: str, today: date) -> tuple[NamedDays, ...]:
+    # Memoised on everything the result depends on (the text and the day it is read on), the cue test included: timing,
+    # meeting hours and facts read the same sentences of a draft again.
     low = text.lower()
     weeks = any(c in low for c in _WEEK_CUES)
     days = any(c in low for c in _HOLIDAY_CUES)
     if not (weeks or days):
-        return []
-    return list(_named_days(text, today, weeks, days))
-
-
-@functools.lru_cache(maxsize=4096)
-def _named_days(text: str, today: date, weeks: bool, days: bool) -> tuple[NamedDays, ...]:
-    # Memoised on everything the result depends on (the text and the day it is read on): timing and facts read the
-    # same sentences of a draft again.
+        return ()
     found = [*(calendar_weeks(text, today) if weeks else ()), *(holidays(text, today) if days else ())]
     return tuple(sorted(found, key=lambda n: n.start))
 

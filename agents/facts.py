@@ -97,10 +97,8 @@ _TIME = re.compile(
     rf"\b\d{{1,2}}(?:[.:]\d{{2}})?\s?uhr\b{_ZONE}|(?<=à )\d{{1,2}}\s?h(?:\s?\d{{2}})?\b{_ZONE}|"
     rf"\b\d{{1,2}}\s?h\s?\d{{2}}\b{_ZONE}|\b\d{{1,2}}h\d{{2}}\b{_ZONE}|(?<=a las )\d{{1,2}}\b|"
     # an hour after any word that places a time: "vers 10 h", "dès 9 h", "avant 11 h", "sobre las 10", "hacia las 17"
-    rf"(?:(?<=\bvers )|(?<=\bdès )|(?<=\bavant )|(?<=\baprès )|(?<=\bjusqu'à )|(?<=\bentre )|(?<=\bde )|(?<=\bpartir de ))"
-    rf"\d{{1,2}}\s?h(?:\s?\d{{2}})?\b{_ZONE}|"
-    rf"(?:(?<=\bsobre las )|(?<=\bhacia las )|(?<=\beso de las )|(?<=\bantes de las )|(?<=\bdespués de las )|"
-    rf"(?<=\bhasta las )|(?<=\bdesde las ))\d{{1,2}}\b", re.I)
+    rf"\b(?:vers|dès|avant|après|jusqu'à|entre|de|partir de) \d{{1,2}}\s?h(?:\s?\d{{2}})?\b{_ZONE}|"
+    rf"\b(?:sobre|hacia|eso de|antes de|después de|hasta|desde) las \d{{1,2}}\b", re.I)
 """A clock time (with its range and its time zone: "2:00 pm Central") is a time, not a figure or a name (timing.py
 checks the meeting it belongs to)."""
 _WEEKDAY_DAY = re.compile(

@@ -326,6 +326,8 @@ SHORT_WORDS_OURS_MIN_SHARE = 0.5
 """Share of a sentence's short words that must be words of the draft's language (of any of ours when unknown)."""
 _LONG_GLUE = frozenset(w for w in _SUPPORTED_FUNCTION_WORDS if len(w) >= 4)
 """Our glue words of four letters or more ("with", "your", "pour", "vous", "nicht", "para"): each mostly one language's."""
+_OWN_GLUE = {lang: short | _LONG_GLUE for lang, short in _SHORT.items()}
+_ANY_GLUE = _SUPPORTED_FUNCTION_WORDS | _SHORT_ANY
 NO_GLUE_MIN_WORDS = 5
 """Lower-case words a sentence with none of our glue or short words needs before it counts as another language."""
 
@@ -354,7 +356,7 @@ def _unlike_ours(sentence: str, tokens: list[str], lowercase: list[str], languag
     listed = sentence.count(",") >= 2 or ":" in sentence
     # With the draft's language known, the glue must be ITS glue: "Vi gir dere en spesiell rabatt ..." borrows "en" from
     # French, which says nothing in an English draft (wave 12: a language we do not list, written in a-z).
-    glue = _SHORT[language] | _LONG_GLUE if language in _SHORT else _SUPPORTED_FUNCTION_WORDS | _SHORT_ANY
+    glue = _OWN_GLUE.get(language or "", _ANY_GLUE)
     return not listed and len(lowercase) >= NO_GLUE_MIN_WORDS and not any(t in glue for t in tokens)
 
 

@@ -299,7 +299,7 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
                 # only be proposed for a day still to come, whatever the words around the date.
                 reasons.append(f"proposes to meet on {value!r}, before the send day")
         reasons += _past_named_days(sentence, send_day)
-        reasons += [f"a weekday its date does not have: {w}" for w in weekday_mismatches(sentence, send_day)]
+        reasons += [f"a weekday its date does not have: {w}" for w in weekday_mismatches(sentence, send_day, dates)]
         if re.search(rf"\b(?:{_MEET})\w*", sentence, re.I):
             # a day named another way ("ce mercredi", "diesen Mittwoch", "the day before Thanksgiving") is judged as the
             # date it is: the send day is a same-day call, a day before it a meeting in the past

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 
 from agents.calendar_days import resolve_day
 from agents.facts import find_dates
+from agents.names import _trie_pattern
 
 WEEKDAY_NUMBERS = {
     **{w: i for i, w in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))},
@@ -26,7 +27,9 @@ WEEKDAY_NUMBERS = {
     **{w: i for i, ws in enumerate((("mon",), ("tue", "tues"), ("wed",), ("thu", "thur", "thurs"), ("fri",), ("sat",),
                                     ("sun",))) for w in ws},
 }
-_WEEKDAY = "|".join(sorted(WEEKDAY_NUMBERS, key=len, reverse=True))
+_WEEKDAY = _trie_pattern(WEEKDAY_NUMBERS).pattern[4:-2]  # type: ignore[union-attr]
+"""Every weekday name as one trie-shaped alternative (a text is scanned once, not once per name: these checks run on
+every sentence of every draft)."""
 _WEEKDAY_NAMES_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -79,13 +82,18 @@ _DAY_OF_MONTH = re.compile(rf"\b({_WEEKDAY})\b,?\s+(?:the\s+|le\s+|el\s+(?:día\
 """A weekday with a day number and no month ("domingo 29", "lundi 30", "Tuesday the 1st")."""
 
 
-def weekday_mismatches(text: str, send_day: date) -> list[str]:
+_DIGIT = re.compile(r"\d")
+
+
+def weekday_mismatches(text: str, send_day: date, dates: list[tuple[str, tuple[int | None, int, int]]] | None = None
+                       ) -> list[str]:
     """Weekdays written with a date that does not fall on them ("Monday, December 2" when December 2 is a Wednesday):
-    the buyer cannot tell which day is meant, and a model that writes one has not taken the day from the calendar."""
-    if not re.search(_WEEKDAY, text, re.I):
-        return []
+    the buyer cannot tell which day is meant, and a model that writes one has not taken the day from the calendar.
+    `dates`: the text's `find_dates`, when the caller has them."""
+    if not _DIGIT.search(text) or not re.search(_WEEKDAY, text, re.I):
+        return []  # a date or a day number has a digit: most sentences have none
     out = []
-    for value, (year, month, day) in find_dates(text):
+    for value, (year, month, day) in (find_dates(text) if dates is None else dates):
         at = text.find(value)
         m = _WEEKDAY_BEFORE.search(text[max(0, at - 30):at]) if at >= 0 else None
         if not m:
