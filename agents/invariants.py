@@ -354,9 +354,7 @@ def _unlike_ours(sentence: str, tokens: list[str], lowercase: list[str], languag
     # A list of noun phrases ("Agenda: pricing options, rollout plan, SSO questions.") has no glue words in any
     # language; a sentence has.
     listed = sentence.count(",") >= 2 or ":" in sentence
-    # With the draft's language known, the glue must be ITS glue: "Vi gir dere en spesiell rabatt ..." borrows "en" from
-    # French, which says nothing in an English draft (wave 12: a language we do not list, written in a-z).
-    glue = _OWN_GLUE.get(language or "", _ANY_GLUE)
+    glue = _OWN_GLUE.get(language or "", _ANY_GLUE)  # the draft's own glue: "Vi gir dere en ..." borrows French "en"
     return not listed and len(lowercase) >= NO_GLUE_MIN_WORDS and not any(t in glue for t in tokens)
 
 
