@@ -20,6 +20,8 @@ from agents.context import Context, as_date, without_asides
 from agents.links import URL as _URL
 from agents.links import url_allowed
 from agents.names import (
+    HAS_UMLAUT,
+    UMLAUTS_WRITTEN_OUT,
     _known,
     _unknown_names,
     _words,
@@ -278,16 +280,16 @@ def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | Non
         add("confusable", word)
     text = defang(normalise(text))
     low = text.lower()
-    # The tenant's other customers run to hundreds: one scan of the text finds the few whose name pieces occur in it
-    # (names.DeniedIndex), and only those get the word-bounded, spaced and partial-name checks below.
-    for i in denied_index(vocab.denied).candidates(low) if vocab.denied else ():
-        name = vocab.denied[i]
-        forms = [f for f in denied_forms(name, vocab.own_words) if f in low]
-        if forms and any(names_other_customer(form, text, low) for form in forms):
-            add("other_customer", name)
-        elif spaced_name(name, vocab.own_words, text, low) or names_in_part(name, vocab.own_words, text, low) \
-                or tagged_name(name, low):
-            add("other_customer", name)
+    # One scan finds the few other customers whose name pieces occur (names.DeniedIndex); "Köhler" also as "Koehler".
+    views = [(text, low)] + ([(t := text.translate(UMLAUTS_WRITTEN_OUT), t.lower())] if HAS_UMLAUT.search(text) else [])
+    for view, view_low in views:
+        for i in denied_index(vocab.denied).candidates(view_low) if vocab.denied else ():
+            name = vocab.denied[i]
+            forms = [f for f in denied_forms(name, vocab.own_words) if f in view_low]
+            hit = (forms and any(names_other_customer(form, view, view_low) for form in forms)) or spaced_name(
+                name, vocab.own_words, view, view_low) or names_in_part(name, vocab.own_words, view, view_low)
+            if (hit or tagged_name(name, view_low)) and Finding("other_customer", name) not in found:
+                add("other_customer", name)
     for e in _EMAIL.findall(text):
         if e.lower() not in vocab.emails:
             add("email", e)

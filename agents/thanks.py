@@ -116,7 +116,7 @@ def thanks_problems(body: str, ctx: Context, recipient_id: str | None) -> list[s
         before = text[start:m.start()]
         # thanks handed on ("richten Sie Herrn Weber meinen Dank aus") or said to someone by name ("Priya, thanks for
         # your email too", "Lucía, gracias por su correo"): the person named is the one thanked
-        passed_on = before if _PASS_ON.search(before) or re.search(r"\b[^\W\d_]+,?\s*$", before) else ""
+        passed_on = before if _PASS_ON.search(before) or re.fullmatch(r"\s*[A-ZÁÉÍÓÚÄÖÜ][^\W\d_]+,\s*", before) else ""
         for c in ctx.record.contacts:
             parts = (ctx.contact_name(c) or "").split(" ")
             first = parts[0]

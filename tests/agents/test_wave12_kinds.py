@@ -470,3 +470,29 @@ def test_fifth_batch_look_alikes_pass(record_name, sentence):
 @pytest.mark.xfail(strict=True, reason="a price lock without a price noun or a period ('cap your renewal increase at zero')")
 def test_a_renewal_increase_capped_at_zero_is_refused():
     assert _refusals("hubspot_deal", "We'll cap your renewal increase at zero.")
+
+
+# A sixth batch as the next attacker, other customers (12 sentences, 9 refused first): a name in its other German
+# spelling, fixed; "R. Carriers" (an initial for the first word) and "redline carriers" (the name in lower case at a
+# sentence start: reading lower-case name parts as names broke the name index's agreement test) stay xfails.
+_OTHERS = ("Redline Carriers Inc.", "Vasseur Transports", "Koehler Spedition GmbH", "Transportes Olmedo S.L.")
+
+
+@pytest.mark.parametrize(("record_name", "sentence"), [
+    ("de_deal", "Bei Köhler hat das super funktioniert."),
+])
+def test_sixth_batch_other_customers_in_another_spelling_or_case_are_refused(record_name, sentence):
+    from tests.agents.test_wave8_kinds import _refusals as refusals_with_others
+    assert any("other_customer" in r or "customer" in r for r in refusals_with_others(record_name, sentence, _OTHERS))
+
+
+def test_a_phrase_sharing_a_short_first_word_with_another_customer_passes():
+    from tests.agents.test_wave8_kinds import _refusals as refusals_with_others
+    assert refusals_with_others("hubspot_deal", "The wide world of fleet software is crowded.", ("Wide World Importers",)) == []
+
+
+@pytest.mark.xfail(strict=True, reason="another customer by an initial or in lower case ('R. Carriers', 'redline carriers')")
+@pytest.mark.parametrize("sentence", ["The folks at R. Carriers saw the same.", "redline carriers cut idle time by a third."])
+def test_another_customer_by_an_initial_or_in_lower_case_is_refused(sentence):
+    from tests.agents.test_wave8_kinds import _refusals as refusals_with_others
+    assert refusals_with_others("hubspot_deal", sentence, _OTHERS)
