@@ -16,9 +16,9 @@ from agents.timing import (
     _DEADLINE,
     _DEADLINE_FILLER,
     _LOOKING_BACK,
-    _MEET,
     _SENTENCE_BREAK,
     _TERMS_OR_CONDITION,
+    MEET_RE,
     WEEKDAYS,
 )
 from agents.written_days import day_of_month_weekdays, this_weekdays
@@ -149,7 +149,7 @@ def business_hours_violations(text: str, send_day: date, *, recipient_tz: str | 
         if _LOOKING_BACK.search(sentence):
             continue
         clocks = _clock_hours(sentence) + _spoken_hours(sentence)
-        if not (re.search(rf"\b(?:{_MEET})\w*", sentence, re.I)
+        if not (MEET_RE.search(sentence)
                 or (clocks and ("?" in sentence or _AVAILABLE.search(sentence)))):
             continue
         weekend = next((w for w in _WEEKEND.finditer(sentence) if not _NOT_A_MEETING_DAY.search(sentence[:w.start()])), None)
@@ -186,7 +186,7 @@ def proposed_meeting_days(text: str, send_day: date) -> frozenset[date]:
     date after a deadline word ("by December 2") or in a sentence with a term ("if you sign ...") is no proposal."""
     out: set[date] = set()
     for sentence in re.split(_SENTENCE_BREAK, normalise(text)):
-        if not (re.search(rf"\b(?:{_MEET})\w*", sentence, re.I) and _ASKS_TO_MEET.search(sentence)) \
+        if not (MEET_RE.search(sentence) and _ASKS_TO_MEET.search(sentence)) \
                 or _LOOKING_BACK.search(sentence) or _TERMS_OR_CONDITION.search(sentence):
             continue
         days: list[date] = []

@@ -103,6 +103,8 @@ _SOON = re.compile(r"\b(?:call|ring|phone|talk|speak|chat|meet|join|dial|anrufen
                    r"à peu près|aproximadamente|unos|unas)\s+)?(?:\d+|a few|ten|fifteen|twenty|thirty|half an?|an?|one|una?|une|einer|ein|quelques|unos|unas|"
                    rf"media)\s*(?:{st.CLOCK_UNITS})\b", re.I)
 """A call promised in a few minutes or hours ("can I call you in 30 minutes") is a same-day call."""
+MEET_RE = re.compile(rf"\b(?:{_MEET})\w*", re.I)
+"""Any inflection of a meeting word: the gate of every same-day and meeting-hours check (compiled once)."""
 _MEET_TODAY = re.compile(rf"\b(?:{_MEET})\w*\W+(?:[\w'’-]+\W+){{0,5}}?(?:{_TODAY})\b|"
                          rf"\b(?:{_TODAY})\b\W+(?:[\w'’-]+\W+){{0,5}}?(?:{_MEET})", re.I)
 """A meeting word and a same-day word close together: "talk later today", "heute um 16 Uhr ein Anruf";
@@ -244,7 +246,7 @@ def _proposes_meeting(sentence: str) -> bool:
     nothing that looks back at one)."""
     if not (_CLOCK.search(sentence) or _FORWARD.search(sentence) or st.CLOCK_SPOKEN.search(sentence)):
         return False  # most sentences with a past date: no clock time and nothing forward-looking
-    return bool(re.search(rf"\b(?:{_MEET})\w*", sentence, re.I)) and not _LOOKING_BACK.search(sentence)
+    return bool(MEET_RE.search(sentence)) and not _LOOKING_BACK.search(sentence)
 
 
 _NAMED_DAY_DEADLINE = re.compile(
@@ -300,7 +302,8 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
                 reasons.append(f"proposes to meet on {value!r}, before the send day")
         reasons += _past_named_days(sentence, send_day)
         reasons += [f"a weekday its date does not have: {w}" for w in weekday_mismatches(sentence, send_day, dates)]
-        if re.search(rf"\b(?:{_MEET})\w*", sentence, re.I):
+        meets = MEET_RE.search(sentence)
+        if meets:
             # a day named another way ("ce mercredi", "diesen Mittwoch", "the day before Thanksgiving") is judged as the
             # date it is: the send day is a same-day call, a day before it a meeting in the past
             named = [(w.value, w.day) for w in (*this_weekdays(sentence, send_day), *days_of_month(sentence, send_day))] + [
@@ -342,7 +345,7 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
                 if part and send_day.day > MONTH_PART_LAST_DAY[part.group(0).lower().rstrip("- ")[:3]]:
                     reasons.append(f"deadline {m.group(0).strip()!r} is in the past")
         # any inflection of a meeting verb ("wir rufen Sie ... an", "llamaremos") opens the same-day checks
-        if not re.search(rf"\b(?:{_MEET})\w*", sentence, re.I) or asked_same_day:
+        if not meets or asked_same_day:
             continue
         if (_LOOKING_BACK.search(sentence) or _EARLIER_TODAY.search(sentence)) and not _FORWARD.search(sentence):
             continue  # "Thanks for the call earlier today": a meeting that took place, not one proposed
