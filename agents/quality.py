@@ -17,6 +17,7 @@ from agents.calendar_days import named_days, resolve_day
 from agents.context import Context
 from agents.facts import Vocabulary, date_matches, find_dates, find_unsupported
 from agents.forms_of_address import recorded_form, wrong_honorific
+from agents.fraction_claims import fraction_claims
 from agents.invariants import spelled_number_violations
 from agents.meeting_hours import PROPOSAL_HORIZON_DAYS, business_hours_violations
 from agents.models import Check, Draft
@@ -232,6 +233,7 @@ _INFORMAL = {
 """The familiar second person ("du", "tu", "tú"): to a person the record addresses formally it is the wrong register."""
 _FORMAL_PRONOUN = {"de": re.compile(r"(?<![.!?:]\s)(?<!^)\b(?:Sie|Ihnen|Ihr(?:e[mnrs]?)?)\b"),
                    "es": re.compile(r"\b(?:usted|ustedes)\b", re.I)}
+_DRAFT_FORMAL = {**_FORMAL_PRONOUN, "fr": re.compile(r"\b(?:vous|votre|vos)\b", re.I)}
 
 
 def _addressed_formally(contact_id: str | None, surname: str, ctx: Context) -> str | None:
@@ -311,6 +313,9 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
     informal = _INFORMAL.get(draft.language)
     familiar = informal.search(body) if informal else None
     formally = _addressed_formally(draft.to.contact_id, last, ctx) if familiar else None
+    # one draft in two registers ("Merci pour votre message ... pour tes 6 ateliers") addresses nobody consistently
+    own_formal = _DRAFT_FORMAL[draft.language].search(body) if familiar and draft.language in _DRAFT_FORMAL else None
+    formally = formally or (f"the draft's own {own_formal.group(0)!r}" if own_formal else None)
     detail = f"greets {first!r}" if addressed else f"{first or 'the contact'!r} not in the greeting"
     if misgendered:
         detail = f"greets {name or 'the contact'} as {misgendered}"
@@ -358,7 +363,8 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
     # A business day after the send day is a proposal or a commitment, not a fact about the past.
     vocab = replace(vocab, dates=vocab.dates | proposed_days(f"{subject}\n{body}", send_day or ctx.now.date()))
     unsupported = [*map(str, find_unsupported(f"{subject}\n{body}", vocab)),
-                   *spelled_number_violations(f"{subject}\n{body}", vocab.numbers | vocab.percents | vocab.money)]
+                   *spelled_number_violations(f"{subject}\n{body}", vocab.numbers | vocab.percents | vocab.money),
+                   *fraction_claims(f"{subject}\n{body}", vocab.percents)]
     checks.append(Check(name="no_invented_facts", passed=not unsupported,
                         detail="; ".join(unsupported[:5]) or "every fact found in the inputs"))
     leftover = PLACEHOLDER.search(f"{subject}\n{body}")

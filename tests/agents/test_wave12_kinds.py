@@ -496,3 +496,25 @@ def test_a_phrase_sharing_a_short_first_word_with_another_customer_passes():
 def test_another_customer_by_an_initial_or_in_lower_case_is_refused(sentence):
     from tests.agents.test_wave8_kinds import _refusals as refusals_with_others
     assert refusals_with_others("hubspot_deal", sentence, _OTHERS)
+
+
+# A seventh batch as the next attacker, quality (11 bad drafts, 5 flagged first): a draft in two registers and a
+# magnitude as a fraction in words, fixed; a third party's agreement stated as done and a short sentence in another
+# language stay open (not listed as tests: no fix yet).
+@pytest.mark.parametrize(("record_name", "sentence", "check"), [
+    ("fr_deal", "La proposition pour tes 6 ateliers arrive vendredi.", "addresses_contact_by_name"),
+    ("de_deal", "Das Angebot für deine 120 Fahrzeuge kommt am Freitag.", "addresses_contact_by_name"),
+    ("fr_deal", "La proposition pour vos 6 ateliers réduit les absences de moitié.", "no_invented_facts"),
+    ("es_opportunity", "La propuesta reduce su consumo a la mitad.", "no_invented_facts"),
+    ("hubspot_deal", "The proposal shows how to cut idle time in half.", "no_invented_facts"),
+])
+def test_seventh_batch_a_mixed_register_or_a_fraction_in_words_fails_its_check(record_name, sentence, check):
+    body = {"hubspot_deal": "Hi Dana,\n\nThanks for your email of November 18. {s}\n\nWould Tuesday at 10 am work for a "
+                            "call with Marcus?\n\nBest,\nSam",
+            "de_deal": "Hallo Frau Schmidt,\n\nvielen Dank für Ihre Nachricht vom 20. November. {s}\n\nHätten Sie am "
+                       "Dienstag um 10 Uhr Zeit?\n\nViele Grüße\nLena Vogt",
+            "fr_deal": "Bonjour Claire,\n\nMerci pour votre message du 19 novembre. {s}\n\nSeriez-vous disponible mardi à "
+                       "10 h ?\n\nCordialement,\nHugo Martin",
+            "es_opportunity": "Hola Javier:\n\nGracias por su correo del 18 de noviembre. {s}\n\n¿Le parece bien una "
+                              "llamada el martes a las 10:00?\n\nUn saludo,\nMarta Ruiz"}[record_name].format(s=sentence)
+    assert check in _quality(record_name, body), _quality(record_name, body)
