@@ -518,3 +518,14 @@ def test_seventh_batch_a_mixed_register_or_a_fraction_in_words_fails_its_check(r
             "es_opportunity": "Hola Javier:\n\nGracias por su correo del 18 de noviembre. {s}\n\n¿Le parece bien una "
                               "llamada el martes a las 10:00?\n\nUn saludo,\nMarta Ruiz"}[record_name].format(s=sentence)
     assert check in _quality(record_name, body), _quality(record_name, body)
+
+
+@pytest.mark.parametrize(("record_name", "sentence", "refused"), [
+    ("hubspot_deal", "Marcus already agreed to it on our call.", True), ("de_deal", "Herr Weber hat bereits zugestimmt.", True),
+    ("fr_deal", "Paul a déjà donné son accord.", True), ("es_opportunity", "Lucía ya dio su conformidad.", True),
+    ("hubspot_deal", "Marcus already agreed to join the call on Tuesday.", False),
+    ("fr_deal", "Paul a déjà accepté le rendez-vous de mardi.", False),
+    ("hubspot_deal", "Once Marcus has agreed, we schedule onboarding.", False),
+])
+def test_a_third_partys_agreement_stated_as_given_is_refused_but_not_one_to_meet(record_name, sentence, refused):
+    assert bool(_refusals(record_name, sentence)) is refused
