@@ -135,10 +135,12 @@ the same changes: every good draft passes (its 12 refused for asking nothing now
 SET20 = {lang: json.loads((FIXTURES / "quality_heldout20" / f"{lang}.json").read_text()) for lang in LANGUAGES}
 """Drafts written in wave 11 by a fourth outside tester (10-11 good, 12-13 bad per language), first measured at 00:50
 UTC on wave 11's fixes: bad flagged / good passed en 8/13 11/11, de 12/12 6/10, fr 8/12 9/10, es 9/12 10/10."""
-SET20_FLOORS = {"en": (10, 11), "de": (12, 9), "fr": (10, 9), "es": (10, 10)}
-"""After its fixes by kind (in-sample, 01:05 UTC). Left: a call on Thanksgiving Day (debatable), 5 pm Eastern to a UK
-buyer, a weekday that does not match its date, a call at 20 h 30, "Monsieur" to Claire, a Sunday, thanks to the
-wrong person in Spanish; refused good: a German draft that ends on a dated invite, "vers 10 h" read as a figure."""
+SET20_FLOORS = {"en": (13, 11), "de": (12, 10), "fr": (12, 10), "es": (12, 10)}
+"""After its fixes by kind (in-sample). Wave 11 (01:05 UTC) left a call on Thanksgiving Day (debatable), 5 pm Eastern to
+a UK buyer, a weekday that does not match its date, a call at 20 h 30, "Monsieur" to Claire, a Sunday, thanks to the
+wrong person in Spanish, and refused a German draft that ends on a dated call and "vers 10 h" read as a figure; wave 12
+fixed each by kind (days resolved against the calendar and the recipient's country and zone, the form of address the
+record gives, thanks in verb form, a dated call after "melde mich", times after "vers"): every draft as labelled."""
 
 
 HELD_OUT_WITH_FLOORS = {19: (SET19, SET19_FLOORS), 20: (SET20, SET20_FLOORS)}
