@@ -29,6 +29,8 @@ def concluded_pattern(deal_noun: str) -> re.Pattern[str]:
         r"\bmarqu[ée]e? (?:comme )?gagn[ée]e?\b|\bmarcad[oa] como ganad[oa]\b|"
         r"\b(?:(?:est|sont|c'est) (?:déjà )?dans le sac|in trockenen tüchern|in the bag|done and dusted|"
         r"en el bote|atado y bien atado|(?:ist|sind) (?:schon |längst )?(?:gegessen|geritzt|im kasten|eingetütet)|"
+        r"sache (?:\w+ )?(?:geritzt|gegessen)|(?:dit|disent|dire) banco|dans la poche|"
+        r"(?:is|are) (?:now )?(?:cw|closed[- ]won)(?: as of)?|"
         r"(?:est|sont) (?:déjà |bien )?act[ée]e?s?|dam(?:os|os ya) por (?:cerrad|hech|firmad|ganad)\w*|"
         r"(?:pencil(?:l)?ed|booked|counted|listed|signed) (?:\w+ ){0,2}(?:in|up) as (?:a |our )?(?:new )?(?:customer|client))\b|"
         # the buyer's yes stated as arrived: "your finance team's yes came through", "votre oui est arrivé"
@@ -54,7 +56,7 @@ def concluded_pattern(deal_noun: str) -> re.Pattern[str]:
         rf"\b(?:tenemos|recibimos|nos dio|nos dieron)\s+(?:su|el) (?:sí|visto bueno|aprobación)\b|"
         rf"\b(?:nous )?avons (?:bien )?(?:reçu )?votre (?:oui|accord|feu vert)\b|"
         rf"\b(?:haben|hätten) (?:jetzt |nun |bereits |schon )?(?:ihr|ihre) (?:ja|zusage|okay|ok|freigabe)\b|"
-        rf"\bnow that\b[^.;]{{0,40}}\b(?:is|are|'re)\s+(?:now\s+)?on board\b|\bon board as (?:a |our )?(?:new )?customers?\b|"
+        rf"\bnow that\b[^.;]{{0,40}}\b(?:is|are|'re)\s+(?:now\s+)?(?:on board|(?:a|an|our) (?:\w+ )?(?:customer|client))\b|\bon board as (?:a |our )?(?:new )?customers?\b|"
         # an approval stated as given: "has given the final go", "grünes Licht gegeben", "ya aprobó la compra"
         rf"\b(?:given|gave|granted)\s+(?:us\s+)?(?:the\s+|their\s+|its\s+)?(?:final\s+)?(?:go|go-ahead|green light|"
         rf"approval|sign-off)\b|"
@@ -132,7 +134,8 @@ CONCLUDED_CUES = ("ink", "clinch", "seal", "nailed", "wrapped", "sorted", "done"
                   "zusage", "okay", "ok", "freigabe", "on board", "given", "gave", "granted", "authori", "signed off",
                   "gegeben", "erteilt", "autoriz", "marked", "markiert", "gekennzeichnet", "marqu", "marcad", "signed", "signe", "unterschrieben", "unterzeichnet", "dry", "formalit",
                   "rubber", "famil", "approval is", "agreed", "accepted", "accepté", "zugestimmt", "zugesagt", "gegessen",
-                  "geritzt", "kasten", "damos por", "pencil", "acept", "conformidad")
+                  "geritzt", "kasten", "damos por", "pencil", "acept", "conformidad", "banco", "poche", "cw", "closed",
+                  "now that")
 """Substrings (of the lower-cased text) one of the idioms above needs: most texts have none, and a substring test is
 far cheaper than the pattern."""
 POST_SALE_CUES = ("invoice", "onboarding", "welcome", "rechnung", "facture", "factura", "implementation", "implementierung",

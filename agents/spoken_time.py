@@ -44,7 +44,9 @@ CLOCK_SPOKEN = re.compile(
     rf"(?:at|around|um|gegen)\s+(?:{_HOUR_WORDS})(?=\s*(?:[?.!,;]|$|o'clock|uhr|sharp|your time|if\b|or\b|then\b|an\b))|"
     rf"(?:à|vers)\s+(?:{_HOUR_WORDS})\s+heures?|(?:a|sobre|hacia|a eso de) las (?:{_HOUR_WORDS}|\d{{1,2}})|a la una|"
     rf"(?:{_HOUR_WORDS}|\d{{1,2}})\s+(?:o'clock|uhr|heures?)|"
-    rf"(?:at |around |um |gegen |à |vers |a )?(?:noon|midday|high noon|mittags|midi|mediodía))\b", re.I)
+    rf"(?:at |around |um |gegen |à |vers |a )?(?:noon|midday|high noon|mittags|midi|mediodía)|"
+    # "around elevenish", "half three" (3:30), "at the top of the hour"
+    rf"(?:{_HOUR_WORDS}|\d{{1,2}})-?ish|half (?:{_HOUR_WORDS})|(?:at )?the top of the hour)\b", re.I)
 """A clock time in words ("quarter to five", "um halb fünf", "vers 16 heures", "a las cinco", "at noon"): like one in
 figures, with a meeting word and no day it is today."""
 

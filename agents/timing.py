@@ -129,7 +129,8 @@ _SOON_OR_PART_OF_DAY = re.compile(
 _EARLIER_TODAY = re.compile(r"\b(?:earlier today|this morning's|heute früh|vorhin|plus tôt (?:aujourd'hui|dans la journée)|"
                             r"ce matin (?:même )?lors|hace un rato|esta mañana (?:durante|en))\b", re.I)
 """A meeting already held today ("the call earlier today"): looking back, not a same-day proposal."""
-_MEAL = re.compile(r"\b(?:lunch\w*|mittag\w*|déjeuner|dejeuner|almuerzo|comida|sobremesa|hora de comer)\b", re.I)
+_MEAL = re.compile(r"\b(?:lunch\w*|mittag\w*|déjeuner|dejeuner|almuerzo|comida|sobremesa|hora de comer|goûter|gouter|"
+                   r"merienda|teatime|tea time|kaffeezeit|kaffee und kuchen)\b", re.I)
 """The day's meal: with a meeting word and no other day named, the meeting is today."""
 _A_DAY = (r"tomorrow|next|week|monday|tuesday|wednesday|thursday|friday|morgen|nächste|woche|montag|dienstag|mittwoch|"
           r"donnerstag|freitag|demain|prochain|semaine|lundi|mardi|mercredi|jeudi|vendredi|mañana|próxim|semana|lunes|"
@@ -139,7 +140,7 @@ _CLOCK = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.|uhr|h\b)|
                     r"\b(?:at|um|à|a las)\s+\d{1,2}\b(?![.,/]\d)", re.I)
 _DEADLINE = (r"by|before|until|no later than|deadline|expires?|valid (?:until|through)|bis(?: zum| spätestens)?|"
              r"spätestens|vor dem|gültig bis|avant le|d'ici le|jusqu'au|au plus tard le|antes del?|hasta el|"
-             r"a más tardar el|válid[oa] hasta el")
+             r"a más tardar el|válid[oa] hasta el|vence|vencerá|expira|caduca")
 _MONTHS_DE_LIST = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
                    "November", "Dezember")
 _MONTHS_FR_LIST = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
@@ -163,12 +164,13 @@ _MONTHS_ANY = "|".join(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", 
                         *_MONTH_NAMES_ALL, "jänner"))
 _DAY_ONLY_DEADLINE = re.compile(
     rf"\b(?:{_DEADLINE})\s+(?:(?:{_WEEKDAY_NAMES}),?\s+)?(?:the\s+|le\s+|el\s+(?:día\s+)?|den\s+|dem\s+|zum\s+)?"
-    rf"(\d{{1,2}})(?:(?:st|nd|rd|th|er|º)\b|\.(?!\s*(?:\d|{_MONTHS_ANY}))|(?![\d.:/])(?!\s*(?:am|pm|a\.m|p\.m|[a-zäéû])))",
+    rf"(\d{{1,2}})(?:(?:st|nd|rd|th|er|º)\b|\.(?!\s*(?:\d|{_MONTHS_ANY}))|(?![\d.:/])(?!\s*(?:am|pm|a\.m|p\.m|[a-zäéû]))|"
+    r"(?=\s+(?:del corriente|du courant|du mois|del mes|of this month|dieses monats)))",
     re.I)
 """A deadline naming only a day of the month ("by Monday the 23rd", "avant le 20"): that day of
 the send day's month."""
 _THIS_MONTH = re.compile(r"\s*(?:of )?(?:this|the current|dieses|diesen|des laufenden|de ce|du mois en cours|de este|del "
-                         r"presente|del mes en curso)\s*(?:month|monats?|mois|mes)?\b", re.I)
+                         r"presente|del mes en curso|del corriente|du courant|(?:of )?inst\.?)\s*(?:month|monats?|mois|mes)?\b", re.I)
 """After a day of the month: "the 3rd of this month" is this month's, however far back."""
 DAY_ONLY_LOOKBACK_DAYS = 20
 """A day-of-month deadline up to this many days before the send day reads as this month's (past);
