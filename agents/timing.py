@@ -303,6 +303,9 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
                 # only be proposed for a day still to come, whatever the words around the date.
                 reasons.append(f"proposes to meet on {value!r}, before the send day")
         reasons += _past_named_days(sentence, send_day)
+        for w in this_weekdays(sentence, send_day):
+            if w.day < send_day and _NAMED_DAY_DEADLINE.search(sentence[:w.start]):
+                reasons.append(f"deadline {w.value!r} ({w.day.isoformat()}) is in the past")  # "bis Montag dieser Woche"
         reasons += [f"a weekday its date does not have: {w}" for w in weekday_mismatches(sentence, send_day, dates)]
         meets = MEET_RE.search(sentence)
         if meets:

@@ -45,7 +45,9 @@ class WrittenDay:
 
 _THIS_WEEKDAY = re.compile(
     rf"\b(this(?: coming)?|ce|cette|diese[nmr]?|este|esta)\s+({_WEEKDAY})\b"
-    r"(?!\s*,?\s*(?:the\s+|le\s+|el\s+|den\s+)?\d)(?!\s+(?:in|de|der|of|week|semaine|semana|woche)\b)", re.I)
+    r"(?!\s*,?\s*(?:the\s+|le\s+|el\s+|den\s+)?\d)(?!\s+(?:in|de|der|of|week|semaine|semana|woche)\b)|"
+    # the weekday, then the week: "Montag dieser Woche", "lundi de cette semaine", "el lunes de esta semana"
+    rf"\b()({_WEEKDAY})\s+(?:dieser woche|of this week|this week|de cette semaine|de esta semana)\b", re.I)
 """A weekday with a demonstrative ("ce mercredi", "diesen Mittwoch", "this Wednesday", "este miércoles"): the day of
 that name in the send day's week ("this coming Wednesday": the next one); one with a day number after it is a date,
 judged by `weekday_mismatches`."""
@@ -65,8 +67,8 @@ def _this_weekdays(text: str, send_day: date) -> tuple[WrittenDay, ...]:
     monday = send_day - timedelta(days=send_day.weekday())
     out = []
     for m in _THIS_WEEKDAY.finditer(text):
-        weekday = WEEKDAY_NUMBERS[m.group(2).lower()]
-        day = (send_day + timedelta(days=(weekday - send_day.weekday()) % 7 or 7) if "coming" in m.group(1).lower()
+        weekday = WEEKDAY_NUMBERS[(m.group(2) or m.group(4)).lower()]
+        day = (send_day + timedelta(days=(weekday - send_day.weekday()) % 7 or 7) if "coming" in (m.group(1) or "").lower()
                else monday + timedelta(days=weekday))
         out.append(WrittenDay(m.group(0), m.start(), m.end(), day))
     return tuple(out)

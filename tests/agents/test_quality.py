@@ -144,9 +144,10 @@ record gives, thanks in verb form, a dated call after "melde mich", times after 
 
 
 SET21 = {lang: json.loads((FIXTURES / "quality_heldout21" / f"{lang}.json").read_text()) for lang in LANGUAGES}
-SET21_FLOORS = {"en": (12, 9), "de": (9, 10), "fr": (12, 11), "es": (12, 10)}
+SET21_FLOORS = {"en": (12, 9), "de": (10, 10), "fr": (12, 11), "es": (12, 10)}
 """Wave 12, written by a fifth outside tester; first measured on 36f101c (04:55 UTC) and not yet fixed (floors at that
-first measurement): missed an invented expiry (en-b6), "bis spätestens Montag dieser Woche" (de-b1), the win
+first measurement, de after one fix at 05:05 UTC: a weekday of this week named after it, "bis spätestens Montag dieser
+Woche", is a past deadline): missed an invented expiry (en-b6), "bis spätestens Montag dieser Woche" (de-b1, fixed), the win
 probability told to the buyer (de-b11), a draft signed by another rep (de-b12); refused good "it is signed" (en-g3),
 "9" and "Central" (en-g11), a date split by a line break (de-g3), "00" (es-g9)."""
 

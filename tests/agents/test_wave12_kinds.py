@@ -529,3 +529,12 @@ def test_seventh_batch_a_mixed_register_or_a_fraction_in_words_fails_its_check(r
 ])
 def test_a_third_partys_agreement_stated_as_given_is_refused_but_not_one_to_meet(record_name, sentence, refused):
     assert bool(_refusals(record_name, sentence)) is refused
+
+
+@pytest.mark.parametrize(("sentence", "past"), [
+    ("Bitte geben Sie mir bis spätestens Montag dieser Woche Bescheid.", True),
+    ("Merci de répondre avant lundi de cette semaine.", True),
+    ("Bitte geben Sie mir bis Freitag dieser Woche Bescheid.", False), ("We met on Monday of this week.", False),
+])
+def test_a_weekday_of_this_week_already_gone_after_a_deadline_word_is_a_past_deadline(sentence, past):
+    assert bool(timing_violations(sentence, THURSDAY)) is past
