@@ -169,8 +169,8 @@ def holidays(text: str, today: date) -> list[NamedDays]:
         rel = _RELATIVE.search(text[:start])
         if rel:
             # "the day before Thanksgiving", "the Tuesday before Thanksgiving", "le lendemain de la Toussaint"
-            step = -1 if rel.group("dir").lower() in ("before", "vor", "avant", "antes") else 1
-            if rel.group("wd"):
+            step = -1 if rel.group("before") or (rel.group("dir") or "").lower() == "before" else 1
+            if rel.group("dir") and rel.group("wd"):
                 target = _WEEKDAY_NUMBERS[rel.group("wd").lower()]
                 day += timedelta(days=step)
                 while day.weekday() != target:
@@ -184,8 +184,13 @@ def holidays(text: str, today: date) -> list[NamedDays]:
 
 _WEEKDAY_NUMBERS = {w: i for i, w in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                                                  "sunday"))}
-_RELATIVE = re.compile(r"\b(?:the\s+)?(?:day|(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday))\s+"
-                       r"(?P<dir>before|after)\s+$", re.I)
+_RELATIVE = re.compile(r"\b(?:(?:the\s+)?(?:day|(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday))\s+"
+                       r"(?P<dir>before|after)|"
+                       # "la veille de la Toussaint", "le lendemain de Noël", "am Tag vor/nach Ostern", "el día antes de /
+                       # después de Navidad", "la víspera de Reyes"
+                       r"(?P<before>la veille d[eu]|(?:am |der |dem )?tag vor|(?:el )?d[ií]a antes de|la v[ií]spera de)|"
+                       r"(?P<after>le lendemain d[eu]|(?:am |der |dem )?tag nach|(?:el )?d[ií]a despu[eé]s de))"
+                       r"(?:\s+(?:la|le|l'|el|los|las|dem|der))?\s*$", re.I)
 
 
 _WEEK_CUES = ("kw", "cw", "week", "wk", "sem", "kalenderwoche")
@@ -203,18 +208,18 @@ is far cheaper than the patterns."""
 
 def named_days(text: str, today: date) -> list[NamedDays]:
     """Calendar weeks and holidays in `text`, in the order they appear."""
+    return list(_named_days(text, today))
+
+
+@functools.lru_cache(maxsize=4096)
+def _named_days(text: str, today: date) -> tuple[NamedDays, ...]:
+    # Memoised on everything the result depends on (the text and the day it is read on), the cue test included: timing,
+    # meeting hours and facts read the same sentences of a draft again.
     low = text.lower()
     weeks = any(c in low for c in _WEEK_CUES)
     days = any(c in low for c in _HOLIDAY_CUES)
     if not (weeks or days):
-        return []
-    return list(_named_days(text, today, weeks, days))
-
-
-@functools.lru_cache(maxsize=4096)
-def _named_days(text: str, today: date, weeks: bool, days: bool) -> tuple[NamedDays, ...]:
-    # Memoised on everything the result depends on (the text and the day it is read on): timing and facts read the
-    # same sentences of a draft again.
+        return ()
     found = [*(calendar_weeks(text, today) if weeks else ()), *(holidays(text, today) if days else ())]
     return tuple(sorted(found, key=lambda n: n.start))
 

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 
 from agents import deal_closure as dc
+from agents.concessions import APPROVED_DISCOUNT
 from agents.facts import _MONEY, _PERCENT, _close_to_any, _num
 from agents.normalize import normalise
 
@@ -126,8 +127,8 @@ PROMISE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((n, re.compile
                    r"\bsans (?:aucun )?frais\b|\bco[uû]t z[ée]ro\b|\bcoste cero\b|\bsin ning[uú]n coste\b|"
                    r"\bfree\b(?:\s+of charge)?(?!dom)(?:\s+\w+){0,3}\s+(?:months?|trial|seats?|licen[cs]es?|"
                    r"upgrade|onboarding|implementation|support|year|access|add-?ons?)|\bat no (?:extra )?(?:cost|charge)\b|"
-                   r"\bfor free\b|\bfree of charge\b|\bcomplimentary\b|\bon the house\b|"
-                   r"\bkostenlos\w*|\bgratis\b|\bumsonst\b|\bohne (?:aufpreis|zusatzkosten|kosten)\b|"
+                   r"\bfor free\b|\bfree of charge\b|\bcomplimentary\b|\bon the house\b|\bfreebies?\b|"
+                   r"\bkostenlos\w*|\bgratis\w*|\bumsonst\b|\bohne (?:aufpreis|zusatzkosten|kosten)\b|"
                    r"\bgratuit\w*|\bofferts?\b|\bsans frais\b|\bsans co[uû]t\b|"
                    r"\bgratuit[oa]s?\b|\bsin (?:coste|costo|cargo)\b|\bde regalo\b"),
     ("free extra", rf"{_FREE_NEAR_GOODS}|\bohne (?:\w+ )?(?:berechnung|gebühr\w*|aufpreis|zusatzkosten|kosten)\b|"
@@ -139,14 +140,13 @@ PROMISE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((n, re.compile
                       r"friends[- ](?:and|&)[- ]family|discounted|reduced|introductory|early[- ]bird|sweetheart|"
                       r"one[- ]time|courtesy|goodwill|service|signing|welcome)\s+(?:pricing|prices?|rates?|terms|deal|offer|tier|"
                       r"price point|credits?|rebates?|bonus|discount)\b|"
-                      r"\b(?:sonder|vorzugs|vip-?|partner|treue|spezial)(?:preis|konditionen|tarif|angebot)\w*|"
+                      r"\b(?:sonder|vorzugs|vip-?|partner|treue|spezial|freundschafts)(?:preis|konditionen|tarif|angebot)\w*|"
                       r"\b(?:prix|tarifs?|conditions?|offre)\s+(?:spéci(?:al|aux|ale?s?)|préférenti\w+|exceptionn\w+|"
-                      r"privilégi\w+|vip|partenaire)\b|"
+                      r"privilégi\w+|vip|partenaire|d'amis?)\b|\bmates'? rates\b|"
                       r"\b(?:precios?|tarifas?|condiciones|oferta)\s+(?:especial(?:es)?|preferen\w+|exclusiv\w+|vip|"
-                      r"de socio)\b"),
+                      r"de socio|de amigos?|de distribuidor|de mayorista|distributeur|revendeur|grossiste)\b|\b(?:distributor|wholesale|reseller)\s+(?:price|pricing|rates?|tier)\b|\bhändler(?:preis|konditionen|rabatt)\w*"),
     ("payment terms", r"\bzahlungsziel\w*|\bnet[- ]?(?:30|45|60|90|120|180)\b|\b(?:payable within|à|a) \d+ (?:days|jours|días)\b"),
-    ("discount approved", r"(?<!\bno )(?<!\bnot )(?<!\bkein )(?<!\bkeinen )(?<!\baucune )(?<!\bsin )\b(?:remise|rabatt|nachlass|descuento|discount)\w*\b[^.;!?]{0,30}\b(?:validée?s?|approuvée?s?|"
-                          r"accordée?s?|genehmigt|freigegeben|aprobad[oa]s?|concedid[oa]s?|approved|granted)\b"),
+    ("discount approved", APPROVED_DISCOUNT),
     ("guarantee", r"\bguarantee[ds]?\b|\bmoney[- ]back\b|\brisk[- ]free\b|\bgarantier\w*|\bgarantie\w*|\bgaranti[es]?\b|\bgarantiss\w*|"
                   r"\bgarantiz\w*|\bgarant[ií]a\b|\bgeld[- ]zurück\b|\brembours\w*"),
     ("refund", r"\brefund\w*\b|\brückerstatt\w*|\berstatt\w*|\breembols\w*|\bdevoluci[oó]n del dinero\b"),
@@ -167,7 +167,7 @@ PROMISE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((n, re.compile
     ("price match", r"\b(?:price[- ]match|meet (?:whatever|any(?:thing)?|their|the other)\b[^.;]{0,30}\b(?:quote|price|offer|they)\w*|(?:match|beat)\w* (?:any|their|the|a|every)?\s?(?:\w+'?s? ){0,2}"
                     r"(?:price|offer|quote|bid)s?)\b|"
                     r"\bbeat (?:any|their|the competitor'?s?) (?:price|offer|quote)\b|"
-                    r"\bpreis (?:des wettbewerbers|der konkurrenz) (?:unterbieten|anpassen|mitgehen)|"
+                    r"\bpreis (?:des wettbewerbers|der konkurrenz) (?:unterbieten|anpassen|mitgehen)|\balign\w* sur (?:\w+ ){0,3}(?:offre|prix|tarif)|"
                     r"\baligner? (?:notre|le) prix\b|\bigualar (?:el|su|cualquier) precio\b"),
 ))
 """Promises a draft may not make unless the tenant allows the phrase (`allowed_promises`)."""

@@ -34,7 +34,8 @@ _NEG = (r"no|not|won't|don't|doesn't|isn't|aren't|wouldn't|will not|without|zero
         r"sin|nada|ning[uú]n\w*|cero|nunca|"
         r"sans|aucun\w*|rien|z[ée]ro|jamais|"
         r"ohne|kein\w*|nicht|nichts|null|nie|niemals")
-_PRICE = r"prices?|pricing|rates?|tariff?s?|tarif\w*|precios?|preis\w*|prix|cuotas?|tarifas?|fees?|gebühr\w*"
+_PRICE = (r"prices?|pricing|rates?|tariff?s?|tarif\w*|precios?|\w*preis\w*|prix|cuotas?|tarifas?|fees?|gebühr\w*|"
+          r"abonnements?|abos?|suscripci\w*")
 _LOCK = (r"frozen|freez\w*|lock\w*|fixed|fix|held|hold\w*|guarante\w*|unchanged|same|gleich|remain\w*|"
          r"congel\w*|bloque\w*|fij\w*|garantiz\w*|igual|mantien\w*|mantendr\w*|subida|aumento|"
          r"gel[ée]\w*|garanti\w*|inchang\w*|maintenu\w*|augment\w*|hausse|"
@@ -147,9 +148,18 @@ _STATE_WORDS = (r"(?:said|has said|have said|a dit|ont dit|avez dit|dijo|dijeron
                 r"nos han adjudicado|vous nous avez (?:choisis|retenus)|nos han elegido|sich für uns entschieden|"
                 r"chose us|selected us|picked us|willkommen an bord|bienvenue à bord|bienvenid[oa]s? a bordo")
 _PRICE_GIVE = (r"entgegen|effort\w*|esfuerzo\w*|geste|gesto|a la baja|nach unten|à la baisse|downward|sweeten\w*|"
-               r"sharpen\w*|shave\w*|knock\w*")
-_FEE = r"fees?|charges?|costs?|gebühr\w*|\w*gebühr\w*|kosten|frais|coûts?|cargos?|tasas?|cuotas?|costes?|costos?"
+               r"sharpen\w*|shave\w*|knock\w*|"
+               # a price brought down to another level: "take the fee down to what you pay today", "ramenons
+               # l'abonnement au niveau de", "auf Ihr heutiges Niveau herunter", "la cuota al nivel de", "below your vendor's"
+               r"down to|herunter\w*|runter\w*|ramen\w*|abaiss\w*|baissons|rebaj\w*|au niveau (?:de votre|de ce que|de celui)|"
+               r"al nivel de (?:su|lo que)|auf (?:ihr|das) \w* ?niveau|"
+               r"lands? below|unter (?:dem|ihrem) (?:heutigen|jetzigen|aktuellen)|en dessous de (?:votre|celui)|"
+               r"por debajo de(?:l| su)")
+_FEE = (r"fees?|charges?|costs?|gebühr\w*|\w*gebühr\w*|kosten|frais|coûts?|cargos?|tasas?|cuotas?|costes?|costos?|"
+        r"set-?up|invoices?|bills?|rechnung\w*|factur\w*")
 _REMOVED = (r"dropped|removed|scrapped|eliminated|struck|cancel\w*|entfällt|entfallen|gestrichen|streichen|wegfall\w*|"
+            # an invoice not sent or paid back: "a rounding error we'll skip", "passe à la trappe", "credit back"
+            r"skip\w*|trappe|rounding error|credit\w* back|refund\w*|gutgeschrieben|"
             r"supprim\w*|annul\w*|retir[ée]\w*|eliminad\w*|suprimid\w*|retirad\w*|quitad\w*")
 _KNOCK_OFF = re.compile(r"\b(?:knock|shave|chop|lop|slice|shav)\w*\s+(?:\w+\s+){0,3}?off\b", re.I)
 """Price idioms whose verb is about taking an amount away: "knock a chunk off", "shave a little off"."""

@@ -6,6 +6,19 @@ from __future__ import annotations
 
 import re
 
+APPROVED_DISCOUNT = (
+    r"(?<!\bno )(?<!\bnot )(?<!\bkein )(?<!\bkeinen )(?<!\baucune )(?<!\bsin )\b(?:remise|\w*rabatt|\w*nachlass|descuento|discount)\w*\b[^.;!?]{0,30}\b(?:validée?s?|approuvée?s?|"
+    r"accordée?s?|genehmigt|freigegeben|aprobad[oa]s?|concedid[oa]s?|approved|granted)\b|"
+    # the approval first: "la direction a validé une remise", "hat einen Rabatt genehmigt" reads
+    # the other way in German; "ha aprobado un descuento", "signed off on a discount"
+    r"\b(?:validé|approuvé|accordé|aprobado|autorizado|concedido|approved|signed off on|"
+    r"sanctioned|authori[sz]ed|green-?lit|greenlighted|okayed|ok'd)\s+(?:\w+\s+){0,3}?"
+    r"(?:remise|rabatt|nachlass|descuento|discount|réduction|rebaja)\w*\b|"
+    r"\b(?:remise|réduction|rabatt|descuento|discount)\s+(?:exceptionn\w+|spéciale?s?|spezial\w*|"
+    r"especial(?:es)?|special|exceptional|extraordinari\w+|außerordentlich\w*)\b")
+"""A discount stated as approved, in either order ("discount approved by finance", "la direction a validé une remise"),
+and a discount called special ("remise exceptionnelle", "descuento especial")."""
+
 _FEE = (r"fees?|charges?|setup|set-up|onboarding fee|frais|gebühr\w*|einrichtungs\w*|einrichtung|bereitstellungs\w*|cargos?|"
         r"tarifas?|comisi[oó]n\w*|cuota\w*|costes? de (?:alta|puesta en marcha)")
 _REMOVED = (r"waived|removed|dropped|scrapped|struck|cancell?ed|supprimés?|supprimées?|annulés?|annulées?|offerts?|"
@@ -21,6 +34,8 @@ _TAX_TAKEN = re.compile(r"\b(?:absorb|cover|eat|pick up|take on|übernehmen|trag
                         r"tva|taxes?|iva|impuestos?|portes?)\b", re.I)
 _GIVE_OFF_DE = re.compile(r"\b(?:nachlass\w*|nachzulassen|lasse\w*\b[^.;!?]{0,40}\bnach|erlass\w*|runtergehen)\b", re.I)
 _ANOTHER_PRICE = re.compile(
+    # another item's price: "rides along at the first depot's price"
+    r"\bat (?:the |your |our )?(?:[\w-]+ ){0,2}?[\w-]+'s (?:price|rate|pricing)\b|"
     r"\b(?:at|for|zum|au|al)\s+(?:the |a |our |your |dem |le |el )?(?:\d+|one|two|three|single|smaller|lower|cheaper|"
     r"old|existing|starter|basic|previous|ein|zwei|drei)[- ](?:year|month|seat|user|jahres|monats)?s?[- ]?"
     r"(?:price|rate|pricing|fee|preis|tarif|prix|precio)\b", re.I)

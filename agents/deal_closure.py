@@ -28,12 +28,24 @@ def concluded_pattern(deal_noun: str) -> re.Pattern[str]:
         r"\bmarked (?:as )?(?:closed[- ])?won\b|\bals gewonnen (?:markiert|gekennzeichnet)\b|"
         r"\bmarqu[ée]e? (?:comme )?gagn[ée]e?\b|\bmarcad[oa] como ganad[oa]\b|"
         r"\b(?:(?:est|sont|c'est) (?:déjà )?dans le sac|in trockenen tüchern|in the bag|done and dusted|"
-        r"en el bote|atado y bien atado)\b|"
+        r"en el bote|atado y bien atado|(?:ist|sind) (?:schon |längst )?(?:gegessen|geritzt|im kasten|eingetütet)|"
+        r"sache (?:\w+ )?(?:geritzt|gegessen)|(?:dit|disent|dire) banco|dans la poche|"
+        r"(?:is|are) (?:now )?(?:cw|closed[- ]won)(?: as of)?|"
+        r"(?:est|sont) (?:déjà |bien )?act[ée]e?s?|dam(?:os|os ya) por (?:cerrad|hech|firmad|ganad)\w*|"
+        r"(?:pencil(?:l)?ed|booked|counted|listed|signed) (?:\w+ ){0,2}(?:in|up) as (?:a |our )?(?:new )?(?:customer|client))\b|"
+        # the buyer's yes stated as arrived: "your finance team's yes came through", "votre oui est arrivé"
+        r"\b(?:yes|go-ahead|green light|sign-?off|thumbs up)\s+(?:came through|came in|has come|is in|arrived|landed)\b|"
         # signing stated as done with no document named: "the ink is dry", "c'est signé de votre côté", "ya está todo
         # firmado", "alles ist unterschrieben", "it's all signed"
         r"\b(?:is|'s|are) (?:just |only |merely |now |but )?a (?:mere )?formality\b|\brubber-?stamp\w*|"
         r"\b(?:welcome|bienvenid[oa]s?|bienvenue|willkommen) (?:to|a|dans|in) (?:the|la|der) (?:famil\w*)\b|"
-        r"\bapproval is (?:already |now )?in\b|\bthe ink is (?:now )?dry\b|\b(?:it's|it is|everything(?:'s| is)|all is|that's) (?:now |all )?(?:signed|countersigned)\b|"
+        r"\bapproval is (?:already |now )?in\b|"
+        # someone's agreement to the purchase stated as already given: "Marcus already agreed to it on our call", "hat
+        # bereits zugestimmt", "a déjà donné son accord", "ya dio su conformidad" (not agreeing to a meeting)
+        r"\balready (?:agreed|approved|accepted|signed off)\b(?!\s+to\s+(?:meet|talk|join|a call|the call|speak|a demo))|"
+        r"\b(?:hat|haben) (?:bereits|schon) (?:zugestimmt|zugesagt|freigegeben)\b|"
+        r"\ba déjà (?:donné son accord|accepté|validé)\b(?! (?:de|le|la) (?:rendez-vous|réunion|appel|démo))|"
+        r"\bya (?:dio su (?:conformidad|aprobación|visto bueno)|aceptó|aprobó)\b|\bthe ink is (?:now )?dry\b|\b(?:it's|it is|everything(?:'s| is)|all is|that's) (?:now |all )?(?:signed|countersigned)\b|"
         r"\bc'est (?:(?:déjà|bien|tout) )?sign[ée]\b|\btout est sign[ée]\b|"
         r"\b(?:ya )?está (?:todo )?(?:ya )?firmad[oa]\b|\btodo (?:está )?firmado\b|"
         r"\b(?:alles|es) (?:ist )?(?:jetzt |schon |bereits )?(?:unterschrieben|unterzeichnet)\b|"
@@ -44,7 +56,7 @@ def concluded_pattern(deal_noun: str) -> re.Pattern[str]:
         rf"\b(?:tenemos|recibimos|nos dio|nos dieron)\s+(?:su|el) (?:sí|visto bueno|aprobación)\b|"
         rf"\b(?:nous )?avons (?:bien )?(?:reçu )?votre (?:oui|accord|feu vert)\b|"
         rf"\b(?:haben|hätten) (?:jetzt |nun |bereits |schon )?(?:ihr|ihre) (?:ja|zusage|okay|ok|freigabe)\b|"
-        rf"\bnow that\b[^.;]{{0,40}}\b(?:is|are|'re)\s+(?:now\s+)?on board\b|\bon board as (?:a |our )?(?:new )?customers?\b|"
+        rf"\bnow that\b[^.;]{{0,40}}\b(?:is|are|'re)\s+(?:now\s+)?(?:on board|(?:a|an|our) (?:\w+ )?(?:customer|client))\b|\bon board as (?:a |our )?(?:new )?customers?\b|"
         # an approval stated as given: "has given the final go", "grünes Licht gegeben", "ya aprobó la compra"
         rf"\b(?:given|gave|granted)\s+(?:us\s+)?(?:the\s+|their\s+|its\s+)?(?:final\s+)?(?:go|go-ahead|green light|"
         rf"approval|sign-off)\b|"
@@ -121,7 +133,9 @@ CONCLUDED_CUES = ("ink", "clinch", "seal", "nailed", "wrapped", "sorted", "done"
                   "green light", "sign-off", "approv", "sí", "visto bueno", "aprob", "oui", "accord", "feu vert", "ja",
                   "zusage", "okay", "ok", "freigabe", "on board", "given", "gave", "granted", "authori", "signed off",
                   "gegeben", "erteilt", "autoriz", "marked", "markiert", "gekennzeichnet", "marqu", "marcad", "signed", "signe", "unterschrieben", "unterzeichnet", "dry", "formalit",
-                  "rubber", "famil", "approval is")
+                  "rubber", "famil", "approval is", "agreed", "accepted", "accepté", "zugestimmt", "zugesagt", "gegessen",
+                  "geritzt", "kasten", "damos por", "pencil", "acept", "conformidad", "banco", "poche", "cw", "closed",
+                  "now that")
 """Substrings (of the lower-cased text) one of the idioms above needs: most texts have none, and a substring test is
 far cheaper than the pattern."""
 POST_SALE_CUES = ("invoice", "onboarding", "welcome", "rechnung", "facture", "factura", "implementation", "implementierung",

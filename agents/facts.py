@@ -20,6 +20,8 @@ from agents.context import Context, as_date, without_asides
 from agents.links import URL as _URL
 from agents.links import url_allowed
 from agents.names import (
+    HAS_UMLAUT,
+    UMLAUTS_WRITTEN_OUT,
     _known,
     _unknown_names,
     _words,
@@ -95,7 +97,10 @@ _TIME = re.compile(
     rf"\b\d{{1,2}}(?::\d{{2}})?\s?(?:am|pm|a\.m\.|p\.m\.){_ZONE}|\b\d{{1,2}}:\d{{2}}\b{_ZONE}|"
     # the clock in German and French: "um 10 Uhr", "10.30 Uhr", "à 10 h", "à 10 h 30", "17 h 30", "10h30"
     rf"\b\d{{1,2}}(?:[.:]\d{{2}})?\s?uhr\b{_ZONE}|(?<=à )\d{{1,2}}\s?h(?:\s?\d{{2}})?\b{_ZONE}|"
-    rf"\b\d{{1,2}}\s?h\s?\d{{2}}\b{_ZONE}|\b\d{{1,2}}h\d{{2}}\b{_ZONE}|(?<=a las )\d{{1,2}}\b", re.I)
+    rf"\b\d{{1,2}}\s?h\s?\d{{2}}\b{_ZONE}|\b\d{{1,2}}h\d{{2}}\b{_ZONE}|(?<=a las )\d{{1,2}}\b|"
+    # an hour after any word that places a time: "vers 10 h", "dès 9 h", "avant 11 h", "sobre las 10", "hacia las 17"
+    rf"\b(?:vers|dès|avant|après|jusqu'à|entre|de|partir de) \d{{1,2}}\s?h(?:\s?\d{{2}})?\b{_ZONE}|"
+    rf"\b(?:sobre|hacia|eso de|antes de|después de|hasta|desde) las \d{{1,2}}\b", re.I)
 """A clock time (with its range and its time zone: "2:00 pm Central") is a time, not a figure or a name (timing.py
 checks the meeting it belongs to)."""
 _WEEKDAY_DAY = re.compile(
@@ -275,16 +280,16 @@ def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | Non
         add("confusable", word)
     text = defang(normalise(text))
     low = text.lower()
-    # The tenant's other customers run to hundreds: one scan of the text finds the few whose name pieces occur in it
-    # (names.DeniedIndex), and only those get the word-bounded, spaced and partial-name checks below.
-    for i in denied_index(vocab.denied).candidates(low) if vocab.denied else ():
-        name = vocab.denied[i]
-        forms = [f for f in denied_forms(name, vocab.own_words) if f in low]
-        if forms and any(names_other_customer(form, text, low) for form in forms):
-            add("other_customer", name)
-        elif spaced_name(name, vocab.own_words, text, low) or names_in_part(name, vocab.own_words, text, low) \
-                or tagged_name(name, low):
-            add("other_customer", name)
+    # One scan finds the few other customers whose name pieces occur (names.DeniedIndex); "Köhler" also as "Koehler".
+    views = [(text, low)] + ([(t := text.translate(UMLAUTS_WRITTEN_OUT), t.lower())] if HAS_UMLAUT.search(text) else [])
+    for view, view_low in views:
+        for i in denied_index(vocab.denied).candidates(view_low) if vocab.denied else ():
+            name = vocab.denied[i]
+            forms = [f for f in denied_forms(name, vocab.own_words) if f in view_low]
+            hit = (forms and any(names_other_customer(form, view, view_low) for form in forms)) or spaced_name(
+                name, vocab.own_words, view, view_low) or names_in_part(name, vocab.own_words, view, view_low)
+            if (hit or tagged_name(name, view_low)) and Finding("other_customer", name) not in found:
+                add("other_customer", name)
     for e in _EMAIL.findall(text):
         if e.lower() not in vocab.emails:
             add("email", e)

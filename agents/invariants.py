@@ -23,6 +23,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from agents.alphabets import AlienLetters
 from agents.normalize import normalise
 from agents.settings import FOREIGN_SENTENCE_MIN_WORDS, SPELLED_NUMBER_FREE_MAX
 
@@ -297,10 +298,7 @@ _FOREIGN_FUNCTION_WORDS = {
 """Glue words of languages we never write (minus any word ours share): a sentence made of them was copied."""
 
 
-_ALIEN_LETTERS = re.compile("[ăâîșşțţåæøłąężźśćńěřůőűığãõìòœ]")
-"""Letters of Latin alphabets we do not write (Romanian, Nordic, Polish, Czech, Hungarian, Turkish, Portuguese,
-Italian): en/de/fr/es drafts use a-z, äöüß, àâçéèêëîïôùûÿ and áéíóúñü ("œ" is French but rare enough in a sales email
-and mostly in names)."""
+_ALIEN_LETTERS = AlienLetters()
 
 
 _SHORT_WORDS = {
@@ -326,6 +324,10 @@ SHORT_WORDS_MIN = 4
 """Short words a sentence needs before their share says which language it is in."""
 SHORT_WORDS_OURS_MIN_SHARE = 0.5
 """Share of a sentence's short words that must be words of the draft's language (of any of ours when unknown)."""
+_LONG_GLUE = frozenset(w for w in _SUPPORTED_FUNCTION_WORDS if len(w) >= 4)
+"""Our glue words of four letters or more ("with", "your", "pour", "vous", "nicht", "para"): each mostly one language's."""
+_OWN_GLUE = {lang: short | _LONG_GLUE for lang, short in _SHORT.items()}
+_ANY_GLUE = _SUPPORTED_FUNCTION_WORDS | _SHORT_ANY
 NO_GLUE_MIN_WORDS = 5
 """Lower-case words a sentence with none of our glue or short words needs before it counts as another language."""
 
@@ -352,8 +354,8 @@ def _unlike_ours(sentence: str, tokens: list[str], lowercase: list[str], languag
     # A list of noun phrases ("Agenda: pricing options, rollout plan, SSO questions.") has no glue words in any
     # language; a sentence has.
     listed = sentence.count(",") >= 2 or ":" in sentence
-    return not listed and len(lowercase) >= NO_GLUE_MIN_WORDS and not any(
-        t in _SUPPORTED_FUNCTION_WORDS or t in _SHORT_ANY for t in tokens)
+    glue = _OWN_GLUE.get(language or "", _ANY_GLUE)  # the draft's own glue: "Vi gir dere en ..." borrows French "en"
+    return not listed and len(lowercase) >= NO_GLUE_MIN_WORDS and not any(t in glue for t in tokens)
 
 
 def foreign_sentence_violations(text: str, language: str | None = None) -> list[str]:

@@ -5,21 +5,24 @@ a draft is read as the recipient's local time."""
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from agents.calendar_days import named_days, resolve_day
 from agents.facts import find_dates
 from agents.normalize import normalise
+from agents.public_holidays import public_holiday
 from agents.timing import (
     _CLOCK,
     _DEADLINE,
     _DEADLINE_FILLER,
     _LOOKING_BACK,
-    _MEET,
     _SENTENCE_BREAK,
     _TERMS_OR_CONDITION,
+    MEET_RE,
     WEEKDAYS,
 )
+from agents.written_days import day_of_month_weekdays, this_weekdays
+from agents.zones import zone
 
 MEETING_HOURS = (8, 19)
 """Recipient-local hours a meeting a draft proposes may fall in (from 8:00, ending by 19:00): a manager refuses a call
@@ -31,17 +34,36 @@ _NOT_A_MEETING_DAY = re.compile(
     r"profitez (?:bien )?(?:du|de votre)|buen|feliz|disfrute (?:del|de su)|disfruta (?:del|de tu)|after|nach dem|après le|"
     r"después del|tras el|last|this past|letztes|vergangenes)\s+(?:[\w'-]+\s+){0,2}$", re.I)
 """A weekend wished or past, not proposed: "enjoy the long weekend, and would Monday suit you for a call?"."""
-_CLOCK_VALUE = re.compile(r"\b(\d{1,2})(?:[:.h]\s?(\d{2}))?\s?(am|pm|a\.m\.|p\.m\.|uhr|h\b)?", re.I)
+_CLOCK_VALUE = re.compile(r"\b(\d{1,2})(?:\s?[:.h]\s?(\d{2}))?\s?(am|pm|a\.m\.|p\.m\.|uhr|h\b)?", re.I)
+_CLOCK_ZONE = re.compile(
+    r"\s*\(?\s*(?:(?P<local>your time|your local time|local time|ihrer zeit|(?:à )?votre heure|heure locale|hora local|"
+    r"su hora)|(?P<zone>eastern|central|mountain|pacific|e[sd]?t|c[sd]?t|m[sd]?t|p[sd]?t|gmt|utc|bst|cet|cest|mez|mesz|"
+    r"uk time|london time|new york time|chicago time|paris time|berlin time|madrid time|heure de paris|"
+    r"heure française|hora de madrid|hora peninsular|hora española|deutscher zeit|berliner zeit))\b", re.I)
+"""A zone written after a clock time ("5 pm Eastern", "15 h heure de Paris"): the time is that zone's, and the
+recipient reads it in their own."""
+_ZONES = {"eastern": "America/New_York", "et": "America/New_York", "est": "America/New_York", "edt": "America/New_York",
+          "central": "America/Chicago", "ct": "America/Chicago", "cst": "America/Chicago", "cdt": "America/Chicago",
+          "mountain": "America/Denver", "mt": "America/Denver", "mst": "America/Denver", "mdt": "America/Denver",
+          "pacific": "America/Los_Angeles", "pt": "America/Los_Angeles", "pst": "America/Los_Angeles",
+          "pdt": "America/Los_Angeles", "gmt": "UTC", "utc": "UTC", "bst": "Europe/London", "uk time": "Europe/London",
+          "london time": "Europe/London", "new york time": "America/New_York", "chicago time": "America/Chicago"}
+"""Zones by how drafts write them; every other one ("CET", "heure de Paris", "hora peninsular") is Central European."""
+_AVAILABLE = re.compile(r"\b(?:available|free|work for you|suit you|disponible|disponibilidad|verfügbar|zeit|passt|"
+                        r"convient|conviendrait|le viene bien|le va bien|le parece|conviene|le cuadra)\b", re.I)
+"""Asking whether a time suits the buyer proposes a meeting at it, with or without a meeting word ("Seriez-vous
+disponible lundi à 20 h 30 pour la parcourir ?", "¿Le viene bien revisarla el domingo 29 a las 11:00?")."""
 
 
-def _clock_hours(sentence: str) -> list[tuple[str, float]]:
-    """(text, hour of the day) for each clock time in a sentence ("6:30" -> 6.5, "8 pm" -> 20, "um 7 Uhr" -> 7)."""
+def _clock_hours(sentence: str) -> list[tuple[str, float, str | None]]:
+    """(text, hour of the day, zone) for each clock time in a sentence ("6:30" -> 6.5, "8 pm" -> 20, "um 7 Uhr" -> 7,
+    "20 h 30" -> 20.5); the zone is the IANA name written after it ("5 pm Eastern"), else None (the recipient's)."""
     out = []
     for m in _CLOCK.finditer(sentence):
         # "at 4:30 pm": the clock pattern may stop at "at 4"; the time is read on from its figure
         v = _CLOCK_VALUE.search(sentence, m.start(), m.end() + 12)
-        if not v:
-            continue
+        if not v or _EVENING_HOUR.match(sentence, v.start()):
+            continue  # "a las 5 de la tarde": read with its part of the day (_spoken_hours)
         hour = int(v.group(1))
         minute = int(v.group(2) or 0)
         marker = (v.group(3) or "").lower().replace(".", "")
@@ -49,40 +71,112 @@ def _clock_hours(sentence: str) -> list[tuple[str, float]]:
             hour += 12
         elif marker == "am" and hour == 12:
             hour = 0
+        z = _CLOCK_ZONE.match(sentence, max(v.end(), m.end()))
+        written = z.group("zone").lower() if z and z.group("zone") else None
+        tz = (_ZONES.get(written, "Europe/Berlin") if written else None)
         if hour <= 23 and minute < 60:
-            out.append((m.group(0).strip(), hour + minute / 60))
+            value = sentence[min(m.start(), v.start()):max(m.end(), v.end())].strip()
+            out.append((value + (f" {z.group('zone')}" if written and z else ""), hour + minute / 60, tz))
     return out
 
 
-def business_hours_violations(text: str, send_day: date) -> list[str]:
-    """Meetings proposed on a weekend or outside MEETING_HOURS (recipient-local: drafts speak the recipient's time).
+_HOUR_NUMBERS = {w: i % 12 + 1 for i, group in enumerate(zip(
+    "one two three four five six seven eight nine ten eleven twelve".split(),
+    "eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf".split(),
+    "une deux trois quatre cinq six sept huit neuf dix onze douze".split(),
+    "una dos tres cuatro cinco seis siete ocho nueve diez once doce".split(), strict=True)) for w in group}
+_EVENING_HOUR = re.compile(
+    r"\b(?:(?:half past|quarter past|quarter to|halb|viertel nach|viertel vor)\s+)?(\d{1,2}|" + "|".join(_HOUR_NUMBERS)
+    + r")(?:[:.h]\d{2})?(?:\s+(?:o'clock|uhr|heures?|h))?\s+(?:y (?:media|cuarto)\s+)?(?:et (?:demie|quart)\s+)?"
+    r"(?P<part>in the evening|at night|tonight|de la noche|de la tarde|du soir|abends|am abend|in der nacht|nachts|"
+    r"de la madrugada|du matin|in the morning|de la mañana|morgens|früh|am morgen)\b", re.I)
+"""An hour told by its part of the day ("a las 9 de la noche", "at eight in the evening", "à 8 heures du soir", "um 9
+Uhr abends", "at 6 in the morning"): the hour it is, like one in figures."""
+_MORNING = ("de la madrugada", "du matin", "in the morning", "de la mañana", "morgens", "früh", "am morgen")
 
-    A weekend is a weekend word or a date falling on one, next to a meeting word; a clock time counts only in a
-    sentence with a meeting word and nothing that looks back at one ("thanks for the call at 7 pm")."""
+
+def _spoken_hours(sentence: str) -> list[tuple[str, float, str | None]]:
+    out: list[tuple[str, float, str | None]] = []
+    for m in _EVENING_HOUR.finditer(sentence):
+        word = m.group(1).lower()
+        hour = int(word) if word.isdigit() else _HOUR_NUMBERS[word]
+        if hour > 12:
+            continue  # "20 Uhr abends" is read in figures
+        morning = m.group("part").lower() in _MORNING
+        hour = hour % 12 if morning else hour % 12 + 12
+        out.append((m.group(0), float(hour), None))
+    return out
+
+
+_ANY_WEEKDAY = r"\b(?:" + "|".join(d for names in WEEKDAYS.values() for d in names) + r"|tomorrow|morgen|demain|mañana)\b"
+_AROUND = re.compile(r"\b(?:before|after|until|ahead of|vor|nach|bis|avant|après|jusqu'à|antes de|después de|hasta|"
+                     r"tras)\s+(?:[\w'’]+\s+){0,2}$", re.I)
+
+
+def _meeting_days(sentence: str, send_day: date) -> list[tuple[str, date]]:
+    """Every day a sentence names: dates, "ce mercredi", "el domingo 29", holidays and calendar weeks (their first day)."""
+    days = [(value, d) for value, (year, month, day) in find_dates(sentence)
+            if (d := resolve_day(year, month, day, send_day)) is not None]
+    days += [(w.value, w.day) for w in (*this_weekdays(sentence, send_day), *day_of_month_weekdays(sentence, send_day))]
+    if not days and not re.search(_ANY_WEEKDAY, sentence, re.I):
+        # a holiday is the meeting's day only when nothing else names one and it is not a landmark around it ("before
+        # Christmas gets busy, could we take 20 minutes next Tuesday?")
+        days += [(n.value, n.first) for n in named_days(sentence, send_day)
+                 if n.first == n.last and not _AROUND.search(sentence[:n.start])]
+    return days
+
+
+def _local_hour(hour: float, written_tz: str, recipient_tz: str, day: date) -> float:
+    """A clock time written in one zone, read in the recipient's on that day."""
+    src, dst = zone(written_tz), zone(recipient_tz)
+    if src is None or dst is None:
+        return hour
+    at = datetime.combine(day, time(int(hour), round((hour % 1) * 60)), tzinfo=src).astimezone(dst)
+    return at.hour + at.minute / 60
+
+
+def business_hours_violations(text: str, send_day: date, *, recipient_tz: str | None = None,
+                              country: str | None = None) -> list[str]:
+    """Meetings proposed on a weekend, on a public holiday of the recipient's country (`country`, an ISO code) or
+    outside MEETING_HOURS in the recipient's zone: a clock time with no zone is theirs (drafts speak the recipient's
+    time), one with a zone ("5 pm Eastern") is converted to `recipient_tz`.
+
+    A meeting sentence has a meeting word, or a clock time in a question or an ask whether it suits ("Seriez-vous
+    disponible lundi à 20 h 30 ?"); nothing in it may look back at one ("thanks for the call at 7 pm")."""
     t = normalise(text)
     reasons: list[str] = []
     for sentence in re.split(_SENTENCE_BREAK, t):
-        if not re.search(rf"\b(?:{_MEET})\w*", sentence, re.I) or _LOOKING_BACK.search(sentence):
+        if _LOOKING_BACK.search(sentence):
+            continue
+        clocks = _clock_hours(sentence) + _spoken_hours(sentence)
+        if not (MEET_RE.search(sentence)
+                or (clocks and ("?" in sentence or _AVAILABLE.search(sentence)))):
             continue
         weekend = next((w for w in _WEEKEND.finditer(sentence) if not _NOT_A_MEETING_DAY.search(sentence[:w.start()])), None)
         if weekend:
             reasons.append(f"proposes to meet on a weekend ({weekend.group(0)!r})")
-        for value, (year, month, day) in find_dates(sentence):
-            d = resolve_day(year, month, day, send_day)
-            if d is None:
-                continue
+        days = _meeting_days(sentence, send_day)
+        for value, d in days:
             if d.weekday() >= 5 and d >= send_day:
                 reasons.append(f"proposes to meet on {value!r}, a {WEEKDAYS['en'][d.weekday()]}")
-        for value, hour in _clock_hours(sentence):
-            if not MEETING_HOURS[0] <= hour < MEETING_HOURS[1]:
-                reasons.append(f"proposes a meeting at {value!r}, outside {MEETING_HOURS[0]}:00-{MEETING_HOURS[1]}:00")
+            holiday = public_holiday(d, country) if d >= send_day else None
+            if holiday:
+                reasons.append(f"proposes to meet on {value!r}, {holiday} where the buyer is")
+        day = next((d for _, d in days if d >= send_day), send_day + timedelta(days=1))
+        for value, hour, written_tz in clocks:
+            local = _local_hour(hour, written_tz, recipient_tz, day) if written_tz and recipient_tz else hour
+            if not MEETING_HOURS[0] <= local < MEETING_HOURS[1]:
+                where = f" ({int(local):02d}:{round(local % 1 * 60):02d} where the buyer is)" if local != hour else ""
+                reasons.append(f"proposes a meeting at {value!r}{where}, outside {MEETING_HOURS[0]}:00-"
+                               f"{MEETING_HOURS[1]}:00")
     return list(dict.fromkeys(reasons))
 
 
 PROPOSAL_HORIZON_DAYS = 60
 """How far after the send day a date a draft proposes (a meeting, a delivery) may fall."""
-_ASKS_TO_MEET = re.compile(r"\?|\b(?:how about|shall we|let's|propose|suggest|vorschlagen|schlage|propose|sugiero|propongo)\b",
-                           re.I)
+_ASKS_TO_MEET = re.compile(r"\?|\b(?:how about|shall we|let's|propose|suggest|vorschlagen|schlage|propose|sugiero|propongo|"
+                           # an invitation sent for it: "I will send a calendar invite for a call on Tuesday, December 1"
+                           r"invite|invitation|einladung|termineinladung|invitación|convocatoria)\b", re.I)
 _A_TERM = re.compile(rf"\b(?:{_DEADLINE})\s+(?:{_DEADLINE_FILLER})*$", re.I)
 
 
@@ -92,7 +186,7 @@ def proposed_meeting_days(text: str, send_day: date) -> frozenset[date]:
     date after a deadline word ("by December 2") or in a sentence with a term ("if you sign ...") is no proposal."""
     out: set[date] = set()
     for sentence in re.split(_SENTENCE_BREAK, normalise(text)):
-        if not (re.search(rf"\b(?:{_MEET})\w*", sentence, re.I) and _ASKS_TO_MEET.search(sentence)) \
+        if not (MEET_RE.search(sentence) and _ASKS_TO_MEET.search(sentence)) \
                 or _LOOKING_BACK.search(sentence) or _TERMS_OR_CONDITION.search(sentence):
             continue
         days: list[date] = []

@@ -161,6 +161,10 @@ def names_other_customer(form: str, text: str, low: str) -> bool:
     return False
 
 
+UMLAUTS_WRITTEN_OUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
+HAS_UMLAUT = re.compile("[äöüÄÖÜß]")
+"""German letters as they are written without them: another customer's name is checked in both spellings."""
+
 _SEPARATORS = re.compile(r"[\s\-_.'’·*/]+")
 
 

@@ -16,16 +16,21 @@ from datetime import date, timedelta
 from agents.calendar_days import named_days, resolve_day
 from agents.context import Context
 from agents.facts import Vocabulary, date_matches, find_dates, find_unsupported
+from agents.forms_of_address import recorded_form, wrong_honorific
+from agents.fraction_claims import fraction_claims
 from agents.invariants import spelled_number_violations
 from agents.meeting_hours import PROPOSAL_HORIZON_DAYS, business_hours_violations
 from agents.models import Check, Draft
 from agents.moments import ASK_TOPICS, Ask, latest_ask, sender_of
 from agents.names import foreign_sentences, guess_language
 from agents.normalize import normalise
+from agents.placeholders import PLACEHOLDER as PLACEHOLDER
+from agents.public_holidays import country_code
 from agents.safety import commercial_violations
 from agents.settings import AgentSettings
 from agents.thanks import thanks_problems
-from agents.timing import _SENTENCE_BREAK, timing_violations
+from agents.timing import _CLOCK, _SENTENCE_BREAK, timing_violations
+from agents.zones import recipient_timezone
 
 GREETING_WINDOW = 80
 """Characters at the start of the body in which the contact's name must appear."""
@@ -64,16 +69,6 @@ GREETING = re.compile(r"^(hi|hello|dear|hey|hallo|guten tag|sehr geehrte[rs]?|li
 HONORIFIC = r"(mr|mrs|ms|dr|prof|herr|herrn|frau|m|mme|madame|monsieur|sr|sra|señor|señora|don|doña)"
 _BARE_HONORIFIC = re.compile(r"^\s*(?:dear\s+)?(madame|monsieur|sir or madam|madam)\s*[,:\n]", re.I)
 """Questions that ask nothing of the reader."""
-
-PLACEHOLDER = re.compile(r"_{3,}|(?-i:\bTK(?:TK)+\b)|\b(?:TT\.MM\.JJJJ|JJ/MM/AAAA|DD/MM/YYYY|MM/DD/YYYY|DD\.MM\.YYYY)\b|"
-                         r"(?:…|\.\.\.)\s?[€$£]|[€$£]\s?(?:…|\.\.\.)|\bSr\./Sra\.|\b[^\W\d_]+o/a\b|%[A-Z]{2,}%|\[\[|\]\]|\{\{|\}\}|\[[^\]\n]{1,60}\]|\{[^}\n]{1,60}\}|<<[^>\n]{1,60}>>|"
-                         r"<[a-z_ ]+>|(?-i:\bTODO\b)|\bTBD\b|\blorem ipsum\b|(?-i:\bXX+\b)|\bx{3,}\b|"
-                         r"\((?:insert|add|paste|einfügen|insérer|ajouter|insertar|añadir)\b[^)\n]{0,60}\)|"
-                         r"(?-i:\b(?:JJ|MM|HH|AAAA|TT)(?:[/.:](?:JJ|MM|AAAA|JJJJ|HH)|\s?h)\b)", re.I)
-"""What a writer left for someone to fill in: any bracketed span ("[INSERT CASE STUDY HERE]", "{prénom}",
-"<<NOMBRE>>"); a plain-text email to a buyer has no use for brackets of its own. A marker is one only in
-capitals: "todo" is Spanish for "everything" ("para que tenga todo junto")."""
-
 
 def count_asks(body: str) -> int:
     """Count the sentences that ask the reader to do something (questions or next-step imperatives)."""
@@ -130,16 +125,23 @@ _VAGUE = re.compile(r"\b(?:follow(?:ing)? up|get back|check in|touch base|circle
 """A promise to be in touch is no step: "I'll follow up next week" leaves the buyer nothing to hold us to."""
 
 
+def _vague(sentence: str) -> bool:
+    """A promise to be in touch with no time to it: "Ich melde mich am Dienstag, 1. Dezember, um 15 Uhr telefonisch" is
+    a call the buyer can hold us to (a day and a clock time), "ich melde mich nächste Woche" is not."""
+    return bool(_VAGUE.search(sentence)) and not (_CLOCK.search(sentence) and (_COMING_DAY.search(sentence)
+                                                                              or find_dates(sentence)))
+
+
 def dated_next_step(body: str) -> str | None:
     """The first sentence committing our side to a step on a coming day or week, or None. A draft that also promises
     only to be in touch ("Ich melde mich nächste Woche wieder") reads as a check-in, whatever else it says."""
     sentences = re.split(_SENTENCE_BREAK, body)
-    if any(_VAGUE.search(s) for s in sentences):
+    if any(_vague(s) for s in sentences):
         return None
     for sentence in sentences:
         if "?" in sentence or PLEASANTRY.search(sentence):
             continue
-        if _COMING_DAY.search(sentence) and _COMMITS.search(sentence) and not _VAGUE.search(sentence):
+        if _COMING_DAY.search(sentence) and _COMMITS.search(sentence) and not _vague(sentence):
             return sentence.strip()[:80]
     return None
 
@@ -231,6 +233,7 @@ _INFORMAL = {
 """The familiar second person ("du", "tu", "tú"): to a person the record addresses formally it is the wrong register."""
 _FORMAL_PRONOUN = {"de": re.compile(r"(?<![.!?:]\s)(?<!^)\b(?:Sie|Ihnen|Ihr(?:e[mnrs]?)?)\b"),
                    "es": re.compile(r"\b(?:usted|ustedes)\b", re.I)}
+_DRAFT_FORMAL = {**_FORMAL_PRONOUN, "fr": re.compile(r"\b(?:vous|votre|vos)\b", re.I)}
 
 
 def _addressed_formally(contact_id: str | None, surname: str, ctx: Context) -> str | None:
@@ -303,11 +306,19 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
         # contact as surely as a name, unless the record's own messages say the contact is addressed otherwise.
         addressed = not (bool(last) and _wrong_form_of_address(f"{bare.group(1)} {last.lower()}", last, ctx))
     wrong_form = bool(last) and _wrong_form_of_address(head, last, ctx)
-    addressed = addressed and not wrong_form
+    contact = next((c for c in ctx.record.contacts if c.id == draft.to.contact_id), None)
+    greeting = re.split(r"[,:\n]", body.lstrip(), maxsplit=1)[0] if body.strip() else ""
+    misgendered = wrong_honorific(greeting, last, recorded_form(contact, ctx.record.extra))
+    addressed = addressed and not wrong_form and not misgendered
     informal = _INFORMAL.get(draft.language)
     familiar = informal.search(body) if informal else None
     formally = _addressed_formally(draft.to.contact_id, last, ctx) if familiar else None
+    # one draft in two registers ("Merci pour votre message ... pour tes 6 ateliers") addresses nobody consistently
+    own_formal = _DRAFT_FORMAL[draft.language].search(body) if familiar and draft.language in _DRAFT_FORMAL else None
+    formally = formally or (f"the draft's own {own_formal.group(0)!r}" if own_formal else None)
     detail = f"greets {first!r}" if addressed else f"{first or 'the contact'!r} not in the greeting"
+    if misgendered:
+        detail = f"greets {name or 'the contact'} as {misgendered}"
     if formally and familiar:
         addressed = False
         detail = f"says {familiar.group(0)!r} to {name or 'the contact'}, whom the record addresses formally ({formally!r})"
@@ -352,7 +363,8 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
     # A business day after the send day is a proposal or a commitment, not a fact about the past.
     vocab = replace(vocab, dates=vocab.dates | proposed_days(f"{subject}\n{body}", send_day or ctx.now.date()))
     unsupported = [*map(str, find_unsupported(f"{subject}\n{body}", vocab)),
-                   *spelled_number_violations(f"{subject}\n{body}", vocab.numbers | vocab.percents | vocab.money)]
+                   *spelled_number_violations(f"{subject}\n{body}", vocab.numbers | vocab.percents | vocab.money),
+                   *fraction_claims(f"{subject}\n{body}", vocab.percents)]
     checks.append(Check(name="no_invented_facts", passed=not unsupported,
                         detail="; ".join(unsupported[:5]) or "every fact found in the inputs"))
     leftover = PLACEHOLDER.search(f"{subject}\n{body}")
@@ -363,7 +375,10 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
                                asked_same_day=bool(ask and ask.same_day))
     checks.append(Check(name="no_past_deadline_or_same_day_meeting", passed=not timing,
                         detail="; ".join(timing) or "none"))
-    hours = business_hours_violations(f"{subject}\n{body}", send_day or ctx.now.date())
+    country = ctx.record.company.country if ctx.record.company else None
+    tz = recipient_timezone(contact.timezone if contact else None, country, ctx.record.owner.timezone if ctx.record.owner else None)
+    hours = business_hours_violations(f"{subject}\n{body}", send_day or ctx.now.date(), recipient_tz=tz,
+                                      country=country_code(country, contact.timezone if contact else None))
     checks.append(Check(name="meeting_in_business_hours", passed=not hours, detail="; ".join(hours) or "none"))
     # A rep would not send a concession, a price, a promise or a deal state nobody approved, however it
     # is worded ("a tenth off the first year"): the same rules the safety re-check applies to a model.

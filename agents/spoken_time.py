@@ -44,7 +44,9 @@ CLOCK_SPOKEN = re.compile(
     rf"(?:at|around|um|gegen)\s+(?:{_HOUR_WORDS})(?=\s*(?:[?.!,;]|$|o'clock|uhr|sharp|your time|if\b|or\b|then\b|an\b))|"
     rf"(?:à|vers)\s+(?:{_HOUR_WORDS})\s+heures?|(?:a|sobre|hacia|a eso de) las (?:{_HOUR_WORDS}|\d{{1,2}})|a la una|"
     rf"(?:{_HOUR_WORDS}|\d{{1,2}})\s+(?:o'clock|uhr|heures?)|"
-    rf"(?:at |around |um |gegen |à |vers |a )?(?:noon|midday|high noon|mittags|midi|mediodía))\b", re.I)
+    rf"(?:at |around |um |gegen |à |vers |a )?(?:noon|midday|high noon|mittags|midi|mediodía)|"
+    # "around elevenish", "half three" (3:30), "at the top of the hour"
+    rf"(?:{_HOUR_WORDS}|\d{{1,2}})-?ish|half (?:{_HOUR_WORDS})|(?:at )?the top of the hour)\b", re.I)
 """A clock time in words ("quarter to five", "um halb fünf", "vers 16 heures", "a las cinco", "at noon"): like one in
 figures, with a meeting word and no day it is today."""
 
@@ -77,7 +79,12 @@ AFTER_THIS_MEETING = re.compile(
     r"\b(?:after|once|when|as soon as|out of|nach|sobald|après|à la sortie de|en cuanto (?:salga|termine|acabe)|al salir|"
     r"después|tras)\s+(?:[\w'’]+\s+){0,3}?(?:this|my current|ce|cette|esta|este|diesem|dieser|meinem jetzigen)\s+"
     r"(?:meeting|call|réunion|rendez-vous|reunión|llamada|termin|besprechung|telefonat)\b|"
-    r"\ben sortant de (?:ma |cette |la )?réunion\b|\bclose of play\b|\bend of play\b|\bknock-?off time\b", re.I)
+    r"\ben sortant de (?:ma |cette |la )?réunion\b|\bclose of play\b|\bend of play\b|\bknock-?off time\b|"
+    # the writer's own meeting without a demonstrative: "sobald ich aus dem Termin komme", "when I'm out of my meeting"
+    r"\b(?:aus dem|aus der|aus meinem|aus meiner) (?:termin|meeting|besprechung|sitzung)\b|"
+    r"\b(?:out of|done with) my (?:meeting|call)\b|\bà la sortie de ma réunion\b|\bal salir de (?:mi|la) reunión\b|"
+    # "before close" of the business day (not of a quarter, a year or a deal)
+    r"\bbefore (?:close|closing)\b(?!\s+(?:of|on|date|the))", re.I)
 """A call timed from the meeting the writer is in now ("once I'm out of this meeting", "en sortant de réunion", "en
 cuanto salga de esta reunión"), or the end of today's play: the same day when no other day is named."""
 SENT_TODAY = re.compile(r"\b(?:send|sending|schick\w*|send\w*|envo\w*|env[ií]\w*|mand\w*)\b[^.;]{0,40}?"

@@ -10,13 +10,19 @@ from agents.moments import sender_of
 from agents.normalize import normalise
 
 _THANKS = re.compile(r"\b(?:thank(?:s| you)|many thanks|danke|vielen dank|herzlichen dank|merci|gracias|muchas gracias|"
-                     r"(?:meinen |unseren )?dank|(?:mes |nos )?remerciements|(?:mi |nuestro )?agradecimiento)\b", re.I)
+                     r"(?:meinen |unseren )?dank|(?:mes |nos )?remerciements|(?:mi |nuestro )?agradecimiento|"
+                     # the verbs of thanking in any person: "agradezco que Lucía me escribiera", "ich bedanke mich",
+                     # "je remercie Paul", "I appreciate Marcus sending"
+                     r"agradezc\w*|agradec\w*|bedank\w*|danke[nt]?|remerci\w*|appreciate[sd]?|grateful|"
+                     r"reconnaissant\w*|dankbar)\b", re.I)
 _PASS_ON = re.compile(r"\b(?:pass(?:ing)? (?:on|along)|give|send|richten|ausrichten|übermitteln|weitergeben|transmett\w*|"
                       r"transmit\w*|transmita|trasladar|traslade|hágale llegar|dele|den)\b", re.I)
 """Thanks handed on to someone ("richten Sie Herrn Weber meinen Dank ... aus", "merci de transmettre à Paul mes
 remerciements"): the person thanked is named before the thanks word."""
 _MESSAGE = re.compile(r"\b(?:message|messages|e-?mails?|mail|note|reply|request|nachricht|antwort|anfrage|courriel|retour|"
-                      r"demande|correo|mensaje|respuesta|solicitud|petición)\b", re.I)
+                      r"demande|correo|mensaje|respuesta|solicitud|petición|"
+                      # writing as a verb: "que Lucía me escribiera", "dass Frau Weber geschrieben hat", "writing to me"
+                      r"wr[io]te|writing|written|schrieb\w*|geschrieben|écrit\w*|escrib\w*|escribi\w*)\b", re.I)
 _THEIR_RESPONSE = re.compile(r"\b(?:feedback|reply|answer|response|questions?|thoughts|comments?|rückmeldung|antwort|"
                              r"fragen|retour|réponse|remarques|respuesta|comentarios|preguntas)\b", re.I)
 _YOUR = re.compile(r"\b(?:your|ihre[rnm]?|votre|vos|su|sus)\b", re.I)
@@ -108,7 +114,9 @@ def thanks_problems(body: str, ctx: Context, recipient_id: str | None) -> list[s
         clause = text[m.end(): end.start() if end else len(text)]
         start = max(text.rfind(c, 0, m.start()) for c in ".;!?\n") + 1
         before = text[start:m.start()]
-        passed_on = before if _PASS_ON.search(before) else ""
+        # thanks handed on ("richten Sie Herrn Weber meinen Dank aus") or said to someone by name ("Priya, thanks for
+        # your email too", "Lucía, gracias por su correo"): the person named is the one thanked
+        passed_on = before if _PASS_ON.search(before) or re.fullmatch(r"\s*[A-ZÁÉÍÓÚÄÖÜ][^\W\d_]+,\s*", before) else ""
         for c in ctx.record.contacts:
             parts = (ctx.contact_name(c) or "").split(" ")
             first = parts[0]

@@ -9,28 +9,23 @@ draft, the model's or the template's, in English, German, French and Spanish.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date
 
 from agents import spoken_time as st
 from agents.calendar_days import named_days, resolve_day
 from agents.facts import find_dates
+from agents.meeting_slots import BUSINESS_HOURS as BUSINESS_HOURS
+from agents.meeting_slots import DEADLINE_MIN_DAYS as DEADLINE_MIN_DAYS
+from agents.meeting_slots import SLOT_HOURS as SLOT_HOURS
+from agents.meeting_slots import deadline_date as deadline_date
+from agents.meeting_slots import proposed_slots as proposed_slots
 from agents.normalize import normalise
 from agents.past_terms import _TERMS_OR_CONDITION as _TERMS_OR_CONDITION
 from agents.past_terms import LOOKING_BACK as _LOOKING_BACK
 from agents.past_terms import SPAN_CUES, past_month_spans
+from agents.written_days import days_of_month, this_weekdays, weekday_mismatches
 from agents.zones import COUNTRY_TIMEZONES as COUNTRY_TIMEZONES
 from agents.zones import recipient_timezone as recipient_timezone
-from agents.zones import zone
-
-SLOT_HOURS = (10, 14)
-"""Local hours (recipient's zone) of the two meeting slots a draft proposes."""
-
-BUSINESS_HOURS = (9, 17)
-"""Recipient-local hours a proposed meeting must start within."""
-
-DEADLINE_MIN_DAYS = 2
-"""A deadline offered to the buyer is at least this many days after the send day."""
 
 WEEKDAYS = {
     "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
@@ -47,7 +42,7 @@ _MEET = (r"call|calls|meeting|meet|chat|talk|speak|demo|minutes|slot|ring|phone|
          r"rendez-vous|échange|entretien|visio|llamada|llamar|llamo|llamaré|telefonear|hablar|reunión|reunirnos|"
          r"vernos|charla|minutos|videollamada|"
          # stems: every inflection of a talking verb or phone noun ("¿Hablamos ...?", "por teléfono", "besprechen")
-         r"llam|habl|tel[eé]fon|t[eé]l[eé]phon|reun|sprech|besprech|parlons|parlions|coup de fil|toque|comenta|anklingel|"
+         r"llam|habl|tel[eé]fon|t[eé]l[eé]phon|rappel|reun|sprech|besprech|parlons|parlions|coup de fil|toque|comenta|anklingel|"
          r"durchklingel")
 _TODAY = (r"today|this afternoon|this morning|this evening|later today|tonight|in an hour|in (?:a|one|two|2|a couple of|"
           r"a few) hours?|right now|end of (?:the )?day|heute|heute nachmittag|heute morgen|heute abend|gleich|in einer "
@@ -60,6 +55,7 @@ _TODAY = (r"today|this afternoon|this morning|this evening|later today|tonight|i
           r"directly after|gleich nach|direkt nach|kurz nach|sofort|juste après|tout de suite|dès réception|"
           r"justo después|en seguida|enseguida|nada más|en cuanto (?:reciba|lea|le llegue)|"
           r"nachher|heute noch|im laufe des tages|dans la journée|plus tard dans la journée|más tarde|luego|"
+
           r"later on|later this (?:morning|afternoon|evening)|"
           # a few minutes or hours from now, in figures or words; the end of this working day
           r"in (?:about |around |roughly |ungefähr |etwa )?(?:\d+|a few|ten|fifteen|twenty|thirty|forty-five|zehn|"
@@ -86,6 +82,12 @@ _TODAY = (r"today|this afternoon|this morning|this evening|later today|tonight|i
           r"avant (?:la fin de )?(?:votre|ta) journée|avant (?:de partir|que vous (?:ne )?partiez)|"
           r"antes de que (?:termine|acabe|finalice) (?:su|la|tu) jornada|antes de (?:que se vaya|irse|salir de la oficina)|"
           r"antes del cierre de (?:su |la )?jornada|"
+          # the buyer's office closing today: "antes de que cierre la oficina", "before your office closes"
+          r"antes de que cierre (?:la|su) oficina|before (?:the|your) office closes|bevor (?:das|ihr) büro schließt|"
+          r"avant la fermeture (?:du|de votre|des) bureaux?|"
+          # once the buyer has read this message: "once you've read this", "sobald Sie das gelesen haben"
+          r"(?:once|when|as soon as|after) you(?:'ve| have)? (?:read|seen|had a look at|gone through) (?:this|it)|"
+          r"sobald sie (?:das|dies|es) gelesen haben|dès que vous (?:l'aurez|aurez) lu|en cuanto (?:lo|esto) lea|"
           r"d'ici (?:une|deux|\d+|quelques|une demi-) ?(?:petite |bonne |grosse )?(?:heures?|minutes|demi-heure)|d'ici (?:ce soir|midi|la fin de la journée)|"
           r"en un (?:rato|ratito|momento|momentito)|dentro de un (?:rato|ratito)|al rato|ahorit\w*|orita|"
           r"(?:once|when|as soon as) (?:i'm|i am|i get|we're|we are|we get) back from lunch|back from lunch|"
@@ -101,6 +103,8 @@ _SOON = re.compile(r"\b(?:call|ring|phone|talk|speak|chat|meet|join|dial|anrufen
                    r"à peu près|aproximadamente|unos|unas)\s+)?(?:\d+|a few|ten|fifteen|twenty|thirty|half an?|an?|one|una?|une|einer|ein|quelques|unos|unas|"
                    rf"media)\s*(?:{st.CLOCK_UNITS})\b", re.I)
 """A call promised in a few minutes or hours ("can I call you in 30 minutes") is a same-day call."""
+MEET_RE = re.compile(rf"\b(?:{_MEET})\w*", re.I)
+"""Any inflection of a meeting word: the gate of every same-day and meeting-hours check (compiled once)."""
 _MEET_TODAY = re.compile(rf"\b(?:{_MEET})\w*\W+(?:[\w'’-]+\W+){{0,5}}?(?:{_TODAY})\b|"
                          rf"\b(?:{_TODAY})\b\W+(?:[\w'’-]+\W+){{0,5}}?(?:{_MEET})", re.I)
 """A meeting word and a same-day word close together: "talk later today", "heute um 16 Uhr ein Anruf";
@@ -115,17 +119,28 @@ _AFTER_THIS_MESSAGE = re.compile(
 """A time given relative to this message ("je vous appelle dans la foulée de ce message", "nach dieser Mail",
 "sobald Sie diese Mail gelesen haben"):
 the message goes out on the send day, so the call does too, whatever words tie it to the message."""
-_MEAL = re.compile(r"\b(?:lunch\w*|mittag\w*|déjeuner|dejeuner|almuerzo|comida|sobremesa)\b", re.I)
+_SOON_OR_PART_OF_DAY = re.compile(
+    # in a short while, however said: "in Kürze", "sous peu", "en breve", "in a couple of ticks"
+    r"\b(?:in kürze|in bälde|sous peu|incessamment|en breve|en unos instantes|in a (?:couple of )?ticks?|"
+    # a part of the day with no day named: "a lo largo de la tarde", "im Laufe des Nachmittags", "during the afternoon"
+    r"a lo largo de la (?:tarde|mañana)|im laufe des (?:nachmittags|vormittags)|dans le courant de (?:l'après-midi|la matinée)|"
+    r"(?:during|over the course of) the (?:afternoon|morning))\b", re.I)
+"""With a meeting word and no day named, a while from now or a part of a day is today's."""
+_EARLIER_TODAY = re.compile(r"\b(?:earlier today|this morning's|heute früh|vorhin|plus tôt (?:aujourd'hui|dans la journée)|"
+                            r"ce matin (?:même )?lors|hace un rato|esta mañana (?:durante|en))\b", re.I)
+"""A meeting already held today ("the call earlier today"): looking back, not a same-day proposal."""
+_MEAL = re.compile(r"\b(?:lunch\w*|mittag\w*|déjeuner|dejeuner|almuerzo|comida|sobremesa|hora de comer|goûter|gouter|"
+                   r"merienda|teatime|tea time|kaffeezeit|kaffee und kuchen)\b", re.I)
 """The day's meal: with a meeting word and no other day named, the meeting is today."""
 _A_DAY = (r"tomorrow|next|week|monday|tuesday|wednesday|thursday|friday|morgen|nächste|woche|montag|dienstag|mittwoch|"
           r"donnerstag|freitag|demain|prochain|semaine|lundi|mardi|mercredi|jeudi|vendredi|mañana|próxim|semana|lunes|"
           r"martes|miércoles|jueves|viernes")
 """Words that put a meeting time on some day other than the send day."""
-_CLOCK = re.compile(r"\b\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.|uhr|h\b)|\b\d{1,2}[:h]\d{2}\b|"
+_CLOCK = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.|uhr|h\b)|\b\d{1,2}[:h]\d{2}\b|"
                     r"\b(?:at|um|à|a las)\s+\d{1,2}\b(?![.,/]\d)", re.I)
 _DEADLINE = (r"by|before|until|no later than|deadline|expires?|valid (?:until|through)|bis(?: zum| spätestens)?|"
              r"spätestens|vor dem|gültig bis|avant le|d'ici le|jusqu'au|au plus tard le|antes del?|hasta el|"
-             r"a más tardar el|válid[oa] hasta el")
+             r"a más tardar el|válid[oa] hasta el|vence|vencerá|expira|caduca")
 _MONTHS_DE_LIST = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
                    "November", "Dezember")
 _MONTHS_FR_LIST = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
@@ -149,12 +164,13 @@ _MONTHS_ANY = "|".join(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", 
                         *_MONTH_NAMES_ALL, "jänner"))
 _DAY_ONLY_DEADLINE = re.compile(
     rf"\b(?:{_DEADLINE})\s+(?:(?:{_WEEKDAY_NAMES}),?\s+)?(?:the\s+|le\s+|el\s+(?:día\s+)?|den\s+|dem\s+|zum\s+)?"
-    rf"(\d{{1,2}})(?:(?:st|nd|rd|th|er|º)\b|\.(?!\s*(?:\d|{_MONTHS_ANY}))|(?![\d.:/])(?!\s*(?:am|pm|a\.m|p\.m|[a-zäéû])))",
+    rf"(\d{{1,2}})(?:(?:st|nd|rd|th|er|º)\b|\.(?!\s*(?:\d|{_MONTHS_ANY}))|(?![\d.:/])(?!\s*(?:am|pm|a\.m|p\.m|[a-zäéû]))|"
+    r"(?=\s+(?:del corriente|du courant|du mois|del mes|of this month|dieses monats)))",
     re.I)
 """A deadline naming only a day of the month ("by Monday the 23rd", "avant le 20"): that day of
 the send day's month."""
 _THIS_MONTH = re.compile(r"\s*(?:of )?(?:this|the current|dieses|diesen|des laufenden|de ce|du mois en cours|de este|del "
-                         r"presente|del mes en curso)\s*(?:month|monats?|mois|mes)?\b", re.I)
+                         r"presente|del mes en curso|del corriente|du courant|(?:of )?inst\.?)\s*(?:month|monats?|mois|mes)?\b", re.I)
 """After a day of the month: "the 3rd of this month" is this month's, however far back."""
 DAY_ONLY_LOOKBACK_DAYS = 20
 """A day-of-month deadline up to this many days before the send day reads as this month's (past);
@@ -179,40 +195,6 @@ _WEEK_AFTER = re.compile(r",?\s*(?:(?:of\s+|in\s+)?(?:the\s+)?(?:next|following)
 """After a weekday: it is next week's ("Mittwoch nächster Woche", "mercredi prochain", "miércoles que viene")."""
 
 
-def proposed_slots(send_at: datetime, tz_name: str, *, same_day: bool = False) -> list[datetime]:
-    """Two meeting slots in the recipient's zone, on business days after the send day.
-
-    Args:
-        send_at: when the message goes out (aware).
-        tz_name: the recipient's IANA zone.
-        same_day: the buyer asked to talk today; then a slot later that day is fine when the
-            business day still has room.
-    """
-    tz = zone(tz_name) or ZoneInfo("UTC")
-    local = send_at.astimezone(tz)
-    slots: list[datetime] = []
-    if same_day and local.weekday() < 5:
-        later = (local + timedelta(hours=2)).replace(minute=0, second=0, microsecond=0)
-        if later.date() == local.date() and BUSINESS_HOURS[0] <= later.hour < BUSINESS_HOURS[1]:
-            slots.append(later)
-    day = local.date()
-    while len(slots) < 2:
-        day += timedelta(days=1)
-        if day.weekday() >= 5:
-            continue
-        for hour in SLOT_HOURS:
-            if len(slots) < 2:
-                slots.append(datetime.combine(day, time(hour), tzinfo=tz))
-    return slots
-
-
-def deadline_date(close: date | None, send_day: date) -> date | None:
-    """The close date as a deadline to offer, or None when it is past or too close to be fair."""
-    if close is None or close < send_day + timedelta(days=DEADLINE_MIN_DAYS):
-        return None
-    return close
-
-
 _MONTH_NUMBERS = {**{m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july",
                                                   "august", "september", "october", "november", "december"), 1)},
                   **{m.lower(): i for i, m in enumerate(_MONTHS_DE_LIST, 1)},
@@ -220,8 +202,8 @@ _MONTH_NUMBERS = {**{m: i for i, m in enumerate(("january", "february", "march",
 _MONTH_DEADLINE = re.compile(
     rf"\b(?:{_DEADLINE}|through|thru|till|valid through|expired? (?:in|at)|ends? (?:in|at)|"
     r"gültig bis|bis ende|endet|avant|d'ici|jusqu'à|jusqu'en|expire (?:fin|en)|hasta|antes de|vence (?:a|en))\s+"
-    r"(?:the\s+)?(?:end\s+of\s+|ende\s+|fin\s+|la fin\s+|finales\s+de\s+|fin\s+de\s+|final\s+de\s+|"
-    r"(?:early|mid|late|the middle of|the start of|anfang|mitte|début|mi-|principios de|mediados de)[\s-]+)?(?:d'|de\s+)?"
+    r"(?:the\s+|la\s+|le\s+|el\s+)?(?:end\s+of\s+|ende\s+|fin\s+|la fin\s+|finales\s+de\s+|fin\s+de\s+|final\s+de\s+|"
+    r"(?:early|mid|late|the middle of|the start of|anfang|mitte|début|mi|principios de|mediados de)[\s-]+)?(?:d'|de\s+)?"
     rf"({'|'.join(sorted({*_MONTH_NAMES_ALL}, key=len, reverse=True))})\b(?!\s*\d)", re.I)
 """A deadline that names a month but no day ("valid through the end of October", "bis Ende Oktober")."""
 _MONTH_PART = re.compile(r"\b(?:early|mid|anfang|mitte|début|mi-|principios|mediados)", re.I)
@@ -239,6 +221,7 @@ _RELATIVE_PAST = re.compile(
     # the weekday named before its "past": "el pasado viernes", "this past Friday", "the previous Monday"
     r"pasad[oa] (?:lunes|martes|miércoles|jueves|viernes|sábado|domingo|semana|mes)|"
     r"(?:this past|the past|the previous|previous) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week)|"
+    r"(?:the )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|day) before last|"
     r"(?:le |la )?(?:lundi|mardi|mercredi|jeudi|vendredi|semaine) (?:précédent|passé)e?|"
     r"hace \w+ d[ií]as|"
     # a day of the month marked as gone: "el pasado día 20", "le 20 dernier", "am vergangenen 20.", "last 20th"
@@ -248,6 +231,9 @@ _OFFER_TERMS = re.compile(
     r"\b(?:valid|expir\w*|laps\w*|deadline|cut-?off|ran out|ended|only until|frist|stichtag|gültig|abgelaufen|lief|endete|"
     r"l[ií]mite|date limite|"
     r"échéance|valable|expir\w*|plazo|válid\w*|venci\w*|caduc\w*|galt|galten)\b", re.I)
+_LATEST = re.compile(r"(?:au plus tard|a más tardar|spätestens|at the latest|no later than|attendue? pour|expected by|"
+                     r"erwartet bis|esperad[oa] para)")
+"""A time set as the latest one, next to a past time: "au plus tard avant-hier", "pour la semaine dernière au plus tard"."""
 """A time already past ("last Friday", "gestern") in a sentence about an offer's terms is a past deadline;
 "we met last Friday" is not."""
 
@@ -262,7 +248,7 @@ def _proposes_meeting(sentence: str) -> bool:
     nothing that looks back at one)."""
     if not (_CLOCK.search(sentence) or _FORWARD.search(sentence) or st.CLOCK_SPOKEN.search(sentence)):
         return False  # most sentences with a past date: no clock time and nothing forward-looking
-    return bool(re.search(rf"\b(?:{_MEET})\w*", sentence, re.I)) and not _LOOKING_BACK.search(sentence)
+    return bool(MEET_RE.search(sentence)) and not _LOOKING_BACK.search(sentence)
 
 
 _NAMED_DAY_DEADLINE = re.compile(
@@ -317,6 +303,23 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
                 # only be proposed for a day still to come, whatever the words around the date.
                 reasons.append(f"proposes to meet on {value!r}, before the send day")
         reasons += _past_named_days(sentence, send_day)
+        for w in this_weekdays(sentence, send_day):
+            if w.day < send_day and _NAMED_DAY_DEADLINE.search(sentence[:w.start]):
+                reasons.append(f"deadline {w.value!r} ({w.day.isoformat()}) is in the past")  # "bis Montag dieser Woche"
+        reasons += [f"a weekday its date does not have: {w}" for w in weekday_mismatches(sentence, send_day, dates)]
+        meets = MEET_RE.search(sentence)
+        if meets:
+            # a day named another way ("ce mercredi", "diesen Mittwoch", "the day before Thanksgiving") is judged as the
+            # date it is: the send day is a same-day call, a day before it a meeting in the past
+            named = [(w.value, w.day) for w in (*this_weekdays(sentence, send_day), *days_of_month(sentence, send_day))] + [
+                (n.value, n.first) for n in named_days(sentence, send_day) if n.first == n.last]
+            for value, d in named:
+                if d == send_day and not asked_same_day:
+                    reasons.append(f"proposes to meet on {value!r}, the send day ({d.isoformat()})")
+                elif d < send_day and ("?" in sentence or not _LOOKING_BACK.search(sentence)) and (
+                        _proposes_meeting(sentence) or "?" in sentence):
+                    # a question is asked of the days to come ("¿Hablamos este martes?" reads "hablamos" as present)
+                    reasons.append(f"proposes to meet on {value!r} ({d.isoformat()}), before the send day")
         for m in _DAY_ONLY_DEADLINE.finditer(sentence):
             this_month = _THIS_MONTH.match(sentence, m.end())
             if 0 < send_day.day - int(m.group(1)) <= (31 if this_month else DAY_ONLY_LOOKBACK_DAYS):
@@ -326,7 +329,9 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
                               sentence[: past.start()], re.I):
             # "Sign by last Monday", "bis letzten Montag": a deadline word then a time already gone.
             reasons.append(f"deadline {past.group(0)!r} is in the past")
-        elif past and _OFFER_TERMS.search(sentence):
+        elif past and (_OFFER_TERMS.search(sentence) or re.search(rf"{_LATEST.pattern}\s+(?:[\w'’]+\s+){{0,2}}$",
+                                                                    sentence[:past.start()], re.I)
+                       or re.match(rf"\s*,?\s*{_LATEST.pattern}", sentence[past.end():], re.I)):
             # "the offer lapsed last Friday", "die Frist lief gestern ab": a deadline already gone.
             reasons.append(f"deadline {past.group(0)!r} is in the past")
         if quarters:
@@ -345,18 +350,21 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
                 if part and send_day.day > MONTH_PART_LAST_DAY[part.group(0).lower().rstrip("- ")[:3]]:
                     reasons.append(f"deadline {m.group(0).strip()!r} is in the past")
         # any inflection of a meeting verb ("wir rufen Sie ... an", "llamaremos") opens the same-day checks
-        if not re.search(rf"\b(?:{_MEET})\w*", sentence, re.I) or asked_same_day:
+        if not meets or asked_same_day:
             continue
+        if (_LOOKING_BACK.search(sentence) or _EARLIER_TODAY.search(sentence)) and not _FORWARD.search(sentence):
+            continue  # "Thanks for the call earlier today": a meeting that took place, not one proposed
         # a calendar week or a holiday names a day too ("in KW 49", "after Thanksgiving")
         if st.SENT_TODAY.search(sentence) and any(st.after(d, send_day) for _, d in dates):
             continue  # "I will send an invite later today for a call on Tuesday, December 1": the sending is today
-        no_day = not dates and not re.search(rf"\b(?:{_A_DAY})", sentence, re.I) and not named_days(sentence, send_day)
+        no_day = not dates and not re.search(rf"\b(?:{_A_DAY})", sentence, re.I) and not named_days(sentence, send_day) \
+            and not days_of_month(sentence, send_day)
         # With another day named, "in 20 minutes" is the meeting's length ("pencil in 20 minutes on Tuesday").
         timed = sentence if no_day else st.PART_OF_SOME_DAY.sub(" ", st.DURATION_PHRASE.sub(" ", sentence))
         if any(_MEET_TODAY.search(c) for c in re.split(r"[;:]", timed)) or _SOON.search(timed) \
                 or st.IN_THE_NEXT_MINUTES.search(sentence):
             reasons.append("proposes to meet today")
-        elif no_day and (_THIS_PART_OF_DAY.search(sentence) or _LATER.search(sentence)
+        elif no_day and (_THIS_PART_OF_DAY.search(sentence) or _LATER.search(sentence) or _SOON_OR_PART_OF_DAY.search(sentence)
                          or st.PART_OF_SOME_DAY.search(sentence)):  # "en début de soirée"
             # "ring you this arvo", "cet aprèm", "I'll call you later": a part of a day and no other day named.
             reasons.append("proposes to meet today")

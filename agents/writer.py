@@ -74,7 +74,7 @@ def plan_draft(ctx: Context, nba: NextBestAction, settings: AgentSettings) -> Dr
     send_at = datetime.fromisoformat(nba.due_at)
     tz = recipient_timezone(recipient.timezone if recipient else None, country, nba.timezone)
     ask = latest_ask(ctx)
-    slots = tuple(proposed_slots(send_at, tz, same_day=bool(ask and ask.same_day)))
+    slots = tuple(proposed_slots(send_at, tz, same_day=bool(ask and ask.same_day), country=country))
     answer_by = next(d for d in (send_at.date() + timedelta(days=n) for n in range(1, 5)) if d.weekday() < 5)
     close = as_date(ctx.record.close_date)
     return DraftPlan(language=language, send_at=send_at, recipient_tz=tz, slots=slots, ask=ask,

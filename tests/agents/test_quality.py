@@ -135,18 +135,29 @@ the same changes: every good draft passes (its 12 refused for asking nothing now
 SET20 = {lang: json.loads((FIXTURES / "quality_heldout20" / f"{lang}.json").read_text()) for lang in LANGUAGES}
 """Drafts written in wave 11 by a fourth outside tester (10-11 good, 12-13 bad per language), first measured at 00:50
 UTC on wave 11's fixes: bad flagged / good passed en 8/13 11/11, de 12/12 6/10, fr 8/12 9/10, es 9/12 10/10."""
-SET20_FLOORS = {"en": (10, 11), "de": (12, 9), "fr": (10, 9), "es": (10, 10)}
-"""After its fixes by kind (in-sample, 01:05 UTC). Left: a call on Thanksgiving Day (debatable), 5 pm Eastern to a UK
-buyer, a weekday that does not match its date, a call at 20 h 30, "Monsieur" to Claire, a Sunday, thanks to the
-wrong person in Spanish; refused good: a German draft that ends on a dated invite, "vers 10 h" read as a figure."""
+SET20_FLOORS = {"en": (13, 11), "de": (12, 10), "fr": (12, 10), "es": (12, 10)}
+"""After its fixes by kind (in-sample). Wave 11 (01:05 UTC) left a call on Thanksgiving Day (debatable), 5 pm Eastern to
+a UK buyer, a weekday that does not match its date, a call at 20 h 30, "Monsieur" to Claire, a Sunday, thanks to the
+wrong person in Spanish, and refused a German draft that ends on a dated call and "vers 10 h" read as a figure; wave 12
+fixed each by kind (days resolved against the calendar and the recipient's country and zone, the form of address the
+record gives, thanks in verb form, a dated call after "melde mich", times after "vers"): every draft as labelled."""
 
 
-HELD_OUT_WITH_FLOORS = {19: (SET19, SET19_FLOORS), 20: (SET20, SET20_FLOORS)}
+SET21 = {lang: json.loads((FIXTURES / "quality_heldout21" / f"{lang}.json").read_text()) for lang in LANGUAGES}
+SET21_FLOORS = {"en": (12, 9), "de": (10, 10), "fr": (12, 11), "es": (12, 10)}
+"""Wave 12, written by a fifth outside tester; first measured on 36f101c (04:55 UTC) and not yet fixed (floors at that
+first measurement, de after one fix at 05:05 UTC: a weekday of this week named after it, "bis spätestens Montag dieser
+Woche", is a past deadline): missed an invented expiry (en-b6), "bis spätestens Montag dieser Woche" (de-b1, fixed), the win
+probability told to the buyer (de-b11), a draft signed by another rep (de-b12); refused good "it is signed" (en-g3),
+"9" and "Central" (en-g11), a date split by a line break (de-g3), "00" (es-g9)."""
+
+
+HELD_OUT_WITH_FLOORS = {19: (SET19, SET19_FLOORS), 20: (SET20, SET20_FLOORS), 21: (SET21, SET21_FLOORS)}
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("quality_set", "language"), [(n, lang) for n in HELD_OUT_WITH_FLOORS for lang in LANGUAGES])
-def test_quality_checks_keep_held_out_19_and_20_at_their_figures_after_their_fixes(quality_set, language):
+def test_quality_checks_keep_held_out_19_to_21_at_their_figures(quality_set, language):
     drafts, floors = HELD_OUT_WITH_FLOORS[quality_set]
     bad, good, missed, rejected = _rates(drafts[language])
     print(f"held-out {quality_set} {language}: bad flagged {len(bad) - len(missed)}/{len(bad)}, "

@@ -1,0 +1,58 @@
+"""The meeting slots and the deadline a draft may offer: business days after the send day in the recipient's zone, no
+public holiday where the recipient is, and a close date far enough ahead to be fair (agents.timing checks any draft
+against the same rules)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from agents.public_holidays import country_code, public_holiday
+from agents.zones import zone
+
+SLOT_HOURS = (10, 14)
+"""Local hours (recipient's zone) of the two meeting slots a draft proposes."""
+
+BUSINESS_HOURS = (9, 17)
+"""Recipient-local hours a proposed meeting must start within."""
+
+DEADLINE_MIN_DAYS = 2
+"""A deadline offered to the buyer is at least this many days after the send day."""
+
+
+def proposed_slots(send_at: datetime, tz_name: str, *, same_day: bool = False,
+                   country: str | None = None) -> list[datetime]:
+    """Two meeting slots in the recipient's zone, on business days after the send day that are no public holiday
+    where the recipient is.
+
+    Args:
+        send_at: when the message goes out (aware).
+        tz_name: the recipient's IANA zone.
+        same_day: the buyer asked to talk today; then a slot later that day is fine when the
+            business day still has room.
+        country: the recipient's country as the record gives it (else the zone's).
+    """
+    code = country_code(country, tz_name)
+    tz = zone(tz_name) or ZoneInfo("UTC")
+    local = send_at.astimezone(tz)
+    slots: list[datetime] = []
+    if same_day and local.weekday() < 5:
+        later = (local + timedelta(hours=2)).replace(minute=0, second=0, microsecond=0)
+        if later.date() == local.date() and BUSINESS_HOURS[0] <= later.hour < BUSINESS_HOURS[1]:
+            slots.append(later)
+    day = local.date()
+    while len(slots) < 2:
+        day += timedelta(days=1)
+        if day.weekday() >= 5 or public_holiday(day, code):
+            continue
+        for hour in SLOT_HOURS:
+            if len(slots) < 2:
+                slots.append(datetime.combine(day, time(hour), tzinfo=tz))
+    return slots
+
+
+def deadline_date(close: date | None, send_day: date) -> date | None:
+    """The close date as a deadline to offer, or None when it is past or too close to be fair."""
+    if close is None or close < send_day + timedelta(days=DEADLINE_MIN_DAYS):
+        return None
+    return close

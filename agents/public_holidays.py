@@ -1,0 +1,96 @@
+"""Public holidays of the recipient's country: a meeting proposed on one is refused like one on a weekend (issue 11:
+"a call on Thanksgiving Day to a US buyer"; no manager would send it).
+
+The country comes from the record (the company's country, else the contact's time zone); a country not listed here
+has no holidays we judge. National days only: regional ones (a German Land's, a Spanish community's) are not judged."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from agents.calendar_days import _easter, _nth_weekday
+from agents.zones import COUNTRY_TIMEZONES
+
+_Rule = Callable[[int], date]
+
+
+def _fixed(month: int, day: int, name: str) -> tuple[str, _Rule]:
+    return name, lambda y: date(y, month, day)
+
+
+def _easter_plus(days: int, name: str) -> tuple[str, _Rule]:
+    return name, lambda y: _easter(y) + timedelta(days=days)
+
+
+_HOLIDAYS: dict[str, tuple[tuple[str, _Rule], ...]] = {
+    "us": (_fixed(1, 1, "New Year's Day"), ("Martin Luther King Jr. Day", lambda y: _nth_weekday(y, 1, 0, 3)),
+           ("Presidents' Day", lambda y: _nth_weekday(y, 2, 0, 3)), ("Memorial Day", lambda y: _nth_weekday(y, 5, 0, -1)),
+           _fixed(6, 19, "Juneteenth"), _fixed(7, 4, "Independence Day"),
+           ("Labor Day", lambda y: _nth_weekday(y, 9, 0, 1)), _fixed(11, 11, "Veterans Day"),
+           ("Thanksgiving Day", lambda y: _nth_weekday(y, 11, 3, 4)),
+           ("the day after Thanksgiving", lambda y: _nth_weekday(y, 11, 3, 4) + timedelta(days=1)),
+           _fixed(12, 24, "Christmas Eve"), _fixed(12, 25, "Christmas Day"), _fixed(12, 31, "New Year's Eve")),
+    "gb": (_fixed(1, 1, "New Year's Day"), _easter_plus(-2, "Good Friday"), _easter_plus(1, "Easter Monday"),
+           ("the early May bank holiday", lambda y: _nth_weekday(y, 5, 0, 1)),
+           ("the spring bank holiday", lambda y: _nth_weekday(y, 5, 0, -1)),
+           ("the summer bank holiday", lambda y: _nth_weekday(y, 8, 0, -1)),
+           _fixed(12, 25, "Christmas Day"), _fixed(12, 26, "Boxing Day")),
+    "de": (_fixed(1, 1, "Neujahr"), _easter_plus(-2, "Karfreitag"), _easter_plus(1, "Ostermontag"),
+           _fixed(5, 1, "Tag der Arbeit"), _easter_plus(39, "Christi Himmelfahrt"), _easter_plus(50, "Pfingstmontag"),
+           _fixed(10, 3, "Tag der Deutschen Einheit"), _fixed(12, 24, "Heiligabend"),
+           _fixed(12, 25, "1. Weihnachtstag"), _fixed(12, 26, "2. Weihnachtstag"), _fixed(12, 31, "Silvester")),
+    "fr": (_fixed(1, 1, "le jour de l'an"), _easter_plus(1, "le lundi de Pâques"), _fixed(5, 1, "la fête du Travail"),
+           _fixed(5, 8, "le 8 mai"), _easter_plus(39, "l'Ascension"), _easter_plus(50, "le lundi de Pentecôte"),
+           _fixed(7, 14, "le 14 juillet"), _fixed(8, 15, "l'Assomption"), _fixed(11, 1, "la Toussaint"),
+           _fixed(11, 11, "l'Armistice"), _fixed(12, 25, "Noël")),
+    "es": (_fixed(1, 1, "Año Nuevo"), _fixed(1, 6, "Reyes"), _easter_plus(-2, "Viernes Santo"),
+           _fixed(5, 1, "el Día del Trabajo"), _fixed(8, 15, "la Asunción"), _fixed(10, 12, "la Fiesta Nacional"),
+           _fixed(11, 1, "Todos los Santos"), _fixed(12, 6, "el Día de la Constitución"),
+           _fixed(12, 8, "la Inmaculada"), _fixed(12, 25, "Navidad")),
+    "at": (_fixed(1, 1, "Neujahr"), _fixed(1, 6, "Heilige Drei Könige"), _easter_plus(1, "Ostermontag"),
+           _fixed(5, 1, "Staatsfeiertag"), _easter_plus(39, "Christi Himmelfahrt"), _easter_plus(50, "Pfingstmontag"),
+           _easter_plus(60, "Fronleichnam"), _fixed(8, 15, "Mariä Himmelfahrt"), _fixed(10, 26, "Nationalfeiertag"),
+           _fixed(11, 1, "Allerheiligen"), _fixed(12, 8, "Mariä Empfängnis"), _fixed(12, 25, "Christtag"),
+           _fixed(12, 26, "Stefanitag")),
+    "ch": (_fixed(1, 1, "Neujahr"), _easter_plus(39, "Auffahrt"), _fixed(8, 1, "Bundesfeier"),
+           _fixed(12, 25, "Weihnachten")),
+    "ca": (_fixed(1, 1, "New Year's Day"), _easter_plus(-2, "Good Friday"), _fixed(7, 1, "Canada Day"),
+           ("Labour Day", lambda y: _nth_weekday(y, 9, 0, 1)),
+           ("Thanksgiving", lambda y: _nth_weekday(y, 10, 0, 2)), _fixed(12, 25, "Christmas Day")),
+    "ie": (_fixed(1, 1, "New Year's Day"), _fixed(3, 17, "St Patrick's Day"), _easter_plus(1, "Easter Monday"),
+           _fixed(12, 25, "Christmas Day"), _fixed(12, 26, "St Stephen's Day")),
+}
+"""National public holidays of the countries our buyers are in, by ISO code ("gb" for the United Kingdom)."""
+
+_ZONE_COUNTRY = {"America/New_York": "us", "America/Chicago": "us", "America/Denver": "us", "America/Phoenix": "us",
+                 "America/Los_Angeles": "us", "America/Anchorage": "us", "Pacific/Honolulu": "us",
+                 "Europe/London": "gb", "Europe/Berlin": "de", "Europe/Paris": "fr", "Europe/Madrid": "es",
+                 "Europe/Vienna": "at", "Europe/Zurich": "ch", "America/Toronto": "ca", "America/Vancouver": "ca",
+                 "Europe/Dublin": "ie"}
+_CODE_OF_ZONE = {v: k for k, v in COUNTRY_TIMEZONES.items() if len(k) == 2}
+_ALIASES = {"uk": "gb", "usa": "us", "england": "gb", "great britain": "gb", "scotland": "gb", "wales": "gb"}
+
+
+def country_code(country: str | None, timezone: str | None = None) -> str | None:
+    """The ISO code of a record's country ("United Kingdom" -> "gb", "España" -> "es"), else of the contact's time
+    zone; None when neither says."""
+    name = (country or "").strip().lower()
+    if name:
+        code = _ALIASES.get(name) or (name if len(name) == 2 else _CODE_OF_ZONE.get(COUNTRY_TIMEZONES.get(name, "")))
+        if code:
+            return _ALIASES.get(code, code)
+    return _ZONE_COUNTRY.get(timezone or "")
+
+
+@functools.lru_cache(maxsize=256)
+def _of_year(code: str, year: int) -> dict[date, str]:
+    return {rule(year): name for name, rule in _HOLIDAYS.get(code, ())}
+
+
+def public_holiday(day: date, code: str | None) -> str | None:
+    """The name of the national public holiday `day` is in the country `code`, or None."""
+    if not code:
+        return None
+    return _of_year(code, day.year).get(day)
