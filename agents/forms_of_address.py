@@ -12,10 +12,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from integrations.base import Contact
-
-SALUTATIONS_KEY = "contact_salutations"
-"""`Record.extra` key: {contact id: the CRM's salutation ("Mr.", "Frau", "Mme")}, when the connector maps one."""
+from integrations.base import SALUTATIONS_KEY, Contact
 
 FEMALE_HONORIFICS = frozenset("ms mrs miss madam madame mme mlle frau sra señora srta señorita doña".split())
 MALE_HONORIFICS = frozenset("mr sir monsieur m herr herrn sr señor don".split())

@@ -90,6 +90,12 @@ OPT_OUT_KEY = "opted_out_contact_ids"
 it from the CRM's own opt-out flag (always honoured) and from the tenant's `opt_out_field` (the
 canonical contact field `opted_out` of its mapping); a list, so it never becomes a model feature."""
 
+SALUTATIONS_KEY = "contact_salutations"
+"""`Record.extra` key: {contact id: the CRM's salutation for that contact ("Ms.", "Mr.", "Frau", "Mme")}, from
+HubSpot's `salutation` contact property or Salesforce's Contact.Salutation; absent when no contact has one. The
+agents' form-of-address check reads it (a draft greeting "Ms." Dubois as "Monsieur" is refused); a mapping, so it
+never becomes a model feature."""
+
 PAGE_VIEW_HISTORY_KEY = "page_view_history"
 """`Record.extra` key: the deal's contacts' web sessions as `[[iso time, pages], ...]`, oldest first,
 from the CRM's dated history of each contact's page-view count (HubSpot `propertiesWithHistory`),

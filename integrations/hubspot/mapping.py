@@ -26,6 +26,7 @@ from integrations.base import (
     OPT_OUT_CANONICAL,
     OPT_OUT_KEY,
     PAGE_VIEW_HISTORY_KEY,
+    SALUTATIONS_KEY,
     Activity,
     ClosedWonDeal,
     Company,
@@ -84,6 +85,7 @@ DEFAULT_CONTACT_FIELDS: Mapping[str, str] = {
     "created_at": "createdate",
     "page_views": "hs_analytics_num_page_views",
     "last_visit_at": "hs_analytics_last_visit_timestamp",
+    "salutation": "salutation",
 }
 
 STANDARD_OPT_OUT_PROPERTIES: tuple[str, ...] = ("hs_email_optout",)
@@ -435,6 +437,10 @@ def record_from(
     if close_date_changes is not None:
         # Set even when empty, as the page-view history: the close date's history was read.
         extra[CLOSE_DATE_HISTORY_KEY] = close_date_history(close_date_changes)
+    salutations = {str(cid): str(p[prop]).strip() for cid, p in contact_props
+                   if (prop := mapping.contact.get("salutation")) and str(p.get(prop) or "").strip()}
+    if salutations:
+        extra[SALUTATIONS_KEY] = salutations
     flags = mapping.opt_out_properties()
     opted_out = sorted({str(cid) for cid, p in contact_props if any(is_opt_out(p.get(f)) for f in flags)})
     if opted_out:

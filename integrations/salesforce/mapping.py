@@ -17,6 +17,7 @@ from integrations.base import (
     CLOSE_DATE_HISTORY_KEY,
     OPT_OUT_KEY,
     OUTPUT_FIELDS,
+    SALUTATIONS_KEY,
     Activity,
     ClosedWonDeal,
     Company,
@@ -56,7 +57,7 @@ ACCOUNT_FIELDS = ("Id", "Name", "Industry", "NumberOfEmployees", "AnnualRevenue"
 OWNER_FIELDS = ("Id", "Name", "Email", "TimeZoneSidKey")
 STANDARD_OPT_OUT_FIELD = "HasOptedOutOfEmail"
 """Salesforce's own "Email Opt Out" checkbox on Contact and Lead: always read, always honoured."""
-CONTACT_FIELDS = ("Id", "Name", "Email", "Title", STANDARD_OPT_OUT_FIELD)
+CONTACT_FIELDS = ("Id", "Name", "Salutation", "Email", "Title", STANDARD_OPT_OUT_FIELD)
 OPTIONAL_CONTACT_FIELDS = {"page_views": "Page_Views__c"}
 TASK_FIELDS = ("Id", "Subject", "Description", "Status", "TaskSubtype", "CallType", "ActivityDate", "CreatedDate",
                "IsClosed", constants.IDEMPOTENCY_FIELD)
@@ -220,6 +221,16 @@ def contacts(row: Mapping[str, Any]) -> tuple[Contact, ...]:
     return tuple(out)
 
 
+def salutations(row: Mapping[str, Any]) -> dict[str, str]:
+    """{contact id: Contact.Salutation} of an Opportunity's contacts that have one."""
+    out = {}
+    for r in _rows(row.get("OpportunityContactRoles")):
+        c = r.get("Contact") or {}
+        if said := str(c.get("Salutation") or "").strip():
+            out[str(r.get("ContactId") or c.get("Id") or "")] = said
+    return out
+
+
 def opted_out_contacts(row: Mapping[str, Any], opt_out_fields: Sequence[str] = ()) -> list[str]:
     """Ids of an Opportunity's contacts whose opt-out checkbox (ours or the tenant's) is set."""
     fields = (STANDARD_OPT_OUT_FIELD, *opt_out_fields)
@@ -303,6 +314,8 @@ def opportunity_to_record(row: Mapping[str, Any], *, tenant_id: str,
         extra["page_views"] = views
     if opted_out := opted_out_contacts(row, opt_out_fields):
         extra[OPT_OUT_KEY] = opted_out
+    if said := salutations(row):
+        extra[SALUTATIONS_KEY] = said
     if (changes := close_date_history(row)) is not None:
         extra[CLOSE_DATE_HISTORY_KEY] = changes
     owner_id = value("owner_id")

@@ -12,7 +12,7 @@ import uuid
 
 import pytest
 
-from integrations.base import FieldUpdate, NoteWrite, TaskSpec, TaskWrite, WriteSet
+from integrations.base import SALUTATIONS_KEY, FieldUpdate, NoteWrite, TaskSpec, TaskWrite, WriteSet
 from integrations.errors import CrmAuthExpired, CrmRateLimited, CrmUnavailable
 from integrations.hubspot import HubSpotClient
 from integrations.hubspot.apply import key_in
@@ -481,3 +481,17 @@ def test_a_write_that_meets_a_full_window_waits_for_its_slot_instead_of_handing_
     limiter.acquire(key, cost=limiter.headroom(key)["remaining"])
     with pytest.raises(CrmRateLimited):
         client.read_properties("deal", ids, ["ai_clv"])  # outside a write: refused at once, as before
+
+
+def test_a_contacts_salutation_reaches_the_record_for_the_form_of_address_check(sandbox):
+    client = make_client(sandbox)
+    rid = next(i for i in open_deal_ids(sandbox, 30) if client.get_record("deal", i).contacts)
+    contact = client.get_record("deal", rid).contacts[0]
+    assert SALUTATIONS_KEY not in client.get_record("deal", rid).extra
+    sandbox.control("POST", "ui-change", objectType="contacts", id=contact.id, properties={"salutation": "Ms."})
+    try:
+        fresh = make_client(sandbox)  # no cached contact rows
+        assert fresh.get_record("deal", rid).extra[SALUTATIONS_KEY] == {contact.id: "Ms."}
+        assert fresh.get_records("deal", [rid])[rid].extra[SALUTATIONS_KEY] == {contact.id: "Ms."}
+    finally:
+        sandbox.control("POST", "ui-change", objectType="contacts", id=contact.id, properties={"salutation": ""})

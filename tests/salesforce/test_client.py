@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from integrations.base import FieldUpdate, NoteWrite, TaskSpec, TaskWrite, WriteSet
+from integrations.base import SALUTATIONS_KEY, FieldUpdate, NoteWrite, TaskSpec, TaskWrite, WriteSet
 from integrations.errors import CrmRateLimited
 from integrations.salesforce.client import MissingOutputFields
 from integrations.sandbox.salesforce_api import SalesforceSandboxHandle
@@ -264,6 +264,19 @@ def test_a_contact_with_email_opt_out_is_named_on_the_deal_read_with_it(make_cli
         assert contact.id in c.get_record("contact", contact.id).opted_out_contact_ids
     finally:
         sfsb.ui_change("Contact", contact.id, {"HasOptedOutOfEmail": False}, org_id=ORGS[0])
+
+
+def test_a_contacts_salutation_in_the_org_reaches_the_record_for_the_form_of_address_check(
+        make_client: Any, sfsb: SalesforceSandboxHandle) -> None:
+    c = make_client()
+    rid = next(i for i in open_ids(c, 30) if c.get_record("deal", i).contacts)
+    contact = c.get_record("deal", rid).contacts[0]
+    assert SALUTATIONS_KEY not in c.get_record("deal", rid).extra
+    sfsb.ui_change("Contact", contact.id, {"Salutation": "Ms."}, org_id=ORGS[0])
+    try:
+        assert c.get_record("deal", rid).extra[SALUTATIONS_KEY] == {contact.id: "Ms."}
+    finally:
+        sfsb.ui_change("Contact", contact.id, {"Salutation": None}, org_id=ORGS[0])
 
 
 def test_a_tenant_opt_out_field_the_org_lacks_fails_the_read_naming_it(make_client: Any) -> None:

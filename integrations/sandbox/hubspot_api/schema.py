@@ -164,6 +164,7 @@ DEFAULT_PROPERTIES: dict[str, list[dict[str, Any]]] = {
         _p("lastname", "Last Name", group="contactinformation"),
         _p("email", "Email", group="contactinformation"),
         _p("phone", "Phone Number", "string", "phonenumber", "contactinformation"),
+        _p("salutation", "Salutation", group="contactinformation"),
         _p("jobtitle", "Job Title", group="contactinformation"),
         _p("company", "Company Name", group="contactinformation"),
         _p("country", "Country/Region", group="contactinformation"),
