@@ -437,8 +437,8 @@ def record_from(
     if close_date_changes is not None:
         # Set even when empty, as the page-view history: the close date's history was read.
         extra[CLOSE_DATE_HISTORY_KEY] = close_date_history(close_date_changes)
-    salutations = {str(cid): str(p[prop]).strip() for cid, p in contact_props
-                   if (prop := mapping.contact.get("salutation")) and str(p.get(prop) or "").strip()}
+    salutation = mapping.contact.get("salutation") or DEFAULT_CONTACT_FIELDS["salutation"]
+    salutations = {str(cid): said for cid, p in contact_props if (said := str(p.get(salutation) or "").strip())}
     if salutations:
         extra[SALUTATIONS_KEY] = salutations
     flags = mapping.opt_out_properties()
