@@ -74,15 +74,15 @@ def test_a_calendar_week_is_held_to_the_inputs_dates_like_a_date_never_as_a_figu
     assert find_unsupported("Hätten Sie in KW 50 eine halbe Stunde Zeit?", with_day) == []
 
 
-def _quality(record_name: str, body: str, *, to: int = 0, record=None) -> dict[str, str]:
+def _quality(record_name: str, body: str, *, to: int = 0, record=None, send_day: date | None = None) -> dict[str, str]:
     record = record or load_record(record_name)[0]
     scores = load_record(record_name)[1]
     contact = record.contacts[to]
     ctx = build_context(record, scores, now=NOW)
     draft = Draft(to=Recipient(contact_id=contact.id, name=contact.name, email=contact.email), channel="email",
                   kind="email", subject="Next step", body=body, language=LANGUAGE[record_name], tone="friendly")
-    return {c.name: c.detail for c in check_draft_quality(draft, ctx, build_vocabulary(ctx), AgentSettings())
-            if not c.passed}
+    return {c.name: c.detail for c in check_draft_quality(draft, ctx, build_vocabulary(ctx), AgentSettings(),
+                                                          send_day=send_day) if not c.passed}
 
 
 @pytest.mark.parametrize(("record_name", "body"), [

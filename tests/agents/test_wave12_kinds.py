@@ -28,37 +28,19 @@ import pytest
 from agents.context import build_context
 from agents.facts import build_vocabulary
 from agents.meeting_hours import business_hours_violations
-from agents.models import Draft, DraftOut, Recipient
-from agents.quality import check_draft_quality
-from agents.safety import check_draft
-from agents.settings import AgentSettings
 from agents.timing import timing_violations
 from agents.written_days import this_weekdays, weekday_mismatches
 from tests.agents.conftest import NOW, load_record
 from tests.agents.test_wave8_kinds import WRAPPERS
-from tests.agents.test_wave10_kinds import LANGUAGE, SEND_DAY
+from tests.agents.test_wave10_kinds import SEND_DAY, _refusals
+from tests.agents.test_wave11_kinds import _quality as quality_failures
 
 THURSDAY = SEND_DAY  # 2026-11-26, the fixture records' send day
 assert THURSDAY.weekday() == 3
 
 
-def _refusals(record_name: str, sentence: str) -> list[str]:
-    record, scores = load_record(record_name)
-    ctx = build_context(record, scores, now=NOW)
-    body = WRAPPERS[record_name].format(sentence=sentence)
-    return check_draft(DraftOut(to_contact_id=record.contacts[0].id, subject="Next step", body=body), ctx,
-                       build_vocabulary(ctx), approved_discount=None, send_day=SEND_DAY, language=LANGUAGE[record_name])
-
-
 def _quality(record_name: str, body: str, *, to: int = 0, record=None) -> dict[str, str]:
-    record = record or load_record(record_name)[0]
-    scores = load_record(record_name)[1]
-    contact = record.contacts[to]
-    ctx = build_context(record, scores, now=NOW)
-    draft = Draft(to=Recipient(contact_id=contact.id, name=contact.name, email=contact.email), channel="email",
-                  kind="email", subject="Next step", body=body, language=LANGUAGE[record_name], tone="friendly")
-    return {c.name: c.detail for c in check_draft_quality(draft, ctx, build_vocabulary(ctx), AgentSettings(),
-                                                          send_day=SEND_DAY) if not c.passed}
+    return quality_failures(record_name, body, to=to, record=record, send_day=SEND_DAY)
 
 
 # --- a day named another way, resolved from the send day -------------------------------------------------------------
