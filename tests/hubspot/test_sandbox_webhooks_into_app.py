@@ -109,3 +109,12 @@ def test_injected_duplicates_are_deduped(wired):
 
     assert (REGISTRY.get_sample_value("agentic_sales_webhook_events_total",
                                       {"crm": "hubspot", "outcome": "duplicate"}) or 0) >= 1
+
+
+def test_a_salutation_edit_on_a_contact_arrives_as_a_contact_change(wired):
+    app, sandbox, _ = wired
+    contact = sandbox.store("contacts")[0]["id"]
+    sandbox.ui_change("contacts", contact, {"salutation": "Frau"})
+    assert wait_for(lambda: any(r.object_type == "contact" for r in inbox(app)))
+    rows = [r for r in inbox(app) if r.object_type == "contact"]
+    assert [(r.record_id, tuple(r.properties)) for r in rows] == [(contact, ("salutation",))]
