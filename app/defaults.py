@@ -87,6 +87,11 @@ RECONCILE_INTERVAL_SECONDS = 900
 RETRAIN_INTERVAL_SECONDS = 86_400
 """Seconds between scheduled retraining runs per tenant."""
 
+TRAINING_THREADS = 1
+"""Threads (OpenMP and BLAS) one training run may use. Several RQ workers share a host's cores, and
+OpenMP threads spinning against each other made one training ~100x slower on a loaded 2-core host;
+raise it on a host that runs one worker."""
+
 LEARNING_REFRESH_INTERVAL_SECONDS = 600
 """Seconds between the scheduler's per-tenant folds of new rewards into the bandit's posterior
 (the outcome stage and each batch also fold; this catches rewards whose fold failed or raced)."""

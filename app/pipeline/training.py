@@ -15,6 +15,7 @@ from dataclasses import replace
 from typing import Any
 
 from flask import Flask
+from threadpoolctl import threadpool_limits
 
 from app import defaults
 from app.audit import write_audit
@@ -67,8 +68,10 @@ def train_tenant(app: Flask, tenant_id: str, *, tasks: Sequence[str] = TRAIN_TAS
         progress(", ".join(tasks))
     # Training, saving and champion/challenger promotion are scoring's; the app adds the CRM
     # history, the tenant's cold-start threshold and the audit trail.
-    results = retrain_tenant(recs, tenant_id, reg, tasks=tasks, mapping=mapping, min_closed=row.min_closed_deals,
-                             staging=reg.root / tenant_id / "staging", fast=fast)
+    threads = max(1, int(app.config.get("TRAINING_THREADS") or defaults.TRAINING_THREADS))
+    with threadpool_limits(limits=threads):
+        results = retrain_tenant(recs, tenant_id, reg, tasks=tasks, mapping=mapping,
+                                 min_closed=row.min_closed_deals, staging=reg.root / tenant_id / "staging", fast=fast)
     detail = {"records": len(recs), "seconds": round(time.perf_counter() - started, 1),
               "results": {k: {kk: vv for kk, vv in v.items() if kk in ("promoted", "version", "metric",
                                                                        "challenger", "champion", "reason",

@@ -56,3 +56,25 @@ def test_a_failing_tenant_does_not_stop_the_others(app_factory):
 
     maybe_retrain(app, train=train).join(10)
     assert seen == ["hubspot-2002"]
+
+
+def test_a_training_run_uses_no_more_threads_than_configured(app_factory, monkeypatch):
+    """One worker's training must not spin a thread per core against the other workers on the host."""
+    import numpy  # noqa: F401  (loads the BLAS pool threadpoolctl reports)
+    from threadpoolctl import threadpool_info
+
+    import app.pipeline.training as training
+
+    app = app_factory(TRAINING_THREADS=1)
+    install_tenant(app, "1001")
+    seen: list[list[int]] = []
+
+    def record_threads(*args, **kwargs):
+        seen.append([pool["num_threads"] for pool in threadpool_info()])
+        return {}
+
+    monkeypatch.setattr(training, "retrain_tenant", record_threads)
+    monkeypatch.setattr(training, "history_records", lambda a, t: [])
+    training.train_tenant(app, "hubspot-1001")
+    assert seen and seen[0], "no thread pool was visible to limit"
+    assert max(seen[0]) == 1
