@@ -129,3 +129,26 @@ def test_callouts_are_signed_and_mark_the_apps_own_writes(sfsb: SalesforceSandbo
             signature.verify(headers=h, body=b, secret=secret)
     finally:
         sfsb.endpoints(ORGS[0], callout_url=None, callout_secret=None)
+
+
+def test_callouts_come_for_exactly_the_objects_the_package_has_change_event_triggers_for(
+        sfsb: SalesforceSandboxHandle, listener: Any) -> None:
+    """The sandbox posts what the deployed package's Apex would: Contact and Account edits (the drafts
+    read a contact's salutation and an account's country) but not Lead edits (no trigger ships)."""
+    from integrations.sandbox.salesforce_api.config import packaged_change_event_objects
+
+    assert packaged_change_event_objects() == ("Account", "Contact", "Opportunity")
+    app, url = listener
+    sfsb.endpoints(ORGS[0], callout_url=f"{url}/callout", callout_secret="s3cr3t-for-this-org")
+    try:
+        contact = sfsb.store("Contact", org_id=ORGS[0])[0]["Id"]
+        lead = sfsb.store("Lead", org_id=ORGS[0])[0]["Id"]
+        sfsb.ui_change("Contact", contact, {"Salutation": "Dr."}, org_id=ORGS[0])
+        sfsb.ui_change("Lead", lead, {"Status": "Working - Contacted"}, org_id=ORGS[0])
+        assert sfsb.flush(10)
+        events = [e for p, _, b in app.received if p == "/callout" for e in json.loads(b)["events"]]
+        assert [(e["sobjectType"], e["changedFields"]) for e in events if e["recordId"] == contact] == [
+            ("Contact", ["Salutation"])]
+        assert not [e for e in events if e["sobjectType"] == "Lead"]
+    finally:
+        sfsb.endpoints(ORGS[0], callout_url=None, callout_secret=None)

@@ -72,3 +72,18 @@ def test_callouts_reach_the_inbox_and_the_apps_own_writes_come_back_as_echoes(
         assert all(e["ok"] for e in log if e["kind"] == "callout")
     finally:
         sfsb.endpoints(ORGS[0], callout_url=None, callout_secret=None)
+
+
+def test_a_contacts_salutation_edit_reaches_the_inbox_as_a_contact_change(
+        served: Any, sfsb: SalesforceSandboxHandle) -> None:
+    app, url = served
+    urls = CONNECTOR.webhook_urls(ORGS[0], config={**app.config, "PUBLIC_URL": url})
+    sfsb.endpoints(ORGS[0], callout_url=urls["callout_url"], callout_secret=urls["callout_secret"])
+    try:
+        contact = sfsb.store("Contact", org_id=ORGS[0])[1]["Id"]
+        sfsb.ui_change("Contact", contact, {"Salutation": "Mr."}, org_id=ORGS[0])
+        assert sfsb.flush(20)
+        rows = wait_rows(app, 1)
+        assert [(r.object_type, r.record_id, r.kind) for r in rows] == [("contact", contact, "updated")]
+    finally:
+        sfsb.endpoints(ORGS[0], callout_url=None, callout_secret=None)

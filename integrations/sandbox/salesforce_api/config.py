@@ -3,6 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
+
+from defusedxml import ElementTree
+
+PACKAGE_CHANNEL_MEMBERS = (Path(__file__).resolve().parents[3] / "manifests" / "salesforce" / "force-app" / "main"
+                           / "default" / "platformEventChannelMembers")
+"""The package's change-event subscriptions; its Apex posts a callout for exactly these objects."""
+
+
+def packaged_change_event_objects(folder: Path = PACKAGE_CHANNEL_MEMBERS) -> tuple[str, ...]:
+    """The sObjects whose change events the deployed package's triggers turn into callouts."""
+    md = "{http://soap.sforce.com/2006/04/metadata}"
+    entities = (ElementTree.parse(p).getroot().findtext(f"{md}selectedEntity") or ""
+                for p in sorted(folder.glob("*.platformEventChannelMember-meta.xml")))
+    return tuple(sorted(e.removesuffix("ChangeEvent") for e in entities if e.endswith("ChangeEvent")))
 
 
 @dataclass
@@ -28,6 +43,8 @@ class SfSandboxConfig:
     """Outbound Message endpoint for every org (per org: /_sandbox/orgs/<id>/endpoints)."""
     callout_url: str | None = None
     callout_secret: str | None = None
+    callout_objects: tuple[str, ...] = field(default_factory=packaged_change_event_objects)
+    """sObjects whose changes post a callout: the package's change-event triggers, read from the package."""
     retry_scale: float = 1.0
     """Multiplies Outbound Message retry delays (tests use 0.001)."""
     om_max_age: float = 86_400.0

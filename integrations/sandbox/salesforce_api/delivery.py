@@ -35,6 +35,7 @@ log = logging.getLogger(__name__)
 OUTPUT_API_NAMES = {api for api, *_ in schema.OUTPUT_FIELDS.values()}
 SYSTEM_FIELDS = {"LastModifiedDate", "SystemModstamp", "LastModifiedById"}
 NOTIFY_OBJECTS = ("Opportunity", "Account", "Contact", "Lead")
+"""Objects an admin may add Outbound Messages for (the package ships Opportunity's; `om_fields` says which)."""
 RETRY_DELAYS = (15.0, 30.0, 60.0, 120.0, 300.0, 600.0, 1200.0, 2400.0, 4800.0, 7200.0)
 """Seconds between Outbound Message attempts (exponential, at most 2 h), before `retry_scale`."""
 TIMEOUT = 60.0
@@ -177,7 +178,8 @@ class Sender:
                            "changeType": {"created": "CREATE", "updated": "UPDATE", "deleted": "DELETE"}[ch.kind],
                            "changedFields": list(ch.changed),
                            "changeOrigin": f"com/salesforce/api/rest/66.0;{ch.origin}" if ch.origin else "",
-                           "commitTimestamp": int(ch.at.timestamp() * 1000)} for ch in changes]
+                           "commitTimestamp": int(ch.at.timestamp() * 1000)}
+                          for ch in changes if ch.sobject in self.sb.config.callout_objects]
                 with self.lock:
                     for i in range(0, len(events), 100):
                         self.retry.append(Pending(oid, "callout", events[i:i + 100]))

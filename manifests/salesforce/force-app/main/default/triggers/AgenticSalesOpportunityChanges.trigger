@@ -1,20 +1,11 @@
 /**
- * Change-event trigger (runs asynchronously after commit): one signed callout per 100 changes.
- * changeOrigin carries the writer's Sforce-Call-Options client id, so the app drops its own echoes.
+ * Opportunity change events (delivered asynchronously after commit) to Agentic Sales: see
+ * AgenticSalesCallout.enqueueChanges.
  */
 trigger AgenticSalesOpportunityChanges on OpportunityChangeEvent (after insert) {
-    List<Map<String, Object>> events = new List<Map<String, Object>>();
+    List<EventBus.ChangeEventHeader> headers = new List<EventBus.ChangeEventHeader>();
     for (OpportunityChangeEvent ev : Trigger.new) {
-        EventBus.ChangeEventHeader header = ev.ChangeEventHeader;
-        for (String recordId : header.recordIds) {
-            events.add(AgenticSalesCallout.toEvent(header, recordId));
-            if (events.size() == AgenticSalesCallout.MAX_EVENTS) {
-                System.enqueueJob(new AgenticSalesCallout(events, 0));
-                events = new List<Map<String, Object>>();
-            }
-        }
+        headers.add(ev.ChangeEventHeader);
     }
-    if (!events.isEmpty()) {
-        System.enqueueJob(new AgenticSalesCallout(events, 0));
-    }
+    AgenticSalesCallout.enqueueChanges(headers);
 }
