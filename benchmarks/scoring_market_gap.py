@@ -149,13 +149,14 @@ def _seeds(text: str) -> list[int]:
     return out
 
 
-def market_rows(seed: int, cache: Path, rows_cache: Path, with_training: bool) -> dict[str, Any]:
+def market_rows(seed: int, cache: Path, rows_cache: Path, with_training: bool, n_open: int = 1000) -> dict[str, Any]:
     """One market's open rows and p_true, and (``with_training``) its product training rows."""
-    path = rows_cache / f"rows_s{seed}{'_t' if with_training else ''}.pkl"
-    for have in (rows_cache / f"rows_s{seed}_t.pkl", path):  # rows with training rows serve both
+    name = f"rows_s{seed}" + ("" if n_open == 1000 else f"_o{n_open}")
+    path = rows_cache / f"{name}{'_t' if with_training else ''}.pkl"
+    for have in (rows_cache / f"{name}_t.pkl", path):  # rows with training rows serve both
         if have.exists():
             return pickle.loads(have.read_bytes())
-    raw = load_market(seed, 5000, 1000, cache)
+    raw = load_market(seed, 5000, n_open, cache)
     out: dict[str, Any] = {"open": open_rows(raw), "p_true": np.asarray(raw["p_true"], float)}
     if with_training:
         from scoring.train import records_to_frame
@@ -230,13 +231,56 @@ def shifted(markets: dict[int, dict[str, Any]], log: Any) -> dict[str, Any]:
             "mean_one_per_deal": float(np.mean([r["one_per_deal"]["mean_abs_error"] for r in out]))}
 
 
+def within(markets: dict[int, dict[str, Any]], sizes: list[int], deal_sizes: list[int | None], draws: int,
+           log: Any) -> dict[str, Any]:
+    """Each market on its own, as the product learns: the floor and the no-shift outcome curve on
+    the market's open rows (cross-fitted, n of them), and the plain learner on the snapshots of n
+    of its closed deals scored on the same open rows (shift + noise), at matching n."""
+    out = []
+    for seed in sorted(markets):
+        m = markets[seed]
+        cols = list(m["train"].columns)
+        (Xt, Xo), categorical = _encode([m["train"], m["open"].reindex(columns=cols)], [seed, seed], pooled=False)
+        p_true = m["p_true"]
+        row: dict[str, Any] = {"seed": seed, "open_deals": len(Xo), "rows": []}
+        for n in sizes:
+            if n > int(len(Xo) * 0.8):
+                continue
+            for kind in ("floor", "outcomes"):
+                for draw in range(1 if kind == "floor" else draws):
+                    rng = np.random.default_rng(1000 + draw)
+                    target = p_true if kind == "floor" else rng.binomial(1, p_true).astype(float)
+                    fitted = cross_fitted_at(Xo, target, categorical, n, seed=draw, regress=kind == "floor")
+                    row["rows"].append({"labels": "p_true" if kind == "floor" else "bernoulli(p_true)",
+                                        "draw": draw, "training_deals": n, "shift": False,
+                                        "mean_abs_error": mean_abs(fitted, p_true)})
+                    print(json.dumps({"seed": seed} | row["rows"][-1]), file=log, flush=True)
+        deals = np.unique(m["groups"])
+        for n_deals in deal_sizes:
+            for draw in range(1 if n_deals is None else draws):
+                rng = np.random.default_rng(2000 + draw)
+                chosen = deals if n_deals is None else rng.choice(deals, min(n_deals, len(deals)), replace=False)
+                idx = np.flatnonzero(np.isin(m["groups"], chosen))
+                model = fit_plain(Xt[idx], m["y"][idx], m["groups"][idx], categorical, draw)
+                row["rows"].append({"labels": "eventual outcomes of closed snapshots", "draw": draw,
+                                    "training_deals": len(chosen), "training_rows": len(idx), "shift": True,
+                                    "setting": model.setting_,
+                                    "mean_abs_error": mean_abs(predict(model, Xo), p_true)})
+                print(json.dumps({"seed": seed} | row["rows"][-1]), file=log, flush=True)
+        out.append(row)
+    return {"per_market": out}
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.scoring_market_gap")
     parser.add_argument("--seeds", default="3-32", help="markets pooled for the no-shift curve")
     parser.add_argument("--report-seeds", default="3-12", help="markets of the product's pooled run")
     parser.add_argument("--sizes", default="1000,2500,5000,10000,all", help="training rows of the curve")
     parser.add_argument("--draws", type=int, default=2, help="outcome draws per size")
-    parser.add_argument("--parts", default="shifted,curve")
+    parser.add_argument("--parts", default="shifted,curve", help="shifted, curve (pooled), within (per market)")
+    parser.add_argument("--open", type=int, dest="open_", default=1000, help="open deals of the cached markets")
+    parser.add_argument("--deal-sizes", default="800,2500,all",
+                        help="within: closed deals whose snapshots train the plain learner")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/market_w12_cache"))
     parser.add_argument("--rows-cache", type=Path, default=Path("/tmp/market_w13_rows"))
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
@@ -247,15 +291,20 @@ def main(argv: list[str] | None = None) -> None:
     result: dict[str, Any] = {"started_at": started, "load_average_before": load_before, "learner": "bigger",
                               "settings": plain_settings(), "validation_share_of_deals": VALIDATION_SHARE}
     if "shifted" in parts:
-        result["shifted"] = shifted({s: market_rows(s, args.cache, args.rows_cache, True) for s in report},
+        result["shifted"] = shifted({s: market_rows(s, args.cache, args.rows_cache, True, args.open_) for s in report},
                                     sys.stderr)
     if "curve" in parts:
-        result["curve"] = curve({s: market_rows(s, args.cache, args.rows_cache, False) for s in seeds}, report,
+        result["curve"] = curve({s: market_rows(s, args.cache, args.rows_cache, False, args.open_) for s in seeds},
+                                report,
                                 sizes, args.draws, sys.stderr)
+    if "within" in parts:
+        deal_sizes = [None if x == "all" else int(x) for x in args.deal_sizes.split(",") if x]
+        result["within"] = within({s: market_rows(s, args.cache, args.rows_cache, True, args.open_) for s in seeds},
+                                  [x for x in sizes if x is not None], deal_sizes, args.draws, sys.stderr)
     result["finished_at"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     result["load_average_after"] = list(os.getloadavg())
     RESULTS.mkdir(parents=True, exist_ok=True)
-    path = RESULTS / f"gap_{'_'.join(sorted(parts))}_s{args.seeds}.json"
+    path = RESULTS / f"gap_{'_'.join(sorted(parts))}_o{args.open_}_s{args.seeds}.json"
     path.write_text(json.dumps(result, indent=1) + "\n")
     print(path)
 
