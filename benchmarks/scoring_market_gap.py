@@ -149,14 +149,15 @@ def _seeds(text: str) -> list[int]:
     return out
 
 
-def market_rows(seed: int, cache: Path, rows_cache: Path, with_training: bool, n_open: int = 1000) -> dict[str, Any]:
+def market_rows(seed: int, cache: Path, rows_cache: Path, with_training: bool, n_open: int = 1000,
+                n_closed: int = 5000) -> dict[str, Any]:
     """One market's open rows and p_true, and (``with_training``) its product training rows."""
-    name = f"rows_s{seed}" + ("" if n_open == 1000 else f"_o{n_open}")
+    name = f"rows_s{seed}" + ("" if n_open == 1000 else f"_o{n_open}") + ("" if n_closed == 5000 else f"_c{n_closed}")
     path = rows_cache / f"{name}{'_t' if with_training else ''}.pkl"
     for have in (rows_cache / f"{name}_t.pkl", path):  # rows with training rows serve both
         if have.exists():
             return pickle.loads(have.read_bytes())
-    raw = load_market(seed, 5000, n_open, cache)
+    raw = load_market(seed, n_closed, n_open, cache)
     out: dict[str, Any] = {"open": open_rows(raw), "p_true": np.asarray(raw["p_true"], float)}
     if with_training:
         from scoring.train import records_to_frame
@@ -279,6 +280,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--draws", type=int, default=2, help="outcome draws per size")
     parser.add_argument("--parts", default="shifted,curve", help="shifted, curve (pooled), within (per market)")
     parser.add_argument("--open", type=int, dest="open_", default=1000, help="open deals of the cached markets")
+    parser.add_argument("--closed", type=int, default=5000, help="closed deals of the cached markets (within)")
     parser.add_argument("--deal-sizes", default="800,2500,all",
                         help="within: closed deals whose snapshots train the plain learner")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/market_w12_cache"))
@@ -299,12 +301,13 @@ def main(argv: list[str] | None = None) -> None:
                                 sizes, args.draws, sys.stderr)
     if "within" in parts:
         deal_sizes = [None if x == "all" else int(x) for x in args.deal_sizes.split(",") if x]
-        result["within"] = within({s: market_rows(s, args.cache, args.rows_cache, True, args.open_) for s in seeds},
+        result["within"] = within({s: market_rows(s, args.cache, args.rows_cache, True, args.open_, args.closed)
+                                   for s in seeds},
                                   [x for x in sizes if x is not None], deal_sizes, args.draws, sys.stderr)
     result["finished_at"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     result["load_average_after"] = list(os.getloadavg())
     RESULTS.mkdir(parents=True, exist_ok=True)
-    path = RESULTS / f"gap_{'_'.join(sorted(parts))}_o{args.open_}_s{args.seeds}.json"
+    path = RESULTS / f"gap_{'_'.join(sorted(parts))}_c{args.closed}_o{args.open_}_s{args.seeds}.json"
     path.write_text(json.dumps(result, indent=1) + "\n")
     print(path)
 
