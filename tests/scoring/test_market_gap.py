@@ -5,7 +5,13 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from benchmarks.scoring_market_gap import _seeds, decompose, group_validation_split, one_row_per_group
+from benchmarks.scoring_market_gap import (
+    _seeds,
+    decompose,
+    group_validation_split,
+    one_row_per_group,
+    summarise,
+)
 
 
 def test_the_three_parts_of_the_gap_sum_to_the_product_minus_the_floor_and_each_is_its_own_difference():
@@ -54,3 +60,13 @@ def test_one_row_per_deal_takes_exactly_one_of_each_deals_rows_and_not_always_th
 def test_seed_lists_read_ranges_and_single_seeds():
     assert _seeds("3-5,11") == [3, 4, 5, 11]
     assert _seeds("7") == [7]
+
+
+def test_the_summary_averages_markets_and_draws_of_one_kind_and_keeps_their_spread():
+    rows = [{"labels": "p_true", "shift": False, "training_deals": 800, "mean_abs_error": e} for e in (0.07, 0.08)]
+    rows += [{"labels": "outcomes", "shift": True, "training_deals": "all", "mean_abs_error": e} for e in (0.1, 0.2, 0.3)]
+    out = {(r["labels"], r["training_deals"]): r for r in summarise(rows)}
+    assert out[("p_true", 800)]["mean_abs_error"] == pytest.approx(0.075)
+    assert out[("p_true", 800)]["fits"] == 2
+    assert (out[("outcomes", "all")]["min"], out[("outcomes", "all")]["max"]) == (0.1, 0.3)
+    assert out[("outcomes", "all")]["mean_abs_error"] == pytest.approx(0.2)
