@@ -319,7 +319,8 @@ def main(argv: list[str] | None = None) -> None:
     result["finished_at"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     result["load_average_after"] = list(os.getloadavg())
     RESULTS.mkdir(parents=True, exist_ok=True)
-    path = RESULTS / f"gap_{'_'.join(sorted(parts))}_c{args.closed}_o{args.open_}_s{args.seeds}.json"
+    span = args.seeds.replace(",", "_")
+    path = RESULTS / f"gap_{'_'.join(sorted(parts))}_c{args.closed}_o{args.open_}_s{span}.json"
     path.write_text(json.dumps(result, indent=1) + "\n")
     print(path)
 
