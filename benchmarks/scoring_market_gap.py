@@ -15,11 +15,19 @@ their life, and blends a net with a gradient-boosting partner. Three differences
   (drawn at random) instead of all, the same rows otherwise (correlated rows vs independent ones).
 - the product's own figure (``benchmarks.scoring_market_product --markets``) is the third term.
 
+``--parts within`` does the first two for each market on its own, as the product learns (the curve
+``curve`` pools markets, spreading its rows over every market's owners): the floor and the no-shift
+curve cross-fitted on the market's own open rows, and the plain learner on the snapshots of n of
+its closed deals, at matching n. ``--open 10000`` (5,000+ open rows in one market) reaches the
+product's 5,000 deals without shift; ``--closed 20000 --open 4000`` (the default's ratios) gives the
+shifted curve beyond the default history.
+
 The truth is used only to measure (and, in ``curve``, to draw outcomes the market could have
 drawn): nothing here is a model the product could train.
 
-Run: ``OMP_NUM_THREADS=1 python -m benchmarks.scoring_market_gap --seeds 3-32 --report-seeds 3-12
---cache /tmp/market_w12_cache`` → ``benchmarks/results/scoring_market_w13/gap_*.json``.
+Run: ``OMP_NUM_THREADS=1 python -m benchmarks.scoring_market_gap --parts within --seeds 3-12 --sizes
+400,800 --deal-sizes 800,2500,all`` (the commands of wave 13: scoring/README.md) →
+``benchmarks/results/scoring_market_w13/gap_*.json``.
 """
 
 from __future__ import annotations
