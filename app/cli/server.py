@@ -11,6 +11,7 @@ import click
 
 from app import defaults
 from app.config import ConfigError, require, validate_for_production
+from app.storage.crypto import TokenKeyError
 
 REQUIRED_SECRETS = {"web": ("SECRET_KEY", "TOKEN_KEY"), "worker": ("TOKEN_KEY",)}
 """Settings each process refuses to start without (outside the demo)."""
@@ -44,7 +45,7 @@ def serve(host: str, port: int) -> None:
     try:
         app = create_app()
         check_secrets(app.config, role="web")
-    except ConfigError as exc:
+    except (ConfigError, TokenKeyError) as exc:  # the cipher is built in create_app, before the checks
         fail(str(exc))
         return
     if get_db(app).dialect == "sqlite":
@@ -75,7 +76,7 @@ def worker(with_scheduler: bool, burst: bool) -> None:
     try:
         app = create_app({"START_WORKER": False})
         check_secrets(app.config, role="worker")
-    except ConfigError as exc:
+    except (ConfigError, TokenKeyError) as exc:
         fail(str(exc))
         return
     if not app.config.get("REDIS_URL"):

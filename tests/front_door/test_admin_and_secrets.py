@@ -117,3 +117,12 @@ def test_an_older_deployments_backfill_setting_name_still_turns_the_install_back
     assert load(None, old_env)["BACKFILL_ON_INSTALL"] is False
     assert "HUBSPOT_BACKFILL_ON_INSTALL" not in load(None, old_env)
     assert load(None, {"AGENTIC_SALES_DATA_DIR": str(tmp_path)})["BACKFILL_ON_INSTALL"] is True
+
+
+@pytest.mark.parametrize("command", [["serve", "--port", "0"], ["worker", "--burst"]])
+def test_a_malformed_token_key_stops_serve_and_worker_with_one_line_naming_it(tmp_path, command):
+    r = run_cli(command, {"AGENTIC_SALES_SECRET_KEY": STRONG, "AGENTIC_SALES_TOKEN_KEY": "not-a-fernet-key",
+                          **CRM}, tmp_path)
+    assert r.returncode == 2, r.stderr
+    lines = [ln for ln in r.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1 and "AGENTIC_SALES_TOKEN_KEY" in lines[0] and "Traceback" not in r.stderr, r.stderr
