@@ -145,12 +145,20 @@ def _rows(tenant_id: str | None, from_csv: str | None) -> list[dict[str, Any]]:
 
 
 def _rows_from_db(tenant_id: str) -> list[dict[str, Any]]:
-    from app import create_app
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from app.cli.target import command_app, require_tenant
+    from app.config import ConfigError
+    from app.storage.crypto import TokenKeyError
 
     try:
-        return rows_from_db(create_app({"START_WORKER": False}), tenant_id)
-    except LookupError as exc:
+        app = command_app()  # the deployment's database, or a demo's data directory (AGENTIC_SALES_DATA_DIR)
+        require_tenant(app, tenant_id)
+        return rows_from_db(app, tenant_id)
+    except (LookupError, ConfigError, TokenKeyError) as exc:
         _fail(str(exc))
+    except SQLAlchemyError as exc:
+        _fail(f"database error: {str(exc).splitlines()[0]}")
     return []
 
 

@@ -234,3 +234,37 @@ def test_the_installed_command_refuses_a_cap_of_1_5_with_exactly_one_line_on_std
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 2 and done.stdout == ""
     assert done.stderr == "error: discount_cap=1.5 is out of range: allowed 0.0 to 0.5\n"
+
+
+def test_backfill_on_a_demos_data_directory_enqueues_its_open_deals_in_the_demos_database(demo):
+    """As `settings` and `mappings` do: the demo's tenant, not a fresh empty database beside it."""
+    data, tid = demo
+    result = run(data, "backfill", "--tenant", tid, "--no-progress")
+    assert result.exit_code == 0, result.stderr
+    done = json.loads(result.stdout.strip().splitlines()[-1])
+    assert done["tenant"] == tid and done["records_backfilled"] > 0 and done["enqueued"] == done["records_backfilled"]
+    assert not (data / "agentic-sales.db").exists()  # no stray database that knows no tenant
+
+
+def test_reconcile_on_a_demos_data_directory_reads_the_demos_tenant(demo):
+    data, tid = demo
+    result = run(data, "reconcile", "--tenant", tid)
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout.strip().splitlines()[-1])["tenant"] == tid
+
+
+def test_an_unknown_tenant_in_backfill_is_named_with_the_known_ones(demo):
+    data, tid = demo
+    result = run(data, "backfill", "--tenant", "hubspot-1", "--no-progress")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.strip().splitlines()[-1] == f"error: no tenant 'hubspot-1'; known tenants: {tid}"
+
+
+def test_the_learning_report_of_a_demos_tenant_is_written_from_its_data_directory(demo, tmp_path):
+    data, tid = demo
+    out = tmp_path / "learning.html"
+    done = ok(run(data, "learning", "report", "--tenant", tid, "--out", str(out)))
+    assert done["tenant"] == tid and out.read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html")
+    exported = tmp_path / "decisions.csv"
+    assert run(data, "learning", "export", "--tenant", tid, "--out", str(exported)).exit_code == 0
+    assert exported.read_text(encoding="utf-8").startswith("decision_id,")
