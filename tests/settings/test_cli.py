@@ -268,3 +268,12 @@ def test_the_learning_report_of_a_demos_tenant_is_written_from_its_data_director
     exported = tmp_path / "decisions.csv"
     assert run(data, "learning", "export", "--tenant", tid, "--out", str(exported)).exit_code == 0
     assert exported.read_text(encoding="utf-8").startswith("decision_id,")
+
+
+def test_validating_an_object_type_without_a_mapping_names_the_mapped_ones_without_asking_the_crm(tmp_path):
+    with socket.socket() as sock:  # nothing answers: the refusal must not depend on the CRM
+        sock.bind(("127.0.0.1", 0))
+        dead = f"http://127.0.0.1:{sock.getsockname()[1]}"
+    data, tid = make_demo_dir(tmp_path, dead, 4713)
+    line = refused(run(data, "mappings", "validate", "--tenant", tid, "--object", "widget"))
+    assert line == "error: object=widget has no field mapping: allowed one of: deal, company, contact"
