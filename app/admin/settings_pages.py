@@ -99,8 +99,10 @@ def llm(tenant: str) -> Any:
     with get_db().session() as s:
         usage = this_month(s, tenant, datetime.now(UTC))
     deployment = {role: current_app.config.get(f"LLM_{role.upper()}") for role in ROLES}
+    # The cap in force, not the form's value: a refused value is shown in its field, never as the cap.
+    spend_cap = service.get(_app(), tenant).settings.monthly_spend_cap_usd
     return _settings_page(tenant, LLM_KEYS, "admin/llm.html", "admin.llm", title="LLM vendors and spend",
-                          usage=usage, deployment=deployment)
+                          usage=usage, deployment=deployment, spend_cap=spend_cap)
 
 
 @bp.route("/t/<tenant>/mappings", methods=["GET", "POST"])

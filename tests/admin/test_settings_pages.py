@@ -161,3 +161,20 @@ def test_a_refused_change_does_not_repeat_the_last_saved_banner(console):
     resp = client.post(f"/admin/t/{A}/guardrails?saved={version}", data=form)
     html = resp.get_data(as_text=True)
     assert resp.status_code == 400 and 'id="saved"' not in html and "Not saved" in html
+
+
+def test_a_refused_spend_cap_leaves_the_stored_cap_in_this_months_usage_line(console):
+    """The typed value stays in its field to be corrected; the usage line states the cap in force."""
+    from app.admin.settings_pages import LLM_KEYS
+
+    client = crm_session(console.test_client(), A, "ann@a.example")
+    for typed in ("-5", "lots"):
+        form = current_form(console, A, LLM_KEYS)
+        form.setlist("monthly_spend_cap_usd", [typed])
+        form["csrf_token"] = csrf_of(client, f"/admin/t/{A}/llm")
+        resp = client.post(f"/admin/t/{A}/llm", data=form)
+        html = resp.get_data(as_text=True)
+        assert resp.status_code == 400 and "monthly_spend_cap_usd" in html
+        total = html.split('id="usage-total">')[1].split("</p>")[0]
+        assert "of the $50.00 cap" in total, total
+        assert f'value="{typed}"' in html
