@@ -42,6 +42,11 @@ def _card_error(exc: CardRequestError | CardActionError) -> Any:
     return jsonify({"error": exc.code, "message": exc.message}), exc.status
 
 
+MAX_ROW_ID = 2**63 - 1
+"""The largest id a database row can have (BIGINT); a larger one names no enrichment (and would
+overflow the database driver rather than match nothing)."""
+
+
 def _verified(crm: str) -> tuple[str, dict[str, Any]]:
     """Verify the request with the CRM's connector; return (tenant_id, request fields) from the
     signed request only (the connector reads the account from what the CRM signed)."""
@@ -102,7 +107,7 @@ def _enrichment(s: Any, tenant_id: str, object_type: str, object_id: str, wanted
         enrichment = (
             s.execute(select(Enrichment).where(Enrichment.tenant_id == tenant_id, Enrichment.id == int(wanted)))
             .scalars().first()
-            if str(wanted).isdigit() else None
+            if str(wanted).isdigit() and int(wanted) <= MAX_ROW_ID else None
         )
     if enrichment is None or enrichment.record_id != object_id:
         raise CardRequestError(404, "not_enriched", "There is no enrichment of this record to act on.")
