@@ -24,7 +24,7 @@ from app.dispatch.leases import RecordKey
 from app.inbox import installed_tenant
 from app.pipeline.crm import crm_client
 from app.storage import get_db
-from app.storage.models import Enrichment, Tenant
+from app.storage.models import MAX_ROW_ID, Enrichment, Tenant
 
 bp = Blueprint("cards_api", __name__, url_prefix="/api/cards")
 log = logging.getLogger(__name__)
@@ -40,11 +40,6 @@ class CardRequestError(Exception):
 @bp.errorhandler(CardActionError)
 def _card_error(exc: CardRequestError | CardActionError) -> Any:
     return jsonify({"error": exc.code, "message": exc.message}), exc.status
-
-
-MAX_ROW_ID = 2**63 - 1
-"""The largest id a database row can have (BIGINT); a larger one names no enrichment (and would
-overflow the database driver rather than match nothing)."""
 
 
 def _verified(crm: str) -> tuple[str, dict[str, Any]]:

@@ -137,7 +137,7 @@ def test_a_dismiss_reason_that_is_not_text_is_400_not_a_server_error(enriched, r
     assert r.status_code == 400 and r.json["error"] == "bad_reason"
 
 
-@pytest.mark.parametrize("enrichment_id", ["9" * 30, -1, "1e9", 2**70])
+@pytest.mark.parametrize("enrichment_id", ["9" * 30, -1, "1e9", 2**40, 2**70])
 def test_an_enrichment_id_that_no_database_row_can_have_is_404_not_a_server_error(enriched, enrichment_id):
     app, _, _ = enriched
     r = signed(app.test_client(), "POST", "/api/cards/hubspot/feedback?portalId=62515",
