@@ -277,3 +277,20 @@ def test_validating_an_object_type_without_a_mapping_names_the_mapped_ones_witho
     data, tid = make_demo_dir(tmp_path, dead, 4713)
     line = refused(run(data, "mappings", "validate", "--tenant", tid, "--object", "widget"))
     assert line == "error: object=widget has no field mapping: allowed one of: deal, company, contact"
+
+
+def test_train_from_crm_on_a_demos_data_directory_reads_the_demos_tenants(demo):
+    data, tid = demo
+    result = run(data, "model", "train-from-crm", "--tenant", "hubspot-1", "--task", "conversion")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.strip().splitlines()[-1] == f"error: no tenant 'hubspot-1'; known tenants: {tid}"
+    assert not (data / "agentic-sales.db").exists()
+
+
+def test_train_from_crm_refuses_a_crm_that_is_not_the_tenants_own(demo):
+    """Another CRM's field mapping on this tenant's records would train a wrong model without a word."""
+    data, tid = demo
+    result = run(data, "model", "train-from-crm", "--tenant", tid, "--task", "conversion", "--crm", "salesforce")
+    assert result.exit_code == 2 and result.stdout == ""
+    line = result.stderr.strip().splitlines()[-1]
+    assert line.startswith("error: ") and tid in line and "hubspot" in line and "salesforce" in line
