@@ -89,7 +89,7 @@ def demo(once: bool, changes: int, seed: int, crm: str | None, open_deals: int, 
             click.echo(json.dumps(summary))
             sys.exit(0 if ok else 1)
         progress.say(f"Open {run.url}/ to see every deal and its card (Ctrl-C to stop).")
-        summary["console_url"] = console_hint(run.app, run.url, crm, progress.say)
+        summary["console_url"] = console_hint(run.app, run.url, crm, progress.say, sandbox_url=run.driver.url)
         click.echo(json.dumps(summary))
         serve_until_interrupted()
     except DemoInputError as exc:
@@ -105,15 +105,24 @@ def demo(once: bool, changes: int, seed: int, crm: str | None, open_deals: int, 
         llm_setup.stop()
 
 
-def console_hint(app: Any, url: str, crm: str, say: Callable[[str], None]) -> str:
-    """Tell the person running the demo where the admin console is and how to get in."""
+def console_hint(app: Any, url: str, crm: str, say: Callable[[str], None], *, sandbox_url: str = "") -> str:
+    """Tell the person running the demo where the admin console is and how to get in.
+
+    A sandbox served over HTTPS (a CRM whose API only speaks HTTPS) signs its certificate with the
+    demo's own throwaway CA, which no browser trusts: the sign-in stops on a certificate warning
+    unless the person is told it is expected.
+    """
     from app.connectors import get_connector
 
     label = getattr(get_connector(crm, app), "label", crm)
+    tls = ""
+    if sandbox_url.startswith("https://"):
+        tls = (f" Its sign-in page ({sandbox_url}) uses a certificate from the demo's own throwaway CA, so "
+               f"your browser warns once: continue to that loopback address (nothing leaves this machine).")
     # One URL on stderr (the index, issue 12): the console is named by its path and linked from there.
     say(f"Admin console (install health, field mappings, guardrails, model cards): /admin/ on that address, "
         f"linked from that page; choose \"Sign in with {label}\" and the simulated account signs you in "
-        f"as its installing user (admin).")
+        f"as its installing user (admin).{tls}")
     return f"{url}/admin/"
 
 
