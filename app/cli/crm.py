@@ -53,7 +53,7 @@ def backfill(tenant_id: str, no_progress: bool) -> None:
     try:
         with app.app_context():
             result = run_backfill(tenant_id, app, progress=bar.update)
-    except (CrmError, ConfigError, SQLAlchemyError, TokenKeyError) as exc:
+    except (CrmError, ConfigError, SQLAlchemyError, TokenKeyError, ValueError) as exc:  # ValueError: no CRM app credentials
         bar.close()
         _fail(str(exc))
         return
@@ -89,7 +89,7 @@ def reconcile(tenant_id: str | None, all_tenants: bool) -> None:
     try:
         with app.app_context():
             result = reconcile_all(app) if all_tenants else run_reconcile(str(tenant_id), app)
-    except (CrmError, ConfigError, SQLAlchemyError, TokenKeyError) as exc:
+    except (CrmError, ConfigError, SQLAlchemyError, TokenKeyError, ValueError) as exc:  # ValueError: no CRM app credentials
         _fail(str(exc).splitlines()[0])
         return
     click.echo(json.dumps(result))

@@ -294,3 +294,31 @@ def test_train_from_crm_refuses_a_crm_that_is_not_the_tenants_own(demo):
     assert result.exit_code == 2 and result.stdout == ""
     line = result.stderr.strip().splitlines()[-1]
     assert line.startswith("error: ") and tid in line and "hubspot" in line and "salesforce" in line
+
+
+def test_backfill_of_a_tenant_whose_crm_app_has_no_credentials_here_is_one_line(tmp_path):
+    """A Salesforce org's client without SALESFORCE_CLIENT_ID/SECRET: the reason, never a traceback."""
+    from app import create_app
+    from app.demo import DEMO_DATABASE, demo_secrets
+    from app.storage import get_cipher, get_db, migrate
+    from app.storage.models import Installation, Tenant
+
+    data = tmp_path / "demo-data"
+    keys = demo_secrets(data, "salesforce")
+    url = f"sqlite:///{data / DEMO_DATABASE}"
+    migrate.upgrade(url)
+    app = create_app({"DATABASE_URL": url, "START_WORKER": False, "TESTING": True, **keys})
+    tid = "salesforce-00D000000000001AAA"
+    with get_db(app).session() as s:
+        s.add(Tenant(id=tid, crm="salesforce", external_id="00D000000000001AAA"))
+        s.flush()
+        s.add(Installation(tenant_id=tid, crm="salesforce", api_base="https://127.0.0.1:9", scopes=["api"],
+                           access_token_enc=get_cipher(app).encrypt("token"),
+                           refresh_token_enc=get_cipher(app).encrypt("refresh"),
+                           expires_at=datetime.now(UTC) - timedelta(days=1)))
+    get_db(app).engine.dispose()
+    result = run(data, "backfill", "--tenant", tid, "--no-progress",
+                 env={"SALESFORCE_CLIENT_ID": None, "SALESFORCE_CLIENT_SECRET": None})
+    assert result.exit_code == 1 and result.stdout == "" and "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines()[-1].startswith("error: ")
+    assert "SALESFORCE_CLIENT_SECRET" in result.stderr.strip().splitlines()[-1]
