@@ -322,3 +322,22 @@ def test_backfill_of_a_tenant_whose_crm_app_has_no_credentials_here_is_one_line(
     assert result.exit_code == 1 and result.stdout == "" and "Traceback" not in result.stderr
     assert result.stderr.strip().splitlines()[-1].startswith("error: ")
     assert "SALESFORCE_CLIENT_SECRET" in result.stderr.strip().splitlines()[-1]
+
+
+@pytest.mark.parametrize("command", [("learning", "report"), ("learning", "export")])
+def test_a_learning_output_in_a_folder_that_does_not_exist_is_one_line_naming_it(demo, tmp_path, command):
+    data, tid = demo
+    out = tmp_path / "no-such-folder" / "learning.out"
+    result = run(data, *command, "--tenant", tid, "--out", str(out))
+    assert result.exit_code == 2 and result.stdout == "" and "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines()[-1] == f"error: cannot write {out}: no folder {out.parent}"
+
+
+def test_simulate_refuses_an_unwritable_report_before_it_runs_the_market(tmp_path):
+    import time
+
+    out = tmp_path / "missing" / "report.html"
+    started = time.monotonic()
+    result = CliRunner().invoke(cli, ["simulate", "--weeks", "520", "--report", str(out)], catch_exceptions=False)
+    assert result.exit_code == 2 and result.stderr.strip() == f"error: cannot write {out}: no folder {out.parent}"
+    assert time.monotonic() - started < 10  # refused up front, not after 520 simulated weeks
