@@ -170,6 +170,11 @@ class Demo:
     def account_id(self) -> str:
         return str(self.driver.account_id)
 
+    @property
+    def sandbox_url(self) -> str:
+        """Where the CRM sandbox answers (its consent page is where "Sign in with ..." goes)."""
+        return str(self.driver.url or "")
+
     # -- start -----------------------------------------------------------------------------
     def start(self) -> None:
         from app import create_app

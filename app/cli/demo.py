@@ -89,7 +89,7 @@ def demo(once: bool, changes: int, seed: int, crm: str | None, open_deals: int, 
             click.echo(json.dumps(summary))
             sys.exit(0 if ok else 1)
         progress.say(f"Open {run.url}/ to see every deal and its card (Ctrl-C to stop).")
-        summary["console_url"] = console_hint(run.app, run.url, crm, progress.say, sandbox_url=run.driver.url)
+        summary["console_url"] = console_hint(run.app, run.url, crm, progress.say, sandbox_url=run.sandbox_url)
         click.echo(json.dumps(summary))
         serve_until_interrupted()
     except DemoInputError as exc:
