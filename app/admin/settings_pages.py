@@ -125,7 +125,7 @@ def mappings(tenant: str) -> Any:
         if not _may_edit():
             return _refuse_viewer()
         draft = _draft_from_form(current, request.form)
-        if not draft:
+        if not draft and request.form.get("action") != "preview":  # a preview of the saved mapping is asked for
             return redirect(url_for("admin.mappings", tenant=tenant, object=object_type, unchanged=1), code=303)
         errors = _check_draft(object_type, draft, fields, describe_error)
         if errors:
