@@ -36,6 +36,7 @@ def demo(once: bool, changes: int, seed: int, crm: str | None, open_deals: int, 
 
     llm_setup, changes = prepare_from_cli(changes)
     from app import logs
+    from app.cli.server import stop_on_sigterm
     from app.connectors import DEFAULT_REGISTRY
     from app.demo import Demo, DemoInputError, DemoOptions, driver_names
     from app.progress import Progress
@@ -60,6 +61,7 @@ def demo(once: bool, changes: int, seed: int, crm: str | None, open_deals: int, 
     # Bigger books take longer to backfill at the CRM's rate limit; wait in proportion.
     opts.timeout = max(opts.timeout, 0.5 * open_deals + 2.0 * changes)
     progress = Progress(sys.stderr)  # bars on a terminal, a few plain lines in a log file or pipe
+    stop_on_sigterm()  # `kill <pid>` stops the demo as Ctrl-C does: its servers and agent processes too
     run = Demo(opts, progress=progress.say)
     try:
         run.start()

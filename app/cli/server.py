@@ -25,6 +25,22 @@ def check_secrets(cfg: Mapping[str, Any], *, role: str) -> None:
     validate_for_production(cfg, role=role)
 
 
+def stop_on_sigterm() -> None:
+    """Make SIGTERM stop this process the way Ctrl-C does (KeyboardInterrupt in the main thread).
+
+    The default action ends the process at once: no `finally`, no atexit, so the agent processes
+    of its embedded worker (app/pipeline/agent_procs) were left running on their own.
+    """
+    import signal
+    import threading
+
+    def interrupt(_signum: int, _frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    if threading.current_thread() is threading.main_thread():  # only there can a handler be set
+        signal.signal(signal.SIGTERM, interrupt)
+
+
 def fail(message: str, code: int = 2) -> None:
     """Print one line on stderr and exit non-zero (no traceback)."""
     click.echo(f"error: {message}", err=True)
@@ -50,6 +66,7 @@ def serve(host: str, port: int) -> None:
         return
     if get_db(app).dialect == "sqlite":
         migrate.upgrade(app.config["DATABASE_URL"])  # embedded default: keep the schema current
+    stop_on_sigterm()
     server = make_server(host, port, app, threaded=True)
     url = f"http://{host}:{server.server_port}"
     click.echo(json.dumps({"url": url, "healthz": f"{url}/healthz"}))
