@@ -19,6 +19,8 @@ from flask import Flask
 
 def command_app() -> Flask:
     """The app configured for a short command: no worker thread; the demo's data dir if that is where we point."""
+    # Alembic's INFO lines (its plugins log as it is first imported, just below) are noise around one result.
+    logging.getLogger("alembic").setLevel(logging.WARNING)
     from app import create_app
     from app.demo import demo_config
     from app.storage import get_db, migrate
@@ -30,7 +32,6 @@ def command_app() -> Flask:
     overrides["START_WORKER"] = False  # a command enqueues or reads; the server's or RQ's workers run jobs
     app = create_app(overrides)
     if get_db(app).dialect == "sqlite":
-        logging.getLogger("alembic").setLevel(logging.WARNING)  # its INFO lines are noise around one result
         migrate.upgrade(app.config["DATABASE_URL"])
     return app
 

@@ -341,3 +341,19 @@ def test_simulate_refuses_an_unwritable_report_before_it_runs_the_market(tmp_pat
     result = CliRunner().invoke(cli, ["simulate", "--weeks", "520", "--report", str(out)], catch_exceptions=False)
     assert result.exit_code == 2 and result.stderr.strip() == f"error: cannot write {out}: no folder {out.parent}"
     assert time.monotonic() - started < 10  # refused up front, not after 520 simulated weeks
+
+
+def test_backfill_of_an_unknown_tenant_is_exactly_one_line_on_stderr_as_the_installed_command(tmp_path):
+    """No migration or plugin log lines around it, even on a data directory never used before."""
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith("AGENTIC_SALES_") and k not in ("DATABASE_URL", "REDIS_URL")}
+    env["AGENTIC_SALES_DATA_DIR"] = str(tmp_path / "fresh")
+    exe = Path(sys.executable).with_name("agentic-sales")
+    done = subprocess.run([str(exe), "backfill", "--tenant", "hubspot-1"], env=env, cwd="/",
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr == "error: no tenant 'hubspot-1'; known tenants: none\n"
