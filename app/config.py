@@ -144,7 +144,9 @@ def load(config: Mapping[str, Any] | type | None, environ: Mapping[str, str] | N
     for key, value in env.items():
         if key.startswith(PREFIX + "_"):
             name = key[len(PREFIX) + 1 :]
-            out[name] = _coerce(out.get(name), value, name)
+            if name not in out and _numeric_default(name) is not None and not value.strip():
+                continue  # empty: the default, as the code that reads it with `or default` always took it
+            out[name] = _coerce(out.get(name, _numeric_default(name)), value, name)
     if isinstance(config, Mapping):
         out.update(config)
     for old, new in RENAMED.items():
@@ -161,6 +163,13 @@ def load(config: Mapping[str, Any] | type | None, environ: Mapping[str, str] | N
         # http run (demo, benchmarks) would never get a Secure cookie back.
         out["SESSION_COOKIE_SECURE"] = str(out.get("PUBLIC_URL") or "").startswith("https://")
     return out
+
+
+def _numeric_default(name: str) -> Any:
+    """The app/defaults value of a tunable that Config does not declare, when it is a number or a
+    flag: its environment value is then checked at start-up like Config's (not at first use)."""
+    value = getattr(defaults, name, None) if name.isupper() else None
+    return value if isinstance(value, bool | int | float) else None
 
 
 def _check_database_url(url: str) -> None:

@@ -137,9 +137,17 @@ def demo_config(data_dir: Path) -> dict[str, Any]:
 
 
 def record_sandbox(data_dir: Path, crm: str, url: str, config: Mapping[str, Any]) -> None:
-    """Note where this demo's sandbox answers, for commands pointed at the data directory."""
-    plain = {k: v for k, v in config.items() if isinstance(v, str | int | float | bool) and "SECRET" not in k}
-    (data_dir / DEMO_SANDBOX_FILE).write_text(json.dumps({"crm": crm, "url": url, "config": plain}, indent=2))
+    """Note where this demo's sandbox answers, for commands pointed at the data directory.
+
+    With the app credentials of a sandbox that mints them per run (its client secret included): a
+    command refreshing the account's token against the running sandbox needs them. Owner-only, as
+    secrets.json is; they open nothing but that loopback sandbox, which dies with the demo.
+    """
+    plain = {k: v for k, v in config.items() if isinstance(v, str | int | float | bool)}
+    path = data_dir / DEMO_SANDBOX_FILE
+    path.touch(mode=0o600)
+    path.chmod(0o600)  # before the secret is written
+    path.write_text(json.dumps({"crm": crm, "url": url, "config": plain}, indent=2))
 
 
 class Demo:
@@ -161,6 +169,11 @@ class Demo:
     @property
     def account_id(self) -> str:
         return str(self.driver.account_id)
+
+    @property
+    def sandbox_url(self) -> str:
+        """Where the CRM sandbox answers (its consent page is where "Sign in with ..." goes)."""
+        return str(self.driver.url or "")
 
     # -- start -----------------------------------------------------------------------------
     def start(self) -> None:

@@ -99,8 +99,10 @@ def llm(tenant: str) -> Any:
     with get_db().session() as s:
         usage = this_month(s, tenant, datetime.now(UTC))
     deployment = {role: current_app.config.get(f"LLM_{role.upper()}") for role in ROLES}
+    # The cap in force, not the form's value: a refused value is shown in its field, never as the cap.
+    spend_cap = service.get(_app(), tenant).settings.monthly_spend_cap_usd
     return _settings_page(tenant, LLM_KEYS, "admin/llm.html", "admin.llm", title="LLM vendors and spend",
-                          usage=usage, deployment=deployment)
+                          usage=usage, deployment=deployment, spend_cap=spend_cap)
 
 
 @bp.route("/t/<tenant>/mappings", methods=["GET", "POST"])
@@ -123,7 +125,7 @@ def mappings(tenant: str) -> Any:
         if not _may_edit():
             return _refuse_viewer()
         draft = _draft_from_form(current, request.form)
-        if not draft:
+        if not draft and request.form.get("action") != "preview":  # a preview of the saved mapping is asked for
             return redirect(url_for("admin.mappings", tenant=tenant, object=object_type, unchanged=1), code=303)
         errors = _check_draft(object_type, draft, fields, describe_error)
         if errors:

@@ -14,7 +14,7 @@ from app.admin import health as health_data
 from app.admin.access import GrantError, grant, grants
 from app.connectors import get_connector
 from app.storage import get_db
-from app.storage.models import Installation, Tenant
+from app.storage.models import MAX_ROW_ID, Installation, Tenant
 
 NAV: tuple[tuple[str, str], ...] = (
     ("admin.health", "Install health"),
@@ -87,8 +87,11 @@ def start_action(tenant: str, kind: str) -> Any:
 @tenant_page("viewer")
 def action_progress(tenant: str, run: int) -> Any:
     """A run's progress; the page refreshes itself until the run and the queue behind it are done."""
-    with get_db().session() as s:
-        state = actions.progress(s, tenant, run)
+    if run > MAX_ROW_ID:  # no row has it, and the database driver would overflow on it
+        state = None
+    else:
+        with get_db().session() as s:
+            state = actions.progress(s, tenant, run)
     if state is None:
         return refusal(404, "No such run", "This account has no re-sync or backfill with that number.")
     return page("admin/progress.html", run=state, refresh=defaults.CONSOLE_PROGRESS_REFRESH_SECONDS)

@@ -84,7 +84,7 @@ def record_feedback(session: Session, enrichment: Enrichment, action: str, *, re
     """
     if action not in ("accept", "dismiss"):
         raise CardActionError(400, "bad_action", "action must be accept or dismiss.")
-    if action == "dismiss" and reason not in REASON_VALUES:
+    if action == "dismiss" and not (isinstance(reason, str) and reason in REASON_VALUES):  # JSON may send a list
         raise CardActionError(400, "bad_reason", f"A dismiss needs a reason, one of: {', '.join(sorted(REASON_VALUES))}.")
     given = feedback_of(session, enrichment.tenant_id, enrichment.id).get("action")
     if given is not None and given != action:

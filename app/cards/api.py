@@ -24,7 +24,7 @@ from app.dispatch.leases import RecordKey
 from app.inbox import installed_tenant
 from app.pipeline.crm import crm_client
 from app.storage import get_db
-from app.storage.models import Enrichment, Tenant
+from app.storage.models import MAX_ROW_ID, Enrichment, Tenant
 
 bp = Blueprint("cards_api", __name__, url_prefix="/api/cards")
 log = logging.getLogger(__name__)
@@ -102,7 +102,7 @@ def _enrichment(s: Any, tenant_id: str, object_type: str, object_id: str, wanted
         enrichment = (
             s.execute(select(Enrichment).where(Enrichment.tenant_id == tenant_id, Enrichment.id == int(wanted)))
             .scalars().first()
-            if str(wanted).isdigit() else None
+            if str(wanted).isdigit() and int(wanted) <= MAX_ROW_ID else None
         )
     if enrichment is None or enrichment.record_id != object_id:
         raise CardRequestError(404, "not_enriched", "There is no enrichment of this record to act on.")

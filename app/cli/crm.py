@@ -15,15 +15,12 @@ import click
 
 
 def _app() -> Any:
-    from app import create_app, logs
-    from app.storage import get_db, migrate
+    from app import logs
+    from app.cli.target import command_app
 
     logs.configure()
     # This process only enqueues: the server's or the RQ workers' job runners do the work.
-    app = create_app({"START_WORKER": False})
-    if get_db(app).dialect == "sqlite":
-        migrate.upgrade(app.config["DATABASE_URL"])  # embedded default, as `serve` does
-    return app
+    return command_app()
 
 
 def _fail(message: str, code: int = 1) -> None:
@@ -39,21 +36,24 @@ def backfill(tenant_id: str, no_progress: bool) -> None:
     from sqlalchemy.exc import SQLAlchemyError
     from tqdm import tqdm
 
+    from app.cli.target import require_tenant
     from app.config import ConfigError
+    from app.settings import UnknownTenantError
     from app.storage.crypto import TokenKeyError
     from app.sync import backfill as run_backfill
     from integrations.errors import CrmError
 
     try:
         app = _app()
-    except ConfigError as exc:
+        require_tenant(app, tenant_id)
+    except (ConfigError, TokenKeyError, UnknownTenantError) as exc:
         _fail(str(exc), 2)
         return
     bar = tqdm(desc=f"backfill {tenant_id}", unit="deal", file=sys.stderr, disable=no_progress)
     try:
         with app.app_context():
             result = run_backfill(tenant_id, app, progress=bar.update)
-    except (CrmError, ConfigError, SQLAlchemyError, TokenKeyError) as exc:
+    except (CrmError, ConfigError, SQLAlchemyError, TokenKeyError, ValueError) as exc:  # ValueError: no CRM app credentials
         bar.close()
         _fail(str(exc))
         return
@@ -68,7 +68,9 @@ def reconcile(tenant_id: str | None, all_tenants: bool) -> None:
     """Enqueue deals modified since the last sync that no webhook brought in."""
     from sqlalchemy.exc import SQLAlchemyError
 
+    from app.cli.target import require_tenant
     from app.config import ConfigError
+    from app.settings import UnknownTenantError
     from app.storage.crypto import TokenKeyError
     from app.sync import reconcile as run_reconcile
     from app.sync import reconcile_all
@@ -79,13 +81,15 @@ def reconcile(tenant_id: str | None, all_tenants: bool) -> None:
         return
     try:
         app = _app()
-    except ConfigError as exc:
+        if tenant_id:
+            require_tenant(app, tenant_id)
+    except (ConfigError, TokenKeyError, UnknownTenantError) as exc:
         _fail(str(exc), 2)
         return
     try:
         with app.app_context():
             result = reconcile_all(app) if all_tenants else run_reconcile(str(tenant_id), app)
-    except (CrmError, ConfigError, SQLAlchemyError, TokenKeyError) as exc:
+    except (CrmError, ConfigError, SQLAlchemyError, TokenKeyError, ValueError) as exc:  # ValueError: no CRM app credentials
         _fail(str(exc).splitlines()[0])
         return
     click.echo(json.dumps(result))

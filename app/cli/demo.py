@@ -36,6 +36,7 @@ def demo(once: bool, changes: int, seed: int, crm: str | None, open_deals: int, 
 
     llm_setup, changes = prepare_from_cli(changes)
     from app import logs
+    from app.cli.server import stop_on_sigterm
     from app.connectors import DEFAULT_REGISTRY
     from app.demo import Demo, DemoInputError, DemoOptions, driver_names
     from app.progress import Progress
@@ -60,6 +61,7 @@ def demo(once: bool, changes: int, seed: int, crm: str | None, open_deals: int, 
     # Bigger books take longer to backfill at the CRM's rate limit; wait in proportion.
     opts.timeout = max(opts.timeout, 0.5 * open_deals + 2.0 * changes)
     progress = Progress(sys.stderr)  # bars on a terminal, a few plain lines in a log file or pipe
+    stop_on_sigterm()  # `kill <pid>` stops the demo as Ctrl-C does: its servers and agent processes too
     run = Demo(opts, progress=progress.say)
     try:
         run.start()
@@ -89,7 +91,7 @@ def demo(once: bool, changes: int, seed: int, crm: str | None, open_deals: int, 
             click.echo(json.dumps(summary))
             sys.exit(0 if ok else 1)
         progress.say(f"Open {run.url}/ to see every deal and its card (Ctrl-C to stop).")
-        summary["console_url"] = console_hint(run.app, run.url, crm, progress.say)
+        summary["console_url"] = console_hint(run.app, run.url, crm, progress.say, sandbox_url=run.sandbox_url)
         click.echo(json.dumps(summary))
         serve_until_interrupted()
     except DemoInputError as exc:
@@ -105,15 +107,24 @@ def demo(once: bool, changes: int, seed: int, crm: str | None, open_deals: int, 
         llm_setup.stop()
 
 
-def console_hint(app: Any, url: str, crm: str, say: Callable[[str], None]) -> str:
-    """Tell the person running the demo where the admin console is and how to get in."""
+def console_hint(app: Any, url: str, crm: str, say: Callable[[str], None], *, sandbox_url: str = "") -> str:
+    """Tell the person running the demo where the admin console is and how to get in.
+
+    A sandbox served over HTTPS (a CRM whose API only speaks HTTPS) signs its certificate with the
+    demo's own throwaway CA, which no browser trusts: the sign-in stops on a certificate warning
+    unless the person is told it is expected.
+    """
     from app.connectors import get_connector
 
     label = getattr(get_connector(crm, app), "label", crm)
+    tls = ""
+    if sandbox_url.startswith("https://"):
+        tls = (f" Its sign-in page ({sandbox_url}) uses a certificate from the demo's own throwaway CA, so "
+               f"your browser warns once: continue to that loopback address (nothing leaves this machine).")
     # One URL on stderr (the index, issue 12): the console is named by its path and linked from there.
     say(f"Admin console (install health, field mappings, guardrails, model cards): /admin/ on that address, "
         f"linked from that page; choose \"Sign in with {label}\" and the simulated account signs you in "
-        f"as its installing user (admin).")
+        f"as its installing user (admin).{tls}")
     return f"{url}/admin/"
 
 

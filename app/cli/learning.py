@@ -21,6 +21,15 @@ def _fail(message: str, code: int = EXIT_INPUT) -> None:
     sys.exit(code)
 
 
+def _check_out(*paths: str | None) -> None:
+    """Refuse an output file whose folder does not exist, before any work (a simulation can take minutes)."""
+    from pathlib import Path
+
+    for path in paths:
+        if path and not Path(path).expanduser().resolve().parent.is_dir():
+            _fail(f"cannot write {path}: no folder {Path(path).parent}")
+
+
 @click.command()
 @click.option("--weeks", type=click.IntRange(1, 520), default=26, show_default=True, help="Simulated weeks.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Market and policy seed.")
@@ -42,6 +51,7 @@ def _fail(message: str, code: int = EXIT_INPUT) -> None:
 def simulate(weeks: int, seed: int, policy: str, null_effects: bool, deals_per_week: int | None,
              open_deals: int | None, export_path: str | None, report_path: str | None, path: str) -> None:
     """Run the market forward and compare the bandit with uniform, best-arm and oracle policies."""
+    _check_out(export_path, report_path)
     from learning.simulate import SimConfig, stderr_progress
     from learning.simulate import simulate as run
 
@@ -89,15 +99,18 @@ def _write_outputs(rows: list[dict[str, Any]], export_path: str | None, report_p
     from learning.report import render_html, summarise, write_csv
 
     summary: dict[str, Any] = {}
-    if export_path:
-        with open(export_path, "w", newline="", encoding="utf-8") as f:
-            write_csv(rows, f)
-        click.echo(f"wrote {len(rows)} rows to {export_path}", err=True)
-    if report_path:
-        summary = summarise(rows)
-        with open(report_path, "w", encoding="utf-8") as f:
-            f.write(render_html(rows, summary, title=title))
-        click.echo(f"wrote the report to {report_path}", err=True)
+    try:
+        if export_path:
+            with open(export_path, "w", newline="", encoding="utf-8") as f:
+                write_csv(rows, f)
+            click.echo(f"wrote {len(rows)} rows to {export_path}", err=True)
+        if report_path:
+            summary = summarise(rows)
+            with open(report_path, "w", encoding="utf-8") as f:
+                f.write(render_html(rows, summary, title=title))
+            click.echo(f"wrote the report to {report_path}", err=True)
+    except OSError as exc:  # a read-only folder, a full disk: one line, not a traceback
+        _fail(f"cannot write {exc.filename or export_path or report_path}: {exc.strerror or exc}")
     return summary
 
 
@@ -113,6 +126,7 @@ def learning() -> None:
 @click.option("--out", "out", type=click.Path(dir_okay=False), required=True, help="CSV file to write.")
 def export(tenant_id: str | None, from_csv: str | None, out: str) -> None:
     """Write one CSV row per logged decision: arm, propensity, holdout, context, outcome, reward."""
+    _check_out(out)
     rows = _rows(tenant_id, from_csv)
     _write_outputs(rows, out, None, title="")
     click.echo(json.dumps({"tenant": tenant_id, "rows": len(rows), "with_outcome": sum(
@@ -126,6 +140,7 @@ def export(tenant_id: str | None, from_csv: str | None, out: str) -> None:
 @click.option("--out", "out", type=click.Path(dir_okay=False), required=True, help="HTML file to write.")
 def report(tenant_id: str | None, from_csv: str | None, out: str) -> None:
     """Off-policy estimates with intervals, holdout lift and plots, as one HTML page."""
+    _check_out(out)
     rows = _rows(tenant_id, from_csv)
     summary = _write_outputs(rows, None, out, title=f"Learning report: {tenant_id or from_csv}")
     click.echo(json.dumps({"tenant": tenant_id, "out": out, **summary}))
@@ -145,12 +160,20 @@ def _rows(tenant_id: str | None, from_csv: str | None) -> list[dict[str, Any]]:
 
 
 def _rows_from_db(tenant_id: str) -> list[dict[str, Any]]:
-    from app import create_app
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from app.cli.target import command_app, require_tenant
+    from app.config import ConfigError
+    from app.storage.crypto import TokenKeyError
 
     try:
-        return rows_from_db(create_app({"START_WORKER": False}), tenant_id)
-    except LookupError as exc:
+        app = command_app()  # the deployment's database, or a demo's data directory (AGENTIC_SALES_DATA_DIR)
+        require_tenant(app, tenant_id)
+        return rows_from_db(app, tenant_id)
+    except (LookupError, ConfigError, TokenKeyError) as exc:
         _fail(str(exc))
+    except SQLAlchemyError as exc:
+        _fail(f"database error: {str(exc).splitlines()[0]}")
     return []
 
 

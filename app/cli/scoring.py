@@ -292,7 +292,8 @@ def promote_cmd(model_dir, tenant, registry, holdout) -> None:
 @model.command("train-from-crm")
 @click.option("--tenant", required=True)
 @click.option("--task", type=click.Choice(["conversion", "churn", "clv", "price"]), required=True)
-@click.option("--crm", type=click.Choice(connector_names()), default=connector_names()[0], show_default=True)
+@click.option("--crm", type=click.Choice(connector_names()), default=None,
+              help="The tenant's CRM (default: the tenant's own; another is refused).")
 @click.option("--records", type=click.Path(exists=True, dir_okay=False), default=None,
               help="JSON-lines file of canonical records, instead of reading the tenant's CRM.")
 @click.option("--out", type=click.Path(file_okay=False), default=None, help="Artefact directory.")
@@ -331,19 +332,35 @@ def train_from_crm_cmd(tenant, task, crm, records, out, registry, min_closed, po
                            "positive_rate": info.get("positive_rate"), "leakage": meta.get("leakage", [])}))
 
 
-def _crm_history(tenant: str, crm: str, registry: str | None) -> tuple[list[Any], dict[str, Any], Path]:
+def _crm_history(tenant: str, crm: str | None, registry: str | None) -> tuple[list[Any], dict[str, Any], Path]:
     """Every deal of the tenant's CRM as canonical Records, its field mapping, and the registry root.
 
-    Needs the app (tenant database, stored CRM tokens, the adapter); fails with one line otherwise.
+    Needs the app (tenant database, stored CRM tokens, the adapter): the deployment's, or a demo's
+    data directory (AGENTIC_SALES_DATA_DIR) as the other admin commands read it; fails with one line
+    otherwise. `crm` defaults to the tenant's own and may not name another.
     """
     try:
-        from app import create_app
+        from app.cli.target import command_app, require_tenant
         from app.pipeline import tenant as tenant_inputs
+        from app.settings import UnknownTenantError
+        from app.storage import get_db
+        from app.storage.models import Tenant
 
-        app = create_app()
+        app = command_app()
     except Exception as exc:  # any import or configuration failure means: no app here
         _fail(f"train-from-crm needs the app database and the tenant's CRM connection ({exc}); "
               "or pass --records FILE.jsonl of canonical records", EXIT_MODEL)
+    try:
+        require_tenant(app, tenant)
+    except UnknownTenantError as exc:
+        _fail(str(exc), EXIT_DATA)
+    with get_db(app).session() as s:
+        row = s.get(Tenant, tenant)
+        own = row.crm if row is not None else ""
+    if crm is not None and crm != own:
+        # Another CRM's field mapping on this tenant's records would train a wrong model without a word.
+        _fail(f"tenant {tenant!r} is a {own} tenant, not {crm}: leave out --crm, or name its own", EXIT_DATA)
+    crm = own
     with app.app_context():
         try:
             from app.pipeline.training import history_records

@@ -11,6 +11,7 @@ import click
 
 from app import defaults
 from app.config import ConfigError, require, validate_for_production
+from app.storage.crypto import TokenKeyError
 
 REQUIRED_SECRETS = {"web": ("SECRET_KEY", "TOKEN_KEY"), "worker": ("TOKEN_KEY",)}
 """Settings each process refuses to start without (outside the demo)."""
@@ -22,6 +23,22 @@ def check_secrets(cfg: Mapping[str, Any], *, role: str) -> None:
     if not (cfg.get("TESTING") or cfg.get("SANDBOX_MODE")):
         require(cfg, *REQUIRED_SECRETS[role])  # every missing name in one line first
     validate_for_production(cfg, role=role)
+
+
+def stop_on_sigterm() -> None:
+    """Make SIGTERM stop this process the way Ctrl-C does (KeyboardInterrupt in the main thread).
+
+    The default action ends the process at once: no `finally`, no atexit, so the agent processes
+    of its embedded worker (app/pipeline/agent_procs) were left running on their own.
+    """
+    import signal
+    import threading
+
+    def interrupt(_signum: int, _frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    if threading.current_thread() is threading.main_thread():  # only there can a handler be set
+        signal.signal(signal.SIGTERM, interrupt)
 
 
 def fail(message: str, code: int = 2) -> None:
@@ -44,11 +61,12 @@ def serve(host: str, port: int) -> None:
     try:
         app = create_app()
         check_secrets(app.config, role="web")
-    except ConfigError as exc:
+    except (ConfigError, TokenKeyError) as exc:  # the cipher is built in create_app, before the checks
         fail(str(exc))
         return
     if get_db(app).dialect == "sqlite":
         migrate.upgrade(app.config["DATABASE_URL"])  # embedded default: keep the schema current
+    stop_on_sigterm()
     server = make_server(host, port, app, threaded=True)
     url = f"http://{host}:{server.server_port}"
     click.echo(json.dumps({"url": url, "healthz": f"{url}/healthz"}))
@@ -75,7 +93,7 @@ def worker(with_scheduler: bool, burst: bool) -> None:
     try:
         app = create_app({"START_WORKER": False})
         check_secrets(app.config, role="worker")
-    except ConfigError as exc:
+    except (ConfigError, TokenKeyError) as exc:
         fail(str(exc))
         return
     if not app.config.get("REDIS_URL"):

@@ -11,12 +11,9 @@ from __future__ import annotations
 
 import getpass
 import json
-import logging
-import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any, NoReturn
 
 import click
@@ -35,21 +32,11 @@ def _out(result: Any) -> None:
 
 
 def _app() -> Any:
-    from app import create_app, logs
-    from app.demo import demo_config
-    from app.storage import get_db, migrate
+    from app import logs
+    from app.cli.target import command_app
 
     logs.configure("WARNING")  # short admin commands: the result, or one line saying what is wrong
-    overrides: dict[str, Any] = {"START_WORKER": False}
-    data_dir = os.environ.get("AGENTIC_SALES_DATA_DIR")
-    if data_dir and not os.environ.get("DATABASE_URL"):
-        overrides.update(demo_config(Path(data_dir).expanduser()))
-    app = create_app(overrides)
-    if get_db(app).dialect == "sqlite":
-        # Embedded default, as `serve` does; quietly, so that a refused value is one line on stderr.
-        logging.getLogger("alembic").setLevel(logging.WARNING)
-        migrate.upgrade(app.config["DATABASE_URL"])
-    return app
+    return command_app()
 
 
 @contextmanager

@@ -151,14 +151,26 @@ def uninstall_route(crm: str) -> Any:
     _connector(crm)
     if not is_admin():
         return _error(403, "forbidden", "admin only")
-    body = request.get_json(silent=True) or {}
-    tenant_id = body.get("tenant") or request.form.get("tenant")
-    if not tenant_id:
+    body = request.get_json(silent=True)
+    tenant_id = (body.get("tenant") if isinstance(body, dict) else None) or request.form.get("tenant")
+    if not tenant_id or not isinstance(tenant_id, str):
         return _error(400, "missing_tenant", "give the tenant id as {\"tenant\": \"<crm>-<account id>\"}")
-    result = uninstall(str(tenant_id))
+    owner = _tenant_crm(tenant_id)
+    if owner is not None and owner != crm:  # the route names the CRM: never erase another CRM's tenant through it
+        return _error(404, "unknown_tenant", f"no {crm} tenant {tenant_id} (it is a {owner} tenant)")
+    result = uninstall(tenant_id)
     if not result["found"]:
         return _error(404, "unknown_tenant", f"no tenant {tenant_id}")
     return jsonify({"status": "uninstalled", **result})
+
+
+def _tenant_crm(tenant_id: str) -> str | None:
+    from app.storage import get_db
+    from app.storage.models import Tenant
+
+    with get_db().session() as s:
+        tenant = s.get(Tenant, tenant_id)
+        return tenant.crm if tenant is not None else None
 
 
 def _error(status: int, code: str, message: str) -> Any:

@@ -241,11 +241,14 @@ def validate_mappings(target: Target, tenant_id: str, object_type: str | None = 
     Raises:
         CrmUnavailableError: the CRM could not be asked for the fields of any object type (one
             object type it refuses is reported as a problem of that object).
+        SettingsError: `object_type` has no mapping in this CRM.
         UnknownTenantError: no such tenant.
     """
     app = _app(target)
     with session_for(target) as s:
         state = read_state(s, tenant_id)
+    if object_type:
+        _defaults(state.crm, object_type, app)  # an object type nothing maps is refused before asking the CRM
     kinds = [object_type] if object_type else object_types(target, tenant_id)
     words = _words(state.crm, app)
     problems = []

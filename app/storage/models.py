@@ -25,6 +25,10 @@ from sqlalchemy import (
 from sqlalchemy import false as sa_false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+MAX_ROW_ID = 2**31 - 1
+"""The largest id a row can have (ids are INTEGER: int4 on PostgreSQL). A larger id in a request names
+no row, and must be answered as such before it reaches the driver, which refuses it as out of range."""
+
 
 def utcnow() -> datetime:
     return datetime.now(UTC)

@@ -155,7 +155,9 @@ def backfill(tenant_id: str, app: Flask | None = None, *, progress: Progress | N
     """Enqueue every open deal of a tenant (install, or `agentic-sales backfill`).
 
     Returns:
-        `{"tenant", "records_backfilled", "enqueued", "already_pending", "seconds"}`.
+        `{"tenant", "records_backfilled", "enqueued", "already_pending", "seconds"}`: `enqueued`
+        counts the inbox rows written (one per record each run), `already_pending` the records
+        whose job was still waiting, so that this run added no work for them.
 
     Raises:
         CrmError: the CRM failed in a way the client could not ride out.
@@ -165,13 +167,14 @@ def backfill(tenant_id: str, app: Flask | None = None, *, progress: Progress | N
     run = datetime.now(UTC).strftime("%Y%m%dT%H%M%S.%f")
     client = client_for(tenant_id, a)
     _audit(a, tenant_id, "backfill.started", {"run": run})
-    seen = enqueued = 0
+    seen = enqueued = pending = 0
     release = HeldRelease(a, _batch_size(a))
     try:
         for chunk in _chunks(_patiently(client.iter_open_ids(OBJECT_TYPE)), ENQUEUE_CHUNK):
             items = [(rid, _key("backfill", tenant_id, run, rid)) for rid in chunk]
             inserted, scheduled = _insert_and_schedule(a, tenant_id, items, source="BACKFILL", object_type=OBJECT_TYPE)
             enqueued += inserted
+            pending += len(set(chunk)) - len(scheduled)  # their job was waiting already: the rows join it
             release.add(scheduled)
             seen += len(chunk)
             _audit(a, tenant_id, "backfill.progress", {"run": run, "records": seen})
@@ -184,7 +187,7 @@ def backfill(tenant_id: str, app: Flask | None = None, *, progress: Progress | N
         if inst is not None and inst.last_sync_at is None:
             inst.last_sync_at = datetime.now(UTC)
     result = {"tenant": tenant_id, "records_backfilled": seen, "enqueued": enqueued,
-              "already_pending": seen - enqueued, "seconds": round(time.monotonic() - started, 3)}
+              "already_pending": pending, "seconds": round(time.monotonic() - started, 3)}
     _audit(a, tenant_id, "backfill.completed", {"run": run, **result})
     return result
 

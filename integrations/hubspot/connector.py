@@ -42,10 +42,28 @@ MANIFEST = Path(__file__).resolve().parents[2] / "manifests" / "hubspot" / "app-
 TENANT_PREFIX = "hubspot-"
 """Our tenant id for a portal is this prefix + the hub id (stable across re-installs)."""
 
+REQUIRED_SCOPE_REASONS: dict[str, str] = {
+    "oauth": "the OAuth grant itself: refresh tokens, and uninstalling the app from the portal through the "
+             "app-uninstalls API",
+    "crm.objects.deals.read": "read deals (amount, stage, pipeline, dates, owner) and search deals modified since "
+                              "the last sync (reconciliation)",
+    "crm.objects.deals.write": "write the output fields (`ai_conversion_score`, `ai_best_discount`, ...) on deals",
+    "crm.objects.contacts.read": "read a deal's contacts (titles, time zones) and their emails, calls and meetings; "
+                                 "HubSpot requires it for CRM webhook subscriptions",
+    "crm.objects.contacts.write": "create and update our task and note: HubSpot's tasks and notes APIs require the "
+                                  "contacts write scope",
+    "crm.objects.companies.read": "a deal's company (industry, size, revenue) and its closed-won history (the CLV "
+                                  "model and churn labels)",
+    "crm.objects.owners.read": "owners' names and emails: tasks are assigned to the deal owner, drafts are signed "
+                               "by them",
+    "crm.schemas.deals.read": "read property definitions (`describe`): field-mapping validation and the CRM's own "
+                              "labels on factors",
+    "crm.schemas.deals.write": "create the `agentic_sales` property group and the output properties at install",
+}
+"""Why each required scope is asked for (the console's install health and docs/admin.md show these)."""
+
 SCOPES: tuple[ScopeSpec, ...] = (
-    *(ScopeSpec(s, required=True, why="read deals with their companies, contacts and owners; write our "
-                "fields, tasks and notes; create our property group")
-      for s in hs_oauth.DEFAULT_SCOPES),
+    *(ScopeSpec(s, required=True, why=REQUIRED_SCOPE_REASONS[s]) for s in hs_oauth.DEFAULT_SCOPES),
     ScopeSpec("crm.objects.users.read", required=False,
               why="owners' time zones live on the users object",
               degrades="task due dates and quiet hours use UTC instead of the owner's time zone"),

@@ -172,3 +172,9 @@ def test_every_tenant_page_opens_for_its_own_tenant(console):
         path = path.replace(f"/actions/{1}", f"/actions/{run}")
         resp = client.get(path)
         assert resp.status_code == 200, f"{path} answered {resp.status_code} to its own tenant's admin"
+
+
+def test_a_run_number_no_database_row_can_have_is_not_found_rather_than_a_server_error(console):
+    op = operator_session(console.test_client())
+    r = op.get(f"/admin/t/{A}/actions/{'9' * 30}")
+    assert r.status_code == 404 and "No such run" in r.get_data(as_text=True)

@@ -161,3 +161,44 @@ def test_a_refused_change_does_not_repeat_the_last_saved_banner(console):
     resp = client.post(f"/admin/t/{A}/guardrails?saved={version}", data=form)
     html = resp.get_data(as_text=True)
     assert resp.status_code == 400 and 'id="saved"' not in html and "Not saved" in html
+
+
+def test_a_refused_spend_cap_leaves_the_stored_cap_in_this_months_usage_line(console):
+    """The typed value stays in its field to be corrected; the usage line states the cap in force."""
+    from app.admin.settings_pages import LLM_KEYS
+
+    client = crm_session(console.test_client(), A, "ann@a.example")
+    for typed in ("-5", "lots"):
+        form = current_form(console, A, LLM_KEYS)
+        form.setlist("monthly_spend_cap_usd", [typed])
+        form["csrf_token"] = csrf_of(client, f"/admin/t/{A}/llm")
+        resp = client.post(f"/admin/t/{A}/llm", data=form)
+        html = resp.get_data(as_text=True)
+        assert resp.status_code == 400 and "monthly_spend_cap_usd" in html
+        total = html.split('id="usage-total">')[1].split("</p>")[0]
+        assert "of the $50.00 cap" in total, total
+        assert f'value="{typed}"' in html
+
+
+def test_preview_without_a_changed_field_scores_the_chosen_deal_with_the_saved_mapping(console, monkeypatch):
+    """Revenue ops type a deal id and press Preview to see its score; "Nothing changed." answered nothing."""
+    from app.admin import preview as preview_module
+    from app.admin import settings_pages
+
+    calls = []
+
+    def fake_preview(app, tenant, object_type, draft, record_id):
+        calls.append((tenant, object_type, dict(draft), record_id))
+        side = preview_module.Side(values={}, scores={"conversion": {"score_1_99": 63, "probability": 0.63,
+                                                                     "factors": []}})
+        return preview_module.Preview(record_id=record_id, record_name="Quantum Dynamics", current=side, draft=side)
+
+    monkeypatch.setattr(settings_pages, "preview", fake_preview)
+    monkeypatch.setattr(settings_pages, "_crm_fields", lambda tenant, object_type: ({}, None))
+    client = crm_session(console.test_client(), A, "ann@a.example")
+    form = {"csrf_token": csrf_of(client, f"/admin/t/{A}/mappings"), "object": "deal", "action": "preview",
+            "record_id": "71000001994"}
+    resp = client.post(f"/admin/t/{A}/mappings", data=form)
+    html = resp.get_data(as_text=True)
+    assert resp.status_code == 200 and calls == [(A, "deal", {}, "71000001994")]
+    assert 'id="preview"' in html and "Quantum Dynamics" in html and "Nothing changed" not in html

@@ -53,10 +53,23 @@ def test_sandbox_mode_is_refused_on_postgresql_even_in_a_demo_like_setup():
     ({"AGENTIC_SALES_RECONCILE_ENABLED": "perhaps"}, "AGENTIC_SALES_RECONCILE_ENABLED"),
     ({"DATABASE_URL": "not a url"}, "DATABASE_URL"),
     ({"DATABASE_URL": "mysql://u@h/db"}, "DATABASE_URL"),
+    # Tunables whose default lives in app/defaults only (not on Config): checked at start-up all the same.
+    ({"AGENTIC_SALES_SCHEDULER_LEASE_SECONDS": "30s"}, "AGENTIC_SALES_SCHEDULER_LEASE_SECONDS"),
+    ({"AGENTIC_SALES_REVOKED_GRACE_SECONDS": "7d"}, "AGENTIC_SALES_REVOKED_GRACE_SECONDS"),
+    ({"AGENTIC_SALES_CRM_READ_TIMEOUT_SECONDS": "half a minute"}, "AGENTIC_SALES_CRM_READ_TIMEOUT_SECONDS"),
+    ({"AGENTIC_SALES_OUTCOME_ATTRIBUTION_DAYS": "180.5"}, "AGENTIC_SALES_OUTCOME_ATTRIBUTION_DAYS"),
 ])
 def test_a_bad_setting_is_a_config_error_naming_it(tmp_path, env, named):
     with pytest.raises(ConfigError, match=named):
         load(None, environ={"AGENTIC_SALES_DATA_DIR": str(tmp_path), **env})
+
+
+def test_a_tunable_documented_only_in_defaults_is_read_as_its_number(tmp_path):
+    cfg = load(None, environ={"AGENTIC_SALES_DATA_DIR": str(tmp_path), "AGENTIC_SALES_SCHEDULER_LEASE_SECONDS": "45",
+                              "AGENTIC_SALES_REVOKED_GRACE_SECONDS": "3600"})
+    assert cfg["SCHEDULER_LEASE_SECONDS"] == 45.0 and cfg["REVOKED_GRACE_SECONDS"] == 3600
+    empty = load(None, environ={"AGENTIC_SALES_DATA_DIR": str(tmp_path), "AGENTIC_SALES_CRM_READ_TIMEOUT_SECONDS": ""})
+    assert "CRM_READ_TIMEOUT_SECONDS" not in empty  # empty means the default, as before
 
 
 def run_cli(args, env, tmp_path):
@@ -117,3 +130,12 @@ def test_an_older_deployments_backfill_setting_name_still_turns_the_install_back
     assert load(None, old_env)["BACKFILL_ON_INSTALL"] is False
     assert "HUBSPOT_BACKFILL_ON_INSTALL" not in load(None, old_env)
     assert load(None, {"AGENTIC_SALES_DATA_DIR": str(tmp_path)})["BACKFILL_ON_INSTALL"] is True
+
+
+@pytest.mark.parametrize("command", [["serve", "--port", "0"], ["worker", "--burst"]])
+def test_a_malformed_token_key_stops_serve_and_worker_with_one_line_naming_it(tmp_path, command):
+    r = run_cli(command, {"AGENTIC_SALES_SECRET_KEY": STRONG, "AGENTIC_SALES_TOKEN_KEY": "not-a-fernet-key",
+                          **CRM}, tmp_path)
+    assert r.returncode == 2, r.stderr
+    lines = [ln for ln in r.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1 and "AGENTIC_SALES_TOKEN_KEY" in lines[0] and "Traceback" not in r.stderr, r.stderr

@@ -64,3 +64,22 @@ def test_uninstall_needs_admin_and_deletes_without_hubspot(oauth_app):
         assert s.get(Tenant, tid) is None and s.query(Installation).count() == 0
     assert client.post("/oauth/hubspot/uninstall", json={"tenant": tid},
                        headers={"X-Admin-Token": "admin-secret"}).status_code == 404
+
+
+@pytest.mark.parametrize("body", [[{"tenant": "hubspot-555"}], "hubspot-555", 555, {"tenant": ["hubspot-555"]},
+                                  {"tenant": {"id": "hubspot-555"}}])
+def test_an_uninstall_body_of_the_wrong_shape_is_400_naming_the_expected_one_and_deletes_nothing(oauth_app, body):
+    tid = install_tenant(oauth_app, "555")
+    resp = oauth_app.test_client().post("/oauth/hubspot/uninstall", json=body, headers={"X-Admin-Token": "admin-secret"})
+    assert resp.status_code == 400 and resp.get_json()["error"] == "missing_tenant", resp.get_data(as_text=True)[:200]
+    with get_db(oauth_app).session() as s:
+        assert s.get(Tenant, tid) is not None
+
+
+def test_uninstalling_through_another_crms_route_is_refused_and_deletes_nothing(oauth_app):
+    tid = install_tenant(oauth_app, "556")
+    resp = oauth_app.test_client().post("/oauth/salesforce/uninstall", json={"tenant": tid},
+                                        headers={"X-Admin-Token": "admin-secret"})
+    assert resp.status_code == 404 and resp.get_json()["error"] == "unknown_tenant"
+    with get_db(oauth_app).session() as s:
+        assert s.get(Tenant, tid) is not None

@@ -247,7 +247,7 @@ def test_cli_backfill_and_reconcile_print_json_and_progress(hs_app, sandbox):
     assert r.returncode == 0, r.stderr
     assert {"modified", "missing", "enqueued"} <= set(json.loads(r.stdout))
     r = run("backfill", "--tenant", "hubspot-0")
-    assert r.returncode == 1 and r.stdout == "" and "no live installation" in r.stderr
+    assert r.returncode == 2 and r.stdout == "" and f"no tenant 'hubspot-0'; known tenants: {tid}" in r.stderr
 
 
 def test_server_errors_are_retried_inside_the_sdk(hs_app, sandbox):

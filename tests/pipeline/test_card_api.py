@@ -129,6 +129,22 @@ def test_a_dismiss_without_a_known_reason_is_400_naming_the_reasons(enriched, re
     assert r.status_code == 400 and r.json["error"] == "bad_reason" and "wrong_timing" in r.json["message"]
 
 
+@pytest.mark.parametrize("reason", [["wrong_timing"], {"value": "wrong_timing"}, 7])
+def test_a_dismiss_reason_that_is_not_text_is_400_not_a_server_error(enriched, reason):
+    app, _, _ = enriched
+    r = signed(app.test_client(), "POST", "/api/cards/hubspot/feedback?portalId=62515",
+               {"objectType": "deal", "objectId": "8807", "action": "dismiss", "reason": reason})
+    assert r.status_code == 400 and r.json["error"] == "bad_reason"
+
+
+@pytest.mark.parametrize("enrichment_id", ["9" * 30, -1, "1e9", 2**40, 2**70])
+def test_an_enrichment_id_that_no_database_row_can_have_is_404_not_a_server_error(enriched, enrichment_id):
+    app, _, _ = enriched
+    r = signed(app.test_client(), "POST", "/api/cards/hubspot/feedback?portalId=62515",
+               {"objectType": "deal", "objectId": "8807", "action": "accept", "enrichment_id": enrichment_id})
+    assert r.status_code == 404 and r.json["error"] == "not_enriched"
+
+
 def test_accepting_after_dismissing_the_same_suggestion_is_a_409(enriched):
     app, _, _ = enriched
     client = app.test_client()

@@ -179,3 +179,14 @@ def test_a_syncs_released_jobs_run_at_once_not_after_the_coalescing_window(monke
     release.add([(RecordKey("t", "hubspot", "deal", str(i)), f"j{i}") for i in range(2, 4)])
     release.flush()
     assert calls == [(2, 0.0, True), (2, 0.0, True)]
+
+
+def test_a_second_backfill_before_the_first_ran_reports_every_record_as_already_pending(app_factory, sandbox):
+    """`already_pending` counts records whose job was waiting (their rows join it): 0 every time said nothing."""
+    app = app_factory(**sb.app_config(sandbox, BACKFILL_ON_INSTALL=False, JOB_FUNCTION="app.pipeline.batch.process_batch"))
+    tid = sb.install(app.test_client())
+    with app.app_context():
+        first = backfill(tid, app)
+        second = backfill(tid, app)  # no worker ran in between: every record's job is still waiting
+    assert first["records_backfilled"] == second["records_backfilled"] == OPEN_DEALS
+    assert first["already_pending"] == 0 and second["already_pending"] == OPEN_DEALS

@@ -234,3 +234,126 @@ def test_the_installed_command_refuses_a_cap_of_1_5_with_exactly_one_line_on_std
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 2 and done.stdout == ""
     assert done.stderr == "error: discount_cap=1.5 is out of range: allowed 0.0 to 0.5\n"
+
+
+def test_backfill_on_a_demos_data_directory_enqueues_its_open_deals_in_the_demos_database(demo):
+    """As `settings` and `mappings` do: the demo's tenant, not a fresh empty database beside it."""
+    data, tid = demo
+    result = run(data, "backfill", "--tenant", tid, "--no-progress")
+    assert result.exit_code == 0, result.stderr
+    done = json.loads(result.stdout.strip().splitlines()[-1])
+    assert done["tenant"] == tid and done["records_backfilled"] > 0 and done["enqueued"] == done["records_backfilled"]
+    assert not (data / "agentic-sales.db").exists()  # no stray database that knows no tenant
+
+
+def test_reconcile_on_a_demos_data_directory_reads_the_demos_tenant(demo):
+    data, tid = demo
+    result = run(data, "reconcile", "--tenant", tid)
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout.strip().splitlines()[-1])["tenant"] == tid
+
+
+def test_an_unknown_tenant_in_backfill_is_named_with_the_known_ones(demo):
+    data, tid = demo
+    result = run(data, "backfill", "--tenant", "hubspot-1", "--no-progress")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.strip().splitlines()[-1] == f"error: no tenant 'hubspot-1'; known tenants: {tid}"
+
+
+def test_the_learning_report_of_a_demos_tenant_is_written_from_its_data_directory(demo, tmp_path):
+    data, tid = demo
+    out = tmp_path / "learning.html"
+    done = ok(run(data, "learning", "report", "--tenant", tid, "--out", str(out)))
+    assert done["tenant"] == tid and out.read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html")
+    exported = tmp_path / "decisions.csv"
+    assert run(data, "learning", "export", "--tenant", tid, "--out", str(exported)).exit_code == 0
+    assert exported.read_text(encoding="utf-8").startswith("decision_id,")
+
+
+def test_validating_an_object_type_without_a_mapping_names_the_mapped_ones_without_asking_the_crm(tmp_path):
+    with socket.socket() as sock:  # nothing answers: the refusal must not depend on the CRM
+        sock.bind(("127.0.0.1", 0))
+        dead = f"http://127.0.0.1:{sock.getsockname()[1]}"
+    data, tid = make_demo_dir(tmp_path, dead, 4713)
+    line = refused(run(data, "mappings", "validate", "--tenant", tid, "--object", "widget"))
+    assert line == "error: object=widget has no field mapping: allowed one of: deal, company, contact"
+
+
+def test_train_from_crm_on_a_demos_data_directory_reads_the_demos_tenants(demo):
+    data, tid = demo
+    result = run(data, "model", "train-from-crm", "--tenant", "hubspot-1", "--task", "conversion")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.strip().splitlines()[-1] == f"error: no tenant 'hubspot-1'; known tenants: {tid}"
+    assert not (data / "agentic-sales.db").exists()
+
+
+def test_train_from_crm_refuses_a_crm_that_is_not_the_tenants_own(demo):
+    """Another CRM's field mapping on this tenant's records would train a wrong model without a word."""
+    data, tid = demo
+    result = run(data, "model", "train-from-crm", "--tenant", tid, "--task", "conversion", "--crm", "salesforce")
+    assert result.exit_code == 2 and result.stdout == ""
+    line = result.stderr.strip().splitlines()[-1]
+    assert line.startswith("error: ") and tid in line and "hubspot" in line and "salesforce" in line
+
+
+def test_backfill_of_a_tenant_whose_crm_app_has_no_credentials_here_is_one_line(tmp_path):
+    """A Salesforce org's client without SALESFORCE_CLIENT_ID/SECRET: the reason, never a traceback."""
+    from app import create_app
+    from app.demo import DEMO_DATABASE, demo_secrets
+    from app.storage import get_cipher, get_db, migrate
+    from app.storage.models import Installation, Tenant
+
+    data = tmp_path / "demo-data"
+    keys = demo_secrets(data, "salesforce")
+    url = f"sqlite:///{data / DEMO_DATABASE}"
+    migrate.upgrade(url)
+    app = create_app({"DATABASE_URL": url, "START_WORKER": False, "TESTING": True, **keys})
+    tid = "salesforce-00D000000000001AAA"
+    with get_db(app).session() as s:
+        s.add(Tenant(id=tid, crm="salesforce", external_id="00D000000000001AAA"))
+        s.flush()
+        s.add(Installation(tenant_id=tid, crm="salesforce", api_base="https://127.0.0.1:9", scopes=["api"],
+                           access_token_enc=get_cipher(app).encrypt("token"),
+                           refresh_token_enc=get_cipher(app).encrypt("refresh"),
+                           expires_at=datetime.now(UTC) - timedelta(days=1)))
+    get_db(app).engine.dispose()
+    result = run(data, "backfill", "--tenant", tid, "--no-progress",
+                 env={"SALESFORCE_CLIENT_ID": None, "SALESFORCE_CLIENT_SECRET": None})
+    assert result.exit_code == 1 and result.stdout == "" and "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines()[-1].startswith("error: ")
+    assert "SALESFORCE_CLIENT_SECRET" in result.stderr.strip().splitlines()[-1]
+
+
+@pytest.mark.parametrize("command", [("learning", "report"), ("learning", "export")])
+def test_a_learning_output_in_a_folder_that_does_not_exist_is_one_line_naming_it(demo, tmp_path, command):
+    data, tid = demo
+    out = tmp_path / "no-such-folder" / "learning.out"
+    result = run(data, *command, "--tenant", tid, "--out", str(out))
+    assert result.exit_code == 2 and result.stdout == "" and "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines()[-1] == f"error: cannot write {out}: no folder {out.parent}"
+
+
+def test_simulate_refuses_an_unwritable_report_before_it_runs_the_market(tmp_path):
+    import time
+
+    out = tmp_path / "missing" / "report.html"
+    started = time.monotonic()
+    result = CliRunner().invoke(cli, ["simulate", "--weeks", "520", "--report", str(out)], catch_exceptions=False)
+    assert result.exit_code == 2 and result.stderr.strip() == f"error: cannot write {out}: no folder {out.parent}"
+    assert time.monotonic() - started < 10  # refused up front, not after 520 simulated weeks
+
+
+def test_backfill_of_an_unknown_tenant_is_exactly_one_line_on_stderr_as_the_installed_command(tmp_path):
+    """No migration or plugin log lines around it, even on a data directory never used before."""
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith("AGENTIC_SALES_") and k not in ("DATABASE_URL", "REDIS_URL")}
+    env["AGENTIC_SALES_DATA_DIR"] = str(tmp_path / "fresh")
+    exe = Path(sys.executable).with_name("agentic-sales")
+    done = subprocess.run([str(exe), "backfill", "--tenant", "hubspot-1"], env=env, cwd="/",
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr == "error: no tenant 'hubspot-1'; known tenants: none\n"

@@ -28,6 +28,7 @@ class StandInDemo:
         self.opt, self.say = opts, progress
         self.app = type("App", (), {"config": {}, "extensions": {}})()
         self.url, self.backfilled, self.changed = "http://127.0.0.1:5999", 40, {str(i): 0.0 for i in range(15)}
+        self.sandbox_url = "http://127.0.0.1:5998"
 
     def start(self) -> None:
         self.say("Started the app and a simulated HubSpot account (market seed 7).")

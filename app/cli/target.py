@@ -1,0 +1,50 @@
+"""The app an admin command acts on: the deployment's database, or a demo's data directory.
+
+With `AGENTIC_SALES_DATA_DIR` alone (no `DATABASE_URL`) pointing at what `agentic-sales demo` left
+behind, a command reads the demo's database, secrets and sandbox, the tenant the person just saw in
+the demo; elsewhere the deployment's configuration as it is. The embedded SQLite schema is brought
+up to date quietly, as `serve` does, so that a fresh data directory answers "no tenant" rather than
+"no such table".
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+
+def command_app() -> Flask:
+    """The app configured for a short command: no worker thread; the demo's data dir if that is where we point."""
+    # Alembic's INFO lines (its plugins log as it is first imported, just below) are noise around one result.
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+    from app import create_app
+    from app.demo import demo_config
+    from app.storage import get_db, migrate
+
+    overrides: dict[str, Any] = {}
+    data_dir = os.environ.get("AGENTIC_SALES_DATA_DIR")
+    if data_dir and not os.environ.get("DATABASE_URL"):
+        overrides.update(demo_config(Path(data_dir).expanduser()))
+    overrides["START_WORKER"] = False  # a command enqueues or reads; the server's or RQ's workers run jobs
+    app = create_app(overrides)
+    if get_db(app).dialect == "sqlite":
+        migrate.upgrade(app.config["DATABASE_URL"])
+    return app
+
+
+def require_tenant(app: Flask, tenant_id: str) -> None:
+    """Raise UnknownTenantError (naming the known tenants) when the database has no such tenant."""
+    from sqlalchemy import select
+
+    from app.settings import UnknownTenantError
+    from app.storage import get_db
+    from app.storage.models import Tenant
+
+    with get_db(app).session() as s:
+        if s.get(Tenant, tenant_id) is None:
+            known = list(s.execute(select(Tenant.id).order_by(Tenant.id).limit(11)).scalars())
+            raise UnknownTenantError(tenant_id, known)
