@@ -71,6 +71,12 @@ SCOPES: tuple[ScopeSpec, ...] = (
               why="HubSpot redacts the bodies of one-to-one emails without it",
               degrades="email bodies are empty: the analyst sees subjects and timing only, and the card "
                        "says email content was not available"),
+    ScopeSpec("crm.schemas.contacts.read", required=False,
+              why="read contact property definitions: mapping a contact field (validation, the CRM's labels)",
+              degrades="contact fields cannot be mapped or validated; the default contact fields are still read"),
+    ScopeSpec("crm.schemas.companies.read", required=False,
+              why="read company property definitions: mapping a company field (validation, the CRM's labels)",
+              degrades="company fields cannot be mapped or validated; the default company fields are still read"),
 )
 """Required and optional scopes; the optional ones say what is lost without them."""
 

@@ -100,7 +100,8 @@ DEFAULT_LABELS: Mapping[str, str] = {
     "notes_last_contacted": "Last Contacted", "name": "Name", "industry": "Industry",
     "numberofemployees": "Number of Employees", "annualrevenue": "Annual Revenue", "country": "Country/Region",
     "firstname": "First Name", "lastname": "Last Name", "email": "Email", "jobtitle": "Job Title",
-    "hs_analytics_num_page_views": "Number of Pageviews", "hs_analytics_last_visit_timestamp": "Time of Last Session",
+    "salutation": "Salutation", "hs_analytics_num_page_views": "Number of Pageviews",
+    "hs_analytics_last_visit_timestamp": "Time of Last Session",
     "churned": "Churned customer", "churned_on": "Churned on",
 }
 """HubSpot's own labels of the default properties (what `describe` reports in a fresh portal)."""

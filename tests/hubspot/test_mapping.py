@@ -110,3 +110,22 @@ def test_scalar_decodes_numbers_only():
     assert scalar("4") == 4 and scalar("0.4") == 0.4 and scalar("-2.5") == -2.5
     assert scalar("existingbusiness") == "existingbusiness" and scalar("1700000000000") == "1700000000000"
     assert scalar("1.2.3") == "1.2.3" and scalar("") == ""
+
+
+def test_every_default_property_has_hubspots_own_label() -> None:
+    from integrations.hubspot.mapping import default_mapping
+
+    for object_type in ("deal", "company", "contact"):
+        unlabelled = [prop for prop, label in default_mapping(object_type).values() if label == prop]
+        assert not unlabelled, f"{object_type}: no label for {unlabelled}"
+
+
+def test_an_install_asks_for_the_schema_scope_of_every_object_type_a_mapping_can_name() -> None:
+    """HubSpot answers a property read without `crm.schemas.<object>.read` with 403: mapping a contact or
+    company field in the console failed with "not been granted all required scopes" on a fresh install."""
+    from integrations.hubspot.connector import CONNECTOR
+
+    required, optional = CONNECTOR.install_scopes({})
+    for object_type, schema in (("deal", "deals"), ("contact", "contacts"), ("company", "companies")):
+        assert CONNECTOR.default_mapping(object_type)
+        assert f"crm.schemas.{schema}.read" in (*required, *optional), object_type
