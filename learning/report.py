@@ -200,7 +200,12 @@ def render_html(rows: Sequence[Mapping[str, Any]], summary: Mapping[str, Any], *
         arms = sorted({a for w in by_week.values() for a in w})
         shares = np.array([[by_week[w].get(a, 0) / max(sum(by_week[w].values()), 1) for w in weeks] for a in arms])
         fig, ax = plt.subplots(figsize=(7, 3.2))
-        ax.stackplot(range(len(weeks)), shares, labels=arms)
+        # Stacked bars, not an area: an area over a single week has no width and drew nothing (every
+        # report of a tenant's first week was blank there).
+        bottom = np.zeros(len(weeks))
+        for arm, row in zip(arms, shares, strict=True):
+            ax.bar(range(len(weeks)), row, bottom=bottom, label=arm, width=0.9)
+            bottom += row
         ax.set_xticks(range(len(weeks)))
         ax.set_xticklabels(weeks, rotation=90, fontsize=6)
         ax.set_ylabel("share of decisions")
@@ -258,11 +263,13 @@ def render_html(rows: Sequence[Mapping[str, Any]], summary: Mapping[str, Any], *
                      f"{fb.get('dismissed', 0)} dismissed.</p>"
                      + (f"<table><tr><th>dismiss reason</th><th>count</th></tr>{reasons_html}</table>"
                         if reasons_html else ""))
+    ope_html = ("<table><tr><th>arm / policy</th><th>doubly robust</th><th>95% interval</th><th>IPS</th>"
+                f"<th>SNIPS</th></tr>{rows_html}</table>" if rows_html else
+                "<p>No off-policy estimates yet: they need decisions whose outcome has arrived.</p>")
     imgs = "".join(f'<img alt="plot" src="data:image/png;base64,{b}">' for b in images)
     return (f"<!doctype html><html><head><meta charset='utf-8'><title>{html.escape(title)}</title>"
             "<style>body{font-family:sans-serif;max-width:960px;margin:2em auto}td,th{padding:2px 8px}"
             "img{display:block;margin:1em 0}</style></head><body>"
             f"<h1>{html.escape(title)}</h1><p>{summary['decisions']} decisions, {summary['with_outcome']} with an "
             f"outcome ({summary['acted']} acted on, {summary['holdout']} held out).</p>{lift_html}"
-            "<table><tr><th>arm / policy</th><th>doubly robust</th><th>95% interval</th><th>IPS</th>"
-            f"<th>SNIPS</th></tr>{rows_html}</table>{feedback_html}{imgs}</body></html>")
+            f"{ope_html}{feedback_html}{imgs}</body></html>")
