@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import sys
 from collections.abc import Mapping
@@ -47,6 +48,25 @@ def fail(message: str, code: int = 2) -> None:
     sys.exit(code)
 
 
+def unusable_address(host: str, port: int) -> str | None:
+    """Why the server could not listen on (host, port), or None: werkzeug would print two lines of
+    its own and exit, after the app had started."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except OSError as exc:
+        return f"unknown host ({exc.strerror or exc})"
+    family, *_, address = infos[0]
+    with socket.socket(family, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as werkzeug binds
+        try:
+            sock.bind(address)
+        except OSError as exc:
+            return "the port is in use by another program" if exc.errno == errno.EADDRINUSE else str(exc.strerror or exc)
+    return None
+
+
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 @click.option("--port", default=defaults.DEFAULT_PORT, show_default=True, type=int, help="Port to listen on.")
@@ -66,6 +86,10 @@ def serve(host: str, port: int) -> None:
         return
     if get_db(app).dialect == "sqlite":
         migrate.upgrade(app.config["DATABASE_URL"])  # embedded default: keep the schema current
+    problem = unusable_address(host, port)
+    if problem:
+        fail(f"cannot listen on {host}:{port}: {problem} (choose another with --port)")
+        return
     stop_on_sigterm()
     server = make_server(host, port, app, threaded=True)
     url = f"http://{host}:{server.server_port}"

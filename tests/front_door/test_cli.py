@@ -81,6 +81,25 @@ def test_serve_is_healthy_within_thirty_seconds(tmp_path):
         proc.wait(10)
 
 
+@pytest.mark.embedded
+def test_serve_on_a_port_in_use_says_so_in_one_line(tmp_path):
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        r = run(["serve", "--port", str(port)], env={
+            "AGENTIC_SALES_DATA_DIR": str(tmp_path), "PYTHONPATH": str(ROOT),
+            "AGENTIC_SALES_SECRET_KEY": "serve-test-only-key-Zq8Lw3Xv7Rt2Nm5Bk9Hd",
+            "HUBSPOT_CLIENT_ID": "test-client-id", "HUBSPOT_CLIENT_SECRET": "test-client-secret",
+            "AGENTIC_SALES_TOKEN_KEY": Fernet.generate_key().decode()}, cwd=str(tmp_path))
+    assert r.returncode == 2
+    assert r.stderr.strip().splitlines()[-1] == (
+        f"error: cannot listen on 127.0.0.1:{port}: the port is in use by another program (choose another with --port)")
+    assert "Traceback" not in r.stderr and r.stdout == ""
+
+
 def test_postgres_urls_are_normalised_for_psycopg3():
     assert normalise_database_url("postgres://u:p@h/db") == "postgresql+psycopg://u:p@h/db"
     assert normalise_database_url("postgresql://u@h/db") == "postgresql+psycopg://u@h/db"
