@@ -128,7 +128,7 @@ PROMISE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((n, re.compile
                    r"\bfree\b(?:\s+of charge)?(?!dom)(?:\s+\w+){0,3}\s+(?:months?|trial|seats?|licen[cs]es?|"
                    r"upgrade|onboarding|implementation|support|year|access|add-?ons?)|\bat no (?:extra )?(?:cost|charge)\b|"
                    r"\bfor free\b|\bfree of charge\b|\bcomplimentary\b|\bon the house\b|\bfreebies?\b|"
-                   r"\bkostenlos\w*|\bgratis\w*|\bumsonst\b|\bohne (?:aufpreis|zusatzkosten|kosten)\b|"
+                   r"\bkostenlos\w*|\bgratis\b(?!-)|\bumsonst\b|\bohne (?:aufpreis|zusatzkosten|kosten)\b|"
                    r"\bgratuit\w*|\bofferts?\b|\bsans frais\b|\bsans co[uû]t\b|"
                    r"\bgratuit[oa]s?\b|\bsin (?:coste|costo|cargo)\b|\bde regalo\b"),
     ("free extra", rf"{_FREE_NEAR_GOODS}|\bohne (?:\w+ )?(?:berechnung|gebühr\w*|aufpreis|zusatzkosten|kosten)\b|"

@@ -14,9 +14,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from agents.ask_dates import implied_dates
 from agents.calendar_days import german_occasion_deadlines, unvouched_named_days
 from agents.catalogue import DEFAULT_CATALOGUE
 from agents.context import Context, as_date, without_asides
+from agents.digit_lookalikes import disguised_figures, restored_figures
 from agents.links import URL as _URL
 from agents.links import url_allowed
 from agents.names import (
@@ -28,6 +30,7 @@ from agents.names import (
     customer_references,
     denied_forms,
     denied_index,
+    digit_spellings,
     disguised_words,
     names_in_part,
     names_other_customer,
@@ -226,6 +229,9 @@ def build_vocabulary(
         if a.get("withheld"):
             continue
         text = f"{a['subject'] or ''} {a['text'] or ''}"
+        if a["type"] == "email" and a.get("direction") == "inbound" and a.get("at"):
+            # the day the buyer's own ask names ("by the end of next week"): a reply may confirm it
+            dates.update(implied_dates(normalise(text), date.fromisoformat(a["at"])))
         for w in {w.lower() for w in _words(normalise(text))}:
             word_seen[w] = word_seen.get(w, 0) + 1
         # Plain counts only ("420 trucks", "a 2-year term"); amounts and percentages in the same
@@ -246,7 +252,8 @@ def build_vocabulary(
                       dates=frozenset(dates), emails=frozenset(emails),
                       urls=frozenset(u.lower().strip() for u in allowed_links if u.strip()),
                       words=frozenset(words),
-                      denied=tuple(n for n in other_customers if n and n.strip().lower() != own),
+                      denied=tuple(dict.fromkeys(v for n in other_customers if n and n.strip().lower() != own
+                                                  for v in (n, *digit_spellings(n)))),
                       multiples=frozenset(),
                       own_words=frozenset(w.lower() for t in trusted if t for w in _words(normalise(t))),
                       # Asides in names count as text the record used once (German nouns there are no names).
@@ -279,6 +286,10 @@ def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | Non
         # nobody writes a word in two scripts except to pass for something else.
         add("confusable", word)
     text = defang(normalise(text))
+    for figure in disguised_figures(text):
+        # letters for digits ("3O.OOO €") or another script's digits: refused, and the figure itself judged below
+        add("confusable", f"{figure} (a figure written with look-alike characters)")
+    text = restored_figures(text)
     low = text.lower()
     # One scan finds the few other customers whose name pieces occur (names.DeniedIndex); "Köhler" also as "Koehler".
     views = [(text, low)] + ([(t := text.translate(UMLAUTS_WRITTEN_OUT), t.lower())] if HAS_UMLAUT.search(text) else [])
