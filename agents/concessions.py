@@ -50,11 +50,21 @@ _PAYMENT_HOLIDAY = re.compile(
 money given away however few words say so, so only the policy grants it."""
 
 
+_OFFER_EXPIRY = re.compile(
+    r"\b(?:price|pricing|offer|quote|rate|discount|terms|preis\w*|angebot|konditionen|prix|offre|tarif\w*|devis|remise|"
+    r"precio|oferta|descuento|condiciones)\b[^.;!?\n]{0,40}?\b(?:(?:only |nur |seulement |solo |sólo )?(?:available|valid|"
+    r"good|stands|holds|expires?|runs out|gilt|gültig|verfällt|läuft|valable|expire|disponible|válid[oa]|vigente|vence|"
+    r"caduca))\b[^.;!?\n]{0,20}?\b(?:until|till|through|before|by|bis|jusqu'|avant|hasta|antes)", re.I)
+"""An expiry put on a price or an offer ("this pricing is only available until Monday", "das Angebot gilt nur bis
+Freitag"): a term no record field gives, and pressure a buyer did not ask for (quality set 21's en-b6)."""
+
+
 _CUES = ("carencia", "gracia", "grace", "holiday", "payment", "karenz", "zahlungs", "tilgungs", "grâce", "différé",
          "sin pag", "sin cuot", "franchise", "mois sans", "fee", "charge", "setup", "set-up", "frais", "gebühr", "einrichtung", "bereitstellung", "cargo", "tarifa",
          "comisi", "cuota", "coste", "waiv", "drop", "scrap", "remov", "strike", "streich", "erlass", "supprim", "annul",
          "elimin", "suprim", "absorb", "cover", "eat", "pick up", "take on", "übernehm", "trag", "assum",
-         "asum", "cubr", "nachlass", "lass", "runtergeh", "price", "rate", "preis", "tarif", "prix", "precio")
+         "asum", "cubr", "nachlass", "lass", "runtergeh", "price", "rate", "preis", "tarif", "prix", "precio", "offer", "pricing",
+         "angebot", "offre", "oferta", "quote", "devis")
 """A word one of the concessions needs (as a substring of the lower-cased text)."""
 
 
@@ -66,7 +76,7 @@ def concession_violations(text: str) -> list[str]:
         return out  # most texts: none of the words any of these concessions needs
     for pattern, what in ((_FEE_REMOVED, "a fee removed"), (_TAX_TAKEN, "a tax or charge taken on by us"),
                           (_GIVE_OFF_DE, "an amount let off the price"), (_ANOTHER_PRICE, "one offer at another's price"),
-                          (_PAYMENT_HOLIDAY, "a period with nothing to pay")):
+                          (_PAYMENT_HOLIDAY, "a period with nothing to pay"), (_OFFER_EXPIRY, "an expiry on an offer")):
         m = pattern.search(text)
         if m:
             out.append(f"promise outside policy ({what}): {m.group(0).strip()!r}")

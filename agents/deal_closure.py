@@ -45,7 +45,7 @@ def concluded_pattern(deal_noun: str) -> re.Pattern[str]:
         r"\balready (?:agreed|approved|accepted|signed off)\b(?!\s+to\s+(?:meet|talk|join|a call|the call|speak|a demo))|"
         r"\b(?:hat|haben) (?:bereits|schon) (?:zugestimmt|zugesagt|freigegeben)\b|"
         r"\ba déjà (?:donné son accord|accepté|validé)\b(?! (?:de|le|la) (?:rendez-vous|réunion|appel|démo))|"
-        r"\bya (?:dio su (?:conformidad|aprobación|visto bueno)|aceptó|aprobó)\b|\bthe ink is (?:now )?dry\b|\b(?:it's|it is|everything(?:'s| is)|all is|that's) (?:now |all )?(?:signed|countersigned)\b|"
+        r"\bya (?:dio su (?:conformidad|aprobación|visto bueno)|aceptó|aprobó)\b|\bthe ink is (?:now )?dry\b|\b(?:it's|it is|everything(?:'s| is)|all is|that's) (?:now |all )?(?:signed|countersigned)\b(?![ -]off)|"
         r"\bc'est (?:(?:déjà|bien|tout) )?sign[ée]\b|\btout est sign[ée]\b|"
         r"\b(?:ya )?está (?:todo )?(?:ya )?firmad[oa]\b|\btodo (?:está )?firmado\b|"
         r"\b(?:alles|es) (?:ist )?(?:jetzt |schon |bereits )?(?:unterschrieben|unterzeichnet)\b|"

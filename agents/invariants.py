@@ -38,9 +38,7 @@ with it removed (agents.normalize), so "fr\u00adee" is read as "free"."""
 
 
 def character_violations(text: str, own_words: Iterable[str] = ()) -> list[str]:
-    """Invisible, combining, styled or mixed-script characters in an output.
-
-    Args:
+    """Invisible, combining, styled, symbol-alphabet (Braille) or mixed-script characters in an output. Args:
         text: the raw output (not normalised: normalising is what hides these).
         own_words: lower-cased words of the record's trusted fields; a word in another script the
             record itself uses (a company's own name) is allowed.
@@ -56,15 +54,13 @@ def character_violations(text: str, own_words: Iterable[str] = ()) -> list[str]:
         found["invisible"] = f"invisible or private character U+{ord(m.group(0)):04X} in the text"
     for ch in sorted({c for c in t if ord(c) > 127}):
         cat = unicodedata.category(ch)
-        if is_symbol_letter(ch):
-            found.setdefault("symbol", f"letter of a symbol alphabet {ch!r} (Braille, regional or boxed capitals)")
-        elif cat in ("Cf", "Co", "Cn", "Cc") and ch != _SOFT_HYPHEN:
+        if cat in ("Cf", "Co", "Cn", "Cc") and ch != _SOFT_HYPHEN:
             found.setdefault("invisible", f"invisible or private character U+{ord(ch):04X} in the text")
         elif cat in ("Mn", "Me"):
             found.setdefault("combining", f"combining mark U+{ord(ch):04X} that composes with no letter")
-        elif cat.startswith("L") and ch not in _ORDINAL_INDICATORS and (
+        elif is_symbol_letter(ch) or cat.startswith("L") and ch not in _ORDINAL_INDICATORS and (
                 unicodedata.normalize("NFKC", ch) != ch or any(lo <= ord(ch) <= hi for lo, hi in _PHONETIC_LATIN)):
-            found.setdefault("styled", f"styled, phonetic or full-width letter {ch!r}")
+            found.setdefault("styled", f"styled, phonetic, full-width or symbol-alphabet letter {ch!r}")
     out = list(found.values())
     own = {w.lower() for w in own_words}
     for word in _NON_ASCII_WORD.findall(t):

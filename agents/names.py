@@ -386,33 +386,3 @@ def denied_index(names: tuple[str, ...]) -> DeniedIndex:
                        plain_re=_trie_pattern(plain), squeezed_re=_trie_pattern(squeezed))
 
 
-
-_DIGIT_WORDS = {"1": ("one", "won", "eins", "un", "uno"), "2": ("two", "to", "too", "zwei", "deux", "dos"),
-                "3": ("three", "drei", "trois", "tres"), "4": ("for", "four", "vier", "quatre", "cuatro"),
-                "8": ("eight", "ate", "acht", "huit", "ocho")}
-"""Digits that stand for a word in company names ("Smiles4Less", "Tech2Go"), with the words they are read as in our
-four languages (and the English homophones the names pun on)."""
-_WORD_DIGITS = {w: d for d, ws in _DIGIT_WORDS.items() for w in ws}
-_NAME_PIECE = re.compile(r"\d|[A-Z][a-z]+|[a-z]+|[A-Z]+(?![a-z])")
-
-
-@functools.lru_cache(maxsize=8192)
-def digit_spellings(name: str) -> tuple[str, ...]:
-    """Other ways to write a company name whose digit stands for a word: "Smiles4Less" as "SmilesForLess",
-    "SmilesFourLess" (and "Smiles For Less" through the spacing check), "Tools for Trade" as "Tools4Trade". Each is
-    the same customer (set 21's "SmilesForLess"); only names with such a digit or word get any."""
-    words = name.split()
-    out: set[str] = set()
-    for k, word in enumerate(words):
-        pieces = _NAME_PIECE.findall(word)
-        if "".join(pieces) != word:
-            continue  # punctuation inside the word: left to the other forms
-        for i, piece in enumerate(pieces):
-            if piece in _DIGIT_WORDS and 0 < i < len(pieces) - 1:
-                # a digit inside a word ("Smiles4Less"): the word it is read as
-                out.update(" ".join([*words[:k], "".join([*pieces[:i], w.capitalize(), *pieces[i + 1:]]), *words[k + 1:]])
-                           for w in _DIGIT_WORDS[piece])
-        if word.lower() in _WORD_DIGITS and 0 < k < len(words) - 1:
-            # a word between two others ("Tools for Trade"): the digit run together with its neighbours
-            out.add(" ".join([*words[:k - 1], words[k - 1] + _WORD_DIGITS[word.lower()] + words[k + 1], *words[k + 2:]]))
-    return tuple(sorted(out - {name}))

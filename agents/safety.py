@@ -29,6 +29,7 @@ from agents.invariants import character_violations, foreign_sentence_violations,
 from agents.meeting_hours import proposed_meeting_days
 from agents.models import AnalysisOut, DraftOut, Evidence, StrategyOut
 from agents.normalize import normalise
+from agents.signature import signature_problems
 from agents.symbol_letters import spelled_out
 from agents.timing import timing_violations
 
@@ -70,7 +71,7 @@ def check_draft(
         # give (looked for only when a date is unvouched: most drafts have none)
         proposed = proposed_meeting_days(text, send_day or ctx.now.date())
         found = find_unsupported(text, replace(vocab, dates=vocab.dates | proposed)) if proposed else found
-    reasons += [f"unsupported fact: {f}" for f in found]
+    reasons += [f"unsupported fact: {f}" for f in found] + signature_problems(draft.body, ctx)
     reasons += spelled_number_violations(text, vocab.numbers | vocab.percents | vocab.money)
     reasons += text_invariant_violations(raw, vocab, language)
     reasons += commercial_violations(text, ctx, vocab, approved_discount, allowed_promises)
