@@ -20,7 +20,7 @@ _GOODS = (r"monat|monate|monaten|woche|wochen|jahr|jahre|jahren|quartal|quartale
           r"testmonat|testmonate|laufzeit|leistung|leistungen|tage|tagen|tag")
 _COSTS = r"kosten|gebühren|gebühr|miet|zins|zinsen|lizenz|provisions|porto|fracht|versand|liefer"
 _COMPOUND = re.compile(
-    rf"\b(?:(?P<stem>{_GIVING_STEMS})-?(?P<head>{_GOODS})\b|(?P<cost>{_COSTS})frei(?:e|en|er|es|em)?\b|"
+    rf"\b(?:(?P<stem>{_GIVING_STEMS})-?(?P<head>{_GOODS})\b|\w*?(?P<cost>{_COSTS})frei(?:e|en|er|es|em)?\b|"
     # "gratis" and "Geschenk" give away whatever follows them ("Gratisversand", "Geschenkmonat"), unless it is a topic
     rf"(?P<gift>gratis|geschenk)-?(?P<what>\w+))", re.I)
 _TOPICS = re.compile(r"^(?:frage|fragen|thema|themen|wunsch|wünsche|anfrage|anfragen|diskussion|idee|ideen|karte|"

@@ -23,6 +23,7 @@ from agents.claims import deal_state_violations, discount_violations, price_viol
 from agents.concepts import concept_violations, spelled_percent_violations
 from agents.concessions import concession_violations
 from agents.context import Context
+from agents.deal_state import asserted_states
 from agents.facts import Vocabulary, find_unsupported
 from agents.german_compounds import compound_concessions
 from agents.invariants import character_violations, foreign_sentence_violations, spelled_number_violations
@@ -119,6 +120,7 @@ def commercial_violations(
     deal-state claims the record contradicts, in any supported language."""
     return [*discount_violations(text, approved_discount), *price_violations(text, vocab.money, vocab.numbers - vocab.money),
             *promise_violations(text, allowed_promises), *deal_state_violations(text, ctx.record.stage_kind),
+            *asserted_states(normalise(text), ctx.record.stage_kind),
             *concept_violations(text, ctx.record.stage_kind, allowed_promises),
             *spelled_percent_violations(text, vocab.percents), *concession_violations(normalise(text)),
             *compound_concessions(normalise(text))]
