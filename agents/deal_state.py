@@ -21,19 +21,49 @@ _DEAL = (r"deal|contract|agreement|order|order form|purchase order|po|paperwork|
          r"orden de compra|acuerdo|negocio|venta|operación|oportunidad|decisión|firma|asunto")
 _DETERMINER = (r"the|this|our|your|their|that|der|die|das|dieser|diese|dieses|unser\w*|ihr\w*|le|la|l'|ce|cette|notre|"
                r"votre|el|este|esta|nuestr[oa]|su")
-_COPULA = (r"is|'s|was|has been|have been|are|were|got|gets|stays|remains|ist|sind|war|wurde|wurden|bleibt|est|a été|"
-           r"sont|était|reste|está|están|es|fue|quedó|queda|ha quedado|ha sido|c'est")
-_PARTICIPLE = (r"[a-z]+ed|done|won|sold|bought|made|shut|struck|inked|final|official|complete|through|over|a go|"  # en
-               r"\w*ge\w+(?:t|en)|(?:be|ent|er|ver|zer|über|unter|hinter|miss)\w+(?:t|en)|\w+iert|fix|durch|perfekt|"  # de
-               r"\w+(?:é|ée|és|ées)|conclue?s?|faite?s?|acquise?s?|prise?s?|"  # fr
-               r"\w+(?:ado|ada|ados|adas|ido|ida|idos|idas)|hech[oa]s?|resuelt[oa]s?|puest[oa]s?")  # es
+_COPULA = (r"is|'s|was|has been|have been|are|were|got|gets|stays|remains|has|have|had|ist|sind|war|wurde|wurden|bleibt|"
+           r"hat|est|a été|sont|était|reste|a|ont|está|están|es|fue|quedó|queda|ha quedado|ha sido|ha|han|c'est")
+_PARTICIPLE = (r"[a-z]+ed|done|won|sold|bought|made|shut|struck|inked|final|official|complete|through|over|a go|in place|"
+               r"(?:come|came|gone|went) through|firm|definite|"  # en
+               r"\w*ge\w+(?:t|en)|(?:be|ent|er|ver|zer|über|unter|hinter|miss)\w+(?:t|en)|\w+iert|fix|durch|perfekt|fest|"
+               r"definitiv|offiziell|"  # de
+               r"\w+(?:é|ée|és|ées)|conclue?s?|faite?s?|acquise?s?|prise?s?|définitive?s?|officielle?s?|"  # fr
+               r"\w+(?:ado|ada|ados|adas|ido|ida|idos|idas)|hech[oa]s?|resuelt[oa]s?|puest[oa]s?|en firme|definitiv[oa]s?")  # es
+_ADVERB = r"(?:(?:already|now|finally|ya|bereits|schon|jetzt|nun|déjà|désormais|enfin|finalmente)\s+)?"
+_DECIDED = (r"(?:counter-?)?signed(?![ -]off)|committed|agreed|approved|accepted|green-?lit|okayed|ok'd|bought|purchased|"
+            r"ordered|booked|decided|chosen|chose|selected|awarded|closed|"
+            r"unterschrieben|unterzeichnet|gegengezeichnet|zugestimmt|zugesagt|freigegeben|bestellt|gekauft|beauftragt|"
+            r"genehmigt|(?:contre)?signée?s?|acceptée?s?|validée?s?|approuvée?s?|commandée?s?|achetée?s?|choisie?s?|"
+            r"décidée?s?|engagée?s?|firmad[oa]s?|aceptad[oa]s?|aprobad[oa]s?|comprad[oa]s?|elegid[oa]s?|decidid[oa]s?|"
+            r"comprometid[oa]s?|contratad[oa]s?")
+"""The verbs of a buyer's decision (signing, agreeing, approving, buying, choosing), by sense: a closed class."""
+_PARTY = (r"you|they|we|sie|vous|ils|usted|ustedes|ellos|(?:the\s+)?(?:customer|client|partners|board|procurement|"
+          r"finance|legal|management)|[A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+)?")
+_DECISION_END = (r"(?=\s*(?:[.;:,!]|$|\b(?:to |for |on |zu |für |à |pour |a |para )?(?:the |your |our |this |a |den |die |das |le |la |el |su )?(?:\w+\s+)?(?:{deal})\b|"
+                 r"(?:last|yesterday|today|this morning|on \w+day|gestern|heute|hier|ayer|hoy|verbally)\b|"
+                 r"to (?:go ahead|proceed|buy|sign|purchase|move forward)\b))")
 _STATEMENT = re.compile(
-    rf"(?:\b(?:{_DETERMINER})\s*(?:\w+\s+)?(?:{_DEAL})|\b(?:everything|it all|alles|tout|todo))\s+"
+    rf"(?:\b(?:{_DETERMINER})\s*(?:\w+\s+)?(?:{_DEAL})|\b(?:everything|it all|alles|tout|todo))\s+{_ADVERB}"
     rf"(?:{_COPULA})\s+(?:(?!(?:not|nicht|pas|no|noch|yet|encore|todavía|aún)\b)[a-zäöüéèàç]+\s+){{0,3}}?"
     rf"(?P<state>{_PARTICIPLE})\b|"
     # the absolute construction, no copula: "with the order now locked", "mit dem Vertrag in der Tasche" is an idiom
     rf"\b(?:with|mit|avec|con)\s+(?:{_DETERMINER}|dem|den|le|el)\s*(?:\w+\s+)?(?:{_DEAL})\s+(?:now\s+|already\s+|all\s+|"
-    rf"jetzt\s+|bereits\s+|déjà\s+|ya\s+)?(?P<absolute>{_PARTICIPLE})\b", re.I)
+    rf"jetzt\s+|bereits\s+|déjà\s+|ya\s+)?(?P<absolute>{_PARTICIPLE})\b|"
+    # a headline or a reduced clause: "Contract executed.", "Deal booked", "Oportunidad ganada", "Affaire conclue"
+    rf"(?:^|(?<=[:;\-–(]\s))(?:{_DEAL})\s+(?:already\s+|now\s+|bereits\s+|déjà\s+|ya\s+)?(?P<headline>{_PARTICIPLE})\b|"
+    # the buyer held to be a customer already: "welcome aboard", "now that you are a customer", "ravis de vous compter
+    # parmi nos clients", "willkommen an Bord", "bienvenidos a bordo"
+    # German word order: the participle before the verb at the end ("da der Auftrag bereits erteilt ist")
+    rf"\b(?:{_DETERMINER})\s*(?:\w+\s+)?(?:{_DEAL})\s+{_ADVERB}(?:so gut wie\s+|quasi\s+)?(?P<final>{_PARTICIPLE})\s+"
+    rf"(?:ist|sind|wurde|wurden|worden ist)\b|"
+    # a party's decision in the perfect or the past: "Northwind has countersigned the order", "the partners have
+    # approved", "Tom signed last Tuesday", "Sie haben unterschrieben", "Paul a validé la commande", "han firmado"
+    rf"(?-i:\b(?:{_PARTY}))\s+(?:has|have|had|hat|haben|a|ont|ha|han)?\s*(?:already\s+|now\s+|just\s+|verbally\s+|"
+    rf"officially\s+|bereits\s+|schon\s+|déjà\s+|ya\s+)?(?P<decided>{_DECIDED})\b{_DECISION_END.format(deal=_DEAL)}|"
+    rf"(?P<customer>\b(?:aboard|an bord|à bord|a bordo)\b|\b(?:among|parmi|unter|entre)\s+(?:our|nos|unseren|nuestros)\s+"
+    rf"(?:customers|clients|kunden|clientes)\b|\b(?:are|is|sind|ist|êtes|est|es|son|sois)\s+(?:now\s+|jetzt\s+|"
+    rf"désormais\s+|ya\s+|officially\s+)?(?:a\s+|an\s+|our\s+|one of our\s+|unser\w*\s+|notre\s+|nuestr[oa]\s+)?"
+    rf"(?:new\s+|neue[rn]?\s+|nouveau\s+|nouvelle\s+|nuev[oa]\s+)?(?:customer|client|kunde|kundin|cliente)\b)", re.I | re.M)
 _DESCRIBES = frozenset("""
 attached enclosed included scheduled planned expected based prepared drafted updated reviewed sent shared structured
 designed priced built delayed postponed paused limited related required needed detailed outlined linked listed saved
@@ -59,19 +89,15 @@ _NOT_A_STATEMENT = re.compile(
     r"not|never|no|yet|sobald|wenn|falls|bevor|nachdem|wird|würde|könnte|soll|sollte|muss|nicht|kein\w*|noch|dès que|"
     r"une fois|lorsque|quand|si|sera|serait|pourrait|doit|pas|jamais|cuando|en cuanto|una vez|si|será|sería|podría|debe|"
     r"no|nunca|todavía|aún|hasta que)\b", re.I)
-_CUES = ("is", "ist", "est", "está", "es ", "sind", "sont", "was", "war", "wurde", "fue", "quedó", "queda", "got", "remains",
-         "stays", "bleibt", "reste")
 
 
 def asserted_states(text: str, stage_kind: str) -> list[str]:
     """Statements that the deal is completed or cancelled which the record's `stage_kind` (open/won/lost) contradicts."""
-    low = text.lower()
-    if not any(c in low for c in _CUES):
-        return []
     out: list[str] = []
     for sentence in re.split(r"(?<=[.!?;])\s+|\n+", text):
         for m in _STATEMENT.finditer(sentence):
-            state = (m.group("state") or m.group("absolute")).lower()
+            state = (m.group("state") or m.group("absolute") or m.group("headline") or m.group("final")
+                     or m.group("decided") or "customer").lower()
             if state in _DESCRIBES:
                 continue
             clause = sentence[max(sentence.rfind(",", 0, m.start()), sentence.rfind(":", 0, m.start()), 0):m.end()]
