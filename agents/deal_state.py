@@ -30,9 +30,9 @@ _PARTICIPLE = (r"[a-z]+ed|done|won|sold|bought|made|shut|struck|inked|final|offi
                r"\w+(?:é|ée|és|ées)|conclue?s?|faite?s?|acquise?s?|prise?s?|définitive?s?|officielle?s?|"  # fr
                r"\w+(?:ado|ada|ados|adas|ido|ida|idos|idas)|hech[oa]s?|resuelt[oa]s?|puest[oa]s?|en firme|definitiv[oa]s?")  # es
 _ADVERB = r"(?:(?:already|now|finally|ya|bereits|schon|jetzt|nun|déjà|désormais|enfin|finalmente)\s+)?"
-_DECIDED = (r"(?:counter-?)?signed(?![ -]off)|committed|agreed|approved|accepted|green-?lit|okayed|ok'd|bought|purchased|"
-            r"ordered|booked|decided|chosen|chose|selected|awarded|closed|"
-            r"unterschrieben|unterzeichnet|gegengezeichnet|zugestimmt|zugesagt|freigegeben|bestellt|gekauft|beauftragt|"
+_DECIDED_EN = (r"(?:counter-?)?signed(?![ -]off)|committed|agreed|approved|accepted|green-?lit|okayed|ok'd|bought|"
+               r"purchased|ordered|booked|decided|chosen|chose|selected|awarded|closed")
+_DECIDED = (r"unterschrieben|unterzeichnet|gegengezeichnet|zugestimmt|zugesagt|freigegeben|bestellt|gekauft|beauftragt|"
             r"genehmigt|(?:contre)?signée?s?|acceptée?s?|validée?s?|approuvée?s?|commandée?s?|achetée?s?|choisie?s?|"
             r"décidée?s?|engagée?s?|firmad[oa]s?|aceptad[oa]s?|aprobad[oa]s?|comprad[oa]s?|elegid[oa]s?|decidid[oa]s?|"
             r"comprometid[oa]s?|contratad[oa]s?")
@@ -58,8 +58,13 @@ _STATEMENT = re.compile(
     rf"(?:ist|sind|wurde|wurden|worden ist)\b|"
     # a party's decision in the perfect or the past: "Northwind has countersigned the order", "the partners have
     # approved", "Tom signed last Tuesday", "Sie haben unterschrieben", "Paul a validé la commande", "han firmado"
-    rf"(?-i:\b(?:{_PARTY}))\s+(?:has|have|had|hat|haben|a|ont|ha|han)?\s*(?:already\s+|now\s+|just\s+|verbally\s+|"
-    rf"officially\s+|bereits\s+|schon\s+|déjà\s+|ya\s+)?(?P<decided>{_DECIDED})\b{_DECISION_END.format(deal=_DEAL)}|"
+    # (English may drop the auxiliary, "Tom signed"; German, French and Spanish nouns and weekdays are capitalised or
+    # participles adjectives, so there the perfect's auxiliary is required)
+    rf"(?-i:\b(?:{_PARTY}))\s+(?:(?:has|have|had)\s+)?(?:already\s+|now\s+|just\s+|verbally\s+|officially\s+)?"
+    rf"(?P<decided>{_DECIDED_EN})\b{_DECISION_END.format(deal=_DEAL)}|"
+    rf"(?-i:\b(?:{_PARTY}))\s+(?:hat|haben|a|ont|ha|han)\s+(?:bereits\s+|schon\s+|déjà\s+|ya\s+)?"
+    rf"(?:(?:{_DETERMINER}|den|dem)\s+(?:\w+\s+)?(?:{_DEAL})\s+)?(?:bereits\s+|schon\s+|jetzt\s+)?"
+    rf"(?P<decided_other>{_DECIDED})\b{_DECISION_END.format(deal=_DEAL)}|"
     rf"(?P<customer>\b(?:aboard|an bord|à bord|a bordo)\b|\b(?:among|parmi|unter|entre)\s+(?:our|nos|unseren|nuestros)\s+"
     rf"(?:customers|clients|kunden|clientes)\b|\b(?:are|is|sind|ist|êtes|est|es|son|sois)\s+(?:now\s+|jetzt\s+|"
     rf"désormais\s+|ya\s+|officially\s+)?(?:a\s+|an\s+|our\s+|one of our\s+|unser\w*\s+|notre\s+|nuestr[oa]\s+)?"
@@ -97,7 +102,7 @@ def asserted_states(text: str, stage_kind: str) -> list[str]:
     for sentence in re.split(r"(?<=[.!?;])\s+|\n+", text):
         for m in _STATEMENT.finditer(sentence):
             state = (m.group("state") or m.group("absolute") or m.group("headline") or m.group("final")
-                     or m.group("decided") or "customer").lower()
+                     or m.group("decided") or m.group("decided_other") or "customer").lower()
             if state in _DESCRIBES:
                 continue
             clause = sentence[max(sentence.rfind(",", 0, m.start()), sentence.rfind(":", 0, m.start()), 0):m.end()]

@@ -1,0 +1,224 @@
+"""Wave 13 (issue 11): set 21's open classes by KIND, and deal state decided by grammar (agents/deal_state.py).
+
+Probe sentences were written after each fix (weak evidence: the same person wrote the fixes and the probes; none is
+copied from a held-out set), each kind with look-alikes that must pass:
+
+- a figure written with look-alike characters (a letter O/o for 0, l/I for 1, another script's digits) is refused and
+  judged as the figure it shows; Braille and symbol-alphabet capitals are read as letters and refused;
+- another customer's name with its digit spelled ("SmilesFourLess", "Smiles Four Less");
+- German concession compounds ("Freimonate", "Gratisleistung", "versandkostenfrei") judged by their head and by a
+  negation in their clause, so "Freimonate sind darin nicht vorgesehen" passes;
+- the date a buyer's ask implies ("by the end of next week" written on 18 November is Friday 27 November) is vouched by
+  that email; an invented date still is not;
+- German nouns after a determiner, a genitive or an honorific, and a quoted title after a determiner, are no names;
+- an expiry put on a price or an offer;
+- deal state: a noun for the deal with a copula and a past participle (recognised by its form), German verb-final
+  order, headlines, and a party's decision in the perfect, resolved against the record's stage kind.
+
+First runs: the batch of set-21 kinds written after the fixes, 32 of 37 as expected (missed "versandkostenfrei", "with
+the order now locked", "unter Dach und Fach"; two look-alikes refused by earlier checks, kept below as strict xfails);
+the three misses were then fixed for their kind.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from agents.ask_dates import implied_dates
+from agents.deal_state import asserted_states
+from agents.digit_lookalikes import disguised_figures, restored_figures
+from agents.other_customers import digit_spellings
+from agents.signature import wrong_signature
+from agents.symbol_letters import spelled_out
+from tests.agents.test_wave8_kinds import _refusals
+
+
+def _refused(record_name: str, sentence: str) -> list[str]:
+    others = ("Smiles4Less",) if "smiles" in sentence.lower() else ()
+    return _refusals(record_name, sentence, others)
+
+
+REFUSED = [
+    ('de_deal', 'Das Angebot für 120 Fahrzeuge mit den drei Freimonaten schicke ich Ihnen bis Freitag.'),
+    ('de_deal', 'Dazu kommen zwei Gratismonate für den Start.'),
+    ('de_deal', 'Wir legen Ihnen zwei Bonuslizenzen für die Disposition dazu.'),
+    ('de_deal', 'Die Einrichtung ist für Sie gebührenfrei.'),
+    ('de_deal', 'Der Versand der Geräte erfolgt frachtfrei.'),
+    ('de_deal', 'Der Jahrespreis liegt bei 3O.OOO € für alle Fahrzeuge.'),
+    ('hubspot_deal', 'We can do the annual plan at $l9,9OO for all 420 trucks.'),
+    ('fr_deal', 'Le premier mois est ⠛⠗⠁⠞⠥⠊⠞ pour vos ateliers.'),
+    ('hubspot_deal', 'The first month is 🅵🆁🅴🅴 for every depot.'),
+    ('es_opportunity', 'El precio anual queda en ٢٥٬٠٠٠ € para sus camiones.'),
+    ('de_deal', 'Auch die Spedition Hansen Nord setzt unsere Lösung seit Jahren ein.'),
+    ('de_deal', 'Ich habe mit der Firma Brandt über das Projekt gesprochen.'),
+    ('de_deal', 'Herr Kowalski aus Ihrem Einkauf hat sich bereits gemeldet.'),
+    ('de_deal', 'Ich habe das mit Petra Lindqvist besprochen.'),
+    ('hubspot_deal', 'Please note that this pricing is only available until Monday, so a quick yes would help.'),
+    ('de_deal', 'Das Angebot gilt nur bis Freitag, danach müssen wir neu kalkulieren.'),
+    ('fr_deal', "Cette offre n'est valable que jusqu'à vendredi."),
+    ('es_opportunity', 'La oferta es válida solo hasta el viernes.'),
+    ('hubspot_deal', 'Your annual total comes to $4O,OOO for the fleet.'),
+    ('de_deal', 'Wir gewähren Ihnen l5 % auf die Lizenzen.'),
+    ('fr_deal', 'Le tarif annuel est de 2O OOO € pour les 6 ateliers.'),
+    ('es_opportunity', 'El precio queda en ४५.००० € para los 85 camiones.'),
+    ('de_deal', 'Die Einrichtung ist ⠛⠗⠁⠞⠊⠎ für Sie.'),
+    ('es_opportunity', 'El primer mes es 🅶🆁🅰🆃🅸🆂 para sus camiones.'),
+    ('salesforce_opportunity', 'Smiles Four Less went live in two waves the same way.'),
+    ('salesforce_opportunity', 'Our rollout at SmilesFourLess took six weeks.'),
+    ('de_deal', 'Als Dankeschön legen wir drei Freilizenzen für die Disposition bei.'),
+    ('de_deal', 'Die Schulung bekommen Sie als Gratisleistung dazu.'),
+    ('de_deal', 'Die Lieferung der Geräte erfolgt für Sie versandkostenfrei.'),
+    ('hubspot_deal', "You'll have the proposal by Thursday, December 3, as agreed."),
+    ('de_deal', 'Herr Brenner aus Ihrer IT hat das bereits freigegeben.'),
+    ('hubspot_deal', 'With the order now locked, we can line up the kickoff for January.'),
+    ('hubspot_deal', 'The agreement got approved by Marcus yesterday, so the rest is logistics.'),
+    ('de_deal', 'Der Kauf ist abgesegnet, jetzt geht es um die Einführung.'),
+    ('de_deal', 'Das Geschäft ist unter Dach und Fach.'),
+    ('fr_deal', 'La vente est entérinée, je prépare le lancement.'),
+    ('fr_deal', 'Le dossier est validé par votre direction.'),
+    ('es_opportunity', 'La operación está cerrada por su parte, así que preparo el arranque.'),
+    ('es_opportunity', 'El pedido está confirmado y lo pasamos a logística.'),
+    ('hubspot_deal', "The renewal was cancelled on your side, so let's talk about what comes next."),
+]
+PASSING = [
+    ('de_deal', 'Freimonate sind darin nicht vorgesehen; über die Konditionen sprechen wir gern im Termin.'),
+    ('de_deal', 'Gratismonate gibt es bei uns nicht, aber wir sprechen gern über die Laufzeit.'),
+    ('de_deal', 'Ihre Gratisfrage beantworte ich gern im Termin.'),
+    ('de_deal', 'Die Freigabe durch Herrn Weber steht noch aus.'),
+    ('de_deal', 'Am Freitag schicke ich Ihnen das Angebot.'),
+    ('es_opportunity', 'Le enviaré la propuesta el 1o de diciembre, como me pidió.'),
+    ('hubspot_deal', 'Our O2 connectivity module is part of the proposal ✓.'),
+    ('de_deal', 'Zu Herrn Webers Frage nach einem Mengenrabatt: Die Konditionen bespreche ich gern mit Ihnen beiden im Termin.'),
+    ('de_deal', 'Dem Angebot lege ich unseren „Fleet Idle Report“ bei, mit den Leerlaufzeiten je Fahrzeug.'),
+    ('de_deal', 'Ich habe Ihre Rückfrage zur Schnittstelle an unsere Technikabteilung weitergegeben.'),
+    ('de_deal', 'In einem kurzen Abstimmungstermin klären wir die offenen Punkte der Ausschreibung.'),
+    ('hubspot_deal', 'You asked for the proposal by the end of next week, so it will be with you by Friday, November 27.'),
+    ('de_deal', 'Das Angebot für 120 Fahrzeuge schicke ich Ihnen bis Freitag.'),
+    ('hubspot_deal', "The pricing page on our site lists every tier, and I'm available until 5 pm today if questions come up."),
+    ('es_opportunity', 'Le llamo el 2o día hábil de diciembre, como acordamos.'),
+    ('hubspot_deal', 'The I/O module and the O2 modem stay as they are in the proposal.'),
+    ('hubspot_deal', 'Happy to walk Marcus through it → would a 20-minute call on Monday work?'),
+    ('salesforce_opportunity', 'More smiles for less effort is exactly what the reminder texts are for.'),
+    ('de_deal', 'Freilizenzen gibt es in diesem Paket keine, der Preis steht im Angebot.'),
+    ('de_deal', 'Am Freitagvormittag habe ich noch ein Zeitfenster frei.'),
+    ('de_deal', 'Ihre Rabattfrage nehme ich gern in den Termin mit.'),
+    ('hubspot_deal', "Since you asked for it by the end of next week, you'll have the proposal on Friday, November 27."),
+    ('de_deal', 'Zu Frau Schmidts Anmerkung: Die Schnittstelle zur Telematik ist im Angebot beschrieben.'),
+    ('de_deal', 'Ich habe die Unterlagen an unsere Rechtsabteilung und die Buchhaltung gegeben.'),
+    ('hubspot_deal', 'The order form is attached; once Marcus signs it, we schedule the kickoff.'),
+    ('de_deal', 'Der Vertrag ist als Entwurf beigefügt und noch nicht unterschrieben.'),
+    ('es_opportunity', 'La decisión está en manos de su comité, y respetamos sus tiempos.'),
+]
+
+
+@pytest.mark.parametrize(("record_name", "sentence"), REFUSED)
+def test_each_kind_set_21_left_open_is_refused_in_new_wording(record_name, sentence):
+    assert _refused(record_name, sentence)
+
+
+@pytest.mark.parametrize(("record_name", "sentence"), PASSING)
+def test_their_look_alikes_pass(record_name, sentence):
+    assert _refused(record_name, sentence) == []
+
+
+@pytest.mark.xfail(strict=True, reason="refused by earlier checks, not by wave 13's: 'le contrat est prévu' read as a "
+                   "binding document (concepts.py), a question about approval read as a claim (claims._STATE_GRAMMAR)")
+@pytest.mark.parametrize(("record_name", "sentence"), [
+    ("fr_deal", "Le contrat est prévu pour la semaine prochaine, après votre comité."),
+    ("hubspot_deal", "Is the contract approved on your side, or does legal still need to review it?"),
+])
+def test_look_alikes_earlier_checks_still_refuse(record_name, sentence):
+    assert _refused(record_name, sentence) == []
+
+
+DEAL_STATE_REFUSED = [
+    ('hubspot_deal', 'Good news: the deal is sealed on our side and legal has what it needs.'),
+    ('hubspot_deal', 'Since the paperwork is finalised, Marcus can plan the rollout.'),
+    ('de_deal', 'Die Sache ist jetzt besiegelt, wir planen den Rollout.'),
+    ('de_deal', 'Der Auftrag ist so gut wie eingetütet.'),
+    ('fr_deal', "L'affaire est réglée, il ne reste que la mise en route."),
+    ('fr_deal', 'Le contrat est paraphé des deux côtés.'),
+    ('es_opportunity', 'El acuerdo quedó sellado en la última reunión.'),
+    ('es_opportunity', 'El contrato está rubricado por ambas partes.'),
+    ('hubspot_deal', 'Everything is squared away for the 420 trucks.'),
+    ('de_deal', 'Der Vertrag ist gekündigt, wir müssen reden.'),
+]
+DEAL_STATE_PASSING = [
+    ('hubspot_deal', 'The contract is attached for Marcus to review before the budget review.'),
+    ('hubspot_deal', 'Once the contract is signed, we will schedule the kickoff.'),
+    ('de_deal', 'Der Vertragsentwurf ist beigefügt; die Laufzeit ist auf 24 Monate ausgelegt.'),
+    ('de_deal', 'Ist der Vertrag bis Freitag unterschrieben, starten wir im Januar.'),
+    ('fr_deal', "Le contrat n'est pas encore signé, nous en parlerons lundi."),
+    ('es_opportunity', 'El contrato está adjunto para que lo revise con calma.'),
+    ('es_opportunity', 'La decisión está prevista para la próxima semana.'),
+    ('hubspot_deal', 'The decision is expected after the December budget review.'),
+]
+
+
+@pytest.mark.parametrize(("record_name", "sentence"), DEAL_STATE_REFUSED)
+def test_a_deal_stated_as_completed_by_any_participle_is_refused_on_an_open_deal(record_name, sentence):
+    assert asserted_states(sentence, "open"), sentence
+
+
+@pytest.mark.parametrize(("record_name", "sentence"), DEAL_STATE_PASSING)
+def test_a_document_described_or_a_plan_or_a_question_is_no_deal_state(record_name, sentence):
+    assert asserted_states(sentence, "open") == []
+
+
+def test_the_state_is_resolved_against_the_records_stage_kind():
+    assert asserted_states("The contract is countersigned by both sides.", "won") == []
+    assert asserted_states("The contract is countersigned by both sides.", "lost")
+    assert asserted_states("Der Vertrag ist gekündigt.", "won")
+    assert asserted_states("Der Vertrag ist gekündigt.", "lost") == []
+
+
+def test_figures_in_look_alike_characters_are_named_and_restored():
+    assert disguised_figures("bei 3O.OOO € im Jahr") == ["3O.OOO"]
+    assert restored_figures("bei 3O.OOO € im Jahr") == "bei 30.000 € im Jahr"
+    assert restored_figures("٣٠٬٠٠٠ €") == "30,000 €"
+    assert disguised_figures("the O2 modem, the I/O port, el 1o de diciembre") == []
+
+
+def test_braille_and_symbol_capitals_are_read_as_letters():
+    assert spelled_out("⠛⠗⠁⠞⠥⠊⠞") == "gratuit"
+    assert spelled_out("⠼⠉⠚ %") == "30 %"
+    assert spelled_out("🅵🆁🅴🅴") == "FREE"
+    assert spelled_out("ok → ✓") is None
+
+
+def test_a_customer_name_gets_its_digit_spelled_and_its_word_as_a_digit():
+    assert "SmilesForLess" in digit_spellings("Smiles4Less")
+    assert digit_spellings("Tools for Trade") == ("Tools4Trade",)
+    assert digit_spellings("Northwind Logistics") == ()
+
+
+def test_the_buyers_ask_implies_its_own_date():
+    wednesday = date(2026, 11, 18)
+    assert implied_dates("Could you send it by the end of next week?", wednesday) == {date(2026, 11, 27)}
+    assert implied_dates("Können Sie es bis Freitag schicken?", wednesday) == {date(2026, 11, 20)}
+    assert implied_dates("Thanks for the demo.", wednesday) == set()
+
+
+def test_a_sign_off_must_be_the_owners():
+    assert wrong_signature("Hallo\n\nText.\n\nViele Grüße\nHugo Martin", "Lena Vogt") == "Hugo Martin"
+    assert wrong_signature("Hi\n\nText.\n\nBest,\nSam", "Sam Patel") is None
+    assert wrong_signature("Hi\n\nText.\n\nBest,\nThe Brightlane team", "Sam Patel") is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "Sie haben den Vertrag unterschrieben.", "Herr Weber hat bereits zugestimmt.", "Paul a validé la commande.",
+    "Tom signed last Tuesday.", "Dana has approved.", "Northwind has countersigned the order.",
+])
+def test_a_partys_decision_in_the_perfect_is_a_deal_state(sentence):
+    assert asserted_states(sentence, "open")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Herr Weber hat dem Termin zugestimmt.", "Paul a validé le créneau de lundi.", "Tom signed the NDA last week.",
+    "Javier ha aprobado la agenda de la reunión.", "Marcus has agreed to a call on Monday.",
+    "We have booked the room for the demo.", "Ist der Vertrag bis Freitag unterschrieben, starten wir im Januar.",
+])
+def test_a_decision_about_something_else_or_a_condition_is_not(sentence):
+    assert asserted_states(sentence, "open") == []
