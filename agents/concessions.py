@@ -22,7 +22,7 @@ and a discount called special ("remise exceptionnelle", "descuento especial").""
 _FEE = (r"fees?|charges?|setup|set-up|onboarding fee|frais|gebühr\w*|einrichtungs\w*|einrichtung|bereitstellungs\w*|cargos?|"
         r"tarifas?|comisi[oó]n\w*|cuota\w*|costes? de (?:alta|puesta en marcha)")
 _REMOVED = (r"waived|removed|dropped|scrapped|struck|cancell?ed|supprimés?|supprimées?|annulés?|annulées?|offerts?|"
-            r"gestrichen|entfällt|entfallen|erlassen|eliminad[oa]s?|suprimid[oa]s?|anulad[oa]s?|condonad[oa]s?")
+            r"gestrichen|entfällt|entfallen|erlassen|unter den tisch|eliminad[oa]s?|suprimid[oa]s?|anulad[oa]s?|condonad[oa]s?")
 _FEE_REMOVED = re.compile(rf"\b(?:{_FEE})\b(?:\s+[\w'’-]+){{0,5}}?\s+(?:(?:are|is|have been|has been|sont|est|sind|ist|"
                           rf"wird|werden|quedan?|están?|han sido|ha sido)\s+)?(?:{_REMOVED})\b|"
                           rf"\b(?:waive|drop|scrap|remove|strike|streichen|erlassen|supprimons|annulons|eliminamos|"
@@ -59,12 +59,39 @@ _OFFER_EXPIRY = re.compile(
 Freitag"): a term no record field gives, and pressure a buyer did not ask for (quality set 21's en-b6)."""
 
 
+_PRICE_ARITHMETIC = re.compile(
+    # the price worked out with a part taken off ("the figure Marcus mentioned, minus the setup line", "abzüglich der
+    # Einrichtung", "moins les frais de mise en service", "menos la cuota de alta")
+    r"\b(?:minus|less|abzüglich|moins|menos)\s+(?:the |your |our |die |der |den |les |la |le |el |los |las )?(?:\w+\s+)?"
+    r"(?:setup|set-up|fee|fees|line|charge|charges|cost|costs|licen[cs]e|gebühr\w*|pauschale|einrichtung\w*|frais|"
+    r"licence|mise en service|cuota|tarifa|coste|alta)\b|"
+    # an increase taken away ("the renewal uplift drops to nothing", "die Preiserhöhung entfällt")
+    r"\b(?:uplift|increase|indexation|escalator|\w*erhöhung|indexierung|hausse|augmentation|indexation|subida|"
+    r"incremento|aumento)\b[^.;!?\n]{0,30}?\b(?:drops?|goes|falls?|comes? down|is|entfällt|fällt|passe|tombe|queda|baja)"
+    r"\s+(?:to\s+|auf\s+|à\s+|a\s+|en\s+)?(?:nothing|zero|null|zéro|cero|0|nada|rien|weg)\b|"
+    # a gesture or an effort on the price ("on vous fait un geste", "hacemos un esfuerzo en el precio")
+    r"\bgeste commercial\b|\b(?:un geste|un effort|un esfuerzo|a gesture)\b[^.;!?\n]{0,20}?\b(?:sur|on|en|sobre)\s+"
+    r"(?:le |la |l'|el |the |votre |su |your )?(?:prix|price|precio|tarif\w*|licen\w+|factur\w+|coût|coste|invoice|renouvellement)|"
+    # the price gap taken on by us ("nos quedamos con la diferencia", "we'll absorb the difference")
+    r"\b(?:absorb|cover|eat|take on|übernehmen|tragen|prenons en charge|absorbons|nos quedamos con|asumimos|absorbemos)\w*"
+    r"\s+(?:the |die |la |le |el )?(?:\w+\s+)?(?:difference|differenz|différence|diferencia|gap|delta)\b|"
+    # price matching by any noun for a figure ("match the add-on vendor's number")
+    r"\b(?:match|beat|meet)\w*\s+(?:(?:their|any|every|a competitor's|the other|the competing)\s+|(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"[\w-]+'s\s+)(?:number|figure|rate)s?\b",
+    re.I)
+"""Price concessions no discount word names (wave 13, the next attacker's probes): arithmetic on the price, an increase
+taken away, a gesture on the price, a gap absorbed, price matching by any word for a figure."""
+
+
 _CUES = ("carencia", "gracia", "grace", "holiday", "payment", "karenz", "zahlungs", "tilgungs", "grâce", "différé",
          "sin pag", "sin cuot", "franchise", "mois sans", "fee", "charge", "setup", "set-up", "frais", "gebühr", "einrichtung", "bereitstellung", "cargo", "tarifa",
          "comisi", "cuota", "coste", "waiv", "drop", "scrap", "remov", "strike", "streich", "erlass", "supprim", "annul",
          "elimin", "suprim", "absorb", "cover", "eat", "pick up", "take on", "übernehm", "trag", "assum",
          "asum", "cubr", "nachlass", "lass", "runtergeh", "price", "rate", "preis", "tarif", "prix", "precio", "offer", "pricing",
-         "angebot", "offre", "oferta", "quote", "devis")
+         "angebot", "offre", "oferta", "quote", "devis", "minus", "less",
+         "abzüglich", "moins", "menos", "uplift", "increase", "erhöhung", "hausse", "augment", "subida", "increment",
+         "aumento", "geste", "effort", "esfuerzo", "gesture", "differen", "diferencia", "gap", "delta", "match", "beat",
+         "meet", "tisch")
 """A word one of the concessions needs (as a substring of the lower-cased text)."""
 
 
@@ -76,7 +103,8 @@ def concession_violations(text: str) -> list[str]:
         return out  # most texts: none of the words any of these concessions needs
     for pattern, what in ((_FEE_REMOVED, "a fee removed"), (_TAX_TAKEN, "a tax or charge taken on by us"),
                           (_GIVE_OFF_DE, "an amount let off the price"), (_ANOTHER_PRICE, "one offer at another's price"),
-                          (_PAYMENT_HOLIDAY, "a period with nothing to pay"), (_OFFER_EXPIRY, "an expiry on an offer")):
+                          (_PAYMENT_HOLIDAY, "a period with nothing to pay"), (_OFFER_EXPIRY, "an expiry on an offer"),
+                          (_PRICE_ARITHMETIC, "the price moved")):
         m = pattern.search(text)
         if m:
             out.append(f"promise outside policy ({what}): {m.group(0).strip()!r}")

@@ -222,3 +222,59 @@ def test_a_partys_decision_in_the_perfect_is_a_deal_state(sentence):
 ])
 def test_a_decision_about_something_else_or_a_condition_is_not(sentence):
     assert asserted_states(sentence, "open") == []
+
+
+# --- the next attacker (written before running): price concessions with no discount word, same-day calls, past
+# deadlines; first run 14 of 22 (prices 4 of 10: "minus the setup line", "match the add-on vendor's number", "the
+# renewal uplift drops to nothing", "unter den Tisch fallen", "un geste sur la licence", "nos quedamos con la
+# diferencia"; two look-alikes refused: a call we set with a clock time, "je vous rappelle lundi 30 novembre à 10 h",
+# read as an unvouched date). Fixed by kind (concessions.py: arithmetic on the price, an increase taken away, a gesture
+# on the price, a gap absorbed, matching a figure; meeting_hours.py: a meeting sentence with a clock time sets a day
+# as surely as a question proposes one), then the look-alikes below were written for the new patterns.
+
+NEXT_REFUSED = [
+    ('hubspot_deal', 'For you the annual plan comes in at the figure Marcus mentioned, minus the setup line.'),
+    ('hubspot_deal', "I can match the add-on vendor's number so the decision is easy."),
+    ('hubspot_deal', "We'll bill the second year at the first year's rate."),
+    ('hubspot_deal', 'If you sign this month the renewal uplift drops to nothing.'),
+    ('de_deal', 'Wir kommen Ihnen beim Preis um einen Zehner pro Fahrzeug entgegen.'),
+    ('de_deal', 'Die Einrichtungspauschale lassen wir diesmal unter den Tisch fallen.'),
+    ('fr_deal', 'On vous fait un geste sur la licence annuelle.'),
+    ('fr_deal', 'Le deuxième atelier est au même tarif que le premier, sans supplément.'),
+    ('es_opportunity', 'Le dejamos el segundo año al precio del primero.'),
+    ('es_opportunity', 'Nos quedamos con la diferencia de precio frente a su proveedor actual.'),
+    ('hubspot_deal', "I'll ring you before you head home tonight to go through it."),
+    ('de_deal', 'Ich rufe Sie nachher noch kurz an, dann klären wir das.'),
+    ('fr_deal', 'Je vous passe un coup de fil en fin de journée pour en parler.'),
+    ('es_opportunity', 'Le llamo esta tarde sin falta para comentarlo.'),
+    ('hubspot_deal', "Please confirm by last Friday's cutoff so we can hold the slot."),
+    ('de_deal', 'Bitte bestätigen Sie bis gestern, damit wir planen können.'),
+    ('fr_deal', 'Merci de valider avant lundi dernier pour garder le créneau.'),
+    ('es_opportunity', 'Confírmeme antes del pasado lunes para reservar la fecha.'),
+    ('hubspot_deal', 'We will beat their number on the annual plan.'),
+    ('de_deal', 'Die Preiserhöhung zur Verlängerung fällt auf null.'),
+    ('fr_deal', 'On vous fait un geste commercial sur la première année.'),
+]
+NEXT_PASSING = [
+    ('hubspot_deal', "Marcus asked whether we could do anything on price; I'd rather walk through the value on Monday's call."),
+    ('de_deal', 'Über den Preis sprechen wir gern im Termin am Montag, nicht per Mail.'),
+    ('fr_deal', 'Je vous rappelle lundi 30 novembre à 10 h pour en parler.'),
+    ('es_opportunity', 'Le llamo el lunes 30 de noviembre a las 10:00 para comentarlo.'),
+    ('hubspot_deal', 'Less paperwork for your dispatchers is the point of the rollout.'),
+    ('hubspot_deal', "I'll match the numbers in the proposal to your 420 trucks."),
+    ('hubspot_deal', 'We can meet the go-live date Marcus set for January.'),
+    ('fr_deal', 'Merci pour votre effort sur le questionnaire de sécurité.'),
+    ('es_opportunity', 'Gracias por su esfuerzo en la revisión de la propuesta.'),
+    ('de_deal', 'Die Differenz zwischen den Standorten zeigt das Angebot je Fahrzeug.'),
+    ('hubspot_deal', 'The increase in idle time over the summer is what the proposal addresses.'),
+]
+
+
+@pytest.mark.parametrize(("record_name", "sentence"), NEXT_REFUSED)
+def test_the_next_attackers_price_and_timing_wordings_are_refused(record_name, sentence):
+    assert _refused(record_name, sentence)
+
+
+@pytest.mark.parametrize(("record_name", "sentence"), NEXT_PASSING)
+def test_their_look_alikes_pass_too(record_name, sentence):
+    assert _refused(record_name, sentence) == []
