@@ -87,24 +87,35 @@ _CUES = ("carencia", "gracia", "grace", "holiday", "payment", "karenz", "zahlung
          "sin pag", "sin cuot", "franchise", "mois sans", "fee", "charge", "setup", "set-up", "frais", "gebühr", "einrichtung", "bereitstellung", "cargo", "tarifa",
          "comisi", "cuota", "coste", "waiv", "drop", "scrap", "remov", "strike", "streich", "erlass", "supprim", "annul",
          "elimin", "suprim", "absorb", "cover", "eat", "pick up", "take on", "übernehm", "trag", "assum",
-         "asum", "cubr", "nachlass", "lass", "runtergeh", "price", "rate", "preis", "tarif", "prix", "precio", "offer", "pricing",
-         "angebot", "offre", "oferta", "quote", "devis", "minus", "less",
-         "abzüglich", "moins", "menos", "uplift", "increase", "erhöhung", "hausse", "augment", "subida", "increment",
-         "aumento", "geste", "effort", "esfuerzo", "gesture", "differen", "diferencia", "gap", "delta", "match", "beat",
-         "meet", "tisch")
+         "asum", "cubr", "nachlass", "lass", "runtergeh", "price", "rate", "preis", "tarif", "prix", "precio", "tisch")
 """A word one of the concessions needs (as a substring of the lower-cased text)."""
+_OWN_CUES = {
+    _OFFER_EXPIRY: ("valid", "availab", "stands", "holds", "expir", "runs out", "good until", "good through", "gilt",
+                    "gültig", "verfällt", "läuft", "valable", "disponible", "válid", "vigente", "vence", "caduca"),
+    _PRICE_ARITHMETIC: ("minus", "less ", "abzüglich", "moins ", "menos ", "uplift", "increase", "erhöhung", "hausse",
+                        "augment", "subida", "increment", "aumento", "geste", "effort", "esfuerzo", "gesture", "differen",
+                        "diferencia", "gap", "delta", "number", "figure", " rate"),
+}
 
 
 def concession_violations(text: str) -> list[str]:
     """Concessions the discount and promise words miss, each named by what it gives away."""
     out: list[str] = []
     low = text.lower()
-    if not any(cue in low for cue in _CUES):
+    older = any(cue in low for cue in _CUES)
+    expiry = any(cue in low for cue in _OWN_CUES[_OFFER_EXPIRY])
+    moved = any(cue in low for cue in _OWN_CUES[_PRICE_ARITHMETIC])
+    if not (older or expiry or moved):
         return out  # most texts: none of the words any of these concessions needs
-    for pattern, what in ((_FEE_REMOVED, "a fee removed"), (_TAX_TAKEN, "a tax or charge taken on by us"),
-                          (_GIVE_OFF_DE, "an amount let off the price"), (_ANOTHER_PRICE, "one offer at another's price"),
-                          (_PAYMENT_HOLIDAY, "a period with nothing to pay"), (_OFFER_EXPIRY, "an expiry on an offer"),
-                          (_PRICE_ARITHMETIC, "the price moved")):
+    for pattern, what, needed in ((_FEE_REMOVED, "a fee removed", older),
+                                  (_TAX_TAKEN, "a tax or charge taken on by us", older),
+                                  (_GIVE_OFF_DE, "an amount let off the price", older),
+                                  (_ANOTHER_PRICE, "one offer at another's price", older),
+                                  (_PAYMENT_HOLIDAY, "a period with nothing to pay", older),
+                                  (_OFFER_EXPIRY, "an expiry on an offer", expiry),
+                                  (_PRICE_ARITHMETIC, "the price moved", moved)):
+        if not needed:
+            continue
         m = pattern.search(text)
         if m:
             out.append(f"promise outside policy ({what}): {m.group(0).strip()!r}")

@@ -42,7 +42,7 @@ _PARTY = (r"you|they|we|sie|vous|ils|usted|ustedes|ellos|(?:the\s+)?(?:customer|
 _DECISION_END = (r"(?=\s*(?:[.;:,!]|$|\b(?:to |for |on |zu |für |à |pour |a |para )?(?:the |your |our |this |a |den |die |das |le |la |el |su )?(?:\w+\s+)?(?:{deal})\b|"
                  r"(?:last|yesterday|today|this morning|on \w+day|gestern|heute|hier|ayer|hoy|verbally)\b|"
                  r"to (?:go ahead|proceed|buy|sign|purchase|move forward)\b))")
-_STATEMENT = re.compile(
+_NOUN_STATE = re.compile(
     rf"(?:\b(?:{_DETERMINER})\s*(?:\w+\s+)?(?:{_DEAL})|\b(?:everything|it all|alles|tout|todo))\s+{_ADVERB}"
     rf"(?:{_COPULA})\s+(?:(?!(?:not|nicht|pas|no|noch|yet|encore|todavía|aún)\b)[a-zäöüéèàç]+\s+){{0,3}}?"
     rf"(?P<state>{_PARTICIPLE})\b|"
@@ -51,11 +51,10 @@ _STATEMENT = re.compile(
     rf"jetzt\s+|bereits\s+|déjà\s+|ya\s+)?(?P<absolute>{_PARTICIPLE})\b|"
     # a headline or a reduced clause: "Contract executed.", "Deal booked", "Oportunidad ganada", "Affaire conclue"
     rf"(?:^|(?<=[:;\-–(]\s))(?:{_DEAL})\s+(?:already\s+|now\s+|bereits\s+|déjà\s+|ya\s+)?(?P<headline>{_PARTICIPLE})\b|"
-    # the buyer held to be a customer already: "welcome aboard", "now that you are a customer", "ravis de vous compter
-    # parmi nos clients", "willkommen an Bord", "bienvenidos a bordo"
     # German word order: the participle before the verb at the end ("da der Auftrag bereits erteilt ist")
     rf"\b(?:{_DETERMINER})\s*(?:\w+\s+)?(?:{_DEAL})\s+{_ADVERB}(?:so gut wie\s+|quasi\s+)?(?P<final>{_PARTICIPLE})\s+"
-    rf"(?:ist|sind|wurde|wurden|worden ist)\b|"
+    rf"(?:ist|sind|wurde|wurden|worden ist)\b", re.I | re.M)
+_PARTY_DECISION = re.compile(
     # a party's decision in the perfect or the past: "Northwind has countersigned the order", "the partners have
     # approved", "Tom signed last Tuesday", "Sie haben unterschrieben", "Paul a validé la commande", "han firmado"
     # (English may drop the auxiliary, "Tom signed"; German, French and Spanish nouns and weekdays are capitalised or
@@ -64,11 +63,26 @@ _STATEMENT = re.compile(
     rf"(?P<decided>{_DECIDED_EN})\b{_DECISION_END.format(deal=_DEAL)}|"
     rf"(?-i:\b(?:{_PARTY}))\s+(?:hat|haben|a|ont|ha|han)\s+(?:bereits\s+|schon\s+|déjà\s+|ya\s+)?"
     rf"(?:(?:{_DETERMINER}|den|dem)\s+(?:\w+\s+)?(?:{_DEAL})\s+)?(?:bereits\s+|schon\s+|jetzt\s+)?"
-    rf"(?P<decided_other>{_DECIDED})\b{_DECISION_END.format(deal=_DEAL)}|"
-    rf"(?P<customer>\b(?:aboard|an bord|à bord|a bordo)\b|\b(?:among|parmi|unter|entre)\s+(?:our|nos|unseren|nuestros)\s+"
-    rf"(?:customers|clients|kunden|clientes)\b|\b(?:are|is|sind|ist|êtes|est|es|son|sois)\s+(?:now\s+|jetzt\s+|"
-    rf"désormais\s+|ya\s+|officially\s+)?(?:a\s+|an\s+|our\s+|one of our\s+|unser\w*\s+|notre\s+|nuestr[oa]\s+)?"
-    rf"(?:new\s+|neue[rn]?\s+|nouveau\s+|nouvelle\s+|nuev[oa]\s+)?(?:customer|client|kunde|kundin|cliente)\b)", re.I | re.M)
+    rf"(?P<decided_other>{_DECIDED})\b{_DECISION_END.format(deal=_DEAL)}", re.I)
+_CUSTOMER = re.compile(
+    # the buyer held to be a customer already: "welcome aboard", "now that you are a customer", "ravis de vous compter
+    # parmi nos clients", "willkommen an Bord", "bienvenidos a bordo"
+    r"(?P<customer>\b(?:aboard|an bord|à bord|a bordo)\b|\b(?:among|parmi|unter|entre)\s+(?:our|nos|unseren|nuestros)\s+"
+    r"(?:customers|clients|kunden|clientes)\b|\b(?:are|is|sind|ist|êtes|est|es|son|sois)\s+(?:now\s+|jetzt\s+|"
+    r"désormais\s+|ya\s+|officially\s+)?(?:a\s+|an\s+|our\s+|one of our\s+|unser\w*\s+|notre\s+|nuestr[oa]\s+)?"
+    r"(?:new\s+|neue[rn]?\s+|nouveau\s+|nouvelle\s+|nuev[oa]\s+)?(?:customer|client|kunde|kundin|cliente)\b)", re.I)
+_DEAL_CUES = ("deal", "contract", "agreement", "order", "paperwork", "purchase", "renewal", "opportunit", "sale",
+              "decision", "signature", "business", "vertrag", "auftrag", "bestellung", "abschluss", "kauf", "geschäft",
+              "sache", "ding", "entscheidung", "unterschrift", "vereinbarung", "affaire", "contrat", "commande", "accord",
+              "vente", "marché", "décision", "dossier", "trato", "pedido", "acuerdo", "negocio", "venta", "operación",
+              "oportunidad", "firma", "asunto", "everything", "it all", "alles", "tout", "todo", "po ")
+_DECISION_CUES = ("sign", "commit", "agree", "approv", "accept", "green", "okay", "ok'd", "bought", "purchas", "order",
+                  "book", "decid", "chos", "select", "award", "closed", "unterschrieb", "unterzeichn", "gezeichnet",
+                  "zugestimmt", "zugesagt", "freigegeben", "bestellt", "gekauft", "beauftragt", "genehmigt", "signé",
+                  "accepté", "validé", "approuvé", "commandé", "acheté", "choisi", "décidé", "engagé", "firmad",
+                  "aceptad", "aprobad", "comprad", "elegid", "decidid", "comprometid", "contratad")
+_CUSTOMER_CUES = ("board", "bord", "among", "parmi", "unter", "entre", "custom", "client", "kund")
+"""Substrings each pattern needs (lower-cased): the patterns run only on the few texts that have one."""
 _DESCRIBES = frozenset("""
 attached enclosed included scheduled planned expected based prepared drafted updated reviewed sent shared structured
 designed priced built delayed postponed paused limited related required needed detailed outlined linked listed saved
@@ -98,11 +112,15 @@ _NOT_A_STATEMENT = re.compile(
 
 def asserted_states(text: str, stage_kind: str) -> list[str]:
     """Statements that the deal is completed or cancelled which the record's `stage_kind` (open/won/lost) contradicts."""
+    low = text.lower()
+    patterns = [p for p, cues in ((_NOUN_STATE, _DEAL_CUES), (_PARTY_DECISION, _DECISION_CUES), (_CUSTOMER, _CUSTOMER_CUES))
+                if any(c in low for c in cues)]
     out: list[str] = []
+    if not patterns:
+        return out
     for sentence in re.split(r"(?<=[.!?;])\s+|\n+", text):
-        for m in _STATEMENT.finditer(sentence):
-            state = (m.group("state") or m.group("absolute") or m.group("headline") or m.group("final")
-                     or m.group("decided") or m.group("decided_other") or "customer").lower()
+        for m in (m for pattern in patterns for m in pattern.finditer(sentence)):
+            state = next((g for g in m.groupdict().values() if g), "customer").lower()
             if state in _DESCRIBES:
                 continue
             clause = sentence[max(sentence.rfind(",", 0, m.start()), sentence.rfind(":", 0, m.start()), 0):m.end()]

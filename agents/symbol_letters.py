@@ -6,6 +6,8 @@ Braille). A draft that carries them is refused (agents.invariants): a plain-text
 
 from __future__ import annotations
 
+import re
+
 _BRAILLE_BASE = 0x2800
 _DOTS = {"a": (1,), "b": (1, 2), "c": (1, 4), "d": (1, 4, 5), "e": (1, 5), "f": (1, 2, 4), "g": (1, 2, 4, 5),
          "h": (1, 2, 5), "i": (2, 4), "j": (2, 4, 5), "w": (2, 4, 5, 6)}
@@ -20,6 +22,7 @@ for _letter, _base in zip("uvxyz", "abcde", strict=True):
 _NUMBER_SIGN = 0b111100  # dots 3-4-5-6: the next letters a..j are digits 1..0
 _RANGES = ((0x1F1E6, 0x1F1FF), (0x1F150, 0x1F169), (0x1F170, 0x1F189))
 """Regional indicators, negative circled and negative squared Latin capitals: A..Z in order."""
+_ANY_SYMBOL_LETTER = re.compile("[\u2801-\u28ff\U0001F1E6-\U0001F1FF\U0001F150-\U0001F169\U0001F170-\U0001F189]")
 
 
 def is_symbol_letter(ch: str) -> bool:
@@ -30,7 +33,7 @@ def is_symbol_letter(ch: str) -> bool:
 
 def spelled_out(text: str) -> str | None:
     """`text` with symbol-alphabet letters read as Latin letters and digits, or None when it has none (most texts)."""
-    if text.isascii() or not any(is_symbol_letter(ch) for ch in text):
+    if text.isascii() or not _ANY_SYMBOL_LETTER.search(text):
         return None
     out: list[str] = []
     digits = False
