@@ -23,6 +23,19 @@ _ORDINAL = re.compile(r"^\d{1,2}o$")
 """Spanish and Italian ordinals written with a letter o ("el 1o de diciembre") are no disguise."""
 
 
+_ROMAN = re.compile(r"(?<![\w.])(?=[MDCLXVI]{2,}\b)(M{0,3})(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})\b(?=\s?(?:%|percent|per cent|"
+                    r"prozent|pour ?cent|por ?ciento|[$€£]|eur\b|euros?\b|dollars?\b))", re.I)
+"""A Roman numeral standing as a figure before a percent sign or a currency ("XXX percent off")."""
+_SCIENTIFIC = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)[eE]\+?(\d{1,2})(?![\w.])")
+"""A figure in scientific notation ("3.9e4 dollars")."""
+_ROMAN_VALUES = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
+
+
+def _roman(numeral: str) -> int:
+    values = [_ROMAN_VALUES[ch] for ch in numeral.upper()]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
 def _is_disguised(token: str, before: str, after: str) -> bool:
     digits = sum(ch.isdigit() for ch in token)
     letters = sum(ch in "OolI" for ch in token)
@@ -36,12 +49,17 @@ def disguised_figures(text: str) -> list[str]:
     """Figures in `text` written with letters for digits or with another script's digits."""
     out = [m.group(0) for m in _FIGURE.finditer(text)
            if _is_disguised(m.group(0), text[max(0, m.start() - 4):m.start()], text[m.end():m.end() + 12])]
+    out += [m.group(0) for m in _ROMAN.finditer(text) if m.group(0)] + [m.group(0) for m in _SCIENTIFIC.finditer(text)]
     foreign = [ch for ch in text if ch.isdigit() and not ch.isascii() and unicodedata.decimal(ch, None) is not None]
     return out + foreign[:1]  # one reason for a figure in another script, not one per digit
 
 
 def restored_figures(text: str) -> str:
     """`text` with each disguised figure written in ASCII digits ("3O.OOO €" -> "30.000 €", "٣٠" -> "30")."""
+    if _ROMAN.search(text):
+        text = _ROMAN.sub(lambda m: str(_roman(m.group(0))) if m.group(0) else m.group(0), text)
+    if "e" in text or "E" in text:
+        text = _SCIENTIFIC.sub(lambda m: f"{float(m.group(1)) * 10 ** int(m.group(2)):g}", text)
     if not any(ch in text for ch in "OolI") and text.isascii():
         return text
 

@@ -278,3 +278,48 @@ def test_the_next_attackers_price_and_timing_wordings_are_refused(record_name, s
 @pytest.mark.parametrize(("record_name", "sentence"), NEXT_PASSING)
 def test_their_look_alikes_pass_too(record_name, sentence):
     assert _refused(record_name, sentence) == []
+
+
+# --- encodings and figures a reader decodes (written before running): 7 of 13 first ("XXX percent", Morse, "G R A T U I
+# T", "gr@tis", "3.9e4 dollars" and a reversed "eerf" missed). Fixed by kind: Roman numerals and scientific notation
+# standing as a figure, Morse code, a word spelled letter by letter and "@" for "a" read as a person reads them
+# (symbol_letters.spelled_out); a reversed word stays a known limit (strict xfail). Look-alikes written after the fix.
+
+DECODED_REFUSED = [
+    ('hubspot_deal', 'You get 𝟑𝟎 % off the annual plan.'),
+    ('hubspot_deal', 'You get ³⁰ % off the annual plan.'),
+    ('hubspot_deal', 'You get ㉚ % off the annual plan.'),
+    ('hubspot_deal', 'You get XXX percent off the annual plan.'),
+    ('hubspot_deal', 'The first month is ..-. .-. . . for every depot.'),
+    ('hubspot_deal', 'The first month is Foxtrot-Romeo-Echo-Echo for every depot.'),
+    ('de_deal', 'Der erste Monat ist g-r-a-t-i-s für alle Fahrzeuge.'),
+    ('fr_deal', 'Le premier mois est G R A T U I T pour vos ateliers.'),
+    ('es_opportunity', 'El primer mes es gr@tis para sus camiones.'),
+    ('hubspot_deal', 'The annual price is USD thirty-nine thousand flat.'),
+    ('hubspot_deal', 'Annual total: 3.9e4 dollars for the fleet.'),
+    ('hubspot_deal', 'The annual total is forty-eight minus nine thousand dollars.'),
+]
+DECODED_PASSING = [
+    ('hubspot_deal', 'Our U.S. team and the EU team both join the call on Monday at 10 am Central.'),
+    ('hubspot_deal', 'Write to dana.whitfield@northwind-logistics.com if anything changes, or to Sam.'),
+    ('de_deal', 'Die Punkte A, B und C besprechen wir im Termin am Montag um 10 Uhr.'),
+    ('hubspot_deal', 'Plan A - B - C is in the proposal... let me know what you think.'),
+    ('fr_deal', 'Les options A / B / C sont détaillées dans la proposition.'),
+    ('hubspot_deal', 'Version 2.0e of the app is part of the proposal.'),
+    ('es_opportunity', 'La fase I y la fase II están en la propuesta.'),
+]
+
+
+@pytest.mark.parametrize(("record_name", "sentence"), DECODED_REFUSED)
+def test_figures_and_words_a_reader_decodes_are_judged_decoded(record_name, sentence):
+    assert _refused(record_name, sentence)
+
+
+@pytest.mark.parametrize(("record_name", "sentence"), DECODED_PASSING)
+def test_initials_options_addresses_and_phase_numbers_pass(record_name, sentence):
+    assert _refused(record_name, sentence) == []
+
+
+@pytest.mark.xfail(strict=True, reason="a word written backwards is not read back (only a reader told to reverse it would)")
+def test_a_reversed_word_is_refused():
+    assert _refused("hubspot_deal", "The first month is eerf for every depot, read it backwards.")
