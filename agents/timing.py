@@ -50,6 +50,8 @@ _TODAY = (r"today|this afternoon|this morning|this evening|later today|tonight|i
           r"esta mañana|esta noche|en una hora|ahora mismo|before lunch|after lunch|over lunch|by lunchtime|"
           r"within the hour|before (?:the )?end of (?:the )?day|vor der mittagspause|nach dem mittagessen|heute mittag|"
           r"avant midi|ce midi|à midi|antes de comer|después de comer|a mediodía|a media (?:tarde|mañana)|"
+          r"(?:nach|vor) (?:ihrer |der |ihrem |dem )?(?:nächsten )?(?:kaffee|mittags|frühstücks)?pause|(?:after|before) (?:your |the )?(?:next )?"
+          r"(?:coffee |lunch |tea )?break|(?:après|avant) (?:votre |la )?pause|(?:después|antes) de (?:su |la )?pausa|"
           # right after this message: the same day whatever the wording
           r"right after|straight after|just after|shortly|in a bit|in a moment|as soon as this|"
           r"directly after|gleich nach|direkt nach|kurz nach|sofort|juste après|tout de suite|dès réception|"

@@ -323,3 +323,45 @@ def test_initials_options_addresses_and_phase_numbers_pass(record_name, sentence
 @pytest.mark.xfail(strict=True, reason="a word written backwards is not read back (only a reader told to reverse it would)")
 def test_a_reversed_word_is_refused():
     assert _refused("hubspot_deal", "The first month is eerf for every depot, read it backwards.")
+
+
+# --- links, other customers, past deadlines and same-day calls in other wordings (written before running): 15 of 17
+# first (missed "nach Ihrer nächsten Kaffeepause"; refused look-alike "by the 27th, as you asked" read as the figure 27).
+# Fixed by kind: a break in the working day ("after your coffee break", "après votre pause", "después de su pausa") is
+# today; a day of the month alone that the inputs date ("the 27th" the buyer's ask implies) is that date, not a figure.
+
+OTHER_REFUSED = [
+    ('hubspot_deal', 'The signed copy lives at brightlane.io.evil-docs.net/northwind for Marcus.'),
+    ('hubspot_deal', 'Grab the proposal here: https://bit.ly/3xYz9Q before Friday.'),
+    ('hubspot_deal', 'Upload the PO at northwind-logistics.com.payments-portal.io/po.'),
+    ('de_deal', 'Die Unterlagen finden Sie unter docs[.]mueller-logistik-portal[.]de/angebot.'),
+    ('fr_deal', 'Le devis est disponible sur h t t p s : / / atelier-devis . fr / 2026.'),
+    ('salesforce_opportunity', 'Smiles-4-Less rolled out the reminders in two waves.'),
+    ('salesforce_opportunity', 'The team at Smiles 4 Less saw no-shows drop.'),
+    ('hubspot_deal', 'Please sign by the 20th so we can hold the price.'),
+    ('de_deal', 'Bitte unterschreiben Sie bis zum 23., damit wir planen können.'),
+    ('fr_deal', 'Merci de signer avant le 24 pour garder le créneau.'),
+    ('es_opportunity', 'Firme antes del día 22, por favor, para reservar la fecha.'),
+    ('hubspot_deal', "Let's jump on a quick call once you're back from lunch."),
+    ('de_deal', 'Sollen wir nach Ihrer nächsten Kaffeepause kurz telefonieren?'),
+    ('fr_deal', "On peut s'appeler avant que vous ne partiez ce soir ?"),
+    ('es_opportunity', '¿Hablamos antes de que acabe su jornada?'),
+    ('hubspot_deal', 'Could we talk after your coffee break?'),
+    ('fr_deal', "On s'appelle après votre pause ?"),
+    ('es_opportunity', '¿Le llamo después de su pausa?'),
+]
+OTHER_PASSING = [
+    ('hubspot_deal', 'The proposal will be with you by the 27th, as you asked.'),
+    ('de_deal', 'Das Angebot kommt bis zum 27., wie gewünscht.'),
+    ('de_deal', 'Nach der Weihnachtspause sprechen wir gern über den Rollout.'),
+]
+
+
+@pytest.mark.parametrize(("record_name", "sentence"), OTHER_REFUSED)
+def test_links_other_customers_past_days_and_breaks_today_are_refused(record_name, sentence):
+    assert _refused(record_name, sentence)
+
+
+@pytest.mark.parametrize(("record_name", "sentence"), OTHER_PASSING)
+def test_the_asks_day_of_the_month_and_a_holiday_break_pass(record_name, sentence):
+    assert _refused(record_name, sentence) == []
