@@ -168,7 +168,7 @@ PROMISE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((n, re.compile
                     r"(?:price|offer|quote|bid)s?)\b|"
                     r"\bbeat (?:any|their|the competitor'?s?) (?:price|offer|quote)\b|"
                     r"\bpreis (?:des wettbewerbers|der konkurrenz) (?:unterbieten|anpassen|mitgehen)|\balign\w* sur (?:\w+ ){0,3}(?:offre|prix|tarif)|"
-                    r"\baligner? (?:notre|le) prix\b|\bigualar (?:el|su|cualquier) precio\b"),
+                    r"\balign\w* (?:notre|nos|le|les) (?:prix|tarifs?)\b|\bigualar (?:el|su|cualquier) precio\b"),
 ))
 """Promises a draft may not make unless the tenant allows the phrase (`allowed_promises`)."""
 

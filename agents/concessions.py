@@ -59,6 +59,13 @@ _OFFER_EXPIRY = re.compile(
 Freitag"): a term no record field gives, and pressure a buyer did not ask for (quality set 21's en-b6)."""
 
 
+_PRICE_NOUN = (r"price|invoice|amount|total|figure|quote|preis|jahrespreis|betrag|rechnung|facture|montant|prix|importe|"
+               r"factura|precio")
+_DOWN = (r"(?:\bdown\b|\bnach unten\b|à la baisse|\ba la baja\b|in your favou?r|zu ihren gunsten|en votre faveur|"
+         r"a su favor)")
+_SMALL_NUMBERS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|zwei|drei|vier|fünf|sechs|sieben|"
+                  r"acht|neun|zehn|elf|zwölf|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|dos|tres|"
+                  r"cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce")
 _PRICE_ARITHMETIC = re.compile(
     # the price worked out with a part taken off ("the figure Marcus mentioned, minus the setup line", "abzüglich der
     # Einrichtung", "moins les frais de mise en service", "menos la cuota de alta")
@@ -77,7 +84,18 @@ _PRICE_ARITHMETIC = re.compile(
     r"\s+(?:the |die |la |le |el )?(?:\w+\s+)?(?:difference|differenz|différence|diferencia|gap|delta)\b|"
     # price matching by any noun for a figure ("match the add-on vendor's number")
     r"\b(?:match|beat|meet)\w*\s+(?:(?:their|any|every|a competitor's|the other|the competing)\s+|(?:the\s+)?(?:[\w-]+\s+){0,2}?"
-    r"[\w-]+'s\s+)(?:number|figure|rate)s?\b",
+    r"[\w-]+'s\s+)(?:number|figure|rate)s?\b|"
+    # the price rounded down for the buyer ("round the invoice down", "runden nach unten ab", "arrondit à la baisse")
+    rf"\b(?:round\w*|runde\w*|abrunden|arrondi\w*|redonde\w*)\s+(?:\w+\s+){{0,3}}?(?:{_PRICE_NOUN})\w*\b[^.;!?\n]{{0,25}}?"
+    rf"{_DOWN}|\b(?:{_PRICE_NOUN})\w*\s+(?:\w+\s+)?(?:runden|arrondissons|redondeamos)\b[^.;!?\n]{{0,25}}?{_DOWN}|"
+    # an old price applied ("den Tarif aus dem Vorjahr", "la tarifa del año pasado", "last year's rate")
+    r"\b(?:last year's|previous|old|former|alte[nrm]?|vorjahres\w*|ancien\w*|anterior)\s+(?:\w+\s+)?(?:price|pricing|rate|"
+    r"tarif\w*|preis\w*|prix|grille|precio|tarifa)\b|\b(?:price|pricing|rate|tarif\w*|preis\w*|prix|grille|precio|tarifa)\s+"
+    r"(?:aus dem vorjahr|des vorjahres|vom letzten jahr|de l'an dernier|de l'année dernière|de l'an passé|del año pasado|"
+    r"del año anterior|from last year|of last year)\b|"
+    # paying for part of what is bought ("you only pay for 400 of the 420", "ne payez que cinq ateliers sur six")
+    r"\b(?:only pay|pay only|ne pay\w* que|(?:bezahlen|zahlen) sie nur|s[oó]lo (?:paga|pagar|le cobramos)\w*)"
+    rf"\b[^.;!?\n]{{0,30}}?\b(?:of|out of|sur|von|der|de)\s+(?:the |los |las |den |der |les )?(?:\d+|{_SMALL_NUMBERS})\b",
     re.I)
 """Price concessions no discount word names (wave 13, the next attacker's probes): arithmetic on the price, an increase
 taken away, a gesture on the price, a gap absorbed, price matching by any word for a figure."""
@@ -94,7 +112,10 @@ _OWN_CUES = {
                     "gültig", "verfällt", "läuft", "valable", "disponible", "válid", "vigente", "vence", "caduca"),
     _PRICE_ARITHMETIC: ("minus", "less ", "abzüglich", "moins ", "menos ", "uplift", "increase", "erhöhung", "hausse",
                         "augment", "subida", "increment", "aumento", "geste", "effort", "esfuerzo", "gesture", "differen",
-                        "diferencia", "gap", "delta", "number", "figure", " rate"),
+                        "diferencia", "gap", "delta", "number", "figure", " rate", "round", "runde", "arrondi", "redonde",
+                        "vorjahr", "last year", "an dernier", "année dernière", "an passé", "año pasado", "año anterior",
+                        "previous", "old ", "alte", "ancien", "anterior", "only pay", "pay only", "ne pay", "zahlen",
+                        "solo", "sólo"),
 }
 
 

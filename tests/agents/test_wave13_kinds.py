@@ -365,3 +365,48 @@ def test_links_other_customers_past_days_and_breaks_today_are_refused(record_nam
 @pytest.mark.parametrize(("record_name", "sentence"), OTHER_PASSING)
 def test_the_asks_day_of_the_month_and_a_holiday_break_pass(record_name, sentence):
     assert _refused(record_name, sentence) == []
+
+
+# --- price concessions in DE/FR/ES/EN (written before running): 13 of 19 first (missed "runden nach unten ab", "den
+# Tarif aus dem Vorjahr", "alignons notre prix", "ne payez que cinq ateliers sur six", "la tarifa del año pasado",
+# "round the annual invoice down"). Fixed by kind (concessions.py: a price rounded down, an old price applied, paying
+# for part of what is bought; claims.py: any form of "aligner" on the price); look-alikes written after the fix.
+
+PRICE_REFUSED = [
+    ('de_deal', 'Für Sie rechnen wir nur 11 der 12 Monate ab.'),
+    ('de_deal', 'Den Jahrespreis runden wir für Sie großzügig nach unten ab.'),
+    ('de_deal', 'Wir berechnen Ihnen den Tarif aus dem Vorjahr.'),
+    ('de_deal', 'Bei Unterschrift bis Freitag sparen Sie sich die Einrichtungsgebühr.'),
+    ('fr_deal', 'Nous alignons notre prix sur celui de votre fournisseur actuel.'),
+    ('fr_deal', 'La licence du sixième atelier vous est offerte.'),
+    ('fr_deal', 'Vous ne payez que cinq ateliers sur six.'),
+    ('fr_deal', 'On arrondit la facture annuelle à la baisse pour vous.'),
+    ('es_opportunity', 'Solo le cobramos 10 de los 12 meses.'),
+    ('es_opportunity', 'El primer trimestre corre de nuestra cuenta.'),
+    ('es_opportunity', 'Le aplicamos la tarifa del año pasado.'),
+    ('es_opportunity', 'Redondeamos el importe a la baja para cerrar.'),
+    ('hubspot_deal', 'You only pay for 400 of the 420 trucks.'),
+    ('hubspot_deal', "We'll round the annual invoice down in your favour."),
+    ('hubspot_deal', 'The last 20 trucks ride along at no charge.'),
+]
+PRICE_PASSING = [
+    ('de_deal', 'Die Preise für alle 120 Fahrzeuge stehen im Angebot, das Sie bis Freitag erhalten.'),
+    ('fr_deal', 'Le tarif par atelier est détaillé dans la proposition.'),
+    ('es_opportunity', 'El importe por camión figura en la propuesta que le envío.'),
+    ('hubspot_deal', 'The proposal prices all 420 trucks across the 6 depots.'),
+    ('hubspot_deal', 'Round-trip times for your drivers went down by a third in the pilot.'),
+    ('de_deal', 'Sie zahlen nur einmal im Jahr, der Betrag steht im Angebot.'),
+    ('fr_deal', 'Les anciens relevés de vos ateliers sont repris dans la proposition.'),
+    ('es_opportunity', 'Solo le pido que revise la propuesta de los dos equipos.'),
+    ('hubspot_deal', 'We round up the results of the pilot in the proposal.'),
+]
+
+
+@pytest.mark.parametrize(("record_name", "sentence"), PRICE_REFUSED)
+def test_price_concessions_in_other_words_are_refused(record_name, sentence):
+    assert _refused(record_name, sentence)
+
+
+@pytest.mark.parametrize(("record_name", "sentence"), PRICE_PASSING)
+def test_prices_described_or_rounding_of_results_pass(record_name, sentence):
+    assert _refused(record_name, sentence) == []
