@@ -410,3 +410,48 @@ def test_price_concessions_in_other_words_are_refused(record_name, sentence):
 @pytest.mark.parametrize(("record_name", "sentence"), PRICE_PASSING)
 def test_prices_described_or_rounding_of_results_pass(record_name, sentence):
     assert _refused(record_name, sentence) == []
+
+
+# --- same-day calls in other words (written before running): 7 of 11 first (missed "dans une petite demi-heure", "ich
+# klingle gleich im Anschluss durch", "un point avant la fin de votre journée"; refused "lundi 30 novembre à 10 h pour un
+# point"). Fixed by kind: a half or quarter hour or "un ratito" from now, the end of the buyer's day, "un point" and
+# "klingeln" as meetings. Look-alikes written after the fix: two refused, both refused on main too (strict xfails).
+
+SAME_DAY_REFUSED = [
+    ('es_opportunity', '¿Le llamo en un ratito para verlo juntos?'),
+    ('fr_deal', 'Je vous appelle dans une petite demi-heure ?'),
+    ('de_deal', 'Ich klingle gleich im Anschluss bei Ihnen durch.'),
+    ('hubspot_deal', "I'll give you a buzz before I log off today."),
+    ('hubspot_deal', "Free for a quick call before your 4 o'clock?"),
+    ('de_deal', 'Passt es Ihnen heute noch vor Feierabend für ein kurzes Telefonat?'),
+    ('fr_deal', 'On se fait un point avant la fin de votre journée ?'),
+    ('es_opportunity', '¿Tiene cinco minutos antes de salir de la oficina hoy?'),
+    ('hubspot_deal', 'Can we hop on a call at 3 pm your time today?'),
+]
+SAME_DAY_PASSING = [
+    ('hubspot_deal', 'Would a call on Monday at 10 am your time work?'),
+    ('fr_deal', 'Seriez-vous disponible lundi 30 novembre à 10 h pour un point ?'),
+    ('fr_deal', "Un point important : je vous envoie la proposition aujourd'hui, et nous en parlons lundi 30 novembre à 10 h."),
+    ('fr_deal', 'Sur ce point, la proposition vous parvient dans la journée.'),
+    ('de_deal', 'Die Einrichtung dauert in der Regel eine Viertelstunde pro Fahrzeug.'),
+]
+
+
+@pytest.mark.parametrize(("record_name", "sentence"), SAME_DAY_REFUSED)
+def test_same_day_calls_in_other_words_are_refused(record_name, sentence):
+    assert _refused(record_name, sentence)
+
+
+@pytest.mark.parametrize(("record_name", "sentence"), SAME_DAY_PASSING)
+def test_calls_on_another_day_and_points_of_an_argument_pass(record_name, sentence):
+    assert _refused(record_name, sentence) == []
+
+
+@pytest.mark.xfail(strict=True, reason="refused on main too: a today-word for sending ('heute noch', 'en un rato') in "
+                   "the sentence that also proposes a call on another day")
+@pytest.mark.parametrize(("record_name", "sentence"), [
+    ('de_deal', 'Das klingt gut: Das Angebot schicke ich Ihnen heute noch, und wir sprechen am Montag um 10 Uhr.'),
+    ('es_opportunity', 'En un rato le envío la propuesta, y hablamos el lunes 30 de noviembre a las 10:00.'),
+])
+def test_sending_today_and_meeting_another_day_in_one_sentence_passes(record_name, sentence):
+    assert _refused(record_name, sentence) == []
