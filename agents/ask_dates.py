@@ -24,12 +24,17 @@ _END_MONTH = re.compile(r"\b(?:(?:the )?end of (?:the|this) month|ende (?:des|di
 _BY_WEEKDAY = re.compile(
     r"\b(?:by|before|until|on|this|next|bis|vor|am|diesen|nächsten|avant|d'ici|pour|ce|antes del?|para el|el|este)\s+"
     r"(?:(?:next|nächsten|le|el|prochain)\s+)?(" + "|".join(sorted(_WEEKDAYS, key=len, reverse=True)) + r")\b", re.I)
+_CUES = ("end", "ende", "fin", "tomorrow", "morgen", "demain", "mañana", "manana")
 _TOMORROW = re.compile(r"\b(?:tomorrow|morgen|demain|mañana)\b", re.I)
 
 
 def implied_dates(text: str, written_on: date) -> set[date]:
     """Days a buyer's message asks for, counted from the day it was written."""
     out: set[date] = set()
+    low = text.lower()
+    weekday = any(name in low for name in _WEEKDAYS)
+    if not weekday and not any(cue in low for cue in _CUES):
+        return out  # most messages name no day and no end of a week or month
     monday = written_on - timedelta(days=written_on.weekday())
     if _END_NEXT_WEEK.search(text):
         out.add(monday + timedelta(days=7 + 4))  # the Friday of next week
@@ -38,7 +43,7 @@ def implied_dates(text: str, written_on: date) -> set[date]:
     if _END_MONTH.search(text):
         following = date(written_on.year + (written_on.month == 12), written_on.month % 12 + 1, 1)
         out.add(following - timedelta(days=1))
-    for m in _BY_WEEKDAY.finditer(text):
+    for m in _BY_WEEKDAY.finditer(text) if weekday else ():
         ahead = (_WEEKDAYS[m.group(1).lower()] - written_on.weekday()) % 7 or 7
         out.add(written_on + timedelta(days=ahead))  # the next such day after the email
     if _TOMORROW.search(text):

@@ -54,13 +54,22 @@ def disguised_figures(text: str) -> list[str]:
     return out + foreign[:1]  # one reason for a figure in another script, not one per digit
 
 
+_LOOKALIKE_NEAR_DIGIT = re.compile(r"\d[.,' ]?[OolI]|[OolI][.,' ]?\d")
+_FOREIGN_DIGIT = re.compile(r"(?![0-9])\d")
+_SCIENTIFIC_GATE = re.compile(r"\d[eE]\+?\d")
+_FIGURE_WORDS = ("%", "percent", "per cent", "prozent", "cent", "ciento", "$", "€", "£", "eur", "usd", "gbp", "chf", "dollar")
+
+
 def restored_figures(text: str) -> str:
-    """`text` with each disguised figure written in ASCII digits ("3O.OOO €" -> "30.000 €", "٣٠" -> "30")."""
-    if _ROMAN.search(text):
+    """`text` with each disguised figure written in ASCII digits ("3O.OOO €" -> "30.000 €", "٣٠" -> "30"); the same
+    object when it has none (most texts: each reading runs only behind a cheap test)."""
+    low = text.lower()
+    if any(w in low for w in _FIGURE_WORDS) and _ROMAN.search(text):
         text = _ROMAN.sub(lambda m: str(_roman(m.group(0))) if m.group(0) else m.group(0), text)
-    if "e" in text or "E" in text:
+    if _SCIENTIFIC_GATE.search(text):
         text = _SCIENTIFIC.sub(lambda m: f"{float(m.group(1)) * 10 ** int(m.group(2)):g}", text)
-    if not any(ch in text for ch in "OolI") and text.isascii():
+    foreign = not text.isascii() and _FOREIGN_DIGIT.search(text) is not None
+    if not foreign and not _LOOKALIKE_NEAR_DIGIT.search(text):
         return text
 
     def fix(m: re.Match[str]) -> str:
@@ -69,7 +78,7 @@ def restored_figures(text: str) -> str:
         return token.translate(_LOOKALIKE) if _is_disguised(token, before, after) else token
 
     text = _FIGURE.sub(fix, text)
-    if not text.isascii():
+    if foreign:
         text = text.translate(_ARABIC_SEPARATORS)
         text = "".join(str(unicodedata.decimal(ch)) if ch.isdigit() and not ch.isascii()
                        and unicodedata.decimal(ch, None) is not None else ch for ch in text)

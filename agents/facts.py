@@ -274,10 +274,11 @@ def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | Non
         # nobody writes a word in two scripts except to pass for something else.
         add("confusable", word)
     text = defang(normalise(text))
-    for figure in disguised_figures(text):
-        # letters for digits ("3O.OOO €") or another script's digits: refused, and the figure itself judged below
-        add("confusable", f"{figure} (a figure written with look-alike characters)")
-    text = restored_figures(text)
+    if (restored := restored_figures(text)) != text:
+        for figure in disguised_figures(text):
+            # letters for digits ("3O.OOO €") or another script's digits: refused, and the figure itself judged below
+            add("confusable", f"{figure} (a figure written with look-alike characters)")
+        text = restored
     for name in named_other_customers(text, vocab.denied, vocab.own_words):
         if Finding("other_customer", name) not in found:
             add("other_customer", name)
