@@ -66,39 +66,51 @@ _DOWN = (r"(?:\bdown\b|\bnach unten\b|à la baisse|\ba la baja\b|in your favou?r
 _SMALL_NUMBERS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|zwei|drei|vier|fünf|sechs|sieben|"
                   r"acht|neun|zehn|elf|zwölf|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|dos|tres|"
                   r"cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce")
-_PRICE_ARITHMETIC = re.compile(
+_PRICE_MOVES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple((re.compile(p, re.I), cues) for p, cues in (
     # the price worked out with a part taken off ("the figure Marcus mentioned, minus the setup line", "abzüglich der
     # Einrichtung", "moins les frais de mise en service", "menos la cuota de alta")
-    r"\b(?:minus|less|abzüglich|moins|menos)\s+(?:the |your |our |die |der |den |les |la |le |el |los |las )?(?:\w+\s+)?"
-    r"(?:setup|set-up|fee|fees|line|charge|charges|cost|costs|licen[cs]e|gebühr\w*|pauschale|einrichtung\w*|frais|"
-    r"licence|mise en service|cuota|tarifa|coste|alta)\b|"
+    (r"\b(?:minus|less|abzüglich|moins|menos)\s+(?:the |your |our |die |der |den |les |la |le |el |los |las )?(?:\w+\s+)?"
+     r"(?:setup|set-up|fee|fees|line|charge|charges|cost|costs|licen[cs]e|gebühr\w*|pauschale|einrichtung\w*|frais|"
+     r"licence|mise en service|cuota|tarifa|coste|alta)\b",
+     ("minus", "less ", "abzüglich", "moins ", "menos ")),
     # an increase taken away ("the renewal uplift drops to nothing", "die Preiserhöhung entfällt")
-    r"\b(?:uplift|increase|indexation|escalator|\w*erhöhung|indexierung|hausse|augmentation|indexation|subida|"
-    r"incremento|aumento)\b[^.;!?\n]{0,30}?\b(?:drops?|goes|falls?|comes? down|is|entfällt|fällt|passe|tombe|queda|baja)"
-    r"\s+(?:to\s+|auf\s+|à\s+|a\s+|en\s+)?(?:nothing|zero|null|zéro|cero|0|nada|rien|weg)\b|"
+    (r"\b(?:uplift|increase|indexation|escalator|\w*erhöhung|indexierung|hausse|augmentation|indexation|subida|"
+     r"incremento|aumento)\b[^.;!?\n]{0,30}?\b(?:drops?|goes|falls?|comes? down|is|entfällt|fällt|passe|tombe|queda|baja)"
+     r"\s+(?:to\s+|auf\s+|à\s+|a\s+|en\s+)?(?:nothing|zero|null|zéro|cero|0|nada|rien|weg)\b",
+     ("uplift", "increase", "indexation", "escalator", "erhöhung", "indexierung", "hausse", "augmentation",
+      "subida", "incremento", "aumento")),
     # a gesture or an effort on the price ("on vous fait un geste", "hacemos un esfuerzo en el precio")
-    r"\bgeste commercial\b|\b(?:un geste|un effort|un esfuerzo|a gesture)\b[^.;!?\n]{0,20}?\b(?:sur|on|en|sobre)\s+"
-    r"(?:le |la |l'|el |the |votre |su |your )?(?:prix|price|precio|tarif\w*|licen\w+|factur\w+|coût|coste|invoice|renouvellement)|"
+    (r"\bgeste commercial\b|\b(?:un geste|un effort|un esfuerzo|a gesture)\b[^.;!?\n]{0,20}?\b(?:sur|on|en|sobre)\s+"
+     r"(?:le |la |l'|el |the |votre |su |your )?(?:prix|price|precio|tarif\w*|licen\w+|factur\w+|coût|coste|invoice|renouvellement)",
+     ("geste", "effort", "esfuerzo", "gesture")),
     # the price gap taken on by us ("nos quedamos con la diferencia", "we'll absorb the difference")
-    r"\b(?:absorb|cover|eat|take on|übernehmen|tragen|prenons en charge|absorbons|nos quedamos con|asumimos|absorbemos)\w*"
-    r"\s+(?:the |die |la |le |el )?(?:\w+\s+)?(?:difference|differenz|différence|diferencia|gap|delta)\b|"
+    (r"\b(?:absorb|cover|eat|take on|übernehmen|tragen|prenons en charge|absorbons|nos quedamos con|asumimos|absorbemos)\w*"
+     r"\s+(?:the |die |la |le |el )?(?:\w+\s+)?(?:difference|differenz|différence|diferencia|gap|delta)\b",
+     ("differen", "différence", "diferencia", "gap", "delta")),
     # price matching by any noun for a figure ("match the add-on vendor's number")
-    r"\b(?:match|beat|meet)\w*\s+(?:(?:their|any|every|a competitor's|the other|the competing)\s+|(?:the\s+)?(?:[\w-]+\s+){0,2}?"
-    r"[\w-]+'s\s+)(?:number|figure|rate)s?\b|"
+    (r"\b(?:match|beat|meet)\w*\s+(?:(?:their|any|every|a competitor's|the other|the competing)\s+|(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+     r"[\w-]+'s\s+)(?:number|figure|rate)s?\b",
+     ("number", "figure", " rate")),
     # the price rounded down for the buyer ("round the invoice down", "runden nach unten ab", "arrondit à la baisse")
-    rf"\b(?:round\w*|runde\w*|abrunden|arrondi\w*|redonde\w*)\s+(?:\w+\s+){{0,3}}?(?:{_PRICE_NOUN})\w*\b[^.;!?\n]{{0,25}}?"
-    rf"{_DOWN}|\b(?:{_PRICE_NOUN})\w*\s+(?:\w+\s+)?(?:runden|arrondissons|redondeamos)\b[^.;!?\n]{{0,25}}?{_DOWN}|"
+    (rf"\b(?:round\w*|runde\w*|abrunden|arrondi\w*|redonde\w*)\s+(?:\w+\s+){{0,3}}?(?:{_PRICE_NOUN})\w*\b[^.;!?\n]{{0,25}}?"
+     rf"{_DOWN}|\b(?:{_PRICE_NOUN})\w*\s+(?:\w+\s+)?(?:runden|arrondissons|redondeamos)\b[^.;!?\n]{{0,25}}?{_DOWN}",
+     ("round the", "round your", "round it", "round down", "rounded", "runden", "abrund", "arrondi", "redonde")),
     # an old price applied ("den Tarif aus dem Vorjahr", "la tarifa del año pasado", "last year's rate")
-    r"\b(?:last year's|previous|old|former|alte[nrm]?|vorjahres\w*|ancien\w*|anterior)\s+(?:\w+\s+)?(?:price|pricing|rate|"
-    r"tarif\w*|preis\w*|prix|grille|precio|tarifa)\b|\b(?:price|pricing|rate|tarif\w*|preis\w*|prix|grille|precio|tarifa)\s+"
-    r"(?:aus dem vorjahr|des vorjahres|vom letzten jahr|de l'an dernier|de l'année dernière|de l'an passé|del año pasado|"
-    r"del año anterior|from last year|of last year)\b|"
+    (r"\b(?:last year's|previous|old|former|alte[nrm]?|vorjahres\w*|ancien\w*|anterior)\s+(?:\w+\s+)?(?:price|pricing|rate|"
+     r"tarif\w*|preis\w*|prix|grille|precio|tarifa)\b|\b(?:price|pricing|rate|tarif\w*|preis\w*|prix|grille|precio|tarifa)\s+"
+     r"(?:aus dem vorjahr|des vorjahres|vom letzten jahr|de l'an dernier|de l'année dernière|de l'an passé|del año pasado|"
+     r"del año anterior|from last year|of last year)\b",
+     ("vorjahr", "last year", "an dernier", "année dernière", "an passé", "año pasado", "año anterior", "previous",
+      " old ", "alten ", "alter ", "alte ", "ancien", "anterior", "former")),
     # paying for part of what is bought ("you only pay for 400 of the 420", "ne payez que cinq ateliers sur six")
-    r"\b(?:only pay|pay only|ne pay\w* que|(?:bezahlen|zahlen) sie nur|s[oó]lo (?:paga|pagar|le cobramos)\w*)"
-    rf"\b[^.;!?\n]{{0,30}}?\b(?:of|out of|sur|von|der|de)\s+(?:the |los |las |den |der |les )?(?:\d+|{_SMALL_NUMBERS})\b",
-    re.I)
-"""Price concessions no discount word names (wave 13, the next attacker's probes): arithmetic on the price, an increase
-taken away, a gesture on the price, a gap absorbed, price matching by any word for a figure."""
+    (r"\b(?:only pay|pay only|ne pay\w* que|(?:bezahlen|zahlen) sie nur|s[oó]lo (?:paga|pagar|le cobramos)\w*)"
+     rf"\b[^.;!?\n]{{0,30}}?\b(?:of|out of|sur|von|der|de)\s+(?:the |los |las |den |der |les )?(?:\d+|{_SMALL_NUMBERS})\b",
+     ("only pay", "pay only", "ne pay", "zahlen sie nur", "solo pag", "sólo pag", "solo le cobramos",
+      "sólo le cobramos")),
+))
+"""Price concessions no discount word names (wave 13, the next attacker's probes), each with the substrings it needs:
+arithmetic on the price, an increase taken away, a gesture on the price, a gap absorbed, price matching by any word
+for a figure, a price rounded down, an old price applied, paying for part of what is bought."""
 
 
 _CUES = ("carencia", "gracia", "grace", "holiday", "payment", "karenz", "zahlungs", "tilgungs", "grâce", "différé",
@@ -107,15 +119,11 @@ _CUES = ("carencia", "gracia", "grace", "holiday", "payment", "karenz", "zahlung
          "elimin", "suprim", "absorb", "cover", "eat", "pick up", "take on", "übernehm", "trag", "assum",
          "asum", "cubr", "nachlass", "lass", "runtergeh", "price", "rate", "preis", "tarif", "prix", "precio", "tisch")
 """A word one of the concessions needs (as a substring of the lower-cased text)."""
+_OFFER_CUES = ("price", "pricing", "offer", "quote", "rate", "discount", "terms", "preis", "angebot", "konditionen", "prix",
+               "offre", "tarif", "devis", "remise", "precio", "oferta", "descuento", "condiciones")
 _OWN_CUES = {
     _OFFER_EXPIRY: ("valid", "availab", "stands", "holds", "expir", "runs out", "good until", "good through", "gilt",
                     "gültig", "verfällt", "läuft", "valable", "disponible", "válid", "vigente", "vence", "caduca"),
-    _PRICE_ARITHMETIC: ("minus", "less ", "abzüglich", "moins ", "menos ", "uplift", "increase", "erhöhung", "hausse",
-                        "augment", "subida", "increment", "aumento", "geste", "effort", "esfuerzo", "gesture", "differen",
-                        "diferencia", "gap", "delta", "number", "figure", " rate", "round", "runde", "arrondi", "redonde",
-                        "vorjahr", "last year", "an dernier", "année dernière", "an passé", "año pasado", "año anterior",
-                        "previous", "old ", "alte", "ancien", "anterior", "only pay", "pay only", "ne pay", "zahlen",
-                        "solo", "sólo"),
 }
 
 
@@ -124,8 +132,8 @@ def concession_violations(text: str) -> list[str]:
     out: list[str] = []
     low = text.lower()
     older = any(cue in low for cue in _CUES)
-    expiry = any(cue in low for cue in _OWN_CUES[_OFFER_EXPIRY])
-    moved = any(cue in low for cue in _OWN_CUES[_PRICE_ARITHMETIC])
+    expiry = any(cue in low for cue in _OWN_CUES[_OFFER_EXPIRY]) and any(cue in low for cue in _OFFER_CUES)
+    moved = [pattern for pattern, cues in _PRICE_MOVES if any(cue in low for cue in cues)]
     if not (older or expiry or moved):
         return out  # most texts: none of the words any of these concessions needs
     for pattern, what, needed in ((_FEE_REMOVED, "a fee removed", older),
@@ -134,7 +142,7 @@ def concession_violations(text: str) -> list[str]:
                                   (_ANOTHER_PRICE, "one offer at another's price", older),
                                   (_PAYMENT_HOLIDAY, "a period with nothing to pay", older),
                                   (_OFFER_EXPIRY, "an expiry on an offer", expiry),
-                                  (_PRICE_ARITHMETIC, "the price moved", moved)):
+                                  *((pattern, "the price moved", True) for pattern in moved)):
         if not needed:
             continue
         m = pattern.search(text)
