@@ -28,6 +28,7 @@ from agents.placeholders import PLACEHOLDER as PLACEHOLDER
 from agents.public_holidays import country_code
 from agents.safety import commercial_violations
 from agents.settings import AgentSettings
+from agents.signature import signature_problems
 from agents.thanks import thanks_problems
 from agents.timing import _CLOCK, _SENTENCE_BREAK, timing_violations
 from agents.zones import recipient_timezone
@@ -364,7 +365,7 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
     vocab = replace(vocab, dates=vocab.dates | proposed_days(f"{subject}\n{body}", send_day or ctx.now.date()))
     unsupported = [*map(str, find_unsupported(f"{subject}\n{body}", vocab)),
                    *spelled_number_violations(f"{subject}\n{body}", vocab.numbers | vocab.percents | vocab.money),
-                   *fraction_claims(f"{subject}\n{body}", vocab.percents)]
+                   *fraction_claims(f"{subject}\n{body}", vocab.percents), *signature_problems(body, ctx)]
     checks.append(Check(name="no_invented_facts", passed=not unsupported,
                         detail="; ".join(unsupported[:5]) or "every fact found in the inputs"))
     leftover = PLACEHOLDER.search(f"{subject}\n{body}")

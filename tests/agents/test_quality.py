@@ -29,7 +29,8 @@ def _checks(entry):
                   channel="call" if d["kind"] == "call_script" else "email", kind=d["kind"], subject=d["subject"],
                   body=d["body"], language=entry.get("language", "en"), tone="friendly")
     ctx = build_context(record, scores, now=NOW)
-    return check_draft_quality(draft, ctx, build_vocabulary(ctx), SETTINGS)
+    # the vocabulary the product gives the writer's draft (agents.run): no score figures to the buyer
+    return check_draft_quality(draft, ctx, build_vocabulary(ctx, score_figures=False), SETTINGS)
 
 
 LANGUAGES = ("en", "de", "fr", "es")
@@ -144,12 +145,15 @@ record gives, thanks in verb form, a dated call after "melde mich", times after 
 
 
 SET21 = {lang: json.loads((FIXTURES / "quality_heldout21" / f"{lang}.json").read_text()) for lang in LANGUAGES}
-SET21_FLOORS = {"en": (12, 9), "de": (10, 10), "fr": (12, 11), "es": (12, 10)}
+SET21_FLOORS = {"en": (13, 11), "de": (12, 11), "fr": (12, 11), "es": (12, 11)}
 """Wave 12, written by a fifth outside tester; first measured on 36f101c (04:55 UTC) and not yet fixed (floors at that
 first measurement, de after one fix at 05:05 UTC: a weekday of this week named after it, "bis spätestens Montag dieser
 Woche", is a past deadline): missed an invented expiry (en-b6), "bis spätestens Montag dieser Woche" (de-b1, fixed), the win
 probability told to the buyer (de-b11), a draft signed by another rep (de-b12); refused good "it is signed" (en-g3),
-"9" and "Central" (en-g11), a date split by a line break (de-g3), "00" (es-g9)."""
+"9" and "Central" (en-g11), a date split by a line break (de-g3), "00" (es-g9). Wave 13 fixed each by kind (in-sample):
+an expiry put on a price or offer, a sign-off that is not the owner's, the harness given the product's draft vocabulary
+(no score figures to the buyer), "signed off", an hour range with a zone, "sobre las 9:00", a month name kept to its
+line; floors at the after-figures (every draft as labelled)."""
 
 
 HELD_OUT_WITH_FLOORS = {19: (SET19, SET19_FLOORS), 20: (SET20, SET20_FLOORS), 21: (SET21, SET21_FLOORS)}
