@@ -107,6 +107,19 @@ _PRICE_MOVES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple((re.co
      rf"\b[^.;!?\n]{{0,30}}?\b(?:of|out of|sur|von|der|de)\s+(?:the |los |las |den |der |les )?(?:\d+|{_SMALL_NUMBERS})\b",
      ("only pay", "pay only", "ne pay", "zahlen sie nur", "solo pag", "sólo pag", "solo le cobramos",
       "sólo le cobramos")),
+    # billing only part of what is bought ("only bill the trucks that are out on the road", "ne facturer que")
+    (r"\bonly (?:bill|charge|invoice)\w*\b|\b(?:bill|charge|invoice)\w* only\b|\bnur (?:die |für )?[\w-]+ (?:berechnen|abrechnen)\b|"
+     r"\bne factur\w* que\b|\bs[oó]lo (?:facturamos|cobramos|facturaremos)\b",
+     ("only bill", "only charge", "only invoice", " only", "nur ", "ne factur", "solo ", "sólo ")),
+    # one item riding on another's licence or price ("the second wave rides on the first wave's licence")
+    (r"\b(?:rides?|riding|runs?|goes|comes?|läuft|laufen|passe|va)\s+(?:along\s+)?(?:on|under|unter|mit|sur|sous|con|bajo)\s+"
+     r"(?:the |your |our |der |dem |la |le |el )?(?:[\w-]+(?:'s)?\s+){0,3}?(?:licen[cs]e|lizenz|contract|vertrag|contrat|"
+     r"contrato|subscription|abo\w*|abonnement|suscripción)\b",
+     ("ride", "riding", "run", "goes", "come", "läuft", "laufen", "passe", " va ")),
+    # an amount named by its range in words ("in the high thirties", "im unteren Vierzigerbereich", "mid-40s")
+    (r"\b(?:low|mid|high|upper|lower)[- ](?:teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|"
+     r"\d0s)\b|\b(?:unteren|oberen|mittleren)\s+\w*(?:zig|ßig)er(?:bereich)?\b",
+     ("teens", "ties", "0s", "unteren", "oberen", "mittleren")),
 ))
 """Price concessions no discount word names (wave 13, the next attacker's probes), each with the substrings it needs:
 arithmetic on the price, an increase taken away, a gesture on the price, a gap absorbed, price matching by any word

@@ -67,7 +67,8 @@ _PARTY_DECISION = re.compile(
 _CUSTOMER = re.compile(
     # the buyer held to be a customer already: "welcome aboard", "now that you are a customer", "ravis de vous compter
     # parmi nos clients", "willkommen an Bord", "bienvenidos a bordo"
-    r"(?P<customer>\b(?:aboard|an bord|à bord|a bordo)\b|\b(?:among|parmi|unter|entre)\s+(?:our|nos|unseren|nuestros)\s+"
+    r"(?P<customer>\b(?:aboard|an bord|à bord|a bordo)\b|\b(?:is|are|ist|sind)\s+(?:now\s+|officially\s+|jetzt\s+)?"
+    r"on-?board\b(?!\s+with)|\b(?:among|parmi|unter|entre)\s+(?:our|nos|unseren|nuestros)\s+"
     r"(?:customers|clients|kunden|clientes)\b|\b(?:are|is|sind|ist|êtes|est|es|son|sois)\s+(?:now\s+|jetzt\s+|"
     r"désormais\s+|ya\s+|officially\s+)?(?:a\s+|an\s+|our\s+|one of our\s+|unser\w*\s+|notre\s+|nuestr[oa]\s+)?"
     r"(?:new\s+|neue[rn]?\s+|nouveau\s+|nouvelle\s+|nuev[oa]\s+)?(?:customer|client|kunde|kundin|cliente)\b)", re.I)
@@ -81,7 +82,7 @@ _DECISION_CUES = ("sign", "commit", "agree", "approv", "accept", "green", "okay"
                   "zugestimmt", "zugesagt", "freigegeben", "bestellt", "gekauft", "beauftragt", "genehmigt", "signé",
                   "accepté", "validé", "approuvé", "commandé", "acheté", "choisi", "décidé", "engagé", "firmad",
                   "aceptad", "aprobad", "comprad", "elegid", "decidid", "comprometid", "contratad")
-_CUSTOMER_CUES = ("board", "bord", "among", "parmi", "unter", "entre", "custom", "client", "kund")
+_CUSTOMER_CUES = ("onboard", "board", "bord", "among", "parmi", "unter", "entre", "custom", "client", "kund")
 """Substrings each pattern needs (lower-cased): the patterns run only on the few texts that have one."""
 _DESCRIBES = frozenset("""
 attached enclosed included scheduled planned expected based prepared drafted updated reviewed sent shared structured

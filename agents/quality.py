@@ -233,7 +233,7 @@ _INFORMAL = {
 }
 """The familiar second person ("du", "tu", "tú"): to a person the record addresses formally it is the wrong register."""
 _FORMAL_PRONOUN = {"de": re.compile(r"(?<![.!?:]\s)(?<!^)\b(?:Sie|Ihnen|Ihr(?:e[mnrs]?)?)\b"),
-                   "es": re.compile(r"\b(?:usted|ustedes)\b", re.I)}
+                   "es": re.compile(r"\b(?:usted|ustedes)\b", re.I), "fr": re.compile(r"\b(?:vous|votre|vos)\b", re.I)}
 _DRAFT_FORMAL = {**_FORMAL_PRONOUN, "fr": re.compile(r"\b(?:vous|votre|vos)\b", re.I)}
 
 

@@ -68,6 +68,8 @@ _TODAY = (r"today|this afternoon|this morning|this evening|later today|tonight|i
           # any German compound of an hour or a minute: "in einer Dreiviertelstunde", "in anderthalb Stunden"
           r"in (?:einem|einer|anderthalb|eineinhalb|zwei|drei|\d+) \w*(?:stunde|stündchen|minute)n?|"
           r"en fin de journée|en fin d'après-midi|en fin de matinée|dans l'après-midi|fin de (?:votre |la )journée|"
+          r"school run|on (?:your|the) (?:drive|way|commute|ride) home|auf dem (?:heim|nachhause)weg|en rentrant chez vous|"
+          r"de camino a casa|en un periquete|en un santiamén|in a jiffy|in no time|im nu\b|en un clin d'œil|"
           r"(?:in|dans|en|dentro de)\s+(?:(?!de\b|the\b)\w+[ -]){0,3}?(?:demi-heure|quart d'heure|viertelstunde|ratito|rato)\b|"
           r"am späten nachmittag|heute gegen|zum feierabend|a última hora|al final del día|close of business|"
           r"\beod\b|\bcob\b|(?:now|right now|jetzt|maintenant|ahora)(?= if| wenn| si)|"
@@ -181,6 +183,7 @@ further back it reads as next month's."""
 
 
 _DEADLINE_FILLER = (r"(?:the|le|el|den|dem|on|am|au|at|cob|eod|close of business|end of (?:the )?day|midnight|noon|"
+                    r"einschließlich|inklusive|including|inclusive|inclus|incluido|"
                     r"end of|ende|fin de|la fin de|finales de|final de|"
                     rf"{_WEEKDAY_NAMES}),?\s+")
 """What may stand between a deadline word and its date: "by Monday 23 November", "until COB on 20/11"."""
