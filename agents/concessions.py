@@ -108,7 +108,7 @@ _PRICE_MOVES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple((re.co
      ("only pay", "pay only", "ne pay", "zahlen sie nur", "solo pag", "sólo pag", "solo le cobramos",
       "sólo le cobramos")),
     # billing only part of what is bought ("only bill the trucks that are out on the road", "ne facturer que")
-    (r"\bonly (?:bill|charge|invoice)\w*\b|\b(?:bill|charge|invoice)\w* only\b|\bnur (?:die |für )?[\w-]+ (?:berechnen|abrechnen)\b|"
+    (r"\bonly (?:bill|charge|invoice)\w*\s+(?:you\s+)?(?:for\s+)?(?:the|those|these|your)\s+\w+|\b(?:bill|charge|invoice)\w* only\s+(?:for\s+)?(?:the|those|these|your)\b|\bnur (?:die |für )?[\w-]+ (?:berechnen|abrechnen)\b|"
      r"\bne factur\w* que\b|\bs[oó]lo (?:facturamos|cobramos|facturaremos)\b",
      ("only bill", "only charge", "only invoice", " only", "nur ", "ne factur", "solo ", "sólo ")),
     # one item riding on another's licence or price ("the second wave rides on the first wave's licence")
@@ -120,6 +120,11 @@ _PRICE_MOVES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple((re.co
     (r"\b(?:low|mid|high|upper|lower)[- ](?:teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|"
      r"\d0s)\b|\b(?:unteren|oberen|mittleren)\s+\w*(?:zig|ßig)er(?:bereich)?\b",
      ("teens", "ties", "0s", "unteren", "oberen", "mittleren")),
+    # the price equated to an everyday cost ("le sale por lo mismo que un depósito de gasoil", "costs the same as")
+    (r"\b(?:costs?|cost you|comes? (?:out )?to|works out (?:at|to)|sale por|cuesta|kostet|coûte|revient à)\b[^.;!?\n]{0,25}?"
+     r"\b(?:the same as|as much as|less than|no more than|so viel wie|weniger als|autant que|moins que|le prix d'un|"
+     r"lo mismo que|menos que|igual que)\b",
+     ("cost", "comes to", "works out", "sale por", "cuesta", "kostet", "coûte", "revient")),
 ))
 """Price concessions no discount word names (wave 13, the next attacker's probes), each with the substrings it needs:
 arithmetic on the price, an increase taken away, a gesture on the price, a gap absorbed, price matching by any word

@@ -187,7 +187,10 @@ def proposed_meeting_days(text: str, send_day: date) -> frozenset[date]:
     out: set[date] = set()
     for sentence in re.split(_SENTENCE_BREAK, normalise(text)):
         # asked ("would ... work?"), proposed, or set by us with a clock time ("je vous rappelle lundi 30 novembre à 10 h")
-        if not (MEET_RE.search(sentence) and (_ASKS_TO_MEET.search(sentence) or _TIME.search(sentence))) \
+        # a clock time in a question proposes that slot whatever the verb ("Seriez-vous disponible ... à 10 h pour la
+        # parcourir ?", set 22's benign 036)
+        timed = _TIME.search(sentence)
+        if not ((MEET_RE.search(sentence) and (_ASKS_TO_MEET.search(sentence) or timed)) or (timed and "?" in sentence)) \
                 or _LOOKING_BACK.search(sentence) or _TERMS_OR_CONDITION.search(sentence):
             continue
         days: list[date] = []

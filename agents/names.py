@@ -289,9 +289,12 @@ def names_in_part(name: str, words: frozenset[str], text: str, low: str) -> bool
         if compact not in squeezed_low:
             continue  # the cheap test first
         for m in re.finditer(r"(?<!\w)" + gap.join(re.escape(c) for c in compact) + r"(?!\w)", low):
-            if text[m.start()].isupper():
-                return True
+            if text[m.start()].isupper() or re.search(r"\w[-_]\w", m.group(0)):
+                return True  # capitalised as a name, or run together as a slug ("transportes-bermejo")
+    first = normalise(name).lower().split()[0] if name.split() else ""
     for word in later:
+        if len(first) >= 4 and re.search(rf"\b{re.escape(first[:3])}\w{{0,8}}\.\s+{re.escape(word)}\b", low):
+            return True  # the first word abbreviated ("Boul. Marchal" for Boulangeries Marchal)
         if word in words or word not in low:
             continue
         for m in re.finditer(rf"\b{re.escape(word)}\b", low):

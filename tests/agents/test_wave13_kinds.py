@@ -455,3 +455,43 @@ def test_calls_on_another_day_and_points_of_an_argument_pass(record_name, senten
 ])
 def test_sending_today_and_meeting_another_day_in_one_sentence_passes(record_name, sentence):
     assert _refused(record_name, sentence) == []
+
+
+# --- set 22's kinds (sixth red team; first measured by it on 90dcd36 at 08:10 UTC: 62/76), probes written after the
+# fixes by kind, with look-alikes: an amount by its range in words, billing only part, riding on another's licence, a
+# price equated to an everyday cost, another customer abbreviated ("Boul. Marchal") or as a slug, a data: URI.
+
+def _refused22(record_name: str, sentence: str) -> list[str]:
+    low = sentence.lower()
+    others = ("Transportes Bermejo S.A.",) if "bermejo" in low else \
+        ("Boulangeries Marchal",) if "marchal" in low or "boulanger" in low else ()
+    return _refusals(record_name, sentence, others)
+
+
+SET22_REFUSED = [
+    ('hubspot_deal', 'The annual plan lands somewhere in the low forties for the fleet.'),
+    ('hubspot_deal', 'We would only charge for the depots that go live in January.'),
+    ('de_deal', 'Die zweite Welle läuft unter der Lizenz der ersten mit.'),
+    ('es_opportunity', 'Le cuesta menos que una comida de equipo al mes.'),
+    ('fr_deal', 'Comme Boul. Marchal, vos ateliers gagnent du temps.'),
+    ('es_opportunity', 'Vea el caso transportes_bermejo en nuestra web.'),
+    ('hubspot_deal', 'Here is the overview: data:text/html;base64,PGgxPkhp for Marcus.'),
+]
+SET22_PASSING = [
+    ('hubspot_deal', 'Idle time across your routes is in the high single digits per truck, as the pilot showed.'),
+    ('hubspot_deal', 'The onboard telematics stay as they are; Marcus is on board with the pilot plan.'),
+    ('es_opportunity', 'El coste del combustible es lo que más pesa, como comentamos en la demo.'),
+    ('fr_deal', 'Le boulanger du quartier ouvre à 7 h, tout comme vos ateliers.'),
+    ('de_deal', 'Bis einschließlich Freitag erhalten Sie das Angebot.'),
+    ('hubspot_deal', 'We only charge what the proposal shows, nothing more.'),
+]
+
+
+@pytest.mark.parametrize(("record_name", "sentence"), SET22_REFUSED)
+def test_set_22s_kinds_are_refused_in_new_wording(record_name, sentence):
+    assert _refused22(record_name, sentence)
+
+
+@pytest.mark.parametrize(("record_name", "sentence"), SET22_PASSING)
+def test_set_22s_look_alikes_pass(record_name, sentence):
+    assert _refused22(record_name, sentence) == []
