@@ -18,6 +18,7 @@ from agents.ask_dates import implied_dates
 from agents.calendar_days import german_occasion_deadlines, unvouched_named_days
 from agents.catalogue import DEFAULT_CATALOGUE
 from agents.context import Context, as_date, without_asides
+from agents.currencies import currency_of
 from agents.digit_lookalikes import disguised_figures, restored_figures
 from agents.links import URL as _URL
 from agents.links import url_allowed
@@ -27,16 +28,13 @@ from agents.other_customers import named_other_customers, with_spellings
 from agents.settings import FREE_TEXT_CORROBORATION
 
 PLAIN_NUMBER_MAX = 10_000
-"""Largest plain count a reply may repeat from the customer's own messages (seats, trucks, sites);
-anything bigger reads as an amount and must come from a structured field."""
+"""Largest plain count a reply may repeat from the customer's messages; anything bigger must come from a field."""
 
 YEAR_RANGE = (1900, 2100)
 """Four-digit numbers in this range are read as years (dates), not counts."""
 
-MONTHS = {m: i for i, ms in enumerate(
-    ("jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july",
-     "aug august", "sep sept september", "oct october", "nov november", "dec december"), start=1)
-    for m in ms.split()}
+MONTHS = {m: i for i, ms in enumerate(("jan january", "feb february", "mar march", "apr april", "may", "jun june",
+    "jul july", "aug august", "sep sept september", "oct october", "nov november", "dec december"), start=1) for m in ms.split()}
 """Month names and abbreviations to month numbers."""
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -141,6 +139,7 @@ class Vocabulary:
     own_words: frozenset[str] = frozenset()
     seen_words: frozenset[str] = frozenset()
     today: date | None = None
+    currency: str | None = None
     """The day the text is read on: a calendar week or a holiday named without a year is the one nearest it."""
 
 
@@ -248,7 +247,7 @@ def build_vocabulary(
                       # Asides in names count as text the record used once (German nouns there are no names).
                       seen_words=frozenset(word_seen) | frozenset(
                           w.lower() for t in (r.name, *(c.title for c in r.contacts)) if t for w in _words(normalise(t))),
-                      today=ctx.now.date())
+                      today=ctx.now.date(), currency=r.currency)
 
 
 def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | None = None) -> list[Finding]:
@@ -296,6 +295,8 @@ def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | Non
     for m in _MONEY.finditer(rest):
         if not _close_to_any(_money_value(m), vocab.money):
             add("money", m.group(0).strip())
+        elif vocab.currency and (cur := currency_of(m.group(0))) and cur != vocab.currency.upper():
+            add("money", f"{m.group(0).strip()} (in {cur}; the record's currency is {vocab.currency.upper()})")
     rest = _MONEY.sub(" ", rest)
     for p in _PERCENT.findall(rest):
         if not _close_to_any(_num(p), vocab.percents, tol=0.6):
