@@ -495,3 +495,19 @@ def test_set_22s_kinds_are_refused_in_new_wording(record_name, sentence):
 @pytest.mark.parametrize(("record_name", "sentence"), SET22_PASSING)
 def test_set_22s_look_alikes_pass(record_name, sentence):
     assert _refused22(record_name, sentence) == []
+
+
+def test_a_reference_to_the_buyers_message_must_name_a_day_the_record_has_one():
+    from tests.agents.test_wave8_kinds import WRAPPERS
+    from tests.agents.test_wave10_kinds import SEND_DAY
+    from tests.agents.test_wave11_kinds import _quality
+
+    def failures(record_name: str, sentence: str) -> dict[str, str]:
+        return _quality(record_name, WRAPPERS[record_name].format(sentence=sentence), send_day=SEND_DAY)
+    assert "no_invented_facts" not in failures(
+        "hubspot_deal", "As you asked in your email of November 18, the proposal arrives by Friday, November 27.")
+    assert "no_invented_facts" not in failures(
+        "de_deal", "Wie in Ihrer Nachricht vom 20. November gewünscht, kommt das Angebot bis Freitag.")
+    assert "the record has none that day" in failures(
+        "hubspot_deal", "As you asked in your email of November 17, the proposal arrives by Friday, November 27.").get(
+        "no_invented_facts", "")
