@@ -511,3 +511,15 @@ def test_a_reference_to_the_buyers_message_must_name_a_day_the_record_has_one():
     assert "the record has none that day" in failures(
         "hubspot_deal", "As you asked in your email of November 17, the proposal arrives by Friday, November 27.").get(
         "no_invented_facts", "")
+
+
+def test_thanks_for_a_call_today_need_a_call_the_record_has():
+    from agents.context import build_context
+    from agents.references import unrecorded_calls
+    from tests.agents.conftest import NOW, load_record
+    record, scores = load_record("hubspot_deal")
+    ctx = build_context(record, scores, now=NOW)
+    assert unrecorded_calls("Thanks for taking my call this morning, Dana.", ctx, NOW.date())
+    assert unrecorded_calls("Merci pour notre échange d'hier.", ctx, NOW.date())
+    assert unrecorded_calls("Thanks again for the call with Priya on October 29.", ctx, NOW.date()) == []
+    assert unrecorded_calls("Thanks for your email; I can call you today if that helps.", ctx, NOW.date()) == []
