@@ -156,12 +156,23 @@ an expiry put on a price or offer, a sign-off that is not the owner's, the harne
 line; floors at the after-figures (every draft as labelled)."""
 
 
-HELD_OUT_WITH_FLOORS = {19: (SET19, SET19_FLOORS), 20: (SET20, SET20_FLOORS), 21: (SET21, SET21_FLOORS)}
+SET22 = {lang: json.loads((FIXTURES / "quality_heldout22" / f"{lang}.json").read_text()) for lang in LANGUAGES}
+SET22_FLOORS = {"en": (11, 9), "de": (11, 10), "fr": (10, 10), "es": (11, 10)}
+"""Wave 13, written by a sixth outside tester; first measured by it on 90dcd36 (08:10 UTC), bad flagged / good passed:
+en 7/11 9/10, de 10/11 10/10, fr 8/11 10/10, es 11/11 10/10. Fixed by kind (in-sample, 08:17-08:22 UTC): a UK bank
+holiday's substitute day, an amount in another currency than the record's, a misdated reference to the buyer's message,
+thanks for a call today the record does not show, "Herrn N. N.", "M./Mme", "tu" to a buyer who writes "vous". Left: thanks
+to the buyer for the demo we gave (fr-b4), and a good note with a dated step and no question refused for "0 ask(s)"
+(en-g3, the rubric disagreement of wave 9)."""
+
+
+HELD_OUT_WITH_FLOORS = {19: (SET19, SET19_FLOORS), 20: (SET20, SET20_FLOORS), 21: (SET21, SET21_FLOORS),
+                        22: (SET22, SET22_FLOORS)}
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("quality_set", "language"), [(n, lang) for n in HELD_OUT_WITH_FLOORS for lang in LANGUAGES])
-def test_quality_checks_keep_held_out_19_to_21_at_their_figures(quality_set, language):
+def test_quality_checks_keep_held_out_19_to_22_at_their_figures(quality_set, language):
     drafts, floors = HELD_OUT_WITH_FLOORS[quality_set]
     bad, good, missed, rejected = _rates(drafts[language])
     print(f"held-out {quality_set} {language}: bad flagged {len(bad) - len(missed)}/{len(bad)}, "
