@@ -128,11 +128,11 @@ PROMISE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((n, re.compile
                    r"\bfree\b(?:\s+of charge)?(?!dom)(?:\s+\w+){0,3}\s+(?:months?|trial|seats?|licen[cs]es?|"
                    r"upgrade|onboarding|implementation|support|year|access|add-?ons?)|\bat no (?:extra )?(?:cost|charge)\b|"
                    r"\bfor free\b|\bfree of charge\b|\bcomplimentary\b|\bon the house\b|\bfreebies?\b|"
-                   r"\bkostenlos\w*|\bgratis\w*|\bumsonst\b|\bohne (?:aufpreis|zusatzkosten|kosten)\b|"
+                   r"\bkostenlos\w*|\bgratis\b(?!-)|\bumsonst\b|\bohne (?:aufpreis|zusatzkosten|kosten)\b|"
                    r"\bgratuit\w*|\bofferts?\b|\bsans frais\b|\bsans co[uû]t\b|"
                    r"\bgratuit[oa]s?\b|\bsin (?:coste|costo|cargo)\b|\bde regalo\b"),
     ("free extra", rf"{_FREE_NEAR_GOODS}|\bohne (?:\w+ )?(?:berechnung|gebühr\w*|aufpreis|zusatzkosten|kosten)\b|"
-                   r"\bunentgeltlich\w*|\bkostenfrei\w*|\bgebührenfrei\w*|\bgeschenkt\b|\bzum nulltarif\b|"
+                   r"\bunentgeltlich\w*|\bkostenfrei\w*|\bkostenneutral\w*|\bgebührenfrei\w*|\bgeschenkt\b|\bzum nulltarif\b|"
                    r"\bsans (?:aucun )?(?:supplément|surcoût|frais)\b|\bà titre gracieux\b|\ben cadeau\b|\bofferte?s?\b|"
                    r"\bsin (?:ning[uú]n )?(?:coste|costo|cargo|cargos)(?: adicional(?:es)?)?\b|\bde regalo\b|"
                    r"\bbonificad[oa]s?\b|\bobsequi\w+|\bregal(?:amos|aremos|ar)\b|\bsin pagar\b"),
@@ -168,7 +168,7 @@ PROMISE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((n, re.compile
                     r"(?:price|offer|quote|bid)s?)\b|"
                     r"\bbeat (?:any|their|the competitor'?s?) (?:price|offer|quote)\b|"
                     r"\bpreis (?:des wettbewerbers|der konkurrenz) (?:unterbieten|anpassen|mitgehen)|\balign\w* sur (?:\w+ ){0,3}(?:offre|prix|tarif)|"
-                    r"\baligner? (?:notre|le) prix\b|\bigualar (?:el|su|cualquier) precio\b"),
+                    r"\balign\w* (?:notre|nos|le|les) (?:prix|tarifs?)\b|\bigualar (?:el|su|cualquier) precio\b"),
 ))
 """Promises a draft may not make unless the tenant allows the phrase (`allowed_promises`)."""
 

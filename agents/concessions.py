@@ -22,7 +22,7 @@ and a discount called special ("remise exceptionnelle", "descuento especial").""
 _FEE = (r"fees?|charges?|setup|set-up|onboarding fee|frais|gebühr\w*|einrichtungs\w*|einrichtung|bereitstellungs\w*|cargos?|"
         r"tarifas?|comisi[oó]n\w*|cuota\w*|costes? de (?:alta|puesta en marcha)")
 _REMOVED = (r"waived|removed|dropped|scrapped|struck|cancell?ed|supprimés?|supprimées?|annulés?|annulées?|offerts?|"
-            r"gestrichen|entfällt|entfallen|erlassen|eliminad[oa]s?|suprimid[oa]s?|anulad[oa]s?|condonad[oa]s?")
+            r"gestrichen|entfällt|entfallen|erlassen|unter den tisch|eliminad[oa]s?|suprimid[oa]s?|anulad[oa]s?|condonad[oa]s?")
 _FEE_REMOVED = re.compile(rf"\b(?:{_FEE})\b(?:\s+[\w'’-]+){{0,5}}?\s+(?:(?:are|is|have been|has been|sont|est|sind|ist|"
                           rf"wird|werden|quedan?|están?|han sido|ha sido)\s+)?(?:{_REMOVED})\b|"
                           rf"\b(?:waive|drop|scrap|remove|strike|streichen|erlassen|supprimons|annulons|eliminamos|"
@@ -50,23 +50,119 @@ _PAYMENT_HOLIDAY = re.compile(
 money given away however few words say so, so only the policy grants it."""
 
 
+_OFFER_EXPIRY = re.compile(
+    r"\b(?:price|pricing|offer|quote|rate|discount|terms|preis\w*|angebot|konditionen|prix|offre|tarif\w*|devis|remise|"
+    r"precio|oferta|descuento|condiciones)\b[^.;!?\n]{0,40}?\b(?:(?:only |nur |seulement |solo |sólo )?(?:available|valid|"
+    r"good|stands|holds|expires?|runs out|gilt|gültig|verfällt|läuft|valable|expire|disponible|válid[oa]|vigente|vence|"
+    r"caduca))\b[^.;!?\n]{0,20}?\b(?:until|till|through|before|by|bis|jusqu'|avant|hasta|antes)", re.I)
+"""An expiry put on a price or an offer ("this pricing is only available until Monday", "das Angebot gilt nur bis
+Freitag"): a term no record field gives, and pressure a buyer did not ask for (quality set 21's en-b6)."""
+
+
+_PRICE_NOUN = (r"price|invoice|amount|total|figure|quote|preis|jahrespreis|betrag|rechnung|facture|montant|prix|importe|"
+               r"factura|precio")
+_DOWN = (r"(?:\bdown\b|\bnach unten\b|à la baisse|\ba la baja\b|in your favou?r|zu ihren gunsten|en votre faveur|"
+         r"a su favor)")
+_SMALL_NUMBERS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|zwei|drei|vier|fünf|sechs|sieben|"
+                  r"acht|neun|zehn|elf|zwölf|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|dos|tres|"
+                  r"cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce")
+_PRICE_MOVES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple((re.compile(p, re.I), cues) for p, cues in (
+    # the price worked out with a part taken off ("the figure Marcus mentioned, minus the setup line", "abzüglich der
+    # Einrichtung", "moins les frais de mise en service", "menos la cuota de alta")
+    (r"\b(?:minus|less|abzüglich|moins|menos)\s+(?:the |your |our |die |der |den |les |la |le |el |los |las )?(?:\w+\s+)?"
+     r"(?:setup|set-up|fee|fees|line|charge|charges|cost|costs|licen[cs]e|gebühr\w*|pauschale|einrichtung\w*|frais|"
+     r"licence|mise en service|cuota|tarifa|coste|alta)\b",
+     ("minus", "less ", "abzüglich", "moins ", "menos ")),
+    # an increase taken away ("the renewal uplift drops to nothing", "die Preiserhöhung entfällt")
+    (r"\b(?:uplift|increase|indexation|escalator|\w*erhöhung|indexierung|hausse|augmentation|indexation|subida|"
+     r"incremento|aumento)\b[^.;!?\n]{0,30}?\b(?:drops?|goes|falls?|comes? down|is|entfällt|fällt|passe|tombe|queda|baja)"
+     r"\s+(?:to\s+|auf\s+|à\s+|a\s+|en\s+)?(?:nothing|zero|null|zéro|cero|0|nada|rien|weg)\b",
+     ("uplift", "increase", "indexation", "escalator", "erhöhung", "indexierung", "hausse", "augmentation",
+      "subida", "incremento", "aumento")),
+    # a gesture or an effort on the price ("on vous fait un geste", "hacemos un esfuerzo en el precio")
+    (r"\bgeste commercial\b|\b(?:un geste|un effort|un esfuerzo|a gesture)\b[^.;!?\n]{0,20}?\b(?:sur|on|en|sobre)\s+"
+     r"(?:le |la |l'|el |the |votre |su |your )?(?:prix|price|precio|tarif\w*|licen\w+|factur\w+|coût|coste|invoice|renouvellement)",
+     ("geste", "effort", "esfuerzo", "gesture")),
+    # the price gap taken on by us ("nos quedamos con la diferencia", "we'll absorb the difference")
+    (r"\b(?:absorb|cover|eat|take on|übernehmen|tragen|prenons en charge|absorbons|nos quedamos con|asumimos|absorbemos)\w*"
+     r"\s+(?:the |die |la |le |el )?(?:\w+\s+)?(?:difference|differenz|différence|diferencia|gap|delta)\b",
+     ("differen", "différence", "diferencia", "gap", "delta")),
+    # price matching by any noun for a figure ("match the add-on vendor's number")
+    (r"\b(?:match|beat|meet)\w*\s+(?:(?:their|any|every|a competitor's|the other|the competing)\s+|(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+     r"[\w-]+'s\s+)(?:number|figure|rate)s?\b",
+     ("number", "figure", " rate")),
+    # the price rounded down for the buyer ("round the invoice down", "runden nach unten ab", "arrondit à la baisse")
+    (rf"\b(?:round\w*|runde\w*|abrunden|arrondi\w*|redonde\w*)\s+(?:\w+\s+){{0,3}}?(?:{_PRICE_NOUN})\w*\b[^.;!?\n]{{0,25}}?"
+     rf"{_DOWN}|\b(?:{_PRICE_NOUN})\w*\s+(?:\w+\s+)?(?:runden|arrondissons|redondeamos)\b[^.;!?\n]{{0,25}}?{_DOWN}",
+     ("round the", "round your", "round it", "round down", "rounded", "runden", "abrund", "arrondi", "redonde")),
+    # an old price applied ("den Tarif aus dem Vorjahr", "la tarifa del año pasado", "last year's rate")
+    (r"\b(?:last year's|previous|old|former|alte[nrm]?|vorjahres\w*|ancien\w*|anterior)\s+(?:\w+\s+)?(?:price|pricing|rate|"
+     r"tarif\w*|preis\w*|prix|grille|precio|tarifa)\b|\b(?:price|pricing|rate|tarif\w*|preis\w*|prix|grille|precio|tarifa)\s+"
+     r"(?:aus dem vorjahr|des vorjahres|vom letzten jahr|de l'an dernier|de l'année dernière|de l'an passé|del año pasado|"
+     r"del año anterior|from last year|of last year)\b",
+     ("vorjahr", "last year", "an dernier", "année dernière", "an passé", "año pasado", "año anterior", "previous",
+      " old ", "alten ", "alter ", "alte ", "ancien", "anterior", "former")),
+    # paying for part of what is bought ("you only pay for 400 of the 420", "ne payez que cinq ateliers sur six")
+    (r"\b(?:only pay|pay only|ne pay\w* que|(?:bezahlen|zahlen) sie nur|s[oó]lo (?:paga|pagar|le cobramos)\w*)"
+     rf"\b[^.;!?\n]{{0,30}}?\b(?:of|out of|sur|von|der|de)\s+(?:the |los |las |den |der |les )?(?:\d+|{_SMALL_NUMBERS})\b",
+     ("only pay", "pay only", "ne pay", "zahlen sie nur", "solo pag", "sólo pag", "solo le cobramos",
+      "sólo le cobramos")),
+    # billing only part of what is bought ("only bill the trucks that are out on the road", "ne facturer que")
+    (r"\bonly (?:bill|charge|invoice)\w*\s+(?:you\s+)?(?:for\s+)?(?:the|those|these|your)\s+\w+|\b(?:bill|charge|invoice)\w* only\s+(?:for\s+)?(?:the|those|these|your)\b|\bnur (?:die |für )?[\w-]+ (?:berechnen|abrechnen)\b|"
+     r"\bne factur\w* que\b|\bs[oó]lo (?:facturamos|cobramos|facturaremos)\b",
+     ("only bill", "only charge", "only invoice", " only", "nur ", "ne factur", "solo ", "sólo ")),
+    # one item riding on another's licence or price ("the second wave rides on the first wave's licence")
+    (r"\b(?:rides?|riding|runs?|goes|comes?|läuft|laufen|passe|va)\s+(?:along\s+)?(?:on|under|unter|mit|sur|sous|con|bajo)\s+"
+     r"(?:the |your |our |der |dem |la |le |el )?(?:[\w-]+(?:'s)?\s+){0,3}?(?:licen[cs]e|lizenz|contract|vertrag|contrat|"
+     r"contrato|subscription|abo\w*|abonnement|suscripción)\b",
+     ("ride", "riding", "run", "goes", "come", "läuft", "laufen", "passe", " va ")),
+    # an amount named by its range in words ("in the high thirties", "im unteren Vierzigerbereich", "mid-40s")
+    (r"\b(?:low|mid|high|upper|lower)[- ](?:teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|"
+     r"\d0s)\b|\b(?:unteren|oberen|mittleren)\s+\w*(?:zig|ßig)er(?:bereich)?\b",
+     ("teens", "ties", "0s", "unteren", "oberen", "mittleren")),
+    # the price equated to an everyday cost ("le sale por lo mismo que un depósito de gasoil", "costs the same as")
+    (r"\b(?:costs?|cost you|comes? (?:out )?to|works out (?:at|to)|sale por|cuesta|kostet|coûte|revient à)\b[^.;!?\n]{0,25}?"
+     r"\b(?:the same as|as much as|less than|no more than|so viel wie|weniger als|autant que|moins que|le prix d'un|"
+     r"lo mismo que|menos que|igual que)\b",
+     ("cost", "comes to", "works out", "sale por", "cuesta", "kostet", "coûte", "revient")),
+))
+"""Price concessions no discount word names (wave 13, the next attacker's probes), each with the substrings it needs:
+arithmetic on the price, an increase taken away, a gesture on the price, a gap absorbed, price matching by any word
+for a figure, a price rounded down, an old price applied, paying for part of what is bought."""
+
+
 _CUES = ("carencia", "gracia", "grace", "holiday", "payment", "karenz", "zahlungs", "tilgungs", "grâce", "différé",
          "sin pag", "sin cuot", "franchise", "mois sans", "fee", "charge", "setup", "set-up", "frais", "gebühr", "einrichtung", "bereitstellung", "cargo", "tarifa",
          "comisi", "cuota", "coste", "waiv", "drop", "scrap", "remov", "strike", "streich", "erlass", "supprim", "annul",
          "elimin", "suprim", "absorb", "cover", "eat", "pick up", "take on", "übernehm", "trag", "assum",
-         "asum", "cubr", "nachlass", "lass", "runtergeh", "price", "rate", "preis", "tarif", "prix", "precio")
+         "asum", "cubr", "nachlass", "lass", "runtergeh", "price", "rate", "preis", "tarif", "prix", "precio", "tisch")
 """A word one of the concessions needs (as a substring of the lower-cased text)."""
+_OFFER_CUES = ("price", "pricing", "offer", "quote", "rate", "discount", "terms", "preis", "angebot", "konditionen", "prix",
+               "offre", "tarif", "devis", "remise", "precio", "oferta", "descuento", "condiciones")
+_OWN_CUES = {
+    _OFFER_EXPIRY: ("valid", "availab", "stands", "holds", "expir", "runs out", "good until", "good through", "gilt",
+                    "gültig", "verfällt", "läuft", "valable", "disponible", "válid", "vigente", "vence", "caduca"),
+}
 
 
 def concession_violations(text: str) -> list[str]:
     """Concessions the discount and promise words miss, each named by what it gives away."""
     out: list[str] = []
     low = text.lower()
-    if not any(cue in low for cue in _CUES):
+    older = any(cue in low for cue in _CUES)
+    expiry = any(cue in low for cue in _OWN_CUES[_OFFER_EXPIRY]) and any(cue in low for cue in _OFFER_CUES)
+    moved = [pattern for pattern, cues in _PRICE_MOVES if any(cue in low for cue in cues)]
+    if not (older or expiry or moved):
         return out  # most texts: none of the words any of these concessions needs
-    for pattern, what in ((_FEE_REMOVED, "a fee removed"), (_TAX_TAKEN, "a tax or charge taken on by us"),
-                          (_GIVE_OFF_DE, "an amount let off the price"), (_ANOTHER_PRICE, "one offer at another's price"),
-                          (_PAYMENT_HOLIDAY, "a period with nothing to pay")):
+    for pattern, what, needed in ((_FEE_REMOVED, "a fee removed", older),
+                                  (_TAX_TAKEN, "a tax or charge taken on by us", older),
+                                  (_GIVE_OFF_DE, "an amount let off the price", older),
+                                  (_ANOTHER_PRICE, "one offer at another's price", older),
+                                  (_PAYMENT_HOLIDAY, "a period with nothing to pay", older),
+                                  (_OFFER_EXPIRY, "an expiry on an offer", expiry),
+                                  *((pattern, "the price moved", True) for pattern in moved)):
+        if not needed:
+            continue
         m = pattern.search(text)
         if m:
             out.append(f"promise outside policy ({what}): {m.group(0).strip()!r}")

@@ -28,7 +28,7 @@ def concluded_pattern(deal_noun: str) -> re.Pattern[str]:
         r"\bmarked (?:as )?(?:closed[- ])?won\b|\bals gewonnen (?:markiert|gekennzeichnet)\b|"
         r"\bmarqu[ée]e? (?:comme )?gagn[ée]e?\b|\bmarcad[oa] como ganad[oa]\b|"
         r"\b(?:(?:est|sont|c'est) (?:déjà )?dans le sac|in trockenen tüchern|in the bag|done and dusted|"
-        r"en el bote|atado y bien atado|(?:ist|sind) (?:schon |längst )?(?:gegessen|geritzt|im kasten|eingetütet)|"
+        r"en el bote|atado y bien atado|unter dach und fach|bon pour accord|(?:ist|sind) (?:schon |längst )?(?:gegessen|geritzt|im kasten|eingetütet)|"
         r"sache (?:\w+ )?(?:geritzt|gegessen)|(?:dit|disent|dire) banco|dans la poche|"
         r"(?:is|are) (?:now )?(?:cw|closed[- ]won)(?: as of)?|"
         r"(?:est|sont) (?:déjà |bien )?act[ée]e?s?|dam(?:os|os ya) por (?:cerrad|hech|firmad|ganad)\w*|"
@@ -45,7 +45,7 @@ def concluded_pattern(deal_noun: str) -> re.Pattern[str]:
         r"\balready (?:agreed|approved|accepted|signed off)\b(?!\s+to\s+(?:meet|talk|join|a call|the call|speak|a demo))|"
         r"\b(?:hat|haben) (?:bereits|schon) (?:zugestimmt|zugesagt|freigegeben)\b|"
         r"\ba déjà (?:donné son accord|accepté|validé)\b(?! (?:de|le|la) (?:rendez-vous|réunion|appel|démo))|"
-        r"\bya (?:dio su (?:conformidad|aprobación|visto bueno)|aceptó|aprobó)\b|\bthe ink is (?:now )?dry\b|\b(?:it's|it is|everything(?:'s| is)|all is|that's) (?:now |all )?(?:signed|countersigned)\b|"
+        r"\bya (?:dio su (?:conformidad|aprobación|visto bueno)|aceptó|aprobó)\b|\bthe ink is (?:now )?dry\b|\b(?:it's|it is|everything(?:'s| is)|all is|that's) (?:now |all )?(?:signed|countersigned)\b(?![ -]off)|"
         r"\bc'est (?:(?:déjà|bien|tout) )?sign[ée]\b|\btout est sign[ée]\b|"
         r"\b(?:ya )?está (?:todo )?(?:ya )?firmad[oa]\b|\btodo (?:está )?firmado\b|"
         r"\b(?:alles|es) (?:ist )?(?:jetzt |schon |bereits )?(?:unterschrieben|unterzeichnet)\b|"
@@ -134,7 +134,7 @@ CONCLUDED_CUES = ("ink", "clinch", "seal", "nailed", "wrapped", "sorted", "done"
                   "zusage", "okay", "ok", "freigabe", "on board", "given", "gave", "granted", "authori", "signed off",
                   "gegeben", "erteilt", "autoriz", "marked", "markiert", "gekennzeichnet", "marqu", "marcad", "signed", "signe", "unterschrieben", "unterzeichnet", "dry", "formalit",
                   "rubber", "famil", "approval is", "agreed", "accepted", "accepté", "zugestimmt", "zugesagt", "gegessen",
-                  "geritzt", "kasten", "damos por", "pencil", "acept", "conformidad", "banco", "poche", "cw", "closed",
+                  "geritzt", "kasten", "dach und fach", "bon pour", "damos por", "pencil", "acept", "conformidad", "banco", "poche", "cw", "closed",
                   "now that")
 """Substrings (of the lower-cased text) one of the idioms above needs: most texts have none, and a substring test is
 far cheaper than the pattern."""

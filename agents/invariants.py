@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from agents.alphabets import AlienLetters
 from agents.normalize import normalise
 from agents.settings import FOREIGN_SENTENCE_MIN_WORDS, SPELLED_NUMBER_FREE_MAX
+from agents.symbol_letters import is_symbol_letter
 
 _ORDINAL_INDICATORS = frozenset("ºª")
 _PHONETIC_LATIN = ((0x0250, 0x02FF), (0x1D00, 0x1DBF), (0x2C60, 0x2C7F), (0xA720, 0xA7FF), (0xAB30, 0xAB6F))
@@ -37,9 +38,7 @@ with it removed (agents.normalize), so "fr\u00adee" is read as "free"."""
 
 
 def character_violations(text: str, own_words: Iterable[str] = ()) -> list[str]:
-    """Invisible, combining, styled or mixed-script characters in an output.
-
-    Args:
+    """Invisible, combining, styled, symbol-alphabet (Braille) or mixed-script characters in an output. Args:
         text: the raw output (not normalised: normalising is what hides these).
         own_words: lower-cased words of the record's trusted fields; a word in another script the
             record itself uses (a company's own name) is allowed.
@@ -59,9 +58,9 @@ def character_violations(text: str, own_words: Iterable[str] = ()) -> list[str]:
             found.setdefault("invisible", f"invisible or private character U+{ord(ch):04X} in the text")
         elif cat in ("Mn", "Me"):
             found.setdefault("combining", f"combining mark U+{ord(ch):04X} that composes with no letter")
-        elif cat.startswith("L") and ch not in _ORDINAL_INDICATORS and (
+        elif is_symbol_letter(ch) or cat.startswith("L") and ch not in _ORDINAL_INDICATORS and (
                 unicodedata.normalize("NFKC", ch) != ch or any(lo <= ord(ch) <= hi for lo, hi in _PHONETIC_LATIN)):
-            found.setdefault("styled", f"styled, phonetic or full-width letter {ch!r}")
+            found.setdefault("styled", f"styled, phonetic, full-width or symbol-alphabet letter {ch!r}")
     out = list(found.values())
     own = {w.lower() for w in own_words}
     for word in _NON_ASCII_WORD.findall(t):

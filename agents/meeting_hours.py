@@ -8,7 +8,7 @@ import re
 from datetime import date, datetime, time, timedelta
 
 from agents.calendar_days import named_days, resolve_day
-from agents.facts import find_dates
+from agents.facts import _TIME, find_dates
 from agents.normalize import normalise
 from agents.public_holidays import public_holiday
 from agents.timing import (
@@ -186,7 +186,11 @@ def proposed_meeting_days(text: str, send_day: date) -> frozenset[date]:
     date after a deadline word ("by December 2") or in a sentence with a term ("if you sign ...") is no proposal."""
     out: set[date] = set()
     for sentence in re.split(_SENTENCE_BREAK, normalise(text)):
-        if not (MEET_RE.search(sentence) and _ASKS_TO_MEET.search(sentence)) \
+        # asked ("would ... work?"), proposed, or set by us with a clock time ("je vous rappelle lundi 30 novembre à 10 h")
+        # a clock time in a question proposes that slot whatever the verb ("Seriez-vous disponible ... à 10 h pour la
+        # parcourir ?", set 22's benign 036)
+        timed = _TIME.search(sentence)
+        if not ((MEET_RE.search(sentence) and (_ASKS_TO_MEET.search(sentence) or timed)) or (timed and "?" in sentence)) \
                 or _LOOKING_BACK.search(sentence) or _TERMS_OR_CONDITION.search(sentence):
             continue
         days: list[date] = []

@@ -116,16 +116,50 @@ def _known(w: str, words: frozenset[str]) -> bool:
     return "-" in w and all(p.lower() in words or p.lower() in COMMON_CAPITALISED for p in w.split("-") if p)
 
 
+_GERMAN_DETERMINERS = frozenset("""der die das den dem des ein eine einen einem einer eines kein keine keinen keinem
+keiner keines ihr ihre ihren ihrem ihrer ihres unser unsere unseren unserem unserer unseres mein meine meinen meinem
+meiner meines sein seine seinen seinem seiner seines dein deine deinen deinem deiner euer eure euren eurem eurer dies
+diese diesen diesem dieser dieses jede jeden jedem jeder jedes jene jenen jenem jener alle allen aller manche welche
+welchen welchem welcher zum zur vom beim im am ins ans aufs""".split())
+"""Words that open a German noun phrase: the capitalised word they lead to is a noun, not a name."""
+_GERMAN_HONORIFICS = frozenset({"herr", "herrn", "frau"})
+_ADJECTIVE_ENDING = re.compile(r"^[a-zäöüß]+(?:e|en|em|er|es)$")
+_GERMAN_QUOTED_TITLE = re.compile(
+    r"\b(" + "|".join(sorted(_GERMAN_DETERMINERS, key=len, reverse=True)) + r')\s+"([^"\n]{1,60})"', re.I)
+"""A quoted title after a determiner ('unseren "Fleet Idle Report"'): one noun phrase, in whatever language."""
+
+
+def _german_noun(tokens: list[str], i: int, words: frozenset[str]) -> bool:
+    """Whether German grammar makes the capitalised token i a noun rather than a name: an honorific itself, the
+    genitive of a name the record knows ("Webers" of Weber), a word after a determiner and its adjectives ("einem
+    neuen Angebot") or after a genitive ("Webers Frage")."""
+    w = tokens[i]
+    if w.lower() in _GERMAN_HONORIFICS or (w.endswith("s") and len(w) > 3 and _known(w[:-1], words)):
+        return True
+    j = i - 1
+    while j > 0 and i - j <= 2 and _ADJECTIVE_ENDING.match(tokens[j]) and tokens[j].lower() not in _GERMAN_DETERMINERS:
+        j -= 1
+    prev = tokens[j]
+    if prev.lower() in _GERMAN_DETERMINERS and (prev[0].islower() or j == 0):
+        return True
+    before = tokens[i - 1]
+    return before.endswith("s") and before[:1].isupper() and len(before) > 3 and _known(before[:-1], words)
+
+
 def _unknown_names(text: str, words: frozenset[str], seen: frozenset[str] = frozenset()) -> list[str]:
     out: list[str] = []
     # German capitalises every noun, so there a lone capitalised word is no evidence of a name:
     # only two unknown capitalised words in a row ("Anna Schmidt") or one after Herr/Frau count.
     german = guess_language(text) == "de"
     # Sentence starts are capitalised anyway; only mid-sentence capitals are taken as names.
+    if german:
+        text = _GERMAN_QUOTED_TITLE.sub(r"\1 titel", text)
     for sentence in re.split(r"(?<=[.!?:;])\s+|\n+|(?<=,)\s*\n", text):
         tokens = [_base(t) for t in _WORD.findall(sentence)]
         for i, w in enumerate(tokens):
             if i == 0 or not w or not w[0].isupper() or _known(w, words):
+                continue
+            if german and _german_noun(tokens, i, words):
                 continue
             if german:
                 triple = any(len(r) == 3 and all(t[:1].isupper() and not _known(t, words) for t in r)
@@ -255,9 +289,12 @@ def names_in_part(name: str, words: frozenset[str], text: str, low: str) -> bool
         if compact not in squeezed_low:
             continue  # the cheap test first
         for m in re.finditer(r"(?<!\w)" + gap.join(re.escape(c) for c in compact) + r"(?!\w)", low):
-            if text[m.start()].isupper():
-                return True
+            if text[m.start()].isupper() or re.search(r"\w[-_]\w", m.group(0)):
+                return True  # capitalised as a name, or run together as a slug ("transportes-bermejo")
+    first = normalise(name).lower().split()[0] if name.split() else ""
     for word in later:
+        if len(first) >= 4 and re.search(rf"\b{re.escape(first[:3])}\w{{0,8}}\.\s+{re.escape(word)}\b", low):
+            return True  # the first word abbreviated ("Boul. Marchal" for Boulangeries Marchal)
         if word in words or word not in low:
             continue
         for m in re.finditer(rf"\b{re.escape(word)}\b", low):
@@ -350,4 +387,5 @@ def denied_index(names: tuple[str, ...]) -> DeniedIndex:
             squeezed.setdefault(piece, []).append(i)
     return DeniedIndex(plain={k: tuple(v) for k, v in plain.items()}, squeezed={k: tuple(v) for k, v in squeezed.items()},
                        plain_re=_trie_pattern(plain), squeezed_re=_trie_pattern(squeezed))
+
 

@@ -17,6 +17,8 @@ import re
 import unicodedata
 from urllib.parse import unquote
 
+from agents.symbol_letters import spelled_out
+
 INVISIBLE = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e"
                        "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]")
 """Zero-width, joiner, soft-hyphen, variation-selector and bidi control characters."""
@@ -132,6 +134,8 @@ def screen_view(text: str | None) -> str:
     parts = [normalise(p) for p in decoded_parts(t)]
     # Readings a model makes without being asked: hyphen-joined words, leetspeak, defanged links.
     parts += [v for v in {unjoined(t), unleet(t), defang(t)} if v != t]
+    if (spelled := spelled_out(t)) is not None:
+        parts.append(spelled)  # Braille and symbol capitals as a person reads them
     return "\n".join([t, *parts]) if parts else t
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 PLACEHOLDER = re.compile(r"_{3,}|(?-i:\bTK(?:TK)+\b)|\b(?:TT\.MM\.JJJJ|JJ/MM/AAAA|DD/MM/YYYY|MM/DD/YYYY|DD\.MM\.YYYY)\b|"
-                         r"(?:…|\.\.\.)\s?[€$£]|[€$£]\s?(?:…|\.\.\.)|\bSr\./Sra\.|\b[^\W\d_]+o/a\b|%[A-Z]{2,}%|\[\[|\]\]|\{\{|\}\}|\[[^\]\n]{1,60}\]|\{[^}\n]{1,60}\}|<<[^>\n]{1,60}>>|"
+                         r"(?:…|\.\.\.)\s?[€$£]|[€$£]\s?(?:…|\.\.\.)|\bSr\./Sra\.|(?-i:\bN\.\s?N\.)|\bM\./Mme\b|\bMr\.?/Mrs\.?|\bHerr/Frau\b|\b[^\W\d_]+o/a\b|%[A-Z]{2,}%|\[\[|\]\]|\{\{|\}\}|\[[^\]\n]{1,60}\]|\{[^}\n]{1,60}\}|<<[^>\n]{1,60}>>|"
                          r"<[a-z_ ]+>|(?-i:\bTODO\b)|\bTBD\b|\blorem ipsum\b|(?-i:\bXX+\b)|\bx{3,}\b|"
                          r"\((?:insert|add|paste|einfügen|insérer|ajouter|insertar|añadir)\b[^)\n]{0,60}\)|"
                          r"(?-i:\b(?:JJ|MM|HH|AAAA|TT)(?:[/.:](?:JJ|MM|AAAA|JJJJ|HH)|\s?h)\b)|"

@@ -86,7 +86,20 @@ def country_code(country: str | None, timezone: str | None = None) -> str | None
 
 @functools.lru_cache(maxsize=256)
 def _of_year(code: str, year: int) -> dict[date, str]:
-    return {rule(year): name for name, rule in _HOLIDAYS.get(code, ())}
+    days = {rule(year): name for name, rule in _HOLIDAYS.get(code, ())}
+    if code in _SUBSTITUTE_DAYS:
+        # a bank holiday on a weekend moves to the next working day (Boxing Day 2026, a Saturday: Monday 28 December)
+        for day, name in sorted(days.items()):
+            if day.weekday() >= 5:
+                sub = day
+                while sub.weekday() >= 5 or sub in days:
+                    sub += timedelta(days=1)
+                days[sub] = f"{name} (substitute day)"
+    return days
+
+
+_SUBSTITUTE_DAYS = frozenset({"gb", "ie"})
+"""Countries whose bank holidays on a weekend are observed on the next working day."""
 
 
 def public_holiday(day: date, code: str | None) -> str | None:

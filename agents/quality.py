@@ -26,8 +26,10 @@ from agents.names import foreign_sentences, guess_language
 from agents.normalize import normalise
 from agents.placeholders import PLACEHOLDER as PLACEHOLDER
 from agents.public_holidays import country_code
+from agents.references import misdated_references, unrecorded_calls
 from agents.safety import commercial_violations
 from agents.settings import AgentSettings
+from agents.signature import signature_problems
 from agents.thanks import thanks_problems
 from agents.timing import _CLOCK, _SENTENCE_BREAK, timing_violations
 from agents.zones import recipient_timezone
@@ -232,7 +234,7 @@ _INFORMAL = {
 }
 """The familiar second person ("du", "tu", "tú"): to a person the record addresses formally it is the wrong register."""
 _FORMAL_PRONOUN = {"de": re.compile(r"(?<![.!?:]\s)(?<!^)\b(?:Sie|Ihnen|Ihr(?:e[mnrs]?)?)\b"),
-                   "es": re.compile(r"\b(?:usted|ustedes)\b", re.I)}
+                   "es": re.compile(r"\b(?:usted|ustedes)\b", re.I), "fr": re.compile(r"\b(?:vous|votre|vos)\b", re.I)}
 _DRAFT_FORMAL = {**_FORMAL_PRONOUN, "fr": re.compile(r"\b(?:vous|votre|vos)\b", re.I)}
 
 
@@ -364,7 +366,9 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
     vocab = replace(vocab, dates=vocab.dates | proposed_days(f"{subject}\n{body}", send_day or ctx.now.date()))
     unsupported = [*map(str, find_unsupported(f"{subject}\n{body}", vocab)),
                    *spelled_number_violations(f"{subject}\n{body}", vocab.numbers | vocab.percents | vocab.money),
-                   *fraction_claims(f"{subject}\n{body}", vocab.percents)]
+                   *fraction_claims(f"{subject}\n{body}", vocab.percents), *signature_problems(body, ctx),
+                   *misdated_references(body, ctx, send_day or ctx.now.date()),
+                   *unrecorded_calls(body, ctx, send_day or ctx.now.date())]
     checks.append(Check(name="no_invented_facts", passed=not unsupported,
                         detail="; ".join(unsupported[:5]) or "every fact found in the inputs"))
     leftover = PLACEHOLDER.search(f"{subject}\n{body}")

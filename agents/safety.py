@@ -23,11 +23,15 @@ from agents.claims import deal_state_violations, discount_violations, price_viol
 from agents.concepts import concept_violations, spelled_percent_violations
 from agents.concessions import concession_violations
 from agents.context import Context
+from agents.deal_state import asserted_states
 from agents.facts import Vocabulary, find_unsupported
+from agents.german_compounds import compound_concessions
 from agents.invariants import character_violations, foreign_sentence_violations, spelled_number_violations
 from agents.meeting_hours import proposed_meeting_days
 from agents.models import AnalysisOut, DraftOut, Evidence, StrategyOut
 from agents.normalize import normalise
+from agents.signature import signature_problems
+from agents.symbol_letters import spelled_out
 from agents.timing import timing_violations
 
 FACT_KINDS_ANALYSIS = ("email", "url", "money", "percent", "other_customer", "confusable")
@@ -57,7 +61,9 @@ def check_draft(
     if draft.to_contact_id not in ids:
         reasons.append(f"recipient {draft.to_contact_id!r} is not one of the record's contacts")
     reasons += private_address_violations(draft.to_contact_id, ctx)
-    text = f"{draft.subject}\n{draft.body}"
+    raw = f"{draft.subject}\n{draft.body}"
+    # Braille or symbol capitals are refused below (character check) and every other check reads what they spell
+    text = spelled_out(raw) or raw
     if "[[" in text or "]]" in text:
         reasons.append("a redaction placeholder ([[...]]) was left in or invented")
     found = find_unsupported(text, vocab)
@@ -66,9 +72,9 @@ def check_draft(
         # give (looked for only when a date is unvouched: most drafts have none)
         proposed = proposed_meeting_days(text, send_day or ctx.now.date())
         found = find_unsupported(text, replace(vocab, dates=vocab.dates | proposed)) if proposed else found
-    reasons += [f"unsupported fact: {f}" for f in found]
+    reasons += [f"unsupported fact: {f}" for f in found] + signature_problems(draft.body, ctx)
     reasons += spelled_number_violations(text, vocab.numbers | vocab.percents | vocab.money)
-    reasons += text_invariant_violations(text, vocab, language)
+    reasons += text_invariant_violations(raw, vocab, language)
     reasons += commercial_violations(text, ctx, vocab, approved_discount, allowed_promises)
     reasons += timing_violations(text, send_day or ctx.now.date(), asked_same_day=asked_same_day)
     return list(dict.fromkeys(reasons))  # a fact repeated in subject and body is one violation
@@ -114,8 +120,10 @@ def commercial_violations(
     deal-state claims the record contradicts, in any supported language."""
     return [*discount_violations(text, approved_discount), *price_violations(text, vocab.money, vocab.numbers - vocab.money),
             *promise_violations(text, allowed_promises), *deal_state_violations(text, ctx.record.stage_kind),
+            *asserted_states(normalise(text), ctx.record.stage_kind),
             *concept_violations(text, ctx.record.stage_kind, allowed_promises),
-            *spelled_percent_violations(text, vocab.percents), *concession_violations(normalise(text))]
+            *spelled_percent_violations(text, vocab.percents), *concession_violations(normalise(text)),
+            *compound_concessions(normalise(text))]
 
 
 def discount_and_promise_violations(

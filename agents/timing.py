@@ -43,13 +43,15 @@ _MEET = (r"call|calls|meeting|meet|chat|talk|speak|demo|minutes|slot|ring|phone|
          r"vernos|charla|minutos|videollamada|"
          # stems: every inflection of a talking verb or phone noun ("¿Hablamos ...?", "por teléfono", "besprechen")
          r"llam|habl|tel[eé]fon|t[eé]l[eé]phon|rappel|reun|sprech|besprech|parlons|parlions|coup de fil|toque|comenta|anklingel|"
-         r"durchklingel")
+         r"klingel|klingle|un point|petit point|faire le point")
 _TODAY = (r"today|this afternoon|this morning|this evening|later today|tonight|in an hour|in (?:a|one|two|2|a couple of|"
           r"a few) hours?|right now|end of (?:the )?day|heute|heute nachmittag|heute morgen|heute abend|gleich|in einer "
           r"stunde|aujourd'hui|cet après-midi|ce matin|ce soir|dans une heure|tout à l'heure|hoy|esta tarde|"
           r"esta mañana|esta noche|en una hora|ahora mismo|before lunch|after lunch|over lunch|by lunchtime|"
           r"within the hour|before (?:the )?end of (?:the )?day|vor der mittagspause|nach dem mittagessen|heute mittag|"
           r"avant midi|ce midi|à midi|antes de comer|después de comer|a mediodía|a media (?:tarde|mañana)|"
+          r"(?:nach|vor) (?:ihrer |der |ihrem |dem )?(?:nächsten )?(?:kaffee|mittags|frühstücks)?pause|(?:after|before) (?:your |the )?(?:next )?"
+          r"(?:coffee |lunch |tea )?break|(?:après|avant) (?:votre |la )?pause|(?:después|antes) de (?:su |la )?pausa|"
           # right after this message: the same day whatever the wording
           r"right after|straight after|just after|shortly|in a bit|in a moment|as soon as this|"
           r"directly after|gleich nach|direkt nach|kurz nach|sofort|juste après|tout de suite|dès réception|"
@@ -65,7 +67,10 @@ _TODAY = (r"today|this afternoon|this morning|this evening|later today|tonight|i
           r"in (?:einem|einer) (?:stündchen|viertelstündchen|viertelstunde|halben stunde)|"
           # any German compound of an hour or a minute: "in einer Dreiviertelstunde", "in anderthalb Stunden"
           r"in (?:einem|einer|anderthalb|eineinhalb|zwei|drei|\d+) \w*(?:stunde|stündchen|minute)n?|"
-          r"en fin de journée|en fin d'après-midi|en fin de matinée|dans l'après-midi|"
+          r"en fin de journée|en fin d'après-midi|en fin de matinée|dans l'après-midi|fin de (?:votre |la )journée|"
+          r"school run|on (?:your|the) (?:drive|way|commute|ride) home|auf dem (?:heim|nachhause)weg|en rentrant chez vous|"
+          r"de camino a casa|en un periquete|en un santiamén|in a jiffy|in no time|im nu\b|en un clin d'œil|"
+          r"(?:in|dans|en|dentro de)\s+(?:(?!de\b|the\b)\w+[ -]){0,3}?(?:demi-heure|quart d'heure|viertelstunde|ratito|rato)\b|"
           r"am späten nachmittag|heute gegen|zum feierabend|a última hora|al final del día|close of business|"
           r"\beod\b|\bcob\b|(?:now|right now|jetzt|maintenant|ahora)(?= if| wenn| si)|"
           # an intensifier does not move the day: "esta misma tarde", "this very afternoon", "le jour même"
@@ -178,6 +183,7 @@ further back it reads as next month's."""
 
 
 _DEADLINE_FILLER = (r"(?:the|le|el|den|dem|on|am|au|at|cob|eod|close of business|end of (?:the )?day|midnight|noon|"
+                    r"einschließlich|inklusive|including|inclusive|inclus|incluido|"
                     r"end of|ende|fin de|la fin de|finales de|final de|"
                     rf"{_WEEKDAY_NAMES}),?\s+")
 """What may stand between a deadline word and its date: "by Monday 23 November", "until COB on 20/11"."""

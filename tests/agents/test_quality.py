@@ -29,7 +29,8 @@ def _checks(entry):
                   channel="call" if d["kind"] == "call_script" else "email", kind=d["kind"], subject=d["subject"],
                   body=d["body"], language=entry.get("language", "en"), tone="friendly")
     ctx = build_context(record, scores, now=NOW)
-    return check_draft_quality(draft, ctx, build_vocabulary(ctx), SETTINGS)
+    # the vocabulary the product gives the writer's draft (agents.run): no score figures to the buyer
+    return check_draft_quality(draft, ctx, build_vocabulary(ctx, score_figures=False), SETTINGS)
 
 
 LANGUAGES = ("en", "de", "fr", "es")
@@ -144,20 +145,34 @@ record gives, thanks in verb form, a dated call after "melde mich", times after 
 
 
 SET21 = {lang: json.loads((FIXTURES / "quality_heldout21" / f"{lang}.json").read_text()) for lang in LANGUAGES}
-SET21_FLOORS = {"en": (12, 9), "de": (10, 10), "fr": (12, 11), "es": (12, 10)}
+SET21_FLOORS = {"en": (13, 11), "de": (12, 11), "fr": (12, 11), "es": (12, 11)}
 """Wave 12, written by a fifth outside tester; first measured on 36f101c (04:55 UTC) and not yet fixed (floors at that
 first measurement, de after one fix at 05:05 UTC: a weekday of this week named after it, "bis spätestens Montag dieser
 Woche", is a past deadline): missed an invented expiry (en-b6), "bis spätestens Montag dieser Woche" (de-b1, fixed), the win
 probability told to the buyer (de-b11), a draft signed by another rep (de-b12); refused good "it is signed" (en-g3),
-"9" and "Central" (en-g11), a date split by a line break (de-g3), "00" (es-g9)."""
+"9" and "Central" (en-g11), a date split by a line break (de-g3), "00" (es-g9). Wave 13 fixed each by kind (in-sample):
+an expiry put on a price or offer, a sign-off that is not the owner's, the harness given the product's draft vocabulary
+(no score figures to the buyer), "signed off", an hour range with a zone, "sobre las 9:00", a month name kept to its
+line; floors at the after-figures (every draft as labelled)."""
 
 
-HELD_OUT_WITH_FLOORS = {19: (SET19, SET19_FLOORS), 20: (SET20, SET20_FLOORS), 21: (SET21, SET21_FLOORS)}
+SET22 = {lang: json.loads((FIXTURES / "quality_heldout22" / f"{lang}.json").read_text()) for lang in LANGUAGES}
+SET22_FLOORS = {"en": (11, 9), "de": (11, 10), "fr": (10, 10), "es": (11, 10)}
+"""Wave 13, written by a sixth outside tester; first measured by it on 90dcd36 (08:10 UTC), bad flagged / good passed:
+en 7/11 9/10, de 10/11 10/10, fr 8/11 10/10, es 11/11 10/10. Fixed by kind (in-sample, 08:17-08:22 UTC): a UK bank
+holiday's substitute day, an amount in another currency than the record's, a misdated reference to the buyer's message,
+thanks for a call today the record does not show, "Herrn N. N.", "M./Mme", "tu" to a buyer who writes "vous". Left: thanks
+to the buyer for the demo we gave (fr-b4), and a good note with a dated step and no question refused for "0 ask(s)"
+(en-g3, the rubric disagreement of wave 9)."""
+
+
+HELD_OUT_WITH_FLOORS = {19: (SET19, SET19_FLOORS), 20: (SET20, SET20_FLOORS), 21: (SET21, SET21_FLOORS),
+                        22: (SET22, SET22_FLOORS)}
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("quality_set", "language"), [(n, lang) for n in HELD_OUT_WITH_FLOORS for lang in LANGUAGES])
-def test_quality_checks_keep_held_out_19_to_21_at_their_figures(quality_set, language):
+def test_quality_checks_keep_held_out_19_to_22_at_their_figures(quality_set, language):
     drafts, floors = HELD_OUT_WITH_FLOORS[quality_set]
     bad, good, missed, rejected = _rates(drafts[language])
     print(f"held-out {quality_set} {language}: bad flagged {len(bad) - len(missed)}/{len(bad)}, "

@@ -87,7 +87,8 @@ def test_german_nouns_are_not_read_as_invented_names_but_two_unknown_capitals_ar
     assert guess_language(clean) == "de"
     assert [f for f in find_unsupported(clean, vocab) if f.kind == "name"] == []
     named = clean + " Auch die Spedition Krause nutzt die Lösung."
-    assert [f.value for f in find_unsupported(named, vocab) if f.kind == "name"] == ["Spedition", "Krause"]
+    # "Spedition" after its article is a noun (wave 13: German grammar, not capitals, decides); the name is Krause
+    assert [f.value for f in find_unsupported(named, vocab) if f.kind == "name"] == ["Krause"]
 
 
 def test_meetings_are_proposed_after_the_send_day_in_the_recipients_business_hours():

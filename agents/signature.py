@@ -1,0 +1,35 @@
+"""Who signs a draft: the record's owner sends it, so the name under the closing is theirs (issue 11, quality set 21's
+"signed by another rep"). A sign-off line is where a name stands at the start of a line, which the invented-name check
+skips (sentence starts are capitalised anyway), so it is judged here against the owner's name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from agents.context import Context
+
+_CLOSING = re.compile(
+    r"^(?:best(?: regards| wishes)?|kind regards|regards|warm regards|many thanks|thanks|thank you|cheers|sincerely|"
+    r"viele grüße|beste grüße|freundliche grüße|mit freundlichen grüßen|herzliche grüße|liebe grüße|gruß|grüße|"
+    r"cordialement|bien cordialement|bien à vous|salutations|sincères salutations|à bientôt|"
+    r"un saludo|saludos|saludos cordiales|atentamente|un cordial saludo|muchas gracias|gracias)[,.!]?$", re.I)
+_NAME_LINE = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]*){0,2}$")
+
+
+def wrong_signature(body: str, owner_name: str | None) -> str | None:
+    """The name a draft is signed with when it is not the owner's (no word in common), else None."""
+    if not owner_name:
+        return None
+    lines = [line.strip() for line in body.strip().splitlines() if line.strip()]
+    if len(lines) < 2 or not _CLOSING.match(lines[-2]) or not _NAME_LINE.match(lines[-1]):
+        return None
+    signed = {w.lower().strip(".") for w in lines[-1].split()}
+    owner = {w.lower() for w in re.findall(r"[^\W\d_]+", owner_name)}
+    return None if signed & owner else lines[-1]
+
+
+def signature_problems(body: str, ctx: Context) -> list[str]:
+    """The draft signed by someone who is not the record's owner, as a rule broken."""
+    signed = wrong_signature(body, ctx.record.owner.name if ctx.record.owner else None)
+    return [f"signed by {signed!r}; the record's owner sends it"] if signed else []
