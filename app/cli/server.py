@@ -11,7 +11,7 @@ from typing import Any
 import click
 
 from app import defaults
-from app.config import ConfigError, require, validate_for_production
+from app.config import PREFIX, ConfigError, require, validate_for_production
 from app.storage.crypto import TokenKeyError
 
 REQUIRED_SECRETS = {"web": ("SECRET_KEY", "TOKEN_KEY"), "worker": ("TOKEN_KEY",)}
@@ -24,6 +24,20 @@ def check_secrets(cfg: Mapping[str, Any], *, role: str) -> None:
     if not (cfg.get("TESTING") or cfg.get("SANDBOX_MODE")):
         require(cfg, *REQUIRED_SECRETS[role])  # every missing name in one line first
     validate_for_production(cfg, role=role)
+    check_agent_settings(cfg)
+
+
+def check_agent_settings(cfg: Mapping[str, Any]) -> None:
+    """Raise ConfigError for an unusable LLM setting (`LLM_TEMPERATURE`, `LLM_TIMEOUT_<ROLE>`,
+    `LLM_RUN_DEADLINE_SECONDS`, ...): the agents read them per job, so a typo surfaced only when the
+    first record failed."""
+    from agents.errors import ConfigurationError
+    from agents.settings import AgentSettings
+
+    try:
+        AgentSettings.from_mapping(cfg)
+    except ConfigurationError as exc:
+        raise ConfigError(f"{PREFIX}_{exc}" if not str(exc).startswith(PREFIX) else str(exc)) from None
 
 
 def stop_on_sigterm() -> None:

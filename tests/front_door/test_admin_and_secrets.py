@@ -139,3 +139,17 @@ def test_a_malformed_token_key_stops_serve_and_worker_with_one_line_naming_it(tm
     assert r.returncode == 2, r.stderr
     lines = [ln for ln in r.stderr.splitlines() if ln.strip()]
     assert len(lines) == 1 and "AGENTIC_SALES_TOKEN_KEY" in lines[0] and "Traceback" not in r.stderr, r.stderr
+
+
+@pytest.mark.parametrize(("name", "value", "words"), [
+    ("AGENTIC_SALES_LLM_TEMPERATURE", "warm", "AGENTIC_SALES_LLM_TEMPERATURE='warm' is not a number"),
+    ("AGENTIC_SALES_LLM_TIMEOUT_WRITER", "-5", "AGENTIC_SALES_LLM_TIMEOUT_WRITER='-5' must be between 0 and 3600"),
+    ("AGENTIC_SALES_LLM_RUN_DEADLINE_SECONDS", "soon", "AGENTIC_SALES_LLM_RUN_DEADLINE_SECONDS='soon' is not a number"),
+])
+def test_an_unusable_llm_setting_stops_serve_with_one_line_naming_it(tmp_path, name, value, words):
+    r = run_cli(["serve", "--port", "0"], {"AGENTIC_SALES_SECRET_KEY": STRONG,
+                                           "AGENTIC_SALES_TOKEN_KEY": Fernet.generate_key().decode(),
+                                           **CRM, name: value}, tmp_path)
+    assert r.returncode == 2, r.stderr
+    lines = [ln for ln in r.stderr.splitlines() if ln.strip()]
+    assert lines == [f"error: {words}"], r.stderr
