@@ -467,7 +467,8 @@ class TokenSet:
     """One installation's OAuth tokens; `expires_at` epoch seconds (None: unknown / never).
 
     `account_id` is the CRM account (HubSpot hub id, Salesforce org id); `instance_url` the API
-    base of that account where the CRM has one per account (Salesforce).
+    base of that account where the CRM has one per account (Salesforce); `account_name` what the
+    CRM calls the account for a person (HubSpot's hub domain, Salesforce's My Domain host), when known.
     """
 
     access_token: str
@@ -478,6 +479,7 @@ class TokenSet:
     issued_at: float | None = None
     instance_url: str | None = None
     user: str | None = None
+    account_name: str | None = None
 
 
 @dataclass(frozen=True)

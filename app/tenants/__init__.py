@@ -103,10 +103,13 @@ def save_install(app: Flask, crm: str, tokens: TokenSet, *, api_base: str | None
     with get_db(app).session() as s:
         tenant = s.get(Tenant, tenant_id)
         if tenant is None:
-            s.add(Tenant(id=tenant_id, crm=crm, external_id=str(tokens.account_id), status="active"))
+            tenant = Tenant(id=tenant_id, crm=crm, external_id=str(tokens.account_id), status="active")
+            s.add(tenant)
             s.flush()
         else:
             tenant.status = "active"
+        if tokens.account_name:
+            tenant.name = tokens.account_name[:255]
         inst = active_installation(s, tenant_id)
         if inst is None:
             inst = Installation(tenant_id=tenant_id, crm=crm)

@@ -136,8 +136,8 @@ class HubSpotOAuth:
         info = self.client.token_info(tokens.access_token)
         if not tokens.hub_id:
             tokens = hs_oauth.with_tokens(tokens, hub_id=str(info.get("hub_id")))
-        user = info.get("user")
-        return replace(to_base(tokens), user=str(user) if user else None)
+        user, domain = info.get("user"), info.get("hub_domain")
+        return replace(to_base(tokens), user=str(user) if user else None, account_name=str(domain) if domain else None)
 
     def refresh(self, tokens: BaseTokenSet) -> BaseTokenSet:
         return to_base(self.client.refresh(from_base(tokens)))

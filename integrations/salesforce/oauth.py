@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 import requests
 
@@ -29,6 +29,7 @@ def parse_token_response(body: Mapping[str, Any], previous: TokenSet | None = No
     org_id = parts[-2] if len(parts) >= 2 and "/id/" in ident else (previous.account_id if previous else None)
     user = parts[-1] if len(parts) >= 2 and "/id/" in ident else (previous.user if previous else None)
     issued = body.get("issued_at")
+    instance = str(body.get("instance_url") or (previous.instance_url if previous else "")) or None
     return TokenSet(
         access_token=str(body["access_token"]),
         refresh_token=str(body.get("refresh_token") or (previous.refresh_token if previous else "") or "") or None,
@@ -36,8 +37,9 @@ def parse_token_response(body: Mapping[str, Any], previous: TokenSet | None = No
         account_id=org_id,
         scopes=tuple(str(body.get("scope") or "").split()),
         issued_at=int(issued) / 1000 if issued else None,
-        instance_url=str(body.get("instance_url") or (previous.instance_url if previous else "")) or None,
+        instance_url=instance,
         user=user,
+        account_name=urlsplit(instance).hostname if instance else None,
     )
 
 

@@ -81,6 +81,7 @@ def test_install_ensures_fields_and_backfills_open_deals(hs_app, sandbox):
         tenant = s.get(Tenant, tid)
         inst = s.execute(select(Installation).where(Installation.tenant_id == tid)).scalars().one()
         assert tenant.external_id == str(sandbox.hub_id)
+        assert tenant.name == f"sandbox-{sandbox.hub_id}.hubspot.com"  # the portal's domain, for people
         token = hubspot_client_for(tid, hs_app).tokens.access_token
         assert token not in (inst.access_token_enc or "")  # stored encrypted only
         backfilled = s.scalar(select(func.count()).select_from(InboxEvent).where(

@@ -36,12 +36,13 @@ def test_install_stores_the_org_as_a_tenant_and_verifies_the_output_fields(
     assert body["fields_created"] == [] and body["fields_error"] is None
 
     from app.storage import get_db
-    from app.storage.models import Installation
+    from app.storage.models import Installation, Tenant
     from app.tenants import client_for
 
     with get_db(app).session() as s:
         inst = s.query(Installation).filter_by(tenant_id=body["tenant"]).one()
         assert inst.api_base == sfsb.url and inst.access_token_enc and "!" not in inst.access_token_enc
+        assert s.get(Tenant, body["tenant"]).name == urlsplit(sfsb.url).hostname  # the org's host, for people
     rec = client_for(body["tenant"], app, fresh=True).get_record(
         "deal", next(o["Id"] for o in sfsb.store("Opportunity", org_id=ORGS[0]) if not o["IsClosed"]))
     assert rec.tenant_id == body["tenant"] and rec.crm == "salesforce"
