@@ -244,7 +244,9 @@ def _tenant_cards(tenant: str, tasks: tuple[str, ...]) -> list[Any]:
         from app.demo import demo_config
 
         if data_dir and not os.environ.get("DATABASE_URL"):
-            # A demo's data directory: its database and secrets, as the settings commands read it.
+            # A demo's data directory: its database and secrets, as the settings commands read it. Not
+            # app.cli.target.command_app: that brings the schema up, and a report on a mistyped directory
+            # must say where it looked instead of answering from a new empty database.
             overrides.update(demo_config(Path(data_dir).expanduser()))
             overrides["START_WORKER"] = False
 

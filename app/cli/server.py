@@ -37,7 +37,7 @@ def check_agent_settings(cfg: Mapping[str, Any]) -> None:
     try:
         AgentSettings.from_mapping(cfg)
     except ConfigurationError as exc:
-        raise ConfigError(f"{PREFIX}_{exc}" if not str(exc).startswith(PREFIX) else str(exc)) from None
+        raise ConfigError(f"{PREFIX}_{exc}") from None  # its messages start with the bare key
 
 
 def stop_on_sigterm() -> None:

@@ -38,13 +38,8 @@ def command_app() -> Flask:
 
 def require_tenant(app: Flask, tenant_id: str) -> None:
     """Raise UnknownTenantError (naming the known tenants) when the database has no such tenant."""
-    from sqlalchemy import select
-
-    from app.settings import UnknownTenantError
+    from app.settings.store import require_tenant as require_in
     from app.storage import get_db
-    from app.storage.models import Tenant
 
     with get_db(app).session() as s:
-        if s.get(Tenant, tenant_id) is None:
-            known = list(s.execute(select(Tenant.id).order_by(Tenant.id).limit(11)).scalars())
-            raise UnknownTenantError(tenant_id, known)
+        require_in(s, tenant_id)
