@@ -35,9 +35,40 @@ def check_agent_settings(cfg: Mapping[str, Any]) -> None:
     from agents.settings import AgentSettings
 
     try:
-        AgentSettings.from_mapping(cfg)
+        settings = AgentSettings.from_mapping(cfg)
     except ConfigurationError as exc:
         raise ConfigError(f"{PREFIX}_{exc}") from None  # its messages start with the bare key
+    check_role_providers(settings.roles, cfg)
+
+
+VENDOR_KEYS = {"openai": ("OPENAI_API_KEY",), "anthropic": ("ANTHROPIC_API_KEY",),
+               "openai_compatible": ("OPENAI_BASE_URL",)}
+"""What each vendor in a role's `provider:model` chain cannot be called without."""
+
+
+def check_role_providers(roles: Mapping[str, str], cfg: Mapping[str, Any]) -> None:
+    """Raise ConfigError for a role spec naming an unknown provider or a vendor whose key is not set.
+
+    Such a role never errs at run time: every run falls back to the offline template with a reason
+    on the run, so a deployment that meant to use a vendor ran offline for days unnoticed.
+    """
+    import os
+
+    from agents.errors import ConfigurationError
+    from agents.providers.resolve import parse_spec
+
+    for role, spec in roles.items():
+        name = f"{PREFIX}_LLM_{role.upper()}"
+        try:
+            pairs = parse_spec(spec)
+        except ConfigurationError as exc:
+            raise ConfigError(f"{name}={spec!r}: {exc}") from None
+        for provider, _model in pairs:
+            missing = [k for k in VENDOR_KEYS.get(provider, ())
+                       if not (cfg.get(k) or cfg.get(f"{PREFIX}_{k}") or os.environ.get(k))]
+            if missing:
+                raise ConfigError(f"{name}={spec!r} uses {provider}, but {', '.join(missing)} is not set "
+                                  f"(set it, or unset {name} to draft with the offline provider)")
 
 
 def stop_on_sigterm() -> None:

@@ -153,3 +153,32 @@ def test_an_unusable_llm_setting_stops_serve_with_one_line_naming_it(tmp_path, n
     assert r.returncode == 2, r.stderr
     lines = [ln for ln in r.stderr.splitlines() if ln.strip()]
     assert lines == [f"error: {words}"], r.stderr
+
+
+@pytest.mark.parametrize(("env", "words"), [
+    ({"AGENTIC_SALES_LLM_WRITER": "openai:gpt-4o-mini"},
+     "AGENTIC_SALES_LLM_WRITER='openai:gpt-4o-mini' uses openai, but OPENAI_API_KEY is not set"),
+    ({"AGENTIC_SALES_LLM_ANALYST": "anthropic:claude-haiku-4-5,openai:gpt-4o-mini", "OPENAI_API_KEY": "sk-x"},
+     "AGENTIC_SALES_LLM_ANALYST='anthropic:claude-haiku-4-5,openai:gpt-4o-mini' uses anthropic, "
+     "but ANTHROPIC_API_KEY is not set"),
+    ({"AGENTIC_SALES_LLM_STRATEGIST": "openai_compatible"},
+     "AGENTIC_SALES_LLM_STRATEGIST='openai_compatible' uses openai_compatible, but OPENAI_BASE_URL is not set"),
+    ({"AGENTIC_SALES_LLM_WRITER": "gpt4:turbo"}, "AGENTIC_SALES_LLM_WRITER='gpt4:turbo': unknown LLM provider 'gpt4'"),
+])
+def test_a_role_given_a_vendor_it_cannot_call_stops_serve_instead_of_running_offline_unnoticed(tmp_path, env, words):
+    r = run_cli(["serve", "--port", "0"], {"AGENTIC_SALES_SECRET_KEY": STRONG,
+                                           "AGENTIC_SALES_TOKEN_KEY": Fernet.generate_key().decode(),
+                                           **CRM, **env}, tmp_path)
+    assert r.returncode == 2, r.stderr
+    lines = [ln for ln in r.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1 and lines[0].startswith(f"error: {words}"), r.stderr
+
+
+def test_a_role_whose_vendor_key_is_set_passes_the_start_up_check(monkeypatch):
+    from app.cli.server import check_agent_settings
+
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    check_agent_settings({"AGENTIC_SALES_LLM_WRITER": "openai:gpt-4o-mini", "OPENAI_API_KEY": "sk-x"})
+    check_agent_settings({"LLM_WRITER": "openai_compatible:auto", "OPENAI_BASE_URL": "http://127.0.0.1:9/v1"})
+    with pytest.raises(ConfigError, match="OPENAI_API_KEY is not set"):
+        check_agent_settings({"LLM_WRITER": "openai:gpt-4o-mini"})
