@@ -3,8 +3,8 @@
 With `AGENTIC_SALES_DATA_DIR` alone (no `DATABASE_URL`) pointing at what `agentic-sales demo` left
 behind, a command reads the demo's database, secrets and sandbox, the tenant the person just saw in
 the demo; elsewhere the deployment's configuration as it is. The embedded SQLite schema is brought
-up to date quietly, as `serve` does, so that a fresh data directory answers "no tenant" rather than
-"no such table".
+up to date quietly, as `serve` does; a database that does not exist yet is an error naming the path,
+never created by a command that only reads or enqueues.
 """
 
 from __future__ import annotations
@@ -32,8 +32,28 @@ def command_app() -> Flask:
     overrides["START_WORKER"] = False  # a command enqueues or reads; the server's or RQ's workers run jobs
     app = create_app(overrides)
     if get_db(app).dialect == "sqlite":
+        refuse_a_missing_database(app.config["DATABASE_URL"], data_dir)
         migrate.upgrade(app.config["DATABASE_URL"])
     return app
+
+
+def refuse_a_missing_database(url: str, data_dir: str | None) -> None:
+    """Raise ConfigError when the embedded database file does not exist yet.
+
+    A command reads what `serve` or `demo` wrote; creating a database would answer a mistyped
+    AGENTIC_SALES_DATA_DIR with "unknown tenant" and leave an empty database behind, where the
+    person needs to hear that nothing is there.
+    """
+    from sqlalchemy.engine import make_url
+
+    from app.config import PREFIX, ConfigError
+
+    database = make_url(url).database
+    if not database or database == ":memory:" or Path(database).exists():
+        return
+    where = f" ({PREFIX}_DATA_DIR={data_dir})" if data_dir else ""
+    raise ConfigError(f"no agentic-sales database at {database}{where}: check the path, or start the app "
+                      f"there once (`agentic-sales demo`, or `agentic-sales db upgrade` for a deployment)")
 
 
 def require_tenant(app: Flask, tenant_id: str) -> None:

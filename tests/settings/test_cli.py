@@ -344,16 +344,40 @@ def test_simulate_refuses_an_unwritable_report_before_it_runs_the_market(tmp_pat
 
 
 def test_backfill_of_an_unknown_tenant_is_exactly_one_line_on_stderr_as_the_installed_command(tmp_path):
-    """No migration or plugin log lines around it, even on a data directory never used before."""
+    """No migration or plugin log lines around it, even on a database never migrated before."""
     import os
     import subprocess
     import sys
 
+    fresh = tmp_path / "fresh"
+    fresh.mkdir()
+    (fresh / "agentic-sales.db").touch()  # an empty SQLite file: the command migrates it quietly
     env = {k: v for k, v in os.environ.items()
            if not k.startswith("AGENTIC_SALES_") and k not in ("DATABASE_URL", "REDIS_URL")}
-    env["AGENTIC_SALES_DATA_DIR"] = str(tmp_path / "fresh")
+    env["AGENTIC_SALES_DATA_DIR"] = str(fresh)
     exe = Path(sys.executable).with_name("agentic-sales")
     done = subprocess.run([str(exe), "backfill", "--tenant", "hubspot-1"], env=env, cwd="/",
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 2 and done.stdout == ""
     assert done.stderr == "error: no tenant 'hubspot-1'; known tenants: none\n"
+
+
+@pytest.mark.parametrize("command", [["backfill", "--tenant", "hubspot-1"], ["reconcile", "--tenant", "hubspot-1"],
+                                     ["learning", "export", "--tenant", "hubspot-1", "--out", "-"],
+                                     ["settings", "show", "--tenant", "hubspot-1"]])
+def test_a_mistyped_data_dir_is_named_and_no_empty_database_is_left_behind(tmp_path, command):
+    import os
+    import subprocess
+    import sys
+
+    typo = tmp_path / "agentic-sales-demo"  # the demo's folder is elsewhere
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith("AGENTIC_SALES_") and k not in ("DATABASE_URL", "REDIS_URL")}
+    env["AGENTIC_SALES_DATA_DIR"] = str(typo)
+    exe = Path(sys.executable).with_name("agentic-sales")
+    done = subprocess.run([str(exe), *command], env=env, cwd="/", capture_output=True, text=True, timeout=120)
+    assert done.returncode != 0 and done.stdout == ""
+    assert done.stderr.startswith(f"error: no agentic-sales database at {typo / 'agentic-sales.db'} "
+                                  f"(AGENTIC_SALES_DATA_DIR={typo})"), done.stderr
+    assert len(done.stderr.splitlines()) == 1, done.stderr
+    assert not (typo / "agentic-sales.db").exists()
