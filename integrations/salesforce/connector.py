@@ -27,7 +27,7 @@ from integrations.salesforce.session import Api, TimeoutSession
 from integrations.salesforce.webhook_secret import installation_secret
 
 SCOPES = (
-    ScopeSpec("api", required=True, why="read opportunities, accounts, contacts; write output fields and tasks"),
+    ScopeSpec("api", required=True, why="read opportunities, leads, accounts, contacts; write output fields and tasks"),
     ScopeSpec("refresh_token", required=True, why="keep working after the session times out (offline access)"),
     ScopeSpec("id", required=False, why="name the installing user", degrades="the install log shows no user name"),
 )
@@ -53,6 +53,9 @@ class SalesforceConnector:
     blueprint = "webhooks.salesforce.receiver"
     """The module whose import registers our routes on the shared `/webhooks` blueprint."""
     scopes = SCOPES
+    enriched_object_types = ("deal", "lead")
+    """Opportunities and Leads are enriched themselves (a Lead has no Opportunity until it is
+    converted); a Contact or Account change re-schedules the Opportunities it is linked to."""
     field_word = "field"
     """What Salesforce calls a field, and an account (used in messages revenue ops read)."""
     account_word = "org"
