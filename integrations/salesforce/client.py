@@ -214,7 +214,8 @@ class SalesforceClient:
 
     def _get_people(self, sobject: str, ids: Sequence[str]) -> dict[str, Record]:
         people = ", ".join(dict.fromkeys((mapping.STANDARD_OPT_OUT_FIELD, *self.opt_out_fields)))
-        fields = {"Lead": "Id, Name, Company, Email, Title, Status, Industry, NumberOfEmployees, AnnualRevenue, "
+        fields = {"Lead": "Id, Name, Salutation, Company, Email, Title, Status, Industry, NumberOfEmployees, "
+                          "AnnualRevenue, "
                           f"Country, IsConverted, LeadSource, CreatedDate, {people}",
                   "Contact": f"Id, Name, Email, Title, AccountId, Account.Name, MailingCountry, CreatedDate, {people}",
                   "Account": "Id, Name, Industry, NumberOfEmployees, AnnualRevenue, BillingCountry, Type, CreatedDate",

@@ -358,7 +358,10 @@ def person_to_record(sobject: str, row: Mapping[str, Any], *, tenant_id: str,
                   company=company, contacts=(me,), activities=tuple(activities(row)),
                   extra={**{k: row[k] for k in ("LeadSource",) if row.get(k) is not None},
                          **({OPT_OUT_KEY: [me.id]} if any(is_opt_out(row.get(f)) for f in
-                                                          (STANDARD_OPT_OUT_FIELD, *opt_out_fields)) else {})},
+                                                          (STANDARD_OPT_OUT_FIELD, *opt_out_fields)) else {}),
+                         # The person's own salutation, as a deal's contacts carry theirs (drafts' address).
+                         **({SALUTATIONS_KEY: {me.id: said}} if (said := str(row.get("Salutation") or "").strip())
+                            else {})},
                   app_task=app_task(row))
 
 

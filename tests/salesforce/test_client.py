@@ -44,6 +44,36 @@ def test_forty_deals_are_read_in_two_requests(make_client: Any, sfsb: Salesforce
     assert sfsb.stats()["api_requests"] - before == 2  # the deals with everything + the accounts' wins
 
 
+def test_thirty_leads_are_read_in_one_request_with_their_owner_and_own_salutation(
+        make_client: Any, sfsb: SalesforceSandboxHandle) -> None:
+    c = make_client()
+    ids = list(c.iter_open_ids("lead"))
+    assert len(ids) >= 30
+    sfsb.ui_change("Lead", ids[0], {"Salutation": "Dr."}, org_id=ORGS[0])
+    try:
+        before = sfsb.stats()["api_requests"]
+        got = c.get_records("lead", ids[:30])
+        assert sfsb.stats()["api_requests"] - before == 1
+    finally:
+        sfsb.ui_change("Lead", ids[0], {"Salutation": None}, org_id=ORGS[0])
+    lead = got[ids[0]]
+    assert lead.object_type == "lead" and lead.stage_kind == "open" and lead.owner and lead.owner.timezone
+    assert [p.id for p in lead.contacts] == [ids[0]] and lead.contacts[0].is_primary
+    assert lead.extra[SALUTATIONS_KEY] == {ids[0]: "Dr."}
+
+
+def test_a_converted_lead_reads_as_no_longer_open_and_leaves_the_open_list(
+        make_client: Any, sfsb: SalesforceSandboxHandle) -> None:
+    c = make_client()
+    lead = list(c.iter_open_ids("lead"))[-1]
+    sfsb.ui_change("Lead", lead, {"IsConverted": True, "Status": "Closed - Converted"}, org_id=ORGS[0])
+    try:
+        assert c.get_record("lead", lead).stage_kind != "open"
+        assert lead not in set(c.iter_open_ids("lead"))
+    finally:
+        sfsb.ui_change("Lead", lead, {"IsConverted": False, "Status": "Open - Not Contacted"}, org_id=ORGS[0])
+
+
 def test_a_partial_failure_fails_only_its_own_records(make_client: Any, sfsb: SalesforceSandboxHandle) -> None:
     c = make_client()
     a, b = open_ids(c, 2)

@@ -167,3 +167,18 @@ def test_reconcile_finds_a_lead_edit_whose_callout_was_lost_and_enriches_it(demo
         urls = CONNECTOR.webhook_urls(demo.account_id, config=demo.app.config)
         demo.sandbox.handle.endpoints(callout_url=urls["callout_url"], callout_secret=urls["callout_secret"],
                                       outbound_url=urls["outbound_message_url"])
+
+
+def test_a_batch_of_leads_costs_a_handful_of_requests_not_one_per_lead(demo: Demo) -> None:
+    """DESIGN v2's batch-first pipeline: one query reads the batch's Leads (with their tasks and
+    events), one collection PATCH writes their fields, one collection POST their tasks."""
+    from app.sync import enqueue_records
+
+    leads = [r["Id"] for r in open_leads(demo)[10:22]]
+    demo.sandbox.control("POST", "counters/mark")
+    enqueue_records(demo.app, demo.tenant_id, [(rid, f"count-{rid}") for rid in leads], source="BACKFILL",
+                    object_type="lead")
+    demo.drain()
+    spent = demo.sandbox.control("GET", "counters")["app_requests_since_mark"]
+    assert all(len(enrichments(demo, rid)) >= 1 for rid in leads)
+    assert spent <= 6 < len(leads)
