@@ -356,7 +356,9 @@ def person_to_record(sobject: str, row: Mapping[str, Any], *, tenant_id: str,
                   owner=Owner(id=str(owner.get("Id")), name=owner.get("Name"), email=owner.get("Email"),
                               timezone=owner.get("TimeZoneSidKey")) if owner else None,
                   company=company, contacts=(me,), activities=tuple(activities(row)),
-                  extra={**{k: row[k] for k in ("LeadSource",) if row.get(k) is not None},
+                  # The canonical feature the deal mapping reads from Opportunity.LeadSource, so the
+                  # tenant's models see a Lead's source the way they saw its deals'.
+                  extra={**({"lead_source": row["LeadSource"]} if row.get("LeadSource") is not None else {}),
                          **({OPT_OUT_KEY: [me.id]} if any(is_opt_out(row.get(f)) for f in
                                                           (STANDARD_OPT_OUT_FIELD, *opt_out_fields)) else {}),
                          # The person's own salutation, as a deal's contacts carry theirs (drafts' address).
