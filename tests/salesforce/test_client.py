@@ -222,6 +222,38 @@ def test_history_for_training_reads_closed_deals_with_outcomes(make_client: Any)
     assert recs and {r.stage_kind for r in recs} == {"won", "lost"}
 
 
+def test_each_deal_carries_its_accounts_churn_label_and_date_under_the_canonical_names(
+        make_client: Any, sfsb: SalesforceSandboxHandle) -> None:
+    accounts = {a["Id"]: a for a in sfsb.store("Account", org_id=ORGS[0])}
+    recs = list(make_client().iter_records(kinds=("open", "won", "lost")))
+    assert recs and all(r.extra["churned"] is accounts[r.company.id]["Churned__c"] for r in recs if r.company)
+    churned = [r for r in recs if r.extra["churned"]]
+    assert churned and all(r.extra["churn_date"] == accounts[r.company.id]["Churned_On__c"] for r in churned)
+    assert "Churned__c" not in {k for r in recs for k in r.extra}  # no CRM field name crosses the Record
+
+
+def test_an_org_without_the_packages_churn_fields_still_reads_its_deals_without_the_label(
+        make_client: Any, sfsb: SalesforceSandboxHandle) -> None:
+    from integrations.salesforce.client import SalesforceClient
+
+    c = make_client(ORGS[1])
+    sfsb.control("POST", f"orgs/{ORGS[1]}/package", deployed=False)
+    try:
+        (rid,) = open_ids(c, 1)
+        rec = c.get_record("deal", rid)
+        assert rec.stage and "churned" not in rec.extra and "churn_date" not in rec.extra
+    finally:
+        sfsb.control("POST", f"orgs/{ORGS[1]}/package", deployed=True)
+        SalesforceClient._missing_optional.pop(ORGS[1], None)  # the org has them again
+
+
+def test_a_tenant_mapping_moves_the_churn_label_to_its_own_account_field(make_client: Any) -> None:
+    c = make_client(settings={"field_mappings": [("company", "churned", "Lost_Customer__c")]})
+    assert c.account_labels == {"churned": "Lost_Customer__c", "churn_date": "Churned_On__c"}
+    with pytest.raises(ValueError, match="not a Salesforce field API name"):
+        make_client(settings={"field_mappings": [("company", "churned", "Id FROM Account --")]})
+
+
 def test_closed_deals_carry_the_close_date_their_rep_expected_before_the_close(make_client: Any) -> None:
     # OpportunityHistory rows hold the close date in force at each change: a snapshot of a closed
     # deal reads the expected close, never the actual one its close wrote (scoring.features).

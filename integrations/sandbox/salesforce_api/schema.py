@@ -91,6 +91,13 @@ IDEMPOTENCY_FIELD = "AI_Idempotency_Key__c"
 ambiguous create (long text fields like Description cannot be filtered in SOQL)."""
 
 
+PACKAGE_FIELDS: dict[str, list[dict[str, Any]]] = {
+    "Account": [_f("Churned__c", "boolean", label="Churned Customer", nillable=False),
+                _f("Churned_On__c", "date", label="Churned On")],
+}
+"""Fields the package adds that the customer's team fills, not the app (the churn model's label)."""
+
+
 def output_field_specs() -> list[dict[str, Any]]:
     return [_f(api, t, length=ln, precision=p, scale=s, label=stem.replace("_", " ").upper())
             for stem, (api, t, ln, p, s) in OUTPUT_FIELDS.items()]
