@@ -201,3 +201,12 @@ def test_a_batch_of_leads_costs_a_handful_of_requests_not_one_per_lead(demo: Dem
     spent = demo.sandbox.control("GET", "counters")["app_requests_since_mark"]
     assert all(len(enrichments(demo, rid)) >= 1 for rid in leads)
     assert spent <= 6 < len(leads)
+
+
+def test_the_default_company_mapping_names_the_packages_churn_fields_and_validates_against_the_org(
+        demo: Demo) -> None:
+    from app import settings
+
+    company = settings.mappings(demo.app, demo.tenant_id, "company")
+    assert {c: e.crm_field for c, e in company.items()} == {"churned": "Churned__c", "churn_date": "Churned_On__c"}
+    assert settings.validate_mappings(demo.app, demo.tenant_id, "company") == []
