@@ -210,3 +210,24 @@ def test_the_default_company_mapping_names_the_packages_churn_fields_and_validat
     company = settings.mappings(demo.app, demo.tenant_id, "company")
     assert {c: e.crm_field for c, e in company.items()} == {"churned": "Churned__c", "churn_date": "Churned_On__c"}
     assert settings.validate_mappings(demo.app, demo.tenant_id, "company") == []
+
+
+def test_the_lead_record_pages_card_shows_the_leads_own_enrichment(demo: Demo) -> None:
+    """What the package's Apex controller asks for on a Lead page (objectType=lead), signed with
+    the org's secret, over HTTP."""
+    import requests
+
+    from integrations.salesforce.card_auth import sign_card
+
+    lead = open_leads(demo)[5]["Id"]
+    edit_and_wait(demo, lead, {"Title": "Head of Revenue"}, before=inbox_count(demo, lead))
+    path = f"/api/cards/salesforce?objectType=lead&objectId={lead}"
+    stamp = str(int(time.time()))
+    secret = CONNECTOR.webhook_urls(demo.account_id, config=demo.app.config)["callout_secret"]
+    headers = {"X-Agentic-Org-Id": demo.account_id, "X-Agentic-Timestamp": stamp,
+               "X-Agentic-Signature": sign_card(secret=secret, timestamp=stamp, method="GET", path_qs=path, body=b"")}
+    resp = requests.get(demo.url + path, headers=headers, timeout=30)
+    assert resp.status_code == 200, resp.text
+    card = resp.json()
+    assert card["status"] == "enriched" and card["record"] == {**card["record"], "id": lead, "object_type": "lead"}
+    assert card["scores"]["conversion"]["score_1_99"] >= 1 and card["next_best_action"]
