@@ -271,7 +271,8 @@ class Demo:
 
         result = backfill(self.tenant_id, self.app)
         self.backfilled = int(result["records_backfilled"])
-        self.say(f"Scoring the {self.backfilled} open deals already in the account.")
+        kinds = ", ".join(f"{n} open {t}s" for t, n in (result.get("by_type") or {"deal": self.backfilled}).items())
+        self.say(f"Scoring the {kinds} already in the account.")
         return self.backfilled
 
     def drain(self, tick: Callable[[int, int], None] | None = None) -> None:

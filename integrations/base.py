@@ -541,6 +541,10 @@ class Connector(Protocol):
     name: str
     blueprint: str
     scopes: tuple[ScopeSpec, ...]
+    enriched_object_types: tuple[str, ...]
+    """Canonical object types the pipeline scores and writes back to (always "deal", and "lead"
+    where the CRM has leads apart from contacts); a change of any other type (contact, company)
+    re-schedules the deals it is linked to."""
 
     def oauth(self, config: Mapping[str, Any]) -> OAuthProvider: ...
 

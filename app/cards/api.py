@@ -80,7 +80,7 @@ def _record_ref(fields: dict[str, Any]) -> tuple[str, str]:
     )
     object_id = str(fields.get("objectId") or fields.get("associatedObjectId") or "").strip()
     if object_type is None:
-        raise CardRequestError(400, "bad_object_type", "objectType must be a deal, contact or company.")
+        raise CardRequestError(400, "bad_object_type", "objectType must be a deal, lead, contact or company.")
     if not object_id.isalnum() or len(object_id) > 64:  # CRM ids: digits, or 15/18 letters and digits
         raise CardRequestError(400, "bad_object_id", "objectId must be a CRM record id.")
     return object_type, object_id

@@ -25,8 +25,10 @@ OBJECT_TYPES = {
     "0-1": "contact", "contact": "contact", "contacts": "contact",
     "0-2": "company", "company": "company", "companies": "company",
     "0-3": "deal", "deal": "deal", "deals": "deal",
+    "lead": "lead", "leads": "lead",
 }
-"""HubSpot's object type ids and names → our canonical singular name."""
+"""HubSpot's object type ids and names (and Salesforce's Lead, enriched itself) → our canonical
+singular name."""
 
 ACTIONS = ["accept", "dismiss", "rescore"]
 

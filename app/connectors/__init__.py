@@ -65,3 +65,14 @@ def get_connector(name: str, app: Flask | None = None) -> Connector:
 def blueprint_modules(app: Flask) -> list[str]:
     """Modules of the registered connectors' webhook receivers (the factory imports them)."""
     return [get_connector(n, app).blueprint for n in names(app)]
+
+
+def enriched_object_types(name: str, app: Flask | None = None) -> tuple[str, ...]:
+    """Canonical object types the pipeline enriches for this CRM ("deal" first); a connector that
+    does not say enriches deals only.
+
+    Raises:
+        UnknownConnectorError: `name` is not registered.
+    """
+    declared = tuple(getattr(get_connector(name, app), "enriched_object_types", None) or ())
+    return ("deal", *(t for t in declared if t != "deal"))

@@ -37,6 +37,7 @@ from agents import run as agents_run
 from agents.decision import LlmResult, decide
 from agents.settings import ROLES
 from app import defaults
+from app.connectors import enriched_object_types
 from app.dispatch.batch import BatchContext, BatchInterrupted
 from app.pipeline import agent_procs
 from app.pipeline import outcome as outcome_stage
@@ -95,34 +96,43 @@ class Plan:
 
 
 def process_batch(batch: BatchContext) -> dict[str, Any]:
-    """Run the stages over a batch; returns record id → summary dict, or the record's exception."""
+    """Run the stages over a batch; returns record id → summary dict, or the record's exception.
+
+    A batch holds records of one object type. Deals, and the other types the CRM's connector
+    enriches (Salesforce Leads), go through the stages; a change of any other type (a contact, a
+    company) re-schedules the deals linked to it."""
     app = current_app._get_current_object()  # type: ignore[attr-defined]
     results: dict[str, Any] = {}
-    deals = []
+    enriched = set(enriched_object_types(batch.crm, app))
+    due = []
     for item in batch.items:
         kinds = sorted({c["kind"] for c in item.changes})
-        if item.key.object_type != "deal":
+        if item.key.object_type not in enriched:
             results[item.key.record_id] = _guard(lambda item=item, kinds=kinds: fan_out(app, item, kinds))
         elif kinds and set(kinds) <= {"deleted"}:
-            results[item.key.record_id] = {"kinds": kinds, "skipped": "deal deleted"}
+            results[item.key.record_id] = {"kinds": kinds, "skipped": f"{item.key.object_type} deleted"}
         else:
-            deals.append(item)
-    if not deals:
+            due.append(item)
+    if not due:
         return results
+    object_type = due[0].key.object_type  # a batch claims records of one object type
     started = time.perf_counter()
     client = crm_client(app, batch.tenant_id, batch.crm)
-    records = client.get_records("deal", [i.key.record_id for i in deals])
+    records = client.get_records(object_type, [i.key.record_id for i in due])
     batch.renew()
     t_fetch = time.perf_counter()
     open_items, closed = [], []
-    for item in deals:
+    for item in due:
         record = records.get(item.key.record_id)
         if record is None:
-            results[item.key.record_id] = {"skipped": "deal not found in the CRM"}
-        elif record.stage_kind in ("won", "lost"):
+            results[item.key.record_id] = {"skipped": f"{object_type} not found in the CRM"}
+        elif record.stage_kind == "open":
+            open_items.append((item, record))
+        elif object_type == "deal":
             closed.append((item, record))
         else:
-            open_items.append((item, record))
+            # A converted lead: its Contact and Opportunity carry the enrichment from now on.
+            results[item.key.record_id] = {"skipped": f"{object_type} converted: no longer enriched"}
     closings = outcome_stage.plan(app, batch.tenant_id, closed)
     written_any = False
     labels: dict[str, str] | None = None
@@ -171,7 +181,7 @@ def _write_and_store(app: Any, batch: BatchContext, client: Any, plans: list[Pla
             to_store.append(entry)
     results.update(store_batch(app, batch.tenant_id, to_store))
     try:  # partial credit of this chunk's open deals that moved to a later stage since a logged decision
-        if plans:
+        if plans and plans[0].record.object_type == "deal":
             outcome_stage.record_advances(app, batch.tenant_id, [plan.record for plan in plans], client.list_pipelines)
     except Exception:  # idempotent: the deal's next batch records them; its enrichment stands
         log.exception("stage advances of tenant %s not recorded", batch.tenant_id)
@@ -223,7 +233,7 @@ def _plan(app: Any, batch: BatchContext, items: list[tuple[Any, Record]], *,
     policy = tenant_inputs.policy(row)
     strategy = strategy_choice.prepare(app, batch.tenant_id, row, settings)
     cache, ledger = DbCache(app), DbLedger(app)
-    prior = priors(app, batch.tenant_id, "deal", [r.id for _i, r in items])
+    prior = priors(app, batch.tenant_id, items[0][1].object_type, [r.id for _i, r in items])
 
     t0 = time.perf_counter()
     batch_scores, score_failures = score_all([r for _i, r in items], models, mapping)
@@ -424,7 +434,7 @@ def _write_set(plans: list[Plan], closings: list[Any]) -> WriteSet:
     fields, tasks, notes = [], [], []
     for p in plans:
         if p.to_write:
-            fields.append(FieldUpdate("deal", p.record.id, p.to_write))
+            fields.append(FieldUpdate(p.record.object_type, p.record.id, p.to_write))
         if p.decision.action != "suppress":
             tasks.append(TaskWrite(record=p.record, task=task_spec(p.record, p.run, p.decision),
                                    idempotency_key=f"{p.key_prefix}:task", existing=p.record.app_task))

@@ -90,7 +90,7 @@ def _store(s: Session, tenant_id: str, entries: Sequence[Stored]) -> dict[str, A
     for e in entries:
         plan, run = e.plan, e.plan.run
         row = Enrichment(
-            tenant_id=tenant_id, object_type="deal", record_id=plan.record.id, job_id=plan.item.job_id,
+            tenant_id=tenant_id, object_type=plan.record.object_type, record_id=plan.record.id, job_id=plan.item.job_id,
             input_hash=plan.fingerprint, scores=jsonable(plan.scores),
             analysis=run.analysis.model_dump(mode="json") if run else {},
             strategy=run.strategy.model_dump(mode="json") if run else e.card["strategy"],
@@ -100,7 +100,7 @@ def _store(s: Session, tenant_id: str, entries: Sequence[Stored]) -> dict[str, A
         s.add(row)
         enrichments.append(row)
     s.flush()  # one round of INSERTs: the enrichment ids the actions and audit rows point to
-    link_records(s, tenant_id, [e.plan.record for e in entries])
+    link_records(s, tenant_id, [e.plan.record for e in entries if e.plan.record.object_type == "deal"])
     out: dict[str, Any] = {}
     for e, enrichment in zip(entries, enrichments, strict=True):
         _actions(s, tenant_id, e, enrichment.id)
@@ -114,7 +114,8 @@ def _actions(s: Session, tenant_id: str, e: Stored, enrichment_id: int) -> None:
     plan, record, run, decision = e.plan, e.plan.record, e.plan.run, e.plan.decision
     task_result = next((r for r in e.results if r.kind == "task"), None)
     note_result = next((r for r in e.results if r.kind == "note"), None)
-    common = {"tenant_id": tenant_id, "object_type": "deal", "record_id": record.id, "enrichment_id": enrichment_id}
+    common = {"tenant_id": tenant_id, "object_type": record.object_type, "record_id": record.id,
+              "enrichment_id": enrichment_id}
     if plan.to_write or plan.last_fields is None:
         s.add(Action(**common, kind="fields", payload={"fields": plan.fields}))
     if task_result is not None:
@@ -124,7 +125,7 @@ def _actions(s: Session, tenant_id: str, e: Stored, enrichment_id: int) -> None:
         s.add(Action(**common, kind="note", crm_id=note_result.id, payload={"hash": plan.note_hash}))
     if plan.choice is not None:
         s.add(Action(**common, kind="strategy_choice", status="logged", payload=plan.choice))
-    write_audit(s, "record.enriched", tenant_id=tenant_id, object_type="deal", record_id=record.id,
+    write_audit(s, "record.enriched", tenant_id=tenant_id, object_type=record.object_type, record_id=record.id,
                 job_id=plan.item.job_id, detail={
                     "enrichment_id": enrichment_id, "model_versions": e.card["model_versions"],
                     "llm_usage": run.usage if run else [], "llm_cost_usd": run.cost_usd if run else 0.0,
@@ -135,7 +136,7 @@ def _actions(s: Session, tenant_id: str, e: Stored, enrichment_id: int) -> None:
                     "timings_ms": plan.timings,
                 })
     for fb in run.fallbacks if run else []:
-        write_audit(s, "llm.fallback", tenant_id=tenant_id, object_type="deal", record_id=record.id,
+        write_audit(s, "llm.fallback", tenant_id=tenant_id, object_type=record.object_type, record_id=record.id,
                     job_id=plan.item.job_id, detail=fb.model_dump())
 
 

@@ -21,6 +21,7 @@ from flask import Flask, current_app
 from sqlalchemy import func, select
 
 from app.audit import write_audit
+from app.connectors import enriched_object_types
 from app.dispatch import get_dispatcher
 from app.dispatch.batch import SYNC_SOURCES as BATCH_SYNC_SOURCES
 from app.dispatch.leases import RecordKey
@@ -33,11 +34,18 @@ from integrations.limits import patience
 log = logging.getLogger(__name__)
 
 OBJECT_TYPE = "deal"
-"""Canonical object type of the records we backfill (the webhook receiver's name)."""
+"""Canonical object type of the records `enqueue_records` writes unless told otherwise."""
 
 RECONCILE_OBJECT_TYPES = ("deal", "contact", "company")
-"""Every object type we subscribe to: a lost contact or company webhook is repaired too (the
-pipeline fans a contact/company change out to its linked deals)."""
+"""Object types every CRM's webhooks cover: a lost contact or company webhook is repaired too (the
+pipeline fans a contact/company change out to its linked deals). The other types the CRM's
+connector enriches (Salesforce Leads) are reconciled after these (`reconciled_object_types`)."""
+
+
+def reconciled_object_types(app: Flask, tenant_id: str) -> tuple[str, ...]:
+    """Every object type reconciliation searches for this tenant's CRM."""
+    enriched = enriched_object_types(tenant_crm(app, tenant_id), app)
+    return (*RECONCILE_OBJECT_TYPES, *(t for t in enriched if t not in RECONCILE_OBJECT_TYPES))
 
 ENQUEUE_CHUNK = 100
 """Records inserted and scheduled per transaction (and per progress/audit step)."""
@@ -152,12 +160,14 @@ def _batch_size(app: Flask) -> int:
 
 
 def backfill(tenant_id: str, app: Flask | None = None, *, progress: Progress | None = None) -> dict[str, Any]:
-    """Enqueue every open deal of a tenant (install, or `agentic-sales backfill`).
+    """Enqueue every open record the tenant's CRM has us enrich (install, or `agentic-sales
+    backfill`): its open deals, then e.g. Salesforce's unconverted Leads.
 
     Returns:
-        `{"tenant", "records_backfilled", "enqueued", "already_pending", "seconds"}`: `enqueued`
-        counts the inbox rows written (one per record each run), `already_pending` the records
-        whose job was still waiting, so that this run added no work for them.
+        `{"tenant", "records_backfilled", "by_type", "enqueued", "already_pending", "seconds"}`:
+        `by_type` counts the records per object type, `enqueued` the inbox rows written (one per
+        record each run), `already_pending` the records whose job was still waiting, so that this
+        run added no work for them.
 
     Raises:
         CrmError: the CRM failed in a way the client could not ride out.
@@ -168,25 +178,31 @@ def backfill(tenant_id: str, app: Flask | None = None, *, progress: Progress | N
     client = client_for(tenant_id, a)
     _audit(a, tenant_id, "backfill.started", {"run": run})
     seen = enqueued = pending = 0
-    release = HeldRelease(a, _batch_size(a))
-    try:
-        for chunk in _chunks(_patiently(client.iter_open_ids(OBJECT_TYPE)), ENQUEUE_CHUNK):
-            items = [(rid, _key("backfill", tenant_id, run, rid)) for rid in chunk]
-            inserted, scheduled = _insert_and_schedule(a, tenant_id, items, source="BACKFILL", object_type=OBJECT_TYPE)
-            enqueued += inserted
-            pending += len(set(chunk)) - len(scheduled)  # their job was waiting already: the rows join it
-            release.add(scheduled)
-            seen += len(chunk)
-            _audit(a, tenant_id, "backfill.progress", {"run": run, "records": seen})
-            if progress is not None:
-                progress(len(chunk))
-    finally:  # what was inserted runs even if listing the rest failed
-        release.flush()
+    by_type: dict[str, int] = {}
+    for object_type in enriched_object_types(tenant_crm(a, tenant_id), a):
+        # One held release per type: a batch claims records of one object type.
+        release = HeldRelease(a, _batch_size(a))
+        by_type[object_type] = 0
+        try:
+            for chunk in _chunks(_patiently(client.iter_open_ids(object_type)), ENQUEUE_CHUNK):
+                items = [(rid, _key("backfill", tenant_id, run, rid)) for rid in chunk]
+                inserted, scheduled = _insert_and_schedule(a, tenant_id, items, source="BACKFILL",
+                                                           object_type=object_type)
+                enqueued += inserted
+                pending += len(set(chunk)) - len(scheduled)  # their job was waiting already: the rows join it
+                release.add(scheduled)
+                seen += len(chunk)
+                by_type[object_type] += len(chunk)
+                _audit(a, tenant_id, "backfill.progress", {"run": run, "records": seen})
+                if progress is not None:
+                    progress(len(chunk))
+        finally:  # what was inserted runs even if listing the rest failed
+            release.flush()
     with get_db(a).session() as s:
         inst = active_installation(s, tenant_id)
         if inst is not None and inst.last_sync_at is None:
             inst.last_sync_at = datetime.now(UTC)
-    result = {"tenant": tenant_id, "records_backfilled": seen, "enqueued": enqueued,
+    result = {"tenant": tenant_id, "records_backfilled": seen, "by_type": by_type, "enqueued": enqueued,
               "already_pending": pending, "seconds": round(time.monotonic() - started, 3)}
     _audit(a, tenant_id, "backfill.completed", {"run": run, **result})
     return result
@@ -237,10 +253,12 @@ def reconcile(tenant_id: str, app: Flask | None = None, *, since: datetime | Non
     client = client_for(tenant_id, a)
     result: dict[str, Any] = {"tenant": tenant_id, "since": iso(window_start), "modified": 0, "missing": 0,
                               "echoes": 0, "enqueued": 0, "record_ids": [], "by_type": {}}
-    for object_type in RECONCILE_OBJECT_TYPES:
+    enriched = enriched_object_types(tenant_crm(a, tenant_id), a)
+    for object_type in reconciled_object_types(a, tenant_id):
         modified = client.search_modified_since(object_type, window_start)
         candidates = _unexplained(a, tenant_id, modified, object_type)
-        missing, echoes = _drop_echoes(a, client, tenant_id, object_type, candidates)
+        missing, echoes = (_drop_echoes(a, client, tenant_id, object_type, candidates)
+                           if object_type in enriched else (candidates, 0))
         items = [(rid, _key("reconcile", tenant_id, object_type, rid, at or "")) for rid, at in missing]
         enqueued = 0
         release = HeldRelease(a, _batch_size(a))
@@ -270,14 +288,16 @@ def reconcile(tenant_id: str, app: Flask | None = None, *, since: datetime | Non
 
 def _drop_echoes(app: Flask, client: Any, tenant_id: str, object_type: str,
                  candidates: list[tuple[str, str | None]]) -> tuple[list[tuple[str, str | None]], int]:
-    """Split unexplained deal modifications into real changes and echoes of our own writes.
+    """Split unexplained modifications of an enriched type (deals, Salesforce Leads) into real
+    changes and echoes of our own writes.
 
-    A deal whose content (the canonical Record without our own task and output fields) still has
+    A record whose content (the canonical Record without our own task and output fields) still has
     the fingerprint of its last enrichment was modified only by us: an echo, whenever it happened
     (no time window: a rep's edit a second after our write is still a change). Contacts and
-    companies are never written by us, so each is a real change. Read in batches.
+    companies are never written by us, so the caller passes them through as real changes. Read in
+    batches.
     """
-    if object_type != OBJECT_TYPE or not candidates:
+    if not candidates:
         return candidates, 0
     from app.pipeline.writeback import record_fingerprint
     from app.storage.models import Enrichment

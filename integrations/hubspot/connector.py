@@ -172,6 +172,8 @@ class HubSpotConnector:
     """Where an admin adds the app card after the install (shown on the install page)."""
     blueprint = "webhooks.hubspot.receiver"
     scopes = SCOPES
+    enriched_object_types = ("deal",)
+    """A contact or company change re-schedules its deals (HubSpot's leads are contacts)."""
     field_word = "property"
     """What HubSpot calls a field, and an account (used in messages revenue ops read)."""
     account_word = "portal"

@@ -113,7 +113,8 @@ class SalesforceClient:
     def __init__(self, api: Api, *, tenant_id: str, revoke: Callable[[TokenSet], None] | None = None,
                  now: Callable[[], datetime] = lambda: datetime.now(UTC), opt_out_field: str | None = None,
                  output_targets: Mapping[str, Mapping[str, str]] | None = None,
-                 deal_mapping: Mapping[str, str] | None = None) -> None:
+                 deal_mapping: Mapping[str, str] | None = None,
+                 company_mapping: Mapping[str, str] | None = None) -> None:
         self.api = api
         self.tenant_id = tenant_id
         # Revenue ops' own deal features (canonical → Opportunity field) over the defaults. Read
@@ -121,6 +122,9 @@ class SalesforceClient:
         # (logged) rather than stopping every enrichment of the org.
         self.deal_mapping = dict(deal_mapping or {})
         self._mapped_fields = mapping.mapped_deal_fields(self.deal_mapping)
+        # The account's churn label (canonical → Account field), read with every Opportunity like
+        # the optional fields: an org without the package's Churned__c just trains no churn model.
+        self.account_labels = mapping.account_sources(company_mapping)
         # The tenant's own opt-out checkbox on Contact/Lead, read beside HasOptedOutOfEmail. Not
         # optional like the custom feature fields: an opt-out that silently stopped being read
         # would email people who asked not to be emailed, so a missing field fails the read.
@@ -150,16 +154,21 @@ class SalesforceClient:
             gone = self._missing_optional.get(self.org_id, set())
         return [f for f in fields.values() if f not in gone]
 
-    def _query_tolerant(self, build: Callable[[list[str], list[str]], str], what: str) -> list[dict[str, Any]]:
+    def _query_tolerant(self, build: Callable[[list[str], list[str], list[str]], str],
+                        what: str) -> list[dict[str, Any]]:
         """Query with the optional custom fields, dropping any the org says it lacks (cached per org)."""
         optional_deal = {**mapping.OPTIONAL_DEAL_FIELDS, **self._mapped_fields}
-        for _ in range(len(optional_deal) + len(mapping.OPTIONAL_CONTACT_FIELDS) + 1):
+        account = {c: f"Account.{f}" for c, f in self.account_labels.items()}
+        for _ in range(len(optional_deal) + len(mapping.OPTIONAL_CONTACT_FIELDS) + len(account) + 1):
             deal_opt = list(dict.fromkeys(self._optional(optional_deal)))
             contact_opt = self._optional(mapping.OPTIONAL_CONTACT_FIELDS)
+            account_opt = list(dict.fromkeys(self._optional(account)))
             try:
-                return self._query_all(build(deal_opt, contact_opt), what)
+                return self._query_all(build(deal_opt, contact_opt, account_opt), what)
             except CrmRejected as err:
-                bad = next((f for f in [*deal_opt, *contact_opt] if f"'{f}'" in str(err)), None)
+                # Salesforce names a missing parent field without its relationship ('Churned__c').
+                bad = next((f for f in [*deal_opt, *contact_opt, *account_opt]
+                            if f"'{f.rsplit('.', 1)[-1]}'" in str(err)), None)
                 if bad is None:
                     raise
                 log.warning("salesforce org %s lacks field %s (optional or mapped by the tenant); reading "
@@ -168,14 +177,16 @@ class SalesforceClient:
                     self._missing_optional.setdefault(self.org_id, set()).add(bad)
         raise CrmRejected("could not build a valid query", crm=constants.CRM)
 
-    def _deal_builder(self, where: str, order: str = "") -> Callable[[list[str], list[str]], str]:
-        return lambda deal_opt, contact_opt: self._deal_soql(where, deal_opt, [*self.opt_out_fields, *contact_opt],
-                                                             order)
+    def _deal_builder(self, where: str, order: str = "") -> Callable[[list[str], list[str], list[str]], str]:
+        return lambda deal_opt, contact_opt, account_opt: self._deal_soql(
+            where, deal_opt, [*self.opt_out_fields, *contact_opt], order, account_opt=account_opt)
 
     @staticmethod
-    def _deal_soql(where: str, deal_opt: list[str], contact_opt: list[str], order: str = "") -> str:
-        fields = [*mapping.DEAL_FIELDS, *deal_opt,
-                  *(f"Account.{f}" for f in mapping.ACCOUNT_FIELDS), *(f"Owner.{f}" for f in mapping.OWNER_FIELDS)]
+    def _deal_soql(where: str, deal_opt: list[str], contact_opt: list[str], order: str = "", *,
+                   account_opt: Sequence[str] = ()) -> str:
+        account = [f"Account.{f}" for f in mapping.ACCOUNT_FIELDS]
+        fields = [*mapping.DEAL_FIELDS, *deal_opt, *account, *(f for f in account_opt if f not in account),
+                  *(f"Owner.{f}" for f in mapping.OWNER_FIELDS)]
         contact = ", ".join(["IsPrimary", "Role", "ContactId", "CreatedDate",
                              *(f"Contact.{f}" for f in dict.fromkeys([*mapping.CONTACT_FIELDS, *contact_opt]))])
         subs = [f"(SELECT {contact} FROM OpportunityContactRoles)",
@@ -209,12 +220,14 @@ class SalesforceClient:
         won = self._won_by_account([str(r.get("AccountId") or "") for r in rows])
         return {str(r["Id"]): mapping.opportunity_to_record(r, tenant_id=self.tenant_id, won_by_account=won,
                                                     deal_mapping=self.deal_mapping,
-                                                    opt_out_fields=self.opt_out_fields)
+                                                    opt_out_fields=self.opt_out_fields,
+                                                    account_labels=self.account_labels)
                 for r in rows}
 
     def _get_people(self, sobject: str, ids: Sequence[str]) -> dict[str, Record]:
         people = ", ".join(dict.fromkeys((mapping.STANDARD_OPT_OUT_FIELD, *self.opt_out_fields)))
-        fields = {"Lead": "Id, Name, Company, Email, Title, Status, Industry, NumberOfEmployees, AnnualRevenue, "
+        fields = {"Lead": "Id, Name, Salutation, Company, Email, Title, Status, Industry, NumberOfEmployees, "
+                          "AnnualRevenue, "
                           f"Country, IsConverted, LeadSource, CreatedDate, {people}",
                   "Contact": f"Id, Name, Email, Title, AccountId, Account.Name, MailingCountry, CreatedDate, {people}",
                   "Account": "Id, Name, Industry, NumberOfEmployees, AnnualRevenue, BillingCountry, Type, CreatedDate",
@@ -266,7 +279,8 @@ class SalesforceClient:
         for i, r in enumerate(rows, 1):
             yield mapping.opportunity_to_record(r, tenant_id=self.tenant_id, won_by_account=won,
                                                     deal_mapping=self.deal_mapping,
-                                                    opt_out_fields=self.opt_out_fields)
+                                                    opt_out_fields=self.opt_out_fields,
+                                                    account_labels=self.account_labels)
             if progress is not None and i % 100 == 0:
                 progress(i)
 

@@ -27,7 +27,7 @@ from integrations.salesforce.session import Api, TimeoutSession
 from integrations.salesforce.webhook_secret import installation_secret
 
 SCOPES = (
-    ScopeSpec("api", required=True, why="read opportunities, accounts, contacts; write output fields and tasks"),
+    ScopeSpec("api", required=True, why="read opportunities, leads, accounts, contacts; write output fields and tasks"),
     ScopeSpec("refresh_token", required=True, why="keep working after the session times out (offline access)"),
     ScopeSpec("id", required=False, why="name the installing user", degrades="the install log shows no user name"),
 )
@@ -53,6 +53,9 @@ class SalesforceConnector:
     blueprint = "webhooks.salesforce.receiver"
     """The module whose import registers our routes on the shared `/webhooks` blueprint."""
     scopes = SCOPES
+    enriched_object_types = ("deal", "lead")
+    """Opportunities and Leads are enriched themselves (a Lead has no Opportunity until it is
+    converted); a Contact or Account change re-schedules the Opportunities it is linked to."""
     field_word = "field"
     """What Salesforce calls a field, and an account (used in messages revenue ops read)."""
     account_word = "org"
@@ -95,9 +98,12 @@ class SalesforceConnector:
         opt_out = next((str(f) for o, c, f in installation.settings.get("field_mappings") or ()
                         if o == "contact" and c == OPT_OUT_CANONICAL), None)
         targets = {ot: output_targets(installation, ot) for ot in ("deal", "lead", "company")}
-        deal_rows = {str(c): str(f) for o, c, f in installation.settings.get("field_mappings") or () if o == "deal"}
+        rows = installation.settings.get("field_mappings") or ()
+        deal_rows = {str(c): str(f) for o, c, f in rows if o == "deal"}
+        company_rows = {str(c): str(f) for o, c, f in rows if o == "company"}
         return SalesforceClient(api, tenant_id=installation.tenant_id, revoke=oauth.revoke, opt_out_field=opt_out,
-                                output_targets={ot: t for ot, t in targets.items() if t}, deal_mapping=deal_rows)
+                                output_targets={ot: t for ot, t in targets.items() if t}, deal_mapping=deal_rows,
+                                company_mapping=company_rows)
 
     def tenant_id_for(self, account_id: str) -> str:
         return f"{constants.CRM}-{account_id}"
@@ -119,8 +125,10 @@ class SalesforceConnector:
         return frozenset()
 
     def default_mapping(self, object_type: str) -> Mapping[str, tuple[str, str]]:
-        """Canonical feature → (Opportunity field, label): the one default table (mapping.py)."""
-        return dict(mapping.DEFAULT_DEAL_MAPPING) if object_type == "deal" else {}
+        """Canonical feature → (field, label): Opportunity features for deals, the Account's churn
+        label for companies (mapping.py holds the one default table of each)."""
+        return dict({"deal": mapping.DEFAULT_DEAL_MAPPING, "company": mapping.DEFAULT_ACCOUNT_MAPPING}
+                    .get(object_type, {}))
 
     def output_fields(self) -> tuple[OutputField, ...]:
         return mapping.output_fields()

@@ -48,6 +48,15 @@ DEFAULT_DEAL_MAPPING: dict[str, tuple[str, str]] = {
 }
 """Canonical field ← Opportunity field (with the label Salesforce shows), the default mapping."""
 
+DEFAULT_ACCOUNT_MAPPING: dict[str, tuple[str, str]] = {
+    "churned": ("Churned__c", "Churned Customer"),
+    "churn_date": ("Churned_On__c", "Churned On"),
+}
+"""Canonical label ← Account field, the default company mapping: the churn model's label and its
+date (checkbox and date the package adds; the customer's team fills them when a customer leaves).
+Copied into each Opportunity's Record.extra under the canonical names, which scoring keeps out
+of the features (scoring/features.py TARGET_LIKE_KEYS), as HubSpot's company churn properties."""
+
 OPTIONAL_DEAL_FIELDS: dict[str, str] = {"discount": "Discount_Percent__c"}
 """Features from fields many orgs have but some lack (a missing one is dropped, not an error)."""
 
@@ -281,14 +290,31 @@ def mapped_deal_fields(tenant_rows: Mapping[str, str] | None) -> dict[str, str]:
     return {c: f for c, f in (tenant_rows or {}).items() if f not in read}
 
 
+def account_sources(tenant_rows: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Canonical company label → Account field: the defaults with the tenant's own rows over them.
+
+    Raises:
+        ValueError: a mapped field is not a field API name (stored settings were edited by hand).
+    """
+    out = {canonical: fld for canonical, (fld, _label) in DEFAULT_ACCOUNT_MAPPING.items()}
+    out.update({c: f for c, f in (tenant_rows or {}).items() if c in DEFAULT_ACCOUNT_MAPPING})
+    bad = sorted(f for f in out.values() if not API_NAME.match(f))
+    if bad:
+        raise ValueError(f"company field mapping names {bad[0]!r}, which is not a Salesforce field API name")
+    return out
+
+
 def opportunity_to_record(row: Mapping[str, Any], *, tenant_id: str,
                           won_by_account: Mapping[str, Iterable[tuple[str, float, str]]] | None = None,
                           deal_mapping: Mapping[str, str] | None = None,
-                          opt_out_fields: Sequence[str] = ()) -> Record:
+                          opt_out_fields: Sequence[str] = (),
+                          account_labels: Mapping[str, str] | None = None) -> Record:
     """Canonical Record of one Opportunity row (with its parent and child relationships).
 
     `deal_mapping` is the tenant's own canonical feature → Opportunity field rows (revenue ops'
     field mappings); a mapped field the row lacks (the org dropped it) leaves the feature missing.
+    `account_labels` (canonical → Account field, `account_sources`) copies the account's churn
+    label onto the deal, as HubSpot's company properties are.
     """
     acc = row.get("Account") or None
     owner = row.get("Owner") or None
@@ -318,6 +344,9 @@ def opportunity_to_record(row: Mapping[str, Any], *, tenant_id: str,
         extra[SALUTATIONS_KEY] = said
     if (changes := close_date_history(row)) is not None:
         extra[CLOSE_DATE_HISTORY_KEY] = changes
+    for canonical, fld in (account_labels or {}).items():
+        if acc and acc.get(fld) is not None:
+            extra[canonical] = acc[fld]
     owner_id = value("owner_id")
     return Record(
         crm=constants.CRM, tenant_id=tenant_id, object_type="deal", id=str(row["Id"]), name=value("name"),
@@ -356,9 +385,14 @@ def person_to_record(sobject: str, row: Mapping[str, Any], *, tenant_id: str,
                   owner=Owner(id=str(owner.get("Id")), name=owner.get("Name"), email=owner.get("Email"),
                               timezone=owner.get("TimeZoneSidKey")) if owner else None,
                   company=company, contacts=(me,), activities=tuple(activities(row)),
-                  extra={**{k: row[k] for k in ("LeadSource",) if row.get(k) is not None},
+                  # The canonical feature the deal mapping reads from Opportunity.LeadSource, so the
+                  # tenant's models see a Lead's source the way they saw its deals'.
+                  extra={**({"lead_source": row["LeadSource"]} if row.get("LeadSource") is not None else {}),
                          **({OPT_OUT_KEY: [me.id]} if any(is_opt_out(row.get(f)) for f in
-                                                          (STANDARD_OPT_OUT_FIELD, *opt_out_fields)) else {})},
+                                                          (STANDARD_OPT_OUT_FIELD, *opt_out_fields)) else {}),
+                         # The person's own salutation, as a deal's contacts carry theirs (drafts' address).
+                         **({SALUTATIONS_KEY: {me.id: said}} if (said := str(row.get("Salutation") or "").strip())
+                            else {})},
                   app_task=app_task(row))
 
 

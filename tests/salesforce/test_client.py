@@ -44,6 +44,37 @@ def test_forty_deals_are_read_in_two_requests(make_client: Any, sfsb: Salesforce
     assert sfsb.stats()["api_requests"] - before == 2  # the deals with everything + the accounts' wins
 
 
+def test_thirty_leads_are_read_in_one_request_with_their_owner_and_own_salutation(
+        make_client: Any, sfsb: SalesforceSandboxHandle) -> None:
+    c = make_client()
+    ids = list(c.iter_open_ids("lead"))
+    assert len(ids) >= 30
+    sfsb.ui_change("Lead", ids[0], {"Salutation": "Dr."}, org_id=ORGS[0])
+    try:
+        before = sfsb.stats()["api_requests"]
+        got = c.get_records("lead", ids[:30])
+        assert sfsb.stats()["api_requests"] - before == 1
+    finally:
+        sfsb.ui_change("Lead", ids[0], {"Salutation": None}, org_id=ORGS[0])
+    lead = got[ids[0]]
+    assert lead.object_type == "lead" and lead.stage_kind == "open" and lead.owner and lead.owner.timezone
+    assert [p.id for p in lead.contacts] == [ids[0]] and lead.contacts[0].is_primary
+    assert lead.extra[SALUTATIONS_KEY] == {ids[0]: "Dr."}
+    assert lead.extra["lead_source"] == "Web"  # the canonical feature, as a deal's (no CRM field name)
+
+
+def test_a_converted_lead_reads_as_no_longer_open_and_leaves_the_open_list(
+        make_client: Any, sfsb: SalesforceSandboxHandle) -> None:
+    c = make_client()
+    lead = list(c.iter_open_ids("lead"))[-1]
+    sfsb.ui_change("Lead", lead, {"IsConverted": True, "Status": "Closed - Converted"}, org_id=ORGS[0])
+    try:
+        assert c.get_record("lead", lead).stage_kind != "open"
+        assert lead not in set(c.iter_open_ids("lead"))
+    finally:
+        sfsb.ui_change("Lead", lead, {"IsConverted": False, "Status": "Open - Not Contacted"}, org_id=ORGS[0])
+
+
 def test_a_partial_failure_fails_only_its_own_records(make_client: Any, sfsb: SalesforceSandboxHandle) -> None:
     c = make_client()
     a, b = open_ids(c, 2)
@@ -189,6 +220,38 @@ def test_missing_output_fields_are_named_exactly(make_client: Any, sfsb: Salesfo
 def test_history_for_training_reads_closed_deals_with_outcomes(make_client: Any) -> None:
     recs = list(make_client().iter_records(kinds=("won", "lost")))
     assert recs and {r.stage_kind for r in recs} == {"won", "lost"}
+
+
+def test_each_deal_carries_its_accounts_churn_label_and_date_under_the_canonical_names(
+        make_client: Any, sfsb: SalesforceSandboxHandle) -> None:
+    accounts = {a["Id"]: a for a in sfsb.store("Account", org_id=ORGS[0])}
+    recs = list(make_client().iter_records(kinds=("open", "won", "lost")))
+    assert recs and all(r.extra["churned"] is accounts[r.company.id]["Churned__c"] for r in recs if r.company)
+    churned = [r for r in recs if r.extra["churned"]]
+    assert churned and all(r.extra["churn_date"] == accounts[r.company.id]["Churned_On__c"] for r in churned)
+    assert "Churned__c" not in {k for r in recs for k in r.extra}  # no CRM field name crosses the Record
+
+
+def test_an_org_without_the_packages_churn_fields_still_reads_its_deals_without_the_label(
+        make_client: Any, sfsb: SalesforceSandboxHandle) -> None:
+    from integrations.salesforce.client import SalesforceClient
+
+    c = make_client(ORGS[1])
+    sfsb.control("POST", f"orgs/{ORGS[1]}/package", deployed=False)
+    try:
+        (rid,) = open_ids(c, 1)
+        rec = c.get_record("deal", rid)
+        assert rec.stage and "churned" not in rec.extra and "churn_date" not in rec.extra
+    finally:
+        sfsb.control("POST", f"orgs/{ORGS[1]}/package", deployed=True)
+        SalesforceClient._missing_optional.pop(ORGS[1], None)  # the org has them again
+
+
+def test_a_tenant_mapping_moves_the_churn_label_to_its_own_account_field(make_client: Any) -> None:
+    c = make_client(settings={"field_mappings": [("company", "churned", "Lost_Customer__c")]})
+    assert c.account_labels == {"churned": "Lost_Customer__c", "churn_date": "Churned_On__c"}
+    with pytest.raises(ValueError, match="not a Salesforce field API name"):
+        make_client(settings={"field_mappings": [("company", "churned", "Id FROM Account --")]})
 
 
 def test_closed_deals_carry_the_close_date_their_rep_expected_before_the_close(make_client: Any) -> None:

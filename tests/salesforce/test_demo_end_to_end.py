@@ -31,3 +31,5 @@ def test_the_salesforce_demo_enriches_and_writes_back_every_changed_opportunity(
     assert summary["errors"] == 0 and summary["duplicate_tasks"] == 0 and summary["duplicate_notes"] == 0
     assert summary["tasks_written"] == 5 and summary["fields_written"] >= 5 * 6
     assert 0 < summary["crm_requests"] <= summary["records_changed"] * 4
+    # Issue 10: all four scores on every enriched card (churn learned from Account.Churned__c).
+    assert summary["scores_present"] == ["churn", "clv", "conversion", "price"]

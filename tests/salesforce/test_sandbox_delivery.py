@@ -133,11 +133,11 @@ def test_callouts_are_signed_and_mark_the_apps_own_writes(sfsb: SalesforceSandbo
 
 def test_callouts_come_for_exactly_the_objects_the_package_has_change_event_triggers_for(
         sfsb: SalesforceSandboxHandle, listener: Any) -> None:
-    """The sandbox posts what the deployed package's Apex would: Contact and Account edits (the drafts
-    read a contact's salutation and an account's country) but not Lead edits (no trigger ships)."""
+    """The sandbox posts what the deployed package's Apex would: Contact, Account and Lead edits (the
+    drafts read a contact's salutation and an account's country; Leads are enriched themselves)."""
     from integrations.sandbox.salesforce_api.config import packaged_change_event_objects
 
-    assert packaged_change_event_objects() == ("Account", "Contact", "Opportunity")
+    assert packaged_change_event_objects() == ("Account", "Contact", "Lead", "Opportunity")
     app, url = listener
     sfsb.endpoints(ORGS[0], callout_url=f"{url}/callout", callout_secret="s3cr3t-for-this-org")
     try:
@@ -149,6 +149,7 @@ def test_callouts_come_for_exactly_the_objects_the_package_has_change_event_trig
         events = [e for p, _, b in app.received if p == "/callout" for e in json.loads(b)["events"]]
         assert [(e["sobjectType"], e["changedFields"]) for e in events if e["recordId"] == contact] == [
             ("Contact", ["Salutation"])]
-        assert not [e for e in events if e["sobjectType"] == "Lead"]
+        assert [(e["sobjectType"], e["changeType"], e["changedFields"]) for e in events
+                if e["recordId"] == lead] == [("Lead", "UPDATE", ["Status"])]
     finally:
         sfsb.endpoints(ORGS[0], callout_url=None, callout_secret=None)

@@ -88,6 +88,8 @@ class Org:
         fs = list(schema.BASE_FIELDS[sobject])
         if self.package_deployed and sobject in schema.OUTPUT_OBJECTS:
             fs += schema.output_field_specs()
+        if self.package_deployed:
+            fs += schema.PACKAGE_FIELDS.get(sobject, [])
         return fs
 
     def field_names(self, sobject: str) -> set[str]:

@@ -91,6 +91,13 @@ IDEMPOTENCY_FIELD = "AI_Idempotency_Key__c"
 ambiguous create (long text fields like Description cannot be filtered in SOQL)."""
 
 
+PACKAGE_FIELDS: dict[str, list[dict[str, Any]]] = {
+    "Account": [_f("Churned__c", "boolean", label="Churned Customer", nillable=False),
+                _f("Churned_On__c", "date", label="Churned On")],
+}
+"""Fields the package adds that the customer's team fills, not the app (the churn model's label)."""
+
+
 def output_field_specs() -> list[dict[str, Any]]:
     return [_f(api, t, length=ln, precision=p, scale=s, label=stem.replace("_", " ").upper())
             for stem, (api, t, ln, p, s) in OUTPUT_FIELDS.items()]
@@ -114,7 +121,8 @@ BASE_FIELDS: dict[str, list[dict[str, Any]]] = {
                 _f("OwnerId", "reference", ref="User", rel="Owner"), _f("MailingCountry"),
                 _f("Page_Views__c", "double", precision=10), _f("Last_Visit__c", "datetime"),
                 _f("Web_Sessions__c", "double", precision=10)],
-    "Lead": [*_system(), _f("Name", updateable=False), _f("FirstName"), _f("LastName", nillable=False),
+    "Lead": [*_system(), _f("Name", updateable=False), _f("Salutation", "picklist",
+             picklist=("Mr.", "Ms.", "Mrs.", "Dr.", "Prof.", "Mx.")), _f("FirstName"), _f("LastName", nillable=False),
              _f("Company", nillable=False), _f("Email", "email"), _f("Title"), _f("Industry", "picklist"),
              _f("HasOptedOutOfEmail", "boolean", label="Email Opt Out"),
              _f("NumberOfEmployees", "int"), _f("AnnualRevenue", "currency"), _f("Country"),

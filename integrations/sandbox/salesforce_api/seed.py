@@ -77,9 +77,15 @@ class Bridge:
         self._mark_customers()
 
     def _mark_customers(self) -> None:
+        """Customers' Type, and the churn label a rep records on the package's Account fields when
+        a customer leaves (Churned__c, Churned_On__c); accounts that never bought carry no label."""
+        won = {d.company for d in self.market.deals if d.stage == "closedwon"}
         for c in self.market.companies:
+            rec = self.org.records["Account"][self.ids["Account"][c.key]]
             if self.market.is_customer(c.key, self.market.now):
-                self.org.records["Account"][self.ids["Account"][c.key]]["Type"] = "Customer - Direct"
+                rec["Type"] = "Customer - Direct"
+            rec["Churned__c"] = c.key in won and c.churned_at is not None
+            rec["Churned_On__c"] = sf_date(c.churned_at) if c.key in won and c.churned_at is not None else None
 
     def opp_values(self, d: Deal) -> dict[str, Any]:
         stage = schema.STAGE_BY_MARKET[d.stage]

@@ -1,0 +1,233 @@
+"""Salesforce Leads enriched end to end: a rep's Lead edit in the sandbox posts the package's
+change-event callout over HTTP, the pipeline reads the Leads in one query per batch, scores them,
+runs the agents and writes the Lead.AI_* fields and one app Task (WhoId = the Lead) back; a
+converted Lead is no longer enriched; backfill and reconcile cover Leads."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from app.demo import Demo, DemoOptions
+from app.storage import get_db
+from app.storage.models import Enrichment, InboxEvent
+from integrations.salesforce import constants, mapping
+from integrations.salesforce.connector import CONNECTOR
+
+pytestmark = pytest.mark.embedded
+
+TRAINED: dict[str, Any] = {}
+"""What the module's one training run returned (task → promotion result)."""
+
+AI_FIELDS = ", ".join(mapping.api_name(s) for s in ("ai_conversion_score", "ai_strategy", "ai_next_best_action",
+                                                    "ai_summary", "ai_enriched_at", "ai_model_version"))
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
+    """The app and a Salesforce sandbox over real HTTP, installed through OAuth, the package's
+    callouts pointed at the app (what the admin does with the install page's secret)."""
+    run = Demo(DemoOptions(changes=0, seed=7, crm="salesforce", data_dir=Path(tmp_path_factory.mktemp("leads")),
+                           timeout=240))
+    run.start()
+    try:
+        run.install()
+        TRAINED.update(run.train())  # the demo market: every score passes its gate (~25 s)
+        urls = CONNECTOR.webhook_urls(run.account_id, config=run.app.config)
+        run.sandbox.handle.endpoints(callout_url=urls["callout_url"], callout_secret=urls["callout_secret"])
+        yield run
+    finally:
+        run.stop()
+
+
+def open_leads(demo: Demo) -> list[dict[str, Any]]:
+    return sorted((r for r in demo.sandbox.handle.store("Lead") if not r.get("IsConverted")), key=lambda r: r["Id"])
+
+
+def lead_row(demo: Demo, lead_id: str) -> dict[str, Any]:
+    rows = demo.sandbox._query(f"SELECT Id, {AI_FIELDS} FROM Lead WHERE Id = '{lead_id}'")
+    return dict(rows[0])
+
+
+def app_tasks(demo: Demo, lead_id: str) -> list[dict[str, Any]]:
+    return demo.sandbox._query(f"SELECT Id, WhoId, WhatId, Subject, Status FROM Task WHERE WhoId = '{lead_id}' "
+                               f"AND {constants.IDEMPOTENCY_FIELD} != null")
+
+
+def enrichments(demo: Demo, lead_id: str) -> list[Enrichment]:
+    with get_db(demo.app).session() as s:
+        return list(s.execute(select(Enrichment).where(Enrichment.tenant_id == demo.tenant_id,
+                                                       Enrichment.record_id == lead_id)
+                              .order_by(Enrichment.id)).scalars())
+
+
+def edit_and_wait(demo: Demo, lead_id: str, fields: dict[str, Any], *, before: int) -> None:
+    """A rep's edit in Lightning; wait until its callout reached the inbox and the job ran."""
+    demo.sandbox.handle.ui_change("Lead", lead_id, fields)
+    assert demo.sandbox.handle.flush(20)
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        with get_db(demo.app).session() as s:
+            got = s.execute(select(InboxEvent).where(InboxEvent.tenant_id == demo.tenant_id,
+                                                     InboxEvent.record_id == lead_id)).scalars().all()
+        if len(got) > before:
+            break
+        time.sleep(0.1)
+    demo.drain()
+
+
+def inbox_count(demo: Demo, lead_id: str) -> int:
+    with get_db(demo.app).session() as s:
+        return len(s.execute(select(InboxEvent.id).where(InboxEvent.tenant_id == demo.tenant_id,
+                                                         InboxEvent.record_id == lead_id)).all())
+
+
+def test_a_reps_lead_edit_writes_the_lead_ai_fields_and_one_task_on_the_lead(demo: Demo) -> None:
+    lead = open_leads(demo)[0]["Id"]
+    edit_and_wait(demo, lead, {"Title": "VP Revenue Operations"}, before=inbox_count(demo, lead))
+
+    with get_db(demo.app).session() as s:
+        rows = s.execute(select(InboxEvent.object_type, InboxEvent.change_source)
+                         .where(InboxEvent.record_id == lead)).all()
+    assert {r.object_type for r in rows} == {"lead"} and "apex_callout" in {r.change_source for r in rows}
+    row = lead_row(demo, lead)
+    assert 1 <= row["AI_Conversion_Score__c"] <= 99
+    assert row["AI_Strategy__c"] and row["AI_Next_Best_Action__c"] and row["AI_Summary__c"]
+    assert row["AI_Enriched_At__c"]
+    tasks = [t for t in app_tasks(demo, lead) if not t["Subject"].startswith(f"{constants.TASK_MARKER} Note:")]
+    assert len(tasks) == 1 and tasks[0]["WhatId"] is None and tasks[0]["Status"] == "Not Started"
+    stored = enrichments(demo, lead)
+    assert [e.object_type for e in stored] == ["lead"]
+    assert stored[0].card["record"]["object_type"] == "lead"
+
+
+def test_our_own_write_back_to_a_lead_comes_back_as_an_echo_and_enriches_nothing(demo: Demo) -> None:
+    lead = open_leads(demo)[1]["Id"]
+    edit_and_wait(demo, lead, {"Title": "Head of Sales"}, before=inbox_count(demo, lead))
+    seen = inbox_count(demo, lead)
+    assert len(enrichments(demo, lead)) == 1
+    # The write-back itself changed the Lead: its change event carried our client id and was dropped.
+    assert demo.sandbox.handle.flush(20)
+    demo.drain()
+    assert inbox_count(demo, lead) == seen
+    assert len(enrichments(demo, lead)) == 1
+
+
+def test_a_converted_lead_is_no_longer_enriched(demo: Demo) -> None:
+    lead = open_leads(demo)[2]["Id"]
+    edit_and_wait(demo, lead, {"Title": "Director of Sales"}, before=inbox_count(demo, lead))
+    assert len(enrichments(demo, lead)) == 1
+    written = lead_row(demo, lead)["AI_Enriched_At__c"]
+
+    edit_and_wait(demo, lead, {"IsConverted": True, "Status": "Closed - Converted"}, before=inbox_count(demo, lead))
+
+    assert len(enrichments(demo, lead)) == 1  # its Contact and Opportunity take over
+    assert lead_row(demo, lead)["AI_Enriched_At__c"] == written
+
+
+def test_the_salesforce_history_trains_all_four_scores_churn_from_the_accounts_churned_checkbox(
+        demo: Demo) -> None:
+    from app.pipeline import tenant as tenant_inputs
+
+    assert {task: result.get("promoted") for task, result in TRAINED.items()} == {
+        "conversion": True, "price": True, "clv": True, "churn": True}, TRAINED
+    churn = tenant_inputs.champions(demo.app, demo.tenant_id)["churn"]
+    features = set(churn.metadata["feature_schema"])
+    assert features and not {f for f in features if "churn" in f.lower()}  # the label never a feature
+
+
+def test_backfill_enqueues_the_open_leads_beside_the_open_opportunities_and_cards_show_all_four_scores(
+        demo: Demo) -> None:
+    from app.sync import backfill
+
+    result = backfill(demo.tenant_id, demo.app)
+    demo.drain()
+    leads = open_leads(demo)
+    opportunities = demo.sandbox.open_ids()
+    assert result["records_backfilled"] == len(leads) + len(opportunities)
+    assert result["by_type"] == {"deal": len(opportunities), "lead": len(leads)}
+    with get_db(demo.app).session() as s:
+        enriched = {r for (r,) in s.execute(select(Enrichment.record_id).where(
+            Enrichment.tenant_id == demo.tenant_id, Enrichment.object_type == "lead")).all()}
+    assert enriched >= {r["Id"] for r in leads}
+    # Issue 10's demo item: every enriched Opportunity's card carries all four scores, churn included.
+    assert demo.scores_present(opportunities) == ["churn", "clv", "conversion", "price"]
+    churn_risk = demo.sandbox.read_fields(opportunities[:5])
+    assert all(0 <= float(f["ai_churn_risk"]) <= 1 for f in churn_risk.values()), churn_risk
+
+
+def test_reconcile_finds_a_lead_edit_whose_callout_was_lost_and_enriches_it(demo: Demo) -> None:
+    from app.sync import reconcile
+
+    # Every notification is lost (the sandbox also sends Outbound Messages for Leads).
+    demo.sandbox.handle.endpoints(callout_url=None, callout_secret=None, outbound_url=None)
+    try:
+        lead = open_leads(demo)[3]["Id"]
+        reconcile(demo.tenant_id, demo.app)  # everything so far is the past
+        demo.drain()
+        before = len(enrichments(demo, lead))
+        since = datetime.now(UTC)
+        time.sleep(1.1)
+        demo.sandbox.handle.ui_change("Lead", lead, {"Status": "Working - Contacted"})
+        result = reconcile(demo.tenant_id, demo.app, since=since)
+        demo.drain()
+        assert result["by_type"]["lead"]["missing"] == 1
+        assert len(enrichments(demo, lead)) == before + 1
+        # Our write-back is found by the next pass and recognised as an echo by content.
+        again = reconcile(demo.tenant_id, demo.app, since=since)
+        assert again["by_type"]["lead"]["modified"] >= 1 and again["by_type"]["lead"]["missing"] == 0
+    finally:
+        urls = CONNECTOR.webhook_urls(demo.account_id, config=demo.app.config)
+        demo.sandbox.handle.endpoints(callout_url=urls["callout_url"], callout_secret=urls["callout_secret"],
+                                      outbound_url=urls["outbound_message_url"])
+
+
+def test_a_batch_of_leads_costs_a_handful_of_requests_not_one_per_lead(demo: Demo) -> None:
+    """DESIGN v2's batch-first pipeline: one query reads the batch's Leads (with their tasks and
+    events), one collection PATCH writes their fields, one collection POST their tasks."""
+    from app.sync import enqueue_records
+
+    leads = [r["Id"] for r in open_leads(demo)[10:22]]
+    demo.sandbox.control("POST", "counters/mark")
+    enqueue_records(demo.app, demo.tenant_id, [(rid, f"count-{rid}") for rid in leads], source="BACKFILL",
+                    object_type="lead")
+    demo.drain()
+    spent = demo.sandbox.control("GET", "counters")["app_requests_since_mark"]
+    assert all(len(enrichments(demo, rid)) >= 1 for rid in leads)
+    assert spent <= 6 < len(leads)
+
+
+def test_the_default_company_mapping_names_the_packages_churn_fields_and_validates_against_the_org(
+        demo: Demo) -> None:
+    from app import settings
+
+    company = settings.mappings(demo.app, demo.tenant_id, "company")
+    assert {c: e.crm_field for c, e in company.items()} == {"churned": "Churned__c", "churn_date": "Churned_On__c"}
+    assert settings.validate_mappings(demo.app, demo.tenant_id, "company") == []
+
+
+def test_the_lead_record_pages_card_shows_the_leads_own_enrichment(demo: Demo) -> None:
+    """What the package's Apex controller asks for on a Lead page (objectType=lead), signed with
+    the org's secret, over HTTP."""
+    import requests
+
+    from integrations.salesforce.card_auth import sign_card
+
+    lead = open_leads(demo)[5]["Id"]
+    edit_and_wait(demo, lead, {"Title": "Head of Revenue"}, before=inbox_count(demo, lead))
+    path = f"/api/cards/salesforce?objectType=lead&objectId={lead}"
+    stamp = str(int(time.time()))
+    secret = CONNECTOR.webhook_urls(demo.account_id, config=demo.app.config)["callout_secret"]
+    headers = {"X-Agentic-Org-Id": demo.account_id, "X-Agentic-Timestamp": stamp,
+               "X-Agentic-Signature": sign_card(secret=secret, timestamp=stamp, method="GET", path_qs=path, body=b"")}
+    resp = requests.get(demo.url + path, headers=headers, timeout=30)
+    assert resp.status_code == 200, resp.text
+    card = resp.json()
+    assert card["status"] == "enriched" and card["record"] == {**card["record"], "id": lead, "object_type": "lead"}
+    assert card["scores"]["conversion"]["score_1_99"] >= 1 and card["next_best_action"]
