@@ -31,8 +31,8 @@ def command_app() -> Flask:
         overrides.update(demo_config(Path(data_dir).expanduser()))
     overrides["START_WORKER"] = False  # a command enqueues or reads; the server's or RQ's workers run jobs
     app = create_app(overrides)
+    refuse_a_missing_database(app.config["DATABASE_URL"], data_dir)  # before the engine's first connect creates it
     if get_db(app).dialect == "sqlite":
-        refuse_a_missing_database(app.config["DATABASE_URL"], data_dir)
         migrate.upgrade(app.config["DATABASE_URL"])
     return app
 
@@ -48,8 +48,9 @@ def refuse_a_missing_database(url: str, data_dir: str | None) -> None:
 
     from app.config import PREFIX, ConfigError
 
-    database = make_url(url).database
-    if not database or database == ":memory:" or Path(database).exists():
+    parsed = make_url(url)
+    database = parsed.database
+    if parsed.get_backend_name() != "sqlite" or not database or database == ":memory:" or Path(database).exists():
         return
     where = f" ({PREFIX}_DATA_DIR={data_dir})" if data_dir else ""
     raise ConfigError(f"no agentic-sales database at {database}{where}: check the path, or start the app "
