@@ -218,6 +218,35 @@ def test_uninstall_revokes_and_deletes(hs_app, sandbox):
         assert s.scalar(select(func.count()).select_from(InboxEvent)) == 0
 
 
+def test_uninstall_erases_the_portals_metadata_and_activity_text_cached_in_redis(app_factory, sandbox):
+    """With Redis, every worker shares a portal's owners, pipelines and the text of its emails and
+    meetings (integrations/hubspot/metadata.py, kept up to 7 days); an uninstall deleted the rows in
+    the database and left all of that in Redis."""
+    import redis
+
+    from tests.conftest import need, redis_url
+
+    need("redis")
+    sandbox.reset_limits()
+    application = ensure_blueprint(app_factory(
+        HUBSPOT_CLIENT_ID=sandbox.client_id, HUBSPOT_CLIENT_SECRET=sandbox.client_secret,
+        HUBSPOT_API_BASE=sandbox.url, HUBSPOT_AUTHORIZE_URL=sandbox.url + "/oauth/authorize",
+        ADMIN_TOKEN="admin-secret", PUBLIC_URL="http://localhost", BACKFILL_ON_INSTALL=False,
+        REDIS_URL=redis_url(), QUEUE_NAME=f"uninstall-cache-{time.time_ns()}",
+        HUBSPOT_SCOPES=" ".join(DEFAULT_SCOPES + OPTIONAL_SCOPES)))
+    tid = install(application)
+    crm = hubspot_client_for(tid, application)
+    for rid in list(crm.iter_open_ids("deal"))[:5]:
+        crm.get_record("deal", rid)
+    store = redis.Redis.from_url(str(redis_url()))
+    cached = sorted(k.decode() for k in store.scan_iter(f"agentic-sales-meta:{sandbox.hub_id}*"))
+    assert cached == [f"agentic-sales-meta:{sandbox.hub_id}", f"agentic-sales-meta:{sandbox.hub_id}:rows"]
+    resp = application.test_client().post("/oauth/hubspot/uninstall", json={"tenant": tid},
+                                          headers={"X-Admin-Token": "admin-secret"})
+    assert resp.status_code == 200, resp.get_data(as_text=True)
+    assert list(store.scan_iter(f"agentic-sales-meta:{sandbox.hub_id}*")) == []
+
+
 def test_cli_backfill_and_reconcile_print_json_and_progress(hs_app, sandbox):
     import json
     import os
