@@ -228,8 +228,8 @@ def client_for(tenant_id: str, app: Flask | None = None, *, fresh: bool = False)
     factory = a.extensions.get("crm_factory")
     if factory is not None:  # tests inject a fake CRM
         return factory(tenant_id, tenant_crm(a, tenant_id))
-    cache: dict[str, tuple[int, CrmClient]] = a.extensions.setdefault("crm_clients", {})
-    version = settings_version(a, tenant_id)
+    cache: dict[str, tuple[tuple[Any, ...], CrmClient]] = a.extensions.setdefault("crm_clients", {})
+    version = _client_stamp(a, tenant_id)
     with _cache_lock:
         hit = cache.get(tenant_id)
         if not fresh and hit is not None and hit[0] == version:
@@ -241,6 +241,22 @@ def client_for(tenant_id: str, app: Flask | None = None, *, fresh: bool = False)
     with _cache_lock:
         cache[tenant_id] = (version, client)
     return client
+
+
+def _client_stamp(app: Flask, tenant_id: str) -> tuple[Any, ...]:
+    """What a cached client must still match: the settings version and the live installation (its
+    id and install time). The version alone starts again after an uninstall, and a re-install keeps
+    it, so a worker kept the tokens of a grant the CRM had revoked: its next refresh was refused and
+    revoked the new installation. Only the process that handled the install could drop its copy."""
+    with get_db(app).session() as s:
+        row = s.execute(
+            select(Tenant.settings_version, Installation.id, Installation.installed_at)
+            .outerjoin(Installation, (Installation.tenant_id == Tenant.id) & Installation.revoked_at.is_(None))
+            .where(Tenant.id == tenant_id)
+            .order_by(Installation.id.desc())
+            .limit(1)
+        ).first()
+    return tuple(row) if row is not None else (-1,)
 
 
 def drop_cached_client(app: Flask, tenant_id: str) -> None:

@@ -247,6 +247,36 @@ def test_uninstall_erases_the_portals_metadata_and_activity_text_cached_in_redis
     assert list(store.scan_iter(f"agentic-sales-meta:{sandbox.hub_id}*")) == []
 
 
+def test_a_worker_that_served_the_portal_before_an_uninstall_uses_the_new_grant_after_a_reinstall(
+        hs_app, app_factory, sandbox):
+    """Each worker process caches a tenant's client (its tokens in memory) by settings version; an
+    uninstall and re-install start the tenant again at the same version, so a worker that had served
+    the portal kept the revoked grant: its next refresh was refused and the batch revoked the fresh
+    installation (the reinstalled portal stopped, its data due for erasure; seen with 2 RQ workers)."""
+    from app.dispatch.batch import is_refused_grant
+
+    sandbox.set_token_ttl(2)  # tokens minted from now on expire quickly, so the worker must refresh
+    worker = app_factory(
+        HUBSPOT_CLIENT_ID=sandbox.client_id, HUBSPOT_CLIENT_SECRET=sandbox.client_secret,
+        HUBSPOT_API_BASE=sandbox.url, HUBSPOT_AUTHORIZE_URL=sandbox.url + "/oauth/authorize",
+        PUBLIC_URL="http://localhost", HUBSPOT_SCOPES=" ".join(DEFAULT_SCOPES + OPTIONAL_SCOPES))
+    tid = install(hs_app)
+    deal = next(iter(hubspot_client_for(tid, worker).iter_open_ids("deal")))  # the worker's cached client
+    resp = hs_app.test_client().post("/oauth/hubspot/uninstall", json={"tenant": tid},
+                                     headers={"X-Admin-Token": "admin-secret"})
+    assert resp.status_code == 200 and resp.get_json()["revoked"] == 1
+    assert install(hs_app) == tid
+    time.sleep(3)  # the old grant's access token has expired as well
+    try:
+        record = hubspot_client_for(tid, worker).get_record("deal", deal)
+    except Exception as exc:
+        assert not is_refused_grant(exc), f"the worker refreshed the revoked grant: {exc}"
+        raise
+    finally:
+        sandbox.set_token_ttl(1800)
+    assert record.id == deal and record.tenant_id == tid
+
+
 def test_cli_backfill_and_reconcile_print_json_and_progress(hs_app, sandbox):
     import json
     import os
