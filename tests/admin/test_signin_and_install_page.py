@@ -172,3 +172,25 @@ def test_the_health_page_shows_no_queue_warning_while_the_queue_answers(hs_app, 
     follow_crm(client, "/oauth/hubspot/install")
     html = client.get(f"/admin/t/hubspot-{sandbox.hub_id}/").get_data(as_text=True)
     assert 'id="queue"' in html and "unreachable" not in html
+
+
+def test_an_install_while_redis_is_down_is_503_saying_so_and_to_try_again(app_factory, sandbox):
+    """The callback's first CRM call needs the shared rate limiter in Redis: it was a 500 page."""
+    app = app_factory(**sb.app_config(sandbox, BACKFILL_ON_INSTALL=False,
+                                      REDIS_URL=f"redis://:pw-in-url@127.0.0.1:{_closed_port()}/0"))
+    page = follow_crm(app.test_client(), "/oauth/hubspot/install")
+    assert page.status_code == 503, page.get_data(as_text=True)[:500]
+    body = page.get_json()
+    assert body["error"] == "service_unavailable" and "Redis (REDIS_URL)" in body["detail"]
+    assert "pw-in-url" not in page.get_data(as_text=True) and page.headers["Retry-After"] == "30"
+
+
+def test_the_console_while_the_database_is_down_is_503_naming_it(app_factory):
+    from app import create_app
+    from tests.conftest import base_config
+
+    app = create_app(base_config(f"postgresql+psycopg://u:pw-in-url@127.0.0.1:{_closed_port()}/db",
+                                 ADMIN_TOKEN="op-token"))
+    page = app.test_client().get("/admin/", headers={"X-Admin-Token": "op-token"})
+    assert page.status_code == 503, page.get_data(as_text=True)[:500]
+    assert "database (DATABASE_URL)" in page.get_json()["detail"] and "pw-in-url" not in page.get_data(as_text=True)
