@@ -177,3 +177,41 @@ def test_healthz_is_ok_with_the_schema_at_head(tmp_path):
     r = create_app(base_config(migrated_sqlite(tmp_path))).test_client().get("/healthz")
     assert r.status_code == 200, r.get_json()
     assert r.get_json()["checks"]["database"]["schema"]["revision"] == migrate.head_revision()
+
+
+def test_the_apps_own_log_lines_reach_gunicorns_stderr_as_json(tmp_path):
+    """wsgi.py never set up logging: under gunicorn (the Procfile's web) the receivers' and OAuth's
+    lines were dropped (info) or printed bare by Python's last-resort handler (warnings), unscrubbed."""
+    import json
+    import time
+    import urllib.error
+    import urllib.request
+
+    port = closed_port()
+    env = {"DATABASE_URL": migrated_sqlite(tmp_path), "PORT": str(port), "WEB_CONCURRENCY": "1",
+           "AGENTIC_SALES_PUBLIC_URL": f"http://127.0.0.1:{port}"}
+    base = {"PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin", "HOME": str(tmp_path),
+            "AGENTIC_SALES_DATA_DIR": str(tmp_path), **SECRETS, **env}
+    proc = subprocess.Popen([str(Path(sys.executable).parent / "gunicorn"), "-c", "gunicorn.conf.py", "wsgi:app"],
+                            env=base, cwd=ROOT, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2)
+                break
+            except (urllib.error.URLError, ConnectionError):
+                time.sleep(0.2)
+        req = urllib.request.Request(f"http://127.0.0.1:{port}/webhooks/hubspot", data=b"[]", method="POST",
+                                     headers={"Content-Type": "application/json",
+                                              "X-HubSpot-Signature-v3": "forged", "X-HubSpot-Request-Timestamp":
+                                              str(int(time.time() * 1000))})
+        try:
+            urllib.request.urlopen(req, timeout=10)
+        except urllib.error.HTTPError as exc:
+            assert exc.code == 401
+    finally:
+        proc.terminate()
+        _, stderr = proc.communicate(timeout=30)
+    lines = [json.loads(ln) for ln in stderr.splitlines() if ln.startswith("{")]
+    rejected = [ln for ln in lines if ln.get("logger") == "webhooks.hubspot.receiver"]
+    assert rejected and rejected[0]["level"] == "warning" and "signature rejected" in rejected[0]["msg"], stderr[-2000:]
