@@ -283,6 +283,11 @@ def mark_revoked(app: Flask, tenant_id: str, reason: str) -> bool:
     """
     from app.audit import write_audit
 
+    if _stored_grant_works(app, tenant_id):
+        drop_cached_client(app, tenant_id)
+        log.warning("a refused refresh came from a superseded grant; the installation's own works and stays",
+                    extra={"tenant_id": tenant_id})
+        return False
     now = datetime.now(UTC)
     with get_db(app).session() as s:
         result = s.execute(update(Installation).where(Installation.tenant_id == tenant_id,
@@ -294,6 +299,24 @@ def mark_revoked(app: Flask, tenant_id: str, reason: str) -> bool:
             write_audit(s, "tenant.revoked", tenant_id=tenant_id, detail={"reason": reason[:500]})
     drop_cached_client(app, tenant_id)
     return done
+
+
+def _stored_grant_works(app: Flask, tenant_id: str) -> bool:
+    """Whether the live installation's own refresh token is accepted (the new tokens are saved).
+
+    A batch that began before a re-install holds the previous grant; its refusal must not revoke
+    the installation that replaced it. Any failure here (refused, no token, CRM away) is False:
+    the refusal then stands, as before.
+    """
+    try:
+        spec = load_installation(app, tenant_id)
+        if not spec.tokens.refresh_token:
+            return False
+        fresh = oauth_for(spec.crm, app).refresh(spec.tokens)
+    except Exception:
+        return False
+    save_tokens(app, tenant_id, fresh)
+    return True
 
 
 def _epoch(dt: datetime | None) -> float | None:

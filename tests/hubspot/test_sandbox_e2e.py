@@ -277,6 +277,24 @@ def test_a_worker_that_served_the_portal_before_an_uninstall_uses_the_new_grant_
     assert record.id == deal and record.tenant_id == tid
 
 
+def test_a_refusal_of_the_grant_a_reinstall_replaced_does_not_revoke_the_new_installation(hs_app, sandbox):
+    """A batch that began before an uninstall and re-install still holds the old grant; its refused
+    refresh revoked the fresh installation (every later job: 'no live installation')."""
+    from app.tenants import mark_revoked
+
+    tid = install(hs_app)
+    resp = hs_app.test_client().post("/oauth/hubspot/uninstall", json={"tenant": tid},
+                                     headers={"X-Admin-Token": "admin-secret"})
+    assert resp.status_code == 200
+    assert install(hs_app) == tid
+    assert mark_revoked(hs_app, tid, "CrmAuthExpired: refresh refused (the batch's old grant)") is False
+    with get_db(hs_app).session() as s:
+        assert s.get(Tenant, tid).status == "active"
+        assert s.execute(select(Installation.revoked_at).where(Installation.tenant_id == tid)).scalars().all() == [None]
+    assert hubspot_client_for(tid, hs_app).get_record("deal", next(iter(
+        hubspot_client_for(tid, hs_app).iter_open_ids("deal")))).tenant_id == tid
+
+
 def test_cli_backfill_and_reconcile_print_json_and_progress(hs_app, sandbox):
     import json
     import os
