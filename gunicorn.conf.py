@@ -18,6 +18,14 @@ logger_class = "app.logs.GunicornLogger"
 os.environ.setdefault("PROMETHEUS_MULTIPROC_DIR", tempfile.mkdtemp(prefix="agentic-sales-metrics-"))
 
 
+def on_starting(server):  # noqa: ANN001 - gunicorn hook signature
+    # One 'error:' line and exit code 2 for a missing secret or an unusable database or Redis,
+    # before any worker boots (a worker's failure is a traceback each, then exit code 3).
+    from app.cli.server import check_web_start
+
+    check_web_start()
+
+
 def child_exit(server, worker):  # noqa: ANN001 - gunicorn hook signature
     from prometheus_client import multiprocess
 

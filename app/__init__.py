@@ -62,6 +62,41 @@ def _bound_requests(app: Flask) -> None:
     def _too_large(exc: RequestEntityTooLarge) -> Any:
         return jsonify({"error": "payload_too_large", "detail": f"request body over {limit} bytes"}), 413
 
+    _answer_outages(app)
+
+
+RETRY_AFTER_SECONDS = 30
+"""What a 503 for a database or Redis outage tells the caller (and a CRM's retry) to wait."""
+
+
+def _answer_outages(app: Flask) -> None:
+    """A database or Redis that cannot be reached is 503 naming it, with Retry-After (it was a
+    500 page: an install while Redis was down, any console page while PostgreSQL was)."""
+    from flask import jsonify
+    from redis.exceptions import ConnectionError as RedisConnectionError
+    from redis.exceptions import TimeoutError as RedisTimeoutError
+    from sqlalchemy.exc import OperationalError
+
+    def unavailable(what: str, exc: BaseException) -> Any:
+        cause = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+        app.logger.warning("%s unreachable while answering a request: %s", what, cause[0] if cause else "")
+        body = {"error": "service_unavailable",
+                "detail": f"the {what} cannot be reached ({cause[0] if cause else type(exc).__name__}); "
+                          f"try again in {RETRY_AFTER_SECONDS} s"}
+        return jsonify(body), 503, {"Retry-After": str(RETRY_AFTER_SECONDS)}
+
+    @app.errorhandler(RedisConnectionError)
+    @app.errorhandler(RedisTimeoutError)
+    def _redis_down(exc: Exception) -> Any:
+        return unavailable("queue and rate-limit store, Redis (REDIS_URL),", exc)
+
+    @app.errorhandler(OperationalError)
+    def _database_down(exc: OperationalError) -> Any:
+        sqlstate = getattr(exc.orig, "sqlstate", "") or ""
+        if type(exc.orig).__module__.startswith("sqlite3") or (sqlstate and not sqlstate.startswith("08")):
+            raise exc  # a lock, deadlock or query error, not an outage: the usual 500
+        return unavailable("database (DATABASE_URL)", exc)
+
 
 OPTIONAL_BLUEPRINTS: tuple[str, ...] = (
     "app.auth:bp",

@@ -158,6 +158,7 @@ def load(config: Mapping[str, Any] | type | None, environ: Mapping[str, str] | N
         out["DATABASE_URL"] = f"sqlite:///{Path(out['DATA_DIR']) / 'agentic-sales.db'}"
     out["DATABASE_URL"] = normalise_database_url(str(out["DATABASE_URL"]))
     _check_database_url(out["DATABASE_URL"])
+    _check_redis_url(out.get("REDIS_URL"))
     if out.get("SESSION_COOKIE_SECURE") is None:
         # Production sets PUBLIC_URL to its https origin (webhook signatures cover it); a local
         # http run (demo, benchmarks) would never get a Secure cookie back.
@@ -182,6 +183,17 @@ def _check_database_url(url: str) -> None:
         raise ConfigError("DATABASE_URL is not a database URL (e.g. postgresql://user@host/db)") from None
     if parsed.get_backend_name() not in ("sqlite", "postgresql"):
         raise ConfigError(f"DATABASE_URL uses {parsed.get_backend_name()!r}; supported: postgresql, sqlite")
+
+
+REDIS_SCHEMES = ("redis://", "rediss://", "unix://")
+
+
+def _check_redis_url(url: Any) -> None:
+    # redis-py raises a ValueError (a traceback) only when the first connection is made.
+    if url and not str(url).startswith(REDIS_SCHEMES):
+        scheme = str(url).split("://", 1)[0] if "://" in str(url) else "no scheme"
+        raise ConfigError(f"REDIS_URL must start with {', '.join(REDIS_SCHEMES)} (it uses {scheme!r}), "
+                          "e.g. redis://127.0.0.1:6379/0")
 
 
 def _coerce(current: Any, raw: str, name: str = "") -> Any:

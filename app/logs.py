@@ -85,7 +85,8 @@ def configure(level: str = "INFO", *, json_format: bool = True) -> None:
     # Werkzeug's access lines carry the raw request line: scrub at the source logger too.
     logging.getLogger("werkzeug").addFilter(ScrubFilter())
     root.setLevel(level)
-    for noisy in ("werkzeug", "urllib3", "rq.worker", "rq.scheduler"):
+    # alembic.runtime.plugins: seven "setup plugin" lines as alembic is first imported (the start-up schema check).
+    for noisy in ("werkzeug", "urllib3", "rq.worker", "rq.scheduler", "alembic.runtime.plugins"):
         logging.getLogger(noisy).setLevel(max(logging.WARNING, root.level))
 
 

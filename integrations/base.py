@@ -562,6 +562,11 @@ class Connector(Protocol):
 
     def output_fields(self) -> tuple[OutputField, ...]: ...
 
+    def forget_account(self, account_id: str, *, config: Mapping[str, Any]) -> None:
+        """Erase what the connector keeps about an account outside the app's database (a cache in
+        Redis shared by every worker): the uninstall and the revoked-installation eraser call it."""
+        ...
+
     def watched_fields(self, object_type: str) -> frozenset[str]:
         """CRM fields of `object_type` whose change sends the app a webhook. An output may never be
         mapped onto one: each write-back would look like a rep's edit and start the pipeline again

@@ -70,7 +70,19 @@ def health(tenant: str) -> Any:
                                 now=datetime.now(UTC), limiter=_limiter())
         s.expunge_all()
     return page("admin/health.html", h=h, kinds=actions.KINDS, window=defaults.CONSOLE_HEALTH_WINDOW_HOURS,
-                crm_label=getattr(connector, "label", g.tenant.crm))
+                crm_label=getattr(connector, "label", g.tenant.crm), queue_error=_queue_error())
+
+
+def _queue_error() -> str | None:
+    """Why the job queue cannot be reached (Redis down), or None: the counts beside it come from the
+    database and looked healthy while nothing could run."""
+    from app.dispatch import get_dispatcher
+
+    try:
+        get_dispatcher().backend.ping()
+    except Exception as exc:  # any client error: the page says it and still renders
+        return str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+    return None
 
 
 @bp.post("/t/<tenant>/actions/<kind>")

@@ -71,6 +71,73 @@ def check_role_providers(roles: Mapping[str, str], cfg: Mapping[str, Any]) -> No
                                   f"(set it, or unset {name} to draft with the offline provider)")
 
 
+def check_services(database_url: str, redis_url: str | None) -> None:
+    """Raise ConfigError when the database cannot be reached or its schema is not this version's,
+    or when Redis cannot be reached: the process would start and then fail every request and job
+    (an unmigrated database only showed as "sweep failed" tracebacks every few seconds)."""
+    from sqlalchemy import create_engine, pool
+    from sqlalchemy.engine import make_url
+
+    from app.storage import migrate
+
+    shown = make_url(database_url).render_as_string(hide_password=True)
+    url = make_url(database_url)
+    # A firewalled host would otherwise hold the start for the driver's own (long) timeout.
+    connect_args = {"connect_timeout": 10} if url.get_backend_name() == "postgresql" else {}
+    engine = create_engine(url, poolclass=pool.NullPool, connect_args=connect_args)
+    try:
+        revision = migrate.current_revision(engine)
+    except Exception as exc:  # any driver error: the one line says what the driver said
+        raise ConfigError(f"cannot reach the database at DATABASE_URL ({shown}): {_first_line(exc)}") from None
+    finally:
+        engine.dispose()
+    problem = migrate.schema_problem(revision, migrate.head_revision())
+    if problem:
+        raise ConfigError(f"{problem} (DATABASE_URL {shown})")
+    if redis_url:
+        from redis import Redis
+
+        client = Redis.from_url(redis_url, socket_connect_timeout=defaults.HEALTH_TIMEOUT_SECONDS,
+                                socket_timeout=defaults.HEALTH_TIMEOUT_SECONDS)
+        try:
+            client.ping()
+        except Exception as exc:
+            raise ConfigError(f"cannot reach Redis at REDIS_URL ({_hide_password(redis_url)}): "
+                              f"{_first_line(exc)}") from None
+        finally:
+            client.close()
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(getattr(exc, "orig", None) or exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+def _hide_password(url: str) -> str:
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    host = parts.netloc.rsplit("@", 1)[1]
+    user = parts.username or ""
+    return urlunsplit(parts._replace(netloc=f"{user}:***@{host}"))
+
+
+def check_web_start() -> None:
+    """gunicorn's `on_starting` hook (gunicorn.conf.py): the web checks `serve` makes, in the
+    master before any worker boots. A refusal raised in a booting worker printed a traceback per
+    worker before gunicorn gave up with exit code 3."""
+    from app.config import load
+
+    try:
+        cfg = load(None)
+        check_secrets(cfg, role="web")
+        check_services(cfg["DATABASE_URL"], cfg.get("REDIS_URL"))
+    except (ConfigError, TokenKeyError) as exc:
+        fail(str(exc))
+
+
 def stop_on_sigterm() -> None:
     """Make SIGTERM stop this process the way Ctrl-C does (KeyboardInterrupt in the main thread).
 
@@ -126,11 +193,12 @@ def serve(host: str, port: int) -> None:
     try:
         app = create_app()
         check_secrets(app.config, role="web")
+        if get_db(app).dialect == "sqlite":
+            migrate.upgrade(app.config["DATABASE_URL"])  # embedded default: keep the schema current
+        check_services(app.config["DATABASE_URL"], app.config.get("REDIS_URL"))
     except (ConfigError, TokenKeyError) as exc:  # the cipher is built in create_app, before the checks
         fail(str(exc))
         return
-    if get_db(app).dialect == "sqlite":
-        migrate.upgrade(app.config["DATABASE_URL"])  # embedded default: keep the schema current
     problem = unusable_address(host, port)
     if problem:
         fail(f"cannot listen on {host}:{port}: {problem} (choose another with --port)")
@@ -162,12 +230,13 @@ def worker(with_scheduler: bool, burst: bool) -> None:
     try:
         app = create_app({"START_WORKER": False})
         check_secrets(app.config, role="worker")
+        if not app.config.get("REDIS_URL"):
+            raise ConfigError("REDIS_URL is not set: separate workers need Redis (`agentic-sales serve` runs an "
+                              "in-process worker on its own)")
+        check_services(app.config["DATABASE_URL"], app.config["REDIS_URL"])
     except (ConfigError, TokenKeyError) as exc:
         fail(str(exc))
         return
-    if not app.config.get("REDIS_URL"):
-        fail("REDIS_URL is not set: separate workers need Redis (`agentic-sales serve` runs an in-process "
-             "worker on its own)")
     ok = run_worker(app, with_scheduler=with_scheduler, burst=burst)
     sys.exit(0 if ok else 1)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from typing import Any
 
@@ -9,7 +10,7 @@ from flask import Blueprint, Response, current_app, jsonify
 
 from app import metrics
 from app.dispatch import get_dispatcher
-from app.storage import get_db
+from app.storage import get_db, migrate
 
 bp = Blueprint("ops", __name__)
 log = logging.getLogger(__name__)
@@ -21,8 +22,13 @@ def healthz() -> Any:
     checks: dict[str, Any] = {}
     down: list[str] = []
     try:
-        get_db().ping()
-        checks["database"] = {"ok": True, "dialect": get_db().dialect}
+        db = get_db()
+        revision, head = migrate.current_revision(db.engine), _head_revision()
+        checks["database"] = {"ok": True, "dialect": db.dialect, "schema": {"revision": revision, "head": head}}
+        problem = migrate.schema_problem(revision, head)
+        if problem:  # every webhook would be a 500 on a missing table: not ready
+            checks["database"].update(ok=False, error=problem)
+            down.append("database")
     except Exception as exc:  # report, never raise: this is the health check
         checks["database"] = {"ok": False, "error": str(exc)[:200]}
         down.append("database")
@@ -35,6 +41,11 @@ def healthz() -> Any:
     body = {"status": "ok" if not down else "down", "down": down, "checks": checks,
             "version": current_app.config.get("VERSION", "0.1.0")}
     return jsonify(body), (200 if not down else 503)
+
+
+@functools.cache
+def _head_revision() -> str:
+    return migrate.head_revision()  # reads the migration scripts: once per process
 
 
 @bp.get("/metrics")

@@ -228,8 +228,8 @@ def client_for(tenant_id: str, app: Flask | None = None, *, fresh: bool = False)
     factory = a.extensions.get("crm_factory")
     if factory is not None:  # tests inject a fake CRM
         return factory(tenant_id, tenant_crm(a, tenant_id))
-    cache: dict[str, tuple[int, CrmClient]] = a.extensions.setdefault("crm_clients", {})
-    version = settings_version(a, tenant_id)
+    cache: dict[str, tuple[tuple[Any, ...], CrmClient]] = a.extensions.setdefault("crm_clients", {})
+    version = _client_stamp(a, tenant_id)
     with _cache_lock:
         hit = cache.get(tenant_id)
         if not fresh and hit is not None and hit[0] == version:
@@ -241,6 +241,22 @@ def client_for(tenant_id: str, app: Flask | None = None, *, fresh: bool = False)
     with _cache_lock:
         cache[tenant_id] = (version, client)
     return client
+
+
+def _client_stamp(app: Flask, tenant_id: str) -> tuple[Any, ...]:
+    """What a cached client must still match: the settings version and the live installation (its
+    id and install time). The version alone starts again after an uninstall, and a re-install keeps
+    it, so a worker kept the tokens of a grant the CRM had revoked: its next refresh was refused and
+    revoked the new installation. Only the process that handled the install could drop its copy."""
+    with get_db(app).session() as s:
+        row = s.execute(
+            select(Tenant.settings_version, Installation.id, Installation.installed_at)
+            .outerjoin(Installation, (Installation.tenant_id == Tenant.id) & Installation.revoked_at.is_(None))
+            .where(Tenant.id == tenant_id)
+            .order_by(Installation.id.desc())
+            .limit(1)
+        ).first()
+    return tuple(row) if row is not None else (-1,)
 
 
 def drop_cached_client(app: Flask, tenant_id: str) -> None:
@@ -267,6 +283,11 @@ def mark_revoked(app: Flask, tenant_id: str, reason: str) -> bool:
     """
     from app.audit import write_audit
 
+    if _stored_grant_works(app, tenant_id):
+        drop_cached_client(app, tenant_id)
+        log.warning("a refused refresh came from a superseded grant; the installation's own works and stays",
+                    extra={"tenant_id": tenant_id})
+        return False
     now = datetime.now(UTC)
     with get_db(app).session() as s:
         result = s.execute(update(Installation).where(Installation.tenant_id == tenant_id,
@@ -278,6 +299,24 @@ def mark_revoked(app: Flask, tenant_id: str, reason: str) -> bool:
             write_audit(s, "tenant.revoked", tenant_id=tenant_id, detail={"reason": reason[:500]})
     drop_cached_client(app, tenant_id)
     return done
+
+
+def _stored_grant_works(app: Flask, tenant_id: str) -> bool:
+    """Whether the live installation's own refresh token is accepted (the new tokens are saved).
+
+    A batch that began before a re-install holds the previous grant; its refusal must not revoke
+    the installation that replaced it. Any failure here (refused, no token, CRM away) is False:
+    the refusal then stands, as before.
+    """
+    try:
+        spec = load_installation(app, tenant_id)
+        if not spec.tokens.refresh_token:
+            return False
+        fresh = oauth_for(spec.crm, app).refresh(spec.tokens)
+    except Exception:
+        return False
+    save_tokens(app, tenant_id, fresh)
+    return True
 
 
 def _epoch(dt: datetime | None) -> float | None:

@@ -19,6 +19,7 @@ from sqlalchemy import delete, func, select
 
 from app import defaults
 from app.audit import write_audit
+from app.connectors import get_connector
 from app.storage import delete_tenant_data, get_cipher, get_db, rowcount
 from app.storage.models import Installation, QuarantinedEvent, Tenant
 from app.tenants import drop_cached_client, oauth_for
@@ -60,6 +61,11 @@ def uninstall(tenant_id: str, app: Flask | None = None, *, revoke: bool = True) 
         from app.inbox import tenant_cache
 
         tenant_cache(a).forget(crm, account_id)
+        try:
+            get_connector(crm, a).forget_account(account_id, config=a.config)
+        except Exception:  # Redis away: the rows below must still go; its keys expire on their own
+            log.warning("could not erase the account's shared CRM cache", extra={"tenant_id": tenant_id},
+                        exc_info=True)
     files = erase_files(a, tenant_id)
     with db.session() as s:
         counts = delete_tenant_data(s, tenant_id)

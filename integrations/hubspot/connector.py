@@ -264,6 +264,13 @@ class HubSpotConnector:
             raise PermissionError("portal_missing: the signed request does not name the portal (portalId)")
         return tenant_id_for(portals.pop())
 
+    def forget_account(self, account_id: str, *, config: Mapping[str, Any]) -> None:
+        """Drop the portal's metadata and activity rows (email and meeting text) from the metadata
+        cache, Redis's included; an uninstall otherwise left them there for up to 7 days."""
+        from integrations.hubspot.metadata import metadata_for
+
+        metadata_for(config.get("REDIS_URL")).forget(str(account_id))
+
     def watched_fields(self, object_type: str) -> frozenset[str]:
         """The deployed webhook subscriptions' properties: HubSpot sends no marker on the app's own
         writes (hubspot-api-facts 7), so an output there would echo back as a change."""

@@ -119,6 +119,10 @@ class SalesforceConnector:
                                        app_key=webhook_key(config))
         return self.tenant_id_for(org_id)
 
+    def forget_account(self, account_id: str, *, config: Mapping[str, Any]) -> None:
+        """Nothing: the Salesforce client keeps nothing in Redis, only (per process) the names of the
+        optional fields an org lacks, which are no customer data."""
+
     def watched_fields(self, object_type: str) -> frozenset[str]:
         """None: the app's own writes carry its client id in the change origin (Sforce-Call-Options),
         so the receiver drops their echoes whatever field they wrote."""

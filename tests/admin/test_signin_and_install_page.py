@@ -143,3 +143,54 @@ def test_a_backfill_started_from_the_health_page_shows_its_progress_until_listed
     assert listed == 3  # the sandbox's open book (n_open_deals=3)
     # The queued deals wait for a worker (none runs here): the page keeps refreshing until they are done.
     assert '<meta http-equiv="refresh"' in page and "still waiting to be processed" in page
+
+
+def _closed_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_the_health_page_says_when_the_queue_cannot_be_reached_and_that_changes_are_kept(
+        hs_app, app_factory, sandbox):
+    """With Redis gone the page showed '0 waiting · 0 running' as if all were well."""
+    follow_crm(hs_app.test_client(), "/oauth/hubspot/install")
+    redis_gone = app_factory(**sb.app_config(sandbox, BACKFILL_ON_INSTALL=False, ADMIN_TOKEN="op-token",
+                                             REDIS_URL=f"redis://127.0.0.1:{_closed_port()}/0"))
+    page = redis_gone.test_client().get(f"/admin/t/hubspot-{sandbox.hub_id}/", headers={"X-Admin-Token": "op-token"})
+    assert page.status_code == 200, page.get_data(as_text=True)[:500]
+    html = page.get_data(as_text=True)
+    queue = html.split('id="queue"')[1].split('<div class="box"')[0]
+    assert "Queue unreachable" in queue and "Connection refused" in queue
+    assert "kept in the database" in queue
+
+
+def test_the_health_page_shows_no_queue_warning_while_the_queue_answers(hs_app, sandbox):
+    client = hs_app.test_client()
+    follow_crm(client, "/oauth/hubspot/install")
+    html = client.get(f"/admin/t/hubspot-{sandbox.hub_id}/").get_data(as_text=True)
+    assert 'id="queue"' in html and "unreachable" not in html
+
+
+def test_an_install_while_redis_is_down_is_503_saying_so_and_to_try_again(app_factory, sandbox):
+    """The callback's first CRM call needs the shared rate limiter in Redis: it was a 500 page."""
+    app = app_factory(**sb.app_config(sandbox, BACKFILL_ON_INSTALL=False,
+                                      REDIS_URL=f"redis://:pw-in-url@127.0.0.1:{_closed_port()}/0"))
+    page = follow_crm(app.test_client(), "/oauth/hubspot/install")
+    assert page.status_code == 503, page.get_data(as_text=True)[:500]
+    body = page.get_json()
+    assert body["error"] == "service_unavailable" and "Redis (REDIS_URL)" in body["detail"]
+    assert "pw-in-url" not in page.get_data(as_text=True) and page.headers["Retry-After"] == "30"
+
+
+def test_the_console_while_the_database_is_down_is_503_naming_it(app_factory):
+    from app import create_app
+    from tests.conftest import base_config
+
+    app = create_app(base_config(f"postgresql+psycopg://u:pw-in-url@127.0.0.1:{_closed_port()}/db",
+                                 ADMIN_TOKEN="op-token"))
+    page = app.test_client().get("/admin/", headers={"X-Admin-Token": "op-token"})
+    assert page.status_code == 503, page.get_data(as_text=True)[:500]
+    assert "database (DATABASE_URL)" in page.get_json()["detail"] and "pw-in-url" not in page.get_data(as_text=True)

@@ -218,6 +218,83 @@ def test_uninstall_revokes_and_deletes(hs_app, sandbox):
         assert s.scalar(select(func.count()).select_from(InboxEvent)) == 0
 
 
+def test_uninstall_erases_the_portals_metadata_and_activity_text_cached_in_redis(app_factory, sandbox):
+    """With Redis, every worker shares a portal's owners, pipelines and the text of its emails and
+    meetings (integrations/hubspot/metadata.py, kept up to 7 days); an uninstall deleted the rows in
+    the database and left all of that in Redis."""
+    import redis
+
+    from tests.conftest import need, redis_url
+
+    need("redis")
+    sandbox.reset_limits()
+    application = ensure_blueprint(app_factory(
+        HUBSPOT_CLIENT_ID=sandbox.client_id, HUBSPOT_CLIENT_SECRET=sandbox.client_secret,
+        HUBSPOT_API_BASE=sandbox.url, HUBSPOT_AUTHORIZE_URL=sandbox.url + "/oauth/authorize",
+        ADMIN_TOKEN="admin-secret", PUBLIC_URL="http://localhost", BACKFILL_ON_INSTALL=False,
+        REDIS_URL=redis_url(), QUEUE_NAME=f"uninstall-cache-{time.time_ns()}",
+        HUBSPOT_SCOPES=" ".join(DEFAULT_SCOPES + OPTIONAL_SCOPES)))
+    tid = install(application)
+    crm = hubspot_client_for(tid, application)
+    for rid in list(crm.iter_open_ids("deal"))[:5]:
+        crm.get_record("deal", rid)
+    store = redis.Redis.from_url(str(redis_url()))
+    cached = sorted(k.decode() for k in store.scan_iter(f"agentic-sales-meta:{sandbox.hub_id}*"))
+    assert cached == [f"agentic-sales-meta:{sandbox.hub_id}", f"agentic-sales-meta:{sandbox.hub_id}:rows"]
+    resp = application.test_client().post("/oauth/hubspot/uninstall", json={"tenant": tid},
+                                          headers={"X-Admin-Token": "admin-secret"})
+    assert resp.status_code == 200, resp.get_data(as_text=True)
+    assert list(store.scan_iter(f"agentic-sales-meta:{sandbox.hub_id}*")) == []
+
+
+def test_a_worker_that_served_the_portal_before_an_uninstall_uses_the_new_grant_after_a_reinstall(
+        hs_app, app_factory, sandbox):
+    """Each worker process caches a tenant's client (its tokens in memory) by settings version; an
+    uninstall and re-install start the tenant again at the same version, so a worker that had served
+    the portal kept the revoked grant: its next refresh was refused and the batch revoked the fresh
+    installation (the reinstalled portal stopped, its data due for erasure; seen with 2 RQ workers)."""
+    from app.dispatch.batch import is_refused_grant
+
+    sandbox.set_token_ttl(2)  # tokens minted from now on expire quickly, so the worker must refresh
+    worker = app_factory(
+        HUBSPOT_CLIENT_ID=sandbox.client_id, HUBSPOT_CLIENT_SECRET=sandbox.client_secret,
+        HUBSPOT_API_BASE=sandbox.url, HUBSPOT_AUTHORIZE_URL=sandbox.url + "/oauth/authorize",
+        PUBLIC_URL="http://localhost", HUBSPOT_SCOPES=" ".join(DEFAULT_SCOPES + OPTIONAL_SCOPES))
+    tid = install(hs_app)
+    deal = next(iter(hubspot_client_for(tid, worker).iter_open_ids("deal")))  # the worker's cached client
+    resp = hs_app.test_client().post("/oauth/hubspot/uninstall", json={"tenant": tid},
+                                     headers={"X-Admin-Token": "admin-secret"})
+    assert resp.status_code == 200 and resp.get_json()["revoked"] == 1
+    assert install(hs_app) == tid
+    time.sleep(3)  # the old grant's access token has expired as well
+    try:
+        record = hubspot_client_for(tid, worker).get_record("deal", deal)
+    except Exception as exc:
+        assert not is_refused_grant(exc), f"the worker refreshed the revoked grant: {exc}"
+        raise
+    finally:
+        sandbox.set_token_ttl(1800)
+    assert record.id == deal and record.tenant_id == tid
+
+
+def test_a_refusal_of_the_grant_a_reinstall_replaced_does_not_revoke_the_new_installation(hs_app, sandbox):
+    """A batch that began before an uninstall and re-install still holds the old grant; its refused
+    refresh revoked the fresh installation (every later job: 'no live installation')."""
+    from app.tenants import mark_revoked
+
+    tid = install(hs_app)
+    resp = hs_app.test_client().post("/oauth/hubspot/uninstall", json={"tenant": tid},
+                                     headers={"X-Admin-Token": "admin-secret"})
+    assert resp.status_code == 200
+    assert install(hs_app) == tid
+    assert mark_revoked(hs_app, tid, "CrmAuthExpired: refresh refused (the batch's old grant)") is False
+    with get_db(hs_app).session() as s:
+        assert s.get(Tenant, tid).status == "active"
+        assert s.execute(select(Installation.revoked_at).where(Installation.tenant_id == tid)).scalars().all() == [None]
+    assert hubspot_client_for(tid, hs_app).get_record("deal", next(iter(
+        hubspot_client_for(tid, hs_app).iter_open_ids("deal")))).tenant_id == tid
+
+
 def test_cli_backfill_and_reconcile_print_json_and_progress(hs_app, sandbox):
     import json
     import os
