@@ -129,7 +129,9 @@ def app_factory(tmp_path: Path) -> Iterator[Any]:
     made: list[Any] = []
 
     def make(**overrides: Any) -> Any:
-        application = create_app(base_config(url, **overrides))
+        # The data directory (models, snapshots) is the test's own: the default is the user's
+        # ~/.agentic-sales, where a demo keeps its models and an uninstall test erases by tenant id.
+        application = create_app(base_config(url, **{"DATA_DIR": str(tmp_path / "data"), **overrides}))
         made.append(application)
         return application
 

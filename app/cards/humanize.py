@@ -168,8 +168,15 @@ def writer_text(generated_by: Any) -> str:
     """Who wrote the analysis and draft, in words a rep can interpret."""
     if not isinstance(generated_by, str) or not generated_by:
         return ""
-    if generated_by.startswith("offline"):
+    # Comma-separated when the roles differ: a role whose model answer was not used (timeout,
+    # invalid, unsafe) falls back to the templates while the others keep the model's.
+    models = [p for p in dict.fromkeys(generated_by.split(",")) if p and not p.startswith("offline")]
+    if not models:
         return "Written from built-in templates (no AI model is configured for this account)"
-    provider, _, model = generated_by.partition(":")
-    vendor = PROVIDER_NAMES.get(provider, words(provider))
-    return f"Written by {model} ({vendor})" if model else f"Written by {generated_by}"
+    named = []
+    for part in models:
+        provider, _, model = part.partition(":")
+        named.append(f"{model} ({PROVIDER_NAMES.get(provider, words(provider))})" if model else part)
+    partly = "; parts from built-in templates where the model's answer was not used" \
+        if len(models) < len([p for p in generated_by.split(",") if p]) else ""
+    return f"Written by {', '.join(named)}{partly}"

@@ -91,9 +91,14 @@ def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
 def _read_csv(path: str):
     import pandas as pd
 
-    from scoring.errors import EmptyDataError
+    from scoring.errors import DataError, EmptyDataError
 
-    frame = pd.read_csv(path, low_memory=False)
+    try:
+        frame = pd.read_csv(path, low_memory=False)
+    except UnicodeDecodeError as exc:
+        # The codec's own message names neither the file nor the fix (UTF-16 "Unicode Text" exports).
+        raise DataError(f"{path} is not UTF-8 text (byte 0x{exc.object[exc.start]:02x} at offset {exc.start}): "
+                        "save it as CSV UTF-8") from exc
     if frame.shape[0] == 0:
         raise EmptyDataError(f"{path}: no data rows")
     return frame

@@ -368,12 +368,16 @@ def _fields(app: Flask, tenant_id: str, object_type: str, describe: Describe | N
 
 
 REFUSED = ("Connection refused", "Failed to establish a new connection", "Name or service not known")
+SANDBOX_CA_GONE = "Could not find a suitable TLS CA certificate bundle"
+"""What requests says when the CA file is missing: a demo sandbox that speaks HTTPS keeps its CA in a
+temporary folder removed when it stops, so in sandbox mode this means the sandbox is not running."""
 
 
 def _reason(app: Flask, tenant_id: str, exc: Exception) -> str:
     """Why the CRM could not be asked, in one line (a sandbox that is not running said plainly)."""
     text = " ".join(str(exc).split()) or type(exc).__name__
-    if isinstance(exc, ConnectionError) or any(marker in text for marker in REFUSED):
+    gone = bool(app.config.get("SANDBOX_MODE")) and SANDBOX_CA_GONE in text
+    if gone or isinstance(exc, ConnectionError) or any(marker in text for marker in REFUSED):
         from app.storage import get_db
         from app.tenants import active_installation
 

@@ -20,9 +20,12 @@ SNAPSHOT_DIR = "snapshot"
 """Folder of the data directory that holds the snapshot (replaced on every run)."""
 
 
+def _safe(name: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_-]", "_", name)
+
+
 def card_file(deal: EnrichedDeal) -> str:
-    safe = re.sub(r"[^A-Za-z0-9_-]", "_", f"{deal.crm}-{deal.account}-{deal.record_id}")
-    return f"cards/{safe}.html"
+    return f"cards/{_safe(f'{deal.crm}-{deal.account}-{deal.record_id}')}.html"
 
 
 def write_snapshot(app: Any, data_dir: Path, *, recap: Sequence[str] = (), now: datetime | None = None) -> Path:
@@ -40,3 +43,18 @@ def write_snapshot(app: Any, data_dir: Path, *, recap: Sequence[str] = (), now: 
     index = out / "index.html"
     index.write_text(index_html(deals, href=card_file, recap=recap, now=now, generated=stamp), encoding="utf-8")
     return index
+
+
+def forget_account(app: Any, data_dir: Path, crm: str, account: str) -> int:
+    """After an uninstall: rewrite the snapshot without the account's cards; returns cards removed.
+
+    Call it once the account's rows are deleted. Its cards are files named after the account (the
+    erasure of per-tenant folders does not see them) and the index lists its deals, so the snapshot
+    is written again from the tenants left; the run's recap goes with it, as it described that run.
+    """
+    cards = Path(data_dir) / SNAPSHOT_DIR / "cards"
+    prefix = _safe(f"{crm}-{account}-")
+    gone = [p for p in cards.glob("*.html") if p.name.startswith(prefix)] if cards.is_dir() else []
+    if gone:
+        write_snapshot(app, data_dir)
+    return len(gone)

@@ -77,6 +77,11 @@ def uninstall(tenant_id: str, app: Flask | None = None, *, revoke: bool = True) 
         write_audit(s, "tenant.uninstalled", tenant_id=None,
                     detail={"crm": crm, "account_ref": _ref(crm, account_id), "tokens_revoked": revoked,
                             "revoke_errors": revoke_errors, "rows_deleted": counts})
+    if crm is not None and account_id is not None:
+        from app.site.snapshot import forget_account
+
+        # After the rows: the snapshot is rewritten from what the database still holds.
+        files += forget_account(a, Path(a.config["DATA_DIR"]), crm, account_id)
     return {"tenant": tenant_id, "found": account_id is not None, "revoked": revoked,
             "revoke_errors": revoke_errors, "rows_deleted": counts, "files_deleted": files}
 

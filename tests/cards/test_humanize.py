@@ -49,3 +49,12 @@ def test_models_and_writers_in_words() -> None:
     assert model_text("churn", "v3") == "Churn model"
     assert "built-in templates" in writer_text("offline-template")
     assert writer_text("openai:gpt-4o-mini") == "Written by gpt-4o-mini (OpenAI)"
+
+
+def test_a_card_partly_written_by_the_local_model_names_it_and_does_not_say_no_model_is_configured() -> None:
+    # `demo --once --llm local`: a role whose model answer was not used falls back to the templates,
+    # and the enrichment's generated_by lists both writers.
+    text = writer_text("offline-template,openai_compatible:qwen2.5-coder-0.5b-instruct-q4_k_m")
+    assert text.startswith("Written by qwen2.5-coder-0.5b-instruct-q4_k_m (OpenAI-compatible server)")
+    assert "built-in templates" in text and "no AI model is configured" not in text
+    assert writer_text("offline-template,offline-template") == writer_text("offline-template")

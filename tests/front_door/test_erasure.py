@@ -12,6 +12,7 @@ from app.storage import get_db
 from app.storage.models import Base
 from app.tenants.uninstall import uninstall
 from tests.conftest import WebhookSender, deal_event, install_tenant
+from tests.pipeline.test_card_api import enriched  # noqa: F401 - the fixture: one enriched deal
 
 ACCOUNT = "73911"
 
@@ -54,3 +55,23 @@ def test_after_uninstall_no_file_or_row_of_the_tenant_remains(app):
     assert tid not in app.extensions["champions"]
     # The other tenant is untouched.
     assert leftovers_in_tables(app, [other])
+
+
+def test_after_uninstall_the_demo_snapshot_keeps_no_card_or_deal_of_the_tenant(enriched):  # noqa: F811
+    # A demo's data directory holds the `demo --once` snapshot: a card file per enriched deal, named
+    # after its account, and an index listing each deal. Uninstalling that account must take them too.
+    from pathlib import Path
+
+    from app.site.snapshot import write_snapshot
+
+    app, tid, other = enriched
+    data_dir = Path(app.config["DATA_DIR"])
+    index = write_snapshot(app, data_dir, recap=["You edited 1 deal in the HubSpot sandbox."])
+    assert [p.name for p in (data_dir / "snapshot" / "cards").iterdir()] == [f"{tid}-8807.html"]
+    assert "8807" in index.read_text()
+
+    uninstall(tid, app, revoke=False)
+
+    assert [str(p) for p in data_dir.rglob("*") if tid in p.name] == []
+    assert "8807" not in index.read_text()
+    assert leftovers_in_tables(app, [other])  # the other tenant is untouched

@@ -159,3 +159,13 @@ def test_train_from_crm_without_a_connection_is_one_line(tmp_path, run, monkeypa
     res = run("model", "train-from-crm", "--tenant", "nobody", "--task", "conversion", "--registry", str(tmp_path))
     assert res.exit_code != 0
     assert res.stderr.strip().count("\n") == 0 and res.stderr.startswith("error: ")
+
+
+def test_a_csv_saved_as_utf16_unicode_text_is_named_with_what_to_save_it_as(tmp_path, run):
+    # Excel's "Unicode Text" and some CRM exports write UTF-16; pandas reads UTF-8 (with or without BOM).
+    path = tmp_path / "export.csv"
+    path.write_text("won,amount\nyes,10\nno,20\n", encoding="utf-16")
+    res = run("model", "train", "--task", "churn", "--data", str(path), "--target", "won", "--out", str(tmp_path / "x"))
+    assert res.exit_code != 0 and res.stdout == ""
+    assert res.stderr.strip().count("\n") == 0 and "Traceback" not in res.stderr
+    assert f"{path} is not UTF-8 text" in res.stderr and "CSV UTF-8" in res.stderr

@@ -381,3 +381,38 @@ def test_a_mistyped_data_dir_is_named_and_no_empty_database_is_left_behind(tmp_p
                                   f"(AGENTIC_SALES_DATA_DIR={typo})"), done.stderr
     assert len(done.stderr.splitlines()) == 1, done.stderr
     assert not (typo / "agentic-sales.db").exists()
+
+
+def test_mappings_set_after_a_salesforce_demo_has_stopped_says_the_sandbox_is_not_running(tmp_path):
+    # The Salesforce demo's sandbox speaks HTTPS with a CA file in a temporary folder that goes
+    # with it: once it stops, the first thing to fail is that file, not the connection.
+    from app import create_app
+    from app.demo import DEMO_DATABASE, demo_secrets, record_sandbox
+    from app.storage import get_cipher, get_db, migrate
+    from app.storage.models import Installation, Tenant
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        dead = f"https://127.0.0.1:{sock.getsockname()[1]}"
+    data = tmp_path / "demo-data"
+    keys = demo_secrets(data)
+    url = f"sqlite:///{data / DEMO_DATABASE}"
+    migrate.upgrade(url)
+    record_sandbox(data, "salesforce", dead, {
+        "SALESFORCE_CLIENT_ID": "3MVG9demo.x", "SALESFORCE_CLIENT_SECRET": "s" * 48, "SALESFORCE_LOGIN_URL": dead,
+        "SALESFORCE_CA_BUNDLE": str(tmp_path / "sf-sandbox-gone" / "ca.pem")})
+    app = create_app({"DATABASE_URL": url, "START_WORKER": False, "TESTING": True, **keys})
+    tid = "salesforce-00D5g000004ABCDEAW"
+    with get_db(app).session() as s:
+        s.add(Tenant(id=tid, crm="salesforce", external_id="00D5g000004ABCDEAW", name="demo org"))
+        s.flush()
+        s.add(Installation(tenant_id=tid, crm="salesforce", api_base=dead, scopes=["api"],
+                           access_token_enc=get_cipher(app).encrypt("00D!demo-access"),
+                           refresh_token_enc=get_cipher(app).encrypt("demo-refresh"),
+                           expires_at=datetime.now(UTC) + timedelta(days=1), installed_by="admin@example.com"))
+    get_db(app).engine.dispose()
+
+    line = refused(run(data, "mappings", "set", "--tenant", tid, "discount=Discount__c",
+                       env={"AGENTIC_SALES_CRM_SDK_RETRIES": "0"}))
+    assert line.startswith(f"error: cannot read the deal fields of {tid} from its CRM: nothing answers at {dead}"), line
+    assert "is the demo's sandbox running?" in line

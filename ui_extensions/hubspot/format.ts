@@ -166,11 +166,20 @@ export function modelText(task: string, version: unknown): string {
 /** Who wrote the analysis and draft, in words a rep can interpret. */
 export function writerText(generatedBy: unknown): string {
   if (typeof generatedBy !== 'string' || !generatedBy) return '';
-  if (generatedBy.startsWith('offline')) {
+  // Comma-separated when the roles differ: a role whose model answer was not used falls back to
+  // the templates while the others keep the model's (same rule as app/cards/humanize.py).
+  const parts = generatedBy.split(',').filter((p) => p);
+  const models = [...new Set(parts)].filter((p) => !p.startsWith('offline'));
+  if (models.length === 0) {
     return 'Written from built-in templates (no AI model is configured for this account)';
   }
-  const i = generatedBy.indexOf(':');
-  if (i < 0) return `Written by ${generatedBy}`;
-  const provider = generatedBy.slice(0, i);
-  return `Written by ${generatedBy.slice(i + 1)} (${PROVIDER_NAMES[provider] ?? words(provider)})`;
+  const named = models.map((part) => {
+    const i = part.indexOf(':');
+    if (i < 0) return part;
+    const provider = part.slice(0, i);
+    return `${part.slice(i + 1)} (${PROVIDER_NAMES[provider] ?? words(provider)})`;
+  });
+  const partly = models.length < parts.length
+    ? "; parts from built-in templates where the model's answer was not used" : '';
+  return `Written by ${named.join(', ')}${partly}`;
 }

@@ -52,5 +52,9 @@ describe('free text', () => {
     expect(modelText('churn', 'v3')).toBe('Churn model');
     expect(writerText('offline-template')).toContain('built-in templates');
     expect(writerText('openai:gpt-4o-mini')).toBe('Written by gpt-4o-mini (OpenAI)');
+    const mixed = writerText('offline-template,openai_compatible:qwen2.5-coder-0.5b-instruct-q4_k_m');
+    expect(mixed.startsWith('Written by qwen2.5-coder-0.5b-instruct-q4_k_m (OpenAI-compatible server)')).toBe(true);
+    expect(mixed).toContain('built-in templates');
+    expect(mixed).not.toContain('no AI model is configured');
   });
 });
