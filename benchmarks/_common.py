@@ -28,3 +28,13 @@ def write_result(name: str, payload: dict[str, Any]) -> Path:
     path = RESULTS / f"{name}.json"
     path.write_text(json.dumps(payload, indent=2, default=float))
     return path
+
+
+def no_arguments(doc: str | None) -> None:
+    """Answer `--help` with the module's docstring and refuse any argument, before a benchmark runs.
+
+    Benchmarks without options used to ignore `--help`, run for minutes and overwrite their result.
+    """
+    import argparse
+
+    argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter).parse_args()

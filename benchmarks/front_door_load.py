@@ -395,4 +395,7 @@ def main() -> None:
 
 
 if __name__ == "__main__":
+    from benchmarks._common import no_arguments
+
+    no_arguments(__doc__)
     main()

@@ -235,4 +235,7 @@ def main() -> int:
 
 
 if __name__ == "__main__":
+    from benchmarks._common import no_arguments
+
+    no_arguments(__doc__)
     sys.exit(main())

@@ -133,4 +133,7 @@ def main() -> None:
 
 
 if __name__ == "__main__":
+    from benchmarks._common import no_arguments
+
+    no_arguments(__doc__)
     main()
