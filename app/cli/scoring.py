@@ -94,13 +94,36 @@ def _read_csv(path: str):
     from scoring.errors import DataError, EmptyDataError
 
     try:
-        frame = pd.read_csv(path, low_memory=False)
+        sep = _separator(path)
+        frame = pd.read_csv(path, low_memory=False, sep=sep)
+        if sep == ";":
+            frame = _decimal_commas(frame)
     except UnicodeDecodeError as exc:
         # The codec's own message names neither the file nor the fix (UTF-16 "Unicode Text" exports).
         raise DataError(f"{path} is not UTF-8 text (byte 0x{exc.object[exc.start]:02x} at offset {exc.start}): "
                         "save it as CSV UTF-8") from exc
     if frame.shape[0] == 0:
         raise EmptyDataError(f"{path}: no data rows")
+    return frame
+
+
+def _separator(path: str) -> str:
+    """`;` for the CSV that Excel writes where the decimal mark is a comma (German, French, Spanish
+    locales): read with commas, its header was one column and the target 'not in the data'."""
+    with open(path, encoding="utf-8", errors="replace", newline="") as fh:
+        header = fh.readline()
+    return ";" if header.count(";") > header.count(",") else ","
+
+
+def _decimal_commas(frame: Any) -> Any:
+    """Columns whose every value is a number written with a decimal comma ("1234,5") become numbers."""
+    import pandas as pd
+
+    for column in frame.columns[frame.dtypes == object]:
+        values = frame[column].dropna().astype(str).str.strip()
+        if len(values) and values.str.fullmatch(r"-?\d+(,\d+)?").all():
+            frame[column] = pd.to_numeric(frame[column].astype(str).str.replace(",", ".", regex=False),
+                                          errors="coerce")
     return frame
 
 

@@ -169,3 +169,21 @@ def test_a_csv_saved_as_utf16_unicode_text_is_named_with_what_to_save_it_as(tmp_
     assert res.exit_code != 0 and res.stdout == ""
     assert res.stderr.strip().count("\n") == 0 and "Traceback" not in res.stderr
     assert f"{path} is not UTF-8 text" in res.stderr and "CSV UTF-8" in res.stderr
+
+
+def test_a_csv_from_a_european_excel_with_semicolons_and_decimal_commas_trains_like_the_comma_file(
+        csvs, tmp_path, run):
+    # Excel in German, French and Spanish locales saves "CSV" with ';' and a decimal comma; read with
+    # commas it was one column, and the error said the target was not in the data.
+    frame = pd.read_csv(csvs["train"])
+    path = tmp_path / "export_de.csv"
+    frame.to_csv(path, sep=";", decimal=",", index=False)
+    assert ";" in path.read_text().splitlines()[0] and "," in path.read_text()  # decimal commas really written
+    runs = {}
+    for name, data in (("comma", csvs["train"]), ("semicolon", path)):
+        res = run("model", "train", "--task", "churn", "--data", str(data), *TRAIN, "--out", str(tmp_path / name))
+        assert res.exit_code == 0, res.stderr
+        runs[name] = json.loads(res.stdout)
+    assert runs["semicolon"]["features"] == runs["comma"]["features"]
+    assert runs["semicolon"]["metrics"]["holdout"]["roc_auc"] == pytest.approx(
+        runs["comma"]["metrics"]["holdout"]["roc_auc"], abs=1e-9)
