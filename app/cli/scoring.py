@@ -119,7 +119,7 @@ def _decimal_commas(frame: Any) -> Any:
     """Columns whose every value is a number written with a decimal comma ("1234,5") become numbers."""
     import pandas as pd
 
-    for column in frame.columns[frame.dtypes == object]:
+    for column in frame.select_dtypes(include="object").columns:
         values = frame[column].dropna().astype(str).str.strip()
         if len(values) and values.str.fullmatch(r"-?\d+(,\d+)?").all():
             frame[column] = pd.to_numeric(frame[column].astype(str).str.replace(",", ".", regex=False),
