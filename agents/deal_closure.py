@@ -45,7 +45,13 @@ def concluded_pattern(deal_noun: str) -> re.Pattern[str]:
         r"\balready (?:agreed|approved|accepted|signed off)\b(?!\s+to\s+(?:meet|talk|join|a call|the call|speak|a demo))|"
         r"\b(?:hat|haben) (?:bereits|schon) (?:zugestimmt|zugesagt|freigegeben)\b|"
         r"\ba déjà (?:donné son accord|accepté|validé)\b(?! (?:de|le|la) (?:rendez-vous|réunion|appel|démo))|"
-        r"\bya (?:dio su (?:conformidad|aprobación|visto bueno)|aceptó|aprobó)\b|\bthe ink is (?:now )?dry\b|\b(?:it's|it is|everything(?:'s| is)|all is|that's) (?:now |all )?(?:signed|countersigned)\b(?![ -]off)|"
+        r"\bya (?:dio su (?:conformidad|aprobación|visto bueno)|aceptó|aprobó)\b|\b(?:the )?ink (?:is |has )?(?:now |already )?(?:dry|dried)\b|\bdry ink\b|"
+        # the signing stated as behind us: "the paperwork is behind us", "die Formalitäten sind erledigt", "los trámites ya "
+        # "quedaron atrás"
+        r"\b(?:paperwork|formalities|signing|signature|contract|agreement|order|papierkram|formalitäten|unterschrift|vertrag|"
+        r"paperasse|formalités|signature|contrat|papeleo|trámites|firma|contrato)\s+(?:is|are|ist|sind|est|sont|está|están|"
+        r"quedan?|quedaron|quedó)\s+(?:now |all |jetzt |schon |bereits |déjà |ya |bien )?(?:behind us|out of the way|done and "
+        r"dusted|hinter uns|erledigt|derrière nous|réglée?s?|atrás|resuelt[oa]s?)\b|\b(?:it's|it is|everything(?:'s| is)|all is|that's) (?:now |all )?(?:signed|countersigned)\b(?![ -]off)|"
         r"\bc'est (?:(?:déjà|bien|tout) )?sign[ée]\b|\btout est sign[ée]\b|"
         r"\b(?:ya )?está (?:todo )?(?:ya )?firmad[oa]\b|\btodo (?:está )?firmado\b|"
         r"\b(?:alles|es) (?:ist )?(?:jetzt |schon |bereits )?(?:unterschrieben|unterzeichnet)\b|"
@@ -135,7 +141,7 @@ CONCLUDED_CUES = ("ink", "clinch", "seal", "nailed", "wrapped", "sorted", "done"
                   "gegeben", "erteilt", "autoriz", "marked", "markiert", "gekennzeichnet", "marqu", "marcad", "signed", "signe", "unterschrieben", "unterzeichnet", "dry", "formalit",
                   "rubber", "famil", "approval is", "agreed", "accepted", "accepté", "zugestimmt", "zugesagt", "gegessen",
                   "geritzt", "kasten", "dach und fach", "bon pour", "damos por", "pencil", "acept", "conformidad", "banco", "poche", "cw", "closed",
-                  "now that")
+                  "now that", "behind", "out of the way", "hinter uns", "erledigt", "derrière", "réglé", "atrás", "resuelt")
 """Substrings (of the lower-cased text) one of the idioms above needs: most texts have none, and a substring test is
 far cheaper than the pattern."""
 POST_SALE_CUES = ("invoice", "onboarding", "welcome", "rechnung", "facture", "factura", "implementation", "implementierung",
