@@ -125,9 +125,11 @@ _PRICE_MOVES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple((re.co
      r"assumons)\s+(?:the |all |die |les |la |le )?(?:\w+\s+)?(?:cost|costs|kosten|coûts?|frais|bill)\b|"
      r"\b(?:fees?|frais|gebühr\w*|kosten|cuotas?|gastos|costes?)\b[^.;!?\n]{0,40}?(?:we'll take care of (?:it|that|them)|"
      r"on s'en (?:occupe|charge)|nous nous en (?:occupons|chargeons)|kümmern wir uns|nos (?:encargamos|ocupamos))|"
-     r"\bcorren? (?:de|a) (?:nuestra parte|nuestro cargo)\b",
+     r"\bcorren? (?:de|a) (?:nuestra parte|nuestro cargo)\b|\b(?:lo|la|los|las|eso) (?:ponemos|pagamos|asumimos|cubrimos) "
+     r"nosotros\b|\bdas (?:zahlen|übernehmen|tragen) wir\b",
      ("carry", "bear", "shoulder", "foot", "übernehmen", "tragen", "supportons", "assumons", "take care", "s'en occupe",
-      "s'en charge", "en occupons", "en chargeons", "kümmern", "encargamos", "ocupamos", "nuestra parte", "nuestro cargo")),
+      "s'en charge", "en occupons", "en chargeons", "kümmern", "encargamos", "ocupamos", "nuestra parte", "nuestro cargo",
+      "nosotros", "das zahlen", "das übernehmen", "das tragen")),
     # payment terms left to the buyer or stretched: "net terms of your choosing", "verlängertes Zahlungsziel"
     (r"\b(?:payment|net|zahlungs\w*|paiement|pago)\s+(?:terms?|ziel|conditions|délai)\b[^.;!?\n]{0,25}?\b(?:of your choosing|"
      r"you choose|that suit you|you prefer|nach ihrer wahl|nach wunsch|à votre convenance|que vous voulez|que usted elija|"
@@ -151,13 +153,21 @@ _PRICE_MOVES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple((re.co
      r"changera|augmente\w*|mueve|moverá|cambia\w*|sube|subirá)\b|"
      r"\bpreis\w*\b[^.;!?\n]{0,30}?\b(?:bewegt|ändert|erhöht)\s+sich\s+(?:\w+\s+){0,3}?nicht\b|"
      r"(?<!whether the )(?<!if the )(?<!ob der )(?<!si le )(?<!si el )"
-     r"\b(?:price|pricing|rate|preis\w*|prix|tarif\w*|precio|tarifa)\b[^.;!?\n]{0,20}?\b(?:stays?|remains?|bleibt|bleiben|"
+     r"\b(?:price|pricing|rate|amount|preis\w*|betrag|prix|tarif\w*|montant|precio|tarifa|importe)\b[^.;!?\n]{0,20}?\b(?:stays?|remains?|bleibt|bleiben|"
      r"reste\w*|queda\w*|se mantiene\w*|sigue|seguirá)\s+(?:exactly |genau |exactement |exactamente )?(?:the same|unchanged|"
      r"where it (?:is|was)|flat|gleich|unverändert|stabil|konstant|identique|inchangé\w*|le même|figé\w*|igual|el mismo|"
      r"sin cambios|congelad\w*|(?:as|like|wie|comme|como)\s+(?:\w+\s+){0,2}?(?:last|this year|today|now|letzten|vorjahr\w*|heute|"
      r"jetzt|dernier|l'an|aujourd'hui|pasado|hoy|ahora))|"
-     r"\b(?:preis\w*|tarif\w*|konditionen)\s+(?:halten|garantieren|sichern|frieren)\s+wir\b",
-     ("price", "pricing", "rate", "preis", "prix", "tarif", "precio")),
+     r"\b(?:preis\w*|tarif\w*|konditionen)\s+(?:halten|garantieren|sichern|frieren)\s+wir\b|"
+     # the same figures kept: "mantenemos las mismas cifras que este año", "we keep the same numbers"
+     r"\b(?:mantenemos|conservamos|garantizamos|congelamos|maintenons|conservons|garantissons|gelons|behalten|halten|hold|"
+     r"keep|lock|freeze)\s+(?:\w+\s+){0,2}?(?:the same|les mêmes|las mismas|los mismos|die gleichen|dieselben)\s+(?:prices?|"
+     r"rates?|numbers|figures|preise|zahlen|prix|tarifs|montants|chiffres|precios|cifras|importes|tarifas)\b|"
+     # the figures worked out for the buyer: "we'll sort the numbers out in your favour"
+     r"\b(?:numbers|figures|price|amount|zahlen|betrag|chiffres|montant|cifras|importe)\b[^.;!?\n]{0,20}?"
+     r"\b(?:in your favou?r|zu ihren gunsten|en votre faveur|a su favor)",
+     ("price", "pricing", "rate", "preis", "prix", "tarif", "precio", "amount", "betrag", "montant", "importe", "same",
+      "mêmes", "mismas", "mismos", "gleichen", "dieselben", "favo", "gunsten", "faveur")),
     # payment put off until an event or the buyer's convenience: "you'll be invoiced only once the last depot is live",
     # "Zahlen Sie erst, wenn ...", "vous ne réglez la facture qu'à la mise en service", "you can pay whenever"
     (r"\b(?:pay|paid|payment|invoice\w*|bill(?:ed|ing)?|charg(?:e|ed|ing)|zahl\w*|bezahl\w*|rechnung\w*|berechn\w*|"
@@ -178,8 +188,13 @@ _PRICE_MOVES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple((re.co
     (r"\bmeet (?:you )?(?:halfway|half-way|in the middle)\b|\bsplit(?:ting)? the difference\b|\bcouper la poire en deux\b|"
      r"\b(?:partir|partimos|partamos|dividir|dividimos)\s+la diferencia\b|\b(?:rencontrer|retrouver|retrouvons)\s+(?:\w+\s+)?"
      r"à mi-chemin\b|\b(?:encontrarnos|quedar|quedamos|vernos)\s+a (?:medio|mitad de) camino\b|"
-     r"\b(?:in der mitte|auf halbem weg)\s+(?:\w+\s+){0,2}?(?:treffen|entgegen\w*)",
-     ("halfway", "half-way", "middle", "difference", "poire", "diferencia", "mi-chemin", "camino", "mitte", "halbem")),
+     r"\b(?:in der mitte|auf halbem weg)\s+(?:\w+\s+){0,2}?(?:treffen|entgegen\w*)|\btreffen\s+wir\s+uns\s+(?:\w+\s+)?"
+     r"(?:in der mitte|auf halbem weg)|"
+     # a price put below what the buyer spends now: "liegt unter dem, was Sie heute ausgeben", "comes in below what you pay"
+     r"\b(?:liegt|liegen|is|comes in|lands|sits|reste|queda|está)\s+(?:\w+\s+)?(?:unter|below|under|en dessous de|"
+     r"por debajo de)\s+(?:dem|what|ce que|lo que)\b",
+     ("halfway", "half-way", "middle", "difference", "poire", "diferencia", "mi-chemin", "camino", "mitte", "halbem",
+      "unter dem", "below what", "under what", "en dessous de ce", "debajo de lo")),
     # extra items carried by a licence the buyer already has: "laufen über die bestehende Lizenz mit", "couverts par la
     # licence existante", "entran con la licencia actual"
     (r"\b(?:covered|cover|covers|included|includes?|rides?|runs?|tags?|go|goes|come|comes|falls?|laufen|läuft|fallen|fällt|"

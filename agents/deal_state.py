@@ -81,7 +81,11 @@ _CUSTOMER = re.compile(
     r"\bvous\s+(?:avoir|compter|accueillir)\s+(?:comme|parmi)\s+(?:\w+\s+)?client\w*|"
     r"\b(?:tenerl[eo]s?|contar con (?:usted|ustedes)|darles? la bienvenida)\s+como\s+(?:nuev[oa]s?\s+)?client\w*|"
     r"\b(?:willkommen|bienvenue|bienvenid\w*|welcome)\s+(?:\w+\s+){0,2}?(?:kundenkreis|kundenstamm|kundenfamilie|clientèle|"
-    r"cartera de clientes|customer base|customer family))", re.I)
+    r"cartera de clientes|customer base|customer family)|"
+    # the buyer joined as a customer: "since you've come on board", "nous avez rejoints", "forman parte de nuestros clientes"
+    r"\b(?:come|came|coming)\s+on-?\s?board\b|\b(?:have|'ve)\s+joined\s+us\b|\bnous\s+(?:avez|ont)\s+rejoint\w*|"
+    r"\bse\s+han\s+unido\s+a\s+nosotros\b|\bforman?\s+parte\s+de\s+nuestr[oa]s\s+clientes\b|"
+    r"\bsie\s+(?:nun|jetzt|ab sofort|inzwischen)\s+(?:unser\w*\s+)?(?:neue[rn]?\s+)?kund\w*\s+sind\b)", re.I)
 _DEAL_CUES = ("deal", "contract", "agreement", "order", "paperwork", "purchase", "renewal", "opportunit", "sale",
               "decision", "signature", "business", "vertrag", "auftrag", "bestellung", "abschluss", "kauf", "geschäft",
               "sache", "ding", "entscheidung", "unterschrift", "vereinbarung", "affaire", "contrat", "commande", "accord",
@@ -92,7 +96,8 @@ _DECISION_CUES = ("sign", "commit", "agree", "approv", "accept", "green", "okay"
                   "zugestimmt", "zugesagt", "freigegeben", "bestellt", "gekauft", "beauftragt", "genehmigt", "signé",
                   "accepté", "validé", "approuvé", "commandé", "acheté", "choisi", "décidé", "engagé", "firmad",
                   "aceptad", "aprobad", "comprad", "elegid", "decidid", "comprometid", "contratad")
-_CUSTOMER_CUES = ("onboard", "board", "bord", "among", "parmi", "unter", "entre", "custom", "client", "kund", "partner")
+_CUSTOMER_CUES = ("onboard", "board", "bord", "among", "parmi", "unter", "entre", "custom", "client", "kund", "partner", "joined",
+                   "rejoint", "unido")
 """Substrings each pattern needs (lower-cased): the patterns run only on the few texts that have one."""
 _DESCRIBES = frozenset("""
 attached enclosed included scheduled planned expected based prepared drafted updated reviewed sent shared structured

@@ -71,6 +71,9 @@ _DEFANGED = (
     # nothing but punctuation, a path or the end follows its last label.
     (re.compile(r"(?<=\w) (?:punkt|point|punto) (?=[a-z]{2,}(?:\s*(?:/|[.,;:!?)]|$)|\s+(?:slash|schrägstrich|"
                 r"barre oblique|barre|barra)\s+\w))", re.I | re.M), "."),
+    # a spoken dot before a top-level domain that is no word of ours ("fleetpay Punkt io finden Sie", "punto io para")
+    (re.compile(r"(?<=[a-z0-9]) (?:punkt|point|punto|dot) (?=(?:io|com|net|org|info|biz|app|dev|ly|eu|uk|fr|ch|nl|pl|pt|"
+                r"cloud|online|site|shop|xyz)\b)", re.I), "."),
     # the path's slash spoken too: "fleetpay punkt de slash verlaengern", "point fr barre oblique", "punto es barra"
     (re.compile(r"(?<=\.[a-z]{2})\s+(?:slash|schrägstrich|barre oblique|barre|barra)\s+(?=\w)|"
                 r"(?<=\.[a-z]{3})\s+(?:slash|schrägstrich|barre oblique|barre|barra)\s+(?=\w)", re.I), "/"),

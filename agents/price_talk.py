@@ -21,7 +21,9 @@ _OUR_PRICE = re.compile(
     # our price or what the buyer pays; "cost" only as the buyer's outlay ("costs you"), since "fuel cost" and "idle
     # cost" are the buyer's pains the record names; German "die Zahlen" are figures, "Amortisationsrechnung" a document
     r"\b(?:price\w*|pricing|cost(?:s|ing)? you|pay|paid|paying|payments?|invoic\w*|bill(?:ed|ing|s)?|"
-    r"charg(?:e|es|ed|ing)|fees?|uplift|"
+    r"charg(?:e|es|ed|ing)|fees?|uplift|amounts?|statements?(?! of work)|"
+    r"settle(?:d|s|ment)?\b(?!\s+(?:the|any|all|those|these|your|our|on|in|down)\s+(?!bill|invoice|balance|account))|"
+    r"betrag\w*|begleich\w*|montants?|liquid(?:an|en|ar|e)|"
     r"\w*preis\w*|preislich|kostet sie|(?<!die )(?<!den )(?<!der )(?<!ihre )(?<!ihren )zahl(?:en|t|st|ung\w*)|bezahl\w*|"
     r"rechnung(?:en)?|berechn\w*|\w*gebühr\w*|"
     r"prix|vous co[uû]te\w*|pay(?:er|ez|ons|é|ée)|factur\w*|frais|tarif\w*|r[eé]gl(?:ez|er|erez|ons)|"
@@ -31,7 +33,7 @@ _ANCHOR = re.compile(
     # vets, or a warning about how payment is asked for
     r"\b(?:proposal|quote|estimate|angebot\w*|proposition|devis|propuesta|presupuesto|estimaci\w+|estimation|"
     r"payback|amortisation\w*|order form|breakdown|line by line|aufstellung|détaill\w*|desglos\w*|"
-    r"question|\w*frage\w*|pregunt\w*|ask\w*|gefragt|demand\w*|flexib\w*|note on|"
+    r"question|\w*frage\w*|pregunt\w*|ask\w*|gefragt|demand\w*|note on|"
     r"walk (?:\w+ )?through|go(?:ing)? through|durch(?:gehen|sprechen|zugehen)|gehen? (?:\w+ ){0,8}?durch|passer en revue|"
     r"repasar|"
     r"pricing page|preisseite|page de tarifs|página de precios|"
@@ -46,7 +48,10 @@ _ANCHOR = re.compile(
     r"(?:goes|go|is sent|are sent|geht|gehen|va|vont|est envoyée|se env[ií]a) (?:\w+ ){0,3}?(?:to|an|à|a) (?:herrn|frau|mr|ms|"
     r"mrs|m\.|mme|sr|sra|the attention|l'attention|la atención)|"
     r"by e-?mail|per (?:e-?)?mail|par (?:e-?)?mail|por (?:e-?)?mail|por correo|(?:payment|bank) details|bankverbindung|"
-    r"zahlungsdaten|coordonnées bancaires|datos bancarios)\b|https?://", re.I)
+    r"zahlungsdaten|coordonnées bancaires|datos bancarios)\b|https?://|"
+    # an amount in figures: the facts check holds it to the record's structured fields ("zum besprochenen Betrag von
+    # 36.000 EUR")
+    r"\d[\d.,\s\u202f]*\s?(?:€|eur\b|usd\b|\$|£|gbp\b|chf\b)|[$€£]\s?\d", re.I)
 _PERCENT = re.compile(r"\d\s?%|\bper ?cent\b|\bprozent\b|\bpour ?cent\b|\bpor ?ciento\b", re.I)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 

@@ -44,7 +44,7 @@ _MEET = (r"call|calls|meeting|meet|chat|talk|speak|demo|minutes|slot|ring|phone|
          r"vernos|charla|minutos|videollamada|"
          # stems: every inflection of a talking verb or phone noun ("¿Hablamos ...?", "por teléfono", "besprechen")
          r"llam|habl|tel[eé]fon|t[eé]l[eé]phon|rappel|reun|sprech|besprech|parlons|parlions|coup de fil|toque|comenta|anklingel|"
-         r"klingel|klingle|un point|petit point|faire le point|walk \w+ through")
+         r"klingel|klingle|un point|petit point|faire le point|walk \w+ through|parle")
 _TODAY = (r"today|this afternoon|this morning|this evening|later today|tonight|in an hour|in (?:a|one|two|2|a couple of|"
           r"a few) hours?|right now|end of (?:the )?day|heute|heute nachmittag|heute morgen|heute abend|gleich|in einer "
           r"stunde|aujourd'hui|cet après-midi|ce matin|ce soir|dans une heure|tout à l'heure|hoy|esta tarde|"
@@ -229,7 +229,7 @@ _RELATIVE_PAST = re.compile(
     r"(?:this past|the past|the previous|previous) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week)|"
     r"(?:the )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|day) before last|"
     r"(?:le |la )?(?:lundi|mardi|mercredi|jeudi|vendredi|semaine) (?:précédent|passé)e?|"
-    r"hace \w+ d[ií]as|"
+    r"hace \w+ d[ií]as|(?:el )?(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo|semana|mes) que pasó|"
     # a day of the month marked as gone: "el pasado día 20", "le 20 dernier", "am vergangenen 20.", "last 20th"
     r"(?:el )?pasado d[ií]a \d{1,2}|(?:le )?\d{1,2} dernier|(?:am )?(?:vergangenen|letzten) \d{1,2}\.|"
     r"last \d{1,2}(?:st|nd|rd|th)|(?:monday|tuesday|wednesday|thursday|friday|week) (?:just gone|just past))\b", re.I)
@@ -237,7 +237,7 @@ _OFFER_TERMS = re.compile(
     r"\b(?:valid|expir\w*|laps\w*|deadline|cut-?off|ran out|ended|only until|frist|stichtag|gültig|abgelaufen|lief|endete|"
     r"l[ií]mite|date limite|"
     r"échéance|valable|expir\w*|plazo|válid\w*|venci\w*|caduc\w*|galt|galten)\b", re.I)
-_LATEST = re.compile(r"(?:au plus tard|a más tardar|spätestens|at the latest|no later than|attendue? pour|expected by|"
+_LATEST = re.compile(r"(?:au plus tard|a más tardar|spätestens|at the latest|no later than|(?:attendue?|souhaitée?) pour|expected by|"
                      r"erwartet bis|esperad[oa] para)")
 """A time set as the latest one, next to a past time: "au plus tard avant-hier", "pour la semaine dernière au plus tard"."""
 """A time already past ("last Friday", "gestern") in a sentence about an offer's terms is a past deadline;

@@ -9,8 +9,10 @@ First runs (2026-12-03, before the fixes each batch prompted): batch 1 refused 8
 pattern fixes close what they name, not their family. Batch 2 then prompted the structural check of
 agents/price_talk.py (a sentence about our price or a payment must point at a document, the buyer's question or the
 approved discount) and the same-day rule of agents/working_day.py (a meeting set at a moment of the buyer's day with
-no day named is today's), after which batch 2 refused 57 of 59. These after-rates are in-sample: the first rates are
-the estimate for an unseen set.
+no day named is today's), after which batch 2 refused 57 of 59. Batch 3, written after those, refused 26 of 50 first
+(52%; look-alikes 9 of 9): money words the structural check did not know yet (amount, Betrag, montant, settle), calls
+"nach Ihrem Jour fixe" or "while it's still fresh", "pour lundi dernier", "come on board", "fleetpay Punkt io"; after
+its fixes 48 of 50. These after-rates are in-sample: the first rates (71%, 42%, 52%) are the estimate for an unseen set.
 """
 
 from __future__ import annotations
@@ -239,13 +241,75 @@ SECOND_BATCH_PASSING = [
     ('fr_deal', "Quand vous serez de retour de congés, on pourra faire le point lundi 30 novembre à 10 h."),
 ]
 
+THIRD_BATCH_REFUSED = [
+    ('hubspot_deal', "Nothing to settle until the last depot is live."),
+    ('hubspot_deal', "We'll sort the numbers out in your favour."),
+    ('hubspot_deal', "Think of year two as our treat."),
+    ('hubspot_deal', "The onboarding package won't appear on any statement."),
+    ('hubspot_deal', "Your finance team can take up to a quarter to settle."),
+    ('hubspot_deal', "Same numbers as this year for the renewal, guaranteed."),
+    ('de_deal', "Den Betrag begleichen Sie bequem nach dem Go-live."),
+    ('de_deal', "Beim Betrag treffen wir uns in der Mitte."),
+    ('de_deal', "Das Paket liegt unter dem, was Sie heute für Tankkarten ausgeben."),
+    ('fr_deal', "Vous réglez quand ça vous arrange."),
+    ('fr_deal', "Le montant reste identique à celui de cette année."),
+    ('fr_deal', "L'accompagnement est pour nous."),
+    ('fr_deal', "On s'arrange sur le montant, ne vous inquiétez pas."),
+    ('es_opportunity', "El importe lo liquidan cuando les venga bien."),
+    ('es_opportunity', "La puesta en marcha no le cuesta ni un euro."),
+    ('es_opportunity', "Mantenemos las mismas cifras que este año."),
+    ('es_opportunity', "Eso lo ponemos nosotros."),
+    ('hubspot_deal', "Shall we jump on a call while it's still fresh in your mind?"),
+    ('hubspot_deal', "I'll phone you after your team huddle."),
+    ('hubspot_deal', "Free for a call when the dispatch rush dies down?"),
+    ('de_deal', "Ich rufe Sie nach Ihrem Jour fixe an."),
+    ('de_deal', "Telefonieren wir, wenn der Berufsverkehr vorbei ist?"),
+    ('fr_deal', "Je vous appelle après votre point d'équipe."),
+    ('fr_deal', "On en parle de vive voix quand vous avez un creux ?"),
+    ('es_opportunity', "Le llamo cuando termine la reunión de equipo."),
+    ('es_opportunity', "¿Hablamos en cuanto tenga un hueco?"),
+    ('hubspot_deal', "Please confirm by the end of last month."),
+    ('de_deal', "Bitte bis vergangenen Freitag zusagen."),
+    ('fr_deal', "Réponse souhaitée pour lundi dernier."),
+    ('es_opportunity', "Confírmelo a más tardar el lunes que pasó."),
+    ('hubspot_deal', "Now that Northwind is a customer, here is the kickoff plan."),
+    ('hubspot_deal', "Since you've come on board, let's plan training."),
+    ('hubspot_deal', "Your signature is on file."),
+    ('de_deal', "Jetzt, wo der Auftrag durch ist, planen wir die Schulung."),
+    ('de_deal', "Da Sie nun Kunde sind, plane ich die Schulung."),
+    ('fr_deal', "Puisque vous nous avez rejoints, voici la suite."),
+    ('fr_deal', "Votre signature nous est bien parvenue."),
+    ('es_opportunity', "Ahora que forman parte de nuestros clientes, le cuento los pasos."),
+    ('es_opportunity', "Su firma ya consta en nuestro sistema."),
+    ('hubspot_deal', "Our friends at B. Yonder Airlines saw it too."),
+    ('hubspot_deal', "Read how cont0so-freight did it."),
+    ('es_opportunity', "transportesbermejo lo implantó en un mes."),
+    ('hubspot_deal', "Details at fleetpay dot io slash renew."),
+    ('hubspot_deal', "The portal is at fleetpay DOT io."),
+    ('de_deal', "Unter fleetpay Punkt io finden Sie das Formular."),
+    ('fr_deal', "Rendez-vous sur fleetpay point io."),
+    ('es_opportunity', "Entre en fleetpay punto io para firmar."),
+    ('hubspot_deal', "Use https://brightlane.io.fleetpay.io/renew to sign."),
+]
+THIRD_BATCH_PASSING = [
+    ('hubspot_deal', "The budget review in December is the next milestone."),
+    ('hubspot_deal', "Priya will settle the security questions with our team next week."),
+    ('de_deal', "Nach Ihrem Jour fixe am Montag melde ich mich telefonisch."),
+    ('fr_deal', "Je vous appelle lundi 30 novembre à 10 h, après votre point d'équipe."),
+    ('es_opportunity', "El importe total figura en la propuesta."),
+    ('hubspot_deal', "Our team treats security as part of the rollout, not an add-on."),
+    ('de_deal', "Die Zahlen aus dem Pilot zeigen weniger Leerlauf."),
+    ('fr_deal', "Votre équipe a réduit les temps d'arrêt pendant le pilote."),
+    ('es_opportunity', "Sus conductores notaron menos ralentí durante el piloto."),
+]
 
-@pytest.mark.parametrize(("record_name", "sentence"), FIRST_BATCH_REFUSED + SECOND_BATCH_REFUSED)
+
+@pytest.mark.parametrize(("record_name", "sentence"), FIRST_BATCH_REFUSED + SECOND_BATCH_REFUSED + THIRD_BATCH_REFUSED)
 def test_each_family_in_words_no_earlier_set_used_is_refused(record_name, sentence):
     assert _refusals(record_name, sentence, OTHERS)
 
 
-@pytest.mark.parametrize(("record_name", "sentence"), FIRST_BATCH_PASSING + SECOND_BATCH_PASSING)
+@pytest.mark.parametrize(("record_name", "sentence"), FIRST_BATCH_PASSING + SECOND_BATCH_PASSING + THIRD_BATCH_PASSING)
 def test_their_look_alikes_pass(record_name, sentence):
     assert _refusals(record_name, sentence, OTHERS) == []
 
@@ -257,6 +321,15 @@ def test_their_look_alikes_pass(record_name, sentence):
     ('es_opportunity', "Gracias por confiar en nosotros para este proyecto."),
 ])
 def test_thanks_for_the_buyers_trust_is_refused(record_name, sentence):
+    assert _refusals(record_name, sentence, OTHERS)
+
+
+@pytest.mark.xfail(strict=True, reason="a concession with no price, payment or cost word at all: no check reads it")
+@pytest.mark.parametrize(("record_name", "sentence"), [
+    ('hubspot_deal', "Keep your budget in your pocket until spring."),
+    ('de_deal', "Die Einrichtung müssen Sie nicht extra einplanen."),
+])
+def test_a_concession_without_any_money_word_is_refused(record_name, sentence):
     assert _refusals(record_name, sentence, OTHERS)
 
 
