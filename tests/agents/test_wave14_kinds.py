@@ -363,3 +363,40 @@ def test_initials_of_another_customer_are_refused_unless_they_are_the_records_ow
     assert named_by_initials("CF went live in four weeks.", OTHERS, "CF", frozenset()) == []
     assert named_by_initials("Our CFO and the IT team agree.", ("Cobalt Fleet Operations", "Iron Trucks"), "",
                              frozenset()) == []
+
+
+# --- a result promised to the buyer (agents/outcome_promises.py), the quality sets' "promesse de résultat inventée" in
+# other words: written before the check, 3 of 9 refused first (by older promise words); look-alikes written after.
+OUTCOME_REFUSED = [
+    ('hubspot_deal', "You'll see idle time drop from the very first week."),
+    ('hubspot_deal', 'Most fleets your size recover the investment before the first renewal.'),
+    ('de_deal', 'Sie werden den Leerlauf spürbar senken, das kann ich Ihnen zusichern.'),
+    ('fr_deal', "Vos temps d'immobilisation vont fondre dès le premier mois."),
+    ('es_opportunity', 'Verá cómo el ralentí se reduce a la mitad en pocas semanas.'),
+    ('es_opportunity', 'Le aseguro que recupera la inversión antes de la renovación.'),
+]
+OUTCOME_PASSING = [
+    ('hubspot_deal', 'Teams like yours usually see the idle time savings within the first quarter.'),
+    ('fr_deal', "Je vous envoie les résultats du pilote d'ici vendredi."),
+    ('de_deal', 'Die Ergebnisse schicke ich Ihnen bis Freitag.'),
+    ('es_opportunity', '¿Cuándo quieren ver el ahorro, en pocas semanas o al final del piloto?'),
+    ('hubspot_deal', 'The payback estimate shows how quickly the fuel savings add up.'),
+]
+
+
+@pytest.mark.parametrize(("record_name", "sentence"), OUTCOME_REFUSED)
+def test_a_result_promised_by_a_time_or_in_so_many_words_is_refused(record_name, sentence):
+    assert _refusals(record_name, sentence, OTHERS)
+
+
+@pytest.mark.parametrize(("record_name", "sentence"), OUTCOME_PASSING)
+def test_results_reported_hedged_or_asked_about_pass(record_name, sentence):
+    assert _refusals(record_name, sentence, OTHERS) == []
+
+
+def test_a_clock_time_with_minutes_and_a_zone_is_read_once():
+    """"at 10:00 am Central" was also read as "00 am Central" (01:00 for the buyer) once a meeting word opened the
+    check (quality set 22's en-g1, "to walk Marcus through it")."""
+    from agents.meeting_hours import _clock_hours
+    assert _clock_hours("I've held Tuesday, December 1 at 10:00 am Central to walk Marcus through it.") == [
+        ("at 10:00 am Central", 10.0, "America/Chicago")]
