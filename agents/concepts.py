@@ -77,7 +77,7 @@ _DEFER = (r"defer\w*|postpon\w*|delay\w*|aufgeschoben|verschoben|gestundet|stund
           r"différ\w*|report[ée]\w*|aplaz\w*|diferid\w*|pospuest\w*")
 _THANKS_DONE = (r"(?:thanks|thank you|danke|vielen dank|merci|gracias|congratulations|congrats|enhorabuena|felicidades|"
                 r"félicitations|glückwunsch|herzlichen glückwunsch)\s+(?:\w+\s+){0,3}?(?:for|on|für|zum|zur|pour|por|de)\s+"
-                r"(?:\w+\s+){0,2}?(?:signing|signed|sign|approving|ordering|placing|purchasing|buying|closing|choosing us|"
+                r"(?:\w+\s+){0,2}?(?:signing|signed|sign|approving|ordering|placing|purchasing|buying|closing|choosing us|making it official|"
                 r"selecting us|picking us|going with us|nous avoir choisis|elegirnos|habernos elegido|"
                 r"cerrar|cerrado|conclure|abschluss|"
                 r"unterschrift|unterzeichnung|bestellung|auftrag|signature|commande|achat|firma|firmar|pedido|compra)\b")
@@ -124,6 +124,7 @@ _CONCESSION_WORDS = (
     # terms given away: no minimum term, no commitment, leave whenever
     r"no (?:minimum|min\.?) (?:term|commitment|contract|period|spend)|no lock-?in|no (?:long-term )?commitment|"
     r"month-to-month|without (?:any )?(?:commitment|minimum term|lock-?in|notice)|cancel (?:at )?any ?time|"
+    r"jederzeit (?:kündbar|kündigen|beenden)|(?:résiliable|résilier|arrêter) à tout moment|cancelar en cualquier momento|"
     r"keine mindest\w*|ohne (?:mindestlaufzeit|vertragsbindung|bindung)|jederzeit kündbar|"
     r"sans (?:engagement|durée minimale)|résiliable à tout moment|"
     r"sin permanencia|sin compromiso|sin (?:plazo|duración) mínim[oa]|cancelar cuando (?:quiera|quieran)|grátis|"

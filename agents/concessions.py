@@ -163,11 +163,20 @@ _PRICE_MOVES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple((re.co
      r"\b(?:mantenemos|conservamos|garantizamos|congelamos|maintenons|conservons|garantissons|gelons|behalten|halten|hold|"
      r"keep|lock|freeze)\s+(?:\w+\s+){0,2}?(?:the same|les mêmes|las mismas|los mismos|die gleichen|dieselben)\s+(?:prices?|"
      r"rates?|numbers|figures|preise|zahlen|prix|tarifs|montants|chiffres|precios|cifras|importes|tarifas)\b|"
+     # a renewal at today's figure: "the renewal lands at exactly this year's figure"
+     r"\b(?:renewal|verlängerung|renouvellement|renovación)\b[^.;!?\n]{0,40}?\b(?:this year's|today's|current|the same|"
+     r"heutig\w*|aktuell\w*|gleich\w*|actuel\w*|même|actual|mism[oa])\b|"
+     # what the buyer budgeted declared enough: "whatever you budgeted for the pilot will cover the full rollout"
+     r"\b(?:budget\w*|presupuest\w*)\b[^.;!?\n]{0,40}?\b(?:will cover|covers|reicht|suffira|couvrira|cubrirá|alcanza)\b|"
+     # out of our own pocket: "come out of our pocket", "aus unserer Tasche", "de notre poche", "de nuestro bolsillo"
+     r"\b(?:out of|aus) (?:our|unserer) (?:own )?(?:pocket|tasche)\b|\bde notre poche\b|\bde nuestro bolsillo\b|"
      # the figures worked out for the buyer: "we'll sort the numbers out in your favour"
      r"\b(?:numbers|figures|price|amount|zahlen|betrag|chiffres|montant|cifras|importe)\b[^.;!?\n]{0,20}?"
      r"\b(?:in your favou?r|zu ihren gunsten|en votre faveur|a su favor)",
      ("price", "pricing", "rate", "preis", "prix", "tarif", "precio", "amount", "betrag", "montant", "importe", "same",
-      "mêmes", "mismas", "mismos", "gleichen", "dieselben", "favo", "gunsten", "faveur")),
+      "renewal", "verlängerung", "renouvellement", "renovación",
+      "mêmes", "mismas", "mismos", "gleichen", "dieselben", "favo", "gunsten", "faveur", "budget", "presupuest", "pocket",
+      "tasche", "poche", "bolsillo")),
     # payment put off until an event or the buyer's convenience: "you'll be invoiced only once the last depot is live",
     # "Zahlen Sie erst, wenn ...", "vous ne réglez la facture qu'à la mise en service", "you can pay whenever"
     (r"\b(?:pay|paid|payment|invoice\w*|bill(?:ed|ing)?|charg(?:e|ed|ing)|zahl\w*|bezahl\w*|rechnung\w*|berechn\w*|"

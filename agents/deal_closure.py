@@ -46,6 +46,10 @@ def concluded_pattern(deal_noun: str) -> re.Pattern[str]:
         r"\b(?:hat|haben) (?:bereits|schon) (?:zugestimmt|zugesagt|freigegeben)\b|"
         r"\ba déjà (?:donné son accord|accepté|validé)\b(?! (?:de|le|la) (?:rendez-vous|réunion|appel|démo))|"
         r"\bya (?:dio su (?:conformidad|aprobación|visto bueno)|aceptó|aprobó)\b|\b(?:the )?ink (?:is |has )?(?:now |already )?(?:dry|dried)\b|\bdry ink\b|"
+        # a signature stated as a fact in a clause of time: "nachdem Sie unterschrieben haben", "now that you've signed"
+        r"\bnachdem\s+sie\s+(?:\w+\s+)?(?:unterschrieben|unterzeichnet|bestellt|zugesagt|zugestimmt)\s+haben\b|"
+        r"\bnow that you(?:'ve| have) (?:signed|ordered|committed)\b|\bmaintenant que vous avez (?:signé|commandé)\b|"
+        r"\b(?:ahora|una vez) que (?:han|ha) (?:firmado|pedido)\b|"
         # the signing stated as behind us: "the paperwork is behind us", "die Formalitäten sind erledigt", "los trámites ya "
         # "quedaron atrás"
         r"\b(?:paperwork|formalities|signing|signature|contract|agreement|order|papierkram|formalitäten|unterschrift|vertrag|"
@@ -141,7 +145,8 @@ CONCLUDED_CUES = ("ink", "clinch", "seal", "nailed", "wrapped", "sorted", "done"
                   "gegeben", "erteilt", "autoriz", "marked", "markiert", "gekennzeichnet", "marqu", "marcad", "signed", "signe", "unterschrieben", "unterzeichnet", "dry", "formalit",
                   "rubber", "famil", "approval is", "agreed", "accepted", "accepté", "zugestimmt", "zugesagt", "gegessen",
                   "geritzt", "kasten", "dach und fach", "bon pour", "damos por", "pencil", "acept", "conformidad", "banco", "poche", "cw", "closed",
-                  "now that", "behind", "out of the way", "hinter uns", "erledigt", "derrière", "réglé", "atrás", "resuelt")
+                  "now that", "behind", "out of the way", "hinter uns", "erledigt", "derrière", "réglé", "atrás", "resuelt",
+                  "nachdem", "maintenant que", "ahora que", "una vez que")
 """Substrings (of the lower-cased text) one of the idioms above needs: most texts have none, and a substring test is
 far cheaper than the pattern."""
 POST_SALE_CUES = ("invoice", "onboarding", "welcome", "rechnung", "facture", "factura", "implementation", "implementierung",

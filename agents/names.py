@@ -283,7 +283,8 @@ def names_in_part(name: str, words: frozenset[str], text: str, low: str) -> bool
     leading, later = _partial_forms(name)
     squeezed_low = _squeezed(low)
     gap = r"[\s\-_.'’·*/]*"
-    for form in leading:
+    whole = normalise(name).lower().split()
+    for form in (*leading, *((" ".join(whole),) if len(whole) >= 2 else ())):
         if all(w in words for w in form.split()):
             continue
         compact = _squeezed(form)

@@ -138,7 +138,7 @@ _MEAL = re.compile(r"\b(?:lunch\w*|mittag\w*|déjeuner|dejeuner|almuerzo|comida|
                    r"merienda|teatime|tea time|kaffeezeit|kaffee und kuchen)\b", re.I)
 """The day's meal: with a meeting word and no other day named, the meeting is today."""
 _A_DAY = (r"tomorrow|next|week|monday|tuesday|wednesday|thursday|friday|morgen|nächste|woche|montag|dienstag|mittwoch|"
-          r"donnerstag|freitag|demain|prochain|semaine|lundi|mardi|mercredi|jeudi|vendredi|mañana|próxim|semana|lunes|"
+          r"donnerstag|freitag|demain|prochain|semaine|lundi|mardi|mercredi|jeudi|vendredi|(?<!la )(?<!esta )mañana|próxim|semana|lunes|"
           r"martes|miércoles|jueves|viernes")
 """Words that put a meeting time on some day other than the send day."""
 _CLOCK = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.|uhr|h\b)|\b\d{1,2}[:h]\d{2}\b|"

@@ -12,7 +12,12 @@ approved discount) and the same-day rule of agents/working_day.py (a meeting set
 no day named is today's), after which batch 2 refused 57 of 59. Batch 3, written after those, refused 26 of 50 first
 (52%; look-alikes 9 of 9): money words the structural check did not know yet (amount, Betrag, montant, settle), calls
 "nach Ihrem Jour fixe" or "while it's still fresh", "pour lundi dernier", "come on board", "fleetpay Punkt io"; after
-its fixes 48 of 50. These after-rates are in-sample: the first rates (71%, 42%, 52%) are the estimate for an unseen set.
+its fixes 48 of 50. Batch 5, written after the outcome-promise check, refused 29 of 39 first (74%; look-alikes 7 of 8,
+the eighth refused on main too): a renewal at this year's figure, a budget declared enough, "out of our pocket",
+"jederzeit beenden, ohne dass etwas fällig wird", "le paiement peut attendre", "wenn die Frühschicht durch ist", "las
+rutas de la mañana" (read as tomorrow), "making it official", "nachdem Sie unterschrieben haben", a whole name run
+together ("contosofreight's"); after its fixes 39 of 39. These after-rates are in-sample: the first rates (71%, 42%,
+52%, 74%) are the estimate for an unseen set.
 """
 
 from __future__ import annotations
@@ -303,13 +308,66 @@ THIRD_BATCH_PASSING = [
     ('es_opportunity', "Sus conductores notaron menos ralentí durante el piloto."),
 ]
 
+FIFTH_BATCH_REFUSED = [
+    ('hubspot_deal', "The renewal lands at exactly this year's figure."),
+    ('hubspot_deal', "Whatever you budgeted for the pilot will cover the full rollout."),
+    ('hubspot_deal', "We won't send the first invoice until you've seen the savings."),
+    ('hubspot_deal', "Seat licences for the yard crew come out of our pocket."),
+    ('hubspot_deal', "If the rollout slips, the monthly fee pauses too."),
+    ('de_deal', "Für die Disponenten stellen wir keine zusätzlichen Plätze in Rechnung."),
+    ('de_deal', "Die Kosten für die Hardware tragen wir."),
+    ('de_deal', "Beim Preis orientieren wir uns an Ihrem bisherigen Anbieter."),
+    ('de_deal', "Die Laufzeit können Sie jederzeit beenden, ohne dass etwas fällig wird."),
+    ('fr_deal', "Le matériel est à nos frais."),
+    ('fr_deal', "Vous ne verrez aucune ligne pour la formation sur la facture."),
+    ('fr_deal', "On s'aligne sur ce que vous payez aujourd'hui."),
+    ('fr_deal', "Le paiement peut attendre la fin du déploiement."),
+    ('es_opportunity', "El hardware lo cubrimos nosotros."),
+    ('es_opportunity', "La cuota mensual se congela si el despliegue se retrasa."),
+    ('es_opportunity', "Le igualamos lo que paga ahora a su proveedor."),
+    ('es_opportunity', "No verá cargos por la formación en la factura."),
+    ('hubspot_deal', "I'll give you a ring once the morning dispatch is out."),
+    ('hubspot_deal', "How about a quick chat before you clock off?"),
+    ('de_deal', "Ich melde mich telefonisch, wenn bei Ihnen die Frühschicht durch ist."),
+    ('fr_deal', "Je vous passe un coup de fil en sortant de votre réunion de midi."),
+    ('es_opportunity', "¿Le llamo cuando acaben las rutas de la mañana?"),
+    ('hubspot_deal', "We'd need your answer by last Tuesday to keep the slot."),
+    ('de_deal', "Die Zusage bräuchten wir bis zum vergangenen Montag."),
+    ('fr_deal', "Il nous faudrait votre accord avant le 15 de ce mois."),
+    ('es_opportunity', "Necesitaríamos su respuesta antes del pasado jueves."),
+    ('hubspot_deal', "With your team now live on the contract, let's book training."),
+    ('hubspot_deal', "Congrats on making it official with us!"),
+    ('de_deal', "Nachdem Sie unterschrieben haben, plane ich die Schulung."),
+    ('fr_deal', "Votre engagement est acté, passons au déploiement."),
+    ('es_opportunity', "Con el contrato ya en vigor, planificamos la formación."),
+    ('hubspot_deal', "Like the CF depots, yours will start with one site."),
+    ('hubspot_deal', "See contosofreight's results in the attached case."),
+    ('fr_deal', "Comme le Grp. Delorme l'a fait, commencez par un atelier."),
+    ('es_opportunity', "Pregunte a los de Transp. Bermejo cómo les fue."),
+    ('hubspot_deal', "Sign here: fleetpay dot io slash sign."),
+    ('de_deal', "Das Formular liegt unter fleetpay Punkt com Schrägstrich formular."),
+    ('es_opportunity', "Firme en fleetpay punto com barra firma."),
+    ('hubspot_deal', "Use the link in the footer: fleetpay . io / sign."),
+]
+FIFTH_BATCH_PASSING = [
+    ('hubspot_deal', "The renewal question is one for Marcus after the budget review."),
+    ('hubspot_deal', "Once the proposal is signed, the first invoice follows in January."),
+    ('de_deal', "Die Kosten für Leerlauf und Diesel stehen in der Amortisationsrechnung."),
+    ('fr_deal', "Le paiement se fait par virement, comme indiqué dans la proposition."),
+    ('hubspot_deal', "Would Monday, November 30 at 10:00 am work, before your morning dispatch?"),
+    ('hubspot_deal', "The CFO and the IT lead are both on the thread."),
+    ('fr_deal', "Votre engagement sur le pilote nous a beaucoup aidés à préparer la proposition."),
+]
 
-@pytest.mark.parametrize(("record_name", "sentence"), FIRST_BATCH_REFUSED + SECOND_BATCH_REFUSED + THIRD_BATCH_REFUSED)
+
+@pytest.mark.parametrize(("record_name", "sentence"),
+                         FIRST_BATCH_REFUSED + SECOND_BATCH_REFUSED + THIRD_BATCH_REFUSED + FIFTH_BATCH_REFUSED)
 def test_each_family_in_words_no_earlier_set_used_is_refused(record_name, sentence):
     assert _refusals(record_name, sentence, OTHERS)
 
 
-@pytest.mark.parametrize(("record_name", "sentence"), FIRST_BATCH_PASSING + SECOND_BATCH_PASSING + THIRD_BATCH_PASSING)
+@pytest.mark.parametrize(("record_name", "sentence"),
+                         FIRST_BATCH_PASSING + SECOND_BATCH_PASSING + THIRD_BATCH_PASSING + FIFTH_BATCH_PASSING)
 def test_their_look_alikes_pass(record_name, sentence):
     assert _refusals(record_name, sentence, OTHERS) == []
 
@@ -338,6 +396,7 @@ def test_a_concession_without_any_money_word_is_refused(record_name, sentence):
 @pytest.mark.parametrize(("record_name", "sentence"), [
     ('es_opportunity', "Cuando vuelva de vacaciones, ¿hablamos el lunes 30 de noviembre a las 10:00?"),
     ('hubspot_deal', "Pay-as-you-go is not something we offer; the proposal has the annual plan."),
+    ('es_opportunity', "Cuando acaben la revisión de seguridad, ¿hablamos el lunes 30 de noviembre a las 10:00?"),
 ])
 def test_look_alikes_earlier_checks_refuse(record_name, sentence):
     assert _refusals(record_name, sentence, OTHERS) == []
