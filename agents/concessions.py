@@ -112,7 +112,8 @@ _PRICE_MOVES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple((re.co
       "sólo le cobramos")),
     # billing only part of what is bought ("only bill the trucks that are out on the road", "ne facturer que")
     (r"\bonly (?:bill|charge|invoice)\w*\s+(?:you\s+)?(?:for\s+)?(?:the|those|these|your)\s+\w+|\b(?:bill|charge|invoice)\w* only\s+(?:for\s+)?(?:the|those|these|your)\b|\bnur (?:die |für )?[\w-]+ (?:berechnen|abrechnen)\b|"
-     r"\bne factur\w* que\b|\bs[oó]lo (?:facturamos|cobramos|facturaremos)\b",
+     r"\bne factur\w* que\b|\bs[oó]lo (?:facturamos|cobramos|facturaremos)\b|\b(?:rechnen|berechnen)\s+(?:wir\s+)?(?:ihnen\s+)?"
+     r"(?:nur|lediglich)\b",
      ("only bill", "only charge", "only invoice", " only", "nur ", "ne factur", "solo ", "sólo ")),
     # one item riding on another's licence or price ("the second wave rides on the first wave's licence")
     (r"\b(?:rides?|riding|runs?|goes|comes?|piggyback\w*|läuft|laufen|passe|va)\s+(?:along\s+)?(?:on|under|unter|mit|sur|"
@@ -125,11 +126,11 @@ _PRICE_MOVES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple((re.co
      r"assumons)\s+(?:the |all |die |les |la |le )?(?:\w+\s+)?(?:cost|costs|kosten|coûts?|frais|bill)\b|"
      r"\b(?:fees?|frais|gebühr\w*|kosten|cuotas?|gastos|costes?)\b[^.;!?\n]{0,40}?(?:we'll take care of (?:it|that|them)|"
      r"on s'en (?:occupe|charge)|nous nous en (?:occupons|chargeons)|kümmern wir uns|nos (?:encargamos|ocupamos))|"
-     r"\bcorren? (?:de|a) (?:nuestra parte|nuestro cargo)\b|\b(?:lo|la|los|las|eso) (?:ponemos|pagamos|asumimos|cubrimos) "
+     r"\bcorren? (?:de|a) (?:nuestra parte|nuestro cargo)\b|\bvon uns gestellt\b|\b(?:on|nous) vous offr\w+\b|\b(?:lo|la|los|las|eso) (?:ponemos|pagamos|asumimos|cubrimos) "
      r"nosotros\b|\bdas (?:zahlen|übernehmen|tragen) wir\b",
      ("carry", "bear", "shoulder", "foot", "übernehmen", "tragen", "supportons", "assumons", "take care", "s'en occupe",
       "s'en charge", "en occupons", "en chargeons", "kümmern", "encargamos", "ocupamos", "nuestra parte", "nuestro cargo",
-      "nosotros", "das zahlen", "das übernehmen", "das tragen")),
+      "nosotros", "das zahlen", "das übernehmen", "das tragen", "gestellt", "vous offr")),
     # payment terms left to the buyer or stretched: "net terms of your choosing", "verlängertes Zahlungsziel"
     (r"\b(?:payment|net|zahlungs\w*|paiement|pago)\s+(?:terms?|ziel|conditions|délai)\b[^.;!?\n]{0,25}?\b(?:of your choosing|"
      r"you choose|that suit you|you prefer|nach ihrer wahl|nach wunsch|à votre convenance|que vous voulez|que usted elija|"

@@ -50,6 +50,10 @@ def concluded_pattern(deal_noun: str) -> re.Pattern[str]:
         r"\bnachdem\s+sie\s+(?:\w+\s+)?(?:unterschrieben|unterzeichnet|bestellt|zugesagt|zugestimmt)\s+haben\b|"
         r"\bnow that you(?:'ve| have) (?:signed|ordered|committed)\b|\bmaintenant que vous avez (?:signé|commandé)\b|"
         r"\b(?:ahora|una vez) que (?:han|ha) (?:firmado|pedido)\b|"
+        # a binding document held: "with your PO in hand", "mit Ihrer Bestellung in der Hand", "avec votre commande en main"
+        r"\b(?:with|mit|avec|con)\s+(?:your|the|ihrer|ihrem|der|dem|votre|le|la|su|el)\s+(?:po|purchase order|order|signed "
+        r"contract|signature|bestellung|auftrag|unterschrift|bon de commande|commande|pedido|orden de compra|firma)\s+"
+        r"(?:in (?:der )?hand|en main|en mano|on file|in place)\b|"
         # the signing stated as behind us: "the paperwork is behind us", "die Formalitäten sind erledigt", "los trámites ya "
         # "quedaron atrás"
         r"\b(?:paperwork|formalities|signing|signature|contract|agreement|order|papierkram|formalitäten|unterschrift|vertrag|"
@@ -146,7 +150,8 @@ CONCLUDED_CUES = ("ink", "clinch", "seal", "nailed", "wrapped", "sorted", "done"
                   "rubber", "famil", "approval is", "agreed", "accepted", "accepté", "zugestimmt", "zugesagt", "gegessen",
                   "geritzt", "kasten", "dach und fach", "bon pour", "damos por", "pencil", "acept", "conformidad", "banco", "poche", "cw", "closed",
                   "now that", "behind", "out of the way", "hinter uns", "erledigt", "derrière", "réglé", "atrás", "resuelt",
-                  "nachdem", "maintenant que", "ahora que", "una vez que")
+                  "nachdem", "maintenant que", "ahora que", "una vez que", "in hand", "in der hand", "en main",
+                  "en mano", "on file", "in place")
 """Substrings (of the lower-cased text) one of the idioms above needs: most texts have none, and a substring test is
 far cheaper than the pattern."""
 POST_SALE_CUES = ("invoice", "onboarding", "welcome", "rechnung", "facture", "factura", "implementation", "implementierung",

@@ -79,7 +79,9 @@ _CUSTOMER = re.compile(
     r"\b(?:have|having|welcome|welcoming)\s+you\s+as\s+(?:a |an |our )?(?:new )?(?:customer|client)s?\b|"
     r"\bsie\s+als\s+(?:neue[nr]?\s+)?kund\w*\s+(?:\w+\s+)?(?:zu\s+)?(?:haben|begrüßen|gewonnen)|"
     r"\bvous\s+(?:avoir|compter|accueillir)\s+(?:comme|parmi)\s+(?:\w+\s+)?client\w*|"
-    r"\b(?:tenerl[eo]s?|contar con (?:usted|ustedes)|darles? la bienvenida)\s+como\s+(?:nuev[oa]s?\s+)?client\w*|"
+    r"\b(?:tenerl[eo]s?|contar con (?:usted|ustedes)|darles? la bienvenida)\s+(?:[\w]+\s+){0,3}?como\s+(?:nuev[oa]s?\s+)?"
+    r"client\w*|\b(?:willkommen|welcome|bienvenue|bienvenid\w*)\s+(?:\w+\s+)?(?:als|as|comme|como)\s+(?:(?:neue[rn]?|new|"
+    r"nouveau|nouvelle|nuev[oa]s?)\s+)?(?:kund\w*|customers?|clients?|clientes?)\b|\bcompter\s+(?:désormais\s+)?parmi\s+nous\b|"
     r"\b(?:willkommen|bienvenue|bienvenid\w*|welcome)\s+(?:\w+\s+){0,2}?(?:kundenkreis|kundenstamm|kundenfamilie|clientèle|"
     r"cartera de clientes|customer base|customer family)|"
     # the buyer joined as a customer: "since you've come on board", "nous avez rejoints", "forman parte de nuestros clientes"
@@ -96,7 +98,7 @@ _DECISION_CUES = ("sign", "commit", "agree", "approv", "accept", "green", "okay"
                   "zugestimmt", "zugesagt", "freigegeben", "bestellt", "gekauft", "beauftragt", "genehmigt", "signé",
                   "accepté", "validé", "approuvé", "commandé", "acheté", "choisi", "décidé", "engagé", "firmad",
                   "aceptad", "aprobad", "comprad", "elegid", "decidid", "comprometid", "contratad")
-_CUSTOMER_CUES = ("onboard", "board", "bord", "among", "parmi", "unter", "entre", "custom", "client", "kund", "partner", "joined",
+_CUSTOMER_CUES = ("onboard", "board", "bord", "among", "parmi", "unter", "entre", "custom", "client", "kund", "partner", "joined", "parmi nous",
                    "rejoint", "unido")
 """Substrings each pattern needs (lower-cased): the patterns run only on the few texts that have one."""
 _DESCRIBES = frozenset("""

@@ -16,8 +16,11 @@ its fixes 48 of 50. Batch 5, written after the outcome-promise check, refused 29
 the eighth refused on main too): a renewal at this year's figure, a budget declared enough, "out of our pocket",
 "jederzeit beenden, ohne dass etwas fällig wird", "le paiement peut attendre", "wenn die Frühschicht durch ist", "las
 rutas de la mañana" (read as tomorrow), "making it official", "nachdem Sie unterschrieben haben", a whole name run
-together ("contosofreight's"); after its fixes 39 of 39. These after-rates are in-sample: the first rates (71%, 42%,
-52%, 74%) are the estimate for an unseen set.
+together ("contosofreight's"); after its fixes 39 of 39. Batch 6 refused 20 of 31 first (65%; look-alikes 5 of 6, the sixth refused on main too):
+"von uns gestellt", an instalment pushed to next year ("erste Rate", "première échéance"), "rechnen wir nur ... ab", "on
+vous offre", "while you're still at your desk", "congratulations on joining", "willkommen als Kunde", "compter parmi
+nous", "tenerles ya con nosotros como clientes", "with your PO in hand"; after its fixes 31 of 31. These after-rates
+are in-sample: the first rates (71%, 42%, 52%, 74%, 65%) are the estimate for an unseen set.
 """
 
 from __future__ import annotations
@@ -359,15 +362,57 @@ FIFTH_BATCH_PASSING = [
     ('fr_deal', "Votre engagement sur le pilote nous a beaucoup aidés à préparer la proposition."),
 ]
 
+SIXTH_BATCH_REFUSED = [
+    ('hubspot_deal', "Marcus can expense the rollout against next year's budget and we'll wait for it."),
+    ('hubspot_deal', "The annual fee is something we can talk down together."),
+    ('hubspot_deal', "The extra depots are a rounding error we won't bill."),
+    ('hubspot_deal', "Consider the setup line struck from the quote."),
+    ('de_deal', "Die Hardware bekommen Sie von uns gestellt."),
+    ('de_deal', "Die erste Rate können Sie aufs nächste Jahr schieben."),
+    ('de_deal', "Wir rechnen nur die Fahrzeuge ab, die tatsächlich fahren."),
+    ('fr_deal', "On vous offre la mise en service."),
+    ('fr_deal', "La première échéance peut glisser à l'an prochain."),
+    ('fr_deal', "Le tarif de lancement vous reste acquis."),
+    ('es_opportunity', "La primera cuota puede esperar al año que viene."),
+    ('es_opportunity', "Le regalamos la puesta en marcha."),
+    ('es_opportunity', "Le respetamos la tarifa de lanzamiento."),
+    ('hubspot_deal', "Let's grab five minutes while you're still at your desk."),
+    ('hubspot_deal', "I'll call in a tick."),
+    ('de_deal', "Ich rufe Sie an, bevor Sie ins Lager gehen."),
+    ('fr_deal', "Je vous appelle avant que vous ne repartiez sur le terrain."),
+    ('es_opportunity', "Le llamo antes de que salga hacia el almacén."),
+    ('hubspot_deal', "Congratulations on joining the platform!"),
+    ('de_deal', "Herzlich willkommen als Kunde!"),
+    ('fr_deal', "Ravi de vous compter désormais parmi nous."),
+    ('es_opportunity', "Encantados de tenerles ya con nosotros como clientes."),
+    ('hubspot_deal', "With your PO in hand, we can order the hardware."),
+    ('de_deal', "Mit Ihrer Bestellung in der Hand bestellen wir die Hardware."),
+    ('hubspot_deal', "Please sign before the 20th so the hardware ships on time."),
+    ('fr_deal', "Répondez-nous avant mardi dernier si possible."),
+    ('hubspot_deal', "Ask the BYA ops lead how their pilot went."),
+    ('hubspot_deal', "blue-yonder's fleet saw the same."),
+    ('es_opportunity', "Como en Transportes B., empezamos por reparto."),
+    ('hubspot_deal', "Open fleetpay dot io and enter your card."),
+    ('hubspot_deal', "Reply to billing at fleetpay dot io with your details."),
+]
+SIXTH_BATCH_PASSING = [
+    ('hubspot_deal', "The annual fee is in the proposal Marcus will get on Friday."),
+    ('de_deal', "Die Hardware stellen wir Ihnen im Angebot detailliert vor."),
+    ('fr_deal', "Le tarif de lancement est présenté dans la proposition."),
+    ('es_opportunity', "La puesta en marcha se describe en la propuesta."),
+    ('hubspot_deal', "Marcus mentioned the budget review; the proposal will be ready well before it."),
+]
 
-@pytest.mark.parametrize(("record_name", "sentence"),
-                         FIRST_BATCH_REFUSED + SECOND_BATCH_REFUSED + THIRD_BATCH_REFUSED + FIFTH_BATCH_REFUSED)
+
+@pytest.mark.parametrize(("record_name", "sentence"), FIRST_BATCH_REFUSED + SECOND_BATCH_REFUSED + THIRD_BATCH_REFUSED
+                         + FIFTH_BATCH_REFUSED + SIXTH_BATCH_REFUSED)
 def test_each_family_in_words_no_earlier_set_used_is_refused(record_name, sentence):
     assert _refusals(record_name, sentence, OTHERS)
 
 
 @pytest.mark.parametrize(("record_name", "sentence"),
-                         FIRST_BATCH_PASSING + SECOND_BATCH_PASSING + THIRD_BATCH_PASSING + FIFTH_BATCH_PASSING)
+                         FIRST_BATCH_PASSING + SECOND_BATCH_PASSING + THIRD_BATCH_PASSING + FIFTH_BATCH_PASSING
+                         + SIXTH_BATCH_PASSING)
 def test_their_look_alikes_pass(record_name, sentence):
     assert _refusals(record_name, sentence, OTHERS) == []
 
@@ -391,12 +436,13 @@ def test_a_concession_without_any_money_word_is_refused(record_name, sentence):
     assert _refusals(record_name, sentence, OTHERS)
 
 
-@pytest.mark.xfail(strict=True, reason="refused on main (b041a50) too: a 'not' near 'pay' read as a no-cost promise; a "
-                                       "date in a Spanish question that no slot of the harness vouches for")
+@pytest.mark.xfail(strict=True, reason="refused on main (b041a50) too: a 'not' near 'pay' read as a no-cost promise; "
+                                       "a proposed date the harness's vocabulary does not vouch for")
 @pytest.mark.parametrize(("record_name", "sentence"), [
     ('es_opportunity', "Cuando vuelva de vacaciones, ¿hablamos el lunes 30 de noviembre a las 10:00?"),
     ('hubspot_deal', "Pay-as-you-go is not something we offer; the proposal has the annual plan."),
     ('es_opportunity', "Cuando acaben la revisión de seguridad, ¿hablamos el lunes 30 de noviembre a las 10:00?"),
+    ('hubspot_deal', "Would Monday, November 30 at 10:00 am work for a call, while the pilot data is still fresh?"),
 ])
 def test_look_alikes_earlier_checks_refuse(record_name, sentence):
     assert _refusals(record_name, sentence, OTHERS) == []
