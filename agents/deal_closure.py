@@ -38,7 +38,7 @@ def concluded_pattern(deal_noun: str) -> re.Pattern[str]:
         # signing stated as done with no document named: "the ink is dry", "c'est signé de votre côté", "ya está todo
         # firmado", "alles ist unterschrieben", "it's all signed"
         r"\b(?:is|'s|are) (?:just |only |merely |now |but )?a (?:mere )?formality\b|\brubber-?stamp\w*|"
-        r"\b(?:welcome|bienvenid[oa]s?|bienvenue|willkommen) (?:to|a|dans|in) (?:the|la|der) (?:famil\w*)\b|"
+        r"\b(?:welcome|bienvenid[oa]s?|bienvenue|willkommen) (?:to|a|dans|in) (?:the|la|der) (?:[\w-]+ )?(?:famil\w*)\b|"
         r"\bapproval is (?:already |now )?in\b|"
         # someone's agreement to the purchase stated as already given: "Marcus already agreed to it on our call", "hat
         # bereits zugestimmt", "a déjà donné son accord", "ya dio su conformidad" (not agreeing to a meeting)
@@ -57,9 +57,10 @@ def concluded_pattern(deal_noun: str) -> re.Pattern[str]:
         # the signing stated as behind us: "the paperwork is behind us", "die Formalitäten sind erledigt", "los trámites ya "
         # "quedaron atrás"
         r"\b(?:paperwork|formalities|signing|signature|contract|agreement|order|papierkram|formalitäten|unterschrift|vertrag|"
-        r"paperasse|formalités|signature|contrat|papeleo|trámites|firma|contrato)\s+(?:is|are|ist|sind|est|sont|está|están|"
-        r"quedan?|quedaron|quedó)\s+(?:now |all |jetzt |schon |bereits |déjà |ya |bien )?(?:behind us|out of the way|done and "
-        r"dusted|hinter uns|erledigt|derrière nous|réglée?s?|atrás|resuelt[oa]s?)\b|\b(?:it's|it is|everything(?:'s| is)|all is|that's) (?:now |all )?(?:signed|countersigned)\b(?![ -]off)|"
+        r"paperasse|formalités|signature|contrat|papeleo|trámites|firma|contrato)(?:'s|’s|\s+(?:is|are|ist|sind|est|sont|está|"
+        r"están|quedan?|quedaron|quedó))\s+(?:now |all |jetzt |schon |bereits |déjà |ya |bien )?(?:behind us|out of the way|"
+        r"done|complete|completed|finished|sorted|hinter uns|erledigt|derrière nous|réglée?s?|atrás|resuelt[oa]s?)\b|"
+        r"\balles\s+(?:ist\s+)?unter dach\b|\b(?:ya )?está todo (?:cerrado|atado|hecho)\b|\btodo está (?:cerrado|atado)\b|\b(?:it's|it is|everything(?:'s| is)|all is|that's) (?:now |all )?(?:signed|countersigned)\b(?![ -]off)|"
         r"\bc'est (?:(?:déjà|bien|tout) )?sign[ée]\b|\btout est sign[ée]\b|"
         r"\b(?:ya )?está (?:todo )?(?:ya )?firmad[oa]\b|\btodo (?:está )?firmado\b|"
         r"\b(?:alles|es) (?:ist )?(?:jetzt |schon |bereits )?(?:unterschrieben|unterzeichnet)\b|"
@@ -151,7 +152,7 @@ CONCLUDED_CUES = ("ink", "clinch", "seal", "nailed", "wrapped", "sorted", "done"
                   "geritzt", "kasten", "dach und fach", "bon pour", "damos por", "pencil", "acept", "conformidad", "banco", "poche", "cw", "closed",
                   "now that", "behind", "out of the way", "hinter uns", "erledigt", "derrière", "réglé", "atrás", "resuelt",
                   "nachdem", "maintenant que", "ahora que", "una vez que", "in hand", "in der hand", "en main",
-                  "en mano", "on file", "in place")
+                  "en mano", "on file", "in place", "unter dach", "todo")
 """Substrings (of the lower-cased text) one of the idioms above needs: most texts have none, and a substring test is
 far cheaper than the pattern."""
 POST_SALE_CUES = ("invoice", "onboarding", "welcome", "rechnung", "facture", "factura", "implementation", "implementierung",

@@ -15,7 +15,7 @@ TODAYS_ROUTINE = re.compile(
     r"(?:when|once|as soon as) you(?:'re| are| get| come)? back(?: (?:from|at|to) (?:the |your )?(?!vacation|holiday|"
     r"leave|trip|travels?|conference|annual|christmas|break\b)[\w-]+(?: [\w-]+)?)?|"
     r"(?:nach|vor|zum|bei) (?:ihrem |dem |der )?schicht(?:ende|wechsel|beginn|übergabe)|(?:am |zum )?ende ihrer schicht|"
-    r"nach (?:ihrem|ihrer|dem|der) (?:\w+ )?(?:jour fixe|meeting|besprechung|runde|teamrunde|teammeeting|standup|stand-up|"
+    r"nach (?:ihrem|ihrer|dem|der) (?:\w+ )?(?:jour fixe|\w*meeting|\w*besprechung|\w*runde|standup|stand-up|"
     r"telefonat|call)|while (?:it's|it is) (?:still )?fresh|while you(?:'re| are) (?:still )?(?:at your desk|in the office|around|"
     r"online)|solange sie (?:noch )?(?:im büro|am platz|da) sind|tant que vous êtes (?:encore )?(?:au bureau|là)|"
     r"mientras (?:siga|esté|sigue) en (?:la oficina|su mesa)|solange es (?:ihnen )?(?:noch )?frisch|tant que c'est (?:encore )?"

@@ -19,8 +19,11 @@ rutas de la mañana" (read as tomorrow), "making it official", "nachdem Sie unte
 together ("contosofreight's"); after its fixes 39 of 39. Batch 6 refused 20 of 31 first (65%; look-alikes 5 of 6, the sixth refused on main too):
 "von uns gestellt", an instalment pushed to next year ("erste Rate", "première échéance"), "rechnen wir nur ... ab", "on
 vous offre", "while you're still at your desk", "congratulations on joining", "willkommen als Kunde", "compter parmi
-nous", "tenerles ya con nosotros como clientes", "with your PO in hand"; after its fixes 31 of 31. These after-rates
-are in-sample: the first rates (71%, 42%, 52%, 74%, 65%) are the estimate for an unseen set.
+nous", "tenerles ya con nosotros como clientes", "with your PO in hand"; after its fixes 31 of 31. Batch 7 refused 20 of
+29 first (69%; look-alikes 5 of 5): "a write-off on our side", a line taken "to zero", "we cover it", "No pagan nada",
+"nach Ihrer Frühbesprechung", "the Brightlane family", "the paperwork's done", "alles unter Dach", "está todo cerrado";
+after its fixes 29 of 29. These after-rates are in-sample: the first rates (71%, 42%, 52%, 74%, 65%, 69%) are the
+estimate for an unseen set.
 """
 
 from __future__ import annotations
@@ -403,16 +406,55 @@ SIXTH_BATCH_PASSING = [
     ('hubspot_deal', "Marcus mentioned the budget review; the proposal will be ready well before it."),
 ]
 
+SEVENTH_BATCH_REFUSED = [
+    ('hubspot_deal', "Year one is a write-off on our side."),
+    ('hubspot_deal', "We can shave the onboarding line to zero."),
+    ('hubspot_deal', "Call it a thank-you: the dashcam mounts are yours."),
+    ('hubspot_deal', "Keep what you'd have spent on training; we cover it."),
+    ('de_deal', "Die Schulung geht auf uns."),
+    ('de_deal', "Das Onboarding kostet Sie keinen Cent."),
+    ('de_deal', "Sie zahlen die Einrichtung, wann es Ihnen passt."),
+    ('fr_deal', "La formation, c'est cadeau."),
+    ('fr_deal', "Vous ne payez rien avant la mise en service."),
+    ('fr_deal', "On vous fait cadeau des frais de dossier."),
+    ('es_opportunity', "La formación va por cuenta de la casa."),
+    ('es_opportunity', "No pagan nada hasta la puesta en marcha."),
+    ('es_opportunity', "Le dejamos la instalación a precio de coste."),
+    ('hubspot_deal', "Let's talk once you're back at your desk."),
+    ('hubspot_deal', "I'll ring you at knock-off time."),
+    ('de_deal', "Ich rufe nach Ihrer Frühbesprechung durch."),
+    ('fr_deal', "Je vous appelle à votre retour de pause."),
+    ('es_opportunity', "Le llamo a última hora, antes de que cierre."),
+    ('hubspot_deal', "Welcome to the Brightlane family, Dana!"),
+    ('hubspot_deal', "Now that the paperwork's done, kickoff is next."),
+    ('de_deal', "Jetzt, wo alles unter Dach ist, starten wir."),
+    ('fr_deal', "Maintenant que tout est bouclé, on démarre."),
+    ('es_opportunity', "Ahora que está todo cerrado, arrancamos."),
+    ('hubspot_deal', "Please return the signed form by last Thursday."),
+    ('de_deal', "Bitte bis einschließlich gestern bestätigen."),
+    ('hubspot_deal', "Try fleetpay[dot]io/renew."),
+    ('hubspot_deal', "Use fleet-pay(dot)com to pay."),
+    ('hubspot_deal', "Contoso F. saw the same gains."),
+    ('de_deal', "Die Kollegen von Hansen N. sind begeistert."),
+]
+SEVENTH_BATCH_PASSING = [
+    ('hubspot_deal', "Once you're back at your desk on Monday, November 30, would 10:00 am work for a call?"),
+    ('de_deal', "Die Schulung ist im Angebot beschrieben."),
+    ('fr_deal', "La formation est détaillée dans la proposition."),
+    ('es_opportunity', "La formación figura en la propuesta."),
+    ('hubspot_deal', "Welcome back from the conference, Dana."),
+]
+
 
 @pytest.mark.parametrize(("record_name", "sentence"), FIRST_BATCH_REFUSED + SECOND_BATCH_REFUSED + THIRD_BATCH_REFUSED
-                         + FIFTH_BATCH_REFUSED + SIXTH_BATCH_REFUSED)
+                         + FIFTH_BATCH_REFUSED + SIXTH_BATCH_REFUSED + SEVENTH_BATCH_REFUSED)
 def test_each_family_in_words_no_earlier_set_used_is_refused(record_name, sentence):
     assert _refusals(record_name, sentence, OTHERS)
 
 
 @pytest.mark.parametrize(("record_name", "sentence"),
                          FIRST_BATCH_PASSING + SECOND_BATCH_PASSING + THIRD_BATCH_PASSING + FIFTH_BATCH_PASSING
-                         + SIXTH_BATCH_PASSING)
+                         + SIXTH_BATCH_PASSING + SEVENTH_BATCH_PASSING)
 def test_their_look_alikes_pass(record_name, sentence):
     assert _refusals(record_name, sentence, OTHERS) == []
 
