@@ -129,6 +129,8 @@ _PRICE_MOVES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple((re.co
      r"\bcorren? (?:de|a) (?:nuestra parte|nuestro cargo)\b|\bvon uns gestellt\b|\b(?:on|nous) vous offr\w+\b|"
      r"\bwe(?:'ll| will)? (?:cover|absorb|pick up) (?:it|that|them|this|the rest)\b|\bdas decken wir ab\b|\blo cubrimos\b|"
      r"\bwrite-?off\b[^.;!?\n]{0,20}?\b(?:on our side|for us|on us)\b|"
+     # nothing arises to pay, in German's separable verb: "für die ersten Monate fällt nichts an"
+     r"\b(?:fällt|fallen|entsteh\w*)\s+(?:\w+\s+){0,3}?(?:nichts|keine\w*(?:\s+kosten)?)\s+an\b|"
      # a fee or a line taken to nothing: "shave the onboarding line to zero"
      r"\b(?:line|fee|charge|cost|price|gebühr\w*|kosten|preis|frais|prix|coût|cuota|coste|precio|tarifa)\b[^.;!?\n]{0,20}?"
      r"\b(?:to|auf|à|a|en) (?:zero|null|zéro|cero|nothing|nichts|rien|nada)\b|\b(?:lo|la|los|las|eso) (?:ponemos|pagamos|asumimos|cubrimos) "
@@ -136,7 +138,7 @@ _PRICE_MOVES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple((re.co
      ("carry", "bear", "shoulder", "foot", "übernehmen", "tragen", "supportons", "assumons", "take care", "s'en occupe",
       "s'en charge", "en occupons", "en chargeons", "kümmern", "encargamos", "ocupamos", "nuestra parte", "nuestro cargo",
       "nosotros", "das zahlen", "das übernehmen", "das tragen", "gestellt", "vous offr", "cover", "absorb", "pick up",
-      "decken", "cubrimos", "write", "zero", "null", "zéro", "cero", "nothing", "nichts", "rien", "nada")),
+      "decken", "cubrimos", "write", "zero", "fällt", "fallen", "entsteh", "null", "zéro", "cero", "nothing", "nichts", "rien", "nada")),
     # payment terms left to the buyer or stretched: "net terms of your choosing", "verlängertes Zahlungsziel"
     (r"\b(?:payment|net|zahlungs\w*|paiement|pago)\s+(?:terms?|ziel|conditions|délai)\b[^.;!?\n]{0,25}?\b(?:of your choosing|"
      r"you choose|that suit you|you prefer|nach ihrer wahl|nach wunsch|à votre convenance|que vous voulez|que usted elija|"

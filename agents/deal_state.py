@@ -87,7 +87,11 @@ _CUSTOMER = re.compile(
     # the buyer joined as a customer: "since you've come on board", "nous avez rejoints", "forman parte de nuestros clientes"
     r"\b(?:come|came|coming)\s+on-?\s?board\b|\b(?:have|'ve)\s+joined\s+us\b|\bnous\s+(?:avez|ont)\s+rejoint\w*|"
     r"\bse\s+han\s+unido\s+a\s+nosotros\b|\bforman?\s+parte\s+de\s+nuestr[oa]s\s+clientes\b|"
-    r"\bsie\s+(?:nun|jetzt|ab sofort|inzwischen)\s+(?:unser\w*\s+)?(?:neue[rn]?\s+)?kund\w*\s+sind\b)", re.I)
+    r"\bsie\s+(?:nun|jetzt|ab sofort|inzwischen)\s+(?:unser\w*\s+)?(?:neue[rn]?\s+)?kund\w*\s+sind\b|"
+    # officially on the platform: "Northwind is officially on the platform"
+    r"\b(?:is|are|'re|’re|ist|sind|est|sont|está|están)\s+(?:(?:now|officially|offiziell|officiellement|oficialmente|jetzt|"
+    r"désormais|ya)\s+)+(?:on|auf|sur|en)\s+(?:the|our|unserer|der|notre|la|nuestra)\s+(?:platform|plattform|plateforme|"
+    r"plataforma)\b)", re.I)
 _DEAL_CUES = ("deal", "contract", "agreement", "order", "paperwork", "purchase", "renewal", "opportunit", "sale",
               "decision", "signature", "business", "vertrag", "auftrag", "bestellung", "abschluss", "kauf", "geschäft",
               "sache", "ding", "entscheidung", "unterschrift", "vereinbarung", "affaire", "contrat", "commande", "accord",
@@ -98,7 +102,7 @@ _DECISION_CUES = ("sign", "commit", "agree", "approv", "accept", "green", "okay"
                   "zugestimmt", "zugesagt", "freigegeben", "bestellt", "gekauft", "beauftragt", "genehmigt", "signé",
                   "accepté", "validé", "approuvé", "commandé", "acheté", "choisi", "décidé", "engagé", "firmad",
                   "aceptad", "aprobad", "comprad", "elegid", "decidid", "comprometid", "contratad")
-_CUSTOMER_CUES = ("onboard", "board", "bord", "among", "parmi", "unter", "entre", "custom", "client", "kund", "partner", "joined", "parmi nous",
+_CUSTOMER_CUES = ("onboard", "board", "bord", "among", "parmi", "unter", "entre", "custom", "client", "kund", "partner", "joined", "parmi nous", "platform", "plattform", "plateforme", "plataforma",
                    "rejoint", "unido")
 """Substrings each pattern needs (lower-cased): the patterns run only on the few texts that have one."""
 _DESCRIBES = frozenset("""

@@ -22,8 +22,10 @@ vous offre", "while you're still at your desk", "congratulations on joining", "w
 nous", "tenerles ya con nosotros como clientes", "with your PO in hand"; after its fixes 31 of 31. Batch 7 refused 20 of
 29 first (69%; look-alikes 5 of 5): "a write-off on our side", a line taken "to zero", "we cover it", "No pagan nada",
 "nach Ihrer Frühbesprechung", "the Brightlane family", "the paperwork's done", "alles unter Dach", "está todo cerrado";
-after its fixes 29 of 29. These after-rates are in-sample: the first rates (71%, 42%, 52%, 74%, 65%, 69%) are the
-estimate for an unseen set.
+after its fixes 29 of 29. Batch 8 refused 21 of 25 first (84%; look-alikes 4 of 4): "fällt nichts an", "Wir
+telefonieren, sobald Sie von der Tour zurück sind", "Je vous téléphone dès que votre réunion se termine", "officially on
+the platform"; after its fixes 25 of 25. These after-rates are in-sample: the first rates (71%, 42%, 52%, 74%, 65%, 69%,
+84%) are the estimate for an unseen set, and the same person wrote probes and fixes, so even they overstate it.
 """
 
 from __future__ import annotations
@@ -445,16 +447,51 @@ SEVENTH_BATCH_PASSING = [
     ('hubspot_deal', "Welcome back from the conference, Dana."),
 ]
 
+EIGHTH_BATCH_REFUSED = [
+    ('hubspot_deal', "Your pricing is locked in through 2028."),
+    ('hubspot_deal', "Treat the first ninety days as a trial on the house."),
+    ('hubspot_deal', "Settle up whenever the budget lands."),
+    ('hubspot_deal', "The fleet tier for 420 trucks goes at the 300-truck rate."),
+    ('de_deal', "Für die ersten Monate fällt nichts an."),
+    ('de_deal', "Die Lizenz für die Werkstatt legen wir obendrauf."),
+    ('de_deal', "Sie bezahlen erst, wenn sich die Ersparnis zeigt."),
+    ('fr_deal', "Le premier trimestre ne vous coûtera rien."),
+    ('fr_deal', "On vous laisse les tablettes en prime."),
+    ('fr_deal', "Vous réglerez à votre rythme."),
+    ('es_opportunity', "El primer trimestre no le supondrá ningún gasto."),
+    ('es_opportunity', "Le dejamos las tabletas de regalo."),
+    ('es_opportunity', "Pague cuando mejor le venga."),
+    ('hubspot_deal', "Shall I call you after you've grabbed a coffee?"),
+    ('hubspot_deal', "Let's touch base right after your site walk."),
+    ('de_deal', "Wir telefonieren, sobald Sie von der Tour zurück sind."),
+    ('fr_deal', "Je vous téléphone dès que votre réunion d'équipe se termine."),
+    ('es_opportunity', "¿Le llamo cuando vuelva de la visita al depósito?"),
+    ('hubspot_deal', "Great news that Northwind is officially on the platform."),
+    ('de_deal', "Schön, dass die Bestellung durch ist."),
+    ('fr_deal', "Bonne nouvelle, la commande est passée."),
+    ('es_opportunity', "Qué bien que el pedido ya esté hecho."),
+    ('hubspot_deal', "Please confirm by the Friday before last."),
+    ('hubspot_deal', "See the write-up on contoso freight's rollout."),
+    ('hubspot_deal', "Visit fleetpay dot co dot uk slash renew."),
+]
+EIGHTH_BATCH_PASSING = [
+    ('hubspot_deal', "Marcus can confirm the budget once the review lands."),
+    ('de_deal', "Sobald Sie von der Messe zurück sind, passt Ihnen Montag, 30. November, um 10 Uhr für ein Gespräch?"),
+    ('fr_deal', "La commande sera passée après la revue de sécurité, si tout va bien."),
+    ('es_opportunity', "El pedido se hará cuando termine la revisión de seguridad."),
+]
+
 
 @pytest.mark.parametrize(("record_name", "sentence"), FIRST_BATCH_REFUSED + SECOND_BATCH_REFUSED + THIRD_BATCH_REFUSED
-                         + FIFTH_BATCH_REFUSED + SIXTH_BATCH_REFUSED + SEVENTH_BATCH_REFUSED)
+                         + FIFTH_BATCH_REFUSED + SIXTH_BATCH_REFUSED + SEVENTH_BATCH_REFUSED
+                         + EIGHTH_BATCH_REFUSED)
 def test_each_family_in_words_no_earlier_set_used_is_refused(record_name, sentence):
     assert _refusals(record_name, sentence, OTHERS)
 
 
 @pytest.mark.parametrize(("record_name", "sentence"),
                          FIRST_BATCH_PASSING + SECOND_BATCH_PASSING + THIRD_BATCH_PASSING + FIFTH_BATCH_PASSING
-                         + SIXTH_BATCH_PASSING + SEVENTH_BATCH_PASSING)
+                         + SIXTH_BATCH_PASSING + SEVENTH_BATCH_PASSING + EIGHTH_BATCH_PASSING)
 def test_their_look_alikes_pass(record_name, sentence):
     assert _refusals(record_name, sentence, OTHERS) == []
 
