@@ -78,7 +78,7 @@ _DEFER = (r"defer\w*|postpon\w*|delay\w*|aufgeschoben|verschoben|gestundet|stund
 _THANKS_DONE = (r"(?:thanks|thank you|danke|vielen dank|merci|gracias|congratulations|congrats|enhorabuena|felicidades|"
                 r"félicitations|glückwunsch|herzlichen glückwunsch)\s+(?:\w+\s+){0,3}?(?:for|on|für|zum|zur|pour|por|de)\s+"
                 r"(?:\w+\s+){0,2}?(?:signing|signed|sign|approving|ordering|placing|purchasing|buying|closing|choosing us|making it official|"
-                r"joining|coming on board|"
+                r"joining (?:the|our) (?:platform|family|customers)|joining us as|coming on board|"
                 r"selecting us|picking us|going with us|nous avoir choisis|elegirnos|habernos elegido|"
                 r"cerrar|cerrado|conclure|abschluss|"
                 r"unterschrift|unterzeichnung|bestellung|auftrag|signature|commande|achat|firma|firmar|pedido|compra)\b")

@@ -584,3 +584,10 @@ def test_a_clock_time_with_minutes_and_a_zone_is_read_once():
     from agents.meeting_hours import _clock_hours
     assert _clock_hours("I've held Tuesday, December 1 at 10:00 am Central to walk Marcus through it.") == [
         ("at 10:00 am Central", 10.0, "America/Chicago")]
+
+
+def test_thanks_for_joining_a_call_is_no_deal_state():
+    """"Congratulations on joining the platform" is; "thanks again for joining" (the demo, the call) is not (quality set
+    14's en-g2, refused for a run by a bare "joining")."""
+    assert _refusals("hubspot_deal", "Thanks again for joining the demo, Dana.", OTHERS) == []
+    assert _refusals("hubspot_deal", "Congratulations on joining the platform!", OTHERS)
