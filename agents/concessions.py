@@ -156,13 +156,13 @@ _PRICE_MOVES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple((re.co
      ("teens", "ties", "0s", "unteren", "oberen", "mittleren")),
     # the price held where it is, with or without a span: "the price won't move for the length of the contract", "Der
     # Preis bleibt wie im letzten Jahr", "el precio no se mueve", "den Preis halten wir Ihnen bis ..."
-    (r"(?<!whether the )(?<!if the )(?<!ob der )(?<!si le )(?<!si el )"
-     r"\b(?:price|pricing|rate|preis\w*|prix|tarif\w*|precio|tarifa)\b[^.;!?\n]{0,30}?\b(?:won't|will not|doesn't|does not|"
+    (r"\b(?<!whether the )(?<!if the )(?<!ob der )(?<!si le )(?<!si el )"
+     r"(?:price|pricing|rate|preis\w*|prix|tarif\w*|precio|tarifa)\b[^.;!?\n]{0,30}?\b(?:won't|will not|doesn't|does not|"
      r"isn't going to|is not going to|never|ne|n'|no se|no)\s*(?:\w+\s+)?(?:move|change|budge|rise|go up|increase|bouge\w*|"
      r"changera|augmente\w*|mueve|moverá|cambia\w*|sube|subirá)\b|"
      r"\bpreis\w*\b[^.;!?\n]{0,30}?\b(?:bewegt|ändert|erhöht)\s+sich\s+(?:\w+\s+){0,3}?nicht\b|"
-     r"(?<!whether the )(?<!if the )(?<!ob der )(?<!si le )(?<!si el )"
-     r"\b(?:price|pricing|rate|amount|preis\w*|betrag|prix|tarif\w*|montant|precio|tarifa|importe)\b[^.;!?\n]{0,20}?\b(?:stays?|remains?|bleibt|bleiben|"
+     r"\b(?<!whether the )(?<!if the )(?<!ob der )(?<!si le )(?<!si el )"
+     r"(?:price|pricing|rate|amount|preis\w*|betrag|prix|tarif\w*|montant|precio|tarifa|importe)\b[^.;!?\n]{0,20}?\b(?:stays?|remains?|bleibt|bleiben|"
      r"reste\w*|queda\w*|se mantiene\w*|sigue|seguirá)\s+(?:exactly |genau |exactement |exactamente )?(?:the same|unchanged|"
      r"where it (?:is|was)|flat|gleich|unverändert|stabil|konstant|identique|inchangé\w*|le même|figé\w*|igual|el mismo|"
      r"sin cambios|congelad\w*|(?:as|like|wie|comme|como)\s+(?:\w+\s+){0,2}?(?:last|this year|today|now|letzten|vorjahr\w*|heute|"
@@ -182,7 +182,7 @@ _PRICE_MOVES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple((re.co
      # the figures worked out for the buyer: "we'll sort the numbers out in your favour"
      r"\b(?:numbers|figures|price|amount|zahlen|betrag|chiffres|montant|cifras|importe)\b[^.;!?\n]{0,20}?"
      r"\b(?:in your favou?r|zu ihren gunsten|en votre faveur|a su favor)",
-     ("price", "pricing", "rate", "preis", "prix", "tarif", "precio", "amount", "betrag", "montant", "importe", "same",
+     ("price", "pricing", " rate", "preis", "prix", "tarif", "precio", "amount", "betrag", "montant", "importe", "the same",
       "renewal", "verlängerung", "renouvellement", "renovación",
       "mêmes", "mismas", "mismos", "gleichen", "dieselben", "favo", "gunsten", "faveur", "budget", "presupuest", "pocket",
       "tasche", "poche", "bolsillo")),

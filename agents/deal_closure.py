@@ -152,7 +152,7 @@ CONCLUDED_CUES = ("ink", "clinch", "seal", "nailed", "wrapped", "sorted", "done"
                   "geritzt", "kasten", "dach und fach", "bon pour", "damos por", "pencil", "acept", "conformidad", "banco", "poche", "cw", "closed",
                   "now that", "behind", "out of the way", "hinter uns", "erledigt", "derrière", "réglé", "atrás", "resuelt",
                   "nachdem", "maintenant que", "ahora que", "una vez que", "in hand", "in der hand", "en main",
-                  "en mano", "on file", "in place", "unter dach", "todo")
+                  "en mano", "on file", "unter dach", "todo cerrado", "todo atado", "todo hecho", "todo está")
 """Substrings (of the lower-cased text) one of the idioms above needs: most texts have none, and a substring test is
 far cheaper than the pattern."""
 POST_SALE_CUES = ("invoice", "onboarding", "welcome", "rechnung", "facture", "factura", "implementation", "implementierung",

@@ -102,7 +102,9 @@ _DECISION_CUES = ("sign", "commit", "agree", "approv", "accept", "green", "okay"
                   "zugestimmt", "zugesagt", "freigegeben", "bestellt", "gekauft", "beauftragt", "genehmigt", "signé",
                   "accepté", "validé", "approuvé", "commandé", "acheté", "choisi", "décidé", "engagé", "firmad",
                   "aceptad", "aprobad", "comprad", "elegid", "decidid", "comprometid", "contratad")
-_CUSTOMER_CUES = ("onboard", "board", "bord", "among", "parmi", "unter", "entre", "custom", "client", "kund", "partner", "joined", "parmi nous", "platform", "plattform", "plateforme", "plataforma",
+_CUSTOMER_CUES = ("onboard", "board", "bord", "among", "parmi", "unter", "entre", "custom", "client", "kund", "partners now", "partners officially", "joined", "parmi nous",
+                   "the platform", "our platform", "der plattform", "unserer plattform", "la plateforme", "notre plateforme",
+                   "la plataforma", "nuestra plataforma",
                    "rejoint", "unido")
 """Substrings each pattern needs (lower-cased): the patterns run only on the few texts that have one."""
 _DESCRIBES = frozenset("""

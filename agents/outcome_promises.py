@@ -36,12 +36,18 @@ _HEDGED = re.compile(r"\b(?:usually|typically|often|generally|in general|tend to
 _VOUCHED = re.compile(r"\b(?:promise|guarantee\w*|assure|zusicher\w*|versprech\w*|garantier\w*|garanti\w*|promets|"
                       r"assure|garantiz\w*|aseguro|prometo)\b", re.I)
 """A result vouched for in so many words needs no time frame to be a promise."""
+_CUES = ("idle", "fuel", "saving", "invest", "payback", "roi", "downtime", "result", "leerlauf", "diesel", "ersparnis",
+         "einsparung", "amortis", "ergebnis", "immobilis", "carburant", "économ", "temps d'arrêt", "ralent", "combustible",
+         "ahorro", "inversi", "resultado", "résultat")
+"""Substrings one of the outcome words needs (lower-cased)."""
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
 def promised_outcomes(text: str) -> list[str]:
     """Sentences of `text` that promise the buyer a result by a time, with nothing the record has behind them."""
-    if not _OUTCOME.search(text) or not (_FRAME.search(text) or _VOUCHED.search(text)):
+    low = text.lower()
+    if not any(cue in low for cue in _CUES) or not _OUTCOME.search(text) or not (_FRAME.search(text) or
+                                                                                _VOUCHED.search(text)):
         return []  # most texts: no outcome word, or neither a time frame nor a promise word
     return [f"promise outside policy (a result promised): {s.strip()[:120]!r}" for s in _SENTENCE.split(text)
             if _OUTCOME.search(s) and _CHANGE.search(s) and (_FRAME.search(s) or _VOUCHED.search(s))

@@ -52,6 +52,11 @@ _ANCHOR = re.compile(
     # an amount in figures: the facts check holds it to the record's structured fields ("zum besprochenen Betrag von
     # 36.000 EUR")
     r"\d[\d.,\s\u202f]*\s?(?:€|eur\b|usd\b|\$|£|gbp\b|chf\b)|[$€£]\s?\d", re.I)
+_CUES = ("pric", "cost", "pay", "paid", "invoic", "bill", "charg", "fee", "uplift", "amount", "statement", "settle",
+         "preis", "kostet", "zahl", "rechnung", "berechn", "gebühr", "betrag", "begleich", "rate", "prix", "coût", "cout",
+         "factur", "frais", "tarif", "règl", "régl", "regl", "montant", "liquid", "paiement", "échéance", "precio", "cuesta",
+         "sale", "pag", "cuota", "cobr", "importe")
+"""Substrings one of the money words needs (lower-cased): a text with none is not read further."""
 _PERCENT = re.compile(r"\d\s?%|\bper ?cent\b|\bprozent\b|\bpour ?cent\b|\bpor ?ciento\b", re.I)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 
@@ -60,7 +65,8 @@ def unanchored_price_talk(text: str, approved_discount: float | None = None) -> 
     """Sentences of `text` (normalised) that speak of our price or a payment with nothing the record has behind
     them. A question asks rather than states; with a discount approved in code, the sentence that offers it (a
     percentage) is the code's, and the discount checks judge its figure."""
-    if not _OUR_PRICE.search(text):
+    low = text.lower()
+    if not any(cue in low for cue in _CUES) or not _OUR_PRICE.search(text):
         return []  # most outputs: no price word at all
     out = []
     for sentence in _SENTENCE.split(text):
