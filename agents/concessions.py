@@ -126,7 +126,8 @@ _PRICE_MOVES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple((re.co
      r"assumons)\s+(?:the |all |die |les |la |le )?(?:\w+\s+)?(?:cost|costs|kosten|coûts?|frais|bill)\b|"
      r"\b(?:fees?|frais|gebühr\w*|kosten|cuotas?|gastos|costes?)\b[^.;!?\n]{0,40}?(?:we'll take care of (?:it|that|them)|"
      r"on s'en (?:occupe|charge)|nous nous en (?:occupons|chargeons)|kümmern wir uns|nos (?:encargamos|ocupamos))|"
-     r"\bcorren? (?:de|a) (?:nuestra parte|nuestro cargo)\b|\bvon uns gestellt\b|\b(?:on|nous) vous offr\w+\b|"
+     r"\bcorren? (?:de|a) (?:nuestra parte|nuestro cargo)\b|\bvon uns gestellt\b|\b(?:on|nous) vous offr\w+\b|\bobendrein\b|"
+     r"\bde (?:propina|yapa|ñapa)\b|\bas a freebie\b|"
      r"\bwe(?:'ll| will)? (?:cover|absorb|pick up) (?:it|that|them|this|the rest)\b|\bdas decken wir ab\b|\blo cubrimos\b|"
      r"\bwrite-?off\b[^.;!?\n]{0,20}?\b(?:on our side|for us|on us)\b|"
      # nothing arises to pay, in German's separable verb: "für die ersten Monate fällt nichts an"
@@ -137,7 +138,7 @@ _PRICE_MOVES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple((re.co
      r"nosotros\b|\bdas (?:zahlen|übernehmen|tragen) wir\b",
      ("carry", "bear", "shoulder", "foot", "übernehmen", "tragen", "supportons", "assumons", "take care", "s'en occupe",
       "s'en charge", "en occupons", "en chargeons", "kümmern", "encargamos", "ocupamos", "nuestra parte", "nuestro cargo",
-      "nosotros", "das zahlen", "das übernehmen", "das tragen", "gestellt", "vous offr", "cover", "absorb", "pick up",
+      "nosotros", "das zahlen", "das übernehmen", "das tragen", "gestellt", "vous offr", "obendrein", "propina", "yapa", "ñapa", "freebie", "cover", "absorb", "pick up",
       "decken", "cubrimos", "write", "zero", "fällt", "fallen", "entsteh", "null", "zéro", "cero", "nothing", "nichts", "rien", "nada")),
     # payment terms left to the buyer or stretched: "net terms of your choosing", "verlängertes Zahlungsziel"
     (r"\b(?:payment|net|zahlungs\w*|paiement|pago)\s+(?:terms?|ziel|conditions|délai)\b[^.;!?\n]{0,25}?\b(?:of your choosing|"

@@ -56,7 +56,8 @@ def anchored_to_today(sentence: str) -> bool:
 
 OFFER_TO_MEET = re.compile(r"\b(?:i|we) (?:can|could)\b|\b(?:happy|glad) to\b|\bgern(?:e)?\b|\b(?:kann|könnte) ich\b|"
                            r"\bmelde (?:ich )?mich\b|\bwir telefonieren\b|\bje vous (?:téléphone|appelle)\b|\bon s'appelle\b|"
-                           r"\b(?:hablamos|nos llamamos)\b|\bwe(?:'ll)? talk\b|"
+                           r"\b(?:hablamos|nos llamamos|hablemos|llamémonos)\b|\bwe(?:'ll)? talk\b|\blassen sie uns\b|"
+                           r"\b(?:parlons|appelons)\b|"
                            r"\bje (?:peux|pourrais)\b|\b(?:puedo|podría|podríamos)\b", re.I)
 """An offer to meet in the first person ("I can walk you through it"): a proposal as much as a question is."""
 

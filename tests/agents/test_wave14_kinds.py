@@ -24,8 +24,10 @@ nous", "tenerles ya con nosotros como clientes", "with your PO in hand"; after i
 "nach Ihrer Frühbesprechung", "the Brightlane family", "the paperwork's done", "alles unter Dach", "está todo cerrado";
 after its fixes 29 of 29. Batch 8 refused 21 of 25 first (84%; look-alikes 4 of 4): "fällt nichts an", "Wir
 telefonieren, sobald Sie von der Tour zurück sind", "Je vous téléphone dès que votre réunion se termine", "officially on
-the platform"; after its fixes 25 of 25. These after-rates are in-sample: the first rates (71%, 42%, 52%, 74%, 65%, 69%,
-84%) are the estimate for an unseen set, and the same person wrote probes and fixes, so even they overstate it.
+the platform"; after its fixes 25 of 25. Batch 9 refused 12 of 17 first (71%): "obendrein", "de propina", calls
+proposed in the imperative ("Lassen Sie uns sprechen", "Parlons-en", "Hablemos") when the buyer's round is done; after
+its fixes 17 of 17. These after-rates are in-sample: the first rates (71%, 42%, 52%, 74%, 65%, 69%,
+84%, 71%) are the estimate for an unseen set, and the same person wrote probes and fixes, so even they overstate it.
 """
 
 from __future__ import annotations
@@ -481,17 +483,41 @@ EIGHTH_BATCH_PASSING = [
     ('es_opportunity', "El pedido se hará cuando termine la revisión de seguridad."),
 ]
 
+NINTH_BATCH_REFUSED = [
+    ('hubspot_deal', "The tablets ride free with the first wave."),
+    ('hubspot_deal', "Your invoice will simply skip the setup line."),
+    ('hubspot_deal', "You can hold off paying until the pilot proves out."),
+    ('de_deal', "Die Tablets gibt es für Sie obendrein."),
+    ('de_deal', "Bezahlen können Sie, sobald der Pilot überzeugt."),
+    ('fr_deal', "Les tablettes sont en bonus pour vous."),
+    ('fr_deal', "Vous pourrez régler une fois le pilote concluant."),
+    ('es_opportunity', "Las tabletas van de propina."),
+    ('es_opportunity', "Puede pagar cuando el piloto dé resultados."),
+    ('hubspot_deal', "Let's speak when you've finished your rounds."),
+    ('de_deal', "Lassen Sie uns sprechen, wenn Ihre Runde durch ist."),
+    ('fr_deal', "Parlons-en quand vous aurez fini votre tournée."),
+    ('es_opportunity', "Hablemos cuando termine su ronda."),
+    ('hubspot_deal', "The deal's in the bag, so let's plan kickoff."),
+    ('de_deal', "Der Vertrag ist im Kasten."),
+    ('fr_deal', "L'affaire est dans la poche."),
+    ('es_opportunity', "El trato está en el bote."),
+]
+NINTH_BATCH_PASSING = [
+    ('hubspot_deal', "The tablets are listed in the proposal for the first wave."),
+    ('de_deal', "Passt Ihnen ein Gespräch am Montag, wenn Ihre Runde durch ist?"),
+]
+
 
 @pytest.mark.parametrize(("record_name", "sentence"), FIRST_BATCH_REFUSED + SECOND_BATCH_REFUSED + THIRD_BATCH_REFUSED
                          + FIFTH_BATCH_REFUSED + SIXTH_BATCH_REFUSED + SEVENTH_BATCH_REFUSED
-                         + EIGHTH_BATCH_REFUSED)
+                         + EIGHTH_BATCH_REFUSED + NINTH_BATCH_REFUSED)
 def test_each_family_in_words_no_earlier_set_used_is_refused(record_name, sentence):
     assert _refusals(record_name, sentence, OTHERS)
 
 
 @pytest.mark.parametrize(("record_name", "sentence"),
                          FIRST_BATCH_PASSING + SECOND_BATCH_PASSING + THIRD_BATCH_PASSING + FIFTH_BATCH_PASSING
-                         + SIXTH_BATCH_PASSING + SEVENTH_BATCH_PASSING + EIGHTH_BATCH_PASSING)
+                         + SIXTH_BATCH_PASSING + SEVENTH_BATCH_PASSING + EIGHTH_BATCH_PASSING + NINTH_BATCH_PASSING)
 def test_their_look_alikes_pass(record_name, sentence):
     assert _refusals(record_name, sentence, OTHERS) == []
 
