@@ -122,7 +122,7 @@ _PRICE_MOVES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple((re.co
      ("ride", "riding", "run", "goes", "come", "piggyback", "läuft", "laufen", "passe", " va ")),
     # a cost or a fee we take on ourselves: "we'll carry the cost of the dashcams", "les frais, on s'en occupe", "la
     # instalación corre de nuestra parte"
-    (r"\b(?:we|we'll|wir|nous|on)\s+(?:will\s+)?(?:\w+\s+)?(?:carry|bear|shoulder|foot|übernehmen|tragen|supportons|"
+    (r"\b(?:we|we'll|wir|nous)\s+(?:will\s+)?(?:\w+\s+)?(?:carry|bear|shoulder|foot|übernehmen|tragen|supportons|"
      r"assumons)\s+(?:the |all |die |les |la |le )?(?:\w+\s+)?(?:cost|costs|kosten|coûts?|frais|bill)\b|"
      r"\b(?:fees?|frais|gebühr\w*|kosten|cuotas?|gastos|costes?)\b[^.;!?\n]{0,40}?(?:we'll take care of (?:it|that|them)|"
      r"on s'en (?:occupe|charge)|nous nous en (?:occupons|chargeons)|kümmern wir uns|nos (?:encargamos|ocupamos))|"
@@ -202,7 +202,8 @@ _PRICE_MOVES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple((re.co
      r"financièrement|budgétairement|pour votre budget)|\bà coût (?:nul|zéro|constant|neutre)\b|\b(?:coste|costo) (?:neutro|cero)\b|"
      r"\bneutr[oa] (?:en|para) (?:costes|costos|el presupuesto|su presupuesto)\b|\bsin impacto en (?:su |el )?presupuesto\b|"
      r"\bwithout (?:any )?impact on (?:your |the )?budget\b|\bsans surcoût\b|\bsin sobrecoste\b",
-     ("neutral", "neutre", "neutro", "coût", "costo", "coste", "budget", "presupuesto", "surcoût", "sobrecoste")),
+     ("neutral", "neutre", "neutro", "coût nul", "coût zéro", "coût constant", "coût neutre", "coste cero", "costo cero",
+      "impacto en", "impact on", "surcoût", "sobrecoste")),
     # the price gap split with the buyer: "meet you halfway on the price", "couper la poire en deux"
     (r"\bmeet (?:you )?(?:halfway|half-way|in the middle)\b|\bsplit(?:ting)? the difference\b|\bcouper la poire en deux\b|"
      r"\b(?:partir|partimos|partamos|dividir|dividimos)\s+la diferencia\b|\b(?:rencontrer|retrouver|retrouvons)\s+(?:\w+\s+)?"
