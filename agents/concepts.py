@@ -27,7 +27,7 @@ _COST = (r"cost\w*|due|line items?|penalt\w*|lock-in|penaliz\w*|permanencia|pén
          r"mindestlaufzeit|charg(?:e|es|ed|ing)|fees?|pay(?!back)\w*|paid|bill(?:ed|ing|s)?|invoic\w*|"
          r"kost\w*|gebühr\w*|bezahl\w*|zahl(?:en|t|st|bar)|berechn\w*|rechnung\w*|aufpreis\w*|aufschlag\w*|"
          r"co[uû]t\w*|frais|pay(?:er|ez|ons|ant|ante|é|ée|ables?)|factur\w*|"
-         r"cuest(?:a|an|e|en)|cobr\w*|pag(?:a|ar|ará|arán|aría|o|ue|uen|amos|ado|ada)|cargos?|importe|"
+         r"cuest(?:a|an|e|en)|cobr\w*|pag(?:a|an|ar|ará|arán|aría|o|ue|uen|amos|ado|ada)|cargos?|importe|"
          # what the buyer spends, in other words: "does not touch your budget", "ningún desembolso"
          r"budget\w*|outlay|out of pocket|desembolso\w*|presupuesto|ausgabe\w*|dépense\w*|gastos?")
 _NEG = (r"no|not|won't|don't|doesn't|isn't|aren't|wouldn't|will not|without|zero|nothing|none|never|nil|"
@@ -77,7 +77,9 @@ _DEFER = (r"defer\w*|postpon\w*|delay\w*|aufgeschoben|verschoben|gestundet|stund
           r"différ\w*|report[ée]\w*|aplaz\w*|diferid\w*|pospuest\w*")
 _THANKS_DONE = (r"(?:thanks|thank you|danke|vielen dank|merci|gracias|congratulations|congrats|enhorabuena|felicidades|"
                 r"félicitations|glückwunsch|herzlichen glückwunsch)\s+(?:\w+\s+){0,3}?(?:for|on|für|zum|zur|pour|por|de)\s+"
-                r"(?:\w+\s+){0,2}?(?:signing|signed|sign|approving|ordering|placing|purchasing|buying|closing|"
+                r"(?:\w+\s+){0,2}?(?:signing|signed|sign|approving|ordering|placing|purchasing|buying|closing|choosing us|making it official|"
+                r"joining (?:the|our) (?:platform|family|customers)|joining us as|coming on board|"
+                r"selecting us|picking us|going with us|nous avoir choisis|elegirnos|habernos elegido|"
                 r"cerrar|cerrado|conclure|abschluss|"
                 r"unterschrift|unterzeichnung|bestellung|auftrag|signature|commande|achat|firma|firmar|pedido|compra)\b")
 _GIFT = (r"(?:our|a|as a|my) (?:little )?(?:gift|present|treat)|gift(?:ed)? to you|on the house|(?<!step is )(?<!steps are )(?<!ball is )(?<!move is )on us|"
@@ -123,6 +125,7 @@ _CONCESSION_WORDS = (
     # terms given away: no minimum term, no commitment, leave whenever
     r"no (?:minimum|min\.?) (?:term|commitment|contract|period|spend)|no lock-?in|no (?:long-term )?commitment|"
     r"month-to-month|without (?:any )?(?:commitment|minimum term|lock-?in|notice)|cancel (?:at )?any ?time|"
+    r"jederzeit (?:kündbar|kündigen|beenden)|(?:résiliable|résilier|arrêter) à tout moment|cancelar en cualquier momento|"
     r"keine mindest\w*|ohne (?:mindestlaufzeit|vertragsbindung|bindung)|jederzeit kündbar|"
     r"sans (?:engagement|durée minimale)|résiliable à tout moment|"
     r"sin permanencia|sin compromiso|sin (?:plazo|duración) mínim[oa]|cancelar cuando (?:quiera|quieran)|grátis|"
