@@ -72,13 +72,14 @@ _MORE = (r"premium|upgrade\w*|higher|extra|additional|more|bigger|larger|priorit
 _SAME = (r"same|standard|regular|usual|current|existing|original|list|normal|"
          r"gleiche\w*|selbe\w*|normale\w*|bisherige\w*|même|habituel\w*|actuel\w*|mism[oa]|actual|habitual")
 _OURS = r"our|nuestr[oa]s?|notre|nos|unser\w*"
-_EXPENSE = r"expense|dime|tab|cost|cuenta|cargo|charge|frais|kosten|rechnung|compte"
+_EXPENSE = r"expense|dime|tab|cost|cuenta|cargo|charge|frais|kosten|rechnung|compte|kappe|pocket|poche|bolsillo"
 _DEFER = (r"defer\w*|postpon\w*|delay\w*|aufgeschoben|verschoben|gestundet|stundung|wait|warten|attendre|esperar|"
           r"différ\w*|report[ée]\w*|aplaz\w*|diferid\w*|pospuest\w*")
 _THANKS_DONE = (r"(?:thanks|thank you|danke|vielen dank|merci|gracias|congratulations|congrats|enhorabuena|felicidades|"
                 r"félicitations|glückwunsch|herzlichen glückwunsch)\s+(?:\w+\s+){0,3}?(?:for|on|für|zum|zur|pour|por|de)\s+"
                 r"(?:\w+\s+){0,2}?(?:signing|signed|sign|approving|ordering|placing|purchasing|buying|closing|choosing us|making it official|"
-                r"joining (?:the|our) (?:platform|family|customers)|joining us as|coming on board|"
+                r"joining (?:the|our) (?:platform|family|customers)|joining us as|coming on board|sending back the signed|"
+                r"returning the signed|sending over the signed|"
                 r"selecting us|picking us|going with us|nous avoir choisis|elegirnos|habernos elegido|"
                 r"cerrar|cerrado|conclure|abschluss|"
                 r"unterschrift|unterzeichnung|bestellung|auftrag|signature|commande|achat|firma|firmar|pedido|compra)\b")

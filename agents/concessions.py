@@ -20,12 +20,14 @@ APPROVED_DISCOUNT = (
 and a discount called special ("remise exceptionnelle", "descuento especial")."""
 
 _FEE = (r"fees?|charges?|setup|set-up|onboarding fee|frais|gebühr\w*|einrichtungs\w*|einrichtung|bereitstellungs\w*|cargos?|"
+        r"[\w-]*pauschale|[\w-]*miete|rent(?:al)?|loyers?|alquiler(?:es)?|"
         r"tarifas?|comisi[oó]n\w*|cuota\w*|costes? de (?:alta|puesta en marcha)")
 _REMOVED = (r"waived|removed|dropped|scrapped|struck|cancell?ed|supprimés?|supprimées?|annulés?|annulées?|offerts?|"
             r"gestrichen|entfällt|entfallen|erlassen|unter den tisch|eliminad[oa]s?|suprimid[oa]s?|anulad[oa]s?|condonad[oa]s?|"
             # a fee made to vanish or forgiven, in the everyday idiom: "passent à la trappe", "se la perdonamos", "fällt weg"
             r"(?:passe|passent|passeront|tombe|tombent) à la trappe|perdon\w*|olvid\w*|oubli\w*|forgiven|forgotten|"
-            r"written off|wegfallen|fallen weg|fällt weg|vanish\w*|go(?:es)? away|desaparec\w*|sautent|saute|sauteront")
+            r"written off|wegfallen|fallen weg|fällt weg|vanish\w*|go(?:es)? away|desaparec\w*|sautent|saute|sauteront|"
+            r"streichen(?: wir)?")
 _FEE_REMOVED = re.compile(rf"\b(?:{_FEE})\b(?:\s+[\w'’-]+){{0,5}}?\s+(?:(?:are|is|have been|has been|sont|est|sind|ist|"
                           rf"wird|werden|quedan?|están?|han sido|ha sido)\s+)?(?:{_REMOVED})\b|"
                           rf"\b(?:waive|drop|scrap|remove|strike|streichen|erlassen|supprimons|annulons|eliminamos|"
@@ -229,8 +231,11 @@ _PRICE_MOVES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple((re.co
     # "a low six-figure sum", "autour de la trentaine de milliers", "una cifra de cinco cifras"
     (r"\b(?:five|six|seven|5|6|7)[- ]figures?\b|\b(?:fünf|sechs|sieben)stellig\w*|\bà (?:cinq|six|sept) chiffres\b|"
      r"\bde (?:cinco|seis|siete) cifras\b|\b(?:dizaine|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|centaine)s? "
-     r"de milliers\b|\b(?:decenas|veintena|treintena|cuarentena|cincuentena) de miles\b|\bcouple of grand\b",
-     ("figure", "stellig", "chiffres", "cifras", "milliers", "de miles", "grand")),
+     r"de milliers\b|\b(?:decenas|veintena|treintena|cuarentena|cincuentena) de miles\b|\bcouple of grand\b|"
+     # a figure described by its zeros: "eine Drei mit vier Nullen", "a three with four zeros"
+     r"\b(?:mit|with|avec|con)\s+(?:zwei|drei|vier|fünf|sechs|two|three|four|five|six|deux|trois|quatre|cinq|dos|tres|cuatro|"
+     r"cinco|seis|\d)\s+(?:nullen|zeros|zeroes|zéros|ceros)\b",
+     ("figure", "stellig", "chiffres", "cifras", "milliers", "de miles", "grand", "nullen", "zero", "zéro", "cero")),
     # the price equated to an everyday cost ("le sale por lo mismo que un depósito de gasoil", "costs the same as")
     (r"\b(?:cost(?:s|ing)?|cost you|comes? (?:out )?to|works out (?:at|to)|sale por|cuesta|kostet|coûte|revient à)\b"
      r"[^.;!?\n]{0,25}?\b(?:the same as|as much as|less than|no more than|so viel wie|weniger als|autant que|moins que|"
@@ -246,7 +251,7 @@ arithmetic on the price, an increase taken away, a gesture on the price, a gap a
 for a figure, a price rounded down, an old price applied, paying for part of what is bought."""
 
 
-_CUES = ("carencia", "gracia", "grace", "holiday", "payment", "karenz", "zahlungs", "tilgungs", "grâce", "différé",
+_CUES = ("pauschale", "miete", "rent", "loyer", "alquiler", "carencia", "gracia", "grace", "holiday", "payment", "karenz", "zahlungs", "tilgungs", "grâce", "différé",
          "sin pag", "sin cuot", "franchise", "mois sans", "fee", "charge", "setup", "set-up", "frais", "gebühr", "einrichtung", "bereitstellung", "cargo", "tarifa",
          "comisi", "cuota", "coste", "waiv", "drop", "scrap", "remov", "strike", "streich", "erlass", "supprim", "annul",
          "elimin", "suprim", "absorb", "cover", "eat", "pick up", "take on", "übernehm", "trag", "assum",

@@ -54,6 +54,9 @@ def concluded_pattern(deal_noun: str) -> re.Pattern[str]:
         r"\b(?:with|mit|avec|con)\s+(?:your|the|ihrer|ihrem|der|dem|votre|le|la|su|el)\s+(?:po|purchase order|order|signed "
         r"contract|signature|bestellung|auftrag|unterschrift|bon de commande|commande|pedido|orden de compra|firma)\s+"
         r"(?:in (?:der )?hand|en main|en mano|on file|in place)\b|"
+        # a deal sealed by hand: "a tapé dans la main", "shook on it", "per Handschlag", "chocamos la mano"
+        r"\b(?:a|ont|avons|avez) tapé dans la main\b|\bshook (?:hands )?on it\b|\bper handschlag\b|\bhandschlag\w*\b|"
+        r"\b(?:chocó|chocamos|chocaron|hemos chocado|ha chocado) (?:la|las) manos?\b|\bhandshake deal\b|"
         # the signing stated as behind us: "the paperwork is behind us", "die Formalitäten sind erledigt", "los trámites ya "
         # "quedaron atrás"
         r"\b(?:paperwork|formalities|signing|signature|contract|agreement|order|papierkram|formalitäten|unterschrift|vertrag|"
@@ -152,7 +155,8 @@ CONCLUDED_CUES = ("ink", "clinch", "seal", "nailed", "wrapped", "sorted", "done"
                   "geritzt", "kasten", "dach und fach", "bon pour", "damos por", "pencil", "acept", "conformidad", "banco", "poche", "cw", "closed",
                   "now that", "behind", "out of the way", "hinter uns", "erledigt", "derrière", "réglé", "atrás", "resuelt",
                   "nachdem", "maintenant que", "ahora que", "una vez que", "in hand", "in der hand", "en main",
-                  "en mano", "on file", "unter dach", "todo cerrado", "todo atado", "todo hecho", "todo está")
+                  "en mano", "on file", "unter dach", "tapé", "shook", "handschlag", "chocó", "chocamos", "chocaron", "chocado",
+                  "handshake", "todo cerrado", "todo atado", "todo hecho", "todo está")
 """Substrings (of the lower-cased text) one of the idioms above needs: most texts have none, and a substring test is
 far cheaper than the pattern."""
 POST_SALE_CUES = ("invoice", "onboarding", "welcome", "rechnung", "facture", "factura", "implementation", "implementierung",

@@ -23,7 +23,7 @@ _OUR_PRICE = re.compile(
     r"\b(?:price\w*|pricing|cost(?:s|ing)? you|pay|paid|paying|payments?|invoic\w*|bill(?:ed|ing|s)?|"
     r"charg(?:e|es|ed|ing)|fees?|uplift|amounts?|statements?(?! of work)|"
     r"settle(?:d|s|ment)?\b(?!\s+(?:the|any|all|those|these|your|our|on|in|down)\s+(?!bill|invoice|balance|account))|"
-    r"betrag\w*|begleich\w*|montants?|liquid(?:an|en|ar|e)|"
+    r"betrag\w*|begleich\w*|montants?|liquid(?:an|en|ar|e)|bucks?|quid|balles|pavos|kröten|mäuse|"
     r"\w*preis\w*|preislich|kostet sie|(?<!die )(?<!den )(?<!der )(?<!ihre )(?<!ihren )zahl(?:en|t|st|ung\w*)|bezahl\w*|"
     r"rechnung(?:en)?|berechn\w*|\w*gebühr\w*|"
     r"prix|vous co[uû]te\w*|pay(?:er|ez|ons|é|ée)|paiements?|pagos?|échéances?|(?-i:Raten?)|factur\w*|frais|tarif\w*|r[eé]gl(?:ez|er|erez|ons)|"
@@ -55,7 +55,7 @@ _ANCHOR = re.compile(
 _CUES = ("pric", "cost", "pay", "paid", "invoic", "bill", "charg", "fee", "uplift", "amount", "statement", "settle",
          "preis", "kostet", "zahl", "rechnung", "berechn", "gebühr", "betrag", "begleich", "rate", "prix", "coût", "cout",
          "factur", "frais", "tarif", "règl", "régl", "regl", "montant", "liquid", "paiement", "échéance", "precio", "cuesta",
-         "sale", "pag", "cuota", "cobr", "importe")
+         "sale", "pag", "cuota", "cobr", "importe", "buck", "quid", "balles", "pavos", "kröten", "mäuse")
 """Substrings one of the money words needs (lower-cased): a text with none is not read further."""
 _PERCENT = re.compile(r"\d\s?%|\bper ?cent\b|\bprozent\b|\bpour ?cent\b|\bpor ?ciento\b", re.I)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
