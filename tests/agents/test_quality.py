@@ -167,9 +167,10 @@ to the buyer for the demo we gave (fr-b4), and a good note with a dated step and
 
 
 SET23 = {lang: json.loads((FIXTURES / "quality_heldout23" / f"{lang}.json").read_text()) for lang in LANGUAGES}
-SET23_FLOORS = {"en": (8, 9), "de": (11, 10), "fr": (10, 9), "es": (11, 9)}
+SET23_FLOORS = {"en": (9, 9), "de": (11, 10), "fr": (10, 9), "es": (11, 9)}
 """Wave 14, written by a seventh outside tester without reading agents/; first measured by it on 6dd3452 (merge of this branch's b3dfd2f, 11:50:13-11:50:29 UTC), bad flagged / good
-passed: en 8/11 9/10, de 11/11 10/10, fr 10/11 9/10, es 11/11 9/10. After wave 14's fixes by kind (in-sample): en 8/11 9/10, de 11/11 10/10, fr 10/11 9/10, es 11/11 9/10 (quality unchanged: no quality fix before the deadline)."""
+passed: en 8/11 9/10, de 11/11 10/10, fr 10/11 9/10, es 11/11 9/10. After wave 14's fixes by kind (in-sample, 11:53 UTC): en 9/11 9/10 (a reference to the buyer's
+message by a weekday the record has no message on), de 11/11 10/10, fr 10/11 9/10, es 11/11 9/10."""
 
 
 HELD_OUT_WITH_FLOORS = {19: (SET19, SET19_FLOORS), 20: (SET20, SET20_FLOORS), 21: (SET21, SET21_FLOORS),

@@ -617,3 +617,14 @@ def test_thanks_for_joining_a_call_is_no_deal_state():
     14's en-g2, refused for a run by a bare "joining")."""
     assert _refusals("hubspot_deal", "Thanks again for joining the demo, Dana.", OTHERS) == []
     assert _refusals("hubspot_deal", "Congratulations on joining the platform!", OTHERS)
+
+
+def test_a_reference_to_the_buyers_message_by_a_weekday_must_name_a_day_the_record_has_one():
+    """Quality set 23's en-b11: "your email on Monday" for an email of Wednesday, November 18."""
+    from agents.context import build_context
+    from agents.references import misdated_references
+    from tests.agents.conftest import NOW, load_record
+    record, scores = load_record("hubspot_deal")
+    ctx = build_context(record, scores, now=NOW)
+    assert misdated_references("Thanks for your email on Monday, Dana.", ctx, NOW.date())
+    assert misdated_references("Thanks for your email of November 18, Dana.", ctx, NOW.date()) == []
