@@ -132,7 +132,7 @@ POST_SALE = re.compile(
     # implementation under way now, not planned: "implementation kicks off", "die Umsetzung hat begonnen"
     r"implementation (?:kicks off|is kicking off|has (?:started|begun|kicked off))|(?:implementierung|umsetzung|einführung) "
     r"(?:hat begonnen|ist gestartet|läuft bereits)|(?:la )?mise en (?:œuvre|oeuvre|place) (?:a (?:démarré|commencé))|"
-    r"(?:la )?implantación (?:ya )?(?:ha arrancado|ha empezado|ha comenzado|está en marcha)|welcome (?:pack|kit|"
+    r"(?<!de )(?<!del )(?<!de la )(?:la )?implantación (?:ya )?(?:ha arrancado|ha empezado|ha comenzado|está en marcha)|welcome (?:pack|kit|"
     r"package)|(?:schicke|sende|stelle|erstelle|schicken|senden|stellen)\w* (?:ich |wir )?(?:ihnen )?(?:die |eine )?rechnung|"
     r"rechnung (?:folgt|kommt|ist unterwegs)|(?:je )?(?:prépare|envoie|émets|préparons|envoyons) (?:la |votre )?facture|"
     r"facture (?:suit|suivra|arrive)|(?:preparo|envío|emito|preparamos|enviamos|emitimos) (?:la |su )?factura|"
