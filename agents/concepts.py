@@ -79,9 +79,8 @@ _THANKS_DONE = (r"(?:thanks|thank you|danke|vielen dank|merci|gracias|congratula
                 r"félicitations|glückwunsch|herzlichen glückwunsch)\s+(?:\w+\s+){0,3}?(?:for|on|für|zum|zur|pour|por|de)\s+"
                 r"(?:\w+\s+){0,2}?(?:signing|signed|sign|approving|ordering|placing|purchasing|buying|closing|choosing us|making it official|"
                 r"joining (?:the|our) (?:platform|family|customers)|joining us as|coming on board|sending back the signed|"
-                r"returning the signed|sending over the signed|"
-                r"selecting us|picking us|going with us|nous avoir choisis|elegirnos|habernos elegido|"
-                r"cerrar|cerrado|conclure|abschluss|"
+                r"returning the signed|sending over the signed|selecting us|picking us|going with us|nous avoir choisis|elegirnos|"
+                r"habernos elegido|cerrar|cerrado|conclure|abschluss|"
                 r"unterschrift|unterzeichnung|bestellung|auftrag|signature|commande|achat|firma|firmar|pedido|compra)\b")
 _GIFT = (r"(?:our|a|as a|my) (?:little )?(?:gift|present|treat)|gift(?:ed)? to you|on the house|(?<!step is )(?<!steps are )(?<!ball is )(?<!move is )on us|"
          r"(?:is|are) yours|schenk(?:en|e|t)\b|geschenkt|regalamos|le regalamos|"
