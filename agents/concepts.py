@@ -27,7 +27,7 @@ _COST = (r"cost\w*|due|line items?|penalt\w*|lock-in|penaliz\w*|permanencia|pén
          r"mindestlaufzeit|charg(?:e|es|ed|ing)|fees?|pay(?!back)\w*|paid|bill(?:ed|ing|s)?|invoic\w*|"
          r"kost\w*|gebühr\w*|bezahl\w*|zahl(?:en|t|st|bar)|berechn\w*|rechnung\w*|aufpreis\w*|aufschlag\w*|"
          r"co[uû]t\w*|frais|pay(?:er|ez|ons|ant|ante|é|ée|ables?)|factur\w*|"
-         r"cuest(?:a|an|e|en)|cobr\w*|pag(?:a|ar|ará|arán|aría|o|ue|uen|amos|ado|ada)|cargos?|importe|"
+         r"cuest(?:a|an|e|en)|cobr\w*|pag(?:a|an|ar|ará|arán|aría|o|ue|uen|amos|ado|ada)|cargos?|importe|"
          # what the buyer spends, in other words: "does not touch your budget", "ningún desembolso"
          r"budget\w*|outlay|out of pocket|desembolso\w*|presupuesto|ausgabe\w*|dépense\w*|gastos?")
 _NEG = (r"no|not|won't|don't|doesn't|isn't|aren't|wouldn't|will not|without|zero|nothing|none|never|nil|"
@@ -72,13 +72,15 @@ _MORE = (r"premium|upgrade\w*|higher|extra|additional|more|bigger|larger|priorit
 _SAME = (r"same|standard|regular|usual|current|existing|original|list|normal|"
          r"gleiche\w*|selbe\w*|normale\w*|bisherige\w*|même|habituel\w*|actuel\w*|mism[oa]|actual|habitual")
 _OURS = r"our|nuestr[oa]s?|notre|nos|unser\w*"
-_EXPENSE = r"expense|dime|tab|cost|cuenta|cargo|charge|frais|kosten|rechnung|compte"
+_EXPENSE = r"expense|dime|tab|cost|cuenta|cargo|charge|frais|kosten|rechnung|compte|kappe|pocket|poche|bolsillo"
 _DEFER = (r"defer\w*|postpon\w*|delay\w*|aufgeschoben|verschoben|gestundet|stundung|wait|warten|attendre|esperar|"
           r"différ\w*|report[ée]\w*|aplaz\w*|diferid\w*|pospuest\w*")
 _THANKS_DONE = (r"(?:thanks|thank you|danke|vielen dank|merci|gracias|congratulations|congrats|enhorabuena|felicidades|"
                 r"félicitations|glückwunsch|herzlichen glückwunsch)\s+(?:\w+\s+){0,3}?(?:for|on|für|zum|zur|pour|por|de)\s+"
-                r"(?:\w+\s+){0,2}?(?:signing|signed|sign|approving|ordering|placing|purchasing|buying|closing|"
-                r"cerrar|cerrado|conclure|abschluss|"
+                r"(?:\w+\s+){0,2}?(?:signing|signed|sign|approving|ordering|placing|purchasing|buying|closing|choosing us|making it official|"
+                r"joining (?:the|our) (?:platform|family|customers)|joining us as|coming on board|sending back the signed|"
+                r"returning the signed|sending over the signed|selecting us|picking us|going with us|nous avoir choisis|elegirnos|"
+                r"habernos elegido|cerrar|cerrado|conclure|abschluss|"
                 r"unterschrift|unterzeichnung|bestellung|auftrag|signature|commande|achat|firma|firmar|pedido|compra)\b")
 _GIFT = (r"(?:our|a|as a|my) (?:little )?(?:gift|present|treat)|gift(?:ed)? to you|on the house|(?<!step is )(?<!steps are )(?<!ball is )(?<!move is )on us|"
          r"(?:is|are) yours|schenk(?:en|e|t)\b|geschenkt|regalamos|le regalamos|"
@@ -123,6 +125,7 @@ _CONCESSION_WORDS = (
     # terms given away: no minimum term, no commitment, leave whenever
     r"no (?:minimum|min\.?) (?:term|commitment|contract|period|spend)|no lock-?in|no (?:long-term )?commitment|"
     r"month-to-month|without (?:any )?(?:commitment|minimum term|lock-?in|notice)|cancel (?:at )?any ?time|"
+    r"jederzeit (?:kündbar|kündigen|beenden)|(?:résiliable|résilier|arrêter) à tout moment|cancelar en cualquier momento|"
     r"keine mindest\w*|ohne (?:mindestlaufzeit|vertragsbindung|bindung)|jederzeit kündbar|"
     r"sans (?:engagement|durée minimale)|résiliable à tout moment|"
     r"sin permanencia|sin compromiso|sin (?:plazo|duración) mínim[oa]|cancelar cuando (?:quiera|quieran)|grátis|"

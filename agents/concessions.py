@@ -20,9 +20,14 @@ APPROVED_DISCOUNT = (
 and a discount called special ("remise exceptionnelle", "descuento especial")."""
 
 _FEE = (r"fees?|charges?|setup|set-up|onboarding fee|frais|gebühr\w*|einrichtungs\w*|einrichtung|bereitstellungs\w*|cargos?|"
+        r"[\w-]*pauschale|[\w-]*miete|rent(?:al)?|loyers?|alquiler(?:es)?|"
         r"tarifas?|comisi[oó]n\w*|cuota\w*|costes? de (?:alta|puesta en marcha)")
 _REMOVED = (r"waived|removed|dropped|scrapped|struck|cancell?ed|supprimés?|supprimées?|annulés?|annulées?|offerts?|"
-            r"gestrichen|entfällt|entfallen|erlassen|unter den tisch|eliminad[oa]s?|suprimid[oa]s?|anulad[oa]s?|condonad[oa]s?")
+            r"gestrichen|entfällt|entfallen|erlassen|unter den tisch|eliminad[oa]s?|suprimid[oa]s?|anulad[oa]s?|condonad[oa]s?|"
+            # a fee made to vanish or forgiven, in the everyday idiom: "passent à la trappe", "se la perdonamos", "fällt weg"
+            r"(?:passe|passent|passeront|tombe|tombent) à la trappe|perdon\w*|olvid\w*|oubli\w*|forgiven|forgotten|"
+            r"written off|wegfallen|fallen weg|fällt weg|vanish\w*|go(?:es)? away|desaparec\w*|sautent|saute|sauteront|"
+            r"streichen(?: wir)?")
 _FEE_REMOVED = re.compile(rf"\b(?:{_FEE})\b(?:\s+[\w'’-]+){{0,5}}?\s+(?:(?:are|is|have been|has been|sont|est|sind|ist|"
                           rf"wird|werden|quedan?|están?|han sido|ha sido)\s+)?(?:{_REMOVED})\b|"
                           rf"\b(?:waive|drop|scrap|remove|strike|streichen|erlassen|supprimons|annulons|eliminamos|"
@@ -109,29 +114,144 @@ _PRICE_MOVES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple((re.co
       "sólo le cobramos")),
     # billing only part of what is bought ("only bill the trucks that are out on the road", "ne facturer que")
     (r"\bonly (?:bill|charge|invoice)\w*\s+(?:you\s+)?(?:for\s+)?(?:the|those|these|your)\s+\w+|\b(?:bill|charge|invoice)\w* only\s+(?:for\s+)?(?:the|those|these|your)\b|\bnur (?:die |für )?[\w-]+ (?:berechnen|abrechnen)\b|"
-     r"\bne factur\w* que\b|\bs[oó]lo (?:facturamos|cobramos|facturaremos)\b",
+     r"\bne factur\w* que\b|\bs[oó]lo (?:facturamos|cobramos|facturaremos)\b|\b(?:rechnen|berechnen)\s+(?:wir\s+)?(?:ihnen\s+)?"
+     r"(?:nur|lediglich)\b",
      ("only bill", "only charge", "only invoice", " only", "nur ", "ne factur", "solo ", "sólo ")),
     # one item riding on another's licence or price ("the second wave rides on the first wave's licence")
-    (r"\b(?:rides?|riding|runs?|goes|comes?|läuft|laufen|passe|va)\s+(?:along\s+)?(?:on|under|unter|mit|sur|sous|con|bajo)\s+"
-     r"(?:the |your |our |der |dem |la |le |el )?(?:[\w-]+(?:'s)?\s+){0,3}?(?:licen[cs]e|lizenz|contract|vertrag|contrat|"
-     r"contrato|subscription|abo\w*|abonnement|suscripción)\b",
-     ("ride", "riding", "run", "goes", "come", "läuft", "laufen", "passe", " va ")),
+    (r"\b(?:rides?|riding|runs?|goes|comes?|piggyback\w*|läuft|laufen|passe|va)\s+(?:along\s+)?(?:on|under|unter|mit|sur|"
+     r"sous|con|bajo)\s+(?:the |your |our |der |dem |la |le |el )?(?:[\w-]+(?:'s)?\s+){0,3}?(?:licen[cs]e|lizenz|contract|"
+     r"vertrag|contrat|contrato|subscription|abo\w*|abonnement|suscripción|plan|tarif|tarifa)\b",
+     ("ride", "riding", "run", "goes", "come", "piggyback", "läuft", "laufen", "passe", " va ")),
+    # a cost or a fee we take on ourselves: "we'll carry the cost of the dashcams", "les frais, on s'en occupe", "la
+    # instalación corre de nuestra parte"
+    (r"\b(?:we|we'll|wir|nous)\s+(?:will\s+)?(?:\w+\s+)?(?:carry|bear|shoulder|foot|übernehmen|tragen|supportons|"
+     r"assumons)\s+(?:the |all |die |les |la |le )?(?:\w+\s+)?(?:cost|costs|kosten|coûts?|frais|bill)\b|"
+     r"\b(?:fees?|frais|gebühr\w*|kosten|cuotas?|gastos|costes?)\b[^.;!?\n]{0,40}?(?:we'll take care of (?:it|that|them)|"
+     r"on s'en (?:occupe|charge)|nous nous en (?:occupons|chargeons)|kümmern wir uns|nos (?:encargamos|ocupamos))|"
+     r"\bcorren? (?:de|a) (?:nuestra parte|nuestro cargo)\b|\bvon uns gestellt\b|\b(?:on|nous) vous offr\w+\b|\bobendrein\b|"
+     r"\bde (?:propina|yapa|ñapa)\b|\bas a freebie\b|"
+     r"\bwe(?:'ll| will)? (?:cover|absorb|pick up) (?:it|that|them|this|the rest)\b|\bdas decken wir ab\b|\blo cubrimos\b|"
+     r"\bwrite-?off\b[^.;!?\n]{0,20}?\b(?:on our side|for us|on us)\b|"
+     # nothing arises to pay, in German's separable verb: "für die ersten Monate fällt nichts an"
+     r"\b(?:fällt|fallen|entsteh\w*)\s+(?:\w+\s+){0,3}?(?:nichts|keine\w*(?:\s+kosten)?)\s+an\b|"
+     # a fee or a line taken to nothing: "shave the onboarding line to zero"
+     r"\b(?:line|fee|charge|cost|price|gebühr\w*|kosten|preis|frais|prix|coût|cuota|coste|precio|tarifa)\b[^.;!?\n]{0,20}?"
+     r"\b(?:to|auf|à|a|en) (?:zero|null|zéro|cero|nothing|nichts|rien|nada)\b|\b(?:lo|la|los|las|eso) (?:ponemos|pagamos|asumimos|cubrimos) "
+     r"nosotros\b|\bdas (?:zahlen|übernehmen|tragen) wir\b",
+     ("carry", "bear", "shoulder", "foot", "übernehmen", "tragen", "supportons", "assumons", "take care", "s'en occupe",
+      "s'en charge", "en occupons", "en chargeons", "kümmern", "encargamos", "ocupamos", "nuestra parte", "nuestro cargo",
+      "nosotros", "das zahlen", "das übernehmen", "das tragen", "gestellt", "vous offr", "obendrein", "propina", "yapa", "ñapa", "freebie", "cover", "absorb", "pick up",
+      "decken", "cubrimos", "write", "zero", "fällt", "fallen", "entsteh", "null", "zéro", "cero", "nothing", "nichts", "rien", "nada")),
+    # payment terms left to the buyer or stretched: "net terms of your choosing", "verlängertes Zahlungsziel"
+    (r"\b(?:payment|net|zahlungs\w*|paiement|pago)\s+(?:terms?|ziel|conditions|délai)\b[^.;!?\n]{0,25}?\b(?:of your choosing|"
+     r"you choose|that suit you|you prefer|nach ihrer wahl|nach wunsch|à votre convenance|que vous voulez|que usted elija|"
+     r"que prefiera|extended|longer|verlängert\w*|allong\w*|ampliad\w*)|\b(?:extended|longer|verlängerte\w*|allongé\w*|"
+     r"ampliad\w*)\s+(?:payment terms|zahlungsziel\w*|délais? de paiement|plazos? de pago)",
+     ("terms", "ziel", "paiement", "pago", "extended", "verlänger", "allong", "ampliad")),
+    # the price equated to an everyday amount per unit: "das entspricht pro Fahrzeug einer Tankfüllung im Jahr"
+    (r"\b(?:entspricht|equals|is equivalent to|amounts to|équivaut à|revient à|equivale a|corresponde a)\b[^.;!?\n]{0,40}?"
+     r"\b(?:pro|per|par|por|each|je)\s+(?:fahrzeug|truck|vehicle|driver|fahrer|véhicule|chauffeur|camión|conductor|"
+     r"month|monat|mois|mes|day|tag|jour|día|seat|user|platz)",
+     ("entspricht", "equals", "equivalent", "amounts to", "équivaut", "revient", "equivale", "corresponde")),
     # an amount named by its range in words ("in the high thirties", "im unteren Vierzigerbereich", "mid-40s")
     (r"\b(?:low|mid|high|upper|lower)[- ](?:teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|"
      r"\d0s)\b|\b(?:unteren|oberen|mittleren)\s+\w*(?:zig|ßig)er(?:bereich)?\b",
      ("teens", "ties", "0s", "unteren", "oberen", "mittleren")),
+    # the price held where it is, with or without a span: "the price won't move for the length of the contract", "Der
+    # Preis bleibt wie im letzten Jahr", "el precio no se mueve", "den Preis halten wir Ihnen bis ..."
+    (r"\b(?<!whether the )(?<!if the )(?<!ob der )(?<!si le )(?<!si el )"
+     r"(?:price|pricing|rate|preis\w*|prix|tarif\w*|precio|tarifa)\b[^.;!?\n]{0,30}?\b(?:won't|will not|doesn't|does not|"
+     r"isn't going to|is not going to|never|ne|n'|no se|no)\s*(?:\w+\s+)?(?:move|change|budge|rise|go up|increase|bouge\w*|"
+     r"changera|augmente\w*|mueve|moverá|cambia\w*|sube|subirá)\b|"
+     r"\bpreis\w*\b[^.;!?\n]{0,30}?\b(?:bewegt|ändert|erhöht)\s+sich\s+(?:\w+\s+){0,3}?nicht\b|"
+     r"\b(?<!whether the )(?<!if the )(?<!ob der )(?<!si le )(?<!si el )"
+     r"(?:price|pricing|rate|amount|preis\w*|betrag|prix|tarif\w*|montant|precio|tarifa|importe)\b[^.;!?\n]{0,20}?\b(?:stays?|remains?|bleibt|bleiben|"
+     r"reste\w*|queda\w*|se mantiene\w*|sigue|seguirá)\s+(?:exactly |genau |exactement |exactamente )?(?:the same|unchanged|"
+     r"where it (?:is|was)|flat|gleich|unverändert|stabil|konstant|identique|inchangé\w*|le même|figé\w*|igual|el mismo|"
+     r"sin cambios|congelad\w*|(?:as|like|wie|comme|como)\s+(?:\w+\s+){0,2}?(?:last|this year|today|now|letzten|vorjahr\w*|heute|"
+     r"jetzt|dernier|l'an|aujourd'hui|pasado|hoy|ahora))|"
+     r"\b(?:preis\w*|tarif\w*|konditionen)\s+(?:halten|garantieren|sichern|frieren)\s+wir\b|"
+     # the same figures kept: "mantenemos las mismas cifras que este año", "we keep the same numbers"
+     r"\b(?:mantenemos|conservamos|garantizamos|congelamos|maintenons|conservons|garantissons|gelons|behalten|halten|hold|"
+     r"keep|lock|freeze)\s+(?:\w+\s+){0,2}?(?:the same|les mêmes|las mismas|los mismos|die gleichen|dieselben)\s+(?:prices?|"
+     r"rates?|numbers|figures|preise|zahlen|prix|tarifs|montants|chiffres|precios|cifras|importes|tarifas)\b|"
+     # a renewal at today's figure: "the renewal lands at exactly this year's figure"
+     r"\b(?:renewal|verlängerung|renouvellement|renovación)\b[^.;!?\n]{0,40}?\b(?:this year's|today's|current|the same|"
+     r"heutig\w*|aktuell\w*|gleich\w*|actuel\w*|même|actual|mism[oa])\b|"
+     # what the buyer budgeted declared enough: "whatever you budgeted for the pilot will cover the full rollout"
+     r"\b(?:budget\w*|presupuest\w*)\b[^.;!?\n]{0,40}?\b(?:will cover|covers|reicht|suffira|couvrira|cubrirá|alcanza)\b|"
+     # out of our own pocket: "come out of our pocket", "aus unserer Tasche", "de notre poche", "de nuestro bolsillo"
+     r"\b(?:out of|aus) (?:our|unserer) (?:own )?(?:pocket|tasche)\b|\bde notre poche\b|\bde nuestro bolsillo\b|"
+     # the figures worked out for the buyer: "we'll sort the numbers out in your favour"
+     r"\b(?:numbers|figures|price|amount|zahlen|betrag|chiffres|montant|cifras|importe)\b[^.;!?\n]{0,20}?"
+     r"\b(?:in your favou?r|zu ihren gunsten|en votre faveur|a su favor)",
+     ("price", "pricing", " rate", "preis", "prix", "tarif", "precio", "amount", "betrag", "montant", "importe", "the same",
+      "renewal", "verlängerung", "renouvellement", "renovación",
+      "mêmes", "mismas", "mismos", "gleichen", "dieselben", "favo", "gunsten", "faveur", "budget", "presupuest", "pocket",
+      "tasche", "poche", "bolsillo")),
+    # payment put off until an event or the buyer's convenience: "you'll be invoiced only once the last depot is live",
+    # "Zahlen Sie erst, wenn ...", "vous ne réglez la facture qu'à la mise en service", "you can pay whenever"
+    (r"\b(?:pay|paid|payment|invoice\w*|bill(?:ed|ing)?|charg(?:e|ed|ing)|zahl\w*|bezahl\w*|rechnung\w*|berechn\w*|"
+     r"factur\w*|r[eé]gl(?:ez|er|erez|ons|ement)|pag(?:a|ar|ará|ue|uen|o|amos)|cobr\w*)\b[^.;!?\n]{0,40}?"
+     r"\b(?:only (?:once|when|after|from)|not (?:until|before)|whenever|when(?:ever)? you(?:'re| are) ready|"
+     r"erst(?:,)?\s+(?:wenn|nachdem|ab|bei|mit|sobald|nach)|qu'(?:à|après|une fois|au moment|à partir)|"
+     r"seulement (?:à|après|quand|lorsque|une fois)|(?:solo|sólo|únicamente) (?:cuando|después|al|a partir|una vez)|"
+     r"cuando (?:usted )?(?:quiera|lo vea|le venga bien))",
+     ("only once", "only when", "only after", "only from", "not until", "not before", "whenever", "ready", "erst",
+      "qu'à", "qu'après", "qu'une", "qu'au", "seulement", "solo", "sólo", "únicamente", "cuando")),
+    # a price that weighs nothing on the budget: "cost-neutral", "à coût constant", "coste neutro"
+    (r"\b(?:cost|budget|price)[- ]neutral\b|\bbudgetneutral\w*|\bneutre (?:en (?:coûts?|termes de coûts?|budget)|"
+     r"financièrement|budgétairement|pour votre budget)|\bà coût (?:nul|zéro|constant|neutre)\b|\b(?:coste|costo) (?:neutro|cero)\b|"
+     r"\bneutr[oa] (?:en|para) (?:costes|costos|el presupuesto|su presupuesto)\b|\bsin impacto en (?:su |el )?presupuesto\b|"
+     r"\bwithout (?:any )?impact on (?:your |the )?budget\b|\bsans surcoût\b|\bsin sobrecoste\b",
+     ("neutral", "neutre", "neutro", "coût nul", "coût zéro", "coût constant", "coût neutre", "coste cero", "costo cero",
+      "impacto en", "impact on", "surcoût", "sobrecoste")),
+    # the price gap split with the buyer: "meet you halfway on the price", "couper la poire en deux"
+    (r"\bmeet (?:you )?(?:halfway|half-way|in the middle)\b|\bsplit(?:ting)? the difference\b|\bcouper la poire en deux\b|"
+     r"\b(?:partir|partimos|partamos|dividir|dividimos)\s+la diferencia\b|\b(?:rencontrer|retrouver|retrouvons)\s+(?:\w+\s+)?"
+     r"à mi-chemin\b|\b(?:encontrarnos|quedar|quedamos|vernos)\s+a (?:medio|mitad de) camino\b|"
+     r"\b(?:in der mitte|auf halbem weg)\s+(?:\w+\s+){0,2}?(?:treffen|entgegen\w*)|\btreffen\s+wir\s+uns\s+(?:\w+\s+)?"
+     r"(?:in der mitte|auf halbem weg)|"
+     # a price put below what the buyer spends now: "liegt unter dem, was Sie heute ausgeben", "comes in below what you pay"
+     r"\b(?:liegt|liegen|is|comes in|lands|sits|reste|queda|está)\s+(?:\w+\s+)?(?:unter|below|under|en dessous de|"
+     r"por debajo de)\s+(?:dem|what|ce que|lo que)\b",
+     ("halfway", "half-way", "middle", "difference", "poire", "diferencia", "mi-chemin", "camino", "mitte", "halbem",
+      "unter dem", "below what", "under what", "en dessous de ce", "debajo de lo")),
+    # extra items carried by a licence the buyer already has: "laufen über die bestehende Lizenz mit", "couverts par la
+    # licence existante", "entran con la licencia actual"
+    (r"\b(?:covered|cover|covers|included|includes?|rides?|runs?|tags?|go|goes|come|comes|falls?|laufen|läuft|fallen|fällt|"
+     r"gehen|geht|abgedeckt|enthalten|couverts?|couvertes?|inclus\w*|rentrent|passent|entran|entra|van|va|cubiert\w*|"
+     r"incluid\w*|quedan)\b[^.;!?\n]{0,25}?\b(?:by|under|on|with|in|über|unter|mit|im|par|sous|dans|avec|con|bajo|en|por)"
+     r"\s+(?:the|your|die|der|ihre[rn]?|la|le|votre|su|sa|l')\s*(?:[\w-]+\s+)?(?:(?:existing|current|present|bestehende\w*|"
+     r"aktuelle\w*|vorhandene\w*|jetzige\w*)\s+(?:[\w-]+\s+)?(?:licen[cs]e|lizenz|licencia|subscription|abonnement|"
+     r"suscripción)\w*|(?:licen[cs]e|lizenz|licencia|subscription|abonnement|suscripción)\w*\s+(?:existante|actuelle|en cours|"
+     r"actual|existente|vigente|you already have|que vous avez|que ya tienen?))\b",
+     ("licen", "lizenz", "subscription", "abonnement", "suscripci")),
+    # an amount named by how many digits it has or by a round count of thousands: "im mittleren fünfstelligen Bereich",
+    # "a low six-figure sum", "autour de la trentaine de milliers", "una cifra de cinco cifras"
+    (r"\b(?:five|six|seven|5|6|7)[- ]figures?\b|\b(?:fünf|sechs|sieben)stellig\w*|\bà (?:cinq|six|sept) chiffres\b|"
+     r"\bde (?:cinco|seis|siete) cifras\b|\b(?:dizaine|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|centaine)s? "
+     r"de milliers\b|\b(?:decenas|veintena|treintena|cuarentena|cincuentena) de miles\b|\bcouple of grand\b|"
+     # a figure described by its zeros: "eine Drei mit vier Nullen", "a three with four zeros"
+     r"\b(?:mit|with|avec|con)\s+(?:zwei|drei|vier|fünf|sechs|two|three|four|five|six|deux|trois|quatre|cinq|dos|tres|cuatro|"
+     r"cinco|seis|\d)\s+(?:nullen|zeros|zeroes|zéros|ceros)\b",
+     ("figure", "stellig", "chiffres", "cifras", "milliers", "de miles", "grand", "nullen", "zero", "zéro", "cero")),
     # the price equated to an everyday cost ("le sale por lo mismo que un depósito de gasoil", "costs the same as")
-    (r"\b(?:costs?|cost you|comes? (?:out )?to|works out (?:at|to)|sale por|cuesta|kostet|coûte|revient à)\b[^.;!?\n]{0,25}?"
-     r"\b(?:the same as|as much as|less than|no more than|so viel wie|weniger als|autant que|moins que|le prix d'un|"
-     r"lo mismo que|menos que|igual que)\b",
-     ("cost", "comes to", "works out", "sale por", "cuesta", "kostet", "coûte", "revient")),
+    (r"\b(?:cost(?:s|ing)?|cost you|comes? (?:out )?to|works out (?:at|to)|sale por|cuesta|kostet|coûte|revient à)\b"
+     r"[^.;!?\n]{0,25}?\b(?:the same as|as much as|less than|no more than|so viel wie|weniger als|autant que|moins que|"
+     r"moins qu'|le prix d'un|lo mismo que|menos que|igual que)(?:\b|(?<='))|"
+     # cheaper than an everyday thing or another offer: "works out cheaper than a tank of diesel"
+     r"\b(?:is|comes(?: out)?|works out|ist|kommt|est|revient|es|sale|resulta)\s+(?:\w+\s+)?(?:cheaper|günstiger|billiger|"
+     r"moins cher|más barato|más económico)\s+(?:than|als|qu|que)\b",
+     ("cost", "comes to", "works out", "sale por", "cuesta", "kostet", "coûte", "revient", "cheaper", "günstiger",
+      "billiger", "moins cher", "más barato", "más económico")),
 ))
 """Price concessions no discount word names (wave 13, the next attacker's probes), each with the substrings it needs:
 arithmetic on the price, an increase taken away, a gesture on the price, a gap absorbed, price matching by any word
 for a figure, a price rounded down, an old price applied, paying for part of what is bought."""
 
 
-_CUES = ("carencia", "gracia", "grace", "holiday", "payment", "karenz", "zahlungs", "tilgungs", "grâce", "différé",
+_CUES = ("pauschale", "miete", "rent", "loyer", "alquiler", "carencia", "gracia", "grace", "holiday", "payment", "karenz", "zahlungs", "tilgungs", "grâce", "différé",
          "sin pag", "sin cuot", "franchise", "mois sans", "fee", "charge", "setup", "set-up", "frais", "gebühr", "einrichtung", "bereitstellung", "cargo", "tarifa",
          "comisi", "cuota", "coste", "waiv", "drop", "scrap", "remov", "strike", "streich", "erlass", "supprim", "annul",
          "elimin", "suprim", "absorb", "cover", "eat", "pick up", "take on", "übernehm", "trag", "assum",

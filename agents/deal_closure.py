@@ -38,14 +38,32 @@ def concluded_pattern(deal_noun: str) -> re.Pattern[str]:
         # signing stated as done with no document named: "the ink is dry", "c'est signé de votre côté", "ya está todo
         # firmado", "alles ist unterschrieben", "it's all signed"
         r"\b(?:is|'s|are) (?:just |only |merely |now |but )?a (?:mere )?formality\b|\brubber-?stamp\w*|"
-        r"\b(?:welcome|bienvenid[oa]s?|bienvenue|willkommen) (?:to|a|dans|in) (?:the|la|der) (?:famil\w*)\b|"
+        r"\b(?:welcome|bienvenid[oa]s?|bienvenue|willkommen) (?:to|a|dans|in) (?:the|la|der) (?:[\w-]+ )?(?:famil\w*)\b|"
         r"\bapproval is (?:already |now )?in\b|"
         # someone's agreement to the purchase stated as already given: "Marcus already agreed to it on our call", "hat
         # bereits zugestimmt", "a déjà donné son accord", "ya dio su conformidad" (not agreeing to a meeting)
         r"\balready (?:agreed|approved|accepted|signed off)\b(?!\s+to\s+(?:meet|talk|join|a call|the call|speak|a demo))|"
         r"\b(?:hat|haben) (?:bereits|schon) (?:zugestimmt|zugesagt|freigegeben)\b|"
         r"\ba déjà (?:donné son accord|accepté|validé)\b(?! (?:de|le|la) (?:rendez-vous|réunion|appel|démo))|"
-        r"\bya (?:dio su (?:conformidad|aprobación|visto bueno)|aceptó|aprobó)\b|\bthe ink is (?:now )?dry\b|\b(?:it's|it is|everything(?:'s| is)|all is|that's) (?:now |all )?(?:signed|countersigned)\b(?![ -]off)|"
+        r"\bya (?:dio su (?:conformidad|aprobación|visto bueno)|aceptó|aprobó)\b|\b(?:the )?ink (?:is |has )?(?:now |already )?(?:dry|dried)\b|\bdry ink\b|"
+        # a signature stated as a fact in a clause of time: "nachdem Sie unterschrieben haben", "now that you've signed"
+        r"\bnachdem\s+sie\s+(?:\w+\s+)?(?:unterschrieben|unterzeichnet|bestellt|zugesagt|zugestimmt)\s+haben\b|"
+        r"\bnow that you(?:'ve| have) (?:signed|ordered|committed)\b|\bmaintenant que vous avez (?:signé|commandé)\b|"
+        r"\b(?:ahora|una vez) que (?:han|ha) (?:firmado|pedido)\b|"
+        # a binding document held: "with your PO in hand", "mit Ihrer Bestellung in der Hand", "avec votre commande en main"
+        r"\b(?:with|mit|avec|con)\s+(?:your|the|ihrer|ihrem|der|dem|votre|le|la|su|el)\s+(?:po|purchase order|order|signed "
+        r"contract|signature|bestellung|auftrag|unterschrift|bon de commande|commande|pedido|orden de compra|firma)\s+"
+        r"(?:in (?:der )?hand|en main|en mano|on file|in place)\b|"
+        # a deal sealed by hand: "a tapé dans la main", "shook on it", "per Handschlag", "chocamos la mano"
+        r"\b(?:a|ont|avons|avez) tapé dans la main\b|\bshook (?:hands )?on it\b|\bper handschlag\b|\bhandschlag\w*\b|"
+        r"\b(?:chocó|chocamos|chocaron|hemos chocado|ha chocado) (?:la|las) manos?\b|\bhandshake deal\b|"
+        # the signing stated as behind us: "the paperwork is behind us", "die Formalitäten sind erledigt", "los trámites ya "
+        # "quedaron atrás"
+        r"\b(?:paperwork|formalities|signing|signature|contract|agreement|order|papierkram|formalitäten|unterschrift|vertrag|"
+        r"paperasse|formalités|signature|contrat|papeleo|trámites|firma|contrato)(?:'s|’s|\s+(?:is|are|ist|sind|est|sont|está|"
+        r"están|quedan?|quedaron|quedó))\s+(?:now |all |jetzt |schon |bereits |déjà |ya |bien )?(?:behind us|out of the way|"
+        r"done|complete|completed|finished|sorted|hinter uns|erledigt|derrière nous|réglée?s?|atrás|resuelt[oa]s?)\b|"
+        r"\balles\s+(?:ist\s+)?unter dach\b|\b(?:ya )?está todo (?:cerrado|atado|hecho)\b|\btodo está (?:cerrado|atado)\b|\b(?:it's|it is|everything(?:'s| is)|all is|that's) (?:now |all )?(?:signed|countersigned)\b(?![ -]off)|"
         r"\bc'est (?:(?:déjà|bien|tout) )?sign[ée]\b|\btout est sign[ée]\b|"
         r"\b(?:ya )?está (?:todo )?(?:ya )?firmad[oa]\b|\btodo (?:está )?firmado\b|"
         r"\b(?:alles|es) (?:ist )?(?:jetzt |schon |bereits )?(?:unterschrieben|unterzeichnet)\b|"
@@ -114,7 +132,7 @@ POST_SALE = re.compile(
     # implementation under way now, not planned: "implementation kicks off", "die Umsetzung hat begonnen"
     r"implementation (?:kicks off|is kicking off|has (?:started|begun|kicked off))|(?:implementierung|umsetzung|einführung) "
     r"(?:hat begonnen|ist gestartet|läuft bereits)|(?:la )?mise en (?:œuvre|oeuvre|place) (?:a (?:démarré|commencé))|"
-    r"(?:la )?implantación (?:ya )?(?:ha arrancado|ha empezado|ha comenzado|está en marcha)|welcome (?:pack|kit|"
+    r"(?<!de )(?<!del )(?<!de la )(?:la )?implantación (?:ya )?(?:ha arrancado|ha empezado|ha comenzado|está en marcha)|welcome (?:pack|kit|"
     r"package)|(?:schicke|sende|stelle|erstelle|schicken|senden|stellen)\w* (?:ich |wir )?(?:ihnen )?(?:die |eine )?rechnung|"
     r"rechnung (?:folgt|kommt|ist unterwegs)|(?:je )?(?:prépare|envoie|émets|préparons|envoyons) (?:la |votre )?facture|"
     r"facture (?:suit|suivra|arrive)|(?:preparo|envío|emito|preparamos|enviamos|emitimos) (?:la |su )?factura|"
@@ -135,7 +153,10 @@ CONCLUDED_CUES = ("ink", "clinch", "seal", "nailed", "wrapped", "sorted", "done"
                   "gegeben", "erteilt", "autoriz", "marked", "markiert", "gekennzeichnet", "marqu", "marcad", "signed", "signe", "unterschrieben", "unterzeichnet", "dry", "formalit",
                   "rubber", "famil", "approval is", "agreed", "accepted", "accepté", "zugestimmt", "zugesagt", "gegessen",
                   "geritzt", "kasten", "dach und fach", "bon pour", "damos por", "pencil", "acept", "conformidad", "banco", "poche", "cw", "closed",
-                  "now that")
+                  "now that", "behind", "out of the way", "hinter uns", "erledigt", "derrière", "réglé", "atrás", "resuelt",
+                  "nachdem", "maintenant que", "ahora que", "una vez que", "in hand", "in der hand", "en main",
+                  "en mano", "on file", "unter dach", "tapé", "shook", "handschlag", "chocó", "chocamos", "chocaron", "chocado",
+                  "handshake", "todo cerrado", "todo atado", "todo hecho", "todo está")
 """Substrings (of the lower-cased text) one of the idioms above needs: most texts have none, and a substring test is
 far cheaper than the pattern."""
 POST_SALE_CUES = ("invoice", "onboarding", "welcome", "rechnung", "facture", "factura", "implementation", "implementierung",

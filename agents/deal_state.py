@@ -69,9 +69,29 @@ _CUSTOMER = re.compile(
     # parmi nos clients", "willkommen an Bord", "bienvenidos a bordo"
     r"(?P<customer>\b(?:aboard|an bord|à bord|a bordo)\b|\b(?:is|are|ist|sind)\s+(?:now\s+|officially\s+|jetzt\s+)?"
     r"on-?board\b(?!\s+with)|\b(?:among|parmi|unter|entre)\s+(?:our|nos|unseren|nuestros)\s+"
-    r"(?:customers|clients|kunden|clientes)\b|\b(?:are|is|sind|ist|êtes|est|es|son|sois)\s+(?:now\s+|jetzt\s+|"
-    r"désormais\s+|ya\s+|officially\s+)?(?:a\s+|an\s+|our\s+|one of our\s+|unser\w*\s+|notre\s+|nuestr[oa]\s+)?"
-    r"(?:new\s+|neue[rn]?\s+|nouveau\s+|nouvelle\s+|nuev[oa]\s+)?(?:customer|client|kunde|kundin|cliente)\b)", re.I)
+    r"(?:customers|clients|kunden|clientes)\b|(?:\b(?:are|is|sind|ist|êtes|est|es|son|sois)|'re|’re)\s+(?:now\s+|jetzt\s+|"
+    r"désormais\s+|ya\s+|officially\s+|oficialmente\s+|officiellement\s+|offiziell\s+)?(?:a\s+|an\s+|our\s+|"
+    r"one of our\s+|unser\w*\s+|notre\s+|nuestr[oa]\s+)?(?:new\s+|neue[rn]?\s+|nouveau\s+|nouvelle\s+|nuev[oa]\s+)?"
+    r"(?:customers?|clients?|kunden?|kundin|clientes?|partners\s+now|partners officially)\b|"
+    # "you're onboard", "great to have you as a customer", "Sie als Kunden begrüßen", "vous compter comme client",
+    # "willkommen im Kundenkreis"
+    r"(?:'re|’re|'s|’s)\s+(?:now\s+|officially\s+)?on-?\s?board\b(?!\s+with)|"
+    r"\b(?:have|having|welcome|welcoming)\s+you\s+as\s+(?:a |an |our )?(?:new )?(?:customer|client)s?\b|"
+    r"\bsie\s+als\s+(?:neue[nr]?\s+)?kund\w*\s+(?:\w+\s+)?(?:zu\s+)?(?:haben|begrüßen|gewonnen)|"
+    r"\bvous\s+(?:avoir|compter|accueillir)\s+(?:comme|parmi)\s+(?:\w+\s+)?client\w*|"
+    r"\b(?:tenerl[eo]s?|contar con (?:usted|ustedes)|darles? la bienvenida)\s+(?:[\w]+\s+){0,3}?como\s+(?:nuev[oa]s?\s+)?"
+    r"client\w*|\b(?:willkommen|welcome|bienvenue|bienvenid\w*)\s+(?:\w+\s+)?(?:als|as|comme|como)\s+(?:(?:neue[rn]?|new|"
+    r"nouveau|nouvelle|nuev[oa]s?)\s+)?(?:kund\w*|customers?|clients?|clientes?)\b|\bcompter\s+(?:désormais\s+)?parmi\s+nous\b|"
+    r"\b(?:willkommen|bienvenue|bienvenid\w*|welcome)\s+(?:\w+\s+){0,2}?(?:kundenkreis|kundenstamm|kundenfamilie|clientèle|"
+    r"cartera de clientes|customer base|customer family)|"
+    # the buyer joined as a customer: "since you've come on board", "nous avez rejoints", "forman parte de nuestros clientes"
+    r"\b(?:come|came|coming)\s+on-?\s?board\b|\b(?:have|'ve)\s+joined\s+us\b|\bnous\s+(?:avez|ont)\s+rejoint\w*|"
+    r"\bse\s+han\s+unido\s+a\s+nosotros\b|\bforman?\s+parte\s+de\s+nuestr[oa]s\s+clientes\b|"
+    r"\bsie\s+(?:nun|jetzt|ab sofort|inzwischen)\s+(?:unser\w*\s+)?(?:neue[rn]?\s+)?kund\w*\s+sind\b|"
+    # officially on the platform: "Northwind is officially on the platform"
+    r"\b(?:is|are|'re|’re|ist|sind|est|sont|está|están)\s+(?:(?:now|officially|offiziell|officiellement|oficialmente|jetzt|"
+    r"désormais|ya)\s+)+(?:on|auf|sur|en)\s+(?:the|our|unserer|der|notre|la|nuestra)\s+(?:platform|plattform|plateforme|"
+    r"plataforma)\b)", re.I)
 _DEAL_CUES = ("deal", "contract", "agreement", "order", "paperwork", "purchase", "renewal", "opportunit", "sale",
               "decision", "signature", "business", "vertrag", "auftrag", "bestellung", "abschluss", "kauf", "geschäft",
               "sache", "ding", "entscheidung", "unterschrift", "vereinbarung", "affaire", "contrat", "commande", "accord",
@@ -82,7 +102,10 @@ _DECISION_CUES = ("sign", "commit", "agree", "approv", "accept", "green", "okay"
                   "zugestimmt", "zugesagt", "freigegeben", "bestellt", "gekauft", "beauftragt", "genehmigt", "signé",
                   "accepté", "validé", "approuvé", "commandé", "acheté", "choisi", "décidé", "engagé", "firmad",
                   "aceptad", "aprobad", "comprad", "elegid", "decidid", "comprometid", "contratad")
-_CUSTOMER_CUES = ("onboard", "board", "bord", "among", "parmi", "unter", "entre", "custom", "client", "kund")
+_CUSTOMER_CUES = ("onboard", "board", "bord", "among", "parmi", "unter", "entre", "custom", "client", "kund", "partners now", "partners officially", "joined", "parmi nous",
+                   "the platform", "our platform", "der plattform", "unserer plattform", "la plateforme", "notre plateforme",
+                   "la plataforma", "nuestra plataforma",
+                   "rejoint", "unido")
 """Substrings each pattern needs (lower-cased): the patterns run only on the few texts that have one."""
 _DESCRIBES = frozenset("""
 attached enclosed included scheduled planned expected based prepared drafted updated reviewed sent shared structured

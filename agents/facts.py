@@ -24,7 +24,7 @@ from agents.links import URL as _URL
 from agents.links import url_allowed
 from agents.names import _known, _unknown_names, _words, customer_references, disguised_words
 from agents.normalize import defang, normalise
-from agents.other_customers import named_other_customers, with_spellings
+from agents.other_customers import initials_of, named_other_customers, with_spellings
 from agents.settings import FREE_TEXT_CORROBORATION
 
 PLAIN_NUMBER_MAX = 10_000
@@ -140,6 +140,7 @@ class Vocabulary:
     seen_words: frozenset[str] = frozenset()
     today: date | None = None
     currency: str | None = None
+    own_initials: str = ""  # this record's company's initials: never read as another customer's
     """The day the text is read on: a calendar week or a holiday named without a year is the one nearest it."""
 
 
@@ -247,7 +248,7 @@ def build_vocabulary(
                       # Asides in names count as text the record used once (German nouns there are no names).
                       seen_words=frozenset(word_seen) | frozenset(
                           w.lower() for t in (r.name, *(c.title for c in r.contacts)) if t for w in _words(normalise(t))),
-                      today=ctx.now.date(), currency=r.currency)
+                      today=ctx.now.date(), currency=r.currency, own_initials=initials_of(ctx.company_name or ""))
 
 
 def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | None = None) -> list[Finding]:
@@ -279,7 +280,7 @@ def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | Non
             # letters for digits ("3O.OOO €") or another script's digits: refused, and the figure itself judged below
             add("confusable", f"{figure} (a figure written with look-alike characters)")
         text = restored
-    for name in named_other_customers(text, vocab.denied, vocab.own_words):
+    for name in named_other_customers(text, vocab.denied, vocab.own_words, vocab.own_initials):
         if Finding("other_customer", name) not in found:
             add("other_customer", name)
     for uri in _DATA_URI.findall(text):

@@ -59,11 +59,15 @@ def _clock_hours(sentence: str) -> list[tuple[str, float, str | None]]:
     """(text, hour of the day, zone) for each clock time in a sentence ("6:30" -> 6.5, "8 pm" -> 20, "um 7 Uhr" -> 7,
     "20 h 30" -> 20.5); the zone is the IANA name written after it ("5 pm Eastern"), else None (the recipient's)."""
     out = []
+    read_to = 0
     for m in _CLOCK.finditer(sentence):
+        if m.start() < read_to:
+            continue  # the minutes of a time already read ("at 10" then "00 am" of "at 10:00 am Central")
         # "at 4:30 pm": the clock pattern may stop at "at 4"; the time is read on from its figure
         v = _CLOCK_VALUE.search(sentence, m.start(), m.end() + 12)
         if not v or _EVENING_HOUR.match(sentence, v.start()):
             continue  # "a las 5 de la tarde": read with its part of the day (_spoken_hours)
+        read_to = v.end()
         hour = int(v.group(1))
         minute = int(v.group(2) or 0)
         marker = (v.group(3) or "").lower().replace(".", "")

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from agents.name_abbreviations import abbreviated_first
 from agents.normalize import normalise
 
 COMMON_CAPITALISED = frozenset("""
@@ -282,19 +283,23 @@ def names_in_part(name: str, words: frozenset[str], text: str, low: str) -> bool
     leading, later = _partial_forms(name)
     squeezed_low = _squeezed(low)
     gap = r"[\s\-_.'’·*/]*"
-    for form in leading:
+    whole = normalise(name).lower().split()
+    for form in (*leading, *((" ".join(whole),) if len(whole) >= 2 else ())):
         if all(w in words for w in form.split()):
             continue
         compact = _squeezed(form)
         if compact not in squeezed_low:
             continue  # the cheap test first
         for m in re.finditer(r"(?<!\w)" + gap.join(re.escape(c) for c in compact) + r"(?!\w)", low):
-            if text[m.start()].isupper() or re.search(r"\w[-_]\w", m.group(0)):
-                return True  # capitalised as a name, or run together as a slug ("transportes-bermejo")
+            if text[m.start()].isupper() or re.search(r"\w[-_]\w", m.group(0)) or (
+                    len(compact) >= 8 and m.group(0).isalpha()):
+                return True  # capitalised, run together as a slug ("transportes-bermejo") or as one word ("blueyonder")
     first = normalise(name).lower().split()[0] if name.split() else ""
     for word in later:
         if len(first) >= 4 and re.search(rf"\b{re.escape(first[:3])}\w{{0,8}}\.\s+{re.escape(word)}\b", low):
             return True  # the first word abbreviated ("Boul. Marchal" for Boulangeries Marchal)
+        if word in low and abbreviated_first(first, word, low):
+            return True
         if word in words or word not in low:
             continue
         for m in re.finditer(rf"\b{re.escape(word)}\b", low):

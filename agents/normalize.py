@@ -69,7 +69,15 @@ _DEFANGED = (
     (re.compile(r"(?<=\w) dot (?=[a-z]{2,}\b)", re.I), "."),
     # "point", "Punkt" and "punto" are everyday words ("Un point de 20 minutes"): a host only when
     # nothing but punctuation, a path or the end follows its last label.
-    (re.compile(r"(?<=\w) (?:punkt|point|punto) (?=[a-z]{2,}(?:\s*(?:/|[.,;:!?)]|$)))", re.I | re.M), "."),
+    (re.compile(r"(?<=\w) (?:punkt|point|punto) (?=[a-z]{2,}(?:\s*(?:/|[.,;:!?)]|$)|\s+(?:slash|schrägstrich|"
+                r"barre oblique|barre|barra)\s+\w))", re.I | re.M), "."),
+    # a spoken dot before a top-level domain that is no word of ours ("fleetpay Punkt io finden Sie", "punto io para")
+    (re.compile(r"([a-z0-9]) (?:punkt|point|punto|dot) (?=(?:io|com|net|org|info|biz|app|dev|ly|eu|uk|fr|ch|nl|pl|pt|"
+                r"cloud|online|site|shop|xyz)\b)", re.I), r"\1."),
+    # the path's slash spoken too: "fleetpay punkt de slash verlaengern", "point fr barre oblique", "punto es barra"
+    (re.compile(r"(\.[a-z]{2,3})\s+(?:slash|schrägstrich|barre oblique|barre|barra)\s+(?=\w)", re.I), r"\1/"),
+    # an ideographic full stop between a host's labels reads as a dot ("fleetpay。com")
+    (re.compile(r"[\u3002\uff61\u00b7\u2022\u2219\u2024\u30fb](?<=\w.)(?=[a-z]{2,})", re.I), "."),
     # "www . example . de / login": a host spelled with spaces around its dots.
     (re.compile(r"\b(www|https?://\S+)\s+\.\s+", re.I), r"\1."),
     (re.compile(r"(?<=\w)\s+\.\s+(?=[a-z0-9-]+(?:\s+\.\s+[a-z0-9-]+)*\s+/\s*\w|[a-z]{2,6}\b\s*(?:/|$))", re.I),

@@ -55,9 +55,56 @@ def with_spellings(names: Iterable[str], own: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(v for n in names if n and n.strip().lower() != own for v in (n, *digit_spellings(n))))
 
 
-def named_other_customers(text: str, denied: tuple[str, ...], own_words: frozenset[str]) -> list[str]:
+_LEGAL_FORMS = frozenset("""s.a. sa s.l. sl s.a.s. sas sarl s.r.l. srl gmbh ag kg ohg e.k. ug inc inc. ltd ltd. llc plc
+co co. corp corp. bv b.v. nv n.v. y & and und et""".split())
+_COMMON_ACRONYMS = frozenset("""AI AM API B2B BI CC CEO CET CFO CIO COO CRM CST CTO CW DE DPA EN ES ETA EU EUR EV FAQ FR
+FY GBP GDPR GMT GPS HQ HR ID IT IVA KPI KW MSA MWST NB NDA OEM OK PDF PM PO PR PS PST QA RFP RFQ ROI SLA SOW TCO TV TVA
+UK US USA USD UTC VAT VP""".split())
+"""Upper-case abbreviations a sales email uses for other things: never read as a customer's initials."""
+
+
+def initials_of(name: str) -> str:
+    """A company name's initials, legal forms left out ("CF" for Contoso Freight); "" for a one-word name."""
+    words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in _LEGAL_FORMS and w[:1].isalpha()]
+    return "".join(w[0] for w in words).upper() if len(words) >= 2 else ""
+
+
+@functools.lru_cache(maxsize=64)
+def _initials(denied: tuple[str, ...]) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """The initials of each other customer of two or more words, legal forms left out ("CF" for Contoso Freight, "BYA"
+    for Blue Yonder Airlines), as one case-sensitive pattern per tenant list (dotted or not: "C.F.")."""
+    by_initials: dict[str, str] = {}
+    for name in denied:
+        initials = initials_of(name)
+        if len(initials) >= 2 and initials not in _COMMON_ACRONYMS:
+            by_initials.setdefault(initials, name)
+    if not by_initials:
+        return None, {}
+    alts = "|".join(sorted((f"{re.escape(i)}|{'[.]'.join(map(re.escape, i))}[.]?" for i in by_initials), key=len,
+                           reverse=True))
+    return re.compile(rf"(?<![\w.&-])(?:{alts})(?![\w&-])"), by_initials
+
+
+def named_by_initials(text: str, denied: tuple[str, ...], own_initials: str, own_words: frozenset[str]) -> list[str]:
+    """Other customers named by their initials ("CF went live in four weeks", "the BYA rollout"), unless the initials
+    are this record's own company's or a word the record itself uses."""
+    pattern, by_initials = _initials(denied)
+    if pattern is None:
+        return []
+    out = []
+    for m in pattern.finditer(text):
+        key = m.group(0).replace(".", "")
+        name = by_initials.get(key)
+        if name and key != own_initials and key.lower() not in own_words and name not in out:
+            out.append(name)
+    return out
+
+
+def named_other_customers(text: str, denied: tuple[str, ...], own_words: frozenset[str],
+                          own_initials: str = "") -> list[str]:
     """The names of `denied` (the tenant's other customers) that the normalised `text` names. One scan finds the few
-    whose name pieces occur (names.DeniedIndex); "Köhler" is also looked for as "Koehler"."""
+    whose name pieces occur (names.DeniedIndex); "Köhler" is also looked for as "Koehler"; and one more finds
+    initials ("CF" for Contoso Freight) other than this record's company's (`own_initials`)."""
     if not denied:
         return []
     out: list[str] = []
@@ -71,4 +118,4 @@ def named_other_customers(text: str, denied: tuple[str, ...], own_words: frozens
                 name, own_words, view, view_low) or names_in_part(name, own_words, view, view_low)
             if (hit or tagged_name(name, view_low)) and name not in out:
                 out.append(name)
-    return out
+    return out + [n for n in named_by_initials(text, denied, own_initials, own_words) if n not in out]

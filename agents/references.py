@@ -29,7 +29,21 @@ def misdated_references(body: str, ctx: Context, send_day: date) -> list[str]:
             named = {x for x in inbound if (x.month, x.day) == (month, day) and (year is None or x.year == year)}
             if d is not None and not named:
                 out.append(f"refers to the buyer's message of {value!r}; the record has none that day")
+        w = _WEEKDAY.match(m.group(1))
+        if w and not find_dates(m.group(1)):
+            # "your email on Monday": the last such weekday before the send day (wave 14, quality set 23's en-b11)
+            back = (send_day.weekday() - _WEEKDAY_NUMBER[w.group(1).lower()]) % 7 or 7
+            if date.fromordinal(send_day.toordinal() - back) not in inbound:
+                out.append(f"refers to the buyer's message of {w.group(1)!r}; the record has none that day")
     return out
+
+
+_WEEKDAY_NUMBER = {name: i for names in (
+    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+    ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"),
+    ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
+    ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo")) for i, name in enumerate(names)}
+_WEEKDAY = re.compile(rf"(?:last |letzten |dernier |el |le )?({'|'.join(_WEEKDAY_NUMBER)})\b", re.I)
 
 
 _THANKED_CALL = re.compile(

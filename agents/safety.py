@@ -30,6 +30,8 @@ from agents.invariants import character_violations, foreign_sentence_violations,
 from agents.meeting_hours import proposed_meeting_days
 from agents.models import AnalysisOut, DraftOut, Evidence, StrategyOut
 from agents.normalize import normalise
+from agents.outcome_promises import promised_outcomes
+from agents.price_talk import unanchored_price_talk
 from agents.signature import signature_problems
 from agents.symbol_letters import spelled_out
 from agents.timing import timing_violations
@@ -123,7 +125,8 @@ def commercial_violations(
             *asserted_states(normalise(text), ctx.record.stage_kind),
             *concept_violations(text, ctx.record.stage_kind, allowed_promises),
             *spelled_percent_violations(text, vocab.percents), *concession_violations(normalise(text)),
-            *compound_concessions(normalise(text))]
+            *compound_concessions(normalise(text)), *unanchored_price_talk(normalise(text), approved_discount),
+            *promised_outcomes(normalise(text))]
 
 
 def discount_and_promise_violations(

@@ -122,8 +122,12 @@ def thanks_problems(body: str, ctx: Context, recipient_id: str | None) -> list[s
             first = parts[0]
             named = [p for p in {first, parts[-1] if len(parts) > 1 else ""} if len(p) >= 2]
             where = f"{passed_on} {clause}"
-            if first and c.id != recipient_id and any(re.search(rf"\b{re.escape(p)}\b", where) for p in named) \
-                    and _MESSAGE.search(clause) and c.id not in senders:
+            # the message must be thanked in the part that names the person: "à vous et à Paul d'avoir pris le temps de la
+            # démonstration, et pour votre message" thanks Paul for the demo and the recipient for the message (set 23)
+            parts_thanked = re.split(r",?\s+(?:and|et|y|und)\s+(?:for|pour|por|für)\b", where)
+            if first and c.id != recipient_id and c.id not in senders and any(
+                    any(re.search(rf"\b{re.escape(p)}\b", part) for p in named) and _MESSAGE.search(part)
+                    for part in parts_thanked):
                 out.append(f"thanks {first} for a message {first} did not send")
         if recipient_id and senders - {None} and recipient_id not in senders and _MESSAGE.search(clause) \
                 and _YOUR.search(clause) and not re.search(r"\b(?:team|équipe|equipo|team's)\b", clause, re.I):

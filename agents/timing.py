@@ -23,6 +23,7 @@ from agents.normalize import normalise
 from agents.past_terms import _TERMS_OR_CONDITION as _TERMS_OR_CONDITION
 from agents.past_terms import LOOKING_BACK as _LOOKING_BACK
 from agents.past_terms import SPAN_CUES, past_month_spans
+from agents.working_day import OFFER_TO_MEET, TODAYS_ROUTINE, anchored_to_today, meal_of_named_day
 from agents.written_days import days_of_month, this_weekdays, weekday_mismatches
 from agents.zones import COUNTRY_TIMEZONES as COUNTRY_TIMEZONES
 from agents.zones import recipient_timezone as recipient_timezone
@@ -43,7 +44,7 @@ _MEET = (r"call|calls|meeting|meet|chat|talk|speak|demo|minutes|slot|ring|phone|
          r"vernos|charla|minutos|videollamada|"
          # stems: every inflection of a talking verb or phone noun ("¿Hablamos ...?", "por teléfono", "besprechen")
          r"llam|habl|tel[eé]fon|t[eé]l[eé]phon|rappel|reun|sprech|besprech|parlons|parlions|coup de fil|toque|comenta|anklingel|"
-         r"klingel|klingle|un point|petit point|faire le point")
+         r"klingel|klingle|un point|petit point|faire le point|walk \w+ through|parle")
 _TODAY = (r"today|this afternoon|this morning|this evening|later today|tonight|in an hour|in (?:a|one|two|2|a couple of|"
           r"a few) hours?|right now|end of (?:the )?day|heute|heute nachmittag|heute morgen|heute abend|gleich|in einer "
           r"stunde|aujourd'hui|cet après-midi|ce matin|ce soir|dans une heure|tout à l'heure|hoy|esta tarde|"
@@ -57,7 +58,6 @@ _TODAY = (r"today|this afternoon|this morning|this evening|later today|tonight|i
           r"directly after|gleich nach|direkt nach|kurz nach|sofort|juste après|tout de suite|dès réception|"
           r"justo después|en seguida|enseguida|nada más|en cuanto (?:reciba|lea|le llegue)|"
           r"nachher|heute noch|im laufe des tages|dans la journée|plus tard dans la journée|más tarde|luego|"
-
           r"later on|later this (?:morning|afternoon|evening)|"
           # a few minutes or hours from now, in figures or words; the end of this working day
           r"in (?:about |around |roughly |ungefähr |etwa )?(?:\d+|a few|ten|fifteen|twenty|thirty|forty-five|zehn|"
@@ -138,7 +138,7 @@ _MEAL = re.compile(r"\b(?:lunch\w*|mittag\w*|déjeuner|dejeuner|almuerzo|comida|
                    r"merienda|teatime|tea time|kaffeezeit|kaffee und kuchen)\b", re.I)
 """The day's meal: with a meeting word and no other day named, the meeting is today."""
 _A_DAY = (r"tomorrow|next|week|monday|tuesday|wednesday|thursday|friday|morgen|nächste|woche|montag|dienstag|mittwoch|"
-          r"donnerstag|freitag|demain|prochain|semaine|lundi|mardi|mercredi|jeudi|vendredi|mañana|próxim|semana|lunes|"
+          r"donnerstag|freitag|demain|prochain|semaine|lundi|mardi|mercredi|jeudi|vendredi|(?<!la )(?<!esta )mañana|próxim|semana|lunes|"
           r"martes|miércoles|jueves|viernes")
 """Words that put a meeting time on some day other than the send day."""
 _CLOCK = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.|uhr|h\b)|\b\d{1,2}[:h]\d{2}\b|"
@@ -170,7 +170,7 @@ _MONTHS_ANY = "|".join(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", 
 _DAY_ONLY_DEADLINE = re.compile(
     rf"\b(?:{_DEADLINE})\s+(?:(?:{_WEEKDAY_NAMES}),?\s+)?(?:the\s+|le\s+|el\s+(?:día\s+)?|den\s+|dem\s+|zum\s+)?"
     rf"(\d{{1,2}})(?:(?:st|nd|rd|th|er|º)\b|\.(?!\s*(?:\d|{_MONTHS_ANY}))|(?![\d.:/])(?!\s*(?:am|pm|a\.m|p\.m|[a-zäéû]))|"
-    r"(?=\s+(?:del corriente|du courant|du mois|del mes|of this month|dieses monats)))",
+    r"(?=\s+(?:del corriente|du courant|du mois|del mes|of this month|dieses monats|de ce mois|de este mes)))",
     re.I)
 """A deadline naming only a day of the month ("by Monday the 23rd", "avant le 20"): that day of
 the send day's month."""
@@ -219,9 +219,9 @@ MONTH_PART_LAST_DAY = {"ear": 10, "anf": 10, "déb": 10, "pri": 10, "mid": 20, "
 
 _RELATIVE_PAST = re.compile(
     r"\b(?:yesterday|last (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month)|"
-    r"(?:a|one|two|three|\d+) (?:days?|weeks?) ago|gestern|vorgestern|letzte[nm]? (?:woche|monat|montag|dienstag|"
+    r"(?:a|one|two|three|\d+) (?:days?|weeks?) ago|gestern|vorgestern|letzte[nmr]? (?:woche|monat|montag|dienstag|"
     r"mittwoch|donnerstag|freitag)|vor (?:einer|zwei|drei|\d+) (?:tagen|wochen?)|hier|avant-hier|"
-    r"(?:vergangene[nm]?|vorige[nm]?) (?:woche|monat|montag|dienstag|mittwoch|donnerstag|freitag)|"
+    r"(?:vergangene[nmr]?|vorige[nmr]?) (?:woche|monat|montag|dienstag|mittwoch|donnerstag|freitag)|"
     r"la semaine dernière|le mois dernier|(?:lundi|mardi|mercredi|jeudi|vendredi) dernier|il y a \w+ jours?|"
     r"ayer|anteayer|la semana pasada|(?:el )?mes pasado|(?:el )?(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo) pasado|"
     # the weekday named before its "past": "el pasado viernes", "this past Friday", "the previous Monday"
@@ -229,15 +229,15 @@ _RELATIVE_PAST = re.compile(
     r"(?:this past|the past|the previous|previous) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week)|"
     r"(?:the )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|day) before last|"
     r"(?:le |la )?(?:lundi|mardi|mercredi|jeudi|vendredi|semaine) (?:précédent|passé)e?|"
-    r"hace \w+ d[ií]as|"
+    r"hace \w+ d[ií]as|(?:el )?(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo|semana|mes) que pasó|"
     # a day of the month marked as gone: "el pasado día 20", "le 20 dernier", "am vergangenen 20.", "last 20th"
     r"(?:el )?pasado d[ií]a \d{1,2}|(?:le )?\d{1,2} dernier|(?:am )?(?:vergangenen|letzten) \d{1,2}\.|"
-    r"last \d{1,2}(?:st|nd|rd|th))\b", re.I)
+    r"last \d{1,2}(?:st|nd|rd|th)|(?:monday|tuesday|wednesday|thursday|friday|week) (?:just gone|just past))\b", re.I)
 _OFFER_TERMS = re.compile(
     r"\b(?:valid|expir\w*|laps\w*|deadline|cut-?off|ran out|ended|only until|frist|stichtag|gültig|abgelaufen|lief|endete|"
     r"l[ií]mite|date limite|"
     r"échéance|valable|expir\w*|plazo|válid\w*|venci\w*|caduc\w*|galt|galten)\b", re.I)
-_LATEST = re.compile(r"(?:au plus tard|a más tardar|spätestens|at the latest|no later than|attendue? pour|expected by|"
+_LATEST = re.compile(r"(?:au plus tard|a más tardar|spätestens|at the latest|no later than|(?:attendue?|souhaitée?) pour|expected by|"
                      r"erwartet bis|esperad[oa] para)")
 """A time set as the latest one, next to a past time: "au plus tard avant-hier", "pour la semaine dernière au plus tard"."""
 """A time already past ("last Friday", "gestern") in a sentence about an offer's terms is a past deadline;
@@ -366,7 +366,8 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
         no_day = not dates and not re.search(rf"\b(?:{_A_DAY})", sentence, re.I) and not named_days(sentence, send_day) \
             and not days_of_month(sentence, send_day)
         # With another day named, "in 20 minutes" is the meeting's length ("pencil in 20 minutes on Tuesday").
-        timed = sentence if no_day else st.PART_OF_SOME_DAY.sub(" ", st.DURATION_PHRASE.sub(" ", sentence))
+        timed = sentence if no_day else meal_of_named_day(st.PART_OF_SOME_DAY.sub(" ", st.DURATION_PHRASE.sub(
+            " ", sentence)), bool(dates), _A_DAY)
         if any(_MEET_TODAY.search(c) for c in re.split(r"[;:]", timed)) or _SOON.search(timed) \
                 or st.IN_THE_NEXT_MINUTES.search(sentence):
             reasons.append("proposes to meet today")
@@ -374,6 +375,9 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
                          or st.PART_OF_SOME_DAY.search(sentence)):  # "en début de soirée"
             # "ring you this arvo", "cet aprèm", "I'll call you later": a part of a day and no other day named.
             reasons.append("proposes to meet today")
+        elif no_day and (TODAYS_ROUTINE.search(sentence) or ((_FORWARD.search(sentence) or "?" in sentence or
+                                                              OFFER_TO_MEET.search(sentence)) and anchored_to_today(sentence))):
+            reasons.append("proposes to meet at a point of the buyer's working day (no day named: today)")
         elif no_day and _MEAL.search(sentence):
             # "a la vuelta del almuerzo", "après le déjeuner": today's meal when no other day is named.
             reasons.append("proposes to meet around today's lunch")

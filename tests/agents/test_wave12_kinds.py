@@ -473,9 +473,9 @@ def test_a_phrase_sharing_a_short_first_word_with_another_customer_passes():
     assert refusals_with_others("hubspot_deal", "The wide world of fleet software is crowded.", ("Wide World Importers",)) == []
 
 
-@pytest.mark.xfail(strict=True, reason="another customer by an initial or in lower case ('R. Carriers', 'redline carriers')")
-@pytest.mark.parametrize("sentence", ["The folks at R. Carriers saw the same.", "redline carriers cut idle time by a third."])
-def test_another_customer_by_an_initial_or_in_lower_case_is_refused(sentence):
+@pytest.mark.xfail(strict=True, reason="another customer in lower case at a sentence start ('redline carriers')")
+@pytest.mark.parametrize("sentence", ["redline carriers cut idle time by a third."])
+def test_another_customer_in_lower_case_is_refused(sentence):
     from tests.agents.test_wave8_kinds import _refusals as refusals_with_others
     assert refusals_with_others("hubspot_deal", sentence, _OTHERS)
 
@@ -520,3 +520,9 @@ def test_a_third_partys_agreement_stated_as_given_is_refused_but_not_one_to_meet
 ])
 def test_a_weekday_of_this_week_already_gone_after_a_deadline_word_is_a_past_deadline(sentence, past):
     assert bool(timing_violations(sentence, THURSDAY)) is past
+
+
+def test_another_customer_by_an_initial_for_its_first_word_is_refused():
+    """Wave 14 (agents/name_abbreviations.py): the first word cut to an initial, as people shorten a name."""
+    from tests.agents.test_wave8_kinds import _refusals as refusals_with_others
+    assert refusals_with_others("hubspot_deal", "The folks at R. Carriers saw the same.", _OTHERS)

@@ -1,0 +1,24 @@
+"""A company's first word shortened before a later word of its name ("G. Delorme", "grpe-delorme", "Grp Delorme" for
+Groupe Delorme): how people and URL slugs shorten a name, so another customer named that way is still named (issue 11,
+wave 14)."""
+
+from __future__ import annotations
+
+import re
+
+
+def abbreviated_first(first: str, word: str, low: str) -> bool:
+    """The first word cut to an initial with a dot or to letters of its own in order, before a later word ("G. Delorme",
+    "grpe-delorme", "Grp Delorme" for Groupe Delorme): how people shorten a company's name, and how slugs do."""
+    for m in re.finditer(rf"(?<![\w.])([a-z]{{1,8}})(\.?)[\s\-_./]+{re.escape(word)}\b", low):
+        tok, dot = m.group(1), m.group(2)
+        if tok[0] != first[:1] or tok == first:
+            continue
+        if (len(tok) == 1 and dot) or (len(tok) >= 2 and _in_order(tok, first)):
+            return True
+    return False
+
+
+def _in_order(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(c in it for c in short)

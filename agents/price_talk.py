@@ -1,0 +1,78 @@
+"""Price talk the record does not anchor (issue 11, wave 14): a structural check, not a phrase list.
+
+Every red team found prices and concessions worded in a way no list held ("costs less than a coffee", "the price
+won't move", "you'd only start paying in the new fiscal year", "la cuota se la perdonamos"). What those sentences share
+is not a phrase but a position: they speak of OUR price or of what the buyer pays, and nothing in the record stands
+behind them. A draft has a price to speak of only through a document the record has (the proposal, the quote, the
+payback estimate, the pricing page the buyer visited), the buyer's own question about it, or the discount code
+approved. So a sentence whose subject is our price, a fee, an invoice or a payment must point at one of those, or it is
+the model's own price talk and is refused, whatever its wording.
+
+What it costs (measured when written, 2026-12-03, on every corpus of tests/fixtures): 1 of 1,967 benign vendor replies
+of all injection sets and 1 of 439 good drafts of all quality sets; both are listed in the tests as anchors this check
+now accepts (a walk-through of the prices on a call, the pricing page the buyer visited).
+"""
+
+from __future__ import annotations
+
+import re
+
+_OUR_PRICE = re.compile(
+    # our price or what the buyer pays; "cost" only as the buyer's outlay ("costs you"), since "fuel cost" and "idle
+    # cost" are the buyer's pains the record names; German "die Zahlen" are figures, "Amortisationsrechnung" a document
+    r"\b(?:price\w*|pricing|cost(?:s|ing)? you|pay|paid|paying|payments?|invoic\w*|bill(?:ed|ing|s)?|"
+    r"charg(?:e|es|ed|ing)|fees?|uplift|amounts?|statements?(?! of work)|"
+    r"settle(?:d|s|ment)?\b(?!\s+(?:the|any|all|those|these|your|our|on|in|down)\s+(?!bill|invoice|balance|account))|"
+    r"betrag\w*|begleich\w*|montants?|liquid(?:an|en|ar|e)|bucks?|quid|balles|pavos|kröten|mäuse|"
+    r"\w*preis\w*|preislich|kostet sie|(?<!die )(?<!den )(?<!der )(?<!ihre )(?<!ihren )zahl(?:en|t|st|ung\w*)|bezahl\w*|"
+    r"rechnung(?:en)?|berechn\w*|\w*gebühr\w*|"
+    r"prix|vous co[uû]te\w*|pay(?:er|ez|ons|é|ée)|paiements?|pagos?|échéances?|(?-i:Raten?)|factur\w*|frais|tarif\w*|r[eé]gl(?:ez|er|erez|ons)|"
+    r"precios?|le (?:cuesta|sale)|pag(?:a|an|ar|ará|arán|aría|ue|uen|o|amos|ando)|cuotas?|tarifas?|cobr\w*|importe)\b", re.I)
+_ANCHOR = re.compile(
+    # a document the record has, the buyer's question, a walk-through on a call, the pricing page, a link the allow-list
+    # vets, or a warning about how payment is asked for
+    r"\b(?:proposal|quote|estimate|angebot\w*|proposition|devis|propuesta|presupuesto|estimaci\w+|estimation|"
+    r"payback|amortisation\w*|order form|breakdown|line by line|aufstellung|détaill\w*|desglos\w*|"
+    r"question|\w*frage\w*|pregunt\w*|ask\w*|gefragt|demand\w*|note on|"
+    r"walk (?:\w+ )?through|go(?:ing)? through|durch(?:gehen|sprechen|zugehen)|gehen? (?:\w+ ){0,8}?durch|passer en revue|"
+    r"repasar|"
+    r"pricing page|preisseite|page de tarifs|página de precios|"
+    # the invoice as a document that follows a step ("once you sign, the invoice follows", "preparo la factura")
+    r"(?:invoice|rechnung|facture|factura)\s+(?:follows|will follow|goes out|folgt|suit|suivra|sigue)|(?:send|prepare|issue|"
+    r"schicke|sende|stelle|envoie|prépare|preparo|envío|emito)\w*\s+(?:you\s+|ihnen\s+|vous\s+|le\s+)?(?:the|die|la|le|"
+    r"una?|an?)\s+(?:invoice|rechnung|facture|factura)|"
+    # a price described by what it depends on, not stated ("the price depends on the number of trucks")
+    r"d[eé]pend\w*|hängt (?:\w+ ){0,6}?ab|richtet sich nach|scales with|varies|varie\w*|varía\w*|"
+    # the document's own place ("the pricing below", "anbei"), or where an invoice goes ("geht wie gewohnt an Herrn Weber")
+    r"below|attached|enclosed|unten|anbei|beigefügt\w*|ci-dessous|ci-joint\w*|adjunt\w*|abajo|a continuación|"
+    r"(?:goes|go|is sent|are sent|geht|gehen|va|vont|est envoyée|se env[ií]a) (?:\w+ ){0,3}?(?:to|an|à|a) (?:herrn|frau|mr|ms|"
+    r"mrs|m\.|mme|sr|sra|the attention|l'attention|la atención)|"
+    r"by e-?mail|per (?:e-?)?mail|par (?:e-?)?mail|por (?:e-?)?mail|por correo|(?:payment|bank) details|bankverbindung|"
+    r"zahlungsdaten|coordonnées bancaires|datos bancarios)\b|https?://|"
+    # an amount in figures: the facts check holds it to the record's structured fields ("zum besprochenen Betrag von
+    # 36.000 EUR")
+    r"\d[\d.,\s\u202f]*\s?(?:€|eur\b|usd\b|\$|£|gbp\b|chf\b)|[$€£]\s?\d", re.I)
+_CUES = ("pric", "cost", "pay", "paid", "invoic", "bill", "charg", "fee", "uplift", "amount", "statement", "settle",
+         "preis", "kostet", "zahl", "rechnung", "berechn", "gebühr", "betrag", "begleich", "rate", "prix", "coût", "cout",
+         "factur", "frais", "tarif", "règl", "régl", "regl", "montant", "liquid", "paiement", "échéance", "precio", "cuesta",
+         "sale", "pag", "cuota", "cobr", "importe", "buck", "quid", "balles", "pavos", "kröten", "mäuse")
+"""Substrings one of the money words needs (lower-cased): a text with none is not read further."""
+_PERCENT = re.compile(r"\d\s?%|\bper ?cent\b|\bprozent\b|\bpour ?cent\b|\bpor ?ciento\b", re.I)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def unanchored_price_talk(text: str, approved_discount: float | None = None) -> list[str]:
+    """Sentences of `text` (normalised) that speak of our price or a payment with nothing the record has behind
+    them. A question asks rather than states; with a discount approved in code, the sentence that offers it (a
+    percentage) is the code's, and the discount checks judge its figure."""
+    low = text.lower()
+    if not any(cue in low for cue in _CUES) or not _OUR_PRICE.search(text):
+        return []  # most outputs: no price word at all
+    out = []
+    for sentence in _SENTENCE.split(text):
+        if "?" in sentence or not _OUR_PRICE.search(sentence) or _ANCHOR.search(sentence):
+            continue
+        if approved_discount is not None and _PERCENT.search(sentence):
+            continue
+        out.append(f"price talk the record does not anchor: {sentence.strip()[:120]!r}")
+    return out
