@@ -25,6 +25,10 @@ def test_healthz_is_503_naming_the_database_when_it_is_down(app_factory, tmp_pat
     r = app.test_client().get("/healthz")
     assert r.status_code == 503
     assert r.json["down"] == ["database"]
+    # anyone may ask /healthz: the driver's text (host, port, user, database) stays in the server log
+    error = r.json["checks"]["database"]["error"]
+    assert error.endswith("(details in the server log)")
+    assert "127.0.0.1" not in r.get_data(as_text=True) and "nobody" not in r.get_data(as_text=True)
 
 
 def test_healthz_is_503_naming_the_queue_when_redis_is_down(app_factory):
@@ -32,6 +36,7 @@ def test_healthz_is_503_naming_the_queue_when_redis_is_down(app_factory):
     r = app.test_client().get("/healthz")
     assert r.status_code == 503
     assert "queue" in r.json["down"]
+    assert "127.0.0.1" not in r.get_data(as_text=True)
 
 
 def test_metrics_expose_webhook_inbox_and_job_counters(app, webhook):
