@@ -1,11 +1,27 @@
 """gunicorn settings for `web:` (Procfile). Prometheus multiprocess mode is set up here."""
 
 import os
+import sys
 import tempfile
 
+
+def _whole(name, default):  # noqa: ANN001, ANN202 - read by gunicorn before the app exists
+    # gunicorn evaluates this file before any of our checks run: a typo was a traceback from its config loader
+    # (WEB_CONCURRENCY is read by gunicorn itself even earlier, so its typo stays gunicorn's traceback).
+    raw = os.environ.get(name, default)
+    try:
+        value = int(raw)
+    except ValueError:
+        value = 0
+    if value < 1:
+        sys.stderr.write(f"error: {name}={raw!r} must be a whole number of at least 1\n")
+        sys.exit(2)
+    return value
+
+
 bind = f"0.0.0.0:{os.environ.get('PORT', '5000')}"
-workers = int(os.environ.get("WEB_CONCURRENCY", "4"))
-threads = int(os.environ.get("WEB_THREADS", "4"))
+workers = _whole("WEB_CONCURRENCY", "4")
+threads = _whole("WEB_THREADS", "4")
 worker_class = "gthread"
 timeout = 30
 graceful_timeout = 20

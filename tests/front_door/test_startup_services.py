@@ -215,3 +215,13 @@ def test_the_apps_own_log_lines_reach_gunicorns_stderr_as_json(tmp_path):
     lines = [json.loads(ln) for ln in stderr.splitlines() if ln.startswith("{")]
     rejected = [ln for ln in lines if ln.get("logger") == "webhooks.hubspot.receiver"]
     assert rejected and rejected[0]["level"] == "warning" and "signature rejected" in rejected[0]["msg"], stderr[-2000:]
+
+
+@pytest.mark.parametrize(("name", "value"), [("WEB_THREADS", "four"), ("WEB_THREADS", "0"), ("WEB_THREADS", "2.5")])
+def test_gunicorn_with_an_unusable_thread_count_is_one_line_naming_it(tmp_path, name, value):
+    # WEB_CONCURRENCY is read by gunicorn's own settings module before this file: its typo stays gunicorn's traceback.
+    r = run([str(Path(sys.executable).parent / "gunicorn"), "-c", "gunicorn.conf.py", "wsgi:app"],
+            {**SECRETS, "DATABASE_URL": migrated_sqlite(tmp_path), "PORT": str(closed_port()), name: value}, tmp_path)
+    assert r.returncode == 2, r.stderr[-2000:]
+    assert "Traceback" not in r.stderr, r.stderr[-2000:]
+    assert error_lines(r) == [f"error: {name}={value!r} must be a whole number of at least 1"], r.stderr[-2000:]
