@@ -50,6 +50,19 @@ def parse_spec(spec: str) -> list[tuple[str, str]]:
     return out
 
 
+VENDOR_NEEDS: Mapping[str, str] = {"openai": "OPENAI_API_KEY", "anthropic": "ANTHROPIC_API_KEY",
+                                    "openai_compatible": "OPENAI_BASE_URL"}
+"""The setting each vendor cannot be called without (the offline provider needs none)."""
+
+
+def missing_setting(provider: str, env: Mapping[str, str], *, base_url: str | None = None) -> str | None:
+    """The setting `provider` needs that `env` lacks (OPENAI_BASE_URL may also come from settings), or None."""
+    need = VENDOR_NEEDS.get(provider)
+    if need is None or env.get(need) or (need == "OPENAI_BASE_URL" and base_url):
+        return None
+    return need
+
+
 class UnavailableProvider:
     """Stands in for a vendor that cannot be called (missing key); fails without network."""
 
@@ -87,27 +100,25 @@ def make_provider(
     if provider == "openai":
         from agents.providers.openai import OpenAIProvider, make_openai_client
 
-        key = env.get("OPENAI_API_KEY")
-        if not key:
+        if missing_setting(provider, env):
             return UnavailableProvider(provider, model, "OPENAI_API_KEY is not set")
-        client = make_openai_client(api_key=key, base_url=env.get("OPENAI_BASE_URL") or None,
+        client = make_openai_client(api_key=env["OPENAI_API_KEY"], base_url=env.get("OPENAI_BASE_URL") or None,
                                     http_client=http_client, timeout=longest)
         return OpenAIProvider(client, model, temperature=settings.temperature, **common)
     if provider == "anthropic":
         from agents.providers.anthropic import AnthropicProvider, make_anthropic_client
 
-        key = env.get("ANTHROPIC_API_KEY")
-        if not key:
+        if missing_setting(provider, env):
             return UnavailableProvider(provider, model, "ANTHROPIC_API_KEY is not set")
-        client = make_anthropic_client(api_key=key, http_client=http_client, timeout=longest)
+        client = make_anthropic_client(api_key=env["ANTHROPIC_API_KEY"], http_client=http_client, timeout=longest)
         return AnthropicProvider(client, model, temperature=settings.temperature, **common)
     if provider == "openai_compatible":
         from agents.providers.openai import make_openai_client
         from agents.providers.openai_compatible import OpenAICompatibleProvider
 
-        base = settings.openai_base_url or env.get("OPENAI_BASE_URL")
-        if not base:
+        if missing_setting(provider, env, base_url=settings.openai_base_url):
             return UnavailableProvider(provider, model, "OPENAI_BASE_URL is not set for openai_compatible")
+        base = settings.openai_base_url or env["OPENAI_BASE_URL"]
         if model == "auto":
             from agents.providers.local_server import served_model
 

@@ -41,11 +41,6 @@ def check_agent_settings(cfg: Mapping[str, Any]) -> None:
     check_role_providers(settings.roles, cfg)
 
 
-VENDOR_KEYS = {"openai": ("OPENAI_API_KEY",), "anthropic": ("ANTHROPIC_API_KEY",),
-               "openai_compatible": ("OPENAI_BASE_URL",)}
-"""What each vendor in a role's `provider:model` chain cannot be called without."""
-
-
 def check_role_providers(roles: Mapping[str, str], cfg: Mapping[str, Any]) -> None:
     """Raise ConfigError for a role spec naming an unknown provider or a vendor whose key is not set.
 
@@ -55,8 +50,13 @@ def check_role_providers(roles: Mapping[str, str], cfg: Mapping[str, Any]) -> No
     import os
 
     from agents.errors import ConfigurationError
-    from agents.providers.resolve import parse_spec
+    from agents.providers.resolve import VENDOR_NEEDS, missing_setting, parse_spec
 
+    env = dict(os.environ)  # what the runs read, with the app config's spellings of the same names
+    for key in VENDOR_NEEDS.values():
+        value = cfg.get(key) or cfg.get(f"{PREFIX}_{key}")
+        if value:
+            env[key] = str(value)
     for role, spec in roles.items():
         name = f"{PREFIX}_LLM_{role.upper()}"
         try:
@@ -64,10 +64,9 @@ def check_role_providers(roles: Mapping[str, str], cfg: Mapping[str, Any]) -> No
         except ConfigurationError as exc:
             raise ConfigError(f"{name}={spec!r}: {exc}") from None
         for provider, _model in pairs:
-            missing = [k for k in VENDOR_KEYS.get(provider, ())
-                       if not (cfg.get(k) or cfg.get(f"{PREFIX}_{k}") or os.environ.get(k))]
+            missing = missing_setting(provider, env)
             if missing:
-                raise ConfigError(f"{name}={spec!r} uses {provider}, but {', '.join(missing)} is not set "
+                raise ConfigError(f"{name}={spec!r} uses {provider}, but {missing} is not set "
                                   f"(set it, or unset {name} to draft with the offline provider)")
 
 
