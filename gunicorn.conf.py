@@ -1,27 +1,16 @@
 """gunicorn settings for `web:` (Procfile). Prometheus multiprocess mode is set up here."""
 
 import os
-import sys
 import tempfile
 
+from app import defaults
+from app.cli.server import whole_number_setting
 
-def _whole(name, default):  # noqa: ANN001, ANN202 - read by gunicorn before the app exists
-    # gunicorn evaluates this file before any of our checks run: a typo was a traceback from its config loader
-    # (WEB_CONCURRENCY is read by gunicorn itself even earlier, so its typo stays gunicorn's traceback).
-    raw = os.environ.get(name, default)
-    try:
-        value = int(raw)
-    except ValueError:
-        value = 0
-    if value < 1:
-        sys.stderr.write(f"error: {name}={raw!r} must be a whole number of at least 1\n")
-        sys.exit(2)
-    return value
-
-
-bind = f"0.0.0.0:{os.environ.get('PORT', '5000')}"
-workers = _whole("WEB_CONCURRENCY", "4")
-threads = _whole("WEB_THREADS", "4")
+bind = f"0.0.0.0:{os.environ.get('PORT', str(defaults.DEFAULT_PORT))}"
+# A typo in either is one error line (gunicorn itself reads WEB_CONCURRENCY even earlier, when its
+# settings module is imported: `agentic-sales web`, the Procfile's command, checks it before that).
+workers = whole_number_setting("WEB_CONCURRENCY", defaults.WEB_CONCURRENCY)
+threads = whole_number_setting("WEB_THREADS", defaults.WEB_THREADS)
 worker_class = "gthread"
 timeout = 30
 graceful_timeout = 20

@@ -97,7 +97,13 @@ LEARNING_REFRESH_INTERVAL_SECONDS = 600
 (the outcome stage and each batch also fold; this catches rewards whose fold failed or raced)."""
 
 DEFAULT_PORT = 5000
-"""Port of `agentic-sales serve` when --port is not given."""
+"""Port of `agentic-sales serve` when --port is not given (and of `web` when PORT is not set)."""
+
+WEB_CONCURRENCY = "4"
+"""gunicorn processes of `agentic-sales web` (environment WEB_CONCURRENCY)."""
+
+WEB_THREADS = "4"
+"""Threads per gunicorn process (environment WEB_THREADS)."""
 
 SANDBOX_PORT = 8090
 """Port of `agentic-sales sandbox serve` when --port is not given."""

@@ -153,6 +153,22 @@ def stop_on_sigterm() -> None:
         signal.signal(signal.SIGTERM, interrupt)
 
 
+def whole_number_setting(name: str, default: str) -> int:
+    """The environment variable `name` as a whole number >= 1, or one error line and exit code 2.
+
+    gunicorn's process and thread counts: a typo was a traceback from gunicorn's config loader."""
+    import os
+
+    raw = os.environ.get(name, default)
+    try:
+        value = int(raw)
+    except ValueError:
+        value = 0
+    if value < 1:
+        fail(f"{name}={raw!r} must be a whole number of at least 1")
+    return value
+
+
 def fail(message: str, code: int = 2) -> None:
     """Print one line on stderr and exit non-zero (no traceback)."""
     click.echo(f"error: {message}", err=True)
@@ -240,6 +256,29 @@ def worker(with_scheduler: bool, burst: bool) -> None:
     sys.exit(0 if ok else 1)
 
 
+@click.command(context_settings={"ignore_unknown_options": True})
+@click.argument("gunicorn_args", nargs=-1, type=click.UNPROCESSED)
+def web(gunicorn_args: tuple[str, ...]) -> None:
+    """Run the production web server: gunicorn with gunicorn.conf.py (the Procfile's `web`).
+
+    WEB_CONCURRENCY processes x WEB_THREADS threads on PORT; extra arguments go to gunicorn.
+    """
+    import os
+    from pathlib import Path
+
+    # gunicorn's own settings module reads WEB_CONCURRENCY when it is imported, before any config
+    # file: checked here, a typo is one line instead of gunicorn's traceback.
+    whole_number_setting("WEB_CONCURRENCY", defaults.WEB_CONCURRENCY)
+    whole_number_setting("WEB_THREADS", defaults.WEB_THREADS)
+    conf = Path("gunicorn.conf.py")
+    if not conf.is_file():
+        fail(f"no gunicorn.conf.py in {Path.cwd()}: run `agentic-sales web` from the app's directory "
+             "(where the Procfile is)")
+        return
+    sys.stdout.flush()
+    os.execv(sys.executable, [sys.executable, "-m", "gunicorn", "-c", str(conf), *gunicorn_args, "wsgi:app"])
+
+
 @click.group()
 def keys() -> None:
     """Manage encryption keys."""
@@ -253,4 +292,4 @@ def keys_generate() -> None:
     click.echo(generate_key())
 
 
-commands = [serve, worker, keys]
+commands = [serve, web, worker, keys]

@@ -217,11 +217,54 @@ def test_the_apps_own_log_lines_reach_gunicorns_stderr_as_json(tmp_path):
     assert rejected and rejected[0]["level"] == "warning" and "signature rejected" in rejected[0]["msg"], stderr[-2000:]
 
 
+def procfile_command(process: str) -> list[str]:
+    """The Procfile's command for `process`, as the platform runs it (the console script on PATH)."""
+    line = next(ln for ln in (ROOT / "Procfile").read_text().splitlines() if ln.startswith(f"{process}:"))
+    return line.split(":", 1)[1].split()
+
+
 @pytest.mark.parametrize(("name", "value"), [("WEB_THREADS", "four"), ("WEB_THREADS", "0"), ("WEB_THREADS", "2.5")])
 def test_gunicorn_with_an_unusable_thread_count_is_one_line_naming_it(tmp_path, name, value):
-    # WEB_CONCURRENCY is read by gunicorn's own settings module before this file: its typo stays gunicorn's traceback.
     r = run([str(Path(sys.executable).parent / "gunicorn"), "-c", "gunicorn.conf.py", "wsgi:app"],
             {**SECRETS, "DATABASE_URL": migrated_sqlite(tmp_path), "PORT": str(closed_port()), name: value}, tmp_path)
     assert r.returncode == 2, r.stderr[-2000:]
     assert "Traceback" not in r.stderr, r.stderr[-2000:]
     assert error_lines(r) == [f"error: {name}={value!r} must be a whole number of at least 1"], r.stderr[-2000:]
+
+
+@pytest.mark.parametrize(("name", "value"), [("WEB_CONCURRENCY", "four"), ("WEB_CONCURRENCY", "0"),
+                                             ("WEB_CONCURRENCY", "1.5"), ("WEB_THREADS", "many")])
+def test_the_procfiles_web_with_an_unusable_process_count_is_one_line_naming_it(tmp_path, name, value):
+    """gunicorn's settings module reads WEB_CONCURRENCY on import, before gunicorn.conf.py: run
+    directly, a typo there was gunicorn's traceback; `agentic-sales web` checks it first."""
+    r = run(procfile_command("web"),
+            {**SECRETS, "DATABASE_URL": migrated_sqlite(tmp_path), "PORT": str(closed_port()), name: value}, tmp_path)
+    assert r.returncode == 2, r.stderr[-2000:]
+    assert "Traceback" not in r.stderr, r.stderr[-2000:]
+    assert error_lines(r) == [f"error: {name}={value!r} must be a whole number of at least 1"], r.stderr[-2000:]
+
+
+def test_the_procfiles_web_serves_healthz_with_the_process_count_it_was_given(tmp_path):
+    import time
+    import urllib.error
+    import urllib.request
+
+    port = closed_port()
+    base = {"PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin", "HOME": str(tmp_path),
+            "AGENTIC_SALES_DATA_DIR": str(tmp_path), **SECRETS, "DATABASE_URL": migrated_sqlite(tmp_path),
+            "PORT": str(port), "WEB_CONCURRENCY": "2", "WEB_THREADS": "2"}
+    proc = subprocess.Popen(procfile_command("web"), env=base, cwd=ROOT, stderr=subprocess.PIPE,
+                            stdout=subprocess.DEVNULL, text=True)
+    status = None
+    try:
+        for _ in range(150):
+            try:
+                status = urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2).status
+                break
+            except (urllib.error.URLError, ConnectionError):
+                time.sleep(0.2)
+    finally:
+        proc.terminate()
+        _, stderr = proc.communicate(timeout=30)
+    assert status == 200, stderr[-2000:]
+    assert stderr.count("Booting worker") == 2, stderr[-2000:]
