@@ -252,8 +252,7 @@ def worker(with_scheduler: bool, burst: bool) -> None:
     except (ConfigError, TokenKeyError) as exc:
         fail(str(exc))
         return
-    ok = run_worker(app, with_scheduler=with_scheduler, burst=burst)
-    sys.exit(0 if ok else 1)
+    run_worker(app, with_scheduler=with_scheduler, burst=burst)
 
 
 @click.command(context_settings={"ignore_unknown_options": True})

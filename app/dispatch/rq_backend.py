@@ -93,12 +93,8 @@ class RQBackend:
         """Nothing to stop in the web process."""
 
 
-def run_worker(app: Flask, *, with_scheduler: bool, burst: bool = False) -> bool:
-    """Serve the queue until stopped (or until empty with `burst`); runs the sweeper if scheduling.
-
-    Returns:
-        True when the worker stopped cleanly.
-    """
+def run_worker(app: Flask, *, with_scheduler: bool, burst: bool = False) -> None:
+    """Serve the queue until stopped (or until empty with `burst`); runs the sweeper if scheduling."""
     from app.dispatch import get_dispatcher
 
     backend = get_dispatcher(app).backend
@@ -133,7 +129,14 @@ def run_worker(app: Flask, *, with_scheduler: bool, burst: bool = False) -> bool
             [backend.queue], connection=backend.redis, serializer=JSONSerializer,
             name=f"agentic-sales-{os.getpid()}",
         )
+        log.info("worker %s started on queue %s%s%s", worker.name, backend.queue.name,
+                 " with the scheduler" if with_scheduler else "", " (burst: stops when the queue is empty)" if burst else "")
         try:
-            return worker.work(with_scheduler=with_scheduler, burst=burst, logging_level="INFO")
+            # RQ's own level, not "INFO": RQ set its logger to INFO, four lines for every job,
+            # over the WARNING that app.logs gives it; RQ's warnings and errors still come through.
+            worker.work(with_scheduler=with_scheduler, burst=burst,
+                        logging_level=logging.getLogger("rq.worker").getEffectiveLevel())
         finally:
             stop.set()
+        # RQ's work() returns whether any job ran: a burst over an empty queue is a clean stop too.
+        log.info("worker %s stopped", worker.name)

@@ -19,7 +19,7 @@ from cryptography.fernet import Fernet
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from tests.conftest import base_config, need, pg_url
+from tests.conftest import base_config, need, pg_url, redis_url
 
 STRONG = "k3Yq9-ZpV7x_Lm2Rt8Wn4Bc6Hd1Jf5Gs0Ae"
 SECRETS = {"AGENTIC_SALES_SECRET_KEY": STRONG, "AGENTIC_SALES_TOKEN_KEY": Fernet.generate_key().decode(),
@@ -268,3 +268,22 @@ def test_the_procfiles_web_serves_healthz_with_the_process_count_it_was_given(tm
         _, stderr = proc.communicate(timeout=30)
     assert status == 200, stderr[-2000:]
     assert stderr.count("Booting worker") == 2, stderr[-2000:]
+
+
+@pytest.mark.redis
+def test_a_burst_worker_over_an_empty_queue_stops_cleanly_with_one_line_each_way(tmp_path):
+    """RQ's work() returns whether any job ran, which the command took for success: an empty
+    queue was exit code 1; and RQ's own INFO lines (several per job) drowned the app's."""
+    need("redis")
+    import json
+
+    url = redis_url()
+    assert url is not None
+    queue_db = url.rsplit("/", 1)[0] + "/15"  # an empty database of the same server
+    r = run(cli("worker", "--burst"), {**SECRETS, "DATABASE_URL": migrated_sqlite(tmp_path), "REDIS_URL": queue_db,
+                                       "HUBSPOT_CLIENT_ID": "app-id", "HUBSPOT_CLIENT_SECRET": "app-secret"},
+            tmp_path)
+    assert r.returncode == 0, r.stderr[-2000:]
+    lines = [json.loads(ln) for ln in r.stderr.splitlines() if ln.strip()]
+    assert [ln["logger"] for ln in lines] == ["app.dispatch.rq_backend", "app.dispatch.rq_backend"], r.stderr
+    assert "started on queue" in lines[0]["msg"] and "burst" in lines[0]["msg"] and "stopped" in lines[1]["msg"]

@@ -109,6 +109,8 @@ def test_two_forked_rq_workers_enrich_every_open_deal_once_through_the_real_pipe
     assert statuses == {"processed": deals}, logs
     assert sorted(enriched) == sorted(set(enriched)) and len(enriched) == deals  # each deal once
     assert len(batches) >= 3  # batch size 4: the work was split into batches
+    full = "".join((tmp_path / f"worker-{n}.log").read_text(errors="replace") for n in range(2))
+    assert full.count("started on queue") == 2 and "Job OK" not in full, full[-3000:]  # no RQ lines per job
     counters = sandbox.handle.control("GET", "counters")
     assert counters["duplicate_tasks"] == 0 and counters["duplicate_notes"] == 0
     for deal_id in sorted(set(enriched))[:3]:
