@@ -18,6 +18,7 @@ from flask import Flask, current_app, jsonify, redirect, request, url_for
 from app.auth import is_admin
 from app.connectors import UnknownConnectorError, get_connector
 from app.oauth import bp
+from app.oauth.reinstall import ReinstallRefused, check_reinstall
 from app.oauth.state import StateError, issue_state, verify_state
 from app.sync import backfill
 from app.tenants import client_for, describe_install, oauth_for, save_install
@@ -89,6 +90,12 @@ def callback(crm: str) -> Any:
         from app.admin.signin import finish_signin
 
         return finish_signin(crm, tokens)
+    if not tokens.account_id:
+        return _error(502, "exchange_failed", f"{crm} did not say which account was installed; start again")
+    try:
+        check_reinstall(app, crm, connector.tenant_id_for(str(tokens.account_id)), tokens)
+    except ReinstallRefused as exc:
+        return _refused_reinstall(exc)
     tenant_id = save_install(app, crm, tokens, api_base=getattr(provider, "base_url", None),
                              installed_by=tokens.user)
     fields: list[str] = []
@@ -112,6 +119,14 @@ def callback(crm: str) -> Any:
     from app.admin.install_page import installed_html
 
     return installed_html(connector, body, tokens=tokens, config=app.config)
+
+
+def _refused_reinstall(exc: ReinstallRefused) -> Any:
+    if _wants_json():
+        return _error(403, "installed_by_another_user", str(exc))
+    from app.admin import refusal
+
+    return refusal(403, "Agentic Sales is already installed in this account", str(exc)[0].upper() + str(exc)[1:])
 
 
 def _wants_json() -> bool:
