@@ -75,8 +75,12 @@ def csrf_ok() -> bool:
 
 
 def _safe_next(target: str | None) -> str:
-    # Only local paths: an open redirect would hand a signed-in admin to another site.
-    return target if target and target.startswith("/") and not target.startswith("//") else "/"
+    # Only local paths: an open redirect would hand a signed-in admin to another site. Browsers
+    # drop tabs and newlines from a URL and read a backslash as a slash, so "/\t/evil.example" and
+    # "/\\evil.example" are "//evil.example", another host.
+    if not target or not target.startswith("/") or any(c == "\\" or ord(c) < 32 or ord(c) == 127 for c in target):
+        return "/"
+    return "/" if target.startswith("//") else target
 
 
 @bp.route("/admin/login", methods=["GET", "POST"])
