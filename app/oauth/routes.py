@@ -15,7 +15,7 @@ from typing import Any
 
 from flask import Flask, current_app, jsonify, redirect, request, url_for
 
-from app.auth import is_admin
+from app.auth import csrf_ok, is_admin, token_in_header
 from app.connectors import UnknownConnectorError, get_connector
 from app.oauth import bp
 from app.oauth.reinstall import ReinstallRefused, check_reinstall
@@ -166,6 +166,9 @@ def uninstall_route(crm: str) -> Any:
     _connector(crm)
     if not is_admin():
         return _error(403, "forbidden", "admin only")
+    if not token_in_header() and not csrf_ok():  # a signed-in browser: the console's form, not a forged one
+        return _error(400, "csrf_failed", "uninstall from the console (its form carries the CSRF token), or send "
+                      "the admin token in the X-Admin-Token header")
     body = request.get_json(silent=True)
     tenant_id = (body.get("tenant") if isinstance(body, dict) else None) or request.form.get("tenant")
     if not tenant_id or not isinstance(tenant_id, str):
