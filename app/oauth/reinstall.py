@@ -24,6 +24,7 @@ from sqlalchemy import select
 from app.admin.access import normal_user, same_user
 from app.auth import is_admin
 from app.storage import get_db
+from app.storage.crypto import TokenKeyError
 from app.storage.models import ConsoleGrant
 from app.tenants import active_installation, load_installation, oauth_for
 from integrations.base import TokenSet
@@ -72,8 +73,9 @@ def _grant_is_dead(app: Flask, crm: str, tenant_id: str) -> bool:
 
     try:
         stored = load_installation(app, tenant_id).tokens
-    except (CrmError, ValueError):
-        return True  # nothing usable is stored: no grant to protect
+    except (CrmError, TokenKeyError):
+        # Nothing usable is stored (e.g. the token key was lost: re-installing is the way back).
+        return True
     try:
         oauth_for(crm, app).refresh(stored)
     except CrmError as exc:

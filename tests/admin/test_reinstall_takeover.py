@@ -98,7 +98,23 @@ def test_the_operator_may_reinstall_for_another_user(hs_app, sandbox):
     assert _installation(hs_app)[-1].installed_by == other
 
 
+def test_after_the_token_key_was_lost_another_user_may_install_again(app_factory, sandbox):
+    """docs/admin: losing AGENTIC_SALES_TOKEN_KEY means installing again; the stored grant cannot be
+    decrypted, so there is nothing to protect (it was a 500)."""
+    from cryptography.fernet import Fernet
+
+    config = {**sb.app_config(sandbox, BACKFILL_ON_INSTALL=False), "ADMIN_TOKEN": ADMIN_TOKEN}
+    first = app_factory(**config)
+    follow_crm(first.test_client(), "/oauth/hubspot/install")
+    other = owners(sandbox)[1]
+    rekeyed = app_factory(**config, TOKEN_KEY=Fernet.generate_key().decode())
+    resp = follow_crm(rekeyed.test_client(), "/oauth/hubspot/install", login_hint=other)
+    assert resp.status_code == 200, resp.get_data(as_text=True)[:300]
+    assert _installation(rekeyed)[-1].installed_by == other
+
+
 def test_after_an_uninstall_on_hubspots_side_another_super_admin_may_install(hs_app, sandbox):
+    # last in this module: the sandbox portal stays uninstalled
     follow_crm(hs_app.test_client(), "/oauth/hubspot/install")
     other = owners(sandbox)[1]
     r = requests.post(f"{sandbox.url}/_sandbox/portals/{sandbox.hub_id}/uninstall", timeout=10)
