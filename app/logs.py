@@ -20,7 +20,9 @@ _SECRET_QUERY = re.compile(r"(?i)([?&;](?:{})=)[^&;\s\"']*".format("|".join(SECR
 _BEARER = re.compile(r"(?i)(bearer\s+)[A-Za-z0-9._~+/=-]+")
 # Salesforce Outbound Messages carry the org's webhook secret in the path (Salesforce sends no
 # headers we choose); the same secret signs callouts and card requests, so it never reaches a log.
-_PATH_SECRET = re.compile(r"(/webhooks/salesforce/outbound/[^/\s?\"']+/)[^/\s?\"']+")
+# HubSpot's token-info and revoke URLs carry the token itself in the path.
+_PATH_SECRET = re.compile(r"(/webhooks/salesforce/outbound/[^/\s?\"']+/|/oauth/v\d+/(?:access|refresh)-tokens/)"
+                          r"[^/\s?\"']+")
 
 
 def scrub(text: str) -> str:

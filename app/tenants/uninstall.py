@@ -20,6 +20,7 @@ from sqlalchemy import delete, func, select
 from app import defaults
 from app.audit import write_audit
 from app.connectors import get_connector
+from app.logs import scrub
 from app.storage import delete_tenant_data, get_cipher, get_db, rowcount
 from app.storage.models import Installation, QuarantinedEvent, Tenant
 from app.tenants import drop_cached_client, oauth_for
@@ -54,7 +55,7 @@ def uninstall(tenant_id: str, app: Flask | None = None, *, revoke: bool = True) 
                 oauth_for(crm, a).revoke(TokenSet(access_token="", refresh_token=cipher.decrypt(enc) or ""))
                 revoked += 1
             except Exception as exc:  # see docstring: deletion must not depend on the CRM
-                revoke_errors.append(f"{type(exc).__name__}: {exc}"[:300])
+                revoke_errors.append(scrub(f"{type(exc).__name__}: {exc}")[:300])  # answered and audited
                 log.warning("token revocation failed; deleting data anyway", extra={"tenant_id": tenant_id})
     drop_cached_client(a, tenant_id)
     if account_id is not None and crm is not None:

@@ -58,3 +58,9 @@ def test_gunicorns_access_log_keeps_no_webhook_secret(tmp_path):
     logged = stdout + stderr
     assert f"/webhooks/salesforce/outbound/{ORG}/" in logged, logged[-2000:]  # the access line is there
     assert URL_SECRET not in logged, logged[-2000:]
+
+
+def test_hubspots_token_urls_are_scrubbed_from_log_text():
+    for path in ("/oauth/v1/refresh-tokens/", "/oauth/v1/access-tokens/"):
+        out = scrub(f"Max retries exceeded with url: {path}{URL_SECRET} (Caused by ...)")
+        assert URL_SECRET not in out and f"{path}[redacted]" in out
