@@ -49,6 +49,14 @@ class _Refused(Exception):
         self.status, self.code, self.message = status, code, message
 
 
+@bp.after_request
+def _no_store(resp: Any) -> Any:
+    # The install page shows a Salesforce org's webhook secret and signs the installer in; no
+    # answer of the install flow belongs in a shared or browser cache.
+    resp.headers["Cache-Control"] = "no-store"
+    return resp
+
+
 @bp.errorhandler(_Refused)
 def _refused(exc: _Refused) -> Any:
     return _error(exc.status, exc.code, exc.message)

@@ -113,6 +113,19 @@ def test_after_the_token_key_was_lost_another_user_may_install_again(app_factory
     assert _installation(rekeyed)[-1].installed_by == other
 
 
+def test_the_install_answer_is_never_cached(hs_app, sandbox):
+    """The install page carries the Salesforce org's webhook secret and signs the installer in: a
+    shared proxy or the browser's cache must not keep it (the console pages were no-store, this one not)."""
+    page = follow_crm(hs_app.test_client(), "/oauth/hubspot/install")
+    assert page.status_code == 200 and page.headers.get("Cache-Control") == "no-store"
+    client = hs_app.test_client()
+    from urllib.parse import parse_qs, urlparse
+
+    callback = urlparse(sb.consent(client.get("/oauth/hubspot/install").headers["Location"]))
+    answer = client.get(callback.path, query_string=parse_qs(callback.query), headers={"Accept": "application/json"})
+    assert answer.status_code == 200 and answer.headers.get("Cache-Control") == "no-store"
+
+
 def test_after_an_uninstall_on_hubspots_side_another_super_admin_may_install(hs_app, sandbox):
     # last in this module: the sandbox portal stays uninstalled
     follow_crm(hs_app.test_client(), "/oauth/hubspot/install")
