@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import shutil
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -101,13 +102,15 @@ def erase_files(app: Flask, tenant_id: str) -> int:
     """
     from app.pipeline.tenant import model_dir
 
-    if not tenant_id or "/" in tenant_id or tenant_id in (".", ".."):
+    # The id is matched as a name, never as a pattern: `hubspot-*` (or `?`, `[...]`) named no tenant
+    # and erased every tenant it matched, before the uninstall answered "no tenant".
+    if not tenant_id or "/" in tenant_id or "\\" in tenant_id or tenant_id in (".", ".."):
         return 0
     roots = {Path(model_dir(app)), Path(app.config["DATA_DIR"])}
     doomed = {root / tenant_id for root in roots}
     for root in roots:
-        if root.is_dir():
-            doomed.update(p for p in root.rglob(tenant_id) if p.is_dir())
+        for parent, dirs, _files in os.walk(root):
+            doomed.update(Path(parent) / d for d in dirs if d == tenant_id)
     deleted = 0
     for path in sorted(doomed, key=lambda p: len(p.parts)):
         if path.is_dir():
