@@ -23,8 +23,9 @@ def create_app(config: Mapping[str, Any] | type | None = None) -> Flask:
     if app.config.get("SECRET_KEY"):
         app.secret_key = app.config["SECRET_KEY"]
 
-    from app import dispatch, storage
+    from app import dispatch, headers, storage
 
+    headers.init_app(app)
     storage.init_app(app)
     dispatch.init_app(app)
 
@@ -80,9 +81,10 @@ def _answer_outages(app: Flask) -> None:
     def unavailable(what: str, exc: BaseException) -> Any:
         cause = str(getattr(exc, "orig", None) or exc).strip().splitlines()
         app.logger.warning("%s unreachable while answering a request: %s", what, cause[0] if cause else "")
+        # The driver's message names the host, port and user: the server log has it, the caller
+        # (a console viewer, a CRM, anyone) only learns which service is down.
         body = {"error": "service_unavailable",
-                "detail": f"the {what} cannot be reached ({cause[0] if cause else type(exc).__name__}); "
-                          f"try again in {RETRY_AFTER_SECONDS} s"}
+                "detail": f"the {what} cannot be reached ({type(exc).__name__}); try again in {RETRY_AFTER_SECONDS} s"}
         return jsonify(body), 503, {"Retry-After": str(RETRY_AFTER_SECONDS)}
 
     @app.errorhandler(RedisConnectionError)

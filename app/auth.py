@@ -49,8 +49,12 @@ def _signed_in() -> bool:
 
 def is_admin() -> bool:
     """True for a signed-in admin session or a request carrying ADMIN_TOKEN in a header."""
-    if _signed_in():
-        return True
+    return _signed_in() or token_in_header()
+
+
+def token_in_header() -> bool:
+    """True when the request itself carries ADMIN_TOKEN (a script; a browser cannot be made to send it,
+    so such a request needs no CSRF token, unlike one authenticated by the session cookie)."""
     given = request.headers.get("X-Admin-Token") or ""
     auth = request.headers.get("Authorization") or ""
     if not given and auth.lower().startswith("bearer "):
@@ -75,8 +79,12 @@ def csrf_ok() -> bool:
 
 
 def _safe_next(target: str | None) -> str:
-    # Only local paths: an open redirect would hand a signed-in admin to another site.
-    return target if target and target.startswith("/") and not target.startswith("//") else "/"
+    # Only local paths: an open redirect would hand a signed-in admin to another site. Browsers
+    # drop tabs and newlines from a URL and read a backslash as a slash, so "/\t/evil.example" and
+    # "/\\evil.example" are "//evil.example", another host.
+    if not target or not target.startswith("/") or any(c == "\\" or ord(c) < 32 or ord(c) == 127 for c in target):
+        return "/"
+    return "/" if target.startswith("//") else target
 
 
 @bp.route("/admin/login", methods=["GET", "POST"])

@@ -18,10 +18,17 @@ SECRET_PARAMS = ("admin_token", "token", "access_token", "refresh_token", "id_to
 
 _SECRET_QUERY = re.compile(r"(?i)([?&;](?:{})=)[^&;\s\"']*".format("|".join(SECRET_PARAMS)))
 _BEARER = re.compile(r"(?i)(bearer\s+)[A-Za-z0-9._~+/=-]+")
+# Salesforce Outbound Messages carry the org's webhook secret in the path (Salesforce sends no
+# headers we choose); the same secret signs callouts and card requests, so it never reaches a log.
+# HubSpot's token-info and revoke URLs carry the token itself in the path.
+_PATH_SECRET = re.compile(r"(/webhooks/salesforce/outbound/[^/\s?\"']+/|/oauth/v\d+/(?:access|refresh)-tokens/)"
+                          r"[^/\s?\"']+")
 
 
 def scrub(text: str) -> str:
-    """Replace secret query parameter values and bearer tokens in `text` with [redacted]."""
+    """Replace secret query parameter values, bearer tokens and secrets in webhook paths in `text`
+    with [redacted]."""
+    text = _PATH_SECRET.sub(r"\1[redacted]", text)
     return _BEARER.sub(r"\1[redacted]", _SECRET_QUERY.sub(r"\1[redacted]", text))
 
 
@@ -44,7 +51,7 @@ def gunicorn_logger_class() -> Any:
         def atoms(self, resp: Any, req: Any, environ: Any, request_time: Any) -> dict[str, Any]:
             atoms = super().atoms(resp, req, environ, request_time)
             for key, value in atoms.items():
-                if isinstance(value, str) and "=" in value:
+                if isinstance(value, str) and ("=" in value or "/outbound/" in value):
                     # A bare query string ("q") has no leading "?": scrub it as if it had one.
                     bare = key == "q" or key.endswith("query_string}e")
                     atoms[key] = scrub("?" + value)[1:] if bare else scrub(value)

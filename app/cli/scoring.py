@@ -225,7 +225,9 @@ def predict_cmd(model_dir, data, out) -> None:
     preds = predict_table(loaded, features)
     if id_column:
         preds.insert(0, id_column, frame[id_column].to_numpy())
-    preds.to_csv(out, index=False)
+    from app.cli.csv_cells import without_formulas  # pandas: imported when a command runs
+
+    without_formulas(preds).to_csv(out, index=False)
     _emit({"task": loaded.task, "model_version": loaded.version, "rows": int(len(preds)), "out": str(out)})
 
 
@@ -457,7 +459,9 @@ def clv_predict_cmd(model_dir, transactions, cutoff, customer_column, date_colum
     tx = normalise_transactions(_read_csv(transactions), str(customer_column or cols.get("customer")),
                                 str(date_column or cols.get("date")), str(amount_column or cols.get("amount")))
     preds = loaded.model.predict(tx, cutoff)
-    preds.to_csv(out, index=False)
+    from app.cli.csv_cells import without_formulas  # pandas: imported when a command runs
+
+    without_formulas(preds).to_csv(out, index=False)
     _emit({"task": "clv", "model_version": loaded.version, "rows": int(len(preds)), "out": str(out),
            "horizon_days": loaded.metadata.get("horizon_days")})
 

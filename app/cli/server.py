@@ -18,9 +18,18 @@ REQUIRED_SECRETS = {"web": ("SECRET_KEY", "TOKEN_KEY"), "worker": ("TOKEN_KEY",)
 """Settings each process refuses to start without (outside the demo)."""
 
 
-def check_secrets(cfg: Mapping[str, Any], *, role: str) -> None:
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "::1", "localhost"})
+"""Interfaces only this machine reaches: where sandbox mode may serve."""
+
+
+def check_secrets(cfg: Mapping[str, Any], *, role: str, listen_host: str | None = None) -> None:
     """Raise ConfigError for missing or weak secrets and missing CRM credentials (tests and the
-    sandbox demo excepted; sandbox mode itself is refused on PostgreSQL)."""
+    sandbox demo excepted; sandbox mode itself is refused on PostgreSQL, and for a web process
+    anywhere but on loopback: `listen_host` None means gunicorn, whose bind is the proxy's)."""
+    if role == "web" and cfg.get("SANDBOX_MODE") and not cfg.get("TESTING") and listen_host not in LOOPBACK_HOSTS:
+        where = f"on {listen_host}" if listen_host else "under gunicorn (the production web server)"
+        raise ConfigError(f"{PREFIX}_SANDBOX_MODE is on {where}: sandbox mode shows every account's deals and "
+                          "cards to anyone and skips the secret checks; it is for the demo on 127.0.0.1 only; unset it")
     if not (cfg.get("TESTING") or cfg.get("SANDBOX_MODE")):
         require(cfg, *REQUIRED_SECRETS[role])  # every missing name in one line first
     validate_for_production(cfg, role=role)
@@ -207,7 +216,7 @@ def serve(host: str, port: int) -> None:
     logs.configure()
     try:
         app = create_app()
-        check_secrets(app.config, role="web")
+        check_secrets(app.config, role="web", listen_host=host)
         if get_db(app).dialect == "sqlite":
             migrate.upgrade(app.config["DATABASE_URL"])  # embedded default: keep the schema current
         check_services(app.config["DATABASE_URL"], app.config.get("REDIS_URL"))

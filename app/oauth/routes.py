@@ -15,9 +15,10 @@ from typing import Any
 
 from flask import Flask, current_app, jsonify, redirect, request, url_for
 
-from app.auth import is_admin
+from app.auth import csrf_ok, is_admin, token_in_header
 from app.connectors import UnknownConnectorError, get_connector
 from app.oauth import bp
+from app.oauth.reinstall import ReinstallRefused, check_reinstall
 from app.oauth.state import StateError, issue_state, verify_state
 from app.sync import backfill
 from app.tenants import client_for, describe_install, oauth_for, save_install
@@ -46,6 +47,14 @@ class _Refused(Exception):
     def __init__(self, status: int, code: str, message: str) -> None:
         super().__init__(message)
         self.status, self.code, self.message = status, code, message
+
+
+@bp.after_request
+def _no_store(resp: Any) -> Any:
+    # The install page shows a Salesforce org's webhook secret and signs the installer in; no
+    # answer of the install flow belongs in a shared or browser cache.
+    resp.headers["Cache-Control"] = "no-store"
+    return resp
 
 
 @bp.errorhandler(_Refused)
@@ -89,6 +98,12 @@ def callback(crm: str) -> Any:
         from app.admin.signin import finish_signin
 
         return finish_signin(crm, tokens)
+    if not tokens.account_id:
+        return _error(502, "exchange_failed", f"{crm} did not say which account was installed; start again")
+    try:
+        check_reinstall(app, crm, connector.tenant_id_for(str(tokens.account_id)), tokens)
+    except ReinstallRefused as exc:
+        return _refused_reinstall(exc)
     tenant_id = save_install(app, crm, tokens, api_base=getattr(provider, "base_url", None),
                              installed_by=tokens.user)
     fields: list[str] = []
@@ -112,6 +127,14 @@ def callback(crm: str) -> Any:
     from app.admin.install_page import installed_html
 
     return installed_html(connector, body, tokens=tokens, config=app.config)
+
+
+def _refused_reinstall(exc: ReinstallRefused) -> Any:
+    if _wants_json():
+        return _error(403, "installed_by_another_user", str(exc))
+    from app.admin import refusal
+
+    return refusal(403, "Agentic Sales is already installed in this account", str(exc)[0].upper() + str(exc)[1:])
 
 
 def _wants_json() -> bool:
@@ -151,6 +174,9 @@ def uninstall_route(crm: str) -> Any:
     _connector(crm)
     if not is_admin():
         return _error(403, "forbidden", "admin only")
+    if not token_in_header() and not csrf_ok():  # a signed-in browser: the console's form, not a forged one
+        return _error(400, "csrf_failed", "uninstall from the console (its form carries the CSRF token), or send "
+                      "the admin token in the X-Admin-Token header")
     body = request.get_json(silent=True)
     tenant_id = (body.get("tenant") if isinstance(body, dict) else None) or request.form.get("tenant")
     if not tenant_id or not isinstance(tenant_id, str):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import shutil
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -20,6 +21,7 @@ from sqlalchemy import delete, func, select
 from app import defaults
 from app.audit import write_audit
 from app.connectors import get_connector
+from app.logs import scrub
 from app.storage import delete_tenant_data, get_cipher, get_db, rowcount
 from app.storage.models import Installation, QuarantinedEvent, Tenant
 from app.tenants import drop_cached_client, oauth_for
@@ -54,7 +56,7 @@ def uninstall(tenant_id: str, app: Flask | None = None, *, revoke: bool = True) 
                 oauth_for(crm, a).revoke(TokenSet(access_token="", refresh_token=cipher.decrypt(enc) or ""))
                 revoked += 1
             except Exception as exc:  # see docstring: deletion must not depend on the CRM
-                revoke_errors.append(f"{type(exc).__name__}: {exc}"[:300])
+                revoke_errors.append(scrub(f"{type(exc).__name__}: {exc}")[:300])  # answered and audited
                 log.warning("token revocation failed; deleting data anyway", extra={"tenant_id": tenant_id})
     drop_cached_client(a, tenant_id)
     if account_id is not None and crm is not None:
@@ -100,13 +102,15 @@ def erase_files(app: Flask, tenant_id: str) -> int:
     """
     from app.pipeline.tenant import model_dir
 
-    if not tenant_id or "/" in tenant_id or tenant_id in (".", ".."):
+    # The id is matched as a name, never as a pattern: `hubspot-*` (or `?`, `[...]`) named no tenant
+    # and erased every tenant it matched, before the uninstall answered "no tenant".
+    if not tenant_id or "/" in tenant_id or "\\" in tenant_id or tenant_id in (".", ".."):
         return 0
     roots = {Path(model_dir(app)), Path(app.config["DATA_DIR"])}
     doomed = {root / tenant_id for root in roots}
     for root in roots:
-        if root.is_dir():
-            doomed.update(p for p in root.rglob(tenant_id) if p.is_dir())
+        for parent, dirs, _files in os.walk(root):
+            doomed.update(Path(parent) / d for d in dirs if d == tenant_id)
     deleted = 0
     for path in sorted(doomed, key=lambda p: len(p.parts)):
         if path.is_dir():

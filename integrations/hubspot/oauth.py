@@ -149,7 +149,7 @@ class OAuthClient:
 
     def token_info(self, access_token: str) -> dict[str, Any]:
         """Return HubSpot's metadata for an access token (hub_id, user, scopes, ...)."""
-        return self._request("GET", f"/oauth/v1/access-tokens/{access_token}")
+        return self._request("GET", f"/oauth/v1/access-tokens/{access_token}", secret=access_token)
 
     def revoke(self, refresh_token: str) -> bool:
         """Revoke a refresh token (which also ends its access tokens' renewals).
@@ -161,23 +161,31 @@ class OAuthClient:
             CrmError: HubSpot is unreachable or answered another error.
         """
         try:
-            self._request("DELETE", f"/oauth/v1/refresh-tokens/{refresh_token}")
+            self._request("DELETE", f"/oauth/v1/refresh-tokens/{refresh_token}", secret=refresh_token)
         except Exception as exc:
             err = map_exception(exc)
             if err.status in (400, 404):
                 return False
-            raise err from exc
+            raise err from None  # the cause's text is the URL, with the token in its path
         return True
 
     def _post_token(self, form: dict[str, str]) -> dict[str, Any]:
         form = {**form, "client_id": self.client_id, "client_secret": self.client_secret}
         return self._request("POST", self.token_path, data=form)
 
-    def _request(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
+    def _request(self, method: str, path: str, *, secret: str | None = None, **kwargs: Any) -> dict[str, Any]:
+        """Call HubSpot's OAuth API; `secret` is a token in `path` (HubSpot's token-info and revoke
+        URLs carry it), kept out of any error message: requests puts the URL in its connection
+        errors, which reach logs, the uninstall's answer and its audit row."""
         try:
             resp = self.session.request(method, self.base_url + path, timeout=self.timeout, **kwargs)
         except requests.RequestException as exc:
-            raise map_exception(exc) from exc
+            err = map_exception(exc)
+            if secret:
+                err = type(err)(str(err.message).replace(secret, "[redacted]"), crm=CRM, status=err.status,
+                                should_retry=err.should_retry)
+                raise err from None
+            raise err from exc
         if resp.status_code >= 400:
             raise from_response(resp.status_code, resp.content, resp.headers)
         if not resp.content:

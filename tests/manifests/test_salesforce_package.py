@@ -99,3 +99,18 @@ def test_the_lwc_is_exposed_on_record_pages_of_the_three_objects() -> None:
     assert {o.text for o in meta.iter(f"{MD}object")} == {"Opportunity", "Lead", "Account"}
     js = (LWC / "agenticSalesCard" / "agenticSalesCard.js").read_text()
     assert "@api recordId" in js
+
+
+def test_every_card_method_checks_the_users_own_access_to_the_record_before_the_signed_callout() -> None:
+    # The callout is signed with the org's secret: the app then serves any record it names, so
+    # Salesforce sharing is enforced only if the Apex asks before calling (Apex cannot run here;
+    # this reads the class as the packaging review would).
+    source = (SRC / "classes" / "AgenticSalesCardController.cls").read_text()
+    assert re.search(r"FROM UserRecordAccess\s+WHERE UserId = :UserInfo\.getUserId\(\) AND RecordId = :recordId",
+                     source)
+    methods = re.findall(r"@AuraEnabled\s+public static \w+ (\w+)\(([^)]*)\)\s*\{(.*?)\n    \}", source, re.S)
+    assert {name for name, _, _ in methods} == {"getCard", "sendFeedback"}
+    for name, params, body in methods:
+        assert "Id recordId" in params, name
+        check, callout = body.find("requireReadAccess(recordId);"), body.find("send(")
+        assert 0 <= check < callout, f"{name} calls the app before checking the user's access to the record"
