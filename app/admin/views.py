@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from typing import Any
 
@@ -81,8 +82,14 @@ def _queue_error() -> str | None:
     try:
         get_dispatcher().backend.ping()
     except Exception as exc:  # any client error: the page says it and still renders
-        return str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+        reason = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+        # The operator runs Redis and needs its address; a CRM account's users only need the reason.
+        return reason if g.identity.operator else _ADDRESS.sub("the queue's host", reason)
     return None
+
+
+_ADDRESS = re.compile(r"\[?[\w.:-]+\]?:\d{1,5}\b")
+"""host:port (or [v6]:port) in a client's error message."""
 
 
 @bp.post("/t/<tenant>/actions/<kind>")

@@ -28,3 +28,20 @@ def test_a_console_viewer_during_a_database_outage_learns_only_that_the_database
     assert "database (DATABASE_URL)" in page.get_json()["detail"]
     for leak in (str(port), "127.0.0.1", "dbadmin_secretname", "salesdb"):
         assert leak not in text, (leak, text)
+
+
+def test_a_console_viewer_sees_that_the_queue_is_down_but_not_where_it_lives(app_factory):
+    from tests.conftest import install_tenant
+
+    port = _closed_port()
+    app = app_factory(REDIS_URL=f"redis://127.0.0.1:{port}/0", ADMIN_TOKEN="op-token-for-this-test-0123456789")
+    install_tenant(app, "101")
+    viewer = crm_session(app.test_client(), "hubspot-101", "viewer@a.example")
+    page = viewer.get("/admin/t/hubspot-101/")
+    assert page.status_code == 200, page.get_data(as_text=True)[:500]
+    queue = page.get_data(as_text=True).split('id="queue"')[1].split('<div class="box"')[0]
+    assert "Queue unreachable" in queue and "Connection refused" in queue
+    assert str(port) not in queue and "127.0.0.1" not in queue
+    # the operator, who runs Redis, still gets the address
+    operator = app.test_client().get("/admin/t/hubspot-101/", headers={"X-Admin-Token": "op-token-for-this-test-0123456789"})
+    assert str(port) in operator.get_data(as_text=True)
