@@ -26,11 +26,13 @@ TASK_TITLES = {
     "churn": "Churn: the chance a customer leaves",
     "clv": "Customer lifetime value",
     "price": "Price: the discount with the best expected revenue",
+    "lead_conversion": "Lead conversion: the chance an open lead is converted",
 }
 """A card's heading per task."""
 
 DEFAULT_UNITS = {"conversion": "closed deals", "churn": "customers with a known churn or renewal",
-                 "clv": "customers with closed-won deals", "price": "closed deals"}
+                 "clv": "customers with closed-won deals", "price": "closed deals",
+                 "lead_conversion": "closed leads (converted or closed unconverted)"}
 """What a task's history counts when the absent reason does not say."""
 
 METRIC_LABELS = {
@@ -157,6 +159,8 @@ def _positive(task: str, meta: Mapping[str, Any]) -> str | None:
         return "won"
     if meta.get("source") == "crm" and task == "churn":
         return "churned"
+    if meta.get("source") == "crm" and task == "lead_conversion":
+        return "converted"
     return None if value is None else str(value)
 
 
@@ -168,7 +172,8 @@ def _predicts(task: str, meta: Mapping[str, Any]) -> str:
         what = {"conversion": "P(the deal is closed won)",
                 "price": "P(the deal is closed won) at each discount; the card recommends the discount with "
                          f"the best expected revenue, capped at {float(meta.get('max_discount') or 0):.0%}",
-                "churn": "P(the customer churns)"}
+                "churn": "P(the customer churns)",
+                "lead_conversion": "P(the lead is converted)"}
         return what.get(task, task)
     if task == "price":
         return (f"P({meta.get('target')} = {info.get('positive_class')!r}) at each discount; the card recommends "

@@ -60,7 +60,8 @@ def test_thirty_leads_are_read_in_one_request_with_their_owner_and_own_salutatio
     assert lead.object_type == "lead" and lead.stage_kind == "open" and lead.owner and lead.owner.timezone
     assert [p.id for p in lead.contacts] == [ids[0]] and lead.contacts[0].is_primary
     assert lead.extra[SALUTATIONS_KEY] == {ids[0]: "Dr."}
-    assert lead.extra["lead_source"] == "Web"  # the canonical feature, as a deal's (no CRM field name)
+    # The canonical feature, as a deal's (no CRM field name).
+    assert lead.extra["lead_source"] == sfsb.store("Lead", ids[0], org_id=ORGS[0])["LeadSource"]
 
 
 def test_a_converted_lead_reads_as_no_longer_open_and_leaves_the_open_list(
