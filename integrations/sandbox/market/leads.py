@@ -43,11 +43,11 @@ SENIORITY_EFFECT = 0.35
 """Per title level (director 1, VP 2, C-level 3)."""
 ENGAGEMENT_SIGMA = 0.6
 ENGAGEMENT_EFFECT = 0.9
-NOISE_SIGMA = 0.35
+NOISE_SIGMA = 0.25
 """Per-lead log-odds noise the CRM never shows."""
 
 ACTIVITY_RATE = 0.07
-"""Activities per day of an average lead (times exp(0.8 engagement))."""
+"""Activities per day of an average lead (times exp(1.2 engagement))."""
 LIFE_MEDIAN_DAYS = 35.0
 LIFE_SIGMA = 0.6
 RATINGS = ("Cold", "Warm", "Hot")
@@ -111,7 +111,7 @@ def generate_leads(n: int, *, seed: int, now: datetime, n_owners: int) -> list[L
              + SIZE_EFFECT * np.log10(employees / 200.0) + SENIORITY_EFFECT * seniority
              + ENGAGEMENT_EFFECT * engagement + float(rng.normal(0.0, NOISE_SIGMA)))
         p = float(1.0 / (1.0 + np.exp(-z)))
-        reading = z + float(rng.normal(0.0, 1.0))
+        reading = z + float(rng.normal(0.0, 0.7))
         rating = RATINGS[0 if reading < -2.2 else 1 if reading < -0.9 else 2]
         created = now - timedelta(days=float(rng.uniform(0, HISTORY_DAYS)))
         life = timedelta(days=float(rng.lognormal(np.log(LIFE_MEDIAN_DAYS), LIFE_SIGMA)))
@@ -119,7 +119,7 @@ def generate_leads(n: int, *, seed: int, now: datetime, n_owners: int) -> list[L
         outcome = bool(rng.random() < p)
         converted = outcome if decided <= now else None
         end = min(decided, now)
-        rate = ACTIVITY_RATE * float(np.exp(0.8 * engagement))
+        rate = ACTIVITY_RATE * float(np.exp(1.2 * engagement))
         acts: list[LeadActivity] = []
         at = created
         while len(acts) < 40:
