@@ -8,7 +8,10 @@ Scores shape::
      "price": {...as conversion..., "best_discount", "curve": [[discount, p_win], ...]},
      "absent": {"<task>": {"not_enough_history": {"have": n, "need": N}} | {"no_model": {}} | ...}}
 
-A task is either present with its entry or listed under ``absent`` with the reason.
+A task is either present with its entry or listed under ``absent`` with the reason. A lead's
+(``object_type == "lead"``) ``conversion`` is the ``lead_conversion`` model's P(converted), its entry
+marked ``"task": "lead_conversion"`` (see :mod:`scoring.leads`); ``lead_conversion`` is never a key
+of its own.
 """
 
 from __future__ import annotations
