@@ -257,8 +257,13 @@ def card_figures(card: ModelCard) -> dict[str, str]:
 
 
 def cards_for(models: Mapping[str, Any], labels: Mapping[str, str] | None = None,
-              tasks: tuple[str, ...] = TASKS, *,
+              tasks: tuple[str, ...] | None = None, *,
               figures: bool = True) -> list[ModelCard]:
-    """One card per task from ``ModelRegistry.load_champions``-shaped input (model or reason)."""
+    """One card per task from ``ModelRegistry.load_champions``-shaped input (model or reason).
+
+    Default tasks: the four deal tasks, and ``lead_conversion`` when ``models`` has an entry for it
+    (a CRM without enriched leads has no lead score to report on, not an absent one)."""
+    if tasks is None:
+        tasks = tuple(t for t in TASKS if t != "lead_conversion" or t in models)
     return [build_card(models[t], labels, figures=figures) if isinstance(models.get(t), LoadedModel)
             else absent_card(t, models.get(t)) for t in tasks]
