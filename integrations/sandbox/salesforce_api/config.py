@@ -41,7 +41,7 @@ class SfSandboxConfig:
     n_closed_deals: int = 240
     n_leads: int = 800
     """Leads over the market's two years (integrations.sandbox.market.leads): ~93% decided
-    (converted or closed unconverted, ~22% converted), the rest (~60) open."""
+    (converted or closed unconverted, ~21% converted), the rest (~40) open."""
     outbound_url: str | None = None
     """Outbound Message endpoint for every org (per org: /_sandbox/orgs/<id>/endpoints)."""
     callout_url: str | None = None
