@@ -270,3 +270,31 @@ def test_a_lead_closed_unconverted_is_neither_open_nor_enriched(demo: Demo) -> N
     assert closed not in set(client_for(demo.tenant_id, demo.app).iter_open_ids("lead"))
     edit_and_wait(demo, closed, {"Title": "Analyst"}, before=inbox_count(demo, closed))
     assert enrichments(demo, closed) == []
+
+
+def test_revops_can_hide_the_lead_score_from_lead_cards_without_hiding_the_deals(demo: Demo) -> None:
+    import requests
+
+    from app import settings
+    from integrations.salesforce.card_auth import sign_card
+
+    lead = open_leads(demo)[5]["Id"]
+    secret = CONNECTOR.webhook_urls(demo.account_id, config=demo.app.config)["callout_secret"]
+
+    def card(object_type: str, object_id: str) -> dict[str, Any]:
+        path = f"/api/cards/salesforce?objectType={object_type}&objectId={object_id}"
+        stamp = str(int(time.time()))
+        headers = {"X-Agentic-Org-Id": demo.account_id, "X-Agentic-Timestamp": stamp,
+                   "X-Agentic-Signature": sign_card(secret=secret, timestamp=stamp, method="GET", path_qs=path,
+                                                    body=b"")}
+        resp = requests.get(demo.url + path, headers=headers, timeout=30)
+        assert resp.status_code == 200, resp.text
+        return dict(resp.json())
+
+    deal = demo.sandbox.open_ids()[0]
+    settings.update(demo.app, demo.tenant_id, {"card_hidden_scores": ["lead_conversion"]}, author="revops@example.com")
+    try:
+        assert card("lead", lead)["scores"]["conversion"] == {"not_used": {}}
+        assert card("deal", deal)["scores"]["conversion"]["score_1_99"] >= 1  # enriched by the backfill above
+    finally:
+        settings.update(demo.app, demo.tenant_id, {"card_hidden_scores": []}, author="revops@example.com")
