@@ -138,18 +138,20 @@ def _num(value: Any) -> float | None:
 
 
 def blend_note(task: str, metrics: Mapping[str, Any] | None) -> str | None:
-    """What conversion's score is made of, as its inner cross-validation chose (None for others)."""
+    """What conversion's (or the lead score's, the same model) score is made of, as its inner
+    cross-validation chose (None for others)."""
     cv = (metrics or {}).get("cv") or {}
-    if task != "conversion" or "net_weight" not in cv:
+    if task not in ("conversion", "lead_conversion") or "net_weight" not in cv:
         return None
+    unit = "leads" if task == "lead_conversion" else "deals"
     gb, lr = float(cv.get("chosen_gb_weight") or 0.0), float(cv.get("chosen_lr_weight") or 0.0)
     if gb == 0 and lr == 0:
         return ("The score is the neural net's alone: no blend with gradient boosting or a logistic regression "
-                "ranked better in cross-validation on the training deals.")
+                f"ranked better in cross-validation on the training {unit}.")
     parts = [f"the neural net {float(cv['net_weight']):.0%}"]
     parts += [f"{name} {w:.0%}" for name, w in (("gradient boosting", gb), ("a logistic regression", lr)) if w > 0]
     return ("The score blends " + ", ".join(parts) + ": the weights that ranked best in cross-validation on "
-            "the training deals (the net always keeps a share).")
+            f"the training {unit} (the net always keeps a share).")
 
 
 def _positive(task: str, meta: Mapping[str, Any]) -> str | None:

@@ -179,3 +179,15 @@ def test_without_a_lead_model_a_lead_shows_the_reason_not_the_deal_models_figure
     scores = score_batch([lead], {"conversion": deal_model, TASK: reason})
     assert "conversion" not in scores[lead.id]
     assert scores[lead.id]["absent"]["conversion"] == reason
+
+
+def test_the_lead_models_card_says_what_it_predicts_and_which_class_is_positive(trained: dict[str, Any],
+                                                                                 tmp_path) -> None:
+    from scoring import load_model
+    from scoring.model_card import build_card
+
+    meta = {**trained["meta"], "source": "crm"}
+    card = build_card(load_model(save_model(trained["model"], tmp_path / "m", meta, trained["holdout"])),
+                      figures=False)
+    assert card.title.startswith("Lead conversion") and card.predicts == "P(the lead is converted)"
+    assert card.positive_class == "converted"
