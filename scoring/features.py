@@ -85,6 +85,11 @@ FEATURE_LABELS: dict[str, str] = {
     "pipeline": "Pipeline",
     "owner": "Deal owner",
     "stage": "Deal stage",
+    # A lead's own (scoring.leads)
+    "lead_age_days": "Lead age (days)",
+    "title_seniority": "Title seniority",
+    "lead_source": "Lead source",
+    "rating": "Rating",
 }
 """Our labels; the tenant's mapping labels win over these."""
 
@@ -92,7 +97,12 @@ DEFAULT_TARGET_KEYS = {"churn": "churned", "discount": "discount"}
 """``extra`` keys holding labels or treatments unless the mapping names others."""
 
 TARGET_LIKE_KEYS = frozenset({"churned", "churn", "churn_date", "churned_at", "is_churned", "won", "is_won",
-                              "closed_won", "outcome", "discount", "renewed", "renewal_status"})
+                              "closed_won", "outcome", "discount", "renewed", "renewal_status",
+                              # A lead's conversion, by any of the names its outcome fields go by:
+                              # each is set by the conversion (or the closing) itself.
+                              "converted", "is_converted", "converted_date", "converted_at",
+                              "converted_opportunity_id", "converted_account_id", "converted_contact_id",
+                              "lead_status", "status", "is_closed"})
 """``extra`` keys never used as features whatever the mapping says: outcomes by another name."""
 
 ROLLUP_KEYS = frozenset({"page_views", "num_notes", "num_contacts", "num_contacted_notes", "last_contacted_at",

@@ -71,5 +71,6 @@ def regression_metrics(actual, predicted) -> dict[str, float]:
     }
 
 
-PRIMARY_METRIC = {"conversion": "roc_auc", "churn": "roc_auc", "price": "roc_auc", "clv": "normalized_gini"}
+PRIMARY_METRIC = {"conversion": "roc_auc", "churn": "roc_auc", "price": "roc_auc", "clv": "normalized_gini",
+                  "lead_conversion": "roc_auc"}
 """The holdout metric (higher is better) that decides a champion/challenger promotion."""

@@ -26,11 +26,13 @@ TASK_TITLES = {
     "churn": "Churn: the chance a customer leaves",
     "clv": "Customer lifetime value",
     "price": "Price: the discount with the best expected revenue",
+    "lead_conversion": "Lead conversion: the chance an open lead is converted",
 }
 """A card's heading per task."""
 
 DEFAULT_UNITS = {"conversion": "closed deals", "churn": "customers with a known churn or renewal",
-                 "clv": "customers with closed-won deals", "price": "closed deals"}
+                 "clv": "customers with closed-won deals", "price": "closed deals",
+                 "lead_conversion": "closed leads (converted or closed unconverted)"}
 """What a task's history counts when the absent reason does not say."""
 
 METRIC_LABELS = {
@@ -136,18 +138,20 @@ def _num(value: Any) -> float | None:
 
 
 def blend_note(task: str, metrics: Mapping[str, Any] | None) -> str | None:
-    """What conversion's score is made of, as its inner cross-validation chose (None for others)."""
+    """What conversion's (or the lead score's, the same model) score is made of, as its inner
+    cross-validation chose (None for others)."""
     cv = (metrics or {}).get("cv") or {}
-    if task != "conversion" or "net_weight" not in cv:
+    if task not in ("conversion", "lead_conversion") or "net_weight" not in cv:
         return None
+    unit = "leads" if task == "lead_conversion" else "deals"
     gb, lr = float(cv.get("chosen_gb_weight") or 0.0), float(cv.get("chosen_lr_weight") or 0.0)
     if gb == 0 and lr == 0:
         return ("The score is the neural net's alone: no blend with gradient boosting or a logistic regression "
-                "ranked better in cross-validation on the training deals.")
+                f"ranked better in cross-validation on the training {unit}.")
     parts = [f"the neural net {float(cv['net_weight']):.0%}"]
     parts += [f"{name} {w:.0%}" for name, w in (("gradient boosting", gb), ("a logistic regression", lr)) if w > 0]
     return ("The score blends " + ", ".join(parts) + ": the weights that ranked best in cross-validation on "
-            "the training deals (the net always keeps a share).")
+            f"the training {unit} (the net always keeps a share).")
 
 
 def _positive(task: str, meta: Mapping[str, Any]) -> str | None:
@@ -157,6 +161,8 @@ def _positive(task: str, meta: Mapping[str, Any]) -> str | None:
         return "won"
     if meta.get("source") == "crm" and task == "churn":
         return "churned"
+    if meta.get("source") == "crm" and task == "lead_conversion":
+        return "converted"
     return None if value is None else str(value)
 
 
@@ -168,7 +174,8 @@ def _predicts(task: str, meta: Mapping[str, Any]) -> str:
         what = {"conversion": "P(the deal is closed won)",
                 "price": "P(the deal is closed won) at each discount; the card recommends the discount with "
                          f"the best expected revenue, capped at {float(meta.get('max_discount') or 0):.0%}",
-                "churn": "P(the customer churns)"}
+                "churn": "P(the customer churns)",
+                "lead_conversion": "P(the lead is converted)"}
         return what.get(task, task)
     if task == "price":
         return (f"P({meta.get('target')} = {info.get('positive_class')!r}) at each discount; the card recommends "
@@ -252,8 +259,13 @@ def card_figures(card: ModelCard) -> dict[str, str]:
 
 
 def cards_for(models: Mapping[str, Any], labels: Mapping[str, str] | None = None,
-              tasks: tuple[str, ...] = TASKS, *,
+              tasks: tuple[str, ...] | None = None, *,
               figures: bool = True) -> list[ModelCard]:
-    """One card per task from ``ModelRegistry.load_champions``-shaped input (model or reason)."""
+    """One card per task from ``ModelRegistry.load_champions``-shaped input (model or reason).
+
+    Default tasks: the four deal tasks, and ``lead_conversion`` when ``models`` has an entry for it
+    (a CRM without enriched leads has no lead score to report on, not an absent one)."""
+    if tasks is None:
+        tasks = tuple(t for t in TASKS if t != "lead_conversion" or t in models)
     return [build_card(models[t], labels, figures=figures) if isinstance(models.get(t), LoadedModel)
             else absent_card(t, models.get(t)) for t in tasks]

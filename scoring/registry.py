@@ -41,7 +41,7 @@ log = logging.getLogger(__name__)
 FORMAT_VERSION = 1
 """Version of the artefact layout; bumped when files or sidecar keys change meaning."""
 
-TASKS = ("conversion", "churn", "clv", "price")
+TASKS = ("conversion", "churn", "clv", "price", "lead_conversion")
 """Every scoring task."""
 
 TRUSTED_TYPES = frozenset({

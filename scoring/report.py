@@ -35,7 +35,7 @@ STYLE = (".model-card{border:1px solid #d0d7de;border-radius:6px;padding:1em 1.2
 """CSS of the cards (the console may use its own)."""
 
 
-UNITS = {"conversion": "deals", "price": "deals", "churn": "customers", "clv": "customers"}
+UNITS = {"conversion": "deals", "price": "deals", "churn": "customers", "clv": "customers", "lead_conversion": "leads"}
 """What one holdout or training entity is, per task."""
 
 

@@ -8,7 +8,10 @@ Scores shape::
      "price": {...as conversion..., "best_discount", "curve": [[discount, p_win], ...]},
      "absent": {"<task>": {"not_enough_history": {"have": n, "need": N}} | {"no_model": {}} | ...}}
 
-A task is either present with its entry or listed under ``absent`` with the reason.
+A task is either present with its entry or listed under ``absent`` with the reason. A lead's
+(``object_type == "lead"``) ``conversion`` is the ``lead_conversion`` model's P(converted), its entry
+marked ``"task": "lead_conversion"`` (see :mod:`scoring.leads`); ``lead_conversion`` is never a key
+of its own.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from . import defaults
+from . import defaults, leads
 from .explain import CLV_LABELS, occlusion, top_factors
 from .features import closed_won_log, record_features, reference_time
 from .registry import TASKS, LoadedModel
@@ -141,12 +144,19 @@ def score_batch(records, models: Mapping[str, Any], mapping: Mapping[str, Any] |
     """
     records = list(records)
     labels = _labels(mapping)
-    feats = [record_features(r, mapping, as_of) for r in records]
+    # A lead is described by what a lead has (scoring.leads), a deal by what a deal has.
+    feats = [leads.lead_features(r, mapping, as_of) if leads.is_lead(r) else record_features(r, mapping, as_of)
+             for r in records]
     # What a factor's label shows where the feature is an id: the owner's name, as the CRM shows it.
     shown = [{"owner": r.owner.name} if r.owner is not None and r.owner.name else {} for r in records]
     out: dict[str, dict[str, Any]] = {str(r.id): {} for r in records}
     absent: dict[str, dict[str, Any]] = {str(r.id): {} for r in records}
     for task in TASKS:
+        if task == leads.TASK:
+            continue  # a lead's "conversion" (below): never a task of its own on a card
+        if task == "conversion":
+            _conversion(records, feats, models, labels, factors, shown, out, absent)
+            continue
         loaded = models.get(task)
         if not isinstance(loaded, LoadedModel):
             reason = dict(loaded) if isinstance(loaded, Mapping) else {"no_model": {}}
@@ -179,6 +189,31 @@ def score_batch(records, models: Mapping[str, Any], mapping: Mapping[str, Any] |
     for rid in out:
         out[rid]["absent"] = absent[rid]
     return out
+
+
+def _conversion(records: list[Any], feats: list[Mapping[str, Any]], models: Mapping[str, Any], labels,
+                factors: bool, shown: list[Mapping[str, Any]], out: dict[str, dict[str, Any]],
+                absent: dict[str, dict[str, Any]]) -> None:
+    """``conversion`` of each record: a deal's chance to be won from the deal model, a lead's
+    chance to be converted from the lead model (``"task": "lead_conversion"`` on its entry). A
+    lead is never scored by the deal model: without a lead model its conversion is absent with
+    the lead model's reason (e.g. too few closed leads)."""
+    for is_lead, task in ((False, "conversion"), (True, leads.TASK)):
+        rows = [i for i, r in enumerate(records) if leads.is_lead(r) == is_lead]
+        if not rows:
+            continue
+        loaded = models.get(task)
+        if not isinstance(loaded, LoadedModel):
+            reason = dict(loaded) if isinstance(loaded, Mapping) else {"no_model": {}}
+            for i in rows:
+                absent[str(records[i].id)]["conversion"] = dict(reason)
+            continue
+        entries = _classification_entries(loaded, [feats[i] for i in rows], labels, factors,
+                                          [shown[i] for i in rows])
+        for i, entry in zip(rows, entries, strict=True):
+            if is_lead:
+                entry["task"] = leads.TASK
+            out[str(records[i].id)]["conversion"] = entry
 
 
 def _classification_entries(loaded: LoadedModel, feats: list[Mapping[str, Any]], labels,

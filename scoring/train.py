@@ -15,7 +15,7 @@ from sklearn.model_selection import train_test_split
 from sklearn.pipeline import Pipeline
 from tqdm import tqdm
 
-from . import churn_labels, defaults
+from . import churn_labels, defaults, leads
 from ._columns import coerce_binary_target, infer_column_types, require_columns
 from ._encoder import TabularEncoder
 from .errors import DataError, EmptyDataError, NotEnoughHistoryError
@@ -30,7 +30,7 @@ from .models.conversion import ConversionClassifier
 from .models.price import PriceModel
 from .promotion import baseline_gate
 
-CLASSIFICATION_TASKS = ("conversion", "churn", "price")
+CLASSIFICATION_TASKS = ("conversion", "churn", "price", leads.TASK)
 """Tasks trained from a table with a binary target."""
 
 _IMPORTANCE_ROWS = 500  # holdout rows used for factor importance: plenty for a stable mean
@@ -45,7 +45,7 @@ def fingerprint(frame: pd.DataFrame) -> str:
 
 def _make(task: str, types: dict[str, str], discount_column: str | None, max_discount: float,
           random_state: int, fast: bool) -> Any:
-    if task == "conversion":
+    if task in ("conversion", leads.TASK):
         return ConversionClassifier(column_types=types, random_state=random_state, net_bag=defaults.NET_BAG,
                                     **({"cv": 3, "max_iter": 60, "gb_max_iter": 50} if fast else {}))
     if task == "churn":
@@ -210,7 +210,7 @@ def train_table(task: str, frame: pd.DataFrame, target: str, *, id_column: str |
     row_times = frame[time_column].to_numpy() if time_column else None
 
     def fit(model: Any, rows: np.ndarray | slice) -> Any:
-        if task == "conversion":
+        if task in ("conversion", leads.TASK):
             return model.fit(X.iloc[rows], y[rows], groups=None if groups is None else groups[rows],
                              times=None if row_times is None else row_times[rows])
         if groups is not None and task != "price":
@@ -476,6 +476,24 @@ def _closed(records: Iterable[Any]) -> list[Any]:
     return [r for r in records if r.stage_kind in ("won", "lost")]
 
 
+def _lead_frame(records: list[Any], mapping: Mapping[str, Any] | None,
+                per_deal: float) -> tuple[pd.DataFrame, str, str | None]:
+    """Lead conversion rows: each closed lead at moments of its life, labelled converted / not
+    converted (see :mod:`scoring.leads`); open leads give no row."""
+    closed = [r for r in records if leads.is_lead(r) and leads.label(r) is not None]
+    step = snapshot_step(closed, per_deal)
+    rows = []
+    for record in closed:
+        label = leads.label(record)
+        for moment in (t for t in snapshot_times(record, step) if t is not None):
+            feats = leads.lead_features(record, mapping, moment)
+            feats["__target__"] = label
+            feats["__time__"] = parse_time(record.close_date)
+            feats["__group__"] = str(record.id)
+            rows.append(feats)
+    return pd.DataFrame(rows), "__target__", None
+
+
 def records_to_frame(records: Iterable[Any], task: str, mapping: Mapping[str, Any] | None = None,
                      as_of: datetime | None = None,
                      per_deal: float = defaults.SNAPSHOTS_PER_DEAL) -> tuple[pd.DataFrame, str, str | None]:
@@ -501,6 +519,10 @@ def records_to_frame(records: Iterable[Any], task: str, mapping: Mapping[str, An
     """
     targets = {**DEFAULT_TARGET_KEYS, **((mapping or {}).get("targets") or {})}
     records = list(records)
+    if task == leads.TASK:
+        return _lead_frame(records, mapping, per_deal)
+    # A converted lead is not a won deal: the deal tasks learn from deals (and accounts) only.
+    records = [r for r in records if not leads.is_lead(r)]
     date_key = targets.get("churn_date", "churn_date")
     if task == "churn" and churn_labels.dated_labels(records, targets["churn"], date_key):
         return _churn_observation_frame(records, mapping, targets["churn"], date_key, as_of)
@@ -565,7 +587,7 @@ def train_from_records(records: Iterable[Any], task: str, *, mapping: Mapping[st
 
     Args:
         records: canonical Records (deals with ``stage_kind``; accounts' closed-won history for CLV).
-        task: one of ``conversion``, ``churn``, ``clv``, ``price``.
+        task: one of ``conversion``, ``churn``, ``clv``, ``price``, ``lead_conversion`` (closed Leads only).
         mapping: the tenant's field mapping (``targets`` name the churn flag / discount in ``extra``).
         min_closed: cold-start threshold of closed deals (or labelled records / customers).
         horizon_days: CLV horizon.
@@ -600,14 +622,15 @@ def train_from_records(records: Iterable[Any], task: str, *, mapping: Mapping[st
     frame, target, discount = records_to_frame(records, task, mapping, as_of)
     have = int(frame["__group__"].nunique()) if len(frame) else 0
     if have < min_closed:
-        raise NotEnoughHistoryError(have, min_closed,
-                                    "closed deals" if task != "churn" else "customers with a known churn or renewal")
-    positive = ((mapping or {}).get("positive") or {}).get(task)
+        raise NotEnoughHistoryError(have, min_closed, {"churn": "customers with a known churn or renewal",
+                                                       leads.TASK: leads.UNIT}.get(task, "closed deals"))
+    positive = leads.POSITIVE if task == leads.TASK else ((mapping or {}).get("positive") or {}).get(task)
     model, meta, holdout = train_table(task, frame, target, discount_column=discount, random_state=random_state,
                                        positive=positive, time_column="__time__", group_column="__group__",
                                        min_rows=min_closed, fast=fast, holdout_out=holdout_out)
     meta["source"] = "crm"
     meta["snapshots"] = ({"conversion": {"calendar_rows_per_deal": defaults.SNAPSHOTS_PER_DEAL},
+                          leads.TASK: {"calendar_rows_per_lead": defaults.SNAPSHOTS_PER_DEAL},
                           "price": "as of the close"}.get(task))
     return model, meta, holdout
 

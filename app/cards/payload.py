@@ -121,7 +121,11 @@ def card_payload(session: Session, tenant_id: str, object_type: str, object_id: 
     payload.setdefault("record", {"id": shown_id, "name": None, "object_type": shown_type})
     hidden = hidden_scores(session, tenant_id)
     if hidden and isinstance(payload.get("scores"), dict):
-        payload["scores"] = {**payload["scores"], **{task: {"not_used": {}} for task in hidden}}
+        # A lead's conversion tile is the lead model's: hidden by "lead_conversion", a deal's by "conversion".
+        on_lead = (payload.get("record") or {}).get("object_type") == "lead"
+        unused = {"conversion" if task == "lead_conversion" else task for task in hidden
+                  if task not in ("conversion", "lead_conversion") or (task == "lead_conversion") == on_lead}
+        payload["scores"] = {**payload["scores"], **{task: {"not_used": {}} for task in unused}}
     return payload
 
 

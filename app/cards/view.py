@@ -30,12 +30,15 @@ DETAIL_SCORES = ("churn", "clv", "price")
 
 SCORE_LABELS = {
     "conversion": "Chance to close",
+    # A Lead's "conversion" comes from the lead model (will this lead convert?), never the deal's.
+    "lead_conversion": "Lead conversion",
     "churn": "Churn risk",
     "clv": "Customer lifetime value",
     "price": "Discount",
 }
 BAND_TEXT = {
     "conversion": {"low": "Unlikely", "medium": "Possible", "high": "Likely"},
+    "lead_conversion": {"low": "Unlikely", "medium": "Possible", "high": "Likely"},
     "churn": {"low": "Low risk", "medium": "Some risk", "high": "High risk"},
     "clv": {"low": "Below peers", "medium": "Typical", "high": "Above peers"},
 }
@@ -43,6 +46,7 @@ BAND_TEXT = {
 
 HISTORY_UNITS = {
     "conversion": "closed deals",
+    "lead_conversion": "closed leads",
     "churn": "customers with a known renewal or churn",
     "clv": "closed customers",
     "price": "closed deals",
@@ -174,7 +178,7 @@ def score_view(key: str, score: Mapping[str, Any], labels: Mapping[str, str]) ->
             detail=detail(key, score),
             band=BAND_TEXT.get(key, {}).get(band) if isinstance(band, str) else None,
             band_variant=band_variant(key, band),
-            factors=top_factors(score, labels) if key == "conversion" else [],
+            factors=top_factors(score, labels) if key in ("conversion", "lead_conversion") else [],
         )
     return view
 
@@ -374,7 +378,8 @@ def card_view(payload: Mapping[str, Any], *, object_type: str | None = None,
         "no_action": None if closed else no_action_text(payload, labels),
         "draft": None if closed else draft_view(payload, labels),
         "task": None if closed else task_view(payload, now),
-        "conversion": score_view("conversion", conversion, labels) if conversion and not closed else None,
+        "conversion": score_view("lead_conversion" if rec_type == "lead" else "conversion", conversion, labels)
+        if conversion and not closed else None,
         "details": details_view(payload, labels),
         "actions": [a for a in actions if not closed or a == "rescore"],
         "dismiss_reasons": [dict(r) for r in reasons if isinstance(r, Mapping)],

@@ -256,7 +256,7 @@ def report_cmd(tenant, task, model_dir, out) -> None:
         Path(out).write_text(render_report(loaded), encoding="utf-8")
         _emit({"task": loaded.task, "model_version": loaded.version, "out": str(out)})
         return
-    cards = _tenant_cards(tenant, (task,) if task else TASKS)
+    cards = _tenant_cards(tenant, (task,) if task else None)
     present = [c for c in cards if c.present]
     if not present:
         reasons = "; ".join(f"{c.task}: {c.absent_reason}" for c in cards)
@@ -265,7 +265,7 @@ def report_cmd(tenant, task, model_dir, out) -> None:
     _emit(_clean({"tenant": tenant, "out": str(out), "cards": [c.to_dict() for c in cards]}))
 
 
-def _tenant_cards(tenant: str, tasks: tuple[str, ...]) -> list[Any]:
+def _tenant_cards(tenant: str, tasks: tuple[str, ...] | None) -> list[Any]:
     """The tenant's model cards through the app (database for labels and reasons, model store)."""
     overrides: dict[str, Any] = {"START_WORKER": False}  # a report reads; it must not start processing jobs
     data_dir = os.environ.get("AGENTIC_SALES_DATA_DIR")

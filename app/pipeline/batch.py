@@ -131,8 +131,10 @@ def process_batch(batch: BatchContext) -> dict[str, Any]:
         elif object_type == "deal":
             closed.append((item, record))
         else:
-            # A converted lead: its Contact and Opportunity carry the enrichment from now on.
-            results[item.key.record_id] = {"skipped": f"{object_type} converted: no longer enriched"}
+            # A converted lead: its Contact and Opportunity carry the enrichment from now on; a lead
+            # closed unconverted has nothing left to act on.
+            how = "converted" if record.stage_kind == "won" else "closed"
+            results[item.key.record_id] = {"skipped": f"{object_type} {how}: no longer enriched"}
     closings = outcome_stage.plan(app, batch.tenant_id, closed)
     written_any = False
     labels: dict[str, str] | None = None

@@ -61,8 +61,9 @@ def fields_without_time(fields: Mapping[str, str]) -> dict[str, str]:
 
 
 def model_versions(scores: Mapping[str, Any]) -> dict[str, str]:
-    """task → model version of the scores that were computed."""
-    return {task: str(entry["model_version"]) for task, entry in scores.items()
+    """task → model version of the scores that were computed (a lead's conversion under the task that
+    computed it, ``lead_conversion``, so the CRM field never passes the lead model off as the deal's)."""
+    return {str(entry.get("task") or task): str(entry["model_version"]) for task, entry in scores.items()
             if isinstance(entry, Mapping) and entry.get("model_version")}
 
 

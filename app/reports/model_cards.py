@@ -16,6 +16,7 @@ from typing import Any
 from flask import Flask
 from sqlalchemy import select
 
+from app.connectors import enriched_object_types
 from app.pipeline import tenant as tenant_inputs
 from app.storage import get_db
 from app.storage.models import AuditLog, Tenant
@@ -65,23 +66,28 @@ def absent_reasons(models: Mapping[str, Any], training: Mapping[str, Any]) -> di
     return out
 
 
-def model_cards(app: Flask, tenant_id: str, tasks: Sequence[str] = TASKS, *, figures: bool = True) -> list[ModelCard]:
+def model_cards(app: Flask, tenant_id: str, tasks: Sequence[str] | None = None, *,
+                figures: bool = True) -> list[ModelCard]:
     """One card per task for the tenant, in ``tasks`` order (a task without a model says why).
 
     Args:
         app: the Flask app (database, model store).
         tenant_id: the tenant.
-        tasks: which tasks (default all four).
+        tasks: which tasks (default: the four deal tasks, and the lead score where the tenant's CRM
+            enriches leads).
         figures: render the SVG charts (the JSON listing does not need them).
 
     Raises:
         UnknownTenantError: no such tenant.
         ValueError: an unknown task name.
     """
-    unknown = [t for t in tasks if t not in TASKS]
+    unknown = [t for t in tasks or () if t not in TASKS]
     if unknown:
         raise ValueError(f"unknown task {unknown[0]!r}; expected one of {', '.join(TASKS)}")
     crm = _tenant_crm(app, tenant_id)
+    if tasks is None:
+        leads = "lead" in enriched_object_types(crm, app)
+        tasks = tuple(t for t in TASKS if t != "lead_conversion" or leads)
     models = absent_reasons(champion_sidecars(app, tenant_id, tasks), last_training(app, tenant_id))
     labels = tenant_inputs.scoring_mapping(app, tenant_id, crm).get("labels") or {}
     cache: dict[tuple[Any, ...], ModelCard] = app.extensions.setdefault("model_cards", {})

@@ -44,7 +44,7 @@ Arm = Literal["value_reinforcement", "social_proof", "limited_time_incentive", "
               "risk_reversal", "education_nurture", "re_engagement"]
 assert get_args(Arm) == DEFAULT_ARM_NAMES, "keep in step with agents.catalogue.DEFAULT_CATALOGUE"
 
-Task = Literal["conversion", "churn", "clv", "price"]
+Task = Literal["conversion", "churn", "clv", "price", "lead_conversion"]
 """scoring.TASKS (not imported: `scoring` loads scikit-learn, seconds a CLI call should not pay;
 tests/settings/test_reference.py keeps the two equal)."""
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import threading
+import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
@@ -109,6 +110,10 @@ class SalesforceClient:
     crm = constants.CRM
     _missing_optional: dict[str, set[str]] = {}
     _missing_lock = threading.Lock()
+    _lead_statuses: dict[str, tuple[float, frozenset[str]]] = {}
+    """Org → (read at, the Lead Status values that close a lead unconverted): one query per org
+    and LEAD_STATUS_TTL_SECONDS, not one per batch of Leads."""
+    LEAD_STATUS_TTL_SECONDS = 600.0
 
     def __init__(self, api: Api, *, tenant_id: str, revoke: Callable[[TokenSet], None] | None = None,
                  now: Callable[[], datetime] = lambda: datetime.now(UTC), opt_out_field: str | None = None,
@@ -227,7 +232,7 @@ class SalesforceClient:
     def _get_people(self, sobject: str, ids: Sequence[str]) -> dict[str, Record]:
         people = ", ".join(dict.fromkeys((mapping.STANDARD_OPT_OUT_FIELD, *self.opt_out_fields)))
         fields = {"Lead": "Id, Name, Salutation, Company, Email, Title, Status, Industry, NumberOfEmployees, "
-                          "AnnualRevenue, "
+                          "AnnualRevenue, Rating, ConvertedDate, LastModifiedDate, "
                           f"Country, IsConverted, LeadSource, CreatedDate, {people}",
                   "Contact": f"Id, Name, Email, Title, AccountId, Account.Name, MailingCountry, CreatedDate, {people}",
                   "Account": "Id, Name, Industry, NumberOfEmployees, AnnualRevenue, BillingCountry, Type, CreatedDate",
@@ -235,6 +240,7 @@ class SalesforceClient:
         if fields is None:
             raise CrmRejected(f"unsupported object type {sobject!r}", crm=constants.CRM)
         subs = f"(SELECT {', '.join(mapping.TASK_FIELDS)} FROM Tasks), (SELECT {', '.join(mapping.EVENT_FIELDS)} FROM Events)"
+        closing = self.closed_lead_statuses() if sobject == "Lead" else frozenset()
         out: dict[str, Record] = {}
         for part in chunks(ids, constants.QUERY_IDS_MAX):
             q = (f"SELECT {fields}, Owner.Id, Owner.Name, Owner.Email, Owner.TimeZoneSidKey, {subs} "
@@ -242,9 +248,20 @@ class SalesforceClient:
             for r in self._query_all(q, f"read {sobject}"):
                 rec = (mapping.account_to_record(r, tenant_id=self.tenant_id) if sobject == "Account" else
                        mapping.person_to_record(sobject, r, tenant_id=self.tenant_id,
-                                                opt_out_fields=self.opt_out_fields))
+                                                opt_out_fields=self.opt_out_fields, closed_statuses=closing))
                 out[rec.id] = rec
         return out
+
+    def closed_lead_statuses(self) -> frozenset[str]:
+        """The org's Lead Status values that close a lead unconverted (LeadStatus, cached per org)."""
+        key = self.org_id
+        hit = self._lead_statuses.get(key)
+        if hit is not None and time.monotonic() - hit[0] < self.LEAD_STATUS_TTL_SECONDS:
+            return hit[1]
+        rows = self._query_all("SELECT ApiName, MasterLabel, IsConverted FROM LeadStatus", "lead statuses")
+        statuses = mapping.closed_lead_statuses(rows)
+        self._lead_statuses[key] = (time.monotonic(), statuses)
+        return statuses
 
     def get_record(self, object_type: str, id: str) -> Record:
         got = self.get_records(object_type, [id])
@@ -256,6 +273,12 @@ class SalesforceClient:
     def iter_open_ids(self, object_type: str = "deal") -> Iterator[str]:
         sobject = constants.SOBJECTS.get(object_type, object_type)
         cond = {"Opportunity": "IsClosed = false", "Lead": "IsConverted = false"}.get(sobject, "IsDeleted = false")
+        if sobject == "Lead":  # a lead closed unconverted is not open either
+            closing = self.closed_lead_statuses()
+            for r in self._query_all(f"SELECT Id, Status FROM Lead WHERE {cond} ORDER BY Id", "open ids"):
+                if r.get("Status") not in closing:
+                    yield str(r["Id"])
+            return
         for r in self._query_all(f"SELECT Id FROM {sobject} WHERE {cond} ORDER BY Id", "open ids"):
             yield str(r["Id"])
 
@@ -267,7 +290,20 @@ class SalesforceClient:
 
     def iter_records(self, object_type: str = "deal", *, kinds: Sequence[str] = ("open", "won", "lost"),
                      progress: Callable[[int], None] | None = None) -> Iterator[Record]:
-        if constants.SOBJECTS.get(object_type, object_type) != "Opportunity":
+        sobject = constants.SOBJECTS.get(object_type, object_type)
+        if sobject == "Lead":
+            # Leads' history for the lead score: converted (won), closed unconverted (lost), open.
+            rows = self._query_all("SELECT Id, IsConverted, Status FROM Lead ORDER BY Id", "lead ids")
+            closing = self.closed_lead_statuses()
+            kind_of = {str(r["Id"]): "won" if r.get("IsConverted") else
+                       "lost" if r.get("Status") in closing else "open" for r in rows}
+            ids = [i for i, k in kind_of.items() if k in kinds]
+            for n, part in enumerate(chunks(ids, constants.QUERY_IDS_MAX), 1):
+                yield from self.get_records(object_type, list(part)).values()
+                if progress is not None:
+                    progress(n * constants.QUERY_IDS_MAX)
+            return
+        if sobject != "Opportunity":
             ids = list(self.iter_open_ids(object_type))
             yield from self.get_records(object_type, ids).values()
             return

@@ -368,9 +368,40 @@ def opportunity_to_record(row: Mapping[str, Any], *, tenant_id: str,
     )
 
 
+CLOSING_STATUS_WORDS = ("closed", "unqualified", "disqualified", "not converted")
+"""Words of an unconverted Lead Status value that closes the lead. The LeadStatus object flags
+only IsConverted (and IsDefault): whether "Closed - Not Converted" or "Unqualified" ends a lead
+is the org's convention, read here from the value's name."""
+
+
+def closed_lead_statuses(rows: Sequence[Mapping[str, Any]]) -> frozenset[str]:
+    """The unconverted Lead Status values (API name and label) that close a lead, from LeadStatus rows."""
+    out: set[str] = set()
+    for r in rows:
+        names = [str(v) for v in (r.get("ApiName"), r.get("MasterLabel")) if v]
+        if not r.get("IsConverted") and any(w in n.lower() for n in names for w in CLOSING_STATUS_WORDS):
+            out.update(names)
+    return frozenset(out)
+
+
+def lead_outcome(row: Mapping[str, Any], closed_statuses: frozenset[str]) -> tuple[str, str | None]:
+    """``(stage_kind, close date)`` of a Lead: ``won`` when converted (on ConvertedDate), ``lost``
+    when its Status is a closing unconverted value (on its last modification: the closing is a
+    closed lead's last change in the CRM's own record; Lead field history is not assumed), else
+    ``open`` with no close date."""
+    if row.get("IsConverted"):
+        return "won", iso(row.get("ConvertedDate")) or iso(row.get("LastModifiedDate"))
+    if row.get("Status") in closed_statuses:
+        return "lost", iso(row.get("LastModifiedDate"))
+    return "open", None
+
+
 def person_to_record(sobject: str, row: Mapping[str, Any], *, tenant_id: str,
-                     opt_out_fields: Sequence[str] = ()) -> Record:
-    """A Lead or Contact as a canonical person record (object_type lead/contact)."""
+                     opt_out_fields: Sequence[str] = (), closed_statuses: frozenset[str] = frozenset()) -> Record:
+    """A Lead or Contact as a canonical person record (object_type lead/contact).
+
+    A Lead's outcome is its ``stage_kind`` and ``close_date`` (:func:`lead_outcome`), never a
+    feature: its Status, conversion date and converted ids are not put in ``extra``."""
     owner = row.get("Owner") or None
     company = Company(id=str(row.get("AccountId") or row.get("Id")), name=row.get("Company") or
                       (row.get("Account") or {}).get("Name"), industry=row.get("Industry"),
@@ -378,16 +409,18 @@ def person_to_record(sobject: str, row: Mapping[str, Any], *, tenant_id: str,
                       country=row.get("Country") or row.get("MailingCountry"))
     me = Contact(id=str(row["Id"]), name=row.get("Name"), email=row.get("Email"), title=row.get("Title"),
                  is_primary=True)
-    kind = "won" if row.get("IsConverted") else "open"
+    kind, closed_at = lead_outcome(row, closed_statuses) if sobject == "Lead" else ("open", None)
     return Record(crm=constants.CRM, tenant_id=tenant_id, object_type=constants.OBJECT_TYPES[sobject],
                   id=str(row["Id"]), name=row.get("Name"), stage=row.get("Status"), stage_kind=kind,
-                  created_at=iso(row.get("CreatedDate")),
+                  close_date=closed_at, created_at=iso(row.get("CreatedDate")),
                   owner=Owner(id=str(owner.get("Id")), name=owner.get("Name"), email=owner.get("Email"),
                               timezone=owner.get("TimeZoneSidKey")) if owner else None,
                   company=company, contacts=(me,), activities=tuple(activities(row)),
                   # The canonical feature the deal mapping reads from Opportunity.LeadSource, so the
                   # tenant's models see a Lead's source the way they saw its deals'.
                   extra={**({"lead_source": row["LeadSource"]} if row.get("LeadSource") is not None else {}),
+                         # A rep's Hot/Warm/Cold, a feature of the lead score (absent when unset).
+                         **({"rating": row["Rating"]} if row.get("Rating") else {}),
                          **({OPT_OUT_KEY: [me.id]} if any(is_opt_out(row.get(f)) for f in
                                                           (STANDARD_OPT_OUT_FIELD, *opt_out_fields)) else {}),
                          # The person's own salutation, as a deal's contacts carry theirs (drafts' address).

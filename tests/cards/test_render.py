@@ -289,3 +289,26 @@ def test_a_stage_advance_is_said_with_the_stage_label_above_the_suggestion() -> 
     assert page.text["outcome"] == "Moved to Contract Sent on 30 Nov 2026"
     assert page.order.index("outcome") < page.order.index("nba")
     assert "btn-accept" in page.text
+
+
+def test_a_leads_card_calls_its_score_lead_conversion_not_the_deals_chance_to_close() -> None:
+    record = {**ENRICHED.get("record", {}), "object_type": "lead"}
+    scores = copy.deepcopy(ENRICHED["scores"])
+    scores["conversion"] = {**scores["conversion"], "task": "lead_conversion"}
+    page = render(payload(record=record, scores=scores))
+    assert page.text["score-conversion-tile"].strip().startswith("Lead conversion")
+    assert "Chance to close" not in page.text["score-conversion-tile"]
+    assert page.text["score-conversion"] == "62%" and page.text["factor-conversion-0"]
+    deal = render(payload())
+    assert deal.text["score-conversion-tile"].strip().startswith("Chance to close")
+
+
+def test_a_lead_without_a_lead_model_says_it_needs_closed_leads_instead_of_showing_the_deal_figure() -> None:
+    record = {**ENRICHED.get("record", {}), "object_type": "lead"}
+    scores = copy.deepcopy(ENRICHED["scores"])
+    scores["conversion"] = {"not_enough_history": {"have": 12, "need": 50,
+                                                   "unit": "closed leads (converted or closed unconverted)"}}
+    page = render(payload(record=record, scores=scores))
+    assert page.text["absent-conversion"] == (
+        "needs 50 closed leads (converted or closed unconverted), this account has 12")
+    assert page.text["score-conversion-absent"].startswith("Lead conversion")

@@ -61,6 +61,18 @@ def test_a_score_the_tenant_does_not_use_is_marked_so_the_card_hides_it(enriched
     assert "clv" in r.json["scores"] and r.json["scores"]["clv"] != {"not_used": {}}
 
 
+def test_hiding_the_lead_score_leaves_a_deals_chance_to_close_on_its_card(enriched):
+    from app import settings
+
+    app, tid, _ = enriched
+    settings.update(app, tid, {"card_hidden_scores": ["lead_conversion"]}, author="revops@example.com")
+    r = signed(app.test_client(), "GET", "/api/cards/hubspot?objectType=deal&objectId=8807&portalId=62515")
+    assert r.json["scores"]["conversion"] != {"not_used": {}} and "lead_conversion" not in r.json["scores"]
+    settings.update(app, tid, {"card_hidden_scores": ["conversion"]}, author="revops@example.com")
+    r = signed(app.test_client(), "GET", "/api/cards/hubspot?objectType=deal&objectId=8807&portalId=62515")
+    assert r.json["scores"]["conversion"] == {"not_used": {}}
+
+
 def test_a_contact_card_shows_its_related_deal(enriched):
     app, _, _ = enriched
     r = signed(app.test_client(), "GET", "/api/cards/hubspot?objectType=0-1&objectId=501&portalId=62515")

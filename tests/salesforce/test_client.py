@@ -60,7 +60,8 @@ def test_thirty_leads_are_read_in_one_request_with_their_owner_and_own_salutatio
     assert lead.object_type == "lead" and lead.stage_kind == "open" and lead.owner and lead.owner.timezone
     assert [p.id for p in lead.contacts] == [ids[0]] and lead.contacts[0].is_primary
     assert lead.extra[SALUTATIONS_KEY] == {ids[0]: "Dr."}
-    assert lead.extra["lead_source"] == "Web"  # the canonical feature, as a deal's (no CRM field name)
+    # The canonical feature, as a deal's (no CRM field name).
+    assert lead.extra["lead_source"] == sfsb.store("Lead", ids[0], org_id=ORGS[0])["LeadSource"]
 
 
 def test_a_converted_lead_reads_as_no_longer_open_and_leaves_the_open_list(
@@ -400,3 +401,25 @@ def test_a_mapped_field_the_org_deleted_drops_that_feature_and_nothing_else(make
 def test_a_mapping_that_is_not_a_field_name_never_reaches_a_query(make_client: Any) -> None:
     with pytest.raises(ValueError, match="not a Salesforce field API name"):
         make_client(settings={"field_mappings": [("deal", "x", "Id FROM Opportunity WHERE Name != null --")]})
+
+
+def test_the_lead_history_reads_converted_leads_as_won_and_closed_unconverted_ones_as_lost_in_few_requests(
+        make_client: Any, sfsb: SalesforceSandboxHandle) -> None:
+    c = make_client()
+    store = {r["Id"]: r for r in sfsb.store("Lead", org_id=ORGS[0])}
+    c.closed_lead_statuses()  # the org's LeadStatus values, read once per org and cached
+    before = sfsb.stats()["api_requests"]
+    history = list(c.iter_records("lead", kinds=("won", "lost")))
+    assert sfsb.stats()["api_requests"] - before <= 1 + -(-len(history) // 200)  # ids, then 200 leads a query
+    kinds = {r.id: r.stage_kind for r in history}
+    assert set(kinds.values()) == {"won", "lost"}
+    for rid, kind in kinds.items():
+        row = store[rid]
+        assert kind == ("won" if row["IsConverted"] else "lost")
+        assert kind == "won" or row["Status"] == "Closed - Not Converted"
+    won = next(r for r in history if r.stage_kind == "won")
+    assert str(won.close_date).startswith(store[won.id]["ConvertedDate"])  # dated by the conversion
+    # The outcome is the record's stage_kind, never a feature-bearing extra key.
+    assert not {k for r in history for k in r.extra if "convert" in k.lower() or k.lower() == "status"}
+    open_ids = set(c.iter_open_ids("lead"))
+    assert open_ids and not open_ids & set(kinds)

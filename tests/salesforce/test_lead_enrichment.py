@@ -47,7 +47,9 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
 
 
 def open_leads(demo: Demo) -> list[dict[str, Any]]:
-    return sorted((r for r in demo.sandbox.handle.store("Lead") if not r.get("IsConverted")), key=lambda r: r["Id"])
+    """Leads neither converted nor closed unconverted (the sandbox's closing status is "Closed - Not Converted")."""
+    return sorted((r for r in demo.sandbox.handle.store("Lead")
+                   if not r.get("IsConverted") and r.get("Status") != "Closed - Not Converted"), key=lambda r: r["Id"])
 
 
 def lead_row(demo: Demo, lead_id: str) -> dict[str, Any]:
@@ -131,12 +133,12 @@ def test_a_converted_lead_is_no_longer_enriched(demo: Demo) -> None:
     assert lead_row(demo, lead)["AI_Enriched_At__c"] == written
 
 
-def test_the_salesforce_history_trains_all_four_scores_churn_from_the_accounts_churned_checkbox(
+def test_the_salesforce_history_trains_all_four_scores_and_the_lead_score_churn_from_the_accounts_churned_checkbox(
         demo: Demo) -> None:
     from app.pipeline import tenant as tenant_inputs
 
     assert {task: result.get("promoted") for task, result in TRAINED.items()} == {
-        "conversion": True, "price": True, "clv": True, "churn": True}, TRAINED
+        "conversion": True, "price": True, "clv": True, "churn": True, "lead_conversion": True}, TRAINED
     churn = tenant_inputs.champions(demo.app, demo.tenant_id)["churn"]
     features = set(churn.metadata["feature_schema"])
     assert features and not {f for f in features if "churn" in f.lower()}  # the label never a feature
@@ -231,3 +233,68 @@ def test_the_lead_record_pages_card_shows_the_leads_own_enrichment(demo: Demo) -
     card = resp.json()
     assert card["status"] == "enriched" and card["record"] == {**card["record"], "id": lead, "object_type": "lead"}
     assert card["scores"]["conversion"]["score_1_99"] >= 1 and card["next_best_action"]
+    assert card["scores"]["conversion"]["task"] == "lead_conversion"  # the LWC labels it "Lead conversion"
+
+
+def test_leads_are_scored_by_the_lead_model_trained_on_the_orgs_closed_leads_not_by_the_deal_model(
+        demo: Demo) -> None:
+    """The lead score through the product path: the sandbox's converted and closed-unconverted
+    Leads -> the connector's records -> the training job -> the registry -> the batch pipeline ->
+    Lead.AI_Conversion_Score__c, with its factors and its own model version."""
+    from app.pipeline import tenant as tenant_inputs
+    from app.sync import enqueue_records
+
+    model = tenant_inputs.champions(demo.app, demo.tenant_id)["lead_conversion"]
+    meta = model.metadata
+    assert meta["target_info"]["positive_class"] == "converted" and meta["source"] == "crm"
+    summary = meta["holdout_summary"]
+    assert summary["split"] == "time" and summary["groups"] + summary["training"]["groups"] >= 500
+    assert not set(meta["feature_schema"]) & {"stage", "amount", "status", "is_converted", "converted_date"}
+    assert {"lead_source", "rating", "company_industry", "title_seniority"} <= set(meta["feature_schema"])
+    leads = [r["Id"] for r in open_leads(demo)[30:42]]
+    enqueue_records(demo.app, demo.tenant_id, [(rid, f"score-{rid}") for rid in leads], source="BACKFILL",
+                    object_type="lead")
+    demo.drain()
+    rows = {rid: lead_row(demo, rid) for rid in leads}
+    scores = [r["AI_Conversion_Score__c"] for r in rows.values()]
+    assert all(1 <= s <= 99 for s in scores) and len(set(scores)) >= 4, scores  # not one figure for all
+    assert all("lead_conversion:" in r["AI_Model_Version__c"] for r in rows.values())
+    card = enrichments(demo, leads[0])[-1].card
+    assert card["scores"]["conversion"]["task"] == "lead_conversion" and card["scores"]["conversion"]["factors"]
+
+
+def test_a_lead_closed_unconverted_is_neither_open_nor_enriched(demo: Demo) -> None:
+    from app.tenants import client_for
+
+    closed = next(r["Id"] for r in demo.sandbox.handle.store("Lead") if r.get("Status") == "Closed - Not Converted")
+    assert closed not in set(client_for(demo.tenant_id, demo.app).iter_open_ids("lead"))
+    edit_and_wait(demo, closed, {"Title": "Analyst"}, before=inbox_count(demo, closed))
+    assert enrichments(demo, closed) == []
+
+
+def test_revops_can_hide_the_lead_score_from_lead_cards_without_hiding_the_deals(demo: Demo) -> None:
+    import requests
+
+    from app import settings
+    from integrations.salesforce.card_auth import sign_card
+
+    lead = open_leads(demo)[5]["Id"]
+    secret = CONNECTOR.webhook_urls(demo.account_id, config=demo.app.config)["callout_secret"]
+
+    def card(object_type: str, object_id: str) -> dict[str, Any]:
+        path = f"/api/cards/salesforce?objectType={object_type}&objectId={object_id}"
+        stamp = str(int(time.time()))
+        headers = {"X-Agentic-Org-Id": demo.account_id, "X-Agentic-Timestamp": stamp,
+                   "X-Agentic-Signature": sign_card(secret=secret, timestamp=stamp, method="GET", path_qs=path,
+                                                    body=b"")}
+        resp = requests.get(demo.url + path, headers=headers, timeout=30)
+        assert resp.status_code == 200, resp.text
+        return dict(resp.json())
+
+    deal = demo.sandbox.open_ids()[0]
+    settings.update(demo.app, demo.tenant_id, {"card_hidden_scores": ["lead_conversion"]}, author="revops@example.com")
+    try:
+        assert card("lead", lead)["scores"]["conversion"] == {"not_used": {}}
+        assert card("deal", deal)["scores"]["conversion"]["score_1_99"] >= 1  # enriched by the backfill above
+    finally:
+        settings.update(demo.app, demo.tenant_id, {"card_hidden_scores": []}, author="revops@example.com")

@@ -14,6 +14,7 @@ RESULTS = ROOT / "benchmarks" / "results"
 
 
 @pytest.mark.parametrize("module", ["scoring_latency", "scoring_cdnow", "scoring_demo_market", "scoring_tables",
+                                    "scoring_leads_product",
                                     "render_readme", "front_door_load"])
 def test_help_prints_what_the_benchmark_does_and_runs_nothing(module):
     result_file = RESULTS / f"{module}.json"

@@ -39,6 +39,9 @@ class SfSandboxConfig:
     n_companies: int = 60
     n_open_deals: int = 80
     n_closed_deals: int = 240
+    n_leads: int = 800
+    """Leads over the market's two years (integrations.sandbox.market.leads): ~93% decided
+    (converted or closed unconverted, ~21% converted), the rest (~40) open."""
     outbound_url: str | None = None
     """Outbound Message endpoint for every org (per org: /_sandbox/orgs/<id>/endpoints)."""
     callout_url: str | None = None

@@ -191,6 +191,12 @@ def truth(org_id: str, opp_id: str) -> Any:
     return jsonify(st.market.truth(key))
 
 
+@bp.get("/lead-truth/<org_id>")
+def lead_truth(org_id: str) -> Any:
+    """Every lead's hidden chance to convert (lead id -> p): what a lead score is measured against."""
+    return jsonify(sb().orgs[org_id].bridge.lead_truth)
+
+
 def not_found(_: Any) -> Response:
     return Response('[{"message":"The requested resource does not exist","errorCode":"NOT_FOUND"}]',
                     status=404, mimetype="application/json")

@@ -12,7 +12,7 @@ from typing import Any
 KEY_PREFIXES = {
     "Account": "001", "Contact": "003", "Lead": "00Q", "Opportunity": "006", "Task": "00T",
     "Event": "00U", "User": "005", "OpportunityContactRole": "00K", "OpportunityHistory": "008",
-    "EmailMessage": "02s", "Organization": "00D", "OpportunityStage": "01J",
+    "EmailMessage": "02s", "Organization": "00D", "OpportunityStage": "01J", "LeadStatus": "01J",
 }
 
 STAGES = (
@@ -103,6 +103,12 @@ def output_field_specs() -> list[dict[str, Any]]:
             for stem, (api, t, ln, p, s) in OUTPUT_FIELDS.items()]
 
 
+LEAD_STATUSES = (("Open - Not Contacted", False, True), ("Working - Contacted", False, False),
+                 ("Closed - Converted", True, False), ("Closed - Not Converted", False, False))
+"""The standard Lead Status picklist: (value, IsConverted, IsDefault), as the LeadStatus object
+answers. LeadStatus has no "closed" flag: which unconverted values close a lead is the org's
+convention (here, as in a new org, the "Closed - ..." values)."""
+
 BASE_FIELDS: dict[str, list[dict[str, Any]]] = {
     "Organization": [_f("Id", "id", nillable=False, updateable=False), _f("Name"),
                      _f("OrganizationType", updateable=False), _f("DefaultLocaleSidKey")],
@@ -126,10 +132,20 @@ BASE_FIELDS: dict[str, list[dict[str, Any]]] = {
              _f("Company", nillable=False), _f("Email", "email"), _f("Title"), _f("Industry", "picklist"),
              _f("HasOptedOutOfEmail", "boolean", label="Email Opt Out"),
              _f("NumberOfEmployees", "int"), _f("AnnualRevenue", "currency"), _f("Country"),
-             _f("Status", "picklist", picklist=("Open - Not Contacted", "Working - Contacted",
-                                                 "Closed - Converted", "Closed - Not Converted")),
-             _f("IsConverted", "boolean", updateable=False), _f("LeadSource", "picklist"),
+             _f("Status", "picklist", picklist=tuple(s[0] for s in LEAD_STATUSES)),
+             _f("IsConverted", "boolean", updateable=False),
+             _f("LeadSource", "picklist", picklist=("Web", "Webinar", "Trade Show", "Partner Referral",
+                                                    "Employee Referral", "Purchased List", "Other")),
+             _f("Rating", "picklist", picklist=("Hot", "Warm", "Cold")),
+             _f("ConvertedDate", "date", updateable=False),
+             _f("ConvertedAccountId", "reference", ref="Account", rel="ConvertedAccount", updateable=False),
+             _f("ConvertedContactId", "reference", ref="Contact", rel="ConvertedContact", updateable=False),
+             _f("ConvertedOpportunityId", "reference", ref="Opportunity", rel="ConvertedOpportunity",
+                updateable=False),
              _f("OwnerId", "reference", ref="User", rel="Owner")],
+    "LeadStatus": [_f("Id", "id", updateable=False), _f("ApiName", updateable=False),
+                   _f("MasterLabel", updateable=False), _f("IsConverted", "boolean", updateable=False),
+                   _f("IsDefault", "boolean", updateable=False), _f("SortOrder", "int", updateable=False)],
     "Opportunity": [*_system(), _f("Name", nillable=False), _f("Amount", "currency", precision=18, scale=2),
                     _f("CurrencyIsoCode", "picklist"),
                     _f("StageName", "picklist", label="Stage", nillable=False, picklist=tuple(s[0] for s in STAGES)),

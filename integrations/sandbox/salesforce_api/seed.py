@@ -2,8 +2,12 @@
 
 The same `Market` as the HubSpot sandbox (integrations/sandbox/market): companies become
 Accounts, contacts Contacts (with OpportunityContactRoles), deals Opportunities with their
-OpportunityHistory, emails EmailMessages, calls and notes Tasks, meetings Events; contacts not
-on any deal are also shown as Leads. `advance(days)` reads the app's open tasks,
+OpportunityHistory, emails EmailMessages, calls and notes Tasks, meetings Events. Leads come from
+the market's lead funnel (`market.leads`): converted ones (IsConverted, ConvertedDate, Status
+"Closed - Converted"), ones closed unconverted ("Closed - Not Converted", last modified when
+closed) and open ones, each with its calls, emails (Tasks) and meetings (Events) on WhoId; each
+lead's hidden conversion chance stays in the bridge (`lead_truth`, the control API's
+/lead-truth), never in a field the app can read. `advance(days)` reads the app's open tasks,
 `AI_Strategy__c` and `AI_Best_Discount__c` back, steps the market and writes what happened as
 the owning rep (no client id), so it reaches the app as Outbound Messages and callouts.
 """
@@ -16,20 +20,22 @@ from typing import Any
 
 from ..market import Market
 from ..market._model import Activity, Deal
+from ..market.leads import Lead, generate_leads
 from . import schema
 from .org import Change, Org, sf_date, sf_datetime
 
-MAX_LEADS = 40
 LOST_REASONS = ("Lost to Competitor", "No Budget", "No Decision / Non-Responsive", "Price")
 
 
 class Bridge:
     """Market keys <-> Salesforce ids for one org."""
 
-    def __init__(self, org: Org, market: Market) -> None:
-        self.org, self.market = org, market
+    def __init__(self, org: Org, market: Market, *, n_leads: int = 800) -> None:
+        self.org, self.market, self.n_leads = org, market, n_leads
         self.ids: dict[str, dict[int, str]] = {t: {} for t in ("User", "Account", "Contact", "Opportunity")}
         self.deal_keys: dict[str, int] = {}
+        self.lead_truth: dict[str, float] = {}
+        """Lead id -> its hidden chance to convert (what an open lead's score is measured against)."""
 
     def seed(self) -> None:
         o, m = self.org, self.market
@@ -51,8 +57,11 @@ class Bridge:
                 "NumberOfEmployees": c.employees, "AnnualRevenue": round(c.revenue, 2), "BillingCity": c.city,
                 "BillingCountry": c.country, "CurrencyIsoCode": c.currency, "Type": "Prospect",
                 "OwnerId": self.ids["User"][c.owner]}, emit=False, at=c.created_at, user_id=self.ids["User"][c.owner])
-        on_deal = {k for d in m.deals for k in d.contacts}
-        leads = 0
+        for value, converted, default in schema.LEAD_STATUSES:
+            lsid = o.new_id("LeadStatus")
+            o.records["LeadStatus"][lsid] = {"Id": lsid, "ApiName": value, "MasterLabel": value,
+                                             "IsConverted": converted, "IsDefault": default,
+                                             "SortOrder": len(o.records["LeadStatus"]) + 1}
         for ct in m.contacts:
             comp = m.companies[ct.company]
             views, last, sessions = ct.page_views_at(m.now)
@@ -62,19 +71,44 @@ class Bridge:
                 "AccountId": self.ids["Account"][comp.key], "OwnerId": owner, "MailingCountry": comp.country,
                 "Page_Views__c": views, "Web_Sessions__c": sessions, "Last_Visit__c": sf_datetime(last)},
                 emit=False, at=ct.created_at, user_id=owner)
-            if ct.key not in on_deal and leads < MAX_LEADS:
-                leads += 1
-                o.create("Lead", {
-                    "FirstName": ct.first, "LastName": ct.last, "Company": comp.name, "Email": ct.email,
-                    "Title": ct.title, "Industry": comp.industry, "NumberOfEmployees": comp.employees,
-                    "AnnualRevenue": round(comp.revenue, 2), "Country": comp.country, "IsConverted": False,
-                    "Status": "Open - Not Contacted", "LeadSource": "Web", "OwnerId": owner},
-                    emit=False, at=ct.created_at, user_id=owner)
         for d in m.deals:
             self.create_deal(d, emit=False)
         for a in m.activities:
             self.create_activity(a, emit=False)
+        for lead in generate_leads(self.n_leads, seed=m.config.seed, now=m.now, n_owners=len(m.owners)):
+            self.create_lead(lead)
         self._mark_customers()
+
+    def create_lead(self, lead: Lead) -> str:
+        o = self.org
+        owner = self.ids["User"][lead.owner]
+        status = ("Closed - Converted" if lead.converted else "Closed - Not Converted" if lead.converted is False
+                  else "Working - Contacted" if lead.activities else "Open - Not Contacted")
+        lid = o.create("Lead", {
+            "FirstName": lead.first, "LastName": lead.last, "Company": lead.company, "Email": lead.email,
+            "Title": lead.title, "Industry": lead.industry, "NumberOfEmployees": lead.employees,
+            "AnnualRevenue": lead.revenue, "Country": lead.country, "LeadSource": lead.source,
+            "Rating": lead.rating, "Status": status, "IsConverted": bool(lead.converted),
+            "ConvertedDate": sf_date(lead.decided_at) if lead.converted else None, "OwnerId": owner},
+            emit=False, at=lead.created_at, user_id=owner)
+        self.lead_truth[lid] = lead.p_convert
+        for act in lead.activities:
+            kw: dict[str, Any] = {"emit": False, "at": act.at, "user_id": owner}
+            if act.kind == "meeting":
+                o.create("Event", {"Subject": "Intro meeting", "StartDateTime": sf_datetime(act.at),
+                                   "EndDateTime": sf_datetime(act.at + timedelta(minutes=30)), "WhoId": lid,
+                                   "OwnerId": owner}, **kw)
+            else:
+                o.create("Task", {"Subject": "Call" if act.kind == "call" else "Email", "Status": "Completed",
+                                  "Priority": "Normal", "ActivityDate": sf_date(act.at),
+                                  "TaskSubtype": "Call" if act.kind == "call" else "Email",
+                                  "CallType": {"inbound": "Inbound", "outbound": "Outbound"}.get(act.direction or "")
+                                  if act.kind == "call" else None, "WhoId": lid, "OwnerId": owner}, **kw)
+        closed = lead.closed_at
+        if closed is not None:  # closing (or converting) the lead was its last change
+            rec = o.records["Lead"][lid]
+            rec["LastModifiedDate"] = rec["SystemModstamp"] = sf_datetime(closed)
+        return lid
 
     def _mark_customers(self) -> None:
         """Customers' Type, and the churn label a rep records on the package's Account fields when

@@ -123,7 +123,7 @@ class Sandbox:
                                          n_open_deals=cfg.n_open_deals, n_closed_deals=cfg.n_closed_deals))
             org = Org(org_id=oid, name=f"Sandbox Org {i + 1}", pod=f"{i % 10}W",
                       package_deployed=cfg.package_deployed)
-            bridge = Bridge(org, market)
+            bridge = Bridge(org, market, n_leads=cfg.n_leads)
             bridge.seed()
             self.orgs[oid] = OrgState(org, bridge, market, outbound_url=cfg.outbound_url,
                                       callout_url=cfg.callout_url, callout_secret=cfg.callout_secret)

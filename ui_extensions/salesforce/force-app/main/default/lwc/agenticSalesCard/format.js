@@ -11,6 +11,9 @@ const TASK_LABELS = {
     price: 'Best discount'
 };
 
+/** A Lead's conversion score is the lead model's (will this lead convert?), not a deal's win chance. */
+const LEAD_CONVERSION_LABEL = 'Lead conversion';
+
 const STRATEGY_LABELS = {
     value_reinforcement: 'Value reinforcement',
     social_proof: 'Social proof',
@@ -56,8 +59,15 @@ function headline(task, score) {
     return percent(score.probability);
 }
 
+function taskLabel(task, score, objectType) {
+    if (task === 'conversion' && (objectType === 'lead' || score.task === 'lead_conversion')) {
+        return LEAD_CONVERSION_LABEL;
+    }
+    return TASK_LABELS[task];
+}
+
 /** One row per scoring task; an absent task says why (not enough history). */
-export function scoreRows(scores) {
+export function scoreRows(scores, objectType) {
     return Object.keys(TASK_LABELS)
         .filter((task) => scores && scores[task])
         .map((task) => {
@@ -71,12 +81,12 @@ export function scoreRows(scores) {
             }));
             return {
                 key: task,
-                label: TASK_LABELS[task],
+                label: taskLabel(task, score, objectType),
                 value: missing ? '' : headline(task, score),
                 band: missing ? '' : score.band || '',
                 missing: Boolean(missing),
                 missingText: missing
-                    ? `Not enough history (${missing.have} of ${missing.need} closed records)`
+                    ? `Not enough history (${missing.have} of ${missing.need} ${missing.unit || 'closed records'})`
                     : '',
                 factors
             };
@@ -124,7 +134,7 @@ export function cardView(payload) {
         status: card.status || 'unknown',
         enriched: card.status === 'enriched',
         enrichmentId: card.enrichment_id === undefined || card.enrichment_id === null ? null : String(card.enrichment_id),
-        scores: scoreRows(card.scores || {}),
+        scores: scoreRows(card.scores || {}, (card.record || {}).object_type),
         strategy: strategyView(card.strategy),
         action: actionView(card.next_best_action),
         draft: draftView(card.draft),

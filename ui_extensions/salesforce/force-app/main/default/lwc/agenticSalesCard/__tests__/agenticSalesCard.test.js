@@ -118,4 +118,20 @@ describe('format', () => {
         const rows = scoreRows({ clv: { value: 48000, currency: 'EUR', score_1_99: 71, band: 'high', factors: [] } });
         expect(rows[0].value).toBe('€48,000');
     });
+
+    it('labels a lead card\'s conversion "Lead conversion", a deal card\'s "Win likelihood"', () => {
+        const conversion = { probability: 0.34, score_1_99: 34, band: 'medium', factors: [], task: 'lead_conversion' };
+        const lead = cardView({ status: 'enriched', record: { object_type: 'lead' }, scores: { conversion } });
+        expect(lead.scores[0].label).toBe('Lead conversion');
+        const deal = cardView({ status: 'enriched', record: { object_type: 'deal' },
+            scores: { conversion: { ...conversion, task: undefined } } });
+        expect(deal.scores[0].label).toBe('Win likelihood');
+    });
+
+    it('says a lead score needs more closed leads, in the unit the app sent', () => {
+        const rows = scoreRows({ conversion: { not_enough_history: { have: 12, need: 50, unit: 'closed leads' } } },
+            'lead');
+        expect(rows[0]).toMatchObject({ label: 'Lead conversion', missing: true,
+            missingText: 'Not enough history (12 of 50 closed leads)' });
+    });
 });
