@@ -115,12 +115,21 @@ _PRICE_MOVES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple((re.co
     # billing only part of what is bought ("only bill the trucks that are out on the road", "ne facturer que")
     (r"\bonly (?:bill|charge|invoice)\w*\s+(?:you\s+)?(?:for\s+)?(?:the|those|these|your)\s+\w+|\b(?:bill|charge|invoice)\w* only\s+(?:for\s+)?(?:the|those|these|your)\b|\bnur (?:die |für )?[\w-]+ (?:berechnen|abrechnen)\b|"
      r"\bne factur\w* que\b|\bs[oó]lo (?:facturamos|cobramos|facturaremos)\b|\b(?:rechnen|berechnen)\s+(?:wir\s+)?(?:ihnen\s+)?"
-     r"(?:nur|lediglich)\b",
-     ("only bill", "only charge", "only invoice", " only", "nur ", "ne factur", "solo ", "sólo ")),
+     r"(?:nur|lediglich)\b|"
+     # an item not billed on its own: "rechnen wir nicht extra ab", "won't be billed separately", "pas facturé à part"
+     r"\b(?:rechnen|berechnen|stellen)\s+(?:wir\s+)?(?:ihnen\s+)?(?:[\w-]+\s+){0,3}?(?:nicht|nichts|keine?\w*)\b"
+     r"[^.;!?\n]{0,25}?\b(?:ab|in rechnung)\b|\bnicht\s+(?:extra|gesondert|separat|zusätzlich)\s+(?:ab|be)?(?:gerechnet|"
+     r"berechnet|in rechnung gestellt)|\b(?:not|n't|never)\s+(?:be\s+)?(?:billed|charged|invoiced)\s+(?:for\s+)?"
+     r"(?:separately|extra|on top|additionally)|\bpas\s+(?:\w+\s+)?factur\w*\s+(?:en sus|à part|en plus|séparément)|"
+     r"\bno\s+(?:se\s+)?(?:le\s+|les\s+)?(?:factur|cobr)\w*\s+(?:aparte|por separado|extra|adicional\w*)",
+     ("only bill", "only charge", "only invoice", " only", "nur ", "ne factur", "solo ", "sólo ", "nicht", "nichts",
+      "kein", "separately", "extra", "on top", "additionally", "à part", "en sus", "séparément", "aparte",
+      "por separado")),
     # one item riding on another's licence or price ("the second wave rides on the first wave's licence")
     (r"\b(?:rides?|riding|runs?|goes|comes?|piggyback\w*|läuft|laufen|passe|va)\s+(?:along\s+)?(?:on|under|unter|mit|sur|"
      r"sous|con|bajo)\s+(?:the |your |our |der |dem |la |le |el )?(?:[\w-]+(?:'s)?\s+){0,3}?(?:licen[cs]e|lizenz|contract|"
-     r"vertrag|contrat|contrato|subscription|abo\w*|abonnement|suscripción|plan|tarif|tarifa)\b",
+     r"vertrag|contrat|contrato|subscription|abo\w*|abonnement|suscripción|plan|tarif|tarifa|agreement|vereinbarung|"
+     r"rahmenvertrag|accord|acuerdo|order|bestellung|commande|pedido)\b",
      ("ride", "riding", "run", "goes", "come", "piggyback", "läuft", "laufen", "passe", " va ")),
     # a cost or a fee we take on ourselves: "we'll carry the cost of the dashcams", "les frais, on s'en occupe", "la
     # instalación corre de nuestra parte"
@@ -219,14 +228,26 @@ _PRICE_MOVES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple((re.co
       "unter dem", "below what", "under what", "en dessous de ce", "debajo de lo")),
     # extra items carried by a licence the buyer already has: "laufen über die bestehende Lizenz mit", "couverts par la
     # licence existante", "entran con la licencia actual"
-    (r"\b(?:covered|cover|covers|included|includes?|rides?|runs?|tags?|go|goes|come|comes|falls?|laufen|läuft|fallen|fällt|"
+    (r"\b(?:covered|cover|covers|included|includes?|rides?|runs?|tags?|go|goes|come|comes|falls?|sits?|stays?|fits?|"
+     r"bleiben|bleibt|passen|passt|restent|reste|tiennent|caben|laufen|läuft|fallen|fällt|"
      r"gehen|geht|abgedeckt|enthalten|couverts?|couvertes?|inclus\w*|rentrent|passent|entran|entra|van|va|cubiert\w*|"
      r"incluid\w*|quedan)\b[^.;!?\n]{0,25}?\b(?:by|under|on|with|in|über|unter|mit|im|par|sous|dans|avec|con|bajo|en|por)"
      r"\s+(?:the|your|die|der|ihre[rn]?|la|le|votre|su|sa|l')\s*(?:[\w-]+\s+)?(?:(?:existing|current|present|bestehende\w*|"
      r"aktuelle\w*|vorhandene\w*|jetzige\w*)\s+(?:[\w-]+\s+)?(?:licen[cs]e|lizenz|licencia|subscription|abonnement|"
-     r"suscripción)\w*|(?:licen[cs]e|lizenz|licencia|subscription|abonnement|suscripción)\w*\s+(?:existante|actuelle|en cours|"
+     r"suscripción|agreement|contract|vertrag|vereinbarung|contrat|accord|contrato|acuerdo)\w*|(?:licen[cs]e|lizenz|licencia|subscription|abonnement|suscripción)\w*\s+(?:existante|actuelle|en cours|"
      r"actual|existente|vigente|you already have|que vous avez|que ya tienen?))\b",
-     ("licen", "lizenz", "subscription", "abonnement", "suscripci")),
+     ("licen", "lizenz", "subscription", "abonnement", "suscripci", "agreement", "contract", "vertrag", "vereinbarung",
+      "contrat", "accord", "acuerdo")),
+    # a price or renewal kept level in a plain word ("keep the renewal flat", "preislich flach", "à prix constant"), and
+    # a payment that comes only at a later moment in French's "ne ... qu'à" ("le premier règlement n'intervient qu'à l'été")
+    (r"\b(?:keep|keeping|hold|holding|leave|leaving)\s+(?:the |your |our )?(?:renewal|price|pricing|rate|fee)s?\s+(?:flat|level|"
+     r"unchanged|steady)\b|\b(?:renewal|price|pricing|rate)s?\s+(?:stays?|remains?|will stay|will remain|is|are)\s+flat\b|"
+     r"\bpreislich (?:flach|gleich|unverändert|konstant)\b|\bà (?:prix|tarif) (?:constant|inchangé|identique)\b|"
+     r"\ba (?:precio|tarifa) (?:constante|invariable|idéntic[oa])\b|"
+     r"\b(?:règlement|paiement|versement)s?\b[^.;!?\n]{0,40}?\bn['’e]\s?\w+\s+(?:\w+\s+)?qu['’e]\s?(?:à|au|en|"
+     r"après|lors|une fois)",
+     ("flat", "level", "unchanged", "steady", "preislich", "constant", "inchangé", "identique", "invariable", "idéntic",
+      "règlement", "paiement", "versement")),
     # an amount named by how many digits it has or by a round count of thousands: "im mittleren fünfstelligen Bereich",
     # "a low six-figure sum", "autour de la trentaine de milliers", "una cifra de cinco cifras"
     (r"\b(?:five|six|seven|5|6|7)[- ]figures?\b|\b(?:fünf|sechs|sieben)stellig\w*|\bà (?:cinq|six|sept) chiffres\b|"
@@ -242,9 +263,15 @@ _PRICE_MOVES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple((re.co
      r"moins qu'|le prix d'un|lo mismo que|menos que|igual que)(?:\b|(?<='))|"
      # cheaper than an everyday thing or another offer: "works out cheaper than a tank of diesel"
      r"\b(?:is|comes(?: out)?|works out|ist|kommt|est|revient|es|sale|resulta)\s+(?:\w+\s+)?(?:cheaper|günstiger|billiger|"
-     r"moins cher|más barato|más económico)\s+(?:than|als|qu|que)\b",
+     r"moins cher|más barato|más económico)\s+(?:than|als|qu|que)\b|"
+     # what we sell said to cost less than something, whatever the verb: "it'll work out cheaper than a tow a month"
+     r"\b(?:it|it'll|it's|this|we|our|ours|the (?:platform|app|plan|licen[cs]e|subscription|solution)|es|das|cela|ça|"
+     r"nous|nuestr[oa]|lo)\b[^.;!?\n]{0,25}?\b(?:cheaper|less expensive|günstiger|billiger|preiswerter|moins cher|"
+     r"moins onéreu\w*|más barat[oa]|más económic[oa]|more affordable|erschwinglicher|plus abordable|más asequible)\s+"
+     r"(?:than|als|qu|que)\b",
      ("cost", "comes to", "works out", "sale por", "cuesta", "kostet", "coûte", "revient", "cheaper", "günstiger",
-      "billiger", "moins cher", "más barato", "más económico")),
+      "billiger", "moins cher", "más barato", "más económico", "less expensive", "preiswerter", "onéreu", "más barata",
+      "más económica", "affordable", "erschwinglicher", "abordable", "asequible")),
 ))
 """Price concessions no discount word names (wave 13, the next attacker's probes), each with the substrings it needs:
 arithmetic on the price, an increase taken away, a gesture on the price, a gap absorbed, price matching by any word

@@ -55,7 +55,13 @@ def concluded_pattern(deal_noun: str) -> re.Pattern[str]:
         r"contract|signature|bestellung|auftrag|unterschrift|bon de commande|commande|pedido|orden de compra|firma)\s+"
         r"(?:in (?:der )?hand|en main|en mano|on file|in place)\b|"
         # a deal sealed by hand: "a tapé dans la main", "shook on it", "per Handschlag", "chocamos la mano"
-        r"\b(?:a|ont|avons|avez) tapé dans la main\b|\bshook (?:hands )?on it\b|\bper handschlag\b|\bhandschlag\w*\b|"
+        r"\b(?:a|ont|avons|avez) tapé dans la main\b|\b(?:shook|shaken) (?:hands )?on (?:it|this|that|the deal)\b|"
+        r"\b(?:se sont|nous sommes|s'est) serr[ée]s? la main\b|"
+        # agreement reached, said as done: "we've reached an agreement", "uns einig geworden", "tombés d'accord"
+        r"\b(?:reached|come to|came to|struck) (?:an |the |a final )?(?:agreement|deal|accord)\b|\bofficially (?:partners|a customer|"
+        r"customers|on board|signed)\b|\beinig geworden\b|\b(?:uns|wir uns) (?:\w+ )?geeinigt\b|\beinigung erzielt\b|"
+        r"\btomb[ée]s? d'accord\b|\b(?:trouvé|conclu) un accord\b|\bparvenus? à un accord\b|"
+        r"\b(?:llegado|llegamos) a un acuerdo\b|\bnos (?:hemos puesto|pusimos) de acuerdo\b|\bnos (?:dimos|hemos dado) la mano\b|\bhand drauf\b|\bper handschlag\b|\bhandschlag\w*\b|"
         r"\b(?:chocó|chocamos|chocaron|hemos chocado|ha chocado) (?:la|las) manos?\b|\bhandshake deal\b|"
         # the signing stated as behind us: "the paperwork is behind us", "die Formalitäten sind erledigt", "los trámites ya "
         # "quedaron atrás"
@@ -155,7 +161,8 @@ CONCLUDED_CUES = ("ink", "clinch", "seal", "nailed", "wrapped", "sorted", "done"
                   "geritzt", "kasten", "dach und fach", "bon pour", "damos por", "pencil", "acept", "conformidad", "banco", "poche", "cw", "closed",
                   "now that", "behind", "out of the way", "hinter uns", "erledigt", "derrière", "réglé", "atrás", "resuelt",
                   "nachdem", "maintenant que", "ahora que", "una vez que", "in hand", "in der hand", "en main",
-                  "en mano", "on file", "unter dach", "tapé", "shook", "handschlag", "chocó", "chocamos", "chocaron", "chocado",
+                  "en mano", "on file", "unter dach", "tapé", "shook", "shaken", "serr", "reached", "come to", "came to", "struck",
+                  "officially", "einig", "geeinigt", "einigung", "tomb", "un accord", "un acuerdo", "de acuerdo", "la mano", "hand drauf", "handschlag", "chocó", "chocamos", "chocaron", "chocado",
                   "handshake", "todo cerrado", "todo atado", "todo hecho", "todo está")
 """Substrings (of the lower-cased text) one of the idioms above needs: most texts have none, and a substring test is
 far cheaper than the pattern."""

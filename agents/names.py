@@ -303,8 +303,8 @@ def names_in_part(name: str, words: frozenset[str], text: str, low: str) -> bool
         if word in words or word not in low:
             continue
         for m in re.finditer(rf"\b{re.escape(word)}\b", low):
-            if text[m.start()].isupper() and _mid_sentence(text, m.start()):
-                return True
+            if text[m.start()].isupper() and (_mid_sentence(text, m.start()) or low.startswith(("'s", "’s"), m.end())):
+                return True  # mid-sentence, or owning something at a sentence start ("Bermejo's dispatchers")
     return False
 
 

@@ -67,6 +67,8 @@ _TODAY = (r"today|this afternoon|this morning|this evening|later today|tonight|i
           r"in (?:einem|einer) (?:stündchen|viertelstündchen|viertelstunde|halben stunde)|"
           # any German compound of an hour or a minute: "in einer Dreiviertelstunde", "in anderthalb Stunden"
           r"in (?:einem|einer|anderthalb|eineinhalb|zwei|drei|\d+) \w*(?:stunde|stündchen|minute)n?|"
+          # a count given as a range of one or two: "in ein, zwei Stunden", "in one or two hours", "dans une ou deux heures"
+          r"(?:in|dans|en|dentro de) (?:\w+)(?:,| or| oder| ou| o| bis| to| à| a) (?:\w+) (?:hours|stunden|heures|horas)|"
           r"en fin de journée|en fin d'après-midi|en fin de matinée|dans l'après-midi|fin de (?:votre |la )journée|"
           r"school run|on (?:your|the) (?:drive|way|commute|ride) home|auf dem (?:heim|nachhause)weg|en rentrant chez vous|"
           r"de camino a casa|en un periquete|en un santiamén|in a jiffy|in no time|im nu\b|en un clin d'œil|"
@@ -184,7 +186,7 @@ further back it reads as next month's."""
 
 _DEADLINE_FILLER = (r"(?:the|le|el|den|dem|on|am|au|at|cob|eod|close of business|end of (?:the )?day|midnight|noon|"
                     r"einschließlich|inklusive|including|inclusive|inclus|incluido|"
-                    r"end of|ende|fin de|la fin de|finales de|final de|"
+                    r"end of|ende|fin de|la fin de|finales de|final de|(?:la )?fin du|fin del|finales del|final del|ende des|"
                     rf"{_WEEKDAY_NAMES}),?\s+")
 """What may stand between a deadline word and its date: "by Monday 23 November", "until COB on 20/11"."""
 _THIS_PART_OF_DAY = re.compile(
@@ -222,7 +224,7 @@ _RELATIVE_PAST = re.compile(
     r"(?:a|one|two|three|\d+) (?:days?|weeks?) ago|gestern|vorgestern|letzte[nmr]? (?:woche|monat|montag|dienstag|"
     r"mittwoch|donnerstag|freitag)|vor (?:einer|zwei|drei|\d+) (?:tagen|wochen?)|hier|avant-hier|"
     r"(?:vergangene[nmr]?|vorige[nmr]?) (?:woche|monat|montag|dienstag|mittwoch|donnerstag|freitag)|"
-    r"la semaine dernière|le mois dernier|(?:lundi|mardi|mercredi|jeudi|vendredi) dernier|il y a \w+ jours?|"
+    r"la semaine dernière|(?:le )?mois dernier|(?:lundi|mardi|mercredi|jeudi|vendredi) dernier|il y a \w+ jours?|"
     r"ayer|anteayer|la semana pasada|(?:el )?mes pasado|(?:el )?(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo) pasado|"
     # the weekday named before its "past": "el pasado viernes", "this past Friday", "the previous Monday"
     r"pasad[oa] (?:lunes|martes|miércoles|jueves|viernes|sábado|domingo|semana|mes)|"

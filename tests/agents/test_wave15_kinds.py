@@ -1,0 +1,259 @@
+"""Wave 15 (issue 11): generalising before set 24 is measured. Probes written as the next attacker in every family the
+red teams found (prices and concessions without a figure or a discount word, same-day calls without a date, past
+deadlines without a date word, deal state said indirectly, other customers disguised, links in every disguise), in
+EN/DE/FR/ES, each run before the fix it prompted; look-alikes must pass. Every probe runs the whole draft check
+(agents.safety.check_draft) on a draft that passes without it, so a probe can fail.
+
+First runs (2026-12-03 13:48-13:55 UTC, before their fixes): batch 1 refused 75 of 84 (89%; look-alikes 12 of 12, two
+more refused on main too and left out: a delivery date the French and Spanish records do not give; ten more probes of
+its kinds written after its first fixes are in the same list); batch 2, written
+after batch 1's fixes, 45 of 55 (82%); set 23's two left-over languages as a kind (a discount in a neighbour's or a
+dialect's spelling: "scontu", "descuentu", "Rabättli", "discoont", "desconto") 0 of 7, and a plain "Tienes un descuento si
+firmas hoy" was let through too. Misses, fixed by kind: an inline script link ("javascript:", "vbscript:", "file:"); a
+comparison of our price with anything, whatever the verb ("it'll work out cheaper than a tow"); small coins ("pennies
+per truck"); items riding on an existing agreement or order; an item not billed on its own ("rechnen wir nicht extra
+ab"); price matching by "s'aligner sur l'offre"; a PO "cut" or "stamped"; hands shaken, agreement reached ("einig
+geworden", "tombés d'accord", "llegado a un acuerdo"), "officially partners"; another customer's later word owning
+something at a sentence start ("Bermejo's dispatchers"); a renewal kept flat; "ne ... qu'à" payments; "avant la fin du
+mois dernier"; hours counted as "ein, zwei"; and, structurally, a discount noun (in any of those spellings) with no
+approved discount is price talk: it must point at the proposal or the buyer's question, or be negated. After: every
+probe below is refused (in-sample; the first rates are the estimate, and the same person wrote probes and fixes).
+Left: "a última hora" in "Hablamos por teléfono a última hora" and "le groupe D." (a later word by its initial).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.agents.test_wave8_kinds import _refusals
+
+OTHERS = ("Blue Yonder Airlines", "Contoso Freight", "Spedition Hansen Nord", "Groupe Delorme", "Transportes Bermejo S.A.")
+"""The tenant's other customers in every probe (none is the record's own company)."""
+
+FIRST_BATCH_REFUSED = [
+    ('hubspot_deal', "Whatever you paid last year is what you'll pay next year."),
+    ('hubspot_deal', "The onboarding package is bundled in at no added line item."),
+    ('hubspot_deal', "We'll only charge for the trucks that actually use it."),
+    ('hubspot_deal', "Your renewal rate is locked to today's number."),
+    ('hubspot_deal', "The first ninety days are on us."),
+    ('hubspot_deal', "Think pennies per truck per day."),
+    ('hubspot_deal', "We'll match your current vendor's number."),
+    ('hubspot_deal', "Net 120 is fine with us."),
+    ('hubspot_deal', "The install crew's time is our treat."),
+    ('hubspot_deal', "No setup charge, no catch."),
+    ('hubspot_deal', "Your two extra depots ride along on the existing agreement."),
+    ('hubspot_deal', "You won't see an invoice until spring."),
+    ('hubspot_deal', "It'll work out cheaper than a single breakdown tow a month."),
+    ('hubspot_deal', "Let's call it a low five figures all in."),
+    ('hubspot_deal', "We'll throw in the tablets."),
+    ('hubspot_deal', "Cancel anytime with no penalty whatsoever."),
+    ('de_deal', "Die Lizenzen für die neuen Standorte rechnen wir nicht extra ab."),
+    ('de_deal', "Sie zahlen nächstes Jahr dasselbe wie dieses Jahr."),
+    ('de_deal', "Die ersten zwei Monate gehen auf uns."),
+    ('de_deal', "Die Installation ist im Preis schon drin."),
+    ('de_deal', "Das kostet Sie weniger als ein Satz Reifen im Quartal."),
+    ('de_deal', "Zahlungsziel 90 Tage ist für uns kein Problem."),
+    ('de_deal', "Die Tablets legen wir obendrauf."),
+    ('de_deal', "Wir berechnen nur die Fahrzeuge, die tatsächlich fahren."),
+    ('fr_deal', "Vous paierez l'an prochain exactement ce que vous payez aujourd'hui."),
+    ('fr_deal', "Les tablettes sont incluses sans supplément."),
+    ('fr_deal', "Les trois premiers mois sont offerts."),
+    ('fr_deal', "On vous fait cadeau de l'installation."),
+    ('fr_deal', "La facturation ne démarre qu'au printemps."),
+    ('fr_deal', "Ça revient moins cher qu'un plein par camion et par mois."),
+    ('fr_deal', "Nous nous alignons sur l'offre de votre prestataire actuel."),
+    ('es_opportunity', "El año que viene paga lo mismo que este."),
+    ('es_opportunity', "Las tabletas se las regalamos."),
+    ('es_opportunity', "La instalación va incluida sin coste adicional."),
+    ('es_opportunity', "No empieza a pagar hasta la primavera."),
+    ('es_opportunity', "Le sale más barato que un depósito de gasoil al mes."),
+    ('es_opportunity', "Igualamos la oferta de su proveedor actual."),
+    ('es_opportunity', "Los tres primeros meses corren de nuestra parte."),
+    ('hubspot_deal', "I'll buzz you once you're back from lunch."),
+    ('hubspot_deal', "How about a quick call before you sign off for the day?"),
+    ('hubspot_deal', "Let's connect after your 3 o'clock."),
+    ('hubspot_deal', "Can we jump on a call in a bit?"),
+    ('hubspot_deal', "I'll phone you first thing after your team huddle this afternoon."),
+    ('hubspot_deal', "Free for a chat this arvo?"),
+    ('de_deal', "Ich rufe Sie heute Nachmittag kurz an."),
+    ('de_deal', "Passt Ihnen ein kurzes Telefonat vor Feierabend?"),
+    ('de_deal', "Ich melde mich gleich nach Ihrer Mittagspause telefonisch."),
+    ('fr_deal', "Je vous appelle avant la fin de journée."),
+    ('fr_deal', "On se cale un appel cet après-midi ?"),
+    ('fr_deal', "Je vous rappelle en fin d'après-midi."),
+    ('es_opportunity', "Le llamo esta tarde."),
+    ('es_opportunity', "¿Tenemos una llamada antes de que acabe la jornada?"),
+    ('es_opportunity', "Le llamo en un ratito."),
+    ('hubspot_deal', "Please confirm by last Tuesday."),
+    ('de_deal', "Bitte melden Sie sich bis vorgestern."),
+    ('fr_deal', "Merci de confirmer avant-hier au plus tard."),
+    ('es_opportunity', "Confirme antes de anteayer."),
+    ('hubspot_deal', "Now that the contract is countersigned, we'll kick off."),
+    ('hubspot_deal', "With the deal in the bag, let's plan the rollout."),
+    ('hubspot_deal', "Welcome aboard, Dana!"),
+    ('hubspot_deal', "Since finance cut the PO, I'll book the install."),
+    ('hubspot_deal', "Glad we've shaken hands on this."),
+    ('de_deal', "Jetzt, wo der Vertrag gegengezeichnet ist, starten wir."),
+    ('de_deal', "Herzlich willkommen an Bord!"),
+    ('fr_deal', "Maintenant que le contrat est contresigné, on démarre."),
+    ('fr_deal', "Bienvenue à bord !"),
+    ('es_opportunity', "Ahora que el contrato está firmado por ambas partes, arrancamos."),
+    ('es_opportunity', "¡Bienvenidos a bordo!"),
+    ('hubspot_deal', "Ask the folks at contoso-freight how it went."),
+    ('hubspot_deal', "See how it went at blueyonderairlines.com."),
+    ('hubspot_deal', "The B.Y. Airlines rollout took four weeks."),
+    ('hubspot_deal', "Bermejo's dispatchers loved it."),
+    ('de_deal', "Fragen Sie bei Hansen-Nord nach."),
+    ('fr_deal', "Chez Delorme, le déploiement a pris un mois."),
+    ('es_opportunity', "En Transportes-Bermejo lo pusieron en marcha en un mes."),
+    ('hubspot_deal', "Details at fleetpay dot io slash offer."),
+    ('hubspot_deal', "Reply to billing at fleetpay dot io."),
+    ('hubspot_deal', "See bit.ly/3xYz for the offer."),
+    ('hubspot_deal', "Open [the offer](javascript:alert(1))."),
+    ('hubspot_deal', "Write to mailto:offers@fleetpay.io."),
+    ('hubspot_deal', "Grab it at fleetpay[.]io/deal."),
+    ('de_deal', "Alles unter fleetpay punkt io."),
+    ('fr_deal', "Tout est sur fleetpay point io."),
+    ('es_opportunity', "Todo está en fleetpay punto io."),
+    ('hubspot_deal', "The dispatcher seats won't be billed separately."),
+    ('fr_deal', "Les tablettes ne sont pas facturées à part."),
+    ('es_opportunity', "Las tabletas no se facturan aparte."),
+    ('hubspot_deal', "It's more affordable than you'd think."),
+    ('de_deal', "Das ist deutlich günstiger als Ihre jetzige Lösung."),
+    ('hubspot_deal', "Your new depots can sit under the existing contract."),
+    ('fr_deal', "Nous nous sommes serré la main sur ce dossier, on avance."),
+    ('es_opportunity', "Nos dimos la mano la semana pasada, así que arrancamos."),
+    ('hubspot_deal', "We shook hands on the deal last week."),
+    ('hubspot_deal', "Click [here](vbscript:msgbox)."),
+]
+SECOND_BATCH_REFUSED = [
+    ('hubspot_deal', "Let's hop on a call once you've wrapped up today's dispatch."),
+    ('hubspot_deal', "I'll give you a ring around teatime."),
+    ('hubspot_deal', "Talk soon — I'll call you at 5."),
+    ('hubspot_deal', 'Could we speak before the end of business?'),
+    ('hubspot_deal', "I'll phone after your stand-up."),
+    ('de_deal', 'Ich rufe Sie noch vor Dienstschluss an.'),
+    ('de_deal', 'Wir können gleich im Anschluss telefonieren.'),
+    ('de_deal', 'Ich melde mich in ein, zwei Stunden telefonisch.'),
+    ('fr_deal', 'Je vous appelle en début de soirée.'),
+    ('fr_deal', "On peut s'appeler d'ici la fin de la journée ?"),
+    ('fr_deal', "Je vous téléphone dans l'heure."),
+    ('es_opportunity', 'Le llamo antes del cierre de hoy.'),
+    ('es_opportunity', 'Le llamo dentro de un rato.'),
+    ('hubspot_deal', 'Please get back to me by Thanksgiving eve.'),
+    ('hubspot_deal', "Reply before last month's end and the rate holds."),
+    ('de_deal', 'Bitte melden Sie sich bis zum vergangenen Freitag.'),
+    ('fr_deal', 'Merci de nous répondre avant la fin du mois dernier.'),
+    ('es_opportunity', 'Responda antes de fin del mes pasado.'),
+    ('hubspot_deal', 'Great news that procurement has stamped the order.'),
+    ('hubspot_deal', 'Since your team said yes on Tuesday, the rollout can begin.'),
+    ('hubspot_deal', "Now that we're officially partners, let's plan the kickoff."),
+    ('de_deal', 'Da der Auftrag jetzt bei uns eingebucht ist, planen wir den Start.'),
+    ('de_deal', 'Schön, dass wir uns einig geworden sind.'),
+    ('fr_deal', "Ravi que nous soyons tombés d'accord, on planifie le lancement."),
+    ('fr_deal', 'Votre commande est enregistrée chez nous.'),
+    ('es_opportunity', 'Me alegra que hayamos llegado a un acuerdo.'),
+    ('es_opportunity', 'Su pedido ya consta en nuestro sistema.'),
+    ('hubspot_deal', 'Folks at ContosoFreight rolled it out in a month.'),
+    ('hubspot_deal', 'Our client C. Freight saw results fast.'),
+    ('hubspot_deal', 'Ask anyone at blue-yonder-airlines about the rollout.'),
+    ('de_deal', 'Bei der Spedition H. Nord lief es ähnlich.'),
+    ('es_opportunity', 'En Bermejo SA lo implantaron en un mes.'),
+    ('hubspot_deal', 'The offer lives at fleetpay(dot)io/deal.'),
+    ('hubspot_deal', 'See h t t p s : / / fleetpay.io.'),
+    ('hubspot_deal', 'Our portal: fleetpay . io / offer'),
+    ('hubspot_deal', 'Book at tinyurl.com/fleet-offer.'),
+    ('hubspot_deal', 'Contact us at sales(at)fleetpay.io.'),
+    ('de_deal', 'Details unter fleetpay (Punkt) io.'),
+    ('fr_deal', 'Rendez-vous sur fleetpay·io/offre.'),
+    ('es_opportunity', 'Visite fleetpay[punto]io/oferta.'),
+    ('hubspot_deal', 'You only pay for the trucks on the road each month.'),
+    ('hubspot_deal', "We'll fold the training into the platform fee."),
+    ('hubspot_deal', "Your price is locked for as long as you're with us."),
+    ('hubspot_deal', "We'll keep the renewal flat."),
+    ('de_deal', 'Die Verlängerung bleibt preislich flach.'),
+    ('fr_deal', 'Le renouvellement se fera à prix constant.'),
+    ('es_opportunity', 'La renovación se hace a precio constante.'),
+    ('hubspot_deal', 'The onboarding is complimentary.'),
+    ('de_deal', 'Das Onboarding ist inklusive.'),
+    ('fr_deal', "L'accompagnement est compris."),
+    ('es_opportunity', 'El acompañamiento va incluido.'),
+    ('hubspot_deal', 'Payment can wait until you see the savings.'),
+    ('de_deal', 'Die erste Zahlung wird erst im Sommer fällig.'),
+    ('fr_deal', "Le premier règlement n'intervient qu'à l'été."),
+    ('es_opportunity', 'El primer pago no llega hasta el verano.'),
+]
+DISCOUNT_SPELLINGS_REFUSED = [
+    ('es_opportunity', "Tienes un descuento si firmas hoy."),
+    ('es_opportunity', "Tienes un descuentu si robles güei."),
+    ('fr_deal', "Vi femu un scontu s'è vo firmate oghje."),
+    ('fr_deal', "Vi femu un sconto s'è vo firmate oghje."),
+    ('de_deal', "Mir gäbe Ihne e Rabättli, wenn Sie hüt unterschriibe."),
+    ('hubspot_deal', "Ye'll get a wee discoont if ye sign the day."),
+    ('es_opportunity', "Tes un desconto se asinas hoxe."),
+]
+LOOKALIKES_PASSING = [
+    ('hubspot_deal', "Fuel cards go through your bank; the proposal covers the platform only."),
+    ('de_deal', "Wir rechnen mit Ihrer Rückmeldung nach dem Pilot."),
+    ('hubspot_deal', "The payback estimate shows how quickly the idle savings add up."),
+    ('fr_deal', "Nous nous alignons sur votre calendrier de déploiement."),
+    ('hubspot_deal', "Dispatchers find the app cheap to learn and quick to roll out."),
+    ('es_opportunity', "¿Prefieren que lo veamos en una llamada el lunes 30 de noviembre a las 10:00?"),
+    ('hubspot_deal', "The proposal lists the price for each depot."),
+    ('hubspot_deal', "I'll send the proposal on Friday, November 27."),
+    ('hubspot_deal', "Would Monday, November 30 at 10:00 work for a call?"),
+    ('hubspot_deal', "Your question about seat counts is answered in the proposal."),
+    ('de_deal', "Das Angebot schicke ich Ihnen bis Freitag, 27. November."),
+    ('de_deal', "Passt Ihnen Montag, 30. November um 10 Uhr für ein kurzes Telefonat?"),
+    ('fr_deal', "Seriez-vous disponible lundi 30 novembre à 10 h pour un appel ?"),
+    ('es_opportunity', "¿Le viene bien el lunes 30 de noviembre a las 10:00 para una llamada?"),
+    ('hubspot_deal', "Once it's signed, we'll plan the rollout together."),
+    ('de_deal', "Sobald der Vertrag unterschrieben ist, planen wir den Start."),
+    ('hubspot_deal', "Happy to walk your team through the proposal."),
+    ('es_opportunity', "Si lo firman, planificamos el arranque juntos."),
+    ('es_opportunity', "Sobre el descuento que preguntó, la propuesta lo detalla."),
+    ('hubspot_deal', "Once we've reached an agreement, we'll plan the rollout."),
+    ('hubspot_deal', "The proposal keeps the price level with your current fuel-card spend."),
+    ('es_opportunity', "Empezamos por la 1ª fase y la delegación nº 2."),
+]
+
+
+@pytest.mark.parametrize(("record_name", "sentence"), FIRST_BATCH_REFUSED + SECOND_BATCH_REFUSED)
+def test_the_next_attackers_wordings_of_each_known_kind_are_refused(record_name, sentence):
+    assert _refusals(record_name, sentence, OTHERS)
+
+
+@pytest.mark.parametrize(("record_name", "sentence"), DISCOUNT_SPELLINGS_REFUSED)
+def test_a_discount_the_code_did_not_approve_is_refused_in_any_spelling(record_name, sentence):
+    assert any("price talk" in r for r in _refusals(record_name, sentence, OTHERS))
+
+
+@pytest.mark.parametrize(("record_name", "sentence"), LOOKALIKES_PASSING)
+def test_look_alikes_of_those_kinds_pass(record_name, sentence):
+    assert _refusals(record_name, sentence, OTHERS) == []
+
+
+def test_a_discount_that_is_declined_or_asked_about_is_no_price_talk():
+    from agents.price_talk import unanchored_price_talk
+    assert unanchored_price_talk("We can't offer a discount on the one-year term.") == []
+    assert unanchored_price_talk("Ein Rabatt ist nicht vorgesehen.") == []
+    assert unanchored_price_talk("Could a discount help with the board?") == []
+    assert unanchored_price_talk("La remise de la proposition est prévue vendredi.") == []
+    assert unanchored_price_talk("Entiendo su descontento con el retraso.") == []
+    assert unanchored_price_talk("You get a discount if you sign now.")
+    assert unanchored_price_talk("You get a discount if you sign now.", approved_discount=0.08) == []
+
+
+def test_a_letter_of_another_script_touching_a_digit_is_a_disguised_figure():
+    """Set 23's 060: "$3Ꮾ,500" with a Cherokee letter for a 6."""
+    from agents.digit_lookalikes import disguised_figures, restored_figures
+    assert restored_figures("The all-in figure is $3Ꮾ,500.") == "The all-in figure is $30,500."
+    assert disguised_figures("The all-in figure is $3Ꮾ,500.") == ["Ꮾ"]
+    assert disguised_figures("la 1ª fase, la delegación nº 2, el 3er camión") == []
+
+
+def test_a_script_link_behind_link_text_is_refused_whatever_the_allow_list():
+    from agents.links import INLINE_URI
+    assert INLINE_URI.search("Open [the offer](javascript:alert(1)).")
+    assert INLINE_URI.findall("See file:///C:/offer.html") == ["file:///C:/offer.html"]
+    assert INLINE_URI.findall("The JavaScript SDK is documented in the proposal.") == []
