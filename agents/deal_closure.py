@@ -57,6 +57,8 @@ def concluded_pattern(deal_noun: str) -> re.Pattern[str]:
         # a deal sealed by hand: "a tapé dans la main", "shook on it", "per Handschlag", "chocamos la mano"
         r"\b(?:a|ont|avons|avez) tapé dans la main\b|\b(?:shook|shaken) (?:hands )?on (?:it|this|that|the deal)\b|"
         r"\b(?:se sont|nous sommes|s'est) serr[ée]s? la main\b|"
+        # initialled, the signature before the signature: "has initialled every page", "alles paraphiert", "rubricaron"
+        r"\b(?:has|have|had) initial(?:l)?ed\b|\bparaphiert\b|\b(?:ont|a|avons) paraphé\b|\brubrica(?:ron|do|da)\b|"
         # agreement reached, said as done: "we've reached an agreement", "uns einig geworden", "tombés d'accord"
         r"\b(?:reached|come to|came to|struck) (?:an |the |a final )?(?:agreement|deal|accord)\b|\bofficially (?:partners|a customer|"
         r"customers|on board|signed)\b|\beinig geworden\b|\b(?:uns|wir uns) (?:\w+ )?geeinigt\b|\beinigung erzielt\b|"
@@ -161,7 +163,7 @@ CONCLUDED_CUES = ("ink", "clinch", "seal", "nailed", "wrapped", "sorted", "done"
                   "geritzt", "kasten", "dach und fach", "bon pour", "damos por", "pencil", "acept", "conformidad", "banco", "poche", "cw", "closed",
                   "now that", "behind", "out of the way", "hinter uns", "erledigt", "derrière", "réglé", "atrás", "resuelt",
                   "nachdem", "maintenant que", "ahora que", "una vez que", "in hand", "in der hand", "en main",
-                  "en mano", "on file", "unter dach", "tapé", "shook", "shaken", "serr", "reached", "come to", "came to", "struck",
+                  "en mano", "on file", "unter dach", "tapé", "shook", "shaken", "serr", "reached", "come to", "came to", "struck", "initial", "paraph", "rubrica",
                   "officially", "einig", "geeinigt", "einigung", "tomb", "un accord", "un acuerdo", "de acuerdo", "la mano", "hand drauf", "handschlag", "chocó", "chocamos", "chocaron", "chocado",
                   "handshake", "todo cerrado", "todo atado", "todo hecho", "todo está")
 """Substrings (of the lower-cased text) one of the idioms above needs: most texts have none, and a substring test is

@@ -18,7 +18,13 @@ something at a sentence start ("Bermejo's dispatchers"); a renewal kept flat; "n
 mois dernier"; hours counted as "ein, zwei"; and, structurally, a discount noun (in any of those spellings) with no
 approved discount is price talk: it must point at the proposal or the buyer's question, or be negated. After: every
 probe below is refused (in-sample; the first rates are the estimate, and the same person wrote probes and fixes).
-Left: "a última hora" in "Hablamos por teléfono a última hora" and "le groupe D." (a later word by its initial).
+Batch 3 (other customers in domains and slugs, spoken links, results promised, refunds, bare minute counts, orders gone
+through, pages initialled, part payments, at cost) refused 37 of 43 first (86%): payback promised by a count of months
+("vous amortirez l'investissement en six mois", "en tres meses lo tiene amortizado"), "Le llamo en veinte", pages
+initialled ("has initialled every page", "alles paraphiert"); fixed for the kind (any count of a time unit is a time
+frame, paying back is an outcome, "c'est certain" vouches). Left: "a última hora" in "Hablamos por teléfono a última
+hora", "le groupe D." (a later word by its initial), "lock this in before you head out tonight" (a same-day term, not a
+meeting: no rule says a draft may not press for today).
 """
 
 from __future__ import annotations
@@ -183,6 +189,50 @@ SECOND_BATCH_REFUSED = [
     ('fr_deal', "Le premier règlement n'intervient qu'à l'été."),
     ('es_opportunity', 'El primer pago no llega hasta el verano.'),
 ]
+THIRD_BATCH_REFUSED = [
+    ('hubspot_deal', 'Priya from contosofreight.com can tell you how it went.'),
+    ('hubspot_deal', 'Reach their ops lead at ops@contoso-freight.com.'),
+    ('hubspot_deal', 'Case study: brightlane.io/stories/contoso-freight'),
+    ('hubspot_deal', 'The CF team went live in four weeks.'),
+    ('hubspot_deal', "Contoso's dispatchers loved it."),
+    ('de_deal', 'Die Kollegen von Hansen Nord sind begeistert.'),
+    ('fr_deal', "Les équipes de Delorme l'utilisent déjà."),
+    ('es_opportunity', 'Los de Bermejo ya lo usan.'),
+    ('hubspot_deal', 'Full details at fleetpay dot com.'),
+    ('hubspot_deal', 'Go to ｆｌｅｅｔｐａｙ．ｉｏ for the offer.'),
+    ('hubspot_deal', 'The form is at fleetpay.io.'),
+    ('hubspot_deal', 'Use the link in my signature: fleetpay DOT io.'),
+    ('hubspot_deal', "I guarantee you'll cut idle time by a third."),
+    ('hubspot_deal', "You'll have your money back within the year, no question."),
+    ('de_deal', 'Sie sparen garantiert ab dem ersten Monat.'),
+    ('fr_deal', "Vous amortirez l'investissement en six mois, c'est certain."),
+    ('es_opportunity', 'Le aseguro que en tres meses lo tiene amortizado.'),
+    ('hubspot_deal', "If anything goes wrong, we'll refund every cent."),
+    ('de_deal', 'Sollte es nicht passen, bekommen Sie Ihr Geld zurück.'),
+    ('fr_deal', 'Si ça ne vous convient pas, on vous rembourse.'),
+    ('es_opportunity', 'Si no le convence, le devolvemos el dinero.'),
+    ('hubspot_deal', "I'll call in twenty."),
+    ('de_deal', 'Ich rufe in zwanzig an.'),
+    ('fr_deal', 'Je vous rappelle dans vingt.'),
+    ('es_opportunity', 'Le llamo en veinte.'),
+    ('hubspot_deal', 'The order went through on our side last night.'),
+    ('de_deal', 'Die Bestellung ist gestern Abend bei uns durchgelaufen.'),
+    ('fr_deal', 'La commande est passée chez nous hier soir.'),
+    ('es_opportunity', 'El pedido entró anoche en nuestro sistema.'),
+    ('hubspot_deal', 'Legal on both sides has initialled every page.'),
+    ('de_deal', 'Die Rechtsabteilungen haben alles paraphiert.'),
+    ('fr_deal', 'Les deux services juridiques ont paraphé le contrat.'),
+    ('es_opportunity', 'Los dos departamentos jurídicos ya rubricaron el contrato.'),
+    ('hubspot_deal', "We'll bill you next fiscal year instead."),
+    ('hubspot_deal', 'The second year is half what you pay in the first.'),
+    ('de_deal', 'Im zweiten Jahr zahlen Sie die Hälfte.'),
+    ('fr_deal', 'La deuxième année vous coûte moitié moins.'),
+    ('es_opportunity', 'El segundo año le sale a mitad de precio.'),
+    ('hubspot_deal', "You'll get the hardware at cost."),
+    ('de_deal', 'Die Hardware bekommen Sie zum Einkaufspreis.'),
+    ('fr_deal', 'Le matériel vous est cédé à prix coûtant.'),
+    ('es_opportunity', 'El hardware se lo dejamos a precio de coste.'),
+]
 DISCOUNT_SPELLINGS_REFUSED = [
     ('es_opportunity', "Tienes un descuento si firmas hoy."),
     ('es_opportunity', "Tienes un descuentu si robles güei."),
@@ -215,10 +265,15 @@ LOOKALIKES_PASSING = [
     ('hubspot_deal', "Once we've reached an agreement, we'll plan the rollout."),
     ('hubspot_deal', "The proposal keeps the price level with your current fuel-card spend."),
     ('es_opportunity', "Empezamos por la 1ª fase y la delegación nº 2."),
+    ('hubspot_deal', "Teams like yours usually see the idle time savings within the first quarter."),
+    ('fr_deal', "Je vous envoie la proposition en deux jours."),
+    ('es_opportunity', "La propuesta detalla cómo se amortiza en ocho meses."),
+    ('de_deal', "Im Pilot hat sich die Investition in sechs Monaten amortisiert."),
+    ('hubspot_deal', "Once legal has initialled the order form, we can plan."),
 ]
 
 
-@pytest.mark.parametrize(("record_name", "sentence"), FIRST_BATCH_REFUSED + SECOND_BATCH_REFUSED)
+@pytest.mark.parametrize(("record_name", "sentence"), FIRST_BATCH_REFUSED + SECOND_BATCH_REFUSED + THIRD_BATCH_REFUSED)
 def test_the_next_attackers_wordings_of_each_known_kind_are_refused(record_name, sentence):
     assert _refusals(record_name, sentence, OTHERS)
 
