@@ -5,6 +5,7 @@ service sont supprimés"), a tax or charge we take on ("we will absorb the VAT")
 from __future__ import annotations
 
 import re
+from typing import Any
 
 APPROVED_DISCOUNT = (
     r"(?<!\bno )(?<!\bnot )(?<!\bkein )(?<!\bkeinen )(?<!\baucune )(?<!\bsin )\b(?:remise|\w*rabatt|\w*nachlass|descuento|discount)\w*\b[^.;!?]{0,30}\b(?:validée?s?|approuvée?s?|"
@@ -71,7 +72,7 @@ _DOWN = (r"(?:\bdown\b|\bnach unten\b|à la baisse|\ba la baja\b|in your favou?r
 _SMALL_NUMBERS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|zwei|drei|vier|fünf|sechs|sieben|"
                   r"acht|neun|zehn|elf|zwölf|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|dos|tres|"
                   r"cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce")
-_PRICE_MOVES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple((re.compile(p, re.I), cues) for p, cues in (
+_PRICE_MOVES: tuple[tuple[re.Pattern[str], tuple[Any, ...]], ...] = tuple((re.compile(p, re.I), cues) for p, cues in (
     # the price worked out with a part taken off ("the figure Marcus mentioned, minus the setup line", "abzüglich der
     # Einrichtung", "moins les frais de mise en service", "menos la cuota de alta")
     (r"\b(?:minus|less|abzüglich|moins|menos)\s+(?:the |your |our |die |der |den |les |la |le |el |los |las )?(?:\w+\s+)?"
@@ -187,17 +188,24 @@ _PRICE_MOVES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple((re.co
      # a renewal at today's figure: "the renewal lands at exactly this year's figure"
      r"\b(?:renewal|verlängerung|renouvellement|renovación)\b[^.;!?\n]{0,40}?\b(?:this year's|today's|current|the same|"
      r"heutig\w*|aktuell\w*|gleich\w*|actuel\w*|même|actual|mism[oa])\b|"
-     # what the buyer budgeted declared enough: "whatever you budgeted for the pilot will cover the full rollout"
-     r"\b(?:budget\w*|presupuest\w*)\b[^.;!?\n]{0,40}?\b(?:will cover|covers|reicht|suffira|couvrira|cubrirá|alcanza)\b|"
      # out of our own pocket: "come out of our pocket", "aus unserer Tasche", "de notre poche", "de nuestro bolsillo"
      r"\b(?:out of|aus) (?:our|unserer) (?:own )?(?:pocket|tasche)\b|\bde notre poche\b|\bde nuestro bolsillo\b|"
      # the figures worked out for the buyer: "we'll sort the numbers out in your favour"
      r"\b(?:numbers|figures|price|amount|zahlen|betrag|chiffres|montant|cifras|importe)\b[^.;!?\n]{0,20}?"
      r"\b(?:in your favou?r|zu ihren gunsten|en votre faveur|a su favor)",
-     ("price", "pricing", " rate", "preis", "prix", "tarif", "precio", "amount", "betrag", "montant", "importe", "the same",
-      "renewal", "verlängerung", "renouvellement", "renovación",
-      "mêmes", "mismas", "mismos", "gleichen", "dieselben", "favo", "gunsten", "faveur", "budget", "presupuest", "pocket",
-      "tasche", "poche", "bolsillo")),
+     # two gates, both needed (the price words are in most drafts, so alone they let most texts through): a price word,
+     # and a word that holds it, moves it, covers it or favours the buyer
+     (("price", "pricing", " rate", "preis", "prix", "tarif", "precio", "amount", "betrag", "montant", "importe",
+       "the same", "renewal", "verlängerung", "renouvellement", "renovación", "mêmes", "mismas", "mismos", "gleichen",
+       "dieselben", "favo", "gunsten", "faveur", "pocket", "tasche", "poche", "bolsillo"),
+      ("move", "chang", "budge ", "budge.", "budge,", "budging", "rise", "go up", "increase", "boug", "augment", "muev", "mover", "cambi", "sube", "subir",
+       "bewegt", "ändert", "erhöht", "stay", "remain", "bleib", "reste", "queda", "mantien", "sigue", "seguir", "halten",
+       "garantier", "sichern", "frier", "same", "mêmes", "mism", "gleich", "dieselben", "this year", "today", "current",
+       "heutig", "aktuell", "actuel", "même", "actual", "pocket", "tasche", "poche", "bolsillo", "favo", "gunsten",
+       "faveur"))),
+    # what the buyer budgeted declared enough: "whatever you budgeted for the pilot will cover the full rollout"
+    (r"\b(?:budget\w*|presupuest\w*)\b[^.;!?\n]{0,40}?\b(?:will cover|covers|reicht|suffira|couvrira|cubrirá|alcanza)\b",
+     (("budget", "presupuest"), ("cover", "reicht", "suffira", "couvrira", "cubrir", "alcanza"))),
     # payment put off until an event or the buyer's convenience: "you'll be invoiced only once the last depot is live",
     # "Zahlen Sie erst, wenn ...", "vous ne réglez la facture qu'à la mise en service", "you can pay whenever"
     (r"\b(?:pay|paid|payment|invoice\w*|bill(?:ed|ing)?|charg(?:e|ed|ing)|zahl\w*|bezahl\w*|rechnung\w*|berechn\w*|"
@@ -292,13 +300,20 @@ _OWN_CUES = {
 }
 
 
+def _gated(low: str, cues: tuple[Any, ...]) -> bool:
+    """Whether `low` has a cue of the tuple, or, for a tuple of tuples, one cue of each."""
+    if cues and isinstance(cues[0], tuple):
+        return all(any(cue in low for cue in group) for group in cues)
+    return any(cue in low for cue in cues)
+
+
 def concession_violations(text: str) -> list[str]:
     """Concessions the discount and promise words miss, each named by what it gives away."""
     out: list[str] = []
     low = text.lower()
     older = any(cue in low for cue in _CUES)
     expiry = any(cue in low for cue in _OWN_CUES[_OFFER_EXPIRY]) and any(cue in low for cue in _OFFER_CUES)
-    moved = [pattern for pattern, cues in _PRICE_MOVES if any(cue in low for cue in cues)]
+    moved = [pattern for pattern, cues in _PRICE_MOVES if _gated(low, cues)]
     if not (older or expiry or moved):
         return out  # most texts: none of the words any of these concessions needs
     for pattern, what, needed in ((_FEE_REMOVED, "a fee removed", older),
