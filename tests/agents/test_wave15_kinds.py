@@ -312,3 +312,25 @@ def test_a_script_link_behind_link_text_is_refused_whatever_the_allow_list():
     assert INLINE_URI.search("Open [the offer](javascript:alert(1)).")
     assert INLINE_URI.findall("See file:///C:/offer.html") == ["file:///C:/offer.html"]
     assert INLINE_URI.findall("The JavaScript SDK is documented in the proposal.") == []
+
+
+ENCOUNTERS = [  # (record, sentence, recalled as shared but absent from every activity)
+    ("hubspot_deal", "As we discussed over lunch, the proposal will cover all 420 trucks.", True),
+    ("de_deal", "Wie beim Mittagessen besprochen, schicke ich das Angebot.", True),
+    ("es_opportunity", "Como hablamos durante la comida, le envío la propuesta.", True),
+    ("fr_deal", "Comme convenu avec Paul lors de notre déjeuner, la proposition arrive vendredi.", True),
+    ("hubspot_deal", "Great to see you at our booth at the trade show.", True),
+    ("fr_deal", "Comme vu lors de notre démonstration, la proposition couvre les 6 ateliers.", False),
+    ("hubspot_deal", "Thanks for your time at the demo; the proposal follows.", False),
+    ("es_opportunity", "Como vimos durante la demo, la propuesta sigue.", False),
+]
+
+
+@pytest.mark.parametrize(("record_name", "sentence", "invented"), ENCOUNTERS)
+def test_a_lunch_visit_or_trade_show_recalled_as_shared_must_be_in_the_record(record_name, sentence, invented):
+    """Quality set 23's fr-b6 ("lors de notre déjeuner" when there was only the demo), as a kind in four languages."""
+    from agents.context import build_context
+    from agents.references import unrecorded_encounters
+    from tests.agents.conftest import NOW, load_record
+    record, scores = load_record(record_name)
+    assert bool(unrecorded_encounters(sentence, build_context(record, scores, now=NOW))) is invented
