@@ -98,8 +98,8 @@ _WEEKDAY_DAY = re.compile(
     r"sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo)"
     r",?\s+(?:the\s+|den\s+|le\s+|el\s+|día\s+)?\d{1,2}(?:st|nd|rd|th|er|\.)?(?![\d.,:/])", re.I)
 """A weekday with its day of the month ("el lunes 7", "Tuesday the 1st"): a day, not a figure."""
-_LIST_MARKER = re.compile(r"(?m)^\s*\d{1,2}[.)](?=\s)")
-"""A numbered step's number ("1. Open with ..."): an order, not a figure."""
+_LIST_MARKER = re.compile(r"(?m)^\s*\d{1,2}[.)](?=\s)|(?:\bn[º°o]\.?|\bnr\.|\bnúm\.)\s?\d{1,2}\b", re.I)
+"""A numbered step's number ("1. Open with ...") or a small item number ("la delegación nº 2"): an order, not a figure."""
 _DURATION = re.compile(r"\b(\d{1,3})[-\s]?(?:minutes?|mins?|hours?|hrs?|minütig\w*|minuten|stunden?|minutos|"
                        r"horas?|heures?)\b", re.I)
 _MULTIPLE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?[x×](?![\w])", re.I)

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from agents.loanwords import GERMAN_ANGLICISMS
 from agents.name_abbreviations import abbreviated_first
 from agents.normalize import normalise
 
@@ -160,7 +161,7 @@ def _unknown_names(text: str, words: frozenset[str], seen: frozenset[str] = froz
         for i, w in enumerate(tokens):
             if i == 0 or not w or not w[0].isupper() or _known(w, words):
                 continue
-            if german and _german_noun(tokens, i, words):
+            if german and (_german_noun(tokens, i, words) or w.lower() in GERMAN_ANGLICISMS):
                 continue
             if german:
                 triple = any(len(r) == 3 and all(t[:1].isupper() and not _known(t, words) for t in r)

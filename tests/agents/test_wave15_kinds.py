@@ -265,6 +265,8 @@ LOOKALIKES_PASSING = [
     ('hubspot_deal', "Once we've reached an agreement, we'll plan the rollout."),
     ('hubspot_deal', "The proposal keeps the price level with your current fuel-card spend."),
     ('es_opportunity', "Empezamos por la 1ª fase y la delegación nº 2."),
+    ('es_opportunity', "Empezamos la 1ª fase por la delegación nº 2, como pidió."),  # set 23's 063, after NFKC "no 2,"
+    ('de_deal', "Die Amortisationsrechnung nehme ich als Business Case mit ins Angebot auf."),  # set 23's 030
     ('hubspot_deal', "Teams like yours usually see the idle time savings within the first quarter."),
     ('fr_deal', "Je vous envoie la proposition en deux jours."),
     ('es_opportunity', "La propuesta detalla cómo se amortiza en ocho meses."),
