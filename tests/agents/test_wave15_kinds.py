@@ -336,3 +336,18 @@ def test_a_lunch_visit_or_trade_show_recalled_as_shared_must_be_in_the_record(re
     from tests.agents.conftest import NOW, load_record
     record, scores = load_record(record_name)
     assert bool(unrecorded_encounters(sentence, build_context(record, scores, now=NOW))) is invented
+
+
+@pytest.mark.parametrize(("body", "favours"), [
+    ("Would you be open to giving us a short quote about the demo for our website?", 1),
+    ("Könnten Sie uns einen kurzen Erfahrungsbericht für unsere Website schreiben?", 1),
+    ("Accepteriez-vous de nous écrire un témoignage ?", 1),
+    ("¿Nos dejaría una reseña en G2?", 1),
+    ("Would you mind if we used your logo on our customer page?", 1),
+    ("Would Monday, November 30 at 10:00 work to go through the quote?", 0),
+    ("Could you share which depots go live first?", 0),
+])
+def test_an_ask_for_a_favour_to_us_is_told_apart_from_a_next_step(body, favours):
+    """Quality set 23's en-b4: its only ask was a testimonial, so it is no call to action."""
+    from agents.favours import favour_asks
+    assert len(favour_asks(body)) == favours
