@@ -351,3 +351,16 @@ def test_an_ask_for_a_favour_to_us_is_told_apart_from_a_next_step(body, favours)
     """Quality set 23's en-b4: its only ask was a testimonial, so it is no call to action."""
     from agents.favours import favour_asks
     assert len(favour_asks(body)) == favours
+
+
+def test_each_thing_thanked_for_is_credited_on_its_own_and_a_note_heading_names_who_acted():
+    """Quality set 23's en-b3: Dana thanked "for sending over the security questionnaire, and for the sign-off": the
+    sign-off was hers, the questionnaire Priya's ("Call with Priya: she sent the security questionnaire")."""
+    from agents.context import build_context
+    from agents.thanks import thanks_problems
+    from tests.agents.conftest import NOW, load_record
+    record, scores = load_record("hubspot_deal")
+    ctx = build_context(record, scores, now=NOW)
+    both = "Thank you for sending over the security questionnaire, and for the sign-off on November 18."
+    assert thanks_problems(both, ctx, "501") == ["thanks the recipient for what the record credits to Priya"]
+    assert thanks_problems("Thank you for the sign-off on November 18.", ctx, "501") == []
