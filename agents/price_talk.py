@@ -70,6 +70,9 @@ _DISCOUNT = re.compile(
     r"rebaj\w*|bonificaci\w*|ribass\w*|korting\w*|rebaix\w*|desconte(?!nt)\w*)\b", re.I)
 _DISCOUNT_CUES = ("disc", "rebate", "markdown", "rab", "nachl", "remis", "ristourn", "desc", "cont", "rebaj",
                   "bonific", "ribass", "korting", "rebaix")
+_THEIRS = re.compile(r"\b(?:compet\w*|wettbewerb\w*|konkurren\w*|concurren\w*|competencia|rival\w*|(?:current|other|another) "
+                     r"(?:vendor|supplier|provider)|fournisseur\w*|proveedor\w*|anbieter\w*)\b", re.I)
+"""Another seller's discount, reported (an analysis' "the competitor's add-on comes with a discount"), is not ours."""
 _NO = re.compile(r"n't\b|\b(?:no|not|cannot|without|kein\w*|nicht|ohne|pas|aucune?|sans|ning[uú]n\w*|sin)\b", re.I)
 _PERCENT = re.compile(r"\d\s?%|\bper ?cent\b|\bprozent\b|\bpour ?cent\b|\bpor ?ciento\b", re.I)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
@@ -87,7 +90,8 @@ def unanchored_price_talk(text: str, approved_discount: float | None = None) -> 
     for sentence in _SENTENCE.split(text):
         if "?" in sentence or _ANCHOR.search(sentence):
             continue
-        if not _OUR_PRICE.search(sentence) and not (discounts and _DISCOUNT.search(sentence) and not _NO.search(sentence)):
+        if not _OUR_PRICE.search(sentence) and not (discounts and _DISCOUNT.search(sentence) and not _NO.search(sentence)
+                                                    and not _THEIRS.search(sentence)):
             continue
         if approved_discount is not None and _PERCENT.search(sentence):
             continue

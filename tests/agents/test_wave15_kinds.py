@@ -297,6 +297,7 @@ def test_a_discount_that_is_declined_or_asked_about_is_no_price_talk():
     assert unanchored_price_talk("Could a discount help with the board?") == []
     assert unanchored_price_talk("La remise de la proposition est prévue vendredi.") == []
     assert unanchored_price_talk("Entiendo su descontento con el retraso.") == []
+    assert unanchored_price_talk("The competitor's add-on comes with a discount.") == []  # an analysis reporting theirs
     assert unanchored_price_talk("You get a discount if you sign now.")
     assert unanchored_price_talk("You get a discount if you sign now.", approved_discount=0.08) == []
 
