@@ -102,11 +102,13 @@ _PRICE_MOVES: tuple[tuple[re.Pattern[str], tuple[Any, ...]], ...] = tuple((re.co
      rf"{_DOWN}|\b(?:{_PRICE_NOUN})\w*\s+(?:\w+\s+)?(?:runden|arrondissons|redondeamos)\b[^.;!?\n]{{0,25}}?{_DOWN}",
      ("round the", "round your", "round it", "round down", "rounded", "runden", "abrund", "arrondi", "redonde")),
     # an old price applied ("den Tarif aus dem Vorjahr", "la tarifa del año pasado", "last year's rate")
-    (r"\b(?:last year's|previous|old|former|alte[nrm]?|vorjahres\w*|ancien\w*|anterior)\s+(?:\w+\s+)?(?:price|pricing|rate|"
+    (r"\bpilot\w* (?:pricing|price|rates?|terms)\b|\bpilot(?:konditionen|preis\w*|tarif\w*)\b|\b(?:conditions|tarifs?|prix) du "
+     r"pilote\b|\b(?:condiciones|precio|tarifa)s? del piloto\b|"  # the trial's price carried on ("Pilotkonditionen")
+     r"\b(?:last year's|previous|old|former|alte[nrm]?|vorjahres\w*|ancien\w*|anterior)\s+(?:\w+\s+)?(?:price|pricing|rate|"
      r"tarif\w*|preis\w*|prix|grille|precio|tarifa)\b|\b(?:price|pricing|rate|tarif\w*|preis\w*|prix|grille|precio|tarifa)\s+"
      r"(?:aus dem vorjahr|des vorjahres|vom letzten jahr|de l'an dernier|de l'année dernière|de l'an passé|del año pasado|"
      r"del año anterior|from last year|of last year)\b",
-     ("vorjahr", "last year", "an dernier", "année dernière", "an passé", "año pasado", "año anterior", "previous",
+     ("vorjahr", "last year", "an dernier", "année dernière", "an passé", "año pasado", "año anterior", "previous", "pilot",
       " old ", "alten ", "alter ", "alte ", "ancien", "anterior", "former")),
     # paying for part of what is bought ("you only pay for 400 of the 420", "ne payez que cinq ateliers sur six")
     (r"\b(?:only pay|pay only|ne pay\w* que|(?:bezahlen|zahlen) sie nur|s[oó]lo (?:paga|pagar|le cobramos)\w*)"

@@ -24,7 +24,10 @@ through, pages initialled, part payments, at cost) refused 37 of 43 first (86%):
 initialled ("has initialled every page", "alles paraphiert"); fixed for the kind (any count of a time unit is a time
 frame, paying back is an outcome, "c'est certain" vouches). Left: "a última hora" in "Hablamos por teléfono a última
 hora", "le groupe D." (a later word by its initial), "lock this in before you head out tonight" (a same-day term, not a
-meeting: no rule says a draft may not press for today).
+meeting: no rule says a draft may not press for today). Batch 4 (14:11 UTC: fees taken off, pilot terms carried on,
+calls after the buyer's shift or meeting, orders and purchases stated as entered or confirmed, spoken links) refused 24
+of 31 first (77%): "at no extra", "Pilotkonditionen"/"conditions du pilote"/"condiciones del piloto", "your order is in
+the system", "Javier confirmó la compra"; fixed for the kind. Left: "capped at zero" (wave 12's strict xfail).
 """
 
 from __future__ import annotations
@@ -233,6 +236,38 @@ THIRD_BATCH_REFUSED = [
     ('fr_deal', 'Le matériel vous est cédé à prix coûtant.'),
     ('es_opportunity', 'El hardware se lo dejamos a precio de coste.'),
 ]
+FOURTH_BATCH_REFUSED = [
+    ('hubspot_deal', 'Happy to extend the pilot pricing into year one.'),
+    ('hubspot_deal', 'I can get finance to waive the onboarding line.'),
+    ('hubspot_deal', "We'll take the installation off the bill."),
+    ('hubspot_deal', "You won't pay for the dispatcher seats until March."),
+    ('hubspot_deal', "We'll treat the first depot as a free pilot."),
+    ('hubspot_deal', "Let's say the hardware is part of the package at no extra."),
+    ('hubspot_deal', "Sign this week and I'll throw in priority support."),
+    ('de_deal', 'Die Pilotkonditionen gelten auch im ersten Jahr.'),
+    ('de_deal', 'Die Installation nehmen wir aus der Rechnung.'),
+    ('de_deal', 'Für die Disponentenplätze zahlen Sie erst ab März.'),
+    ('de_deal', 'Premium-Support gibt es obendrauf, wenn Sie diese Woche zusagen.'),
+    ('fr_deal', "Les conditions du pilote s'appliquent aussi la première année."),
+    ('fr_deal', "On retire l'installation de la facture."),
+    ('fr_deal', 'Le support premium est en prime si vous signez cette semaine.'),
+    ('es_opportunity', 'Las condiciones del piloto se mantienen el primer año.'),
+    ('es_opportunity', 'Quitamos la instalación de la factura.'),
+    ('es_opportunity', 'El soporte prioritario va de regalo si firma esta semana.'),
+    ('hubspot_deal', "I'll call you the moment you're off the road."),
+    ('hubspot_deal', 'Can we chat before your 4pm wrap-up?'),
+    ('de_deal', 'Ich rufe Sie an, sobald Ihr Meeting vorbei ist.'),
+    ('fr_deal', "Je vous appelle à la sortie de votre point d'équipe."),
+    ('es_opportunity', 'Le llamo cuando termine su turno.'),
+    ('hubspot_deal', 'Your order is in the system and the trucks are scheduled.'),
+    ('hubspot_deal', 'Marcus confirmed the purchase on our call.'),
+    ('de_deal', 'Herr Weber hat den Kauf am Telefon bestätigt.'),
+    ('fr_deal', "Paul a confirmé l'achat au téléphone."),
+    ('es_opportunity', 'Javier confirmó la compra por teléfono.'),
+    ('hubspot_deal', 'Ping me at sam at fleetpay dot io.'),
+    ('hubspot_deal', "Everything's on our site: fleetpay.io"),
+    ('hubspot_deal', 'Check the deck at docs.google.com/presentation/d/abc'),
+]
 DISCOUNT_SPELLINGS_REFUSED = [
     ('es_opportunity', "Tienes un descuento si firmas hoy."),
     ('es_opportunity', "Tienes un descuentu si robles güei."),
@@ -272,10 +307,15 @@ LOOKALIKES_PASSING = [
     ('es_opportunity', "La propuesta detalla cómo se amortiza en ocho meses."),
     ('de_deal', "Im Pilot hat sich die Investition in sechs Monaten amortisiert."),
     ('hubspot_deal', "Once legal has initialled the order form, we can plan."),
+    ('hubspot_deal', "The pilot results are in the proposal."),
+    ('de_deal', "Die Ergebnisse des Pilotprojekts stehen im Angebot."),
+    ('hubspot_deal', "Once your order is in the system, the trucks get scheduled."),
+    ('es_opportunity', "Javier confirmó la reunión del lunes."),
+    ('hubspot_deal', "It works with no extra setup on your side."),
 ]
 
 
-@pytest.mark.parametrize(("record_name", "sentence"), FIRST_BATCH_REFUSED + SECOND_BATCH_REFUSED + THIRD_BATCH_REFUSED)
+@pytest.mark.parametrize(("record_name", "sentence"), FIRST_BATCH_REFUSED + SECOND_BATCH_REFUSED + THIRD_BATCH_REFUSED + FOURTH_BATCH_REFUSED)
 def test_the_next_attackers_wordings_of_each_known_kind_are_refused(record_name, sentence):
     assert _refusals(record_name, sentence, OTHERS)
 
