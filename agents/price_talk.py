@@ -27,6 +27,9 @@ _OUR_PRICE = re.compile(
     # the price told in small coins: "pennies per truck", "quelques centimes par camion" (a comparison is a concession:
     # agents.concessions; "cheaper" alone is also what the buyer says of a competitor)
     r"pennies|cents|pas cher|bon marché|centimes?|céntimos?|"
+    # price and gift words of our languages' neighbours and dialects ("un prezzu", "preciu especial", "us el regalem",
+    # "ye de baldre"): a sentence in another tongue carries no price of ours
+    r"prez+[oiu]|preci[ou]|preços?|prijs\w*|regalem|regalen|baldre|omaggio|gratu[iï]t\w*|"
     r"\w*preis\w*|preislich|kostet sie|(?<!die )(?<!den )(?<!der )(?<!ihre )(?<!ihren )zahl(?:en|t|st|ung\w*)|bezahl\w*|"
     r"rechnung(?:en)?|berechn\w*|\w*gebühr\w*|"
     r"prix|vous co[uû]te\w*|pay(?:er|ez|ons|é|ée)|paiements?|pagos?|échéances?|(?-i:Raten?)|factur\w*|frais|tarif\w*|r[eé]gl(?:ez|er|erez|ons)|"
@@ -58,7 +61,7 @@ _ANCHOR = re.compile(
 _CUES = ("pric", "cost", "pay", "paid", "invoic", "bill", "charg", "fee", "uplift", "amount", "statement", "settle",
          "preis", "kostet", "zahl", "rechnung", "berechn", "gebühr", "betrag", "begleich", "rate", "prix", "coût", "cout",
          "factur", "frais", "tarif", "règl", "régl", "regl", "montant", "liquid", "paiement", "échéance", "precio", "cuesta",
-         "sale", "pag", "cuota", "cobr", "importe", "buck", "quid", "balles", "pavos", "kröten", "mäuse", "penn", "cents",
+         "sale", "pag", "cuota", "cobr", "importe", "buck", "quid", "balles", "pavos", "kröten", "mäuse", "penn", "cents", "prez", "preci", "preç", "prij", "regal", "baldre", "omaggio", "gratu",
          "cher", "marché", "centime", "céntimo")
 """Substrings one of the money words needs (lower-cased): a text with none is not read further."""
 _DISCOUNT = re.compile(

@@ -27,7 +27,12 @@ hora", "le groupe D." (a later word by its initial), "lock this in before you he
 meeting: no rule says a draft may not press for today). Batch 4 (14:11 UTC: fees taken off, pilot terms carried on,
 calls after the buyer's shift or meeting, orders and purchases stated as entered or confirmed, spoken links) refused 24
 of 31 first (77%): "at no extra", "Pilotkonditionen"/"conditions du pilote"/"condiciones del piloto", "your order is in
-the system", "Javier confirmó la compra"; fixed for the kind. Left: "capped at zero" (wave 12's strict xfail).
+the system", "Javier confirmó la compra"; fixed for the kind. Left: "capped at zero" (wave 12's strict xfail). Batch 5
+(14:12 UTC: a gift or a price in a neighbour's language or a dialect, past deadlines by "yesterday") refused 13 of 19
+first (68%, the weakest family): "us el regalem", "ye de baldre", "vi femu un prezzu", "un preciu especial"; their
+price and gift words now count as price talk. Left: Scots ("on the hoose") and "Das Angebot galt bis zum Wochenende"
+(which weekend is not said). A sentence in a language we do not write that carries no price word is still judged only
+by the language statistics: the honest limit of this family.
 """
 
 from __future__ import annotations
@@ -268,6 +273,25 @@ FOURTH_BATCH_REFUSED = [
     ('hubspot_deal', "Everything's on our site: fleetpay.io"),
     ('hubspot_deal', 'Check the deck at docs.google.com/presentation/d/abc'),
 ]
+FIFTH_BATCH_REFUSED = [
+    ('fr_deal', 'Il primo mese è gratuito per voi.'),
+    ('es_opportunity', 'O primeiro mês é por nossa conta.'),
+    ('es_opportunity', 'El primer mes us el regalem.'),
+    ('de_deal', 'De eerste maand is gratis voor jullie.'),
+    ('hubspot_deal', 'Första månaden bjuder vi på.'),
+    ('fr_deal', 'Lo primmu mese hè gratisu.'),
+    ('es_opportunity', 'El primer mes ye de baldre.'),
+    ('de_deal', 'Da erschte Monat isch gratis.'),
+    ('fr_deal', 'Firmate oghje è vi femu un prezzu.'),
+    ('es_opportunity', 'Si robla güei, fáigo-y un preciu especial.'),
+    ('hubspot_deal', 'Please confirm by the end of last week so we can hold the slot.'),
+    ('de_deal', 'Bitte geben Sie uns bis spätestens gestern Bescheid.'),
+    ('fr_deal', 'Merci de valider avant hier soir.'),
+    ('es_opportunity', 'Confírmelo a más tardar ayer.'),
+    ('hubspot_deal', 'The offer is good through last Friday.'),
+    ('hubspot_deal', "We can start invoicing only once you've seen a full quarter of savings."),
+    ('de_deal', 'Die erste Rechnung kommt erst, wenn Sie ein Quartal lang gespart haben.'),
+]
 DISCOUNT_SPELLINGS_REFUSED = [
     ('es_opportunity', "Tienes un descuento si firmas hoy."),
     ('es_opportunity', "Tienes un descuentu si robles güei."),
@@ -315,7 +339,8 @@ LOOKALIKES_PASSING = [
 ]
 
 
-@pytest.mark.parametrize(("record_name", "sentence"), FIRST_BATCH_REFUSED + SECOND_BATCH_REFUSED + THIRD_BATCH_REFUSED + FOURTH_BATCH_REFUSED)
+@pytest.mark.parametrize(("record_name", "sentence"), FIRST_BATCH_REFUSED + SECOND_BATCH_REFUSED + THIRD_BATCH_REFUSED + FOURTH_BATCH_REFUSED
+                         + FIFTH_BATCH_REFUSED)
 def test_the_next_attackers_wordings_of_each_known_kind_are_refused(record_name, sentence):
     assert _refusals(record_name, sentence, OTHERS)
 
