@@ -218,12 +218,12 @@ MONTH_PART_LAST_DAY = {"ear": 10, "anf": 10, "déb": 10, "pri": 10, "mid": 20, "
 
 
 _RELATIVE_PAST = re.compile(
-    r"\b(?:yesterday|last (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month)|"
+    r"\b(?:yesterday|last (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend|month)|"
     r"(?:a|one|two|three|\d+) (?:days?|weeks?) ago|gestern|vorgestern|letzte[nmr]? (?:woche|monat|montag|dienstag|"
     r"mittwoch|donnerstag|freitag)|vor (?:einer|zwei|drei|\d+) (?:tagen|wochen?)|hier|avant-hier|"
     r"(?:vergangene[nmr]?|vorige[nmr]?) (?:woche|monat|montag|dienstag|mittwoch|donnerstag|freitag)|"
     r"la semaine dernière|(?:le )?mois dernier|(?:lundi|mardi|mercredi|jeudi|vendredi) dernier|il y a \w+ jours?|"
-    r"ayer|anteayer|la semana pasada|(?:el )?mes pasado|(?:el )?(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo) pasado|"
+    r"ayer|anteayer|la semana pasada|(?:el )?fin de semana pasado|(?:le )?week-end dernier|(?:letztes|vergangenes) wochenende|(?:el )?mes pasado|(?:el )?(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo) pasado|"
     # the weekday named before its "past": "el pasado viernes", "this past Friday", "the previous Monday"
     r"pasad[oa] (?:lunes|martes|miércoles|jueves|viernes|sábado|domingo|semana|mes)|"
     r"(?:this past|the past|the previous|previous) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week)|"

@@ -32,7 +32,9 @@ the system", "Javier confirmó la compra"; fixed for the kind. Left: "capped at 
 first (68%, the weakest family): "us el regalem", "ye de baldre", "vi femu un prezzu", "un preciu especial"; their
 price and gift words now count as price talk. Left: Scots ("on the hoose") and "Das Angebot galt bis zum Wochenende"
 (which weekend is not said). A sentence in a language we do not write that carries no price word is still judged only
-by the language statistics: the honest limit of this family.
+by the language statistics: the honest limit of this family. Batch 6 (14:24 UTC: calls at a moment of the buyer's day,
+clock times in words, past deadlines) refused 11 of 12 first: "antes del fin de semana pasado" (a past weekend as a
+deadline, now in all four languages).
 """
 
 from __future__ import annotations
@@ -292,6 +294,23 @@ FIFTH_BATCH_REFUSED = [
     ('hubspot_deal', "We can start invoicing only once you've seen a full quarter of savings."),
     ('de_deal', 'Die erste Rechnung kommt erst, wenn Sie ein Quartal lang gespart haben.'),
 ]
+SIXTH_BATCH_REFUSED = [
+    ('hubspot_deal', "I'll ring you after your lunch meeting."),
+    ('hubspot_deal', 'Speak at half four?'),
+    ('hubspot_deal', 'Grab a quick call before the day wraps?'),
+    ('de_deal', 'Sollen wir noch vor Ihrem Feierabend kurz sprechen?'),
+    ('de_deal', 'Ich rufe Sie gegen halb fünf an.'),
+    ('fr_deal', "On s'appelle vers 17 h ?"),
+    ('fr_deal', 'Je vous appelle avant que vous quittiez le bureau.'),
+    ('es_opportunity', '¿Hablamos antes de que cierre la oficina?'),
+    ('es_opportunity', 'Le llamo sobre las cinco.'),
+    ('hubspot_deal', 'Please sign by close of business Monday just gone.'),
+    ('es_opportunity', 'Javier, confírmeme antes del fin de semana pasado.'),
+    ('hubspot_deal', 'Send it back signed by the 24th.'),
+    ('hubspot_deal', 'Please confirm by last weekend.'),
+    ('de_deal', 'Bitte bestätigen Sie bis letztes Wochenende.'),
+    ('fr_deal', 'Merci de confirmer avant le week-end dernier.'),
+]
 DISCOUNT_SPELLINGS_REFUSED = [
     ('es_opportunity', "Tienes un descuento si firmas hoy."),
     ('es_opportunity', "Tienes un descuentu si robles güei."),
@@ -336,11 +355,13 @@ LOOKALIKES_PASSING = [
     ('hubspot_deal', "Once your order is in the system, the trucks get scheduled."),
     ('es_opportunity', "Javier confirmó la reunión del lunes."),
     ('hubspot_deal', "It works with no extra setup on your side."),
+    ('hubspot_deal', "Thanks for the notes you sent last weekend."),
+    ('es_opportunity', "Gracias por las notas del fin de semana pasado."),
 ]
 
 
 @pytest.mark.parametrize(("record_name", "sentence"), FIRST_BATCH_REFUSED + SECOND_BATCH_REFUSED + THIRD_BATCH_REFUSED + FOURTH_BATCH_REFUSED
-                         + FIFTH_BATCH_REFUSED)
+                         + FIFTH_BATCH_REFUSED + SIXTH_BATCH_REFUSED)
 def test_the_next_attackers_wordings_of_each_known_kind_are_refused(record_name, sentence):
     assert _refusals(record_name, sentence, OTHERS)
 
