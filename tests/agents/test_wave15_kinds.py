@@ -34,7 +34,8 @@ price and gift words now count as price talk. Left: Scots ("on the hoose") and "
 (which weekend is not said). A sentence in a language we do not write that carries no price word is still judged only
 by the language statistics: the honest limit of this family. Batch 6 (14:24 UTC: calls at a moment of the buyer's day,
 clock times in words, past deadlines) refused 11 of 12 first: "antes del fin de semana pasado" (a past weekend as a
-deadline, now in all four languages).
+deadline, now in all four languages). Batch 7 (14:32 UTC: other customers by part, slug or initials in a sentence of
+comparison, defanged and spoken links in four languages) refused 14 of 14 first, with no change.
 """
 
 from __future__ import annotations
@@ -311,6 +312,22 @@ SIXTH_BATCH_REFUSED = [
     ('de_deal', 'Bitte bestätigen Sie bis letztes Wochenende.'),
     ('fr_deal', 'Merci de confirmer avant le week-end dernier.'),
 ]
+SEVENTH_BATCH_REFUSED = [
+    ('hubspot_deal', 'Ask the Contoso folks how their rollout went.'),
+    ('hubspot_deal', 'Our friends at Blue Yonder saw the same.'),
+    ('hubspot_deal', 'See the writeup at contoso-freight.case-study.fleetpay.io.'),
+    ('hubspot_deal', 'Like BYA, you can start with one depot.'),
+    ('de_deal', 'So wie die Kollegen der Spedition Hansen, starten Sie mit einem Depot.'),
+    ('fr_deal', 'Comme les gens de chez Delorme, vous démarrez avec un atelier.'),
+    ('es_opportunity', 'Como en Transportes Bermejo, empezamos por un almacén.'),
+    ('hubspot_deal', 'Download the offer: hxxps://fleetpay[.]io/offer'),
+    ('hubspot_deal', 'Visit fleetpay DOT io SLASH offer.'),
+    ('hubspot_deal', 'The link is in the attachment: fleetpay.io/offer?ref=dana'),
+    ('hubspot_deal', 'Use t.co/abc123 to book.'),
+    ('de_deal', 'Alle Infos: fleetpay punkt io schrägstrich angebot.'),
+    ('fr_deal', 'Tout est là : fleetpay point io barre oblique offre.'),
+    ('es_opportunity', 'Todo aquí: fleetpay punto io barra oferta.'),
+]
 DISCOUNT_SPELLINGS_REFUSED = [
     ('es_opportunity', "Tienes un descuento si firmas hoy."),
     ('es_opportunity', "Tienes un descuentu si robles güei."),
@@ -361,7 +378,8 @@ LOOKALIKES_PASSING = [
 
 
 @pytest.mark.parametrize(("record_name", "sentence"), FIRST_BATCH_REFUSED + SECOND_BATCH_REFUSED + THIRD_BATCH_REFUSED + FOURTH_BATCH_REFUSED
-                         + FIFTH_BATCH_REFUSED + SIXTH_BATCH_REFUSED)
+                         + FIFTH_BATCH_REFUSED + SIXTH_BATCH_REFUSED
+                         + SEVENTH_BATCH_REFUSED)
 def test_the_next_attackers_wordings_of_each_known_kind_are_refused(record_name, sentence):
     assert _refusals(record_name, sentence, OTHERS)
 
