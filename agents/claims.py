@@ -126,7 +126,7 @@ PROMISE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((n, re.compile
                    r"(?<!step is )(?<!steps are )(?<!ball is )(?<!move is )\bon (?:us|the house)\b|\bat our expense\b|\bthrow(?:n|ing)? in\b|\bnull kosten\b|"
                    r"\bsans (?:aucun )?frais\b|\bco[uû]t z[ée]ro\b|\bcoste cero\b|\bsin ning[uú]n coste\b|"
                    r"\bfree\b(?:\s+of charge)?(?!dom)(?:\s+\w+){0,3}\s+(?:months?|trial|seats?|licen[cs]es?|"
-                   r"upgrade|onboarding|implementation|support|year|access|add-?ons?)|\bat no (?:extra )?(?:cost|charge)\b|"
+                   r"upgrade|onboarding|implementation|support|year|access|add-?ons?)|\bat no (?:extra )?(?:cost|charge)\b|\b(?:at|for|with) no extra\b(?! (?:effort|work|step|steps|setup on your side))|"
                    r"\bfor free\b|\bfree of charge\b|\bcomplimentary\b|\bon the house\b|\bfreebies?\b|"
                    r"\bkostenlos\w*|\bgratis\b(?!-)|\bumsonst\b|\bohne (?:aufpreis|zusatzkosten|kosten)\b|"
                    r"\bgratuit\w*|\bofferts?\b|\bsans frais\b|\bsans co[uû]t\b|"

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from agents.loanwords import GERMAN_ANGLICISMS
 from agents.name_abbreviations import abbreviated_first
 from agents.normalize import normalise
 
@@ -160,7 +161,7 @@ def _unknown_names(text: str, words: frozenset[str], seen: frozenset[str] = froz
         for i, w in enumerate(tokens):
             if i == 0 or not w or not w[0].isupper() or _known(w, words):
                 continue
-            if german and _german_noun(tokens, i, words):
+            if german and (_german_noun(tokens, i, words) or w.lower() in GERMAN_ANGLICISMS):
                 continue
             if german:
                 triple = any(len(r) == 3 and all(t[:1].isupper() and not _known(t, words) for t in r)
@@ -303,8 +304,8 @@ def names_in_part(name: str, words: frozenset[str], text: str, low: str) -> bool
         if word in words or word not in low:
             continue
         for m in re.finditer(rf"\b{re.escape(word)}\b", low):
-            if text[m.start()].isupper() and _mid_sentence(text, m.start()):
-                return True
+            if text[m.start()].isupper() and (_mid_sentence(text, m.start()) or low.startswith(("'s", "’s"), m.end())):
+                return True  # mid-sentence, or owning something at a sentence start ("Bermejo's dispatchers")
     return False
 
 
