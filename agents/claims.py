@@ -199,7 +199,7 @@ _STATE_GRAMMAR = re.compile(
     rf"\b(?:signed|countersigned|counter-signed|executed|booked|closed|won|finali[sz]ed|received|processed|approved)"
     rf"\s+(?:the |your |our |this |a )?(?:\w+\s+)?(?:{_DEAL_NOUN})\b|"
     rf"\b(?:you|they|we|he|she|[A-Z][\w-]+)\s+(?:have |has |had |already |just |officially )*"
-    rf"(?:signed|countersigned|bought|purchased|booked)\b(?!\s+(?:off|up|in|on to|onto|the nda|an nda|nda))|"
+    rf"(?:signed|countersigned|bought|purchased|booked)\b(?!\s+(?:off|up|in|on to|onto|the nda|an nda|nda|{dc.BOOKED_TIME}))|"
     rf"\bwelcome (?:aboard|to the family|as a (?:new )?customer)\b|\bnow that you(?:'re| are) a customer\b|"
     rf"\b(?:has|have|had)\s+(?:already |now |just |officially |finally )*(?:agreed|committed|decided|confirmed|"
     rf"chosen)\s+to\s+(?:go ahead|proceed|buy|sign|move forward|purchase|order|go with us)\b|"

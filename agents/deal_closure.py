@@ -7,6 +7,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+BOOKED_TIME = (r"(?:(?:the|a|an|our|their|his|her|your)\s+)?(?:[\w'’]+\s+){0,2}?(?:review|meeting|call|demo|slot|room|time|"
+               r"session|workshop|walk-?through)s?\b")
+"""What follows "booked" when a meeting was booked, not a deal ("Tom has booked the review with the partners")."""
+
 
 def concluded_pattern(deal_noun: str) -> re.Pattern[str]:
     """The deal concluded in an idiom, for agents.claims' nouns of a deal (`deal_noun`, an alternation)."""

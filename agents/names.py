@@ -299,7 +299,7 @@ def names_in_part(name: str, words: frozenset[str], text: str, low: str) -> bool
     for word in later:
         if len(first) >= 4 and re.search(rf"\b{re.escape(first[:3])}\w{{0,8}}\.\s+{re.escape(word)}\b", low):
             return True  # the first word abbreviated ("Boul. Marchal" for Boulangeries Marchal)
-        if word in low and abbreviated_first(first, word, low):
+        if word in low and abbreviated_first(first, word, low, words):
             return True
         if word in words or word not in low:
             continue

@@ -70,7 +70,7 @@ _DISCOUNT = re.compile(
     # ("remise" also hands a document over, "descontento" is discontent, "réduction" cuts the buyer's costs)
     r"\b(?:disc(?:o|ou)u?n?t(?!in)\w*|discoont\w*|rebates?|markdowns?|rabatt\w*|r[äa]b[äa]ttli|nachl[äa]ss\w*|rabais|"
     r"remises?(?!\s+(?:en|de la|du|des|à|au|aux|officielle)\b)|ristournes?|descu?ent\w*|descont(?!ent)\w*|s?cont[ouia]|"
-    r"rebaj\w*|bonificaci\w*|ribass\w*|korting\w*|rebaix\w*|desconte(?!nt)\w*)\b", re.I)
+    r"rebaj\w*|bonificaci\w*|ribass\w*|korting\w*|rebaix\w*|desconte(?!nt)\w*|descompt\w*)\b", re.I)
 _DISCOUNT_CUES = ("disc", "rebate", "markdown", "rab", "nachl", "remis", "ristourn", "desc", "cont", "rebaj",
                   "bonific", "ribass", "korting", "rebaix")
 _THEIRS = re.compile(r"\b(?:compet\w*|wettbewerb\w*|konkurren\w*|concurren\w*|competencia|rival\w*|(?:current|other|another) "
