@@ -156,7 +156,8 @@ def _unknown_names(text: str, words: frozenset[str], seen: frozenset[str] = froz
     # Sentence starts are capitalised anyway; only mid-sentence capitals are taken as names.
     if german:
         text = _GERMAN_QUOTED_TITLE.sub(r"\1 titel", text)
-    for sentence in re.split(r"(?<=[.!?:;])\s+|\n+|(?<=,)\s*\n", text):
+    # an honorific's dot ends no sentence: "votre directeur général, M. Bernard, ..." names Bernard mid-sentence
+    for sentence in re.split(r"(?<=[.!?:;])(?<!\bM\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSr\.)\s+|\n+|(?<=,)\s*\n", text):
         tokens = [_base(t) for t in _WORD.findall(sentence)]
         for i, w in enumerate(tokens):
             if i == 0 or not w or not w[0].isupper() or _known(w, words):
