@@ -469,3 +469,40 @@ def test_each_thing_thanked_for_is_credited_on_its_own_and_a_note_heading_names_
     both = "Thank you for sending over the security questionnaire, and for the sign-off on November 18."
     assert thanks_problems(both, ctx, "501") == ["thanks the recipient for what the record credits to Priya"]
     assert thanks_problems("Thank you for the sign-off on November 18.", ctx, "501") == []
+
+
+# Set 24's misses, fixed by kind after its first measurement (in-sample), with look-alikes of each kind.
+SET24_KINDS_REFUSED = [
+    ('es_opportunity', "Li fem un descompte del dotze per cent si signa aquest mes."),
+    ('fr_deal', "Comme convenu avec votre directeur général, M. Bernard, la proposition lui sera adressée."),
+    ('hubspot_deal', "Marcus booked the order yesterday."),
+]
+SET24_KINDS_PASSING = [
+    ('salesforce_opportunity', "Tom has booked the review with the partners, so the decision stays on track for December."),
+    ("hubspot_deal", "Marcus has booked a call with his team to go through the proposal."),
+]
+
+
+@pytest.mark.parametrize(("record_name", "sentence"), SET24_KINDS_REFUSED)
+def test_set_24s_kinds_are_refused(record_name, sentence):
+    assert _refusals(record_name, sentence, OTHERS)
+
+
+@pytest.mark.parametrize(("record_name", "sentence"), SET24_KINDS_PASSING)
+def test_set_24s_look_alikes_pass(record_name, sentence):
+    assert _refusals(record_name, sentence, OTHERS) == []
+
+
+def test_a_word_of_the_records_own_company_name_shortens_no_other_customers_name():
+    """Set 24's 042: "Harbor Dental Group" is not "Harbour Dental Care Ltd" shortened; "Grp Delorme" still is."""
+    from agents.name_abbreviations import abbreviated_first
+    assert not abbreviated_first("harbour", "dental", "the harbor dental group partners", frozenset({"harbor"}))
+    assert abbreviated_first("harbour", "dental", "the harbor dental group partners")
+    assert abbreviated_first("groupe", "delorme", "le grp delorme a tout déployé", frozenset({"harbor"}))
+
+
+def test_a_us_citys_time_in_german_is_read_in_the_recipients_zone():
+    """Quality set 24's de-b7: "14 Uhr Chicagoer Zeit" is 21:00 in Berlin."""
+    from agents.meeting_hours import _clock_hours
+    assert _clock_hours("Dienstag, 1. Dezember, um 14 Uhr Chicagoer Zeit") == [
+        ("um 14 Uhr Chicagoer Zeit", 14.0, "America/Chicago")]
