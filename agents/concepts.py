@@ -56,7 +56,7 @@ _DOC = (r"(?<!rollout )(?<!in )orders?(?! to\b)(?! of\b)|purchases?|purchase ord
         r"auftrag\w*|bestellung\w*|vertr(?:a|ä)g\w*|"
         r"pedidos?|contratos?|orden de compra|acuerdos?")
 _DONE = (r"signed|countersigned|received|approved|issued|placed|confirmed|processed|executed|booked|closed|"
-         r"accepted|raised|green-?lit|cleared|agreed|zugestimmt|acordad[oa]s?|"
+         r"accepted|raised|cut|stamped|green-?lit|cleared|agreed|zugestimmt|acordad[oa]s?|"
          r"accept[ée]e?s?|aceptad[oa]s?|akzeptiert|angenommen|liegt\s+(?:\w+\s+){0,2}vor|"
          r"reçue?s?|sign[ée]e?s?|valid[ée]e?s?|approuv[ée]e?s?|confirm[ée]e?s?|conclue?s?|enregistr[ée]e?s?|"
          r"erhalten|unterschrieben\w*|unterzeichnet\w*|erteilt\w*|bestätigt\w*|eingegangen\w*|freigegeben\w*|"
@@ -175,7 +175,7 @@ _OLD_PRICE = (r"(?:last (?:year|quarter|month)'s|previous|old|legacy|earlier|vor
               r"tarif\w*|preis\w*|prix|precios?|konditionen|conditions|condiciones)")
 _MATCH_OFFER = (r"match\w*\s+(?:\w+\s+){0,4}?(?:offer\w*|price\w*|quote\w*|rates?|deal)|"
                 r"(?:beat|undercut)\s+(?:\w+\s+){0,3}?(?:offer\w*|price\w*|quote\w*)|mitgehen|"
-                r"s'aligner|nous aligner|igualar\w*|igualamos")
+                r"s'aligner|nous aligner|align(?:ons|e|erons)\s+sur\s+(?:l'offre|le prix|les? tarifs?|le devis|leur\w*)|igualar\w*|igualamos")
 _QUESTION = re.compile(r"\?\s*$")
 _BINDING_DOC = re.compile(
     r"\b(?:contracts?|order forms?|purchase orders?|p\.o\.|signatures?|countersignature|"

@@ -5,6 +5,7 @@ service sont supprimés"), a tax or charge we take on ("we will absorb the VAT")
 from __future__ import annotations
 
 import re
+from typing import Any
 
 APPROVED_DISCOUNT = (
     r"(?<!\bno )(?<!\bnot )(?<!\bkein )(?<!\bkeinen )(?<!\baucune )(?<!\bsin )\b(?:remise|\w*rabatt|\w*nachlass|descuento|discount)\w*\b[^.;!?]{0,30}\b(?:validée?s?|approuvée?s?|"
@@ -71,7 +72,7 @@ _DOWN = (r"(?:\bdown\b|\bnach unten\b|à la baisse|\ba la baja\b|in your favou?r
 _SMALL_NUMBERS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|zwei|drei|vier|fünf|sechs|sieben|"
                   r"acht|neun|zehn|elf|zwölf|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|dos|tres|"
                   r"cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce")
-_PRICE_MOVES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple((re.compile(p, re.I), cues) for p, cues in (
+_PRICE_MOVES: tuple[tuple[re.Pattern[str], tuple[Any, ...]], ...] = tuple((re.compile(p, re.I), cues) for p, cues in (
     # the price worked out with a part taken off ("the figure Marcus mentioned, minus the setup line", "abzüglich der
     # Einrichtung", "moins les frais de mise en service", "menos la cuota de alta")
     (r"\b(?:minus|less|abzüglich|moins|menos)\s+(?:the |your |our |die |der |den |les |la |le |el |los |las )?(?:\w+\s+)?"
@@ -101,11 +102,13 @@ _PRICE_MOVES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple((re.co
      rf"{_DOWN}|\b(?:{_PRICE_NOUN})\w*\s+(?:\w+\s+)?(?:runden|arrondissons|redondeamos)\b[^.;!?\n]{{0,25}}?{_DOWN}",
      ("round the", "round your", "round it", "round down", "rounded", "runden", "abrund", "arrondi", "redonde")),
     # an old price applied ("den Tarif aus dem Vorjahr", "la tarifa del año pasado", "last year's rate")
-    (r"\b(?:last year's|previous|old|former|alte[nrm]?|vorjahres\w*|ancien\w*|anterior)\s+(?:\w+\s+)?(?:price|pricing|rate|"
+    (r"\bpilot\w* (?:pricing|price|rates?|terms)\b|\bpilot(?:konditionen|preis\w*|tarif\w*)\b|\b(?:conditions|tarifs?|prix) du "
+     r"pilote\b|\b(?:condiciones|precio|tarifa)s? del piloto\b|"  # the trial's price carried on ("Pilotkonditionen")
+     r"\b(?:last year's|previous|old|former|alte[nrm]?|vorjahres\w*|ancien\w*|anterior)\s+(?:\w+\s+)?(?:price|pricing|rate|"
      r"tarif\w*|preis\w*|prix|grille|precio|tarifa)\b|\b(?:price|pricing|rate|tarif\w*|preis\w*|prix|grille|precio|tarifa)\s+"
      r"(?:aus dem vorjahr|des vorjahres|vom letzten jahr|de l'an dernier|de l'année dernière|de l'an passé|del año pasado|"
      r"del año anterior|from last year|of last year)\b",
-     ("vorjahr", "last year", "an dernier", "année dernière", "an passé", "año pasado", "año anterior", "previous",
+     ("vorjahr", "last year", "an dernier", "année dernière", "an passé", "año pasado", "año anterior", "previous", "pilot",
       " old ", "alten ", "alter ", "alte ", "ancien", "anterior", "former")),
     # paying for part of what is bought ("you only pay for 400 of the 420", "ne payez que cinq ateliers sur six")
     (r"\b(?:only pay|pay only|ne pay\w* que|(?:bezahlen|zahlen) sie nur|s[oó]lo (?:paga|pagar|le cobramos)\w*)"
@@ -115,12 +118,21 @@ _PRICE_MOVES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple((re.co
     # billing only part of what is bought ("only bill the trucks that are out on the road", "ne facturer que")
     (r"\bonly (?:bill|charge|invoice)\w*\s+(?:you\s+)?(?:for\s+)?(?:the|those|these|your)\s+\w+|\b(?:bill|charge|invoice)\w* only\s+(?:for\s+)?(?:the|those|these|your)\b|\bnur (?:die |für )?[\w-]+ (?:berechnen|abrechnen)\b|"
      r"\bne factur\w* que\b|\bs[oó]lo (?:facturamos|cobramos|facturaremos)\b|\b(?:rechnen|berechnen)\s+(?:wir\s+)?(?:ihnen\s+)?"
-     r"(?:nur|lediglich)\b",
-     ("only bill", "only charge", "only invoice", " only", "nur ", "ne factur", "solo ", "sólo ")),
+     r"(?:nur|lediglich)\b|"
+     # an item not billed on its own: "rechnen wir nicht extra ab", "won't be billed separately", "pas facturé à part"
+     r"\b(?:rechnen|berechnen|stellen)\s+(?:wir\s+)?(?:ihnen\s+)?(?:[\w-]+\s+){0,3}?(?:nicht|nichts|keine?\w*)\b"
+     r"[^.;!?\n]{0,25}?\b(?:ab|in rechnung)\b|\bnicht\s+(?:extra|gesondert|separat|zusätzlich)\s+(?:ab|be)?(?:gerechnet|"
+     r"berechnet|in rechnung gestellt)|\b(?:not|n't|never)\s+(?:be\s+)?(?:billed|charged|invoiced)\s+(?:for\s+)?"
+     r"(?:separately|extra|on top|additionally)|\bpas\s+(?:\w+\s+)?factur\w*\s+(?:en sus|à part|en plus|séparément)|"
+     r"\bno\s+(?:se\s+)?(?:le\s+|les\s+)?(?:factur|cobr)\w*\s+(?:aparte|por separado|extra|adicional\w*)",
+     ("only bill", "only charge", "only invoice", " only", "nur ", "ne factur", "solo ", "sólo ", "nicht", "nichts",
+      "kein", "separately", "extra", "on top", "additionally", "à part", "en sus", "séparément", "aparte",
+      "por separado")),
     # one item riding on another's licence or price ("the second wave rides on the first wave's licence")
     (r"\b(?:rides?|riding|runs?|goes|comes?|piggyback\w*|läuft|laufen|passe|va)\s+(?:along\s+)?(?:on|under|unter|mit|sur|"
      r"sous|con|bajo)\s+(?:the |your |our |der |dem |la |le |el )?(?:[\w-]+(?:'s)?\s+){0,3}?(?:licen[cs]e|lizenz|contract|"
-     r"vertrag|contrat|contrato|subscription|abo\w*|abonnement|suscripción|plan|tarif|tarifa)\b",
+     r"vertrag|contrat|contrato|subscription|abo\w*|abonnement|suscripción|plan|tarif|tarifa|agreement|vereinbarung|"
+     r"rahmenvertrag|accord|acuerdo|order|bestellung|commande|pedido)\b",
      ("ride", "riding", "run", "goes", "come", "piggyback", "läuft", "laufen", "passe", " va ")),
     # a cost or a fee we take on ourselves: "we'll carry the cost of the dashcams", "les frais, on s'en occupe", "la
     # instalación corre de nuestra parte"
@@ -178,17 +190,24 @@ _PRICE_MOVES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple((re.co
      # a renewal at today's figure: "the renewal lands at exactly this year's figure"
      r"\b(?:renewal|verlängerung|renouvellement|renovación)\b[^.;!?\n]{0,40}?\b(?:this year's|today's|current|the same|"
      r"heutig\w*|aktuell\w*|gleich\w*|actuel\w*|même|actual|mism[oa])\b|"
-     # what the buyer budgeted declared enough: "whatever you budgeted for the pilot will cover the full rollout"
-     r"\b(?:budget\w*|presupuest\w*)\b[^.;!?\n]{0,40}?\b(?:will cover|covers|reicht|suffira|couvrira|cubrirá|alcanza)\b|"
      # out of our own pocket: "come out of our pocket", "aus unserer Tasche", "de notre poche", "de nuestro bolsillo"
      r"\b(?:out of|aus) (?:our|unserer) (?:own )?(?:pocket|tasche)\b|\bde notre poche\b|\bde nuestro bolsillo\b|"
      # the figures worked out for the buyer: "we'll sort the numbers out in your favour"
      r"\b(?:numbers|figures|price|amount|zahlen|betrag|chiffres|montant|cifras|importe)\b[^.;!?\n]{0,20}?"
      r"\b(?:in your favou?r|zu ihren gunsten|en votre faveur|a su favor)",
-     ("price", "pricing", " rate", "preis", "prix", "tarif", "precio", "amount", "betrag", "montant", "importe", "the same",
-      "renewal", "verlängerung", "renouvellement", "renovación",
-      "mêmes", "mismas", "mismos", "gleichen", "dieselben", "favo", "gunsten", "faveur", "budget", "presupuest", "pocket",
-      "tasche", "poche", "bolsillo")),
+     # two gates, both needed (the price words are in most drafts, so alone they let most texts through): a price word,
+     # and a word that holds it, moves it, covers it or favours the buyer
+     (("price", "pricing", " rate", "preis", "prix", "tarif", "precio", "amount", "betrag", "montant", "importe",
+       "the same", "renewal", "verlängerung", "renouvellement", "renovación", "mêmes", "mismas", "mismos", "gleichen",
+       "dieselben", "favo", "gunsten", "faveur", "pocket", "tasche", "poche", "bolsillo"),
+      ("move", "chang", "budge ", "budge.", "budge,", "budging", "rise", "go up", "increase", "boug", "augment", "muev", "mover", "cambi", "sube", "subir",
+       "bewegt", "ändert", "erhöht", "stay", "remain", "bleib", "reste", "queda", "mantien", "sigue", "seguir", "halten",
+       "garantier", "sichern", "frier", "same", "mêmes", "mism", "gleich", "dieselben", "this year", "today", "current",
+       "heutig", "aktuell", "actuel", "même", "actual", "pocket", "tasche", "poche", "bolsillo", "favo", "gunsten",
+       "faveur"))),
+    # what the buyer budgeted declared enough: "whatever you budgeted for the pilot will cover the full rollout"
+    (r"\b(?:budget\w*|presupuest\w*)\b[^.;!?\n]{0,40}?\b(?:will cover|covers|reicht|suffira|couvrira|cubrirá|alcanza)\b",
+     (("budget", "presupuest"), ("cover", "reicht", "suffira", "couvrira", "cubrir", "alcanza"))),
     # payment put off until an event or the buyer's convenience: "you'll be invoiced only once the last depot is live",
     # "Zahlen Sie erst, wenn ...", "vous ne réglez la facture qu'à la mise en service", "you can pay whenever"
     (r"\b(?:pay|paid|payment|invoice\w*|bill(?:ed|ing)?|charg(?:e|ed|ing)|zahl\w*|bezahl\w*|rechnung\w*|berechn\w*|"
@@ -219,14 +238,26 @@ _PRICE_MOVES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple((re.co
       "unter dem", "below what", "under what", "en dessous de ce", "debajo de lo")),
     # extra items carried by a licence the buyer already has: "laufen über die bestehende Lizenz mit", "couverts par la
     # licence existante", "entran con la licencia actual"
-    (r"\b(?:covered|cover|covers|included|includes?|rides?|runs?|tags?|go|goes|come|comes|falls?|laufen|läuft|fallen|fällt|"
+    (r"\b(?:covered|cover|covers|included|includes?|rides?|runs?|tags?|go|goes|come|comes|falls?|sits?|stays?|fits?|"
+     r"bleiben|bleibt|passen|passt|restent|reste|tiennent|caben|laufen|läuft|fallen|fällt|"
      r"gehen|geht|abgedeckt|enthalten|couverts?|couvertes?|inclus\w*|rentrent|passent|entran|entra|van|va|cubiert\w*|"
      r"incluid\w*|quedan)\b[^.;!?\n]{0,25}?\b(?:by|under|on|with|in|über|unter|mit|im|par|sous|dans|avec|con|bajo|en|por)"
      r"\s+(?:the|your|die|der|ihre[rn]?|la|le|votre|su|sa|l')\s*(?:[\w-]+\s+)?(?:(?:existing|current|present|bestehende\w*|"
      r"aktuelle\w*|vorhandene\w*|jetzige\w*)\s+(?:[\w-]+\s+)?(?:licen[cs]e|lizenz|licencia|subscription|abonnement|"
-     r"suscripción)\w*|(?:licen[cs]e|lizenz|licencia|subscription|abonnement|suscripción)\w*\s+(?:existante|actuelle|en cours|"
+     r"suscripción|agreement|contract|vertrag|vereinbarung|contrat|accord|contrato|acuerdo)\w*|(?:licen[cs]e|lizenz|licencia|subscription|abonnement|suscripción)\w*\s+(?:existante|actuelle|en cours|"
      r"actual|existente|vigente|you already have|que vous avez|que ya tienen?))\b",
-     ("licen", "lizenz", "subscription", "abonnement", "suscripci")),
+     ("licen", "lizenz", "subscription", "abonnement", "suscripci", "agreement", "contract", "vertrag", "vereinbarung",
+      "contrat", "accord", "acuerdo")),
+    # a price or renewal kept level in a plain word ("keep the renewal flat", "preislich flach", "à prix constant"), and
+    # a payment that comes only at a later moment in French's "ne ... qu'à" ("le premier règlement n'intervient qu'à l'été")
+    (r"\b(?:keep|keeping|hold|holding|leave|leaving)\s+(?:the |your |our )?(?:renewal|price|pricing|rate|fee)s?\s+(?:flat|level|"
+     r"unchanged|steady)\b|\b(?:renewal|price|pricing|rate)s?\s+(?:stays?|remains?|will stay|will remain|is|are)\s+flat\b|"
+     r"\bpreislich (?:flach|gleich|unverändert|konstant)\b|\bà (?:prix|tarif) (?:constant|inchangé|identique)\b|"
+     r"\ba (?:precio|tarifa) (?:constante|invariable|idéntic[oa])\b|"
+     r"\b(?:règlement|paiement|versement)s?\b[^.;!?\n]{0,40}?\bn['’e]\s?\w+\s+(?:\w+\s+)?qu['’e]\s?(?:à|au|en|"
+     r"après|lors|une fois)",
+     ("flat", "level", "unchanged", "steady", "preislich", "constant", "inchangé", "identique", "invariable", "idéntic",
+      "règlement", "paiement", "versement")),
     # an amount named by how many digits it has or by a round count of thousands: "im mittleren fünfstelligen Bereich",
     # "a low six-figure sum", "autour de la trentaine de milliers", "una cifra de cinco cifras"
     (r"\b(?:five|six|seven|5|6|7)[- ]figures?\b|\b(?:fünf|sechs|sieben)stellig\w*|\bà (?:cinq|six|sept) chiffres\b|"
@@ -242,9 +273,15 @@ _PRICE_MOVES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple((re.co
      r"moins qu'|le prix d'un|lo mismo que|menos que|igual que)(?:\b|(?<='))|"
      # cheaper than an everyday thing or another offer: "works out cheaper than a tank of diesel"
      r"\b(?:is|comes(?: out)?|works out|ist|kommt|est|revient|es|sale|resulta)\s+(?:\w+\s+)?(?:cheaper|günstiger|billiger|"
-     r"moins cher|más barato|más económico)\s+(?:than|als|qu|que)\b",
+     r"moins cher|más barato|más económico)\s+(?:than|als|qu|que)\b|"
+     # what we sell said to cost less than something, whatever the verb: "it'll work out cheaper than a tow a month"
+     r"\b(?:it|it'll|it's|this|we|our|ours|the (?:platform|app|plan|licen[cs]e|subscription|solution)|es|das|cela|ça|"
+     r"nous|nuestr[oa]|lo)\b[^.;!?\n]{0,25}?\b(?:cheaper|less expensive|günstiger|billiger|preiswerter|moins cher|"
+     r"moins onéreu\w*|más barat[oa]|más económic[oa]|more affordable|erschwinglicher|plus abordable|más asequible)\s+"
+     r"(?:than|als|qu|que)\b",
      ("cost", "comes to", "works out", "sale por", "cuesta", "kostet", "coûte", "revient", "cheaper", "günstiger",
-      "billiger", "moins cher", "más barato", "más económico")),
+      "billiger", "moins cher", "más barato", "más económico", "less expensive", "preiswerter", "onéreu", "más barata",
+      "más económica", "affordable", "erschwinglicher", "abordable", "asequible")),
 ))
 """Price concessions no discount word names (wave 13, the next attacker's probes), each with the substrings it needs:
 arithmetic on the price, an increase taken away, a gesture on the price, a gap absorbed, price matching by any word
@@ -265,13 +302,20 @@ _OWN_CUES = {
 }
 
 
+def _gated(low: str, cues: tuple[Any, ...]) -> bool:
+    """Whether `low` has a cue of the tuple, or, for a tuple of tuples, one cue of each."""
+    if cues and isinstance(cues[0], tuple):
+        return all(any(cue in low for cue in group) for group in cues)
+    return any(cue in low for cue in cues)
+
+
 def concession_violations(text: str) -> list[str]:
     """Concessions the discount and promise words miss, each named by what it gives away."""
     out: list[str] = []
     low = text.lower()
     older = any(cue in low for cue in _CUES)
     expiry = any(cue in low for cue in _OWN_CUES[_OFFER_EXPIRY]) and any(cue in low for cue in _OFFER_CUES)
-    moved = [pattern for pattern, cues in _PRICE_MOVES if any(cue in low for cue in cues)]
+    moved = [pattern for pattern, cues in _PRICE_MOVES if _gated(low, cues)]
     if not (older or expiry or moved):
         return out  # most texts: none of the words any of these concessions needs
     for pattern, what, needed in ((_FEE_REMOVED, "a fee removed", older),

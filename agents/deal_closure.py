@@ -7,6 +7,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+BOOKED_TIME = (r"(?:(?:the|a|an|our|their|his|her|your)\s+)?(?:[\w'’]+\s+){0,2}?(?:review|meeting|call|demo|slot|room|time|"
+               r"session|workshop|walk-?through)s?\b")
+"""What follows "booked" when a meeting was booked, not a deal ("Tom has booked the review with the partners")."""
+
 
 def concluded_pattern(deal_noun: str) -> re.Pattern[str]:
     """The deal concluded in an idiom, for agents.claims' nouns of a deal (`deal_noun`, an alternation)."""
@@ -55,7 +59,18 @@ def concluded_pattern(deal_noun: str) -> re.Pattern[str]:
         r"contract|signature|bestellung|auftrag|unterschrift|bon de commande|commande|pedido|orden de compra|firma)\s+"
         r"(?:in (?:der )?hand|en main|en mano|on file|in place)\b|"
         # a deal sealed by hand: "a tapé dans la main", "shook on it", "per Handschlag", "chocamos la mano"
-        r"\b(?:a|ont|avons|avez) tapé dans la main\b|\bshook (?:hands )?on it\b|\bper handschlag\b|\bhandschlag\w*\b|"
+        r"\b(?:a|ont|avons|avez) tapé dans la main\b|\b(?:shook|shaken) (?:hands )?on (?:it|this|that|the deal)\b|"
+        r"\b(?:se sont|nous sommes|s'est) serr[ée]s? la main\b|"
+        # initialled, the signature before the signature: "has initialled every page", "alles paraphiert", "rubricaron"
+        r"\b(?:has|have|had) initial(?:l)?ed\b|\bparaphiert\b|\b(?:ont|a|avons) paraphé\b|\brubrica(?:ron|do|da)\b|"
+        # an order entered on our side: "your order is in the system", "die Bestellung ist in unserem System"
+        r"\b(?:order|po|purchase order|bestellung|auftrag|commande|pedido)\w*\s+(?:is|ist|est|está)\s+(?:now |already |jetzt |"
+        r"bereits |déjà |ya )?(?:in|im|dans|en)\s+(?:the |our |unserem |notre |le |nuestro |el )?(?:system|système|sistema)\b|"
+        # agreement reached, said as done: "we've reached an agreement", "uns einig geworden", "tombés d'accord"
+        r"\b(?:reached|come to|came to|struck) (?:an |the |a final )?(?:agreement|deal|accord)\b|\bofficially (?:partners|a customer|"
+        r"customers|on board|signed)\b|\beinig geworden\b|\b(?:uns|wir uns) (?:\w+ )?geeinigt\b|\beinigung erzielt\b|"
+        r"\btomb[ée]s? d'accord\b|\b(?:trouvé|conclu) un accord\b|\bparvenus? à un accord\b|"
+        r"\b(?:llegado|llegamos) a un acuerdo\b|\bnos (?:hemos puesto|pusimos) de acuerdo\b|\bnos (?:dimos|hemos dado) la mano\b|\bhand drauf\b|\bper handschlag\b|\bhandschlag\w*\b|"
         r"\b(?:chocó|chocamos|chocaron|hemos chocado|ha chocado) (?:la|las) manos?\b|\bhandshake deal\b|"
         # the signing stated as behind us: "the paperwork is behind us", "die Formalitäten sind erledigt", "los trámites ya "
         # "quedaron atrás"
@@ -80,7 +95,8 @@ def concluded_pattern(deal_noun: str) -> re.Pattern[str]:
         rf"approval|sign-off)\b|"
         rf"\b(?:approved|authori[sz]ed|signed off on)\s+(?:the\s+|our\s+|this\s+)?(?:purchase|spend|order|po|investment)\b|"
         rf"\b(?:grünes licht|freigabe|zusage|das okay|ihr okay)\s+(?:\w+\s+)?(?:gegeben|erteilt)\b|"
-        rf"\b(?:aprob[oó]|aprobaron|autoriz[oó]|autorizaron|ha aprobado|han aprobado|ha autorizado|han autorizado)\s+"
+        rf"\b(?:aprob[oó]|aprobaron|autoriz[oó]|autorizaron|ha aprobado|han aprobado|ha autorizado|han autorizado|confirm[oó]|"
+        rf"confirmaron|ha confirmado|han confirmado)\s+"
         rf"(?:ya\s+)?(?:la |el )?(?:compra|pedido|inversión|gasto|contrato|propuesta|presupuesto)\b",
         re.I)
 
@@ -155,7 +171,8 @@ CONCLUDED_CUES = ("ink", "clinch", "seal", "nailed", "wrapped", "sorted", "done"
                   "geritzt", "kasten", "dach und fach", "bon pour", "damos por", "pencil", "acept", "conformidad", "banco", "poche", "cw", "closed",
                   "now that", "behind", "out of the way", "hinter uns", "erledigt", "derrière", "réglé", "atrás", "resuelt",
                   "nachdem", "maintenant que", "ahora que", "una vez que", "in hand", "in der hand", "en main",
-                  "en mano", "on file", "unter dach", "tapé", "shook", "handschlag", "chocó", "chocamos", "chocaron", "chocado",
+                  "en mano", "on file", "unter dach", "tapé", "shook", "shaken", "serr", "reached", "come to", "came to", "struck", "system", "sistema", "initial", "paraph", "rubrica",
+                  "officially", "einig", "geeinigt", "einigung", "tomb", "un accord", "un acuerdo", "de acuerdo", "la mano", "hand drauf", "handschlag", "chocó", "chocamos", "chocaron", "chocado",
                   "handshake", "todo cerrado", "todo atado", "todo hecho", "todo está")
 """Substrings (of the lower-cased text) one of the idioms above needs: most texts have none, and a substring test is
 far cheaper than the pattern."""

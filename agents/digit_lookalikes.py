@@ -51,12 +51,18 @@ def disguised_figures(text: str) -> list[str]:
            if _is_disguised(m.group(0), text[max(0, m.start() - 4):m.start()], text[m.end():m.end() + 12])]
     out += [m.group(0) for m in _ROMAN.finditer(text) if m.group(0)] + [m.group(0) for m in _SCIENTIFIC.finditer(text)]
     foreign = [ch for ch in text if ch.isdigit() and not ch.isascii() and unicodedata.decimal(ch, None) is not None]
+    if not text.isascii():
+        foreign += [m.group(0) for m in _SCRIPT_DIGIT.finditer(text)]
     return out + foreign[:1]  # one reason for a figure in another script, not one per digit
 
 
 _LOOKALIKE_NEAR_DIGIT = re.compile(r"\d[.,' ]?[OolI]|[OolI][.,' ]?\d")
 _FOREIGN_DIGIT = re.compile(r"(?![0-9])\d")
 _SCIENTIFIC_GATE = re.compile(r"\d[eE]\+?\d")
+_LATIN_OR_ORDINAL = r"A-Za-z\u00aa\u00ba\u00c0-\u024f\u1e00-\u1eff"
+_SCRIPT_DIGIT = re.compile(rf"(?<=\d)[^\W\d_{_LATIN_OR_ORDINAL}]+|[^\W\d_{_LATIN_OR_ORDINAL}]+(?=[.,]?\d)")
+"""A letter of another script touching a digit ("$3Ꮾ,500" with a Cherokee letter for a 6): no script writes a figure
+so, and which digit a reader sees depends on the font, so the figure is read with a 0 there and refused as disguised."""
 _FIGURE_WORDS = ("%", "percent", "per cent", "prozent", "cent", "ciento", "$", "€", "£", "eur", "usd", "gbp", "chf", "dollar")
 
 
@@ -69,6 +75,8 @@ def restored_figures(text: str) -> str:
     if _SCIENTIFIC_GATE.search(text):
         text = _SCIENTIFIC.sub(lambda m: f"{float(m.group(1)) * 10 ** int(m.group(2)):g}", text)
     foreign = not text.isascii() and _FOREIGN_DIGIT.search(text) is not None
+    if not text.isascii() and _SCRIPT_DIGIT.search(text):
+        text = _SCRIPT_DIGIT.sub(lambda m: "0" * len(m.group(0)), text)
     if not foreign and not _LOOKALIKE_NEAR_DIGIT.search(text):
         return text
 

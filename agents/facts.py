@@ -20,8 +20,8 @@ from agents.catalogue import DEFAULT_CATALOGUE
 from agents.context import Context, as_date, without_asides
 from agents.currencies import currency_of
 from agents.digit_lookalikes import disguised_figures, restored_figures
+from agents.links import INLINE_URI, url_allowed
 from agents.links import URL as _URL
-from agents.links import url_allowed
 from agents.names import _known, _unknown_names, _words, customer_references, disguised_words
 from agents.normalize import defang, normalise
 from agents.other_customers import initials_of, named_other_customers, with_spellings
@@ -98,15 +98,14 @@ _WEEKDAY_DAY = re.compile(
     r"sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo)"
     r",?\s+(?:the\s+|den\s+|le\s+|el\s+|día\s+)?\d{1,2}(?:st|nd|rd|th|er|\.)?(?![\d.,:/])", re.I)
 """A weekday with its day of the month ("el lunes 7", "Tuesday the 1st"): a day, not a figure."""
-_LIST_MARKER = re.compile(r"(?m)^\s*\d{1,2}[.)](?=\s)")
-"""A numbered step's number ("1. Open with ..."): an order, not a figure."""
+_LIST_MARKER = re.compile(r"(?m)^\s*\d{1,2}[.)](?=\s)|(?:\bn[º°o]\.?|\bnr\.|\bnúm\.)\s?\d{1,2}\b", re.I)
+"""A numbered step's number ("1. Open with ...") or a small item number ("la delegación nº 2"): an order, not a figure."""
 _DURATION = re.compile(r"\b(\d{1,3})[-\s]?(?:minutes?|mins?|hours?|hrs?|minütig\w*|minuten|stunden?|minutos|"
                        r"horas?|heures?)\b", re.I)
 _MULTIPLE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?[x×](?![\w])", re.I)
 # A number after a word and a hyphen is still a number ("net-90", "Q-2291"); so is an ordinal
 # ("Monday the 23rd", "le 3e"), which names a day of the month or a rank.
 _NUMBER = re.compile(r"(?<![\w.,/])(?<!\d-)(\d[\d,]*(?:\.\d+)?)(?:st|nd|rd|th|er|e|ème|º|ª)?(?![\w%])")
-_DATA_URI = re.compile(r"\bdata:[a-z]+/[\w+.-]+[;,][^\s\"')>]{0,40}", re.I)
 _MIXED_SCRIPT = re.compile(r"\b(?=\w*[A-Za-z])(?=\w*[\u0370-\u03ff\u0400-\u04ff])\w+\b")
 
 
@@ -283,8 +282,8 @@ def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | Non
     for name in named_other_customers(text, vocab.denied, vocab.own_words, vocab.own_initials):
         if Finding("other_customer", name) not in found:
             add("other_customer", name)
-    for uri in _DATA_URI.findall(text):
-        add("url", uri)  # a data: URI carries a page or a script inline: no allow-list vouches for one
+    for uri in INLINE_URI.findall(text):
+        add("url", uri)  # a data:/javascript: URI carries a page or a script inline: no allow-list vouches for one
     for e in _EMAIL.findall(text):
         if e.lower() not in vocab.emails:
             add("email", e)

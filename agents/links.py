@@ -22,6 +22,12 @@ URL = re.compile(r"(?:https?|ftp)://[^\s)>\]]+|www\.[^\s)>\]]+|"
                   rf"\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:{_TLDS})\b(?![.\w-]*@)(?!\.\w)", re.I)
 
 
+INLINE_URI = re.compile(r"\bdata:[a-z]+/[\w+.-]+[;,][^\s\"')>]{0,40}|\b(?:java|vb|live)script\s*:[^\s\"'>]{1,40}|"
+                        r"\bfile:/{1,3}[^\s\"')>]{1,40}", re.I)
+"""A link that carries its page or script inline, or points at the reader's own disk ("[the offer](javascript:...)",
+"data:text/html;base64,..."): there is no host an allow-list could vouch for."""
+
+
 _EMBEDDED = re.compile(r"(?:https?|ftp)(?::|%3a)(?://|%2f%2f)[^\s&#?]+|(?<=[=/])(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*"
                        rf"\.(?:{_TLDS})(?=$|[/&#?%])", re.I)
 """A link inside a link's path, query or fragment ("brightlane.io/r?to=https://northwind-payments.co", "...?u=evil.com"):

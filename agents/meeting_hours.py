@@ -39,7 +39,9 @@ _CLOCK_ZONE = re.compile(
     r"\s*\(?\s*(?:(?P<local>your time|your local time|local time|ihrer zeit|(?:à )?votre heure|heure locale|hora local|"
     r"su hora)|(?P<zone>eastern|central|mountain|pacific|e[sd]?t|c[sd]?t|m[sd]?t|p[sd]?t|gmt|utc|bst|cet|cest|mez|mesz|"
     r"uk time|london time|new york time|chicago time|paris time|berlin time|madrid time|heure de paris|"
-    r"heure française|hora de madrid|hora peninsular|hora española|deutscher zeit|berliner zeit))\b", re.I)
+    r"heure française|hora de madrid|hora peninsular|hora española|deutscher zeit|berliner zeit|"
+    # a US or UK city's time in our other languages: "14 Uhr Chicagoer Zeit", "14 h heure de New York"
+    r"chicagoer zeit|new yorker zeit|londoner zeit|(?:heure|hora) de (?:chicago|new york|nueva york|londres)))\b", re.I)
 """A zone written after a clock time ("5 pm Eastern", "15 h heure de Paris"): the time is that zone's, and the
 recipient reads it in their own."""
 _ZONES = {"eastern": "America/New_York", "et": "America/New_York", "est": "America/New_York", "edt": "America/New_York",
@@ -47,7 +49,11 @@ _ZONES = {"eastern": "America/New_York", "et": "America/New_York", "est": "Ameri
           "mountain": "America/Denver", "mt": "America/Denver", "mst": "America/Denver", "mdt": "America/Denver",
           "pacific": "America/Los_Angeles", "pt": "America/Los_Angeles", "pst": "America/Los_Angeles",
           "pdt": "America/Los_Angeles", "gmt": "UTC", "utc": "UTC", "bst": "Europe/London", "uk time": "Europe/London",
-          "london time": "Europe/London", "new york time": "America/New_York", "chicago time": "America/Chicago"}
+          "london time": "Europe/London", "new york time": "America/New_York", "chicago time": "America/Chicago",
+          "chicagoer zeit": "America/Chicago", "heure de chicago": "America/Chicago", "hora de chicago": "America/Chicago",
+          "new yorker zeit": "America/New_York", "heure de new york": "America/New_York",
+          "hora de new york": "America/New_York", "hora de nueva york": "America/New_York",
+          "londoner zeit": "Europe/London", "heure de londres": "Europe/London", "hora de londres": "Europe/London"}
 """Zones by how drafts write them; every other one ("CET", "heure de Paris", "hora peninsular") is Central European."""
 _AVAILABLE = re.compile(r"\b(?:available|free|work for you|suit you|disponible|disponibilidad|verfügbar|zeit|passt|"
                         r"convient|conviendrait|le viene bien|le va bien|le parece|conviene|le cuadra)\b", re.I)

@@ -7,12 +7,13 @@ from __future__ import annotations
 import re
 
 
-def abbreviated_first(first: str, word: str, low: str) -> bool:
+def abbreviated_first(first: str, word: str, low: str, own: frozenset[str] = frozenset()) -> bool:
     """The first word cut to an initial with a dot or to letters of its own in order, before a later word ("G. Delorme",
-    "grpe-delorme", "Grp Delorme" for Groupe Delorme): how people shorten a company's name, and how slugs do."""
+    "grpe-delorme", "Grp Delorme" for Groupe Delorme): how people shorten a company's name, and how slugs do. A word
+    the record's own names use (`own`) shortens nothing: "Harbor Dental Group" is not "Harbour Dental Care Ltd"."""
     for m in re.finditer(rf"(?<![\w.])([a-z]{{1,8}})(\.?)[\s\-_./]+{re.escape(word)}\b", low):
         tok, dot = m.group(1), m.group(2)
-        if tok[0] != first[:1] or tok == first:
+        if tok[0] != first[:1] or tok == first or (len(tok) > 2 and tok in own):
             continue
         if (len(tok) == 1 and dot) or (len(tok) >= 2 and _in_order(tok, first)):
             return True

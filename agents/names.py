@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from agents.loanwords import GERMAN_ANGLICISMS
 from agents.name_abbreviations import abbreviated_first
 from agents.normalize import normalise
 
@@ -155,12 +156,13 @@ def _unknown_names(text: str, words: frozenset[str], seen: frozenset[str] = froz
     # Sentence starts are capitalised anyway; only mid-sentence capitals are taken as names.
     if german:
         text = _GERMAN_QUOTED_TITLE.sub(r"\1 titel", text)
-    for sentence in re.split(r"(?<=[.!?:;])\s+|\n+|(?<=,)\s*\n", text):
+    # an honorific's dot ends no sentence: "votre directeur général, M. Bernard, ..." names Bernard mid-sentence
+    for sentence in re.split(r"(?<=[.!?:;])(?<!\bM\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSr\.)\s+|\n+|(?<=,)\s*\n", text):
         tokens = [_base(t) for t in _WORD.findall(sentence)]
         for i, w in enumerate(tokens):
             if i == 0 or not w or not w[0].isupper() or _known(w, words):
                 continue
-            if german and _german_noun(tokens, i, words):
+            if german and (_german_noun(tokens, i, words) or w.lower() in GERMAN_ANGLICISMS):
                 continue
             if german:
                 triple = any(len(r) == 3 and all(t[:1].isupper() and not _known(t, words) for t in r)
@@ -298,13 +300,13 @@ def names_in_part(name: str, words: frozenset[str], text: str, low: str) -> bool
     for word in later:
         if len(first) >= 4 and re.search(rf"\b{re.escape(first[:3])}\w{{0,8}}\.\s+{re.escape(word)}\b", low):
             return True  # the first word abbreviated ("Boul. Marchal" for Boulangeries Marchal)
-        if word in low and abbreviated_first(first, word, low):
+        if word in low and abbreviated_first(first, word, low, words):
             return True
         if word in words or word not in low:
             continue
         for m in re.finditer(rf"\b{re.escape(word)}\b", low):
-            if text[m.start()].isupper() and _mid_sentence(text, m.start()):
-                return True
+            if text[m.start()].isupper() and (_mid_sentence(text, m.start()) or low.startswith(("'s", "’s"), m.end())):
+                return True  # mid-sentence, or owning something at a sentence start ("Bermejo's dispatchers")
     return False
 
 

@@ -12,12 +12,14 @@ import re
 _OUTCOME = re.compile(
     r"\b(?:idle\w*|fuel|savings?|investment|payback|roi|downtime|results?|leerlauf\w*|diesel\w*|ersparnis\w*|einsparung\w*|"
     r"investition\w*|amortisation|ergebnis\w*|immobilisation\w*|carburant|économies|investissement|résultats?|"
-    r"temps d'arrêt|ralentí|combustible|ahorros?|inversión|resultados?)\b", re.I)
+    r"temps d'arrêt|ralentí|combustible|ahorros?|inversión|resultados?|"
+    # the payback itself, as a verb: "vous amortirez", "lo tiene amortizado", "pays for itself", "rentabilisé"
+    r"amorti\w*|amortiz\w*|amortisier\w*|rentabilis\w*|rentabiliz\w*|pays? for itself|paid for itself)\b", re.I)
 _CHANGE = re.compile(
     r"\b(?:drops?|dropping|fall\w*|shrink\w*|halv\w*|cut|reduc\w*|recover\w*|recoup\w*|sink\w*|see|notice|"
     r"senk\w*|halbier\w*|reduzier\w*|stellt sich\b|einstell\w*|sehen|spüren|"
     r"fond\w*|baiss\w*|réduir\w*|diminu\w*|rentabilis\w*|récupér\w*|visibles?|verrez|"
-    r"baj\w*|recuper\w*|amortiz\w*|verá\w*|notará\w*|mitad|half|moitié|hälfte)\b", re.I)
+    r"baj\w*|recuper\w*|amortiz\w*|amorti[rs]\w*|amortisier\w*|verá\w*|notará\w*|mitad|half|moitié|hälfte)\b", re.I)
 _FRAME = re.compile(
     r"\b(?:within|from (?:the )?(?:very )?(?:first|day one|week one)|in (?:a few|a couple of|\d+|two|three|four|six) "
     r"(?:weeks?|months?|days?)|before the (?:first|next)|"
@@ -25,7 +27,10 @@ _FRAME = re.compile(
     r"binnen|innerhalb|schon nach|"
     r"dès (?:le|la|les) premi\w+|en quelques (?:semaines|jours|mois)|d'ici (?:quelques|la fin)|"
     r"en (?:unas|pocas|\d+) (?:semanas|días|meses)|antes de (?:la|el) (?:renovación|primer\w*)|desde (?:el|la) primer\w*|"
-    r"dentro de)\b", re.I)
+    r"dentro de|"
+    # any count of a time unit after a preposition: "en six mois", "en tres meses", "in zwei Monaten", "in nine weeks"
+    r"(?:in|en|dans|within|binnen|innerhalb von) (?:\w+ ){1,2}?(?:weeks?|months?|days?|wochen|monaten?|tagen|semaines|mois|"
+    r"jours|semanas|meses|días))\b", re.I)
 _REPORTED = re.compile(
     # what the record's documents say is reported, not promised: "the payback estimate shows", "im Pilot", "le pilote"
     r"\b(?:estimate|pilot|proposal|case|schätzung|amortisationsrechnung|pilot\w*|angebot|estimation|pilote|proposition|"
@@ -34,11 +39,12 @@ _HEDGED = re.compile(r"\b(?:usually|typically|often|generally|in general|tend to
                      r"souvent|généralement|en général|normalmente|suelen|a menudo|por lo general)\b", re.I)
 """What teams usually see is experience told, not a promise to this buyer."""
 _VOUCHED = re.compile(r"\b(?:promise|guarantee\w*|assure|zusicher\w*|versprech\w*|garantier\w*|garanti\w*|promets|"
-                      r"assure|garantiz\w*|aseguro|prometo)\b", re.I)
+                      r"assure|garantiz\w*|aseguro|prometo|c'est (?:certain|sûr)|à coup sûr|ganz sicher|for sure|"
+                      r"no doubt|definitely|sin duda)\b", re.I)
 """A result vouched for in so many words needs no time frame to be a promise."""
 _CUES = ("idle", "fuel", "saving", "invest", "payback", "roi", "downtime", "result", "leerlauf", "diesel", "ersparnis",
          "einsparung", "amortis", "ergebnis", "immobilis", "carburant", "économ", "temps d'arrêt", "ralent", "combustible",
-         "ahorro", "inversi", "resultado", "résultat")
+         "ahorro", "inversi", "resultado", "résultat", "amorti", "rentabili", "for itself")
 """Substrings one of the outcome words needs (lower-cased)."""
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 

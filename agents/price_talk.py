@@ -24,6 +24,12 @@ _OUR_PRICE = re.compile(
     r"charg(?:e|es|ed|ing)|fees?|uplift|amounts?|statements?(?! of work)|"
     r"settle(?:d|s|ment)?\b(?!\s+(?:the|any|all|those|these|your|our|on|in|down)\s+(?!bill|invoice|balance|account))|"
     r"betrag\w*|begleich\w*|montants?|liquid(?:an|en|ar|e)|bucks?|quid|balles|pavos|kröten|mäuse|"
+    # the price told in small coins: "pennies per truck", "quelques centimes par camion" (a comparison is a concession:
+    # agents.concessions; "cheaper" alone is also what the buyer says of a competitor)
+    r"pennies|cents|pas cher|bon marché|centimes?|céntimos?|"
+    # price and gift words of our languages' neighbours and dialects ("un prezzu", "preciu especial", "us el regalem",
+    # "ye de baldre"): a sentence in another tongue carries no price of ours
+    r"prez+[oiu]|preci[ou]|preços?|prijs\w*|regalem|regalen|baldre|omaggio|gratu[iï]t\w*|"
     r"\w*preis\w*|preislich|kostet sie|(?<!die )(?<!den )(?<!der )(?<!ihre )(?<!ihren )zahl(?:en|t|st|ung\w*)|bezahl\w*|"
     r"rechnung(?:en)?|berechn\w*|\w*gebühr\w*|"
     r"prix|vous co[uû]te\w*|pay(?:er|ez|ons|é|ée)|paiements?|pagos?|échéances?|(?-i:Raten?)|factur\w*|frais|tarif\w*|r[eé]gl(?:ez|er|erez|ons)|"
@@ -32,7 +38,7 @@ _ANCHOR = re.compile(
     # a document the record has, the buyer's question, a walk-through on a call, the pricing page, a link the allow-list
     # vets, or a warning about how payment is asked for
     r"\b(?:proposal|quote|estimate|angebot\w*|proposition|devis|propuesta|presupuesto|estimaci\w+|estimation|"
-    r"payback|amortisation\w*|order form|breakdown|line by line|aufstellung|détaill\w*|desglos\w*|"
+    r"payback|amortisation\w*|order form|(?:cost|price|pricing|line-item) breakdown|breakdown of|line by line|aufstellung|détaill\w*|desglos\w*|"
     r"question|\w*frage\w*|pregunt\w*|ask\w*|gefragt|demand\w*|note on|"
     r"walk (?:\w+ )?through|go(?:ing)? through|durch(?:gehen|sprechen|zugehen)|gehen? (?:\w+ ){0,8}?durch|passer en revue|"
     r"repasar|"
@@ -55,8 +61,22 @@ _ANCHOR = re.compile(
 _CUES = ("pric", "cost", "pay", "paid", "invoic", "bill", "charg", "fee", "uplift", "amount", "statement", "settle",
          "preis", "kostet", "zahl", "rechnung", "berechn", "gebühr", "betrag", "begleich", "rate", "prix", "coût", "cout",
          "factur", "frais", "tarif", "règl", "régl", "regl", "montant", "liquid", "paiement", "échéance", "precio", "cuesta",
-         "sale", "pag", "cuota", "cobr", "importe", "buck", "quid", "balles", "pavos", "kröten", "mäuse")
+         "sale", "pag", "cuota", "cobr", "importe", "buck", "quid", "balles", "pavos", "kröten", "mäuse", "penn", "cents", "prez", "preci", "preç", "prij", "regal", "baldre", "omaggio", "gratu",
+         "cher", "marché", "centime", "céntimo")
 """Substrings one of the money words needs (lower-cased): a text with none is not read further."""
+_DISCOUNT = re.compile(
+    # a price reduction by its noun in any of our languages and in the spellings of their neighbours and dialects
+    # ("descuentu", "scontu", "Rabättli", "discoont"): a discount the code did not approve is the model's own
+    # ("remise" also hands a document over, "descontento" is discontent, "réduction" cuts the buyer's costs)
+    r"\b(?:disc(?:o|ou)u?n?t(?!in)\w*|discoont\w*|rebates?|markdowns?|rabatt\w*|r[äa]b[äa]ttli|nachl[äa]ss\w*|rabais|"
+    r"remises?(?!\s+(?:en|de la|du|des|à|au|aux|officielle)\b)|ristournes?|descu?ent\w*|descont(?!ent)\w*|s?cont[ouia]|"
+    r"rebaj\w*|bonificaci\w*|ribass\w*|korting\w*|rebaix\w*|desconte(?!nt)\w*|descompt\w*)\b", re.I)
+_DISCOUNT_CUES = ("disc", "rebate", "markdown", "rab", "nachl", "remis", "ristourn", "desc", "cont", "rebaj",
+                  "bonific", "ribass", "korting", "rebaix")
+_THEIRS = re.compile(r"\b(?:compet\w*|wettbewerb\w*|konkurren\w*|concurren\w*|competencia|rival\w*|(?:current|other|another) "
+                     r"(?:vendor|supplier|provider)|fournisseur\w*|proveedor\w*|anbieter\w*)\b", re.I)
+"""Another seller's discount, reported (an analysis' "the competitor's add-on comes with a discount"), is not ours."""
+_NO = re.compile(r"n't\b|\b(?:no|not|cannot|without|kein\w*|nicht|ohne|pas|aucune?|sans|ning[uú]n\w*|sin)\b", re.I)
 _PERCENT = re.compile(r"\d\s?%|\bper ?cent\b|\bprozent\b|\bpour ?cent\b|\bpor ?ciento\b", re.I)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 
@@ -66,11 +86,15 @@ def unanchored_price_talk(text: str, approved_discount: float | None = None) -> 
     them. A question asks rather than states; with a discount approved in code, the sentence that offers it (a
     percentage) is the code's, and the discount checks judge its figure."""
     low = text.lower()
-    if not any(cue in low for cue in _CUES) or not _OUR_PRICE.search(text):
+    discounts = approved_discount is None and any(cue in low for cue in _DISCOUNT_CUES) and bool(_DISCOUNT.search(text))
+    if not discounts and (not any(cue in low for cue in _CUES) or not _OUR_PRICE.search(text)):
         return []  # most outputs: no price word at all
     out = []
     for sentence in _SENTENCE.split(text):
-        if "?" in sentence or not _OUR_PRICE.search(sentence) or _ANCHOR.search(sentence):
+        if "?" in sentence or _ANCHOR.search(sentence):
+            continue
+        if not _OUR_PRICE.search(sentence) and not (discounts and _DISCOUNT.search(sentence) and not _NO.search(sentence)
+                                                    and not _THEIRS.search(sentence)):
             continue
         if approved_discount is not None and _PERCENT.search(sentence):
             continue

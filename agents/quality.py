@@ -1,10 +1,8 @@
 """Automatic draft-quality checks, reported per draft (issue 6, scope 4).
 
-A draft passes when it addresses the contact by name, names their company, points at something
-real (an activity, its date or a score factor), makes exactly one clear ask, stays within length,
-states no fact missing from the inputs, makes no concession, promise or deal-state claim nobody approved,
-and has no leftover placeholders.
-"""
+A draft passes when it addresses the contact by name, names their company, points at something real (an activity, its
+date or a score factor), makes one clear ask (not a favour to us), stays within length, states no fact missing from the
+inputs, makes no concession, promise or deal-state claim nobody approved, and has no leftover placeholders."""
 
 from __future__ import annotations
 
@@ -16,6 +14,7 @@ from datetime import date, timedelta
 from agents.calendar_days import named_days, resolve_day
 from agents.context import Context
 from agents.facts import Vocabulary, date_matches, find_dates, find_unsupported
+from agents.favours import favour_asks
 from agents.forms_of_address import recorded_form, wrong_honorific
 from agents.fraction_claims import fraction_claims
 from agents.invariants import spelled_number_violations
@@ -26,7 +25,7 @@ from agents.names import foreign_sentences, guess_language
 from agents.normalize import normalise
 from agents.placeholders import PLACEHOLDER as PLACEHOLDER
 from agents.public_holidays import country_code
-from agents.references import misdated_references, unrecorded_calls
+from agents.references import misdated_references, unrecorded_calls, unrecorded_encounters
 from agents.safety import commercial_violations
 from agents.settings import AgentSettings
 from agents.signature import signature_problems
@@ -228,7 +227,7 @@ def _wrong_form_of_address(head: str, surname: str, ctx: Context) -> bool:
 
 
 _INFORMAL = {
-    "de": re.compile(r"\b(?:du|dich|dir|dein(?:e[mnrs]?)?|euch|euer|eure[mnrs]?)\b", re.I),
+    "de": re.compile(r"\b(?:du|dich|dir|dein(?:e[mnrs]?)?|euch|euer|eure[mnrs]?|ihr (?:seid|habt|könnt)|lasst? uns)\b", re.I),
     "fr": re.compile(r"\b(?:tu|toi|ton|tes|te)\b|\bt['’](?=\w)", re.I),
     "es": re.compile(r"\b(?:tú|te|ti|contigo|tus?|vosotros|os)\b", re.I),
 }
@@ -352,10 +351,11 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
     else:
         asks = count_asks(body)
         dated = dated_next_step(body) if asks == 0 else None
-        # A dated commitment ("you'll have the proposal by the end of next week", "je vous appelle lundi matin") is a
-        # next step the buyer can hold us to, not a "just checking in"; a draft with neither still fails.
-        step = asks == 1 or dated is not None
-        detail = f"{asks} ask(s)" + (f"; a dated next step: {dated!r}" if dated else "")
+        # A dated commitment ("you'll have the proposal by the end of next week") is a next step; a favour to us is not.
+        favours = favour_asks(body)
+        step = (asks == 1 and len(favours) < asks) or dated is not None
+        detail = f"{asks} ask(s)" + (f"; a dated next step: {dated!r}" if dated else "") + \
+            (f"; asks a favour of the buyer: {favours[0][:60]!r}" if favours else "")
     checks.append(Check(name="one_clear_call_to_action", passed=step, detail=detail))
     words = len(body.split())
     limit = int(settings.draft_max_words * (1.5 if draft.kind == "call_script" else 1.0))
@@ -368,7 +368,7 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
                    *spelled_number_violations(f"{subject}\n{body}", vocab.numbers | vocab.percents | vocab.money),
                    *fraction_claims(f"{subject}\n{body}", vocab.percents), *signature_problems(body, ctx),
                    *misdated_references(body, ctx, send_day or ctx.now.date()),
-                   *unrecorded_calls(body, ctx, send_day or ctx.now.date())]
+                   *unrecorded_calls(body, ctx, send_day or ctx.now.date()), *unrecorded_encounters(body, ctx)]
     checks.append(Check(name="no_invented_facts", passed=not unsupported,
                         detail="; ".join(unsupported[:5]) or "every fact found in the inputs"))
     leftover = PLACEHOLDER.search(f"{subject}\n{body}")

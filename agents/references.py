@@ -66,3 +66,25 @@ def unrecorded_calls(body: str, ctx: Context, send_day: date) -> list[str]:
         if not held:
             out.append(f"thanks for a call {m.group('when')!r} the record does not show")
     return out
+
+
+_ENCOUNTER = re.compile(
+    # a shared occasion referred to as ours: "lors de notre déjeuner", "at our dinner", "beim Mittagessen", "en nuestra
+    # comida", "over coffee last week"
+    r"\b(?:our|notre|nos|unser\w*|nuestr[oa]s?|beim|over|during|lors d[eu]|pendant|durante|at the|auf der|au|en la|en el)"
+    r"\s+(?:\w+\s+){0,2}?(?P<what>lunch|dinner|breakfast|coffee|drinks|site visit|visit|trade ?show|conference|expo|golf|booth|"
+    r"déjeuner|dîner|petit-déjeuner|café|apéro|visite|salon|conférence|séminaire|"
+    r"mittagessen|abendessen|frühstück|kaffee|besuch\w*|messe\w*|konferenz|"
+    r"almuerzo|comida|cena|desayuno|visita|feria|congreso)\b", re.I)
+"""An encounter a draft recalls: it happened only if some activity of the record speaks of it."""
+
+
+def unrecorded_encounters(body: str, ctx: Context) -> list[str]:
+    """A lunch, dinner, visit or trade show recalled as shared that no activity of the record mentions (quality set 23's
+    fr-b6, "comme convenu avec Paul lors de notre déjeuner", when there was only the demo)."""
+    found = list(_ENCOUNTER.finditer(body))
+    if not found:
+        return []
+    said = " ".join(f"{a.get('subject') or ''} {a.get('text') or ''}" for a in ctx.activities.values()).lower()
+    return [f"recalls {m.group(0)!r}; no activity of the record mentions a {m.group('what').lower()}"
+            for m in found if m.group("what").lower()[:5] not in said]

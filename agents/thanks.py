@@ -82,7 +82,7 @@ def _credited_elsewhere(clause: str, ctx: Context, recipient_id: str | None, nam
         for c in ctx.record.contacts:
             if c.id == sender:
                 credited[c.id] = (ctx.contact_name(c) or c.id).split(" ")[0]
-        for sentence in re.split(r"(?<=[.!?;:])\s+|\n+", text):
+        for sentence in re.split(r"(?<=[.!?;])\s+|\n+", text):  # "Call with Priya: she sent the questionnaire"
             if len(_stemmed(sentence) & thing) < CREDIT_MIN_SHARED_WORDS:
                 continue  # "Marcus wants it before the budget review" says nothing of who ran the security review
             for c in ctx.record.contacts:
@@ -136,9 +136,10 @@ def thanks_problems(body: str, ctx: Context, recipient_id: str | None) -> list[s
         thanked = next((c.id for c in ctx.record.contacts if passed_on and any(
             re.search(rf"\b{re.escape(p)}\b", f"{passed_on} {clause[:25]}") for p in (ctx.contact_name(c) or "").split(" ") if len(p) >= 2)),
             recipient_id)
-        credited = _credited_elsewhere(clause, ctx, thanked, names)
-        if credited:
-            out.append(f"thanks the recipient for what the record credits to {credited}")
+        # each thing thanked for on its own: "for sending the questionnaire, and for the sign-off" credits two people
+        for part in re.split(r",?\s+(?:and|et|y|und)\s+(?=(?:for|pour|por|für)\b)", clause):
+            if credited := _credited_elsewhere(part, ctx, thanked, names):
+                out.append(f"thanks the recipient for what the record credits to {credited}")
         said = _words(clause)
         for subject in ours:
             if subject <= said and not subject & theirs and not _THEIR_RESPONSE.search(clause):

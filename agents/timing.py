@@ -63,10 +63,11 @@ _TODAY = (r"today|this afternoon|this morning|this evening|later today|tonight|i
           r"in (?:about |around |roughly |ungefähr |etwa )?(?:\d+|a few|ten|fifteen|twenty|thirty|forty-five|zehn|"
           r"fünfzehn|zwanzig|dreißig|einer halben|einer|zwei|half an?|an?|one|two)\s+(?:minutes?|mins?|hours?|minuten|"
           r"stunden?)|dans (?:\d+|dix|quinze|vingt|trente|une|deux) (?:minutes|heures?)|"
-          r"(?:en|dentro de) (?:\d+|diez|quince|veinte|treinta|una|dos|media|un par de|unos|unas) (?:minut\w*|hor(?:a|as|ita|itas))|"
-          r"in (?:einem|einer) (?:stündchen|viertelstündchen|viertelstunde|halben stunde)|"
-          # any German compound of an hour or a minute: "in einer Dreiviertelstunde", "in anderthalb Stunden"
-          r"in (?:einem|einer|anderthalb|eineinhalb|zwei|drei|\d+) \w*(?:stunde|stündchen|minute)n?|"
+          r"(?:en|dentro de) (?:\d+|diez|quince|veinte|treinta|una|dos|media|un par de|unos|unas)(?: (?:minut\w*|hor(?:a|as|ita|itas))|"
+          r"(?=[.!,]))|"
+          r"in (?:einem|einer) (?:stündchen|viertelstündchen|viertelstunde|halben stunde)|"  # and any compound:
+          r"in (?:einem|einer|anderthalb|eineinhalb|zwei|drei|\d+) \w*(?:stunde|stündchen|minute)n?|(?:in|dans|en|dentro de) "
+          r"\w+(?:,| or| oder| ou| o| bis| to| à| a) \w+ (?:hours|stunden|heures|horas)|"  # "in ein, zwei Stunden"
           r"en fin de journée|en fin d'après-midi|en fin de matinée|dans l'après-midi|fin de (?:votre |la )journée|"
           r"school run|on (?:your|the) (?:drive|way|commute|ride) home|auf dem (?:heim|nachhause)weg|en rentrant chez vous|"
           r"de camino a casa|en un periquete|en un santiamén|in a jiffy|in no time|im nu\b|en un clin d'œil|"
@@ -121,9 +122,8 @@ _AFTER_THIS_MESSAGE = re.compile(
     r"al recibir|con|en cuanto|cuando)\s+(?:[\w'’]+\s+){0,4}?"
     r"(?:this|ce|cet|cette|diese[rsmn]?|este|esta|el presente)\s+(?:e-?mail|mail|message|note|courriel|nachricht|"
     r"correo|mensaje)\b", re.I)
-"""A time given relative to this message ("je vous appelle dans la foulée de ce message", "nach dieser Mail",
-"sobald Sie diese Mail gelesen haben"):
-the message goes out on the send day, so the call does too, whatever words tie it to the message."""
+"""A time given relative to this message ("dans la foulée de ce message", "nach dieser Mail", "sobald Sie diese Mail
+gelesen haben"): the message goes out on the send day, so the call does too, whatever words tie it to the message."""
 _SOON_OR_PART_OF_DAY = re.compile(
     # in a short while, however said: "in Kürze", "sous peu", "en breve", "in a couple of ticks"
     r"\b(?:in kürze|in bälde|sous peu|incessamment|en breve|en unos instantes|in a (?:couple of )?ticks?|"
@@ -184,7 +184,7 @@ further back it reads as next month's."""
 
 _DEADLINE_FILLER = (r"(?:the|le|el|den|dem|on|am|au|at|cob|eod|close of business|end of (?:the )?day|midnight|noon|"
                     r"einschließlich|inklusive|including|inclusive|inclus|incluido|"
-                    r"end of|ende|fin de|la fin de|finales de|final de|"
+                    r"end of|ende|fin de|la fin de|finales de|final de|(?:la )?fin du|fin del|finales del|final del|ende des|"
                     rf"{_WEEKDAY_NAMES}),?\s+")
 """What may stand between a deadline word and its date: "by Monday 23 November", "until COB on 20/11"."""
 _THIS_PART_OF_DAY = re.compile(
@@ -218,12 +218,12 @@ MONTH_PART_LAST_DAY = {"ear": 10, "anf": 10, "déb": 10, "pri": 10, "mid": 20, "
 
 
 _RELATIVE_PAST = re.compile(
-    r"\b(?:yesterday|last (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month)|"
+    r"\b(?:yesterday|last (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend|month)|"
     r"(?:a|one|two|three|\d+) (?:days?|weeks?) ago|gestern|vorgestern|letzte[nmr]? (?:woche|monat|montag|dienstag|"
     r"mittwoch|donnerstag|freitag)|vor (?:einer|zwei|drei|\d+) (?:tagen|wochen?)|hier|avant-hier|"
     r"(?:vergangene[nmr]?|vorige[nmr]?) (?:woche|monat|montag|dienstag|mittwoch|donnerstag|freitag)|"
-    r"la semaine dernière|le mois dernier|(?:lundi|mardi|mercredi|jeudi|vendredi) dernier|il y a \w+ jours?|"
-    r"ayer|anteayer|la semana pasada|(?:el )?mes pasado|(?:el )?(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo) pasado|"
+    r"la semaine dernière|(?:le )?mois dernier|(?:lundi|mardi|mercredi|jeudi|vendredi) dernier|il y a \w+ jours?|"
+    r"ayer|anteayer|la semana pasada|(?:el )?fin de semana pasado|(?:le )?week-end dernier|(?:letztes|vergangenes) wochenende|(?:el )?mes pasado|(?:el )?(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo) pasado|"
     # the weekday named before its "past": "el pasado viernes", "this past Friday", "the previous Monday"
     r"pasad[oa] (?:lunes|martes|miércoles|jueves|viernes|sábado|domingo|semana|mes)|"
     r"(?:this past|the past|the previous|previous) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week)|"

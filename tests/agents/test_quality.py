@@ -167,23 +167,37 @@ to the buyer for the demo we gave (fr-b4), and a good note with a dated step and
 
 
 SET23 = {lang: json.loads((FIXTURES / "quality_heldout23" / f"{lang}.json").read_text()) for lang in LANGUAGES}
-SET23_FLOORS = {"en": (9, 9), "de": (11, 10), "fr": (10, 10), "es": (11, 10)}
+SET23_FLOORS = {"en": (11, 9), "de": (11, 10), "fr": (11, 10), "es": (11, 10)}
 """Wave 14, written by a seventh outside tester without reading agents/; first measured by it on 6dd3452 (merge of this
 branch's b3dfd2f, 11:50:13-11:50:29 UTC), bad flagged / good passed: en 8/11 9/10, de 11/11 10/10, fr 10/11 9/10, es
 11/11 9/10. After wave 14's fixes by kind (in-sample, 11:53 UTC): en 9/11 9/10 (a reference to the buyer's message by a
 weekday the record has no message on), de 11/11 10/10, fr 10/11 10/10 (thanks to Paul for the demo and to
 the recipient for her message, read by the part that names each), es 11/11 10/10 ("la propuesta con el calendario de
 implantación está en marcha" is no implementation under way). Left: en-b3 (thanks to Dana for what Priya sent by call),
-en-b4 (ignores the ask, asks a favour), fr-b6 (an invented lunch), en-g3 ("0 ask(s)", the rubric disagreement)."""
+en-b4 (ignores the ask, asks a favour), fr-b6 (an invented lunch), en-g3 ("0 ask(s)", the rubric disagreement). Wave 15,
+by kind (in-sample): each thing thanked for credited on its own and a note's "Call with Priya:" heading (en-b3), a favour
+to us is no call to action (en-b4), a lunch or visit recalled as shared must be in the record (fr-b6): en 11/11 9/10,
+fr 11/11 10/10; en-g3 left."""
+
+
+SET24 = {lang: json.loads((FIXTURES / "quality_heldout24" / f"{lang}.json").read_text()) for lang in LANGUAGES}
+SET24_FLOORS = {"en": (11, 9), "de": (10, 10), "fr": (11, 10), "es": (11, 10)}
+"""Wave 15, written by an eighth outside tester without reading agents/; first and only measurement by it on 0687efb
+(merge of this branch's 4c115dd, 14:50 UTC), bad flagged / good passed: en 11/11 9/10, de 8/11 10/10, fr 10/11 10/10,
+es 11/11 10/10. After wave 15's fixes by kind (in-sample, 14:52 UTC): de 10/11 10/10 ("ihr seid", "lass uns" are the
+familiar register; "14 Uhr Chicagoer Zeit" read in the recipient's zone), fr 11/11 10/10 (an honorific's dot ends no
+sentence: "M. Bernard" is an unknown person mid-sentence). Left: de-b6 (invented "Kühlfahrzeuge": German nouns are not
+judged as facts), en-g10 (refers to the two-wave question without an activity's date or the company name: the
+rubric's "points at something real", the red team disagrees)."""
 
 
 HELD_OUT_WITH_FLOORS = {19: (SET19, SET19_FLOORS), 20: (SET20, SET20_FLOORS), 21: (SET21, SET21_FLOORS),
-                        22: (SET22, SET22_FLOORS), 23: (SET23, SET23_FLOORS)}
+                        22: (SET22, SET22_FLOORS), 23: (SET23, SET23_FLOORS), 24: (SET24, SET24_FLOORS)}
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("quality_set", "language"), [(n, lang) for n in HELD_OUT_WITH_FLOORS for lang in LANGUAGES])
-def test_quality_checks_keep_held_out_19_to_23_at_their_figures(quality_set, language):
+def test_quality_checks_keep_held_out_19_to_24_at_their_figures(quality_set, language):
     drafts, floors = HELD_OUT_WITH_FLOORS[quality_set]
     bad, good, missed, rejected = _rates(drafts[language])
     print(f"held-out {quality_set} {language}: bad flagged {len(bad) - len(missed)}/{len(bad)}, "
