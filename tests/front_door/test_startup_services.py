@@ -7,6 +7,7 @@ start and fail at every job (or print a traceback), and /healthz said "ok" on an
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import subprocess
 import sys
@@ -45,6 +46,39 @@ def closed_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+class Served:
+    """A server process started by `serving`: its output once it has stopped."""
+
+    stdout = ""
+    stderr = ""
+    healthz: int | None = None
+
+
+@contextlib.contextmanager
+def serving(args: list[str], env: dict[str, str], tmp_path: Path, port: int) -> Iterator[Served]:
+    """Run `args` (gunicorn, the Procfile's web) with `env` until /healthz on `port` answers (at most
+    ~30 s), yield, then stop it; the output is on the yielded object after the block."""
+    import time
+    import urllib.error
+    import urllib.request
+
+    base = {"PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin", "HOME": str(tmp_path),
+            "AGENTIC_SALES_DATA_DIR": str(tmp_path), **SECRETS, "PORT": str(port), **env}
+    proc = subprocess.Popen(args, env=base, cwd=ROOT, stderr=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    served = Served()
+    try:
+        for _ in range(150):
+            try:
+                served.healthz = urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2).status
+                break
+            except (urllib.error.URLError, ConnectionError):
+                time.sleep(0.2)
+        yield served
+    finally:
+        proc.terminate()
+        served.stdout, served.stderr = proc.communicate(timeout=30)
 
 
 def migrated_sqlite(tmp_path: Path) -> str:
@@ -188,19 +222,10 @@ def test_the_apps_own_log_lines_reach_gunicorns_stderr_as_json(tmp_path):
     import urllib.request
 
     port = closed_port()
-    env = {"DATABASE_URL": migrated_sqlite(tmp_path), "PORT": str(port), "WEB_CONCURRENCY": "1",
+    env = {"DATABASE_URL": migrated_sqlite(tmp_path), "WEB_CONCURRENCY": "1",
            "AGENTIC_SALES_PUBLIC_URL": f"http://127.0.0.1:{port}"}
-    base = {"PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin", "HOME": str(tmp_path),
-            "AGENTIC_SALES_DATA_DIR": str(tmp_path), **SECRETS, **env}
-    proc = subprocess.Popen([str(Path(sys.executable).parent / "gunicorn"), "-c", "gunicorn.conf.py", "wsgi:app"],
-                            env=base, cwd=ROOT, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2)
-                break
-            except (urllib.error.URLError, ConnectionError):
-                time.sleep(0.2)
+    gunicorn = [str(Path(sys.executable).parent / "gunicorn"), "-c", "gunicorn.conf.py", "wsgi:app"]
+    with serving(gunicorn, env, tmp_path, port) as served:
         req = urllib.request.Request(f"http://127.0.0.1:{port}/webhooks/hubspot", data=b"[]", method="POST",
                                      headers={"Content-Type": "application/json",
                                               "X-HubSpot-Signature-v3": "forged", "X-HubSpot-Request-Timestamp":
@@ -209,9 +234,7 @@ def test_the_apps_own_log_lines_reach_gunicorns_stderr_as_json(tmp_path):
             urllib.request.urlopen(req, timeout=10)
         except urllib.error.HTTPError as exc:
             assert exc.code == 401
-    finally:
-        proc.terminate()
-        _, stderr = proc.communicate(timeout=30)
+    stderr = served.stderr
     lines = [json.loads(ln) for ln in stderr.splitlines() if ln.startswith("{")]
     rejected = [ln for ln in lines if ln.get("logger") == "webhooks.hubspot.receiver"]
     assert rejected and rejected[0]["level"] == "warning" and "signature rejected" in rejected[0]["msg"], stderr[-2000:]
@@ -245,29 +268,11 @@ def test_the_procfiles_web_with_an_unusable_process_count_is_one_line_naming_it(
 
 
 def test_the_procfiles_web_serves_healthz_with_the_process_count_it_was_given(tmp_path):
-    import time
-    import urllib.error
-    import urllib.request
-
-    port = closed_port()
-    base = {"PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin", "HOME": str(tmp_path),
-            "AGENTIC_SALES_DATA_DIR": str(tmp_path), **SECRETS, "DATABASE_URL": migrated_sqlite(tmp_path),
-            "PORT": str(port), "WEB_CONCURRENCY": "2", "WEB_THREADS": "2"}
-    proc = subprocess.Popen(procfile_command("web"), env=base, cwd=ROOT, stderr=subprocess.PIPE,
-                            stdout=subprocess.DEVNULL, text=True)
-    status = None
-    try:
-        for _ in range(150):
-            try:
-                status = urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2).status
-                break
-            except (urllib.error.URLError, ConnectionError):
-                time.sleep(0.2)
-    finally:
-        proc.terminate()
-        _, stderr = proc.communicate(timeout=30)
-    assert status == 200, stderr[-2000:]
-    assert stderr.count("Booting worker") == 2, stderr[-2000:]
+    env = {"DATABASE_URL": migrated_sqlite(tmp_path), "WEB_CONCURRENCY": "2", "WEB_THREADS": "2"}
+    with serving(procfile_command("web"), env, tmp_path, closed_port()) as served:
+        pass
+    assert served.healthz == 200, served.stderr[-2000:]
+    assert served.stderr.count("Booting worker") == 2, served.stderr[-2000:]
 
 
 @pytest.mark.redis

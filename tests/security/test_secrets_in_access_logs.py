@@ -8,9 +8,7 @@ Through gunicorn as the Procfile runs it, with the access log on.
 
 from __future__ import annotations
 
-import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -18,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from app.logs import scrub
-from tests.front_door.test_startup_services import ROOT, SECRETS, closed_port, migrated_sqlite
+from tests.front_door.test_startup_services import closed_port, migrated_sqlite, serving
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -35,26 +33,15 @@ def test_the_outbound_message_secret_in_a_path_is_scrubbed_from_log_text():
 
 def test_gunicorns_access_log_keeps_no_webhook_secret(tmp_path):
     port = closed_port()
-    env = {"PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin", "HOME": str(tmp_path),
-           "AGENTIC_SALES_DATA_DIR": str(tmp_path), **SECRETS, "DATABASE_URL": migrated_sqlite(tmp_path),
-           "PORT": str(port), "WEB_CONCURRENCY": "1", "AGENTIC_SALES_ACCESS_LOG": "1"}
-    proc = subprocess.Popen([str(Path(sys.executable).parent / "gunicorn"), "-c", "gunicorn.conf.py", "wsgi:app"],
-                            env=env, cwd=ROOT, stderr=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-    try:
-        for _ in range(150):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2)
-                break
-            except (urllib.error.URLError, ConnectionError):
-                time.sleep(0.2)
+    env = {"DATABASE_URL": migrated_sqlite(tmp_path), "WEB_CONCURRENCY": "1", "AGENTIC_SALES_ACCESS_LOG": "1"}
+    gunicorn = [str(Path(sys.executable).parent / "gunicorn"), "-c", "gunicorn.conf.py", "wsgi:app"]
+    with serving(gunicorn, env, tmp_path, port) as served:
         req = urllib.request.Request(f"http://127.0.0.1:{port}/webhooks/salesforce/outbound/{ORG}/{URL_SECRET}",
                                      data=b"<x/>", method="POST", headers={"Content-Type": "text/xml"})
         with pytest.raises(urllib.error.HTTPError) as refused:
             urllib.request.urlopen(req, timeout=10)
         assert refused.value.code == 401
-    finally:
-        proc.terminate()
-        stdout, stderr = proc.communicate(timeout=30)
+    stdout, stderr = served.stdout, served.stderr
     logged = stdout + stderr
     assert f"/webhooks/salesforce/outbound/{ORG}/" in logged, logged[-2000:]  # the access line is there
     assert URL_SECRET not in logged, logged[-2000:]
