@@ -26,7 +26,7 @@ from app.auth import is_admin
 from app.storage import get_db
 from app.storage.crypto import TokenKeyError
 from app.storage.models import ConsoleGrant
-from app.tenants import active_installation, load_installation, oauth_for
+from app.tenants import active_installation, load_installation, oauth_for, save_tokens
 from integrations.base import TokenSet
 from integrations.errors import CrmError
 
@@ -77,11 +77,14 @@ def _grant_is_dead(app: Flask, crm: str, tenant_id: str) -> bool:
         # Nothing usable is stored (e.g. the token key was lost: re-installing is the way back).
         return True
     try:
-        oauth_for(crm, app).refresh(stored)
+        fresh = oauth_for(crm, app).refresh(stored)
     except CrmError as exc:
         return is_refused_grant(exc) or (not exc.should_retry and exc.status in (400, 401))
     except Exception:  # unreachable CRM and the like: keep the owner's installation
         return False
+    # Kept, not dropped: where the CRM rotates refresh tokens (a Salesforce connected app's
+    # option) this refresh retired the stored one.
+    save_tokens(app, tenant_id, fresh)
     return False
 
 

@@ -10,6 +10,8 @@ All through the HubSpot sandbox's real OAuth endpoints.
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 import requests
 from sqlalchemy import select
@@ -51,7 +53,9 @@ def test_another_user_of_the_portal_cannot_take_over_a_live_installation(hs_app,
     assert resp.status_code == 403
     body = resp.get_data(as_text=True)
     assert "already installed" in body and owners(sandbox)[0] in body
-    assert _installation(hs_app) == before  # same row, same installer, same encrypted tokens
+    # same row, same installer, still live (its access token may be a fresh one of the owner's grant)
+    assert [(r.id, r.installed_by, r.revoked_at) for r in _installation(hs_app)] == \
+        [(r.id, r.installed_by, r.revoked_at) for r in before]
     # and the attacker's browser got no console session out of it
     page = attacker.get(f"/admin/t/hubspot-{sandbox.hub_id}/guardrails")
     assert page.status_code == 302 and "/admin/login" in page.location
@@ -125,6 +129,30 @@ def test_the_install_answer_is_never_cached(hs_app, sandbox):
     answer = client.get(callback.path, query_string=parse_qs(callback.query), headers={"Accept": "application/json"})
     assert answer.status_code == 200 and answer.headers.get("Cache-Control") == "no-store"
 
+
+def test_checking_the_owners_grant_keeps_a_rotated_refresh_token(hs_app, sandbox, monkeypatch):
+    """Where the CRM rotates refresh tokens (a Salesforce connected app's option), the check's own
+    refresh retires the stored one: what it returns is stored, or the owner's installation dies."""
+    from app.oauth import reinstall
+    from app.tenants import load_installation
+
+    follow_crm(hs_app.test_client(), "/oauth/hubspot/install")
+    tenant = f"hubspot-{sandbox.hub_id}"
+    real = reinstall.oauth_for
+
+    class Rotating:
+        def __init__(self, crm, app):
+            self.inner = real(crm, app)
+
+        def refresh(self, tokens):
+            fresh = self.inner.refresh(tokens)
+            return dataclasses.replace(fresh, refresh_token=f"rotated-{fresh.refresh_token}")
+
+    monkeypatch.setattr(reinstall, "oauth_for", Rotating)
+    resp = follow_crm(hs_app.test_client(), "/oauth/hubspot/install", login_hint=owners(sandbox)[1])
+    assert resp.status_code == 403
+    with hs_app.app_context():
+        assert str(load_installation(hs_app, tenant).tokens.refresh_token).startswith("rotated-")
 
 def test_after_an_uninstall_on_hubspots_side_another_super_admin_may_install(hs_app, sandbox):
     # last in this module: the sandbox portal stays uninstalled
