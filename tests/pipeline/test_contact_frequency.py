@@ -1,4 +1,4 @@
-"""Contact frequency cap through the pipeline: a deal the seller emailed three times this week
+"""Contact frequency cap through the pipeline: a deal the seller emailed three times in the last hours
 gets a task that says to wait, and no draft to send."""
 
 from __future__ import annotations
@@ -13,18 +13,36 @@ from tests.pipeline.test_batch_and_outcome import run_all, send
 from tests.pipeline.test_pipeline_on_fake_crm import sample_record
 
 
-def _emailed(record, days_ago):
+def _emailed(record, hours_ago):
     now = datetime.now(UTC)
-    touches = tuple(Activity(type="email", at=(now - timedelta(days=d)).isoformat(timespec="seconds"),
+    touches = tuple(Activity(type="email", at=(now - timedelta(hours=h)).isoformat(timespec="seconds"),
                              direction="outbound", subject="Checking in", body="Any news on the proposal?")
-                    for d in days_ago)
+                    for h in hours_ago)
     return replace(record, activities=record.activities + touches)
+
+
+def _tenant(app):
+    """A tenant whose strategies are all due within a few working days.
+
+    The cap counts the touches in the 7 days before the message is due, and the bandit picks the
+    strategy: education_nurture is due next week (from a Monday, seven days ahead, when no past
+    touch is in its window), and from a Thursday the others fall on Monday or Tuesday, so touches
+    1-3 days old were out of the window at some hours of some weekdays: the test failed on
+    Thursday afternoons. Touches hours old and no next-week strategy make it hold at any time.
+    """
+    from app import settings
+    from app.pipeline.strategy import ALL_ARMS
+
+    tid = install_tenant(app, "62515")
+    settings.update(app, tid, {"strategy_catalogue": [a for a in ALL_ARMS if a != "education_nurture"]},
+                    author="test")
+    return tid
 
 
 def test_a_deal_emailed_three_times_this_week_gets_a_wait_task_without_a_draft(app_factory):
     app = app_factory(JOB_FUNCTION="app.pipeline.batch.process_batch")
-    tid = install_tenant(app, "62515")
-    crm = FakeCrm([_emailed(sample_record(tid, "8950"), (1, 2, 3)), _emailed(sample_record(tid, "8951"), (1, 9))])
+    tid = _tenant(app)
+    crm = FakeCrm([_emailed(sample_record(tid, "8950"), (1, 2, 3)), _emailed(sample_record(tid, "8951"), (1, 9 * 24))])
     app.extensions["crm_factory"] = lambda tenant_id, name: crm
     send(app, ["8950", "8951"])
     run_all(app)
@@ -43,7 +61,7 @@ def test_the_card_of_a_capped_deal_says_wait_and_shows_no_draft(app_factory):
     from app.storage.models import Enrichment
 
     app = app_factory(JOB_FUNCTION="app.pipeline.batch.process_batch")
-    tid = install_tenant(app, "62515")
+    tid = _tenant(app)
     crm = FakeCrm([_emailed(sample_record(tid, "8950"), (1, 2, 3))])
     app.extensions["crm_factory"] = lambda tenant_id, name: crm
     send(app, ["8950"])
