@@ -56,7 +56,8 @@ def test_price_train_predict(csvs, tmp_path, run):
     assert frame["prediction"].between(0, 0.2).all()
 
 
-def test_clv_train_predict_report(csvs, tmp_path, run):
+def clv_train_and_predict(csvs, tmp_path, run):
+    """`clv train` then `clv predict` on the transactions CSV: (model dir, predictions CSV)."""
     out = tmp_path / "clv"
     res = run("clv", "train", "--transactions", str(csvs["tx"]), "--customer-column", "cust", "--date-column",
               "when", "--amount-column", "spend", "--cutoff", "2024-06-30", "--horizon-days", "180", "--out", str(out))
@@ -65,6 +66,11 @@ def test_clv_train_predict_report(csvs, tmp_path, run):
     res = run("clv", "predict", "--model", str(out), "--transactions", str(csvs["tx"]), "--cutoff", "2024-06-30",
               "--out", str(preds))
     assert res.exit_code == 0, res.stderr
+    return out, preds
+
+
+def test_clv_train_predict_report(csvs, tmp_path, run):
+    out, preds = clv_train_and_predict(csvs, tmp_path, run)
     frame = pd.read_csv(preds)
     tx = pd.read_csv(csvs["tx"], parse_dates=["when"])
     seen = tx.loc[tx["when"] <= "2024-06-30", "cust"].nunique()

