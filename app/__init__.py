@@ -20,6 +20,7 @@ def create_app(config: Mapping[str, Any] | type | None = None) -> Flask:
     app.config.update(config_module.load(config))
     _quiet_expected_warnings()
     _bound_requests(app)
+    _trust_proxies(app)
     if app.config.get("SECRET_KEY"):
         app.secret_key = app.config["SECRET_KEY"]
 
@@ -64,6 +65,18 @@ def _bound_requests(app: Flask) -> None:
         return jsonify({"error": "payload_too_large", "detail": f"request body over {limit} bytes"}), 413
 
     _answer_outages(app)
+
+
+def _trust_proxies(app: Flask) -> None:
+    """Read the client's address from X-Forwarded-For set by TRUSTED_PROXY_HOPS proxies (only then:
+    anyone can send the header, so trusting it without a proxy that overwrites it would let a
+    client choose its address for the admin-token attempt limit)."""
+    hops = int(app.config.get("TRUSTED_PROXY_HOPS") or 0)
+    if hops > 0:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=0, x_host=0, x_port=0,  # type: ignore[method-assign]
+                                x_prefix=0)
 
 
 RETRY_AFTER_SECONDS = 30

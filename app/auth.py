@@ -10,13 +10,14 @@ nothing: `serve` refuses weak secret keys, and the sign-in record must carry its
 from __future__ import annotations
 
 import hmac
+import math
 import secrets
 import time
 from typing import Any
 
-from flask import Blueprint, current_app, redirect, render_template_string, request, session
+from flask import Blueprint, current_app, g, redirect, render_template_string, request, session
 
-from app import defaults
+from app import defaults, token_attempts
 
 bp = Blueprint("admin_auth", __name__)
 
@@ -54,12 +55,29 @@ def is_admin() -> bool:
 
 def token_in_header() -> bool:
     """True when the request itself carries ADMIN_TOKEN (a script; a browser cannot be made to send it,
-    so such a request needs no CSRF token, unlike one authenticated by the session cookie)."""
+    so such a request needs no CSRF token, unlike one authenticated by the session cookie).
+
+    A wrong token counts against the client's attempts (app/token_attempts.py); over the
+    limit, no header token from that client is compared."""
     given = request.headers.get("X-Admin-Token") or ""
     auth = request.headers.get("Authorization") or ""
     if not given and auth.lower().startswith("bearer "):
         given = auth[7:]
-    return _token_matches(given)
+    if not given or not current_app.config.get("ADMIN_TOKEN"):
+        return False
+    cached = getattr(g, "_admin_header_ok", None)  # is_admin() may be asked several times per request
+    if cached is not None:
+        return bool(cached)
+    wait = token_attempts.wait_before_trying()
+    if wait > 0:
+        ok = False
+        g._admin_retry_after = math.ceil(wait)
+    else:
+        ok = _token_matches(given)
+        if not ok:
+            token_attempts.record_failure()
+    g._admin_header_ok = ok
+    return ok
 
 
 def csrf_token() -> str:
@@ -95,14 +113,28 @@ def login() -> Any:
         if not csrf_ok():
             return render_template_string(_LOGIN_FORM, error="The form expired; try again.", csrf=csrf_token(),
                                           crms=_crm_sign_ins(), next=_safe_next(request.form.get("next"))), 400
+        wait = token_attempts.wait_before_trying()
+        if wait > 0:
+            seconds = math.ceil(wait)
+            page = render_template_string(
+                _LOGIN_FORM, csrf=csrf_token(), crms=_crm_sign_ins(), next=_safe_next(request.form.get("next")),
+                error=f"Too many wrong tokens from this address; try again in {_minutes(seconds)}.")
+            return page, 429, {"Retry-After": str(seconds)}
         if _token_matches(request.form.get("token") or ""):
             session.clear()
             session["admin"] = {"method": "token", "at": int(time.time())}
             return redirect(_safe_next(request.form.get("next")))
+        token_attempts.record_failure()
         error = "That token is not the admin token."
     status = 401 if error else 200
     return render_template_string(_LOGIN_FORM, error=error, csrf=csrf_token(), crms=_crm_sign_ins(),
                                   next=_safe_next(request.args.get("next"))), status
+
+
+def _minutes(seconds: int) -> str:
+    if seconds < 90:
+        return f"{seconds} seconds"
+    return f"{math.ceil(seconds / 60)} minutes"
 
 
 def _crm_sign_ins() -> list[tuple[str, str]]:
@@ -112,6 +144,22 @@ def _crm_sign_ins() -> list[tuple[str, str]]:
     from app.connectors import get_connector, names
 
     return [(n, str(getattr(get_connector(n), "label", n))) for n in names()]
+
+
+@bp.after_app_request
+def _say_when_to_retry(response: Any) -> Any:
+    """A refusal of a header token that was not compared (too many wrong ones from that client) is
+    a 429 saying when to try again, not a 403 that reads as "wrong token"."""
+    wait = g.get("_admin_retry_after")
+    if not wait or response.status_code not in (401, 403):
+        return response
+    from flask import jsonify
+
+    refused = jsonify({"error": "too_many_attempts",
+                       "detail": f"too many wrong admin tokens from this address; try again in {_minutes(wait)}"})
+    refused.status_code = 429
+    refused.headers["Retry-After"] = str(wait)
+    return refused
 
 
 @bp.post("/admin/logout")

@@ -105,6 +105,11 @@ class Config:
     """Root of the model registry; DATA_DIR/models when unset."""
     ADMIN_TOKEN: str | None = None
     """Bearer token for admin-only endpoints (uninstall, card preview outside the demo)."""
+    ADMIN_TOKEN_ATTEMPTS = defaults.ADMIN_TOKEN_ATTEMPTS
+    ADMIN_TOKEN_ATTEMPT_WINDOW_SECONDS = defaults.ADMIN_TOKEN_ATTEMPT_WINDOW_SECONDS
+    TRUSTED_PROXY_HOPS = 0
+    """Proxies in front of the app (load balancer, router): the client's address is read from their
+    X-Forwarded-For (werkzeug ProxyFix) for the admin-token attempt limit; 0 trusts no header."""
     CONNECTORS: dict[str, str] | None = None
     """CRM connectors by name ("module:attribute"); None: app/connectors/connectors.json."""
     JOB_FUNCTION = "app.pipeline.batch.process_batch"
@@ -257,6 +262,17 @@ def validate_secret_key(value: str | None) -> None:
                           "random characters")
 
 
+def validate_admin_token(value: str | None) -> None:
+    """Raise ConfigError when the operator's token is set but short or a placeholder (unset is fine:
+    no operator access)."""
+    if not value:
+        return
+    minimum = defaults.MIN_ADMIN_TOKEN_CHARS
+    if value.strip().lower() in WEAK_SECRET_KEYS or len(set(value)) < 8 or len(value) < minimum:
+        raise ConfigError(f"{PREFIX}_ADMIN_TOKEN is short or a placeholder: it opens every tenant's console, so use "
+                          f"{minimum}+ random characters (python -c 'import secrets; print(secrets.token_urlsafe(32))')")
+
+
 def validate_token_key(value: str | None) -> None:
     """Raise ConfigError unless every comma-separated key is a valid Fernet key."""
     from cryptography.fernet import Fernet
@@ -285,6 +301,7 @@ def validate_for_production(cfg: Mapping[str, Any], *, role: str) -> None:
         return
     if role == "web":
         validate_secret_key(cfg.get("SECRET_KEY"))
+        validate_admin_token(cfg.get("ADMIN_TOKEN"))
     validate_token_key(cfg.get("TOKEN_KEY"))
     if not any(cfg.get(a) and cfg.get(b) for a, b in CRM_CREDENTIALS):
         pairs = " or ".join(f"{a}/{b}" for a, b in CRM_CREDENTIALS)

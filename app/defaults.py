@@ -13,6 +13,17 @@ WEBHOOK_MAX_BATCH_EVENTS = 100
 ADMIN_SESSION_SECONDS = 8 * 3600
 """How long an admin browser sign-in lasts (seconds)."""
 
+ADMIN_TOKEN_ATTEMPTS = 10
+"""Wrong admin tokens one client address may send per window before its tokens are not compared
+(app/token_attempts.py)."""
+
+ADMIN_TOKEN_ATTEMPT_WINDOW_SECONDS = 900
+"""The moving window of ADMIN_TOKEN_ATTEMPTS (seconds)."""
+
+MIN_ADMIN_TOKEN_CHARS = 24
+"""Shortest operator token `web` accepts outside tests and the demo (a guessable token would open
+every tenant's console)."""
+
 WEBHOOK_STORE_ATTEMPTS = 4
 """Times the receiver runs its one transaction when PostgreSQL reports a deadlock or a
 serialization failure (the whole transaction rolled back, so it is safe to run again)."""
