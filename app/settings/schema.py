@@ -77,6 +77,12 @@ _LINK_ENTRY = re.compile(r"^(?:https?://)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])
 no wildcards, no user part, no query (a query would let any link through by prefix)."""
 
 MAX_ROLE_SPEC_CHARS = 120
+
+MAX_LEAD_STATUSES = 50
+"""Most Lead Status values `lead_closed_statuses` may list (Salesforce allows about 100 per picklist)."""
+
+MAX_LEAD_STATUS_CHARS = 255
+"""Longest Lead Status value (a picklist value's API name is at most 255 characters)."""
 """Longest `provider:model` a role may name (model names are short; this bounds what is stored)."""
 
 
@@ -157,6 +163,11 @@ class TenantSettingsModel(BaseModel):
         default=[], max_length=MAX_LINK_ALLOWLIST,
         description="Domains (`brightlane.io`, subdomains included) or URL prefixes (`https://brightlane.io/docs/`) "
         "a draft, summary or next step may link to; any other link is removed. Empty: no links at all.")
+    lead_closed_statuses: list[str] | None = Field(
+        default=None, max_length=MAX_LEAD_STATUSES,
+        description="Salesforce Lead Status values (API name or label) that close a lead unconverted, i.e. a lost "
+        "lead for the lead-conversion model; null: every unconverted status whose name says closed, unqualified, "
+        "disqualified or not converted.")
     llm_timeouts: dict[Role, float] = Field(
         default={}, description="Per-call LLM timeout in seconds per role (analyst, strategist, writer), overriding "
         "the deployment's (`LLM_TIMEOUT_SECONDS`, `LLM_TIMEOUT_<ROLE>`); a call that takes longer falls back offline.")
@@ -172,6 +183,23 @@ class TenantSettingsModel(BaseModel):
                                     "https://brightlane.io/docs/ (no wildcards, user part or query)",
                                     problem="is not a domain or URL prefix")
             out.append(e)
+        return list(dict.fromkeys(out))
+
+    @field_validator("lead_closed_statuses")
+    @classmethod
+    def _lead_statuses(cls, value: list[str] | None) -> list[str] | None:
+        if value is None:
+            return None
+        out = []
+        for entry in value:
+            e = str(entry).strip()
+            if not e or len(e) > MAX_LEAD_STATUS_CHARS or any(ord(c) < 32 for c in e):
+                raise SettingsError("lead_closed_statuses", entry, f"Lead Status values of 1 to {MAX_LEAD_STATUS_CHARS} "
+                                    "characters, as Setup shows them", problem="is not a Lead Status value")
+            out.append(e)
+        if not out:
+            raise SettingsError("lead_closed_statuses", value, "at least one Lead Status value, or null for the default",
+                                problem="is empty (no lead would ever count as lost)")
         return list(dict.fromkeys(out))
 
     @field_validator("llm_timeouts")
@@ -346,6 +374,8 @@ def allowed_text(key: str) -> str:
         text = "true or false"
     elif key == "opt_out_field":
         text = "a CRM field name"
+    elif key == "lead_closed_statuses":
+        text = f"up to {MAX_LEAD_STATUSES} Lead Status values"
     else:
         text = "any"
     return text + (" (or null)" if nullable and text != "any" else "")

@@ -181,6 +181,7 @@ def load_installation(app: Flask, tenant_id: str) -> InstallationSpec:
         return InstallationSpec(tenant_id=tenant_id, crm=tenant.crm, account_id=tenant.external_id, tokens=tokens,
                                 api_base=inst.api_base,
                                 settings={"field_mappings": rows, "output_mappings": outputs,
+                                          "lead_closed_statuses": state.settings.lead_closed_statuses,
                                           "settings_version": state.version})
 
 

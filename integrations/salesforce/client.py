@@ -119,7 +119,8 @@ class SalesforceClient:
                  now: Callable[[], datetime] = lambda: datetime.now(UTC), opt_out_field: str | None = None,
                  output_targets: Mapping[str, Mapping[str, str]] | None = None,
                  deal_mapping: Mapping[str, str] | None = None,
-                 company_mapping: Mapping[str, str] | None = None) -> None:
+                 company_mapping: Mapping[str, str] | None = None,
+                 lead_closed_statuses: Sequence[str] | None = None) -> None:
         self.api = api
         self.tenant_id = tenant_id
         # Revenue ops' own deal features (canonical → Opportunity field) over the defaults. Read
@@ -136,6 +137,9 @@ class SalesforceClient:
         self.opt_out_fields: tuple[str, ...] = (opt_out_field,) if opt_out_field else ()
         # Per object type: our output → the org's own field the tenant mapped it to (else ours).
         self.output_targets = {ot: dict(t) for ot, t in (output_targets or {}).items()}
+        # Revenue ops' own list of the Lead Status values that close a lead unconverted (the
+        # tenant setting), over the reading of the org's status names (mapping.closed_lead_statuses).
+        self.lead_closed_statuses = tuple(lead_closed_statuses) if lead_closed_statuses else None
         self._revoke = revoke
         self.now = now
 
@@ -254,12 +258,12 @@ class SalesforceClient:
 
     def closed_lead_statuses(self) -> frozenset[str]:
         """The org's Lead Status values that close a lead unconverted (LeadStatus, cached per org)."""
-        key = self.org_id
+        key = "|".join((self.org_id, *(self.lead_closed_statuses or ())))  # a changed setting is a new key
         hit = self._lead_statuses.get(key)
         if hit is not None and time.monotonic() - hit[0] < self.LEAD_STATUS_TTL_SECONDS:
             return hit[1]
         rows = self._query_all("SELECT ApiName, MasterLabel, IsConverted FROM LeadStatus", "lead statuses")
-        statuses = mapping.closed_lead_statuses(rows)
+        statuses = mapping.closed_lead_statuses(rows, chosen=self.lead_closed_statuses)
         self._lead_statuses[key] = (time.monotonic(), statuses)
         return statuses
 

@@ -101,9 +101,11 @@ class SalesforceConnector:
         rows = installation.settings.get("field_mappings") or ()
         deal_rows = {str(c): str(f) for o, c, f in rows if o == "deal"}
         company_rows = {str(c): str(f) for o, c, f in rows if o == "company"}
+        closing = installation.settings.get("lead_closed_statuses")
         return SalesforceClient(api, tenant_id=installation.tenant_id, revoke=oauth.revoke, opt_out_field=opt_out,
                                 output_targets={ot: t for ot, t in targets.items() if t}, deal_mapping=deal_rows,
-                                company_mapping=company_rows)
+                                company_mapping=company_rows,
+                                lead_closed_statuses=tuple(str(v) for v in closing) if closing else None)
 
     def tenant_id_for(self, account_id: str) -> str:
         return f"{constants.CRM}-{account_id}"

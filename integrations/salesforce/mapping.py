@@ -374,12 +374,25 @@ only IsConverted (and IsDefault): whether "Closed - Not Converted" or "Unqualifi
 is the org's convention, read here from the value's name."""
 
 
-def closed_lead_statuses(rows: Sequence[Mapping[str, Any]]) -> frozenset[str]:
-    """The unconverted Lead Status values (API name and label) that close a lead, from LeadStatus rows."""
+def closed_lead_statuses(rows: Sequence[Mapping[str, Any]], *,
+                         chosen: Sequence[str] | None = None) -> frozenset[str]:
+    """The unconverted Lead Status values (API name and label) that close a lead, from LeadStatus rows.
+
+    Args:
+        chosen: the tenant's own list (API names or labels, any case); None reads the names
+            (CLOSING_STATUS_WORDS). A chosen value that is a converted status never closes a lead
+            unconverted, and one the org does not have matches nothing."""
+    wanted = {c.strip().lower() for c in chosen} if chosen else None
     out: set[str] = set()
     for r in rows:
         names = [str(v) for v in (r.get("ApiName"), r.get("MasterLabel")) if v]
-        if not r.get("IsConverted") and any(w in n.lower() for n in names for w in CLOSING_STATUS_WORDS):
+        if r.get("IsConverted"):
+            continue
+        if wanted is not None:
+            closes = any(n.lower() in wanted for n in names)
+        else:
+            closes = any(w in n.lower() for n in names for w in CLOSING_STATUS_WORDS)
+        if closes:
             out.update(names)
     return frozenset(out)
 
