@@ -50,6 +50,16 @@ DEAL_ONLY_FEATURES = ("amount", "pipeline", "stage", "n_stage_changes", "closed_
 """Deal features a lead does not have (or has under its own name below): a lead has no amount, no
 stage history, one person; its Status is its outcome once closed, so "stage" never enters."""
 
+NOT_FOR_LEADS = {
+    "churn": "a lead is not a customer yet: churn risk applies to the account once the lead converts",
+    "price": "a lead has no quote yet: the best discount is scored on the opportunity once the lead converts",
+}
+"""Deal-model tasks a Lead is not scored by, with the reason the card shows. Those models were trained
+on deals' features; a Lead has none of them (no amount, stage or account history), so their number
+for a Lead was the models' answer to missing values, and a churn figure above the escalation
+threshold could send a lead to a human for a risk it cannot have."""
+
+
 def is_lead(record: Any) -> bool:
     return getattr(record, "object_type", None) == OBJECT_TYPE
 

@@ -157,10 +157,17 @@ def score_batch(records, models: Mapping[str, Any], mapping: Mapping[str, Any] |
         if task == "conversion":
             _conversion(records, feats, models, labels, factors, shown, out, absent)
             continue
+        keep = [not (task in leads.NOT_FOR_LEADS and leads.is_lead(r)) for r in records]
+        for r, kept in zip(records, keep, strict=True):
+            if not kept:
+                absent[str(r.id)][task] = {"reason": leads.NOT_FOR_LEADS[task]}
+        scored = [r for r, kept in zip(records, keep, strict=True) if kept]
+        scored_feats = [f for f, kept in zip(feats, keep, strict=True) if kept]
+        scored_shown = [v for v, kept in zip(shown, keep, strict=True) if kept]
         loaded = models.get(task)
         if not isinstance(loaded, LoadedModel):
             reason = dict(loaded) if isinstance(loaded, Mapping) else {"no_model": {}}
-            for r in records:
+            for r in scored:
                 absent[str(r.id)][task] = dict(reason)
             continue
         if task == "clv":
@@ -184,7 +191,10 @@ def score_batch(records, models: Mapping[str, Any], mapping: Mapping[str, Any] |
                 entry["basis"] = "if this deal is won (no purchase yet)" if prospective else "purchase history"
                 out[rid][task] = entry
             continue
-        for r, entry in zip(records, _classification_entries(loaded, feats, labels, factors, shown), strict=True):
+        if not scored:
+            continue
+        for r, entry in zip(scored, _classification_entries(loaded, scored_feats, labels, factors, scored_shown),
+                            strict=True):
             out[str(r.id)][task] = entry
     for rid in out:
         out[rid]["absent"] = absent[rid]

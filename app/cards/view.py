@@ -136,6 +136,8 @@ def absent_text(key: str, score: Mapping[str, Any]) -> str | None:
         return prose(score["reason"])
     if "no_model" in score:
         return "no model trained for this account yet"
+    if "no_purchase_history" in score:
+        return "no purchases or deal amount to value yet"
     return "not scored"
 
 

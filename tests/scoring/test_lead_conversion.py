@@ -191,3 +191,49 @@ def test_the_lead_models_card_says_what_it_predicts_and_which_class_is_positive(
                       figures=False)
     assert card.title.startswith("Lead conversion") and card.predicts == "P(the lead is converted)"
     assert card.positive_class == "converted"
+
+
+def test_a_lead_in_a_batch_of_deals_gets_no_churn_or_price_figure_from_the_deal_models_and_says_why(
+        trained: dict[str, Any]) -> None:
+    """The deal models were trained on deals' features, which a Lead does not have: their answer for a
+    lead was their answer to missing values (and a churn figure over the escalation threshold could send a
+    lead to a human for a risk it cannot have)."""
+    from scoring.leads import NOT_FOR_LEADS
+    from tests.scoring.data import crm_records
+
+    history = crm_records(80, seed=13)
+    models: dict[str, Any] = {TASK: _loaded(TASK, trained["model"], trained["meta"])}
+    for task in ("conversion", "churn", "price"):
+        model, meta, _ = train_from_records(history, task, fast=True)
+        models[task] = _loaded(task, model, meta)
+    open_deals = [replace(r, stage_kind="open") for r in crm_records(3, seed=14)]
+    open_leads = [r for r in trained["records"] if r.stage_kind == "open"][:3]
+    batch = score_batch([*open_deals, *open_leads], models, as_of=NOW)
+    for deal in open_deals:  # the deals in the same batch keep every figure
+        assert {"conversion", "churn", "price"} <= set(batch[deal.id])
+    for lead in open_leads:
+        got = batch[lead.id]
+        assert got["conversion"]["task"] == TASK and 0 < got["conversion"]["probability"] < 1
+        assert "churn" not in got and "price" not in got
+        assert got["absent"]["churn"] == {"reason": NOT_FOR_LEADS["churn"]}
+        assert got["absent"]["price"] == {"reason": NOT_FOR_LEADS["price"]}
+
+
+def test_the_card_says_in_words_why_a_lead_has_no_churn_or_discount() -> None:
+    from app.cards.view import absent_text
+    from scoring.leads import NOT_FOR_LEADS
+
+    assert "not a customer yet" in (absent_text("churn", {"reason": NOT_FOR_LEADS["churn"]}) or "")
+    assert "no quote yet" in (absent_text("price", {"reason": NOT_FOR_LEADS["price"]}) or "")
+
+
+def _loaded(task: str, model: Any, meta: dict[str, Any]) -> Any:
+    from scoring import LoadedModel
+
+    return LoadedModel(task=task, model=model, metadata=meta | {"version": f"{task}-v1"}, path=None)
+
+
+def test_a_record_with_nothing_to_value_says_so_instead_of_not_scored() -> None:
+    from app.cards.view import absent_text
+
+    assert absent_text("clv", {"no_purchase_history": {}}) == "no purchases or deal amount to value yet"
