@@ -1,4 +1,4 @@
-"""Changes of a deal's contact or company: re-score the deals linked to it; privacy deletions erase."""
+"""Changes of a deal's contact or company: re-score the deals linked to it; a person's deletion erases."""
 
 from __future__ import annotations
 
@@ -11,16 +11,19 @@ from app.storage.models import RecordLink
 
 
 def fan_out(app: Any, item: Any, kinds: list[str]) -> dict[str, Any]:
-    """A contact or company change re-schedules the deals it is linked to; a privacy deletion
-    erases the contact everywhere instead."""
+    """A contact or company change re-schedules the deals it is linked to; a contact's privacy
+    deletion, or its deletion not undone in the same batch, erases the person everywhere instead
+    (app/pipeline/privacy.py). A later restore re-schedules its deals, which are rebuilt from the CRM."""
     from app.dispatch import get_dispatcher
     from app.dispatch.leases import RecordKey
 
     key = item.key
-    if "privacy_deletion" in kinds:
-        from app.pipeline.privacy import erase_contact
+    from app.pipeline.privacy import erases
 
-        return {"kinds": kinds, "erased": erase_contact(app, key.tenant_id, key.record_id)}
+    if erases(key.object_type, kinds):
+        from app.pipeline.privacy import erase_person
+
+        return {"kinds": kinds, "erased": erase_person(app, key.tenant_id, key.object_type, key.record_id)}
     with get_db(app).session() as s:
         deals = [r[0] for r in s.execute(select(RecordLink.deal_id).where(
             RecordLink.tenant_id == key.tenant_id, RecordLink.object_type == key.object_type,

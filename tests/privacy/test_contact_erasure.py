@@ -1,0 +1,46 @@
+"""A contact's privacy deletion or deletion in the CRM erases them from every table we keep.
+
+Checked as the data-protection officer would: by reading every column of every table for the
+person's e-mail address and name, not by a list of the places we remember writing them."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.privacy.helpers import (
+    DANA,
+    contact_event,
+    deliver,
+    enriched_app,
+    enrichments,
+    linked_contacts,
+    rows_mentioning,
+)
+
+
+def test_before_any_erasure_the_person_is_held_in_drafts_cards_and_written_fields(app_factory):
+    # The baseline the erasure tests rely on: without it they would pass on an app storing nothing.
+    app, _ = enriched_app(app_factory)
+    held = rows_mentioning(app, DANA)
+    assert ("enrichments", "draft") in held and ("enrichments", "card") in held
+    assert ("actions", "payload") in held  # ai_next_best_action "Email Dana Whitfield ..."
+
+
+@pytest.mark.parametrize("fixture", ["contact_privacyDeletion", "contact_deletion"])
+def test_a_hubspot_contact_erasure_leaves_no_row_naming_them(app_factory, fixture):
+    app, _ = enriched_app(app_factory)
+
+    deliver(app, [contact_event(fixture, 501, event_id=77)])
+
+    assert rows_mentioning(app, DANA) == []
+    # The deal's other contacts are not erased with her, and the deal keeps its scores.
+    assert linked_contacts(app) == ["502", "503"]
+    assert all(e.scores for e in enrichments(app))
+
+
+def test_a_redelivered_privacy_deletion_erases_nothing_more_and_fails_nothing(app_factory):
+    app, _ = enriched_app(app_factory)
+    event = contact_event("contact_privacyDeletion", 501, event_id=78)
+    deliver(app, [event])
+    deliver(app, [{**event, "attemptNumber": 1}])
+    assert rows_mentioning(app, DANA) == []
