@@ -75,7 +75,7 @@ def export_subject(app: Flask, tenant_id: str, email: str) -> dict[str, Any]:
                     model in (InboxEvent, Enrichment) and row["record_id"] in ids and row["object_type"] != "deal")
                 text = " ".join(str(row[c]) for c in text_cols if row[c] is not None).lower()
                 if keyed or any(n in text for n in needles):
-                    rows.setdefault(table.name, []).append({k: _plain(v) for k, v in row.items()})
+                    rows.setdefault(model.__tablename__, []).append({k: _plain(v) for k, v in row.items()})
     return {"tenant": tenant_id, "email": email,
             "people": [{"object_type": t, "id": i, "name": n} for (t, i), n in sorted(people.items())],
             "rows": rows, "counts": {t: len(r) for t, r in rows.items()}}
