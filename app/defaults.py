@@ -87,6 +87,10 @@ RECONCILE_INTERVAL_SECONDS = 900
 RETRAIN_INTERVAL_SECONDS = 86_400
 """Seconds between scheduled retraining runs per tenant."""
 
+RETENTION_INTERVAL_SECONDS = 86_400
+"""Seconds between runs of the per-tenant retention purge (app/retention.py; the window itself is
+the tenant's `retention_days` setting)."""
+
 TRAINING_THREADS = 1
 """Threads (OpenMP and BLAS) one training run may use. Several RQ workers share a host's cores, and
 OpenMP threads spinning against each other made one training ~100x slower on a loaded 2-core host;

@@ -1,7 +1,8 @@
-"""`agentic-sales privacy export|erase --tenant T --email x@y`: a data subject's requests.
+"""`agentic-sales privacy export|erase --tenant T --email x@y`, `privacy purge --tenant T`.
 
 Export prints everything we hold about the address (JSON, or CSV rows of table, row id, column,
-value); erase removes the person everywhere (app/subject_requests.py) and prints what it removed.
+value); erase removes the person everywhere (app/subject_requests.py) and prints what it removed;
+purge deletes what the tenant's retention window has expired (app/retention.py).
 Bad input (an unknown tenant, something that is not an e-mail address) exits 2 with one line.
 """
 
@@ -64,6 +65,19 @@ def erase(tenant_id: str, email: str) -> None:
             result = erase_subject(app, tenant_id, email)
         except SubjectRequestError as exc:
             _fail(str(exc))
+    _out(result)
+
+
+@privacy.command("purge")
+@click.option("--tenant", "tenant_id", required=True, help="Tenant id, e.g. hubspot-62515.")
+def purge(tenant_id: str) -> None:
+    """Delete now what is older than the tenant's `retention_days` (the scheduler does it daily)."""
+    from app.cli.target import require_tenant
+    from app.retention import purge_expired
+
+    with _service() as app:
+        require_tenant(app, tenant_id)
+        result = purge_expired(app, tenant_id)
     _out(result)
 
 
