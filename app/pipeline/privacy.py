@@ -11,6 +11,7 @@ fields (`ai_next_best_action` "Email Dana Whitfield ...") kept in `actions`.
 from __future__ import annotations
 
 import hashlib
+import html
 import logging
 import re
 from collections.abc import Iterable
@@ -109,6 +110,7 @@ def erase_person(app: Flask, tenant_id: str, object_type: str, record_id: str,
                     detail={"person_ref": person_ref(tenant_id, object_type, record_id), "removed": counts})
     if account is not None:
         _forget_cached_activity(app, account.crm, account.external_id)
+    counts["snapshot_cards"] = _rewrite_snapshot(app, needles)
     return counts
 
 
@@ -190,6 +192,22 @@ def _scrub_quarantine(s: Session, crm: str, account_id: str, needles: Iterable[s
     if not doomed:
         return 0
     return rowcount(s.execute(delete(QuarantinedEvent).where(QuarantinedEvent.id.in_(doomed))))
+
+
+def _rewrite_snapshot(app: Flask, needles: Iterable[str]) -> int:
+    """The demo's static snapshot (DATA_DIR/snapshot) holds card pages with drafts: when one names the
+    person, it is written again from the erased rows. Returns the pages that named them."""
+    from pathlib import Path
+
+    from app.site.snapshot import SNAPSHOT_DIR, write_snapshot
+
+    data_dir = Path(app.config["DATA_DIR"])
+    pattern = _pattern(needles)
+    pages = list((data_dir / SNAPSHOT_DIR).rglob("*.html")) if pattern is not None else []
+    naming = [p for p in pages if pattern is not None and pattern.search(html.unescape(p.read_text(encoding="utf-8")))]
+    if naming:
+        write_snapshot(app, data_dir)
+    return len(naming)
 
 
 def _forget_cached_activity(app: Flask, crm: str, account_id: str) -> None:

@@ -44,3 +44,24 @@ def test_a_redelivered_privacy_deletion_erases_nothing_more_and_fails_nothing(ap
     deliver(app, [event])
     deliver(app, [{**event, "attemptNumber": 1}])
     assert rows_mentioning(app, DANA) == []
+
+
+def test_the_demo_snapshot_pages_are_rewritten_without_the_erased_person(app_factory):
+    # `demo --once` leaves static card pages in its data directory; they showed her draft.
+    import html
+    from pathlib import Path
+
+    from app.site.snapshot import write_snapshot
+
+    app, _ = enriched_app(app_factory)
+    data_dir = Path(app.config["DATA_DIR"])
+    write_snapshot(app, data_dir)
+
+    def pages_naming_her() -> list[str]:
+        return [p.name for p in data_dir.rglob("*.html")
+                if any(n.lower() in html.unescape(p.read_text()).lower() for n in DANA)]
+
+    assert pages_naming_her()
+    deliver(app, [contact_event("contact_privacyDeletion", 501, event_id=79)])
+    assert pages_naming_her() == []
+    assert [p.name for p in (data_dir / "snapshot" / "cards").glob("*.html")] == ["hubspot-62515-8807.html"]
