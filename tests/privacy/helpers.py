@@ -66,3 +66,19 @@ def enrichments(app: Any) -> list[Enrichment]:
         rows = list(s.execute(select(Enrichment)).scalars())
         s.expunge_all()
         return rows
+
+
+def crm_of(app: Any) -> FakeCrm:
+    """The in-memory CRM `enriched_app` wired into the app."""
+    crm = app.extensions["crm_factory"]("", "hubspot")
+    assert isinstance(crm, FakeCrm)
+    return crm
+
+
+def crm_deletes_contact(app: Any, contact_id: str) -> None:
+    """What the CRM does before it sends the deletion event: the contact leaves every deal."""
+    from dataclasses import replace
+
+    crm = crm_of(app)
+    for rid, record in list(crm.records.items()):
+        crm.records[rid] = replace(record, contacts=[c for c in record.contacts if c.id != contact_id])

@@ -5,11 +5,15 @@ person's e-mail address and name, not by a list of the places we remember writin
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tests.privacy.helpers import (
     DANA,
     contact_event,
+    crm_deletes_contact,
+    crm_of,
     deliver,
     enriched_app,
     enrichments,
@@ -29,6 +33,7 @@ def test_before_any_erasure_the_person_is_held_in_drafts_cards_and_written_field
 @pytest.mark.parametrize("fixture", ["contact_privacyDeletion", "contact_deletion"])
 def test_a_hubspot_contact_erasure_leaves_no_row_naming_them(app_factory, fixture):
     app, _ = enriched_app(app_factory)
+    crm_deletes_contact(app, "501")
 
     deliver(app, [contact_event(fixture, 501, event_id=77)])
 
@@ -40,6 +45,7 @@ def test_a_hubspot_contact_erasure_leaves_no_row_naming_them(app_factory, fixtur
 
 def test_a_redelivered_privacy_deletion_erases_nothing_more_and_fails_nothing(app_factory):
     app, _ = enriched_app(app_factory)
+    crm_deletes_contact(app, "501")
     event = contact_event("contact_privacyDeletion", 501, event_id=78)
     deliver(app, [event])
     deliver(app, [{**event, "attemptNumber": 1}])
@@ -62,6 +68,22 @@ def test_the_demo_snapshot_pages_are_rewritten_without_the_erased_person(app_fac
                 if any(n.lower() in html.unescape(p.read_text()).lower() for n in DANA)]
 
     assert pages_naming_her()
+    crm_deletes_contact(app, "501")
     deliver(app, [contact_event("contact_privacyDeletion", 501, event_id=79)])
     assert pages_naming_her() == []
     assert [p.name for p in (data_dir / "snapshot" / "cards").glob("*.html")] == ["hubspot-62515-8807.html"]
+
+
+def test_after_a_privacy_deletion_the_deals_fields_in_the_crm_no_longer_name_her(app_factory):
+    # What we wrote on the deal (ai_next_best_action "Email Dana Whitfield ...", the open task)
+    # stays in the customer's CRM after HubSpot deletes her, unless the deal is enriched again.
+    app, _ = enriched_app(app_factory)
+    crm = crm_of(app)
+    assert DANA[1] in crm.fields["8807"]["ai_next_best_action"]
+    crm_deletes_contact(app, "501")
+
+    deliver(app, [contact_event("contact_privacyDeletion", 501, event_id=80)])
+    deliver(app, [])  # the deal's job, scheduled by the erasure
+
+    written = json.dumps([crm.fields["8807"], list(crm.tasks.values())])
+    assert "Dana" not in written and "dana.whitfield" not in written
