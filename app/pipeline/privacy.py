@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from flask import Flask
-from sqlalchemy import JSON, String, Text, delete, select, update
+from sqlalchemy import JSON, String, Text, cast, delete, select, update
 from sqlalchemy.orm import Session
 
 from app.audit import write_audit
@@ -79,7 +79,8 @@ def erase_person(app: Flask, tenant_id: str, object_type: str, record_id: str,
             RecordLink.object_id == record_id)))
         counts["inbox_payloads"] = rowcount(s.execute(update(InboxEvent).where(
             InboxEvent.tenant_id == tenant_id, InboxEvent.object_type == object_type,
-            InboxEvent.record_id == record_id, InboxEvent.properties != {}).values(properties={})))
+            InboxEvent.record_id == record_id,
+            cast(InboxEvent.properties, Text) != "{}").values(properties={})))
         counts["llm_cache"] = rowcount(s.execute(delete(LlmCacheEntry).where(LlmCacheEntry.tenant_id == tenant_id)))
         if object_type != "deal":
             # A lead is itself enriched: its drafts, card and jobs are about the person alone.
