@@ -9,6 +9,7 @@ that holds the address. Erasure runs the same eraser as a CRM privacy deletion
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import datetime
 from typing import Any
@@ -17,7 +18,7 @@ from flask import Flask
 from sqlalchemy import JSON, String, Text, select
 
 from app.audit import write_audit
-from app.pipeline.privacy import erase_person, person_ref, scrub_tenant
+from app.pipeline.privacy import erase_person, needle_pattern, person_ref, scrub_tenant
 from app.storage import get_db
 from app.storage.models import TENANT_TABLES, Enrichment, InboxEvent, RecordLink
 
@@ -63,7 +64,8 @@ def export_subject(app: Flask, tenant_id: str, email: str) -> dict[str, Any]:
     name, or keyed by their CRM id, whole, per table."""
     email = check_email(email)
     people = find_person_ids(app, tenant_id, email)
-    needles = [email, *(n.lower() for n in people.values() if len(n.strip()) >= 5)]
+    # Whole addresses and names only: another person's p17@x.com is not this person's p7@x.com.
+    pattern = needle_pattern([email, *people.values()])
     ids = {pid for _, pid in people}
     rows: dict[str, list[dict[str, Any]]] = {}
     with get_db(app).session() as s:
@@ -73,8 +75,9 @@ def export_subject(app: Flask, tenant_id: str, email: str) -> dict[str, Any]:
             for row in s.execute(select(table).where(table.c.tenant_id == tenant_id)).mappings():
                 keyed = (model is RecordLink and row["object_id"] in ids) or (
                     model in (InboxEvent, Enrichment) and row["record_id"] in ids and row["object_type"] != "deal")
-                text = " ".join(str(row[c]) for c in text_cols if row[c] is not None).lower()
-                if keyed or any(n in text for n in needles):
+                text = " ".join(json.dumps(row[c], ensure_ascii=False, default=str) if not isinstance(row[c], str)
+                                else row[c] for c in text_cols if row[c] is not None)
+                if keyed or (pattern is not None and pattern.search(text)):
                     rows.setdefault(model.__tablename__, []).append({k: _plain(v) for k, v in row.items()})
     return {"tenant": tenant_id, "email": email,
             "people": [{"object_type": t, "id": i, "name": n} for (t, i), n in sorted(people.items())],

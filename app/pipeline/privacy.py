@@ -139,9 +139,19 @@ def _identifiers(s: Session, tenant_id: str, record_id: str) -> set[str]:
     return {n for n in found if len(n.strip()) >= _MIN_NEEDLE}
 
 
-def _pattern(needles: Iterable[str]) -> re.Pattern[str] | None:
+def needle_pattern(needles: Iterable[str]) -> re.Pattern[str] | None:
+    """One case-insensitive pattern for whole needles only: erasing p7@example.com or "Person
+    Number7" must not touch p17@example.com, "Person Number70" or "Dana Whitfield-Jones"."""
     usable = sorted({n.strip() for n in needles if len(n.strip()) >= _MIN_NEEDLE}, key=len, reverse=True)
-    return re.compile("|".join(re.escape(n) for n in usable), re.IGNORECASE) if usable else None
+    if not usable:
+        return None
+    return re.compile("|".join(_whole(n) for n in usable), re.IGNORECASE)
+
+
+def _whole(needle: str) -> str:
+    if "@" in needle:  # an address: not inside a longer one (a sentence's full stop may follow)
+        return rf"(?<![\w.+%-]){re.escape(needle)}(?![\w-]|\.\w)"
+    return rf"(?<![\w-]){re.escape(needle)}(?![\w-])"
 
 
 def _scrubbed(value: Any, pattern: re.Pattern[str]) -> Any:
@@ -157,7 +167,7 @@ def _scrubbed(value: Any, pattern: re.Pattern[str]) -> Any:
 def scrub_tenant(s: Session, tenant_id: str, needles: Iterable[str]) -> dict[str, int]:
     """Replace `needles` (case-insensitive) by "[erased]" in every text and JSON column of every
     table of the tenant; returns rows changed per table (tables with none left out)."""
-    pattern = _pattern(needles)
+    pattern = needle_pattern(needles)
     if pattern is None:
         return {}
     changed: dict[str, int] = {}
@@ -184,7 +194,7 @@ def scrub_tenant(s: Session, tenant_id: str, needles: Iterable[str]) -> dict[str
 def _scrub_quarantine(s: Session, crm: str, account_id: str, needles: Iterable[str]) -> int:
     """Quarantined webhook bodies of the account that name the person are deleted (kept only for
     debugging a sender; a body cannot be scrubbed and still show what was wrong with it)."""
-    pattern = _pattern(needles)
+    pattern = needle_pattern(needles)
     if pattern is None:
         return 0
     doomed = [q.id for q in s.execute(select(QuarantinedEvent).where(
@@ -203,7 +213,7 @@ def _rewrite_snapshot(app: Flask, needles: Iterable[str]) -> int:
     from app.site.snapshot import SNAPSHOT_DIR, write_snapshot
 
     data_dir = Path(app.config["DATA_DIR"])
-    pattern = _pattern(needles)
+    pattern = needle_pattern(needles)
     pages = list((data_dir / SNAPSHOT_DIR).rglob("*.html")) if pattern is not None else []
     naming = [p for p in pages if pattern is not None and pattern.search(html.unescape(p.read_text(encoding="utf-8")))]
     if naming:

@@ -87,3 +87,25 @@ def test_after_a_privacy_deletion_the_deals_fields_in_the_crm_no_longer_name_her
 
     written = json.dumps([crm.fields["8807"], list(crm.tasks.values())])
     assert "Dana" not in written and "dana.whitfield" not in written
+
+
+def test_an_erasure_leaves_people_whose_address_or_name_only_contains_hers(app_factory):
+    # Substrings are other people: p17@x.com is not p7@x.com, Dana Whitfield-Jones is not Dana Whitfield.
+    from app.storage import get_db
+    from app.storage.models import Action
+
+    app, tid = enriched_app(app_factory)
+    others = ["Email Dana Whitfield-Jones today", "adana.whitfield@northwind-logistics.com",
+              "dana.whitfield@northwind-logistics.com.au"]
+    with get_db(app).session() as s:
+        for n, text in enumerate(others):
+            s.add(Action(tenant_id=tid, object_type="deal", record_id=f"99{n}", kind="fields",
+                         payload={"fields": {"ai_next_best_action": text}}))
+    crm_deletes_contact(app, "501")
+
+    deliver(app, [contact_event("contact_privacyDeletion", 501, event_id=81)])
+
+    with get_db(app).session() as s:
+        kept = sorted(a.payload["fields"]["ai_next_best_action"]
+                      for a in s.query(Action).filter(Action.record_id.like("99%")))
+    assert kept == sorted(others)
