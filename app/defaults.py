@@ -87,6 +87,10 @@ RECONCILE_INTERVAL_SECONDS = 900
 RETRAIN_INTERVAL_SECONDS = 86_400
 """Seconds between scheduled retraining runs per tenant."""
 
+QUARANTINE_RETENTION_SECONDS = 30 * 86_400
+"""Longest a quarantined webhook body is kept, whatever account it names (one no tenant owns,
+or none: a tenant's own `retention_days` cannot reach those); the scheduler leader deletes older ones."""
+
 RETENTION_INTERVAL_SECONDS = 86_400
 """Seconds between runs of the per-tenant retention purge (app/retention.py; the window itself is
 the tenant's `retention_days` setting)."""

@@ -6,7 +6,9 @@ demand by `agentic-sales privacy purge --tenant T`. Deleted when older than the 
   * quarantined_events of the tenant's account (the refused webhook bodies),
   * llm_cache (LLM answers, which hold drafts naming people),
   * enrichments other than each record's latest (older drafts and analyses).
-What stays for the installation's lifetime, and why, is in docs/privacy.md.
+What stays for the installation's lifetime, and why, is in docs/privacy.md. Quarantined bodies
+that name no installed account are bounded by `purge_quarantine` (QUARANTINE_RETENTION_SECONDS),
+run by the scheduler leader at every tick.
 """
 
 from __future__ import annotations
@@ -50,3 +52,15 @@ def purge_expired(app: Flask, tenant_id: str, *, now: datetime | None = None) ->
         write_audit(s, "retention.purged", tenant_id=tenant_id,
                     detail={"retention_days": days, "before": cutoff.isoformat(), "deleted": counts})
     return {"tenant": tenant_id, "retention_days": days, "deleted": counts}
+
+
+def purge_quarantine(app: Flask, *, now: datetime | None = None) -> int:
+    """Delete quarantined webhook bodies older than QUARANTINE_RETENTION_SECONDS, whichever account
+    they name (a body from an account that never installed, or with no account at all, belongs
+    to no tenant's retention window). Returns rows deleted."""
+    from app import defaults
+
+    keep = float(app.config.get("QUARANTINE_RETENTION_SECONDS", defaults.QUARANTINE_RETENTION_SECONDS))
+    cutoff = (now or datetime.now(UTC)) - timedelta(seconds=keep)
+    with get_db(app).session() as s:
+        return rowcount(s.execute(delete(QuarantinedEvent).where(QuarantinedEvent.received_at < cutoff)))

@@ -161,6 +161,11 @@ def tick(app: Flask, enqueue: Callable[[str, str], None] | None = None) -> dict[
     erased = erase_revoked(app)
     if erased:
         out["erased"] = erased
+    from app.retention import purge_quarantine
+
+    purged = purge_quarantine(app)
+    if purged:
+        out["quarantine_purged"] = purged
     due = claim_due(app)
     for tenant_id, name in due:
         (enqueue or _enqueue_default(app))(tenant_id, name)

@@ -72,3 +72,22 @@ def test_a_window_shorter_than_the_crms_redelivery_is_refused_naming_the_setting
     app, _ = enriched_app(app_factory)
     r = agentic_sales(app, "settings", "set", "--tenant", TENANT, "retention_days=2")
     assert r.returncode == 2 and "retention_days" in r.stderr
+
+
+def test_the_scheduler_deletes_old_quarantined_bodies_that_name_no_installed_account(app_factory):
+    # A portal that never installed the app (or a body with no portal at all) has no tenant whose
+    # retention_days could reach its quarantined webhook bodies: they were kept forever.
+    from app.scheduler import tick
+
+    app = app_factory()
+    old = datetime.now(UTC) - timedelta(days=31)
+    with get_db(app).session() as s:
+        s.add(QuarantinedEvent(crm="hubspot", account_hint="4040", reason="unknown portal",
+                               raw='{"propertyValue": "dana@example.com"}', received_at=old))
+        s.add(QuarantinedEvent(crm="hubspot", account_hint=None, reason="not JSON", raw="{", received_at=old))
+        s.add(QuarantinedEvent(crm="hubspot", account_hint="4040", reason="today", raw="{}"))
+
+    out = tick(app, enqueue=lambda tenant, name: None)
+
+    assert out["quarantine_purged"] == 2
+    assert counts(app)["quarantined_events"] == 1
