@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import hashlib
 import html
+import json
 import logging
 import re
 from collections.abc import Iterable
 from typing import Any
 
 from flask import Flask
-from sqlalchemy import JSON, String, Text, cast, delete, select, update
+from sqlalchemy import JSON, String, Text, cast, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from app.audit import write_audit
@@ -167,15 +168,26 @@ def _scrubbed(value: Any, pattern: re.Pattern[str]) -> Any:
 def scrub_tenant(s: Session, tenant_id: str, needles: Iterable[str]) -> dict[str, int]:
     """Replace `needles` (case-insensitive) by "[erased]" in every text and JSON column of every
     table of the tenant; returns rows changed per table (tables with none left out)."""
+    needles = [n.strip() for n in needles if len(n.strip()) >= _MIN_NEEDLE]
     pattern = needle_pattern(needles)
     if pattern is None:
         return {}
+    # The database narrows the rows (a substring in the stored text, JSON escapes included), so an
+    # erasure reads the few rows naming the person, not the tenant's whole history; the pattern
+    # then decides on whole words.
+    # SQLite's lower() folds ASCII only, and JSON keeps "Ł" as "\u0141": a name is looked for as
+    # written and escaped, case-folded where the database can fold it.
+    exact = {f for n in needles for f in (n, json.dumps(n)[1:-1])}
+    folded = {f.lower() for f in exact} | {json.dumps(n.lower())[1:-1] for n in needles}
     changed: dict[str, int] = {}
     for model in TENANT_TABLES:
         columns = [c.key for c in model.__table__.columns
                    if isinstance(c.type, JSON | String | Text) and c.key != "tenant_id"]
+        texts = [cast(getattr(model, c), Text) for c in columns]
+        narrowed = or_(*(x.contains(f, autoescape=True) for x in texts for f in exact),
+                       *(func.lower(x).contains(f, autoescape=True) for x in texts for f in folded))
         n = 0
-        for row in s.execute(select(model).where(model.tenant_id == tenant_id)).scalars():
+        for row in s.execute(select(model).where(model.tenant_id == tenant_id, narrowed)).scalars():
             touched = False
             for col in columns:
                 value = getattr(row, col)

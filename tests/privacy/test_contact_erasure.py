@@ -109,3 +109,25 @@ def test_an_erasure_leaves_people_whose_address_or_name_only_contains_hers(app_f
         kept = sorted(a.payload["fields"]["ai_next_best_action"]
                       for a in s.query(Action).filter(Action.record_id.like("99%")))
     assert kept == sorted(others)
+
+
+def test_a_name_with_accents_is_erased_wherever_json_escaped_it(app_factory):
+    # JSON columns may store "Zoë" as "Zo\u00eb": the erasure must find it either way.
+    from dataclasses import replace
+
+    from app.dispatch import get_dispatcher
+    from tests.pipeline.test_pipeline_on_fake_crm import run_change
+
+    app, _ = enriched_app(app_factory)
+    crm = crm_of(app)
+    deal = crm.records["8807"]
+    zoe = replace(deal.contacts[0], name="Zoë Łukasik-Brandão")
+    crm.records["8807"] = replace(deal, contacts=[zoe, *deal.contacts[1:]])
+    run_change(app, 2)
+    assert rows_mentioning(app, ("Zoë Łukasik-Brandão",))
+    crm_deletes_contact(app, "501")
+
+    deliver(app, [contact_event("contact_privacyDeletion", 501, event_id=82)])
+    get_dispatcher(app).backend.run_due()
+
+    assert rows_mentioning(app, ("Zoë Łukasik-Brandão", "Łukasik", DANA[0])) == []
