@@ -68,6 +68,9 @@ class Config:
     RECONCILE_INTERVAL_SECONDS = defaults.RECONCILE_INTERVAL_SECONDS
     LEARNING_REFRESH_ENABLED = True
     LEARNING_REFRESH_INTERVAL_SECONDS = defaults.LEARNING_REFRESH_INTERVAL_SECONDS
+    RETENTION_ENABLED = True
+    RETENTION_INTERVAL_SECONDS = defaults.RETENTION_INTERVAL_SECONDS
+    QUARANTINE_RETENTION_SECONDS = defaults.QUARANTINE_RETENTION_SECONDS
     HUBSPOT_SCOPES: str | None = None
     """Space-separated install scopes; default: the lists in manifests/hubspot/app-hsmeta.json."""
     HUBSPOT_TOKEN_PATH: str | None = None

@@ -98,6 +98,14 @@ RECONCILE_INTERVAL_SECONDS = 900
 RETRAIN_INTERVAL_SECONDS = 86_400
 """Seconds between scheduled retraining runs per tenant."""
 
+QUARANTINE_RETENTION_SECONDS = 30 * 86_400
+"""Longest a quarantined webhook body is kept, whatever account it names (one no tenant owns,
+or none: a tenant's own `retention_days` cannot reach those); the scheduler leader deletes older ones."""
+
+RETENTION_INTERVAL_SECONDS = 86_400
+"""Seconds between runs of the per-tenant retention purge (app/retention.py; the window itself is
+the tenant's `retention_days` setting)."""
+
 TRAINING_THREADS = 1
 """Threads (OpenMP and BLAS) one training run may use. Several RQ workers share a host's cores, and
 OpenMP threads spinning against each other made one training ~100x slower on a loaded 2-core host;

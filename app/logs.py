@@ -21,14 +21,17 @@ _BEARER = re.compile(r"(?i)(bearer\s+)[A-Za-z0-9._~+/=-]+")
 # Salesforce Outbound Messages carry the org's webhook secret in the path (Salesforce sends no
 # headers we choose); the same secret signs callouts and card requests, so it never reaches a log.
 # HubSpot's token-info and revoke URLs carry the token itself in the path.
+# E-mail addresses are personal data, and CRM errors echo the values we sent (HubSpot's
+# VALIDATION_ERROR quotes them): none reaches a log line, a traceback included.
+_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 _PATH_SECRET = re.compile(r"(/webhooks/salesforce/outbound/[^/\s?\"']+/|/oauth/v\d+/(?:access|refresh)-tokens/)"
                           r"[^/\s?\"']+")
 
 
 def scrub(text: str) -> str:
     """Replace secret query parameter values, bearer tokens and secrets in webhook paths in `text`
-    with [redacted]."""
-    text = _PATH_SECRET.sub(r"\1[redacted]", text)
+    with [redacted], and e-mail addresses with [email]."""
+    text = _EMAIL.sub("[email]", _PATH_SECRET.sub(r"\1[redacted]", text))
     return _BEARER.sub(r"\1[redacted]", _SECRET_QUERY.sub(r"\1[redacted]", text))
 
 
@@ -40,6 +43,11 @@ class ScrubFilter(logging.Filter):
         cleaned = scrub(message)
         if cleaned != message:
             record.msg, record.args = cleaned, None
+        if record.exc_info or record.exc_text:
+            # Formatters reuse exc_text (another handler may have filled it): the traceback, exception
+            # messages included, is scrubbed here for every formatter after this filter.
+            record.exc_text = scrub(record.exc_text or logging.Formatter().formatException(record.exc_info or
+                                                                                             (None, None, None)))
         return True
 
 
@@ -73,8 +81,8 @@ class JsonFormatter(logging.Formatter):
         for key in _CONTEXT_KEYS:
             if hasattr(record, key):
                 out[key] = getattr(record, key)
-        if record.exc_info:
-            out["exc"] = self.formatException(record.exc_info)
+        if record.exc_info or record.exc_text:
+            out["exc"] = scrub(record.exc_text or self.formatException(record.exc_info or (None, None, None)))
         return json.dumps(out, default=str)
 
 

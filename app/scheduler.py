@@ -68,6 +68,8 @@ def periodic_jobs(app: Flask) -> dict[str, float]:
     if app.config.get("LEARNING_REFRESH_ENABLED", True):
         jobs["learning"] = float(app.config.get("LEARNING_REFRESH_INTERVAL_SECONDS",
                                                 defaults.LEARNING_REFRESH_INTERVAL_SECONDS))
+    if app.config.get("RETENTION_ENABLED", True):
+        jobs["retention"] = float(app.config.get("RETENTION_INTERVAL_SECONDS", defaults.RETENTION_INTERVAL_SECONDS))
     return jobs
 
 
@@ -133,6 +135,10 @@ def run_periodic(tenant_id: str, name: str) -> dict[str, Any]:
         from app.pipeline.strategy import fold_rewards
 
         return fold_rewards(app, tenant_id)
+    if name == "retention":
+        from app.retention import purge_expired
+
+        return purge_expired(app, tenant_id)
     raise ValueError(f"unknown periodic job {name!r}")
 
 
@@ -155,6 +161,11 @@ def tick(app: Flask, enqueue: Callable[[str, str], None] | None = None) -> dict[
     erased = erase_revoked(app)
     if erased:
         out["erased"] = erased
+    from app.retention import purge_quarantine
+
+    purged = purge_quarantine(app)
+    if purged:
+        out["quarantine_purged"] = purged
     due = claim_due(app)
     for tenant_id, name in due:
         (enqueue or _enqueue_default(app))(tenant_id, name)

@@ -77,7 +77,8 @@ def agents() -> None:
 @click.option("--tone", type=click.Choice(["friendly", "formal"]), default="friendly")
 @click.option("--max-discount", type=click.FloatRange(0, 1), default=None, help="Discount cap as a fraction.")
 @click.option("--allow", "allow", multiple=True, help="Vendor allow-list entry (repeatable); default any.")
-@click.option("--redact-pii", is_flag=True, help="Redact people's names, emails and phones before vendor calls.")
+@click.option("--redact-pii/--no-redact-pii", default=True, show_default=True,
+              help="Redact people's names, emails and phones before vendor calls (a tenant's default too).")
 @click.option("--now", "now_iso", default=None, help="The run's clock, ISO-8601 (default: now).")
 @click.option("--registry", default=None, help="Model registry root for champion scores.")
 def try_cmd(record_json: str, provider: str | None, llm: str | None, tone: str, max_discount: float | None, allow: tuple[str, ...],

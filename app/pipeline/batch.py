@@ -49,6 +49,7 @@ from app.pipeline.crm import crm_client
 from app.pipeline.fanout import fan_out
 from app.pipeline.llm_store import DbCache, DbLedger
 from app.pipeline.prior import Prior, priors
+from app.pipeline.privacy import erases
 from app.pipeline.store import prepare, store_batch
 from app.pipeline.writeback import (
     changed_fields,
@@ -107,7 +108,8 @@ def process_batch(batch: BatchContext) -> dict[str, Any]:
     due = []
     for item in batch.items:
         kinds = sorted({c["kind"] for c in item.changes})
-        if item.key.object_type not in enriched:
+        if item.key.object_type not in enriched or erases(item.key.object_type, kinds):
+            # A deleted lead is a person: it is erased (fan_out), not merely skipped.
             results[item.key.record_id] = _guard(lambda item=item, kinds=kinds: fan_out(app, item, kinds))
         elif kinds and set(kinds) <= {"deleted"}:
             results[item.key.record_id] = {"kinds": kinds, "skipped": f"{item.key.object_type} deleted"}

@@ -154,6 +154,12 @@ class TenantSettingsModel(BaseModel):
         default=HOLDOUT_SHARE, ge=0.0, le=MAX_HOLDOUT_SHARE,
         description="Share of records held out of every AI action to measure lift (stable by record id).")
     redact_pii: bool = Field(default=True, description="Replace emails, phone numbers and names before a vendor LLM call.")
+    retention_days: int = Field(
+        default=30, ge=7, le=3650,
+        description="Days we keep raw webhook payloads, quarantined webhook bodies, cached LLM answers and the "
+        "superseded enrichments of a record (older drafts and analyses; the latest is kept), then delete them "
+        "(a daily job). At least 7: the CRMs redeliver a webhook for up to 3 days and a shorter window would "
+        "process a late redelivery twice.")
     min_closed_deals: int = Field(
         default=MIN_CLOSED_DEALS, ge=10, le=100_000,
         description="Closed deals a task needs before it is trained (below: the card says not enough history).")

@@ -1,0 +1,84 @@
+"""`agentic-sales privacy export|erase --tenant T --email x@y`, `privacy purge --tenant T`.
+
+Export prints everything we hold about the address (JSON, or CSV rows of table, row id, column,
+value); erase removes the person everywhere (app/subject_requests.py) and prints what it removed;
+purge deletes what the tenant's retention window has expired (app/retention.py).
+Bad input (an unknown tenant, something that is not an e-mail address) exits 2 with one line.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+
+import click
+
+from app.cli.settings import _fail, _out, _service
+
+
+@click.group()
+def privacy() -> None:
+    """A data subject's access and erasure requests, by e-mail address."""
+
+
+@privacy.command("export")
+@click.option("--tenant", "tenant_id", required=True, help="Tenant id, e.g. hubspot-62515.")
+@click.option("--email", required=True, help="The subject's e-mail address.")
+@click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True,
+              help="json: one document; csv: table,row_id,column,value per stored value.")
+def export(tenant_id: str, email: str, fmt: str) -> None:
+    """Everything this app stores about an e-mail address (a subject access request)."""
+    from app.cli.target import require_tenant
+    from app.subject_requests import SubjectRequestError, export_subject
+
+    with _service() as app:
+        require_tenant(app, tenant_id)
+        try:
+            result = export_subject(app, tenant_id, email)
+        except SubjectRequestError as exc:
+            _fail(str(exc))
+    if fmt == "json":
+        _out(result)
+        return
+    out = csv.writer(sys.stdout)
+    out.writerow(["table", "row_id", "column", "value"])
+    for table, rows in result["rows"].items():
+        for row in rows:
+            for column, value in row.items():
+                if value not in (None, "", {}, []):
+                    out.writerow([table, row.get("id", row.get("tenant_id")), column,
+                                  value if isinstance(value, str) else json.dumps(value, default=str)])
+
+
+@privacy.command("erase")
+@click.option("--tenant", "tenant_id", required=True, help="Tenant id, e.g. hubspot-62515.")
+@click.option("--email", required=True, help="The subject's e-mail address.")
+def erase(tenant_id: str, email: str) -> None:
+    """Erase a person (found by e-mail address) from every table; idempotent; prints what it removed."""
+    from app.cli.target import require_tenant
+    from app.subject_requests import SubjectRequestError, erase_subject
+
+    with _service() as app:
+        require_tenant(app, tenant_id)
+        try:
+            result = erase_subject(app, tenant_id, email)
+        except SubjectRequestError as exc:
+            _fail(str(exc))
+    _out(result)
+
+
+@privacy.command("purge")
+@click.option("--tenant", "tenant_id", required=True, help="Tenant id, e.g. hubspot-62515.")
+def purge(tenant_id: str) -> None:
+    """Delete now what is older than the tenant's `retention_days` (the scheduler does it daily)."""
+    from app.cli.target import require_tenant
+    from app.retention import purge_expired
+
+    with _service() as app:
+        require_tenant(app, tenant_id)
+        result = purge_expired(app, tenant_id)
+    _out(result)
+
+
+commands = [privacy]
