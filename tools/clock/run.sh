@@ -22,10 +22,13 @@ DEFAULT_CLOCKS=(
   "2027-03-28 00:59:00"  # EU summer time starts at 01:00 UTC
   "2027-03-14 07:00:00"  # US daylight time starts (02:00 local in New York)
 )
-DEFAULT_TESTS="tests/pipeline tests/learning tests/cards tests/site tests/settings tests/admin tests/front_door tests/agents/test_timing.py"
+# The directories whose product code reads the clock (pipeline, learning, settings, site) and the
+# files elsewhere whose tests do: 2 min a clock on 2 shared cores (2026-12-03, load 5-16).
+DEFAULT_TESTS="tests/pipeline tests/learning tests/settings tests/site tests/front_door/test_dispatch.py
+  tests/admin/test_settings_pages.py tests/admin/test_console_access.py tests/scoring/test_clv_cutoff_clock.py"
 
 if [ -n "${CLOCKS:-}" ]; then IFS='|' read -r -a clocks <<< "$CLOCKS"; else clocks=("${DEFAULT_CLOCKS[@]}"); fi
-read -r -a paths <<< "${CLOCK_TESTS:-$DEFAULT_TESTS}"
+read -r -d "" -a paths <<< "${CLOCK_TESTS:-$DEFAULT_TESTS}" || true
 
 lib=${FAKETIME_LIB:-}
 if [ -z "$lib" ]; then
@@ -73,7 +76,9 @@ print(int(time.time()), child.stdout.strip())') || { echo "test-clock: python di
     fi
   done
   echo "== test-clock: $at UTC (${paths[*]})"
-  if ! under_clock "$at" "$PY" -m pytest -m "not slow" -q -p no:cacheprovider "${paths[@]}" "$@"; then
+  # Browser tests stay out: Chromium under libfaketime hangs, and the pages' times come from the app.
+  if ! under_clock "$at" "$PY" -m pytest -m "not slow" -q -p no:cacheprovider --ignore-glob='*_in_browser.py' \
+      "${paths[@]}" "$@"; then
     failed+=("$at")
   fi
 done
