@@ -76,7 +76,7 @@ print(int(time.time()), child.stdout.strip())') || { echo "test-clock: python di
     fi
   done
   echo "== test-clock: $at UTC (${paths[*]})"
-  # Browser tests stay out: Chromium under libfaketime hangs, and the pages' times come from the app.
+  # Browser tests stay out: under libfaketime they stalled for minutes (not diagnosed), and the pages' times come from the app.
   if ! under_clock "$at" "$PY" -m pytest -m "not slow" -q -p no:cacheprovider --ignore-glob='*_in_browser.py' \
       "${paths[@]}" "$@"; then
     failed+=("$at")
