@@ -28,15 +28,15 @@ def proposed_slots(send_at: datetime, tz_name: str, *, same_day: bool = False,
     Args:
         send_at: when the message goes out (aware).
         tz_name: the recipient's IANA zone.
-        same_day: the buyer asked to talk today; then a slot later that day is fine when the
-            business day still has room.
+        same_day: the buyer asked to talk today; then a slot later that day is fine when today is a
+            business day (no weekend, no public holiday where the recipient is) that still has room.
         country: the recipient's country as the record gives it (else the zone's).
     """
     code = country_code(country, tz_name)
     tz = zone(tz_name) or ZoneInfo("UTC")
     local = send_at.astimezone(tz)
     slots: list[datetime] = []
-    if same_day and local.weekday() < 5:
+    if same_day and local.weekday() < 5 and not public_holiday(local.date(), code):
         later = (local + timedelta(hours=2)).replace(minute=0, second=0, microsecond=0)
         if later.date() == local.date() and BUSINESS_HOURS[0] <= later.hour < BUSINESS_HOURS[1]:
             slots.append(later)

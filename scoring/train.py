@@ -578,6 +578,12 @@ def _churn_observation_frame(records: list[Any], mapping: Mapping[str, Any] | No
     return pd.DataFrame(rows), "__target__", None
 
 
+def _naive_utc(moment: datetime) -> datetime:
+    """A moment as the naive UTC time the transaction log uses (naive input is taken as UTC): the
+    server's own zone must not move the CLV cutoff."""
+    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(UTC).replace(tzinfo=None)
+
+
 def train_from_records(records: Iterable[Any], task: str, *, mapping: Mapping[str, Any] | None = None,
                        min_closed: int = defaults.MIN_CLOSED_DEALS, horizon_days: int = defaults.CLV_HORIZON_DAYS,
                        as_of: datetime | None = None, random_state: int = defaults.RANDOM_STATE,
@@ -612,12 +618,12 @@ def train_from_records(records: Iterable[Any], task: str, *, mapping: Mapping[st
                 key = (account, deal.date, deal.amount)
                 if when is not None and key not in seen:
                     seen.add(key)
-                    rows.append({"customer": account, "date": when.replace(tzinfo=None), "amount": deal.amount})
+                    rows.append({"customer": account, "date": _naive_utc(when), "amount": deal.amount})
         tx = pd.DataFrame(rows, columns=["customer", "date", "amount"])
         customers = tx["customer"].nunique() if len(tx) else 0
         if customers < min_closed:
             raise NotEnoughHistoryError(customers, min_closed, "customers with closed-won deals")
-        cutoff = (as_of or datetime.now()).replace(tzinfo=None)
+        cutoff = _naive_utc(as_of or datetime.now(UTC))
         return train_clv(tx, cutoff, horizon_days, random_state=random_state)
     frame, target, discount = records_to_frame(records, task, mapping, as_of)
     have = int(frame["__group__"].nunique()) if len(frame) else 0
