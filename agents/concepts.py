@@ -369,8 +369,6 @@ def concept_violations(text: str, stage_kind: str, allowed_promises: Iterable[st
                     reasons.append(f"promise outside policy (something included the record does not offer): "
                                    f"{m.group(0)!r}")
         if stage_kind != "won":
-            for m in _STATE_WORDS_RE.finditer(sentence):
-                reasons.append(f"claims the deal is done ({m.group(0)!r}); the record says {stage_kind}")
             for m in _THANKS_RE.finditer(sentence):
                 reasons.append(f"thanks the buyer for a step the record does not show ({m.group(0)!r})")
             for clause in (re.split(r"[,;:()\u2014]", sentence) if any(w in low for w in _BINDING_STEMS) else ()):
@@ -379,7 +377,7 @@ def concept_violations(text: str, stage_kind: str, allowed_promises: Iterable[st
                 doc = _BINDING_DOC.search(clause)
                 if doc and not _NOT_YET.search(clause):
                     reasons.append(f"claims a binding document exists ({clause.strip()!r}); the record says {stage_kind}")
-            for m in _STATE.finditer(sentence):
+            for m in (*_STATE_WORDS_RE.finditer(sentence), *_STATE.finditer(sentence)):  # "when legal has countersigned"
                 clause = sentence[: m.end()]
                 clause = clause[max(clause.rfind(c) for c in ",:;()\u2014") + 1:]
                 if not _PLAN_RE.search(clause):

@@ -31,11 +31,13 @@ _PARTICIPLE = (r"[a-z]+ed|done|won|sold|bought|made|shut|struck|inked|final|offi
                r"\w+(?:ado|ada|ados|adas|ido|ida|idos|idas)|hech[oa]s?|resuelt[oa]s?|puest[oa]s?|en firme|definitiv[oa]s?")  # es
 _ADVERB = r"(?:(?:already|now|finally|ya|bereits|schon|jetzt|nun|déjà|désormais|enfin|finalmente)\s+)?"
 _DECIDED_EN = (r"(?:counter-?)?signed(?![ -]off)|committed|agreed|approved|accepted|green-?lit|okayed|ok'd|bought|"
-               r"purchased|ordered|booked|decided|chosen|chose|selected|awarded|closed")
+               r"purchased|ordered|booked|decided|chosen|chose|selected|awarded|closed|ratified|rubber-?stamped|"
+               r"sanctioned|authori[sz]ed|endorsed")
 _DECIDED = (r"unterschrieben|unterzeichnet|gegengezeichnet|zugestimmt|zugesagt|freigegeben|bestellt|gekauft|beauftragt|"
             r"genehmigt|(?:contre)?signée?s?|acceptée?s?|validée?s?|approuvée?s?|commandée?s?|achetée?s?|choisie?s?|"
             r"décidée?s?|engagée?s?|firmad[oa]s?|aceptad[oa]s?|aprobad[oa]s?|comprad[oa]s?|elegid[oa]s?|decidid[oa]s?|"
-            r"comprometid[oa]s?|contratad[oa]s?")
+            r"comprometid[oa]s?|contratad[oa]s?|abgesegnet|abgezeichnet|durchgewunken|entérinée?s?|ratifiée?s?|"
+            r"avalisée?s?|ratificad[oa]s?|avalad[oa]s?|refrendad[oa]s?|visad[oa]s?")
 """The verbs of a buyer's decision (signing, agreeing, approving, buying, choosing), by sense: a closed class."""
 _PARTY = (r"you|they|we|sie|vous|ils|usted|ustedes|ellos|(?:the\s+)?(?:customer|client|partners|board|procurement|"
           r"finance|legal|management)|[A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+)?")
@@ -64,6 +66,21 @@ _PARTY_DECISION = re.compile(
     rf"(?-i:\b(?:{_PARTY}))\s+(?:hat|haben|a|ont|ha|han)\s+(?:bereits\s+|schon\s+|déjà\s+|ya\s+)?"
     rf"(?:(?:{_DETERMINER}|den|dem)\s+(?:\w+\s+)?(?:{_DEAL})\s+)?(?:bereits\s+|schon\s+|jetzt\s+)?"
     rf"(?P<decided_other>{_DECIDED})\b{_DECISION_END.format(deal=_DEAL)}", re.I)
+_APPROVERS = (r"partners|board|directors|owners|owner|cfo|ceo|coo|finance|procurement|purchasing|legal|management|"
+              r"leadership|exec(?:utive)? team|steering committee|investment committee|geschäftsführung|vorstand|"
+              r"einkauf|rechtsabteilung|inhaber|aufsichtsrat|gesellschafter|direction|associés|comité de direction|"
+              r"conseil|service juridique|achats|direction financière|dirección|socios|consejo|comité|"
+              r"departamento legal|compras|junta|gerencia")
+_SIGN_OFF = re.compile(
+    # a sign-off by whoever decides the purchase is the decision itself ("the partners have signed off"); a step's
+    # sign-off by security or IT is not, so the party is the closed class of approvers
+    rf"\b(?:{_APPROVERS})\s+(?:(?:has|have|had)\s+)?(?:already\s+|now\s+|just\s+|formally\s+|officially\s+|finally\s+)?"
+    rf"(?P<signed_off>signed[ -]off|given\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?(?:final\s+)?(?:sign-?off|go-?ahead|"
+    rf"approval|blessing|nod)|released\s+the\s+(?:po|purchase order|budget|funds))\b(?!\s+on\s+(?:the\s+)?"
+    rf"(?:agenda|date|meeting|call|review))|"
+    rf"\b(?:{_APPROVERS})\s+(?:hat|haben|a|ont|ha|han)\s+(?:bereits\s+|schon\s+|déjà\s+|ya\s+)?"
+    rf"(?P<signed_off_other>grünes licht gegeben|(?:ihr|sein|das)\s+(?:ok|okay|go)\s+gegeben|donné\s+(?:son|leur)\s+"
+    rf"(?:feu vert|aval|accord)|dado\s+(?:el\s+|su\s+)?(?:visto bueno|luz verde|aval))\b", re.I)
 _CUSTOMER = re.compile(
     # the buyer held to be a customer already: "welcome aboard", "now that you are a customer", "ravis de vous compter
     # parmi nos clients", "willkommen an Bord", "bienvenidos a bordo"
@@ -97,7 +114,8 @@ _DEAL_CUES = ("deal", "contract", "agreement", "order", "paperwork", "purchase",
               "sache", "ding", "entscheidung", "unterschrift", "vereinbarung", "affaire", "contrat", "commande", "accord",
               "vente", "marché", "décision", "dossier", "trato", "pedido", "acuerdo", "negocio", "venta", "operación",
               "oportunidad", "firma", "asunto", "everything", "it all", "alles", "tout", "todo", "po ")
-_DECISION_CUES = ("sign", "commit", "agree", "approv", "accept", "green", "okay", "ok'd", "bought", "purchas", "order",
+_DECISION_CUES = ("sign", "commit", "ratif", "stamp", "sanction", "authori", "endors", "abgeseg", "abgezeich",
+                  "durchgewunk", "entérin", "avalis", "avalad", "visad", "refrend", "agree", "approv", "accept", "green", "okay", "ok'd", "bought", "purchas", "order",
                   "book", "decid", "chos", "select", "award", "closed", "unterschrieb", "unterzeichn", "gezeichnet",
                   "zugestimmt", "zugesagt", "freigegeben", "bestellt", "gekauft", "beauftragt", "genehmigt", "signé",
                   "accepté", "validé", "approuvé", "commandé", "acheté", "choisi", "décidé", "engagé", "firmad",
@@ -106,6 +124,7 @@ _CUSTOMER_CUES = ("onboard", "board", "bord", "among", "parmi", "unter", "entre"
                    "the platform", "our platform", "der plattform", "unserer plattform", "la plateforme", "notre plateforme",
                    "la plataforma", "nuestra plataforma",
                    "rejoint", "unido")
+_SIGN_OFF_CUES = ("sign", "given", "released", "gegeben", "donné", "dado")
 """Substrings each pattern needs (lower-cased): the patterns run only on the few texts that have one."""
 _DESCRIBES = frozenset("""
 attached enclosed included scheduled planned expected based prepared drafted updated reviewed sent shared structured
@@ -137,7 +156,8 @@ _NOT_A_STATEMENT = re.compile(
 def asserted_states(text: str, stage_kind: str) -> list[str]:
     """Statements that the deal is completed or cancelled which the record's `stage_kind` (open/won/lost) contradicts."""
     low = text.lower()
-    patterns = [p for p, cues in ((_NOUN_STATE, _DEAL_CUES), (_PARTY_DECISION, _DECISION_CUES), (_CUSTOMER, _CUSTOMER_CUES))
+    patterns = [p for p, cues in ((_NOUN_STATE, _DEAL_CUES), (_PARTY_DECISION, _DECISION_CUES), (_CUSTOMER, _CUSTOMER_CUES),
+                                  (_SIGN_OFF, _SIGN_OFF_CUES))
                 if any(c in low for c in cues)]
     out: list[str] = []
     if not patterns:

@@ -23,3 +23,17 @@ def abbreviated_first(first: str, word: str, low: str, own: frozenset[str] = fro
 def _in_order(short: str, long: str) -> bool:
     it = iter(long)
     return all(c in it for c in short)
+
+
+def later_initial(name_words: list[str], text: str, low: str, own: frozenset[str] = frozenset()) -> bool:
+    """The first word whole and a later word cut to its capital initial with a dot ("le groupe D.", "Blue Y.",
+    "Transportes B." for Groupe Delorme, Blue Yonder Airlines, Transportes Bermejo): how a writer names a customer while
+    pretending not to. A first word the record's own names use (`own`) is this record's, not another customer's."""
+    first = name_words[0] if name_words else ""
+    if len(name_words) < 2 or len(first) < 3 or first in own or first not in low:
+        return False
+    initials = {w[0] for w in name_words[1:] if w[:1].isalpha()}
+    for m in re.finditer(rf"(?<![\w.]){re.escape(first)}\s+([a-z])\.(?![\w.])", low):
+        if m.group(1) in initials and text[m.start(1)].isupper():
+            return True
+    return False

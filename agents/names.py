@@ -1,6 +1,5 @@
-"""Names in a text: which capitalised words are names, another customer's name in any form, and
-words dressed up to pass a check (digits for letters). Used by agents.facts.
-
+"""Names in a text: which capitalised words are names, another customer's name in any form, and words dressed up to
+pass a check (digits for letters). Used by agents.facts.
 German capitalises every noun and French/Spanish sentences start with capitals, so a name is a
 capitalised word mid-sentence that the record does not know; "our customer X" names X whatever X is.
 """
@@ -14,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from agents.loanwords import GERMAN_ANGLICISMS
-from agents.name_abbreviations import abbreviated_first
+from agents.name_abbreviations import abbreviated_first, later_initial
 from agents.normalize import normalise
 
 COMMON_CAPITALISED = frozenset("""
@@ -297,6 +296,8 @@ def names_in_part(name: str, words: frozenset[str], text: str, low: str) -> bool
                     len(compact) >= 8 and m.group(0).isalpha()):
                 return True  # capitalised, run together as a slug ("transportes-bermejo") or as one word ("blueyonder")
     first = normalise(name).lower().split()[0] if name.split() else ""
+    if later_initial(normalise(name).lower().split(), text, low, words):  # "le groupe D." for Groupe Delorme
+        return True
     for word in later:
         if len(first) >= 4 and re.search(rf"\b{re.escape(first[:3])}\w{{0,8}}\.\s+{re.escape(word)}\b", low):
             return True  # the first word abbreviated ("Boul. Marchal" for Boulangeries Marchal)

@@ -29,6 +29,7 @@ from agents.german_compounds import compound_concessions
 from agents.invariants import character_violations, foreign_sentence_violations, spelled_number_violations
 from agents.meeting_hours import proposed_meeting_days
 from agents.models import AnalysisOut, DraftOut, Evidence, StrategyOut
+from agents.neighbour_languages import neighbour_commercial_sentences
 from agents.normalize import normalise
 from agents.outcome_promises import promised_outcomes
 from agents.price_talk import unanchored_price_talk
@@ -111,7 +112,8 @@ def private_address_violations(contact_id: str, ctx: Context) -> list[str]:
 def text_invariant_violations(text: str, vocab: Vocabulary, language: str | None = None) -> list[str]:
     """Characters no plain-text email holds and sentences in a language we never write, or not in the
     draft's `language` when it is known (agents.invariants), for every output text."""
-    return [*character_violations(text, vocab.own_words), *foreign_sentence_violations(text, language)]
+    return [*character_violations(text, vocab.own_words), *foreign_sentence_violations(text, language),
+            *neighbour_commercial_sentences(normalise(text))]
 
 
 def commercial_violations(
