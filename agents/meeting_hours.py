@@ -8,6 +8,7 @@ import re
 from datetime import date, datetime, time, timedelta
 
 from agents.calendar_days import named_days, resolve_day
+from agents.city_zones import CITY_TIME, city_zone
 from agents.facts import _TIME, find_dates
 from agents.normalize import normalise
 from agents.public_holidays import public_holiday
@@ -84,9 +85,12 @@ def _clock_hours(sentence: str) -> list[tuple[str, float, str | None]]:
         z = _CLOCK_ZONE.match(sentence, max(v.end(), m.end()))
         written = z.group("zone").lower() if z and z.group("zone") else None
         tz = (_ZONES.get(written, "Europe/Berlin") if written else None)
+        city = CITY_TIME.match(sentence, max(v.end(), m.end())) if not z else None
+        if city and city_zone(city):  # "14 Uhr Torontoer Zeit", "a las 15:00 hora de Bogotá"
+            tz, written = city_zone(city), city.group(0).strip()
         if hour <= 23 and minute < 60:
             value = sentence[min(m.start(), v.start()):max(m.end(), v.end())].strip()
-            out.append((value + (f" {z.group('zone')}" if written and z else ""), hour + minute / 60, tz))
+            out.append((value + (f" {z.group('zone') if z else written}" if written else ""), hour + minute / 60, tz))
     return out
 
 

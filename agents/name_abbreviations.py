@@ -6,6 +6,11 @@ from __future__ import annotations
 
 import re
 
+_HONORIFIC_DOT = "".join(rf"(?<!\b{h}\.)" for h in "M Mr Ms Dr Sr Hr Fr Mrs Sra Srta Dra Mme Mlle Prof Hrn med dent".split())
+SENTENCE_END = re.compile(rf"(?<=[.!?:;]){_HONORIFIC_DOT}\s+|\n+|(?<=,)\s*\n")
+"""Where a sentence ends, for reading names: an honorific's or a title's dot ends none ("M. Bernard", "Hr. Weber",
+"Dr. med. Hartmann", "Sra. Ortega" put the name mid-sentence, where a capital is a name)."""
+
 
 def abbreviated_first(first: str, word: str, low: str, own: frozenset[str] = frozenset()) -> bool:
     """The first word cut to an initial with a dot or to letters of its own in order, before a later word ("G. Delorme",

@@ -1,8 +1,6 @@
-"""Names in a text: which capitalised words are names, another customer's name in any form, and words dressed up to
-pass a check (digits for letters). Used by agents.facts.
-German capitalises every noun and French/Spanish sentences start with capitals, so a name is a
-capitalised word mid-sentence that the record does not know; "our customer X" names X whatever X is.
-"""
+"""Names in a text: which capitalised words are names, another customer's name in any form, words dressed up to pass
+a check (digits for letters). German capitalises every noun and French/Spanish sentences start with capitals, so a name
+is a capitalised word mid-sentence the record does not know; "our customer X" names X whatever X is (agents.facts)."""
 
 from __future__ import annotations
 
@@ -13,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from agents.loanwords import GERMAN_ANGLICISMS
+from agents.name_abbreviations import SENTENCE_END as _SENTENCE_END
 from agents.name_abbreviations import abbreviated_first, later_initial
 from agents.normalize import normalise
 
@@ -124,6 +123,7 @@ diese diesen diesem dieser dieses jede jeden jedem jeder jedes jene jenen jenem 
 welchen welchem welcher zum zur vom beim im am ins ans aufs""".split())
 """Words that open a German noun phrase: the capitalised word they lead to is a noun, not a name."""
 _GERMAN_HONORIFICS = frozenset({"herr", "herrn", "frau"})
+_BEFORE_A_NAME = _GERMAN_HONORIFICS | {"hr", "hrn", "fr", "dr", "prof", "med", "dent", "dipl", "ing"}
 _ADJECTIVE_ENDING = re.compile(r"^[a-zäöüß]+(?:e|en|em|er|es)$")
 _GERMAN_QUOTED_TITLE = re.compile(
     r"\b(" + "|".join(sorted(_GERMAN_DETERMINERS, key=len, reverse=True)) + r')\s+"([^"\n]{1,60})"', re.I)
@@ -156,7 +156,7 @@ def _unknown_names(text: str, words: frozenset[str], seen: frozenset[str] = froz
     if german:
         text = _GERMAN_QUOTED_TITLE.sub(r"\1 titel", text)
     # an honorific's dot ends no sentence: "votre directeur général, M. Bernard, ..." names Bernard mid-sentence
-    for sentence in re.split(r"(?<=[.!?:;])(?<!\bM\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSr\.)\s+|\n+|(?<=,)\s*\n", text):
+    for sentence in re.split(_SENTENCE_END, text):
         tokens = [_base(t) for t in _WORD.findall(sentence)]
         for i, w in enumerate(tokens):
             if i == 0 or not w or not w[0].isupper() or _known(w, words):
@@ -176,7 +176,7 @@ def _unknown_names(text: str, words: frozenset[str], seen: frozenset[str] = froz
                 # name even when a planted note used them once.
                 run = tokens[i - 1:i + 2] if i + 1 < len(tokens) else []
                 pair = pair or (len(run) == 3 and all(t[:1].isupper() and not _known(t, words) for t in run))
-                if not (pair or prev.lower() in ("herr", "frau", "herrn")):
+                if not (pair or prev.lower() in _BEFORE_A_NAME):  # "Herr Weber", "Hr. Krause", "Dr. med. Hartmann"
                     continue
             out.append(w)
     return out

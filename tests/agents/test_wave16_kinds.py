@@ -121,3 +121,73 @@ def test_a_decision_pressed_for_the_send_day_is_told_apart_from_our_own_step_tod
     assert pressed_for_today("Können Sie mir heute noch vor Feierabend zusagen?")
     assert pressed_for_today("I'll send the proposal today; please confirm Monday works.") == []
     assert pressed_for_today("I confirm today that the proposal goes out on Friday.") == []
+
+
+# Quality: the German drafts' families (set 24's de 8/11), each as a kind in new words, and the same kinds in FR/ES.
+# First run (17:41 UTC): 12 of 22 bad drafts flagged; the look-alikes all passed.
+_BASES = {"de": "q24-de-g1", "fr": "q24-fr-g1", "es": "q24-es-g1"}
+QUALITY_BAD = [  # (language, text of the good draft, replaced by)
+    ("de", "Hätten Sie am Montag", "Habt ihr am Montag"),
+    ("de", "vielen Dank für Ihre Nachricht", "danke für eure Nachricht"),
+    ("de", "es freut mich, dass Sie weitermachen möchten", "es freut mich, dass ihr weitermachen wollt"),
+    ("de", "Hätten Sie am Montag", "Hast du am Montag"),
+    ("de", "es gemeinsam durchzugehen?", "es mit euch durchzugehen?"),
+    ("de", "um 11 Uhr", "um 9 Uhr New Yorker Zeit"),
+    ("de", "um 11 Uhr", "um 16 Uhr Torontoer Zeit"),
+    ("de", "um 11 Uhr", "um 10 Uhr Ortszeit Chicago"),
+    ("de", "vielen Dank für Ihre Nachricht vom 20. November;",
+     "vielen Dank für Ihre Nachricht vom 20. November, die mir Hr. Krause weitergeleitet hat;"),
+    ("de", "vielen Dank für Ihre Nachricht vom 20. November;",
+     "wie mit Dr. med. Hartmann besprochen, danke für Ihre Nachricht vom 20. November;"),
+    ("de", "als Schwerpunkt.", "als Schwerpunkt. Ihre Kühlcontainer binden wir ebenfalls ein."),
+    ("de", "als Schwerpunkt.", "als Schwerpunkt. Außerdem enthält es unser Reifendruckmodul für alle Anhänger."),
+    ("de", "als Schwerpunkt.", "als Schwerpunkt, ergänzt um die Tankkartenanbindung, die Herr Weber wünschte."),
+    ("fr", "à 11 h", "à 16 h, heure de Montréal,"),
+    ("fr", "Seriez-vous disponible", "Serais-tu dispo"),
+    ("fr", "Merci pour votre message", "Merci pour ton message"),
+    ("es", "a las 11:00", "a las 15:00 hora de Bogotá"),
+    ("es", "¿Le vendría bien", "¿Te vendría bien"),
+    ("es", "Gracias por su correo", "Gracias por tu correo"),
+]
+QUALITY_GOOD = [
+    ("de", "vielen Dank für Ihre Nachricht vom 20. November;",
+     "vielen Dank für Ihre Nachricht vom 20. November, auch im Namen von Hr. Weber;"),
+    ("de", "Hätten Sie am Montag", "Hätten Sie und Ihr Team am Montag"),
+    ("de", "um 11 Uhr", "um 11 Uhr Berliner Zeit"),
+    ("de", "um 11 Uhr", "um 10 Uhr Londoner Zeit"),
+    ("de", "als Schwerpunkt.", "als Schwerpunkt, wie Frau Schmidt es sich für ihr Team wünschte."),
+    ("fr", "à 11 h", "à 11 h, heure de Paris,"),
+    ("es", "a las 11:00", "a las 11:00 hora de Madrid"),
+]
+
+
+def _quality_failures(language: str, old: str, new: str) -> list[str]:
+    import copy
+    import json
+
+    from tests.agents.conftest import FIXTURES
+    from tests.agents.test_quality import _checks
+    entries = json.loads((FIXTURES / "quality_heldout24" / f"{language}.json").read_text())
+    entry = copy.deepcopy(next(e for e in entries if e["id"] == _BASES[language]))
+    assert old in entry["draft"]["body"]
+    entry["draft"]["body"] = entry["draft"]["body"].replace(old, new)
+    return [c.detail for c in _checks(entry) if not c.passed]
+
+
+@pytest.mark.parametrize(("language", "old", "new"), QUALITY_BAD)
+def test_the_quality_checks_flag_new_wordings_of_the_german_drafts_defects(language, old, new):
+    assert _quality_failures(language, old, new)
+
+
+@pytest.mark.parametrize(("language", "old", "new"), QUALITY_GOOD)
+def test_their_look_alikes_pass_the_quality_checks(language, old, new):
+    assert _quality_failures(language, old, new) == []
+
+
+def test_a_citys_time_is_read_in_that_citys_zone_in_any_of_our_languages():
+    from agents.meeting_hours import _clock_hours
+    assert _clock_hours("um 16 Uhr Torontoer Zeit")[0][1:] == (16.0, "America/Toronto")
+    assert _clock_hours("lundi à 16 h, heure de Montréal, pour")[0][2] == "America/Toronto"
+    assert _clock_hours("a las 15:00 hora de Bogotá")[0][2] == "America/Bogota"
+    assert _clock_hours("at 10 am Seattle time")[0][2] == "America/Los_Angeles"
+    assert _clock_hours("um 11 Uhr")[0][2] is None  # no zone written: the recipient's
