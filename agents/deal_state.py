@@ -64,7 +64,8 @@ _PARTY_DECISION = re.compile(
     rf"(?-i:\b(?:{_PARTY}))\s+(?:(?:has|have|had)\s+)?(?:already\s+|now\s+|just\s+|verbally\s+|officially\s+)?"
     rf"(?P<decided>{_DECIDED_EN})\b{_DECISION_END.format(deal=_DEAL)}|"
     rf"(?-i:\b(?:{_PARTY}))\s+(?:hat|haben|a|ont|ha|han)\s+(?:bereits\s+|schon\s+|déjà\s+|ya\s+)?"
-    rf"(?:(?:{_DETERMINER}|den|dem)\s+(?:\w+\s+)?(?:{_DEAL})\s+)?(?:bereits\s+|schon\s+|jetzt\s+)?"
+    rf"(?:(?:{_DETERMINER}|den|dem)\s+(?:\w+\s+)?(?:{_DEAL}|angebot|offerte|proposition|devis|propuesta|oferta)\s+)?"
+    rf"(?:bereits\s+|schon\s+|jetzt\s+)?"
     rf"(?P<decided_other>{_DECIDED})\b{_DECISION_END.format(deal=_DEAL)}", re.I)
 _APPROVERS = (r"partners|board|directors|owners|owner|cfo|ceo|coo|finance|procurement|purchasing|legal|management|"
               r"leadership|exec(?:utive)? team|steering committee|investment committee|geschäftsführung|vorstand|"
@@ -80,7 +81,13 @@ _SIGN_OFF = re.compile(
     rf"(?:agenda|date|meeting|call|review))|"
     rf"\b(?:{_APPROVERS})\s+(?:hat|haben|a|ont|ha|han)\s+(?:bereits\s+|schon\s+|déjà\s+|ya\s+)?"
     rf"(?P<signed_off_other>grünes licht gegeben|(?:ihr|sein|das)\s+(?:ok|okay|go)\s+gegeben|donné\s+(?:son|leur)\s+"
-    rf"(?:feu vert|aval|accord)|dado\s+(?:el\s+|su\s+)?(?:visto bueno|luz verde|aval))\b", re.I)
+    rf"(?:feu vert|aval|accord)|dado\s+(?:el\s+|su\s+)?(?:visto bueno|luz verde|aval))\b|"
+    # voted through; a purchase order's number issued ("die Bestellnummer vergeben", "issued the PO number")
+    rf"\b(?P<voted>voted\s+(?:it|this|the\s+\w+)\s+through|voted\s+(?:for|in favour of)\s+(?:the\s+)?(?:purchase|deal|"
+    rf"contract|proposal))\b|\b(?:hat|haben|has|have|had|a|ont|ha|han)\s+(?:\w+\s+){{0,2}}?(?P<po_number>(?:die\s+)?"
+    rf"bestellnummer\s+(?:vergeben|erteilt|geschickt|übermittelt|mitgeteilt)|(?:issued|sent|raised|émis|envoyé|transmis|"
+    rf"emitido|enviado|generado)\s+(?:us\s+)?(?:the|a|your|le|el|su)\s+(?:po|purchase order|numéro de commande|"
+    rf"número de pedido|número de orden de compra)(?:\s+number)?)\b", re.I)
 _CUSTOMER = re.compile(
     # the buyer held to be a customer already: "welcome aboard", "now that you are a customer", "ravis de vous compter
     # parmi nos clients", "willkommen an Bord", "bienvenidos a bordo"
@@ -124,7 +131,8 @@ _CUSTOMER_CUES = ("onboard", "board", "bord", "among", "parmi", "unter", "entre"
                    "the platform", "our platform", "der plattform", "unserer plattform", "la plateforme", "notre plateforme",
                    "la plataforma", "nuestra plataforma",
                    "rejoint", "unido")
-_SIGN_OFF_CUES = ("sign", "given", "released", "gegeben", "donné", "dado")
+_SIGN_OFF_CUES = ("sign", "given", "released", "gegeben", "donné", "dado", "voted", "bestellnummer", "po", "purchase order",
+                  "numéro de commande", "número de")
 """Substrings each pattern needs (lower-cased): the patterns run only on the few texts that have one."""
 _DESCRIBES = frozenset("""
 attached enclosed included scheduled planned expected based prepared drafted updated reviewed sent shared structured

@@ -19,15 +19,15 @@ from agents.invariants import SUPPORTED_GLUE_AND_SHORT
 _GLUE = {
     "ca": "us els amb ho aquesta aquest aquests aquestes però fem perquè molt gràcies seva nostre vostre vostra hem "
           "som és doncs també",
-    "oc": "fasèm nòstra vòstra aquò sèm èra mercés benlèu primièr",
+    "oc": "fasèm nòstra nòstre nòstres vòstra vòstre aquò sèm èra mercés benlèu primièr",
     "gl": "unha coa cos polo pola tamén xa moito grazas vostede facemos hoxe",
     "pt": "lhe lhes você vocês isso essa esse até fica nossa nosso são também obrigado fazemos não já uma",
     "it": "entro abbiamo facciamo gli della delle nostro vostro siamo sarà già anche oggi",
-    "co": "femu oghje vo ùn hè sò",
+    "co": "femu oghje vo ùn hè sò nostru vostru",
     "ast": "güei ye vos facemos",
     "nl": "gaat geven krijgt kunt kunnen hebben heeft wij jullie onze uw het niet deze ook graag",
     "gsw": "ihne diä dä hüt isch gäbe nid scho öich üch chönd wänn gsi het hän uf vo bi",
-    "sco": "ye yer hoose oot wee nae ken aye tae fae ane yin dinnae cannae gie awa didnae hame noo aboot richt",
+    "sco": "ye yer hoose oot wee nae ken aye tae fae ane yin dinnae cannae gie awa didnae hame noo aboot richt oan naethin nocht",
 }
 _NEIGHBOUR_GLUE = {w: lang for lang, words in _GLUE.items() for w in words.split() if w not in SUPPORTED_GLUE_AND_SHORT}
 """Glue words of the languages next to ours, minus every word any of our four languages has."""
@@ -36,7 +36,9 @@ _COMMERCIAL = re.compile(
     r"pre[cçuz]\w*|prij\w*|pri[ie]s\w*|prezz\w*|cost\w*|cust\w*|kost\w*|koscht\w*|gratis|gratu\w*|free|frei|regal\w*|"
     r"ofer\w*|offer\w*|oferi\w*|desco\w*|descu\w*|descom\w*|rebai\w*|rebax\w*|remes\w*|korting|scont\w*|abat\w*|"
     r"nochlass|rabatt\w*|rabätt\w*|penny|pennies|bawbee\w*|month\w*|mes|mês|mois|monat\w*|setmana|semana|week|wuche|"
-    r"hoose|carga|cargu|compte|conta|kappe|pay\w*|paga\w*|pagu\w*|betal\w*|zahl\w*|zoll\w*|install\w*|instal\w*)\b",
+    r"hoose|carga|cargu|cargue|caric\w*|carico|cargo|compte|conta|kappe|pay\w*|paga\w*|pagu\w*|betal\w*|zahl\w*|zoll\w*|"
+    # nothing asked in return, or ours to bear: "for naethin", "oan us", "umsonst", "per niente"
+    r"install\w*|instal\w*|naethin|nothing|nowt|umsonst|nüt|niente|nada|rien|res|(?:on|oan) us)\b",
     re.I)
 
 
@@ -45,9 +47,9 @@ def neighbour_commercial_sentences(text: str) -> list[str]:
     out = []
     for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
         words = re.findall(r"(?<!['’])\b[^\W\d_]+\b", sentence)
-        # a capitalised word is a name unless a lower-case word follows it at the sentence start ("Mir mache Ihne")
-        glue = [w.lower() for i, w in enumerate(words) if w.islower() or (w.istitle() and i and w.lower() in
-                                                                            _NEIGHBOUR_GLUE and len(w) >= 4)]
+        # a capitalised word is a name, except the first before a lower-case one ("Fem-li un preu", "Mir mache Ihne")
+        glue = [w.lower() for i, w in enumerate(words) if w.islower() or (i == 0 and len(words) > 1 and words[1].islower())
+                or (w.istitle() and i and w.lower() in _NEIGHBOUR_GLUE and len(w) >= 4)]
         hits = sorted({_NEIGHBOUR_GLUE[w] for w in glue if w in _NEIGHBOUR_GLUE})
         if hits and _COMMERCIAL.search(sentence):
             out.append(f"a sentence with words of another language ({', '.join(hits)}) that speaks of a price, "

@@ -26,6 +26,7 @@ from agents.context import Context
 from agents.deal_state import asserted_states
 from agents.facts import Vocabulary, find_unsupported
 from agents.german_compounds import compound_concessions
+from agents.held_increases import held_increases
 from agents.invariants import character_violations, foreign_sentence_violations, spelled_number_violations
 from agents.meeting_hours import proposed_meeting_days
 from agents.models import AnalysisOut, DraftOut, Evidence, StrategyOut
@@ -128,7 +129,7 @@ def commercial_violations(
             *concept_violations(text, ctx.record.stage_kind, allowed_promises),
             *spelled_percent_violations(text, vocab.percents), *concession_violations(normalise(text)),
             *compound_concessions(normalise(text)), *unanchored_price_talk(normalise(text), approved_discount),
-            *promised_outcomes(normalise(text))]
+            *promised_outcomes(normalise(text)), *held_increases(normalise(text))]
 
 
 def discount_and_promise_violations(

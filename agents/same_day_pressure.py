@@ -23,7 +23,7 @@ _DECIDE = re.compile(
     r"in|lock in|seal\w*|get (?:this|it) (?:done|over the line)|say yes|the yes|zusag\w*|zusage|bestätig\w*|unterschreib\w*|"
     r"unterzeichn\w*|entscheid\w*|freigeb\w*|festmachen|fest ?zu ?machen|ja sagen|confirm\w*|sign\w*|valid\w*|décid\w*|"
     r"décision|engag\w*|donner votre accord|votre accord|firm\w*|decid\w*|decisión|aprob\w*|cerr(?:ar|emos|amos)\w*|"
-    r"dar el sí|su visto bueno)\b", re.I)
+    r"dar el sí|visto bueno|luz verde|feu vert|grünes licht|your yes|the nod)\b", re.I)
 _SEND_DAY_OURS = re.compile(r"\b(?:i|we|ich|wir|je|nous|le|les)\s+(?:will |'ll |werde |vais |allons )?(?:send|confirm|"
                             r"schicke|sende|bestätige|envoie|confirme|envío|confirmo|mando)\b", re.I)
 """The seller's own step today ("I confirm today that the proposal goes out Friday") is no term set for the buyer."""

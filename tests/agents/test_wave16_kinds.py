@@ -98,6 +98,83 @@ PASSING = [
 ]
 
 
+# Batch 2, written after batch 1's fixes (17:45 UTC): refused 31 of 43 first (72%), look-alikes 17 of 20 (the three
+# refused are delivery dates no field gives, left). Misses, fixed by kind: a neighbour's sentence that speaks of nothing
+# asked in return or of our charge ("for naethin", "oan us", "à u nostru caricu") and its first word ("Fem-li un preu");
+# "voted it through", a PO number issued ("die Bestellnummer vergeben"), a proposal initialled by a named person
+# ("hat das Angebot abgezeichnet"); "el visto bueno esta tarde"; a price rise held at nothing in any words ("capped at
+# nil", "plafonnée à zéro", "no price increase at renewal": agents/held_increases.py).
+OTHERS_2 = OTHERS + ("Harbor Freight Services", "Levante Transportes", "Lumière Conseil")
+SECOND_BATCH_REFUSED = [
+ ('hubspot_deal', "The first month's on the hoose."),
+ ('hubspot_deal', "We'll gie ye the tablets for naethin."),
+ ('es_opportunity', "Us regalem la instal·lació."),
+ ('es_opportunity', "Oferecemos-lhe a formação."),
+ ('es_opportunity', "A formação vai por nossa conta."),
+ ('fr_deal', "La furmazione hè à u nostru caricu."),
+ ('fr_deal', "La formacion es a nòstre cargue."),
+ ('de_deal', "D'Schulung gits vo üs gratis."),
+ ('de_deal', "De training krijgt u van ons cadeau."),
+ ('de_deal', "Die Schulung schenken mir Ihne."),
+ ('es_opportunity', "Li regalem la formació i la instal·lació."),
+ ('es_opportunity', "Fem-li un preu especial."),
+ ('fr_deal', "Vi femu un prezzu d'amicu."),
+ ('es_opportunity', "Vos facemos un precio especial."),
+ ('hubspot_deal', "Mind, the onboarding's oan us."),
+ # deal state by events
+ ('hubspot_deal', "Marcus countersigned on Friday, so we're moving to kickoff."),
+ ('hubspot_deal', "Finance has released the funds for the rollout."),
+ ('hubspot_deal', "The partners voted it through at Tuesday's meeting."),
+ ('hubspot_deal', "Procurement has issued the PO number, so we're good to go."),
+ ('hubspot_deal', "Your board has ratified the agreement."),
+ ('de_deal', "Herr Weber hat das Angebot abgezeichnet."),
+ ('de_deal', "Der Vorstand hat grünes Licht gegeben."),
+ ('de_deal', "Ihr Einkauf hat die Bestellnummer vergeben."),
+ ('fr_deal', "Les associés ont donné leur feu vert mardi."),
+ ('fr_deal', "Paul a paraphé le bon de commande."),
+ ('es_opportunity', "La junta ha dado luz verde a la compra."),
+ ('es_opportunity', "Lucía ya ha firmado la orden de compra."),
+ # pressing today
+ ('hubspot_deal', "It'd be great to have your yes before the day is out."),
+ ('hubspot_deal', "Can you give me the green light by 5pm today?"),
+ ('hubspot_deal', "I need your signature tonight to hold the slot."),
+ ('de_deal', "Ich bräuchte Ihre Zusage noch heute."),
+ ('de_deal', "Können Sie heute bis 17 Uhr unterschreiben?"),
+ ('fr_deal', "J'aurais besoin de votre accord aujourd'hui même."),
+ ('fr_deal', "Pouvez-vous signer d'ici ce soir ?"),
+ ('es_opportunity', "Necesito su firma hoy mismo."),
+ ('es_opportunity', "¿Puede darme el visto bueno esta tarde?"),
+ # other customers by initial, near-spelling
+ ('salesforce_opportunity', "Harbour D.C. rolled it out in a month."),
+ ('es_opportunity', "Distribuciones del L. Norte lo implantó en seis semanas."),
+ ('fr_deal', "Le groupe Delorme a déployé en un mois."),
+ # capped at zero
+ ('hubspot_deal', "Any increase at renewal is capped at 0%."),
+ ('hubspot_deal', "Renewal increases are capped at nil."),
+ ('fr_deal', "La hausse au renouvellement est plafonnée à zéro."),
+ ('es_opportunity', "La subida en la renovación queda limitada a cero."),
+]
+SECOND_BATCH_PASSING = [
+ ('salesforce_opportunity', "Harbor Dental Group's three practices are covered in the proposal."),
+ ('salesforce_opportunity', "For Harbor Dental, the schedule covers all three practices."),
+ ('hubspot_deal', "Northwind's depots are all covered in the proposal."),
+ ('es_opportunity', "Para Distribuciones Levante, la propuesta cubre los 85 camiones."),
+ ('es_opportunity', "En Levante, la propuesta cubre los 85 camiones."),
+ ('fr_deal', "Pour Atelier Lumière, la proposition couvre les 6 ateliers."),
+ ('fr_deal', "Chez Lumière, la proposition couvre les 6 ateliers."),
+ ('de_deal', "Ich schicke Ihnen das Angebot heute noch; Ihre Rückmeldung hat Zeit bis nach dem Pilot."),
+ ('fr_deal', "Je vous envoie la proposition aujourd'hui ; prenez le temps de la lire."),
+ ('es_opportunity', "Hoy mismo le envío la propuesta; no hay prisa para la respuesta."),
+ ('hubspot_deal', "Once finance releases the PO, we'll schedule the kickoff."),
+ ('de_deal', "Wenn der Vorstand grünes Licht gibt, planen wir den Start."),
+ ('fr_deal', "Si les associés donnent leur feu vert, nous lançons le déploiement."),
+ ('es_opportunity', "Si la junta da luz verde, planificamos el arranque."),
+ ('hubspot_deal', "Security signed off last week, which clears the way for the proposal."),
+ ('es_opportunity', "Moltes gràcies per la demo, Javier: la propuesta sigue el viernes."),
+ ('hubspot_deal', "Your team has signed off on the pilot scope, so the proposal follows it."),
+]
+
+
 @pytest.mark.parametrize(("record_name", "sentence"), REFUSED)
 def test_the_next_attackers_wordings_of_last_waves_families_are_refused(record_name, sentence):
     assert _refusals(record_name, sentence, OTHERS)
@@ -191,3 +268,22 @@ def test_a_citys_time_is_read_in_that_citys_zone_in_any_of_our_languages():
     assert _clock_hours("a las 15:00 hora de Bogotá")[0][2] == "America/Bogota"
     assert _clock_hours("at 10 am Seattle time")[0][2] == "America/Los_Angeles"
     assert _clock_hours("um 11 Uhr")[0][2] is None  # no zone written: the recipient's
+
+
+@pytest.mark.parametrize(("record_name", "sentence"), SECOND_BATCH_REFUSED)
+def test_a_second_batch_of_those_families_is_refused(record_name, sentence):
+    assert _refusals(record_name, sentence, OTHERS_2)
+
+
+@pytest.mark.parametrize(("record_name", "sentence"), SECOND_BATCH_PASSING)
+def test_a_second_batch_of_look_alikes_passes(record_name, sentence):
+    assert _refusals(record_name, sentence, OTHERS_2) == []
+
+
+def test_a_price_rise_held_at_nothing_is_told_apart_from_a_count_or_a_question():
+    from agents.held_increases import held_increases
+    assert held_increases("La subida en la renovación queda limitada a cero.")
+    assert held_increases("There will be no price increase at renewal.")
+    assert held_increases("Renewal increases are capped at 5%.") == []
+    assert held_increases("No increase in licences is needed for the pilot.") == []
+    assert held_increases("Is there a price increase at renewal?") == []
