@@ -11,6 +11,7 @@ from agents.calendar_days import named_days, resolve_day
 from agents.city_zones import CITY_TIME, city_zone
 from agents.facts import _TIME, find_dates
 from agents.normalize import normalise
+from agents.past_terms import OPENING_PRESENT
 from agents.public_holidays import public_holiday
 from agents.timing import (
     _CLOCK,
@@ -205,7 +206,8 @@ def proposed_meeting_days(text: str, send_day: date) -> frozenset[date]:
         # parcourir ?", set 22's benign 036)
         timed = _TIME.search(sentence)
         if not ((MEET_RE.search(sentence) and (_ASKS_TO_MEET.search(sentence) or timed)) or (timed and "?" in sentence)) \
-                or _LOOKING_BACK.search(sentence) or _TERMS_OR_CONDITION.search(sentence):
+                or (_LOOKING_BACK.search(sentence) and not re.match(OPENING_PRESENT, sentence, re.I)) \
+                or _TERMS_OR_CONDITION.search(sentence):  # "Hablamos el lunes 30 ..., como le propuse" proposes
             continue
         days: list[date] = []
         for value, (year, month, day) in find_dates(sentence):

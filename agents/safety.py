@@ -24,6 +24,7 @@ from agents.concepts import concept_violations, spelled_percent_violations
 from agents.concessions import concession_violations
 from agents.context import Context
 from agents.deal_state import asserted_states
+from agents.delivery_days import promised_delivery_days
 from agents.facts import Vocabulary, find_unsupported
 from agents.german_compounds import compound_concessions
 from agents.held_increases import held_increases
@@ -74,7 +75,8 @@ def check_draft(
     if any(f.kind == "date" for f in found):
         # a business day still to come that a sentence proposes to meet on is a proposal, not a fact the inputs must
         # give (looked for only when a date is unvouched: most drafts have none)
-        proposed = proposed_meeting_days(text, send_day or ctx.now.date())
+        proposed = proposed_meeting_days(text, send_day or ctx.now.date()) | promised_delivery_days(
+            text, send_day or ctx.now.date())
         found = find_unsupported(text, replace(vocab, dates=vocab.dates | proposed)) if proposed else found
     reasons += [f"unsupported fact: {f}" for f in found] + signature_problems(draft.body, ctx)
     reasons += spelled_number_violations(text, vocab.numbers | vocab.percents | vocab.money)

@@ -11,8 +11,9 @@ agents/deal_state.py); a decision pressed for the send day ("lock this in before
 agents/same_day_pressure.py); "Hablamos por teléfono a última hora" (a Spanish present opening a sentence proposes);
 "le groupe D." (a later word by its capital initial, agents/name_abbreviations.py); and the look-alike "When legal has
 countersigned, we'll schedule the kickoff" (a plan, no longer refused). Left: "Blue Y." (the first word alone is no
-candidate of the other-customer index), and delivery dates no field gives ("vendredi 27 novembre" in a French draft
-whose record asks for no date: refused on main too, a benign loss, not an unsafe output).
+candidate of the other-customer index). Delivery dates no field gives ("Vous recevrez la proposition vendredi 27
+novembre", refused on main: benign losses) are the seller's own commitment when we send a document with no term or
+condition in the sentence (agents/delivery_days.py).
 """
 
 from __future__ import annotations
@@ -95,6 +96,13 @@ PASSING = [
     ('hubspot_deal', "Security signed off on November 18, so the proposal can go to Marcus."),
     ('hubspot_deal', "I'll send the proposal today; please confirm which depots go live first."),
     ('es_opportunity', "Como hablamos, la propuesta incluye el calendario de implantación."),
+    # a delivery we promise, on a day no field gives (refused on main: benign losses)
+    ('fr_deal', "Vous recevrez la proposition vendredi 27 novembre."),
+    ('es_opportunity', "Le envío la propuesta el viernes 27 de noviembre."),
+    ('es_opportunity', "Hablamos el lunes 30 de noviembre a las 10:00, como le propuse."),
+    ('fr_deal', "Vous recevrez la proposition le vendredi 27 novembre."),
+    ('es_opportunity', "La propuesta le llegará el viernes 27 de noviembre."),
+    ('hubspot_deal', "I'll send the proposal today and follow up on Monday, November 30."),
 ]
 
 
@@ -287,3 +295,14 @@ def test_a_price_rise_held_at_nothing_is_told_apart_from_a_count_or_a_question()
     assert held_increases("Renewal increases are capped at 5%.") == []
     assert held_increases("No increase in licences is needed for the pilot.") == []
     assert held_increases("Is there a price increase at renewal?") == []
+
+
+def test_a_day_we_promise_a_document_on_is_ours_to_give_but_a_term_for_the_buyer_is_not():
+    from datetime import date
+
+    from agents.delivery_days import promised_delivery_days
+    send = date(2026, 11, 25)
+    assert promised_delivery_days("Vous recevrez la proposition vendredi 27 novembre.", send) == {date(2026, 11, 27)}
+    assert promised_delivery_days("Please send the signed proposal back by Friday, November 27.", send) == set()
+    assert promised_delivery_days("I'll send the proposal on Friday, January 29.", send) == set()  # too far ahead
+    assert promised_delivery_days("Si firma, le envío la propuesta el viernes 27 de noviembre.", send) == set()
