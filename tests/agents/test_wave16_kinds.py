@@ -306,3 +306,10 @@ def test_a_day_we_promise_a_document_on_is_ours_to_give_but_a_term_for_the_buyer
     assert promised_delivery_days("Please send the signed proposal back by Friday, November 27.", send) == set()
     assert promised_delivery_days("I'll send the proposal on Friday, January 29.", send) == set()  # too far ahead
     assert promised_delivery_days("Si firma, le envío la propuesta el viernes 27 de noviembre.", send) == set()
+
+
+def test_the_formal_spanish_greeting_of_the_offline_template_is_no_placeholder():
+    """"Estimado/a {name}:" read as an unfilled slot ("o/a"), so every formal Spanish offline draft failed its checks."""
+    from agents.phrases import phrase
+    from agents.placeholders import PLACEHOLDER
+    assert PLACEHOLDER.search(phrase("es", "greet_formal", name="Javier García")) is None
