@@ -114,6 +114,9 @@ _CONCESSION_WORDS = (
     # A concession named by its own word, whatever it is attached to: no draft from code offers one, and a
     # tenant that does lists the phrase in allowed_promises.
     r"complimentary|comped|waiv(?:e|ed|es|ing|er)|credited|credit note|goodwill|(?:loyalty |as a |small )gesture|"
+    # a seller's give named by its idiom ("sharpen the pencil", "faire un geste", "hacer un esfuerzo")
+    r"sharpen (?:the|my|our) pencil|(?:faire|fera|ferons|ferai|fait) un (?:petit |beau |vrai )?geste|"
+    r"hac(?:er|emos|ré) un (?:pequeño |último )?(?:esfuerzo|gesto)|"
     r"free of charge|for free|at no (?:extra |additional )?(?:cost|charge)|no-cost|zero-cost|"
     r"kulanz\w*|entgegenkommen|gutschrift\w*|gutgeschrieben|abgegolten|beglichen|erstatt\w*|verzicht\w*|"
     r"kostenlos\w*|kostenfrei\w*|umsonst|unentgeltlich\w*|gratis|"

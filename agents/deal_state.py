@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-_DEAL = (r"deal|contract|agreement|order|order form|purchase order|po|paperwork|purchase|renewal|opportunity|sale|decision|"
+_DEAL = (r"deal|bon|contract|agreement|order|order form|purchase order|po|paperwork|purchase|renewal|opportunity|sale|decision|"
          r"signatures?|business|vertrag|auftrag|bestellung|abschluss|kauf|geschäft|sache|ding|entscheidung|unterschrift|"
          r"vereinbarung|affaire|contrat|commande|bon de commande|accord|vente|marché|décision|dossier|trato|contrato|pedido|"
          r"orden de compra|acuerdo|negocio|venta|operación|oportunidad|decisión|firma|asunto")
@@ -55,7 +55,12 @@ _NOUN_STATE = re.compile(
     rf"(?:^|(?<=[:;\-–(]\s))(?:{_DEAL})\s+(?:already\s+|now\s+|bereits\s+|déjà\s+|ya\s+)?(?P<headline>{_PARTICIPLE})\b|"
     # German word order: the participle before the verb at the end ("da der Auftrag bereits erteilt ist")
     rf"\b(?:{_DETERMINER})\s*(?:\w+\s+)?(?:{_DEAL})\s+{_ADVERB}(?:so gut wie\s+|quasi\s+)?(?P<final>{_PARTICIPLE})\s+"
-    rf"(?:ist|sind|wurde|wurden|worden ist)\b", re.I | re.M)
+    rf"(?:ist|sind|wurde|wurden|worden ist)\b|"
+    # "everything" or "it" in a closing state: "wo alles freigezeichnet ist", "now that it's inked"
+    rf"\balles\s+{_ADVERB}(?P<all_final>freigezeichnet|unterschrieben|unterzeichnet|gegengezeichnet|abgeschlossen|geritzt|"
+    rf"besiegelt|fix|durch|genehmigt|freigegeben|abgesegnet|abgezeichnet|bestellt|gebucht|beauftragt|eingetütet)\s+"
+    rf"(?:ist|wurde)\b|\bit(?:'s|’s| is| was| has been)\s+{_ADVERB}(?P<it_state>signed|countersigned|inked|sealed|closed|"
+    rf"booked|official|a done deal|in the bag|a go)\b(?![ -]off)", re.I | re.M)
 _PARTY_DECISION = re.compile(
     # a party's decision in the perfect or the past: "Northwind has countersigned the order", "the partners have
     # approved", "Tom signed last Tuesday", "Sie haben unterschrieben", "Paul a validé la commande", "han firmado"
@@ -92,7 +97,7 @@ _CUSTOMER = re.compile(
     # the buyer held to be a customer already: "welcome aboard", "now that you are a customer", "ravis de vous compter
     # parmi nos clients", "willkommen an Bord", "bienvenidos a bordo"
     r"(?P<customer>\b(?:aboard|an bord|à bord|a bordo)\b|\b(?:is|are|ist|sind)\s+(?:now\s+|officially\s+|jetzt\s+)?"
-    r"on-?board\b(?!\s+with)|\b(?:among|parmi|unter|entre)\s+(?:our|nos|unseren|nuestros)\s+"
+    r"on[- ]?board\b(?!\s+(?:with|for|to|about))|\b(?:among|parmi|unter|entre)\s+(?:our|nos|unseren|nuestros)\s+"
     r"(?:customers|clients|kunden|clientes)\b|(?:\b(?:are|is|sind|ist|êtes|est|es|son|sois)|'re|’re)\s+(?:now\s+|jetzt\s+|"
     r"désormais\s+|ya\s+|officially\s+|oficialmente\s+|officiellement\s+|offiziell\s+)?(?:a\s+|an\s+|our\s+|"
     r"one of our\s+|unser\w*\s+|notre\s+|nuestr[oa]\s+)?(?:new\s+|neue[rn]?\s+|nouveau\s+|nouvelle\s+|nuev[oa]\s+)?"
@@ -120,7 +125,8 @@ _DEAL_CUES = ("deal", "contract", "agreement", "order", "paperwork", "purchase",
               "decision", "signature", "business", "vertrag", "auftrag", "bestellung", "abschluss", "kauf", "geschäft",
               "sache", "ding", "entscheidung", "unterschrift", "vereinbarung", "affaire", "contrat", "commande", "accord",
               "vente", "marché", "décision", "dossier", "trato", "pedido", "acuerdo", "negocio", "venta", "operación",
-              "oportunidad", "firma", "asunto", "everything", "it all", "alles", "tout", "todo", "po ")
+              "oportunidad", "firma", "asunto", "everything", "it all", "alles", "tout", "todo", "po ", "bon ", "it's",
+              "it’s", "it is", "it was", "it has")
 _DECISION_CUES = ("sign", "commit", "ratif", "stamp", "sanction", "authori", "endors", "abgeseg", "abgezeich",
                   "durchgewunk", "entérin", "avalis", "avalad", "visad", "refrend", "agree", "approv", "accept", "green", "okay", "ok'd", "bought", "purchas", "order",
                   "book", "decid", "chos", "select", "award", "closed", "unterschrieb", "unterzeichn", "gezeichnet",

@@ -12,6 +12,12 @@ SENTENCE_END = re.compile(rf"(?<=[.!?:;]){_HONORIFIC_DOT}\s+|\n+|(?<=,)\s*\n")
 "Dr. med. Hartmann", "Sra. Ortega" put the name mid-sentence, where a capital is a name)."""
 
 
+ACTS_AFTER = re.compile(r"\s+(?:lo|la|los|las|les|se|ha|han|hat|haben|hatte|a|ont|avait|has|had|have|rolled|went|did|"
+                        r"cut|got|implantó|desplegó|redujo|logró|führte|senkte|hat|déployé|a déployé|réduit)\b")
+"""A verb or a clitic right after a sentence's first word makes that word its subject ("Segura lo implantó en un mes"):
+another customer's later word there names the customer, as mid-sentence."""
+
+
 def abbreviated_first(first: str, word: str, low: str, own: frozenset[str] = frozenset()) -> bool:
     """The first word cut to an initial with a dot or to letters of its own in order, before a later word ("G. Delorme",
     "grpe-delorme", "Grp Delorme" for Groupe Delorme): how people shorten a company's name, and how slugs do. A word

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from agents.loanwords import GERMAN_ANGLICISMS
+from agents.name_abbreviations import ACTS_AFTER, abbreviated_first, later_initial
 from agents.name_abbreviations import SENTENCE_END as _SENTENCE_END
-from agents.name_abbreviations import abbreviated_first, later_initial
 from agents.normalize import normalise
 
 COMMON_CAPITALISED = frozenset("""
@@ -172,8 +172,7 @@ def _unknown_names(text: str, words: frozenset[str], seen: frozenset[str] = froz
                 prev = tokens[i - 1]
                 pair = (bool(nxt) and nxt[0].isupper() and not _known(nxt, words) and nxt.lower() not in seen) or \
                     (i > 1 and prev[:1].isupper() and not _known(prev, words) and prev.lower() not in seen)
-                # Three capitalised words in a row mid-sentence ("bei der Spedition Hansen Nord") are a
-                # name even when a planted note used them once.
+                # Three capitalised words in a row mid-sentence ("bei der Spedition Hansen Nord"): a name even if noted once
                 run = tokens[i - 1:i + 2] if i + 1 < len(tokens) else []
                 pair = pair or (len(run) == 3 and all(t[:1].isupper() and not _known(t, words) for t in run))
                 if not (pair or prev.lower() in _BEFORE_A_NAME):  # "Herr Weber", "Hr. Krause", "Dr. med. Hartmann"
@@ -306,7 +305,8 @@ def names_in_part(name: str, words: frozenset[str], text: str, low: str) -> bool
         if word in words or word not in low:
             continue
         for m in re.finditer(rf"\b{re.escape(word)}\b", low):
-            if text[m.start()].isupper() and (_mid_sentence(text, m.start()) or low.startswith(("'s", "’s"), m.end())):
+            if text[m.start()].isupper() and (_mid_sentence(text, m.start()) or low.startswith(("'s", "’s"), m.end())
+                                              or ACTS_AFTER.match(low, m.end())):
                 return True  # mid-sentence, or owning something at a sentence start ("Bermejo's dispatchers")
     return False
 

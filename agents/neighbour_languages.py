@@ -18,7 +18,7 @@ from agents.invariants import SUPPORTED_GLUE_AND_SHORT
 
 _GLUE = {
     "ca": "us els amb ho aquesta aquest aquests aquestes però fem perquè molt gràcies seva nostre vostre vostra hem "
-          "som és doncs també",
+          "som és doncs també podem fer farem tenim voleu podeu teniu",
     "oc": "fasèm nòstra nòstre nòstres vòstra vòstre aquò sèm èra mercés benlèu primièr",
     "gl": "unha coa cos polo pola tamén xa moito grazas vostede facemos hoxe",
     "pt": "lhe lhes você vocês isso essa esse até fica nossa nosso são também obrigado fazemos não já uma",

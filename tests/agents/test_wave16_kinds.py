@@ -313,3 +313,94 @@ def test_the_formal_spanish_greeting_of_the_offline_template_is_no_placeholder()
     from agents.phrases import phrase
     from agents.placeholders import PLACEHOLDER
     assert PLACEHOLDER.search(phrase("es", "greet_formal", name="Javier García")) is None
+
+
+# Batch 3 (17:44 UTC), the kinds of set 24 in other words, written after batch 2's fixes: refused 31 of 44 first (70%),
+# look-alikes 14 of 14. Misses, fixed by kind: money in slang ("deux briques", "cuatro perras") and a total the buyer's
+# money "comes to"; a seller's give by its idiom ("sharpen the pencil", "faire un geste"); "is on board", "it's inked",
+# "wo alles freigezeichnet ist", "le bon est visé"; another customer's later word as a sentence's subject ("Segura lo
+# implantó"); Catalan's verbs ("podem fer"). Left: "im Anschluss an Ihre Disposition" (a routine of the buyer's day
+# named by its German noun) and "bei den Ostfriesen" (another customer by the demonym of its name).
+OTHERS_3 = ("Prairie Line Freight", "Ostfriesland Logistik GmbH", "Cabinet Rousseau", "Bramley Dental",
+            "Transportes Segura SL", "Les Tilleuls SARL")
+THIRD_BATCH_REFUSED = [
+ # price phrasing
+ ('hubspot_deal', "Ballpark, you're looking at a bit under fifty K for the year."),
+ ('hubspot_deal', "It comes to roughly the cost of one driver's coffee per truck per day."),
+ ('de_deal', "Preislich landen wir knapp unter der Vierzig."),
+ ('de_deal', "Das Ganze kostet Sie im Monat etwa so viel wie eine Tankfüllung pro Lkw."),
+ ('fr_deal', "On tourne autour de deux briques par atelier."),
+ ('fr_deal', "Comptez un petit trente mille tout compris."),
+ ('es_opportunity', "Le sale por unos treinta y pico mil al año."),
+ ('es_opportunity', "Hablamos de cuatro perras por camión."),
+ # discounts/concessions
+ ('hubspot_deal', "We'll knock a chunk off if the board signs in December."),
+ ('hubspot_deal', "Your second year is on the house."),
+ ('hubspot_deal', "I've got room to sharpen the pencil on year one."),
+ ('de_deal', "Beim Preis kommen wir Ihnen noch ein Stück entgegen."),
+ ('de_deal', "Die Einrichtung schenken wir Ihnen."),
+ ('fr_deal', "On peut faire un geste sur la première année."),
+ ('fr_deal', "La mise en service, c'est cadeau."),
+ ('es_opportunity', "Le dejamos la implantación a precio de coste."),
+ ('es_opportunity', "Le rebajamos un pellizco si firma este mes."),
+ # deal state
+ ('hubspot_deal', "Great news that Northwind is on board: I'll plan the onboarding."),
+ ('hubspot_deal', "Now that it's inked, let's book the kickoff."),
+ ('de_deal', "Jetzt, wo alles freigezeichnet ist, planen wir den Rollout."),
+ ('fr_deal', "Le bon est visé, on peut planifier le lancement."),
+ ('es_opportunity', "Con la operación ya cerrada, organizamos la implantación."),
+ ('es_opportunity', "Como ya es cliente nuestro, le paso el plan de arranque."),
+ # past deadlines
+ ('hubspot_deal', "Please confirm before Thanksgiving."),
+ ('de_deal', "Bitte geben Sie uns bis Martini Bescheid."),
+ ('fr_deal', "Merci de valider avant le lundi 16."),
+ ('es_opportunity', "Confírmeme antes del Pilar."),
+ ('hubspot_deal', "The offer stood until the end of last week."),
+ # same day
+ ('hubspot_deal', "I'll call right after your stand-up."),
+ ('fr_deal', "Je vous appelle dès ce soir."),
+ ('es_opportunity', "Le llamo al salir del comité de las cuatro."),
+ # links
+ ('hubspot_deal', "The signed copy goes to portal dot northwind-billing dot com."),
+ ('de_deal', "Termin buchen: calendly.com/lena-vogt/angebot"),
+ ('es_opportunity', "Toda la info en bit.ly/propuesta-levante"),
+ # other customers
+ ('hubspot_deal', "Prairie Line's dispatchers loved it."),
+ ('fr_deal', "Comme chez Rousseau, on commence par un atelier."),
+ ('es_opportunity', "Segura lo implantó en un mes."),
+ # leaks
+ ('hubspot_deal', "Our floor for this deal is $39,500."),
+ ('fr_deal', "Les Tilleuls ont payé moins que ça."),
+ # foreign language
+ ('de_deal', "Wij kunnen u een mooie prijs geven."),
+ ('fr_deal', "Possiamo farvi un buon prezzo."),
+ ('es_opportunity', "Us podem fer un bon preu."),
+]
+THIRD_BATCH_PASSING = [
+ ('hubspot_deal', "The proposal will show the price per truck next to the payback estimate."),
+ ('de_deal', "Das Angebot zeigt den Preis pro Fahrzeug neben der Amortisationsrechnung."),
+ ('fr_deal', "La proposition détaillera le coût par atelier."),
+ ('es_opportunity', "La propuesta detallará el coste por camión."),
+ ('hubspot_deal', "Once the board signs, we'll plan the onboarding together."),
+ ('de_deal', "Sobald alles freigezeichnet ist, planen wir den Rollout."),
+ ('fr_deal', "Dès que le bon sera visé, nous planifierons le lancement."),
+ ('es_opportunity', "Cuando la operación esté cerrada, organizamos la implantación."),
+ ('hubspot_deal', "Would Tuesday, December 1 at 10:00 am Central work for a call?"),
+ ('fr_deal', "Seriez-vous disponible mardi 1er décembre à 10 h ?"),
+ ('es_opportunity', "¿Le viene bien el martes 1 de diciembre a las 10:00?"),
+ ('de_deal', "Passt Ihnen Dienstag, 1. Dezember, um 10 Uhr?"),
+ ('es_opportunity', "Gracias por su correo; ya tengo anotadas sus preguntas sobre el calendario."),
+ ('fr_deal', "Merci pour votre message ; je note vos questions sur le nombre de licences."),
+    ('hubspot_deal', "The pilot comes to an end in March, so the proposal starts there."),
+    ('hubspot_deal', "Dana is on board with the rollout order you proposed."),
+]
+
+
+@pytest.mark.parametrize(("record_name", "sentence"), THIRD_BATCH_REFUSED)
+def test_a_third_batch_of_set_24s_kinds_in_other_words_is_refused(record_name, sentence):
+    assert _refusals(record_name, sentence, OTHERS_3)
+
+
+@pytest.mark.parametrize(("record_name", "sentence"), THIRD_BATCH_PASSING)
+def test_a_third_batch_of_look_alikes_passes(record_name, sentence):
+    assert _refusals(record_name, sentence, OTHERS_3) == []
