@@ -117,13 +117,14 @@ _GOODS = (r"months?|weeks?|years?|days?|seats?|licen[cs]es?|users?|trials?|pilot
 _FREE_NEAR_GOODS = (
     # "two months free", "the first 3 months are free", "migration is free", "free pilot";
     # not "feel free to", "free up", "are you free on Monday", "hassle-free".
-    rf"(?<![-\w])(?<!feel )(?<!feels )free(?! to\b)(?! up\b)(?!-)(?:\s+(?:of charge|\w+)){{0,3}}?\s+(?:{_GOODS})\b|"
+    rf"\bfree(?<!-free)(?<!feel free)(?<!feels free)(?! to\b)(?! up\b)(?!-)(?:\s+(?:of charge|\w+)){{0,3}}?\s+(?:{_GOODS})\b|"
     rf"\b(?:{_GOODS})\b(?:\s+\w+){{0,3}}?\s+(?:(?:is|are|be|comes?|stays?|will be|'s)\s+)?"
     rf"(?:completely |totally |entirely )?(?<!feel )free\b(?! up\b)")
 
 PROMISE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((n, re.compile(p, re.I)) for n, p in (
     ("free extra", r"\b(?:at |for )?(?:zero|no|nil|without) (?:extra |additional )?(?:cost|charge|fee)s?\b|"
-                   r"(?<!step is )(?<!steps are )(?<!ball is )(?<!move is )\bon (?:us|the house)\b|\bat our expense\b|\bthrow(?:n|ing)? in\b|\bnull kosten\b|"
+                   r"\bon (?:us|the house)\b(?<!step is on us)(?<!steps are on us)(?<!ball is on us)(?<!move is on us)"
+                   r"(?<!step is on the house)(?<!steps are on the house)(?<!ball is on the house)(?<!move is on the house)|\bat our expense\b|\bthrow(?:n|ing)? in\b|\bnull kosten\b|"
                    r"\bsans (?:aucun )?frais\b|\bco[uû]t z[ée]ro\b|\bcoste cero\b|\bsin ning[uú]n coste\b|"
                    r"\bfree\b(?:\s+of charge)?(?!dom)(?:\s+\w+){0,3}\s+(?:months?|trial|seats?|licen[cs]es?|"
                    r"upgrade|onboarding|implementation|support|year|access|add-?ons?)|\bat no (?:extra )?(?:cost|charge)\b|\b(?:at|for|with) no extra\b(?! (?:effort|work|step|steps|setup on your side))|"

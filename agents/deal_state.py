@@ -137,8 +137,8 @@ _CUSTOMER_CUES = ("onboard", "board", "bord", "among", "parmi", "unter", "entre"
                    "the platform", "our platform", "der plattform", "unserer plattform", "la plateforme", "notre plateforme",
                    "la plataforma", "nuestra plataforma",
                    "rejoint", "unido")
-_SIGN_OFF_CUES = ("sign", "given", "released", "gegeben", "donné", "dado", "voted", "bestellnummer", "po", "purchase order",
-                  "numéro de commande", "número de")
+_SIGN_OFF_CUES = ("sign", "given", "released", "gegeben", "donné", "dado", "voted", "bestellnummer", "po number",
+                  "purchase order", "numéro de commande", "número de")
 """Substrings each pattern needs (lower-cased): the patterns run only on the few texts that have one."""
 _DESCRIBES = frozenset("""
 attached enclosed included scheduled planned expected based prepared drafted updated reviewed sent shared structured

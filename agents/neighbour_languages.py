@@ -44,6 +44,8 @@ _COMMERCIAL = re.compile(
 
 def neighbour_commercial_sentences(text: str) -> list[str]:
     """Sentences with a glue word of a neighbouring language that speak of signing, a price or a term."""
+    if _NEIGHBOUR_GLUE.keys().isdisjoint(re.findall(r"[^\W\d_]+", text.lower())):
+        return []  # most drafts have no word of a neighbour's glue at all: one scan decides
     out = []
     for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
         words = re.findall(r"(?<!['’])\b[^\W\d_]+\b", sentence)
