@@ -208,7 +208,7 @@ _STATE_GRAMMAR = re.compile(
     rf"\b(?:gave|given|got|has|have) (?:us )?(?:the |their |his |her |a )?(?:thumbs[- ]up|nod|final ok|final okay|verbal ok)\b|"
     rf"\b(?:(?:just|only|merely|purely) a formality|reine formsache|nur noch (?:eine )?formsache|"
     rf"(?:une )?simple formalité|pura formalidad|mero trámite)\b|\b(?:haben|hat) (?:bereits |schon )?zugesagt\b|"
-    rf"\b(?:a|ont) (?:déjà )?donné (?:son|leur) accord\b|\b(?:ya )?(?:dio|dieron|han dado) (?:luz verde|el visto bueno)\b|"
+    rf"\b(?:a|ont) (?:déjà )?donné (?:son|leur) accord\b|\b(?:ya )?(?:nos )?(?:dio|dieron|ha dado|han dado) (?:luz verde|el visto bueno|el sí|su sí|el ok|su ok|su aprobación)\b|"
     rf"\bauftrag\w*\s+(?:ist |wurde )?(?:bereits |schon |nun )?(?:erteilt|vergeben|bestätigt)|"
     rf"\bbestellung\s+(?:ist |wurde )?(?:bereits |schon )?(?:eingegangen|erteilt|bestätigt)|"
     rf"\bvertrag\s+(?:ist |wurde )?(?:bereits |schon )?(?:unterzeichnet|gegengezeichnet|unterschrieben)|"

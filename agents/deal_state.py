@@ -68,7 +68,8 @@ _PARTY_DECISION = re.compile(
     # participles adjectives, so there the perfect's auxiliary is required)
     rf"(?-i:\b(?:{_PARTY}))\s+(?:(?:has|have|had)\s+)?(?:already\s+|now\s+|just\s+|verbally\s+|officially\s+)?"
     rf"(?P<decided>{_DECIDED_EN})\b{_DECISION_END.format(deal=_DEAL)}|"
-    rf"(?-i:\b(?:{_PARTY}))\s+(?:hat|haben|a|ont|ha|han)\s+(?:bereits\s+|schon\s+|déjà\s+|ya\s+)?"
+    rf"(?-i:\b(?:{_PARTY}))\s+(?:hat|haben|a|ont|ha|han)\s+(?:(?:bereits|schon|déjà|ya|mündlich|verbal|verbalement|"
+    rf"verbalmente|informell|offiziell|officiellement|oficialmente)\s+){{0,2}}"
     rf"(?:(?:{_DETERMINER}|den|dem)\s+(?:\w+\s+)?(?:{_DEAL}|angebot|offerte|proposition|devis|propuesta|oferta)\s+)?"
     rf"(?:bereits\s+|schon\s+|jetzt\s+)?"
     rf"(?P<decided_other>{_DECIDED})\b{_DECISION_END.format(deal=_DEAL)}", re.I)

@@ -23,17 +23,23 @@ _WE_SEND = re.compile(
     r"get)\b|\b(?:will|'ll)\s+be\s+with\s+you\b|\b(?:ich|wir)\s+(?:schicke|sende|schicken|senden|liefere|liefern)\b|"
     r"\b(?:erhalten|bekommen)\s+sie\b|\b(?:je|nous)\s+vous\s+(?:envoie|envoyons|enverrai|enverrons|transmets|"
     r"transmettrai|adresse|adresserai)\b|\bvous\s+(?:recevrez|aurez)\b|\b(?:le|les)\s+(?:envío|enviaré|mando|mandaré|"
-    r"hago llegar|haré llegar)\b|\b(?:recibirá|tendrá)\b|\ble\s+llegará\b", re.I)
+    r"hago llegar|haré llegar)\b|\b(?:recibirá|tendrá)\b|\ble\s+llegará\b|"
+    # coming back with the document: "wir melden uns ... mit dem Angebot", "I'll get back to you with the proposal"
+    r"\b(?:wir|ich)\s+melden?\s+(?:uns|mich)\b|\bget back to you\b|\breviens vers vous\b|\ble (?:escribo|escribiré)\b", re.I)
 _DOCUMENT = re.compile(r"\b(?:proposal|quote|offer|draft|outline|plan|summary|angebot\w*|entwurf|unterlagen|zusammenfassung|"
                        r"proposition|devis|offre|brouillon|synthèse|propuesta|presupuesto|oferta|borrador|resumen)\b", re.I)
 _NOT_OURS = re.compile(r"\b(?:sign\w*|countersign\w*|unterschr\w*|unterzeichn\w*|sign[ée]\w*|firm\w*|please|bitte|merci de|"
-                       r"por favor|if|wenn|falls|si|back|zurück|retour|de vuelta)\b", re.I)
+                       r"por favor|if|wenn|falls|si|back|zurück|retour|de vuelta|"
+                       # a day said to be agreed before is a claim about the record, which the record must bear out
+                       r"as (?:agreed|discussed|promised|planned|arranged)|wie (?:vereinbart|besprochen|versprochen)|"
+                       r"comme (?:convenu|prévu|promis)|como (?:acordamos|quedamos|hablamos|prometí)|según lo acordado)\b",
+                       re.I)
 
 
 def promised_delivery_days(text: str, send_day: date) -> frozenset[date]:
     """Business days after the send day on which a sentence promises that we deliver a document."""
     out: set[date] = set()
-    for sentence in re.split(r"(?<=[.!?;])\s+|\n+", normalise(text)):
+    for sentence in re.split(r"(?<=[.!?;])(?<!\d\.)\s+|\n+", normalise(text)):  # "30. November" goes on
         if not (_WE_SEND.search(sentence) and _DOCUMENT.search(sentence)) or _NOT_OURS.search(sentence):
             continue
         for _, (year, month, day) in find_dates(sentence):

@@ -23,10 +23,12 @@ _DECIDE = re.compile(
     r"in|lock in|seal\w*|get (?:this|it) (?:done|over the line)|say yes|the yes|zusag\w*|zusage|bestätig\w*|unterschreib\w*|"
     r"unterzeichn\w*|entscheid\w*|freigeb\w*|festmachen|fest ?zu ?machen|ja sagen|confirm\w*|sign\w*|valid\w*|décid\w*|"
     r"décision|engag\w*|donner votre accord|votre accord|firm\w*|decid\w*|decisión|aprob\w*|cerr(?:ar|emos|amos)\w*|"
-    r"dar el sí|visto bueno|luz verde|feu vert|grünes licht|your yes|the nod)\b", re.I)
+    r"dar el sí|visto bueno|luz verde|feu vert|grünes licht|your yes|the nod|fixier\w*|festzurr\w*|finali[sz]\w*|"
+    r"cerrarlo|lo cerramos|wrap (?:this|it) up|boucl\w*)\b", re.I)
 _SEND_DAY_OURS = re.compile(r"\b(?:i|we|ich|wir|je|nous|le|les)\s+(?:will |'ll |werde |vais |allons )?(?:send|confirm|"
                             r"schicke|sende|bestätige|envoie|confirme|envío|confirmo|mando)\b", re.I)
 """The seller's own step today ("I confirm today that the proposal goes out Friday") is no term set for the buyer."""
+_THEN = re.compile(r"\s*(?:and )?(?:then|so|dann|damit|alors|et|y|entonces|así)\b", re.I)
 _CUES = ("today", "tonight", "this after", "this even", "end of", "close of", "eod", "cob", "before you", "heut",
          "feierabend", "dienstschluss", "büroschluss", "aujourd'hui", "ce soir", "cet après", "journée", "partir",
          "hoy", "esta noche", "esta tarde", "irse", "se vaya", "salir", "jornada", "última hora", "final del día")
@@ -38,8 +40,11 @@ def pressed_for_today(sentence: str) -> list[str]:
     if not any(c in low for c in _CUES):
         return []  # most sentences name no part of today
     out = []
-    for clause in re.split(r"[;:,\u2014]|\s-\s", sentence):
+    clauses = re.split(r"[;:,\u2014]|\s-\s", sentence)
+    for i, clause in enumerate(clauses):
         day = _SAME_DAY.search(clause)
-        if day and _DECIDE.search(clause) and not _SEND_DAY_OURS.search(clause):
+        # the decision in the clause, or in the next one that follows from it ("... heute Abend, dann fixieren wir alles")
+        then = clauses[i + 1] if i + 1 < len(clauses) and _THEN.match(clauses[i + 1]) else ""
+        if day and (_DECIDE.search(clause) or _DECIDE.search(then)) and not _SEND_DAY_OURS.search(clause):
             out.append(f"presses for a decision on the send day ({day.group(0)!r})")
     return out

@@ -404,3 +404,67 @@ def test_a_third_batch_of_set_24s_kinds_in_other_words_is_refused(record_name, s
 @pytest.mark.parametrize(("record_name", "sentence"), THIRD_BATCH_PASSING)
 def test_a_third_batch_of_look_alikes_passes(record_name, sentence):
     assert _refusals(record_name, sentence, OTHERS_3) == []
+
+
+# Batch 4 (17:53 UTC), commitments and states in German, French, Spanish and English and the own-name look-alikes:
+# refused 24 of 27 first (89%), look-alikes 10 of 11. Misses, fixed by kind: a decision given "mündlich" (an adverb of
+# manner between auxiliary and participle), "nos ha dado el sí", a same-day term whose decision follows in the next
+# clause ("noch heute Abend, dann fixieren wir alles"); the look-alike "Wir melden uns am Montag, 30. November, mit
+# dem Angebot" (coming back with a document is a delivery we promise).
+OTHERS_4 = OTHERS_3 + ("Harbour Dental Care Ltd",)
+FOURTH_BATCH_REFUSED = [
+ # German quality-ish & commitments in German
+ ('de_deal', "Die Schulung Ihrer Disponenten übernehmen wir komplett."),
+ ('de_deal', "Für die ersten drei Monate berechnen wir nichts."),
+ ('de_deal', "Die Lizenzgebühr lassen wir im ersten Jahr weg."),
+ ('de_deal', "Wir kommen Ihnen preislich noch entgegen, wenn Sie bis Freitag zusagen."),
+ ('de_deal', "Das Angebot steht, der Vertrag ist so gut wie durch."),
+ ('de_deal', "Ihr Geschäftsführer hat bereits mündlich zugesagt."),
+ ('de_deal', "Melden Sie sich gern noch heute Abend, dann fixieren wir alles."),
+ ('de_deal', "Ich rufe Sie in einer Dreiviertelstunde an."),
+ ('de_deal', "Bitte bestätigen Sie bis zum 20. November."),
+ ('de_deal', "Die Frist lief letzten Freitag ab."),
+ # french
+ ('fr_deal', "Nous prenons à notre charge la formation de vos équipes."),
+ ('fr_deal', "Les frais de mise en service sont supprimés."),
+ ('fr_deal', "Votre directeur financier nous a donné son accord de principe."),
+ ('fr_deal', "Je vous rappelle tout à l'heure."),
+ ('fr_deal', "Merci de confirmer avant le 20 novembre."),
+ # spanish
+ ('es_opportunity', "La formación corre de nuestra cuenta."),
+ ('es_opportunity', "Le quitamos la cuota de alta."),
+ ('es_opportunity', "Lucía ya nos ha dado el sí."),
+ ('es_opportunity', "Le llamo a primera hora de la tarde."),
+ ('es_opportunity', "Confírmelo antes del 20 de noviembre."),
+ # english
+ ('hubspot_deal', "We'll absorb the setup fee."),
+ ('hubspot_deal', "Setup is included at no charge to you."),
+ ('hubspot_deal', "Marcus gave us the thumbs-up on price."),
+ ('hubspot_deal', "I'll give you a buzz around 4."),
+ ('hubspot_deal', "Please confirm by November 20."),
+ ('salesforce_opportunity', "Harbour Dental Care went live in three weeks."),
+ ('salesforce_opportunity', "Like Harbour Dental, you'll start with one clinic."),
+]
+FOURTH_BATCH_PASSING = [
+ ('salesforce_opportunity', "Harbor Dental Group's three clinics will see one schedule."),
+ ('salesforce_opportunity', "At Harbor Dental, the rollout starts with one clinic."),
+ ('de_deal', "Die Schulung Ihrer Disponenten ist im Angebot beschrieben."),
+ ('de_deal', "Wir melden uns am Montag, 30. November, mit dem Angebot."),
+ ('fr_deal', "La formation de vos équipes est décrite dans la proposition."),
+ ('es_opportunity', "La formación se detalla en la propuesta."),
+ ('hubspot_deal', "The setup fee is listed in the proposal."),
+ ('hubspot_deal', "Marcus asked about the price for a two-year term; the proposal answers it."),
+ ('de_deal', "Herr Weber hat nach der Laufzeit gefragt; das Angebot zeigt beide Varianten."),
+ ('fr_deal', "Paul a demandé le coût par atelier ; la proposition le détaille."),
+ ('es_opportunity', "Lucía preguntó por el coste por camión; la propuesta lo detalla."),
+]
+
+
+@pytest.mark.parametrize(("record_name", "sentence"), FOURTH_BATCH_REFUSED)
+def test_a_fourth_batch_of_commitments_and_states_is_refused(record_name, sentence):
+    assert _refusals(record_name, sentence, OTHERS_4)
+
+
+@pytest.mark.parametrize(("record_name", "sentence"), FOURTH_BATCH_PASSING)
+def test_a_fourth_batch_of_look_alikes_passes(record_name, sentence):
+    assert _refusals(record_name, sentence, OTHERS_4) == []
