@@ -294,6 +294,7 @@ _FOREIGN_FUNCTION_WORDS = {
     lang: frozenset(_FIRST_FOREIGN_LISTS.get(lang, "").split())
     | (frozenset(_MORE_FOREIGN.get(lang, "").split()) - _SUPPORTED_FUNCTION_WORDS)
     for lang in {**_FIRST_FOREIGN_LISTS, **_MORE_FOREIGN}}
+FOREIGN_FUNCTION_WORDS = _FOREIGN_FUNCTION_WORDS
 """Glue words of languages we never write (minus any word ours share): a sentence made of them was copied."""
 
 

@@ -18,7 +18,7 @@ from agents.invariants import SUPPORTED_GLUE_AND_SHORT
 
 _GLUE = {
     "ca": "us els amb ho aquesta aquest aquests aquestes però fem perquè molt gràcies seva nostre vostre vostra hem "
-          "som és doncs també podem fer farem tenim voleu podeu teniu",
+          "som és doncs també podem fer farem tenim voleu podeu teniu pel pels seu",
     "oc": "fasèm nòstra nòstre nòstres vòstra vòstre aquò sèm èra mercés benlèu primièr",
     "gl": "unha coa cos polo pola tamén xa moito grazas vostede facemos hoxe",
     "pt": "lhe lhes você vocês isso essa esse até fica nossa nosso são também obrigado fazemos não já uma",
@@ -27,6 +27,7 @@ _GLUE = {
     "ast": "güei ye vos facemos",
     "nl": "gaat geven krijgt kunt kunnen hebben heeft wij jullie onze uw het niet deze ook graag",
     "gsw": "ihne diä dä hüt isch gäbe nid scho öich üch chönd wänn gsi het hän uf vo bi",
+    "sv/da/no": "ditt dina hej vänliga hälsningar mvh",
     "sco": "ye yer hoose oot wee nae ken aye tae fae ane yin dinnae cannae gie awa didnae hame noo aboot richt oan naethin nocht",
 }
 _NEIGHBOUR_GLUE = {w: lang for lang, words in _GLUE.items() for w in words.split() if w not in SUPPORTED_GLUE_AND_SHORT}
@@ -56,4 +57,32 @@ def neighbour_commercial_sentences(text: str) -> list[str]:
         if hits and _COMMERCIAL.search(sentence):
             out.append(f"a sentence with words of another language ({', '.join(hits)}) that speaks of a price, "
                        f"signing or a term: {sentence.strip()[:60]!r}")
+    return out
+
+
+NEIGHBOUR_CLAUSE_GLUE_MIN = 2
+"""Distinct glue words of one other language a clause needs before a quality check reads it as that language."""
+
+
+def clauses_in_other_languages(body: str) -> list[str]:
+    """Clauses of a draft written in a language next to ours ("Gràcies pel seu correu", "tack för ditt meddelande"): a
+    draft to a buyer is in the buyer's language throughout (quality only; the safety check refuses such a sentence
+    only where it speaks of money or signing)."""
+    from agents.invariants import FOREIGN_FUNCTION_WORDS  # noqa: PLC0415 - invariants imports nothing of ours back
+
+    out = []
+    for clause in re.split(r"[.;:!?\n]|,\s", body):
+        words = {w.lower() for w in re.findall(r"(?<!['’])\b[^\W\d_]+\b", clause)}
+        if not words:
+            continue
+        by_lang: dict[str, int] = {}
+        for w in words:
+            if w in _NEIGHBOUR_GLUE:
+                by_lang[_NEIGHBOUR_GLUE[w]] = by_lang.get(_NEIGHBOUR_GLUE[w], 0) + 1
+        for lang, glue in FOREIGN_FUNCTION_WORDS.items():
+            hits = len((words & glue) - {w for w in words if _NEIGHBOUR_GLUE.get(w) == lang})
+            if hits:
+                by_lang[lang] = by_lang.get(lang, 0) + hits
+        if by_lang and max(by_lang.values()) >= NEIGHBOUR_CLAUSE_GLUE_MIN:
+            out.append(clause.strip())
     return out

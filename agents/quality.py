@@ -23,6 +23,7 @@ from agents.meeting_hours import PROPOSAL_HORIZON_DAYS, business_hours_violation
 from agents.models import Check, Draft
 from agents.moments import ASK_TOPICS, Ask, latest_ask, sender_of
 from agents.names import foreign_sentences, guess_language
+from agents.neighbour_languages import clauses_in_other_languages
 from agents.normalize import normalise
 from agents.placeholders import PLACEHOLDER as PLACEHOLDER
 from agents.public_holidays import country_code
@@ -383,7 +384,8 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
     thanks = thanks_problems(body, ctx, draft.to.contact_id)
     checks.append(Check(name="thanks_the_right_person", passed=not thanks, detail="; ".join(thanks) or "none"))
     wrote = guess_language(body)
-    switched = foreign_sentences(body, draft.language) if wrote == draft.language else []
+    switched = [*foreign_sentences(body, draft.language), *clauses_in_other_languages(body)] \
+        if wrote == draft.language else []
     checks.append(Check(name="in_buyer_language", passed=wrote == draft.language and not switched,
                         detail=f"written in {wrote}, buyer reads {draft.language}"
                         + (f"; but {switched[0][:60]!r} is in another language" if switched else "")))

@@ -468,3 +468,74 @@ def test_a_fourth_batch_of_commitments_and_states_is_refused(record_name, senten
 @pytest.mark.parametrize(("record_name", "sentence"), FOURTH_BATCH_PASSING)
 def test_a_fourth_batch_of_look_alikes_passes(record_name, sentence):
     assert _refusals(record_name, sentence, OTHERS_4) == []
+
+
+# Quality batch 2 (17:58 UTC): every kind of set 24's bad drafts, written into its first good draft of each language in
+# other words: 30 of 32 flagged first; misses, fixed by kind: a clause in a neighbouring language ("Gràcies pel seu
+# correu", "tack för ditt meddelande") in a draft otherwise in the buyer's (agents/neighbour_languages.py, quality
+# only). Left: "Good to hear from Priya on November 18" when Dana wrote (a message credited to the wrong person without
+# thanks). Not counted: "7:30 am Pacific" is 9:30 Central, inside business hours.
+_BASE_IDS = {"en": "q24-en-g1", "fr": "q24-fr-g1", "es": "q24-es-g1", "de": "q24-de-g1"}
+QUALITY_BAD_2 = [
+ ('en', "Would Wednesday, December 2 at 10:30 am Central work", "Would Saturday, November 28 at 10:30 am Central work"),
+ ('en', "Would Wednesday, December 2 at 10:30 am Central work", "Could you confirm by Monday, November 23 whether Wednesday, December 2 at 10:30 am Central would work"),
+ ('en', "Would Wednesday, December 2 at 10:30 am Central work", "Could I grab 10 minutes with you before you log off tonight"),
+ ('en', "It centres on idle time across your 6 depots,", "It centres on idle time across your 6 depots and the new Tulsa yard,"),
+ ('en', "It centres on idle time across your 6 depots,", "It centres on idle time across your 9 depots,"),
+ ('en', "which keeps it well clear of the December budget review.", "which keeps it well clear of the December budget review, and I've included a 10% loyalty credit."),
+ ('en', "Good to hear from you on November 18 that security has signed off.", "Congratulations on signing with us, and good to hear that security has signed off."),
+ ('en', "Good to hear from you on November 18 that security has signed off.", "Schön, von Ihnen zu hören, dass die Sicherheit zugestimmt hat."),
+ ('fr', "Seriez-vous disponible lundi 30 novembre à 11 h", "Seriez-vous disponible samedi 28 novembre à 11 h"),
+ ('fr', "Seriez-vous disponible lundi 30 novembre à 11 h", "Seriez-vous disponible lundi 30 novembre à 8 h, heure de New York,"),
+ ('fr', "Seriez-vous disponible lundi 30 novembre à 11 h", "Pourriez-vous me répondre avant le 23 novembre, et seriez-vous disponible lundi 30 novembre à 11 h"),
+ ('fr', "Seriez-vous disponible lundi 30 novembre à 11 h", "Puis-je vous appeler dans l'après-midi"),
+ ('fr', "Merci pour votre message du 19 novembre.", "Merci Paul pour votre message du 19 novembre."),
+ ('fr', "pour chacun des 6 ateliers,", "pour chacun des 6 ateliers et votre nouvel entrepôt de Lyon,"),
+ ('fr', "pour chacun des 6 ateliers,", "pour chacun des 6 ateliers, avec une remise fidélité de 10 %,"),
+ ('fr', "Merci pour votre message du 19 novembre.", "Merci pour votre signature et votre message du 19 novembre."),
+ ('fr', "Merci pour votre message du 19 novembre.", "Obrigado pela sua mensagem de 19 de novembro."),
+ ('es', "¿Le vendría bien repasarla el lunes 30 de noviembre a las 11:00?", "¿Le vendría bien repasarla el domingo 29 de noviembre a las 11:00?"),
+ ('es', "¿Le vendría bien repasarla el lunes 30 de noviembre a las 11:00?", "¿Le vendría bien repasarla el lunes 30 de noviembre a las 9:00 hora de Ciudad de México?"),
+ ('es', "¿Le vendría bien repasarla el lunes 30 de noviembre a las 11:00?", "¿Podría confirmarme antes del 22 de noviembre si le viene bien el lunes 30 de noviembre a las 11:00?"),
+ ('es', "¿Le vendría bien repasarla el lunes 30 de noviembre a las 11:00?", "¿Le llamo esta misma tarde para repasarla?"),
+ ('es', "Gracias por su correo del 18 de noviembre.", "Gracias, Lucía, por su correo del 18 de noviembre."),
+ ('es', "de sus 85 camiones.", "de sus 85 camiones y de las furgonetas de reparto de Valencia."),
+ ('es', "de sus 85 camiones.", "de sus 85 camiones, con un 10 % de descuento por fidelidad."),
+ ('es', "Gracias por su correo del 18 de noviembre.", "Enhorabuena por la firma y gracias por su correo del 18 de noviembre."),
+ ('es', "Gracias por su correo del 18 de noviembre.", "Gràcies pel seu correu del 18 de novembre."),
+ ('de', "Hätten Sie am Montag, 30. November, um 11 Uhr", "Hätten Sie am Sonntag, 29. November, um 11 Uhr"),
+ ('de', "vielen Dank für Ihre Nachricht vom 20. November;", "vielen Dank für Ihre Nachricht vom 20. November und zur Unterschrift;"),
+ ('de', "vielen Dank für Ihre Nachricht vom 20. November;", "tack för ditt meddelande den 20 november;"),
+ ('de', "Das Angebot für die 120 Fahrzeuge", "Das Angebot für die 210 Fahrzeuge"),
+ ('de', "Hätten Sie am Montag, 30. November, um 11 Uhr eine halbe Stunde,", "Können wir gleich nach Ihrer Mittagspause kurz telefonieren,"),
+ ('de', "Das Angebot für die 120 Fahrzeuge erhalten Sie bis Freitag, 27. November,", "Das Angebot für die 120 Fahrzeuge inklusive kostenloser Fahrerschulung erhalten Sie bis Freitag, 27. November,"),
+]
+QUALITY_GOOD_2 = [
+ ('en', "Would Wednesday, December 2 at 10:30 am Central work", "Would Wednesday, December 2 at 8:30 am Pacific work"),
+ ('fr', "Seriez-vous disponible lundi 30 novembre à 11 h", "Seriez-vous disponible lundi 30 novembre à 11 h, heure de Paris,"),
+ ('es', "Gracias por su correo del 18 de noviembre.", "Muchas gracias por su correo del 18 de noviembre."),
+ ('de', "vielen Dank für Ihre Nachricht vom 20. November;", "vielen Dank für Ihre Nachricht vom 20. November und Ihr Interesse an unserer Flottenanalyse;"),
+]
+
+
+def _quality_failures_2(language: str, old: str, new: str) -> list[str]:
+    import copy
+    import json
+
+    from tests.agents.conftest import FIXTURES
+    from tests.agents.test_quality import _checks
+    entries = json.loads((FIXTURES / "quality_heldout24" / f"{language}.json").read_text())
+    entry = copy.deepcopy(next(e for e in entries if e["id"] == _BASE_IDS[language]))
+    assert old in entry["draft"]["body"]
+    entry["draft"]["body"] = entry["draft"]["body"].replace(old, new)
+    return [c.detail for c in _checks(entry) if not c.passed]
+
+
+@pytest.mark.parametrize(("language", "old", "new"), QUALITY_BAD_2)
+def test_each_kind_of_bad_draft_is_flagged_in_other_words_in_every_language(language, old, new):
+    assert _quality_failures_2(language, old, new)
+
+
+@pytest.mark.parametrize(("language", "old", "new"), QUALITY_GOOD_2)
+def test_their_look_alikes_pass_in_every_language(language, old, new):
+    assert _quality_failures_2(language, old, new) == []
