@@ -25,8 +25,10 @@ _DECIDE = re.compile(
     r"décision|engag\w*|donner votre accord|votre accord|firm\w*|decid\w*|decisión|aprob\w*|cerr(?:ar|emos|amos)\w*|"
     r"dar el sí|visto bueno|luz verde|feu vert|grünes licht|your yes|the nod|fixier\w*|festzurr\w*|finali[sz]\w*|"
     r"cerrarlo|lo cerramos|wrap (?:this|it) up|boucl\w*)\b", re.I)
-_SEND_DAY_OURS = re.compile(r"\b(?:i|we|ich|wir|je|nous|le|les)\s+(?:will |'ll |werde |vais |allons )?(?:send|confirm|"
-                            r"schicke|sende|bestätige|envoie|confirme|envío|confirmo|mando)\b", re.I)
+_SEND_DAY_OURS = re.compile(
+    r"\b(?:i|we|ich|wir|je|nous|yo)(?:['’]ll)?\s+(?:(?:will|shall|can|werde|werden|vais|allons|vous|te|ihnen|es|le|la|"
+    r"les|lo|se)\s+|l['’])*(?:send|share|deliver|forward|confirm|schick\w*|send\w*|bestätig\w*|envo\w*|enverr\w*|"
+    r"transmet\w*|confirm\w*|mand\w*)\b|\b(?:le|les|se lo|se la)\s+(?:envío|enviaré|mando|mandaré|confirmo)\b", re.I)
 """The seller's own step today ("I confirm today that the proposal goes out Friday") is no term set for the buyer."""
 _THEN = re.compile(r"\s*(?:and )?(?:then|so|dann|damit|alors|et|y|entonces|así)\b", re.I)
 _CUES = ("today", "tonight", "this after", "this even", "end of", "close of", "eod", "cob", "before you", "heut",

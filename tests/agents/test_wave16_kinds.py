@@ -206,6 +206,9 @@ def test_a_decision_pressed_for_the_send_day_is_told_apart_from_our_own_step_tod
     assert pressed_for_today("Können Sie mir heute noch vor Feierabend zusagen?")
     assert pressed_for_today("I'll send the proposal today; please confirm Monday works.") == []
     assert pressed_for_today("I confirm today that the proposal goes out on Friday.") == []
+    assert pressed_for_today("Je vous l'envoie ce soir et vous pourrez la valider lundi.") == []  # the evening is ours
+    assert pressed_for_today("I'll send it tonight and you can sign on Monday.") == []
+    assert pressed_for_today("Could you sign it today?")
 
 
 # Quality: the German drafts' families (set 24's de 8/11), each as a kind in new words, and the same kinds in FR/ES.
