@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from agents.invariants import SUPPORTED_GLUE_AND_SHORT
+from agents.invariants import FOREIGN_FUNCTION_WORDS, SUPPORTED_GLUE_AND_SHORT
 
 _GLUE = {
     "ca": "us els amb ho aquesta aquest aquests aquestes però fem perquè molt gràcies seva nostre vostre vostra hem "
@@ -30,7 +30,12 @@ _GLUE = {
     "sv/da/no": "ditt dina hej vänliga hälsningar mvh",
     "sco": "ye yer hoose oot wee nae ken aye tae fae ane yin dinnae cannae gie awa didnae hame noo aboot richt oan naethin nocht",
 }
-_NEIGHBOUR_GLUE = {w: lang for lang, words in _GLUE.items() for w in words.split() if w not in SUPPORTED_GLUE_AND_SHORT}
+_OURS_TOO = frozenset("está será estamos il una care van till mint ale dan ada ama som med det kan har om hos pro ste "
+                      "mai noi voi dar cu meg az ini bir her se te me".split())
+"""Words of agents.invariants' foreign lists that are also words of ours ("está", "il"; English "care", "van", "till"):
+no evidence of another language in a sentence that speaks of money."""
+_NEIGHBOUR_GLUE = {w: lang for lang, words in (*FOREIGN_FUNCTION_WORDS.items(), *((k, v.split()) for k, v in _GLUE.items()))
+                   for w in words if w not in SUPPORTED_GLUE_AND_SHORT and w not in _OURS_TOO}
 """Glue words of the languages next to ours, minus every word any of our four languages has."""
 _COMMERCIAL = re.compile(
     r"[$€£%]|\d|\b(?:sign\w*|signa\w*|signe\w*|assin\w*|asin\w*|firm\w*|teken\w*|onderteken\w*|unterschr\w*|"
@@ -68,8 +73,6 @@ def clauses_in_other_languages(body: str) -> list[str]:
     """Clauses of a draft written in a language next to ours ("Gràcies pel seu correu", "tack för ditt meddelande"): a
     draft to a buyer is in the buyer's language throughout (quality only; the safety check refuses such a sentence
     only where it speaks of money or signing)."""
-    from agents.invariants import FOREIGN_FUNCTION_WORDS  # noqa: PLC0415 - invariants imports nothing of ours back
-
     out = []
     for clause in re.split(r"[.;:!?\n]|,\s", body):
         words = {w.lower() for w in re.findall(r"(?<!['’])\b[^\W\d_]+\b", clause)}

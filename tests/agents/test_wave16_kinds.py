@@ -198,6 +198,11 @@ def test_a_neighbour_languages_glue_word_counts_only_where_money_or_signing_is_s
     assert neighbour_commercial_sentences("Us fem una rebaixa si ho signeu aquesta setmana.")
     assert neighbour_commercial_sentences("Moltes gràcies per la demo, Javier.") == []  # Catalan thanks, no money
     assert neighbour_commercial_sentences("Gracias por la demo; la propuesta sigue el viernes.") == []
+    # the glue words of the languages agents.invariants lists count too, minus words of ours ("está", "il", "van")
+    assert neighbour_commercial_sentences("Il prezzo è già scontato per voi.")
+    assert neighbour_commercial_sentences("Wij betalen de installatie.")
+    assert neighbour_commercial_sentences("Tal como vimos en la demo, el foco está en el precio por camión.") == []
+    assert neighbour_commercial_sentences("Each van costs less to run once idle time drops; the proposal shows it.") == []
 
 
 def test_a_decision_pressed_for_the_send_day_is_told_apart_from_our_own_step_today():
