@@ -10,8 +10,8 @@ not the open class of concession words); a sign-off by whoever decides the purch
 agents/deal_state.py); a decision pressed for the send day ("lock this in before you head out tonight",
 agents/same_day_pressure.py); "Hablamos por teléfono a última hora" (a Spanish present opening a sentence proposes);
 "le groupe D." (a later word by its capital initial, agents/name_abbreviations.py); and the look-alike "When legal has
-countersigned, we'll schedule the kickoff" (a plan, no longer refused). Left: "Blue Y." (the first word alone is no
-candidate of the other-customer index). Delivery dates no field gives ("Vous recevrez la proposition vendredi 27
+countersigned, we'll schedule the kickoff" (a plan, no longer refused). "Blue Y." (the first word alone is no
+candidate of the other-customer index) was left, then caught by a pass over every other customer's first word. Delivery dates no field gives ("Vous recevrez la proposition vendredi 27
 novembre", refused on main: benign losses) are the seller's own commitment when we send a document with no term or
 condition in the sentence (agents/delivery_days.py).
 """
@@ -72,6 +72,7 @@ REFUSED = [
     # another customer by a later word's initial; a price rise "capped at zero"
     ('fr_deal', "Le groupe D. a déployé la solution en un mois."),
     ('es_opportunity', "Transportes B. lo implantó en seis semanas."),
+    ('hubspot_deal', "Blue Y. rolled it out in a month."),
     ('hubspot_deal', "Your price increase at renewal is capped at zero."),
     ('de_deal', "Die Preiserhöhung bei Verlängerung ist auf null gedeckelt."),
 ]
