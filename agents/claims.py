@@ -1,8 +1,6 @@
-"""Commercial claims in any output, in English, German, French and Spanish: discounts however
-phrased, prices, promises outside policy, and statements about the deal's state.
-
-Every finder returns the rules a text broke (empty = fine). They read the normalised text
-(agents.normalize), so "２５ ％ оff" is "25 % off".
+"""Commercial claims in any output, in English, German, French and Spanish: discounts however phrased, prices, promises
+outside policy, and statements about the deal's state. Every finder returns the rules a text broke (empty = fine). They
+read the normalised text (agents.normalize), so "２５ ％ оff" is "25 % off".
 """
 
 from __future__ import annotations

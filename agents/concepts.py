@@ -1,9 +1,8 @@
 """Commercial commitments recognised by concept, not by phrase, in English, German, French and Spanish.
 
-Held-out sets written as an adversary kept finding promises phrased in a way no list held ("goes
-live without any charge", "no tendrá coste", "no le costará nada", "el precio queda congelado hasta
-2030", "votre bon de commande est bien reçu"). Each is one of three ideas, and the idea has few
-words even when its phrasings are endless:
+Held-out sets written as an adversary kept finding promises phrased in a way no list held ("goes live without any
+charge", "no tendrá coste", "no le costará nada", "el precio queda congelado hasta 2030", "votre bon de commande est
+bien reçu"). Each is one of three ideas, and the idea has few words even when its phrasings are endless:
 
 - *no cost*: a word for paying or cost within a few words of a negation or zero;
 - *price lock*: a word for price within a few words of a word for holding it, plus a time span;
