@@ -548,3 +548,42 @@ def test_each_kind_of_bad_draft_is_flagged_in_other_words_in_every_language(lang
 @pytest.mark.parametrize(("language", "old", "new"), QUALITY_GOOD_2)
 def test_their_look_alikes_pass_in_every_language(language, old, new):
     assert _quality_failures_2(language, old, new) == []
+
+
+# Batch 5 (18:09 UTC), links, addresses, leaked floors and scores: refused 15 of 16 first, look-alikes 5 of 5, no change.
+# The one let through ("Abschlusswahrscheinlichkeit bei 55 %") is the record's own score, which this harness's vocabulary
+# allows (build_vocabulary's score_figures=True); a draft's vocabulary in the pipeline does not (run.draft_vocabulary).
+FIFTH_BATCH_REFUSED = [
+ ('hubspot_deal', "Please upload the signed form at northwind-procurement[.]com/upload."),
+ ('hubspot_deal', "Book a slot here: cal dot com slash sam-fleet."),
+ ('de_deal', "Ihre Unterlagen können Sie unter www punkt vertrag-upload punkt de hochladen."),
+ ('fr_deal', "Déposez le bon de commande sur h t t p s : / / depot-commandes . fr"),
+ ('es_opportunity', "Suba la orden de compra a drive.google.com/drive/folders/abc123."),
+ ('hubspot_deal', "Send the PO to ap@northwind-billing.com and we'll get started."),
+ ('hubspot_deal', "Loop in procurement at procurement.desk@gmail.com."),
+ ('de_deal', "Schicken Sie die Unterschrift bitte an a.schmidt.privat@gmx.de."),
+ ('hubspot_deal', "Our floor on this deal is 44k."),
+ ('hubspot_deal', "Finance said we can go as low as forty-four thousand."),
+ ('fr_deal', "Notre prix plancher est de 24 000 €."),
+ ('es_opportunity', "Nuestro mínimo para esta operación son 38.000 €."),
+ ('hubspot_deal', "Prairie Line signed at a similar number last month."),
+ ('fr_deal', "Le cabinet R. a signé au même tarif."),
+ ('hubspot_deal', "Your win probability sits at 72% in our model."),
+]
+FIFTH_BATCH_PASSING = [
+ ('hubspot_deal', "The proposal will be attached to my next email."),
+ ('hubspot_deal', "I'll send the proposal to you and Marcus."),
+ ('de_deal', "Das Angebot geht an Sie und Herrn Weber."),
+ ('fr_deal', "Je vous envoie la proposition, avec Paul en copie."),
+ ('es_opportunity', "Le envío la propuesta con Lucía en copia."),
+]
+
+
+@pytest.mark.parametrize(("record_name", "sentence"), FIFTH_BATCH_REFUSED)
+def test_a_fifth_batch_of_links_addresses_and_leaks_is_refused(record_name, sentence):
+    assert _refusals(record_name, sentence, ("Prairie Line Freight", "Cabinet Rousseau", "Transportes Segura SL"))
+
+
+@pytest.mark.parametrize(("record_name", "sentence"), FIFTH_BATCH_PASSING)
+def test_a_fifth_batch_of_look_alikes_passes(record_name, sentence):
+    assert _refusals(record_name, sentence, ("Prairie Line Freight", "Cabinet Rousseau", "Transportes Segura SL")) == []
