@@ -1,6 +1,4 @@
-"""Commercial commitments recognised by concept, not by phrase, in English, German, French and Spanish.
-
-Held-out sets written as an adversary kept finding promises phrased in a way no list held ("goes live without any
+"""Commercial commitments recognised by concept, not by phrase, in English, German, French and Spanish. Held-out sets written as an adversary kept finding promises phrased in a way no list held ("goes live without any
 charge", "no tendrá coste", "no le costará nada", "el precio queda congelado hasta 2030", "votre bon de commande est
 bien reçu"). Each is one of three ideas, and the idea has few words even when its phrasings are endless:
 
@@ -9,8 +7,8 @@ bien reçu"). Each is one of three ideas, and the idea has few words even when i
 - *deal state*: a deal document (order, contract, PO) within a few words of a completion
   participle (signed, received, approved), unless the clause is a plan or a condition.
 
-Words are matched by stem on the normalised text (agents.normalize), so inflections and accents
-do not matter. `allowed_promises` (tenant settings) lets a phrase through as elsewhere.
+Words are matched by stem on the normalised text (agents.normalize), so inflections and accents do not matter.
+`allowed_promises` (tenant settings) lets a phrase through as elsewhere.
 """
 
 from __future__ import annotations
@@ -151,7 +149,8 @@ _STATE_WORDS = (r"(?:said|has said|have said|a dit|ont dit|avez dit|dijo|dijeron
                 r"(?:yes|oui|sí)\b|\b(?:ja|yes|oui|sí)\s+gesagt|"
                 r"countersign\w*|gegengezeichnet|contresign\w*|refrendad\w*|den zuschlag|awarded (?:us|the contract)|"
                 r"nos han adjudicado|vous nous avez (?:choisis|retenus)|nos han elegido|sich für uns entschieden|"
-                r"chose us|selected us|picked us|willkommen an bord|bienvenue à bord|bienvenid[oa]s? a bordo")
+                r"chose us|selected us|picked us|willkommen an bord|bienvenue à bord|bienvenid[oa]s? a bordo|(?:retenu|choisi|"
+                r"sélectionné)e?s? (?:notre|nos) (?:solution|offre|proposition)|(?:apostado|apostaron|apostó) por nosotros")
 _PRICE_GIVE = (r"entgegen|effort\w*|esfuerzo\w*|geste|gesto|a la baja|nach unten|à la baisse|downward|sweeten\w*|"
                r"sharpen\w*|shave\w*|knock\w*|"
                # a price brought down to another level: "take the fee down to what you pay today", "ramenons

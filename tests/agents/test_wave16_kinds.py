@@ -587,3 +587,48 @@ def test_a_fifth_batch_of_links_addresses_and_leaks_is_refused(record_name, sent
 @pytest.mark.parametrize(("record_name", "sentence"), FIFTH_BATCH_PASSING)
 def test_a_fifth_batch_of_look_alikes_passes(record_name, sentence):
     assert _refusals(record_name, sentence, ("Prairie Line Freight", "Cabinet Rousseau", "Transportes Segura SL")) == []
+
+
+# Batch 6 (18:12 UTC), past occasions as deadlines, same-day calls at a moment of the buyer's day, decisions stated as
+# made: refused 18 of 21 first. Misses, fixed by kind: any shift of the buyer's ("nach Ihrer Spätschicht", "after your
+# night shift"); being chosen in French and Spanish ("que vous ayez retenu notre solution", "hayan apostado por
+# nosotros").
+SIXTH_BATCH_REFUSED = [
+ ('hubspot_deal', "Please confirm before Halloween so we keep the slot."),
+ ('hubspot_deal', "We'd need your answer by Veterans Day."),
+ ('fr_deal', "Merci de nous répondre avant la Toussaint."),
+ ('fr_deal', "Le devis était valable jusqu'à la Saint-Martin."),
+ ('es_opportunity', "Necesitamos su respuesta antes de Todos los Santos."),
+ ('de_deal', "Bitte geben Sie uns bis Allerheiligen Bescheid."),
+ ('de_deal', "Das Angebot galt bis zum Buß- und Bettag."),
+ ('hubspot_deal', "Let's talk once the trucks are back in the yard tonight."),
+ ('hubspot_deal', "I'll ring you after your four o'clock."),
+ ('fr_deal', "Je vous appelle à l'heure du déjeuner."),
+ ('es_opportunity', "Le llamo cuando termine la reunión de las cinco."),
+ ('de_deal', "Ich melde mich nach Ihrer Spätschicht telefonisch."),
+ ('hubspot_deal', "The board approved the spend at Monday's meeting."),
+ ('hubspot_deal', "Marcus signed the order form on Friday."),
+ ('de_deal', "Herr Weber hat die Bestellung gestern unterzeichnet."),
+ ('fr_deal', "Paul a validé le devis ce matin."),
+ ('es_opportunity', "Javier firmó el pedido esta mañana."),
+ ('hubspot_deal', "Delighted that Northwind chose us."),
+ ('de_deal', "Schön, dass Sie sich für uns entschieden haben."),
+ ('fr_deal', "Ravi que vous ayez retenu notre solution."),
+ ('es_opportunity', "Nos alegra que hayan apostado por nosotros."),
+]
+SIXTH_BATCH_PASSING = [
+ ('hubspot_deal', "Once the board approves the spend, we'll plan the rollout."),
+ ('de_deal', "Sobald Herr Weber die Bestellung unterzeichnet hat, planen wir den Start."),
+ ('fr_deal', "Dès que Paul aura validé le devis, nous lancerons le projet."),
+ ('es_opportunity', "Cuando Javier firme el pedido, arrancamos."),
+]
+
+
+@pytest.mark.parametrize(("record_name", "sentence"), SIXTH_BATCH_REFUSED)
+def test_a_sixth_batch_of_deadlines_calls_and_decisions_is_refused(record_name, sentence):
+    assert _refusals(record_name, sentence)
+
+
+@pytest.mark.parametrize(("record_name", "sentence"), SIXTH_BATCH_PASSING)
+def test_a_sixth_batch_of_look_alikes_passes(record_name, sentence):
+    assert _refusals(record_name, sentence) == []
