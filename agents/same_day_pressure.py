@@ -28,7 +28,10 @@ _DECIDE = re.compile(
 _SEND_DAY_OURS = re.compile(
     r"\b(?:i|we|ich|wir|je|nous|yo)(?:['’]ll)?\s+(?:(?:will|shall|can|werde|werden|vais|allons|vous|te|ihnen|es|le|la|"
     r"les|lo|se)\s+|l['’])*(?:send|share|deliver|forward|confirm|schick\w*|send\w*|bestätig\w*|envo\w*|enverr\w*|"
-    r"transmet\w*|confirm\w*|mand\w*)\b|\b(?:le|les|se lo|se la)\s+(?:envío|enviaré|mando|mandaré|confirmo)\b", re.I)
+    r"transmet\w*|confirm\w*|mand\w*)\b|\b(?:le|les|se lo|se la)\s+(?:envío|enviaré|mando|mandaré|confirmo)\b|"
+    # the buyer receiving what we send today: "you'll have the proposal tonight", "vous la recevrez ce soir"
+    r"\byou(?:['’]ll| will)\s+(?:have|get|receive)\b|\bvous\s+(?:l['’]|la\s+|le\s+|les\s+)?(?:recevrez|aurez)\b|"
+    r"\b(?:la|lo|los|las)?\s*recibirá\b|\b(?:erhalten|bekommen)\s+sie\b|\ble\s+llegará\b", re.I)
 """The seller's own step today ("I confirm today that the proposal goes out Friday") is no term set for the buyer."""
 _THEN = re.compile(r"\s*(?:and )?(?:then|so|dann|damit|alors|et|y|entonces|así)\b", re.I)
 _CUES = ("today", "tonight", "this after", "this even", "end of", "close of", "eod", "cob", "before you", "heut",

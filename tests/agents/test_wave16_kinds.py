@@ -214,6 +214,8 @@ def test_a_decision_pressed_for_the_send_day_is_told_apart_from_our_own_step_tod
     assert pressed_for_today("I confirm today that the proposal goes out on Friday.") == []
     assert pressed_for_today("Je vous l'envoie ce soir et vous pourrez la valider lundi.") == []  # the evening is ours
     assert pressed_for_today("I'll send it tonight and you can sign on Monday.") == []
+    assert pressed_for_today("You'll have the proposal tonight so you can review it before signing next week.") == []
+    assert pressed_for_today("Vous la recevrez ce soir, pour la valider à votre rythme.") == []
     assert pressed_for_today("Could you sign it today?")
 
 
