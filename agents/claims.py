@@ -1,8 +1,6 @@
-"""Commercial claims in any output, in English, German, French and Spanish: discounts however
-phrased, prices, promises outside policy, and statements about the deal's state.
-
-Every finder returns the rules a text broke (empty = fine). They read the normalised text
-(agents.normalize), so "２５ ％ оff" is "25 % off".
+"""Commercial claims in any output, in English, German, French and Spanish: discounts however phrased, prices, promises
+outside policy, and statements about the deal's state. Every finder returns the rules a text broke (empty = fine). They
+read the normalised text (agents.normalize), so "２５ ％ оff" is "25 % off".
 """
 
 from __future__ import annotations
@@ -117,13 +115,14 @@ _GOODS = (r"months?|weeks?|years?|days?|seats?|licen[cs]es?|users?|trials?|pilot
 _FREE_NEAR_GOODS = (
     # "two months free", "the first 3 months are free", "migration is free", "free pilot";
     # not "feel free to", "free up", "are you free on Monday", "hassle-free".
-    rf"(?<![-\w])(?<!feel )(?<!feels )free(?! to\b)(?! up\b)(?!-)(?:\s+(?:of charge|\w+)){{0,3}}?\s+(?:{_GOODS})\b|"
+    rf"\bfree(?<!-free)(?<!feel free)(?<!feels free)(?! to\b)(?! up\b)(?!-)(?:\s+(?:of charge|\w+)){{0,3}}?\s+(?:{_GOODS})\b|"
     rf"\b(?:{_GOODS})\b(?:\s+\w+){{0,3}}?\s+(?:(?:is|are|be|comes?|stays?|will be|'s)\s+)?"
     rf"(?:completely |totally |entirely )?(?<!feel )free\b(?! up\b)")
 
 PROMISE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((n, re.compile(p, re.I)) for n, p in (
     ("free extra", r"\b(?:at |for )?(?:zero|no|nil|without) (?:extra |additional )?(?:cost|charge|fee)s?\b|"
-                   r"(?<!step is )(?<!steps are )(?<!ball is )(?<!move is )\bon (?:us|the house)\b|\bat our expense\b|\bthrow(?:n|ing)? in\b|\bnull kosten\b|"
+                   r"\bon (?:us|the house)\b(?<!step is on us)(?<!steps are on us)(?<!ball is on us)(?<!move is on us)"
+                   r"(?<!step is on the house)(?<!steps are on the house)(?<!ball is on the house)(?<!move is on the house)|\bat our expense\b|\bthrow(?:n|ing)? in\b|\bnull kosten\b|"
                    r"\bsans (?:aucun )?frais\b|\bco[uû]t z[ée]ro\b|\bcoste cero\b|\bsin ning[uú]n coste\b|"
                    r"\bfree\b(?:\s+of charge)?(?!dom)(?:\s+\w+){0,3}\s+(?:months?|trial|seats?|licen[cs]es?|"
                    r"upgrade|onboarding|implementation|support|year|access|add-?ons?)|\bat no (?:extra )?(?:cost|charge)\b|\b(?:at|for|with) no extra\b(?! (?:effort|work|step|steps|setup on your side))|"
@@ -207,7 +206,7 @@ _STATE_GRAMMAR = re.compile(
     rf"\b(?:gave|given|got|has|have) (?:us )?(?:the |their |his |her |a )?(?:thumbs[- ]up|nod|final ok|final okay|verbal ok)\b|"
     rf"\b(?:(?:just|only|merely|purely) a formality|reine formsache|nur noch (?:eine )?formsache|"
     rf"(?:une )?simple formalité|pura formalidad|mero trámite)\b|\b(?:haben|hat) (?:bereits |schon )?zugesagt\b|"
-    rf"\b(?:a|ont) (?:déjà )?donné (?:son|leur) accord\b|\b(?:ya )?(?:dio|dieron|han dado) (?:luz verde|el visto bueno)\b|"
+    rf"\b(?:a|ont) (?:déjà )?donné (?:son|leur) accord\b|\b(?:ya )?(?:nos )?(?:dio|dieron|ha dado|han dado) (?:luz verde|el visto bueno|el sí|su sí|el ok|su ok|su aprobación)\b|"
     rf"\bauftrag\w*\s+(?:ist |wurde )?(?:bereits |schon |nun )?(?:erteilt|vergeben|bestätigt)|"
     rf"\bbestellung\s+(?:ist |wurde )?(?:bereits |schon )?(?:eingegangen|erteilt|bestätigt)|"
     rf"\bvertrag\s+(?:ist |wurde )?(?:bereits |schon )?(?:unterzeichnet|gegengezeichnet|unterschrieben)|"

@@ -181,14 +181,15 @@ fr 11/11 10/10; en-g3 left."""
 
 
 SET24 = {lang: json.loads((FIXTURES / "quality_heldout24" / f"{lang}.json").read_text()) for lang in LANGUAGES}
-SET24_FLOORS = {"en": (11, 9), "de": (10, 10), "fr": (11, 10), "es": (11, 10)}
+SET24_FLOORS = {"en": (11, 9), "de": (11, 10), "fr": (11, 10), "es": (11, 10)}
 """Wave 15, written by an eighth outside tester without reading agents/; first and only measurement by it on 0687efb
 (merge of this branch's 4c115dd, 14:50 UTC), bad flagged / good passed: en 11/11 9/10, de 8/11 10/10, fr 10/11 10/10,
 es 11/11 10/10. After wave 15's fixes by kind (in-sample, 14:52 UTC): de 10/11 10/10 ("ihr seid", "lass uns" are the
 familiar register; "14 Uhr Chicagoer Zeit" read in the recipient's zone), fr 11/11 10/10 (an honorific's dot ends no
 sentence: "M. Bernard" is an unknown person mid-sentence). Left: de-b6 (invented "Kühlfahrzeuge": German nouns are not
 judged as facts), en-g10 (refers to the two-wave question without an activity's date or the company name: the
-rubric's "points at something real", the red team disagrees)."""
+rubric's "points at something real", the red team disagrees). Wave 16: de-b6 flagged by kind (a thing a German draft
+says the buyer has, "Ihre Kühlfahrzeuge", must be a noun of the record: agents/german_nouns.py): de 11/11 10/10."""
 
 
 HELD_OUT_WITH_FLOORS = {19: (SET19, SET19_FLOORS), 20: (SET20, SET20_FLOORS), 21: (SET21, SET21_FLOORS),
