@@ -112,7 +112,7 @@ _CONCESSION_WORDS = (
     # tenant that does lists the phrase in allowed_promises.
     r"complimentary|comped|waiv(?:e|ed|es|ing|er)|credited|credit note|goodwill|(?:loyalty |as a |small )gesture|"
     # a seller's give named by its idiom ("sharpen the pencil", "faire un geste", "hacer un esfuerzo")
-    r"sharpen (?:the|my|our) pencil|(?:faire|fera|ferons|ferai|fait) un (?:petit |beau |vrai )?geste|"
+    r"gracieuset[ée]|bonific(?:amos|aremos|ar|o)|geste (?:commercial|de fin d['’]\w+)|sharpen (?:the|my|our) pencil|(?:faire|fera|ferons|ferai|fait) un (?:petit |beau |vrai )?geste|"
     r"hac(?:er|emos|ré) un (?:pequeño |último )?(?:esfuerzo|gesto)|"
     r"free of charge|for free|at no (?:extra |additional )?(?:cost|charge)|no-cost|zero-cost|"
     r"kulanz\w*|entgegenkommen|gutschrift\w*|gutgeschrieben|abgegolten|beglichen|erstatt\w*|verzicht\w*|"
@@ -149,6 +149,7 @@ _STATE_WORDS = (r"(?:said|has said|have said|a dit|ont dit|avez dit|dijo|dijeron
                 r"(?:yes|oui|sí)\b|\b(?:ja|yes|oui|sí)\s+gesagt|"
                 r"countersign\w*|gegengezeichnet|contresign\w*|refrendad\w*|den zuschlag|awarded (?:us|the contract)|"
                 r"nos han adjudicado|vous nous avez (?:choisis|retenus)|nos han elegido|sich für uns entschieden|"
+                r"accord de principe|agreement in principle|grundsätzliche zusage|acuerdo (?:de|en) principio|"
                 r"chose us|selected us|picked us|willkommen an bord|bienvenue à bord|bienvenid[oa]s? a bordo|(?:retenu|choisi|"
                 r"sélectionné)e?s? (?:notre|nos) (?:solution|offre|proposition)|(?:apostado|apostaron|apostó) por nosotros")
 _PRICE_GIVE = (r"entgegen|effort\w*|esfuerzo\w*|geste|gesto|a la baja|nach unten|à la baisse|downward|sweeten\w*|"

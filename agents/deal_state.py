@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 
-_DEAL = (r"deal|bon|contract|agreement|order|order form|purchase order|po|paperwork|purchase|renewal|opportunity|sale|decision|"
+_DEAL = (r"deal|bon|rfp|tender|bid|ausschreibung|appel d'offres|licitación|concurso|mandat(?: de prélèvement)?(?: sepa)?|"
+         r"(?:sepa[- ])?(?:lastschrift)?mandat|mandato(?: sepa)?|(?:sepa |direct debit )?mandate|contract|agreement|order|order form|purchase order|po|paperwork|purchase|renewal|opportunity|sale|decision|"
          r"signatures?|business|vertrag|auftrag|bestellung|abschluss|kauf|geschäft|sache|ding|entscheidung|unterschrift|"
          r"vereinbarung|affaire|contrat|commande|bon de commande|accord|vente|marché|décision|dossier|trato|contrato|pedido|"
          r"orden de compra|acuerdo|negocio|venta|operación|oportunidad|decisión|firma|asunto")
@@ -126,7 +127,7 @@ _DEAL_CUES = ("deal", "contract", "agreement", "order", "paperwork", "purchase",
               "decision", "signature", "business", "vertrag", "auftrag", "bestellung", "abschluss", "kauf", "geschäft",
               "sache", "ding", "entscheidung", "unterschrift", "vereinbarung", "affaire", "contrat", "commande", "accord",
               "vente", "marché", "décision", "dossier", "trato", "pedido", "acuerdo", "negocio", "venta", "operación",
-              "oportunidad", "firma", "asunto", "everything", "it all", "alles", "tout", "todo", "po ", "bon ", "it's",
+              "oportunidad", "firma", "asunto", "everything", "it all", "alles", "tout", "todo", "po ", "bon ", "rfp", "tender", "ausschreibung", "appel d'offres", "licitaci", "mandat", "it's",
               "it’s", "it is", "it was", "it has")
 _DECISION_CUES = ("sign", "commit", "ratif", "stamp", "sanction", "authori", "endors", "abgeseg", "abgezeich",
                   "durchgewunk", "entérin", "avalis", "avalad", "visad", "refrend", "agree", "approv", "accept", "green", "okay", "ok'd", "bought", "purchas", "order",

@@ -20,7 +20,8 @@ _GLUE = {
     "ca": "us els amb ho aquesta aquest aquests aquestes però fem perquè molt gràcies seva nostre vostre vostra hem "
           "som és doncs també podem fer farem tenim voleu podeu teniu pel pels seu",
     "oc": "fasèm nòstra nòstre nòstres vòstra vòstre aquò sèm èra mercés benlèu primièr",
-    "gl": "unha coa cos polo pola tamén xa moito grazas vostede facemos hoxe",
+    "gl": "unha coa cos polo pola tamén xa moito grazas vostede facemos hoxe primeiros primeiras lle lles",
+    "cy": "mae ddim gyd eich ein gyda hefyd wedi bydd",
     "pt": "lhe lhes você vocês isso essa esse até fica nossa nosso são também obrigado fazemos não já uma",
     "it": "entro abbiamo facciamo gli della delle nostro vostro siamo sarà già anche oggi",
     "co": "femu oghje vo ùn hè sò nostru vostru",
@@ -44,7 +45,7 @@ _COMMERCIAL = re.compile(
     r"nochlass|rabatt\w*|rabätt\w*|penny|pennies|bawbee\w*|month\w*|mes|mês|mois|monat\w*|setmana|semana|week|wuche|"
     r"hoose|carga|cargu|cargue|caric\w*|carico|cargo|compte|conta|kappe|pay\w*|paga\w*|pagu\w*|betal\w*|zahl\w*|zoll\w*|"
     # nothing asked in return, or ours to bear: "for naethin", "oan us", "umsonst", "per niente"
-    r"install\w*|instal\w*|naethin|nothing|nowt|umsonst|nüt|niente|nada|rien|res|(?:on|oan) us)\b",
+    r"install\w*|instal\w*|naethin|nothing|nowt|umsonst|nüt|niente|nada|rien|res|(?:on|oan) us|ddim)\b",
     re.I)
 
 
