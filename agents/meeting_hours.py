@@ -58,6 +58,8 @@ _ZONES = {"eastern": "America/New_York", "et": "America/New_York", "est": "Ameri
           "londoner zeit": "Europe/London", "heure de londres": "Europe/London", "hora de londres": "Europe/London"}
 """Zones by how drafts write them; every other one ("CET", "heure de Paris", "hora peninsular") is Central European."""
 _AVAILABLE = re.compile(r"\b(?:available|free|work for you|suit you|disponible|disponibilidad|verfügbar|zeit|passt|"
+                        # a time proposed is a meeting proposed: "je vous propose le mardi 1er décembre à 20 h 15"
+                        r"(?:je vous|i'd|i would|ich) (?:propose|suggest|schlage)|le propongo|les propongo|"
                         r"convient|conviendrait|le viene bien|le va bien|le parece|conviene|le cuadra)\b", re.I)
 """Asking whether a time suits the buyer proposes a meeting at it, with or without a meeting word ("Seriez-vous
 disponible lundi à 20 h 30 pour la parcourir ?", "¿Le viene bien revisarla el domingo 29 a las 11:00?")."""

@@ -301,7 +301,11 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
     contact = next((c for c in ctx.record.contacts if c.id == draft.to.contact_id), None)
     greeting = re.split(r"[,:\n]", body.lstrip(), maxsplit=1)[0] if body.strip() else ""
     misgendered = wrong_honorific(greeting, last, recorded_form(contact, ctx.record.extra))
-    addressed = addressed and not wrong_form and not misgendered
+    # the greeting names another contact of the record and not the recipient ("Hi Elena," in an email to Tom)
+    greets_other = first and not re.search(rf"\b{re.escape(first)}\b", greeting) and any(
+        re.search(rf"\b{re.escape(n.split()[0])}\b", greeting) for c in ctx.record.contacts
+        if c.id != draft.to.contact_id and (n := ctx.contact_name(c) or ""))
+    addressed = addressed and not wrong_form and not misgendered and not greets_other
     informal = INFORMAL.get(draft.language)
     familiar = informal.search(body) if informal else None
     formally = _addressed_formally(draft.to.contact_id, last, ctx) if familiar else None
