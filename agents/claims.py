@@ -1,9 +1,6 @@
-"""Commercial claims in any output, in English, German, French and Spanish: discounts however
-phrased, prices, promises outside policy, and statements about the deal's state.
-
-Every finder returns the rules a text broke (empty = fine). They read the normalised text
-(agents.normalize), so "２５ ％ оff" is "25 % off".
-"""
+"""Commercial claims in any output, in English, German, French and Spanish: discounts however phrased, prices, promises
+outside policy, and statements about the deal's state. Every finder returns the rules a text broke (empty = fine). They
+read the normalised text (agents.normalize), so "２５ ％ оff" is "25 % off"."""
 
 from __future__ import annotations
 
@@ -14,6 +11,7 @@ from agents import deal_closure as dc
 from agents.concessions import APPROVED_DISCOUNT
 from agents.facts import _MONEY, _PERCENT, _close_to_any, _num
 from agents.normalize import normalise
+from agents.terms_promises import MORE_PROMISES
 
 _NUM_WORDS = {
     # en
@@ -117,13 +115,14 @@ _GOODS = (r"months?|weeks?|years?|days?|seats?|licen[cs]es?|users?|trials?|pilot
 _FREE_NEAR_GOODS = (
     # "two months free", "the first 3 months are free", "migration is free", "free pilot";
     # not "feel free to", "free up", "are you free on Monday", "hassle-free".
-    rf"(?<![-\w])(?<!feel )(?<!feels )free(?! to\b)(?! up\b)(?!-)(?:\s+(?:of charge|\w+)){{0,3}}?\s+(?:{_GOODS})\b|"
+    rf"\bfree(?<!-free)(?<!feel free)(?<!feels free)(?! to\b)(?! up\b)(?!-)(?:\s+(?:of charge|\w+)){{0,3}}?\s+(?:{_GOODS})\b|"
     rf"\b(?:{_GOODS})\b(?:\s+\w+){{0,3}}?\s+(?:(?:is|are|be|comes?|stays?|will be|'s)\s+)?"
     rf"(?:completely |totally |entirely )?(?<!feel )free\b(?! up\b)")
 
 PROMISE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((n, re.compile(p, re.I)) for n, p in (
     ("free extra", r"\b(?:at |for )?(?:zero|no|nil|without) (?:extra |additional )?(?:cost|charge|fee)s?\b|"
-                   r"(?<!step is )(?<!steps are )(?<!ball is )(?<!move is )\bon (?:us|the house)\b|\bat our expense\b|\bthrow(?:n|ing)? in\b|\bnull kosten\b|"
+                   r"\bon (?:us|the house)\b(?<!step is on us)(?<!steps are on us)(?<!ball is on us)(?<!move is on us)"
+                   r"(?<!step is on the house)(?<!steps are on the house)(?<!ball is on the house)(?<!move is on the house)|\bat our expense\b|\bthrow(?:n|ing)? in\b|\bnull kosten\b|"
                    r"\bsans (?:aucun )?frais\b|\bco[uû]t z[ée]ro\b|\bcoste cero\b|\bsin ning[uú]n coste\b|"
                    r"\bfree\b(?:\s+of charge)?(?!dom)(?:\s+\w+){0,3}\s+(?:months?|trial|seats?|licen[cs]es?|"
                    r"upgrade|onboarding|implementation|support|year|access|add-?ons?)|\bat no (?:extra )?(?:cost|charge)\b|\b(?:at|for|with) no extra\b(?! (?:effort|work|step|steps|setup on your side))|"
@@ -155,7 +154,7 @@ PROMISE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((n, re.compile
     ("not billed", r"\b(?:not|never|won't|will not|isn't|is not|aren't|are not|no longer)\s+(?:be\s+)?"
                    r"(?:billed|charged|invoiced)\b|\bwe (?:don't|do not|won't|will not) (?:bill|charge|invoice)\b|"
                    r"\bno se (?:factura|cobra)\w*|\bsin (?:facturar|cobrar)\b|\bwird nicht (?:berechnet|in rechnung gestellt)|"
-                   r"\bnicht berechnet\b|\bn'est pas factur\w*|\bne sera pas factur\w*|\bnon factur\w*|"
+                   r"\bnicht berechnet\b|\b(?:verrechnen|berechnen|fakturieren) wir (?:\w+ )?nicht\b|\bnicht verrechnet\b|\bn'est pas factur\w*|\bne sera pas factur\w*|\bnon factur\w*|"
                    r"\b\w*(?:gebühr|kosten|pauschale|fee|charge|cost)\w*\s+(?:\w+\s+)?(?:entfällt|entfallen|is dropped|"
                    r"are dropped|is removed|goes away|disappears)\b"),
     ("waiver", r"\bwaiv(?:e|ed|ing)\b|\berlass\w*\b(?=[^.\n]{0,20}(?:gebühr|kosten))|\bexon[eé]r\w*|\bcondon\w*"),
@@ -163,14 +162,14 @@ PROMISE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((n, re.compile
                    r"(?:locked|frozen|fixed|guaranteed)\b|\bforever\b|\bfür immer\b|\bpour toujours\b|\bpara siempre\b|\block(?:ed)?[- ]in (?:the |your |this )?(?:price|rate)\b|"
                    r"\bpreisgarantie\b|\bpreisbindung\b|\bprix (?:bloqué|garanti)\b|\bprecio (?:congelado|bloqueado)\b"),
     ("lifetime", r"\blifetime (?:discount|deal|access|licen[cs]e|pricing)\b|\blebenslang\w*|\bà vie\b|\bde por vida\b"),
-    ("unlimited", r"\bunlimited\b|\bunbegrenzt\w*|\billimité\w*|\bilimitad[oa]s?\b"),
+    ("unlimited", r"\bsans (?:plafond|limite)\b|\bsin (?:límite|tope)\b|\bohne (?:obergrenze|limit)\b|\buncapped\b|\bunlimited\b|\bunbegrenzt\w*|\billimité\w*|\bilimitad[oa]s?\b"),
     ("price match", r"\b(?:price[- ]match|meet (?:whatever|any(?:thing)?|their|the other)\b[^.;]{0,30}\b(?:quote|price|offer|they)\w*|(?:match|beat)\w* (?:any|their|the|a|every)?\s?(?:\w+'?s? ){0,2}"
                     r"(?:price|offer|quote|bid)s?)\b|"
                     r"\bbeat (?:any|their|the competitor'?s?) (?:price|offer|quote)\b|"
                     r"\bpreis (?:des wettbewerbers|der konkurrenz) (?:unterbieten|anpassen|mitgehen)|\balign\w* sur (?:\w+ ){0,3}(?:offre|prix|tarif)|"
                     r"\balign\w* (?:notre|nos|le|les) (?:prix|tarifs?)\b|\bigualar (?:el|su|cualquier) precio\b"),
 ))
-"""Promises a draft may not make unless the tenant allows the phrase (`allowed_promises`)."""
+PROMISE_PATTERNS += MORE_PROMISES  # promises a draft may not make unless the tenant allows the phrase
 
 _WON = (r"closed[- ]won|(?:has|have|had) (?:already |now |just )?signed\b(?![ -]off)|signed the (?:contract|order form|deal|"
         r"agreement|sow|po|paperwork)|(?:status|stage)\s*[:=-]\s*(?:closed[- ])?won|deal (?:is|was|has been|now) (?:won|closed|signed|done)|(?:we|you) (?:have )?signed the "
@@ -207,7 +206,7 @@ _STATE_GRAMMAR = re.compile(
     rf"\b(?:gave|given|got|has|have) (?:us )?(?:the |their |his |her |a )?(?:thumbs[- ]up|nod|final ok|final okay|verbal ok)\b|"
     rf"\b(?:(?:just|only|merely|purely) a formality|reine formsache|nur noch (?:eine )?formsache|"
     rf"(?:une )?simple formalité|pura formalidad|mero trámite)\b|\b(?:haben|hat) (?:bereits |schon )?zugesagt\b|"
-    rf"\b(?:a|ont) (?:déjà )?donné (?:son|leur) accord\b|\b(?:ya )?(?:dio|dieron|han dado) (?:luz verde|el visto bueno)\b|"
+    rf"\b(?:a|ont) (?:déjà )?donné (?:son|leur) accord\b|\b(?:ya )?(?:nos )?(?:dio|dieron|ha dado|han dado) (?:luz verde|el visto bueno|el sí|su sí|el ok|su ok|su aprobación)\b|"
     rf"\bauftrag\w*\s+(?:ist |wurde )?(?:bereits |schon |nun )?(?:erteilt|vergeben|bestätigt)|"
     rf"\bbestellung\s+(?:ist |wurde )?(?:bereits |schon )?(?:eingegangen|erteilt|bestätigt)|"
     rf"\bvertrag\s+(?:ist |wurde )?(?:bereits |schon )?(?:unterzeichnet|gegengezeichnet|unterschrieben)|"

@@ -1,17 +1,14 @@
-"""Commercial commitments recognised by concept, not by phrase, in English, German, French and Spanish.
-
-Held-out sets written as an adversary kept finding promises phrased in a way no list held ("goes
-live without any charge", "no tendrá coste", "no le costará nada", "el precio queda congelado hasta
-2030", "votre bon de commande est bien reçu"). Each is one of three ideas, and the idea has few
-words even when its phrasings are endless:
+"""Commercial commitments recognised by concept, not by phrase, in English, German, French and Spanish. Held-out sets written as an adversary kept finding promises phrased in a way no list held ("goes live without any
+charge", "no tendrá coste", "no le costará nada", "el precio queda congelado hasta 2030", "votre bon de commande est
+bien reçu"). Each is one of three ideas, and the idea has few words even when its phrasings are endless:
 
 - *no cost*: a word for paying or cost within a few words of a negation or zero;
 - *price lock*: a word for price within a few words of a word for holding it, plus a time span;
 - *deal state*: a deal document (order, contract, PO) within a few words of a completion
   participle (signed, received, approved), unless the clause is a plan or a condition.
 
-Words are matched by stem on the normalised text (agents.normalize), so inflections and accents
-do not matter. `allowed_promises` (tenant settings) lets a phrase through as elsewhere.
+Words are matched by stem on the normalised text (agents.normalize), so inflections and accents do not matter.
+`allowed_promises` (tenant settings) lets a phrase through as elsewhere.
 """
 
 from __future__ import annotations
@@ -58,7 +55,7 @@ _DOC = (r"(?<!rollout )(?<!in )orders?(?! to\b)(?! of\b)|purchases?|purchase ord
 _DONE = (r"signed|countersigned|received|approved|issued|placed|confirmed|processed|executed|booked|closed|"
          r"accepted|raised|cut|stamped|green-?lit|cleared|agreed|zugestimmt|acordad[oa]s?|"
          r"accept[ée]e?s?|aceptad[oa]s?|akzeptiert|angenommen|liegt\s+(?:\w+\s+){0,2}vor|"
-         r"reçue?s?|sign[ée]e?s?|valid[ée]e?s?|approuv[ée]e?s?|confirm[ée]e?s?|conclue?s?|enregistr[ée]e?s?|"
+         r"reçue?s?|sign(?:é|ée|és|ées)|valid(?:é|ée|és|ées)|approuv(?:é|ée|és|ées)|confirm(?:é|ée|és|ées)|conclue?s?|enregistr(?:é|ée|és|ées)|"
          r"erhalten|unterschrieben\w*|unterzeichnet\w*|erteilt\w*|bestätigt\w*|eingegangen\w*|freigegeben\w*|"
          r"abgeschlossen\w*|"
          r"recibid[oa]s?|firmad[oa]s?|aprobad[oa]s?|confirmad[oa]s?|emitid[oa]s?|tramitad[oa]s?|cerrad[oa]s?")
@@ -114,6 +111,9 @@ _CONCESSION_WORDS = (
     # A concession named by its own word, whatever it is attached to: no draft from code offers one, and a
     # tenant that does lists the phrase in allowed_promises.
     r"complimentary|comped|waiv(?:e|ed|es|ing|er)|credited|credit note|goodwill|(?:loyalty |as a |small )gesture|"
+    # a seller's give named by its idiom ("sharpen the pencil", "faire un geste", "hacer un esfuerzo")
+    r"gracieuset[ée]|bonific(?:amos|aremos|ar|o)|geste (?:commercial|de fin d['’]\w+)|sharpen (?:the|my|our) pencil|(?:faire|fera|ferons|ferai|fait) un (?:petit |beau |vrai )?geste|"
+    r"hac(?:er|emos|ré) un (?:pequeño |último )?(?:esfuerzo|gesto)|"
     r"free of charge|for free|at no (?:extra |additional )?(?:cost|charge)|no-cost|zero-cost|"
     r"kulanz\w*|entgegenkommen|gutschrift\w*|gutgeschrieben|abgegolten|beglichen|erstatt\w*|verzicht\w*|"
     r"kostenlos\w*|kostenfrei\w*|umsonst|unentgeltlich\w*|gratis|"
@@ -149,7 +149,9 @@ _STATE_WORDS = (r"(?:said|has said|have said|a dit|ont dit|avez dit|dijo|dijeron
                 r"(?:yes|oui|sí)\b|\b(?:ja|yes|oui|sí)\s+gesagt|"
                 r"countersign\w*|gegengezeichnet|contresign\w*|refrendad\w*|den zuschlag|awarded (?:us|the contract)|"
                 r"nos han adjudicado|vous nous avez (?:choisis|retenus)|nos han elegido|sich für uns entschieden|"
-                r"chose us|selected us|picked us|willkommen an bord|bienvenue à bord|bienvenid[oa]s? a bordo")
+                r"accord de principe|agreement in principle|grundsätzliche zusage|acuerdo (?:de|en) principio|"
+                r"chose us|selected us|picked us|willkommen an bord|bienvenue à bord|bienvenid[oa]s? a bordo|(?:retenu|choisi|"
+                r"sélectionné)e?s? (?:notre|nos) (?:solution|offre|proposition)|(?:apostado|apostaron|apostó) por nosotros")
 _PRICE_GIVE = (r"entgegen|effort\w*|esfuerzo\w*|geste|gesto|a la baja|nach unten|à la baisse|downward|sweeten\w*|"
                r"sharpen\w*|shave\w*|knock\w*|"
                # a price brought down to another level: "take the fee down to what you pay today", "ramenons
@@ -369,8 +371,6 @@ def concept_violations(text: str, stage_kind: str, allowed_promises: Iterable[st
                     reasons.append(f"promise outside policy (something included the record does not offer): "
                                    f"{m.group(0)!r}")
         if stage_kind != "won":
-            for m in _STATE_WORDS_RE.finditer(sentence):
-                reasons.append(f"claims the deal is done ({m.group(0)!r}); the record says {stage_kind}")
             for m in _THANKS_RE.finditer(sentence):
                 reasons.append(f"thanks the buyer for a step the record does not show ({m.group(0)!r})")
             for clause in (re.split(r"[,;:()\u2014]", sentence) if any(w in low for w in _BINDING_STEMS) else ()):
@@ -379,7 +379,7 @@ def concept_violations(text: str, stage_kind: str, allowed_promises: Iterable[st
                 doc = _BINDING_DOC.search(clause)
                 if doc and not _NOT_YET.search(clause):
                     reasons.append(f"claims a binding document exists ({clause.strip()!r}); the record says {stage_kind}")
-            for m in _STATE.finditer(sentence):
+            for m in (*_STATE_WORDS_RE.finditer(sentence), *_STATE.finditer(sentence)):  # "when legal has countersigned"
                 clause = sentence[: m.end()]
                 clause = clause[max(clause.rfind(c) for c in ",:;()\u2014") + 1:]
                 if not _PLAN_RE.search(clause):

@@ -9,6 +9,7 @@ looks like instructions to an AI is withheld (agents.untrusted).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -80,6 +81,8 @@ class Context:
     def contact_name(self, contact: Any) -> str | None:
         """A contact's name when it is present, screened clean and shaped like a name."""
         name = self.safe(f"contacts.{contact.id}.name", contact.name) if contact is not None else None
+        # a CRM may store "Lefèvre" decomposed (e + combining grave): the composed form is the name people write
+        name = unicodedata.normalize("NFC", name) if name else name
         return name if name and name_shaped(name, max_words=4) else None
 
 

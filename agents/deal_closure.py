@@ -43,7 +43,7 @@ def concluded_pattern(deal_noun: str) -> re.Pattern[str]:
         # firmado", "alles ist unterschrieben", "it's all signed"
         r"\b(?:is|'s|are) (?:just |only |merely |now |but )?a (?:mere )?formality\b|\brubber-?stamp\w*|"
         r"\b(?:welcome|bienvenid[oa]s?|bienvenue|willkommen) (?:to|a|dans|in) (?:the|la|der) (?:[\w-]+ )?(?:famil\w*)\b|"
-        r"\bapproval is (?:already |now )?in\b|"
+        r"\bapproval is (?:already |now )?in\b|\b(?:put|puts|putting) pen to paper\b|"
         # someone's agreement to the purchase stated as already given: "Marcus already agreed to it on our call", "hat
         # bereits zugestimmt", "a déjà donné son accord", "ya dio su conformidad" (not agreeing to a meeting)
         r"\balready (?:agreed|approved|accepted|signed off)\b(?!\s+to\s+(?:meet|talk|join|a call|the call|speak|a demo))|"

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 
-_DEAL = (r"deal|contract|agreement|order|order form|purchase order|po|paperwork|purchase|renewal|opportunity|sale|decision|"
+_DEAL = (r"deal|bon|rfp|tender|bid|ausschreibung|appel d'offres|licitación|concurso|mandat(?: de prélèvement)?(?: sepa)?|"
+         r"(?:sepa[- ])?(?:lastschrift)?mandat|mandato(?: sepa)?|(?:sepa |direct debit )?mandate|contract|agreement|order|order form|purchase order|po|paperwork|purchase|renewal|opportunity|sale|decision|"
          r"signatures?|business|vertrag|auftrag|bestellung|abschluss|kauf|geschäft|sache|ding|entscheidung|unterschrift|"
          r"vereinbarung|affaire|contrat|commande|bon de commande|accord|vente|marché|décision|dossier|trato|contrato|pedido|"
          r"orden de compra|acuerdo|negocio|venta|operación|oportunidad|decisión|firma|asunto")
@@ -31,11 +32,13 @@ _PARTICIPLE = (r"[a-z]+ed|done|won|sold|bought|made|shut|struck|inked|final|offi
                r"\w+(?:ado|ada|ados|adas|ido|ida|idos|idas)|hech[oa]s?|resuelt[oa]s?|puest[oa]s?|en firme|definitiv[oa]s?")  # es
 _ADVERB = r"(?:(?:already|now|finally|ya|bereits|schon|jetzt|nun|déjà|désormais|enfin|finalmente)\s+)?"
 _DECIDED_EN = (r"(?:counter-?)?signed(?![ -]off)|committed|agreed|approved|accepted|green-?lit|okayed|ok'd|bought|"
-               r"purchased|ordered|booked|decided|chosen|chose|selected|awarded|closed")
+               r"purchased|ordered|booked|decided|chosen|chose|selected|awarded|closed|ratified|rubber-?stamped|"
+               r"sanctioned|authori[sz]ed|endorsed")
 _DECIDED = (r"unterschrieben|unterzeichnet|gegengezeichnet|zugestimmt|zugesagt|freigegeben|bestellt|gekauft|beauftragt|"
             r"genehmigt|(?:contre)?signée?s?|acceptée?s?|validée?s?|approuvée?s?|commandée?s?|achetée?s?|choisie?s?|"
             r"décidée?s?|engagée?s?|firmad[oa]s?|aceptad[oa]s?|aprobad[oa]s?|comprad[oa]s?|elegid[oa]s?|decidid[oa]s?|"
-            r"comprometid[oa]s?|contratad[oa]s?")
+            r"comprometid[oa]s?|contratad[oa]s?|abgesegnet|abgezeichnet|durchgewunken|entérinée?s?|ratifiée?s?|"
+            r"avalisée?s?|ratificad[oa]s?|avalad[oa]s?|refrendad[oa]s?|visad[oa]s?")
 """The verbs of a buyer's decision (signing, agreeing, approving, buying, choosing), by sense: a closed class."""
 _PARTY = (r"you|they|we|sie|vous|ils|usted|ustedes|ellos|(?:the\s+)?(?:customer|client|partners|board|procurement|"
           r"finance|legal|management)|[A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+)?")
@@ -53,7 +56,12 @@ _NOUN_STATE = re.compile(
     rf"(?:^|(?<=[:;\-–(]\s))(?:{_DEAL})\s+(?:already\s+|now\s+|bereits\s+|déjà\s+|ya\s+)?(?P<headline>{_PARTICIPLE})\b|"
     # German word order: the participle before the verb at the end ("da der Auftrag bereits erteilt ist")
     rf"\b(?:{_DETERMINER})\s*(?:\w+\s+)?(?:{_DEAL})\s+{_ADVERB}(?:so gut wie\s+|quasi\s+)?(?P<final>{_PARTICIPLE})\s+"
-    rf"(?:ist|sind|wurde|wurden|worden ist)\b", re.I | re.M)
+    rf"(?:ist|sind|wurde|wurden|worden ist)\b|"
+    # "everything" or "it" in a closing state: "wo alles freigezeichnet ist", "now that it's inked"
+    rf"\balles\s+{_ADVERB}(?P<all_final>freigezeichnet|unterschrieben|unterzeichnet|gegengezeichnet|abgeschlossen|geritzt|"
+    rf"besiegelt|fix|durch|genehmigt|freigegeben|abgesegnet|abgezeichnet|bestellt|gebucht|beauftragt|eingetütet)\s+"
+    rf"(?:ist|wurde)\b|\bit(?:'s|’s| is| was| has been)\s+{_ADVERB}(?P<it_state>signed|countersigned|inked|sealed|closed|"
+    rf"booked|official|a done deal|in the bag|a go)\b(?![ -]off)", re.I | re.M)
 _PARTY_DECISION = re.compile(
     # a party's decision in the perfect or the past: "Northwind has countersigned the order", "the partners have
     # approved", "Tom signed last Tuesday", "Sie haben unterschrieben", "Paul a validé la commande", "han firmado"
@@ -61,14 +69,37 @@ _PARTY_DECISION = re.compile(
     # participles adjectives, so there the perfect's auxiliary is required)
     rf"(?-i:\b(?:{_PARTY}))\s+(?:(?:has|have|had)\s+)?(?:already\s+|now\s+|just\s+|verbally\s+|officially\s+)?"
     rf"(?P<decided>{_DECIDED_EN})\b{_DECISION_END.format(deal=_DEAL)}|"
-    rf"(?-i:\b(?:{_PARTY}))\s+(?:hat|haben|a|ont|ha|han)\s+(?:bereits\s+|schon\s+|déjà\s+|ya\s+)?"
-    rf"(?:(?:{_DETERMINER}|den|dem)\s+(?:\w+\s+)?(?:{_DEAL})\s+)?(?:bereits\s+|schon\s+|jetzt\s+)?"
+    rf"(?-i:\b(?:{_PARTY}))\s+(?:hat|haben|a|ont|ha|han)\s+(?:(?:bereits|schon|déjà|ya|mündlich|verbal|verbalement|"
+    rf"verbalmente|informell|offiziell|officiellement|oficialmente)\s+){{0,2}}"
+    rf"(?:(?:{_DETERMINER}|den|dem)\s+(?:\w+\s+)?(?:{_DEAL}|angebot|offerte|proposition|devis|propuesta|oferta)\s+)?"
+    rf"(?:bereits\s+|schon\s+|jetzt\s+)?"
     rf"(?P<decided_other>{_DECIDED})\b{_DECISION_END.format(deal=_DEAL)}", re.I)
+_APPROVERS = (r"partners|board|directors|owners|owner|cfo|ceo|coo|finance|procurement|purchasing|legal|management|"
+              r"leadership|exec(?:utive)? team|steering committee|investment committee|geschäftsführung|vorstand|"
+              r"einkauf|rechtsabteilung|inhaber|aufsichtsrat|gesellschafter|direction|associés|comité de direction|"
+              r"conseil|service juridique|achats|direction financière|dirección|socios|consejo|comité|"
+              r"departamento legal|compras|junta|gerencia")
+_SIGN_OFF = re.compile(
+    # a sign-off by whoever decides the purchase is the decision itself ("the partners have signed off"); a step's
+    # sign-off by security or IT is not, so the party is the closed class of approvers
+    rf"\b(?:{_APPROVERS})\s+(?:(?:has|have|had)\s+)?(?:already\s+|now\s+|just\s+|formally\s+|officially\s+|finally\s+)?"
+    rf"(?P<signed_off>signed[ -]off|given\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?(?:final\s+)?(?:sign-?off|go-?ahead|"
+    rf"approval|blessing|nod)|released\s+the\s+(?:po|purchase order|budget|funds))\b(?!\s+on\s+(?:the\s+)?"
+    rf"(?:agenda|date|meeting|call|review))|"
+    rf"\b(?:{_APPROVERS})\s+(?:hat|haben|a|ont|ha|han)\s+(?:bereits\s+|schon\s+|déjà\s+|ya\s+)?"
+    rf"(?P<signed_off_other>grünes licht gegeben|(?:ihr|sein|das)\s+(?:ok|okay|go)\s+gegeben|donné\s+(?:son|leur)\s+"
+    rf"(?:feu vert|aval|accord)|dado\s+(?:el\s+|su\s+)?(?:visto bueno|luz verde|aval))\b|"
+    # voted through; a purchase order's number issued ("die Bestellnummer vergeben", "issued the PO number")
+    rf"\b(?P<voted>voted\s+(?:it|this|the\s+\w+)\s+through|voted\s+(?:for|in favour of)\s+(?:the\s+)?(?:purchase|deal|"
+    rf"contract|proposal))\b|\b(?:hat|haben|has|have|had|a|ont|ha|han)\s+(?:\w+\s+){{0,2}}?(?P<po_number>(?:die\s+)?"
+    rf"bestellnummer\s+(?:vergeben|erteilt|geschickt|übermittelt|mitgeteilt)|(?:issued|sent|raised|émis|envoyé|transmis|"
+    rf"emitido|enviado|generado)\s+(?:us\s+)?(?:the|a|your|le|el|su)\s+(?:po|purchase order|numéro de commande|"
+    rf"número de pedido|número de orden de compra)(?:\s+number)?)\b", re.I)
 _CUSTOMER = re.compile(
     # the buyer held to be a customer already: "welcome aboard", "now that you are a customer", "ravis de vous compter
     # parmi nos clients", "willkommen an Bord", "bienvenidos a bordo"
     r"(?P<customer>\b(?:aboard|an bord|à bord|a bordo)\b|\b(?:is|are|ist|sind)\s+(?:now\s+|officially\s+|jetzt\s+)?"
-    r"on-?board\b(?!\s+with)|\b(?:among|parmi|unter|entre)\s+(?:our|nos|unseren|nuestros)\s+"
+    r"on[- ]?board\b(?!\s+(?:with|for|to|about))|\b(?:among|parmi|unter|entre)\s+(?:our|nos|unseren|nuestros)\s+"
     r"(?:customers|clients|kunden|clientes)\b|(?:\b(?:are|is|sind|ist|êtes|est|es|son|sois)|'re|’re)\s+(?:now\s+|jetzt\s+|"
     r"désormais\s+|ya\s+|officially\s+|oficialmente\s+|officiellement\s+|offiziell\s+)?(?:a\s+|an\s+|our\s+|"
     r"one of our\s+|unser\w*\s+|notre\s+|nuestr[oa]\s+)?(?:new\s+|neue[rn]?\s+|nouveau\s+|nouvelle\s+|nuev[oa]\s+)?"
@@ -96,8 +127,10 @@ _DEAL_CUES = ("deal", "contract", "agreement", "order", "paperwork", "purchase",
               "decision", "signature", "business", "vertrag", "auftrag", "bestellung", "abschluss", "kauf", "geschäft",
               "sache", "ding", "entscheidung", "unterschrift", "vereinbarung", "affaire", "contrat", "commande", "accord",
               "vente", "marché", "décision", "dossier", "trato", "pedido", "acuerdo", "negocio", "venta", "operación",
-              "oportunidad", "firma", "asunto", "everything", "it all", "alles", "tout", "todo", "po ")
-_DECISION_CUES = ("sign", "commit", "agree", "approv", "accept", "green", "okay", "ok'd", "bought", "purchas", "order",
+              "oportunidad", "firma", "asunto", "everything", "it all", "alles", "tout", "todo", "po ", "bon ", "rfp", "tender", "ausschreibung", "appel d'offres", "licitaci", "mandat", "it's",
+              "it’s", "it is", "it was", "it has")
+_DECISION_CUES = ("sign", "commit", "ratif", "stamp", "sanction", "authori", "endors", "abgeseg", "abgezeich",
+                  "durchgewunk", "entérin", "avalis", "avalad", "visad", "refrend", "agree", "approv", "accept", "green", "okay", "ok'd", "bought", "purchas", "order",
                   "book", "decid", "chos", "select", "award", "closed", "unterschrieb", "unterzeichn", "gezeichnet",
                   "zugestimmt", "zugesagt", "freigegeben", "bestellt", "gekauft", "beauftragt", "genehmigt", "signé",
                   "accepté", "validé", "approuvé", "commandé", "acheté", "choisi", "décidé", "engagé", "firmad",
@@ -106,6 +139,8 @@ _CUSTOMER_CUES = ("onboard", "board", "bord", "among", "parmi", "unter", "entre"
                    "the platform", "our platform", "der plattform", "unserer plattform", "la plateforme", "notre plateforme",
                    "la plataforma", "nuestra plataforma",
                    "rejoint", "unido")
+_SIGN_OFF_CUES = ("sign", "given", "released", "gegeben", "donné", "dado", "voted", "bestellnummer", "po number",
+                  "purchase order", "numéro de commande", "número de")
 """Substrings each pattern needs (lower-cased): the patterns run only on the few texts that have one."""
 _DESCRIBES = frozenset("""
 attached enclosed included scheduled planned expected based prepared drafted updated reviewed sent shared structured
@@ -137,7 +172,8 @@ _NOT_A_STATEMENT = re.compile(
 def asserted_states(text: str, stage_kind: str) -> list[str]:
     """Statements that the deal is completed or cancelled which the record's `stage_kind` (open/won/lost) contradicts."""
     low = text.lower()
-    patterns = [p for p, cues in ((_NOUN_STATE, _DEAL_CUES), (_PARTY_DECISION, _DECISION_CUES), (_CUSTOMER, _CUSTOMER_CUES))
+    patterns = [p for p, cues in ((_NOUN_STATE, _DEAL_CUES), (_PARTY_DECISION, _DECISION_CUES), (_CUSTOMER, _CUSTOMER_CUES),
+                                  (_SIGN_OFF, _SIGN_OFF_CUES))
                 if any(c in low for c in cues)]
     out: list[str] = []
     if not patterns:

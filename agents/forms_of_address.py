@@ -76,3 +76,24 @@ def wrong_honorific(head: str, surname: str, form: tuple[str, str] | None) -> st
                 form[0] == "male" and word in FEMALE_HONORIFICS | _FEMALE_ADJECTIVES):
             return f"{m.group(0).strip()!r}, where the record gives {form[1]}"
     return None
+
+
+INFORMAL = {
+    # "ihr" the plural you, not the possessive ("ihr Team") nor the dative ("hat ihr das Angebot geschickt"): a question
+    # opening with a verb in -t ("Habt ihr"), a verb in -t right after it ("ihr seid", "ihr wollt"), or a conjunction
+    # before it and no article after ("dass ihr weitermachen wollt"); and any form of "lass uns"
+    "de": re.compile(r"\b(?:du|dich|dir|dein(?:e[mnrs]?)?|euch|euer|eure[mnrs]?|lasst? uns|lass(?:t)? (?:mal|doch))\b|"
+                     r"(?-i:(?:^|(?<=[.!?;:,¿]\s)|(?<=\n))[A-Za-zÄÖÜäöü]\w*t\s+ihr\b(?!\s+[A-ZÄÖÜ])|\bihr\s+(?!ge)(?:seid|\w+t)\b|"
+                     r"\b(?:dass|wenn|ob|weil|falls|sobald|damit)\s+ihr\s+(?!(?:das|der|die|den|dem|des|ein\w*|kein\w*|unser\w*|"
+                     r"ihr\w*|nicht|auch)\b)[a-zäöüß]+)", re.I),
+    "fr": re.compile(r"\b(?:tu|toi|ton|tes|te)\b|\bt['’](?=\w)", re.I),
+    "es": re.compile(r"\b(?:tú|te|ti|contigo|tus?|vosotros|os)\b", re.I),
+}
+"""The familiar second person ("du", "tu", "tú"): to a person the record addresses formally it is the wrong register."""
+FORMAL_PRONOUN = {"de": re.compile(r"(?<![.!?:]\s)(?<!^)\b(?:Sie|Ihnen|Ihr(?:e[mnrs]?)?)\b"),
+                   "es": re.compile(r"\b(?:usted|ustedes)\b", re.I),
+                   "fr": re.compile(r"\b(?:vous|votre|vos)\b", re.I)}
+DRAFT_FORMAL = {**FORMAL_PRONOUN, "fr": re.compile(r"\b(?:vous|votre|vos)\b", re.I),
+                 # one draft in two registers: "tu correo" and "¿Le vendría bien?" (set 18's good tú drafts keep one)
+                 "es": re.compile(r"\b(?:usted|ustedes)\b|\ble (?:vendría|viene|va|parece|envío|mando|escribo|llamo|"
+                                  r"confirmo|propongo)\b", re.I)}

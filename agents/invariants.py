@@ -294,6 +294,7 @@ _FOREIGN_FUNCTION_WORDS = {
     lang: frozenset(_FIRST_FOREIGN_LISTS.get(lang, "").split())
     | (frozenset(_MORE_FOREIGN.get(lang, "").split()) - _SUPPORTED_FUNCTION_WORDS)
     for lang in {**_FIRST_FOREIGN_LISTS, **_MORE_FOREIGN}}
+FOREIGN_FUNCTION_WORDS = _FOREIGN_FUNCTION_WORDS
 """Glue words of languages we never write (minus any word ours share): a sentence made of them was copied."""
 
 
@@ -326,7 +327,7 @@ SHORT_WORDS_OURS_MIN_SHARE = 0.5
 _LONG_GLUE = frozenset(w for w in _SUPPORTED_FUNCTION_WORDS if len(w) >= 4)
 """Our glue words of four letters or more ("with", "your", "pour", "vous", "nicht", "para"): each mostly one language's."""
 _OWN_GLUE = {lang: short | _LONG_GLUE for lang, short in _SHORT.items()}
-_ANY_GLUE = _SUPPORTED_FUNCTION_WORDS | _SHORT_ANY
+_ANY_GLUE = SUPPORTED_GLUE_AND_SHORT = _SUPPORTED_FUNCTION_WORDS | _SHORT_ANY
 NO_GLUE_MIN_WORDS = 5
 """Lower-case words a sentence with none of our glue or short words needs before it counts as another language."""
 

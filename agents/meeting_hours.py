@@ -8,8 +8,10 @@ import re
 from datetime import date, datetime, time, timedelta
 
 from agents.calendar_days import named_days, resolve_day
+from agents.city_zones import CITY_TIME, city_zone
 from agents.facts import _TIME, find_dates
 from agents.normalize import normalise
+from agents.past_terms import OPENING_PRESENT
 from agents.public_holidays import public_holiday
 from agents.timing import (
     _CLOCK,
@@ -56,6 +58,8 @@ _ZONES = {"eastern": "America/New_York", "et": "America/New_York", "est": "Ameri
           "londoner zeit": "Europe/London", "heure de londres": "Europe/London", "hora de londres": "Europe/London"}
 """Zones by how drafts write them; every other one ("CET", "heure de Paris", "hora peninsular") is Central European."""
 _AVAILABLE = re.compile(r"\b(?:available|free|work for you|suit you|disponible|disponibilidad|verfügbar|zeit|passt|"
+                        # a time proposed is a meeting proposed: "je vous propose le mardi 1er décembre à 20 h 15"
+                        r"(?:je vous|i'd|i would|ich) (?:propose|suggest|schlage)|le propongo|les propongo|"
                         r"convient|conviendrait|le viene bien|le va bien|le parece|conviene|le cuadra)\b", re.I)
 """Asking whether a time suits the buyer proposes a meeting at it, with or without a meeting word ("Seriez-vous
 disponible lundi à 20 h 30 pour la parcourir ?", "¿Le viene bien revisarla el domingo 29 a las 11:00?")."""
@@ -84,9 +88,12 @@ def _clock_hours(sentence: str) -> list[tuple[str, float, str | None]]:
         z = _CLOCK_ZONE.match(sentence, max(v.end(), m.end()))
         written = z.group("zone").lower() if z and z.group("zone") else None
         tz = (_ZONES.get(written, "Europe/Berlin") if written else None)
+        city = CITY_TIME.match(sentence, max(v.end(), m.end())) if not z else None
+        if city and city_zone(city):  # "14 Uhr Torontoer Zeit", "a las 15:00 hora de Bogotá"
+            tz, written = city_zone(city), city.group(0).strip()
         if hour <= 23 and minute < 60:
             value = sentence[min(m.start(), v.start()):max(m.end(), v.end())].strip()
-            out.append((value + (f" {z.group('zone')}" if written and z else ""), hour + minute / 60, tz))
+            out.append((value + (f" {z.group('zone') if z else written}" if written else ""), hour + minute / 60, tz))
     return out
 
 
@@ -201,7 +208,8 @@ def proposed_meeting_days(text: str, send_day: date) -> frozenset[date]:
         # parcourir ?", set 22's benign 036)
         timed = _TIME.search(sentence)
         if not ((MEET_RE.search(sentence) and (_ASKS_TO_MEET.search(sentence) or timed)) or (timed and "?" in sentence)) \
-                or _LOOKING_BACK.search(sentence) or _TERMS_OR_CONDITION.search(sentence):
+                or (_LOOKING_BACK.search(sentence) and not re.match(OPENING_PRESENT, sentence, re.I)) \
+                or _TERMS_OR_CONDITION.search(sentence):  # "Hablamos el lunes 30 ..., como le propuse" proposes
             continue
         days: list[date] = []
         for value, (year, month, day) in find_dates(sentence):

@@ -28,7 +28,7 @@ ASK_LOOKBACK_DAYS = 30
 _NOT = r"(?<!\bno )(?<!\bnot )(?<!\bkeine )(?<!\bpas de )(?<!\bsin )"
 
 NEGATIVE = re.compile(
-    rf"{_NOT}\b(very |really |extremely |quite )?(disappointed|disappointing|frustrat\w+|unacceptable|furious|angry|"
+    rf"\b{_NOT}(very |really |extremely |quite )?(disappointed|disappointing|frustrat\w+|unacceptable|furious|angry|"
     r"unhappy|not happy|fed up|let down|waste of (our )?time|complain\w*|terrible|awful|poor service|still waiting|"
     r"nobody (has )?(got|gotten|come) back|no one (has )?(got|gotten|come) back|worst|"
     r"enttäuscht|enttäuschend|verärgert|unzufrieden|inakzeptabel|nicht akzeptabel|frustriert|beschwer\w+|ärgerlich|"

@@ -1,9 +1,6 @@
-"""Names in a text: which capitalised words are names, another customer's name in any form, and
-words dressed up to pass a check (digits for letters). Used by agents.facts.
-
-German capitalises every noun and French/Spanish sentences start with capitals, so a name is a
-capitalised word mid-sentence that the record does not know; "our customer X" names X whatever X is.
-"""
+"""Names in a text: which capitalised words are names, another customer's name in any form, words dressed up to pass
+a check (digits for letters). German capitalises every noun and French/Spanish sentences start with capitals, so a name
+is a capitalised word mid-sentence the record does not know; "our customer X" names X whatever X is (agents.facts)."""
 
 from __future__ import annotations
 
@@ -14,7 +11,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from agents.loanwords import GERMAN_ANGLICISMS
-from agents.name_abbreviations import abbreviated_first
+from agents.name_abbreviations import ACTS_AFTER, abbreviated_first, later_initial
+from agents.name_abbreviations import SENTENCE_END as _SENTENCE_END
 from agents.normalize import normalise
 
 COMMON_CAPITALISED = frozenset("""
@@ -125,6 +123,7 @@ diese diesen diesem dieser dieses jede jeden jedem jeder jedes jene jenen jenem 
 welchen welchem welcher zum zur vom beim im am ins ans aufs""".split())
 """Words that open a German noun phrase: the capitalised word they lead to is a noun, not a name."""
 _GERMAN_HONORIFICS = frozenset({"herr", "herrn", "frau"})
+_BEFORE_A_NAME = _GERMAN_HONORIFICS | {"hr", "hrn", "fr", "dr", "prof", "med", "dent", "dipl", "ing"}
 _ADJECTIVE_ENDING = re.compile(r"^[a-zäöüß]+(?:e|en|em|er|es)$")
 _GERMAN_QUOTED_TITLE = re.compile(
     r"\b(" + "|".join(sorted(_GERMAN_DETERMINERS, key=len, reverse=True)) + r')\s+"([^"\n]{1,60})"', re.I)
@@ -157,7 +156,7 @@ def _unknown_names(text: str, words: frozenset[str], seen: frozenset[str] = froz
     if german:
         text = _GERMAN_QUOTED_TITLE.sub(r"\1 titel", text)
     # an honorific's dot ends no sentence: "votre directeur général, M. Bernard, ..." names Bernard mid-sentence
-    for sentence in re.split(r"(?<=[.!?:;])(?<!\bM\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSr\.)\s+|\n+|(?<=,)\s*\n", text):
+    for sentence in re.split(_SENTENCE_END, text):
         tokens = [_base(t) for t in _WORD.findall(sentence)]
         for i, w in enumerate(tokens):
             if i == 0 or not w or not w[0].isupper() or _known(w, words):
@@ -173,11 +172,10 @@ def _unknown_names(text: str, words: frozenset[str], seen: frozenset[str] = froz
                 prev = tokens[i - 1]
                 pair = (bool(nxt) and nxt[0].isupper() and not _known(nxt, words) and nxt.lower() not in seen) or \
                     (i > 1 and prev[:1].isupper() and not _known(prev, words) and prev.lower() not in seen)
-                # Three capitalised words in a row mid-sentence ("bei der Spedition Hansen Nord") are a
-                # name even when a planted note used them once.
+                # Three capitalised words in a row mid-sentence ("bei der Spedition Hansen Nord"): a name even if noted once
                 run = tokens[i - 1:i + 2] if i + 1 < len(tokens) else []
                 pair = pair or (len(run) == 3 and all(t[:1].isupper() and not _known(t, words) for t in run))
-                if not (pair or prev.lower() in ("herr", "frau", "herrn")):
+                if not (pair or prev.lower() in _BEFORE_A_NAME):  # "Herr Weber", "Hr. Krause", "Dr. med. Hartmann"
                     continue
             out.append(w)
     return out
@@ -297,6 +295,8 @@ def names_in_part(name: str, words: frozenset[str], text: str, low: str) -> bool
                     len(compact) >= 8 and m.group(0).isalpha()):
                 return True  # capitalised, run together as a slug ("transportes-bermejo") or as one word ("blueyonder")
     first = normalise(name).lower().split()[0] if name.split() else ""
+    if later_initial(normalise(name).lower().split(), text, low, words):  # "le groupe D." for Groupe Delorme
+        return True
     for word in later:
         if len(first) >= 4 and re.search(rf"\b{re.escape(first[:3])}\w{{0,8}}\.\s+{re.escape(word)}\b", low):
             return True  # the first word abbreviated ("Boul. Marchal" for Boulangeries Marchal)
@@ -305,7 +305,8 @@ def names_in_part(name: str, words: frozenset[str], text: str, low: str) -> bool
         if word in words or word not in low:
             continue
         for m in re.finditer(rf"\b{re.escape(word)}\b", low):
-            if text[m.start()].isupper() and (_mid_sentence(text, m.start()) or low.startswith(("'s", "’s"), m.end())):
+            if text[m.start()].isupper() and (_mid_sentence(text, m.start()) or low.startswith(("'s", "’s"), m.end())
+                                              or ACTS_AFTER.match(low, m.end())):
                 return True  # mid-sentence, or owning something at a sentence start ("Bermejo's dispatchers")
     return False
 

@@ -8,6 +8,7 @@ import functools
 import re
 from collections.abc import Iterable
 
+from agents.name_abbreviations import later_initial
 from agents.names import (
     HAS_UMLAUT,
     UMLAUTS_WRITTEN_OUT,
@@ -118,4 +119,6 @@ def named_other_customers(text: str, denied: tuple[str, ...], own_words: frozens
                 name, own_words, view, view_low) or names_in_part(name, own_words, view, view_low)
             if (hit or tagged_name(name, view_low)) and name not in out:
                 out.append(name)
+    # a first word whole and a later word's initial ("Blue Y."): the first word alone is no candidate of the index
+    out += [n for n in denied if n not in out and later_initial(n.lower().split(), text, low, own_words)]
     return out + [n for n in named_by_initials(text, denied, own_initials, own_words) if n not in out]

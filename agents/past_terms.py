@@ -26,6 +26,9 @@ LOOKING_BACK = re.compile(
     r"hablamos|hablado|enviamos|enviado|hatten|hatte|war|waren|fand|avons eu|a eu|était|tuvimos|fue|hubo|vorhin|recap\w*|follow(?:ing)? up on|"
     r"nach unserem|suite à|tras (?:la|nuestra))\b", re.I)
 """Words of a sentence that looks back at a meeting ("thanks for the call on November 19"), not forward to one."""
+OPENING_PRESENT = r"^\W*(?:hablamos|quedamos|nos (?:vemos|llamamos))\b"
+"""A Spanish present that opens a sentence proposes ("Hablamos por teléfono a última hora"); only inside a sentence
+("como hablamos") does it look back, which LOOKING_BACK reads."""
 
 
 _SPAN_MONTH = re.compile(rf"\b(?:({'|'.join(sorted({*_MONTH_NAMES_ALL}, key=len, reverse=True))})s?\b|"

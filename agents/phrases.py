@@ -173,7 +173,7 @@ P: dict[str, dict[str, str]] = {
         "topic.timeline": "le calendrier", "topic.references": "les références", "topic.demo": "une démonstration",
     },
     "es": {
-        "greet": "Hola {first}:", "greet_formal": "Estimado/a {name}:",
+        "greet": "Hola {first}:", "greet_formal": "Buenos días, {name}:",
         "sign": "Un saludo,\n{owner}", "sign_formal": "Atentamente,\n{owner}", "team": "Su equipo comercial",
         "your_team": "su equipo", "deal": " «{name}»", "deal_none": "",
         "thanks_you": "Gracias por su correo del {date}.", "thanks_other": "Gracias por el correo de {sender} del {date}.",

@@ -23,7 +23,11 @@ _OUR_PRICE = re.compile(
     r"\b(?:price\w*|pricing|cost(?:s|ing)? you|pay|paid|paying|payments?|invoic\w*|bill(?:ed|ing|s)?|"
     r"charg(?:e|es|ed|ing)|fees?|uplift|amounts?|statements?(?! of work)|"
     r"settle(?:d|s|ment)?\b(?!\s+(?:the|any|all|those|these|your|our|on|in|down)\s+(?!bill|invoice|balance|account))|"
-    r"betrag\w*|begleich\w*|montants?|liquid(?:an|en|ar|e)|bucks?|quid|balles|pavos|kröten|mäuse|"
+    r"betrag\w*|begleich\w*|montants?|liquid(?:an|en|ar|e)|bucks?|quid|balles|pavos|kröten|mäuse|briques?|patates|"
+    r"bâtons|perras|pelas|duros|lucas|kohle|flocken|piepen|"
+    # a total the buyer's money comes to ("it comes to", "works out at", "revient à", "le sale por")
+    r"comes? to(?!\s+(?:an end|a (?:close|halt|head|stop|decision|conclusion|point)|mind|light|terms|life|grips|you|"
+    r"us|me|the (?:same|question|point|rollout|call)|this|that|it|them|him|her))|works? out (?:at|to)|runs? you|revient à|sale por|kommt auf|"
     # the price told in small coins: "pennies per truck", "quelques centimes par camion" (a comparison is a concession:
     # agents.concessions; "cheaper" alone is also what the buyer says of a competitor)
     r"pennies|cents|pas cher|bon marché|centimes?|céntimos?|"
@@ -61,7 +65,9 @@ _ANCHOR = re.compile(
 _CUES = ("pric", "cost", "pay", "paid", "invoic", "bill", "charg", "fee", "uplift", "amount", "statement", "settle",
          "preis", "kostet", "zahl", "rechnung", "berechn", "gebühr", "betrag", "begleich", "rate", "prix", "coût", "cout",
          "factur", "frais", "tarif", "règl", "régl", "regl", "montant", "liquid", "paiement", "échéance", "precio", "cuesta",
-         "sale", "pag", "cuota", "cobr", "importe", "buck", "quid", "balles", "pavos", "kröten", "mäuse", "penn", "cents", "prez", "preci", "preç", "prij", "regal", "baldre", "omaggio", "gratu",
+         "sale", "pag", "cuota", "cobr", "importe", "buck", "quid", "balles", "pavos", "kröten", "mäuse", "penn", "cents", "prez", "preci", "preç", "prij", "regal", "baldre", "omaggio", "gratu", "brique", "patate", "bâton",
+         "perras", "pelas", "duros", "lucas", "kohle", "flocken", "piepen", "comes to", "come to", "works out", "work out",
+         "runs you", "run you", "revient", "sale por", "kommt auf",
          "cher", "marché", "centime", "céntimo")
 """Substrings one of the money words needs (lower-cased): a text with none is not read further."""
 _DISCOUNT = re.compile(

@@ -15,13 +15,15 @@ from agents.calendar_days import named_days, resolve_day
 from agents.context import Context
 from agents.facts import Vocabulary, date_matches, find_dates, find_unsupported
 from agents.favours import favour_asks
-from agents.forms_of_address import recorded_form, wrong_honorific
+from agents.forms_of_address import DRAFT_FORMAL, FORMAL_PRONOUN, INFORMAL, recorded_form, wrong_honorific
 from agents.fraction_claims import fraction_claims
+from agents.german_nouns import unnamed_claims
 from agents.invariants import spelled_number_violations
 from agents.meeting_hours import PROPOSAL_HORIZON_DAYS, business_hours_violations
 from agents.models import Check, Draft
 from agents.moments import ASK_TOPICS, Ask, latest_ask, sender_of
 from agents.names import foreign_sentences, guess_language
+from agents.neighbour_languages import clauses_in_other_languages
 from agents.normalize import normalise
 from agents.placeholders import PLACEHOLDER as PLACEHOLDER
 from agents.public_holidays import country_code
@@ -226,17 +228,6 @@ def _wrong_form_of_address(head: str, surname: str, ctx: Context) -> bool:
                or (u in _FEMALE and known & _MALE and not known & _FEMALE) for u in used)
 
 
-_INFORMAL = {
-    "de": re.compile(r"\b(?:du|dich|dir|dein(?:e[mnrs]?)?|euch|euer|eure[mnrs]?|ihr (?:seid|habt|könnt)|lasst? uns)\b", re.I),
-    "fr": re.compile(r"\b(?:tu|toi|ton|tes|te)\b|\bt['’](?=\w)", re.I),
-    "es": re.compile(r"\b(?:tú|te|ti|contigo|tus?|vosotros|os)\b", re.I),
-}
-"""The familiar second person ("du", "tu", "tú"): to a person the record addresses formally it is the wrong register."""
-_FORMAL_PRONOUN = {"de": re.compile(r"(?<![.!?:]\s)(?<!^)\b(?:Sie|Ihnen|Ihr(?:e[mnrs]?)?)\b"),
-                   "es": re.compile(r"\b(?:usted|ustedes)\b", re.I), "fr": re.compile(r"\b(?:vous|votre|vos)\b", re.I)}
-_DRAFT_FORMAL = {**_FORMAL_PRONOUN, "fr": re.compile(r"\b(?:vous|votre|vos)\b", re.I)}
-
-
 def _addressed_formally(contact_id: str | None, surname: str, ctx: Context) -> str | None:
     """How the record shows the contact is addressed formally: an honorific with their surname in any activity ("Hallo
     Herr Weber", "Frau Schmidt möchte ..."), or the formal pronoun in their own messages; None when it shows neither."""
@@ -249,7 +240,7 @@ def _addressed_formally(contact_id: str | None, surname: str, ctx: Context) -> s
             if m:
                 return m.group(0)
         if contact_id and a.get("direction") == "inbound" and sender_of(ctx, a) == contact_id:
-            for pattern in _FORMAL_PRONOUN.values():
+            for pattern in FORMAL_PRONOUN.values():
                 f = pattern.search(said)
                 if f:
                     return f.group(0)
@@ -310,12 +301,16 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
     contact = next((c for c in ctx.record.contacts if c.id == draft.to.contact_id), None)
     greeting = re.split(r"[,:\n]", body.lstrip(), maxsplit=1)[0] if body.strip() else ""
     misgendered = wrong_honorific(greeting, last, recorded_form(contact, ctx.record.extra))
-    addressed = addressed and not wrong_form and not misgendered
-    informal = _INFORMAL.get(draft.language)
+    # the greeting names another contact of the record and not the recipient ("Hi Elena," in an email to Tom)
+    greets_other = first and not re.search(rf"\b{re.escape(first)}\b", greeting) and any(
+        re.search(rf"\b{re.escape(n.split()[0])}\b", greeting) for c in ctx.record.contacts
+        if c.id != draft.to.contact_id and (n := ctx.contact_name(c) or ""))
+    addressed = addressed and not wrong_form and not misgendered and not greets_other
+    informal = INFORMAL.get(draft.language)
     familiar = informal.search(body) if informal else None
     formally = _addressed_formally(draft.to.contact_id, last, ctx) if familiar else None
     # one draft in two registers ("Merci pour votre message ... pour tes 6 ateliers") addresses nobody consistently
-    own_formal = _DRAFT_FORMAL[draft.language].search(body) if familiar and draft.language in _DRAFT_FORMAL else None
+    own_formal = DRAFT_FORMAL[draft.language].search(body) if familiar and draft.language in DRAFT_FORMAL else None
     formally = formally or (f"the draft's own {own_formal.group(0)!r}" if own_formal else None)
     detail = f"greets {first!r}" if addressed else f"{first or 'the contact'!r} not in the greeting"
     if misgendered:
@@ -368,7 +363,8 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
                    *spelled_number_violations(f"{subject}\n{body}", vocab.numbers | vocab.percents | vocab.money),
                    *fraction_claims(f"{subject}\n{body}", vocab.percents), *signature_problems(body, ctx),
                    *misdated_references(body, ctx, send_day or ctx.now.date()),
-                   *unrecorded_calls(body, ctx, send_day or ctx.now.date()), *unrecorded_encounters(body, ctx)]
+                   *unrecorded_calls(body, ctx, send_day or ctx.now.date()), *unrecorded_encounters(body, ctx),
+                   *(unnamed_claims(body, ctx) if draft.language == "de" else ())]
     checks.append(Check(name="no_invented_facts", passed=not unsupported,
                         detail="; ".join(unsupported[:5]) or "every fact found in the inputs"))
     leftover = PLACEHOLDER.search(f"{subject}\n{body}")
@@ -392,7 +388,8 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
     thanks = thanks_problems(body, ctx, draft.to.contact_id)
     checks.append(Check(name="thanks_the_right_person", passed=not thanks, detail="; ".join(thanks) or "none"))
     wrote = guess_language(body)
-    switched = foreign_sentences(body, draft.language) if wrote == draft.language else []
+    switched = [*foreign_sentences(body, draft.language), *clauses_in_other_languages(body)] \
+        if wrote == draft.language else []
     checks.append(Check(name="in_buyer_language", passed=wrote == draft.language and not switched,
                         detail=f"written in {wrote}, buyer reads {draft.language}"
                         + (f"; but {switched[0][:60]!r} is in another language" if switched else "")))

@@ -24,11 +24,14 @@ from agents.concepts import concept_violations, spelled_percent_violations
 from agents.concessions import concession_violations
 from agents.context import Context
 from agents.deal_state import asserted_states
+from agents.delivery_days import promised_delivery_days
 from agents.facts import Vocabulary, find_unsupported
 from agents.german_compounds import compound_concessions
+from agents.held_increases import held_increases
 from agents.invariants import character_violations, foreign_sentence_violations, spelled_number_violations
 from agents.meeting_hours import proposed_meeting_days
 from agents.models import AnalysisOut, DraftOut, Evidence, StrategyOut
+from agents.neighbour_languages import neighbour_commercial_sentences
 from agents.normalize import normalise
 from agents.outcome_promises import promised_outcomes
 from agents.price_talk import unanchored_price_talk
@@ -72,7 +75,8 @@ def check_draft(
     if any(f.kind == "date" for f in found):
         # a business day still to come that a sentence proposes to meet on is a proposal, not a fact the inputs must
         # give (looked for only when a date is unvouched: most drafts have none)
-        proposed = proposed_meeting_days(text, send_day or ctx.now.date())
+        proposed = proposed_meeting_days(text, send_day or ctx.now.date()) | promised_delivery_days(
+            text, send_day or ctx.now.date())
         found = find_unsupported(text, replace(vocab, dates=vocab.dates | proposed)) if proposed else found
     reasons += [f"unsupported fact: {f}" for f in found] + signature_problems(draft.body, ctx)
     reasons += spelled_number_violations(text, vocab.numbers | vocab.percents | vocab.money)
@@ -111,7 +115,8 @@ def private_address_violations(contact_id: str, ctx: Context) -> list[str]:
 def text_invariant_violations(text: str, vocab: Vocabulary, language: str | None = None) -> list[str]:
     """Characters no plain-text email holds and sentences in a language we never write, or not in the
     draft's `language` when it is known (agents.invariants), for every output text."""
-    return [*character_violations(text, vocab.own_words), *foreign_sentence_violations(text, language)]
+    return [*character_violations(text, vocab.own_words), *foreign_sentence_violations(text, language),
+            *neighbour_commercial_sentences(normalise(text))]
 
 
 def commercial_violations(
@@ -126,7 +131,7 @@ def commercial_violations(
             *concept_violations(text, ctx.record.stage_kind, allowed_promises),
             *spelled_percent_violations(text, vocab.percents), *concession_violations(normalise(text)),
             *compound_concessions(normalise(text)), *unanchored_price_talk(normalise(text), approved_discount),
-            *promised_outcomes(normalise(text))]
+            *promised_outcomes(normalise(text)), *held_increases(normalise(text))]
 
 
 def discount_and_promise_violations(

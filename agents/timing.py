@@ -1,9 +1,8 @@
 """When a draft may ask to meet, and which dates it may hold the buyer to.
 
-Meetings are proposed in the recipient's time zone (the contact's, else their company's
-country, else the owner's) inside business hours, never on the day the message goes out unless
-the buyer asked for that; a deadline is never in the past. `timing_violations` checks any
-draft, the model's or the template's, in English, German, French and Spanish.
+Meetings are proposed in the recipient's time zone (the contact's, else their company's country, else the owner's)
+inside business hours, never on the day the message goes out unless the buyer asked for that; a deadline is never in
+the past, nor a decision pressed for the send day. `timing_violations` checks any draft, in EN/DE/FR/ES.
 """
 
 from __future__ import annotations
@@ -22,7 +21,8 @@ from agents.meeting_slots import proposed_slots as proposed_slots
 from agents.normalize import normalise
 from agents.past_terms import _TERMS_OR_CONDITION as _TERMS_OR_CONDITION
 from agents.past_terms import LOOKING_BACK as _LOOKING_BACK
-from agents.past_terms import SPAN_CUES, past_month_spans
+from agents.past_terms import OPENING_PRESENT, SPAN_CUES, past_month_spans
+from agents.same_day_pressure import pressed_for_today
 from agents.working_day import OFFER_TO_MEET, TODAYS_ROUTINE, anchored_to_today, meal_of_named_day
 from agents.written_days import days_of_month, this_weekdays, weekday_mismatches
 from agents.zones import COUNTRY_TIMEZONES as COUNTRY_TIMEZONES
@@ -246,7 +246,7 @@ _LATEST = re.compile(r"(?:au plus tard|a más tardar|spätestens|at the latest|n
 
 _FORWARD = re.compile(r"\?|\b(?:will|i'll|we'll|shall|let's|how about|propose|suggest|schedule|book|"
                       r"werde|werden|rufe|schlage|können wir|wollen wir|appelle|appellerai|propose|pourrions|pouvons|"
-                      r"llamo|llamaré|propongo|podríamos|podemos|le parece)\b", re.I)
+                      r"llamo|llamaré|propongo|podríamos|podemos|le parece)\b|" + OPENING_PRESENT, re.I)
 
 
 def _proposes_meeting(sentence: str) -> bool:
@@ -355,7 +355,7 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
                 part = _MONTH_PART.search(m.group(0))
                 if part and send_day.day > MONTH_PART_LAST_DAY[part.group(0).lower().rstrip("- ")[:3]]:
                     reasons.append(f"deadline {m.group(0).strip()!r} is in the past")
-        # any inflection of a meeting verb ("wir rufen Sie ... an", "llamaremos") opens the same-day checks
+        reasons += [] if asked_same_day else pressed_for_today(sentence)
         if not meets or asked_same_day:
             continue
         if (_LOOKING_BACK.search(sentence) or _EARLIER_TODAY.search(sentence)) and not _FORWARD.search(sentence):

@@ -15,6 +15,10 @@ TODAYS_ROUTINE = re.compile(
     r"(?:when|once|as soon as) you(?:'re| are| get| come)? back(?: (?:from|at|to) (?:the |your )?(?!vacation|holiday|"
     r"leave|trip|travels?|conference|annual|christmas|break\b)[\w-]+(?: [\w-]+)?)?|"
     r"(?:nach|vor|zum|bei) (?:ihrem |dem |der )?schicht(?:ende|wechsel|beginn|übergabe)|(?:am |zum )?ende ihrer schicht|"
+    # any shift of theirs, in one word or two: "nach Ihrer Spätschicht", "after your night shift", "après votre
+    # service du soir", "después de su turno de tarde"
+    r"(?:nach|vor) (?:ihrer|der) \w*schicht|(?:sobald|wenn|nachdem) (?:ihre|die) \w*schicht|(?:after|before) (?:your|the) (?:\w+ )?shift|"
+    r"(?:après|avant) (?:votre|le) (?:service|poste) du (?:soir|matin)|(?:después|antes) de (?:su|el) turno(?: de \w+)?|"
     r"nach (?:ihrem|ihrer|dem|der) (?:\w+ )?(?:jour fixe|\w*meeting|\w*besprechung|\w*runde|standup|stand-up|"
     r"telefonat|call)|while (?:it's|it is) (?:still )?fresh|while you(?:'re| are) (?:still )?(?:at your desk|in the office|around|"
     r"online)|solange sie (?:noch )?(?:im büro|am platz|da) sind|tant que vous êtes (?:encore )?(?:au bureau|là)|"

@@ -181,23 +181,36 @@ fr 11/11 10/10; en-g3 left."""
 
 
 SET24 = {lang: json.loads((FIXTURES / "quality_heldout24" / f"{lang}.json").read_text()) for lang in LANGUAGES}
-SET24_FLOORS = {"en": (11, 9), "de": (10, 10), "fr": (11, 10), "es": (11, 10)}
+SET24_FLOORS = {"en": (11, 9), "de": (11, 10), "fr": (11, 10), "es": (11, 10)}
 """Wave 15, written by an eighth outside tester without reading agents/; first and only measurement by it on 0687efb
 (merge of this branch's 4c115dd, 14:50 UTC), bad flagged / good passed: en 11/11 9/10, de 8/11 10/10, fr 10/11 10/10,
 es 11/11 10/10. After wave 15's fixes by kind (in-sample, 14:52 UTC): de 10/11 10/10 ("ihr seid", "lass uns" are the
 familiar register; "14 Uhr Chicagoer Zeit" read in the recipient's zone), fr 11/11 10/10 (an honorific's dot ends no
 sentence: "M. Bernard" is an unknown person mid-sentence). Left: de-b6 (invented "Kühlfahrzeuge": German nouns are not
 judged as facts), en-g10 (refers to the two-wave question without an activity's date or the company name: the
-rubric's "points at something real", the red team disagrees)."""
+rubric's "points at something real", the red team disagrees). Wave 16: de-b6 flagged by kind (a thing a German draft
+says the buyer has, "Ihre Kühlfahrzeuge", must be a noun of the record: agents/german_nouns.py): de 11/11 10/10."""
+
+
+SET25 = {lang: json.loads((FIXTURES / "quality_heldout25" / f"{lang}.json").read_text()) for lang in LANGUAGES}
+SET25_FLOORS = {"en": (12, 10), "de": (12, 9), "fr": (11, 10), "es": (11, 10)}
+"""Wave 16, written by a ninth outside tester without reading agents/ (12 bad, 10 good per language); first and only
+measurement by it on a4af771 (merge of this branch's a6d06da, 18:45 UTC), bad flagged / good passed: en 11/12 10/10,
+de 12/12 9/10, fr 10/12 10/10, es 11/12 10/10. After wave 16's fixes by kind (in-sample, 18:54 UTC): en 12/12 (a
+greeting that names another contact, not the recipient), fr 11/12 (a time proposed with "je vous propose" is a meeting
+proposed: 20 h 15 is out of hours). Left: fr-b3 and es-b3 (the buyer thanked for something we sent or that they only
+asked for, worded without the document's own name), de-g9 (thanks Herr Weber that the company continues, read as
+thanking him for Anna's message; the red team calls the reading defensible)."""
 
 
 HELD_OUT_WITH_FLOORS = {19: (SET19, SET19_FLOORS), 20: (SET20, SET20_FLOORS), 21: (SET21, SET21_FLOORS),
-                        22: (SET22, SET22_FLOORS), 23: (SET23, SET23_FLOORS), 24: (SET24, SET24_FLOORS)}
+                        22: (SET22, SET22_FLOORS), 23: (SET23, SET23_FLOORS), 24: (SET24, SET24_FLOORS),
+                        25: (SET25, SET25_FLOORS)}
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("quality_set", "language"), [(n, lang) for n in HELD_OUT_WITH_FLOORS for lang in LANGUAGES])
-def test_quality_checks_keep_held_out_19_to_24_at_their_figures(quality_set, language):
+def test_quality_checks_keep_held_out_19_to_25_at_their_figures(quality_set, language):
     drafts, floors = HELD_OUT_WITH_FLOORS[quality_set]
     bad, good, missed, rejected = _rates(drafts[language])
     print(f"held-out {quality_set} {language}: bad flagged {len(bad) - len(missed)}/{len(bad)}, "

@@ -449,8 +449,7 @@ def test_fifth_batch_look_alikes_pass(record_name, sentence):
     assert _refusals(record_name, sentence) == []
 
 
-@pytest.mark.xfail(strict=True, reason="a price lock without a price noun or a period ('cap your renewal increase at zero')")
-def test_a_renewal_increase_capped_at_zero_is_refused():
+def test_a_renewal_increase_capped_at_zero_is_refused():  # an xfail until wave 16 (agents/held_increases.py)
     assert _refusals("hubspot_deal", "We'll cap your renewal increase at zero.")
 
 

@@ -1,0 +1,49 @@
+"""The day we promise to deliver a document ("Vous recevrez la proposition le vendredi 27 novembre", "Le envío la
+propuesta el viernes 27 de noviembre", "I'll send the proposal on Friday, November 27"): the seller's own commitment,
+like a proposed meeting day, not a fact the inputs must give (issue 11, wave 16: benign dates refused on main).
+
+Only a sentence in which we send, or the buyer receives, a document we write counts, with no signature, condition or
+request in it: "please send the signed proposal back by Friday 27" is a term set for the buyer, and stays a date the
+record must give. The day must be a business day after the send day, within DELIVERY_HORIZON_DAYS.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from agents.calendar_days import resolve_day
+from agents.facts import find_dates
+from agents.normalize import normalise
+
+DELIVERY_HORIZON_DAYS = 14
+"""How far ahead a promised delivery may be: a proposal promised for next month is no longer this conversation's."""
+_WE_SEND = re.compile(
+    r"\b(?:i(?:'ll| will)?|we(?:'ll| will)?)\s+(?:\w+\s+)?(?:send|deliver|share|get)\b|\byou(?:'ll| will)\s+(?:receive|have|"
+    r"get)\b|\b(?:will|'ll)\s+be\s+with\s+you\b|\b(?:ich|wir)\s+(?:schicke|sende|schicken|senden|liefere|liefern)\b|"
+    r"\b(?:erhalten|bekommen)\s+sie\b|\b(?:je|nous)\s+vous\s+(?:envoie|envoyons|enverrai|enverrons|transmets|"
+    r"transmettrai|adresse|adresserai)\b|\bvous\s+(?:recevrez|aurez)\b|\b(?:le|les)\s+(?:envío|enviaré|mando|mandaré|"
+    r"hago llegar|haré llegar)\b|\b(?:recibirá|tendrá)\b|\ble\s+llegará\b|"
+    # coming back with the document: "wir melden uns ... mit dem Angebot", "I'll get back to you with the proposal"
+    r"\b(?:wir|ich)\s+melden?\s+(?:uns|mich)\b|\bget back to you\b|\breviens vers vous\b|\ble (?:escribo|escribiré)\b", re.I)
+_DOCUMENT = re.compile(r"\b(?:proposal|quote|offer|draft|outline|plan|summary|angebot\w*|entwurf|unterlagen|zusammenfassung|"
+                       r"proposition|devis|offre|brouillon|synthèse|propuesta|presupuesto|oferta|borrador|resumen)\b", re.I)
+_NOT_OURS = re.compile(r"\b(?:sign\w*|countersign\w*|unterschr\w*|unterzeichn\w*|sign[ée]\w*|firm\w*|please|bitte|merci de|"
+                       r"por favor|if|wenn|falls|si|back|zurück|retour|de vuelta|"
+                       # a day said to be agreed before is a claim about the record, which the record must bear out
+                       r"as (?:agreed|discussed|promised|planned|arranged)|wie (?:vereinbart|besprochen|versprochen)|"
+                       r"comme (?:convenu|prévu|promis)|como (?:acordamos|quedamos|hablamos|prometí)|según lo acordado)\b",
+                       re.I)
+
+
+def promised_delivery_days(text: str, send_day: date) -> frozenset[date]:
+    """Business days after the send day on which a sentence promises that we deliver a document."""
+    out: set[date] = set()
+    for sentence in re.split(r"(?<=[.!?;])(?<!\d\.)\s+|\n+", normalise(text)):  # "30. November" goes on
+        if not (_WE_SEND.search(sentence) and _DOCUMENT.search(sentence)) or _NOT_OURS.search(sentence):
+            continue
+        for _, (year, month, day) in find_dates(sentence):
+            d = resolve_day(year, month, day, send_day)
+            if d is not None and send_day < d <= send_day + timedelta(days=DELIVERY_HORIZON_DAYS) and d.weekday() < 5:
+                out.add(d)
+    return frozenset(out)

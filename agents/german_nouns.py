@@ -1,0 +1,67 @@
+"""Things a German draft says the buyer has or we offer, which the record never names (issue 11, wave 16; quality set
+24's de-b6, "Ihre Kühlfahrzeuge" to a fleet the record knows only as 120 vehicles).
+
+German capitalises every noun, so the names check cannot tell an invented thing from an ordinary noun, and a noun
+lexicon would never end. What a German draft may *claim* is narrower: a noun after "Ihr-" or "unser-" (the buyer's
+depots, our module) or one a record person is said to have wanted or mentioned ("die Tankkartenanbindung, die Herr
+Weber wünschte") is a fact about this buyer or this offer, and must be a noun of the record (its activities, deal,
+company, titles, in any inflection). Only the words of the conversation itself are exempt: the buyer's message,
+question, feedback, time, team (measured: in every good German draft of every quality set, the only possessed nouns
+the record does not contain are of this closed class).
+"""
+
+from __future__ import annotations
+
+import re
+
+from agents.context import Context
+
+_POSSESSED = re.compile(
+    r"(?-i:\b(?:Ihr|Ihre|Ihren|Ihrem|Ihrer|Ihres|unser|unsere|unseren|unserem|unserer|unseres)\s+(?:[a-zäöüß]+\s+){0,2}?"
+    r"([A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜa-zäöüß][a-zäöüß]+)*))")
+_ATTRIBUTED = re.compile(
+    r"(?-i:\b(?:der|die|das|den|dem)\s+(?:[a-zäöüß]+\s+)?([A-ZÄÖÜ][a-zäöüß]{4,}),\s+(?:die|den|das|der|von der|von dem)\s+"
+    r"(?:Herr|Frau|Hr\.|Fr\.)\s+[A-ZÄÖÜ]\w+\s+(?:[a-zäöüß]+\s+){0,3}?[a-zäöüß]+t(?:e|en)?\b)")
+_CONVERSATION = frozenset("""
+nachricht nachrichten rückmeldung rückmeldungen frage fragen gespräch gesprächs termin termine terminen anfrage
+anfragen okay ok postfach austausch team teams zeit bitte interesse entscheidung kalender mail e-mail antwort antworten
+geduld unterstützung einschätzung feedback hinweis hinweise zusage kollegen kolleginnen kollegin kollege seite sicht
+ansprechpartner ansprechpartnerin wunsch wünsche anliegen vertrauen offenheit e-mails mails telefonat notizen
+unternehmen firma haus standort standorte geschäftsführung leitung abteilung einkauf buchhaltung lösung plattform
+software produkt produkte zugang konto daten zahlen planung budget zeitplan ziel ziele datum zieldatum website webseite
+prozess prozesse mitarbeitende mitarbeiter mitarbeiterinnen tagesordnung unterlagen dokument dokumente vorschlag
+""".split())
+"""Words of the conversation and of every buyer and seller (their message, question, time, team, company, website,
+target date, our platform): what a draft may say either side has without the record naming it."""
+SPECIFIC_NOUN_MIN = 8
+"""Letters a possessed noun needs before it is judged: the invented things are compounds ("Kühlfahrzeuge",
+"Reifendruckmodul"); short nouns are the general words of any business ("Ihr Lager")."""
+
+
+def _record_text(ctx: Context) -> str:
+    r = ctx.record
+    parts = [r.name or "", r.stage or "", *(c.title or "" for c in r.contacts)]
+    if r.company:
+        parts += [r.company.name or "", r.company.industry or ""]
+    parts += [f"{a.get('subject') or ''} {a.get('text') or ''}" for a in ctx.activities.values() if not a.get("withheld")]
+    return " ".join(parts).lower()
+
+
+def _stems(noun: str) -> set[str]:
+    low = noun.lower()
+    return {low} | {low[: -len(end)] for end in ("en", "er", "es", "e", "n", "s") if low.endswith(end) and len(low) > 4}
+
+
+def _named(noun: str, said: str) -> bool:
+    return any(re.search(rf"\b{re.escape(s)}", said) for s in _stems(noun))
+
+
+def unnamed_claims(body: str, ctx: Context) -> list[str]:
+    """Nouns a German draft claims for the buyer or the offer that no part of the record names."""
+    found = [m.group(1) for pattern in (_POSSESSED, _ATTRIBUTED) for m in pattern.finditer(body)]
+    if not found:
+        return []
+    said = _record_text(ctx)
+    return [f"says the buyer has or asked for {n!r}, which the record never names" for n in dict.fromkeys(found)
+            if len(n) >= SPECIFIC_NOUN_MIN and not _stems(n) & _CONVERSATION and not _named(n, said)
+            and not any(n.lower().endswith(w) for w in _CONVERSATION if len(w) >= 4)]  # "Projektteam", "Startdatum"
