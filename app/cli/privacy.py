@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
+from typing import Any
 
 import click
 
@@ -41,14 +42,22 @@ def export(tenant_id: str, email: str, fmt: str) -> None:
     if fmt == "json":
         _out(result)
         return
-    out = csv.writer(sys.stdout)
-    out.writerow(["table", "row_id", "column", "value"])
+    csv.writer(sys.stdout).writerows(csv_rows(result))
+
+
+def csv_rows(result: dict[str, Any]) -> list[list[Any]]:
+    """The export as (table, row id, column, value) rows; no cell a spreadsheet would run as a formula
+    (a contact's name or a note is CRM text, which anyone can set to `=HYPERLINK(...)`)."""
+    from app.cli.csv_cells import text_cell
+
+    out: list[list[Any]] = [["table", "row_id", "column", "value"]]
     for table, rows in result["rows"].items():
         for row in rows:
             for column, value in row.items():
                 if value not in (None, "", {}, []):
-                    out.writerow([table, row.get("id", row.get("tenant_id")), column,
-                                  value if isinstance(value, str) else json.dumps(value, default=str)])
+                    text = value if isinstance(value, str) else json.dumps(value, default=str)
+                    out.append([table, text_cell(row.get("id", row.get("tenant_id"))), column, text_cell(text)])
+    return out
 
 
 @privacy.command("erase")

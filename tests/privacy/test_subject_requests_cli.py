@@ -71,3 +71,18 @@ def test_an_unknown_tenant_or_a_malformed_address_exits_2_naming_it(app_factory)
     r = agentic_sales(app, "privacy", "erase", "--tenant", TENANT, "--email", "dana at northwind")
     assert r.returncode == 2 and "--email" in r.stderr and r.stdout == ""
     assert rows_mentioning(app, DANA)  # nothing was erased by a refused request
+
+
+def test_the_csv_export_never_hands_the_dpo_a_cell_a_spreadsheet_would_run():
+    """A contact's name or a note is CRM text that anyone with edit rights can set to a formula; the DPO
+    opens the export in a spreadsheet."""
+    from app.cli.privacy import csv_rows
+
+    result = {"rows": {"record_links": [{"id": 7, "name": '=HYPERLINK("https://evil.example","Dana")',
+                                         "note": "-1+1", "amount": -12.5, "payload": {"a": 1}}]}}
+    rows = csv_rows(result)
+    assert rows[0] == ["table", "row_id", "column", "value"]
+    cells = {row[2]: row[3] for row in rows[1:]}
+    assert cells["name"] == '\'=HYPERLINK("https://evil.example","Dana")'
+    assert cells["note"] == "'-1+1"
+    assert cells["amount"] == "-12.5" and cells["payload"] == '{"a": 1}'  # numbers and JSON stay as they are
