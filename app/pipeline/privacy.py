@@ -2,7 +2,7 @@
 
 Triggered by the CRM (HubSpot `contact.privacyDeletion` or `contact.deletion`, a Salesforce
 Contact or Lead DELETE) or by an admin acting on a subject's request (`agentic-sales privacy
-erase`, app/privacy.py). The person's e-mail and name are found in what we stored about them
+erase`, app/subject_requests.py). The person's e-mail and name are found in what we stored about them
 (drafts addressed to them, cards of their lead) and then scrubbed from every text and JSON column
 of the tenant's tables: a list of "places we remember writing them" missed the written-back
 fields (`ai_next_best_action` "Email Dana Whitfield ...") kept in `actions`.
