@@ -55,11 +55,6 @@ def erases(object_type: str, kinds: Iterable[str]) -> bool:
         "privacy_deletion" in kinds or ("deleted" in kinds and "restored" not in kinds))
 
 
-def erase_contact(app: Flask, tenant_id: str, contact_id: str) -> dict[str, int]:
-    """Erase a contact (kept for callers of the v1 name)."""
-    return erase_person(app, tenant_id, "contact", contact_id)
-
-
 def erase_person(app: Flask, tenant_id: str, object_type: str, record_id: str,
                  *, identifiers: Iterable[str] = ()) -> dict[str, int]:
     """Erase one person of a tenant; idempotent (a second call counts zeros).
