@@ -108,6 +108,9 @@ class Config:
     """Root of the model registry; DATA_DIR/models when unset."""
     ADMIN_TOKEN: str | None = None
     """Bearer token for admin-only endpoints (uninstall, card preview outside the demo)."""
+    METRICS_TOKEN: str | None = None
+    """Bearer token Prometheus must send for /metrics (`authorization: {credentials: ...}` in its
+    scrape config); None leaves /metrics open, for deployments that keep it on a private network."""
     ADMIN_TOKEN_ATTEMPTS = defaults.ADMIN_TOKEN_ATTEMPTS
     ADMIN_TOKEN_ATTEMPT_WINDOW_SECONDS = defaults.ADMIN_TOKEN_ATTEMPT_WINDOW_SECONDS
     TRUSTED_PROXY_HOPS = 0

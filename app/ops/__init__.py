@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import functools
+import hmac
 import logging
 from typing import Any
 
-from flask import Blueprint, Response, current_app, jsonify
+from flask import Blueprint, Response, current_app, jsonify, request
 
 from app import metrics
 from app.dispatch import get_dispatcher
@@ -60,6 +61,21 @@ def _head_revision() -> str:
 
 @bp.get("/metrics")
 def metrics_view() -> Response:
-    """Prometheus exposition text (aggregated across processes when multiprocess mode is on)."""
+    """Prometheus exposition text (aggregated across processes when multiprocess mode is on).
+
+    With METRICS_TOKEN set, only a scrape carrying `Authorization: Bearer <token>` is answered: the
+    counters name no tenant, but they tell an outsider how busy each CRM's webhooks are and how
+    many jobs fail, and a Procfile deployment has no private network to hide them on.
+    """
+    expected = current_app.config.get("METRICS_TOKEN")
+    if expected:
+        auth = request.headers.get("Authorization") or ""
+        given = auth[7:].strip() if auth.lower().startswith("bearer ") else ""
+        if not given or not hmac.compare_digest(str(expected).encode(), given.encode()):
+            body = jsonify(error="metrics_token_required",
+                           message="/metrics needs the header 'Authorization: Bearer <METRICS_TOKEN>' "
+                                   "(Prometheus: authorization.credentials in the scrape config)")
+            return Response(body.get_data(), status=401, content_type="application/json",
+                            headers={"WWW-Authenticate": 'Bearer realm="metrics"'})
     data, content_type = metrics.render()
     return Response(data, content_type=content_type)

@@ -52,6 +52,30 @@ def test_metrics_expose_webhook_inbox_and_job_counters(app, webhook):
         assert name in text
 
 
+def test_metrics_with_a_token_configured_answer_only_the_scraper_that_sends_it(app_factory):
+    app = app_factory(METRICS_TOKEN="scrape-9f2c41d7e3")
+    client = app.test_client()
+    refused = [client.get("/metrics"),
+               client.get("/metrics", headers={"Authorization": "Bearer scrape-wrong"}),
+               client.get("/metrics", headers={"Authorization": "Basic scrape-9f2c41d7e3"}),
+               client.get("/metrics?token=scrape-9f2c41d7e3")]
+    for response in refused:
+        assert response.status_code == 401
+        assert response.get_json()["error"] == "metrics_token_required"
+        assert "METRICS_TOKEN" in response.get_json()["message"]
+        assert response.headers["WWW-Authenticate"].startswith("Bearer")
+        assert b"agentic_sales_" not in response.data
+    ok = client.get("/metrics", headers={"Authorization": "Bearer scrape-9f2c41d7e3"})
+    assert ok.status_code == 200
+    assert "agentic_sales_webhook_requests_total" in ok.data.decode()
+
+
+def test_metrics_without_a_token_configured_stay_open_for_a_private_network(app_factory):
+    response = app_factory().test_client().get("/metrics")
+    assert response.status_code == 200
+    assert "agentic_sales_jobs_total" in response.data.decode()
+
+
 @pytest.mark.embedded
 def test_an_idle_server_writes_no_rows(app_factory):
     app = app_factory(START_WORKER=True, SWEEP_INTERVAL_SECONDS=0.1)
