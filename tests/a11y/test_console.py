@@ -144,7 +144,7 @@ def test_each_tab_reflows_at_320_css_px_without_sideways_scrolling(live, browser
         operator.set_viewport_size({"width": 1200, "height": 900})
 
 
-def test_a_refused_setting_is_marked_invalid_and_its_message_is_read_with_the_field(live, operator):
+def test_a_refused_setting_is_marked_invalid_and_its_message_is_read_with_the_field(live, operator, axe):
     operator.goto(tab_url(live, "guardrails"))
     assert operator.locator("[aria-invalid=true]").count() == 0
     field = operator.locator("#in-discount_cap")
@@ -160,11 +160,12 @@ def test_a_refused_setting_is_marked_invalid_and_its_message_is_read_with_the_fi
     # The summary at the top is announced (role=alert) and its link takes focus to the field.
     summary = operator.locator("#form-error")
     assert summary.get_attribute("role") == "alert"
+    assert barred(run_axe(operator, axe)) == []  # the error state too (its link on the pink box)
     summary.get_by_role("link", name="Go to the field").click()
     assert operator.evaluate("() => document.activeElement.id") == invalid.get_attribute("id")
 
 
-def test_a_mapping_to_a_missing_crm_field_is_marked_invalid_on_that_field(live, operator):
+def test_a_mapping_to_a_missing_crm_field_is_marked_invalid_on_that_field(live, operator, axe):
     operator.goto(tab_url(live, "mappings"))
     field = operator.get_by_role("combobox", name="CRM field for amount")
     field.fill("no_such_property")
@@ -174,6 +175,7 @@ def test_a_mapping_to_a_missing_crm_field_is_marked_invalid_on_that_field(live, 
     described = (field.get_attribute("aria-describedby") or "").split()
     assert described and "no_such_property" in operator.locator(f"#{described[0]}").inner_text()
     assert operator.locator("#map-name").get_attribute("aria-invalid") in (None, "false")
+    assert barred(run_axe(operator, axe)) == []
 
 
 def test_every_settings_control_has_a_name_and_its_help_is_read_with_it(live, operator):
