@@ -1,4 +1,5 @@
-"""One chromium for every accessibility test of a session, and axe-core's script read once."""
+"""One chromium per test module (a session-wide one would still hold Playwright's event loop when
+tests/admin and tests/cards start their own), and axe-core's script read once."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from tests.a11y.audit import axe_source
 from tests.cards.browser import CHROMIUM, LAUNCH_ARGS, require_chromium
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     require_chromium()
     from playwright.sync_api import sync_playwright

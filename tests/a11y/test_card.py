@@ -122,6 +122,18 @@ def test_each_factor_says_in_words_which_way_it_moves_the_chance(page, cards):
         assert li.locator(".marker").get_attribute("aria-hidden") == "true"
 
 
+@pytest.mark.parametrize("state", [DEMO[0].stem, "not_enriched"])
+def test_a_keyboard_user_reads_why_the_dimmed_buttons_do_nothing_here(page, cards, state):
+    # Disabled buttons take no focus, so a tooltip on them never reaches the keyboard or a screen
+    # reader: the reason is text on the card, and each dimmed button points to it.
+    page.goto(f"{cards}/{state}.html")
+    dimmed = page.locator("button[disabled], select[disabled]").all()
+    assert dimmed
+    note = page.get_by_test_id("only-in-crm")
+    assert note.is_visible() and "HubSpot card" in note.inner_text()
+    assert all(b.get_attribute("aria-describedby") == "only-in-crm" for b in dimmed)
+
+
 @pytest.mark.parametrize("state", ["long_title", DEMO[0].stem, "error"])
 def test_at_320_css_px_the_card_reflows_and_shows_its_whole_title(page, cards, state):
     page.set_viewport_size({"width": 320, "height": 900})
