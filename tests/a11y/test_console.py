@@ -135,6 +135,19 @@ def test_each_tab_has_one_h1_no_skipped_heading_level_labelled_navigation_and_a_
 
 
 @pytest.mark.parametrize("name", list(TABS))
+def test_each_link_says_where_it_goes_and_links_of_one_name_go_to_one_place(live, operator, name):
+    operator.goto(tab_url(live, name))
+    links = operator.evaluate("""() => [...document.querySelectorAll('a[href]')]
+        .map(a => [a.innerText.trim().toLowerCase(), a.getAttribute('href')])""")
+    vague = {"here", "click here", "more", "link", "this", "read more", ""}
+    assert [text for text, _ in links if text in vague] == []
+    targets: dict[str, set[str]] = {}
+    for text, href in links:
+        targets.setdefault(text, set()).add(href)
+    assert {t: h for t, h in targets.items() if len(h) > 1} == {}
+
+
+@pytest.mark.parametrize("name", list(TABS))
 def test_each_tab_reflows_at_320_css_px_without_sideways_scrolling(live, browser, operator, name):
     operator.set_viewport_size({"width": 320, "height": 800})  # 1280 px at 400% zoom (WCAG 1.4.10)
     try:
