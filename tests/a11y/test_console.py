@@ -80,6 +80,15 @@ def test_a_refused_page_and_the_install_page_have_no_serious_or_critical_axe_vio
     fresh.close()
 
 
+def test_the_operators_tenant_list_has_no_serious_or_critical_axe_violation_and_a_skip_link(live, operator, axe):
+    operator.goto(f"{live.url}/admin/")
+    assert operator.locator("h1").inner_text() == "Tenants"
+    assert barred(run_axe(operator, axe)) == []
+    assert operator.get_by_role("link", name=live.tenant_id).count() == 1
+    operator.keyboard.press("Tab")
+    assert operator.evaluate("() => document.activeElement.getAttribute('href')") == "#main"
+
+
 def test_a_denied_consent_reaches_the_admins_browser_as_a_page_that_says_what_to_do(live, browser, axe):
     page = browser.new_page()
     response = page.goto(f"{live.url}/oauth/hubspot/callback?error=access_denied"
