@@ -21,18 +21,22 @@ from app import defaults, token_attempts
 
 bp = Blueprint("admin_auth", __name__)
 
-_LOGIN_FORM = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sign in</title>
-<meta name="viewport" content="width=device-width, initial-scale=1"></head>
-<body style="font-family: system-ui, sans-serif; max-width: 28rem; margin: 4rem auto">
+_LOGIN_FORM = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sign in · Agentic Sales admin</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>body{font-family:system-ui,sans-serif;color:#33475b;max-width:28rem;margin:4rem auto;padding:0 1rem;line-height:1.45}
+a{color:#007a8c}li{margin:.5rem 0}li a{display:inline-block;padding:.2rem 0}.error{color:#b00000}
+input{font:inherit;border:1px solid #6b8aab;border-radius:4px;padding:.3rem .4rem;max-width:100%}
+button{font:inherit;margin-top:.5rem;padding:.4rem .9rem}:focus-visible{outline:3px solid #007a8c;outline-offset:2px}</style></head>
+<body><main>
 <h1>Agentic Sales admin</h1>
-{% if error %}<p role="alert" style="color:#b00">{{ error }}</p>{% endif %}
+{% if error %}<p role="alert" class="error" id="token-error">{{ error }}</p>{% endif %}
 <form method="post" action="{{ url_for('admin_auth.login') }}">
 <input type="hidden" name="csrf_token" value="{{ csrf }}"><input type="hidden" name="next" value="{{ next }}">
-<label>Admin token <input type="password" name="token" autocomplete="current-password" required></label>
+<label>Admin token <input type="password" name="token" autocomplete="current-password" required{% if error %} aria-invalid="true" aria-describedby="token-error"{% endif %}></label>
 <button type="submit">Sign in</button></form>
 {% if crms %}<p>Or, as a user of an account that installed the app:</p><ul>
 {% for name, label in crms %}<li><a id="signin-{{ name }}" href="{{ url_for('admin.signin', crm=name) }}">Sign in with {{ label }}</a></li>
-{% endfor %}</ul>{% endif %}</body></html>"""
+{% endfor %}</ul>{% endif %}</main></body></html>"""
 
 
 def _token_matches(given: str) -> bool:

@@ -27,11 +27,15 @@ CAPTIONS = {
 }
 """Caption of each chart."""
 
-STYLE = (".model-card{border:1px solid #d0d7de;border-radius:6px;padding:1em 1.2em;margin:1em 0}"
-         ".model-card figure{display:inline-block;margin:.5em 1em .5em 0;max-width:30em}"
-         ".model-card img{max-width:100%}.model-card table{border-collapse:collapse}"
+CHART_KINDS = {"importance": "Bar chart", "calibration": "Line chart", "gain": "Line chart", "price": "Line chart",
+               "deciles": "Bar chart"}
+"""What each chart is, for its short text alternative (the numbers are in the table that follows it)."""
+
+STYLE = (".model-card{border:1px solid #d0d7de;border-radius:6px;padding:1em 1.2em;margin:1em 0;overflow-wrap:anywhere}"
+         ".model-card figure{display:inline-block;margin:.5em 1em .5em 0;max-width:min(30em,100%);vertical-align:top}"
+         ".model-card img{max-width:100%;height:auto}.model-card table{border-collapse:collapse}"
          ".model-card td,.model-card th{padding:.2em .6em;text-align:left;border-bottom:1px solid #eee}"
-         ".model-card .absent-reason{color:#8a4b00}")
+         ".model-card .absent-reason{color:#8a4b00}.model-card summary{cursor:pointer}")
 """CSS of the cards (the console may use its own)."""
 
 
@@ -93,20 +97,56 @@ def _metrics_table(card: ModelCard) -> str:
     if not card.metrics:
         return ""
     refs = card.task != "clv"
-    head = "<tr><th>Holdout metric</th><th>This model</th>" + (
-        "<th>Logistic regression</th><th>Prior rate</th>" if refs else "") + "</tr>"
+    head = "<tr><th scope='col'>Holdout metric</th><th scope='col'>This model</th>" + (
+        "<th scope='col'>Logistic regression</th><th scope='col'>Prior rate</th>" if refs else "") + "</tr>"
     rows = "".join(
-        f"<tr data-metric='{_e(m.name)}'><td>{_e(m.label)}</td><td>{_fmt(m.value)}</td>"
+        f"<tr data-metric='{_e(m.name)}'><th scope='row'>{_e(m.label)}</th><td>{_fmt(m.value)}</td>"
         + (f"<td>{_fmt(m.logistic_regression)}</td><td>{_fmt(m.prior_rate)}</td>" if refs else "") + "</tr>"
         for m in card.metrics)
-    return f"<table class='metrics'>{head}{rows}</table>"
+    return f"<table class='metrics'><thead>{head}</thead><tbody>{rows}</tbody></table>"
 
 
-def _figure(name: str, svg: str, task: str = "") -> str:
+def _data_rows(name: str, card: ModelCard) -> tuple[list[str], list[list[str]]]:
+    """The numbers a chart draws, as (column headers, rows): its text equivalent (WCAG 1.1.1)."""
+    pct = "{:.0%}".format
+    if name == "importance":
+        return ["Factor", "Importance"], [[str(f["label"]), _fmt(f.get("importance"))] for f in card.factors]
+    if name == "calibration":
+        return (["Predicted (mean)", "Observed", "Rows"],
+                [[pct(c["predicted"]), pct(c["observed"]), str(int(c["rows"]))] for c in card.calibration])
+    if name == "gain":
+        return (["Top share of scores", "Share of positives found", "Positive rate", "Lift"],
+                [[pct(g["share"]), pct(g["gain"]), pct(g["rate"]), f"{g['lift']:.1f}"] for g in card.gain])
+    if name == "price" and card.price_curve:
+        pc = card.price_curve
+        return (["Discount", "Chance to win"],
+                [[pct(d), pct(p)] for d, p in zip(pc.get("grid") or [], pc.get("p_win") or [], strict=False)])
+    if name == "deciles":
+        return (["Decile (1 = highest predicted)", "Mean predicted", "Mean actual", "Customers"],
+                [[str(d["decile"]), _fmt(d["predicted"]), _fmt(d["actual"]), str(int(d["rows"]))] for d in card.deciles])
+    return [], []
+
+
+def _data_table(name: str, card: ModelCard) -> str:
+    head, rows = _data_rows(name, card)
+    if not rows:
+        return ""
+    ths = "".join(f"<th scope='col'>{_e(h)}</th>" for h in head)
+    trs = "".join("<tr>" + "".join(f"<td>{_e(v)}</td>" for v in row) + "</tr>" for row in rows)
+    return (f"<details><summary>The chart's data as a table</summary>"
+            f"<table class='chart-data'><thead><tr>{ths}</tr></thead><tbody>{trs}</tbody></table></details>")
+
+
+def _figure(name: str, svg: str, card: ModelCard) -> str:
+    # A short alternative that names the chart and says where its numbers are; the caption says
+    # what it means (not read twice); the table holds the numbers a screen reader cannot see.
     data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
-    caption = CAPTIONS.get(f"{name}_{task}") or CAPTIONS.get(name, name)
-    return (f"<figure data-figure='{_e(name)}'><img alt='{_e(caption)}' src='data:image/svg+xml;base64,{data}'>"
-            f"<figcaption>{_e(caption)}</figcaption></figure>")
+    caption = CAPTIONS.get(f"{name}_{card.task}") or CAPTIONS.get(name, name)
+    table = _data_table(name, card)
+    title = caption.split(":")[0] if ":" in caption else name.capitalize()
+    alt = f"{CHART_KINDS.get(name, 'Chart')}: {title}" + ("; its numbers are in the table below." if table else ".")
+    return (f"<figure data-figure='{_e(name)}'><img alt='{_e(alt)}' src='data:image/svg+xml;base64,{data}'>"
+            f"<figcaption>{_e(caption)}</figcaption>{table}</figure>")
 
 
 def card_html(card: ModelCard) -> str:
@@ -136,7 +176,7 @@ def card_html(card: ModelCard) -> str:
     if card.factors:
         items = "".join(f"<li data-feature='{_e(f['feature'])}'>{_e(f['label'])}</li>" for f in card.factors)
         parts.append(f"<h3>What drives the score</h3><ol class='factors'>{items}</ol>")
-    parts.extend(_figure(name, svg, card.task) for name, svg in card.figures.items())
+    parts.extend(_figure(name, svg, card) for name, svg in card.figures.items())
     if card.notes:
         parts.append("<ul class='notes'>" + "".join(f"<li>{_e(n)}</li>" for n in card.notes) + "</ul>")
     parts.append("</section>")
@@ -146,9 +186,10 @@ def card_html(card: ModelCard) -> str:
 def report_page(cards: Iterable[ModelCard], title: str) -> str:
     """A whole HTML page of cards (what ``agentic-sales model report`` writes)."""
     body = "\n".join(card_html(c) for c in cards)
-    return ("<!doctype html><html><head><meta charset='utf-8'>"
-            f"<title>{_e(title)}</title><style>body{{font-family:sans-serif;max-width:64em;margin:2em auto}}"
-            f"{STYLE}</style></head><body><h1>{_e(title)}</h1>\n{body}\n</body></html>")
+    return ("<!doctype html><html lang='en'><head><meta charset='utf-8'>"
+            "<meta name='viewport' content='width=device-width, initial-scale=1'>"
+            f"<title>{_e(title)}</title><style>body{{font-family:sans-serif;max-width:64em;margin:2em auto;padding:0 1em}}"
+            f"{STYLE}</style></head><body><main><h1>{_e(title)}</h1>\n{body}\n</main></body></html>")
 
 
 def render_report(loaded: LoadedModel) -> str:

@@ -46,9 +46,11 @@ def _template_globals() -> dict[str, Any]:
     return {"csrf_token": csrf_token}
 
 
-def refusal(status: int, title: str, detail: str) -> Any:
-    """A clear HTML page for a refused request (never a stack trace, never another tenant's name)."""
-    return render_template("admin/refused.html", title=title, detail=detail, status=status), status
+def refusal(status: int, title: str, detail: str, *, retry: tuple[str, str] | None = None) -> Any:
+    """A clear HTML page for a refused request (never a stack trace, never another tenant's name).
+
+    ``retry`` is a (href, link text) the person can follow to try again, e.g. the install link."""
+    return render_template("admin/refused.html", title=title, detail=detail, status=status, retry=retry), status
 
 
 def signed_in(view: Callable[..., Any]) -> Callable[..., Any]:

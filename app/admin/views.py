@@ -105,7 +105,7 @@ def start_action(tenant: str, kind: str) -> Any:
 @bp.get("/t/<tenant>/actions/<int:run>")
 @tenant_page("viewer")
 def action_progress(tenant: str, run: int) -> Any:
-    """A run's progress; the page refreshes itself until the run and the queue behind it are done."""
+    """A run's progress; the page updates its status in place until the run and the queue behind it are done."""
     if run > MAX_ROW_ID:  # no row has it, and the database driver would overflow on it
         state = None
     else:

@@ -77,29 +77,30 @@ def callback(crm: str) -> Any:
     """Finish the install: exchange the code, store the tenant, prepare the account, backfill."""
     connector = _connector(crm)
     if request.args.get("error"):
-        return _error(400, "consent_denied", request.args.get("error_description") or request.args["error"])
+        return _callback_error(crm, 400, "consent_denied",
+                               request.args.get("error_description") or request.args["error"])
     try:
         state = verify_state(request.args.get("state"))
     except StateError as exc:
         log.warning("oauth callback refused: %s", exc)
-        return _error(400, "invalid_state", "the install link expired or was not started here; start again")
+        return _callback_error(crm, 400, "invalid_state", "the install link expired or was not started here; start again")
     code = request.args.get("code")
     if not code:
-        return _error(400, "missing_code", "the CRM did not send an authorization code")
+        return _callback_error(crm, 400, "missing_code", "the CRM did not send an authorization code")
     app = current_app._get_current_object()  # type: ignore[attr-defined]
     provider = oauth_for(crm, app)
     try:
         tokens = provider.exchange(code, redirect_uri=redirect_uri(crm))
     except CrmError as exc:
         log.warning("oauth code exchange failed: %s", exc)
-        return _error(502 if exc.should_retry else 400, "exchange_failed", exc.message)
+        return _callback_error(crm, 502 if exc.should_retry else 400, "exchange_failed", exc.message)
     if state.get("purpose") == "signin":
         # "Sign in with <CRM>" on the console: the CRM vouched for the person; nothing is installed.
         from app.admin.signin import finish_signin
 
         return finish_signin(crm, tokens)
     if not tokens.account_id:
-        return _error(502, "exchange_failed", f"{crm} did not say which account was installed; start again")
+        return _callback_error(crm, 502, "exchange_failed", f"{crm} did not say which account was installed; start again")
     try:
         check_reinstall(app, crm, connector.tenant_id_for(str(tokens.account_id)), tokens)
     except ReinstallRefused as exc:
@@ -127,6 +128,17 @@ def callback(crm: str) -> Any:
     from app.admin.install_page import installed_html
 
     return installed_html(connector, body, tokens=tokens, config=app.config)
+
+
+def _callback_error(crm: str, status: int, code: str, message: str) -> Any:
+    """A failed install as the admin's browser meets it: a page that says what happened and links
+    back to the install (not a JSON body); API clients still get the JSON error."""
+    if _wants_json():
+        return _error(status, code, message)
+    from app.admin import refusal
+
+    return refusal(status, "Agentic Sales was not installed", message[:1].upper() + message[1:].rstrip(".") + ".",
+                   retry=(url_for("oauth.install", crm=crm), "Start the install again"))
 
 
 def _refused_reinstall(exc: ReinstallRefused) -> Any:

@@ -134,10 +134,11 @@ def test_the_chance_to_close_is_one_number_with_a_band_that_names_it() -> None:
     assert page.text["score-conversion"] == "62%"
     assert page.text["band-conversion"] == "Possible"
     assert "warning" in page.attrs["band-conversion"]["class"]
+    # The glyph is for the eye (aria-hidden); the words after it are what a screen reader says.
     assert [page.text[f"factor-conversion-{i}"] for i in range(3)] == [
-        "▲Last activity 2 days ago",
-        "▼Only one contact engaged",
-        "▼Amount 1.8x the median won deal",
+        "▲Raises the chance: Last activity 2 days ago",
+        "▼Lowers the chance: Only one contact engaged",
+        "▼Lowers the chance: Amount 1.8x the median won deal",
     ]
 
 

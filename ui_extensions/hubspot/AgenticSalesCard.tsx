@@ -304,7 +304,8 @@ export function AgenticSalesCard({ pollMs = PENDING_POLL_MS, maxPolls = PENDING_
           <>
             <Select
               name="dismiss-reason"
-              placeholder="Reason to dismiss"
+              label="Reason to dismiss"
+              placeholder="Choose a reason"
               options={card.dismissReasons}
               value={reason ?? card.feedbackReason ?? undefined}
               onChange={(value) => setReason(String(value))}

@@ -275,6 +275,13 @@ describe('acting from the card', () => {
     });
   });
 
+  it('the dismiss reason has a label a screen reader reads with the field, not only a placeholder', async () => {
+    mockBackend(() => json(payload()));
+    const r = setup();
+    await r.waitFor(() => expect(r.findByTestId(Select, 'dismiss-reason')).toBeTruthy());
+    expect(r.findByTestId(Select, 'dismiss-reason').props.label).toBe('Reason to dismiss');
+  });
+
   it('a verdict given earlier is shown and cannot be given again', async () => {
     mockBackend(() => json(payload({ feedback: { action: 'dismiss', reason: 'other' } })));
     const r = setup();

@@ -79,6 +79,29 @@ describe('c-agentic-sales-card', () => {
         expect(q(el, '[data-id="decision"]').textContent).toContain('Rejected');
     });
 
+    it('announces the verdict in a live region that was there before it, and names each section with a heading', async () => {
+        sendFeedback.mockResolvedValue('{"recorded":true}');
+        const el = await mount(ENRICHED);
+        const region = q(el, '[data-id="announce"]');
+        expect(region.getAttribute('aria-live')).toBe('polite');
+        expect(region.textContent.trim()).toBe('');
+        q(el, 'lightning-button[data-id="accept"]').click();
+        await flush();
+        expect(q(el, '[data-id="announce"]')).toBe(region);
+        expect(region.textContent).toContain('Accepted');
+        const headings = [...el.shadowRoot.querySelectorAll('h3')].map((h) => h.textContent);
+        expect(headings[0]).toContain('Strategy');
+        expect(headings).toContain('Next best action');
+    });
+
+    it('reads a failed feedback call out as an alert', async () => {
+        sendFeedback.mockRejectedValue({ body: { message: 'Agentic Sales answered 503' } });
+        const el = await mount(ENRICHED);
+        q(el, 'lightning-button[data-id="accept"]').click();
+        await flush();
+        expect(q(el, '[data-id="error"]').getAttribute('role')).toBe('alert');
+    });
+
     it('keeps the buttons and shows the error when feedback fails', async () => {
         sendFeedback.mockRejectedValue({ body: { message: 'Agentic Sales answered 503' } });
         const el = await mount(ENRICHED);
