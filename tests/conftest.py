@@ -61,14 +61,33 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
                 item.add_marker(skip)
 
 
-def _truncate_pg(url: str) -> None:
-    from app.storage.models import Base
+_pg_engines: dict[str, Any] = {}
+_pg_reset_sql: dict[str, str] = {}
 
-    engine = create_engine(url)
+
+def _empty_pg(url: str) -> None:
+    """Empty every table and restart every id sequence, as `TRUNCATE ... RESTART IDENTITY` would.
+
+    DELETE in reverse dependency order on one engine kept for the session: on the suite's tables,
+    which a test leaves nearly empty, it takes ~3 ms where TRUNCATE (new files for every table and
+    index) plus a new engine per test took ~30 ms, and about two thousand tests start on an empty
+    database.
+    """
+    engine = _pg_engines.get(url)
+    if engine is None:
+        engine = _pg_engines[url] = create_engine(url)
+    sql = _pg_reset_sql.get(url)
+    if sql is None:
+        from app.storage.models import Base
+
+        with engine.connect() as conn:
+            sequences = conn.execute(text(
+                "SELECT sequencename FROM pg_sequences WHERE schemaname = 'public'")).scalars().all()
+        sql = _pg_reset_sql[url] = "; ".join(
+            [f'DELETE FROM "{t.name}"' for t in reversed(Base.metadata.sorted_tables)]
+            + [f'ALTER SEQUENCE "{name}" RESTART' for name in sequences])
     with engine.begin() as conn:
-        names = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
-        conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
-    engine.dispose()
+        conn.exec_driver_sql(sql)
 
 
 _migrated: set[str] = set()
@@ -92,7 +111,7 @@ def database_url_for(tmp_path: Path, *, embedded: bool = False) -> str:
         engine.dispose()
         migrate.upgrade(url)
         _migrated.add(url)
-    _truncate_pg(url)
+    _empty_pg(url)
     return url
 
 

@@ -16,6 +16,7 @@ from typing import Any
 import requests
 
 from app.demo import DEMO_MARKET
+from integrations.sandbox.serving import SHUTDOWN_POLL_SECONDS
 from tests.conftest import TEST_SECRET, base_config, database_url_for
 
 PRIVATE_APP_TOKEN = "pat-console-journey-0123456789"
@@ -100,6 +101,10 @@ class Live:
 # vs 0.671) and the gate rightly refused it; seeds 3 and 5 pass it (0.675 vs 0.662, 0.660 vs 0.650). These
 # journeys test the console, not the model, so they take a draw on which a model is promoted.
 JOURNEY_SEED = 3
+JOURNEY_RATE_LIMIT = 10_000
+"""Requests per 10-s window the sandbox grants. At a public app's 110, training's history read (~350
+calls for 2,000 deals) waited ~28 s in the limiter; these journeys test the console, and the pacing
+to HubSpot's 110 is held by tests/platform/test_backfill_batches.py and tests/hubspot/test_batch_client.py."""
 
 
 @contextmanager
@@ -121,10 +126,12 @@ def live_console(tmp: Path, *, seed: int = JOURNEY_SEED) -> Iterator[Live]:
     server = make_server("127.0.0.1", 0, app, threaded=True)
     base = f"http://127.0.0.1:{server.server_port}"
     app.config["PUBLIC_URL"] = base
-    threading.Thread(target=server.serve_forever, name="console-app", daemon=True).start()
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": SHUTDOWN_POLL_SECONDS},
+                     name="console-app", daemon=True).start()
     sandbox = run_in_thread(seed=seed, webhook_url=f"{base}/webhooks/hubspot",
                             client_id=app.config["HUBSPOT_CLIENT_ID"], client_secret=TEST_SECRET,
-                            private_app_token=PRIVATE_APP_TOKEN, retry_scale=0.002, **MARKET)
+                            private_app_token=PRIVATE_APP_TOKEN, retry_scale=0.002, rate_limit=JOURNEY_RATE_LIMIT,
+                            **MARKET)
     app.config["HUBSPOT_API_BASE"] = sandbox.url
     app.config["HUBSPOT_AUTHORIZE_URL"] = f"{sandbox.url}/oauth/authorize"
     try:

@@ -10,6 +10,7 @@ import pytest
 from werkzeug.serving import make_server
 
 from app import defaults
+from integrations.sandbox.serving import SHUTDOWN_POLL_SECONDS
 
 CHUNK = b"x" * 65_536
 
@@ -22,7 +23,7 @@ def rss_kib() -> int:
 @pytest.fixture
 def server(app):
     srv = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=srv.serve_forever, daemon=True)
+    thread = threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": SHUTDOWN_POLL_SECONDS}, daemon=True)
     thread.start()
     yield srv.server_port
     srv.shutdown()

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,13 +45,19 @@ class Sandbox:
     # -- steering --------------------------------------------------------------------------------
 
     def reset_limits(self) -> None:
-        """Back to DEFAULTS, no faults, webhooks on."""
+        """Back to DEFAULTS, no faults, webhooks on, the token clock on the wall clock."""
+        self.handle.sandbox.tokens.clock = time.time
         self.handle.control("POST", "config", **DEFAULTS)
         self.handle.control("POST", "faults", rate_limit_burst=0, fail_next=0, error_5xx_rate=0.0,
                             latency_ms=0.0, webhooks_enabled=True)
 
     def set_token_ttl(self, seconds: int) -> None:
         self.handle.control("POST", "config", access_token_ttl=seconds)
+
+    def age_tokens(self, seconds: float) -> None:
+        """Run the sandbox's token clock `seconds` ahead (in-process sandboxes): its tokens expire as
+        if that time had passed, without a test sleeping through it."""
+        self.handle.sandbox.tokens.clock = lambda: time.time() + seconds
 
     def set_rate_limit(self, limit: int, *, window_ms: int) -> None:
         self.handle.control("POST", "config", rate_limit=limit, rate_window_ms=window_ms)

@@ -129,7 +129,7 @@ def test_writes_batch_task_note_and_token_expiry(hs_app, sandbox):
     rec = crm.get_record("deal", ids[0])
     task = TaskSpec(subject="Call the buyer", body="Confirm budget before Friday")
     first = crm.upsert_task(rec, task)
-    time.sleep(max(0.0, 5 - (time.monotonic() - started)))  # let the token expire mid-run
+    sandbox.age_tokens(max(0.0, 5 - (time.monotonic() - started)))  # the token expires mid-run
     # Pretend our stored expiry is wrong, so only HubSpot's 401 EXPIRED_AUTHENTICATION can tell.
     crm.session.tokens = with_tokens(crm.session.tokens, expires_at=time.time() + 3600)
     refreshes = crm.stats.token_refreshes
@@ -331,6 +331,8 @@ def test_cli_backfill_and_reconcile_print_json_and_progress(hs_app, sandbox):
 def test_server_errors_are_retried_inside_the_sdk(hs_app, sandbox):
     tid = install(hs_app)
     crm = hubspot_client_for(tid, hs_app, fresh=True)
+    waits: list[float] = []
+    crm.session.sleep = waits.append  # the session's back-off between re-sends, asked for and not slept
     ids = sandbox.deal_ids()[:3]
     sandbox.fail_next(2)  # the session re-sends the batch update (idempotent); urllib3 never re-sends POST
     crm.update_fields("deal", [(rid, {"ai_model_version": "e2e-5xx"}) for rid in ids])
@@ -342,6 +344,7 @@ def test_server_errors_are_retried_inside_the_sdk(hs_app, sandbox):
     with pytest.raises(CrmUnavailable) as info:
         crm.update_fields("deal", [(ids[0], {"ai_model_version": "never"})])
     assert info.value.should_retry and info.value.status == 500 and info.value.request_id
+    assert waits == [1.0, 2.0, 1.0, 2.0], waits  # two re-sends per update, each backing off twice as long
     sandbox.reset_limits()
 
 

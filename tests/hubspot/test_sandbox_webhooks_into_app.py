@@ -13,6 +13,7 @@ from werkzeug.serving import make_server
 from app.storage import get_db
 from app.storage.models import InboxEvent
 from integrations.sandbox import run_in_thread
+from integrations.sandbox.serving import SHUTDOWN_POLL_SECONDS
 from tests.conftest import TEST_SECRET, install_tenant
 
 
@@ -41,7 +42,7 @@ def wired(app_factory):
     server = make_server("127.0.0.1", 0, app, threaded=True)
     url = f"http://127.0.0.1:{server.server_port}"
     app.config["PUBLIC_URL"] = url
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": SHUTDOWN_POLL_SECONDS}, daemon=True).start()
     sandbox = run_in_thread(seed=3, webhook_url=f"{url}/webhooks/hubspot", client_secret=TEST_SECRET,
                             retry_scale=0.0005, n_open_deals=5, n_closed_deals=5, n_companies=4)
     yield app, sandbox, middleware

@@ -9,6 +9,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+from integrations.sandbox.serving import SHUTDOWN_POLL_SECONDS
+
 Answer = Callable[[dict], tuple[int, str, bytes]]
 """Request body in; (status, content type, body bytes) out."""
 
@@ -92,7 +94,7 @@ def serving(answer: Answer, *, models: list[dict] | None = None) -> Iterator[tup
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": SHUTDOWN_POLL_SECONDS}, daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/v1", bodies

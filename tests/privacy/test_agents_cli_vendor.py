@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from integrations.sandbox.serving import SHUTDOWN_POLL_SECONDS
+
 ROOT = Path(__file__).resolve().parents[2]
 RECORD = ROOT / "tests" / "fixtures" / "records" / "hubspot_deal.json"
 PEOPLE = ("Dana", "Whitfield", "Marcus Lee", "Priya", "Okafor", "northwind-logistics.com", "brightlane.io")
@@ -37,7 +39,7 @@ def vendor():
             pass
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": SHUTDOWN_POLL_SECONDS}, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/v1", bodies
     server.shutdown()

@@ -13,6 +13,7 @@ from werkzeug.serving import make_server
 from werkzeug.wrappers import Request, Response
 
 from integrations.sandbox.salesforce_api import SalesforceSandboxHandle
+from integrations.sandbox.serving import SHUTDOWN_POLL_SECONDS
 from tests.conftest import FIXTURES
 from tests.salesforce.conftest import ORGS
 from webhooks.salesforce import outbound, signature
@@ -40,7 +41,7 @@ class Listener:
 def listener() -> Iterator[tuple[Listener, str]]:
     app = Listener()
     server = make_server("127.0.0.1", 0, app, threaded=True)
-    t = threading.Thread(target=server.serve_forever, daemon=True)
+    t = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": SHUTDOWN_POLL_SECONDS}, daemon=True)
     t.start()
     yield app, f"http://127.0.0.1:{server.server_port}"
     server.shutdown()

@@ -13,6 +13,7 @@ from werkzeug.serving import make_server
 from integrations.base import FieldUpdate, WriteSet
 from integrations.salesforce.connector import CONNECTOR
 from integrations.sandbox.salesforce_api import SalesforceSandboxHandle
+from integrations.sandbox.serving import SHUTDOWN_POLL_SECONDS
 from tests.salesforce.conftest import ORGS
 from tests.salesforce.helpers import inbox_rows, install_org
 
@@ -21,7 +22,7 @@ from tests.salesforce.helpers import inbox_rows, install_org
 def served(app: Any) -> Iterator[tuple[Any, str]]:
     install_org(app, ORGS[0])
     server = make_server("127.0.0.1", 0, app, threaded=True)
-    t = threading.Thread(target=server.serve_forever, daemon=True)
+    t = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": SHUTDOWN_POLL_SECONDS}, daemon=True)
     t.start()
     yield app, f"http://127.0.0.1:{server.server_port}"
     server.shutdown()

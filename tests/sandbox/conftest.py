@@ -19,6 +19,7 @@ from werkzeug.serving import WSGIRequestHandler, make_server
 from werkzeug.wrappers import Request, Response
 
 from integrations.sandbox import SandboxHandle, run_in_thread
+from integrations.sandbox.serving import SHUTDOWN_POLL_SECONDS
 
 SMALL = {"n_companies": 25, "n_owners": 4, "n_open_deals": 30, "n_closed_deals": 60}
 CLIENT_SECRET = "sandbox-test-secret"
@@ -64,7 +65,7 @@ def receiver() -> Iterator[Receiver]:
         return Response("", status=rec.status(n))
 
     server = make_server("127.0.0.1", 0, app, threaded=True, request_handler=_Quiet)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": SHUTDOWN_POLL_SECONDS}, daemon=True)
     thread.start()
     rec.url = f"http://127.0.0.1:{server.server_port}/webhooks/hubspot?app=1"
     yield rec
