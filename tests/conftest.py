@@ -19,6 +19,9 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from app.config import normalise_database_url
+from tests import loopback_only
+
+loopback_only.install()
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TEST_SECRET = "test-client-secret-0000-aaaa-bbbb-cccc"
@@ -122,6 +125,9 @@ def base_config(db_url: str, **overrides: Any) -> dict[str, Any]:
         "REDIS_URL": None,
         "HUBSPOT_CLIENT_ID": "test-client-id",
         "HUBSPOT_CLIENT_SECRET": TEST_SECRET,
+        # A test that forgets to point HubSpot at a sandbox fails to resolve at once instead of
+        # reaching the real api.hubapi.com (tests/loopback_only.py refuses public names anyway).
+        "HUBSPOT_API_BASE": "https://api.hubapi.invalid",
         "PUBLIC_URL": TEST_PUBLIC_URL,
         "TOKEN_KEY": TEST_TOKEN_KEY,
         "SECRET_KEY": TEST_SECRET_KEY,
@@ -269,6 +275,18 @@ def count_rows(application: Any) -> dict[str, int]:
     with get_db(application).session() as s:
         return {t.name: s.execute(select(func.count()).select_from(t)).scalar_one()
                 for t in Base.metadata.sorted_tables}
+
+
+@pytest.fixture(autouse=True)
+def _loopback_only() -> Iterator[None]:
+    """Fail a test that tried to reach beyond loopback (tests/loopback_only.py), even when the code
+    under test swallowed the refusal as an outage and the test passed on its fallback."""
+    before = len(loopback_only.attempts)
+    yield
+    tried = loopback_only.attempts[before:]
+    if tried:
+        pytest.fail(f"this test tried to reach beyond loopback: {', '.join(sorted(set(tried)))}; "
+                    "point the client at a sandbox or a reserved name (.invalid)", pytrace=False)
 
 
 @pytest.fixture(autouse=True)
