@@ -522,19 +522,25 @@ def test_their_look_alikes_pass(record_name, sentence):
     assert _refusals(record_name, sentence, OTHERS) == []
 
 
-@pytest.mark.xfail(strict=True, reason="thanks for the buyer's trust is a courtesy many good drafts use; read as a deal "
-                                       "state it would refuse them, so it is left to the human reviewer")
+_TRUST = "thanks for the buyer's trust is a courtesy many good drafts use; read as a deal state it would refuse them"
+
+
 @pytest.mark.parametrize(("record_name", "sentence"), [
+    # wave 17: the learned screen (agents/learned_screen.py) reads the French courtesy as planted and refuses it, a
+    # false refusal it was not trained out of (agents/README.md, wave 17, left); the pattern checks still pass it
     ('fr_deal', "Merci de nous avoir fait confiance pour ce projet."),
-    ('es_opportunity', "Gracias por confiar en nosotros para este proyecto."),
+    pytest.param('es_opportunity', "Gracias por confiar en nosotros para este proyecto.",
+                 marks=pytest.mark.xfail(strict=True, reason=_TRUST + ", so it is left to the human reviewer")),
 ])
 def test_thanks_for_the_buyers_trust_is_refused(record_name, sentence):
     assert _refusals(record_name, sentence, OTHERS)
 
 
-@pytest.mark.xfail(strict=True, reason="a concession with no price, payment or cost word at all: no check reads it")
 @pytest.mark.parametrize(("record_name", "sentence"), [
-    ('hubspot_deal', "Keep your budget in your pocket until spring."),
+    pytest.param('hubspot_deal', "Keep your budget in your pocket until spring.",
+                 marks=pytest.mark.xfail(strict=True, reason="a concession with no price, payment or cost word at "
+                                                             "all: no pattern reads it")),
+    # wave 17: no pattern reads it either; the learned screen does
     ('de_deal', "Die Einrichtung müssen Sie nicht extra einplanen."),
 ])
 def test_a_concession_without_any_money_word_is_refused(record_name, sentence):
