@@ -35,7 +35,7 @@ from agents.learned_screen import MODEL_PATH, ScreenModel, features, sentences
 from agents.normalize import normalise
 
 FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures"
-VERSION = "commitment-screen.v1"
+VERSION = "commitment-screen.v2"
 C = 4.0
 """Inverse regularisation of the logistic regression."""
 MIN_DF = 2
@@ -218,6 +218,7 @@ def fit(train: Sequence[Example], threshold: float = 0.5) -> ScreenModel:
     for fs in feats:
         for f in fs:
             df[f] += 1
+    feats = [sorted(fs) for fs in feats]  # a fixed order, so the sparse matrix and the solver's result are the same
     vocab = {f: i for i, f in enumerate(sorted(f for f, n in df.items() if n >= MIN_DF))}
     rows, cols, vals = [], [], []
     for r, fs in enumerate(feats):

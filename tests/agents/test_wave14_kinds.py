@@ -522,15 +522,12 @@ def test_their_look_alikes_pass(record_name, sentence):
     assert _refusals(record_name, sentence, OTHERS) == []
 
 
-_TRUST = "thanks for the buyer's trust is a courtesy many good drafts use; read as a deal state it would refuse them"
-
-
 @pytest.mark.parametrize(("record_name", "sentence"), [
-    # wave 17: the learned screen (agents/learned_screen.py) reads the French courtesy as planted and refuses it, a
-    # false refusal it was not trained out of (agents/README.md, wave 17, left); the pattern checks still pass it
+    # Thanks for the buyer's trust is a courtesy many good drafts use, so no pattern reads it as a deal state. Since
+    # wave 17 the learned screen (agents/learned_screen.py) refuses both as planted: a false refusal it was not trained
+    # out of (agents/README.md, wave 17, left), kept visible here rather than hidden.
     ('fr_deal', "Merci de nous avoir fait confiance pour ce projet."),
-    pytest.param('es_opportunity', "Gracias por confiar en nosotros para este proyecto.",
-                 marks=pytest.mark.xfail(strict=True, reason=_TRUST + ", so it is left to the human reviewer")),
+    ('es_opportunity', "Gracias por confiar en nosotros para este proyecto."),
 ])
 def test_thanks_for_the_buyers_trust_is_refused(record_name, sentence):
     assert _refusals(record_name, sentence, OTHERS)
