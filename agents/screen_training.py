@@ -213,12 +213,12 @@ def fit(train: Sequence[Example], threshold: float = 0.5) -> ScreenModel:
     from scipy.sparse import csr_matrix
     from sklearn.linear_model import LogisticRegression
 
-    feats = [features(e.text) for e in train]
+    # a fixed order, so the sparse matrix and the solver's result are the same from run to run
+    feats = [sorted(features(e.text)) for e in train]
     df: dict[str, int] = defaultdict(int)
     for fs in feats:
         for f in fs:
             df[f] += 1
-    feats = [sorted(fs) for fs in feats]  # a fixed order, so the sparse matrix and the solver's result are the same
     vocab = {f: i for i, f in enumerate(sorted(f for f, n in df.items() if n >= MIN_DF))}
     rows, cols, vals = [], [], []
     for r, fs in enumerate(feats):
