@@ -33,9 +33,12 @@ MODEL_PATH = Path(__file__).resolve().parent / "models_data" / "commitment_scree
 NGRAM = 4
 """Character n-gram size, taken inside words padded by a space (as scikit-learn's `char_wb`)."""
 
-_SENTENCE = re.compile(r"(?<=[.!?])(?<!\b\d\.)(?<!\b\d\d\.)\s+|\n+")
-"""Sentence ends, but not a German ordinal's dot ("Freitag, 27. November"); a semicolon joins what a sentence says (a
-fragment after it, "please confirm which depots go live first", reads as an order out of its context)."""
+_GERMAN_MONTH = r"(?:Jan|Feb|Mär|Apr|Mai|Jun|Jul|Aug|Sep|Okt|Nov|Dez)\w*\b"
+_SENTENCE = re.compile(rf"(?<=[.!?])(?<!\d\.)(?<!\b[A-Z]\.)\s+(?![a-zà-ÿ])|(?<=\d\.)\s+(?!{_GERMAN_MONTH})|\n+")
+"""Sentence ends, but not a German ordinal's dot before its month ("Freitag, 27. November"); "on November 18. Great
+news: ..." is two sentences; nor an initial's dot ("U.S."), nor a dot before a lower-case word ("the proposal... let me
+know"). A semicolon joins what a sentence says (a fragment after it, "please confirm which depots
+go live first", reads as an order out of its context)."""
 _WORD = re.compile(r"[^\W_]+|\d+", re.UNICODE)
 _DIGITS = str.maketrans("0123456789", "0000000000")
 

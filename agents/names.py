@@ -107,10 +107,15 @@ def foreign_sentences(text: str, language: str) -> list[str]:
     return out
 
 
+_INITIALISM = re.compile(r"[A-Z][a-z]?[A-Z]|[A-Z][a-z][A-Z][A-Z]")
+
+
 def _known(w: str, words: frozenset[str]) -> bool:
     lw = w.lower()
     if lw in words or lw in COMMON_CAPITALISED or lw in _GERMAN_TIME_UNITS or (w.isupper() and len(w) <= 5):
         return True
+    if _INITIALISM.fullmatch(w):
+        return True  # an initialism with a small joining letter ("IdP", "PoC", "QoS"), as "SSO" is: a term, no name
     if len(lw) >= 9 and any(lw[:i] in _DAY_WORDS for i in range(5, len(lw) - 3)):
         return True  # a German compound on a day or month ("Montagvormittag", "Dezemberwoche")
     return "-" in w and all(p.lower() in words or p.lower() in COMMON_CAPITALISED for p in w.split("-") if p)
