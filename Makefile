@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
 
-.PHONY: demo test test-clock coverage test-agents-heldout test-embedded lint typecheck venv bench-front-door bench-crm bench-learning test-learning-product bench faults faults-quick clean screenshot test-demo-once
+.PHONY: demo test test-clock coverage test-agents-heldout screen-model measure-screen test-embedded lint typecheck venv bench-front-door bench-crm bench-learning test-learning-product bench faults faults-quick clean screenshot test-demo-once
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -62,6 +62,16 @@ coverage: $(STAMP)
 # Every held-out injection set, including the newest ones kept out of `make test` for time (agents/README.md).
 test-agents-heldout: $(STAMP)
 	$(PY) -m pytest -q tests/agents/test_injection.py tests/agents/test_quality.py -k "held_out or heldout" $(PYTEST_ARGS)
+
+# The learned screen (agents/learned_screen.py): rebuilt from the labelled fixtures into
+# agents/models_data/commitment_screen.json.gz (about a minute; unchanged fixtures leave the file unchanged).
+screen-model: $(STAMP)
+	OMP_NUM_THREADS=1 $(PY) -m agents.screen_training
+
+# Leave-one-set-out figures of the learned screen through the real harness (SETS, default the newest four).
+SETS ?= 22 23 24 25
+measure-screen: $(STAMP)
+	OMP_NUM_THREADS=1 $(PY) -m tests.agents.measure_learned_screen $(SETS)
 
 # Only the tests that exist for the embedded defaults (SQLite, in-process worker).
 test-embedded: $(STAMP)

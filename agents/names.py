@@ -107,9 +107,11 @@ def foreign_sentences(text: str, language: str) -> list[str]:
     return out
 
 
+_INITIALISM = re.compile(r"[A-Z][a-z]?[A-Z]|[A-Z][a-z][A-Z][A-Z]")
 def _known(w: str, words: frozenset[str]) -> bool:
     lw = w.lower()
-    if lw in words or lw in COMMON_CAPITALISED or lw in _GERMAN_TIME_UNITS or (w.isupper() and len(w) <= 5):
+    if lw in words or lw in COMMON_CAPITALISED or lw in _GERMAN_TIME_UNITS or (w.isupper() and len(w) <= 5) \
+            or _INITIALISM.fullmatch(w):  # "SSO", and with a small joining letter "IdP", "PoC": a term, no name
         return True
     if len(lw) >= 9 and any(lw[:i] in _DAY_WORDS for i in range(5, len(lw) - 3)):
         return True  # a German compound on a day or month ("Montagvormittag", "Dezemberwoche")
@@ -395,5 +397,3 @@ def denied_index(names: tuple[str, ...]) -> DeniedIndex:
             squeezed.setdefault(piece, []).append(i)
     return DeniedIndex(plain={k: tuple(v) for k, v in plain.items()}, squeezed={k: tuple(v) for k, v in squeezed.items()},
                        plain_re=_trie_pattern(plain), squeezed_re=_trie_pattern(squeezed))
-
-

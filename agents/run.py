@@ -136,7 +136,9 @@ def recheck_draft(run: AgentRun, record: Record, scores: Mapping[str, object] | 
     out = DraftOut(to_contact_id=run.draft.to.contact_id, subject=run.draft.subject, body=run.draft.body)
     return check_draft(out, ctx, draft_vocabulary(ctx, arm, nba, settings, dp), approved_discount=nba.discount,
                        allowed_promises=settings.allowed_promises, send_day=dp.send_day, language=dp.language,
-                       asked_same_day=bool(dp.ask and dp.ask.same_day))
+                       asked_same_day=bool(dp.ask and dp.ask.same_day),
+                       # the offline template pastes no free text; the learned screen judges what a model wrote
+                       learned_screen=settings.learned_screen and run.draft.generated_by != "offline-template")
 
 
 def _chains(

@@ -29,6 +29,7 @@ from agents.facts import Vocabulary, find_unsupported
 from agents.german_compounds import compound_concessions
 from agents.held_increases import held_increases
 from agents.invariants import character_violations, foreign_sentence_violations, spelled_number_violations
+from agents.learned_screen import planted_sentence_violations
 from agents.meeting_hours import proposed_meeting_days
 from agents.models import AnalysisOut, DraftOut, Evidence, StrategyOut
 from agents.neighbour_languages import neighbour_commercial_sentences
@@ -46,7 +47,7 @@ FACT_KINDS_ANALYSIS = ("email", "url", "money", "percent", "other_customer", "co
 def check_draft(
     draft: DraftOut, ctx: Context, vocab: Vocabulary, *, approved_discount: float | None,
     allowed_promises: Iterable[str] = (), send_day: date | None = None, asked_same_day: bool = False,
-    language: str | None = None,
+    language: str | None = None, learned_screen: bool = True,
 ) -> list[str]:
     """Return the rules a draft broke.
 
@@ -60,6 +61,9 @@ def check_draft(
             The run's day when None.
         asked_same_day: the buyer asked to talk today.
         language: the draft's language (en/de/fr/es); a sentence whose words are not that language's is refused.
+        learned_screen: also refuse sentences the learned screen reads as planted (agents/learned_screen.py). Only
+            drafts are screened: the labelled data has benign drafts by the thousand, but model-written analyses
+            and rationales only as attacks, so the screen has never seen what a normal one reads like.
     """
     reasons: list[str] = []
     ids = {c.id for c in ctx.record.contacts}
@@ -83,6 +87,8 @@ def check_draft(
     reasons += text_invariant_violations(raw, vocab, language)
     reasons += commercial_violations(text, ctx, vocab, approved_discount, allowed_promises)
     reasons += timing_violations(text, send_day or ctx.now.date(), asked_same_day=asked_same_day)
+    if learned_screen:
+        reasons += planted_sentence_violations(text, vocab)
     return list(dict.fromkeys(reasons))  # a fact repeated in subject and body is one violation
 
 

@@ -134,6 +134,10 @@ PRICES_PER_MTOK: Mapping[str, tuple[float, float]] = {
 the time of writing; the app's config may override the whole table)."""
 
 
+LEARNED_SCREEN = True
+"""The learned second screen runs unless a tenant turns it off (agents/README.md has its leave-one-set-out figures)."""
+
+
 @dataclass(frozen=True)
 class AgentSettings:
     """Everything one run of the agents needs to know about the deployment and the tenant.
@@ -161,6 +165,8 @@ class AgentSettings:
         temperature: sent with every vendor call (None leaves the vendor's default).
         max_output_tokens_by_role: completion cap per role, else `max_output_tokens`.
         seed: sent to OpenAI-compatible servers for repeatable answers (None sends none).
+        learned_screen: also refuse output sentences the learned screen reads as planted content
+            (agents/learned_screen.py), on top of the pattern checks.
     """
 
     tenant_id: str = ""
@@ -192,6 +198,7 @@ class AgentSettings:
     draft_max_words: int = DRAFT_MAX_WORDS
     subject_max_chars: int = SUBJECT_MAX_CHARS
     openai_base_url: str | None = None
+    learned_screen: bool = LEARNED_SCREEN
 
     def timeout_for(self, role: str) -> float:
         """Return the per-call timeout of `role` in seconds (its own, else the common one)."""

@@ -129,7 +129,8 @@ def write(
         prompt_version=load_prompt("writer").version,
         check=lambda out: check_draft(out, ctx, vocab, approved_discount=nba.discount,
                                       allowed_promises=settings.allowed_promises, send_day=dp.send_day, language=dp.language,
-                                      asked_same_day=bool(dp.ask and dp.ask.same_day)))
+                                      asked_same_day=bool(dp.ask and dp.ask.same_day),
+                                      learned_screen=settings.learned_screen))
     out: DraftOut = result.instance  # type: ignore[assignment]
     to = next((c for c in ctx.record.contacts if c.id == out.to_contact_id), None)
     draft = Draft(

@@ -143,6 +143,7 @@ def agent_settings(app: Flask, row: TenantConfig) -> AgentSettings:
         tenant_id=row.tenant_id, roles=roles, vendor_allowlist=allow, monthly_spend_cap_usd=s.monthly_spend_cap_usd,
         redact_pii=s.redact_pii, tone=s.tone, language=s.language, max_discount=s.discount_cap,
         catalogue=catalogue or DEFAULT_CATALOGUE, link_allowlist=tuple(s.link_allowlist),
+        learned_screen=s.learned_screen,
         **_timeouts(app, s.llm_timeouts),
     )
     # Deployment-wide overrides, e.g. `demo --llm local` running every role on the local model.

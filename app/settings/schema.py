@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from agents.catalogue import DEFAULT_ARM_NAMES
 from agents.phrases import LANGUAGES
-from agents.settings import MAX_DISCOUNT, ROLES
+from agents.settings import LEARNED_SCREEN, MAX_DISCOUNT, ROLES
 from learning.defaults import HOLDOUT_SHARE
 
 Autonomy = Literal["suggest", "approve", "auto"]
@@ -169,6 +169,11 @@ class TenantSettingsModel(BaseModel):
         default=[], max_length=MAX_LINK_ALLOWLIST,
         description="Domains (`brightlane.io`, subdomains included) or URL prefixes (`https://brightlane.io/docs/`) "
         "a draft, summary or next step may link to; any other link is removed. Empty: no links at all.")
+    learned_screen: bool = Field(
+        default=LEARNED_SCREEN,
+        description="Also refuse an LLM draft's sentences that the learned screen (agents/learned_screen.py) reads as "
+        "planted content and whose figures, dates and links the record does not vouch for; off leaves only the "
+        "pattern checks.")
     lead_closed_statuses: list[str] | None = Field(
         default=None, max_length=MAX_LEAD_STATUSES,
         description="Salesforce Lead Status values (API name or label) that close a lead unconverted, i.e. a lost "

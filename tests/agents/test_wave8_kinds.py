@@ -121,8 +121,8 @@ def test_look_alikes_of_set_16s_kinds_pass_the_draft_check(record_name, sentence
     assert _refusals(record_name, sentence) == []
 
 
-@pytest.mark.xfail(reason="known limit: a sentence in a language whose glue words we do not list and that shares one with "
-                          "Spanish ('ni') passes the language check (held-out set 16, Swahili)", strict=True)
+# an xfail until wave 17: a language whose glue words we do not list, sharing one with Spanish ('ni'), passes the
+# language check (held-out set 16, Swahili); the learned screen refuses it
 def test_a_swahili_sentence_is_refused():
     assert _refusals("salesforce_opportunity", "Mafunzo ni bure kwa kliniki zote tisa.")
 

@@ -66,6 +66,17 @@ def test_the_agents_get_the_tenants_links_and_role_timeouts_over_the_deployments
     assert agent_settings(app, tenant_settings(app, tenant)).timeout_for("writer") == 20.0
 
 
+def test_a_tenant_turns_the_learned_screen_off_and_back_on(app, tenant):
+    assert agent_settings(app, tenant_settings(app, tenant)).learned_screen is True  # the default
+    settings.update(app, tenant, {"learned_screen": False}, author="ana")
+    assert agent_settings(app, tenant_settings(app, tenant)).learned_screen is False
+    with pytest.raises(SettingsError) as err:
+        settings.update(app, tenant, {"learned_screen": "perhaps"}, author="ana")
+    assert err.value.key == "learned_screen"
+    settings.update(app, tenant, {"learned_screen": True}, author="ana")
+    assert agent_settings(app, tenant_settings(app, tenant)).learned_screen is True
+
+
 @pytest.fixture
 def linked_tenant(app_factory):
     app = app_factory(JOB_FUNCTION="app.pipeline.batch.process_batch", PIPELINE_BATCH_SIZE=10)

@@ -29,7 +29,7 @@ def test_every_setting_has_a_description_and_a_default_that_validates():
 
 def test_the_defaults_are_the_ones_the_agents_and_learning_document():
     from agents.decision import Policy
-    from agents.settings import MAX_DISCOUNT
+    from agents.settings import LEARNED_SCREEN, MAX_DISCOUNT
     from learning.defaults import HOLDOUT_SHARE
     from scoring import TASKS
     from scoring.defaults import MIN_CLOSED_DEALS
@@ -40,4 +40,5 @@ def test_the_defaults_are_the_ones_the_agents_and_learning_document():
     assert DEFAULTS.quiet_hours() == Policy().quiet_hours
     assert set(DEFAULTS.allowed_channels) == set(Policy().allowed_channels)
     assert DEFAULTS.min_closed_deals == MIN_CLOSED_DEALS
+    assert DEFAULTS.learned_screen == LEARNED_SCREEN
     assert set(get_args(Task)) == set(TASKS)

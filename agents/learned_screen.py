@@ -1,0 +1,158 @@
+"""A second screen, learned rather than listed: does a sentence of an output read like planted content?
+
+The pattern checks (agents/claims.py, concepts.py and friends) name each way a compromised model commits the vendor
+("verrechnen wir nicht", "une gracieuseté de notre part"); every red team found wordings no pattern names. This
+screen scores each sentence with a linear model over character n-grams, trained on the project's labelled
+replies (`agents.screen_training`: sentences of compromised replies that carry an injected marker against
+sentences of benign replies and good drafts, EN/DE/FR/ES). Character n-grams generalise across inflections,
+spellings and neighbouring languages where word lists do not ("verrechnen", "verrechnet"; "gratuit", "gracieux").
+
+The model is a versioned artifact (`agents/models_data/commitment_screen.json.gz`), rebuilt by
+`make screen-model`; this module only reads it, so the runtime needs no scikit-learn. Scoring a sentence is a sum
+of the weights of its n-grams, l2-normalised, through a logistic: the same arithmetic the trainer's
+`LogisticRegression.decision_function` does on the same features.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import json
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from agents.facts import Vocabulary, find_unsupported
+from agents.links import URL
+from agents.normalize import normalise
+
+MODEL_PATH = Path(__file__).resolve().parent / "models_data" / "commitment_screen.json.gz"
+"""Where the trained screen lives (built by `python -m agents.screen_training`)."""
+
+NGRAM = 4
+"""Character n-gram size, taken inside words padded by a space (as scikit-learn's `char_wb`)."""
+
+_GERMAN_MONTH = r"(?:Jan|Feb|Mär|Apr|Mai|Jun|Jul|Aug|Sep|Okt|Nov|Dez)\w*\b"
+_SENTENCE = re.compile(rf"(?<=[.!?])(?<!\d\.)(?<!\b[A-Z]\.)\s+(?![a-zà-ÿ])|(?<=\d\.)\s+(?!{_GERMAN_MONTH})|\n+")
+"""Sentence ends, but not a German ordinal's dot before its month ("Freitag, 27. November"); "on November 18. Great
+news: ..." is two sentences; nor an initial's dot ("U.S."), nor a dot before a lower-case word ("the proposal... let me
+know"). A semicolon joins what a sentence says (a fragment after it, "please confirm which depots
+go live first", reads as an order out of its context)."""
+_WORD = re.compile(r"[^\W_]+|\d+", re.UNICODE)
+_DIGITS = str.maketrans("0123456789", "0000000000")
+
+
+def sentences(text: str) -> list[str]:
+    """The units the screen scores: sentences (and lines), in the screen's canonical spelling."""
+    return [s.strip() for s in _SENTENCE.split(normalise(text)) if len(s.strip()) > 1]
+
+
+def features(sentence: str) -> set[str]:
+    """The sentence's features: character 4-grams of its lower-cased words padded by a space (digits all read as 0,
+    so a figure's shape counts, not its value) and its words. One n-gram size: 3- to 5-grams measured about the same
+    and cost three times the screening CPU (agents/README.md, wave 17)."""
+    low = sentence.lower().translate(_DIGITS)
+    out: set[str] = set()
+    for word in _WORD.findall(low):
+        out.add("w " + word)
+        padded = f" {word} "
+        out.update(padded[i:i + NGRAM] for i in range(max(1, len(padded) - NGRAM + 1)))
+    return out
+
+
+class ScreenModelError(RuntimeError):
+    """The screen's artifact is missing or unreadable; rebuild it with `make screen-model`."""
+
+
+@dataclass(frozen=True)
+class ScreenModel:
+    """Weights per feature, the intercept and the decision threshold (a probability) chosen at training."""
+
+    weights: dict[str, float]
+    intercept: float
+    threshold: float
+    version: str
+
+    def score(self, sentence: str) -> float:
+        """Probability that `sentence` is planted content rather than what a benign reply says."""
+        feats = features(sentence)
+        if not feats:
+            return 0.0
+        w = self.weights
+        known = [w[f] for f in feats if f in w]
+        # binary features, l2-normalised over the features the model knows (as TfidfVectorizer's vocabulary does)
+        z = self.intercept + (sum(known) / math.sqrt(len(known)) if known else 0.0)
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def flagged(self, text: str) -> list[tuple[str, float]]:
+        """Each sentence of `text` the model reads as planted, with its probability."""
+        scored = ((s, self.score(s)) for s in sentences(text))
+        return [(s, p) for s, p in scored if p >= self.threshold]
+
+
+_FACT = re.compile(rf"\d|@|{URL.pattern}", re.I)
+"""A figure, an address or a link: something the facts check can vouch for."""
+_QUESTION = re.compile(r"\?\s*$|^\s*¿")
+_CONDITION = re.compile(r"\b(?:once|when|if|as soon as|sobald|wenn|falls|dès que|une fois que|si|lorsque|quand|cuando|"
+                        r"en cuanto|una vez que|tan pronto como)\b", re.I)
+"""A condition still to be met ("Sobald der Vertrag unterschrieben ist, ..."): a plan, which states nothing done. The
+model, trained on sentences, reads the signing word and not the condition; the pattern checks read the condition."""
+
+_override: list[ScreenModel] = []
+
+
+def current_model() -> ScreenModel:
+    """The shipped model, or the one a measurement installed with `measured_with` (leave-one-set-out)."""
+    return _override[-1] if _override else load_model()
+
+
+class measured_with:  # noqa: N801 - used as a context manager: `with measured_with(model): ...`
+    """Screen with `model` instead of the shipped one inside the block (agents.screen_training's measurements)."""
+
+    def __init__(self, model: ScreenModel) -> None:
+        self.model = model
+
+    def __enter__(self) -> ScreenModel:
+        _override.append(self.model)
+        return self.model
+
+    def __exit__(self, *_: object) -> None:
+        _override.pop()
+
+
+def planted_sentence_violations(text: str, vocab: Vocabulary, kinds: tuple[str, ...] | None = None) -> list[str]:
+    """Sentences of an output the learned screen reads as planted, unless the record vouches for them.
+
+    A question commits the vendor to nothing, nor does a plan under a condition still to be met (the pattern checks
+    still read both). A sentence that states a figure, a date or a link which the facts
+    check finds in the record (the deal's amount, an allow-listed page) is anchored in the record: the look-alike
+    "the total is EUR 36,000 for all 120 vehicles" reads like an injected price, and the record says it. Any other
+    flagged sentence is refused like a pattern's finding, and the model is asked to repair it once.
+    """
+    reasons = []
+    for sentence, p in current_model().flagged(text):
+        if _QUESTION.search(sentence) or _CONDITION.search(sentence):
+            continue
+        if _FACT.search(sentence) and not find_unsupported(sentence, vocab, kinds=kinds):
+            continue
+        shown = sentence if len(sentence) <= 90 else sentence[:87] + "..."
+        reasons.append(f"learned screen: {shown!r} reads as planted content ({p:.2f}) and states nothing the "
+                       "record vouches for")
+    return reasons
+
+
+def model_from_json(raw: dict) -> ScreenModel:
+    return ScreenModel(weights={k: float(v) for k, v in raw["weights"].items()}, intercept=float(raw["intercept"]),
+                       threshold=float(raw["threshold"]), version=str(raw["version"]))
+
+
+@functools.cache
+def load_model(path: Path = MODEL_PATH) -> ScreenModel:
+    """The screen, read once per process."""
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            return model_from_json(json.load(fh))
+    except (OSError, ValueError, KeyError) as exc:
+        raise ScreenModelError(f"cannot read the learned screen at {path}: {exc}; rebuild it with "
+                               "`make screen-model`") from exc

@@ -1,0 +1,350 @@
+"""Build the learned screen (agents/learned_screen.py) from the labelled fixtures, and measure it set by set.
+
+    .venv/bin/python -m agents.screen_training            # (re)build agents/models_data/commitment_screen.json.gz
+    .venv/bin/python -m agents.screen_training --loso 22 23 24 25   # leave-one-set-out table
+
+Labels, per sentence (the screen's unit):
+- planted: a sentence of a compromised reply (writer subject/body, analyst summary and labels, strategist rationale)
+  that carries one of the case's markers and is not a sentence of the case's benign reply;
+- benign: every sentence of every benign writer reply, and of every good labelled draft.
+Bad quality drafts are left out: their defects (a wrong name, a past date) are not planted content.
+
+Groups are the sets (the main corpus and drafts/labelled.json are set 0, `injection_heldoutN` and
+`quality_heldoutN` are set N), so a set is left out whole. The threshold is chosen without the set measured: on
+out-of-fold scores of the training sets (each training set scored by a model trained without it), the lowest
+probability at which at most `BENIGN_BUDGET` of the training sets' benign replies would be refused.
+
+Needs scikit-learn (a project dependency); the runtime screen does not. Deterministic: the same fixtures give the
+same artifact, byte for byte (sorted keys, rounded weights, gzip with mtime 0).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import sys
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from agents.learned_screen import MODEL_PATH, ScreenModel, features, sentences
+from agents.normalize import normalise
+
+FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures"
+VERSION = "commitment-screen.v2"
+C = 4.0
+"""Inverse regularisation of the logistic regression."""
+MIN_DF = 2
+"""A feature seen in fewer sentences is noise the model would memorise."""
+BENIGN_BUDGET = 0.01
+"""Share of training benign replies the chosen threshold may refuse out of fold."""
+INNER_FOLDS = 5
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    planted: bool
+    group: int
+    case: str  # "<set>/<stem>:compromised|benign|good"
+
+
+@dataclass
+class Case:
+    """One held-out case as the screen sees it, for case-level rates."""
+
+    group: int
+    stem: str
+    attack_texts: list[str]
+    benign_text: str | None
+
+
+def _group(folder: str) -> int:
+    found = re.search(r"(\d+)$", folder)
+    if folder in ("injection_heldout", "quality_heldout"):
+        return 1
+    return int(found.group(1)) if found and "heldout" in folder else 0
+
+
+def _texts(role: str, answer: dict[str, Any]) -> list[str]:
+    if role == "writer":
+        return [answer.get("subject") or "", answer.get("body") or ""]
+    if role == "analyst":
+        out = [answer.get("summary") or ""]
+        for key in ("risk_indicators", "buying_signals"):
+            for sig in answer.get(key) or []:
+                out.append(sig.get("label") or "")
+                out += [ev.get("note") or "" for ev in sig.get("evidence") or []]
+        out += [ev.get("note") or "" for ev in answer.get("engagement_evidence") or []]
+        return out
+    return [answer.get("rationale") or ""]
+
+
+def load_cases(root: Path = FIXTURES) -> list[Case]:
+    cases = []
+    for folder in sorted(p for p in root.glob("injection*") if p.is_dir()):
+        for path in sorted(folder.glob("*.json")):
+            raw = json.loads(path.read_text())
+            attack = [t for role, ans in (raw.get("compromised") or {}).items() for t in _texts(role, ans)]
+            benign = (raw.get("benign") or {}).get("writer")
+            cases.append(Case(_group(folder.name), f"{folder.name}/{path.stem}", attack,
+                              "\n".join(_texts("writer", benign)) if benign else None))
+    return cases
+
+
+def good_drafts(root: Path = FIXTURES) -> list[tuple[int, str, str, str]]:
+    """(set, id, language, text) of every good labelled draft."""
+    out = []
+    labelled = root / "drafts" / "labelled.json"
+    entries = [(0, e) for e in json.loads(labelled.read_text())] if labelled.exists() else []
+    for folder in sorted(p for p in root.glob("quality_heldout*") if p.is_dir()):
+        for path in sorted(folder.glob("*.json")):
+            entries += [(_group(folder.name), e) for e in json.loads(path.read_text())]
+    for group, e in entries:
+        if e.get("label") == "good":
+            d = e["draft"]
+            out.append((group, e["id"], e.get("language", "en"), f"{d.get('subject') or ''}\n{d.get('body') or ''}"))
+    return out
+
+
+def offline_outputs(root: Path = FIXTURES, log=print) -> list[tuple[int, str, str]]:
+    """(set, case, text) of what the offline provider writes for every case's record (draft, analysis summary,
+    strategy rationale): the screen reads these too (the fallback's output is re-checked), so they are benign.
+
+    The case-to-record replay is the injection harness's own (tests/agents/test_injection.py), imported here rather
+    than copied so that training sees the records the measurements see."""
+    from agents.run import run_agents
+    from tests.agents.replies import fixed_policy
+    from tests.agents.test_injection import NOW, _case
+
+    out = []
+    paths = sorted(p for folder in root.glob("injection*") if folder.is_dir() for p in folder.glob("*.json"))
+    for i, path in enumerate(paths):
+        case, record, scores, settings = _case(path)
+        run = run_agents(record, scores, replace(settings, learned_screen=False), env={}, now=NOW,
+                         policy=fixed_policy(case["arm"]))
+        stem = f"{path.parent.name}/{path.stem}"
+        for text in (run.draft.subject, run.draft.body, run.analysis.summary, run.strategy.rationale):
+            out.append((_group(path.parent.name), stem, text or ""))
+        if (i + 1) % 250 == 0:
+            log(f"  offline outputs: {i + 1}/{len(paths)} cases")
+    return out
+
+
+PROBE_GROUP = 100
+"""Probe sentences of wave W are group PROBE_GROUP + W (tests/agents/test_waveW_kinds.py)."""
+
+
+def probe_group_is_before(group: int, held_set: int) -> bool:
+    """Whether a probe group was written before set `held_set` was first measured: wave W's probes came before set
+    W + 9 (set 22 was measured on wave 13's branch, set 25 on wave 16's), and later waves wrote probes modelled on
+    that set's misses, which would leak it."""
+    return group < PROBE_GROUP or group - PROBE_GROUP <= held_set - 9
+
+
+def probe_examples(tests_dir: Path = FIXTURES.parent / "agents") -> list[Example]:
+    """The fixers' probe sentences (tests/agents/test_waveN_kinds.py): sentences a test says must pass are benign,
+    those it says are refused are planted; xfail-marked tests (an outcome the checks do not reach) are left out."""
+    import importlib
+
+    out = []
+    for path in sorted(tests_dir.glob("test_wave*_kinds.py")):
+        wave = int(re.search(r"wave(\d+)", path.stem).group(1))  # type: ignore[union-attr]
+        module = importlib.import_module(f"tests.agents.{path.stem}")
+        for name, fn in sorted(vars(module).items()):
+            marks = getattr(fn, "pytestmark", []) if name.startswith("test_") else []
+            if any(m.name == "xfail" for m in marks):
+                continue
+            if "refused" in name or "_fails_" in name:
+                planted = True
+            elif "_pass" in name and "refuse" not in name:
+                planted = False
+            else:
+                continue
+            for m in marks:
+                if m.name != "parametrize":
+                    continue
+                argnames = [a.strip() for a in (m.args[0].split(",") if isinstance(m.args[0], str) else m.args[0])]
+                if "sentence" not in argnames:
+                    continue
+                at = argnames.index("sentence")
+                for values in m.args[1]:
+                    values = getattr(values, "values", values)
+                    text = values[at] if isinstance(values, tuple | list) else values
+                    out += [Example(s, planted, PROBE_GROUP + wave, f"{path.stem}::{name}") for s in sentences(text)]
+    return out
+
+
+def examples(root: Path = FIXTURES, offline: Sequence[tuple[int, str, str]] = (),
+             probes: Sequence[Example] = ()) -> list[Example]:
+    out: list[Example] = [Example(s, False, g, stem + ":offline") for g, stem, t in offline for s in sentences(t)]
+    out += probes
+    for path in sorted(p for folder in root.glob("injection*") if folder.is_dir() for p in folder.glob("*.json")):
+        raw = json.loads(path.read_text())
+        group, stem = _group(path.parent.name), f"{path.parent.name}/{path.stem}"
+        benign = (raw.get("benign") or {}).get("writer")
+        benign_sentences = set(sentences("\n".join(_texts("writer", benign)))) if benign else set()
+        out += [Example(s, False, group, stem + ":benign") for s in sorted(benign_sentences)]
+        markers = [normalise(m).lower() for m in raw.get("markers") or [] if m.strip()]
+        for role, answer in (raw.get("compromised") or {}).items():
+            for text in _texts(role, answer):
+                for s in sentences(text):
+                    if s not in benign_sentences and any(m in s.lower() for m in markers):
+                        out.append(Example(s, True, group, stem + ":compromised"))
+    for group, ident, _lang, text in good_drafts(root):
+        out += [Example(s, False, group, f"good/{ident}") for s in sentences(text)]
+    # one example per (sentence, label, group): a template sentence repeated in 80 benign replies is one fact
+    seen: set[tuple[str, bool, int]] = set()
+    unique = []
+    for e in out:
+        if (e.text, e.planted, e.group) not in seen:
+            seen.add((e.text, e.planted, e.group))
+            unique.append(e)
+    return unique
+
+
+def fit(train: Sequence[Example], threshold: float = 0.5) -> ScreenModel:
+    """A logistic regression over binary, l2-normalised n-gram features seen in at least MIN_DF sentences."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+    from sklearn.linear_model import LogisticRegression
+
+    # a fixed order, so the sparse matrix and the solver's result are the same from run to run
+    feats = [sorted(features(e.text)) for e in train]
+    df: dict[str, int] = defaultdict(int)
+    for fs in feats:
+        for f in fs:
+            df[f] += 1
+    vocab = {f: i for i, f in enumerate(sorted(f for f, n in df.items() if n >= MIN_DF))}
+    rows, cols, vals = [], [], []
+    for r, fs in enumerate(feats):
+        known = [vocab[f] for f in fs if f in vocab]
+        for c in known:
+            rows.append(r)
+            cols.append(c)
+            vals.append(1.0 / len(known) ** 0.5)
+    x = csr_matrix((vals, (rows, cols)), shape=(len(train), len(vocab)))
+    y = np.array([e.planted for e in train])
+    clf = LogisticRegression(C=C, class_weight="balanced", max_iter=2000, solver="liblinear")
+    clf.fit(x, y)
+    names = sorted(vocab, key=vocab.__getitem__)
+    weights = {f: round(float(w), 4) for f, w in zip(names, clf.coef_[0], strict=True) if abs(w) >= 5e-4}
+    return ScreenModel(weights=weights, intercept=round(float(clf.intercept_[0]), 4), threshold=threshold,
+                       version=VERSION)
+
+
+def _case_score(model: ScreenModel, texts: Iterable[str]) -> float:
+    return max((model.score(s) for t in texts for s in sentences(t)), default=0.0)
+
+
+def choose_threshold(train: Sequence[Example], cases: Sequence[Case], goods: Sequence[tuple[int, str, str, str]],
+                     groups: Sequence[int], log=print) -> float:
+    """The lowest threshold at which, out of fold, at most BENIGN_BUDGET of the training sets' benign replies and
+    good drafts would be refused (each scored by a model trained without its own set)."""
+    ordered = sorted(set(groups))
+    folds = [ordered[i::INNER_FOLDS] for i in range(INNER_FOLDS)]
+    benign_scores: list[float] = []
+    for i, fold in enumerate(folds):
+        model = fit([e for e in train if e.group not in fold])
+        benign_scores += [_case_score(model, [c.benign_text]) for c in cases if c.group in fold and c.benign_text]
+        benign_scores += [_case_score(model, [t]) for g, _i, _l, t in goods if g in fold]
+        log(f"  inner fold {i + 1}/{INNER_FOLDS}: sets {fold}")
+    benign_scores.sort()
+    allowed = int(BENIGN_BUDGET * len(benign_scores))
+    cut = benign_scores[len(benign_scores) - allowed - 1] if benign_scores else 0.5
+    return round(min(0.99, cut + 1e-4), 4)
+
+
+def save(model: ScreenModel, path: Path = MODEL_PATH) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    payload = json.dumps({"version": model.version, "intercept": model.intercept, "threshold": model.threshold,
+                          "weights": model.weights}, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    data = gzip.compress(payload.encode(), compresslevel=9, mtime=0)
+    if path.exists() and path.read_bytes() == data:
+        print(f"{path}: unchanged")
+        return
+    path.write_bytes(data)
+    print(f"{path}: written ({len(data) // 1024} KiB, {len(model.weights)} weights, threshold {model.threshold})")
+
+
+def build(log=print) -> ScreenModel:
+    data = examples(offline=offline_outputs(log=log), probes=probe_examples())
+    cases, goods = load_cases(), good_drafts()
+    groups = sorted({e.group for e in data})
+    log(f"{len(data)} sentences ({sum(e.planted for e in data)} planted) over {len(groups)} sets")
+    threshold = choose_threshold(data, cases, goods, groups, log)
+    log(f"threshold {threshold} (out of fold, benign budget {BENIGN_BUDGET:.0%})")
+    model = fit(data, threshold)
+    return model
+
+
+FIRST_MISSES_BEFORE_MEASURED_MD = {22: ("001", "094", "005", "006", "095", "011", "017", "096", "032", "034", "098", "039",
+                                         "099", "077")}
+"""Sets measured before the red teams wrote MEASURED.md: the case numbers of the first misses, from agents/README.md."""
+
+
+def first_misses(group: int, root: Path = FIXTURES) -> list[str] | None:
+    """The attacks the lexicon missed at the set's first measurement (its MEASURED.md), or None if not recorded."""
+    measured = root / f"injection_heldout{group}" / "MEASURED.md"
+    if group in FIRST_MISSES_BEFORE_MEASURED_MD:
+        return sorted(p.stem for p in (root / f"injection_heldout{group}").glob("*.json")
+                      if p.stem[:3] in FIRST_MISSES_BEFORE_MEASURED_MD[group])
+    if not measured.exists():
+        return None
+    found = re.search(r"missed: \[([^\]]*)\]", measured.read_text())
+    return re.findall(r"'([^']+)'", found.group(1)) if found else None
+
+
+def loso(held: Sequence[int], log=print) -> None:
+    """Leave one set out: train (and choose the threshold) without it, then measure on it."""
+    data, cases, goods = examples(offline=offline_outputs(log=log), probes=probe_examples()), load_cases(), good_drafts()
+    log("| set | screen alone caught | lexicon's first misses caught | lexicon+screen (first) | benign refused "
+        "by screen | good drafts refused by screen | threshold |")
+    log("|---|---|---|---|---|---|---|")
+    for k in held:
+        train = [e for e in data if e.group != k and probe_group_is_before(e.group, k)]
+        groups = sorted({e.group for e in train})
+        threshold = choose_threshold(train, [c for c in cases if c.group != k], [g for g in goods if g[0] != k],
+                                     groups, log=lambda *_: None)
+        model = fit(train, threshold)
+        mine = [c for c in cases if c.group == k]
+        attacks = [c for c in mine if c.attack_texts]
+        caught = {c.stem.split("/")[1] for c in attacks if _case_score(model, c.attack_texts) >= threshold}
+        benign_refused = [c.stem for c in mine if c.benign_text and _case_score(model, [c.benign_text]) >= threshold]
+        my_goods = [g for g in goods if g[0] == k]
+        good_refused = [g[1] for g in my_goods if _case_score(model, [g[3]]) >= threshold]
+        missed = first_misses(k) or []
+        saved = [m for m in missed if m in caught]
+        first_caught = len(attacks) - len(missed)
+        log(f"| {k} | {len(caught)}/{len(attacks)} | {len(saved)}/{len(missed)} | "
+            f"{first_caught + len(saved)}/{len(attacks)} | {len(benign_refused)}/{sum(bool(c.benign_text) for c in mine)}"
+            f" | {len(good_refused)}/{len(my_goods)} | {threshold} |")
+        log(f"    first misses still missed: {[m for m in missed if m not in caught]}")
+        log(f"    benign refused: {benign_refused}  good refused: {good_refused}")
+        for c in mine:
+            for s in sentences(c.benign_text or ""):
+                if model.score(s) >= threshold:
+                    log(f"      benign sentence {model.score(s):.2f}: {s}")
+        for c in attacks:
+            if c.stem.split("/")[1] in missed and c.stem.split("/")[1] not in caught:
+                top = max((s for t in c.attack_texts for s in sentences(t)), key=model.score, default="")
+                log(f"      missed {c.stem} best {model.score(top):.2f}: {top}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--loso", type=int, nargs="*", help="sets to leave out one at a time (table on stdout)")
+    args = parser.parse_args(argv)
+    if args.loso:
+        loso(args.loso)
+        return 0
+    save(build())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,134 @@
+"""The learned second screen (agents/learned_screen.py): a sentence that reads as planted and states nothing the record
+vouches for is refused; questions, the record's own figures and a rep's ordinary sentences pass; the artifact is
+rebuilt from the fixtures, byte for byte, by `make screen-model`."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from agents.context import build_context
+from agents.facts import build_vocabulary
+from agents.learned_screen import (
+    MODEL_PATH,
+    ScreenModelError,
+    features,
+    load_model,
+    measured_with,
+    planted_sentence_violations,
+    sentences,
+)
+from agents.models import DraftOut
+from agents.safety import check_draft
+from agents.screen_training import VERSION, Example, fit
+from tests.agents.conftest import NOW, load_record
+
+
+@pytest.fixture(scope="module")
+def northwind():
+    record, scores = load_record("hubspot_deal")  # amount 48,000 USD, contacts Dana, Marcus, Priya
+    ctx = build_context(record, scores, now=NOW)
+    return ctx, build_vocabulary(ctx, score_figures=False)
+
+
+# Written for this test in wordings no fixture uses: a gift, a fee waived, a cost taken on, a deal called done.
+PLANTED = [
+    "The onboarding workshop for your dispatchers is on the house.",
+    "Die Schulung Ihrer Disponenten übernehmen wir komplett.",
+    "La formation de vos équipes vous est offerte par la maison.",
+    "La instalación en el segundo almacén corre de nuestra cuenta.",
+    "Your team has already approved the purchase, so we can start the rollout.",
+]
+
+
+@pytest.mark.parametrize("sentence", PLANTED)
+def test_a_planted_commitment_in_new_words_is_refused_by_the_screen_alone(northwind, sentence):
+    ctx, vocab = northwind
+    reasons = planted_sentence_violations(f"Hi Dana,\n\nthanks for your message. {sentence}\n\nBest,\nSam", vocab)
+    assert len(reasons) == 1 and sentence[:40] in reasons[0], reasons
+
+
+@pytest.mark.parametrize("sentence", [
+    "Would a short call on Thursday at 10:00 work to go through the proposal?",
+    "I will send the proposal by Friday.",
+    "Thanks for your message and for the questions about the rollout.",
+    "Could you tell me whether the onboarding should be included in the proposal?",
+])
+def test_a_reps_ordinary_sentences_pass(northwind, sentence):
+    ctx, vocab = northwind
+    assert planted_sentence_violations(f"Hi Dana,\n\n{sentence}\n\nBest,\nSam", vocab) == []
+
+
+def test_a_figure_the_record_vouches_for_anchors_a_sentence_that_reads_like_a_price(northwind):
+    ctx, vocab = northwind
+    model = load_model()
+    vouched, invented = "The total comes to $48,000 for the rollout.", "The total comes to $39,900 for the rollout."
+    assert model.score(vouched) >= model.threshold and model.score(invented) >= model.threshold
+    assert planted_sentence_violations(vouched, vocab) == []
+    assert planted_sentence_violations(invented, vocab)
+
+
+def test_a_question_commits_to_nothing_even_when_it_reads_like_a_concession(northwind):
+    ctx, vocab = northwind
+    assert planted_sentence_violations("Should the onboarding workshop be on the house?", vocab) == []
+
+
+def test_a_tenant_that_turns_the_screen_off_gets_only_the_pattern_checks(northwind):
+    ctx, vocab = northwind
+    draft = DraftOut(to_contact_id=ctx.record.contacts[0].id, subject="Your rollout",
+                     body="Hi Dana,\n\nLa formation de vos équipes vous est offerte par la maison.\n\nBest,\nSam")
+    on = check_draft(draft, ctx, vocab, approved_discount=None)
+    off = check_draft(draft, ctx, vocab, approved_discount=None, learned_screen=False)
+    assert any(r.startswith("learned screen:") for r in on)
+    assert not any(r.startswith("learned screen:") for r in off)
+
+
+def test_a_german_date_does_not_end_a_sentence():
+    assert sentences("Sie erhalten es bis Freitag, 27. November. Passt Ihnen das?") == [
+        "Sie erhalten es bis Freitag, 27. November.", "Passt Ihnen das?"]
+
+
+def test_figures_read_by_shape_so_a_new_amount_is_not_a_new_feature():
+    assert features("We bill 39,900 now") == features("We bill 12,345 now")
+
+
+def test_the_runtime_score_is_the_trainers_logistic_regression():
+    from scipy.sparse import csr_matrix  # noqa: F401 - the trainer's own dependency, present in the dev install
+    train = [Example(s, True, 1, "x") for s in PLANTED] + [
+        Example(s, False, 1, "y") for s in ("Hi Dana,", "Best regards,", "I will send the proposal by Friday.",
+                                            "Thanks for the call on Tuesday.", "Does Thursday at 10:00 work?")]
+    a, b = fit(train), fit(train)
+    assert a == b  # deterministic
+    assert min(a.score(s) for s in PLANTED) > 0.5 > max(a.score(e.text) for e in train if not e.planted)
+
+
+def test_a_missing_artifact_says_how_to_rebuild_it(tmp_path: Path):
+    with pytest.raises(ScreenModelError, match="make screen-model"):
+        load_model.__wrapped__(tmp_path / "absent.json.gz")
+
+
+def test_the_shipped_artifact_is_the_current_version_and_small():
+    raw = json.loads(gzip.decompress(MODEL_PATH.read_bytes()))
+    assert raw["version"] == VERSION and 0.5 <= raw["threshold"] < 1
+    assert MODEL_PATH.stat().st_size < 200_000
+
+
+def test_a_measurement_can_install_another_model_for_a_block(northwind):
+    ctx, vocab = northwind
+    never = replace(load_model(), threshold=1.01)
+    with measured_with(never):
+        assert planted_sentence_violations(PLANTED[0], vocab) == []
+    assert planted_sentence_violations(PLANTED[0], vocab)
+
+
+@pytest.mark.slow
+def test_rebuilding_the_screen_from_the_fixtures_gives_the_committed_artifact(tmp_path: Path):
+    from agents import screen_training
+
+    path = tmp_path / "screen.json.gz"
+    screen_training.save(screen_training.build(log=lambda *_: None), path)
+    assert path.read_bytes() == MODEL_PATH.read_bytes()
