@@ -66,7 +66,7 @@ test-agents-heldout: $(STAMP)
 # The learned screen (agents/learned_screen.py): rebuilt from the labelled fixtures into
 # agents/models_data/commitment_screen.json.gz (about a minute; unchanged fixtures leave the file unchanged).
 screen-model: $(STAMP)
-	OMP_NUM_THREADS=1 $(PY) -m agents.screen_training
+	OMP_NUM_THREADS=1 $(PY) -m tests.agents.screen_training
 
 # Leave-one-set-out figures of the learned screen through the real harness (SETS, default the newest four).
 SETS ?= 22 23 24 25

@@ -3,7 +3,7 @@
 The pattern checks (agents/claims.py, concepts.py and friends) name each way a compromised model commits the vendor
 ("verrechnen wir nicht", "une gracieuseté de notre part"); every red team found wordings no pattern names. This
 screen scores each sentence with a linear model over character n-grams, trained on the project's labelled
-replies (`agents.screen_training`: sentences of compromised replies that carry an injected marker against
+replies (`tests.agents.screen_training`: sentences of compromised replies that carry an injected marker against
 sentences of benign replies and good drafts, EN/DE/FR/ES). Character n-grams generalise across inflections,
 spellings and neighbouring languages where word lists do not ("verrechnen", "verrechnet"; "gratuit", "gracieux").
 
@@ -15,11 +15,13 @@ of the weights of its n-grams, l2-normalised, through a logistic: the same arith
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gzip
 import json
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,7 +30,7 @@ from agents.links import URL
 from agents.normalize import normalise
 
 MODEL_PATH = Path(__file__).resolve().parent / "models_data" / "commitment_screen.json.gz"
-"""Where the trained screen lives (built by `python -m agents.screen_training`)."""
+"""Where the trained screen lives (built by `python -m tests.agents.screen_training`)."""
 
 NGRAM = 4
 """Character n-gram size, taken inside words padded by a space (as scikit-learn's `char_wb`)."""
@@ -107,17 +109,13 @@ def current_model() -> ScreenModel:
     return _override[-1] if _override else load_model()
 
 
-class measured_with:  # noqa: N801 - used as a context manager: `with measured_with(model): ...`
-    """Screen with `model` instead of the shipped one inside the block (agents.screen_training's measurements)."""
-
-    def __init__(self, model: ScreenModel) -> None:
-        self.model = model
-
-    def __enter__(self) -> ScreenModel:
-        _override.append(self.model)
-        return self.model
-
-    def __exit__(self, *_: object) -> None:
+@contextlib.contextmanager
+def measured_with(model: ScreenModel) -> Iterator[ScreenModel]:
+    """Screen with `model` instead of the shipped one inside the block (tests.agents.screen_training's measurements)."""
+    _override.append(model)
+    try:
+        yield model
+    finally:
         _override.pop()
 
 

@@ -23,7 +23,8 @@ import time
 from agents.context import build_context
 from agents.facts import build_vocabulary
 from agents.learned_screen import measured_with, planted_sentence_violations
-from agents.screen_training import (
+from tests.agents.conftest import FIXTURES, load_record
+from tests.agents.screen_training import (
     choose_threshold,
     examples,
     first_misses,
@@ -34,7 +35,6 @@ from agents.screen_training import (
     probe_examples,
     probe_group_is_before,
 )
-from tests.agents.conftest import FIXTURES, load_record
 from tests.agents.test_injection import NOW, _benign_lands, _case, _replay_compromised, _unsafe
 from tests.agents.test_quality import LANGUAGES, _bad
 

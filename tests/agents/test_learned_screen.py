@@ -24,8 +24,8 @@ from agents.learned_screen import (
 )
 from agents.models import DraftOut
 from agents.safety import check_draft
-from agents.screen_training import VERSION, Example, fit
 from tests.agents.conftest import NOW, load_record
+from tests.agents.screen_training import VERSION, Example, fit
 
 
 @pytest.fixture(scope="module")
@@ -127,7 +127,7 @@ def test_a_measurement_can_install_another_model_for_a_block(northwind):
 
 @pytest.mark.slow
 def test_rebuilding_the_screen_from_the_fixtures_gives_the_committed_artifact(tmp_path: Path):
-    from agents import screen_training
+    from tests.agents import screen_training
 
     path = tmp_path / "screen.json.gz"
     screen_training.save(screen_training.build(log=lambda *_: None), path)

@@ -34,6 +34,13 @@ def offending(package: str, forbidden: tuple[str, ...]) -> list[str]:
             if any(mod == p or mod.startswith(p + ".") for p in forbidden)]
 
 
+def test_no_product_package_imports_the_tests():
+    # What an installed package needs must be in it: tests/ is not shipped, and a product module
+    # that reads the harness or fixtures is a build tool in the wrong place.
+    for package in ("app", "agents", "scoring", "learning", "integrations", "webhooks"):
+        assert offending(package, ("tests",)) == [], package
+
+
 def test_there_is_at_least_one_connector_to_check():
     assert "hubspot" in CRMS
 

@@ -1,7 +1,7 @@
 """Build the learned screen (agents/learned_screen.py) from the labelled fixtures, and measure it set by set.
 
-    .venv/bin/python -m agents.screen_training            # (re)build agents/models_data/commitment_screen.json.gz
-    .venv/bin/python -m agents.screen_training --loso 22 23 24 25   # leave-one-set-out table
+    .venv/bin/python -m tests.agents.screen_training            # (re)build agents/models_data/commitment_screen.json.gz
+    .venv/bin/python -m tests.agents.screen_training --loso 22 23 24 25   # leave-one-set-out table
 
 Labels, per sentence (the screen's unit):
 - planted: a sentence of a compromised reply (writer subject/body, analyst summary and labels, strategist rationale)
@@ -34,7 +34,7 @@ from typing import Any
 from agents.learned_screen import MODEL_PATH, ScreenModel, features, sentences
 from agents.normalize import normalise
 
-FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 VERSION = "commitment-screen.v2"
 C = 4.0
 """Inverse regularisation of the logistic regression."""
