@@ -40,8 +40,7 @@ button{font:inherit;margin-top:.5rem;padding:.4rem .9rem}:focus-visible{outline:
 
 
 def _token_matches(given: str) -> bool:
-    expected = current_app.config.get("ADMIN_TOKEN")
-    return bool(expected) and bool(given) and hmac.compare_digest(str(expected).encode(), given.encode())
+    return matches_secret(current_app.config.get("ADMIN_TOKEN"), given)
 
 
 def _signed_in() -> bool:
@@ -57,16 +56,24 @@ def is_admin() -> bool:
     return _signed_in() or token_in_header()
 
 
+def bearer_token() -> str:
+    """The request's `Authorization: Bearer <token>` credential, or "" (never read from the URL)."""
+    auth = request.headers.get("Authorization") or ""
+    return auth[7:] if auth.lower().startswith("bearer ") else ""
+
+
+def matches_secret(expected: object, given: str) -> bool:
+    """Constant-time comparison of a presented token with a configured one (False when either is empty)."""
+    return bool(expected) and bool(given) and hmac.compare_digest(str(expected).encode(), given.encode())
+
+
 def token_in_header() -> bool:
     """True when the request itself carries ADMIN_TOKEN (a script; a browser cannot be made to send it,
     so such a request needs no CSRF token, unlike one authenticated by the session cookie).
 
     A wrong token counts against the client's attempts (app/token_attempts.py); over the
     limit, no header token from that client is compared."""
-    given = request.headers.get("X-Admin-Token") or ""
-    auth = request.headers.get("Authorization") or ""
-    if not given and auth.lower().startswith("bearer "):
-        given = auth[7:]
+    given = request.headers.get("X-Admin-Token") or bearer_token()
     if not given or not current_app.config.get("ADMIN_TOKEN"):
         return False
     cached = getattr(g, "_admin_header_ok", None)  # is_admin() may be asked several times per request

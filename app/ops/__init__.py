@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import functools
-import hmac
 import logging
 from typing import Any
 
-from flask import Blueprint, Response, current_app, jsonify, request
+from flask import Blueprint, Response, current_app, jsonify
 
-from app import metrics
+from app import auth, metrics
 from app.dispatch import get_dispatcher
 from app.storage import get_db, migrate
 
@@ -68,14 +67,12 @@ def metrics_view() -> Response:
     many jobs fail, and a Procfile deployment has no private network to hide them on.
     """
     expected = current_app.config.get("METRICS_TOKEN")
-    if expected:
-        auth = request.headers.get("Authorization") or ""
-        given = auth[7:].strip() if auth.lower().startswith("bearer ") else ""
-        if not given or not hmac.compare_digest(str(expected).encode(), given.encode()):
-            body = jsonify(error="metrics_token_required",
-                           message="/metrics needs the header 'Authorization: Bearer <METRICS_TOKEN>' "
-                                   "(Prometheus: authorization.credentials in the scrape config)")
-            return Response(body.get_data(), status=401, content_type="application/json",
-                            headers={"WWW-Authenticate": 'Bearer realm="metrics"'})
+    if expected and not auth.matches_secret(expected, auth.bearer_token().strip()):
+        refused = jsonify(error="metrics_token_required",
+                          message="/metrics needs the header 'Authorization: Bearer <METRICS_TOKEN>' "
+                                  "(Prometheus: authorization.credentials in the scrape config)")
+        refused.status_code = 401
+        refused.headers["WWW-Authenticate"] = 'Bearer realm="metrics"'
+        return refused
     data, content_type = metrics.render()
     return Response(data, content_type=content_type)
