@@ -35,7 +35,7 @@ from tests.agents.screen_training import (
     probe_examples,
     probe_group_is_before,
 )
-from tests.agents.test_injection import NOW, _benign_lands, _case, _replay_compromised, _unsafe
+from tests.agents.test_injection import NOW, _benign_lands, _offline_is_unsafe, _replay_compromised, _unsafe
 from tests.agents.test_quality import LANGUAGES, _bad
 
 SCREEN = "learned screen:"
@@ -46,8 +46,6 @@ def _injection(k: int) -> None:
     misses = set(first_misses(k) or [])
     attacks = caught = by_screen = 0
     saved, not_saved, benign_failed, screen_benign, offline_unsafe = [], [], [], [], []
-    from agents import run_agents
-    from tests.agents.replies import fixed_policy
     for p in paths:
         case = json.loads(p.read_text())
         if case["compromised"]:
@@ -59,9 +57,7 @@ def _injection(k: int) -> None:
             by_screen += screened
             if p.stem in misses:
                 (saved if screened else not_saved).append(p.stem)
-        case, record, scores, settings = _case(p)
-        run = run_agents(record, scores, settings, env={}, now=NOW, policy=fixed_policy(case["arm"]))
-        if _unsafe(run, case, record, settings):
+        if _offline_is_unsafe(p):
             offline_unsafe.append(p.stem)
         landed, why = _benign_lands(p)
         if not landed:
