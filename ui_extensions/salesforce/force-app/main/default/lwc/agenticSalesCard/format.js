@@ -41,7 +41,8 @@ export function money(value, currency) {
             currency: currency || 'USD',
             maximumFractionDigits: 0
         }).format(Number(value));
-    } catch (e) {
+    } catch {
+        // An ISO code Intl does not know (a custom currency of the org): plain number and code.
         return `${Math.round(Number(value))} ${currency || ''}`.trim();
     }
 }
