@@ -112,5 +112,5 @@ def test_every_card_method_checks_the_users_own_access_to_the_record_before_the_
     assert {name for name, _, _ in methods} == {"getCard", "sendFeedback"}
     for name, params, body in methods:
         assert "Id recordId" in params, name
-        check, callout = body.find("requireReadAccess(recordId);"), body.find("send(")
+        check, callout = body.find("requireReadAccess(recordId);"), body.find("call(")
         assert 0 <= check < callout, f"{name} calls the app before checking the user's access to the record"
