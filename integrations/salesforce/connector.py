@@ -3,7 +3,9 @@
 Configuration keys it reads (from the app's config mapping): SALESFORCE_CLIENT_ID,
 SALESFORCE_CLIENT_SECRET, SALESFORCE_LOGIN_URL (login.salesforce.com, test.salesforce.com, a My
 Domain or the sandbox), SALESFORCE_CA_BUNDLE (a CA file to trust, e.g. the sandbox's),
-SALESFORCE_API_VERSION, SALESFORCE_WEBHOOK_KEY (else SECRET_KEY) for per-installation secrets.
+SALESFORCE_API_VERSION, SALESFORCE_WEBHOOK_KEY (else SECRET_KEY) for per-installation secrets,
+SALESFORCE_INSTANCE_DOMAINS (domains besides Salesforce's that may receive tokens: a government
+or China cloud).
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from integrations.base import (
 )
 from integrations.salesforce import card_auth, constants, mapping
 from integrations.salesforce.client import SalesforceClient
+from integrations.salesforce.instance_url import CONFIG_KEY as INSTANCE_DOMAINS_KEY
+from integrations.salesforce.instance_url import configured_domains
 from integrations.salesforce.oauth import DEFAULT_LOGIN_URL, SalesforceOAuth
 from integrations.salesforce.session import Api, TimeoutSession
 from integrations.salesforce.webhook_secret import installation_secret
@@ -83,7 +87,8 @@ class SalesforceConnector:
         return SalesforceOAuth(client_id=str(config.get("SALESFORCE_CLIENT_ID") or ""),
                                client_secret=str(config.get("SALESFORCE_CLIENT_SECRET") or ""),
                                login_url=str(config.get("SALESFORCE_LOGIN_URL") or DEFAULT_LOGIN_URL),
-                               session=http_session(config))
+                               session=http_session(config),
+                               instance_domains=configured_domains(config.get(INSTANCE_DOMAINS_KEY)))
 
     def client(self, installation: Installation, *, config: Mapping[str, Any],
                on_tokens: Callable[[TokenSet], None] | None = None) -> CrmClient:
@@ -92,6 +97,7 @@ class SalesforceConnector:
         if not tokens.instance_url and installation.api_base:
             from dataclasses import replace
             tokens = replace(tokens, instance_url=installation.api_base)
+        oauth.check_instance(tokens.instance_url)  # a stored row is checked as the token answer was
         api = Api(tokens, session=http_session(config), refresh=oauth.refresh, on_tokens=on_tokens,
                   version=str(config.get("SALESFORCE_API_VERSION") or constants.API_VERSION),
                   stats=config.get("CRM_STATS"))

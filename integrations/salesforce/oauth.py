@@ -5,6 +5,7 @@ Token responses have no `expires_in` (a session lives until the org's timeout; a
 as 401 INVALID_SESSION_ID), so `TokenSet.expires_at` stays None and the client refreshes on 401.
 `instance_url` is the API host of the org; `id` is the identity URL .../id/<org id>/<user id>.
 A refresh answer carries no refresh token unless rotation is on: we keep the old one.
+Every answer's `instance_url` is checked (instance_url.py) before a token goes there.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import requests
 from integrations.base import TokenSet
 from integrations.errors import CrmAuthExpired, CrmRejected, CrmUnavailable
 from integrations.salesforce import constants
+from integrations.salesforce.instance_url import DEFAULT_INSTANCE_DOMAINS, check_instance_url
 
 DEFAULT_LOGIN_URL = "https://login.salesforce.com"
 
@@ -48,11 +50,13 @@ class SalesforceOAuth:
 
     def __init__(self, *, client_id: str, client_secret: str, login_url: str = DEFAULT_LOGIN_URL,
                  session: requests.Session | None = None,
-                 timeout: tuple[float, float] = (constants.CONNECT_TIMEOUT, constants.READ_TIMEOUT)) -> None:
+                 timeout: tuple[float, float] = (constants.CONNECT_TIMEOUT, constants.READ_TIMEOUT),
+                 instance_domains: Sequence[str] = DEFAULT_INSTANCE_DOMAINS) -> None:
         if not client_id or not client_secret:
             raise ValueError("SALESFORCE_CLIENT_ID and SALESFORCE_CLIENT_SECRET are required")
         self.client_id, self.client_secret = client_id, client_secret
         self.login_url = login_url.rstrip("/")
+        self.instance_domains = tuple(instance_domains)
         self.http = session or requests.Session()
         self.timeout = timeout
 
@@ -80,7 +84,13 @@ class SalesforceOAuth:
             cls = CrmAuthExpired if err == "invalid_grant" else CrmRejected
             raise cls(f"Salesforce refused the token request ({msg})", status=r.status_code, crm=constants.CRM,
                       code=err)
-        return parse_token_response(body, previous)
+        tokens = parse_token_response(body, previous)
+        self.check_instance(tokens.instance_url)
+        return tokens
+
+    def check_instance(self, url: str | None) -> str:
+        """`url` normalised if the org's tokens may go there (CrmRejected otherwise)."""
+        return check_instance_url(url, login_url=self.login_url, domains=self.instance_domains)
 
     def exchange(self, code: str, *, redirect_uri: str) -> TokenSet:
         return self._token({"grant_type": "authorization_code", "code": code, "redirect_uri": redirect_uri})
@@ -93,7 +103,10 @@ class SalesforceOAuth:
     def revoke(self, tokens: TokenSet) -> None:
         """Revoke the refresh token (and with it its access tokens); never raises."""
         token = tokens.refresh_token or tokens.access_token
-        base = (tokens.instance_url or self.login_url).rstrip("/")
+        try:
+            base = self.check_instance(tokens.instance_url)
+        except CrmRejected:
+            base = self.login_url  # the login host revokes any token of its orgs
         try:
             self.http.post(f"{base}/services/oauth2/revoke", data={"token": token}, timeout=self.timeout)
         except requests.RequestException:

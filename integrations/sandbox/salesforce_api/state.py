@@ -36,6 +36,9 @@ class Faults:
     """The Nth next API request finds every session of the org timed out (401 INVALID_SESSION_ID)."""
     duplicate_rate: float = 0.0
     """Share of Outbound Messages delivered twice (at-least-once)."""
+    token_instance_url: str = ""
+    """The token endpoint names this instance_url (a spoofed or tampered token answer: the app
+    must send no token there)."""
 
 
 FAULT_PROFILES: dict[str, dict[str, Any]] = {
@@ -154,7 +157,7 @@ class Sandbox:
         issued = str(int(time.time() * 1000))
         sig = base64.b64encode(hmac.new(self.config.client_secret.encode(), (ident + issued).encode(),
                                         hashlib.sha256).digest()).decode()
-        body = {"access_token": access, "instance_url": base, "id": ident, "token_type": "Bearer",
+        body = {"access_token": access, "instance_url": self.faults.token_instance_url or base, "id": ident, "token_type": "Bearer",
                 "issued_at": issued, "signature": sig, "scope": "refresh_token api id"}
         if refresh:
             body["refresh_token"] = refresh
