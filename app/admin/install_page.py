@@ -32,10 +32,12 @@ def installed_html(connector: Any, body: Mapping[str, Any], *, tokens: Any, conf
     # A CRM whose change notifications the admin wires by hand (an outbound URL and the account's
     # secret, docs/admin.md) gets them here, the one page that admin is sure to see after consenting.
     hook = getattr(connector, "webhook_urls", None)
-    webhooks = hook(str(body["account_id"]), config=config) if callable(hook) and body.get("account_id") else None
+    webhooks = (hook(str(body["account_id"]), config=config, secret_in_org=bool(body.get("secret_in_org")))
+                if callable(hook) and body.get("account_id") else None)
     return render_template(
         "admin/installed.html", crm_label=getattr(connector, "label", body["crm"]), body=body,
         user=tokens.user, scopes=scopes, created=created, expected=len(labels),
         steps=list(getattr(connector, "layout_steps", ())),
         health_url=url_for("admin.health", tenant=body["tenant"]),
-        signed_in=bool(tokens.user), webhooks=webhooks)
+        signed_in=bool(tokens.user), webhooks=webhooks, secret_in_org=body.get("secret_in_org"),
+        secret_error=body.get("secret_error"))

@@ -116,18 +116,35 @@ def callback(crm: str) -> Any:
         # admin sees why (e.g. the exact custom fields a package still has to deploy).
         log.warning("ensuring output fields failed: %s", exc, extra={"tenant_id": tenant_id})
         fields_error = exc.message
+    secret_in_org, secret_error = _push_webhook_secret(app, connector, tenant_id, str(tokens.account_id))
     degraded = [{"scope": s.name, "degrades": s.degrades}
                 for s in getattr(connector, "missing_optional_scopes", lambda _g: [])(tokens.scopes)]
     _audit_install(app, tenant_id, tokens, fields, degraded)
     thread = start_backfill(app, tenant_id)
     body = {"status": "installed", "crm": crm, "tenant": tenant_id, "account_id": tokens.account_id,
             "fields_created": fields, "fields_error": fields_error, "degraded": degraded,
+            "secret_in_org": secret_in_org, "secret_error": secret_error,
             "backfill": "started" if thread else "not_started"}
     if _wants_json():
         return jsonify(body)
     from app.admin.install_page import installed_html
 
     return installed_html(connector, body, tokens=tokens, config=app.config)
+
+
+def _push_webhook_secret(app: Flask, connector: Any, tenant_id: str, account_id: str) -> tuple[bool | None, str | None]:
+    """A CRM whose package signs requests with the account's secret (Salesforce) gets it from the
+    app, into storage only the package reads: (True, None) when done, (False, why) when the admin
+    must enter it by hand (the install page shows it then), (None, None) for other CRMs."""
+    push = getattr(connector, "push_webhook_secret", None)
+    if not callable(push):
+        return None, None
+    try:
+        push(client_for(tenant_id, app), account_id, config=app.config)
+    except CrmError as exc:
+        log.warning("putting the webhook secret into the org failed: %s", exc, extra={"tenant_id": tenant_id})
+        return False, exc.message
+    return True, None
 
 
 def _callback_error(crm: str, status: int, code: str, message: str) -> Any:

@@ -353,6 +353,13 @@ class SalesforceClient:
             missing.append(f"Activity.{constants.IDEMPOTENCY_FIELD}")
         return missing
 
+    def set_webhook_secret(self, secret: str, *, namespace: str = "") -> None:
+        """Give the package's Apex this org's signing secret (PUT to AgenticSalesSecretResource, which
+        keeps it in a protected custom setting nobody in the org can read back)."""
+        path = f"{namespace}/{constants.SECRET_RESOURCE}" if namespace else constants.SECRET_RESOURCE
+        self.api.call(lambda sf: sf.apexecute(path, method="PUT", data={"secret": secret}),
+                      what=f"PUT /services/apexrest/{path}")
+
     def ensure_output_fields(self) -> list[str]:
         """Salesforce fields come with the package (Metadata API), not from the data API: verify
         them and raise MissingOutputFields naming each one to deploy. Returns [] (none created)."""

@@ -145,13 +145,22 @@ class SalesforceConnector:
     def output_fields(self) -> tuple[OutputField, ...]:
         return mapping.output_fields()
 
+    def push_webhook_secret(self, client: Any, org_id: str, *, config: Mapping[str, Any]) -> None:
+        """Put the org's signing secret into the package (its protected custom setting) through the
+        installing user's grant; SALESFORCE_PACKAGE_NAMESPACE names the managed package's namespace."""
+        client.set_webhook_secret(installation_secret(webhook_key(config), org_id),
+                                  namespace=str(config.get("SALESFORCE_PACKAGE_NAMESPACE") or ""))
+
     # Salesforce-specific helpers for the install page and the demo (no app/ code needs them).
-    def webhook_urls(self, org_id: str, *, config: Mapping[str, Any]) -> dict[str, str]:
-        """What the admin enters in the Outbound Message and the Named Credential."""
+    def webhook_urls(self, org_id: str, *, config: Mapping[str, Any],
+                     secret_in_org: bool = False) -> dict[str, str]:
+        """What the admin enters in the Outbound Message and the Named Credential; the callout secret
+        only when the app could not put it into the package itself (`secret_in_org`)."""
         base = str(config.get("PUBLIC_URL") or "").rstrip("/")
         secret = installation_secret(webhook_key(config), org_id)
-        return {"outbound_message_url": f"{base}/webhooks/salesforce/outbound/{org_id}/{secret}",
-                "callout_url": f"{base}/webhooks/salesforce/callout", "callout_secret": secret}
+        urls = {"outbound_message_url": f"{base}/webhooks/salesforce/outbound/{org_id}/{secret}",
+                "callout_url": f"{base}/webhooks/salesforce/callout"}
+        return urls if secret_in_org else {**urls, "callout_secret": secret}
 
 
 def webhook_key(config: Mapping[str, Any]) -> str:

@@ -50,3 +50,7 @@ OBJECT_TYPES = {v: k for k, v in SOBJECTS.items()}
 
 OUTPUT_OBJECTS = ("Opportunity", "Lead", "Account")
 """Objects the package adds the output fields to."""
+
+SECRET_RESOURCE = "agentic-sales/v1/secret"
+"""The package's Apex REST resource (AgenticSalesSecretResource) that stores the org's signing
+secret in its protected custom setting: /services/apexrest/[namespace/]agentic-sales/v1/secret."""

@@ -27,7 +27,7 @@ FOLDER_TYPES = {
     "namedCredentials": ("NamedCredential", ".namedCredential-meta.xml"), "flows": ("Flow", ".flow-meta.xml"),
     "permissionsets": ("PermissionSet", ".permissionset-meta.xml"),
     "platformEventChannelMembers": ("PlatformEventChannelMember", ".platformEventChannelMember-meta.xml"),
-    "customMetadata": ("CustomMetadata", ".md-meta.xml"),
+    "customPermissions": ("CustomPermission", ".customPermission-meta.xml"),
 }
 
 

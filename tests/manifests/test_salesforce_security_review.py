@@ -173,3 +173,41 @@ def test_the_global_oauth_settings_use_one_https_callback_and_keep_the_secret_re
     assert root.findtext(f"{MD}isConsumerSecretOptional") == "false"
     assert root.findtext(f"{MD}isSecretRequiredForRefreshToken") == "true"
     assert root.findtext(f"{MD}isIntrospectAllTokens") == "false"
+
+
+def fields_named_like_secrets() -> list[Path]:
+    return [p for p in SRC.glob("objects/*/fields/*.field-meta.xml")
+            if re.search(r"secret|token|password|api_?key|private", p.name, re.I)]
+
+
+@pytest.mark.parametrize("path", fields_named_like_secrets(), ids=lambda p: f"{p.parent.parent.name}.{p.name}")
+def test_a_secret_lives_only_in_a_protected_custom_setting_or_metadata_type(path: Path) -> None:
+    # The review fails a secret in a Public custom metadata type or custom setting: any admin (and
+    # any other package's code) of the subscriber org could read it and sign requests as the org.
+    obj_dir = path.parent.parent
+    obj = ElementTree.parse(obj_dir / f"{obj_dir.name}.object-meta.xml").getroot()
+    assert obj_dir.name.endswith("__mdt") or obj.findtext(f"{MD}customSettingsType"), \
+        f"{path.name}: a secret on a data object ({obj_dir.name}), not a custom setting or metadata type"
+    assert obj.findtext(f"{MD}visibility") in ("Protected", "PackageProtected"), \
+        f"{obj_dir.name} holds {path.name} with visibility {obj.findtext(f'{MD}visibility')}"
+    for record in SRC.glob(f"customMetadata/{obj_dir.name.removesuffix('__mdt')}.*.md-meta.xml"):
+        assert "<protected>true</protected>" in record.read_text(), f"{record.name}: an unprotected secret record"
+
+
+def test_there_is_a_secret_field_for_the_previous_test_to_check() -> None:
+    # Guards the parametrized test above against passing vacuously after a rename.
+    assert fields_named_like_secrets(), "no secret field found: the signing secret moved; update these tests"
+
+
+def test_the_secret_can_be_set_only_with_the_integration_users_custom_permission_and_never_read_back() -> None:
+    text = code_of(SRC / "classes" / "AgenticSalesSecretResource.cls")
+    assert "@HttpGet" not in text, "the secret must not be readable through the REST resource"
+    put = method_body(text, "put")
+    check, store = put.find("FeatureManagement.checkPermission(PERMISSION)"), put.find("AgenticSalesSigner.store(")
+    assert 0 <= check < store, "the permission check comes before the store"
+    assert "Agentic_Sales_Set_Secret" in (SRC / "classes" / "AgenticSalesSecretResource.cls").read_text()
+    grants = {path.name: path.read_text() for path in SRC.glob("permissionsets/*.permissionset-meta.xml")}
+    holders = [name for name, xml in grants.items() if "<name>Agentic_Sales_Set_Secret</name>" in xml]
+    assert holders == ["Agentic_Sales_Integration.permissionset-meta.xml"], holders
+    signer = code_of(SRC / "classes" / "AgenticSalesSigner.cls")
+    assert "Agentic_Sales_Secret__c.getOrgDefaults()" in method_body(signer, "secret")

@@ -9,6 +9,7 @@ that origin (CDC's changeOrigin), so the change hooks can tell the app's own ech
 from __future__ import annotations
 
 import json
+import re
 import secrets
 import time
 from typing import Any
@@ -110,6 +111,26 @@ def limit_header(resp: Response) -> Response:
 
 def org() -> Org:
     return g.org_state.org
+
+
+SECRET_PATTERN = re.compile(r"[0-9a-f]{40}")
+
+
+@bp.put("/services/apexrest/agentic-sales/v1/secret")
+@bp.put("/services/apexrest/<namespace>/agentic-sales/v1/secret")
+def package_secret(namespace: str | None = None) -> Response:
+    """The package's AgenticSalesSecretResource (Apex REST): store the org's signing secret in its
+    protected custom setting, which the package's signer (here: the callout sender) then uses.
+    Without the package the URL is unknown (Apex REST's 404); no GET: it cannot be read back."""
+    st: OrgState = g.org_state
+    if not st.org.package_deployed:
+        return sf_error(404, "NOT_FOUND", "Could not find a match for URL")
+    body = request.get_json(silent=True)
+    secret = body.get("secret") if isinstance(body, dict) else None
+    if not isinstance(secret, str) or not SECRET_PATTERN.fullmatch(secret):
+        return js({"error": "invalid_secret", "message": "secret must be 40 lowercase hex characters"}, 400)
+    st.callout_secret = secret
+    return Response(status=204)
 
 
 @bp.get("/services/data/v<version>/")
