@@ -24,9 +24,10 @@ def create_app(config: Mapping[str, Any] | type | None = None) -> Flask:
     if app.config.get("SECRET_KEY"):
         app.secret_key = app.config["SECRET_KEY"]
 
-    from app import dispatch, headers, storage
+    from app import dispatch, headers, machine_endpoints, storage
 
     headers.init_app(app)
+    machine_endpoints.init_app(app)
     storage.init_app(app)
     dispatch.init_app(app)
 

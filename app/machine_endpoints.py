@@ -1,0 +1,51 @@
+"""What the machine endpoints (`/api/...` that CRM code calls, `/webhooks/...` the CRMs post to)
+answer besides their views: JSON errors instead of HTML pages (a wrong method, an unknown path, a
+crash: a CRM's retry logic and an admin reading its log both get a status and a reason, and a DAST
+scan finds no framework page), and `Cache-Control: no-store` (a card carries a record's data and
+draft e-mails: no proxy or client cache may keep it).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask, jsonify, request
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+PREFIXES = ("/api/", "/webhooks/")
+
+ERROR_CODES = {404: "not_found", 405: "method_not_allowed"}
+
+
+def is_machine_path(path: str) -> bool:
+    return path.startswith(PREFIXES)
+
+
+def init_app(app: Flask) -> None:
+    @app.after_request
+    def _no_store(resp: Any) -> Any:
+        if is_machine_path(request.path):
+            resp.headers.setdefault("Cache-Control", "no-store")
+        return resp
+
+    @app.errorhandler(HTTPException)
+    def _http_error(exc: HTTPException) -> Any:
+        if not is_machine_path(request.path):
+            return exc  # pages keep Flask's (generic) error page
+        code = exc.code or 500
+        body = {"error": ERROR_CODES.get(code, (exc.name or "error").lower().replace(" ", "_")),
+                "message": f"{request.method} {request.path}: {exc.description or exc.name}"}
+        resp = jsonify(body)
+        resp.status_code = code
+        if code == 405 and getattr(exc, "valid_methods", None):
+            resp.headers["Allow"] = ", ".join(exc.valid_methods or ())
+        return resp
+
+    @app.errorhandler(InternalServerError)
+    def _crash(exc: InternalServerError) -> Any:
+        if not is_machine_path(request.path):
+            return exc
+        # The exception (and its message, which may name files, hosts or values) is in the server
+        # log (Flask logs it before this handler runs); the caller learns only that it failed.
+        return jsonify({"error": "internal_error",
+                        "message": "the app failed to answer this request; it is logged, try again later"}), 500
