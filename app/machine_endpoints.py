@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Flask, jsonify, request
-from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.exceptions import HTTPException, InternalServerError, MethodNotAllowed
 
 PREFIXES = ("/api/", "/webhooks/")
 
@@ -37,8 +37,8 @@ def init_app(app: Flask) -> None:
                 "message": f"{request.method} {request.path}: {exc.description or exc.name}"}
         resp = jsonify(body)
         resp.status_code = code
-        if code == 405 and getattr(exc, "valid_methods", None):
-            resp.headers["Allow"] = ", ".join(exc.valid_methods or ())
+        if isinstance(exc, MethodNotAllowed) and exc.valid_methods:
+            resp.headers["Allow"] = ", ".join(exc.valid_methods)
         return resp
 
     @app.errorhandler(InternalServerError)
