@@ -33,9 +33,12 @@ def signin(crm: str) -> Any:
 
     # The same scopes as the install: HubSpot refuses an authorize URL whose scopes differ from the app's.
     required, optional = connector.install_scopes(current_app.config)  # type: ignore[attr-defined]
-    url = oauth_for(crm).authorize_url(redirect_uri=redirect_uri(crm),
-                                       state=issue_state({"crm": crm, "purpose": "signin"}),
-                                       scopes=required, optional_scopes=optional)
+    from app.oauth import pkce
+
+    provider = oauth_for(crm)
+    url = provider.authorize_url(redirect_uri=redirect_uri(crm),
+                                 state=issue_state({"crm": crm, "purpose": "signin"}),
+                                 scopes=required, optional_scopes=optional, **pkce.authorize_args(provider))
     return redirect(url, code=302)
 
 

@@ -17,7 +17,7 @@ from flask import Flask, current_app, jsonify, redirect, request, url_for
 
 from app.auth import csrf_ok, is_admin, token_in_header
 from app.connectors import UnknownConnectorError, get_connector
-from app.oauth import bp
+from app.oauth import bp, pkce
 from app.oauth.reinstall import ReinstallRefused, check_reinstall
 from app.oauth.state import StateError, issue_state, verify_state
 from app.sync import backfill
@@ -67,8 +67,9 @@ def install(crm: str) -> Any:
     """Send the browser to the CRM's consent page."""
     connector = _connector(crm)
     required, optional = connector.install_scopes(current_app.config)
-    url = oauth_for(crm).authorize_url(redirect_uri=redirect_uri(crm), state=issue_state({"crm": crm}),
-                                       scopes=required, optional_scopes=optional)
+    provider = oauth_for(crm)
+    url = provider.authorize_url(redirect_uri=redirect_uri(crm), state=issue_state({"crm": crm}),
+                                 scopes=required, optional_scopes=optional, **pkce.authorize_args(provider))
     return redirect(url, code=302)
 
 
@@ -90,7 +91,7 @@ def callback(crm: str) -> Any:
     app = current_app._get_current_object()  # type: ignore[attr-defined]
     provider = oauth_for(crm, app)
     try:
-        tokens = provider.exchange(code, redirect_uri=redirect_uri(crm))
+        tokens = provider.exchange(code, redirect_uri=redirect_uri(crm), **pkce.exchange_args(provider))
     except CrmError as exc:
         log.warning("oauth code exchange failed: %s", exc)
         return _callback_error(crm, 502 if exc.should_retry else 400, "exchange_failed", exc.message)

@@ -60,10 +60,15 @@ class SalesforceOAuth:
         self.http = session or requests.Session()
         self.timeout = timeout
 
+    supports_pkce = True
+    """The External Client App requires PKCE (isPkceRequired): the app sends an S256 challenge."""
+
     def authorize_url(self, *, redirect_uri: str, state: str, scopes: Sequence[str],
-                      optional_scopes: Sequence[str] = ()) -> str:
+                      optional_scopes: Sequence[str] = (), code_challenge: str | None = None) -> str:
         q = {"response_type": "code", "client_id": self.client_id, "redirect_uri": redirect_uri, "state": state,
              "scope": " ".join([*scopes, *optional_scopes]), "prompt": "consent"}
+        if code_challenge:
+            q.update(code_challenge=code_challenge, code_challenge_method="S256")
         return f"{self.login_url}/services/oauth2/authorize?{urlencode(q)}"
 
     def _token(self, form: dict[str, str], previous: TokenSet | None = None) -> TokenSet:
@@ -92,8 +97,9 @@ class SalesforceOAuth:
         """`url` normalised if the org's tokens may go there (CrmRejected otherwise)."""
         return check_instance_url(url, login_url=self.login_url, domains=self.instance_domains)
 
-    def exchange(self, code: str, *, redirect_uri: str) -> TokenSet:
-        return self._token({"grant_type": "authorization_code", "code": code, "redirect_uri": redirect_uri})
+    def exchange(self, code: str, *, redirect_uri: str, code_verifier: str | None = None) -> TokenSet:
+        form = {"grant_type": "authorization_code", "code": code, "redirect_uri": redirect_uri}
+        return self._token({**form, "code_verifier": code_verifier} if code_verifier else form)
 
     def refresh(self, tokens: TokenSet) -> TokenSet:
         if not tokens.refresh_token:

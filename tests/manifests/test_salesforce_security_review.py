@@ -165,7 +165,7 @@ def test_the_external_client_app_asks_for_exactly_the_scopes_the_app_requests() 
     assert not {"Full", "Web", "Chatter", "CustomPermissions", "Wave", "Eclair", "Pardot"} & declared
 
 
-def test_the_global_oauth_settings_use_one_https_callback_and_keep_the_secret_required() -> None:
+def test_the_global_oauth_settings_use_one_https_callback_require_pkce_and_keep_the_secret_required() -> None:
     path = PKG / "unpackaged" / "extlClntAppGlobalOauthSets" / "Agentic_Sales_glbloauth.ecaGlblOauth-meta.xml"
     root = ElementTree.parse(path).getroot()
     callbacks = (root.findtext(f"{MD}callbackUrl") or "").split(",")
@@ -173,6 +173,7 @@ def test_the_global_oauth_settings_use_one_https_callback_and_keep_the_secret_re
     assert root.findtext(f"{MD}isConsumerSecretOptional") == "false"
     assert root.findtext(f"{MD}isSecretRequiredForRefreshToken") == "true"
     assert root.findtext(f"{MD}isIntrospectAllTokens") == "false"
+    assert root.findtext(f"{MD}isPkceRequired") == "true", "the app sends an S256 challenge (app/oauth/pkce.py)"
 
 
 def fields_named_like_secrets() -> list[Path]:

@@ -7,6 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import requests
 
+from app.oauth.pkce import challenge
 from integrations.sandbox.salesforce_api import SalesforceSandboxHandle
 from tests.conftest import FIXTURES
 from tests.salesforce.conftest import ORGS
@@ -38,15 +39,17 @@ def test_it_serves_https_that_only_its_own_ca_verifies(sfsb: SalesforceSandboxHa
 def test_the_web_server_flow_gives_tokens_without_expires_in(sfsb: SalesforceSandboxHandle, clean_faults: None) -> None:
     s = http(sfsb)
     redirect = "https://app.example/oauth/salesforce/callback"
+    verifier = "v" * 43
     r = s.get(f"{sfsb.url}/services/oauth2/authorize", params={
         "response_type": "code", "client_id": sfsb.client_id, "redirect_uri": redirect, "state": "xyz",
-        "org_id": ORGS[1]}, allow_redirects=False, timeout=10)
+        "org_id": ORGS[1], "code_challenge": challenge(verifier), "code_challenge_method": "S256"},
+        allow_redirects=False, timeout=10)
     assert r.status_code == 302
     q = parse_qs(urlsplit(r.headers["Location"]).query)
     assert q["state"] == ["xyz"]
     tok = s.post(f"{sfsb.url}/services/oauth2/token", data={
         "grant_type": "authorization_code", "code": q["code"][0], "client_id": sfsb.client_id,
-        "client_secret": sfsb.client_secret, "redirect_uri": redirect}, timeout=10).json()
+        "client_secret": sfsb.client_secret, "redirect_uri": redirect, "code_verifier": verifier}, timeout=10).json()
     assert {"access_token", "refresh_token", "instance_url", "id", "token_type", "issued_at", "signature"} <= set(tok)
     assert "expires_in" not in tok
     assert f"/id/{ORGS[1]}/" in tok["id"]

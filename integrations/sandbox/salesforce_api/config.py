@@ -34,6 +34,10 @@ class SfSandboxConfig:
     daily_api_limit: int = 100_000
     """DailyApiRequests of each org (Sforce-Limit-Info api-usage=N/M; over it: 403)."""
     rotate_refresh_tokens: bool = False
+    require_pkce: bool = True
+    """The External Client App's "Require PKCE" (isPkceRequired, as the package ships it): an
+    authorize request without an S256 code_challenge is refused, and a code exchange must carry the
+    matching code_verifier."""
     package_deployed: bool = True
     """Whether the output custom fields exist (the app's describe check reports missing ones)."""
     n_companies: int = 60

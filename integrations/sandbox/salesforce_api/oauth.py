@@ -51,12 +51,26 @@ def authorize() -> Any:
     org_id = args.get("org_id") or s.config.org_ids[0]
     if org_id not in s.orgs:
         return oauth_error("invalid_request", f"unknown org {org_id}")
+    if s.config.require_pkce and (not args.get("code_challenge") or args.get("code_challenge_method") != "S256"):
+        sep = "&" if "?" in redirect_uri else "?"
+        q = {"error": "invalid_request", "error_description": "missing required code challenge",
+             **({"state": args["state"]} if args.get("state") else {})}
+        return redirect(f"{redirect_uri}{sep}{urlencode(q)}", code=302)
     code = "aPrx" + secrets.token_urlsafe(32)
     with s.lock:
         s.codes[code] = (org_id, redirect_uri, args.get("code_challenge") or "")
     q = {"code": code, **({"state": args["state"]} if args.get("state") else {})}
     sep = "&" if "?" in redirect_uri else "?"
     return redirect(f"{redirect_uri}{sep}{urlencode(q)}", code=302)
+
+
+def _verifier_matches(verifier: str, challenge: str) -> bool:
+    import base64
+    import hashlib
+    import hmac
+
+    digest = base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest()).rstrip(b"=").decode()
+    return hmac.compare_digest(digest, challenge)
 
 
 def _client_ok(form: Any) -> bool:
@@ -79,6 +93,8 @@ def token() -> Response:
             hit = s.codes.pop(form.get("code") or "", None)
         if hit is None or hit[1] != form.get("redirect_uri"):
             return oauth_error("invalid_grant", "invalid authorization code")
+        if hit[2] and not _verifier_matches(form.get("code_verifier") or "", hit[2]):
+            return oauth_error("invalid_grant", "invalid code verifier")
         with s.lock:
             s.stats.token_exchanges += 1
         s.orgs[hit[0]].installed = True
