@@ -7,6 +7,10 @@ bare literals; per-deployment overrides come from configuration (app/config.py).
 WEBHOOK_TOLERANCE_SECONDS = 300
 """Seconds a signed request's timestamp may differ from our clock (HubSpot v3: 5 minutes)."""
 
+SALESFORCE_LEGACY_OUTBOUND_URLS = True
+"""Accept Outbound Message URLs that end with the org's signing secret (installs before wave 18):
+turn off once every org's Outbound Message uses the URL with its own token (the install page's)."""
+
 WEBHOOK_MAX_BATCH_EVENTS = 100
 """Largest HubSpot webhook batch we accept; a bigger array is anomalous (400)."""
 

@@ -28,7 +28,7 @@ from integrations.salesforce.instance_url import CONFIG_KEY as INSTANCE_DOMAINS_
 from integrations.salesforce.instance_url import configured_domains
 from integrations.salesforce.oauth import DEFAULT_LOGIN_URL, SalesforceOAuth
 from integrations.salesforce.session import Api, TimeoutSession
-from integrations.salesforce.webhook_secret import installation_secret
+from integrations.salesforce.webhook_secret import installation_secret, outbound_token
 
 SCOPES = (
     ScopeSpec("api", required=True, why="read opportunities, leads, accounts, contacts; write output fields and tasks"),
@@ -158,7 +158,8 @@ class SalesforceConnector:
         only when the app could not put it into the package itself (`secret_in_org`)."""
         base = str(config.get("PUBLIC_URL") or "").rstrip("/")
         secret = installation_secret(webhook_key(config), org_id)
-        urls = {"outbound_message_url": f"{base}/webhooks/salesforce/outbound/{org_id}/{secret}",
+        token = outbound_token(webhook_key(config), org_id)
+        urls = {"outbound_message_url": f"{base}/webhooks/salesforce/outbound/{org_id}/{token}",
                 "callout_url": f"{base}/webhooks/salesforce/callout"}
         return urls if secret_in_org else {**urls, "callout_secret": secret}
 

@@ -1,4 +1,7 @@
-"""POST /webhooks/salesforce/outbound/<org id>/<secret> and POST /webhooks/salesforce/callout.
+"""POST /webhooks/salesforce/outbound/<org id>/<token> and POST /webhooks/salesforce/callout.
+
+The Outbound Message URL's token is the org's outbound token (webhook_secret.outbound_token), or,
+while SALESFORCE_LEGACY_OUTBOUND_URLS is on, the signing secret older URLs carry.
 
 Raw bytes -> verify -> parse -> inbox (one transaction) -> answer. Never calls Salesforce, an LLM
 or a model. Status policy, as HubSpot's receiver (STYLE rule 9): 401 bad secret or signature,
@@ -26,7 +29,7 @@ from app.dispatch.leases import RecordKey
 from app.inbox import insert_changes, tenant_cache
 from app.storage import get_db
 from integrations.salesforce.constants import CRM
-from integrations.salesforce.webhook_secret import installation_secret
+from integrations.salesforce.webhook_secret import installation_secret, outbound_token
 from webhooks import bp
 from webhooks.changes import RecordChange
 from webhooks.errors import (
@@ -91,11 +94,16 @@ def _read_body(limit: int) -> bytes:
 
 def _receive_outbound(delivery_id: str, org_id: str, secret: str) -> tuple[Any, int]:
     body = _read_body(defaults.MAX_OM_BODY_BYTES)
+    cfg = current_app.config
     try:
-        expected = installation_secret(webhook_key(), org_id)
+        expected = outbound_token(webhook_key(), org_id)
+        legacy = (installation_secret(webhook_key(), org_id)
+                  if cfg.get("SALESFORCE_LEGACY_OUTBOUND_URLS", app_defaults.SALESFORCE_LEGACY_OUTBOUND_URLS) else None)
     except ValueError as exc:
         raise SignatureVerificationError(str(exc)) from None
-    signature.check_url_secret(given=secret, expected=expected)
+    if signature.check_url_secret(given=secret, expected=expected, legacy=legacy):
+        log.warning("outbound message to a URL ending with the org's signing secret: replace it with the "
+                    "install page's URL", extra={"delivery_id": delivery_id, "crm": CRM, "org_id": org_id})
     msg = outbound.parse(body, max_notifications=defaults.MAX_NOTIFICATIONS)
     if msg.organization_id != org_id:
         raise SignatureVerificationError("OrganizationId does not match the endpoint's org")

@@ -51,7 +51,11 @@ def verify(*, headers: Mapping[str, str], body: bytes, secret: str, now: Callabl
         raise SignatureVerificationError("callout signature mismatch")
 
 
-def check_url_secret(*, given: str, expected: str) -> None:
-    """Compare the secret in an Outbound Message endpoint URL, in constant time."""
-    if not given or not hmac.compare_digest(given.encode(), expected.encode()):
-        raise SignatureVerificationError("endpoint secret mismatch")
+def check_url_secret(*, given: str, expected: str, legacy: str | None = None) -> bool:
+    """Compare the token in an Outbound Message endpoint URL, in constant time; True when it is the
+    `legacy` one (the org's signing secret, in URLs made before the token was split off)."""
+    if given and hmac.compare_digest(given.encode(), expected.encode()):
+        return False
+    if given and legacy and hmac.compare_digest(given.encode(), legacy.encode()):
+        return True
+    raise SignatureVerificationError("endpoint secret mismatch")
