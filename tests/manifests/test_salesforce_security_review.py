@@ -212,3 +212,28 @@ def test_the_secret_can_be_set_only_with_the_integration_users_custom_permission
     assert holders == ["Agentic_Sales_Integration.permissionset-meta.xml"], holders
     signer = code_of(SRC / "classes" / "AgenticSalesSigner.cls")
     assert "Agentic_Sales_Secret__c.getOrgDefaults()" in method_body(signer, "secret")
+
+
+def test_the_integration_permission_set_grants_exactly_the_object_access_the_app_uses() -> None:
+    # Reads every enriched record, edits the AI_* fields on Opportunity, Lead and Account, reads
+    # Contacts (drafts' recipients), creates and updates its own Tasks; never creates or deletes
+    # records of the orgs' objects.
+    root = ElementTree.parse(SRC / "permissionsets" / "Agentic_Sales_Integration.permissionset-meta.xml").getroot()
+    grants = {o.findtext(f"{MD}object"): {k for k in ("allowCreate", "allowRead", "allowEdit", "allowDelete")
+                                           if o.findtext(f"{MD}{k}") == "true"}
+              for o in root.findall(f"{MD}objectPermissions")}
+    assert grants == {"Opportunity": {"allowRead", "allowEdit"}, "Lead": {"allowRead", "allowEdit"},
+                      "Account": {"allowRead", "allowEdit"}, "Contact": {"allowRead"}}
+    users = {p.findtext(f"{MD}name") for p in root.findall(f"{MD}userPermissions") if p.findtext(f"{MD}enabled") == "true"}
+    assert users == {"ApiEnabled", "EditTask"}
+
+
+def test_only_the_users_who_call_the_app_may_use_its_credential() -> None:
+    # Reps (the card's callouts) and the integration user (the change-event triggers' running
+    # user, PlatformEventSubscriberConfig) use the Named Credential's principal; nobody else.
+    holders = sorted(p.name.split(".")[0] for p in SRC.glob("permissionsets/*.permissionset-meta.xml")
+                     if "<externalCredentialPrincipal>Agentic_Sales-DefaultGroup</externalCredentialPrincipal>"
+                     in p.read_text())
+    assert holders == ["Agentic_Sales_Integration", "Agentic_Sales_User"]
+    cred = (SRC / "externalCredentials" / "Agentic_Sales.externalCredential-meta.xml").read_text()
+    assert "<parameterName>DefaultGroup</parameterName>" in cred and "<parameterValue>NamedPrincipal</parameterValue>" in cred
