@@ -223,6 +223,7 @@ def rows_from_db(app: Any, tenant_id: str) -> list[dict[str, Any]]:
                 "allowed_arms": sorted(p.get("probabilities") or {}),
                 "feedback": feedback.get(a.enrichment_id or -1, (None, None))[0],
                 "dismiss_reason": feedback.get(a.enrichment_id or -1, (None, None))[1],
+                "object_type": a.object_type,
             })
     return rows
 
