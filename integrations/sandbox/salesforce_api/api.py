@@ -215,6 +215,8 @@ def _write_one(sobject: str, rid: str | None, values: dict[str, Any]) -> tuple[s
                               if code == "MALFORMED_ID" else "entity is deleted", "fields": ["Id"]}]
             if sobject == "Lead" and (o.get(sobject, rid) or {}).get("IsConverted"):
                 # What the real API answers for any update of a converted lead (its Tasks stay writable).
+                with s.lock:
+                    s.stats.converted_lead_refusals += 1
                 return rid, [{"statusCode": "CANNOT_UPDATE_CONVERTED_LEAD", "message": "cannot reference converted lead",
                               "fields": []}]
             o.update(sobject, rid, _clean(values), origin=g.origin, user_id=g.token.user_id)
