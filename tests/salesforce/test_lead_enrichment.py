@@ -204,6 +204,9 @@ def test_a_converted_lead_is_one_won_outcome_rewarding_its_decision_its_task_com
     assert len(enrichments(demo, lead)) == 1
     card = enrichments(demo, lead)[-1].card
     assert card["outcome"]["kind"] == "won" and card["outcome"]["object_type"] == "lead"
+    from app.cards.view import outcome_view
+
+    assert outcome_view(card, {})["text"].startswith("Converted on ")  # what the Lead page's card says
 
     # The same change event twice, then a late one: no second outcome, no reward twice.
     callout(demo, lead, f"dup-{lead}")
