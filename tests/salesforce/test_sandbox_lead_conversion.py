@@ -113,6 +113,11 @@ def test_closing_a_lead_unconverted_sets_a_closing_status_and_nothing_else(sfsb:
     sfsb.close_lead(lead_id, org_id=ORGS[0])
     row = sf.Lead.get(lead_id)
     assert (row["Status"], row["IsConverted"], row["ConvertedContactId"]) == (UNCONVERTED_STATUS, False, None)
+    other = open_lead_ids(sfsb)[3]
+    for bad in ("Closed - Converted", "Gone fishing"):  # a converting status, or none the org has
+        with pytest.raises(requests.HTTPError):
+            sfsb.close_lead(other, status=bad, org_id=ORGS[0])
+    assert sf.Lead.get(other)["Status"] != UNCONVERTED_STATUS
 
 
 def bridge(seed: int = 3, n_leads: int = 120) -> Bridge:

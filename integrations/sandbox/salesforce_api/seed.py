@@ -208,13 +208,17 @@ class Bridge:
         """Close a lead unconverted (a rep sets a closing Status), which the trigger sends.
 
         Raises:
-            LeadConversionError: no such lead, or it is converted (a converted lead cannot change).
+            LeadConversionError: no such lead, it is converted (a converted lead cannot change), or
+                `status` is not one of the org's unconverted Lead Status values.
         """
         rec = self.org.get("Lead", lid)
         if rec is None:
             raise LeadConversionError(f"no lead {lid}")
         if rec.get("IsConverted"):
             raise LeadConversionError(f"lead {lid} is converted and can no longer change")
+        statuses = {r["ApiName"]: r["IsConverted"] for r in self.org.records["LeadStatus"].values()}
+        if status not in statuses or statuses[status]:
+            raise LeadConversionError(f"{status!r} is not an unconverted Lead Status of this org")
         self.org.update("Lead", lid, {"Status": status}, at=at, user_id=rec.get("OwnerId"))
 
     def decide_leads(self) -> dict[str, int]:
