@@ -254,6 +254,36 @@ def test_the_lead_decisions_fold_into_the_tenants_lead_posterior_and_not_the_dea
     assert deal_post is None or deal_post.rewards == 0
 
 
+def test_the_next_leads_choice_is_drawn_from_the_lead_posterior_its_outcomes_taught_not_the_deals(
+        demo: Demo) -> None:
+    """Replays the bandit's draw of a Lead's logged decision (same context, allowed arms and
+    random stream as `learning.policy.bandit_policy`) on each stored posterior: the logged
+    probabilities are the lead posterior's, which the outcomes above taught."""
+    import hashlib
+
+    import numpy as np
+
+    from app.pipeline import posterior as posterior_store
+    from app.pipeline.strategy import ALL_ARMS
+    from learning.bandit import make_context
+
+    lead = open_leads(demo)[2]["Id"]
+    edit_and_wait(demo, lead, {"Title": "Revenue Operations Lead"}, before=inbox_count(demo, lead))
+    [decision] = decisions_of(demo, lead)
+    logged, context = decision.payload, decision.payload["context"]
+    situation = make_context(context["segment"], context["band"], context["engagement"], context["baseline"])
+    key = f"{demo.tenant_id}|salesforce|{lead}|{decision.created_at.date()}".encode()
+
+    def drawn_from(object_type: str) -> dict[str, float]:
+        post = posterior_store.load(demo.app, demo.tenant_id, ALL_ARMS, object_type=object_type)
+        rng = np.random.default_rng(int(hashlib.sha256(key).hexdigest()[:16], 16))
+        return {a: round(p, 6) for a, p in post.probabilities(situation, list(logged["probabilities"]),
+                                                               rng=rng).items()}
+
+    assert logged["probabilities"] == drawn_from("lead") != drawn_from("deal")
+    assert logged["propensity"] == logged["probabilities"][logged["arm"]]  # the true one, logged
+
+
 def test_the_learning_export_cli_lists_a_leads_decision_outcome_and_reward_with_its_object_type(
         demo: Demo, tmp_path: Path) -> None:
     import csv
