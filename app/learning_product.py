@@ -50,7 +50,7 @@ def _counts(app: Any, tenant_id: str) -> dict[str, Any]:
         rewards = s.scalar(select(func.count()).select_from(Reward).where(Reward.tenant_id == tenant_id)) or 0
         folded = s.scalar(select(func.count()).select_from(Reward).where(
             Reward.tenant_id == tenant_id, Reward.folded.is_(True))) or 0
-        post = s.get(LearningPosterior, tenant_id)
+        post = s.get(LearningPosterior, (tenant_id, "deal"))
     held = sum(1 for p in decisions if (p or {}).get("holdout"))
     return {"decisions": len(decisions), "holdout_decisions": held, "outcomes": outcomes, "rewards": int(rewards),
             "rewards_folded": int(folded), "posterior_rewards": int(post.rewards) if post else 0}

@@ -25,8 +25,10 @@ from learning.ope import LoggedData, adjusted_difference_interval, difference_in
 
 EXPORT_COLUMNS = ("decision_id", "tenant_id", "deal_id", "decided_at", "policy", "arm", "propensity",
                   "holdout", "segment", "band", "engagement", "baseline", "outcome_kind", "outcome_at", "reward",
-                  "allowed_arms", "feedback", "dismiss_reason")
+                  "allowed_arms", "feedback", "dismiss_reason", "object_type")
 """Columns of `learning export` (one row per logged decision; outcome and reward empty until known;
+`object_type` is the decided record's kind, `deal` or `lead` (a Salesforce Lead: its `won` is a
+conversion, not a deal's amount-weighted win, and `deal_id` is the lead's id);
 `allowed_arms` lists, separated by ';', the arms the policy could choose for that decision;
 `feedback` is the rep's verdict on the card (accept / dismiss, empty without one) and
 `dismiss_reason` the reason given with a dismiss)."""

@@ -271,7 +271,8 @@ def task_view(payload: Mapping[str, Any], now: datetime) -> dict[str, Any] | Non
 
 
 def outcome_view(payload: Mapping[str, Any], labels: Mapping[str, str]) -> dict[str, Any] | None:
-    """What happened to the deal since (the outcome stage's `outcome`): won and lost close the card."""
+    """What happened to the deal (or Salesforce Lead) since (the outcome stage's `outcome`): won
+    and lost close the card."""
     outcome = _mapping(payload.get("outcome"))
     kind = outcome.get("kind")
     if kind not in ("won", "lost", "stage_advanced", "stalled"):
@@ -281,6 +282,13 @@ def outcome_view(payload: Mapping[str, Any], labels: Mapping[str, str]) -> dict[
     amount = money(outcome.get("amount"), record.get("currency")) if _number(outcome.get("amount")) else ""
     stage = outcome.get("stage")
     stage_text = (labels.get(str(stage)) or words(stage)) if stage else ""
+    if (outcome.get("object_type") or record.get("object_type")) == "lead":
+        # A Lead's `won` is its conversion and its `lost` a closing status, not a deal's win or loss.
+        status = str(labels.get(str(stage)) or stage or "")  # a Lead Status value is its own label
+        text = f"Converted on {on}" if kind == "won" else " · ".join(
+            x for x in (f"Closed without converting on {on}", status) if x)
+        return {"kind": kind, "text": text, "variant": "success" if kind == "won" else "danger",
+                "closed": kind in ("won", "lost")}
     text = {
         "won": " · ".join(x for x in (f"Won on {on}", amount) if x),
         "lost": f"Lost on {on}",

@@ -114,6 +114,10 @@ def _write_outputs(rows: list[dict[str, Any]], export_path: str | None, report_p
     return summary
 
 
+REPORTED_OBJECT_TYPES = ("deal", "lead")
+"""Object types whose decisions are rewarded (one posterior each, app/pipeline/posterior.py)."""
+
+
 @click.group("learning")
 def learning() -> None:
     """The learning loop's evidence: decisions, propensities, outcomes and rewards per tenant."""
@@ -138,12 +142,23 @@ def export(tenant_id: str | None, from_csv: str | None, out: str) -> None:
 @click.option("--from-csv", "from_csv", type=click.Path(dir_okay=False), default=None,
               help="Read an export (e.g. from `simulate --export`) instead of the database.")
 @click.option("--out", "out", type=click.Path(dir_okay=False), required=True, help="HTML file to write.")
-def report(tenant_id: str | None, from_csv: str | None, out: str) -> None:
+@click.option("--object-type", "object_type", type=click.Choice(REPORTED_OBJECT_TYPES), default="deal",
+              show_default=True, help="Whose decisions to evaluate: deals, or Salesforce Leads (a conversion "
+                                      "is a different reward from a deal's win, so they are never pooled).")
+def report(tenant_id: str | None, from_csv: str | None, out: str, object_type: str) -> None:
     """Off-policy estimates with intervals, holdout lift and plots, as one HTML page."""
     _check_out(out)
-    rows = _rows(tenant_id, from_csv)
-    summary = _write_outputs(rows, None, out, title=f"Learning report: {tenant_id or from_csv}")
-    click.echo(json.dumps({"tenant": tenant_id, "out": out, **summary}))
+    rows = of_object_type(_rows(tenant_id, from_csv), object_type)
+    kind = "" if object_type == "deal" else " (leads)"
+    summary = _write_outputs(rows, None, out, title=f"Learning report{kind}: {tenant_id or from_csv}")
+    click.echo(json.dumps({"tenant": tenant_id, "object_type": object_type, "out": out, **summary}))
+
+
+
+def of_object_type(rows: list[dict[str, Any]], object_type: str) -> list[dict[str, Any]]:
+    """The rows of one object type's decisions (a row without one, from an older export or the
+    simulation, is a deal's)."""
+    return [r for r in rows if (r.get("object_type") or "deal") == object_type]
 
 
 def _rows(tenant_id: str | None, from_csv: str | None) -> list[dict[str, Any]]:
@@ -223,6 +238,7 @@ def rows_from_db(app: Any, tenant_id: str) -> list[dict[str, Any]]:
                 "allowed_arms": sorted(p.get("probabilities") or {}),
                 "feedback": feedback.get(a.enrichment_id or -1, (None, None))[0],
                 "dismiss_reason": feedback.get(a.enrichment_id or -1, (None, None))[1],
+                "object_type": a.object_type,
             })
     return rows
 

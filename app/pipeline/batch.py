@@ -1,7 +1,7 @@
 """The batch pipeline (DESIGN.md stages) over the due records of one tenant.
 
     1 fetch   client.get_records(ids): one call for the batch (the client batches the API)
-    2 route   won/lost → outcome stage; deleted or gone → dropped; else on
+    2 route   won/lost (a Lead: converted / closed unconverted) → outcome stage; deleted or gone → dropped; else on
     3 score   every open record with the tenant's champions, loaded once per batch
     4 agents  analyst → strategist → writer per record, AGENT_CONCURRENCY at a time
     5 decide  guardrails per record
@@ -130,13 +130,10 @@ def process_batch(batch: BatchContext) -> dict[str, Any]:
             results[item.key.record_id] = {"skipped": f"{object_type} not found in the CRM"}
         elif record.stage_kind == "open":
             open_items.append((item, record))
-        elif object_type == "deal":
-            closed.append((item, record))
         else:
-            # A converted lead: its Contact and Opportunity carry the enrichment from now on; a lead
-            # closed unconverted has nothing left to act on.
-            how = "converted" if record.stage_kind == "won" else "closed"
-            results[item.key.record_id] = {"skipped": f"{object_type} {how}: no longer enriched"}
+            # Won/lost (a Lead converted or closed unconverted): the outcome stage, never enriched
+            # again (a converted lead's Contact and Opportunity carry the enrichment from now on).
+            closed.append((item, record))
     closings = outcome_stage.plan(app, batch.tenant_id, closed)
     written_any = False
     labels: dict[str, str] | None = None
@@ -235,7 +232,7 @@ def _plan(app: Any, batch: BatchContext, items: list[tuple[Any, Record]], *,
     settings = tenant_inputs.agent_settings(app, row)
     companies = tenant_companies(app, batch.tenant_id, [r for _i, r in items])
     policy = tenant_inputs.policy(row)
-    strategy = strategy_choice.prepare(app, batch.tenant_id, row, settings)
+    strategy = strategy_choice.prepare(app, batch.tenant_id, row, settings, object_type=items[0][1].object_type)
     cache, ledger = DbCache(app), DbLedger(app)
     prior = priors(app, batch.tenant_id, items[0][1].object_type, [r.id for _i, r in items])
 

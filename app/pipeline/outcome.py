@@ -1,6 +1,10 @@
 """The outcome stage: a deal that became won or lost closes our open task, records the Outcome
 and the rewards of the strategy choices that preceded it. It never runs the agents and never
-writes a note or a draft to a closed deal (DESIGN.md, pipeline). An open deal that moved to a
+writes a note, a draft or a field to a closed record (DESIGN.md, pipeline). A Salesforce Lead
+goes the same way: converted is `won` (on its ConvertedDate), closed unconverted (the tenant's
+`lead_closed_statuses`) is `lost`; the outcome row records its object type, its rewards fold into
+the tenant's lead posterior only (app/pipeline/posterior.py), and the only write is completing
+our Task, which is its own object: a converted Lead refuses every update, its Task does not. An open deal that moved to a
 later open stage after a logged decision records a `stage_advanced` outcome per stage reached
 (partial credit, learning/README.md) from its stage history (`record_advances`).
 
@@ -16,7 +20,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -70,12 +74,22 @@ def _open_task_from_actions(app: Any, tenant_id: str, deal_id: str) -> TaskRef |
     return TaskRef(id=str(rows[0][1]))
 
 
-def outcome_time(record: Record) -> datetime:
-    """When the deal closed in the CRM: its last stage change, else now (observed)."""
+def outcome_time(record: Record, *, now: datetime | None = None) -> datetime:
+    """When the record closed in the CRM: a deal's last stage change; a lead's close date (its
+    ConvertedDate, a date: the end of that day, at most now, since no decision on a lead can
+    follow its conversion and the attribution window counts decisions up to the outcome); else
+    now (observed)."""
+    now = now or datetime.now(UTC)
     for change in reversed(record.history.stage_changes):
         if change.stage == record.stage:
-            return _parse_time(change.at) or datetime.now(UTC)
-    return datetime.now(UTC)
+            return _parse_time(change.at) or now
+    if record.object_type != "deal" and record.close_date:
+        at = _parse_time(record.close_date)
+        if at is not None and "T" not in record.close_date:
+            at = min(at + timedelta(days=1) - timedelta(microseconds=1), now)
+        if at is not None:
+            return at
+    return now
 
 
 def _parse_time(text: str) -> datetime | None:
@@ -139,7 +153,7 @@ def record_advances(app: Any, tenant_id: str, records: list[Record], pipelines: 
             continue
         with get_db(app).session() as s:
             for event in events:
-                _, _, added = _store_outcome(app, s, event)
+                _, _, added = _store_outcome(app, s, event, object_type="deal")
                 new[record.id] = new.get(record.id, 0) + added
     if any(new.values()):
         refresh_posterior(app, tenant_id)
@@ -150,34 +164,37 @@ def store(app: Any, closing: Closing, results: list[WriteResult]) -> dict[str, A
     """Record the outcome, its rewards and the task completion (idempotent); update the card."""
     record = closing.record
     tenant_id = record.tenant_id
+    object_type = record.object_type
     event = OutcomeEvent(tenant_id=tenant_id, crm=record.crm, deal_id=record.id, kind=closing.kind,  # type: ignore[arg-type]
                          at=outcome_time(record), amount=record.amount, stage=record.stage)
     task_result = next((r for r in results if r.kind == "task"), None)
     with get_db(app).session() as s:
-        outcome_id, rewards, new_rewards = _store_outcome(app, s, event)
+        outcome_id, rewards, new_rewards = _store_outcome(app, s, event, object_type=object_type)
         if task_result is not None and task_result.status == "completed":
-            s.add(Action(tenant_id=tenant_id, object_type="deal", record_id=record.id, kind="task_completed",
+            s.add(Action(tenant_id=tenant_id, object_type=object_type, record_id=record.id, kind="task_completed",
                          crm_id=task_result.id, status="completed", payload={"outcome": event.kind}))
         latest = s.execute(select(Enrichment).where(
-            Enrichment.tenant_id == tenant_id, Enrichment.object_type == "deal",
+            Enrichment.tenant_id == tenant_id, Enrichment.object_type == object_type,
             Enrichment.record_id == record.id).order_by(Enrichment.id.desc()).limit(1)).scalars().first()
-        shown = {"kind": event.kind, "at": event.at.isoformat(), "amount": event.amount, "stage": event.stage,
-                 "rewards": len(rewards)}
+        stored_at = s.execute(select(OutcomeRow.at).where(OutcomeRow.id == outcome_id)).scalar_one()
+        shown = {"kind": event.kind, "at": _aware(stored_at).isoformat(), "amount": event.amount,
+                 "stage": event.stage, "object_type": object_type, "rewards": len(rewards)}
         if latest is not None and (latest.card or {}).get("outcome") != shown:
             latest.card = {**(latest.card or {}), "outcome": shown}
-        write_audit(s, "record.outcome", tenant_id=tenant_id, object_type="deal", record_id=record.id,
+        write_audit(s, "record.outcome", tenant_id=tenant_id, object_type=object_type, record_id=record.id,
                     detail={"outcome_id": outcome_id, **shown, "rewards_new": new_rewards,
                             "task": task_result.status if task_result else None})
     if new_rewards:
         # Fold them into the tenant's posterior now; if this fails, the next batch's refresh does.
-        refresh_posterior(app, tenant_id)
-    return {"outcome": event.kind, "outcome_id": outcome_id, "rewards": len(rewards), "rewards_new": new_rewards,
-            "task": task_result.status if task_result else None}
+        refresh_posterior(app, tenant_id, object_type)
+    return {"outcome": event.kind, "object_type": object_type, "outcome_id": outcome_id, "rewards": len(rewards),
+            "rewards_new": new_rewards, "task": task_result.status if task_result else None}
 
 
-def _store_outcome(app: Any, s: Any, event: OutcomeEvent) -> tuple[int, list[Any], int]:
-    """Insert the outcome if absent and the rewards of the deal's logged decisions if absent (in
-    session `s`); returns (outcome id, its rewards, how many were new)."""
+def _store_outcome(app: Any, s: Any, event: OutcomeEvent, *, object_type: str) -> tuple[int, list[Any], int]:
+    """Insert the outcome if absent and the rewards of the record's logged decisions if absent (in
+    session `s`); returns (outcome id, its rewards, how many were new). A lead's reward is not
+    amount-weighted (its `won` is a conversion; a lead has no amount): it weighs 1."""
     tenant_id = event.tenant_id
     insert = postgresql.insert if s.get_bind().dialect.name == "postgresql" else sqlite.insert
     same = select(OutcomeRow.id).where(OutcomeRow.tenant_id == tenant_id, OutcomeRow.deal_id == event.deal_id,
@@ -190,7 +207,7 @@ def _store_outcome(app: Any, s: Any, event: OutcomeEvent) -> tuple[int, list[Any
     if outcome_id is None:
         s.execute(insert(OutcomeRow).values(
             tenant_id=tenant_id, crm=event.crm, deal_id=event.deal_id, kind=event.kind, at=event.at,
-            amount=event.amount, stage=event.stage, created_at=datetime.now(UTC),
+            amount=event.amount, stage=event.stage, created_at=datetime.now(UTC), object_type=object_type,
         ).on_conflict_do_nothing(index_elements=["tenant_id", "deal_id", "kind", "stage"]))
         outcome_id = s.execute(same_stage.order_by(OutcomeRow.id).limit(1)).scalar_one()
     decisions = [
@@ -204,7 +221,7 @@ def _store_outcome(app: Any, s: Any, event: OutcomeEvent) -> tuple[int, list[Any
     ]
     config = RewardConfig(window_days=float(app.config.get("OUTCOME_ATTRIBUTION_DAYS",
                                                            defaults.OUTCOME_ATTRIBUTION_DAYS)),
-                          reference_amount=reference_amount(s, tenant_id))
+                          reference_amount=reference_amount(s, tenant_id) if object_type == "deal" else None)
     rewards = attribute(event, decisions, config=config)
     new_rewards = 0
     for r in rewards:
@@ -224,7 +241,8 @@ def reference_amount(session: Any, tenant_id: str) -> float | None:
     of the tenant's won deals, once it has REWARD_REFERENCE_MIN_WON of them; None (every won deal
     worth 1) before. It moves as deals are won; a stored reward keeps the weight it was given."""
     amounts = sorted(float(a) for a in session.execute(select(OutcomeRow.amount).where(
-        OutcomeRow.tenant_id == tenant_id, OutcomeRow.kind == "won", OutcomeRow.amount > 0)).scalars())
+        OutcomeRow.tenant_id == tenant_id, OutcomeRow.kind == "won", OutcomeRow.object_type == "deal",
+        OutcomeRow.amount > 0)).scalars())
     if len(amounts) < defaults.REWARD_REFERENCE_MIN_WON:
         return None
     mid = len(amounts) // 2

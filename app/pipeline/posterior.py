@@ -1,7 +1,9 @@
-"""A tenant's bandit posterior, persisted and folded from its stored rewards.
+"""A tenant's bandit posteriors, persisted and folded from its stored rewards.
 
-The posterior (learning.bandit.Posterior) lives in `learning_posteriors` as JSON with a
-`version`. `refresh` loads it, folds the rewards not folded yet (`rewards.folded` false) and, in
+A tenant has one posterior per object type whose decisions earn rewards (deals, Salesforce
+Leads): a lead's conversion and a deal's amount-weighted win are different rewards, so each
+posterior folds only the rewards of its own type's outcomes (learning/README.md, Policy). Each
+(learning.bandit.Posterior) lives in `learning_posteriors` as JSON with a `version`. `refresh` loads it, folds the rewards not folded yet (`rewards.folded` false) and, in
 one transaction, saves it by compare-and-set on the version and marks those rewards folded:
 when two workers refresh at once exactly one wins, the other reloads and folds what is left,
 so every reward is folded exactly once whatever the number of workers. A flag rather than an
@@ -53,16 +55,23 @@ def _config(app: Any, name: str) -> Any:
     return app.config.get(name, getattr(defaults, name))
 
 
-def load(app: Any, tenant_id: str, arms: tuple[str, ...]) -> Posterior:
-    """The tenant's stored posterior (without folding), a cold-start one when none is stored."""
+DEFAULT_OBJECT_TYPE = "deal"
+LEARNED_OBJECT_TYPES = ("deal", "lead")
+"""The object types whose decisions are rewarded, each with a posterior of its own."""
+
+
+def load(app: Any, tenant_id: str, arms: tuple[str, ...], *, object_type: str = DEFAULT_OBJECT_TYPE) -> Posterior:
+    """The tenant's stored posterior of `object_type` (without folding), a cold-start one when none is stored."""
     with get_db(app).session() as s:
-        row = s.get(LearningPosterior, tenant_id)
+        row = s.get(LearningPosterior, (tenant_id, object_type))
         text = row.state if row is not None else None
     return _parse(text, arms, tenant_id)
 
 
-def refresh(app: Any, tenant_id: str, arms: tuple[str, ...], *, now: datetime | None = None) -> Posterior:
-    """Fold the tenant's not-yet-folded rewards into its stored posterior and save it.
+def refresh(app: Any, tenant_id: str, arms: tuple[str, ...], *, object_type: str = DEFAULT_OBJECT_TYPE,
+            now: datetime | None = None) -> Posterior:
+    """Fold the tenant's not-yet-folded rewards of `object_type`'s outcomes into its stored
+    posterior of that type and save it.
 
     One transaction saves the posterior by compare-and-set on its version AND marks exactly the
     folded rewards (`rewards.folded`, only where still false): if another worker saved first,
@@ -77,24 +86,25 @@ def refresh(app: Any, tenant_id: str, arms: tuple[str, ...], *, now: datetime | 
     db = get_db(app)
     posterior = Posterior(list(arms))
     with db.session() as s:  # its own transaction: an uncommitted insert would block other workers
-        if s.get(LearningPosterior, tenant_id) is None:
+        if s.get(LearningPosterior, (tenant_id, object_type)) is None:
             insert = postgresql.insert if s.get_bind().dialect.name == "postgresql" else sqlite.insert
             s.execute(insert(LearningPosterior).values(
-                tenant_id=tenant_id, version=0, rewards=0, state=posterior.to_json(),
-                updated_at=now).on_conflict_do_nothing(index_elements=["tenant_id"]))
+                tenant_id=tenant_id, object_type=object_type, version=0, rewards=0, state=posterior.to_json(),
+                updated_at=now).on_conflict_do_nothing(index_elements=["tenant_id", "object_type"]))
     for _attempt in range(int(_config(app, "POSTERIOR_CAS_ATTEMPTS"))):
         try:
             with db.session() as s:
-                row = s.execute(select(LearningPosterior).where(
-                    LearningPosterior.tenant_id == tenant_id)).scalar_one()
+                mine = (LearningPosterior.tenant_id == tenant_id, LearningPosterior.object_type == object_type)
+                row = s.execute(select(LearningPosterior).where(*mine)).scalar_one()
                 version, count = row.version, row.rewards
                 posterior = _parse(row.state, arms, tenant_id)
                 new = s.execute(
                     select(Reward.id, Reward.arm, Reward.reward, Reward.context, Reward.action_id, Action.payload,
                            OutcomeRow.kind)
                     .outerjoin(Action, Action.id == Reward.action_id)
-                    .outerjoin(OutcomeRow, OutcomeRow.id == Reward.outcome_id)
-                    .where(Reward.tenant_id == tenant_id, Reward.folded.is_(False))
+                    .join(OutcomeRow, OutcomeRow.id == Reward.outcome_id)
+                    .where(Reward.tenant_id == tenant_id, Reward.folded.is_(False),
+                           OutcomeRow.object_type == object_type)
                     .order_by(Reward.id).limit(int(_config(app, "POSTERIOR_FOLD_LIMIT")))).all()
                 if not new:
                     return posterior
@@ -105,7 +115,7 @@ def refresh(app: Any, tenant_id: str, arms: tuple[str, ...], *, now: datetime | 
                                    .values(folded=True).execution_options(synchronize_session=False))
                 saved = s.execute(
                     update(LearningPosterior)
-                    .where(LearningPosterior.tenant_id == tenant_id, LearningPosterior.version == version)
+                    .where(*mine, LearningPosterior.version == version)
                     .values(version=version + 1, rewards=count + len(new),
                             state=posterior.to_json(), updated_at=now)
                     .execution_options(synchronize_session=False))
@@ -121,10 +131,10 @@ def refresh(app: Any, tenant_id: str, arms: tuple[str, ...], *, now: datetime | 
     return posterior
 
 
-def folded_count(app: Any, tenant_id: str) -> int:
-    """Rewards folded into the tenant's stored posterior so far (0 before its first)."""
+def folded_count(app: Any, tenant_id: str, *, object_type: str = DEFAULT_OBJECT_TYPE) -> int:
+    """Rewards folded into the tenant's stored posterior of `object_type` so far (0 before its first)."""
     with get_db(app).session() as s:
-        row = s.get(LearningPosterior, tenant_id)
+        row = s.get(LearningPosterior, (tenant_id, object_type))
         return int(row.rewards) if row is not None else 0
 
 

@@ -64,6 +64,8 @@ class StrategyInputs:
     catalogue: tuple[Any, ...]
     """The tenant's strategy arms (agents' StrategyArm): what a held-out record could have had."""
     max_discount: float
+    object_type: str = posterior_store.DEFAULT_OBJECT_TYPE
+    """Whose posterior this is (deal, lead): a Lead's choice is drawn from the leads' posterior."""
 
 
 def learning_settings(row: Any, *, share_override: float | None = None) -> LearningSettings:
@@ -74,28 +76,31 @@ def learning_settings(row: Any, *, share_override: float | None = None) -> Learn
     return LearningSettings(holdout_share=share, enabled=tuple(str(a) for a in settings.strategy_catalogue))
 
 
-def prepare(app: Any, tenant_id: str, row: Any, agent_settings: AgentSettings) -> StrategyInputs:
-    """Per batch: the tenant's learning settings and its up-to-date posterior and policy."""
+def prepare(app: Any, tenant_id: str, row: Any, agent_settings: AgentSettings, *,
+            object_type: str = posterior_store.DEFAULT_OBJECT_TYPE) -> StrategyInputs:
+    """Per batch (of one object type): the tenant's learning settings and its up-to-date
+    posterior of that object type and the policy over it."""
     override = app.config.get("HOLDOUT_SHARE_OVERRIDE")
     settings = learning_settings(row, share_override=None if override is None else float(override))
     # The posterior keeps every default arm, so an arm turned off and on again keeps what it learned
     # (a reward of an arm missing from the posterior would be folded and dropped).
     arms = tuple(dict.fromkeys([*ALL_ARMS, *(a.name for a in agent_settings.catalogue)]))
     excluded = tuple(a for a in arms if a not in settings.enabled)
-    posterior = posterior_store.refresh(app, tenant_id, arms)
+    posterior = posterior_store.refresh(app, tenant_id, arms, object_type=object_type)
     return StrategyInputs(tenant_id=tenant_id, settings=settings, posterior=posterior,
                           policy=bandit_policy(posterior, max_discount=agent_settings.max_discount, excluded=excluded),
                           excluded=excluded, catalogue=tuple(agent_settings.catalogue),
-                          max_discount=agent_settings.max_discount)
+                          max_discount=agent_settings.max_discount, object_type=object_type)
 
 
-def refresh_posterior(app: Any, tenant_id: str) -> None:
-    """Fold a tenant's new rewards into its posterior (after the outcome stage stored some).
+def refresh_posterior(app: Any, tenant_id: str, object_type: str = posterior_store.DEFAULT_OBJECT_TYPE) -> None:
+    """Fold a tenant's new rewards into its posterior of `object_type` (after the outcome stage
+    stored some).
 
     Never fails the outcome: the rewards are stored, and the next batch's `prepare` folds them.
     """
     try:
-        posterior_store.refresh(app, tenant_id, ALL_ARMS)
+        posterior_store.refresh(app, tenant_id, ALL_ARMS, object_type=object_type)
     except Exception:  # noqa: BLE001 - see the docstring
         log.exception("could not fold new rewards into the posterior of %s", tenant_id, extra={"tenant_id": tenant_id})
 
@@ -107,14 +112,18 @@ def fold_rewards(app: Any, tenant_id: str) -> dict[str, Any]:
     folds nothing more. Unlike `refresh_posterior` it raises: a failed periodic job is logged and
     retried at the next interval by the scheduler.
     """
-    start = posterior_store.folded_count(app, tenant_id)
-    count = start
-    while True:
-        posterior_store.refresh(app, tenant_id, ALL_ARMS)
-        now = posterior_store.folded_count(app, tenant_id)
-        if now == count:
-            return {"tenant": tenant_id, "rewards_folded": now - start, "rewards_total": now}
-        count = now
+    folded, total = 0, 0
+    for object_type in posterior_store.LEARNED_OBJECT_TYPES:
+        start = posterior_store.folded_count(app, tenant_id, object_type=object_type)
+        count = start
+        while True:
+            posterior_store.refresh(app, tenant_id, ALL_ARMS, object_type=object_type)
+            now = posterior_store.folded_count(app, tenant_id, object_type=object_type)
+            if now == count:
+                break
+            count = now
+        folded, total = folded + count - start, total + count
+    return {"tenant": tenant_id, "rewards_folded": folded, "rewards_total": total}
 
 
 def holdout_of(inputs: StrategyInputs, record: Record) -> holdout.HoldoutAssignment:
@@ -158,9 +167,10 @@ def logged_choice(inputs: StrategyInputs, record: Record, scores: Mapping[str, A
 
 def why(inputs: StrategyInputs, choice: Mapping[str, Any]) -> dict[str, Any]:
     """Why this strategy, for the card: plain words plus the numbers behind them."""
+    noun = "leads" if inputs.object_type == "lead" else "deals"
     if choice.get("holdout"):
         return {"arm": holdout.HOLDOUT_ARM, "holdout": True, "mode": "holdout",
-                "text": "Holdout: this deal is in the control group. The app takes no action on it, "
+                "text": f"Holdout: this {noun[:-1]} is in the control group. The app takes no action on it, "
                         "so its results show what happens without the app."}
     arm = str(choice["arm"])
     context = choice.get("context") or {}
@@ -169,16 +179,16 @@ def why(inputs: StrategyInputs, choice: Mapping[str, Any]) -> dict[str, Any]:
     if choice.get("policy") != POLICY_NAME:
         return {"arm": arm, "holdout": False, "mode": "heuristic", "share": share,
                 "text": f"{arm.replace('_', ' ').capitalize()} was picked by the built-in playbook "
-                        f"({share:.0%} of comparable deals)."}
+                        f"({share:.0%} of comparable {noun})."}
     described = describe_choice(inputs.posterior, context, arm)
     allowed = [a for a in probabilities if a in inputs.posterior.arms] or None
     best = inputs.posterior.greedy(context, allowed) == arm
     mode = "best_so_far" if best else "exploring"
-    lead = ("Best so far for deals like this" if best
+    lead = (f"Best so far for {noun} like this" if best
             else "Exploring: another strategy looks better so far, this one is tried to keep learning")
     return {"arm": arm, "holdout": False, "mode": mode, "share": share, "estimate": described["estimate"],
             "sd": described["sd"], "outcomes": described["outcomes"],
-            "text": f"{lead} (chosen for {share:.0%} of comparable deals). {described['text']}"}
+            "text": f"{lead} (chosen for {share:.0%} of comparable {noun}). {described['text']}"}
 
 
 def control_card(record: Record, scores: Mapping[str, Any], decision: Decision, why_text: Mapping[str, Any], *,

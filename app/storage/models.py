@@ -292,8 +292,10 @@ class LlmUsage(Base):
 
 
 class Outcome(Base):
-    """A deal's outcome (DESIGN.md, Outcome): one row per deal, kind and stage whatever the
-    duplicates (a stage advance per stage reached; won/lost once per deal, app/pipeline/outcome.py)."""
+    """A deal's (or a Salesforce Lead's) outcome (DESIGN.md, Outcome): one row per record, kind and
+    stage whatever the duplicates (a stage advance per stage reached; won/lost once per record,
+    app/pipeline/outcome.py). `deal_id` is the record's id; `object_type` says which kind of
+    record it is (a lead's `won` is its conversion, not a deal's amount-weighted win)."""
 
     __tablename__ = "outcomes"
     __table_args__ = (UniqueConstraint("tenant_id", "deal_id", "kind", "stage", name="uq_outcome_deal_kind_stage"),)
@@ -307,6 +309,7 @@ class Outcome(Base):
     amount: Mapped[float | None] = mapped_column(Float)
     stage: Mapped[str | None] = mapped_column(String(120))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    object_type: Mapped[str] = mapped_column(String(40), default="deal", server_default="deal")
 
 
 class Reward(Base):
@@ -332,7 +335,8 @@ class Reward(Base):
 
 
 class LearningPosterior(Base):
-    """A tenant's bandit posterior (learning.bandit.Posterior as JSON), folded from its rewards.
+    """A tenant's bandit posterior of one object type (learning.bandit.Posterior as JSON), folded
+    from the rewards of that type's decisions.
 
     Written only by compare-and-set on `version`, so two workers folding the same rewards cannot
     both win: the loser reloads and folds what is left (app/pipeline/posterior.py).
@@ -341,6 +345,8 @@ class LearningPosterior(Base):
     __tablename__ = "learning_posteriors"
 
     tenant_id: Mapped[str] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"), primary_key=True)
+    object_type: Mapped[str] = mapped_column(String(40), primary_key=True, default="deal", server_default="deal")
+    """Whose decisions it learns from (deal, lead): one posterior per kind of reward."""
     version: Mapped[int] = mapped_column(Integer, default=0)
     rewards: Mapped[int] = mapped_column(Integer, default=0)
     state: Mapped[str] = mapped_column(Text)

@@ -284,6 +284,17 @@ def test_a_won_deal_shows_its_outcome_and_no_suggestion_to_act_on() -> None:
     assert "details" in page.text and "btn-rescore" in page.text
 
 
+def test_a_converted_leads_card_says_converted_and_a_closed_one_says_closed_without_converting() -> None:
+    won = json.loads((FIXTURES / "payload_outcome_won.json").read_text())
+    record = {**won["record"], "object_type": "lead"}
+    converted = render({**won, "record": record, "outcome": {**won["outcome"], "object_type": "lead"}})
+    assert converted.text["outcome"] == "Converted on 30 Nov 2026"
+    assert "success" in converted.attrs["outcome"]["class"] and "btn-accept" not in converted.text
+    closed = render({**won, "record": record, "outcome": {**won["outcome"], "kind": "lost",
+                                                         "stage": "Closed - Not Converted", "object_type": "lead"}})
+    assert closed.text["outcome"] == "Closed without converting on 30 Nov 2026 · Closed - Not Converted"
+
+
 def test_a_stage_advance_is_said_with_the_stage_label_above_the_suggestion() -> None:
     moved = json.loads((FIXTURES / "payload_outcome_stage_advanced.json").read_text())
     page = render(moved)

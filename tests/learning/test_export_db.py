@@ -6,7 +6,8 @@ Runs once the platform's outcomes/rewards tables exist (migration 0002); skipped
 from __future__ import annotations
 
 import io
-from datetime import UTC, datetime
+import json
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -52,3 +53,35 @@ def test_the_export_joins_each_choice_with_its_reward_and_never_counts_a_reward_
     assert back[0]["reward"] == 1.0 and back[1]["reward"] is None and back[1]["holdout"] is True
     with pytest.raises(LookupError, match="unknown tenant"):
         rows_from_db(app, "nobody")
+
+
+def test_the_report_never_pools_a_leads_conversion_with_a_deals_win_and_reports_leads_on_request(tmp_path):
+    from click.testing import CliRunner
+
+    from app.cli import _register, cli
+
+    _register()
+    path = tmp_path / "mixed.csv"
+    rows = [{"decision_id": i, "tenant_id": "t1", "deal_id": f"{kind}{i}", "policy": "thompson-v1", "arm": arm,
+             "propensity": 0.5, "holdout": False, "segment": "smb", "band": "low", "engagement": "active",
+             "baseline": 0.2, "outcome_kind": "won" if won else "lost", "reward": 1.0 if won else 0.0,
+             "allowed_arms": ["social_proof", "education_nurture"], "object_type": kind,
+             "decided_at": datetime(2026, 3, 1, tzinfo=UTC) + timedelta(days=i),
+             "outcome_at": datetime(2026, 4, 1, tzinfo=UTC) + timedelta(days=i)}
+            for i, (kind, arm, won) in enumerate(
+                [("deal", "social_proof", True), ("deal", "education_nurture", False)] * 10
+                + [("lead", "social_proof", False), ("lead", "education_nurture", True)] * 15)]
+    with path.open("w", newline="") as f:
+        write_csv(rows, f)
+    runner = CliRunner()
+    reports = {}
+    for args in ([], ["--object-type", "lead"]):
+        res = runner.invoke(cli, ["learning", "report", "--from-csv", str(path), "--out",
+                                  str(tmp_path / f"r{len(args)}.html"), *args])
+        assert res.exit_code == 0, res.output
+        reports[args[-1] if args else "deal"] = json.loads(res.output.strip().splitlines()[-1])
+    assert reports["deal"]["object_type"] == "deal" and reports["lead"]["object_type"] == "lead"
+    assert reports["deal"]["decisions"] == 20 and reports["lead"]["decisions"] == 30
+    bad = runner.invoke(cli, ["learning", "report", "--from-csv", str(path), "--out", str(tmp_path / "x.html"),
+                              "--object-type", "contact"])
+    assert bad.exit_code != 0 and "object-type" in bad.output

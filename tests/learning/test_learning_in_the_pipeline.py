@@ -183,7 +183,7 @@ def test_with_every_strategy_turned_off_a_deal_gets_no_action_and_no_logged_deci
 
 def stored_posterior(app, tid):
     with get_db(app).session() as s:
-        row = s.get(LearningPosterior, tid)
+        row = s.get(LearningPosterior, (tid, "deal"))
         return (row.version, row.rewards, Posterior.from_json(row.state)) if row else None
 
 
@@ -364,7 +364,7 @@ def test_outcomes_change_the_next_choices_and_the_card_says_best_so_far(learning
     why = cards(app)[next(d for d, p in zip(DEALS, later, strict=True) if p["arm"] == "social_proof")]
     assert why["strategy"]["why"]["mode"] == "best_so_far" and "better" in why["strategy"]["why"]["text"]
     with get_db(app).session() as s:
-        assert s.get(LearningPosterior, tid).rewards == 40 * len(ARMS)
+        assert s.get(LearningPosterior, (tid, "deal")).rewards == 40 * len(ARMS)
 
 
 def test_won_rewards_are_amount_weighted_once_a_tenant_has_won_deals_and_the_bandit_divides_it_out(learning_app):

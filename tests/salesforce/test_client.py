@@ -68,12 +68,13 @@ def test_a_converted_lead_reads_as_no_longer_open_and_leaves_the_open_list(
         make_client: Any, sfsb: SalesforceSandboxHandle) -> None:
     c = make_client()
     lead = list(c.iter_open_ids("lead"))[-1]
-    sfsb.ui_change("Lead", lead, {"IsConverted": True, "Status": "Closed - Converted"}, org_id=ORGS[0])
-    try:
-        assert c.get_record("lead", lead).stage_kind != "open"
-        assert lead not in set(c.iter_open_ids("lead"))
-    finally:
-        sfsb.ui_change("Lead", lead, {"IsConverted": False, "Status": "Open - Not Contacted"}, org_id=ORGS[0])
+    # Without an Opportunity, so the module's open and closed Opportunities stay as seeded (a
+    # conversion cannot be undone: the org refuses every later update of the Lead).
+    sfsb.convert_lead(lead, opportunity=False, org_id=ORGS[0])
+    converted = c.get_record("lead", lead)
+    assert (converted.stage_kind, converted.close_date) == ("won", sfsb.store("Lead", lead, org_id=ORGS[0])[
+        "ConvertedDate"])
+    assert lead not in set(c.iter_open_ids("lead"))
 
 
 def test_a_partial_failure_fails_only_its_own_records(make_client: Any, sfsb: SalesforceSandboxHandle) -> None:

@@ -1,7 +1,9 @@
 """Salesforce Leads enriched end to end: a rep's Lead edit in the sandbox posts the package's
 change-event callout over HTTP, the pipeline reads the Leads in one query per batch, scores them,
 runs the agents and writes the Lead.AI_* fields and one app Task (WhoId = the Lead) back; a
-converted Lead is no longer enriched; backfill and reconcile cover Leads."""
+Lead converted (or closed unconverted) in the sandbox is a won (lost) outcome that rewards its
+logged decision once, completes our Task and never writes the Lead again; backfill and
+reconcile cover Leads."""
 
 from __future__ import annotations
 
@@ -12,11 +14,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.demo import Demo, DemoOptions
 from app.storage import get_db
-from app.storage.models import Enrichment, InboxEvent
+from app.storage.models import Action, Enrichment, InboxEvent, LearningPosterior, Outcome, Reward
 from integrations.salesforce import constants, mapping
 from integrations.salesforce.connector import CONNECTOR
 
@@ -121,16 +123,184 @@ def test_our_own_write_back_to_a_lead_comes_back_as_an_echo_and_enriches_nothing
     assert len(enrichments(demo, lead)) == 1
 
 
-def test_a_converted_lead_is_no_longer_enriched(demo: Demo) -> None:
+def outcomes_of(demo: Demo, lead_id: str) -> list[Outcome]:
+    with get_db(demo.app).session() as s:
+        return list(s.execute(select(Outcome).where(Outcome.tenant_id == demo.tenant_id,
+                                                    Outcome.deal_id == lead_id)).scalars())
+
+
+def rewards_of(demo: Demo, lead_id: str) -> list[tuple[int, str, float]]:
+    with get_db(demo.app).session() as s:
+        return [tuple(r) for r in s.execute(select(Reward.action_id, Reward.arm, Reward.reward).where(
+            Reward.tenant_id == demo.tenant_id, Reward.deal_id == lead_id).order_by(Reward.id)).all()]
+
+
+def decisions_of(demo: Demo, lead_id: str) -> list[Action]:
+    with get_db(demo.app).session() as s:
+        return list(s.execute(select(Action).where(Action.tenant_id == demo.tenant_id, Action.record_id == lead_id,
+                                                   Action.kind == "strategy_choice")).scalars())
+
+
+def our_task_id(demo: Demo, lead_id: str) -> str:
+    with get_db(demo.app).session() as s:
+        return str(s.execute(select(Action.crm_id).where(Action.tenant_id == demo.tenant_id,
+                                                         Action.record_id == lead_id, Action.kind == "task")
+                             .order_by(Action.id.desc())).scalars().first())
+
+
+def wait_for_inbox(demo: Demo, lead_id: str, before: int) -> None:
+    """Wait until the sandbox's change event for the lead reached the inbox; run its jobs."""
+    assert demo.sandbox.handle.flush(20)
+    deadline = time.time() + 60
+    while time.time() < deadline and inbox_count(demo, lead_id) <= before:
+        time.sleep(0.1)
+    assert inbox_count(demo, lead_id) > before, "the lead's change event never reached the app"
+    demo.drain()
+
+
+def callout(demo: Demo, lead_id: str, event_id: str) -> None:
+    """A change-event callout for the lead, signed as the package's Apex signs it, posted to the app."""
+    import json
+
+    import requests
+
+    from integrations.sandbox.salesforce_api.delivery import sign
+
+    urls = CONNECTOR.webhook_urls(demo.account_id, config=demo.app.config)
+    body = json.dumps({"organizationId": demo.account_id, "events": [
+        {"eventId": event_id, "sobjectType": "Lead", "recordId": lead_id, "changeType": "UPDATE",
+         "changedFields": ["IsConverted", "Status", "ConvertedDate"], "changeOrigin": "",
+         "commitTimestamp": int(time.time() * 1000)}]}, separators=(",", ":")).encode()
+    stamp = str(int(time.time()))
+    resp = requests.post(urls["callout_url"], data=body, timeout=30, headers={
+        "Content-Type": "application/json", "X-Agentic-Org-Id": demo.account_id, "X-Agentic-Timestamp": stamp,
+        "X-Agentic-Signature": sign(urls["callout_secret"], stamp, body)})
+    assert resp.status_code < 300, resp.text
+
+
+def test_a_converted_lead_is_one_won_outcome_rewarding_its_decision_its_task_completed_and_the_lead_not_written(
+        demo: Demo) -> None:
     lead = open_leads(demo)[2]["Id"]
     edit_and_wait(demo, lead, {"Title": "Director of Sales"}, before=inbox_count(demo, lead))
     assert len(enrichments(demo, lead)) == 1
-    written = lead_row(demo, lead)["AI_Enriched_At__c"]
+    [decision] = decisions_of(demo, lead)
+    task = our_task_id(demo, lead)
+    refused = demo.sandbox.handle.stats()["converted_lead_refusals"]
+    seen = inbox_count(demo, lead)
 
-    edit_and_wait(demo, lead, {"IsConverted": True, "Status": "Closed - Converted"}, before=inbox_count(demo, lead))
+    ids = demo.sandbox.handle.convert_lead(lead)  # the rep clicks Convert: the trigger sends the Lead change
+    converted = demo.sandbox.handle.store("Lead", lead)
+    wait_for_inbox(demo, lead, seen)
 
-    assert len(enrichments(demo, lead)) == 1  # its Contact and Opportunity take over
-    assert lead_row(demo, lead)["AI_Enriched_At__c"] == written
+    [outcome] = outcomes_of(demo, lead)
+    assert (outcome.kind, outcome.object_type) == ("won", "lead")
+    assert outcome.at.date().isoformat() == converted["ConvertedDate"]
+    assert rewards_of(demo, lead) == [(decision.id, decision.payload["arm"], 1.0)]  # no amount: it weighs 1
+    moved = demo.sandbox.handle.store("Task", task)
+    assert moved["Status"] == "Completed" and moved["WhoId"] == ids["ConvertedContactId"]
+    # Nothing wrote the converted Lead (the org would have refused it), and it is not enriched again.
+    assert demo.sandbox.handle.store("Lead", lead) == converted
+    assert demo.sandbox.handle.stats()["converted_lead_refusals"] == refused
+    assert len(enrichments(demo, lead)) == 1
+    card = enrichments(demo, lead)[-1].card
+    assert card["outcome"]["kind"] == "won" and card["outcome"]["object_type"] == "lead"
+    from app.cards.view import outcome_view
+
+    assert outcome_view(card, {})["text"].startswith("Converted on ")  # what the Lead page's card says
+
+    # The same change event twice, then a late one: no second outcome, no reward twice.
+    callout(demo, lead, f"dup-{lead}")
+    callout(demo, lead, f"dup-{lead}")
+    demo.drain()
+    callout(demo, lead, f"late-{lead}")
+    demo.drain()
+    assert len(outcomes_of(demo, lead)) == 1
+    assert rewards_of(demo, lead) == [(decision.id, decision.payload["arm"], 1.0)]
+    assert demo.sandbox.handle.stats()["converted_lead_refusals"] == refused
+
+    # The learning export tells the lead's decision, outcome and reward from a deal's.
+    from app.cli.learning import rows_from_db
+
+    [row] = [r for r in rows_from_db(demo.app, demo.tenant_id) if r["deal_id"] == lead]
+    assert (row["object_type"], row["outcome_kind"], row["reward"], row["arm"]) == (
+        "lead", "won", 1.0, decision.payload["arm"])
+
+
+def test_a_lead_closed_unconverted_is_a_lost_outcome_with_zero_reward_and_its_task_completed(demo: Demo) -> None:
+    lead = open_leads(demo)[2]["Id"]
+    edit_and_wait(demo, lead, {"Title": "Head of Growth"}, before=inbox_count(demo, lead))
+    [decision] = decisions_of(demo, lead)
+    task = our_task_id(demo, lead)
+
+    seen = inbox_count(demo, lead)
+    demo.sandbox.handle.close_lead(lead)
+    wait_for_inbox(demo, lead, seen)
+
+    [outcome] = outcomes_of(demo, lead)
+    assert (outcome.kind, outcome.object_type) == ("lost", "lead")
+    assert rewards_of(demo, lead) == [(decision.id, decision.payload["arm"], 0.0)]
+    assert demo.sandbox.handle.store("Task", task)["Status"] == "Completed"
+    assert len(enrichments(demo, lead)) == 1
+
+
+def test_the_lead_decisions_fold_into_the_tenants_lead_posterior_and_not_the_deal_posterior(demo: Demo) -> None:
+    with get_db(demo.app).session() as s:
+        lead_rewards = s.execute(select(func.count()).select_from(Reward).join(
+            Outcome, Outcome.id == Reward.outcome_id).where(Reward.tenant_id == demo.tenant_id,
+                                                            Outcome.object_type == "lead")).scalar_one()
+        lead_post = s.get(LearningPosterior, (demo.tenant_id, "lead"))
+        deal_post = s.get(LearningPosterior, (demo.tenant_id, "deal"))
+    assert lead_rewards >= 2 and lead_post is not None and lead_post.rewards == lead_rewards
+    assert deal_post is None or deal_post.rewards == 0
+
+
+def test_the_next_leads_choice_is_drawn_from_the_lead_posterior_its_outcomes_taught_not_the_deals(
+        demo: Demo) -> None:
+    """Replays the bandit's draw of a Lead's logged decision (same context, allowed arms and
+    random stream as `learning.policy.bandit_policy`) on each stored posterior: the logged
+    probabilities are the lead posterior's, which the outcomes above taught."""
+    import hashlib
+
+    import numpy as np
+
+    from app.pipeline import posterior as posterior_store
+    from app.pipeline.strategy import ALL_ARMS
+    from learning.bandit import make_context
+
+    lead = open_leads(demo)[2]["Id"]
+    edit_and_wait(demo, lead, {"Title": "Revenue Operations Lead"}, before=inbox_count(demo, lead))
+    [decision] = decisions_of(demo, lead)
+    logged, context = decision.payload, decision.payload["context"]
+    situation = make_context(context["segment"], context["band"], context["engagement"], context["baseline"])
+    key = f"{demo.tenant_id}|salesforce|{lead}|{decision.created_at.date()}".encode()
+
+    def drawn_from(object_type: str) -> dict[str, float]:
+        post = posterior_store.load(demo.app, demo.tenant_id, ALL_ARMS, object_type=object_type)
+        rng = np.random.default_rng(int(hashlib.sha256(key).hexdigest()[:16], 16))
+        return {a: round(p, 6) for a, p in post.probabilities(situation, list(logged["probabilities"]),
+                                                               rng=rng).items()}
+
+    assert logged["probabilities"] == drawn_from("lead") != drawn_from("deal")
+    assert logged["propensity"] == logged["probabilities"][logged["arm"]]  # the true one, logged
+
+
+def test_the_learning_export_cli_lists_a_leads_decision_outcome_and_reward_with_its_object_type(
+        demo: Demo, tmp_path: Path) -> None:
+    import csv
+
+    from click.testing import CliRunner
+
+    from app.cli.learning import learning
+
+    out = tmp_path / "export.csv"
+    data_dir = demo.app.config.get("DATA_DIR") or demo.opt.data_dir
+    result = CliRunner().invoke(learning, ["export", "--tenant", demo.tenant_id, "--out", str(out)],
+                                env={"AGENTIC_SALES_DATA_DIR": str(data_dir)})
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(out.open()))
+    leads = [r for r in rows if r["object_type"] == "lead" and r["outcome_kind"]]
+    assert {r["outcome_kind"] for r in leads} >= {"won", "lost"}
+    assert all(r["reward"] in ("1.0", "0.0") and r["arm"] and r["propensity"] for r in leads)
 
 
 def test_the_salesforce_history_trains_all_four_scores_and_the_lead_score_churn_from_the_accounts_churned_checkbox(
@@ -158,8 +328,11 @@ def test_backfill_enqueues_the_open_leads_beside_the_open_opportunities_and_card
         enriched = {r for (r,) in s.execute(select(Enrichment.record_id).where(
             Enrichment.tenant_id == demo.tenant_id, Enrichment.object_type == "lead")).all()}
     assert enriched >= {r["Id"] for r in leads}
-    # Issue 10's demo item: every enriched Opportunity's card carries all four scores, churn included.
-    assert demo.scores_present(opportunities) == ["churn", "clv", "conversion", "price"]
+    # Issue 10's demo item: every enriched Opportunity's card carries all four scores, churn included
+    # (but the one a lead conversion above created: it has no amount yet, so no price and no CLV).
+    amounts = {r["Id"]: r.get("Amount") for r in demo.sandbox.handle.store("Opportunity")}
+    assert demo.scores_present([o for o in opportunities if amounts[o]]) == ["churn", "clv", "conversion", "price"]
+    assert {"churn", "conversion"} <= set(demo.scores_present([o for o in opportunities if not amounts[o]]))
     churn_risk = demo.sandbox.read_fields(opportunities[:5])
     assert all(0 <= float(f["ai_churn_risk"]) <= 1 for f in churn_risk.values()), churn_risk
 
@@ -170,7 +343,8 @@ def test_reconcile_finds_a_lead_edit_whose_callout_was_lost_and_enriches_it(demo
     # Every notification is lost (the sandbox also sends Outbound Messages for Leads).
     demo.sandbox.handle.endpoints(callout_url=None, callout_secret=None, outbound_url=None)
     try:
-        lead = open_leads(demo)[3]["Id"]
+        # a lead whose Status the edit below really changes
+        lead = next(r["Id"] for r in open_leads(demo)[3:] if r["Status"] != "Working - Contacted")
         reconcile(demo.tenant_id, demo.app)  # everything so far is the past
         demo.drain()
         before = len(enrichments(demo, lead))

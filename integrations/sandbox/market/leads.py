@@ -84,6 +84,9 @@ class Lead:
     converted: bool | None
     """True / False once decided (decided_at <= now); None while open."""
     activities: list[LeadActivity] = field(default_factory=list)
+    fate: bool = False
+    """Whether it converts when decided (drawn with ``p_convert``); hidden while the lead is open,
+    so the sandbox can decide it on ``decided_at`` as time advances."""
 
     @property
     def closed_at(self) -> datetime | None:
@@ -135,5 +138,5 @@ def generate_leads(n: int, *, seed: int, now: datetime, n_owners: int) -> list[L
                         None if gone["title"] else title, seniority, None if gone["industry"] else industry,
                         None if gone["employees"] else employees, None if gone["revenue"] else revenue,
                         country, source, None if gone["rating"] else rating, int(rng.integers(max(1, n_owners))),
-                        created, decided, p, converted, acts))
+                        created, decided, p, converted, acts, outcome))
     return out

@@ -234,6 +234,12 @@ def _write_one(sobject: str, rid: str | None, values: dict[str, Any]) -> tuple[s
                 code = "ENTITY_IS_DELETED" if o.records.get(sobject, {}).get(rid) else "MALFORMED_ID"
                 return rid, [{"statusCode": code, "message": f"{sobject} ID: id value of incorrect type: {rid}"
                               if code == "MALFORMED_ID" else "entity is deleted", "fields": ["Id"]}]
+            if sobject == "Lead" and (o.get(sobject, rid) or {}).get("IsConverted"):
+                # What the real API answers for any update of a converted lead (its Tasks stay writable).
+                with s.lock:
+                    s.stats.converted_lead_refusals += 1
+                return rid, [{"statusCode": "CANNOT_UPDATE_CONVERTED_LEAD", "message": "cannot reference converted lead",
+                              "fields": []}]
             o.update(sobject, rid, _clean(values), origin=g.origin, user_id=g.token.user_id)
     except KeyError:
         return rid, [{"statusCode": "MALFORMED_ID", "message": f"bad id {rid}", "fields": ["Id"]}]

@@ -7,6 +7,7 @@ from typing import Any
 
 from flask import Blueprint, Response, current_app, jsonify, request
 
+from .seed import UNCONVERTED_STATUS, LeadConversionError
 from .state import EXTENSION, Sandbox
 
 bp = Blueprint("sf_control", __name__, url_prefix="/_sandbox")
@@ -136,6 +137,8 @@ def ui_change() -> Any:
         rec = st.org.get(t, rid)
         if rec is None:
             return jsonify({"error": "not found"}), 404
+        if t == "Lead" and rec.get("IsConverted"):  # Lightning opens a converted lead read-only
+            return jsonify({"error": "CANNOT_UPDATE_CONVERTED_LEAD: cannot reference converted lead"}), 400
         changed = st.org.update(t, rid, values, user_id=rec.get("OwnerId"))
         return jsonify({"id": rid, "changed": list(changed)})
     return jsonify({"id": st.org.create(t, values)})
@@ -153,6 +156,29 @@ def advance() -> Any:
     body = request.get_json(silent=True) or {}
     st = sb().orgs[_org_id(body)]
     return jsonify({"events": st.bridge.advance(int(body.get("days", 1)))})
+
+
+@bp.post("/leads/<lead_id>/convert")
+def convert_lead(lead_id: str) -> Any:
+    """Convert a lead as convertLead does (`{"opportunity": false}`: without an Opportunity)."""
+    body = request.get_json(silent=True) or {}
+    st = sb().orgs[_org_id(body)]
+    try:
+        return jsonify(st.bridge.convert_lead(lead_id, opportunity=bool(body.get("opportunity", True))))
+    except LeadConversionError as exc:
+        return jsonify({"error": str(exc)}), 400
+
+
+@bp.post("/leads/<lead_id>/close")
+def close_lead(lead_id: str) -> Any:
+    """Close a lead unconverted (Status "Closed - Not Converted", or the body's `status`)."""
+    body = request.get_json(silent=True) or {}
+    st = sb().orgs[_org_id(body)]
+    try:
+        st.bridge.close_lead(lead_id, status=str(body.get("status") or UNCONVERTED_STATUS))
+    except LeadConversionError as exc:
+        return jsonify({"error": str(exc)}), 400
+    return jsonify({"id": lead_id, "status": st.org.records["Lead"][lead_id]["Status"]})
 
 
 @bp.get("/store/<sobject>")

@@ -70,6 +70,15 @@ class SalesforceSandboxHandle(ServedSandbox):
     def advance(self, days: int = 1, org_id: str | None = None) -> dict[str, Any]:
         return self.control("POST", "advance", days=days, orgId=org_id or self.org_id)
 
+    def convert_lead(self, lead_id: str, *, opportunity: bool = True, org_id: str | None = None) -> dict[str, Any]:
+        """Convert a lead (convertLead): its Converted{Account,Contact,Opportunity}Id."""
+        return self.control("POST", f"leads/{lead_id}/convert", opportunity=opportunity, orgId=org_id or self.org_id)
+
+    def close_lead(self, lead_id: str, *, status: str | None = None, org_id: str | None = None) -> dict[str, Any]:
+        """Close a lead unconverted (a closing Status), as a rep does."""
+        return self.control("POST", f"leads/{lead_id}/close", orgId=org_id or self.org_id,
+                            **({"status": status} if status else {}))
+
     def store(self, sobject: str, rid: str | None = None, org_id: str | None = None) -> Any:
         q = f"?orgId={org_id or self.org_id}"
         if rid is None:

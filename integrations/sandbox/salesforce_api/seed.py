@@ -10,10 +10,25 @@ lead's hidden conversion chance stays in the bridge (`lead_truth`, the control A
 /lead-truth), never in a field the app can read. `advance(days)` reads the app's open tasks,
 `AI_Strategy__c` and `AI_Best_Discount__c` back, steps the market and writes what happened as
 the owning rep (no client id), so it reaches the app as Outbound Messages and callouts.
+
+Leads live on: `advance` converts or closes each open lead on its decision day, as its hidden
+fate (drawn from its chance, by seed) says. `convert_lead` is Salesforce's convertLead: the
+Account of the lead's company is linked when one exists (same name) or created, a Contact and
+(unless asked not to) an Opportunity with the contact's primary role are created, the lead's
+activities move to the contact (WhatId: the opportunity, else the account), and the Lead gets
+IsConverted, ConvertedDate, the converted Status and its Converted*Id fields, which is the change
+the package's trigger sends. The API refuses any later update of it (CANNOT_UPDATE_CONVERTED_LEAD).
+
+Seed-time converted leads are linked to the market's own records (the account, primary contact
+and opportunity of the deal created nearest after the conversion) rather than to new ones, and
+keep their activities on the lead: new records would change the seeded accounts, contacts and
+opportunities every figure of the sandbox is measured on, and the lead score is trained on the
+converted leads' activities as read from the Lead.
 """
 
 from __future__ import annotations
 
+import bisect
 import random
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -25,6 +40,14 @@ from . import schema
 from .org import Change, Org, sf_date, sf_datetime
 
 LOST_REASONS = ("Lost to Competitor", "No Budget", "No Decision / Non-Responsive", "Price")
+CONVERTED_STATUS = "Closed - Converted"
+UNCONVERTED_STATUS = "Closed - Not Converted"
+CONVERTED_OPPORTUNITY_DAYS = 90
+"""Close date of an Opportunity created by a conversion, in days after it (an org's default)."""
+
+
+class LeadConversionError(ValueError):
+    """A lead that cannot be converted or closed (already converted, or not a lead)."""
 
 
 class Bridge:
@@ -36,6 +59,8 @@ class Bridge:
         self.deal_keys: dict[str, int] = {}
         self.lead_truth: dict[str, float] = {}
         """Lead id -> its hidden chance to convert (what an open lead's score is measured against)."""
+        self.leads: dict[str, Lead] = {}
+        """Lead id -> the market's lead (its decision day and hidden fate, for `advance`)."""
 
     def seed(self) -> None:
         o, m = self.org, self.market
@@ -77,12 +102,13 @@ class Bridge:
             self.create_activity(a, emit=False)
         for lead in generate_leads(self.n_leads, seed=m.config.seed, now=m.now, n_owners=len(m.owners)):
             self.create_lead(lead)
+        self._link_seeded_conversions()
         self._mark_customers()
 
     def create_lead(self, lead: Lead) -> str:
         o = self.org
         owner = self.ids["User"][lead.owner]
-        status = ("Closed - Converted" if lead.converted else "Closed - Not Converted" if lead.converted is False
+        status = (CONVERTED_STATUS if lead.converted else UNCONVERTED_STATUS if lead.converted is False
                   else "Working - Contacted" if lead.activities else "Open - Not Contacted")
         lid = o.create("Lead", {
             "FirstName": lead.first, "LastName": lead.last, "Company": lead.company, "Email": lead.email,
@@ -92,6 +118,7 @@ class Bridge:
             "ConvertedDate": sf_date(lead.decided_at) if lead.converted else None, "OwnerId": owner},
             emit=False, at=lead.created_at, user_id=owner)
         self.lead_truth[lid] = lead.p_convert
+        self.leads[lid] = lead
         for act in lead.activities:
             kw: dict[str, Any] = {"emit": False, "at": act.at, "user_id": owner}
             if act.kind == "meeting":
@@ -109,6 +136,106 @@ class Bridge:
             rec = o.records["Lead"][lid]
             rec["LastModifiedDate"] = rec["SystemModstamp"] = sf_datetime(closed)
         return lid
+
+    def _link_seeded_conversions(self) -> None:
+        """Converted{Account,Contact,Opportunity}Id of the leads converted before the sandbox
+        started: the market deal created nearest at or after the conversion (each deal used once
+        while there are unused ones), its account and primary contact (see the module's doc)."""
+        deals = sorted((d.created_at, d.key) for d in self.market.deals)
+        if not deals:
+            return
+        starts = [at for at, _ in deals]
+        used: set[int] = set()
+        converted = sorted((lead.decided_at, lid) for lid, lead in self.leads.items() if lead.converted)
+        for decided, lid in converted:
+            i = min(bisect.bisect_left(starts, decided), len(deals) - 1)
+            j = next((k for k in range(i, len(deals)) if deals[k][1] not in used), i)
+            used.add(deals[j][1])
+            d = self.market.deals[deals[j][1]]
+            self.org.records["Lead"][lid].update({
+                "ConvertedAccountId": self.ids["Account"][d.company],
+                "ConvertedContactId": self.ids["Contact"][d.primary_contact],
+                "ConvertedOpportunityId": self.ids["Opportunity"][d.key]})
+
+    def convert_lead(self, lid: str, *, at: datetime | None = None, opportunity: bool = True,
+                     emit: bool = True) -> dict[str, str | None]:
+        """Convert a lead as Salesforce's convertLead does (see the module's doc); returns the
+        Converted*Id values.
+
+        Raises:
+            LeadConversionError: no such lead, or it is converted already.
+        """
+        o = self.org
+        with o.lock:
+            rec = o.get("Lead", lid)
+            if rec is None:
+                raise LeadConversionError(f"no lead {lid}")
+            if rec.get("IsConverted"):
+                raise LeadConversionError(f"lead {lid} is already converted")
+            at = at or o.clock()
+            owner = rec.get("OwnerId")
+            kw: dict[str, Any] = {"at": at, "user_id": owner, "emit": emit}
+            account = next((aid for aid, a in o.records["Account"].items()
+                            if not a.get("IsDeleted") and rec.get("Company") and a.get("Name") == rec["Company"]), None)
+            if account is None:
+                account = o.create("Account", {
+                    "Name": rec.get("Company") or rec.get("Name"), "Industry": rec.get("Industry"),
+                    "NumberOfEmployees": rec.get("NumberOfEmployees"), "AnnualRevenue": rec.get("AnnualRevenue"),
+                    "BillingCountry": rec.get("Country"), "Type": "Prospect", "OwnerId": owner}, **kw)
+            contact = o.create("Contact", {
+                "FirstName": rec.get("FirstName"), "LastName": rec.get("LastName"), "Salutation": rec.get("Salutation"),
+                "Email": rec.get("Email"), "Title": rec.get("Title"), "AccountId": account, "OwnerId": owner,
+                "MailingCountry": rec.get("Country"), "HasOptedOutOfEmail": bool(rec.get("HasOptedOutOfEmail"))}, **kw)
+            opp = None
+            if opportunity:
+                first = schema.STAGES[0][0]
+                opp = o.create("Opportunity", {
+                    "Name": f"{rec.get('Company') or rec.get('Name')}-", "StageName": first,
+                    "Probability": schema.STAGE_INFO[first]["probability"],
+                    "CloseDate": sf_date(at + timedelta(days=CONVERTED_OPPORTUNITY_DAYS)), "AccountId": account,
+                    "OwnerId": owner, "LeadSource": rec.get("LeadSource"), "Type": "New Customer"}, **kw)
+                o.create("OpportunityContactRole", {"OpportunityId": opp, "ContactId": contact, "IsPrimary": True,
+                                                    "Role": "Decision Maker"}, **kw)
+            for sobject in ("Task", "Event"):
+                for aid in [a for a, r in o.records[sobject].items() if r.get("WhoId") == lid and not r.get("IsDeleted")]:
+                    o.update(sobject, aid, {"WhoId": contact, "WhatId": opp or account}, **kw)
+            o.update("Lead", lid, {"IsConverted": True, "ConvertedDate": sf_date(at), "Status": CONVERTED_STATUS,
+                                   "ConvertedAccountId": account, "ConvertedContactId": contact,
+                                   "ConvertedOpportunityId": opp}, **kw)
+        return {"ConvertedAccountId": account, "ConvertedContactId": contact, "ConvertedOpportunityId": opp}
+
+    def close_lead(self, lid: str, *, at: datetime | None = None, status: str = UNCONVERTED_STATUS) -> None:
+        """Close a lead unconverted (a rep sets a closing Status), which the trigger sends.
+
+        Raises:
+            LeadConversionError: no such lead, it is converted (a converted lead cannot change), or
+                `status` is not one of the org's unconverted Lead Status values.
+        """
+        rec = self.org.get("Lead", lid)
+        if rec is None:
+            raise LeadConversionError(f"no lead {lid}")
+        if rec.get("IsConverted"):
+            raise LeadConversionError(f"lead {lid} is converted and can no longer change")
+        statuses = {r["ApiName"]: r["IsConverted"] for r in self.org.records["LeadStatus"].values()}
+        if status not in statuses or statuses[status]:
+            raise LeadConversionError(f"{status!r} is not an unconverted Lead Status of this org")
+        self.org.update("Lead", lid, {"Status": status}, at=at, user_id=rec.get("OwnerId"))
+
+    def decide_leads(self) -> dict[str, int]:
+        """Convert or close the open leads whose decision day has come (their hidden fate)."""
+        counts = {"lead_converted": 0, "lead_closed": 0}
+        now = self.market.now
+        for lid, lead in sorted(self.leads.items(), key=lambda kv: (kv[1].decided_at, kv[0])):
+            rec = self.org.get("Lead", lid)
+            if rec is None or lead.decided_at > now or rec.get("IsConverted") or rec.get("Status") == UNCONVERTED_STATUS:
+                continue
+            if lead.fate:
+                self.convert_lead(lid, at=lead.decided_at)
+                counts["lead_converted"] += 1
+            else:
+                self.close_lead(lid, at=lead.decided_at)
+                counts["lead_closed"] += 1
+        return counts
 
     def _mark_customers(self) -> None:
         """Customers' Type, and the churn label a rep records on the package's Account fields when
@@ -234,6 +361,9 @@ class Bridge:
                 if o.get("Task", tid):
                     o.update("Task", tid, {"Status": "Completed"}, at=m.now,
                              user_id=self.ids["User"][m.deals[ev["deal"]].owner])
+        for kind, n in self.decide_leads().items():
+            if n:
+                counts[kind] = n
         self._mark_customers()
         return counts
 

@@ -89,6 +89,8 @@ class Stats:
     token_refreshes: int = 0
     records_written: int = 0
     tasks_created: int = 0
+    converted_lead_refusals: int = 0
+    """Updates of a converted Lead refused (CANNOT_UPDATE_CONVERTED_LEAD): the app should make none."""
     om_messages: int = 0
     om_attempts: int = 0
     om_acked: int = 0
