@@ -28,7 +28,8 @@ GUARDRAIL_KEYS = ("autonomy", "discount_cap", "approval_threshold", "escalate_am
                   "min_closed_deals")
 """Settings on the guardrails page, in the order shown."""
 
-LLM_KEYS = ("llm_allow_list", "llm_roles", "monthly_spend_cap_usd", "redact_pii")
+LLM_KEYS = ("llm_allow_list", "llm_roles", "monthly_spend_cap_usd", "daily_spend_cap_usd", "budget_timezone",
+            "spend_warning_share", "redact_pii")
 """Settings on the LLM page."""
 
 ROLES = ("analyst", "strategist", "writer")
