@@ -152,6 +152,11 @@ def agent_settings(app: Flask, row: TenantConfig) -> AgentSettings:
     return settings.with_overrides(**(app.config.get("AGENT_SETTINGS_OVERRIDES") or {}))
 
 
+def agent_settings_prices(app: Flask) -> dict[str, tuple[float, float]]:
+    """The price table in force: the built-in list prices with the deployment's `LLM_PRICES` on top."""
+    return dict(AgentSettings.from_mapping(app.config).prices)
+
+
 def _timeouts(app: Flask, tenant_timeouts: Mapping[Any, float]) -> dict[str, Any]:
     """Per-call LLM timeouts: the deployment's (`LLM_TIMEOUT_SECONDS`, `LLM_TIMEOUT_<ROLE>`), then the
     tenant's `llm_timeouts` per role on top; and the deployment's price table (`LLM_PRICES`)."""
