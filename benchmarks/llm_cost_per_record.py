@@ -93,7 +93,7 @@ def measure(deals: int, seed: int) -> dict[str, Any]:
             vendor = ReplayVendor()
             from agents.providers.offline import OfflineProvider
 
-            chains = {role: [vendor, OfflineProvider()] for role in ROLES}
+            chains: dict[str, list[Any]] = {role: [vendor, OfflineProvider()] for role in ROLES}
             per_record: list[dict[str, Any]] = []
             fallbacks: dict[str, int] = defaultdict(int)
             for record in records:
@@ -129,7 +129,7 @@ def summarise(per_record: list[dict[str, Any]], by_role: dict[str, list[dict[str
                                              "output": round(statistics.fmean(output_chars) / ratio)}
               for ratio in (4.0, 3.0)}
     table = PriceTable(PRICES_PER_MTOK)
-    cost = {spec: {ratio: round(table.cost(*spec.split(":"), t["input"], t["output"]), 6)
+    cost = {spec: {ratio: round(table.cost(spec.split(":")[0], spec.split(":")[1], t["input"], t["output"]), 6)
                    for ratio, t in tokens.items()} for spec in MODELS}
     return {
         "records": records, "vendor_calls": sum(r["calls"] for r in per_record),
