@@ -110,3 +110,52 @@ def test_another_tenants_spend_never_counts_against_this_one(ledger, app):
     periods = _periods(0.5)
     assert ledger.reserve("hubspot-7002", periods, 0.5) is None
     assert ledger.reserve(T, periods, 0.5) is None
+
+
+def test_at_the_cap_the_record_is_still_enriched_offline_and_the_rep_reads_why(app_factory, monkeypatch):
+    # The writer is on a paid vendor and this month's budget is spent: the vendor is never
+    # called, the task and card are still written (from the templates), the card says the budget
+    # is used up rather than "no AI model is configured", and the fallback is booked for the record.
+    import json
+    from dataclasses import replace
+
+    from agents import run as agents_run
+    from app import settings
+    from app.cards.view import details_view
+    from app.storage.models import Enrichment
+    from integrations.base import Company
+    from tests.agents.conftest import Vendor, openai_body
+    from tests.agents.replies import GOOD_DRAFT
+    from tests.fakes import FakeCrm
+    from tests.pipeline.test_batch_and_outcome import run_all, send
+    from tests.pipeline.test_pipeline_on_fake_crm import sample_record
+
+    app = app_factory(JOB_FUNCTION="app.pipeline.batch.process_batch", PIPELINE_BATCH_SIZE=10)
+    tid = install_tenant(app, "62515")
+    record = replace(sample_record(tid, "8910"), company=Company(id="c1", name="Northwind"))
+    crm = FakeCrm([record])
+    app.extensions["crm_factory"] = lambda tenant_id, name: crm
+    settings.update(app, tid, {"monthly_spend_cap_usd": 0.0}, author="ana")
+    vendor = Vendor(openai_body(json.dumps(GOOD_DRAFT)))
+    real = agents_run.run_agents
+
+    def run(rec, scores, agent_cfg, **kw):
+        from agents.providers.resolve import resolve_chains
+
+        cfg = agent_cfg.with_overrides(roles={**agent_cfg.roles, "writer": "openai:gpt-4o-mini"})
+        chains = resolve_chains(cfg, env={"OPENAI_API_KEY": "sk-test"}, http_client=vendor.client())
+        return real(rec, scores, cfg, providers=chains, **kw)
+
+    monkeypatch.setattr("app.pipeline.batch.agents_run.run_agents", run)
+    send(app, ["8910"])
+    run_all(app)
+    assert vendor.requests == []
+    assert crm.tasks.get("8910"), "the record is enriched (offline), never dropped"
+    with get_db(app).session() as s:
+        card = s.execute(select(Enrichment.card).where(Enrichment.record_id == "8910")).scalars().first()
+        booked = s.execute(select(LlmUsage.provider, LlmUsage.record_id, LlmUsage.fallback_reason)).all()
+    assert card["llm_budget"]["message"].startswith("Written from built-in templates: this account's AI budget "
+                                                    "for this month")
+    assert details_view(card, {})["model"][0] == card["llm_budget"]["message"]
+    assert [(p, r) for p, r, _why in booked] == [("offline", "8910")]
+    assert "spend_cap_reached" in booked[0][2]
