@@ -93,7 +93,10 @@ def test_the_csv_export_adds_up_to_the_page_total_and_keeps_other_months_and_ten
     _usage(console, A, 9.0, at=now.replace(day=1) - timedelta(days=3))
     _usage(console, B, 5.0)
     client = crm_session(console.test_client(), A, "ann@a.example")
-    resp = client.get(f"/admin/t/{A}/llm/usage.csv")
+    page = client.get(f"/admin/t/{A}/llm").get_data(as_text=True)
+    href = page.split('id="usage-csv" href="')[1].split('"')[0]
+    assert href == f"/admin/t/{A}/llm/usage.csv"  # the link on the page, followed as a person would
+    resp = client.get(href)
     assert resp.status_code == 200 and resp.mimetype == "text/csv"
     assert f"llm-usage-{A}-{now:%Y-%m}.csv" in resp.headers["Content-Disposition"]
     rows = list(csv.DictReader(io.StringIO(resp.get_data(as_text=True))))
