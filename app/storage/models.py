@@ -90,6 +90,10 @@ class Installation(Base):
     installed_at: Mapped[datetime] = mapped_column(default=utcnow)
     revoked_at: Mapped[datetime | None] = mapped_column()
     last_sync_at: Mapped[datetime | None] = mapped_column()
+    api_used: Mapped[int | None] = mapped_column(Integer)
+    """The CRM's daily API allocation used (every app of the org), as its last response reported it."""
+    api_limit: Mapped[int | None] = mapped_column(Integer)
+    api_quota_at: Mapped[datetime | None] = mapped_column()
 
 
 class SettingsVersion(Base):

@@ -131,3 +131,9 @@ def test_a_month_that_is_not_a_month_is_refused_with_a_clear_page(console):
 def test_a_viewer_of_another_tenant_cannot_download_this_tenants_usage(console):
     client = crm_session(console.test_client(), B, "bob@b.example")
     assert client.get(f"/admin/t/{A}/llm/usage.csv").status_code in (403, 404)
+
+
+def test_install_health_says_a_hubspot_oauth_app_has_no_daily_api_limit(console):
+    html = crm_session(console.test_client(), A, "ann@a.example").get(f"/admin/t/{A}/").get_data(as_text=True)
+    box = _text(html.split('id="api-quota"')[1].split("</div></div>")[0])
+    assert "HubSpot sets no daily limit on apps installed through OAuth" in box
