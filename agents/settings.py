@@ -134,7 +134,7 @@ PRICES_PER_MTOK: Mapping[str, tuple[float, float]] = {
 prices for standard (not batch, not cached-input) calls as published on openai.com/api/pricing and
 anthropic.com/pricing and last checked by the team in 2025; this repository cannot reach those pages,
 so treat them as a starting point. An operator overrides or adds entries without a code change with
-`AGENTIC_SALES_LLM_PRICES` (docs/costs.md); `/metrics` and the console bill at the table in force."""
+`AGENTIC_SALES_LLM_PRICES` (docs/costs.md). A call is booked at the table in force when it is made."""
 
 
 SPEND_WARNING_SHARE = 0.8
