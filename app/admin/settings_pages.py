@@ -21,7 +21,6 @@ from app.admin.preview import OBJECT_TYPE, PreviewError, preview
 from app.admin.usage import budget, export_rows, this_month, to_csv
 from app.admin.views import page
 from app.connectors import get_connector
-from app.pipeline import tenant as tenant_inputs
 from app.storage import get_db
 
 GUARDRAIL_KEYS = ("autonomy", "discount_cap", "approval_threshold", "escalate_amount_over", "escalate_churn_over",
@@ -123,9 +122,12 @@ def llm_usage_csv(tenant: str) -> Any:
     by = request.args.get("by") or "day"
     if by not in ("day", "record"):
         return refusal(400, "Unknown breakdown", f"by={by!r}: use by=day or by=record.")
+    # Imported here: app.pipeline.tenant loads scoring (scikit-learn), seconds the console's start should not pay.
+    from app.pipeline.tenant import agent_settings_prices
+
     try:
         with get_db().session() as s:
-            rows = export_rows(s, tenant, month, tz, tenant_inputs.agent_settings_prices(_app()), by=by)
+            rows = export_rows(s, tenant, month, tz, agent_settings_prices(_app()), by=by)
     except ValueError as exc:
         return refusal(400, "Not a month", str(exc).replace("--month", "month"))
     name = f"llm-usage-{tenant}-{month}{'-records' if by == 'record' else ''}.csv"

@@ -19,7 +19,6 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from agents.providers.spend import day_bounds, month_bounds, zone
-from app.cli.csv_cells import text_cell
 from app.storage.models import LlmBudget, LlmUsage
 
 UsageRow = tuple[str | None, str, str | None, int, int, float, bool, str | None, str | None]
@@ -186,6 +185,8 @@ def export_rows(s: Session, tenant_id: str, period: str, tz: str, prices: Mappin
 
 def to_csv(rows: list[dict[str, Any]], *, by: str = "day") -> str:
     """The export as CSV text (no cell a spreadsheet would run as a formula)."""
+    from app.cli.csv_cells import text_cell  # loads pandas: only when a file is asked for
+
     columns = RECORD_COLUMNS if by == "record" else EXPORT_COLUMNS
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n")
