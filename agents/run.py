@@ -76,7 +76,7 @@ def run_agents(
     gateway = Gateway(settings, chains, now=now, cache=cache, ledger=ledger,
                       limiter=limiter or process_limiter(settings.concurrency_per_process,
                                                          settings.concurrency_per_tenant),
-                      redactor=Redactor(record), sleep=sleep)
+                      redactor=Redactor(record), sleep=sleep, record_id=record.id)
     base_vocab = build_vocabulary(ctx, other_customers=settings.other_customer_names,
                                   allowed_links=settings.link_allowlist)
     analysis, r1 = analyse(gateway, ctx, base_vocab)

@@ -130,8 +130,15 @@ PRICES_PER_MTOK: Mapping[str, tuple[float, float]] = {
     "openai_compatible:*": (0.0, 0.0),
     "offline:*": (0.0, 0.0),
 }
-"""USD per million (input, output) tokens, keyed `provider:model` or `provider:*` (list prices at
-the time of writing; the app's config may override the whole table)."""
+"""USD per million (input, output) tokens, keyed `provider:model` or `provider:*`: the vendors' list
+prices for standard (not batch, not cached-input) calls as published on openai.com/api/pricing and
+anthropic.com/pricing and last checked by the team in 2025; this repository cannot reach those pages,
+so treat them as a starting point. An operator overrides or adds entries without a code change with
+`AGENTIC_SALES_LLM_PRICES` (docs/costs.md). A call is booked at the table in force when it is made."""
+
+
+SPEND_WARNING_SHARE = 0.8
+"""Share of a spend cap at which the admin is warned (audit log entry, console banner), once per period."""
 
 
 LEARNED_SCREEN = True
@@ -147,6 +154,9 @@ class AgentSettings:
         roles: `provider:model` per role (analyst, strategist, writer).
         vendor_allowlist: providers the tenant allows; None allows any. `offline` is always allowed.
         monthly_spend_cap_usd: LLM spend per calendar month after which calls go offline.
+        daily_spend_cap_usd: LLM spend per day after which calls go offline (None: no daily cap).
+        budget_timezone: IANA zone whose midnight starts the tenant's budget day and month.
+        spend_warning_share: share of a cap at which the admin is warned.
         redact_pii: replace emails, phone numbers and people's names before a vendor call.
         tone: `friendly` or `formal`.
         language: ISO code of the tenant's default draft language (en, de, fr, es); a contact's own
@@ -173,6 +183,9 @@ class AgentSettings:
     roles: Mapping[str, str] = field(default_factory=lambda: dict.fromkeys(ROLES, DEFAULT_ROLE_SPEC))
     vendor_allowlist: frozenset[str] | None = None
     monthly_spend_cap_usd: float | None = None
+    daily_spend_cap_usd: float | None = None
+    budget_timezone: str = "UTC"
+    spend_warning_share: float = SPEND_WARNING_SHARE
     redact_pii: bool = False
     tone: str = "friendly"
     language: str = "en"
@@ -223,7 +236,8 @@ class AgentSettings:
         Args:
             cfg: app config or environment; reads `LLM_ANALYST`/`_STRATEGIST`/`_WRITER`,
                 `LLM_TIMEOUT_SECONDS`, `LLM_TIMEOUT_ANALYST`/`_STRATEGIST`/`_WRITER` (seconds),
-                `LLM_TEMPERATURE`, `LLM_MAX_RETRIES`, `LLM_RUN_DEADLINE_SECONDS`, their `AGENTIC_SALES_`-prefixed spellings, and `OPENAI_BASE_URL`.
+                `LLM_TEMPERATURE`, `LLM_MAX_RETRIES`, `LLM_RUN_DEADLINE_SECONDS`, `LLM_PRICES` (JSON,
+                merged over PRICES_PER_MTOK), their `AGENTIC_SALES_`-prefixed spellings, and `OPENAI_BASE_URL`.
             **tenant: AgentSettings fields taken from the tenant's row (they win).
 
         Returns:
@@ -244,11 +258,42 @@ class AgentSettings:
             common["max_retries"] = int(_number(get("LLM_MAX_RETRIES"), "LLM_MAX_RETRIES", low=0, high=10))
         if get("LLM_TEMPERATURE") not in (None, ""):
             common["temperature"] = _number(get("LLM_TEMPERATURE"), "LLM_TEMPERATURE", low=0.0, high=2.0)
+        if get("LLM_PRICES"):
+            common["prices"] = {**PRICES_PER_MTOK, **parse_prices(get("LLM_PRICES"))}
         base = cls(roles=roles, openai_base_url=cfg.get("OPENAI_BASE_URL") or None,
                    role_timeouts={**LLM_ROLE_TIMEOUT_SECONDS, **timeouts}, **common)
         if isinstance(tenant.get("vendor_allowlist"), list | tuple | set):
             tenant["vendor_allowlist"] = frozenset(tenant["vendor_allowlist"])
+
         return base.with_overrides(**tenant) if tenant else base
+
+
+def parse_prices(value: Any, key: str = "LLM_PRICES") -> dict[str, tuple[float, float]]:
+    """Parse a price table override: JSON `{"provider:model": [input, output], ...}` in USD per
+    million tokens (`provider:*` for every model of a provider), or the same as a dict.
+
+    Raises:
+        ConfigurationError: not that shape; the message names the entry.
+    """
+    import json
+
+    try:
+        table = json.loads(value) if isinstance(value, str) else value
+    except json.JSONDecodeError as exc:
+        raise ConfigurationError(f"{key} is not JSON ({exc.msg}); expected "
+                                 '{"openai:gpt-4o-mini": [0.15, 0.60]} in USD per million tokens') from None
+    if not isinstance(table, Mapping):
+        raise ConfigurationError(f'{key} must be a JSON object like {{"openai:gpt-4o-mini": [0.15, 0.60]}}')
+    out: dict[str, tuple[float, float]] = {}
+    for name, pair in table.items():
+        provider, sep, model = str(name).partition(":")
+        if not sep or not provider or not model:
+            raise ConfigurationError(f"{key}: {name!r} must be provider:model or provider:*")
+        if not isinstance(pair, list | tuple) or len(pair) != 2:
+            raise ConfigurationError(f"{key}[{name!r}] must be [input, output] USD per million tokens, got {pair!r}")
+        prices = tuple(_number(x, f"{key}[{name!r}]", low=0.0, high=10_000.0) for x in pair)
+        out[str(name)] = (prices[0], prices[1])
+    return out
 
 
 def _number(value: Any, key: str, *, low: float, high: float) -> float:

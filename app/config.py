@@ -170,11 +170,24 @@ def load(config: Mapping[str, Any] | type | None, environ: Mapping[str, str] | N
     out["DATABASE_URL"] = normalise_database_url(str(out["DATABASE_URL"]))
     _check_database_url(out["DATABASE_URL"])
     _check_redis_url(out.get("REDIS_URL"))
+    if out.get("LLM_PRICES"):
+        out["LLM_PRICES"] = _prices(out["LLM_PRICES"])
     if out.get("SESSION_COOKIE_SECURE") is None:
         # Production sets PUBLIC_URL to its https origin (webhook signatures cover it); a local
         # http run (demo, benchmarks) would never get a Secure cookie back.
         out["SESSION_COOKIE_SECURE"] = str(out.get("PUBLIC_URL") or "").startswith("https://")
     return out
+
+
+def _prices(raw: Any) -> dict[str, tuple[float, float]]:
+    # Checked at start-up: a typo in the price table must stop `serve`, not misprice a month.
+    from agents.errors import ConfigurationError
+    from agents.settings import parse_prices
+
+    try:
+        return parse_prices(raw, "AGENTIC_SALES_LLM_PRICES")
+    except ConfigurationError as exc:
+        raise ConfigError(str(exc)) from None
 
 
 def _numeric_default(name: str) -> Any:

@@ -461,6 +461,21 @@ class CrmClient(Protocol):
         """Revoke this installation's tokens at the CRM (uninstall); never raises."""
         ...
 
+    def api_quota(self) -> ApiQuota | None:
+        """The CRM's daily API allocation as its last response reported it, or None when the CRM
+        reports none for this installation (HubSpot OAuth apps have no daily limit)."""
+        ...
+
+
+@dataclass(frozen=True)
+class ApiQuota:
+    """A CRM's daily API allocation as it reported it: shared by every app of the org or account."""
+
+    used: int
+    limit: int
+    window: str
+    """What the allocation counts over, in words: `rolling 24 h` (Salesforce)."""
+
 
 @dataclass(frozen=True)
 class TokenSet:

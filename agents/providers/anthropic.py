@@ -22,6 +22,7 @@ from agents.providers.base import (
     PriceTable,
     T,
     Usage,
+    billed_usage,
     inline_refs,
     parse_output,
     schema_name,
@@ -93,9 +94,13 @@ class AnthropicProvider:
             raise Refusal("the model refused", **where)
         calls = [b for b in resp.content if b.type == "tool_use" and b.name == name]
         text = "".join(getattr(b, "text", "") for b in resp.content if b.type == "text")
-        tin, tout = resp.usage.input_tokens, resp.usage.output_tokens
-        usage = Usage(provider=self.name, model=self.model, input_tokens=tin, output_tokens=tout,
-                      latency_ms=latency_ms, cost_usd=self.prices.cost(self.name, self.model, tin, tout), role=role)
+        block = getattr(resp, "usage", None)
+        counts = tuple(getattr(block, n, None) for n in ("input_tokens", "output_tokens"))
+        answer = text + "".join(json.dumps(c.input) for c in calls)
+        usage = billed_usage(self.prices, provider=self.name, model=self.model, role=role, latency_ms=latency_ms,
+                             reported=(counts[0] if isinstance(counts[0], int) else None,
+                                       counts[1] if isinstance(counts[1], int) else None),
+                             sent=system + json.dumps(rest), answer=answer)
         try:
             if not calls:
                 raise OutputInvalid("the model did not call the answer tool", raw=text, **where)

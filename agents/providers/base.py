@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import json
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any, Protocol, TypeVar, runtime_checkable
@@ -35,7 +36,7 @@ class Message:
 
 @dataclass(frozen=True)
 class Usage:
-    """What one call cost (DESIGN.md `Usage`), plus the role it served."""
+    """What one call cost (DESIGN.md `Usage`), plus the role it served and whether it is estimated."""
 
     provider: str
     model: str
@@ -46,6 +47,8 @@ class Usage:
     cached: bool = False
     fallback_reason: str | None = None
     role: str = ""
+    estimated: bool = False
+    """True when the vendor's reply carried no token counts and these are estimated from the text."""
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON-ready dict written to the audit log."""
@@ -75,6 +78,29 @@ class PriceTable:
         """Return the USD cost of a call (unknown models pay `default`, so caps still bite)."""
         pin, pout = self.prices.get(f"{provider}:{model}") or self.prices.get(f"{provider}:*") or self.default
         return round((input_tokens * pin + output_tokens * pout) / 1_000_000, 8)
+
+
+ESTIMATE_CHARS_PER_TOKEN = 3.0
+"""Characters per token when a vendor reply carries no token counts: prompts are mostly JSON,
+which tokenizes at ~3 characters per token (agents/settings.py), so the estimate errs high."""
+
+
+def billed_usage(
+    prices: PriceTable, *, provider: str, model: str, role: str, latency_ms: int,
+    reported: tuple[int | None, int | None], sent: Sequence[Message] | str, answer: str,
+) -> Usage:
+    """The Usage of one vendor answer: its reported token counts, or, when the reply has none
+    (some proxies and compatible servers drop the block), an estimate from the text sent and
+    received marked `estimated`, so a missing block never books a paid call as free."""
+    tin, tout = reported
+    estimated = tin is None or tout is None
+    if tin is None:
+        text = sent if isinstance(sent, str) else "".join(m.content for m in sent)
+        tin = math.ceil(len(text) / ESTIMATE_CHARS_PER_TOKEN)
+    if tout is None:
+        tout = math.ceil(len(answer) / ESTIMATE_CHARS_PER_TOKEN)
+    return Usage(provider=provider, model=model, input_tokens=tin, output_tokens=tout, latency_ms=latency_ms,
+                 cost_usd=prices.cost(provider, model, tin, tout), role=role, estimated=estimated)
 
 
 _UNSUPPORTED_STRICT_KEYS = ("default", "maxLength", "minLength", "title", "examples")

@@ -1,10 +1,14 @@
 """The gateway: one structured call per role, made safe to depend on.
 
 For each call it walks the role's provider chain (ending in offline) and, per vendor: checks the
-tenant's allow-list and monthly spend cap, looks in the cache, redacts PII when asked, takes a
-concurrency slot, retries 429/5xx/timeouts with exponential backoff (bounded), repairs one
-malformed answer, records cost in the ledger and fills the cache. A vendor that still fails is
-skipped with its reason; the reasons end up in `Usage.fallback_reason` for the audit log.
+tenant's allow-list, redacts PII when asked, looks in the cache (a hit is free, so it is served
+even at the spend cap), takes a concurrency slot, reserves each attempt's worst-case cost against
+the tenant's monthly and daily caps (agents.providers.spend) before making it, retries
+429/5xx/timeouts with exponential backoff (bounded), repairs one malformed answer, settles every
+attempt's billed cost in the ledger and fills the cache. A vendor that still fails, or a call the
+budget cannot hold, is skipped with its reason; the reasons end up in `Usage.fallback_reason` for
+the audit log, and the ledger records cache hits and fallbacks too (at no cost) so the usage
+pages count them.
 """
 
 from __future__ import annotations
@@ -26,11 +30,12 @@ from agents.errors import (
     ProviderTimeout,
     VendorNotAllowed,
 )
-from agents.providers.base import LLMProvider, Message, T, Usage
+from agents.providers.base import LLMProvider, Message, PriceTable, T, Usage
 from agents.providers.cache import CacheKey, LLMCache, SpendLedger, input_hash
 from agents.providers.limits import ConcurrencyLimiter
+from agents.providers.spend import attempt_reserve_usd, spend_periods, usd
 from agents.redact import Redactor
-from agents.settings import LLM_BACKOFF_MAX_SECONDS, AgentSettings
+from agents.settings import DEFAULT_PRICE, LLM_BACKOFF_MAX_SECONDS, AgentSettings
 
 SAFETY_REPAIR_INSTRUCTION = (
     "Your previous answer broke these rules: {errors}. Answer again with the complete, corrected "
@@ -74,10 +79,15 @@ class Gateway:
         now: datetime, cache: LLMCache | None = None, ledger: SpendLedger | None = None,
         limiter: ConcurrencyLimiter | None = None, redactor: Redactor | None = None,
         sleep: Callable[[float], None] = time.sleep, clock: Callable[[], float] = time.monotonic,
+        record_id: str | None = None,
     ) -> None:
         self.settings = settings
         self.chains = chains
-        self.month = now.strftime("%Y-%m")
+        self.periods = spend_periods(now, tz=settings.budget_timezone, monthly_cap_usd=settings.monthly_spend_cap_usd,
+                                     daily_cap_usd=settings.daily_spend_cap_usd,
+                                     warn_share=settings.spend_warning_share)
+        self.prices = PriceTable(settings.prices, DEFAULT_PRICE)
+        self.record_id = record_id
         self.cache = cache
         self.ledger = ledger
         self.limiter = limiter
@@ -112,6 +122,8 @@ class Gateway:
                                                       timeout=self.settings.timeout_for(role))
                 reason = "; ".join(reasons) or None
                 usages.append(replace(usage, fallback_reason=reason))
+                if reason is not None:  # counted (at no cost) so the usage pages show fallbacks
+                    self._settle(0.0, usages[-1])
                 return CallResult(instance, usages, provider.name, provider.model, reason,
                                   check(instance) if check else [])
             if skip_vendors:
@@ -119,14 +131,11 @@ class Gateway:
             try:
                 instance, used, key, repairs = self._vendor_call(provider, messages, schema, role, prompt_version)
             except FallbackRequired as exc:
+                usages.extend(getattr(exc, "usages", []))  # a repair the budget refused: the first try was billed
                 reasons.append(f"{provider.name}:{provider.model} {exc.reason}")
                 continue
             except ProviderError as exc:
-                failed = getattr(exc, "usages", [])
-                usages.extend(failed)
-                if self.ledger is not None:  # answers that failed validation were still billed
-                    for usage in failed:
-                        self.ledger.add(self.settings.tenant_id, self.month, usage)
+                usages.extend(getattr(exc, "usages", []))  # answers that failed validation were still billed
                 reasons.append(f"{provider.name}:{provider.model} {type(exc).__name__}: {exc.message}")
                 continue
             usages.extend(used)
@@ -146,10 +155,6 @@ class Gateway:
         if not s.allows(provider.name):
             raise VendorNotAllowed(f"the tenant's allow-list ({', '.join(sorted(s.vendor_allowlist or ()))}) "
                                    f"excludes {provider.name}")
-        if s.monthly_spend_cap_usd is not None and self.ledger is not None:
-            spent = self.ledger.spent(s.tenant_id, self.month)
-            if spent >= s.monthly_spend_cap_usd:
-                raise BudgetExceeded(f"spent {_usd(spent)} of the {_usd(s.monthly_spend_cap_usd)} cap in {self.month}")
         if s.redact_pii and self.redactor is not None:
             messages = self.redactor.redact(messages)
         key = CacheKey(s.tenant_id, provider.name, provider.model, prompt_version, input_hash(messages, schema))
@@ -157,16 +162,14 @@ class Gateway:
             hit = self.cache.get(key)
             if hit is not None:
                 instance = schema.model_validate(hit)
-                return (self._restore(instance), [Usage(provider.name, provider.model, cached=True, role=role)],
-                        key, [])
+                usage = Usage(provider.name, provider.model, cached=True, role=role)
+                self._settle(0.0, usage)
+                return self._restore(instance), [usage], key, []
         if self.limiter is not None:
             with self.limiter.slot(s.tenant_id, timeout=min(s.timeout_for(role), self._remaining())):
                 instance, usages, repairs = self._attempts(provider, messages, schema, role)
         else:
             instance, usages, repairs = self._attempts(provider, messages, schema, role)
-        for usage in usages:
-            if self.ledger is not None:
-                self.ledger.add(s.tenant_id, self.month, usage)
         return self._restore(instance), usages, key, repairs
 
     def _redacted_dump(self, instance: Any) -> dict[str, Any]:
@@ -210,6 +213,31 @@ class Gateway:
     def _remaining(self) -> float:
         return self.deadline - self.clock()
 
+    def _reserve(self, provider: LLMProvider, messages: Sequence[Message], schema: type[Any], role: str) -> float:
+        """Reserve the attempt's worst-case cost in every spend period, before it is made.
+
+        Raises:
+            BudgetExceeded: a monthly or daily cap cannot hold it (nothing is reserved).
+        """
+        s = self.settings
+        if self.ledger is None:
+            return 0.0
+        cap_out = s.max_output_tokens_by_role.get(role, s.max_output_tokens)
+        amount = attempt_reserve_usd(self.prices, provider.name, provider.model, messages,
+                                     len(json.dumps(schema.model_json_schema())), cap_out)
+        refused = self.ledger.reserve(s.tenant_id, self.periods, amount)
+        if refused is not None:
+            spent = self.ledger.spent(s.tenant_id, refused.key)
+            raise BudgetExceeded(
+                f"the {refused.kind} LLM budget of {usd(refused.cap_usd or 0.0)} for {refused.key} "
+                f"({s.budget_timezone}) is used up: {usd(spent)} spent or in flight, and this call could cost "
+                f"up to {usd(amount)}; drafts are written offline until the next period or a higher cap")
+        return amount
+
+    def _settle(self, reserved: float, usage: Usage | None) -> None:
+        if self.ledger is not None:
+            self.ledger.settle(self.settings.tenant_id, self.periods, reserved, usage, record_id=self.record_id)
+
     def _restore(self, instance: T) -> T:
         if self.settings.redact_pii and self.redactor is not None:
             return self.redactor.restore(instance)
@@ -236,8 +264,19 @@ class Gateway:
                 if remaining <= 0:
                     raise ProviderTimeout("the run's deadline passed", provider=provider.name,
                                           model=provider.model, should_retry=False)
-                instance, usage = provider.structured(msgs, schema, role=role,
-                                                      timeout=min(s.timeout_for(role), remaining))
+                try:
+                    reserved = self._reserve(provider, msgs, schema, role)
+                except BudgetExceeded as exc:
+                    exc.usages = usages  # type: ignore[attr-defined]
+                    raise
+                try:
+                    instance, usage = provider.structured(msgs, schema, role=role,
+                                                          timeout=min(s.timeout_for(role), remaining))
+                except ProviderError as exc:
+                    # Vendors bill an answer they gave (even an invalid one), not a 429, 5xx or timeout.
+                    self._settle(reserved, getattr(exc, "usage", None))
+                    raise
+                self._settle(reserved, usage)
                 usages.append(usage)
                 return instance, usages, why
             except OutputInvalid as exc:
@@ -259,7 +298,3 @@ class Gateway:
                 self.sleep(min(delay, LLM_BACKOFF_MAX_SECONDS))
                 retries += 1
 
-
-def _usd(x: float) -> str:
-    # Small caps (tests, trials) would all print as $0.00 with two decimals.
-    return f"${x:,.2f}" if x >= 1 else f"${x:.6f}"

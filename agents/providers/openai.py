@@ -7,6 +7,7 @@ multiply with ours.
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -16,7 +17,16 @@ import openai as openai_sdk
 
 from agents.errors import MalformedResponse, OutputInvalid, Refusal
 from agents.providers._vendor import translate_sdk_error
-from agents.providers.base import Message, PriceTable, T, Usage, parse_output, schema_name, strict_schema
+from agents.providers.base import (
+    Message,
+    PriceTable,
+    T,
+    Usage,
+    billed_usage,
+    parse_output,
+    schema_name,
+    strict_schema,
+)
 
 
 def make_openai_client(
@@ -91,10 +101,9 @@ class OpenAIProvider:
             raise Refusal("the vendor's content filter stopped the answer", **where)
         raw = choice.message.content or ""
         usage_block = getattr(resp, "usage", None)
-        tin = int(getattr(usage_block, "prompt_tokens", 0) or 0)
-        tout = int(getattr(usage_block, "completion_tokens", 0) or 0)
-        usage = Usage(provider=self.name, model=self.model, input_tokens=tin, output_tokens=tout,
-                      latency_ms=latency_ms, cost_usd=self.prices.cost(self.name, self.model, tin, tout), role=role)
+        usage = billed_usage(self.prices, provider=self.name, model=self.model, role=role, latency_ms=latency_ms,
+                             reported=(_count(usage_block, "prompt_tokens"), _count(usage_block, "completion_tokens")),
+                             sent=json.dumps(kwargs["messages"]), answer=raw)
         try:
             if choice.finish_reason == "length":
                 raise OutputInvalid("the answer was cut off at the token limit", raw=raw,
@@ -140,3 +149,9 @@ def first_choice(resp: Any, **where: Any) -> Any:
     if getattr(choice, "message", None) is None:
         raise MalformedResponse("the server answered 200 with a choice that has no message", **where)
     return choice
+
+
+def _count(block: Any, name: str) -> int | None:
+    """A token count from a reply's usage block, None when the block or the count is missing."""
+    value = getattr(block, name, None)
+    return int(value) if isinstance(value, int) else None

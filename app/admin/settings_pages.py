@@ -10,14 +10,15 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from flask import current_app, g, redirect, request, url_for
+from flask import Response, current_app, g, redirect, request, url_for
 
+from agents.providers.spend import month_bounds
 from app import settings as service
 from app.admin import bp, refusal, tenant_page
 from app.admin.access import at_least
 from app.admin.forms import FormError, changes_from_form, field_views
 from app.admin.preview import OBJECT_TYPE, PreviewError, preview
-from app.admin.usage import this_month
+from app.admin.usage import budget, export_rows, this_month, to_csv
 from app.admin.views import page
 from app.connectors import get_connector
 from app.storage import get_db
@@ -28,7 +29,8 @@ GUARDRAIL_KEYS = ("autonomy", "discount_cap", "approval_threshold", "escalate_am
                   "min_closed_deals")
 """Settings on the guardrails page, in the order shown."""
 
-LLM_KEYS = ("llm_allow_list", "llm_roles", "monthly_spend_cap_usd", "redact_pii")
+LLM_KEYS = ("llm_allow_list", "llm_roles", "monthly_spend_cap_usd", "daily_spend_cap_usd", "budget_timezone",
+            "spend_warning_share", "redact_pii")
 """Settings on the LLM page."""
 
 ROLES = ("analyst", "strategist", "writer")
@@ -95,14 +97,42 @@ def guardrails(tenant: str) -> Any:
 @bp.route("/t/<tenant>/llm", methods=["GET", "POST"])
 @tenant_page("viewer")
 def llm(tenant: str) -> Any:
-    """LLM vendors, per-role models, the monthly spend cap and this month's usage and cost."""
+    """LLM vendors, per-role models, the budget in force with month-to-date spend, and this month's
+    usage and cost per role, provider and model."""
+    # The budget in force, not the form's value: a refused value is shown in its field, never as the cap.
+    settings = service.get(_app(), tenant).settings
+    now = datetime.now(UTC)
     with get_db().session() as s:
-        usage = this_month(s, tenant, datetime.now(UTC))
+        usage = this_month(s, tenant, now, settings.budget_timezone)
+        lines = budget(s, tenant, settings, now)
     deployment = {role: current_app.config.get(f"LLM_{role.upper()}") for role in ROLES}
-    # The cap in force, not the form's value: a refused value is shown in its field, never as the cap.
-    spend_cap = service.get(_app(), tenant).settings.monthly_spend_cap_usd
     return _settings_page(tenant, LLM_KEYS, "admin/llm.html", "admin.llm", title="LLM vendors and spend",
-                          usage=usage, deployment=deployment, spend_cap=spend_cap)
+                          usage=usage, deployment=deployment, spend_cap=settings.monthly_spend_cap_usd,
+                          budget=lines)
+
+
+@bp.route("/t/<tenant>/llm/usage.csv")
+@tenant_page("viewer")
+def llm_usage_csv(tenant: str) -> Any:
+    """This tenant's LLM usage of one month as CSV (`?month=YYYY-MM`, default this month;
+    `?by=record` for one row per enriched record), for reconciling with the vendor's invoice."""
+    settings = service.get(_app(), tenant).settings
+    tz = settings.budget_timezone
+    month = request.args.get("month") or month_bounds(datetime.now(UTC), tz)[0]
+    by = request.args.get("by") or "day"
+    if by not in ("day", "record"):
+        return refusal(400, "Unknown breakdown", f"by={by!r}: use by=day or by=record.")
+    # Imported here: app.pipeline.tenant loads scoring (scikit-learn), seconds the console's start should not pay.
+    from app.pipeline.tenant import agent_settings_prices
+
+    try:
+        with get_db().session() as s:
+            rows = export_rows(s, tenant, month, tz, agent_settings_prices(_app()), by=by)
+    except ValueError as exc:
+        return refusal(400, "Not a month", str(exc).replace("--month", "month"))
+    name = f"llm-usage-{tenant}-{month}{'-records' if by == 'record' else ''}.csv"
+    return Response(to_csv(rows, by=by), mimetype="text/csv",
+                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 
 @bp.route("/t/<tenant>/mappings", methods=["GET", "POST"])

@@ -324,7 +324,8 @@ def details_view(payload: Mapping[str, Any], labels: Mapping[str, str]) -> dict[
         return out
 
     strategy = _mapping(payload.get("strategy"))
-    model_lines = [writer_text(payload.get("generated_by") or _mapping(payload.get("draft")).get("generated_by"))]
+    model_lines = [_mapping(payload.get("llm_budget")).get("message")
+                   or writer_text(payload.get("generated_by") or _mapping(payload.get("draft")).get("generated_by"))]
     versions = _mapping(payload.get("model_versions")) or {
         k: _mapping(v).get("model_version") for k, v in scores.items() if _mapping(v).get("model_version")
     }

@@ -24,6 +24,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.cli.sandbox",
     "app.cli.learning",
     "app.cli.settings",
+    "app.cli.costs",
     "app.cli.privacy",
 )
 """Modules that each expose `commands`: a list of click commands or groups to add."""

@@ -31,8 +31,17 @@ def _fail(message: str, code: int = 1) -> None:
 @click.command()
 @click.option("--tenant", "tenant_id", required=True, help="Tenant id, e.g. hubspot-62515.")
 @click.option("--no-progress", is_flag=True, help="Do not draw the progress bar on stderr.")
-def backfill(tenant_id: str, no_progress: bool) -> None:
-    """Enqueue every open deal of a tenant for enrichment."""
+@click.option("--estimate", "estimate_only", is_flag=True,
+              help="Count the open records and print the LLM cost estimate against the budget; enqueue nothing.")
+@click.option("--over-budget", is_flag=True,
+              help="Start even when the estimate is above the LLM budget left (the records past the cap are "
+                   "enriched by the offline templates).")
+def backfill(tenant_id: str, no_progress: bool, estimate_only: bool, over_budget: bool) -> None:
+    """Enqueue every open deal of a tenant for enrichment.
+
+    When a role runs on a paid vendor, the open records are counted first and the LLM cost is
+    estimated against the budget left this month and today; above it the backfill refuses to
+    start (exit 2) unless --over-budget is given."""
     from sqlalchemy.exc import SQLAlchemyError
     from tqdm import tqdm
 
@@ -49,6 +58,17 @@ def backfill(tenant_id: str, no_progress: bool) -> None:
     except (ConfigError, TokenKeyError, UnknownTenantError) as exc:
         _fail(str(exc), 2)
         return
+    try:
+        with app.app_context():
+            refusal = _budget_check(app, tenant_id, estimate_only=estimate_only, over_budget=over_budget)
+    except (CrmError, ConfigError, SQLAlchemyError, TokenKeyError, ValueError) as exc:
+        _fail(str(exc).splitlines()[0])
+        return
+    if estimate_only:
+        return
+    if refusal:
+        _fail(refusal, 2)
+        return
     bar = tqdm(desc=f"backfill {tenant_id}", unit="deal", file=sys.stderr, disable=no_progress)
     try:
         with app.app_context():
@@ -59,6 +79,38 @@ def backfill(tenant_id: str, no_progress: bool) -> None:
         return
     bar.close()
     click.echo(json.dumps(result))
+
+
+def _budget_check(app: Any, tenant_id: str, *, estimate_only: bool, over_budget: bool) -> str | None:
+    """Estimate the backfill's LLM cost (counting the open records only when a role runs on a paid
+    vendor, or --estimate asks); return why it must not start, else None. With --estimate the
+    estimate is the command's result on stdout."""
+    from datetime import UTC, datetime
+
+    from app.cli.costs import tenant_estimate
+    from app.connectors import enriched_object_types
+    from app.tenants import client_for, tenant_crm
+
+    now = datetime.now(UTC)
+    free = tenant_estimate(app, tenant_id, 0, now)
+    if free.usd_per_record <= 0 and not estimate_only:
+        return None
+    client = client_for(tenant_id, app)
+    records = sum(sum(1 for _id in client.iter_open_ids(kind))
+                  for kind in enriched_object_types(tenant_crm(app, tenant_id), app))
+    result = tenant_estimate(app, tenant_id, records, now)
+    doc = result.as_json()
+    if estimate_only:
+        click.echo(json.dumps(doc))
+        return None
+    click.echo(f"LLM estimate: {records} records at ${result.usd_per_record:.4f} each = ${result.total_usd:,.2f} "
+               f"({result.basis}); budget left ${doc['headroom_usd']}", err=True)
+    if result.fits or over_budget:
+        return None
+    return (f"the backfill's estimated LLM cost (${result.total_usd:,.2f} for {records} records) is above the "
+            f"budget left (${doc['headroom_usd']}): only ~{result.records_within_budget} records would get vendor "
+            "answers, the rest offline templates. Raise monthly_spend_cap_usd / daily_spend_cap_usd "
+            "(agentic-sales settings set), or pass --over-budget to start anyway")
 
 
 @click.command()

@@ -32,6 +32,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from flask import current_app
+from sqlalchemy import update
 
 from agents import run as agents_run
 from agents.decision import LlmResult, decide
@@ -60,6 +61,8 @@ from app.pipeline.writeback import (
     record_fingerprint,
     task_spec,
 )
+from app.storage import get_db
+from app.storage.models import Installation
 from integrations.base import FieldUpdate, NoteWrite, Record, TaskWrite, WriteResult, WriteSet
 from integrations.errors import CrmError
 from learning.errors import NoAllowedArmError
@@ -152,7 +155,24 @@ def process_batch(batch: BatchContext) -> dict[str, Any]:
         raise BatchInterrupted(results, exc) from exc
     if closings:  # no open record in the batch: the closed ones are written alone
         results.update(_write_and_store(app, batch, client, [], closings, {}))
+    note_api_quota(app, batch.tenant_id, client)
     return results
+
+
+def note_api_quota(app: Any, tenant_id: str, client: Any) -> None:
+    """Keep the CRM's daily API allocation as its last response reported it, for install health
+    (a client or CRM that reports none leaves the last figure alone)."""
+    probe = getattr(client, "api_quota", None)
+    try:
+        quota = probe() if callable(probe) else None
+        if quota is None:
+            return
+        with get_db(app).session() as s:
+            s.execute(update(Installation).where(Installation.tenant_id == tenant_id,
+                                                 Installation.revoked_at.is_(None))
+                      .values(api_used=quota.used, api_limit=quota.limit, api_quota_at=datetime.now(UTC)))
+    except Exception:  # a figure for the admin page must never fail a batch
+        log.exception("CRM API quota of tenant %s not recorded", tenant_id)
 
 
 def _write_and_store(app: Any, batch: BatchContext, client: Any, plans: list[Plan], closings: list[Any],

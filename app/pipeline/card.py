@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
@@ -87,9 +88,27 @@ def card_payload_from(record: Record, scores: Mapping[str, Any], run: Any, decis
         payload["draft"] = {}
         payload["next_best_action"] = {**nba, "channel": None,
                                        "summary": f"{prefix}: {decision.reasons[-1] if decision.reasons else default}"}
+    capped = budget_note(run.fallbacks)
+    if capped:
+        payload["llm_budget"] = {"message": capped}
     retraining = sorted(t for t, v in (scores.get("absent") or {}).items()
                         if isinstance(v, Mapping) and "model_retraining" in v)
     if retraining:
         payload["degraded"] = {"message": f"Model retraining ({', '.join(retraining)}): those scores are "
                                           "missing until it finishes."}
     return payload
+
+
+_CAP_REASON = re.compile(r"spend_cap_reached: the (monthly|daily) LLM budget of \S+ for (\S+)")
+
+
+def budget_note(fallbacks: Any) -> str | None:
+    """What the rep reads when the account's LLM budget sent a role to the templates, or None."""
+    for fallback in fallbacks or ():
+        match = _CAP_REASON.search(str(getattr(fallback, "reason", "")))
+        if match:
+            period = "this month" if match[1] == "monthly" else "today"
+            return (f"Written from built-in templates: this account's AI budget for {period} ({match[2]}) is "
+                    "used up. An admin can raise it on the console's LLM page; model answers resume "
+                    f"{'next month' if match[1] == 'monthly' else 'tomorrow'} otherwise.")
+    return None

@@ -141,6 +141,8 @@ def agent_settings(app: Flask, row: TenantConfig) -> AgentSettings:
     catalogue = tuple(arm for arm in DEFAULT_CATALOGUE if arm.name in s.strategy_catalogue)
     settings = AgentSettings(
         tenant_id=row.tenant_id, roles=roles, vendor_allowlist=allow, monthly_spend_cap_usd=s.monthly_spend_cap_usd,
+        daily_spend_cap_usd=s.daily_spend_cap_usd, budget_timezone=s.budget_timezone,
+        spend_warning_share=s.spend_warning_share,
         redact_pii=s.redact_pii, tone=s.tone, language=s.language, max_discount=s.discount_cap,
         catalogue=catalogue or DEFAULT_CATALOGUE, link_allowlist=tuple(s.link_allowlist),
         learned_screen=s.learned_screen,
@@ -150,11 +152,16 @@ def agent_settings(app: Flask, row: TenantConfig) -> AgentSettings:
     return settings.with_overrides(**(app.config.get("AGENT_SETTINGS_OVERRIDES") or {}))
 
 
+def agent_settings_prices(app: Flask) -> dict[str, tuple[float, float]]:
+    """The price table in force: the built-in list prices with the deployment's `LLM_PRICES` on top."""
+    return dict(AgentSettings.from_mapping(app.config).prices)
+
+
 def _timeouts(app: Flask, tenant_timeouts: Mapping[Any, float]) -> dict[str, Any]:
     """Per-call LLM timeouts: the deployment's (`LLM_TIMEOUT_SECONDS`, `LLM_TIMEOUT_<ROLE>`), then the
-    tenant's `llm_timeouts` per role on top."""
+    tenant's `llm_timeouts` per role on top; and the deployment's price table (`LLM_PRICES`)."""
     deployment = AgentSettings.from_mapping(app.config)
-    return {"timeout_seconds": deployment.timeout_seconds,
+    return {"timeout_seconds": deployment.timeout_seconds, "prices": deployment.prices,
             "role_timeouts": {**deployment.role_timeouts, **{str(r): float(v) for r, v in tenant_timeouts.items()}}}
 
 

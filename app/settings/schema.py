@@ -17,12 +17,13 @@ import math
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any, Literal, get_args
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from agents.catalogue import DEFAULT_ARM_NAMES
 from agents.phrases import LANGUAGES
-from agents.settings import LEARNED_SCREEN, MAX_DISCOUNT, ROLES
+from agents.settings import LEARNED_SCREEN, MAX_DISCOUNT, ROLES, SPEND_WARNING_SHARE
 from learning.defaults import HOLDOUT_SHARE
 
 Autonomy = Literal["suggest", "approve", "auto"]
@@ -146,7 +147,20 @@ class TenantSettingsModel(BaseModel):
         "each provider must be in `llm_allow_list` when that is set.")
     monthly_spend_cap_usd: float = Field(
         default=50.0, ge=0.0, le=1_000_000.0,
-        description="LLM spend per calendar month (USD) after which calls go offline.")
+        description="Most USD of vendor LLM calls per month (in `budget_timezone`). Checked before every call against "
+        "its worst case, across all workers; a call that does not fit is answered offline, with the reason on the "
+        "card and in the audit log. 0 keeps every call offline (docs/costs.md).")
+    daily_spend_cap_usd: float | None = Field(
+        default=None, ge=0.0, le=1_000_000.0,
+        description="Most USD of vendor LLM calls per day (in `budget_timezone`), so one backfill cannot spend the "
+        "month in an afternoon; null: no daily cap.")
+    budget_timezone: str = Field(
+        default="UTC", max_length=64,
+        description="IANA time zone (e.g. `Europe/Berlin`) whose midnight starts the budget's day and month.")
+    spend_warning_share: float = Field(
+        default=SPEND_WARNING_SHARE, ge=0.1, le=1.0,
+        description="Share of a cap at which the admin is warned once per period (audit log `llm_budget_warning`, "
+        "console banner).")
     tone: Tone = Field(default="friendly", description="Tone of drafts: `friendly` or `formal` (the writer's two tones).")
     language: Language = Field(
         default="en", description="Default draft language; a contact's own language, else their country's, wins.")
@@ -212,6 +226,16 @@ class TenantSettingsModel(BaseModel):
             raise SettingsError("lead_closed_statuses", value, "at least one Lead Status value, or null for the default",
                                 problem="is empty (no lead would ever count as lost)")
         return list(dict.fromkeys(out))
+
+    @field_validator("budget_timezone")
+    @classmethod
+    def _zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise SettingsError("budget_timezone", value, "an IANA time zone such as UTC, Europe/Berlin or "
+                                "America/New_York", problem="is not a time zone") from None
+        return value
 
     @field_validator("llm_timeouts")
     @classmethod
@@ -385,6 +409,8 @@ def allowed_text(key: str) -> str:
         text = "true or false"
     elif key == "opt_out_field":
         text = "a CRM field name"
+    elif key == "budget_timezone":
+        text = "an IANA time zone"
     elif key == "lead_closed_statuses":
         text = f"up to {MAX_LEAD_STATUSES} Lead Status values"
     else:

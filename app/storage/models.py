@@ -90,6 +90,10 @@ class Installation(Base):
     installed_at: Mapped[datetime] = mapped_column(default=utcnow)
     revoked_at: Mapped[datetime | None] = mapped_column()
     last_sync_at: Mapped[datetime | None] = mapped_column()
+    api_used: Mapped[int | None] = mapped_column(Integer)
+    """The CRM's daily API allocation used (every app of the org), as its last response reported it."""
+    api_limit: Mapped[int | None] = mapped_column(Integer)
+    api_quota_at: Mapped[datetime | None] = mapped_column()
 
 
 class SettingsVersion(Base):
@@ -289,6 +293,21 @@ class LlmUsage(Base):
     cost_usd: Mapped[float] = mapped_column(Float, default=0.0)
     cached: Mapped[bool] = mapped_column(Boolean, default=False)
     fallback_reason: Mapped[str | None] = mapped_column(String(255))
+    record_id: Mapped[str | None] = mapped_column(String(64))
+    estimated: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
+
+
+class LlmBudget(Base):
+    """A tenant's committed LLM spend in one budget period (`YYYY-MM` or `YYYY-MM-DD` in its time
+    zone): billed calls plus reservations in flight. Every worker reserves against this one row
+    with a conditional UPDATE, so workers racing for the last cents cannot pass the cap together."""
+
+    __tablename__ = "llm_budget"
+
+    tenant_id: Mapped[str] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"), primary_key=True)
+    period: Mapped[str] = mapped_column(String(10), primary_key=True)
+    committed_usd: Mapped[float] = mapped_column(Float, default=0.0)
+    warned_at: Mapped[datetime | None] = mapped_column()
 
 
 class Outcome(Base):
@@ -399,7 +418,7 @@ class ConsoleGrant(Base):
 
 TENANT_TABLES = (
     ConsoleGrant, LearningPosterior, Reward, Outcome, PeriodicRun,
-    LlmUsage, LlmCacheEntry, AuditLog, Action, RecordLink, Enrichment, RecordJob, InboxEvent,
+    LlmBudget, LlmUsage, LlmCacheEntry, AuditLog, Action, RecordLink, Enrichment, RecordJob, InboxEvent,
     SettingsVersion, Installation,
 )
 """Every table holding a tenant's data, children first: uninstall deletes from all of them."""

@@ -19,6 +19,7 @@ from typing import Any
 from hubspot.crm.properties import BatchInputPropertyCreate, PropertyCreate, PropertyGroupCreate
 
 from integrations.base import (
+    ApiQuota,
     FieldSpec,
     FieldUpdate,
     NoteWrite,
@@ -324,6 +325,11 @@ class HubSpotClient:
         except CrmNotFound:
             return False
         return True
+
+    def api_quota(self) -> ApiQuota | None:
+        """None: HubSpot sets no daily limit on OAuth (public) apps and sends them no daily headers;
+        their limit is the 10-second window the shared limiter paces (install health shows it)."""
+        return None
 
     def revoke(self) -> None:
         """Revoke this installation's refresh token at HubSpot (our uninstall); never raises."""

@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from integrations.base import (
     OUTPUT_FIELDS,
+    ApiQuota,
     FieldSpec,
     FieldUpdate,
     NoteWrite,
@@ -367,6 +368,14 @@ class SalesforceClient:
         if missing:
             raise MissingOutputFields(missing)
         return []
+
+    def api_quota(self) -> ApiQuota | None:
+        """The org's DailyApiRequests use from the last `Sforce-Limit-Info` header seen."""
+        usage = self.api.api_usage
+        used, total = getattr(usage, "used", None), getattr(usage, "total", None)
+        if not isinstance(used, int) or not isinstance(total, int) or total <= 0:
+            return None
+        return ApiQuota(used=used, limit=total, window="rolling 24 h")
 
     def revoke(self) -> None:
         if self._revoke is not None:

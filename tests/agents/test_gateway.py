@@ -52,13 +52,17 @@ def test_tenant_over_its_spend_cap_gets_offline_with_reason(record, scores):
     assert all(u["fallback_reason"] for u in run.usage)
 
 
-def test_spend_accumulates_until_the_cap_bites(record, scores):
+def test_spend_accumulates_until_the_cap_bites_and_never_passes_it(record, scores):
+    # The cap is checked against each call's worst case before the call (not against the bill
+    # after it), so spend climbs run by run, the last runs go offline, and the total stays under.
     ledger = MemoryLedger()
-    settings = AgentSettings(tenant_id="t1", roles=OPENAI_ALL, monthly_spend_cap_usd=0.0006)
+    settings = AgentSettings(tenant_id="t1", roles=OPENAI_ALL, monthly_spend_cap_usd=0.004)
     first = _run(record, scores, settings, _vendor(), ledger=ledger)
     assert first.fallbacks == [] and ledger.spent("t1", "2026-11") == pytest.approx(first.cost_usd)
-    second = _run(record, scores, settings, _vendor(), ledger=ledger)
-    assert second.generated_by == "offline-template"
+    runs = [_run(record, scores, settings, _vendor(), ledger=ledger) for _ in range(12)]
+    assert runs[-1].generated_by == "offline-template"
+    assert all("spend_cap_reached" in f.reason for f in runs[-1].fallbacks)
+    assert first.cost_usd < ledger.spent("t1", "2026-11") <= 0.004
     assert ledger.spent("t2", "2026-11") == 0.0  # per tenant
 
 
