@@ -3,16 +3,16 @@ reserve against before a vendor call); llm_usage.record_id (cost per enriched re
 llm_usage.estimated (token counts estimated because the vendor's reply had none); installations'
 api_used/api_limit/api_quota_at (the CRM's daily API allocation as it last reported it)
 
-Revision ID: 0008_llm_budget
-Revises: 0007_learning
+Revision ID: 0009_llm_budget
+Revises: 0008_lead_outcomes
 Create Date: 2026-12-04 02:30:00
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0008_llm_budget"
-down_revision = "0007_learning"
+revision = "0009_llm_budget"
+down_revision = "0008_lead_outcomes"
 branch_labels = None
 depends_on = None
 
