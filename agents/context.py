@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
+from agents.name_shapes import NAME_QUALIFIER, company_name_shaped, person_name_shaped
 from agents.providers.tokens import DEFAULT_TOKENIZER, Tokenizer
 from agents.untrusted import injection_reason, joined_reason
 from integrations.base import Record
@@ -77,6 +78,27 @@ class Context:
         # Without its bracketed asides: "Atelier Lumière SAS (Groupe Delorme)" vouches for no group.
         name = without_asides(self.safe("company.name", c.name if c else None))
         return name if name and name_shaped(name) else None
+
+    @property
+    def pasted_company(self) -> str | None:
+        """The company's name as a template may paste it: `company_name`, and every word a name's word
+        (`company_name_shaped`), so "Müller Logistik GmbH portes pagados" is never pasted."""
+        name = self.company_name
+        return name if name and company_name_shaped(name) else None
+
+    def pasted_person(self, contact: Any) -> str | None:
+        """A contact's name as a template may paste it (greeting, recipient, thanks): `contact_name`, and shaped like
+        a person's name (`person_name_shaped`)."""
+        name = self.contact_name(contact)
+        return name if name and person_name_shaped(name) else None
+
+    @property
+    def pasted_owner(self) -> str | None:
+        """The owner's name as a template may paste it (signature, next best action), under the person rule."""
+        owner = self.record.owner
+        name = self.safe("owner.name", owner.name if owner else None)
+        name = unicodedata.normalize("NFC", name) if name else name
+        return name if name and name_shaped(name, max_words=4) and person_name_shaped(name) else None
 
     def contact_name(self, contact: Any) -> str | None:
         """A contact's name when it is present, screened clean and shaped like a name."""
@@ -174,12 +196,11 @@ def name_shaped(text: str, *, max_words: int = NAME_MAX_WORDS) -> bool:
     t = text.strip()
     # A short qualifier in brackets is part of many company names ("AT&T Fleet Services (US)");
     # a colon or a sentence in brackets is not.
-    core = _QUALIFIER.sub("", t)
+    core = NAME_QUALIFIER.sub("", t)
     return bool(t) and len(t) <= 60 and len(core.split()) <= max_words and bool(_NAME_CHARS.match(core)) \
         and t.count(",") <= 1 and " - " not in t and " -- " not in t and all(_joined_ok(w) for w in core.split())
 
 
-_QUALIFIER = re.compile(r"\s*\((?:[^\W_][\w&.'-]*)(?: [^\W_][\w&.'-]*)?\)\s*$")
 _PARTICLES = frozenset("de del della der den van von da di du la le al el bin ibn y e d o".split())
 
 
