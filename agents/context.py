@@ -18,6 +18,7 @@ from typing import Any
 from agents.name_shapes import NAME_QUALIFIER, company_name_shaped, person_name_shaped
 from agents.providers.tokens import DEFAULT_TOKENIZER, Tokenizer
 from agents.untrusted import injection_reason, joined_reason
+from agents.visible_text import hidden_note, visible_text
 from integrations.base import Record
 
 SCORE_TASKS = ("conversion", "churn", "clv", "price")
@@ -172,6 +173,9 @@ def build_context(
     if suspicious:
         limitations.append(f"{len(suspicious)} activity text(s) withheld as instructions addressed to an AI: "
                            + ", ".join(sorted(suspicious, key=lambda a: int(a[1:]))))
+    hidden = sorted((aid for aid, a in all_acts.items() if a.get("hidden_text")), key=lambda a: int(a[1:]))
+    limitations += [f"{aid} ({all_acts[aid]['type']} of {all_acts[aid]['at']}): {all_acts[aid]['hidden_text']}"
+                    for aid in hidden]
     if flagged:
         limitations.append(f"{len(flagged)} record field(s) withheld as instructions addressed to an AI: "
                            + ", ".join(sorted(flagged)))
@@ -285,6 +289,9 @@ def _number_activities(record: Record, now: datetime) -> dict[str, dict[str, Any
     own: list[str | None] = []
     for n, (at, _, a) in enumerate(acts, start=1):
         reason = injection_reason(a.subject) or injection_reason(a.body)
+        # What a reader cannot see of an HTML e-mail is not the buyer's words: neither the model nor any check reads
+        # it (agents/visible_text.py); the raw body is still screened above, hidden parts included.
+        seen = visible_text(a.body)
         own.append(reason)
         if reason is None and n > 1 and own[n - 2] is None:
             # An instruction split over two notes reads whole only when they are put together.
@@ -296,8 +303,8 @@ def _number_activities(record: Record, now: datetime) -> dict[str, dict[str, Any
         out[f"a{n}"] = {
             "id": f"a{n}", "type": a.type, "at": at.date().isoformat() if at else None,
             "at_full": at.isoformat() if at else None, "days_ago": (now - at).days if at else None,
-            "direction": a.direction, "subject": a.subject or "", "text": shorten(a.body or ""),
-            "withheld": reason,
+            "direction": a.direction, "subject": a.subject or "", "text": shorten(seen.text),
+            "withheld": reason, "hidden_text": hidden_note(seen),
         }
     return out
 
