@@ -36,6 +36,7 @@ from agents.neighbour_languages import neighbour_commercial_sentences
 from agents.normalize import normalise
 from agents.outcome_promises import promised_outcomes
 from agents.price_talk import unanchored_price_talk
+from agents.sentence_language import language_violations
 from agents.signature import signature_problems
 from agents.symbol_letters import spelled_out
 from agents.timing import timing_violations
@@ -87,6 +88,8 @@ def check_draft(
     reasons += text_invariant_violations(raw, vocab, language)
     reasons += commercial_violations(text, ctx, vocab, approved_discount, allowed_promises)
     reasons += timing_violations(text, send_day or ctx.now.date(), asked_same_day=asked_same_day)
+    # a sentence not in the draft's language, whatever it says (wave 18: Low German, Galician, Dutch in a draft)
+    reasons += language_violations(text, language, vocab.own_words)
     if learned_screen:
         reasons += planted_sentence_violations(text, vocab)
     return list(dict.fromkeys(reasons))  # a fact repeated in subject and body is one violation
