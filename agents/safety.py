@@ -20,6 +20,7 @@ from datetime import date
 
 from agents.catalogue import StrategyArm
 from agents.claims import deal_state_violations, discount_violations, price_violations, promise_violations
+from agents.commercial_terms import approval_claims, term_commitments
 from agents.concepts import concept_violations, spelled_percent_violations
 from agents.concessions import concession_violations
 from agents.context import Context
@@ -140,7 +141,8 @@ def commercial_violations(
             *concept_violations(text, ctx.record.stage_kind, allowed_promises),
             *spelled_percent_violations(text, vocab.percents), *concession_violations(normalise(text)),
             *compound_concessions(normalise(text)), *unanchored_price_talk(normalise(text), approved_discount),
-            *promised_outcomes(normalise(text)), *held_increases(normalise(text))]
+            *promised_outcomes(normalise(text)), *held_increases(normalise(text)),
+            *term_commitments(text), *approval_claims(text, ctx.record.stage_kind)]
 
 
 def discount_and_promise_violations(
