@@ -44,6 +44,8 @@ SPAN_CUES = ("half", "fortnight", "two weeks", "first week", "hälfte", "erste",
               "mitad", "primera", "early", "start of", "beginning", "anfang", "beginn", "début", "principios", "comienzo",
               "mid", "mitte", "medio", "mediados")
 """Substrings a part of a month needs (most texts have none)."""
+MONTH_NAME = re.compile(rf"\b(?:{'|'.join(sorted({*_MONTH_NAMES_ALL}, key=len, reverse=True))})s?\b", re.I)
+"""Any month's name in our four languages."""
 _SPAN_COMPOUND_PART = re.compile(r"\berste[n]? $", re.I)
 """A part of a month ("la primera quincena de noviembre", "the first half of November", "Anfang November"): over on
 its last day (15th, 7th, 10th, 20th)."""
@@ -52,6 +54,17 @@ _TERMS_OR_CONDITION = re.compile(r"\b(?:if|provided|as long as|valid|offer|price
                                  r"gültig|angebot|preis|unterschreib\w*|bestell\w*|si|à condition|valable|offre|prix|"
                                  r"sign\w*|commande\w*|siempre que|válid\w*|oferta|precio|firm\w*|pedido)\b", re.I)
 """Words that make a date a term to meet: a condition, an offer or a price, a signature or an order."""
+
+
+_SINCE = re.compile(r"\b(?:since|seit|depuis|desde|in|im|en|last|letzte[nm]?|dernier|pasado|en el mes de)\s+(?:\w+\s+)?$", re.I)
+"""A month looked back at or placed ("since October", "in October", "im Oktober"): not a term's end."""
+
+
+def _bare_month(sentence: str, m: re.Match[str]) -> bool:
+    """A month named with no day number next to it, not looked back at: "antes de que acabe octubre" is a whole month,
+    "am 2. Oktober" or "im Oktober" is not a term's end."""
+    before, after = sentence[max(0, m.start() - 12):m.start()], sentence[m.end():m.end() + 6]
+    return not re.search(r"\d", before[-5:] + after[:4]) and not _SINCE.search(sentence[max(0, m.start() - 25):m.start()])
 
 
 def past_month_spans(sentence: str, send_day: date) -> list[str]:
@@ -69,6 +82,11 @@ def past_month_spans(sentence: str, send_day: date) -> list[str]:
         else:
             part = next((k for k in _SPAN_LAST_DAY if p.group(k)), None) if p else None
         month_no = _MONTH_NUMBERS.get((m.group(1) or m.group(2)).lower())
+        if part is None and month_no and not m.group(2) and _bare_month(sentence, m):
+            # a whole month named as a term ("antes de que acabe octubre", "bis Oktober"): a date, its last day (wave 18)
+            if 0 < send_day.month - month_no <= 6:
+                out.append(f"deadline {m.group(0).strip()!r} (a month already over) is in the past")
+            continue
         if part is None or not month_no:
             continue
         if (0 < send_day.month - month_no <= 6) or (month_no == send_day.month and send_day.day > _SPAN_LAST_DAY[part]):
