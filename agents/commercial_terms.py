@@ -41,15 +41,16 @@ _TERMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(p, re.
                  rf"\b(?:{_INCLUDED})\b[^.;!?\n]{{0,15}}?\b(?:shipping|delivery|freight|carriage|versand|lieferung|"
                  rf"livraison|envío|portes)\b|\b(?:carriage paid|free on board|frei haus|franco de port|franco domicile|"
                  rf"portes pagados|porte pagado|portes debidos)\b"),
-    ("bundle", r"\b\d+\s?(?:x|×)\s?\d+\b|\b\d+\s(?:for|für|pour|por)\s\d+\b|\b(?:buy|kaufen?|achetez|achète|compre|"
-               r"compra)\s+(?:\w+\s+){0,3}?(?:get|erhalten|bekommen|obtenez|recevez|lleve|llévese|reciba)\b|"
+    ("bundle", r"(?<![:\d.,])\b\d\s?(?:x|×)\s?\d\b(?![:\d.,])|(?<![:\d.,])\b\d\s(?:for|für|pour|por)\s\d\b(?![:\d.,])"
+               r"(?!\s*(?:min\w*|hours?|h\b|stunden?|heures?|horas?|days?|tage?n?|jours?|días?|%|weeks?|wochen?))|\b(?:buy|kaufen?|achetez|achète|compre|"
+               r"compra)\s+(?:[\w,]+\s+){0,3}?(?:get|erhalten|bekommen|obtenez|recevez|lleve|llévese|reciba)\b|"
                r"\b(?:two|three|four|zwei|drei|vier|deux|trois|quatre|dos|tres|cuatro)\s+(?:for|für|pour|por)\s+"
                r"(?:one|two|three|eins?|zwei|drei|un|une|deux|trois|uno|una|dos|tres)\b|"
                r"\b(?:for|zum|au|pour le|al|por el)\s+(?:the\s+)?(?:price|preis|prix|precio)\s+(?:of\s+|von\s+|d['’]|de\s+)"
                r"(?:one|a single|einem|einer|un|une|uno|una|1)\b"),
     ("included item", rf"\b(?:insurance|versicherung\w*|assurance\w*|seguro\w*|warranty|garantie\w*|garantía\w*|"
                       rf"maintenance|wartung\w*|entretien|mantenimiento|servicing|hardware|equipment|devices|geräte\w*|"
-                      rf"équipements?|equipos?|licen[cs]es?|lizenz\w*|licencias?|training|schulung\w*|formation|"
+                      rf"équipements?|equipos?|training|schulung\w*|formation|"
                       rf"formación|installation|einbau|montage|instalación|onboarding|support|soporte|"
                       rf"breakdown cover|pannenhilfe|dépannage|asistencia)\b[^.;!?\n]{{0,30}}?\b(?:{_INCLUDED})\b"),
     ("withdrawal or cancellation right", r"\b(?:cancel(?:l?able)?\s+(?:\w+\s+){0,2}?any ?time|cancellation right|"
@@ -98,8 +99,14 @@ _PLANNED = re.compile(r"\b(?:once|when|if|after|before|until|will|would|to be|ca
                       r"cuando|en cuanto|una vez|si|antes|después|será|serán|debe)\b", re.I)
 
 
+_ANY_TERM = re.compile("|".join(f"(?:{p.pattern})" for _, p in _TERMS), re.I)
+"""Every family at once: most drafts state none, and one scan of the whole text says so (screening CPU)."""
+
+
 def term_commitments(text: str) -> list[str]:
     """Sentences that state a commercial term no record field vouches for, with the term's family."""
+    if not _ANY_TERM.search(text):
+        return []
     reasons = []
     for sentence in sentences(text):
         if _ASKED.search(sentence):
@@ -114,7 +121,7 @@ def term_commitments(text: str) -> list[str]:
 
 def approval_claims(text: str, stage_kind: str) -> list[str]:
     """Sentences that state the deal approved, initialled or waved through as done while the deal is open."""
-    if stage_kind != "open":
+    if stage_kind != "open" or not (_WAVED_THROUGH.search(text) or _APPROVED_DEAL.search(text)):
         return []
     return [f"deal state: an approval of the deal stated as done while the deal is open: {_shown(s)!r}"
             for s in sentences(text)

@@ -31,6 +31,9 @@ PASS = [
     "No discount is included today; the proposal has the price.", "Le tarif de lancement est présenté dans la proposition.",
     "Die Lieferung des Angebots plane ich für Freitag.", "Le envío la propuesta el viernes.",
     "Training for the dispatchers is part of the rollout plan.", "¿Incluye el precio el IVA? Se lo confirmo en la propuesta.",
+    # good drafts of quality sets 13 and 22 the first build refused: a meeting length, the product in the proposal
+    "I've also sent an invitation for Tuesday, December 1 at 14:00 for 20 minutes to go through it.",
+    "Je vous adresse très bientôt la proposition pour Atelier Lumière, licences comprises pour les 6 ateliers.",
 ]
 
 APPROVALS = [
