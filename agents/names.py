@@ -30,10 +30,8 @@ vendredi samedi dimanche janvier février avril juin juillet août septembre oct
 hola buenos días saludos atentamente estimado estimada estimado/a gracias usted su sus lunes martes miércoles
 jueves viernes sábado domingo enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre
 diciembre sr sra señor señora don doña
-central eastern pacific mountain atlantic
 """.split())
-"""Capitalised words that are not names (greetings, days, months, sentence glue, and the North American time zones a
-meeting time names: "2 pm Central" is a zone, not a person)."""
+"""Capitalised words that are not names (greetings, days, months, sentence glue)."""
 
 _DAY_WORDS = frozenset("""montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar märz april
 mai juni juli august september oktober november dezember wochen""".split())

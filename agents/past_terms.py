@@ -60,11 +60,21 @@ _SINCE = re.compile(r"\b(?:since|seit|depuis|desde|in|im|en|last|letzte[nm]?|der
 """A month looked back at or placed ("since October", "in October", "im Oktober"): not a term's end."""
 
 
+_LIMIT = re.compile(r"\b(?:before|by|until|till|through|end of|bis|vor|spätestens|ende|avant|d['’]ici|jusqu['’]\w*|fin|"
+                    r"antes|hasta|acabe|termine|finales|final|is out|im laufe|courant|in the course of)\b", re.I)
+"""Words that make a month a limit ("antes de que acabe octubre", "bis Oktober", "before October is out")."""
+_RECEIVED = re.compile(r"^\W*(?:\w+\s+){0,2}?(?:bekommen|erhalten|geschickt|gesendet|received|got|sent|reçu\w*|envoyé\w*|"
+                       r"recibi\w*|envi\w*)\b", re.I)
+"""A month after which something was received ("die Herr Weber Ende Oktober bekommen hat"): looked back at."""
+
+
 def _bare_month(sentence: str, m: re.Match[str]) -> bool:
-    """A month named with no day number next to it, not looked back at: "antes de que acabe octubre" is a whole month,
-    "am 2. Oktober" or "im Oktober" is not a term's end."""
-    before, after = sentence[max(0, m.start() - 12):m.start()], sentence[m.end():m.end() + 6]
-    return not re.search(r"\d", before[-5:] + after[:4]) and not _SINCE.search(sentence[max(0, m.start() - 25):m.start()])
+    """A month named as a limit with no day number next to it, not looked back at: "antes de que acabe octubre" is a
+    whole month's end; "am 2. Oktober", "im Oktober", "vom Oktober", "Ende Oktober bekommen" are not a term's end."""
+    before, after = sentence[max(0, m.start() - 25):m.start()], sentence[m.end():m.end() + 30]
+    around = sentence[max(0, m.start() - 5):m.start()] + after[:4]
+    return (not re.search(r"\d", around) and not _SINCE.search(before) and bool(_LIMIT.search(before + " " + after[:10]))
+            and not _RECEIVED.search(after))
 
 
 def past_month_spans(sentence: str, send_day: date) -> list[str]:
