@@ -81,6 +81,9 @@ def past_month_spans(sentence: str, send_day: date) -> list[str]:
     """A part of a month already over, as a term ("si firman en la primera quincena de noviembre" on November 25): a
     month name, then the part of it named just before."""
     months = list(_SPAN_MONTH.finditer(sentence))
+    # most months a draft names carry a day number ("November 18"): neither a part of a month nor a whole one
+    months = [m for m in months if not re.match(r"\W{0,3}\d{1,2}\b(?!\d)", sentence[m.end():m.end() + 6])
+              and not re.search(r"\b\d{1,2}\W{0,4}$", sentence[max(0, m.start() - 6):m.start()])]
     if not months or LOOKING_BACK.search(sentence) or not _TERMS_OR_CONDITION.search(sentence):
         return []
     out = []
