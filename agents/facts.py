@@ -26,6 +26,7 @@ from agents.names import _known, _unknown_names, _words, customer_references, di
 from agents.normalize import defang, normalise
 from agents.other_customers import initials_of, named_other_customers, with_spellings
 from agents.settings import FREE_TEXT_CORROBORATION
+from agents.vouched import figure_labels
 
 PLAIN_NUMBER_MAX = 10_000
 """Largest plain count a reply may repeat from the customer's messages; anything bigger must come from a field."""
@@ -140,6 +141,12 @@ class Vocabulary:
     today: date | None = None
     currency: str | None = None
     own_initials: str = ""  # this record's company's initials: never read as another customer's
+    names: frozenset[str] = frozenset()
+    """Lower-cased words of the people the record names in structured fields (the owner, the contacts): a signature
+    "Pierre" or a greeting "Hola Lucas:" is the record's name, not planted content or money slang."""
+    vouched_phrases: tuple[str, ...] = ()
+    """Score factor labels our scoring wrote with a figure ("Amount: 541,000 ↓", "Days since last deal won: 256 ↑"): an
+    analysis quoting one quotes the scores, not a price or a deal state of its own."""
     """The day the text is read on: a calendar week or a holiday named without a year is the one nearest it."""
 
 
@@ -237,6 +244,7 @@ def build_vocabulary(
     words = {w.lower() for t in trusted if t for w in _words(normalise(t))}
     words |= {w for w, n in word_seen.items() if n >= FREE_TEXT_CORROBORATION}
     own = (ctx.company_name or "").lower()
+    people = [ctx.safe("owner.name", r.owner.name) if r.owner else None, *(ctx.contact_name(c) for c in r.contacts)]
     return Vocabulary(numbers=frozenset(numbers | money), money=frozenset(money), percents=frozenset(percents),
                       dates=frozenset(dates), emails=frozenset(emails),
                       urls=frozenset(u.lower().strip() for u in allowed_links if u.strip()),
@@ -247,7 +255,10 @@ def build_vocabulary(
                       # Asides in names count as text the record used once (German nouns there are no names).
                       seen_words=frozenset(word_seen) | frozenset(
                           w.lower() for t in (r.name, *(c.title for c in r.contacts)) if t for w in _words(normalise(t))),
-                      today=ctx.now.date(), currency=r.currency, own_initials=initials_of(ctx.company_name or ""))
+                      today=ctx.now.date(), currency=r.currency, own_initials=initials_of(ctx.company_name or ""),
+                      names=frozenset(w.lower() for p in (*people, ctx.company_name) if p for w in _words(normalise(p))
+                                      if len(w) > 1),
+                      vouched_phrases=figure_labels(ctx.scores))
 
 
 def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | None = None) -> list[Finding]:

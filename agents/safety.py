@@ -41,6 +41,7 @@ from agents.sentence_language import language_violations
 from agents.signature import signature_problems
 from agents.symbol_letters import spelled_out
 from agents.timing import timing_violations
+from agents.vouched import without_vouched
 
 FACT_KINDS_ANALYSIS = ("email", "url", "money", "percent", "other_customer", "confusable")
 """Fact kinds checked in analysis and strategy text (internal, so names and numbers are looser)."""
@@ -131,16 +132,19 @@ def text_invariant_violations(text: str, vocab: Vocabulary, language: str | None
 
 def commercial_violations(
     text: str, ctx: Context, vocab: Vocabulary, approved_discount: float | None,
-    allowed_promises: Iterable[str] = (),
+    allowed_promises: Iterable[str] = (), *, topic_reports: bool = False,
 ) -> list[str]:
     """Return discounts above the approved one, unvouched prices, promises outside policy and
-    deal-state claims the record contradicts, in any supported language."""
+    deal-state claims the record contradicts, in any supported language. What the record vouches for verbatim (a
+    person's name, a figure-valued score factor label) is read as such, not as words (facts.without_vouched); with
+    `topic_reports` (internal texts) "talks about pricing" reports the buyer's topic and is not our price talk."""
+    text = without_vouched(text, vocab)
     return [*discount_violations(text, approved_discount), *price_violations(text, vocab.money, vocab.numbers - vocab.money),
             *promise_violations(text, allowed_promises), *deal_state_violations(text, ctx.record.stage_kind),
             *asserted_states(normalise(text), ctx.record.stage_kind),
             *concept_violations(text, ctx.record.stage_kind, allowed_promises),
             *spelled_percent_violations(text, vocab.percents), *concession_violations(normalise(text)),
-            *compound_concessions(normalise(text)), *unanchored_price_talk(normalise(text), approved_discount),
+            *compound_concessions(normalise(text)), *unanchored_price_talk(normalise(text), approved_discount, topic_reports=topic_reports),
             *promised_outcomes(normalise(text)), *held_increases(normalise(text)),
             *term_commitments(text), *approval_claims(text, ctx.record.stage_kind)]
 
@@ -169,7 +173,7 @@ def check_analysis(out: AnalysisOut, ctx: Context, vocab: Vocabulary) -> list[st
     joined = "\n".join(texts)
     reasons += [f"unsupported fact: {f}" for f in find_unsupported(joined, vocab, kinds=FACT_KINDS_ANALYSIS)]
     reasons += text_invariant_violations(joined, vocab)
-    reasons += commercial_violations(joined, ctx, vocab, None)
+    reasons += commercial_violations(joined, ctx, vocab, None, topic_reports=True)
     return list(dict.fromkeys(reasons))
 
 
@@ -189,5 +193,6 @@ def check_strategy(
         reasons.append(f"recipient {out.recipient_contact_id!r} is not one of the record's contacts")
     reasons += [f"unsupported fact: {f}" for f in find_unsupported(out.rationale, vocab, kinds=FACT_KINDS_ANALYSIS)]
     reasons += text_invariant_violations(out.rationale, vocab)
-    reasons += commercial_violations(out.rationale, ctx, vocab, out.discount if arm.uses_discount else None)
+    reasons += commercial_violations(out.rationale, ctx, vocab, out.discount if arm.uses_discount else None,
+                                     topic_reports=True)
     return list(dict.fromkeys(reasons))
