@@ -26,7 +26,7 @@ from agents.names import _known, _unknown_names, _words, customer_references, di
 from agents.normalize import defang, normalise
 from agents.other_customers import initials_of, named_other_customers, with_spellings
 from agents.settings import FREE_TEXT_CORROBORATION
-from agents.vouched import figure_labels
+from agents.vouched import figure_labels, record_names
 
 PLAIN_NUMBER_MAX = 10_000
 """Largest plain count a reply may repeat from the customer's messages; anything bigger must come from a field."""
@@ -63,15 +63,13 @@ _DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _DATE_SLASH = re.compile(r"\b(?!24/7\b)(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?\b")
 """11/20, 20/11/2026; not "24/7", which says round the clock."""
 _ROUND_THE_CLOCK = re.compile(r"\b24/7\b")
-_FOREIGN_MONTHS = {
+_FOREIGN_MONTHS = {  # German, French and Spanish month names (dates in drafts to buyers in those languages)
     "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "april": 4, "mai": 5, "juni": 6, "juli": 7, "august": 8,
     "september": 9, "oktober": 10, "november": 11, "dezember": 12,
     "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "juin": 6, "juillet": 7, "août": 8,
     "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12,
     "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
-    "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
-}
-"""German, French and Spanish month names (dates in drafts to buyers in those languages)."""
+    "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12}
 _DATE_FOREIGN = re.compile(r"\b(\d{1,2})(?:\.|er)?\s+(?:de\s+)?(" + "|".join(_FOREIGN_MONTHS) +
                            r")\b(?:\s+(?:de\s+)?(\d{4}))?", re.I)
 _DATE_DOTTED = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{2,4})?(?!\d)")
@@ -138,16 +136,11 @@ class Vocabulary:
     multiples: frozenset[float] = frozenset()
     own_words: frozenset[str] = frozenset()
     seen_words: frozenset[str] = frozenset()
-    today: date | None = None
+    today: date | None = None  # the day the text is read on: a week or holiday named without a year is the nearest
     currency: str | None = None
     own_initials: str = ""  # this record's company's initials: never read as another customer's
-    names: frozenset[str] = frozenset()
-    """Lower-cased words of the people the record names in structured fields (the owner, the contacts): a signature
-    "Pierre" or a greeting "Hola Lucas:" is the record's name, not planted content or money slang."""
-    vouched_phrases: tuple[str, ...] = ()
-    """Score factor labels our scoring wrote with a figure ("Amount: 541,000 ↓", "Days since last deal won: 256 ↑"): an
-    analysis quoting one quotes the scores, not a price or a deal state of its own."""
-    """The day the text is read on: a calendar week or a holiday named without a year is the one nearest it."""
+    names: frozenset[str] = frozenset()  # words of the record's people and company names (agents.vouched)
+    vouched_phrases: tuple[str, ...] = ()  # figure-valued score factor labels (agents.vouched)
 
 
 def build_vocabulary(
@@ -244,7 +237,6 @@ def build_vocabulary(
     words = {w.lower() for t in trusted if t for w in _words(normalise(t))}
     words |= {w for w, n in word_seen.items() if n >= FREE_TEXT_CORROBORATION}
     own = (ctx.company_name or "").lower()
-    people = [ctx.safe("owner.name", r.owner.name) if r.owner else None, *(ctx.contact_name(c) for c in r.contacts)]
     return Vocabulary(numbers=frozenset(numbers | money), money=frozenset(money), percents=frozenset(percents),
                       dates=frozenset(dates), emails=frozenset(emails),
                       urls=frozenset(u.lower().strip() for u in allowed_links if u.strip()),
@@ -256,9 +248,7 @@ def build_vocabulary(
                       seen_words=frozenset(word_seen) | frozenset(
                           w.lower() for t in (r.name, *(c.title for c in r.contacts)) if t for w in _words(normalise(t))),
                       today=ctx.now.date(), currency=r.currency, own_initials=initials_of(ctx.company_name or ""),
-                      names=frozenset(w.lower() for p in (*people, ctx.company_name) if p for w in _words(normalise(p))
-                                      if len(w) > 1),
-                      vouched_phrases=figure_labels(ctx.scores))
+                      names=record_names(ctx), vouched_phrases=figure_labels(ctx.scores))
 
 
 def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | None = None) -> list[Finding]:

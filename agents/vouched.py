@@ -12,7 +12,11 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from agents.names import _words
+from agents.normalize import normalise
+
 if TYPE_CHECKING:
+    from agents.context import Context
     from agents.facts import Vocabulary
 
 _FIGURE_LABEL = re.compile(r"[^\W\d][^:\n]{0,60}: -?\d[\d,.]*(?: ?%)? ?[↑↓]?")
@@ -28,6 +32,15 @@ def figure_labels(scores: Mapping[str, Any]) -> tuple[str, ...]:
     labels = {(f.get("label") or "").strip() for s in scores.values() if isinstance(s, dict)
               for f in s.get("factors") or [] if isinstance(f, dict)}
     return tuple(sorted((x for x in labels if _FIGURE_LABEL.fullmatch(x)), key=len, reverse=True))
+
+
+def record_names(ctx: Context) -> frozenset[str]:
+    """Lower-cased words of the names the record holds in structured fields, screened: its owner (the rep who signs),
+    its contacts and its company."""
+    r = ctx.record
+    names = (ctx.safe("owner.name", r.owner.name) if r.owner else None, *(ctx.contact_name(c) for c in r.contacts),
+             ctx.company_name)
+    return frozenset(w.lower() for n in names if n for w in _words(normalise(n)) if len(w) > 1)
 
 
 def without_vouched(text: str, vocab: Vocabulary) -> str:
