@@ -26,6 +26,7 @@ from agents.names import _known, _unknown_names, _words, customer_references, di
 from agents.normalize import defang, normalise
 from agents.other_customers import initials_of, named_other_customers, with_spellings
 from agents.settings import FREE_TEXT_CORROBORATION
+from agents.vouched import figure_labels, record_names
 
 PLAIN_NUMBER_MAX = 10_000
 """Largest plain count a reply may repeat from the customer's messages; anything bigger must come from a field."""
@@ -62,15 +63,13 @@ _DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _DATE_SLASH = re.compile(r"\b(?!24/7\b)(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?\b")
 """11/20, 20/11/2026; not "24/7", which says round the clock."""
 _ROUND_THE_CLOCK = re.compile(r"\b24/7\b")
-_FOREIGN_MONTHS = {
+_FOREIGN_MONTHS = {  # German, French and Spanish month names (dates in drafts to buyers in those languages)
     "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "april": 4, "mai": 5, "juni": 6, "juli": 7, "august": 8,
     "september": 9, "oktober": 10, "november": 11, "dezember": 12,
     "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "juin": 6, "juillet": 7, "août": 8,
     "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12,
     "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
-    "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
-}
-"""German, French and Spanish month names (dates in drafts to buyers in those languages)."""
+    "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12}
 _DATE_FOREIGN = re.compile(r"\b(\d{1,2})(?:\.|er)?\s+(?:de\s+)?(" + "|".join(_FOREIGN_MONTHS) +
                            r")\b(?:\s+(?:de\s+)?(\d{4}))?", re.I)
 _DATE_DOTTED = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{2,4})?(?!\d)")
@@ -137,10 +136,11 @@ class Vocabulary:
     multiples: frozenset[float] = frozenset()
     own_words: frozenset[str] = frozenset()
     seen_words: frozenset[str] = frozenset()
-    today: date | None = None
+    today: date | None = None  # the day the text is read on: a week or holiday named without a year is the nearest
     currency: str | None = None
     own_initials: str = ""  # this record's company's initials: never read as another customer's
-    """The day the text is read on: a calendar week or a holiday named without a year is the one nearest it."""
+    names: frozenset[str] = frozenset()  # words of the record's people and company names (agents.vouched)
+    vouched_phrases: tuple[str, ...] = ()  # figure-valued score factor labels (agents.vouched)
 
 
 def build_vocabulary(
@@ -247,7 +247,8 @@ def build_vocabulary(
                       # Asides in names count as text the record used once (German nouns there are no names).
                       seen_words=frozenset(word_seen) | frozenset(
                           w.lower() for t in (r.name, *(c.title for c in r.contacts)) if t for w in _words(normalise(t))),
-                      today=ctx.now.date(), currency=r.currency, own_initials=initials_of(ctx.company_name or ""))
+                      today=ctx.now.date(), currency=r.currency, own_initials=initials_of(ctx.company_name or ""),
+                      names=record_names(ctx), vouched_phrases=figure_labels(ctx.scores))
 
 
 def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | None = None) -> list[Finding]:

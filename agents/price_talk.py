@@ -20,7 +20,7 @@ import re
 _OUR_PRICE = re.compile(
     # our price or what the buyer pays; "cost" only as the buyer's outlay ("costs you"), since "fuel cost" and "idle
     # cost" are the buyer's pains the record names; German "die Zahlen" are figures, "Amortisationsrechnung" a document
-    r"\b(?:price\w*|pricing|cost(?:s|ing)? you|pay|paid|paying|payments?|invoic\w*|bill(?:ed|ing|s)?|"
+    r"\b(?:price\w*(?![- ]sensitiv)|pricing|cost(?:s|ing)? you|pay|paid|paying|payments?|invoic\w*|bill(?:ed|ing|s)?|"
     r"charg(?:e|es|ed|ing)|fees?|uplift|amounts?|statements?(?! of work)|"
     r"settle(?:d|s|ment)?\b(?!\s+(?:the|any|all|those|these|your|our|on|in|down)\s+(?!bill|invoice|balance|account))|"
     r"betrag\w*|begleich\w*|montants?|liquid(?:an|en|ar|e)|bucks?|quid|balles|pavos|kröten|mäuse|briques?|patates|"
@@ -87,16 +87,26 @@ _PERCENT = re.compile(r"\d\s?%|\bper ?cent\b|\bprozent\b|\bpour ?cent\b|\bpor ?c
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
-def unanchored_price_talk(text: str, approved_discount: float | None = None) -> list[str]:
+_TOPIC_REPORT = re.compile(r"\b(?:talk\w*|ask\w*|spoke|speak\w*|mention\w*|rais\w*|brought up|bring\w* up|discuss\w*|"
+                           r"interest\w* in|question\w* (?:about|on))\s+(?:about\s+|on\s+)?(?:the\s+)?['\"‘“]?"
+                           r"(?:pricing|prices?|costs?|budget|payment terms)['\"’”]?(?=[\s.,;:!?)]|$)", re.I)
+"""An internal text reporting the buyer's topic ("Talks about 'pricing'", "asked about pricing on the call")."""
+
+
+def unanchored_price_talk(text: str, approved_discount: float | None = None, *, topic_reports: bool = False) -> list[str]:
     """Sentences of `text` (normalised) that speak of our price or a payment with nothing the record has behind
     them. A question asks rather than states; with a discount approved in code, the sentence that offers it (a
-    percentage) is the code's, and the discount checks judge its figure."""
+    percentage) is the code's, and the discount checks judge its figure. With `topic_reports` (an analysis or a
+    strategy's rationale, which the buyer never reads), a sentence that reports the buyer's topic is anchored by it:
+    the rest of the sentence is still read, so "talks about pricing; we waive the fee" is refused."""
     low = text.lower()
     discounts = approved_discount is None and any(cue in low for cue in _DISCOUNT_CUES) and bool(_DISCOUNT.search(text))
     if not discounts and (not any(cue in low for cue in _CUES) or not _OUR_PRICE.search(text)):
         return []  # most outputs: no price word at all
     out = []
     for sentence in _SENTENCE.split(text):
+        if topic_reports:
+            sentence = _TOPIC_REPORT.sub(" ", sentence)
         if "?" in sentence or _ANCHOR.search(sentence):
             continue
         if not _OUR_PRICE.search(sentence) and not (discounts and _DISCOUNT.search(sentence) and not _NO.search(sentence)

@@ -20,6 +20,7 @@ from datetime import date
 
 from agents.catalogue import StrategyArm
 from agents.claims import deal_state_violations, discount_violations, price_violations, promise_violations
+from agents.commercial_terms import approval_claims, term_commitments
 from agents.concepts import concept_violations, spelled_percent_violations
 from agents.concessions import concession_violations
 from agents.context import Context
@@ -36,9 +37,11 @@ from agents.neighbour_languages import neighbour_commercial_sentences
 from agents.normalize import normalise
 from agents.outcome_promises import promised_outcomes
 from agents.price_talk import unanchored_price_talk
+from agents.sentence_language import language_violations
 from agents.signature import signature_problems
 from agents.symbol_letters import spelled_out
 from agents.timing import timing_violations
+from agents.vouched import without_vouched
 
 FACT_KINDS_ANALYSIS = ("email", "url", "money", "percent", "other_customer", "confusable")
 """Fact kinds checked in analysis and strategy text (internal, so names and numbers are looser)."""
@@ -87,6 +90,8 @@ def check_draft(
     reasons += text_invariant_violations(raw, vocab, language)
     reasons += commercial_violations(text, ctx, vocab, approved_discount, allowed_promises)
     reasons += timing_violations(text, send_day or ctx.now.date(), asked_same_day=asked_same_day)
+    # a sentence not in the draft's language, whatever it says (wave 18: Low German, Galician, Dutch in a draft)
+    reasons += language_violations(text, language, vocab.own_words)
     if learned_screen:
         reasons += planted_sentence_violations(text, vocab)
     return list(dict.fromkeys(reasons))  # a fact repeated in subject and body is one violation
@@ -127,17 +132,21 @@ def text_invariant_violations(text: str, vocab: Vocabulary, language: str | None
 
 def commercial_violations(
     text: str, ctx: Context, vocab: Vocabulary, approved_discount: float | None,
-    allowed_promises: Iterable[str] = (),
+    allowed_promises: Iterable[str] = (), *, topic_reports: bool = False,
 ) -> list[str]:
     """Return discounts above the approved one, unvouched prices, promises outside policy and
-    deal-state claims the record contradicts, in any supported language."""
+    deal-state claims the record contradicts, in any supported language. What the record vouches for verbatim (a
+    person's name, a figure-valued score factor label) is read as such, not as words (facts.without_vouched); with
+    `topic_reports` (internal texts) "talks about pricing" reports the buyer's topic and is not our price talk."""
+    text = without_vouched(text, vocab)
     return [*discount_violations(text, approved_discount), *price_violations(text, vocab.money, vocab.numbers - vocab.money),
             *promise_violations(text, allowed_promises), *deal_state_violations(text, ctx.record.stage_kind),
             *asserted_states(normalise(text), ctx.record.stage_kind),
             *concept_violations(text, ctx.record.stage_kind, allowed_promises),
             *spelled_percent_violations(text, vocab.percents), *concession_violations(normalise(text)),
-            *compound_concessions(normalise(text)), *unanchored_price_talk(normalise(text), approved_discount),
-            *promised_outcomes(normalise(text)), *held_increases(normalise(text))]
+            *compound_concessions(normalise(text)), *unanchored_price_talk(normalise(text), approved_discount, topic_reports=topic_reports),
+            *promised_outcomes(normalise(text)), *held_increases(normalise(text)),
+            *term_commitments(text), *approval_claims(text, ctx.record.stage_kind)]
 
 
 def discount_and_promise_violations(
@@ -164,7 +173,7 @@ def check_analysis(out: AnalysisOut, ctx: Context, vocab: Vocabulary) -> list[st
     joined = "\n".join(texts)
     reasons += [f"unsupported fact: {f}" for f in find_unsupported(joined, vocab, kinds=FACT_KINDS_ANALYSIS)]
     reasons += text_invariant_violations(joined, vocab)
-    reasons += commercial_violations(joined, ctx, vocab, None)
+    reasons += commercial_violations(joined, ctx, vocab, None, topic_reports=True)
     return list(dict.fromkeys(reasons))
 
 
@@ -184,5 +193,6 @@ def check_strategy(
         reasons.append(f"recipient {out.recipient_contact_id!r} is not one of the record's contacts")
     reasons += [f"unsupported fact: {f}" for f in find_unsupported(out.rationale, vocab, kinds=FACT_KINDS_ANALYSIS)]
     reasons += text_invariant_violations(out.rationale, vocab)
-    reasons += commercial_violations(out.rationale, ctx, vocab, out.discount if arm.uses_discount else None)
+    reasons += commercial_violations(out.rationale, ctx, vocab, out.discount if arm.uses_discount else None,
+                                     topic_reports=True)
     return list(dict.fromkeys(reasons))
