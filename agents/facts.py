@@ -26,7 +26,7 @@ from agents.names import _known, _unknown_names, _words, customer_references, di
 from agents.normalize import defang, normalise
 from agents.other_customers import initials_of, named_other_customers, with_spellings
 from agents.settings import FREE_TEXT_CORROBORATION
-from agents.vouched import figure_labels, record_names
+from agents.vouched import factor_labels, record_names
 
 PLAIN_NUMBER_MAX = 10_000
 """Largest plain count a reply may repeat from the customer's messages; anything bigger must come from a field."""
@@ -248,7 +248,7 @@ def build_vocabulary(
                       seen_words=frozenset(word_seen) | frozenset(
                           w.lower() for t in (r.name, *(c.title for c in r.contacts)) if t for w in _words(normalise(t))),
                       today=ctx.now.date(), currency=r.currency, own_initials=initials_of(ctx.company_name or ""),
-                      names=record_names(ctx), vouched_phrases=figure_labels(ctx.scores))
+                      names=record_names(ctx), vouched_phrases=factor_labels(ctx))
 
 
 def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | None = None) -> list[Finding]:

@@ -107,7 +107,8 @@ hallo liebe lieber sehr geehrte geehrter guten tag viele beste freundliche grü�
 bonjour chère cher madame monsieur bien à vous cordialement salutations bonne journée merci
 hola estimado estimada estimados buenos días un saludo saludos atentamente cordiales gracias
 """.split())
-_LINKING_WORDS = frozenset("call at with and anruf bei mit und appel chez avec et llamada a con y".split())
+_LINKING_WORDS = frozenset("call at with and anruf anrufen bei mit und appel appeler chez avec et llamada llamar a con y"
+                           .split())
 """Greeting and sign-off words of our languages, and the few words of a call script's heading ("Call Mia at Nimbus
 Creative"): with the record's names they make a sentence of no content."""
 _LETTER_WORD = re.compile(r"[^\W\d_]+")

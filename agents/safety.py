@@ -126,8 +126,9 @@ def private_address_violations(contact_id: str, ctx: Context) -> list[str]:
 def text_invariant_violations(text: str, vocab: Vocabulary, language: str | None = None) -> list[str]:
     """Characters no plain-text email holds and sentences in a language we never write, or not in the
     draft's `language` when it is known (agents.invariants), for every output text."""
-    return [*character_violations(text, vocab.own_words), *foreign_sentence_violations(text, language),
-            *neighbour_commercial_sentences(normalise(text))]
+    words = without_vouched(text, vocab)  # a quoted factor label ("Industry: Hospital health care") is the scores'
+    return [*character_violations(text, vocab.own_words), *foreign_sentence_violations(words, language),
+            *neighbour_commercial_sentences(normalise(words))]
 
 
 def commercial_violations(

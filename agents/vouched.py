@@ -9,7 +9,7 @@ planted), a contact called Lucas (Chilean slang for money) and an analysis quoti
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from agents.names import _words
@@ -23,15 +23,37 @@ _FIGURE_LABEL = re.compile(r"[^\W\d][^:\n]{0,60}: -?\d[\d,.]*(?: ?%)? ?[↑↓]?
 """A factor label whose value is a figure (the scoring engine formats it from a number). One whose value is a category
 ("Industry: <text> ↑") repeats CRM text and is not vouched verbatim."""
 
+_CATEGORY_LABEL = re.compile(r"[^\W\d][^:\n]{0,60}: ([^:\n]{1,80}?) ?[↑↓]")
 _CAPITALISED_WORD = re.compile(r"\b[^\W\d_a-z][^\W\d_]+\b")
 
 
-def figure_labels(scores: Mapping[str, Any]) -> tuple[str, ...]:
-    """The figure-valued factor labels of the scores the agents were given, longest first (so a label that contains
-    another is replaced whole)."""
+def factor_labels(ctx: Context) -> tuple[str, ...]:
+    """`figure_labels` of the run's scores, categories checked against the record's screened structured fields (its
+    name, company, industry, country, owner, contacts and their titles: never the catalogue's or settings' words)."""
+    r = ctx.record
+    fields = [ctx.safe("name", r.name), ctx.company_name, ctx.safe("owner.name", r.owner.name) if r.owner else None]
+    if r.company:
+        fields += [ctx.safe("company.industry", r.company.industry), ctx.safe("company.country", r.company.country)]
+    fields += [x for c in r.contacts for x in (ctx.contact_name(c), ctx.safe(f"contacts.{c.id}.title", c.title))]
+    return figure_labels(ctx.scores, fields)
+
+
+def figure_labels(scores: Mapping[str, Any], trusted: Iterable[str | None] = ()) -> tuple[str, ...]:
+    """The factor labels of the scores the agents were given that the record vouches for verbatim, longest first (a
+    label that contains another is replaced whole): a figure-valued one, or one whose category ("Industry: Hospital
+    health care ↓") is made of words the record's screened structured fields hold (`trusted`)."""
+    words = {w.lower() for t in trusted if t for w in _words(normalise(t))}
     labels = {(f.get("label") or "").strip() for s in scores.values() if isinstance(s, dict)
               for f in s.get("factors") or [] if isinstance(f, dict)}
-    return tuple(sorted((x for x in labels if _FIGURE_LABEL.fullmatch(x)), key=len, reverse=True))
+
+    def vouched(label: str) -> bool:
+        if _FIGURE_LABEL.fullmatch(label):
+            return True
+        m = _CATEGORY_LABEL.fullmatch(label)
+        value = [w.lower() for w in _words(normalise(m.group(1)))] if m else []
+        return bool(value) and all(w in words for w in value)
+
+    return tuple(sorted((x for x in labels if vouched(x)), key=len, reverse=True))
 
 
 def record_names(ctx: Context) -> frozenset[str]:

@@ -137,3 +137,20 @@ def test_a_signature_that_carries_a_commitment_is_screened(pierre):
     ctx, vocab = pierre
     text = "Best,\nPierre. The onboarding workshop for your dispatchers is on the house."
     assert planted_sentence_violations(text, vocab) != []
+
+
+def test_an_analysis_quoting_a_category_factor_the_record_holds_is_not_a_foreign_sentence():
+    ctx, vocab = _record_with("Pierre Kim", "Lucas Martinez", ["Industry: Logistics ↓"])
+    out = _analysis("Main risk: Score factor: Industry: Logistics ↓.")
+    assert check_analysis(out, ctx, vocab) == [], vocab.vouched_phrases
+
+
+def test_a_category_factor_with_words_the_record_does_not_hold_is_not_vouched():
+    _ctx, vocab = _record_with("Pierre Kim", "Lucas Martinez", ["Industry: rebate approved for you ↓"])
+    assert "Industry: rebate approved for you ↓" not in vocab.vouched_phrases
+
+
+@pytest.mark.parametrize("heading", ["Llamar a Lucas (Northwind Logistics)", "Appeler Lucas (Northwind Logistics)"])
+def test_a_call_scripts_heading_in_spanish_or_french_passes_the_screen(pierre, heading):
+    _ctx, vocab = pierre
+    assert planted_sentence_violations(heading, vocab) == []
