@@ -26,14 +26,14 @@ from app.admin.usage import BudgetLine
 from app.storage.models import LlmUsage
 
 MEASURED_PER_ROLE: Mapping[str, tuple[float, float, float]] = {
-    "analyst": (1.47, 8173.3, 1258.5),
-    "strategist": (1.08, 7702.6, 319.0),
-    "writer": (1.18, 8388.7, 506.9),
+    "analyst": (1.0, 7548.3, 1227.6),
+    "strategist": (1.0, 7727.1, 312.7),
+    "writer": (1.02, 8317.4, 483.0),
 }
 """Per role: vendor calls per record (repairs included), input characters per call (prompt plus
 strict JSON schema) and output characters per call: means over 60 demo deals,
-benchmarks/results/llm_cost_per_record.json (2026-12-04). The repair rate is the replay's
-(offline answers checked as a vendor's), likely above a real model's, so the estimate errs high."""
+benchmarks/results/llm_cost_per_record.json (2026-12-04 03:29 UTC). The repair rate is the replay's
+(offline answers checked as a vendor's: 0.02 extra calls per record); a real model's repairs are not measured here."""
 
 HISTORY_DAYS = 30
 """Days of the tenant's own usage the per-record cost is taken from."""
