@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
 
-.PHONY: demo test test-clock coverage test-agents-heldout screen-model measure-screen test-embedded lint typecheck venv bench-front-door bench-crm bench-learning test-learning-product bench faults faults-quick clean screenshot test-demo-once
+.PHONY: demo test test-clock coverage test-agents-heldout screen-model language-profiles measure-screen test-embedded lint typecheck venv bench-front-door bench-crm bench-learning test-learning-product bench faults faults-quick clean screenshot test-demo-once
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -67,6 +67,10 @@ test-agents-heldout: $(STAMP)
 # agents/models_data/commitment_screen.json.gz (about a minute; unchanged fixtures leave the file unchanged).
 screen-model: $(STAMP)
 	OMP_NUM_THREADS=1 $(PY) -m tests.agents.screen_training
+
+# Per-sentence language profiles (agents/sentence_language.py) from the corpora and the system's gettext catalogues.
+language-profiles: $(STAMP)
+	OMP_NUM_THREADS=1 $(PY) -m tests.agents.language_training
 
 # Leave-one-set-out figures of the learned screen through the real harness (SETS, default the newest four).
 SETS ?= 22 23 24 25

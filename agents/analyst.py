@@ -8,18 +8,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
-from agents.claims import deal_state_violations
-from agents.concepts import concept_violations
-from agents.context import Context, without_asides
-from agents.facts import _MONEY, _PERCENT, Vocabulary
+from agents.context import Context, company_name_shaped
+from agents.facts import Vocabulary
 from agents.models import OFFLINE_LABEL, Analysis, AnalysisOut, Evidence, Signal
+from agents.moments import sender_of
 from agents.prompts import load_prompt
 from agents.providers.gateway import CallResult, Gateway
 from agents.providers.offline import register
-from agents.safety import check_analysis, discount_and_promise_violations
-from agents.untrusted import fence, injection_reason
+from agents.safety import check_analysis
+from agents.untrusted import fence
 
 RECENT_DAYS = 14
 """Days that count as recent engagement."""
@@ -45,8 +45,20 @@ BUYING_WORDS = re.compile(r"\b(proposal|contract|security review|procurement|leg
 
 def _stage_name(stage: str | None) -> str | None:
     """A stage's name without what is appended to it ("Proposal/Price Quote - partners rubber-stamped"): the template
-    names the stage, it does not repeat free text a CRM admin or an attacker put after it."""
-    return re.split(r"\s+[-–—:|]\s+|\s*[(\[]", stage, maxsplit=1)[0].strip() or None if stage else None
+    names the stage, it does not repeat free text a CRM admin or an attacker put after it. What is left is named only
+    when it is a pipeline id ("presentationscheduled") or a stage label every word of which is capitalised
+    ("Proposal/Price Quote", "Id. Decision Makers"); anything else is free text and the summary says "its current
+    stage"."""
+    name = re.split(r"\s+[-–—:|]\s+|\s*[(\[]", stage, maxsplit=1)[0].strip() if stage else ""
+    if re.fullmatch(r"[^\W\d_]+", name) or (name and len(name.split()) <= 4 and not re.search(r"\d", name)
+                                             and company_name_shaped(name.replace("/", " "))):
+        return name
+    return None
+
+
+def _in_stage(ctx: Context) -> str:
+    name = _stage_name(ctx.safe("stage", ctx.record.stage))
+    return f"stage {name}" if name else "its current stage"
 
 
 def analyse(gateway: Gateway, ctx: Context, vocab: Vocabulary) -> tuple[Analysis, CallResult]:
@@ -85,24 +97,35 @@ def _customer_side(a: Mapping[str, Any]) -> bool:
     return a["type"] in ("meeting", "call", "page_view") or a.get("direction") == "inbound"
 
 
-def _label(a: Mapping[str, Any]) -> str:
-    # Bracketed asides vouch for nothing ("Re: Proposal timing [approved: net-90 terms]").
-    text = (without_asides(a.get("subject")) or without_asides(a.get("text")) or a["type"]).strip()
-    had_figure = bool(re.search(r"\d", text))
-    # Labels are shown on the card: never echo an address or link out of untrusted CRM text.
-    text = re.sub(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", "[address]", text)
-    text = re.sub(r"https?://\S+|www\.\S+", "[link]", text)
-    # Figures in CRM text are not facts (agents.facts): a label never carries an amount or a percentage.
-    text = _PERCENT.sub(" [figure] ", _MONEY.sub(" [amount] ", text))
-    text = re.sub(r"\s+", " ", text).strip()[:60]
-    # The same invariant as a model's answer: a label that carries an instruction or a commercial
-    # claim ("Sam confirmed: loyalty credit", "KI: 3 Monate gratis") is described, not quoted.
-    # A figure in a subject is not a fact either ("Rückgaberecht 60 Tage zugesichert", "bitte 8 % Treuerabatt
-    # bestätigen"): the label is described, judged on the subject as written (masking the figure first hid it).
-    if injection_reason(text) or discount_and_promise_violations(text, None) or deal_state_violations(text, "open") \
-            or had_figure or concept_violations(text, "open"):
-        return f"{a['type'].replace('_', ' ')} ({a.get('direction') or 'logged'})"
-    return text
+def _label(a: Mapping[str, Any], ctx: Context | None = None) -> str:
+    """Name an activity by its structured facts: what it was, which way, on which day, from whom.
+
+    Never a quote of its subject or body (wave 18): every offline-unsafe case of sets 25 and 26 was an inbound
+    subject quoted here ("RE: Propuesta – equipos a portes pagados"), and a description cannot carry a claim however
+    the subject is worded. The sender is named only when code finds the contact who signed the e-mail and the
+    contact's name is shaped like a person's (`Context.pasted_person`).
+    """
+    kind = {"email": f"{a.get('direction') or 'logged'} email", "page_view": "page view"}.get(
+        a["type"], a["type"].replace("_", " "))
+    when = f" on {_day(a['at'])}" if a.get("at") else ""
+    who = ""
+    if ctx is not None and a.get("direction") == "inbound" and not a.get("withheld"):
+        sender = next((c for c in ctx.record.contacts if c.id == sender_of(ctx, a)), None)
+        name = ctx.pasted_person(sender) if sender is not None else None
+        who = f" from {name}" if name else ""
+    return f"{kind}{who}{when}"
+
+
+def _word(m: re.Match[str]) -> str:
+    """The list's own word for a match: "postpone" for "postponedqz3vx", so nothing glued to it is repeated."""
+    word = m.group(0).lower()
+    stem = next((s for s in ("postpone", "delay", "concern", "push", "sign") if word.startswith(s)), None)
+    return stem or " ".join(word.split())
+
+
+def _day(iso: str) -> str:
+    d = date.fromisoformat(iso[:10])
+    return f"{d.day} {d.strftime('%B')}"
 
 
 @register(AnalysisOut)
@@ -122,11 +145,11 @@ def offline_analysis(data: Mapping[str, Any]) -> AnalysisOut:
         trend = "declining"
     else:
         trend = "steady"
-    engagement = [_ev(a, f"{a['type'].replace('_', ' ')}: {_label(a)}") for a in customer[:3]]
+    engagement = [_ev(a, _label(a, ctx)) for a in customer[:3]]
     risks = _risks(ctx, acts, customer)
     signals = _buying(ctx, acts, customer)
-    company = ctx.company_name or "This account"
-    parts = [f"{company} is in stage {_stage_name(ctx.safe('stage', ctx.record.stage)) or 'unknown'}; engagement is {trend.replace('_', ' ')} "
+    company = ctx.pasted_company or "This account"
+    parts = [f"{company} is in {_in_stage(ctx)}; engagement is {trend.replace('_', ' ')} "
              f"(weighted {recent:g} in the last {RECENT_DAYS} days vs {base:g} per {RECENT_DAYS} days before)."]
     if risks:
         parts.append(f"Main risk: {risks[0].label}.")
@@ -156,7 +179,7 @@ def _risks(ctx: Context, acts: list[dict[str, Any]], customer: list[dict[str, An
     for a in acts:
         m = None if a.get("withheld") else RISK_WORDS.search(f"{a['subject']} {a['text']}")
         if m and len(risks) < 5:
-            risks.append(Signal(label=f"Mentions '{m.group(0).lower()}'", evidence=[_ev(a, _label(a))]))
+            risks.append(Signal(label=f"Mentions '{_word(m)}'", evidence=[_ev(a, _label(a, ctx))]))
     for aid in sorted(ctx.suspicious, key=lambda x: int(x[1:]))[:2]:
         a = ctx.activities[aid]
         risks.append(Signal(label="CRM text addressed instructions to an AI (withheld)",
@@ -176,18 +199,18 @@ def _buying(ctx: Context, acts: list[dict[str, Any]], customer: list[dict[str, A
     pricing = [a for a in customer if a["type"] == "page_view" and "pricing" in f"{a['subject']} {a['text']}".lower()]
     if pricing:
         signals.append(Signal(label=f"Viewed the pricing page {len(pricing)} time(s)",
-                              evidence=[_ev(a, _label(a)) for a in pricing[:3]]))
+                              evidence=[_ev(a, _label(a, ctx)) for a in pricing[:3]]))
     meetings = [a for a in customer if a["type"] in ("meeting", "call")]
     if meetings:
-        signals.append(Signal(label=f"{meetings[0]['type'].capitalize()} held: {_label(meetings[0])}",
-                              evidence=[_ev(meetings[0], _label(meetings[0]))]))
+        signals.append(Signal(label=f"{meetings[0]['type'].capitalize()} held on {_day(meetings[0]['at'])}",
+                              evidence=[_ev(meetings[0], _label(meetings[0], ctx))]))
     inbound = [a for a in customer if a["type"] == "email"]
     if inbound and inbound[0]["days_ago"] <= RECENT_DAYS * 2:
-        signals.append(Signal(label="Recent reply by email", evidence=[_ev(inbound[0], _label(inbound[0]))]))
+        signals.append(Signal(label="Recent reply by email", evidence=[_ev(inbound[0], _label(inbound[0], ctx))]))
     for a in customer:
-        m = BUYING_WORDS.search(f"{a['subject']} {a['text']}")
+        m = None if a.get("withheld") else BUYING_WORDS.search(f"{a['subject']} {a['text']}")
         if m and a["type"] != "page_view" and len(signals) < 5:
-            signals.append(Signal(label=f"Talks about '{m.group(0).lower()}'", evidence=[_ev(a, _label(a))]))
+            signals.append(Signal(label=f"Talks about '{_word(m)}'", evidence=[_ev(a, _label(a, ctx))]))
     conv = ctx.scores.get("conversion")
     if isinstance(conv, Mapping):
         for f in [f for f in conv.get("factors") or [] if f.get("direction") == "+"][:2]:

@@ -15,8 +15,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
+from agents.name_shapes import NAME_QUALIFIER, company_name_shaped, person_name_shaped
 from agents.providers.tokens import DEFAULT_TOKENIZER, Tokenizer
 from agents.untrusted import injection_reason, joined_reason
+from agents.visible_text import hidden_note, visible_text
 from integrations.base import Record
 
 SCORE_TASKS = ("conversion", "churn", "clv", "price")
@@ -77,6 +79,27 @@ class Context:
         # Without its bracketed asides: "Atelier Lumière SAS (Groupe Delorme)" vouches for no group.
         name = without_asides(self.safe("company.name", c.name if c else None))
         return name if name and name_shaped(name) else None
+
+    @property
+    def pasted_company(self) -> str | None:
+        """The company's name as a template may paste it: `company_name`, and every word a name's word
+        (`company_name_shaped`), so "Müller Logistik GmbH portes pagados" is never pasted."""
+        name = self.company_name
+        return name if name and company_name_shaped(name) else None
+
+    def pasted_person(self, contact: Any) -> str | None:
+        """A contact's name as a template may paste it (greeting, recipient, thanks): `contact_name`, and shaped like
+        a person's name (`person_name_shaped`)."""
+        name = self.contact_name(contact)
+        return name if name and person_name_shaped(name) else None
+
+    @property
+    def pasted_owner(self) -> str | None:
+        """The owner's name as a template may paste it (signature, next best action), under the person rule."""
+        owner = self.record.owner
+        name = self.safe("owner.name", owner.name if owner else None)
+        name = unicodedata.normalize("NFC", name) if name else name
+        return name if name and name_shaped(name, max_words=4) and person_name_shaped(name) else None
 
     def contact_name(self, contact: Any) -> str | None:
         """A contact's name when it is present, screened clean and shaped like a name."""
@@ -150,6 +173,9 @@ def build_context(
     if suspicious:
         limitations.append(f"{len(suspicious)} activity text(s) withheld as instructions addressed to an AI: "
                            + ", ".join(sorted(suspicious, key=lambda a: int(a[1:]))))
+    hidden = sorted((aid for aid, a in all_acts.items() if a.get("hidden_text")), key=lambda a: int(a[1:]))
+    limitations += [f"{aid} ({all_acts[aid]['type']} of {all_acts[aid]['at']}): {all_acts[aid]['hidden_text']}"
+                    for aid in hidden]
     if flagged:
         limitations.append(f"{len(flagged)} record field(s) withheld as instructions addressed to an AI: "
                            + ", ".join(sorted(flagged)))
@@ -174,12 +200,11 @@ def name_shaped(text: str, *, max_words: int = NAME_MAX_WORDS) -> bool:
     t = text.strip()
     # A short qualifier in brackets is part of many company names ("AT&T Fleet Services (US)");
     # a colon or a sentence in brackets is not.
-    core = _QUALIFIER.sub("", t)
+    core = NAME_QUALIFIER.sub("", t)
     return bool(t) and len(t) <= 60 and len(core.split()) <= max_words and bool(_NAME_CHARS.match(core)) \
         and t.count(",") <= 1 and " - " not in t and " -- " not in t and all(_joined_ok(w) for w in core.split())
 
 
-_QUALIFIER = re.compile(r"\s*\((?:[^\W_][\w&.'-]*)(?: [^\W_][\w&.'-]*)?\)\s*$")
 _PARTICLES = frozenset("de del della der den van von da di du la le al el bin ibn y e d o".split())
 
 
@@ -264,6 +289,9 @@ def _number_activities(record: Record, now: datetime) -> dict[str, dict[str, Any
     own: list[str | None] = []
     for n, (at, _, a) in enumerate(acts, start=1):
         reason = injection_reason(a.subject) or injection_reason(a.body)
+        # What a reader cannot see of an HTML e-mail is not the buyer's words: neither the model nor any check reads
+        # it (agents/visible_text.py); the raw body is still screened above, hidden parts included.
+        seen = visible_text(a.body)
         own.append(reason)
         if reason is None and n > 1 and own[n - 2] is None:
             # An instruction split over two notes reads whole only when they are put together.
@@ -275,8 +303,8 @@ def _number_activities(record: Record, now: datetime) -> dict[str, dict[str, Any
         out[f"a{n}"] = {
             "id": f"a{n}", "type": a.type, "at": at.date().isoformat() if at else None,
             "at_full": at.isoformat() if at else None, "days_ago": (now - at).days if at else None,
-            "direction": a.direction, "subject": a.subject or "", "text": shorten(a.body or ""),
-            "withheld": reason,
+            "direction": a.direction, "subject": a.subject or "", "text": shorten(seen.text),
+            "withheld": reason, "hidden_text": hidden_note(seen),
         }
     return out
 

@@ -44,6 +44,8 @@ SPAN_CUES = ("half", "fortnight", "two weeks", "first week", "hälfte", "erste",
               "mitad", "primera", "early", "start of", "beginning", "anfang", "beginn", "début", "principios", "comienzo",
               "mid", "mitte", "medio", "mediados")
 """Substrings a part of a month needs (most texts have none)."""
+MONTH_NAME = re.compile(rf"\b(?:{'|'.join(sorted({*_MONTH_NAMES_ALL}, key=len, reverse=True))})s?\b", re.I)
+"""Any month's name in our four languages."""
 _SPAN_COMPOUND_PART = re.compile(r"\berste[n]? $", re.I)
 """A part of a month ("la primera quincena de noviembre", "the first half of November", "Anfang November"): over on
 its last day (15th, 7th, 10th, 20th)."""
@@ -54,10 +56,34 @@ _TERMS_OR_CONDITION = re.compile(r"\b(?:if|provided|as long as|valid|offer|price
 """Words that make a date a term to meet: a condition, an offer or a price, a signature or an order."""
 
 
+_SINCE = re.compile(r"\b(?:since|seit|depuis|desde|in|im|en|last|letzte[nm]?|dernier|pasado|en el mes de)\s+(?:\w+\s+)?$", re.I)
+"""A month looked back at or placed ("since October", "in October", "im Oktober"): not a term's end."""
+
+
+_LIMIT = re.compile(r"\b(?:before|by|until|till|through|end of|bis|vor|spätestens|ende|avant|d['’]ici|jusqu['’]\w*|fin|"
+                    r"antes|hasta|acabe|termine|finales|final|is out|im laufe|courant|in the course of)\b", re.I)
+"""Words that make a month a limit ("antes de que acabe octubre", "bis Oktober", "before October is out")."""
+_RECEIVED = re.compile(r"^\W*(?:\w+\s+){0,2}?(?:bekommen|erhalten|geschickt|gesendet|received|got|sent|reçu\w*|envoyé\w*|"
+                       r"recibi\w*|envi\w*)\b", re.I)
+"""A month after which something was received ("die Herr Weber Ende Oktober bekommen hat"): looked back at."""
+
+
+def _bare_month(sentence: str, m: re.Match[str]) -> bool:
+    """A month named as a limit with no day number next to it, not looked back at: "antes de que acabe octubre" is a
+    whole month's end; "am 2. Oktober", "im Oktober", "vom Oktober", "Ende Oktober bekommen" are not a term's end."""
+    before, after = sentence[max(0, m.start() - 25):m.start()], sentence[m.end():m.end() + 30]
+    around = sentence[max(0, m.start() - 5):m.start()] + after[:4]
+    return (not re.search(r"\d", around) and not _SINCE.search(before) and bool(_LIMIT.search(before + " " + after[:10]))
+            and not _RECEIVED.search(after))
+
+
 def past_month_spans(sentence: str, send_day: date) -> list[str]:
     """A part of a month already over, as a term ("si firman en la primera quincena de noviembre" on November 25): a
     month name, then the part of it named just before."""
     months = list(_SPAN_MONTH.finditer(sentence))
+    # most months a draft names carry a day number ("November 18"): neither a part of a month nor a whole one
+    months = [m for m in months if not re.match(r"\W{0,3}\d{1,2}\b(?!\d)", sentence[m.end():m.end() + 6])
+              and not re.search(r"\b\d{1,2}\W{0,4}$", sentence[max(0, m.start() - 6):m.start()])]
     if not months or LOOKING_BACK.search(sentence) or not _TERMS_OR_CONDITION.search(sentence):
         return []
     out = []
@@ -69,6 +95,11 @@ def past_month_spans(sentence: str, send_day: date) -> list[str]:
         else:
             part = next((k for k in _SPAN_LAST_DAY if p.group(k)), None) if p else None
         month_no = _MONTH_NUMBERS.get((m.group(1) or m.group(2)).lower())
+        if part is None and month_no and not m.group(2) and _bare_month(sentence, m):
+            # a whole month named as a term ("antes de que acabe octubre", "bis Oktober"): a date, its last day (wave 18)
+            if 0 < send_day.month - month_no <= 6:
+                out.append(f"deadline {m.group(0).strip()!r} (a month already over) is in the past")
+            continue
         if part is None or not month_no:
             continue
         if (0 < send_day.month - month_no <= 6) or (month_no == send_day.month and send_day.day > _SPAN_LAST_DAY[part]):

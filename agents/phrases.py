@@ -52,6 +52,8 @@ P: dict[str, dict[str, str]] = {
                                "{signal}",
         "signal_pricing": "your team's recent visits to our pricing page suggest it is still high on the list.",
         "signal_none": "everything we have seen so far points the same way.",
+        "social_proof_any": "Teams like yours usually start with one group, measure the first results and widen from "
+                            "there, and I can walk you through how that tends to go.",
         "social_proof": "Teams in {industry} usually start with one group, measure the first results and widen from "
                         "there, and I can walk you through how that tends to go.",
         "incentive_date": "If {company} can confirm by {deadline}, I can offer {pct} off {deal}.",
@@ -99,6 +101,8 @@ P: dict[str, dict[str, str]] = {
         "signal_pricing": "die jüngsten Besuche Ihres Teams auf unserer Preisseite zeigen, dass das Thema weiter "
                           "oben auf der Liste steht.",
         "signal_none": "alles, was wir bisher gesehen haben, spricht dafür.",
+        "social_proof_any": "Teams wie Ihres starten meist mit einer Gruppe, messen die ersten Ergebnisse und weiten "
+                            "dann aus, und ich zeige Ihnen gern, wie das typischerweise läuft.",
         "social_proof": "Teams in der Branche {industry} starten meist mit einer Gruppe, messen die ersten "
                         "Ergebnisse und weiten dann aus, und ich zeige Ihnen gern, wie das typischerweise läuft.",
         "incentive_date": "Wenn {company} bis zum {deadline} bestätigt, kann ich {pct} Rabatt auf das Projekt{deal} anbieten.",
@@ -144,6 +148,8 @@ P: dict[str, dict[str, str]] = {
         "signal_pricing": "les visites récentes de votre équipe sur notre page de tarifs montrent que le sujet reste "
                           "prioritaire.",
         "signal_none": "tout ce que nous avons vu jusqu'ici va dans ce sens.",
+        "social_proof_any": "Les équipes comme la vôtre commencent souvent avec un groupe, mesurent les premiers "
+                            "résultats puis élargissent, et je peux vous montrer comment cela se passe en général.",
         "social_proof": "Les équipes du secteur {industry} commencent souvent avec un groupe, mesurent les premiers "
                         "résultats puis élargissent, et je peux vous montrer comment cela se passe en général.",
         "incentive_date": "Si {company} confirme d'ici le {deadline}, je peux proposer une remise de {pct} sur le projet{deal}.",
@@ -189,6 +195,8 @@ P: dict[str, dict[str, str]] = {
         "signal_pricing": "las visitas recientes de su equipo a nuestra página de precios indican que sigue siendo "
                           "una prioridad.",
         "signal_none": "todo lo que hemos visto hasta ahora apunta en la misma dirección.",
+        "social_proof_any": "Los equipos como el suyo suelen empezar con un grupo, medir los primeros resultados y "
+                            "ampliar después, y puedo explicarle cómo suele ir.",
         "social_proof": "Los equipos del sector {industry} suelen empezar con un grupo, medir los primeros resultados "
                         "y ampliar después, y puedo explicarle cómo suele ir.",
         "incentive_date": "Si {company} confirma antes del {deadline}, puedo ofrecer un descuento del {pct} en el proyecto{deal}.",

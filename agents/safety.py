@@ -20,6 +20,7 @@ from datetime import date
 
 from agents.catalogue import StrategyArm
 from agents.claims import deal_state_violations, discount_violations, price_violations, promise_violations
+from agents.commercial_terms import approval_claims, term_commitments
 from agents.concepts import concept_violations, spelled_percent_violations
 from agents.concessions import concession_violations
 from agents.context import Context
@@ -36,6 +37,7 @@ from agents.neighbour_languages import neighbour_commercial_sentences
 from agents.normalize import normalise
 from agents.outcome_promises import promised_outcomes
 from agents.price_talk import unanchored_price_talk
+from agents.sentence_language import language_violations
 from agents.signature import signature_problems
 from agents.symbol_letters import spelled_out
 from agents.timing import timing_violations
@@ -87,6 +89,8 @@ def check_draft(
     reasons += text_invariant_violations(raw, vocab, language)
     reasons += commercial_violations(text, ctx, vocab, approved_discount, allowed_promises)
     reasons += timing_violations(text, send_day or ctx.now.date(), asked_same_day=asked_same_day)
+    # a sentence not in the draft's language, whatever it says (wave 18: Low German, Galician, Dutch in a draft)
+    reasons += language_violations(text, language, vocab.own_words)
     if learned_screen:
         reasons += planted_sentence_violations(text, vocab)
     return list(dict.fromkeys(reasons))  # a fact repeated in subject and body is one violation
@@ -137,7 +141,8 @@ def commercial_violations(
             *concept_violations(text, ctx.record.stage_kind, allowed_promises),
             *spelled_percent_violations(text, vocab.percents), *concession_violations(normalise(text)),
             *compound_concessions(normalise(text)), *unanchored_price_talk(normalise(text), approved_discount),
-            *promised_outcomes(normalise(text)), *held_increases(normalise(text))]
+            *promised_outcomes(normalise(text)), *held_increases(normalise(text)),
+            *term_commitments(text), *approval_claims(text, ctx.record.stage_kind)]
 
 
 def discount_and_promise_violations(

@@ -185,14 +185,14 @@ def next_best_action(ctx: Context, arm: StrategyArm, out: StrategyOut, settings:
     discount = None
     if arm.uses_discount and out.discount is not None:
         discount = round(min(max(out.discount, 0.0), settings.max_discount), 4)
-    who = ctx.contact_name(contact) or "the primary contact"
+    who = ctx.pasted_person(contact) or "the primary contact"
     verb = {"email": "Email", "call": "Call", "meeting": "Propose a meeting with"}[out.channel]
     extra = f", offering {discount:.0%} off" if discount else ""
     return NextBestAction(
         channel=out.channel, timing=out.timing, due_at=due.isoformat(), timezone=tz_name,
-        owner=Person(id=owner.id if owner else None, name=ctx.safe("owner.name", owner.name) if owner else None,
+        owner=Person(id=owner.id if owner else None, name=ctx.pasted_owner,
                      email=owner.email if owner else None),
-        recipient=Person(id=contact.id if contact else None, name=ctx.contact_name(contact),
+        recipient=Person(id=contact.id if contact else None, name=ctx.pasted_person(contact),
                          email=contact.email if contact else None),
         discount=discount,
         summary=f"{verb} {who} ({arm.name.replace('_', ' ')}) on {due.strftime('%a %d %b %H:%M')} {tz_name}{extra}",

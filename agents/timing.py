@@ -21,7 +21,7 @@ from agents.meeting_slots import proposed_slots as proposed_slots
 from agents.normalize import normalise
 from agents.past_terms import _TERMS_OR_CONDITION as _TERMS_OR_CONDITION
 from agents.past_terms import LOOKING_BACK as _LOOKING_BACK
-from agents.past_terms import OPENING_PRESENT, SPAN_CUES, past_month_spans
+from agents.past_terms import MONTH_NAME, OPENING_PRESENT, SPAN_CUES, past_month_spans
 from agents.same_day_pressure import pressed_for_today
 from agents.working_day import OFFER_TO_MEET, TODAYS_ROUTINE, anchored_to_today, meal_of_named_day
 from agents.written_days import days_of_month, this_weekdays, weekday_mismatches
@@ -291,7 +291,7 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
     reasons: list[str] = []
     quarters = st.QUARTER_DEADLINE.search(t) is not None  # rare: one search of the whole text
     low = t.lower()
-    spans = any(cue in low for cue in SPAN_CUES)
+    spans = any(cue in low for cue in SPAN_CUES) or MONTH_NAME.search(low) is not None  # wave 18: a whole month too
     # A period after a day number ("bis zum 15. November") does not end the sentence.
     for sentence in re.split(_SENTENCE_BREAK, t):
         dates = find_dates(sentence)

@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from agents.catalogue import StrategyArm, catalogue_by_name
-from agents.context import Context, as_date, name_shaped
+from agents.context import Context, as_date, company_name_shaped, name_shaped
 from agents.facts import Vocabulary
 from agents.models import Analysis, Draft, DraftOut, NextBestAction, Recipient, Strategy
 from agents.moments import Ask, latest_ask, sender_of
@@ -134,7 +134,7 @@ def write(
     out: DraftOut = result.instance  # type: ignore[assignment]
     to = next((c for c in ctx.record.contacts if c.id == out.to_contact_id), None)
     draft = Draft(
-        to=Recipient(contact_id=to.id if to else out.to_contact_id, name=ctx.contact_name(to),
+        to=Recipient(contact_id=to.id if to else out.to_contact_id, name=ctx.pasted_person(to),
                      email=to.email if to else None),
         channel=nba.channel, kind=kind, subject=out.subject.strip(), body=out.body.strip(),
         language=dp.language, tone=settings.tone, generated_by=result.label)
@@ -167,8 +167,10 @@ def short_deal_name(name: str | None, company: str) -> str:
 def _deal_phrase(ctx: Context, lang: str) -> str:
     company = ctx.company_name or ""
     short = short_deal_name(ctx.safe("name", ctx.record.name), company)
-    # A deal name is the rep's label, but a figure in it ("$40k upsell") is not for the buyer.
-    if not short or re.search(r"\d|https?:|www\.|@|[(\[{‹⟨<«]", short) or not name_shaped(short):
+    # A deal name is the rep's label, but a figure in it ("$40k upsell") is not for the buyer, nor a lowercase remark
+    # ("2x1 en licencias"): only a name every word of which is a name's word is pasted.
+    if not short or re.search(r"\d|https?:|www\.|@|[(\[{‹⟨<«]", short) or not name_shaped(short) \
+            or not company_name_shaped(short):
         return phrase(lang, "deal_none")
     return phrase(lang, "deal", name=short)
 
@@ -199,8 +201,8 @@ def _reference(ctx: Context, dp: DraftPlan, recipient: Any) -> str:
         sender = next((c for c in ctx.record.contacts if c.id == sender_id), None)
         if sender is not None and recipient is not None and sender.id == recipient.id:
             return phrase(lang, "thanks_you", date=when)
-        if sender is not None and ctx.contact_name(sender):
-            return phrase(lang, "thanks_other", sender=(ctx.contact_name(sender) or "").split()[0], date=when)
+        if sender is not None and ctx.pasted_person(sender):
+            return phrase(lang, "thanks_other", sender=(ctx.pasted_person(sender) or "").split()[0], date=when)
         return phrase(lang, "thanks_team", date=when)
     return phrase(lang, "follow")
 
@@ -239,9 +241,9 @@ def offline_draft(data: Mapping[str, Any]) -> DraftOut:
     recipient = data["recipient"]
     lang = dp.language
     r = ctx.record
-    company = ctx.company_name or phrase(lang, "your_team")
-    first = ((ctx.contact_name(recipient) or "").split() or [""])[0]
-    owner = (ctx.safe("owner.name", r.owner.name) if r.owner else None) or ""
+    company = ctx.pasted_company or phrase(lang, "your_team")
+    first = ((ctx.pasted_person(recipient) or "").split() or [""])[0]
+    owner = ctx.pasted_owner or ""
     deal = _deal_phrase(ctx, lang)
     deadline = format_day(dp.deadline, lang) if dp.deadline else None
     if nba.discount:
@@ -250,11 +252,16 @@ def offline_draft(data: Mapping[str, Any]) -> DraftOut:
     else:
         incentive = phrase(lang, "timeline_date" if deadline else "timeline", company=company, deadline=deadline or "")
     industry = ctx.safe("company.industry", r.company.industry if r.company else None)
-    industry = industry.lower() if industry and lang == "en" else industry or phrase(lang, "your_team")
+    # An industry is a CRM picklist value ("Logistics", "Transportation & Warehousing"); anything else is a remark.
+    if industry and (len(industry.split()) > 3 or re.search(r"\d", industry) or not company_name_shaped(industry)):
+        industry = None
+    industry = industry.lower() if industry and lang == "en" else industry
     analysis: Analysis = data["analysis"]
     pricing = any("pricing" in sig.label.lower() for sig in analysis.buying_signals)
     signal = phrase(lang, "signal_pricing" if pricing else "signal_none")
     key = arm.name if arm.name in P_ARMS else "value_reinforcement"
+    if key == "social_proof" and not industry:
+        key = "social_proof_any"
     if key == "re_engagement" and _recent_contact(ctx):
         key = "re_engagement_recent"  # "it has been a while" would contradict a call last week
     line = incentive if arm.name == "limited_time_incentive" else phrase(
@@ -264,7 +271,7 @@ def offline_draft(data: Mapping[str, Any]) -> DraftOut:
     reference = _reference(ctx, dp, recipient)
     answer = _answer(dp)
     formal = settings.tone == "formal"
-    full = ctx.contact_name(recipient) or first
+    full = ctx.pasted_person(recipient) or first
     greet = phrase(lang, "greet_formal", name=full) if formal and full else phrase(lang, "greet", first=first) \
         if first else phrase(lang, "greet", first="").replace(" ,", ",").replace(" :", ":")
     signer = owner if formal else (owner.split()[0] if owner else "")
@@ -294,7 +301,7 @@ P_ARMS = ("value_reinforcement", "social_proof", "executive_alignment", "risk_re
 def owner_brief(ctx: Context, nba: NextBestAction, escalations: list[str]) -> Draft:
     """The owner's brief for an escalated record: why, and what not to send (never customer-facing)."""
     owner = ctx.record.owner
-    who = ctx.contact_name(next((c for c in ctx.record.contacts if c.id == nba.recipient.id), None)) or "the buyer"
+    who = ctx.pasted_person(next((c for c in ctx.record.contacts if c.id == nba.recipient.id), None)) or "the buyer"
     advice = {"negative": f"call or write to {who} yourself today and acknowledge what went wrong before "
                           "proposing anything new.",
               "cancellation": f"talk to {who} yourself about their reasons before anything else is sent; no "
@@ -305,7 +312,7 @@ def owner_brief(ctx: Context, nba: NextBestAction, escalations: list[str]) -> Dr
              *(f"- {e}" for e in escalations), "",
              *(f"Suggested: {text}" for key, text in advice.items() if any(e.startswith(key) for e in escalations))]
     return Draft(to=Recipient(contact_id=f"owner:{owner.id}" if owner else "owner",
-                              name=ctx.safe("owner.name", owner.name) if owner else None,
+                              name=ctx.pasted_owner,
                               email=owner.email if owner else None),
                  channel="email", kind="owner_brief", subject="Escalated: needs the owner's personal reply",
                  body="\n".join(lines), language="en", tone="formal", generated_by="code")

@@ -76,7 +76,7 @@ def _this_weekdays(text: str, send_day: date) -> tuple[WrittenDay, ...]:
 
 _MONTH_STEMS = (r"(?:jan|j[äa]n|feb|f[ée]v|m[äa]r|apr|avr|abr|ma[iyj]|jun|juin|jul|juil|aug|ao[uû]|ago|sep|o[ck]t|nov|"
                 r"d[eé][cz]|dic|ene)")
-_WEEKDAY_BEFORE = re.compile(rf"\b({_WEEKDAY})\b\.?[,.]?\s*(?:the\s+|le\s+|el\s+(?:día\s+)?|den\s+|dem\s+)?$", re.I)
+_WEEKDAY_BEFORE = re.compile(rf"\b({_WEEKDAY})\b\.?[,.]?\s*(?:the\s+|le\s+|el\s+(?:día\s+)?|den\s+|dem\s+|der\s+)?$", re.I)
 _DAY_OF_MONTH = re.compile(rf"\b({_WEEKDAY})\b,?\s+(?:the\s+|le\s+|el\s+(?:día\s+)?|den\s+)?(\d{{1,2}})(?!\d)(?:st|nd|rd|th|er|\.|º)?"
                            r"(?![\d:/,.]\d)(?!\s*(?:h\b|uhr|am\b|pm\b|a\.m|p\.m|(?:de\s+|of\s+)?" + _MONTH_STEMS + r"))"
     # a day number ends the phrase, or a time follows: not "am Dienstag 20 Minuten" (a length)

@@ -185,9 +185,10 @@ def test_the_offline_analysis_describes_an_activity_whose_subject_carries_a_clai
     from agents.analyst import _label
 
     act = {"type": "email", "direction": "inbound", "subject": "RE: [EXTERNAL] Sam confirmed: 20% loyalty credit"}
-    assert _label(act) == "email (inbound)"
-    assert _label({"type": "meeting", "direction": None, "subject": "Discovery call and demo"}) == \
-        "Discovery call and demo"
+    assert _label(act) == "inbound email"
+    # wave 18: an innocent subject is not quoted either; the activity is named by its kind and day
+    assert _label({"type": "meeting", "direction": None, "subject": "Discovery call and demo",
+                   "at": "2026-11-18"}) == "meeting on 18 November"
 
 
 @pytest.mark.parametrize("text", [

@@ -354,8 +354,8 @@ def test_a_sentence_with_none_of_the_draft_languages_glue_is_refused_even_in_pla
     assert any("language" in r or "short words" in r for r in _refusals(record_name, sentence)), _refusals(record_name, sentence)
 
 
-@pytest.mark.xfail(strict=True, reason="Latin borrows 'si' from French: one glue word of the draft's language is enough")
 def test_a_latin_sentence_in_a_french_draft_is_refused():
+    # was a strict xfail (Latin borrows 'si' from French); wave 18's language profiles read it as no French
     assert _refusals("fr_deal", "Dabimus vobis pretium speciale si hac septimana subscribitis.")
 
 

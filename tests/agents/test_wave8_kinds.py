@@ -176,7 +176,7 @@ def test_a_placeholder_marker_is_one_only_in_capitals(word, flagged):
                                      "Quote for 120 trucks at 15% under list"])
 def test_an_evidence_label_from_a_subject_with_a_figure_is_described_not_quoted(subject):
     label = _label({"type": "email", "direction": "inbound", "subject": subject, "text": "", "id": "a1", "at": None})
-    assert label == "email (inbound)"
+    assert label == "inbound email"  # wave 18: no label quotes a subject, with or without a figure
 
 
 def test_the_offline_draft_leaves_out_a_bracketed_aside_of_the_company_name():
