@@ -85,9 +85,10 @@ _WAVED_THROUGH = re.compile(
     r"paraphiert|gegengezeichnet|paraphé\w*|contresigné\w*|entériné\w*|rubricad\w*|refrendad\w*|"
     # nodded through, and a deal stated as all but done or awarded ("basically done", "vendor of record", "Zuschlag")
     r"nodded\s+(?:\w+\s+){0,3}?through|abgenickt|durchgenickt|vendor of record|supplier of record|"
-    r"(?:basically|practically|essentially|as good as|pretty much|all but|so gut wie|quasi|praktisch|pratiquement|"
-    r"quasiment|prácticamente|casi)\s+(?:done|closed|signed|won|in the bag|durch|fertig|unterschrieben|gewonnen|"
-    r"signé\w*|bouclé\w*|conclu\w*|gagné\w*|cerrad[oa]|firmad[oa]|hech[oa]|ganad[oa])|"
+    r"(?:deal|contract|agreement|geschäft|deal|vertrag|auftrag|affaire|contrat|accord|trato|acuerdo|contrato|"
+    r"operación)\b(?:\s+[\w'’-]+){0,5}?\s+(?:basically|practically|essentially|as good as|pretty much|all but|"
+    r"so gut wie|quasi|praktisch|pratiquement|quasiment|prácticamente|casi)\s+(?:done|closed|signed|won|in the bag|durch|"
+    r"fertig|unterschrieben|gewonnen|signé\w*|bouclé\w*|conclu\w*|gagné\w*|cerrad[oa]|firmad[oa]|hech[oa]|ganad[oa])|"
     r"(?:awarded|gave) us the (?:contract|deal|business)|zuschlag (?:erteilt|bekommen|erhalten)|den zuschlag|"
     r"retenus? comme (?:fournisseur|prestataire)|nos (?:han )?adjudicad\w*|adjudicad[oa] a nosotros)\b", re.I)
 """Approval idioms that only a deal document takes ("waved it through", "la proposition paraphée")."""

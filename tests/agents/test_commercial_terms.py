@@ -54,6 +54,8 @@ NOT_APPROVALS = [
     "Once the partners have approved the proposal, we schedule the kick-off.",
     "Our VP has signed off on the rollout plan for the 420 trucks.", "Did the partners approve the proposal?",
     "Sobald das Angebot freigegeben ist, planen wir den Start.",
+    # a good draft of quality set 20: the offer document nearly ready is no deal done
+    "Das Angebot für Ihre 120 Fahrzeuge ist so gut wie fertig und geht am Freitag an Sie.",
 ]
 
 
