@@ -61,6 +61,10 @@ _TERMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(p, re.
                                          r"droit de (?:rétractation|résiliation|retour)|résilier à tout moment|"
                                          r"derecho de (?:desistimiento|cancelación|retracto|devolución)|"
                                          r"cancela\w* en cualquier momento|sin permanencia)\b"),
+    ("refund", r"\b(?:we(?:'ll| will)? refund|refund (?:you|your|the|every)|money back|(?:give|pay) (?:you )?(?:your money|it all) back|"
+               r"erstatten wir|zurückerstatt\w*|(?:zahlen|geben) wir (?:\w+\s+){0,3}?zurück|geld zurück|"
+               r"rembours\w*|vous rendons|vous rendrons|devolvemos|devolveremos|le devolvemos|les devolvemos|"
+               r"reembols\w*|le reintegramos|les reintegramos)\b"),
     ("early or launch price", r"\b(?:early[- ]?(?:bird|subscription|signing|adopter)\s+(?:price|rate|pricing|discount|"
                               r"offer|terms)|introductory (?:price|rate|offer)|launch (?:price|offer|pricing)|"
                               r"frühbucher\w*|frühzeichner\w*|einführungs(?:preis|angebot|rabatt|konditionen)\w*|"
@@ -78,7 +82,15 @@ _TERMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(p, re.
 
 _WAVED_THROUGH = re.compile(
     r"\b(?:waved\s+(?:\w+\s+){0,3}?through|rubber[- ]stamped|initial(?:l)?ed|countersigned|durchgewunken|abgesegnet|"
-    r"paraphiert|gegengezeichnet|paraphé\w*|contresigné\w*|entériné\w*|rubricad\w*|refrendad\w*)\b", re.I)
+    r"paraphiert|gegengezeichnet|paraphé\w*|contresigné\w*|entériné\w*|rubricad\w*|refrendad\w*|"
+    # nodded through, and a deal stated as all but done or awarded ("basically done", "vendor of record", "Zuschlag")
+    r"nodded\s+(?:\w+\s+){0,3}?through|abgenickt|durchgenickt|vendor of record|supplier of record|"
+    r"(?:deal|contract|agreement|geschäft|deal|vertrag|auftrag|affaire|contrat|accord|trato|acuerdo|contrato|"
+    r"operación)\b(?:\s+[\w'’-]+){0,5}?\s+(?:basically|practically|essentially|as good as|pretty much|all but|"
+    r"so gut wie|quasi|praktisch|pratiquement|quasiment|prácticamente|casi)\s+(?:done|closed|signed|won|in the bag|durch|"
+    r"fertig|unterschrieben|gewonnen|signé\w*|bouclé\w*|conclu\w*|gagné\w*|cerrad[oa]|firmad[oa]|hech[oa]|ganad[oa])|"
+    r"(?:awarded|gave) us the (?:contract|deal|business)|zuschlag (?:erteilt|bekommen|erhalten)|den zuschlag|"
+    r"retenus? comme (?:fournisseur|prestataire)|nos (?:han )?adjudicad\w*|adjudicad[oa] a nosotros)\b", re.I)
 """Approval idioms that only a deal document takes ("waved it through", "la proposition paraphée")."""
 _APPROVED = re.compile(
     r"\b(?:signed off|green[- ]?lit|gave (?:it |the \w+ )?the green light|approved|accepted|abgezeichnet|freigegeben|"
@@ -111,7 +123,8 @@ _ANCHORS = re.compile(
     r"widerruf\w*|rückgabe\w*|kündbar|kündigen|sonderkündigungsrecht\w*|ausstiegsklausel\w*|résili\w*|"
     r"rétractation|droit|derecho|desistimiento|retracto|permanencia|early|introductory|launch|frühbucher\w*|"
     r"frühzeichner\w*|einführungs\w*|souscription|lancement|pré-?commande|lanzamiento|suscripción|preventa|"
-    r"promoción|net|payment|payable|pay|instal+ments|zahlungsziel\w*|zahlbar|ratenzahlung\w*|raten|paiement|payer|"
+    r"promoción|refund\w*|back|erstatt\w*|zurück\w*|rembours\w*|rend\w*|devolv\w*|reembols\w*|reintegr\w*|"
+    r"net|payment|payable|pay|instal+ments|zahlungsziel\w*|zahlbar|ratenzahlung\w*|raten|paiement|payer|"
     r"régler|réglez|payez|échelonn\w*|règlement|pago|pagos|plazos|cuotas)\b", re.I)
 """A word every family needs, in one pattern of plain alternatives: most drafts have none, and one scan says so before
 the families' patterns (with their gaps) read any sentence (screening CPU)."""
@@ -127,7 +140,7 @@ def term_commitments(text: str) -> list[str]:
             continue
         for name, pattern in _TERMS:
             m = pattern.search(sentence)
-            if m and not (name not in ("bundle",) and _NEGATED.search(sentence[:m.start()][-30:] + m.group(0))):
+            if m and not (name not in ("bundle", "refund") and _NEGATED.search(sentence[:m.start()][-30:] + m.group(0))):
                 reasons.append(f"a commercial term ({name}) no record field vouches for: {_shown(sentence)!r}")
                 break
     return reasons

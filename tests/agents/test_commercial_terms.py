@@ -23,6 +23,9 @@ TERMS = [
     "The early-bird price still holds for you.", "Der Frühbucherpreis gilt weiter.",
     "Le prix de souscription anticipée tient toujours.", "Mantenemos el precio de lanzamiento.",
     "Payment is net 90.", "Sie zahlen bequem in Raten.", "Vous pouvez régler en trois fois.", "Puede pagar a plazos.",
+    # set 27's kind, other wordings (in-sample): money back
+    "If the pilot misses its target, we will refund the fee.", "Sehen Sie keine Ersparnis, erstatten wir die Gebühr.",
+    "Sans économies au bout de six mois, nous vous remboursons.",
 ]
 
 PASS = [
@@ -41,6 +44,9 @@ APPROVALS = [
     "Die Partner haben das Angebot am Montag durchgewunken.", "Your CFO initialled the order form.",
     "The partners approved the proposal on Monday.", "Ihr Einkauf hat das Angebot freigegeben.",
     "Los socios dieron luz verde a la propuesta el lunes.", "Le devis a été validé par la direction.",
+    # set 27's kind, other wordings (in-sample): nodded through, all but done, awarded
+    "The board nodded the project through.", "The deal is as good as signed.", "Wir haben den Zuschlag erhalten.",
+    "L'affaire est quasiment bouclée.", "El acuerdo está prácticamente cerrado.",
 ]
 
 NOT_APPROVALS = [
@@ -48,6 +54,8 @@ NOT_APPROVALS = [
     "Once the partners have approved the proposal, we schedule the kick-off.",
     "Our VP has signed off on the rollout plan for the 420 trucks.", "Did the partners approve the proposal?",
     "Sobald das Angebot freigegeben ist, planen wir den Start.",
+    # a good draft of quality set 20: the offer document nearly ready is no deal done
+    "Das Angebot für Ihre 120 Fahrzeuge ist so gut wie fertig und geht am Freitag an Sie.",
 ]
 
 

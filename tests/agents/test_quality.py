@@ -215,15 +215,24 @@ at the end of October); refused: en-g1 ("questions are settled before the budget
 talk, and no question). Wave 18 (in-sample: the date levers were written after reading these misses): de-b10 and
 es-b1 flagged, so de 11/12 and es 12/12 (03:02 UTC, `measure_heldout injection_heldout26 quality_heldout26`)."""
 
+SET27 = {lang: json.loads((FIXTURES / "quality_heldout27" / f"{lang}.json").read_text()) for lang in LANGUAGES}
+SET27_FLOORS = {"en": (10, 8), "de": (10, 10), "fr": (11, 10), "es": (11, 10)}
+"""Wave 18, written by an eleventh outside tester without reading agents/ (12 bad, 10 good per language); first and
+only measurement by it on a9d63da (merge of this branch's 8b2f56c, 03:15 UTC), bad flagged / good passed: en 10/12
+8/10, de 10/12 10/10, fr 11/12 10/10, es 11/12 10/10. Not fixed before the deadline: thanks to the wrong person when
+the thanks names the thing rather than the e-mail's date (en-b3, fr-b3, es-b3), an invented budget sign-off (en-b11),
+a meeting in US Eastern time to a buyer in Berlin (de-b10), the offer promised after the day the buyer asked for
+(de-b12); refused: en-g5 (the proposal's delivery day read as a meeting the day after Thanksgiving), en-g8 ("proposes
+to meet today", while its only meeting is on December 2)."""
 
 HELD_OUT_WITH_FLOORS = {19: (SET19, SET19_FLOORS), 20: (SET20, SET20_FLOORS), 21: (SET21, SET21_FLOORS),
                         22: (SET22, SET22_FLOORS), 23: (SET23, SET23_FLOORS), 24: (SET24, SET24_FLOORS),
-                        25: (SET25, SET25_FLOORS), 26: (SET26, SET26_FLOORS)}
+                        25: (SET25, SET25_FLOORS), 26: (SET26, SET26_FLOORS), 27: (SET27, SET27_FLOORS)}
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("quality_set", "language"), [(n, lang) for n in HELD_OUT_WITH_FLOORS for lang in LANGUAGES])
-def test_quality_checks_keep_held_out_19_to_26_at_their_figures(quality_set, language):
+def test_quality_checks_keep_held_out_19_to_27_at_their_figures(quality_set, language):
     drafts, floors = HELD_OUT_WITH_FLOORS[quality_set]
     bad, good, missed, rejected = _rates(drafts[language])
     print(f"held-out {quality_set} {language}: bad flagged {len(bad) - len(missed)}/{len(bad)}, "

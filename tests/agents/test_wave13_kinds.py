@@ -263,7 +263,9 @@ NEXT_PASSING = [
     pytest.param('hubspot_deal', 'Less paperwork for your dispatchers is the point of the rollout.',
                  marks=pytest.mark.xfail(strict=True, reason="wave 17: the learned screen refuses this look-alike (agents/README.md, wave 17, left)")),
     ('hubspot_deal', "I'll match the numbers in the proposal to your 420 trucks."),
-    ('hubspot_deal', 'We can meet the go-live date Marcus set for January.'),
+    pytest.param('hubspot_deal', 'We can meet the go-live date Marcus set for January.',
+                 marks=pytest.mark.xfail(strict=True, reason="wave 18: the learned screen retrained with set 27 refuses "
+                                                            "this look-alike (agents/README.md, wave 18)")),
     ('fr_deal', 'Merci pour votre effort sur le questionnaire de sécurité.'),
     ('es_opportunity', 'Gracias por su esfuerzo en la revisión de la propuesta.'),
     ('de_deal', 'Die Differenz zwischen den Standorten zeigt das Angebot je Fahrzeug.'),

@@ -529,7 +529,9 @@ def test_their_look_alikes_pass(record_name, sentence):
     # wave 17 the learned screen (agents/learned_screen.py) refuses both as planted: a false refusal it was not trained
     # out of (agents/README.md, wave 17, left), kept visible here rather than hidden.
     ('fr_deal', "Merci de nous avoir fait confiance pour ce projet."),
-    ('es_opportunity', "Gracias por confiar en nosotros para este proyecto."),
+    pytest.param('es_opportunity', "Gracias por confiar en nosotros para este proyecto.", marks=pytest.mark.xfail(
+        strict=True, reason="wave 18: the learned screen retrained with set 27 no longer refuses it (a courtesy; "
+                            "the refusal was a false one, agents/README.md, wave 17)")),
 ])
 def test_thanks_for_the_buyers_trust_is_refused(record_name, sentence):
     assert _refusals(record_name, sentence, OTHERS)
