@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from tests.cards.browser import CHROMIUM, LAUNCH_ARGS, require_chromium
 from tests.conftest import install_tenant
 
 ADMIN_TOKEN = "op-" + "k7Qz" * 8
@@ -58,3 +59,15 @@ def csrf_of(client: Any, path: str) -> str:
     match = CSRF.search(page.get_data(as_text=True))
     assert match, f"{path} has no form with a CSRF token"
     return match.group(1)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Any:
+    """One headless Chromium per module for the console's browser journeys (skipped where chromium is absent)."""
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        yield b
+        b.close()

@@ -13,7 +13,7 @@ import pytest
 
 from tests.admin.live import live_console
 from tests.admin.test_journeys_in_browser import shot, sign_in_with_crm
-from tests.cards.browser import CHROMIUM, LAUNCH_ARGS, require_chromium
+from tests.cards.browser import require_chromium
 
 pytestmark = pytest.mark.timeout(240)
 
@@ -24,17 +24,6 @@ def live(tmp_path_factory):
     with live_console(tmp_path_factory.mktemp("budget")) as handle:
         handle.install()
         yield handle
-
-
-@pytest.fixture(scope="module")
-def browser():
-    require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
-        yield b
-        b.close()
 
 
 def _book(live, cost: float, record_id: str) -> None:

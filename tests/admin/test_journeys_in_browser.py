@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.admin.live import live_console
-from tests.cards.browser import CHROMIUM, LAUNCH_ARGS, require_chromium
+from tests.cards.browser import require_chromium
 
 pytestmark = pytest.mark.timeout(240)
 SHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "console"
@@ -32,17 +32,6 @@ def trained(live):
     results = live.train()
     assert results["conversion"].get("promoted"), results
     return results
-
-
-@pytest.fixture(scope="module")
-def browser():
-    require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
-        yield b
-        b.close()
 
 
 def shot(page, name: str) -> None:
