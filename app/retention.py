@@ -6,6 +6,8 @@ demand by `agentic-sales privacy purge --tenant T`. Deleted when older than the 
   * quarantined_events of the tenant's account (the refused webhook bodies),
   * llm_cache (LLM answers, which hold drafts naming people),
   * enrichments other than each record's latest (older drafts and analyses).
+And, after the tenant's own `llm_budget_retention_days` (a finance window, not a privacy one):
+  * llm_budget rows of budget periods (days, months) that ended before the window.
 What stays for the installation's lifetime, and why, is in docs/privacy.md. Quarantined bodies
 that name no installed account are bounded by `purge_quarantine` (QUARANTINE_RETENTION_SECONDS),
 run by the scheduler leader at every tick.
@@ -17,12 +19,13 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from flask import Flask
-from sqlalchemy import delete, func, select
+from sqlalchemy import ColumnElement, and_, delete, func, or_, select
 
+from agents.providers.spend import zone
 from app import settings
 from app.audit import write_audit
 from app.storage import get_db, rowcount
-from app.storage.models import Enrichment, InboxEvent, LlmCacheEntry, QuarantinedEvent, Tenant
+from app.storage.models import Enrichment, InboxEvent, LlmBudget, LlmCacheEntry, QuarantinedEvent, Tenant
 
 
 def purge_expired(app: Flask, tenant_id: str, *, now: datetime | None = None) -> dict[str, Any]:
@@ -31,8 +34,11 @@ def purge_expired(app: Flask, tenant_id: str, *, now: datetime | None = None) ->
     Raises:
         UnknownTenantError: no such tenant.
     """
-    days = settings.get(app, tenant_id).settings.retention_days
-    cutoff = (now or datetime.now(UTC)) - timedelta(days=days)
+    tenant_settings = settings.get(app, tenant_id).settings
+    days, budget_days = tenant_settings.retention_days, tenant_settings.llm_budget_retention_days
+    now = now or datetime.now(UTC)
+    cutoff = now - timedelta(days=days)
+    budget_cutoff = (now - timedelta(days=budget_days)).astimezone(zone(tenant_settings.budget_timezone))
     counts: dict[str, int] = {}
     with get_db(app).session() as s:
         counts["inbox_events"] = rowcount(s.execute(delete(InboxEvent).where(
@@ -49,9 +55,26 @@ def purge_expired(app: Flask, tenant_id: str, *, now: datetime | None = None) ->
         counts["enrichments"] = rowcount(s.execute(delete(Enrichment).where(
             Enrichment.tenant_id == tenant_id, Enrichment.created_at < cutoff,
             Enrichment.id.not_in(latest))))
+        counts["llm_budget"] = rowcount(s.execute(delete(LlmBudget).where(
+            LlmBudget.tenant_id == tenant_id, _budget_period_ended_by(budget_cutoff))))
         write_audit(s, "retention.purged", tenant_id=tenant_id,
-                    detail={"retention_days": days, "before": cutoff.isoformat(), "deleted": counts})
-    return {"tenant": tenant_id, "retention_days": days, "deleted": counts}
+                    detail={"retention_days": days, "before": cutoff.isoformat(),
+                            "llm_budget_retention_days": budget_days, "llm_budget_before": budget_cutoff.isoformat(),
+                            "deleted": counts})
+    return {"tenant": tenant_id, "retention_days": days, "llm_budget_retention_days": budget_days,
+            "deleted": counts}
+
+
+def _budget_period_ended_by(cutoff_local: datetime) -> ColumnElement[bool]:
+    """Budget periods that ended by `cutoff_local` (a time in the tenant's budget zone).
+
+    Period keys are local dates (agents/providers/spend.py): day D ends at midnight starting D+1,
+    so it has ended iff D < the cutoff's date; month M ends on the 1st of M+1, so iff M < the
+    cutoff's month. ISO keys compare as text in date order, on SQLite and PostgreSQL alike.
+    """
+    day, month = cutoff_local.strftime("%Y-%m-%d"), cutoff_local.strftime("%Y-%m")
+    return or_(and_(func.length(LlmBudget.period) == len(day), LlmBudget.period < day),
+               and_(func.length(LlmBudget.period) == len(month), LlmBudget.period < month))
 
 
 def purge_quarantine(app: Flask, *, now: datetime | None = None) -> int:

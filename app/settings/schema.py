@@ -161,6 +161,11 @@ class TenantSettingsModel(BaseModel):
         default=SPEND_WARNING_SHARE, ge=0.1, le=1.0,
         description="Share of a cap at which the admin is warned once per period (audit log `llm_budget_warning`, "
         "console banner).")
+    llm_budget_retention_days: int = Field(
+        default=90, ge=7, le=3650,
+        description="Days we keep the LLM budget's counter of a day or month (`llm_budget`: spend committed, "
+        "warning sent) after that period ended, then delete it (the daily retention job); the per-call usage "
+        "that finance exports is kept. At least 7, so no call still in flight books against a deleted period.")
     tone: Tone = Field(default="friendly", description="Tone of drafts: `friendly` or `formal` (the writer's two tones).")
     language: Language = Field(
         default="en", description="Default draft language; a contact's own language, else their country's, wins.")
