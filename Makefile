@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
 
-.PHONY: demo test test-clock coverage test-agents-heldout screen-model language-profiles measure-screen test-embedded lint typecheck venv bench-front-door bench-crm bench-learning test-learning-product bench faults faults-quick clean screenshot test-demo-once
+.PHONY: demo test test-clock coverage migration test-agents-heldout screen-model language-profiles measure-screen test-embedded lint typecheck venv bench-front-door bench-crm bench-learning test-learning-product bench faults faults-quick clean screenshot test-demo-once
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -76,6 +76,11 @@ language-profiles: $(STAMP)
 SETS ?= 22 23 24 25
 measure-screen: $(STAMP)
 	OMP_NUM_THREADS=1 $(PY) -m tests.agents.measure_learned_screen $(SETS)
+
+# The next Alembic migration from the models: make migration NAME=what_it_changes
+# (docs/contributing.md, "Add a database migration").
+migration: $(STAMP)
+	$(PY) tools/new_migration.py $(NAME)
 
 # Only the tests that exist for the embedded defaults (SQLite, in-process worker).
 test-embedded: $(STAMP)
