@@ -19,7 +19,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from app.config import normalise_database_url
-from tests import loopback_only
+from tests import loopback_only, pg_guard
 
 loopback_only.install()
 
@@ -53,6 +53,23 @@ def need(service: str) -> None:
     if REQUIRE_SERVICES:
         pytest.fail(message + " but AGENTIC_SALES_REQUIRE_SERVICES=1")
     pytest.skip(message)
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    # Before any test: the first PostgreSQL test drops the database's public schema (tests/pg_guard.py).
+    url = pg_url()
+    if url is None:
+        return
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            refused = pg_guard.refusal(conn)
+    except Exception:  # unreachable: the tests that need it say so, naming DATABASE_URL
+        refused = None
+    finally:
+        engine.dispose()
+    if refused:
+        pytest.exit(refused, returncode=2)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -111,6 +128,7 @@ def database_url_for(tmp_path: Path, *, embedded: bool = False) -> str:
         with engine.begin() as conn:
             conn.execute(text("DROP SCHEMA public CASCADE"))
             conn.execute(text("CREATE SCHEMA public"))
+            pg_guard.mark(conn)
         engine.dispose()
         migrate.upgrade(url)
         _migrated.add(url)
