@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import random
 import time
-import uuid
 from collections.abc import Mapping
 from typing import Any, cast
 
@@ -27,10 +26,9 @@ from webhooks import bp
 from webhooks.changes import RecordChange
 from webhooks.errors import (
     AnomalousPayloadError,
-    SignatureVerificationError,
     UnsupportedEventTypeError,
-    error_response,
 )
+from webhooks.guard import guarded
 from webhooks.hubspot.events import parse_batch
 from webhooks.hubspot.signature import verify_request
 from webhooks.validation import RejectedEvent, loads_bounded
@@ -52,23 +50,7 @@ def public_uri() -> str:
 @bp.post("/hubspot")
 def hubspot_webhook() -> Any:
     """Receive one HubSpot webhook delivery (a JSON array of up to 100 events)."""
-    started = time.perf_counter()
-    delivery_id = uuid.uuid4().hex
-    status = 500
-    try:
-        response, status = _receive(delivery_id)
-        return response, status
-    except SignatureVerificationError as exc:
-        log.warning("webhook signature rejected: %s", exc.reason, extra={"delivery_id": delivery_id, "crm": CRM})
-        status = 401
-        return error_response(401, "invalid_signature")
-    except AnomalousPayloadError as exc:
-        log.warning("anomalous webhook payload: %s", exc, extra={"delivery_id": delivery_id, "crm": CRM})
-        status = 400
-        return error_response(400, "anomalous_payload", detail=str(exc))
-    finally:
-        metrics.WEBHOOK_REQUESTS.labels(crm=CRM, status=str(status)).inc()
-        metrics.WEBHOOK_ACK_SECONDS.labels(crm=CRM).observe(time.perf_counter() - started)
+    return guarded(CRM, _receive, log=log, rejected="webhook signature rejected", anomalous="anomalous webhook payload")
 
 
 def _receive(delivery_id: str) -> tuple[Any, int]:

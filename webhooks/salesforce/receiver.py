@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import json
 import logging
-import time
-import uuid
 from collections.abc import Callable
 from typing import Any
 
@@ -36,8 +34,8 @@ from webhooks.errors import (
     AnomalousPayloadError,
     SignatureVerificationError,
     UnsupportedEventTypeError,
-    error_response,
 )
+from webhooks.guard import guarded
 from webhooks.salesforce import callouts, defaults, outbound, signature
 
 log = logging.getLogger(__name__)
@@ -52,23 +50,7 @@ def webhook_key() -> str:
 
 
 def _guarded(kind: str, receive: Callable[[str], tuple[Any, int]]) -> Any:
-    started = time.perf_counter()
-    delivery_id = uuid.uuid4().hex
-    status = 500
-    try:
-        response, status = receive(delivery_id)
-        return response, status
-    except SignatureVerificationError as exc:
-        log.warning("salesforce %s rejected: %s", kind, exc.reason, extra={"delivery_id": delivery_id, "crm": CRM})
-        status = 401
-        return error_response(401, "invalid_signature")
-    except AnomalousPayloadError as exc:
-        log.warning("anomalous salesforce %s: %s", kind, exc, extra={"delivery_id": delivery_id, "crm": CRM})
-        status = 400
-        return error_response(400, "anomalous_payload", detail=str(exc))
-    finally:
-        metrics.WEBHOOK_REQUESTS.labels(crm=CRM, status=str(status)).inc()
-        metrics.WEBHOOK_ACK_SECONDS.labels(crm=CRM).observe(time.perf_counter() - started)
+    return guarded(CRM, receive, log=log, rejected=f"salesforce {kind} rejected", anomalous=f"anomalous salesforce {kind}")
 
 
 @bp.post("/salesforce/outbound/<org_id>/<secret>")
