@@ -80,7 +80,8 @@ def erase(tenant_id: str, email: str) -> None:
 @privacy.command("purge")
 @click.option("--tenant", "tenant_id", required=True, help="Tenant id, e.g. hubspot-62515.")
 def purge(tenant_id: str) -> None:
-    """Delete now what is older than the tenant's `retention_days` (the scheduler does it daily)."""
+    """Delete now what is older than the tenant's `retention_days`, and the LLM budget's counters of periods
+    that ended more than `llm_budget_retention_days` ago (the scheduler does both daily)."""
     from app.cli.target import require_tenant
     from app.retention import purge_expired
 
