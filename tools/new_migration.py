@@ -12,6 +12,7 @@ Prints {"path", "revision", "down_revision", "empty"} as JSON on stdout; exits 2
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import sys
@@ -31,8 +32,12 @@ def main(argv: list[str]) -> int:
               file=sys.stderr)
         return 2
     from alembic import command
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+    from sqlalchemy import create_engine
 
     from app.storage import migrate
+    from app.storage.models import Base
 
     head = migrate.head_revision()
     number = int(head.split("_", 1)[0]) + 1
@@ -43,14 +48,19 @@ def main(argv: list[str]) -> int:
         cfg = migrate.alembic_config(url)
         # One file per revision named after its id alone: 0010_llm_usage_index.py, not 0010_..._<slug>.py
         cfg.set_main_option("file_template", "%%(rev)s")
-        script = command.revision(cfg, message=argv[0].replace("_", " "), autogenerate=True, rev_id=revision)
+        engine = create_engine(url)
+        with engine.connect() as conn:
+            empty = not compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        engine.dispose()
+        # Alembic prints "Generating <path> ... done" on stdout, where this command's JSON result goes.
+        with contextlib.redirect_stdout(sys.stderr):
+            script = command.revision(cfg, message=argv[0].replace("_", " "), autogenerate=True, rev_id=revision)
     path = Path(script.path) if script is not None and not isinstance(script, list) else None
     if path is None:
         print("alembic wrote no revision", file=sys.stderr)
         return 1
-    body = path.read_text()
-    empty = "def upgrade() -> None:\n    pass" in body
-    print(json.dumps({"path": str(path.relative_to(ROOT)), "revision": revision, "down_revision": head,
+    shown = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+    print(json.dumps({"path": str(shown), "revision": revision, "down_revision": head,
                       "empty": empty}))
     if empty:
         print("the models and the migrations agree: the revision is empty (change app/storage/models.py first, "

@@ -5,8 +5,8 @@ Revises: ${down_revision | comma,n}
 Create Date: ${create_date}
 """
 
-import sqlalchemy as sa
-from alembic import op
+import sqlalchemy as sa  # noqa: F401  (a revision written by hand may need only one of the two)
+from alembic import op  # noqa: F401
 % if imports:
 ${imports}
 % endif
