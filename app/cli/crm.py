@@ -28,6 +28,28 @@ def _fail(message: str, code: int = 1) -> None:
     sys.exit(code)
 
 
+def _tenant_app(tenant_id: str | None) -> Any:
+    """The app, with the tenant checked when one is named; exits 2 on bad input or configuration and 1,
+    with one line naming DATABASE_URL, when the database cannot be reached (it was a traceback)."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from app.cli.target import database_error, require_tenant
+    from app.config import ConfigError
+    from app.settings import UnknownTenantError
+    from app.storage.crypto import TokenKeyError
+
+    app = None
+    try:
+        app = _app()
+        if tenant_id:
+            require_tenant(app, tenant_id)
+    except (ConfigError, TokenKeyError, UnknownTenantError) as exc:
+        _fail(str(exc), 2)
+    except SQLAlchemyError as exc:
+        _fail(database_error(app.config.get("DATABASE_URL") if app else None, exc), 1)
+    return app
+
+
 @click.command()
 @click.option("--tenant", "tenant_id", required=True, help="Tenant id, e.g. hubspot-62515.")
 @click.option("--no-progress", is_flag=True, help="Do not draw the progress bar on stderr.")
@@ -45,19 +67,12 @@ def backfill(tenant_id: str, no_progress: bool, estimate_only: bool, over_budget
     from sqlalchemy.exc import SQLAlchemyError
     from tqdm import tqdm
 
-    from app.cli.target import require_tenant
     from app.config import ConfigError
-    from app.settings import UnknownTenantError
     from app.storage.crypto import TokenKeyError
     from app.sync import backfill as run_backfill
     from integrations.errors import CrmError
 
-    try:
-        app = _app()
-        require_tenant(app, tenant_id)
-    except (ConfigError, TokenKeyError, UnknownTenantError) as exc:
-        _fail(str(exc), 2)
-        return
+    app = _tenant_app(tenant_id)
     try:
         with app.app_context():
             refusal = _budget_check(app, tenant_id, estimate_only=estimate_only, over_budget=over_budget)
@@ -120,9 +135,7 @@ def reconcile(tenant_id: str | None, all_tenants: bool) -> None:
     """Enqueue deals modified since the last sync that no webhook brought in."""
     from sqlalchemy.exc import SQLAlchemyError
 
-    from app.cli.target import require_tenant
     from app.config import ConfigError
-    from app.settings import UnknownTenantError
     from app.storage.crypto import TokenKeyError
     from app.sync import reconcile as run_reconcile
     from app.sync import reconcile_all
@@ -131,13 +144,7 @@ def reconcile(tenant_id: str | None, all_tenants: bool) -> None:
     if bool(tenant_id) == all_tenants:
         _fail("give exactly one of --tenant T or --all", 2)
         return
-    try:
-        app = _app()
-        if tenant_id:
-            require_tenant(app, tenant_id)
-    except (ConfigError, TokenKeyError, UnknownTenantError) as exc:
-        _fail(str(exc), 2)
-        return
+    app = _tenant_app(tenant_id)
     try:
         with app.app_context():
             result = reconcile_all(app) if all_tenants else run_reconcile(str(tenant_id), app)

@@ -44,6 +44,7 @@ def _service() -> Iterator[Any]:
     """The app, with the service's input errors turned into exit 2 and one line."""
     from sqlalchemy.exc import SQLAlchemyError
 
+    from app.cli.target import database_error
     from app.config import ConfigError
     from app.settings import ConcurrentChangeError, CrmUnavailableError, SettingsError, UnknownTenantError
     from app.storage.crypto import TokenKeyError
@@ -60,7 +61,7 @@ def _service() -> Iterator[Any]:
     except ConcurrentChangeError as exc:
         _fail(str(exc), 1)
     except SQLAlchemyError as exc:
-        _fail(f"database error: {str(exc).splitlines()[0]}", 1)
+        _fail(database_error(app.config.get("DATABASE_URL"), exc), 1)
 
 
 def _author(author: str | None) -> str:

@@ -64,3 +64,22 @@ def require_tenant(app: Flask, tenant_id: str) -> None:
 
     with get_db(app).session() as s:
         require_in(s, tenant_id)
+
+
+def database_error(url: str | None, exc: BaseException) -> str:
+    """One line for a database failure: which database (password hidden) and what the driver said.
+
+    "database error: connection refused" left a person guessing which setting points where; the
+    line names DATABASE_URL when the deployment set it, else the embedded database's path.
+    """
+    import os
+
+    from sqlalchemy.engine import make_url
+
+    said = str(getattr(exc, "orig", None) or exc).strip()
+    said = said.splitlines()[0] if said else type(exc).__name__
+    if not url:
+        return f"database error: {said}"
+    shown = make_url(url).render_as_string(hide_password=True)
+    where = f"DATABASE_URL ({shown})" if os.environ.get("DATABASE_URL") else f"the database {shown}"
+    return f"database error at {where}: {said}"
