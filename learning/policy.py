@@ -84,13 +84,28 @@ def bandit_policy(posterior: Posterior, *, max_discount: float, excluded: Iterab
     return choose
 
 
-def describe_choice(posterior: Posterior, context: Mapping[str, Any], arm: str) -> dict[str, Any]:
+OBJECT_NOUNS = {"deal": ("deal", "win"), "lead": ("lead", "conversion")}
+"""The card's words for a record of each learned object type: what it is and what its outcome is."""
+
+
+def describe_choice(posterior: Posterior, context: Mapping[str, Any], arm: str, *,
+                    object_type: str = "deal") -> dict[str, Any]:
     """Why this strategy, in plain words, for the card: the arm's estimated edge and uncertainty.
+
+    Args:
+        object_type: whose posterior this is ("deal" or "lead", OBJECT_NOUNS): a lead's edge is
+            over its predicted conversion rate, a deal's over its predicted win rate.
 
     Returns:
         {"arm", "estimate", "sd", "outcomes", "text"}: `estimate` is the posterior mean credit
-        above the deal's conversion baseline in comparable deals (same segment, band, engagement).
+        above the record's conversion baseline in comparable records (same segment, band, engagement).
+
+    Raises:
+        ValueError: an object type the learning loop has no posterior for.
     """
+    if object_type not in OBJECT_NOUNS:
+        raise ValueError(f"no card wording for object type {object_type!r}: expected one of {sorted(OBJECT_NOUNS)}")
+    noun, rate = OBJECT_NOUNS[object_type]
     mean, sd = posterior.belief(context, arm)
     n = 0
     seg_key = f"segment={context.get('segment', 'unknown') or 'unknown'}"
@@ -100,10 +115,12 @@ def describe_choice(posterior: Posterior, context: Mapping[str, Any], arm: str) 
     label = arm.replace("_", " ")
     segment = {"smb": "small-business", "mid": "mid-market", "ent": "enterprise"}.get(
         str(context.get("segment")), "comparable")
+    # a deal's card keeps the wording reps have seen since wave 8 ("no enterprise outcome")
+    kind = segment if object_type == "deal" else f"{segment} {noun}"
     if n == 0:
-        text = f"{label} is being tried: no {segment} outcome has been recorded for it yet."
+        text = f"{label} is being tried: no {kind} outcome has been recorded for it yet."
     else:
-        text = (f"{label}: in {n} {segment} outcomes so far it did {abs(mean) * 100:.0f} points "
-                f"{'better' if mean >= 0 else 'worse'} than the deals' predicted win rate (give or take "
+        text = (f"{label}: in {n} {kind} outcomes so far it did {abs(mean) * 100:.0f} points "
+                f"{'better' if mean >= 0 else 'worse'} than the {noun}s' predicted {rate} rate (give or take "
                 f"{2 * sd * 100:.0f}).")
     return {"arm": arm, "estimate": mean, "sd": sd, "outcomes": n, "text": text}

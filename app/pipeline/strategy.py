@@ -180,7 +180,7 @@ def why(inputs: StrategyInputs, choice: Mapping[str, Any]) -> dict[str, Any]:
         return {"arm": arm, "holdout": False, "mode": "heuristic", "share": share,
                 "text": f"{arm.replace('_', ' ').capitalize()} was picked by the built-in playbook "
                         f"({share:.0%} of comparable {noun})."}
-    described = describe_choice(inputs.posterior, context, arm)
+    described = describe_choice(inputs.posterior, context, arm, object_type=inputs.object_type)
     allowed = [a for a in probabilities if a in inputs.posterior.arms] or None
     best = inputs.posterior.greedy(context, allowed) == arm
     mode = "best_so_far" if best else "exploring"

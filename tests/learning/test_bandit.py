@@ -445,3 +445,17 @@ def test_eligibility_groups_saved_before_wave_12_read_as_if_every_propensity_wer
     old = Posterior.from_json(json.dumps(data))
     monkeypatch.setattr(defaults, "ELIGIBILITY_CONTROL", 2.0)
     assert old.stratum_shifts() == pytest.approx(p.stratum_shifts())  # add() gave every choice propensity 1 too
+
+
+def test_a_leads_card_explanation_speaks_of_leads_and_their_conversion_not_deals_and_wins():
+    from learning.policy import describe_choice
+
+    p = train(Posterior(DEFAULT_ARM_NAMES), {"smb": "social_proof", "ent": "executive_alignment"})
+    lead = describe_choice(p, ENT, "executive_alignment", object_type="lead")
+    assert "leads' predicted conversion rate" in lead["text"] and "deal" not in lead["text"]
+    fresh = describe_choice(Posterior(DEFAULT_ARM_NAMES), SMB, "social_proof", object_type="lead")
+    assert "no small-business lead outcome" in fresh["text"] and "deal" not in fresh["text"]
+    deal = describe_choice(p, ENT, "executive_alignment")  # a deal's wording is unchanged
+    assert "deals' predicted win rate" in deal["text"]
+    with pytest.raises(ValueError, match="object type"):
+        describe_choice(p, ENT, "executive_alignment", object_type="contact")
