@@ -501,7 +501,7 @@ class Posterior:
     def stake_scale(self, context: Mapping[str, Any], scale: float) -> float:
         """The Thompson scale of one decision given its stake (STAKE_EXPLORATION_POWER; `scale`
         unchanged when it is 0 or the context has no `amount_weight`): `scale` x (w_ref / w) **
-        power, at most max(scale, STAKE_SCALE_MAX). w_ref is STAKE_REFERENCE_WEIGHT, or with 0 the
+        power, at least min(scale, STAKE_SCALE_MIN) and at most max(scale, STAKE_SCALE_MAX). w_ref is STAKE_REFERENCE_WEIGHT, or with 0 the
         geometric mean weight of the rewards folded in the decision's segment (unchanged until it
         has STAKE_MIN_REWARDS of them)."""
         power = float(defaults.STAKE_EXPLORATION_POWER)  # read at call time: a benchmark may set it
@@ -514,7 +514,8 @@ class Posterior:
             if n < defaults.STAKE_MIN_REWARDS:
                 return scale
             ref = float(np.exp(logs / n))
-        return float(min(scale * (ref / float(w)) ** power, max(scale, defaults.STAKE_SCALE_MAX)))
+        low, high = min(scale, defaults.STAKE_SCALE_MIN), max(scale, defaults.STAKE_SCALE_MAX)
+        return float(min(max(scale * (ref / float(w)) ** power, low), high))
 
     def probabilities(self, context: Mapping[str, Any], allowed: Iterable[str] | None = None, *,
                       rng: np.random.Generator | None = None, floor: float = defaults.EXPLORATION_FLOOR,

@@ -146,9 +146,14 @@ STAKE_MIN_REWARDS rewards)."""
 STAKE_MIN_REWARDS = 20
 """Rewards of a segment before its typical amount weight is used as w_ref (STAKE_REFERENCE_WEIGHT 0)."""
 
+STAKE_SCALE_MIN = 0.0
+"""Smallest Thompson scale stake-aware exploration gives a large deal (0 = no bound; THOMPSON_SCALE =
+large deals never exploit more than without stakes: only the small deals' extra exploration)."""
+
 STAKE_SCALE_MAX = 1.0
 """Largest Thompson scale stake-aware exploration gives a small deal (1 = plain Thompson sampling:
-a tiny deal never explores more than the posterior's own uncertainty says)."""
+a tiny deal never explores more than the posterior's own uncertainty says; THOMPSON_SCALE = small
+deals never explore more than without stakes: only the large deals' extra exploitation)."""
 
 PROPENSITY_DRAWS = 4000
 """Posterior draws used to compute Thompson sampling's arm probabilities (Monte Carlo)."""

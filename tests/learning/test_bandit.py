@@ -539,3 +539,14 @@ def test_a_segment_relative_stake_changes_nothing_until_the_segment_has_enough_r
     old = json.loads(p.to_json())
     del old["stakes"]
     assert Posterior.from_json(json.dumps(old)).stakes == {}
+
+
+def test_the_stake_scale_can_be_bounded_to_one_side_so_each_half_of_the_lever_is_measured_alone(monkeypatch):
+    monkeypatch.setattr(defaults, "STAKE_EXPLORATION_POWER", 1.0)
+    p = Posterior(DEFAULT_ARM_NAMES)
+    large, small = ({**SMB, "amount_weight": w} for w in (4.0, 0.25))
+    monkeypatch.setattr(defaults, "STAKE_SCALE_MIN", 0.3)  # large deals exploit no more than without stakes
+    assert p.stake_scale(large, 0.3) == 0.3 and p.stake_scale(small, 0.3) == pytest.approx(1.0)
+    monkeypatch.setattr(defaults, "STAKE_SCALE_MIN", 0.0)
+    monkeypatch.setattr(defaults, "STAKE_SCALE_MAX", 0.3)  # small deals explore no more than without stakes
+    assert p.stake_scale(large, 0.3) == pytest.approx(0.075) and p.stake_scale(small, 0.3) == 0.3
