@@ -1,10 +1,13 @@
 """Learning loop against the market's truth: regret, OPE coverage and holdout lift over seeds.
 
     python -m benchmarks.learning_simulate [--seeds 0,1,2,3,4] [--weeks 26] [--deals-per-week N]
+                                           [--set NAME=VALUE ...]
 
 Runs `learning.simulate.simulate` for each seed with the strategy effects on, then with
 `--null-effects`, and writes benchmarks/results/learning_simulate.json (every run's summary plus
-the aggregates learning/README.md quotes). Progress on stderr; the aggregate JSON on stdout.
+the aggregates learning/README.md quotes). `--set` overrides a number of learning/defaults.py
+(as in benchmarks/learning_replicates.py): the OPE coverage and lift check of a candidate
+setting. Progress on stderr; the aggregate JSON on stdout.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from benchmarks.learning_replicates import apply_set_options
 from learning.simulate import SimConfig, simulate, stderr_progress
 
 OUT = Path(__file__).resolve().parent / "results" / "learning_simulate.json"
@@ -46,7 +50,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--weeks", type=int, default=26)
     ap.add_argument("--deals-per-week", type=int, default=None)
     ap.add_argument("--out", default=str(OUT))
+    ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE")
     args = ap.parse_args(argv)
+    if not apply_set_options(args.set):
+        return 2
     try:
         seeds = [int(s) for s in args.seeds.split(",")]
     except ValueError:
@@ -63,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
         stderr_progress(f"seed {seed}: null effects")
         null_runs.append(simulate(SimConfig(seed=seed, null_effects=True, **kw), stderr_progress))
     summary = aggregate(runs, null_runs)
-    result = {"config": {**kw, "seeds": seeds}, "aggregate": summary, "runs": runs,
+    result = {"config": {**kw, "seeds": seeds, "overrides": args.set}, "aggregate": summary, "runs": runs,
               "null_runs": null_runs, "seconds": round(time.perf_counter() - t0, 1)}
     Path(args.out).write_text(json.dumps(result, indent=1))
     print(json.dumps({"out": args.out, **summary}))

@@ -154,6 +154,9 @@ class Posterior:
         """level key -> arm -> eligibility group -> count: how much of each cell came from each group."""
         self._view_cache: tuple[float, dict[str, dict[str, list[float]]]] | None = None
         self._tau_by_arm: dict[str, float] = {}
+        self.stakes: dict[str, list[float]] = {}
+        """segment -> [rewards folded, sum of log amount weight]: the segment's typical stake, the
+        reference of stake-aware exploration with STAKE_REFERENCE_WEIGHT 0 (`stake_scale`)."""
 
     # --- learning ------------------------------------------------------------------------
     def add(self, context: Mapping[str, Any], arm: str, value: float, *, count: float = 1.0,
@@ -240,6 +243,10 @@ class Posterior:
                 value = getattr(r, "reward", 0.0)  # the app's rows call it `reward`
             weight = float(getattr(r, "weight", 1.0) or 1.0)
             credit = float(value) / weight
+            if not control and weight > 0:
+                stake = self.stakes.setdefault(str(context.get("segment") or "unknown"), [0.0, 0.0])
+                stake[0] += 1.0
+                stake[1] += float(np.log(weight))
             kind = str(getattr(r, "kind", "") or "")
             decision = str(getattr(r, "decision_id", "") or "")
             arm = CONTROL_ARM if control else str(r.arm)
@@ -491,15 +498,38 @@ class Posterior:
             out[arm] = (mean, float(np.sqrt(var)))
         return out
 
+    def stake_scale(self, context: Mapping[str, Any], scale: float) -> float:
+        """The Thompson scale of one decision given its stake (STAKE_EXPLORATION_POWER; `scale`
+        unchanged when it is 0 or the context has no `amount_weight`): `scale` x (w_ref / w) **
+        power, at least min(scale, STAKE_SCALE_MIN) and at most max(scale, STAKE_SCALE_MAX). w_ref is STAKE_REFERENCE_WEIGHT, or with 0 the
+        geometric mean weight of the rewards folded in the decision's segment (unchanged until it
+        has STAKE_MIN_REWARDS of them)."""
+        power = float(defaults.STAKE_EXPLORATION_POWER)  # read at call time: a benchmark may set it
+        w = context.get("amount_weight")
+        if power <= 0 or not isinstance(w, int | float) or w <= 0:
+            return scale
+        ref = float(defaults.STAKE_REFERENCE_WEIGHT)
+        if ref <= 0:
+            n, logs = self.stakes.get(str(context.get("segment") or "unknown"), (0.0, 0.0))
+            if n < defaults.STAKE_MIN_REWARDS:
+                return scale
+            ref = float(np.exp(logs / n))
+        low, high = min(scale, defaults.STAKE_SCALE_MIN), max(scale, defaults.STAKE_SCALE_MAX)
+        return float(min(max(scale * (ref / float(w)) ** power, low), high))
+
     def probabilities(self, context: Mapping[str, Any], allowed: Iterable[str] | None = None, *,
                       rng: np.random.Generator | None = None, floor: float = defaults.EXPLORATION_FLOOR,
                       draws: int = defaults.PROPENSITY_DRAWS,
-                      scale: float | None = None) -> dict[str, float]:
+                      scale: float | None = None,
+                      beliefs: Mapping[str, tuple[float, float]] | None = None) -> dict[str, float]:
         """Probability of choosing each allowed arm in `context` (Thompson + exploration floor).
 
-        The Thompson draws use the posterior's spread times `scale` (THOMPSON_SCALE): below 1 the
+        The Thompson draws use the posterior's spread times `scale` (THOMPSON_SCALE), adjusted to
+        the decision's stake when its context carries `amount_weight` (`stake_scale`): below 1 the
         policy explores near-tied arms less and exploits sooner, while the floor keeps every arm
         tried. The probabilities returned are exactly the ones the arm is drawn from.
+        `beliefs` (`self.beliefs(context, allowed)`, for a caller choosing for many decisions of
+        the same cell at once) saves recomputing them.
 
         Raises:
             NoAllowedArmError: no arm of the catalogue is allowed.
@@ -508,10 +538,11 @@ class Posterior:
         if not arms:
             raise NoAllowedArmError("no strategy is allowed for this decision (all excluded by policy)")
         rng = rng if rng is not None else np.random.default_rng(0)
-        known = self.beliefs(context, arms)
-        beliefs = np.array([known[a] for a in arms])
+        known = beliefs if beliefs is not None else self.beliefs(context, arms)
+        beliefs_ = np.array([known[a] for a in arms])
         scale = defaults.THOMPSON_SCALE if scale is None else scale  # read at call time: a benchmark may set it
-        samples = rng.normal(beliefs[:, 0], beliefs[:, 1] * scale, size=(draws, len(arms)))
+        scale = self.stake_scale(context, scale)
+        samples = rng.normal(beliefs_[:, 0], beliefs_[:, 1] * scale, size=(draws, len(arms)))
         wins = np.bincount(samples.argmax(axis=1), minlength=len(arms)) / draws
         probs = (1.0 - floor) * wins + floor / len(arms)
         return {a: float(p) for a, p in zip(arms, probs / probs.sum(), strict=True)}
@@ -542,7 +573,8 @@ class Posterior:
                            "n_updates": self.n_updates,
                            "watermark": self.watermark, "stats": self.stats, "pending": self.pending,
                            "stage_credit": self.stage_credit, "closed": self.closed,
-                           "strata": self.strata, "stratum_counts": self.stratum_counts}, sort_keys=True)
+                           "strata": self.strata, "stratum_counts": self.stratum_counts,
+                           "stakes": self.stakes}, sort_keys=True)
 
     @classmethod
     def from_json(cls, text: str | bytes, *, arms: Sequence[str] | None = None) -> Posterior:
@@ -570,6 +602,8 @@ class Posterior:
                         for g, cells in data.get("strata", {}).items()}
             p.stratum_counts = {str(k): {str(a): {str(g): float(c) for g, c in by.items()} for a, by in cells.items()}
                                 for k, cells in data.get("stratum_counts", {}).items()}
+            # absent in posteriors saved before wave 19: no stakes seen yet
+            p.stakes = {str(g): [float(v[0]), float(v[1])] for g, v in data.get("stakes", {}).items()}
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             if isinstance(exc, LearningConfigError):
                 raise

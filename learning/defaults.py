@@ -127,6 +127,34 @@ counting outcomes twice (wave 10, replicate harness, seeds 0-4 x bandit seeds 1-
 SEGMENT_PSEUDO_COUNT 30; mean (median)): 0.2 0.413 (0.339), 0.3 0.391 (0.399), 0.4 0.378 (0.371);
 0.2 with SEGMENT_PSEUDO_COUNT 100 0.427 (0.355): within the noise, so it stays 0.3."""
 
+STAKE_EXPLORATION_POWER = 0.0
+"""Stake-aware exploration (wave 19; 0 = off, the default): the Thompson draws' spread of a decision
+whose context carries its `amount_weight` w is THOMPSON_SCALE x (w_ref / w) ** this power
+(capped at STAKE_SCALE_MAX), so a small deal explores more and a large deal exploits more. The
+posterior learns credit per unit of amount weight, so an exploratory choice on a small deal teaches
+as much as one on a large deal and costs w times less in amount-weighted reward. w_ref is
+STAKE_REFERENCE_WEIGHT. The probabilities are still exactly the ones the arm is drawn from (the
+logged propensity stays true). Measured in learning/README.md, "Measured, wave 19"."""
+
+STAKE_REFERENCE_WEIGHT = 1.0
+"""w_ref of stake-aware exploration: > 0 = that amount weight (1 = the tenant's reference amount,
+the median won deal's); 0 = the typical (geometric mean) weight of the rewards the posterior has
+folded in the decision's segment, so exploration moves from the segment's large deals to its small
+ones without changing how much the segment explores on average (no change until the segment has
+STAKE_MIN_REWARDS rewards)."""
+
+STAKE_MIN_REWARDS = 20
+"""Rewards of a segment before its typical amount weight is used as w_ref (STAKE_REFERENCE_WEIGHT 0)."""
+
+STAKE_SCALE_MIN = 0.0
+"""Smallest Thompson scale stake-aware exploration gives a large deal (0 = no bound; THOMPSON_SCALE =
+large deals never exploit more than without stakes: only the small deals' extra exploration)."""
+
+STAKE_SCALE_MAX = 1.0
+"""Largest Thompson scale stake-aware exploration gives a small deal (1 = plain Thompson sampling:
+a tiny deal never explores more than the posterior's own uncertainty says; THOMPSON_SCALE = small
+deals never explore more than without stakes: only the large deals' extra exploitation)."""
+
 PROPENSITY_DRAWS = 4000
 """Posterior draws used to compute Thompson sampling's arm probabilities (Monte Carlo)."""
 

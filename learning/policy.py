@@ -19,6 +19,7 @@ import numpy as np
 from agents.strategist import ArmChoice, PolicyInput
 from learning import defaults
 from learning.bandit import POLICY_NAME, Posterior, allowed_arms, make_context
+from learning.rewards import RewardConfig
 
 
 def segment_of(employees: int | None) -> str:
@@ -29,15 +30,23 @@ def segment_of(employees: int | None) -> str:
     return "smb" if employees < small else "mid" if employees < mid else "ent"
 
 
-def decision_context(record: Any, scores: Mapping[str, Any] | None, engagement_trend: str | None) -> dict[str, Any]:
-    """The bandit's context for one decision: segment, conversion band, engagement, baseline."""
+def decision_context(record: Any, scores: Mapping[str, Any] | None, engagement_trend: str | None, *,
+                     reference_amount: float | None = None) -> dict[str, Any]:
+    """The bandit's context for one decision: segment, conversion band, engagement, baseline and,
+    when the tenant has a `reference_amount` (the rewards' amount weighting, app/pipeline/
+    outcome.py) and the record an amount, the deal's `amount_weight` (what a win of it is worth,
+    `RewardConfig.amount_weight`): stake-aware exploration reads it (`Posterior.stake_scale`)."""
     conv = (scores or {}).get("conversion")
     conv = conv if isinstance(conv, Mapping) else {}
     prob = conv.get("probability")
     engagement = None if engagement_trend is None else (
         "quiet" if engagement_trend in defaults.QUIET_TRENDS else "active")
-    return make_context(segment_of(record.company.employees if record.company else None), conv.get("band"),
-                        engagement, float(prob) if isinstance(prob, int | float) else None)
+    ctx = make_context(segment_of(record.company.employees if record.company else None), conv.get("band"),
+                       engagement, float(prob) if isinstance(prob, int | float) else None)
+    amount = getattr(record, "amount", None)
+    if reference_amount is not None and reference_amount > 0 and isinstance(amount, int | float) and amount > 0:
+        ctx["amount_weight"] = round(RewardConfig(reference_amount=reference_amount).amount_weight(amount), 6)
+    return ctx
 
 
 def allowed_for(catalogue: Iterable[Any], scores: Mapping[str, Any] | None, *, max_discount: float,
@@ -52,7 +61,7 @@ def allowed_for(catalogue: Iterable[Any], scores: Mapping[str, Any] | None, *, m
 
 
 def bandit_policy(posterior: Posterior, *, max_discount: float, excluded: Iterable[str] = (),
-                  seed: int | None = None) -> Any:
+                  seed: int | None = None, reference_amount: float | None = None) -> Any:
     """An `ArmPolicy` drawing from `posterior` among the arms the tenant allows.
 
     Args:
@@ -62,6 +71,9 @@ def bandit_policy(posterior: Posterior, *, max_discount: float, excluded: Iterab
         excluded: arms the tenant turned off.
         seed: fixes the draws (tests, simulations); by default each record and day draws afresh
             but reproducibly (hash of tenant, CRM, record and date), like the heuristic policy.
+        reference_amount: the amount worth reward 1 for this tenant's deals (None for leads, or
+            before the tenant has enough won deals): gives each decision its `amount_weight`
+            (`decision_context`), which stake-aware exploration reads.
 
     Raises (when called):
         NoAllowedArmError: every arm is excluded; the pipeline should take no AI action.
@@ -71,7 +83,7 @@ def bandit_policy(posterior: Posterior, *, max_discount: float, excluded: Iterab
     def choose(inp: PolicyInput) -> ArmChoice:
         r = inp.ctx.record
         allowed = allowed_for(inp.catalogue, inp.ctx.scores, max_discount=max_discount, excluded=off)
-        ctx = decision_context(r, inp.ctx.scores, inp.analysis.engagement_trend)
+        ctx = decision_context(r, inp.ctx.scores, inp.analysis.engagement_trend, reference_amount=reference_amount)
         if seed is None:
             key = f"{r.tenant_id}|{r.crm}|{r.id}|{inp.ctx.now.date()}".encode()
             rng = np.random.default_rng(int(hashlib.sha256(key).hexdigest()[:16], 16))
@@ -84,13 +96,28 @@ def bandit_policy(posterior: Posterior, *, max_discount: float, excluded: Iterab
     return choose
 
 
-def describe_choice(posterior: Posterior, context: Mapping[str, Any], arm: str) -> dict[str, Any]:
+OBJECT_NOUNS = {"deal": ("deal", "win"), "lead": ("lead", "conversion")}
+"""The card's words for a record of each learned object type: what it is and what its outcome is."""
+
+
+def describe_choice(posterior: Posterior, context: Mapping[str, Any], arm: str, *,
+                    object_type: str = "deal") -> dict[str, Any]:
     """Why this strategy, in plain words, for the card: the arm's estimated edge and uncertainty.
+
+    Args:
+        object_type: whose posterior this is ("deal" or "lead", OBJECT_NOUNS): a lead's edge is
+            over its predicted conversion rate, a deal's over its predicted win rate.
 
     Returns:
         {"arm", "estimate", "sd", "outcomes", "text"}: `estimate` is the posterior mean credit
-        above the deal's conversion baseline in comparable deals (same segment, band, engagement).
+        above the record's conversion baseline in comparable records (same segment, band, engagement).
+
+    Raises:
+        ValueError: an object type the learning loop has no posterior for.
     """
+    if object_type not in OBJECT_NOUNS:
+        raise ValueError(f"no card wording for object type {object_type!r}: expected one of {sorted(OBJECT_NOUNS)}")
+    noun, rate = OBJECT_NOUNS[object_type]
     mean, sd = posterior.belief(context, arm)
     n = 0
     seg_key = f"segment={context.get('segment', 'unknown') or 'unknown'}"
@@ -100,10 +127,12 @@ def describe_choice(posterior: Posterior, context: Mapping[str, Any], arm: str) 
     label = arm.replace("_", " ")
     segment = {"smb": "small-business", "mid": "mid-market", "ent": "enterprise"}.get(
         str(context.get("segment")), "comparable")
+    # a deal's card keeps the wording reps have seen since wave 8 ("no enterprise outcome")
+    kind = segment if object_type == "deal" else f"{segment} {noun}"
     if n == 0:
-        text = f"{label} is being tried: no {segment} outcome has been recorded for it yet."
+        text = f"{label} is being tried: no {kind} outcome has been recorded for it yet."
     else:
-        text = (f"{label}: in {n} {segment} outcomes so far it did {abs(mean) * 100:.0f} points "
-                f"{'better' if mean >= 0 else 'worse'} than the deals' predicted win rate (give or take "
+        text = (f"{label}: in {n} {kind} outcomes so far it did {abs(mean) * 100:.0f} points "
+                f"{'better' if mean >= 0 else 'worse'} than the {noun}s' predicted {rate} rate (give or take "
                 f"{2 * sd * 100:.0f}).")
     return {"arm": arm, "estimate": mean, "sd": sd, "outcomes": n, "text": text}

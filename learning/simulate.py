@@ -282,6 +282,7 @@ def run_bandit(pop: Population, s: Stream, cfg: SimConfig, rewards: RewardConfig
         if observe is not None:
             observe(day, posterior, arms)
         cache: dict[tuple[Any, ...], tuple[list[str], np.ndarray]] = {}
+        beliefs: dict[tuple[Any, ...], dict[str, tuple[float, float]]] = {}
         for i in range(day_index[day], day_index[day + 1]):
             r = s.row[i]
             ctx = make_context(str(pop.segment[r]), str(pop.band[r]), str(pop.engagement[r]), float(pop.score[r]))
@@ -297,10 +298,21 @@ def run_bandit(pop: Population, s: Stream, cfg: SimConfig, rewards: RewardConfig
                 allowed = tuple(a for a, ok in zip(STRATEGIES, s.allowed[i], strict=True) if ok)
                 ctx["excluded"] = [a for a in STRATEGIES if a not in allowed]
                 key = (ctx["segment"], ctx["band"], ctx["engagement"], allowed)
-                if key not in cache:
-                    probs = posterior.probabilities(ctx, allowed, rng=rng)
-                    cache[key] = (list(probs), np.array(list(probs.values())))
-                names, p = cache[key]
+                # the deal's amount weight is known when the decision is made (the product's
+                # context carries it too: learning.policy.decision_context)
+                ctx["amount_weight"] = round(float(s.weight[i]), 6)
+                if defaults.STAKE_EXPLORATION_POWER > 0:
+                    # stake-aware exploration: one set of probabilities per decision (its own
+                    # stake), from the cell's beliefs computed once a day
+                    if key not in beliefs:
+                        beliefs[key] = posterior.beliefs(ctx, allowed)
+                    probs = posterior.probabilities(ctx, allowed, rng=rng, beliefs=beliefs[key])
+                    names, p = list(probs), np.array(list(probs.values()))
+                else:
+                    if key not in cache:
+                        probs = posterior.probabilities(ctx, allowed, rng=rng)
+                        cache[key] = (list(probs), np.array(list(probs.values())))
+                    names, p = cache[key]
                 j = int(rng.choice(len(names), p=p))
                 arms[i] = STRATEGIES.index(names[j])
                 prop[i] = p[j]

@@ -26,6 +26,7 @@ from agents.settings import AgentSettings
 from app.pipeline import posterior as posterior_store
 from app.pipeline.card import card_record, json_scores
 from app.pipeline.writeback import model_versions
+from app.storage import get_db
 from integrations.base import Record
 from learning import holdout
 from learning.bandit import POLICY_NAME, Posterior
@@ -66,6 +67,9 @@ class StrategyInputs:
     max_discount: float
     object_type: str = posterior_store.DEFAULT_OBJECT_TYPE
     """Whose posterior this is (deal, lead): a Lead's choice is drawn from the leads' posterior."""
+    reference_amount: float | None = None
+    """The amount worth reward 1 (the outcome stage's `reference_amount`; None for leads and before
+    the tenant has enough won deals): each decision's context carries its deal's amount weight."""
 
 
 def learning_settings(row: Any, *, share_override: float | None = None) -> LearningSettings:
@@ -87,10 +91,19 @@ def prepare(app: Any, tenant_id: str, row: Any, agent_settings: AgentSettings, *
     arms = tuple(dict.fromkeys([*ALL_ARMS, *(a.name for a in agent_settings.catalogue)]))
     excluded = tuple(a for a in arms if a not in settings.enabled)
     posterior = posterior_store.refresh(app, tenant_id, arms, object_type=object_type)
+    reference = None
+    if object_type == "deal":  # a lead has no amount: its reward is never amount-weighted
+        # imported here: the outcome stage imports this module (it refreshes the posterior)
+        from app.pipeline.outcome import reference_amount
+
+        with get_db(app).session() as s:
+            reference = reference_amount(s, tenant_id)
     return StrategyInputs(tenant_id=tenant_id, settings=settings, posterior=posterior,
-                          policy=bandit_policy(posterior, max_discount=agent_settings.max_discount, excluded=excluded),
+                          policy=bandit_policy(posterior, max_discount=agent_settings.max_discount, excluded=excluded,
+                                               reference_amount=reference),
                           excluded=excluded, catalogue=tuple(agent_settings.catalogue),
-                          max_discount=agent_settings.max_discount, object_type=object_type)
+                          max_discount=agent_settings.max_discount, object_type=object_type,
+                          reference_amount=reference)
 
 
 def refresh_posterior(app: Any, tenant_id: str, object_type: str = posterior_store.DEFAULT_OBJECT_TYPE) -> None:
@@ -148,7 +161,8 @@ def logged_choice(inputs: StrategyInputs, record: Record, scores: Mapping[str, A
     context: dict[str, Any] = {
         "stage": record.stage, "amount": record.amount,
         "industry": record.company.industry if record.company else None, "activities": len(record.activities),
-        **decision_context(record, scores, trend), "holdout_bucket": round(assignment.bucket, 6),
+        **decision_context(record, scores, trend, reference_amount=inputs.reference_amount),
+        "holdout_bucket": round(assignment.bucket, 6),
     }
     # The arms policy left out of this decision (turned off, or a discount above the cap): the
     # bandit groups rewards by them (learning's ELIGIBILITY_CONTROL), since deals where the
@@ -180,7 +194,7 @@ def why(inputs: StrategyInputs, choice: Mapping[str, Any]) -> dict[str, Any]:
         return {"arm": arm, "holdout": False, "mode": "heuristic", "share": share,
                 "text": f"{arm.replace('_', ' ').capitalize()} was picked by the built-in playbook "
                         f"({share:.0%} of comparable {noun})."}
-    described = describe_choice(inputs.posterior, context, arm)
+    described = describe_choice(inputs.posterior, context, arm, object_type=inputs.object_type)
     allowed = [a for a in probabilities if a in inputs.posterior.arms] or None
     best = inputs.posterior.greedy(context, allowed) == arm
     mode = "best_so_far" if best else "exploring"

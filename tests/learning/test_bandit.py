@@ -445,3 +445,108 @@ def test_eligibility_groups_saved_before_wave_12_read_as_if_every_propensity_wer
     old = Posterior.from_json(json.dumps(data))
     monkeypatch.setattr(defaults, "ELIGIBILITY_CONTROL", 2.0)
     assert old.stratum_shifts() == pytest.approx(p.stratum_shifts())  # add() gave every choice propensity 1 too
+
+
+def test_a_leads_card_explanation_speaks_of_leads_and_their_conversion_not_deals_and_wins():
+    from learning.policy import describe_choice
+
+    p = train(Posterior(DEFAULT_ARM_NAMES), {"smb": "social_proof", "ent": "executive_alignment"})
+    lead = describe_choice(p, ENT, "executive_alignment", object_type="lead")
+    assert "leads' predicted conversion rate" in lead["text"] and "deal" not in lead["text"]
+    fresh = describe_choice(Posterior(DEFAULT_ARM_NAMES), SMB, "social_proof", object_type="lead")
+    assert "no small-business lead outcome" in fresh["text"] and "deal" not in fresh["text"]
+    deal = describe_choice(p, ENT, "executive_alignment")  # a deal's wording is unchanged
+    assert "deals' predicted win rate" in deal["text"]
+    with pytest.raises(ValueError, match="object type"):
+        describe_choice(p, ENT, "executive_alignment", object_type="contact")
+
+
+def _sharpness(probs: dict[str, float]) -> float:
+    return max(probs.values())
+
+
+def _learned_mid() -> Posterior:
+    """A posterior that has seen a mid-market cell where social proof leads by a little."""
+    mid = make_context("mid", "medium", "active")
+    p = Posterior(DEFAULT_ARM_NAMES)
+    rng = np.random.default_rng(5)
+    for _ in range(8):
+        for arm in DEFAULT_ARM_NAMES:
+            p.update([SimpleNamespace(context=mid, arm=arm, value=float(rng.random() < (0.4 if arm == "social_proof"
+                                                                                      else 0.3)) * 2.0,
+                                      weight=2.0)])
+    return p
+
+
+def test_stake_aware_exploration_is_off_by_default_so_a_deals_weight_changes_no_probability():
+    p = _learned_mid()
+    mid = make_context("mid", "medium", "active")
+    plain = p.probabilities(mid, rng=np.random.default_rng(3))
+    for w in (0.1, 1.0, 10.0):
+        assert p.probabilities({**mid, "amount_weight": w}, rng=np.random.default_rng(3)) == plain
+
+
+def test_with_stake_aware_exploration_a_large_deal_exploits_and_a_small_one_explores(monkeypatch):
+    monkeypatch.setattr(defaults, "STAKE_EXPLORATION_POWER", 1.0)
+    monkeypatch.setattr(defaults, "STAKE_REFERENCE_WEIGHT", 1.0)
+    p = _learned_mid()
+    mid = make_context("mid", "medium", "active")
+    small, ref, large = (p.probabilities({**mid, "amount_weight": w}, rng=np.random.default_rng(3))
+                         for w in (0.2, 1.0, 8.0))
+    assert _sharpness(small) < _sharpness(ref) < _sharpness(large)
+    assert ref == p.probabilities(mid, rng=np.random.default_rng(3))  # at w_ref: exactly as without a stake
+    for probs in (small, large):  # still a distribution with the floor under every arm
+        assert sum(probs.values()) == pytest.approx(1.0)
+        assert min(probs.values()) >= EXPLORATION_FLOOR / len(DEFAULT_ARM_NAMES) - 1e-12
+    # the scale: THOMPSON_SCALE x (w_ref / w), a tiny deal never beyond plain Thompson sampling
+    assert p.stake_scale({**mid, "amount_weight": 8.0}, 0.3) == pytest.approx(0.3 / 8)
+    assert p.stake_scale({**mid, "amount_weight": 0.01}, 0.3) == defaults.STAKE_SCALE_MAX
+    assert p.stake_scale({**mid, "amount_weight": 0}, 0.3) == 0.3  # a weight that is no weight: unchanged
+
+
+def test_the_logged_propensity_of_a_stake_aware_choice_is_the_probability_it_was_drawn_with(monkeypatch):
+    monkeypatch.setattr(defaults, "STAKE_EXPLORATION_POWER", 1.0)
+    p = _learned_mid()
+    ctx = {**make_context("mid", "medium", "active"), "amount_weight": 6.0}
+    counts = dict.fromkeys(DEFAULT_ARM_NAMES, 0)
+    rng = np.random.default_rng(11)
+    first = p.choose(ctx, rng=np.random.default_rng(0))
+    assert first.propensity == first.probabilities[first.arm]
+    for _ in range(3000):
+        counts[p.choose(ctx, rng=rng, draws=400).arm] += 1
+    # the empirical frequency of the leader matches the probabilities the choice reports
+    leader = max(first.probabilities, key=first.probabilities.get)
+    expected = p.probabilities(ctx, rng=np.random.default_rng(1), draws=40_000)[leader]
+    assert counts[leader] / 3000 == pytest.approx(expected, abs=0.05)
+
+
+def test_a_segment_relative_stake_changes_nothing_until_the_segment_has_enough_rewards(monkeypatch):
+    monkeypatch.setattr(defaults, "STAKE_EXPLORATION_POWER", 1.0)
+    monkeypatch.setattr(defaults, "STAKE_REFERENCE_WEIGHT", 0.0)
+    mid = make_context("mid", "medium", "active")
+    ent = make_context("ent", "medium", "active")
+    p = Posterior(DEFAULT_ARM_NAMES)
+    p.update([SimpleNamespace(context=ent, arm="social_proof", value=0.0, weight=8.0)] * 3)
+    assert p.stake_scale({**ent, "amount_weight": 2.0}, 0.3) == 0.3  # 3 rewards < STAKE_MIN_REWARDS
+    p.update([SimpleNamespace(context=ent, arm="social_proof", value=0.0, weight=w) for w in (2.0, 8.0) * 20])
+    assert p.stake_scale({**mid, "amount_weight": 2.0}, 0.3) == 0.3  # mid-market has no stake yet
+    typical = float(np.exp((23 * np.log(8.0) + 20 * np.log(2.0)) / 43))
+    assert p.stake_scale({**ent, "amount_weight": typical}, 0.3) == pytest.approx(0.3)
+    assert p.stake_scale({**ent, "amount_weight": 2 * typical}, 0.3) == pytest.approx(0.15)
+    # the segment's stakes survive a restart; a posterior saved before wave 19 loads with none
+    again = Posterior.from_json(p.to_json())
+    assert again.stakes == p.stakes
+    old = json.loads(p.to_json())
+    del old["stakes"]
+    assert Posterior.from_json(json.dumps(old)).stakes == {}
+
+
+def test_the_stake_scale_can_be_bounded_to_one_side_so_each_half_of_the_lever_is_measured_alone(monkeypatch):
+    monkeypatch.setattr(defaults, "STAKE_EXPLORATION_POWER", 1.0)
+    p = Posterior(DEFAULT_ARM_NAMES)
+    large, small = ({**SMB, "amount_weight": w} for w in (4.0, 0.25))
+    monkeypatch.setattr(defaults, "STAKE_SCALE_MIN", 0.3)  # large deals exploit no more than without stakes
+    assert p.stake_scale(large, 0.3) == 0.3 and p.stake_scale(small, 0.3) == pytest.approx(1.0)
+    monkeypatch.setattr(defaults, "STAKE_SCALE_MIN", 0.0)
+    monkeypatch.setattr(defaults, "STAKE_SCALE_MAX", 0.3)  # small deals explore no more than without stakes
+    assert p.stake_scale(large, 0.3) == pytest.approx(0.075) and p.stake_scale(small, 0.3) == 0.3

@@ -10,7 +10,7 @@ import numpy as np
 from sqlalchemy import select
 
 from app.pipeline import posterior as posterior_store
-from app.pipeline.strategy import ALL_ARMS, fold_rewards
+from app.pipeline.strategy import ALL_ARMS, LearningSettings, StrategyInputs, fold_rewards, why
 from app.storage import get_db
 from app.storage.models import Action, LearningPosterior, Outcome, Reward
 from learning.bandit import POLICY_NAME, make_context
@@ -71,3 +71,20 @@ def test_a_leads_choice_is_drawn_from_the_posterior_its_own_outcomes_taught(lear
     learned = probabilities(app, tid, "lead")
     assert learned["education_nurture"] > 0.8 > cold["education_nurture"]
     assert probabilities(app, tid, "deal") == cold  # deals learned nothing from the leads
+
+
+def test_a_leads_card_says_why_in_words_about_leads_and_their_conversion(learning_app):  # noqa: F811
+    app, tid, _crm = learning_app
+    past_decisions(app, tid, "lead", winner="education_nurture")
+    fold_rewards(app, tid)
+    post = posterior_store.load(app, tid, ALL_ARMS, object_type="lead")
+    choice = post.choose(CONTEXT, list(ALL_ARMS), rng=np.random.default_rng(0))
+    logged = {"arm": choice.arm, "propensity": choice.propensity, "probabilities": dict(choice.probabilities),
+              "policy": POLICY_NAME, "holdout": False, "context": CONTEXT}
+    inputs = StrategyInputs(tenant_id=tid, settings=LearningSettings(0.0, ALL_ARMS), posterior=post, policy=None,
+                            excluded=(), catalogue=(), max_discount=0.1, object_type="lead")
+    text = why(inputs, logged)["text"]
+    assert "comparable leads" in text and "leads' predicted conversion rate" in text
+    assert "deal" not in text and "win rate" not in text
+    held = why(inputs, {"holdout": True})["text"]
+    assert "this lead is in the control group" in held and "deal" not in held

@@ -513,3 +513,36 @@ def test_the_schedulers_learning_job_folds_the_rewards_that_failed_folds_left_be
     with app.app_context():  # a second run finds nothing new and folds nothing twice
         assert scheduler.run_periodic(tid, "learning")["rewards_folded"] == 0
     assert stored_posterior(app, tid)[1] == 3
+
+
+def test_a_deals_amount_weight_reaches_the_bandit_and_its_log_once_the_tenant_has_a_reference(learning_app,
+                                                                                              monkeypatch):
+    app, tid, crm = learning_app
+    set_extra(app, tid, holdout_share=0.0)
+    seen: list[dict] = []
+    real = Posterior.probabilities
+
+    def spy(self, context, *args, **kwargs):
+        seen.append(dict(context))
+        return real(self, context, *args, **kwargs)
+
+    monkeypatch.setattr(Posterior, "probabilities", spy)
+    deals, later = DEALS[:7], DEALS[7:9]
+    send(app, deals)
+    run_all(app)
+    # no won deal yet: no reference amount, so no weight (every win is worth 1)
+    assert seen and all("amount_weight" not in c for c in seen)
+    assert all("amount_weight" not in choices(app)[d]["context"] for d in deals)
+    for k, d in enumerate(deals):  # 7 won deals of 10k..70k: the reference is their median, 40k
+        crm.records[d] = replace(crm.records[d], stage="closedwon", stage_kind="won", amount=10_000.0 * (k + 1))
+        send(app, [d], first_event_id=700 + k, prop="dealstage", value="closedwon")
+        run_all(app)
+    for d, amount in zip(later, (20_000.0, 1_000_000.0), strict=True):
+        crm.records[d] = replace(crm.records[d], amount=amount)
+    seen.clear()
+    send(app, later, first_event_id=800)
+    run_all(app)
+    logged = choices(app)
+    # 20k / 40k = 0.5; 1M / 40k = 25, capped at MAX_AMOUNT_WEIGHT like the reward's weight
+    assert [logged[d]["context"]["amount_weight"] for d in later] == [0.5, 10.0]
+    assert sorted(c.get("amount_weight") for c in seen) == [0.5, 10.0]  # the policy drew with them
