@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 
+from agents.approvals import unvouched_approvals
 from agents.catalogue import StrategyArm
 from agents.claims import deal_state_violations, discount_violations, price_violations, promise_violations
 from agents.commercial_terms import approval_claims, term_commitments
@@ -147,7 +148,8 @@ def commercial_violations(
             *spelled_percent_violations(text, vocab.percents), *concession_violations(normalise(text)),
             *compound_concessions(normalise(text)), *unanchored_price_talk(normalise(text), approved_discount, topic_reports=topic_reports),
             *promised_outcomes(normalise(text)), *held_increases(normalise(text)),
-            *term_commitments(text), *approval_claims(text, ctx.record.stage_kind)]
+            *term_commitments(text), *approval_claims(text, ctx.record.stage_kind),
+            *unvouched_approvals(text, ctx)]
 
 
 def discount_and_promise_violations(
