@@ -140,7 +140,7 @@ def commercial_violations(
     deal-state claims the record contradicts, in any supported language. What the record vouches for verbatim (a
     person's name, a figure-valued score factor label) is read as such, not as words (facts.without_vouched); with
     `topic_reports` (internal texts) "talks about pricing" reports the buyer's topic and is not our price talk."""
-    text = without_vouched(text, vocab)
+    said, text = text, without_vouched(text, vocab)
     return [*discount_violations(text, approved_discount), *price_violations(text, vocab.money, vocab.numbers - vocab.money),
             *promise_violations(text, allowed_promises), *deal_state_violations(text, ctx.record.stage_kind),
             *asserted_states(normalise(text), ctx.record.stage_kind),
@@ -149,7 +149,7 @@ def commercial_violations(
             *compound_concessions(normalise(text)), *unanchored_price_talk(normalise(text), approved_discount, topic_reports=topic_reports),
             *promised_outcomes(normalise(text)), *held_increases(normalise(text)),
             *term_commitments(text), *approval_claims(text, ctx.record.stage_kind),
-            *unvouched_approvals(text, ctx)]
+            *unvouched_approvals(said, ctx)]  # whose approval it is links it to the record's: names as written
 
 
 def discount_and_promise_violations(
