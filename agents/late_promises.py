@@ -27,7 +27,8 @@ MID_MONTH_FIRST_DAY = 11
 LATE_MONTH_FIRST_DAY = 21
 """The first day "end of December" / "Ende Dezember" / "fin décembre" / "a finales de diciembre" can mean."""
 _DEADLINE_WORD = re.compile(r"\b(?:by|before|until|no later than|bis|vor|spätestens|avant|d'ici|au plus tard|antes del?|"
-                            r"para el|a más tardar|hasta el)\s+(?:(?:the|dem|zum|le|el)\s+)?$", re.I)
+                            r"para el|a más tardar|hasta el)\s+(?:(?:the|dem|zum|le|el)\s+)?(?:[^\W\d_]+,?\s+)?$", re.I)
+"""A deadline word before a date the buyer gives, with at most its weekday between ("avant le vendredi 4 décembre")."""
 _MONTH = "|".join(sorted((m for m in _MONTH_NUMBERS if len(m) > 3), key=len, reverse=True))
 _MONTH_PART = re.compile(
     rf"\b(?P<part>mid|middle of|mitte|mi|milieu|mediados de|(?:the )?end of|ende|fin|finales de|final de|late|"

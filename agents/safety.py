@@ -41,7 +41,7 @@ from agents.price_talk import unanchored_price_talk
 from agents.sentence_language import language_violations
 from agents.signature import signature_problems
 from agents.symbol_letters import spelled_out
-from agents.timing import timing_violations
+from agents.timing import same_day_call, timing_violations
 from agents.vouched import without_vouched
 
 FACT_KINDS_ANALYSIS = ("email", "url", "money", "percent", "other_customer", "confusable")
@@ -94,7 +94,9 @@ def check_draft(
     # a sentence not in the draft's language, whatever it says (wave 18: Low German, Galician, Dutch in a draft)
     reasons += language_violations(text, language, vocab.own_words)
     if learned_screen:
-        reasons += planted_sentence_violations(text, vocab)
+        day = send_day or ctx.now.date()
+        reasons += planted_sentence_violations(text, vocab, answers_the_buyer=(
+            (lambda s: same_day_call(s, day)) if asked_same_day else None))
     return list(dict.fromkeys(reasons))  # a fact repeated in subject and body is one violation
 
 

@@ -36,6 +36,7 @@ WEEKDAYS = {
 }
 
 _MEET = (r"call|calls|meeting|meet|chat|talk|speak|demo|minutes|slot|ring|phone|dial|zoom|teams|hop on|jump on|"
+         r"rückruf|zurückrufen|rufe \w+ zurück|rappel|llamada|"
          r"bell|buzz|connect|touch base|huddle|facetime|skype|webex|hangout|get together|"
          r"telefonisch|drop in|room|"
          r"catch up|sync|video|walk ?through|termin|gespräch|telefonat|telefonieren|anruf|rufe|anrufen|treffen|"
@@ -401,3 +402,10 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
                         and not re.search(r"\b(?:last|letzten?|vergangenen?|pasado)\s+$", sentence[: m.start()], re.I):
                     reasons.append(f"proposes to meet on {wd}, the send day")
     return list(dict.fromkeys(reasons))
+
+
+def same_day_call(sentence: str, send_day: date) -> bool:
+    """Whether a sentence proposes a call or meeting on the send day (and nothing else this module refuses): the
+    same-day reading is all that the buyer's own ask for today makes acceptable."""
+    return bool(MEET_RE.search(sentence)) and not pressed_for_today(sentence) and bool(
+        timing_violations(sentence, send_day)) and not timing_violations(sentence, send_day, asked_same_day=True)
