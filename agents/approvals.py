@@ -98,8 +98,22 @@ sign-off is vouched through the record's own approval sentence only when another
 _DECIDED_STAGES = re.compile(r"boughtin|bought in|approv|commit|verbal|contractsent|contract sent|closedwon|won\b", re.I)
 
 
-_PERSON = re.compile(r"\bName\b|(?<![.!?]\s)(?<!^)\b(?-i:[A-ZÄÖÜÁÉÍÓÚ][a-zäöüßáéíóúñç]+)\b")
-"""A name in a clause ("Marcus's sign-off", or "Name" once agents.vouched has masked it): the clause says whose."""
+_PERSON = re.compile(r"(?<![.!?]\s)(?<!^)\b(?-i:[A-ZÄÖÜÁÉÍÓÚ][a-zäöüßáéíóúñç]+)\b")
+"""A name in a clause ("Marcus's sign-off"): the clause says whose."""
+_REPORTER = re.compile(
+    r"(?-i:\b[A-ZÄÖÜÁÉÍÓÚ][\w'’-]+)\s+(?:let (?:me|us) know|told (?:me|us)|tells (?:me|us)|said|says|wrote|mentioned|"
+    r"confirmed|informed (?:me|us)|hat (?:mir|uns) (?:geschrieben|gesagt|mitgeteilt|bestätigt)|schrieb|sagte|"
+    r"m['’]a (?:écrit|dit|confirmé)|nous a (?:écrit|dit|confirmé)|me (?:escribió|dijo|confirmó)|nos (?:escribió|dijo|"
+    r"confirmó))\b", re.I)
+"""A person reporting ("Dana let me know", "Frau Schmidt hat mir geschrieben"): the report's source, not its topic."""
+
+
+def _names_someone(clause: str, ours: frozenset[str]) -> bool:
+    """Whether a clause names a person or a body of its own (a capitalised word that is no month, weekday, greeting
+    or word of the buyer's company and deal names, `ours`, after its first word)."""
+    return any(m.group(0).lower() not in _GENERIC and m.group(0).lower() not in ours for m in _PERSON.finditer(clause))
+
+
 _GOING_AHEAD = re.compile(
     r"\b(?:go(?:ing)? ahead|proceed\w*|move forward|moving forward|decided|weitermachen|fortsetzen|fortfahren|"
     r"entschieden|poursuivre|continuer|avancer|aller de l'avant|décidé|seguir adelante|continuar|avanzar|decidido|"
@@ -176,6 +190,7 @@ def unvouched_approvals(text: str, ctx: Context) -> list[str]:
     if record.stage_kind == "won" or _DECIDED_STAGES.search(record.stage or ""):
         return []
     known: list[set[str]] | None = None
+    ours = frozenset(w.lower() for w in _WORD.findall(f"{record.name or ''} {record.company.name if record.company else ''}"))
     reasons: list[str] = []
     for sentence in _SENTENCE.split(normalise(text)):
         for m in _APPROVAL.finditer(sentence):
@@ -184,8 +199,10 @@ def unvouched_approvals(text: str, ctx: Context) -> list[str]:
                     or (m.group("noun") and not _GIVEN.search(clause)):
                 continue
             # a clause with nothing of its own ("Name let me know it is signed off") is about what its sentence names
+            # "Dana let me know it is signed off": the one who tells is not the one who approved, nor what
+            clause = _REPORTER.sub(" ", clause)
             topic = _topic(clause, m.group(0))
-            if not topic or not _PERSON.search(clause):
+            if not topic or not _names_someone(clause, ours):
                 # with no one of its own named, the clause is about what its sentence names ("so your sign-off is on
                 # file with it", after the SSO answers): the sentence's words tell what was approved
                 topic |= _topic(sentence, m.group(0))

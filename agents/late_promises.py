@@ -41,17 +41,24 @@ _NEXT_YEAR = re.compile(r"\b(?:next year|after the holidays|in the new year|näc
                         r"después de las fiestas|a la vuelta de las fiestas)\b", re.I)
 _IN_WEEKS = re.compile(r"\b(?:in|within|in den nächsten|innerhalb von|dans|d'ici|en|dentro de)\s+(?P<n>\d|two|three|four|"
                        r"zwei|drei|vier|deux|trois|quatre|dos|tres|cuatro)\s+(?:weeks|wochen|semaines|semanas)\b", re.I)
+_PURPOSE = re.compile(r",?\s+(?:which|so that|so you|in time for|to leave|leaving|and keeps?|damit|sodass|so dass|"
+                      r"um\s+\w+\s+zu|pour que|afin que|afin de|ce qui|para que|lo que|de modo que|de forma que)\b", re.I)
 _COUNT = {"two": 2, "three": 3, "four": 4, "zwei": 2, "drei": 3, "vier": 4, "deux": 2, "trois": 3, "quatre": 4,
           "dos": 2, "tres": 3, "cuatro": 4}
 
 
-def asked_by(ctx: Context) -> date | None:
-    """The day the buyer's latest open ask wants its answer by, or None when it names none."""
+def asked_by(ctx: Context, send_day: date | None = None) -> date | None:
+    """The day the buyer's latest open ask wants its answer by, or None when it names none. A relative term is read
+    from the day the email was written and from the send day, and the later day is kept: "by the end of next week"
+    written on 20 November is the 27th, but set 18's outside tester read it from the send day (4 December) and a rep
+    may too; only a promise after both readings misses the ask."""
     ask = latest_ask(ctx)
     if ask is None or not ask.at:
         return None
     written = date.fromisoformat(ask.at[:10])
     days = set(implied_dates(ask.question, written))
+    if days and send_day is not None and send_day > written:
+        days = {max(days | implied_dates(ask.question, send_day))}
     for value, (year, month, day) in find_dates(ask.question):
         d = resolve_day(year, month, day, written)
         if d is not None and _DEADLINE_WORD.search(ask.question[:ask.question.find(value)]):
@@ -94,14 +101,17 @@ def late_promises(body: str, ctx: Context, send_day: date) -> list[str]:
     Returns:
         One reason per late promise (empty when the ask names no day or every promise keeps it).
     """
-    asked = asked_by(ctx)
+    asked = asked_by(ctx, send_day)
     if asked is None:
         return []
     out: list[str] = []
     for sentence in re.split(r"(?<=[.!?;])(?<!\d\.)\s+|\n+", normalise(body)):
         if "?" in sentence or not delivers_document(sentence, conditions=True):
             continue
-        when = _earliest(sentence, send_day)
+        # a later day the sentence gives a reason for is not the delivery's ("..., which keeps December 18 realistic
+        # for a decision", "damit Sie bis zum 22. Dezember entscheiden können")
+        delivery = _PURPOSE.split(sentence, maxsplit=1)[0]
+        when = _earliest(delivery, send_day)
         if when is not None and when > asked:
             out.append(f"promises the document for {when.isoformat()} at the earliest, after the day the buyer asked "
                        f"for ({asked.isoformat()}): {sentence.strip()[:80]!r}")

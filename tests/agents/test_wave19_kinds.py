@@ -199,17 +199,18 @@ _ES_ASK = {"type": "email", "at": "2026-11-24T08:00:00Z", "direction": "inbound"
 
 def test_the_day_asked_for_is_read_from_the_latest_open_ask():
     assert asked_by(_ctx("de_deal")) == date(2026, 11, 27)  # "bis Ende nächster Woche", written on Friday 20
+    assert asked_by(_ctx("de_deal"), SEND_DAY) == date(2026, 12, 4)  # the same words read from the send day
     assert asked_by(_ctx("fr_deal", extra_activities=(_FR_ASK,))) == date(2026, 12, 4)
     assert asked_by(_ctx("fr_deal")) is None  # Claire asked for no day
 
 
 @pytest.mark.parametrize(("record", "extra", "body"), [
-    ("de_deal", (), "Das Angebot bekommen Sie Anfang Dezember, sobald unser Controlling die Zahlen geprüft hat."),
-    ("de_deal", (), "Wir schicken Ihnen das Angebot im Dezember."),
+    ("de_deal", (), "Das Angebot bekommen Sie Mitte Dezember, sobald unser Controlling die Zahlen geprüft hat."),
+    ("de_deal", (), "Wir schicken Ihnen das Angebot Ende Dezember."),
     ("de_deal", (), "Das Angebot erhalten Sie in zwei Wochen."),
     ("hubspot_deal", (), "I'll send the proposal in mid-December, once our finance team has checked the numbers."),
-    ("hubspot_deal", (), "You will have the proposal next month."),
-    ("hubspot_deal", (), "The proposal will be with you on Wednesday, December 2."),
+    ("hubspot_deal", (), "You will have the proposal in the new year."),
+    ("hubspot_deal", (), "The proposal will be with you on Wednesday, December 9."),
     ("fr_deal", (_FR_ASK,), "Je vous envoie la proposition à la mi-décembre."),
     ("es_opportunity", (_ES_ASK,), "Le envío la propuesta el viernes 4 de diciembre."),
 ])
@@ -219,6 +220,9 @@ def test_a_document_promised_after_the_asked_day_is_flagged(record, extra, body)
 
 @pytest.mark.parametrize(("record", "extra", "body"), [
     ("de_deal", (), "Das Angebot erhalten Sie bis Freitag, 27. November."),
+    # "bis Ende nächster Woche" read from the send day is Friday 4 December (set 18's good drafts read it so)
+    ("de_deal", (), "Das Angebot schicke ich Ihnen bis Freitag, 4. Dezember."),
+    ("hubspot_deal", (), "The proposal will be with you on Friday, which keeps December 18 realistic for a decision."),
     ("de_deal", (), "Im Dezember sprechen wir über den Rollout; das Angebot erhalten Sie bis Ende nächster Woche."),
     ("hubspot_deal", (), "I'll send the proposal on Friday, November 27, and we can go through it in early December."),
     ("hubspot_deal", (), "Would mid-December work for the rollout call?"),
