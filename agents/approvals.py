@@ -100,6 +100,10 @@ _DECIDED_STAGES = re.compile(r"boughtin|bought in|approv|commit|verbal|contracts
 
 _PERSON = re.compile(r"(?<![.!?]\s)(?<!^)\b(?-i:[A-ZÄÖÜÁÉÍÓÚ][a-zäöüßáéíóúñç]+)\b")
 """A name in a clause ("Marcus's sign-off"): the clause says whose."""
+_OUR_SIDE = re.compile(r"\s*(?:(?:with\s+|mit\s+|avec\s+|con\s+)?(?:our|notre|nos|unser\w*|nuestr[oa]s?)\s|we\b|we've\b|wir\b|"
+                       r"nous avons\b|hemos\b)", re.I)
+"""The seller's side as the approver ("Our VP has signed off", "Notre direction a approuvé", "we approved"): our
+approvals are no state of the buyer's decision (the discount checks read an approved discount on their own)."""
 _REPORTER = re.compile(
     r"(?-i:\b[A-ZÄÖÜÁÉÍÓÚ][\w'’-]+)\s+(?:let (?:me|us) know|told (?:me|us)|tells (?:me|us)|said|says|wrote|mentioned|"
     r"confirmed|informed (?:me|us)|hat (?:mir|uns) (?:geschrieben|gesagt|mitgeteilt|bestätigt)|schrieb|sagte|"
@@ -199,6 +203,8 @@ def unvouched_approvals(text: str, ctx: Context) -> list[str]:
                     or (m.group("noun") and not _GIVEN.search(clause)):
                 continue
             # a clause with nothing of its own ("Name let me know it is signed off") is about what its sentence names
+            if _OUR_SIDE.match(clause[:clause.find(m.group(0))]):
+                continue  # "Our VP has signed off on the rollout plan": our own approval, no state of the buyer's deal
             # "Dana let me know it is signed off": the one who tells is not the one who approved, nor what
             clause = _REPORTER.sub(" ", clause)
             topic = _topic(clause, m.group(0))

@@ -248,21 +248,22 @@ _BUYERS_OWN_TIME = re.compile(r"\b(?:your (?:local )?time|your end|ihrer zeit|be
 """The buyer's own time given next to another zone's ("10 am Eastern, 4 pm your time"): the buyer reads their own."""
 
 
-def foreign_zone_times(text: str, send_day: date, *, recipient_tz: str) -> list[str]:
+def foreign_zone_times(text: str, send_day: date, *, recipient_tz: str, known: bool = True) -> list[str]:
     """Meeting times a draft states in a zone other than the recipient's, with no time of theirs beside it.
 
     Drafts speak the recipient's time (agents.writer proposes slots in it), so a time with no zone is read as theirs
     and passes; "um 10 Uhr Eastern Time" to a buyer in Berlin asks them to convert it, and a rep would not send it
-    (issue 11, wave 19, set 27's de-b10). Call it only when the recipient's zone is known for certain (their own, or
-    a country with one zone): "3 pm Central" to a US company whose contact has no zone may well be theirs.
+    (issue 11, wave 19, set 27's de-b10). Only when the recipient's zone is known for certain (their own, or a
+    country with one zone): "3 pm Central" to a US company whose contact has no zone may well be theirs.
 
     Args:
         text: subject and body.
         send_day: the day the message goes out (the meeting's day when the sentence names none).
         recipient_tz: the recipient's IANA zone.
+        known: whether that zone is certain (agents.zones.zone_is_known); nothing is flagged when it is not.
     """
     dst = zone(recipient_tz)
-    if dst is None:
+    if dst is None or not known:
         return []
     reasons: list[str] = []
     for sentence in re.split(_SENTENCE_BREAK, normalise(text)):

@@ -248,8 +248,6 @@ def _addressed_formally(contact_id: str | None, surname: str, ctx: Context) -> s
     return None
 
 
-
-
 def proposed_days(text: str, send_day: date) -> frozenset[date]:
     """Business days after the send day, within PROPOSAL_HORIZON_DAYS, that the text names in words as people write
     them ("Tuesday, December 1", "1er décembre"); a machine's "2026-12-02" in an email is no rep's proposal."""
@@ -381,8 +379,8 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
     tz = recipient_timezone(contact.timezone if contact else None, country, ctx.record.owner.timezone if ctx.record.owner else None)
     hours = business_hours_violations(f"{subject}\n{body}", send_day or ctx.now.date(), recipient_tz=tz,
                                       country=country_code(country, contact.timezone if contact else None))
-    if zone_is_known(contact.timezone if contact else None, country):
-        hours += foreign_zone_times(f"{subject}\n{body}", send_day or ctx.now.date(), recipient_tz=tz)
+    hours += foreign_zone_times(f"{subject}\n{body}", send_day or ctx.now.date(), recipient_tz=tz,
+                                known=zone_is_known(contact.timezone if contact else None, country))
     checks.append(Check(name="meeting_in_business_hours", passed=not hours, detail="; ".join(hours) or "none"))
     # A rep would not send a concession, a price, a promise or a deal state nobody approved, however it
     # is worded ("a tenth off the first year"): the same rules the safety re-check applies to a model.

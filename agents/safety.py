@@ -19,6 +19,7 @@ from dataclasses import replace
 from datetime import date
 
 from agents.approvals import unvouched_approvals
+from agents.asked_today import same_day_call
 from agents.catalogue import StrategyArm
 from agents.claims import deal_state_violations, discount_violations, price_violations, promise_violations
 from agents.commercial_terms import approval_claims, term_commitments
@@ -41,7 +42,7 @@ from agents.price_talk import unanchored_price_talk
 from agents.sentence_language import language_violations
 from agents.signature import signature_problems
 from agents.symbol_letters import spelled_out
-from agents.timing import same_day_call, timing_violations
+from agents.timing import timing_violations
 from agents.vouched import without_vouched
 
 FACT_KINDS_ANALYSIS = ("email", "url", "money", "percent", "other_customer", "confusable")

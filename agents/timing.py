@@ -122,12 +122,6 @@ _AFTER_THIS_MESSAGE = re.compile(
     r"correo|mensaje)\b", re.I)
 """A time given relative to this message ("dans la foulée de ce message", "nach dieser Mail", "sobald Sie diese Mail
 gelesen haben"): the message goes out on the send day, so the call does too, whatever words tie it to the message."""
-_ONCE_READ = re.compile(
-    # once the buyer has read this message: "once you've read this", "sobald Sie das gelesen haben"
-    r"\b(?:(?:once|when|as soon as|after) you(?:'ve| have)? (?:read|seen|had a look at|gone through) (?:this|it)|"
-    r"sobald sie (?:das|dies|es) gelesen haben|dès que vous (?:l'aurez|aurez) lu|en cuanto (?:lo|esto) lea)\b", re.I)
-"""A meeting set for when the buyer has read this message is today's, unless another day is named for it ("When you
-have read it, shall we take 20 minutes on Wednesday, December 2?", set 27's en-g8, is a proposal for that day)."""
 _SOON_OR_PART_OF_DAY = re.compile(
     # in a short while, however said: "in Kürze", "sous peu", "en breve", "in a couple of ticks"
     r"\b(?:in kürze|in bälde|sous peu|incessamment|en breve|en unos instantes|in a (?:couple of )?ticks?|"
@@ -386,7 +380,7 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
             # "a la vuelta del almuerzo", "après le déjeuner": today's meal when no other day is named.
             reasons.append("proposes to meet around today's lunch")
         elif no_day and (_AFTER_THIS_MESSAGE.search(sentence) or st.AFTER_THIS_MEETING.search(sentence)
-                         or _ONCE_READ.search(sentence)):
+                         or st.ONCE_READ.search(sentence)):
             reasons.append("proposes to meet right after this message (today)")
         elif (_CLOCK.search(sentence) or st.CLOCK_SPOKEN.search(sentence)) and no_day:
             # "a call at 4pm your time" names no day, so the buyer reads it as today.
@@ -402,10 +396,3 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
                         and not re.search(r"\b(?:last|letzten?|vergangenen?|pasado)\s+$", sentence[: m.start()], re.I):
                     reasons.append(f"proposes to meet on {wd}, the send day")
     return list(dict.fromkeys(reasons))
-
-
-def same_day_call(sentence: str, send_day: date) -> bool:
-    """Whether a sentence proposes a call or meeting on the send day (and nothing else this module refuses): the
-    same-day reading is all that the buyer's own ask for today makes acceptable."""
-    return bool(MEET_RE.search(sentence)) and not pressed_for_today(sentence) and bool(
-        timing_violations(sentence, send_day)) and not timing_violations(sentence, send_day, asked_same_day=True)

@@ -11,6 +11,7 @@ from datetime import date
 import pytest
 
 from agents.approvals import unvouched_approvals
+from agents.asked_today import same_day_call
 from agents.context import build_context
 from agents.facts import build_vocabulary
 from agents.late_promises import asked_by, late_promises
@@ -18,7 +19,7 @@ from agents.learned_screen import current_model, planted_sentence_violations
 from agents.meeting_hours import business_hours_violations, foreign_zone_times
 from agents.safety import commercial_violations
 from agents.thanks import thanks_problems
-from agents.timing import same_day_call, timing_violations
+from agents.timing import timing_violations
 from integrations.base import Record
 from tests.agents.conftest import FIXTURES, NOW, load_record
 
