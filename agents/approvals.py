@@ -59,7 +59,7 @@ _CUES = ("sign", "approv", "ahead", "green", "bless", "nod", "okay", "ok'", "sta
          "freigegeben", "genehmig", "zugestimmt", "zustimmung", "grünes licht", "gegeben", "durchgewunken", "bewilligt",
          "zuschlag", "ausgewählt", "entschieden", "bevorzugt", "gesetzt", "valid", "approuv", "approbation", "accord",
          "aval", "feu vert", "blanc-seing", "entérin", "retenu", "choisi", "sélectionn", "référenc", "aprob", "visto bueno",
-         "luz verde", "autoriz", "elegi", "seleccion", "adjudic", "proveedor", "presupuesto", "nod", "zuschlag")
+         "luz verde", "autoriz", "elegi", "elig", "seleccion", "adjudic", "proveedor", "presupuesto", "nod", "zuschlag")
 """Substrings an approval needs (lower-cased): most texts have none, and the pattern runs only when one is there."""
 _NOT_A_CLAIM = re.compile(
     r"\?|^\s*¿|\b(?:once|when|if|unless|until|before|after|as soon as|whether|will|would|could|should|can|may|might|must|"
@@ -151,22 +151,35 @@ def _clause_around(sentence: str, start: int, end: int) -> str:
     return sentence[(before[-1] if before else 0):(after.start() if after else len(sentence))]
 
 
-def _record_approvals(ctx: Context) -> list[set[str]]:
-    """The topics of every approval the record's own activities state as given (notes, calls, meetings, e-mails),
-    each with the words the record puts next to its topic words: "security signed off" is about the security
-    review and the security questionnaire the other activities name, and about the contact whose title it is."""
+_RECORD_CUES = (*_CUES, "go ahead", "going ahead", "proceed", "forward", "decided", "weitermachen", "fortsetzen",
+                "fortfahren", "entschieden", "poursuivre", "continuer", "avancer", "l'avant", "décidé", "adelante",
+                "continuar", "avanzar", "decidi")
+"""Substrings an activity needs before its sentences are read for an approval or a decision to go on."""
+
+
+def _record_approvals(ctx: Context) -> tuple[list[set[str]], list[str]]:
+    """The topics of every approval the record's own activities state as given (notes, calls, meetings, e-mails), and
+    the texts read (for _widened: "security signed off" is about the security review and the security questionnaire
+    the other activities name, and about the contact whose title it is)."""
     texts = [normalise(f"{a.get('subject') or ''}. {a.get('text') or ''}") for a in ctx.activities.values()
              if not a.get("withheld")]
     texts += [f"{c.title} {ctx.contact_name(c) or ''}" for c in ctx.record.contacts if c.title]
     out: list[set[str]] = []
-    for text in texts[:len(texts)]:
+    for text in texts:
+        low = text.lower()
+        if not any(c in low for c in _RECORD_CUES):
+            continue  # most activities state no decision: one scan of plain words before the patterns (screening CPU)
         for sentence in _SENTENCE.split(text):
             if "?" in sentence:
                 continue
             for m in (*_APPROVAL.finditer(sentence), *_GOING_AHEAD.finditer(sentence)):
                 out.append(_topic(sentence, m.group(0)))
-    if not out:
-        return out
+    return out, texts
+
+
+def _widened(topics: list[set[str]], texts: list[str]) -> list[set[str]]:
+    """Each record approval's topic with the words the record puts next to its words (only needed, and so only
+    computed, when no topic matches as it stands: screening CPU)."""
     neighbours: dict[str, set[str]] = {}
     for text in texts:
         words = [w.lower() for w in _WORD.findall(text)]
@@ -174,7 +187,7 @@ def _record_approvals(ctx: Context) -> list[set[str]]:
             if a not in _GENERIC and b not in _GENERIC:
                 neighbours.setdefault(a[:4], set()).add(b[:4])
                 neighbours.setdefault(b[:4], set()).add(a[:4])
-    return [topic | {n for t in topic for n in neighbours.get(t, ())} - _APPROVAL_STEMS for topic in out]
+    return [topic | {n for t in topic for n in neighbours.get(t, ())} - _APPROVAL_STEMS for topic in topics]
 
 
 def unvouched_approvals(text: str, ctx: Context) -> list[str]:
@@ -193,7 +206,8 @@ def unvouched_approvals(text: str, ctx: Context) -> list[str]:
     record = ctx.record
     if record.stage_kind == "won" or _DECIDED_STAGES.search(record.stage or ""):
         return []
-    known: list[set[str]] | None = None
+    known: tuple[list[set[str]], list[str]] | None = None
+    wide: list[set[str]] | None = None
     ours = frozenset(w.lower() for w in _WORD.findall(f"{record.name or ''} {record.company.name if record.company else ''}"))
     reasons: list[str] = []
     for sentence in _SENTENCE.split(normalise(text)):
@@ -214,7 +228,11 @@ def unvouched_approvals(text: str, ctx: Context) -> list[str]:
                 topic |= _topic(sentence, m.group(0))
             if known is None:
                 known = _record_approvals(ctx)
-            if any(topic & t for t in known):
+            if any(topic & t for t in known[0]):
+                continue
+            if wide is None:
+                wide = _widened(*known) if known[0] else []
+            if any(topic & t for t in wide):
                 continue
             shown = sentence.strip() if len(sentence.strip()) <= 90 else sentence.strip()[:87] + "..."
             reasons.append(f"deal state: an approval or selection the record does not state ({m.group(0)!r}): {shown!r}")
