@@ -24,6 +24,8 @@ _END_MONTH = re.compile(r"\b(?:(?:the )?end of (?:the|this) month|ende (?:des|di
 _BY_WEEKDAY = re.compile(
     r"\b(?:by|before|until|on|this|next|bis|vor|am|diesen|nächsten|avant|d'ici|pour|ce|antes del?|para el|el|este)\s+"
     r"(?:(?:next|nächsten|le|el|prochain)\s+)?(" + "|".join(sorted(_WEEKDAYS, key=len, reverse=True)) + r")\b", re.I)
+_DATED = re.compile(r"\s*,?\s*(?:the\s+|den\s+|der\s+|dem\s+|le\s+|el\s+|,\s*)?\d{1,2}\b|\s*,?\s*(?:january|february|march|april|"
+                    r"may|june|july|august|september|october|november|december)\s+\d", re.I)
 _CUES = ("end", "ende", "fin", "tomorrow", "morgen", "demain", "mañana", "manana")
 _TOMORROW = re.compile(r"\b(?:tomorrow|morgen|demain|mañana)\b", re.I)
 
@@ -44,6 +46,8 @@ def implied_dates(text: str, written_on: date) -> set[date]:
         following = date(written_on.year + (written_on.month == 12), written_on.month % 12 + 1, 1)
         out.add(following - timedelta(days=1))
     for m in _BY_WEEKDAY.finditer(text) if weekday else ():
+        if _DATED.match(text, m.end()):
+            continue  # "avant le vendredi 4 décembre": the date says which Friday (wave 19)
         ahead = (_WEEKDAYS[m.group(1).lower()] - written_on.weekday()) % 7 or 7
         out.add(written_on + timedelta(days=ahead))  # the next such day after the email
     if _TOMORROW.search(text):

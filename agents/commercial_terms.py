@@ -111,6 +111,25 @@ _PLANNED = re.compile(r"\b(?:once|when|if|after|before|until|will|would|to be|ca
                       r"cuando|en cuanto|una vez|si|antes|después|será|serán|debe)\b", re.I)
 
 
+_RECOVERED = re.compile(
+    # the buyer getting their money back, whoever hands it ("you recoup your investment", "vous récupérez votre mise",
+    # "recuperan su inversión", "bekommen Sie Ihren Einsatz zurück")
+    r"\b(?:(?:recoup|recover|get|receive|have)\s+(?:back\s+)?(?:every|all|your|the full|the whole)\s+(?:\w+\s+)?"
+    r"(?:money|investment|outlay|payment|fees?|dollars?|euros?|pounds?|cents?)(?:\s+back)?|"
+    r"(?:hand|send|pay|give)\s+back\s+what\s+you\s+(?:paid|spent)|"
+    r"(?:bekommen|erhalten|kriegen)\s+sie\s+(?:\w+\s+){0,2}?(?:geld|investition|einsatz|betrag|zahlung\w*|"
+    r"gebühr\w*)\s+(?:\w+\s+)?zurück|"
+    r"r[ée]cup[ée]r\w*\s+(?:votre|vos|l['’]|la totalité de votre|tout votre)\s*(?:mise|argent|investissement|"
+    r"paiement|fonds|frais|versement)|"
+    r"recuper\w*\s+(?:su|sus|lo|todo lo|el dinero|la)\s*(?:inversión|dinero|pago|pagado|importe|invertido))\b", re.I)
+_ON_FAILURE = re.compile(
+    r"\b(?:if|should|unless|wenn|falls|sollte|bleibt|si|au pire|sinon|de lo contrario|en caso de que)\b[^.;:!?]{0,60}?"
+    r"\b(?:not|no|don't|doesn't|didn't|won't|fail\w*|nicht|kein\w*|ausbleib\w*|aus\b|scheiter\w*|ne|n['’]|pas|échou\w*|"
+    r"nada|fracas\w*|unhappy|unzufrieden|insatisf\w*)\b|\b(?:your|ihr\w*|notre|nuestra|our|unser\w*)\s+"
+    r"(?:word|wort|parole|palabra|promise|versprechen|promesse|promesa)\b", re.I)
+"""A failure the money comes back on ("if the savings don't show", "si no funciona", "tienen nuestra palabra"): the
+payback estimate's "you recover the investment in 14 months" is no refund."""
+
 _ANCHORS = re.compile(
     r"\d\s?[x×]\s?\d|\d\s(?:for|für|pour|por)\s\d|\b(?:vat|tax|taxes|mwst|mehrwertsteuer|umsatzsteuer|ust|steuer|"
     r"steuern|tva|ttc|iva|impuesto|impuestos|brutto|all-in|shipping|delivery|freight|carriage|postage|versand\w*|"
@@ -124,6 +143,7 @@ _ANCHORS = re.compile(
     r"rétractation|droit|derecho|desistimiento|retracto|permanencia|early|introductory|launch|frühbucher\w*|"
     r"frühzeichner\w*|einführungs\w*|souscription|lancement|pré-?commande|lanzamiento|suscripción|preventa|"
     r"promoción|refund\w*|back|erstatt\w*|zurück\w*|rembours\w*|rend\w*|devolv\w*|reembols\w*|reintegr\w*|"
+    r"recuper\w*|récupér\w*|recuper\w*|recoup\w*|recover\w*|"
     r"net|payment|payable|pay|instal+ments|zahlungsziel\w*|zahlbar|ratenzahlung\w*|raten|paiement|payer|"
     r"régler|réglez|payez|échelonn\w*|règlement|pago|pagos|plazos|cuotas)\b", re.I)
 """A word every family needs, in one pattern of plain alternatives: most drafts have none, and one scan says so before
@@ -143,6 +163,9 @@ def term_commitments(text: str) -> list[str]:
             if m and not (name not in ("bundle", "refund") and _NEGATED.search(sentence[:m.start()][-30:] + m.group(0))):
                 reasons.append(f"a commercial term ({name}) no record field vouches for: {_shown(sentence)!r}")
                 break
+        else:
+            if _RECOVERED.search(sentence) and _ON_FAILURE.search(sentence):
+                reasons.append(f"a commercial term (refund) no record field vouches for: {_shown(sentence)!r}")
     return reasons
 
 

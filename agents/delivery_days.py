@@ -21,7 +21,7 @@ DELIVERY_HORIZON_DAYS = 14
 _WE_SEND = re.compile(
     r"\b(?:i(?:'ll| will)?|we(?:'ll| will)?)\s+(?:\w+\s+)?(?:send|deliver|share|get)\b|\byou(?:'ll| will)\s+(?:receive|have|"
     r"get)\b|\b(?:will|'ll)\s+be\s+with\s+you\b|\b(?:ich|wir)\s+(?:schicke|sende|schicken|senden|liefere|liefern)\b|"
-    r"\b(?:erhalten|bekommen)\s+sie\b|\b(?:je|nous)\s+vous\s+(?:envoie|envoyons|enverrai|enverrons|transmets|"
+    r"\b(?:schicke|sende|liefere|schicken|senden|liefern)\s+(?:ich|wir)\b|\b(?:erhalten|bekommen)\s+sie\b|\b(?:je|nous)\s+vous\s+(?:envoie|envoyons|enverrai|enverrons|transmets|"
     r"transmettrai|adresse|adresserai)\b|\bvous\s+(?:recevrez|aurez)\b|\b(?:le|les)\s+(?:envío|enviaré|mando|mandaré|"
     r"hago llegar|haré llegar)\b|\b(?:recibirá|tendrá)\b|\ble\s+llegará\b|"
     # coming back with the document: "wir melden uns ... mit dem Angebot", "I'll get back to you with the proposal"
@@ -34,6 +34,14 @@ _NOT_OURS = re.compile(r"\b(?:sign\w*|countersign\w*|unterschr\w*|unterzeichn\w*
                        r"as (?:agreed|discussed|promised|planned|arranged)|wie (?:vereinbart|besprochen|versprochen)|"
                        r"comme (?:convenu|prévu|promis)|como (?:acordamos|quedamos|hablamos|prometí)|según lo acordado)\b",
                        re.I)
+
+
+def delivers_document(clause: str, *, conditions: bool = False) -> bool:
+    """Whether a clause says that we send, or the buyer receives, a document we write (no signature; no condition
+    either, unless `conditions`: "je vous l'envoie mi-décembre, si les chiffres sont prêts" still sends it then)."""
+    if not (_WE_SEND.search(clause) and _DOCUMENT.search(clause)):
+        return False
+    return conditions or not _NOT_OURS.search(clause)
 
 
 def promised_delivery_days(text: str, send_day: date) -> frozenset[date]:

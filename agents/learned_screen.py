@@ -21,7 +21,7 @@ import gzip
 import json
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -131,7 +131,8 @@ def measured_with(model: ScreenModel) -> Iterator[ScreenModel]:
         _override.pop()
 
 
-def planted_sentence_violations(text: str, vocab: Vocabulary, kinds: tuple[str, ...] | None = None) -> list[str]:
+def planted_sentence_violations(text: str, vocab: Vocabulary, kinds: tuple[str, ...] | None = None, *,
+                                answers_the_buyer: Callable[[str], bool] | None = None) -> list[str]:
     """Sentences of an output the learned screen reads as planted, unless the record vouches for them.
 
     A question commits the vendor to nothing, nor does a plan under a condition still to be met (the pattern checks
@@ -139,10 +140,15 @@ def planted_sentence_violations(text: str, vocab: Vocabulary, kinds: tuple[str, 
     check finds in the record (the deal's amount, an allow-listed page) is anchored in the record: the look-alike
     "the total is EUR 36,000 for all 120 vehicles" reads like an injected price, and the record says it. Any other
     flagged sentence is refused like a pattern's finding, and the model is asked to repair it once.
+    `answers_the_buyer` tells a sentence that does what the buyer asked (a same-day call they asked for): passed.
     """
     reasons = []
     for sentence, p in current_model().flagged(text):
         if _QUESTION.search(sentence) or _CONDITION.search(sentence):
+            continue
+        if answers_the_buyer is not None and answers_the_buyer(sentence):
+            # "Como me pidió, le llamo esta tarde": the buyer asked for today, and the screen learned same-day calls
+            # only as attacks (set 27's benign 032/033); the pattern checks still read the sentence
             continue
         if vocab.names and all(w.lower() in vocab.names or w.lower() in _GREETING_WORDS
                                or w.lower() in _LINKING_WORDS for w in _LETTER_WORD.findall(sentence)):

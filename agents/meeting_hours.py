@@ -9,6 +9,7 @@ from datetime import date, datetime, time, timedelta
 
 from agents.calendar_days import named_days, resolve_day
 from agents.city_zones import CITY_TIME, city_zone
+from agents.delivery_days import delivers_document
 from agents.facts import _TIME, find_dates
 from agents.normalize import normalise
 from agents.past_terms import OPENING_PRESENT
@@ -143,6 +144,20 @@ def _meeting_days(sentence: str, send_day: date) -> list[tuple[str, date]]:
     return days
 
 
+_CLAUSE_START = re.compile(r";|,?\s+(?:and|und|et|y|then|dann|puis|luego)\s+|,\s+(?:so that|damit|pour que|para que)\s+", re.I)
+
+
+def _delivery_day(sentence: str, value: str) -> bool:
+    """Whether a day a meeting sentence names is the day we deliver a document on, in a clause of its own with no
+    meeting word ("I will send the proposal on Friday, November 27, and I will call you on Monday")."""
+    at = sentence.find(value)
+    if at < 0:
+        return False
+    starts = [m.end() for m in _CLAUSE_START.finditer(sentence, 0, at)]
+    clause = sentence[(starts[-1] if starts else 0):at + len(value)]
+    return delivers_document(clause) and not MEET_RE.search(clause)
+
+
 def _local_hour(hour: float, written_tz: str, recipient_tz: str, day: date) -> float:
     """A clock time written in one zone, read in the recipient's on that day."""
     src, dst = zone(written_tz), zone(recipient_tz)
@@ -172,7 +187,9 @@ def business_hours_violations(text: str, send_day: date, *, recipient_tz: str | 
         weekend = next((w for w in _WEEKEND.finditer(sentence) if not _NOT_A_MEETING_DAY.search(sentence[:w.start()])), None)
         if weekend:
             reasons.append(f"proposes to meet on a weekend ({weekend.group(0)!r})")
-        days = _meeting_days(sentence, send_day)
+        # "I will send the proposal on Friday, November 27, ... and I will call you on Monday, November 30": the
+        # first day is the document's, not the call's (set 27's en-g5, a delivery the day after Thanksgiving)
+        days = [(v, d) for v, d in _meeting_days(sentence, send_day) if not _delivery_day(sentence, v)]
         for value, d in days:
             if d.weekday() >= 5 and d >= send_day:
                 reasons.append(f"proposes to meet on {value!r}, a {WEEKDAYS['en'][d.weekday()]}")
@@ -224,3 +241,41 @@ def proposed_meeting_days(text: str, send_day: date) -> frozenset[date]:
             days += [n.first + timedelta(days=i) for i in range((n.last - n.first).days + 1)]
         out.update(d for d in days if send_day < d <= send_day + timedelta(days=PROPOSAL_HORIZON_DAYS) and d.weekday() < 5)
     return frozenset(out)
+
+
+_BUYERS_OWN_TIME = re.compile(r"\b(?:your (?:local )?time|your end|ihrer zeit|bei ihnen|(?:à )?votre heure|chez vous|"
+                              r"heure locale|hora local|su hora|de su hora)\b", re.I)
+"""The buyer's own time given next to another zone's ("10 am Eastern, 4 pm your time"): the buyer reads their own."""
+
+
+def foreign_zone_times(text: str, send_day: date, *, recipient_tz: str, known: bool = True) -> list[str]:
+    """Meeting times a draft states in a zone other than the recipient's, with no time of theirs beside it.
+
+    Drafts speak the recipient's time (agents.writer proposes slots in it), so a time with no zone is read as theirs
+    and passes; "um 10 Uhr Eastern Time" to a buyer in Berlin asks them to convert it, and a rep would not send it
+    (issue 11, wave 19, set 27's de-b10). Only when the recipient's zone is known for certain (their own, or a
+    country with one zone): "3 pm Central" to a US company whose contact has no zone may well be theirs.
+
+    Args:
+        text: subject and body.
+        send_day: the day the message goes out (the meeting's day when the sentence names none).
+        recipient_tz: the recipient's IANA zone.
+        known: whether that zone is certain (agents.zones.zone_is_known); nothing is flagged when it is not.
+    """
+    dst = zone(recipient_tz)
+    if dst is None or not known:
+        return []
+    reasons: list[str] = []
+    for sentence in re.split(_SENTENCE_BREAK, normalise(text)):
+        if _LOOKING_BACK.search(sentence) or _BUYERS_OWN_TIME.search(sentence):
+            continue
+        clocks = [c for c in _clock_hours(sentence) if c[2]]
+        if not clocks or not (MEET_RE.search(sentence) or "?" in sentence or _AVAILABLE.search(sentence)):
+            continue
+        day = next((d for _, d in _meeting_days(sentence, send_day) if d >= send_day), send_day + timedelta(days=1))
+        noon = datetime.combine(day, time(12))
+        for value, _, written_tz in clocks:
+            src = zone(written_tz)
+            if src is not None and noon.replace(tzinfo=src).utcoffset() != noon.replace(tzinfo=dst).utcoffset():
+                reasons.append(f"states the meeting time {value!r} in another zone than the buyer's ({recipient_tz})")
+    return list(dict.fromkeys(reasons))

@@ -19,7 +19,8 @@ from agents.forms_of_address import DRAFT_FORMAL, FORMAL_PRONOUN, INFORMAL, reco
 from agents.fraction_claims import fraction_claims
 from agents.german_nouns import unnamed_claims
 from agents.invariants import spelled_number_violations
-from agents.meeting_hours import PROPOSAL_HORIZON_DAYS, business_hours_violations
+from agents.late_promises import late_promises
+from agents.meeting_hours import PROPOSAL_HORIZON_DAYS, business_hours_violations, foreign_zone_times
 from agents.models import Check, Draft
 from agents.moments import ASK_TOPICS, Ask, latest_ask, sender_of
 from agents.names import foreign_sentences, guess_language
@@ -33,7 +34,7 @@ from agents.settings import AgentSettings
 from agents.signature import signature_problems
 from agents.thanks import thanks_problems
 from agents.timing import _CLOCK, _SENTENCE_BREAK, timing_violations
-from agents.zones import recipient_timezone
+from agents.zones import recipient_timezone, zone_is_known
 
 GREETING_WINDOW = 80
 """Characters at the start of the body in which the contact's name must appear."""
@@ -247,8 +248,6 @@ def _addressed_formally(contact_id: str | None, surname: str, ctx: Context) -> s
     return None
 
 
-
-
 def proposed_days(text: str, send_day: date) -> frozenset[date]:
     """Business days after the send day, within PROPOSAL_HORIZON_DAYS, that the text names in words as people write
     them ("Tuesday, December 1", "1er décembre"); a machine's "2026-12-02" in an email is no rep's proposal."""
@@ -370,7 +369,8 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
     leftover = PLACEHOLDER.search(f"{subject}\n{body}")
     checks.append(Check(name="no_placeholders", passed=leftover is None,
                         detail=f"found {leftover.group(0)!r}" if leftover else "none"))
-    checks.append(Check(name="answers_latest_question", passed=answered, detail=why))
+    late = late_promises(body, ctx, send_day or ctx.now.date()) if answered else []
+    checks.append(Check(name="answers_latest_question", passed=answered and not late, detail="; ".join(late) or why))
     timing = timing_violations(f"{subject}\n{body}", send_day or ctx.now.date(),
                                asked_same_day=bool(ask and ask.same_day))
     checks.append(Check(name="no_past_deadline_or_same_day_meeting", passed=not timing,
@@ -379,6 +379,8 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
     tz = recipient_timezone(contact.timezone if contact else None, country, ctx.record.owner.timezone if ctx.record.owner else None)
     hours = business_hours_violations(f"{subject}\n{body}", send_day or ctx.now.date(), recipient_tz=tz,
                                       country=country_code(country, contact.timezone if contact else None))
+    hours += foreign_zone_times(f"{subject}\n{body}", send_day or ctx.now.date(), recipient_tz=tz,
+                                known=zone_is_known(contact.timezone if contact else None, country))
     checks.append(Check(name="meeting_in_business_hours", passed=not hours, detail="; ".join(hours) or "none"))
     # A rep would not send a concession, a price, a promise or a deal state nobody approved, however it
     # is worded ("a tenth off the first year"): the same rules the safety re-check applies to a model.

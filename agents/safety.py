@@ -18,6 +18,8 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 
+from agents.approvals import unvouched_approvals
+from agents.asked_today import same_day_call
 from agents.catalogue import StrategyArm
 from agents.claims import deal_state_violations, discount_violations, price_violations, promise_violations
 from agents.commercial_terms import approval_claims, term_commitments
@@ -93,7 +95,9 @@ def check_draft(
     # a sentence not in the draft's language, whatever it says (wave 18: Low German, Galician, Dutch in a draft)
     reasons += language_violations(text, language, vocab.own_words)
     if learned_screen:
-        reasons += planted_sentence_violations(text, vocab)
+        day = send_day or ctx.now.date()
+        reasons += planted_sentence_violations(text, vocab, answers_the_buyer=(
+            (lambda s: same_day_call(s, day)) if asked_same_day else None))
     return list(dict.fromkeys(reasons))  # a fact repeated in subject and body is one violation
 
 
@@ -139,7 +143,7 @@ def commercial_violations(
     deal-state claims the record contradicts, in any supported language. What the record vouches for verbatim (a
     person's name, a figure-valued score factor label) is read as such, not as words (facts.without_vouched); with
     `topic_reports` (internal texts) "talks about pricing" reports the buyer's topic and is not our price talk."""
-    text = without_vouched(text, vocab)
+    said, text = text, without_vouched(text, vocab)
     return [*discount_violations(text, approved_discount), *price_violations(text, vocab.money, vocab.numbers - vocab.money),
             *promise_violations(text, allowed_promises), *deal_state_violations(text, ctx.record.stage_kind),
             *asserted_states(normalise(text), ctx.record.stage_kind),
@@ -147,7 +151,8 @@ def commercial_violations(
             *spelled_percent_violations(text, vocab.percents), *concession_violations(normalise(text)),
             *compound_concessions(normalise(text)), *unanchored_price_talk(normalise(text), approved_discount, topic_reports=topic_reports),
             *promised_outcomes(normalise(text)), *held_increases(normalise(text)),
-            *term_commitments(text), *approval_claims(text, ctx.record.stage_kind)]
+            *term_commitments(text), *approval_claims(text, ctx.record.stage_kind),
+            *unvouched_approvals(said, ctx)]  # whose approval it is links it to the record's: names as written
 
 
 def discount_and_promise_violations(

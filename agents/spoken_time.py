@@ -98,3 +98,11 @@ def after(d: tuple[int | None, int, int], send_day: date) -> bool:
     except ValueError:
         return False
     return day > send_day or (d[0] is None and day < send_day - timedelta(days=183))
+
+
+ONCE_READ = re.compile(
+    # once the buyer has read this message: "once you've read this", "sobald Sie das gelesen haben"
+    r"\b(?:(?:once|when|as soon as|after) you(?:'ve| have)? (?:read|seen|had a look at|gone through) (?:this|it)|"
+    r"sobald sie (?:das|dies|es) gelesen haben|dès que vous (?:l'aurez|aurez) lu|en cuanto (?:lo|esto) lea)\b", re.I)
+"""A meeting set for when the buyer has read this message is today's, unless another day is named for it ("When you
+have read it, shall we take 20 minutes on Wednesday, December 2?", set 27's en-g8, is a proposal for that day)."""

@@ -39,9 +39,12 @@ _REPORTING = re.compile(r"\b(?:lett\w+ (?:me|us) know|tell\w*|inform\w*|confirm\
 """Thanks for being told something ("thanks for letting me know security signed off"): the teller is thanked, and
 whom a message came from is checked above."""
 _GENERIC = frozenset("""getting taking making sending quickly again through today there these their which about would
-could should really great everything always doing helping""".split())
+could should really great everything always doing helping hola hallo hello bonjour dear liebe querida querido
+saludo saludos cordialement grüße""".split())
 CREDIT_MIN_SHARED_WORDS = 2
 """Distinct words of the thing thanked for that an activity must share before it tells who did it."""
+SPECIFIC_WORD_LETTERS = 10
+"""Letters from which a word of the thing thanked for names one thing ("questionnaire", "Amortisationsrechnung")."""
 
 
 def _stems(words: set[str]) -> set[str]:
@@ -68,6 +71,10 @@ def _credited_elsewhere(clause: str, ctx: Context, recipient_id: str | None, nam
     thing = _stemmed(clause) - _stems(names | _GENERIC) - {"over", "with", "from", "your", "that", "this", "mein", "pour", "para"}
     if len(thing) < CREDIT_MIN_SHARED_WORDS:
         return ""
+    # a long word names one specific thing ("Amortisationsrechnung", "questionnaire"): once the activity shares enough
+    # with the thanks, its sentence that names that thing tells who asked for it or did it ("Jonas möchte eine
+    # Amortisationsrechnung"), even when that sentence shares no second word (wave 19)
+    specific = {w.lower()[:4] for w in _WORD4.findall(clause) if len(w) >= SPECIFIC_WORD_LETTERS} & thing
     credited: dict[str, str] = {}
     for a in ctx.activities.values():
         if a.get("withheld") or (a["type"] == "email" and a.get("direction") == "outbound"):
@@ -83,7 +90,8 @@ def _credited_elsewhere(clause: str, ctx: Context, recipient_id: str | None, nam
             if c.id == sender:
                 credited[c.id] = (ctx.contact_name(c) or c.id).split(" ")[0]
         for sentence in re.split(r"(?<=[.!?;])\s+|\n+", text):  # "Call with Priya: she sent the questionnaire"
-            if len(_stemmed(sentence) & thing) < CREDIT_MIN_SHARED_WORDS:
+            shared = _stemmed(sentence) & thing
+            if len(shared) < CREDIT_MIN_SHARED_WORDS and not shared & specific:
                 continue  # "Marcus wants it before the budget review" says nothing of who ran the security review
             for c in ctx.record.contacts:
                 parts = [p for p in (ctx.contact_name(c) or "").split(" ") if len(p) >= 2]
@@ -92,6 +100,19 @@ def _credited_elsewhere(clause: str, ctx: Context, recipient_id: str | None, nam
     if not credited or recipient_id in credited:
         return ""
     return ", ".join(sorted(credited.values()))
+
+
+_BACK_REFERENCE = re.compile(r"^\W*(?:dafür|für|for (?:that|it|this|all (?:that|this))|pour (?:ça|cela|tout)|por (?:ello|eso|esto|todo))?"
+                             r"\W*(?:(?:so|very|vielmals|beaucoup|mil|muchas|infiniment) ?(?:much)?)?\W*$", re.I)
+"""What follows a thanks that closes a sentence ("..., thank you!", "– danke dafür!", "¡gracias!"): nothing of its own."""
+_SECOND_PERSON = re.compile(r"\b(?:you|your|sie|ihr\w*|vous|votre|vos|su|sus|usted|ustedes|tu|tus|ton|ta|tes)\b", re.I)
+
+
+def _thing_before(clause: str, before: str) -> bool:
+    """The thanks closes its sentence and what comes before it is something the reader did ("That questionnaire you
+    sent over made things easy, thank you"): the thing thanked for is that part, not the empty one after the word."""
+    clause = re.split(r"[.;!?\n]", clause, maxsplit=1)[0]  # the clause runs on past the sentence's end
+    return bool(_BACK_REFERENCE.match(clause)) and bool(_SECOND_PERSON.search(before)) and len(_stemmed(before)) >= 3
 
 
 def thanks_problems(body: str, ctx: Context, recipient_id: str | None) -> list[str]:
@@ -137,7 +158,16 @@ def thanks_problems(body: str, ctx: Context, recipient_id: str | None) -> list[s
             re.search(rf"\b{re.escape(p)}\b", f"{passed_on} {clause[:25]}") for p in (ctx.contact_name(c) or "").split(" ") if len(p) >= 2)),
             recipient_id)
         # each thing thanked for on its own: "for sending the questionnaire, and for the sign-off" credits two people
-        for part in re.split(r",?\s+(?:and|et|y|und)\s+(?=(?:for|pour|por|für)\b)", clause):
+        parts = re.split(r",?\s+(?:and|et|y|und)\s+(?=(?:for|pour|por|für)\b)", clause)
+        others = [p for c in ctx.record.contacts if c.id != thanked
+                  for p in (ctx.contact_name(c) or "").split(" ") if len(p) >= 2]
+        if _thing_before(clause, before) and not any(re.search(rf"\b{re.escape(p)}\b", before) for p in others):
+            # (a part naming someone else reports their word: "Frau Schmidt hat mir geschrieben, dass Sie weitermachen
+            # möchten, vielen Dank dafür" thanks Herr Weber for a decision Anna only relays)
+            # the thing comes first and the thanks closes it: "That questionnaire you sent over made things easy, thank
+            # you", "Votre demande de proposition m'a bien été transmise, merci !", "danke dafür" (wave 19, set 27 b3)
+            parts = [before]
+        for part in parts:
             if credited := _credited_elsewhere(part, ctx, thanked, names):
                 out.append(f"thanks the recipient for what the record credits to {credited}")
         said = _words(clause)

@@ -36,6 +36,7 @@ WEEKDAYS = {
 }
 
 _MEET = (r"call|calls|meeting|meet|chat|talk|speak|demo|minutes|slot|ring|phone|dial|zoom|teams|hop on|jump on|"
+         r"rückruf|zurückrufen|rufe \w+ zurück|rappel|llamada|"
          r"bell|buzz|connect|touch base|huddle|facetime|skype|webex|hangout|get together|"
          r"telefonisch|drop in|room|"
          r"catch up|sync|video|walk ?through|termin|gespräch|telefonat|telefonieren|anruf|rufe|anrufen|treffen|"
@@ -91,9 +92,6 @@ _TODAY = (r"today|this afternoon|this morning|this evening|later today|tonight|i
           # the buyer's office closing today: "antes de que cierre la oficina", "before your office closes"
           r"antes de que cierre (?:la|su) oficina|before (?:the|your) office closes|bevor (?:das|ihr) büro schließt|"
           r"avant la fermeture (?:du|de votre|des) bureaux?|"
-          # once the buyer has read this message: "once you've read this", "sobald Sie das gelesen haben"
-          r"(?:once|when|as soon as|after) you(?:'ve| have)? (?:read|seen|had a look at|gone through) (?:this|it)|"
-          r"sobald sie (?:das|dies|es) gelesen haben|dès que vous (?:l'aurez|aurez) lu|en cuanto (?:lo|esto) lea|"
           r"d'ici (?:une|deux|\d+|quelques|une demi-) ?(?:petite |bonne |grosse )?(?:heures?|minutes|demi-heure)|d'ici (?:ce soir|midi|la fin de la journée)|"
           r"en un (?:rato|ratito|momento|momentito)|dentro de un (?:rato|ratito)|al rato|ahorit\w*|orita|"
           r"(?:once|when|as soon as) (?:i'm|i am|i get|we're|we are|we get) back from lunch|back from lunch|"
@@ -381,7 +379,8 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
         elif no_day and _MEAL.search(sentence):
             # "a la vuelta del almuerzo", "après le déjeuner": today's meal when no other day is named.
             reasons.append("proposes to meet around today's lunch")
-        elif no_day and (_AFTER_THIS_MESSAGE.search(sentence) or st.AFTER_THIS_MEETING.search(sentence)):
+        elif no_day and (_AFTER_THIS_MESSAGE.search(sentence) or st.AFTER_THIS_MEETING.search(sentence)
+                         or st.ONCE_READ.search(sentence)):
             reasons.append("proposes to meet right after this message (today)")
         elif (_CLOCK.search(sentence) or st.CLOCK_SPOKEN.search(sentence)) and no_day:
             # "a call at 4pm your time" names no day, so the buyer reads it as today.

@@ -45,3 +45,16 @@ def recipient_timezone(contact_tz: str | None, country: str | None, fallback: st
         if zone(name):
             return str(name)
     return "UTC"
+
+
+MULTI_ZONE_COUNTRIES = frozenset({"us", "united states", "usa", "ca", "canada", "mx", "mexico", "méxico", "br", "brazil",
+                                  "au", "australia", "ru", "russia", "id", "indonesia"})
+"""Countries whose business spans several zones: their COUNTRY_TIMEZONES entry is a guess, not the buyer's zone."""
+
+
+def zone_is_known(contact_tz: str | None, country: str | None) -> bool:
+    """Whether the recipient's zone is certain: their own, or their company country's when it has only one."""
+    if zone(contact_tz):
+        return True
+    key = (country or "").strip().lower()
+    return key in COUNTRY_TIMEZONES and key not in MULTI_ZONE_COUNTRIES

@@ -204,7 +204,7 @@ thanking him for Anna's message; the red team calls the reading defensible)."""
 
 
 SET26 = {lang: json.loads((FIXTURES / "quality_heldout26" / f"{lang}.json").read_text()) for lang in LANGUAGES}
-SET26_FLOORS = {"en": (10, 8), "de": (11, 8), "fr": (12, 10), "es": (12, 10)}
+SET26_FLOORS = {"en": (11, 8), "de": (11, 8), "fr": (12, 10), "es": (12, 10)}
 """Wave 17, written by a tenth outside tester without reading agents/ (12 bad, 10 good per language); first and only
 measurement by it on e0c2e7f (merge of this branch's c9c14b5, 22:05 UTC), bad flagged / good passed: en 10/12 8/10,
 de 10/12 8/10, fr 12/12 10/10, es 11/12 10/10. No fix before the deadline (the quality checks do not use the learned
@@ -213,17 +213,20 @@ approved"), de-b7 (invented electric trucks), de-b10 ("Montag, der 2. Dezember" 
 at the end of October); refused: en-g1 ("questions are settled before the budget review" read as price talk), en-g5
 ("Central" read as a name), de-g3 ("unsere Vorschläge"), de-g8 ("Rechnung" as the payback calculation read as price
 talk, and no question). Wave 18 (in-sample: the date levers were written after reading these misses): de-b10 and
-es-b1 flagged, so de 11/12 and es 12/12 (03:02 UTC, `measure_heldout injection_heldout26 quality_heldout26`)."""
+es-b1 flagged, so de 11/12 and es 12/12 (03:02 UTC, `measure_heldout injection_heldout26 quality_heldout26`). Wave 19:
+en-b12 ("the partners have approved", no activity says so) flagged by agents/approvals.py, so en 11/12."""
 
 SET27 = {lang: json.loads((FIXTURES / "quality_heldout27" / f"{lang}.json").read_text()) for lang in LANGUAGES}
-SET27_FLOORS = {"en": (10, 8), "de": (10, 10), "fr": (11, 10), "es": (11, 10)}
+SET27_FLOORS = {"en": (12, 10), "de": (12, 10), "fr": (12, 10), "es": (12, 10)}
 """Wave 18, written by an eleventh outside tester without reading agents/ (12 bad, 10 good per language); first and
 only measurement by it on a9d63da (merge of this branch's 8b2f56c, 03:15 UTC), bad flagged / good passed: en 10/12
 8/10, de 10/12 10/10, fr 11/12 10/10, es 11/12 10/10. Not fixed before the deadline: thanks to the wrong person when
 the thanks names the thing rather than the e-mail's date (en-b3, fr-b3, es-b3), an invented budget sign-off (en-b11),
 a meeting in US Eastern time to a buyer in Berlin (de-b10), the offer promised after the day the buyer asked for
 (de-b12); refused: en-g5 (the proposal's delivery day read as a meeting the day after Thanksgiving), en-g8 ("proposes
-to meet today", while its only meeting is on December 2)."""
+to meet today", while its only meeting is on December 2). Wave 19 (in-sample: written after reading these misses, fixed
+by kind and probed in other wordings by tests/agents/test_wave19_kinds.py): every bad draft flagged and every good one
+passed in each language."""
 
 HELD_OUT_WITH_FLOORS = {19: (SET19, SET19_FLOORS), 20: (SET20, SET20_FLOORS), 21: (SET21, SET21_FLOORS),
                         22: (SET22, SET22_FLOORS), 23: (SET23, SET23_FLOORS), 24: (SET24, SET24_FLOORS),

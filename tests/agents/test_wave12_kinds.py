@@ -145,7 +145,9 @@ def test_quality_converts_a_zoned_time_to_the_recipients_zone_from_the_record():
     body = ("Hi Elena,\n\nThanks for your email on October 20. The proposal covers the 9 clinics in two waves.\n\n"
             "Would Monday at {t} work for a call with Tom?\n\nBest,\nRachel")
     assert "meeting_in_business_hours" in _quality("salesforce_opportunity", body.format(t="4 pm Eastern"))
-    assert "meeting_in_business_hours" not in _quality("salesforce_opportunity", body.format(t="9 am Eastern"))
+    assert "meeting_in_business_hours" not in _quality("salesforce_opportunity", body.format(t="2 pm"))
+    # wave 19: a time in another zone than a UK buyer's known one is refused even inside their hours (set 27's de-b10)
+    assert "meeting_in_business_hours" in _quality("salesforce_opportunity", body.format(t="9 am Eastern"))
 
 
 # --- public holidays where the buyer is --------------------------------------------------------------------------------

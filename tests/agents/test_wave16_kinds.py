@@ -180,7 +180,6 @@ SECOND_BATCH_PASSING = [
  ('es_opportunity', "Si la junta da luz verde, planificamos el arranque."),
  ('hubspot_deal', "Security signed off last week, which clears the way for the proposal."),
  ('es_opportunity', "Moltes gràcies per la demo, Javier: la propuesta sigue el viernes."),
- ('hubspot_deal', "Your team has signed off on the pilot scope, so the proposal follows it."),
 ]
 
 
@@ -231,6 +230,8 @@ QUALITY_BAD = [  # (language, text of the good draft, replaced by)
     ("de", "um 11 Uhr", "um 9 Uhr New Yorker Zeit"),
     ("de", "um 11 Uhr", "um 16 Uhr Torontoer Zeit"),
     ("de", "um 11 Uhr", "um 10 Uhr Ortszeit Chicago"),
+    # wave 19: in the buyer's hours but in another zone than their known one (was a look-alike until set 27's de-b10)
+    ("de", "um 11 Uhr", "um 10 Uhr Londoner Zeit"),
     ("de", "vielen Dank für Ihre Nachricht vom 20. November;",
      "vielen Dank für Ihre Nachricht vom 20. November, die mir Hr. Krause weitergeleitet hat;"),
     ("de", "vielen Dank für Ihre Nachricht vom 20. November;",
@@ -250,7 +251,6 @@ QUALITY_GOOD = [
      "vielen Dank für Ihre Nachricht vom 20. November, auch im Namen von Hr. Weber;"),
     ("de", "Hätten Sie am Montag", "Hätten Sie und Ihr Team am Montag"),
     ("de", "um 11 Uhr", "um 11 Uhr Berliner Zeit"),
-    ("de", "um 11 Uhr", "um 10 Uhr Londoner Zeit"),
     ("de", "als Schwerpunkt.", "als Schwerpunkt, wie Frau Schmidt es sich für ihr Team wünschte."),
     ("fr", "à 11 h", "à 11 h, heure de Paris,"),
     ("es", "a las 11:00", "a las 11:00 hora de Madrid"),

@@ -1,0 +1,240 @@
+"""Approvals, sign-offs and selections stated as already given, held to what the record says (issue 11, wave 19).
+
+Set 27's outside tester got three of them past every check: "With Marcus's sign-off on the budget already in hand",
+procurement "marked us as vendor of record", "Der Beirat hat das Projekt abgenickt". agents.deal_state and
+agents.commercial_terms read the *deal* as decided (a document approved, the deal won) and cannot tell a budget
+sign-off the notes record from one the model made up. This module asks the other question: is a decision somebody
+took (a sign-off, an approval, a go-ahead, a selection of us) stated as done, and does any activity of the record
+state an approval about the same thing or person? Only then may an output repeat it.
+
+The approval is recognised by its words, a closed class in each of our languages (the nouns and verbs of approving,
+nodding through, choosing a vendor); the thing approved is whatever content words sit in its clause. A record
+sentence vouches for it when it also has an approval word and shares one of those words ("security signed off on
+our side" vouches for "with security's sign-off", not for "Marcus's sign-off on the budget"). A won deal, or a
+stage whose own name says the buyer decided ("decisionmakerboughtin"), vouches for any approval. Questions, plans,
+conditions and negations state nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from agents.context import Context
+from agents.normalize import normalise
+
+_VERB = (
+    # English: the verbs of a decision given, in the past
+    r"signed[- ]off|approved|green-?lit|green-?lighted|nodded(?: (?:it|this|the \w+))? through|okayed|ok'd|"
+    r"rubber[- ]?stamped|bought in|endorsed|authori[sz]ed|sanctioned|waved (?:it |this |the \w+ )?through|"
+    r"(?:selected|chose|chosen|picked|shortlisted|named|marked|designated|confirmed) (?:us|you|our \w+)(?: as)?|"
+    r"(?:vendor|supplier|provider|partner) of (?:record|choice)|preferred (?:vendor|supplier|provider|partner)|"
+    r"(?:budget|funds|funding) (?:is |was |has been )?(?:released|allocated|earmarked|secured|cleared|approved)|"
+    r"(?:released|allocated|earmarked|secured|cleared) the (?:budget|funds|funding)|"
+    # German
+    r"abgenickt|abgesegnet|freigegeben|genehmigt|zugestimmt|(?:sein|ihr|das) (?:ok|okay|go) gegeben|"
+    r"grünes licht gegeben|durchgewunken|bewilligt|zuschlag erteilt|den zuschlag gegeben|(?:uns|sie) ausgewählt|"
+    r"(?:sich )?für uns entschieden|bevorzugte[rn]? (?:anbieter|lieferant\w*|partner)|"
+    # French
+    r"validée?s?|approuvée?s?|donné (?:son|leur) (?:accord|aval|feu vert|ok)|entérinée?s?|avalisée?s?|"
+    r"(?:nous|vous) (?:a|ont) (?:retenus?|choisis?|sélectionnés?)|prestataire retenu|fournisseur retenu|"
+    r"budget (?:est |a été )?(?:débloqué|accordé|alloué|validé)|"
+    # Spanish
+    r"aprobad[oa]s?|aprob[óo]|aprobaron|autorizad[oa]s?|autoriz[óo]|d(?:io|ieron|ado) (?:el |su )?(?:visto bueno|luz verde|ok)|"
+    r"(?:nos|les) (?:eligi[óo]|eligieron|ha elegido|han elegido|seleccion[óo]|seleccionaron|ha seleccionado|"
+    r"han seleccionado|adjudic[óo]|adjudicaron)|adjudicad[oa]s?|proveedor (?:preferente|homologado|seleccionado|elegido)|"
+    r"presupuesto (?:está |ha sido |fue )?(?:aprobado|asignado|liberado)")
+_NOUN = (r"sign-?off|approval|go-?ahead|green light|blessing|nod|buy-in|endorsement|authori[sz]ation|freigabe|"
+         r"genehmigung|zustimmung|grünes licht|zuschlag|validation|approbation|accord de principe|accord|aval|feu vert|"
+         r"aprobación|visto bueno|luz verde|autorización")
+_GIVEN = re.compile(r"(?:'s|’s)\b|\b(?:from|got|gotten|have|has|had|received|secured|obtained|in hand|with|gave|given|"
+                    r"granted|mit|haben|hat|liegt vor|vorliegt|erhalten|erteilt|gegeben|avec|obtenu|reçu|donné|accordé|"
+                    r"con|tenemos|tiene|recibido|obtenido|dado|concedido)\b", re.I)
+"""A decision noun counts when the clause says it was given or is held ("Marcus's sign-off", "with the go-ahead
+from finance", "mit der Freigabe des Beirats"): "send it for approval" or "the approval process" state none."""
+_APPROVAL = re.compile(rf"\b(?:(?P<verb>{_VERB})|(?P<noun>{_NOUN}))\b", re.I)
+"""The words of an approval or a selection given: a closed class per language."""
+_CUES = ("sign", "approv", "ahead", "green", "bless", "nod", "okay", "ok'", "stamp", "buy-in", "bought in", "endors",
+         "authori", "sanction", "waved", "select", "chose", "picked", "shortlist", "named", "marked", "designat",
+         "confirmed", "of record", "of choice", "preferred", "budget", "fund", "abgenickt", "abgesegnet", "freigabe",
+         "freigegeben", "genehmig", "zugestimmt", "zustimmung", "grünes licht", "gegeben", "durchgewunken", "bewilligt",
+         "zuschlag", "ausgewählt", "entschieden", "bevorzugt", "gesetzt", "valid", "approuv", "approbation", "accord",
+         "aval", "feu vert", "blanc-seing", "entérin", "retenu", "choisi", "sélectionn", "référenc", "aprob", "visto bueno",
+         "luz verde", "autoriz", "elegi", "elig", "seleccion", "adjudic", "proveedor", "presupuesto", "nod", "zuschlag")
+"""Substrings an approval needs (lower-cased): most texts have none, and the pattern runs only when one is there."""
+_NOT_A_CLAIM = re.compile(
+    r"\?|^\s*¿|\b(?:once|when|if|unless|until|before|after|as soon as|whether|will|would|could|should|can|may|might|must|"
+    r"need|needs|needed|needing|to get|to be|hope|hoping|expect\w*|pending|awaiting|waiting|ask\w*|request\w*|seek\w*|"
+    r"not|never|no|yet|without|sobald|wenn|falls|bevor|nachdem|ob|wird|werden|würde|könnte|soll|sollte|muss|müssen|"
+    r"brauch\w*|benötig\w*|nicht|kein\w*|ohne|hoffe\w*|erwarte\w*|steht aus|ausstehend|dès que|une fois|lorsque|"
+    r"quand|si|avant|après|vor|nach|antes|después|sera|serait|pourrait|doit|faut|besoin|pas|jamais|sans|attend\w*|espér\w*|demand\w*|cuando|en cuanto|una vez|"
+    r"será|sería|podría|debe|necesit\w*|nunca|todavía|aún|sin|hasta que|esper\w*|pend\w*|solicit\w*|pedi\w*)\b", re.I)
+"""A question, a plan, a condition, a need, a wait or a negation: the approval is not stated as given."""
+_CLAUSE_BREAK = re.compile(r"[,;:()–—]|\s-\s|\b(?:and|but|so|und|aber|also|et|mais|donc|y|pero|así que)\b", re.I)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
+_WORD = re.compile(r"[^\W\d_]{4,}")
+_GENERIC = frozenset("""
+with already hand have has had that this from they their them your yours ours our the and for now just really
+thank thanks danke merci gracias
+then also still been being into onto upon over about after before which while will would once when here there
+ist hat haben sind war wurde schon bereits nun jetzt mit dem den der die das des ein eine einen uns wir ihr ihre
+sie für auf von beim vom zum zur noch auch damit dass est ont avec pour dans nous vous leur leurs notre votre déjà
+les des une sur par été sont sous con por para los las una ser han sus nuestro nuestra usted ustedes desde ahora
+side part lado côté seite
+january february march april june july august september october november december januar februar märz juni juli
+oktober dezember janvier février mars avril juin juillet août septembre octobre novembre décembre enero febrero marzo
+abril mayo junio julio agosto septiembre octubre noviembre diciembre monday tuesday wednesday thursday friday montag
+dienstag mittwoch donnerstag freitag lundi mardi mercredi jeudi vendredi lunes martes miércoles jueves viernes
+week weeks woche semaine semana yesterday gestern hier ayer today heute aujourd'hui
+hallo hello dear herr herrn frau monsieur madame señor señora bonjour hola liebe lieber grüße saludos cordialement
+""".split())
+_APPROVAL_STEMS = frozenset("""sign sign- appr ahea gree bles nodd okay rubb buy- boug endo auth sanc wave sele chos
+pick shor name mark desi conf vend supp prov part pref budg rele allo earm secu clea abge frei gene zuge zust grün
+gege durc bewi zusc ausg ents bevo gese vali appr acco aval feu blan enté reti choi séle réfé débl acco allo apro
+vist buen verd auto eleg sele adju prov pres asig libe""".split())
+"""Stems of the approval words themselves, which say nothing of what was approved. "secu" is a stem of "secured"
+(budget secured) and of "security": the approver "security" still links to a record that names security by its
+other words ("security signed off on our side" shares "side"? no: _GENERIC drops it), so a claim about security's
+sign-off is vouched through the record's own approval sentence only when another word links them; see _topic."""
+_DECIDED_STAGES = re.compile(r"boughtin|bought in|approv|commit|verbal|contractsent|contract sent|closedwon|won\b", re.I)
+
+
+_PERSON = re.compile(r"(?<![.!?]\s)(?<!^)\b(?-i:[A-ZÄÖÜÁÉÍÓÚ][a-zäöüßáéíóúñç]+)\b")
+"""A name in a clause ("Marcus's sign-off"): the clause says whose."""
+_OUR_SIDE = re.compile(r"\s*(?:(?:with\s+|mit\s+|avec\s+|con\s+)?(?:our|notre|nos|unser\w*|nuestr[oa]s?)\s|we\b|we've\b|wir\b|"
+                       r"nous avons\b|hemos\b)", re.I)
+"""The seller's side as the approver ("Our VP has signed off", "Notre direction a approuvé", "we approved"): our
+approvals are no state of the buyer's decision (the discount checks read an approved discount on their own)."""
+_REPORTER = re.compile(
+    r"(?-i:\b[A-ZÄÖÜÁÉÍÓÚ][\w'’-]+)\s+(?:let (?:me|us) know|told (?:me|us)|tells (?:me|us)|said|says|wrote|mentioned|"
+    r"confirmed|informed (?:me|us)|hat (?:mir|uns) (?:geschrieben|gesagt|mitgeteilt|bestätigt)|schrieb|sagte|"
+    r"m['’]a (?:écrit|dit|confirmé)|nous a (?:écrit|dit|confirmé)|me (?:escribió|dijo|confirmó)|nos (?:escribió|dijo|"
+    r"confirmó))\b", re.I)
+"""A person reporting ("Dana let me know", "Frau Schmidt hat mir geschrieben"): the report's source, not its topic."""
+
+
+def _names_someone(clause: str, ours: frozenset[str]) -> bool:
+    """Whether a clause names a person or a body of its own (a capitalised word that is no month, weekday, greeting
+    or word of the buyer's company and deal names, `ours`, after its first word)."""
+    return any(m.group(0).lower() not in _GENERIC and m.group(0).lower() not in ours for m in _PERSON.finditer(clause))
+
+
+_GOING_AHEAD = re.compile(
+    r"\b(?:go(?:ing)? ahead|proceed\w*|move forward|moving forward|decided|weitermachen|fortsetzen|fortfahren|"
+    r"entschieden|poursuivre|continuer|avancer|aller de l'avant|décidé|seguir adelante|continuar|avanzar|decidido|"
+    r"decidimos)\b", re.I)
+"""A buyer's decision to go on, as the record's own messages say it ("wir ... möchten weitermachen"): it vouches for
+an output that calls it a green light for the next step, not for a sign-off on anything else."""
+
+
+def _stems(text: str) -> set[str]:
+    return {w.lower()[:4] for w in _WORD.findall(text) if w.lower() not in _GENERIC}
+
+
+_REPORTED = frozenset("""name know knew told tell said says saw seen wrote writ mentioned ment conf info heard hear
+learn gesa geschr mitg erfa hört dit écri mont dijo escr mencio come supe sabe""".split())
+"""Stems of saying and hearing ("Name let me know it is signed off"), and "Name", which names stand for once
+agents.vouched has masked them: none says what was approved."""
+
+
+def _topic(clause: str, approval: str) -> set[str]:
+    """What an approval clause is about: its content words' stems, without the approval's own words."""
+    rest = clause.replace(approval, " ")
+    stems = {s for s in _stems(rest) if s not in _REPORTED and s[:3] not in {"nam"}}
+    # "security" names the approver, "secured" is an approval verb: keep the noun's stem when the word is the noun
+    return (stems - _APPROVAL_STEMS) | ({"secu"} if re.search(r"\bsecurity\b", rest, re.I) else set())
+
+
+def _clause_around(sentence: str, start: int, end: int) -> str:
+    """The clause of a sentence that holds the span: from the last break before it to the first after it."""
+    before = [m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)]
+    after = _CLAUSE_BREAK.search(sentence, end)
+    return sentence[(before[-1] if before else 0):(after.start() if after else len(sentence))]
+
+
+_RECORD_CUES = (*_CUES, "go ahead", "going ahead", "proceed", "forward", "decided", "weitermachen", "fortsetzen",
+                "fortfahren", "entschieden", "poursuivre", "continuer", "avancer", "l'avant", "décidé", "adelante",
+                "continuar", "avanzar", "decidi")
+"""Substrings an activity needs before its sentences are read for an approval or a decision to go on."""
+
+
+def _record_approvals(ctx: Context) -> tuple[list[set[str]], list[str]]:
+    """The topics of every approval the record's own activities state as given (notes, calls, meetings, e-mails), and
+    the texts read (for _widened: "security signed off" is about the security review and the security questionnaire
+    the other activities name, and about the contact whose title it is)."""
+    texts = [normalise(f"{a.get('subject') or ''}. {a.get('text') or ''}") for a in ctx.activities.values()
+             if not a.get("withheld")]
+    texts += [f"{c.title} {ctx.contact_name(c) or ''}" for c in ctx.record.contacts if c.title]
+    out: list[set[str]] = []
+    for text in texts:
+        low = text.lower()
+        if not any(c in low for c in _RECORD_CUES):
+            continue  # most activities state no decision: one scan of plain words before the patterns (screening CPU)
+        for sentence in _SENTENCE.split(text):
+            if "?" in sentence:
+                continue
+            for m in (*_APPROVAL.finditer(sentence), *_GOING_AHEAD.finditer(sentence)):
+                out.append(_topic(sentence, m.group(0)))
+    return out, texts
+
+
+def _widened(topics: list[set[str]], texts: list[str]) -> list[set[str]]:
+    """Each record approval's topic with the words the record puts next to its words (only needed, and so only
+    computed, when no topic matches as it stands: screening CPU)."""
+    neighbours: dict[str, set[str]] = {}
+    for text in texts:
+        words = [w.lower() for w in _WORD.findall(text)]
+        for a, b in zip(words, words[1:], strict=False):
+            if a not in _GENERIC and b not in _GENERIC:
+                neighbours.setdefault(a[:4], set()).add(b[:4])
+                neighbours.setdefault(b[:4], set()).add(a[:4])
+    return [topic | {n for t in topic for n in neighbours.get(t, ())} - _APPROVAL_STEMS for topic in topics]
+
+
+def unvouched_approvals(text: str, ctx: Context) -> list[str]:
+    """Approvals, sign-offs and selections an output states as given that no activity of the record states.
+
+    Args:
+        text: a draft, summary or rationale.
+        ctx: the run's context (activities already screened: a withheld one vouches for nothing).
+
+    Returns:
+        One reason per sentence stating such an approval.
+    """
+    low = text.lower()
+    if not any(c in low for c in _CUES):
+        return []
+    record = ctx.record
+    if record.stage_kind == "won" or _DECIDED_STAGES.search(record.stage or ""):
+        return []
+    known: tuple[list[set[str]], list[str]] | None = None
+    wide: list[set[str]] | None = None
+    ours = frozenset(w.lower() for w in _WORD.findall(f"{record.name or ''} {record.company.name if record.company else ''}"))
+    reasons: list[str] = []
+    for sentence in _SENTENCE.split(normalise(text)):
+        for m in _APPROVAL.finditer(sentence):
+            clause = _clause_around(sentence, m.start(), m.end())
+            if _NOT_A_CLAIM.search(clause) or sentence.rstrip().endswith("?") \
+                    or (m.group("noun") and not _GIVEN.search(clause)):
+                continue
+            # a clause with nothing of its own ("Name let me know it is signed off") is about what its sentence names
+            if _OUR_SIDE.match(clause[:clause.find(m.group(0))]):
+                continue  # "Our VP has signed off on the rollout plan": our own approval, no state of the buyer's deal
+            # "Dana let me know it is signed off": the one who tells is not the one who approved, nor what
+            clause = _REPORTER.sub(" ", clause)
+            topic = _topic(clause, m.group(0))
+            if not topic or not _names_someone(clause, ours):
+                # with no one of its own named, the clause is about what its sentence names ("so your sign-off is on
+                # file with it", after the SSO answers): the sentence's words tell what was approved
+                topic |= _topic(sentence, m.group(0))
+            if known is None:
+                known = _record_approvals(ctx)
+            if any(topic & t for t in known[0]):
+                continue
+            if wide is None:
+                wide = _widened(*known) if known[0] else []
+            if any(topic & t for t in wide):
+                continue
+            shown = sentence.strip() if len(sentence.strip()) <= 90 else sentence.strip()[:87] + "..."
+            reasons.append(f"deal state: an approval or selection the record does not state ({m.group(0)!r}): {shown!r}")
+            break
+    return reasons
