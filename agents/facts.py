@@ -26,7 +26,7 @@ from agents.names import _known, _unknown_names, _words, customer_references, di
 from agents.normalize import defang, normalise
 from agents.other_customers import initials_of, named_other_customers, with_spellings
 from agents.settings import FREE_TEXT_CORROBORATION
-from agents.vouched import factor_labels, record_names
+from agents.vouched import factor_labels, own_company_words, record_names, without_own_company
 
 PLAIN_NUMBER_MAX = 10_000
 """Largest plain count a reply may repeat from the customer's messages; anything bigger must come from a field."""
@@ -141,6 +141,7 @@ class Vocabulary:
     own_initials: str = ""  # this record's company's initials: never read as another customer's
     names: frozenset[str] = frozenset()  # words of the record's people and company names (agents.vouched)
     vouched_phrases: tuple[str, ...] = ()  # figure-valued score factor labels (agents.vouched)
+    own_company: str = ""  # this record's company name, screened: vouched whole, not in pieces (agents.vouched)
 
 
 def build_vocabulary(
@@ -248,7 +249,7 @@ def build_vocabulary(
                       seen_words=frozenset(word_seen) | frozenset(
                           w.lower() for t in (r.name, *(c.title for c in r.contacts)) if t for w in _words(normalise(t))),
                       today=ctx.now.date(), currency=r.currency, own_initials=initials_of(ctx.company_name or ""),
-                      names=record_names(ctx), vouched_phrases=factor_labels(ctx))
+                      names=record_names(ctx), vouched_phrases=factor_labels(ctx), own_company=ctx.company_name or "")
 
 
 def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | None = None) -> list[Finding]:
@@ -280,7 +281,8 @@ def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | Non
             # letters for digits ("3O.OOO €") or another script's digits: refused, and the figure itself judged below
             add("confusable", f"{figure} (a figure written with look-alike characters)")
         text = restored
-    for name in named_other_customers(text, vocab.denied, vocab.own_words, vocab.own_initials):
+    for name in named_other_customers(without_own_company(text, vocab.own_company, vocab.denied), vocab.denied,
+                                      vocab.own_words, vocab.own_initials):
         if Finding("other_customer", name) not in found:
             add("other_customer", name)
     for uri in INLINE_URI.findall(text):
@@ -324,6 +326,8 @@ def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | Non
             add("number", n + "x")
     rest = _MULTIPLE.sub(" ", rest)
     years = {d.year for d in vocab.dates} | {d.year + 1 for d in vocab.dates}
+    if any(ch.isdigit() for ch in vocab.own_company):
+        rest = without_own_company(rest, vocab.own_company, vocab.denied, own_company_words(vocab.own_company))
     for n in _NUMBER.findall(rest):
         v = _num(n)
         if n.isdigit() and len(n) == 4 and YEAR_RANGE[0] <= v <= YEAR_RANGE[1]:

@@ -8,6 +8,7 @@ planted), a contact called Lucas (Chilean slang for money) and an analysis quoti
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
@@ -76,3 +77,56 @@ def without_vouched(text: str, vocab: Vocabulary) -> str:
     if vocab.names:
         text = _CAPITALISED_WORD.sub(lambda m: "Name" if m.group(0).lower() in vocab.names else m.group(0), text)
     return text
+
+
+def without_own_company(text: str, own: str, denied: Iterable[str] = (), replacement: str = "") -> str:
+    """`text` with each mention of the record's own company name `own` (normalised, as the checks read it) replaced by
+    `replacement`, except where the mention is part of
+    a longer name of another customer in `denied` ("Granite Works Ltd Holdings" when the record's is "Granite Works
+    Ltd"): that mention names the other customer, and the other-customer check must still see it whole.
+
+    Found on Salesforce's own records: a Lead's Company carries the lead's number ("Crimson Goods 763"), and an org
+    holds "Granite Works" beside "Granite Works Ltd"; the record's name is vouched by the record, its pieces are not
+    (the number alone, or the shorter customer's name alone, is still a fact to check)."""
+    own = normalise(own).strip()
+    if not own:
+        return text
+    low = text.lower()
+    longer = [d.lower() for d in denied if own.lower() in d.lower() and len(d) > len(own)]
+    inside = [(m.start(), m.end()) for d in longer for m in re.finditer(re.escape(d), low)]
+    out, last = [], 0
+    for m in re.finditer(rf"(?<!\w){re.escape(own)}(?!\w)", text, re.IGNORECASE):
+        if any(a <= m.start() and m.end() <= b for a, b in inside):
+            continue
+        out += [text[last:m.start()], replacement]
+        last = m.end()
+    return "".join(out) + text[last:] if out else text
+
+
+def own_company_words(own: str) -> str:
+    """The record's company name without its figures ("Crimson Goods" for "Crimson Goods 763"): what the number and
+    name checks read in place of the name, so its number is no count the text states and its words stay known."""
+    return " ".join(w for w in normalise(own).split() if not any(ch.isdigit() for ch in w))
+
+
+@functools.cache
+def _template_sentences() -> tuple[frozenset[str], frozenset[str]]:
+    """The offline templates' fixed sentences (no placeholder) and call-script headings, normalised, in every
+    language."""
+    from agents.phrases import P  # noqa: PLC0415 - phrases is the writer's table; read once, on first use
+
+    fixed = frozenset(normalise(v).strip().casefold() for table in P.values() for v in table.values() if "{" not in v)
+    headings = frozenset(normalise(table[k]).casefold() for table in P.values()
+                         for k in ("opening", "reference", "point", "ask", "voicemail") if k in table)
+    return fixed, headings
+
+
+def is_template_sentence(sentence: str) -> bool:
+    """Whether `sentence` is, whole, one of the offline templates' fixed sentences, alone or under a call script's
+    heading ("Bezug: Ich wollte kurz nachfragen, wie der Stand bei Ihnen ist."): the product's own wording, with
+    nothing of the CRM's in it, so no planted content however the learned screen reads it. A template sentence with a
+    placeholder is not one: what fills it is the record's, and is checked as such."""
+    fixed, headings = _template_sentences()
+    text = normalise(sentence).strip().casefold()
+    head, sep, rest = text.partition(":")
+    return text in fixed or bool(sep) and head.strip() in headings and rest.strip() in fixed
