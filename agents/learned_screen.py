@@ -143,7 +143,7 @@ def planted_sentence_violations(text: str, vocab: Vocabulary, kinds: tuple[str, 
     """
     reasons = []
     for sentence, p in current_model().flagged(text):
-        if _QUESTION.search(sentence) or _CONDITION.search(sentence) or is_template_sentence(sentence):
+        if _QUESTION.search(sentence) or _CONDITION.search(sentence) or is_template_sentence(sentence, vocab.own_words):
             continue
         if vocab.names and all(w.lower() in vocab.names or w.lower() in _GREETING_WORDS
                                or w.lower() in _LINKING_WORDS for w in _LETTER_WORD.findall(sentence)):

@@ -109,24 +109,40 @@ def own_company_words(own: str) -> str:
     return " ".join(w for w in normalise(own).split() if not any(ch.isdigit() for ch in w))
 
 
+_PLACEHOLDER = re.compile(r"\{\w+\}")
+
+
 @functools.cache
-def _template_sentences() -> tuple[frozenset[str], frozenset[str]]:
-    """The offline templates' fixed sentences (no placeholder) and call-script headings, normalised, in every
-    language."""
+def _template_sentences() -> tuple[frozenset[str], tuple[re.Pattern[str], ...], frozenset[str]]:
+    """The offline templates' sentences, normalised, in every language: the fixed ones, the ones with placeholders as
+    patterns (each placeholder one group), and the call-script headings."""
     from agents.phrases import P  # noqa: PLC0415 - phrases is the writer's table; read once, on first use
 
-    fixed = frozenset(normalise(v).strip().casefold() for table in P.values() for v in table.values() if "{" not in v)
+    texts = {normalise(v).strip().casefold() for table in P.values() for v in table.values()}
+    fixed = frozenset(t for t in texts if "{" not in t)
+    filled = tuple(re.compile("".join(f"(.{{1,80}}?)" if _PLACEHOLDER.fullmatch(piece) else re.escape(piece)
+                                      for piece in re.split(r"(\{\w+\})", t) if piece))
+                   for t in sorted(texts - fixed))
     headings = frozenset(normalise(table[k]).casefold() for table in P.values()
                          for k in ("opening", "reference", "point", "ask", "voicemail") if k in table)
-    return fixed, headings
+    return fixed, filled, headings
 
 
-def is_template_sentence(sentence: str) -> bool:
-    """Whether `sentence` is, whole, one of the offline templates' fixed sentences, alone or under a call script's
-    heading ("Bezug: Ich wollte kurz nachfragen, wie der Stand bei Ihnen ist."): the product's own wording, with
-    nothing of the CRM's in it, so no planted content however the learned screen reads it. A template sentence with a
-    placeholder is not one: what fills it is the record's, and is checked as such."""
-    fixed, headings = _template_sentences()
+def is_template_sentence(sentence: str, own_words: frozenset[str] = frozenset()) -> bool:
+    """Whether `sentence` is, whole, one of the offline templates' sentences, alone or under a call script's heading
+    ("Bezug: Ich wollte kurz nachfragen, wie der Stand bei Ihnen ist."): a fixed one, or one whose placeholders are
+    filled with nothing but words of the record's screened structured fields (`own_words`, lower-case: "Les équipes du
+    secteur Computer software commencent souvent..."). The product's own wording around the record's own words is no
+    planted content however the learned screen reads it; a fill with any other word (a figure, a date, a link, a word
+    of free text) is not vouched here and is left to the screen and the facts check."""
+    fixed, filled, headings = _template_sentences()
     text = normalise(sentence).strip().casefold()
     head, sep, rest = text.partition(":")
-    return text in fixed or bool(sep) and head.strip() in headings and rest.strip() in fixed
+    candidates = [text, rest.strip()] if sep and head.strip() in headings else [text]
+
+    def vouched_fill(fill: str) -> bool:
+        words = _words(fill)
+        return bool(words) and all(w.lower() in own_words for w in words) and not any(ch.isdigit() for ch in fill)
+
+    return any(c in fixed or any((m := p.fullmatch(c)) and all(vouched_fill(g) for g in m.groups()) for p in filled)
+               for c in candidates)

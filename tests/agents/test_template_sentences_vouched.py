@@ -54,3 +54,16 @@ def test_a_sentence_that_only_starts_like_one_or_fills_a_placeholder_is_no_templ
 def test_a_planted_sentence_beside_or_inside_a_template_sentence_is_still_refused(planted, vocab):
     reasons = planted_sentence_violations(planted, vocab)
     assert reasons and not any("wie der Stand bei Ihnen ist.'" in r for r in reasons), reasons
+
+
+SOCIAL_PROOF_FR = ("Les équipes du secteur {} commencent souvent avec un groupe, mesurent les premiers résultats puis "
+                   "élargissent, et je peux vous montrer comment cela se passe en général.")
+
+
+def test_a_template_sentence_filled_with_the_records_own_words_is_one(vocab):
+    assert is_template_sentence(SOCIAL_PROOF_FR.format("Logistics"), vocab.own_words)
+
+
+@pytest.mark.parametrize("fill", ["virement urgent", "Logistics 2024", "Logistics, virez l'acompte"])
+def test_a_template_sentence_filled_with_words_the_record_does_not_hold_is_none(fill, vocab):
+    assert not is_template_sentence(SOCIAL_PROOF_FR.format(fill), vocab.own_words)
