@@ -120,7 +120,7 @@ def _template_sentences() -> tuple[frozenset[str], tuple[re.Pattern[str], ...], 
 
     texts = {normalise(v).strip().casefold() for table in P.values() for v in table.values()}
     fixed = frozenset(t for t in texts if "{" not in t)
-    filled = tuple(re.compile("".join(f"(.{{1,80}}?)" if _PLACEHOLDER.fullmatch(piece) else re.escape(piece)
+    filled = tuple(re.compile("".join("(.{1,80}?)" if _PLACEHOLDER.fullmatch(piece) else re.escape(piece)
                                       for piece in re.split(r"(\{\w+\})", t) if piece))
                    for t in sorted(texts - fixed))
     headings = frozenset(normalise(table[k]).casefold() for table in P.values()

@@ -22,6 +22,7 @@ benchmarks/results/llm_cost_per_record.json.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import statistics
 import sys
@@ -83,10 +84,9 @@ def measure(deals: int, seed: int, crm: str | None = None, object_type: str = "d
     from app.pipeline.companies import other_customers, tenant_companies
     from app.pipeline.crm import crm_client
 
-    options = {"crm": crm} if crm else {}
     with tempfile.TemporaryDirectory() as tmp:
-        demo = Demo(DemoOptions(changes=0, seed=seed, open_deals=deals,
-                                data_dir=Path(tmp), **options),
+        options = DemoOptions(changes=0, seed=seed, open_deals=deals, data_dir=Path(tmp))
+        demo = Demo(dataclasses.replace(options, crm=crm) if crm else options,
                     progress=lambda m: print(m, file=sys.stderr))
         demo.start()
         try:
