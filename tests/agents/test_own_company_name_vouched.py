@@ -83,3 +83,12 @@ def test_a_longer_customer_containing_the_records_company_is_still_refused(prefi
     _ctx, vocab = prefixed
     found = find_unsupported("Granite Works Ltd Holdings signed last month.", vocab)
     assert "Granite Works Ltd Holdings" in [f.value for f in found if f.kind == "other_customer"]
+
+
+def test_a_function_word_before_a_customers_later_word_is_no_abbreviation_of_its_first():
+    # Found on the Salesforce replay once the industry picklist was written as words: "Teams in education management"
+    # to Harbor Education was refused as naming "Iron Education" ("in" read as "Iron" shortened).
+    _ctx, vocab = _with_company("Harbor Education", other_customers=("Iron Education", "Groupe Delorme"))
+    assert find_unsupported("Teams in education management usually start with one group.", vocab) == []
+    for shortened in ("Irn Education went live in four weeks.", "I. Education went live.", "Grp Delorme signed."):
+        assert "other_customer" in [f.kind for f in find_unsupported(shortened, vocab)], shortened
