@@ -103,10 +103,20 @@ def without_own_company(text: str, own: str, denied: Iterable[str] = (), replace
     return "".join(out) + text[last:] if out else text
 
 
-def own_company_words(own: str) -> str:
-    """The record's company name without its figures ("Crimson Goods" for "Crimson Goods 763"): what the number and
-    name checks read in place of the name, so its number is no count the text states and its words stay known."""
-    return " ".join(w for w in normalise(own).split() if not any(ch.isdigit() for ch in w))
+def unowned(text: str, vocab: Vocabulary) -> str:
+    """`text` as the other-customer check reads it: the record's own company name taken out where it is not part of a
+    longer other customer's ("Granite Works Ltd" is no mention of "Granite Works")."""
+    return without_own_company(text, vocab.own_company, vocab.denied)
+
+
+def own_company_unnumbered(text: str, vocab: Vocabulary) -> str:
+    """`text` as the number check reads it: the record's own company name written without its figures ("Crimson
+    Goods" for "Crimson Goods 763"), so its number is no count the text states and its words stay known names. Money
+    and percentages are read before this, so the name vouches for neither."""
+    if not any(ch.isdigit() for ch in vocab.own_company):
+        return text
+    words = " ".join(w for w in normalise(vocab.own_company).split() if not any(ch.isdigit() for ch in w))
+    return without_own_company(text, vocab.own_company, vocab.denied, words)
 
 
 _PLACEHOLDER = re.compile(r"\{\w+\}")
