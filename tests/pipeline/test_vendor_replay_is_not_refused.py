@@ -18,8 +18,9 @@ the learned screen on the templates' German/French check-in line, the only refer
 Opportunities 3 / 2 / 12 refused calls on seeds 0 / 1 / 7, and the HubSpot deals 7 / 2 / 4 once given the
 other-customer names (an org holds "Granite Systems" beside "Granite Systems Ltd": the record's own name read as the
 shorter customer's). After agents/vouched.py's own-company and template-sentence rules: 0 refused on every Lead seed,
-Opportunities 1 / 0 / 0 (seed 0's one was measured with a writer change not kept; see agents/README.md, "Benign on
-Salesforce's own records", for the commands, commit and times), HubSpot deals 0 / 0 / 0: the floors below.
+Opportunities 0 / 0 / 0 (seed 0's last one, "Teams in education management" read as naming Iron Education, went with
+the function-word rule of agents/name_abbreviations.py), HubSpot deals 0 / 0 / 0: the floors below (agents/README.md,
+"Benign on Salesforce's own records", has the commands, commits and times).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ import pytest
 from benchmarks.llm_cost_per_record import measure
 
 SALESFORCE_FLOORS = [("lead", 0, 45, 0), ("lead", 1, 38, 0), ("lead", 7, 37, 0),
-                     ("deal", 0, 60, 1), ("deal", 1, 60, 0), ("deal", 7, 60, 0)]
+                     ("deal", 0, 60, 0), ("deal", 1, 60, 0), ("deal", 7, 60, 0)]
 """(object type, seed, open records read, most refused calls) measured on Salesforce's sandbox (the module's doc)."""
 
 
