@@ -26,7 +26,7 @@ from agents.names import _known, _unknown_names, _words, customer_references, di
 from agents.normalize import defang, normalise
 from agents.other_customers import initials_of, named_other_customers, with_spellings
 from agents.settings import FREE_TEXT_CORROBORATION
-from agents.vouched import factor_labels, record_names
+from agents.vouched import factor_labels, own_company_unnumbered, record_names, unowned
 
 PLAIN_NUMBER_MAX = 10_000
 """Largest plain count a reply may repeat from the customer's messages; anything bigger must come from a field."""
@@ -141,6 +141,7 @@ class Vocabulary:
     own_initials: str = ""  # this record's company's initials: never read as another customer's
     names: frozenset[str] = frozenset()  # words of the record's people and company names (agents.vouched)
     vouched_phrases: tuple[str, ...] = ()  # figure-valued score factor labels (agents.vouched)
+    own_company: str = ""  # this record's company name, screened: vouched whole, not in pieces (agents.vouched)
 
 
 def build_vocabulary(
@@ -236,19 +237,18 @@ def build_vocabulary(
     emails = {e.lower() for e in (r.owner.email if r.owner else None, *(c.email for c in r.contacts)) if e}
     words = {w.lower() for t in trusted if t for w in _words(normalise(t))}
     words |= {w for w, n in word_seen.items() if n >= FREE_TEXT_CORROBORATION}
-    own = (ctx.company_name or "").lower()
     return Vocabulary(numbers=frozenset(numbers | money), money=frozenset(money), percents=frozenset(percents),
                       dates=frozenset(dates), emails=frozenset(emails),
                       urls=frozenset(u.lower().strip() for u in allowed_links if u.strip()),
                       words=frozenset(words),
-                      denied=with_spellings(other_customers, own),
+                      denied=with_spellings(other_customers, (ctx.company_name or "").lower()),
                       multiples=frozenset(),
                       own_words=frozenset(w.lower() for t in trusted if t for w in _words(normalise(t))),
                       # Asides in names count as text the record used once (German nouns there are no names).
                       seen_words=frozenset(word_seen) | frozenset(
                           w.lower() for t in (r.name, *(c.title for c in r.contacts)) if t for w in _words(normalise(t))),
                       today=ctx.now.date(), currency=r.currency, own_initials=initials_of(ctx.company_name or ""),
-                      names=record_names(ctx), vouched_phrases=factor_labels(ctx))
+                      names=record_names(ctx), vouched_phrases=factor_labels(ctx), own_company=ctx.company_name or "")
 
 
 def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | None = None) -> list[Finding]:
@@ -280,7 +280,7 @@ def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | Non
             # letters for digits ("3O.OOO €") or another script's digits: refused, and the figure itself judged below
             add("confusable", f"{figure} (a figure written with look-alike characters)")
         text = restored
-    for name in named_other_customers(text, vocab.denied, vocab.own_words, vocab.own_initials):
+    for name in named_other_customers(unowned(text, vocab), vocab.denied, vocab.own_words, vocab.own_initials):
         if Finding("other_customer", name) not in found:
             add("other_customer", name)
     for uri in INLINE_URI.findall(text):
@@ -322,7 +322,7 @@ def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | Non
         # "3x ROI" is a claim: only a multiple someone actually wrote in the CRM may be repeated.
         if _num(n) not in vocab.multiples:
             add("number", n + "x")
-    rest = _MULTIPLE.sub(" ", rest)
+    rest = own_company_unnumbered(_MULTIPLE.sub(" ", rest), vocab)  # "Crimson Goods 763": a name, not a count
     years = {d.year for d in vocab.dates} | {d.year + 1 for d in vocab.dates}
     for n in _NUMBER.findall(rest):
         v = _num(n)

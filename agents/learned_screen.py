@@ -28,6 +28,7 @@ from pathlib import Path
 from agents.facts import Vocabulary, find_unsupported
 from agents.links import URL
 from agents.normalize import normalise
+from agents.vouched import is_template_sentence
 
 MODEL_PATH = Path(__file__).resolve().parent / "models_data" / "commitment_screen.json.gz"
 """Where the trained screen lives (built by `python -m tests.agents.screen_training`)."""
@@ -144,7 +145,7 @@ def planted_sentence_violations(text: str, vocab: Vocabulary, kinds: tuple[str, 
     """
     reasons = []
     for sentence, p in current_model().flagged(text):
-        if _QUESTION.search(sentence) or _CONDITION.search(sentence):
+        if _QUESTION.search(sentence) or _CONDITION.search(sentence) or is_template_sentence(sentence, vocab.own_words):
             continue
         if answers_the_buyer is not None and answers_the_buyer(sentence):
             # "Como me pidió, le llamo esta tarde": the buyer asked for today, and the screen learned same-day calls

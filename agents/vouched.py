@@ -8,6 +8,7 @@ planted), a contact called Lucas (Chilean slang for money) and an analysis quoti
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
@@ -76,3 +77,82 @@ def without_vouched(text: str, vocab: Vocabulary) -> str:
     if vocab.names:
         text = _CAPITALISED_WORD.sub(lambda m: "Name" if m.group(0).lower() in vocab.names else m.group(0), text)
     return text
+
+
+def without_own_company(text: str, own: str, denied: Iterable[str] = (), replacement: str = "") -> str:
+    """`text` with each mention of the record's own company name `own` (normalised, as the checks read it) replaced by
+    `replacement`, except where the mention is part of
+    a longer name of another customer in `denied` ("Granite Works Ltd Holdings" when the record's is "Granite Works
+    Ltd"): that mention names the other customer, and the other-customer check must still see it whole.
+
+    Found on Salesforce's own records: a Lead's Company carries the lead's number ("Crimson Goods 763"), and an org
+    holds "Granite Works" beside "Granite Works Ltd"; the record's name is vouched by the record, its pieces are not
+    (the number alone, or the shorter customer's name alone, is still a fact to check)."""
+    own = normalise(own).strip()
+    if not own:
+        return text
+    low = text.lower()
+    longer = [d.lower() for d in denied if own.lower() in d.lower() and len(d) > len(own)]
+    inside = [(m.start(), m.end()) for d in longer for m in re.finditer(re.escape(d), low)]
+    out, last = [], 0
+    for m in re.finditer(rf"(?<!\w){re.escape(own)}(?!\w)", text, re.IGNORECASE):
+        if any(a <= m.start() and m.end() <= b for a, b in inside):
+            continue
+        out += [text[last:m.start()], replacement]
+        last = m.end()
+    return "".join(out) + text[last:] if out else text
+
+
+def unowned(text: str, vocab: Vocabulary) -> str:
+    """`text` as the other-customer check reads it: the record's own company name taken out where it is not part of a
+    longer other customer's ("Granite Works Ltd" is no mention of "Granite Works")."""
+    return without_own_company(text, vocab.own_company, vocab.denied)
+
+
+def own_company_unnumbered(text: str, vocab: Vocabulary) -> str:
+    """`text` as the number check reads it: the record's own company name written without its figures ("Crimson
+    Goods" for "Crimson Goods 763"), so its number is no count the text states and its words stay known names. Money
+    and percentages are read before this, so the name vouches for neither."""
+    if not any(ch.isdigit() for ch in vocab.own_company):
+        return text
+    words = " ".join(w for w in normalise(vocab.own_company).split() if not any(ch.isdigit() for ch in w))
+    return without_own_company(text, vocab.own_company, vocab.denied, words)
+
+
+_PLACEHOLDER = re.compile(r"\{\w+\}")
+
+
+@functools.cache
+def _template_sentences() -> tuple[frozenset[str], tuple[re.Pattern[str], ...], frozenset[str]]:
+    """The offline templates' sentences, normalised, in every language: the fixed ones, the ones with placeholders as
+    patterns (each placeholder one group), and the call-script headings."""
+    from agents.phrases import P  # noqa: PLC0415 - phrases is the writer's table; read once, on first use
+
+    texts = {normalise(v).strip().casefold() for table in P.values() for v in table.values()}
+    fixed = frozenset(t for t in texts if "{" not in t)
+    filled = tuple(re.compile("".join("(.{1,80}?)" if _PLACEHOLDER.fullmatch(piece) else re.escape(piece)
+                                      for piece in re.split(r"(\{\w+\})", t) if piece))
+                   for t in sorted(texts - fixed))
+    headings = frozenset(normalise(table[k]).casefold() for table in P.values()
+                         for k in ("opening", "reference", "point", "ask", "voicemail") if k in table)
+    return fixed, filled, headings
+
+
+def is_template_sentence(sentence: str, own_words: frozenset[str] = frozenset()) -> bool:
+    """Whether `sentence` is, whole, one of the offline templates' sentences, alone or under a call script's heading
+    ("Bezug: Ich wollte kurz nachfragen, wie der Stand bei Ihnen ist."): a fixed one, or one whose placeholders are
+    filled with nothing but words of the record's screened structured fields (`own_words`, lower-case: "Les équipes du
+    secteur Computer software commencent souvent..."). The product's own wording around the record's own words is no
+    planted content however the learned screen reads it; a fill with any other word (a figure, a date, a link, a word
+    of free text) is not vouched here and is left to the screen and the facts check."""
+    fixed, filled, headings = _template_sentences()
+    text = normalise(sentence).strip().casefold()
+    head, sep, rest = text.partition(":")
+    candidates = [text, rest.strip()] if sep and head.strip() in headings else [text]
+
+    def vouched_fill(fill: str) -> bool:
+        words = _words(fill)
+        return bool(words) and all(w.lower() in own_words for w in words) and not any(ch.isdigit() for ch in fill)
+
+    return any(c in fixed or any((m := p.fullmatch(c)) and all(vouched_fill(g) for g in m.groups()) for p in filled)
+               for c in candidates)

@@ -152,6 +152,10 @@ def _thanks_rule(ctx: Context, dp: DraftPlan, recipient: Any) -> str:
     return f"The latest email came from contact {sender.id}, not the recipient: thank that person by name."
 
 
+_PICKLIST_API_VALUE = re.compile(r"[A-Z]+(?:_[A-Z]+)+")
+"""A picklist's API value as Salesforce Leads and HubSpot companies carry it ("HOSPITAL_HEALTH_CARE"), not its label."""
+
+
 def short_deal_name(name: str | None, company: str) -> str:
     """Return the deal's name without a leading company name ("Fleet Analytics rollout")."""
     if not name:
@@ -165,6 +169,8 @@ def short_deal_name(name: str | None, company: str) -> str:
 
 
 def _deal_phrase(ctx: Context, lang: str) -> str:
+    if ctx.record.object_type == "lead":
+        return phrase(lang, "deal_none")  # a Lead's name is the person's ("Nora Harris"): no project to name
     company = ctx.company_name or ""
     short = short_deal_name(ctx.safe("name", ctx.record.name), company)
     # A deal name is the rep's label, but a figure in it ("$40k upsell") is not for the buyer, nor a lowercase remark
@@ -255,6 +261,8 @@ def offline_draft(data: Mapping[str, Any]) -> DraftOut:
     # An industry is a CRM picklist value ("Logistics", "Transportation & Warehousing"); anything else is a remark.
     if industry and (len(industry.split()) > 3 or re.search(r"\d", industry) or not company_name_shaped(industry)):
         industry = None
+    if industry and _PICKLIST_API_VALUE.fullmatch(industry):
+        industry = industry.replace("_", " ").capitalize()  # the API value of a picklist ("COMPUTER_SOFTWARE")
     industry = industry.lower() if industry and lang == "en" else industry
     analysis: Analysis = data["analysis"]
     pricing = any("pricing" in sig.label.lower() for sig in analysis.buying_signals)

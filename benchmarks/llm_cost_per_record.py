@@ -2,10 +2,13 @@
 
     python -m benchmarks.llm_cost_per_record               # 60 open deals of the demo market
     python -m benchmarks.llm_cost_per_record --deals 200
+    python -m benchmarks.llm_cost_per_record --crm salesforce --object-type lead   # 60 open Salesforce Leads
 
 The demo runs as `agentic-sales demo` does (sandbox account, OAuth install, models trained on
-the account's history); the open deals are then read through the tenant's real CRM client and
-scored by its champions, and each goes through `run_agents` with every role on the real OpenAI
+the account's history, `--crm` choosing the sandbox CRM as `agentic-sales demo --crm` does); the
+open records of `--object-type` (deal, or a Salesforce lead) are then read through the tenant's real
+CRM client and scored by its champions, and each goes through `run_agents`, with the other-customer
+names the pipeline gives it (the tenant's companies but the record's own), with every role on the real OpenAI
 SDK (`openai:gpt-4o-mini`). The vendor is a replay on the SDK's HTTP transport: it answers each
 request with what the offline templates answer for the same record and role, as a chat.completion
 without a usage block, so the prompt, the strict JSON schema and the answer are exactly what the
@@ -19,6 +22,7 @@ benchmarks/results/llm_cost_per_record.json.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import statistics
 import sys
@@ -67,16 +71,22 @@ class ReplayVendor:
                          "message": {"role": "assistant", "content": self.pending, "refusal": None}}]})
 
 
-def measure(deals: int, seed: int) -> dict[str, Any]:
+def measure(deals: int, seed: int, crm: str | None = None, object_type: str = "deal") -> dict[str, Any]:
+    """The replay on the first `deals` open records of `object_type` in the demo market of `seed` on `crm` (the demo's
+    default CRM when None). Besides the cost figures, `refusals` lists every call the safety layer sent to the fallback
+    (record id, role, reason): a refusal of the offline templates' own answer is a false positive or a template defect.
+    """
     from agents import run_agents
     from agents.settings import ROLES
     from app.demo import Demo, DemoOptions
     from app.pipeline import tenant as tenant_inputs
     from app.pipeline.batch import score_all
+    from app.pipeline.companies import other_customers, tenant_companies
     from app.pipeline.crm import crm_client
 
     with tempfile.TemporaryDirectory() as tmp:
-        demo = Demo(DemoOptions(changes=0, seed=seed, open_deals=deals, data_dir=Path(tmp)),
+        options = DemoOptions(changes=0, seed=seed, open_deals=deals, data_dir=Path(tmp))
+        demo = Demo(dataclasses.replace(options, crm=crm) if crm else options,
                     progress=lambda m: print(m, file=sys.stderr))
         demo.start()
         try:
@@ -85,22 +95,27 @@ def measure(deals: int, seed: int) -> dict[str, Any]:
             app, tid = demo.app, demo.tenant_id
             with app.app_context():
                 client = crm_client(app, tid, demo.opt.crm)
-                ids = list(client.iter_open_ids("deal"))[:deals]
-                records = list(client.get_records("deal", ids).values())
+                ids = list(client.iter_open_ids(object_type))[:deals]
+                records = list(client.get_records(object_type, ids).values())
                 scores, _failed = score_all(records, tenant_inputs.champions(app, tid),
                                             tenant_inputs.scoring_mapping(app, tid, demo.opt.crm))
                 settings = tenant_inputs.agent_settings(app, tenant_inputs.tenant_settings(app, tid))
+                companies = tenant_companies(app, tid, records)
             vendor = ReplayVendor()
             from agents.providers.offline import OfflineProvider
 
             chains: dict[str, list[Any]] = {role: [vendor, OfflineProvider()] for role in ROLES}
             per_record: list[dict[str, Any]] = []
             fallbacks: dict[str, int] = defaultdict(int)
+            refusals: list[dict[str, str]] = []
             for record in records:
                 start = len(vendor.sent)
-                run = run_agents(record, scores.get(record.id), settings, providers=chains)
+                run = run_agents(record, scores.get(record.id),
+                                 settings.with_overrides(other_customer_names=other_customers(companies, record)),
+                                 providers=chains)
                 for fallback in run.fallbacks:
                     fallbacks[fallback.role] += 1
+                    refusals.append({"record": record.id, "role": fallback.role, "reason": fallback.reason})
                 calls = vendor.sent[start:]
                 per_record.append({"calls": len(calls), "prompt_chars": sum(c["prompt_chars"] for c in calls),
                                    "schema_chars": sum(c["schema_chars"] for c in calls),
@@ -110,7 +125,8 @@ def measure(deals: int, seed: int) -> dict[str, Any]:
     by_role: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for c in vendor.sent:
         by_role[{"AnalysisOut": "analyst", "StrategyOut": "strategist"}.get(c["schema_name"], "writer")].append(c)
-    return summarise(per_record, by_role, fallbacks, len(records))
+    return {"crm": demo.opt.crm, "object_type": object_type, "seed": seed,
+            **summarise(per_record, by_role, fallbacks, len(records)), "refusals": refusals}
 
 
 def summarise(per_record: list[dict[str, Any]], by_role: dict[str, list[dict[str, Any]]], fallbacks: dict[str, int],
@@ -150,11 +166,15 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--deals", type=int, default=60, help="Open deals of the demo market to measure.")
     parser.add_argument("--seed", type=int, default=7, help="Demo market seed.")
+    parser.add_argument("--crm", default=None, help="Sandbox CRM of the demo (its default when omitted).")
+    parser.add_argument("--object-type", default="deal", choices=("deal", "lead"),
+                        help="Open records to measure: deals, or Salesforce Leads.")
+    parser.add_argument("--out", type=Path, default=RESULTS, help="Where the JSON is written.")
     args = parser.parse_args(argv)
     started = time.monotonic()
-    result = {**measure(args.deals, args.seed), "seconds": round(time.monotonic() - started, 1)}
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(result, indent=2) + "\n")
+    result = {**measure(args.deals, args.seed, args.crm, args.object_type), "seconds": round(time.monotonic() - started, 1)}
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, indent=2) + "\n")
     print(json.dumps(result))
 
 

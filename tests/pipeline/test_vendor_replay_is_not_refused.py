@@ -9,7 +9,18 @@ before agents/vouched.py 44 of 224 calls refused and sent to the fallback on see
 Ihnen ist.", 0.85), 0 on seed 1, and on seed 7 (the benchmark's default) 9 of 189 before the category labels and
 call headings (analyst 4: "Score factor: Industry: Hospital health care" read as Romanian; writer 5: "Llamar a Arjun
 (Orbit Dynamics LLC)"), 1 after (the number in the sandbox's company name "Crimson Logistics LLC 597" is not
-vouched). Those are the floors.
+vouched). Those were the floors on the default CRM, measured without the other-customer names the pipeline passes.
+
+Wave 19 (2026-12-04, `measure(60, seed, crm, object_type)`, which now passes the pipeline's other-customer names and
+lists each refusal's reason): on Salesforce's own records, before the fixes, the writer was refused on every open Lead
+(45/45 records of seed 0, 38/38 of seed 1, 37/37 of seed 7: the number in a Lead's Company, "Crimson Goods 763", and
+the learned screen on the templates' German/French check-in line, the only reference a Lead without activity gets);
+Opportunities 3 / 2 / 12 refused calls on seeds 0 / 1 / 7, and the HubSpot deals 7 / 2 / 4 once given the
+other-customer names (an org holds "Granite Systems" beside "Granite Systems Ltd": the record's own name read as the
+shorter customer's). After agents/vouched.py's own-company and template-sentence rules: 0 refused on every Lead seed,
+Opportunities 0 / 0 / 0 (seed 0's last one, "Teams in education management" read as naming Iron Education, went with
+the function-word rule of agents/name_abbreviations.py), HubSpot deals 0 / 0 / 0: the floors below (agents/README.md,
+"Benign on Salesforce's own records", has the commands, commits and times).
 """
 
 from __future__ import annotations
@@ -18,10 +29,23 @@ import pytest
 
 from benchmarks.llm_cost_per_record import measure
 
+SALESFORCE_FLOORS = [("lead", 0, 45, 0), ("lead", 1, 38, 0), ("lead", 7, 37, 0),
+                     ("deal", 0, 60, 0), ("deal", 1, 60, 0), ("deal", 7, 60, 0)]
+"""(object type, seed, open records read, most refused calls) measured on Salesforce's sandbox (the module's doc)."""
+
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("seed", "most"), [(0, 1), (1, 0), (7, 1)])
+@pytest.mark.parametrize(("seed", "most"), [(0, 0), (1, 0), (7, 0)])
 def test_the_offline_templates_answers_replayed_as_a_vendors_are_not_refused_on_the_demos_deals(seed, most):
     result = measure(60, seed)
     assert result["records"] == 60
-    assert sum(result["fallbacks_by_role"].values()) <= most, result["fallbacks_by_role"]
+    assert sum(result["fallbacks_by_role"].values()) <= most, result["refusals"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("object_type", "seed", "records", "most"), SALESFORCE_FLOORS)
+def test_the_offline_templates_answers_replayed_as_a_vendors_are_not_refused_on_salesforces_records(
+        object_type, seed, records, most):
+    result = measure(60, seed, "salesforce", object_type)
+    assert (result["crm"], result["records"]) == ("salesforce", records)  # a seed's open Leads number fewer than 60
+    assert sum(result["fallbacks_by_role"].values()) <= most, result["refusals"]
