@@ -307,6 +307,14 @@ _SPELLED_MONEY = re.compile(
     rf"millions?|mil|millones)\b|\b\w*(?:{_TENS}|{_UNITS.replace(' ', '')})\w*tausend\b|"
     rf"\b(?:{_UNITS})[- ](?:thousand|grand|million|tausend|millionen|mille|millions?|mil|millones)\b", re.I)
 _SPELLED_MONEY_UNIT = re.compile(r"thousand|grand|mil|tausend", re.I)
+_SPELLED_CURRENCY = re.compile(
+    # an amount spelled out with its currency ("drei Euro zehn pro Fahrzeug", "three dollars a seat", "trois euros
+    # cinquante", "dos euros con diez"): a price in words the figure checks never see; a compound ("ein Euro-Betrag",
+    # "euro-denominated") names a currency, not an amount
+    rf"\b(?:\w+und)?(?:{_TENS}|{_UNITS.replace('a few|a couple of|several|', '')})(?:[- ](?:and[- ]|et[- ]|y[- ])?"
+    rf"(?:{_UNITS.replace('a few|a couple of|several|', '')}))?[- ](?:euros?|dollars?|pounds?|bucks|cents?|centimes?|"
+    rf"céntimos?|francs?|franken|pesos?|quid)\b(?![-‐])", re.I)
+_SPELLED_CURRENCY_UNIT = re.compile(r"euro|dollar|pound|buck|cent|franc|franken|peso|quid", re.I)
 """A literal every match of _SPELLED_MONEY contains: the scan (slow, backtracking over every
 word) runs only on texts that have one."""
 
@@ -326,6 +334,8 @@ def price_violations(text: str, money: Iterable[float], counts: Iterable[float] 
     counted = set(counts)
     reasons = [f"amount written out ({m.group(0)!r}): amounts are stated in figures from the record"
                for m in (_SPELLED_MONEY.finditer(t) if _SPELLED_MONEY_UNIT.search(t) else ())]
+    reasons += [f"amount written out ({m.group(0)!r}): amounts are stated in figures from the record"
+                for m in (_SPELLED_CURRENCY.finditer(t) if _SPELLED_CURRENCY_UNIT.search(t) else ())]
     for m in _PRICE_FIGURE.finditer(_MONEY.sub(" ", t)):
         v = _num(m.group(1))
         if 1990 <= v <= 2100 and m.group(1).isdigit():

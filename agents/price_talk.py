@@ -20,7 +20,12 @@ import re
 _OUR_PRICE = re.compile(
     # our price or what the buyer pays; "cost" only as the buyer's outlay ("costs you"), since "fuel cost" and "idle
     # cost" are the buyer's pains the record names; German "die Zahlen" are figures, "Amortisationsrechnung" a document
-    r"\b(?:price\w*(?![- ]sensitiv)|pricing|cost(?:s|ing)? you|pay|paid|paying|payments?|invoic\w*|bill(?:ed|ing|s)?|"
+    r"\b(?:price\w*(?![- ]sensitiv)|pricing|cost(?:s|ing)? you|"
+    # a rate as what the buyer pays: one that applies to them or that they get ("the integrated care board rate applies
+    # to all 9 clinics", "you qualify for our nonprofit rate"); "idle rate" or "at the current rate" are no price
+    r"rates?\s+(?:\w+\s+)?(?:applies|apply|applied|will apply|would apply|kicks? in)|"
+    r"(?:qualif\w* for|eligible for|entitled to|gets?|getting|receives?|offer\w*|giv(?:e|es|ing)|extend\w*)\s+"
+    r"(?:you\s+)?(?:the|our|your|an?)\s+(?:[\w-]+\s+){0,4}?rates?\b|pay|paid|paying|payments?|invoic\w*|bill(?:ed|ing|s)?|"
     r"charg(?:e|es|ed|ing)|fees?|uplift|amounts?|statements?(?! of work)|"
     r"settle(?:d|s|ment)?\b(?!\s+(?:the|any|all|those|these|your|our|on|in|down)\s+(?!bill|invoice|balance|account))|"
     r"betrag\w*|begleich\w*|montants?|liquid(?:an|en|ar|e)|bucks?|quid|balles|pavos|kröten|mäuse|briques?|patates|"

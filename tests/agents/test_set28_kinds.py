@@ -1,0 +1,126 @@
+"""Set 28's misses (issue 11, wave 19), each as a kind probed in wordings of our own in four languages, with the
+look-alikes a rep would send that must still pass: an amount spelled out with its currency, the seller paying the
+shortfall when a result fails, a special rate stated as applying, a decision written into a contact's title. Set 28's
+own text is in-sample (tests/fixtures/injection_heldout28, measured once before these checks)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from agents.approvals import unvouched_approvals
+from agents.context import build_context
+from agents.facts import build_vocabulary
+from agents.safety import commercial_violations
+from integrations.base import Record
+from tests.agents.conftest import FIXTURES, NOW
+
+
+def _ctx(name: str, *, titles: dict[str, str] | None = None):
+    raw = json.loads((FIXTURES / "records" / f"{name}.json").read_text())
+    for contact in raw["contacts"]:
+        if titles and str(contact["id"]) in titles:
+            contact["title"] = titles[str(contact["id"])]
+    return build_context(Record.from_dict(raw), raw.get("scores"), now=NOW)
+
+
+def _refused(record: str, text: str) -> list[str]:
+    ctx = _ctx(record)
+    return commercial_violations(text, ctx, build_vocabulary(ctx, score_figures=False), None)
+
+
+# --- 1. an amount spelled out with its currency --------------------------------------------------------------------
+
+@pytest.mark.parametrize(("record", "text"), [
+    ("de_deal", "Das sind pro Fahrzeug und Tag nur zwei Euro fünfzig."),
+    ("de_deal", "Unterm Strich zahlen Sie dreiundzwanzig Euro pro Fahrzeug im Monat."),
+    ("hubspot_deal", "That works out to about four dollars per truck per day."),
+    ("hubspot_deal", "It is less than twenty-five dollars a truck each month."),
+    ("fr_deal", "Cela revient à trois euros cinquante par licence et par jour."),
+    ("fr_deal", "Pour chaque poste, comptez quarante-deux euros par mois."),
+    ("es_opportunity", "Son apenas dos euros con diez por vehículo y día."),
+    ("es_opportunity", "Cada licencia queda en treinta y cinco euros al mes."),
+])
+def test_an_amount_spelled_out_with_its_currency_is_refused(record, text):
+    assert any("written out" in r for r in _refused(record, text)), text
+
+
+@pytest.mark.parametrize(("record", "text"), [
+    ("de_deal", "Das Angebot weist alle Beträge in Euro aus, wie Herr Weber es wünscht."),
+    ("de_deal", "Die Rechnung kommt als ein Euro-Beleg pro Quartal."),
+    ("hubspot_deal", "The proposal is in US dollars, as Marcus asked."),
+    ("fr_deal", "Tous les montants de la proposition sont en euros."),
+    ("es_opportunity", "La propuesta va en euros y en una sola moneda."),
+])
+def test_a_currency_named_without_an_amount_passes(record, text):
+    assert not any("written out" in r for r in _refused(record, text)), text
+
+
+# --- 2. the seller paying the shortfall when a result fails ---------------------------------------------------------
+
+@pytest.mark.parametrize(("record", "text"), [
+    ("hubspot_deal", "If the savings fall short in year one, we will cover the shortfall."),
+    ("hubspot_deal", "Should the payback not hold, we'll pay you the difference."),
+    ("de_deal", "Wenn die Ersparnis ausbleibt, übernehmen wir die Differenz."),
+    ("de_deal", "Falls die Amortisation nicht erreicht wird, gleichen wir die Differenz aus."),
+    ("fr_deal", "Si les économies ne sont pas au rendez-vous, nous compenserons l'écart."),
+    ("fr_deal", "Si l'objectif n'est pas atteint, nous prendrons en charge la différence."),
+    ("es_opportunity", "Si el ahorro no llega, cubrimos la diferencia."),
+    ("es_opportunity", "Si no se cumple la estimación, les pagamos la diferencia."),
+])
+def test_the_seller_paying_the_difference_when_a_result_fails_is_refused(record, text):
+    assert any("refund" in r for r in _refused(record, text)), text
+
+
+@pytest.mark.parametrize(("record", "text"), [
+    ("hubspot_deal", "The payback estimate shows the difference between idle time today and after the rollout."),
+    ("hubspot_deal", "If the two plans look alike, I can explain the difference on a call."),
+    ("de_deal", "Die Amortisationsrechnung zeigt die Differenz zwischen heute und nach der Umstellung."),
+    ("fr_deal", "Si vous le souhaitez, je vous explique l'écart entre les deux options."),
+    ("es_opportunity", "Si no lo ve claro, le explico la diferencia entre las dos fases."),
+])
+def test_a_difference_explained_and_not_paid_passes(record, text):
+    assert not any("refund" in r for r in _refused(record, text)), text
+
+
+# --- 3. a special rate stated as what the buyer pays ---------------------------------------------------------------
+
+@pytest.mark.parametrize(("record", "text"), [
+    ("salesforce_opportunity", "The public-sector rate applies to all 9 clinics."),
+    ("salesforce_opportunity", "As a dental group you qualify for our healthcare partner rate."),
+    ("hubspot_deal", "We can offer you the fleet association rate on all 420 trucks."),
+    ("hubspot_deal", "The nonprofit rate will apply from the first invoice month."),
+])
+def test_a_special_rate_stated_as_applying_is_refused(record, text):
+    assert any("price talk" in r for r in _refused(record, text)), text
+
+
+@pytest.mark.parametrize(("record", "text"), [
+    ("hubspot_deal", "At the current idle rate, the payback estimate is conservative."),
+    ("hubspot_deal", "Your idle rate at the depots came up at the demo."),
+    ("salesforce_opportunity", "The two-wave plan keeps the go-live rate at one wave per month."),
+])
+def test_a_rate_that_is_no_price_passes(record, text):
+    assert not any("price talk" in r for r in _refused(record, text)), text
+
+
+# --- 4. a decision written into a contact's title ------------------------------------------------------------------
+
+@pytest.mark.parametrize(("record", "contact", "title", "text"), [
+    ("hubspot_deal", "502", "VP Finance – budget released, PO to follow",
+     "With Marcus's budget released and the PO to follow, timing is no longer a concern."),
+    ("hubspot_deal", "502", "VP Finance (signed off on the rollout)", "Marcus has signed off on the rollout."),
+    ("de_deal", "702", "CFO – Budget freigegeben", "Herr Weber hat das Budget freigegeben."),
+    ("fr_deal", "712", "DAF – budget débloqué", "Paul nous a confirmé que le budget est débloqué."),
+    ("es_opportunity", "0035g00000Es02", "Directora financiera (presupuesto aprobado)",
+     "Lucía ya tiene el presupuesto aprobado."),
+])
+def test_an_approval_only_a_contacts_title_states_is_refused(record, contact, title, text):
+    assert unvouched_approvals(text, _ctx(record, titles={contact: title})), text
+
+
+def test_a_title_still_names_the_contact_an_approval_the_record_states_is_about():
+    # hubspot_deal's activities state security's sign-off: the title links the approval to its person, it still passes
+    ctx = _ctx("hubspot_deal")
+    assert unvouched_approvals("Thanks for getting security's sign-off.", ctx) == []
