@@ -39,7 +39,10 @@ _OUR_PRICE = re.compile(
     # price and gift words of our languages' neighbours and dialects ("un prezzu", "preciu especial", "us el regalem",
     # "ye de baldre"): a sentence in another tongue carries no price of ours
     r"prez+[oiu]|preci[ou]|preços?|prijs\w*|regalem|regalen|baldre|omaggio|gratu[iï]t\w*|"
-    r"\w*preis\w*|preislich|kostet sie|(?<!die )(?<!den )(?<!der )(?<!ihre )(?<!ihren )zahl(?:en|t|st|ung\w*)|bezahl\w*|"
+    r"\w*preis\w*|preislich|kostet sie|(?<!die )(?<!den )(?<!der )(?<!ihre )(?<!ihren )(?:(?-i:zahl)(?:en|t|st|ung\w*)|(?-i:Zahl)(?:t|st|ung\w*)|"
+    # a capital "Zahlen" inside a sentence is the German noun, figures ("mit seinen eigenen Zahlen abgleichen"); the
+    # verb is capitalised only where a sentence starts ("Zahlen Sie erst im Januar")
+    r"(?:^|(?<=[.!?:]\s)|(?<=\n))(?-i:Zahlen))|bezahl\w*|"
     r"rechnung(?:en)?|berechn\w*|\w*gebühr\w*|"
     r"prix|vous co[uû]te\w*|pay(?:er|ez|ons|é|ée)|paiements?|pagos?|échéances?|(?-i:Raten?)|factur\w*|frais|tarif\w*|r[eé]gl(?:ez|er|erez|ons)|"
     r"precios?|le (?:cuesta|sale)|pag(?:a|an|ar|ará|arán|aría|ue|uen|o|amos|ando)|cuotas?|tarifas?|cobr\w*|importe)\b", re.I)

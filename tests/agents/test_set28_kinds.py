@@ -124,3 +124,76 @@ def test_a_title_still_names_the_contact_an_approval_the_record_states_is_about(
     # hubspot_deal's activities state security's sign-off: the title links the approval to its person, it still passes
     ctx = _ctx("hubspot_deal")
     assert unvouched_approvals("Thanks for getting security's sign-off.", ctx) == []
+
+
+# --- 5. set 28's benign refusals that were the checks' error (look-alikes by kind) ---------------------------------
+
+@pytest.mark.parametrize("text", [
+    "If not, I will keep Wednesday, December 2 at 11 am Central free for us to go through it.",
+    "I am holding Thursday morning free for your team.",
+    "I'll leave my calendar free on Tuesday afternoon for your questions.",
+])
+def test_a_day_or_an_hour_kept_free_in_a_calendar_passes(text):
+    assert not any("something free" in r for r in _refused("hubspot_deal", text)), text
+
+
+@pytest.mark.parametrize("text", [
+    "We will keep the training on Monday free for your drivers.",
+    "I will keep the onboarding free for you.",
+    "Training for all your drivers is free.",
+])
+def test_a_thing_a_seller_gives_kept_free_is_still_refused(text):
+    assert any("free" in r for r in _refused("hubspot_deal", text)), text
+
+
+@pytest.mark.parametrize(("text", "refused"), [
+    ("Herr Weber kann es danach gleich mit seinen eigenen Zahlen abgleichen.", False),
+    ("Danach vergleicht er es mit Ihren Zahlen aus der Demo.", False),
+    ("Zahlen Sie erst im Januar.", True),
+    ("Sie zahlen erst im Januar.", True),
+    ("Er zahlt erst im März.", True),
+])
+def test_the_german_noun_zahlen_is_figures_and_the_verb_is_paying(text, refused):
+    assert any("price talk" in r for r in _refused("de_deal", text)) is refused, text
+
+
+def test_a_sentence_after_a_link_that_ends_the_previous_one_starts_with_no_name():
+    from agents.facts import find_unsupported  # noqa: PLC0415 - one test reads the facts check directly
+
+    ctx = _ctx("fr_deal")
+    vocab = build_vocabulary(ctx, score_figures=False)
+    text = "Vous trouverez un aperçu sur https://brightlane.io/fr/planification-ateliers. Je vous l'envoie bientôt."
+    assert not [f for f in find_unsupported(text, vocab) if f.kind == "name"]
+    planted = "Vous trouverez un aperçu sur https://brightlane.io/fr/planification-ateliers avec Gaspard Moreau."
+    assert [f for f in find_unsupported(planted, vocab) if f.kind == "name"]
+
+
+@pytest.mark.parametrize(("sentence", "refused"), [
+    ("I am travelling today, so could we speak on Monday, November 30 at 10 am Central instead?", False),
+    ("Ich bin heute unterwegs, deshalb schlage ich Montag, den 30. November, um 10 Uhr für ein Gespräch vor.", False),
+    ("Je suis en déplacement aujourd'hui, donc pourrions-nous nous appeler le lundi 30 novembre à 10 h ?", False),
+    ("Hoy estoy de viaje, así que ¿podemos hablar el lunes 30 de noviembre a las 10:00?", False),
+    ("Could we speak today at 4 pm, so that Marcus has it before Monday, November 30?", True),
+    ("Today works, so could we speak at 4 pm before Monday, November 30?", True),
+    ("Heute passt es mir, deshalb rufe ich Sie um 16 Uhr an, noch vor Montag, dem 30. November.", True),
+])
+def test_today_as_the_reps_reason_for_a_later_day_is_no_same_day_meeting(sentence, refused):
+    from agents.timing import timing_violations  # noqa: PLC0415
+
+    assert bool(timing_violations(sentence, NOW.date())) is refused, sentence
+
+
+@pytest.mark.parametrize(("field", "kept"), [
+    ("Paul Lefèvre — accord pour paiement à 120 jours fin de mois", "Paul Lefèvre"),
+    ("Paul Lefèvre (accord pour paiement à 120 jours fin de mois)", "Paul Lefèvre"),
+    ("Paul Lefèvre", "Paul Lefèvre"),
+    ("accord pour paiement à 120 jours fin de mois — Paul", None),
+])
+def test_a_contact_name_field_keeps_its_person_shaped_head_and_not_its_tail(field, kept):
+    raw = json.loads((FIXTURES / "records" / "fr_deal.json").read_text())
+    for contact in raw["contacts"]:
+        if str(contact["id"]) == "712":
+            contact["name"] = field
+    ctx = build_context(Record.from_dict(raw), raw.get("scores"), now=NOW)
+    paul = next(c for c in ctx.record.contacts if str(c.id) == "712")
+    assert ctx.contact_name(paul) == kept
