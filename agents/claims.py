@@ -11,6 +11,7 @@ from agents import deal_closure as dc
 from agents.concessions import APPROVED_DISCOUNT
 from agents.facts import _MONEY, _PERCENT, _close_to_any, _num
 from agents.normalize import normalise
+from agents.spelled_amounts import _TENS, _UNITS, spelled_currency_amounts
 from agents.terms_promises import MORE_PROMISES
 
 _NUM_WORDS = {
@@ -295,26 +296,11 @@ def discount_violations(text: str, approved_discount: float | None) -> list[str]
     return list(dict.fromkeys(reasons))
 
 
-_TENS = (r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|zwanzig|dreißig|vierzig|fünfzig|sechzig|"
-          r"siebzig|achtzig|neunzig|hundert|vingt|trente|quarante|cinquante|soixante|quatre-vingts?|cent|veinte|"
-          r"treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa|cien")
-_UNITS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
-          r"seventeen|eighteen|nineteen|a few|a couple of|several|ein|eine|zwei|drei|vier|fünf|sechs|sieben|acht|"
-          r"neun|zehn|elf|zwölf|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|seize|uno|"
-          r"dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|quince")
 _SPELLED_MONEY = re.compile(
     rf"\b(?:[a-zäöüéè-]+[- ])?(?:{_TENS})[a-zäöüéè-]*[- ]?(?:thousand|grand|million|tausend|millionen|mille|"
     rf"millions?|mil|millones)\b|\b\w*(?:{_TENS}|{_UNITS.replace(' ', '')})\w*tausend\b|"
     rf"\b(?:{_UNITS})[- ](?:thousand|grand|million|tausend|millionen|mille|millions?|mil|millones)\b", re.I)
 _SPELLED_MONEY_UNIT = re.compile(r"thousand|grand|mil|tausend", re.I)
-_SPELLED_CURRENCY = re.compile(
-    # an amount spelled out with its currency ("drei Euro zehn pro Fahrzeug", "three dollars a seat", "trois euros
-    # cinquante", "dos euros con diez"): a price in words the figure checks never see; a compound ("ein Euro-Betrag",
-    # "euro-denominated") names a currency, not an amount
-    rf"\b(?:\w+und)?(?:{_TENS}|{_UNITS.replace('a few|a couple of|several|', '')})(?:[- ](?:and[- ]|et[- ]|y[- ])?"
-    rf"(?:{_UNITS.replace('a few|a couple of|several|', '')}))?[- ](?:euros?|dollars?|pounds?|bucks|cents?|centimes?|"
-    rf"céntimos?|francs?|franken|pesos?|quid)\b(?![-‐])", re.I)
-_SPELLED_CURRENCY_UNIT = re.compile(r"euro|dollar|pound|buck|cent|franc|franken|peso|quid", re.I)
 """A literal every match of _SPELLED_MONEY contains: the scan (slow, backtracking over every
 word) runs only on texts that have one."""
 
@@ -334,8 +320,7 @@ def price_violations(text: str, money: Iterable[float], counts: Iterable[float] 
     counted = set(counts)
     reasons = [f"amount written out ({m.group(0)!r}): amounts are stated in figures from the record"
                for m in (_SPELLED_MONEY.finditer(t) if _SPELLED_MONEY_UNIT.search(t) else ())]
-    reasons += [f"amount written out ({m.group(0)!r}): amounts are stated in figures from the record"
-                for m in (_SPELLED_CURRENCY.finditer(t) if _SPELLED_CURRENCY_UNIT.search(t) else ())]
+    reasons += spelled_currency_amounts(t)
     for m in _PRICE_FIGURE.finditer(_MONEY.sub(" ", t)):
         v = _num(m.group(1))
         if 1990 <= v <= 2100 and m.group(1).isdigit():

@@ -22,6 +22,7 @@ from agents.normalize import normalise
 from agents.past_terms import _TERMS_OR_CONDITION as _TERMS_OR_CONDITION
 from agents.past_terms import LOOKING_BACK as _LOOKING_BACK
 from agents.past_terms import MONTH_NAME, OPENING_PRESENT, SPAN_CUES, past_month_spans
+from agents.reason_clauses import meeting_clauses
 from agents.same_day_pressure import pressed_for_today
 from agents.working_day import OFFER_TO_MEET, TODAYS_ROUTINE, anchored_to_today, meal_of_named_day
 from agents.written_days import days_of_month, this_weekdays, weekday_mismatches
@@ -113,14 +114,6 @@ _MEET_TODAY = re.compile(rf"\b(?:{_MEET})\w*\W+(?:[\w'’-]+\W+){{0,5}}?(?:{_TOD
                          rf"\b(?:{_TODAY})\b\W+(?:[\w'’-]+\W+){{0,5}}?(?:{_MEET})", re.I)
 """A meeting word and a same-day word close together: "talk later today", "heute um 16 Uhr ein Anruf";
 not "I will send the outline today so you can read it before we talk" (the day belongs to the sending)."""
-_CLAUSES = re.compile(r"[;:]")
-_CLAUSES_WITH_A_DAY = re.compile(r"[;:]|,\s*(?=(?:so|but|hence|therefore|which is why|and so|deshalb|daher|darum|"
-                                 r"also|donc|alors|du coup|mais|así que|por eso|pero)\b)", re.I)
-_FREE_TODAY = re.compile(r"\b(?:works?|suits?|free|available|open|passt|geht|frei|convient|libre|disponible|va bien|"
-                         r"me va|le va)\b", re.I)
-"""With a day named for the meeting, a clause that gives a reason ends at "so"/"deshalb"/"donc"/"así que": "I am
-travelling today, so could we speak on Monday, November 30" meets on Monday; today is the rep's. Not when the
-clause offers today ("today works, so could we speak at 4 pm": _FREE_TODAY)."""
 _AFTER_THIS_MESSAGE = re.compile(
     r"\b(?:after|following|once|as soon as|when|upon|on receipt of|with|nach|mit|bei erhalt|sobald|wenn|im anschluss an|"
     r"anschließend an|après|suite à|"
@@ -374,8 +367,7 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
         # With another day named, "in 20 minutes" is the meeting's length ("pencil in 20 minutes on Tuesday").
         timed = sentence if no_day else meal_of_named_day(st.PART_OF_SOME_DAY.sub(" ", st.DURATION_PHRASE.sub(
             " ", sentence)), bool(dates), _A_DAY)
-        if any(_MEET_TODAY.search(c) for c in (_CLAUSES if no_day or _FREE_TODAY.search(timed) else _CLAUSES_WITH_A_DAY).split(timed)) \
-                or _SOON.search(timed) \
+        if any(_MEET_TODAY.search(c) for c in meeting_clauses(timed, no_day)) or _SOON.search(timed) \
                 or st.IN_THE_NEXT_MINUTES.search(sentence):
             reasons.append("proposes to meet today")
         elif no_day and (_THIS_PART_OF_DAY.search(sentence) or _LATER.search(sentence) or _SOON_OR_PART_OF_DAY.search(sentence)
