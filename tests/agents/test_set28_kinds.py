@@ -197,3 +197,33 @@ def test_a_contact_name_field_keeps_its_person_shaped_head_and_not_its_tail(fiel
     ctx = build_context(Record.from_dict(raw), raw.get("scores"), now=NOW)
     paul = next(c for c in ctx.record.contacts if str(c.id) == "712")
     assert ctx.contact_name(paul) == kept
+
+
+# --- 6. a document planned for after the buyer's asked day (set 28's quality en-b8, de-b7) -------------------------
+
+@pytest.mark.parametrize(("record", "body"), [
+    ("hubspot_deal", "I plan to send the proposal in the first week of January, once the team is back."),
+    ("hubspot_deal", "We intend to send the proposal early January."),
+    ("de_deal", "Wegen des Jahresendgeschäfts schaffe ich das Angebot erst Anfang Januar."),
+    ("de_deal", "Wir schaffen das Angebot leider erst Mitte Dezember."),
+    ("fr_deal", "Je vous envoie la proposition la première semaine de janvier."),
+    ("es_opportunity", "Le envío la propuesta la primera semana de enero."),
+])
+def test_a_document_planned_for_after_the_asked_day_is_late(record, body):
+    from agents.late_promises import late_promises  # noqa: PLC0415
+    from tests.agents.test_wave19_kinds import _ES_ASK, _FR_ASK  # noqa: PLC0415
+    from tests.agents.test_wave19_kinds import _ctx as with_asks  # noqa: PLC0415 - its fr/es asks name a day
+
+    extra = {"fr_deal": (_FR_ASK,), "es_opportunity": (_ES_ASK,)}.get(record, ())
+    assert late_promises(body, with_asks(record, extra_activities=extra), NOW.date()), body
+
+
+@pytest.mark.parametrize(("record", "body"), [
+    ("hubspot_deal", "I plan to send the proposal on Friday, November 27, as you asked."),
+    ("de_deal", "Ich schaffe das Angebot bis Freitag, 27. November."),
+    ("fr_deal", "Je vous envoie la proposition d'ici le vendredi 27 novembre."),
+])
+def test_a_document_planned_by_the_asked_day_passes(record, body):
+    from agents.late_promises import late_promises  # noqa: PLC0415
+
+    assert late_promises(body, _ctx(record), NOW.date()) == [], body
