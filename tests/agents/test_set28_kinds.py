@@ -227,3 +227,30 @@ def test_a_document_planned_by_the_asked_day_passes(record, body):
     from agents.late_promises import late_promises  # noqa: PLC0415
 
     assert late_promises(body, _ctx(record), NOW.date()) == [], body
+
+
+# --- 7. a competitor run down in writing (set 28's quality en-b7) ---------------------------------------------------
+
+@pytest.mark.parametrize("body", [
+    "You mentioned the telematics add-on from your current vendor is cheaper. Honestly, it's a toy.",
+    "Das Modul Ihres bisherigen Anbieters ist günstiger, aber ehrlich gesagt ist es Spielzeug.",
+    "La solution de votre fournisseur actuel ? C'est un gadget.",
+    "La herramienta de la competencia es un juguete al lado de la nuestra.",
+    "Our competitor's dashboard is junk compared to what you saw at the demo.",
+])
+def test_a_competitor_run_down_in_writing_is_flagged(body):
+    from agents.disparaging import disparages_competitor  # noqa: PLC0415
+
+    assert disparages_competitor(body), body
+
+
+@pytest.mark.parametrize("body", [
+    "You mentioned the add-on from your current vendor is cheaper. Our proposal shows what the difference buys.",
+    "The drivers will not treat the tablets as a toy; the rollout covers training.",
+    "No joke: the payback estimate is conservative.",
+    "Le devis de votre fournisseur actuel est plus bas ; la proposition détaille ce que couvre le nôtre.",
+])
+def test_a_fair_comparison_or_a_word_with_no_competitor_passes(body):
+    from agents.disparaging import disparages_competitor  # noqa: PLC0415
+
+    assert disparages_competitor(body) == [], body
