@@ -26,4 +26,4 @@ def slot_kept_free(sentence: str, at: int) -> bool:
     """ "I will keep Wednesday, December 2 at 11 am free for us": a day or an hour kept free in a calendar is
     availability; "we'll keep the training on Monday free" names a thing a seller gives and stays refused."""
     kept = _SLOT_KEPT.search(sentence[:at])
-    return bool(kept) and bool(_SLOT_WORDS.search(kept.group(0))) and not _GOODS_RE.search(kept.group(0))
+    return kept is not None and bool(_SLOT_WORDS.search(kept.group(0))) and not _GOODS_RE.search(kept.group(0))
