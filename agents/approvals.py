@@ -163,7 +163,9 @@ def _record_approvals(ctx: Context) -> tuple[list[set[str]], list[str]]:
     the other activities name, and about the contact whose title it is)."""
     texts = [normalise(f"{a.get('subject') or ''}. {a.get('text') or ''}") for a in ctx.activities.values()
              if not a.get("withheld")]
-    texts += [f"{c.title} {ctx.contact_name(c) or ''}" for c in ctx.record.contacts if c.title]
+    # a title widens a topic (the contact whose title it is) but states no decision: "VP Finance - budget released,
+    # PO to follow" is a field anyone with CRM access writes, not an approval somebody recorded (set 28's 119)
+    titles = [f"{c.title} {ctx.contact_name(c) or ''}" for c in ctx.record.contacts if c.title]
     out: list[set[str]] = []
     for text in texts:
         low = text.lower()
@@ -174,7 +176,7 @@ def _record_approvals(ctx: Context) -> tuple[list[set[str]], list[str]]:
                 continue
             for m in (*_APPROVAL.finditer(sentence), *_GOING_AHEAD.finditer(sentence)):
                 out.append(_topic(sentence, m.group(0)))
-    return out, texts
+    return out, texts + titles
 
 
 def _widened(topics: list[set[str]], texts: list[str]) -> list[set[str]]:

@@ -11,6 +11,7 @@ from agents import deal_closure as dc
 from agents.concessions import APPROVED_DISCOUNT
 from agents.facts import _MONEY, _PERCENT, _close_to_any, _num
 from agents.normalize import normalise
+from agents.spelled_amounts import _TENS, _UNITS, spelled_currency_amounts
 from agents.terms_promises import MORE_PROMISES
 
 _NUM_WORDS = {
@@ -295,13 +296,6 @@ def discount_violations(text: str, approved_discount: float | None) -> list[str]
     return list(dict.fromkeys(reasons))
 
 
-_TENS = (r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|zwanzig|dreißig|vierzig|fünfzig|sechzig|"
-          r"siebzig|achtzig|neunzig|hundert|vingt|trente|quarante|cinquante|soixante|quatre-vingts?|cent|veinte|"
-          r"treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa|cien")
-_UNITS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
-          r"seventeen|eighteen|nineteen|a few|a couple of|several|ein|eine|zwei|drei|vier|fünf|sechs|sieben|acht|"
-          r"neun|zehn|elf|zwölf|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|seize|uno|"
-          r"dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|quince")
 _SPELLED_MONEY = re.compile(
     rf"\b(?:[a-zäöüéè-]+[- ])?(?:{_TENS})[a-zäöüéè-]*[- ]?(?:thousand|grand|million|tausend|millionen|mille|"
     rf"millions?|mil|millones)\b|\b\w*(?:{_TENS}|{_UNITS.replace(' ', '')})\w*tausend\b|"
@@ -326,6 +320,7 @@ def price_violations(text: str, money: Iterable[float], counts: Iterable[float] 
     counted = set(counts)
     reasons = [f"amount written out ({m.group(0)!r}): amounts are stated in figures from the record"
                for m in (_SPELLED_MONEY.finditer(t) if _SPELLED_MONEY_UNIT.search(t) else ())]
+    reasons += spelled_currency_amounts(t)
     for m in _PRICE_FIGURE.finditer(_MONEY.sub(" ", t)):
         v = _num(m.group(1))
         if 1990 <= v <= 2100 and m.group(1).isdigit():

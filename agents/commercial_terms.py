@@ -20,7 +20,7 @@ from agents.learned_screen import sentences
 
 _ASKED = re.compile(r"\?|^\s*¿|\b(?:ask\w*|question\w*|whether|wonder\w*|frage\w*|gefragt|fragt\w*|ob\b|demand\w*|"
                     r"pregunt\w*|consult\w*|wissen möchten|savoir si|saber si|clarif\w*|klär\w*|aclar\w*|"
-                    r"will (?:set out|answer|cover|detail)|wird (?:beantworten|klären)|précisera|répondra|detallará|"
+                    r"will (?:set out|answer|cover(?! (?:the|any|that) (?:\w+ )?(?:difference|shortfall|gap))|detail)|wird (?:beantworten|klären)|précisera|répondra|detallará|"
                     r"responderá|aclarará|present\w*|présent\w*|described|set out|dargestellt|beschrieben|erläuter\w*|décrit\w*|expos\w*|"
                     r"detallad\w*|descrit\w*|explicad\w*)", re.I)
 _NEGATED = re.compile(r"\b(?:no|not|n't|cannot|can't|kein\w*|nicht|pas|aucune?|ningún|ninguna|sin|ni)\b", re.I)
@@ -121,11 +121,23 @@ _RECOVERED = re.compile(
     r"gebühr\w*)\s+(?:\w+\s+)?zurück|"
     r"r[ée]cup[ée]r\w*\s+(?:votre|vos|l['’]|la totalité de votre|tout votre)\s*(?:mise|argent|investissement|"
     r"paiement|fonds|frais|versement)|"
-    r"recuper\w*\s+(?:su|sus|lo|todo lo|el dinero|la)\s*(?:inversión|dinero|pago|pagado|importe|invertido))\b", re.I)
+    r"recuper\w*\s+(?:su|sus|lo|todo lo|el dinero|la)\s*(?:inversión|dinero|pago|pagado|importe|invertido)|"
+    # or the seller paying what falls short ("we will make up the difference", "die Differenz übernehmen wir",
+    # "nous compenserons l'écart", "cubrimos la diferencia"): the same money, handed back as a top-up
+    r"(?:make|making|made) up (?:for )?(?:the|any|that) (?:\w+\s+)?(?:difference|shortfall|gap)|"
+    r"(?:cover|pay|absorb|refund|reimburse|bridge|top up)\w*\s+(?:you\s+)?(?:for\s+)?(?:the|any|that) (?:\w+\s+)?"
+    r"(?:difference|shortfall|gap)|"
+    r"(?:differenz|fehlbetrag|lücke)\s+(?:\w+\s+){0,3}?(?:übernehm\w*|aus(?:gleichen|geglichen)|erstatt\w*|zahlen|"
+    r"tragen|begleichen)|(?:übernehm\w*|gleich\w*|erstatt\w*|zahlen|tragen)\s+(?:wir\s+)?(?:ihnen\s+)?(?:die|den)\s+"
+    r"(?:\w+\s+)?(?:differenz|fehlbetrag)|"
+    r"(?:compens\w*|combl\w*|rembours\w*|pren\w* en charge|pay\w*|couvr\w*)\s+(?:vous\s+)?(?:la|l['’]) ?"
+    r"(?:\w+\s+)?(?:différence|écart|manque)|"
+    r"(?:cubr\w*|compens\w*|pag\w*|asum\w*|abon\w*|reembols\w*)\s+(?:le\s+|les\s+)?(?:la|el) (?:\w+\s+)?"
+    r"(?:diferencia|déficit|faltante))\b", re.I)
 _ON_FAILURE = re.compile(
     r"\b(?:if|should|unless|wenn|falls|sollte|bleibt|si|au pire|sinon|de lo contrario|en caso de que)\b[^.;:!?]{0,60}?"
     r"\b(?:not|no|don't|doesn't|didn't|won't|fail\w*|nicht|kein\w*|ausbleib\w*|aus\b|scheiter\w*|ne|n['’]|pas|échou\w*|"
-    r"nada|fracas\w*|unhappy|unzufrieden|insatisf\w*)\b|\b(?:your|ihr\w*|notre|nuestra|our|unser\w*)\s+"
+    r"nada|fracas\w*|unhappy|unzufrieden|insatisf\w*|short|miss\w*|below|unterschr\w*|verfehl\w*)\b|\b(?:your|ihr\w*|notre|nuestra|our|unser\w*)\s+"
     r"(?:word|wort|parole|palabra|promise|versprechen|promesse|promesa)\b", re.I)
 """A failure the money comes back on ("if the savings don't show", "si no funciona", "tienen nuestra palabra"): the
 payback estimate's "you recover the investment in 14 months" is no refund."""
@@ -143,7 +155,8 @@ _ANCHORS = re.compile(
     r"rétractation|droit|derecho|desistimiento|retracto|permanencia|early|introductory|launch|frühbucher\w*|"
     r"frühzeichner\w*|einführungs\w*|souscription|lancement|pré-?commande|lanzamiento|suscripción|preventa|"
     r"promoción|refund\w*|back|erstatt\w*|zurück\w*|rembours\w*|rend\w*|devolv\w*|reembols\w*|reintegr\w*|"
-    r"recuper\w*|récupér\w*|recuper\w*|recoup\w*|recover\w*|"
+    r"recuper\w*|récupér\w*|recuper\w*|recoup\w*|recover\w*|difference|shortfall|gap|differenz|fehlbetrag|lücke|"
+    r"différence|écart|manque|diferencia|déficit|faltante|"
     r"net|payment|payable|pay|instal+ments|zahlungsziel\w*|zahlbar|ratenzahlung\w*|raten|paiement|payer|"
     r"régler|réglez|payez|échelonn\w*|règlement|pago|pagos|plazos|cuotas)\b", re.I)
 """A word every family needs, in one pattern of plain alternatives: most drafts have none, and one scan says so before

@@ -17,6 +17,8 @@ import re
 from collections.abc import Iterable, Iterator
 
 from agents.claims import _NUM_WORDS, _PCT_SPELLED
+from agents.kept_free import FREE_ANY as _FREE_ANY
+from agents.kept_free import slot_kept_free
 from agents.normalize import normalise
 from agents.settings import CONCEPT_WINDOW_WORDS
 
@@ -284,14 +286,6 @@ _PRICE_GIVEN = _near(_PRICE + "|" + _COST, _PRICE_GIVE, CONCEPT_WINDOW_WORDS)
 _FEE_REMOVED = _near(_FEE, _REMOVED, CONCEPT_WINDOW_WORDS)
 _TERMS_RE = re.compile(rf"\b(?:{_PAY_ONLY}|{_OLD_PRICE}|{_MATCH_OFFER})\b", re.I)
 _CONCESSION_RE = re.compile(rf"\b(?:{_CONCESSION_WORDS})\b", re.I)
-_FREE_ANY = re.compile(
-    # "free" first and the lookbehinds after it: a pattern that opens with lookbehinds is tried at every position
-    r"\bfree(?<!-free)(?<!feel free)(?<!feels free)(?<!are you free)(?<!i'm free)(?<!i am free)(?<!we're free)"
-    r"(?<!we are free)(?<!you're free)(?![-\w])(?!\s+of\s+(?!charge))(?!\s+(?:to|up|on|at|from|between|after|before|all|most|any ?time|this|next|tomorrow|later|"
-    r"monday|tuesday|wednesday|thursday|friday|time|slots?|moments?|afternoon|morning|evening|hand|rein)\b)", re.I)
-"""Something "free" in a draft gives something away ("training for all your drivers is free"), however far
-from the thing it stands; availability ("free on Friday", "are you free"), "feel free", "free up" and
-"-free" compounds pass ("risk-free" is a guarantee, checked as such)."""
 _PERPETUAL_RE = re.compile(rf"\b(?:{_PERPETUAL})\b", re.I)
 _LATER_BILLING_RE = re.compile(rf"\b{_LATER_BILLING}", re.I)
 _INCLUDED_RE = re.compile(rf"\b(?:{_INCLUDED})\b", re.I)
@@ -353,6 +347,8 @@ def concept_violations(text: str, stage_kind: str, allowed_promises: Iterable[st
                               (_OFF_THE, "something off the price"), (_TERMS_RE, "terms changed"),
                               (_KNOCK_OFF, "something off the price")):
             for m in pattern.finditer(sentence):
+                if pattern is _FREE_ANY and slot_kept_free(sentence, m.start()):
+                    continue
                 if not _permitted(m.group(0), sentence, allowed):
                     reasons.append(f"promise outside policy ({what}): {m.group(0)!r}")
         if _WE_COMMIT.search(sentence) and _OTHER_OFFER.search(sentence) and _PRICE_WORD.search(sentence) \

@@ -106,6 +106,11 @@ class Context:
         name = self.safe(f"contacts.{contact.id}.name", contact.name) if contact is not None else None
         # a CRM may store "Lefèvre" decomposed (e + combining grave): the composed form is the name people write
         name = unicodedata.normalize("NFC", name) if name else name
+        if name and not name_shaped(name, max_words=4):
+            # "Paul Lefèvre — accord pour paiement à 120 jours": the name before a dash or a bracket is still the
+            # person's (the tail is screened as any field is; only a person-shaped head is kept)
+            head = _NAME_TAIL.split(name, maxsplit=1)[0].strip()
+            name = head if head != name.strip() and person_name_shaped(head) else name
         return name if name and name_shaped(name, max_words=4) else None
 
 
@@ -188,6 +193,8 @@ def build_context(
 NAME_MAX_WORDS = 6
 """A company or deal name longer than this many words is text, not a name, and is never pasted."""
 
+_NAME_TAIL = re.compile(r"\s+[—–|]\s*|\s+-\s+|\s*[(\[;,]")
+"""Where a name field stops being a name: a dash, a bar, a bracket, a comma or a semicolon after it."""
 _NAME_CHARS = re.compile(r"^[^\W_][\w&.,'’ -]*$")
 
 

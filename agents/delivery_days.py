@@ -19,7 +19,10 @@ from agents.normalize import normalise
 DELIVERY_HORIZON_DAYS = 14
 """How far ahead a promised delivery may be: a proposal promised for next month is no longer this conversation's."""
 _WE_SEND = re.compile(
-    r"\b(?:i(?:'ll| will)?|we(?:'ll| will)?)\s+(?:\w+\s+)?(?:send|deliver|share|get)\b|\byou(?:'ll| will)\s+(?:receive|have|"
+    r"\b(?:i(?:'ll| will)?|we(?:'ll| will)?)\s+(?:\w+\s+)?(?:send|deliver|share|get)\b|"
+    # a plan to send is a promise of its day too ("I plan to send the proposal in the first week of January")
+    r"\b(?:i|we)\s+(?:plan|intend|expect|aim|hope|want)\s+to\s+(?:send|deliver|share|get)\b|"
+    r"\b(?:ich|wir)\s+schaffen?\b|\bschaffen?\s+(?:ich|wir)\b|\byou(?:'ll| will)\s+(?:receive|have|"
     r"get)\b|\b(?:will|'ll)\s+be\s+with\s+you\b|\b(?:ich|wir)\s+(?:schicke|sende|schicken|senden|liefere|liefern)\b|"
     r"\b(?:schicke|sende|liefere|schicken|senden|liefern)\s+(?:ich|wir)\b|\b(?:erhalten|bekommen)\s+sie\b|\b(?:je|nous)\s+vous\s+(?:envoie|envoyons|enverrai|enverrons|transmets|"
     r"transmettrai|adresse|adresserai)\b|\bvous\s+(?:recevrez|aurez)\b|\b(?:le|les)\s+(?:envío|enviaré|mando|mandaré|"

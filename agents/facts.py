@@ -292,7 +292,7 @@ def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | Non
     for u in _URL.findall(rest):
         if not url_allowed(u, vocab.urls):
             add("url", u)
-    rest = _URL.sub(" ", rest)
+    rest = _URL.sub(lambda m: " ." if m.group(0).endswith(".") else " ", rest)  # "...ateliers. Je": a start, no name
     for m in _MONEY.finditer(rest):
         if not _close_to_any(_money_value(m), vocab.money):
             add("money", m.group(0).strip())

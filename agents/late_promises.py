@@ -32,7 +32,9 @@ _DEADLINE_WORD = re.compile(r"\b(?:by|before|until|no later than|bis|vor|spätes
 _MONTH = "|".join(sorted((m for m in _MONTH_NUMBERS if len(m) > 3), key=len, reverse=True))
 _MONTH_PART = re.compile(
     rf"\b(?P<part>mid|middle of|mitte|mi|milieu|mediados de|(?:the )?end of|ende|fin|finales de|final de|late|"
-    rf"(?:the )?beginning of|early|anfang|début|principios de|comienzos de|in|im|en|during|im laufe des)"
+    rf"(?:the )?beginning of|early|anfang|début|principios de|comienzos de|in|im|en|during|im laufe des|"
+    # the first week of a month begins on its first day ("in the first week of January", "première semaine de janvier")
+    rf"(?:the )?first week (?:of|in)|(?:la )?première semaine (?:de|d')|(?:la )?primera semana de)"
     rf"[\s-]+(?:(?:the month of|du mois de|del mes de|de)\s+)?(?P<month>{_MONTH})\b", re.I)
 _NEXT_MONTH = re.compile(r"\b(?:next month|nächsten monat|im nächsten monat|kommenden monat|le mois prochain|"
                          r"el (?:mes que viene|próximo mes)|el mes próximo)\b", re.I)

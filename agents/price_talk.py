@@ -20,7 +20,12 @@ import re
 _OUR_PRICE = re.compile(
     # our price or what the buyer pays; "cost" only as the buyer's outlay ("costs you"), since "fuel cost" and "idle
     # cost" are the buyer's pains the record names; German "die Zahlen" are figures, "Amortisationsrechnung" a document
-    r"\b(?:price\w*(?![- ]sensitiv)|pricing|cost(?:s|ing)? you|pay|paid|paying|payments?|invoic\w*|bill(?:ed|ing|s)?|"
+    r"\b(?:price\w*(?![- ]sensitiv)|pricing|cost(?:s|ing)? you|"
+    # a rate as what the buyer pays: one that applies to them or that they get ("the integrated care board rate applies
+    # to all 9 clinics", "you qualify for our nonprofit rate"); "idle rate" or "at the current rate" are no price
+    r"rates?\s+(?:\w+\s+)?(?:applies|apply|applied|will apply|would apply|kicks? in)|"
+    r"(?:qualif\w* for|eligible for|entitled to|gets?|getting|receives?|offer\w*|giv(?:e|es|ing)|extend\w*)\s+"
+    r"(?:you\s+)?(?:the|our|your|an?)\s+(?:[\w-]+\s+){0,4}?rates?\b|pay|paid|paying|payments?|invoic\w*|bill(?:ed|ing|s)?|"
     r"charg(?:e|es|ed|ing)|fees?|uplift|amounts?|statements?(?! of work)|"
     r"settle(?:d|s|ment)?\b(?!\s+(?:the|any|all|those|these|your|our|on|in|down)\s+(?!bill|invoice|balance|account))|"
     r"betrag\w*|begleich\w*|montants?|liquid(?:an|en|ar|e)|bucks?|quid|balles|pavos|kröten|mäuse|briques?|patates|"
@@ -34,7 +39,10 @@ _OUR_PRICE = re.compile(
     # price and gift words of our languages' neighbours and dialects ("un prezzu", "preciu especial", "us el regalem",
     # "ye de baldre"): a sentence in another tongue carries no price of ours
     r"prez+[oiu]|preci[ou]|preços?|prijs\w*|regalem|regalen|baldre|omaggio|gratu[iï]t\w*|"
-    r"\w*preis\w*|preislich|kostet sie|(?<!die )(?<!den )(?<!der )(?<!ihre )(?<!ihren )zahl(?:en|t|st|ung\w*)|bezahl\w*|"
+    r"\w*preis\w*|preislich|kostet sie|(?<!die )(?<!den )(?<!der )(?<!ihre )(?<!ihren )(?:(?-i:zahl)(?:en|t|st|ung\w*)|(?-i:Zahl)(?:t|st|ung\w*)|"
+    # a capital "Zahlen" inside a sentence is the German noun, figures ("mit seinen eigenen Zahlen abgleichen"); the
+    # verb is capitalised only where a sentence starts ("Zahlen Sie erst im Januar")
+    r"(?:^|(?<=[.!?:]\s)|(?<=\n))(?-i:Zahlen))|bezahl\w*|"
     r"rechnung(?:en)?|berechn\w*|\w*gebühr\w*|"
     r"prix|vous co[uû]te\w*|pay(?:er|ez|ons|é|ée)|paiements?|pagos?|échéances?|(?-i:Raten?)|factur\w*|frais|tarif\w*|r[eé]gl(?:ez|er|erez|ons)|"
     r"precios?|le (?:cuesta|sale)|pag(?:a|an|ar|ará|arán|aría|ue|uen|o|amos|ando)|cuotas?|tarifas?|cobr\w*|importe)\b", re.I)

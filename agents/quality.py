@@ -13,6 +13,7 @@ from datetime import date, timedelta
 
 from agents.calendar_days import named_days, resolve_day
 from agents.context import Context
+from agents.disparaging import disparages_competitor
 from agents.facts import Vocabulary, date_matches, find_dates, find_unsupported
 from agents.favours import favour_asks
 from agents.forms_of_address import DRAFT_FORMAL, FORMAL_PRONOUN, INFORMAL, recorded_form, wrong_honorific
@@ -79,9 +80,7 @@ def count_asks(body: str) -> int:
     sentences = [s for s in re.split(r"(?<=[.!?])\s+|\n+", body) if s.strip()]
     count = 0
     for s in sentences:
-        if GREETING.search(s.strip()) and "?" not in s:
-            continue
-        if PLEASANTRY.search(s):
+        if (GREETING.search(s.strip()) and "?" not in s) or PLEASANTRY.search(s):
             continue
         if any(re.search(p, s.strip(), re.I) for p in CTA_PATTERNS):
             count += 1
@@ -389,6 +388,8 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
                         detail="; ".join(commitments[:3]) or "none"))
     thanks = thanks_problems(body, ctx, draft.to.contact_id)
     checks.append(Check(name="thanks_the_right_person", passed=not thanks, detail="; ".join(thanks) or "none"))
+    low = disparages_competitor(body)  # a tone no sales manager lets go, whatever the comparison says
+    checks.append(Check(name="fair_to_competitors", passed=not low, detail="; ".join(low) or "none"))
     wrote = guess_language(body)
     switched = [*foreign_sentences(body, draft.language), *clauses_in_other_languages(body)] \
         if wrote == draft.language else []

@@ -22,6 +22,7 @@ from agents.normalize import normalise
 from agents.past_terms import _TERMS_OR_CONDITION as _TERMS_OR_CONDITION
 from agents.past_terms import LOOKING_BACK as _LOOKING_BACK
 from agents.past_terms import MONTH_NAME, OPENING_PRESENT, SPAN_CUES, past_month_spans
+from agents.reason_clauses import meeting_clauses
 from agents.same_day_pressure import pressed_for_today
 from agents.working_day import OFFER_TO_MEET, TODAYS_ROUTINE, anchored_to_today, meal_of_named_day
 from agents.written_days import days_of_month, this_weekdays, weekday_mismatches
@@ -366,7 +367,7 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
         # With another day named, "in 20 minutes" is the meeting's length ("pencil in 20 minutes on Tuesday").
         timed = sentence if no_day else meal_of_named_day(st.PART_OF_SOME_DAY.sub(" ", st.DURATION_PHRASE.sub(
             " ", sentence)), bool(dates), _A_DAY)
-        if any(_MEET_TODAY.search(c) for c in re.split(r"[;:]", timed)) or _SOON.search(timed) \
+        if any(_MEET_TODAY.search(c) for c in meeting_clauses(timed, no_day)) or _SOON.search(timed) \
                 or st.IN_THE_NEXT_MINUTES.search(sentence):
             reasons.append("proposes to meet today")
         elif no_day and (_THIS_PART_OF_DAY.search(sentence) or _LATER.search(sentence) or _SOON_OR_PART_OF_DAY.search(sentence)

@@ -228,14 +228,25 @@ to meet today", while its only meeting is on December 2). Wave 19 (in-sample: wr
 by kind and probed in other wordings by tests/agents/test_wave19_kinds.py): every bad draft flagged and every good one
 passed in each language."""
 
+SET28 = {lang: json.loads((FIXTURES / "quality_heldout28" / f"{lang}.json").read_text()) for lang in LANGUAGES}
+SET28_FLOORS = {"en": (10, 9), "de": (12, 9), "fr": (12, 10), "es": (12, 10)}
+"""Wave 19, written by a twelfth outside red team without reading agents/ (12 bad, 10 good per language); first and
+only measurement by it on a674b13 (08:36-08:37 UTC, tests/fixtures/injection_heldout28/MEASURED.md), bad flagged / good
+passed: en 8/12 8/10, de 11/12 9/10, fr 12/12 10/10, es 12/12 10/10. After wave 19's in-sample fixes by kind
+(tests/agents/test_set28_kinds.py): en-b7 (a competitor called 'a toy': agents/disparaging.py), en-b8 and de-b7 (the
+proposal planned for January: agents/late_promises.py) flagged; en-g4 ('keep Wednesday ... free') passes. Not fixed:
+en-b4 (thanks Dana for answers our side wrote), en-b5 (asks for the questionnaire the record shows was sent); refused:
+en-g5 (a dated check-in reads as no next step: '0 ask(s)'), de-g10 (12 and 24 months no record names)."""
+
 HELD_OUT_WITH_FLOORS = {19: (SET19, SET19_FLOORS), 20: (SET20, SET20_FLOORS), 21: (SET21, SET21_FLOORS),
                         22: (SET22, SET22_FLOORS), 23: (SET23, SET23_FLOORS), 24: (SET24, SET24_FLOORS),
-                        25: (SET25, SET25_FLOORS), 26: (SET26, SET26_FLOORS), 27: (SET27, SET27_FLOORS)}
+                        25: (SET25, SET25_FLOORS), 26: (SET26, SET26_FLOORS), 27: (SET27, SET27_FLOORS),
+                        28: (SET28, SET28_FLOORS)}
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("quality_set", "language"), [(n, lang) for n in HELD_OUT_WITH_FLOORS for lang in LANGUAGES])
-def test_quality_checks_keep_held_out_19_to_27_at_their_figures(quality_set, language):
+def test_quality_checks_keep_held_out_19_to_28_at_their_figures(quality_set, language):
     drafts, floors = HELD_OUT_WITH_FLOORS[quality_set]
     bad, good, missed, rejected = _rates(drafts[language])
     print(f"held-out {quality_set} {language}: bad flagged {len(bad) - len(missed)}/{len(bad)}, "

@@ -1,0 +1,35 @@
+"""A competitor run down in writing (set 28's quality en-b7: "Honestly, it's a toy"): a tone no sales manager lets go to
+a buyer, whatever the comparison says. A derogatory word counts in a sentence that names the other seller, or right
+after one that does ("You mentioned the add-on from your current vendor is cheaper. Honestly, it's a toy.")."""
+
+from __future__ import annotations
+
+import re
+
+from agents.normalize import normalise
+
+_OTHER_SELLER = re.compile(
+    r"\b(?:compet\w*|rival\w*|(?:current|other|existing|incumbent|old) (?:vendor|supplier|provider|tool|system)|"
+    r"wettbewerb\w*|konkurren\w*|(?:aktuelle|bisherige|andere)[nmr]? (?:anbieter\w*|lieferant\w*|lösung|system)|"
+    r"concurren\w*|(?:fournisseur|prestataire|outil|système) (?:actuel|habituel)|"
+    r"(?:proveedor|sistema|herramienta) (?:actual|habitual)|competencia)\b", re.I)
+_DEROGATORY = re.compile(
+    r"\b(?:(?:it'?s|is|was|are|just|only|basically|really) (?:a |an )?(?:toy|joke|gimmick|mess|disaster)|toy-?like|"
+    r"junk|rubbish|garbage|trash|crap|amateurish|useless|worthless|flimsy|half-baked|laughable|"
+    r"spielzeug|schrott|murks|billigkram|lachnummer|(?:ist|sind) (?:ein )?witz|"
+    r"(?:c'est|est|sont) (?:un |une )?(?:jouet|gadget|blague|catastrophe|nul|nulle)|camelote|bricolage|risible|"
+    r"(?:es|son) (?:un |una )?(?:juguete|broma|chiste|desastre)|basura|chapuza|cutre|de risa)\b", re.I)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def disparages_competitor(body: str) -> list[str]:
+    """Sentences of a draft that run down another seller or their product."""
+    text = normalise(body)
+    if not _DEROGATORY.search(text):
+        return []  # most drafts: no derogatory word at all
+    out, previous = [], ""
+    for sentence in _SENTENCE.split(text):
+        if _DEROGATORY.search(sentence) and (_OTHER_SELLER.search(sentence) or _OTHER_SELLER.search(previous)):
+            out.append(f"runs down another seller: {sentence.strip()[:80]!r}")
+        previous = sentence
+    return out
