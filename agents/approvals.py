@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from agents.context import Context
-from agents.normalize import normalise
+from agents.normalize import SENTENCE_BREAK, normalise
 
 _VERB = (
     # English: the verbs of a decision given, in the past
@@ -70,7 +70,6 @@ _NOT_A_CLAIM = re.compile(
     r"será|sería|podría|debe|necesit\w*|nunca|todavía|aún|sin|hasta que|esper\w*|pend\w*|solicit\w*|pedi\w*)\b", re.I)
 """A question, a plan, a condition, a need, a wait or a negation: the approval is not stated as given."""
 _CLAUSE_BREAK = re.compile(r"[,;:()–—]|\s-\s|\b(?:and|but|so|und|aber|also|et|mais|donc|y|pero|así que)\b", re.I)
-_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 _WORD = re.compile(r"[^\W\d_]{4,}")
 _GENERIC = frozenset("""
 with already hand have has had that this from they their them your yours ours our the and for now just really
@@ -171,7 +170,7 @@ def _record_approvals(ctx: Context) -> tuple[list[set[str]], list[str]]:
         low = text.lower()
         if not any(c in low for c in _RECORD_CUES):
             continue  # most activities state no decision: one scan of plain words before the patterns (screening CPU)
-        for sentence in _SENTENCE.split(text):
+        for sentence in SENTENCE_BREAK.split(text):
             if "?" in sentence:
                 continue
             for m in (*_APPROVAL.finditer(sentence), *_GOING_AHEAD.finditer(sentence)):
@@ -212,7 +211,7 @@ def unvouched_approvals(text: str, ctx: Context) -> list[str]:
     wide: list[set[str]] | None = None
     ours = frozenset(w.lower() for w in _WORD.findall(f"{record.name or ''} {record.company.name if record.company else ''}"))
     reasons: list[str] = []
-    for sentence in _SENTENCE.split(normalise(text)):
+    for sentence in SENTENCE_BREAK.split(normalise(text)):
         for m in _APPROVAL.finditer(sentence):
             clause = _clause_around(sentence, m.start(), m.end())
             if _NOT_A_CLAIM.search(clause) or sentence.rstrip().endswith("?") \

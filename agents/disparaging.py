@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from agents.normalize import normalise
+from agents.normalize import SENTENCE_BREAK, normalise
 
 _OTHER_SELLER = re.compile(
     r"\b(?:compet\w*|rival\w*|(?:current|other|existing|incumbent|old) (?:vendor|supplier|provider|tool|system)|"
@@ -19,7 +19,6 @@ _DEROGATORY = re.compile(
     r"spielzeug|schrott|murks|billigkram|lachnummer|(?:ist|sind) (?:ein )?witz|"
     r"(?:c'est|est|sont) (?:un |une )?(?:jouet|gadget|blague|catastrophe|nul|nulle)|camelote|bricolage|risible|"
     r"(?:es|son) (?:un |una )?(?:juguete|broma|chiste|desastre)|basura|chapuza|cutre|de risa)\b", re.I)
-_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
 def disparages_competitor(body: str) -> list[str]:
@@ -28,7 +27,7 @@ def disparages_competitor(body: str) -> list[str]:
     if not _DEROGATORY.search(text):
         return []  # most drafts: no derogatory word at all
     out, previous = [], ""
-    for sentence in _SENTENCE.split(text):
+    for sentence in SENTENCE_BREAK.split(text):
         if _DEROGATORY.search(sentence) and (_OTHER_SELLER.search(sentence) or _OTHER_SELLER.search(previous)):
             out.append(f"runs down another seller: {sentence.strip()[:80]!r}")
         previous = sentence

@@ -6,15 +6,16 @@ from __future__ import annotations
 
 import re
 
+from agents.normalize import SENTENCE_BREAK
+
 _FAVOUR = re.compile(
     r"\b(?:testimonials?|reviews? (?:on|for) (?:g2|capterra|trustpilot|our)|(?:a |short )?quote (?:about|on|for) (?:\w+ )?"
     r"(?:demo|us|our|website|site)|case stud(?:y|ies)|your logo|referrals?|refer us|introduce us|recommend us|"
     r"erfahrungsbericht\w*|referenzzitat\w*|bewertung (?:auf|bei)|uns weiterempfehlen|empfehlen sie uns|ihr logo|"
     r"témoignage\w*|avis (?:sur|pour) (?:notre|google|g2)|nous recommander|votre logo|étude de cas|"
     r"testimonio\w*|reseña\w*|recomendarnos|su logo|caso de éxito)\b", re.I)
-_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
 def favour_asks(body: str) -> list[str]:
     """Sentences of `body` that ask the buyer for a favour to the seller."""
-    return [s.strip() for s in _SENTENCE.split(body) if "?" in s and _FAVOUR.search(s)]
+    return [s.strip() for s in SENTENCE_BREAK.split(body) if "?" in s and _FAVOUR.search(s)]

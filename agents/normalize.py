@@ -44,6 +44,10 @@ _BASE64 = re.compile(r"(?<![A-Za-z0-9+/=])[A-Za-z0-9+/]{16,}={0,2}(?![A-Za-z0-9+
 _PERCENT_ENC = re.compile(r"(?:%[0-9A-Fa-f]{2}){3,}")
 _HEX = re.compile(r"\b(?:[0-9A-Fa-f]{2}){12,}\b")
 
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
+"""Where a draft's sentence ends, for the checks that judge one sentence at a time (a plain split: no
+abbreviation or date handling, which `learned_screen.sentences` adds for the screen's scoring)."""
+
 MIN_DECODED_LETTERS = 0.7
 """Share of letters and spaces a decoded blob needs to count as hidden text, not binary noise."""
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from agents.normalize import SENTENCE_BREAK
+
 _OUTCOME = re.compile(
     r"\b(?:idle\w*|fuel|savings?|investment|payback|roi|downtime|results?|leerlauf\w*|diesel\w*|ersparnis\w*|einsparung\w*|"
     r"investition\w*|amortisation|ergebnis\w*|immobilisation\w*|carburant|économies|investissement|résultats?|"
@@ -46,7 +48,6 @@ _CUES = ("idle", "fuel", "saving", "invest", "payback", "roi", "downtime", "resu
          "einsparung", "amortis", "ergebnis", "immobilis", "carburant", "économ", "temps d'arrêt", "ralent", "combustible",
          "ahorro", "inversi", "resultado", "résultat", "amorti", "rentabili", "for itself")
 """Substrings one of the outcome words needs (lower-cased)."""
-_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
 def promised_outcomes(text: str) -> list[str]:
@@ -55,6 +56,6 @@ def promised_outcomes(text: str) -> list[str]:
     if not any(cue in low for cue in _CUES) or not _OUTCOME.search(text) or not (_FRAME.search(text) or
                                                                                 _VOUCHED.search(text)):
         return []  # most texts: no outcome word, or neither a time frame nor a promise word
-    return [f"promise outside policy (a result promised): {s.strip()[:120]!r}" for s in _SENTENCE.split(text)
+    return [f"promise outside policy (a result promised): {s.strip()[:120]!r}" for s in SENTENCE_BREAK.split(text)
             if _OUTCOME.search(s) and _CHANGE.search(s) and (_FRAME.search(s) or _VOUCHED.search(s))
             and not _REPORTED.search(s) and not _HEDGED.search(s)]

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from agents.normalize import SENTENCE_BREAK
+
 _OUR_PRICE = re.compile(
     # our price or what the buyer pays; "cost" only as the buyer's outlay ("costs you"), since "fuel cost" and "idle
     # cost" are the buyer's pains the record names; German "die Zahlen" are figures, "Amortisationsrechnung" a document
@@ -92,7 +94,6 @@ _THEIRS = re.compile(r"\b(?:compet\w*|wettbewerb\w*|konkurren\w*|concurren\w*|co
 """Another seller's discount, reported (an analysis' "the competitor's add-on comes with a discount"), is not ours."""
 _NO = re.compile(r"n't\b|\b(?:no|not|cannot|without|kein\w*|nicht|ohne|pas|aucune?|sans|ning[uú]n\w*|sin)\b", re.I)
 _PERCENT = re.compile(r"\d\s?%|\bper ?cent\b|\bprozent\b|\bpour ?cent\b|\bpor ?ciento\b", re.I)
-_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
 _TOPIC_REPORT = re.compile(r"\b(?:talk\w*|ask\w*|spoke|speak\w*|mention\w*|rais\w*|brought up|bring\w* up|discuss\w*|"
@@ -112,7 +113,7 @@ def unanchored_price_talk(text: str, approved_discount: float | None = None, *, 
     if not discounts and (not any(cue in low for cue in _CUES) or not _OUR_PRICE.search(text)):
         return []  # most outputs: no price word at all
     out = []
-    for sentence in _SENTENCE.split(text):
+    for sentence in SENTENCE_BREAK.split(text):
         if topic_reports:
             sentence = _TOPIC_REPORT.sub(" ", sentence)
         if "?" in sentence or _ANCHOR.search(sentence):
