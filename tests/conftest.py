@@ -19,7 +19,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from app.config import normalise_database_url
-from tests import loopback_only, pg_guard
+from tests import loopback_only, pg_guard, redis_guard
 
 loopback_only.install()
 
@@ -56,7 +56,9 @@ def need(service: str) -> None:
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
-    # Before any test: the first PostgreSQL test drops the database's public schema (tests/pg_guard.py).
+    # Before any test: the first PostgreSQL test drops the database's public schema (tests/pg_guard.py),
+    # and the RQ tests flush the Redis database (tests/redis_guard.py).
+    _claim_redis()
     url = pg_url()
     if url is None:
         return
@@ -70,6 +72,34 @@ def pytest_sessionstart(session: pytest.Session) -> None:
         engine.dispose()
     if refused:
         pytest.exit(refused, returncode=2)
+
+
+def _claim_redis() -> None:
+    url = redis_url()
+    if url is None:
+        return
+    from redis import Redis
+    from redis.exceptions import RedisError
+
+    r = Redis.from_url(url, socket_connect_timeout=2)
+    try:
+        redis_guard.claim(r, url)
+    except redis_guard.RedisGuardError as refused:
+        pytest.exit(str(refused), returncode=2)
+    except RedisError:  # unreachable: the tests that need it say so, naming REDIS_URL
+        pass
+    finally:
+        r.close()
+
+
+def flush_test_redis() -> Any:
+    """A client on REDIS_URL's database, emptied for a test (refused if the suite did not write it)."""
+    from redis import Redis
+
+    url = str(redis_url())
+    r = Redis.from_url(url)
+    redis_guard.flush(r, url)
+    return r
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
