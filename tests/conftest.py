@@ -12,6 +12,7 @@ import json
 import os
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +54,48 @@ def need(service: str) -> None:
     if REQUIRE_SERVICES:
         pytest.fail(message + " but AGENTIC_SALES_REQUIRE_SERVICES=1")
     pytest.skip(message)
+
+
+def run_at_once(fn: Any, workers: int = 4) -> tuple[list[Any], list[BaseException]]:
+    """Call `fn()` from `workers` threads released together (as several RQ workers would run one job);
+    returns (what the calls returned, what they raised)."""
+    import threading
+
+    gate = threading.Barrier(workers)
+    results: list[Any] = []
+    errors: list[BaseException] = []
+
+    def worker() -> None:
+        gate.wait()
+        try:
+            results.append(fn())
+        except BaseException as exc:  # the caller's assertion names it
+            errors.append(exc)
+
+    threads = [threading.Thread(target=worker) for _ in range(workers)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return results, errors
+
+
+@contextmanager
+def pg_scratch_schema(name: str) -> Iterator[tuple[Any, str]]:
+    """A schema of its own in the test database, dropped afterwards: yields (engine, a URL whose
+    search_path is that schema), for a database in a state the suite's own never is."""
+    need("postgres")
+    url = str(pg_url())
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text(f"DROP SCHEMA IF EXISTS {name} CASCADE"))
+        conn.execute(text(f"CREATE SCHEMA {name}"))
+    try:
+        yield engine, url + ("&" if "?" in url else "?") + f"options=-csearch_path%3D{name}"
+    finally:
+        with engine.begin() as conn:
+            conn.execute(text(f"DROP SCHEMA {name} CASCADE"))
+        engine.dispose()
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:

@@ -12,10 +12,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 
 from app.storage import migrate
-from tests.conftest import TEST_SECRET_KEY, TEST_TOKEN_KEY, need, pg_url
+from tests.conftest import TEST_SECRET_KEY, TEST_TOKEN_KEY, pg_scratch_schema
 
 ROOT = Path(__file__).resolve().parents[2]
 UNREACHABLE = "postgresql://revops:s3cret-pw@127.0.0.1:1/agentic"
@@ -77,17 +77,8 @@ def test_an_unreachable_postgresql_is_one_line_naming_database_url_and_exit_2(ar
 
 @pytest.fixture
 def scratch_schema():
-    """A schema of its own in the test database, dropped afterwards; yields a DATABASE_URL on it."""
-    need("postgres")
-    engine = create_engine(pg_url())
-    with engine.begin() as conn:
-        conn.execute(text("DROP SCHEMA IF EXISTS clierrors CASCADE"))
-        conn.execute(text("CREATE SCHEMA clierrors"))
-    url = pg_url() + ("&" if "?" in pg_url() else "?") + "options=-csearch_path%3Dclierrors"
-    yield engine, url
-    with engine.begin() as conn:
-        conn.execute(text("DROP SCHEMA clierrors CASCADE"))
-    engine.dispose()
+    with pg_scratch_schema("clierrors") as made:
+        yield made
 
 
 @pytest.mark.postgres

@@ -8,7 +8,6 @@ estimate reads and the current month the console's budget lines fall back to."""
 from __future__ import annotations
 
 import json
-import threading
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -20,7 +19,7 @@ from app.retention import purge_expired
 from app.scheduler import run_periodic
 from app.storage import get_db
 from app.storage.models import AuditLog, LlmUsage
-from tests.conftest import install_tenant
+from tests.conftest import install_tenant, run_at_once
 from tests.privacy.test_subject_requests_cli import agentic_sales
 
 NOW = datetime(2026, 12, 4, 10, 0, tzinfo=UTC)
@@ -128,22 +127,7 @@ def test_a_second_purge_deletes_nothing(tenants):
 
 def test_workers_purging_at_the_same_moment_delete_each_row_once_and_neither_fails(tenants):
     book(tenants, T, *(utc(2024, 1, 1) + timedelta(hours=n) for n in range(300)))
-    gate = threading.Barrier(4)
-    deleted: list[int] = []
-    errors: list[BaseException] = []
-
-    def worker() -> None:
-        gate.wait()
-        try:
-            deleted.append(purge_expired(tenants, T, now=NOW)["deleted"]["llm_usage"])
-        except BaseException as exc:  # the assertion below names it
-            errors.append(exc)
-
-    threads = [threading.Thread(target=worker) for _ in range(4)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    deleted, errors = run_at_once(lambda: purge_expired(tenants, T, now=NOW)["deleted"]["llm_usage"])
 
     assert errors == []
     assert sum(deleted) == 300 and len(deleted) == 4
