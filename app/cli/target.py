@@ -113,11 +113,17 @@ _MISSING_WORDS = ("no such table", "no such column")
 
 
 def _next_step(exc: BaseException, said: str) -> str:
+    from sqlalchemy.exc import DisconnectionError, InterfaceError, OperationalError
+    from sqlalchemy.exc import TimeoutError as PoolTimeoutError
+
     orig = getattr(exc, "orig", None)
     deployed = bool(os.environ.get("DATABASE_URL"))
     if type(orig).__name__ in _MISSING_CLASSES or any(word in said.lower() for word in _MISSING_WORDS):
         same = "the same DATABASE_URL" if deployed else "the same AGENTIC_SALES_DATA_DIR"
         return f"its schema is missing or older than this version: run `agentic-sales db upgrade` with {same}"
+    if not isinstance(exc, OperationalError | InterfaceError | DisconnectionError | PoolTimeoutError):
+        # A constraint or a type the database refused: the server is up; the statement is in its log.
+        return "the database is up but refused the statement (the server's log has it): report this line"
     if deployed:
         return "check that the database server is running and reachable, and that DATABASE_URL points at it"
     return "check the path and its permissions (AGENTIC_SALES_DATA_DIR), or set DATABASE_URL"

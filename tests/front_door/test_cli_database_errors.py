@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 
+from app.cli.target import database_error
 from app.storage import migrate
 from tests.conftest import TEST_SECRET_KEY, TEST_TOKEN_KEY, pg_scratch_schema
 
@@ -121,3 +123,22 @@ def test_a_table_missing_after_the_tenant_check_is_one_line_naming_it_and_db_upg
     line = one_line(agentic_sales(*args, database_url=url, tmp_path=tmp_path))
 
     assert "DATABASE_URL" in line and dropped in line and "agentic-sales db upgrade" in line, line
+
+
+def test_the_next_step_follows_the_kind_of_failure_not_just_the_url(monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", UNREACHABLE)
+    url = UNREACHABLE
+
+    def said(cls, message):
+        return database_error(url, cls("SELECT 1", {}, Exception(message)))
+
+    assert "server is running" in said(OperationalError, "connection refused")
+    class UndefinedTable(Exception):  # psycopg's class of that name, as the driver raises it
+        pass
+
+    missing = database_error(url, ProgrammingError("SELECT 1", {}, UndefinedTable('relation "x" does not exist')))
+    assert "agentic-sales db upgrade" in missing
+    assert "agentic-sales db upgrade" in said(OperationalError, "no such table: llm_usage")
+    refused = said(IntegrityError, "duplicate key value violates unique constraint")
+    assert "server is running" not in refused and "refused the statement" in refused
+    assert "s3cret-pw" not in refused and "DATABASE_URL" in refused
