@@ -8,6 +8,9 @@ demand by `agentic-sales privacy purge --tenant T`. Deleted when older than the 
   * enrichments other than each record's latest (older drafts and analyses).
 And, after the tenant's own `llm_budget_retention_days` (a finance window, not a privacy one):
   * llm_budget rows of budget periods (days, months) that ended before the window.
+And, after `llm_usage_retention_days` rounded back to the start of that budget month (so a month's
+usage export is whole or empty, never cut):
+  * llm_usage rows (tokens and cost per vendor call) of the months before.
 What stays for the installation's lifetime, and why, is in docs/privacy.md. Quarantined bodies
 that name no installed account are bounded by `purge_quarantine` (QUARANTINE_RETENTION_SECONDS),
 run by the scheduler leader at every tick.
@@ -21,11 +24,19 @@ from typing import Any
 from flask import Flask
 from sqlalchemy import ColumnElement, and_, delete, func, or_, select
 
-from agents.providers.spend import zone
+from agents.providers.spend import month_bounds, zone
 from app import settings
 from app.audit import write_audit
 from app.storage import get_db, rowcount
-from app.storage.models import Enrichment, InboxEvent, LlmBudget, LlmCacheEntry, QuarantinedEvent, Tenant
+from app.storage.models import (
+    Enrichment,
+    InboxEvent,
+    LlmBudget,
+    LlmCacheEntry,
+    LlmUsage,
+    QuarantinedEvent,
+    Tenant,
+)
 
 
 def purge_expired(app: Flask, tenant_id: str, *, now: datetime | None = None) -> dict[str, Any]:
@@ -38,7 +49,11 @@ def purge_expired(app: Flask, tenant_id: str, *, now: datetime | None = None) ->
     days, budget_days = tenant_settings.retention_days, tenant_settings.llm_budget_retention_days
     now = now or datetime.now(UTC)
     cutoff = now - timedelta(days=days)
-    budget_cutoff = (now - timedelta(days=budget_days)).astimezone(zone(tenant_settings.budget_timezone))
+    tz = tenant_settings.budget_timezone
+    budget_cutoff = (now - timedelta(days=budget_days)).astimezone(zone(tz))
+    usage_days = tenant_settings.llm_usage_retention_days
+    # The start (UTC) of the budget month holding the window's edge: whole months only.
+    usage_cutoff = month_bounds(now - timedelta(days=usage_days), tz)[1]
     counts: dict[str, int] = {}
     with get_db(app).session() as s:
         counts["inbox_events"] = rowcount(s.execute(delete(InboxEvent).where(
@@ -57,12 +72,15 @@ def purge_expired(app: Flask, tenant_id: str, *, now: datetime | None = None) ->
             Enrichment.id.not_in(latest))))
         counts["llm_budget"] = rowcount(s.execute(delete(LlmBudget).where(
             LlmBudget.tenant_id == tenant_id, _budget_period_ended_by(budget_cutoff))))
+        counts["llm_usage"] = rowcount(s.execute(delete(LlmUsage).where(
+            LlmUsage.tenant_id == tenant_id, LlmUsage.at < usage_cutoff)))
         write_audit(s, "retention.purged", tenant_id=tenant_id,
                     detail={"retention_days": days, "before": cutoff.isoformat(),
                             "llm_budget_retention_days": budget_days, "llm_budget_before": budget_cutoff.isoformat(),
+                            "llm_usage_retention_days": usage_days, "llm_usage_before": usage_cutoff.isoformat(),
                             "deleted": counts})
     return {"tenant": tenant_id, "retention_days": days, "llm_budget_retention_days": budget_days,
-            "deleted": counts}
+            "llm_usage_retention_days": usage_days, "deleted": counts}
 
 
 def _budget_period_ended_by(cutoff_local: datetime) -> ColumnElement[bool]:

@@ -12,6 +12,7 @@ import json
 import os
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from app.config import normalise_database_url
-from tests import loopback_only, pg_guard
+from tests import loopback_only, pg_guard, redis_guard
 
 loopback_only.install()
 
@@ -55,8 +56,52 @@ def need(service: str) -> None:
     pytest.skip(message)
 
 
+def run_at_once(fn: Any, workers: int = 4) -> tuple[list[Any], list[BaseException]]:
+    """Call `fn()` from `workers` threads released together (as several RQ workers would run one job);
+    returns (what the calls returned, what they raised)."""
+    import threading
+
+    gate = threading.Barrier(workers)
+    results: list[Any] = []
+    errors: list[BaseException] = []
+
+    def worker() -> None:
+        gate.wait()
+        try:
+            results.append(fn())
+        except BaseException as exc:  # the caller's assertion names it
+            errors.append(exc)
+
+    threads = [threading.Thread(target=worker) for _ in range(workers)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return results, errors
+
+
+@contextmanager
+def pg_scratch_schema(name: str) -> Iterator[tuple[Any, str]]:
+    """A schema of its own in the test database, dropped afterwards: yields (engine, a URL whose
+    search_path is that schema), for a database in a state the suite's own never is."""
+    need("postgres")
+    url = str(pg_url())
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text(f"DROP SCHEMA IF EXISTS {name} CASCADE"))
+        conn.execute(text(f"CREATE SCHEMA {name}"))
+    try:
+        yield engine, url + ("&" if "?" in url else "?") + f"options=-csearch_path%3D{name}"
+    finally:
+        with engine.begin() as conn:
+            conn.execute(text(f"DROP SCHEMA {name} CASCADE"))
+        engine.dispose()
+
+
 def pytest_sessionstart(session: pytest.Session) -> None:
-    # Before any test: the first PostgreSQL test drops the database's public schema (tests/pg_guard.py).
+    # Before any test: the first PostgreSQL test drops the database's public schema (tests/pg_guard.py),
+    # and the RQ tests flush the Redis database (tests/redis_guard.py).
+    _claim_redis()
     url = pg_url()
     if url is None:
         return
@@ -70,6 +115,34 @@ def pytest_sessionstart(session: pytest.Session) -> None:
         engine.dispose()
     if refused:
         pytest.exit(refused, returncode=2)
+
+
+def _claim_redis() -> None:
+    url = redis_url()
+    if url is None:
+        return
+    from redis import Redis
+    from redis.exceptions import RedisError
+
+    r = Redis.from_url(url, socket_connect_timeout=2)
+    try:
+        redis_guard.claim(r, url)
+    except redis_guard.RedisGuardError as refused:
+        pytest.exit(str(refused), returncode=2)
+    except RedisError:  # unreachable: the tests that need it say so, naming REDIS_URL
+        pass
+    finally:
+        r.close()
+
+
+def flush_test_redis() -> Any:
+    """A client on REDIS_URL's database, emptied for a test (refused if the suite did not write it)."""
+    from redis import Redis
+
+    url = str(redis_url())
+    r = Redis.from_url(url)
+    redis_guard.flush(r, url)
+    return r
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -30,7 +30,7 @@ GUARDRAIL_KEYS = ("autonomy", "discount_cap", "approval_threshold", "escalate_am
 """Settings on the guardrails page, in the order shown."""
 
 LLM_KEYS = ("llm_allow_list", "llm_roles", "monthly_spend_cap_usd", "daily_spend_cap_usd", "budget_timezone",
-            "spend_warning_share", "llm_budget_retention_days", "redact_pii")
+            "spend_warning_share", "llm_budget_retention_days", "llm_usage_retention_days", "redact_pii")
 """Settings on the LLM page."""
 
 ROLES = ("analyst", "strategist", "writer")

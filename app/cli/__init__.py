@@ -44,6 +44,9 @@ def _register() -> None:
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the console script."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from app.cli.target import EXIT_DATABASE, command_database_error
     from app.config import ConfigError
 
     _register()
@@ -53,6 +56,11 @@ def main(argv: list[str] | None = None) -> None:
         # Any command: a configuration error is one line naming the setting, never a traceback.
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
+    except SQLAlchemyError as exc:
+        # Any command, at any stage (the first connection, or a table read after the tenant check):
+        # one line naming the database and what to check, never a traceback.
+        click.echo(f"error: {command_database_error(exc)}", err=True)
+        sys.exit(EXIT_DATABASE)
     except KeyboardInterrupt:  # pragma: no cover - interactive only
         click.echo("interrupted", err=True)
         sys.exit(130)

@@ -31,10 +31,8 @@ def _fail(message: str, code: int = EXIT_INPUT) -> NoReturn:
 
 @contextmanager
 def _tenant_app(tenant_id: str) -> Iterator[Any]:
-    from sqlalchemy.exc import SQLAlchemyError
-
     from app import logs
-    from app.cli.target import command_app, database_error, require_tenant
+    from app.cli.target import command_app, require_tenant
     from app.config import ConfigError
     from app.settings import UnknownTenantError
 
@@ -44,13 +42,9 @@ def _tenant_app(tenant_id: str) -> Iterator[Any]:
         require_tenant(app, tenant_id)
     except (ConfigError, UnknownTenantError) as exc:
         _fail(str(exc))
-    except SQLAlchemyError as exc:  # the database is unreachable: one line, not a traceback
-        _fail(database_error(app.config.get("DATABASE_URL"), exc), 1)
-    try:
-        with app.app_context():
-            yield app
-    except SQLAlchemyError as exc:
-        _fail(database_error(app.config.get("DATABASE_URL"), exc), 1)
+    # A database error at any stage is app.cli.main's one line naming DATABASE_URL (exit 2).
+    with app.app_context():
+        yield app
 
 
 def budget_lines(app: Any, tenant_id: str, now: datetime) -> tuple[Any, list[Any]]:

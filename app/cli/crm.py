@@ -29,11 +29,9 @@ def _fail(message: str, code: int = 1) -> None:
 
 
 def _tenant_app(tenant_id: str | None) -> Any:
-    """The app, with the tenant checked when one is named; exits 2 on bad input or configuration and 1,
-    with one line naming DATABASE_URL, when the database cannot be reached (it was a traceback)."""
-    from sqlalchemy.exc import SQLAlchemyError
-
-    from app.cli.target import database_error, require_tenant
+    """The app, with the tenant checked when one is named; exits 2 on bad input or configuration. A
+    database error, here or in a later stage, is app.cli.main's one line naming DATABASE_URL (exit 2)."""
+    from app.cli.target import require_tenant
     from app.config import ConfigError
     from app.settings import UnknownTenantError
     from app.storage.crypto import TokenKeyError
@@ -45,8 +43,6 @@ def _tenant_app(tenant_id: str | None) -> Any:
             require_tenant(app, tenant_id)
     except (ConfigError, TokenKeyError, UnknownTenantError) as exc:
         _fail(str(exc), 2)
-    except SQLAlchemyError as exc:
-        _fail(database_error(app.config.get("DATABASE_URL") if app else None, exc), 1)
     return app
 
 
@@ -64,7 +60,6 @@ def backfill(tenant_id: str, no_progress: bool, estimate_only: bool, over_budget
     When a role runs on a paid vendor, the open records are counted first and the LLM cost is
     estimated against the budget left this month and today; above it the backfill refuses to
     start (exit 2) unless --over-budget is given."""
-    from sqlalchemy.exc import SQLAlchemyError
     from tqdm import tqdm
 
     from app.config import ConfigError
@@ -76,7 +71,7 @@ def backfill(tenant_id: str, no_progress: bool, estimate_only: bool, over_budget
     try:
         with app.app_context():
             refusal = _budget_check(app, tenant_id, estimate_only=estimate_only, over_budget=over_budget)
-    except (CrmError, ConfigError, SQLAlchemyError, TokenKeyError, ValueError) as exc:
+    except (CrmError, ConfigError, TokenKeyError, ValueError) as exc:
         _fail(str(exc).splitlines()[0])
         return
     if estimate_only:
@@ -88,7 +83,7 @@ def backfill(tenant_id: str, no_progress: bool, estimate_only: bool, over_budget
     try:
         with app.app_context():
             result = run_backfill(tenant_id, app, progress=bar.update)
-    except (CrmError, ConfigError, SQLAlchemyError, TokenKeyError, ValueError) as exc:  # ValueError: no CRM app credentials
+    except (CrmError, ConfigError, TokenKeyError, ValueError) as exc:  # ValueError: no CRM app credentials
         bar.close()
         _fail(str(exc))
         return
@@ -133,7 +128,6 @@ def _budget_check(app: Any, tenant_id: str, *, estimate_only: bool, over_budget:
 @click.option("--all", "all_tenants", is_flag=True, help="Reconcile every installed tenant.")
 def reconcile(tenant_id: str | None, all_tenants: bool) -> None:
     """Enqueue deals modified since the last sync that no webhook brought in."""
-    from sqlalchemy.exc import SQLAlchemyError
 
     from app.config import ConfigError
     from app.storage.crypto import TokenKeyError
@@ -148,7 +142,7 @@ def reconcile(tenant_id: str | None, all_tenants: bool) -> None:
     try:
         with app.app_context():
             result = reconcile_all(app) if all_tenants else run_reconcile(str(tenant_id), app)
-    except (CrmError, ConfigError, SQLAlchemyError, TokenKeyError, ValueError) as exc:  # ValueError: no CRM app credentials
+    except (CrmError, ConfigError, TokenKeyError, ValueError) as exc:  # ValueError: no CRM app credentials
         _fail(str(exc).splitlines()[0])
         return
     click.echo(json.dumps(result))

@@ -80,8 +80,9 @@ def erase(tenant_id: str, email: str) -> None:
 @privacy.command("purge")
 @click.option("--tenant", "tenant_id", required=True, help="Tenant id, e.g. hubspot-62515.")
 def purge(tenant_id: str) -> None:
-    """Delete now what is older than the tenant's `retention_days`, and the LLM budget's counters of periods
-    that ended more than `llm_budget_retention_days` ago (the scheduler does both daily)."""
+    """Delete now what is older than the tenant's `retention_days`, the LLM budget's counters of periods
+    that ended more than `llm_budget_retention_days` ago and the per-call LLM usage of the months before
+    `llm_usage_retention_days` (the scheduler does all three daily)."""
     from app.cli.target import require_tenant
     from app.retention import purge_expired
 

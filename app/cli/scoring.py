@@ -287,6 +287,7 @@ def _tenant_cards(tenant: str, tasks: tuple[str, ...] | None) -> list[Any]:
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import SQLAlchemyError
 
+    from app.cli.target import database_error
     from app.reports import UnknownTenantError, model_cards
 
     with app.app_context():
@@ -294,7 +295,10 @@ def _tenant_cards(tenant: str, tasks: tuple[str, ...] | None) -> list[Any]:
             return model_cards(app, tenant, tasks)
         except UnknownTenantError as exc:
             _fail(str(exc), EXIT_DATA)
-        except SQLAlchemyError as exc:  # no tables: a data dir or database the app never used
+        except SQLAlchemyError as exc:
+            if os.environ.get("DATABASE_URL"):  # the deployment's server: unreachable, or its schema behind
+                _fail(database_error(app.config["DATABASE_URL"], exc), EXIT_DATA)
+            # No tables: a data dir the app never used (a mistyped AGENTIC_SALES_DATA_DIR, most often).
             where = make_url(app.config["DATABASE_URL"]).render_as_string(hide_password=True)
             cause = type(getattr(exc, "orig", None) or exc).__name__
             _fail(f"cannot read tenants from {where} ({cause}); point "

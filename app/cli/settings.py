@@ -42,9 +42,6 @@ def _app() -> Any:
 @contextmanager
 def _service() -> Iterator[Any]:
     """The app, with the service's input errors turned into exit 2 and one line."""
-    from sqlalchemy.exc import SQLAlchemyError
-
-    from app.cli.target import database_error
     from app.config import ConfigError
     from app.settings import ConcurrentChangeError, CrmUnavailableError, SettingsError, UnknownTenantError
     from app.storage.crypto import TokenKeyError
@@ -60,8 +57,7 @@ def _service() -> Iterator[Any]:
         _fail(str(exc))
     except ConcurrentChangeError as exc:
         _fail(str(exc), 1)
-    except SQLAlchemyError as exc:
-        _fail(database_error(app.config.get("DATABASE_URL"), exc), 1)
+    # A database error is app.cli.main's one line naming DATABASE_URL and what to check (exit 2).
 
 
 def _author(author: str | None) -> str:

@@ -16,6 +16,19 @@ from typing import Any
 
 from flask import Flask
 
+EXIT_DATABASE = 2
+"""Exit code of a command whose database cannot be reached or lacks the tables it reads (as for a
+configuration error: what to fix is a setting or a `db upgrade`, not the command's input)."""
+
+_opened: dict[str, str] = {}
+"""The database URL the command's app was built on (one command per process), for the one-line error
+that `app.cli.main` prints when a later stage fails."""
+
+
+def remember_database(url: str) -> None:
+    """Record the database this command reads, so a failure at any later stage can name it."""
+    _opened["url"] = url
+
 
 def command_app() -> Flask:
     """The app configured for a short command: no worker thread; the demo's data dir if that is where we point."""
@@ -31,6 +44,7 @@ def command_app() -> Flask:
         overrides.update(demo_config(Path(data_dir).expanduser()))
     overrides["START_WORKER"] = False  # a command enqueues or reads; the server's or RQ's workers run jobs
     app = create_app(overrides)
+    remember_database(app.config["DATABASE_URL"])
     refuse_a_missing_database(app.config["DATABASE_URL"], data_dir)  # before the engine's first connect creates it
     if get_db(app).dialect == "sqlite":
         migrate.upgrade(app.config["DATABASE_URL"])
@@ -67,19 +81,49 @@ def require_tenant(app: Flask, tenant_id: str) -> None:
 
 
 def database_error(url: str | None, exc: BaseException) -> str:
-    """One line for a database failure: which database (password hidden) and what the driver said.
+    """One line for a database failure: which database (password hidden), what the driver said, and
+    what to check.
 
     "database error: connection refused" left a person guessing which setting points where; the
-    line names DATABASE_URL when the deployment set it, else the embedded database's path.
+    line names DATABASE_URL when the deployment set it, else the embedded database's path, and ends
+    with the next step: start or reach the server, or bring the schema up with `db upgrade`.
     """
-    import os
-
     from sqlalchemy.engine import make_url
 
     said = str(getattr(exc, "orig", None) or exc).strip()
     said = said.splitlines()[0] if said else type(exc).__name__
+    hint = _next_step(exc, said)
     if not url:
-        return f"database error: {said}"
+        return f"database error: {said}; {hint}"
     shown = make_url(url).render_as_string(hide_password=True)
     where = f"DATABASE_URL ({shown})" if os.environ.get("DATABASE_URL") else f"the database {shown}"
-    return f"database error at {where}: {said}"
+    return f"database error at {where}: {said}; {hint}"
+
+
+def command_database_error(exc: BaseException) -> str:
+    """database_error for the database this command opened (else DATABASE_URL as set)."""
+    return database_error(_opened.get("url") or os.environ.get("DATABASE_URL"), exc)
+
+
+_MISSING_CLASSES = ("UndefinedTable", "UndefinedColumn")
+"""psycopg's errors for a table or column the schema lacks."""
+
+_MISSING_WORDS = ("no such table", "no such column")
+"""SQLite's words for the same."""
+
+
+def _next_step(exc: BaseException, said: str) -> str:
+    from sqlalchemy.exc import DisconnectionError, InterfaceError, OperationalError
+    from sqlalchemy.exc import TimeoutError as PoolTimeoutError
+
+    orig = getattr(exc, "orig", None)
+    deployed = bool(os.environ.get("DATABASE_URL"))
+    if type(orig).__name__ in _MISSING_CLASSES or any(word in said.lower() for word in _MISSING_WORDS):
+        same = "the same DATABASE_URL" if deployed else "the same AGENTIC_SALES_DATA_DIR"
+        return f"its schema is missing or older than this version: run `agentic-sales db upgrade` with {same}"
+    if not isinstance(exc, OperationalError | InterfaceError | DisconnectionError | PoolTimeoutError):
+        # A constraint or a type the database refused: the server is up; the statement is in its log.
+        return "the database is up but refused the statement (the server's log has it): report this line"
+    if deployed:
+        return "check that the database server is running and reachable, and that DATABASE_URL points at it"
+    return "check the path and its permissions (AGENTIC_SALES_DATA_DIR), or set DATABASE_URL"

@@ -165,7 +165,15 @@ class TenantSettingsModel(BaseModel):
         default=90, ge=7, le=3650,
         description="Days we keep the LLM budget's counter of a day or month (`llm_budget`: spend committed, "
         "warning sent) after that period ended, then delete it (the daily retention job); the per-call usage "
-        "that finance exports is kept. At least 7, so no call still in flight books against a deleted period.")
+        "that finance exports is kept for `llm_usage_retention_days`. At least 7, so no call still in flight books "
+        "against a deleted period.")
+    llm_usage_retention_days: int = Field(
+        default=400, ge=31, le=3650,
+        description="Days we keep the per-call LLM usage (`llm_usage`: tokens and cost of each vendor answer, what "
+        "the console's LLM page, `agentic-sales costs` and the usage export read), rounded back to the start of "
+        "that budget month, then delete it (the daily retention job): a month's export is whole or empty. At "
+        "least 31, so the running and the previous month always stay whole (and with them the cost estimate's "
+        "30 days); the default keeps a year and a month.")
     tone: Tone = Field(default="friendly", description="Tone of drafts: `friendly` or `formal` (the writer's two tones).")
     language: Language = Field(
         default="en", description="Default draft language; a contact's own language, else their country's, wins.")

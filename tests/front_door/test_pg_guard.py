@@ -3,33 +3,25 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from app.storage import migrate
 from app.storage.models import Base
 from tests import pg_guard
-from tests.conftest import need, pg_url
+from tests.conftest import pg_scratch_schema, pg_url
 
 
 @pytest.fixture
 def scratch_schema():
-    """A schema of its own in the test database, dropped afterwards; yields (engine, schema)."""
-    need("postgres")
-    engine = create_engine(pg_url())
-    with engine.begin() as conn:
-        conn.execute(text("DROP SCHEMA IF EXISTS guardtest CASCADE"))
-        conn.execute(text("CREATE SCHEMA guardtest"))
-    yield engine, "guardtest"
-    with engine.begin() as conn:
-        conn.execute(text("DROP SCHEMA guardtest CASCADE"))
-    engine.dispose()
+    """A schema of its own in the test database, dropped afterwards; yields (engine, schema, its URL)."""
+    with pg_scratch_schema("guardtest") as (engine, url):
+        yield engine, "guardtest", url
 
 
 @pytest.mark.postgres
 def test_a_database_holding_the_apps_tables_is_refused_with_what_to_do_instead(scratch_schema):
-    engine, schema = scratch_schema
-    scoped = pg_url() + ("&" if "?" in pg_url() else "?") + f"options=-csearch_path%3D{schema}"
+    engine, schema, scoped = scratch_schema
     migrate.upgrade(scoped)  # what `agentic-sales db upgrade` leaves in a contributor's own database
 
     with engine.connect() as conn:
@@ -43,7 +35,7 @@ def test_a_database_holding_the_apps_tables_is_refused_with_what_to_do_instead(s
 
 @pytest.mark.postgres
 def test_an_empty_schema_a_marked_one_and_a_test_database_may_be_reset(scratch_schema):
-    engine, schema = scratch_schema
+    engine, schema, _url = scratch_schema
     with engine.begin() as conn:
         assert pg_guard.refusal(conn, schema=schema, database="sales_dev") is None  # empty
         conn.execute(text(f"CREATE TABLE {schema}.tenants (id text)"))

@@ -22,6 +22,7 @@ from tests.conftest import (
     TEST_TOKEN_KEY,
     WebhookSender,
     deal_event,
+    flush_test_redis,
     install_tenant,
     need,
     redis_url,
@@ -34,13 +35,10 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.fixture
 def redis_app(app_factory):
     need("redis")
-    from redis import Redis
-
-    r = Redis.from_url(redis_url())
-    r.flushdb()
+    flush_test_redis()
     app = app_factory(REDIS_URL=redis_url(), COALESCE_WINDOW_SECONDS=0.0)
     yield app
-    r.flushdb()
+    flush_test_redis()
 
 
 def audit(app, event):

@@ -7,7 +7,6 @@ zone, so no reservation or settlement in flight can still be booking against it.
 from __future__ import annotations
 
 import json
-import threading
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -21,7 +20,7 @@ from app.retention import purge_expired
 from app.scheduler import run_periodic
 from app.storage import get_db
 from app.storage.models import AuditLog, LlmBudget
-from tests.conftest import install_tenant
+from tests.conftest import install_tenant, run_at_once
 from tests.privacy.test_subject_requests_cli import agentic_sales
 
 NOW = datetime(2026, 12, 4, 10, 0, tzinfo=UTC)
@@ -106,22 +105,7 @@ def test_a_second_purge_deletes_nothing_and_the_running_month_still_holds_its_sp
 def test_workers_purging_at_the_same_moment_delete_each_row_once_and_neither_fails(tenants):
     days = [(datetime(2025, 1, 1) + timedelta(days=n)).strftime("%Y-%m-%d") for n in range(120)]
     book(tenants, T, *days)
-    gate = threading.Barrier(4)
-    deleted: list[int] = []
-    errors: list[BaseException] = []
-
-    def worker() -> None:
-        gate.wait()
-        try:
-            deleted.append(purge_expired(tenants, T, now=NOW)["deleted"]["llm_budget"])
-        except BaseException as exc:  # the assertion below names it
-            errors.append(exc)
-
-    threads = [threading.Thread(target=worker) for _ in range(4)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    deleted, errors = run_at_once(lambda: purge_expired(tenants, T, now=NOW)["deleted"]["llm_budget"])
 
     assert errors == []
     assert sum(deleted) == 120 and len(deleted) == 4

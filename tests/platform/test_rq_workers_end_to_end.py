@@ -19,7 +19,7 @@ from sqlalchemy import func, select
 from app.storage import get_db
 from app.storage.models import AuditLog, Enrichment, InboxEvent
 from app.sync import backfill
-from tests.conftest import TEST_SECRET_KEY, TEST_TOKEN_KEY, need, pg_url, redis_url
+from tests.conftest import TEST_SECRET_KEY, TEST_TOKEN_KEY, flush_test_redis, need, pg_url, redis_url
 from tests.hubspot import sandbox_helpers as sb
 
 pytestmark = [pytest.mark.redis, pytest.mark.postgres, pytest.mark.timeout(300)]
@@ -30,9 +30,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def rq_app(app_factory):
     need("postgres")
     need("redis")
-    from redis import Redis
-
-    Redis.from_url(redis_url()).flushdb()
+    flush_test_redis()
     sandbox = sb.start(n_open_deals=12, n_closed_deals=40, n_companies=20, seed=5)
     app = app_factory(
         REDIS_URL=redis_url(), HUBSPOT_CLIENT_ID=sandbox.client_id, HUBSPOT_CLIENT_SECRET=sandbox.client_secret,
@@ -41,7 +39,7 @@ def rq_app(app_factory):
     )
     yield app, sandbox
     sandbox.stop()
-    Redis.from_url(redis_url()).flushdb()
+    flush_test_redis()
 
 
 def install(app) -> str:
