@@ -66,6 +66,14 @@ EMPIRICAL_PRIOR_GRID = 40
 """Points of the log-spaced grid (variances 1e-5 .. COLD_START_MEAN_SD^2) over which the empirical
 prior's spreads are integrated (log-uniform hyperprior; the posterior mean is used)."""
 
+EMPIRICAL_PRIOR_CENTRE = 0.0
+"""Which central value of the spreads' posterior over the grid the hierarchy uses
+(`Posterior.hyperparameters`). 0 (default) = the posterior mean of the variance. 1 = its posterior
+geometric mean (exp of the mean log variance), the natural centre of a log-uniform hyperprior:
+with little data the arithmetic mean sits near the top of the grid (sd ~0.054 for every arm in
+the first weeks, 2-3x the market's spreads: learning/README.md, "wave 20"), the geometric mean in
+its middle (sd ~0.02)."""
+
 ELIGIBILITY_CONTROL = 1.0
 """1 (default since wave 11) = decisions are grouped by which arms policy excluded for them (e.g. the discount arm when
 the deal's best discount is above the cap), and each group's common level above the baseline is

@@ -79,8 +79,8 @@ class SimConfig:
     delay_scale: float = 1.0
     """Multiplier of the outcome delays (1 = half the segment's sales cycle on average)."""
     min_delay_days: float = 3.0
-    """Shortest delay between a decision and its close. With `delay_scale` 0 and this 0 every
-    outcome is folded the morning after its decision: the "instant outcomes" diagnostic of
+    """Shortest delay between a decision and its close. With `delay_scale` 0 and this under a day
+    every outcome is folded the morning after its decision: the "instant outcomes" diagnostic of
     benchmarks/learning_replicates.py (`--instant`), never a market the app meets."""
     stage_value: float | None = None
     """Partial credit of a stage advance; None = the tenant default (learning/defaults.py)."""

@@ -16,7 +16,7 @@ from benchmarks.learning_reference import (
     true_hyperparameters,
     truth_on_learner_scale,
 )
-from benchmarks.learning_replicates import paired
+from benchmarks.learning_replicates import INSTANT_DELAY_DAYS, paired
 from learning import defaults
 from learning.bandit import Posterior
 from learning.rewards import RewardConfig
@@ -55,7 +55,7 @@ def test_the_product_learner_through_the_factory_hook_draws_exactly_as_before():
 
 def test_instant_outcomes_change_our_regret_and_no_one_elses():
     late = regret_only(SimConfig(seed=3, **SMALL))
-    soon = regret_only(SimConfig(seed=3, delay_scale=0.0, min_delay_days=0.0, **SMALL))
+    soon = regret_only(SimConfig(seed=3, delay_scale=0.0, min_delay_days=INSTANT_DELAY_DAYS, **SMALL))
     assert soon["regret"]["uniform_random"] == late["regret"]["uniform_random"]
     assert soon["regret"]["best_single_arm"] == late["regret"]["best_single_arm"]
     assert soon["regret"]["ours"] != late["regret"]["ours"]
