@@ -423,7 +423,11 @@ class Posterior:
             for (arm, _m, _v), own in zip(named, each, strict=True):
                 ll = own + (pooled - own) / (len(named) - 1)
                 post = np.exp(ll - ll.max())
-                self._tau_by_arm[arm] = (_centre(post / post.sum(), grid) if defaults.EMPIRICAL_PRIOR_CENTRE >= 1
+                # a stated structure: an arm the tenant calls tied across segments takes the
+                # geometric centre (narrow until the data show a spread), a size-dependent one the mean
+                tied = defaults.SEGMENT_STRUCTURE_PRIOR >= 1 and arm not in defaults.SIZE_DEPENDENT_ARMS
+                self._tau_by_arm[arm] = (_centre(post / post.sum(), grid, geometric=True)
+                                         if defaults.EMPIRICAL_PRIOR_CENTRE >= 1 or tied
                                          else float(post @ grid / post.sum()))
         out = (mu0, s0, [0.0, tau_seg] + fixed[2:])
         self._hyper_cache = (self.n_updates, out)
@@ -620,10 +624,10 @@ def _stratum_cell(v: Sequence[Any]) -> list[float]:
     return cell if len(cell) >= 5 else [cell[0], cell[1], cell[0], cell[1], cell[0]]
 
 
-def _centre(post: np.ndarray, grid: np.ndarray) -> float:
+def _centre(post: np.ndarray, grid: np.ndarray, *, geometric: bool = False) -> float:
     """The central value of a (normalised) posterior over a grid of variances used as the spread:
-    its mean, or with EMPIRICAL_PRIOR_CENTRE 1 its geometric mean."""
-    if defaults.EMPIRICAL_PRIOR_CENTRE >= 1:
+    its mean, or (EMPIRICAL_PRIOR_CENTRE 1, or `geometric`) its geometric mean."""
+    if geometric or defaults.EMPIRICAL_PRIOR_CENTRE >= 1:
         return float(np.exp(post @ np.log(grid)))
     return float(post @ grid)
 

@@ -52,3 +52,15 @@ def test_with_a_real_spread_the_geometric_centre_finds_it_too(monkeypatch):
                 post.add(make_context(seg, "medium", "active", 0.3), arm, truth[arm] + float(rng.normal(0.0, 0.45)))
     _mu, s0, _shared = post.hyperparameters()
     assert np.sqrt(s0) == pytest.approx(0.1, rel=0.4)
+
+
+def test_a_stated_structure_narrows_only_the_arms_called_tied_across_segments(monkeypatch):
+    monkeypatch.setattr(defaults, "SIZE_DEPENDENT_ARMS", ("a",))
+    before = _few_outcomes()
+    before.hyperparameters()
+    monkeypatch.setattr(defaults, "SEGMENT_STRUCTURE_PRIOR", 1.0)
+    after = _few_outcomes()
+    after.hyperparameters()
+    assert after._tau_by_arm["a"] == before._tau_by_arm["a"]
+    assert after._tau_by_arm["b"] < before._tau_by_arm["b"] / 2
+    assert after._tau_by_arm["c"] < before._tau_by_arm["c"] / 2
