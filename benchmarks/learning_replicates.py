@@ -46,21 +46,26 @@ sorts first, and the learner would take every stage credit as reported after the
 stage baseline: an artefact, not a faster market)."""
 
 
-def _apply(overrides: dict[str, float]) -> None:
+def _apply(overrides: dict[str, float | tuple[str, ...]]) -> None:
     for name, value in overrides.items():
         setattr(defaults, name, value)
 
 
-def parse_overrides(items: list[str]) -> dict[str, float]:
-    """`NAME=VALUE` pairs naming numbers of learning/defaults.py.
+def parse_overrides(items: list[str]) -> dict[str, float | tuple[str, ...]]:
+    """`NAME=VALUE` pairs naming numbers of learning/defaults.py, or a tuple of names given as
+    `NAME=a+b` (e.g. `SIZE_DEPENDENT_ARMS=social_proof+re_engagement`; `NAME=` for none).
 
     Raises:
         ValueError: not NAME=VALUE, an unknown name, or a value that is not a number.
     """
-    out: dict[str, float] = {}
+    out: dict[str, float | tuple[str, ...]] = {}
     for item in items:
         name, sep, value = item.partition("=")
-        if not sep or not isinstance(getattr(defaults, name, None), int | float):
+        current = getattr(defaults, name, None)
+        if sep and isinstance(current, tuple) and all(isinstance(x, str) for x in current):
+            out[name] = tuple(v for v in value.split("+") if v)
+            continue
+        if not sep or not isinstance(current, int | float):
             raise ValueError(f"--set {item!r}: expected NAME=VALUE with NAME a number in learning/defaults.py")
         out[name] = float(value)
     return out
