@@ -3,6 +3,7 @@
     python -m benchmarks.learning_replicates [--seeds 0,1,2,3,4] [--bandit-seeds 1,2,3,4]
                                              [--weeks 26] [--procs 2] [--out FILE]
                                              [--set THOMPSON_SCALE=0.5 --set ...]
+                                             [--reference NAME] [--instant] [--paired FILE]
 
 `agentic-sales simulate --seed S` draws the market, the decision stream AND the bandit's own
 random choices from S, so one run per market seed measures one draw of the policy's luck. This
@@ -12,6 +13,12 @@ stay those of S) and reports regret (expected under the truth, and realised) aga
 uniform random and the best single arm, overall and per segment (`simulate.regret_only`: no OPE,
 seconds per run). `--set NAME=VALUE` overrides a number of learning/defaults.py in every run (a
 lever compared on the same draws without editing the code; recorded in the output's config).
+`--reference NAME` replaces our learner by a DIAGNOSTIC reference learner that is told part of
+the truth (benchmarks/learning_reference.py: never the product's), `--instant` folds every
+outcome the morning after its decision (no close delay; uniform's and the best arm's regret are
+unchanged, since expected rewards do not depend on when they arrive), and `--paired FILE` adds the
+mean difference of ours / uniform's regret against FILE's runs of the same (seed, bandit seed),
+with its standard error, overall and per segment.
 Writes benchmarks/results/learning_replicates.json; the summary on stdout.
 """
 
@@ -26,27 +33,39 @@ from multiprocessing import Pool
 from pathlib import Path
 from typing import Any
 
+from benchmarks.learning_reference import REFERENCES, factory
 from learning import defaults
 from learning.simulate import SimConfig, regret_only
 
 OUT = Path(__file__).resolve().parent / "results" / "learning_replicates.json"
 
+INSTANT_DELAY_DAYS = 0.5
+"""`--instant`: every deal closes half a day after its decision, so its outcome is folded the next
+morning with its stage advances before its close (at a delay of 0 they tie with the close, which
+sorts first, and the learner would take every stage credit as reported after the close, with no
+stage baseline: an artefact, not a faster market)."""
 
-def _apply(overrides: dict[str, float]) -> None:
+
+def _apply(overrides: dict[str, float | tuple[str, ...]]) -> None:
     for name, value in overrides.items():
         setattr(defaults, name, value)
 
 
-def parse_overrides(items: list[str]) -> dict[str, float]:
-    """`NAME=VALUE` pairs naming numbers of learning/defaults.py.
+def parse_overrides(items: list[str]) -> dict[str, float | tuple[str, ...]]:
+    """`NAME=VALUE` pairs naming numbers of learning/defaults.py, or a tuple of names given as
+    `NAME=a+b` (e.g. `SIZE_DEPENDENT_ARMS=social_proof+re_engagement`; `NAME=` for none).
 
     Raises:
         ValueError: not NAME=VALUE, an unknown name, or a value that is not a number.
     """
-    out: dict[str, float] = {}
+    out: dict[str, float | tuple[str, ...]] = {}
     for item in items:
         name, sep, value = item.partition("=")
-        if not sep or not isinstance(getattr(defaults, name, None), int | float):
+        current = getattr(defaults, name, None)
+        if sep and isinstance(current, tuple) and all(isinstance(x, str) for x in current):
+            out[name] = tuple(v for v in value.split("+") if v)
+            continue
+        if not sep or not isinstance(current, int | float):
             raise ValueError(f"--set {item!r}: expected NAME=VALUE with NAME a number in learning/defaults.py")
         out[name] = float(value)
     return out
@@ -62,9 +81,34 @@ def apply_set_options(items: list[str]) -> bool:
     return True
 
 
-def _one(job: tuple[int, int | None, int]) -> dict[str, Any]:
-    seed, bandit, weeks = job
-    return regret_only(SimConfig(seed=seed, weeks=weeks, bandit_seed=None if bandit is None else 1000 * bandit + seed))
+def _one(job: tuple[int, int | None, int, str | None, bool]) -> dict[str, Any]:
+    seed, bandit, weeks, reference, instant = job
+    cfg = SimConfig(seed=seed, weeks=weeks, bandit_seed=None if bandit is None else 1000 * bandit + seed,
+                    delay_scale=0.0 if instant else 1.0, min_delay_days=INSTANT_DELAY_DAYS if instant else 3.0)
+    return regret_only(cfg, make_posterior=None if reference is None else factory(reference))
+
+
+def paired(runs: list[dict[str, Any]], base: list[dict[str, Any]]) -> dict[str, Any]:
+    """Mean difference (these runs - base's) of ours / uniform's regret on the same (seed, bandit
+    seed), with its standard error, overall and per segment; how many runs are lower.
+
+    Raises:
+        ValueError: a run has no partner in `base` (different seeds or bandit seeds).
+    """
+    keyed = {(r["seed"], r["bandit_seed"]): r for r in base}
+    missing = [(r["seed"], r["bandit_seed"]) for r in runs if (r["seed"], r["bandit_seed"]) not in keyed]
+    if missing:
+        raise ValueError(f"--paired: no baseline run for (seed, bandit seed) {missing[:3]}")
+
+    def diff(get: Any) -> dict[str, float]:
+        d = [get(r) - get(keyed[(r["seed"], r["bandit_seed"])]) for r in runs]
+        se = statistics.stdev(d) / len(d) ** 0.5 if len(d) > 1 else float("nan")
+        return {"mean": statistics.mean(d), "se": se, "lower_in": sum(x < 0 for x in d), "runs": len(d)}
+
+    out = {"ratio": diff(lambda r: r["ratio"])}
+    for seg in ("smb", "mid", "ent"):
+        out[seg] = diff(lambda r, g=seg: r["by_segment"][g]["ours"] / r["by_segment"][g]["uniform_random"])
+    return out
 
 
 def summarise(runs: list[dict[str, Any]]) -> dict[str, Any]:
@@ -92,6 +136,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--procs", type=int, default=2)
     ap.add_argument("--out", default=str(OUT))
     ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE")
+    ap.add_argument("--reference", choices=sorted(REFERENCES), default=None,
+                    help="a DIAGNOSTIC learner told part of the truth instead of ours (benchmarks only)")
+    ap.add_argument("--instant", action="store_true", help="outcomes folded the morning after the decision")
+    ap.add_argument("--paired", default=None, metavar="FILE", help="a previous output of the same draws")
     args = ap.parse_args(argv)
     try:
         seeds = [int(s) for s in args.seeds.split(",")]
@@ -104,13 +152,22 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    base = json.loads(Path(args.paired).read_text())["runs"] if args.paired else None
     t0 = time.perf_counter()
-    jobs = [(s, b, args.weeks) for b in bandits for s in seeds]
+    jobs = [(s, b, args.weeks, args.reference, args.instant) for b in bandits for s in seeds]
     with Pool(max(1, args.procs), initializer=_apply, initargs=(overrides,)) as pool:
         runs = pool.map(_one, jobs)
     summary = summarise(runs)
+    if base is not None:
+        try:
+            summary["paired"] = {"against": args.paired, **paired(runs, base)}
+        except ValueError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
     Path(args.out).write_text(json.dumps({"config": {"seeds": seeds, "bandit_seeds": bandits, "weeks": args.weeks,
-                                                     "overrides": overrides},
+                                                     "overrides": overrides, "reference": args.reference,
+                                                     "reference_knows": REFERENCES.get(args.reference or ""),
+                                                     "instant_outcomes": args.instant},
                                           "summary": summary, "runs": runs,
                                           "seconds": round(time.perf_counter() - t0, 1)}, indent=1))
     print(json.dumps({"out": args.out, **summary}))

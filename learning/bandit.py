@@ -399,7 +399,7 @@ class Posterior:
         if tenant:
             means, var = np.array(tenant).T
             post, mu_hat = _reml(grid, [(means, var)])
-            s0 = float(post @ grid)
+            s0 = _centre(post, grid)
             mu0 = float(post @ mu_hat[:, 0]) if len(tenant) > 1 else self.prior_mean
         # segment level: each arm's segment means around the arm's own mean
         groups: dict[str, tuple[list[float], list[float]]] = {}
@@ -413,7 +413,7 @@ class Posterior:
                     groups[arm][1].append(noise / c[0])
         named = [(arm, np.array(m), np.array(v)) for arm, (m, v) in groups.items() if len(m) > 1]
         arrays = [(m, v) for _a, m, v in named]
-        tau_seg = float(_reml(grid, arrays)[0] @ grid) if arrays else float(grid.mean())
+        tau_seg = _centre(_reml(grid, arrays)[0], grid) if arrays else float(grid.mean())
         self._tau_by_arm = {}
         if defaults.EMPIRICAL_PRIOR >= 2 and len(named) > 1:
             # per arm: its own segment means, with the other arms' evidence about the spread
@@ -423,7 +423,12 @@ class Posterior:
             for (arm, _m, _v), own in zip(named, each, strict=True):
                 ll = own + (pooled - own) / (len(named) - 1)
                 post = np.exp(ll - ll.max())
-                self._tau_by_arm[arm] = float(post @ grid / post.sum())
+                # a stated structure: an arm the tenant calls tied across segments takes the
+                # geometric centre (narrow until the data show a spread), a size-dependent one the mean
+                tied = defaults.SEGMENT_STRUCTURE_PRIOR >= 1 and arm not in defaults.SIZE_DEPENDENT_ARMS
+                self._tau_by_arm[arm] = (_centre(post / post.sum(), grid, geometric=True)
+                                         if defaults.EMPIRICAL_PRIOR_CENTRE >= 1 or tied
+                                         else float(post @ grid / post.sum()))
         out = (mu0, s0, [0.0, tau_seg] + fixed[2:])
         self._hyper_cache = (self.n_updates, out)
         return out
@@ -617,6 +622,14 @@ def _stratum_cell(v: Sequence[Any]) -> list[float]:
     propensity were 1 (its weighted sums equal the plain ones)."""
     cell = [float(x) for x in v]
     return cell if len(cell) >= 5 else [cell[0], cell[1], cell[0], cell[1], cell[0]]
+
+
+def _centre(post: np.ndarray, grid: np.ndarray, *, geometric: bool = False) -> float:
+    """The central value of a (normalised) posterior over a grid of variances used as the spread:
+    its mean, or (EMPIRICAL_PRIOR_CENTRE 1, or `geometric`) its geometric mean."""
+    if geometric or defaults.EMPIRICAL_PRIOR_CENTRE >= 1:
+        return float(np.exp(post @ np.log(grid)))
+    return float(post @ grid)
 
 
 def _loglik(grid: np.ndarray, m: np.ndarray, v: np.ndarray) -> np.ndarray:

@@ -66,6 +66,25 @@ EMPIRICAL_PRIOR_GRID = 40
 """Points of the log-spaced grid (variances 1e-5 .. COLD_START_MEAN_SD^2) over which the empirical
 prior's spreads are integrated (log-uniform hyperprior; the posterior mean is used)."""
 
+EMPIRICAL_PRIOR_CENTRE = 0.0
+"""Which central value of the spreads' posterior over the grid the hierarchy uses
+(`Posterior.hyperparameters`). 0 (default) = the posterior mean of the variance. 1 = its posterior
+geometric mean (exp of the mean log variance), the natural centre of a log-uniform hyperprior:
+with little data the arithmetic mean sits near the top of the grid (sd ~0.054 for every arm in
+the first weeks, 2-3x the market's spreads: learning/README.md, "wave 20"), the geometric mean in
+its middle (sd ~0.02)."""
+
+SEGMENT_STRUCTURE_PRIOR = 0.0
+"""1 = a stated segment structure (off by default; measured in wave 20): the arms NOT in
+SIZE_DEPENDENT_ARMS are believed close across segments (their between-segment spread takes the
+geometric centre of its posterior, EMPIRICAL_PRIOR_CENTRE's, until the data show a spread); the
+arms in it keep the posterior mean (wide until the data narrow it). Needs EMPIRICAL_PRIOR 2."""
+
+SIZE_DEPENDENT_ARMS: tuple[str, ...] = ("executive_alignment", "limited_time_incentive")
+"""The arms SEGMENT_STRUCTURE_PRIOR treats as varying with company size: an executive meeting and a
+discount (price sensitivity) are the two a sales reader would name; they are also the two with the
+largest spread between segments in the market's table, which whoever chose them had read."""
+
 ELIGIBILITY_CONTROL = 1.0
 """1 (default since wave 11) = decisions are grouped by which arms policy excluded for them (e.g. the discount arm when
 the deal's best discount is above the cap), and each group's common level above the baseline is

@@ -78,6 +78,10 @@ class SimConfig:
     resamples: int = defaults.BOOTSTRAP_RESAMPLES
     delay_scale: float = 1.0
     """Multiplier of the outcome delays (1 = half the segment's sales cycle on average)."""
+    min_delay_days: float = 3.0
+    """Shortest delay between a decision and its close. With `delay_scale` 0 and this under a day
+    every outcome is folded the morning after its decision: the "instant outcomes" diagnostic of
+    benchmarks/learning_replicates.py (`--instant`), never a market the app meets."""
     stage_value: float | None = None
     """Partial credit of a stage advance; None = the tenant default (learning/defaults.py)."""
     bandit_seed: int | None = None
@@ -193,7 +197,7 @@ def build_stream(pop: Population, cfg: SimConfig, rewards: RewardConfig) -> Stre
                         for i in range(n)])
     p_exec = 1.0 - (1.0 - cfg.task_completion_rate) ** cfg.execution_days
     mean_delay = np.array([CYCLE_DAYS[s] / 2.0 for s in pop.segment[row]])
-    delay = np.maximum(3.0, rng.gamma(2.0, mean_delay / 2.0) * cfg.delay_scale)
+    delay = np.maximum(cfg.min_delay_days, rng.gamma(2.0, mean_delay / 2.0) * cfg.delay_scale)
     uses_discount = np.array([a == "limited_time_incentive" for a in STRATEGIES])
     over_cap = pop.best_discount[row] > cfg.max_discount
     allowed = ~(uses_discount[None, :] & over_cap[:, None])
@@ -252,16 +256,20 @@ def _fixed_policy(pop: Population, s: Stream, probs: np.ndarray, rng: np.random.
 
 def run_bandit(pop: Population, s: Stream, cfg: SimConfig, rewards: RewardConfig,
                progress: Callable[[str], None] | None = None,
-               observe: Callable[[int, Posterior, np.ndarray], None] | None = None) -> PolicyRun:
+               observe: Callable[[int, Posterior, np.ndarray], None] | None = None,
+               make_posterior: Callable[[Population, Stream], Posterior] | None = None) -> PolicyRun:
     """Run the Thompson sampling policy day by day, learning from outcomes as they arrive.
 
     Args:
+        make_posterior: builds the learner's starting posterior from the market (None = the
+            product's `Posterior(STRATEGIES)`): for DIAGNOSTIC reference learners that are told
+            something of the truth (benchmarks/learning_reference.py), never the product's.
         observe: called at the start of every day, after that day's outcomes are folded in and
             before its decisions, with (day, posterior, arms chosen so far): for diagnostics
             (benchmarks/learning_regret_anatomy.py); it must not change the posterior.
     """
     rng = np.random.default_rng(cfg.seed + 3 if cfg.bandit_seed is None else cfg.bandit_seed)
-    posterior = Posterior(STRATEGIES)
+    posterior = Posterior(STRATEGIES) if make_posterior is None else make_posterior(pop, s)
     n = len(s.row)
     arms = np.full(n, -1)
     prop = np.ones(n)
@@ -445,7 +453,8 @@ def simulate(cfg: SimConfig, progress: Callable[[str], None] | None = None,
     }
 
 
-def regret_only(cfg: SimConfig) -> dict[str, Any]:
+def regret_only(cfg: SimConfig,
+                make_posterior: Callable[[Population, Stream], Posterior] | None = None) -> dict[str, Any]:
     """Regret of ours, uniform random and the best single arm, overall and per segment, without
     the OPE and lift (seconds instead of minutes): for measuring many bandit seeds
     (`SimConfig.bandit_seed`) on one market, i.e. how much of a run's regret is the policy's luck
@@ -463,7 +472,7 @@ def regret_only(cfg: SimConfig) -> dict[str, Any]:
     ranked = np.argsort(-np.where(np.isfinite(matrix), matrix, 0.0)[acted].sum(axis=0))
     best = np.tile(np.eye(k)[ranked[0]], (len(s.row), 1))
     best[~s.allowed[:, ranked[0]]] = np.eye(k)[ranked[1]]
-    runs = {"ours": run_bandit(pop, s, cfg, rewards), "uniform_random": uniform,
+    runs = {"ours": run_bandit(pop, s, cfg, rewards, make_posterior=make_posterior), "uniform_random": uniform,
             "best_single_arm": _fixed_policy(pop, s, best, rng)}
     segment = pop.segment[s.row]
 
