@@ -93,10 +93,19 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def _git(*args: str) -> str:
+    return subprocess.run(["git", *args], capture_output=True, text=True, check=False).stdout.strip()
+
+
+# Read once at start: the code this process imported, not a commit made while it runs.
+COMMIT = _git("rev-parse", "HEAD")
+DIRTY = sorted(line[3:] for line in _git("status", "--porcelain", "agents").splitlines())
+
+
 def _write(path: Path, model: str, speed: Any, out: list[dict[str, Any]]) -> None:
-    commit = subprocess.run(["git", "rev-parse", "HEAD"], capture_output=True, text=True, check=False).stdout.strip()
+    commit = COMMIT
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps({"model": model, "commit": commit, "captured_at": datetime.now(UTC).isoformat(
+    path.write_text(json.dumps({"model": model, "commit": commit, "uncommitted_agents_files": DIRTY, "captured_at": datetime.now(UTC).isoformat(
         timespec="seconds"), "clock": NOW.isoformat(), "throughput": speed.as_dict(),
         "load_average": os.getloadavg(), "records": out}, indent=1, ensure_ascii=False) + "\n")
 
