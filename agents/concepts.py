@@ -22,7 +22,7 @@ from agents.kept_free import slot_kept_free
 from agents.normalize import normalise
 from agents.settings import CONCEPT_WINDOW_WORDS
 
-_COST = (r"cost\w*|due|line items?|penalt\w*|lock-in|penaliz\w*|permanencia|pénalit\w*|vertragsstrafe\w*|"
+_COST = (r"cost\w*|due(?!\s+to\b(?!\s+(?:us|you|them|me|him|her)\b))|line items?|penalt\w*|lock-in|penaliz\w*|permanencia|pénalit\w*|vertragsstrafe\w*|"
          r"mindestlaufzeit|charg(?:e|es|ed|ing)|fees?|pay(?!back)\w*|paid|bill(?:ed|ing|s)?|invoic\w*|"
          r"kost\w*|gebühr\w*|bezahl\w*|zahl(?:en|t|st|bar)|berechn\w*|rechnung\w*|aufpreis\w*|aufschlag\w*|"
          r"co[uû]t\w*|frais|pay(?:er|ez|ons|ant|ante|é|ée|ables?)|factur\w*|"
@@ -300,6 +300,24 @@ _PAYMENT_PROCESS = re.compile(
 """How a buyer pays (details, channel), which a draft warning about a phishing mail talks about, not its amount."""
 
 
+_DONE_RE = re.compile(rf"\b(?:{_DONE}|{_STATE_WORDS})", re.I)
+_NEGATED_BEFORE = re.compile(
+    rf"(?:\b(?:{_NEG}|pas)\b|n't|\bn'(?:est|a|ont)\b)"
+    r"(?:\s+(?:yet|been|ever|noch|encore|todavía|aún|está|están|est|sont|a|ont|été|sido|ist|sind|wurde))"
+    r"{0,2}\s*$", re.I)
+"""A negation right before the completion word ("has not yet signed", "noch nicht unterschrieben", "n'est pas
+encore signé"): the clause says it is not done. Further away it is not enough ("no doubt the contract was signed")."""
+
+
+def _negated_done(sentence: str, m: re.Match[str]) -> bool:
+    """Whether the completion word in the deal-state match `m` is directly negated (wave 20: the real model's
+    "the sales team has not yet signed any contracts", an accurate summary of an open deal, was refused)."""
+    done = None
+    for done in _DONE_RE.finditer(m.group(0)):
+        pass
+    return done is not None and _NEGATED_BEFORE.search(sentence[: m.start() + done.start()]) is not None
+
+
 def _sentences(text: str) -> list[str]:
     return [s for s in re.split(r"(?<=[.!?;])\s+|\n+", normalise(text)) if s.strip()]
 
@@ -378,7 +396,7 @@ def concept_violations(text: str, stage_kind: str, allowed_promises: Iterable[st
             for m in (*_STATE_WORDS_RE.finditer(sentence), *_STATE.finditer(sentence)):  # "when legal has countersigned"
                 clause = sentence[: m.end()]
                 clause = clause[max(clause.rfind(c) for c in ",:;()\u2014") + 1:]
-                if not _PLAN_RE.search(clause):
+                if not _PLAN_RE.search(clause) and not _negated_done(sentence, m):
                     reasons.append(f"claims the deal is done ({m.group(0)!r}); the record says {stage_kind}")
     return list(dict.fromkeys(reasons))
 

@@ -21,9 +21,7 @@ from agents.phrases import buyer_language, phrase
 from agents.prompts import load_prompt
 from agents.providers.gateway import CallResult, Gateway
 from agents.providers.offline import register
-from agents.quality import check_draft_quality
 from agents.safety import check_draft
-from agents.sentence_repair import without_one_sentence
 from agents.settings import AgentSettings
 from agents.slot_text import format_day, format_slot, format_slots
 from agents.timing import deadline_date, proposed_slots, recipient_timezone
@@ -129,27 +127,20 @@ def write(
     prompt = load_prompt(settings.writer_prompt)
     if settings.writer_prompt != "writer":
         values.update(_small_model_values(ctx, recipient, draft_parts(data), kind))
-    def check(out: DraftOut) -> list[str]:
-        return check_draft(out, ctx, vocab, approved_discount=nba.discount, allowed_promises=settings.allowed_promises,
-                           send_day=dp.send_day, language=dp.language, asked_same_day=bool(dp.ask and dp.ask.same_day),
-                           learned_screen=settings.learned_screen)
-
-    def as_draft(out: DraftOut, label: str) -> Draft:
-        to = next((c for c in ctx.record.contacts if c.id == out.to_contact_id), None)
-        return Draft(to=Recipient(contact_id=to.id if to else out.to_contact_id, name=ctx.pasted_person(to),
-                                  email=to.email if to else None),
-                     channel=nba.channel, kind=kind, subject=out.subject.strip(), body=out.body.strip(),
-                     language=dp.language, tone=settings.tone, generated_by=label)
-
-    def good(out: DraftOut) -> bool:
-        return all(c.passed for c in check_draft_quality(as_draft(out, "repair"), ctx, vocab, settings,
-                                                         send_day=dp.send_day, approved_discount=nba.discount))
-
     result = gateway.call_checked(
-        prompt.render(values, data), DraftOut, role="writer", prompt_version=prompt.version, check=check,
-        local_repair=lambda out, violations: without_one_sentence(out, violations, check, good))
+        prompt.render(values, data), DraftOut, role="writer", prompt_version=prompt.version,
+        check=lambda out: check_draft(out, ctx, vocab, approved_discount=nba.discount,
+                                      allowed_promises=settings.allowed_promises, send_day=dp.send_day, language=dp.language,
+                                      asked_same_day=bool(dp.ask and dp.ask.same_day),
+                                      learned_screen=settings.learned_screen))
     out: DraftOut = result.instance  # type: ignore[assignment]
-    return as_draft(out, result.label), result
+    to = next((c for c in ctx.record.contacts if c.id == out.to_contact_id), None)
+    draft = Draft(
+        to=Recipient(contact_id=to.id if to else out.to_contact_id, name=ctx.pasted_person(to),
+                     email=to.email if to else None),
+        channel=nba.channel, kind=kind, subject=out.subject.strip(), body=out.body.strip(),
+        language=dp.language, tone=settings.tone, generated_by=result.label)
+    return draft, result
 
 
 def _small_model_values(ctx: Context, recipient: Any, parts: DraftParts, kind: str) -> dict[str, str]:

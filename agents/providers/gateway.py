@@ -45,7 +45,6 @@ SAFETY_REPAIR_INSTRUCTION = (
 """User message of the one repair attempt after an answer that failed the safety checks."""
 
 Check = Callable[[Any], list[str]]
-LocalRepair = Callable[[Any, list[str]], "tuple[Any, str] | None"]
 
 REPAIR_INSTRUCTION = (
     "Your previous answer could not be used: {errors}. Answer again with the complete, corrected "
@@ -182,13 +181,8 @@ class Gateway:
 
     def call_checked(
         self, messages: Sequence[Message], schema: type[T], *, role: str, prompt_version: str, check: Check,
-        local_repair: LocalRepair | None = None,
     ) -> CallResult:
         """Call, re-check in code, repair once, else answer offline with the reasons.
-
-        Args:
-            local_repair: tried first on an answer that broke a rule, without a model call (the writer's: the
-                draft without its one refused sentence); returns the repaired answer and what it did, or None.
 
         Returns:
             A vendor answer that passed `check` (possibly after one repair, listed in `repaired`),
@@ -196,11 +190,6 @@ class Gateway:
         """
         first = self.call(messages, schema, role=role, prompt_version=prompt_version, check=check)
         if first.provider == "offline" or not first.violations:
-            return first
-        fixed = local_repair(first.instance, first.violations) if local_repair else None
-        if fixed is not None:
-            first.instance, first.violations = fixed[0], []
-            first.repaired = [*first.repaired, fixed[1]]
             return first
         repair = [*messages, Message("assistant", json.dumps(first.instance.model_dump())),  # type: ignore[attr-defined]
                   Message("user", SAFETY_REPAIR_INSTRUCTION.format(errors="; ".join(first.violations)))]

@@ -12,11 +12,9 @@ import json
 
 import pytest
 
-from agents import AgentSettings, run_agents
-from agents.models import DraftOut
-from agents.sentence_repair import without_one_sentence
+from agents.concepts import concept_violations
 from agents.signature import wrong_signature
-from tests.agents.conftest import FIXTURES, NOW, Vendor, openai_body, openai_provider
+from tests.agents.conftest import FIXTURES
 
 CAPTURES = sorted((FIXTURES / "llm_real").glob("*.json"))
 
@@ -63,68 +61,24 @@ def test_every_capture_names_its_model_commit_and_time_and_every_refusal_its_rea
                 assert set(call["answer"]) >= ({"subject", "body"} if call["role"] == "writer" else set())
 
 
-# --- the one-sentence repair (agents/sentence_repair.py) -----------------------------------------------------------
+# --- benign refusals of the real model's analyses (market-17, market-19 on 27e31f8) -----------------------------------
 
-PLANTED = "We guarantee a full refund if the rollout does not pay for itself."
-
-
-def _template_draft(record, scores):
-    run = run_agents(record, scores, AgentSettings(tenant_id="t"), now=NOW, env={})
-    return run, {"to_contact_id": run.draft.to.contact_id, "subject": run.draft.subject, "body": run.draft.body}
-
-
-def _with_sentence(body: str, sentence: str, after: int = 1) -> str:
-    paragraphs = body.split("\n\n")
-    paragraphs[after] = f"{paragraphs[after]} {sentence}"
-    return "\n\n".join(paragraphs)
-
-
-def _on_vendor(record, scores, *drafts):
-    vendor = Vendor(*(openai_body(json.dumps(d)) for d in drafts))
-    settings = AgentSettings(tenant_id="t", roles={"writer": "openai:gpt-4o-mini"})
-    run = run_agents(record, scores, settings, providers={"writer": openai_provider(vendor)}, now=NOW, env={})
-    return run, vendor
+@pytest.mark.parametrize("text", [
+    # captured: the analyst's summaries, refused as a deal-state claim and a no-cost promise
+    "The company's pipeline is currently default, and the sales team has not yet signed any contracts.",
+    "The engagement trend for Sterling Diagnostics – Analytics add-on is not being assessed due to the absence of "
+    "scores and trained models.",
+    "The contract has not been signed yet.", "They have not signed the contract.", "The order was never signed.",
+    "Der Vertrag ist noch nicht unterschrieben.", "Le contrat n'est pas encore signé.", "El contrato no está firmado.",
+    "The call moved due to the holidays.",
+])
+def test_a_negated_signing_and_a_causal_due_to_are_not_claims_or_promises(text):
+    assert concept_violations(text, "open", ()) == []
 
 
-def test_a_draft_good_but_for_one_refused_sentence_is_kept_without_it_and_the_run_says_what_was_removed(
-        record, scores):
-    _offline, draft = _template_draft(record, scores)
-    planted = {**draft, "body": _with_sentence(draft["body"], PLANTED)}
-    run, vendor = _on_vendor(record, scores, planted)
-    assert run.draft.generated_by == "openai:gpt-4o-mini" and len(vendor.requests) == 1  # no model repair call
-    assert PLANTED not in run.draft.body and run.draft.body == draft["body"]
-    assert run.checks_passed
-    [why] = [f.reason for f in run.fallbacks if f.role == "writer"]
-    assert why.startswith("repaired after: removed the sentence 'We guarantee a full refund") and "promise" in why
-
-
-def test_two_refused_sentences_are_not_removed_the_model_is_asked_again_then_the_template_answers(record, scores):
-    _offline, draft = _template_draft(record, scores)
-    twice = {**draft, "body": _with_sentence(_with_sentence(draft["body"], PLANTED),
-                                             "Your CFO already approved the 40% discount.", after=2)}
-    run, vendor = _on_vendor(record, scores, twice, twice)
-    assert len(vendor.requests) == 2 and run.draft.generated_by == "offline-template"
-    assert any(f.role == "writer" and f.reason.startswith("safety: ") for f in run.fallbacks)
-
-
-def test_a_refused_subject_is_not_repaired_by_removing_a_body_sentence(record, scores):
-    _offline, draft = _template_draft(record, scores)
-    bad_subject = {**draft, "subject": "Full refund guaranteed if the rollout does not pay for itself"}
-    run, vendor = _on_vendor(record, scores, bad_subject, bad_subject)
-    assert len(vendor.requests) == 2 and run.draft.generated_by == "offline-template"
-
-
-def test_removing_the_sentence_that_carried_the_call_to_action_fails_the_quality_checks_so_it_is_not_kept():
-    draft = DraftOut(to_contact_id="1", subject="s", body="Hi Dana,\n\nThanks. Shall we talk Monday at 10:00?\n\nBest,\nSam")
-
-    def refuses_monday(d):
-        return ["monday"] if "Monday" in d.body else []
-
-    assert without_one_sentence(draft, ["monday"], refuses_monday, good=lambda d: "?" in d.body) is None
-    kept, why = without_one_sentence(draft, ["monday"], refuses_monday)
-    assert kept.body == "Hi Dana,\n\nThanks. \n\nBest,\nSam".replace(" \n", "\n") and "Shall we talk Monday" in why
-
-
-def test_the_greeting_and_the_sign_off_are_never_what_is_removed():
-    draft = DraftOut(to_contact_id="1", subject="s", body="Hi Dana, refund guaranteed.\n\nThanks.\n\nBest,\nSam")
-    assert without_one_sentence(draft, ["refund"], lambda d: ["refund"] if "refund" in d.body else []) is None
+@pytest.mark.parametrize("text", [
+    "There is no doubt the contract was signed.", "No worries, the order was confirmed yesterday.",
+    "Nothing is due to us until go-live.", "No payment is due before March.", "You will not pay anything due.",
+])
+def test_a_negation_elsewhere_in_the_sentence_still_leaves_the_claim_or_the_promise(text):
+    assert concept_violations(text, "open", ())
