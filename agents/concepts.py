@@ -312,9 +312,7 @@ encore signé"): the clause says it is not done. Further away it is not enough (
 def _negated_done(sentence: str, m: re.Match[str]) -> bool:
     """Whether the completion word in the deal-state match `m` is directly negated (wave 20: the real model's
     "the sales team has not yet signed any contracts", an accurate summary of an open deal, was refused)."""
-    done = None
-    for done in _DONE_RE.finditer(m.group(0)):
-        pass
+    done = next(reversed(list(_DONE_RE.finditer(m.group(0)))), None)  # the last completion word of the match
     return done is not None and _NEGATED_BEFORE.search(sentence[: m.start() + done.start()]) is not None
 
 

@@ -13,8 +13,12 @@ import json
 import pytest
 
 from agents.concepts import concept_violations
+from agents.context import build_context
+from agents.facts import build_vocabulary
+from agents.models import DraftOut
+from agents.safety import check_draft
 from agents.signature import wrong_signature
-from tests.agents.conftest import FIXTURES
+from tests.agents.conftest import FIXTURES, NOW, load_record
 
 CAPTURES = sorted((FIXTURES / "llm_real").glob("*.json"))
 
@@ -82,3 +86,37 @@ def test_a_negated_signing_and_a_causal_due_to_are_not_claims_or_promises(text):
 ])
 def test_a_negation_elsewhere_in_the_sentence_still_leaves_the_claim_or_the_promise(text):
     assert concept_violations(text, "open", ())
+
+
+# --- the buyer's email copied as the reply (de_deal, market-21 on 27e31f8) ----------------------------------------------
+
+def _draft(body: str, to: str = "701") -> DraftOut:
+    return DraftOut(to_contact_id=to, subject="Re: Angebot Flottenanalyse", body=body)
+
+
+def _de_deal_check(body: str) -> list[str]:
+    record, scores = load_record("de_deal")
+    ctx = build_context(record, scores, now=NOW)
+    return check_draft(_draft(body), ctx, build_vocabulary(ctx), approved_discount=None, language="de")
+
+
+def test_the_buyers_email_copied_back_to_the_buyer_is_refused():
+    assert any("repeats the buyer's own email" in r for r in _de_deal_check(ECHOED))
+
+
+def test_the_same_copy_without_its_signature_is_refused_too():
+    body = ECHOED.removesuffix(" Viele Grüße, Anna Schmidt") + "\n\nViele Grüße\nLena"
+    assert any("repeats the buyer's own email" in r for r in _de_deal_check(body))
+
+
+def test_a_reply_that_names_what_the_buyer_asked_for_in_a_few_of_their_words_passes_the_echo_rule():
+    body = ("Hallo Anna,\n\ndanke für Ihre E-Mail vom 20. November. Das Angebot für 120 Fahrzeuge bis Ende nächster "
+            "Woche: ich kümmere mich darum.\n\nViele Grüße\nLena")
+    assert not [r for r in _de_deal_check(body) if "repeats the buyer's own email" in r]
+
+
+def test_a_short_copy_of_the_buyers_two_sentences_signed_by_the_buyer_is_refused():
+    # market-21's shape, on de_deal's record: most of the draft is the buyer's email
+    body = ("Hallo Frau Vogt, wir haben intern gesprochen und möchten weitermachen. Können Sie uns das Angebot für "
+            "120 Fahrzeuge schicken? Anna Schmidt")
+    assert any("repeats the buyer's own email" in r for r in _de_deal_check(body))
