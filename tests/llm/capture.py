@@ -94,11 +94,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _git(*args: str) -> str:
-    return subprocess.run(["git", *args], capture_output=True, text=True, check=False).stdout.strip()
+    return subprocess.run(["git", *args], capture_output=True, text=True, check=False).stdout
 
 
 # Read once at start: the code this process imported, not a commit made while it runs.
-COMMIT = _git("rev-parse", "HEAD")
+COMMIT = _git("rev-parse", "HEAD").strip()
 DIRTY = sorted(line[3:] for line in _git("status", "--porcelain", "agents").splitlines())
 
 

@@ -25,6 +25,32 @@ def reason_kind(reason: str) -> str:
     return reason[:60]
 
 
+def template_overlap(paths: list[str]) -> None:
+    """Per model-written final draft: the share of its words in 5-word runs of the offline template's draft for the
+    same record (all roles offline), and whether the buyer's email is echoed (agents/echo.py, replayed offline)."""
+    from agents import AgentSettings, run_agents
+    from agents.context import build_context
+    from agents.echo import RUN_WORDS, _words, echoed_inbound
+    from benchmarks.llm_local import records
+    from tests.agents.conftest import NOW
+
+    known = {name: (record, scores) for name, record, scores in records(30)}
+    for path in paths:
+        for entry in json.loads(Path(path).read_text())["records"]:
+            draft = entry["final_draft"]
+            if draft["by"] == "offline-template" or entry["record"] not in known:
+                continue
+            record, scores = known[entry["record"]]
+            template = run_agents(record, scores, AgentSettings(tenant_id="t"), now=NOW, env={}).draft.body
+            runs = {tuple(w[i:i + RUN_WORDS]) for w in [_words(template)] for i in range(len(w) - RUN_WORDS + 1)}
+            words = _words(draft["body"])
+            copied = {j for i in range(len(words) - RUN_WORDS + 1) if tuple(words[i:i + RUN_WORDS]) in runs
+                      for j in range(i, i + RUN_WORDS)}
+            echo = echoed_inbound(draft["body"], build_context(record, scores, now=NOW))
+            print(f"  {entry['record']}: {len(copied)}/{len(words)} words in the template's runs"
+                  f"{'; ' + echo[0] if echo else ''}")
+
+
 def main(paths: list[str]) -> None:
     roles: dict[str, Counter[str]] = {}
     refused: dict[str, Counter[str]] = {}
@@ -48,4 +74,7 @@ def main(paths: list[str]) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    if sys.argv[1:2] == ["--template"]:
+        template_overlap(sys.argv[2:])
+    else:
+        main(sys.argv[1:])
