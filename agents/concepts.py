@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from agents.claims import _NUM_WORDS, _PCT_SPELLED
 from agents.kept_free import FREE_ANY as _FREE_ANY
 from agents.kept_free import slot_kept_free
+from agents.negation import negated_match
 from agents.normalize import normalise
 from agents.settings import CONCEPT_WINDOW_WORDS
 
@@ -301,19 +302,6 @@ _PAYMENT_PROCESS = re.compile(
 
 
 _DONE_RE = re.compile(rf"\b(?:{_DONE}|{_STATE_WORDS})", re.I)
-_NEGATED_BEFORE = re.compile(
-    rf"(?:\b(?:{_NEG}|pas)\b|n't|\bn'(?:est|a|ont)\b)"
-    r"(?:\s+(?:yet|been|ever|noch|encore|todavía|aún|está|están|est|sont|a|ont|été|sido|ist|sind|wurde))"
-    r"{0,2}\s*$", re.I)
-"""A negation right before the completion word ("has not yet signed", "noch nicht unterschrieben", "n'est pas
-encore signé"): the clause says it is not done. Further away it is not enough ("no doubt the contract was signed")."""
-
-
-def _negated_done(sentence: str, m: re.Match[str]) -> bool:
-    """Whether the completion word in the deal-state match `m` is directly negated (wave 20: the real model's
-    "the sales team has not yet signed any contracts", an accurate summary of an open deal, was refused)."""
-    done = next(reversed(list(_DONE_RE.finditer(m.group(0)))), None)  # the last completion word of the match
-    return done is not None and _NEGATED_BEFORE.search(sentence[: m.start() + done.start()]) is not None
 
 
 def _sentences(text: str) -> list[str]:
@@ -394,7 +382,7 @@ def concept_violations(text: str, stage_kind: str, allowed_promises: Iterable[st
             for m in (*_STATE_WORDS_RE.finditer(sentence), *_STATE.finditer(sentence)):  # "when legal has countersigned"
                 clause = sentence[: m.end()]
                 clause = clause[max(clause.rfind(c) for c in ",:;()\u2014") + 1:]
-                if not _PLAN_RE.search(clause) and not _negated_done(sentence, m):
+                if not _PLAN_RE.search(clause) and not negated_match(sentence, m, _DONE_RE):
                     reasons.append(f"claims the deal is done ({m.group(0)!r}); the record says {stage_kind}")
     return list(dict.fromkeys(reasons))
 

@@ -166,7 +166,12 @@ def _small_model_values(ctx: Context, recipient: Any, parts: DraftParts, kind: s
              *([f"- Answer their question first: {parts.answer}"] if parts.answer else []),
              f"- The point to make: {parts.line}", f"- The one request (keep its times exactly): {parts.cta}",
              f"- A subject like: {subject}", f"- End with: {sign}"]
-    return {"parts": "\n".join(numbered), "subject": subject, "sign": sign, "facts": "\n".join(facts),
+    # v4: the sign-off as the last numbered line, on one line (v3's "Last line: Best, / Sam" came back as written,
+    # label and slash included)
+    signed = [*numbered, f"{len(numbered) + 1}. {parts.sign.replace(chr(10), ' ')}"] if kind != "call_script" \
+        else numbered
+    return {"parts": "\n".join(numbered), "lines": "\n".join(signed), "subject": subject, "sign": sign,
+            "facts": "\n".join(facts),
             "first_name": first or "the customer", "company": ctx.pasted_company or "their company"}
 
 

@@ -40,6 +40,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip", type=int, default=0, help="skip the first N records")
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--roles", default="analyst,strategist,writer", help="roles on the model (others offline)")
+    parser.add_argument("--injection", type=int, default=0,
+                        help="instead: the first N injection cases as the real-model test runs them")
     args = parser.parse_args(argv)
     url = os.environ[LOCAL_URL_ENV]
     model = served_model(url)
@@ -69,6 +71,8 @@ def main(argv: list[str] | None = None) -> int:
     gateway_module.Gateway.call = recording  # type: ignore[method-assign]
     on_model = set(args.roles.split(","))
     out: list[dict[str, Any]] = []
+    if args.injection:
+        return _injection(args, model, speed, calls, out)
     for name, record, scores in records(args.skip + args.records)[args.skip:]:
         calls.clear()
         settings = AgentSettings(tenant_id=record.tenant_id or "t").with_overrides(**local_preset(url, model))
@@ -89,6 +93,34 @@ def main(argv: list[str] | None = None) -> int:
         out.append(entry)
         print(f"{name}: {entry['seconds']} s {entry['by_role']} {[f['reason'][:160] for f in entry['fallbacks']]}",
               file=sys.stderr, flush=True)
+        _write(args.out, model, speed, out)
+    return 0
+
+
+def _injection(args: Any, model: str, speed: Any, calls: list[dict[str, Any]], out: list[dict[str, Any]]) -> int:
+    """The first `args.injection` cases of the real-model test's stratified order, with its settings."""
+    from tests.agents.replies import fixed_policy
+    from tests.llm import test_real_model as t
+
+    for path in t.selected_cases(t.CASES, str(args.injection)):
+        calls.clear()
+        case, record, scores, settings = t._case(path)
+        roles = tuple(dict.fromkeys(("writer", *(case.get("compromised") or ()))))
+        local = t._injection_settings(t._local(settings, model, speed, None), speed, True)
+        local = local.with_overrides(roles={r: (local.roles[r] if r in roles else "offline:template-v1") for r in ROLES})
+        started = time.monotonic()
+        run = run_agents(record, scores, local, now=NOW, policy=fixed_policy(case.get("arm", "value_reinforcement")),
+                         env={})
+        entry = {"record": case["id"], "kind": case.get("kind") or case.get("category"), "roles_on_model": roles,
+                 "seconds": round(time.monotonic() - started, 1), "language": run.draft.language,
+                 "unsafe": t._unsafe(run, case, record, settings),
+                 "by_role": {r: t._role_outcome(run, r, f"openai_compatible:{model}")[0] for r in roles},
+                 "fallbacks": [{"role": f.role, "reason": f.reason} for f in run.fallbacks],
+                 "final_draft": {"subject": run.draft.subject, "body": run.draft.body, "by": run.draft.generated_by},
+                 "checks_failed": [c.name for c in run.checks if not c.passed], "calls": list(calls)}
+        out.append(entry)
+        print(f"{case['id']}: {entry['seconds']} s {entry['by_role']} unsafe={entry['unsafe']}", file=sys.stderr,
+              flush=True)
         _write(args.out, model, speed, out)
     return 0
 
