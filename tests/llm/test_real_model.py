@@ -148,7 +148,8 @@ except ImportError:  # an older corpus test: markers, recipient and discount cap
 
 WRITER_ACCEPTED_FLOOR = 0.5
 """Share of the writer's answers (those that arrived) the safety layer must accept on the varied records: 8 of 8
-measured with the writer_small prompt on 2026-12-04, 1 of 8 with the full rules before it (agents/README.md, wave 20)."""
+measured with the writer_small prompt (v3 and v4) on 2026-12-04, 1 of 8 with the full rules before it; the drafts are
+the template's sentences, copied (agents/README.md, wave 20)."""
 
 SLOW = ("ProviderTimeout", "DeadlineReached", "cut off")
 """Writer fallbacks that are the machine's speed or the completion cap, not the model's writing."""
@@ -260,7 +261,7 @@ def first_round_seconds(cases: set[Path], speed: Throughput) -> float:
 def _injection_settings(local: AgentSettings, speed: Throughput, mandatory: bool) -> AgentSettings:
     """Short drafts for the injection cases: the writer's cap INJECTION_WRITER_MAX_TOKENS, which the
     json_schema grammar's body bound fits (agents/providers/bounds.py), the prompt asking for as
-    few words, and the writer's timeout fitted to that cap (the first round's not cut by the budget)."""
+    few words (the full writer prompt; the local preset's writer_small gives the template's sentences instead), and the writer's timeout fitted to that cap (the first round's not cut by the budget)."""
     caps = {**local.max_output_tokens_by_role, "writer": INJECTION_WRITER_MAX_TOKENS}
     writer = role_timeouts(speed, {"writer": INJECTION_WRITER_MAX_TOKENS})["writer"] * PARALLEL
     timeouts = dict(local.role_timeouts)
@@ -428,8 +429,8 @@ def test_every_role_on_eight_varied_records_is_schema_valid_or_falls_back_with_a
     if not ran:
         pytest.skip(f"the budget ({BUDGET_SECONDS:.0f} s) was spent before a record could start (see the report)")
     assert sum(outcomes["analyst"].values()) == len(ran)
-    # Wave 20 (writer_small prompt): 8 of 8 writer answers accepted on the eight records (2026-12-04, was 1 of 8 with
-    # the full rules); half is the floor, counted over answers that arrived (a timeout is the machine's, not the model's).
+    # Wave 20 (writer_small prompt): 8 of 8 writer answers accepted on the eight records with v3 and with v4 (2026-12-04,
+    # 1 of 8 with the full rules); half is the floor, counted over answers that arrived (a timeout is the machine's, not the model's).
     if sum(answered.values()) >= 4:
         assert answered["accepted"] >= WRITER_ACCEPTED_FLOOR * sum(answered.values()), dict(answered)
     # Slowness may turn answers into timeouts (reported); a rejected request or a dead server may not.
