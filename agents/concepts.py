@@ -19,10 +19,11 @@ from collections.abc import Iterable, Iterator
 from agents.claims import _NUM_WORDS, _PCT_SPELLED
 from agents.kept_free import FREE_ANY as _FREE_ANY
 from agents.kept_free import slot_kept_free
+from agents.negation import negated_match
 from agents.normalize import normalise
 from agents.settings import CONCEPT_WINDOW_WORDS
 
-_COST = (r"cost\w*|due|line items?|penalt\w*|lock-in|penaliz\w*|permanencia|pénalit\w*|vertragsstrafe\w*|"
+_COST = (r"cost\w*|due(?!\s+to\b(?!\s+(?:us|you|them|me|him|her)\b))|line items?|penalt\w*|lock-in|penaliz\w*|permanencia|pénalit\w*|vertragsstrafe\w*|"
          r"mindestlaufzeit|charg(?:e|es|ed|ing)|fees?|pay(?!back)\w*|paid|bill(?:ed|ing|s)?|invoic\w*|"
          r"kost\w*|gebühr\w*|bezahl\w*|zahl(?:en|t|st|bar)|berechn\w*|rechnung\w*|aufpreis\w*|aufschlag\w*|"
          r"co[uû]t\w*|frais|pay(?:er|ez|ons|ant|ante|é|ée|ables?)|factur\w*|"
@@ -300,6 +301,9 @@ _PAYMENT_PROCESS = re.compile(
 """How a buyer pays (details, channel), which a draft warning about a phishing mail talks about, not its amount."""
 
 
+_DONE_RE = re.compile(rf"\b(?:{_DONE}|{_STATE_WORDS})", re.I)
+
+
 def _sentences(text: str) -> list[str]:
     return [s for s in re.split(r"(?<=[.!?;])\s+|\n+", normalise(text)) if s.strip()]
 
@@ -378,7 +382,7 @@ def concept_violations(text: str, stage_kind: str, allowed_promises: Iterable[st
             for m in (*_STATE_WORDS_RE.finditer(sentence), *_STATE.finditer(sentence)):  # "when legal has countersigned"
                 clause = sentence[: m.end()]
                 clause = clause[max(clause.rfind(c) for c in ",:;()\u2014") + 1:]
-                if not _PLAN_RE.search(clause):
+                if not _PLAN_RE.search(clause) and not negated_match(sentence, m, _DONE_RE):
                     reasons.append(f"claims the deal is done ({m.group(0)!r}); the record says {stage_kind}")
     return list(dict.fromkeys(reasons))
 

@@ -28,6 +28,7 @@ from agents.concessions import concession_violations
 from agents.context import Context
 from agents.deal_state import asserted_states
 from agents.delivery_days import promised_delivery_days
+from agents.echo import echoed_inbound
 from agents.facts import Vocabulary, find_unsupported
 from agents.german_compounds import compound_concessions
 from agents.held_increases import held_increases
@@ -88,6 +89,7 @@ def check_draft(
             text, send_day or ctx.now.date())
         found = find_unsupported(text, replace(vocab, dates=vocab.dates | proposed)) if proposed else found
     reasons += [f"unsupported fact: {f}" for f in found] + signature_problems(draft.body, ctx)
+    reasons += echoed_inbound(draft.body, ctx)  # the buyer's email copied as the reply (wave 20, the real model)
     reasons += spelled_number_violations(text, vocab.numbers | vocab.percents | vocab.money)
     reasons += text_invariant_violations(raw, vocab, language)
     reasons += commercial_violations(text, ctx, vocab, approved_discount, allowed_promises)

@@ -177,6 +177,10 @@ class AgentSettings:
         seed: sent to OpenAI-compatible servers for repeatable answers (None sends none).
         learned_screen: also refuse output sentences the learned screen reads as planted content
             (agents/learned_screen.py), on top of the pattern checks.
+        writer_prompt: the writer's prompt (agents/prompts): `writer`, the full rules for capable models, or
+            `writer_small`, short rules and the template's sentences as the facts to use, in the draft's language
+            (a 0.5B model given the full rules wrote English to French buyers and echoed the buyer's email;
+            the local model's preset picks it).
     """
 
     tenant_id: str = ""
@@ -212,6 +216,7 @@ class AgentSettings:
     subject_max_chars: int = SUBJECT_MAX_CHARS
     openai_base_url: str | None = None
     learned_screen: bool = LEARNED_SCREEN
+    writer_prompt: str = "writer"
 
     def timeout_for(self, role: str) -> float:
         """Return the per-call timeout of `role` in seconds (its own, else the common one)."""

@@ -9,12 +9,25 @@ import re
 
 from agents.context import Context
 
-_CLOSING = re.compile(
-    r"^(?:best(?: regards| wishes)?|kind regards|regards|warm regards|many thanks|thanks|thank you|cheers|sincerely|"
+_CLOSINGS = (
+    r"best(?: regards| wishes)?|kind regards|regards|warm regards|many thanks|thanks|thank you|cheers|sincerely|"
     r"viele grüße|beste grüße|freundliche grüße|mit freundlichen grüßen|herzliche grüße|liebe grüße|gruß|grüße|"
     r"cordialement|bien cordialement|bien à vous|salutations|sincères salutations|à bientôt|"
-    r"un saludo|saludos|saludos cordiales|atentamente|un cordial saludo|muchas gracias|gracias)[,.!]?$", re.I)
+    r"un saludo|saludos|saludos cordiales|atentamente|un cordial saludo|muchas gracias|gracias")
+_CLOSING = re.compile(rf"^(?:{_CLOSINGS})[,.!]?$", re.I)
 _NAME_LINE = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]*){0,2}$")
+
+
+_INLINE_SIGN_OFF = re.compile(
+    rf"(?:^|[.!?]\s+)(?i:{_CLOSINGS})[,.!]?\s+"
+    r"(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]+){1,2})\.?$")
+"""A closing and a full name ending the body's last line ("... schicken? Viele Grüße, Anna Schmidt"): how a small
+model signs (wave 20: the real model's copy of the buyer's email, signed by the buyer, passed as a draft). A full
+name only: "Thank you, Anna." at the end thanks the buyer."""
+
+
+_TEAM_WORDS = frozenset({"team", "the", "ihr", "ihre", "équipe", "votre", "equipo", "su", "el"})
+"""Words of a team's sign-off ("Best regards, The Brightlane Team"): not a person signing in the owner's place."""
 
 
 def wrong_signature(body: str, owner_name: str | None) -> str | None:
@@ -22,11 +35,16 @@ def wrong_signature(body: str, owner_name: str | None) -> str | None:
     if not owner_name:
         return None
     lines = [line.strip() for line in body.strip().splitlines() if line.strip()]
-    if len(lines) < 2 or not _CLOSING.match(lines[-2]) or not _NAME_LINE.match(lines[-1]):
-        return None
-    signed = {w.lower().strip(".") for w in lines[-1].split()}
     owner = {w.lower() for w in re.findall(r"[^\W\d_]+", owner_name)}
-    return None if signed & owner else lines[-1]
+    if len(lines) >= 2 and _CLOSING.match(lines[-2]) and _NAME_LINE.match(lines[-1]):
+        signed = {w.lower().strip(".") for w in lines[-1].split()}
+        return None if signed & owner else lines[-1]
+    inline = _INLINE_SIGN_OFF.search(lines[-1]) if lines else None
+    if inline is None:
+        return None
+    name = inline.group("name")
+    words = {w.lower() for w in name.split()}
+    return None if words & owner or words & _TEAM_WORDS else name
 
 
 def signature_problems(body: str, ctx: Context) -> list[str]:

@@ -124,9 +124,11 @@ def write(
     }
     data = {"task": "draft", "ctx": ctx, "arm": arm, "nba": nba, "settings": settings, "analysis": analysis,
             "recipient": recipient, "kind": kind, "plan": dp}
+    prompt = load_prompt(settings.writer_prompt)
+    if settings.writer_prompt != "writer":
+        values.update(_small_model_values(ctx, recipient, draft_parts(data), kind))
     result = gateway.call_checked(
-        load_prompt("writer").render(values, data), DraftOut, role="writer",
-        prompt_version=load_prompt("writer").version,
+        prompt.render(values, data), DraftOut, role="writer", prompt_version=prompt.version,
         check=lambda out: check_draft(out, ctx, vocab, approved_discount=nba.discount,
                                       allowed_promises=settings.allowed_promises, send_day=dp.send_day, language=dp.language,
                                       asked_same_day=bool(dp.ask and dp.ask.same_day),
@@ -139,6 +141,38 @@ def write(
         channel=nba.channel, kind=kind, subject=out.subject.strip(), body=out.body.strip(),
         language=dp.language, tone=settings.tone, generated_by=result.label)
     return draft, result
+
+
+def _small_model_values(ctx: Context, recipient: Any, parts: DraftParts, kind: str) -> dict[str, str]:
+    """What the small-model prompt adds: the template's sentences, in the draft's language, as the facts to use.
+
+    A 0.5B model given the full rules and the record wrote English to French and Spanish buyers, put the strategy's
+    name in the subject and copied the buyer's own email (wave 20's captures, tests/fixtures/llm_real); sentences
+    already in the buyer's language, built only from screened structured values, give it the language, the facts
+    and the order.
+    """
+    if kind == "call_script":
+        lines = [parts.opening, " ".join(x for x in (parts.reference, parts.answer) if x), parts.line, parts.cta,
+                 parts.voicemail]
+        subject = parts.call_subject
+    else:
+        lines = [parts.greet, parts.reference, parts.answer, parts.line, parts.cta]
+        subject = parts.subject
+    numbered = [f"{n}. {line}" for n, line in enumerate((x for x in lines if x), start=1)]
+    first = ((ctx.pasted_person(recipient) or "").split() or [""])[0]
+    sign = parts.sign.replace("\n", " / ")
+    facts = [f"- Start with: {parts.greet}" if kind != "call_script" else f"- Open with: {parts.opening}",
+             f"- Something real to mention: {parts.reference}",
+             *([f"- Answer their question first: {parts.answer}"] if parts.answer else []),
+             f"- The point to make: {parts.line}", f"- The one request (keep its times exactly): {parts.cta}",
+             f"- A subject like: {subject}", f"- End with: {sign}"]
+    # v4: the sign-off as the last numbered line, on one line (v3's "Last line: Best, / Sam" came back as written,
+    # label and slash included)
+    signed = [*numbered, f"{len(numbered) + 1}. {parts.sign.replace(chr(10), ' ')}"] if kind != "call_script" \
+        else numbered
+    return {"parts": "\n".join(numbered), "lines": "\n".join(signed), "subject": subject, "sign": sign,
+            "facts": "\n".join(facts),
+            "first_name": first or "the customer", "company": ctx.pasted_company or "their company"}
 
 
 def _thanks_rule(ctx: Context, dp: DraftPlan, recipient: Any) -> str:
@@ -236,9 +270,25 @@ def _answer(dp: DraftPlan) -> str:
     return phrase(lang, "answer", topic=phrase(lang, f"topic.{topics[0]}"), day=format_day(dp.answer_by, lang))
 
 
-@register(DraftOut)
-def offline_draft(data: Mapping[str, Any]) -> DraftOut:
-    """Write the draft from screened, structured inputs only (the offline template)."""
+@dataclass(frozen=True)
+class DraftParts:
+    """The offline template's sentences for one draft, in the draft's language, built only from screened
+    structured values: the template joins them, and the small-model prompt lists them as the facts it may use."""
+
+    greet: str
+    reference: str
+    answer: str
+    line: str
+    cta: str
+    sign: str
+    subject: str
+    call_subject: str
+    opening: str
+    voicemail: str
+
+
+def draft_parts(data: Mapping[str, Any]) -> DraftParts:
+    """Compose the template's sentences from the writer's structured inputs (`data` of `write`)."""
     ctx: Context = data["ctx"]
     arm: StrategyArm = data["arm"]
     nba: NextBestAction = data["nba"]
@@ -276,27 +326,39 @@ def offline_draft(data: Mapping[str, Any]) -> DraftOut:
         lang, key, company=company, deal=deal, industry=industry, signal=signal)
     slot1, slot2 = format_slots(dp.slots, lang)
     cta = phrase(lang, "cta_meeting" if nba.channel == "meeting" else "cta_call", slot1=slot1, slot2=slot2)
-    reference = _reference(ctx, dp, recipient)
-    answer = _answer(dp)
     formal = settings.tone == "formal"
     full = ctx.pasted_person(recipient) or first
     greet = phrase(lang, "greet_formal", name=full) if formal and full else phrase(lang, "greet", first=first) \
         if first else phrase(lang, "greet", first="").replace(" ,", ",").replace(" :", ":")
     signer = owner if formal else (owner.split()[0] if owner else "")
-    sign = phrase(lang, "sign_formal" if formal else "sign", owner=signer or phrase(lang, "team"))
     topic = next((t for t in (dp.ask.topics if dp.ask else ()) if t != "meeting"), None)
+    return DraftParts(
+        greet=greet, reference=_reference(ctx, dp, recipient), answer=_answer(dp), line=line, cta=cta,
+        sign=phrase(lang, "sign_formal" if formal else "sign", owner=signer or phrase(lang, "team")),
+        subject=(phrase(lang, "subject_answer", company=company, topic=phrase(lang, f"topic.{topic}"))
+                 if topic else phrase(lang, "subject", company=company, deal=deal)),
+        call_subject=phrase(lang, "call_subject", first=first or company, company=company),
+        opening=f"{greet.rstrip(',:')}, {phrase(lang, 'calling', owner=owner or phrase(lang, 'team'), deal=deal)}",
+        voicemail=phrase(lang, "voicemail_text", deal=deal))
+
+
+@register(DraftOut)
+def offline_draft(data: Mapping[str, Any]) -> DraftOut:
+    """Write the draft from screened, structured inputs only (the offline template)."""
+    settings: AgentSettings = data["settings"]
+    recipient = data["recipient"]
+    lang = data["plan"].language
+    p = draft_parts(data)
     if data["kind"] == "call_script":
-        opening = f"{greet.rstrip(',:')}, {phrase(lang, 'calling', owner=owner or phrase(lang, 'team'), deal=deal)}"
-        body = (f"{phrase(lang, 'opening')}: {opening}\n"
-                f"{phrase(lang, 'reference')}: {' '.join(x for x in (reference, answer) if x)}\n"
-                f"{phrase(lang, 'point')}: {line}\n{phrase(lang, 'ask')}: {cta}\n"
-                f"{phrase(lang, 'voicemail')}: {phrase(lang, 'voicemail_text', deal=deal)}")
-        subject = phrase(lang, "call_subject", first=first or company, company=company)
+        body = (f"{phrase(lang, 'opening')}: {p.opening}\n"
+                f"{phrase(lang, 'reference')}: {' '.join(x for x in (p.reference, p.answer) if x)}\n"
+                f"{phrase(lang, 'point')}: {p.line}\n{phrase(lang, 'ask')}: {p.cta}\n"
+                f"{phrase(lang, 'voicemail')}: {p.voicemail}")
+        subject = p.call_subject
     else:
-        opening = f"{reference} {answer}" if answer else reference
-        body = f"{greet}\n\n{opening} {line}\n\n{cta}\n\n{sign}"
-        subject = (phrase(lang, "subject_answer", company=company, topic=phrase(lang, f"topic.{topic}"))
-                   if topic else phrase(lang, "subject", company=company, deal=deal))
+        opening = f"{p.reference} {p.answer}" if p.answer else p.reference
+        body = f"{p.greet}\n\n{opening} {p.line}\n\n{p.cta}\n\n{p.sign}"
+        subject = p.subject
     return DraftOut(to_contact_id=recipient.id if recipient else "", subject=subject[: settings.subject_max_chars],
                     body=body)
 

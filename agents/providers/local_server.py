@@ -87,6 +87,8 @@ def local_preset(url: str, model: str) -> dict[str, Any]:
         "max_retries": 0,
         "run_deadline_seconds": LOCAL_RUN_DEADLINE_SECONDS,
         "context_budget_tokens": LOCAL_CONTEXT_BUDGET_TOKENS,
+        # the full writer rules are more than a 0.5B model follows (wave 20: 7 of 8 drafts refused)
+        "writer_prompt": "writer_small",
     }
 
 

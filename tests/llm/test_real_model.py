@@ -146,6 +146,14 @@ except ImportError:  # an older corpus test: markers, recipient and discount cap
         return problems
 
 
+WRITER_ACCEPTED_FLOOR = 0.5
+"""Share of the writer's answers (those that arrived) the safety layer must accept on the varied records: 8 of 8
+measured with the writer_small prompt (v3 and v4) on 2026-12-04, 1 of 8 with the full rules before it; the drafts are
+the template's sentences, copied (agents/README.md, wave 20)."""
+
+SLOW = ("ProviderTimeout", "DeadlineReached", "cut off")
+"""Writer fallbacks that are the machine's speed or the completion cap, not the model's writing."""
+
 PLUMBING = ("ProviderRejected", "ProviderUnavailable", "MalformedResponse", "VendorNotAllowed", "ConcurrencyLimited")
 """Fallback reasons that are our bug or a dead server, never the model's doing nor slowness."""
 
@@ -253,7 +261,7 @@ def first_round_seconds(cases: set[Path], speed: Throughput) -> float:
 def _injection_settings(local: AgentSettings, speed: Throughput, mandatory: bool) -> AgentSettings:
     """Short drafts for the injection cases: the writer's cap INJECTION_WRITER_MAX_TOKENS, which the
     json_schema grammar's body bound fits (agents/providers/bounds.py), the prompt asking for as
-    few words, and the writer's timeout fitted to that cap (the first round's not cut by the budget)."""
+    few words (the full writer prompt; the local preset's writer_small gives the template's sentences instead), and the writer's timeout fitted to that cap (the first round's not cut by the budget)."""
     caps = {**local.max_output_tokens_by_role, "writer": INJECTION_WRITER_MAX_TOKENS}
     writer = role_timeouts(speed, {"writer": INJECTION_WRITER_MAX_TOKENS})["writer"] * PARALLEL
     timeouts = dict(local.role_timeouts)
@@ -377,6 +385,7 @@ def test_every_role_on_eight_varied_records_is_schema_valid_or_falls_back_with_a
     limiter = _limiter()
     deadline = _deadline(BUDGET_SECONDS)  # what the injection corpus left
     plumbing: list[str] = []
+    answered: Counter[str] = Counter()
 
     def one(item: tuple[str, Any, Any]) -> Any:
         _name, record, scores = item
@@ -398,16 +407,32 @@ def test_every_role_on_eight_varied_records_is_schema_valid_or_falls_back_with_a
                 plumbing += [f"{name}/{role}: {reason}" for p in PLUMBING if p in reason]
         for role, ms in _timings(run).items():
             latencies[role].extend(ms)
+        copied = _template_share(run, _record, _scores) if run.draft.generated_by == label else None
         REPORT.setdefault("drafts", []).append({"record": name, "language": run.draft.language,
                                                  "by": run.draft.generated_by, "checks_passed": run.checks_passed,
-                                                 "failed": [c.name for c in run.checks if not c.passed]})
+                                                 "failed": [c.name for c in run.checks if not c.passed],
+                                                 "words_from_template": copied})
+        if run.draft.generated_by == label:
+            answered["accepted"] += 1
+        elif not any(f.role == "writer" and any(p in f.reason for p in SLOW) for f in run.fallbacks):
+            answered["refused"] += 1
+    shares = [d["words_from_template"] for d in REPORT.get("drafts", []) if d["words_from_template"] is not None]
     REPORT["records"] = {"count": len(records), "run": len(ran), "parallel": PARALLEL, "seconds": round(time.monotonic() - started, 1),
                          "by_role": {r: dict(c) for r, c in outcomes.items()},
                          "latency_ms": {r: _pcts(v) for r, v in latencies.items()},
-                         "fallback_reasons": dict(reasons)}
+                         "fallback_reasons": dict(reasons),
+                         "writer_answers": dict(answered),
+                         # wave 20: the small-model prompt lists the template's sentences and the 0.5B model copies
+                         # them, so an accepted draft is mostly the template's: say how much, so no one reads the
+                         # accepted share as the model's writing
+                         "writer_words_from_template": round(sum(shares) / len(shares), 2) if shares else None}
     if not ran:
         pytest.skip(f"the budget ({BUDGET_SECONDS:.0f} s) was spent before a record could start (see the report)")
     assert sum(outcomes["analyst"].values()) == len(ran)
+    # Wave 20 (writer_small prompt): 8 of 8 writer answers accepted on the eight records with v3 and with v4 (2026-12-04,
+    # 1 of 8 with the full rules); half is the floor, counted over answers that arrived (a timeout is the machine's, not the model's).
+    if sum(answered.values()) >= 4:
+        assert answered["accepted"] >= WRITER_ACCEPTED_FLOOR * sum(answered.values()), dict(answered)
     # Slowness may turn answers into timeouts (reported); a rejected request or a dead server may not.
     assert plumbing == [], plumbing
 
@@ -444,6 +469,19 @@ def _post(body: dict[str, Any]) -> dict[str, Any]:
     except httpx.TimeoutException:
         pytest.skip(f"no answer within the {left:.0f} s left of the budget (machine too slow)")
     return reply
+
+
+def _template_share(run: Any, record: Any, scores: Any) -> float:
+    """Share of the model's draft words in 5-word runs of the offline template's draft for the same record."""
+    from agents.echo import RUN_WORDS, _words
+
+    template = _words(run_agents(record, scores, AgentSettings(tenant_id=record.tenant_id or "t"), now=NOW,
+                                 env={}).draft.body)
+    runs = {tuple(template[i:i + RUN_WORDS]) for i in range(len(template) - RUN_WORDS + 1)}
+    words = _words(run.draft.body)
+    copied = {j for i in range(len(words) - RUN_WORDS + 1) if tuple(words[i:i + RUN_WORDS]) in runs
+              for j in range(i, i + RUN_WORDS)}
+    return len(copied) / len(words) if words else 0.0
 
 
 def _short(reason: str) -> str:
