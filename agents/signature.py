@@ -24,7 +24,8 @@ def wrong_signature(body: str, owner_name: str | None) -> str | None:
     lines = [line.strip() for line in body.strip().splitlines() if line.strip()]
     if len(lines) < 2 or not _CLOSING.match(lines[-2]) or not _NAME_LINE.match(lines[-1]):
         return None
-    signed = {w.lower().strip(".") for w in lines[-1].split()}
+    # Both read as the same runs of letters: "Hans-Peter" signs for "Hans-Peter Jäger", "d'Aubigné" for "Luc d'Aubigné"
+    signed = {w.lower() for w in re.findall(r"[^\W\d_]+", lines[-1])}
     owner = {w.lower() for w in re.findall(r"[^\W\d_]+", owner_name)}
     return None if signed & owner else lines[-1]
 

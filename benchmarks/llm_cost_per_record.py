@@ -159,7 +159,7 @@ def language_findings(record: Any, run: Any, language: str, counts: dict[str, in
     counts["written"] += 1
     names = [record.name, record.company.name if record.company else None, record.owner.name if record.owner else None,
              *(c.name for c in record.contacts)]
-    vouched = frozenset(w for n in names if n for w in n.replace("–", " ").split())
+    vouched = frozenset(w.lower() for n in names if n for w in n.replace("–", " ").split())
     sentences = language_violations(f"{draft.subject}\n\n{draft.body}", language, vouched)
     check = next((c for c in run.checks if c.name == "in_buyer_language"), None)
     if draft.language == language and not sentences and (check is None or check.passed):
