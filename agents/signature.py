@@ -8,12 +8,15 @@ from __future__ import annotations
 import re
 
 from agents.context import Context
+from agents.phrases import P
 
 _CLOSING = re.compile(
     r"^(?:best(?: regards| wishes)?|kind regards|regards|warm regards|many thanks|thanks|thank you|cheers|sincerely|"
     r"viele grüße|beste grüße|freundliche grüße|mit freundlichen grüßen|herzliche grüße|liebe grüße|gruß|grüße|"
     r"cordialement|bien cordialement|bien à vous|salutations|sincères salutations|à bientôt|"
     r"un saludo|saludos|saludos cordiales|atentamente|un cordial saludo|muchas gracias|gracias)[,.!]?$", re.I)
+_TEAM_SIGN_OFFS = frozenset(table["team"].casefold() for table in P.values())
+"""The account team the templates sign for when the owner's name is not pasted ("Ihr Account-Team")."""
 _NAME_LINE = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]*){0,2}$")
 
 
@@ -25,6 +28,8 @@ def wrong_signature(body: str, owner_name: str | None) -> str | None:
     if len(lines) < 2 or not _CLOSING.match(lines[-2]) or not _NAME_LINE.match(lines[-1]):
         return None
     # Both read as the same runs of letters: "Hans-Peter" signs for "Hans-Peter Jäger", "d'Aubigné" for "Luc d'Aubigné"
+    if lines[-1].casefold() in _TEAM_SIGN_OFFS:
+        return None  # the templates' own sign-off when the owner's name cannot be pasted: no one else's name
     signed = {w.lower() for w in re.findall(r"[^\W\d_]+", lines[-1])}
     owner = {w.lower() for w in re.findall(r"[^\W\d_]+", owner_name)}
     return None if signed & owner else lines[-1]

@@ -89,3 +89,33 @@ def test_the_offline_writer_cuts_a_long_subject_between_words_never_inside_the_d
     assert cut == "Elbtal Netzwerke GmbH & Co. KG: nächster Schritt zum Projekt"
     assert clip_subject("Kurz: Projekt „Jahresabo“", 80) == "Kurz: Projekt „Jahresabo“"
     assert clip_subject("Ein" * 40, 80) == ("Ein" * 40)[:80]  # one word longer than the limit: cut, as before
+
+
+@pytest.mark.parametrize("name", ["Birgit vom Stein", "Hans zur Mühlen", "Andrés de los Santos", "Rocío de las Heras",
+                                  "Hélène d'Aubigné", "Luc de l'Isle", "Amélie N'Diaye"])
+def test_a_person_named_with_a_particle_or_an_elision_is_shaped_like_a_person(name):
+    from agents.name_shapes import person_name_shaped
+
+    assert person_name_shaped(name)
+
+
+@pytest.mark.parametrize("name", ["Birgit vom Stein zahlt nie", "d'accord Hélène", "Hélène d'après", "los precios bajan"])
+def test_a_lowercase_word_that_is_no_particle_still_makes_a_remark_not_a_name(name):
+    from agents.name_shapes import person_name_shaped
+
+    assert not person_name_shaped(name)
+
+
+@pytest.mark.parametrize(("body", "owner"), [
+    ("Hallo Özlem,\n\nDanke.\n\nViele Grüße\nIhr Account-Team", "Birgit vom Stein"),
+    ("Bonjour Léa,\n\nMerci.\n\nCordialement,\nVotre équipe commerciale", None),
+    ("Hi Mia,\n\nThanks.\n\nBest,\nYour account team", "Sam Lee"),
+])
+def test_the_templates_team_sign_off_is_no_one_elses_signature(body, owner):
+    assert wrong_signature(body, owner) is None
+
+
+def test_a_sign_off_by_another_team_or_person_is_still_not_the_owners():
+    assert wrong_signature("Hallo Özlem,\n\nDanke.\n\nViele Grüße\nIhre Buchhaltung", "Birgit Wagner") == \
+        "Ihre Buchhaltung"
+    assert wrong_signature("Hi Mia,\n\nThanks.\n\nBest,\nYour Finance Team", "Sam Lee") == "Your Finance Team"

@@ -49,3 +49,19 @@ def test_the_offline_templates_answers_replayed_as_a_vendors_are_not_refused_on_
     result = measure(60, seed, "salesforce", object_type)
     assert (result["crm"], result["records"]) == ("salesforce", records)  # a seed's open Leads number fewer than 60
     assert sum(result["fallbacks_by_role"].values()) <= most, result["refusals"]
+
+
+LANGUAGE_FLOORS: list[tuple[str, str, str, int, int, int]] = []
+"""(CRM, object type, buyers' language, seed, open records read, most refused calls) on a market whose buyers write
+German, French or Spanish (`measure(..., language=...)`, the demo's `--language`): measured in wave 20 (the module's
+doc; agents/README.md, "Wave 20: benign in German, French and Spanish")."""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("crm", "object_type", "language", "seed", "records", "most"), LANGUAGE_FLOORS)
+def test_the_offline_templates_answers_are_not_refused_and_are_in_the_buyers_language_on_german_french_and_spanish_records(
+        crm, object_type, language, seed, records, most):
+    result = measure(60, seed, crm, object_type, language)
+    assert (result["crm"], result["records"]) == (crm, records)
+    assert sum(result["fallbacks_by_role"].values()) <= most, result["refusals"]
+    assert result["drafts"]["in_language"] == result["drafts"]["written"] > 0, result["off_language"]
