@@ -119,3 +119,28 @@ def test_a_sign_off_by_another_team_or_person_is_still_not_the_owners():
     assert wrong_signature("Hallo Özlem,\n\nDanke.\n\nViele Grüße\nIhre Buchhaltung", "Birgit Wagner") == \
         "Ihre Buchhaltung"
     assert wrong_signature("Hi Mia,\n\nThanks.\n\nBest,\nYour Finance Team", "Sam Lee") == "Your Finance Team"
+
+
+@pytest.mark.parametrize("text", [
+    "Je peux proposer une remise de 10 % sur le projet « Jahresabo » si Logistique d'Armor SA confirme.",
+    "Si Écoles des Alpes SARL confirme d'ici le 15 décembre, je peux proposer une remise de 10\u202f% sur le projet.",
+    "Puedo ofrecer un descuento del 10 % en el proyecto «Soporte prémium» si Colegios Cantábrica S.L.U. confirma.",
+    "Puedo ofrecer un descuento del 10 por ciento en el proyecto.",
+])
+def test_the_approved_percentage_written_the_french_or_spanish_way_is_no_money_off_offer(text):
+    from agents.claims import discount_violations
+
+    assert discount_violations(text, 0.10) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Je peux proposer une remise de 500 € sur le projet.",
+    "Je peux proposer une remise de 10 000 € sur le projet.",
+    "Puedo ofrecer un descuento de 300 euros en el proyecto.",
+    "Puedo ofrecer un descuento del 10 % y otro descuento de 200 € en el proyecto.",
+    "Je peux proposer une remise de 15 % sur le projet.",
+])
+def test_money_off_or_a_percentage_above_the_approved_one_is_still_refused_in_french_and_spanish(text):
+    from agents.claims import discount_violations
+
+    assert discount_violations(text, 0.10) != []
