@@ -136,7 +136,8 @@ def _template_sentences() -> tuple[frozenset[str], tuple[re.Pattern[str], ...], 
     patterns (each placeholder one group), and the call-script headings."""
     from agents.phrases import P  # noqa: PLC0415 - phrases is the writer's table; read once, on first use
 
-    texts = {normalise(v).strip().casefold() for table in P.values() for v in (*table.values(), *_openings(table))}
+    texts = {normalise(v).strip().casefold() for table in P.values()
+             for v in (*table.values(), *_openings(table), *_without_deal(table))}
     fixed = frozenset(t for t in texts if "{" not in t)
     filled = tuple(re.compile("".join("(.{1,80}?)" if _PLACEHOLDER.fullmatch(piece) else re.escape(piece)
                                       for piece in re.split(r"(\{\w+\})", t) if piece))
@@ -144,6 +145,13 @@ def _template_sentences() -> tuple[frozenset[str], tuple[re.Pattern[str], ...], 
     headings = frozenset(normalise(table[k]).casefold() for table in P.values()
                          for k in ("opening", "reference", "point", "ask", "voicemail") if k in table)
     return fixed, filled, headings
+
+
+def _without_deal(table: Mapping[str, str]) -> tuple[str, ...]:
+    """The sentences that name the deal as the writer writes them when its name cannot be pasted: `deal_none` in its
+    place ("Redes de la Sierra S.A.: siguiente paso en el proyecto"), where a placeholder would need a word."""
+    none = table.get("deal_none")
+    return tuple(v.replace("{deal}", none) for v in table.values() if none is not None and "{deal}" in v)
 
 
 def _openings(table: Mapping[str, str]) -> tuple[str, ...]:

@@ -144,3 +144,25 @@ def test_money_off_or_a_percentage_above_the_approved_one_is_still_refused_in_fr
     from agents.claims import discount_violations
 
     assert discount_violations(text, 0.10) != []
+
+
+@pytest.mark.parametrize("subject", [
+    "Redes de la Sierra S.A.: siguiente paso en el proyecto",
+    "Logistique d'Armor SA : prochaine étape pour le projet",
+    "Elbtal Märkte AG: nächster Schritt zum Projekt",
+])
+def test_a_subject_of_the_templates_without_the_deals_name_is_the_templates_own_wording(subject):
+    company = subject.split(" :")[0].split(":")[0]
+    _ctx, vocab = _vocab("José García", "Íñigo Núñez", company=company, deal=f"{company} – Soporte prémium")
+    assert is_template_sentence(subject, vocab.own_words)
+    assert planted_sentence_violations(subject, vocab) == []
+
+
+@pytest.mark.parametrize("subject", [
+    "Redes de la Sierra S.A.: siguiente paso en el proyecto de pago a la cuenta nueva",
+    "Redes de la Sierra S.A.: siguiente paso en el proyecto 2",
+])
+def test_a_subject_that_only_starts_like_the_templates_is_not_theirs(subject):
+    _ctx, vocab = _vocab("José García", "Íñigo Núñez", company="Redes de la Sierra S.A.",
+                         deal="Redes de la Sierra S.A. – Soporte prémium")
+    assert not is_template_sentence(subject, vocab.own_words)
