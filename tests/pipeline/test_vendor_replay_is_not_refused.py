@@ -21,6 +21,14 @@ shorter customer's). After agents/vouched.py's own-company and template-sentence
 Opportunities 0 / 0 / 0 (seed 0's last one, "Teams in education management" read as naming Iron Education, went with
 the function-word rule of agents/name_abbreviations.py), HubSpot deals 0 / 0 / 0: the floors below (agents/README.md,
 "Benign on Salesforce's own records", has the commands, commits and times).
+
+Wave 20 (2026-12-04, `measure(60, seed, crm, object_type, language)` on a market whose buyers write German, French or
+Spanish: the demo's `--language`): before the fixes, seed 0, HubSpot deals 10 / 12 / 5 refused calls (de / fr / es),
+Salesforce Leads 1 / 0 / 1, Opportunities 4 (de; fr and es timed out reading the history under load); all the writer's,
+for a hyphenated owner's name ("Hans-Peter", "Marie-Claire"), a call script's joined opening line, a subject without
+the deal's name, an owner "vom Stein" signing as the account team, "une remise de 10 %" read as money off, and a subject
+cut inside the deal's name (the one template defect). LANGUAGE_FLOORS are the runs measured after the fixes
+(agents/README.md, "Wave 20: benign in German, French and Spanish").
 """
 
 from __future__ import annotations
