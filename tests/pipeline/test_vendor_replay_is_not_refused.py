@@ -70,7 +70,9 @@ doc; agents/README.md, "Wave 20: benign in German, French and Spanish")."""
 @pytest.mark.slow
 @pytest.mark.parametrize(("crm", "object_type", "language", "seed", "records", "most"), LANGUAGE_FLOORS)
 def test_the_offline_templates_answers_are_not_refused_and_are_in_the_buyers_language_on_german_french_and_spanish_records(
-        crm, object_type, language, seed, records, most):
+        crm, object_type, language, seed, records, most, monkeypatch):
+    # Salesforce's sandbox answers the history query in over a minute on a loaded 2-core machine (measured)
+    monkeypatch.setenv("AGENTIC_SALES_CRM_READ_TIMEOUT_SECONDS", "240")
     result = measure(60, seed, crm, object_type, language)
     assert (result["crm"], result["records"]) == (crm, records)
     assert sum(result["fallbacks_by_role"].values()) <= most, result["refusals"]
