@@ -61,7 +61,7 @@ def test_the_offline_templates_answers_replayed_as_a_vendors_are_not_refused_on_
 
 LANGUAGE_FLOORS = [("hubspot", "deal", lang, 0, 60, 0) for lang in ("de", "fr", "es")] + [
     ("salesforce", object_type, lang, 0, records, 0) for object_type, records in (("lead", 42), ("deal", 60))
-    for lang in ("de", "fr", "es")]
+    for lang in ("de", "fr", "es")] + [("hubspot", "deal", "de", 7, 60, 0), ("salesforce", "lead", "fr", 7, 57, 0)]
 """(CRM, object type, buyers' language, seed, open records read, most refused calls) on a market whose buyers write
 German, French or Spanish (`measure(..., language=...)`, the demo's `--language`): measured in wave 20 (the module's
 doc; agents/README.md, "Wave 20: benign in German, French and Spanish")."""
