@@ -97,7 +97,8 @@ _NEGATED = re.compile(r"\b(?:no|not|n't|cannot|unable|without|kein\w*|nicht|pas|
 _MONEY_CONCESSION = re.compile(
     rf"(?:[$€£]\s?\d[\d.,' ]*\s?k?|\d[\d.,' ]*\s?(?:k\s?)?(?:[$€£]|usd|eur|gbp|dollars?|euros?))\s*"
     rf"(?:\w+\W+){{0,2}}?{DISCOUNT_WORDS}\b|\b(?:discount|rabatt|nachlass|remise|réduction|descuento|rebaja|credit)"
-    rf"\w*\s+(?:of|von|de|del)\s+(?:[$€£]|\d)", re.I)
+    # "une remise de 10 %", "un descuento del 10 %" is the percentage the discount check weighs, not money off
+    rf"\w*\s+(?:of|von|de|del)\s+(?:[$€£]|\d(?![\d.,]*\s?{_PCT_WORDS}))", re.I)
 
 PRICE_WORDS = (r"(?:price[sd]?|pricing|cost[s]?|total|all-in|fee[s]?|quote[sd]?|rate|invoice[sd]?|pay|amount|"
                r"preis\w*|gesamtpreis|kosten|betrag|angebot|summe|prix|tarif\w*|coût\w*|montant|devis|"

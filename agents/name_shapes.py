@@ -12,7 +12,9 @@ import unicodedata
 NAME_QUALIFIER = re.compile(r"\s*\((?:[^\W_][\w&.'-]*)(?: [^\W_][\w&.'-]*)?\)\s*$")
 
 _PERSON_PARTICLES = frozenset("de del della der den van von da di du la le al el bin ibn y e d o dos das des ter "
-                               "zu af mac st".split())
+                               "zu af mac st vom zum zur los las".split())
+_ELIDED_PARTICLE = re.compile(r"(?:d|l|dell|dall)['’](\w)", re.IGNORECASE)
+"""A particle elided onto the name it belongs to ("d'Aubigné", "l'Isle", "dell'Acqua"): the name after it is capitalised."""
 _PERSON_WORD = re.compile(r"(?:[^\W\d_]\.)+|[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*\.?")
 
 
@@ -25,6 +27,8 @@ def person_name_shaped(text: str) -> bool:
     words = unicodedata.normalize("NFC", text).split()
     if not words or len(words) > 6:
         return False
+    # "d'Aubigné" is the particle and a capitalised name: read as the name alone ("d'après" stays a lowercase word)
+    words = [w[m.end() - 1:] if (m := _ELIDED_PARTICLE.match(w)) and m.group(1).isupper() else w for w in words]
     core = [w for w in words if w.lower() not in _PERSON_PARTICLES]
     if not core or len(core) > 4:
         return False

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from agents.context import Context
+from agents.phrases import P
 
 _CLOSINGS = (
     r"best(?: regards| wishes)?|kind regards|regards|warm regards|many thanks|thanks|thank you|cheers|sincerely|"
@@ -15,6 +16,8 @@ _CLOSINGS = (
     r"cordialement|bien cordialement|bien à vous|salutations|sincères salutations|à bientôt|"
     r"un saludo|saludos|saludos cordiales|atentamente|un cordial saludo|muchas gracias|gracias")
 _CLOSING = re.compile(rf"^(?:{_CLOSINGS})[,.!]?$", re.I)
+_TEAM_SIGN_OFFS = frozenset(table["team"].casefold() for table in P.values())
+"""The account team the templates sign for when the owner's name is not pasted ("Ihr Account-Team")."""
 _NAME_LINE = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]*){0,2}$")
 
 
@@ -37,13 +40,16 @@ def wrong_signature(body: str, owner_name: str | None) -> str | None:
     lines = [line.strip() for line in body.strip().splitlines() if line.strip()]
     owner = {w.lower() for w in re.findall(r"[^\W\d_]+", owner_name)}
     if len(lines) >= 2 and _CLOSING.match(lines[-2]) and _NAME_LINE.match(lines[-1]):
-        signed = {w.lower().strip(".") for w in lines[-1].split()}
+        if lines[-1].casefold() in _TEAM_SIGN_OFFS:
+            return None  # the templates' own sign-off when the owner's name cannot be pasted: no one else's name
+        # Both read as the same runs of letters: "Hans-Peter" signs for "Hans-Peter Jäger", "d'Aubigné" for "Luc d'Aubigné"
+        signed = {w.lower() for w in re.findall(r"[^\W\d_]+", lines[-1])}
         return None if signed & owner else lines[-1]
     inline = _INLINE_SIGN_OFF.search(lines[-1]) if lines else None
     if inline is None:
         return None
     name = inline.group("name")
-    words = {w.lower() for w in name.split()}
+    words = {w.lower() for w in re.findall(r"[^\W\d_]+", name)}
     return None if words & owner or words & _TEAM_WORDS else name
 
 

@@ -57,13 +57,21 @@ def figure_labels(scores: Mapping[str, Any], trusted: Iterable[str | None] = ())
     return tuple(sorted((x for x in labels if vouched(x)), key=len, reverse=True))
 
 
+_NAME_PARTS = re.compile(r"[-'’]")
+"""What joins the parts of one name: a hyphen ("Hans-Peter", "Jean-Luc") or an elision ("d'Aubigné", "N'Diaye")."""
+
+
 def record_names(ctx: Context) -> frozenset[str]:
     """Lower-cased words of the names the record holds in structured fields, screened: its owner (the rep who signs),
     its contacts and its company."""
     r = ctx.record
     names = (ctx.safe("owner.name", r.owner.name) if r.owner else None, *(ctx.contact_name(c) for c in r.contacts),
              ctx.company_name)
-    return frozenset(w.lower() for n in names if n for w in _words(normalise(n)) if len(w) > 1)
+    words = {w.lower() for n in names if n for w in _words(normalise(n))}
+    # A hyphenated or elided name is also its parts, as a capitalised word reads them: "Hans-Peter" is "Hans" and
+    # "Peter", "d'Aubigné" "Aubigné" (a German rep signs "Hans-Peter"; the screen read the bare parts as planted).
+    parts = {p for w in words for p in _NAME_PARTS.split(w) if p != w}
+    return frozenset(w for w in words | parts if len(w) > 1)
 
 
 def without_vouched(text: str, vocab: Vocabulary) -> str:
@@ -128,7 +136,8 @@ def _template_sentences() -> tuple[frozenset[str], tuple[re.Pattern[str], ...], 
     patterns (each placeholder one group), and the call-script headings."""
     from agents.phrases import P  # noqa: PLC0415 - phrases is the writer's table; read once, on first use
 
-    texts = {normalise(v).strip().casefold() for table in P.values() for v in table.values()}
+    texts = {normalise(v).strip().casefold() for table in P.values()
+             for v in (*table.values(), *_openings(table), *_without_deal(table))}
     fixed = frozenset(t for t in texts if "{" not in t)
     filled = tuple(re.compile("".join("(.{1,80}?)" if _PLACEHOLDER.fullmatch(piece) else re.escape(piece)
                                       for piece in re.split(r"(\{\w+\})", t) if piece))
@@ -136,6 +145,24 @@ def _template_sentences() -> tuple[frozenset[str], tuple[re.Pattern[str], ...], 
     headings = frozenset(normalise(table[k]).casefold() for table in P.values()
                          for k in ("opening", "reference", "point", "ask", "voicemail") if k in table)
     return fixed, filled, headings
+
+
+def _without_deal(table: Mapping[str, str]) -> tuple[str, ...]:
+    """The sentences that name the deal as the writer writes them when its name cannot be pasted: `deal_none` in its
+    place ("Redes de la Sierra S.A.: siguiente paso en el proyecto"), where a placeholder would need a word."""
+    none = table.get("deal_none")
+    return tuple(v.replace("{deal}", none) for v in table.values() if none is not None and "{deal}" in v)
+
+
+def _openings(table: Mapping[str, str]) -> tuple[str, ...]:
+    """A call script's opening line as agents.writer joins it: the greeting (to a first name, a full name, or no one)
+    and the calling sentence, with the deal's name or without ("Hallo Birgit, hier ist Özlem Özdemir, ich rufe wegen
+    des Projekts „Jahresabo“ an."): two template sentences in one, which neither matches whole."""
+    if "calling" not in table:
+        return ()
+    greetings = (table["greet"], table["greet_formal"], table["greet"].replace(" {first}", ""))
+    callings = (table["calling"].replace("{deal}", table["deal"]), table["calling"].replace("{deal}", table["deal_none"]))
+    return tuple(f"{g.rstrip(',:')}, {c}" for g in greetings for c in callings)
 
 
 def is_template_sentence(sentence: str, own_words: frozenset[str] = frozenset()) -> bool:

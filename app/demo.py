@@ -66,6 +66,9 @@ class DemoOptions:
     """Size of the demo market's open book (the backfill reads every one)."""
     closed_deals: int = DEMO_MARKET["n_closed_deals"]
     """Closed deals of the market's history (what the models train on; companies scale with it)."""
+    language: str | None = None
+    """The buyers' language of the whole market ("de", "fr", "es": native people, companies and activity text, in
+    their countries); None: the default market, mostly English-speaking."""
     faults: tuple[str, ...] = ()
     """Sandbox fault profiles switched on for the scripted changes (e.g. ambiguous-writes)."""
     data_dir: Path = field(default_factory=lambda: Path(os.environ.get("AGENTIC_SALES_DATA_DIR")
@@ -199,12 +202,19 @@ class Demo:
         self.app.config["PUBLIC_URL"] = self.url
         threading.Thread(target=self.server.serve_forever, name="demo-app", daemon=True).start()
         driver_config = self.driver.start(seed=self.opt.seed, app_url=self.url, credentials=keys,
-                                          market=market_for(self.opt.open_deals, self.opt.closed_deals))
+                                          market=self._market())
         self.app.config.update(driver_config)
         record_sandbox(data, self.opt.crm, self.driver.url, driver_config)
         self.sandbox = self.driver
         log.info("app on %s, %s sandbox on %s (seed %s)", self.url, self.opt.crm, self.driver.url, self.opt.seed)
         self.say(f"Started the app and a simulated {self._label()} account (market seed {self.opt.seed}).")
+
+    def _market(self) -> dict[str, Any]:
+        """The sandbox market's size, and its buyers' language when one is asked for (the default demo names none)."""
+        market: dict[str, Any] = dict(market_for(self.opt.open_deals, self.opt.closed_deals))
+        if self.opt.language is not None:
+            market["locale"] = self.opt.language
+        return market
 
     def _label(self) -> str:
         from app.connectors import get_connector

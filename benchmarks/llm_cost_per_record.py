@@ -3,6 +3,7 @@
     python -m benchmarks.llm_cost_per_record               # 60 open deals of the demo market
     python -m benchmarks.llm_cost_per_record --deals 200
     python -m benchmarks.llm_cost_per_record --crm salesforce --object-type lead   # 60 open Salesforce Leads
+    python -m benchmarks.llm_cost_per_record --language de   # a market whose buyers write German
 
 The demo runs as `agentic-sales demo` does (sandbox account, OAuth install, models trained on
 the account's history, `--crm` choosing the sandbox CRM as `agentic-sales demo --crm` does); the
@@ -15,7 +16,10 @@ without a usage block, so the prompt, the strict JSON schema and the answer are 
 app would send and receive. No tokenizer ships offline, so the figures are characters, turned
 into tokens at 4 characters per token (English prose) and 3 (JSON-heavy prompts; the gateway's
 estimate), the honest range; the cost columns price both at the list prices in
-agents/settings.py. Progress on stderr; one JSON document on stdout; the JSON is also written to
+agents/settings.py. With `--language de|fr|es` the demo's market is one whose buyers write that language (the
+demo's `--language`: native people, companies and activity text in their countries); every draft is then checked to
+be in it (its language, and agents.sentence_language on each sentence), `drafts` and `off_language` in the output.
+Progress on stderr; one JSON document on stdout; the JSON is also written to
 benchmarks/results/llm_cost_per_record.json.
 """
 
@@ -71,10 +75,13 @@ class ReplayVendor:
                          "message": {"role": "assistant", "content": self.pending, "refusal": None}}]})
 
 
-def measure(deals: int, seed: int, crm: str | None = None, object_type: str = "deal") -> dict[str, Any]:
+def measure(deals: int, seed: int, crm: str | None = None, object_type: str = "deal",
+            language: str | None = None) -> dict[str, Any]:
     """The replay on the first `deals` open records of `object_type` in the demo market of `seed` on `crm` (the demo's
-    default CRM when None). Besides the cost figures, `refusals` lists every call the safety layer sent to the fallback
-    (record id, role, reason): a refusal of the offline templates' own answer is a false positive or a template defect.
+    default CRM when None), its buyers writing `language` when given (the demo's default market when None). Besides the
+    cost figures, `refusals` lists every call the safety layer sent to the fallback (record id, role, reason): a refusal
+    of the offline templates' own answer is a false positive or a template defect; `drafts` counts the drafts written
+    in the market's language and `off_language` lists the others (see :func:`language_findings`).
     """
     from agents import run_agents
     from agents.settings import ROLES
@@ -85,7 +92,7 @@ def measure(deals: int, seed: int, crm: str | None = None, object_type: str = "d
     from app.pipeline.crm import crm_client
 
     with tempfile.TemporaryDirectory() as tmp:
-        options = DemoOptions(changes=0, seed=seed, open_deals=deals, data_dir=Path(tmp))
+        options = DemoOptions(changes=0, seed=seed, open_deals=deals, data_dir=Path(tmp), language=language)
         demo = Demo(dataclasses.replace(options, crm=crm) if crm else options,
                     progress=lambda m: print(m, file=sys.stderr))
         demo.start()
@@ -108,6 +115,8 @@ def measure(deals: int, seed: int, crm: str | None = None, object_type: str = "d
             per_record: list[dict[str, Any]] = []
             fallbacks: dict[str, int] = defaultdict(int)
             refusals: list[dict[str, str]] = []
+            drafts: dict[str, int] = defaultdict(int)
+            off_language: list[dict[str, Any]] = []
             for record in records:
                 start = len(vendor.sent)
                 run = run_agents(record, scores.get(record.id),
@@ -116,6 +125,8 @@ def measure(deals: int, seed: int, crm: str | None = None, object_type: str = "d
                 for fallback in run.fallbacks:
                     fallbacks[fallback.role] += 1
                     refusals.append({"record": record.id, "role": fallback.role, "reason": fallback.reason})
+                if language is not None:
+                    off_language.extend(language_findings(record, run, language, drafts))
                 calls = vendor.sent[start:]
                 per_record.append({"calls": len(calls), "prompt_chars": sum(c["prompt_chars"] for c in calls),
                                    "schema_chars": sum(c["schema_chars"] for c in calls),
@@ -125,8 +136,38 @@ def measure(deals: int, seed: int, crm: str | None = None, object_type: str = "d
     by_role: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for c in vendor.sent:
         by_role[{"AnalysisOut": "analyst", "StrategyOut": "strategist"}.get(c["schema_name"], "writer")].append(c)
-    return {"crm": demo.opt.crm, "object_type": object_type, "seed": seed,
-            **summarise(per_record, by_role, fallbacks, len(records)), "refusals": refusals}
+    return {"crm": demo.opt.crm, "object_type": object_type, "seed": seed, "language": language,
+            **summarise(per_record, by_role, fallbacks, len(records)), "refusals": refusals,
+            **({"drafts": dict(sorted(drafts.items())), "off_language": off_language} if language else {})}
+
+
+def language_findings(record: Any, run: Any, language: str, counts: dict[str, int]) -> list[dict[str, Any]]:
+    """Whether a record's draft is in the market's `language`, counted into `counts`; the findings when it is not.
+
+    The expected language is the market's, not what agents.phrases.buyer_language picks (that would grade the choice
+    by itself): every company of a language market is in one of that language's countries. An owner's brief (an
+    escalated record) is for the rep, not the buyer, and is counted apart. A draft is in the language when it says so
+    and no sentence of it reads as another (agents.sentence_language, names on the record vouched) and the product's
+    own `in_buyer_language` check passed.
+    """
+    from agents.sentence_language import language_violations
+
+    draft = run.draft
+    if draft.kind == "owner_brief":
+        counts["owner_briefs"] += 1
+        return []
+    counts["written"] += 1
+    names = [record.name, record.company.name if record.company else None, record.owner.name if record.owner else None,
+             *(c.name for c in record.contacts)]
+    vouched = frozenset(w.lower() for n in names if n for w in n.replace("–", " ").split())
+    sentences = language_violations(f"{draft.subject}\n\n{draft.body}", language, vouched)
+    check = next((c for c in run.checks if c.name == "in_buyer_language"), None)
+    if draft.language == language and not sentences and (check is None or check.passed):
+        counts["in_language"] += 1
+        return []
+    return [{"record": record.id, "draft_language": draft.language, "sentences": sentences,
+             "check": check.detail if check is not None and not check.passed else None,
+             "country": record.company.country if record.company else None}]
 
 
 def summarise(per_record: list[dict[str, Any]], by_role: dict[str, list[dict[str, Any]]], fallbacks: dict[str, int],
@@ -169,10 +210,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--crm", default=None, help="Sandbox CRM of the demo (its default when omitted).")
     parser.add_argument("--object-type", default="deal", choices=("deal", "lead"),
                         help="Open records to measure: deals, or Salesforce Leads.")
+    parser.add_argument("--language", default=None, choices=("de", "fr", "es"),
+                        help="Seed a market whose buyers write this language (the demo's --language).")
     parser.add_argument("--out", type=Path, default=RESULTS, help="Where the JSON is written.")
     args = parser.parse_args(argv)
     started = time.monotonic()
-    result = {**measure(args.deals, args.seed, args.crm, args.object_type), "seconds": round(time.monotonic() - started, 1)}
+    result = {**measure(args.deals, args.seed, args.crm, args.object_type, args.language), "seconds": round(time.monotonic() - started, 1)}
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2) + "\n")
     print(json.dumps(result))

@@ -26,11 +26,14 @@ import click
               help="Open deals in the demo market (the backfill enriches every one).")
 @click.option("--faults", default="", help="Sandbox faults during the changes, comma-separated "
               "(e.g. ambiguous-writes,429-bursts,5xx).")
+@click.option("--language", type=click.Choice(["de", "fr", "es"]), default=None,
+              help="Seed a market whose buyers write this language (German, French or Spanish people, companies and "
+                   "emails in their countries); default: the mostly English-speaking market.")
 @click.option("--port", default=0, type=int, help="App port (default: a free one).")
 @click.option("--data-dir", default=None, type=click.Path(file_okay=False),
               help="Where the demo keeps its secrets, database and models (default ~/.agentic-sales/demo).")
-def demo(once: bool, changes: int, seed: int, crm: str | None, open_deals: int, faults: str, port: int,
-         data_dir: str | None) -> None:
+def demo(once: bool, changes: int, seed: int, crm: str | None, open_deals: int, faults: str, language: str | None,
+         port: int, data_dir: str | None) -> None:
     """Run everything on embedded defaults: a CRM sandbox, app, models, agents, webhooks."""
     from app.demo_llm import prepare_from_cli
 
@@ -55,7 +58,8 @@ def demo(once: bool, changes: int, seed: int, crm: str | None, open_deals: int, 
     if unknown:
         click.echo(f"error: --faults: {unknown}", err=True)
         sys.exit(2)
-    opts = DemoOptions(changes=changes, seed=seed, crm=crm, port=port, open_deals=open_deals, faults=names)
+    opts = DemoOptions(changes=changes, seed=seed, crm=crm, port=port, open_deals=open_deals, faults=names,
+                       language=language)
     if data_dir:
         opts.data_dir = Path(data_dir)
     # Bigger books take longer to backfill at the CRM's rate limit; wait in proportion.

@@ -42,7 +42,10 @@ def _verify(config: Mapping[str, Any]) -> str | bool:
 
 
 def http_session(config: Mapping[str, Any]) -> TimeoutSession:
-    return TimeoutSession(verify=_verify(config))
+    """A session with the configured connect/read timeouts (`CRM_*_TIMEOUT_SECONDS`, as HubSpot's), else Salesforce's."""
+    return TimeoutSession(timeout=(float(config.get("CRM_CONNECT_TIMEOUT_SECONDS") or constants.CONNECT_TIMEOUT),
+                                   float(config.get("CRM_READ_TIMEOUT_SECONDS") or constants.READ_TIMEOUT)),
+                          verify=_verify(config))
 
 
 class SalesforceConnector:

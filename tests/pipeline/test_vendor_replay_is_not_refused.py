@@ -21,6 +21,14 @@ shorter customer's). After agents/vouched.py's own-company and template-sentence
 Opportunities 0 / 0 / 0 (seed 0's last one, "Teams in education management" read as naming Iron Education, went with
 the function-word rule of agents/name_abbreviations.py), HubSpot deals 0 / 0 / 0: the floors below (agents/README.md,
 "Benign on Salesforce's own records", has the commands, commits and times).
+
+Wave 20 (2026-12-04, `measure(60, seed, crm, object_type, language)` on a market whose buyers write German, French or
+Spanish: the demo's `--language`): before the fixes, seed 0, HubSpot deals 10 / 12 / 5 refused calls (de / fr / es),
+Salesforce Leads 1 / 0 / 1, Opportunities 4 (de; fr and es timed out reading the history under load); all the writer's,
+for a hyphenated owner's name ("Hans-Peter", "Marie-Claire"), a call script's joined opening line, a subject without
+the deal's name, an owner "vom Stein" signing as the account team, "une remise de 10 %" read as money off, and a subject
+cut inside the deal's name (the one template defect). LANGUAGE_FLOORS are the runs measured after the fixes
+(agents/README.md, "Wave 20: benign in German, French and Spanish").
 """
 
 from __future__ import annotations
@@ -49,3 +57,23 @@ def test_the_offline_templates_answers_replayed_as_a_vendors_are_not_refused_on_
     result = measure(60, seed, "salesforce", object_type)
     assert (result["crm"], result["records"]) == ("salesforce", records)  # a seed's open Leads number fewer than 60
     assert sum(result["fallbacks_by_role"].values()) <= most, result["refusals"]
+
+
+LANGUAGE_FLOORS = [("hubspot", "deal", lang, 0, 60, 0) for lang in ("de", "fr", "es")] + [
+    ("salesforce", object_type, lang, 0, records, 0) for object_type, records in (("lead", 42), ("deal", 60))
+    for lang in ("de", "fr", "es")] + [("hubspot", "deal", "de", 7, 60, 0), ("salesforce", "lead", "fr", 7, 57, 0)]
+"""(CRM, object type, buyers' language, seed, open records read, most refused calls) on a market whose buyers write
+German, French or Spanish (`measure(..., language=...)`, the demo's `--language`): measured in wave 20 (the module's
+doc; agents/README.md, "Wave 20: benign in German, French and Spanish")."""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("crm", "object_type", "language", "seed", "records", "most"), LANGUAGE_FLOORS)
+def test_the_offline_templates_answers_are_not_refused_and_are_in_the_buyers_language_on_german_french_and_spanish_records(
+        crm, object_type, language, seed, records, most, monkeypatch):
+    # Salesforce's sandbox answers the history query in over a minute on a loaded 2-core machine (measured)
+    monkeypatch.setenv("AGENTIC_SALES_CRM_READ_TIMEOUT_SECONDS", "240")
+    result = measure(60, seed, crm, object_type, language)
+    assert (result["crm"], result["records"]) == (crm, records)
+    assert sum(result["fallbacks_by_role"].values()) <= most, result["refusals"]
+    assert result["drafts"]["in_language"] == result["drafts"]["written"] > 0, result["off_language"]

@@ -40,6 +40,8 @@ class SandboxConfig:
     n_open_deals: int = 80
     n_closed_deals: int = 240
     """Size of the seeded market per portal (the history can be much larger on demand)."""
+    locale: str | None = None
+    """Buyer language of the market's people, companies and activity text (market._locales); None: the default."""
     client_id: str = "sandbox-client-id"
     client_secret: str = "sandbox-client-secret"
     """Also the webhook signing secret, as in HubSpot."""

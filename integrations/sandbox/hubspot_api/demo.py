@@ -88,7 +88,7 @@ class DemoSandbox:
     verify = True
     """Plain HTTP on loopback: nothing extra to trust for the install redirect."""
 
-    def start(self, *, seed: int, app_url: str, market: Mapping[str, int],
+    def start(self, *, seed: int, app_url: str, market: Mapping[str, Any],
               credentials: Mapping[str, str] | None = None) -> dict[str, Any]:
         """Start the portal with its webhooks pointed at the app; return the app configuration
         that points the connector at it. Faults are switched on later, for the scripted changes."""

@@ -56,6 +56,7 @@ class Sandbox:
                     n_owners=market_overrides.get("n_owners", self.config.n_owners),
                     n_open_deals=market_overrides.get("n_open_deals", self.config.n_open_deals),
                     n_closed_deals=market_overrides.get("n_closed_deals", self.config.n_closed_deals),
+                    locale=market_overrides.get("locale", self.config.locale),
                 )
                 market = Market(mc)
                 portal = Portal(hub_id)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from . import _churn, _text, _truth
+from . import _churn, _locales, _text, _truth
 from ._model import LOST, OPEN_STAGES, WON, Activity, Company, Contact, Deal, Owner
 
 if TYPE_CHECKING:
@@ -45,6 +45,9 @@ ACCOUNT_TRAITS_SEED = 2_000_003
 
 def build_people(m: Market) -> None:
     """Create owners, companies and their contacts."""
+    if m.config.locale is not None:
+        _build_local_people(m, _locales.locale_text(m.config.locale))
+        return
     rng, cfg = m.rng, m.config
     for i in range(cfg.n_owners):
         first, last = str(rng.choice(_text.FIRST)), str(rng.choice(_text.LAST))
@@ -73,6 +76,45 @@ def build_people(m: Market) -> None:
         for j in range(n_contacts):
             m.contacts.append(_contact(m, i, j == 0, created))
             m.company_contacts.setdefault(i, []).append(len(m.contacts) - 1)
+    account_traits(m)
+
+
+
+def _build_local_people(m: Market, text: _locales.LocaleText) -> None:
+    """Owners, companies and contacts of a market whose buyers write `text.language` (see _locales)."""
+    rng, cfg = m.rng, m.config
+    for i in range(cfg.n_owners):
+        first, last = str(rng.choice(text.FIRST)), str(rng.choice(text.LAST))
+        m.owners.append(Owner(i, first, last, f"{_locales.ascii_fold(first)}.{_locales.ascii_fold(last)}"
+                                              "@sandbox-sales.example",
+                              text.TIMEZONES[i % len(text.TIMEZONES)], 9_100_000 + 17 * i, float(rng.normal(0, 0.35))))
+    names: set[str] = set()
+    for i in range(cfg.n_companies):
+        industry = str(rng.choice(list(_truth.INDUSTRY_EFFECT)))
+        name = text.company_name(rng, industry)
+        while name in names:
+            name = text.company_name(rng, industry)
+            if name in names:
+                name = f"{str(rng.choice(text.LAST)).split()[-1]} {name}"
+        names.add(name)
+        ci = int(rng.choice(len(text.COUNTRIES), p=np.array(text.COUNTRY_WEIGHTS) / sum(text.COUNTRY_WEIGHTS)))
+        country, currency, cities = text.COUNTRIES[ci]
+        employees = int(np.clip(rng.lognormal(np.log(180), 1.4), 5, 60_000))
+        revenue = float(round(employees * rng.lognormal(np.log(160_000), 0.4), -3))
+        created = m.start - timedelta(days=HISTORY_DAYS + int(rng.integers(30, 900)))
+        domain = text.domain(name)
+        m.companies.append(Company(i, name, domain, industry, employees, revenue, country, str(rng.choice(cities)),
+                                   currency, int(rng.integers(cfg.n_owners)), created))
+        n_contacts = int(np.clip(rng.poisson(2 + min(employees, 5000) ** 0.25), 1, 12))
+        for j in range(n_contacts):
+            first, last = str(rng.choice(text.FIRST)), str(rng.choice(text.LAST))
+            weights = text.TITLE_WEIGHTS
+            title, seniority = text.TITLES[int(rng.choice(len(text.TITLES), p=weights / weights.sum()))]
+            key = len(m.contacts)
+            m.contacts.append(Contact(
+                key, i, first, last, f"{_locales.ascii_fold(first)}.{_locales.ascii_fold(last)}{key}@{domain}",
+                title, seniority, text.phone(rng), j == 0, created + timedelta(days=int(rng.integers(0, 60)))))
+            m.company_contacts.setdefault(i, []).append(key)
     account_traits(m)
 
 
@@ -128,12 +170,14 @@ def new_deal(m: Market, created: datetime, *, ended_by: datetime | None = None,
     elif ended_by is not None and created + timedelta(days=cycle) > ended_by:
         created = ended_by - timedelta(days=cycle + float(rng.uniform(0.0, 10.0)))
     existing = m.is_customer(comp.key, created)
-    product = str(rng.choice(_text.PRODUCTS))
+    local = _locales.locale_text(m.config.locale) if m.config.locale is not None else None
+    product = str(rng.choice(local.PRODUCTS if local else _text.PRODUCTS))
     key = len(m.deals)
     d = Deal(
         key, comp.key, chosen, chosen[0], comp.owner if rng.random() < 0.7 else int(rng.integers(len(m.owners))),
         f"{comp.name} – {product}", amount, comp.currency, "existingbusiness" if existing else "newbusiness",
         str(rng.choice(["low", "medium", "high"], p=[0.3, 0.5, 0.2])),
+        local.deal_description(product, comp.name, str(rng.choice(local.TEAMS))) if local else
         f"{product} for {comp.name}'s {rng.choice(['sales', 'operations', 'finance', 'IT', 'support'])} team.",
         created, created + timedelta(days=round(cycle * rng.uniform(0.8, 1.2))), OPEN_STAGES[0],
         [(OPEN_STAGES[0], created)], engagement_=float(rng.normal(0, 1)) + _churn.engagement_shift(comp, created),
@@ -169,25 +213,30 @@ def add_activity(m: Market, d: Deal, kind: str, at: datetime, *, subject: str | 
     contact = m.contacts[_text.pick(rng, d.contacts)]
     owner = m.owners[d.owner]
     comp = m.companies[d.company]
+    local = _locales.locale_text(m.config.locale) if m.config.locale is not None else None
+    words: Any = local or _text
     ctx = {"first": contact.first, "name": f"{contact.first} {contact.last}", "owner": f"{owner.first} {owner.last}",
            "owner_first": owner.first, "company": comp.name, "industry": comp.industry.replace("_", " ").lower(),
            "amount": f"{d.currency} {d.amount:,.0f}", "role": _text.pick(rng, ("CFO", "CEO", "VP of Sales", "CTO")),
            "product": d.name.split("– ")[-1]}
+    if local:  # the buyer's own words: "12.500 €", "Finanzvorstand", "in der Logistik"
+        ctx.update(industry=local.INDUSTRY_LABELS[comp.industry], amount=local.amount(d.currency, d.amount),
+                   role=_text.pick(rng, local.ROLES), city=comp.city)
     positive = rng.random() < _truth.sigmoid(d.engagement_ + 0.3)
     direction, extra = None, {}
     if kind in ("emails_in", "emails_out"):
         direction = "inbound" if kind == "emails_in" else "outbound"
-        subj, text = _text.email_text(rng, direction == "inbound", bool(positive), ctx)
+        subj, text = words.email_text(rng, direction == "inbound", bool(positive), ctx)
         kind_name = "email"
     elif kind == "calls":
-        subj, text = _text.call_text(rng, ctx)
+        subj, text = words.call_text(rng, ctx)
         direction, kind_name = ("inbound" if rng.random() < 0.2 else "outbound"), "call"
         extra = {"duration_ms": str(rng.randrange(60, 2400) * 1000)}
     elif kind == "meetings":
-        subj, text = _text.meeting_text(rng, ctx)
+        subj, text = words.meeting_text(rng, ctx)
         kind_name = "meeting"
     else:
-        subj, text = "", _text.note_text(rng, ctx, m.config.injection_rate)
+        subj, text = "", words.note_text(rng, ctx, m.config.injection_rate)
         kind_name = "note"
     act = Activity(len(m.activities), kind_name, at, d.company, d.owner, d.key, contact.key, direction,
                    subject if subject is not None else subj, body if body is not None else text, extra)

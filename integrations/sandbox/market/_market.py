@@ -36,6 +36,9 @@ class MarketConfig:
     randomising_share: float = 0.25
     """Share of reps who discount at random even under the confounded policy (the variation a
     price model can learn from)."""
+    locale: str | None = None
+    """Buyer language of every company, contact and activity ("de", "fr" or "es": see _locales); None is the
+    default, mostly English-speaking, market."""
 
 
 DISCOUNT_GRID = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3)

@@ -23,7 +23,7 @@ from datetime import datetime, timedelta
 
 import numpy as np
 
-from . import _text, _truth
+from . import _locales, _text, _truth
 
 LEAD_SEED = 4_000_037
 """Offset of the leads' random stream from the market's seed."""
@@ -93,19 +93,30 @@ class Lead:
         return self.decided_at if self.converted is not None else None
 
 
-def generate_leads(n: int, *, seed: int, now: datetime, n_owners: int) -> list[Lead]:
-    """``n`` leads arriving over the :data:`HISTORY_DAYS` before ``now``, decided or open as of ``now``."""
+def generate_leads(n: int, *, seed: int, now: datetime, n_owners: int, locale: str | None = None) -> list[Lead]:
+    """``n`` leads arriving over the :data:`HISTORY_DAYS` before ``now``, decided or open as of ``now`` (people and
+    companies of the buyer language ``locale`` when given: see _locales)."""
     rng = np.random.default_rng(seed + LEAD_SEED)
+    local = _locales.locale_text(locale) if locale is not None else None
     industries = list(_truth.INDUSTRY_EFFECT)
     sources = list(SOURCE_EFFECT)
     out: list[Lead] = []
     for key in range(n):
-        first, last = str(rng.choice(_text.FIRST)), str(rng.choice(_text.LAST))
-        industry = str(rng.choice(industries))
-        company = f"{rng.choice(_text.COMPANY_A)} {rng.choice(_text.INDUSTRY_WORDS[industry])} {key}"
-        t = int(rng.choice(len(_text.TITLES), p=_text.TITLE_WEIGHTS / _text.TITLE_WEIGHTS.sum()))
-        title, seniority = _text.TITLES[t]
-        country = _text.COUNTRIES[int(rng.choice(len(_text.COUNTRIES), p=_text.COUNTRY_WEIGHTS))][0]
+        if local is None:
+            first, last = str(rng.choice(_text.FIRST)), str(rng.choice(_text.LAST))
+            industry = str(rng.choice(industries))
+            company = f"{rng.choice(_text.COMPANY_A)} {rng.choice(_text.INDUSTRY_WORDS[industry])} {key}"
+            t = int(rng.choice(len(_text.TITLES), p=_text.TITLE_WEIGHTS / _text.TITLE_WEIGHTS.sum()))
+            title, seniority = _text.TITLES[t]
+            country = _text.COUNTRIES[int(rng.choice(len(_text.COUNTRIES), p=_text.COUNTRY_WEIGHTS))][0]
+        else:
+            first, last = str(rng.choice(local.FIRST)), str(rng.choice(local.LAST))
+            industry = str(rng.choice(industries))
+            company = local.company_name(rng, industry)
+            title, seniority = local.TITLES[int(rng.choice(len(local.TITLES), p=local.TITLE_WEIGHTS
+                                                            / local.TITLE_WEIGHTS.sum()))]
+            weights = np.array(local.COUNTRY_WEIGHTS) / sum(local.COUNTRY_WEIGHTS)
+            country = local.COUNTRIES[int(rng.choice(len(local.COUNTRIES), p=weights))][0]
         employees = int(np.clip(rng.lognormal(np.log(150), 1.5), 2, 80_000))
         revenue = float(round(employees * rng.lognormal(np.log(150_000), 0.4), -3))
         source = sources[int(rng.choice(len(sources), p=SOURCE_WEIGHTS))]
@@ -134,7 +145,9 @@ def generate_leads(n: int, *, seed: int, now: datetime, n_owners: int) -> list[L
                                      str(rng.choice(("outbound", "inbound"), p=(0.7, 0.3)))))
         drop = rng.random(len(MISSING)) < np.array(list(MISSING.values()))
         gone = dict(zip(MISSING, drop, strict=True))
-        out.append(Lead(key, first, last, company, f"{first.lower()}.{last.lower()}.{key}@lead{key}.example",
+        email = (f"{first.lower()}.{last.lower()}.{key}@lead{key}.example" if local is None else
+                 f"{_locales.ascii_fold(first)}.{_locales.ascii_fold(last)}.{key}@lead{key}.example")
+        out.append(Lead(key, first, last, company, email,
                         None if gone["title"] else title, seniority, None if gone["industry"] else industry,
                         None if gone["employees"] else employees, None if gone["revenue"] else revenue,
                         country, source, None if gone["rating"] else rating, int(rng.integers(max(1, n_owners))),

@@ -43,6 +43,8 @@ class SfSandboxConfig:
     n_companies: int = 60
     n_open_deals: int = 80
     n_closed_deals: int = 240
+    locale: str | None = None
+    """Buyer language of the market's people, companies and activity text (market._locales); None: the default."""
     n_leads: int = 800
     """Leads over the market's two years (integrations.sandbox.market.leads): ~93% decided
     (converted or closed unconverted, ~21% converted), the rest (~40) open."""

@@ -60,7 +60,7 @@ class DemoSandbox:
         """What an HTTP client must trust to follow the install redirect to this sandbox."""
         return str(self.handle.ca_file) if self.handle else ""
 
-    def start(self, *, seed: int, app_url: str, market: Mapping[str, int],
+    def start(self, *, seed: int, app_url: str, market: Mapping[str, Any],
               credentials: Mapping[str, str] | None = None) -> dict[str, Any]:
         """Start the org; return the app configuration that points the connector at it. Faults are
         switched on later, for the scripted changes (control `faults/profile`). `credentials` is not
@@ -70,7 +70,8 @@ class DemoSandbox:
         self.handle = run_salesforce_sandbox(
             seed=seed, client_id=client_id, client_secret=client_secret, session_ttl=SESSION_TTL_SECONDS,
             retry_scale=0.002, n_companies=market.get("n_companies", 60),
-            n_open_deals=market.get("n_open_deals", 40), n_closed_deals=market.get("n_closed_deals", 240))
+            n_open_deals=market.get("n_open_deals", 40), n_closed_deals=market.get("n_closed_deals", 240),
+            locale=market.get("locale"))
         self._http = requests.Session()
         self._http.trust_env = False
         self._http.verify = str(self.handle.ca_file)

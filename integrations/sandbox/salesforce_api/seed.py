@@ -46,6 +46,15 @@ CONVERTED_OPPORTUNITY_DAYS = 90
 """Close date of an Opportunity created by a conversion, in days after it (an org's default)."""
 
 
+LEAD_ACTIVITY_SUBJECTS = {
+    "en": {"meeting": "Intro meeting", "call": "Call", "email": "Email"},
+    "de": {"meeting": "Erstgespräch", "call": "Anruf", "email": "E-Mail"},
+    "fr": {"meeting": "Premier rendez-vous", "call": "Appel", "email": "E-mail"},
+    "es": {"meeting": "Primera reunión", "call": "Llamada", "email": "Correo"},
+}
+"""Subjects a rep of the market's language gives a lead's logged meetings, calls and emails."""
+
+
 class LeadConversionError(ValueError):
     """A lead that cannot be converted or closed (already converted, or not a lead)."""
 
@@ -100,7 +109,8 @@ class Bridge:
             self.create_deal(d, emit=False)
         for a in m.activities:
             self.create_activity(a, emit=False)
-        for lead in generate_leads(self.n_leads, seed=m.config.seed, now=m.now, n_owners=len(m.owners)):
+        for lead in generate_leads(self.n_leads, seed=m.config.seed, now=m.now, n_owners=len(m.owners),
+                                   locale=m.config.locale):
             self.create_lead(lead)
         self._link_seeded_conversions()
         self._mark_customers()
@@ -119,14 +129,15 @@ class Bridge:
             emit=False, at=lead.created_at, user_id=owner)
         self.lead_truth[lid] = lead.p_convert
         self.leads[lid] = lead
+        said = LEAD_ACTIVITY_SUBJECTS.get(self.market.config.locale or "en", LEAD_ACTIVITY_SUBJECTS["en"])
         for act in lead.activities:
             kw: dict[str, Any] = {"emit": False, "at": act.at, "user_id": owner}
             if act.kind == "meeting":
-                o.create("Event", {"Subject": "Intro meeting", "StartDateTime": sf_datetime(act.at),
+                o.create("Event", {"Subject": said["meeting"], "StartDateTime": sf_datetime(act.at),
                                    "EndDateTime": sf_datetime(act.at + timedelta(minutes=30)), "WhoId": lid,
                                    "OwnerId": owner}, **kw)
             else:
-                o.create("Task", {"Subject": "Call" if act.kind == "call" else "Email", "Status": "Completed",
+                o.create("Task", {"Subject": said[act.kind], "Status": "Completed",
                                   "Priority": "Normal", "ActivityDate": sf_date(act.at),
                                   "TaskSubtype": "Call" if act.kind == "call" else "Email",
                                   "CallType": {"inbound": "Inbound", "outbound": "Outbound"}.get(act.direction or "")

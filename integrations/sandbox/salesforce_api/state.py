@@ -125,7 +125,8 @@ class Sandbox:
         cfg = self.config
         for i, oid in enumerate(cfg.org_ids):
             market = Market(MarketConfig(seed=cfg.seed + i, n_companies=cfg.n_companies,
-                                         n_open_deals=cfg.n_open_deals, n_closed_deals=cfg.n_closed_deals))
+                                         n_open_deals=cfg.n_open_deals, n_closed_deals=cfg.n_closed_deals,
+                                         locale=cfg.locale))
             org = Org(org_id=oid, name=f"Sandbox Org {i + 1}", pod=f"{i % 10}W",
                       package_deployed=cfg.package_deployed)
             bridge = Bridge(org, market, n_leads=cfg.n_leads)
