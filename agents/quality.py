@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from agents.calendar_days import named_days, resolve_day
 from agents.context import Context
 from agents.disparaging import disparages_competitor
+from agents.done_asks import asks_for_done_things
 from agents.facts import Vocabulary, date_matches, find_dates, find_unsupported
 from agents.favours import favour_asks
 from agents.forms_of_address import DRAFT_FORMAL, FORMAL_PRONOUN, INFORMAL, recorded_form, wrong_honorific
@@ -388,6 +389,8 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
                         detail="; ".join(commitments[:3]) or "none"))
     thanks = thanks_problems(body, ctx, draft.to.contact_id)
     checks.append(Check(name="thanks_the_right_person", passed=not thanks, detail="; ".join(thanks) or "none"))
+    done = asks_for_done_things(body, ctx)  # a rep who asks for it again has not read the record
+    checks.append(Check(name="asks_only_for_what_is_open", passed=not done, detail="; ".join(done) or "none"))
     low = disparages_competitor(body)  # a tone no sales manager lets go, whatever the comparison says
     checks.append(Check(name="fair_to_competitors", passed=not low, detail="; ".join(low) or "none"))
     wrote = guess_language(body)
