@@ -185,10 +185,13 @@ def probe_examples(tests_dir: Path = FIXTURES.parent / "agents") -> list[Example
                 if "sentence" not in argnames:
                     continue
                 at = argnames.index("sentence")
+                # a test that says per sentence whether it is refused ("..._is_refused_but_not_one_to_meet", wave 12)
+                said = argnames.index("refused") if "refused" in argnames else None
                 for values in m.args[1]:
                     values = getattr(values, "values", values)
                     text = values[at] if isinstance(values, tuple | list) else values
-                    out += [Example(s, planted, PROBE_GROUP + wave, f"{path.stem}::{name}") for s in sentences(text)]
+                    label = bool(values[said]) if said is not None else planted
+                    out += [Example(s, label, PROBE_GROUP + wave, f"{path.stem}::{name}") for s in sentences(text)]
     return out
 
 
