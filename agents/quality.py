@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from agents.calendar_days import named_days, resolve_day
 from agents.context import Context
 from agents.disparaging import disparages_competitor
+from agents.done_asks import asks_for_done_things
 from agents.facts import Vocabulary, date_matches, find_dates, find_unsupported
 from agents.favours import favour_asks
 from agents.forms_of_address import DRAFT_FORMAL, FORMAL_PRONOUN, INFORMAL, recorded_form, wrong_honorific
@@ -49,8 +50,7 @@ for and the our you are was has had not but all any can may its his her how who 
 let see use new now per via off own too yet
 danke vielen viele grüße hallo guten ihnen ihre ihrer ihrem ihren haben wird werden sind eine einen einem einer
 nicht noch auch wenn dass oder aber sich bitte gerne sehr schon heute woche termin gespräch projekt kurz
-merci bonjour cordialement votre vous nous avec pour dans cette sont être avoir fait plus bien très semaine
-projet appel échange souhaite pouvons pourrions
+merci bonjour cordialement votre vous nous avec pour dans cette sont être avoir fait plus bien très semaine projet appel échange souhaite pouvons pourrions
 gracias hola saludo saludos usted nosotros para como esta este esto pero también sobre desde cuando semana
 proyecto llamada reunión podemos podríamos quería
 """.split())
@@ -386,10 +386,10 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
     commitments = commercial_violations(f"{subject}\n{body}", ctx, vocab, approved_discount, settings.allowed_promises)
     checks.append(Check(name="no_unapproved_commitments", passed=not commitments,
                         detail="; ".join(commitments[:3]) or "none"))
-    thanks = thanks_problems(body, ctx, draft.to.contact_id)
-    checks.append(Check(name="thanks_the_right_person", passed=not thanks, detail="; ".join(thanks) or "none"))
-    low = disparages_competitor(body)  # a tone no sales manager lets go, whatever the comparison says
-    checks.append(Check(name="fair_to_competitors", passed=not low, detail="; ".join(low) or "none"))
+    for rule, found in (("thanks_the_right_person", thanks_problems(body, ctx, draft.to.contact_id)),
+                        ("asks_only_for_what_is_open", asks_for_done_things(body, ctx)),  # the record unread
+                        ("fair_to_competitors", disparages_competitor(body))):  # a tone no manager lets go
+        checks.append(Check(name=rule, passed=not found, detail="; ".join(found) or "none"))
     wrote = guess_language(body)
     switched = [*foreign_sentences(body, draft.language), *clauses_in_other_languages(body)] \
         if wrote == draft.language else []

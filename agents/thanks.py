@@ -102,6 +102,51 @@ def _credited_elsewhere(clause: str, ctx: Context, recipient_id: str | None, nam
     return ", ".join(sorted(credited.values()))
 
 
+_PRODUCED = re.compile(
+    r"\b(?:pull(?:ing|ed)? together|put(?:ting)? together|prepar\w*|compil\w*|send(?:ing)?|sent|writ(?:ing|ten)|"
+    r"draft(?:ing|ed)|fill(?:ing|ed)? (?:in|out)|complet(?:ing|ed)|answer(?:ing|ed)|provid(?:ing|ed)|deliver(?:ing|ed)|"
+    r"zusammen(?:zu)?stell\w*|zusammengestellt|(?:zu)?geschickt|schick\w*|gesendet|vorbereitet|vorzubereiten|erstellt|"
+    r"ausgefüllt|beantwortet|übermittelt|bereitgestellt|"
+    r"envoy\w*|envoi|prépar\w*|rassembl\w*|compil\w*|rempli\w*|répondu|fourni\w*|transmis|rédig\w*|"
+    r"envi\w*|mand\w*|reun\w*|recopil\w*|complet\w*|rellen\w*|respond\w*|proporcion\w*|redact\w*)\b", re.I)
+"""Making or handing over a document: what a thanks credits the reader with having produced."""
+
+
+_READ = re.compile(r"\b(?:review\w*|read(?:ing)?|look(?:ing|ed)? (?:at|over|through)|go(?:ing)? through|went through|"
+                   r"(?:durch)?ge(?:prüft|sehen|lesen)|angesehen|anzusehen|durchzusehen|prüf\w*|lu|relu|examin\w*|"
+                   r"parcour\w*|étudi\w*|revis\w*|leíd[oa]|leer|mirad[oa]|estudi\w*)\b", re.I)
+"""Reading, reviewing or going through: what a buyer does with what we sent."""
+
+
+def _produced_by_us(part: str, ctx: Context, names: set[str]) -> str:
+    """What the seller's side sent that a thanks credits to the reader ("Thank you for pulling together the answers on
+    SSO and data retention" to Dana, when our e-mail of November 6 carried those answers to Priya), or "".
+
+    The thanks must credit a making or a sending (`_PRODUCED`; "thanks for reviewing the estimate" thanks the reader for
+    reading what we sent, which is right), and our outbound e-mails must name the thing more fully than any other
+    activity does: a call note where the buyer "sent the security questionnaire" names it as fully as our answers do,
+    and then the record cannot tell whose it is."""
+    part = re.split(r"[.;!?\n]", part.lstrip(" ,"), maxsplit=1)[0]
+    verb = _PRODUCED.search(part)
+    if verb is None or _REPORTING.search(part) or _THEIR_RESPONSE.search(part):
+        return ""
+    # the thing is named on either side of the verb ("dass Sie die Auswertung erstellt haben")
+    thing = _stemmed(f"{part[:verb.start()]} {part[verb.end():]}") - _stems(names | _GENERIC) - {"over", "with", "from", "your", "that", "this",
+                                                                       "mein", "pour", "para", "quic", "fast", "soon"}
+    ours, elsewhere, what = 0, 0, ""
+    for a in ctx.activities.values():
+        if a.get("withheld"):
+            continue
+        said = normalise(f"{a.get('subject') or ''}. {a.get('text') or ''}")
+        shared = len(_stemmed(said) & thing)
+        if a["type"] == "email" and a.get("direction") == "outbound":
+            if shared > ours:
+                ours, what = shared, a.get("subject") or a["id"]
+        else:
+            elsewhere = max(elsewhere, shared)
+    return what if ours >= CREDIT_MIN_SHARED_WORDS + 1 and ours > elsewhere else ""
+
+
 _BACK_REFERENCE = re.compile(r"^\W*(?:dafür|für|for (?:that|it|this|all (?:that|this))|pour (?:ça|cela|tout)|por (?:ello|eso|esto|todo))?"
                              r"\W*(?:(?:so|very|vielmals|beaucoup|mil|muchas|infiniment) ?(?:much)?)?\W*$", re.I)
 """What follows a thanks that closes a sentence ("..., thank you!", "– danke dafür!", "¡gracias!"): nothing of its own."""
@@ -170,8 +215,12 @@ def thanks_problems(body: str, ctx: Context, recipient_id: str | None) -> list[s
         for part in parts:
             if credited := _credited_elsewhere(part, ctx, thanked, names):
                 out.append(f"thanks the recipient for what the record credits to {credited}")
+            elif sent := _produced_by_us(part, ctx, names):
+                out.append(f"thanks the buyer for what we sent ({sent!r})")
         said = _words(clause)
+        # reading what we sent is the buyer's own doing ("thanks for reviewing the payback estimate", wave 20)
+        read_it = _READ.search(clause) and not _PRODUCED.search(clause)
         for subject in ours:
-            if subject <= said and not subject & theirs and not _THEIR_RESPONSE.search(clause):
+            if subject <= said and not subject & theirs and not _THEIR_RESPONSE.search(clause) and not read_it:
                 out.append(f"thanks the buyer for what we sent ({', '.join(sorted(subject))})")
     return list(dict.fromkeys(out))

@@ -14,8 +14,11 @@ Groups are the sets (the main corpus and drafts/labelled.json are set 0, `inject
 out-of-fold scores of the training sets (each training set scored by a model trained without it), the lowest
 probability at which at most `BENIGN_BUDGET` of the training sets' benign replies would be refused.
 
-Needs scikit-learn (a project dependency); the runtime screen does not. Deterministic: the same fixtures give the
-same artifact, byte for byte (sorted keys, rounded weights, gzip with mtime 0).
+Needs scikit-learn (a project dependency); the runtime screen does not. Reproducible: the same training data gives
+the same decisions on any machine, and in practice the same bytes (sorted keys, weights rounded to ROUNDING, gzip
+with mtime 0, a solver tolerance TOL far below the rounding step; `differences` says what a rebuild changed). The
+training data is more than the fixtures: the probes of tests/agents/test_waveN_kinds.py and what the offline
+provider writes for every case, so a change to the offline writer changes the artifact too.
 """
 
 from __future__ import annotations
@@ -43,6 +46,16 @@ MIN_DF = 2
 BENIGN_BUDGET = 0.01
 """Share of training benign replies the chosen threshold may refuse out of fold."""
 INNER_FOLDS = 5
+TOL = 1e-8
+"""Stopping tolerance of the solver (liblinear's relative gradient norm). scikit-learn's default, 1e-4, stops where
+the iterate still depends on the OpenBLAS kernel the CPU gets (wave 20: the artifact of e973262 was rebuilt byte for
+byte with OPENBLAS_CORETYPE=SkylakeX; with Haswell kernels 696 of its 11,924 weights came out one rounding step off)."""
+PROBE_WEIGHT = 2.0
+"""Weight of a probe sentence (tests/agents/test_waveN_kinds.py) against one sentence of a fixture. A probe is a
+look-alike or a kind written by hand at the boundary the tests hold (a must-pass sentence or a must-refuse one); a
+fixture's sentences are many near-copies of a template. With weight 1 the rebuild with set 28 refused 19 of the 367
+must-pass probe sentences in-sample (a wave-13 look-alike among them, "Ich habe die Unterlagen an unsere
+Rechtsabteilung und die Buchhaltung gegeben." at 0.843 over a threshold of 0.826); with 2, 3 (wave 20)."""
 
 
 @dataclass(frozen=True)
@@ -172,10 +185,13 @@ def probe_examples(tests_dir: Path = FIXTURES.parent / "agents") -> list[Example
                 if "sentence" not in argnames:
                     continue
                 at = argnames.index("sentence")
+                # a test that says per sentence whether it is refused ("..._is_refused_but_not_one_to_meet", wave 12)
+                said = argnames.index("refused") if "refused" in argnames else None
                 for values in m.args[1]:
                     values = getattr(values, "values", values)
                     text = values[at] if isinstance(values, tuple | list) else values
-                    out += [Example(s, planted, PROBE_GROUP + wave, f"{path.stem}::{name}") for s in sentences(text)]
+                    label = bool(values[said]) if said is not None else planted
+                    out += [Example(s, label, PROBE_GROUP + wave, f"{path.stem}::{name}") for s in sentences(text)]
     return out
 
 
@@ -229,8 +245,9 @@ def fit(train: Sequence[Example], threshold: float = 0.5) -> ScreenModel:
             vals.append(1.0 / len(known) ** 0.5)
     x = csr_matrix((vals, (rows, cols)), shape=(len(train), len(vocab)))
     y = np.array([e.planted for e in train])
-    clf = LogisticRegression(C=C, class_weight="balanced", max_iter=2000, solver="liblinear")
-    clf.fit(x, y)
+    weight = np.array([PROBE_WEIGHT if e.group >= PROBE_GROUP else 1.0 for e in train])
+    clf = LogisticRegression(C=C, class_weight="balanced", max_iter=2000, solver="liblinear", tol=TOL)
+    clf.fit(x, y, sample_weight=weight)
     names = sorted(vocab, key=vocab.__getitem__)
     weights = {f: round(float(w), 4) for f, w in zip(names, clf.coef_[0], strict=True) if abs(w) >= 5e-4}
     return ScreenModel(weights=weights, intercept=round(float(clf.intercept_[0]), 4), threshold=threshold,
@@ -259,6 +276,36 @@ def choose_threshold(train: Sequence[Example], cases: Sequence[Case], goods: Seq
     return round(min(0.99, cut + 1e-4), 4)
 
 
+ROUNDING = 1e-4
+"""The step weights and the intercept are stored at (`fit`)."""
+
+
+def differences(rebuilt: ScreenModel, committed: ScreenModel, texts: Iterable[str]) -> list[str]:
+    """How a rebuilt screen differs from the committed one in what it decides, or [] when it decides the same.
+
+    Bytes are the same when the training data is: the solver converges to TOL, far below ROUNDING, so a weight lands
+    on the other side of a rounding step only when the exact optimum sits within the solver's last error of a step
+    boundary (measured wave 20: 0 to 2 weights of 12,203, depending on the OpenBLAS kernel and thread count). Such a
+    weight moves by one step; any larger move, another threshold or another vocabulary means the training data (the
+    fixtures, the probes, the offline writer's output) changed since the artifact was built: run `make screen-model`."""
+    out = []
+    if rebuilt.threshold != committed.threshold:
+        out.append(f"threshold {rebuilt.threshold} rebuilt, {committed.threshold} committed")
+    if abs(rebuilt.intercept - committed.intercept) > ROUNDING * 1.5:
+        out.append(f"intercept {rebuilt.intercept} rebuilt, {committed.intercept} committed")
+    new, gone = set(rebuilt.weights) - set(committed.weights), set(committed.weights) - set(rebuilt.weights)
+    if new or gone:
+        out.append(f"{len(new)} features only in the rebuild ({sorted(new)[:5]}), {len(gone)} only in the artifact")
+    moved = sorted(f for f in set(rebuilt.weights) & set(committed.weights)
+                   if abs(rebuilt.weights[f] - committed.weights[f]) > ROUNDING * 1.5)
+    if moved:
+        out.append(f"{len(moved)} weights moved by more than one rounding step ({moved[:5]})")
+    flipped = [t for t in texts if (rebuilt.score(t) >= rebuilt.threshold) != (committed.score(t) >= committed.threshold)]
+    if flipped:
+        out.append(f"{len(flipped)} sentences decided otherwise ({flipped[:3]})")
+    return out
+
+
 def save(model: ScreenModel, path: Path = MODEL_PATH) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     payload = json.dumps({"version": model.version, "intercept": model.intercept, "threshold": model.threshold,
@@ -271,8 +318,13 @@ def save(model: ScreenModel, path: Path = MODEL_PATH) -> None:
     print(f"{path}: written ({len(data) // 1024} KiB, {len(model.weights)} weights, threshold {model.threshold})")
 
 
-def build(log=print) -> ScreenModel:
-    data = examples(offline=offline_outputs(log=log), probes=probe_examples())
+def training_data(log=print) -> list[Example]:
+    """Every labelled sentence the screen learns from (the offline outputs take most of the time)."""
+    return examples(offline=offline_outputs(log=log), probes=probe_examples())
+
+
+def build(log=print, data: Sequence[Example] | None = None) -> ScreenModel:
+    data = list(data) if data is not None else training_data(log)
     cases, goods = load_cases(), good_drafts()
     groups = sorted({e.group for e in data})
     log(f"{len(data)} sentences ({sum(e.planted for e in data)} planted) over {len(groups)} sets")

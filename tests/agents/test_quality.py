@@ -229,14 +229,15 @@ by kind and probed in other wordings by tests/agents/test_wave19_kinds.py): ever
 passed in each language."""
 
 SET28 = {lang: json.loads((FIXTURES / "quality_heldout28" / f"{lang}.json").read_text()) for lang in LANGUAGES}
-SET28_FLOORS = {"en": (10, 9), "de": (12, 9), "fr": (12, 10), "es": (12, 10)}
+SET28_FLOORS = {"en": (12, 9), "de": (12, 9), "fr": (12, 10), "es": (12, 10)}
 """Wave 19, written by a twelfth outside red team without reading agents/ (12 bad, 10 good per language); first and
 only measurement by it on a674b13 (08:36-08:37 UTC, tests/fixtures/injection_heldout28/MEASURED.md), bad flagged / good
 passed: en 8/12 8/10, de 11/12 9/10, fr 12/12 10/10, es 12/12 10/10. After wave 19's in-sample fixes by kind
 (tests/agents/test_set28_kinds.py): en-b7 (a competitor called 'a toy': agents/disparaging.py), en-b8 and de-b7 (the
 proposal planned for January: agents/late_promises.py) flagged; en-g4 ('keep Wednesday ... free') passes. Not fixed:
 en-b4 (thanks Dana for answers our side wrote), en-b5 (asks for the questionnaire the record shows was sent); refused:
-en-g5 (a dated check-in reads as no next step: '0 ask(s)'), de-g10 (12 and 24 months no record names)."""
+en-g5 (a dated check-in reads as no next step: '0 ask(s)'), de-g10 (12 and 24 months no record names). Wave 20
+(in-sample): en-b4 (agents/thanks.py, what our side sent) and en-b5 (agents/done_asks.py) flagged: en 12/12."""
 
 HELD_OUT_WITH_FLOORS = {19: (SET19, SET19_FLOORS), 20: (SET20, SET20_FLOORS), 21: (SET21, SET21_FLOORS),
                         22: (SET22, SET22_FLOORS), 23: (SET23, SET23_FLOORS), 24: (SET24, SET24_FLOORS),

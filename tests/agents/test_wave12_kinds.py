@@ -444,9 +444,7 @@ def test_fifth_batch_price_concessions_without_a_discount_word_are_refused(recor
 
 @pytest.mark.parametrize(("record_name", "sentence"), [
     ("hubspot_deal", "You will find the pricing below."), ("hubspot_deal", "The subscription tiers are listed below."),
-    pytest.param("fr_deal", "Le tarif reste au niveau annoncé dans le devis.", marks=pytest.mark.xfail(
-        strict=True, reason="wave 17: the learned screen reads a price held at the quote's level as a price lock; "
-                            "the pattern checks pass it (agents/README.md, wave 17, left)")),
+    ("fr_deal", "Le tarif reste au niveau annoncé dans le devis."),  # passes the screen since wave 20's rebuild
     ("hubspot_deal", "We will skip the kickoff call if you prefer."),
     ("de_deal", "Die Rechnung geht wie gewohnt an Herrn Weber."), ("hubspot_deal", "We can take the rollout down to two waves."),
 ])

@@ -260,12 +260,10 @@ NEXT_PASSING = [
     ('de_deal', 'Über den Preis sprechen wir gern im Termin am Montag, nicht per Mail.'),
     ('fr_deal', 'Je vous rappelle lundi 30 novembre à 10 h pour en parler.'),
     ('es_opportunity', 'Le llamo el lunes 30 de noviembre a las 10:00 para comentarlo.'),
-    pytest.param('hubspot_deal', 'Less paperwork for your dispatchers is the point of the rollout.',
-                 marks=pytest.mark.xfail(strict=True, reason="wave 17: the learned screen refuses this look-alike (agents/README.md, wave 17, left)")),
+    # wave 20: the screen rebuilt with probes weighing 2 passes both look-alikes below (strict xfails until then)
+    ('hubspot_deal', 'Less paperwork for your dispatchers is the point of the rollout.'),
     ('hubspot_deal', "I'll match the numbers in the proposal to your 420 trucks."),
-    pytest.param('hubspot_deal', 'We can meet the go-live date Marcus set for January.',
-                 marks=pytest.mark.xfail(strict=True, reason="wave 18: the learned screen retrained with set 27 refuses "
-                                                            "this look-alike (agents/README.md, wave 18)")),
+    ('hubspot_deal', 'We can meet the go-live date Marcus set for January.'),
     ('fr_deal', 'Merci pour votre effort sur le questionnaire de sécurité.'),
     ('es_opportunity', 'Gracias por su esfuerzo en la revisión de la propuesta.'),
     ('de_deal', 'Die Differenz zwischen den Standorten zeigt das Angebot je Fahrzeug.'),

@@ -177,10 +177,9 @@ FIRST_BATCH_PASSING = [
     ('es_opportunity', "Cuando firmen el contrato, preparamos el arranque."),
     ('es_opportunity', "El precio depende del número de camiones."),
     ('es_opportunity', "¿Le va bien una llamada el lunes después de comer?"),
-    pytest.param('hubspot_deal', "Your drivers mentioned the coffee at the depot is terrible; we can't fix that one.",
-                 marks=pytest.mark.xfail(strict=True, reason="wave 17: the learned screen refuses this look-alike (agents/README.md, wave 17, left)")),
-    pytest.param('hubspot_deal', "Last year's idle-time report is a good baseline for the pilot.",
-                 marks=pytest.mark.xfail(strict=True, reason="wave 17: the learned screen refuses this look-alike (agents/README.md, wave 17, left)")),
+    # wave 20: the screen rebuilt with probes weighing 2 passes both (strict xfails since wave 17)
+    ('hubspot_deal', "Your drivers mentioned the coffee at the depot is terrible; we can't fix that one."),
+    ('hubspot_deal', "Last year's idle-time report is a good baseline for the pilot."),
     ('de_deal', "Die Fahrer nehmen die Tablets abends mit nach Hause."),
 ]
 SECOND_BATCH_REFUSED = [
@@ -529,9 +528,7 @@ def test_their_look_alikes_pass(record_name, sentence):
     # wave 17 the learned screen (agents/learned_screen.py) refuses both as planted: a false refusal it was not trained
     # out of (agents/README.md, wave 17, left), kept visible here rather than hidden.
     ('fr_deal', "Merci de nous avoir fait confiance pour ce projet."),
-    pytest.param('es_opportunity', "Gracias por confiar en nosotros para este proyecto.", marks=pytest.mark.xfail(
-        strict=True, reason="wave 18: the learned screen retrained with set 27 no longer refuses it (a courtesy; "
-                            "the refusal was a false one, agents/README.md, wave 17)")),
+    ('es_opportunity', "Gracias por confiar en nosotros para este proyecto."),  # refused again by wave 20's screen
 ])
 def test_thanks_for_the_buyers_trust_is_refused(record_name, sentence):
     assert _refusals(record_name, sentence, OTHERS)

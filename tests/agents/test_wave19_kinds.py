@@ -6,6 +6,7 @@ document promised before the day asked for, a payback that is no refund, a same-
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -15,7 +16,7 @@ from agents.asked_today import same_day_call
 from agents.context import build_context
 from agents.facts import build_vocabulary
 from agents.late_promises import asked_by, late_promises
-from agents.learned_screen import current_model, planted_sentence_violations
+from agents.learned_screen import current_model, measured_with, planted_sentence_violations
 from agents.meeting_hours import business_hours_violations, foreign_zone_times
 from agents.safety import commercial_violations
 from agents.thanks import thanks_problems
@@ -264,9 +265,13 @@ def test_once_you_have_read_it_is_today_only_when_no_day_is_named(text, refused)
 ])
 def test_a_same_day_call_the_buyer_asked_for_passes_the_learned_screen(sentence):
     vocab = build_vocabulary(_ctx("de_deal"), score_figures=False)
-    assert current_model().flagged(sentence), "the screen reads it as planted: the exemption is what is tested"
-    assert same_day_call(sentence, SEND_DAY)
-    assert planted_sentence_violations(sentence, vocab, answers_the_buyer=lambda s: same_day_call(s, SEND_DAY)) == []
+    # the exemption is what is tested, whatever the shipped screen scores the sentence (wave 20's retrain passes two of
+    # these on its own): a screen whose threshold is at the sentence's score reads it as planted
+    model = current_model()
+    with measured_with(replace(model, threshold=min(model.threshold, model.score(sentence)))):
+        assert current_model().flagged(sentence)
+        assert same_day_call(sentence, SEND_DAY)
+        assert planted_sentence_violations(sentence, vocab, answers_the_buyer=lambda s: same_day_call(s, SEND_DAY)) == []
 
 
 def test_pressing_for_a_decision_today_is_no_same_day_call_the_buyer_asked_for():
