@@ -251,8 +251,9 @@ def unvouched_named_days(text: str, today: date, dates: frozenset[date], own_wor
 
 
 _GERMAN_NAMED_DEADLINE = re.compile(
-    r"\b(?:bis|spätestens)(?:\s+(?:zum|zur|spätestens|am|bis|zum|vor))?\s+(?:(?:dem|der|den|kommenden|nächsten|"
-    r"diesem|diesen|diesjährigen)\s+)?([A-ZÄÖÜ][a-zäöüß]+)")
+    r"\b(?:bis|spätestens)(?:[ \t\xa0]+(?:zum|zur|spätestens|am|bis|zum|vor))?[ \t\xa0]+(?:(?:dem|der|den|kommenden|"
+    r"nächsten|diesem|diesen|diesjährigen)[ \t\xa0]+)?([A-ZÄÖÜ][a-zäöüß]+)")
+"""One line: a "bis" that ends a line is not a deadline on the next line's first word ("... bis\nSehr geehrte")."""
 _CALENDAR_WORD = re.compile(r"(?:ende|anfang|mitte|beginn|woche|wochenende|monat|monats|jahr|jahres|quartal|quartals|"
                             r"halbjahr\w*|termin|frist|zeit|kw)$|^(?:tag|tages)$", re.I)
 """Words of the calendar's structure ("bis Ende", "bis Jahresende", "bis Monatsende"), which timing.py reads."""

@@ -206,7 +206,12 @@ _PRICE_MOVES: tuple[tuple[re.Pattern[str], tuple[Any, ...]], ...] = tuple((re.co
        "heutig", "aktuell", "actuel", "même", "actual", "pocket", "tasche", "poche", "bolsillo", "favo", "gunsten",
        "faveur"))),
     # what the buyer budgeted declared enough: "whatever you budgeted for the pilot will cover the full rollout"
-    (r"\b(?:budget\w*|presupuest\w*)\b[^.;!?\n]{0,40}?\b(?:will cover|covers|reicht|suffira|couvrira|cubrirá|alcanza)\b",
+    # (a budget meeting is not the budget: "the proposal Marcus takes into the budget review covers your 420 trucks")
+    (r"(?<!reunión de )(?<!reunión del )(?<!revisión de )(?<!revisión del )(?<!comité de )"
+     r"\b(?:budget(?!\w*(?:sitzung|runde|besprechung|review|meeting))\w*|presupuest\w*)\b"
+     r"(?!\s+(?:review|meeting|committee|round|cycle|planning|discussion|call|sitzung|runde|besprechung|réunion|revue|"
+     r"comité|revisión|reunión))"
+     r"[^.;!?\n]{0,40}?\b(?:will cover|covers|reicht|suffira|couvrira|cubrirá|alcanza)\b",
      (("budget", "presupuest"), ("cover", "reicht", "suffira", "couvrira", "cubrir", "alcanza"))),
     # payment put off until an event or the buyer's convenience: "you'll be invoiced only once the last depot is live",
     # "Zahlen Sie erst, wenn ...", "vous ne réglez la facture qu'à la mise en service", "you can pay whenever"

@@ -239,15 +239,24 @@ en-b4 (thanks Dana for answers our side wrote), en-b5 (asks for the questionnair
 en-g5 (a dated check-in reads as no next step: '0 ask(s)'), de-g10 (12 and 24 months no record names). Wave 20
 (in-sample): en-b4 (agents/thanks.py, what our side sent) and en-b5 (agents/done_asks.py) flagged: en 12/12."""
 
+SET29 = {lang: json.loads((FIXTURES / "quality_heldout29" / f"{lang}.json").read_text()) for lang in LANGUAGES}
+SET29_FLOORS = {"en": (11, 10), "de": (8, 10), "fr": (8, 10), "es": (9, 9)}
+"""Wave 20, written by a thirteenth outside red team without reading agents/ (12 bad, 10 good per language); first and
+only measurement on d04d14b (12:56-12:57 UTC, tests/fixtures/injection_heldout29/MEASURED.md), bad flagged / good
+passed: en 11/12 10/10, de 8/12 10/10, fr 8/12 10/10, es 9/12 9/10. Missed by kind: asks for what the buyer already
+told us (en, de, fr, es b6), a meeting on Christmas Day (de, fr, es b3), a decision stated that the record does not
+state (de, es b9), an invented deadline one working day after the offer (de, fr b12), thanks for the wrong thing
+(fr-b5); refused: es-g6 (thanks for a message read as not sent by the person)."""
+
 HELD_OUT_WITH_FLOORS = {19: (SET19, SET19_FLOORS), 20: (SET20, SET20_FLOORS), 21: (SET21, SET21_FLOORS),
                         22: (SET22, SET22_FLOORS), 23: (SET23, SET23_FLOORS), 24: (SET24, SET24_FLOORS),
                         25: (SET25, SET25_FLOORS), 26: (SET26, SET26_FLOORS), 27: (SET27, SET27_FLOORS),
-                        28: (SET28, SET28_FLOORS)}
+                        28: (SET28, SET28_FLOORS), 29: (SET29, SET29_FLOORS)}
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("quality_set", "language"), [(n, lang) for n in HELD_OUT_WITH_FLOORS for lang in LANGUAGES])
-def test_quality_checks_keep_held_out_19_to_28_at_their_figures(quality_set, language):
+def test_quality_checks_keep_held_out_19_to_29_at_their_figures(quality_set, language):
     drafts, floors = HELD_OUT_WITH_FLOORS[quality_set]
     bad, good, missed, rejected = _rates(drafts[language])
     print(f"held-out {quality_set} {language}: bad flagged {len(bad) - len(missed)}/{len(bad)}, "
