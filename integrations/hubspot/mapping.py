@@ -86,6 +86,7 @@ DEFAULT_CONTACT_FIELDS: Mapping[str, str] = {
     "page_views": "hs_analytics_num_page_views",
     "last_visit_at": "hs_analytics_last_visit_timestamp",
     "salutation": "salutation",
+    "language": "hs_language",
 }
 
 STANDARD_OPT_OUT_PROPERTIES: tuple[str, ...] = ("hs_email_optout",)
@@ -100,7 +101,7 @@ DEFAULT_LABELS: Mapping[str, str] = {
     "notes_last_contacted": "Last Contacted", "name": "Name", "industry": "Industry",
     "numberofemployees": "Number of Employees", "annualrevenue": "Annual Revenue", "country": "Country/Region",
     "firstname": "First Name", "lastname": "Last Name", "email": "Email", "jobtitle": "Job Title",
-    "salutation": "Salutation", "hs_analytics_num_page_views": "Number of Pageviews",
+    "salutation": "Salutation", "hs_language": "Preferred language", "hs_analytics_num_page_views": "Number of Pageviews",
     "hs_analytics_last_visit_timestamp": "Time of Last Session",
     "churned": "Churned customer", "churned_on": "Churned on",
 }
@@ -308,6 +309,8 @@ def contact_from(obj_id: str, props: Mapping[str, Any], mapping: FieldMapping, *
     name = " ".join(p for p in (props.get(m["first_name"]), props.get(m["last_name"])) if p) or None
     return Contact(id=str(obj_id), name=name, email=props.get(m["email"]) or None,
                    title=props.get(m["title"]) or None, is_primary=is_primary,
+                   # the contact's own language decides the draft's before the company's country does
+                   language=props.get(m.get("language") or "hs_language") or None,
                    added_at=iso(props.get(m.get("created_at") or "createdate")))
 
 

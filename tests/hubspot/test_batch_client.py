@@ -495,3 +495,21 @@ def test_a_contacts_salutation_reaches_the_record_for_the_form_of_address_check(
         assert fresh.get_records("deal", [rid])[rid].extra[SALUTATIONS_KEY] == {contact.id: "Ms."}
     finally:
         sandbox.control("POST", "ui-change", objectType="contacts", id=contact.id, properties={"salutation": ""})
+
+
+def test_a_contacts_preferred_language_reaches_the_record_and_decides_the_drafts_language(sandbox):
+    from agents.phrases import buyer_language
+
+    client = make_client(sandbox)
+    rid = next(i for i in open_deal_ids(sandbox, 30) if client.get_record("deal", i).contacts)
+    contact = client.get_record("deal", rid).contacts[0]
+    assert contact.language is None  # the seeded portal sets no contact's language
+    sandbox.control("POST", "ui-change", objectType="contacts", id=contact.id, properties={"hs_language": "de-at"})
+    try:
+        fresh = make_client(sandbox)  # no cached contact rows
+        for record in (fresh.get_record("deal", rid), fresh.get_records("deal", [rid])[rid]):
+            mine = next(c for c in record.contacts if c.id == contact.id)
+            assert mine.language == "de-at"
+            assert buyer_language(mine.language, "United States", "en") == "de"
+    finally:
+        sandbox.control("POST", "ui-change", objectType="contacts", id=contact.id, properties={"hs_language": ""})

@@ -156,6 +156,13 @@ INDUSTRIES = [
     "LOGISTICS_AND_SUPPLY_CHAIN", "EDUCATION_MANAGEMENT", "MARKETING_AND_ADVERTISING",
 ]
 
+LANGUAGE_OPTIONS = [
+    ("en", "English"), ("en-gb", "English - United Kingdom"), ("de", "German"), ("de-at", "German - Austria"),
+    ("de-ch", "German - Switzerland"), ("fr", "French"), ("fr-ca", "French - Canada"), ("es", "Spanish"),
+    ("es-mx", "Spanish - Mexico"), ("it", "Italian"), ("nl", "Dutch"), ("pt-br", "Portuguese - Brazil"),
+]
+"""A part of HubSpot's "Preferred language" (hs_language) options: locale codes, the label their language."""
+
 DEFAULT_PROPERTIES: dict[str, list[dict[str, Any]]] = {
     "contacts": _BASE + [
         _p("createdate", "Create Date", "datetime", "date", "contactinformation", True),
@@ -165,6 +172,8 @@ DEFAULT_PROPERTIES: dict[str, list[dict[str, Any]]] = {
         _p("email", "Email", group="contactinformation"),
         _p("phone", "Phone Number", "string", "phonenumber", "contactinformation"),
         _p("salutation", "Salutation", group="contactinformation"),
+        _p("hs_language", "Preferred language", "enumeration", "select", "contactinformation",
+           options=LANGUAGE_OPTIONS),
         _p("jobtitle", "Job Title", group="contactinformation"),
         _p("company", "Company Name", group="contactinformation"),
         _p("country", "Country/Region", group="contactinformation"),
