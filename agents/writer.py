@@ -24,6 +24,7 @@ from agents.providers.offline import register
 from agents.safety import check_draft
 from agents.settings import AgentSettings
 from agents.slot_text import format_day, format_slot, format_slots
+from agents.subject_line import clip_subject
 from agents.timing import deadline_date, proposed_slots, recipient_timezone
 from agents.untrusted import fence
 
@@ -359,21 +360,8 @@ def offline_draft(data: Mapping[str, Any]) -> DraftOut:
         opening = f"{p.reference} {p.answer}" if p.answer else p.reference
         body = f"{p.greet}\n\n{opening} {p.line}\n\n{p.cta}\n\n{p.sign}"
         subject = p.subject
-    return DraftOut(to_contact_id=recipient.id if recipient else "", subject=clip_subject(subject, settings.subject_max_chars),
-                    body=body)
-
-
-def clip_subject(subject: str, limit: int) -> str:
-    """`subject` cut to `limit` characters between words, before a quoted name it cannot hold whole, without a dangling
-    separator: a cut inside a word wrote a name the record does not have ("... zum Projekt „Dateninte" for a German
-    deal's long name). A first word longer than the limit is cut where it must be."""
-    if len(subject) <= limit:
-        return subject
-    head = subject[: limit + 1].rsplit(" ", 1)[0] if " " in subject[:limit] else subject[:limit]
-    for opening, closing in (("„", "“"), ("«", "»")):
-        if head.count(opening) > head.count(closing):  # half a quoted name is not the deal's name either
-            head = head[: head.rindex(opening)]
-    return head[:limit].rstrip(" ,;:–—-„“«»\"'")
+    return DraftOut(to_contact_id=recipient.id if recipient else "",
+                    subject=clip_subject(subject, settings.subject_max_chars), body=body)
 
 
 P_ARMS = ("value_reinforcement", "social_proof", "executive_alignment", "risk_reversal", "education_nurture",

@@ -81,7 +81,7 @@ def test_an_opening_line_filled_with_words_the_record_does_not_hold_is_not_the_t
 
 
 def test_the_offline_writer_cuts_a_long_subject_between_words_never_inside_the_deals_name():
-    from agents.writer import clip_subject
+    from agents.subject_line import clip_subject
 
     subject = "Elbtal Netzwerke GmbH & Co. KG: nächster Schritt zum Projekt „Datenintegration für alle Standorte“"
     cut = clip_subject(subject, 80)
