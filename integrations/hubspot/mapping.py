@@ -39,6 +39,7 @@ from integrations.base import (
     StageChange,
     is_opt_out,
 )
+from integrations.contact_locale import canonical_language, canonical_zone
 
 DEFAULT_DEAL_FIELDS: Mapping[str, str] = {
     "name": "dealname",
@@ -87,6 +88,7 @@ DEFAULT_CONTACT_FIELDS: Mapping[str, str] = {
     "last_visit_at": "hs_analytics_last_visit_timestamp",
     "salutation": "salutation",
     "language": "hs_language",
+    "timezone": "hs_timezone",
 }
 
 STANDARD_OPT_OUT_PROPERTIES: tuple[str, ...] = ("hs_email_optout",)
@@ -101,7 +103,8 @@ DEFAULT_LABELS: Mapping[str, str] = {
     "notes_last_contacted": "Last Contacted", "name": "Name", "industry": "Industry",
     "numberofemployees": "Number of Employees", "annualrevenue": "Annual Revenue", "country": "Country/Region",
     "firstname": "First Name", "lastname": "Last Name", "email": "Email", "jobtitle": "Job Title",
-    "salutation": "Salutation", "hs_language": "Preferred language", "hs_analytics_num_page_views": "Number of Pageviews",
+    "salutation": "Salutation", "hs_language": "Preferred language", "hs_timezone": "Time Zone",
+    "hs_analytics_num_page_views": "Number of Pageviews",
     "hs_analytics_last_visit_timestamp": "Time of Last Session",
     "churned": "Churned customer", "churned_on": "Churned on",
 }
@@ -307,10 +310,16 @@ def company_from(obj_id: str, props: Mapping[str, Any], mapping: FieldMapping) -
 def contact_from(obj_id: str, props: Mapping[str, Any], mapping: FieldMapping, *, is_primary: bool) -> Contact:
     m = mapping.contact
     name = " ".join(p for p in (props.get(m["first_name"]), props.get(m["last_name"])) if p) or None
+    # The contact's own language and zone decide the draft's language and meeting times before the
+    # company's country does; a value that names neither is dropped (and logged) in contact_locale.
+    language_field = m.get("language") or DEFAULT_CONTACT_FIELDS["language"]
+    zone_field = m.get("timezone") or DEFAULT_CONTACT_FIELDS["timezone"]
     return Contact(id=str(obj_id), name=name, email=props.get(m["email"]) or None,
                    title=props.get(m["title"]) or None, is_primary=is_primary,
-                   # the contact's own language decides the draft's before the company's country does
-                   language=props.get(m.get("language") or "hs_language") or None,
+                   language=canonical_language(props.get(language_field), field=language_field,
+                                               contact_id=str(obj_id), crm="hubspot"),
+                   timezone=canonical_zone(props.get(zone_field), field=zone_field, contact_id=str(obj_id),
+                                           crm="hubspot"),
                    added_at=iso(props.get(m.get("created_at") or "createdate")))
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
+from integrations.sandbox.hubspot_api.zone_options import timezone_options
+
 OBJECT_TYPE_IDS: dict[str, str] = {
     "contacts": "0-1",
     "companies": "0-2",
@@ -174,6 +176,7 @@ DEFAULT_PROPERTIES: dict[str, list[dict[str, Any]]] = {
         _p("salutation", "Salutation", group="contactinformation"),
         _p("hs_language", "Preferred language", "enumeration", "select", "contactinformation",
            options=LANGUAGE_OPTIONS),
+        _p("hs_timezone", "Time Zone", "enumeration", "select", "contactinformation", options=timezone_options()),
         _p("jobtitle", "Job Title", group="contactinformation"),
         _p("company", "Company Name", group="contactinformation"),
         _p("country", "Country/Region", group="contactinformation"),
