@@ -33,7 +33,7 @@ from integrations.base import OUTPUT_FIELDS, FieldSpec, is_output_field
 Describe = Callable[[str], Sequence[FieldSpec]]
 """object_type → the CRM's fields of that object (CrmClient.describe)."""
 
-Kind = Literal["number", "date", "text", "category", "id", "flag", "any"]
+Kind = Literal["number", "date", "text", "category", "code", "id", "flag", "any"]
 
 FEATURE_KINDS: Mapping[str, Kind] = {
     "name": "text", "description": "text", "first_name": "text", "last_name": "text", "email": "text",
@@ -45,6 +45,9 @@ FEATURE_KINDS: Mapping[str, Kind] = {
     "stage": "category", "pipeline": "category", "currency": "category", "deal_type": "category",
     "priority": "category", "lead_source": "category", "industry": "category", "country": "category",
     "owner_id": "id", "churned": "flag",
+    # A person's language (es, es-MX) and IANA time zone: one value, typed or picked; values the
+    # connector cannot read as one are dropped at read time with a log line (integrations/contact_locale.py).
+    "language": "code", "timezone": "code",
 }
 """What kind of value each canonical feature needs; a feature not listed (a tenant's own extra
 feature, e.g. `segment`) takes any type: scoring treats it as a number or a category."""
@@ -56,6 +59,7 @@ CRM_TYPES: Mapping[Kind, frozenset[str]] = {
                        "enumeration", "picklist", "combobox"}),
     "category": frozenset({"string", "enumeration", "picklist", "combobox", "multipicklist", "bool", "boolean",
                            "text"}),
+    "code": frozenset({"string", "text", "enumeration", "picklist", "combobox"}),
     "id": frozenset({"string", "id", "reference", "enumeration", "picklist", "number"}),
     "flag": frozenset({"bool", "boolean", "enumeration", "picklist", "string", "number"}),
 }
@@ -304,6 +308,7 @@ def check_entry(object_type: str, canonical: str, crm_field: str, fields: Mappin
 
 def _kind_words(kind: Kind) -> str:
     return {"number": "a number", "date": "a date or datetime", "text": "text", "category": "a text or picklist value",
+            "code": "one text or picklist value (a code such as es or America/Los_Angeles)",
             "id": "an id or picklist", "flag": "a yes/no value", "any": "any value"}[kind] + \
         f" ({', '.join(sorted(CRM_TYPES.get(kind, ())))})"
 

@@ -121,6 +121,7 @@ class SalesforceClient:
                  output_targets: Mapping[str, Mapping[str, str]] | None = None,
                  deal_mapping: Mapping[str, str] | None = None,
                  company_mapping: Mapping[str, str] | None = None,
+                 person_mappings: Mapping[str, Mapping[str, str]] | None = None,
                  lead_closed_statuses: Sequence[str] | None = None) -> None:
         self.api = api
         self.tenant_id = tenant_id
@@ -132,6 +133,11 @@ class SalesforceClient:
         # The account's churn label (canonical → Account field), read with every Opportunity like
         # the optional fields: an org without the package's Churned__c just trains no churn model.
         self.account_labels = mapping.account_sources(company_mapping)
+        # Where a Contact's and a Lead's own fields are (sObject → canonical → field): the defaults,
+        # and the admin's custom language and time zone fields, read like the mapped deal fields (a
+        # field the org has since deleted drops the feature, logged, and the read goes on).
+        self.person_fields = {sobject: mapping.person_sources((person_mappings or {}).get(sobject))
+                              for sobject in ("Contact", "Lead")}
         # The tenant's own opt-out checkbox on Contact/Lead, read beside HasOptedOutOfEmail. Not
         # optional like the custom feature fields: an opt-out that silently stopped being read
         # would email people who asked not to be emailed, so a missing field fails the read.
@@ -159,26 +165,37 @@ class SalesforceClient:
             rows.extend(page.get("records") or [])
         return rows
 
-    def _optional(self, fields: Mapping[str, str]) -> list[str]:
+    def _optional(self, fields: Mapping[str, str], scope: str = "") -> list[str]:
         with self._missing_lock:
             gone = self._missing_optional.get(self.org_id, set())
-        return [f for f in fields.values() if f not in gone]
+        return [f for f in fields.values() if scope + f not in gone]
 
-    def _query_tolerant(self, build: Callable[[list[str], list[str], list[str]], str],
-                        what: str) -> list[dict[str, Any]]:
-        """Query with the optional custom fields, dropping any the org says it lacks (cached per org)."""
-        optional_deal = {**mapping.OPTIONAL_DEAL_FIELDS, **self._mapped_fields}
-        account = {c: f"Account.{f}" for c, f in self.account_labels.items()}
-        for _ in range(len(optional_deal) + len(mapping.OPTIONAL_CONTACT_FIELDS) + len(account) + 1):
+    def _query_tolerant(self, build: Callable[[list[str], list[str], list[str]], str], what: str, *,
+                        deal: Mapping[str, str] | None = None, contact: Mapping[str, str] | None = None,
+                        account: Mapping[str, str] | None = None, person: str = "Contact") -> list[dict[str, Any]]:
+        """Query with the optional custom fields, dropping any the org says it lacks (cached per org).
+
+        Args:
+            build: (deal fields, person fields, account fields) → SOQL.
+            deal, contact, account: the optional fields of each kind (canonical → field); None: an
+                Opportunity query's (packaged, mapped by the tenant, the account's churn label).
+            person: the sObject the person fields are on (the cache tells a Lead's from a Contact's).
+        """
+        optional_deal = {**mapping.OPTIONAL_DEAL_FIELDS, **self._mapped_fields} if deal is None else dict(deal)
+        account = {c: f"Account.{f}" for c, f in self.account_labels.items()} if account is None else dict(account)
+        optional_contact = ({**mapping.OPTIONAL_CONTACT_FIELDS, **self._mapped_person_fields("Contact")}
+                            if contact is None else dict(contact))
+        scope = f"{person}."
+        for _ in range(len(optional_deal) + len(optional_contact) + len(account) + 1):
             deal_opt = list(dict.fromkeys(self._optional(optional_deal)))
-            contact_opt = self._optional(mapping.OPTIONAL_CONTACT_FIELDS)
+            contact_opt = list(dict.fromkeys(self._optional(optional_contact, scope)))
             account_opt = list(dict.fromkeys(self._optional(account)))
             try:
                 return self._query_all(build(deal_opt, contact_opt, account_opt), what)
             except CrmRejected as err:
                 # Salesforce names a missing parent field without its relationship ('Churned__c').
-                bad = next((f for f in [*deal_opt, *contact_opt, *account_opt]
-                            if f"'{f.rsplit('.', 1)[-1]}'" in str(err)), None)
+                named = [(f, f) for f in [*deal_opt, *account_opt]] + [(f, scope + f) for f in contact_opt]
+                bad = next((key for f, key in named if f"'{f.rsplit('.', 1)[-1]}'" in str(err)), None)
                 if bad is None:
                     raise
                 log.warning("salesforce org %s lacks field %s (optional or mapped by the tenant); reading "
@@ -186,6 +203,11 @@ class SalesforceClient:
                 with self._missing_lock:
                     self._missing_optional.setdefault(self.org_id, set()).add(bad)
         raise CrmRejected("could not build a valid query", crm=constants.CRM)
+
+    def _mapped_person_fields(self, sobject: str) -> dict[str, str]:
+        """The person fields of `sobject` the tenant mapped that the fixed field lists do not read."""
+        fixed = set(mapping.CONTACT_FIELDS) | {"Id", "Name", "Salutation", "Email", "Title"}
+        return {c: f for c, f in self.person_fields[sobject].items() if f not in fixed}
 
     def _deal_builder(self, where: str, order: str = "") -> Callable[[list[str], list[str], list[str]], str]:
         return lambda deal_opt, contact_opt, account_opt: self._deal_soql(
@@ -231,7 +253,8 @@ class SalesforceClient:
         return {str(r["Id"]): mapping.opportunity_to_record(r, tenant_id=self.tenant_id, won_by_account=won,
                                                     deal_mapping=self.deal_mapping,
                                                     opt_out_fields=self.opt_out_fields,
-                                                    account_labels=self.account_labels)
+                                                    account_labels=self.account_labels,
+                                                    contact_fields=self.person_fields["Contact"])
                 for r in rows}
 
     def _get_people(self, sobject: str, ids: Sequence[str]) -> dict[str, Record]:
@@ -246,14 +269,20 @@ class SalesforceClient:
             raise CrmRejected(f"unsupported object type {sobject!r}", crm=constants.CRM)
         subs = f"(SELECT {', '.join(mapping.TASK_FIELDS)} FROM Tasks), (SELECT {', '.join(mapping.EVENT_FIELDS)} FROM Events)"
         closing = self.closed_lead_statuses() if sobject == "Lead" else frozenset()
+        person_fields = self.person_fields.get(sobject)
         out: dict[str, Record] = {}
         for part in chunks(ids, constants.QUERY_IDS_MAX):
-            q = (f"SELECT {fields}, Owner.Id, Owner.Name, Owner.Email, Owner.TimeZoneSidKey, {subs} "
-                 f"FROM {sobject} WHERE Id IN {soql_in(part)}")
-            for r in self._query_all(q, f"read {sobject}"):
+            def build(_deal: list[str], mapped: list[str], _account: list[str], part: Sequence[str] = part) -> str:
+                listed = ", ".join(dict.fromkeys([*fields.split(", "), *mapped]))
+                return (f"SELECT {listed}, Owner.Id, Owner.Name, Owner.Email, Owner.TimeZoneSidKey, {subs} "
+                        f"FROM {sobject} WHERE Id IN {soql_in(part)}")
+            mapped = self._mapped_person_fields(sobject) if person_fields else {}
+            for r in self._query_tolerant(build, f"read {sobject}", deal={}, contact=mapped, account={},
+                                          person=sobject):
                 rec = (mapping.account_to_record(r, tenant_id=self.tenant_id) if sobject == "Account" else
                        mapping.person_to_record(sobject, r, tenant_id=self.tenant_id,
-                                                opt_out_fields=self.opt_out_fields, closed_statuses=closing))
+                                                opt_out_fields=self.opt_out_fields, closed_statuses=closing,
+                                                fields=person_fields))
                 out[rec.id] = rec
         return out
 
@@ -321,7 +350,8 @@ class SalesforceClient:
             yield mapping.opportunity_to_record(r, tenant_id=self.tenant_id, won_by_account=won,
                                                     deal_mapping=self.deal_mapping,
                                                     opt_out_fields=self.opt_out_fields,
-                                                    account_labels=self.account_labels)
+                                                    account_labels=self.account_labels,
+                                                    contact_fields=self.person_fields["Contact"])
             if progress is not None and i % 100 == 0:
                 progress(i)
 

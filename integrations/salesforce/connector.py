@@ -110,10 +110,13 @@ class SalesforceConnector:
         rows = installation.settings.get("field_mappings") or ()
         deal_rows = {str(c): str(f) for o, c, f in rows if o == "deal"}
         company_rows = {str(c): str(f) for o, c, f in rows if o == "company"}
+        # A Contact's and a Lead's own fields (an admin's custom language and time zone fields).
+        person_rows = {sobject: {str(c): str(f) for o, c, f in rows if o == object_type and c != OPT_OUT_CANONICAL}
+                       for sobject, object_type in (("Contact", "contact"), ("Lead", "lead"))}
         closing = installation.settings.get("lead_closed_statuses")
         return SalesforceClient(api, tenant_id=installation.tenant_id, revoke=oauth.revoke, opt_out_field=opt_out,
                                 output_targets={ot: t for ot, t in targets.items() if t}, deal_mapping=deal_rows,
-                                company_mapping=company_rows,
+                                company_mapping=company_rows, person_mappings=person_rows,
                                 lead_closed_statuses=tuple(str(v) for v in closing) if closing else None)
 
     def tenant_id_for(self, account_id: str) -> str:
@@ -141,8 +144,10 @@ class SalesforceConnector:
 
     def default_mapping(self, object_type: str) -> Mapping[str, tuple[str, str]]:
         """Canonical feature → (field, label): Opportunity features for deals, the Account's churn
-        label for companies (mapping.py holds the one default table of each)."""
-        return dict({"deal": mapping.DEFAULT_DEAL_MAPPING, "company": mapping.DEFAULT_ACCOUNT_MAPPING}
+        label for companies, a person's own fields for contacts and leads (mapping.py holds the one
+        default table of each; a person's language and time zone have no standard field to default to)."""
+        return dict({"deal": mapping.DEFAULT_DEAL_MAPPING, "company": mapping.DEFAULT_ACCOUNT_MAPPING,
+                     "contact": mapping.DEFAULT_PERSON_MAPPING, "lead": mapping.DEFAULT_PERSON_MAPPING}
                     .get(object_type, {}))
 
     def output_fields(self) -> tuple[OutputField, ...]:

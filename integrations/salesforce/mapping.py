@@ -30,6 +30,7 @@ from integrations.base import (
     TaskRef,
     is_opt_out,
 )
+from integrations.contact_locale import canonical_language, canonical_zone
 from integrations.salesforce import constants
 
 DEFAULT_DEAL_MAPPING: dict[str, tuple[str, str]] = {
@@ -56,6 +57,19 @@ DEFAULT_ACCOUNT_MAPPING: dict[str, tuple[str, str]] = {
 date (checkbox and date the package adds; the customer's team fills them when a customer leaves).
 Copied into each Opportunity's Record.extra under the canonical names, which scoring keeps out
 of the features (scoring/features.py TARGET_LIKE_KEYS), as HubSpot's company churn properties."""
+
+DEFAULT_PERSON_MAPPING: dict[str, tuple[str, str]] = {
+    "name": ("Name", "Full Name"),
+    "email": ("Email", "Email"),
+    "title": ("Title", "Title"),
+    "salutation": ("Salutation", "Salutation"),
+}
+"""Canonical person feature ← Contact (and Lead) field, the default mapping of both objects. Salesforce
+has no standard field for a person's language or time zone: an admin maps their own custom fields
+(`language ← Preferred_Language__c`, `timezone ← Time_Zone__c`) on each object (docs/admin.md)."""
+
+PERSON_FEATURES = frozenset({*DEFAULT_PERSON_MAPPING, "language", "timezone"})
+"""The person features a Contact or Lead mapping can move (other mapped names are not read)."""
 
 OPTIONAL_DEAL_FIELDS: dict[str, str] = {"discount": "Discount_Percent__c"}
 """Features from fields many orgs have but some lack (a missing one is dropped, not an error)."""
@@ -218,24 +232,59 @@ def close_date_history(row: Mapping[str, Any]) -> list[list[str]] | None:
     return out
 
 
-def contacts(row: Mapping[str, Any]) -> tuple[Contact, ...]:
+def person_sources(tenant_rows: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Canonical person feature → Contact or Lead field: the defaults with the tenant's rows over them.
+
+    Raises:
+        ValueError: a mapped field is not a field API name (stored settings were edited by hand).
+    """
+    out = {canonical: fld for canonical, (fld, _label) in DEFAULT_PERSON_MAPPING.items()}
+    out.update({c: f for c, f in (tenant_rows or {}).items() if c in PERSON_FEATURES})
+    bad = sorted(f for f in out.values() if not API_NAME.match(f))
+    if bad:
+        raise ValueError(f"person field mapping names {bad[0]!r}, which is not a Salesforce field API name")
+    return out
+
+
+def person(pid: str, c: Mapping[str, Any], fields: Mapping[str, str] | None = None, *, is_primary: bool,
+           added_at: str | None = None) -> Contact:
+    """A Contact or Lead row as the canonical Contact, read through the person mapping (`person_sources`).
+
+    A mapped language or time zone the value of which names none is left out, with a log line
+    (integrations/contact_locale.py): the agents then go by the company's country."""
+    f = fields or person_sources()
+    pid = str(pid)
+
+    def locale(canonical: str) -> str | None:
+        fld = f.get(canonical)
+        if not fld:
+            return None
+        read = canonical_language if canonical == "language" else canonical_zone
+        return read(c.get(fld), field=fld, contact_id=pid, crm=constants.CRM)
+
+    return Contact(id=pid, name=c.get(f["name"]), email=c.get(f["email"]), title=c.get(f["title"]),
+                   is_primary=is_primary, language=locale("language"), timezone=locale("timezone"),
+                   added_at=added_at)
+
+
+def contacts(row: Mapping[str, Any], fields: Mapping[str, str] | None = None) -> tuple[Contact, ...]:
     out = []
     for r in _rows(row.get("OpportunityContactRoles")):
         c = r.get("Contact") or {}
         if not c:
             continue
-        out.append(Contact(id=str(r.get("ContactId") or c.get("Id") or ""), name=c.get("Name"), email=c.get("Email"),
-                           title=c.get("Title"), is_primary=bool(r.get("IsPrimary")),
-                           added_at=iso(r.get("CreatedDate"))))  # the contact's role on this deal
+        out.append(person(str(r.get("ContactId") or c.get("Id") or ""), c, fields, is_primary=bool(r.get("IsPrimary")),
+                          added_at=iso(r.get("CreatedDate"))))  # the contact's role on this deal
     return tuple(out)
 
 
-def salutations(row: Mapping[str, Any]) -> dict[str, str]:
-    """{contact id: Contact.Salutation} of an Opportunity's contacts that have one."""
+def salutations(row: Mapping[str, Any], fields: Mapping[str, str] | None = None) -> dict[str, str]:
+    """{contact id: the contact's salutation} of an Opportunity's contacts that have one."""
+    fld = (fields or {}).get("salutation") or "Salutation"
     out = {}
     for r in _rows(row.get("OpportunityContactRoles")):
         c = r.get("Contact") or {}
-        if said := str(c.get("Salutation") or "").strip():
+        if said := str(c.get(fld) or "").strip():
             out[str(r.get("ContactId") or c.get("Id") or "")] = said
     return out
 
@@ -308,13 +357,15 @@ def opportunity_to_record(row: Mapping[str, Any], *, tenant_id: str,
                           won_by_account: Mapping[str, Iterable[tuple[str, float, str]]] | None = None,
                           deal_mapping: Mapping[str, str] | None = None,
                           opt_out_fields: Sequence[str] = (),
-                          account_labels: Mapping[str, str] | None = None) -> Record:
+                          account_labels: Mapping[str, str] | None = None,
+                          contact_fields: Mapping[str, str] | None = None) -> Record:
     """Canonical Record of one Opportunity row (with its parent and child relationships).
 
     `deal_mapping` is the tenant's own canonical feature → Opportunity field rows (revenue ops'
     field mappings); a mapped field the row lacks (the org dropped it) leaves the feature missing.
     `account_labels` (canonical → Account field, `account_sources`) copies the account's churn
-    label onto the deal, as HubSpot's company properties are.
+    label onto the deal, as HubSpot's company properties are. `contact_fields` (`person_sources`)
+    says where each contact's name, email, title, salutation, language and time zone are.
     """
     acc = row.get("Account") or None
     owner = row.get("Owner") or None
@@ -340,7 +391,7 @@ def opportunity_to_record(row: Mapping[str, Any], *, tenant_id: str,
         extra["page_views"] = views
     if opted_out := opted_out_contacts(row, opt_out_fields):
         extra[OPT_OUT_KEY] = opted_out
-    if said := salutations(row):
+    if said := salutations(row, contact_fields):
         extra[SALUTATIONS_KEY] = said
     if (changes := close_date_history(row)) is not None:
         extra[CLOSE_DATE_HISTORY_KEY] = changes
@@ -361,7 +412,7 @@ def opportunity_to_record(row: Mapping[str, Any], *, tenant_id: str,
                         employees=int(acc["NumberOfEmployees"]) if acc.get("NumberOfEmployees") is not None else None,
                         annual_revenue=_num(acc.get("AnnualRevenue")), country=acc.get("BillingCountry"))
         if acc else None,
-        contacts=contacts(row), activities=tuple(activities(row)),
+        contacts=contacts(row, contact_fields), activities=tuple(activities(row)),
         history=History(closed_won_deals=tuple(ClosedWonDeal(d, a) for d, a in sorted(won)),
                         stage_changes=stage_changes(row)),
         extra=extra, app_task=app_task(row),
@@ -410,21 +461,23 @@ def lead_outcome(row: Mapping[str, Any], closed_statuses: frozenset[str]) -> tup
 
 
 def person_to_record(sobject: str, row: Mapping[str, Any], *, tenant_id: str,
-                     opt_out_fields: Sequence[str] = (), closed_statuses: frozenset[str] = frozenset()) -> Record:
+                     opt_out_fields: Sequence[str] = (), closed_statuses: frozenset[str] = frozenset(),
+                     fields: Mapping[str, str] | None = None) -> Record:
     """A Lead or Contact as a canonical person record (object_type lead/contact).
 
     A Lead's outcome is its ``stage_kind`` and ``close_date`` (:func:`lead_outcome`), never a
-    feature: its Status, conversion date and converted ids are not put in ``extra``."""
+    feature: its Status, conversion date and converted ids are not put in ``extra``. `fields`
+    (`person_sources` of the object's mapping) says where the person's own fields are."""
+    fields = fields or person_sources()
     owner = row.get("Owner") or None
     company = Company(id=str(row.get("AccountId") or row.get("Id")), name=row.get("Company") or
                       (row.get("Account") or {}).get("Name"), industry=row.get("Industry"),
                       employees=row.get("NumberOfEmployees"), annual_revenue=_num(row.get("AnnualRevenue")),
                       country=row.get("Country") or row.get("MailingCountry"))
-    me = Contact(id=str(row["Id"]), name=row.get("Name"), email=row.get("Email"), title=row.get("Title"),
-                 is_primary=True)
+    me = person(str(row["Id"]), row, fields, is_primary=True)
     kind, closed_at = lead_outcome(row, closed_statuses) if sobject == "Lead" else ("open", None)
     return Record(crm=constants.CRM, tenant_id=tenant_id, object_type=constants.OBJECT_TYPES[sobject],
-                  id=str(row["Id"]), name=row.get("Name"), stage=row.get("Status"), stage_kind=kind,
+                  id=str(row["Id"]), name=me.name, stage=row.get("Status"), stage_kind=kind,
                   close_date=closed_at, created_at=iso(row.get("CreatedDate")),
                   owner=Owner(id=str(owner.get("Id")), name=owner.get("Name"), email=owner.get("Email"),
                               timezone=owner.get("TimeZoneSidKey")) if owner else None,
@@ -437,8 +490,8 @@ def person_to_record(sobject: str, row: Mapping[str, Any], *, tenant_id: str,
                          **({OPT_OUT_KEY: [me.id]} if any(is_opt_out(row.get(f)) for f in
                                                           (STANDARD_OPT_OUT_FIELD, *opt_out_fields)) else {}),
                          # The person's own salutation, as a deal's contacts carry theirs (drafts' address).
-                         **({SALUTATIONS_KEY: {me.id: said}} if (said := str(row.get("Salutation") or "").strip())
-                            else {})},
+                         **({SALUTATIONS_KEY: {me.id: said}} if (said := str(row.get(fields["salutation"]) or "")
+                                                                             .strip()) else {})},
                   app_task=app_task(row))
 
 

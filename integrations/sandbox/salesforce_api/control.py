@@ -127,6 +127,19 @@ def package(org_id: str) -> Any:
     return jsonify({"deployed": sb().orgs[org_id].org.package_deployed})
 
 
+@bp.post("/orgs/<org_id>/fields")
+def custom_field(org_id: str) -> Any:
+    """Add a custom field to an sObject, as an admin does in Setup › Object Manager › Fields."""
+    body = request.get_json(silent=True) or {}
+    try:
+        spec = sb().orgs[org_id].org.add_custom_field(str(body.get("sobject") or ""), str(body.get("name") or ""),
+                                                      str(body.get("type") or "string"), label=body.get("label"),
+                                                      picklist=tuple(body.get("picklist") or ()))
+    except ValueError as exc:
+        return jsonify({"error": str(exc)}), 400
+    return jsonify(spec)
+
+
 @bp.post("/ui-change")
 def ui_change() -> Any:
     """Edit (or create, with no id) a record as the record's owner would in Lightning."""

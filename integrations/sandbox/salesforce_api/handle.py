@@ -61,6 +61,12 @@ class SalesforceSandboxHandle(ServedSandbox):
     def endpoints(self, org_id: str | None = None, **urls: Any) -> dict[str, Any]:
         return self.control("POST", f"orgs/{org_id or self.org_id}/endpoints", **urls)
 
+    def add_custom_field(self, sobject: str, name: str, type_: str = "string", *, label: str | None = None,
+                         picklist: tuple[str, ...] = (), org_id: str | None = None) -> dict[str, Any]:
+        """Add a custom field to the org (Setup › Object Manager): what an admin maps a feature to."""
+        return dict(self.control("POST", f"orgs/{org_id or self.org_id}/fields", sobject=sobject, name=name,
+                                 type=type_, label=label, picklist=list(picklist)))
+
     def ui_change(self, sobject: str, rid: str | None, fields: dict[str, Any], org_id: str | None = None) -> Any:
         return self.control("POST", "ui-change", sobject=sobject, id=rid, fields=fields, orgId=org_id or self.org_id)
 

@@ -77,6 +77,9 @@ class Org:
     clock: Callable[[], datetime] = lambda: datetime.now(UTC)
     api_user_id: str = ""
     lock: threading.RLock = field(default_factory=threading.RLock)
+    custom_fields: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    """Fields the org's admin added in Setup (sObject → describe entries), e.g. a Contact's
+    Preferred_Language__c: what a tenant maps its own features to."""
 
     def __post_init__(self) -> None:
         self._seq = itertools.count(1)
@@ -90,7 +93,27 @@ class Org:
             fs += schema.output_field_specs()
         if self.package_deployed:
             fs += schema.PACKAGE_FIELDS.get(sobject, [])
-        return fs
+        return fs + self.custom_fields.get(sobject, [])
+
+    def add_custom_field(self, sobject: str, name: str, type_: str = "string", *, label: str | None = None,
+                         picklist: tuple[str, ...] = ()) -> dict[str, Any]:
+        """Add a custom field as an admin does in Object Manager; returns its describe entry.
+
+        Raises:
+            ValueError: an unknown sObject, a name without `__c` or already taken, or a type Setup does not offer.
+        """
+        if sobject not in schema.BASE_FIELDS:
+            raise ValueError(f"no sObject {sobject!r}")
+        if not schema.CUSTOM_NAME.match(name):
+            raise ValueError(f"{name!r} is not a custom field API name (letters, digits, _ and __c at the end)")
+        if name in self.field_names(sobject):
+            raise ValueError(f"{sobject} already has a field {name!r}")
+        if type_ not in schema.CUSTOM_TYPES:
+            raise ValueError(f"custom field type {type_!r} is not one of {', '.join(sorted(schema.CUSTOM_TYPES))}")
+        spec = schema._f(name, type_, label=label, picklist=tuple(picklist))
+        with self.lock:
+            self.custom_fields.setdefault(sobject, []).append(spec)
+        return spec
 
     def field_names(self, sobject: str) -> set[str]:
         return {f["name"] for f in self.fields(sobject)}

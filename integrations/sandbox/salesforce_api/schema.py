@@ -7,6 +7,7 @@ the app's describe check can report exactly which ones are missing.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 KEY_PREFIXES = {
@@ -96,6 +97,12 @@ PACKAGE_FIELDS: dict[str, list[dict[str, Any]]] = {
                 _f("Churned_On__c", "date", label="Churned On")],
 }
 """Fields the package adds that the customer's team fills, not the app (the churn model's label)."""
+
+CUSTOM_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*__c$")
+"""A custom field's API name as Setup makes it (no double underscore before the `__c`)."""
+CUSTOM_TYPES = frozenset({"string", "picklist", "textarea", "boolean", "double", "percent", "currency", "date",
+                          "datetime", "email", "phone", "url"})
+"""Custom field types the sandbox lets an admin add (describe's spelling of Setup's Text, Picklist, ...)."""
 
 
 def output_field_specs() -> list[dict[str, Any]]:
