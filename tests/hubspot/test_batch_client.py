@@ -513,3 +513,20 @@ def test_a_contacts_preferred_language_reaches_the_record_and_decides_the_drafts
             assert buyer_language(mine.language, "United States", "en") == "de"
     finally:
         sandbox.control("POST", "ui-change", objectType="contacts", id=contact.id, properties={"hs_language": ""})
+
+
+def test_a_contacts_time_zone_reaches_the_record_in_iana_spelling_through_the_sdk(sandbox):
+    client = make_client(sandbox)
+    props = {p.name: p for p in client.describe("contact")}
+    assert props["hs_timezone"].type == "enumeration" and "europe_slash_berlin" in props["hs_timezone"].options
+    rid = next(i for i in open_deal_ids(sandbox, 30) if client.get_record("deal", i).contacts)
+    contact = client.get_record("deal", rid).contacts[0]
+    assert contact.timezone is None  # the seeded portal sets no contact's zone
+    sandbox.control("POST", "ui-change", objectType="contacts", id=contact.id,
+                    properties={"hs_timezone": "america_slash_los_angeles"})
+    try:
+        fresh = make_client(sandbox)  # no cached contact rows
+        for record in (fresh.get_record("deal", rid), fresh.get_records("deal", [rid])[rid]):
+            assert next(c for c in record.contacts if c.id == contact.id).timezone == "America/Los_Angeles"
+    finally:
+        sandbox.control("POST", "ui-change", objectType="contacts", id=contact.id, properties={"hs_timezone": ""})
