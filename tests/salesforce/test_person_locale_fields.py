@@ -205,3 +205,16 @@ def test_a_salesforce_contact_with_the_mapped_language_es_gets_a_spanish_draft(s
     draft = cards(app, opp)[-1]["draft"]
     assert draft["language"] == "es" and draft["to"]["contact_id"] in contacts
     assert "(su hora)" in draft["body"], draft["body"]  # the Spanish template's meeting line
+
+
+def test_a_sandbox_can_start_with_the_admins_custom_fields_on_every_org():
+    from integrations.sandbox.salesforce_api import run_salesforce_sandbox
+
+    fields = (("Contact", "Preferred_Language__c", "picklist", ("en", "es")), ("Lead", "Time_Zone__c", "string", ()))
+    with run_salesforce_sandbox(seed=5, org_ids=ORGS, n_companies=3, n_open_deals=2, n_closed_deals=2, n_leads=5,
+                                custom_fields=fields) as sb:
+        for org in ORGS:
+            contact = {f["name"]: f for f in sb.sandbox.orgs[org].org.describe("Contact", "")["fields"]}
+            lead = {f["name"] for f in sb.sandbox.orgs[org].org.describe("Lead", "")["fields"]}
+            assert [p["value"] for p in contact["Preferred_Language__c"]["picklistValues"]] == ["en", "es"]
+            assert "Time_Zone__c" in lead and "Time_Zone__c" not in contact

@@ -129,6 +129,8 @@ class Sandbox:
                                          locale=cfg.locale))
             org = Org(org_id=oid, name=f"Sandbox Org {i + 1}", pod=f"{i % 10}W",
                       package_deployed=cfg.package_deployed)
+            for sobject, name, type_, picklist in cfg.custom_fields:
+                org.add_custom_field(sobject, name, type_, picklist=tuple(picklist))
             bridge = Bridge(org, market, n_leads=cfg.n_leads)
             bridge.seed()
             self.orgs[oid] = OrgState(org, bridge, market, outbound_url=cfg.outbound_url,
