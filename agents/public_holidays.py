@@ -74,14 +74,17 @@ _ALIASES = {"uk": "gb", "usa": "us", "england": "gb", "great britain": "gb", "sc
 
 
 def country_code(country: str | None, timezone: str | None = None) -> str | None:
-    """The ISO code of a record's country ("United Kingdom" -> "gb", "España" -> "es"), else of the contact's time
-    zone; None when neither says."""
+    """The ISO code of the country whose holidays the recipient keeps: the contact's own time zone's country when
+    the zone names one (a buyer in Los Angeles at a German company keeps Thanksgiving, not German Unity Day), else
+    the record's country ("United Kingdom" -> "gb", "España" -> "es"); None when neither says."""
+    if timezone in _ZONE_COUNTRY:
+        return _ZONE_COUNTRY[timezone]
     name = (country or "").strip().lower()
     if name:
         code = _ALIASES.get(name) or (name if len(name) == 2 else _CODE_OF_ZONE.get(COUNTRY_TIMEZONES.get(name, "")))
         if code:
             return _ALIASES.get(code, code)
-    return _ZONE_COUNTRY.get(timezone or "")
+    return None
 
 
 @functools.lru_cache(maxsize=256)
