@@ -10,11 +10,18 @@ import pytest
 from click.testing import CliRunner
 
 from app.cli import _register, cli
-from integrations.sandbox.market import FIXED_EFFECTS, STRATEGIES, Market, MarketConfig, draw_effects, strategy_effect
-from integrations.sandbox.market import _effects
+from integrations.sandbox.market import (
+    FIXED_EFFECTS,
+    STRATEGIES,
+    Market,
+    MarketConfig,
+    _effects,
+    draw_effects,
+    strategy_effect,
+)
 from integrations.sandbox.market._truth import SEGMENTS, STALE_DAYS
-from learning.simulate import SIM_START, SimConfig, arm_matrix, build_population, build_stream, simulate
 from learning.rewards import RewardConfig
+from learning.simulate import SIM_START, SimConfig, arm_matrix, build_population, build_stream, simulate
 
 SMALL = dict(weeks=3, deals_per_week=200, market_open_deals=120, resamples=100)
 
