@@ -144,3 +144,21 @@ def test_the_cli_refuses_null_and_drawn_effects_together():
     _register()
     out = CliRunner().invoke(cli, ["simulate", "--weeks", "1", "--null-effects", "--drawn-effects"])
     assert out.exit_code != 0 and "choose one" in out.output
+
+
+def test_a_benchmark_setting_of_the_floor_or_the_pooling_reaches_the_bandit(monkeypatch):
+    """`learning_replicates --set NAME=VALUE` sets learning/defaults.py after the bandit module is
+    imported: a default argument bound at import would ignore it silently (wave 21 found the floor did)."""
+    from learning import defaults
+    from learning.bandit import Posterior
+
+    ctx = {"segment": "smb", "engagement": "active"}
+    one_leader = {a: (1.0 if a == STRATEGIES[0] else 0.0, 0.01) for a in STRATEGIES}
+    before = Posterior(STRATEGIES).probabilities(ctx, rng=np.random.default_rng(1), beliefs=one_leader)
+    assert min(before.values()) == pytest.approx(defaults.EXPLORATION_FLOOR / len(STRATEGIES))
+    monkeypatch.setattr(defaults, "EXPLORATION_FLOOR", 0.7)
+    monkeypatch.setattr(defaults, "PRIOR_PSEUDO_COUNT", 42.0)
+    after = Posterior(STRATEGIES)
+    assert after.pseudo_count == 42.0
+    probs = after.probabilities(ctx, rng=np.random.default_rng(1), beliefs=one_leader)
+    assert min(probs.values()) == pytest.approx(0.7 / len(STRATEGIES))
