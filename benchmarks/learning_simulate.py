@@ -62,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
         print("error: --seeds must be a comma-separated list of integers", file=sys.stderr)
         return 2
     kw: dict[str, Any] = {"weeks": args.weeks}
-    drawn = {"drawn_effects": True} if args.drawn_effects else {}
+    drawn: dict[str, Any] = {"drawn_effects": True} if args.drawn_effects else {}
     if args.deals_per_week:
         kw["deals_per_week"] = args.deals_per_week
     t0 = time.perf_counter()
