@@ -7,12 +7,15 @@ the learner itself costs (learning/README.md, "wave 20: what is reachable"). Run
 
     python -m benchmarks.learning_replicates --reference NAME [--instant] ...
 
-What the market draws: NOTHING about the strategies. `integrations/sandbox/market/_truth.py`
+What the market draws: by default NOTHING about the strategies. `integrations/sandbox/market/_truth.py`
 holds one fixed table `STRATEGY_EFFECT` (log-odds by arm and segment, the same on every seed) plus
 re-engagement's bonus on deals quiet for more than 21 days; the seeds draw the deals, not the
 effects. So "Thompson sampling whose prior is the market's generative distribution of effects"
 is, literally, a point mass at the table: `truth_point`. The softer readings below tell the
-learner the truth's SHAPE (how far arms and segments spread) but not which arm is best.
+learner the truth's SHAPE (how far arms and segments spread) but not which arm is best. With
+`--drawn-effects` (since wave 21) each seed has its own table (`market/_effects.py`), and every
+learner here is told the truth of ITS seed's table (read from the run's population), not the
+distribution it was drawn from.
 
 The truth is put on the learner's own scale (`Posterior`: credit per unit of amount weight above
 the deal's score and the stage-and-band mean of partial credit), from the expected reward of

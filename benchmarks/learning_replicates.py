@@ -4,6 +4,7 @@
                                              [--weeks 26] [--procs 2] [--out FILE]
                                              [--set THOMPSON_SCALE=0.5 --set ...]
                                              [--reference NAME] [--instant] [--paired FILE]
+                                             [--drawn-effects]
 
 `agentic-sales simulate --seed S` draws the market, the decision stream AND the bandit's own
 random choices from S, so one run per market seed measures one draw of the policy's luck. This
@@ -18,7 +19,10 @@ the truth (benchmarks/learning_reference.py: never the product's), `--instant` f
 outcome the morning after its decision (no close delay; uniform's and the best arm's regret are
 unchanged, since expected rewards do not depend on when they arrive), and `--paired FILE` adds the
 mean difference of ours / uniform's regret against FILE's runs of the same (seed, bandit seed),
-with its standard error, overall and per segment.
+with its standard error, overall and per segment. `--drawn-effects` runs every market seed with
+its own drawn strategy-effect table (`MarketConfig.drawn_effects`; integrations/sandbox/market/
+_effects.py) instead of the fixed table all seeds share; each run records which arms its table
+made size-dependent and its best arm per segment.
 Writes benchmarks/results/learning_replicates.json; the summary on stdout.
 """
 
@@ -81,10 +85,11 @@ def apply_set_options(items: list[str]) -> bool:
     return True
 
 
-def _one(job: tuple[int, int | None, int, str | None, bool]) -> dict[str, Any]:
-    seed, bandit, weeks, reference, instant = job
+def _one(job: tuple[int, int | None, int, str | None, bool, bool]) -> dict[str, Any]:
+    seed, bandit, weeks, reference, instant, drawn = job
     cfg = SimConfig(seed=seed, weeks=weeks, bandit_seed=None if bandit is None else 1000 * bandit + seed,
-                    delay_scale=0.0 if instant else 1.0, min_delay_days=INSTANT_DELAY_DAYS if instant else 3.0)
+                    delay_scale=0.0 if instant else 1.0, min_delay_days=INSTANT_DELAY_DAYS if instant else 3.0,
+                    drawn_effects=drawn)
     return regret_only(cfg, make_posterior=None if reference is None else factory(reference))
 
 
@@ -140,6 +145,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="a DIAGNOSTIC learner told part of the truth instead of ours (benchmarks only)")
     ap.add_argument("--instant", action="store_true", help="outcomes folded the morning after the decision")
     ap.add_argument("--paired", default=None, metavar="FILE", help="a previous output of the same draws")
+    ap.add_argument("--drawn-effects", action="store_true",
+                    help="each market seed with its own drawn strategy-effect table (not the fixed one)")
     args = ap.parse_args(argv)
     try:
         seeds = [int(s) for s in args.seeds.split(",")]
@@ -154,7 +161,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     base = json.loads(Path(args.paired).read_text())["runs"] if args.paired else None
     t0 = time.perf_counter()
-    jobs = [(s, b, args.weeks, args.reference, args.instant) for b in bandits for s in seeds]
+    jobs = [(s, b, args.weeks, args.reference, args.instant, args.drawn_effects) for b in bandits for s in seeds]
     with Pool(max(1, args.procs), initializer=_apply, initargs=(overrides,)) as pool:
         runs = pool.map(_one, jobs)
     summary = summarise(runs)
@@ -167,7 +174,8 @@ def main(argv: list[str] | None = None) -> int:
     Path(args.out).write_text(json.dumps({"config": {"seeds": seeds, "bandit_seeds": bandits, "weeks": args.weeks,
                                                      "overrides": overrides, "reference": args.reference,
                                                      "reference_knows": REFERENCES.get(args.reference or ""),
-                                                     "instant_outcomes": args.instant},
+                                                     "instant_outcomes": args.instant,
+                                                     "drawn_effects": args.drawn_effects},
                                           "summary": summary, "runs": runs,
                                           "seconds": round(time.perf_counter() - t0, 1)}, indent=1))
     print(json.dumps({"out": args.out, **summary}))

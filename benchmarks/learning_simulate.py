@@ -1,13 +1,14 @@
 """Learning loop against the market's truth: regret, OPE coverage and holdout lift over seeds.
 
     python -m benchmarks.learning_simulate [--seeds 0,1,2,3,4] [--weeks 26] [--deals-per-week N]
-                                           [--set NAME=VALUE ...]
+                                           [--set NAME=VALUE ...] [--drawn-effects]
 
 Runs `learning.simulate.simulate` for each seed with the strategy effects on, then with
 `--null-effects`, and writes benchmarks/results/learning_simulate.json (every run's summary plus
 the aggregates learning/README.md quotes). `--set` overrides a number of learning/defaults.py
 (as in benchmarks/learning_replicates.py): the OPE coverage and lift check of a candidate
-setting. Progress on stderr; the aggregate JSON on stdout.
+setting. `--drawn-effects`: each seed's market with its own drawn strategy-effect table
+(integrations/sandbox/market/_effects.py; the null runs stay null). Progress on stderr; the aggregate JSON on stdout.
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--deals-per-week", type=int, default=None)
     ap.add_argument("--out", default=str(OUT))
     ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE")
+    ap.add_argument("--drawn-effects", action="store_true", help="a strategy-effect table drawn per seed")
     args = ap.parse_args(argv)
     if not apply_set_options(args.set):
         return 2
@@ -60,17 +62,18 @@ def main(argv: list[str] | None = None) -> int:
         print("error: --seeds must be a comma-separated list of integers", file=sys.stderr)
         return 2
     kw: dict[str, Any] = {"weeks": args.weeks}
+    drawn: dict[str, Any] = {"drawn_effects": True} if args.drawn_effects else {}
     if args.deals_per_week:
         kw["deals_per_week"] = args.deals_per_week
     t0 = time.perf_counter()
     runs, null_runs = [], []
     for seed in seeds:
         stderr_progress(f"seed {seed}: strategy effects on")
-        runs.append(simulate(SimConfig(seed=seed, **kw), stderr_progress))
+        runs.append(simulate(SimConfig(seed=seed, **kw, **drawn), stderr_progress))
         stderr_progress(f"seed {seed}: null effects")
         null_runs.append(simulate(SimConfig(seed=seed, null_effects=True, **kw), stderr_progress))
     summary = aggregate(runs, null_runs)
-    result = {"config": {**kw, "seeds": seeds, "overrides": args.set}, "aggregate": summary, "runs": runs,
+    result = {"config": {**kw, **drawn, "seeds": seeds, "overrides": args.set}, "aggregate": summary, "runs": runs,
               "null_runs": null_runs, "seconds": round(time.perf_counter() - t0, 1)}
     Path(args.out).write_text(json.dumps(result, indent=1))
     print(json.dumps({"out": args.out, **summary}))

@@ -119,9 +119,12 @@ class Posterior:
     """Per-tenant posterior of every arm's mean reward by context (see module docstring)."""
 
     def __init__(self, arms: Sequence[str], *, prior_mean: float = 0.0,
-                 prior_sd: float = defaults.COLD_START_SD,
-                 pseudo_count: float = defaults.PRIOR_PSEUDO_COUNT,
+                 prior_sd: float | None = None,
+                 pseudo_count: float | None = None,
                  segment_pseudo_count: float | None = None) -> None:
+        # None = the module default read now, not at import: `learning_replicates --set` changes them
+        prior_sd = defaults.COLD_START_SD if prior_sd is None else prior_sd
+        pseudo_count = defaults.PRIOR_PSEUDO_COUNT if pseudo_count is None else pseudo_count
         if not arms:
             raise LearningConfigError("a posterior needs at least one arm (the strategy catalogue is empty)")
         if prior_sd <= 0 or pseudo_count <= 0:
@@ -523,7 +526,7 @@ class Posterior:
         return float(min(max(scale * (ref / float(w)) ** power, low), high))
 
     def probabilities(self, context: Mapping[str, Any], allowed: Iterable[str] | None = None, *,
-                      rng: np.random.Generator | None = None, floor: float = defaults.EXPLORATION_FLOOR,
+                      rng: np.random.Generator | None = None, floor: float | None = None,
                       draws: int = defaults.PROPENSITY_DRAWS,
                       scale: float | None = None,
                       beliefs: Mapping[str, tuple[float, float]] | None = None) -> dict[str, float]:
@@ -546,6 +549,7 @@ class Posterior:
         known = beliefs if beliefs is not None else self.beliefs(context, arms)
         beliefs_ = np.array([known[a] for a in arms])
         scale = defaults.THOMPSON_SCALE if scale is None else scale  # read at call time: a benchmark may set it
+        floor = defaults.EXPLORATION_FLOOR if floor is None else floor  # likewise (a default argument was bound at import)
         scale = self.stake_scale(context, scale)
         samples = rng.normal(beliefs_[:, 0], beliefs_[:, 1] * scale, size=(draws, len(arms)))
         wins = np.bincount(samples.argmax(axis=1), minlength=len(arms)) / draws
@@ -553,7 +557,7 @@ class Posterior:
         return {a: float(p) for a, p in zip(arms, probs / probs.sum(), strict=True)}
 
     def choose(self, context: Mapping[str, Any], allowed: Iterable[str] | None = None, *,
-               rng: np.random.Generator, floor: float = defaults.EXPLORATION_FLOOR,
+               rng: np.random.Generator, floor: float | None = None,
                draws: int = defaults.PROPENSITY_DRAWS, scale: float | None = None) -> Choice:
         """Draw an arm from `probabilities` and return it with its propensity."""
         probs = self.probabilities(context, allowed, rng=rng, floor=floor, draws=draws, scale=scale)

@@ -29,7 +29,7 @@ from typing import Any
 
 import numpy as np
 
-from integrations.sandbox.market import OPEN_STAGES, STRATEGIES, Market, MarketConfig, strategy_effect
+from integrations.sandbox.market import OPEN_STAGES, STRATEGIES, EffectTable, Market, MarketConfig
 from integrations.sandbox.market._generate import stage_pace, stage_schedule, stages_reached
 from integrations.sandbox.market._truth import base_logit, price_effect, sigmoid
 from learning import defaults
@@ -68,6 +68,10 @@ class SimConfig:
     deals_per_week: int = 1000
     holdout_share: float = defaults.HOLDOUT_SHARE
     null_effects: bool = False
+    """Every strategy's effect is zero (the lift check's negative control); wins over `drawn_effects`."""
+    drawn_effects: bool = False
+    """The market's strategy-effect table is drawn for `seed` (`MarketConfig.drawn_effects`) instead
+    of the fixed table every seed shares; the deals, decisions and outcome draws are the same."""
     max_discount: float = 0.10
     policies: tuple[str, ...] = POLICIES
     market_open_deals: int = 600
@@ -100,6 +104,8 @@ class Population:
     """True win log-odds with no action (features + current discount)."""
     effects: np.ndarray
     """rows x arms: true log-odds lift of each strategy."""
+    table: EffectTable
+    """The market's strategy-effect table the `effects` were read from (unused under null effects)."""
     band: np.ndarray
     engagement: np.ndarray
     best_discount: np.ndarray
@@ -149,7 +155,7 @@ class PolicyRun:
 def build_population(cfg: SimConfig) -> Population:
     """Draw the market (seeded) and read its open deals and their truth."""
     m = Market(MarketConfig(seed=cfg.seed, start=SIM_START, n_companies=max(60, cfg.market_open_deals // 2),
-                            n_open_deals=cfg.market_open_deals, n_closed_deals=100))
+                            n_open_deals=cfg.market_open_deals, n_closed_deals=100, drawn_effects=cfg.drawn_effects))
     tab = m.deal_table(closed=False)
     seg = tab["segment"].astype(str)
     feats = {k: tab[k] for k in tab if k not in ("key", "discount", "p_win", "country", "owner")}
@@ -158,7 +164,7 @@ def build_population(cfg: SimConfig) -> Population:
     if cfg.null_effects:
         effects = np.zeros((len(seg), len(STRATEGIES)))
     else:
-        effects = np.array([[strategy_effect(a, s, d) for a in STRATEGIES] for s, d in zip(seg, stale, strict=True)])
+        effects = np.array([[m.effects.effect(a, s, d) for a in STRATEGIES] for s, d in zip(seg, stale, strict=True)])
     grid = np.array(DEFAULT_DISCOUNTS)
     value = np.stack([sigmoid(base_logit(feats) + price_effect(seg, np.full(len(seg), d))) * (1 - d) for d in grid])
     rng = np.random.default_rng(cfg.seed + 1)
@@ -172,7 +178,7 @@ def build_population(cfg: SimConfig) -> Population:
     due = [d.decision_at_ or m.now for d in deals]  # every open deal of the market has its decision date
     life = np.array([max((t - d.created_at).total_seconds(), 1.0) for t, d in zip(due, deals, strict=True)])
     left = np.array([(t - timedelta(hours=12) - m.now).total_seconds() for t in due])
-    return Population(seg, tab["amount"].astype(float), logit, effects, band, engagement, grid[value.argmax(axis=0)],
+    return Population(seg, tab["amount"].astype(float), logit, effects, m.effects, band, engagement, grid[value.argmax(axis=0)],
                       score, stage, np.array([p[0] for p in plans]), np.array([p[1] for p in plans]),
                       np.array([d.progress_ for d in deals]), np.clip(left / life, 0.0, None))
 
@@ -446,6 +452,7 @@ def simulate(cfg: SimConfig, progress: Callable[[str], None] | None = None,
         "best_arm_by_segment": _best_by_segment(pop, s, matrix, acted),
         "final_arm_shares": ours.shares_by_week[-1] if ours.shares_by_week else {},
         "weeks": cfg.weeks, "seed": cfg.seed, "null_effects": cfg.null_effects,
+        "strategy_effects": None if cfg.null_effects else pop.table.describe(),
         "decisions": int(len(s.row)), "holdout_decisions": int(s.holdout.sum()),
         "outcomes_observed": int(seen_all.sum()),
         "path": "simulation-core",
@@ -483,7 +490,10 @@ def regret_only(cfg: SimConfig,
         return float((oracle.realized - run.realized)[acted & rows].sum())
 
     everything = np.ones(len(s.row), dtype=bool)
-    out: dict[str, Any] = {"seed": cfg.seed, "bandit_seed": cfg.bandit_seed,
+    out: dict[str, Any] = {"seed": cfg.seed, "bandit_seed": cfg.bandit_seed, "drawn_effects": cfg.drawn_effects,
+                           "size_dependent": pop.table.size_dependent,
+                           "best_arm_by_segment": _best_by_segment(pop, s, matrix, acted),
+                           "best_single_arm": STRATEGIES[ranked[0]],
                            "regret": {n: regret(r, everything) for n, r in runs.items()},
                            "regret_realized": {n: realized(r, everything) for n, r in runs.items()}}
     out["by_segment"] = {g: {n: regret(r, segment == g) for n, r in runs.items()} for g in ("smb", "mid", "ent")}

@@ -36,6 +36,9 @@ def _check_out(*paths: str | None) -> None:
 @click.option("--policy", type=click.Choice(["bandit", "uniform", "best_arm", "oracle"]), default="bandit",
               show_default=True, help="The policy reported as `ours` (every policy runs on the same seed).")
 @click.option("--null-effects", is_flag=True, help="A market where no strategy has any effect.")
+@click.option("--drawn-effects", is_flag=True,
+              help="Draw the strategies' effects for this seed (integrations/sandbox/market/_effects.py) "
+                   "instead of the fixed table every seed shares.")
 @click.option("--deals-per-week", type=click.IntRange(7, 100_000), default=None,
               help="Decisions per simulated week (the tenant's size).")
 @click.option("--open-deals", type=click.IntRange(20, 20_000), default=None,
@@ -48,15 +51,18 @@ def _check_out(*paths: str | None) -> None:
               help="core: every policy through the learning code against the market's truth (regret, OPE, "
                    "lift); product: our policy through the real app and CRM sandbox (webhooks, inbox, "
                    "pipeline, write-back, outcome webhooks, the scheduler's learning job), wiring and cost.")
-def simulate(weeks: int, seed: int, policy: str, null_effects: bool, deals_per_week: int | None,
+def simulate(weeks: int, seed: int, policy: str, null_effects: bool, drawn_effects: bool, deals_per_week: int | None,
              open_deals: int | None, export_path: str | None, report_path: str | None, path: str) -> None:
     """Run the market forward and compare the bandit with uniform, best-arm and oracle policies."""
     _check_out(export_path, report_path)
+    if null_effects and drawn_effects:
+        _fail("--null-effects and --drawn-effects: choose one (null effects means every strategy's effect is zero)")
     from learning.simulate import SimConfig, stderr_progress
     from learning.simulate import simulate as run
 
     if path == "product":
         bad = [name for name, value in (("--policy", policy != "bandit"), ("--null-effects", null_effects),
+                                        ("--drawn-effects", drawn_effects),
                                         ("--deals-per-week", deals_per_week is not None),
                                         ("--export", export_path), ("--report", report_path)) if value]
         if bad:
@@ -70,7 +76,7 @@ def simulate(weeks: int, seed: int, policy: str, null_effects: bool, deals_per_w
                                           say=stderr_progress)))
         return
 
-    kw: dict[str, Any] = {"weeks": weeks, "seed": seed, "null_effects": null_effects}
+    kw: dict[str, Any] = {"weeks": weeks, "seed": seed, "null_effects": null_effects, "drawn_effects": drawn_effects}
     if deals_per_week is not None:
         kw["deals_per_week"] = deals_per_week
     if open_deals is not None:

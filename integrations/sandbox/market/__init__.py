@@ -5,6 +5,7 @@
     >>> m.truth(m.open_deals()[0].key)["p_win"]  # doctest: +SKIP
 """
 
+from ._effects import FIXED_EFFECTS, EffectTable, draw_effects
 from ._eventual import eventual_p_win
 from ._history import closed_history
 from ._market import Market, MarketConfig
@@ -12,6 +13,8 @@ from ._model import OPEN_STAGES, STAGE_LABELS, STAGE_PROBABILITY, STAGES, stage_
 from ._truth import PRICE_BETA, STRATEGIES, STRATEGY_EFFECT, p_win, price_effect, strategy_effect
 
 __all__ = [
+    "EffectTable",
+    "FIXED_EFFECTS",
     "Market",
     "MarketConfig",
     "OPEN_STAGES",
@@ -22,6 +25,7 @@ __all__ = [
     "STRATEGIES",
     "STRATEGY_EFFECT",
     "closed_history",
+    "draw_effects",
     "eventual_p_win",
     "p_win",
     "price_effect",

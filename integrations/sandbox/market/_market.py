@@ -9,7 +9,7 @@ from typing import Any
 
 import numpy as np
 
-from . import _churn, _generate, _simulate, _truth
+from . import _churn, _effects, _generate, _simulate, _truth
 from ._model import Activity, Company, Contact, Deal, Owner
 
 
@@ -39,6 +39,10 @@ class MarketConfig:
     locale: str | None = None
     """Buyer language of every company, contact and activity ("de", "fr" or "es": see _locales); None is the
     default, mostly English-speaking, market."""
+    drawn_effects: bool = False
+    """False (default): the strategies' effects are the fixed table (`_truth.STRATEGY_EFFECT`), the
+    same on every seed. True: a table drawn for this seed (`_effects.draw_effects`; the deals and
+    every other draw of the seed are unchanged)."""
 
 
 DISCOUNT_GRID = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3)
@@ -73,6 +77,8 @@ class Market:
         start = self.config.start or datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
         self.start = start.astimezone(UTC)
         self.now = self.start
+        self.effects = _effects.effect_table(self.config.seed, self.config.drawn_effects)
+        """What each strategy does to a deal's odds (hidden; the fixed table unless `drawn_effects`)."""
         self.rng = np.random.default_rng(self.config.seed)
         self.trng = random.Random(self.config.seed)  # text choices (fast); see _text
         self.owners: list[Owner] = []
@@ -163,7 +169,7 @@ class Market:
             "p_win_no_action": self.p_win(key, discount=0.0, with_strategies=False),
             "outcome": None if d.is_open else ("won" if d.stage == "closedwon" else "lost"),
             "discount": d.discount, "strategies_applied": [s[0] for s in d.strategies_],
-            "strategy_effects": {s: _truth.strategy_effect(s, seg, feats["days_since_activity"])
+            "strategy_effects": {s: self.effects.effect(s, seg, feats["days_since_activity"])
                                  for s in _truth.STRATEGIES},
             "price_curve": self.price_curve(key),
             "best_discount": max(self.price_curve(key), key=lambda x: x[1] * (1 - x[0]))[0],

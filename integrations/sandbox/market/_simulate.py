@@ -70,7 +70,7 @@ def _app_actions(m: Market, d: Any, act: dict[str, Any] | None, at: Any) -> list
         done = {s for s, _, _ in d.strategies_}
         if strategy in _truth.STRATEGY_EFFECT and strategy not in done:
             stale = (at - (d.last_activity_at or d.created_at)).days
-            d.strategies_.append((strategy, at, _truth.strategy_effect(strategy, seg, stale)))
+            d.strategies_.append((strategy, at, m.effects.effect(strategy, seg, stale)))
             a = _generate.add_activity(m, d, "emails_out", at - timedelta(hours=2))
             events.append({"type": "activity", "activity": a.key})
         discount = act.get("discount")
