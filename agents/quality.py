@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from agents.calendar_days import named_days, resolve_day
-from agents.context import Context
+from agents.context import Context, parse_time
 from agents.disparaging import disparages_competitor
 from agents.done_asks import asks_for_done_things
 from agents.facts import Vocabulary, date_matches, find_dates, find_unsupported
@@ -377,7 +377,8 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
     country = ctx.record.company.country if ctx.record.company else None
     tz = recipient_timezone(contact.timezone if contact else None, country, ctx.record.owner.timezone if ctx.record.owner else None)
     hours = business_hours_violations(f"{subject}\n{body}", send_day or ctx.now.date(), recipient_tz=tz,
-                                      country=country_code(country, contact.timezone if contact else None))
+                                      country=country_code(country, contact.timezone if contact else None),
+                                      close_date=(c.date() if (c := parse_time(ctx.record.close_date)) else None))
     hours += foreign_zone_times(f"{subject}\n{body}", send_day or ctx.now.date(), recipient_tz=tz,
                                 known=zone_is_known(contact.timezone if contact else None, country))
     checks.append(Check(name="meeting_in_business_hours", passed=not hours, detail="; ".join(hours) or "none"))
