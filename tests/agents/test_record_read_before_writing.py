@@ -1,0 +1,119 @@
+"""Quality kinds set 29 missed (wave 21), probed in wordings of our own in four languages, with drafts that must pass:
+asking for a figure the buyer already gave, a meeting on a public holiday or after the close date, a decision the
+record does not show, and an offer's validity no setting defines. Through the whole quality check, as a sales manager
+reads a draft: one failed check flags it. (Not named test_waveN_kinds.py: these sentences are no screen training data.)"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from tests.agents.test_asks_and_thanks_by_direction import _failed
+
+ASKS_FOR_KNOWN_FIGURES = [
+    # Dana wrote "We run about 420 trucks across 6 depots" (October 2); the payback estimate is "based on 420 trucks"
+    ("hubspot_deal", "501", "Quick one before I price it: how many vehicles, sorry, how many trucks do you operate?"),
+    ("hubspot_deal", "501", "Could you tell me the number of depots your drivers start from?"),
+    ("hubspot_deal", "502", "To size the licence, can you confirm how many trucks Northwind has on the road?"),
+    # the demo notes: "bei 120 Fahrzeugen"; Anna's own e-mail: "das Angebot für 120 Fahrzeuge"
+    ("de_deal", "701", "Können Sie mir sagen, wie viele Fahrzeuge zu Ihrer Flotte gehören?"),
+    ("de_deal", "702", "Nennen Sie mir bitte kurz die Anzahl der Fahrzeuge, damit das Angebot stimmt."),
+    # the demo notes: "les 6 ateliers"; Claire's own e-mail: "pour les 6 ateliers"
+    ("fr_deal", "711", "Pour finaliser la proposition, pouvez-vous me dire combien d'ateliers sont concernés ?"),
+    ("fr_deal", "712", "Merci de me préciser le nombre d'ateliers à équiper."),
+    # the demo notes: "en 85 camiones"; our payback estimate "para 85 camiones"
+    ("es_opportunity", "0035g00000Es01", "¿Me confirma cuántos camiones forman hoy su flota?"),
+    ("es_opportunity", "0035g00000Es02", "¿Podría indicarme el número de camiones que quieren conectar?"),
+]
+
+
+@pytest.mark.parametrize(("record_name", "contact_id", "sentence"), ASKS_FOR_KNOWN_FIGURES)
+def test_asking_for_a_count_the_record_already_gives_is_flagged(record_name, contact_id, sentence):
+    failed = _failed(record_name, contact_id, sentence)
+    assert "the record already gives" in failed.get("asks_only_for_what_is_open", ""), failed
+
+
+KNOWN_FIGURE_LOOK_ALIKES = [
+    # a confirmation that states the figure asks nothing the record lacks
+    ("hubspot_deal", "501", "Are the 420 trucks across 6 depots still the right basis for the proposal?"),
+    # a count the record does not have (drivers, licences, shifts)
+    ("hubspot_deal", "501", "How many dispatchers will need a login on the first day?"),
+    ("de_deal", "701", "Wie viele Disponenten sollen in der ersten Woche geschult werden?"),
+    ("fr_deal", "711", "Combien de licences faut-il prévoir pour l'équipe de Paul ?"),
+    ("es_opportunity", "0035g00000Es01", "¿Cuántos conductores trabajan en el turno de noche?"),
+    # a change, a part or a future count: the figure on record does not answer it
+    ("hubspot_deal", "501", "How many more trucks do you expect to add next year?"),
+    ("de_deal", "701", "Wie viele davon fahren auch am Wochenende?"),
+    ("fr_deal", "711", "Combien de nouveaux ateliers comptez-vous ouvrir l'an prochain ?"),
+    ("es_opportunity", "0035g00000Es01", "¿Cuántos camiones adicionales prevén incorporar en 2027?"),
+    # a statement about the count, no ask
+    ("fr_deal", "711", "La proposition précisera le nombre de licences pour chacun de vos 6 ateliers."),
+]
+
+
+@pytest.mark.parametrize(("record_name", "contact_id", "sentence"), KNOWN_FIGURE_LOOK_ALIKES)
+def test_an_ask_the_record_cannot_answer_is_not_flagged_as_known(record_name, contact_id, sentence):
+    assert "the record already gives" not in _failed(record_name, contact_id, sentence).get(
+        "asks_only_for_what_is_open", "")
+
+
+def test_a_figure_only_a_withheld_note_gives_does_not_make_the_ask_known():
+    from tests.agents.conftest import load_record
+    record, _ = load_record("fr_deal")
+    # only the demo notes and Claire's e-mail say "6 ateliers"; without them the record cannot tell
+    kept = tuple(a for a in record.activities if "6 ateliers" not in (a.body or ""))
+    sentence = "Pour finaliser la proposition, pouvez-vous me dire combien d'ateliers sont concernés ?"
+    assert "the record already gives" not in _failed("fr_deal", "711", sentence, replace(record, activities=kept)).get(
+        "asks_only_for_what_is_open", "")
+
+
+def test_asking_for_the_headcount_the_company_record_holds_is_flagged():
+    failed = _failed("hubspot_deal", "501", "Could you let me know how many employees Northwind has?")
+    assert "employee count" in failed.get("asks_only_for_what_is_open", ""), failed
+
+
+HOLIDAY_MEETINGS = [
+    # send day Wednesday 25 November 2026; a plan's line names the day and the hour without a meeting word
+    ("de_deal", "701", "Vorschlag für die Abstimmung: Donnerstag, 31. Dezember, um 10 Uhr.", "Silvester"),
+    ("de_deal", "701", "- Präsentation für Herrn Weber: Donnerstag, 24. Dezember, 11 Uhr", "Heiligabend"),
+    ("fr_deal", "711", "- Restitution avec Paul : vendredi 1er janvier à 10 h", "jour de l'an"),
+    ("es_opportunity", "0035g00000Es01", "- Repaso con Lucía: martes 8 de diciembre a las 10:00", "Inmaculada"),
+    ("es_opportunity", "0035g00000Es01", "- Presentación al comité: lunes 7 de diciembre a las 10:00, "
+                                         "y otra el domingo 6 de diciembre a las 12:00", "Constitución"),
+    ("hubspot_deal", "501", "- Walk-through with Marcus: Thursday, December 24 at 10 am", "Christmas Eve"),
+]
+
+
+@pytest.mark.parametrize(("record_name", "contact_id", "sentence", "holiday"), HOLIDAY_MEETINGS)
+def test_an_appointment_on_a_public_holiday_of_the_buyers_country_is_flagged(record_name, contact_id, sentence,
+                                                                             holiday):
+    failed = _failed(record_name, contact_id, sentence + "\n\nPasst das?" if record_name == "de_deal" else sentence)
+    assert holiday in failed.get("meeting_in_business_hours", ""), failed
+
+
+HOLIDAY_LOOK_ALIKES = [
+    # a term on a holiday is a deadline, not an appointment (other checks judge terms)
+    ("de_deal", "701", "Die Unterlagen erhalten Sie bis Montag, 30. November, 12 Uhr."),
+    # a delivery day before the meeting's own day
+    ("hubspot_deal", "501", "I will send the proposal on Friday, November 27, and we could talk on Tuesday, "
+                            "December 1 at 10 am."),
+    # a working day in Spain that is a holiday elsewhere (Boxing Day is British)
+    ("es_opportunity", "0035g00000Es01", "- Revisión con usted: lunes 30 de noviembre a las 10:00"),
+]
+
+
+@pytest.mark.parametrize(("record_name", "contact_id", "sentence"), HOLIDAY_LOOK_ALIKES)
+def test_a_working_day_or_a_term_is_not_read_as_a_holiday_meeting(record_name, contact_id, sentence):
+    assert "meeting_in_business_hours" not in _failed(record_name, contact_id, sentence)
+
+
+def test_a_meeting_after_the_deals_close_date_is_flagged():
+    # Müller Logistik closes on December 22; a review in January is after the deal should be decided
+    failed = _failed("de_deal", "701", "Wollen wir das Angebot am Dienstag, 5. Januar, um 10 Uhr besprechen?")
+    assert "after the deal's close date 2026-12-22" in failed.get("meeting_in_business_hours", ""), failed
+
+
+def test_a_meeting_before_the_close_date_is_not_flagged_for_it():
+    failed = _failed("de_deal", "701", "Wollen wir das Angebot am Dienstag, 15. Dezember, um 10 Uhr besprechen?")
+    assert "meeting_in_business_hours" not in failed, failed
