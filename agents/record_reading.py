@@ -7,6 +7,7 @@ per rule."""
 from __future__ import annotations
 
 from agents.context import Context
+from agents.decisions import invented_choices
 from agents.disparaging import disparages_competitor
 from agents.done_asks import asks_for_done_things
 from agents.known_asks import asks_for_known_figures
@@ -18,4 +19,5 @@ def record_reading_problems(body: str, ctx: Context, recipient_id: str | None) -
     return [("thanks_the_right_person", thanks_problems(body, ctx, recipient_id)),
             # the record unread: asking for what is done, or for a figure the buyer already gave
             ("asks_only_for_what_is_open", [*asks_for_done_things(body, ctx), *asks_for_known_figures(body, ctx)]),
+            ("states_only_decisions_on_record", invented_choices(body, ctx)),
             ("fair_to_competitors", disparages_competitor(body))]  # a tone no manager lets go

@@ -117,3 +117,56 @@ def test_a_meeting_after_the_deals_close_date_is_flagged():
 def test_a_meeting_before_the_close_date_is_not_flagged_for_it():
     failed = _failed("de_deal", "701", "Wollen wir das Angebot am Dienstag, 15. Dezember, um 10 Uhr besprechen?")
     assert "meeting_in_business_hours" not in failed, failed
+
+
+INVENTED_CHOICES = [
+    ("hubspot_deal", "501", "Now that Northwind has chosen us, the proposal is mostly paperwork."),
+    ("hubspot_deal", "502", "Since you went with our platform, I have booked the onboarding team."),
+    ("de_deal", "701", "Da Sie sich letztlich für unsere Lösung entschieden haben, plane ich schon den Start."),
+    ("de_deal", "702", "Vielen Dank, dass Sie uns ausgewählt haben: das Angebot ist nur noch eine Formsache."),
+    ("fr_deal", "711", "Comme vous avez retenu notre solution, je prépare déjà le déploiement."),
+    ("fr_deal", "712", "Puisque vous nous avez choisis, la proposition ne sera qu'une formalité."),
+    ("es_opportunity", "0035g00000Es01", "Ya que han optado por nuestra solución, preparo el arranque."),
+    ("es_opportunity", "0035g00000Es02", "Gracias por elegirnos: la propuesta será un simple trámite."),
+]
+
+
+@pytest.mark.parametrize(("record_name", "contact_id", "sentence"), INVENTED_CHOICES)
+def test_a_choice_of_us_the_record_does_not_show_is_flagged(record_name, contact_id, sentence):
+    failed = _failed(record_name, contact_id, sentence)
+    assert "a decision the record does not show" in failed.get("states_only_decisions_on_record", ""), failed
+
+
+CHOICE_LOOK_ALIKES = [
+    # a condition, a question or a hope states no choice
+    ("hubspot_deal", "501", "If you decide on our platform, onboarding could start in January."),
+    ("de_deal", "701", "Falls Sie sich für uns entscheiden, kann der Start im Januar erfolgen."),
+    ("fr_deal", "711", "Si vous retenez notre solution, le déploiement pourra commencer en janvier."),
+    ("es_opportunity", "0035g00000Es01", "¿Han elegido ya proveedor, o siguen comparando opciones?"),
+    # the buyer's decision to go on, as the record says it, is no choice of us (and is not flagged as one)
+    ("de_deal", "701", "Herzlichen Dank, dass Sie nach Ihrem internen Gespräch weitermachen möchten."),
+]
+
+
+@pytest.mark.parametrize(("record_name", "contact_id", "sentence"), CHOICE_LOOK_ALIKES)
+def test_a_choice_asked_or_conditioned_is_not_flagged(record_name, contact_id, sentence):
+    assert "states_only_decisions_on_record" not in _failed(record_name, contact_id, sentence)
+
+
+def test_a_choice_the_record_states_may_be_repeated():
+    from integrations.base import Activity
+    from tests.agents.conftest import load_record
+    record, _ = load_record("es_opportunity")
+    said = Activity(type="email", at="2026-11-23T09:00:00Z", direction="inbound", subject="Decisión",
+                    body="Hola Marta, hemos elegido su plataforma. Un saludo, Javier García")
+    sentence = "Ya que han optado por nuestra solución, preparo el arranque."
+    assert "states_only_decisions_on_record" not in _failed(
+        "es_opportunity", "0035g00000Es01", sentence, replace(record, activities=(*record.activities, said)))
+
+
+def test_a_won_deal_vouches_for_the_choice():
+    from tests.agents.conftest import load_record
+    record, _ = load_record("hubspot_deal")
+    sentence = "Now that Northwind has chosen us, the proposal is mostly paperwork."
+    assert "states_only_decisions_on_record" not in _failed("hubspot_deal", "501", sentence,
+                                                            replace(record, stage="closedwon", stage_kind="won"))
