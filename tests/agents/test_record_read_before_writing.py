@@ -170,3 +170,39 @@ def test_a_won_deal_vouches_for_the_choice():
     sentence = "Now that Northwind has chosen us, the proposal is mostly paperwork."
     assert "states_only_decisions_on_record" not in _failed("hubspot_deal", "501", sentence,
                                                             replace(record, stage="closedwon", stage_kind="won"))
+
+
+VALIDITY_NOBODY_SET = [
+    ("hubspot_deal", "501", "Please note the pricing in the proposal only holds until Tuesday, December 1."),
+    ("hubspot_deal", "502", "The quote expires at the end of next week, so an early answer helps."),
+    ("de_deal", "701", "Das Angebot ist nur bis Mittwoch, 2. Dezember, gültig."),
+    ("de_deal", "702", "Die genannten Preise gelten für 10 Tage ab Versand."),
+    ("fr_deal", "711", "Attention, les tarifs de la proposition expirent le jeudi 3 décembre."),
+    ("fr_deal", "712", "Les conditions ne tiennent que jusqu'à la fin de la semaine prochaine."),
+    ("es_opportunity", "0035g00000Es01", "Le recuerdo que la oferta caduca el martes 1 de diciembre."),
+    ("es_opportunity", "0035g00000Es02", "Las condiciones de la propuesta solo son válidas hasta el viernes 4 de diciembre."),
+]
+
+
+@pytest.mark.parametrize(("record_name", "contact_id", "sentence"), VALIDITY_NOBODY_SET)
+def test_an_offer_validity_no_setting_defines_is_flagged(record_name, contact_id, sentence):
+    failed = _failed(record_name, contact_id, sentence)
+    assert "no setting defines" in failed.get("no_offer_validity_nobody_set", ""), failed
+
+
+VALIDITY_LOOK_ALIKES = [
+    # the code-decided incentive of the offline template: a decision asked by a day, no holding word
+    ("hubspot_deal", "501", "If Northwind Logistics can confirm by December 18, I can offer 8% off the rollout."),
+    # the buyer's question about validity, and a delivery day
+    ("de_deal", "701", "Sie fragten, wie lange das Angebot gültig ist: das steht im Angebot selbst, das Sie bis "
+                       "Freitag, 27. November, erhalten."),
+    ("fr_deal", "711", "Combien de temps la proposition reste-t-elle valable pour vous ?"),
+    # prices that apply to a count, with no limit in time
+    ("de_deal", "702", "Für die 120 Fahrzeuge gelten die Preise aus der Amortisationsrechnung."),
+    ("es_opportunity", "0035g00000Es01", "El precio de la propuesta se mantiene para sus 85 camiones."),
+]
+
+
+@pytest.mark.parametrize(("record_name", "contact_id", "sentence"), VALIDITY_LOOK_ALIKES)
+def test_a_validity_asked_or_without_a_limit_in_time_is_not_flagged(record_name, contact_id, sentence):
+    assert "no_offer_validity_nobody_set" not in _failed(record_name, contact_id, sentence)
