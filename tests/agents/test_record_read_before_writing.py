@@ -206,3 +206,46 @@ VALIDITY_LOOK_ALIKES = [
 @pytest.mark.parametrize(("record_name", "contact_id", "sentence"), VALIDITY_LOOK_ALIKES)
 def test_a_validity_asked_or_without_a_limit_in_time_is_not_flagged(record_name, contact_id, sentence):
     assert "no_offer_validity_nobody_set" not in _failed(record_name, contact_id, sentence)
+
+
+WRONG_THANKS = [
+    # our summary of the demonstration went to Claire on November 4; she sent us none
+    ("fr_deal", "711", "Un grand merci pour le résumé de la démonstration que vous m'avez fait parvenir."),
+    # our payback calculation went to Herr Weber on October 28
+    ("de_deal", "701", "Danke für die Amortisationsrechnung, die Sie uns geschickt haben."),
+    # Javier asked us for the rollout calendar on November 18: it is ours to send, not his
+    ("es_opportunity", "0035g00000Es01", "Muchas gracias por el calendario de implantación que nos envió."),
+    # Dana's unsigned e-mail of November 18, thanked to Priya
+    ("hubspot_deal", "503", "Thanks for your email of November 18 about the proposal timing."),
+]
+
+
+@pytest.mark.parametrize(("record_name", "contact_id", "sentence"), WRONG_THANKS)
+def test_thanks_for_what_our_side_sent_or_someone_else_wrote_is_flagged(record_name, contact_id, sentence):
+    assert "thanks_the_right_person" in _failed(record_name, contact_id, sentence)
+
+
+@pytest.mark.xfail(strict=True, reason="known limit: the thing is named by a synonym ('synthèse') of the word our "
+                                       "e-mail used ('résumé'); one shared word is not enough to say it was ours")
+def test_thanks_for_our_summary_under_another_name_is_flagged():
+    sentence = "Un grand merci pour la synthèse de la démonstration que vous m'avez fait parvenir."
+    assert "thanks_the_right_person" in _failed("fr_deal", "711", sentence)
+
+
+RIGHT_THANKS = [
+    # our own sending in a relative clause of its own: the thanks is for the buyer's message
+    ("fr_deal", "711", "Merci pour votre message du 19 novembre, qui fait suite au résumé que je vous ai envoyé le "
+                       "4 novembre."),
+    # the buyer's own request, whatever it asks us to send
+    ("es_opportunity", "0035g00000Es01", "Gracias por su petición del calendario de implantación."),
+    # a coordinated thing of its own: Lucía is thanked for her time, the recipient for his e-mail
+    ("es_opportunity", "0035g00000Es01", "Le agradezco su correo del 18 de noviembre y el tiempo que Lucía y usted "
+                                         "dedicaron a la demo."),
+    # Dana wrote the e-mail of November 18
+    ("hubspot_deal", "501", "Thanks for your email of November 18 about the proposal timing."),
+]
+
+
+@pytest.mark.parametrize(("record_name", "contact_id", "sentence"), RIGHT_THANKS)
+def test_thanks_the_record_bears_out_is_not_flagged(record_name, contact_id, sentence):
+    assert "thanks_the_right_person" not in _failed(record_name, contact_id, sentence)
