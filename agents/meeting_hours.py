@@ -165,6 +165,13 @@ def _appointment_day(sentence: str, send_day: date) -> bool:
                and not _delivery_day(sentence, v) for v, d in _meeting_days(sentence, send_day))
 
 
+def _could_meet_by(close: date, send_day: date, country: str | None) -> bool:
+    """Whether a business day falls after the send day and by the close date: a stale or imminent close date (one the
+    writer's own first slot cannot meet) sets no limit on when to meet."""
+    days = (send_day + timedelta(days=i) for i in range(1, (close - send_day).days + 1))
+    return any(d.weekday() < 5 and not public_holiday(d, country) for d in days)
+
+
 def _local_hour(hour: float, written_tz: str, recipient_tz: str, day: date) -> float:
     """A clock time written in one zone, read in the recipient's on that day."""
     src, dst = zone(written_tz), zone(recipient_tz)
@@ -206,7 +213,7 @@ def business_hours_violations(text: str, send_day: date, *, recipient_tz: str | 
             holiday = public_holiday(d, country) if d >= send_day else None
             if holiday:
                 reasons.append(f"proposes to meet on {value!r}, {holiday} where the buyer is")
-            if close_date and d > close_date and d >= send_day:
+            if close_date and d > close_date and d >= send_day and _could_meet_by(close_date, send_day, country):
                 reasons.append(f"proposes to meet on {value!r}, after the deal's close date {close_date.isoformat()}")
         day = next((d for _, d in days if d >= send_day), send_day + timedelta(days=1))
         for value, hour, written_tz in clocks:

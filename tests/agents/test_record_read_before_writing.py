@@ -249,3 +249,11 @@ RIGHT_THANKS = [
 @pytest.mark.parametrize(("record_name", "contact_id", "sentence"), RIGHT_THANKS)
 def test_thanks_the_record_bears_out_is_not_flagged(record_name, contact_id, sentence):
     assert "thanks_the_right_person" not in _failed(record_name, contact_id, sentence)
+
+
+def test_a_close_date_already_past_sets_no_limit_on_meetings():
+    from tests.agents.conftest import load_record
+    record, _ = load_record("de_deal")
+    stale = replace(record, close_date="2026-11-20")  # a deal left open after its close date: the rep still meets
+    failed = _failed("de_deal", "701", "Wollen wir das Angebot am Dienstag, 1. Dezember, um 10 Uhr besprechen?", stale)
+    assert "meeting_in_business_hours" not in failed, failed
