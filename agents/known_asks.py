@@ -44,6 +44,13 @@ _NOT_THE_SAME_FIGURE = re.compile(
 _STAFF = re.compile(r"^(?:employee|staff|people|mitarbeit|beschäftigt|salari|employé|effectif|emplead|trabajador|personas)",
                     re.I)
 """Nouns the company's employee count answers."""
+_FLEET_SIZE = re.compile(
+    r"\b(?:(?:the )?size of (?:your|the) (?:\w+ )?fleet|(?:your|the) (?:\w+ )?fleet size|flottengröße|fuhrparkgröße|"
+    r"größe (?:ihres|des) (?:fuhrparks|flotte)|größe ihrer flotte|taille de (?:votre|la) (?:flotte|parc)|"
+    r"tamaño de (?:su|la) flota)\b", re.I)
+"""A fleet's size asked without "how many": a count of its vehicles on record answers it."""
+_VEHICLES = re.compile(r"^(?:truck|vehicle|van|lorr|fahrzeug|lkw|transporter|camion|véhicule|vehicul|vehícul|furgonet)",
+                       re.I)
 _FILLER = frozenset("""you your we our do does did have has currently today now in at on the a of and there are is run
 operate sie ihre ihr derzeit aktuell haben hat im in der die das es gibt vous votre vos nous avez a actuellement il y de
 des d les la le usted su sus tiene tienen actualmente hay en el los las""".split())
@@ -67,7 +74,7 @@ def _same_thing(a: str, b: str) -> bool:
 
 def _counted_nouns(sentence: str) -> list[str]:
     """The nouns a sentence asks the count of: the first word after each quantity word that is no filler."""
-    nouns = []
+    nouns = [m.group(0) for m in _FLEET_SIZE.finditer(sentence)]
     for m in _QUANTITY.finditer(sentence):
         for word in re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", sentence[m.end():m.end() + 60])[:4]:
             word = word.split("'")[-1]
@@ -100,7 +107,9 @@ def asks_for_known_figures(body: str, ctx: Context) -> list[str]:
         if not _ASKS.search(sentence) or _NOT_THE_SAME_FIGURE.search(sentence):
             continue
         for noun in _counted_nouns(sentence):
-            known = next(((f, where) for f, n, where in on_record if _same_thing(noun, n)), None)
+            fleet = bool(_FLEET_SIZE.fullmatch(noun))
+            known = next(((f, where) for f, n, where in on_record
+                          if (_VEHICLES.match(_plain(n)) if fleet else _same_thing(noun, n))), None)
             if known is None and employees and _STAFF.match(_plain(noun)):
                 known = (str(employees), "the company's employee count")
             if known and known[0] not in sentence:

@@ -25,6 +25,10 @@ ASKS_FOR_KNOWN_FIGURES = [
     # the demo notes: "en 85 camiones"; our payback estimate "para 85 camiones"
     ("es_opportunity", "0035g00000Es01", "¿Me confirma cuántos camiones forman hoy su flota?"),
     ("es_opportunity", "0035g00000Es02", "¿Podría indicarme el número de camiones que quieren conectar?"),
+    # the fleet's size, asked without "how many"
+    ("hubspot_deal", "501", "Could you confirm your current fleet size before I finalise the numbers?"),
+    ("de_deal", "701", "Wie groß ist Ihr Fuhrpark? Nennen Sie mir bitte die Größe Ihres Fuhrparks."),
+    ("es_opportunity", "0035g00000Es01", "¿Me indica el tamaño de su flota actual?"),
 ]
 
 
