@@ -28,17 +28,20 @@ _CHOICE = re.compile(
     rf"\b(?:(?:have|has|had|'ve)\s+(?:now\s+|already\s+|finally\s+)?)?(?:chosen|chose|selected|picked|opted for|gone with|"
     rf"went with|decided (?:on|for)|settled on)\s+{_OURS}|"
     rf"\bdecided to (?:go|work|move forward|partner) with us\b|\bchoice of (?:us|our \w+)\b|"
-    rf"\bdecision (?:in our favou?r|for us)\b|"
+    rf"\bdecision (?:in our favou?r|for us)\b|\b(?:are|'re) going with {_OURS}|"
     # German: sich für uns / unsere Lösung entschieden, uns ausgewählt, Ihre Entscheidung für uns
     rf"\bsich\s+(?:\w+\s+){{0,2}}für\s+{_OURS}\s+entschieden\b|\b{_OURS}\s+(?:aus)?gewählt\b|"
     rf"\bentscheidung (?:für|zugunsten) (?:uns|unsere?[nmrs]? \w+)\b|\bzuschlag an uns\b|"
+    rf"\bwahl (?:ist )?auf {_OURS} gefallen\b|"
     # French: vous avez choisi / retenu / sélectionné notre solution, vous nous avez choisis, votre choix de notre offre
     rf"\b(?:avez|a|ont)\s+(?:déjà\s+|finalement\s+)?(?:choisi|retenu|sélectionné|opté pour|arrêté votre choix sur)\s+{_OURS}|"
     rf"\bnous (?:avez|a|ont)\s+(?:déjà\s+)?(?:choisis?|retenus?|sélectionnés?)\b|"
     rf"\bvotre (?:choix|décision) (?:de|en faveur de|pour) (?:notre|nos|nous)\b|"
+    rf"\bchoix s'est porté sur {_OURS}|"
     # Spanish: han elegido / escogido / seleccionado nuestra plataforma, nos han elegido, su decisión de elegirnos
     rf"\b(?:ha|han|hemos)\s+(?:ya\s+)?(?:elegido|escogido|seleccionado|optado por|apostado por)\s+{_OURS}|"
     rf"\b(?:eligieron|escogieron|seleccionaron|eligió|escogió|seleccionó|optaron por|optó por)\s+{_OURS}|"
+    rf"\b(?:se (?:han|ha|hayan|haya) (?:decidido|decantado)|se decidieron|se decidió|se decantaron|se decantó) por {_OURS}|"
     rf"\bnos (?:ha|han) (?:elegido|escogido|seleccionado)\b|\bsu (?:decisión|elección) de (?:elegirnos|trabajar con nosotros|"
     rf"nuestr[oa] \w+)\b|\b(?:por |de )?(?:elegirnos|escogernos)\b", re.I)
 """The buyer's choice of us or our offer, stated in the past or the perfect."""

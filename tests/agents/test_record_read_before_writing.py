@@ -132,6 +132,10 @@ INVENTED_CHOICES = [
     ("fr_deal", "712", "Puisque vous nous avez choisis, la proposition ne sera qu'une formalité."),
     ("es_opportunity", "0035g00000Es01", "Ya que han optado por nuestra solución, preparo el arranque."),
     ("es_opportunity", "0035g00000Es02", "Gracias por elegirnos: la propuesta será un simple trámite."),
+    ("hubspot_deal", "501", "Since you're going with us, let's plan the rollout."),
+    ("de_deal", "701", "Schön, dass Ihre Wahl auf unsere Plattform gefallen ist."),
+    ("fr_deal", "711", "Ravi que votre choix s'est porté sur notre suite de planification."),
+    ("es_opportunity", "0035g00000Es01", "Me alegra que se hayan decantado por nosotros."),
 ]
 
 
