@@ -265,3 +265,10 @@ def test_a_close_date_already_past_sets_no_limit_on_meetings():
     stale = replace(record, close_date="2026-11-20")  # a deal left open after its close date: the rep still meets
     failed = _failed("de_deal", "701", "Wollen wir das Angebot am Dienstag, 1. Dezember, um 10 Uhr besprechen?", stale)
     assert "meeting_in_business_hours" not in failed, failed
+
+
+def test_a_german_weekday_with_its_date_in_another_month_is_that_date():
+    # "Dienstag, 5. Januar" was read as "Dienstag, 5" of this month (a Saturday, and a weekday its date does not have)
+    failed = _failed("de_deal", "701", "Passt Ihnen Dienstag, 12. Januar, um 10 Uhr für die Durchsprache?")
+    assert "Saturday" not in failed.get("meeting_in_business_hours", "") and \
+        "no_past_deadline_or_same_day_meeting" not in failed, failed
