@@ -54,9 +54,9 @@ def undefined_validity(body: str) -> list[str]:
     out = []
     for sentence in re.split(_SENTENCE_BREAK, normalise(body)):  # "bis Mittwoch, 2. Dezember" is one
         hold = _HOLDS.search(sentence)
-        limited = hold and (_LIMIT.search(sentence) or (_LAPSES.match(hold.group(0))
-                                                        and _DAY_AFTER.match(sentence, hold.end())))
-        if limited and _OFFER.search(sentence) and not _ASKED.search(sentence):
+        if hold is None or not _OFFER.search(sentence) or _ASKED.search(sentence):
+            continue
+        if _LIMIT.search(sentence) or (_LAPSES.match(hold.group(0)) and _DAY_AFTER.match(sentence, hold.end())):
             out.append(f"sets a validity for the offer that no setting defines ({hold.group(0)!r}): "
                        f"{sentence.strip()[:80]!r}")
     return out
