@@ -158,6 +158,20 @@ def _delivery_day(sentence: str, value: str) -> bool:
     return delivers_document(clause) and not MEET_RE.search(clause)
 
 
+def _appointment_day(sentence: str, send_day: date) -> bool:
+    """Whether a sentence names a day still to come that no deadline word governs ("bis Freitag, 12 Uhr" is a term) and
+    that is no document's delivery day."""
+    return any(d > send_day and not _A_TERM.search(sentence[:max(sentence.find(v), 0)])
+               and not _delivery_day(sentence, v) for v, d in _meeting_days(sentence, send_day))
+
+
+def _could_meet_by(close: date, send_day: date, country: str | None) -> bool:
+    """Whether a business day falls after the send day and by the close date: a stale or imminent close date (one the
+    writer's own first slot cannot meet) sets no limit on when to meet."""
+    days = (send_day + timedelta(days=i) for i in range(1, (close - send_day).days + 1))
+    return any(d.weekday() < 5 and not public_holiday(d, country) for d in days)
+
+
 def _local_hour(hour: float, written_tz: str, recipient_tz: str, day: date) -> float:
     """A clock time written in one zone, read in the recipient's on that day."""
     src, dst = zone(written_tz), zone(recipient_tz)
@@ -168,7 +182,7 @@ def _local_hour(hour: float, written_tz: str, recipient_tz: str, day: date) -> f
 
 
 def business_hours_violations(text: str, send_day: date, *, recipient_tz: str | None = None,
-                              country: str | None = None) -> list[str]:
+                              country: str | None = None, close_date: date | None = None) -> list[str]:
     """Meetings proposed on a weekend, on a public holiday of the recipient's country (`country`, an ISO code) or
     outside MEETING_HOURS in the recipient's zone: a clock time with no zone is theirs (drafts speak the recipient's
     time), one with a zone ("5 pm Eastern") is converted to `recipient_tz`.
@@ -181,21 +195,26 @@ def business_hours_violations(text: str, send_day: date, *, recipient_tz: str | 
         if _LOOKING_BACK.search(sentence):
             continue
         clocks = _clock_hours(sentence) + _spoken_hours(sentence)
-        if not (MEET_RE.search(sentence)
-                or (clocks and ("?" in sentence or _AVAILABLE.search(sentence)))):
+        # a plan's line with a day and a clock time is an appointment whatever it is called ("- Durchsprache mit Ihnen:
+        # Freitag, 25. Dezember, um 10 Uhr", set 29's b3); a day after a deadline word is a term, not an appointment
+        planned = not (MEET_RE.search(sentence) or (clocks and ("?" in sentence or _AVAILABLE.search(sentence))))
+        if planned and not (clocks and _appointment_day(sentence, send_day)):
             continue
         weekend = next((w for w in _WEEKEND.finditer(sentence) if not _NOT_A_MEETING_DAY.search(sentence[:w.start()])), None)
         if weekend:
             reasons.append(f"proposes to meet on a weekend ({weekend.group(0)!r})")
         # "I will send the proposal on Friday, November 27, ... and I will call you on Monday, November 30": the
         # first day is the document's, not the call's (set 27's en-g5, a delivery the day after Thanksgiving)
-        days = [(v, d) for v, d in _meeting_days(sentence, send_day) if not _delivery_day(sentence, v)]
+        days = [(v, d) for v, d in _meeting_days(sentence, send_day) if not _delivery_day(sentence, v)
+                and not (planned and _A_TERM.search(sentence[:max(sentence.find(v), 0)]))]
         for value, d in days:
             if d.weekday() >= 5 and d >= send_day:
                 reasons.append(f"proposes to meet on {value!r}, a {WEEKDAYS['en'][d.weekday()]}")
             holiday = public_holiday(d, country) if d >= send_day else None
             if holiday:
                 reasons.append(f"proposes to meet on {value!r}, {holiday} where the buyer is")
+            if close_date and d > close_date and d >= send_day and _could_meet_by(close_date, send_day, country):
+                reasons.append(f"proposes to meet on {value!r}, after the deal's close date {close_date.isoformat()}")
         day = next((d for _, d in days if d >= send_day), send_day + timedelta(days=1))
         for value, hour, written_tz in clocks:
             local = _local_hour(hour, written_tz, recipient_tz, day) if written_tz and recipient_tz else hour

@@ -12,9 +12,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from agents.calendar_days import named_days, resolve_day
-from agents.context import Context
-from agents.disparaging import disparages_competitor
-from agents.done_asks import asks_for_done_things
+from agents.context import Context, parse_time
 from agents.facts import Vocabulary, date_matches, find_dates, find_unsupported
 from agents.favours import favour_asks
 from agents.forms_of_address import DRAFT_FORMAL, FORMAL_PRONOUN, INFORMAL, recorded_form, wrong_honorific
@@ -30,11 +28,11 @@ from agents.neighbour_languages import clauses_in_other_languages
 from agents.normalize import normalise
 from agents.placeholders import PLACEHOLDER as PLACEHOLDER
 from agents.public_holidays import country_code
+from agents.record_reading import record_reading_problems
 from agents.references import misdated_references, unrecorded_calls, unrecorded_encounters
 from agents.safety import commercial_violations
 from agents.settings import AgentSettings
 from agents.signature import signature_problems
-from agents.thanks import thanks_problems
 from agents.timing import _CLOCK, _SENTENCE_BREAK, timing_violations
 from agents.zones import recipient_timezone, zone_is_known
 
@@ -377,7 +375,8 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
     country = ctx.record.company.country if ctx.record.company else None
     tz = recipient_timezone(contact.timezone if contact else None, country, ctx.record.owner.timezone if ctx.record.owner else None)
     hours = business_hours_violations(f"{subject}\n{body}", send_day or ctx.now.date(), recipient_tz=tz,
-                                      country=country_code(country, contact.timezone if contact else None))
+                                      country=country_code(country, contact.timezone if contact else None),
+                                      close_date=(c.date() if (c := parse_time(ctx.record.close_date)) else None))
     hours += foreign_zone_times(f"{subject}\n{body}", send_day or ctx.now.date(), recipient_tz=tz,
                                 known=zone_is_known(contact.timezone if contact else None, country))
     checks.append(Check(name="meeting_in_business_hours", passed=not hours, detail="; ".join(hours) or "none"))
@@ -386,9 +385,7 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
     commitments = commercial_violations(f"{subject}\n{body}", ctx, vocab, approved_discount, settings.allowed_promises)
     checks.append(Check(name="no_unapproved_commitments", passed=not commitments,
                         detail="; ".join(commitments[:3]) or "none"))
-    for rule, found in (("thanks_the_right_person", thanks_problems(body, ctx, draft.to.contact_id)),
-                        ("asks_only_for_what_is_open", asks_for_done_things(body, ctx)),  # the record unread
-                        ("fair_to_competitors", disparages_competitor(body))):  # a tone no manager lets go
+    for rule, found in record_reading_problems(body, ctx, draft.to.contact_id):
         checks.append(Check(name=rule, passed=not found, detail="; ".join(found) or "none"))
     wrote = guess_language(body)
     switched = [*foreign_sentences(body, draft.language), *clauses_in_other_languages(body)] \

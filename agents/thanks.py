@@ -60,6 +60,15 @@ def _stemmed(text: str) -> set[str]:
     return {w.lower()[:4] for w in _WORD4.findall(text)}
 
 
+def _email_sender(ctx: Context, a: dict) -> str | None:
+    """Who sent an inbound e-mail: its signer, else the primary contact (an unsigned e-mail from the buyer's side is
+    read as the primary contact's, as a rep reads it; set 26's en-b3 thanked Priya for Dana's unsigned e-mail)."""
+    sender = sender_of(ctx, a)
+    if sender is None and a.get("direction") == "inbound":
+        sender = next((c.id for c in ctx.record.contacts if c.is_primary), None)
+    return sender
+
+
 def _credited_elsewhere(clause: str, ctx: Context, recipient_id: str | None, names: set[str]) -> str:
     """Whom the record credits with what the recipient is thanked for, when that is someone else (empty otherwise):
     "Thanks for getting the security review signed off" to Marcus, when the notes say Priya ran the review. An activity
@@ -82,10 +91,7 @@ def _credited_elsewhere(clause: str, ctx: Context, recipient_id: str | None, nam
         text = normalise(f"{a.get('subject') or ''}. {a.get('text') or ''}")
         if len(_stemmed(text) & thing) < CREDIT_MIN_SHARED_WORDS:
             continue
-        sender = sender_of(ctx, a)
-        if sender is None and a["type"] == "email" and a.get("direction") == "inbound":
-            # an unsigned email from the buyer's side is read as the primary contact's, as a rep reads it
-            sender = next((c.id for c in ctx.record.contacts if c.is_primary), None)
+        sender = _email_sender(ctx, a) if a["type"] == "email" else sender_of(ctx, a)
         for c in ctx.record.contacts:
             if c.id == sender:
                 credited[c.id] = (ctx.contact_name(c) or c.id).split(" ")[0]
@@ -107,6 +113,7 @@ _PRODUCED = re.compile(
     r"draft(?:ing|ed)|fill(?:ing|ed)? (?:in|out)|complet(?:ing|ed)|answer(?:ing|ed)|provid(?:ing|ed)|deliver(?:ing|ed)|"
     r"zusammen(?:zu)?stell\w*|zusammengestellt|(?:zu)?geschickt|schick\w*|gesendet|vorbereitet|vorzubereiten|erstellt|"
     r"ausgefüllt|beantwortet|übermittelt|bereitgestellt|"
+    r"fait parvenir|hecho llegar|zukommen lassen|"
     r"envoy\w*|envoi|prépar\w*|rassembl\w*|compil\w*|rempli\w*|répondu|fourni\w*|transmis|rédig\w*|"
     r"envi\w*|mand\w*|reun\w*|recopil\w*|complet\w*|rellen\w*|respond\w*|proporcion\w*|redact\w*)\b", re.I)
 """Making or handing over a document: what a thanks credits the reader with having produced."""
@@ -128,23 +135,48 @@ def _produced_by_us(part: str, ctx: Context, names: set[str]) -> str:
     and then the record cannot tell whose it is."""
     part = re.split(r"[.;!?\n]", part.lstrip(" ,"), maxsplit=1)[0]
     verb = _PRODUCED.search(part)
-    if verb is None or _REPORTING.search(part) or _THEIR_RESPONSE.search(part):
+    if verb is None or _REPORTING.search(part) or _THEIR_RESPONSE.search(part) \
+            or _WE_DID.search(part[:verb.end()]) or _THEIR_ASK.search(part):
         return ""
     # the thing is named on either side of the verb ("dass Sie die Auswertung erstellt haben")
-    thing = _stemmed(f"{part[:verb.start()]} {part[verb.end():]}") - _stems(names | _GENERIC) - {"over", "with", "from", "your", "that", "this",
-                                                                       "mein", "pour", "para", "quic", "fast", "soon"}
+    thing = _stemmed(f"{part[:verb.start()]} {part[verb.end():]}") - _stems(names | _GENERIC) - _FUNCTION_STEMS
     ours, elsewhere, what = 0, 0, ""
     for a in ctx.activities.values():
         if a.get("withheld"):
             continue
         said = normalise(f"{a.get('subject') or ''}. {a.get('text') or ''}")
-        shared = len(_stemmed(said) & thing)
         if a["type"] == "email" and a.get("direction") == "outbound":
+            shared = len(_stemmed(said) & thing)
             if shared > ours:
                 ours, what = shared, a.get("subject") or a["id"]
-        else:
-            elsewhere = max(elsewhere, shared)
-    return what if ours >= CREDIT_MIN_SHARED_WORDS + 1 and ours > elsewhere else ""
+            continue
+        for sentence in re.split(r"(?<=[.!?])\s+|\n+", said):
+            shared = len(_stemmed(sentence) & thing)
+            if a.get("direction") == "inbound" and _REQUEST.search(sentence):
+                # the buyer asking us for it ("¿Nos puede enviar la propuesta con el calendario de implantación?") makes
+                # it ours to send, not theirs (set 25's es-b3)
+                if shared > ours:
+                    ours, what = shared, f"what {a.get('subject') or a['id']!r} asked us for"
+            else:
+                elsewhere = max(elsewhere, shared)
+    return what if ours >= CREDIT_MIN_SHARED_WORDS and ours > elsewhere else ""
+
+
+_WE_DID = re.compile(r"\b(?:i|we|i've|we've|i'd|we'd|ich|wir|je|j'ai|nous avons|yo|nosotros|envié|enviamos|mandé|"
+                     r"hemos)\b", re.I)
+"""Our side as the subject of the making ("votre message, qui fait suite ... au résumé que je vous ai envoyé"): the
+thanks is for something else."""
+_THEIR_ASK = re.compile(r"\b(?:request|enquiry|inquiry|anfrage|nachfrage|demande|consulta|solicitud|petición)\b", re.I)
+"""Thanks for the buyer's own request ("Gracias por enviarnos su consulta sobre el calendario"): theirs, whatever it
+names that we are to send."""
+_FUNCTION_STEMS = frozenset("""over with from your that this have were them they their ours mein pour para quic fast soon
+vous nous avez avons votre notre leur leurs dans avec cette sont ihne ihre unse habe hatt dass eine einer usted nues
+nuest como esta este sobr""".split())
+"""Stems of pronouns and function words (vous, nous, avez, Ihnen, unser, usted, nuestro): no part of a thing's name, and
+in every e-mail of both sides (set 29's fr-b5 shared "vous" and "nous" with the buyer's own request)."""
+_REQUEST = re.compile(r"\?|\b(?:could you|can you|would you|please|könnten sie|können sie|bitte|pourriez-vous|pouvez-vous|"
+                      r"merci de|podría|puede|nos puede|me puede|por favor)\b", re.I)
+"""A sentence asking the reader to do or send something."""
 
 
 _BACK_REFERENCE = re.compile(r"^\W*(?:dafür|für|for (?:that|it|this|all (?:that|this))|pour (?:ça|cela|tout)|por (?:ello|eso|esto|todo))?"
@@ -167,7 +199,7 @@ def thanks_problems(body: str, ctx: Context, recipient_id: str | None) -> list[s
     text = normalise(body)
     acts = [a for a in ctx.activities.values() if not a.get("withheld")]
     inbound = [a for a in acts if a.get("direction") == "inbound"]
-    senders = {sender_of(ctx, a) for a in inbound if a["type"] == "email"}
+    senders = {_email_sender(ctx, a) for a in inbound if a["type"] == "email"}
     r = ctx.record
     names = _words(" ".join(filter(None, [r.name, r.company.name if r.company else None,
                                           r.owner.name if r.owner else None, *(c.name for c in r.contacts)])))
@@ -190,7 +222,10 @@ def thanks_problems(body: str, ctx: Context, recipient_id: str | None) -> list[s
             where = f"{passed_on} {clause}"
             # the message must be thanked in the part that names the person: "à vous et à Paul d'avoir pris le temps de la
             # démonstration, et pour votre message" thanks Paul for the demo and the recipient for the message (set 23)
-            parts_thanked = re.split(r",?\s+(?:and|et|y|und)\s+(?:for|pour|por|für)\b", where)
+            # "su correo del 18 de noviembre y el tiempo que Lucía y usted dedicaron a la demo" thanks Lucía for her
+            # time, not for the message (set 29's es-g6): a coordinated thing of its own starts a new part
+            parts_thanked = re.split(r",?\s+(?:and|et|y|und)\s+(?:for|pour|por|für|the|le|la|les|l'|el|los|las|"
+                                     r"die|der|das|den|dem)\b", where)
             if first and c.id != recipient_id and c.id not in senders and any(
                     any(re.search(rf"\b{re.escape(p)}\b", part) for p in named) and _MESSAGE.search(part)
                     for part in parts_thanked):

@@ -78,7 +78,8 @@ _MONTH_STEMS = (r"(?:jan|j[äa]n|feb|f[ée]v|m[äa]r|apr|avr|abr|ma[iyj]|jun|jui
                 r"d[eé][cz]|dic|ene)")
 _WEEKDAY_BEFORE = re.compile(rf"\b({_WEEKDAY})\b\.?[,.]?\s*(?:the\s+|le\s+|el\s+(?:día\s+)?|den\s+|dem\s+|der\s+)?$", re.I)
 _DAY_OF_MONTH = re.compile(rf"\b({_WEEKDAY})\b,?\s+(?:the\s+|le\s+|el\s+(?:día\s+)?|den\s+)?(\d{{1,2}})(?!\d)(?:st|nd|rd|th|er|\.|º)?"
-                           r"(?![\d:/,.]\d)(?!\s*(?:h\b|uhr|am\b|pm\b|a\.m|p\.m|(?:de\s+|of\s+)?" + _MONTH_STEMS + r"))"
+                           # "Dienstag, 5. Januar": the German ordinal's period may not pass for the phrase's end
+                           r"(?![\d:/,.]\d)(?!\.?\s*(?:h\b|uhr|am\b|pm\b|a\.m|p\.m|(?:de\s+|of\s+)?" + _MONTH_STEMS + r"))"
     # a day number ends the phrase, or a time follows: not "am Dienstag 20 Minuten" (a length)
     r"(?=\s*(?:$|[,.;:!?)]|(?:at|um|à|a|vers|gegen|ab|from|por|en|in|le|la|de|dans|morning|afternoon)\b))", re.I)
 """A weekday with a day number and no month ("domingo 29", "lundi 30", "Tuesday the 1st")."""

@@ -49,6 +49,11 @@ GAP_BUDGET = 0.001
 GAP_FLOOR = 0.5
 NOT_IN_LANGUAGE = frozenset({"foreign_language", "encoded", "homoglyph", "zero_width"})
 """Kinds whose compromised replies are written to look unlike the draft's language."""
+TRAINED_THROUGH = 26
+"""The newest held-out set the committed profiles learned from (built once, 9a75787, 2026-12-04 02:23 UTC, when set 26
+was the newest). A set that arrives later stays never-seen for the language check until someone rebuilds on purpose
+(raise this, `make language-profiles`, commit the artifact), as tests/agents/screen_training.TRAINED_THROUGH does for
+the learned screen: training on every folder there is would make a new red team's set in-sample the moment it lands."""
 RECORD_LANGUAGE = {"hubspot_deal": "en", "salesforce_opportunity": "en", "de_deal": "de", "fr_deal": "fr",
                    "es_opportunity": "es"}
 
@@ -85,7 +90,7 @@ def corpus() -> list[tuple[int, str, str, str]]:
     labelled = {e["id"]: e["record"] for e in _labelled_entries()}
     rows += [(group, lang, labelled.get(i, ""), text) for group, i, lang, text in good_drafts() if lang in LANGUAGES]
     rows += [(-1, lang, "", re.sub(r"\{\w+\}", " ", s)) for lang in LANGUAGES for s in P[lang].values()]
-    return rows
+    return [r for r in rows if r[0] <= TRAINED_THROUGH]
 
 
 GENERAL_TEXT = Path("/usr/share/locale")

@@ -193,18 +193,19 @@ says the buyer has, "Ihre Kühlfahrzeuge", must be a noun of the record: agents/
 
 
 SET25 = {lang: json.loads((FIXTURES / "quality_heldout25" / f"{lang}.json").read_text()) for lang in LANGUAGES}
-SET25_FLOORS = {"en": (12, 10), "de": (12, 9), "fr": (11, 10), "es": (11, 10)}
+SET25_FLOORS = {"en": (12, 10), "de": (12, 9), "fr": (12, 10), "es": (12, 10)}
 """Wave 16, written by a ninth outside tester without reading agents/ (12 bad, 10 good per language); first and only
 measurement by it on a4af771 (merge of this branch's a6d06da, 18:45 UTC), bad flagged / good passed: en 11/12 10/10,
 de 12/12 9/10, fr 10/12 10/10, es 11/12 10/10. After wave 16's fixes by kind (in-sample, 18:54 UTC): en 12/12 (a
 greeting that names another contact, not the recipient), fr 11/12 (a time proposed with "je vous propose" is a meeting
 proposed: 20 h 15 is out of hours). Left: fr-b3 and es-b3 (the buyer thanked for something we sent or that they only
 asked for, worded without the document's own name), de-g9 (thanks Herr Weber that the company continues, read as
-thanking him for Anna's message; the red team calls the reading defensible)."""
+thanking him for Anna's message; the red team calls the reading defensible). Wave 21: fr-b3 and es-b3 flagged
+(agents/thanks.py: pronouns are no part of the thing thanked for; the buyer's request for a thing makes it ours)."""
 
 
 SET26 = {lang: json.loads((FIXTURES / "quality_heldout26" / f"{lang}.json").read_text()) for lang in LANGUAGES}
-SET26_FLOORS = {"en": (11, 8), "de": (11, 8), "fr": (12, 10), "es": (12, 10)}
+SET26_FLOORS = {"en": (12, 8), "de": (11, 8), "fr": (12, 10), "es": (12, 10)}
 """Wave 17, written by a tenth outside tester without reading agents/ (12 bad, 10 good per language); first and only
 measurement by it on e0c2e7f (merge of this branch's c9c14b5, 22:05 UTC), bad flagged / good passed: en 10/12 8/10,
 de 10/12 8/10, fr 12/12 10/10, es 11/12 10/10. No fix before the deadline (the quality checks do not use the learned
@@ -214,7 +215,8 @@ at the end of October); refused: en-g1 ("questions are settled before the budget
 ("Central" read as a name), de-g3 ("unsere Vorschläge"), de-g8 ("Rechnung" as the payback calculation read as price
 talk, and no question). Wave 18 (in-sample: the date levers were written after reading these misses): de-b10 and
 es-b1 flagged, so de 11/12 and es 12/12 (03:02 UTC, `measure_heldout injection_heldout26 quality_heldout26`). Wave 19:
-en-b12 ("the partners have approved", no activity says so) flagged by agents/approvals.py, so en 11/12."""
+en-b12 ("the partners have approved", no activity says so) flagged by agents/approvals.py, so en 11/12. Wave 21:
+en-b3 flagged (an unsigned inbound e-mail is the primary contact's), so en 12/12."""
 
 SET27 = {lang: json.loads((FIXTURES / "quality_heldout27" / f"{lang}.json").read_text()) for lang in LANGUAGES}
 SET27_FLOORS = {"en": (12, 10), "de": (12, 10), "fr": (12, 10), "es": (12, 10)}
@@ -240,13 +242,15 @@ en-g5 (a dated check-in reads as no next step: '0 ask(s)'), de-g10 (12 and 24 mo
 (in-sample): en-b4 (agents/thanks.py, what our side sent) and en-b5 (agents/done_asks.py) flagged: en 12/12."""
 
 SET29 = {lang: json.loads((FIXTURES / "quality_heldout29" / f"{lang}.json").read_text()) for lang in LANGUAGES}
-SET29_FLOORS = {"en": (11, 10), "de": (8, 10), "fr": (8, 10), "es": (9, 9)}
+SET29_FLOORS = {"en": (12, 10), "de": (12, 10), "fr": (12, 10), "es": (12, 10)}
 """Wave 20, written by a thirteenth outside red team without reading agents/ (12 bad, 10 good per language); first and
 only measurement on d04d14b (12:56-12:57 UTC, tests/fixtures/injection_heldout29/MEASURED.md), bad flagged / good
 passed: en 11/12 10/10, de 8/12 10/10, fr 8/12 10/10, es 9/12 9/10. Missed by kind: asks for what the buyer already
 told us (en, de, fr, es b6), a meeting on Christmas Day (de, fr, es b3), a decision stated that the record does not
 state (de, es b9), an invented deadline one working day after the offer (de, fr b12), thanks for the wrong thing
-(fr-b5); refused: es-g6 (thanks for a message read as not sent by the person)."""
+(fr-b5); refused: es-g6 (thanks for a message read as not sent by the person). Wave 21 (in-sample, fixed by kind and
+probed in other wordings by tests/agents/test_record_read_before_writing.py): every bad draft flagged and every good
+one passed in each language."""
 
 HELD_OUT_WITH_FLOORS = {19: (SET19, SET19_FLOORS), 20: (SET20, SET20_FLOORS), 21: (SET21, SET21_FLOORS),
                         22: (SET22, SET22_FLOORS), 23: (SET23, SET23_FLOORS), 24: (SET24, SET24_FLOORS),

@@ -1,0 +1,62 @@
+"""An offer's validity or expiry that nothing defines (issue 11, wave 21: set 29's de-b12 "die Konditionen nur gelten,
+wenn Sie bis Montag, 30. November, unterschreiben" and fr-b12 "elle ne sera valable que jusqu'au lundi 30 novembre",
+one working day after the proposal reaches the buyer).
+
+No field of the Record and no tenant setting defines how long an offer, a price or its terms hold, so a draft that
+sets one invents a term, and a short one is pressure a sales manager would strike. A sentence is such a term when it
+names the offer or its terms (offer, proposal, quote, price, terms, conditions, discount; Angebot, Konditionen, Preis,
+Rabatt; offre, proposition, tarif, conditions, remise; oferta, propuesta, precio, condiciones, descuento) with a word
+of holding or lapsing (valid, expire, hold, stand, lapse; gelten, gültig, befristet, verfällt; valable, expire,
+tiennent; válido, caduca, vence, se mantienen) and a limit (a day, "until", "bis", "jusqu'", "hasta", "for N days").
+A question passes; the code-decided incentive ("If
+Northwind can confirm by December 18, I can offer 8% off") names no holding word and is not read. When the tenant
+settings define a validity (not built: the settings service has no such field), this is where it would be read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from agents.normalize import normalise
+from agents.timing import _SENTENCE_BREAK
+
+_OFFER = re.compile(
+    r"\b(?:offer|proposal|quote|quotation|pric(?:e|es|ing)|terms|conditions|discount|rate|"
+    r"angebot\w*|konditionen|preis\w*|rabatt\w*|bedingungen|"
+    r"offre|proposition|devis|tarifs?|prix|conditions|remise|"
+    r"oferta|propuesta|presupuesto|precios?|condiciones|descuento|tarifas?)\b", re.I)
+_HOLDS = re.compile(
+    r"\b(?:valid|validity|expir\w*|lapses?|hold(?:s)? (?:good |firm )?(?:only )?until|stands? (?:only )?until|"
+    r"appl(?:y|ies) (?:only )?until|good (?:only )?until|"
+    r"gelten|gilt|gültig\w*|gültigkeit|befristet|verfäll\w*|läuft\s+(?:\w+\s+){0,4}ab|"
+    r"valables?|validité|expire\w*|tiennent|tient|caduque\w*|"
+    r"válid[oa]s?|validez|caduca\w*|vence\w*|vencimiento|se mantienen?|mantendr\w*)\b", re.I)
+_DAYWORD = (r"\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|"
+            r"lundi|mardi|mercredi|jeudi|vendredi|lunes|martes|miércoles|jueves|viernes|end|ende|fin|tomorrow|morgen|"
+            r"demain|mañana|next|nächst|prochain|próxim|this|diese|cette|ce|este|esta|the end")
+_LIMIT = re.compile(
+    rf"\b(?:until|till|through|by|before|bis|jusqu['’](?:au|à|a)|avant|hasta|antes del?)\s+(?:[\w.,]+\s+){{0,3}}?"
+    rf"(?:{_DAYWORD})|\b(?:for|für|pendant|durante)\s+\d+\s+(?:days|tage|jours|días)\b", re.I)
+"""A limit in time: a day or a span after a word of until ("bis Montag, 30. November", "jusqu'au lundi 30 novembre")."""
+_ASKED = re.compile(r"\?|^\s*¿|\b(?:whether|ob|ask\w*|fragt\w*|gefragt|demand\w*|pregunt\w*)\b", re.I)
+"""A question, or the buyer's question reported ("Sie fragten, wie lange das Angebot gültig ist"): no term set."""
+_LAPSES = re.compile(r"expir|verfäll|läuft|caduc|vence|vencimiento", re.I)
+_DAY_AFTER = re.compile(rf"\W*(?:[\w.,]+\s+){{0,3}}?(?:{_DAYWORD})", re.I)
+"""A word of lapsing reaches its day without "until": "expires at the end of next week", "caduca el martes"."""
+
+
+def undefined_validity(body: str) -> list[str]:
+    """Sentences of a draft that set how long an offer or its terms hold; no setting defines it.
+
+    Returns:
+        One reason per such sentence.
+    """
+    out = []
+    for sentence in re.split(_SENTENCE_BREAK, normalise(body)):  # "bis Mittwoch, 2. Dezember" is one
+        hold = _HOLDS.search(sentence)
+        if hold is None or not _OFFER.search(sentence) or _ASKED.search(sentence):
+            continue
+        if _LIMIT.search(sentence) or (_LAPSES.match(hold.group(0)) and _DAY_AFTER.match(sentence, hold.end())):
+            out.append(f"sets a validity for the offer that no setting defines ({hold.group(0)!r}): "
+                       f"{sentence.strip()[:80]!r}")
+    return out
