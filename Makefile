@@ -43,8 +43,15 @@ typecheck: $(STAMP)
 COVERAGE = --cov=app --cov=webhooks --cov=integrations --cov=agents --cov=scoring --cov=learning \
 	--cov-branch --cov-report=term:skip-covered --cov-report=xml:test-artifacts/coverage.xml
 
+# Test processes (pytest-xdist): CI runs two (.ci/run), one per core; each worker takes a PostgreSQL
+# database and a Redis database number of its own (tests/conftest.py worker_urls: DATABASE_URL's name
+# + _gwK, REDIS_URL's number + K), so on a shared machine give it two numbers nobody else uses.
+# `make test TEST_WORKERS=1` runs in one process. docs/contributing.md, "Test suite time, wave 21".
+TEST_WORKERS ?= 1
+XDIST = $(if $(filter-out 0 1,$(TEST_WORKERS)),-n $(TEST_WORKERS) --dist loadscope)
+
 test: $(STAMP) lint typecheck
-	$(PY) -m pytest -m "not slow" $(PYTEST_ARGS)
+	$(PY) -m pytest -m "not slow" $(XDIST) $(PYTEST_ARGS)
 	@if [ -x ui_extensions/hubspot/run-checks.sh ] && command -v node >/dev/null 2>&1; then \
 		bash ui_extensions/hubspot/run-checks.sh; fi
 	@if [ -x ui_extensions/salesforce/run-checks.sh ] && command -v node >/dev/null 2>&1; then \
