@@ -56,9 +56,15 @@ def worker_urls(worker: str, database_url: str, redis_url: str) -> dict[str, str
     return urls
 
 
-if XDIST_WORKER:
+_WORKER_URLS_MADE = "AGENTIC_TESTS_WORKER_URLS_OF"
+"""Set to the worker id once its URLs are in the environment: a pytest a test starts in a subprocess
+(tests/front_door/test_redis_guard.py) inherits PYTEST_XDIST_WORKER, and must keep the URLs the test
+gave it instead of deriving a worker's again."""
+
+if XDIST_WORKER and os.environ.get(_WORKER_URLS_MADE) != XDIST_WORKER:
     # Before anything reads them: the app fixtures, the guards and the subprocesses tests start.
     os.environ.update(worker_urls(XDIST_WORKER, _SHARED_DB, os.environ.get("REDIS_URL", "")))
+    os.environ[_WORKER_URLS_MADE] = XDIST_WORKER
 _ENV_DB = os.environ.get("DATABASE_URL", "")
 _ENV_REDIS = os.environ.get("REDIS_URL", "")
 REQUIRE_SERVICES = os.environ.get("AGENTIC_SALES_REQUIRE_SERVICES") == "1"
