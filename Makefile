@@ -40,7 +40,7 @@ typecheck: $(STAMP)
 
 # Coverage is its own target: branch tracing made the suite ~1.6x slower (207 s against 126 s on the
 # agents' and scoring's CPU-bound tests, 2026-12-03), past the ten minutes CI has for it.
-# Its CPU budgets (tests/time_budget.py) are make test's times that 1.6.
+# Its CPU budgets (tests/time_budget.py) are make test's x1.6, tracing's cost above.
 COVERAGE = --cov=app --cov=webhooks --cov=integrations --cov=agents --cov=scoring --cov=learning \
 	--cov-branch --cov-report=term:skip-covered --cov-report=xml:test-artifacts/coverage.xml \
 	--test-cpu-budget=72 --suite-cpu-budget=1280
