@@ -40,11 +40,20 @@ typecheck: $(STAMP)
 
 # Coverage is its own target: branch tracing made the suite ~1.6x slower (207 s against 126 s on the
 # agents' and scoring's CPU-bound tests, 2026-12-03), past the ten minutes CI has for it.
+# Its CPU budgets (tests/time_budget.py) are make test's x1.6, tracing's cost above.
 COVERAGE = --cov=app --cov=webhooks --cov=integrations --cov=agents --cov=scoring --cov=learning \
-	--cov-branch --cov-report=term:skip-covered --cov-report=xml:test-artifacts/coverage.xml
+	--cov-branch --cov-report=term:skip-covered --cov-report=xml:test-artifacts/coverage.xml \
+	--test-cpu-budget=72 --suite-cpu-budget=1280
+
+# Test processes (pytest-xdist): CI runs two (.ci/run), one per core; each worker takes a PostgreSQL
+# database and a Redis database number of its own (tests/conftest.py worker_urls: DATABASE_URL's name
+# + _gwK, REDIS_URL's number + K), so on a shared machine give it two numbers nobody else uses.
+# `make test TEST_WORKERS=1` runs in one process. docs/contributing.md, "Test suite time, wave 21".
+TEST_WORKERS ?= 1
+XDIST = $(if $(filter-out 0 1,$(TEST_WORKERS)),-n $(TEST_WORKERS) --dist loadscope)
 
 test: $(STAMP) lint typecheck
-	$(PY) -m pytest -m "not slow" $(PYTEST_ARGS)
+	$(PY) -m pytest -m "not slow" $(XDIST) $(PYTEST_ARGS)
 	@if [ -x ui_extensions/hubspot/run-checks.sh ] && command -v node >/dev/null 2>&1; then \
 		bash ui_extensions/hubspot/run-checks.sh; fi
 	@if [ -x ui_extensions/salesforce/run-checks.sh ] && command -v node >/dev/null 2>&1; then \

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,7 +21,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from app.config import normalise_database_url
-from tests import loopback_only, pg_guard, redis_guard
+from tests import loopback_only, pg_guard, redis_guard, time_budget
 
 loopback_only.install()
 
@@ -29,6 +30,41 @@ TEST_SECRET = "test-client-secret-0000-aaaa-bbbb-cccc"
 TEST_PUBLIC_URL = "https://agentic-sales.test"
 TEST_TOKEN_KEY = "0c1mIYQhPmLrVAgS1mYzZ_wsv2VptyMlyp8I2s1Lah0="  # a fixed test-only Fernet key
 TEST_SECRET_KEY = "test-only-session-key-7Hq2Vx9Lm4Rt8Wn3Bc5"
+XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+"""Under `pytest -n N` (pytest-xdist), this process's worker id, gw0 ... gw<N-1>; else empty."""
+_SHARED_DB = os.environ.get("DATABASE_URL", "")
+
+
+def worker_urls(worker: str, database_url: str, redis_url: str) -> dict[str, str]:
+    """Each xdist worker's own PostgreSQL database and Redis database: the suite empties both between
+    tests, so two workers on one would empty each other's mid-test. Worker gwK takes the database
+    named in DATABASE_URL with `_gwK` appended (made at its session start) and the Redis database
+    number of REDIS_URL plus K (docs/contributing.md: give -n N workers N numbers of your own)."""
+    from sqlalchemy.engine import make_url
+
+    urls: dict[str, str] = {}
+    index = int(worker.removeprefix("gw"))
+    if database_url.startswith(("postgres://", "postgresql")):
+        db = make_url(database_url)
+        urls["DATABASE_URL"] = db.set(database=f"{db.database}_{worker}").render_as_string(hide_password=False)
+    if redis_url:
+        from urllib.parse import urlsplit, urlunsplit
+
+        parts = urlsplit(redis_url)
+        number = int(parts.path.strip("/") or 0) + index
+        urls["REDIS_URL"] = urlunsplit(parts._replace(path=f"/{number}"))
+    return urls
+
+
+_WORKER_URLS_MADE = "AGENTIC_TESTS_WORKER_URLS_OF"
+"""Set to the worker id once its URLs are in the environment: a pytest a test starts in a subprocess
+(tests/front_door/test_redis_guard.py) inherits PYTEST_XDIST_WORKER, and must keep the URLs the test
+gave it instead of deriving a worker's again."""
+
+if XDIST_WORKER and os.environ.get(_WORKER_URLS_MADE) != XDIST_WORKER:
+    # Before anything reads them: the app fixtures, the guards and the subprocesses tests start.
+    os.environ.update(worker_urls(XDIST_WORKER, _SHARED_DB, os.environ.get("REDIS_URL", "")))
+    os.environ[_WORKER_URLS_MADE] = XDIST_WORKER
 _ENV_DB = os.environ.get("DATABASE_URL", "")
 _ENV_REDIS = os.environ.get("REDIS_URL", "")
 REQUIRE_SERVICES = os.environ.get("AGENTIC_SALES_REQUIRE_SERVICES") == "1"
@@ -98,13 +134,51 @@ def pg_scratch_schema(name: str) -> Iterator[tuple[Any, str]]:
         engine.dispose()
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    time_budget.pytest_addoption(parser)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Every run prints its costliest tests and fails past the CPU budgets (tests/time_budget.py).
+    time_budget.pytest_configure(config)
+
+
+PROJECT_PACKAGES = ("app", "agents", "scoring", "learning", "integrations", "webhooks", "benchmarks", "tools")
+"""The packages the suite's subprocesses import (`python -m app ...`, RQ workers, the agents' process
+pool, `python -m benchmarks.X --help`)."""
+
+
+def _compile_project_bytecode() -> None:
+    """Byte-compile the project once before the tests, when this interpreter writes no bytecode.
+
+    With PYTHONDONTWRITEBYTECODE=1 (set on the project's machines, and inherited by most subprocesses
+    a test starts) nothing caches the project's compiled modules, so each CLI, worker and pool process
+    the suite starts compiled them again: ~0.3 CPU s a start (the 21 unreachable-database CLI runs of
+    tests/front_door/test_cli_database_errors.py took 40.8 user CPU s without, 34.9 with, 2026-12-04;
+    compiling takes ~1). The caches are __pycache__ files, which git ignores, and a changed source
+    is recompiled (Python checks each file's mtime and size).
+    """
+    if not sys.dont_write_bytecode:
+        return  # the first process to import a module caches it for the rest
+    import compileall
+
+    root = Path(__file__).resolve().parents[1]
+    for package in PROJECT_PACKAGES:
+        if (root / package).is_dir():
+            compileall.compile_dir(root / package, quiet=2, workers=1)
+
+
 def pytest_sessionstart(session: pytest.Session) -> None:
+    if not XDIST_WORKER:
+        _compile_project_bytecode()
     # Before any test: the first PostgreSQL test drops the database's public schema (tests/pg_guard.py),
     # and the RQ tests flush the Redis database (tests/redis_guard.py).
     _claim_redis()
     url = pg_url()
     if url is None:
         return
+    if XDIST_WORKER:
+        _create_worker_database(url)
     engine = create_engine(url)
     try:
         with engine.connect() as conn:
@@ -115,6 +189,20 @@ def pytest_sessionstart(session: pytest.Session) -> None:
         engine.dispose()
     if refused:
         pytest.exit(refused, returncode=2)
+
+
+def _create_worker_database(url: str) -> None:
+    """Make this xdist worker's database (tests/conftest.py worker_urls) if it is not there yet."""
+    from sqlalchemy.engine import make_url
+
+    name = make_url(url).database
+    engine = create_engine(normalise_database_url(_SHARED_DB), isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as conn:
+            if conn.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}).scalar() is None:
+                conn.execute(text(f'CREATE DATABASE "{name}"'))
+    finally:
+        engine.dispose()
 
 
 def _claim_redis() -> None:

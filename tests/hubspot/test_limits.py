@@ -194,7 +194,8 @@ def _storages() -> list[str]:
     return ["memory://", *([url] if (url := reachable_redis_url()) else [])]
 
 
-@pytest.mark.parametrize("uri", _storages())
+# Ids by scheme, not URL: each pytest-xdist worker has its own Redis database, and workers must collect the same ids.
+@pytest.mark.parametrize("uri", _storages(), ids=lambda uri: uri.split(":")[0])
 def test_a_refused_reservation_is_told_to_wait_exactly_until_the_window_has_room_for_it(monkeypatch, uri):
     # Two reads 9 s apart fill the window: 70 calls at t, 30 at t + 9. A read of 80 fits when
     # the 70 leave (t + 10); a read of 50 too. The pace estimate (missing x 10 s / 100) said 8 s
