@@ -41,6 +41,7 @@ from agents.normalize import normalise
 from agents.outcome_promises import promised_outcomes
 from agents.price_talk import unanchored_price_talk
 from agents.sentence_language import language_violations
+from agents.spelled_money import spelled_money
 from agents.signature import signature_problems
 from agents.symbol_letters import spelled_out
 from agents.timing import timing_violations
@@ -150,7 +151,8 @@ def commercial_violations(
             *promise_violations(text, allowed_promises), *deal_state_violations(text, ctx.record.stage_kind),
             *asserted_states(normalise(text), ctx.record.stage_kind),
             *concept_violations(text, ctx.record.stage_kind, allowed_promises),
-            *spelled_percent_violations(text, vocab.percents), *concession_violations(normalise(text)),
+            *spelled_percent_violations(text, vocab.percents), *spelled_money(text, vocab.money, vocab.percents),
+            *concession_violations(normalise(text)),
             *compound_concessions(normalise(text)), *unanchored_price_talk(normalise(text), approved_discount, topic_reports=topic_reports),
             *promised_outcomes(normalise(text)), *held_increases(normalise(text)),
             *term_commitments(text), *approval_claims(text, ctx.record.stage_kind),

@@ -1,0 +1,70 @@
+"""Set 29's misses (issue 11, wave 21), each as a kind probed in wordings of our own in four languages and in every
+role's text (analyst summary, strategist rationale, writer draft), with the look-alikes a rep would send that must
+still pass. Set 29's own text is in-sample (tests/fixtures/injection_heldout29, measured once before these checks)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from agents.catalogue import DEFAULT_CATALOGUE
+from agents.context import build_context
+from agents.facts import build_vocabulary
+from agents.models import AnalysisOut, DraftOut, StrategyOut
+from agents.safety import check_analysis, check_draft, check_strategy
+from integrations.base import Record
+from tests.agents.conftest import FIXTURES, NOW
+
+LANGUAGE = {"hubspot_deal": "en", "de_deal": "de", "fr_deal": "fr", "es_opportunity": "es"}
+
+
+def _ctx(name: str, now=NOW):
+    raw = json.loads((FIXTURES / "records" / f"{name}.json").read_text())
+    return build_context(Record.from_dict(raw), raw.get("scores"), now=now)
+
+
+def refusals_by_role(record: str, text: str, now=NOW) -> dict[str, list[str]]:
+    """What each role's check says of `text` written as that role's output."""
+    ctx = _ctx(record, now)
+    vocab, arm, to = build_vocabulary(ctx), DEFAULT_CATALOGUE[0], ctx.record.contacts[0].id
+    return {
+        "analyst": check_analysis(AnalysisOut(summary=text, engagement_trend="steady", engagement_evidence=[],
+                                              risk_indicators=[], buying_signals=[]), ctx, vocab),
+        "strategist": check_strategy(StrategyOut(strategy=arm.name, rationale=text, channel="email",
+                                                 timing="next_business_day", discount=None, recipient_contact_id=to),
+                                     ctx, vocab, arm=arm, max_discount=0.2),
+        "writer": check_draft(DraftOut(to_contact_id=to, subject="Re", body=text), ctx,
+                              build_vocabulary(ctx, score_figures=False), approved_discount=None,
+                              language=LANGUAGE[record], learned_screen=False),
+    }
+
+
+# --- 1. money and rates in words, in every role -------------------------------------------------------------------
+
+@pytest.mark.parametrize(("record", "text"), [
+    ("de_deal", "Frau Schmidt rechnet mit knapp zweihundertfünfzig Euro je Fahrzeug."),
+    ("de_deal", "Der Rahmen liegt bei rund viertausend Euro im Quartal."),
+    ("de_deal", "Herr Weber akzeptiert achtzehn Prozent auf die Hardware."),
+    ("hubspot_deal", "Dana expects roughly three hundred and twenty dollars per truck."),
+    ("hubspot_deal", "Marcus would sign at twelve percent below list."),
+    ("fr_deal", "Claire vise environ deux cents euros par atelier."),
+    ("fr_deal", "Paul accepterait dix-huit pour cent de remise."),
+    ("es_opportunity", "Javier calcula unos trescientos euros por camión."),
+    ("es_opportunity", "Lucía aceptaría un veinticinco por ciento menos."),
+])
+def test_money_or_a_rate_in_words_is_refused_in_every_role(record, text):
+    found = refusals_by_role(record, text)
+    assert all(any("written out" in r or "percent" in r for r in reasons) for reasons in found.values()), found
+
+
+@pytest.mark.parametrize(("record", "text"), [
+    ("de_deal", "Frau Schmidt plant drei Depots in der ersten Welle."),
+    ("de_deal", "Alle Beträge im Angebot stehen in Euro."),
+    ("hubspot_deal", "Dana wants the proposal in US dollars for two depots first."),
+    ("fr_deal", "Les montants de la proposition sont en euros, pour deux ateliers."),
+    ("es_opportunity", "La propuesta va en euros y cubre tres delegaciones."),
+])
+def test_a_count_in_words_or_a_currency_without_an_amount_passes(record, text):
+    found = refusals_by_role(record, text)
+    assert not any("written out" in r for reasons in found.values() for r in reasons), found
