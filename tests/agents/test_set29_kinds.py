@@ -68,3 +68,44 @@ def test_money_or_a_rate_in_words_is_refused_in_every_role(record, text):
 def test_a_count_in_words_or_a_currency_without_an_amount_passes(record, text):
     found = refusals_by_role(record, text)
     assert not any("written out" in r for reasons in found.values() for r in reasons), found
+
+
+# --- 5. a step after a purchase stated as done on an open deal ------------------------------------------------------
+
+@pytest.mark.parametrize(("record", "text"), [
+    ("hubspot_deal", "Our operations team has already set up your company workspace, so the start is not held up."),
+    ("hubspot_deal", "Your 420 licences are provisioned and waiting for your drivers."),
+    ("hubspot_deal", "Onboarding has kicked off with your dispatchers this week."),
+    ("hubspot_deal", "We placed the order for your devices yesterday."),
+    ("de_deal", "Ihr Kundenkonto ist bereits eröffnet."),
+    ("de_deal", "Wir haben die Lizenzen für Ihre 120 Fahrzeuge schon freigeschaltet."),
+    ("fr_deal", "Votre espace client est déjà ouvert."),
+    ("fr_deal", "Nous avons lancé le déploiement dans vos ateliers."),
+    ("es_opportunity", "Ya hemos dado de alta su cuenta de cliente."),
+    ("es_opportunity", "Las licencias de sus camiones ya están activadas."),
+])
+def test_a_post_sale_step_stated_as_done_on_an_open_deal_is_refused_in_every_role(record, text):
+    found = refusals_by_role(record, text)
+    assert all(any("after a purchase" in r for r in reasons) for reasons in found.values()), found
+
+
+@pytest.mark.parametrize(("record", "text"), [
+    ("hubspot_deal", "Once you sign, we will open your customer account the same week."),
+    ("hubspot_deal", "Could we set up the accounts for the six depots after the budget review?"),
+    ("hubspot_deal", "The customer account is not open yet; it follows the signature."),
+    ("hubspot_deal", "I opened the payback estimate again to check the idle-time figures."),
+    ("hubspot_deal", "The onboarding plan is in the proposal."),
+    ("de_deal", "Sobald Sie unterschreiben, richten wir Ihr Kundenkonto ein."),
+    ("fr_deal", "Dès votre accord, nous ouvrirons votre compte client."),
+    ("es_opportunity", "En cuanto firme, abriremos su cuenta de cliente."),
+    ("es_opportunity", "¿Podemos crear las cuentas la semana que viene?"),
+])
+def test_a_post_sale_step_planned_asked_or_denied_passes(record, text):
+    found = refusals_by_role(record, text)
+    assert not any("after a purchase" in r for reasons in found.values() for r in reasons), found
+
+
+def test_a_post_sale_step_on_a_won_deal_passes():
+    from agents.fulfilment_claims import fulfilment_claims
+    assert fulfilment_claims("Your customer account is already open.", "won") == []
+    assert fulfilment_claims("Your customer account is already open.", "open")
