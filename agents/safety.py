@@ -22,6 +22,7 @@ from agents.approvals import unvouched_approvals
 from agents.asked_today import same_day_call
 from agents.catalogue import StrategyArm
 from agents.claims import deal_state_violations, discount_violations, price_violations, promise_violations
+from agents.clock_today import draft_clock_terms
 from agents.commercial_terms import approval_claims, term_commitments
 from agents.concepts import concept_violations, spelled_percent_violations
 from agents.concessions import concession_violations
@@ -42,8 +43,8 @@ from agents.normalize import normalise
 from agents.outcome_promises import promised_outcomes
 from agents.price_talk import unanchored_price_talk
 from agents.sentence_language import language_violations
-from agents.spelled_money import spelled_money
 from agents.signature import signature_problems
+from agents.spelled_money import spelled_money
 from agents.symbol_letters import spelled_out
 from agents.timing import timing_violations
 from agents.vouched import without_vouched
@@ -96,6 +97,7 @@ def check_draft(
     reasons += text_invariant_violations(raw, vocab, language)
     reasons += commercial_violations(text, ctx, vocab, approved_discount, allowed_promises)
     reasons += timing_violations(text, send_day or ctx.now.date(), asked_same_day=asked_same_day)
+    reasons += draft_clock_terms(text, ctx, draft.to_contact_id, send_day or ctx.now.date())  # "by 9:00 today" at 16:00
     # a sentence not in the draft's language, whatever it says (wave 18: Low German, Galician, Dutch in a draft)
     reasons += language_violations(text, language, vocab.own_words)
     if learned_screen:

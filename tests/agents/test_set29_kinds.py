@@ -109,3 +109,36 @@ def test_a_post_sale_step_on_a_won_deal_passes():
     from agents.fulfilment_claims import fulfilment_claims
     assert fulfilment_claims("Your customer account is already open.", "won") == []
     assert fulfilment_claims("Your customer account is already open.", "open")
+
+
+# --- 2. a term at a clock time today that is already past at the send time ----------------------------------------
+# NOW is 2026-11-25 15:00 UTC: 16:00 in Berlin, Paris and Madrid, 10:00 Eastern, 09:00 Central, 07:00 Pacific.
+
+def _draft_refusals(record: str, text: str, now=NOW) -> list[str]:
+    return refusals_by_role(record, text, now)["writer"]
+
+
+@pytest.mark.parametrize(("record", "text"), [
+    ("de_deal", "Die Konditionen gelten, wenn Sie heute bis 11 Uhr MEZ zusagen."),
+    ("de_deal", "Bitte geben Sie uns heute spätestens um 14.30 Uhr Bescheid."),
+    ("fr_deal", "Ces conditions tiennent si vous validez avant 10 h aujourd'hui, heure de Paris."),
+    ("es_opportunity", "Mantenemos el precio si confirman hoy antes de las 12:00, hora peninsular."),
+    ("es_opportunity", "Necesitamos su respuesta hoy hasta las 15:30."),
+    ("hubspot_deal", "The terms hold if you confirm before 8:30 am today, Central."),
+    ("hubspot_deal", "Please reply by 9:45 Eastern today so we can hold the slot."),
+])
+def test_a_term_at_a_clock_time_today_already_past_is_refused(record, text):
+    found = _draft_refusals(record, text)
+    assert any("already past" in r for r in found), found
+
+
+@pytest.mark.parametrize(("record", "text"), [
+    ("hubspot_deal", "Thanks for your call this morning at 9:00 Central."),
+    ("hubspot_deal", "I send the proposal today; could you confirm by 9:00 am on Friday, December 4?"),
+    ("hubspot_deal", "If it suits you, reply by 11 am Pacific today."),  # 07:00 Pacific now: still ahead
+    ("de_deal", "Heute um 9 Uhr hatten wir die Demo mit Herrn Weber."),
+    ("fr_deal", "Je vous envoie la proposition aujourd'hui ; merci de la valider avant 10 h demain."),
+    ("es_opportunity", "Hoy le envío la propuesta; ¿podría confirmarla antes de las 10:00 del jueves 3 de diciembre?"),
+])
+def test_a_past_moment_another_day_or_a_time_still_ahead_is_no_past_term(record, text):
+    assert not any("already past" in r for r in _draft_refusals(record, text))
