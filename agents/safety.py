@@ -48,6 +48,7 @@ from agents.spelled_money import spelled_money
 from agents.symbol_letters import spelled_out
 from agents.timing import timing_violations
 from agents.vouched import without_vouched
+from agents.withheld_echo import withheld_echoes
 
 FACT_KINDS_ANALYSIS = ("email", "url", "money", "percent", "other_customer", "confusable")
 """Fact kinds checked in analysis and strategy text (internal, so names and numbers are looser)."""
@@ -92,7 +93,7 @@ def check_draft(
             text, send_day or ctx.now.date())
         found = find_unsupported(text, replace(vocab, dates=vocab.dates | proposed)) if proposed else found
     reasons += [f"unsupported fact: {f}" for f in found] + signature_problems(draft.body, ctx)
-    reasons += echoed_inbound(draft.body, ctx)  # the buyer's email copied as the reply (wave 20, the real model)
+    reasons += withheld_echoes(text, ctx) + echoed_inbound(draft.body, ctx)  # the buyer's email copied as the reply (wave 20, the real model)
     reasons += spelled_number_violations(text, vocab.numbers | vocab.percents | vocab.money)
     reasons += text_invariant_violations(raw, vocab, language)
     reasons += commercial_violations(text, ctx, vocab, approved_discount, allowed_promises)
@@ -186,7 +187,7 @@ def check_analysis(out: AnalysisOut, ctx: Context, vocab: Vocabulary) -> list[st
              *(e.note for e in evidence)]
     joined = "\n".join(texts)
     reasons += [f"unsupported fact: {f}" for f in find_unsupported(joined, vocab, kinds=FACT_KINDS_ANALYSIS)]
-    reasons += text_invariant_violations(joined, vocab)
+    reasons += text_invariant_violations(joined, vocab) + withheld_echoes(joined, ctx)
     reasons += commercial_violations(joined, ctx, vocab, None, topic_reports=True)
     return list(dict.fromkeys(reasons))
 
@@ -206,7 +207,7 @@ def check_strategy(
     if out.recipient_contact_id not in {c.id for c in ctx.record.contacts}:
         reasons.append(f"recipient {out.recipient_contact_id!r} is not one of the record's contacts")
     reasons += [f"unsupported fact: {f}" for f in find_unsupported(out.rationale, vocab, kinds=FACT_KINDS_ANALYSIS)]
-    reasons += text_invariant_violations(out.rationale, vocab)
+    reasons += text_invariant_violations(out.rationale, vocab) + withheld_echoes(out.rationale, ctx)
     reasons += commercial_violations(out.rationale, ctx, vocab, out.discount if arm.uses_discount else None,
                                      topic_reports=True)
     return list(dict.fromkeys(reasons))
