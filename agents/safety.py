@@ -47,6 +47,7 @@ from agents.signature import signature_problems
 from agents.spelled_money import spelled_money
 from agents.symbol_letters import spelled_out
 from agents.timing import timing_violations
+from agents.unreadable_runs import unreadable_runs
 from agents.vouched import without_vouched
 from agents.withheld_echo import withheld_echoes
 
@@ -100,7 +101,7 @@ def check_draft(
     reasons += timing_violations(text, send_day or ctx.now.date(), asked_same_day=asked_same_day)
     reasons += draft_clock_terms(text, ctx, draft.to_contact_id, send_day or ctx.now.date())  # "by 9:00 today" at 16:00
     # a sentence not in the draft's language, whatever it says (wave 18: Low German, Galician, Dutch in a draft)
-    reasons += language_violations(text, language, vocab.own_words)
+    reasons += language_violations(text, language, vocab.own_words) + unreadable_runs(text, language, vocab.own_words)
     if learned_screen:
         day = send_day or ctx.now.date()
         reasons += planted_sentence_violations(text, vocab, answers_the_buyer=(

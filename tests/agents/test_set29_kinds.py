@@ -200,3 +200,29 @@ def test_an_output_carrying_words_of_a_withheld_text_is_refused_in_every_role():
     assert not withheld_echoes("The proposal covers your six depots and the idle-time figures.", ctx)
     plain = _record_with("hubspot_deal")
     assert not withheld_echoes("Good news: we count the depots in pairs for you.", plain)
+
+
+# --- 3. a clause in a language none of our checks reads ----------------------------------------------------------------
+
+@pytest.mark.parametrize(("record", "text"), [
+    ("fr_deal", "Un petit mot breton pour conclure : digoust eo ar staliadur ha ar stummadur."),
+    ("fr_deal", "Et pour Paul, en clin d'œil — ar bloaz kentañ a vo digoust."),
+    ("es_opportunity", "Un guiño para Lucía: lehenengo hilabeteak doakoak dira guztiontzat."),
+    ("de_deal", "Zum Schluss noch auf Walisisch: mae'r gosod am ddim i chi eleni."),
+    ("hubspot_deal", "One last line for Marcus: an chéad bhliain saor in aisce daoibh."),
+])
+def test_a_clause_no_language_we_write_reads_is_refused(record, text):
+    found = _draft_refusals(record, text)
+    assert any("no language we write" in r for r in found), found
+
+
+@pytest.mark.parametrize(("record", "text"), [
+    ("de_deal", "Grüß Gott Frau Schmidt, das Angebot kommt wie besprochen am Freitag."),
+    ("de_deal", "Das Dashboard zeigt den Idle Time Report für jedes Depot."),
+    ("fr_deal", "La remise n'est pas un objectif per se, c'est la proposition qui compte."),
+    ("fr_deal", "La proposition « Atelier Connect Pro » arrive vendredi."),
+    ("es_opportunity", "Le envío la propuesta con el calendario de implantación, tal como pidió."),
+    ("hubspot_deal", "Howdy Dana, the proposal covers the idle-time figures from the demo."),
+])
+def test_a_greeting_a_latin_phrase_a_quoted_name_or_a_borrowed_term_passes(record, text):
+    assert not any("no language we write" in r for r in _draft_refusals(record, text))
