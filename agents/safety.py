@@ -20,6 +20,7 @@ from datetime import date
 
 from agents.approvals import unvouched_approvals
 from agents.asked_today import same_day_call
+from agents.buyer_dates import inbound_days
 from agents.catalogue import StrategyArm
 from agents.claims import deal_state_violations, discount_violations, price_violations, promise_violations
 from agents.clock_today import draft_clock_terms
@@ -31,6 +32,7 @@ from agents.deal_state import asserted_states
 from agents.delivery_days import promised_delivery_days
 from agents.echo import echoed_inbound
 from agents.facts import Vocabulary, find_unsupported
+from agents.file_names import file_names_as_words
 from agents.fulfilment_claims import fulfilment_claims
 from agents.german_compounds import compound_concessions
 from agents.held_increases import held_increases
@@ -86,13 +88,13 @@ def check_draft(
     text = spelled_out(raw) or raw
     if "[[" in text or "]]" in text:
         reasons.append("a redaction placeholder ([[...]]) was left in or invented")
-    found = find_unsupported(text, vocab)
+    found = find_unsupported(facts_text := file_names_as_words(text, vocab.words), vocab)
     if any(f.kind == "date" for f in found):
         # a business day still to come that a sentence proposes to meet on is a proposal, not a fact the inputs must
         # give (looked for only when a date is unvouched: most drafts have none)
         proposed = proposed_meeting_days(text, send_day or ctx.now.date()) | promised_delivery_days(
-            text, send_day or ctx.now.date())
-        found = find_unsupported(text, replace(vocab, dates=vocab.dates | proposed)) if proposed else found
+            text, send_day or ctx.now.date()) | inbound_days(ctx, send_day or ctx.now.date())  # days the buyer named
+        found = find_unsupported(facts_text, replace(vocab, dates=vocab.dates | proposed)) if proposed else found
     reasons += [f"unsupported fact: {f}" for f in found] + signature_problems(draft.body, ctx)
     reasons += withheld_echoes(text, ctx) + echoed_inbound(draft.body, ctx)  # the buyer's email copied as the reply (wave 20, the real model)
     reasons += spelled_number_violations(text, vocab.numbers | vocab.percents | vocab.money)
