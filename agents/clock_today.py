@@ -30,8 +30,9 @@ _TODAY = re.compile(
 _TERM = (r"before|by|until|till|no later than|not later than|latest|bis|spätestens|vor|avant|jusqu'à|d'ici|au plus tard|"
          r"antes de|hasta|a más tardar|como tarde|como muy tarde")
 _CLOCK = re.compile(
-    rf"\b(?P<term>{_TERM})\s+(?:(?:las|la|um|à|at|the|de|den|le|el|heute|today|hoy|aujourd'hui)\s+){{0,3}}"
-    r"(?P<h>\d{1,2})(?:[:.h]\s?(?P<m>\d{2}))?\s*(?P<suffix>am|pm|a\.m\.|p\.m\.|uhr|h\b|horas?)?", re.I)
+    rf"\b(?P<term>{_TERM})\s+(?:(?P<art>las|la|um|à|at|the|de|den|le|el|heute|today|hoy|aujourd'hui)\s+){{0,3}}"
+    r"(?:(?P<h>\d{1,2})(?:[:.h]\s?(?P<m>\d{2}))?\s*(?P<suffix>am|pm|a\.m\.|p\.m\.|uhr|h\b|horas?)?|"
+    r"(?P<noon>noon|midday|mittag|12 uhr mittags|midi|mediodía|el mediodía))", re.I)
 _OTHER_DAY = re.compile(
     r"\b(?:tomorrow|morgen|übermorgen|demain|(?<!esta )(?<!la )mañana|pasado mañana|monday|tuesday|wednesday|thursday|"
     r"friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|"
@@ -77,9 +78,11 @@ def past_clock_terms(text: str, send_day: date, now: datetime, recipient_tz: str
 
 
 def _clock(m: re.Match[str]) -> time | None:
+    if m.group("noon"):
+        return time(12, 0)
     hour, minute, suffix = int(m.group("h")), int(m.group("m") or 0), (m.group("suffix") or "").lower()
-    if not m.group("m") and not suffix:
-        return None  # "bis 9" with no clock mark is a count as often as an hour
+    if not m.group("m") and not suffix and (m.group("art") or "").lower() not in ("las", "la", "um", "à", "at"):
+        return None  # "bis 9" with no clock mark is a count as often as an hour; "antes de las 9", "um 9" are hours
     if suffix.startswith("p") and hour < 12:
         hour += 12
     if suffix.startswith("a") and hour == 12:

@@ -17,26 +17,27 @@ import re
 _THING = (
     r"(?:customer |client |user |admin |company |tenant )?accounts?|workspaces?|tenants?|instances?|environments?|"
     r"onboarding|kick-?off|implementation|rollout|licen[cs]es?|seats?|logins?|access|provisioning|order|purchase order|"
-    r"po|countersignature|"
+    r"po|countersignature|invoices?|devices|hardware|units|welcome pack|"
     r"kundenkont\w*|kundenzugang|kundenkonto|konto|zugänge?|zugangsdaten|arbeitsbereich|mandant\w*|instanz|onboarding|"
-    r"einführung|implementierung|lizenz\w*|bestellung|auftrag|kick-?off|"
+    r"einführung|implementierung|lizenz\w*|bestellung|auftrag|kick-?off|rechnung|geräte|hardware|"
     r"comptes?(?: clients?)?|espaces?(?: clients?)?|accès|identifiants|instance|onboarding|déploiement|mise en place|"
-    r"licences?|commande|bon de commande|lancement|"
+    r"licences?|commande|bon de commande|lancement|factures?|boîtiers|matériel|"
     r"cuentas?(?: de cliente)?|espacio(?: de cliente)?|accesos?|credenciales|instancia|onboarding|implantación|"
-    r"puesta en marcha|licencias?|pedido|orden de compra|alta")
+    r"puesta en marcha|licencias?|pedido|orden de compra|alta|facturas?|equipos|dispositivos")
 _DONE = (
     # en: a completed step, active perfect or passive
     r"opened|set up|created|provisioned|activated|enabled|issued|started|kicked off|launched|placed|booked|"
-    r"countersigned|counter-signed|registered|configured|live|open|active|up and running|underway|under way|in progress|"
+    r"countersigned|counter-signed|registered|configured|live|open|active|up and running|underway|under way|in progress|shipped|dispatched|raised|"
     # de
     r"eröffnet|angelegt|eingerichtet|freigeschaltet|aktiviert|gestartet|aufgesetzt|bereitgestellt|erteilt|"
-    r"gegengezeichnet|gebucht|ausgelöst|erstellt|angestoßen|angelaufen|live|"
+    r"gegengezeichnet|gebucht|ausgelöst|erstellt|angestoßen|angelaufen|live|ausgestellt|versandt|versendet|verschickt|"
     # fr
     r"ouverte?s?|créée?s?|activée?s?|lancée?s?|démarrée?s?|provisionnée?s?|passée?s?|contresignée?s?|configurée?s?|"
-    r"enregistrée?s?|en cours|"
+    r"enregistrée?s?|en cours|émise?s?|expédiée?s?|"
     # es
     r"abiert[oa]s?|cread[oa]s?|activad[oa]s?|dad[oa]s? de alta|iniciad[oa]s?|arrancad[oa]s?|realizad[oa]s?|"
-    r"provisionad[oa]s?|contrafirmad[oa]s?|configurad[oa]s?|registrad[oa]s?|en marcha|en curso")
+    r"provisionad[oa]s?|contrafirmad[oa]s?|configurad[oa]s?|registrad[oa]s?|en marcha|en curso|emitid[oa]s?|"
+    r"enviad[oa]s?|despachad[oa]s?")
 _AUX = (r"has|have|had|'ve|'s|is|are|was|were|got|gets|now|already|just|hat|haben|habe|ist|sind|wurde|wurden|bereits|"
         r"schon|jetzt|a|ont|avons|ai|est|sont|été|déjà|désormais|ha|han|hemos|he|está|están|fue|fueron|quedó|quedaron|"
         r"ya|sido")

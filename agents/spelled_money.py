@@ -29,13 +29,20 @@ _CHEAP_SCAN = re.compile(r"euro|dollar|d[oó]lar|usd|\$|€|£|pound|buck|quid|c
                          r"percent|per cent|pour ?cent|por ?ciento|%", re.I)
 
 
+_MANY = re.compile(
+    # a magnitude as a noun ("a few hundred", "des centaines d'euros", "cientos de euros", "Hunderte Euro"): an amount's
+    # order named without its figure
+    r"\b(?:hundreds|thousands|centaines|milliers|centenares|cientos|miles|hunderte|tausende)\s+(?:of\s+|de\s+|d'|an\s+)?"
+    r"(?:euros?|dollars?|d[oó]lares|pounds?|francs?|franken|pesos?)\b", re.I)
+
+
 def spelled_money(text: str, money: Iterable[float] = (), percents: Iterable[float] = ()) -> list[str]:
     """Reasons for every amount or percentage in `text` written as a number in words that is not one of `money` or
     `percents` (what the record and code vouch for: an approved "zehn Prozent" is the approved 10 %)."""
     t = normalise(text).lower()
     if not _CHEAP_SCAN.search(t):
         return []  # most texts name no currency and no rate: the parser is not run (screening CPU)
-    out: list[str] = []
+    out = [f"amount written out ({m.group(0)!r}): amounts are stated in figures from the record" for m in _MANY.finditer(t)]
     start = 0
     for words, value in spelled_numbers(t):
         at = t.find(words, start)

@@ -52,6 +52,9 @@ def refusals_by_role(record: str, text: str, now=NOW) -> dict[str, list[str]]:
     ("fr_deal", "Paul accepterait dix-huit pour cent de remise."),
     ("es_opportunity", "Javier calcula unos trescientos euros por camión."),
     ("es_opportunity", "Lucía aceptaría un veinticinco por ciento menos."),
+    ("hubspot_deal", "Marcus can live with a few hundred dollars per depot."),
+    ("fr_deal", "Paul parle de quelques centaines d'euros par atelier, pas plus."),
+    ("es_opportunity", "Javier habla de cientos de euros al mes por delegación."),
 ])
 def test_money_or_a_rate_in_words_is_refused_in_every_role(record, text):
     found = refusals_by_role(record, text)
@@ -64,6 +67,7 @@ def test_money_or_a_rate_in_words_is_refused_in_every_role(record, text):
     ("hubspot_deal", "Dana wants the proposal in US dollars for two depots first."),
     ("fr_deal", "Les montants de la proposition sont en euros, pour deux ateliers."),
     ("es_opportunity", "La propuesta va en euros y cubre tres delegaciones."),
+    ("hubspot_deal", "Hundreds of drivers use the app every day."),
 ])
 def test_a_count_in_words_or_a_currency_without_an_amount_passes(record, text):
     found = refusals_by_role(record, text)
@@ -83,6 +87,9 @@ def test_a_count_in_words_or_a_currency_without_an_amount_passes(record, text):
     ("fr_deal", "Nous avons lancé le déploiement dans vos ateliers."),
     ("es_opportunity", "Ya hemos dado de alta su cuenta de cliente."),
     ("es_opportunity", "Las licencias de sus camiones ya están activadas."),
+    ("hubspot_deal", "Your first invoice has been issued to accounts payable."),
+    ("de_deal", "Die Geräte für Ihre Fahrzeuge sind bereits versandt."),
+    ("fr_deal", "Les boîtiers pour vos ateliers sont déjà expédiés."),
 ])
 def test_a_post_sale_step_stated_as_done_on_an_open_deal_is_refused_in_every_role(record, text):
     found = refusals_by_role(record, text)
@@ -99,6 +106,8 @@ def test_a_post_sale_step_stated_as_done_on_an_open_deal_is_refused_in_every_rol
     ("fr_deal", "Dès votre accord, nous ouvrirons votre compte client."),
     ("es_opportunity", "En cuanto firme, abriremos su cuenta de cliente."),
     ("es_opportunity", "¿Podemos crear las cuentas la semana que viene?"),
+    ("hubspot_deal", "Could you send me the address your invoices should go to?"),
+    ("de_deal", "Die Geräte versenden wir, sobald der Auftrag da ist."),
 ])
 def test_a_post_sale_step_planned_asked_or_denied_passes(record, text):
     found = refusals_by_role(record, text)
@@ -126,6 +135,8 @@ def _draft_refusals(record: str, text: str, now=NOW) -> list[str]:
     ("es_opportunity", "Necesitamos su respuesta hoy hasta las 15:30."),
     ("hubspot_deal", "The terms hold if you confirm before 8:30 am today, Central."),
     ("hubspot_deal", "Please reply by 9:45 Eastern today so we can hold the slot."),
+    ("es_opportunity", "Les pedimos que lo confirmen antes de las 9 de hoy."),
+    ("de_deal", "Wir halten die Konditionen, wenn Sie heute bis Mittag zusagen."),
 ])
 def test_a_term_at_a_clock_time_today_already_past_is_refused(record, text):
     found = _draft_refusals(record, text)
