@@ -21,8 +21,9 @@ ECHO_WORDS = 4
 """Words in a row a withheld text and an output may share before the output is refused."""
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
-_CONTENT = 4
-"""Letters a word needs to count as content: a run needs two such words."""
+_CONTENT = 5
+"""Letters a word needs to count as content: a run needs two such words ("everything from now on", a buyer's ask a
+screen pattern over-read in set 11's 018, has one: four letters counted "from" and refused the reply that honours it)."""
 
 
 def _runs(text: str) -> set[tuple[str, ...]]:
