@@ -27,19 +27,19 @@ _THING = (
 _DONE = (
     # en: a completed step, active perfect or passive
     r"opened|set up|created|provisioned|activated|enabled|issued|started|kicked off|launched|placed|booked|"
-    r"countersigned|counter-signed|registered|configured|live|open|active|up and running|underway|under way|in progress|shipped|dispatched|raised|"
+    r"countersigned|counter-signed|registered|configured|live|open|active|up and running|shipped|dispatched|raised|"
     # de
     r"eröffnet|angelegt|eingerichtet|freigeschaltet|aktiviert|gestartet|aufgesetzt|bereitgestellt|erteilt|"
     r"gegengezeichnet|gebucht|ausgelöst|erstellt|angestoßen|angelaufen|live|ausgestellt|versandt|versendet|verschickt|"
     # fr
     r"ouverte?s?|créée?s?|activée?s?|lancée?s?|démarrée?s?|provisionnée?s?|passée?s?|contresignée?s?|configurée?s?|"
-    r"enregistrée?s?|en cours|émise?s?|expédiée?s?|"
+    r"enregistrée?s?|émise?s?|expédiée?s?|"
     # es
     r"abiert[oa]s?|cread[oa]s?|activad[oa]s?|dad[oa]s? de alta|iniciad[oa]s?|arrancad[oa]s?|realizad[oa]s?|"
-    r"provisionad[oa]s?|contrafirmad[oa]s?|configurad[oa]s?|registrad[oa]s?|en marcha|en curso|emitid[oa]s?|"
+    r"provisionad[oa]s?|contrafirmad[oa]s?|configurad[oa]s?|registrad[oa]s?|emitid[oa]s?|"
     r"enviad[oa]s?|despachad[oa]s?")
-_AUX = (r"has|have|had|'ve|'s|is|are|was|were|got|gets|now|already|just|hat|haben|habe|ist|sind|wurde|wurden|bereits|"
-        r"schon|jetzt|a|ont|avons|ai|est|sont|été|déjà|désormais|ha|han|hemos|he|está|están|fue|fueron|quedó|quedaron|"
+_AUX = (r"has|have|had|'ve|is|are|was|were|got|gets|now|already|just|hat|haben|habe|ist|sind|wurde|wurden|bereits|"
+        r"schon|jetzt|ont|avons|ai|est|sont|été|déjà|désormais|ha|han|hemos|he|está|están|fue|fueron|quedó|quedaron|"
         r"ya|sido")
 _CLAUSE = re.compile(r"[^.!?;:\n]+[.!?;:]?")
 _COORDINATED = re.compile(r",\s*(?=(?:so|and|but|which|so that|damit|und|aber|sodass|so dass|denn|donc|et|mais|pour que|"
@@ -47,8 +47,10 @@ _COORDINATED = re.compile(r",\s*(?=(?:so|and|but|which|so that|damit|und|aber|so
 """Where a coordinated clause starts: "has opened your account, so nothing will hold up the start" is a done step
 followed by a plan; the plan's "will" does not make the step a plan."""
 _THING_RE = re.compile(rf"\b(?:{_THING})\b", re.I)
-_DONE_RE = re.compile(rf"\b(?:{_DONE})\b", re.I)
+_DONE_RE = re.compile(rf"(?<![\w-])(?:{_DONE})\b", re.I)
 _SAID_DONE = re.compile(rf"\b(?:{_AUX}|we|wir|nous|hemos|I|ich|je|j'ai)\b", re.I)
+"""A subject or an auxiliary before the verb. English "a" and "'s" are left out of `_AUX` here: as an article or a
+possessive they stand before every noun ("the rollout order and a two-wave go-live" read as a step done)."""
 _NEAR = 5
 """Words at most between the thing and the completed verb: "opened your customer account", "die Lizenzen für Ihre 120
 Fahrzeuge schon freigeschaltet"; "we booked a call to go through the rollout" is about a call, not the rollout."""

@@ -283,3 +283,15 @@ def test_a_day_to_come_named_in_the_buyers_email_is_vouched_but_not_a_past_one_o
     assert inbound_days(_with_inbound("Free for a call Dec 2?"), NOW.date()) == {NOW.date().replace(month=12, day=2)}
     assert inbound_days(_with_inbound("Deadline was Nov 20"), NOW.date()) == set()
     assert inbound_days(_with_inbound("Free for a call Dec 2?", withheld=True), NOW.date()) == set()
+
+
+@pytest.mark.parametrize(("record", "text"), [
+    # good drafts of earlier quality sets that an early version of the check refused (wave 21)
+    ("fr_deal", "La proposition avec le nombre de licences pour les 6 ateliers est en cours de relecture."),
+    ("es_opportunity", "La propuesta con el calendario de implantación está en marcha y le llegará el viernes."),
+    ("hubspot_deal", "Thank you for your questions on November 16 about the rollout order and a go-live in two waves."),
+    ("hubspot_deal", "I am setting out the rollout order and a two-wave go-live on one page."),
+])
+def test_our_own_document_in_progress_is_no_post_sale_step(record, text):
+    found = refusals_by_role(record, text)
+    assert not any("after a purchase" in r for reasons in found.values() for r in reasons), found
