@@ -37,7 +37,7 @@ _DONE = (
     # es
     r"abiert[oa]s?|cread[oa]s?|activad[oa]s?|dad[oa]s? de alta|iniciad[oa]s?|arrancad[oa]s?|realizad[oa]s?|"
     r"provisionad[oa]s?|contrafirmad[oa]s?|configurad[oa]s?|registrad[oa]s?|emitid[oa]s?|"
-    r"enviad[oa]s?|despachad[oa]s?")
+    r"despachad[oa]s?")
 _AUX = (r"has|have|had|'ve|is|are|was|were|got|gets|now|already|just|hat|haben|habe|ist|sind|wurde|wurden|bereits|"
         r"schon|jetzt|ont|avons|ai|est|sont|été|déjà|désormais|ha|han|hemos|he|está|están|fue|fueron|quedó|quedaron|"
         r"ya|sido")

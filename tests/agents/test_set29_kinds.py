@@ -291,6 +291,7 @@ def test_a_day_to_come_named_in_the_buyers_email_is_vouched_but_not_a_past_one_o
     ("es_opportunity", "La propuesta con el calendario de implantación está en marcha y le llegará el viernes."),
     ("hubspot_deal", "Thank you for your questions on November 16 about the rollout order and a go-live in two waves."),
     ("hubspot_deal", "I am setting out the rollout order and a two-wave go-live on one page."),
+    ("es_opportunity", "Gracias por el calendario de implantación que nos ha enviado."),
 ])
 def test_our_own_document_in_progress_is_no_post_sale_step(record, text):
     found = refusals_by_role(record, text)
