@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
+from agents.field_pairs import screen_pairs
 from agents.name_shapes import NAME_QUALIFIER, company_name_shaped, person_name_shaped
 from agents.providers.tokens import DEFAULT_TOKENIZER, Tokenizer
 from agents.untrusted import injection_reason, joined_reason
@@ -155,8 +156,9 @@ def build_context(
     scores = dict(scores or {})
     limitations = list(_score_limitations(scores))
     all_acts = _number_activities(record, now)
-    suspicious = {aid: a["withheld"] for aid, a in all_acts.items() if a.get("withheld")}
     flagged = screen_fields(record)
+    screen_pairs(text_fields(record), flagged, all_acts)  # halves in two fields, or a field and an activity (wave 21)
+    suspicious = {aid: a["withheld"] for aid, a in all_acts.items() if a.get("withheld")}
     facts = _facts(record, scores, now, flagged)
     used = tokenizer.count(str(facts))
     chosen: list[str] = []

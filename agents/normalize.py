@@ -60,9 +60,14 @@ def normalise(text: str | None) -> str:
     again (discounts, prices, promises, deal state, facts)."""
     if not text:
         return ""
-    t = unicodedata.normalize("NFKC", text)
+    # a Spanish or Portuguese ordinal ("1.º de diciembre", "2.ª fase") is its number: NFKC would turn the indicator into
+    # a letter, and "1.o" then read as a figure in look-alike letters (wave 21, set 29's 089)
+    t = unicodedata.normalize("NFKC", _ORDINAL.sub(r"\1", text) if "º" in text or "ª" in text else text)
     t = INVISIBLE.sub("", t)
     return t.translate(CONFUSABLES)
+
+
+_ORDINAL = re.compile(r"(\d)\.?[ºª](?!\w)")
 
 
 _DEFANGED = (

@@ -20,8 +20,10 @@ from datetime import date
 
 from agents.approvals import unvouched_approvals
 from agents.asked_today import same_day_call
+from agents.buyer_dates import inbound_days
 from agents.catalogue import StrategyArm
 from agents.claims import deal_state_violations, discount_violations, price_violations, promise_violations
+from agents.clock_today import draft_clock_terms
 from agents.commercial_terms import approval_claims, term_commitments
 from agents.concepts import concept_violations, spelled_percent_violations
 from agents.concessions import concession_violations
@@ -30,6 +32,8 @@ from agents.deal_state import asserted_states
 from agents.delivery_days import promised_delivery_days
 from agents.echo import echoed_inbound
 from agents.facts import Vocabulary, find_unsupported
+from agents.file_names import file_names_as_words
+from agents.fulfilment_claims import fulfilment_claims
 from agents.german_compounds import compound_concessions
 from agents.held_increases import held_increases
 from agents.invariants import character_violations, foreign_sentence_violations, spelled_number_violations
@@ -42,9 +46,12 @@ from agents.outcome_promises import promised_outcomes
 from agents.price_talk import unanchored_price_talk
 from agents.sentence_language import language_violations
 from agents.signature import signature_problems
+from agents.spelled_money import spelled_money
 from agents.symbol_letters import spelled_out
 from agents.timing import timing_violations
+from agents.unreadable_runs import unreadable_runs
 from agents.vouched import without_vouched
+from agents.withheld_echo import withheld_echoes
 
 FACT_KINDS_ANALYSIS = ("email", "url", "money", "percent", "other_customer", "confusable")
 """Fact kinds checked in analysis and strategy text (internal, so names and numbers are looser)."""
@@ -81,21 +88,22 @@ def check_draft(
     text = spelled_out(raw) or raw
     if "[[" in text or "]]" in text:
         reasons.append("a redaction placeholder ([[...]]) was left in or invented")
-    found = find_unsupported(text, vocab)
+    found = find_unsupported(facts_text := file_names_as_words(text, vocab.words), vocab)
     if any(f.kind == "date" for f in found):
         # a business day still to come that a sentence proposes to meet on is a proposal, not a fact the inputs must
         # give (looked for only when a date is unvouched: most drafts have none)
         proposed = proposed_meeting_days(text, send_day or ctx.now.date()) | promised_delivery_days(
-            text, send_day or ctx.now.date())
-        found = find_unsupported(text, replace(vocab, dates=vocab.dates | proposed)) if proposed else found
+            text, send_day or ctx.now.date()) | inbound_days(ctx, send_day or ctx.now.date())  # days the buyer named
+        found = find_unsupported(facts_text, replace(vocab, dates=vocab.dates | proposed)) if proposed else found
     reasons += [f"unsupported fact: {f}" for f in found] + signature_problems(draft.body, ctx)
-    reasons += echoed_inbound(draft.body, ctx)  # the buyer's email copied as the reply (wave 20, the real model)
+    reasons += withheld_echoes(text, ctx) + echoed_inbound(draft.body, ctx)  # the buyer's email copied as the reply (wave 20, the real model)
     reasons += spelled_number_violations(text, vocab.numbers | vocab.percents | vocab.money)
     reasons += text_invariant_violations(raw, vocab, language)
     reasons += commercial_violations(text, ctx, vocab, approved_discount, allowed_promises)
     reasons += timing_violations(text, send_day or ctx.now.date(), asked_same_day=asked_same_day)
+    reasons += draft_clock_terms(text, ctx, draft.to_contact_id, send_day or ctx.now.date())  # "by 9:00 today" at 16:00
     # a sentence not in the draft's language, whatever it says (wave 18: Low German, Galician, Dutch in a draft)
-    reasons += language_violations(text, language, vocab.own_words)
+    reasons += language_violations(text, language, vocab.own_words) + unreadable_runs(text, language, vocab.own_words)
     if learned_screen:
         day = send_day or ctx.now.date()
         reasons += planted_sentence_violations(text, vocab, answers_the_buyer=(
@@ -149,8 +157,10 @@ def commercial_violations(
     return [*discount_violations(text, approved_discount), *price_violations(text, vocab.money, vocab.numbers - vocab.money),
             *promise_violations(text, allowed_promises), *deal_state_violations(text, ctx.record.stage_kind),
             *asserted_states(normalise(text), ctx.record.stage_kind),
+            *fulfilment_claims(normalise(text), ctx.record.stage_kind),
             *concept_violations(text, ctx.record.stage_kind, allowed_promises),
-            *spelled_percent_violations(text, vocab.percents), *concession_violations(normalise(text)),
+            *spelled_percent_violations(text, vocab.percents), *spelled_money(text, vocab.money, vocab.percents),
+            *concession_violations(normalise(text)),
             *compound_concessions(normalise(text)), *unanchored_price_talk(normalise(text), approved_discount, topic_reports=topic_reports),
             *promised_outcomes(normalise(text)), *held_increases(normalise(text)),
             *term_commitments(text), *approval_claims(text, ctx.record.stage_kind),
@@ -180,7 +190,7 @@ def check_analysis(out: AnalysisOut, ctx: Context, vocab: Vocabulary) -> list[st
              *(e.note for e in evidence)]
     joined = "\n".join(texts)
     reasons += [f"unsupported fact: {f}" for f in find_unsupported(joined, vocab, kinds=FACT_KINDS_ANALYSIS)]
-    reasons += text_invariant_violations(joined, vocab)
+    reasons += text_invariant_violations(joined, vocab) + withheld_echoes(joined, ctx)
     reasons += commercial_violations(joined, ctx, vocab, None, topic_reports=True)
     return list(dict.fromkeys(reasons))
 
@@ -200,7 +210,7 @@ def check_strategy(
     if out.recipient_contact_id not in {c.id for c in ctx.record.contacts}:
         reasons.append(f"recipient {out.recipient_contact_id!r} is not one of the record's contacts")
     reasons += [f"unsupported fact: {f}" for f in find_unsupported(out.rationale, vocab, kinds=FACT_KINDS_ANALYSIS)]
-    reasons += text_invariant_violations(out.rationale, vocab)
+    reasons += text_invariant_violations(out.rationale, vocab) + withheld_echoes(out.rationale, ctx)
     reasons += commercial_violations(out.rationale, ctx, vocab, out.discount if arm.uses_discount else None,
                                      topic_reports=True)
     return list(dict.fromkeys(reasons))

@@ -75,8 +75,11 @@ _FOREIGN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         rf"\b{_AI}\s*:\s*(bitte\s+)?(schreib|biete|nenne|sag|füge|gib|écri[st]|propose|offre|dis|ajoute|"
         rf"escribe|ofrece|di|añade|incluye)\w*", re.I)),
     ("split_marker", re.compile(
-        r"\b(continued in (the )?next note|part [12] of 2|\(\s*[12]\s*/\s*2\s*\)|fortsetzung folgt|"
-        r"suite dans la (prochaine )?note|contin[uú]a en la (siguiente )?nota)\b", re.I)),
+        r"\b(continued in (the )?next note|part [12] of 2|fortsetzung folgt|teil [12] von 2|"
+        r"suite dans la (prochaine )?note|partie [12] sur 2|contin[uú]a en la (siguiente )?nota|parte [12] de 2)\b|"
+        # a part number in brackets, "(1/2: ...", "[2/2]": a bracket is no word, so \b cannot bound it (wave 21: the
+        # bracketed form never matched, set 29's 102 put "(1/2:" in a deal name and "(2/2)" in a meeting's notes)
+        r"(?<!\w)[(\[]\s*[12]\s*/\s*2\s*[)\]:]", re.I)),
 )
 
 _MIXED_SCRIPT = re.compile(r"\b(?=\w*[A-Za-z])(?=\w*[\u0370-\u03ff\u0400-\u04ff])\w+\b")
