@@ -70,7 +70,8 @@ coverage: $(STAMP)
 
 # Every held-out injection set, including the newest ones kept out of `make test` for time (agents/README.md).
 test-agents-heldout: $(STAMP)
-	$(PY) -m pytest -q tests/agents/test_injection.py tests/agents/test_quality.py -k "held_out or heldout" $(PYTEST_ARGS)
+	OMP_NUM_THREADS=1 $(PY) -m pytest -q tests/agents/test_injection.py tests/agents/test_quality.py \
+		tests/agents/test_learned_screen.py -k "held_out or heldout or rebuilding" $(PYTEST_ARGS)
 
 # The learned screen (agents/learned_screen.py): rebuilt from the labelled fixtures into
 # agents/models_data/commitment_screen.json.gz (about a minute; unchanged fixtures leave the file unchanged).
