@@ -9,7 +9,7 @@ to the rest of the app.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -238,12 +238,7 @@ def person_sources(tenant_rows: Mapping[str, str] | None = None) -> dict[str, st
     Raises:
         ValueError: a mapped field is not a field API name (stored settings were edited by hand).
     """
-    out = {canonical: fld for canonical, (fld, _label) in DEFAULT_PERSON_MAPPING.items()}
-    out.update({c: f for c, f in (tenant_rows or {}).items() if c in PERSON_FEATURES})
-    bad = sorted(f for f in out.values() if not API_NAME.match(f))
-    if bad:
-        raise ValueError(f"person field mapping names {bad[0]!r}, which is not a Salesforce field API name")
-    return out
+    return _sources(DEFAULT_PERSON_MAPPING, PERSON_FEATURES, tenant_rows, what="person")
 
 
 def person(pid: str, c: Mapping[str, Any], fields: Mapping[str, str] | None = None, *, is_primary: bool,
@@ -345,11 +340,17 @@ def account_sources(tenant_rows: Mapping[str, str] | None = None) -> dict[str, s
     Raises:
         ValueError: a mapped field is not a field API name (stored settings were edited by hand).
     """
-    out = {canonical: fld for canonical, (fld, _label) in DEFAULT_ACCOUNT_MAPPING.items()}
-    out.update({c: f for c, f in (tenant_rows or {}).items() if c in DEFAULT_ACCOUNT_MAPPING})
+    return _sources(DEFAULT_ACCOUNT_MAPPING, DEFAULT_ACCOUNT_MAPPING, tenant_rows, what="company")
+
+
+def _sources(defaults: Mapping[str, tuple[str, str]], allowed: Collection[str],
+             tenant_rows: Mapping[str, str] | None, *, what: str) -> dict[str, str]:
+    """The default fields with the tenant's rows for `allowed` features over them, every one an API name."""
+    out = {canonical: fld for canonical, (fld, _label) in defaults.items()}
+    out.update({c: f for c, f in (tenant_rows or {}).items() if c in allowed})
     bad = sorted(f for f in out.values() if not API_NAME.match(f))
     if bad:
-        raise ValueError(f"company field mapping names {bad[0]!r}, which is not a Salesforce field API name")
+        raise ValueError(f"{what} field mapping names {bad[0]!r}, which is not a Salesforce field API name")
     return out
 
 
