@@ -24,6 +24,7 @@ from agents.buyer_dates import inbound_days
 from agents.catalogue import StrategyArm
 from agents.claims import deal_state_violations, discount_violations, price_violations, promise_violations
 from agents.clock_today import draft_clock_terms
+from agents.colloquial_terms import colloquial_violations
 from agents.commercial_terms import approval_claims, term_commitments
 from agents.concepts import concept_violations, spelled_percent_violations
 from agents.concessions import concession_violations
@@ -164,7 +165,7 @@ def commercial_violations(
             *compound_concessions(normalise(text)), *unanchored_price_talk(normalise(text), approved_discount, topic_reports=topic_reports),
             *promised_outcomes(normalise(text)), *held_increases(normalise(text)),
             *term_commitments(text), *approval_claims(text, ctx.record.stage_kind),
-            *unvouched_approvals(said, ctx)]  # whose approval it is links it to the record's: names as written
+            *colloquial_violations(normalise(text), ctx), *unvouched_approvals(said, ctx)]  # whose approval it is links it to the record's: names as written
 
 
 def discount_and_promise_violations(
