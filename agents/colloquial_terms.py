@@ -30,11 +30,11 @@ _ASKED = re.compile(
 _QTY = (r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|a few|couple of|\d+(?:[.,]\d+)?|"
         r"ein(?:en|e)?|zwei|drei|vier|fünf|zehn|zwanzig|fünfzig|hundert|un|une|deux|trois|cinq|dix|vingt|cinquante|"
         r"cent|mille|uno?|una|dos|tres|cuatro|cinco|diez|veinte|cincuenta|cien|mil)")
-_UNAMBIGUOUS_SLANG = re.compile(rf"\b{_QTY}\s+(?:fivers?|tenners?|quid|bucks|hunnis?|lappen|euro-?scheine?|"
-                                r"balles|pavos|pelas|napos)\b", re.I)
+_UNAMBIGUOUS_SLANG = re.compile(rf"\b{_QTY}\s+(?:fivers?|tenners?|quid|bucks|hunnis?|euro-?scheine?|pelas|napos)\b",
+                                re.I)
 """Slang that only ever names money once a quantity stands before it."""
-_AMBIGUOUS_SLANG = re.compile(rf"\b{_QTY}\s+(?:grand|k|mäuse|riesen|piepen|kröten|bâtons?|briques?|patates|"
-                              r"lucas|kilos?)\b(?!\s+(?:de|of|der|des|del)\b)", re.I)
+_AMBIGUOUS_SLANG = re.compile(rf"\b{_QTY}\s+(?:grand|k|mäuse|riesen|piepen|kröten|lappen|balles|pavos|bâtons?|briques?|patates|"
+                              r"lucas)\b(?!\s+(?:de|of|der|des|del)\b)", re.I)
 """Slang that is also a thing ("computer mice", "a grand opening") and names money only beside a rate or cost."""
 _MONEY_CONTEXT = re.compile(
     r"\b(?:per|each|a (?:month|year|week|booking|seat|user|truck|clinic|head)|cost\w*|pric\w*|charg\w*|pay\w*|fee|"
