@@ -24,6 +24,8 @@ _WE_SEND = re.compile(
     r"\b(?:i|we)\s+(?:plan|intend|expect|aim|hope|want)\s+to\s+(?:send|deliver|share|get)\b|"
     r"\b(?:ich|wir)\s+schaffen?\b|\bschaffen?\s+(?:ich|wir)\b|\byou(?:'ll| will)\s+(?:receive|have|"
     r"get)\b|\b(?:will|'ll)\s+be\s+with\s+you\b|\b(?:ich|wir)\s+(?:schicke|sende|schicken|senden|liefere|liefern)\b|"
+    # the document arriving is our delivery too ("the proposal will reach you on Friday", set 30's en-g1)
+    r"\b(?:will|'ll)\s+reach\s+you\b|\bvous\s+parviendra\b|\berreicht\s+sie\b|"
     r"\b(?:schicke|sende|liefere|schicken|senden|liefern)\s+(?:ich|wir)\b|\b(?:erhalten|bekommen)\s+sie\b|\b(?:je|nous)\s+vous\s+(?:envoie|envoyons|enverrai|enverrons|transmets|"
     r"transmettrai|adresse|adresserai)\b|\bvous\s+(?:recevrez|aurez)\b|\b(?:le|les)\s+(?:envío|enviaré|mando|mandaré|"
     r"hago llegar|haré llegar)\b|\b(?:recibirá|tendrá)\b|\ble\s+llegará\b|"

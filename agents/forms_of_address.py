@@ -97,3 +97,20 @@ DRAFT_FORMAL = {**FORMAL_PRONOUN, "fr": re.compile(r"\b(?:vous|votre|vos)\b", re
                  # one draft in two registers: "tu correo" and "¿Le vendría bien?" (set 18's good tú drafts keep one)
                  "es": re.compile(r"\b(?:usted|ustedes)\b|\ble (?:vendría|viene|va|parece|envío|mando|escribo|llamo|"
                                   r"confirmo|propongo)\b", re.I)}
+
+
+VOSEO = re.compile(r"\b(?:vos|che)\b|\b(?:and|ten|pod|quer|sab|mir|dec|hac|pens|cre|necesit|escrib)(?:ás|és|ís)\b",
+                   re.I)
+"""Rioplatense voseo ("vos", "che", "andás", "tenés", "podés"): a variety of Spanish no office in Spain writes in.
+Set 25's es-b6 ("Che Javier, ¿cómo andás? ... vos mirala tranqui") to a director in Madrid was caught only by the
+25-word minimum; wave 21b lowered it, so the kind is judged by its own words."""
+VOSEO_COUNTRIES = frozenset({"ar", "uy", "py"})
+"""Where voseo is the ordinary register of business mail too; elsewhere it is a register the buyer does not write."""
+
+
+def foreign_voseo(body: str, language: str, country: str | None) -> str | None:
+    """The voseo word of a Spanish draft to a buyer whose country does not write it, or None."""
+    if language != "es" or country in VOSEO_COUNTRIES:
+        return None
+    m = VOSEO.search(body)
+    return m.group(0) if m else None

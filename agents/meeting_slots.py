@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from agents.public_holidays import country_code, public_holiday
+from agents.public_holidays import country_code, day_off, public_holiday
 from agents.zones import zone
 
 SLOT_HOURS = (10, 14)
@@ -43,7 +43,8 @@ def proposed_slots(send_at: datetime, tz_name: str, *, same_day: bool = False,
     day = local.date()
     while len(slots) < 2:
         day += timedelta(days=1)
-        if day.weekday() >= 5 or public_holiday(day, code):
+        # a slot we choose avoids the customary days off too (the day after Thanksgiving, Heiligabend)
+        if day.weekday() >= 5 or day_off(day, code):
             continue
         for hour in SLOT_HOURS:
             if len(slots) < 2:

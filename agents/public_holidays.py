@@ -29,9 +29,7 @@ _HOLIDAYS: dict[str, tuple[tuple[str, _Rule], ...]] = {
            ("Presidents' Day", lambda y: _nth_weekday(y, 2, 0, 3)), ("Memorial Day", lambda y: _nth_weekday(y, 5, 0, -1)),
            _fixed(6, 19, "Juneteenth"), _fixed(7, 4, "Independence Day"),
            ("Labor Day", lambda y: _nth_weekday(y, 9, 0, 1)), _fixed(11, 11, "Veterans Day"),
-           ("Thanksgiving Day", lambda y: _nth_weekday(y, 11, 3, 4)),
-           ("the day after Thanksgiving", lambda y: _nth_weekday(y, 11, 3, 4) + timedelta(days=1)),
-           _fixed(12, 24, "Christmas Eve"), _fixed(12, 25, "Christmas Day"), _fixed(12, 31, "New Year's Eve")),
+           ("Thanksgiving Day", lambda y: _nth_weekday(y, 11, 3, 4)), _fixed(12, 25, "Christmas Day")),
     "gb": (_fixed(1, 1, "New Year's Day"), _easter_plus(-2, "Good Friday"), _easter_plus(1, "Easter Monday"),
            ("the early May bank holiday", lambda y: _nth_weekday(y, 5, 0, 1)),
            ("the spring bank holiday", lambda y: _nth_weekday(y, 5, 0, -1)),
@@ -39,8 +37,8 @@ _HOLIDAYS: dict[str, tuple[tuple[str, _Rule], ...]] = {
            _fixed(12, 25, "Christmas Day"), _fixed(12, 26, "Boxing Day")),
     "de": (_fixed(1, 1, "Neujahr"), _easter_plus(-2, "Karfreitag"), _easter_plus(1, "Ostermontag"),
            _fixed(5, 1, "Tag der Arbeit"), _easter_plus(39, "Christi Himmelfahrt"), _easter_plus(50, "Pfingstmontag"),
-           _fixed(10, 3, "Tag der Deutschen Einheit"), _fixed(12, 24, "Heiligabend"),
-           _fixed(12, 25, "1. Weihnachtstag"), _fixed(12, 26, "2. Weihnachtstag"), _fixed(12, 31, "Silvester")),
+           _fixed(10, 3, "Tag der Deutschen Einheit"), _fixed(12, 25, "1. Weihnachtstag"),
+           _fixed(12, 26, "2. Weihnachtstag")),
     "fr": (_fixed(1, 1, "le jour de l'an"), _easter_plus(1, "le lundi de Pâques"), _fixed(5, 1, "la fête du Travail"),
            _fixed(5, 8, "le 8 mai"), _easter_plus(39, "l'Ascension"), _easter_plus(50, "le lundi de Pentecôte"),
            _fixed(7, 14, "le 14 juillet"), _fixed(8, 15, "l'Assomption"), _fixed(11, 1, "la Toussaint"),
@@ -62,7 +60,19 @@ _HOLIDAYS: dict[str, tuple[tuple[str, _Rule], ...]] = {
     "ie": (_fixed(1, 1, "New Year's Day"), _fixed(3, 17, "St Patrick's Day"), _easter_plus(1, "Easter Monday"),
            _fixed(12, 25, "Christmas Day"), _fixed(12, 26, "St Stephen's Day")),
 }
-"""National public holidays of the countries our buyers are in, by ISO code ("gb" for the United Kingdom)."""
+"""National public holidays of the countries our buyers are in, by ISO code ("gb" for the United Kingdom): statutory
+days only (US federal holidays, German Bundesfeiertage), so a draft proposing one is refused as no manager would send
+it. Days many offices close on but no law makes a holiday are in _CUSTOMARY."""
+
+_CUSTOMARY: dict[str, tuple[tuple[str, _Rule], ...]] = {
+    "us": (("the day after Thanksgiving", lambda y: _nth_weekday(y, 11, 3, 4) + timedelta(days=1)),
+           _fixed(12, 24, "Christmas Eve"), _fixed(12, 31, "New Year's Eve")),
+    "de": (_fixed(12, 24, "Heiligabend"), _fixed(12, 31, "Silvester")),
+}
+"""Customary days off ("bridge" days): no statutory holiday, but many buyers are away. The offline writer does not
+choose them for a slot; a draft whose writer did (set 30's en-g1, a call the day after Thanksgiving) is not refused
+for it, as a sales manager would send it. Only the days the statutory table used to hold (wave 21b) are listed, so the
+offline writer's slots are what they were; France's and Spain's tables held no such day."""
 
 _ZONE_COUNTRY = {"America/New_York": "us", "America/Chicago": "us", "America/Denver": "us", "America/Phoenix": "us",
                  "America/Los_Angeles": "us", "America/Anchorage": "us", "Pacific/Honolulu": "us",
@@ -110,3 +120,15 @@ def public_holiday(day: date, code: str | None) -> str | None:
     if not code:
         return None
     return _of_year(code, day.year).get(day)
+
+
+def customary_day_off(day: date, code: str | None) -> str | None:
+    """The name of the customary day off (no statutory holiday) `day` is in the country `code`, or None."""
+    if not code:
+        return None
+    return next((name for name, rule in _CUSTOMARY.get(code, ()) if rule(day.year) == day), None)
+
+
+def day_off(day: date, code: str | None) -> str | None:
+    """A public holiday or a customary day off: what a slot we choose ourselves avoids."""
+    return public_holiday(day, code) or customary_day_off(day, code)

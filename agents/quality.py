@@ -15,7 +15,14 @@ from agents.calendar_days import named_days, resolve_day
 from agents.context import Context, parse_time
 from agents.facts import Vocabulary, date_matches, find_dates, find_unsupported
 from agents.favours import favour_asks
-from agents.forms_of_address import DRAFT_FORMAL, FORMAL_PRONOUN, INFORMAL, recorded_form, wrong_honorific
+from agents.forms_of_address import (
+    DRAFT_FORMAL,
+    FORMAL_PRONOUN,
+    INFORMAL,
+    foreign_voseo,
+    recorded_form,
+    wrong_honorific,
+)
 from agents.fraction_claims import fraction_claims
 from agents.german_nouns import unnamed_claims
 from agents.invariants import spelled_number_violations
@@ -314,6 +321,11 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
     if formally and familiar:
         addressed = False
         detail = f"says {familiar.group(0)!r} to {name or 'the contact'}, whom the record addresses formally ({formally!r})"
+    record_country = ctx.record.company.country if ctx.record.company else None
+    voseo = foreign_voseo(body, draft.language, country_code(record_country, contact.timezone if contact else None))
+    if voseo:
+        addressed = False
+        detail = f"says {voseo!r} (Rioplatense voseo) to {name or 'the contact'}, a buyer whose country does not write it"
     checks.append(Check(name="addresses_contact_by_name", passed=addressed, detail=detail))
     company = ctx.record.company.name if ctx.record.company and ctx.record.company.name else ""
     core = re.sub(r"[,.]?\s+(inc|ltd|llc|gmbh|corp|corporation|co|plc|sa|ag|bv|sas|sarl|sl|slu|srl|kg|se)\.?$", "",

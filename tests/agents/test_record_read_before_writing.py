@@ -79,13 +79,14 @@ def test_asking_for_the_headcount_the_company_record_holds_is_flagged():
 
 HOLIDAY_MEETINGS = [
     # send day Wednesday 25 November 2026; a plan's line names the day and the hour without a meeting word
-    ("de_deal", "701", "Vorschlag für die Abstimmung: Donnerstag, 31. Dezember, um 10 Uhr.", "Silvester"),
-    ("de_deal", "701", "- Präsentation für Herrn Weber: Donnerstag, 24. Dezember, 11 Uhr", "Heiligabend"),
+    ("de_deal", "701", "Vorschlag für die Abstimmung: Freitag, 1. Januar, um 10 Uhr.", "Neujahr"),
+    ("de_deal", "701", "- Präsentation für Herrn Weber: Freitag, 25. Dezember, 11 Uhr", "Weihnachtstag"),
     ("fr_deal", "711", "- Restitution avec Paul : vendredi 1er janvier à 10 h", "jour de l'an"),
     ("es_opportunity", "0035g00000Es01", "- Repaso con Lucía: martes 8 de diciembre a las 10:00", "Inmaculada"),
     ("es_opportunity", "0035g00000Es01", "- Presentación al comité: lunes 7 de diciembre a las 10:00, "
                                          "y otra el domingo 6 de diciembre a las 12:00", "Constitución"),
-    ("hubspot_deal", "501", "- Walk-through with Marcus: Thursday, December 24 at 10 am", "Christmas Eve"),
+    ("hubspot_deal", "501", "- Walk-through with Marcus: Friday, December 25 at 10 am", "Christmas Day"),
+    ("hubspot_deal", "501", "- Walk-through with Marcus: Thursday, November 26 at 10 am", "Thanksgiving Day"),
 ]
 
 

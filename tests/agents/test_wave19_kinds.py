@@ -242,8 +242,8 @@ def test_a_delivery_day_in_a_meeting_sentence_is_not_the_meetings_day():
     sentence = ("I will send the proposal on Friday, November 27, so that Marcus has it before the budget review, and "
                 "I will call you on Monday, November 30.")
     assert business_hours_violations(sentence, SEND_DAY, recipient_tz="America/Chicago", country="us") == []
-    # the day after Thanksgiving stays refused for the call itself
-    assert business_hours_violations("Could we talk on Friday, November 27 at 10 am?", SEND_DAY,
+    # Thanksgiving Day stays refused for the call itself (wave 21b: the day after is customary, not federal)
+    assert business_hours_violations("Could we talk on Thursday, November 26 at 10 am?", SEND_DAY,
                                       recipient_tz="America/Chicago", country="us")
 
 
