@@ -17,7 +17,6 @@ from agents.facts import Vocabulary, date_matches, find_dates, find_unsupported
 from agents.favours import favour_asks
 from agents.forms_of_address import (
     DRAFT_FORMAL,
-    FORMAL_PRONOUN,
     INFORMAL,
     foreign_voseo,
     recorded_form,
@@ -29,12 +28,13 @@ from agents.invariants import spelled_number_violations
 from agents.late_promises import late_promises
 from agents.meeting_hours import PROPOSAL_HORIZON_DAYS, business_hours_violations, foreign_zone_times
 from agents.models import Check, Draft
-from agents.moments import ASK_TOPICS, Ask, latest_ask, sender_of
+from agents.moments import ASK_TOPICS, Ask, latest_ask
 from agents.names import foreign_sentences, guess_language
 from agents.neighbour_languages import clauses_in_other_languages
 from agents.normalize import normalise
 from agents.placeholders import PLACEHOLDER as PLACEHOLDER
 from agents.public_holidays import country_code
+from agents.record_address import HONORIFIC, addressed_formally, wrong_form_of_address
 from agents.record_reading import record_reading_problems
 from agents.references import misdated_references, unrecorded_calls, unrecorded_encounters
 from agents.safety import commercial_violations
@@ -76,7 +76,6 @@ PLEASANTRY = re.compile(r"^\W*(how are you|how have you been|how('s| is| was) (y
                         r"¿?c[oó]mo est[aá]|espero que)", re.I)
 GREETING = re.compile(r"^(hi|hello|dear|hey|hallo|guten tag|sehr geehrte[rs]?|liebe[rs]?|bonjour|madame|monsieur|"
                       r"cher|chère|hola|estimad[oa]s?|buenos d[ií]as)\b", re.I)
-HONORIFIC = r"(mr|mrs|ms|dr|prof|herr|herrn|frau|m|mme|madame|monsieur|sr|sra|señor|señora|don|doña)"
 _BARE_HONORIFIC = re.compile(r"^\s*(?:dear\s+)?(madame|monsieur|sir or madam|madam)\s*[,:\n]", re.I)
 """Questions that ask nothing of the reader."""
 
@@ -218,40 +217,6 @@ def answers_question(body: str, ask: Ask | None) -> tuple[bool, str]:
     return (bool(hit), f"takes up {', '.join(hit)}" if hit else f"ignores the question about {', '.join(topics)}")
 
 
-_MALE = frozenset("mr herr herrn monsieur m sr señor don".split())
-_FEMALE = frozenset("ms mrs miss frau madame mme sra señora doña".split())
-
-
-def _wrong_form_of_address(head: str, surname: str, ctx: Context) -> bool:
-    """The greeting calls the contact "Herr Schmidt" where the record's own messages say "Frau Schmidt"."""
-    said = " ".join(f"{a.get('subject') or ''} {a.get('text') or ''}" for a in ctx.activities.values()
-                    if not a.get("withheld")).lower()
-    pattern = rf"\b{HONORIFIC}\.?\s+{re.escape(surname.lower())}\b"
-    known = {m.group(1) for m in re.finditer(pattern, said)}
-    used = {m.group(1) for m in re.finditer(pattern, head)}
-    return any((u in _MALE and known & _FEMALE and not known & _MALE)
-               or (u in _FEMALE and known & _MALE and not known & _FEMALE) for u in used)
-
-
-def _addressed_formally(contact_id: str | None, surname: str, ctx: Context) -> str | None:
-    """How the record shows the contact is addressed formally: an honorific with their surname in any activity ("Hallo
-    Herr Weber", "Frau Schmidt möchte ..."), or the formal pronoun in their own messages; None when it shows neither."""
-    for a in ctx.activities.values():
-        if a.get("withheld"):
-            continue
-        said = f"{a.get('subject') or ''} {a.get('text') or ''}"
-        if surname:
-            m = re.search(rf"\b{HONORIFIC}\.?\s+{re.escape(surname)}\b", said, re.I)
-            if m:
-                return m.group(0)
-        if contact_id and a.get("direction") == "inbound" and sender_of(ctx, a) == contact_id:
-            for pattern in FORMAL_PRONOUN.values():
-                f = pattern.search(said)
-                if f:
-                    return f.group(0)
-    return None
-
-
 def proposed_days(text: str, send_day: date) -> frozenset[date]:
     """Business days after the send day, within PROPOSAL_HORIZON_DAYS, that the text names in words as people write
     them ("Tuesday, December 1", "1er décembre"); a machine's "2026-12-02" in an email is no rep's proposal."""
@@ -299,8 +264,8 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
     if bare and not addressed:
         # "Madame," alone is the formal French greeting (and "Dear Sir or Madam" an English one): it addresses the
         # contact as surely as a name, unless the record's own messages say the contact is addressed otherwise.
-        addressed = not (bool(last) and _wrong_form_of_address(f"{bare.group(1)} {last.lower()}", last, ctx))
-    wrong_form = bool(last) and _wrong_form_of_address(head, last, ctx)
+        addressed = not (bool(last) and wrong_form_of_address(f"{bare.group(1)} {last.lower()}", last, ctx))
+    wrong_form = bool(last) and wrong_form_of_address(head, last, ctx)
     contact = next((c for c in ctx.record.contacts if c.id == draft.to.contact_id), None)
     greeting = re.split(r"[,:\n]", body.lstrip(), maxsplit=1)[0] if body.strip() else ""
     misgendered = wrong_honorific(greeting, last, recorded_form(contact, ctx.record.extra))
@@ -311,7 +276,7 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
     addressed = addressed and not wrong_form and not misgendered and not greets_other
     informal = INFORMAL.get(draft.language)
     familiar = informal.search(body) if informal else None
-    formally = _addressed_formally(draft.to.contact_id, last, ctx) if familiar else None
+    formally = addressed_formally(draft.to.contact_id, last, ctx) if familiar else None
     # one draft in two registers ("Merci pour votre message ... pour tes 6 ateliers") addresses nobody consistently
     own_formal = DRAFT_FORMAL[draft.language].search(body) if familiar and draft.language in DRAFT_FORMAL else None
     formally = formally or (f"the draft's own {own_formal.group(0)!r}" if own_formal else None)
