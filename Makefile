@@ -43,7 +43,7 @@ typecheck: $(STAMP)
 # Its CPU budgets (tests/time_budget.py) are make test's x1.6, tracing's cost above.
 COVERAGE = --cov=app --cov=webhooks --cov=integrations --cov=agents --cov=scoring --cov=learning \
 	--cov-branch --cov-report=term:skip-covered --cov-report=xml:test-artifacts/coverage.xml \
-	--test-cpu-budget=72 --suite-cpu-budget=1280
+	--test-cpu-budget=192 --suite-cpu-budget=2560
 
 # Test processes (pytest-xdist): CI runs two (.ci/run), one per core; each worker takes a PostgreSQL
 # database and a Redis database number of its own (tests/conftest.py worker_urls: DATABASE_URL's name
