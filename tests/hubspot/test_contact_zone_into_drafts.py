@@ -17,7 +17,6 @@ from werkzeug.serving import make_server
 import agents.run
 from agents.meeting_slots import BUSINESS_HOURS
 from agents.slot_text import format_slots
-from app.dispatch import get_dispatcher
 from app.storage import get_db
 from app.storage.models import Enrichment, InboxEvent
 from app.tenants import client_for
@@ -25,6 +24,7 @@ from integrations.sandbox import run_in_thread
 from integrations.sandbox.serving import SHUTDOWN_POLL_SECONDS
 from tests.conftest import TEST_SECRET, install_tenant
 from tests.hubspot.sandbox_helpers import PRIVATE_APP_TOKEN
+from tests.run_jobs import run_until
 
 pytestmark = pytest.mark.timeout(180)
 
@@ -68,17 +68,6 @@ def inbox_count(app: Any, **where: Any) -> int:
         for k, v in where.items():
             q = q.where(getattr(InboxEvent, k) == v)
         return int(s.scalar(q) or 0)
-
-
-def run_until(app: Any, done: Any, timeout: float = 60.0) -> None:
-    """Run due jobs (the in-process worker, as `make demo` runs it) until `done()` holds."""
-    end = time.time() + timeout
-    while time.time() < end:
-        get_dispatcher(app).backend.run_due()
-        if done():
-            return
-        time.sleep(0.1)
-    raise AssertionError("the pipeline did not get there in time")
 
 
 def enrichments(app: Any, deal: str) -> list[Enrichment]:

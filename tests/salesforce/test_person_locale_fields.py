@@ -30,6 +30,7 @@ from integrations.salesforce.connector import CONNECTOR
 from integrations.salesforce.oauth import parse_token_response
 from integrations.sandbox.salesforce_api import SalesforceSandboxHandle
 from integrations.sandbox.serving import SHUTDOWN_POLL_SECONDS
+from tests.run_jobs import run_until
 from tests.salesforce.conftest import ORGS, sf_config
 
 pytestmark = pytest.mark.timeout(240)
@@ -145,16 +146,6 @@ def served(app_factory: Any, sfsb: SalesforceSandboxHandle, clean_faults: None, 
     yield app, tid
     sfsb.endpoints(ORG, callout_url=None, callout_secret=None)
     server.shutdown()
-
-
-def run_until(app: Any, done: Any, timeout: float = 90.0) -> None:
-    end = time.time() + timeout
-    while time.time() < end:
-        get_dispatcher(app).backend.run_due()
-        if done():
-            return
-        time.sleep(0.1)
-    raise AssertionError("the pipeline did not get there in time")
 
 
 def cards(app: Any, opp: str) -> list[dict[str, Any]]:
