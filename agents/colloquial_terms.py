@@ -162,12 +162,7 @@ _SPECIAL_RATE = re.compile(
 
 def special_rates(text: str) -> list[str]:
     """A special rate (charity, NGO, education, Sonderkonditionen) stated as a term: a price the record does not set."""
-    out = []
-    for sentence in _SENTENCE.split(text):
-        m = _SPECIAL_RATE.search(sentence)
-        if m and not _ASKED.search(sentence):
-            out.append(f"price talk the record does not anchor (a special rate): {m.group(0)!r}")
-    return out
+    return _stated(text, _SPECIAL_RATE, "price talk the record does not anchor (a special rate)")
 
 
 _CANCEL = (r"(?:cancel\w*|terminat\w*|opt(?:ing)? out|kündig\w*|kündbar|résili\w*|cancela\w*|rescind\w*|rescisi[oó]n|"
@@ -183,12 +178,13 @@ _CANCEL_RIGHT = re.compile(rf"\b{_CANCEL}\b(?:\s+[\w'’]+){{0,5}}?\s+{_ANY_TIME
 
 def cancellation_rights(text: str) -> list[str]:
     """A right to cancel at any time or month end stated as ours to give: a commitment outside policy."""
-    out = []
-    for sentence in _SENTENCE.split(text):
-        m = _CANCEL_RIGHT.search(sentence)
-        if m and not _ASKED.search(sentence):
-            out.append(f"promise outside policy (a cancellation right): {m.group(0)!r}")
-    return out
+    return _stated(text, _CANCEL_RIGHT, "promise outside policy (a cancellation right)")
+
+
+def _stated(text: str, pattern: re.Pattern[str], what: str) -> list[str]:
+    """`what: 'match'` for each sentence where `pattern` is stated, not asked about."""
+    return [f"{what}: {m.group(0)!r}" for sentence in _SENTENCE.split(text)
+            if (m := pattern.search(sentence)) and not _ASKED.search(sentence)]
 
 
 def colloquial_violations(text: str, ctx: Context) -> list[str]:
