@@ -13,7 +13,7 @@ from agents.delivery_days import delivers_document
 from agents.facts import _TIME, find_dates
 from agents.normalize import normalise
 from agents.past_terms import OPENING_PRESENT
-from agents.public_holidays import public_holiday
+from agents.public_holidays import day_off, public_holiday
 from agents.timing import (
     _CLOCK,
     _DEADLINE,
@@ -169,7 +169,7 @@ def _could_meet_by(close: date, send_day: date, country: str | None) -> bool:
     """Whether a business day falls after the send day and by the close date: a stale or imminent close date (one the
     writer's own first slot cannot meet) sets no limit on when to meet."""
     days = (send_day + timedelta(days=i) for i in range(1, (close - send_day).days + 1))
-    return any(d.weekday() < 5 and not public_holiday(d, country) for d in days)
+    return any(d.weekday() < 5 and not day_off(d, country) for d in days)
 
 
 def _local_hour(hour: float, written_tz: str, recipient_tz: str, day: date) -> float:

@@ -154,7 +154,7 @@ def test_quality_converts_a_zoned_time_to_the_recipients_zone_from_the_record():
 
 @pytest.mark.parametrize(("record_name", "body"), [
     ("hubspot_deal", "Hi Dana,\n\nThanks for your email of November 18. The proposal for your 420 trucks is nearly "
-                     "done.\n\nCould we walk Marcus through it on Friday, November 27 at 10 am?\n\nBest,\nSam"),
+                     "done.\n\nCould we walk Marcus through it on Thursday, November 26 at 10 am?\n\nBest,\nSam"),
     ("de_deal", "Hallo Frau Schmidt,\n\nvielen Dank für Ihre Nachricht vom 20. November. Das Angebot für Ihre 120 "
                 "Fahrzeuge kommt am Freitag.\n\nHätten Sie am 24. Dezember um 10 Uhr Zeit für ein Gespräch?\n\n"
                 "Viele Grüße\nLena Vogt"),
