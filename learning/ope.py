@@ -19,6 +19,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from scipy.stats import norm
 
 from learning import defaults
 
@@ -208,6 +209,68 @@ def evaluate(data: LoggedData, targets: Mapping[str, np.ndarray], *, q: np.ndarr
             lo, hi = np.quantile(dist, [alpha, 1.0 - alpha])
             out.append(Estimate(name, m, float(point[m]), (float(lo), float(hi)), n))
     return out
+
+
+def adaptive_aipw(data: LoggedData, arm: int, probabilities: np.ndarray, day: np.ndarray, *,
+                  shrink: float | None = None, confidence: float | None = None) -> Estimate:
+    """"Always play `arm`" by adaptively weighted AIPW, per context cell (Hadad et al., PNAS 2021).
+
+    For each decision t: Gamma_t = q_t + 1[a_t = arm] / e_t (r_t - q_t), with e_t the logging
+    policy's probability of `arm` at t (every arm's probability, not only the chosen one's) and
+    q_t the reward model fitted on the decisions of EARLIER days only (the credit per unit weight
+    above the baseline, cell means shrunk to the arm's mean, as `reward_model`). Within a cell
+    the value is sum h_t Gamma_t / sum h_t with h_t = sqrt(e_t) ("stable variance" weights) and
+    the variance sum h_t^2 (Gamma_t - v)^2 / (sum h_t)^2; cells are combined by their share of
+    decisions, the interval is normal. Why: a bandit's propensities depend on the outcomes seen
+    so far, so Gamma_t are martingale differences, not independent draws; the bootstrap over
+    decisions treats them as independent, and periods where `arm` was nearly never chosen put
+    terms of 1/e_t into the mean. Weighting by sqrt(e_t) keeps each period's share of the
+    variance equal, which restores a normal limit (the paper's Theorem 2). Within a cell e_t
+    depends only on the day, never on the deal, so the weighting does not change the estimand.
+
+    Args:
+        arm: index of the arm in `data.arm_names`.
+        probabilities: n x K, each decision's probability of every arm.
+        day: n integers, the decision's day (decisions of one day share a reward model).
+    """
+    shrink = defaults.REWARD_MODEL_SHRINK if shrink is None else shrink
+    confidence = defaults.CONFIDENCE if confidence is None else confidence
+    n = len(data)
+    name = data.arm_names[arm]
+    if n == 0:
+        return Estimate(name, "aw_aipw", float("nan"), (float("nan"), float("nan")), 0)
+    w = np.ones(n) if data.weights is None else np.asarray(data.weights, float)
+    base = np.zeros(n) if data.baselines is None else np.asarray(data.baselines, float)
+    credit = data.rewards / np.where(w > 0, w, 1.0) - base
+    chosen = data.arms == arm
+    day = np.asarray(day, int) - int(np.min(day))
+    n_days, n_ctx = int(day.max()) + 1, int(data.contexts.max()) + 1
+    key = data.contexts * n_days + day
+    cell_n = np.bincount(key[chosen], minlength=n_ctx * n_days).reshape(n_ctx, n_days)
+    cell_s = np.bincount(key[chosen], weights=credit[chosen], minlength=n_ctx * n_days).reshape(n_ctx, n_days)
+    # sums over the days before each day (exclusive cumulative sums)
+    before_n = np.cumsum(cell_n, axis=1) - cell_n
+    before_s = np.cumsum(cell_s, axis=1) - cell_s
+    arm_n, arm_s = before_n.sum(axis=0), before_s.sum(axis=0)
+    arm_mean = np.where(arm_n > 0, arm_s / np.maximum(arm_n, 1), 0.0)
+    cell_mean = (before_s + shrink * arm_mean[None, :]) / (before_n + shrink)
+    q = w * (base + cell_mean[data.contexts, day])
+    e = np.asarray(probabilities, float)[:, arm]
+    gamma = q + np.where(chosen, (data.rewards - q) / np.where(e > 0, e, 1.0), 0.0)
+    h = np.sqrt(e)
+    value, var = 0.0, 0.0
+    for c in np.unique(data.contexts):
+        in_c = data.contexts == c
+        hc, gc = h[in_c], gamma[in_c]
+        share = in_c.sum() / n
+        if hc.sum() <= 0:
+            continue
+        v = float((hc * gc).sum() / hc.sum())
+        value += share * v
+        var += share ** 2 * float((hc ** 2 * (gc - v) ** 2).sum() / hc.sum() ** 2)
+    z = float(norm.ppf(0.5 + confidence / 2.0))
+    half = z * var ** 0.5
+    return Estimate(name, "aw_aipw", value, (value - half, value + half), n)
 
 
 def arm_targets(data: LoggedData) -> dict[str, np.ndarray]:

@@ -93,6 +93,12 @@ class SimConfig:
     those of `seed`, so runs with different bandit seeds measure how much of a result is the
     policy's luck."""
 
+    outcome_seed: int | None = None
+    """Seed of the win/loss draws alone (None = those of `seed`): the market, its truth, the
+    decision stream and the delays stay those of `seed`, so replicates that vary it with
+    `bandit_seed` are fresh draws of the same experiment, which an interval's coverage over
+    replicates needs (benchmarks/learning_ope_replicates.py)."""
+
 
 @dataclass
 class Population:
@@ -150,6 +156,9 @@ class PolicyRun:
     won: np.ndarray
     shares_by_week: list[dict[str, float]] = field(default_factory=list)
     posterior: Posterior | None = None
+    probabilities: np.ndarray | None = None
+    """decisions x arms: every arm's probability when the decision was made (the bandit's; the
+    product logs them too, `strategy_choice.probabilities`); None for the fixed policies."""
 
 
 def build_population(cfg: SimConfig) -> Population:
@@ -208,8 +217,11 @@ def build_stream(pop: Population, cfg: SimConfig, rewards: RewardConfig) -> Stre
     over_cap = pop.best_discount[row] > cfg.max_discount
     allowed = ~(uses_discount[None, :] & over_cap[:, None])
     weight = np.array([rewards.amount_weight(a) for a in pop.amount[row]])
-    return Stream(row, day, holdout, rng.random(n) < p_exec, rng.random(n), delay, allowed, weight,
-                  rewards.stage_advanced)
+    executed = rng.random(n) < p_exec
+    u = rng.random(n)
+    if cfg.outcome_seed is not None:
+        u = np.random.default_rng([cfg.seed, cfg.outcome_seed]).random(n)
+    return Stream(row, day, holdout, executed, u, delay, allowed, weight, rewards.stage_advanced)
 
 
 def _logit(pop: Population, s: Stream, arms: np.ndarray) -> np.ndarray:
@@ -279,6 +291,7 @@ def run_bandit(pop: Population, s: Stream, cfg: SimConfig, rewards: RewardConfig
     n = len(s.row)
     arms = np.full(n, -1)
     prop = np.ones(n)
+    every = np.zeros((n, len(STRATEGIES)))
     realized = np.zeros(n)
     won = np.zeros(n, dtype=bool)
     decisions: dict[int, LoggedDecision] = {}
@@ -328,6 +341,7 @@ def run_bandit(pop: Population, s: Stream, cfg: SimConfig, rewards: RewardConfig
                         cache[key] = (list(probs), np.array(list(probs.values())))
                     names, p = cache[key]
                 j = int(rng.choice(len(names), p=p))
+                every[i, [STRATEGIES.index(a) for a in names]] = p
                 arms[i] = STRATEGIES.index(names[j])
                 prop[i] = p[j]
                 decisions[i] = LoggedDecision(f"sim-{i}", f"d{i}", at, names[j], float(p[j]), POLICY_NAME,
@@ -352,7 +366,7 @@ def run_bandit(pop: Population, s: Stream, cfg: SimConfig, rewards: RewardConfig
             shares.append({a: float(np.mean(acted == j)) if len(acted) else 0.0 for j, a in enumerate(STRATEGIES)})
             if progress and (day // 7) % 4 == 3:
                 progress(f"bandit: week {day // 7 + 1}/{cfg.weeks}, {hi} decisions")
-    return PolicyRun(arms, prop, expected_rewards(pop, s, arms), realized, won, shares, posterior)
+    return PolicyRun(arms, prop, expected_rewards(pop, s, arms), realized, won, shares, posterior, every)
 
 
 def _slice(s: Stream, lo: int, hi: int) -> Stream:
