@@ -115,7 +115,7 @@ def summarise(runs: list[dict[str, Any]]) -> dict[str, Any]:
         per: dict[str, Any] = {"truth_mean": statistics.mean(truth), "share_mean": statistics.mean(a["share"] for a in rows),
                                "final_share_mean": statistics.mean(a["final_share"] for a in rows)}
 
-        def bias(values: list[float]) -> dict[str, float]:
+        def bias(values: list[float], truth: list[float] = truth) -> dict[str, float]:
             d = [v - t for v, t in zip(values, truth, strict=True)]
             se = statistics.stdev(d) / len(d) ** 0.5 if len(d) > 1 else float("nan")
             return {"bias": statistics.mean(d), "se": se, "sd": statistics.stdev(values) if len(values) > 1 else 0.0}

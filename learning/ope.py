@@ -97,7 +97,7 @@ def _ctx_key(ctx: object) -> str:
     return str(ctx)
 
 
-def reward_model(data: LoggedData, *, folds: int = 2, shrink: float = defaults.REWARD_MODEL_SHRINK,
+def reward_model(data: LoggedData, *, folds: int = 2, shrink: float | None = None,
                  seed: int = 0) -> np.ndarray:
     """Cross-fitted q(x_i, a) for every decision i and arm a (n x K).
 
@@ -108,6 +108,7 @@ def reward_model(data: LoggedData, *, folds: int = 2, shrink: float = defaults.R
     covered 64/70 arms with this model and 66/70 with cell means of the weighted rewards: no
     gain for DR alone; SNDR uses it: learning/README.md "Measured".)
     """
+    shrink = defaults.REWARD_MODEL_SHRINK if shrink is None else shrink  # read at call time (a `--set`)
     n, k = len(data), len(data.arm_names)
     n_ctx = int(data.contexts.max()) + 1 if n else 0
     w = np.ones(n) if data.weights is None else np.asarray(data.weights, float)
@@ -170,7 +171,7 @@ def _sndr(contexts: np.ndarray, n_ctx: int, w: np.ndarray, model: np.ndarray, re
 
 
 def evaluate(data: LoggedData, targets: Mapping[str, np.ndarray], *, q: np.ndarray | None = None,
-             resamples: int = defaults.BOOTSTRAP_RESAMPLES, confidence: float = defaults.CONFIDENCE,
+             resamples: int | None = None, confidence: float | None = None,
              seed: int = 0) -> list[Estimate]:
     """Estimate each target policy's mean reward with IPS, SNIPS and DR, with bootstrap intervals.
 
@@ -179,6 +180,8 @@ def evaluate(data: LoggedData, targets: Mapping[str, np.ndarray], *, q: np.ndarr
         targets: name -> n x K matrix of the target policy's arm probabilities per decision.
         q: the reward model (default: `reward_model(data)`).
     """
+    resamples = defaults.BOOTSTRAP_RESAMPLES if resamples is None else resamples  # read at call time (a `--set`)
+    confidence = defaults.CONFIDENCE if confidence is None else confidence
     n = len(data)
     if n == 0:
         return []
@@ -285,12 +288,14 @@ def arm_targets(data: LoggedData) -> dict[str, np.ndarray]:
 
 
 def difference_interval(treated: np.ndarray, control: np.ndarray, *,
-                        resamples: int = defaults.BOOTSTRAP_RESAMPLES, confidence: float = defaults.CONFIDENCE,
+                        resamples: int | None = None, confidence: float | None = None,
                         seed: int = 0) -> tuple[float, tuple[float, float]]:
     """Mean(treated) - mean(control) with a bootstrap interval (groups resampled separately).
 
     Used for the holdout lift: treated = rewards of records the AI acted on, control = holdout.
     """
+    resamples = defaults.BOOTSTRAP_RESAMPLES if resamples is None else resamples  # read at call time (a `--set`)
+    confidence = defaults.CONFIDENCE if confidence is None else confidence
     treated, control = np.asarray(treated, float), np.asarray(control, float)
     if len(treated) == 0 or len(control) == 0:
         return float("nan"), (float("nan"), float("nan"))
@@ -313,8 +318,8 @@ def _means_chunked(x: np.ndarray, resamples: int, rng: np.random.Generator) -> n
 
 
 def adjusted_difference_interval(treated: np.ndarray, treated_x: np.ndarray, control: np.ndarray,
-                                 control_x: np.ndarray, *, resamples: int = defaults.BOOTSTRAP_RESAMPLES,
-                                 confidence: float = defaults.CONFIDENCE, seed: int = 0
+                                 control_x: np.ndarray, *, resamples: int | None = None,
+                                 confidence: float | None = None, seed: int = 0
                                  ) -> tuple[float, tuple[float, float]]:
     """Holdout lift with pre-decision covariates (CUPED): compare y - (x - mean x) @ theta.
 

@@ -61,12 +61,13 @@ DEFAULT_DISCOUNTS = (0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3)
 
 @dataclass(frozen=True)
 class SimConfig:
-    """One simulation run."""
+    """One simulation run (defaults from learning/defaults.py are read when a config is built,
+    so a benchmark's `--set` reaches them)."""
 
     weeks: int = 26
     seed: int = 0
     deals_per_week: int = 1000
-    holdout_share: float = defaults.HOLDOUT_SHARE
+    holdout_share: float = field(default_factory=lambda: defaults.HOLDOUT_SHARE)
     null_effects: bool = False
     """Every strategy's effect is zero (the lift check's negative control); wins over `drawn_effects`."""
     drawn_effects: bool = False
@@ -79,7 +80,7 @@ class SimConfig:
     """Daily chance a rep completes an open app task (the market's default)."""
     execution_days: int = 5
     """Working days a rep has to complete the task before the deal moves on without it."""
-    resamples: int = defaults.BOOTSTRAP_RESAMPLES
+    resamples: int = field(default_factory=lambda: defaults.BOOTSTRAP_RESAMPLES)
     delay_scale: float = 1.0
     """Multiplier of the outcome delays (1 = half the segment's sales cycle on average)."""
     min_delay_days: float = 3.0
