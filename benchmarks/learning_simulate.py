@@ -26,6 +26,13 @@ from learning.simulate import SimConfig, simulate, stderr_progress
 OUT = Path(__file__).resolve().parent / "results" / "learning_simulate.json"
 
 
+def _coverage(ope: list[dict[str, Any]], key: str) -> dict[str, Any]:
+    """Arms whose interval `key` (e.g. `dr_ci95`) covers the true value, among those that have one."""
+    rows = [o for o in ope if key in o]
+    covered = sum(o[key][0] <= o["true_value"] <= o[key][1] for o in rows)
+    return {"covered": covered, "arms": len(rows), "share": covered / len(rows) if rows else None}
+
+
 def aggregate(runs: list[dict[str, Any]], null_runs: list[dict[str, Any]]) -> dict[str, Any]:
     """The acceptance numbers: regret ratios, OPE coverage, lift intervals."""
     ratio = [r["regret"]["ours"] / r["regret"]["uniform_random"] for r in runs]
@@ -38,6 +45,7 @@ def aggregate(runs: list[dict[str, Any]], null_runs: list[dict[str, Any]]) -> di
         "regret_ratio_best_single_arm_vs_uniform": best,
         "ours_below_best_single_arm": [r["regret"]["ours"] < r["regret"]["best_single_arm"] for r in runs],
         "ope_coverage": {"covered": covered, "arms": len(ope), "share": covered / len(ope) if ope else None},
+        "ope_coverage_by_method": {m: _coverage(ope, f"{m}_ci95") for m in ("dr", "aw_aipw")},
         "holdout_lift_excludes_zero": [r["holdout_lift"]["ci95"][0] > 0 for r in runs],
         "null_holdout_lift_includes_zero": [r["holdout_lift"]["ci95"][0] <= 0 <= r["holdout_lift"]["ci95"][1]
                                             for r in null_runs],

@@ -35,7 +35,7 @@ from integrations.sandbox.market._truth import base_logit, price_effect, sigmoid
 from learning import defaults
 from learning.bandit import POLICY_NAME, Posterior, make_context
 from learning.holdout import HOLDOUT_ARM, assign
-from learning.ope import LoggedData, adjusted_difference_interval, evaluate
+from learning.ope import LoggedData, adaptive_aipw, adjusted_difference_interval, evaluate
 from learning.rewards import LoggedDecision, Outcome, RewardConfig, attribute_all
 
 POLICIES = ("bandit", "uniform", "best_arm", "oracle")
@@ -581,10 +581,15 @@ def _ope(pop: Population, s: Stream, run: PolicyRun, observed: np.ndarray, matri
         target[:, j] = 1.0
         est = {e.method: e for e in evaluate(sub, {arm: target}, resamples=cfg.resamples, seed=cfg.seed + j)}
         main, dr = est["sndr"], est["dr"]
-        out.append({"arm": arm, "method": "sndr", "estimate": main.estimate, "ci95": list(main.ci95),
-                    "true_value": float(matrix[idx[ok], j].mean()),
-                    "dr": dr.estimate, "dr_ci95": list(dr.ci95),
-                    "ips": est["ips"].estimate, "snips": est["snips"].estimate, "n": main.n})
+        row = {"arm": arm, "method": "sndr", "estimate": main.estimate, "ci95": list(main.ci95),
+               "true_value": float(matrix[idx[ok], j].mean()),
+               "dr": dr.estimate, "dr_ci95": list(dr.ci95),
+               "ips": est["ips"].estimate, "snips": est["snips"].estimate, "n": main.n}
+        if run.probabilities is not None:
+            # the candidate measured in wave 22 (learning/README.md), reported beside, not instead
+            aw = adaptive_aipw(sub, j, run.probabilities[idx[ok]], s.day[idx[ok]])
+            row.update({"aw_aipw": aw.estimate, "aw_aipw_ci95": list(aw.ci95)})
+        out.append(row)
     return out
 
 
