@@ -9,7 +9,8 @@ covers the truth less than 95% of the time). This runs the kept bandit on market
 replicate r's own bandit draws (`SimConfig.bandit_seed` 1000 r + S) AND its own win/loss draws
 (`SimConfig.outcome_seed` r; `--fixed-outcomes` keeps seed S's, which is what varying the bandit
 seed alone does: every replicate then shares one set of outcome draws, and whatever luck they
-hold). The market, its truth, the decision stream and the delays stay those of S. Per arm and
+hold); replicate 0 is `simulate --seed S`'s own run (its bandit and outcome draws), the run
+`learning_simulate` reports. The market, its truth, the decision stream and the delays stay those of S. Per arm and
 replicate it records the truth (mean expected reward of "always this arm" on the observed
 decisions where it is allowed, as `simulate`'s OPE), the realised counterfactual (the same
 decisions' realised reward had the arm been played on all of them: what the outcome draws gave,
@@ -54,8 +55,11 @@ METHODS = ("ips", "snips", "dr", "sndr", "aw_aipw")
 
 def replicate(seed: int, r: int, *, drawn: bool, fixed_outcomes: bool, resamples: int) -> dict[str, Any]:
     """One bandit run on market `seed` with replicate `r`'s draws, every arm's estimates."""
-    cfg = SimConfig(seed=seed, drawn_effects=drawn, bandit_seed=1000 * r + seed,
-                    outcome_seed=None if fixed_outcomes else r, resamples=resamples)
+    if r == 0:  # the draws of `simulate --seed S` itself (learning_simulate's run of that seed)
+        cfg = SimConfig(seed=seed, drawn_effects=drawn, resamples=resamples)
+    else:
+        cfg = SimConfig(seed=seed, drawn_effects=drawn, bandit_seed=1000 * r + seed,
+                        outcome_seed=None if fixed_outcomes else r, resamples=resamples)
     pop = build_population(cfg)
     rewards = RewardConfig(reference_amount=float(np.median(pop.amount)), stage_advanced=defaults.STAGE_ADVANCED_VALUE)
     s = build_stream(pop, cfg, rewards)
