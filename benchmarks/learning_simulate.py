@@ -49,7 +49,7 @@ def aggregate(runs: list[dict[str, Any]], null_runs: list[dict[str, Any]]) -> di
         "holdout_lift_excludes_zero": [r["holdout_lift"]["ci95"][0] > 0 for r in runs],
         "null_holdout_lift_includes_zero": [r["holdout_lift"]["ci95"][0] <= 0 <= r["holdout_lift"]["ci95"][1]
                                             for r in null_runs],
-        "seconds_max": max(r["seconds"] for r in [*runs, *null_runs]),
+        "seconds_max": max((r["seconds"] for r in [*runs, *null_runs]), default=None),
     }
 
 
@@ -61,6 +61,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", default=str(OUT))
     ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE")
     ap.add_argument("--drawn-effects", action="store_true", help="a strategy-effect table drawn per seed")
+    ap.add_argument("--no-null", action="store_true",
+                    help="skip the null-effects runs (they check the lift only; an OPE batch does not need them)")
     args = ap.parse_args(argv)
     if not apply_set_options(args.set):
         return 2
@@ -78,10 +80,11 @@ def main(argv: list[str] | None = None) -> int:
     for seed in seeds:
         stderr_progress(f"seed {seed}: strategy effects on")
         runs.append(simulate(SimConfig(seed=seed, **kw, **drawn), stderr_progress))
-        stderr_progress(f"seed {seed}: null effects")
-        null_runs.append(simulate(SimConfig(seed=seed, null_effects=True, **kw), stderr_progress))
+        if not args.no_null:
+            stderr_progress(f"seed {seed}: null effects")
+            null_runs.append(simulate(SimConfig(seed=seed, null_effects=True, **kw), stderr_progress))
     summary = aggregate(runs, null_runs)
-    result = {"config": {**kw, **drawn, "seeds": seeds, "overrides": args.set}, "aggregate": summary, "runs": runs,
+    result = {"config": {**kw, **drawn, "seeds": seeds, "overrides": args.set, "no_null": args.no_null}, "aggregate": summary, "runs": runs,
               "null_runs": null_runs, "seconds": round(time.perf_counter() - t0, 1)}
     Path(args.out).write_text(json.dumps(result, indent=1))
     print(json.dumps({"out": args.out, **summary}))
