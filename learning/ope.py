@@ -214,34 +214,16 @@ def evaluate(data: LoggedData, targets: Mapping[str, np.ndarray], *, q: np.ndarr
     return out
 
 
-def adaptive_aipw(data: LoggedData, arm: int, probabilities: np.ndarray, day: np.ndarray, *,
-                  shrink: float | None = None, confidence: float | None = None) -> Estimate:
-    """"Always play `arm`" by adaptively weighted AIPW, per context cell (Hadad et al., PNAS 2021).
+def earlier_days_model(data: LoggedData, arm: int, day: np.ndarray, *, shrink: float | None = None) -> np.ndarray:
+    """q(x_t, arm) for every decision t from the decisions of EARLIER days only (n values).
 
-    For each decision t: Gamma_t = q_t + 1[a_t = arm] / e_t (r_t - q_t), with e_t the logging
-    policy's probability of `arm` at t (every arm's probability, not only the chosen one's) and
-    q_t the reward model fitted on the decisions of EARLIER days only (the credit per unit weight
-    above the baseline, cell means shrunk to the arm's mean, as `reward_model`). Within a cell
-    the value is sum h_t Gamma_t / sum h_t with h_t = sqrt(e_t) ("stable variance" weights) and
-    the variance sum h_t^2 (Gamma_t - v)^2 / (sum h_t)^2; cells are combined by their share of
-    decisions, the interval is normal. Why: a bandit's propensities depend on the outcomes seen
-    so far, so Gamma_t are martingale differences, not independent draws; the bootstrap over
-    decisions treats them as independent, and periods where `arm` was nearly never chosen put
-    terms of 1/e_t into the mean. Weighting by sqrt(e_t) keeps each period's share of the
-    variance equal, which restores a normal limit (the paper's Theorem 2). Within a cell e_t
-    depends only on the day, never on the deal, so the weighting does not change the estimand.
-
-    Args:
-        arm: index of the arm in `data.arm_names`.
-        probabilities: n x K, each decision's probability of every arm.
-        day: n integers, the decision's day (decisions of one day share a reward model).
+    The model of `reward_model` (the credit per unit weight above the baseline, cell means
+    shrunk to the arm's mean, times the weight), fitted per day on what came before it: a
+    decision's own reward, and every later one, never enters its q (what `adaptive_aipw`'s
+    martingale argument needs; a cross-fitted model on random folds uses later rewards).
     """
     shrink = defaults.REWARD_MODEL_SHRINK if shrink is None else shrink
-    confidence = defaults.CONFIDENCE if confidence is None else confidence
     n = len(data)
-    name = data.arm_names[arm]
-    if n == 0:
-        return Estimate(name, "aw_aipw", float("nan"), (float("nan"), float("nan")), 0)
     w = np.ones(n) if data.weights is None else np.asarray(data.weights, float)
     base = np.zeros(n) if data.baselines is None else np.asarray(data.baselines, float)
     credit = data.rewards / np.where(w > 0, w, 1.0) - base
@@ -256,8 +238,44 @@ def adaptive_aipw(data: LoggedData, arm: int, probabilities: np.ndarray, day: np
     before_s = np.cumsum(cell_s, axis=1) - cell_s
     arm_n, arm_s = before_n.sum(axis=0), before_s.sum(axis=0)
     arm_mean = np.where(arm_n > 0, arm_s / np.maximum(arm_n, 1), 0.0)
-    cell_mean = (before_s + shrink * arm_mean[None, :]) / (before_n + shrink)
-    q = w * (base + cell_mean[data.contexts, day])
+    denom = before_n + shrink
+    cell_mean = np.where(denom > 0, (before_s + shrink * arm_mean[None, :]) / np.where(denom > 0, denom, 1.0),
+                         arm_mean[None, :])
+    return w * (base + cell_mean[data.contexts, day])
+
+
+def adaptive_aipw(data: LoggedData, arm: int, probabilities: np.ndarray, day: np.ndarray, *,
+                  shrink: float | None = None, confidence: float | None = None) -> Estimate:
+    """"Always play `arm`" by adaptively weighted AIPW, per context cell (Hadad et al., PNAS 2021).
+
+    For each decision t: Gamma_t = q_t + 1[a_t = arm] / e_t (r_t - q_t), with e_t the logging
+    policy's probability of `arm` at t (every arm's probability, not only the chosen one's) and
+    q_t the reward model fitted on the decisions of EARLIER days only (the credit per unit weight
+    above the baseline, cell means shrunk to the arm's mean, as `reward_model`). Within a cell
+    the value is sum h_t Gamma_t / sum h_t with h_t = sqrt(e_t) ("stable variance" weights) and
+    the variance sum h_t^2 (Gamma_t - v)^2 / (sum h_t)^2; cells are combined by their share of
+    decisions, the interval is normal. Why: a bandit's propensities depend on the outcomes seen
+    so far, so Gamma_t are martingale differences, not independent draws; the bootstrap over
+    decisions treats them as independent, and periods where `arm` was nearly never chosen put
+    terms of 1/e_t into the mean. Weighting by sqrt(e_t) keeps each period's share of the
+    variance equal, which restores a normal limit (the paper's Theorem 2). Within a cell the
+    bandit's e_t depends on the day (and on which arms policy allowed the deal), not on the deal's
+    outcome, so the weighting changes the estimand only by how a cell's deals differ between days
+    (the decision stream draws them alike every day; Zhan et al., KDD 2021, for contexts).
+
+    Args:
+        arm: index of the arm in `data.arm_names`.
+        probabilities: n x K, each decision's probability of every arm.
+        day: n integers, the decision's day (decisions of one day share a reward model).
+    """
+    shrink = defaults.REWARD_MODEL_SHRINK if shrink is None else shrink
+    confidence = defaults.CONFIDENCE if confidence is None else confidence
+    n = len(data)
+    name = data.arm_names[arm]
+    if n == 0:
+        return Estimate(name, "aw_aipw", float("nan"), (float("nan"), float("nan")), 0)
+    q = earlier_days_model(data, arm, day, shrink=shrink)
+    chosen = data.arms == arm
     e = np.asarray(probabilities, float)[:, arm]
     gamma = q + np.where(chosen, (data.rewards - q) / np.where(e > 0, e, 1.0), 0.0)
     h = np.sqrt(e)
