@@ -50,7 +50,7 @@ from learning.simulate import (
 )
 
 OUT = Path(__file__).resolve().parent / "results" / "learning_ope_replicates.json"
-METHODS = ("ips", "snips", "dr", "sndr", "aw_aipw")
+METHODS = ("ips", "snips", "dr", "sndr", "aw_aipw", "aw_aipw_allowed")
 
 
 def replicate(seed: int, r: int, *, drawn: bool, fixed_outcomes: bool, resamples: int) -> dict[str, Any]:
@@ -84,6 +84,8 @@ def replicate(seed: int, r: int, *, drawn: bool, fixed_outcomes: bool, resamples
         target[:, j] = 1.0
         est = {e.method: e for e in evaluate(sub, {arm: target}, resamples=resamples, seed=seed + j)}
         est["aw_aipw"] = adaptive_aipw(sub, j, run.probabilities[rows], s.day[rows])
+        strata = sub.contexts * 2 ** len(STRATEGIES) + s.allowed[rows] @ (2 ** np.arange(len(STRATEGIES)))
+        est["aw_aipw_allowed"] = adaptive_aipw(sub, j, run.probabilities[rows], s.day[rows], strata=strata)
         q = reward_model(sub, seed=seed + j)
         chosen = sub.arms == j
         wts = 1.0 / sub.propensities[chosen]

@@ -245,7 +245,8 @@ def earlier_days_model(data: LoggedData, arm: int, day: np.ndarray, *, shrink: f
 
 
 def adaptive_aipw(data: LoggedData, arm: int, probabilities: np.ndarray, day: np.ndarray, *,
-                  shrink: float | None = None, confidence: float | None = None) -> Estimate:
+                  strata: np.ndarray | None = None, shrink: float | None = None,
+                  confidence: float | None = None) -> Estimate:
     """"Always play `arm`" by adaptively weighted AIPW, per context cell (Hadad et al., PNAS 2021).
 
     For each decision t: Gamma_t = q_t + 1[a_t = arm] / e_t (r_t - q_t), with e_t the logging
@@ -267,6 +268,10 @@ def adaptive_aipw(data: LoggedData, arm: int, probabilities: np.ndarray, day: np
         arm: index of the arm in `data.arm_names`.
         probabilities: n x K, each decision's probability of every arm.
         day: n integers, the decision's day (decisions of one day share a reward model).
+        strata: n integers, the groups weighted apart (default: the context cells). Give
+            cell x the arms policy allowed when those differ between a cell's deals: the
+            bandit's probabilities then differ with them (one competitor fewer), and weights
+            that follow them would lean the estimate toward those deals.
     """
     shrink = defaults.REWARD_MODEL_SHRINK if shrink is None else shrink
     confidence = defaults.CONFIDENCE if confidence is None else confidence
@@ -279,9 +284,10 @@ def adaptive_aipw(data: LoggedData, arm: int, probabilities: np.ndarray, day: np
     e = np.asarray(probabilities, float)[:, arm]
     gamma = q + np.where(chosen, (data.rewards - q) / np.where(e > 0, e, 1.0), 0.0)
     h = np.sqrt(e)
+    groups = data.contexts if strata is None else np.asarray(strata)
     value, var = 0.0, 0.0
-    for c in np.unique(data.contexts):
-        in_c = data.contexts == c
+    for c in np.unique(groups):
+        in_c = groups == c
         hc, gc = h[in_c], gamma[in_c]
         share = in_c.sum() / n
         if hc.sum() <= 0:

@@ -588,7 +588,10 @@ def _ope(pop: Population, s: Stream, run: PolicyRun, observed: np.ndarray, matri
         if run.probabilities is not None:
             # the candidate measured in wave 22 (learning/README.md), reported beside, not instead
             aw = adaptive_aipw(sub, j, run.probabilities[idx[ok]], s.day[idx[ok]])
-            row.update({"aw_aipw": aw.estimate, "aw_aipw_ci95": list(aw.ci95)})
+            strata = sub.contexts * 2 ** k + s.allowed[idx[ok]] @ (2 ** np.arange(k))
+            aw_a = adaptive_aipw(sub, j, run.probabilities[idx[ok]], s.day[idx[ok]], strata=strata)
+            row.update({"aw_aipw": aw.estimate, "aw_aipw_ci95": list(aw.ci95),
+                        "aw_aipw_allowed": aw_a.estimate, "aw_aipw_allowed_ci95": list(aw_a.ci95)})
         out.append(row)
     return out
 
