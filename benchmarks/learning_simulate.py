@@ -29,7 +29,7 @@ OUT = Path(__file__).resolve().parent / "results" / "learning_simulate.json"
 def _coverage(ope: list[dict[str, Any]], key: str) -> dict[str, Any]:
     """Arms whose interval `key` (e.g. `dr_ci95`) covers the true value, among those that have one."""
     rows = [o for o in ope if key in o]
-    covered = sum(o[key][0] <= o["true_value"] <= o[key][1] for o in rows)
+    covered = int(sum(o[key][0] <= o["true_value"] <= o[key][1] for o in rows))
     return {"covered": covered, "arms": len(rows), "share": covered / len(rows) if rows else None}
 
 

@@ -89,3 +89,12 @@ def test_an_empty_log_gives_no_estimate_instead_of_raising():
     none = np.zeros(len(data), dtype=bool)
     est = adaptive_aipw(data.subset(none), 0, probs[none], day[none])
     assert est.n == 0 and np.isnan(est.estimate)
+
+
+def test_its_estimate_and_interval_are_plain_floats_the_simulation_can_print_as_json():
+    import json
+
+    data, probs, day = bandit_log(2, days=5)
+    est = adaptive_aipw(data, 1, probs, day)
+    assert type(est.estimate) is float and all(type(x) is float for x in est.ci95)
+    json.dumps({"estimate": est.estimate, "ci95": list(est.ci95), "covered": est.ci95[0] <= 0.5 <= est.ci95[1]})
