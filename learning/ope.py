@@ -296,7 +296,7 @@ def adaptive_aipw(data: LoggedData, arm: int, probabilities: np.ndarray, day: np
         value += share * v
         var += share ** 2 * float((hc ** 2 * (gc - v) ** 2).sum() / hc.sum() ** 2)
     z = float(norm.ppf(0.5 + confidence / 2.0))
-    half = z * var ** 0.5
+    half = float(z * var ** 0.5)
     value = float(value)  # a plain float: numpy scalars break the JSON the simulation prints
     return Estimate(name, "aw_aipw", value, (value - half, value + half), n)
 
