@@ -45,7 +45,7 @@ def aggregate(runs: list[dict[str, Any]], null_runs: list[dict[str, Any]]) -> di
         "regret_ratio_best_single_arm_vs_uniform": best,
         "ours_below_best_single_arm": [r["regret"]["ours"] < r["regret"]["best_single_arm"] for r in runs],
         "ope_coverage": {"covered": covered, "arms": len(ope), "share": covered / len(ope) if ope else None},
-        "ope_coverage_by_method": {m: _coverage(ope, f"{m}_ci95") for m in ("dr", "aw_aipw", "aw_aipw_allowed")},
+        "ope_coverage_by_method": {m: _coverage(ope, f"{m}_ci95") for m in ("sndr", "dr")},
         "holdout_lift_excludes_zero": [r["holdout_lift"]["ci95"][0] > 0 for r in runs],
         "null_holdout_lift_includes_zero": [r["holdout_lift"]["ci95"][0] <= 0 <= r["holdout_lift"]["ci95"][1]
                                             for r in null_runs],

@@ -562,8 +562,15 @@ def _best_by_segment(pop: Population, s: Stream, matrix: np.ndarray, acted: np.n
 
 def _ope(pop: Population, s: Stream, run: PolicyRun, observed: np.ndarray, matrix: np.ndarray,
          cfg: SimConfig) -> list[dict[str, Any]]:
-    """Self-normalised DR (with DR, IPS and SNIPS alongside) of each arm on the decisions where it
-    was allowed (`learning.ope._sndr`: why not plain DR)."""
+    """Each arm's value on the decisions where it was allowed: adaptively weighted AIPW
+    (`learning.ope.adaptive_aipw`, since wave 22), with SNDR, DR, IPS and SNIPS alongside.
+
+    Raises:
+        ValueError: the run has no per-arm probabilities (only the bandit's run has them).
+    """
+    if run.probabilities is None:
+        raise ValueError("OPE needs every arm's probability per decision: evaluate the bandit's run")
+    probs = run.probabilities
     idx = np.flatnonzero(observed)
     ctx_codes: dict[tuple[str, str, str], int] = {}
     contexts = np.array([ctx_codes.setdefault((pop.segment[r], pop.band[r], pop.engagement[r]), len(ctx_codes))
@@ -580,19 +587,17 @@ def _ope(pop: Population, s: Stream, run: PolicyRun, observed: np.ndarray, matri
         target = np.zeros((int(ok.sum()), k))
         target[:, j] = 1.0
         est = {e.method: e for e in evaluate(sub, {arm: target}, resamples=cfg.resamples, seed=cfg.seed + j)}
-        main, dr = est["sndr"], est["dr"]
-        row = {"arm": arm, "method": "sndr", "estimate": main.estimate, "ci95": list(main.ci95),
-               "true_value": float(matrix[idx[ok], j].mean()),
-               "dr": dr.estimate, "dr_ci95": list(dr.ci95),
-               "ips": est["ips"].estimate, "snips": est["snips"].estimate, "n": main.n}
-        if run.probabilities is not None:
-            # the candidate measured in wave 22 (learning/README.md), reported beside, not instead
-            aw = adaptive_aipw(sub, j, run.probabilities[idx[ok]], s.day[idx[ok]])
-            strata = sub.contexts * 2 ** k + s.allowed[idx[ok]] @ (2 ** np.arange(k))
-            aw_a = adaptive_aipw(sub, j, run.probabilities[idx[ok]], s.day[idx[ok]], strata=strata)
-            row.update({"aw_aipw": aw.estimate, "aw_aipw_ci95": list(aw.ci95),
-                        "aw_aipw_allowed": aw_a.estimate, "aw_aipw_allowed_ci95": list(aw_a.ci95)})
-        out.append(row)
+        sndr, dr = est["sndr"], est["dr"]
+        # adaptively weighted AIPW, weighted apart per cell and allowed set (the bandit's
+        # probabilities are constant within those on a day): since wave 22 the estimate, its
+        # bootstrap rivals beside it (learning/README.md "Measured, wave 22")
+        strata = sub.contexts * 2 ** k + s.allowed[idx[ok]] @ (2 ** np.arange(k))
+        aw = adaptive_aipw(sub, j, probs[idx[ok]], s.day[idx[ok]], strata=strata)
+        out.append({"arm": arm, "method": "aw_aipw", "estimate": aw.estimate, "ci95": list(aw.ci95),
+                    "true_value": float(matrix[idx[ok], j].mean()),
+                    "sndr": sndr.estimate, "sndr_ci95": list(sndr.ci95),
+                    "dr": dr.estimate, "dr_ci95": list(dr.ci95),
+                    "ips": est["ips"].estimate, "snips": est["snips"].estimate, "n": sndr.n})
     return out
 
 
