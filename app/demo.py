@@ -69,6 +69,9 @@ class DemoOptions:
     language: str | None = None
     """The buyers' language of the whole market ("de", "fr", "es": native people, companies and activity text, in
     their countries); None: the default market, mostly English-speaking."""
+    drawn_effects: bool = False
+    """The sandbox market's strategy effects drawn for its seed instead of the fixed table
+    (`simulate --path product --drawn-effects`; the demo itself keeps the fixed table)."""
     faults: tuple[str, ...] = ()
     """Sandbox fault profiles switched on for the scripted changes (e.g. ambiguous-writes)."""
     data_dir: Path = field(default_factory=lambda: Path(os.environ.get("AGENTIC_SALES_DATA_DIR")
@@ -214,6 +217,8 @@ class Demo:
         market: dict[str, Any] = dict(market_for(self.opt.open_deals, self.opt.closed_deals))
         if self.opt.language is not None:
             market["locale"] = self.opt.language
+        if self.opt.drawn_effects:
+            market["drawn_effects"] = True
         return market
 
     def _label(self) -> str:

@@ -85,11 +85,25 @@ def _scheduler_fold(app: Any, tenant_id: str) -> dict[str, Any]:
     return out
 
 
+def _effects(run: Demo) -> dict[str, Any] | None:
+    """The sandbox market's strategy-effect table (its truth endpoint); None if it has none."""
+    try:
+        return dict(run.sandbox.control("GET", "truth/effects"))
+    except Exception:  # noqa: BLE001 - a sandbox without the endpoint: the run is still measured
+        return None
+
+
 def run_product(*, weeks: int, seed: int, open_deals: int, closed_deals: int | None = None,
-                data_dir: Path | None = None, say: Callable[[str], None] | None = None) -> dict[str, Any]:
+                drawn_effects: bool = False, data_dir: Path | None = None,
+                say: Callable[[str], None] | None = None) -> dict[str, Any]:
     """Run `weeks` simulated weeks through the product; return what was measured.
 
     Args:
+        drawn_effects: the sandbox market's strategy effects are drawn for ITS seed (the demo
+            market's, `MarketConfig.drawn_effects`), so the reps' execution of the app's tasks
+            moves odds by that table; the result names the table (`strategy_effects`). It is
+            not the table of `simulate --path core --seed S --drawn-effects`: the two paths
+            never share a market (the core draws its own book for seed S).
         closed_deals: the market's closed history the models train on (default: the demo's);
             a smaller one makes the run faster (the scoring gates may then refuse a model, and
             the bandit's baseline falls back to its cold-start value).
@@ -100,7 +114,7 @@ def run_product(*, weeks: int, seed: int, open_deals: int, closed_deals: int | N
     if data_dir is None:
         tmp = tempfile.TemporaryDirectory(prefix="agentic-sales-simulate-")
         data_dir = Path(tmp.name)
-    opts = DemoOptions(seed=seed, open_deals=open_deals, data_dir=data_dir)
+    opts = DemoOptions(seed=seed, open_deals=open_deals, data_dir=data_dir, drawn_effects=drawn_effects)
     if closed_deals is not None:
         opts.closed_deals = closed_deals
     opts.timeout = max(opts.timeout, 2.0 * open_deals)
@@ -130,7 +144,8 @@ def run_product(*, weeks: int, seed: int, open_deals: int, closed_deals: int | N
                 f"{sum(counts['outcomes'].values())} outcomes, {counts['rewards_folded']} rewards folded")
         final = _counts(run.app, run.tenant_id)
         week_seconds = [w["seconds"] for w in per_week]
-        return {"path": "product", "weeks": weeks, "seed": seed, "open_deals": open_deals, **final,
+        return {"path": "product", "weeks": weeks, "seed": seed, "open_deals": open_deals,
+                "drawn_effects": drawn_effects, "strategy_effects": _effects(run), **final,
                 "setup_seconds": setup, "seconds_per_week": week_seconds,
                 "seconds": round(time.perf_counter() - t0, 2), "per_week": per_week}
     finally:

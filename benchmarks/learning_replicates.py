@@ -29,6 +29,7 @@ Writes benchmarks/results/learning_replicates.json; the summary on stdout.
 from __future__ import annotations
 
 import argparse
+import ast
 import json
 import statistics
 import sys
@@ -42,6 +43,7 @@ from learning import defaults
 from learning.simulate import SimConfig, regret_only
 
 OUT = Path(__file__).resolve().parent / "results" / "learning_replicates.json"
+LEARNING = Path(defaults.__file__).resolve().parent
 
 INSTANT_DELAY_DAYS = 0.5
 """`--instant`: every deal closes half a day after its decision, so its outcome is folded the next
@@ -55,23 +57,80 @@ def _apply(overrides: dict[str, float | tuple[str, ...]]) -> None:
         setattr(defaults, name, value)
 
 
-def parse_overrides(items: list[str]) -> dict[str, float | tuple[str, ...]]:
+def bound_at_import(package: Path = LEARNING) -> dict[str, str]:
+    """Names of learning/defaults.py that a module of `package` copies when it is imported.
+
+    `--set` changes learning/defaults.py after every module is imported, so a value copied at
+    import (a default argument `share=defaults.HOLDOUT_SHARE`, a dataclass field default, a
+    module-level `X = defaults.Y`, `from learning.defaults import Y`) never sees it and the run
+    silently keeps the old value (wave 21: a whole batch measured the baseline under another
+    name). A `lambda: defaults.Y` (a dataclass `default_factory`) reads it at call time.
+
+    Returns:
+        name -> where it is bound ("learning/holdout.py:30"), for every such name.
+    """
+    found: dict[str, str] = {}
+
+    def scan(node: ast.AST, where: str) -> None:
+        stack = [node]
+        while stack:
+            n = stack.pop()
+            if isinstance(n, ast.Lambda):
+                continue  # its body runs when called, not when the module is imported
+            if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and n.value.id == "defaults":
+                found.setdefault(n.attr, f"{where}:{n.lineno}")
+            stack.extend(ast.iter_child_nodes(n))
+
+    for path in sorted(package.glob("*.py")):
+        where = f"{package.name}/{path.name}"
+        for node in ast.walk(ast.parse(path.read_text(), str(path))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").endswith("defaults"):
+                for alias in node.names:
+                    found.setdefault(alias.name, f"{where}:{node.lineno}")
+            elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
+                for d in [*node.args.defaults, *node.args.kw_defaults]:
+                    if d is not None:
+                        scan(d, where)
+            elif isinstance(node, ast.Module | ast.ClassDef):
+                for stmt in node.body:
+                    if isinstance(stmt, ast.Assign | ast.AnnAssign) and stmt.value is not None:
+                        scan(stmt.value, where)
+    return found
+
+
+def parse_overrides(items: list[str], *, bound: dict[str, str] | None = None
+                    ) -> dict[str, float | tuple[str, ...]]:
     """`NAME=VALUE` pairs naming numbers of learning/defaults.py, or a tuple of names given as
     `NAME=a+b` (e.g. `SIZE_DEPENDENT_ARMS=social_proof+re_engagement`; `NAME=` for none).
 
+    Args:
+        bound: names some module binds at import (default: `bound_at_import()`), refused.
+
     Raises:
-        ValueError: not NAME=VALUE, an unknown name, or a value that is not a number.
+        ValueError: not NAME=VALUE, an unknown name, a value that is not a number, or a name
+            a module binds when it is imported (the setting would be silently ignored).
     """
+    bound = bound_at_import() if bound is None else bound
     out: dict[str, float | tuple[str, ...]] = {}
     for item in items:
         name, sep, value = item.partition("=")
+        if sep and name in bound:
+            raise ValueError(f"--set {item!r}: {bound[name]} copies {name} when the module is imported, so the "
+                             f"run would silently keep {getattr(defaults, name, '?')!r}; make that code read "
+                             f"defaults.{name} when it is called first")
         current = getattr(defaults, name, None)
         if sep and isinstance(current, tuple) and all(isinstance(x, str) for x in current):
             out[name] = tuple(v for v in value.split("+") if v)
             continue
         if not sep or not isinstance(current, int | float):
             raise ValueError(f"--set {item!r}: expected NAME=VALUE with NAME a number in learning/defaults.py")
-        out[name] = float(value)
+        try:
+            number = float(value)
+        except ValueError:
+            raise ValueError(f"--set {item!r}: {value!r} is not a number") from None
+        # a whole number for an int default stays an int: PROPENSITY_DRAWS, BOOTSTRAP_RESAMPLES
+        # and the like are sizes of arrays, which numpy refuses as floats
+        out[name] = int(number) if isinstance(current, int) and number.is_integer() else number
     return out
 
 

@@ -527,7 +527,7 @@ class Posterior:
 
     def probabilities(self, context: Mapping[str, Any], allowed: Iterable[str] | None = None, *,
                       rng: np.random.Generator | None = None, floor: float | None = None,
-                      draws: int = defaults.PROPENSITY_DRAWS,
+                      draws: int | None = None,
                       scale: float | None = None,
                       beliefs: Mapping[str, tuple[float, float]] | None = None) -> dict[str, float]:
         """Probability of choosing each allowed arm in `context` (Thompson + exploration floor).
@@ -550,6 +550,7 @@ class Posterior:
         beliefs_ = np.array([known[a] for a in arms])
         scale = defaults.THOMPSON_SCALE if scale is None else scale  # read at call time: a benchmark may set it
         floor = defaults.EXPLORATION_FLOOR if floor is None else floor  # likewise (a default argument was bound at import)
+        draws = defaults.PROPENSITY_DRAWS if draws is None else draws  # likewise
         scale = self.stake_scale(context, scale)
         samples = rng.normal(beliefs_[:, 0], beliefs_[:, 1] * scale, size=(draws, len(arms)))
         wins = np.bincount(samples.argmax(axis=1), minlength=len(arms)) / draws
@@ -558,7 +559,7 @@ class Posterior:
 
     def choose(self, context: Mapping[str, Any], allowed: Iterable[str] | None = None, *,
                rng: np.random.Generator, floor: float | None = None,
-               draws: int = defaults.PROPENSITY_DRAWS, scale: float | None = None) -> Choice:
+               draws: int | None = None, scale: float | None = None) -> Choice:
         """Draw an arm from `probabilities` and return it with its propensity."""
         probs = self.probabilities(context, allowed, rng=rng, floor=floor, draws=draws, scale=scale)
         names = list(probs)

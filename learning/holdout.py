@@ -27,13 +27,15 @@ class HoldoutAssignment:
     share: float
 
 
-def assign(tenant_id: str, crm: str, record_id: str, *, share: float = defaults.HOLDOUT_SHARE,
+def assign(tenant_id: str, crm: str, record_id: str, *, share: float | None = None,
            object_type: str = "deal", salt: str = "holdout-v1") -> HoldoutAssignment:
     """Return the record's stable holdout assignment.
 
     Raises:
         LearningConfigError: `share` is outside [0, 0.5].
     """
+    # read at call time, not bound at import: a benchmark's `--set HOLDOUT_SHARE=` must reach it
+    share = defaults.HOLDOUT_SHARE if share is None else share
     if not 0.0 <= share <= 0.5:
         raise LearningConfigError(f"holdout share must be between 0 and 0.5, got {share}")
     digest = hashlib.sha256(f"{salt}|{tenant_id}|{crm}|{object_type}|{record_id}".encode()).digest()

@@ -19,6 +19,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from scipy.stats import norm
 
 from learning import defaults
 
@@ -96,7 +97,7 @@ def _ctx_key(ctx: object) -> str:
     return str(ctx)
 
 
-def reward_model(data: LoggedData, *, folds: int = 2, shrink: float = defaults.REWARD_MODEL_SHRINK,
+def reward_model(data: LoggedData, *, folds: int = 2, shrink: float | None = None,
                  seed: int = 0) -> np.ndarray:
     """Cross-fitted q(x_i, a) for every decision i and arm a (n x K).
 
@@ -107,6 +108,7 @@ def reward_model(data: LoggedData, *, folds: int = 2, shrink: float = defaults.R
     covered 64/70 arms with this model and 66/70 with cell means of the weighted rewards: no
     gain for DR alone; SNDR uses it: learning/README.md "Measured".)
     """
+    shrink = defaults.REWARD_MODEL_SHRINK if shrink is None else shrink  # read at call time (a `--set`)
     n, k = len(data), len(data.arm_names)
     n_ctx = int(data.contexts.max()) + 1 if n else 0
     w = np.ones(n) if data.weights is None else np.asarray(data.weights, float)
@@ -169,7 +171,7 @@ def _sndr(contexts: np.ndarray, n_ctx: int, w: np.ndarray, model: np.ndarray, re
 
 
 def evaluate(data: LoggedData, targets: Mapping[str, np.ndarray], *, q: np.ndarray | None = None,
-             resamples: int = defaults.BOOTSTRAP_RESAMPLES, confidence: float = defaults.CONFIDENCE,
+             resamples: int | None = None, confidence: float | None = None,
              seed: int = 0) -> list[Estimate]:
     """Estimate each target policy's mean reward with IPS, SNIPS and DR, with bootstrap intervals.
 
@@ -178,6 +180,8 @@ def evaluate(data: LoggedData, targets: Mapping[str, np.ndarray], *, q: np.ndarr
         targets: name -> n x K matrix of the target policy's arm probabilities per decision.
         q: the reward model (default: `reward_model(data)`).
     """
+    resamples = defaults.BOOTSTRAP_RESAMPLES if resamples is None else resamples  # read at call time (a `--set`)
+    confidence = defaults.CONFIDENCE if confidence is None else confidence
     n = len(data)
     if n == 0:
         return []
@@ -210,6 +214,93 @@ def evaluate(data: LoggedData, targets: Mapping[str, np.ndarray], *, q: np.ndarr
     return out
 
 
+def earlier_days_model(data: LoggedData, arm: int, day: np.ndarray, *, shrink: float | None = None) -> np.ndarray:
+    """q(x_t, arm) for every decision t from the decisions of EARLIER days only (n values).
+
+    The model of `reward_model` (the credit per unit weight above the baseline, cell means
+    shrunk to the arm's mean, times the weight), fitted per day on what came before it: a
+    decision's own reward, and every later one, never enters its q (what `adaptive_aipw`'s
+    martingale argument needs; a cross-fitted model on random folds uses later rewards).
+    """
+    shrink = defaults.REWARD_MODEL_SHRINK if shrink is None else shrink
+    n = len(data)
+    w = np.ones(n) if data.weights is None else np.asarray(data.weights, float)
+    base = np.zeros(n) if data.baselines is None else np.asarray(data.baselines, float)
+    credit = data.rewards / np.where(w > 0, w, 1.0) - base
+    chosen = data.arms == arm
+    day = np.asarray(day, int) - int(np.min(day))
+    n_days, n_ctx = int(day.max()) + 1, int(data.contexts.max()) + 1
+    key = data.contexts * n_days + day
+    cell_n = np.bincount(key[chosen], minlength=n_ctx * n_days).reshape(n_ctx, n_days)
+    cell_s = np.bincount(key[chosen], weights=credit[chosen], minlength=n_ctx * n_days).reshape(n_ctx, n_days)
+    # sums over the days before each day (exclusive cumulative sums)
+    before_n = np.cumsum(cell_n, axis=1) - cell_n
+    before_s = np.cumsum(cell_s, axis=1) - cell_s
+    arm_n, arm_s = before_n.sum(axis=0), before_s.sum(axis=0)
+    arm_mean = np.where(arm_n > 0, arm_s / np.maximum(arm_n, 1), 0.0)
+    denom = before_n + shrink
+    cell_mean = np.where(denom > 0, (before_s + shrink * arm_mean[None, :]) / np.where(denom > 0, denom, 1.0),
+                         arm_mean[None, :])
+    return w * (base + cell_mean[data.contexts, day])
+
+
+def adaptive_aipw(data: LoggedData, arm: int, probabilities: np.ndarray, day: np.ndarray, *,
+                  strata: np.ndarray | None = None, shrink: float | None = None,
+                  confidence: float | None = None) -> Estimate:
+    """"Always play `arm`" by adaptively weighted AIPW, per context cell (Hadad et al., PNAS 2021).
+
+    For each decision t: Gamma_t = q_t + 1[a_t = arm] / e_t (r_t - q_t), with e_t the logging
+    policy's probability of `arm` at t (every arm's probability, not only the chosen one's) and
+    q_t the reward model fitted on the decisions of EARLIER days only (the credit per unit weight
+    above the baseline, cell means shrunk to the arm's mean, as `reward_model`). Within a cell
+    the value is sum h_t Gamma_t / sum h_t with h_t = sqrt(e_t) ("stable variance" weights) and
+    the variance sum h_t^2 (Gamma_t - v)^2 / (sum h_t)^2; cells are combined by their share of
+    decisions, the interval is normal. Why: a bandit's propensities depend on the outcomes seen
+    so far, so Gamma_t are martingale differences, not independent draws; the bootstrap over
+    decisions treats them as independent, and periods where `arm` was nearly never chosen put
+    terms of 1/e_t into the mean. Weighting by sqrt(e_t) keeps each period's share of the
+    variance equal, which restores a normal limit (the paper's Theorem 2). Within a cell the
+    bandit's e_t depends on the day (and on which arms policy allowed the deal), not on the deal's
+    outcome, so the weighting changes the estimand only by how a cell's deals differ between days
+    (the decision stream draws them alike every day; Zhan et al., KDD 2021, for contexts).
+
+    Args:
+        arm: index of the arm in `data.arm_names`.
+        probabilities: n x K, each decision's probability of every arm.
+        day: n integers, the decision's day (decisions of one day share a reward model).
+        strata: n integers, the groups weighted apart (default: the context cells). Give
+            cell x the arms policy allowed when those differ between a cell's deals: the
+            bandit's probabilities then differ with them (one competitor fewer), and weights
+            that follow them would lean the estimate toward those deals.
+    """
+    shrink = defaults.REWARD_MODEL_SHRINK if shrink is None else shrink
+    confidence = defaults.CONFIDENCE if confidence is None else confidence
+    n = len(data)
+    name = data.arm_names[arm]
+    if n == 0:
+        return Estimate(name, "aw_aipw", float("nan"), (float("nan"), float("nan")), 0)
+    q = earlier_days_model(data, arm, day, shrink=shrink)
+    chosen = data.arms == arm
+    e = np.asarray(probabilities, float)[:, arm]
+    gamma = q + np.where(chosen, (data.rewards - q) / np.where(e > 0, e, 1.0), 0.0)
+    h = np.sqrt(e)
+    groups = data.contexts if strata is None else np.asarray(strata)
+    value, var = 0.0, 0.0
+    for c in np.unique(groups):
+        in_c = groups == c
+        hc, gc = h[in_c], gamma[in_c]
+        share = in_c.sum() / n
+        if hc.sum() <= 0:
+            continue
+        v = float((hc * gc).sum() / hc.sum())
+        value += share * v
+        var += share ** 2 * float((hc ** 2 * (gc - v) ** 2).sum() / hc.sum() ** 2)
+    z = float(norm.ppf(0.5 + confidence / 2.0))
+    half = float(z * var ** 0.5)
+    value = float(value)  # a plain float: numpy scalars break the JSON the simulation prints
+    return Estimate(name, "aw_aipw", value, (value - half, value + half), n)
+
+
 def arm_targets(data: LoggedData) -> dict[str, np.ndarray]:
     """'Always play arm a' for every arm, as target policies."""
     n, k = len(data), len(data.arm_names)
@@ -222,12 +313,14 @@ def arm_targets(data: LoggedData) -> dict[str, np.ndarray]:
 
 
 def difference_interval(treated: np.ndarray, control: np.ndarray, *,
-                        resamples: int = defaults.BOOTSTRAP_RESAMPLES, confidence: float = defaults.CONFIDENCE,
+                        resamples: int | None = None, confidence: float | None = None,
                         seed: int = 0) -> tuple[float, tuple[float, float]]:
     """Mean(treated) - mean(control) with a bootstrap interval (groups resampled separately).
 
     Used for the holdout lift: treated = rewards of records the AI acted on, control = holdout.
     """
+    resamples = defaults.BOOTSTRAP_RESAMPLES if resamples is None else resamples  # read at call time (a `--set`)
+    confidence = defaults.CONFIDENCE if confidence is None else confidence
     treated, control = np.asarray(treated, float), np.asarray(control, float)
     if len(treated) == 0 or len(control) == 0:
         return float("nan"), (float("nan"), float("nan"))
@@ -250,8 +343,8 @@ def _means_chunked(x: np.ndarray, resamples: int, rng: np.random.Generator) -> n
 
 
 def adjusted_difference_interval(treated: np.ndarray, treated_x: np.ndarray, control: np.ndarray,
-                                 control_x: np.ndarray, *, resamples: int = defaults.BOOTSTRAP_RESAMPLES,
-                                 confidence: float = defaults.CONFIDENCE, seed: int = 0
+                                 control_x: np.ndarray, *, resamples: int | None = None,
+                                 confidence: float | None = None, seed: int = 0
                                  ) -> tuple[float, tuple[float, float]]:
     """Holdout lift with pre-decision covariates (CUPED): compare y - (x - mean x) @ theta.
 

@@ -19,7 +19,6 @@ from typing import Any
 
 import numpy as np
 
-from learning import defaults
 from learning.holdout import HOLDOUT_ARM
 from learning.ope import LoggedData, adjusted_difference_interval, difference_interval, evaluate
 
@@ -99,7 +98,7 @@ def feedback_summary(rows: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
             "dismiss_reasons_by_arm": {a: dict(sorted(v.items())) for a, v in sorted(by_arm.items())}}
 
 
-def summarise(rows: Sequence[Mapping[str, Any]], *, resamples: int = defaults.BOOTSTRAP_RESAMPLES,
+def summarise(rows: Sequence[Mapping[str, Any]], *, resamples: int | None = None,
               seed: int = 0) -> dict[str, Any]:
     """Off-policy estimates and holdout lift from a tenant's rows (decisions with a known reward)."""
     known = [r for r in rows if r.get("reward") is not None]

@@ -118,18 +118,22 @@ class Reward:
 
 @dataclass(frozen=True)
 class RewardConfig:
-    """A tenant's reward definition and attribution window (defaults in learning/defaults.py)."""
+    """A tenant's reward definition and attribution window (defaults in learning/defaults.py).
 
-    window_days: float = defaults.ATTRIBUTION_WINDOW_DAYS
-    won: float = defaults.WON_VALUE
-    lost: float = defaults.LOST_VALUE
-    stage_advanced: float = defaults.STAGE_ADVANCED_VALUE
-    stalled: float = defaults.STALLED_VALUE
-    stalled_after_days: float = defaults.STALLED_AFTER_DAYS
+    The defaults are read when a config is built, not when this module is imported, so a
+    benchmark's `--set WON_VALUE=...` reaches every config built after it.
+    """
+
+    window_days: float = field(default_factory=lambda: defaults.ATTRIBUTION_WINDOW_DAYS)
+    won: float = field(default_factory=lambda: defaults.WON_VALUE)
+    lost: float = field(default_factory=lambda: defaults.LOST_VALUE)
+    stage_advanced: float = field(default_factory=lambda: defaults.STAGE_ADVANCED_VALUE)
+    stalled: float = field(default_factory=lambda: defaults.STALLED_VALUE)
+    stalled_after_days: float = field(default_factory=lambda: defaults.STALLED_AFTER_DAYS)
     amount_weighted: bool = True
     reference_amount: float | None = None
     """Amount worth weight 1 (e.g. the tenant's median deal); None turns weighting off."""
-    max_amount_weight: float = defaults.MAX_AMOUNT_WEIGHT
+    max_amount_weight: float = field(default_factory=lambda: defaults.MAX_AMOUNT_WEIGHT)
     attribution: Attribution = "split"
 
     def __post_init__(self) -> None:

@@ -35,7 +35,7 @@ from integrations.sandbox.market._truth import base_logit, price_effect, sigmoid
 from learning import defaults
 from learning.bandit import POLICY_NAME, Posterior, make_context
 from learning.holdout import HOLDOUT_ARM, assign
-from learning.ope import LoggedData, adjusted_difference_interval, evaluate
+from learning.ope import LoggedData, adaptive_aipw, adjusted_difference_interval, evaluate
 from learning.rewards import LoggedDecision, Outcome, RewardConfig, attribute_all
 
 POLICIES = ("bandit", "uniform", "best_arm", "oracle")
@@ -61,12 +61,13 @@ DEFAULT_DISCOUNTS = (0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3)
 
 @dataclass(frozen=True)
 class SimConfig:
-    """One simulation run."""
+    """One simulation run (defaults from learning/defaults.py are read when a config is built,
+    so a benchmark's `--set` reaches them)."""
 
     weeks: int = 26
     seed: int = 0
     deals_per_week: int = 1000
-    holdout_share: float = defaults.HOLDOUT_SHARE
+    holdout_share: float = field(default_factory=lambda: defaults.HOLDOUT_SHARE)
     null_effects: bool = False
     """Every strategy's effect is zero (the lift check's negative control); wins over `drawn_effects`."""
     drawn_effects: bool = False
@@ -79,7 +80,7 @@ class SimConfig:
     """Daily chance a rep completes an open app task (the market's default)."""
     execution_days: int = 5
     """Working days a rep has to complete the task before the deal moves on without it."""
-    resamples: int = defaults.BOOTSTRAP_RESAMPLES
+    resamples: int = field(default_factory=lambda: defaults.BOOTSTRAP_RESAMPLES)
     delay_scale: float = 1.0
     """Multiplier of the outcome delays (1 = half the segment's sales cycle on average)."""
     min_delay_days: float = 3.0
@@ -92,6 +93,12 @@ class SimConfig:
     """Seed of the bandit's own draws (None = seed + 3): the market and the decision stream stay
     those of `seed`, so runs with different bandit seeds measure how much of a result is the
     policy's luck."""
+
+    outcome_seed: int | None = None
+    """Seed of the win/loss draws alone (None = those of `seed`): the market, its truth, the
+    decision stream and the delays stay those of `seed`, so replicates that vary it with
+    `bandit_seed` are fresh draws of the same experiment, which an interval's coverage over
+    replicates needs (benchmarks/learning_ope_replicates.py)."""
 
 
 @dataclass
@@ -150,6 +157,9 @@ class PolicyRun:
     won: np.ndarray
     shares_by_week: list[dict[str, float]] = field(default_factory=list)
     posterior: Posterior | None = None
+    probabilities: np.ndarray | None = None
+    """decisions x arms: every arm's probability when the decision was made (the bandit's; the
+    product logs them too, `strategy_choice.probabilities`); None for the fixed policies."""
 
 
 def build_population(cfg: SimConfig) -> Population:
@@ -208,8 +218,11 @@ def build_stream(pop: Population, cfg: SimConfig, rewards: RewardConfig) -> Stre
     over_cap = pop.best_discount[row] > cfg.max_discount
     allowed = ~(uses_discount[None, :] & over_cap[:, None])
     weight = np.array([rewards.amount_weight(a) for a in pop.amount[row]])
-    return Stream(row, day, holdout, rng.random(n) < p_exec, rng.random(n), delay, allowed, weight,
-                  rewards.stage_advanced)
+    executed = rng.random(n) < p_exec
+    u = rng.random(n)
+    if cfg.outcome_seed is not None:
+        u = np.random.default_rng([cfg.seed, cfg.outcome_seed]).random(n)
+    return Stream(row, day, holdout, executed, u, delay, allowed, weight, rewards.stage_advanced)
 
 
 def _logit(pop: Population, s: Stream, arms: np.ndarray) -> np.ndarray:
@@ -279,6 +292,7 @@ def run_bandit(pop: Population, s: Stream, cfg: SimConfig, rewards: RewardConfig
     n = len(s.row)
     arms = np.full(n, -1)
     prop = np.ones(n)
+    every = np.zeros((n, len(STRATEGIES)))
     realized = np.zeros(n)
     won = np.zeros(n, dtype=bool)
     decisions: dict[int, LoggedDecision] = {}
@@ -328,6 +342,7 @@ def run_bandit(pop: Population, s: Stream, cfg: SimConfig, rewards: RewardConfig
                         cache[key] = (list(probs), np.array(list(probs.values())))
                     names, p = cache[key]
                 j = int(rng.choice(len(names), p=p))
+                every[i, [STRATEGIES.index(a) for a in names]] = p
                 arms[i] = STRATEGIES.index(names[j])
                 prop[i] = p[j]
                 decisions[i] = LoggedDecision(f"sim-{i}", f"d{i}", at, names[j], float(p[j]), POLICY_NAME,
@@ -352,7 +367,7 @@ def run_bandit(pop: Population, s: Stream, cfg: SimConfig, rewards: RewardConfig
             shares.append({a: float(np.mean(acted == j)) if len(acted) else 0.0 for j, a in enumerate(STRATEGIES)})
             if progress and (day // 7) % 4 == 3:
                 progress(f"bandit: week {day // 7 + 1}/{cfg.weeks}, {hi} decisions")
-    return PolicyRun(arms, prop, expected_rewards(pop, s, arms), realized, won, shares, posterior)
+    return PolicyRun(arms, prop, expected_rewards(pop, s, arms), realized, won, shares, posterior, every)
 
 
 def _slice(s: Stream, lo: int, hi: int) -> Stream:
@@ -547,8 +562,15 @@ def _best_by_segment(pop: Population, s: Stream, matrix: np.ndarray, acted: np.n
 
 def _ope(pop: Population, s: Stream, run: PolicyRun, observed: np.ndarray, matrix: np.ndarray,
          cfg: SimConfig) -> list[dict[str, Any]]:
-    """Self-normalised DR (with DR, IPS and SNIPS alongside) of each arm on the decisions where it
-    was allowed (`learning.ope._sndr`: why not plain DR)."""
+    """Each arm's value on the decisions where it was allowed: adaptively weighted AIPW
+    (`learning.ope.adaptive_aipw`, since wave 22), with SNDR, DR, IPS and SNIPS alongside.
+
+    Raises:
+        ValueError: the run has no per-arm probabilities (only the bandit's run has them).
+    """
+    if run.probabilities is None:
+        raise ValueError("OPE needs every arm's probability per decision: evaluate the bandit's run")
+    probs = run.probabilities
     idx = np.flatnonzero(observed)
     ctx_codes: dict[tuple[str, str, str], int] = {}
     contexts = np.array([ctx_codes.setdefault((pop.segment[r], pop.band[r], pop.engagement[r]), len(ctx_codes))
@@ -565,11 +587,17 @@ def _ope(pop: Population, s: Stream, run: PolicyRun, observed: np.ndarray, matri
         target = np.zeros((int(ok.sum()), k))
         target[:, j] = 1.0
         est = {e.method: e for e in evaluate(sub, {arm: target}, resamples=cfg.resamples, seed=cfg.seed + j)}
-        main, dr = est["sndr"], est["dr"]
-        out.append({"arm": arm, "method": "sndr", "estimate": main.estimate, "ci95": list(main.ci95),
+        sndr, dr = est["sndr"], est["dr"]
+        # adaptively weighted AIPW, weighted apart per cell and allowed set (the bandit's
+        # probabilities are constant within those on a day): since wave 22 the estimate, its
+        # bootstrap rivals beside it (learning/README.md "Measured, wave 22")
+        strata = sub.contexts * 2 ** k + s.allowed[idx[ok]] @ (2 ** np.arange(k))
+        aw = adaptive_aipw(sub, j, probs[idx[ok]], s.day[idx[ok]], strata=strata)
+        out.append({"arm": arm, "method": "aw_aipw", "estimate": aw.estimate, "ci95": list(aw.ci95),
                     "true_value": float(matrix[idx[ok], j].mean()),
+                    "sndr": sndr.estimate, "sndr_ci95": list(sndr.ci95),
                     "dr": dr.estimate, "dr_ci95": list(dr.ci95),
-                    "ips": est["ips"].estimate, "snips": est["snips"].estimate, "n": main.n})
+                    "ips": est["ips"].estimate, "snips": est["snips"].estimate, "n": sndr.n})
     return out
 
 

@@ -62,7 +62,6 @@ def simulate(weeks: int, seed: int, policy: str, null_effects: bool, drawn_effec
 
     if path == "product":
         bad = [name for name, value in (("--policy", policy != "bandit"), ("--null-effects", null_effects),
-                                        ("--drawn-effects", drawn_effects),
                                         ("--deals-per-week", deals_per_week is not None),
                                         ("--export", export_path), ("--report", report_path)) if value]
         if bad:
@@ -73,7 +72,7 @@ def simulate(weeks: int, seed: int, policy: str, null_effects: bool, drawn_effec
 
         logs.configure("WARNING")
         click.echo(json.dumps(run_product(weeks=weeks, seed=seed, open_deals=open_deals or 40,
-                                          say=stderr_progress)))
+                                          drawn_effects=drawn_effects, say=stderr_progress)))
         return
 
     kw: dict[str, Any] = {"weeks": weeks, "seed": seed, "null_effects": null_effects, "drawn_effects": drawn_effects}

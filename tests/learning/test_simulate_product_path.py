@@ -21,3 +21,13 @@ def test_a_product_path_week_logs_pipeline_decisions_and_folds_outcome_webhooks_
     assert out["rewards_folded"] == out["rewards"] == out["posterior_rewards"]
     assert out["per_week"][0]["learning_job"]["rewards_total"] == out["rewards"]
 
+
+
+def test_a_product_path_week_on_a_drawn_market_runs_and_names_its_table(tmp_path):
+    from app.learning_product import run_product
+    from integrations.sandbox.market import draw_effects
+
+    out = run_product(weeks=1, seed=0, open_deals=12, closed_deals=200, drawn_effects=True, data_dir=tmp_path)
+    assert out["drawn_effects"] is True
+    assert out["strategy_effects"] == draw_effects(0).describe()  # the portal's market seed: 0 x 1000
+    assert out["decisions"] >= 12 and out["rewards_folded"] == out["rewards"] == out["posterior_rewards"]

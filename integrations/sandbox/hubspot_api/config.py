@@ -42,6 +42,10 @@ class SandboxConfig:
     """Size of the seeded market per portal (the history can be much larger on demand)."""
     locale: str | None = None
     """Buyer language of the market's people, companies and activity text (market._locales); None: the default."""
+    drawn_effects: bool = False
+    """The market's strategy effects drawn for its seed (`MarketConfig.drawn_effects`), not the fixed
+    table: what a rep's execution of an app task does to a deal's odds (`simulate --path product
+    --drawn-effects`)."""
     client_id: str = "sandbox-client-id"
     client_secret: str = "sandbox-client-secret"
     """Also the webhook signing secret, as in HubSpot."""

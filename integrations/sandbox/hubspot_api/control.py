@@ -335,6 +335,13 @@ def truth_deals():
     return jsonify({"deals": out})
 
 
+@bp.get("/truth/effects")
+def truth_effects():
+    """The portal's strategy-effect table (fixed, or drawn for its seed with `drawn_effects`)."""
+    sb = current()
+    return jsonify(sb.markets[_portal(sb).hub_id].effects.describe())
+
+
 @bp.get("/truth/deals/<oid>")
 def truth_deal(oid: str):
     sb = current()

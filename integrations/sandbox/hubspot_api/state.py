@@ -57,6 +57,7 @@ class Sandbox:
                     n_open_deals=market_overrides.get("n_open_deals", self.config.n_open_deals),
                     n_closed_deals=market_overrides.get("n_closed_deals", self.config.n_closed_deals),
                     locale=market_overrides.get("locale", self.config.locale),
+                    drawn_effects=market_overrides.get("drawn_effects", self.config.drawn_effects),
                 )
                 market = Market(mc)
                 portal = Portal(hub_id)

@@ -48,6 +48,10 @@ class SfSandboxConfig:
     n_closed_deals: int = 240
     locale: str | None = None
     """Buyer language of the market's people, companies and activity text (market._locales); None: the default."""
+    drawn_effects: bool = False
+    """The market's strategy effects drawn for its seed (`MarketConfig.drawn_effects`), not the fixed
+    table: what a rep's execution of an app task does to a deal's odds (`simulate --path product
+    --drawn-effects`)."""
     n_leads: int = 800
     """Leads over the market's two years (integrations.sandbox.market.leads): ~93% decided
     (converted or closed unconverted, ~21% converted), the rest (~40) open."""

@@ -71,7 +71,7 @@ class DemoSandbox:
             seed=seed, client_id=client_id, client_secret=client_secret, session_ttl=SESSION_TTL_SECONDS,
             retry_scale=0.002, n_companies=market.get("n_companies", 60),
             n_open_deals=market.get("n_open_deals", 40), n_closed_deals=market.get("n_closed_deals", 240),
-            locale=market.get("locale"))
+            locale=market.get("locale"), drawn_effects=bool(market.get("drawn_effects", False)))
         self._http = requests.Session()
         self._http.trust_env = False
         self._http.verify = str(self.handle.ca_file)

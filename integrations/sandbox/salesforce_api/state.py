@@ -126,7 +126,7 @@ class Sandbox:
         for i, oid in enumerate(cfg.org_ids):
             market = Market(MarketConfig(seed=cfg.seed + i, n_companies=cfg.n_companies,
                                          n_open_deals=cfg.n_open_deals, n_closed_deals=cfg.n_closed_deals,
-                                         locale=cfg.locale))
+                                         locale=cfg.locale, drawn_effects=cfg.drawn_effects))
             org = Org(org_id=oid, name=f"Sandbox Org {i + 1}", pod=f"{i % 10}W",
                       package_deployed=cfg.package_deployed)
             for sobject, name, type_, picklist in cfg.custom_fields:
