@@ -52,8 +52,8 @@ def token_state(inst: Installation | None, now: datetime) -> dict[str, Any]:
         return {"state": "expired", "headline": "renews at next use",
                 "text": f"Expired {when}; it is renewed with the refresh token at next use.", "expires_at": inst.expires_at}
     if left <= defaults.CONSOLE_TOKEN_WARN_SECONDS:
-        return {"state": "expiring", "text": f"Expires {when} (in {int(left)} s); renewed at next use.",
-                "expires_at": inst.expires_at}
+        return {"state": "expiring", "headline": "renews at next use",
+                "text": f"Expires {when} (in {int(left)} s); renewed at next use.", "expires_at": inst.expires_at}
     return {"state": "live", "text": f"Live until {when} (in {int(left // 60)} min).", "expires_at": inst.expires_at}
 
 
