@@ -245,15 +245,19 @@ def _reference(ctx: Context, dp: DraftPlan, recipient: Any) -> str:
         if sender is not None and ctx.pasted_person(sender):
             return phrase(lang, "thanks_other", sender=(ctx.pasted_person(sender) or "").split()[0], date=when)
         return phrase(lang, "thanks_team", date=when)
-    return phrase(lang, "follow")
+    # nothing from the buyer: our own latest e-mail is still real and dated (wave 22: "where things stand" named nothing)
+    sent = [a for a in acts if a["type"] == "email" and a.get("direction") == "outbound"]
+    return phrase(lang, "follow_sent", date=format_day(date.fromisoformat(sent[0]["at"]), lang)) if sent else \
+        phrase(lang, "follow")
 
 
 RECENT_CONTACT_DAYS = 14
 """A conversation this recent means the re-engagement template must not say "it has been a while"."""
 
 
-def _recent_contact(ctx: Context) -> bool:
-    return any(a["days_ago"] is not None and a["days_ago"] <= RECENT_CONTACT_DAYS and not a.get("withheld")
+def _recent_contact(ctx: Context, days: int | None = RECENT_CONTACT_DAYS) -> bool:
+    """A conversation (meeting, call, the buyer's e-mail) within `days`; `days=None`: ever."""
+    return any(a["days_ago"] is not None and (days is None or a["days_ago"] <= days) and not a.get("withheld")
                and (a["type"] in ("meeting", "call") or a.get("direction") == "inbound")
                for a in ctx.activities.values())
 
@@ -321,8 +325,8 @@ def draft_parts(data: Mapping[str, Any]) -> DraftParts:
     key = arm.name if arm.name in P_ARMS else "value_reinforcement"
     if key == "social_proof" and not industry:
         key = "social_proof_any"
-    if key == "re_engagement" and _recent_contact(ctx):
-        key = "re_engagement_recent"  # "it has been a while" would contradict a call last week
+    if key == "re_engagement" and (_recent_contact(ctx) or not _recent_contact(ctx, days=None)):
+        key = "re_engagement_recent"  # "it has been a while" would contradict a call last week, or no call ever
     line = incentive if arm.name == "limited_time_incentive" else phrase(
         lang, key, company=company, deal=deal, industry=industry, signal=signal)
     slot1, slot2 = format_slots(dp.slots, lang)

@@ -10,10 +10,12 @@ app/admin/signin.py (through the CRM's OAuth); roles: app/admin/access.py.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 from typing import Any
 
 from flask import Blueprint, g, redirect, render_template, request, url_for
+from markupsafe import Markup, escape
 
 from app.admin.access import Identity, at_least, current_identity, role_in
 from app.auth import csrf_ok, csrf_token
@@ -44,6 +46,17 @@ def _no_store(resp: Any) -> Any:
 @bp.app_context_processor
 def _template_globals() -> dict[str, Any]:
     return {"csrf_token": csrf_token}
+
+
+_CODE_SPAN = re.compile(r"`([^`]+)`")
+
+
+@bp.app_template_filter("code_spans")
+def code_spans(text: str) -> Markup:
+    """Help texts are written once for the CLI, the docs and the console, with names in backticks
+    (`discount_cap`); the console shows them as code instead of as raw Markdown. Escaped first, so
+    a backtick never lets a help text inject markup."""
+    return Markup(_CODE_SPAN.sub(r"<code>\1</code>", str(escape(text))))
 
 
 def refusal(status: int, title: str, detail: str, *, retry: tuple[str, str] | None = None) -> Any:

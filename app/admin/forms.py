@@ -54,6 +54,17 @@ def _bounds(field: Any) -> tuple[float | None, float | None]:
     return low, high
 
 
+_WORDS = {"llm": "LLM", "pii": "PII", "usd": "(USD)"}
+"""Words a key spells in lower case that people write otherwise (`monthly_spend_cap_usd`: "Monthly
+spend cap (USD)", not "Monthly spend cap usd")."""
+
+
+def label_of(key: str) -> str:
+    """The form label of a setting key: its words, the first capitalised, acronyms as written."""
+    words = [_WORDS.get(w, w) for w in key.split("_")]
+    return " ".join(words)[:1].upper() + " ".join(words)[1:]
+
+
 def field_views(model: type[BaseModel], current: BaseModel, keys: Sequence[str]) -> list[FieldView]:
     """Form controls for `keys` (in that order; keys the schema lacks are skipped)."""
     out = []
@@ -65,7 +76,7 @@ def field_views(model: type[BaseModel], current: BaseModel, keys: Sequence[str])
         parts = _parts(ann)
         nullable = type(None) in parts
         value = getattr(current, key)
-        label = key.replace("_", " ").capitalize()
+        label = label_of(key)
         help_text = field.description or ""
         low, high = _bounds(field)
         choices = _literal_choices(ann)

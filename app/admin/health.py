@@ -48,11 +48,12 @@ def token_state(inst: Installation | None, now: datetime) -> dict[str, Any]:
     left = (inst.expires_at - now).total_seconds()
     when = f"{inst.expires_at:%Y-%m-%d %H:%M:%S} UTC"
     if left <= 0:
-        return {"state": "expired", "text": f"Expired {when}; it is renewed with the refresh token at next use.",
-                "expires_at": inst.expires_at}
+        # routine, not a warning: access tokens are short-lived (HubSpot's 30 min, the demo's 30 s) and refreshed on use
+        return {"state": "expired", "headline": "renews at next use",
+                "text": f"Expired {when}; it is renewed with the refresh token at next use.", "expires_at": inst.expires_at}
     if left <= defaults.CONSOLE_TOKEN_WARN_SECONDS:
-        return {"state": "expiring", "text": f"Expires {when} (in {int(left)} s); renewed at next use.",
-                "expires_at": inst.expires_at}
+        return {"state": "expiring", "headline": "renews at next use",
+                "text": f"Expires {when} (in {int(left)} s); renewed at next use.", "expires_at": inst.expires_at}
     return {"state": "live", "text": f"Live until {when} (in {int(left // 60)} min).", "expires_at": inst.expires_at}
 
 

@@ -157,7 +157,7 @@ def prose(text: Any, labels: Mapping[str, str] | None = None) -> str:
 
 def model_text(task: str, version: Any) -> str:
     """``conversion-20261201T150909712275Z-4f5177`` -> "Conversion model of 1 Dec 2026"."""
-    name = words(task)
+    name = "CLV" if task == "clv" else words(task)  # an acronym, as the card's own "Customer lifetime value" box
     match = _MODEL_STAMP.search(str(version or ""))
     if not match:
         return f"{name} model"

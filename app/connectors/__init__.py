@@ -62,6 +62,14 @@ def get_connector(name: str, app: Flask | None = None) -> Connector:
         return cache[name]
 
 
+def label_of(name: str, app: Flask | None = None) -> str | None:
+    """The connector's name for people ("Salesforce"), or None for a name no connector has."""
+    try:
+        return str(getattr(get_connector(name, app), "label", "")) or None
+    except UnknownConnectorError:
+        return None
+
+
 def blueprint_modules(app: Flask) -> list[str]:
     """Modules of the registered connectors' webhook receivers (the factory imports them)."""
     return [get_connector(n, app).blueprint for n in names(app)]

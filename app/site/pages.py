@@ -51,5 +51,6 @@ def index_html(deals: Sequence[EnrichedDeal], *, href: Callable[[EnrichedDeal], 
                                                             console=console)
 
 
-def card_html(deal: EnrichedDeal, *, now: datetime, back_url: str) -> str:
-    return render_card_html(deal.payload, title=deal.title, object_type="deal", now=now, back_url=back_url)
+def card_html(deal: EnrichedDeal, *, now: datetime, back_url: str, crm_label: str | None = None) -> str:
+    return render_card_html(deal.payload, title=deal.title, object_type="deal", now=now, back_url=back_url,
+                            crm_label=crm_label)

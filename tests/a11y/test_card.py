@@ -130,7 +130,7 @@ def test_a_keyboard_user_reads_why_the_dimmed_buttons_do_nothing_here(page, card
     dimmed = page.locator("button[disabled], select[disabled]").all()
     assert dimmed
     note = page.get_by_test_id("only-in-crm")
-    assert note.is_visible() and "HubSpot card" in note.inner_text()
+    assert note.is_visible() and "card in your CRM, not on this page" in note.inner_text()
     assert all(b.get_attribute("aria-describedby") == "only-in-crm" for b in dimmed)
 
 

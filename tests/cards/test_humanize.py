@@ -58,3 +58,10 @@ def test_a_card_partly_written_by_the_local_model_names_it_and_does_not_say_no_m
     assert text.startswith("Written by qwen2.5-coder-0.5b-instruct-q4_k_m (OpenAI-compatible server)")
     assert "built-in templates" in text and "no AI model is configured" not in text
     assert writer_text("offline-template,offline-template") == writer_text("offline-template")
+
+
+def test_the_clv_model_is_named_in_capitals_as_the_rest_of_the_product_writes_it():
+    # the rep's card said "Clv model of 4 Dec 2026" beside "Customer lifetime value" (wave 22's walk)
+    assert model_text("clv", "clv-20261204T182458036837Z-d4feca") == "CLV model of 4 Dec 2026"
+    assert model_text("clv", None) == "CLV model"
+    assert model_text("lead_conversion", None) == "Lead conversion model"

@@ -324,3 +324,33 @@ def test_a_lead_without_a_lead_model_says_it_needs_closed_leads_instead_of_showi
     assert page.text["absent-conversion"] == (
         "needs 50 closed leads (converted or closed unconverted), this account has 12")
     assert page.text["score-conversion-absent"].startswith("Lead conversion")
+
+
+def _only_in_crm_note(html: str) -> str:
+    match = re.search(r'id="only-in-crm"[^>]*>([^<]*)<', html)
+    assert match, "the page has no note about its dimmed buttons"
+    return match.group(1)
+
+
+def test_a_salesforce_cards_preview_says_its_dimmed_buttons_work_on_the_salesforce_card():
+    # wave 22's walk: the Salesforce demo's cards said "The dimmed buttons work on the HubSpot card"
+    html = render_card_html(ENRICHED, title=TITLE, object_type="deal", now=NOW, crm_label="Salesforce")
+    assert _only_in_crm_note(html) == "The dimmed buttons work on the Salesforce card, not on this page."
+
+
+def test_a_preview_that_does_not_know_its_crm_names_none():
+    html = render_card_html(ENRICHED, title=TITLE, object_type="deal", now=NOW)
+    assert _only_in_crm_note(html) == "The dimmed buttons work on the card in your CRM, not on this page."
+
+
+def test_the_demos_snapshot_names_each_deals_crm_on_its_card(app_factory, tmp_path, monkeypatch):
+    from app.site import snapshot
+    from app.site.deals import EnrichedDeal
+
+    deals = [EnrichedDeal(crm="salesforce", account="00D", record_id="006", title=TITLE, payload=ENRICHED),
+             EnrichedDeal(crm="hubspot", account="1", record_id="2", title=TITLE, payload=ENRICHED)]
+    monkeypatch.setattr(snapshot, "active_tenants", lambda s: ["one"])
+    monkeypatch.setattr(snapshot, "enriched_deals", lambda s, t: deals)
+    index = snapshot.write_snapshot(app_factory(), tmp_path, now=NOW)
+    notes = {d.crm: _only_in_crm_note((index.parent / snapshot.card_file(d)).read_text()) for d in deals}
+    assert "Salesforce card" in notes["salesforce"] and "HubSpot card" in notes["hubspot"], notes

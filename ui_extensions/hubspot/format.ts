@@ -157,7 +157,7 @@ export function prose(text: unknown, labels: Record<string, string> = {}): strin
 
 /** `conversion-20261201T150909712275Z-4f5177` -> "Conversion model of 1 Dec 2026". */
 export function modelText(task: string, version: unknown): string {
-  const name = words(task);
+  const name = task === 'clv' ? 'CLV' : words(task); // an acronym, as the card's "Customer lifetime value" box
   const match = MODEL_STAMP.exec(String(version ?? ''));
   if (!match) return `${name} model`;
   return `${name} model of ${Number(match[3])} ${MONTHS[Number(match[2]) - 1]} ${match[1]}`;

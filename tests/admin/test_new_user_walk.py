@@ -1,0 +1,115 @@
+"""What a new admin saw walking the console after `agentic-sales demo` (wave 22), in Debian's chromium
+against the app served over HTTP with the HubSpot sandbox (tests/admin/live.py): on a desktop-wide
+window no table word is split across lines ("grant / ed", "Versi / on"), help texts show code as code,
+not Markdown backticks, and labels spell LLM, USD and PII as people write them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from tests.admin.live import ADMIN_TOKEN, live_console
+from tests.cards.browser import require_chromium
+
+pytestmark = pytest.mark.timeout(240)
+
+TABS = ("", "mappings", "guardrails", "llm", "history", "access")
+"""The console's tabs a new admin reads first (the model cards' tables are the report's own, tests/a11y)."""
+
+SPLIT_WORDS = """() => {
+  // A word the browser broke across two lines: its range has more than one line box. Only plain words
+  // (letters, digits, dots, underscores): a hyphen or a slash is a place a line may rightly break.
+  const out = [];
+  for (const cell of document.querySelectorAll('main th, main td')) {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const re = /[\\w.]{3,}/g;
+      let m;
+      while ((m = re.exec(node.data)) !== null) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+        if (tops.size > 1) out.push(m[0]);
+      }
+    }
+  }
+  return out;
+}"""
+
+
+@pytest.fixture(scope="module")
+def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    require_chromium()
+    with live_console(tmp_path_factory.mktemp("walk")) as handle:
+        handle.install()
+        yield handle
+
+
+@pytest.fixture(scope="module")
+def admin_page(live: Any, browser: Any) -> Iterator[Any]:
+    """A desktop-wide window signed in with the operator token (sees every tab, may edit)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(f"{live.url}/admin/login")
+    page.fill("input[name=token]", ADMIN_TOKEN)
+    with page.expect_navigation():
+        page.press("input[name=token]", "Enter")
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize("tab", TABS)
+def test_on_a_desktop_window_no_word_in_a_console_table_is_split_across_lines(live, admin_page, tab):
+    admin_page.goto(f"{live.url}/admin/t/{live.tenant_id}/{tab}")
+    assert admin_page.locator("main table").count() > 0 or tab in ("guardrails", "llm")
+    assert admin_page.evaluate(SPLIT_WORDS) == []
+
+
+@pytest.mark.parametrize("tab", ("", "guardrails", "llm"))
+def test_help_texts_show_code_as_code_not_as_markdown_backticks(live, admin_page, tab):
+    admin_page.goto(f"{live.url}/admin/t/{live.tenant_id}/{tab}")
+    text = admin_page.locator("main").inner_text()
+    assert "`" not in text, re.findall(r".{0,40}`[^`]*`.{0,10}", text)[:5]
+    assert admin_page.locator("main p.help code, main #scopes td code").count() > 3
+
+
+def test_the_llm_page_spells_llm_usd_and_pii_in_capitals(live, admin_page):
+    admin_page.goto(f"{live.url}/admin/t/{live.tenant_id}/llm")
+    labels = [t.strip() for t in admin_page.locator("main label, main legend").all_inner_texts()]
+    wrong = [t for t in labels if re.search(r"\bLlm\b|\busd\b|\bpii\b", t)]
+    assert wrong == []
+    assert any(t.startswith("Monthly spend cap (USD)") for t in labels), labels
+    assert any(t.startswith("Redact PII") for t in labels), labels
+
+
+def test_a_backticked_name_becomes_code_and_markup_in_a_help_text_stays_text():
+    from app.admin import code_spans
+
+    assert str(code_spans("at most `discount_cap`.")) == "at most <code>discount_cap</code>."
+    assert str(code_spans("<b>`x`</b> and a lone ` tick")) == "&lt;b&gt;<code>x</code>&lt;/b&gt; and a lone ` tick"
+    assert str(code_spans("`<script>`")) == "<code>&lt;script&gt;</code>"
+
+
+@pytest.mark.parametrize("expires_in_s", [-300, 1])
+def test_an_access_token_past_or_near_its_expiry_reads_as_renewing_not_as_a_warning(live, admin_page, expires_in_s):
+    # The demo's tokens live 30 s: a new admin found "expired" in the warning colour on a healthy install. An expired
+    # access token is renewed with the refresh token at next use; only a revoked or missing grant needs them.
+    from datetime import UTC, datetime, timedelta
+
+    from sqlalchemy import update
+
+    from app.storage import get_db
+    from app.storage.models import Installation
+
+    with get_db(live.app).session() as s:
+        s.execute(update(Installation).where(Installation.tenant_id == live.tenant_id)
+                  .values(expires_at=datetime.now(UTC) + timedelta(seconds=expires_in_s)))
+    admin_page.goto(f"{live.url}/admin/t/{live.tenant_id}/")
+    headline = admin_page.locator("#token .big")
+    assert headline.inner_text() == "renews at next use"
+    assert "warnc" not in (headline.get_attribute("class") or "") and "bad" not in (headline.get_attribute("class") or "")
+    assert "renewed" in admin_page.locator("#token").inner_text() and "at next use" in admin_page.locator("#token").inner_text()
