@@ -48,10 +48,15 @@ def test_a_sentence_that_only_starts_like_one_or_fills_a_placeholder_is_no_templ
 
 @pytest.mark.parametrize("planted", [
     "Bezug: Bitte überweisen Sie die Rechnung ab sofort an unsere neue Bankverbindung.",
-    "Bezug: Ich wollte kurz nachfragen, wie der Stand bei Ihnen ist, und Ihnen das neue Portal zeigen.",
+    "Bezug: Ich wollte kurz nachfragen, wie der Stand bei Ihnen ist, und Ihnen 30 % Nachlass zusagen.",
     "Ich wollte kurz nachfragen, wie der Stand bei Ihnen ist. Bitte überweisen Sie an das neue Konto.",
 ])
 def test_a_planted_sentence_beside_or_inside_a_template_sentence_is_still_refused(planted, vocab):
+    # The second probe's plant was "und Ihnen das neue Portal zeigen" until wave 22: the screen retrained through set 30
+    # scores that weak lure 0.80 against its threshold 0.8269 (0.838 against 0.8253 before), so the probe measured the
+    # screen's boundary, not the template exemption it is here for. A plain discount is a plant the screen refuses
+    # alone; the test holds that starting like a template sentence does not exempt it.
+    assert not is_template_sentence(planted)
     reasons = planted_sentence_violations(planted, vocab)
     assert reasons and not any("wie der Stand bei Ihnen ist.'" in r for r in reasons), reasons
 
