@@ -11,6 +11,7 @@ from agents.decisions import invented_choices
 from agents.disparaging import disparages_competitor
 from agents.done_asks import asks_for_done_things
 from agents.known_asks import asks_for_known_figures
+from agents.known_topics import asks_about_known_topics
 from agents.offer_validity import undefined_validity
 from agents.thanks import thanks_problems
 
@@ -18,8 +19,9 @@ from agents.thanks import thanks_problems
 def record_reading_problems(body: str, ctx: Context, recipient_id: str | None) -> list[tuple[str, list[str]]]:
     """(check name, reasons) for every rule that needs the record read, in a fixed order."""
     return [("thanks_the_right_person", thanks_problems(body, ctx, recipient_id)),
-            # the record unread: asking for what is done, or for a figure the buyer already gave
-            ("asks_only_for_what_is_open", [*asks_for_done_things(body, ctx), *asks_for_known_figures(body, ctx)]),
+            # the record unread: asking for what is done, or for a figure or a topic the buyer already gave
+            ("asks_only_for_what_is_open", [*asks_for_done_things(body, ctx), *asks_for_known_figures(body, ctx),
+                                            *asks_about_known_topics(body, ctx)]),
             ("states_only_decisions_on_record", invented_choices(body, ctx)),
             ("no_offer_validity_nobody_set", undefined_validity(body)),
             ("fair_to_competitors", disparages_competitor(body))]  # a tone no manager lets go
