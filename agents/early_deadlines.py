@@ -40,6 +40,11 @@ _NOT_OURS = re.compile(r"\?|^\s*¿|\b(?:you asked|as you|asked for|wie gewünsch
                        r"(?:pidió|indicó))\b", re.I)
 
 
+_SENTENCE = re.compile(r"(?<=[.!?;])(?<!\d\.)\s+|(?<=\d\.)\s+(?!(?:jan|feb|mär|apr|mai|jun|jul|aug|sep|okt|nov|dez)\w*\b)|\n+",
+                       re.I)
+"""Where a sentence ends: "Donnerstag, 26. November" goes on, "on Friday, November 27. The discount ..." does not."""
+
+
 def _next_working_day(day: date) -> date:
     day += timedelta(days=1)
     while day.weekday() >= 5:
@@ -63,9 +68,10 @@ def early_deadlines(body: str, send_day: date) -> list[str]:
     Returns:
         One reason per such sentence.
     """
-    delivered = promised_delivery_days(body, send_day)
+    sentences = _SENTENCE.split(normalise(body))
+    delivered = frozenset().union(*(promised_delivery_days(s, send_day) for s in sentences))
     out = []
-    for sentence in re.split(r"(?<=[.!?;])(?<!\d\.)\s+|\n+", normalise(body)):  # "26. November" goes on
+    for sentence in sentences:
         limit = _LIMIT.search(sentence)
         if limit is None or not _TERMS.search(sentence) or _NOT_OURS.search(sentence) \
                 or any(d in delivered for d in _days_after(sentence, 0, send_day)):

@@ -28,7 +28,7 @@ from agents.context import Context
 from agents.normalize import SENTENCE_BREAK, normalise
 
 _FOCUS = re.compile(
-    r"\b(?:biggest (?:pain|problem|issue|concern)|main (?:pain|problem|issue|concern|goal|focus|priority)|"
+    r"\b(?:pain(?: points?)?(?=\s*:)|biggest (?:pain|problem|issue|concern)|main (?:pain|problem|issue|concern|goal|focus|priority)|"
     r"(?:top |first |key )?priority|focus(?:ed)? on|focus|"
     r"schwerpunkt|priorität|hauptproblem|hauptziel|hauptanliegen|größtes problem|wichtigstes ziel|"
     r"problème principal|principal problème|priorité|objectif principal|enjeu principal|"

@@ -53,16 +53,18 @@ _SPELLED_ZONES = {
                      "hora central europea", "hora de europa central"), "Europe/Berlin"),
     **dict.fromkeys(("koordinierter weltzeit", "weltzeit", "temps universel", "tiempo universal"), "UTC"),
 }
-"""Zone names as people spell them after a clock time, in English, German, French and Spanish."""
+"""Zone names as people spell them after a clock time, in English, German, French and Spanish (set 30's de-b11: "17 Uhr
+pazifischer Zeit", 2 a.m. in Germany)."""
 _CLOCK_ZONE = re.compile(
     r"\s*,?\s*\(?\s*(?:(?P<local>your time|your local time|local time|ihrer zeit|(?:à )?votre heure|heure locale|hora local|"
-    r"su hora)|(?P<zone>eastern|central|mountain|pacific|e[sd]?t|c[sd]?t|m[sd]?t|p[sd]?t|gmt|utc|bst|cet|cest|mez|mesz|"
+    r"su hora)|(?P<zone>"
+    # zones spelled out in our four languages first, so "Central European Time" is not read as "Central" (US)
+    rf"{'|'.join(re.escape(k) for k in sorted(_SPELLED_ZONES, key=len, reverse=True))}|"
+    r"eastern|central|mountain|pacific|e[sd]?t|c[sd]?t|m[sd]?t|p[sd]?t|gmt|utc|bst|cet|cest|mez|mesz|"
     r"uk time|london time|new york time|chicago time|paris time|berlin time|madrid time|heure de paris|"
     r"heure française|hora de madrid|hora peninsular|hora española|deutscher zeit|berliner zeit|"
     # a US or UK city's time in our other languages: "14 Uhr Chicagoer Zeit", "14 h heure de New York"
-    r"chicagoer zeit|new yorker zeit|londoner zeit|(?:heure|hora) de (?:chicago|new york|nueva york|londres)|"
-    # US and European zones spelled out in our four languages (set 30's de-b11: "17 Uhr pazifischer Zeit")
-    rf"{'|'.join(re.escape(k) for k in sorted(_SPELLED_ZONES, key=len, reverse=True))}))\b", re.I)
+    r"chicagoer zeit|new yorker zeit|londoner zeit|(?:heure|hora) de (?:chicago|new york|nueva york|londres)))\b", re.I)
 """A zone written after a clock time ("5 pm Eastern", "15 h heure de Paris"): the time is that zone's, and the
 recipient reads it in their own."""
 _ZONES = {"eastern": "America/New_York", "et": "America/New_York", "est": "America/New_York", "edt": "America/New_York",
