@@ -40,7 +40,7 @@ _NOT_OURS = re.compile(r"\?|^\s*¿|\b(?:you asked|as you|asked for|wie gewünsch
                        r"(?:pidió|indicó))\b", re.I)
 
 
-_SENTENCE = re.compile(r"(?<=[.!?;])(?<!\d\.)\s+|(?<=\d\.)\s+(?!(?:jan|feb|mär|apr|mai|jun|jul|aug|sep|okt|nov|dez)\w*\b)|\n+",
+SENTENCE_END = re.compile(r"(?<=[.!?;])(?<!\d\.)\s+|(?<=\d\.)\s+(?!(?:jan|feb|mär|apr|mai|jun|jul|aug|sep|okt|nov|dez)\w*\b)|\n+",
                        re.I)
 """Where a sentence ends: "Donnerstag, 26. November" goes on, "on Friday, November 27. The discount ..." does not."""
 
@@ -68,7 +68,7 @@ def early_deadlines(body: str, send_day: date) -> list[str]:
     Returns:
         One reason per such sentence.
     """
-    sentences = _SENTENCE.split(normalise(body))
+    sentences = SENTENCE_END.split(normalise(body))
     delivered = frozenset().union(*(promised_delivery_days(s, send_day) for s in sentences))
     out = []
     for sentence in sentences:

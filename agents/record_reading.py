@@ -15,6 +15,7 @@ from agents.done_asks import asks_for_done_things
 from agents.early_deadlines import early_deadlines
 from agents.known_asks import asks_for_known_figures
 from agents.known_topics import asks_about_known_topics
+from agents.moved_events import unvouched_reschedules
 from agents.offer_validity import undefined_validity
 from agents.thanks import thanks_problems
 
@@ -27,7 +28,9 @@ def record_reading_problems(body: str, ctx: Context, recipient_id: str | None,
             # the record unread: asking for what is done, or for a figure or a topic the buyer already gave
             ("asks_only_for_what_is_open", [*asks_for_done_things(body, ctx), *asks_for_known_figures(body, ctx),
                                             *asks_about_known_topics(body, ctx)]),
-            ("states_only_decisions_on_record", invented_choices(body, ctx)),
+            # the buyer's choices and plans: a choice of us, or their event moved to a day the record does not give
+            ("states_only_decisions_on_record", [*invented_choices(body, ctx),
+                                                 *unvouched_reschedules(body, ctx, send_day or ctx.now.date())]),
             ("no_offer_validity_nobody_set", [*undefined_validity(body),
                                               *early_deadlines(body, send_day or ctx.now.date())]),
             ("fair_to_competitors", disparages_competitor(body))]  # a tone no manager lets go
