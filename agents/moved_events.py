@@ -16,8 +16,8 @@ from datetime import date
 
 from agents.calendar_days import named_days, resolve_day
 from agents.context import Context, parse_time
-from agents.facts import find_dates
 from agents.early_deadlines import SENTENCE_END
+from agents.facts import find_dates
 from agents.normalize import normalise
 
 _MOVED = re.compile(
@@ -58,7 +58,7 @@ def unvouched_reschedules(body: str, ctx: Context, send_day: date) -> list[str]:
             # English and Romance put the day after the verb ("moved the review to December 9"), German before it
             # ("auf Mittwoch, 9. Dezember, verschoben"): the clause around the verb, not the whole sentence
             before = sentence[max(0, moved.start() - WINDOW):moved.start()]
-            after = re.split(r",\s+(?=\D)|[;:()\u2014]", sentence[moved.end():moved.end() + WINDOW])[0]
+            after = re.split(r"(?<!day),\s+(?=\D)|[;:()\u2014]", sentence[moved.end():moved.end() + WINDOW])[0]  # "Wednesday, December 9" goes on
             if _OURS.search(before) or _NOT_STATED.search(sentence):
                 continue
             days = [d for text in (before, after) for _, (y, m, dd) in find_dates(text)

@@ -195,3 +195,76 @@ def test_the_working_day_counts_past_the_weekend():
     # sent on a Friday: Monday is the next working day, so "until Monday, only" still presses
     assert early_deadlines("This price only holds until Monday, November 30.", date(2026, 11, 27))
     assert early_deadlines("This price only holds until Monday, November 30.", date(2026, 11, 18)) == []
+
+
+MOVED_EVENTS = [
+    # no activity gives December 9: Dana wrote "Marcus needs the proposal before the December budget review"
+    ("hubspot_deal", "501", "Now that Marcus has pushed the budget review to Wednesday, December 9, we have a little more room."),
+    ("de_deal", "701", "Da Herr Weber die Budgetrunde auf Mittwoch, 9. Dezember, verschoben hat, bleibt etwas mehr Zeit."),
+    ("fr_deal", "711", "Comme Paul a reporté le comité au mercredi 9 décembre, nous avons un peu plus de temps."),
+    ("es_opportunity", "0035g00000Es01", "Como Lucía ha aplazado el comité al miércoles 9 de diciembre, hay algo más de margen."),
+]
+
+
+@pytest.mark.parametrize(("record_name", "contact_id", "sentence"), MOVED_EVENTS)
+def test_the_buyers_event_moved_to_a_day_the_record_does_not_give_is_flagged(record_name, contact_id, sentence):
+    failed = _failed(record_name, contact_id, sentence)
+    assert "record does not give" in failed.get("states_only_decisions_on_record", ""), failed
+
+
+MOVED_LOOK_ALIKES = [
+    # our own meeting moved by us, a question, and the record's own close date (December 22 for Müller Logistik)
+    ("de_deal", "701", "Ich habe unseren Termin auf Mittwoch, 9. Dezember, verschoben."),
+    ("hubspot_deal", "501", "Has the budget review moved to Wednesday, December 9?"),
+    ("de_deal", "701", "Herr Weber hat die Entscheidung auf den 22. Dezember verschoben, wie im Plan."),
+]
+
+
+@pytest.mark.parametrize(("record_name", "contact_id", "sentence"), MOVED_LOOK_ALIKES)
+def test_our_own_move_a_question_or_a_day_on_record_is_not_flagged(record_name, contact_id, sentence):
+    failed = _failed(record_name, contact_id, sentence)
+    assert "record does not give" not in failed.get("states_only_decisions_on_record", ""), failed
+
+
+THANKS_FOR_SIGNING_OFF_A_PART = [
+    # Dana wrote "security signed off on our side": Priya signed off on the security review, a part of the deal
+    ("hubspot_deal", "503", "Thank you for signing off on the security review so quickly."),
+    ("hubspot_deal", "501", "Thanks again for getting security signed off on your side."),
+]
+
+
+@pytest.mark.parametrize(("record_name", "contact_id", "sentence"), THANKS_FOR_SIGNING_OFF_A_PART)
+def test_thanks_for_signing_off_a_part_is_no_thanks_for_signing(record_name, contact_id, sentence):
+    failed = _failed(record_name, contact_id, sentence)
+    assert "step the record does not show" not in failed.get("no_unapproved_commitments", ""), failed
+
+
+THANKS_FOR_THE_DEALS_OWN_STEP = [
+    ("hubspot_deal", "502", "Thank you for signing off on the budget for the rollout."),
+    ("hubspot_deal", "502", "Thanks for signing off on our proposal."),
+    ("hubspot_deal", "501", "Thank you for signing the contract."),
+]
+
+
+@pytest.mark.parametrize(("record_name", "contact_id", "sentence"), THANKS_FOR_THE_DEALS_OWN_STEP)
+def test_thanks_for_signing_off_the_deal_itself_is_still_flagged(record_name, contact_id, sentence):
+    failed = _failed(record_name, contact_id, sentence)
+    assert "step the record does not show" in failed.get("no_unapproved_commitments", ""), failed
+
+
+def test_the_first_steps_after_signing_are_a_plan_not_a_signed_document():
+    for record_name, contact_id, sentence in (
+            ("es_opportunity", "0035g00000Es01", "La propuesta incluirá los primeros pasos tras la firma."),
+            ("hubspot_deal", "501", "The proposal will also cover the first steps after signing."),
+            ("de_deal", "701", "Das Angebot beschreibt auch die ersten Schritte nach der Unterzeichnung.")):
+        failed = _failed(record_name, contact_id, sentence)
+        assert "binding document" not in failed.get("no_unapproved_commitments", ""), failed
+    failed = _failed("es_opportunity", "0035g00000Es01", "Ya tenemos su firma en el contrato.")
+    assert "binding document" in failed.get("no_unapproved_commitments", ""), failed
+
+
+def test_the_proposal_in_the_genitive_takes_up_a_question_about_the_proposal():
+    # Anna asked "Können Sie uns das Angebot ... schicken?"; "auf der ersten Seite des Angebots" takes it up (q30-de-g9)
+    failed = _failed("de_deal", "701", "Die Wirkung fasse ich auf der ersten Seite des Angebots zusammen. "
+                                       "Hätten Sie am Donnerstag, 3. Dezember, um 14:30 Uhr eine halbe Stunde?")
+    assert "answers_latest_question" not in failed, failed
