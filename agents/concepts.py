@@ -22,6 +22,7 @@ from agents.kept_free import slot_kept_free
 from agents.negation import negated_match
 from agents.normalize import normalise
 from agents.settings import CONCEPT_WINDOW_WORDS
+from agents.signing_words import SIGNING, STEPS_AFTER_SIGNING
 
 _COST = (r"cost\w*|due(?!\s+to\b(?!\s+(?:us|you|them|me|him|her)\b))|line items?|penalt\w*|lock-in|penaliz\w*|permanencia|pénalit\w*|vertragsstrafe\w*|"
          r"mindestlaufzeit|charg(?:e|es|ed|ing)|fees?|pay(?!back)\w*|paid|bill(?:ed|ing|s)?|invoic\w*|"
@@ -75,12 +76,9 @@ _OURS = r"our|nuestr[oa]s?|notre|nos|unser\w*"
 _EXPENSE = r"expense|dime|tab|cost|cuenta|cargo|charge|frais|kosten|rechnung|compte|kappe|pocket|poche|bolsillo"
 _DEFER = (r"defer\w*|postpon\w*|delay\w*|aufgeschoben|verschoben|gestundet|stundung|wait|warten|attendre|esperar|"
           r"différ\w*|report[ée]\w*|aplaz\w*|diferid\w*|pospuest\w*")
-# "signing off on the security review" approves a part (set 30's en-g5: Dana wrote "security signed off on our side");
-# signing off on the budget, the purchase or the contract is the deal's own step. The noun ("thanks for the sign-off")
-# is left as it was: set 13's en-b4 and set 29's en-b7 are flagged by it alone (their own defects are not caught)
 _THANKS_DONE = (r"(?:thanks|thank you|danke|vielen dank|merci|gracias|congratulations|congrats|enhorabuena|felicidades|"
                 r"félicitations|glückwunsch|herzlichen glückwunsch)\s+(?:\w+\s+){0,3}?(?:for|on|für|zum|zur|pour|por|de)\s+"
-                r"(?:\w+\s+){0,2}?(?:(?:signing|signed)(?! off\b(?!\s+(?:on\s+)?(?:the\s+|our\s+|this\s+|your\s+)?(?:budget|purchase|deal|contract|proposal|order|spend|investment|quote|offer|pricing|price)))|sign|approving|ordering|placing|purchasing|buying|closing|choosing us|making it official|"
+                rf"(?:\w+\s+){{0,2}}?(?:{SIGNING}|approving|ordering|placing|purchasing|buying|closing|choosing us|making it official|"
                 r"joining (?:the|our) (?:platform|family|customers)|joining us as|coming on board|sending back the signed|"
                 r"returning the signed|sending over the signed|selecting us|picking us|going with us|nous avoir choisis|elegirnos|"
                 r"habernos elegido|cerrar|cerrado|conclure|abschluss|"
@@ -198,12 +196,7 @@ _BINDING_STEMS = ("contract", "order", "p.o.", "signatur", "vertr", "auftr", "be
 sentence of every output, and most hold none)."""
 _NOT_YET = re.compile(
     rf"\b(?:(?:{_PLAN}|{_NEG}|yet|noch|encore|todavía|aún|send\w*|schick\w*|sende\w*|envo\w*|envi\w*|prepar\w*|"
-    r"prépar\w*|draft\w*|entw[uü]rf\w*|borrador\w*|projet\w*|review\w*|prüf\w*|revis\w*|relir\w*|attach\w*|"
-    r"anbei|adjunt\w*|ci-joint\w*|share\w*|go(?:ing)? to|let me know|questions?|fragen?|preguntas?)\b|"
-    # the steps that follow a signature to come ("los primeros pasos tras la firma", set 30's es-g2)
-    r"(?:first |next |erste\w* |premi[eè]r\w* |primer\w* )?(?:steps?|schritte?|étapes?|pasos?) (?:after|nach|après|tras|"
-    r"después de)(?: the| der| dem| la| el| votre| su| sa| your| ihrer)? (?:signing|signature|unterzeichnung|"
-    r"unterschrift|firma)\W*$)", re.I)
+    rf"prépar\w*|draft\w*|entw[uü]rf\w*|borrador\w*|projet\w*|review\w*|prüf\w*|revis\w*|relir\w*|attach\w*|anbei|adjunt\w*|ci-joint\w*|share\w*|go(?:ing)? to|let me know|questions?|fragen?|preguntas?)\b|{STEPS_AFTER_SIGNING})", re.I)
 """Words that make a clause about a binding document a plan, a negation, a draft, a question or a step still to come."""
 _OTHER_OFFER = re.compile(
     r"\b(?:competitor\w*|competition|add-?ons?|alternatives?|(?:other|current|existing|incumbent) (?:vendor|provider|"
