@@ -22,6 +22,7 @@ from agents.kept_free import slot_kept_free
 from agents.negation import negated_match
 from agents.normalize import normalise
 from agents.settings import CONCEPT_WINDOW_WORDS
+from agents.signing_words import SIGNING, STEPS_AFTER_SIGNING
 
 _COST = (r"cost\w*|due(?!\s+to\b(?!\s+(?:us|you|them|me|him|her)\b))|line items?|penalt\w*|lock-in|penaliz\w*|permanencia|pénalit\w*|vertragsstrafe\w*|"
          r"mindestlaufzeit|charg(?:e|es|ed|ing)|fees?|pay(?!back)\w*|paid|bill(?:ed|ing|s)?|invoic\w*|"
@@ -77,7 +78,7 @@ _DEFER = (r"defer\w*|postpon\w*|delay\w*|aufgeschoben|verschoben|gestundet|stund
           r"différ\w*|report[ée]\w*|aplaz\w*|diferid\w*|pospuest\w*")
 _THANKS_DONE = (r"(?:thanks|thank you|danke|vielen dank|merci|gracias|congratulations|congrats|enhorabuena|felicidades|"
                 r"félicitations|glückwunsch|herzlichen glückwunsch)\s+(?:\w+\s+){0,3}?(?:for|on|für|zum|zur|pour|por|de)\s+"
-                r"(?:\w+\s+){0,2}?(?:signing|signed|sign|approving|ordering|placing|purchasing|buying|closing|choosing us|making it official|"
+                rf"(?:\w+\s+){{0,2}}?(?:{SIGNING}|approving|ordering|placing|purchasing|buying|closing|choosing us|making it official|"
                 r"joining (?:the|our) (?:platform|family|customers)|joining us as|coming on board|sending back the signed|"
                 r"returning the signed|sending over the signed|selecting us|picking us|going with us|nous avoir choisis|elegirnos|"
                 r"habernos elegido|cerrar|cerrado|conclure|abschluss|"
@@ -194,10 +195,9 @@ _BINDING_STEMS = ("contract", "order", "p.o.", "signatur", "vertr", "auftr", "be
 """Literals every binding document holds: the clause scan runs only on sentences that have one (it runs per
 sentence of every output, and most hold none)."""
 _NOT_YET = re.compile(
-    rf"\b(?:{_PLAN}|{_NEG}|yet|noch|encore|todavía|aún|send\w*|schick\w*|sende\w*|envo\w*|envi\w*|prepar\w*|"
-    r"prépar\w*|draft\w*|entw[uü]rf\w*|borrador\w*|projet\w*|review\w*|prüf\w*|revis\w*|relir\w*|attach\w*|"
-    r"anbei|adjunt\w*|ci-joint\w*|share\w*|go(?:ing)? to|let me know|questions?|fragen?|preguntas?)\b", re.I)
-"""Words that make a clause about a binding document a plan, a negation, a draft or a question."""
+    rf"\b(?:(?:{_PLAN}|{_NEG}|yet|noch|encore|todavía|aún|send\w*|schick\w*|sende\w*|envo\w*|envi\w*|prepar\w*|"
+    rf"prépar\w*|draft\w*|entw[uü]rf\w*|borrador\w*|projet\w*|review\w*|prüf\w*|revis\w*|relir\w*|attach\w*|anbei|adjunt\w*|ci-joint\w*|share\w*|go(?:ing)? to|let me know|questions?|fragen?|preguntas?)\b|{STEPS_AFTER_SIGNING})", re.I)
+"""Words that make a clause about a binding document a plan, a negation, a draft, a question or a step still to come."""
 _OTHER_OFFER = re.compile(
     r"\b(?:competitor\w*|competition|add-?ons?|alternatives?|(?:other|current|existing|incumbent) (?:vendor|provider|"
     r"supplier|offer)s?|incumbent|konkurren\w*|wettbewerb\w*|mitbewerber\w*|(?:anderen?|aktuellen?|bisherigen?) "

@@ -38,9 +38,29 @@ _NOT_A_MEETING_DAY = re.compile(
     r"después del|tras el|last|this past|letztes|vergangenes)\s+(?:[\w'-]+\s+){0,2}$", re.I)
 """A weekend wished or past, not proposed: "enjoy the long weekend, and would Monday suit you for a call?"."""
 _CLOCK_VALUE = re.compile(r"\b(\d{1,2})(?:\s?[:.h]\s?(\d{2}))?\s?(am|pm|a\.m\.|p\.m\.|uhr|h\b)?", re.I)
+_SPELLED_ZONES = {
+    **dict.fromkeys(("pacific time", "west coast time", "pazifischer zeit", "pazifikzeit", "westküstenzeit",
+                     "us-westküstenzeit", "heure du pacifique", "heure de la côte ouest", "hora del pacífico",
+                     "hora del pacifico", "hora de la costa oeste"), "America/Los_Angeles"),
+    **dict.fromkeys(("eastern time", "east coast time", "ostküstenzeit", "us-ostküstenzeit", "östlicher zeit",
+                     "heure de l'est", "heure de la côte est", "hora del este", "hora de la costa este"),
+                    "America/New_York"),
+    **dict.fromkeys(("heure du centre", "hora del centro", "zentraler zeit"), "America/Chicago"),
+    **dict.fromkeys(("heure des rocheuses", "hora de la montaña", "hora de las montañas rocosas"), "America/Denver"),
+    **dict.fromkeys(("british time", "britischer zeit", "heure britannique", "heure de greenwich", "hora británica",
+                     "hora de greenwich"), "Europe/London"),
+    **dict.fromkeys(("central european time", "mitteleuropäischer zeit", "heure d'europe centrale",
+                     "hora central europea", "hora de europa central"), "Europe/Berlin"),
+    **dict.fromkeys(("koordinierter weltzeit", "weltzeit", "temps universel", "tiempo universal"), "UTC"),
+}
+"""Zone names as people spell them after a clock time, in English, German, French and Spanish (set 30's de-b11: "17 Uhr
+pazifischer Zeit", 2 a.m. in Germany)."""
 _CLOCK_ZONE = re.compile(
-    r"\s*\(?\s*(?:(?P<local>your time|your local time|local time|ihrer zeit|(?:à )?votre heure|heure locale|hora local|"
-    r"su hora)|(?P<zone>eastern|central|mountain|pacific|e[sd]?t|c[sd]?t|m[sd]?t|p[sd]?t|gmt|utc|bst|cet|cest|mez|mesz|"
+    r"\s*,?\s*\(?\s*(?:(?P<local>your time|your local time|local time|ihrer zeit|(?:à )?votre heure|heure locale|hora local|"
+    r"su hora)|(?P<zone>"
+    # zones spelled out in our four languages first, so "Central European Time" is not read as "Central" (US)
+    rf"{'|'.join(re.escape(k) for k in sorted(_SPELLED_ZONES, key=len, reverse=True))}|"
+    r"eastern|central|mountain|pacific|e[sd]?t|c[sd]?t|m[sd]?t|p[sd]?t|gmt|utc|bst|cet|cest|mez|mesz|"
     r"uk time|london time|new york time|chicago time|paris time|berlin time|madrid time|heure de paris|"
     r"heure française|hora de madrid|hora peninsular|hora española|deutscher zeit|berliner zeit|"
     # a US or UK city's time in our other languages: "14 Uhr Chicagoer Zeit", "14 h heure de New York"
@@ -88,7 +108,8 @@ def _clock_hours(sentence: str) -> list[tuple[str, float, str | None]]:
             hour = 0
         z = _CLOCK_ZONE.match(sentence, max(v.end(), m.end()))
         written = z.group("zone").lower() if z and z.group("zone") else None
-        tz = (_ZONES.get(written, "Europe/Berlin") if written else None)
+        written = written.replace("’", "'") if written else None
+        tz = (_SPELLED_ZONES.get(written) or _ZONES.get(written, "Europe/Berlin") if written else None)
         city = CITY_TIME.match(sentence, max(v.end(), m.end())) if not z else None
         if city and city_zone(city):  # "14 Uhr Torontoer Zeit", "a las 15:00 hora de Bogotá"
             tz, written = city_zone(city), city.group(0).strip()

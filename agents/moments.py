@@ -103,7 +103,9 @@ QUESTION_WORDS = re.compile(
     r"puede|podría|podrían|cuándo|qué|cuál\w*|cómo|dónde|tienen)\b", re.I)
 
 ASK_TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((t, re.compile(p, re.I)) for t, p in (
-    ("proposal", r"\b(proposal|quote|quotation|offer document|angebot|proposition|offre|devis|propuesta|cotizaci[oó]n)\b"),
+    # German declines the noun: "auf der ersten Seite des Angebots" takes up a question about "das Angebot" (q30-de-g9)
+    ("proposal", r"\b(proposals?|quotes?|quotation|offer document|angebot(?:s|e|en)?|propositions?|offres?|devis|"
+                 r"propuestas?|cotizaci[oó]n)\b"),
     ("seats", r"\b(seats?|licen[cs]es?|users?|lizenzen|nutzer|sièges|licences|utilisateurs|licencias|usuarios|puestos)\b"),
     ("pricing", r"\b(pric\w+|cost\w*|budget|discount|preis\w*|kosten|rabatt|prix|tarif\w*|coût\w*|precio\w*|coste\w*|"
                 r"descuento)\b"),

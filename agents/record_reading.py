@@ -6,20 +6,31 @@ per rule."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from agents.context import Context
 from agents.decisions import invented_choices
 from agents.disparaging import disparages_competitor
 from agents.done_asks import asks_for_done_things
+from agents.early_deadlines import early_deadlines
 from agents.known_asks import asks_for_known_figures
+from agents.known_topics import asks_about_known_topics
+from agents.moved_events import unvouched_reschedules
 from agents.offer_validity import undefined_validity
 from agents.thanks import thanks_problems
 
 
-def record_reading_problems(body: str, ctx: Context, recipient_id: str | None) -> list[tuple[str, list[str]]]:
-    """(check name, reasons) for every rule that needs the record read, in a fixed order."""
+def record_reading_problems(body: str, ctx: Context, recipient_id: str | None,
+                            send_day: date | None = None) -> list[tuple[str, list[str]]]:
+    """(check name, reasons) for every rule that needs the record read, in a fixed order (`send_day`: the day the
+    draft goes out, the run's day when None)."""
     return [("thanks_the_right_person", thanks_problems(body, ctx, recipient_id)),
-            # the record unread: asking for what is done, or for a figure the buyer already gave
-            ("asks_only_for_what_is_open", [*asks_for_done_things(body, ctx), *asks_for_known_figures(body, ctx)]),
-            ("states_only_decisions_on_record", invented_choices(body, ctx)),
-            ("no_offer_validity_nobody_set", undefined_validity(body)),
+            # the record unread: asking for what is done, or for a figure or a topic the buyer already gave
+            ("asks_only_for_what_is_open", [*asks_for_done_things(body, ctx), *asks_for_known_figures(body, ctx),
+                                            *asks_about_known_topics(body, ctx)]),
+            # the buyer's choices and plans: a choice of us, or their event moved to a day the record does not give
+            ("states_only_decisions_on_record", [*invented_choices(body, ctx),
+                                                 *unvouched_reschedules(body, ctx, send_day or ctx.now.date())]),
+            ("no_offer_validity_nobody_set", [*undefined_validity(body),
+                                              *early_deadlines(body, send_day or ctx.now.date())]),
             ("fair_to_competitors", disparages_competitor(body))]  # a tone no manager lets go

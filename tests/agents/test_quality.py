@@ -253,7 +253,7 @@ probed in other wordings by tests/agents/test_record_read_before_writing.py): ev
 one passed in each language."""
 
 SET30 = {lang: json.loads((FIXTURES / "quality_heldout30" / f"{lang}.json").read_text()) for lang in LANGUAGES}
-SET30_FLOORS = {"en": (11, 8), "de": (9, 9), "fr": (11, 10), "es": (11, 9)}
+SET30_FLOORS = {"en": (12, 9), "de": (12, 10), "fr": (12, 10), "es": (12, 10)}
 """Wave 21, written by a fourteenth outside red team without reading agents/ (12 bad, 10 good per language); first and
 only measurement on 670bda1 (16:11 UTC, tests/fixtures/injection_heldout30/MEASURED.md), bad flagged / good passed:
 en 11/12 7/10, de 9/12 8/10, fr 11/12 9/10, es 11/12 8/10. Missed: asks about a topic the buyer already raised (b6 in
@@ -263,7 +263,9 @@ record does not state (en-g2), thanks for signing (en-g5), drafts under 25 words
 unanswered (de-g9), "tras la firma" read as a signed document (es-g2). Wave 21b (in-sample, 16:37 UTC): en-g1 passes
 (the day after Thanksgiving is a customary day off, not a federal holiday: agents/public_holidays.py _CUSTOMARY), de/fr/es
 g5 pass (DRAFT_MIN_WORDS 25 -> 18), so good passed en 8/10, de 9/10, fr 10/10, es 9/10; still refused en-g2, en-g5,
-de-g9, es-g2."""
+de-g9, es-g2. Wave 22 (in-sample, agents/README.md "wave 22 — quality"): every bad draft flagged (b6 by
+agents/known_topics, de-b11 by the zone names spelled out, de-b12 by agents/early_deadlines); en-g5, de-g9 and es-g2
+pass; en-g2 is still refused."""
 
 HELD_OUT_WITH_FLOORS = {19: (SET19, SET19_FLOORS), 20: (SET20, SET20_FLOORS), 21: (SET21, SET21_FLOORS),
                         22: (SET22, SET22_FLOORS), 23: (SET23, SET23_FLOORS), 24: (SET24, SET24_FLOORS),

@@ -1,0 +1,18 @@
+"""Signing, as the deal-state rules of agents.concepts read it (issue 11, wave 22).
+
+"Signing off on the security review" approves a part: set 30's en-g5 thanked Priya for it, and Dana had written
+"security signed off on our side". Signing off on the budget, the purchase, the contract or the proposal is the deal's
+own step and stays a claim. The noun ("thanks for the sign-off") is read as before: set 13's en-b4 and set 29's en-b7
+are flagged by it alone (their own defects, a missing ask and an internal note, are not caught).
+
+"Los primeros pasos tras la firma" (set 30's es-g2) are steps still to come, not a signed document; the phrase must end
+its clause ("tras la firma del contrato que nos envió" is no plan)."""
+
+SIGNING = (r"(?:signing|signed)(?! off\b(?!\s+(?:on\s+)?(?:the\s+|our\s+|this\s+|your\s+)?(?:budget|purchase|deal|"
+           r"contract|proposal|order|spend|investment|quote|offer|pricing|price)))|sign")
+"""The verb of signing, in a thanks for a step of the deal (agents.concepts._THANKS_DONE)."""
+
+STEPS_AFTER_SIGNING = (r"(?:first |next |erste\w* |premi[eè]r\w* |primer\w* )?(?:steps?|schritte?|étapes?|pasos?) "
+                       r"(?:after|nach|après|tras|después de)(?: the| der| dem| la| el| votre| su| sa| your| ihrer)? "
+                       r"(?:signing|signature|unterzeichnung|unterschrift|firma)\W*$")
+"""Steps that follow a signature still to come: no binding document exists (agents.concepts._NOT_YET)."""
