@@ -26,8 +26,6 @@ from tests.agents.role_matrix import PROBES, ROLES, as_rationale, as_signal, as_
 @pytest.mark.parametrize(("kind", "lang", "text"), PROBES, ids=[f"{k}-{lang}-{i}" for i, (k, lang, _) in
                                                                  enumerate(PROBES)])
 def test_a_probe_refused_in_a_draft_is_refused_in_every_role(role, kind, lang, text):
-    if (kind, lang) == ("fulfilment", "de"):
-        pytest.xfail("'wurde bereits geliefert' is read in no role (agents/fulfilment_claims.py): left for later")
     assert ROLES[role](lang, text), f"{kind} passed in the {role}: {text}"
 
 
@@ -113,3 +111,27 @@ def test_the_next_best_action_carries_no_word_of_the_rationale(kind, lang, text)
     neutral = out.model_copy(update={"rationale": "Value reinforcement fits."})
     settings = AgentSettings(tenant_id=ctx.record.tenant_id)
     assert next_best_action(ctx, arm, out, settings) == next_best_action(ctx, arm, neutral, settings)
+
+
+# The matrix's one gap in every role: a delivery or an installation stated as done, and the French third person's
+# "a ouvert" (noticed in wave 21), whose auxiliary "a" is also the English article.
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "The units were installed at the Tacoma depot last week."),
+    ("de", "Die Geräte sind bereits in allen Fahrzeugen montiert."),
+    ("fr", "Paul a ouvert votre compte client."),
+    ("fr", "Le matériel a été livré sur les six sites."),
+    ("es", "Los dispositivos ya fueron instalados en los camiones."),
+])
+def test_a_delivery_or_an_account_opened_by_someone_is_refused_in_every_role(lang, text):
+    assert all(check(lang, text) for check in ROLES.values()), text
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "We can deliver the hardware within two weeks of signature."),
+    ("de", "Die Geräte werden nach der Unterschrift geliefert."),
+    ("fr", "Paul a ouvert la réunion par une question sur les absences."),
+    ("fr", "Claire a demandé si le matériel peut être livré en janvier."),
+    ("es", "Javier preguntó cuándo se instalarán los dispositivos."),
+])
+def test_a_delivery_planned_or_asked_about_passes(lang, text):
+    assert as_summary(lang, text) == [] and as_rationale(lang, text) == [], text
