@@ -13,15 +13,22 @@ read for timing. A same-day call is also fine when the buyer's latest email aske
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from datetime import date
 
+from agents.buyer_dates import inbound_days
+from agents.calendar_days import resolve_day
 from agents.clock_today import draft_clock_terms
 from agents.context import Context
+from agents.delivery_days import promised_delivery_days
+from agents.facts import Vocabulary, find_dates, find_unsupported
+from agents.meeting_hours import proposed_meeting_days
 from agents.moments import latest_ask
 from agents.timing import timing_violations
 
-_CLAUSE = re.compile(r"(?<=[.!?;])\s+|\n+|\s+[-–—]\s+|,\s+(?=(?:so|then|and then|also|also|dann|puis|alors|luego|y luego|"
+_CLAUSE = re.compile(r"(?<=[.!?;])(?<!\d\.)\s+|\n+|\s+[-–—]\s+|,\s+(?=(?:so|then|and then|also|dann|puis|alors|luego|y luego|"
                      r"entonces|donc|deshalb|daher|pour|para|um)\b)", re.I)
-"""Sentences, and the clauses a plan is joined to a report by ("Dana wants it, so call her today")."""
+"""Sentences (a day number's period, "30. November", ends none), and the clauses a plan is joined to a report by ("Dana wants it, so call her today")."""
 
 _REPORTS = re.compile(
     r"\b(?:asked|asks|asking|wants?|wanted|requested|requests|would like|'d like|prefers?|preferred|suggested|"
@@ -64,3 +71,33 @@ def role_text_violations(text: str, ctx: Context, *, contact_id: str | None = No
         if not asked_today:
             reasons += draft_clock_terms(clause, ctx, who, day)
     return list(dict.fromkeys(reasons))
+
+
+_OUR_STEP = re.compile(
+    r"\b(?:email|e-mail|send|sending|call|ring|phone|follow(?:ing)? up|propose|offer a|book|schedule|meet|"
+    r"schicken|senden|zusenden|anrufen|nachfassen|vorschlagen|melden|mailen|envoyer|appeler|relancer|proposer|"
+    r"écrire|enviar|llamar|escribir|proponer|contactar|seguimiento)\b", re.I)
+"""A step of ours a plan names a day for: "email Dana on Monday, November 30"."""
+
+
+def planned_days(text: str, day: date) -> set[date]:
+    """Days still to come that a clause of ours (not a report of the buyer) plans a step for."""
+    out: set[date] = set()
+    for clause in _CLAUSE.split(text):
+        if _OUR_STEP.search(clause) and not _REPORTS.search(clause):
+            out |= {d for _, (y, m, dd) in find_dates(clause) if (d := resolve_day(y, m, dd, day)) and d >= day}
+    return out
+
+
+def unvouched_dates(text: str, ctx: Context, vocab: Vocabulary) -> list[str]:
+    """Dates the record does not vouch for, read as in a draft (agents.safety.check_draft): a day still to come that a
+    sentence plans a step of ours on, or a day the buyer named, is a plan or a report, not a fact to vouch for.
+    "Decision expected on December 9" or "approved on November 20" in a summary the record never states would go to
+    the CRM as a fact otherwise."""
+    found = find_unsupported(text, vocab, kinds=("date",))
+    if found:
+        day = ctx.now.date()
+        proposed = (proposed_meeting_days(text, day) | promised_delivery_days(text, day) | inbound_days(ctx, day)
+                    | planned_days(text, day))
+        found = find_unsupported(text, replace(vocab, dates=vocab.dates | proposed), kinds=("date",))
+    return [f"unsupported fact: {f}" for f in found]

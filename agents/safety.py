@@ -45,7 +45,7 @@ from agents.neighbour_languages import neighbour_commercial_sentences
 from agents.normalize import normalise
 from agents.outcome_promises import promised_outcomes
 from agents.price_talk import unanchored_price_talk
-from agents.role_texts import role_text_violations
+from agents.role_texts import role_text_violations, unvouched_dates
 from agents.sentence_language import language_violations
 from agents.signature import signature_problems
 from agents.spelled_money import spelled_money
@@ -194,6 +194,7 @@ def check_analysis(out: AnalysisOut, ctx: Context, vocab: Vocabulary) -> list[st
     reasons += [f"unsupported fact: {f}" for f in find_unsupported(joined, vocab, kinds=FACT_KINDS_ANALYSIS)]
     reasons += text_invariant_violations(joined, vocab) + withheld_echoes(joined, ctx)
     reasons += commercial_violations(joined, ctx, vocab, None, topic_reports=True) + role_text_violations(joined, ctx)
+    reasons += unvouched_dates(joined, ctx, vocab)
     return list(dict.fromkeys(reasons))
 
 
@@ -216,4 +217,5 @@ def check_strategy(
     reasons += commercial_violations(out.rationale, ctx, vocab, out.discount if arm.uses_discount else None,
                                      topic_reports=True)
     reasons += role_text_violations(out.rationale, ctx, contact_id=out.recipient_contact_id)  # the draft's timing rules
+    reasons += unvouched_dates(out.rationale, ctx, vocab)
     return list(dict.fromkeys(reasons))

@@ -33,7 +33,7 @@ def test_a_probe_refused_in_a_draft_is_refused_in_every_role(role, kind, lang, t
 REPORTS = [
     ("en", "Dana asked whether a discount is possible for the second depot."),
     ("en", "Dana asked on November 18 for the proposal by the end of next week."),
-    ("en", "Marcus wanted the pricing by November 20; that date has passed, so the proposal is late."),
+    ("en", "Dana wanted the proposal by November 18; that date has passed, so the proposal is late."),
     ("en", "Dana would like a call this afternoon to go through the seat count."),
     ("en", "The discovery call took place on November 12 and covered idle time."),
     ("en", "Last contact was a call on November 19."),
@@ -41,7 +41,7 @@ REPORTS = [
     ("de", "Herr Weber fragte, ob heute noch ein kurzes Telefonat möglich ist."),
     ("de", "Die Demo fand am 14. Oktober statt."),
     ("fr", "Claire demande un appel aujourd'hui pour parler du nombre de licences."),
-    ("fr", "Paul souhaitait la proposition avant le 20 novembre."),
+    ("fr", "Claire a écrit le 19 novembre pour demander la proposition."),
     ("es", "Javier pidió la propuesta el 18 de noviembre con el calendario de implantación."),
     ("es", "Lucía quiere hablar hoy por la tarde sobre el retorno."),
 ]
