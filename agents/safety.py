@@ -41,6 +41,7 @@ from agents.invariants import character_violations, foreign_sentence_violations,
 from agents.learned_screen import planted_sentence_violations
 from agents.meeting_hours import proposed_meeting_days
 from agents.models import AnalysisOut, DraftOut, Evidence, StrategyOut
+from agents.moving_price import falling_prices
 from agents.neighbour_languages import neighbour_commercial_sentences
 from agents.normalize import normalise
 from agents.outcome_promises import promised_outcomes
@@ -164,7 +165,7 @@ def commercial_violations(
             *spelled_percent_violations(text, vocab.percents), *spelled_money(text, vocab.money, vocab.percents),
             *concession_violations(normalise(text)),
             *compound_concessions(normalise(text)), *unanchored_price_talk(normalise(text), approved_discount, topic_reports=topic_reports),
-            *promised_outcomes(normalise(text)), *held_increases(normalise(text)),
+            *promised_outcomes(normalise(text)), *held_increases(normalise(text)), *falling_prices(normalise(text)),
             *term_commitments(text), *approval_claims(text, ctx.record.stage_kind),
             *colloquial_violations(normalise(text), ctx), *unvouched_approvals(said, ctx)]  # whose approval it is links it to the record's: names as written
 
