@@ -28,6 +28,8 @@ _DONE = (
     # en: a completed step, active perfect or passive
     r"opened|set up|created|provisioned|activated|enabled|issued|started|kicked off|launched|placed|booked|"
     r"countersigned|counter-signed|registered|configured|live|open|active|up and running|shipped|dispatched|raised|"
+    r"delivered|installed|geliefert|ausgeliefert|installiert|montiert|livrée?s?|installée?s?|entregad[oa]s?|"
+    r"instalad[oa]s?|"
     # de
     r"eröffnet|angelegt|eingerichtet|freigeschaltet|aktiviert|gestartet|aufgesetzt|bereitgestellt|erteilt|"
     r"gegengezeichnet|gebucht|ausgelöst|erstellt|angestoßen|angelaufen|live|ausgestellt|versandt|versendet|verschickt|"
@@ -51,6 +53,10 @@ _DONE_RE = re.compile(rf"(?<![\w-])(?:{_DONE})\b", re.I)
 _SAID_DONE = re.compile(rf"\b(?:{_AUX}|we|wir|nous|hemos|I|ich|je|j'ai)\b", re.I)
 """A subject or an auxiliary before the verb. English "a" and "'s" are left out of `_AUX` here: as an article or a
 possessive they stand before every noun ("the rollout order and a two-wave go-live" read as a step done)."""
+_FR_HAS = re.compile(r"\ba\s+(?:déjà\s+|bien\s+|maintenant\s+)?$", re.I)
+_FR_PARTICIPLE = re.compile(r"ouverte?s?|\w+[ée]e?s?", re.I)
+"""French "Paul a ouvert votre compte": the third person's auxiliary is "a", which `_SAID_DONE` cannot hold (the
+English article); it counts only right before a French participle."""
 _NEAR = 5
 """Words at most between the thing and the completed verb: "opened your customer account", "die Lizenzen für Ihre 120
 Fahrzeuge schon freigeschaltet"; "we booked a call to go through the rollout" is about a call, not the rollout."""
@@ -75,7 +81,8 @@ def fulfilment_claims(text: str, stage_kind: str) -> list[str]:
             continue
         c = _NOT_OURS.sub(" ", clause)
         things = [(m.start(), m.end()) for m in _THING_RE.finditer(c)]
-        if any(_SAID_DONE.search(c, 0, d.start()) and any(_words_between(c, d.span(), t) <= _NEAR for t in things)
+        if any((_SAID_DONE.search(c, 0, d.start()) or (_FR_HAS.search(c, 0, d.start())
+                                                          and _FR_PARTICIPLE.fullmatch(d.group(0)))) and any(_words_between(c, d.span(), t) <= _NEAR for t in things)
                for d in _DONE_RE.finditer(c)):
             out.append(f"a step after a purchase stated as done on an open deal: {clause.strip()!r}")
     return out

@@ -22,7 +22,7 @@ from agents.normalize import SENTENCE_BREAK
 _OUR_PRICE = re.compile(
     # our price or what the buyer pays; "cost" only as the buyer's outlay ("costs you"), since "fuel cost" and "idle
     # cost" are the buyer's pains the record names; German "die Zahlen" are figures, "Amortisationsrechnung" a document
-    r"\b(?:price\w*(?![- ]sensitiv)|pricing|cost(?:s|ing)? you|"
+    r"\b(?:price\w*(?![- ]sensitiv)|pricing|cost(?:s|ing)? you(?!\s+(?:\w+ed|brought|told|gave|showed|saw|had|have|face|see)\b)|"
     # a rate as what the buyer pays: one that applies to them or that they get ("the integrated care board rate applies
     # to all 9 clinics", "you qualify for our nonprofit rate"); "idle rate" or "at the current rate" are no price
     r"rates?\s+(?:\w+\s+)?(?:applies|apply|applied|will apply|would apply|kicks? in)|"
@@ -57,6 +57,11 @@ _ANCHOR = re.compile(
     r"walk (?:\w+ )?through|go(?:ing)? through|durch(?:gehen|sprechen|zugehen)|gehen? (?:\w+ ){0,8}?durch|passer en revue|"
     r"repasar|"
     r"pricing page|preisseite|page de tarifs|página de precios|"
+    # where the price stands in the document ("the price sits on a single page", "auf Seite 3", "en page 2"): a place in
+    # a document the buyer gets, not a price of the model's
+    r"(?:on|in) (?:a |one |the |its own |a separate )?(?:single |separate |own )?(?:page|sheet|slide)s?|"
+    r"(?:auf|in) (?:einer |der )?(?:eigenen |einzigen )?(?:seite|folie)|sur (?:une |la )?(?:seule )?(?:page|diapositive)|"
+    r"en (?:una |la )?(?:sola )?(?:página|diapositiva)|(?:page|seite|página|slide)\s+\d+|"
     # the invoice as a document that follows a step ("once you sign, the invoice follows", "preparo la factura")
     r"(?:invoice|rechnung|facture|factura)\s+(?:follows|will follow|goes out|folgt|suit|suivra|sigue)|(?:send|prepare|issue|"
     r"schicke|sende|stelle|envoie|prépare|preparo|envío|emito)\w*\s+(?:you\s+|ihnen\s+|vous\s+|le\s+)?(?:the|die|la|le|"

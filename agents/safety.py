@@ -41,10 +41,12 @@ from agents.invariants import character_violations, foreign_sentence_violations,
 from agents.learned_screen import planted_sentence_violations
 from agents.meeting_hours import proposed_meeting_days
 from agents.models import AnalysisOut, DraftOut, Evidence, StrategyOut
+from agents.moving_price import falling_prices
 from agents.neighbour_languages import neighbour_commercial_sentences
 from agents.normalize import normalise
 from agents.outcome_promises import promised_outcomes
 from agents.price_talk import unanchored_price_talk
+from agents.role_texts import role_text_violations, unvouched_dates
 from agents.sentence_language import language_violations
 from agents.signature import signature_problems
 from agents.spelled_money import spelled_money
@@ -163,7 +165,7 @@ def commercial_violations(
             *spelled_percent_violations(text, vocab.percents), *spelled_money(text, vocab.money, vocab.percents),
             *concession_violations(normalise(text)),
             *compound_concessions(normalise(text)), *unanchored_price_talk(normalise(text), approved_discount, topic_reports=topic_reports),
-            *promised_outcomes(normalise(text)), *held_increases(normalise(text)),
+            *promised_outcomes(normalise(text)), *held_increases(normalise(text)), *falling_prices(normalise(text)),
             *term_commitments(text), *approval_claims(text, ctx.record.stage_kind),
             *colloquial_violations(normalise(text), ctx), *unvouched_approvals(said, ctx)]  # whose approval it is links it to the record's: names as written
 
@@ -192,7 +194,8 @@ def check_analysis(out: AnalysisOut, ctx: Context, vocab: Vocabulary) -> list[st
     joined = "\n".join(texts)
     reasons += [f"unsupported fact: {f}" for f in find_unsupported(joined, vocab, kinds=FACT_KINDS_ANALYSIS)]
     reasons += text_invariant_violations(joined, vocab) + withheld_echoes(joined, ctx)
-    reasons += commercial_violations(joined, ctx, vocab, None, topic_reports=True)
+    reasons += commercial_violations(joined, ctx, vocab, None, topic_reports=True) + role_text_violations(joined, ctx)
+    reasons += unvouched_dates(joined, ctx, vocab)
     return list(dict.fromkeys(reasons))
 
 
@@ -214,4 +217,6 @@ def check_strategy(
     reasons += text_invariant_violations(out.rationale, vocab) + withheld_echoes(out.rationale, ctx)
     reasons += commercial_violations(out.rationale, ctx, vocab, out.discount if arm.uses_discount else None,
                                      topic_reports=True)
+    reasons += role_text_violations(out.rationale, ctx, contact_id=out.recipient_contact_id)  # the draft's timing rules
+    reasons += unvouched_dates(out.rationale, ctx, vocab)
     return list(dict.fromkeys(reasons))

@@ -40,13 +40,13 @@ _MEET = (r"call|calls|meeting|meet|chat|talk|speak|demo|minutes|slot|ring|phone|
          r"rückruf|zurückrufen|rufe \w+ zurück|rappel|llamada|"
          r"bell|buzz|connect|touch base|huddle|facetime|skype|webex|hangout|get together|"
          r"telefonisch|drop in|room|"
-         r"catch up|sync|video|walk ?through|termin|gespräch|telefonat|telefonieren|anruf|rufe|anrufen|treffen|"
+         r"catch up|sync|video|walk ?through|termin(?!(?:o|a|as|an|ar|é|ó|ado|ada|amos|aré|ará|al|ales|aux|ons|ez|ait|ée)\b|er)|gespräch|telefonat|telefonieren|anruf|rufe|anrufen|treffen|"
          r"sprechen|minuten|melde mich telefonisch|appel|appelle|appeler|téléphone|téléphoner|parler|réunion|"
          r"rendez-vous|échange|entretien|visio|llamada|llamar|llamo|llamaré|telefonear|hablar|reunión|reunirnos|"
          r"vernos|charla|minutos|videollamada|"
          # stems: every inflection of a talking verb or phone noun ("¿Hablamos ...?", "por teléfono", "besprechen")
          r"llam|habl|tel[eé]fon|t[eé]l[eé]phon|rappel|reun|sprech|besprech|parlons|parlions|coup de fil|toque|comenta|anklingel|"
-         r"klingel|klingle|un point|petit point|faire le point|walk \w+ through|parle")
+         r"klingel|klingle|un point|petit point|faire le point|walk \w+ through|parle|reparl|rediscut")
 _TODAY = (r"today|this afternoon|this morning|this evening|later today|tonight|in an hour|in (?:a|one|two|2|a couple of|"
           r"a few) hours?|right now|end of (?:the )?day|heute|heute nachmittag|heute morgen|heute abend|gleich|in einer "
           r"stunde|aujourd'hui|cet après-midi|ce matin|ce soir|dans une heure|tout à l'heure|hoy|esta tarde|"
