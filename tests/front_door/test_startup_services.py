@@ -73,7 +73,8 @@ def serving(args: list[str], env: dict[str, str], tmp_path: Path, port: int) -> 
             try:
                 served.healthz = urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2).status
                 break
-            except (urllib.error.URLError, ConnectionError):
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                # a worker still booting on a loaded machine can accept and then not answer within 2 s
                 time.sleep(0.2)
         yield served
     finally:
