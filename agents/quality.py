@@ -67,7 +67,7 @@ CTA_PATTERNS = (
     r"\b(time|slot|call|meeting|chat|demo|day|works?|when|whether|if|a line|reply)\b",
     r"\b(geben sie mir (bitte |kurz )*bescheid|lassen sie (mich|uns) wissen|sagen sie mir|melden sie sich|"
     r"faites-moi savoir|dites-moi|tenez-moi au courant|indiquez-moi|"
-    r"h[aá]game saber|d[ií]game|av[ií]seme|conf[ií]rme(me)?)\b",
+    r"h[aá]game saber|d[ií]game(?:lo)?|av[ií]seme|conf[ií]rme(me)?)\b",
 )
 """An ask is a question, or an imperative about a next step."""
 
@@ -122,7 +122,11 @@ _COMMITS = re.compile(
     r"\b(?:will|'ll|shall) (?:reach|arrive|land|be in your inbox|be with you)\b|\b(?:reaches|arrives) (?:you|in your)\b|"
     r"\bvous (?:parviendra|parviendront|arrivera|arriveront|ser[ao]n?t? (?:envoy|remis|transmis|adress)\w*)|"
     r"\b(?:le|les|te|os) llegar[áa]n?\b|\b(?:le|les) ser[áa]n? (?:enviad|entregad|remitid)\w*|"
-    r"\b(?:erhalten|bekommen) sie\b|\bgeht ihnen\b|\bliegt ihnen\b", re.I)
+    r"\b(?:erhalten|bekommen) sie\b|\bgeht ihnen\b|\bliegt ihnen\b|"
+    # the thing going to the buyer, or our present tense for a set step: "the proposal goes to you and Marcus on Friday",
+    # "can go out on Friday", "before I send it on Friday", "ist am Freitag bei Ihnen", "la recibirán los dos el viernes"
+    r"\b(?:goes|go|will go|can go|is going) (?:to you|out|over to you)\b|\b(?:i|we) (?:send|call|deliver|share)\b|"
+    r"\b(?:ist|sind)\b[^?!\n]{0,60}\bbei ihnen\b|\b(?:recibir[áa]n|tendr[áa]n)\b", re.I)
 """Our side committing to a step, or the buyer told what they will have or what will reach them: the first person in each language ("I'll
 send", "schicke ich", "je vous l'envoie"), "you'll have it", "la tendrá"."""
 _VAGUE = re.compile(r"\b(?:follow(?:ing)? up|get back|check in|touch base|circle back|be in touch|reach out|keep you posted|"
@@ -190,6 +194,16 @@ def references_real(body: str, ctx: Context, vocab: Vocabulary) -> str | None:
         phrase = grams & bigrams(f"{a.get('subject') or ''}. {a.get('text') or ''}")
         if phrase:
             return f"activity {a['id']} ({', '.join(sorted(' '.join(p) for p in phrase))})"
+    for a in ctx.activities.values():
+        if a.get("withheld"):
+            continue
+        said = f"{a.get('subject') or ''}. {a.get('text') or ''}"
+        # "Tom's two-wave question" for a call note's "go live in two waves": the activity's words made one compound
+        for parts in _compounds(body, generic):
+            if _names_in(parts, said) and not any(_names_in(parts, f"{b.get('subject') or ''}. {b.get('text') or ''}")
+                                                   for b in ctx.activities.values() if b is not a):
+                # in this activity alone: "idle-time" or "rendez-vous" run through every record of their product
+                return f"activity {a['id']} ({' '.join(parts)})"
     counts = set(_COUNTED.findall(body.lower()))
     for a in ctx.activities.values():
         # "your 9 clinics", "les 6 ateliers": a count with its noun as the customer's own messages state it.
@@ -205,6 +219,21 @@ def references_real(body: str, ctx: Context, vocab: Vocabulary) -> str | None:
     return None
 
 
+def _names_in(parts: tuple[str, ...], text: str) -> bool:
+    """Whether the text says the compound's words in a row, hyphenated or not, the last one perhaps in the plural."""
+    return re.search(r"\b" + r"[\s-]+".join(map(re.escape, parts)) + r"(?:s|es)?\b", text, re.I) is not None
+
+
+def _compounds(body: str, generic: set[str]) -> list[tuple[str, ...]]:
+    """Hyphenated compounds of the draft with a content word in them ("two-wave", "go-live"; not "follow-up")."""
+    out = []
+    for word in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)+", body.lower()):
+        parts = tuple(word.split("-"))
+        if any(len(p) >= 4 and p not in STOPWORDS and p not in generic for p in parts):
+            out.append(parts)
+    return out
+
+
 def answers_question(body: str, ask: Ask | None) -> tuple[bool, str]:
     """Tell whether a draft takes up the buyer's latest question (its topic, in any supported language)."""
     if ask is None:
@@ -214,7 +243,37 @@ def answers_question(body: str, ask: Ask | None) -> tuple[bool, str]:
         return True, "question without a recognised topic"
     patterns = dict(ASK_TOPICS)
     hit = [t for t in topics if patterns[t].search(normalise(body))]
+    if not hit:
+        # The buyer's own words for what they asked ("el calendario de implantación" of "la propuesta con el calendario
+        # de implantación"): a draft that works on that thing takes up the question whatever it calls the document.
+        echoed = _phrases(normalise(ask.question)) & _phrases(normalise(body))
+        if echoed:
+            return True, f"takes up the buyer's {' '.join(sorted(echoed)[0])!r}"
     return (bool(hit), f"takes up {', '.join(hit)}" if hit else f"ignores the question about {', '.join(topics)}")
+
+
+_TIME_WORD = re.compile(rf"(?:{_DAYS}|end|ende|fin|final|next|nächst\w*|kommend\w*|prochaine?s?|próxim[oa]s?|siguiente|"
+                        r"january|february|march|april|june|july|august|september|october|november|december|"
+                        r"januar|februar|märz|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|"
+                        r"septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
+                        r"septiembre|octubre|noviembre|diciembre)$", re.I)
+"""Words of a date or deadline: "Ende nächster Woche" in the question and the draft is a time, not a thing asked for."""
+
+
+def _phrases(text: str) -> set[tuple[str, str]]:
+    """Pairs of content words next to each other or joined by one short word ("calendario de implantación",
+    "order form", "coût par atelier"): a phrase two texts share is one thing named, not a coincidence of words."""
+    tokens = re.findall(r"[^\W\d_][^\W\d_'-]*", text.lower())
+    content = [len(t) >= 4 and t not in STOPWORDS and not _TIME_WORD.match(t) for t in tokens]
+    out = set()
+    for i, t in enumerate(tokens):
+        if not content[i]:
+            continue
+        if i + 1 < len(tokens) and content[i + 1]:
+            out.add((t, tokens[i + 1]))
+        elif i + 2 < len(tokens) and len(tokens[i + 1]) <= 3 and content[i + 2]:
+            out.add((t, tokens[i + 2]))
+    return out
 
 
 def proposed_days(text: str, send_day: date) -> frozenset[date]:
@@ -258,8 +317,12 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
     # Formal greetings use the surname ("Dear Ms. Whitfield"); informal ones the first name.
     addressed = bool(first) and (re.search(rf"\b{re.escape(first.lower())}\b", head) is not None
                                  or name.lower() in head
-                                 or (bool(last) and re.search(rf"\b{HONORIFIC}\.?\s+{re.escape(last.lower())}\b",
+                                 # "Frau Schmidts Nachricht": the surname in the genitive still names her
+                                 or (bool(last) and re.search(rf"\b{HONORIFIC}\.?\s+{re.escape(last.lower())}s?\b",
                                                               head) is not None))
+    # A call script is read by the rep on the phone, not sent: it has no greeting to carry a name, and the recipient is
+    # whoever the rep dials. The wrong honorific, register or person still count against it (below).
+    scripted = draft.kind == "call_script" and not addressed
     bare = _BARE_HONORIFIC.match(head)
     if bare and not addressed:
         # "Madame," alone is the formal French greeting (and "Dear Sir or Madam" an English one): it addresses the
@@ -273,14 +336,15 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
     greets_other = first and not re.search(rf"\b{re.escape(first)}\b", greeting) and any(
         re.search(rf"\b{re.escape(n.split()[0])}\b", greeting) for c in ctx.record.contacts
         if c.id != draft.to.contact_id and (n := ctx.contact_name(c) or ""))
-    addressed = addressed and not wrong_form and not misgendered and not greets_other
+    addressed = (addressed or scripted) and not wrong_form and not misgendered and not greets_other
     informal = INFORMAL.get(draft.language)
     familiar = informal.search(body) if informal else None
     formally = addressed_formally(draft.to.contact_id, last, ctx) if familiar else None
     # one draft in two registers ("Merci pour votre message ... pour tes 6 ateliers") addresses nobody consistently
     own_formal = DRAFT_FORMAL[draft.language].search(body) if familiar and draft.language in DRAFT_FORMAL else None
     formally = formally or (f"the draft's own {own_formal.group(0)!r}" if own_formal else None)
-    detail = f"greets {first!r}" if addressed else f"{first or 'the contact'!r} not in the greeting"
+    detail = "a call script, no greeting" if addressed and scripted else f"greets {first!r}" if addressed \
+        else f"{first or 'the contact'!r} not in the greeting"
     if misgendered:
         detail = f"greets {name or 'the contact'} as {misgendered}"
     if formally and familiar:
