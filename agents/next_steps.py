@@ -72,8 +72,9 @@ _COMMITS = re.compile(
     r"\b(?:le|les|te|os) llegar[áa]n?\b|\b(?:le|les) ser[áa]n? (?:enviad|entregad|remitid)\w*|"
     r"\b(?:erhalten|bekommen) sie\b|\bgeht ihnen\b|\bliegt ihnen\b|"
     # the thing going to the buyer, or our present tense for a set step: "the proposal goes to you and Marcus on Friday",
-    # "can go out on Friday", "before I send it on Friday", "ist am Freitag bei Ihnen", "la recibirán los dos el viernes"
-    r"\b(?:goes|go|will go|can go|is going) (?:to you|out|over to you)\b|\b(?:i|we) (?:send|call|deliver|share)\b|"
+    # "can go out on Friday", "before I send it on Friday" (a present tense alone, "we send our newsletter on
+    # Fridays", is a habit, not a step), "ist am Freitag bei Ihnen", "la recibirán los dos el viernes"
+    r"\b(?:goes|go|will go|can go|is going) (?:to you|out|over to you)\b|\b(?:before|when|once|until|after) (?:i|we) (?:send|call|deliver|share)\b|"
     r"\b(?:ist|sind)\b[^?!\n]{0,60}\bbei ihnen\b|\b(?:recibir[áa]n|tendr[áa]n)\b", re.I)
 """Our side committing to a step, or the buyer told what they will have or what will reach them: the first person in each language ("I'll
 send", "schicke ich", "je vous l'envoie"), "you'll have it", "la tendrá"."""

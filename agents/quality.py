@@ -240,7 +240,9 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
     wrong_form = bool(last) and wrong_form_of_address(head, last, ctx)
     contact = next((c for c in ctx.record.contacts if c.id == draft.to.contact_id), None)
     greeting = re.split(r"[,:\n]", body.lstrip(), maxsplit=1)[0] if body.strip() else ""
-    misgendered = wrong_honorific(greeting, last, recorded_form(contact, ctx.record.extra))
+    # a script's first segment is its label ("Ouverture :"): its opening line is where it names the contact
+    misgendered = wrong_honorific(head if draft.kind == "call_script" else greeting, last,
+                                  recorded_form(contact, ctx.record.extra))
     # the greeting names another contact of the record and not the recipient ("Hi Elena," in an email to Tom)
     greets_other = first and not re.search(rf"\b{re.escape(first)}\b", greeting) and any(
         re.search(rf"\b{re.escape(n.split()[0])}\b", greeting) for c in ctx.record.contacts
