@@ -31,6 +31,7 @@ from agents.models import Check, Draft
 from agents.moments import ASK_TOPICS, Ask, latest_ask
 from agents.names import foreign_sentences, guess_language
 from agents.neighbour_languages import clauses_in_other_languages
+from agents.next_steps import _DAYS, count_asks, dated_next_step, script_asks
 from agents.normalize import normalise
 from agents.placeholders import PLACEHOLDER as PLACEHOLDER
 from agents.public_holidays import country_code
@@ -40,7 +41,7 @@ from agents.references import misdated_references, unrecorded_calls, unrecorded_
 from agents.safety import commercial_violations
 from agents.settings import AgentSettings
 from agents.signature import signature_problems
-from agents.timing import _CLOCK, _SENTENCE_BREAK, timing_violations
+from agents.timing import timing_violations
 from agents.zones import recipient_timezone, zone_is_known
 
 GREETING_WINDOW = 80
@@ -61,96 +62,8 @@ proyecto llamada reunión podemos podríamos quería
 """.split())
 """Words too common to show that a draft refers to a specific activity."""
 
-CTA_PATTERNS = (
-    r"\?\s*$",
-    r"\b(let me know|reply|book|grab|pick|choose|schedule|confirm|send me|drop me)\b[^.!?]*"
-    r"\b(time|slot|call|meeting|chat|demo|day|works?|when|whether|if|a line|reply)\b",
-    r"\b(geben sie mir (bitte |kurz )*bescheid|lassen sie (mich|uns) wissen|sagen sie mir|melden sie sich|"
-    r"faites-moi savoir|dites-moi|tenez-moi au courant|indiquez-moi|"
-    r"h[aá]game saber|d[ií]game|av[ií]seme|conf[ií]rme(me)?)\b",
-)
-"""An ask is a question, or an imperative about a next step."""
-
-PLEASANTRY = re.compile(r"^\W*(how are you|how have you been|how('s| is| was) (your|the) (week|weekend|day|summer|"
-                        r"holiday)s?|hope (you|all|things)\b|wie geht es ihnen|ich hoffe|j'espère|comment allez|"
-                        r"¿?c[oó]mo est[aá]|espero que)", re.I)
-GREETING = re.compile(r"^(hi|hello|dear|hey|hallo|guten tag|sehr geehrte[rs]?|liebe[rs]?|bonjour|madame|monsieur|"
-                      r"cher|chère|hola|estimad[oa]s?|buenos d[ií]as)\b", re.I)
 _BARE_HONORIFIC = re.compile(r"^\s*(?:dear\s+)?(madame|monsieur|sir or madam|madam)\s*[,:\n]", re.I)
-"""Questions that ask nothing of the reader."""
-
-def count_asks(body: str) -> int:
-    """Count the sentences that ask the reader to do something (questions or next-step imperatives)."""
-    sentences = [s for s in re.split(r"(?<=[.!?])\s+|\n+", body) if s.strip()]
-    count = 0
-    for s in sentences:
-        if (GREETING.search(s.strip()) and "?" not in s) or PLEASANTRY.search(s):
-            continue
-        if any(re.search(p, s.strip(), re.I) for p in CTA_PATTERNS):
-            count += 1
-    return count
-
-
-_SCRIPT_ASK = re.compile(r"^\W*(?:\d{1,2}[.)]\s*)?(?:ask|confirm|agree|book|schedule|propose|fix|set up|find out|check whether|fragen|erfragen|"
-                         r"bestätigen|vereinbaren|\w+ vereinbaren|einen termin|klären|demander|confirmer|convenir|proposer|"
-                         r"fixer|caler|preguntar|confirmar|acordar|proponer|fijar|agendar|cerrar una fecha)\b", re.I | re.M)
-"""A call script's line that asks the buyer something ("- Agree a time next week", "- Fragen, ob Herr Weber ...")."""
-
-
-def script_asks(body: str) -> int:
-    """Count a call script's lines that ask the buyer something (questions are counted by count_asks)."""
-    return sum(1 for line in body.splitlines() if _SCRIPT_ASK.match(line) and "?" not in line)
-
-
-_DAYS = (r"monday|tuesday|wednesday|thursday|friday|montag|dienstag|mittwoch|donnerstag|freitag|lundi|mardi|mercredi|"
-         r"jeudi|vendredi|lunes|martes|miércoles|jueves|viernes")
-_COMING_DAY = re.compile(
-    rf"\b(?:(?:{_DAYS})\w*|tomorrow|(?:this|next|the coming|the following) (?:week|month)|(?:end|close) of (?:this|next|the) "
-    r"week|morgen|übermorgen|(?:diese|nächste|kommende)[nrs]? woche|ende (?:dieser|nächster|der) woche|"
-    r"demain|semaine prochaine|(?:cette|la) semaine|"
-    r"mañana|(?:esta|la próxima|la) (?:misma )?semana|próxima semana|semana que viene|"
-    r"(?:this|cette) (?:very |same |même )?week)\b", re.I)
-"""A day or week still to come, in words (a weekday and its compounds: "Montagvormittag")."""
-_COMMITS = re.compile(
-    r"\b(?:i|we)(?:'ll| will| am| are|'m|'re| shall)\b|\byou(?:'ll| will) (?:have|get|receive|see)\b|"
-    r"\bwill be (?:with|in front of) you\b|\bon (?:its|their) way\b|"
-    r"\b(?:ich|wir)\b|\bsie (?:haben|erhalten|bekommen) (?:es|das|ihn|sie)\b|\bkommt\b|"
-    r"\b(?:je|j'|nous)\b|\bvous (?:l'|la |le |les )?(?:aurez|recevrez)\b|\bpartira\b|"
-    r"\b(?:envío|enviaré|mando|mandaré|llamo|llamaré|hago llegar|haré llegar|confirmo|tendrá|recibirá|comentamos|"
-    r"revisamos|vemos|enviamos|enviaremos)\b|"
-    # the thing itself reaching the buyer: "it will reach you Friday", "vous parviendra vendredi", "le llegará el viernes"
-    r"\b(?:will|'ll|shall) (?:reach|arrive|land|be in your inbox|be with you)\b|\b(?:reaches|arrives) (?:you|in your)\b|"
-    r"\bvous (?:parviendra|parviendront|arrivera|arriveront|ser[ao]n?t? (?:envoy|remis|transmis|adress)\w*)|"
-    r"\b(?:le|les|te|os) llegar[áa]n?\b|\b(?:le|les) ser[áa]n? (?:enviad|entregad|remitid)\w*|"
-    r"\b(?:erhalten|bekommen) sie\b|\bgeht ihnen\b|\bliegt ihnen\b", re.I)
-"""Our side committing to a step, or the buyer told what they will have or what will reach them: the first person in each language ("I'll
-send", "schicke ich", "je vous l'envoie"), "you'll have it", "la tendrá"."""
-_VAGUE = re.compile(r"\b(?:follow(?:ing)? up|get back|check in|touch base|circle back|be in touch|reach out|keep you posted|"
-                    r"melde mich|melden uns|halte sie auf dem laufenden|reviendrai|revenir vers|reviens vers|"
-                    r"tiendrai au courant|me pondré en contacto|volveré a contactar|le mantendré informad[oa]|escribiré de nuevo|"
-                    r"vuelvo a escribir|write again|schreibe (?:ihnen )?wieder|vous réécrirai)\b", re.I)
-"""A promise to be in touch is no step: "I'll follow up next week" leaves the buyer nothing to hold us to."""
-
-
-def _vague(sentence: str) -> bool:
-    """A promise to be in touch with no time to it: "Ich melde mich am Dienstag, 1. Dezember, um 15 Uhr telefonisch" is
-    a call the buyer can hold us to (a day and a clock time), "ich melde mich nächste Woche" is not."""
-    return bool(_VAGUE.search(sentence)) and not (_CLOCK.search(sentence) and (_COMING_DAY.search(sentence)
-                                                                              or find_dates(sentence)))
-
-
-def dated_next_step(body: str) -> str | None:
-    """The first sentence committing our side to a step on a coming day or week, or None. A draft that also promises
-    only to be in touch ("Ich melde mich nächste Woche wieder") reads as a check-in, whatever else it says."""
-    sentences = re.split(_SENTENCE_BREAK, body)
-    if any(_vague(s) for s in sentences):
-        return None
-    for sentence in sentences:
-        if "?" in sentence or PLEASANTRY.search(sentence):
-            continue
-        if _COMING_DAY.search(sentence) and _COMMITS.search(sentence) and not _vague(sentence):
-            return sentence.strip()[:80]
-    return None
+"""A formal greeting with no name ("Madame,", "Dear Sir or Madam,")."""
 
 
 def content_words(text: str) -> set[str]:
@@ -190,6 +103,16 @@ def references_real(body: str, ctx: Context, vocab: Vocabulary) -> str | None:
         phrase = grams & bigrams(f"{a.get('subject') or ''}. {a.get('text') or ''}")
         if phrase:
             return f"activity {a['id']} ({', '.join(sorted(' '.join(p) for p in phrase))})"
+    for a in ctx.activities.values():
+        if a.get("withheld"):
+            continue
+        said = f"{a.get('subject') or ''}. {a.get('text') or ''}"
+        # "Tom's two-wave question" for a call note's "go live in two waves": the activity's words made one compound
+        for parts in _compounds(body, generic):
+            if _names_in(parts, said) and not any(_names_in(parts, f"{b.get('subject') or ''}. {b.get('text') or ''}")
+                                                   for b in ctx.activities.values() if b is not a):
+                # in this activity alone: "idle-time" or "rendez-vous" run through every record of their product
+                return f"activity {a['id']} ({' '.join(parts)})"
     counts = set(_COUNTED.findall(body.lower()))
     for a in ctx.activities.values():
         # "your 9 clinics", "les 6 ateliers": a count with its noun as the customer's own messages state it.
@@ -205,6 +128,21 @@ def references_real(body: str, ctx: Context, vocab: Vocabulary) -> str | None:
     return None
 
 
+def _names_in(parts: tuple[str, ...], text: str) -> bool:
+    """Whether the text says the compound's words in a row, hyphenated or not, the last one perhaps in the plural."""
+    return re.search(r"\b" + r"[\s-]+".join(map(re.escape, parts)) + r"(?:s|es)?\b", text, re.I) is not None
+
+
+def _compounds(body: str, generic: set[str]) -> list[tuple[str, ...]]:
+    """Hyphenated compounds of the draft with a content word in them ("two-wave", "go-live"; not "follow-up")."""
+    out = []
+    for word in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)+", body.lower()):
+        parts = tuple(word.split("-"))
+        if any(len(p) >= 4 and p not in STOPWORDS and p not in generic for p in parts):
+            out.append(parts)
+    return out
+
+
 def answers_question(body: str, ask: Ask | None) -> tuple[bool, str]:
     """Tell whether a draft takes up the buyer's latest question (its topic, in any supported language)."""
     if ask is None:
@@ -214,7 +152,37 @@ def answers_question(body: str, ask: Ask | None) -> tuple[bool, str]:
         return True, "question without a recognised topic"
     patterns = dict(ASK_TOPICS)
     hit = [t for t in topics if patterns[t].search(normalise(body))]
+    if not hit:
+        # The buyer's own words for what they asked ("el calendario de implantación" of "la propuesta con el calendario
+        # de implantación"): a draft that works on that thing takes up the question whatever it calls the document.
+        echoed = _phrases(normalise(ask.question)) & _phrases(normalise(body))
+        if echoed:
+            return True, f"takes up the buyer's {' '.join(sorted(echoed)[0])!r}"
     return (bool(hit), f"takes up {', '.join(hit)}" if hit else f"ignores the question about {', '.join(topics)}")
+
+
+_TIME_WORD = re.compile(rf"(?:{_DAYS}|end|ende|fin|final|next|nächst\w*|kommend\w*|prochaine?s?|próxim[oa]s?|siguiente|"
+                        r"january|february|march|april|june|july|august|september|october|november|december|"
+                        r"januar|februar|märz|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|"
+                        r"septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
+                        r"septiembre|octubre|noviembre|diciembre)$", re.I)
+"""Words of a date or deadline: "Ende nächster Woche" in the question and the draft is a time, not a thing asked for."""
+
+
+def _phrases(text: str) -> set[tuple[str, str]]:
+    """Pairs of content words next to each other or joined by one short word ("calendario de implantación",
+    "order form", "coût par atelier"): a phrase two texts share is one thing named, not a coincidence of words."""
+    tokens = re.findall(r"[^\W\d_][^\W\d_'-]*", text.lower())
+    content = [len(t) >= 4 and t not in STOPWORDS and not _TIME_WORD.match(t) for t in tokens]
+    out = set()
+    for i, t in enumerate(tokens):
+        if not content[i]:
+            continue
+        if i + 1 < len(tokens) and content[i + 1]:
+            out.add((t, tokens[i + 1]))
+        elif i + 2 < len(tokens) and len(tokens[i + 1]) <= 3 and content[i + 2]:
+            out.add((t, tokens[i + 2]))
+    return out
 
 
 def proposed_days(text: str, send_day: date) -> frozenset[date]:
@@ -258,8 +226,12 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
     # Formal greetings use the surname ("Dear Ms. Whitfield"); informal ones the first name.
     addressed = bool(first) and (re.search(rf"\b{re.escape(first.lower())}\b", head) is not None
                                  or name.lower() in head
-                                 or (bool(last) and re.search(rf"\b{HONORIFIC}\.?\s+{re.escape(last.lower())}\b",
+                                 # "Frau Schmidts Nachricht": the surname in the genitive still names her
+                                 or (bool(last) and re.search(rf"\b{HONORIFIC}\.?\s+{re.escape(last.lower())}s?\b",
                                                               head) is not None))
+    # A call script is read by the rep on the phone, not sent: it has no greeting to carry a name, and the recipient is
+    # whoever the rep dials. The wrong honorific, register or person still count against it (below).
+    scripted = draft.kind == "call_script" and not addressed
     bare = _BARE_HONORIFIC.match(head)
     if bare and not addressed:
         # "Madame," alone is the formal French greeting (and "Dear Sir or Madam" an English one): it addresses the
@@ -268,19 +240,22 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
     wrong_form = bool(last) and wrong_form_of_address(head, last, ctx)
     contact = next((c for c in ctx.record.contacts if c.id == draft.to.contact_id), None)
     greeting = re.split(r"[,:\n]", body.lstrip(), maxsplit=1)[0] if body.strip() else ""
-    misgendered = wrong_honorific(greeting, last, recorded_form(contact, ctx.record.extra))
+    # a script's first segment is its label ("Ouverture :"): its opening line is where it names the contact
+    misgendered = wrong_honorific(head if draft.kind == "call_script" else greeting, last,
+                                  recorded_form(contact, ctx.record.extra))
     # the greeting names another contact of the record and not the recipient ("Hi Elena," in an email to Tom)
     greets_other = first and not re.search(rf"\b{re.escape(first)}\b", greeting) and any(
         re.search(rf"\b{re.escape(n.split()[0])}\b", greeting) for c in ctx.record.contacts
         if c.id != draft.to.contact_id and (n := ctx.contact_name(c) or ""))
-    addressed = addressed and not wrong_form and not misgendered and not greets_other
+    addressed = (addressed or scripted) and not wrong_form and not misgendered and not greets_other
     informal = INFORMAL.get(draft.language)
     familiar = informal.search(body) if informal else None
     formally = addressed_formally(draft.to.contact_id, last, ctx) if familiar else None
     # one draft in two registers ("Merci pour votre message ... pour tes 6 ateliers") addresses nobody consistently
     own_formal = DRAFT_FORMAL[draft.language].search(body) if familiar and draft.language in DRAFT_FORMAL else None
     formally = formally or (f"the draft's own {own_formal.group(0)!r}" if own_formal else None)
-    detail = f"greets {first!r}" if addressed else f"{first or 'the contact'!r} not in the greeting"
+    detail = "a call script, no greeting" if addressed and scripted else f"greets {first!r}" if addressed \
+        else f"{first or 'the contact'!r} not in the greeting"
     if misgendered:
         detail = f"greets {name or 'the contact'} as {misgendered}"
     if formally and familiar:

@@ -1,0 +1,106 @@
+"""Whether a draft leaves the buyer a clear next step: the asks it makes (a question, an imperative about a next step,
+a call script's "confirm ..." line) and, when it asks nothing, a step our side commits to on a coming day.
+
+Split out of agents.quality (wave 22b) to keep that module under 400 lines; agents.quality re-exports count_asks."""
+
+from __future__ import annotations
+
+import re
+
+from agents.facts import find_dates
+from agents.timing import _CLOCK, _SENTENCE_BREAK
+
+CTA_PATTERNS = (
+    r"\?\s*$",
+    r"\b(let me know|reply|book|grab|pick|choose|schedule|confirm|send me|drop me)\b[^.!?]*"
+    r"\b(time|slot|call|meeting|chat|demo|day|works?|when|whether|if|a line|reply)\b",
+    r"\b(geben sie mir (bitte |kurz )*bescheid|lassen sie (mich|uns) wissen|sagen sie mir|melden sie sich|"
+    r"faites-moi savoir|dites-moi|tenez-moi au courant|indiquez-moi|"
+    r"h[aá]game saber|d[ií]game(?:lo)?|av[ií]seme|conf[ií]rme(me)?)\b",
+)
+"""An ask is a question, or an imperative about a next step."""
+
+PLEASANTRY = re.compile(r"^\W*(how are you|how have you been|how('s| is| was) (your|the) (week|weekend|day|summer|"
+                        r"holiday)s?|hope (you|all|things)\b|wie geht es ihnen|ich hoffe|j'espère|comment allez|"
+                        r"¿?c[oó]mo est[aá]|espero que)", re.I)
+GREETING = re.compile(r"^(hi|hello|dear|hey|hallo|guten tag|sehr geehrte[rs]?|liebe[rs]?|bonjour|madame|monsieur|"
+                      r"cher|chère|hola|estimad[oa]s?|buenos d[ií]as)\b", re.I)
+"""Questions that ask nothing of the reader."""
+
+def count_asks(body: str) -> int:
+    """Count the sentences that ask the reader to do something (questions or next-step imperatives)."""
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+|\n+", body) if s.strip()]
+    count = 0
+    for s in sentences:
+        if (GREETING.search(s.strip()) and "?" not in s) or PLEASANTRY.search(s):
+            continue
+        if any(re.search(p, s.strip(), re.I) for p in CTA_PATTERNS):
+            count += 1
+    return count
+
+
+_SCRIPT_ASK = re.compile(r"^\W*(?:\d{1,2}[.)]\s*)?(?:ask|confirm|agree|book|schedule|propose|fix|set up|find out|check whether|fragen|erfragen|"
+                         r"bestätigen|vereinbaren|\w+ vereinbaren|einen termin|klären|demander|confirmer|convenir|proposer|"
+                         r"fixer|caler|preguntar|confirmar|acordar|proponer|fijar|agendar|cerrar una fecha)\b", re.I | re.M)
+"""A call script's line that asks the buyer something ("- Agree a time next week", "- Fragen, ob Herr Weber ...")."""
+
+
+def script_asks(body: str) -> int:
+    """Count a call script's lines that ask the buyer something (questions are counted by count_asks)."""
+    return sum(1 for line in body.splitlines() if _SCRIPT_ASK.match(line) and "?" not in line)
+
+
+_DAYS = (r"monday|tuesday|wednesday|thursday|friday|montag|dienstag|mittwoch|donnerstag|freitag|lundi|mardi|mercredi|"
+         r"jeudi|vendredi|lunes|martes|miércoles|jueves|viernes")
+_COMING_DAY = re.compile(
+    rf"\b(?:(?:{_DAYS})\w*|tomorrow|(?:this|next|the coming|the following) (?:week|month)|(?:end|close) of (?:this|next|the) "
+    r"week|morgen|übermorgen|(?:diese|nächste|kommende)[nrs]? woche|ende (?:dieser|nächster|der) woche|"
+    r"demain|semaine prochaine|(?:cette|la) semaine|"
+    r"mañana|(?:esta|la próxima|la) (?:misma )?semana|próxima semana|semana que viene|"
+    r"(?:this|cette) (?:very |same |même )?week)\b", re.I)
+"""A day or week still to come, in words (a weekday and its compounds: "Montagvormittag")."""
+_COMMITS = re.compile(
+    r"\b(?:i|we)(?:'ll| will| am| are|'m|'re| shall)\b|\byou(?:'ll| will) (?:have|get|receive|see)\b|"
+    r"\bwill be (?:with|in front of) you\b|\bon (?:its|their) way\b|"
+    r"\b(?:ich|wir)\b|\bsie (?:haben|erhalten|bekommen) (?:es|das|ihn|sie)\b|\bkommt\b|"
+    r"\b(?:je|j'|nous)\b|\bvous (?:l'|la |le |les )?(?:aurez|recevrez)\b|\bpartira\b|"
+    r"\b(?:envío|enviaré|mando|mandaré|llamo|llamaré|hago llegar|haré llegar|confirmo|tendrá|recibirá|comentamos|"
+    r"revisamos|vemos|enviamos|enviaremos)\b|"
+    # the thing itself reaching the buyer: "it will reach you Friday", "vous parviendra vendredi", "le llegará el viernes"
+    r"\b(?:will|'ll|shall) (?:reach|arrive|land|be in your inbox|be with you)\b|\b(?:reaches|arrives) (?:you|in your)\b|"
+    r"\bvous (?:parviendra|parviendront|arrivera|arriveront|ser[ao]n?t? (?:envoy|remis|transmis|adress)\w*)|"
+    r"\b(?:le|les|te|os) llegar[áa]n?\b|\b(?:le|les) ser[áa]n? (?:enviad|entregad|remitid)\w*|"
+    r"\b(?:erhalten|bekommen) sie\b|\bgeht ihnen\b|\bliegt ihnen\b|"
+    # the thing going to the buyer, or our present tense for a set step: "the proposal goes to you and Marcus on Friday",
+    # "can go out on Friday", "before I send it on Friday" (a present tense alone, "we send our newsletter on
+    # Fridays", is a habit, not a step), "ist am Freitag bei Ihnen", "la recibirán los dos el viernes"
+    r"\b(?:goes|go|will go|can go|is going) (?:to you|out|over to you)\b|\b(?:before|when|once|until|after) (?:i|we) (?:send|call|deliver|share)\b|"
+    r"\b(?:ist|sind)\b[^?!\n]{0,60}\bbei ihnen\b|\b(?:recibir[áa]n|tendr[áa]n)\b", re.I)
+"""Our side committing to a step, or the buyer told what they will have or what will reach them: the first person in each language ("I'll
+send", "schicke ich", "je vous l'envoie"), "you'll have it", "la tendrá"."""
+_VAGUE = re.compile(r"\b(?:follow(?:ing)? up|get back|check in|touch base|circle back|be in touch|reach out|keep you posted|"
+                    r"melde mich|melden uns|halte sie auf dem laufenden|reviendrai|revenir vers|reviens vers|"
+                    r"tiendrai au courant|me pondré en contacto|volveré a contactar|le mantendré informad[oa]|escribiré de nuevo|"
+                    r"vuelvo a escribir|write again|schreibe (?:ihnen )?wieder|vous réécrirai)\b", re.I)
+"""A promise to be in touch is no step: "I'll follow up next week" leaves the buyer nothing to hold us to."""
+
+
+def _vague(sentence: str) -> bool:
+    """A promise to be in touch with no time to it: "Ich melde mich am Dienstag, 1. Dezember, um 15 Uhr telefonisch" is
+    a call the buyer can hold us to (a day and a clock time), "ich melde mich nächste Woche" is not."""
+    return bool(_VAGUE.search(sentence)) and not (_CLOCK.search(sentence) and (_COMING_DAY.search(sentence)
+                                                                              or find_dates(sentence)))
+
+
+def dated_next_step(body: str) -> str | None:
+    """The first sentence committing our side to a step on a coming day or week, or None. A draft that also promises
+    only to be in touch ("Ich melde mich nächste Woche wieder") reads as a check-in, whatever else it says."""
+    sentences = re.split(_SENTENCE_BREAK, body)
+    if any(_vague(s) for s in sentences):
+        return None
+    for sentence in sentences:
+        if "?" in sentence or PLEASANTRY.search(sentence):
+            continue
+        if _COMING_DAY.search(sentence) and _COMMITS.search(sentence) and not _vague(sentence):
+            return sentence.strip()[:80]
+    return None
