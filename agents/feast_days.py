@@ -74,11 +74,23 @@ def _feast_day(name: str, year: int) -> date | None:
     return None
 
 
+_PAST_EVENT = re.compile(
+    r"\b(?:has|had|have|was|were|received|got|sent|came|hat|haben|hatte|hatten|bekommen|erhalten|geschickt|wurde|war|"
+    r"ont|avait|avaient|reçu|envoyé|été|eu|ha|han|había|habían|recibió|recibido|enviado|envió|fue|llegó)\b", re.I)
+"""A clause that reports something done ("die Herr Weber noch vor Allerheiligen bekommen hat", set 25's 023): the
+feast dates a past event, it sets no deadline."""
+_CLAUSE_EDGE = re.compile(r"[,;.!?\n]")
+
+
 def past_feast_deadlines(text: str, send_day: date) -> list[str]:
     """Deadlines written as a feast, saint's day or school holiday that has already passed this year on `send_day`."""
     out = []
     for m in _DEADLINE.finditer(text):
         if _NEXT.search(text[max(0, m.start() - 30):m.start()]) or _NEXT.search(m.group(0).split()[0]):
+            continue
+        start = max((e.end() for e in _CLAUSE_EDGE.finditer(text, 0, m.start())), default=0)
+        end = next((e.start() for e in _CLAUSE_EDGE.finditer(text, m.end())), len(text))
+        if _PAST_EVENT.search(text[start:end]):
             continue
         day = _feast_day(m.group(1), send_day.year)
         if day is not None and day < send_day:

@@ -40,7 +40,7 @@ def slang_money_nouns(text: str) -> list[str]:
 _FREEBIE = re.compile(
     r"\b(?:we(?:'ll| will| can| could| would| 'd)?|i(?:'ll| will| can)?|to|let's|let us|happy to|going to|gonna)\s+"
     r"comp\s+(?:the|your|their|all|this|that|it|them|his|her)\b|\b(?:is|are|be|been|gets?|got)\s+comped\b|"
-    r"\bcomped\s+(?:the|your|their|all)\b|\b(?:is|are|will be|comes?)\s+on\s+(?:the\s+house|us)\b|"
+    r"\bcomped\s+(?:the|your|their|all)\b|"
     r"\bon\s+the\s+house\b|"
     r"\b(?:geht|gehen)\s+(?:aufs\s+haus|auf\s+uns|auf\s+unsere\s+kappe|auf\s+unsere\s+rechnung)\b|"
     r"\baufs\s+haus\b|\bspendieren\s+wir\b|\bgibt(?:'s|\s+es)\s+(?:gratis\s+)?(?:obendrauf|dazu\s+geschenkt|geschenkt)\b|"
@@ -51,7 +51,8 @@ _FREEBIE = re.compile(
 
 
 def jargon_freebies(text: str) -> list[str]:
-    """Something given free in jargon or idiom: a concession outside policy."""
+    """Something given free in jargon or idiom: a concession outside policy. "On us" alone is not read: "the next
+    step is on us" (set 20's 124) is a task we take, not a gift."""
     return [f"promise outside policy (something given free, in jargon): {m.group(0)!r}"
             for sentence in _SENTENCE.split(text) if (m := _FREEBIE.search(sentence)) and not _ASKED.search(sentence)]
 
