@@ -38,8 +38,8 @@ from agents.file_names import file_names_as_words
 from agents.fulfilment_claims import fulfilment_claims
 from agents.german_compounds import compound_concessions
 from agents.held_increases import held_increases
-from agents.jargon_terms import jargon_violations
 from agents.invariants import character_violations, foreign_sentence_violations, spelled_number_violations
+from agents.jargon_terms import jargon_violations
 from agents.learned_screen import planted_sentence_violations
 from agents.meeting_hours import proposed_meeting_days
 from agents.models import AnalysisOut, DraftOut, Evidence, StrategyOut
