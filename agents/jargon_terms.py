@@ -45,7 +45,7 @@ _FREEBIE = re.compile(
     r"\b(?:geht|gehen)\s+(?:aufs\s+haus|auf\s+uns|auf\s+unsere\s+kappe|auf\s+unsere\s+rechnung)\b|"
     r"\baufs\s+haus\b|\bspendieren\s+wir\b|\bgibt(?:'s|\s+es)\s+(?:gratis\s+)?(?:obendrauf|dazu\s+geschenkt|geschenkt)\b|"
     r"\bc['’]est\s+cadeau\b|\bcadeau\s+de\s+la\s+maison\b|\baux\s+frais\s+de\s+la\s+maison\b|\bà\s+l['’]œil\b|"
-    r"\b(?:c['’]est|sont|est)\s+pour\s+nous\b|\bgratos\b|"
+    r"\bgratos\b|"
     r"\binvita\s+la\s+casa\b|\b(?:por|a)\s+cuenta\s+de\s+la\s+casa\b|\bcorre(?:n)?\s+(?:de|por)\s+nuestra\s+cuenta\b|"
     r"\b(?:te|le|os|les)\s+(?:lo|la|los|las)\s+regalamos\b|\bde\s+regalo\b", re.I)
 
@@ -110,6 +110,11 @@ _SIGNED_DOC = re.compile(
     rf"(?:signed|unterschrieben|unterzeichnet|signée?s?|firmad[oa]s?)\b", re.I)
 
 
+_CONDITION = re.compile(r"\b(?:once|when|after|if|before|until|sobald|wenn|nachdem|bevor|falls|dès\s+que|une\s+fois|"
+                        r"lorsque|quand|si|avant\s+(?:de|que)|cuando|en\s+cuanto|una\s+vez|si|antes\s+de)\b", re.I)
+"""A signature still to come ("Sobald Herr Weber die Bestellung unterzeichnet hat, planen wir den Start", wave 16)."""
+
+
 def signed_documents(text: str, stage_kind: str) -> list[str]:
     """A letter of intent, engagement letter or purchase order stated as signed while the deal is open."""
     if stage_kind != "open":
@@ -119,7 +124,7 @@ def signed_documents(text: str, stage_kind: str) -> list[str]:
         m = _SIGNED_DOC.search(sentence)
         if m and (not m.group(0).lower().startswith(("hat", "haben")) or re.search(r"unterschrieben|unterzeichnet",
                                                                                  m.group(0), re.I)) \
-                and not _ASKED.search(sentence):
+                and not _ASKED.search(sentence) and not _CONDITION.search(sentence):
             out.append(f"deal state the record does not hold (a binding document signed): {m.group(0)!r}")
     return out
 
