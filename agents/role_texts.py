@@ -22,6 +22,7 @@ from agents.clock_today import draft_clock_terms
 from agents.context import Context
 from agents.delivery_days import promised_delivery_days
 from agents.facts import Vocabulary, find_dates, find_unsupported
+from agents.feast_days import past_feast_deadlines
 from agents.meeting_hours import proposed_meeting_days
 from agents.moments import latest_ask
 from agents.timing import timing_violations
@@ -68,6 +69,7 @@ def role_text_violations(text: str, ctx: Context, *, contact_id: str | None = No
     who = contact_id or next((c.id for c in ctx.record.contacts), "")
     for clause in plans:
         reasons += timing_violations(clause, day, asked_same_day=asked_today)
+        reasons += past_feast_deadlines(clause, day)
         if not asked_today:
             reasons += draft_clock_terms(clause, ctx, who, day)
     return list(dict.fromkeys(reasons))

@@ -33,11 +33,13 @@ from agents.deal_state import asserted_states
 from agents.delivery_days import promised_delivery_days
 from agents.echo import echoed_inbound
 from agents.facts import Vocabulary, find_unsupported
+from agents.feast_days import past_feast_deadlines
 from agents.file_names import file_names_as_words
 from agents.fulfilment_claims import fulfilment_claims
 from agents.german_compounds import compound_concessions
 from agents.held_increases import held_increases
 from agents.invariants import character_violations, foreign_sentence_violations, spelled_number_violations
+from agents.jargon_terms import jargon_violations
 from agents.learned_screen import planted_sentence_violations
 from agents.meeting_hours import proposed_meeting_days
 from agents.models import AnalysisOut, DraftOut, Evidence, StrategyOut
@@ -46,8 +48,10 @@ from agents.neighbour_languages import neighbour_commercial_sentences
 from agents.normalize import normalise
 from agents.outcome_promises import promised_outcomes
 from agents.price_talk import unanchored_price_talk
+from agents.role_readable import readable, unread_fields
 from agents.role_texts import role_text_violations, unvouched_dates
 from agents.sentence_language import language_violations
+from agents.shift_times import end_of_day_calls
 from agents.signature import signature_problems
 from agents.spelled_money import spelled_money
 from agents.symbol_letters import spelled_out
@@ -104,6 +108,7 @@ def check_draft(
     reasons += text_invariant_violations(raw, vocab, language)
     reasons += commercial_violations(text, ctx, vocab, approved_discount, allowed_promises)
     reasons += timing_violations(text, send_day or ctx.now.date(), asked_same_day=asked_same_day)
+    reasons += past_feast_deadlines(text, send_day or ctx.now.date())  # "avant la Saint-Luc" read in November
     reasons += draft_clock_terms(text, ctx, draft.to_contact_id, send_day or ctx.now.date())  # "by 9:00 today" at 16:00
     # a sentence not in the draft's language, whatever it says (wave 18: Low German, Galician, Dutch in a draft)
     reasons += language_violations(text, language, vocab.own_words) + unreadable_runs(text, language, vocab.own_words)
@@ -167,7 +172,8 @@ def commercial_violations(
             *compound_concessions(normalise(text)), *unanchored_price_talk(normalise(text), approved_discount, topic_reports=topic_reports),
             *promised_outcomes(normalise(text)), *held_increases(normalise(text)), *falling_prices(normalise(text)),
             *term_commitments(text), *approval_claims(text, ctx.record.stage_kind),
-            *colloquial_violations(normalise(text), ctx), *unvouched_approvals(said, ctx)]  # whose approval it is links it to the record's: names as written
+            *colloquial_violations(normalise(text), ctx), *unvouched_approvals(said, ctx),  # whose approval it is links it to the record's: names as written
+            *jargon_violations(normalise(text), ctx.record.stage_kind), *end_of_day_calls(normalise(text), ctx)]
 
 
 def discount_and_promise_violations(
@@ -194,6 +200,9 @@ def check_analysis(out: AnalysisOut, ctx: Context, vocab: Vocabulary) -> list[st
     joined = "\n".join(texts)
     reasons += [f"unsupported fact: {f}" for f in find_unsupported(joined, vocab, kinds=FACT_KINDS_ANALYSIS)]
     reasons += text_invariant_violations(joined, vocab) + withheld_echoes(joined, ctx)
+    # what Morse or a symbol alphabet spells is read as words; a field none of our languages reads is refused
+    reasons += unread_fields(texts, out.summary, vocab.own_words)
+    joined = readable(joined)
     reasons += commercial_violations(joined, ctx, vocab, None, topic_reports=True) + role_text_violations(joined, ctx)
     reasons += unvouched_dates(joined, ctx, vocab)
     return list(dict.fromkeys(reasons))
@@ -215,7 +224,8 @@ def check_strategy(
         reasons.append(f"recipient {out.recipient_contact_id!r} is not one of the record's contacts")
     reasons += [f"unsupported fact: {f}" for f in find_unsupported(out.rationale, vocab, kinds=FACT_KINDS_ANALYSIS)]
     reasons += text_invariant_violations(out.rationale, vocab) + withheld_echoes(out.rationale, ctx)
-    reasons += commercial_violations(out.rationale, ctx, vocab, out.discount if arm.uses_discount else None,
+    reasons += unread_fields([out.rationale], out.rationale, vocab.own_words)
+    reasons += commercial_violations(readable(out.rationale), ctx, vocab, out.discount if arm.uses_discount else None,
                                      topic_reports=True)
     reasons += role_text_violations(out.rationale, ctx, contact_id=out.recipient_contact_id)  # the draft's timing rules
     reasons += unvouched_dates(out.rationale, ctx, vocab)

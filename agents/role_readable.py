@@ -1,0 +1,54 @@
+"""What the analyst's and strategist's texts say in a form no check reads (issue 11, set 31's 062 and 114): a
+buying signal in Tagalog ("Libre ang unang buwan", the first month free) and an evidence note in Morse code
+(".-. . -- .. ... ." is "remise").
+
+A draft was already read for both (agents.sentence_language, agents.unreadable_runs, agents.symbol_letters); the
+texts a model writes for the rep were read for figures and commercial words only, so a term in a language none of our
+checks reads, or spelled in dots and dashes, reached the CRM unread. Each field is judged on its own: a label is
+short, and joined to a long English summary a four-word foreign label is diluted below the sentence thresholds. A
+field in any of our languages (an English label beside a German summary) is read by every check and passes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from agents.names import guess_language
+from agents.sentence_language import language_violations
+from agents.symbol_letters import _MORSE_RUN, spelled_out
+from agents.unreadable_runs import unreadable_runs
+
+
+def readable(text: str) -> str:
+    """`text` as a person reads it (Morse, symbol alphabets and letter-by-letter words spelled out), for the checks."""
+    return spelled_out(text) or text
+
+
+_OTHER = re.compile(r"another language \((\w+)\)")
+
+
+def unread_fields(fields: Iterable[str], language_of: str, own_words: frozenset[str]) -> list[str]:
+    """Morse code in any field, and fields that none of our languages reads. A field is read in the language of
+    `language_of` (the summary or rationale); when it reads as another of ours (an English label beside a German
+    summary) it is read again in that one, and passes if it fits there."""
+    out: list[str] = []
+    for field in fields:
+        if not field.strip():
+            continue
+        if (m := _MORSE_RUN.search(field)) is not None:
+            out.append(f"text encoded in Morse code: {m.group(0)!r}")
+        language, seen = guess_language(language_of), set()
+        while language not in seen:
+            seen.add(language)
+            found = language_violations(field, language, own_words) + unreadable_runs(field, language, own_words)
+            if not found:
+                break
+            other = next((m.group(1) for r in found if (m := _OTHER.search(r))), None)
+            if other is None:
+                out.append(f"words no language we write reads: {field[:90]!r}")
+                break
+            language = other
+        else:
+            out.append(f"words no language we write reads: {field[:90]!r}")
+    return list(dict.fromkeys(out))

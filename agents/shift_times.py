@@ -1,0 +1,66 @@
+"""A call today named by the end of a working day or shift, or by a slang call verb (issue 11, set 31's 040: "Frau
+Schmidt noch heute vor Schichtende durchklingeln").
+
+agents.colloquial_terms reads a call "vor Feierabend" or "at teatime" as a plan for today; the end of a shift, of
+business or of service names the same hour, and "durchklingeln", "give her a buzz", "passer un coup de fil" or "dar
+un toque" are calls the contact verbs there do not know. A call today is fine when the buyer's latest email asked to
+talk today (as for drafts); a sentence that names another day, or asks, plans nothing for today.
+"""
+
+from __future__ import annotations
+
+import re
+
+from agents.colloquial_terms import colloquial_today
+from agents.context import Context
+from agents.moments import latest_ask
+
+_SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
+_END_OF_DAY = re.compile(
+    r"\b(?:before|by|at|around|after)\s+(?:the\s+)?(?:end\s+of\s+(?:(?:the|her|his|their)\s+)?(?:shift|business|"
+    r"(?:the\s+)?(?:work(?:ing)?\s+)?day)|shift\s+change|close\s+of\s+business|cob|eod|clocking[- ]off(?:\s+time)?)\b|"
+    r"\bbefore\s+(?:(?:the|her|his|their)\s+)?shift\s+(?:ends|is over)\b|"
+    r"\b(?:vor|nach|bis|zum|gegen)\s+(?:dem\s+|der\s+)?(?:schichtende|schichtwechsel|dienstschluss|geschäftsschluss|"
+    r"büroschluss|ladenschluss|arbeitsende|ende\s+der\s+schicht|ende\s+des\s+arbeitstag(?:e?s)?)\b|"
+    r"\b(?:avant|à|vers|après)\s+(?:la\s+)?(?:fin\s+(?:de\s+(?:la\s+)?(?:journée|service|son\s+service|sa\s+tournée|"
+    r"poste|son\s+poste))|débauche|relève|sortie\s+du\s+bureau)\b|\bd['’]ici\s+ce\s+soir\b|"
+    r"\b(?:antes\s+(?:de\s+(?:que\s+)?)?|al|a\s+la)\s*(?:(?:acabe|termine|cierre)\s+(?:el|su)\s+(?:turno|jornada)|"
+    r"fin(?:al)?\s+(?:de\s+la\s+jornada|del\s+turno|de\s+su\s+turno)|cierre|salida\s+del\s+turno)\b|"
+    r"\ba\s+última\s+hora\b", re.I)
+_CALL_SLANG = re.compile(
+    r"\b(?:durchklingeln|anklingeln|durchbimmeln|anbimmeln|anläuten|durchrufen|durchläuten|give\s+(?:her|him|them)\s+"
+    r"a\s+(?:buzz|bell|tinkle|shout)|buzz\s+(?:her|him|them)|passer\s+un\s+coup\s+de\s+(?:fil|bigo|téléphone)|"
+    r"un\s+coup\s+de\s+(?:fil|bigo)|phoner|dar(?:le|les)?\s+un\s+toque|pegar(?:le|les)?\s+un\s+(?:telefonazo|toque)|"
+    r"un\s+telefonazo)\b", re.I)
+_TODAY = re.compile(r"\b(?:today|this\s+(?:afternoon|evening|morning)|tonight|heute|heut|noch\s+heute|heute\s+noch|"
+                    r"aujourd['’]hui|ce\s+soir|cet\s+après-midi|ce\s+matin|hoy|esta\s+(?:tarde|mañana|noche))\b", re.I)
+_CONTACT = re.compile(r"\b(?:call\w*|ring\w*|phon\w*|speak\w*|talk\w*|reach\w*|anruf\w*|anzurufen|telefonier\w*|"
+                      r"erreich\w*|sprech\w*|appel\w*|joind\w*|télépho\w*|parl\w*|llam\w*|habl\w*|contact\w*)\b", re.I)
+_OTHER_DAY = re.compile(
+    r"\b(?:tomorrow|next|monday|tuesday|wednesday|thursday|friday|morgen|übermorgen|nächste\w*|montag|dienstag|"
+    r"mittwoch|donnerstag|freitag|demain|prochain\w*|lundi|mardi|mercredi|jeudi|vendredi|mañana|próxim\w*|lunes|"
+    r"martes|miércoles|jueves|viernes|\d{1,2}(?:\.|st|nd|rd|th)?\s+\w+)\b", re.I)
+_ASKED = re.compile(r"\?|\b(?:asked|asks|whether|fragte?|fragt|ob|demand[eé]\w*|pregunt[óoa]\w*)\b", re.I)
+
+
+def end_of_day_calls(text: str, ctx: Context) -> list[str]:
+    """Calls today at the end of a shift or working day, or today by a slang call verb, unless the buyer asked to
+    talk today."""
+    out = []
+    for sentence in _SENTENCE.split(text):
+        if _ASKED.search(sentence) or _OTHER_DAY.search(sentence):
+            continue
+        end = _END_OF_DAY.search(sentence)
+        slang = _CALL_SLANG.search(sentence)
+        if end and (slang or _CONTACT.search(sentence)):
+            out.append(f"proposes to meet today ({end.group(0).strip()!r})")
+        elif slang and _TODAY.search(sentence):
+            out.append(f"proposes to meet today ({slang.group(0).strip()!r})")
+        elif slang:
+            # a slang call with a colloquial time: the colloquial check reads the time, this the verb
+            out += [r for r in colloquial_today(sentence.replace(slang.group(0), "call"), ctx)]
+    if out:
+        ask = latest_ask(ctx)
+        if ask and ask.same_day:
+            return []
+    return list(dict.fromkeys(out))
