@@ -13,6 +13,7 @@ from agents.decisions import invented_choices
 from agents.disparaging import disparages_competitor
 from agents.done_asks import asks_for_done_things
 from agents.early_deadlines import early_deadlines
+from agents.internal_notes import internal_notes
 from agents.known_asks import asks_for_known_figures
 from agents.known_topics import asks_about_known_topics
 from agents.moved_events import unvouched_reschedules
@@ -33,4 +34,6 @@ def record_reading_problems(body: str, ctx: Context, recipient_id: str | None,
                                                  *unvouched_reschedules(body, ctx, send_day or ctx.now.date())]),
             ("no_offer_validity_nobody_set", [*undefined_validity(body),
                                               *early_deadlines(body, send_day or ctx.now.date())]),
-            ("fair_to_competitors", disparages_competitor(body))]  # a tone no manager lets go
+            ("fair_to_competitors", disparages_competitor(body)),  # a tone no manager lets go
+            # a note to a colleague about the buyer, left in the letter to the buyer
+            ("no_internal_note_about_the_buyer", internal_notes(body, ctx, recipient_id))]
