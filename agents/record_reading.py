@@ -17,6 +17,7 @@ from agents.internal_notes import internal_notes
 from agents.known_asks import asks_for_known_figures
 from agents.known_topics import asks_about_known_topics
 from agents.moved_events import unvouched_reschedules
+from agents.outcome_guarantees import guaranteed_ends
 from agents.offer_validity import undefined_validity
 from agents.thanks import thanks_problems
 
@@ -34,6 +35,8 @@ def record_reading_problems(body: str, ctx: Context, recipient_id: str | None,
                                                  *unvouched_reschedules(body, ctx, send_day or ctx.now.date())]),
             ("no_offer_validity_nobody_set", [*undefined_validity(body),
                                               *early_deadlines(body, send_day or ctx.now.date())]),
+            # a problem of the buyer's promised gone: a commitment nobody approved
+            ("no_guaranteed_end_to_a_problem", guaranteed_ends(body)),
             ("fair_to_competitors", disparages_competitor(body)),  # a tone no manager lets go
             # a note to a colleague about the buyer, left in the letter to the buyer
             ("no_internal_note_about_the_buyer", internal_notes(body, ctx, recipient_id))]
