@@ -19,6 +19,7 @@ from agents.known_topics import asks_about_known_topics
 from agents.moved_events import unvouched_reschedules
 from agents.outcome_guarantees import guaranteed_ends
 from agents.offer_validity import undefined_validity
+from agents.thanked_events import unrecorded_occasions
 from agents.thanks import thanks_problems
 
 
@@ -26,7 +27,8 @@ def record_reading_problems(body: str, ctx: Context, recipient_id: str | None,
                             send_day: date | None = None) -> list[tuple[str, list[str]]]:
     """(check name, reasons) for every rule that needs the record read, in a fixed order (`send_day`: the day the
     draft goes out, the run's day when None)."""
-    return [("thanks_the_right_person", thanks_problems(body, ctx, recipient_id)),
+    return [("thanks_the_right_person", [*thanks_problems(body, ctx, recipient_id),
+                                         *unrecorded_occasions(body, ctx, send_day or ctx.now.date())]),
             # the record unread: asking for what is done, or for a figure or a topic the buyer already gave
             ("asks_only_for_what_is_open", [*asks_for_done_things(body, ctx), *asks_for_known_figures(body, ctx),
                                             *asks_about_known_topics(body, ctx)]),
