@@ -22,9 +22,15 @@ from agents.context import Context
 from agents.normalize import normalise
 
 _NOTE_LINE = re.compile(
-    r"^\s*(?:>>.*|\[.*\]|\(.*\)|//.*|(?:todo|fixme|nb|n\.b\.|note to self|internal|intern|interne?|pour moi|"
+    r"^\s*(?:>>.*|//.*|(?:todo|fixme|nb|n\.b\.|note to self|note for|internal|intern|interne?|pour moi|"
     r"para m[ií]|nota interna|notiz)\b.*)\s*$", re.I)
-"""A line set apart from the letter: marked, bracketed or parenthesised whole."""
+"""A line marked as a note."""
+_SET_APART = re.compile(r"^\s*[\[(](?P<inner>.*)[\])]\s*$")
+"""A line in brackets or parentheses whole: a note when it is headed by a name ("[Marta: ...]"), speaks of the
+recipient, or coaches ("(Marcus is copied, as he asked)" is an aside to the reader, and passes)."""
+_HEADED = re.compile(r"^\s*[^\W\d_]+\s?:|^\s*(?:note|nb|intern\w*|pour moi|para m[ií]|todo)\b", re.I)
+_COACHING = re.compile(r"\b(?:pitch|push|go (?:straight|directly) to|keep (?:him|her|them)|ansprechen|druck machen|"
+                       r"voir (?:directement )?avec|passer par|hablar (?:directamente )?con|negociar con)\b", re.I)
 _BELITTLING = re.compile(
     r"\b(?:(?:is|'s) (?:just|only|merely) (?:the |a )?(?:messenger|go-?between|gatekeeper|assistant|admin|intern)|"
     r"(?:has|have) no (?:say|budget|authority|power)|(?:can't|cannot|doesn't|does not|won't) (?:decide|sign|negotiate)|"
@@ -66,9 +72,13 @@ def internal_notes(body: str, ctx: Context, recipient_id: str | None) -> list[st
         name = _named(everyone, line)
         if name is None:
             continue
-        if _NOTE_LINE.match(line):
+        apart = _SET_APART.match(line)
+        who = _named(own, line)
+        if _NOTE_LINE.match(line) or (apart and (_HEADED.match(apart.group("inner")) or _COACHING.search(line)
+                                                 or _BELITTLING.search(line) or (who and not re.search(
+                                                     rf"\b{re.escape(who)}\s*,", line)))):
             out.append(f"an internal note about {name} left in the draft: {line.strip()[:80]!r}")
-        elif (who := _named(own, line)) and _BELITTLING.search(line) and not re.search(
+        elif who and _BELITTLING.search(line) and not re.search(
                 rf"\b{re.escape(who)}\s*,", line):
             out.append(f"speaks of the recipient {who} in the third person, as to a colleague: {line.strip()[:80]!r}")
     return out

@@ -49,7 +49,7 @@ _SENT = re.compile(r"\b(?:attached|here (?:is|are)|enclosed|anbei|im anhang|ci-j
 _WORD = re.compile(r"[^\W\d_]{4,}")
 _FORWARD = re.compile(
     r"\b(?:go(?:ing)? through|walk(?:ing)? (?:you |them )?through|review (?:it |them )?together|summary of|overview of|"
-    r"durchgehen|durchsprechen|besprechen|zusammenfassung|überblick|"
+    r"durch(?:zu)?gehen|durch(?:zu)?sprechen|(?:zu )?besprechen|zusammenfassung|überblick|"
     r"parcour\w*|passer en revue|revoir ensemble|résumé d[eu]|synthèse|"
     r"repasar|revisar (?:juntos|juntas|con)|recorr\w*|resumen de|síntesis)\b", re.I)
 """Taking a known thing forward — walking through it together, a summary of it — is a next step, not a question

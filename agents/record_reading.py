@@ -18,8 +18,8 @@ from agents.known_asks import asks_for_known_figures
 from agents.known_topics import asks_about_known_topics
 from agents.known_wishes import asks_about_known_wishes
 from agents.moved_events import unvouched_reschedules
-from agents.outcome_guarantees import guaranteed_ends
 from agents.offer_validity import undefined_validity
+from agents.outcome_guarantees import guaranteed_ends
 from agents.thanked_events import unrecorded_occasions
 from agents.thanks import thanks_problems
 

@@ -21,9 +21,9 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from agents.calendar_days import resolve_day
 from agents.context import Context
 from agents.facts import find_dates
-from agents.calendar_days import resolve_day
 from agents.normalize import SENTENCE_BREAK, normalise
 
 _THANKS = re.compile(r"\b(?:thank(?:s| you)|many thanks|danke|vielen dank|herzlichen dank|merci|gracias|agradec\w*|"
