@@ -28,6 +28,8 @@ _OFFER = re.compile(
 _HOLDS = re.compile(
     r"\b(?:valid|validity|expir\w*|lapses?|hold(?:s)? (?:good |firm )?(?:only )?until|stands? (?:only )?until|"
     r"appl(?:y|ies) (?:only )?until|good (?:only )?until|"
+    # the rep holding them: "I can only hold the current terms until Friday", "keep this price through"
+    r"(?:hold|keep)(?:s|ing)? (?:\w+ ){1,3}?(?:until|till|through)|"
     r"gelten|gilt|gültig\w*|gültigkeit|befristet|verfäll\w*|läuft\s+(?:\w+\s+){0,4}ab|"
     r"valables?|validité|expire\w*|tiennent|tient|caduque\w*|"
     r"válid[oa]s?|validez|caduca\w*|vence\w*|vencimiento|se mantienen?|mantendr\w*)\b", re.I)
@@ -36,8 +38,13 @@ _DAYWORD = (r"\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag
             r"demain|mañana|next|nächst|prochain|próxim|this|diese|cette|ce|este|esta|the end")
 _LIMIT = re.compile(
     rf"\b(?:until|till|through|by|before|bis|jusqu['’](?:au|à|a)|avant|hasta|antes del?)\s+(?:[\w.,]+\s+){{0,3}}?"
-    rf"(?:{_DAYWORD})|\b(?:for|für|pendant|durante)\s+\d+\s+(?:days|tage|jours|días)\b", re.I)
-"""A limit in time: a day or a span after a word of until ("bis Montag, 30. November", "jusqu'au lundi 30 novembre")."""
+    rf"(?:{_DAYWORD})|\b(?:for|für|pendant|durante|que|only|nur|seulement|solo|sólo)\s+(?:\d+|one|two|three|"
+    rf"zwei|drei|deux|trois|dos|tres)\s+(?:hours?|days?|weeks?|stunden|tagen?|wochen|heures|jours|semaines|horas|"
+    rf"días|semanas)\b", re.I)
+"""A limit in time: a day or a span after a word of until ("bis Montag, 30. November", "jusqu'au lundi 30 novembre"),
+or a span of hours, days or weeks ("valable que 72 heures", "only for 48 hours")."""
+_IT = re.compile(r"\b(?:it|elle|sie|es|ella|él|esta|este)\b", re.I)
+"""The offer named in the sentence before ("La proposition vous parviendra ... Elle ne sera valable que 72 heures")."""
 _ASKED = re.compile(r"\?|^\s*¿|\b(?:whether|ob|ask\w*|fragt\w*|gefragt|demand\w*|pregunt\w*)\b", re.I)
 """A question, or the buyer's question reported ("Sie fragten, wie lange das Angebot gültig ist"): no term set."""
 _LAPSES = re.compile(r"expir|verfäll|läuft|caduc|vence|vencimiento", re.I)
@@ -51,10 +58,12 @@ def undefined_validity(body: str) -> list[str]:
     Returns:
         One reason per such sentence.
     """
-    out = []
+    out, previous = [], ""
     for sentence in re.split(_SENTENCE_BREAK, normalise(body)):  # "bis Mittwoch, 2. Dezember" is one
         hold = _HOLDS.search(sentence)
-        if hold is None or not _OFFER.search(sentence) or _ASKED.search(sentence):
+        offer = _OFFER.search(sentence) or (_IT.search(sentence) and _OFFER.search(previous))
+        previous = sentence
+        if hold is None or not offer or _ASKED.search(sentence):
             continue
         if _LIMIT.search(sentence) or (_LAPSES.match(hold.group(0)) and _DAY_AFTER.match(sentence, hold.end())):
             out.append(f"sets a validity for the offer that no setting defines ({hold.group(0)!r}): "

@@ -13,10 +13,14 @@ from agents.decisions import invented_choices
 from agents.disparaging import disparages_competitor
 from agents.done_asks import asks_for_done_things
 from agents.early_deadlines import early_deadlines
+from agents.internal_notes import internal_notes
 from agents.known_asks import asks_for_known_figures
 from agents.known_topics import asks_about_known_topics
+from agents.known_wishes import asks_about_known_wishes
 from agents.moved_events import unvouched_reschedules
 from agents.offer_validity import undefined_validity
+from agents.outcome_guarantees import guaranteed_ends
+from agents.thanked_events import unrecorded_occasions
 from agents.thanks import thanks_problems
 
 
@@ -24,13 +28,18 @@ def record_reading_problems(body: str, ctx: Context, recipient_id: str | None,
                             send_day: date | None = None) -> list[tuple[str, list[str]]]:
     """(check name, reasons) for every rule that needs the record read, in a fixed order (`send_day`: the day the
     draft goes out, the run's day when None)."""
-    return [("thanks_the_right_person", thanks_problems(body, ctx, recipient_id)),
+    return [("thanks_the_right_person", [*thanks_problems(body, ctx, recipient_id),
+                                         *unrecorded_occasions(body, ctx, send_day or ctx.now.date())]),
             # the record unread: asking for what is done, or for a figure or a topic the buyer already gave
             ("asks_only_for_what_is_open", [*asks_for_done_things(body, ctx), *asks_for_known_figures(body, ctx),
-                                            *asks_about_known_topics(body, ctx)]),
+                                            *asks_about_known_topics(body, ctx), *asks_about_known_wishes(body, ctx)]),
             # the buyer's choices and plans: a choice of us, or their event moved to a day the record does not give
             ("states_only_decisions_on_record", [*invented_choices(body, ctx),
                                                  *unvouched_reschedules(body, ctx, send_day or ctx.now.date())]),
             ("no_offer_validity_nobody_set", [*undefined_validity(body),
                                               *early_deadlines(body, send_day or ctx.now.date())]),
-            ("fair_to_competitors", disparages_competitor(body))]  # a tone no manager lets go
+            # a problem of the buyer's promised gone: a commitment nobody approved
+            ("no_guaranteed_end_to_a_problem", guaranteed_ends(body)),
+            ("fair_to_competitors", disparages_competitor(body)),  # a tone no manager lets go
+            # a note to a colleague about the buyer, left in the letter to the buyer
+            ("no_internal_note_about_the_buyer", internal_notes(body, ctx, recipient_id))]
