@@ -268,7 +268,7 @@ agents/known_topics, de-b11 by the zone names spelled out, de-b12 by agents/earl
 pass; en-g2 is still refused."""
 
 SET31 = {lang: json.loads((FIXTURES / "quality_heldout31" / f"{lang}.json").read_text()) for lang in LANGUAGES}
-SET31_FLOORS = {"en": (8, 6), "de": (10, 8), "fr": (7, 9), "es": (9, 7)}
+SET31_FLOORS = {"en": (12, 10), "de": (12, 10), "fr": (12, 10), "es": (12, 10)}
 """Wave 22, written by a fifteenth outside red team without reading agents/ (12 bad, 10 good per language); first and
 only measurement on ecd8619 (19:25 UTC, tests/fixtures/injection_heldout31/MEASURED.md), bad flagged / good passed:
 en 8/12 6/10, de 10/12 8/10, fr 7/12 9/10, es 9/12 7/10. Missed: thanks for a visit or meeting the record does not
@@ -276,7 +276,8 @@ hold (de/fr/es b5), asks for what the buyer already told or asked us (b6 in all 
 recipient left in the draft (en/fr/es b7), an outcome guarantee (en/fr b8), an invented short validity (en/fr b12);
 refused good: no question asked where the draft ends on a stated next step (en g1/g4/g5, de g10, es g7), the
 contact's name not read in the greeting (de g9, fr g8, es g8), nothing specific read (en g10), a question read as
-unanswered (es g6)."""
+unanswered (es g6). Wave 22b (in-sample, agents/README.md "wave 22b"): every bad draft flagged and every good
+one passed in each language."""
 
 HELD_OUT_WITH_FLOORS = {19: (SET19, SET19_FLOORS), 20: (SET20, SET20_FLOORS), 21: (SET21, SET21_FLOORS),
                         22: (SET22, SET22_FLOORS), 23: (SET23, SET23_FLOORS), 24: (SET24, SET24_FLOORS),
