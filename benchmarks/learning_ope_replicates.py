@@ -37,7 +37,7 @@ import numpy as np
 
 from integrations.sandbox.market import STRATEGIES
 from learning import defaults
-from learning.ope import LoggedData, adaptive_aipw, evaluate, reward_model
+from learning.ope import adaptive_aipw, evaluate, reward_model
 from learning.rewards import RewardConfig
 from learning.simulate import (
     SimConfig,
@@ -46,6 +46,7 @@ from learning.simulate import (
     arm_matrix,
     build_population,
     build_stream,
+    logged_data,
     run_bandit,
 )
 
@@ -67,12 +68,7 @@ def replicate(seed: int, r: int, *, drawn: bool, fixed_outcomes: bool, resamples
     run = run_bandit(pop, s, cfg, rewards)
     assert run.probabilities is not None
     observed = ~s.holdout & (s.day + s.delay <= cfg.weeks * 7)
-    idx = np.flatnonzero(observed)
-    codes: dict[tuple[str, str, str], int] = {}
-    contexts = np.array([codes.setdefault((pop.segment[i], pop.band[i], pop.engagement[i]), len(codes))
-                         for i in s.row[idx]])
-    data = LoggedData(contexts, run.arms[idx], run.propensities[idx], run.realized[idx], tuple(STRATEGIES),
-                      s.weight[idx], pop.score[s.row[idx]])
+    idx, data = logged_data(pop, s, run, observed)
     arms = []
     for j, arm in enumerate(STRATEGIES):
         ok = s.allowed[idx, j]

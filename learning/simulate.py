@@ -560,6 +560,17 @@ def _best_by_segment(pop: Population, s: Stream, matrix: np.ndarray, acted: np.n
     return out
 
 
+def logged_data(pop: Population, s: Stream, run: PolicyRun, observed: np.ndarray) -> tuple[np.ndarray, LoggedData]:
+    """The observed decisions' positions in the stream and their log as OPE reads it (context = segment x score band x
+    engagement, coded in order of first appearance)."""
+    idx = np.flatnonzero(observed)
+    ctx_codes: dict[tuple[str, str, str], int] = {}
+    contexts = np.array([ctx_codes.setdefault((pop.segment[r], pop.band[r], pop.engagement[r]), len(ctx_codes))
+                         for r in s.row[idx]])
+    return idx, LoggedData(contexts, run.arms[idx], run.propensities[idx], run.realized[idx], tuple(STRATEGIES),
+                           s.weight[idx], pop.score[s.row[idx]])
+
+
 def _ope(pop: Population, s: Stream, run: PolicyRun, observed: np.ndarray, matrix: np.ndarray,
          cfg: SimConfig) -> list[dict[str, Any]]:
     """Each arm's value on the decisions where it was allowed: adaptively weighted AIPW
@@ -571,12 +582,7 @@ def _ope(pop: Population, s: Stream, run: PolicyRun, observed: np.ndarray, matri
     if run.probabilities is None:
         raise ValueError("OPE needs every arm's probability per decision: evaluate the bandit's run")
     probs = run.probabilities
-    idx = np.flatnonzero(observed)
-    ctx_codes: dict[tuple[str, str, str], int] = {}
-    contexts = np.array([ctx_codes.setdefault((pop.segment[r], pop.band[r], pop.engagement[r]), len(ctx_codes))
-                         for r in s.row[idx]])
-    data = LoggedData(contexts, run.arms[idx], run.propensities[idx], run.realized[idx], tuple(STRATEGIES),
-                      s.weight[idx], pop.score[s.row[idx]])
+    idx, data = logged_data(pop, s, run, observed)
     out = []
     k = len(STRATEGIES)
     for j, arm in enumerate(STRATEGIES):
