@@ -123,10 +123,15 @@ def decide(record: Record, scores: Mapping[str, Any] | None, llm_result: LlmResu
     if policy.contact_frequency_cap > 0 and len(touches) >= policy.contact_frequency_cap:
         # Another message now would be pestering: the owner gets a task saying why, the buyer nothing.
         next_ok = min(touches) + timedelta(days=policy.contact_frequency_days)
-        return Decision("wait", None, next_ok, None, False, False, (*reasons,
+        if next_ok.tzinfo is not None and llm_result.due_at.tzinfo is not None:
+            next_ok = next_ok.astimezone(llm_result.due_at.tzinfo)  # the owner's zone, as every other due time
+        # The owner's task falls due when the wait ends, but never in quiet hours or on a weekend (the oldest touch
+        # leaving the window at 02:01 on a Sunday made a task due then, wave 22's walk through the demo).
+        task_due = _outside_quiet_hours(next_ok, policy.quiet_hours, [])
+        return Decision("wait", None, task_due, None, False, False, (*reasons,
                         f"contacted {len(touches)} times in the last {policy.contact_frequency_days} days "
                         f"(cap {policy.contact_frequency_cap}): no new customer message before "
-                        f"{next_ok.strftime('%a %d %b')}"))
+                        f"{next_ok:%a} {next_ok.day} {next_ok:%b}"))
     channel = llm_result.channel
     if channel not in policy.allowed_channels:
         if "email" not in policy.allowed_channels:

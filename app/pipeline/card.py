@@ -88,6 +88,9 @@ def card_payload_from(record: Record, scores: Mapping[str, Any], run: Any, decis
         payload["draft"] = {}
         payload["next_best_action"] = {**nba, "channel": None,
                                        "summary": f"{prefix}: {decision.reasons[-1] if decision.reasons else default}"}
+        if decision.action == "wait" and decision.due_at is not None:
+            # the planned send time no longer applies: the card shows when the owner's task falls due
+            payload["next_best_action"]["due_at"] = decision.due_at.isoformat()
     capped = budget_note(run.fallbacks)
     if capped:
         payload["llm_budget"] = {"message": capped}

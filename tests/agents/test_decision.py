@@ -109,6 +109,17 @@ def test_a_record_contacted_three_times_this_week_gets_no_new_message_and_a_task
     assert d.due_at.date().isoformat() == "2026-11-27" and "Fri 27 Nov" in d.reasons[-1]
 
 
+def test_a_wait_that_ends_in_the_night_before_a_weekend_gives_the_owner_a_task_on_monday_morning():
+    # The oldest touch, Sunday 29 November 02:01 Chicago time, leaves the window on Sunday 6 December at 02:01: the
+    # buyer may hear from us then, but the owner's task is due in working hours, on the Monday.
+    record = _touched("2026-11-29T08:01:00Z", "2026-11-30T15:00:00Z", "2026-12-01T15:00:00Z")
+    d = decide(record, SCORES, replace(BASE, due_at=datetime(2026, 12, 2, 10, 0, tzinfo=CHICAGO)),
+               Policy(quiet_hours=(20, 8)))
+    assert d.action == "wait"
+    assert "no new customer message before Sun 6 Dec" in d.reasons[-1]
+    assert d.due_at == datetime(2026, 12, 7, 8, 0, tzinfo=CHICAGO)
+
+
 @pytest.mark.parametrize(("record", "policy"), [
     (_touched("2026-11-20T15:00:00Z", "2026-11-23T15:00:00Z"), Policy()),  # two touches: under the cap
     (_touched("2026-11-10T15:00:00Z", "2026-11-12T15:00:00Z", "2026-11-17T15:00:00Z"), Policy()),  # older than 7 days

@@ -71,3 +71,6 @@ def test_the_card_of_a_capped_deal_says_wait_and_shows_no_draft(app_factory):
     assert card["draft"] == {} and card["next_best_action"]["summary"].startswith("Wait: contacted 3 times")
     view = card_view(card, now=datetime.now(UTC))
     assert view["draft"] is None and view["action"]["title"].startswith("Wait: contacted 3 times")
+    # the card shows when the owner's task falls due (the end of the wait), not the send time the wait replaced
+    due = datetime.fromisoformat(card["next_best_action"]["due_at"])
+    assert due > datetime.now(UTC) + timedelta(days=6), card["next_best_action"]
