@@ -171,11 +171,11 @@ def record_batches(batch):
 record_batches.batch = True
 
 
-def _batching_app(app_factory, *, claim_ahead: float):
+def _batching_app(app_factory, *, claim_ahead: float, window: float = 1.0):
     """An app whose record jobs only log their batches, one installed portal, and its webhook sender."""
     from tests.conftest import WebhookSender
 
-    app = app_factory(COALESCE_WINDOW_SECONDS=1.0, BATCH_CLAIM_AHEAD_SECONDS=claim_ahead,
+    app = app_factory(COALESCE_WINDOW_SECONDS=window, BATCH_CLAIM_AHEAD_SECONDS=claim_ahead,
                       JOB_FUNCTION="tests.front_door.test_dispatch.record_batches")
     install_tenant(app, "62515")
     BATCHES.clear()
@@ -198,11 +198,15 @@ def test_a_burst_spread_over_deliveries_is_taken_by_one_batch_not_one_per_window
 
 
 def test_without_claim_ahead_a_record_waits_out_its_own_window(app_factory):
-    app, sender = _batching_app(app_factory, claim_ahead=0.0)
+    # The window is wide and the wait is measured from the first post, not slept in fixed steps: with 1 s and sleeps
+    # of 0.6 + 0.5 s the second record's window had ended too on a loaded machine (two jobs due, wave 22).
+    window = 3.0
+    app, sender = _batching_app(app_factory, claim_ahead=0.0, window=window)
+    first = time.monotonic()
     sender.post_events([deal_event(62515, 1, event_id=1)])
-    time.sleep(0.6)
+    time.sleep(1.0)
     sender.post_events([deal_event(62515, 2, event_id=2)])
-    time.sleep(0.5)
+    time.sleep(max(0.0, first + window + 0.1 - time.monotonic()))
     assert get_dispatcher(app).backend.run_due() == 1
     assert BATCHES == [["1"]]
 
