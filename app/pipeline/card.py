@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
+from app.cards.humanize import picklist_labels
 from app.pipeline.writeback import model_versions
 from integrations.base import Record
 from scoring import TASKS
@@ -50,15 +51,11 @@ def crm_labels(client: Any) -> dict[str, str]:
     Cosmetic: a CRM that cannot list its pipelines or describe its deals leaves the card to turn
     ids into words.
     """
-    labels: dict[str, str] = {}
     try:
         fields = client.describe("deal")
     except Exception:  # noqa: BLE001 - labels must never fail an enrichment
         fields = []
-    for field in fields:
-        for value, label in getattr(field, "option_labels", ()) or ():
-            if value and label and value != label:
-                labels[f"{field.label}: {value}"] = f"{field.label}: {label}"
+    labels = picklist_labels(fields)
     try:
         pipelines = client.list_pipelines()
     except Exception:  # noqa: BLE001 - labels must never fail an enrichment

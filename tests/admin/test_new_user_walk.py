@@ -113,3 +113,35 @@ def test_an_access_token_past_or_near_its_expiry_reads_as_renewing_not_as_a_warn
     assert headline.inner_text() == "renews at next use"
     assert "warnc" not in (headline.get_attribute("class") or "") and "bad" not in (headline.get_attribute("class") or "")
     assert "renewed" in admin_page.locator("#token").inner_text() and "at next use" in admin_page.locator("#token").inner_text()
+
+
+def test_a_refused_preview_says_it_was_not_previewed_not_that_something_was_not_saved(live, admin_page):
+    admin_page.goto(f"{live.url}/admin/t/{live.tenant_id}/mappings")
+    admin_page.fill("#map-amount", "arr_estimat")
+    admin_page.click("#preview-button")
+    error = admin_page.locator("#form-error").inner_text()
+    assert error.startswith("Not previewed: deal property 'arr_estimat' does not exist"), error
+    admin_page.click("#save")
+    assert admin_page.locator("#form-error").inner_text().startswith("Not saved: "), "a refused save still says so"
+
+
+def test_a_mapping_preview_shows_picklist_values_by_their_labels_and_the_score_once(live, admin_page):
+    admin_page.goto(f"{live.url}/admin/t/{live.tenant_id}/mappings")
+    admin_page.fill("#map-deal_type", "hs_priority")  # Deal Type's picklist → Priority's, both with labels
+    admin_page.fill("#record_id", live.open_deal_ids()[0])
+    admin_page.click("#preview-button")
+    saved, draft = (admin_page.locator(f"#preview .{c}-value").first.inner_text() for c in ("current", "draft"))
+    assert saved in ("New Business", "Existing Business"), saved  # never "existingbusiness"
+    assert draft in ("Low", "Medium", "High", "none recorded"), draft
+    for side in ("current", "draft"):
+        score = admin_page.locator(f"#score-{side}").inner_text().strip()
+        assert re.fullmatch(r"\d{1,3}%|\d{1,2} of 99|–", score), score  # not "63 (63%)"
+    assert "(+)" not in admin_page.locator("#preview").inner_text()
+
+
+def test_a_previews_score_is_written_once_as_the_cards_chance_to_close():
+    from app.admin.settings_pages import score_text
+
+    assert score_text({"probability": 0.63, "score_1_99": 63}) == "63%"  # was "63 (63%)"
+    assert score_text({"score_1_99": 40}) == "40 of 99"
+    assert score_text({}) == "–"
