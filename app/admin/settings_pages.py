@@ -203,9 +203,17 @@ def preview_view(result: Any, current: Mapping[str, Any], draft: Mapping[str, st
     """What the preview table shows, in the CRM's words: each value by its picklist label (the field
     the saved mapping reads, and the draft's), the score as a chance to close, factors as on the card."""
     labels = picklist_labels(fields.values())
+    draft_labels = dict(labels)
+    for canonical, crm_field in draft.items():
+        # The draft's factor keeps the feature's saved label ("Deal Type: medium" once Deal Type reads
+        # Priority): its values are the draft field's options.
+        name = current[canonical].label if canonical in current else None
+        for value, label in getattr(fields.get(crm_field), "option_labels", ()) or ():
+            if name and value != label:
+                draft_labels[f"{name}: {value}"] = f"{name}: {label}"
 
-    def factors(side: Any) -> list[dict[str, str]]:
-        return top_factors(side.conversion, labels, currency=result.currency)
+    def factors(side: Any, names: Mapping[str, str]) -> list[dict[str, str]]:
+        return top_factors(side.conversion, names, currency=result.currency)
 
     values = {}
     for canonical in draft:
@@ -216,7 +224,7 @@ def preview_view(result: Any, current: Mapping[str, Any], draft: Mapping[str, st
             option_label(draft_field, result.draft.values.get(canonical))))
     return {"values": values,
             "score": (score_text(result.current.conversion), score_text(result.draft.conversion)),
-            "factors": (factors(result.current), factors(result.draft))}
+            "factors": (factors(result.current, labels), factors(result.draft, draft_labels))}
 
 
 def _crm_fields(tenant: str, object_type: str) -> tuple[dict[str, Any], str | None]:

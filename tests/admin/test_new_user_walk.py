@@ -136,7 +136,9 @@ def test_a_mapping_preview_shows_picklist_values_by_their_labels_and_the_score_o
     for side in ("current", "draft"):
         score = admin_page.locator(f"#score-{side}").inner_text().strip()
         assert re.fullmatch(r"\d{1,3}%|\d{1,2} of 99|–", score), score  # not "63 (63%)"
-    assert "(+)" not in admin_page.locator("#preview").inner_text()
+    text = admin_page.locator("#preview").inner_text()
+    assert "(+)" not in text
+    assert not re.search(r"\b(existingbusiness|newbusiness)\b|Deal Type: (low|medium|high)\b", text), text
 
 
 def test_a_previews_score_is_written_once_as_the_cards_chance_to_close():
