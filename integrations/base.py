@@ -306,6 +306,8 @@ class FieldSpec:
     group: str | None = None
     options: tuple[str, ...] = ()
     read_only: bool = False
+    option_labels: tuple[tuple[str, str], ...] = ()
+    """(value, label) of each option the CRM shows its users ("existingbusiness", "Existing Business")."""
 
 
 @dataclass(frozen=True)

@@ -12,12 +12,14 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
-from flask import Blueprint, g, redirect, render_template, request, url_for
+from flask import Blueprint, g, redirect, render_template, request, send_file, url_for
 from markupsafe import Markup, escape
 
 from app.admin.access import Identity, at_least, current_identity, role_in
+from app.admin.dates import when
 from app.auth import csrf_ok, csrf_token
 from app.storage import get_db
 from app.storage.models import Tenant
@@ -57,6 +59,25 @@ def code_spans(text: str) -> Markup:
     (`discount_cap`); the console shows them as code instead of as raw Markdown. Escaped first, so
     a backtick never lets a help text inject markup."""
     return Markup(_CODE_SPAN.sub(r"<code>\1</code>", str(escape(text))))
+
+
+bp.add_app_template_filter(when, "when")
+
+_STATIC = Path(__file__).parent / "static"
+FAVICONS = {"favicon.svg": "image/svg+xml", "favicon.ico": "image/vnd.microsoft.icon"}
+"""The app's icon, at the site's root: a browser asks /favicon.ico on every page it opens (it was a 404
+on each console page); the console's pages name the SVG in their <head>."""
+
+
+def favicon(name: str) -> Any:
+    resp = send_file(_STATIC / name, mimetype=FAVICONS[name], max_age=86_400)
+    return resp
+
+
+@bp.record_once
+def _favicon_routes(state: Any) -> None:
+    for name in FAVICONS:
+        state.app.add_url_rule(f"/{name}", f"favicon_{name.split('.')[1]}", functools.partial(favicon, name))
 
 
 def refusal(status: int, title: str, detail: str, *, retry: tuple[str, str] | None = None) -> Any:

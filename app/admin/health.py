@@ -12,6 +12,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app import defaults
+from app.admin.dates import when
+from app.dispatch.batch import SYNC_SOURCES
 from app.storage.models import AuditLog, InboxEvent, Installation, QuarantinedEvent, RecordJob, Tenant
 
 
@@ -42,19 +44,19 @@ def token_state(inst: Installation | None, now: datetime) -> dict[str, Any]:
     if inst is None:
         return {"state": "missing", "text": "No installation: install the app again."}
     if inst.revoked_at is not None:
-        return {"state": "revoked", "text": f"Revoked {inst.revoked_at:%Y-%m-%d %H:%M} UTC: re-install to resume."}
+        return {"state": "revoked", "text": f"Revoked {when(inst.revoked_at)}: re-install to resume."}
     if inst.expires_at is None:
         return {"state": "live", "text": "Live (the CRM gave no expiry)."}
     left = (inst.expires_at - now).total_seconds()
-    when = f"{inst.expires_at:%Y-%m-%d %H:%M:%S} UTC"
+    when_text = when(inst.expires_at, seconds=True)
     if left <= 0:
         # routine, not a warning: access tokens are short-lived (HubSpot's 30 min, the demo's 30 s) and refreshed on use
         return {"state": "expired", "headline": "renews at next use",
-                "text": f"Expired {when}; it is renewed with the refresh token at next use.", "expires_at": inst.expires_at}
+                "text": f"Expired {when_text}; it is renewed with the refresh token at next use.", "expires_at": inst.expires_at}
     if left <= defaults.CONSOLE_TOKEN_WARN_SECONDS:
         return {"state": "expiring", "headline": "renews at next use",
-                "text": f"Expires {when} (in {int(left)} s); renewed at next use.", "expires_at": inst.expires_at}
-    return {"state": "live", "text": f"Live until {when} (in {int(left // 60)} min).", "expires_at": inst.expires_at}
+                "text": f"Expires {when_text} (in {int(left)} s); renewed at next use.", "expires_at": inst.expires_at}
+    return {"state": "live", "text": f"Live until {when_text} (in {int(left // 60)} min).", "expires_at": inst.expires_at}
 
 
 def scope_rows(requested: tuple[Sequence[str], Sequence[str]], granted: Sequence[str],
@@ -80,25 +82,39 @@ def percentile(values: Sequence[float], q: float) -> float | None:
     return ordered[rank - 1]
 
 
-def delivery_summary(rows: Sequence[tuple[str, datetime, datetime, datetime | None]],
-                     quarantined: int) -> dict[str, Any]:
-    """Counts by status and latencies from (status, occurred_at, received_at, processed_at) rows.
+def delivery_summary(rows: Sequence[tuple[Any, ...]], quarantined: int) -> dict[str, Any]:
+    """Webhook deliveries, and the record changes of the inbox by status, from inbox rows
+    (status, occurred_at, received_at, processed_at[, change_source, delivery_id]).
 
-    `delivery_s`: the CRM's change to our receipt; `processing_s`: receipt to the job's end.
+    One webhook delivery (one HTTP request from the CRM) carries many changes (HubSpot sends up to
+    100 events a request) and the inbox also holds the changes our own backfill and re-sync queued:
+    `deliveries` counts the requests (distinct delivery ids of webhook rows), `webhook_events` their
+    changes, `sync_events` the backfill's and re-sync's. The statuses count every change.
+    `delivery_s`: the CRM's change to our receipt, webhook changes only (a backfilled record's
+    "change" may be weeks old); `processing_s`: receipt to the job's end, every change.
     """
     by_status: dict[str, int] = {}
     delivery, processing = [], []
-    for status, occurred, received, processed in rows:
+    requests: set[str] = set()
+    webhook = sync = 0
+    for status, occurred, received, processed, *more in rows:
+        source, delivery_id = (*more, None, None)[:2]
         by_status[status] = by_status.get(status, 0) + 1
-        if occurred and received:
-            delivery.append(max(0.0, (received - occurred).total_seconds()))
+        if source in SYNC_SOURCES:
+            sync += 1
+        else:
+            webhook += 1
+            requests.add(str(delivery_id) if delivery_id else f"row-{webhook}")  # an id-less delivery: its own
+            if occurred and received:
+                delivery.append(max(0.0, (received - occurred).total_seconds()))
         if processed and received:
             processing.append(max(0.0, (processed - received).total_seconds()))
 
     def rounded(v: float | None) -> float | None:
         return None if v is None else round(v, 2)
 
-    return {"received": len(rows), "processed": by_status.get("processed", 0),
+    return {"deliveries": len(requests), "webhook_events": webhook, "sync_events": sync,
+            "received": len(rows), "processed": by_status.get("processed", 0),
             "failed": by_status.get("failed", 0), "pending": by_status.get("pending", 0),
             "other": {k: v for k, v in by_status.items() if k not in ("processed", "failed", "pending")},
             "quarantined": quarantined,
@@ -120,7 +136,7 @@ def collect(s: Session, tenant: Tenant, *, connector: Any, config: Mapping[str, 
         requested = (tuple(x.name for x in specs if x.required), tuple(x.name for x in specs if not x.required))
     scopes = scope_rows(requested, (inst.scopes if inst else []) or [], getattr(connector, "scopes", ()))
     rows = s.execute(select(InboxEvent.status, InboxEvent.occurred_at, InboxEvent.received_at,
-                            InboxEvent.processed_at)
+                            InboxEvent.processed_at, InboxEvent.change_source, InboxEvent.delivery_id)
                      .where(InboxEvent.tenant_id == tenant.id, InboxEvent.received_at >= since)).all()
     quarantined = s.execute(select(func.count()).select_from(QuarantinedEvent).where(
         QuarantinedEvent.crm == tenant.crm, QuarantinedEvent.account_hint == tenant.external_id,

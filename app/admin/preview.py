@@ -45,6 +45,7 @@ class Preview:
     record_name: str | None
     current: Side
     draft: Side
+    currency: str | None = None
 
 
 def feature_value(record: Record, canonical: str) -> Any:
@@ -96,7 +97,7 @@ def preview(app: Flask, tenant_id: str, object_type: str, draft: Mapping[str, st
 
     models = tenant_inputs.champions(app, tenant_id)
     mapping = tenant_inputs.scoring_mapping(app, tenant_id, spec.crm)
-    return Preview(record_id=rid, record_name=after.name,
+    return Preview(record_id=rid, record_name=after.name, currency=after.currency,
                    current=_side(before, draft, models, mapping), draft=_side(after, draft, models, mapping))
 
 

@@ -7,6 +7,7 @@ with the service's one-line reason (HTTP 400) and nothing is stored.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
@@ -20,6 +21,8 @@ from app.admin.forms import FormError, changes_from_form, field_views
 from app.admin.preview import OBJECT_TYPE, PreviewError, preview
 from app.admin.usage import budget, export_rows, this_month, to_csv
 from app.admin.views import page
+from app.cards.humanize import option_label, percent, picklist_labels
+from app.cards.view import top_factors
 from app.connectors import get_connector
 from app.storage import get_db
 
@@ -177,10 +180,51 @@ def mappings(tenant: str) -> Any:
                 preview_error, status = str(exc), 400
     return page("admin/mappings.html", object_type=object_type, kinds=kinds, current=current, draft=draft,
                 errors=errors, fields=fields, describe_error=describe_error, result=result,
+                shown=preview_view(result, current, draft, fields) if result else None,
+                # a refused preview saved nothing and was not meant to: the message says which was refused
+                refused="Not previewed" if request.form.get("action") == "preview" else "Not saved",
                 preview_error=preview_error, may_edit=_may_edit(),
                 saved=request.method == "GET" and request.args.get("saved"),
                 unchanged=request.method == "GET" and request.args.get("unchanged"),
                 record_id=request.form.get("record_id", "")), status
+
+
+def score_text(conversion: Mapping[str, Any]) -> str:
+    """A conversion score as the rep's card writes it: the chance to close ("63%"), else "63 of 99"."""
+    if conversion.get("probability") is not None:
+        return percent(conversion["probability"])
+    if conversion.get("score_1_99") is not None:
+        return f"{conversion['score_1_99']} of 99"
+    return "–"
+
+
+def preview_view(result: Any, current: Mapping[str, Any], draft: Mapping[str, str],
+                 fields: Mapping[str, Any]) -> dict[str, Any]:
+    """What the preview table shows, in the CRM's words: each value by its picklist label (the field
+    the saved mapping reads, and the draft's), the score as a chance to close, factors as on the card."""
+    labels = picklist_labels(fields.values())
+    draft_labels = dict(labels)
+    for canonical, crm_field in draft.items():
+        # The draft's factor keeps the feature's saved label ("Deal Type: medium" once Deal Type reads
+        # Priority): its values are the draft field's options.
+        name = current[canonical].label if canonical in current else None
+        for value, label in getattr(fields.get(crm_field), "option_labels", ()) or ():
+            if name and value != label:
+                draft_labels[f"{name}: {value}"] = f"{name}: {label}"
+
+    def factors(side: Any, names: Mapping[str, str]) -> list[dict[str, str]]:
+        return top_factors(side.conversion, names, currency=result.currency)
+
+    values = {}
+    for canonical in draft:
+        saved_field = fields.get(current[canonical].crm_field) if canonical in current else None
+        draft_field = fields.get(draft[canonical]) or saved_field  # "" returns to the default
+        values[canonical] = tuple("none recorded" if v is None else v for v in (
+            option_label(saved_field, result.current.values.get(canonical)),
+            option_label(draft_field, result.draft.values.get(canonical))))
+    return {"values": values,
+            "score": (score_text(result.current.conversion), score_text(result.draft.conversion)),
+            "factors": (factors(result.current, labels), factors(result.draft, draft_labels))}
 
 
 def _crm_fields(tenant: str, object_type: str) -> tuple[dict[str, Any], str | None]:

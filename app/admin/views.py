@@ -143,12 +143,17 @@ def access(tenant: str) -> Any:
 @tenant_page("viewer")
 def models(tenant: str) -> Any:
     """The tenant's model cards: holdout metrics, calibration, lift, top factors, absent tasks."""
+    from dataclasses import replace
+
     from markupsafe import Markup
 
+    from app.admin.dates import when
     from app.reports import model_cards
     from scoring.report import card_html
 
     cards = model_cards(current_app._get_current_object(), tenant)  # type: ignore[attr-defined]
     # card_html escapes every value it prints; its SVG figures are matplotlib's own output.
-    fragments = [(c, Markup(card_html(c))) for c in cards]
+    # The report writes the training time as stored (ISO); the console writes every moment one way.
+    fragments = [(c, Markup(card_html(replace(c, created_at=when(c.created_at)) if c.created_at else c)))
+                 for c in cards]
     return page("admin/models.html", cards=fragments)

@@ -155,6 +155,29 @@ def prose(text: Any, labels: Mapping[str, str] | None = None) -> str:
     return _SNAKE.sub(lambda m: m[0].replace("_", " "), out)
 
 
+def picklist_labels(fields: Any) -> dict[str, str]:
+    """"<field label>: <option value>" → "<field label>: <option label>" for every picklist option
+    whose label differs from its value, from `describe`'s FieldSpecs.
+
+    Keyed with the field's label because that is how a score factor reads ("Deal Type:
+    existingbusiness"); `prose` then replaces a value only where it is that field's value, never
+    an ordinary word ("high", "other") in a sentence.
+    """
+    out: dict[str, str] = {}
+    for field in fields or ():
+        for value, label in getattr(field, "option_labels", ()) or ():
+            if value and label and value != label:
+                out[f"{field.label}: {value}"] = f"{field.label}: {label}"
+    return out
+
+
+def option_label(field: Any, value: Any) -> Any:
+    """A picklist value as the CRM's users see it (its option's label); any other value unchanged."""
+    if not isinstance(value, str):
+        return value
+    return dict(getattr(field, "option_labels", ()) or ()).get(value, value)
+
+
 def model_text(task: str, version: Any) -> str:
     """``conversion-20261201T150909712275Z-4f5177`` -> "Conversion model of 1 Dec 2026"."""
     name = "CLV" if task == "clv" else words(task)  # an acronym, as the card's own "Customer lifetime value" box

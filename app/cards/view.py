@@ -9,6 +9,7 @@ the same payload. Pure functions: no Flask, no clock, no I/O.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
@@ -78,6 +79,9 @@ RETRAINING = "model_retraining"
 
 CHANNEL_VERBS = {"email": "Email", "call": "Call", "meeting": "Meet", "linkedin": "Message"}
 
+MONEY_FEATURES = frozenset({"amount", "closed_won_sum"})
+"""Factors whose value is an amount in the deal's currency ("Past revenue won: $1,541,500")."""
+
 
 def _mapping(value: Any) -> Mapping[str, Any]:
     """The value if it is a mapping, else an empty one (the backend sends ``{}`` for absent parts)."""
@@ -96,21 +100,27 @@ def person_name(person: Any) -> str:
     return str(p.get("name") or p.get("email") or "")
 
 
-def factor_view(factor: Mapping[str, Any], labels: Mapping[str, str]) -> dict[str, str]:
-    """One factor: one direction marker and a label without the scorer's own arrow."""
+def factor_view(factor: Mapping[str, Any], labels: Mapping[str, str],
+                currency: str | None = None) -> dict[str, str]:
+    """One factor: one direction marker and a label without the scorer's own arrow; an amount
+    with the deal's currency."""
     down = factor.get("direction") == "-"
     text = prose(factor.get("label") or words(factor.get("feature")), labels)
     text = text.replace(": missing", ": none recorded")
+    name, sep, value = text.rpartition(": ")
+    if sep and factor.get("feature") in MONEY_FEATURES and re.fullmatch(r"-?[\d,]+(\.\d+)?", value):
+        text = f"{name}: {money(float(value.replace(',', '')), currency)}"
     return {"marker": "▼" if down else "▲", "direction": "down" if down else "up", "text": text}
 
 
-def top_factors(score: Mapping[str, Any], labels: Mapping[str, str], n: int = TOP_FACTORS) -> list[dict[str, str]]:
+def top_factors(score: Mapping[str, Any], labels: Mapping[str, str], n: int = TOP_FACTORS,
+                currency: str | None = None) -> list[dict[str, str]]:
     """The n factors with the largest |impact|, strongest first, one line per distinct text."""
     factors = [f for f in score.get("factors") or [] if isinstance(f, Mapping)]
     factors.sort(key=lambda f: abs(f.get("impact") or 0), reverse=True)
     out: list[dict[str, str]] = []
     for f in factors:
-        view = factor_view(f, labels)
+        view = factor_view(f, labels, currency)
         if view["text"] and all(v["text"] != view["text"] for v in out):
             out.append(view)
         if len(out) == n:
@@ -168,7 +178,8 @@ def detail(key: str, score: Mapping[str, Any]) -> str:
     return ""
 
 
-def score_view(key: str, score: Mapping[str, Any], labels: Mapping[str, str]) -> dict[str, Any] | None:
+def score_view(key: str, score: Mapping[str, Any], labels: Mapping[str, str],
+               currency: str | None = None) -> dict[str, Any] | None:
     """One score tile, or None when the tenant does not use the task."""
     if "not_used" in score:
         return None
@@ -180,7 +191,7 @@ def score_view(key: str, score: Mapping[str, Any], labels: Mapping[str, str]) ->
             detail=detail(key, score),
             band=BAND_TEXT.get(key, {}).get(band) if isinstance(band, str) else None,
             band_variant=band_variant(key, band),
-            factors=top_factors(score, labels) if key in ("conversion", "lead_conversion") else [],
+            factors=top_factors(score, labels, currency=currency) if key in ("conversion", "lead_conversion") else [],
         )
     return view
 
@@ -242,6 +253,24 @@ def action_view(payload: Mapping[str, Any], now: datetime, labels: Mapping[str, 
     }
 
 
+DRAFT_KINDS = {
+    # (heading, copy button, is an e-mail the CRM's composer can send)
+    "call_script": ("Call script", "Copy script", False),
+    "meeting": ("Meeting invitation (email)", "Copy invitation", True),
+    "linkedin": ("Draft LinkedIn message", "Copy message", False),
+    "email": ("Draft email", "Copy email", True),
+}
+"""What the card calls a draft: the writer writes a call script for a call and an e-mail for every
+other channel (a meeting's is the invitation), so the kind decides first, then the channel."""
+
+
+def draft_kind(draft: Mapping[str, Any]) -> tuple[str, str, bool]:
+    """(heading, copy button's label, is an e-mail) of a draft."""
+    if draft.get("kind") == "call_script":
+        return DRAFT_KINDS["call_script"]
+    return DRAFT_KINDS.get(str(draft.get("channel") or "email"), DRAFT_KINDS["email"])
+
+
 def draft_view(payload: Mapping[str, Any], labels: Mapping[str, str]) -> dict[str, Any] | None:
     """The draft with what the copy button puts on the clipboard (subject, blank line, body)."""
     draft = _mapping(payload.get("draft"))
@@ -249,9 +278,10 @@ def draft_view(payload: Mapping[str, Any], labels: Mapping[str, str]) -> dict[st
         return None
     subject = prose(draft.get("subject"), labels)
     body = prose(draft.get("body"), labels)
-    email = draft.get("kind") != "call_script" and draft.get("channel", "email") == "email"
+    heading, copy_label, email = draft_kind(draft)
     return {
-        "heading": "Draft email" if email else "Call script",
+        "heading": heading,
+        "copy_label": copy_label,
         "to": person_name(draft.get("to")) or None,
         "to_email": _mapping(draft.get("to")).get("email") or None,
         "subject": subject,
@@ -309,7 +339,8 @@ def no_action_text(payload: Mapping[str, Any], labels: Mapping[str, str]) -> str
 
 def details_view(payload: Mapping[str, Any], labels: Mapping[str, str]) -> dict[str, Any]:
     scores = _mapping(payload.get("scores"))
-    tiles = [v for k in DETAIL_SCORES if (s := resolve_score(scores, k)) and (v := score_view(k, s, labels))]
+    currency = _mapping(payload.get("record")).get("currency")
+    tiles = [v for k in DETAIL_SCORES if (s := resolve_score(scores, k)) and (v := score_view(k, s, labels, currency))]
     analysis = _mapping(payload.get("analysis"))
 
     def signal_texts(items: Any) -> list[str]:
@@ -389,7 +420,8 @@ def card_view(payload: Mapping[str, Any], *, object_type: str | None = None,
         "no_action": None if closed else no_action_text(payload, labels),
         "draft": None if closed else draft_view(payload, labels),
         "task": None if closed else task_view(payload, now),
-        "conversion": score_view("lead_conversion" if rec_type == "lead" else "conversion", conversion, labels)
+        "conversion": score_view("lead_conversion" if rec_type == "lead" else "conversion", conversion, labels,
+                                 record.get("currency"))
         if conversion and not closed else None,
         "details": details_view(payload, labels),
         "actions": [a for a in actions if not closed or a == "rescore"],

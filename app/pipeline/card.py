@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
+from app.cards.humanize import picklist_labels
 from app.pipeline.writeback import model_versions
 from integrations.base import Record
 from scoring import TASKS
@@ -39,16 +40,26 @@ def json_scores(scores: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def crm_labels(client: Any) -> dict[str, str]:
-    """Stage id → the label the CRM's users see, for the card's free text (pipeline ids such as
-    "default" are left out: they are ordinary words too).
+    """What the card's free text shows in the CRM's own words: stage id → stage label, and
+    "<field label>: <option value>" → "<field label>: <option label>" for the deal's picklists
+    ("Deal Type: existingbusiness" → "Deal Type: Existing Business", as a score factor reads).
 
-    Cosmetic: a CRM that cannot list its pipelines leaves the card to turn ids into words.
+    Pipeline ids such as "default" are left out: they are ordinary words too. An option is keyed
+    with its field's label so that a value which is also an ordinary word ("high", "other") is
+    replaced only where it is that field's value, never in a draft's sentences.
+
+    Cosmetic: a CRM that cannot list its pipelines or describe its deals leaves the card to turn
+    ids into words.
     """
+    try:
+        fields = client.describe("deal")
+    except Exception:  # noqa: BLE001 - labels must never fail an enrichment
+        fields = []
+    labels = picklist_labels(fields)
     try:
         pipelines = client.list_pipelines()
     except Exception:  # noqa: BLE001 - labels must never fail an enrichment
-        return {}
-    labels = {}
+        pipelines = []
     for pipeline in pipelines:
         labels.update({str(stage.id): stage.label for stage in pipeline.stages})
     return {k: v for k, v in labels.items() if k and v and k != v}

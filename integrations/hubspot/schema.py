@@ -47,11 +47,13 @@ def describe(session: ApiSession, object_type: str) -> list[FieldSpec]:
     for p in resp.results or ():
         d = p.to_dict()
         meta = d.get("modification_metadata") or {}
+        shown = [o for o in d.get("options") or () if not o.get("hidden")]
         out.append(FieldSpec(
             name=d["name"], label=d.get("label") or d["name"], type=d.get("type") or "string",
             group=d.get("group_name"),
-            options=tuple(str(o.get("value")) for o in d.get("options") or () if not o.get("hidden")),
+            options=tuple(str(o.get("value")) for o in shown),
             read_only=bool(meta.get("read_only_value") or d.get("calculated")),
+            option_labels=tuple((str(o.get("value")), str(o.get("label") or o.get("value"))) for o in shown),
         ))
     return out
 

@@ -358,10 +358,16 @@ class SalesforceClient:
     def describe(self, object_type: str) -> list[FieldSpec]:
         sobject = constants.SOBJECTS.get(object_type, object_type)
         d = self.api.call(lambda sf: getattr(sf, sobject).describe(), what=f"describe {sobject}")
-        return [FieldSpec(name=f["name"], label=f["label"], type=f["type"], group="custom" if f.get("custom") else None,
-                          options=tuple(p["value"] for p in f.get("picklistValues") or () if p.get("active")),
-                          read_only=not f.get("updateable", False))
-                for f in d.get("fields") or ()]
+        out = []
+        for f in d.get("fields") or ():
+            active = [p for p in f.get("picklistValues") or () if p.get("active")]
+            out.append(FieldSpec(name=f["name"], label=f["label"], type=f["type"],
+                                 group="custom" if f.get("custom") else None,
+                                 options=tuple(p["value"] for p in active),
+                                 read_only=not f.get("updateable", False),
+                                 option_labels=tuple((str(p["value"]), str(p.get("label") or p["value"]))
+                                                     for p in active)))
+        return out
 
     def list_pipelines(self) -> list[Pipeline]:
         rows = self._query_all("SELECT ApiName, MasterLabel, IsClosed, IsWon, DefaultProbability, SortOrder "

@@ -113,3 +113,111 @@ def test_an_access_token_past_or_near_its_expiry_reads_as_renewing_not_as_a_warn
     assert headline.inner_text() == "renews at next use"
     assert "warnc" not in (headline.get_attribute("class") or "") and "bad" not in (headline.get_attribute("class") or "")
     assert "renewed" in admin_page.locator("#token").inner_text() and "at next use" in admin_page.locator("#token").inner_text()
+
+
+def test_a_refused_preview_says_it_was_not_previewed_not_that_something_was_not_saved(live, admin_page):
+    admin_page.goto(f"{live.url}/admin/t/{live.tenant_id}/mappings")
+    admin_page.fill("#map-amount", "arr_estimat")
+    admin_page.click("#preview-button")
+    error = admin_page.locator("#form-error").inner_text()
+    assert error.startswith("Not previewed: deal property 'arr_estimat' does not exist"), error
+    admin_page.click("#save")
+    assert admin_page.locator("#form-error").inner_text().startswith("Not saved: "), "a refused save still says so"
+
+
+def test_a_mapping_preview_shows_picklist_values_by_their_labels_and_the_score_once(live, admin_page):
+    admin_page.goto(f"{live.url}/admin/t/{live.tenant_id}/mappings")
+    admin_page.fill("#map-deal_type", "hs_priority")  # Deal Type's picklist → Priority's, both with labels
+    admin_page.fill("#record_id", live.open_deal_ids()[0])
+    admin_page.click("#preview-button")
+    saved, draft = (admin_page.locator(f"#preview .{c}-value").first.inner_text() for c in ("current", "draft"))
+    assert saved in ("New Business", "Existing Business"), saved  # never "existingbusiness"
+    assert draft in ("Low", "Medium", "High", "none recorded"), draft
+    for side in ("current", "draft"):
+        score = admin_page.locator(f"#score-{side}").inner_text().strip()
+        assert re.fullmatch(r"\d{1,3}%|\d{1,2} of 99|–", score), score  # not "63 (63%)"
+    text = admin_page.locator("#preview").inner_text()
+    assert "(+)" not in text
+    assert not re.search(r"\b(existingbusiness|newbusiness)\b|Deal Type: (low|medium|high)\b", text), text
+
+
+def test_a_previews_score_is_written_once_as_the_cards_chance_to_close():
+    from app.admin.settings_pages import score_text
+
+    assert score_text({"probability": 0.63, "score_1_99": 63}) == "63%"  # was "63 (63%)"
+    assert score_text({"score_1_99": 40}) == "40 of 99"
+    assert score_text({}) == "–"
+
+
+def test_install_health_counts_webhook_deliveries_as_requests_apart_from_their_changes_and_the_backfill(live, admin_page):
+    # The wave-22 demo sent one delivery of 30 changes after a backfill of 40 deals: the page said
+    # "Webhook deliveries, last 24 h: 70" (every inbox row).
+    from datetime import UTC, datetime
+
+    from sqlalchemy import func, select
+
+    from app.storage import get_db
+    from app.storage.models import InboxEvent
+
+    now = datetime.now(UTC)
+    ids = live.open_deal_ids()
+    with get_db(live.app).session() as s:
+        before = s.scalar(select(func.count(func.distinct(InboxEvent.delivery_id))).where(
+            InboxEvent.tenant_id == live.tenant_id, InboxEvent.change_source.is_(None)))
+        backfilled = s.scalar(select(func.count()).select_from(InboxEvent).where(
+            InboxEvent.tenant_id == live.tenant_id, InboxEvent.change_source.in_(("BACKFILL", "RECONCILE"))))
+        for i in range(40):  # a backfill of 40 deals, as app/sync writes it (one id for the whole run)
+            s.add(InboxEvent(tenant_id=live.tenant_id, crm="hubspot", object_type="deal", record_id=ids[i % len(ids)],
+                             kind="updated", properties={}, occurred_at=now, change_source="BACKFILL",
+                             delivery_key=f"walk-23-backfill-{i}", delivery_id="backfill-1", received_at=now,
+                             status="processed", processed_at=now))
+        for i in range(30):  # then one request from HubSpot carrying 30 property changes
+            s.add(InboxEvent(tenant_id=live.tenant_id, crm="hubspot", object_type="deal", record_id=ids[i % len(ids)],
+                             kind="updated", properties={"amount": str(1000 + i)}, occurred_at=now,
+                             delivery_key=f"walk-23-{i}", delivery_id="walk-23-delivery", received_at=now,
+                             status="processed", processed_at=now))
+    backfilled += 40
+    admin_page.goto(f"{live.url}/admin/t/{live.tenant_id}/")
+    box = admin_page.locator("#deliveries")
+    assert box.locator(".big").inner_text() == str(before + 1)
+    changes = admin_page.locator("#delivery-events").inner_text()
+    assert re.match(r"\d+ record changes in them; (\d+) more queued by backfill and re-sync", changes), changes
+    assert f"; {backfilled} more queued by backfill" in changes
+    assert "requests from HubSpot" in box.inner_text()
+
+
+def test_no_console_page_asks_for_something_the_app_does_not_serve_not_even_its_icon(live, browser):
+    # Every console page logged a 404 for /favicon.ico in the browser's console (wave 22).
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    missing: list[str] = []
+    page.on("response", lambda r: missing.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    try:
+        page.goto(f"{live.url}/admin/login")
+        page.fill("input[name=token]", ADMIN_TOKEN)
+        with page.expect_navigation():
+            page.press("input[name=token]", "Enter")
+        for tab in TABS:
+            page.goto(f"{live.url}/admin/t/{live.tenant_id}/{tab}")
+            page.wait_for_load_state("networkidle")
+        assert missing == []
+        # The browser's own /favicon.ico request is not a page event Playwright reports: ask for it.
+        ico = page.request.get(f"{live.url}/favicon.ico")
+        assert ico.status == 200 and ico.body()[:4] == b"\x00\x00\x01\x00", ico.status  # an ICO, not a page
+        icon = page.locator("link[rel=icon]").get_attribute("href", timeout=2000)
+        svg = page.request.get(f"{live.url}{icon}")
+        assert svg.status == 200 and svg.headers["content-type"].startswith("image/svg+xml"), (icon, svg.status)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize(("value", "kwargs", "text"), [
+    ("2026-12-04T18:23:02.478471Z", {}, "2026-12-04 18:23 UTC"),
+    ("2026-12-04T19:23:02+01:00", {"seconds": True}, "2026-12-04 18:23:02 UTC"),
+    (None, {}, "–"),
+    ("not a time", {}, "not a time"),
+])
+def test_the_console_writes_every_moment_one_way(value, kwargs, text):
+    from app.admin.dates import when
+
+    assert when(value, **kwargs) == text

@@ -147,6 +147,28 @@ def test_a_backfill_started_from_the_health_page_shows_its_progress_until_listed
     assert '<meta http-equiv="refresh"' not in page and "still waiting to be processed" in page
 
 
+def test_a_resyncs_progress_writes_its_moments_as_the_rest_of_the_console_does(hs_app, sandbox):
+    # It said "changed since 2026-12-04T18:23:02.478471Z" where every other page writes "2026-12-04 18:25 UTC".
+    import re
+
+    client = hs_app.test_client()
+    follow_crm(client, "/oauth/hubspot/install")
+    tid = f"hubspot-{sandbox.hub_id}"
+    health = client.get(f"/admin/t/{tid}/").get_data(as_text=True)
+    csrf = re.search(r'name="csrf_token" value="([^"]+)"', health).group(1)
+    resp = client.post(f"/admin/t/{tid}/actions/resync", data={"csrf_token": csrf})
+    assert resp.status_code == 303
+    hs_app.extensions["console_runs"][int(resp.location.rsplit("/", 1)[1])].join(60)
+    page = client.get(resp.location).get_data(as_text=True)
+    text = re.sub(r"<script.*?</script>", "", page, flags=re.S)
+    assert re.search(r"changed since \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC,", text), text[:2000]
+    assert re.search(r"Requested \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC by", text)
+    assert not re.search(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}", text), "an ISO timestamp printed raw"
+    health = client.get(f"/admin/t/{tid}/").get_data(as_text=True)
+    syncs = health.split('id="syncs"')[1].split("</table>")[0]
+    assert not re.search(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}", syncs), syncs
+
+
 def _closed_port() -> int:
     import socket
 

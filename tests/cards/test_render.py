@@ -259,6 +259,47 @@ def test_a_call_script_is_copied_as_a_script_without_a_composer() -> None:
     assert "btn-compose" not in page.text
 
 
+MEETING = json.loads((FIXTURES / "payload_meeting_draft.json").read_text())
+
+
+def test_a_meeting_draft_is_its_invitation_email_and_never_called_a_script() -> None:
+    # The writer writes a meeting's draft as an e-mail (channel "meeting", kind "email"): the wave-22
+    # walk found it under a "Copy script" button.
+    page = render(copy.deepcopy(MEETING))
+    assert page.text["nba-title"] == "Meet Noah Kim"
+    assert page.text["btn-copy"] == "Copy invitation"
+    assert "btn-compose" in page.text  # an e-mail, so it can go to the composer
+
+
+def test_a_linkedin_draft_is_a_message_with_no_email_composer() -> None:
+    page = render(payload(draft={**ENRICHED["draft"], "channel": "linkedin", "kind": "email"}))
+    assert page.text["btn-copy"] == "Copy message"
+    assert "btn-compose" not in page.text
+
+
+def test_factors_show_the_crms_picklist_labels_and_amounts_in_the_deals_currency() -> None:
+    page = render(copy.deepcopy(MEETING))
+    factors = [page.text[k] for k in sorted(page.text) if k.startswith("factor-conversion-")]
+    assert any("Past revenue won: 1,541,500 EUR" in f for f in factors), factors
+    assert any("Deal Type: Existing Business" in f for f in factors), factors
+    assert not any("existingbusiness" in f for f in factors)
+    dollars = copy.deepcopy(MEETING)
+    dollars["record"]["currency"] = "USD"
+    assert any("Past revenue won: $1,541,500" in render(dollars).text[k] for k in render(dollars).text
+               if k.startswith("factor-conversion-"))
+
+
+def test_a_picklist_label_replaces_only_that_fields_value_never_the_same_word_in_a_sentence() -> None:
+    # "high" is hs_priority's value and an ordinary word: only "Priority: high" becomes the label.
+    view = card_view(payload(
+        scores={"conversion": {"probability": 0.4, "band": "medium", "factors": [
+            {"feature": "priority", "label": "Priority: high ↑", "direction": "+", "impact": 0.2}]}},
+        analysis={"summary": "Interest is high after the demo."},
+        labels={"Priority: high": "Priority: High (P1)"}), now=NOW)
+    assert view["conversion"]["factors"][0]["text"] == "Priority: High (P1)"
+    assert view["details"]["summary"] == "Interest is high after the demo."
+
+
 def test_everything_is_escaped() -> None:
     evil = "<script>alert(1)</script>"
     html = render_card_html(payload(draft={"to": evil, "subject": evil, "body": evil}, record={"id": "1", "name": evil}),

@@ -530,3 +530,17 @@ def test_a_contacts_time_zone_reaches_the_record_in_iana_spelling_through_the_sd
             assert next(c for c in record.contacts if c.id == contact.id).timezone == "America/Los_Angeles"
     finally:
         sandbox.control("POST", "ui-change", objectType="contacts", id=contact.id, properties={"hs_timezone": ""})
+
+
+def test_a_picklists_option_labels_reach_the_card_as_the_portal_shows_them(sandbox):
+    from app.pipeline.card import crm_labels
+
+    client = make_client(sandbox)
+    deal_type = {p.name: p for p in client.describe("deal")}["dealtype"]
+    assert dict(deal_type.option_labels) == {"newbusiness": "New Business", "existingbusiness": "Existing Business"}
+    assert deal_type.options == ("newbusiness", "existingbusiness")
+    labels = crm_labels(client)
+    # keyed with the field's label, as a score factor reads ("Deal Type: existingbusiness ↑")
+    assert labels["Deal Type: existingbusiness"] == "Deal Type: Existing Business"
+    assert "existingbusiness" not in labels  # never a bare word replaced in a draft's sentences
+    assert labels["closedwon"] == "Closed Won"  # stage labels as before

@@ -209,3 +209,11 @@ def test_a_sandbox_can_start_with_the_admins_custom_fields_on_every_org():
             lead = {f["name"] for f in sb.sandbox.orgs[org].org.describe("Lead", "")["fields"]}
             assert [p["value"] for p in contact["Preferred_Language__c"]["picklistValues"]] == ["en", "es"]
             assert "Time_Zone__c" in lead and "Time_Zone__c" not in contact
+
+
+def test_an_opportunitys_picklist_comes_with_the_label_of_each_active_value(sfsb, make_client):
+    kind = {f.name: f for f in make_client(ORG).describe("deal")}["Type"]
+    assert kind.options == ("New Customer", "Existing Customer - Upgrade")
+    # the org's picklistValues[].label, paired with its value (the sandbox's labels equal their values)
+    assert kind.option_labels == (("New Customer", "New Customer"),
+                                  ("Existing Customer - Upgrade", "Existing Customer - Upgrade"))

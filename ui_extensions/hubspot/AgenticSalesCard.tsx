@@ -146,9 +146,9 @@ export function AgenticSalesCard({ pollMs = PENDING_POLL_MS, maxPolls = PENDING_
       .finally(() => setBusy(null));
   };
 
-  const copy = (text: string) => {
+  const copy = (text: string, email: boolean) => {
     Promise.resolve(actions.copyTextToClipboard(text))
-      .then(() => setNotice({ variant: 'success', text: 'Copied: paste it into your email.' }))
+      .then(() => setNotice({ variant: 'success', text: email ? 'Copied: paste it into your email.' : 'Copied.' }))
       .catch((err: unknown) => setNotice({ variant: 'danger', text: `Copy failed: ${String(err)}` }));
   };
 
@@ -228,8 +228,8 @@ export function AgenticSalesCard({ pollMs = PENDING_POLL_MS, maxPolls = PENDING_
   const draft = card.draft;
   const buttons = draft ? (
     <ButtonRow disableDropdown={true}>
-      <Button variant="primary" size="sm" onClick={() => copy(draft.copyText)} testId="btn-copy">
-        {draft.email ? 'Copy email' : 'Copy script'}
+      <Button variant="primary" size="sm" onClick={() => copy(draft.copyText, draft.email)} testId="btn-copy">
+        {draft.copyLabel}
       </Button>
       {draft.email && shown.objectType === 'deal' && /^\d+$/.test(shown.objectId) ? (
         <CrmActionButton

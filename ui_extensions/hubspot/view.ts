@@ -85,6 +85,7 @@ export interface CardView {
   noAction: string | null;
   draft: {
     heading: string;
+    copyLabel: string;
     to: string | null;
     toEmail: string | null;
     subject: string;
@@ -139,18 +140,31 @@ export function personName(person: unknown): string {
   return str(p.name) || str(p.email);
 }
 
-export function factorView(factor: Obj, labels: Record<string, string>): FactorView {
+/** Factors whose value is an amount in the deal's currency ("Past revenue won: $1,541,500"). */
+const MONEY_FEATURES = new Set(['amount', 'closed_won_sum']);
+
+export function factorView(factor: Obj, labels: Record<string, string>, currency?: string | null): FactorView {
   const down = factor.direction === '-';
-  const text = prose(str(factor.label) || words(factor.feature), labels).replace(': missing', ': none recorded');
+  let text = prose(str(factor.label) || words(factor.feature), labels).replace(': missing', ': none recorded');
+  const at = text.lastIndexOf(': ');
+  const value = at >= 0 ? text.slice(at + 2) : '';
+  if (at >= 0 && MONEY_FEATURES.has(str(factor.feature)) && /^-?[\d,]+(\.\d+)?$/.test(value)) {
+    text = `${text.slice(0, at)}: ${money(Number(value.replace(/,/g, '')), currency)}`;
+  }
   return { marker: down ? '▼' : '▲', direction: down ? 'down' : 'up', text };
 }
 
-export function topFactors(score: Obj, labels: Record<string, string>, n = TOP_FACTORS): FactorView[] {
+export function topFactors(
+  score: Obj,
+  labels: Record<string, string>,
+  n = TOP_FACTORS,
+  currency?: string | null,
+): FactorView[] {
   const factors = (Array.isArray(score.factors) ? score.factors : []).map(obj).filter(has);
   factors.sort((a, b) => Math.abs(Number(b.impact ?? 0)) - Math.abs(Number(a.impact ?? 0)));
   const out: FactorView[] = [];
   for (const f of factors) {
-    const view = factorView(f, labels);
+    const view = factorView(f, labels, currency);
     if (view.text && out.every((v) => v.text !== view.text)) out.push(view);
     if (out.length === n) break;
   }
@@ -198,7 +212,12 @@ export function bandVariant(key: ScoreKey, band: unknown): Variant {
   return band === good ? 'success' : band === bad ? 'danger' : 'warning';
 }
 
-export function scoreView(key: ScoreKey, score: Obj, labels: Record<string, string>): ScoreView | null {
+export function scoreView(
+  key: ScoreKey,
+  score: Obj,
+  labels: Record<string, string>,
+  currency?: string | null,
+): ScoreView | null {
   if ('not_used' in score) return null;
   const view: ScoreView = { key, label: SCORE_LABELS[key], absent: absentText(key, score) };
   if (view.absent === null) {
@@ -207,7 +226,7 @@ export function scoreView(key: ScoreKey, score: Obj, labels: Record<string, stri
     view.detail = detail(key, score);
     view.band = typeof band === 'string' ? (BAND_TEXT[key]?.[band] ?? null) : null;
     view.bandVariant = bandVariant(key, band);
-    view.factors = key === 'conversion' ? topFactors(score, labels) : [];
+    view.factors = key === 'conversion' ? topFactors(score, labels, TOP_FACTORS, currency) : [];
   }
   return view;
 }
@@ -260,14 +279,29 @@ function actionView(payload: Obj, now: Date, labels: Record<string, string>): Ca
   };
 }
 
+/** (heading, copy button, is an e-mail the composer can send): the writer writes a call script for a
+ * call and an e-mail for every other channel (a meeting's is the invitation): kind first, then channel. */
+const DRAFT_KINDS: Record<string, [string, string, boolean]> = {
+  call_script: ['Call script', 'Copy script', false],
+  meeting: ['Meeting invitation (email)', 'Copy invitation', true],
+  linkedin: ['Draft LinkedIn message', 'Copy message', false],
+  email: ['Draft email', 'Copy email', true],
+};
+
+export function draftKind(draft: Obj): [string, string, boolean] {
+  if (draft.kind === 'call_script') return DRAFT_KINDS.call_script!;
+  return DRAFT_KINDS[str(draft.channel) || 'email'] ?? DRAFT_KINDS.email!;
+}
+
 function draftView(payload: Obj, labels: Record<string, string>): CardView['draft'] {
   const draft = obj(payload.draft);
   if (!has(draft) || !(draft.body || draft.subject)) return null;
   const subject = prose(draft.subject, labels);
   const body = prose(draft.body, labels);
-  const email = draft.kind !== 'call_script' && (draft.channel ?? 'email') === 'email';
+  const [heading, copyLabel, email] = draftKind(draft);
   return {
-    heading: email ? 'Draft email' : 'Call script',
+    heading,
+    copyLabel,
     to: personName(draft.to) || null,
     toEmail: str(obj(draft.to).email) || null,
     subject,
@@ -315,10 +349,11 @@ function outcomeView(payload: Obj, labels: Record<string, string>): CardView['ou
 
 function detailsView(payload: Obj, labels: Record<string, string>): CardView['details'] {
   const scores = obj(payload.scores);
+  const currency = str(obj(payload.record).currency) || null;
   const tiles: ScoreView[] = [];
   for (const key of DETAIL_SCORES) {
     const score = resolveScore(scores, key);
-    const view = score ? scoreView(key, score, labels) : null;
+    const view = score ? scoreView(key, score, labels, currency) : null;
     if (view) tiles.push(view);
   }
   const analysis = obj(payload.analysis);
@@ -399,7 +434,10 @@ export function cardView(input: CardPayload | Obj, opts: { objectType?: string; 
     noAction: closed ? null : noActionText(payload, labels),
     draft: closed ? null : draftView(payload, labels),
     task: closed ? null : taskView(payload, now),
-    conversion: conversion && !closed ? scoreView('conversion', conversion, labels) : null,
+    conversion:
+      conversion && !closed
+        ? scoreView('conversion', conversion, labels, str(obj(payload.record).currency) || null)
+        : null,
     details: detailsView(payload, labels),
     actions: actions.filter((a) => !closed || a === 'rescore'),
     dismissReasons: reasons,

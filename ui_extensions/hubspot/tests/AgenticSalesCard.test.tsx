@@ -212,6 +212,31 @@ describe('acting from the card', () => {
     ]);
   });
 
+  it("a meeting's draft is its invitation e-mail: the button copies an invitation, never a script", async () => {
+    const meeting: CardPayload = JSON.parse(
+      readFileSync(new URL('./fixtures/payload_meeting_draft.json', import.meta.url), 'utf8'),
+    );
+    mockBackend(() => json(meeting));
+    const r = setup('0-3', 123);
+    await r.waitFor(() => expect(r.findByTestId(Button, 'btn-copy').text).toBe('Copy invitation'));
+    expect(r.findByTestId(Heading, 'nba-title').text).toBe('Meet Noah Kim');
+    // an e-mail, so the composer opens with it
+    expect(r.findByTestId(CrmActionButton, 'btn-compose').props.actionType).toBe('SEND_EMAIL');
+    expect(r.findByTestId(Text, 'factor-conversion-0').text).toContain('Past revenue won: 1,541,500 EUR');
+    expect(r.findByTestId(Text, 'factor-conversion-1').text).toContain('Deal Type: Existing Business');
+  });
+
+  it("a call's script is copied as a script, with no word of an e-mail", async () => {
+    const call = payload();
+    call.draft = { ...call.draft!, channel: 'call', kind: 'call_script' };
+    mockBackend(() => json(call));
+    const r = setup();
+    r.mocks.actions.copyTextToClipboard.willCall(async () => undefined);
+    await r.waitFor(() => expect(r.findByTestId(Button, 'btn-copy').text).toBe('Copy script'));
+    r.findByTestId(Button, 'btn-copy').trigger('onClick');
+    await r.waitFor(() => expect(r.findByTestId(Alert, 'notice').props.title).toBe('Copied.'));
+  });
+
   it('opens the email composer on the deal with the draft prefilled', async () => {
     mockBackend(() => json(payload()));
     const r = setup('0-3', 123);

@@ -60,6 +60,30 @@ function headline(task, score) {
     return percent(score.probability);
 }
 
+/** Factors whose value is an amount in the record's currency ("Past revenue won: 1,541,500" → "$1,541,500"). */
+const MONEY_FEATURES = new Set(['amount', 'closed_won_sum']);
+
+/**
+ * A factor's text as the rep reads it (the same rules as the HubSpot card's factorView): without the
+ * scorer's arrow, a picklist value by its label (`labels` keys "<field label>: <value>", from the
+ * app's card payload), an amount with the record's currency.
+ */
+export function factorText(factor, labels, currency) {
+    let text = String(factor.label || factor.feature || '').replace(/\s*[↑↓▲▼]/g, '');
+    const pairs = Object.entries(labels || {}).filter(([raw]) => raw.includes(': '));
+    for (const [raw, label] of pairs.sort((a, b) => b[0].length - a[0].length)) {
+        if (text === raw || text.startsWith(`${raw} `)) {
+            text = label + text.slice(raw.length);
+        }
+    }
+    const at = text.lastIndexOf(': ');
+    const value = at >= 0 ? text.slice(at + 2) : '';
+    if (at >= 0 && MONEY_FEATURES.has(factor.feature) && /^-?[\d,]+(\.\d+)?$/.test(value)) {
+        text = `${text.slice(0, at)}: ${money(Number(value.replace(/,/g, '')), currency)}`;
+    }
+    return text;
+}
+
 function taskLabel(task, score, objectType) {
     if (task === 'conversion' && (objectType === 'lead' || score.task === 'lead_conversion')) {
         return LEAD_CONVERSION_LABEL;
@@ -68,7 +92,7 @@ function taskLabel(task, score, objectType) {
 }
 
 /** One row per scoring task; an absent task says why (not enough history). */
-export function scoreRows(scores, objectType) {
+export function scoreRows(scores, objectType, labels, currency) {
     return Object.keys(TASK_LABELS)
         .filter((task) => scores && scores[task])
         .map((task) => {
@@ -76,7 +100,7 @@ export function scoreRows(scores, objectType) {
             const missing = score.not_enough_history;
             const factors = (score.factors || []).slice(0, 3).map((f, i) => ({
                 key: `${task}-${i}`,
-                label: f.label || f.feature,
+                label: factorText(f, labels, currency),
                 sign: f.direction === '-' ? '▼' : '▲',
                 className: f.direction === '-' ? 'factor negative' : 'factor positive'
             }));
@@ -135,7 +159,8 @@ export function cardView(payload) {
         status: card.status || 'unknown',
         enriched: card.status === 'enriched',
         enrichmentId: card.enrichment_id === undefined || card.enrichment_id === null ? null : String(card.enrichment_id),
-        scores: scoreRows(card.scores || {}, (card.record || {}).object_type),
+        scores: scoreRows(card.scores || {}, (card.record || {}).object_type, card.labels,
+            (card.record || {}).currency),
         strategy: strategyView(card.strategy),
         action: actionView(card.next_best_action),
         draft: draftView(card.draft),

@@ -142,6 +142,22 @@ describe('format', () => {
         expect(rows[0].value).toBe('€48,000');
     });
 
+    it('shows a factor\'s picklist value by its label and an amount in the record\'s currency', () => {
+        const view = cardView({
+            status: 'enriched',
+            record: { object_type: 'deal', currency: 'EUR' },
+            labels: { 'Type: existing_upgrade': 'Type: Existing Customer - Upgrade', existing_upgrade: 'never bare' },
+            scores: { conversion: { probability: 0.4, score_1_99: 40, band: 'medium', factors: [
+                { feature: 'closed_won_sum', label: 'Past revenue won: 1,541,500 ↑', direction: '+' },
+                { feature: 'deal_type', label: 'Type: existing_upgrade ↑', direction: '+' },
+                { feature: 'n_contacts', label: 'Contacts on the deal: 1 ↓', direction: '-' }
+            ] } }
+        });
+        expect(view.scores[0].factors.map((f) => f.label)).toEqual([
+            'Past revenue won: €1,541,500', 'Type: Existing Customer - Upgrade', 'Contacts on the deal: 1'
+        ]);
+    });
+
     it('labels a lead card\'s conversion "Lead conversion", a deal card\'s "Win likelihood"', () => {
         const conversion = { probability: 0.34, score_1_99: 34, band: 'medium', factors: [], task: 'lead_conversion' };
         const lead = cardView({ status: 'enriched', record: { object_type: 'lead' }, scores: { conversion } });
