@@ -301,6 +301,58 @@ def adaptive_aipw(data: LoggedData, arm: int, probabilities: np.ndarray, day: np
     return Estimate(name, "aw_aipw", value, (value - half, value + half), n)
 
 
+def allowed_strata(contexts: np.ndarray, allowed: np.ndarray) -> np.ndarray:
+    """Group id per decision: its context cell x the set of arms policy allowed it (n x K booleans).
+
+    The bandit's probabilities are constant within these on a day, so `adaptive_aipw` weights
+    them apart (learning/README.md "Measured, wave 22")."""
+    allowed = np.asarray(allowed, bool)
+    k = allowed.shape[1] if allowed.ndim == 2 else 0
+    return np.asarray(contexts, int) * 2 ** k + allowed.astype(int) @ (2 ** np.arange(k))
+
+
+def arm_values(data: LoggedData, allowed: np.ndarray, *, probabilities: np.ndarray | None = None,
+               day: np.ndarray | None = None, resamples: int | None = None, seed: int = 0) -> list[dict[str, object]]:
+    """Each arm's "always play it" value on the decisions where policy allowed it: one function
+    for the simulation (`learning.simulate`) and the product's report (`learning.report`).
+
+    With every arm's probability per decision and the decision's day, the `estimate`/`ci95` is
+    adaptively weighted AIPW per context cell x allowed arms (`method: aw_aipw`); without them,
+    SNDR with its bootstrap interval (`method: sndr`). SNDR, DR, IPS and SNIPS are beside it
+    either way.
+
+    Args:
+        allowed: n x K booleans, the arms policy allowed each decision.
+        probabilities: n x K, the logging policy's probability of every arm per decision.
+        day: n integers, each decision's day (the reward model of AW-AIPW learns from earlier days).
+    """
+    adaptive = probabilities is not None and day is not None
+    allowed = np.asarray(allowed, bool)
+    k = len(data.arm_names)
+    out: list[dict[str, object]] = []
+    for j, arm in enumerate(data.arm_names):
+        ok = allowed[:, j]
+        if not ok.any():
+            continue
+        sub = data.subset(ok)
+        target = np.zeros((int(ok.sum()), k))
+        target[:, j] = 1.0
+        est = {e.method: e for e in evaluate(sub, {arm: target}, resamples=resamples, seed=seed + j)}
+        sndr, dr = est["sndr"], est["dr"]
+        if adaptive:
+            aw = adaptive_aipw(sub, j, np.asarray(probabilities)[ok], np.asarray(day)[ok],
+                               strata=allowed_strata(sub.contexts, allowed[ok]))
+            method, value, ci = "aw_aipw", aw.estimate, list(aw.ci95)
+        else:
+            method, value, ci = "sndr", sndr.estimate, list(sndr.ci95)
+        out.append({"arm": arm, "method": method, "estimate": value, "ci95": ci,
+                    "sndr": sndr.estimate, "sndr_ci95": list(sndr.ci95), "dr": dr.estimate, "dr_ci95": list(dr.ci95),
+                    "ips": est["ips"].estimate, "ips_ci95": list(est["ips"].ci95),
+                    "snips": est["snips"].estimate, "snips_ci95": list(est["snips"].ci95),
+                    "n": sndr.n, "chosen": int((sub.arms == j).sum())})
+    return out
+
+
 def arm_targets(data: LoggedData) -> dict[str, np.ndarray]:
     """'Always play arm a' for every arm, as target policies."""
     n, k = len(data), len(data.arm_names)
