@@ -211,6 +211,10 @@ def _estimator(acted: Sequence[Mapping[str, Any]], probs_of: Sequence[dict[str, 
     if undated or off:
         return ("sndr", f"self-normalised doubly robust (SNDR): {undated} decisions without a readable time and "
                         f"{off} whose logged probabilities give their own arm none", None, None)
+    if len(set(days)) < 2:
+        return ("sndr", f"self-normalised doubly robust (SNDR): all {len(acted)} decisions with an outcome were made "
+                        "on one day, and adaptively weighted AIPW's reward model learns from earlier days only "
+                        "(it would have none)", None, None)
     probabilities = np.array([[(p or {}).get(a, 0.0) for a in arms] for p in probs_of])
     return ("aw_aipw", "adaptively weighted AIPW (the simulation's estimator since wave 22): every decision logged "
                        "every arm's probability, so each arm's interval accounts for the bandit adapting to outcomes",
@@ -225,12 +229,21 @@ def _png(fig: Any) -> str:
 
 def render_html(rows: Sequence[Mapping[str, Any]], summary: Mapping[str, Any], *, title: str) -> str:
     """A self-contained HTML page with the four plots and the numbers behind them."""
+    return (f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{html.escape(title)}</title>"
+            "<style>body{font-family:sans-serif;max-width:960px;margin:2em auto}td,th{padding:2px 8px}"
+            "img{display:block;margin:1em 0}</style></head><body>"
+            f"<h1>{html.escape(title)}</h1>{render_body(rows, summary)}</body></html>")
+
+
+def render_body(rows: Sequence[Mapping[str, Any]], summary: Mapping[str, Any]) -> str:
+    """The report's content without a page around it (the console shows it in its own page):
+    the numbers, then the plots, every value escaped; the images are matplotlib's PNGs."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    images = []
+    images: list[tuple[str, str]] = []
     known = sorted((r for r in rows if r.get("reward") is not None), key=lambda r: str(r.get("decided_at")))
     # With no outcome yet there is nothing to draw: an empty chart with an empty legend (and
     # matplotlib's "No artists with labels" warning on stderr) told a new tenant nothing.
@@ -248,7 +261,7 @@ def render_html(rows: Sequence[Mapping[str, Any]], summary: Mapping[str, Any], *
         ax.set_ylabel("cumulative reward per decision")
         ax.set_title("Cumulative reward by policy (running mean)")
         ax.legend(fontsize=8)
-        images.append(_png(fig))
+        images.append((ax.get_title(), _png(fig)))
         plt.close(fig)
 
     acted = [r for r in rows if not r.get("holdout") and r.get("arm") not in (None, "", HOLDOUT_ARM)]
@@ -275,7 +288,7 @@ def render_html(rows: Sequence[Mapping[str, Any]], summary: Mapping[str, Any], *
         ax.set_ylabel("share of decisions")
         ax.set_title("Arm shares by week")
         ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1, 1))
-        images.append(_png(fig))
+        images.append((ax.get_title(), _png(fig)))
         plt.close(fig)
 
     ope = list(summary.get("ope") or []) + [p for p in summary.get("policies") or [] if p.get("ci95")]
@@ -294,7 +307,7 @@ def render_html(rows: Sequence[Mapping[str, Any]], summary: Mapping[str, Any], *
         ax.set_ylabel("estimated mean reward per decision")
         ax.set_title("Off-policy estimates")
         ax.legend(fontsize=7)
-        images.append(_png(fig))
+        images.append((ax.get_title(), _png(fig)))
         plt.close(fig)
 
     lift = summary.get("holdout_lift")
@@ -307,7 +320,7 @@ def render_html(rows: Sequence[Mapping[str, Any]], summary: Mapping[str, Any], *
         ax.set_xticklabels(["AI actions vs holdout"])
         ax.set_ylabel("reward per decision")
         ax.set_title("Holdout lift, 95% interval")
-        images.append(_png(fig))
+        images.append((ax.get_title(), _png(fig)))
         plt.close(fig)
 
     def fmt(v: Any) -> str:
@@ -338,10 +351,7 @@ def render_html(rows: Sequence[Mapping[str, Any]], summary: Mapping[str, Any], *
         ope_html += ("<p class='no-outcomes'>No outcomes yet: none of these decisions' deals has been won, lost or "
                      "moved a stage since it was decided, so there is no reward to chart. The cumulative reward "
                      "and the estimates appear once outcomes arrive.</p>")
-    imgs = "".join(f'<img alt="plot" src="data:image/png;base64,{b}">' for b in images)
-    return (f"<!doctype html><html><head><meta charset='utf-8'><title>{html.escape(title)}</title>"
-            "<style>body{font-family:sans-serif;max-width:960px;margin:2em auto}td,th{padding:2px 8px}"
-            "img{display:block;margin:1em 0}</style></head><body>"
-            f"<h1>{html.escape(title)}</h1><p>{summary['decisions']} decisions, {summary['with_outcome']} with an "
+    imgs = "".join(f'<img alt="{html.escape(alt)}" src="data:image/png;base64,{b}">' for alt, b in images)
+    return (f"<p>{summary['decisions']} decisions, {summary['with_outcome']} with an "
             f"outcome ({summary['acted']} acted on, {summary['holdout']} held out).</p>{lift_html}"
-            f"{ope_html}{feedback_html}{imgs}</body></html>")
+            f"{ope_html}{feedback_html}{imgs}")

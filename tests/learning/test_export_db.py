@@ -14,6 +14,7 @@ import pytest
 
 from app.cli.learning import rows_from_db
 from learning.report import read_csv, write_csv
+from tests.learning.logged import log_decisions
 
 
 def test_the_export_joins_each_choice_with_its_reward_and_never_counts_a_reward_twice(app, tmp_path):
@@ -89,34 +90,12 @@ def test_the_report_never_pools_a_leads_conversion_with_a_deals_win_and_reports_
 
 
 def _logged_tenant(app, *, old_rows: int = 0) -> None:
-    """A tenant with 40 bandit decisions over 8 days (every arm's probability in the payload, as the
-    strategist logs it), a won or lost outcome on each, and `old_rows` of them logged the way an
-    older version did: the chosen arm's propensity only."""
     from app.storage import get_db
     from app.storage import models as m
 
     with get_db(app).session() as s:
         s.add(m.Tenant(id="t1", crm="hubspot", external_id="1"))
-        s.flush()
-        for i in range(40):
-            arm = ("social_proof", "education_nurture")[i % 2 if i % 5 else 0]
-            probs = {"social_proof": 0.5 + i / 100, "education_nurture": 0.5 - i / 100}
-            payload = {"arm": arm, "propensity": probs[arm], "policy": "thompson-v1", "holdout": False,
-                       "context": {"segment": "smb", "band": ("low", "high")[i % 3 == 0], "engagement": "active",
-                                   "baseline": 0.2, "amount_weight": 1.0 + (i % 4) / 4}}
-            if i >= old_rows:
-                payload["probabilities"] = probs
-            a = m.Action(tenant_id="t1", object_type="deal", record_id=f"d{i}", kind="strategy_choice",
-                         status="logged", payload=payload, created_at=datetime(2026, 3, 1 + i // 5, 9))
-            s.add(a)
-            s.flush()
-            won = (i * 7) % 3 == 0
-            o = m.Outcome(tenant_id="t1", crm="hubspot", deal_id=f"d{i}", kind="won" if won else "lost",
-                          at=datetime(2026, 4, 1, tzinfo=UTC), amount=1000.0, stage="closedwon" if won else "closedlost")
-            s.add(o)
-            s.flush()
-            s.add(m.Reward(tenant_id="t1", outcome_id=o.id, action_id=a.id, deal_id=f"d{i}", arm=arm,
-                           propensity=probs[arm], policy="thompson-v1", context={}, reward=float(won)))
+    log_decisions(app, "t1", old_rows=old_rows)
 
 
 def test_the_export_carries_every_arms_probability_and_the_report_estimates_by_adaptive_aipw(app, tmp_path):
