@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.a11y.audit import barred, run_axe
+from tests.a11y.conftest import axe  # noqa: F401  (fixture)
 from tests.admin.conftest import browser, console, crm_session  # noqa: F401  (fixtures)
 from tests.cards.browser import require_chromium
 from tests.learning.logged import add_outcomes, log_decisions
@@ -53,7 +55,7 @@ def live(tmp_path_factory):
 
 
 @pytest.mark.timeout(240)
-def test_revenue_ops_opens_the_learning_report_from_the_console_before_and_after_outcomes(live, browser):  # noqa: F811
+def test_revenue_ops_opens_the_learning_report_from_the_console_before_and_after_outcomes(live, browser, axe):  # noqa: F811
     from tests.admin.test_journeys_in_browser import shot, sign_in_with_crm
 
     log_decisions(live.app, live.tenant_id, n=30, outcomes=False)
@@ -77,6 +79,7 @@ def test_revenue_ops_opens_the_learning_report_from_the_console_before_and_after
     img = page.locator("img[alt='Cumulative reward by policy (running mean)']")
     assert img.count() == 1 and img.evaluate("i => i.naturalWidth") > 100  # drawn, not a broken image
     shot(page, "30-learning-report")
+    assert barred(run_axe(page, axe)) == []  # WCAG 2.2 AA, as tests/a11y checks the other tabs
 
     page.click("nav[aria-label='Whose decisions'] >> text=Salesforce Leads")
     assert page.locator("h1").inner_text() == "Learning report: Salesforce Leads"
