@@ -88,12 +88,14 @@ def _typed(r: Mapping[str, str]) -> dict[str, Any]:
 def _probabilities(raw: Any) -> dict[str, float] | None:
     """A row's probability of every arm: a mapping, or the export's `arm=p;arm=p` text; None when
     the row has none (an export written before wave 23) or it does not parse."""
+    items: list[tuple[Any, Any]]
     if isinstance(raw, Mapping):
         items = list(raw.items())
     elif isinstance(raw, str) and raw.strip():
-        items = [tuple(part.split("=", 1)) for part in raw.split(";") if part]
-        if any(len(it) != 2 for it in items):
+        parts = [part.split("=", 1) for part in raw.split(";") if part]
+        if any(len(it) != 2 for it in parts):
             return None
+        items = [(it[0], it[1]) for it in parts]
     else:
         return None
     try:
@@ -342,8 +344,8 @@ def render_body(rows: Sequence[Mapping[str, Any]], summary: Mapping[str, Any]) -
                      f"{fb.get('dismissed', 0)} dismissed.</p>"
                      + (f"<table><tr><th>dismiss reason</th><th>count</th></tr>{reasons_html}</table>"
                         if reasons_html else ""))
-    est = summary.get("estimator") or {}
-    ope_html = (f"<p class='estimator'>Estimated by {html.escape(str(est.get('why') or ''))}.</p>"
+    chosen_by = summary.get("estimator") or {}
+    ope_html = (f"<p class='estimator'>Estimated by {html.escape(str(chosen_by.get('why') or ''))}.</p>"
                 "<table><tr><th>arm / policy</th><th>estimate</th><th>95% interval</th><th>estimator</th><th>IPS</th>"
                 f"<th>SNIPS</th></tr>{rows_html}</table>" if rows_html else
                 "<p>No off-policy estimates yet: they need decisions whose outcome has arrived.</p>")

@@ -141,3 +141,14 @@ def test_decisions_logged_without_every_arms_probability_still_report_by_sndr_an
     assert {o["method"] for o in summary["ope"]} == {"sndr"}
     page = render_html(rows, summary, title="t")
     assert "3 of 40 decisions with an outcome were logged without every arm" in page
+
+
+@pytest.mark.parametrize("cell", ["social_proof", "social_proof=high", "social_proof=0.4;=", "=0.3"])
+def test_a_probabilities_cell_that_does_not_parse_reports_by_sndr_rather_than_guessing(cell):
+    from learning.report import summarise
+
+    rows = [{"decision_id": i, "arm": "social_proof", "propensity": 0.5, "holdout": False, "segment": "smb",
+             "band": "low", "engagement": "active", "reward": float(i % 2), "probabilities": cell,
+             "decided_at": f"2026-03-0{1 + i % 3}T09:00:00"} for i in range(6)]
+    summary = summarise(rows, resamples=20)
+    assert summary["estimator"]["method"] == "sndr" and summary["ope"][0]["method"] == "sndr"
