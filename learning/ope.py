@@ -246,7 +246,8 @@ def earlier_days_model(data: LoggedData, arm: int, day: np.ndarray, *, shrink: f
 
 def adaptive_aipw(data: LoggedData, arm: int, probabilities: np.ndarray, day: np.ndarray, *,
                   strata: np.ndarray | None = None, shrink: float | None = None,
-                  confidence: float | None = None) -> Estimate:
+                  confidence: float | None = None, q: np.ndarray | None = None,
+                  stable_weights: bool = True) -> Estimate:
     """"Always play `arm`" by adaptively weighted AIPW, per context cell (Hadad et al., PNAS 2021).
 
     For each decision t: Gamma_t = q_t + 1[a_t = arm] / e_t (r_t - q_t), with e_t the logging
@@ -272,6 +273,10 @@ def adaptive_aipw(data: LoggedData, arm: int, probabilities: np.ndarray, day: np
             cell x the arms policy allowed when those differ between a cell's deals: the
             bandit's probabilities then differ with them (one competitor fewer), and weights
             that follow them would lean the estimate toward those deals.
+        q: n values of the reward model to use instead of `earlier_days_model` (diagnostics:
+            benchmarks/learning_ope_replicates.py measures the estimator with the true values).
+        stable_weights: False weighs every decision alike (plain AIPW with the same q and
+            interval formula; diagnostics).
     """
     shrink = defaults.REWARD_MODEL_SHRINK if shrink is None else shrink
     confidence = defaults.CONFIDENCE if confidence is None else confidence
@@ -279,11 +284,11 @@ def adaptive_aipw(data: LoggedData, arm: int, probabilities: np.ndarray, day: np
     name = data.arm_names[arm]
     if n == 0:
         return Estimate(name, "aw_aipw", float("nan"), (float("nan"), float("nan")), 0)
-    q = earlier_days_model(data, arm, day, shrink=shrink)
+    q = earlier_days_model(data, arm, day, shrink=shrink) if q is None else np.asarray(q, float)
     chosen = data.arms == arm
     e = np.asarray(probabilities, float)[:, arm]
     gamma = q + np.where(chosen, (data.rewards - q) / np.where(e > 0, e, 1.0), 0.0)
-    h = np.sqrt(e)
+    h = np.sqrt(e) if stable_weights else np.ones(n)
     groups = data.contexts if strata is None else np.asarray(strata)
     value, var = 0.0, 0.0
     for c in np.unique(groups):
