@@ -237,6 +237,12 @@ def render_html(rows: Sequence[Mapping[str, Any]], summary: Mapping[str, Any], *
             f"<h1>{html.escape(title)}</h1>{render_body(rows, summary)}</body></html>")
 
 
+def _chosen(entry: Mapping[str, Any]) -> str:
+    """'3 of 36': how often an arm was chosen where it was allowed (a policy row: empty). An arm
+    chosen a handful of times is estimated mostly by the reward model, whatever its interval says."""
+    return "" if entry.get("chosen") is None else f"{entry['chosen']} of {entry.get('n', '?')}"
+
+
 def render_body(rows: Sequence[Mapping[str, Any]], summary: Mapping[str, Any]) -> str:
     """The report's content without a page around it (the console shows it in its own page):
     the numbers, then the plots, every value escaped; the images are matplotlib's PNGs."""
@@ -332,6 +338,7 @@ def render_body(rows: Sequence[Mapping[str, Any]], summary: Mapping[str, Any]) -
         f"<tr><td>{html.escape(str(e.get('arm') or e.get('policy')))}</td><td>{fmt(e['estimate'])}</td>"
         f"<td>{fmt(e['ci95'][0]) if e.get('ci95') else ''} – {fmt(e['ci95'][1]) if e.get('ci95') else ''}</td>"
         f"<td>{html.escape(METHOD_NAMES.get(str(e.get('method')), 'mean of the logged rewards'))}</td>"
+        f"<td>{_chosen(e)}</td>"
         f"<td>{fmt(e.get('ips', ''))}</td><td>{fmt(e.get('snips', ''))}</td></tr>"
         for e in [*(summary.get("ope") or []), *(summary.get("policies") or [])])
     lift_html = (f"<p>Holdout lift: {fmt(lift['estimate'])} reward per decision, 95% interval "
@@ -346,7 +353,8 @@ def render_body(rows: Sequence[Mapping[str, Any]], summary: Mapping[str, Any]) -
                         if reasons_html else ""))
     chosen_by = summary.get("estimator") or {}
     ope_html = (f"<p class='estimator'>Estimated by {html.escape(str(chosen_by.get('why') or ''))}.</p>"
-                "<table><tr><th>arm / policy</th><th>estimate</th><th>95% interval</th><th>estimator</th><th>IPS</th>"
+                "<table><tr><th>arm / policy</th><th>estimate</th><th>95% interval</th><th>estimator</th>"
+                "<th>chosen (of the decisions where it was allowed)</th><th>IPS</th>"
                 f"<th>SNIPS</th></tr>{rows_html}</table>" if rows_html else
                 "<p>No off-policy estimates yet: they need decisions whose outcome has arrived.</p>")
     if not known:
