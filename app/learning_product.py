@@ -16,7 +16,10 @@ bandit, logged as `strategy_choice`). Then each simulated week:
 What it measures: the wiring and its cost (decisions, outcomes, rewards and folds per week,
 seconds per week). It does not compute regret: the comparison policies and the regret against
 the market's truth come from the simulation core (`learning.simulate`), which runs the same
-rewards, bandit and holdout code on the same market generator in seconds.
+rewards, bandit and holdout code on the same market generator in seconds. It reports the
+off-policy estimates `learning report --tenant` computes from the run's database (`estimator`,
+`ope`: adaptively weighted AIPW, `learning.ope.arm_values`, the simulation core's function), without
+true values: the sandbox's truth is per deal, not per decision stream.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from __future__ import annotations
 import tempfile
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +40,9 @@ from app.storage.models import Action, LearningPosterior, Outcome, RecordJob, Re
 
 SETTLE_POLL_SECONDS = 0.5
 """How often the run checks whether the pipeline has finished a week's webhooks."""
+
+SIMULATED_START = datetime(2026, 1, 5, 9, tzinfo=UTC)
+"""The simulated date of the setup's decisions (a Monday); week w's decisions are dated 7w days on."""
 
 SETTLE_QUIET_POLLS = 3
 """Consecutive polls with no busy record job (and no new inbox event) that end a week."""
@@ -93,6 +100,37 @@ def _effects(run: Demo) -> dict[str, Any] | None:
         return None
 
 
+def _last_decision(app: Any, tenant_id: str) -> int:
+    """The id of the tenant's last logged decision so far (0 without one)."""
+    with get_db(app).session() as s:
+        return int(s.scalar(select(func.max(Action.id)).where(
+            Action.tenant_id == tenant_id, Action.kind == "strategy_choice")) or 0)
+
+
+def _ope(app: Any, tenant_id: str, week_starts: list[int]) -> dict[str, Any]:
+    """The tenant's off-policy estimates as `learning report --tenant` computes them from its
+    database (the deals' decisions): which estimator the logged data allowed, and per arm.
+
+    Each decision is dated by the simulated day it was made on (the setup's on day 0, week w's on
+    day 7w; `week_starts[w - 1]` is the last decision id before week w): the app stamps decisions
+    with the wall clock, and a run's simulated weeks pass in seconds, so by their own time every
+    decision falls on one day and adaptively weighted AIPW's reward model, which learns from
+    earlier days only, would have none.
+    """
+    from datetime import timedelta
+
+    from app.cli.learning import of_object_type, rows_from_db
+    from learning.report import summarise
+
+    rows = of_object_type(rows_from_db(app, tenant_id), "deal")
+    for r in rows:
+        week = sum(int(r["decision_id"]) > last for last in week_starts)
+        r["wall_clock_at"] = r["decided_at"]
+        r["decided_at"] = (SIMULATED_START + timedelta(days=7 * week)).isoformat()
+    summary = summarise(rows)
+    return {"estimator": summary["estimator"], "ope": summary["ope"], "decision_rows": rows}
+
+
 def run_product(*, weeks: int, seed: int, open_deals: int, closed_deals: int | None = None,
                 drawn_effects: bool = False, data_dir: Path | None = None,
                 say: Callable[[str], None] | None = None) -> dict[str, Any]:
@@ -132,7 +170,9 @@ def run_product(*, weeks: int, seed: int, open_deals: int, closed_deals: int | N
         setup = round(time.perf_counter() - t0, 2)
         say(f"product path: installed, trained and backfilled {run.backfilled} open deals in {setup} s")
         per_week = []
+        week_starts: list[int] = []
         for week in range(1, weeks + 1):
+            week_starts.append(_last_decision(run.app, run.tenant_id))
             tw = time.perf_counter()
             market = run.sandbox.control("POST", "advance", days=7)
             _settle(run, opts.timeout)
@@ -143,9 +183,11 @@ def run_product(*, weeks: int, seed: int, open_deals: int, closed_deals: int | N
             say(f"product path: week {week}/{weeks}: {counts['decisions']} decisions, "
                 f"{sum(counts['outcomes'].values())} outcomes, {counts['rewards_folded']} rewards folded")
         final = _counts(run.app, run.tenant_id)
+        ope = _ope(run.app, run.tenant_id, week_starts)
+        ope.pop("decision_rows")
         week_seconds = [w["seconds"] for w in per_week]
         return {"path": "product", "weeks": weeks, "seed": seed, "open_deals": open_deals,
-                "drawn_effects": drawn_effects, "strategy_effects": _effects(run), **final,
+                "drawn_effects": drawn_effects, "strategy_effects": _effects(run), **final, **ope,
                 "setup_seconds": setup, "seconds_per_week": week_seconds,
                 "seconds": round(time.perf_counter() - t0, 2), "per_week": per_week}
     finally:

@@ -37,7 +37,7 @@ import numpy as np
 
 from integrations.sandbox.market import STRATEGIES
 from learning import defaults
-from learning.ope import adaptive_aipw, evaluate, reward_model
+from learning.ope import LoggedData, adaptive_aipw, evaluate, reward_model
 from learning.rewards import RewardConfig
 from learning.simulate import (
     SimConfig,
@@ -51,7 +51,11 @@ from learning.simulate import (
 )
 
 OUT = Path(__file__).resolve().parent / "results" / "learning_ope_replicates.json"
-METHODS = ("ips", "snips", "dr", "sndr", "aw_aipw", "aw_aipw_allowed")
+METHODS = ("ips", "snips", "dr", "sndr", "aw_aipw", "aw_aipw_allowed", "aw_true_q", "aw_crossfit_q", "aipw_unweighted")
+"""Wave 23's diagnostics of AW-AIPW's lean (all per cell x allowed arms, as the kept estimator):
+`aw_true_q` with the market's true expected reward as its reward model (a perfect q: a lean left
+is not the model's), `aw_crossfit_q` with the cross-fitted model of DR (it sees later rewards),
+`aipw_unweighted` with every decision weighted alike (the earlier-days q)."""
 
 
 def replicate(seed: int, r: int, *, drawn: bool, fixed_outcomes: bool, resamples: int) -> dict[str, Any]:
@@ -83,11 +87,23 @@ def replicate(seed: int, r: int, *, drawn: bool, fixed_outcomes: bool, resamples
         strata = sub.contexts * 2 ** len(STRATEGIES) + s.allowed[rows] @ (2 ** np.arange(len(STRATEGIES)))
         est["aw_aipw_allowed"] = adaptive_aipw(sub, j, run.probabilities[rows], s.day[rows], strata=strata)
         q = reward_model(sub, seed=seed + j)
+        true_q = matrix[rows, j]
+        est["aw_true_q"] = adaptive_aipw(sub, j, run.probabilities[rows], s.day[rows], strata=strata, q=true_q)
+        est["aw_crossfit_q"] = adaptive_aipw(sub, j, run.probabilities[rows], s.day[rows], strata=strata, q=q[:, j])
+        est["aipw_unweighted"] = adaptive_aipw(sub, j, run.probabilities[rows], s.day[rows], strata=strata,
+                                               stable_weights=False)
+        # the truth AW-AIPW's weights aim at: the true values averaged with its own weights
+        # (sqrt of each decision's probability of the arm, per stratum); equal to `truth` when
+        # the weights do not follow the deals' values within a stratum
+        nobody = LoggedData(sub.contexts, np.full(len(sub), -1), sub.propensities, sub.rewards, sub.arm_names)
+        weighted_truth = adaptive_aipw(nobody, j, run.probabilities[rows], s.day[rows], strata=strata,
+                                       q=true_q).estimate
         chosen = sub.arms == j
         wts = 1.0 / sub.propensities[chosen]
         counterfactual = _realized(pop, _slice_rows(s, rows), np.full(len(rows), j))
         arms.append({
             "arm": arm, "truth": float(matrix[rows, j].mean()), "realized_truth": float(counterfactual.mean()),
+            "weighted_truth": float(weighted_truth),
             "dm": float(q[:, j].mean()),
             "share": float(chosen.mean()), "final_share": run.shares_by_week[-1][arm],
             "max_weight": float(wts.max()) if len(wts) else None,
@@ -123,6 +139,8 @@ def summarise(runs: list[dict[str, Any]]) -> dict[str, Any]:
             return {"bias": statistics.mean(d), "se": se, "sd": statistics.stdev(values) if len(values) > 1 else 0.0}
 
         per["realized_truth"] = bias([a["realized_truth"] for a in rows])
+        if all("weighted_truth" in a for a in rows):
+            per["weighted_truth"] = bias([a["weighted_truth"] for a in rows])
         per["dm"] = bias([a["dm"] for a in rows])
         for m in METHODS:
             b = bias([a[m]["estimate"] for a in rows])

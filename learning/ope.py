@@ -246,7 +246,8 @@ def earlier_days_model(data: LoggedData, arm: int, day: np.ndarray, *, shrink: f
 
 def adaptive_aipw(data: LoggedData, arm: int, probabilities: np.ndarray, day: np.ndarray, *,
                   strata: np.ndarray | None = None, shrink: float | None = None,
-                  confidence: float | None = None) -> Estimate:
+                  confidence: float | None = None, q: np.ndarray | None = None,
+                  stable_weights: bool = True) -> Estimate:
     """"Always play `arm`" by adaptively weighted AIPW, per context cell (Hadad et al., PNAS 2021).
 
     For each decision t: Gamma_t = q_t + 1[a_t = arm] / e_t (r_t - q_t), with e_t the logging
@@ -272,6 +273,10 @@ def adaptive_aipw(data: LoggedData, arm: int, probabilities: np.ndarray, day: np
             cell x the arms policy allowed when those differ between a cell's deals: the
             bandit's probabilities then differ with them (one competitor fewer), and weights
             that follow them would lean the estimate toward those deals.
+        q: n values of the reward model to use instead of `earlier_days_model` (diagnostics:
+            benchmarks/learning_ope_replicates.py measures the estimator with the true values).
+        stable_weights: False weighs every decision alike (plain AIPW with the same q and
+            interval formula; diagnostics).
     """
     shrink = defaults.REWARD_MODEL_SHRINK if shrink is None else shrink
     confidence = defaults.CONFIDENCE if confidence is None else confidence
@@ -279,11 +284,11 @@ def adaptive_aipw(data: LoggedData, arm: int, probabilities: np.ndarray, day: np
     name = data.arm_names[arm]
     if n == 0:
         return Estimate(name, "aw_aipw", float("nan"), (float("nan"), float("nan")), 0)
-    q = earlier_days_model(data, arm, day, shrink=shrink)
+    q = earlier_days_model(data, arm, day, shrink=shrink) if q is None else np.asarray(q, float)
     chosen = data.arms == arm
     e = np.asarray(probabilities, float)[:, arm]
     gamma = q + np.where(chosen, (data.rewards - q) / np.where(e > 0, e, 1.0), 0.0)
-    h = np.sqrt(e)
+    h = np.sqrt(e) if stable_weights else np.ones(n)
     groups = data.contexts if strata is None else np.asarray(strata)
     value, var = 0.0, 0.0
     for c in np.unique(groups):
@@ -299,6 +304,58 @@ def adaptive_aipw(data: LoggedData, arm: int, probabilities: np.ndarray, day: np
     half = float(z * var ** 0.5)
     value = float(value)  # a plain float: numpy scalars break the JSON the simulation prints
     return Estimate(name, "aw_aipw", value, (value - half, value + half), n)
+
+
+def allowed_strata(contexts: np.ndarray, allowed: np.ndarray) -> np.ndarray:
+    """Group id per decision: its context cell x the set of arms policy allowed it (n x K booleans).
+
+    The bandit's probabilities are constant within these on a day, so `adaptive_aipw` weights
+    them apart (learning/README.md "Measured, wave 22")."""
+    allowed = np.asarray(allowed, bool)
+    k = allowed.shape[1] if allowed.ndim == 2 else 0
+    return np.asarray(contexts, int) * 2 ** k + allowed.astype(int) @ (2 ** np.arange(k))
+
+
+def arm_values(data: LoggedData, allowed: np.ndarray, *, probabilities: np.ndarray | None = None,
+               day: np.ndarray | None = None, resamples: int | None = None, seed: int = 0) -> list[dict[str, object]]:
+    """Each arm's "always play it" value on the decisions where policy allowed it: one function
+    for the simulation (`learning.simulate`) and the product's report (`learning.report`).
+
+    With every arm's probability per decision and the decision's day, the `estimate`/`ci95` is
+    adaptively weighted AIPW per context cell x allowed arms (`method: aw_aipw`); without them,
+    SNDR with its bootstrap interval (`method: sndr`). SNDR, DR, IPS and SNIPS are beside it
+    either way.
+
+    Args:
+        allowed: n x K booleans, the arms policy allowed each decision.
+        probabilities: n x K, the logging policy's probability of every arm per decision.
+        day: n integers, each decision's day (the reward model of AW-AIPW learns from earlier days).
+    """
+    adaptive = probabilities is not None and day is not None
+    allowed = np.asarray(allowed, bool)
+    k = len(data.arm_names)
+    out: list[dict[str, object]] = []
+    for j, arm in enumerate(data.arm_names):
+        ok = allowed[:, j]
+        if not ok.any():
+            continue
+        sub = data.subset(ok)
+        target = np.zeros((int(ok.sum()), k))
+        target[:, j] = 1.0
+        est = {e.method: e for e in evaluate(sub, {arm: target}, resamples=resamples, seed=seed + j)}
+        sndr, dr = est["sndr"], est["dr"]
+        if adaptive:
+            aw = adaptive_aipw(sub, j, np.asarray(probabilities)[ok], np.asarray(day)[ok],
+                               strata=allowed_strata(sub.contexts, allowed[ok]))
+            method, value, ci = "aw_aipw", aw.estimate, list(aw.ci95)
+        else:
+            method, value, ci = "sndr", sndr.estimate, list(sndr.ci95)
+        out.append({"arm": arm, "method": method, "estimate": value, "ci95": ci,
+                    "sndr": sndr.estimate, "sndr_ci95": list(sndr.ci95), "dr": dr.estimate, "dr_ci95": list(dr.ci95),
+                    "ips": est["ips"].estimate, "ips_ci95": list(est["ips"].ci95),
+                    "snips": est["snips"].estimate, "snips_ci95": list(est["snips"].ci95),
+                    "n": sndr.n, "chosen": int((sub.arms == j).sum())})
+    return out
 
 
 def arm_targets(data: LoggedData) -> dict[str, np.ndarray]:

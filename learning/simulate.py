@@ -35,7 +35,7 @@ from integrations.sandbox.market._truth import base_logit, price_effect, sigmoid
 from learning import defaults
 from learning.bandit import POLICY_NAME, Posterior, make_context
 from learning.holdout import HOLDOUT_ARM, assign
-from learning.ope import LoggedData, adaptive_aipw, adjusted_difference_interval, evaluate
+from learning.ope import LoggedData, adjusted_difference_interval, arm_values
 from learning.rewards import LoggedDecision, Outcome, RewardConfig, attribute_all
 
 POLICIES = ("bandit", "uniform", "best_arm", "oracle")
@@ -531,11 +531,16 @@ def export_rows(pop: Population, s: Stream, run: PolicyRun, end_day: int) -> lis
             "arm": HOLDOUT_ARM if run.arms[i] < 0 else STRATEGIES[run.arms[i]],
             "propensity": float(run.propensities[i]), "holdout": bool(s.holdout[i]),
             "segment": str(pop.segment[r]), "band": str(pop.band[r]), "engagement": str(pop.engagement[r]),
-            "baseline": round(float(pop.score[r]), 4),
+            "baseline": float(pop.score[r]),  # unrounded: the report's reward model then is the core's
             "outcome_kind": ("won" if won else "lost") if arrived else None,
             "outcome_at": (SIM_START + timedelta(days=float(s.day[i] + s.delay[i]))).isoformat() if arrived else None,
             "reward": float(run.realized[i]) if arrived else None,
             "allowed_arms": [] if s.holdout[i] else [a for a, ok in zip(STRATEGIES, s.allowed[i], strict=True) if ok],
+            "amount_weight": float(s.weight[i]),
+            # every allowed arm's probability when decided (what the product logs in
+            # `strategy_choice.probabilities`): the report's AW-AIPW reads it
+            "probabilities": None if s.holdout[i] or run.probabilities is None else {
+                a: float(run.probabilities[i, j]) for j, a in enumerate(STRATEGIES) if s.allowed[i, j]},
         })
     return rows
 
@@ -581,29 +586,19 @@ def _ope(pop: Population, s: Stream, run: PolicyRun, observed: np.ndarray, matri
     """
     if run.probabilities is None:
         raise ValueError("OPE needs every arm's probability per decision: evaluate the bandit's run")
-    probs = run.probabilities
     idx, data = logged_data(pop, s, run, observed)
+    # weighted apart per cell and allowed set (the bandit's probabilities are constant within
+    # those on a day): since wave 22 the estimate, its bootstrap rivals beside it (learning/README.md
+    # "Measured, wave 22"); the product's report calls the same function on its export rows
+    values = arm_values(data, s.allowed[idx], probabilities=run.probabilities[idx], day=s.day[idx],
+                        resamples=cfg.resamples, seed=cfg.seed)
     out = []
-    k = len(STRATEGIES)
-    for j, arm in enumerate(STRATEGIES):
+    for v in values:
+        j = STRATEGIES.index(str(v["arm"]))
         ok = s.allowed[idx, j]
-        if not ok.any():
-            continue
-        sub = data.subset(ok)
-        target = np.zeros((int(ok.sum()), k))
-        target[:, j] = 1.0
-        est = {e.method: e for e in evaluate(sub, {arm: target}, resamples=cfg.resamples, seed=cfg.seed + j)}
-        sndr, dr = est["sndr"], est["dr"]
-        # adaptively weighted AIPW, weighted apart per cell and allowed set (the bandit's
-        # probabilities are constant within those on a day): since wave 22 the estimate, its
-        # bootstrap rivals beside it (learning/README.md "Measured, wave 22")
-        strata = sub.contexts * 2 ** k + s.allowed[idx[ok]] @ (2 ** np.arange(k))
-        aw = adaptive_aipw(sub, j, probs[idx[ok]], s.day[idx[ok]], strata=strata)
-        out.append({"arm": arm, "method": "aw_aipw", "estimate": aw.estimate, "ci95": list(aw.ci95),
+        out.append({**{key: v[key] for key in ("arm", "method", "estimate", "ci95")},
                     "true_value": float(matrix[idx[ok], j].mean()),
-                    "sndr": sndr.estimate, "sndr_ci95": list(sndr.ci95),
-                    "dr": dr.estimate, "dr_ci95": list(dr.ci95),
-                    "ips": est["ips"].estimate, "snips": est["snips"].estimate, "n": sndr.n})
+                    **{key: v[key] for key in ("sndr", "sndr_ci95", "dr", "dr_ci95", "ips", "snips", "n")}})
     return out
 
 

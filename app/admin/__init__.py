@@ -133,4 +133,4 @@ def tenant_page(needed: str = "viewer") -> Callable[[Callable[..., Any]], Callab
     return decorate
 
 
-from app.admin import settings_pages, signin, views  # noqa: E402,F401  (route modules register on bp)
+from app.admin import learning_page, settings_pages, signin, views  # noqa: E402,F401  (route modules register on bp)

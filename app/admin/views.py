@@ -23,6 +23,7 @@ NAV: tuple[tuple[str, str], ...] = (
     ("admin.guardrails", "Guardrails"),
     ("admin.llm", "LLM"),
     ("admin.models", "Model cards"),
+    ("admin.learning", "Learning report"),
     ("admin.history", "History"),
     ("admin.access", "Access"),
 )

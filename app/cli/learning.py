@@ -236,10 +236,14 @@ def rows_from_db(app: Any, tenant_id: str) -> list[dict[str, Any]]:
                 "outcome_kind": final.kind if final else (earned[-1][1].kind if earned else None),
                 "outcome_at": final.at if final else None,
                 "reward": sum(rw.reward for rw, _ in earned) if earned else None,
-                "allowed_arms": sorted(p.get("probabilities") or {}),
+                "allowed_arms": [] if p.get("holdout") else sorted(p.get("probabilities") or {}),
                 "feedback": feedback.get(a.enrichment_id or -1, (None, None))[0],
                 "dismiss_reason": feedback.get(a.enrichment_id or -1, (None, None))[1],
                 "object_type": a.object_type,
+                "amount_weight": ctx.get("amount_weight"),
+                # every allowed arm's probability when decided (in the payload since the bandit was
+                # wired in; a holdout's is its own): the report's adaptively weighted AIPW reads it
+                "probabilities": None if p.get("holdout") else p.get("probabilities"),
             })
     return rows
 

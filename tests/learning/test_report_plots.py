@@ -55,3 +55,32 @@ def test_with_no_outcome_yet_the_report_says_so_instead_of_an_empty_table() -> N
     page = report.render_html(rows, report.summarise(rows, resamples=10), title="t")
     assert "<th>doubly robust</th>" not in page
     assert "No off-policy estimates yet" in page
+
+
+def test_with_no_outcome_yet_the_report_says_so_in_words_draws_no_empty_chart_and_warns_nothing() -> None:
+    import warnings
+
+    rows = [{"deal_id": str(i), "arm": "social_proof", "holdout": i == 3, "policy": "thompson-v1",
+             "decided_at": "2026-11-23T10:00:00+00:00", "reward": None} for i in range(4)]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        page = report.render_html(rows, report.summarise(rows, resamples=10), title="t")
+    assert [str(w.message) for w in caught] == []
+    assert "No outcomes yet" in page
+    assert 'alt="Cumulative reward by policy (running mean)"' not in page
+    assert 'alt="Arm shares by week"' in page  # the decisions themselves are still drawn
+
+
+def test_once_outcomes_arrive_the_cumulative_reward_is_drawn_and_the_words_go() -> None:
+    rows = [{"deal_id": str(i), "arm": "social_proof", "holdout": False, "policy": "thompson-v1", "propensity": 1.0,
+             "decided_at": f"2026-11-2{i}T10:00:00+00:00", "reward": float(i % 2)} for i in range(4)]
+    page = report.render_html(rows, report.summarise(rows, resamples=10), title="t")
+    assert 'alt="Cumulative reward by policy (running mean)"' in page and "No outcomes yet" not in page
+
+
+def test_each_arms_row_says_how_often_it_was_chosen_where_it_was_allowed() -> None:
+    rows = [{"deal_id": str(i), "arm": "social_proof" if i % 4 else "value_roi", "holdout": False, "propensity": 0.5,
+             "policy": "thompson-v1", "decided_at": f"2026-11-2{i % 5}T10:00:00+00:00", "reward": float(i % 2),
+             "segment": "smb", "band": "low", "engagement": "active"} for i in range(12)]
+    page = report.render_html(rows, report.summarise(rows, resamples=10), title="t")
+    assert "<td>3 of 12</td>" in page and "<td>9 of 12</td>" in page

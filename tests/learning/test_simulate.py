@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from app.cli import _register, cli
-from learning.report import read_csv, summarise
+from learning.report import read_csv, summarise, write_csv
 from learning.simulate import SimConfig, regret_only, simulate
 
 SMALL = dict(weeks=3, deals_per_week=200, market_open_deals=120, resamples=100)
@@ -79,9 +79,42 @@ def test_the_export_rows_carry_propensities_outcomes_and_rewards_the_report_read
     # the discount arm is allowed on some deals only: the report evaluates it where it was allowed
     sim = next(o for o in result["ope"] if o["arm"] == "limited_time_incentive")
     rep = next(o for o in summary["ope"] if o["arm"] == "limited_time_incentive")
-    # the report estimates by SNDR (its export rows carry no per-arm probabilities for AW-AIPW)
-    assert sim["sndr_ci95"][0] <= rep["estimate"] <= sim["sndr_ci95"][1]
+    # the export carries every arm's probability, so the report estimates as the simulation does
+    assert summary["estimator"]["method"] == rep["method"] == "aw_aipw"
+    assert rep["estimate"] == pytest.approx(sim["estimate"], abs=1e-12)
     assert summary["holdout_lift"]["treated"] + summary["holdout_lift"]["holdout"] == summary["with_outcome"]
+
+
+def test_the_report_on_the_simulations_decisions_gives_the_simulations_aw_aipw_for_every_arm(small_run, tmp_path):
+    result, rows = small_run
+    for source in ("rows in memory", "the CSV export"):
+        if source == "the CSV export":
+            with open(tmp_path / "sim.csv", "w", newline="", encoding="utf-8") as f:
+                write_csv(rows, f)
+            rows = read_csv(str(tmp_path / "sim.csv"))
+        summary = summarise(rows, resamples=100)
+        assert summary["estimator"]["method"] == "aw_aipw", source
+        rep = {o["arm"]: o for o in summary["ope"]}
+        assert set(rep) == {o["arm"] for o in result["ope"]}, source
+        for sim in result["ope"]:
+            assert rep[sim["arm"]]["n"] == sim["n"], (source, sim["arm"])
+            # the same function on the same decisions: equal to rounding (cells summed in another order)
+            assert rep[sim["arm"]]["estimate"] == pytest.approx(sim["estimate"], abs=1e-12), (source, sim["arm"])
+            assert rep[sim["arm"]]["ci95"] == pytest.approx(sim["ci95"], abs=1e-12), (source, sim["arm"])
+
+
+def test_an_export_without_every_arms_probability_reports_by_sndr_and_says_why(small_run):
+    _, rows = small_run
+    old = [{k: v for k, v in r.items() if k != "probabilities"} for r in rows]  # an export before wave 23
+    summary = summarise(old, resamples=50)
+    assert summary["estimator"]["method"] == "sndr"
+    assert "without every arm's probability" in summary["estimator"]["why"]
+    assert all(o["method"] == "sndr" and o["estimate"] == o["sndr"] for o in summary["ope"])
+    # one decision without its vector is enough: the estimator is chosen for all of them
+    mixed = [dict(r) for r in rows]
+    first = next(r for r in mixed if r["reward"] is not None and not r["holdout"])
+    first["probabilities"] = None
+    assert summarise(mixed, resamples=20)["estimator"]["why"].count("1 of") == 1
 
 
 def test_with_null_effects_every_policy_earns_the_same():
