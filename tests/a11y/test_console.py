@@ -23,7 +23,7 @@ from tests.admin.live import ADMIN_TOKEN, live_console
 pytestmark = pytest.mark.timeout(240)
 
 TABS = {"health": "", "mappings": "mappings", "guardrails": "guardrails", "llm": "llm", "models": "models",
-        "history": "history", "access": "access"}
+        "history": "history", "access": "access", "learning": "learning"}
 """The console's tabs (page name → path under /admin/t/<tenant>/)."""
 
 
