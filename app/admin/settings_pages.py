@@ -64,7 +64,8 @@ def _settings_page(tenant: str, keys: tuple[str, ...], template: str, endpoint: 
                 return redirect(url_for(endpoint, tenant=tenant, saved=new.version), code=303)
             return redirect(url_for(endpoint, tenant=tenant, unchanged=1), code=303)
         except (service.SettingsError, FormError) as exc:
-            error, status = {"key": getattr(exc, "key", None), "message": str(exc)}, 400
+            # The form's words for an unset value ("leave empty"), not the CLI's `null`.
+            error, status = {"key": getattr(exc, "key", None), "message": getattr(exc, "form_message", str(exc))}, 400
             views = _with_submitted(views, request.form)
     shown_after_redirect = request.method == "GET"  # a refused POST must not repeat "Saved"
     return page(template, views=views, version=snap.version, error=error, may_edit=_may_edit(),

@@ -59,7 +59,7 @@ def test_a_discount_cap_out_of_range_is_refused_with_the_allowed_range(console):
     resp = post_guardrails(console, client, discount_cap="1.5")
     html = resp.get_data(as_text=True)
     assert resp.status_code == 400
-    assert "discount_cap=1.5 is out of range: allowed 0.0 to 0.5" in html
+    assert "discount_cap=1.5 is out of range: allowed 0 to 0.5 (0% to 50%)" in html
     assert 'name="discount_cap" value="1.5"' in html  # what was typed stays, to be corrected
     assert service.get(console, A).settings.discount_cap == service.DEFAULTS.discount_cap
 
