@@ -128,7 +128,8 @@ def access(tenant: str) -> Any:
                            "This needs the admin role; ask an admin of this account to grant it.")
         try:
             with get_db().session() as s:
-                grant(s, tenant, request.form.get("user") or "", request.form.get("role") or "", by=g.identity.user)
+                grant(s, tenant, request.form.get("user") or "", request.form.get("role") or "", by=g.identity.user,
+                      crm=g.tenant.crm)
             return redirect(url_for("admin.access", tenant=tenant), code=303)
         except GrantError as exc:
             error, status = str(exc), 400
@@ -136,7 +137,8 @@ def access(tenant: str) -> Any:
         rows = [{"user": r.user, "role": r.role, "by": r.granted_by, "at": r.granted_at} for r in grants(s, tenant)]
         installer = s.execute(select(Installation.installed_by).where(Installation.tenant_id == tenant)
                               .order_by(Installation.id.desc())).scalars().first()
-    return page("admin/access.html", grants=rows, installer=installer, error=error), status
+    return page("admin/access.html", grants=rows, installer=installer, error=error,
+                typed=request.form.get("user") if error else None), status
 
 
 @bp.get("/t/<tenant>/models")
