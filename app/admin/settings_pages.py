@@ -107,9 +107,12 @@ def llm(tenant: str) -> Any:
         usage = this_month(s, tenant, now, settings.budget_timezone)
         lines = budget(s, tenant, settings, now)
     deployment = {role: current_app.config.get(f"LLM_{role.upper()}") for role in ROLES}
+    from app.admin.llm_status import deployment_env, role_statuses
+
+    statuses = role_statuses(settings, deployment, deployment_env(current_app.config), lines, ROLES)
     return _settings_page(tenant, LLM_KEYS, "admin/llm.html", "admin.llm", title="LLM vendors and spend",
                           usage=usage, deployment=deployment, spend_cap=settings.monthly_spend_cap_usd,
-                          budget=lines)
+                          budget=lines, statuses=statuses, fallbacks=[r for r in statuses if r.falls_back])
 
 
 @bp.route("/t/<tenant>/llm/usage.csv")

@@ -154,3 +154,27 @@ def models(tenant: str) -> Any:
     # card_html escapes every value it prints; its SVG figures are matplotlib's own output.
     fragments = [(c, Markup(card_html(c))) for c in cards]
     return page("admin/models.html", cards=fragments)
+
+
+DOCS = ("admin", "costs", "privacy", "security", "accessibility")
+"""The guides a console page links to (docs/<name>.md in the repository); nothing else under docs/ is served."""
+
+
+@bp.get("/docs/<name>.md")
+def doc(name: str) -> Any:
+    """One of the repository's guides as a page of the console (its Markdown source, wrapped to read):
+    the console names docs/costs.md and docs/admin.md, and a path the admin has to look up in a repository
+    they may never have cloned is no help. Public like the repository; no tenant data."""
+    from pathlib import Path
+
+    from flask import render_template
+
+    if name not in DOCS:
+        return refusal(404, "No such guide", f"The console serves {', '.join(d + '.md' for d in DOCS)}.")
+    path = Path(__file__).resolve().parents[2] / "docs" / f"{name}.md"
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return refusal(404, "This copy of the app has no docs folder",
+                       f"Read docs/{name}.md in the project's repository.")
+    return render_template("admin/doc.html", name=name, text=text)
