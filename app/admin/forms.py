@@ -175,7 +175,9 @@ def changes_from_form(views: Sequence[FieldView], form: Any, roles: Sequence[str
                     raise FormError(v.key, raw, "a number") from None
                 if not math.isfinite(number):
                     raise FormError(v.key, raw, "a finite number")
-                new = int(number) if v.kind == "integer" and number.is_integer() else number
+                # A whole number stays whole (the schema makes it a float where it needs one), so a refusal
+                # quotes "-5" as typed, not "-5.0".
+                new = int(number) if number.is_integer() else number
         elif v.kind == "roles":
             current = dict(v.value or {})
             for role in roles:
