@@ -194,3 +194,4 @@ def test_the_spend_is_stated_once_against_the_cap_and_the_costs_guide_is_a_link_
     assert "spend" in doc.get_data(as_text=True).lower()
     assert client.get("/admin/docs/..%2Fsecrets.md").status_code == 404
     assert client.get("/admin/docs/contributing.md").status_code == 404
+    assert "Add the card to the record layout" in client.get("/admin/docs/admin.md").get_data(as_text=True)
