@@ -8,15 +8,27 @@ PYTEST_ARGS ?=
 
 .PHONY: demo test test-clock coverage migration test-agents-heldout screen-model language-profiles measure-screen test-embedded lint typecheck venv bench-front-door bench-crm bench-learning test-learning-product bench faults faults-quick clean screenshot test-demo-once
 
+# Two installs: `make demo` needs only the runtime dependencies (RUNTIME_STAMP); every other target
+# (tests, lint, types, screenshots, benchmarks) also needs the dev extras (STAMP: pytest, mypy, ruff,
+# playwright, ...). A dev install includes the runtime one, so it satisfies the demo's stamp too.
+RUNTIME_STAMP := $(VENV)/.installed-runtime
+
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -c constraints.txt -e '.[dev]'
-	touch $(STAMP)
+	touch $(STAMP) $(RUNTIME_STAMP)
+
+$(RUNTIME_STAMP): pyproject.toml constraints.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@if [ -f $(STAMP) ] && [ $(STAMP) -nt pyproject.toml ] && [ $(STAMP) -nt constraints.txt ]; then \
+		echo "$(VENV) already has the dev install (it includes the runtime)"; else \
+		$(PY) -m pip install -q --upgrade pip && $(PY) -m pip install -q -c constraints.txt -e . ; fi
+	touch $(RUNTIME_STAMP)
 
 venv: $(STAMP)
 
-demo: $(STAMP)
+demo: $(RUNTIME_STAMP)
 	$(VENV)/bin/agentic-sales demo
 
 # The README's card screenshot (docs/card.png) and terminal transcript, from a real demo run in

@@ -259,8 +259,7 @@ class Demo:
         self.tenant_id = body["tenant"]
         self.driver.after_install(app_config=self.app.config)
         self._map_revops_fields()
-        self.say(f"Installed the app in account {body['account_id']} through OAuth; "
-                 f"{len(body.get('fields_created') or [])} output fields created.")
+        self.say(install_sentence(self.app, self.opt.crm, body))
         return self.tenant_id
 
     def _map_revops_fields(self) -> None:
@@ -286,9 +285,18 @@ class Demo:
 
         result = backfill(self.tenant_id, self.app)
         self.backfilled = int(result["records_backfilled"])
-        kinds = ", ".join(f"{n} open {t}s" for t, n in (result.get("by_type") or {"deal": self.backfilled}).items())
-        self.say(f"Scoring the {kinds} already in the account.")
+        self.backfilled_by_type = dict(result.get("by_type") or {"deal": self.backfilled})
+        self.say(f"Scoring the {self.backfilled_kinds()} already in the account.")
         return self.backfilled
+
+    def backfilled_kinds(self) -> str:
+        """What the backfill read, by kind: "40 open deals and 37 open leads" (a Salesforce org's Leads
+        are enriched too; "77 deals" named 37 Leads deals)."""
+        by_type = getattr(self, "backfilled_by_type", None) or {"deal": self.backfilled}
+        parts = [f"{n} open {t}{'' if n == 1 else 's'}" for t, n in by_type.items() if n]
+        if not parts:
+            return "0 open deals"
+        return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
     def drain(self, tick: Callable[[int, int], None] | None = None) -> None:
         """Wait until the backfill's jobs are done, so the changes' latency is their own."""
@@ -509,3 +517,31 @@ def _epoch(value: str) -> float:
         return int(value) / 1000.0
     return datetime.fromisoformat(value.replace("Z", "+00:00")).timestamp()
 
+
+
+def install_sentence(app: Any, crm: str, body: Mapping[str, Any]) -> str:
+    """The demo's line about the install: the account by its name, and where the output fields came from.
+
+    A Salesforce org gets the output fields with the SFDX package (the app cannot create fields through
+    the REST API), so none are created at install: "0 output fields created" read as a failure."""
+    from app.connectors import get_connector
+    from app.storage import get_db
+    from app.storage.models import Tenant
+
+    with get_db(app).session() as s:
+        tenant = s.get(Tenant, body.get("tenant"))
+        name = tenant.name if tenant is not None else None
+    account = str(body.get("account_id"))
+    where = f"{name} ({account})" if name and name != account else account
+    word = "org" if crm == "salesforce" else "account"
+    created = list(body.get("fields_created") or [])
+    expected = len(get_connector(crm, app).output_fields())
+    if body.get("fields_error"):
+        fields = f"the output fields are not ready yet: {body['fields_error']}"
+    elif created:
+        fields = f"{len(created)} output field{'' if len(created) == 1 else 's'} created"
+    elif crm == "salesforce":
+        fields = f"its {expected} output fields come with the SFDX package and are all there"
+    else:
+        fields = f"its {expected} output fields were already there"
+    return f"Installed the app in {word} {where} through OAuth; {fields}."

@@ -47,7 +47,26 @@ def _no_store(resp: Any) -> Any:
 
 @bp.app_context_processor
 def _template_globals() -> dict[str, Any]:
-    return {"csrf_token": csrf_token}
+    return {"csrf_token": csrf_token, "person": person}
+
+
+def person(user: str | None, *, with_id: bool = True) -> Markup:
+    """A person of the current tenant as the console shows them: the CRM's name for a Salesforce User id
+    (with the id after it, muted, where `with_id`: grants are made by id), else what sign-in named."""
+    from flask import current_app
+
+    from app.admin.people import names
+
+    if not user:
+        return Markup("–")
+    tenant = getattr(g, "tenant", None)
+    found = names(current_app, tenant.id, tenant.crm, [user]) if tenant is not None else {}
+    name = found.get(user)
+    if not name:
+        return Markup(escape(user))
+    if not with_id:
+        return Markup('<span title="{}">{}</span>').format(user, name)
+    return Markup('{} <span class="muted">({})</span>').format(name, user)
 
 
 _CODE_SPAN = re.compile(r"`([^`]+)`")

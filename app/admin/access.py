@@ -15,6 +15,7 @@ Roles, weakest first: viewer (reads), revops (edits mappings, guardrails, LLM se
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -104,17 +105,56 @@ class GrantError(ValueError):
     """A grant the console refuses, with the reason shown on the form."""
 
 
-def grant(s: Session, tenant_id: str, user: str, role: str, *, by: str) -> None:
-    """Give `user` a role in a tenant (replacing any earlier one); "none" removes the grant.
+EMAIL = re.compile(r"^[^@\s<>\"'(),;:\[\]\\]+@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
+"""An e-mail address as HubSpot's sign-in names its user (`token_info`'s `user`): one @, a domain with a
+dot, no spaces or markup."""
+
+SALESFORCE_USER_ID = re.compile(r"^005[a-z0-9]{12}(?:[a-z0-9]{3})?$")
+"""A Salesforce User id (15 or 18 characters, key prefix 005): what Salesforce's sign-in names (the
+identity URL's last part, integrations/salesforce/oauth.py), lower-cased as `normal_user` stores it."""
+
+
+def check_person(crm: str | None, user: str) -> str:
+    """The person as stored, if the CRM's sign-in can ever name them so.
+
+    Sign-in matches the identity the CRM vouches for: HubSpot's is the user's e-mail, Salesforce's the
+    User id. Anything else would be granted a role nobody ever signs in as.
 
     Raises:
-        GrantError: unknown role or empty user.
+        GrantError: naming the field and the value, and what the CRM's sign-in names instead.
     """
     who = normal_user(user)
-    if not who or len(who) > 255:
-        raise GrantError("give the person's CRM sign-in (their e-mail address or user id)")
+    shown = " ".join(user.split())[:80]
+    if not who:
+        raise GrantError("Person is empty: give the person's CRM sign-in (their e-mail address or user id)")
+    if crm == "salesforce":
+        if not SALESFORCE_USER_ID.match(who):
+            raise GrantError(f"Person {shown!r} is not a Salesforce User id: sign-in from Salesforce names a person "
+                             "by the id of their User record (15 or 18 characters starting 005, the end of the "
+                             "user's page URL in Setup → Users), not by name or e-mail")
+    elif crm == "hubspot":
+        if len(who) > 254 or not EMAIL.match(who):
+            raise GrantError(f"Person {shown!r} is not an e-mail address: sign-in from HubSpot names a person by "
+                             "their HubSpot login e-mail, like ana@brightlane.io")
+    elif len(who) > 255 or not (EMAIL.match(who) or SALESFORCE_USER_ID.match(who)):
+        raise GrantError(f"Person {shown!r} is neither an e-mail address nor a Salesforce User id")
+    return who
+
+
+def grant(s: Session, tenant_id: str, user: str, role: str, *, by: str, crm: str | None = None) -> None:
+    """Give `user` a role in a tenant (replacing any earlier one); "none" removes the grant.
+
+    `crm` (the tenant's) says what its sign-in names a person by (`check_person`); a removal takes any
+    stored name, so a grant stored before the check can still be removed.
+
+    Raises:
+        GrantError: unknown role, or a person the CRM's sign-in could never name.
+    """
     if role not in (*ROLES, "none"):
         raise GrantError(f"role {role!r} is not one of {', '.join(ROLES)} or none")
+    who = normal_user(user) if role == "none" else check_person(crm, user)
+    if not who or len(who) > 255:
+        raise GrantError("give the person's CRM sign-in (their e-mail address or user id)")
     row = s.execute(select(ConsoleGrant).where(ConsoleGrant.tenant_id == tenant_id, ConsoleGrant.user == who)
                     ).scalar_one_or_none()
     if role == "none":

@@ -26,6 +26,31 @@ class FieldView:
     nullable: bool = False
     low: float | None = None
     high: float | None = None
+    allowed: str = ""
+    """What the field accepts and what leaving it empty means, in the form's words ("0 to 50",
+    "0 to 1,000,000,000,000, or leave empty for never"); "" where the control itself says it."""
+
+    @property
+    def shown(self) -> str:
+        """The value as the input shows it: "" for unset, 100000 not 100000.0 (a number input takes no
+        thousands separators)."""
+        if self.value is None:
+            return ""
+        if isinstance(self.value, float) and self.value.is_integer():
+            return str(int(self.value))
+        return str(self.value)
+
+    @property
+    def attr_low(self) -> str:
+        return _attr_number(self.low)
+
+    @property
+    def attr_high(self) -> str:
+        return _attr_number(self.high)
+
+
+def _attr_number(x: float | None) -> str:
+    return "" if x is None else (str(int(x)) if float(x).is_integer() else repr(float(x)))
 
 
 def _parts(annotation: Any) -> list[Any]:
@@ -96,8 +121,21 @@ def field_views(model: type[BaseModel], current: BaseModel, keys: Sequence[str])
             kind = "number"
         else:
             kind = "text"
-        out.append(FieldView(key, kind, label, help_text, value, choices, nullable, low, high))
+        out.append(FieldView(key, kind, label, help_text, value, choices, nullable, low, high,
+                             _allowed(model, key, kind)))
     return out
+
+
+def _allowed(model: type[BaseModel], key: str, kind: Kind) -> str:
+    """The help's first sentence for a number or a nullable setting of the settings schema."""
+    from app.settings.schema import TenantSettingsModel, allowed_text, when_empty
+
+    if model is not TenantSettingsModel:
+        return ""
+    if kind in ("number", "integer"):
+        return allowed_text(key, form=True)
+    unset = when_empty(key, form=True)
+    return unset[len(", or "):][:1].upper() + unset[len(", or ") + 1:] if unset else ""
 
 
 class FormError(ValueError):
@@ -137,7 +175,9 @@ def changes_from_form(views: Sequence[FieldView], form: Any, roles: Sequence[str
                     raise FormError(v.key, raw, "a number") from None
                 if not math.isfinite(number):
                     raise FormError(v.key, raw, "a finite number")
-                new = int(number) if v.kind == "integer" and number.is_integer() else number
+                # A whole number stays whole (the schema makes it a float where it needs one), so a refusal
+                # quotes "-5" as typed, not "-5.0".
+                new = int(number) if number.is_integer() else number
         elif v.kind == "roles":
             current = dict(v.value or {})
             for role in roles:

@@ -67,7 +67,8 @@ def _settings_page(tenant: str, keys: tuple[str, ...], template: str, endpoint: 
                 return redirect(url_for(endpoint, tenant=tenant, saved=new.version), code=303)
             return redirect(url_for(endpoint, tenant=tenant, unchanged=1), code=303)
         except (service.SettingsError, FormError) as exc:
-            error, status = {"key": getattr(exc, "key", None), "message": str(exc)}, 400
+            # The form's words for an unset value ("leave empty"), not the CLI's `null`.
+            error, status = {"key": getattr(exc, "key", None), "message": getattr(exc, "form_message", str(exc))}, 400
             views = _with_submitted(views, request.form)
     shown_after_redirect = request.method == "GET"  # a refused POST must not repeat "Saved"
     return page(template, views=views, version=snap.version, error=error, may_edit=_may_edit(),
@@ -109,9 +110,12 @@ def llm(tenant: str) -> Any:
         usage = this_month(s, tenant, now, settings.budget_timezone)
         lines = budget(s, tenant, settings, now)
     deployment = {role: current_app.config.get(f"LLM_{role.upper()}") for role in ROLES}
+    from app.admin.llm_status import deployment_env, role_statuses
+
+    statuses = role_statuses(settings, deployment, deployment_env(current_app.config), lines, ROLES)
     return _settings_page(tenant, LLM_KEYS, "admin/llm.html", "admin.llm", title="LLM vendors and spend",
                           usage=usage, deployment=deployment, spend_cap=settings.monthly_spend_cap_usd,
-                          budget=lines)
+                          budget=lines, statuses=statuses, fallbacks=[r for r in statuses if r.falls_back])
 
 
 @bp.route("/t/<tenant>/llm/usage.csv")

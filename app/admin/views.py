@@ -129,7 +129,8 @@ def access(tenant: str) -> Any:
                            "This needs the admin role; ask an admin of this account to grant it.")
         try:
             with get_db().session() as s:
-                grant(s, tenant, request.form.get("user") or "", request.form.get("role") or "", by=g.identity.user)
+                grant(s, tenant, request.form.get("user") or "", request.form.get("role") or "", by=g.identity.user,
+                      crm=g.tenant.crm)
             return redirect(url_for("admin.access", tenant=tenant), code=303)
         except GrantError as exc:
             error, status = str(exc), 400
@@ -137,7 +138,8 @@ def access(tenant: str) -> Any:
         rows = [{"user": r.user, "role": r.role, "by": r.granted_by, "at": r.granted_at} for r in grants(s, tenant)]
         installer = s.execute(select(Installation.installed_by).where(Installation.tenant_id == tenant)
                               .order_by(Installation.id.desc())).scalars().first()
-    return page("admin/access.html", grants=rows, installer=installer, error=error), status
+    return page("admin/access.html", grants=rows, installer=installer, error=error,
+                typed=request.form.get("user") if error else None), status
 
 
 @bp.get("/t/<tenant>/models")
@@ -158,3 +160,27 @@ def models(tenant: str) -> Any:
     fragments = [(c, Markup(card_html(replace(c, created_at=when(c.created_at)) if c.created_at else c)))
                  for c in cards]
     return page("admin/models.html", cards=fragments)
+
+
+DOCS = ("admin", "costs", "privacy", "security", "accessibility")
+"""The guides a console page links to (docs/<name>.md in the repository); nothing else under docs/ is served."""
+
+
+@bp.get("/docs/<name>.md")
+def doc(name: str) -> Any:
+    """One of the repository's guides as a page of the console (its Markdown source, wrapped to read):
+    the console names docs/costs.md and docs/admin.md, and a path the admin has to look up in a repository
+    they may never have cloned is no help. Public like the repository; no tenant data."""
+    from pathlib import Path
+
+    from flask import render_template
+
+    if name not in DOCS:
+        return refusal(404, "No such guide", f"The console serves {', '.join(d + '.md' for d in DOCS)}.")
+    path = Path(__file__).resolve().parents[2] / "docs" / f"{name}.md"
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return refusal(404, "This copy of the app has no docs folder",
+                       f"Read docs/{name}.md in the project's repository.")
+    return render_template("admin/doc.html", name=name, text=text)

@@ -72,7 +72,7 @@ def demo(once: bool, changes: int, seed: int, crm: str | None, open_deals: int, 
         run.install()
         run.train()
         run.backfill()
-        with progress.bar("scoring the open deals", total=run.backfilled, unit="deal") as bar:
+        with progress.bar(f"scoring the {run.backfilled_kinds()}", total=run.backfilled, unit="record") as bar:
             run.drain(lambda done, total: bar.update(done))
         llm_setup.arm(run)  # the backfill ran on the offline templates; the rep's edits run on --llm
         run.arm()

@@ -7,7 +7,10 @@ two equal. Defaults shared with a library package come from that package's own c
 exactly one home.
 
 Errors are `SettingsError(key, value, allowed)` with one line naming all three, e.g.
-`discount_cap=1.5 is out of range: allowed 0.0 to 0.5`.
+`discount_cap=1.5 is out of range: allowed 0 to 0.5 (0% to 50%)`. Numbers in a message are written as a
+person writes them (whole numbers without ".0", money with thousands separators, shares also as %), and
+what an empty setting means is said in the words of where it is set: `null` on the CLI and the API,
+"leave empty" on a console form (`SettingsError.form_message`).
 """
 
 from __future__ import annotations
@@ -96,9 +99,16 @@ class SettingsError(ValueError):
         allowed: what would have been accepted, in words ("0.0 to 0.5", "one of: a, b").
     """
 
-    def __init__(self, key: str, value: Any, allowed: str, *, problem: str = "is out of range") -> None:
+    def __init__(self, key: str, value: Any, allowed: str, *, problem: str = "is out of range",
+                 form_allowed: str | None = None) -> None:
         self.key, self.value, self.allowed, self.problem = key, value, allowed, problem
+        self.form_allowed = form_allowed if form_allowed is not None else allowed
         super().__init__(f"{key}={_show(value)} {problem}: allowed {allowed}")
+
+    @property
+    def form_message(self) -> str:
+        """The message as a console form shows it: "leave empty" where the CLI says `null`."""
+        return f"{self.key}={_show(self.value)} {self.problem}: allowed {self.form_allowed}"
 
 
 class TenantSettingsModel(BaseModel):
@@ -118,9 +128,9 @@ class TenantSettingsModel(BaseModel):
         description="A proposed discount above this fraction needs a human's approval; at most `discount_cap`.")
     escalate_amount_over: float | None = Field(
         default=100_000.0, ge=0.0, le=1e12,
-        description="Deals worth more than this (in the deal's currency) go to a human; null: never.")
+        description="Deals worth more than this (in the deal's currency) go to a human.")
     escalate_churn_over: float | None = Field(
-        default=0.8, ge=0.0, le=1.0, description="A churn risk above this probability goes to a human; null: never.")
+        default=0.8, ge=0.0, le=1.0, description="A churn risk above this probability goes to a human.")
     quiet_hours_start: int = Field(
         default=20, ge=0, le=23, description="Local hour (owner's time zone) from which nothing is due; equal to "
         "`quiet_hours_end` turns quiet hours off.")
@@ -140,8 +150,7 @@ class TenantSettingsModel(BaseModel):
         default=list(get_args(Arm)), min_length=1,
         description="Strategies the strategist and the bandit may choose (a subset of the default arms).")
     llm_allow_list: list[Provider] | None = Field(
-        default=None, description="LLM providers this tenant's data may go to; null: the providers the deployment "
-        "configures per role (`AGENTIC_SALES_LLM_*`). `offline` is always allowed.")
+        default=None, description="LLM providers this tenant's data may go to. `offline` is always allowed.")
     llm_roles: dict[Role, str] = Field(
         default={}, description="`provider:model` per role (analyst, strategist, writer), overriding the deployment's; "
         "each provider must be in `llm_allow_list` when that is set.")
@@ -153,7 +162,7 @@ class TenantSettingsModel(BaseModel):
     daily_spend_cap_usd: float | None = Field(
         default=None, ge=0.0, le=1_000_000.0,
         description="Most USD of vendor LLM calls per day (in `budget_timezone`), so one backfill cannot spend the "
-        "month in an afternoon; null: no daily cap.")
+        "month in an afternoon.")
     budget_timezone: str = Field(
         default="UTC", max_length=64,
         description="IANA time zone (e.g. `Europe/Berlin`) whose midnight starts the budget's day and month.")
@@ -204,8 +213,7 @@ class TenantSettingsModel(BaseModel):
     lead_closed_statuses: list[str] | None = Field(
         default=None, max_length=MAX_LEAD_STATUSES,
         description="Salesforce Lead Status values (API name or label) that close a lead unconverted, i.e. a lost "
-        "lead for the lead-conversion model; null: every unconverted status whose name says closed, unqualified, "
-        "disqualified or not converted.")
+        "lead for the lead-conversion model.")
     llm_timeouts: dict[Role, float] = Field(
         default={}, description="Per-call LLM timeout in seconds per role (analyst, strategist, writer), overriding "
         "the deployment's (`LLM_TIMEOUT_SECONDS`, `LLM_TIMEOUT_<ROLE>`); a call that takes longer falls back offline.")
@@ -237,7 +245,8 @@ class TenantSettingsModel(BaseModel):
             out.append(e)
         if not out:
             raise SettingsError("lead_closed_statuses", value, "at least one Lead Status value, or null for the default",
-                                problem="is empty (no lead would ever count as lost)")
+                                problem="is empty (no lead would ever count as lost)",
+                                form_allowed="at least one Lead Status value, or leave it empty for the default")
         return list(dict.fromkeys(out))
 
     @field_validator("budget_timezone")
@@ -282,7 +291,8 @@ class TenantSettingsModel(BaseModel):
     def _cross_field(self) -> TenantSettingsModel:
         if self.approval_threshold > self.discount_cap:
             raise SettingsError("approval_threshold", self.approval_threshold,
-                                f"0.0 to discount_cap ({self.discount_cap:g})", problem="is above discount_cap")
+                                f"0 to discount_cap (now {self.discount_cap:g}, {100 * self.discount_cap:g}%)",
+                                problem="is above discount_cap")
         if self.llm_allow_list is not None:
             for role, spec in self.llm_roles.items():
                 provider = spec.partition(":")[0]
@@ -393,17 +403,75 @@ def parse_value(text: str) -> Any:
         return text
 
 
-def allowed_text(key: str) -> str:
-    """What a setting accepts, in words (for messages and the reference table)."""
+SHARE_KEYS = frozenset({"discount_cap", "approval_threshold", "escalate_churn_over", "spend_warning_share",
+                        "holdout_share"})
+"""Settings that are a fraction of a whole: written "0.5 (50%)" in messages and help."""
+
+MONEY_KEYS: Mapping[str, str] = {"escalate_amount_over": "", "monthly_spend_cap_usd": "$",
+                                 "daily_spend_cap_usd": "$"}
+"""Settings that are an amount of money, with the sign they are written with ("" for the deal's own
+currency): thousands separated, no ".0"."""
+
+WHEN_EMPTY: Mapping[str, str] = {
+    "escalate_amount_over": "never",
+    "escalate_churn_over": "never",
+    "daily_spend_cap_usd": "no daily cap",
+    "opt_out_field": "only the CRM's own opt-out",
+    "llm_allow_list": "the providers the deployment configures per role (AGENTIC_SALES_LLM_*)",
+    "lead_closed_statuses": "every unconverted status whose name says closed, unqualified, disqualified or not "
+                            "converted",
+}
+"""What a nullable setting means when it is not set (kept out of the descriptions, which both the CLI's
+`null` and the console's empty field read)."""
+
+
+def show_number(key: str, number: float) -> str:
+    """A setting's number as a person writes it: `3`, `100,000`, `$50`, `0.1 (10%)`."""
+    field = TenantSettingsModel.model_fields.get(key)
+    whole = float(number).is_integer()
+    if key in MONEY_KEYS:
+        text = f"{number:,.0f}" if whole else f"{number:,.2f}"
+        return MONEY_KEYS[key] + text
+    text = f"{int(number):,}" if whole else f"{number:g}"
+    if key in SHARE_KEYS:
+        return f"{text} ({100 * number:g}%)"
+    if field is not None and int in _flatten(field.annotation) and whole:
+        return f"{int(number):,}"
+    return text
+
+
+def range_text(key: str, low: float, high: float) -> str:
+    """A setting's bounds in words: "0 to 50", "0 to 0.5 (0% to 50%)", "$0 to $1,000,000"."""
+    if key in SHARE_KEYS:
+        return f"{show_number('', low)} to {show_number('', high)} ({100 * low:g}% to {100 * high:g}%)"
+    return f"{show_number(key, low)} to {show_number(key, high)}"
+
+
+def when_empty(key: str, *, form: bool = False) -> str:
+    """How to leave a nullable setting unset and what that means: ", or null for never" (CLI and
+    API), ", or leave empty for never" (a console form); "" for a setting that cannot be unset."""
+    field = TenantSettingsModel.model_fields[key]
+    if type(None) not in _flatten(field.annotation):
+        return ""
+    meaning = WHEN_EMPTY.get(key, "none")
+    if form:
+        if _is_list(field.annotation) and _choices(field.annotation):
+            return f", or tick deployment default for {meaning}"
+        return f", or leave empty for {meaning}"
+    return f", or null for {meaning}"
+
+
+def allowed_text(key: str, *, form: bool = False) -> str:
+    """What a setting accepts, in words (for messages and the reference table); `form` says how to
+    unset it on a console form ("leave empty") instead of on the CLI (`null`)."""
     field = TenantSettingsModel.model_fields[key]
     low = high = None
     for m in field.metadata:
         low = getattr(m, "ge", low) if getattr(m, "ge", None) is not None else low
         high = getattr(m, "le", high) if getattr(m, "le", None) is not None else high
     choices = _choices(field.annotation)
-    nullable = type(None) in _flatten(field.annotation)
     if key == "approval_threshold":
-        text = "0.0 to discount_cap"
+        text = "0 to discount_cap"
     elif key == "llm_roles":
         text = "{role: provider:model} for roles " + ", ".join(get_args(Role))
     elif key == "llm_timeouts":
@@ -416,8 +484,7 @@ def allowed_text(key: str) -> str:
     elif choices:
         text = "one of: " + ", ".join(choices)
     elif low is not None and high is not None:
-        integer = int in _flatten(field.annotation)
-        text = f"{int(low)} to {int(high)}" if integer else f"{float(low)} to {float(high)}"
+        text = range_text(key, float(low), float(high))
     elif bool in _flatten(field.annotation):
         text = "true or false"
     elif key == "opt_out_field":
@@ -427,8 +494,8 @@ def allowed_text(key: str) -> str:
     elif key == "lead_closed_statuses":
         text = f"up to {MAX_LEAD_STATUSES} Lead Status values"
     else:
-        text = "any"
-    return text + (" (or null)" if nullable and text != "any" else "")
+        return "any"
+    return text + when_empty(key, form=form)
 
 
 def reference_rows() -> list[tuple[str, str, str, str]]:
@@ -449,7 +516,8 @@ def reference_table() -> str:
 
 def _reject_non_finite(key: str, value: Any) -> None:
     if isinstance(value, float) and not math.isfinite(value):
-        raise SettingsError(key, value, allowed_text(key), problem="is not a finite number")
+        raise SettingsError(key, value, allowed_text(key), problem="is not a finite number",
+                            form_allowed=allowed_text(key, form=True))
 
 
 def _from_validation_error(exc: ValidationError, data: Mapping[str, Any]) -> SettingsError:
@@ -465,18 +533,33 @@ def _from_validation_error(exc: ValidationError, data: Mapping[str, Any]) -> Set
         value = (data.get("llm_roles") or {}).get(loc[1], err.get("input"))
     kind = str(err.get("type", ""))
     if key in TenantSettingsModel.model_fields:
-        allowed = allowed_text(key)
+        allowed, form_allowed = allowed_text(key), allowed_text(key, form=True)
     else:
-        allowed = "one of: " + ", ".join(KEYS)
-    if kind in ("greater_than_equal", "less_than_equal", "too_short", "too_long"):
-        problem = "is out of range" if kind.startswith(("greater", "less")) else "has the wrong length"
-    elif kind in ("finite_number",):
-        problem = "is not a finite number"
-    elif kind.endswith(("_type", "_parsing", "_from_float")) or kind in ("literal_error", "enum", "string_pattern_mismatch"):
-        problem = "is not allowed" if kind in ("literal_error", "enum") else "has the wrong type"
-    else:
-        problem = "is invalid"
-    return SettingsError(key, value, allowed, problem=problem)
+        allowed = form_allowed = "one of: " + ", ".join(KEYS)
+    return SettingsError(key, value, allowed, problem=_problem(kind), form_allowed=form_allowed)
+
+
+def _problem(kind: str) -> str:
+    """Pydantic's error type in the words of the person who typed the value."""
+    if kind in ("greater_than_equal", "less_than_equal"):
+        return "is out of range"
+    if kind in ("too_short", "too_long"):
+        return "has the wrong length"
+    if kind == "finite_number":
+        return "is not a finite number"
+    if kind in ("int_from_float", "int_parsing", "int_type"):
+        return "must be a whole number"
+    if kind in ("float_parsing", "float_type"):
+        return "must be a number"
+    if kind in ("bool_parsing", "bool_type"):
+        return "must be true or false"
+    if kind in ("literal_error", "enum"):
+        return "is not allowed"
+    if kind == "string_pattern_mismatch":
+        return "is not a field name"
+    if kind.endswith(("_type", "_parsing", "_from_float")):
+        return "has the wrong type"
+    return "is invalid"
 
 
 def _flatten(annotation: Any) -> list[Any]:

@@ -23,7 +23,7 @@ DEMO_RECAP = "DEMO_RECAP"
 
 
 def _card_href(deal: EnrichedDeal) -> str:
-    return url_for("card_preview.preview", crm=deal.crm, portal=deal.account, object_type="deal",
+    return url_for("card_preview.preview", crm=deal.crm, portal=deal.account, object_type=deal.object_type,
                    object_id=deal.record_id)
 
 

@@ -27,7 +27,7 @@ def _environment() -> Environment:
 
 def deal_row(deal: EnrichedDeal, href: str, now: datetime) -> dict[str, Any]:
     """One line of the index: the deal, its amount and stage, its chance, its next action."""
-    view = card_view(deal.payload, object_type="deal", now=now)
+    view = card_view(deal.payload, object_type=deal.object_type, now=now)
     record = deal.payload.get("record") or {}
     conversion = view["conversion"] or {}
     action = view["action"] or {}
@@ -46,11 +46,12 @@ def index_html(deals: Sequence[EnrichedDeal], *, href: Callable[[EnrichedDeal], 
                now: datetime, generated: str = "", console: str = "") -> str:
     """The index page: the recap, then every enriched deal with a link to its card (and, served
     live, a link to the admin console; an offline snapshot has no console to link to)."""
-    rows = [deal_row(d, href(d), now) for d in deals]
-    return _environment().get_template("index.html").render(deals=rows, recap=list(recap), generated=generated,
-                                                            console=console)
+    rows = [deal_row(d, href(d), now) for d in deals if d.object_type == "deal"]
+    leads = [deal_row(d, href(d), now) for d in deals if d.object_type == "lead"]
+    return _environment().get_template("index.html").render(deals=rows, leads=leads, recap=list(recap),
+                                                            generated=generated, console=console)
 
 
 def card_html(deal: EnrichedDeal, *, now: datetime, back_url: str, crm_label: str | None = None) -> str:
-    return render_card_html(deal.payload, title=deal.title, object_type="deal", now=now, back_url=back_url,
+    return render_card_html(deal.payload, title=deal.title, object_type=deal.object_type, now=now, back_url=back_url,
                             crm_label=crm_label)

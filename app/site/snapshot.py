@@ -26,7 +26,8 @@ def _safe(name: str) -> str:
 
 
 def card_file(deal: EnrichedDeal) -> str:
-    return f"cards/{_safe(f'{deal.crm}-{deal.account}-{deal.record_id}')}.html"
+    kind = "" if deal.object_type == "deal" else f"{deal.object_type}-"  # deal files keep their names
+    return f"cards/{_safe(f'{deal.crm}-{deal.account}-{kind}{deal.record_id}')}.html"
 
 
 def write_snapshot(app: Any, data_dir: Path, *, recap: Sequence[str] = (), now: datetime | None = None) -> Path:

@@ -165,6 +165,25 @@ class SalesforceClient:
             rows.extend(page.get("records") or [])
         return rows
 
+    def user_names(self, ids: Sequence[str]) -> dict[str, str]:
+        """{User id: Name} for the ids that are User ids (005...): the console shows people by name, the
+        sign-in and the grants keep the id. Ids given in either case or length (15/18) are answered
+        under the id as given."""
+        import re
+
+        wanted = {i: i for i in ids if re.fullmatch(r"005[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?", i or "")}
+        if not wanted:
+            return {}
+        quoted = ", ".join(f"'{i}'" for i in sorted(wanted))
+        rows = self._query_all(f"SELECT Id, Name FROM User WHERE Id IN ({quoted})", "user names")
+        out = {}
+        for r in rows:
+            rid = str(r.get("Id") or "")
+            for given in wanted:
+                if rid.lower().startswith(given.lower()[:15]) and r.get("Name"):
+                    out[given] = str(r["Name"])
+        return out
+
     def _optional(self, fields: Mapping[str, str], scope: str = "") -> list[str]:
         with self._missing_lock:
             gone = self._missing_optional.get(self.org_id, set())

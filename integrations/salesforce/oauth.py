@@ -11,6 +11,7 @@ Every answer's `instance_url` is checked (instance_url.py) before a token goes t
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
@@ -99,7 +100,23 @@ class SalesforceOAuth:
 
     def exchange(self, code: str, *, redirect_uri: str, code_verifier: str | None = None) -> TokenSet:
         form = {"grant_type": "authorization_code", "code": code, "redirect_uri": redirect_uri}
-        return self._token({**form, "code_verifier": code_verifier} if code_verifier else form)
+        tokens = self._token({**form, "code_verifier": code_verifier} if code_verifier else form)
+        name = self.org_name(tokens)
+        return replace(tokens, account_name=name) if name else tokens
+
+    def org_name(self, tokens: TokenSet) -> str | None:
+        """The org's name (`SELECT Name FROM Organization`), or None when it cannot be read: the token
+        answer names only the instance host, which is no name a person knows their org by."""
+        try:
+            base = self.check_instance(tokens.instance_url)
+            r = self.http.get(f"{base}/services/data/v{constants.API_VERSION}/query",
+                              params={"q": "SELECT Name FROM Organization"},
+                              headers={"Authorization": f"Bearer {tokens.access_token}"}, timeout=self.timeout)
+            rows = r.json().get("records") if r.status_code == 200 else None
+        except (requests.RequestException, ValueError, CrmRejected, AttributeError):
+            return None
+        name = str((rows or [{}])[0].get("Name") or "").strip() if isinstance(rows, list) else ""
+        return name[:255] or None
 
     def refresh(self, tokens: TokenSet) -> TokenSet:
         if not tokens.refresh_token:

@@ -178,3 +178,41 @@ def test_a_run_number_no_database_row_can_have_is_not_found_rather_than_a_server
     op = operator_session(console.test_client())
     r = op.get(f"/admin/t/{A}/actions/{'9' * 30}")
     assert r.status_code == 404 and "No such run" in r.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("typed", ["not an email at all <script>", "carl", "carl@localhost", "carl @a.example",
+                                   "0050W00000002bJQAQ"])
+def test_a_grant_to_something_hubspot_sign_in_never_names_is_refused_naming_the_field_and_the_value(console, typed):
+    # Wave 22: "not an email at all <script>" became a viewer; HubSpot's sign-in names a person by e-mail only.
+    admin = crm_session(console.test_client(), A, "ann@a.example")
+    csrf = csrf_of(admin, f"/admin/t/{A}/access")
+    resp = admin.post(f"/admin/t/{A}/access", data={"csrf_token": csrf, "user": typed, "role": "viewer"})
+    html = resp.get_data(as_text=True)
+    assert resp.status_code == 400
+    assert "Person " in html and "is not an e-mail address" in html
+    assert "No roles granted yet." in html
+    assert "<script>" not in html.split("<main", 1)[1]
+
+
+def test_a_salesforce_account_grants_by_user_id_and_refuses_an_e_mail(console):
+    from app.admin.access import GrantError, check_person
+
+    assert check_person("salesforce", "0050W00000002bJQAQ") == "0050w00000002bjqaq"
+    assert check_person("salesforce", "0050W00000002bJ") == "0050w00000002bj"
+    with pytest.raises(GrantError, match=r"Person 'carl@a.example' is not a Salesforce User id"):
+        check_person("salesforce", "carl@a.example")
+    with pytest.raises(GrantError, match="is not a Salesforce User id"):
+        check_person("salesforce", "0010W00000002bJQAQ")  # an Account id
+
+
+def test_a_grant_stored_before_the_check_can_still_be_removed(console):
+    from app.admin.access import grant, grants
+    from app.storage import get_db
+    from app.storage.models import ConsoleGrant
+
+    with get_db(console).session() as s:
+        s.add(ConsoleGrant(tenant_id=A, user="not an email at all <script>", role="viewer", granted_by="x"))
+    with get_db(console).session() as s:
+        grant(s, A, "not an email at all <script>", "none", by="ann@a.example", crm="hubspot")
+    with get_db(console).session() as s:
+        assert grants(s, A) == []

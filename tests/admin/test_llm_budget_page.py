@@ -137,3 +137,61 @@ def test_install_health_says_a_hubspot_oauth_app_has_no_daily_api_limit(console)
     html = crm_session(console.test_client(), A, "ann@a.example").get(f"/admin/t/{A}/").get_data(as_text=True)
     box = _text(html.split('id="api-quota"')[1].split("</div></div>")[0])
     assert "HubSpot sets no daily limit on apps installed through OAuth" in box
+
+
+def _no_vendor_keys(console, monkeypatch) -> None:
+    for key in ("OPENAI_API_KEY", "ANTHROPIC_API_KEY", "OPENAI_BASE_URL"):
+        monkeypatch.delenv(key, raising=False)
+        monkeypatch.delenv(f"AGENTIC_SALES_{key}", raising=False)
+        monkeypatch.setitem(console.config, key, None)
+
+
+def test_saving_a_vendor_role_without_its_key_says_the_role_will_run_offline_and_why(console, monkeypatch):
+    # Wave 22: "Saved as version 2" and nothing else, while every writer run fell back to the templates.
+    _no_vendor_keys(console, monkeypatch)
+    client = crm_session(console.test_client(), A, "ann@a.example")
+    resp = _post_llm(console, client, **{"llm_roles.writer": "openai:gpt-4o"})
+    assert resp.status_code == 303
+    page = _text(client.get(resp.location).get_data(as_text=True))
+    assert "Saved as version" in page
+    assert "Saved, but the writer ( openai:gpt-4o ) will run offline: OPENAI_API_KEY is not set in this deployment" \
+        in page
+    html = client.get(f"/admin/t/{A}/llm").get_data(as_text=True)
+    row = _text(html.split('id="role-writer"')[1].split("</tr>")[0])
+    assert "this account's setting" in row and "offline templates : OPENAI_API_KEY is not set" in row
+    analyst = _text(html.split('id="role-analyst"')[1].split("</tr>")[0])
+    assert "offline templates" in analyst and "not set" not in analyst  # offline by the deployment's choice
+
+
+def test_with_the_key_set_the_role_runs_on_its_vendor_and_nothing_warns(console, monkeypatch):
+    _no_vendor_keys(console, monkeypatch)
+    monkeypatch.setitem(console.config, "OPENAI_API_KEY", "sk-test-not-used")
+    service.update(console, A, {"llm_roles.writer": "openai:gpt-4o"}, author="test")
+    html = crm_session(console.test_client(), A, "ann@a.example").get(f"/admin/t/{A}/llm").get_data(as_text=True)
+    assert 'id="offline-roles"' not in html
+    assert "openai:gpt-4o" in _text(html.split('id="role-writer"')[1].split("</tr>")[0]).split("deployment")[0]
+
+
+def test_a_reached_cap_shows_the_vendor_role_as_offline_until_the_next_month(console, monkeypatch):
+    _no_vendor_keys(console, monkeypatch)
+    monkeypatch.setitem(console.config, "OPENAI_API_KEY", "sk-test-not-used")
+    service.update(console, A, {"llm_roles.writer": "openai:gpt-4o", "monthly_spend_cap_usd": 1.0}, author="test")
+    _usage(console, A, 1.0)
+    html = crm_session(console.test_client(), A, "ann@a.example").get(f"/admin/t/{A}/llm").get_data(as_text=True)
+    alert = _text(html.split('id="offline-roles"')[1].split("</p>")[0])
+    assert "the writer ( openai:gpt-4o ) will run offline: the monthly spend cap ($1.00) is reached" in alert
+
+
+def test_the_spend_is_stated_once_against_the_cap_and_the_costs_guide_is_a_link_that_opens(console):
+    _usage(console, A, 2.0)
+    client = crm_session(console.test_client(), A, "ann@a.example")
+    html = client.get(f"/admin/t/{A}/llm").get_data(as_text=True)
+    assert _text(html).count("$50.00") == 1  # the budget line; the usage line says what was billed
+    assert "$2.00 billed" in _text(html.split('id="usage-total"')[1].split("</p>")[0])
+    href = html.split('id="costs-doc" href="')[1].split('"')[0]
+    doc = client.get(href)
+    assert doc.status_code == 200 and "docs/costs.md" in doc.get_data(as_text=True)
+    assert "spend" in doc.get_data(as_text=True).lower()
+    assert client.get("/admin/docs/..%2Fsecrets.md").status_code == 404
+    assert client.get("/admin/docs/contributing.md").status_code == 404
+    assert "Add the card to the record layout" in client.get("/admin/docs/admin.md").get_data(as_text=True)

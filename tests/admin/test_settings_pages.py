@@ -59,7 +59,7 @@ def test_a_discount_cap_out_of_range_is_refused_with_the_allowed_range(console):
     resp = post_guardrails(console, client, discount_cap="1.5")
     html = resp.get_data(as_text=True)
     assert resp.status_code == 400
-    assert "discount_cap=1.5 is out of range: allowed 0.0 to 0.5" in html
+    assert "discount_cap=1.5 is out of range: allowed 0 to 0.5 (0% to 50%)" in html
     assert 'name="discount_cap" value="1.5"' in html  # what was typed stays, to be corrected
     assert service.get(console, A).settings.discount_cap == service.DEFAULTS.discount_cap
 
@@ -163,8 +163,8 @@ def test_a_refused_change_does_not_repeat_the_last_saved_banner(console):
     assert resp.status_code == 400 and 'id="saved"' not in html and "Not saved" in html
 
 
-def test_a_refused_spend_cap_leaves_the_stored_cap_in_this_months_usage_line(console):
-    """The typed value stays in its field to be corrected; the usage line states the cap in force."""
+def test_a_refused_spend_cap_leaves_the_stored_cap_in_the_budget_line(console):
+    """The typed value stays in its field to be corrected; the budget line states the cap in force."""
     from app.admin.settings_pages import LLM_KEYS
 
     client = crm_session(console.test_client(), A, "ann@a.example")
@@ -175,8 +175,8 @@ def test_a_refused_spend_cap_leaves_the_stored_cap_in_this_months_usage_line(con
         resp = client.post(f"/admin/t/{A}/llm", data=form)
         html = resp.get_data(as_text=True)
         assert resp.status_code == 400 and "monthly_spend_cap_usd" in html
-        total = html.split('id="usage-total">')[1].split("</p>")[0]
-        assert "of the $50.00 cap" in total, total
+        monthly = html.split('id="budget-monthly"')[1].split("</p>")[0]
+        assert "$50.00 monthly cap" in monthly, monthly
         assert f'value="{typed}"' in html
 
 

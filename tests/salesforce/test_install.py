@@ -42,7 +42,9 @@ def test_install_stores_the_org_as_a_tenant_and_verifies_the_output_fields(
     with get_db(app).session() as s:
         inst = s.query(Installation).filter_by(tenant_id=body["tenant"]).one()
         assert inst.api_base == sfsb.url and inst.access_token_enc and "!" not in inst.access_token_enc
-        assert s.get(Tenant, body["tenant"]).name == urlsplit(sfsb.url).hostname  # the org's host, for people
+        # The org's name from its Organization row, not the instance host ("127.0.0.1" in wave 22).
+        org_name = next(iter(sfsb.store("Organization", org_id=ORGS[0])))["Name"]
+        assert s.get(Tenant, body["tenant"]).name == org_name != urlsplit(sfsb.url).hostname
     rec = client_for(body["tenant"], app, fresh=True).get_record(
         "deal", next(o["Id"] for o in sfsb.store("Opportunity", org_id=ORGS[0]) if not o["IsClosed"]))
     assert rec.tenant_id == body["tenant"] and rec.crm == "salesforce"
@@ -59,3 +61,43 @@ def test_install_into_an_org_without_the_package_names_every_field_to_deploy(
     assert body["status"] == "installed"
     assert "Opportunity.AI_Conversion_Score__c" in body["fields_error"]
     assert "Account.AI_Churn_Risk__c" in body["fields_error"] and "manifests/salesforce" in body["fields_error"]
+
+
+def test_the_console_names_the_org_and_the_installing_user_as_salesforce_does_not_by_host_and_id(
+        app_factory: Any, sfsb: SalesforceSandboxHandle, clean_faults: None) -> None:
+    from sqlalchemy import select
+
+    from app.admin import people
+    from app.storage import get_db
+    from app.storage.models import Installation
+    from tests.admin.conftest import crm_session
+
+    people.forget()
+    app = app_factory(**sf_config(sfsb), BACKFILL_ON_INSTALL=False)
+    body = install(app, sfsb, ORGS[0]).get_json()
+    with get_db(app).session() as s:
+        installer = s.execute(select(Installation.installed_by)).scalar_one()
+    user = next(u for u in sfsb.store("User", org_id=ORGS[0]) if u["Id"] == installer)
+    org_name = next(iter(sfsb.store("Organization", org_id=ORGS[0])))["Name"]
+    client = crm_session(app.test_client(), body["tenant"], installer)
+    health = client.get(f"/admin/t/{body['tenant']}/").get_data(as_text=True)
+    assert user["Name"] and f'<span class="who"><span title="{installer}">{user["Name"]}</span>' in health
+    assert f"by {user['Name']} <span class=\"muted\">({installer})</span>" in health
+    assert org_name in health.split("<header", 1)[1].split("</header>")[0]
+    access = client.get(f"/admin/t/{body['tenant']}/access").get_data(as_text=True)
+    assert f"<strong>{user['Name']} <span class=\"muted\">({installer})</span></strong>" in access
+
+
+def test_the_demo_s_install_line_says_the_fields_come_with_the_package_and_names_the_org(
+        app_factory: Any, sfsb: SalesforceSandboxHandle, clean_faults: None) -> None:
+    from app.demo import install_sentence
+
+    app = app_factory(**sf_config(sfsb), BACKFILL_ON_INSTALL=False)
+    body = install(app, sfsb, ORGS[0]).get_json()
+    org_name = next(iter(sfsb.store("Organization", org_id=ORGS[0])))["Name"]
+    line = install_sentence(app, "salesforce", body)
+    assert line.startswith(f"Installed the app in org {org_name} ({ORGS[0]}) through OAuth; ")
+    import re
+
+    assert "output fields come with the SFDX package and are all there" in line
+    assert not re.search(r"\b0 output fields", line)

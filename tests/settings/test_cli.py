@@ -111,19 +111,19 @@ def test_settings_show_set_history_and_undo_round_trip(demo):
 def test_a_cap_out_of_range_exits_2_with_one_line_naming_key_value_and_range(demo):
     data, tid = demo
     line = refused(run(data, "settings", "set", "--tenant", tid, "discount_cap=1.5"))
-    assert line == "error: discount_cap=1.5 is out of range: allowed 0.0 to 0.5"
+    assert line == "error: discount_cap=1.5 is out of range: allowed 0 to 0.5 (0% to 50%)"
 
 
 @pytest.mark.parametrize(("pair", "words"), [
     ("discount_kap=0.2", "discount_kap=0.2 is not a setting"),
-    ("discount_cap=abc", "discount_cap=abc has the wrong type: allowed 0.0 to 0.5"),
+    ("discount_cap=abc", "discount_cap=abc must be a number: allowed 0 to 0.5 (0% to 50%)"),
     ("discount_cap=NaN", "discount_cap=NaN is not a finite number"),
     ("discount_cap=Infinity", "discount_cap=Infinity is not a finite number"),
     ("discount_cap=-0.05", "discount_cap=-0.05 is out of range"),
-    ("approval_threshold=0.3", "approval_threshold=0.3 is above discount_cap: allowed 0.0 to discount_cap (0.1)"),
+    ("approval_threshold=0.3", "approval_threshold=0.3 is above discount_cap: allowed 0 to discount_cap (now 0.1, 10%)"),
     ("tone=professional", "tone=professional is not allowed: allowed one of: friendly, formal"),
-    ("min_closed_deals=12.5", "min_closed_deals=12.5 has the wrong type"),
-    ("redact_pii=perhaps", "redact_pii=perhaps has the wrong type: allowed true or false"),
+    ("min_closed_deals=12.5", "min_closed_deals=12.5 must be a whole number: allowed 10 to 100,000"),
+    ("redact_pii=perhaps", "redact_pii=perhaps must be true or false: allowed true or false"),
     ("llm_roles.writer=openai", "llm_roles.writer=openai is not a provider:model"),
     ("strategy_catalogue=", "strategy_catalogue=[] has the wrong length"),
     ("discount_cap", "expected KEY=VALUE, got 'discount_cap'"),
@@ -229,11 +229,13 @@ def test_the_installed_command_refuses_a_cap_of_1_5_with_exactly_one_line_on_std
     env = {k: v for k, v in os.environ.items()
            if not k.startswith("AGENTIC_SALES_") and k not in ("DATABASE_URL", "REDIS_URL")}
     env["AGENTIC_SALES_DATA_DIR"] = str(data)
+    # The checkout under test, not whichever checkout a shared virtualenv's editable install points at.
+    env["PYTHONPATH"] = str(Path(__file__).resolve().parents[2])
     exe = Path(sys.executable).with_name("agentic-sales")
     done = subprocess.run([str(exe), "settings", "set", "--tenant", tid, "discount_cap=1.5"], env=env, cwd="/",
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 2 and done.stdout == ""
-    assert done.stderr == "error: discount_cap=1.5 is out of range: allowed 0.0 to 0.5\n"
+    assert done.stderr == "error: discount_cap=1.5 is out of range: allowed 0 to 0.5 (0% to 50%)\n"
 
 
 def test_backfill_on_a_demos_data_directory_enqueues_its_open_deals_in_the_demos_database(demo):

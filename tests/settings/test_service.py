@@ -68,19 +68,19 @@ def test_an_update_that_changes_nothing_makes_no_version(app, tenant):
 
 
 @pytest.mark.parametrize(("changes", "key", "words"), [
-    ({"discount_cap": 1.5}, "discount_cap", "discount_cap=1.5 is out of range: allowed 0.0 to 0.5"),
+    ({"discount_cap": 1.5}, "discount_cap", "discount_cap=1.5 is out of range: allowed 0 to 0.5 (0% to 50%)"),
     ({"discount_cap": -0.1}, "discount_cap", "out of range"),
     ({"discount_cap": math.nan}, "discount_cap", "not a finite number"),
     ({"discount_cap": math.inf}, "discount_cap", "not a finite number"),
-    ({"discount_cap": "ten percent"}, "discount_cap", "wrong type"),
+    ({"discount_cap": "ten percent"}, "discount_cap", "must be a number"),
     ({"approval_threshold": 0.2}, "approval_threshold", "above discount_cap"),
     ({"tone": "professional"}, "tone", "allowed one of: friendly, formal"),
     ({"autonomy": "auto_low_risk"}, "autonomy", "suggest, approve, auto"),
     ({"discounts_cap": 0.2}, "discounts_cap", "is not a setting"),
-    ({"min_closed_deals": 3.5}, "min_closed_deals", "wrong type"),
+    ({"min_closed_deals": 3.5}, "min_closed_deals", "must be a whole number"),
     ({"strategy_catalogue": ["free_lunch"]}, "strategy_catalogue", "value_reinforcement"),
     ({"strategy_catalogue": []}, "strategy_catalogue", "wrong length"),
-    ({"holdout_share": 0.9}, "holdout_share", "0.0 to 0.5"),
+    ({"holdout_share": 0.9}, "holdout_share", "0 to 0.5 (0% to 50%)"),
     ({"quiet_hours_start": 24}, "quiet_hours_start", "0 to 23"),
     ({"llm_roles.writer": "gpt-4o"}, "llm_roles.writer", "provider:model"),
     ({"llm_roles.painter": "openai:gpt-4o"}, "llm_roles.painter", "is not a role"),

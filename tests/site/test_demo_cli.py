@@ -42,6 +42,9 @@ class StandInDemo:
     def backfill(self) -> None:
         self.say("Scoring the 40 open deals already in the account.")
 
+    def backfilled_kinds(self) -> str:
+        return "40 open deals"
+
     def drain(self, tick) -> None:
         for done in range(41):
             tick(done, 40)

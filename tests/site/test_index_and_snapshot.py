@@ -60,3 +60,45 @@ def test_the_snapshot_holds_the_index_and_every_card_with_relative_links(enriche
         assert not re.search(r"(src|href)=\"(/|https?:)", card)
     assert "It finished with no errors." in index.read_text()
     assert not (tmp_path / "snapshot" / "cards" / "gone.html").exists()
+
+
+def _add_lead(app) -> str:
+    """A second enrichment, of a Lead (as a Salesforce org's are): the deal's row copied under a lead id."""
+    from sqlalchemy import select
+
+    from app.storage import get_db
+    from app.storage.models import Enrichment
+
+    with get_db(app).session() as s:
+        row = s.execute(select(Enrichment)).scalars().first()
+        card = {**(row.card or {}), "record": {**((row.card or {}).get("record") or {}), "name": "Mei Tanaka"}}
+        s.add(Enrichment(tenant_id=row.tenant_id, object_type="lead", record_id="00Q5g00000LEAD1", scores=row.scores,
+                         analysis=row.analysis, strategy=row.strategy, draft=row.draft, card=card,
+                         model_versions=row.model_versions, generated_by=row.generated_by))
+    return "00Q5g00000LEAD1"
+
+
+def test_enriched_leads_are_listed_apart_labelled_as_leads_with_their_own_card_links(enriched, tmp_path) -> None:  # noqa: F811
+    # Wave 22: the Salesforce demo enriched 37 Leads and the index listed only the 40 deals.
+    app, _, _ = enriched
+    lead = _add_lead(app)
+    app.config["SANDBOX_MODE"] = True
+    html = app.test_client().get("/").data.decode()
+    assert "Deals (1)" in html and "Leads (1)" in html
+    assert "enriched deals and 1 leads" in html.split("</title>")[0]
+    deals_table = html.split('data-testid="deals"')[1].split("</table>")[0]
+    leads_table = html.split('data-testid="leads"')[1].split("</table>")[0]
+    assert lead not in deals_table and "8807" not in leads_table
+    href = re.search(r'href="([^"]+)" data-testid="lead-link"', leads_table)
+    assert href and href.group(1).endswith(f"/lead/{lead}")
+    assert app.test_client().get(href.group(1)).status_code == 200
+    index = write_snapshot(app, tmp_path)
+    files = sorted(p.name for p in (index.parent / "cards").glob("*.html"))
+    assert len(files) == 2 and any(f"lead-{lead}" in f for f in files)
+
+
+def test_a_tenant_without_leads_keeps_the_one_deals_table_without_headings(enriched) -> None:  # noqa: F811
+    app, _, _ = enriched
+    app.config["SANDBOX_MODE"] = True
+    html = app.test_client().get("/").data.decode()
+    assert 'data-testid="leads"' not in html and "Deals (" not in html

@@ -56,3 +56,14 @@ def test_on_a_terminal_the_bar_redraws_in_place() -> None:
         for done in range(4):
             bar.update(done)
     assert "\r" in stream.getvalue()
+
+
+def test_the_demo_names_what_it_backfilled_by_kind_deals_and_leads():
+    # Wave 22: "scoring the open deals: 77/77 deals" for 40 Opportunities and 37 Leads.
+    from app.demo import Demo
+
+    run = Demo.__new__(Demo)
+    run.backfilled, run.backfilled_by_type = 77, {"deal": 40, "lead": 37}
+    assert run.backfilled_kinds() == "40 open deals and 37 open leads"
+    run.backfilled, run.backfilled_by_type = 1, {"deal": 1, "lead": 0}
+    assert run.backfilled_kinds() == "1 open deal"

@@ -85,6 +85,11 @@ class Org:
         self._seq = itertools.count(1)
         for t in schema.BASE_FIELDS:
             self.records.setdefault(t, {})
+        # Every org has exactly one Organization row, its id the org id (`SELECT Name FROM Organization`
+        # is how an app learns the org's name: the token answer and the identity URL do not carry it).
+        self.records["Organization"].setdefault(self.org_id, {
+            "Id": self.org_id, "Name": self.name, "OrganizationType": "Developer Edition",
+            "DefaultLocaleSidKey": "en_US"})
 
     # --- schema ---------------------------------------------------------------------------
     def fields(self, sobject: str) -> list[dict[str, Any]]:
