@@ -335,8 +335,18 @@ _STILL = re.compile(r"\b(?:still|again|anything else|noch|weiterhin|sonst|toujou
 """A question whether the known thing still holds, or what else there is, confirms or moves on: it asks nothing twice."""
 _SCAFFOLD = frozenset("""know confirm question share send indicate think help quick brief anything something things
 wissen mitteilen sagen frage kurz bitte etwas dire savoir indiquer question rapide chose saber decir indicar
-pregunta rapida algo""".split())
+pregunta rapida algo ihnen eine einen einer einem unser unsere notre votre nuestra nuestro""".split())
 """Words of asking, not of what is asked."""
+_OFFER = re.compile(
+    r"\b(?:shall (?:i|we)|should (?:i|we)|do you want me to|would you like me to|may i|"
+    r"soll(?:en)? (?:ich|wir)|darf ich|möchten sie,? dass ich|"
+    r"dois-je|devrais-je|voulez-vous que je|souhaitez-vous que je|"
+    r"(?:le|les) (?:preparo|env[ií]o|mando|hago|paso)|(?:quiere|desea)n? que (?:le|les) (?:prepare|env[ií]e|mande))\b"
+    r"|\b(?:send|prepare|put together|draw up|schicken|senden|erstellen|zusenden|envoyer|préparer|transmettre|"
+    r"enviar|preparar|mandar)\b", re.I)
+"""An offer to make or send a thing (the offering words; they are the asking, not the thing)."""
+_OFFERS = re.compile(r"\b(?:shall|should|soll|sollen|darf|dois-je|devrais-je|voulez-vous que|souhaitez-vous que|"
+                     r"preparo|env[ií]o|mando|le hago|le paso|quiere que|desea que|want me|like me)\b", re.I)
 ASKED_AGAIN_SHARE = 0.75
 """Share of a question's content words one record sentence must hold for the question to ask it again."""
 
@@ -350,11 +360,18 @@ def asks_again(body: str, ctx: Context) -> list[str]:
         if not _QUESTION.search(sentence) or _QUOTES_BUYER.search(sentence) or _FORWARD.search(sentence) \
                 or _EITHER.search(sentence) or _STILL.search(sentence) or _AMONG_KNOWN.search(sentence):
             continue
-        asked = _wish_terms(sentence.rsplit(":", 1)[-1])[1] - _SCAFFOLD  # "one question: ..." asks what follows
-        if len(asked) < 2:
-            continue
-        hit = next(((s, w) for s, w, terms in known if len(asked & terms) >= max(2, ASKED_AGAIN_SHARE * len(asked))),
-                   None)
+        question = sentence.rsplit(":", 1)[-1]  # "one question: ..." asks what follows
+        if _OFFERS.search(question):
+            # an offer to make or send what the buyer wanted or we sent: one long word or concept names the thing,
+            # and the offer adds at most one word of its own (more moves it forward: "um die zweite Niederlassung")
+            strong, asked = _wish_terms(_OFFER.sub(" ", question))
+            asked -= _SCAFFOLD
+            hit = next(((s, w) for s, w, terms in known if (strong & terms or len(asked & terms) >= 2)
+                        and len(asked - terms) <= 1), None)
+        else:
+            asked = _wish_terms(question)[1] - _SCAFFOLD
+            hit = next(((s, w) for s, w, terms in known
+                        if len(asked) >= 2 and len(asked & terms) >= max(2, ASKED_AGAIN_SHARE * len(asked))), None)
         if hit:
             out.append(f"asks what the record already holds ({hit[0].strip()[:60]!r}, {hit[1]}): "
                        f"{sentence.strip()[:80]!r}")
