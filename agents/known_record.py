@@ -343,7 +343,7 @@ _OFFER = re.compile(
     r"dois-je|devrais-je|voulez-vous que je|souhaitez-vous que je|"
     r"(?:le|les) (?:preparo|env[ií]o|mando|hago|paso)|(?:quiere|desea)n? que (?:le|les) (?:prepare|env[ií]e|mande))\b"
     r"|\b(?:send|prepare|put together|draw up|schicken|senden|erstellen|zusenden|envoyer|préparer|transmettre|"
-    r"enviar|preparar|mandar)\b", re.I)
+    r"(?:enviar|preparar|mandar|pasar)(?:nos|me|le|les)?)\b", re.I)
 """An offer to make or send a thing (the offering words; they are the asking, not the thing)."""
 _OFFERS = re.compile(r"\b(?:shall|should|soll|sollen|darf|dois-je|devrais-je|voulez-vous que|souhaitez-vous que|"
                      r"preparo|env[ií]o|mando|le hago|le paso|quiere que|desea que|want me|like me)\b", re.I)
@@ -369,9 +369,12 @@ def asks_again(body: str, ctx: Context) -> list[str]:
             hit = next(((s, w) for s, w, terms in known if (strong & terms or len(asked & terms) >= 2)
                         and len(asked - terms) <= 1), None)
         else:
-            asked = _wish_terms(question)[1] - _SCAFFOLD
-            hit = next(((s, w) for s, w, terms in known
-                        if len(asked) >= 2 and len(asked & terms) >= max(2, ASKED_AGAIN_SHARE * len(asked))), None)
+            # asking the buyer to send something ("¿Podría enviarnos el calendario ... que prefieren?") is no repeat of
+            # their asking us for it: only what they stated answers such a question
+            to_them = _OFFER.search(question) is not None
+            asked = _wish_terms(_OFFER.sub(" ", question))[1] - _SCAFFOLD
+            hit = next(((s, w) for s, w, terms in known if not (to_them and _TOPIC_ASKS.search(s))
+                        and len(asked) >= 2 and len(asked & terms) >= max(2, ASKED_AGAIN_SHARE * len(asked))), None)
         if hit:
             out.append(f"asks what the record already holds ({hit[0].strip()[:60]!r}, {hit[1]}): "
                        f"{sentence.strip()[:80]!r}")
