@@ -7,6 +7,7 @@ inputs, makes no concession, promise or deal-state claim nobody approved, and ha
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date, timedelta
@@ -62,8 +63,14 @@ proyecto llamada reunión podemos podríamos quería
 """.split())
 """Words too common to show that a draft refers to a specific activity."""
 
-_BARE_HONORIFIC = re.compile(r"^\s*(?:dear\s+)?(madame|monsieur|sir or madam|madam)\s*[,:\n]", re.I)
-"""A formal greeting with no name ("Madame,", "Dear Sir or Madam,")."""
+_BARE_HONORIFIC = re.compile(r"^\s*(?:dear\s+|ch[eè]re?\s+|estimad[oa]\s+)?"
+                             r"(madame|monsieur|sir or madam|madam|señora|señor)\s*[,:\n]", re.I)
+"""A formal greeting with no name ("Madame,", "Chère Madame,", "Dear Sir or Madam,", "Estimada señora:")."""
+
+
+def _fold(text: str) -> str:
+    """Lower case without accents, for comparing a greeting with the record's spelling of a name."""
+    return "".join(c for c in unicodedata.normalize("NFD", text.lower()) if not unicodedata.combining(c))
 
 
 def content_words(text: str) -> set[str]:
@@ -224,11 +231,13 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
     head = body[:GREETING_WINDOW].lower()
     last = name.split()[-1] if len(name.split()) > 1 else ""
     # Formal greetings use the surname ("Dear Ms. Whitfield"); informal ones the first name.
-    addressed = bool(first) and (re.search(rf"\b{re.escape(first.lower())}\b", head) is not None
-                                 or name.lower() in head
+    # accents folded on both sides: "Estimado Sr. Garcia" names Javier García as surely as with the accent
+    folded, first_f, last_f = _fold(head), _fold(first), _fold(last)
+    addressed = bool(first) and (re.search(rf"\b{re.escape(first_f)}\b", folded) is not None
+                                 or _fold(name) in folded
                                  # "Frau Schmidts Nachricht": the surname in the genitive still names her
-                                 or (bool(last) and re.search(rf"\b{HONORIFIC}\.?\s+{re.escape(last.lower())}s?\b",
-                                                              head) is not None))
+                                 or (bool(last) and re.search(rf"\b{HONORIFIC}\.?\s+{re.escape(last_f)}s?\b",
+                                                              folded) is not None))
     # A call script is read by the rep on the phone, not sent: it has no greeting to carry a name, and the recipient is
     # whoever the rep dials. The wrong honorific, register or person still count against it (below).
     scripted = draft.kind == "call_script" and not addressed

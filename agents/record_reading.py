@@ -14,9 +14,7 @@ from agents.disparaging import disparages_competitor
 from agents.done_asks import asks_for_done_things
 from agents.early_deadlines import early_deadlines
 from agents.internal_notes import internal_notes
-from agents.known_asks import asks_for_known_figures
-from agents.known_topics import asks_about_known_topics
-from agents.known_wishes import asks_about_known_wishes
+from agents.known_record import asks_for_what_the_record_holds
 from agents.moved_events import unvouched_reschedules
 from agents.offer_validity import undefined_validity
 from agents.outcome_guarantees import guaranteed_ends
@@ -31,8 +29,8 @@ def record_reading_problems(body: str, ctx: Context, recipient_id: str | None,
     return [("thanks_the_right_person", [*thanks_problems(body, ctx, recipient_id),
                                          *unrecorded_occasions(body, ctx, send_day or ctx.now.date())]),
             # the record unread: asking for what is done, or for a figure or a topic the buyer already gave
-            ("asks_only_for_what_is_open", [*asks_for_done_things(body, ctx), *asks_for_known_figures(body, ctx),
-                                            *asks_about_known_topics(body, ctx), *asks_about_known_wishes(body, ctx)]),
+            ("asks_only_for_what_is_open", [*asks_for_done_things(body, ctx),
+                                            *asks_for_what_the_record_holds(body, ctx)]),
             # the buyer's choices and plans: a choice of us, or their event moved to a day the record does not give
             ("states_only_decisions_on_record", [*invented_choices(body, ctx),
                                                  *unvouched_reschedules(body, ctx, send_day or ctx.now.date())]),

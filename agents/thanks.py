@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 from agents.context import Context
+from agents.facts import find_dates
 from agents.moments import sender_of
 from agents.normalize import normalise
 
@@ -69,6 +71,16 @@ def _email_sender(ctx: Context, a: dict) -> str | None:
     return sender
 
 
+def _on_a_day(at: str | None, days: list[tuple[int, int]]) -> bool:
+    """An activity's time falls on one of the (month, day) pairs, a day either side (it is stored in UTC); True when the
+    record gives no time (the record cannot tell, so the activity still counts)."""
+    try:
+        when = date.fromisoformat((at or "")[:10])
+    except ValueError:
+        return True
+    return any((d.month, d.day) in days for d in (when - timedelta(days=1), when, when + timedelta(days=1)))
+
+
 def _credited_elsewhere(clause: str, ctx: Context, recipient_id: str | None, names: set[str]) -> str:
     """Whom the record credits with what the recipient is thanked for, when that is someone else (empty otherwise):
     "Thanks for getting the security review signed off" to Marcus, when the notes say Priya ran the review. An activity
@@ -84,10 +96,15 @@ def _credited_elsewhere(clause: str, ctx: Context, recipient_id: str | None, nam
     # with the thanks, its sentence that names that thing tells who asked for it or did it ("Jonas möchte eine
     # Amortisationsrechnung"), even when that sentence shares no second word (wave 19)
     specific = {w.lower()[:4] for w in _WORD4.findall(clause) if len(w) >= SPECIFIC_WORD_LETTERS} & thing
+    # a thanks that dates its thing ("for the call on November 24") is for what happened that day: another contact's
+    # call of November 19 credits them with nothing (the demo market's deal 89); a day either side for time zones
+    dated = [(m, d) for _, (_, m, d) in find_dates(clause)]
     credited: dict[str, str] = {}
     for a in ctx.activities.values():
         if a.get("withheld") or (a["type"] == "email" and a.get("direction") == "outbound"):
             continue  # what we sent is checked below
+        if dated and not _on_a_day(a.get("at"), dated):
+            continue
         text = normalise(f"{a.get('subject') or ''}. {a.get('text') or ''}")
         if len(_stemmed(text) & thing) < CREDIT_MIN_SHARED_WORDS:
             continue

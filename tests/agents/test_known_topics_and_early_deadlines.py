@@ -13,7 +13,7 @@ import pytest
 
 from agents.context import build_context
 from agents.early_deadlines import early_deadlines
-from agents.known_topics import asks_about_known_topics
+from agents.known_record import asks_about_known_topics
 from integrations.base import Activity
 from tests.agents.conftest import NOW, load_record
 from tests.agents.test_asks_and_thanks_by_direction import _failed
