@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from agents.concepts import concept_violations
+from agents.facts import find_unsupported
 from agents.invariants import character_violations
 from agents.price_talk import unanchored_price_talk
 from agents.vouched_vocabulary import role_text_words, vocabulary_violations, vouched_parts
@@ -88,3 +89,23 @@ def test_an_ordinal_suffix_in_superscript_is_typography(text):
 @pytest.mark.parametrize("text", ["une ʳemise de vingt", "ᵍʳᵃᵗᵘⁱᵗ", "1 ᵉʳ", "a1ʳᵉmise"])
 def test_superscript_letters_that_are_no_ordinal_suffix_are_still_styled(text):
     assert character_violations(text)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("es", "El calendario propone una 1.ª fase con 40 camiones y una 2.ª con los 45 restantes."),
+    ("fr", "Elle prévoit une 1ʳᵉ phase avec 3 ateliers, puis les 3 autres."),
+    ("en", "We start with 200 trucks in the first wave and add the other 220 in January."),
+])
+def test_parts_that_make_up_a_count_the_record_holds_are_no_new_figures(lang, text):
+    _, vocab = world(lang)
+    assert [f for f in find_unsupported(text, vocab) if f.kind == "number"] == []
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "We start with 200 trucks and add 300 later."),
+    ("en", "We can do 40 per truck and 45 per van."),
+    ("es", "Son 45 camiones en total."),
+])
+def test_figures_that_make_up_nothing_the_record_holds_are_still_refused(lang, text):
+    _, vocab = world(lang)
+    assert [f for f in find_unsupported(text, vocab) if f.kind == "number"]
