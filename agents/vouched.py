@@ -185,8 +185,9 @@ def is_template_sentence(sentence: str, own_words: frozenset[str] = frozenset())
                for c in candidates)
 
 
-_PLAIN_COUNT = re.compile(r"(?<![\w.,/:-])\d{1,6}(?![\w%€$£]|[.,:]\d)")
-_SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]?")
+_PLAIN_COUNT = re.compile(r"(?<![\w.,/:-])\d{1,6}(?![\w%€$£ªº]|[.,:]\d|\.[ªº])")  # not "2.ª", an ordinal
+_SENTENCE_END = re.compile(r"((?<=[.!?])\s+|\n)")
+"""Where a sentence ends: a stop before a space, or a line break ("1.ª fase" and "3.5" end none)."""
 
 
 def count_parts_out(text: str, numbers: frozenset[float]) -> str:
@@ -195,10 +196,10 @@ def count_parts_out(text: str, numbers: frozenset[float]) -> str:
     the other 3" of 6: set 31's 104 and 105). A plan that splits the buyer's fleet states nothing new; a lone figure,
     or figures that add up to nothing the record holds, are still judged as figures."""
     out = []
-    for sentence in _SENTENCE.findall(text):
+    for sentence in _SENTENCE_END.split(text):  # the ends are kept as pieces of their own: joined, the text is whole
         found = [m for m in _PLAIN_COUNT.finditer(sentence) if float(m.group(0)) not in numbers]
         if len(found) >= 2 and float(sum(int(m.group(0)) for m in found)) in numbers:
             for m in reversed(found):
                 sentence = sentence[:m.start()] + " " + sentence[m.end():]
         out.append(sentence)
-    return "".join(out) if out else text
+    return "".join(out)
