@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from agents.normalize import normalise
 
 if TYPE_CHECKING:
+    from agents.context import Context
     from agents.facts import Vocabulary
 
 _DATA = Path(__file__).parent / "models_data" / "common_words.json.gz"
@@ -121,11 +122,13 @@ def vouched_parts(words: Iterable[str]) -> frozenset[str]:
     return frozenset(p for w in words for p in _WORD.findall(w.casefold()))
 
 
-def vocabulary_violations(texts: Iterable[str], vocab: Vocabulary) -> list[str]:
+def vocabulary_violations(texts: Iterable[str], vocab: Vocabulary, ctx: Context) -> list[str]:
     """Each text (a summary, a label, an evidence note, a rationale) that holds words nobody vouches for. `vocab.words`
     is the record's structured fields, the catalogue and the free-text words two activities repeat (one planted note
     vouches for nothing); `vocab.own_words` what code wrote."""
-    vouched = vouched_parts(vocab.words | vocab.own_words)
+    r = ctx.record  # the CRM's stage names ("qualifiedtobuy") are structured fields the vocabulary leaves out
+    stages = [r.stage, r.pipeline, *(s.stage for s in r.history.stage_changes)]
+    vouched = vouched_parts([*vocab.words, *vocab.own_words, *(x for x in stages if x)])
     out = []
     for text in texts:
         if words := role_text_words(text, vouched):

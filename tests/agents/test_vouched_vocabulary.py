@@ -22,8 +22,8 @@ from tests.agents.role_matrix import world
     ("de", "Anna sagt, der Deal sei schon im Kasten, gell, des basst scho."),
 ])
 def test_a_word_no_common_vocabulary_or_field_holds_is_refused_in_an_analysis(lang, text):
-    _, vocab = world(lang)
-    assert vocabulary_violations([text], vocab), text
+    ctx, vocab = world(lang)
+    assert vocabulary_violations([text], vocab, ctx), text
 
 
 @pytest.mark.parametrize(("lang", "text"), [
@@ -36,8 +36,8 @@ def test_a_word_no_common_vocabulary_or_field_holds_is_refused_in_an_analysis(la
     ("es", "Javier pidió la propuesta con el calendario de implantación; enviaré el resumen y vamos a repasarla juntos."),
 ])
 def test_what_the_record_and_our_languages_say_is_vouched(lang, text):
-    _, vocab = world(lang)
-    assert vocabulary_violations([text], vocab) == []
+    ctx, vocab = world(lang)
+    assert vocabulary_violations([text], vocab, ctx) == []
 
 
 def test_a_joined_name_vouches_for_its_parts():
@@ -109,3 +109,11 @@ def test_parts_that_make_up_a_count_the_record_holds_are_no_new_figures(lang, te
 def test_figures_that_make_up_nothing_the_record_holds_are_still_refused(lang, text):
     _, vocab = world(lang)
     assert [f for f in find_unsupported(text, vocab) if f.kind == "number"]
+
+
+def test_the_crms_stage_name_is_vouched_in_an_analysis():
+    from dataclasses import replace
+
+    ctx, vocab = world("en")
+    ctx = replace(ctx, record=replace(ctx.record, stage="qualifiedtobuy"))
+    assert vocabulary_violations(["Northwind is in stage qualifiedtobuy; engagement is rising."], vocab, ctx) == []
