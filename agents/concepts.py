@@ -289,7 +289,7 @@ _TERMS_RE = re.compile(rf"\b(?:{_PAY_ONLY}|{_OLD_PRICE}|{_MATCH_OFFER})\b", re.I
 _CONCESSION_RE = re.compile(rf"\b(?:{_CONCESSION_WORDS})\b", re.I)
 _PERPETUAL_RE = re.compile(rf"\b(?:{_PERPETUAL})\b", re.I)
 _LATER_BILLING_RE = re.compile(rf"\b{_LATER_BILLING}", re.I)
-_INCLUDED_RE = re.compile(rf"\b(?:{_INCLUDED})\b", re.I)
+_INCLUDED_RE = re.compile(rf"(?<!what )(?<!which )(?<!ce qui )(?<!lo que )\b(?:{_INCLUDED})\b", re.I)  # not "what is included"
 _STATE_WORDS_RE = re.compile(rf"\b(?:{_STATE_WORDS})\b", re.I)
 
 

@@ -26,7 +26,7 @@ from agents.names import _known, _unknown_names, _words, customer_references, di
 from agents.normalize import defang, normalise
 from agents.other_customers import initials_of, named_other_customers, with_spellings
 from agents.settings import FREE_TEXT_CORROBORATION
-from agents.vouched import factor_labels, own_company_unnumbered, record_names, unowned
+from agents.vouched import count_parts_out, factor_labels, own_company_unnumbered, record_names, unowned
 
 PLAIN_NUMBER_MAX = 10_000
 """Largest plain count a reply may repeat from the customer's messages; anything bigger must come from a field."""
@@ -322,7 +322,7 @@ def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | Non
         # "3x ROI" is a claim: only a multiple someone actually wrote in the CRM may be repeated.
         if _num(n) not in vocab.multiples:
             add("number", n + "x")
-    rest = own_company_unnumbered(_MULTIPLE.sub(" ", rest), vocab)  # "Crimson Goods 763": a name, not a count
+    rest = count_parts_out(own_company_unnumbered(_MULTIPLE.sub(" ", rest), vocab), vocab.numbers)  # parts, names
     years = {d.year for d in vocab.dates} | {d.year + 1 for d in vocab.dates}
     for n in _NUMBER.findall(rest):
         v = _num(n)

@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from agents.alphabets import AlienLetters
 from agents.normalize import normalise
 from agents.settings import FOREIGN_SENTENCE_MIN_WORDS, SPELLED_NUMBER_FREE_MAX
-from agents.symbol_letters import is_symbol_letter
+from agents.symbol_letters import is_symbol_letter, without_ordinal_suffixes
 
 _ORDINAL_INDICATORS = frozenset("ºª")
 _PHONETIC_LATIN = ((0x0250, 0x02FF), (0x1D00, 0x1DBF), (0x2C60, 0x2C7F), (0xA720, 0xA7FF), (0xAB30, 0xAB6F))
@@ -52,7 +52,7 @@ def character_violations(text: str, own_words: Iterable[str] = ()) -> list[str]:
     m = _ASCII_CONTROL.search(t)
     if m:
         found["invisible"] = f"invisible or private character U+{ord(m.group(0)):04X} in the text"
-    for ch in sorted({c for c in t if ord(c) > 127}):
+    for ch in sorted({c for c in without_ordinal_suffixes(t) if ord(c) > 127}):
         cat = unicodedata.category(ch)
         if cat in ("Cf", "Co", "Cn", "Cc") and ch != _SOFT_HYPHEN:
             found.setdefault("invisible", f"invisible or private character U+{ord(ch):04X} in the text")

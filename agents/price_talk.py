@@ -21,8 +21,10 @@ from agents.normalize import SENTENCE_BREAK
 
 _OUR_PRICE = re.compile(
     # our price or what the buyer pays; "cost" only as the buyer's outlay ("costs you"), since "fuel cost" and "idle
-    # cost" are the buyer's pains the record names; German "die Zahlen" are figures, "Amortisationsrechnung" a document
-    r"\b(?:price\w*(?![- ]sensitiv)|pricing|cost(?:s|ing)? you(?!\s+(?:\w+ed|brought|told|gave|showed|saw|had|have|face|see)\b)|"
+    # cost" are the buyer's pains the record names (also when raised by "you and Marcus" or "you both": set 31's 010);
+    # German "die Zahlen" are figures, "Amortisationsrechnung" a document
+    # "what is priced separately" names a part of the document (an indirect question), not a price (set 31's 018)
+    r"\b(?:(?<!what is )(?<!what's )(?<!what are )(?<!which is )(?<!which are )(?<!how it is )price\w*(?![- ]sensitiv)|pricing|cost(?:s|ing)? you(?!(?:\s+and(?:\s+[\w'’-]+){1,2}?|\s+(?:both|all|two))?\s+(?:\w+ed|brought|told|gave|showed|saw|had|have|face|see)\b)|"
     # a rate as what the buyer pays: one that applies to them or that they get ("the integrated care board rate applies
     # to all 9 clinics", "you qualify for our nonprofit rate"); "idle rate" or "at the current rate" are no price
     r"rates?\s+(?:\w+\s+)?(?:applies|apply|applied|will apply|would apply|kicks? in)|"

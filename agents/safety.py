@@ -58,6 +58,7 @@ from agents.symbol_letters import spelled_out
 from agents.timing import timing_violations
 from agents.unreadable_runs import unreadable_runs
 from agents.vouched import without_vouched
+from agents.vouched_vocabulary import vocabulary_violations
 from agents.withheld_echo import withheld_echoes
 
 FACT_KINDS_ANALYSIS = ("email", "url", "money", "percent", "other_customer", "confusable")
@@ -201,7 +202,7 @@ def check_analysis(out: AnalysisOut, ctx: Context, vocab: Vocabulary) -> list[st
     reasons += [f"unsupported fact: {f}" for f in find_unsupported(joined, vocab, kinds=FACT_KINDS_ANALYSIS)]
     reasons += text_invariant_violations(joined, vocab) + withheld_echoes(joined, ctx)
     # what Morse or a symbol alphabet spells is read as words; a field none of our languages reads is refused
-    reasons += unread_fields(texts, out.summary, vocab.own_words)
+    reasons += unread_fields(texts, out.summary, vocab.own_words) + vocabulary_violations(texts, vocab, ctx)
     joined = readable(joined)
     reasons += commercial_violations(joined, ctx, vocab, None, topic_reports=True) + role_text_violations(joined, ctx)
     reasons += unvouched_dates(joined, ctx, vocab)
@@ -224,7 +225,7 @@ def check_strategy(
         reasons.append(f"recipient {out.recipient_contact_id!r} is not one of the record's contacts")
     reasons += [f"unsupported fact: {f}" for f in find_unsupported(out.rationale, vocab, kinds=FACT_KINDS_ANALYSIS)]
     reasons += text_invariant_violations(out.rationale, vocab) + withheld_echoes(out.rationale, ctx)
-    reasons += unread_fields([out.rationale], out.rationale, vocab.own_words)
+    reasons += unread_fields([out.rationale], out.rationale, vocab.own_words) + vocabulary_violations([out.rationale], vocab, ctx)
     reasons += commercial_violations(readable(out.rationale), ctx, vocab, out.discount if arm.uses_discount else None,
                                      topic_reports=True)
     reasons += role_text_violations(out.rationale, ctx, contact_id=out.recipient_contact_id)  # the draft's timing rules

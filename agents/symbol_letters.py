@@ -7,6 +7,7 @@ Braille). A draft that carries them is refused (agents.invariants): a plain-text
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _BRAILLE_BASE = 0x2800
 _DOTS = {"a": (1,), "b": (1, 2), "c": (1, 4), "d": (1, 4, 5), "e": (1, 5), "f": (1, 2, 4), "g": (1, 2, 4, 5),
@@ -78,3 +79,13 @@ def spelled_out(text: str) -> str | None:
         else:
             out.append(ch)
     return "".join(out)
+
+
+_ORDINAL_SUFFIX = re.compile(r"(?<=\d)[ᵉʳˢᵗⁿᵈʰᵒᵃ]{1,3}(?![^\W\d_])")
+"""Superscript letters right after a digit: an ordinal's suffix set as typography does ("1ʳᵉ vague", "2ᵉ", "1ᵉʳ",
+"3ʳᵈ", "2ⁿᵈ", "1ᵒ"), not a letter styled to slip past a check (set 31's 104). The same letters anywhere else still are."""
+
+
+def without_ordinal_suffixes(text: str) -> str:
+    """`text` with ordinal suffixes in superscript written in plain letters ("1ʳᵉ" is "1re")."""
+    return _ORDINAL_SUFFIX.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)

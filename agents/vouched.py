@@ -183,3 +183,23 @@ def is_template_sentence(sentence: str, own_words: frozenset[str] = frozenset())
 
     return any(c in fixed or any((m := p.fullmatch(c)) and all(vouched_fill(g) for g in m.groups()) for p in filled)
                for c in candidates)
+
+
+_PLAIN_COUNT = re.compile(r"(?<![\w.,/:-])\d{1,6}(?![\w%€$£ªº]|[.,:]\d|\.[ªº])")  # not "2.ª", an ordinal
+_SENTENCE_END = re.compile(r"((?<=[.!?])\s+|\n)")
+"""Where a sentence ends: a stop before a space, or a line break ("1.ª fase" and "3.5" end none)."""
+
+
+def count_parts_out(text: str, numbers: frozenset[float]) -> str:
+    """`text` with the parts of a vouched count blanked out: counts in one sentence that the record lacks but that
+    together make one it holds ("a 1st phase with 40 trucks and a 2nd with the remaining 45" of 85, "3 workshops, then
+    the other 3" of 6: set 31's 104 and 105). A plan that splits the buyer's fleet states nothing new; a lone figure,
+    or figures that add up to nothing the record holds, are still judged as figures."""
+    out = []
+    for sentence in _SENTENCE_END.split(text):  # the ends are kept as pieces of their own: joined, the text is whole
+        found = [m for m in _PLAIN_COUNT.finditer(sentence) if float(m.group(0)) not in numbers]
+        if len(found) >= 2 and float(sum(int(m.group(0)) for m in found)) in numbers:
+            for m in reversed(found):
+                sentence = sentence[:m.start()] + " " + sentence[m.end():]
+        out.append(sentence)
+    return "".join(out)
