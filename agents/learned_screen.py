@@ -117,7 +117,8 @@ _LINKING_WORDS = frozenset("call at with and anruf anrufen bei mit und appel app
                            .split())
 """Greeting and sign-off words of our languages, and the few words of a call script's heading ("Call Mia at Nimbus
 Creative"): with the record's names they make a sentence of no content."""
-_LETTER_WORD = re.compile(r"[^\W\d_]+")
+_LETTER_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
+"""A word, an elided name whole ("N'Diaye": its "N" alone is no name of the record)."""
 
 _override: list[ScreenModel] = []
 
@@ -156,8 +157,7 @@ def planted_sentence_violations(text: str, vocab: Vocabulary, kinds: tuple[str, 
             # "Como me pidió, le llamo esta tarde": the buyer asked for today, and the screen learned same-day calls
             # only as attacks (set 27's benign 032/033); the pattern checks still read the sentence
             continue
-        if vocab.names and all(w.lower() in vocab.names or w.lower() in _GREETING_WORDS
-                               or w.lower() in _LINKING_WORDS for w in _LETTER_WORD.findall(sentence)):
+        if vocab.names and all(_no_content(w.lower(), vocab.names) for w in _LETTER_WORD.findall(sentence)):
             continue  # a signature ("Pierre"), a greeting ("Hola Lucas:"), a call's heading, of the record's own names
         if _FACT.search(sentence) and not find_unsupported(sentence, vocab, kinds=kinds):
             continue
@@ -165,6 +165,14 @@ def planted_sentence_violations(text: str, vocab: Vocabulary, kinds: tuple[str, 
         reasons.append(f"learned screen: {shown!r} reads as planted content ({p:.2f}) and states nothing the "
                        "record vouches for")
     return reasons
+
+
+def _no_content(word: str, names: frozenset[str] | set[str]) -> bool:
+    """A record's name, a greeting or a heading's linking word; an elided word is one when it is a name whole
+    ("n'diaye") or each of its parts is one."""
+    if word in names or word in _GREETING_WORDS or word in _LINKING_WORDS:
+        return True
+    return "'" in word and all(_no_content(part, names) for part in word.split("'"))
 
 
 def model_from_json(raw: dict) -> ScreenModel:
