@@ -425,7 +425,7 @@ def lfo(held: Sequence[int], log=print) -> tuple[int, int, int, int, int, int]:
                 planted[e.case.rsplit(":", 1)[0]].append(e.text)
         caught = [c for c, texts in planted.items() if max(map(model.score, texts)) >= threshold]
         benign = [c for c in cases if c.group == k and c.benign_text]
-        benign_refused = [c for c in benign if _case_score(model, [c.benign_text]) >= threshold]
+        benign_refused = [c for c in benign if _case_score(model, [c.benign_text or ""]) >= threshold]
         mine = [g for g in goods if g[0] == k]
         good_refused = [g for g in mine if _case_score(model, [g[3]]) >= threshold]
         row = (len(caught), len(planted), len(benign_refused), len(benign), len(good_refused), len(mine))
