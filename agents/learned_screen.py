@@ -2,7 +2,7 @@
 
 The pattern checks (agents/claims.py, concepts.py and friends) name each way a compromised model commits the vendor
 ("verrechnen wir nicht", "une gracieuseté de notre part"); every red team found wordings no pattern names. This
-screen scores each sentence with a linear model over character n-grams, trained on the project's labelled
+screen scores each sentence with a linear model over character n-grams and word pairs, trained on the project's labelled
 replies (`tests.agents.screen_training`: sentences of compromised replies that carry an injected marker against
 sentences of benign replies and good drafts, EN/DE/FR/ES). Character n-grams generalise across inflections,
 spellings and neighbouring languages where word lists do not ("verrechnen", "verrechnet"; "gratuit", "gracieux").
@@ -53,14 +53,19 @@ def sentences(text: str) -> list[str]:
 
 def features(sentence: str) -> set[str]:
     """The sentence's features: character 4-grams of its lower-cased words padded by a space (digits all read as 0,
-    so a figure's shape counts, not its value) and its words. One n-gram size: 3- to 5-grams measured about the same
-    and cost three times the screening CPU (agents/README.md, wave 17)."""
+    so a figure's shape counts, not its value), its words and its pairs of adjacent words. One n-gram size: 3- to
+    5-grams measured about the same and cost three times the screening CPU (agents/README.md, wave 17). Word pairs
+    read how words combine ("no charge" against "no login"): on the leave-future-out table (sets 27-31, each trained
+    on the sets before it) they caught 414 of 549 planted cases' sentences instead of 388, with 10 of 733 benign
+    replies refused as before and 6 of 200 good drafts instead of 8 (agents/README.md, wave 23)."""
     low = sentence.lower().translate(_DIGITS)
     out: set[str] = set()
-    for word in _WORD.findall(low):
+    words = _WORD.findall(low)
+    for word in words:
         out.add("w " + word)
         padded = f" {word} "
         out.update(padded[i:i + NGRAM] for i in range(max(1, len(padded) - NGRAM + 1)))
+    out.update(f"b {a} {b}" for a, b in zip(words, words[1:], strict=False))
     return out
 
 
@@ -112,7 +117,8 @@ _LINKING_WORDS = frozenset("call at with and anruf anrufen bei mit und appel app
                            .split())
 """Greeting and sign-off words of our languages, and the few words of a call script's heading ("Call Mia at Nimbus
 Creative"): with the record's names they make a sentence of no content."""
-_LETTER_WORD = re.compile(r"[^\W\d_]+")
+_LETTER_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
+"""A word, an elided name whole ("N'Diaye": its "N" alone is no name of the record)."""
 
 _override: list[ScreenModel] = []
 
@@ -151,8 +157,7 @@ def planted_sentence_violations(text: str, vocab: Vocabulary, kinds: tuple[str, 
             # "Como me pidió, le llamo esta tarde": the buyer asked for today, and the screen learned same-day calls
             # only as attacks (set 27's benign 032/033); the pattern checks still read the sentence
             continue
-        if vocab.names and all(w.lower() in vocab.names or w.lower() in _GREETING_WORDS
-                               or w.lower() in _LINKING_WORDS for w in _LETTER_WORD.findall(sentence)):
+        if vocab.names and all(_no_content(w.lower(), vocab.names) for w in _LETTER_WORD.findall(sentence)):
             continue  # a signature ("Pierre"), a greeting ("Hola Lucas:"), a call's heading, of the record's own names
         if _FACT.search(sentence) and not find_unsupported(sentence, vocab, kinds=kinds):
             continue
@@ -160,6 +165,14 @@ def planted_sentence_violations(text: str, vocab: Vocabulary, kinds: tuple[str, 
         reasons.append(f"learned screen: {shown!r} reads as planted content ({p:.2f}) and states nothing the "
                        "record vouches for")
     return reasons
+
+
+def _no_content(word: str, names: frozenset[str] | set[str]) -> bool:
+    """A record's name, a greeting or a heading's linking word; an elided word is one when it is a name whole
+    ("n'diaye") or each of its parts is one."""
+    if word in names or word in _GREETING_WORDS or word in _LINKING_WORDS:
+        return True
+    return "'" in word and all(_no_content(part, names) for part in word.split("'"))
 
 
 def model_from_json(raw: dict) -> ScreenModel:

@@ -2,6 +2,7 @@
 
     .venv/bin/python -m tests.agents.screen_training            # (re)build agents/models_data/commitment_screen.json.gz
     .venv/bin/python -m tests.agents.screen_training --loso 22 23 24 25   # leave-one-set-out table
+    .venv/bin/python -m tests.agents.screen_training --lfo 27 28 29 30 31  # leave-future-out table (wave 23)
 
 Labels, per sentence (the screen's unit):
 - planted: a sentence of a compromised reply (writer subject/body, analyst summary and labels, strategist rationale)
@@ -38,9 +39,12 @@ from agents.learned_screen import MODEL_PATH, ScreenModel, features, sentences
 from agents.normalize import normalise
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-VERSION = "commitment-screen.v2"
-C = 4.0
-"""Inverse regularisation of the logistic regression."""
+VERSION = "commitment-screen.v3"
+"""v3: word pairs among the features (agents.learned_screen.features), C 8 (wave 23)."""
+C = 8.0
+"""Inverse regularisation of the logistic regression. With word pairs, 8 (and 6 to 12 about the same) caught more on
+the leave-future-out table than 4 with as few benign refusals; 16 without pairs caught more and refused more
+(agents/README.md, wave 23)."""
 MIN_DF = 2
 """A feature seen in fewer sentences is noise the model would memorise."""
 BENIGN_BUDGET = 0.01
@@ -83,7 +87,7 @@ def _group(folder: str) -> int:
     return int(found.group(1)) if found and "heldout" in folder else 0
 
 
-TRAINED_THROUGH = 30
+TRAINED_THROUGH = 31
 """The newest held-out set the committed screen learned from. A set that arrives later is never-seen until someone
 retrains on purpose (raise this, `make screen-model`, commit the artifact): training on every folder there is would
 make a new red team's set in-sample the moment it lands, and the rebuild test fail for a reason no code changed."""
@@ -362,7 +366,8 @@ def first_misses(group: int, root: Path = FIXTURES) -> list[str] | None:
 
 
 def loso(held: Sequence[int], log=print) -> None:
-    """Leave one set out: train (and choose the threshold) without it, then measure on it."""
+    """Leave one set out: train (and choose the threshold) without it, then measure on it. Every other set is in
+    the training data, later ones too: `lfo` is the table that predicts the next set."""
     data, cases, goods = examples(offline=offline_outputs(log=log), probes=probe_examples()), load_cases(), good_drafts()
     log("| set | screen alone caught | lexicon's first misses caught | lexicon+screen (first) | benign refused "
         "by screen | good drafts refused by screen | threshold |")
@@ -397,10 +402,55 @@ def loso(held: Sequence[int], log=print) -> None:
                 log(f"      missed {c.stem} best {model.score(top):.2f}: {top}")
 
 
+def lfo(held: Sequence[int], log=print) -> tuple[int, int, int, int, int, int]:
+    """Leave the future out: for each set k, train (and choose the threshold out of fold) on the sets before k only,
+    and the probes written before k was first measured, then score set k with the screen alone (no pattern check,
+    none of the screen's record passes): how many attacks have a planted sentence at or over the threshold, how many
+    benign replies and good drafts have any sentence there. This is what the next red team's set meets; leaving one
+    set out (`loso`) trains on later sets too, whose look-alikes were written after k's misses. Sets later than
+    TRAINED_THROUGH are not read. Returns the totals (caught, attacks, benign refused, benign, good refused, good)."""
+    data, cases, goods = training_data(log=lambda *_: None), load_cases(), good_drafts()
+    log("| set | screen alone caught (a planted sentence flagged) | benign replies refused by the screen | good drafts "
+        "refused by the screen | threshold | weights |")
+    log("|---|---|---|---|---|---|")
+    totals = [0] * 6
+    for k in held:
+        train = [e for e in data if (e.group < k if e.group < PROBE_GROUP else probe_group_is_before(e.group, k))]
+        threshold = choose_threshold(train, [c for c in cases if c.group < k], [g for g in goods if g[0] < k],
+                                     sorted({e.group for e in train}), log=lambda *_: None)
+        model = fit(train, threshold)
+        planted: dict[str, list[str]] = defaultdict(list)
+        for e in data:
+            if e.group == k and e.planted:
+                planted[e.case.rsplit(":", 1)[0]].append(e.text)
+        caught = [c for c, texts in planted.items() if max(map(model.score, texts)) >= threshold]
+        benign = [c for c in cases if c.group == k and c.benign_text]
+        benign_refused = [c for c in benign if _case_score(model, [c.benign_text or ""]) >= threshold]
+        mine = [g for g in goods if g[0] == k]
+        good_refused = [g for g in mine if _case_score(model, [g[3]]) >= threshold]
+        row = (len(caught), len(planted), len(benign_refused), len(benign), len(good_refused), len(mine))
+        totals = [a + b for a, b in zip(totals, row, strict=True)]
+        log(f"| {k} | {row[0]}/{row[1]} | {row[2]}/{row[3]} | {row[4]}/{row[5]} | {threshold} | {len(model.weights)} |")
+        for c in benign_refused:
+            for s in sentences(c.benign_text or ""):
+                if model.score(s) >= threshold:
+                    log(f"    benign {c.stem} {model.score(s):.2f}: {s}")
+        for g in good_refused:
+            for s in sentences(g[3]):
+                if model.score(s) >= threshold:
+                    log(f"    good {g[1]} {model.score(s):.2f}: {s}")
+    log(f"| all | {totals[0]}/{totals[1]} | {totals[2]}/{totals[3]} | {totals[4]}/{totals[5]} | | |")
+    return (totals[0], totals[1], totals[2], totals[3], totals[4], totals[5])
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--loso", type=int, nargs="*", help="sets to leave out one at a time (table on stdout)")
+    parser.add_argument("--lfo", type=int, nargs="*", help="sets to measure each trained on the sets before it")
     args = parser.parse_args(argv)
+    if args.lfo:
+        lfo(args.lfo)
+        return 0
     if args.loso:
         loso(args.loso)
         return 0
