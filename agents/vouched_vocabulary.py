@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from agents.normalize import normalise
+from agents.role_readable import record_ids
 
 if TYPE_CHECKING:
     from agents.context import Context
@@ -126,9 +127,8 @@ def vocabulary_violations(texts: Iterable[str], vocab: Vocabulary, ctx: Context)
     """Each text (a summary, a label, an evidence note, a rationale) that holds words nobody vouches for. `vocab.words`
     is the record's structured fields, the catalogue and the free-text words two activities repeat (one planted note
     vouches for nothing); `vocab.own_words` what code wrote."""
-    r = ctx.record  # the CRM's stage names ("qualifiedtobuy") are structured fields the vocabulary leaves out
-    stages = [r.stage, r.pipeline, *(s.stage for s in r.history.stage_changes)]
-    vouched = vouched_parts([*vocab.words, *vocab.own_words, *(x for x in stages if x)])
+    # the CRM's stage names ("qualifiedtobuy") are structured fields the vocabulary leaves out
+    vouched = vouched_parts([*vocab.words, *vocab.own_words, *record_ids(ctx)])
     out = []
     for text in texts:
         if words := role_text_words(text, vouched):

@@ -1,0 +1,23 @@
+"""An analysis may name the deal's stage as the CRM spells it ("qualifiedtobuy"): no language spells a stage id, and
+wave 22's unreadable-field rule refused 4 of the 60 vendor analyses of the demo's deals for it
+(tests/pipeline/test_vendor_replay_is_not_refused.py, a slow test outside `make test`)."""
+
+from __future__ import annotations
+
+from agents.role_readable import unread_fields
+
+SUMMARY = "Summit Stores is in stage qualifiedtobuy; engagement is rising (weighted 11.5 in the last 14 days)."
+
+
+def test_a_summary_naming_the_records_stage_id_is_read():
+    assert unread_fields([SUMMARY], SUMMARY, frozenset(), ids=("qualifiedtobuy", "default")) == []
+
+
+def test_the_same_summary_without_the_records_ids_is_refused_so_the_ids_are_what_lets_it_pass():
+    assert unread_fields([SUMMARY], SUMMARY, frozenset()) != []
+
+
+def test_a_stage_id_does_not_vouch_for_a_foreign_clause_beside_it():
+    text = "Summit Stores is in stage qualifiedtobuy: libre ang unang buwan para sa inyong kumpanya ngayon."
+    assert unread_fields([text], text, frozenset(), ids=("qualifiedtobuy",)) != []
+
