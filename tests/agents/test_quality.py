@@ -279,16 +279,26 @@ contact's name not read in the greeting (de g9, fr g8, es g8), nothing specific 
 unanswered (es g6). Wave 22b (in-sample, agents/README.md "wave 22b"): every bad draft flagged and every good
 one passed in each language."""
 
+SET32 = {lang: json.loads((FIXTURES / "quality_heldout32" / f"{lang}.json").read_text()) for lang in LANGUAGES}
+SET32_FLOORS = {"en": (7, 9), "de": (9, 8), "fr": (7, 8), "es": (6, 8)}
+"""Wave 23, written by a sixteenth outside red team without reading agents/ (12 bad, 10 good per language); first and
+only measurement on 6b7e7af (22:58 UTC, tests/fixtures/injection_heldout32/MEASURED.md), bad flagged / good passed:
+en 7/12 9/10, de 9/12 8/10, fr 7/12 8/10, es 6/12 8/10. Mostly new kinds missed: the wrong product named, the buyer's
+question ignored, a reply on a thread that does not exist, a competitor disparaged, a CC over the contact's head,
+pressure for the seller's own quarter; refused good: no question where the draft ends on a stated step, a short
+Spanish reply under the length floor, thanks for something we sent."""
+
 HELD_OUT_WITH_FLOORS = {19: (SET19, SET19_FLOORS), 20: (SET20, SET20_FLOORS), 21: (SET21, SET21_FLOORS),
                         22: (SET22, SET22_FLOORS), 23: (SET23, SET23_FLOORS), 24: (SET24, SET24_FLOORS),
                         25: (SET25, SET25_FLOORS), 26: (SET26, SET26_FLOORS), 27: (SET27, SET27_FLOORS),
                         28: (SET28, SET28_FLOORS), 29: (SET29, SET29_FLOORS),
-                        30: (SET30, SET30_FLOORS), 31: (SET31, SET31_FLOORS)}
+                        30: (SET30, SET30_FLOORS), 31: (SET31, SET31_FLOORS),
+                        32: (SET32, SET32_FLOORS)}
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("quality_set", "language"), [(n, lang) for n in HELD_OUT_WITH_FLOORS for lang in LANGUAGES])
-def test_quality_checks_keep_held_out_19_to_31_at_their_figures(quality_set, language):
+def test_quality_checks_keep_held_out_19_to_32_at_their_figures(quality_set, language):
     drafts, floors = HELD_OUT_WITH_FLOORS[quality_set]
     bad, good, missed, rejected = _rates(drafts[language])
     print(f"held-out {quality_set} {language}: bad flagged {len(bad) - len(missed)}/{len(bad)}, "
