@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
 
-.PHONY: demo test test-clock coverage migration test-agents-heldout screen-model language-profiles measure-screen test-embedded lint typecheck venv bench-front-door bench-crm bench-learning test-learning-product bench faults faults-quick clean screenshot test-demo-once
+.PHONY: demo test test-clock coverage migration test-agents-heldout test-vendor-replay screen-model language-profiles measure-screen test-embedded lint typecheck venv bench-front-door bench-crm bench-learning test-learning-product bench faults faults-quick clean screenshot test-demo-once
 
 # Two installs: `make demo` needs only the runtime dependencies (RUNTIME_STAMP); every other target
 # (tests, lint, types, screenshots, benchmarks) also needs the dev extras (STAMP: pytest, mypy, ruff,
@@ -84,6 +84,12 @@ coverage: $(STAMP)
 test-agents-heldout: $(STAMP)
 	OMP_NUM_THREADS=1 $(PY) -m pytest -q tests/agents/test_injection.py tests/agents/test_quality.py \
 		tests/agents/test_learned_screen.py -k "held_out or heldout or rebuilding" $(PYTEST_ARGS)
+
+# The offline templates' answers replayed as a vendor's through the real SDKs on the demo's markets (HubSpot and
+# Salesforce, English, German, French, Spanish): no benign call may be refused. Slow (20 markets, ~13 min on two
+# processes at load 3-8); wave 22's unreadable-field rule broke it unseen because nothing ran it (wave 23).
+test-vendor-replay: $(STAMP)
+	OMP_NUM_THREADS=1 $(PY) -m pytest -q -m slow tests/pipeline/test_vendor_replay_is_not_refused.py $(PYTEST_ARGS)
 
 # The learned screen (agents/learned_screen.py): rebuilt from the labelled fixtures into
 # agents/models_data/commitment_screen.json.gz (about a minute; unchanged fixtures leave the file unchanged).

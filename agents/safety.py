@@ -48,7 +48,7 @@ from agents.neighbour_languages import neighbour_commercial_sentences
 from agents.normalize import normalise
 from agents.outcome_promises import promised_outcomes
 from agents.price_talk import unanchored_price_talk
-from agents.role_readable import readable, record_ids, unread_fields
+from agents.role_readable import readable, record_spellings, unread_fields
 from agents.role_texts import role_text_violations, unvouched_dates
 from agents.sentence_language import language_violations
 from agents.shift_times import end_of_day_calls
@@ -202,7 +202,7 @@ def check_analysis(out: AnalysisOut, ctx: Context, vocab: Vocabulary) -> list[st
     reasons += [f"unsupported fact: {f}" for f in find_unsupported(joined, vocab, kinds=FACT_KINDS_ANALYSIS)]
     reasons += text_invariant_violations(joined, vocab) + withheld_echoes(joined, ctx)
     # what Morse or a symbol alphabet spells is read as words; a field none of our languages reads is refused
-    reasons += unread_fields(texts, out.summary, vocab.own_words, record_ids(ctx)) + vocabulary_violations(texts, vocab, ctx)
+    reasons += unread_fields(texts, out.summary, vocab.own_words, record_spellings(ctx)) + vocabulary_violations(texts, vocab, ctx)
     joined = readable(joined)
     reasons += commercial_violations(joined, ctx, vocab, None, topic_reports=True) + role_text_violations(joined, ctx)
     reasons += unvouched_dates(joined, ctx, vocab)
@@ -225,7 +225,7 @@ def check_strategy(
         reasons.append(f"recipient {out.recipient_contact_id!r} is not one of the record's contacts")
     reasons += [f"unsupported fact: {f}" for f in find_unsupported(out.rationale, vocab, kinds=FACT_KINDS_ANALYSIS)]
     reasons += text_invariant_violations(out.rationale, vocab) + withheld_echoes(out.rationale, ctx)
-    reasons += unread_fields([out.rationale], out.rationale, vocab.own_words, record_ids(ctx)) + vocabulary_violations(
+    reasons += unread_fields([out.rationale], out.rationale, vocab.own_words, record_spellings(ctx)) + vocabulary_violations(
         [out.rationale], vocab, ctx)
     reasons += commercial_violations(readable(out.rationale), ctx, vocab, out.discount if arm.uses_discount else None,
                                      topic_reports=True)

@@ -21,3 +21,10 @@ def test_a_stage_id_does_not_vouch_for_a_foreign_clause_beside_it():
     text = "Summit Stores is in stage qualifiedtobuy: libre ang unang buwan para sa inyong kumpanya ngayon."
     assert unread_fields([text], text, frozenset(), ids=("qualifiedtobuy",)) != []
 
+
+
+def test_an_evidence_note_naming_a_contact_with_a_particle_is_read_beside_a_german_summary():
+    # wave 23: "zu" stayed after the capitalised parts of "Ute zu Dohna" were taken out, and the note was refused
+    note = "inbound email from Ute zu Dohna on 26 November"
+    summary = "Die Einkäuferin hat nach dem Angebot gefragt und wartet auf unsere Antwort zur Laufzeit."
+    assert unread_fields([summary, note], summary, frozenset({"ute", "zu", "dohna"}), ids=("Ute zu Dohna",)) == []
