@@ -533,15 +533,16 @@ def install_sentence(app: Any, crm: str, body: Mapping[str, Any]) -> str:
         name = tenant.name if tenant is not None else None
     account = str(body.get("account_id"))
     where = f"{name} ({account})" if name and name != account else account
-    word = "org" if crm == "salesforce" else "account"
+    connector = get_connector(crm, app)
+    word = getattr(connector, "account_word", "account")
     created = list(body.get("fields_created") or [])
-    expected = len(get_connector(crm, app).output_fields())
+    expected = len(connector.output_fields())
     if body.get("fields_error"):
         fields = f"the output fields are not ready yet: {body['fields_error']}"
     elif created:
         fields = f"{len(created)} output field{'' if len(created) == 1 else 's'} created"
-    elif crm == "salesforce":
-        fields = f"its {expected} output fields come with the SFDX package and are all there"
+    elif package := getattr(connector, "output_fields_package", None):
+        fields = f"its {expected} output fields come with the {package} and are all there"
     else:
         fields = f"its {expected} output fields were already there"
     return f"Installed the app in {word} {where} through OAuth; {fields}."

@@ -114,6 +114,27 @@ SALESFORCE_USER_ID = re.compile(r"^005[a-z0-9]{12}(?:[a-z0-9]{3})?$")
 identity URL's last part, integrations/salesforce/oauth.py), lower-cased as `normal_user` stores it."""
 
 
+def person_id_kind(crm: str | None) -> str | None:
+    """What the tenant's CRM sign-in names a person by ("email", "user_id"), from its connector; None when unknown."""
+    if not crm:
+        return None
+    import json
+
+    from flask import current_app, has_app_context
+    from werkzeug.utils import import_string
+
+    from app.connectors import DEFAULT_REGISTRY, get_connector
+
+    if has_app_context():
+        try:
+            return getattr(get_connector(crm, current_app), "person_id", None)
+        except LookupError:  # an unregistered CRM name: accept either form
+            return None
+    # Outside a request (the CLI, a script): the shipped registry names the connector class.
+    target = json.loads(DEFAULT_REGISTRY.read_text()).get(crm)
+    return getattr(import_string(target), "person_id", None) if target else None
+
+
 def check_person(crm: str | None, user: str) -> str:
     """The person as stored, if the CRM's sign-in can ever name them so.
 
@@ -127,12 +148,13 @@ def check_person(crm: str | None, user: str) -> str:
     shown = " ".join(user.split())[:80]
     if not who:
         raise GrantError("Person is empty: give the person's CRM sign-in (their e-mail address or user id)")
-    if crm == "salesforce":
+    kind = person_id_kind(crm)
+    if kind == "user_id":
         if not SALESFORCE_USER_ID.match(who):
             raise GrantError(f"Person {shown!r} is not a Salesforce User id: sign-in from Salesforce names a person "
                              "by the id of their User record (15 or 18 characters starting 005, the end of the "
                              "user's page URL in Setup → Users), not by name or e-mail")
-    elif crm == "hubspot":
+    elif kind == "email":
         if len(who) > 254 or not EMAIL.match(who):
             raise GrantError(f"Person {shown!r} is not an e-mail address: sign-in from HubSpot names a person by "
                              "their HubSpot login e-mail, like ana@brightlane.io")

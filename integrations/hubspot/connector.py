@@ -162,6 +162,12 @@ class HubSpotConnector:
 
     name = NAME
     label = LABEL
+    account_word = "account"
+    """What an install is called in the CRM's own words ("Installed the app in account ...")."""
+    output_fields_package: str | None = None
+    """The package the admin installs that brings the output fields (None: the app creates them)."""
+    person_id = "email"
+    """What the CRM's sign-in names a person by: its login e-mail ("email") or a user record id ("user_id")."""
     layout_steps = (
         "In HubSpot, open Settings › Objects › Deals › Record customization.",
         "Open the default view (or the view your team uses) and choose Customize the right sidebar.",

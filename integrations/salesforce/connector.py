@@ -51,6 +51,9 @@ def http_session(config: Mapping[str, Any]) -> TimeoutSession:
 class SalesforceConnector:
     name = constants.CRM
     label = "Salesforce"
+    account_word = "org"
+    output_fields_package = "SFDX package"  # the REST API cannot create fields
+    person_id = "user_id"
     layout_steps = (
         "Open any Opportunity, click the gear icon › Edit Page (Lightning App Builder).",
         "Drag the \"Agentic Sales\" custom component from the Custom section into the right-hand column.",
