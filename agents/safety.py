@@ -40,6 +40,7 @@ from agents.german_compounds import compound_concessions
 from agents.held_increases import held_increases
 from agents.invariants import character_violations, foreign_sentence_violations, spelled_number_violations
 from agents.jargon_terms import jargon_violations
+from agents.street_terms import street_violations
 from agents.learned_screen import planted_sentence_violations
 from agents.meeting_hours import proposed_meeting_days
 from agents.models import AnalysisOut, DraftOut, Evidence, StrategyOut
@@ -174,7 +175,9 @@ def commercial_violations(
             *promised_outcomes(normalise(text)), *held_increases(normalise(text)), *falling_prices(normalise(text)),
             *term_commitments(text), *approval_claims(text, ctx.record.stage_kind),
             *colloquial_violations(normalise(text), ctx), *unvouched_approvals(said, ctx),  # whose approval it is links it to the record's: names as written
-            *jargon_violations(normalise(text), ctx.record.stage_kind), *end_of_day_calls(normalise(text), ctx)]
+            *jargon_violations(normalise(text), ctx.record.stage_kind), *end_of_day_calls(normalise(text), ctx),
+            # read as written: a name or custom field that carries a term must not vouch for it (set 32)
+            *street_violations(normalise(said), ctx.record.stage_kind)]
 
 
 def discount_and_promise_violations(
