@@ -41,6 +41,7 @@ from agents.held_increases import held_increases
 from agents.invariants import character_violations, foreign_sentence_violations, spelled_number_violations
 from agents.jargon_terms import jargon_violations
 from agents.street_terms import street_violations
+from agents.moments import latest_ask
 from agents.learned_screen import planted_sentence_violations
 from agents.meeting_hours import proposed_meeting_days
 from agents.models import AnalysisOut, DraftOut, Evidence, StrategyOut
@@ -155,6 +156,11 @@ def text_invariant_violations(text: str, vocab: Vocabulary, language: str | None
             *neighbour_commercial_sentences(normalise(words))]
 
 
+def _asked_today(ctx: Context) -> bool:
+    ask = latest_ask(ctx)
+    return bool(ask and ask.same_day)
+
+
 def commercial_violations(
     text: str, ctx: Context, vocab: Vocabulary, approved_discount: float | None,
     allowed_promises: Iterable[str] = (), *, topic_reports: bool = False,
@@ -177,7 +183,7 @@ def commercial_violations(
             *colloquial_violations(normalise(text), ctx), *unvouched_approvals(said, ctx),  # whose approval it is links it to the record's: names as written
             *jargon_violations(normalise(text), ctx.record.stage_kind), *end_of_day_calls(normalise(text), ctx),
             # read as written: a name or custom field that carries a term must not vouch for it (set 32)
-            *street_violations(normalise(said), ctx.record.stage_kind)]
+            *street_violations(normalise(said), ctx.record.stage_kind, asked_today=_asked_today(ctx))]
 
 
 def discount_and_promise_violations(

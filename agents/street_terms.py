@@ -20,7 +20,7 @@ import re
 
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
 _ASKED = re.compile(r"\?|\b(?:asked|asks|asking|wonders?|wondered|whether|fragte?|fragt|ob|demand[eé]\w*|"
-                    r"pregunt[óoa]\w*|si\s+(?:on|nous|vous)\b)", re.I)
+                    r"pregunt[óoa]\w*|si\s+(?:on|nous|vous)\b|questions?|frage|anfrage|pregunta)", re.I)
 _CONDITION = re.compile(r"\b(?:once|when|after|if|until|sobald|wenn|nachdem|falls|dès\s+que|une\s+fois|lorsque|"
                         r"quand|cuando|en\s+cuanto|una\s+vez)\b", re.I)
 
@@ -47,8 +47,8 @@ _COSTS = (r"(?:the\s+|that\s+|this\s+|your\s+|all\s+(?:the\s+)?)?(?:[\w-]+\s+){0
           r"rollout|hardware|licen[cs]es?|shipping)")
 _WE_PAY = re.compile(
     rf"\b(?:we(?:'ll| will| can| could| would|'d| are going to| re going to)?|i(?:'ll| will| can)|let\s+us|let's|"
-    rf"happy\s+to|going\s+to|gonna|to)\s+(?:just\s+|simply\s+|gladly\s+)?(?:eat|absorb|swallow|cover|pick\s+up|foot|"
-    rf"take\s+care\s+of|waive)\s+{_COSTS}\b|"
+    rf"happy\s+to|going\s+to|gonna|to)\s+(?:just\s+|simply\s+|gladly\s+)?(?:(?:eat|absorb|swallow|waive)\s+{_COSTS}|"
+    rf"(?:cover|pick\s+up|foot)\s+(?:the\s+|that\s+|this\s+|your\s+)?(?:[\w-]+\s+)?(?:cost|costs|fee|fees|bill|tab))\b|"
     rf"\b(?:on\s+our\s+(?:dime|tab|side\s+of\s+the\s+ledger)|on\s+the\s+vendor)\b|"
     r"\bzahl(?:en)?\s+(?:ma|mir|wir)\b(?:\s+(?:eh|eh\s+schon|schon|ja|natürlich|selbstverständlich))?|"
     r"\b(?:übernehmen|tragen|schlucken)\s+(?:wir|ma)\s+(?:eh\s+|schon\s+|gern\w*\s+)?(?:die|den|das|alle)\s+\w*(?:kosten|gebühr\w*|schulung|einschulung|einrichtung)\b|"
@@ -67,7 +67,7 @@ def we_pay_idioms(text: str) -> list[str]:
 
 
 _TERM = re.compile(
-    r"\b(?:free\s+)?trial\s+(?:period|quarter|month|of\s+(?:a|one|two|three|\w+)\s+(?:months?|quarters?|weeks?))\b|"
+    r"\b(?:free\s+)?trial\s+(?:quarter|month|of\s+(?:a|one|two|three|\w+)\s+(?:months?|quarters?|weeks?))\b|"
     r"\b(?:a|one|two|three|\d+)[- ](?:month|quarter|week)s?[- ]trial\b|"
     r"\b(?:essai|période\s+d['’]essai|test)\s+(?:gratuit\s+)?(?:d['’]un|de\s+(?:un|deux|trois|\d+))\s+(?:trimestre|mois|semaines?)\b|"
     r"\b(?:testphase|probephase|probezeit|testzeitraum|probemonat\w*|testquartal)\b|"
@@ -101,8 +101,11 @@ _TONIGHT = (r"(?:tonight|this\s+(?:evening|afternoon)|before\s+(?:dinner|supper|
 _CALL_TODAY = re.compile(rf"\b{_CALL}\b(?:\s+[\w'’-]+){{0,5}}?[\s,]+{_TONIGHT}\b|\b{_TONIGHT}\b[\s,]+(?:[\w'’-]+\s+){{0,4}}?{_CALL}\b", re.I)
 
 
-def day_part_calls(text: str) -> list[str]:
-    """A call today named by a part of the day: the send day, which no buyer asked for."""
+def day_part_calls(text: str, asked_today: bool = False) -> list[str]:
+    """A call today named by a part of the day: the send day, unless the buyer asked to talk today (set 25's 028
+    "Call this afternoon" answers Dana's own ask)."""
+    if asked_today:
+        return []
     return [f"call on the send day (a part of today): {m.group(0)!r}"
             for sentence in _SENTENCE.split(text) if (m := _CALL_TODAY.search(sentence)) and not _ASKED.search(sentence)]
 
@@ -153,7 +156,7 @@ def character_codes(text: str) -> list[str]:
             for m in _CODES.finditer(text) if (word := _decoded(m.group(0)))]
 
 
-def street_violations(text: str, stage_kind: str) -> list[str]:
-    """Every kind above, for any output text (normalised)."""
-    return [*slang_unit_prices(text), *we_pay_idioms(text), *unpriced_terms(text), *day_part_calls(text),
+def street_violations(text: str, stage_kind: str, *, asked_today: bool = False) -> list[str]:
+    """Every kind above, for any output text (normalised); `asked_today` when the buyer's latest ask is for today."""
+    return [*slang_unit_prices(text), *we_pay_idioms(text), *unpriced_terms(text), *day_part_calls(text, asked_today),
             *military_times(text), *executed_agreements(text, stage_kind), *character_codes(text)]
