@@ -33,7 +33,7 @@ _RATE = (r"(?:per|a|an|each|every|pro|je|im|am|die|par|chaque|le|la|por|al|cada|
          r"monat|woche|jahr|tag|fahrzeug|platz|nutzer|lizenz|standort|"
          r"mois|semaine|an|année|jour|poste|atelier|licence|utilisateur|"
          r"mes|semana|año|día|camión|puesto|usuario|licencia|clínica)")
-_SLANG_PRICE = re.compile(rf"\b{_COUNT}\s+(?:\w+\s+)?{_UNIT}\s+(?:\w+\s+){{0,3}}?{_RATE}\b", re.I)
+_SLANG_PRICE = re.compile(rf"\b{_COUNT}\s+(?:\w+\s+)?{_UNIT}(?!\s+(?:de|of|von|aus)\b)\s+(?:\w+\s+){{0,3}}?{_RATE}\b", re.I)
 
 
 def slang_unit_prices(text: str) -> list[str]:
@@ -51,6 +51,7 @@ _WE_PAY = re.compile(
     rf"(?:cover|pick\s+up|foot)\s+(?:the\s+|that\s+|this\s+|your\s+)?(?:[\w-]+\s+)?(?:cost|costs|fee|fees|bill|tab))\b|"
     rf"\b(?:on\s+our\s+(?:dime|tab|side\s+of\s+the\s+ledger)|on\s+the\s+vendor)\b|"
     r"\bzahl(?:en)?\s+(?:ma|mir|wir)\b(?:\s+(?:eh|eh\s+schon|schon|ja|natürlich|selbstverständlich))?|"
+    r"\b\w*(?:kosten|gebühren|gebühr|schulung|einrichtung|installation)\s+(?:\w+\s+)?(?:übernehmen|tragen|schlucken)\s+(?:wir|ma)\b|"
     r"\b(?:übernehmen|tragen|schlucken)\s+(?:wir|ma)\s+(?:eh\s+|schon\s+|gern\w*\s+)?(?:die|den|das|alle)\s+\w*(?:kosten|gebühr\w*|schulung|einschulung|einrichtung)\b|"
     r"\b(?:on|nous)\s+(?:absorbe|absorbons|prend|prenons|paie|payons|paye)\s+(?:en\s+charge\s+)?"
     r"(?:les|la|le|l['’])\s*(?:frais|co[uû]ts?|formation|installation|déploiement|mise\s+en\s+route)\b|"
