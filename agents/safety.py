@@ -40,11 +40,10 @@ from agents.german_compounds import compound_concessions
 from agents.held_increases import held_increases
 from agents.invariants import character_violations, foreign_sentence_violations, spelled_number_violations
 from agents.jargon_terms import jargon_violations
-from agents.street_terms import street_violations
-from agents.moments import latest_ask
 from agents.learned_screen import planted_sentence_violations
 from agents.meeting_hours import proposed_meeting_days
 from agents.models import AnalysisOut, DraftOut, Evidence, StrategyOut
+from agents.moments import latest_ask
 from agents.moving_price import falling_prices
 from agents.neighbour_languages import neighbour_commercial_sentences
 from agents.normalize import normalise
@@ -56,6 +55,7 @@ from agents.sentence_language import language_violations
 from agents.shift_times import end_of_day_calls
 from agents.signature import signature_problems
 from agents.spelled_money import spelled_money
+from agents.street_terms import street_violations
 from agents.symbol_letters import spelled_out
 from agents.timing import timing_violations
 from agents.unreadable_runs import unreadable_runs

@@ -175,3 +175,25 @@ def test_a_harvest_feast_gone_is_a_past_deadline(text: str) -> None:
 
 def test_street_violations_gathers_every_kind() -> None:
     assert len(street_violations(normalise("We will eat the training cost. Call Dana tonight."), "open")) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "I am setting out both waves. You will both have it by Friday, 27 November.",
+    "Das Angebot ist in Arbeit. Sie erhalten es bis Freitag, 27. November.",
+    "La proposition est en cours. Vous l'aurez le vendredi 27 novembre.",
+])
+def test_the_buyer_receiving_it_promises_our_delivery_day(text: str) -> None:
+    from agents.delivery_days import promised_delivery_days
+
+    assert promised_delivery_days(text, date(2026, 11, 25)) == {date(2026, 11, 27)}
+
+
+@pytest.mark.parametrize("text", [
+    "Please sign it back: you will have it countersigned by Friday, 27 November.",
+    "You will have it by Friday, 27 November if the partners agree.",
+    "You will have it by Friday, 20 November.",
+])
+def test_a_signature_a_condition_or_a_past_day_is_no_delivery_promise(text: str) -> None:
+    from agents.delivery_days import promised_delivery_days
+
+    assert not promised_delivery_days(text, date(2026, 11, 25))
