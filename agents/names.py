@@ -140,7 +140,8 @@ name, when a common list holds it ("Kunde "Bergmann"" is not read here: Kunde in
 
 
 def _quoted_term(m: re.Match[str]) -> str:
-    from agents.vouched_vocabulary import common_words  # imported here: vouched_vocabulary reads the fact checks
+    # imported here: vouched_vocabulary reads the fact checks, which read this module
+    from agents.vouched_vocabulary import common_words
 
     return f"{m.group(1)}{m.group(2)}titel" if m.group(3).lower() in common_words() else m.group(0)
 
