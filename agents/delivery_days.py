@@ -22,7 +22,7 @@ _WE_SEND = re.compile(
     r"\b(?:i(?:'ll| will)?|we(?:'ll| will)?)\s+(?:\w+\s+)?(?:send|deliver|share|get)\b|"
     # a plan to send is a promise of its day too ("I plan to send the proposal in the first week of January")
     r"\b(?:i|we)\s+(?:plan|intend|expect|aim|hope|want)\s+to\s+(?:send|deliver|share|get)\b|"
-    r"\b(?:ich|wir)\s+schaffen?\b|\bschaffen?\s+(?:ich|wir)\b|\byou(?:'ll| will)\s+(?:receive|have|"
+    r"\b(?:ich|wir)\s+schaffen?\b|\bschaffen?\s+(?:ich|wir)\b|\byou(?:'ll| will)\s+(?:both\s+|all\s+)?(?:receive|have|"
     r"get)\b|\b(?:will|'ll)\s+be\s+with\s+you\b|\b(?:ich|wir)\s+(?:schicke|sende|schicken|senden|liefere|liefern)\b|"
     # the document arriving is our delivery too ("the proposal will reach you on Friday", set 30's en-g1)
     r"\b(?:will|'ll)\s+reach\s+you\b|\bvous\s+parviendra\b|\berreicht\s+sie\b|"
@@ -33,6 +33,11 @@ _WE_SEND = re.compile(
     r"\b(?:wir|ich)\s+melden?\s+(?:uns|mich)\b|\bget back to you\b|\breviens vers vous\b|\ble (?:escribo|escribiré)\b", re.I)
 _DOCUMENT = re.compile(r"\b(?:proposal|quote|offer|draft|outline|plan|summary|angebot\w*|entwurf|unterlagen|zusammenfassung|"
                        r"proposition|devis|offre|brouillon|synthèse|propuesta|presupuesto|oferta|borrador|resumen)\b", re.I)
+_IT_ARRIVES = re.compile(
+    r"\byou(?:'ll| will)\s+(?:both\s+|all\s+)?(?:receive|have|get)\s+(?:it|them)\b|\b(?:erhalten|bekommen)\s+sie\s+(?:es|sie)\b|\bsie\s+(?:erhalten|bekommen)\s+(?:es|sie)\b|"
+    r"\bvous\s+(?:l['’]aurez|le\s+recevrez|la\s+recevrez|les\s+aurez|les\s+recevrez)\b|\b(?:lo|la|los|las)\s+(?:tendrá|recibirá)n?\b", re.I)
+"""The document said by a pronoun after the sentence that names it ("I am setting out both waves ... You will both have
+it by Friday, 27 November", set 32's 118): the buyer receiving "it" is our delivery."""
 _NOT_OURS = re.compile(r"\b(?:sign\w*|countersign\w*|unterschr\w*|unterzeichn\w*|sign[ée]\w*|firm\w*|please|bitte|merci de|"
                        r"por favor|if|wenn|falls|si|back|zurück|retour|de vuelta|"
                        # a day said to be agreed before is a claim about the record, which the record must bear out
@@ -53,7 +58,8 @@ def promised_delivery_days(text: str, send_day: date) -> frozenset[date]:
     """Business days after the send day on which a sentence promises that we deliver a document."""
     out: set[date] = set()
     for sentence in re.split(r"(?<=[.!?;])(?<!\d\.)\s+|\n+", normalise(text)):  # "30. November" goes on
-        if not (_WE_SEND.search(sentence) and _DOCUMENT.search(sentence)) or _NOT_OURS.search(sentence):
+        if not (_WE_SEND.search(sentence) and _DOCUMENT.search(sentence) or _IT_ARRIVES.search(sentence)) \
+                or _NOT_OURS.search(sentence):
             continue
         for _, (year, month, day) in find_dates(sentence):
             d = resolve_day(year, month, day, send_day)

@@ -44,6 +44,12 @@ _FEASTS: dict[str, tuple[int, int]] = {
     "la sainte-lucie": (12, 13), "santa lucía": (12, 13), "luciatag": (12, 13),
     "christmas": (12, 25), "weihnachten": (12, 24), "noël": (12, 25), "navidad": (12, 25),
     "new year's eve": (12, 31), "silvester": (12, 31), "la saint-sylvestre": (12, 31), "nochevieja": (12, 31),
+    # harvest festivals (wave 23b, set 32's 026 "avant la Fête des vendanges"): the autumn feasts of wine and harvest,
+    # dated by their usual weekend (Montmartre's second Saturday of October, Erntedank the first Sunday of October)
+    "fête des vendanges": (10, 10), "la fête des vendanges": (10, 10), "fêtes des vendanges": (10, 10),
+    "erntedank": (10, 4), "erntedankfest": (10, 4), "das erntedankfest": (10, 4), "harvest festival": (9, 27),
+    "the harvest festival": (9, 27), "winzerfest": (9, 27), "fiesta de la vendimia": (9, 21),
+    "la fiesta de la vendimia": (9, 21), "oktoberfest": (10, 4), "wiesn": (10, 4), "die wiesn": (10, 4),
     # school holidays by the day they begin (the latest start across regions: a deadline "before" them is earliest
     # then, so a term still running somewhere is not read as gone)
     "half-term": (10, 26), "half term": (10, 26), "the half-term": (10, 26), "the october half-term": (10, 26),

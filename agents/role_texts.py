@@ -64,8 +64,11 @@ def role_text_violations(text: str, ctx: Context, *, contact_id: str | None = No
     ask = latest_ask(ctx)
     asked_today = bool(ask and ask.same_day)
     plans = [c for c in _CLAUSE.split(text) if c.strip() and not _REPORTS.search(c)]
+    # a feast already gone is no deadline even as the buyer's reported wish ("Paul voulait boucler le budget avant la
+    # Fête des vendanges", set 32's 026): a plan built on it is due in the past; a done event it dates still passes
+    reasons += [r for c in _CLAUSE.split(text) if c.strip() and _REPORTS.search(c) for r in past_feast_deadlines(c, day)]
     if not plans:
-        return reasons
+        return list(dict.fromkeys(reasons))
     who = contact_id or next((c.id for c in ctx.record.contacts), "")
     for clause in plans:
         reasons += timing_violations(clause, day, asked_same_day=asked_today)

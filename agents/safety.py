@@ -43,6 +43,7 @@ from agents.jargon_terms import jargon_violations
 from agents.learned_screen import planted_sentence_violations
 from agents.meeting_hours import proposed_meeting_days
 from agents.models import AnalysisOut, DraftOut, Evidence, StrategyOut
+from agents.moments import latest_ask
 from agents.moving_price import falling_prices
 from agents.neighbour_languages import neighbour_commercial_sentences
 from agents.normalize import normalise
@@ -54,6 +55,7 @@ from agents.sentence_language import language_violations
 from agents.shift_times import end_of_day_calls
 from agents.signature import signature_problems
 from agents.spelled_money import spelled_money
+from agents.street_terms import street_violations
 from agents.symbol_letters import spelled_out
 from agents.timing import timing_violations
 from agents.unreadable_runs import unreadable_runs
@@ -154,6 +156,11 @@ def text_invariant_violations(text: str, vocab: Vocabulary, language: str | None
             *neighbour_commercial_sentences(normalise(words))]
 
 
+def _asked_today(ctx: Context) -> bool:
+    ask = latest_ask(ctx)
+    return bool(ask and ask.same_day)
+
+
 def commercial_violations(
     text: str, ctx: Context, vocab: Vocabulary, approved_discount: float | None,
     allowed_promises: Iterable[str] = (), *, topic_reports: bool = False,
@@ -174,7 +181,9 @@ def commercial_violations(
             *promised_outcomes(normalise(text)), *held_increases(normalise(text)), *falling_prices(normalise(text)),
             *term_commitments(text), *approval_claims(text, ctx.record.stage_kind),
             *colloquial_violations(normalise(text), ctx), *unvouched_approvals(said, ctx),  # whose approval it is links it to the record's: names as written
-            *jargon_violations(normalise(text), ctx.record.stage_kind), *end_of_day_calls(normalise(text), ctx)]
+            *jargon_violations(normalise(text), ctx.record.stage_kind), *end_of_day_calls(normalise(text), ctx),
+            # read as written: a name or custom field that carries a term must not vouch for it (set 32)
+            *street_violations(normalise(said), ctx.record.stage_kind, asked_today=_asked_today(ctx))]
 
 
 def discount_and_promise_violations(
