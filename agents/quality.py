@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from agents.calendar_days import named_days, resolve_day
 from agents.context import Context, parse_time
 from agents.facts import Vocabulary, date_matches, find_dates, find_unsupported
+from agents.draft_conduct import over_the_contacts_head, pressure_for_the_sellers_target, unrecorded_thread
 from agents.favours import favour_asks
 from agents.forms_of_address import (
     DRAFT_FORMAL,
@@ -347,6 +348,11 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
     checks.append(Check(name="no_unapproved_commitments", passed=not commitments,
                         detail="; ".join(commitments[:3]) or "none"))
     for rule, found in record_reading_problems(body, ctx, draft.to.contact_id, send_day):
+        checks.append(Check(name=rule, passed=not found, detail="; ".join(found) or "none"))
+    # set 32 (wave 23b): the thread, the people and the reason a rep gives must be the buyer's, not invented or ours
+    for rule, found in (("replies_on_a_recorded_thread", unrecorded_thread(subject, ctx)),
+                        ("no_copy_over_the_contacts_head", over_the_contacts_head(f"{subject}\n{body}", ctx)),
+                        ("no_pressure_for_the_sellers_target", pressure_for_the_sellers_target(subject, body))):
         checks.append(Check(name=rule, passed=not found, detail="; ".join(found) or "none"))
     wrote = guess_language(body)
     switched = [*foreign_sentences(body, draft.language), *clauses_in_other_languages(body)] \
