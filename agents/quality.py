@@ -35,6 +35,7 @@ from agents.names import foreign_sentences, guess_language
 from agents.neighbour_languages import clauses_in_other_languages
 from agents.next_steps import _DAYS, count_asks, dated_next_step, script_asks
 from agents.normalize import normalise
+from agents.product_named import unrecorded_products
 from agents.placeholders import PLACEHOLDER as PLACEHOLDER
 from agents.public_holidays import country_code
 from agents.record_address import HONORIFIC, addressed_formally, wrong_form_of_address
@@ -352,7 +353,8 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
     # set 32 (wave 23b): the thread, the people and the reason a rep gives must be the buyer's, not invented or ours
     for rule, found in (("replies_on_a_recorded_thread", unrecorded_thread(subject, ctx)),
                         ("no_copy_over_the_contacts_head", over_the_contacts_head(f"{subject}\n{body}", ctx)),
-                        ("no_pressure_for_the_sellers_target", pressure_for_the_sellers_target(subject, body))):
+                        ("no_pressure_for_the_sellers_target", pressure_for_the_sellers_target(subject, body)),
+                        ("names_only_products_on_record", unrecorded_products(f"{subject}\n{body}", ctx))):
         checks.append(Check(name=rule, passed=not found, detail="; ".join(found) or "none"))
     wrote = guess_language(body)
     switched = [*foreign_sentences(body, draft.language), *clauses_in_other_languages(body)] \
