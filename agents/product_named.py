@@ -47,7 +47,7 @@ def _strings(value: object) -> list[str]:
 
 def _record_text(ctx: Context) -> str:
     r = ctx.record
-    parts = [r.name or "", r.company.name if r.company else "", *(_strings(r.extra) if r.extra else [])]
+    parts: list[str] = [r.name or "", (r.company.name or "") if r.company else "", *(_strings(r.extra) if r.extra else [])]
     for a in ctx.activities.values():
         if not a.get("withheld"):
             parts += [a.get("subject") or "", a.get("text") or ""]

@@ -14,8 +14,8 @@ from datetime import date, timedelta
 
 from agents.calendar_days import named_days, resolve_day
 from agents.context import Context, parse_time
-from agents.facts import Vocabulary, date_matches, find_dates, find_unsupported
 from agents.draft_conduct import over_the_contacts_head, pressure_for_the_sellers_target, unrecorded_thread
+from agents.facts import Vocabulary, date_matches, find_dates, find_unsupported
 from agents.favours import favour_asks
 from agents.forms_of_address import (
     DRAFT_FORMAL,
@@ -35,8 +35,8 @@ from agents.names import foreign_sentences, guess_language
 from agents.neighbour_languages import clauses_in_other_languages
 from agents.next_steps import _DAYS, count_asks, dated_next_step, script_asks
 from agents.normalize import normalise
-from agents.product_named import unrecorded_products
 from agents.placeholders import PLACEHOLDER as PLACEHOLDER
+from agents.product_named import unrecorded_products
 from agents.public_holidays import country_code
 from agents.record_address import HONORIFIC, addressed_formally, wrong_form_of_address
 from agents.record_reading import record_reading_problems

@@ -1,8 +1,8 @@
 """Set 32's bad drafts (wave 23b) as kinds, in wordings of our own in en/de/fr/es, each run through every quality check
 against a real fixture record: a "Re:" on a thread the record does not hold, a copy or a letter to the buyer's chief
 executive whom no contact is, the seller's own quarter or target as the reason to decide, and a competitor run down by
-reputation or sneer. Look-alikes must pass every check these rules add: a "Re:" of a real thread, a copy to a contact
-the record holds in that role, the buyer's own quarter, a factual comparison with a rival the buyer raised."""
+reputation or sneer, and a product of ours the record never mentions. Look-alikes must pass every check these rules add: a "Re:" of a real thread, a copy to a contact
+the record holds in that role, the buyer's own quarter, a factual comparison with a rival the buyer raised, the record's own product in other words."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from tests.agents.test_quality import _checks
 
 RULES = ("replies_on_a_recorded_thread", "no_copy_over_the_contacts_head", "no_pressure_for_the_sellers_target",
-         "fair_to_competitors")
+         "fair_to_competitors", "names_only_products_on_record")
 RECORDS = {"en": ("hubspot_deal", "501", "Hi Dana,"), "de": ("de_deal", "701", "Guten Tag Frau Schmidt,"),
            "fr": ("fr_deal", "711", "Bonjour Claire,"), "es": ("es_opportunity", "0035g00000Es01", "Hola Javier:")}
 
@@ -51,6 +51,11 @@ BAD = [
     ("de", "Angebot", "Ihr bisheriger Anbieter ist berüchtigt für seinen Support.", "fair_to_competitors"),
     ("fr", "Proposition", "Les autres outils du marché sont de vraies usines à gaz.", "fair_to_competitors"),
     ("es", "Propuesta", "Los otros proveedores son un churro, se lo aseguro.", "fair_to_competitors"),
+    # a product of ours the record never speaks of
+    ("en", "Proposal", "Our payroll module would fit your depots.", "names_only_products_on_record"),
+    ("de", "Angebot", "Unsere Lagerverwaltungssoftware passt zu Ihren Fahrzeugen.", "names_only_products_on_record"),
+    ("fr", "Proposition", "Notre logiciel de comptabilité conviendrait à vos ateliers.", "names_only_products_on_record"),
+    ("es", "Propuesta", "Nuestra plataforma de recursos humanos le ayudará.", "names_only_products_on_record"),
 ]
 
 GOOD = [
@@ -74,6 +79,11 @@ GOOD = [
     ("de", "Angebot", "Ihr bisheriger Anbieter rechnet monatlich ab, wir quartalsweise."),
     ("fr", "Proposition", "Les autres logiciels que vous évaluez facturent par poste ; nous facturons par atelier."),
     ("es", "Propuesta", "Otras plataformas cobran por usuario; nosotros, por camión."),
+    # the product the record is about, however the draft words it
+    ("en", "Proposal", "Our fleet analytics platform reports idle time per vehicle."),
+    ("de", "Angebot", "Unsere Software für die Flottenanalyse zeigt die Standzeiten."),
+    ("fr", "Proposition", "Notre suite de planification couvre vos ateliers."),
+    ("es", "Propuesta", "Nuestra plataforma de analítica de flota le ayudará."),
 ]
 
 
