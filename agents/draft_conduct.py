@@ -88,7 +88,7 @@ def over_the_contacts_head(body: str, ctx: Context) -> list[str]:
 
 
 _SELLER_TARGET = re.compile(
-    r"\b(?:(?:my|mine) (?:own )?(?:quarter(?:ly)?(?: \w+)?|quota|sales targets?|targets?|numbers|commission|bonus|"
+    r"\b(?:(?:my|mine) (?:own )?(?:quarter(?: \w+)?|quota|sales targets?|targets?|commission|bonus|"
     r"(?:q[1-4]|fiscal year|year-end) (?:number|target|quota)s?)|"
     r"count(?:s|ing)? (?:towards?|for|toward) my|"
     r"mein(?:e[mnrs]?)? (?:eigene[mnrs]? )?(?:quartal\w*|quote|verkaufsziel\w*|umsatzziel\w*|zielvorgabe\w*|provision|"

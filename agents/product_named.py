@@ -27,6 +27,7 @@ _NAMED = [
 ]
 _GENERIC = frozenset("""
 your their this that planning analytics data reporting ihre ihren votre vos votres vous sus nuestra nuestro
+mobile cloud online standard basic premium enterprise full core whole entire latest current existing same integrated
 """.split())
 """Words after "our ... software" that name no product of their own ("our software for your team")."""
 

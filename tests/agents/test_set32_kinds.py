@@ -84,6 +84,14 @@ GOOD = [
     ("de", "Angebot", "Unsere Software für die Flottenanalyse zeigt die Standzeiten."),
     ("fr", "Proposition", "Notre suite de planification couvre vos ateliers."),
     ("es", "Propuesta", "Nuestra plataforma de analítica de flota le ayudará."),
+    # the same words in ordinary sentences: our own figures, a feature, the buyer free to forward, a nested "Re:"
+    ("en", "Re: Intro: fleet analytics for Northwind", "I double-checked my numbers on the payback estimate."),
+    ("en", "Proposal", "In my quarterly update I will include the depots."),
+    ("en", "Proposal", "Our mobile app shows idle time per vehicle."),
+    ("en", "Proposal", "Feel free to forward it to your CEO if useful."),
+    ("de", "Angebot", "Unser Team hat die Amortisationsrechnung geprüft."),
+    ("fr", "Proposition", "Notre équipe prépare la proposition pour vos ateliers."),
+    ("es", "Propuesta", "Comparado con su proveedor actual, cobramos por camión y no por usuario."),
 ]
 
 
