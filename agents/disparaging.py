@@ -12,13 +12,23 @@ _OTHER_SELLER = re.compile(
     r"\b(?:compet\w*|rival\w*|(?:current|other|existing|incumbent|old) (?:vendor|supplier|provider|tool|system)|"
     r"wettbewerb\w*|konkurren\w*|(?:aktuelle|bisherige|andere)[nmr]? (?:anbieter\w*|lieferant\w*|lösung|system)|"
     r"concurren\w*|(?:fournisseur|prestataire|outil|système) (?:actuel|habituel)|"
-    r"(?:proveedor|sistema|herramienta) (?:actual|habitual)|competencia)\b", re.I)
+    r"(?:proveedor|sistema|herramienta) (?:actual|habitual)|competencia|"
+    # the others in the market, in the plural (set 32: "les autres logiciels", "otras plataformas")
+    r"other (?:vendors|suppliers|providers|tools|systems|platforms|products|solutions)|"
+    r"andere[nr]? (?:anbieter|lösungen|systeme|plattformen|programme)|"
+    r"autres (?:logiciels|solutions|outils|éditeurs|fournisseurs|plateformes|prestataires)|"
+    r"(?:otras|otros) (?:plataformas|soluciones|herramientas|proveedores|programas|sistemas))\b", re.I)
 _DEROGATORY = re.compile(
     r"\b(?:(?:it'?s|is|was|are|just|only|basically|really) (?:a |an )?(?:toy|joke|gimmick|mess|disaster)|toy-?like|"
     r"junk|rubbish|garbage|trash|crap|amateurish|useless|worthless|flimsy|half-baked|laughable|"
     r"spielzeug|schrott|murks|billigkram|lachnummer|(?:ist|sind) (?:ein )?witz|"
     r"(?:c'est|est|sont) (?:un |une )?(?:jouet|gadget|blague|catastrophe|nul|nulle)|camelote|bricolage|risible|"
-    r"(?:es|son) (?:un |una )?(?:juguete|broma|chiste|desastre)|basura|chapuza|cutre|de risa)\b", re.I)
+    r"(?:es|son) (?:un |una )?(?:juguete|broma|chiste|desastre|churro)|basura|chapuza|cutre|de risa|"
+    # set 32: a reputation and a sneer in place of a fact
+    r"notoriously (?:poor|bad|awful|terrible|unreliable|slow|buggy)|nobody serious|no one serious|"
+    r"berüchtigt\w*|notorisch (?:schlecht|unzuverlässig)\w*|niemand ernsthaft|"
+    r"usines? (?:à|a) gaz|(?:que )?personne n'arrive à utiliser|"
+    r"no contesta nunca|nadie serio)\b", re.I)
 
 
 def disparages_competitor(body: str) -> list[str]:

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 
 from agents.calendar_days import named_days, resolve_day
 from agents.context import Context, parse_time
+from agents.draft_conduct import over_the_contacts_head, pressure_for_the_sellers_target, unrecorded_thread
 from agents.facts import Vocabulary, date_matches, find_dates, find_unsupported
 from agents.favours import favour_asks
 from agents.forms_of_address import (
@@ -35,6 +36,7 @@ from agents.neighbour_languages import clauses_in_other_languages
 from agents.next_steps import _DAYS, count_asks, dated_next_step, script_asks
 from agents.normalize import normalise
 from agents.placeholders import PLACEHOLDER as PLACEHOLDER
+from agents.product_named import unrecorded_products
 from agents.public_holidays import country_code
 from agents.record_address import HONORIFIC, addressed_formally, wrong_form_of_address
 from agents.record_reading import record_reading_problems
@@ -347,6 +349,12 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
     checks.append(Check(name="no_unapproved_commitments", passed=not commitments,
                         detail="; ".join(commitments[:3]) or "none"))
     for rule, found in record_reading_problems(body, ctx, draft.to.contact_id, send_day):
+        checks.append(Check(name=rule, passed=not found, detail="; ".join(found) or "none"))
+    # set 32 (wave 23b): the thread, the people and the reason a rep gives must be the buyer's, not invented or ours
+    for rule, found in (("replies_on_a_recorded_thread", unrecorded_thread(subject, ctx)),
+                        ("no_copy_over_the_contacts_head", over_the_contacts_head(f"{subject}\n{body}", ctx)),
+                        ("no_pressure_for_the_sellers_target", pressure_for_the_sellers_target(subject, body)),
+                        ("names_only_products_on_record", unrecorded_products(f"{subject}\n{body}", ctx))):
         checks.append(Check(name=rule, passed=not found, detail="; ".join(found) or "none"))
     wrote = guess_language(body)
     switched = [*foreign_sentences(body, draft.language), *clauses_in_other_languages(body)] \
