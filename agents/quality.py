@@ -33,6 +33,7 @@ from agents.moments import ASK_TOPICS, Ask, latest_ask
 from agents.names import foreign_sentences, guess_language
 from agents.neighbour_languages import clauses_in_other_languages
 from agents.next_steps import _DAYS, count_asks, dated_next_step, script_asks
+from agents.stated_steps import stated_step
 from agents.normalize import normalise
 from agents.placeholders import PLACEHOLDER as PLACEHOLDER
 from agents.public_holidays import country_code
@@ -302,7 +303,7 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
         detail = f"{asks} ask(s) in the script"
     else:
         asks = count_asks(body)
-        dated = dated_next_step(body) if asks == 0 else None
+        dated = (dated_next_step(body) or stated_step(body)) if asks == 0 else None
         # A dated commitment ("you'll have the proposal by the end of next week") is a next step; a favour to us is not.
         favours = favour_asks(body)
         step = (asks == 1 and len(favours) < asks) or dated is not None

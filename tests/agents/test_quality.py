@@ -280,7 +280,8 @@ unanswered (es g6). Wave 22b (in-sample, agents/README.md "wave 22b"): every bad
 one passed in each language."""
 
 SET32 = {lang: json.loads((FIXTURES / "quality_heldout32" / f"{lang}.json").read_text()) for lang in LANGUAGES}
-SET32_FLOORS = {"en": (7, 9), "de": (9, 8), "fr": (7, 8), "es": (6, 8)}
+SET32_FLOORS = {"en": (7, 10), "de": (9, 10), "fr": (7, 10), "es": (6, 10)}
+# wave 23b (in-sample): good passed 10/10 in each language after the stated-step, length-floor and thanks fixes (goodq32)
 """Wave 23, written by a sixteenth outside red team without reading agents/ (12 bad, 10 good per language); first and
 only measurement on 6b7e7af (22:58 UTC, tests/fixtures/injection_heldout32/MEASURED.md), bad flagged / good passed:
 en 7/12 9/10, de 9/12 8/10, fr 7/12 8/10, es 6/12 8/10. Mostly new kinds missed: the wrong product named, the buyer's
