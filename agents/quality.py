@@ -33,7 +33,6 @@ from agents.moments import ASK_TOPICS, Ask, latest_ask
 from agents.names import foreign_sentences, guess_language
 from agents.neighbour_languages import clauses_in_other_languages
 from agents.next_steps import _DAYS, count_asks, dated_next_step, script_asks
-from agents.stated_steps import stated_step
 from agents.normalize import normalise
 from agents.placeholders import PLACEHOLDER as PLACEHOLDER
 from agents.public_holidays import country_code
@@ -43,6 +42,7 @@ from agents.references import misdated_references, unrecorded_calls, unrecorded_
 from agents.safety import commercial_violations
 from agents.settings import AgentSettings
 from agents.signature import signature_problems
+from agents.stated_steps import stated_step
 from agents.timing import timing_violations
 from agents.zones import recipient_timezone, zone_is_known
 
