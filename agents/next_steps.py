@@ -85,6 +85,14 @@ _VAGUE = re.compile(r"\b(?:follow(?:ing)? up|get back|check in|touch base|circle
 """A promise to be in touch is no step: "I'll follow up next week" leaves the buyer nothing to hold us to."""
 
 
+_HABIT = re.compile(
+    rf"\b(?:every|each|jede[nrs]?|chaque|tou(?:te)?s les|cada|tod[oa]s (?:los|las))\s+(?:other\s+)?(?:{_DAYS}|day|week|month|"
+    r"morning|afternoon|tag|woche|monat|morgen|jour|semaine|mois|matin|día|dia|semana|mes|mañana)\w*|"
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days\b|\b(?:montag|dienstag|mittwoch|donnerstag|freitag)s\b|"
+    r"\b(?:les|los) (?:lundi|mardi|mercredi|jeudi|vendredi|lunes|martes|miércoles|jueves|viernes)s?\b(?! \d)", re.I)
+"""A day that recurs: "every Friday", "freitags", "chaque vendredi", "los viernes" (a habit, not a step; wave 23b)."""
+
+
 def _vague(sentence: str) -> bool:
     """A promise to be in touch with no time to it: "Ich melde mich am Dienstag, 1. Dezember, um 15 Uhr telefonisch" is
     a call the buyer can hold us to (a day and a clock time), "ich melde mich nächste Woche" is not."""
@@ -99,7 +107,7 @@ def dated_next_step(body: str) -> str | None:
     if any(_vague(s) for s in sentences):
         return None
     for sentence in sentences:
-        if "?" in sentence or PLEASANTRY.search(sentence):
+        if "?" in sentence or PLEASANTRY.search(sentence) or _HABIT.search(sentence):
             continue
         if _COMING_DAY.search(sentence) and _COMMITS.search(sentence) and not _vague(sentence):
             return sentence.strip()[:80]

@@ -44,6 +44,7 @@ from agents.references import misdated_references, unrecorded_calls, unrecorded_
 from agents.safety import commercial_violations
 from agents.settings import AgentSettings
 from agents.signature import signature_problems
+from agents.stated_steps import stated_step
 from agents.timing import timing_violations
 from agents.zones import recipient_timezone, zone_is_known
 
@@ -304,7 +305,7 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
         detail = f"{asks} ask(s) in the script"
     else:
         asks = count_asks(body)
-        dated = dated_next_step(body) if asks == 0 else None
+        dated = (dated_next_step(body) or stated_step(body)) if asks == 0 else None
         # A dated commitment ("you'll have the proposal by the end of next week") is a next step; a favour to us is not.
         favours = favour_asks(body)
         step = (asks == 1 and len(favours) < asks) or dated is not None

@@ -26,7 +26,9 @@ _MESSAGE = re.compile(r"\b(?:message|messages|e-?mails?|mail|note|reply|request|
                       # writing as a verb: "que Lucía me escribiera", "dass Frau Weber geschrieben hat", "writing to me"
                       r"wr[io]te|writing|written|schrieb\w*|geschrieben|écrit\w*|escrib\w*|escribi\w*)\b", re.I)
 _THEIR_RESPONSE = re.compile(r"\b(?:feedback|reply|answer|response|questions?|thoughts|comments?|rückmeldung|antwort|"
-                             r"fragen|retour|réponse|remarques|respuesta|comentarios|preguntas)\b", re.I)
+                             r"fragen|retour|réponse|remarques|respuesta|comentarios|preguntas|"
+                             # the buyer's interest in what we sent is theirs (set 32's es-g6: "su interés en la estimación")
+                             r"interest|interesse|intérêt|interés)\b", re.I)
 _YOUR = re.compile(r"\b(?:your|ihre[rnm]?|votre|vos|su|sus)\b", re.I)
 _WORD = re.compile(r"[^\W\d_][^\W\d_'-]{4,}")
 
@@ -225,7 +227,7 @@ def thanks_problems(body: str, ctx: Context, recipient_id: str | None) -> list[s
     theirs = _words(" ".join(f"{a.get('subject') or ''} {a.get('text') or ''}" for a in inbound))
     out: list[str] = []
     for m in _THANKS.finditer(text):
-        end = re.compile(r"[.;!?\n]").search(text, m.end() + 1)
+        end = re.compile(r"[.;!?\n]").search(text, m.end())
         clause = text[m.end(): end.start() if end else len(text)]
         start = max(text.rfind(c, 0, m.start()) for c in ".;!?\n") + 1
         before = text[start:m.start()]

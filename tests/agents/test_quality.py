@@ -280,11 +280,11 @@ unanswered (es g6). Wave 22b (in-sample, agents/README.md "wave 22b"): every bad
 one passed in each language."""
 
 SET32 = {lang: json.loads((FIXTURES / "quality_heldout32" / f"{lang}.json").read_text()) for lang in LANGUAGES}
-SET32_FLOORS = {"en": (11, 9), "de": (12, 8), "fr": (12, 8), "es": (11, 8)}
+SET32_FLOORS = {"en": (11, 10), "de": (12, 10), "fr": (12, 10), "es": (11, 10)}
 # wave 23b (in-sample): raised from en 7 de 9 fr 7 es 6 bad flagged by agents/draft_conduct.py (a "Re:" on a thread the
 # record lacks, a copy to a chief executive no contact is, the seller's own quarter as the reason), agents/product_named.py
 # (a product of ours the record never mentions) and set 32's sneers at competitors; still missed: the question ignored
-# (en/es b2)
+# (en/es b2); good passed 10/10 in each language after the stated-step, length-floor and thanks fixes (goodq32)
 """Wave 23, written by a sixteenth outside red team without reading agents/ (12 bad, 10 good per language); first and
 only measurement on 6b7e7af (22:58 UTC, tests/fixtures/injection_heldout32/MEASURED.md), bad flagged / good passed:
 en 7/12 9/10, de 9/12 8/10, fr 7/12 8/10, es 6/12 8/10. Mostly new kinds missed: the wrong product named, the buyer's

@@ -1,0 +1,69 @@
+"""Next steps a draft states without a question or a first person (wave 23b, set 32's good drafts refused "0 ask(s)").
+
+agents.next_steps reads a step as our side committing ("I'll send", "wir schicken") or the thing reaching the buyer in
+the future tense ("vous parviendra"). Five good drafts of set 32 said the same in the present tense, which in every one
+of our four languages states a scheduled step as surely as the future: "the proposal, which goes to Dana and Marcus on
+Friday", "la proposition part vendredi 27 novembre", "vous parvient d'ici le vendredi", "la propuesta sale el viernes",
+and "Sie und Herr Weber haben das Angebot bis Freitag". A present tense also states habits ("our newsletter goes out
+on Fridays"), so a step here needs a document of the deal as its subject, one coming day (not every Friday), and for
+the buyer's having it a limit ("by", "bis", "d'ici", "antes del"). A conditional invitation to answer ("if anything
+should read differently, a reply before Friday is all I need") leaves the buyer a step too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from agents.facts import find_dates
+from agents.next_steps import _COMING_DAY, _HABIT, _vague
+from agents.timing import _SENTENCE_BREAK
+
+_THING = re.compile(
+    r"\b(?:proposal|offer|quote|quotation|contract|draft|estimate|annex|order form|angebot\w*|vertrag\w*|entwurf|"
+    r"unterlagen|kostenvoranschlag|proposition|offre|devis|contrat|annexe|propuesta|oferta|presupuesto|contrato|"
+    r"anexo)\b", re.I)
+"""A document of the deal: the thing a present tense can schedule."""
+_GOES = re.compile(
+    r"\b(?:goes|is going) (?:out|over|to)\b|\b(?:leaves|ships|is sent|gets sent)\b|"
+    r"\bgeht\b(?:[^.?!\n]|(?<=\d)\.){0,40}\b(?:raus|hinaus|heraus|an sie|an ihn|an \w+)\b|\bgeht (?:raus|hinaus|heraus)\b|"
+    r"\b(?:wird|werden)\b(?:[^.?!\n]|(?<=\d)\.){0,40}\b(?:verschickt|versendet|gesendet|zugestellt)\b|"
+    r"\bpart\b|\bpartent\b|\bvous (?:parvient|parviennent|arrive|arrivent)\b|\b(?:est|sont) (?:envoyée?s?|transmise?s?)\b|"
+    r"\bsale\b|\bsalen\b|\bse (?:envía|envían|manda|mandan)\b|\b(?:le|les) llega\b|\b(?:le|les) llegan\b", re.I)
+"""The thing going out or reaching the buyer, in the present tense."""
+_HAVE_BY = re.compile(
+    r"\b(?:you|sie|vous|usted|ustedes)\b(?: (?:and|und|et|y) [\w\s.]{1,30}?)? (?:have|get|receive|haben|erhalten|bekommen|avez|"
+    r"recevez|aurez|tiene|tienen|recibe|reciben)\b[^.?!\n]{0,60}\b(?:by|before|bis|vor|d'ici|avant|antes del?|para el|hasta)\b",
+    re.I)
+"""The buyer having the thing by a day: "Sie und Herr Weber haben das Angebot bis Freitag"."""
+_PAST = re.compile(r"\b(?:since|seit|depuis|desde|ago|last|letzte[nm]?|dernier|pasado)\b", re.I)
+_REPLY_IS_ENOUGH = re.compile(
+    r"\b(?:a|one|a short|a quick) (?:reply|answer|line|note)\b[^.?!\n]{0,50}\b(?:is all|is enough|will do|suffices)\b|"
+    r"\b(?:eine )?(?:kurze )?(?:antwort|nachricht|zeile|mail)\b[^.?!\n]{0,50}\b(?:genügt|reicht)\b|"
+    r"\b(?:il suffit de (?:me )?répondre|une (?:simple |courte )?réponse[^.?!\n]{0,50}\b(?:suffit|suffira))\b|"
+    r"\b(?:basta con (?:responder|contestar|una respuesta|un correo)|(?:una )?(?:breve )?respuesta[^.?!\n]{0,50}\bbasta)\b",
+    re.I)
+"""An invitation to answer: "a reply to this email before Friday is all I need", "eine kurze Antwort genügt"."""
+_CONDITION = re.compile(r"\b(?:if|should|falls|wenn|sollte|si|s'il|en caso de)\b", re.I)
+
+
+def _coming_day(sentence: str) -> bool:
+    """One coming day or week, or a date, and no habit or past marker around it."""
+    if _HABIT.search(sentence) or _PAST.search(sentence):
+        return False
+    return bool(_COMING_DAY.search(sentence) or find_dates(sentence))
+
+
+def stated_step(body: str) -> str | None:
+    """The first sentence stating a step in the present tense or inviting an answer, or None. Like
+    next_steps.dated_next_step, a draft that also promises only to be in touch reads as a check-in."""
+    sentences = re.split(_SENTENCE_BREAK, body)
+    if any(_vague(s) for s in sentences):
+        return None
+    for sentence in sentences:
+        if "?" in sentence:
+            continue
+        if _THING.search(sentence) and (_GOES.search(sentence) or _HAVE_BY.search(sentence)) and _coming_day(sentence):
+            return sentence.strip()[:80]
+        if _REPLY_IS_ENOUGH.search(sentence) and (_CONDITION.search(sentence) or _coming_day(sentence)):
+            return sentence.strip()[:80]
+    return None
