@@ -20,8 +20,11 @@ _THREAD_STOP = frozenset("""
 your yours their this that with from about the and for our ihre ihr ihren ihrer ihrem unser unsere zum zur und
 der die das den dem des für votre vos notre nos les des pour avec dans une sur sus nuestra nuestro para con del los las
 una por confirmed confirmation confirmé confirmée bestätigt bestätigung confirmación confirmada
+next step steps follow followup nachste nachsten schritt schritte weiteres vorgehen prochaine prochaines etape etapes
+suite suivi proximo proximos pasos paso siguientes seguimiento
 """.split())
-"""Words every subject line may carry: sharing them shows no thread in common."""
+"""Words every subject line may carry: sharing them shows no thread in common ("Re: next steps" continues the
+deal's conversation whatever its last subject was: the wave-10 good drafts' subject)."""
 
 
 def _fold(text: str) -> str:

@@ -14,6 +14,7 @@ from agents.loanwords import GERMAN_ANGLICISMS
 from agents.name_abbreviations import ACTS_AFTER, abbreviated_first, later_initial
 from agents.name_abbreviations import SENTENCE_END as _SENTENCE_END
 from agents.normalize import normalise
+from agents.quoted_terms import quoted_as_titles
 
 COMMON_CAPITALISED = frozenset("""
 i i'm i'll i've i'd hi hello hey dear thanks thank best regards cheers kind warm warmest sincerely
@@ -127,25 +128,6 @@ welchen welchem welcher zum zur vom beim im am ins ans aufs""".split())
 _GERMAN_HONORIFICS = frozenset({"herr", "herrn", "frau"})
 _BEFORE_A_NAME = _GERMAN_HONORIFICS | {"hr", "hrn", "fr", "dr", "prof", "med", "dent", "dipl", "ing"}
 _ADJECTIVE_ENDING = re.compile(r"^[a-zäöüß]+(?:e|en|em|er|es)$")
-_GERMAN_QUOTED_TITLE = re.compile(
-    r"\b(" + "|".join(sorted(_GERMAN_DETERMINERS, key=len, reverse=True)) + r')\s+"([^"\n]{1,60})"', re.I)
-"""A quoted title after a determiner ('unseren "Fleet Idle Report"'): one noun phrase, in whatever language."""
-
-
-_GERMAN_QUOTED_TERM = re.compile(
-    r'\b((?:stich|schlag|schlüssel|fach|such)?wort|begriff|thema|schlagzeile|motto|kennzahl|kapitel|abschnitt|punkt|'
-    r'modul|bericht|bereich|ausdruck|formel)(\s+)"([A-ZÄÖÜ][a-zäöüß]+)"', re.I)
-"""A quoted word after a noun that introduces a term ('Ihr Stichwort "Leerlauf"', set 32's 099): a term cited, not a
-name, when a common list holds it ("Kunde "Bergmann"" is not read here: Kunde introduces no term)."""
-
-
-def _quoted_term(m: re.Match[str]) -> str:
-    # imported here: vouched_vocabulary reads the fact checks, which read this module
-    from agents.vouched_vocabulary import common_words
-
-    return f"{m.group(1)}{m.group(2)}titel" if m.group(3).lower() in common_words() else m.group(0)
-
-
 def _german_noun(tokens: list[str], i: int, words: frozenset[str]) -> bool:
     """Whether German grammar makes the capitalised token i a noun rather than a name: an honorific itself, the
     genitive of a name the record knows ("Webers" of Weber), a word after a determiner and its adjectives ("einem
@@ -170,8 +152,7 @@ def _unknown_names(text: str, words: frozenset[str], seen: frozenset[str] = froz
     german = guess_language(text) == "de"
     # Sentence starts are capitalised anyway; only mid-sentence capitals are taken as names.
     if german:
-        text = _GERMAN_QUOTED_TITLE.sub(r"\1 titel", text)
-        text = _GERMAN_QUOTED_TERM.sub(_quoted_term, text)
+        text = quoted_as_titles(text, _GERMAN_DETERMINERS)
     # an honorific's dot ends no sentence: "votre directeur général, M. Bernard, ..." names Bernard mid-sentence
     for sentence in re.split(_SENTENCE_END, text):
         tokens = [_base(t) for t in _WORD.findall(sentence)]

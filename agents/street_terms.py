@@ -20,7 +20,10 @@ import re
 
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
 _ASKED = re.compile(r"\?|\b(?:asked|asks|asking|wonders?|wondered|whether|fragte?|fragt|ob|demand[eé]\w*|"
-                    r"pregunt[óoa]\w*|si\s+(?:on|nous|vous)\b|questions?|frage|anfrage|pregunta)", re.I)
+                    r"pregunt[óoa]\w*|si\s+(?:on|nous|vous)\b|questions?|frage|anfrage|pregunta|"
+                    # the buyer's own wish reported ("Dana would like a call this afternoon"): their ask, not our plan
+                    r"would\s+like|wants?|wanted|prefers?|möchte|möchten|wünscht|hätte\s+gern|souhaite\w*|voudrait|"
+                    r"préfère\w*|quiere|querría|quisiera|le\s+gustaría|prefiere)", re.I)
 _CONDITION = re.compile(r"\b(?:once|when|after|if|until|sobald|wenn|nachdem|falls|dès\s+que|une\s+fois|lorsque|"
                         r"quand|cuando|en\s+cuanto|una\s+vez)\b", re.I)
 

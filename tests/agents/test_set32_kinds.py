@@ -211,3 +211,20 @@ def test_a_quoted_name_after_a_noun_that_introduces_no_term_is_still_read() -> N
 
     text = normalise("Das Angebot baut auf der Rechnung auf. Wir haben mit Kunde „Bergmann“ gesprochen.")
     assert "Bergmann" in _unknown_names(text, frozenset())
+
+
+@pytest.mark.parametrize("text", [
+    "Dana would like a call this afternoon to go through the seat count.",
+    "Frau Schmidt möchte heute Nachmittag telefonieren, um die Lizenzen durchzugehen.",
+    "Claire souhaite un appel cet après-midi pour revoir le nombre de licences.",
+])
+def test_a_call_today_the_buyer_wants_is_reported_not_planned(text):
+    from agents.street_terms import day_part_calls
+
+    assert day_part_calls(text) == []
+
+
+def test_a_call_today_we_plan_is_still_a_call_on_the_send_day():
+    from agents.street_terms import day_part_calls
+
+    assert day_part_calls("I will call Dana this afternoon to go through the seat count.") != []
