@@ -21,8 +21,11 @@ _lock = threading.Lock()
 
 
 def names(app: Any, tenant_id: str, crm: str, users: Iterable[str | None]) -> dict[str, str]:
-    """{user: display name} for the users the CRM can name (Salesforce User ids); others are left out."""
-    if crm != "salesforce":
+    """{user: display name} for the users the CRM can name (its sign-in names people by a User id, as Salesforce's
+    does); others are left out."""
+    from app.admin.access import person_id_kind
+
+    if person_id_kind(crm) != "user_id":
         return {}
     now = time.monotonic()
     wanted = sorted({u for u in users if u})
