@@ -141,3 +141,18 @@ def live_console(tmp: Path, *, seed: int = JOURNEY_SEED) -> Iterator[Live]:
         sandbox.stop()
         server.shutdown()
         get_db(app).engine.dispose()
+
+
+@contextmanager
+def signed_in_desktop(browser: Any, url: str) -> Iterator[Any]:
+    """A desktop-wide window (1280x900) signed in with the operator token (sees every tab, may edit)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(f"{url}/admin/login")
+    page.fill("input[name=token]", ADMIN_TOKEN)
+    with page.expect_navigation():
+        page.press("input[name=token]", "Enter")
+    try:
+        yield page
+    finally:
+        context.close()

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.admin.live import ADMIN_TOKEN, live_console
+from tests.admin.live import live_console, signed_in_desktop
 from tests.cards.browser import require_chromium
 
 pytestmark = pytest.mark.timeout(240)
@@ -26,14 +26,8 @@ def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
 
 @pytest.fixture(scope="module")
 def admin_page(live: Any, browser: Any) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.goto(f"{live.url}/admin/login")
-    page.fill("input[name=token]", ADMIN_TOKEN)
-    with page.expect_navigation():
-        page.press("input[name=token]", "Enter")
-    yield page
-    context.close()
+    with signed_in_desktop(browser, live.url) as page:
+        yield page
 
 
 def test_the_guardrails_page_writes_bounds_and_amounts_as_people_do_and_never_says_null(live, admin_page):

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests.admin.live import ADMIN_TOKEN, live_console
+from tests.admin.live import ADMIN_TOKEN, live_console, signed_in_desktop
 from tests.cards.browser import require_chromium
 
 pytestmark = pytest.mark.timeout(240)
@@ -51,15 +51,8 @@ def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
 
 @pytest.fixture(scope="module")
 def admin_page(live: Any, browser: Any) -> Iterator[Any]:
-    """A desktop-wide window signed in with the operator token (sees every tab, may edit)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.goto(f"{live.url}/admin/login")
-    page.fill("input[name=token]", ADMIN_TOKEN)
-    with page.expect_navigation():
-        page.press("input[name=token]", "Enter")
-    yield page
-    context.close()
+    with signed_in_desktop(browser, live.url) as page:
+        yield page
 
 
 @pytest.mark.parametrize("tab", TABS)
