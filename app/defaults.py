@@ -211,3 +211,7 @@ POSTERIOR_FOLD_LIMIT = 5000
 
 POSTERIOR_CAS_ATTEMPTS = 5
 """Times a refresh reloads and retries when another worker saved the posterior first."""
+
+ACCOUNT_NAMES_TTL_SECONDS = 86_400.0
+"""Seconds an account's and its installer's names, read from the CRM, are kept before a token refresh reads
+them again (a renamed org shows its new name within a day; at most one read per tenant per day)."""

@@ -90,6 +90,9 @@ class Installation(Base):
     installed_by_name: Mapped[str | None] = mapped_column(String(255))
     """The installing user's name as the CRM last said it (at install and token refresh): the operator's
     tenants list names installers without a CRM call per tenant."""
+    names_at: Mapped[datetime | None] = mapped_column()
+    """When the account's and the installer's names were last read from the CRM (None: never, e.g. installed
+    before wave 24); app/tenants `refresh_names` reads them again at most every ACCOUNT_NAMES_TTL_SECONDS."""
     installed_at: Mapped[datetime] = mapped_column(default=utcnow)
     revoked_at: Mapped[datetime | None] = mapped_column()
     last_sync_at: Mapped[datetime | None] = mapped_column()

@@ -1,6 +1,6 @@
 """admin wave 24: console grants of Salesforce User ids stored by their 18-character case-safe form
-(they were lower-cased); installations.installed_by_name (the installer's name, read at install and
-token refresh, for the operator's tenants list); worker_reports (what each worker can run: provider
+(they were lower-cased); installations.installed_by_name and names_at (the installer's and the org's
+names, read at install and again at a token refresh a day later, for the operator's tenants list); worker_reports (what each worker can run: provider
 keys held, never the keys, its deployment roles, heartbeat); report_cache (the learning report, keyed
 by what it is computed from)
 
@@ -56,6 +56,7 @@ def upgrade() -> None:
         taken.add((tenant, fixed))
     with op.batch_alter_table("installations", schema=None) as batch_op:
         batch_op.add_column(sa.Column("installed_by_name", sa.String(length=255), nullable=True))
+        batch_op.add_column(sa.Column("names_at", sa.DateTime(timezone=True), nullable=True))
     op.create_table(
         "worker_reports",
         sa.Column("worker", sa.String(length=200), nullable=False),
@@ -86,5 +87,6 @@ def downgrade() -> None:
     op.drop_table("report_cache")
     op.drop_table("worker_reports")
     with op.batch_alter_table("installations", schema=None) as batch_op:
+        batch_op.drop_column("names_at")
         batch_op.drop_column("installed_by_name")
     # Grants keep their 18-character form: a lower-cased id would match the same sign-in no better.
