@@ -37,7 +37,6 @@ def capabilities(config: Mapping[str, Any], environ: Mapping[str, str] | None = 
     """What a process with this config and environment can run: providers whose setting is present (names
     only), the deployment's role → provider spec, and its spend accounting (which models it prices)."""
     from agents.providers.resolve import VENDOR_NEEDS, missing_setting
-
     from app.admin.llm_status import deployment_env
 
     env = deployment_env(config, environ)
@@ -131,7 +130,6 @@ def workers_run(settings: Any, reports: Sequence[WorkerReport], budget_lines: Se
     """Per role, what the reporting workers will run it on (the tenant's setting over each worker's own
     deployment default; each worker's provider settings; the shared budget)."""
     from agents.providers.resolve import VENDOR_NEEDS
-
     from app.admin.llm_status import role_statuses
 
     per_role: dict[str, dict[tuple[str, str | None], list[str]]] = {r: {} for r in roles}

@@ -204,9 +204,9 @@ def grant(s: Session, tenant_id: str, user: str, role: str, *, by: str, crm: str
         names = _removal_keys(user, crm)
         if not names or any(len(n) > 255 for n in names):
             raise GrantError("give the person's CRM sign-in (their e-mail address or user id)")
-        for row in s.execute(select(ConsoleGrant).where(ConsoleGrant.tenant_id == tenant_id,
+        for old in s.execute(select(ConsoleGrant).where(ConsoleGrant.tenant_id == tenant_id,
                                                         ConsoleGrant.user.in_(names))).scalars():
-            s.delete(row)
+            s.delete(old)
         return
     who = check_person(crm, user)
     row = s.execute(select(ConsoleGrant).where(ConsoleGrant.tenant_id == tenant_id, ConsoleGrant.user == who)

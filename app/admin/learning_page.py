@@ -7,8 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 from flask import current_app, request
-from sqlalchemy.exc import IntegrityError
 from markupsafe import Markup
+from sqlalchemy.exc import IntegrityError
 
 from app.admin import bp, tenant_page
 from app.admin.report_cache import cached, learning_key

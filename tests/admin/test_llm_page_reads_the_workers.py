@@ -16,7 +16,15 @@ import pytest
 from sqlalchemy import select, update
 
 from tests.admin.conftest import ADMIN_TOKEN, crm_session, set_installer
-from tests.conftest import TEST_SECRET_KEY, TEST_TOKEN_KEY, flush_test_redis, install_tenant, need, pg_url, redis_url
+from tests.conftest import (
+    TEST_SECRET_KEY,
+    TEST_TOKEN_KEY,
+    flush_test_redis,
+    install_tenant,
+    need,
+    pg_url,
+    redis_url,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 A = "hubspot-101"
