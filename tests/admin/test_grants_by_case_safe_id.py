@@ -119,6 +119,20 @@ def test_a_lower_cased_15_character_grant_from_before_can_still_be_removed(sf_co
         assert grants(s, SF) == []
 
 
+def test_the_access_page_marks_a_lower_cased_15_character_grant_as_matching_no_sign_in(sf_console):
+    from app.storage import get_db
+    from app.storage.models import ConsoleGrant
+
+    with get_db(sf_console).session() as s:
+        s.add(ConsoleGrant(tenant_id=SF, user=CARL_15.lower(), role="viewer", granted_by=OWNER))
+        s.add(ConsoleGrant(tenant_id=SF, user=DANA, role="viewer", granted_by=OWNER))
+    html = sf_session(sf_console.test_client(), OWNER).get(f"/admin/t/{SF}/access").get_data(as_text=True)
+    rows = html.split('<table id="grants">', 1)[1].split("</table>", 1)[0].split("<tr>")
+    old = next(r for r in rows if CARL_15.lower() in r)
+    new = next(r for r in rows if DANA in r)
+    assert "matches no sign-in" in old and "matches no sign-in" not in new
+
+
 def test_migration_0010_restores_the_case_of_lower_cased_18_character_grants_and_leaves_the_rest(tmp_path):
     url = f"sqlite:///{tmp_path / 'm.db'}"
     migrate.upgrade(url, "0009_llm_budget")
