@@ -211,3 +211,13 @@ POSTERIOR_FOLD_LIMIT = 5000
 
 POSTERIOR_CAS_ATTEMPTS = 5
 """Times a refresh reloads and retries when another worker saved the posterior first."""
+
+ACCOUNT_NAMES_TTL_SECONDS = 86_400.0
+"""Seconds an account's and its installer's names, read from the CRM, are kept before a token refresh reads
+them again (a renamed org shows its new name within a day; at most one read per tenant per day)."""
+
+WORKER_REPORT_SECONDS = 60.0
+"""Seconds between a worker's reports of what it can run (app/worker_report.py); it also reports at start."""
+
+WORKER_REPORT_STALE_SECONDS = 180.0
+"""A worker not heard from for this many seconds is left out of the LLM page's "what the workers run"."""

@@ -497,6 +497,17 @@ class TokenSet:
     instance_url: str | None = None
     user: str | None = None
     account_name: str | None = None
+    user_name: str | None = None
+    """The consenting user's name as the CRM shows it (None: unknown, or the CRM names people by `user`)."""
+
+
+@dataclass(frozen=True)
+class AccountNames:
+    """What a CRM calls an installed account and its installing user, read with the installation's token
+    (an OAuth provider's optional `account_names(tokens)`); None where it could not be read."""
+
+    account: str | None = None
+    user: str | None = None
 
 
 @dataclass(frozen=True)

@@ -85,20 +85,40 @@ def role_in(s: Session, identity: Identity, tenant_id: str) -> str | None:
     installer = s.execute(select(Installation.installed_by).where(
         Installation.tenant_id == tenant_id, Installation.revoked_at.is_(None))
         .order_by(Installation.id.desc())).scalars().first()
-    if installer and same_user(installer, identity.user):
+    if installer and same_user(installer, identity.user, identity.crm):
         return "admin"
+    try:
+        who = normal_user(identity.user, identity.crm)
+    except GrantError:  # the CRM vouched for this identity; an unreadable one has no grant
+        return "viewer"
     grant = s.execute(select(ConsoleGrant.role).where(
-        ConsoleGrant.tenant_id == tenant_id, ConsoleGrant.user == normal_user(identity.user))).scalar_one_or_none()
+        ConsoleGrant.tenant_id == tenant_id, ConsoleGrant.user == who)).scalar_one_or_none()
     return grant if grant in ROLES else "viewer"
 
 
-def normal_user(user: str) -> str:
-    """How a CRM identity is stored and compared: e-mails are case-insensitive."""
-    return user.strip().lower()
+def normal_user(user: str, crm: str | None = None) -> str:
+    """How a CRM identity is stored and compared, in the words of the tenant's CRM (its connector's
+    `person_key`): an e-mail lower-cased (case-insensitive), a Salesforce User id in its 18-character
+    case-safe form (a 15-character id is case-sensitive: lower-casing it could give two users one grant).
+    Without a CRM (or with one whose connector says nothing), lower-cased.
+
+    Raises:
+        GrantError: the CRM says the value cannot be one of its people (an id with an impossible suffix).
+    """
+    key = getattr(_connector(crm), "person_key", None)
+    if key is None:
+        return user.strip().lower()
+    try:
+        return str(key(user))
+    except ValueError as exc:
+        raise GrantError(str(exc)) from exc
 
 
-def same_user(a: str, b: str) -> bool:
-    return normal_user(a) == normal_user(b)
+def same_user(a: str, b: str, crm: str | None = None) -> bool:
+    try:
+        return normal_user(a, crm) == normal_user(b, crm)
+    except GrantError:
+        return False
 
 
 class GrantError(ValueError):
@@ -109,13 +129,13 @@ EMAIL = re.compile(r"^[^@\s<>\"'(),;:\[\]\\]+@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0
 """An e-mail address as HubSpot's sign-in names its user (`token_info`'s `user`): one @, a domain with a
 dot, no spaces or markup."""
 
-SALESFORCE_USER_ID = re.compile(r"^005[a-z0-9]{12}(?:[a-z0-9]{3})?$")
+SALESFORCE_USER_ID = re.compile(r"^005[A-Za-z0-9]{12}(?:[A-Za-z0-5]{3})?$")
 """A Salesforce User id (15 or 18 characters, key prefix 005): what Salesforce's sign-in names (the
-identity URL's last part, integrations/salesforce/oauth.py), lower-cased as `normal_user` stores it."""
+identity URL's last part, integrations/salesforce/oauth.py); `normal_user` stores its 18-character form."""
 
 
-def person_id_kind(crm: str | None) -> str | None:
-    """What the tenant's CRM sign-in names a person by ("email", "user_id"), from its connector; None when unknown."""
+def _connector(crm: str | None) -> Any:
+    """The tenant's connector (None when the CRM is unknown or not registered)."""
     if not crm:
         return None
     import json
@@ -127,12 +147,17 @@ def person_id_kind(crm: str | None) -> str | None:
 
     if has_app_context():
         try:
-            return getattr(get_connector(crm, current_app), "person_id", None)
+            return get_connector(crm, current_app)
         except LookupError:  # an unregistered CRM name: accept either form
             return None
     # Outside a request (the CLI, a script): the shipped registry names the connector class.
     target = json.loads(DEFAULT_REGISTRY.read_text()).get(crm)
-    return getattr(import_string(target), "person_id", None) if target else None
+    return import_string(target) if target else None
+
+
+def person_id_kind(crm: str | None) -> str | None:
+    """What the tenant's CRM sign-in names a person by ("email", "user_id"), from its connector; None when unknown."""
+    return getattr(_connector(crm), "person_id", None)
 
 
 def check_person(crm: str | None, user: str) -> str:
@@ -144,8 +169,8 @@ def check_person(crm: str | None, user: str) -> str:
     Raises:
         GrantError: naming the field and the value, and what the CRM's sign-in names instead.
     """
-    who = normal_user(user)
     shown = " ".join(user.split())[:80]
+    who = normal_user(user, crm)
     if not who:
         raise GrantError("Person is empty: give the person's CRM sign-in (their e-mail address or user id)")
     kind = person_id_kind(crm)
@@ -155,10 +180,11 @@ def check_person(crm: str | None, user: str) -> str:
                              "by the id of their User record (15 or 18 characters starting 005, the end of the "
                              "user's page URL in Setup → Users), not by name or e-mail")
     elif kind == "email":
+        who = who.lower()
         if len(who) > 254 or not EMAIL.match(who):
             raise GrantError(f"Person {shown!r} is not an e-mail address: sign-in from HubSpot names a person by "
                              "their HubSpot login e-mail, like ana@brightlane.io")
-    elif len(who) > 255 or not (EMAIL.match(who) or SALESFORCE_USER_ID.match(who)):
+    elif len(who) > 255 or not (EMAIL.match(who.lower()) or SALESFORCE_USER_ID.match(who)):
         raise GrantError(f"Person {shown!r} is neither an e-mail address nor a Salesforce User id")
     return who
 
@@ -174,19 +200,34 @@ def grant(s: Session, tenant_id: str, user: str, role: str, *, by: str, crm: str
     """
     if role not in (*ROLES, "none"):
         raise GrantError(f"role {role!r} is not one of {', '.join(ROLES)} or none")
-    who = normal_user(user) if role == "none" else check_person(crm, user)
-    if not who or len(who) > 255:
-        raise GrantError("give the person's CRM sign-in (their e-mail address or user id)")
+    if role == "none":
+        names = _removal_keys(user, crm)
+        if not names or any(len(n) > 255 for n in names):
+            raise GrantError("give the person's CRM sign-in (their e-mail address or user id)")
+        for old in s.execute(select(ConsoleGrant).where(ConsoleGrant.tenant_id == tenant_id,
+                                                        ConsoleGrant.user.in_(names))).scalars():
+            s.delete(old)
+        return
+    who = check_person(crm, user)
     row = s.execute(select(ConsoleGrant).where(ConsoleGrant.tenant_id == tenant_id, ConsoleGrant.user == who)
                     ).scalar_one_or_none()
-    if role == "none":
-        if row is not None:
-            s.delete(row)
-        return
     if row is None:
         s.add(ConsoleGrant(tenant_id=tenant_id, user=who, role=role, granted_by=by))
     else:
         row.role, row.granted_by = role, by
+
+
+def _removal_keys(user: str, crm: str | None) -> list[str]:
+    """The stored names a removal looks for: the canonical form, and the value as typed and lower-cased, so a
+    grant stored before the check, or a 15-character id stored lower-cased before wave 24 (its case is lost:
+    no 18-character form can be derived from it), can still be removed."""
+    typed = user.strip()
+    out = [n for n in {typed, typed.lower()} if n]
+    try:
+        out.append(normal_user(user, crm))
+    except GrantError:
+        pass
+    return sorted(set(out))
 
 
 def grants(s: Session, tenant_id: str) -> list[ConsoleGrant]:

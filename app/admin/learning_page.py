@@ -8,9 +8,12 @@ from typing import Any
 
 from flask import current_app, request
 from markupsafe import Markup
+from sqlalchemy.exc import IntegrityError
 
 from app.admin import bp, tenant_page
+from app.admin.report_cache import cached, learning_key
 from app.admin.views import page
+from app.storage import get_db
 
 OBJECT_TYPES = {"deal": "Deals", "lead": "Salesforce Leads"}
 """Whose decisions a report evaluates (never pooled: a lead's conversion is another reward)."""
@@ -26,8 +29,25 @@ def learning(tenant: str) -> Any:
     kind = request.args.get("object_type", "deal")
     if kind not in OBJECT_TYPES:
         kind = "deal"
-    rows = of_object_type(rows_from_db(current_app._get_current_object(), tenant),  # type: ignore[attr-defined]
-                          kind)
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+
+    made: list[str] = []
+
+    def compute() -> str:
+        rows = of_object_type(rows_from_db(app, tenant), kind)
+        made.append(render_body(rows, summarise(rows)))
+        return made[-1]
+
+    # Kept in the database keyed by what the report reads (app/admin/report_cache.py): the second view of an
+    # unchanged tenant is one lookup instead of seconds of bootstrap and drawing; a new outcome recomputes it.
+    try:
+        with get_db(app).session() as s:
+            html, hit = cached(s, tenant, f"learning:{kind}", learning_key(s, tenant, kind), compute)
+    except IntegrityError:
+        if not made:
+            raise
+        # Another process stored the same report first (two first views at once): ours is as good.
+        html, hit = made[-1], False
     # render_body escapes every value it prints; its images are matplotlib's own PNGs.
-    body = Markup(render_body(rows, summarise(rows)))  # noqa: S704
-    return page("admin/learning.html", body=body, kind=kind, kinds=OBJECT_TYPES)
+    body = Markup(html)  # noqa: S704
+    return page("admin/learning.html", body=body, kind=kind, kinds=OBJECT_TYPES, cached=hit)

@@ -14,6 +14,7 @@ from typing import Any
 from flask import Response, current_app, g, redirect, request, url_for
 
 from agents.providers.spend import month_bounds
+from app import defaults
 from app import settings as service
 from app.admin import bp, refusal, tenant_page
 from app.admin.access import at_least
@@ -113,9 +114,28 @@ def llm(tenant: str) -> Any:
     from app.admin.llm_status import deployment_env, role_statuses
 
     statuses = role_statuses(settings, deployment, deployment_env(current_app.config), lines, ROLES)
+    workers = _workers_run(settings, lines)
     return _settings_page(tenant, LLM_KEYS, "admin/llm.html", "admin.llm", title="LLM vendors and spend",
                           usage=usage, deployment=deployment, spend_cap=settings.monthly_spend_cap_usd,
-                          budget=lines, statuses=statuses, fallbacks=[r for r in statuses if r.falls_back])
+                          budget=lines, statuses=statuses, workers=workers,
+                          fallbacks=[r for r in statuses if r.falls_back] if workers is None else [],
+                          worker_fallbacks=[w for w in workers or () if w.any_offline],
+                          stale_seconds=defaults.WORKER_REPORT_STALE_SECONDS)
+
+
+def _workers_run(settings: Any, lines: Any) -> list[Any] | None:
+    """Per role, what the separate workers will run (from their reports, app/worker_report.py); None when the
+    jobs run in this web process (no Redis: its own environment is what runs), [] when no worker reported."""
+    from app.dispatch import get_dispatcher
+    from app.dispatch.inprocess import InProcessBackend
+    from app.worker_report import fresh_reports, workers_run
+
+    if isinstance(get_dispatcher(_app()).backend, InProcessBackend):
+        return None
+    with get_db().session() as s:
+        reports = fresh_reports(s)
+        s.expunge_all()
+    return workers_run(settings, reports, lines, ROLES) if reports else []
 
 
 @bp.route("/t/<tenant>/llm/usage.csv")

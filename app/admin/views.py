@@ -55,7 +55,10 @@ def index() -> Any:
         installed = {i.tenant_id: i for i in s.execute(select(Installation).order_by(Installation.id)).scalars()}
         rows = [{"id": t.id, "crm": t.crm, "name": t.name or t.external_id, "status": t.status,
                  "installed_at": installed[t.id].installed_at if t.id in installed else None,
-                 "installed_by": installed[t.id].installed_by if t.id in installed else None} for t in tenants]
+                 "installed_by": installed[t.id].installed_by if t.id in installed else None,
+                 # Stored at install and token refresh: naming installers costs no CRM call per tenant here.
+                 "installed_by_name": installed[t.id].installed_by_name if t.id in installed else None}
+                for t in tenants]
     return render_template("admin/tenants.html", tenants=rows, identity=identity)
 
 
@@ -64,6 +67,7 @@ def index() -> Any:
 def health(tenant: str) -> Any:
     """Install health: token, scopes, deliveries, headroom, queue, last errors, actions."""
     connector = get_connector(g.tenant.crm)
+    _name_once(tenant)
     with get_db().session() as s:
         row = s.get(Tenant, tenant)
         if row is None:  # uninstalled between the access check and here
@@ -73,6 +77,27 @@ def health(tenant: str) -> Any:
         s.expunge_all()
     return page("admin/health.html", h=h, kinds=actions.KINDS, window=defaults.CONSOLE_HEALTH_WINDOW_HOURS,
                 crm_label=getattr(connector, "label", g.tenant.crm), queue_error=_queue_error())
+
+
+def _name_once(tenant: str) -> None:
+    """Name a tenant installed before names were stored (its name is still its instance's host): one read on
+    its first console view; later a token refresh a day on reads them again (app/tenants `refresh_names`)."""
+    from dataclasses import replace
+
+    from app.tenants import load_installation, refresh_names
+
+    with get_db().session() as s:
+        inst = s.execute(select(Installation).where(Installation.tenant_id == tenant, Installation.revoked_at.is_(None))
+                         .order_by(Installation.id.desc())).scalars().first()
+        if inst is None or inst.names_at is not None:
+            return
+        user, api_base = inst.installed_by, inst.api_base
+    try:
+        spec = load_installation(current_app._get_current_object(), tenant)  # type: ignore[attr-defined]
+    except Exception:  # no usable tokens: the page says so elsewhere
+        return
+    tokens = replace(spec.tokens, user=spec.tokens.user or user, instance_url=spec.tokens.instance_url or api_base)
+    refresh_names(current_app._get_current_object(), tenant, tokens)  # type: ignore[attr-defined]
 
 
 def _queue_error() -> str | None:
@@ -135,11 +160,23 @@ def access(tenant: str) -> Any:
         except GrantError as exc:
             error, status = str(exc), 400
     with get_db().session() as s:
-        rows = [{"user": r.user, "role": r.role, "by": r.granted_by, "at": r.granted_at} for r in grants(s, tenant)]
+        rows = [{"user": r.user, "role": r.role, "by": r.granted_by, "at": r.granted_at,
+                 "unmatched": not _stored_as_signin_names(r.user, g.tenant.crm)} for r in grants(s, tenant)]
         installer = s.execute(select(Installation.installed_by).where(Installation.tenant_id == tenant)
                               .order_by(Installation.id.desc())).scalars().first()
     return page("admin/access.html", grants=rows, installer=installer, error=error,
                 typed=request.form.get("user") if error else None), status
+
+
+def _stored_as_signin_names(user: str, crm: str) -> bool:
+    """Whether a grant's stored person is in the form sign-in is compared by (a lower-cased 15-character
+    Salesforce id stored before wave 24 lost its case: no sign-in can ever match it)."""
+    from app.admin.access import normal_user
+
+    try:
+        return normal_user(user, crm) == user
+    except GrantError:
+        return False
 
 
 @bp.get("/t/<tenant>/models")

@@ -129,6 +129,11 @@ def run_worker(app: Flask, *, with_scheduler: bool, burst: bool = False) -> None
             [backend.queue], connection=backend.redis, serializer=JSONSerializer,
             name=f"agentic-sales-{os.getpid()}",
         )
+        from app.worker_report import start_heartbeat, withdraw, worker_id
+
+        # What this worker can run (provider settings held, never a key), for the LLM page of every tenant.
+        reporter = worker_id()
+        start_heartbeat(app, reporter, stop)
         log.info("worker %s started on queue %s%s%s", worker.name, backend.queue.name,
                  " with the scheduler" if with_scheduler else "", " (burst: stops when the queue is empty)" if burst else "")
         try:
@@ -138,5 +143,6 @@ def run_worker(app: Flask, *, with_scheduler: bool, burst: bool = False) -> None
                         logging_level=logging.getLogger("rq.worker").getEffectiveLevel())
         finally:
             stop.set()
+            withdraw(app, reporter)
         # RQ's work() returns whether any job ran: a burst over an empty queue is a clean stop too.
         log.info("worker %s stopped", worker.name)

@@ -21,7 +21,7 @@ from typing import Any
 from flask import Flask
 from sqlalchemy import select
 
-from app.admin.access import normal_user, same_user
+from app.admin.access import GrantError, normal_user, same_user
 from app.auth import is_admin
 from app.storage import get_db
 from app.storage.crypto import TokenKeyError
@@ -53,11 +53,11 @@ def check_reinstall(app: Flask, crm: str, tenant_id: str, tokens: TokenSet) -> N
     with get_db(app).session() as s:
         inst = active_installation(s, tenant_id)
         owner = inst.installed_by if inst is not None else None
-        if inst is None or not owner or (tokens.user and same_user(owner, str(tokens.user))):
+        if inst is None or not owner or (tokens.user and same_user(owner, str(tokens.user), crm)):
             return
         granted = s.execute(select(ConsoleGrant.role).where(
             ConsoleGrant.tenant_id == tenant_id,
-            ConsoleGrant.user == normal_user(str(tokens.user or "")))).scalar_one_or_none()
+            ConsoleGrant.user == _person(str(tokens.user or ""), crm))).scalar_one_or_none()
     if granted == "admin" or is_admin():
         return
     if _grant_is_dead(app, crm, tenant_id):
@@ -65,6 +65,14 @@ def check_reinstall(app: Flask, crm: str, tenant_id: str, tokens: TokenSet) -> N
         return
     log.warning("re-install by another user refused", extra={"tenant_id": tenant_id})
     raise ReinstallRefused(owner, str(tokens.user) if tokens.user else None)
+
+
+def _person(user: str, crm: str) -> str:
+    """The consenting user as grants store them (a value the CRM's form refuses matches no grant)."""
+    try:
+        return normal_user(user, crm)
+    except GrantError:
+        return ""
 
 
 def _grant_is_dead(app: Flask, crm: str, tenant_id: str) -> bool:

@@ -87,6 +87,12 @@ class Installation(Base):
     scopes: Mapped[list[Any]] = mapped_column(default=list)
     api_base: Mapped[str | None] = mapped_column(String(255))
     installed_by: Mapped[str | None] = mapped_column(String(255))
+    installed_by_name: Mapped[str | None] = mapped_column(String(255))
+    """The installing user's name as the CRM last said it (at install and token refresh): the operator's
+    tenants list names installers without a CRM call per tenant."""
+    names_at: Mapped[datetime | None] = mapped_column()
+    """When the account's and the installer's names were last read from the CRM (None: never, e.g. installed
+    before wave 24); app/tenants `refresh_names` reads them again at most every ACCOUNT_NAMES_TTL_SECONDS."""
     installed_at: Mapped[datetime] = mapped_column(default=utcnow)
     revoked_at: Mapped[datetime | None] = mapped_column()
     last_sync_at: Mapped[datetime | None] = mapped_column()
@@ -416,8 +422,40 @@ class ConsoleGrant(Base):
     granted_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+class WorkerReport(Base):
+    """What one worker process can run, as it reported on start and on every heartbeat (app/worker_report.py):
+    the LLM providers whose keys it holds (names only, never a key), its deployment's per-role providers and
+    what it prices calls with. The LLM page tells from these what the workers, not the web process, will run."""
+
+    __tablename__ = "worker_reports"
+
+    worker: Mapped[str] = mapped_column(String(200), primary_key=True)
+    host: Mapped[str] = mapped_column(String(255))
+    pid: Mapped[int] = mapped_column(Integer)
+    started_at: Mapped[datetime] = mapped_column()
+    reported_at: Mapped[datetime] = mapped_column()
+    providers: Mapped[list[Any]] = mapped_column()
+    roles: Mapped[dict[str, Any]] = mapped_column()
+    spend: Mapped[dict[str, Any]] = mapped_column()
+    version: Mapped[str] = mapped_column(String(64))
+
+
+class ReportCache(Base):
+    """A computed report of one tenant (kind: e.g. "learning:deal"), reused while `key` (a digest of what it was
+    computed from: the latest decision, outcome and reward, the code's version) still matches."""
+
+    __tablename__ = "report_cache"
+
+    tenant_id: Mapped[str] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(64), primary_key=True)
+    key: Mapped[str] = mapped_column(String(128))
+    body: Mapped[str] = mapped_column(Text)
+    computed_at: Mapped[datetime] = mapped_column()
+    seconds: Mapped[float] = mapped_column()
+
+
 TENANT_TABLES = (
-    ConsoleGrant, LearningPosterior, Reward, Outcome, PeriodicRun,
+    ReportCache, ConsoleGrant, LearningPosterior, Reward, Outcome, PeriodicRun,
     LlmBudget, LlmUsage, LlmCacheEntry, AuditLog, Action, RecordLink, Enrichment, RecordJob, InboxEvent,
     SettingsVersion, Installation,
 )

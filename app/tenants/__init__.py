@@ -18,6 +18,7 @@ from flask import Flask, current_app
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from app import defaults
 from app.config import require
 from app.connectors import get_connector
 from app.storage import get_cipher, get_db, rowcount
@@ -121,6 +122,9 @@ def save_install(app: Flask, crm: str, tokens: TokenSet, *, api_base: str | None
         inst.api_base = tokens.instance_url or api_base
         inst.installed_by = installed_by
         inst.installed_at = datetime.now(UTC)
+        inst.installed_by_name = tokens.user_name[:255] if tokens.user_name else None
+        # Named now only where the CRM's exchange read names (an OAuth provider with `account_names`).
+        inst.names_at = inst.installed_at if tokens.user_name or _reads_names(app, crm) else None
     drop_cached_client(app, tenant_id)
     return tenant_id
 
@@ -138,8 +142,61 @@ def save_tokens(app: Flask, tenant_id: str, tokens: TokenSet) -> None:
             if tokens.refresh_token:
                 inst.refresh_token_enc = cipher.encrypt(tokens.refresh_token)
             inst.expires_at = _dt(tokens.expires_at)
+            stale = _names_stale(inst, datetime.now(UTC))
     except Exception:
         log.exception("could not persist refreshed tokens", extra={"tenant_id": tenant_id})
+        return
+    if stale:
+        refresh_names(app, tenant_id, tokens)
+
+
+def _reads_names(app: Flask, crm: str) -> bool:
+    try:
+        return hasattr(oauth_for(crm, app), "account_names")
+    except Exception:  # a connector without its client id configured reads nothing
+        return False
+
+
+def _names_stale(inst: Installation, now: datetime) -> bool:
+    """Whether a token refresh should read the account's and installer's names again."""
+    if inst.names_at is None:
+        return True
+    return (now - inst.names_at).total_seconds() > defaults.ACCOUNT_NAMES_TTL_SECONDS
+
+
+def refresh_names(app: Flask, tenant_id: str, tokens: TokenSet) -> bool:
+    """Read the account's and the installer's names with `tokens` and store them (the tenant's name, the
+    installation's `installed_by_name`), stamping `names_at` whatever the answer so a CRM that cannot answer
+    is asked again only a day later. Never raises.
+
+    Called after a token refresh (at most once per ACCOUNT_NAMES_TTL_SECONDS per tenant) and by the console's
+    first view of a tenant installed before names were stored: a tenant keeps the host name an older
+    install stored until then.
+
+    Returns:
+        True when a name was read.
+    """
+    try:
+        with get_db(app).session() as s:
+            tenant = s.get(Tenant, tenant_id)
+            crm = tenant.crm if tenant is not None else None
+        reader = getattr(oauth_for(crm, app), "account_names", None) if crm else None
+        if reader is None:
+            return False
+        names = reader(tokens)
+        with get_db(app).session() as s:
+            tenant, inst = s.get(Tenant, tenant_id), active_installation(s, tenant_id)
+            if tenant is None or inst is None:
+                return False
+            if names.account:
+                tenant.name = names.account[:255]
+            if names.user:
+                inst.installed_by_name = names.user[:255]
+            inst.names_at = datetime.now(UTC)
+        return bool(names.account or names.user)
+    except Exception:
+        log.exception("could not read the account's names", extra={"tenant_id": tenant_id})
+        return False
 
 
 def load_installation(app: Flask, tenant_id: str) -> InstallationSpec:

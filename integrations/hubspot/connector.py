@@ -168,6 +168,11 @@ class HubSpotConnector:
     """The package the admin installs that brings the output fields (None: the app creates them)."""
     person_id = "email"
     """What the CRM's sign-in names a person by: its login e-mail ("email") or a user record id ("user_id")."""
+
+    @staticmethod
+    def person_key(user: str) -> str:
+        """How a person is stored and compared: a login e-mail, case-insensitive."""
+        return user.strip().lower()
     layout_steps = (
         "In HubSpot, open Settings › Objects › Deals › Record customization.",
         "Open the default view (or the view your team uses) and choose Customize the right sidebar.",

@@ -24,6 +24,7 @@ from integrations.base import (
 )
 from integrations.salesforce import card_auth, constants, mapping
 from integrations.salesforce.client import SalesforceClient
+from integrations.salesforce.ids import to_18
 from integrations.salesforce.instance_url import CONFIG_KEY as INSTANCE_DOMAINS_KEY
 from integrations.salesforce.instance_url import configured_domains
 from integrations.salesforce.oauth import DEFAULT_LOGIN_URL, SalesforceOAuth
@@ -54,6 +55,20 @@ class SalesforceConnector:
     account_word = "org"
     output_fields_package = "SFDX package"  # the REST API cannot create fields
     person_id = "user_id"
+
+    @staticmethod
+    def person_key(user: str) -> str:
+        """How a person Salesforce's sign-in names is stored and compared: a User id by its 18-character
+        case-safe form (a 15-character id is case-sensitive, so lower-casing it could merge two users),
+        anything else (an e-mail typed by mistake) lower-cased.
+
+        Raises:
+            SalesforceIdError: a 15/18-character value whose case-safe suffix cannot be an id's.
+        """
+        who = user.strip()
+        if len(who) in (15, 18) and who.isalnum():
+            return to_18(who)
+        return who.lower()
     layout_steps = (
         "Open any Opportunity, click the gear icon › Edit Page (Lightning App Builder).",
         "Drag the \"Agentic Sales\" custom component from the Custom section into the right-hand column.",

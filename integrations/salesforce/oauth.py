@@ -10,6 +10,7 @@ Every answer's `instance_url` is checked (instance_url.py) before a token goes t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
@@ -17,7 +18,7 @@ from urllib.parse import urlencode, urlsplit
 
 import requests
 
-from integrations.base import TokenSet
+from integrations.base import AccountNames, TokenSet
 from integrations.errors import CrmAuthExpired, CrmRejected, CrmUnavailable
 from integrations.salesforce import constants
 from integrations.salesforce.instance_url import DEFAULT_INSTANCE_DOMAINS, check_instance_url
@@ -101,16 +102,31 @@ class SalesforceOAuth:
     def exchange(self, code: str, *, redirect_uri: str, code_verifier: str | None = None) -> TokenSet:
         form = {"grant_type": "authorization_code", "code": code, "redirect_uri": redirect_uri}
         tokens = self._token({**form, "code_verifier": code_verifier} if code_verifier else form)
-        name = self.org_name(tokens)
-        return replace(tokens, account_name=name) if name else tokens
+        names = self.account_names(tokens)
+        return replace(tokens, account_name=names.account or tokens.account_name, user_name=names.user)
+
+    def account_names(self, tokens: TokenSet) -> AccountNames:
+        """The org's name and the token's user's name (two SOQL queries), None where unreadable: the token
+        answer names only the instance host and a User id, which no person knows their org or colleague by."""
+        return AccountNames(account=self.org_name(tokens), user=self.user_name(tokens))
+
+    def user_name(self, tokens: TokenSet) -> str | None:
+        """The Name of the token's User (`SELECT Name FROM User WHERE Id = ...`), or None."""
+        uid = str(tokens.user or "")
+        if not re.fullmatch(r"005[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?", uid):
+            return None
+        return self._one_name(tokens, f"SELECT Name FROM User WHERE Id = '{uid}'")
 
     def org_name(self, tokens: TokenSet) -> str | None:
         """The org's name (`SELECT Name FROM Organization`), or None when it cannot be read: the token
         answer names only the instance host, which is no name a person knows their org by."""
+        return self._one_name(tokens, "SELECT Name FROM Organization")
+
+    def _one_name(self, tokens: TokenSet, soql: str) -> str | None:
         try:
             base = self.check_instance(tokens.instance_url)
             r = self.http.get(f"{base}/services/data/v{constants.API_VERSION}/query",
-                              params={"q": "SELECT Name FROM Organization"},
+                              params={"q": soql},
                               headers={"Authorization": f"Bearer {tokens.access_token}"}, timeout=self.timeout)
             rows = r.json().get("records") if r.status_code == 200 else None
         except (requests.RequestException, ValueError, CrmRejected, AttributeError):

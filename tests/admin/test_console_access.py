@@ -197,8 +197,8 @@ def test_a_grant_to_something_hubspot_sign_in_never_names_is_refused_naming_the_
 def test_a_salesforce_account_grants_by_user_id_and_refuses_an_e_mail(console):
     from app.admin.access import GrantError, check_person
 
-    assert check_person("salesforce", "0050W00000002bJQAQ") == "0050w00000002bjqaq"
-    assert check_person("salesforce", "0050W00000002bJ") == "0050w00000002bj"
+    assert check_person("salesforce", "0050W00000002bJQAQ") == "0050W00000002bJQAQ"
+    assert check_person("salesforce", "0050W00000002bJ") == "0050W00000002bJQAQ"  # stored by its 18-character form (wave 24)
     with pytest.raises(GrantError, match=r"Person 'carl@a.example' is not a Salesforce User id"):
         check_person("salesforce", "carl@a.example")
     with pytest.raises(GrantError, match="is not a Salesforce User id"):

@@ -1,0 +1,103 @@
+"""The learning report is kept in the database keyed by what it is computed from: a second view (from any web
+process) is served without recomputing; a new outcome, a new decision, a deleted row or other code recomputes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.admin.conftest import crm_session
+from tests.learning.logged import add_outcomes, log_decisions
+
+A = "hubspot-101"
+
+
+@pytest.fixture
+def computed(monkeypatch) -> list[int]:
+    """Counts the report's computations (learning.report.summarise, the seconds-long part)."""
+    import learning.report
+
+    calls: list[int] = []
+    real = learning.report.summarise
+
+    def counting(rows: Any, **kw: Any) -> Any:
+        calls.append(len(rows))
+        return real(rows, **kw)
+
+    monkeypatch.setattr(learning.report, "summarise", counting)
+    return calls
+
+
+def view(app: Any) -> str:
+    resp = crm_session(app.test_client(), A, "ann@a.example").get(f"/admin/t/{A}/learning")
+    assert resp.status_code == 200
+    return resp.get_data(as_text=True)
+
+
+def report_of(page: str) -> str:
+    return page.split('<div class="learning">', 1)[1].split("</main>", 1)[0]
+
+
+def test_a_second_view_of_an_unchanged_tenant_is_served_without_recomputing(console, computed):
+    log_decisions(console, A, outcomes=False)
+    first = view(console)
+    second = view(console)
+    assert computed == [40]
+    assert "40 decisions, 0 with an outcome" in second
+    assert report_of(first) == report_of(second)  # the page around it carries a per-session CSRF token
+
+
+def test_another_web_process_on_the_same_database_reuses_the_report(console, app_factory, computed):
+    from tests.admin.conftest import ADMIN_TOKEN
+
+    log_decisions(console, A)
+    view(console)
+    other = app_factory(ADMIN_TOKEN=ADMIN_TOKEN)  # a second app instance: nothing shared but the database
+    assert "40 decisions, 40 with an outcome" in view(other)
+    assert computed == [40]
+
+
+def test_a_new_outcome_recomputes_the_report(console, computed):
+    log_decisions(console, A, outcomes=False)
+    assert "40 decisions, 0 with an outcome" in view(console)
+    assert add_outcomes(console, A) == 40
+    assert "40 decisions, 40 with an outcome" in view(console)
+    assert computed == [40, 40]
+
+
+def test_a_new_decision_or_a_deleted_one_recomputes_the_report(console, computed):
+    from sqlalchemy import delete, func, select
+
+    from app.storage import get_db
+    from app.storage.models import Action, Reward
+
+    log_decisions(console, A, n=10)
+    view(console)
+    log_decisions(console, A, n=1, outcomes=False)  # deal d0 decided again, no outcome yet
+    assert "11 decisions" in view(console)
+    with get_db(console).session() as s:
+        newest = s.execute(select(func.max(Action.id)).where(Action.kind == "strategy_choice")).scalar_one()
+        s.execute(delete(Reward).where(Reward.action_id == newest))
+        s.execute(delete(Action).where(Action.id == newest))  # a privacy erasure of that deal
+    assert "10 decisions" in view(console)
+    assert computed == [10, 11, 10]
+
+
+def test_other_code_recomputes_the_report(console, computed, monkeypatch):
+    from app.admin import report_cache
+
+    log_decisions(console, A, n=10)
+    view(console)
+    monkeypatch.setattr(report_cache, "code_version", lambda: "another-release")
+    view(console)
+    assert computed == [10, 10]
+
+
+def test_deals_and_leads_are_kept_apart(console, computed):
+    log_decisions(console, A, n=10)
+    deals = view(console)
+    leads = crm_session(console.test_client(), A, "ann@a.example").get(
+        f"/admin/t/{A}/learning?object_type=lead").get_data(as_text=True)
+    assert "10 decisions" in deals and "10 decisions" not in leads
+    assert len(computed) == 2
