@@ -395,3 +395,29 @@ def test_the_demos_snapshot_names_each_deals_crm_on_its_card(app_factory, tmp_pa
     index = snapshot.write_snapshot(app_factory(), tmp_path, now=NOW)
     notes = {d.crm: _only_in_crm_note((index.parent / snapshot.card_file(d)).read_text()) for d in deals}
     assert "Salesforce card" in notes["salesforce"] and "HubSpot card" in notes["hubspot"], notes
+
+
+def _lead_payload(factors: list[dict]) -> dict:
+    record = {**ENRICHED.get("record", {}), "object_type": "lead"}
+    scores = copy.deepcopy(ENRICHED["scores"])
+    scores["conversion"] = {**scores["conversion"], "task": "lead_conversion", "factors": factors}
+    return payload(record=record, scores=scores)
+
+
+def test_a_leads_card_names_its_owner_lead_owner_not_the_opportunity_field_the_scorer_labelled() -> None:
+    owner = [{"feature": "owner_id", "label": "Opportunity owner: Emma Taylor ↓", "direction": "-", "impact": -0.1}]
+    page = render(_lead_payload(owner))
+    assert page.text["factor-conversion-0"].strip().endswith("Lead owner: Emma Taylor")
+    assert "Opportunity" not in "".join(page.all_text)
+    deal = render(payload(scores={**ENRICHED["scores"], "conversion": {**ENRICHED["scores"]["conversion"],
+                                                                       "factors": owner}}))
+    assert deal.text["factor-conversion-0"].strip().endswith("Opportunity owner: Emma Taylor")
+
+
+def test_a_leads_card_offers_not_relevant_to_this_lead_and_goes_back_to_the_leads() -> None:
+    page = render(_lead_payload(ENRICHED["scores"]["conversion"]["factors"]), back_url="/")
+    assert "Not relevant to this lead" in page.text["dismiss-reason"]
+    assert "deal" not in page.text["dismiss-reason"]
+    assert page.text["back"] == "← All leads" and page.attrs["back"]["href"] == "/#leads-heading"
+    deal = render(payload(), back_url="/")
+    assert "Not relevant to this deal" in deal.text["dismiss-reason"] and deal.text["back"] == "← All deals"

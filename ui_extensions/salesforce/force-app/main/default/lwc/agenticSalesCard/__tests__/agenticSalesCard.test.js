@@ -167,6 +167,15 @@ describe('format', () => {
         expect(deal.scores[0].label).toBe('Win likelihood');
     });
 
+    it('names a lead\'s owner "Lead owner", not the Opportunity field the scorer labelled it with', () => {
+        const factors = [{ feature: 'owner_id', label: 'Opportunity owner: Emma Taylor ↓', direction: '-' }];
+        const conversion = { probability: 0.29, score_1_99: 29, band: 'low', factors, task: 'lead_conversion' };
+        const lead = cardView({ status: 'enriched', record: { object_type: 'lead' }, scores: { conversion } });
+        expect(lead.scores[0].factors.map((f) => f.label)).toEqual(['Lead owner: Emma Taylor']);
+        const deal = cardView({ status: 'enriched', record: { object_type: 'deal' }, scores: { conversion } });
+        expect(deal.scores[0].factors.map((f) => f.label)).toEqual(['Opportunity owner: Emma Taylor']);
+    });
+
     it('says a lead score needs more closed leads, in the unit the app sent', () => {
         const rows = scoreRows({ conversion: { not_enough_history: { have: 12, need: 50, unit: 'closed leads' } } },
             'lead');
