@@ -251,3 +251,16 @@ def test_the_console_while_the_database_is_down_is_503_naming_it(app_factory):
     page = app.test_client().get("/admin/", headers={"X-Admin-Token": "op-token"})
     assert page.status_code == 503, page.get_data(as_text=True)[:500]
     assert "database (DATABASE_URL)" in page.get_json()["detail"] and "pw-in-url" not in page.get_data(as_text=True)
+
+
+def test_the_sign_in_page_offers_only_the_crms_this_deployment_can_sign_in_with(app_factory):
+    # The Salesforce demo offered "Sign in with HubSpot", which answered 500 (no HubSpot app credentials).
+    app = app_factory(HUBSPOT_CLIENT_ID=None, HUBSPOT_CLIENT_SECRET=None,
+                      SALESFORCE_CLIENT_ID="sf-client", SALESFORCE_CLIENT_SECRET="sf-secret")
+    client = app.test_client()
+    login = client.get("/admin/login").get_data(as_text=True)
+    assert 'id="signin-salesforce"' in login and 'id="signin-hubspot"' not in login
+    resp = client.get("/admin/signin/hubspot")  # a bookmarked or typed link still gets a page, not a 500
+    body = resp.get_data(as_text=True)
+    assert resp.status_code == 503 and "Sign-in with HubSpot is not set up here" in body
+    assert "HUBSPOT_CLIENT_ID" in body and "admin token" in body
