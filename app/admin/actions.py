@@ -28,6 +28,20 @@ KINDS = {"backfill": "Backfill of every open deal", "resync": "Re-sync of change
 """The actions the health page offers, with the title their progress page shows."""
 
 
+def open_records(crm: str) -> str:
+    """What a backfill lists for this CRM: "open deals", or "open deals and leads" where Leads are
+    enriched too (Salesforce), so the button and the status never undercount what was queued."""
+    from app.connectors import enriched_object_types
+
+    return "open deals and leads" if "lead" in enriched_object_types(crm) else "open deals"
+
+
+def kinds_for(crm: str) -> dict[str, str]:
+    """KINDS in this CRM's words."""
+    every = "open deal and lead" if open_records(crm) == "open deals and leads" else "open deal"
+    return {**KINDS, "backfill": f"Backfill of every {every}"}
+
+
 def start(app: Flask, tenant_id: str, kind: str, *, by: str) -> int:
     """Record the request and start the work in the background; return the run id."""
     if kind not in KINDS:
@@ -58,7 +72,7 @@ def start(app: Flask, tenant_id: str, kind: str, *, by: str) -> int:
     return run_id
 
 
-def progress(s: Session, tenant_id: str, run_id: int) -> dict[str, Any] | None:
+def progress(s: Session, tenant_id: str, run_id: int, *, crm: str | None = None) -> dict[str, Any] | None:
     """A run's state: requested, what it listed so far, whether it ended, and the queue behind it.
 
     None if no such run exists for this tenant (another tenant's run id is not found either).
@@ -82,7 +96,8 @@ def progress(s: Session, tenant_id: str, run_id: int) -> dict[str, Any] | None:
             break
     waiting = s.execute(select(func.count()).select_from(RecordJob).where(
         RecordJob.tenant_id == tenant_id, RecordJob.state.in_(("scheduled", "running")))).scalar_one()
-    return {"run": run_id, "kind": kind, "title": KINDS.get(kind, kind), "requested_at": req.at,
+    return {"run": run_id, "kind": kind, "title": kinds_for(crm).get(kind, kind) if crm else KINDS.get(kind, kind),
+            "open_records": open_records(crm) if crm else "open deals", "requested_at": req.at,
             "by": (req.detail or {}).get("by"), "listed": listed, "end": end, "queue": int(waiting),
             "accounting": resync_accounting(end) if end is not None and kind == "resync" and end.get("ok") else None,
             "done": end is not None and int(waiting) == 0}

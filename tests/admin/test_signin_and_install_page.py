@@ -200,6 +200,8 @@ def test_a_resyncs_status_accounts_for_every_record_it_found_changed(hs_app, san
                        r"changed only by our own write-back|missed by the webhooks)", found.group(2))
     assert parts and sum(int(n) for n, _ in parts) == int(found.group(1)), found.group(0)
     assert "already waiting in the queue" in found.group(2), found.group(0)  # the install's backfill
+    syncs = client.get(f"/admin/t/{tid}/").get_data(as_text=True).split('id="syncs"')[1].split("</table>")[0]
+    assert "explained: webhook 0 · read" in syncs and "{" not in syncs, syncs  # not a Python dict
 
 
 def _closed_port() -> int:
