@@ -421,3 +421,14 @@ def test_a_leads_card_offers_not_relevant_to_this_lead_and_goes_back_to_the_lead
     assert page.text["back"] == "← All leads" and page.attrs["back"]["href"] == "/#leads-heading"
     deal = render(payload(), back_url="/")
     assert "Not relevant to this deal" in deal.text["dismiss-reason"] and deal.text["back"] == "← All deals"
+
+
+def test_strategies_read_as_words_and_a_yes_no_factor_is_not_a_count() -> None:
+    # The walk read "Re engagement" / "Limited time incentive" and "Executive contact: 0".
+    scores = copy.deepcopy(ENRICHED["scores"])
+    scores["conversion"]["factors"] = [
+        {"feature": "has_exec_contact", "label": "Executive contact: 0", "direction": "-", "impact": -0.2}]
+    view = card_view(payload(scores=scores, strategy={**ENRICHED.get("strategy", {}), "arm": "re_engagement",
+                                                       "label": None}), now=NOW)
+    assert view["details"]["strategy"] == "Re-engagement" and "Re-engagement" in view["action"]["meta"]
+    assert view["conversion"]["factors"][0]["text"] == "Executive contact: none on the deal"

@@ -143,6 +143,9 @@ export function personName(person: unknown): string {
 /** Factors whose value is an amount in the deal's currency ("Past revenue won: $1,541,500"). */
 const MONEY_FEATURES = new Set(['amount', 'closed_won_sum']);
 
+/** 0/1 features in words (app/cards/view.py YES_NO_FEATURES): "Executive contact: 0" read as a count. */
+const YES_NO_FEATURES: Record<string, [string, string]> = { has_exec_contact: ['none on the deal', 'yes'] };
+
 export function factorView(factor: Obj, labels: Record<string, string>, currency?: string | null): FactorView {
   const down = factor.direction === '-';
   let text = prose(str(factor.label) || words(factor.feature), labels).replace(': missing', ': none recorded');
@@ -150,6 +153,10 @@ export function factorView(factor: Obj, labels: Record<string, string>, currency
   const value = at >= 0 ? text.slice(at + 2) : '';
   if (at >= 0 && MONEY_FEATURES.has(str(factor.feature)) && /^-?[\d,]+(\.\d+)?$/.test(value)) {
     text = `${text.slice(0, at)}: ${money(Number(value.replace(/,/g, '')), currency)}`;
+  }
+  const yesNo = YES_NO_FEATURES[str(factor.feature)];
+  if (at >= 0 && yesNo && (value === '0' || value === '1')) {
+    text = `${text.slice(0, at)}: ${yesNo[value === '1' ? 1 : 0]}`;
   }
   return { marker: down ? '▼' : '▲', direction: down ? 'down' : 'up', text };
 }

@@ -66,6 +66,9 @@ const MONEY_FEATURES = new Set(['amount', 'closed_won_sum']);
 /** A Lead's own word for a feature the scorer labels with the Opportunity field's label (the app's LEAD_FIELD_LABELS). */
 const LEAD_FIELD_LABELS = { owner_id: 'Lead owner' };
 
+/** 0/1 features in words (the app's YES_NO_FEATURES): "Executive contact: 0" read as a count. */
+const YES_NO_FEATURES = { has_exec_contact: ['none on the deal', 'yes'] };
+
 /**
  * A factor's text as the rep reads it (the same rules as the HubSpot card's factorView): without the
  * scorer's arrow, a picklist value by its label (`labels` keys "<field label>: <value>", from the
@@ -85,6 +88,10 @@ export function factorText(factor, labels, currency, objectType) {
     if (own && at >= 0) {
         text = `${own}: ${value}`;
         at = own.length;
+    }
+    const yesNo = YES_NO_FEATURES[factor.feature];
+    if (at >= 0 && yesNo && (value === '0' || value === '1')) {
+        text = `${text.slice(0, at)}: ${yesNo[value === '1' ? 1 : 0]}`;
     }
     if (at >= 0 && MONEY_FEATURES.has(factor.feature) && /^-?[\d,]+(\.\d+)?$/.test(value)) {
         text = `${text.slice(0, at)}: ${money(Number(value.replace(/,/g, '')), currency)}`;

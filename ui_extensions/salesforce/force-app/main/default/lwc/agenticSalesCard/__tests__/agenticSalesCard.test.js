@@ -2,7 +2,7 @@ import { createElement } from 'lwc';
 import AgenticSalesCard from 'c/agenticSalesCard';
 import getCard from '@salesforce/apex/AgenticSalesCardController.getCard';
 import sendFeedback from '@salesforce/apex/AgenticSalesCardController.sendFeedback';
-import { cardView, scoreRows } from '../format';
+import { cardView, factorText, scoreRows } from '../format';
 
 jest.mock('@salesforce/apex/AgenticSalesCardController.getCard', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/AgenticSalesCardController.sendFeedback', () => ({ default: jest.fn() }), {
@@ -174,6 +174,13 @@ describe('format', () => {
         expect(lead.scores[0].factors.map((f) => f.label)).toEqual(['Lead owner: Emma Taylor']);
         const deal = cardView({ status: 'enriched', record: { object_type: 'deal' }, scores: { conversion } });
         expect(deal.scores[0].factors.map((f) => f.label)).toEqual(['Opportunity owner: Emma Taylor']);
+    });
+
+    it('says a yes/no factor in words, not as a count', () => {
+        expect(factorText({ feature: 'has_exec_contact', label: 'Executive contact: 0 ↓', direction: '-' }, {}))
+            .toBe('Executive contact: none on the deal');
+        expect(factorText({ feature: 'has_exec_contact', label: 'Executive contact: 1', direction: '+' }, {}))
+            .toBe('Executive contact: yes');
     });
 
     it('says a lead score needs more closed leads, in the unit the app sent', () => {
