@@ -94,8 +94,14 @@ CHANNEL_VERBS = {"email": "Email", "call": "Call", "meeting": "Meet", "linkedin"
 MONEY_FEATURES = frozenset({"amount", "closed_won_sum"})
 """Factors whose value is an amount in the deal's currency ("Past revenue won: $1,541,500")."""
 
-YES_NO_FEATURES = {"has_exec_contact": ("none on the deal", "yes")}
-"""0/1 features in words (feature -> (when 0, when 1)): "Executive contact: 0" read as a count."""
+_TITLE_LEVEL_WORDS = ("below director", "director", "VP or head of", "C-level, president or founder")
+VALUE_WORDS: dict[str, tuple[str, ...]] = {
+    "has_exec_contact": ("none on the deal", "yes"),
+    "top_title_level": _TITLE_LEVEL_WORDS,
+    "title_seniority": _TITLE_LEVEL_WORDS,
+}
+"""Features whose value is a code, in words (feature -> words of 0, 1, ...): "Executive contact: 0"
+read as a count and "Most senior contact: 3" as a number (scoring.features TITLE_LEVELS: 3 is C-level)."""
 
 
 def _mapping(value: Any) -> Mapping[str, Any]:
@@ -125,8 +131,9 @@ def factor_view(factor: Mapping[str, Any], labels: Mapping[str, str],
     name, sep, value = text.rpartition(": ")
     if lead and sep and (own := LEAD_FIELD_LABELS.get(str(factor.get("feature")))):
         name, text = own, f"{own}: {value}"
-    if sep and factor.get("feature") in YES_NO_FEATURES and value in ("0", "1"):
-        text = f"{name}: {YES_NO_FEATURES[str(factor['feature'])][value == '1']}"
+    coded = VALUE_WORDS.get(str(factor.get("feature")))
+    if sep and coded and value.isdigit() and int(value) < len(coded):
+        text = f"{name}: {coded[int(value)]}"
     if sep and factor.get("feature") in MONEY_FEATURES and re.fullmatch(r"-?[\d,]+(\.\d+)?", value):
         text = f"{name}: {money(float(value.replace(',', '')), currency)}"
     return {"marker": "▼" if down else "▲", "direction": "down" if down else "up", "text": text}

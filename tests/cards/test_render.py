@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from app.cards import render_card_html
-from app.cards.view import card_view
+from app.cards.view import card_view, factor_view
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "ui_extensions/hubspot/tests/fixtures"
@@ -432,3 +432,6 @@ def test_strategies_read_as_words_and_a_yes_no_factor_is_not_a_count() -> None:
                                                        "label": None}), now=NOW)
     assert view["details"]["strategy"] == "Re-engagement" and "Re-engagement" in view["action"]["meta"]
     assert view["conversion"]["factors"][0]["text"] == "Executive contact: none on the deal"
+    level = {"feature": "top_title_level", "label": "Most senior contact: 3", "direction": "-"}
+    assert factor_view(level, {})["text"] == "Most senior contact: C-level, president or founder"
+    assert factor_view({**level, "label": "Most senior contact: 7"}, {})["text"] == "Most senior contact: 7"

@@ -143,8 +143,13 @@ export function personName(person: unknown): string {
 /** Factors whose value is an amount in the deal's currency ("Past revenue won: $1,541,500"). */
 const MONEY_FEATURES = new Set(['amount', 'closed_won_sum']);
 
-/** 0/1 features in words (app/cards/view.py YES_NO_FEATURES): "Executive contact: 0" read as a count. */
-const YES_NO_FEATURES: Record<string, [string, string]> = { has_exec_contact: ['none on the deal', 'yes'] };
+/** Features whose value is a code, in words (app/cards/view.py VALUE_WORDS). */
+const TITLE_LEVEL_WORDS = ['below director', 'director', 'VP or head of', 'C-level, president or founder'];
+const VALUE_WORDS: Record<string, string[]> = {
+  has_exec_contact: ['none on the deal', 'yes'],
+  top_title_level: TITLE_LEVEL_WORDS,
+  title_seniority: TITLE_LEVEL_WORDS,
+};
 
 export function factorView(factor: Obj, labels: Record<string, string>, currency?: string | null): FactorView {
   const down = factor.direction === '-';
@@ -154,9 +159,9 @@ export function factorView(factor: Obj, labels: Record<string, string>, currency
   if (at >= 0 && MONEY_FEATURES.has(str(factor.feature)) && /^-?[\d,]+(\.\d+)?$/.test(value)) {
     text = `${text.slice(0, at)}: ${money(Number(value.replace(/,/g, '')), currency)}`;
   }
-  const yesNo = YES_NO_FEATURES[str(factor.feature)];
-  if (at >= 0 && yesNo && (value === '0' || value === '1')) {
-    text = `${text.slice(0, at)}: ${yesNo[value === '1' ? 1 : 0]}`;
+  const coded = VALUE_WORDS[str(factor.feature)];
+  if (at >= 0 && coded && /^\d+$/.test(value) && Number(value) < coded.length) {
+    text = `${text.slice(0, at)}: ${coded[Number(value)]}`;
   }
   return { marker: down ? '▼' : '▲', direction: down ? 'down' : 'up', text };
 }

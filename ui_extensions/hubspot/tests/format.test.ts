@@ -68,6 +68,8 @@ describe('factors for people', () => {
     expect(none.text).toBe('Executive contact: none on the deal');
     expect(factorView({ feature: 'has_exec_contact', label: 'Executive contact: 1', direction: '+' }, {}).text)
       .toBe('Executive contact: yes');
+    expect(factorView({ feature: 'top_title_level', label: 'Most senior contact: 3', direction: '-' }, {}).text)
+      .toBe('Most senior contact: C-level, president or founder');
     expect(factorView({ feature: 'n_contacts', label: 'Contacts on the deal: 1', direction: '+' }, {}).text)
       .toBe('Contacts on the deal: 1');
   });

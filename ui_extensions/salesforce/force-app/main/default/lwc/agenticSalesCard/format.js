@@ -66,8 +66,13 @@ const MONEY_FEATURES = new Set(['amount', 'closed_won_sum']);
 /** A Lead's own word for a feature the scorer labels with the Opportunity field's label (the app's LEAD_FIELD_LABELS). */
 const LEAD_FIELD_LABELS = { owner_id: 'Lead owner' };
 
-/** 0/1 features in words (the app's YES_NO_FEATURES): "Executive contact: 0" read as a count. */
-const YES_NO_FEATURES = { has_exec_contact: ['none on the deal', 'yes'] };
+/** Features whose value is a code, in words (the app's VALUE_WORDS): "Executive contact: 0" read as a count. */
+const TITLE_LEVEL_WORDS = ['below director', 'director', 'VP or head of', 'C-level, president or founder'];
+const VALUE_WORDS = {
+    has_exec_contact: ['none on the deal', 'yes'],
+    top_title_level: TITLE_LEVEL_WORDS,
+    title_seniority: TITLE_LEVEL_WORDS
+};
 
 /**
  * A factor's text as the rep reads it (the same rules as the HubSpot card's factorView): without the
@@ -89,9 +94,9 @@ export function factorText(factor, labels, currency, objectType) {
         text = `${own}: ${value}`;
         at = own.length;
     }
-    const yesNo = YES_NO_FEATURES[factor.feature];
-    if (at >= 0 && yesNo && (value === '0' || value === '1')) {
-        text = `${text.slice(0, at)}: ${yesNo[value === '1' ? 1 : 0]}`;
+    const coded = VALUE_WORDS[factor.feature];
+    if (at >= 0 && coded && /^\d+$/.test(value) && Number(value) < coded.length) {
+        text = `${text.slice(0, at)}: ${coded[Number(value)]}`;
     }
     if (at >= 0 && MONEY_FEATURES.has(factor.feature) && /^-?[\d,]+(\.\d+)?$/.test(value)) {
         text = `${text.slice(0, at)}: ${money(Number(value.replace(/,/g, '')), currency)}`;

@@ -181,6 +181,8 @@ describe('format', () => {
             .toBe('Executive contact: none on the deal');
         expect(factorText({ feature: 'has_exec_contact', label: 'Executive contact: 1', direction: '+' }, {}))
             .toBe('Executive contact: yes');
+        expect(factorText({ feature: 'title_seniority', label: 'Title seniority: 2', direction: '+' }, {}))
+            .toBe('Title seniority: VP or head of');
     });
 
     it('says a lead score needs more closed leads, in the unit the app sent', () => {
