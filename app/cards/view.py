@@ -74,7 +74,7 @@ def dismiss_reasons(object_type: str | None) -> list[dict[str, str]]:
     return [{"value": v, "label": t.replace("this deal", f"this {noun}")} for v, t in DISMISS_REASONS]
 
 
-LEAD_FIELD_LABELS = {"owner_id": "Lead owner"}
+LEAD_FIELD_LABELS = {"owner": "Lead owner", "owner_id": "Lead owner"}
 """A Lead's own word for a feature the scorer labels with the Opportunity field's label (the
 feature mapping is the deal's): a factor "Opportunity owner: Emma Taylor" on a Lead's card reads
 "Lead owner: Emma Taylor", as Salesforce labels Lead.OwnerId."""

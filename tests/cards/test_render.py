@@ -405,7 +405,8 @@ def _lead_payload(factors: list[dict]) -> dict:
 
 
 def test_a_leads_card_names_its_owner_lead_owner_not_the_opportunity_field_the_scorer_labelled() -> None:
-    owner = [{"feature": "owner_id", "label": "Opportunity owner: Emma Taylor ↓", "direction": "-", "impact": -0.1}]
+    # As the Salesforce demo's lead model wrote it (feature "owner", the deal mapping's label).
+    owner = [{"feature": "owner", "label": "Opportunity owner: Emma Taylor ↓", "direction": "-", "impact": -0.1}]
     page = render(_lead_payload(owner))
     assert page.text["factor-conversion-0"].strip().endswith("Lead owner: Emma Taylor")
     assert "Opportunity" not in "".join(page.all_text)

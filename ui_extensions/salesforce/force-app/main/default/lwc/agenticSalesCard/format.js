@@ -64,7 +64,7 @@ function headline(task, score) {
 const MONEY_FEATURES = new Set(['amount', 'closed_won_sum']);
 
 /** A Lead's own word for a feature the scorer labels with the Opportunity field's label (the app's LEAD_FIELD_LABELS). */
-const LEAD_FIELD_LABELS = { owner_id: 'Lead owner' };
+const LEAD_FIELD_LABELS = { owner: 'Lead owner', owner_id: 'Lead owner' };
 
 /** Features whose value is a code, in words (the app's VALUE_WORDS): "Executive contact: 0" read as a count. */
 const TITLE_LEVEL_WORDS = ['below director', 'director', 'VP or head of', 'C-level, president or founder'];

@@ -168,7 +168,7 @@ describe('format', () => {
     });
 
     it('names a lead\'s owner "Lead owner", not the Opportunity field the scorer labelled it with', () => {
-        const factors = [{ feature: 'owner_id', label: 'Opportunity owner: Emma Taylor ↓', direction: '-' }];
+        const factors = [{ feature: 'owner', label: 'Opportunity owner: Emma Taylor ↓', direction: '-' }];
         const conversion = { probability: 0.29, score_1_99: 29, band: 'low', factors, task: 'lead_conversion' };
         const lead = cardView({ status: 'enriched', record: { object_type: 'lead' }, scores: { conversion } });
         expect(lead.scores[0].factors.map((f) => f.label)).toEqual(['Lead owner: Emma Taylor']);
