@@ -219,7 +219,7 @@ def test_a_grant_stored_before_the_check_can_still_be_removed(console):
         assert grants(s, A) == []
 
 
-def test_a_salesforce_accounts_backfill_says_it_queues_open_deals_and_leads(app_factory):
+def test_a_salesforce_accounts_backfill_says_it_queues_open_deals_and_leads(app_factory, monkeypatch):
     # The Salesforce demo's button read "Backfill of every open deal" and its status "77 open deals"
     # for 40 Opportunities and 37 Leads.
     from sqlalchemy import update
@@ -240,10 +240,15 @@ def test_a_salesforce_accounts_backfill_says_it_queues_open_deals_and_leads(app_
                     detail={"run": run.id, "kind": "backfill", "records_backfilled": 77, "enqueued": 77,
                             "already_pending": 0})
         run_id = run.id
+    # The CRM names its users (Salesforce User ids); the progress page said "by 0050W00000002bJQAQ".
+    import app.admin.people as people
+
+    monkeypatch.setattr(people, "names", lambda app_, tenant_id, crm, users: {"op": "Olivia Park"})
     client = operator_session(app.test_client())
     health = client.get(f"/admin/t/{tid}/").get_data(as_text=True)
     assert "Backfill of every open deal and lead" in health and "every one of the open deals and leads" in health
     status = client.get(f"/admin/t/{tid}/actions/{run_id}").get_data(as_text=True)
     assert "77 open deals and leads, 77 queued" in status
+    assert 'by Olivia Park <span class="muted">(op)</span>' in status
     hubspot = install_tenant(app, "303")
     assert "Backfill of every open deal<" in client.get(f"/admin/t/{hubspot}/").get_data(as_text=True)
