@@ -154,6 +154,12 @@ def top_factors(score: Mapping[str, Any], labels: Mapping[str, str], n: int = TO
     return out
 
 
+NO_PURCHASES = "no purchases or deal amount to value yet"
+LEAD_NO_PURCHASES = ("a lead is not a customer yet: lifetime value is scored on the account once the lead converts")
+"""A Lead's lifetime value said as the churn and discount tiles say theirs (scoring.leads.NOT_FOR_LEADS): a
+Lead has no deal amount, so "no purchases or deal amount" named a deal on a Lead's card."""
+
+
 def absent_text(key: str, score: Mapping[str, Any]) -> str | None:
     """Why a task has no number, in a sentence; None when it has one."""
     if any(_number(score.get(k)) for k in ("probability", "value", "best_discount", "score_1_99")):
@@ -173,7 +179,7 @@ def absent_text(key: str, score: Mapping[str, Any]) -> str | None:
     if "no_model" in score:
         return "no model trained for this account yet"
     if "no_purchase_history" in score:
-        return "no purchases or deal amount to value yet"
+        return NO_PURCHASES
     return "not scored"
 
 
@@ -368,6 +374,10 @@ def details_view(payload: Mapping[str, Any], labels: Mapping[str, str]) -> dict[
     scores = _mapping(payload.get("scores"))
     currency = _mapping(payload.get("record")).get("currency")
     tiles = [v for k in DETAIL_SCORES if (s := resolve_score(scores, k)) and (v := score_view(k, s, labels, currency))]
+    if _mapping(payload.get("record")).get("object_type") == "lead":
+        for tile in tiles:
+            if tile["key"] == "clv" and tile["absent"] == NO_PURCHASES:
+                tile["absent"] = LEAD_NO_PURCHASES
     analysis = _mapping(payload.get("analysis"))
 
     def signal_texts(items: Any) -> list[str]:

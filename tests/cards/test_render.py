@@ -436,3 +436,13 @@ def test_strategies_read_as_words_and_a_yes_no_factor_is_not_a_count() -> None:
     level = {"feature": "top_title_level", "label": "Most senior contact: 3", "direction": "-"}
     assert factor_view(level, {})["text"] == "Most senior contact: C-level, president or founder"
     assert factor_view({**level, "label": "Most senior contact: 7"}, {})["text"] == "Most senior contact: 7"
+
+
+def test_a_leads_lifetime_value_says_it_waits_for_the_conversion_not_for_a_deal_amount() -> None:
+    scores = {**copy.deepcopy(ENRICHED["scores"]), "clv": {"no_purchase_history": {}}}
+    lead = _lead_payload(ENRICHED["scores"]["conversion"]["factors"])
+    lead_view = card_view({**lead, "scores": {**lead["scores"], "clv": {"no_purchase_history": {}}}}, now=NOW)
+    clv = next(t for t in lead_view["details"]["scores"] if t["key"] == "clv")
+    assert clv["absent"].startswith("a lead is not a customer yet") and "deal" not in clv["absent"]
+    deal_clv = next(t for t in card_view(payload(scores=scores), now=NOW)["details"]["scores"] if t["key"] == "clv")
+    assert deal_clv["absent"] == "no purchases or deal amount to value yet"
