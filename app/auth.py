@@ -152,9 +152,18 @@ def _crm_sign_ins() -> list[tuple[str, str]]:
     """(name, label) of each CRM whose OAuth can sign a person in to the console."""
     if "admin.signin" not in current_app.view_functions:
         return []
+    from app.config import ConfigError
     from app.connectors import get_connector, names
+    from app.tenants import oauth_for
 
-    return [(n, str(getattr(get_connector(n), "label", n))) for n in names()]
+    out = []
+    for n in names():
+        try:
+            oauth_for(n)
+        except ConfigError:
+            continue  # no app credentials for that CRM in this deployment: its sign-in could only fail
+        out.append((n, str(getattr(get_connector(n), "label", n))))
+    return out
 
 
 @bp.after_app_request

@@ -17,6 +17,7 @@ from flask import Flask
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.admin.dates import when
 from app.audit import write_audit
 from app.storage import get_db
 from app.storage.models import AuditLog, RecordJob
@@ -25,6 +26,20 @@ log = logging.getLogger(__name__)
 
 KINDS = {"backfill": "Backfill of every open deal", "resync": "Re-sync of changes the webhooks missed"}
 """The actions the health page offers, with the title their progress page shows."""
+
+
+def open_records(crm: str) -> str:
+    """What a backfill lists for this CRM: "open deals", or "open deals and leads" where Leads are
+    enriched too (Salesforce), so the button and the status never undercount what was queued."""
+    from app.connectors import enriched_object_types
+
+    return "open deals and leads" if "lead" in enriched_object_types(crm) else "open deals"
+
+
+def kinds_for(crm: str) -> dict[str, str]:
+    """KINDS in this CRM's words."""
+    every = "open deal and lead" if open_records(crm) == "open deals and leads" else "open deal"
+    return {**KINDS, "backfill": f"Backfill of every {every}"}
 
 
 def start(app: Flask, tenant_id: str, kind: str, *, by: str) -> int:
@@ -57,7 +72,7 @@ def start(app: Flask, tenant_id: str, kind: str, *, by: str) -> int:
     return run_id
 
 
-def progress(s: Session, tenant_id: str, run_id: int) -> dict[str, Any] | None:
+def progress(s: Session, tenant_id: str, run_id: int, *, crm: str | None = None) -> dict[str, Any] | None:
     """A run's state: requested, what it listed so far, whether it ended, and the queue behind it.
 
     None if no such run exists for this tenant (another tenant's run id is not found either).
@@ -81,6 +96,40 @@ def progress(s: Session, tenant_id: str, run_id: int) -> dict[str, Any] | None:
             break
     waiting = s.execute(select(func.count()).select_from(RecordJob).where(
         RecordJob.tenant_id == tenant_id, RecordJob.state.in_(("scheduled", "running")))).scalar_one()
-    return {"run": run_id, "kind": kind, "title": KINDS.get(kind, kind), "requested_at": req.at,
+    return {"run": run_id, "kind": kind, "title": kinds_for(crm).get(kind, kind) if crm else KINDS.get(kind, kind),
+            "open_records": open_records(crm) if crm else "open deals", "requested_at": req.at,
             "by": (req.detail or {}).get("by"), "listed": listed, "end": end, "queue": int(waiting),
+            "accounting": resync_accounting(end) if end is not None and kind == "resync" and end.get("ok") else None,
             "done": end is not None and int(waiting) == 0}
+
+
+def _records(n: int) -> str:
+    return f"{n} record" if n == 1 else f"{n} records"
+
+
+def resync_accounting(end: dict[str, Any]) -> str:
+    """What became of every record a re-sync found changed, in one sentence that adds up to
+    ``modified``: delivered by a webhook, read by a backfill or re-sync after the change, already
+    queued, our own write, or missed by the webhooks (and queued now). A run recorded before the
+    re-sync counted its reasons (no ``explained``) says the explained ones together."""
+    modified, missing, echoes = (int(end.get(k) or 0) for k in ("modified", "missing", "echoes"))
+    enqueued = int(end.get("enqueued") or 0)
+    explained = end.get("explained") if isinstance(end.get("explained"), dict) else None
+    parts: list[str] = []
+    if explained is None:
+        rest = modified - missing - echoes
+        if rest:
+            parts.append(f"{rest} already brought in by the webhooks, a backfill or an earlier re-sync")
+    else:
+        for key, words in (("webhook", "delivered by the webhooks"),
+                           ("read", "read by a backfill or an earlier re-sync after their change"),
+                           ("pending", "already waiting in the queue")):
+            if int(explained.get(key) or 0):
+                parts.append(f"{int(explained[key])} {words}")
+    if echoes:
+        parts.append(f"{echoes} changed only by our own write-back")
+    queued = f"{enqueued} queued now" + (f", {missing - enqueued} already queued" if missing > enqueued else "")
+    parts.append(f"{missing} missed by the webhooks ({queued})" if missing else "none missed by the webhooks")
+    since = when(end.get("since"))
+    return f"{_records(modified)} changed since {since}: {'; '.join(parts)}" if modified else (
+        f"no record changed since {since}")

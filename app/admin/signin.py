@@ -14,6 +14,7 @@ from flask import current_app, redirect, url_for
 
 from app.admin import bp, refusal
 from app.admin.access import sign_in_crm_user
+from app.config import ConfigError
 from app.connectors import UnknownConnectorError, get_connector
 from app.oauth.state import issue_state
 from app.storage import get_db
@@ -35,7 +36,13 @@ def signin(crm: str) -> Any:
     required, optional = connector.install_scopes(current_app.config)  # type: ignore[attr-defined]
     from app.oauth import pkce
 
-    provider = oauth_for(crm)
+    try:
+        provider = oauth_for(crm)
+    except ConfigError as exc:
+        label = getattr(connector, "label", crm)
+        return refusal(503, f"Sign-in with {label} is not set up here",
+                       f"This deployment has no {label} app credentials, so {label} cannot vouch for you here "
+                       f"({exc}). Sign in with the CRM this deployment serves, or with the admin token.")
     url = provider.authorize_url(redirect_uri=redirect_uri(crm),
                                  state=issue_state({"crm": crm, "purpose": "signin"}),
                                  scopes=required, optional_scopes=optional, **pkce.authorize_args(provider))

@@ -75,7 +75,8 @@ def health(tenant: str) -> Any:
         h = health_data.collect(s, row, connector=connector, config=current_app.config,
                                 now=datetime.now(UTC), limiter=_limiter())
         s.expunge_all()
-    return page("admin/health.html", h=h, kinds=actions.KINDS, window=defaults.CONSOLE_HEALTH_WINDOW_HOURS,
+    return page("admin/health.html", h=h, kinds=actions.kinds_for(g.tenant.crm),
+                open_records=actions.open_records(g.tenant.crm), window=defaults.CONSOLE_HEALTH_WINDOW_HOURS,
                 crm_label=getattr(connector, "label", g.tenant.crm), queue_error=_queue_error())
 
 
@@ -136,7 +137,7 @@ def action_progress(tenant: str, run: int) -> Any:
         state = None
     else:
         with get_db().session() as s:
-            state = actions.progress(s, tenant, run)
+            state = actions.progress(s, tenant, run, crm=g.tenant.crm)
     if state is None:
         return refusal(404, "No such run", "This account has no re-sync or backfill with that number.")
     return page("admin/progress.html", run=state, refresh=defaults.CONSOLE_PROGRESS_REFRESH_SECONDS)

@@ -50,8 +50,15 @@ def words(name: Any) -> str:
     """An identifier as words: ``executive_alignment`` / ``FINANCIAL_SERVICES`` -> ``Executive alignment``."""
     if not isinstance(name, str) or not name:
         return ""
+    if name.strip().lower() in HYPHENATED:
+        return HYPHENATED[name.strip().lower()]
     text = name.replace("_", " ").strip().lower()
     return text[:1].upper() + text[1:]
+
+
+HYPHENATED = {"re_engagement": "Re-engagement", "limited_time_incentive": "Limited-time incentive"}
+"""Identifiers whose words take a hyphen (the strategies' names as the Salesforce card already
+writes them): "Re engagement" read as a typo on the card."""
 
 
 def _zone(name: Any) -> ZoneInfo:

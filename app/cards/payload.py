@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.cards.actions import feedback_of
-from app.cards.view import DISMISS_REASONS
+from app.cards.view import dismiss_reasons
 from app.storage.models import Enrichment, InboxEvent, RecordJob, RecordLink
 
 CARD_STALE_SECONDS = 7 * 86_400
@@ -115,7 +115,7 @@ def card_payload(session: Session, tenant_id: str, object_type: str, object_id: 
                     else ACTIONS + (["task_done"] if ((payload.get("next_best_action") or {}).get("task")
                                                        or {}).get("id") else [])),
         "related_to": related,
-        "dismiss_reasons": [{"value": v, "label": t} for v, t in DISMISS_REASONS],
+        "dismiss_reasons": dismiss_reasons(shown_type),
         "feedback": feedback_of(session, tenant_id, enrichment.id),
     })
     payload.setdefault("record", {"id": shown_id, "name": None, "object_type": shown_type})

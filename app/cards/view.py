@@ -58,7 +58,7 @@ TOP_FACTORS = 3
 """How many reasons the chance to close shows (strongest |impact| first)."""
 
 DISMISS_REASONS = (
-    ("not_relevant", "Not relevant to this deal"),
+    ("not_relevant", "Not relevant to this deal"),  # "this lead" on a Lead's card: dismiss_reasons()
     ("wrong_timing", "Wrong timing"),
     ("wrong_contact", "Wrong contact"),
     ("already_done", "Already done"),
@@ -66,6 +66,18 @@ DISMISS_REASONS = (
     ("other", "Other"),
 )
 """Reasons a rep can give for dismissing a suggestion (value, label); the learning report groups by value."""
+
+
+def dismiss_reasons(object_type: str | None) -> list[dict[str, str]]:
+    """The dismiss reasons as a card offers them for a record of this type: a Lead is not a deal."""
+    noun = "lead" if object_type == "lead" else "deal"
+    return [{"value": v, "label": t.replace("this deal", f"this {noun}")} for v, t in DISMISS_REASONS]
+
+
+LEAD_FIELD_LABELS = {"owner": "Lead owner", "owner_id": "Lead owner"}
+"""A Lead's own word for a feature the scorer labels with the Opportunity field's label (the
+feature mapping is the deal's): a factor "Opportunity owner: Emma Taylor" on a Lead's card reads
+"Lead owner: Emma Taylor", as Salesforce labels Lead.OwnerId."""
 
 STATUS_TAGS = {
     "enriched": ("Up to date", "success"),
@@ -81,6 +93,15 @@ CHANNEL_VERBS = {"email": "Email", "call": "Call", "meeting": "Meet", "linkedin"
 
 MONEY_FEATURES = frozenset({"amount", "closed_won_sum"})
 """Factors whose value is an amount in the deal's currency ("Past revenue won: $1,541,500")."""
+
+_TITLE_LEVEL_WORDS = ("below director", "director", "VP or head of", "C-level, president or founder")
+VALUE_WORDS: dict[str, tuple[str, ...]] = {
+    "has_exec_contact": ("none on the deal", "yes"),
+    "top_title_level": _TITLE_LEVEL_WORDS,
+    "title_seniority": _TITLE_LEVEL_WORDS,
+}
+"""Features whose value is a code, in words (feature -> words of 0, 1, ...): "Executive contact: 0"
+read as a count and "Most senior contact: 3" as a number (scoring.features TITLE_LEVELS: 3 is C-level)."""
 
 
 def _mapping(value: Any) -> Mapping[str, Any]:
@@ -101,31 +122,42 @@ def person_name(person: Any) -> str:
 
 
 def factor_view(factor: Mapping[str, Any], labels: Mapping[str, str],
-                currency: str | None = None) -> dict[str, str]:
+                currency: str | None = None, *, lead: bool = False) -> dict[str, str]:
     """One factor: one direction marker and a label without the scorer's own arrow; an amount
-    with the deal's currency."""
+    with the deal's currency; on a Lead, the Lead's own field words (LEAD_FIELD_LABELS)."""
     down = factor.get("direction") == "-"
     text = prose(factor.get("label") or words(factor.get("feature")), labels)
     text = text.replace(": missing", ": none recorded")
     name, sep, value = text.rpartition(": ")
+    if lead and sep and (own := LEAD_FIELD_LABELS.get(str(factor.get("feature")))):
+        name, text = own, f"{own}: {value}"
+    coded = VALUE_WORDS.get(str(factor.get("feature")))
+    if sep and coded and value.isdigit() and int(value) < len(coded):
+        text = f"{name}: {coded[int(value)]}"
     if sep and factor.get("feature") in MONEY_FEATURES and re.fullmatch(r"-?[\d,]+(\.\d+)?", value):
         text = f"{name}: {money(float(value.replace(',', '')), currency)}"
     return {"marker": "▼" if down else "▲", "direction": "down" if down else "up", "text": text}
 
 
 def top_factors(score: Mapping[str, Any], labels: Mapping[str, str], n: int = TOP_FACTORS,
-                currency: str | None = None) -> list[dict[str, str]]:
+                currency: str | None = None, *, lead: bool = False) -> list[dict[str, str]]:
     """The n factors with the largest |impact|, strongest first, one line per distinct text."""
     factors = [f for f in score.get("factors") or [] if isinstance(f, Mapping)]
     factors.sort(key=lambda f: abs(f.get("impact") or 0), reverse=True)
     out: list[dict[str, str]] = []
     for f in factors:
-        view = factor_view(f, labels, currency)
+        view = factor_view(f, labels, currency, lead=lead)
         if view["text"] and all(v["text"] != view["text"] for v in out):
             out.append(view)
         if len(out) == n:
             break
     return out
+
+
+NO_PURCHASES = "no purchases or deal amount to value yet"
+LEAD_NO_PURCHASES = ("a lead is not a customer yet: lifetime value is scored on the account once the lead converts")
+"""A Lead's lifetime value said as the churn and discount tiles say theirs (scoring.leads.NOT_FOR_LEADS): a
+Lead has no deal amount, so "no purchases or deal amount" named a deal on a Lead's card."""
 
 
 def absent_text(key: str, score: Mapping[str, Any]) -> str | None:
@@ -147,7 +179,7 @@ def absent_text(key: str, score: Mapping[str, Any]) -> str | None:
     if "no_model" in score:
         return "no model trained for this account yet"
     if "no_purchase_history" in score:
-        return "no purchases or deal amount to value yet"
+        return NO_PURCHASES
     return "not scored"
 
 
@@ -191,7 +223,8 @@ def score_view(key: str, score: Mapping[str, Any], labels: Mapping[str, str],
             detail=detail(key, score),
             band=BAND_TEXT.get(key, {}).get(band) if isinstance(band, str) else None,
             band_variant=band_variant(key, band),
-            factors=top_factors(score, labels, currency=currency) if key in ("conversion", "lead_conversion") else [],
+            factors=top_factors(score, labels, currency=currency, lead=key == "lead_conversion")
+            if key in ("conversion", "lead_conversion") else [],
         )
     return view
 
@@ -341,6 +374,10 @@ def details_view(payload: Mapping[str, Any], labels: Mapping[str, str]) -> dict[
     scores = _mapping(payload.get("scores"))
     currency = _mapping(payload.get("record")).get("currency")
     tiles = [v for k in DETAIL_SCORES if (s := resolve_score(scores, k)) and (v := score_view(k, s, labels, currency))]
+    if _mapping(payload.get("record")).get("object_type") == "lead":
+        for tile in tiles:
+            if tile["key"] == "clv" and tile["absent"] == NO_PURCHASES:
+                tile["absent"] = LEAD_NO_PURCHASES
     analysis = _mapping(payload.get("analysis"))
 
     def signal_texts(items: Any) -> list[str]:
@@ -399,7 +436,7 @@ def card_view(payload: Mapping[str, Any], *, object_type: str | None = None,
     degraded = _mapping(payload.get("degraded"))
     conversion = resolve_score(_mapping(payload.get("scores")), "conversion")
     actions = list(payload.get("actions") or ["accept", "dismiss", "rescore"])
-    reasons = payload.get("dismiss_reasons") or [{"value": v, "label": t} for v, t in DISMISS_REASONS]
+    reasons = payload.get("dismiss_reasons") or dismiss_reasons(rec_type)
     updated = ago(payload.get("enriched_at"), now)
     outcome = outcome_view(payload, labels)
     closed = bool(outcome and outcome["closed"])
@@ -410,7 +447,7 @@ def card_view(payload: Mapping[str, Any], *, object_type: str | None = None,
         "error": error,
         "degraded": (degraded.get("message") or "Some scores may be missing until retraining finishes.")
         if degraded else None,
-        "record": {"id": record.get("id"), "name": record.get("name")},
+        "record": {"id": record.get("id"), "name": record.get("name"), "object_type": rec_type},
         "related": related,
         "updated": f"Updated {updated}" if updated else "",
         "outcome": outcome,

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
+from app.cards.view import draft_kind
 from integrations.base import Record, TaskSpec
 
 VOLATILE_FIELDS = ("ai_enriched_at",)
@@ -96,7 +97,8 @@ def task_spec(record: Record, run: Any, decision: Any) -> TaskSpec:
                         due_at=decision.due_at, owner_id=record.owner.id if record.owner else None,
                         priority="LOW", task_type="TODO")
     # The draft itself, so a rep who never opens the card still has the work in the task.
-    heading = "Call script" if run.draft.kind == "call_script" else "Draft email"
+    # Headed as the card heads it (one table for both): a meeting's draft is its invitation, not "an email".
+    heading = draft_kind({"kind": run.draft.kind, "channel": run.draft.channel})[0]
     to = run.draft.to.name if run.draft.to is not None and run.draft.to.name else None
     lines += ["", f"{heading}{f' to {to}' if to else ''}:"]
     if run.draft.subject:

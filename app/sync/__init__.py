@@ -238,8 +238,11 @@ def reconcile(tenant_id: str, app: Flask | None = None, *, since: datetime | Non
         since: override the stored last sync time.
 
     Returns:
-        `{"tenant", "since", "modified", "missing", "echoes", "enqueued", "record_ids", "by_type",
-        "seconds"}` (`record_ids` lists the deals; `by_type` the counts per object type).
+        `{"tenant", "since", "modified", "missing", "echoes", "enqueued", "explained", "record_ids",
+        "by_type", "seconds"}` (`record_ids` lists the deals; `by_type` the counts per object type).
+        Every modified record is counted once: ``modified = explained["webhook"] + explained["read"]
+        + explained["pending"] + echoes + missing`` (delivered by a webhook, read by a backfill or
+        re-sync after its change, already waiting in the queue, our own write, or missed).
     """
     a = app or current_app._get_current_object()  # type: ignore[attr-defined]
     started_at = datetime.now(UTC)
@@ -252,11 +255,13 @@ def reconcile(tenant_id: str, app: Flask | None = None, *, since: datetime | Non
     window_start = last - timedelta(seconds=RECONCILE_OVERLAP_SECONDS)
     client = client_for(tenant_id, a)
     result: dict[str, Any] = {"tenant": tenant_id, "since": iso(window_start), "modified": 0, "missing": 0,
-                              "echoes": 0, "enqueued": 0, "record_ids": [], "by_type": {}}
+                              "echoes": 0, "enqueued": 0, "explained": {"webhook": 0, "read": 0, "pending": 0},
+                              "record_ids": [], "by_type": {}}
     enriched = enriched_object_types(tenant_crm(a, tenant_id), a)
     for object_type in reconciled_object_types(a, tenant_id):
         modified = client.search_modified_since(object_type, window_start)
-        candidates = _unexplained(a, tenant_id, modified, object_type)
+        explained = {"webhook": 0, "read": 0, "pending": 0}
+        candidates = _unexplained(a, tenant_id, modified, object_type, explained=explained)
         missing, echoes = (_drop_echoes(a, client, tenant_id, object_type, candidates)
                            if object_type in enriched else (candidates, 0))
         items = [(rid, _key("reconcile", tenant_id, object_type, rid, at or "")) for rid, at in missing]
@@ -274,7 +279,10 @@ def reconcile(tenant_id: str, app: Flask | None = None, *, since: datetime | Non
         result["missing"] += len(missing)
         result["echoes"] += echoes
         result["enqueued"] += enqueued
-        result["by_type"][object_type] = {"modified": len(modified), "missing": len(missing), "echoes": echoes}
+        for reason, n in explained.items():
+            result["explained"][reason] += n
+        result["by_type"][object_type] = {"modified": len(modified), "missing": len(missing), "echoes": echoes,
+                                          "explained": explained}
         if object_type == OBJECT_TYPE:
             result["record_ids"] = [rid for rid, _ in missing]
     with get_db(a).session() as s:
@@ -361,8 +369,12 @@ def maybe_reconcile_all(app: Flask, interval: float | None = None) -> dict[str, 
 
 
 def _unexplained(app: Flask, tenant_id: str, modified: Sequence[tuple[str, str | None]],
-                 object_type: str = OBJECT_TYPE) -> list[tuple[str, str | None]]:
-    """Keep the modified records that no webhook row, later read or pending job accounts for."""
+                 object_type: str = OBJECT_TYPE, *,
+                 explained: dict[str, int] | None = None) -> list[tuple[str, str | None]]:
+    """Keep the modified records that no webhook row, later read or pending job accounts for;
+    `explained` (if given) counts the others by what accounts for them: ``pending``, ``webhook``,
+    ``read`` (so the re-sync's status can account for every modified record)."""
+    tally = explained if explained is not None else {}
     out = []
     db = get_db(app)
     for chunk in _chunks(modified, 500):
@@ -382,6 +394,7 @@ def _unexplained(app: Flask, tenant_id: str, modified: Sequence[tuple[str, str |
                 select(InboxEvent.record_id).where(*scope, InboxEvent.status == "pending")).all()}
         for rid, at in chunk:
             if rid in pending:
+                tally["pending"] = tally.get("pending", 0) + 1
                 continue  # a job will read the record fresh anyway
             changed = _parse(at)
             if changed is None:
@@ -389,8 +402,10 @@ def _unexplained(app: Flask, tenant_id: str, modified: Sequence[tuple[str, str |
                 continue
             hook, read = _aware(hooks.get(rid)), _aware(synced.get(rid))
             if hook and hook >= changed - timedelta(seconds=WEBHOOK_MATCH_SECONDS):
+                tally["webhook"] = tally.get("webhook", 0) + 1
                 continue  # the webhook for this change arrived
             if read and read >= changed:
+                tally["read"] = tally.get("read", 0) + 1
                 continue  # a backfill/reconcile job read the record after this change
             out.append((rid, at))
     return out

@@ -9,6 +9,7 @@ import pytest
 
 from app import defaults
 from tests.admin.conftest import crm_session, csrf_of, operator_session
+from tests.conftest import install_tenant
 
 A, B = "hubspot-101", "hubspot-202"
 
@@ -216,3 +217,38 @@ def test_a_grant_stored_before_the_check_can_still_be_removed(console):
         grant(s, A, "not an email at all <script>", "none", by="ann@a.example", crm="hubspot")
     with get_db(console).session() as s:
         assert grants(s, A) == []
+
+
+def test_a_salesforce_accounts_backfill_says_it_queues_open_deals_and_leads(app_factory, monkeypatch):
+    # The Salesforce demo's button read "Backfill of every open deal" and its status "77 open deals"
+    # for 40 Opportunities and 37 Leads.
+    from sqlalchemy import update
+
+    from app.audit import write_audit
+    from app.storage import get_db
+    from app.storage.models import Installation, Tenant
+    from tests.admin.conftest import ADMIN_TOKEN
+
+    app = app_factory(ADMIN_TOKEN=ADMIN_TOKEN)
+    tid = install_tenant(app, "00D5g000004ABCDEAW", tenant_id="salesforce-00D5g000004ABCDEAW")
+    with get_db(app).session() as s:
+        s.execute(update(Tenant).where(Tenant.id == tid).values(crm="salesforce"))
+        s.execute(update(Installation).where(Installation.tenant_id == tid).values(crm="salesforce"))
+        run = write_audit(s, "console.sync_requested", tenant_id=tid, detail={"kind": "backfill", "by": "op"})
+        s.flush()
+        write_audit(s, "console.sync_finished", tenant_id=tid,
+                    detail={"run": run.id, "kind": "backfill", "records_backfilled": 77, "enqueued": 77,
+                            "already_pending": 0})
+        run_id = run.id
+    # The CRM names its users (Salesforce User ids); the progress page said "by 0050W00000002bJQAQ".
+    import app.admin.people as people
+
+    monkeypatch.setattr(people, "names", lambda app_, tenant_id, crm, users: {"op": "Olivia Park"})
+    client = operator_session(app.test_client())
+    health = client.get(f"/admin/t/{tid}/").get_data(as_text=True)
+    assert "Backfill of every open deal and lead" in health and "every one of the open deals and leads" in health
+    status = client.get(f"/admin/t/{tid}/actions/{run_id}").get_data(as_text=True)
+    assert "77 open deals and leads, 77 queued" in status
+    assert 'by Olivia Park <span class="muted">(op)</span>' in status
+    hubspot = install_tenant(app, "303")
+    assert "Backfill of every open deal<" in client.get(f"/admin/t/{hubspot}/").get_data(as_text=True)

@@ -161,12 +161,47 @@ def test_a_resyncs_progress_writes_its_moments_as_the_rest_of_the_console_does(h
     hs_app.extensions["console_runs"][int(resp.location.rsplit("/", 1)[1])].join(60)
     page = client.get(resp.location).get_data(as_text=True)
     text = re.sub(r"<script.*?</script>", "", page, flags=re.S)
-    assert re.search(r"changed since \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC,", text), text[:2000]
+    assert re.search(r"changed since \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC[:.]", text), text[:2000]
     assert re.search(r"Requested \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC by", text)
     assert not re.search(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}", text), "an ISO timestamp printed raw"
     health = client.get(f"/admin/t/{tid}/").get_data(as_text=True)
     syncs = health.split('id="syncs"')[1].split("</table>")[0]
     assert not re.search(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}", syncs), syncs
+
+
+def test_a_resyncs_status_accounts_for_every_record_it_found_changed(hs_app, sandbox):
+    # "40 records changed since ..., 0 missed by the webhooks, 0 queued, 15 were our own writes" left 25 unsaid.
+    import re
+
+    client = hs_app.test_client()
+    from datetime import UTC, datetime, timedelta
+
+    from sqlalchemy import select
+
+    from app.storage import get_db
+    from app.storage.models import Installation
+
+    follow_crm(client, "/oauth/hubspot/install")
+    tid = f"hubspot-{sandbox.hub_id}"
+    health = client.get(f"/admin/t/{tid}/").get_data(as_text=True)
+    csrf = re.search(r'name="csrf_token" value="([^"]+)"', health).group(1)
+    resp = client.post(f"/admin/t/{tid}/actions/backfill", data={"csrf_token": csrf})  # queues every open deal
+    hs_app.extensions["console_runs"][int(resp.location.rsplit("/", 1)[1])].join(60)
+    with get_db(hs_app).session() as s:  # a re-sync over the whole seeded history, not only since the install
+        s.execute(select(Installation).where(Installation.tenant_id == tid)).scalars().one().last_sync_at = (
+            datetime.now(UTC) - timedelta(days=3650))
+    resp = client.post(f"/admin/t/{tid}/actions/resync", data={"csrf_token": csrf})
+    hs_app.extensions["console_runs"][int(resp.location.rsplit("/", 1)[1])].join(60)
+    text = re.sub(r"<[^>]+>", " ", re.sub(r"<script.*?</script>", "", client.get(resp.location).get_data(as_text=True),
+                                           flags=re.S))
+    found = re.search(r"(\d+) records? changed since [\d-]+ [\d:]+ UTC: (.*?)\.\s", text, flags=re.S)
+    assert found, " ".join(text.split()).split("Listing")[-1][:1500]
+    parts = re.findall(r"(\d+) (delivered by the webhooks|read by a backfill|already waiting in the queue|"
+                       r"changed only by our own write-back|missed by the webhooks)", found.group(2))
+    assert parts and sum(int(n) for n, _ in parts) == int(found.group(1)), found.group(0)
+    assert "already waiting in the queue" in found.group(2), found.group(0)  # the install's backfill
+    syncs = client.get(f"/admin/t/{tid}/").get_data(as_text=True).split('id="syncs"')[1].split("</table>")[0]
+    assert "explained: webhook 0 · read" in syncs and "{" not in syncs, syncs  # not a Python dict
 
 
 def _closed_port() -> int:
@@ -218,3 +253,16 @@ def test_the_console_while_the_database_is_down_is_503_naming_it(app_factory):
     page = app.test_client().get("/admin/", headers={"X-Admin-Token": "op-token"})
     assert page.status_code == 503, page.get_data(as_text=True)[:500]
     assert "database (DATABASE_URL)" in page.get_json()["detail"] and "pw-in-url" not in page.get_data(as_text=True)
+
+
+def test_the_sign_in_page_offers_only_the_crms_this_deployment_can_sign_in_with(app_factory):
+    # The Salesforce demo offered "Sign in with HubSpot", which answered 500 (no HubSpot app credentials).
+    app = app_factory(HUBSPOT_CLIENT_ID=None, HUBSPOT_CLIENT_SECRET=None,
+                      SALESFORCE_CLIENT_ID="sf-client", SALESFORCE_CLIENT_SECRET="sf-secret")
+    client = app.test_client()
+    login = client.get("/admin/login").get_data(as_text=True)
+    assert 'id="signin-salesforce"' in login and 'id="signin-hubspot"' not in login
+    resp = client.get("/admin/signin/hubspot")  # a bookmarked or typed link still gets a page, not a 500
+    body = resp.get_data(as_text=True)
+    assert resp.status_code == 503 and "Sign-in with HubSpot is not set up here" in body
+    assert "HUBSPOT_CLIENT_ID" in body and "admin token" in body

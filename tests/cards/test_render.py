@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from app.cards import render_card_html
-from app.cards.view import card_view
+from app.cards.view import card_view, factor_view
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "ui_extensions/hubspot/tests/fixtures"
@@ -395,3 +395,54 @@ def test_the_demos_snapshot_names_each_deals_crm_on_its_card(app_factory, tmp_pa
     index = snapshot.write_snapshot(app_factory(), tmp_path, now=NOW)
     notes = {d.crm: _only_in_crm_note((index.parent / snapshot.card_file(d)).read_text()) for d in deals}
     assert "Salesforce card" in notes["salesforce"] and "HubSpot card" in notes["hubspot"], notes
+
+
+def _lead_payload(factors: list[dict]) -> dict:
+    record = {**ENRICHED.get("record", {}), "object_type": "lead"}
+    scores = copy.deepcopy(ENRICHED["scores"])
+    scores["conversion"] = {**scores["conversion"], "task": "lead_conversion", "factors": factors}
+    return payload(record=record, scores=scores)
+
+
+def test_a_leads_card_names_its_owner_lead_owner_not_the_opportunity_field_the_scorer_labelled() -> None:
+    # As the Salesforce demo's lead model wrote it (feature "owner", the deal mapping's label).
+    owner = [{"feature": "owner", "label": "Opportunity owner: Emma Taylor ↓", "direction": "-", "impact": -0.1}]
+    page = render(_lead_payload(owner))
+    assert page.text["factor-conversion-0"].strip().endswith("Lead owner: Emma Taylor")
+    assert "Opportunity" not in "".join(page.all_text)
+    deal = render(payload(scores={**ENRICHED["scores"], "conversion": {**ENRICHED["scores"]["conversion"],
+                                                                       "factors": owner}}))
+    assert deal.text["factor-conversion-0"].strip().endswith("Opportunity owner: Emma Taylor")
+
+
+def test_a_leads_card_offers_not_relevant_to_this_lead_and_goes_back_to_the_leads() -> None:
+    page = render(_lead_payload(ENRICHED["scores"]["conversion"]["factors"]), back_url="/")
+    assert "Not relevant to this lead" in page.text["dismiss-reason"]
+    assert "deal" not in page.text["dismiss-reason"]
+    assert page.text["back"] == "← All leads" and page.attrs["back"]["href"] == "/#leads-heading"
+    deal = render(payload(), back_url="/")
+    assert "Not relevant to this deal" in deal.text["dismiss-reason"] and deal.text["back"] == "← All deals"
+
+
+def test_strategies_read_as_words_and_a_yes_no_factor_is_not_a_count() -> None:
+    # The walk read "Re engagement" / "Limited time incentive" and "Executive contact: 0".
+    scores = copy.deepcopy(ENRICHED["scores"])
+    scores["conversion"]["factors"] = [
+        {"feature": "has_exec_contact", "label": "Executive contact: 0", "direction": "-", "impact": -0.2}]
+    view = card_view(payload(scores=scores, strategy={**ENRICHED.get("strategy", {}), "arm": "re_engagement",
+                                                       "label": None}), now=NOW)
+    assert view["details"]["strategy"] == "Re-engagement" and "Re-engagement" in view["action"]["meta"]
+    assert view["conversion"]["factors"][0]["text"] == "Executive contact: none on the deal"
+    level = {"feature": "top_title_level", "label": "Most senior contact: 3", "direction": "-"}
+    assert factor_view(level, {})["text"] == "Most senior contact: C-level, president or founder"
+    assert factor_view({**level, "label": "Most senior contact: 7"}, {})["text"] == "Most senior contact: 7"
+
+
+def test_a_leads_lifetime_value_says_it_waits_for_the_conversion_not_for_a_deal_amount() -> None:
+    scores = {**copy.deepcopy(ENRICHED["scores"]), "clv": {"no_purchase_history": {}}}
+    lead = _lead_payload(ENRICHED["scores"]["conversion"]["factors"])
+    lead_view = card_view({**lead, "scores": {**lead["scores"], "clv": {"no_purchase_history": {}}}}, now=NOW)
+    clv = next(t for t in lead_view["details"]["scores"] if t["key"] == "clv")
+    assert clv["absent"].startswith("a lead is not a customer yet") and "deal" not in clv["absent"]
+    deal_clv = next(t for t in card_view(payload(scores=scores), now=NOW)["details"]["scores"] if t["key"] == "clv")
+    assert deal_clv["absent"] == "no purchases or deal amount to value yet"

@@ -262,3 +262,21 @@ def test_preview_opens_for_an_admin_token_header_but_never_for_a_token_in_the_ur
     assert client.get("/card/preview/hubspot/62515/deal/8807",
                       headers={"X-Admin-Token": "admin-test-token"}).status_code == 200
     assert client.get("/card/preview/hubspot/62515/deal/8807?admin_token=admin-test-token").status_code == 404
+
+
+
+def test_the_card_payload_of_a_lead_offers_not_relevant_to_this_lead_and_a_deals_to_this_deal(enriched):
+    from app.cards.payload import card_payload
+    from app.storage.models import Enrichment
+
+    app, tid, _ = enriched
+    with get_db(app).session() as s:
+        deal = s.execute(select(Enrichment).where(Enrichment.record_id == "8807")).scalars().one()
+        card = {**deal.card, "record": {**deal.card["record"], "object_type": "lead", "id": "00Q1"}}
+        s.add(Enrichment(tenant_id=tid, object_type="lead", record_id="00Q1", card=card))
+    with get_db(app).session() as s:
+        lead = card_payload(s, tid, "lead", "00Q1")["dismiss_reasons"]
+        deal_reasons = card_payload(s, tid, "deal", "8807")["dismiss_reasons"]
+    assert lead[0] == {"value": "not_relevant", "label": "Not relevant to this lead"}
+    assert deal_reasons[0] == {"value": "not_relevant", "label": "Not relevant to this deal"}
+    assert [r["value"] for r in lead] == [r["value"] for r in deal_reasons]

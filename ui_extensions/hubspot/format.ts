@@ -34,8 +34,16 @@ export function money(value: unknown, currency?: string | null): string {
 }
 
 /** `executive_alignment` / `FINANCIAL_SERVICES` -> `Executive alignment`. */
+/** Identifiers whose words take a hyphen (app/cards/humanize.py HYPHENATED). */
+const HYPHENATED: Record<string, string> = {
+  re_engagement: 'Re-engagement',
+  limited_time_incentive: 'Limited-time incentive',
+};
+
 export function words(name: unknown): string {
   if (typeof name !== 'string' || !name) return '';
+  const key = name.trim().toLowerCase();
+  if (HYPHENATED[key]) return HYPHENATED[key];
   const text = name.replace(/_/g, ' ').trim().toLowerCase();
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -143,6 +143,14 @@ export function personName(person: unknown): string {
 /** Factors whose value is an amount in the deal's currency ("Past revenue won: $1,541,500"). */
 const MONEY_FEATURES = new Set(['amount', 'closed_won_sum']);
 
+/** Features whose value is a code, in words (app/cards/view.py VALUE_WORDS). */
+const TITLE_LEVEL_WORDS = ['below director', 'director', 'VP or head of', 'C-level, president or founder'];
+const VALUE_WORDS: Record<string, string[]> = {
+  has_exec_contact: ['none on the deal', 'yes'],
+  top_title_level: TITLE_LEVEL_WORDS,
+  title_seniority: TITLE_LEVEL_WORDS,
+};
+
 export function factorView(factor: Obj, labels: Record<string, string>, currency?: string | null): FactorView {
   const down = factor.direction === '-';
   let text = prose(str(factor.label) || words(factor.feature), labels).replace(': missing', ': none recorded');
@@ -150,6 +158,10 @@ export function factorView(factor: Obj, labels: Record<string, string>, currency
   const value = at >= 0 ? text.slice(at + 2) : '';
   if (at >= 0 && MONEY_FEATURES.has(str(factor.feature)) && /^-?[\d,]+(\.\d+)?$/.test(value)) {
     text = `${text.slice(0, at)}: ${money(Number(value.replace(/,/g, '')), currency)}`;
+  }
+  const coded = VALUE_WORDS[str(factor.feature)];
+  if (at >= 0 && coded && /^\d+$/.test(value) && Number(value) < coded.length) {
+    text = `${text.slice(0, at)}: ${coded[Number(value)]}`;
   }
   return { marker: down ? '▼' : '▲', direction: down ? 'down' : 'up', text };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { ago, dueText, modelText, money, percent, prose, words, writerText } from '../format.ts';
+import { factorView } from '../view.ts';
 
 describe('numbers for people', () => {
   it('rounds percentages and money half up, without decimals or locale surprises', () => {
@@ -48,6 +49,8 @@ describe('free text', () => {
 
   it('names models and writers in words', () => {
     expect(words('executive_alignment')).toBe('Executive alignment');
+    expect(words('re_engagement')).toBe('Re-engagement'); // "Re engagement" read as a typo
+    expect(words('limited_time_incentive')).toBe('Limited-time incentive');
     expect(modelText('conversion', 'conversion-20261201T150909712275Z-4f5177')).toBe('Conversion model of 1 Dec 2026');
     expect(modelText('churn', 'v3')).toBe('Churn model');
     expect(writerText('offline-template')).toContain('built-in templates');
@@ -56,5 +59,18 @@ describe('free text', () => {
     expect(mixed.startsWith('Written by qwen2.5-coder-0.5b-instruct-q4_k_m (OpenAI-compatible server)')).toBe(true);
     expect(mixed).toContain('built-in templates');
     expect(mixed).not.toContain('no AI model is configured');
+  });
+});
+
+describe('factors for people', () => {
+  it('says a yes/no factor in words, not as a count', () => {
+    const none = factorView({ feature: 'has_exec_contact', label: 'Executive contact: 0', direction: '-' }, {});
+    expect(none.text).toBe('Executive contact: none on the deal');
+    expect(factorView({ feature: 'has_exec_contact', label: 'Executive contact: 1', direction: '+' }, {}).text)
+      .toBe('Executive contact: yes');
+    expect(factorView({ feature: 'top_title_level', label: 'Most senior contact: 3', direction: '-' }, {}).text)
+      .toBe('Most senior contact: C-level, president or founder');
+    expect(factorView({ feature: 'n_contacts', label: 'Contacts on the deal: 1', direction: '+' }, {}).text)
+      .toBe('Contacts on the deal: 1');
   });
 });

@@ -63,12 +63,23 @@ function headline(task, score) {
 /** Factors whose value is an amount in the record's currency ("Past revenue won: 1,541,500" → "$1,541,500"). */
 const MONEY_FEATURES = new Set(['amount', 'closed_won_sum']);
 
+/** A Lead's own word for a feature the scorer labels with the Opportunity field's label (the app's LEAD_FIELD_LABELS). */
+const LEAD_FIELD_LABELS = { owner: 'Lead owner', owner_id: 'Lead owner' };
+
+/** Features whose value is a code, in words (the app's VALUE_WORDS): "Executive contact: 0" read as a count. */
+const TITLE_LEVEL_WORDS = ['below director', 'director', 'VP or head of', 'C-level, president or founder'];
+const VALUE_WORDS = {
+    has_exec_contact: ['none on the deal', 'yes'],
+    top_title_level: TITLE_LEVEL_WORDS,
+    title_seniority: TITLE_LEVEL_WORDS
+};
+
 /**
  * A factor's text as the rep reads it (the same rules as the HubSpot card's factorView): without the
  * scorer's arrow, a picklist value by its label (`labels` keys "<field label>: <value>", from the
  * app's card payload), an amount with the record's currency.
  */
-export function factorText(factor, labels, currency) {
+export function factorText(factor, labels, currency, objectType) {
     let text = String(factor.label || factor.feature || '').replace(/\s*[↑↓▲▼]/g, '');
     const pairs = Object.entries(labels || {}).filter(([raw]) => raw.includes(': '));
     for (const [raw, label] of pairs.sort((a, b) => b[0].length - a[0].length)) {
@@ -76,8 +87,17 @@ export function factorText(factor, labels, currency) {
             text = label + text.slice(raw.length);
         }
     }
-    const at = text.lastIndexOf(': ');
+    let at = text.lastIndexOf(': ');
     const value = at >= 0 ? text.slice(at + 2) : '';
+    const own = objectType === 'lead' ? LEAD_FIELD_LABELS[factor.feature] : undefined;
+    if (own && at >= 0) {
+        text = `${own}: ${value}`;
+        at = own.length;
+    }
+    const coded = VALUE_WORDS[factor.feature];
+    if (at >= 0 && coded && /^\d+$/.test(value) && Number(value) < coded.length) {
+        text = `${text.slice(0, at)}: ${coded[Number(value)]}`;
+    }
     if (at >= 0 && MONEY_FEATURES.has(factor.feature) && /^-?[\d,]+(\.\d+)?$/.test(value)) {
         text = `${text.slice(0, at)}: ${money(Number(value.replace(/,/g, '')), currency)}`;
     }
@@ -100,7 +120,7 @@ export function scoreRows(scores, objectType, labels, currency) {
             const missing = score.not_enough_history;
             const factors = (score.factors || []).slice(0, 3).map((f, i) => ({
                 key: `${task}-${i}`,
-                label: factorText(f, labels, currency),
+                label: factorText(f, labels, currency, objectType),
                 sign: f.direction === '-' ? '▼' : '▲',
                 className: f.direction === '-' ? 'factor negative' : 'factor positive'
             }));

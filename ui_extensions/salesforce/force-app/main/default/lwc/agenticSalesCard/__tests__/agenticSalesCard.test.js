@@ -2,7 +2,7 @@ import { createElement } from 'lwc';
 import AgenticSalesCard from 'c/agenticSalesCard';
 import getCard from '@salesforce/apex/AgenticSalesCardController.getCard';
 import sendFeedback from '@salesforce/apex/AgenticSalesCardController.sendFeedback';
-import { cardView, scoreRows } from '../format';
+import { cardView, factorText, scoreRows } from '../format';
 
 jest.mock('@salesforce/apex/AgenticSalesCardController.getCard', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/AgenticSalesCardController.sendFeedback', () => ({ default: jest.fn() }), {
@@ -165,6 +165,24 @@ describe('format', () => {
         const deal = cardView({ status: 'enriched', record: { object_type: 'deal' },
             scores: { conversion: { ...conversion, task: undefined } } });
         expect(deal.scores[0].label).toBe('Win likelihood');
+    });
+
+    it('names a lead\'s owner "Lead owner", not the Opportunity field the scorer labelled it with', () => {
+        const factors = [{ feature: 'owner', label: 'Opportunity owner: Emma Taylor ↓', direction: '-' }];
+        const conversion = { probability: 0.29, score_1_99: 29, band: 'low', factors, task: 'lead_conversion' };
+        const lead = cardView({ status: 'enriched', record: { object_type: 'lead' }, scores: { conversion } });
+        expect(lead.scores[0].factors.map((f) => f.label)).toEqual(['Lead owner: Emma Taylor']);
+        const deal = cardView({ status: 'enriched', record: { object_type: 'deal' }, scores: { conversion } });
+        expect(deal.scores[0].factors.map((f) => f.label)).toEqual(['Opportunity owner: Emma Taylor']);
+    });
+
+    it('says a yes/no factor in words, not as a count', () => {
+        expect(factorText({ feature: 'has_exec_contact', label: 'Executive contact: 0 ↓', direction: '-' }, {}))
+            .toBe('Executive contact: none on the deal');
+        expect(factorText({ feature: 'has_exec_contact', label: 'Executive contact: 1', direction: '+' }, {}))
+            .toBe('Executive contact: yes');
+        expect(factorText({ feature: 'title_seniority', label: 'Title seniority: 2', direction: '+' }, {}))
+            .toBe('Title seniority: VP or head of');
     });
 
     it('says a lead score needs more closed leads, in the unit the app sent', () => {
