@@ -48,3 +48,4 @@ def test_a_draft_ending_on_a_conditional_reply_or_a_dated_check_in_has_a_step(la
 ])
 def test_an_invitation_with_no_condition_or_a_check_in_with_no_date_is_no_step(lang, sentence):
     assert not _step(lang, sentence)[0]
+
