@@ -13,6 +13,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from agents.calendar_days import named_days, resolve_day
+from agents.carried_things import carried_thing_left_out
 from agents.context import Context, parse_time
 from agents.draft_conduct import over_the_contacts_head, pressure_for_the_sellers_target, unrecorded_thread
 from agents.facts import Vocabulary, date_matches, find_dates, find_unsupported
@@ -340,6 +341,8 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
     leftover = PLACEHOLDER.search(f"{subject}\n{body}")
     checks.append(Check(name="no_placeholders", passed=leftover is None,
                         detail=f"found {leftover.group(0)!r}" if leftover else "none"))
+    if answered and ask is not None and (left := carried_thing_left_out(ask.question, body)):
+        answered, why = False, f"says what the document carries but not {left[:60]!r}, which the buyer asked for"
     late = late_promises(body, ctx, send_day or ctx.now.date()) if answered else []
     checks.append(Check(name="answers_latest_question", passed=answered and not late, detail="; ".join(late) or why))
     timing = timing_violations(f"{subject}\n{body}", send_day or ctx.now.date(),
