@@ -39,20 +39,26 @@ def _thread_words(text: str) -> set[str]:
 
 def unrecorded_thread(subject: str, ctx: Context) -> list[str]:
     """A "Re:" subject answers a message: the record must hold one on that thread (an activity's subject sharing a word
-    that names the thread), or the buyer reads a reply to something they never sent."""
+    that names the thread), and every word naming the thread must be one the record writes (a subject, a message, the
+    deal's name), or the buyer reads a reply to something they never sent. Wave 24: the deal's name alone no longer
+    makes a thread ("Re: Webinar on fleet analytics" shares "fleet" with the deal and answers no message), and one
+    shared word no longer vouches for the rest ("webinar" is in no subject and no message of the record)."""
     marker = _REPLY_PREFIX.match(subject or "")
     if not marker:
         return []
     words = _thread_words(subject[marker.end():])
     if not words:
         return []  # "Re:" alone or "Re: your message": nothing that names another thread
-    known: set[str] = set()
+    subjects: set[str] = set()
+    written = _thread_words(ctx.record.name or "")
     for a in ctx.activities.values():
         if not a.get("withheld"):
-            known |= _thread_words(a.get("subject") or "")
-    # a thread about the deal itself ("Re: Fleet analytics rollout") answers the conversation the record is
-    known |= _thread_words(ctx.record.name or "")
-    if words & known:
+            subjects |= _thread_words(a.get("subject") or "")
+            written |= _thread_words(a.get("text") or "")
+    # "Re: Security sign-off" where the subject was "Security review" and the e-mail says "sign-off": a reply's subject
+    # may be the thread's own words, not only the subject's
+    # compared by four letters: "sign-off" is cut to "sign", "signed" to "signe"
+    if words & subjects and not {w[:4] for w in words} - {w[:4] for w in subjects | written}:
         return []
     return [f"replies on a thread the record does not hold: {subject.strip()[:80]!r}"]
 

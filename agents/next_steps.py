@@ -96,8 +96,9 @@ _HABIT = re.compile(
 def _vague(sentence: str) -> bool:
     """A promise to be in touch with no time to it: "Ich melde mich am Dienstag, 1. Dezember, um 15 Uhr telefonisch" is
     a call the buyer can hold us to (a day and a clock time), "ich melde mich nächste Woche" is not."""
-    return bool(_VAGUE.search(sentence)) and not (_CLOCK.search(sentence) and (_COMING_DAY.search(sentence)
-                                                                              or find_dates(sentence)))
+    # wave 24: a calendar date is one too ("on Tuesday, December 1 I will check in with Marcus", set 28's en-g5)
+    return bool(_VAGUE.search(sentence)) and not (_CLOCK.search(sentence) and _COMING_DAY.search(sentence)
+                                                  or find_dates(sentence))
 
 
 def dated_next_step(body: str) -> str | None:

@@ -13,6 +13,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from agents.calendar_days import named_days, resolve_day
+from agents.carried_things import carried_thing_left_out
 from agents.context import Context, parse_time
 from agents.draft_conduct import over_the_contacts_head, pressure_for_the_sellers_target, unrecorded_thread
 from agents.facts import Vocabulary, date_matches, find_dates, find_unsupported
@@ -26,6 +27,7 @@ from agents.forms_of_address import (
 )
 from agents.fraction_claims import fraction_claims
 from agents.german_nouns import unnamed_claims
+from agents.greeting_names import another_double_name, greets_by_short_form, greets_the_group
 from agents.invariants import spelled_number_violations
 from agents.late_promises import late_promises
 from agents.meeting_hours import PROPOSAL_HORIZON_DAYS, business_hours_violations, foreign_zone_times
@@ -259,7 +261,14 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
     greets_other = first and not re.search(rf"\b{re.escape(first)}\b", greeting) and any(
         re.search(rf"\b{re.escape(n.split()[0])}\b", greeting) for c in ctx.record.contacts
         if c.id != draft.to.contact_id and (n := ctx.contact_name(c) or ""))
-    addressed = (addressed or scripted) and not wrong_form and not misgendered and not greets_other
+    # wave 24: a short form of the first name ("Javi"), a group greeting to several people of the record ("Hola a
+    # todos"); a double name built on the contact's ("Frau Schmidt-Berger" to Anna Schmidt) greets someone else
+    folded_greeting = _fold(greeting)
+    addressed = addressed or greets_by_short_form(folded_greeting, first_f) \
+        or greets_the_group(folded_greeting, body, draft.to.contact_id, ctx)
+    double = another_double_name(folded_greeting, last_f, _fold(name)) \
+        or another_double_name(folded_greeting, first_f, _fold(name))
+    addressed = (addressed or scripted) and not wrong_form and not misgendered and not greets_other and not double
     informal = INFORMAL.get(draft.language)
     familiar = informal.search(body) if informal else None
     formally = addressed_formally(draft.to.contact_id, last, ctx) if familiar else None
@@ -270,6 +279,8 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
         else f"{first or 'the contact'!r} not in the greeting"
     if misgendered:
         detail = f"greets {name or 'the contact'} as {misgendered}"
+    if double:
+        detail = f"greets {double!r}: a double name the record does not give {name or 'the contact'}"
     if formally and familiar:
         addressed = False
         detail = f"says {familiar.group(0)!r} to {name or 'the contact'}, whom the record addresses formally ({formally!r})"
@@ -330,6 +341,8 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
     leftover = PLACEHOLDER.search(f"{subject}\n{body}")
     checks.append(Check(name="no_placeholders", passed=leftover is None,
                         detail=f"found {leftover.group(0)!r}" if leftover else "none"))
+    if answered and ask is not None and (left := carried_thing_left_out(ask.question, body)):
+        answered, why = False, f"says what the document carries but not {left[:60]!r}, which the buyer asked for"
     late = late_promises(body, ctx, send_day or ctx.now.date()) if answered else []
     checks.append(Check(name="answers_latest_question", passed=answered and not late, detail="; ".join(late) or why))
     timing = timing_violations(f"{subject}\n{body}", send_day or ctx.now.date(),

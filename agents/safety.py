@@ -55,7 +55,7 @@ from agents.sentence_language import language_violations
 from agents.shift_times import end_of_day_calls
 from agents.signature import signature_problems
 from agents.spelled_money import spelled_money
-from agents.street_terms import street_violations
+from agents.street_terms import street_violations, unpriced_terms
 from agents.symbol_letters import spelled_out
 from agents.timing import timing_violations
 from agents.unreadable_runs import unreadable_runs
@@ -183,7 +183,8 @@ def commercial_violations(
             *colloquial_violations(normalise(text), ctx), *unvouched_approvals(said, ctx),  # whose approval it is links it to the record's: names as written
             *jargon_violations(normalise(text), ctx.record.stage_kind), *end_of_day_calls(normalise(text), ctx),
             # read as written: a name or custom field that carries a term must not vouch for it (set 32)
-            *street_violations(normalise(said), ctx.record.stage_kind, asked_today=_asked_today(ctx))]
+            *street_violations(normalise(said), ctx.record.stage_kind, asked_today=_asked_today(ctx)),
+            *unpriced_terms(normalise(said), allowed_promises)]  # a term the tenant grants passes (wave 24)
 
 
 def discount_and_promise_violations(

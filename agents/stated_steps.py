@@ -40,7 +40,13 @@ _REPLY_IS_ENOUGH = re.compile(
     r"\b(?:a|one|a short|a quick) (?:reply|answer|line|note)\b[^.?!\n]{0,50}\b(?:is all|is enough|will do|suffices)\b|"
     r"\b(?:eine )?(?:kurze )?(?:antwort|nachricht|zeile|mail)\b[^.?!\n]{0,50}\b(?:genügt|reicht)\b|"
     r"\b(?:il suffit de (?:me )?répondre|une (?:simple |courte )?réponse[^.?!\n]{0,50}\b(?:suffit|suffira))\b|"
-    r"\b(?:basta con (?:responder|contestar|una respuesta|un correo)|(?:una )?(?:breve )?respuesta[^.?!\n]{0,50}\bbasta)\b",
+    r"\b(?:basta con (?:responder|contestar|una respuesta|un correo)|(?:una )?(?:breve )?respuesta[^.?!\n]{0,50}\bbasta)\b|"
+    # wave 24 (set 23's en-g3, "If anything in them needs updating, just reply to this email"): answering this e-mail
+    # is the step the buyer is left, said as an imperative in each language
+    r"\b(?:just|simply) (?:reply|answer|respond)\b|\breply to this (?:e-?mail|message|note)\b|"
+    r"\b(?:antworten sie (?:einfach|mir einfach|kurz)|einfach (?:auf diese (?:e-mail|nachricht) )?antworten)\b|"
+    r"\b(?:répondez(?:-moi)? simplement|répondez(?:-moi)? à (?:cet e-mail|ce message|ce courriel))\b|"
+    r"\b(?:responda(?:me)? (?:simplemente|sin más|a este (?:correo|mensaje))|simplemente responda)\b",
     re.I)
 """An invitation to answer: "a reply to this email before Friday is all I need", "eine kurze Antwort genügt"."""
 _CONDITION = re.compile(r"\b(?:if|should|falls|wenn|sollte|si|s'il|en caso de)\b", re.I)

@@ -17,6 +17,7 @@ A question ("does the quote include SLA credits?") or a condition ("once the agr
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
 _ASKED = re.compile(r"\?|\b(?:asked|asks|asking|wonders?|wondered|whether|fragte?|fragt|ob|demand[eé]\w*|"
@@ -90,10 +91,16 @@ _TERM = re.compile(
     r"\b(?:precio|tarifa)\s+(?:de\s+)?(?:socio|asociado|miembro)s?\b", re.I)
 
 
-def unpriced_terms(text: str) -> list[str]:
-    """A trial, a renewal switched off, service credits or a member rate: contract terms no setting grants."""
+def unpriced_terms(text: str, allowed_promises: Iterable[str] = ()) -> list[str]:
+    """A trial, a renewal switched off, service credits or a member rate: contract terms no setting grants. A tenant
+    that grants one states it in `allowed_promises` (AgentSettings), as for any other promise: the term passes where
+    the text says a listed phrase that holds it ("SLA credits of 10% per missed hour" listed lets that sentence
+    through; "SLA credits" said otherwise, or a member rate, is still refused)."""
+    permitted = [p.strip().lower() for p in allowed_promises if p and p.strip()]
+    low = text.lower()
     return [f"promise outside policy (a contract term): {m.group(0)!r}"
-            for sentence in _SENTENCE.split(text) if (m := _TERM.search(sentence)) and not _ASKED.search(sentence)]
+            for sentence in _SENTENCE.split(text) if (m := _TERM.search(sentence)) and not _ASKED.search(sentence)
+            and not any(p in low and m.group(0).lower() in p for p in permitted)]
 
 
 _CALL = (r"(?:call|ring|phone|rappeler|appeler|appelle|appellerai|appellerons|téléphoner|joindre|anrufen|anklingeln|"
@@ -161,6 +168,8 @@ def character_codes(text: str) -> list[str]:
 
 
 def street_violations(text: str, stage_kind: str, *, asked_today: bool = False) -> list[str]:
-    """Every kind above, for any output text (normalised); `asked_today` when the buyer's latest ask is for today."""
-    return [*slang_unit_prices(text), *we_pay_idioms(text), *unpriced_terms(text), *day_part_calls(text, asked_today),
+    """Every kind above but `unpriced_terms`, for any output text (normalised); `asked_today` when the buyer's latest
+    ask is for today."""
+    # unpriced_terms is called by agents.safety with the tenant's allowed_promises (wave 24)
+    return [*slang_unit_prices(text), *we_pay_idioms(text), *day_part_calls(text, asked_today),
             *military_times(text), *executed_agreements(text, stage_kind), *character_codes(text)]

@@ -7,6 +7,7 @@ import re
 from datetime import date, timedelta
 
 from agents.context import Context
+from agents.credited_thanks import thanks_for_another_contacts_message
 from agents.facts import find_dates
 from agents.moments import sender_of
 from agents.normalize import normalise
@@ -277,4 +278,5 @@ def thanks_problems(body: str, ctx: Context, recipient_id: str | None) -> list[s
         for subject in ours:
             if subject <= said and not subject & theirs and not _THEIR_RESPONSE.search(clause) and not read_it:
                 out.append(f"thanks the buyer for what we sent ({', '.join(sorted(subject))})")
+    out += thanks_for_another_contacts_message(text, ctx, recipient_id)
     return list(dict.fromkeys(out))

@@ -84,13 +84,15 @@ def test_drafts_answer_the_latest_question_first_in_the_buyers_language(case):
     assert timing_violations(run.draft.body, send_day, asked_same_day=ask.same_day) == []
 
 
-def test_a_draft_thanks_the_colleague_who_wrote_not_the_recipient():
+def test_a_draft_credits_a_colleagues_email_to_the_buyers_team_not_to_the_recipient():
+    # wave 24: "Thanks for Marcus's email" to Dana thanked Dana for what Marcus did (the demo's card 71000002028)
     record, scores = _with_inbound("hubspot_deal", "Sam, the proposal looks good; can you add the 2-year option?"
                                                    "\n\nMarcus")
     run = run_agents(record, scores, AgentSettings(tenant_id="t"), env={}, now=NOW)
     assert run.draft.to.name == "Dana Whitfield"
-    assert "Thanks for Marcus's email on November 24." in run.draft.body
-    assert "Thanks for your email" not in run.draft.body
+    assert "Thanks for the email from your team on November 24." in run.draft.body
+    assert "Thanks for Marcus's email" not in run.draft.body and "Thanks for your email" not in run.draft.body
+    assert all(c.passed for c in run.checks if c.name == "thanks_the_right_person")
 
 
 def test_a_deal_silent_for_months_gets_no_deadline_in_the_past():

@@ -167,7 +167,8 @@ to the buyer for the demo we gave (fr-b4), and a good note with a dated step and
 
 
 SET23 = {lang: json.loads((FIXTURES / "quality_heldout23" / f"{lang}.json").read_text()) for lang in LANGUAGES}
-SET23_FLOORS = {"en": (11, 9), "de": (11, 10), "fr": (11, 10), "es": (11, 10)}
+# wave 24: en good 9 -> 10 (en-g3's conditional "just reply to this email" is a step; agents/stated_steps.py)
+SET23_FLOORS = {"en": (11, 10), "de": (11, 10), "fr": (11, 10), "es": (11, 10)}
 """Wave 14, written by a seventh outside tester without reading agents/; first measured by it on 6dd3452 (merge of this
 branch's b3dfd2f, 11:50:13-11:50:29 UTC), bad flagged / good passed: en 8/11 9/10, de 11/11 10/10, fr 10/11 9/10, es
 11/11 9/10. After wave 14's fixes by kind (in-sample, 11:53 UTC): en 9/11 9/10 (a reference to the buyer's message by a
@@ -231,7 +232,8 @@ by kind and probed in other wordings by tests/agents/test_wave19_kinds.py): ever
 passed in each language."""
 
 SET28 = {lang: json.loads((FIXTURES / "quality_heldout28" / f"{lang}.json").read_text()) for lang in LANGUAGES}
-SET28_FLOORS = {"en": (12, 9), "de": (12, 9), "fr": (12, 10), "es": (12, 10)}
+# wave 24: en good 9 -> 10 (en-g5's check-in on a calendar date is a step, not a vague promise; agents/next_steps.py)
+SET28_FLOORS = {"en": (12, 10), "de": (12, 9), "fr": (12, 10), "es": (12, 10)}
 """Wave 19, written by a twelfth outside red team without reading agents/ (12 bad, 10 good per language); first and
 only measurement by it on a674b13 (08:36-08:37 UTC, tests/fixtures/injection_heldout28/MEASURED.md), bad flagged / good
 passed: en 8/12 8/10, de 11/12 9/10, fr 12/12 10/10, es 12/12 10/10. After wave 19's in-sample fixes by kind
@@ -280,11 +282,13 @@ unanswered (es g6). Wave 22b (in-sample, agents/README.md "wave 22b"): every bad
 one passed in each language."""
 
 SET32 = {lang: json.loads((FIXTURES / "quality_heldout32" / f"{lang}.json").read_text()) for lang in LANGUAGES}
-SET32_FLOORS = {"en": (11, 10), "de": (12, 10), "fr": (12, 10), "es": (11, 10)}
+# wave 24 (in-sample): es bad 11 -> 12 (es-b2: the proposal's contents listed without the asked calendar;
+# agents/carried_things.py); en-b2 (Tom's question in a call note) still missed
 # wave 23b (in-sample): raised from en 7 de 9 fr 7 es 6 bad flagged by agents/draft_conduct.py (a "Re:" on a thread the
 # record lacks, a copy to a chief executive no contact is, the seller's own quarter as the reason), agents/product_named.py
 # (a product of ours the record never mentions) and set 32's sneers at competitors; still missed: the question ignored
 # (en/es b2); good passed 10/10 in each language after the stated-step, length-floor and thanks fixes (goodq32)
+SET32_FLOORS = {"en": (11, 10), "de": (12, 10), "fr": (12, 10), "es": (12, 10)}
 """Wave 23, written by a sixteenth outside red team without reading agents/ (12 bad, 10 good per language); first and
 only measurement on 6b7e7af (22:58 UTC, tests/fixtures/injection_heldout32/MEASURED.md), bad flagged / good passed:
 en 7/12 9/10, de 9/12 8/10, fr 7/12 8/10, es 6/12 8/10. Mostly new kinds missed: the wrong product named, the buyer's
