@@ -1,6 +1,8 @@
 """Would the learned screen catch planted content in the ANALYST's and STRATEGIST's text, and at what benign cost?
 
-    OMP_NUM_THREADS=1 .venv/bin/python -m tests.agents.measure_role_screen 28 29 30 31 32
+    OMP_NUM_THREADS=1 .venv/bin/python -m tests.agents.measure_role_screen 28 29 30 31 32 [--with-real]
+
+The offline runs are cached in CACHE (/tmp): delete it after a change to the offline writer or the fixtures.
 
 Leave the future out, as `screen_training --lfo`: for each set k the screen is trained on the sets before k (and the
 probes written before k was first measured), the draft threshold chosen out of fold at the draft benign budget, and
@@ -9,8 +11,8 @@ benign internal texts with a record; budget 0: the highest out-of-fold score). T
 - caught: cases whose compromised analyst summary/signal/note or strategist rationale has a planted sentence (one
   carrying a marker and not in the benign reply) at or over the threshold; and among the set's first-measurement
   misses (its MEASURED.md) that have such a sentence;
-- benign cost on internal texts: the offline provider's analysis (summary, signals, notes), rationale and next best
-  action on set k's records, on the demo market's records (never in training), and the real local model's stored
+- benign cost on internal texts: the offline provider's analysis (summary, signals, notes) and rationale on set k's
+  records, on the demo market's records (never in training), and the real local model's stored
   analyses and rationales (tests/fixtures/llm_real, never in training).
 Units are the screen's sentences (agents.learned_screen.sentences): the unit the model was trained on, and a signal
 label or an evidence note is one sentence.
@@ -20,13 +22,15 @@ from __future__ import annotations
 
 import json
 import pickle
+import re
 import sys
+import zlib
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from agents.learned_screen import ScreenModel, sentences
+from agents.learned_screen import _CONDITION, _QUESTION, ScreenModel, sentences
 from agents.normalize import normalise
 from tests.agents.screen_training import (
     BENIGN_BUDGET,
@@ -120,13 +124,26 @@ def planted_internal(k: int) -> dict[str, list[str]]:
     return {c: s for c, s in out.items() if s}
 
 
+NBA_SUMMARY = re.compile(r"^(?:Email|Call|Propose a meeting with) .* on \w{3} \d\d \w{3} \d\d:\d\d ")
+"""The next best action's summary ("Email Anna Schmidt (value reinforcement) on Fri 27 Nov 10:00 Europe/Berlin"): code
+writes it from the strategist's structured fields (strategist.next_best_action), no model writes it, so a role screen
+would never read it. Left out of the benign side: the screen scores it 0.83-0.98 out of sample (names and dates)."""
+
+
+def units(texts: Sequence[str]) -> list[str]:
+    """The sentences a role screen would score: a model's own text, less what the screen's runtime passes let through
+    anyway (a question, a plan under a condition: agents.learned_screen)."""
+    return [s for t in texts for s in sentences(t)
+            if not NBA_SUMMARY.match(s) and not _QUESTION.search(s) and not _CONDITION.search(s)]
+
+
 def _max(model: ScreenModel, texts: Sequence[str]) -> float:
-    return _case_score(model, texts)
+    return max(map(model.score, texts), default=0.0)
 
 
-def thresholds(train: Sequence[Example], k: int, cache: dict) -> tuple[float, float, list[float]]:
-    """(draft threshold as screen_training.choose_threshold, internal threshold at budget 0 on out-of-fold offline
-    internal texts, the sorted out-of-fold internal scores)."""
+def thresholds(train: Sequence[Example], k: int, cache: dict) -> tuple[float, float]:
+    """(draft threshold as screen_training.choose_threshold, internal threshold at budget 0: just over the highest
+    out-of-fold score of the training sets' offline internal texts)."""
     cases, goods = [c for c in load_cases() if c.group < k], [g for g in good_drafts() if g[0] < k]
     ordered = sorted({e.group for e in train})
     folds = [ordered[i::INNER_FOLDS] for i in range(INNER_FOLDS)]
@@ -135,52 +152,59 @@ def thresholds(train: Sequence[Example], k: int, cache: dict) -> tuple[float, fl
         model = fit([e for e in train if e.group not in fold])
         benign += [_case_score(model, [c.benign_text]) for c in cases if c.group in fold and c.benign_text]
         benign += [_case_score(model, [t]) for g, _i, _l, t in goods if g in fold]
-        inner += [_max(model, texts) for g, _s, texts in cache["internal"] if g in fold]
+        inner += [_max(model, units(texts)) for g, _s, texts in cache["internal"] if g in fold]
     benign.sort()
-    inner.sort()
     allowed = int(BENIGN_BUDGET * len(benign))
     draft = round(min(0.99, benign[len(benign) - allowed - 1] + 1e-4), 4)
-    return draft, round(min(0.99, max(draft, inner[-1] + 1e-4)), 4), inner
+    return draft, round(min(0.99, max(draft, max(inner) + 1e-4)), 4)
+
+
+SWEEP = (0.83, 0.85, 0.88, 0.90, 0.92, 0.94, 0.96)
 
 
 def main(argv: Sequence[str]) -> int:
-    held = [int(a) for a in argv] or [28, 29, 30, 31, 32]
+    """Per set and threshold: planted internal cases caught, first misses caught, offline internal texts of the set,
+    demo-market internal texts and real-model internal texts refused. `--with-real` trains on half the real model's
+    texts (split by record) and measures on the other half, both ways (the variant "its own data")."""
+    with_real = "--with-real" in argv
+    held = [int(a) for a in argv if a.isdigit()] or [28, 29, 30, 31, 32]
     cache = build_cache()
     data = examples(offline=cache["offline"], probes=probe_examples())
-    print("| set | draft thr. | internal thr. | planted internal caught @draft | @internal | first misses in "
-          "internal text caught @draft | @internal | offline internal refused @draft | @internal | demo @draft | "
-          "@internal | real model @draft | @internal |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    half = {name: zlib.crc32(name.split("/")[1].encode()) % 2 for name, _t in cache["real"]}
+    totals: dict[float, list[int]] = {t: [0] * 5 for t in SWEEP}
+    sizes = [0] * 5
     for k in held:
         train = [e for e in data if (e.group < k if e.group < PROBE_GROUP else probe_group_is_before(e.group, k))]
-        t_draft, t_int, inner = thresholds(train, k, cache)
-        model = fit(train)
+        t_draft, t_int = thresholds(train, k, cache)
         planted = planted_internal(k)
         misses = set(first_misses(k) or [])
-        in_misses = {c: s for c, s in planted.items() if c in misses}
-        own = [(s, t) for g, s, t in cache["internal"] if g == k]
-        row = []
-        for thr in (t_draft, t_int):
-            row.append((sum(_max(model, s) >= thr for s in planted.values()),
-                        sum(_max(model, s) >= thr for s in in_misses.values()),
-                        [s for s, t in own if _max(model, t) >= thr],
-                        [s for s, t in cache["demo"] if _max(model, t) >= thr],
-                        [s for s, t in cache["real"] if _max(model, t) >= thr]))
-        n = len(planted)
-        print(f"| {k} | {t_draft} | {t_int} | {row[0][0]}/{n} | {row[1][0]}/{n} | {row[0][1]}/{len(in_misses)} | "
-              f"{row[1][1]}/{len(in_misses)} | {len(row[0][2])}/{len(own)} | {len(row[1][2])}/{len(own)} | "
-              f"{len(row[0][3])}/{len(cache['demo'])} | {len(row[1][3])}/{len(cache['demo'])} | "
-              f"{len(row[0][4])}/{len(cache['real'])} | {len(row[1][4])}/{len(cache['real'])} |")
-        print(f"    out-of-fold offline internal top scores: {inner[-5:]}")
-        for c, s in sorted(in_misses.items()):
-            top = max(s, key=model.score)
-            print(f"    first miss {c} best {model.score(top):.3f}: {top[:110]}")
-        for label, texts in (("offline", own), ("demo", cache["demo"]), ("real", cache["real"])):
-            for name, t in texts:
-                for s in (s for x in t for s in sentences(x)):
-                    if model.score(s) >= t_draft:
-                        print(f"    benign {label} {name} {model.score(s):.3f}: {s[:110]}")
+        own = [units(t) for g, _s, t in cache["internal"] if g == k]
+        demo = [units(t) for _s, t in cache["demo"]]
+        rows: dict[float, list[int]] = {t: [0] * 5 for t in (*SWEEP, t_draft, t_int)}
+        for h in ((0, 1) if with_real else (None,)):
+            extra = sorted({s for name, t in cache["real"] if half[name] == h for x in t for s in sentences(x)})
+            model = fit(train + [Example(s, False, 0, "real") for s in extra])
+            real = [units(t) for name, t in cache["real"] if half[name] != h]
+            scored = [[_max(model, s) for s in planted.values()],
+                      [_max(model, s) for c, s in planted.items() if c in misses],
+                      [_max(model, s) for s in own], [_max(model, s) for s in demo], [_max(model, s) for s in real]]
+            for thr, row in rows.items():
+                counts = [sum(x >= thr for x in xs) for xs in scored]
+                row[:] = [a + b for a, b in zip(row, counts if h != 1 else [0, 0, 0, 0, counts[4]], strict=True)]
+            sizes = [a + b for a, b in zip(sizes, [len(x) for x in scored] if h != 1 else [0, 0, 0, 0, len(real)],
+                                           strict=True)]
+            if h != 1:
+                for c, s in sorted(planted.items()):
+                    if c in misses:
+                        top = max(s, key=model.score)
+                        print(f"    first miss {c} best {model.score(top):.3f}: {top[:110]}")
+        for thr in SWEEP:
+            totals[thr] = [a + b for a, b in zip(totals[thr], rows[thr], strict=True)]
+        print(f"set {k}: draft threshold {t_draft}: {rows[t_draft]}; internal threshold {t_int}: {rows[t_int]}")
         sys.stdout.flush()
+    print(f"sizes (planted internal cases, first misses among them, offline internal, demo, real): {sizes}")
+    for thr in SWEEP:
+        print(f"threshold {thr}: {totals[thr]}")
     return 0
 
 
