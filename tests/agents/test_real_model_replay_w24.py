@@ -14,6 +14,7 @@ residue listed here, while the wordings it was built to catch stay refused.
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from typing import Any
 
@@ -25,6 +26,7 @@ from agents.facts import Vocabulary, build_vocabulary
 from agents.models import AnalysisOut, StrategyOut
 from agents.safety import check_analysis, check_strategy
 from agents.settings import LOCAL_CONTEXT_BUDGET_TOKENS, AgentSettings
+from agents.spelled_money import spelled_money
 from agents.vouched_vocabulary import role_text_words, vocabulary_violations
 from tests.agents.conftest import FIXTURES, NOW
 from tests.agents.role_matrix import world
@@ -36,6 +38,7 @@ GENUINE = {
     # (record, role): why the model's answer must stay refused (read in each capture, wave 24)
     ("es_opportunity", "analyst"): "an invented 'conversion rate of 85%' (no such figure in the record)",
     ("market-10", "analyst"): "an invented 'conversion rate of approximately 80%'",
+    ("market-16", "strategist"): "the arm renamed to 'value_reinforcement - Restate the concrete value ...' (as wave 20)",
 }
 FALSE_POSITIVES: dict[tuple[str, str], str] = {
     # (record, role): the refusal the wave-24 rules lift, and why it was a false positive
@@ -67,7 +70,11 @@ def _replay(name: str, call: dict[str, Any]) -> list[str]:
     ctx, vocab = _world(name)
     if call["role"] == "analyst":
         return check_analysis(AnalysisOut(**call["answer"]), ctx, vocab)
-    arm = catalogue_by_name()[call["answer"]["strategy"]]
+    arms = catalogue_by_name()
+    # a renamed arm (market-16: "value_reinforcement - Restate ...") is checked against the arm the policy chose,
+    # which the captured refusal names
+    chosen = re.search(r"from the policy's '(\w+)'", " ".join(call["violations"]))
+    arm = arms[chosen.group(1) if chosen else call["answer"]["strategy"]]
     return check_strategy(StrategyOut(**call["answer"]), ctx, vocab, arm=arm,
                           max_discount=AgentSettings(tenant_id="t").max_discount)
 
@@ -145,3 +152,16 @@ def test_the_wordings_the_check_was_built_for_stay_refused_beside_the_new_rules(
 ])
 def test_inflections_prefixes_and_initials_of_common_words_are_vouched(text):
     assert role_text_words(text) == []
+
+
+@pytest.mark.parametrize("text", ["La prueba duró dos semanas en tres centros.", "Le pilote couvre quatre centres.",
+                                  "The rollout covers five percentages of the fleet's routes."])
+def test_a_number_word_before_a_word_that_only_begins_like_a_currency_is_no_amount(text):
+    # honest text 53 was refused for "tres cent" (of "tres centros") by the whole analyst check
+    assert spelled_money(text) == []
+
+
+@pytest.mark.parametrize("text", ["tres euros por camión", "deux centimes", "trois cents euros", "twenty bucks",
+                                  "zehn Prozent", "dix %", "cinco dólares."])
+def test_a_number_word_before_a_currency_or_a_rate_is_still_an_amount(text):
+    assert spelled_money(text)
