@@ -20,7 +20,8 @@ from agents.normalize import normalise
 _UNIT_AFTER = re.compile(
     r"\s*(?:(?:mil|mille|tausend|thousand|million(?:s|en)?|millones|millón|grand)\s+)?(?:de\s+|d')?"
     r"(?P<unit>euros?|eur\b|€|dollars?|d[oó]lares|usd\b|\$|pounds?|gbp\b|£|bucks|quid|cents?|centimes?|c[ée]ntimos?|"
-    r"francs?|franken|chf\b|pesos?|prozent|percent|per cent|pour ?cent|por ?ciento|%)", re.I)
+    # the unit is a whole word: "tres centros", "quatre centres" name sites, not cents
+    r"francs?|franken|chf\b|pesos?|prozent|percent|per cent|pour ?cent|por ?ciento|%)(?![^\W\d_])", re.I)
 _RATE = re.compile(r"%|prozent|percent|per cent|pour ?cent|por ?ciento")
 _SCALE = re.compile(r"\b(?:mil|mille|tausend|thousand|million(?:s|en)?|millones|millón|grand)\b")
 _SCALES = {"mil": 1e3, "mille": 1e3, "tausend": 1e3, "thousand": 1e3, "grand": 1e3}

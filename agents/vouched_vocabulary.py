@@ -41,6 +41,13 @@ MIN_LETTERS = 4
 """Shorter words are particles, initials and abbreviations the frequency lists hold unevenly (and 3-letter slang
 like "ang" is common in the English list anyway)."""
 
+_ACRONYM = re.compile(r"^[A-Z]{2,4}s?$")
+"""An initialism in capitals, up to four letters, or its plural ("SAML", "SCIM", "HRIS", "KPIs", "SLAs"): like the
+three-letter words MIN_LETTERS passes ("SSO", "MSA", "DPA"), the frequency lists hold them unevenly. Five capitals
+and more ("PAVOS", "GRATIS") are read as words, and so is a capitals word beside another: a run of them is shouted
+or enciphered text ("GRNG ZVYY"), not initials among words; a list ("SAML, SCIM") is initials."""
+_CAPITALS_RUN = re.compile(r"\b[A-Z]{2,}s?(?:\s+[A-Z]{2,}s?)+\b")
+
 OWN_WORDS = frozenset("""
 untrusted noscript opacity
 """.split())
@@ -81,13 +88,37 @@ _CLITICS = re.compile(r"^(\w{3,}[aeií]r)(?:la|lo|las|los|le|les|nos|me|te|se|se
 _UNACCENTED = str.maketrans("áéíóú", "aeiou")
 
 
+_ENGLISH_ENDINGS = ("ing", "ed", "es", "s", "d")
+"""Business English inflects common verbs and nouns into forms rarer than the cut-off ("onboarding", "onboarded",
+"redlines", "rescheduling"): the stem ("onboard", "redline", "reschedule") is common, the form reads as it does."""
+_PREFIXES = ("re", "pre", "co", "sub", "up", "non")
+"""English bound prefixes (re-, pre-, co-, sub-, up-, non-) on a common word of four letters or more ("reframe",
+"subprocessor", "upsell"). A closed list, not any short word: "tea" + "time" stays unvouched (set 30's "teatime")."""
+
+
+def _english_form(word: str, words: frozenset[str]) -> bool:
+    for end in _ENGLISH_ENDINGS:
+        stem = word[:-len(end)]
+        if word.endswith(end) and len(stem) >= MIN_LETTERS and (
+                stem in words or (end in ("ing", "ed") and (stem + "e" in words or (
+                    len(stem) > MIN_LETTERS and stem[-1] == stem[-2] and stem[:-1] in words)))):
+            return True
+    return False
+
+
 def _inflected(word: str, words: frozenset[str]) -> bool:
     """A rare inflection of a common word: a Romance future or an infinitive with a clitic, a German verb in the first
-    person ("bespreche", "kläre") or a participle whose infinitive is common."""
+    person ("bespreche", "kläre") or a participle whose infinitive is common, an English plural, past or -ing form,
+    a French infinitive of a common verb form ("récapituler" of "récapitule"), or an English prefix on one of these."""
     for m in (_ROMANCE_FUTURE.match(word), _CLITICS.match(word)):
         if m and (m.group(1) in words or m.group(1).translate(_UNACCENTED) in words):
             return True
-    return word.endswith("e") and word + "n" in words
+    if (word.endswith("e") and word + "n" in words) or (word.endswith("er") and word[:-1] in words):
+        return True
+    if _english_form(word, words):
+        return True
+    return any(word.startswith(p) and len(word) - len(p) >= MIN_LETTERS
+               and (word[len(p):] in words or _english_form(word[len(p):], words)) for p in _PREFIXES)
 
 
 def field_words(texts: Iterable[str | None]) -> frozenset[str]:
@@ -98,8 +129,13 @@ def field_words(texts: Iterable[str | None]) -> frozenset[str]:
 def unvouched_words(text: str, vouched: frozenset[str] = frozenset()) -> list[str]:
     """The words of `text` that no common vocabulary, no compound of it, no field in `vouched` and no own word holds."""
     words, out = common_words(), []
-    for w in _WORD.findall(normalise(text)):
+    text = normalise(text)
+    in_runs = {m.start() + i for m in _CAPITALS_RUN.finditer(text) for i in range(len(m.group(0)))}
+    for m in _WORD.finditer(text):
+        w = m.group(0)
         low = w.casefold()  # as wordfreq folds: "Grüße" is "grüsse"
+        if _ACRONYM.match(w) and m.start() not in in_runs:
+            continue
         if len(low) < MIN_LETTERS or low in words or low in vouched or low in OWN_WORDS:
             continue
         if _inflected(low, words) or _compound(low, words):
