@@ -47,7 +47,9 @@ def crm_session(client: Any, tenant_id: str, user: str, *, at: float | None = No
 
 def operator_session(client: Any) -> Any:
     page = client.get("/admin/login").get_data(as_text=True)
-    resp = client.post("/admin/login", data={"csrf_token": CSRF.search(page).group(1), "token": ADMIN_TOKEN,
+    token = CSRF.search(page)
+    assert token, "the sign-in page carries no CSRF token"
+    resp = client.post("/admin/login", data={"csrf_token": token.group(1), "token": ADMIN_TOKEN,
                                               "next": "/admin/"})
     assert resp.status_code == 302, resp.get_data(as_text=True)
     return client
