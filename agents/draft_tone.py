@@ -133,7 +133,7 @@ _AMOUNT_CURRENCY = re.compile(r"""\d[\d.,\s]*\s*(?:
     |(?P<chf>franken|francs?\s+suisses?|chf)
     )\b""", re.X)
 _WORD_BEFORE = re.compile(r"\b(?:(?P<usd>usd|us\$)|(?P<eur>eur)|(?P<gbp>gbp)|(?P<chf>chf))\s*\d")
-_SYMBOL = re.compile(r"(?:(?P<usd>\$)|(?P<eur>€)|(?P<gbp>£))\s*\d|\d\s*(?:(?P<eur2>€)|(?P<usd2>\$)|(?P<gbp2>£))")
+_SYMBOL = re.compile(r"(?:(?P<usd>\$)|(?P<eur>€)|(?P<gbp>£))\s*\d[\d.,]*|\d[\d.,]*\s*(?:(?P<eur2>€)|(?P<usd2>\$)|(?P<gbp2>£))")
 
 
 def foreign_currency(text: str, ctx: Context) -> list[str]:

@@ -15,9 +15,15 @@ from datetime import date, timedelta
 from agents.calendar_days import named_days, resolve_day
 from agents.carried_things import carried_thing_left_out
 from agents.context import Context, parse_time
-from agents.draft_tone import alarm_subject, foreign_currency, internal_revealed, invented_scarcity, \
-    over_familiar, reproachful
 from agents.draft_conduct import over_the_contacts_head, pressure_for_the_sellers_target, unrecorded_thread
+from agents.draft_tone import (
+    alarm_subject,
+    foreign_currency,
+    internal_revealed,
+    invented_scarcity,
+    over_familiar,
+    reproachful,
+)
 from agents.facts import Vocabulary, date_matches, find_dates, find_unsupported
 from agents.favours import favour_asks
 from agents.forms_of_address import (
