@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date, timedelta
 
+from agents.asked_by import asked_by_someone_else
 from agents.calendar_days import named_days, resolve_day
 from agents.carried_things import carried_thing_left_out
 from agents.context import Context, parse_time
@@ -384,7 +385,8 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
                         ("no_internal_notes_or_scores", internal_revealed(f"{subject}\n{body}")),
                         ("no_reproach", reproachful(subject, body)),
                         ("no_over_familiar_register", over_familiar(subject, body)),
-                        ("amounts_in_the_deals_currency", foreign_currency(f"{subject}\n{body}", ctx))):
+                        ("amounts_in_the_deals_currency", foreign_currency(f"{subject}\n{body}", ctx)),
+                        ("asked_by_the_recipient", asked_by_someone_else(body, draft.to.contact_id, ctx))):
         checks.append(Check(name=rule, passed=not found, detail="; ".join(found) or "none"))
     wrote = guess_language(body)
     switched = [*foreign_sentences(body, draft.language), *clauses_in_other_languages(body)] \

@@ -104,3 +104,40 @@ def test_an_urgent_word_the_buyer_wrote_first_is_theirs_to_repeat_in_the_subject
     first = next(iter(ctx.activities))
     ctx.activities[first] = {**ctx.activities[first], "subject": "Urgent: seat count before the board"}
     assert alarm_subject("Re: urgent: seat count", ctx) == []
+
+
+WRONG_ASKER = [
+    # (language, to whom, sentence): the thing is another contact's ask in the record
+    ("en", "Hi Dana,", "501", "As you asked, I have added a second version of the payback estimate."),
+    ("de", "Guten Tag Frau Schmidt,", "701", "Ihrem Wunsch entsprechend, wie von Ihnen erbeten: die Amortisationsrechnung "
+     "ist aktualisiert."),
+    ("fr", "Bonjour Claire,", "711", "Vous m'avez demandé le coût par atelier ; le voici en annexe."),
+    ("es", "Hola Lucía:", "0035g00000Es02", "Como nos pidió, el calendario de implantación va en un anexo."),
+]
+
+RIGHT_ASKER = [
+    ("en", "Hi Marcus,", "502", "As you asked, I have added a second version of the payback estimate."),
+    ("de", "Guten Tag Herr Weber,", "702", "Wie von Ihnen erbeten, ist die Amortisationsrechnung aktualisiert."),
+    ("fr", "Bonjour Paul,", "712", "Vous m'avez demandé le coût par atelier ; le voici en annexe."),
+    ("es", "Hola Javier:", "0035g00000Es01", "Como nos pidió, el calendario de implantación va en un anexo."),
+    # the recipient's own ask named beside the colleague's: the sentence claims what the recipient did ask for
+    ("en", "Hi Dana,", "501", "As you asked, the proposal reaches you on Friday, with the payback figures inside."),
+]
+
+
+def _asked_by_fails(language, greeting, contact, sentence):
+    record = RECORDS[language][0]
+    entry = {"record": record, "language": language, "draft": {
+        "to_contact_id": contact, "subject": "Update", "kind": "email", "body": f"{greeting}\n\n{sentence}\n\nSam"}}
+    return next(c for c in _checks(entry) if c.name == "asked_by_the_recipient").passed is False
+
+
+@pytest.mark.parametrize(("language", "greeting", "contact", "sentence"), WRONG_ASKER, ids=[w[0] for w in WRONG_ASKER])
+def test_as_you_asked_about_a_colleagues_ask_is_flagged(language, greeting, contact, sentence):
+    assert _asked_by_fails(language, greeting, contact, sentence)
+
+
+@pytest.mark.parametrize(("language", "greeting", "contact", "sentence"), RIGHT_ASKER,
+                         ids=[f"{r[0]}-{i}" for i, r in enumerate(RIGHT_ASKER)])
+def test_as_you_asked_to_the_contact_who_asked_passes(language, greeting, contact, sentence):
+    assert not _asked_by_fails(language, greeting, contact, sentence)
