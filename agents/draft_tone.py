@@ -1,0 +1,151 @@
+"""What a draft says that a buyer should never read, whatever the record holds (set 33's bad drafts, wave 24b):
+an alarm subject on a routine message ("URGENT: action required on your account", "Dernier rappel avant clôture de
+votre dossier"), scarcity the record does not state ("only two start dates left in January"), the seller's internal
+notes and scores ("according to our internal note", "probabilidad de cierre alta"), a reproach for the buyer's silence
+("Endlich eine Rückmeldung", "después de dos semanas sin saber nada de ustedes"), an over-familiar register for a
+business buyer ("guapa", "¡Besos!", "À plus,"), and an amount in a currency that is not the deal's ("36.000 US-Dollar"
+on a EUR deal).
+
+Each returns its reasons (empty when the draft is fine); `agents.quality` reports one Check per rule. Words the record
+itself writes (an activity's subject or text: the buyer wrote "urgent") are the buyer's, not an alarm of ours."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from agents.context import Context
+from agents.normalize import normalise
+
+
+def _fold(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", normalise(text).lower()) if not unicodedata.combining(c))
+
+
+def _record_text(ctx: Context) -> str:
+    parts = [ctx.record.name or ""]
+    for a in ctx.activities.values():
+        if not a.get("withheld"):
+            parts += [a.get("subject") or "", a.get("text") or ""]
+    return _fold("\n".join(parts))
+
+
+_ALARM = re.compile(r"""\b(?:
+    urgent|urgente|dringend|eilt|asap|immediate(?:ly)?\s+action|action\s+(?:required|needed)|final\s+(?:notice|reminder)
+    |last\s+(?:notice|reminder|chance)|important\s+notice|account\s+(?:suspended|closed|closure|on\s+hold)
+    |handlungsbedarf|handeln\s+sie|letzte\s+(?:mahnung|erinnerung|warnung|chance)|wichtiger\s+hinweis|mahnung
+    |(?:konto|akte)\s+wird\s+geschlossen|sperrung
+    |action\s+requise|dernier\s+(?:rappel|avis|avertissement)|avis\s+important|cloture\s+de\s+votre|mise\s+en\s+demeure
+    |accion\s+(?:requerida|necesaria)|ultimo\s+(?:aviso|recordatorio)|aviso\s+importante|cierre\s+de\s+su
+    |suspension\s+de\s+su
+    )\b""", re.X)
+"""Subject words of alarm in en/de/fr/es: what phishing and dunning letters put in a subject line."""
+
+
+def alarm_subject(subject: str, ctx: Context) -> list[str]:
+    """An alarm in the subject the record gives no cause for: "URGENT: action required" on a note that the proposal
+    comes on Friday reads as phishing. The buyer's own word ("Re: urgent question on seats") is theirs to repeat."""
+    found = _ALARM.search(_fold(subject or ""))
+    if not found or found.group(0) in _record_text(ctx):
+        return []
+    return [f"an alarm subject the record gives no cause for: {subject!r}"]
+
+
+_SCARCE = re.compile(r"""(?:
+    \bonly\s+(?:a\s+few|\w+)\s+(?:\w+\s+){0,2}(?:slots?|spots?|places?|seats?|dates?|openings?|licen[cs]es?)\s+(?:are\s+)?(?:left|remain)
+    |\b(?:limited|last\s+(?:few|remaining))\s+(?:\w+\s+)?(?:slots?|spots?|places?|seats?|dates?|openings?)\b
+    |\bwhile\s+(?:stocks?|slots?|places?)\s+last
+    |\bnur\s+noch\s+(?:\w+\s+){1,3}(?:frei|verfugbar|zu\s+haben|ubrig)
+    |\b(?:begrenzte|wenige\s+freie|letzten\s+freien)\s+\w*(?:termine|platze|kapazitat(?:en)?)\b
+    |\bil\s+ne\s+(?:nous\s+|vous\s+)?reste\s+(?:plus\s+)?qu[e']\s*(?:\w+\s+){0,2}(?:creneaux|creneau|places?|dates?|sessions?)
+    |\bplus\s+qu[e']\s*(?:un|une|deux|trois|quelques)\s+(?:creneaux|creneau|places?|dates?|sessions?)
+    |\b(?:places?|creneaux)\s+limitee?s?\b
+    |\b(?:solo|solamente)\s+(?:nos\s+|le\s+|les\s+)?quedan?\s+(?:\w+\s+){0,2}(?:huecos?|plazas?|fechas?|turnos?|ventanas?)
+    |\b(?:ultimas?|pocas)\s+(?:\w+\s+)?(?:plazas|huecos|fechas)\s+(?:libres|disponibles)
+    |\bplazas\s+limitadas
+    )""", re.X)
+"""A claim that what the buyer would book is running out ("nur noch zwei Einführungstermine frei")."""
+
+
+def invented_scarcity(text: str, ctx: Context) -> list[str]:
+    """Scarcity the record does not state: invented time pressure ("il ne nous reste que deux créneaux") costs the
+    trust a rep has just earned. Kept when the record's own text says the same words."""
+    folded, record = _fold(text), _record_text(ctx)
+    return [f"scarcity the record does not state: {m.group(0)!r}" for m in _SCARCE.finditer(folded)
+            if m.group(0) not in record]
+
+
+_INTERNAL = re.compile(r"""\b(?:
+    (?:our|the)\s+internal\s+(?:notes?|assessment|score|rating|crm)|according\s+to\s+our\s+(?:crm|system|scoring|notes)
+    |(?:win|close|closing|deal)\s+probability|probability\s+of\s+(?:closing|winning|signing)|(?:lead|deal)\s+score
+    |interne[nrs]?\s+(?:notiz|vermerk|einschatzung|bewertung)|laut\s+unserem\s+(?:crm|system)
+    |abschlusswahrscheinlichkeit|(?:lead|deal)-?score
+    |notes?\s+internes?|evaluation\s+interne|d'apres\s+notre\s+(?:crm|systeme)|selon\s+notre\s+(?:crm|systeme)
+    |probabilite\s+de\s+(?:signature|conclusion|closing)
+    |notas?\s+internas?|evaluacion\s+interna|segun\s+nuestro\s+(?:crm|sistema)|probabilidad\s+de\s+(?:cierre|firma|exito)
+    )\b""", re.X)
+"""The seller's own notes, scores and close probabilities named in a sentence to the buyer."""
+
+
+def internal_revealed(text: str) -> list[str]:
+    """The seller's internal note, score or close probability told to the buyer ("laut unserer internen Notiz ist Herr
+    Weber der eigentliche Entscheider"): it exposes what colleagues said and how we rate the buyer."""
+    return [f"reveals an internal note or score: {m.group(0)!r}" for m in _INTERNAL.finditer(_fold(text))]
+
+
+_REPROACH = re.compile(r"""(?:
+    \b(?:have|had)(?:\s+not|n't)\s+heard\s+(?:anything\s+|a\s+word\s+)?(?:back\s+)?from\s+you
+    |\bheard\s+nothing\s+(?:back\s+)?from\s+you|\bsince\s+you\s+(?:went\s+quiet|stopped\s+replying|last\s+bothered)
+    |\bfinally\s+(?:got\s+back|replied|answered|wrote|heard\s+from\s+you)|^\s*finally\b
+    |\bnichts\s+(?:mehr\s+)?von\s+ihnen\s+gehort|\bkeine\s+(?:antwort|ruckmeldung)\s+von\s+ihnen\s+(?:erhalten|bekommen)
+    |^\s*endlich\b|\bendlich\s+(?:melden|gemeldet|antworten|geantwortet|eine\s+(?:ruckmeldung|antwort))
+    |\bsans\s+(?:aucune\s+)?nouvelles?\s+de\s+(?:vous|votre\s+part)|\b(?:vous\s+)?(?:avez\s+)?enfin\s+(?:repondu|donne\s+signe)
+    |^\s*enfin\s+(?:une\s+)?(?:reponse|nouvelles|des\s+nouvelles)
+    |\bsin\s+(?:saber\s+nada|tener\s+noticias|noticias)\s+de\s+(?:usted|ustedes|su\s+parte)
+    |\bpor\s+fin\s+(?:nos\s+|me\s+)?(?:escrib|respond|contest|da\s+senales)|^\s*por\s+fin\b
+    )""", re.X | re.M)
+"""Reproach for the buyer's silence or slowness in en/de/fr/es ("Endlich eine Rückmeldung", "por fin nos escriba")."""
+
+
+def reproachful(subject: str, body: str) -> list[str]:
+    """A reproach for the buyer's silence: holding it against a buyer who has just come back spoils the moment."""
+    return [f"reproaches the buyer: {m.group(0).strip()!r}" for part in (subject or "", body)
+            for m in _REPROACH.finditer(_fold(part))]
+
+
+_FAMILIAR = re.compile(r"""(?:
+    \b(?:guapa|guapo|guapisima|carino|besos|besitos|un\s+beso|que\s+chulada|chulada)\b
+    |\b(?:bisous|bises|grosses\s+bises|ma\s+belle|mon\s+pote)\b|^\s*a\s+plus\s*[,!.]?\s*$|^\s*a\s+\+\s*$|\bc'est\s+pas\b
+    |\b(?:xoxo|hugs|kisses|sweetie|darling|babe|honey|mate)\b
+    |\b(?:kusschen|bussi|busserl|knutscher|schatzi|mausi|hab\s+dich\s+lieb)\b
+    )""", re.X | re.M)
+"""Words no rep writes to a business buyer in en/de/fr/es: endearments, kisses, slang closings."""
+
+
+def over_familiar(subject: str, body: str) -> list[str]:
+    """An endearment, a kiss or a slang closing to a business buyer ("¡Hola Lucía, guapa!", "À plus,")."""
+    return [f"over-familiar to a business buyer: {m.group(0).strip()!r}" for part in (subject or "", body)
+            for m in _FAMILIAR.finditer(_fold(part))]
+
+
+_AMOUNT_CURRENCY = re.compile(r"""\d[\d.,\s]*\s*(?:
+    (?P<usd>us-?dollar[sn]?|us\s+dollars?|dollars?|dolares|usd)|(?P<eur>euros?|eur)|(?P<gbp>(?:pfund|pounds?|livres?|libras?)\s+sterling|gbp)
+    |(?P<chf>franken|francs?\s+suisses?|chf)
+    )\b""", re.X)
+_WORD_BEFORE = re.compile(r"\b(?:(?P<usd>usd|us\$)|(?P<eur>eur)|(?P<gbp>gbp)|(?P<chf>chf))\s*\d")
+_SYMBOL = re.compile(r"(?:(?P<usd>\$)|(?P<eur>€)|(?P<gbp>£))\s*\d[\d.,]*|\d[\d.,]*\s*(?:(?P<eur2>€)|(?P<usd2>\$)|(?P<gbp2>£))")
+
+
+def foreign_currency(text: str, ctx: Context) -> list[str]:
+    """An amount written in a currency the deal is not in ("36.000 US-Dollar" on a EUR deal): the figure may be the
+    record's, the price is not."""
+    own = (ctx.record.currency or "").upper()
+    if not own:
+        return []
+    folded, found = _fold(text), []
+    for pattern in (_AMOUNT_CURRENCY, _WORD_BEFORE, _SYMBOL):
+        for m in pattern.finditer(folded if pattern is not _SYMBOL else normalise(text)):
+            code = next((k[:3].upper() for k, v in m.groupdict().items() if v), None)
+            if code and code != own:
+                found.append(f"an amount in {code} on a {own} deal: {m.group(0).strip()!r}")
+    return found
