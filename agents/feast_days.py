@@ -59,6 +59,21 @@ _FEASTS: dict[str, tuple[int, int]] = {
     "les vacances d'été": (8, 31), "las vacaciones de verano": (8, 31), "el verano": (8, 31),
     "the summer holidays": (8, 31), "the summer break": (8, 31), "the summer recess": (8, 31),
     "el puente del pilar": (10, 10), "el puente de todos los santos": (10, 30),
+    # wave 24b (set 33's 026, 027): local feasts and civic days of November, and the autumn clock change, dated by
+    # its earliest day (the last Sunday of October falls on 25-31 October: "before the clocks go back" is gone by
+    # 1 November whatever the year)
+    "la almudena": (11, 9), "el puente de la almudena": (11, 9), "puente de la almudena": (11, 9),
+    "la virgen de la almudena": (11, 9), "remembrance day": (11, 11), "remembrance sunday": (11, 8),
+    "armistice day": (11, 11), "veterans day": (11, 11), "l'armistice": (11, 11), "le 11-novembre": (11, 11),
+    "día de muertos": (11, 2), "el día de muertos": (11, 2), "tag der deutschen einheit": (10, 3),
+    "buß- und bettag": (11, 18), "volkstrauertag": (11, 15),
+    "clocks go back": (10, 25), "the clocks go back": (10, 25), "clocks change": (10, 25),
+    "the clocks change": (10, 25), "the end of british summer time": (10, 25), "the end of summer time": (10, 25),
+    "zeitumstellung": (10, 25), "der zeitumstellung": (10, 25), "ende der sommerzeit": (10, 25),
+    "dem ende der sommerzeit": (10, 25), "changement d'heure": (10, 25), "le changement d'heure": (10, 25),
+    "passage à l'heure d'hiver": (10, 25), "le passage à l'heure d'hiver": (10, 25), "l'heure d'hiver": (10, 25),
+    "cambio de hora": (10, 25), "el cambio de hora": (10, 25), "cambio al horario de invierno": (10, 25),
+    "el horario de invierno": (10, 25), "horario de invierno": (10, 25),
 }
 _SAINT = (r"(?:la\s+)?sainte?-[a-zéèêëïîôûç]+(?:-[a-zéèêëïîôûç]+)?|"
           r"(?:st\.?|saint)\s+[a-z]+'s(?:\s+day)?|(?:san|santa|sankt)\s+[a-záéíóúñ]+")

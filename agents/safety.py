@@ -32,6 +32,7 @@ from agents.context import Context
 from agents.deal_state import asserted_states
 from agents.delivery_days import promised_delivery_days
 from agents.echo import echoed_inbound
+from agents.everyday_terms import everyday_violations
 from agents.facts import Vocabulary, find_unsupported
 from agents.feast_days import past_feast_deadlines
 from agents.file_names import file_names_as_words
@@ -184,7 +185,8 @@ def commercial_violations(
             *jargon_violations(normalise(text), ctx.record.stage_kind), *end_of_day_calls(normalise(text), ctx),
             # read as written: a name or custom field that carries a term must not vouch for it (set 32)
             *street_violations(normalise(said), ctx.record.stage_kind, asked_today=_asked_today(ctx)),
-            *unpriced_terms(normalise(said), allowed_promises)]  # a term the tenant grants passes (wave 24)
+            *unpriced_terms(normalise(said), allowed_promises),  # a term the tenant grants passes (wave 24)
+            *everyday_violations(normalise(said), ctx, asked_today=_asked_today(ctx))]  # set 33, read as written
 
 
 def discount_and_promise_violations(
