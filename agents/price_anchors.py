@@ -26,7 +26,7 @@ _CALCULATION = re.compile(r"\b(?:amortisations|wirtschaftlichkeits|einspar\w*|nu
 """The calculation the record's documents name; "die Rechnung" after it refers back to it."""
 _RECHNUNG = re.compile(r"\brechnung\b", re.I)
 _BILLING = re.compile(
-    r"\b(?:\w*zahl\w*|begleich\w*|fällig\w*|stellen|gestellt|schick\w*|send\w*|versend\w*|betrag\w*|summe|netto|brutto|"
+    r"\b(?:\w*zahl\w*|begleich\w*|leg(?:en|t|e)|gelegt|ausstell\w*|ausgestellt|auftrag\w*|fällig\w*|stellen|gestellt|schick\w*|send\w*|versend\w*|betrag\w*|summe|netto|brutto|"
     r"mwst|ust|rabatt\w*|nachlass\w*|gratis|kostenlos\w*|frei|erlass\w*|storn\w*|gutschrift\w*|später|erst|verschieb\w*|"
     r"offen|\w*preis\w*|kosten|kostet|gebühr\w*|euro|eur|€|\$)(?=\W|$)", re.I)
 
