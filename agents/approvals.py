@@ -21,6 +21,7 @@ import re
 
 from agents.context import Context
 from agents.normalize import SENTENCE_BREAK, normalise
+from agents.reported_approvals import vouched_by_person
 
 _VERB = (
     # English: the verbs of a decision given, in the past
@@ -221,6 +222,7 @@ def unvouched_approvals(text: str, ctx: Context) -> list[str]:
             if _OUR_SIDE.match(clause[:clause.find(m.group(0))]):
                 continue  # "Our VP has signed off on the rollout plan": our own approval, no state of the buyer's deal
             # "Dana let me know it is signed off": the one who tells is not the one who approved, nor what
+            reported = _REPORTER.search(clause) is not None
             clause = _REPORTER.sub(" ", clause)
             topic = _topic(clause, m.group(0))
             if not topic or not _names_someone(clause, ours):
@@ -235,6 +237,8 @@ def unvouched_approvals(text: str, ctx: Context) -> list[str]:
                 wide = _widened(*known) if known[0] else []
             if any(topic & t for t in wide):
                 continue
+            if vouched_by_person(clause, topic, known[0], reported, ctx):
+                continue  # wave 24b: "Priya's sign-off" from the IT Security Lead, "Dana let me know you have signed off"
             shown = sentence.strip() if len(sentence.strip()) <= 90 else sentence.strip()[:87] + "..."
             reasons.append(f"deal state: an approval or selection the record does not state ({m.group(0)!r}): {shown!r}")
             break

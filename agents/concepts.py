@@ -21,6 +21,7 @@ from agents.kept_free import FREE_ANY as _FREE_ANY
 from agents.kept_free import slot_kept_free
 from agents.negation import negated_match
 from agents.normalize import normalise
+from agents.payback_periods import is_payback_period
 from agents.settings import CONCEPT_WINDOW_WORDS
 from agents.signing_words import SIGNING, STEPS_AFTER_SIGNING
 
@@ -353,6 +354,8 @@ def concept_violations(text: str, stage_kind: str, allowed_promises: Iterable[st
             for m in pattern.finditer(sentence):
                 if pattern is _FREE_ANY and slot_kept_free(sentence, m.start()):
                     continue
+                if pattern is _MONEY_BACK and is_payback_period(sentence, m.start(), m.end()):
+                    continue  # wave 24b: "the reminder texts pay back fastest" is a payback period (set 33's en-g6)
                 if not _permitted(m.group(0), sentence, allowed):
                     reasons.append(f"promise outside policy ({what}): {m.group(0)!r}")
         if _WE_COMMIT.search(sentence) and _OTHER_OFFER.search(sentence) and _PRICE_WORD.search(sentence) \

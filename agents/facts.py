@@ -25,6 +25,7 @@ from agents.links import URL as _URL
 from agents.names import _known, _unknown_names, _words, customer_references, disguised_words
 from agents.normalize import defang, normalise
 from agents.other_customers import initials_of, named_other_customers, with_spellings
+from agents.place_asides import place_aside
 from agents.settings import FREE_TEXT_CORROBORATION
 from agents.vouched import count_parts_out, factor_labels, own_company_unnumbered, record_names, unowned
 
@@ -173,6 +174,7 @@ def build_vocabulary(
     if r.company:
         trusted += [without_asides(ctx.company_name), ctx.safe("company.industry", r.company.industry),
                     ctx.safe("company.country", r.company.country)]
+        trusted.append(place_aside(ctx.safe("company.name", r.company.name)))  # wave 24b: "Levante SL (Valencia)"
     if r.owner:
         trusted += [ctx.safe("owner.name", r.owner.name), r.owner.timezone,
                     (r.owner.email or "").split("@")[-1].split(".")[0]]

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from agents.normalize import SENTENCE_BREAK
+from agents.price_anchors import anchored_line_item, calculation_not_invoice
 
 _OUR_PRICE = re.compile(
     # our price or what the buyer pays; "cost" only as the buyer's outlay ("costs you"), since "fuel cost" and "idle
@@ -124,6 +125,10 @@ def unanchored_price_talk(text: str, approved_discount: float | None = None, *, 
         if topic_reports:
             sentence = _TOPIC_REPORT.sub(" ", sentence)
         if "?" in sentence or _ANCHOR.search(sentence):
+            continue
+        # wave 24b: a cost laid out as its own line, "die Rechnung" for the calculation named before (agents.price_anchors)
+        if anchored_line_item(sentence) or calculation_not_invoice(
+                sentence, text, [m.group(0) for m in _OUR_PRICE.finditer(sentence)]):
             continue
         if not _OUR_PRICE.search(sentence) and not (discounts and _DISCOUNT.search(sentence) and not _NO.search(sentence)
                                                     and not _THEIRS.search(sentence)):

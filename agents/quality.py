@@ -164,8 +164,10 @@ def _compounds(body: str, generic: set[str]) -> list[tuple[str, ...]]:
     return out
 
 
-def answers_question(body: str, ask: Ask | None) -> tuple[bool, str]:
-    """Tell whether a draft takes up the buyer's latest question (its topic, in any supported language)."""
+def answers_question(body: str, ask: Ask | None, subject: str = "") -> tuple[bool, str]:
+    """Tell whether a draft takes up the buyer's latest question (its topic, in any supported language). The subject
+    counts with the body for the buyer's own words (wave 24b, set 33's es-g9: "Re: calendario de implantación" over a
+    body about "el calendario" and "la implantación") when the body names the phrase's words too."""
     if ask is None:
         return True, "no open question from the buyer"
     topics = [t for t in ask.topics if t != "meeting"] or list(ask.topics)
@@ -179,6 +181,10 @@ def answers_question(body: str, ask: Ask | None) -> tuple[bool, str]:
         echoed = _phrases(normalise(ask.question)) & _phrases(normalise(body))
         if echoed:
             return True, f"takes up the buyer's {' '.join(sorted(echoed)[0])!r}"
+        body_words = set(re.findall(r"[^\W\d_]+", normalise(body).lower()))
+        titled = [p for p in _phrases(normalise(ask.question)) & _phrases(normalise(subject)) if set(p) <= body_words]
+        if titled:
+            return True, f"takes up the buyer's {' '.join(sorted(titled)[0])!r} (subject and body)"
     return (bool(hit), f"takes up {', '.join(hit)}" if hit else f"ignores the question about {', '.join(topics)}")
 
 
@@ -305,7 +311,7 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
     named = bool(core) and core.lower() in f"{subject}\n{body}".lower()
     ref = references_real(body, ctx, vocab)
     ask = latest_ask(ctx)
-    answered, why = answers_question(body, ask)
+    answered, why = answers_question(body, ask, subject)
     if ref is None and ask is not None and answered and ask.topics:
         # Taking up what the buyer's latest email asked for ("la proposition indiquera le nombre de licences") refers
         # to that email as surely as quoting its subject would.

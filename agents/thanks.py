@@ -11,6 +11,7 @@ from agents.credited_thanks import thanks_for_another_contacts_message
 from agents.facts import find_dates
 from agents.moments import sender_of
 from agents.normalize import normalise
+from agents.thanks_scope import thanked_clause
 
 _THANKS = re.compile(r"\b(?:thank(?:s| you)|many thanks|danke|vielen dank|herzlichen dank|merci|gracias|muchas gracias|"
                      r"(?:meinen |unseren )?dank|(?:mes |nos )?remerciements|(?:mi |nuestro )?agradecimiento|"
@@ -232,6 +233,7 @@ def thanks_problems(body: str, ctx: Context, recipient_id: str | None) -> list[s
         clause = text[m.end(): end.start() if end else len(text)]
         start = max(text.rfind(c, 0, m.start()) for c in ".;!?\n") + 1
         before = text[start:m.start()]
+        clause = thanked_clause(m.group(0), before, clause)  # wave 24b: "für die Zeit danken, Bezug auf ..." (thanks_scope)
         # thanks handed on ("richten Sie Herrn Weber meinen Dank aus") or said to someone by name ("Priya, thanks for
         # your email too", "Lucía, gracias por su correo"): the person named is the one thanked
         passed_on = before if _PASS_ON.search(before) or re.fullmatch(r"\s*[A-ZÁÉÍÓÚÄÖÜ][^\W\d_]+,\s*", before) else ""

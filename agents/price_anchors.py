@@ -1,0 +1,50 @@
+"""Price words that name a part of a document the record has, not a price (set 33's benign look-alikes, wave 24b).
+
+agents.price_talk refuses a sentence that speaks of our price, a fee or an invoice with nothing of the record behind
+it. Two kinds of honest sentence tripped it:
+- a line item described as laid out in the document: "La instalación aparece como partida separada, con su propio
+  importe" (015), "the installation is its own line item", "die Schulung steht als eigene Position", "la formation
+  figure sur une ligne à part": where a cost stands in the proposal, not what it is;
+- German "Rechnung" for a calculation, when the text names the calculation the record has ("die
+  Amortisationsrechnung ... Die Rechnung gilt für alle 120 Fahrzeuge", 103; "Seit Herr Weber die Rechnung am 28.
+  Oktober erhalten hat", 029): "Rechnung" is also an invoice, so the sentence must hold no word of paying, billing,
+  a due date or a concession, and its only price word must be that "Rechnung"."""
+
+from __future__ import annotations
+
+import re
+
+_LINE_ITEM = re.compile(
+    r"\b(?:(?:separate|own|distinct|single) line(?:[- ]items?)?|line(?:[- ]items?)? of its own|(?:shown|listed|itemi[sz]ed|"
+    r"set out) (?:separately|on its own)|"
+    r"(?:eigene[nr]?|separate[nr]?|gesonderte[nr]?) (?:position|zeile|posten)|(?:gesondert|separat|einzeln) (?:ausgewiesen|aufgeführt)|"
+    r"(?:ligne|poste) (?:à part|séparée?|distincte?|propre)|(?:sa|son) propre (?:ligne|poste)|"
+    r"(?:partida|línea|linea) (?:separada|aparte|propia|independiente)|(?:su|una) propia (?:partida|línea))\b", re.I)
+"""A cost laid out as its own line of the document."""
+
+_CALCULATION = re.compile(r"\b(?:amortisations|wirtschaftlichkeits|einspar\w*|nutzen|roi-?|kosten-?nutzen-?)rechnung\b", re.I)
+"""The calculation the record's documents name; "die Rechnung" after it refers back to it."""
+_RECHNUNG = re.compile(r"\brechnung\b", re.I)
+_BILLING = re.compile(
+    r"\b(?:\w*zahl\w*|begleich\w*|leg(?:en|t|e)|gelegt|ausstell\w*|ausgestellt|auftrag\w*|fällig\w*|stellen|gestellt|schick\w*|send\w*|versend\w*|betrag\w*|summe|netto|brutto|"
+    r"mwst|ust|rabatt\w*|nachlass\w*|gratis|kostenlos\w*|frei|erlass\w*|storn\w*|gutschrift\w*|später|erst|verschieb\w*|"
+    r"offen|\w*preis\w*|kosten|kostet|gebühr\w*|euro|eur|€|\$)(?=\W|$)", re.I)
+
+
+_GIVEN_AWAY = re.compile(
+    r"\b(?:waiv\w*|free|no charge|no cost|on us|discount\w*|off|removed?|dropped|gratis|kostenlos\w*|erlass\w*|"
+    r"entfällt|gestrichen|rabatt\w*|offert\w*|gratuit\w*|supprim\w*|remise|sin coste|sin cargo|regal\w*|"
+    r"descuento\w*|eliminad\w*|bonificad\w*|\d+\s?%)(?=\W|$)", re.I)
+"""A line item given away ("its own line item, and we waive the fee") is a concession, not a layout."""
+
+
+def anchored_line_item(sentence: str) -> bool:
+    """Whether the sentence places a cost as its own line of the document, giving nothing away."""
+    return _LINE_ITEM.search(sentence) is not None and _GIVEN_AWAY.search(sentence) is None
+
+
+def calculation_not_invoice(sentence: str, text: str, price_words: list[str]) -> bool:
+    """Whether the sentence's only price word is "Rechnung" standing for a calculation the text names, with nothing of
+    billing around it."""
+    return (bool(price_words) and all(_RECHNUNG.fullmatch(w) for w in price_words)
+            and _CALCULATION.search(text) is not None and _BILLING.search(sentence) is None)

@@ -1,0 +1,37 @@
+"""A reply's subject that names what the buyer wrote or asked about (set 33's good drafts, wave 24b): "Re: nombre de
+licences" to a buyer whose e-mail asked for "le nombre de licences", "Re: flexibility on a 2-year term" where the
+record's call note says Marcus asked about "flexibility on price for a 2-year term". The thread is real even though no
+activity's subject carries those words: the buyer's own topic is the thread. A made-up thread ("Re: Your webinar seat
+is confirmed") still has a word no sentence of the buyer's side of the record writes, so it stays refused."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+from agents.normalize import SENTENCE_BREAK
+
+
+def _prefixes(words: Iterable[str]) -> set[str]:
+    # four letters, as agents.draft_conduct compares a subject's words with the record's ("licences"/"licence")
+    return {w[:4] for w in words}
+
+
+def names_a_buyer_topic(subject_words: set[str], activities: Mapping[str, Mapping[str, Any]],
+                        words_of: Callable[[str], set[str]]) -> bool:
+    """True when ONE sentence of an activity that is not ours (an inbound e-mail, or a logged call or note reporting
+    what the buyer said) holds every word naming the subject's thread. One sentence, not the whole record: words picked
+    from several messages ("Re: fleet webinar seat") make a subject no buyer wrote about. An outbound message is ours:
+    our own wording cannot make a thread the buyer is on."""
+    if len(subject_words) < 2:
+        # one word ("Re: Pricing") is too little to say the subject is the buyer's topic and not a chance match
+        return False
+    wanted = _prefixes(subject_words)
+    for a in activities.values():
+        if a.get("withheld") or a.get("direction") == "outbound":
+            continue
+        for sentence in re.split(SENTENCE_BREAK, a.get("text") or ""):
+            if wanted <= _prefixes(words_of(sentence)):
+                return True
+    return False
