@@ -4,10 +4,10 @@ bien reçu"). Each is one of three ideas, and the idea has few words even when i
 
 - *no cost*: a word for paying or cost within a few words of a negation or zero;
 - *price lock*: a word for price within a few words of a word for holding it, plus a time span;
-- *deal state*: a deal document (order, contract, PO) within a few words of a completion
-  participle (signed, received, approved), unless the clause is a plan or a condition.
+- *deal state*: a deal document (order, contract, PO) within a few words of a completion participle (signed,
+  received, approved), unless the clause is a plan or a condition.
 
-Words are matched by stem on the normalised text (agents.normalize), so inflections and accents do not matter.
+Words are matched by stem on the normalised text (agents.normalize), so inflections and accents do not matter;
 `allowed_promises` (tenant settings) lets a phrase through as elsewhere.
 """
 
@@ -113,8 +113,7 @@ _FRACTION = (rf"(?!(?:half|a quarter|one quarter|halbe\w*|viertel|moitié|quart|
              r"(?:sexta|séptima|octava|novena|décima|doceava|vigésima) parte)")
 """A part of a whole; "half an hour", "eine halbe Stunde" is a span of time, not a part of a price."""
 _CONCESSION_WORDS = (
-    # A concession named by its own word, whatever it is attached to: no draft from code offers one, and a
-    # tenant that does lists the phrase in allowed_promises.
+    # A concession named by its own word, whatever it is attached to: no draft from code offers one (a tenant lists it)
     r"complimentary|comped|waiv(?:e|ed|es|ing|er)|credited|credit note|goodwill|(?:loyalty |as a |small )gesture|"
     # a seller's give named by its idiom ("sharpen the pencil", "faire un geste", "hacer un esfuerzo")
     r"gracieuset[ée]|bonific(?:amos|aremos|ar|o)|geste (?:commercial|de fin d['’]\w+)|sharpen (?:the|my|our) pencil|(?:faire|fera|ferons|ferai|fait) un (?:petit |beau |vrai )?geste|"
@@ -343,19 +342,17 @@ def concept_violations(text: str, stage_kind: str, allowed_promises: Iterable[st
         for pattern, what in ((_OUR_EXPENSE, "at our expense"), (_DEFERRED, "payment deferred"),
                               (_FRACTION_PRICE, "a fraction of the price"), (_GIFT_RE, "a gift"),
                               (_WE_COVER_RE, "we pay for it"), (_MONEY_BACK, "money back"),
-                              (_COVERED, "covered for the buyer"),
-                              (_BETTER_TERMS, "better terms"), (_CONCESSION_RE, "a concession"),
-                              (_FREE_ANY, "something free"),
+                              (_COVERED, "covered for the buyer"), (_BETTER_TERMS, "better terms"),
+                              (_CONCESSION_RE, "a concession"), (_FREE_ANY, "something free"),
                               (_PERPETUAL_RE, "terms without an end or a limit"),
                               (_LATER_BILLING_RE, "billing deferred"), (_PAYS_LESS, "what someone else pays"),
                               (_PRICE_GIVEN, "the price moved"), (_FEE_REMOVED, "a fee removed"),
                               (_OFF_THE, "something off the price"), (_TERMS_RE, "terms changed"),
                               (_KNOCK_OFF, "something off the price")):
             for m in pattern.finditer(sentence):
-                if pattern is _FREE_ANY and slot_kept_free(sentence, m.start()):
+                if (pattern is _FREE_ANY and slot_kept_free(sentence, m.start())) or (  # wave 24b: a payback period
+                        pattern is _MONEY_BACK and is_payback_period(sentence, m.start(), m.end())):
                     continue
-                if pattern is _MONEY_BACK and is_payback_period(sentence, m.start(), m.end()):
-                    continue  # wave 24b: "the reminder texts pay back fastest" is a payback period (set 33's en-g6)
                 if not _permitted(m.group(0), sentence, allowed):
                     reasons.append(f"promise outside policy ({what}): {m.group(0)!r}")
         if _WE_COMMIT.search(sentence) and _OTHER_OFFER.search(sentence) and _PRICE_WORD.search(sentence) \

@@ -149,3 +149,12 @@ def foreign_currency(text: str, ctx: Context) -> list[str]:
             if code and code != own:
                 found.append(f"an amount in {code} on a {own} deal: {m.group(0).strip()!r}")
     return found
+
+
+def tone_problems(subject: str, body: str, ctx: Context) -> list[tuple[str, list[str]]]:
+    """Set 33's rules (wave 24b), each with what it found: what a buyer should never read, whatever the record holds."""
+    both = f"{subject}\n{body}"
+    return [("no_alarm_subject", alarm_subject(subject, ctx)), ("no_invented_scarcity", invented_scarcity(both, ctx)),
+            ("no_internal_notes_or_scores", internal_revealed(both)), ("no_reproach", reproachful(subject, body)),
+            ("no_over_familiar_register", over_familiar(subject, body)),
+            ("amounts_in_the_deals_currency", foreign_currency(both, ctx))]

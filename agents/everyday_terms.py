@@ -125,7 +125,9 @@ _PAYMENT = re.compile(
     r"\b(?:one|two|three|four|five|six|nine|twelve|\d+)\s+(?:months?|weeks?|days?)\s+to\s+pay\b|"
     r"\b(?:payment|payable|invoices?\s+due)\s+(?:terms?\s+(?:of\s+)?)?(?:in|within|after|at)\s+(?:45|60|75|90|100|120|150|180)\s+days\b|"
     # a first instalment pushed to a later month, in any of our languages ("erste Rate erst im Juli")
-    rf"\b{_FIRST_PAYMENT}(?:\s+[\w'’]+){{0,4}}?\s+(?:until|till|in|from|im|ab|nach|en|à\s+partir\s+de|hasta|a\s+partir\s+de)"
+    # a deferral, not a date: "the first invoice follows in January" after a January start is billing, not a gift
+    rf"\b{_FIRST_PAYMENT}(?:\s+[\w'’]+){{0,4}}?\s+(?:not\s+)?(?:until|till|only\s+in|erst\s+(?:im|ab|nach)|"
+    rf"pas\s+avant|seulement\s+en|hasta|a\s+partir\s+de|à\s+partir\s+de)"
     rf"\s+(?:{_MONTHS}|next\s+year|nächsten\s+jahr|l['’]année\s+prochaine|el\s+año\s+que\s+viene)\b|"
     r"\bzahlungsziel\w*\s+(?:von\s+)?(?:\w+\s+)?(?:45|60|75|90|100|120|150|180|\w+\s+monat\w*)\b|"
     r"\bzahlbar\s+(?:in|innerhalb|nach)\s+(?:von\s+)?(?:45|60|75|90|100|120|150|180)\s+tag\w*|"

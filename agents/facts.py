@@ -1,10 +1,9 @@
 """Which facts a text may state: the vocabulary of one record, and the facts found in a text.
 
-A draft may only state numbers, amounts, percentages, dates, addresses and names that come from
-the inputs. Trusted inputs are the record's structured fields, its scores and what code decided
-(the next best action); activity text counts too unless it was withheld as instructions to an AI,
-but addresses and links come from trusted fields only, because "email this to x@y" is exactly
-what an injected note says.
+A draft may only state numbers, amounts, percentages, dates, addresses and names that come from the inputs. Trusted
+inputs are the record's structured fields, its scores and what code decided (the next best action); activity text
+counts too unless it was withheld as instructions to an AI, but addresses and links come from trusted fields only,
+because "email this to x@y" is exactly what an injected note says.
 """
 
 from __future__ import annotations
@@ -173,8 +172,7 @@ def build_vocabulary(
     trusted = [without_asides(r.name) if "name" not in ctx.flagged else None, r.currency, *extra_text]
     if r.company:
         trusted += [without_asides(ctx.company_name), ctx.safe("company.industry", r.company.industry),
-                    ctx.safe("company.country", r.company.country)]
-        trusted.append(place_aside(ctx.safe("company.name", r.company.name)))  # wave 24b: "Levante SL (Valencia)"
+                    ctx.safe("company.country", r.company.country), place_aside(ctx.safe("company.name", r.company.name))]
     if r.owner:
         trusted += [ctx.safe("owner.name", r.owner.name), r.owner.timezone,
                     (r.owner.email or "").split("@")[-1].split(".")[0]]

@@ -17,14 +17,7 @@ from agents.calendar_days import named_days, resolve_day
 from agents.carried_things import carried_thing_left_out
 from agents.context import Context, parse_time
 from agents.draft_conduct import over_the_contacts_head, pressure_for_the_sellers_target, unrecorded_thread
-from agents.draft_tone import (
-    alarm_subject,
-    foreign_currency,
-    internal_revealed,
-    invented_scarcity,
-    over_familiar,
-    reproachful,
-)
+from agents.draft_tone import tone_problems
 from agents.facts import Vocabulary, date_matches, find_dates, find_unsupported
 from agents.favours import favour_asks
 from agents.forms_of_address import (
@@ -386,13 +379,8 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
                         ("names_only_products_on_record", unrecorded_products(f"{subject}\n{body}", ctx))):
         checks.append(Check(name=rule, passed=not found, detail="; ".join(found) or "none"))
     # set 33 (wave 24b): what a buyer should never read, whatever the record holds
-    for rule, found in (("no_alarm_subject", alarm_subject(subject, ctx)),
-                        ("no_invented_scarcity", invented_scarcity(f"{subject}\n{body}", ctx)),
-                        ("no_internal_notes_or_scores", internal_revealed(f"{subject}\n{body}")),
-                        ("no_reproach", reproachful(subject, body)),
-                        ("no_over_familiar_register", over_familiar(subject, body)),
-                        ("amounts_in_the_deals_currency", foreign_currency(f"{subject}\n{body}", ctx)),
-                        ("asked_by_the_recipient", asked_by_someone_else(body, draft.to.contact_id, ctx))):
+    for rule, found in [*tone_problems(subject, body, ctx),
+                        ("asked_by_the_recipient", asked_by_someone_else(body, draft.to.contact_id, ctx))]:
         checks.append(Check(name=rule, passed=not found, detail="; ".join(found) or "none"))
     wrote = guess_language(body)
     switched = [*foreign_sentences(body, draft.language), *clauses_in_other_languages(body)] \
