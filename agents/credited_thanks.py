@@ -7,6 +7,7 @@ name ("James, thanks for your email", "please pass my thanks to James": agents.t
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from agents.context import Context
 
@@ -29,16 +30,20 @@ def _owned_by(name_part: str) -> re.Pattern[str]:
         rf"|\b{_THING}\s+{_FILLER}(?:from|by|von|vom|de|d'|d’|del)\s*{_TITLE}{p}\b", re.I)
 
 
+def thanks_clauses(thanks: re.Pattern[str], text: str) -> Iterator[tuple[re.Match[str], str, str]]:
+    """Each thanks of `text` with what stands before it in its sentence and what follows it to the sentence's end."""
+    for m in thanks.finditer(text):
+        end = re.compile(r"[.;!?\n]").search(text, m.end())
+        start = max(text.rfind(c, 0, m.start()) for c in ".;!?\n") + 1
+        yield m, text[start:m.start()], text[m.end(): end.start() if end else len(text)]
+
+
 def thanks_for_another_contacts_message(text: str, ctx: Context, recipient_id: str | None) -> list[str]:
     """Thanks to the recipient for a message the draft itself says another contact of the record sent or made."""
     if not recipient_id:
         return []
     out: list[str] = []
-    for m in _THANKS.finditer(text):
-        end = re.compile(r"[.;!?\n]").search(text, m.end())
-        clause = text[m.end(): end.start() if end else len(text)]
-        start = max(text.rfind(c, 0, m.start()) for c in ".;!?\n") + 1
-        before = text[start:m.start()]
+    for _, before, clause in thanks_clauses(_THANKS, text):
         if _PASSED_ON.search(before) or _PASSED_ON.search(clause):
             continue  # "please pass my thanks to James for his email": James is thanked
         for c in ctx.record.contacts:

@@ -7,7 +7,7 @@ import re
 from datetime import date, timedelta
 
 from agents.context import Context
-from agents.credited_thanks import thanks_for_another_contacts_message
+from agents.credited_thanks import thanks_clauses, thanks_for_another_contacts_message
 from agents.facts import find_dates
 from agents.moments import sender_of
 from agents.normalize import normalise
@@ -228,11 +228,7 @@ def thanks_problems(body: str, ctx: Context, recipient_id: str | None) -> list[s
     ours = [w for a in acts if a.get("direction") == "outbound" and (w := _words(a.get("subject") or "") - names)]
     theirs = _words(" ".join(f"{a.get('subject') or ''} {a.get('text') or ''}" for a in inbound))
     out: list[str] = []
-    for m in _THANKS.finditer(text):
-        end = re.compile(r"[.;!?\n]").search(text, m.end())
-        clause = text[m.end(): end.start() if end else len(text)]
-        start = max(text.rfind(c, 0, m.start()) for c in ".;!?\n") + 1
-        before = text[start:m.start()]
+    for m, before, clause in thanks_clauses(_THANKS, text):
         clause = thanked_clause(m.group(0), before, clause)  # wave 24b: "für die Zeit danken, Bezug auf ..." (thanks_scope)
         # thanks handed on ("richten Sie Herrn Weber meinen Dank aus") or said to someone by name ("Priya, thanks for
         # your email too", "Lucía, gracias por su correo"): the person named is the one thanked
