@@ -137,7 +137,7 @@ def _template_sentences() -> tuple[frozenset[str], tuple[re.Pattern[str], ...], 
     from agents.phrases import P  # noqa: PLC0415 - phrases is the writer's table; read once, on first use
 
     texts = {normalise(v).strip().casefold() for table in P.values()
-             for v in (*table.values(), *_openings(table), *_without_deal(table))}
+             for v in (*table.values(), *_openings(table), *_without_deal(table), *_nested(table))}
     fixed = frozenset(t for t in texts if "{" not in t)
     filled = tuple(re.compile("".join("(.{1,80}?)" if _PLACEHOLDER.fullmatch(piece) else re.escape(piece)
                                       for piece in re.split(r"(\{\w+\})", t) if piece))
@@ -145,6 +145,24 @@ def _template_sentences() -> tuple[frozenset[str], tuple[re.Pattern[str], ...], 
     headings = frozenset(normalise(table[k]).casefold() for table in P.values()
                          for k in ("opening", "reference", "point", "ask", "voicemail") if k in table)
     return fixed, filled, headings
+
+
+def _nested(table: Mapping[str, str]) -> tuple[str, ...]:
+    """The sentences whose placeholder is another of the table's phrases, filled as the writer fills them: `{signal}`
+    by each `signal_*` sentence, `{deal}` by `deal` (" «{name}»", its own placeholder): "Empezamos a hablar por el
+    resultado que {company} espera del proyecto «{name}», y las visitas recientes ... indican que sigue siendo una
+    prioridad." is the product's wording whole, where one placeholder would have to hold a sentence of ours."""
+    signals: list[str | None] = [v for k, v in table.items() if k.startswith("signal_")] or [None]
+    deals: list[str | None] = [table["deal"], table.get("deal_none", "")] if "deal" in table else [None]
+    out = []
+    for v in table.values():
+        if "{signal}" not in v and "{deal}" not in v:
+            continue
+        for sig in signals:
+            for deal in deals:
+                filled = v if sig is None else v.replace("{signal}", sig)
+                out.append(filled if deal is None else filled.replace("{deal}", deal))
+    return tuple(out)
 
 
 def _without_deal(table: Mapping[str, str]) -> tuple[str, ...]:
