@@ -23,7 +23,7 @@ import re
 
 from agents.context import Context
 from agents.normalize import normalise
-from agents.street_terms import _ASKED, _CONDITION, _RATE
+from agents.street_terms import _ASKED, _CONDITION, _RATE, stated_idioms
 
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
 
@@ -56,8 +56,7 @@ _ON_THE_HOUSE = re.compile(
 
 def on_the_house(text: str) -> list[str]:
     """Something given free in a restaurant's idiom: a concession outside policy."""
-    return [f"promise outside policy (an on-the-house idiom): {m.group(0)!r}"
-            for sentence in _SENTENCE.split(text) if (m := _ON_THE_HOUSE.search(sentence)) and not _ASKED.search(sentence)]
+    return stated_idioms(_ON_THE_HOUSE, text, "an on-the-house idiom")
 
 
 _GESTURE = re.compile(

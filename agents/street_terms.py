@@ -65,10 +65,15 @@ _WE_PAY = re.compile(
     r"(?:coste|costes|costo|costos|gastos?|formación|instalación|implantación|puesta\s+en\s+marcha)\b", re.I)
 
 
+def stated_idioms(pattern: re.Pattern[str], text: str, what: str) -> list[str]:
+    """Each sentence of `text` that states (does not ask) what `pattern` reads, as a promise outside policy."""
+    return [f"promise outside policy ({what}): {m.group(0)!r}"
+            for sentence in _SENTENCE.split(text) if (m := pattern.search(sentence)) and not _ASKED.search(sentence)]
+
+
 def we_pay_idioms(text: str) -> list[str]:
     """A cost we take on ourselves in idiom: a concession outside policy."""
-    return [f"promise outside policy (a cost we absorb): {m.group(0)!r}"
-            for sentence in _SENTENCE.split(text) if (m := _WE_PAY.search(sentence)) and not _ASKED.search(sentence)]
+    return stated_idioms(_WE_PAY, text, "a cost we absorb")
 
 
 _TERM = re.compile(
