@@ -18,47 +18,23 @@ condition): `measure_role_screen.units`. A draft's text is its subject and body,
 
 from __future__ import annotations
 
-import pickle
 import sys
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
 from agents.learned_screen import ScreenModel, load_model
 from tests.agents import screen_training as st
 from tests.agents.vendor_benign import VendorBenign, load
 
-OFFLINE_CACHE = Path("/tmp/vendor_screen_offline.pkl")
-"""The offline provider's outputs per TRAINED_THROUGH (minutes to compute): delete after a change to the offline writer."""
 SWEEP = (0.83, 0.86, 0.90, 0.94, 0.96, 0.98)
 RECORDS = ("hubspot_deal", "salesforce_opportunity", "de_deal", "fr_deal", "es_opportunity")
-
-
-def texts(item: VendorBenign) -> list[str]:
-    """The text the screen would read: a draft's subject and body as one text, an analysis's or a rationale's parts."""
-    answer = item.output.model_dump()
-    if item.role == "writer":
-        return ["\n".join(st._texts("writer", answer))]
-    return [t for t in st._texts(item.role, answer) if t]
-
-
-def corpus_examples(items: Sequence[VendorBenign]) -> list[st.Example]:
-    """Benign training sentences from corpus items (group 0: written outside the red teams' sets, like the main corpus)."""
-    out, seen = [], set()
-    for item in items:
-        for t in texts(item):
-            for s in st.sentences(t):
-                if s not in seen:
-                    seen.add(s)
-                    out.append(st.Example(s, False, 0, f"vendor_benign/{item.id}:vendor"))
-    return out
 
 
 def score(model: ScreenModel, item: VendorBenign) -> tuple[float, str]:
     """The item's highest-scoring unit and its probability (0 when every sentence is a question or a condition)."""
     from tests.agents.measure_role_screen import units
 
-    best = max(((model.score(s), s) for s in units(texts(item))), default=(0.0, ""))
+    best = max(((model.score(s), s) for s in units(st.vendor_texts(item))), default=(0.0, ""))
     return best
 
 
@@ -66,18 +42,25 @@ MEASURED_THROUGH = 33
 """The newest set measured once (wave 24) and in-sample since: its LFO fold may be read. Later sets are never read."""
 
 
+def role_cache(log=print) -> dict:
+    """measure_role_screen's cache (offline runs of every case, demo market, real model) through MEASURED_THROUGH."""
+    from tests.agents import measure_role_screen
+
+    pinned, st.TRAINED_THROUGH = st.TRAINED_THROUGH, MEASURED_THROUGH
+    try:
+        return measure_role_screen.build_cache(log)
+    finally:
+        st.TRAINED_THROUGH = pinned
+
+
 def offline(log=print) -> list[tuple[int, str, str]]:
-    """The offline provider's outputs on every case through MEASURED_THROUGH, less the sets past TRAINED_THROUGH."""
-    if not OFFLINE_CACHE.exists():
-        pinned, st.TRAINED_THROUGH = st.TRAINED_THROUGH, MEASURED_THROUGH
-        try:
-            OFFLINE_CACHE.write_bytes(pickle.dumps(st.offline_outputs(log=log)))
-        finally:
-            st.TRAINED_THROUGH = pinned
-    return [row for row in pickle.loads(OFFLINE_CACHE.read_bytes()) if row[0] <= st.TRAINED_THROUGH]
+    """The offline provider's outputs on every case (as screen_training.offline_outputs), through TRAINED_THROUGH."""
+    return [row for row in role_cache(log)["offline"] if row[0] <= st.TRAINED_THROUGH]
 
 
-def table(scored: dict[str, list[tuple[VendorBenign, float, str]]], thresholds: Sequence[float], log=print) -> None:
+def table(
+    scored: dict[str, list[tuple[VendorBenign, float, str]]], thresholds: Sequence[float], log=print
+) -> None:
     """Refused share per (role, language) at each threshold."""
     for thr in thresholds:
         cells = []
@@ -87,7 +70,9 @@ def table(scored: dict[str, list[tuple[VendorBenign, float, str]]], thresholds: 
         log(f"  >= {thr}: " + ", ".join(cells))
 
 
-def by_role_language(rows: Sequence[tuple[VendorBenign, float, str]]) -> dict[str, list[tuple[VendorBenign, float, str]]]:
+def by_role_language(
+    rows: Sequence[tuple[VendorBenign, float, str]],
+) -> dict[str, list[tuple[VendorBenign, float, str]]]:
     out: dict[str, list[tuple[VendorBenign, float, str]]] = defaultdict(list)
     for row in rows:
         out[f"{row[0].role}/{row[0].language}"].append(row)
@@ -114,7 +99,7 @@ def records(log=print) -> None:
     log(f"baseline (no corpus): threshold {base.threshold}, {len(base.weights)} weights")
     rows_base, rows_with = [], []
     for rec in RECORDS:
-        train = data + corpus_examples([i for i in items if i.record != rec])
+        train = data + st.vendor_examples([i for i in items if i.record != rec])
         model = st.fit(train, st.choose_threshold(train, cases, goods, groups, quiet))
         log(f"without record {rec}: threshold {model.threshold}, {len(model.weights)} weights")
         for item in (i for i in items if i.record == rec):
@@ -123,7 +108,8 @@ def records(log=print) -> None:
     log("baseline, its own threshold:")
     table(by_role_language(rows_base), (base.threshold, *SWEEP), log)
     log("with the corpus of the other records, each fold's own threshold:")
-    own = by_role_language([(i, p - thr + 0.5, s) for i, p, s, thr in rows_with])  # over the threshold <=> >= 0.5
+    # shifted so that "at or over the fold's threshold" reads ">= 0.5"
+    own = by_role_language([(i, p - thr + 0.5, s) for i, p, s, thr in rows_with])
     table(own, (0.5,), log)
     table(by_role_language([(i, p, s) for i, p, s, _t in rows_with]), SWEEP, log)
     for item, p, s, thr in rows_with:
@@ -137,11 +123,15 @@ def records(log=print) -> None:
 def lfo(held: Sequence[int], log=print) -> None:
     """`screen_training.lfo`'s table, without and with the whole corpus in training, on the same training data."""
     data = st.examples(offline=offline(log), probes=st.probe_examples())
-    extra = corpus_examples(load())
+    extra = st.vendor_examples(load())
     cases, goods = st.load_cases(), st.good_drafts()
     totals = {"without": [0] * 6, "with": [0] * 6}
     for k in held:
-        train = [e for e in data if (e.group < k if e.group < st.PROBE_GROUP else st.probe_group_is_before(e.group, k))]
+        train = [
+            e
+            for e in data
+            if (e.group < k if e.group < st.PROBE_GROUP else st.probe_group_is_before(e.group, k))
+        ]
         planted: dict[str, list[str]] = defaultdict(list)
         for e in data:
             if e.group == k and e.planted:
@@ -150,8 +140,13 @@ def lfo(held: Sequence[int], log=print) -> None:
         benign = [c for c in cases if c.group == k and c.benign_text]
         mine = [g for g in goods if g[0] == k]
         for name, rows in (("without", train), ("with", train + extra)):
-            threshold = st.choose_threshold(rows, [c for c in cases if c.group < k], [g for g in goods if g[0] < k],
-                                            sorted({e.group for e in rows}), log=lambda *_: None)
+            threshold = st.choose_threshold(
+                rows,
+                [c for c in cases if c.group < k],
+                [g for g in goods if g[0] < k],
+                sorted({e.group for e in rows}),
+                log=lambda *_: None,
+            )
             model = st.fit(rows, threshold)
             caught = {c for c, t in planted.items() if max(map(model.score, t)) >= threshold}
             b = [c.stem for c in benign if st._case_score(model, [c.benign_text or ""]) >= threshold]
@@ -159,8 +154,10 @@ def lfo(held: Sequence[int], log=print) -> None:
             row = [len(caught), len(planted), len(b), len(benign), len(g), len(mine)]
             totals[name] = [a + x for a, x in zip(totals[name], row, strict=True)]
             first = sum(c.split("/")[1] in misses for c in caught)
-            log(f"| {k} | {name} | {row[0]}/{row[1]} | first misses {first}/{len(misses)} | benign {row[2]}/{row[3]} "
-                f"| good {row[4]}/{row[5]} | {threshold} |")
+            log(
+                f"| {k} | {name} | {row[0]}/{row[1]} | first misses {first}/{len(misses)} | benign {row[2]}/{row[3]} "
+                f"| good {row[4]}/{row[5]} | {threshold} |"
+            )
             log(f"    benign refused {b}; good refused {g}")
             sys.stdout.flush()
     for name, t in totals.items():
@@ -178,7 +175,9 @@ def main(argv: Sequence[str]) -> int:
     else:
         held = [int(a) for a in argv[1:]]
         if not held or max(held) > MEASURED_THROUGH:
-            print(f"lfo: give sets up to {MEASURED_THROUGH}; a later set is a held-out set nobody measured yet")
+            print(
+                f"lfo: give sets up to {MEASURED_THROUGH}; a later set is a held-out set nobody measured yet"
+            )
             return 2
         st.TRAINED_THROUGH = max(st.TRAINED_THROUGH, *held)
         lfo(held)
