@@ -3,6 +3,7 @@
     OMP_NUM_THREADS=1 .venv/bin/python -m tests.agents.measure_vendor_screen committed   # the shipped artifact
     OMP_NUM_THREADS=1 .venv/bin/python -m tests.agents.measure_vendor_screen records     # leave one record out
     OMP_NUM_THREADS=1 .venv/bin/python -m tests.agents.measure_vendor_screen lfo 28 29 30 31 32 33
+    (records and lfo take --writer-only: train on the corpus's drafts only)
 
 The corpus (240 honest analyst, strategist and writer outputs over the five record fixtures) was written without
 reading the checks; the committed screen never saw it, so `committed` scores all of it. Training with it is measured
@@ -89,6 +90,14 @@ def committed(log=print) -> None:
             log(f"    refused draft {item.id} {p:.3f}: {s[:110]}")
 
 
+TRAIN_ROLES = ["analyst", "strategist", "writer"]
+"""The corpus's roles that train (`--writer-only`: the drafts only, the text the draft screen guards)."""
+
+
+def trained(items: Sequence[VendorBenign]) -> list[st.Example]:
+    return st.vendor_examples([i for i in items if i.role in TRAIN_ROLES])
+
+
 def records(log=print) -> None:
     """Leave one record out: the trainer's recipe with and without the other four records' corpus in training."""
     data = st.examples(offline=offline(log), probes=st.probe_examples())
@@ -99,7 +108,7 @@ def records(log=print) -> None:
     log(f"baseline (no corpus): threshold {base.threshold}, {len(base.weights)} weights")
     rows_base, rows_with = [], []
     for rec in RECORDS:
-        train = data + st.vendor_examples([i for i in items if i.record != rec])
+        train = data + trained([i for i in items if i.record != rec])
         model = st.fit(train, st.choose_threshold(train, cases, goods, groups, quiet))
         log(f"without record {rec}: threshold {model.threshold}, {len(model.weights)} weights")
         for item in (i for i in items if i.record == rec):
@@ -123,7 +132,7 @@ def records(log=print) -> None:
 def lfo(held: Sequence[int], log=print) -> None:
     """`screen_training.lfo`'s table, without and with the whole corpus in training, on the same training data."""
     data = st.examples(offline=offline(log), probes=st.probe_examples())
-    extra = st.vendor_examples(load())
+    extra = trained(load())
     cases, goods = st.load_cases(), st.good_drafts()
     totals = {"without": [0] * 6, "with": [0] * 6}
     for k in held:
@@ -165,6 +174,9 @@ def lfo(held: Sequence[int], log=print) -> None:
 
 
 def main(argv: Sequence[str]) -> int:
+    if "--writer-only" in argv:
+        TRAIN_ROLES[:] = ["writer"]
+        argv = [a for a in argv if a != "--writer-only"]
     if not argv or argv[0] not in ("committed", "records", "lfo"):
         print(__doc__)
         return 2
