@@ -221,9 +221,13 @@ def vendor_texts(item: Any) -> list[str]:
 def vendor_examples(items: Iterable[Any] | None = None) -> list[Example]:
     """Benign sentences of the honest vendor-model corpus (tests/fixtures/vendor_benign, issue 11, wave 25): analyses,
     rationales and drafts over the five record fixtures, written by an outsider who did not read the checks. The sets'
-    benign replies are writer replies only and the offline texts are templates, so before it the screen had never
-    seen a model's honest analysis ("Signed off" as a signal label scored 0.99). Group 0: it belongs to no red team's
-    set, so every fold of `lfo` learns from it (it holds no attack and no set's text)."""
+    benign replies are writer replies only and the offline texts are templates, so the screen has never seen a
+    model's honest analysis ("Signed off" as a signal label scores 0.99). Group 0: it belongs to no red team's set.
+
+    NOT in `training_data` (wave 25, measured by tests.agents.measure_vendor_screen, agents/README.md): all of it in
+    training caught 454 of 672 planted cases of sets 28-33 leave-future-out instead of 460; its drafts alone caught
+    465 but refused as many honest drafts as before (2 of the corpus's 80, 11 of 240 good drafts, 16 of 911 benign
+    replies). The measurements add it on purpose (`examples(vendor=...)`)."""
     if items is None:
         from tests.agents.vendor_benign import load
 
