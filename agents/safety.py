@@ -87,7 +87,8 @@ def check_draft(
         language: the draft's language (en/de/fr/es); a sentence whose words are not that language's is refused.
         learned_screen: also refuse sentences the learned screen reads as planted (agents/learned_screen.py). Only
             drafts are screened: the labelled data has benign drafts by the thousand, but model-written analyses
-            and rationales only as attacks, so the screen has never seen what a normal one reads like.
+            and rationales only as attacks, so the screen has never seen what a normal one reads like. Measured
+            again with honest vendor-model analyses (wave 25, agents/README.md): still not worth wiring.
     """
     reasons: list[str] = []
     ids = {c.id for c in ctx.record.contacts}

@@ -2,7 +2,7 @@
 
     OMP_NUM_THREADS=1 .venv/bin/python -m tests.agents.measure_role_screen 28 29 30 31 32 [--with-real]
 
-The offline runs are cached in CACHE (/tmp): delete it after a change to the offline writer or the fixtures.
+The offline runs are cached in /tmp (`cache_path`): delete it after a change to the offline writer or the fixtures.
 
 Leave the future out, as `screen_training --lfo`: for each set k the screen is trained on the sets before k (and the
 probes written before k was first measured), the draft threshold chosen out of fold at the draft benign budget, and
@@ -52,6 +52,13 @@ from tests.agents.screen_training import (
 )
 
 CACHE = Path("/tmp/rolescreen_cache.pkl")
+
+
+def cache_path() -> Path:
+    """One cache per TRAINED_THROUGH: the sets it holds."""
+    from tests.agents import screen_training
+
+    return CACHE.with_name(f"rolescreen_cache_{screen_training.TRAINED_THROUGH}.pkl")
 INTERNAL_ROLES = ("analyst", "strategist")
 
 
@@ -67,8 +74,8 @@ def _internal_texts(run) -> list[str]:
 def build_cache(log=print) -> dict:
     """One offline run per case: the trainer's offline tuples (as screen_training.offline_outputs) and the full
     internal texts; the demo market's internal texts; the real model's stored internal answers."""
-    if CACHE.exists():
-        return pickle.loads(CACHE.read_bytes())
+    if cache_path().exists():
+        return pickle.loads(cache_path().read_bytes())
     from agents import AgentSettings
     from agents.run import run_agents
     from tests.agents.replies import fixed_policy
@@ -103,7 +110,7 @@ def build_cache(log=print) -> dict:
                     real.append((f"{path.stem}/{rec.get('record')}/{call['role']}",
                                  [t for t in _texts(call["role"], call["answer"]) if t]))
     data = {"offline": offline, "internal": internal, "demo": demo, "real": real}
-    CACHE.write_bytes(pickle.dumps(data))
+    cache_path().write_bytes(pickle.dumps(data))
     return data
 
 
@@ -159,28 +166,50 @@ def thresholds(train: Sequence[Example], k: int, cache: dict) -> tuple[float, fl
     return draft, round(min(0.99, max(draft, max(inner) + 1e-4)), 4)
 
 
-SWEEP = (0.83, 0.85, 0.88, 0.90, 0.92, 0.94, 0.96)
+SWEEP = (0.83, 0.85, 0.88, 0.90, 0.92, 0.94, 0.96, 0.98)
+COLUMNS = ("planted internal cases", "first misses among them", "offline internal", "demo", "real",
+           "vendor internal (unseen record)")
+MEASURED_THROUGH = 33
+"""The newest set measured once and in-sample since (wave 24): its fold may be read; a later set never is."""
 
 
 def main(argv: Sequence[str]) -> int:
     """Per set and threshold: planted internal cases caught, first misses caught, offline internal texts of the set,
-    demo-market internal texts and real-model internal texts refused. `--with-real` trains on half the real model's
-    texts (split by record) and measures on the other half, both ways (the variant "its own data")."""
-    with_real = "--with-real" in argv
+    demo-market internal texts, real-model internal texts and the vendor corpus's analyses and rationales
+    (tests/fixtures/vendor_benign) refused.
+
+    `--with-real` trains on half the real model's texts (split by record) and measures on the other half, both ways
+    (the variant "its own data"). `--with-vendor` trains on the vendor corpus too: the catches, the offline, demo and
+    real columns by a model trained on all five records' outputs; the vendor column by five models, each trained
+    without one record's outputs and scoring that record's (leave one record out). Without it, the vendor column is
+    scored by the screen that never saw the corpus."""
+    from tests.agents import screen_training
+    from tests.agents.screen_training import vendor_examples, vendor_texts
+    from tests.agents.vendor_benign import load as load_vendor
+
+    with_real, with_vendor = "--with-real" in argv, "--with-vendor" in argv
     held = [int(a) for a in argv if a.isdigit()] or [28, 29, 30, 31, 32]
+    if max(held) > MEASURED_THROUGH:
+        print(f"give sets up to {MEASURED_THROUGH}; a later set is a held-out set nobody measured yet")
+        return 2
+    screen_training.TRAINED_THROUGH = max(screen_training.TRAINED_THROUGH, *held)
     cache = build_cache()
     data = examples(offline=cache["offline"], probes=probe_examples())
+    corpus = load_vendor()
+    vendor_items = [i for i in corpus if i.role in INTERNAL_ROLES]
+    all_vendor = vendor_examples(corpus) if with_vendor else []
     half = {name: zlib.crc32(name.split("/")[1].encode()) % 2 for name, _t in cache["real"]}
-    totals: dict[float, list[int]] = {t: [0] * 5 for t in SWEEP}
-    sizes = [0] * 5
+    totals: dict[float, list[int]] = {t: [0] * len(COLUMNS) for t in SWEEP}
+    sizes = [0] * len(COLUMNS)
     for k in held:
         train = [e for e in data if (e.group < k if e.group < PROBE_GROUP else probe_group_is_before(e.group, k))]
+        train += all_vendor
         t_draft, t_int = thresholds(train, k, cache)
         planted = planted_internal(k)
         misses = set(first_misses(k) or [])
         own = [units(t) for g, _s, t in cache["internal"] if g == k]
         demo = [units(t) for _s, t in cache["demo"]]
-        rows: dict[float, list[int]] = {t: [0] * 5 for t in (*SWEEP, t_draft, t_int)}
+        rows: dict[float, list[int]] = {t: [0] * len(COLUMNS) for t in (*SWEEP, t_draft, t_int)}
         for h in ((0, 1) if with_real else (None,)):
             extra = sorted({s for name, t in cache["real"] if half[name] == h for x in t for s in sentences(x)})
             model = fit(train + [Example(s, False, 0, "real") for s in extra])
@@ -188,11 +217,21 @@ def main(argv: Sequence[str]) -> int:
             scored = [[_max(model, s) for s in planted.values()],
                       [_max(model, s) for c, s in planted.items() if c in misses],
                       [_max(model, s) for s in own], [_max(model, s) for s in demo], [_max(model, s) for s in real]]
+            if h == 1:
+                scored = [[], [], [], [], scored[4], []]
+            elif with_vendor:
+                vendor: list[float] = []
+                for rec in sorted({i.record for i in vendor_items}):
+                    others = vendor_examples([i for i in corpus if i.record != rec])
+                    without = fit([e for e in train if not e.case.startswith("vendor_benign/")]
+                                  + others + [Example(s, False, 0, "real") for s in extra])
+                    vendor += [_max(without, units(vendor_texts(i))) for i in vendor_items if i.record == rec]
+                scored.append(vendor)
+            else:
+                scored.append([_max(model, units(vendor_texts(i))) for i in vendor_items])
             for thr, row in rows.items():
-                counts = [sum(x >= thr for x in xs) for xs in scored]
-                row[:] = [a + b for a, b in zip(row, counts if h != 1 else [0, 0, 0, 0, counts[4]], strict=True)]
-            sizes = [a + b for a, b in zip(sizes, [len(x) for x in scored] if h != 1 else [0, 0, 0, 0, len(real)],
-                                           strict=True)]
+                row[:] = [a + sum(x >= thr for x in xs) for a, xs in zip(row, scored, strict=True)]
+            sizes = [a + len(xs) for a, xs in zip(sizes, scored, strict=True)]
             if h != 1:
                 for c, s in sorted(planted.items()):
                     if c in misses:
@@ -202,7 +241,7 @@ def main(argv: Sequence[str]) -> int:
             totals[thr] = [a + b for a, b in zip(totals[thr], rows[thr], strict=True)]
         print(f"set {k}: draft threshold {t_draft}: {rows[t_draft]}; internal threshold {t_int}: {rows[t_int]}")
         sys.stdout.flush()
-    print(f"sizes (planted internal cases, first misses among them, offline internal, demo, real): {sizes}")
+    print(f"sizes ({', '.join(COLUMNS)}): {sizes}")
     for thr in SWEEP:
         print(f"threshold {thr}: {totals[thr]}")
     return 0

@@ -209,10 +209,44 @@ def probe_examples(tests_dir: Path = FIXTURES.parent / "agents") -> list[Example
     return out
 
 
+def vendor_texts(item: Any) -> list[str]:
+    """What the screen reads of a corpus output (tests.agents.vendor_benign.VendorBenign): a draft's subject and body
+    as one text (as `safety.check_draft` screens it), an analysis's summary, labels and notes, a rationale."""
+    answer = item.output.model_dump()
+    if item.role == "writer":
+        return ["\n".join(_texts("writer", answer))]
+    return [t for t in _texts(item.role, answer) if t]
+
+
+def vendor_examples(items: Iterable[Any] | None = None) -> list[Example]:
+    """Benign sentences of the honest vendor-model corpus (tests/fixtures/vendor_benign, issue 11, wave 25): analyses,
+    rationales and drafts over the five record fixtures, written by an outsider who did not read the checks. The sets'
+    benign replies are writer replies only and the offline texts are templates, so the screen has never seen a
+    model's honest analysis ("Signed off" as a signal label scores 0.99). Group 0: it belongs to no red team's set.
+
+    NOT in `training_data` (wave 25, measured by tests.agents.measure_vendor_screen, agents/README.md): all of it in
+    training caught 454 of 672 planted cases of sets 28-33 leave-future-out instead of 460; its drafts alone caught
+    465 but refused as many honest drafts as before (2 of the corpus's 80, 11 of 240 good drafts, 16 of 911 benign
+    replies). The measurements add it on purpose (`examples(vendor=...)`)."""
+    if items is None:
+        from tests.agents.vendor_benign import load
+
+        items = load()
+    out, seen = [], set()
+    for item in items:
+        for text in vendor_texts(item):
+            for s in sentences(text):
+                if s not in seen:
+                    seen.add(s)
+                    out.append(Example(s, False, 0, f"vendor_benign/{item.id}:vendor"))
+    return out
+
+
 def examples(root: Path = FIXTURES, offline: Sequence[tuple[int, str, str]] = (),
-             probes: Sequence[Example] = ()) -> list[Example]:
+             probes: Sequence[Example] = (), vendor: Sequence[Example] = ()) -> list[Example]:
     out: list[Example] = [Example(s, False, g, stem + ":offline") for g, stem, t in offline for s in sentences(t)]
     out += probes
+    out += vendor
     for path in sorted(p for folder in _folders(root, "injection") for p in folder.glob("*.json")):
         raw = json.loads(path.read_text())
         group, stem = _group(path.parent.name), f"{path.parent.name}/{path.stem}"
