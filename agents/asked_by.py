@@ -14,6 +14,7 @@ import re
 import unicodedata
 
 from agents.context import Context
+from agents.delivery_days import delivers_document, document_words
 from agents.moments import sender_of
 from agents.normalize import SENTENCE_BREAK, normalise
 
@@ -106,7 +107,11 @@ def asked_by_someone_else(body: str, contact_id: str | None, ctx: Context) -> li
         if not _AS_YOU_ASKED.search(_fold(sentence)):
             continue
         words = _words(_fold(sentence)) - names_words
-        if words & (own - set().union(*others.values())):
+        # the document itself is what the recipient asked for only when the clause delivers it ("as you asked, the
+        # proposal reaches you on Friday"); "comme vous l'avez demandé, la proposition détaille le coût par atelier"
+        # claims the detail, which Paul asked for (set 33's fr-b3, wave 25)
+        carrier = set() if delivers_document(sentence) else _words(_fold(" ".join(document_words(sentence))))
+        if (words - carrier) & (own - set().union(*others.values())):
             continue  # the sentence names something the recipient, and no colleague, asked for
         for cid, theirs in others.items():
             # a word of one other contact's asks and of nobody else's: that contact's thing
