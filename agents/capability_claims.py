@@ -27,23 +27,29 @@ from agents.product_named import record_text
 _FEATURE = re.compile(
     r"\b(?:alerts?|alarms?|warnings?|monitor\w*|predict\w*|forecast\w*|detect\w*|tracking|sensors?|notifications?|"
     r"real[- ]time|automat\w*|diagnostics?|modules?|features?|functionality|"
-    r"warnung\w*|alarm\w*|uberwach\w*|vorhersage\w*|prognose\w*|erkennung|fruherkennung|sensoren|echtzeit\w*|"
-    r"benachrichtigung\w*|diagnose\w*|modul\w*|funktion\w*|"
+    r"alarm\w*|sensoren|modul\w*|funktion\w*|"
     r"alertes?|surveillance|prediction\w*|prevision\w*|detection\w*|capteurs?|temps reel|fonctionnalites?|"
     r"alertas?|monitori[sz]acion|monitoreo|vigilancia|prediccion\w*|deteccion\w*|sensores|tiempo real|"
-    r"funcionalidad\w*|funcion\w*|modulo\w*|control|controle|kontrolle)\b")
+    r"funcionalidad\w*|funcion\w*|modulo\w*|control|controle|kontrolle)\b"
+    # German ends a compound with the feature ("Frühwarnung", "Reifendrucküberwachung"): the head before it says what
+    # the feature does, so only the feature's part is the marker
+    r"|(?:warnung|uberwachung|vorhersage|prognose|erkennung|echtzeit|benachrichtigung|diagnose)\w*"
+)
 """The words that name a capability (folded: no accents)."""
 
 _OURS = re.compile(
     r"\b(?:we|our|us|proposal|offer|platform|solution|system|software|product|package|"
     r"wir|unser\w*|angebot\w*|plattform|losung|system|"
     r"nous|notre|nos|proposition|offre|plateforme|solution|logiciel|"
-    r"nosotros|nuestr[oa]s?|propuesta|oferta|plataforma|solucion|sistema)\b")
+    r"nosotros|nuestr[oa]s?|propuesta|oferta|plataforma|solucion|sistema)\b"
+)
 _NOT_A_PROMISE = re.compile(
     r"\?|\b(?:if|unless|whether|not|no|without|wenn|falls|ob|nicht|kein\w*|ohne|si|pas|sans|ni|aucun\w*|sin|"
-    r"tampoco)\b")
+    r"tampoco)\b"
+)
 _CLAUSE = re.compile(r"[,;:()]|\s[-–—]\s|\b(?:which|that will|who|die|der|das|qui|que|lo que|la que)\b")
-_SAY_NOTHING = frozenset("""
+_SAY_NOTHING = frozenset(
+    """
 includes include included including will have with every each their your yours them they this that these those
 them also both into from about team teams week weeks month months days like well more most than just only
 umfasst enthalt beinhaltet enthalten haben werden wird ihre ihren ihrer ihrem alle allen jede jeden jeder sowie auch
@@ -53,12 +59,15 @@ then thus therefore already still even so also first start starts begin begins
 dann also daher deshalb bereits schon noch zuerst beginnt
 donc alors ainsi deja encore aussi commence commencer
 entonces pues ademas empieza comienza primero
-""".split())
+""".split()
+)
 """Words of the clause that say nothing of what the capability does (verbs of including, quantifiers, pronouns)."""
 
 
 def _fold(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", normalise(text).lower()) if not unicodedata.combining(c))
+    return "".join(
+        c for c in unicodedata.normalize("NFD", normalise(text).lower()) if not unicodedata.combining(c)
+    )
 
 
 def unrecorded_capabilities(text: str, ctx: Context, allowed_promises: Iterable[str] = ()) -> list[str]:
@@ -83,11 +92,18 @@ def unrecorded_capabilities(text: str, ctx: Context, allowed_promises: Iterable[
             if not (clause and _FEATURE.search(clause)):
                 continue
             rest = _FEATURE.sub(" ", clause)
-            words = [w for w in re.findall(r"[a-z]{4,}", rest) if w not in _SAY_NOTHING and w not in names
-                     and not _OURS.fullmatch(w)]
+            words = [
+                w
+                for w in re.findall(r"[a-z]{4,}", rest)
+                if w not in _SAY_NOTHING and w not in names and not _OURS.fullmatch(w)
+            ]
             missing = [w for w in words if w[:5] not in record]
-            present = len(words) - len(missing) + sum(m.group(0)[:5] in record for m in _FEATURE.finditer(clause))
+            present = (
+                len(words) - len(missing) + sum(m.group(0)[:5] in record for m in _FEATURE.finditer(clause))
+            )
             if len(missing) >= 2 and len(missing) > present:
-                out.append(f"promises a capability the record does not show ({', '.join(missing[:4])}): "
-                           f"{clause.strip()[:80]!r}")
+                out.append(
+                    f"promises a capability the record does not show ({', '.join(missing[:4])}): "
+                    f"{clause.strip()[:80]!r}"
+                )
     return list(dict.fromkeys(out))[:2]

@@ -35,24 +35,32 @@ _CONFIDENCE = re.compile(
     r"entre nous|confidentiel\w*|en confidence|officieusement|en off|(?:a )?laisse entendre|glisse|souffle|"
     r"ne pas (?:le )?(?:repeter|dire|ebruiter)|"
     r"entre nosotros|confidencial\w*|en confianza|extraoficial\w*|insinu\w*|dejo caer|dio a entender|en privado|"
-    r"no lo (?:repita|diga)|que quede entre)\b")
-_INTERNAL = re.compile(r"^\W*(?:internal|intern|interne|interno|interna|confidential|vertraulich|confidentiel|"
-                       r"confidencial)\b")
+    r"no lo (?:repita|diga)|que quede entre)\b"
+)
+_INTERNAL = re.compile(
+    r"^\W*(?:internal|intern|interne|interno|interna|confidential|vertraulich|confidentiel|"
+    r"confidencial)\b"
+)
 _HEARSAY = re.compile(
     r"\b(?:your (?:colleague|team|side)|someone (?:on|in) your|i (?:hear|heard|understand|was told|gather)|we (?:hear|"
     r"heard|were told|understand)|word is|ihr\w* (?:kolleg\w*|team)|wie (?:ich|wir) (?:hore|horen)|(?:habe|haben) "
     r"(?:ich |wir )?gehort|mir wurde gesagt|votre (?:collegue|equipe)|j'ai (?:cru comprendre|entendu)|on m'a dit|"
-    r"il parait|su (?:companer[oa]|equipo|colega)|me han dicho|tengo entendido|me (?:comentaron|contaron))\b")
-_STOP = frozenset("""
+    r"il parait|su (?:companer[oa]|equipo|colega)|me han dicho|tengo entendido|me (?:comentaron|contaron))\b"
+)
+_STOP = frozenset(
+    """
 that this with from have will would about their there they them your said told mentioned hinted also just
 dass nicht eine einen haben wird uns unter sagt sagte gesagt erwahnt
 pour avec dans nous vous leur elle elles entre dit
 para como pero entre nosotros dijo comento esta este
-""".split())
+""".split()
+)
 
 
 def _fold(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", normalise(text).lower()) if not unicodedata.combining(c))
+    return "".join(
+        c for c in unicodedata.normalize("NFD", normalise(text).lower()) if not unicodedata.combining(c)
+    )
 
 
 def _words(text: str, names: set[str]) -> set[str]:
@@ -60,7 +68,11 @@ def _words(text: str, names: set[str]) -> set[str]:
 
 
 def _named(sentence: str, people: dict[str, set[str]]) -> list[str]:
-    return [cid for cid, parts in people.items() if any(re.search(rf"\b{re.escape(p)}\b", sentence) for p in parts)]
+    return [
+        cid
+        for cid, parts in people.items()
+        if any(re.search(rf"\b{re.escape(p)}\b", sentence) for p in parts)
+    ]
 
 
 def _confidences(ctx: Context, people: dict[str, set[str]], names: set[str]) -> list[tuple[str, set[str]]]:
@@ -86,8 +98,11 @@ def repeated_confidences(body: str, recipient_id: str | None, ctx: Context) -> l
     """Sentences of the draft that tell the recipient what another contact said in confidence."""
     if recipient_id is None:
         return []
-    people = {c.id: {p for p in _fold(n).split() if len(p) >= 3}
-              for c in ctx.record.contacts if (n := ctx.contact_name(c))}
+    people = {
+        c.id: {p for p in _fold(n).split() if len(p) >= 3}
+        for c in ctx.record.contacts
+        if (n := ctx.contact_name(c))
+    }
     names = set().union(*people.values()) if people else set()
     confided = [(src, words) for src, words in _confidences(ctx, people, names) if src != recipient_id]
     display = {c.id: ctx.contact_name(c) or "another contact" for c in ctx.record.contacts}
@@ -95,14 +110,18 @@ def repeated_confidences(body: str, recipient_id: str | None, ctx: Context) -> l
     for sentence in re.split(r"(?<=[.!?;])\s+|\n+", _fold(body)):
         others = [cid for cid in _named(sentence, people) if cid != recipient_id]
         if others and _CONFIDENCE.search(sentence):
-            out.append(f"tells {display.get(recipient_id, 'the recipient')} what {display[others[0]]} said in "
-                       f"confidence: {sentence.strip()[:80]!r}")
+            out.append(
+                f"tells {display.get(recipient_id, 'the recipient')} what {display[others[0]]} said in "
+                f"confidence: {sentence.strip()[:80]!r}"
+            )
             continue
         words = _words(sentence, names)
         for src, said in confided:
             shared = sorted(words & said)
             if len(shared) >= 2 and (src in others or _HEARSAY.search(sentence)):
-                out.append(f"repeats what {display[src]} said in confidence ({', '.join(shared)}): "
-                           f"{sentence.strip()[:80]!r}")
+                out.append(
+                    f"repeats what {display[src]} said in confidence ({', '.join(shared)}): "
+                    f"{sentence.strip()[:80]!r}"
+                )
                 break
     return out[:2]

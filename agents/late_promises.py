@@ -52,6 +52,12 @@ _READY = re.compile(
 """The document said ready, not sent ("I will have the proposal ready by Friday, December 18", "das Angebot steht am
 18. Dezember", "la proposition sera prête le 18 décembre", "la propuesta estará lista el 18 de diciembre"): the buyer
 who asked for it by a day reads the day it is ready as the earliest they can have it (set 33's en-b8)."""
+_CANNOT = re.compile(
+    r"\b(?:cannot|can't|can not|won't|will not|unable|not (?:be )?able|unfortunately|leider|nicht|kein\w*|"
+    r"malheureusement|pas|impossible|unmöglich|imposible|lamentablemente|desafortunadamente|"
+    r"no (?:podr\w+|pued\w+|ser\w+|estar\w+|lleg\w+|tendr\w+))\b", re.I)
+"""A sentence that says we cannot make the buyer's day explains it honestly ("Unfortunately the proposal cannot be
+ready before December 11"): the draft is judged on what it offers instead, not refused for telling the truth."""
 _COUNT = {"two": 2, "three": 3, "four": 4, "zwei": 2, "drei": 3, "vier": 4, "deux": 2, "trois": 3, "quatre": 4,
           "dos": 2, "tres": 3, "cuatro": 4}
 
@@ -115,8 +121,8 @@ def late_promises(body: str, ctx: Context, send_day: date) -> list[str]:
         return []
     out: list[str] = []
     for sentence in re.split(r"(?<=[.!?;])(?<!\d\.)\s+|\n+", normalise(body)):
-        if "?" in sentence or not (delivers_document(sentence, conditions=True)
-                                   or document_words(sentence) and _READY.search(sentence)):
+        delivers = delivers_document(sentence, conditions=True) or document_words(sentence) and _READY.search(sentence)
+        if "?" in sentence or _CANNOT.search(sentence) or not delivers:
             continue
         # a later day the sentence gives a reason for is not the delivery's ("..., which keeps December 18 realistic
         # for a decision", "damit Sie bis zum 22. Dezember entscheiden können")
