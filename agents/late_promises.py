@@ -48,7 +48,10 @@ _PURPOSE = re.compile(r",?\s+(?:which|so that|so you|in time for|to leave|leavin
 _READY = re.compile(
     r"\b(?:ready|finished|finali[sz]ed|complete|done|go(?:es)? out|in your inbox|on your desk|fertig|bereit|steht|"
     r"fertiggestellt|abgeschlossen|geht\s+(?:\w+\s+){0,4}raus|pr[eê]te?|termin[ée]e?|finalis[ée]e?|boucl[ée]e?|partira|"
-    r"lista|listo|terminad[oa]|finalizad[oa]|cerrad[oa]|saldr[aá])\b", re.I)
+    r"lista|listo|terminad[oa]|finalizad[oa]|cerrad[oa]|saldr[aá]|"
+    # the day the buyer may count on it: "expect the proposal", "should be with you", "rechnen", "vorliegen"
+    r"expect|with you|in your hands|rechnen|erwarten|vorliegen|liegt\s+(?:\w+\s+){0,4}vor|attendre|compter sur|"
+    r"esperar|contar con)\b", re.I)
 """The document said ready, not sent ("I will have the proposal ready by Friday, December 18", "das Angebot steht am
 18. Dezember", "la proposition sera prête le 18 décembre", "la propuesta estará lista el 18 de diciembre"): the buyer
 who asked for it by a day reads the day it is ready as the earliest they can have it (set 33's en-b8)."""

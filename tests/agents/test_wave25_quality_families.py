@@ -84,7 +84,7 @@ UNSHOWN_CAPABILITY = [
     ("en", "The proposal also comes with our tyre-pressure monitoring for every truck."),
     ("en", "Our platform will also predict engine failures and brake wear a week ahead."),
     ("en-sf", "The proposal includes our automatic insurance-claim detection for all 9 clinics."),
-    ("de", "Das Angebot enthält zusätzlich unsere Reifendruck-Überwachung in Echtzeit."),
+    ("de", "Das Angebot enthält zusätzlich unsere Reifendruck-Überwachung für Anhänger und Kühlaufbauten."),
     ("de", "Unsere Plattform bietet eine Frühwarnung bei Motorschäden und Bremsenverschleiß."),
     (
         "fr",
@@ -93,6 +93,12 @@ UNSHOWN_CAPABILITY = [
     ("fr", "Notre plateforme assure aussi la surveillance des stocks de médicaments en temps réel."),
     ("es", "Nuestra plataforma le avisará con alertas de mantenimiento predictivo de frenos y neumáticos."),
     ("es", "La propuesta incluye el control de temperatura de la mercancía refrigerada en cada ruta."),
+    # what the buyer will get, rather than what we include
+    ("en", "You'll also get driver-fatigue detection with the rollout."),
+    ("en", "Every truck will get cold-chain temperature alerts from day one."),
+    ("de", "Sie erhalten außerdem eine automatische Kühlketten-Überwachung für Ihre Anhänger."),
+    ("fr", "Vous bénéficierez aussi de notre module de télémédecine pour vos patients."),
+    ("es", "Contará también con nuestro módulo de gestión de almacenes con sensores de humedad."),
 ]
 
 SHOWN_CAPABILITY = [
@@ -113,6 +119,12 @@ SHOWN_CAPABILITY = [
     ("en", "Would engine-failure alerts be useful for your depots as well?"),
     ("de", "Eine Reifendruck-Überwachung ist im Angebot nicht enthalten."),
     ("es", "Si le interesa, podemos hablar del control de la cadena de frío en otra ocasión."),
+    # a feature on record with words the record lacks beside it, or a purpose clause after it
+    ("en", "The proposal includes a dashboard of idle time by depot and driver."),
+    ("en", "The proposal includes fuel-cost reporting and idle-time alerts for all 420 trucks."),
+    ("de", "Das Angebot enthält das Modul für Leerlaufzeiten und Dieselkosten."),
+    ("fr", "La proposition inclut le module de rappels par SMS pour réduire les absences."),
+    ("es", "La propuesta incluye el calendario de implantación y el módulo de consumo de combustible."),
 ]
 
 
@@ -181,6 +193,12 @@ READY_TOO_LATE = [
     ("fr", "La proposition sera finalisée mi-décembre."),
     ("es", "La propuesta estará lista el lunes 14 de diciembre."),
     ("es", "La propuesta saldrá a mediados de diciembre."),
+    # the day the buyer can count on it
+    ("en", "You can expect the proposal in mid-December."),
+    ("en", "The proposal should be with you around December 14."),
+    ("de", "Mit dem Angebot können Sie ab dem 14. Dezember rechnen."),
+    ("fr", "Vous pouvez compter sur la proposition pour le 15 décembre."),
+    ("es", "Puede esperar la propuesta para el 14 de diciembre."),
 ]
 
 READY_IN_TIME = [
