@@ -38,6 +38,15 @@ _ASKING = re.compile(r"""\b(?:
 
 _REQUEST = re.compile(r"\b(?:could\s+you|can\s+you|konnen\s+sie|konnten\s+sie|pourriez-vous|pouvez-vous|nos\s+puede|podria)\b")
 
+_ARRIVES = re.compile(r"""\b(?:
+    reach(?:es)?\s+you|arriv\w*|on\s+its\s+way|with\s+you|send\w*|sent|receiv\w*
+    |kommt|erreicht|zugehen|geht\s+ihnen|schick\w*|send\w*|erhalt\w*
+    |parvien\w*|envo\w*|recev\w*|recevr\w*
+    |llega\w*|envi\w*|recib\w*
+    )\b""", re.X)
+"""The document arriving, whatever the verb ("the proposal reaches you on Friday", "das Angebot kommt am Freitag",
+"vous la recevrez", "le llega el viernes"): the recipient who asked for it is the one it is sent to."""
+
 _UNSIGNED = ""
 """The asks of inbound letters nobody of the record signed."""
 
@@ -110,7 +119,8 @@ def asked_by_someone_else(body: str, contact_id: str | None, ctx: Context) -> li
         # the document itself is what the recipient asked for only when the clause delivers it ("as you asked, the
         # proposal reaches you on Friday"); "comme vous l'avez demandé, la proposition détaille le coût par atelier"
         # claims the detail, which Paul asked for (set 33's fr-b3, wave 25)
-        carrier = set() if delivers_document(sentence) else _words(_fold(" ".join(document_words(sentence))))
+        delivered = delivers_document(sentence) or _ARRIVES.search(_fold(sentence))
+        carrier = set() if delivered else _words(_fold(" ".join(document_words(sentence))))
         if (words - carrier) & (own - set().union(*others.values())):
             continue  # the sentence names something the recipient, and no colleague, asked for
         for cid, theirs in others.items():

@@ -93,9 +93,14 @@ def unrecorded_capabilities(text: str, ctx: Context, allowed_promises: Iterable[
     """
     record = record_text(ctx) + " " + _fold(" ".join(allowed_promises))
     names = {w for c in ctx.record.contacts for w in _fold(ctx.contact_name(c) or "").split()}
-    names |= set(_fold(ctx.record.company.name or "").split()) if ctx.record.company else set()
+    company = _fold(ctx.record.company.name or "") if ctx.record.company else ""
+    names |= set(company.split())
+    folded = _fold(text)
+    if company.strip():
+        # "Granite Diagnostics", "Nordic Monitoring AB": a feature word in the buyer's name is the buyer, not a feature
+        folded = re.sub(rf"\b{re.escape(company.strip())}\b", " ", folded)
     out: list[str] = []
-    for sentence in re.split(r"(?<=[.!?])\s+|\n+", _fold(text)):
+    for sentence in re.split(r"(?<=[.!?])\s+|\n+", folded):
         if not _OURS.search(sentence) or _NOT_A_PROMISE.search(sentence):
             continue
         for clause in _CLAUSE.split(sentence):

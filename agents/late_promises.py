@@ -56,11 +56,14 @@ _READY = re.compile(
 18. Dezember", "la proposition sera prête le 18 décembre", "la propuesta estará lista el 18 de diciembre"): the buyer
 who asked for it by a day reads the day it is ready as the earliest they can have it (set 33's en-b8)."""
 _CANNOT = re.compile(
-    r"\b(?:cannot|can't|can not|won't|will not|unable|not (?:be )?able|unfortunately|leider|nicht|kein\w*|"
-    r"malheureusement|pas|impossible|unmöglich|imposible|lamentablemente|desafortunadamente|"
-    r"no (?:podr\w+|pued\w+|ser\w+|estar\w+|lleg\w+|tendr\w+))\b", re.I)
-"""A sentence that says we cannot make the buyer's day explains it honestly ("Unfortunately the proposal cannot be
-ready before December 11"): the draft is judged on what it offers instead, not refused for telling the truth."""
+    r"\b(?:cannot|can't|can not|won't|will not|unable|not (?:be )?able|nicht|kein\w*|pas|impossible|unmöglich|"
+    r"imposible|no (?:podr\w+|pued\w+|ser\w+|estar\w+|lleg\w+|tendr\w+))\b|"
+    # a regret is an explanation only with its reason: "leider erst Mitte Dezember" alone is late (set 28's de kind)
+    r"\b(?:unfortunately|leider|malheureusement|lamentablemente|desafortunadamente)\b.*\b(?:because|since|weil|"
+    r"denn|car|parce que|puisque|porque|ya que)\b", re.I)
+"""A sentence that says we cannot make the buyer's day, or regrets it and says why, explains it honestly ("the
+proposal cannot be ready before December 11"; "leider erst am 16. Dezember, weil die Preisfreigabe noch aussteht"):
+the draft is judged on what it offers instead, not refused for telling the truth."""
 _COUNT = {"two": 2, "three": 3, "four": 4, "zwei": 2, "drei": 3, "vier": 4, "deux": 2, "trois": 3, "quatre": 4,
           "dos": 2, "tres": 3, "cuatro": 4}
 

@@ -193,6 +193,9 @@ READY_TOO_LATE = [
     ("fr", "La proposition sera finalisée mi-décembre."),
     ("es", "La propuesta estará lista el lunes 14 de diciembre."),
     ("es", "La propuesta saldrá a mediados de diciembre."),
+    # a regret with no reason is still late (set 28's "leider erst Mitte Dezember")
+    ("en", "Unfortunately the proposal will only be ready on Friday, December 11."),
+    ("de", "Das Angebot ist leider erst Mitte Dezember fertig."),
     # the day the buyer can count on it
     ("en", "You can expect the proposal in mid-December."),
     ("en", "The proposal should be with you around December 14."),
@@ -398,6 +401,19 @@ OWN_ASK = [
         "Comme vous l'avez demandé, la proposition détaille le nombre de licences par atelier.",
     ),
     ("es", "0035g00000Es02", "Hola Lucía:", "Como nos pidió, la propuesta detalla la estimación de retorno."),
+    # the document sent to the one who asked for it, a colleague's detail inside
+    (
+        "fr",
+        "711",
+        "Bonjour Claire,",
+        "Comme vous l'avez demandé, la proposition vous parviendra vendredi avec le coût par atelier.",
+    ),
+    (
+        "es",
+        "0035g00000Es01",
+        "Hola Javier:",
+        "Como nos pidió, la propuesta le llega el viernes con la estimación de retorno.",
+    ),
 ]
 
 
