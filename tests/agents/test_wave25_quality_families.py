@@ -295,6 +295,10 @@ REPEATED_CONFIDENCES = [
     ("fr", "711", "Bonjour Claire,", "Paul m'a dit que la direction hésite encore sur le budget."),
     ("es", "0035g00000Es01", "Hola Javier:", "Lucía nos dijo que el comité todavía duda del presupuesto."),
     ("es", "0035g00000Es01", "Hola Javier:", "Su compañera nos contó que el comité duda del presupuesto."),
+    ("en", "502", "Hi Marcus,", "Between you and me, Dana thinks the add-on is cheaper."),
+    ("de", "701", "Guten Tag Frau Schmidt,", "Wie ich höre, ist das Budget bei 40.000 Euro gedeckelt."),
+    ("fr", "711", "Bonjour Claire,", "J'ai cru comprendre que la direction hésite encore sur le budget."),
+    ("es", "0035g00000Es01", "Hola Javier:", "Tengo entendido que el comité duda del presupuesto."),
 ]
 
 KEPT_CONFIDENCES = [
@@ -337,6 +341,14 @@ KEPT_CONFIDENCES = [
         "502",
         "Hi Marcus,",
         "The proposal sets our price next to a telematics add-on, so you can compare both.",
+    ),
+    # colleagues named beside a topic of the confidence, nothing of it told
+    ("en", "502", "Hi Marcus,", "Dana and Priya asked me to send the proposal on Friday."),
+    (
+        "de",
+        "701",
+        "Guten Tag Frau Schmidt,",
+        "Herr Weber und Sie erhalten das Angebot am Freitag; das Budget ist berücksichtigt.",
     ),
 ]
 
