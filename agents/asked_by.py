@@ -14,6 +14,7 @@ import re
 import unicodedata
 
 from agents.context import Context
+from agents.delivery_days import delivers_document, document_words
 from agents.moments import sender_of
 from agents.normalize import SENTENCE_BREAK, normalise
 
@@ -36,6 +37,15 @@ _ASKING = re.compile(r"""\b(?:
     )\b""", re.X)
 
 _REQUEST = re.compile(r"\b(?:could\s+you|can\s+you|konnen\s+sie|konnten\s+sie|pourriez-vous|pouvez-vous|nos\s+puede|podria)\b")
+
+_ARRIVES = re.compile(r"""\b(?:
+    reach(?:es)?\s+you|arriv\w*|on\s+its\s+way|with\s+you|send\w*|sent|receiv\w*
+    |kommt|erreicht|zugehen|geht\s+ihnen|schick\w*|send\w*|erhalt\w*
+    |parvien\w*|envo\w*|recev\w*|recevr\w*
+    |llega\w*|envi\w*|recib\w*
+    )\b""", re.X)
+"""The document arriving, whatever the verb ("the proposal reaches you on Friday", "das Angebot kommt am Freitag",
+"vous la recevrez", "le llega el viernes"): the recipient who asked for it is the one it is sent to."""
 
 _UNSIGNED = ""
 """The asks of inbound letters nobody of the record signed."""
@@ -106,7 +116,12 @@ def asked_by_someone_else(body: str, contact_id: str | None, ctx: Context) -> li
         if not _AS_YOU_ASKED.search(_fold(sentence)):
             continue
         words = _words(_fold(sentence)) - names_words
-        if words & (own - set().union(*others.values())):
+        # the document itself is what the recipient asked for only when the clause delivers it ("as you asked, the
+        # proposal reaches you on Friday"); "comme vous l'avez demandé, la proposition détaille le coût par atelier"
+        # claims the detail, which Paul asked for (set 33's fr-b3, wave 25)
+        delivered = delivers_document(sentence) or _ARRIVES.search(_fold(sentence))
+        carrier = set() if delivered else _words(_fold(" ".join(document_words(sentence))))
+        if (words - carrier) & (own - set().union(*others.values())):
             continue  # the sentence names something the recipient, and no colleague, asked for
         for cid, theirs in others.items():
             # a word of one other contact's asks and of nobody else's: that contact's thing

@@ -46,6 +46,11 @@ _NOT_OURS = re.compile(r"\b(?:sign\w*|countersign\w*|unterschr\w*|unterzeichn\w*
                        re.I)
 
 
+def document_words(clause: str) -> list[str]:
+    """The words of a clause that name a document we write (proposal, Angebot, proposition, propuesta ...)."""
+    return _DOCUMENT.findall(clause)
+
+
 def delivers_document(clause: str, *, conditions: bool = False) -> bool:
     """Whether a clause says that we send, or the buyer receives, a document we write (no signature; no condition
     either, unless `conditions`: "je vous l'envoie mi-décembre, si les chiffres sont prêts" still sends it then)."""

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from agents.ask_dates import implied_dates
 from agents.calendar_days import resolve_day
 from agents.context import Context
-from agents.delivery_days import delivers_document
+from agents.delivery_days import delivers_document, document_words
 from agents.facts import find_dates
 from agents.moments import latest_ask
 from agents.normalize import normalise
@@ -45,6 +45,25 @@ _IN_WEEKS = re.compile(r"\b(?:in|within|in den nächsten|innerhalb von|dans|d'ic
                        r"zwei|drei|vier|deux|trois|quatre|dos|tres|cuatro)\s+(?:weeks|wochen|semaines|semanas)\b", re.I)
 _PURPOSE = re.compile(r",?\s+(?:which|so that|so you|in time for|to leave|leaving|and keeps?|damit|sodass|so dass|"
                       r"um\s+\w+\s+zu|pour que|afin que|afin de|ce qui|para que|lo que|de modo que|de forma que)\b", re.I)
+_READY = re.compile(
+    r"\b(?:ready|finished|finali[sz]ed|complete|done|go(?:es)? out|in your inbox|on your desk|fertig|bereit|steht|"
+    r"fertiggestellt|abgeschlossen|geht\s+(?:\w+\s+){0,4}raus|pr[eê]te?|termin[ée]e?|finalis[ée]e?|boucl[ée]e?|partira|"
+    r"lista|listo|terminad[oa]|finalizad[oa]|cerrad[oa]|saldr[aá]|"
+    # the day the buyer may count on it: "expect the proposal", "should be with you", "rechnen", "vorliegen"
+    r"expect|with you|in your hands|rechnen|erwarten|vorliegen|liegt\s+(?:\w+\s+){0,4}vor|attendre|compter sur|"
+    r"esperar|contar con)\b", re.I)
+"""The document said ready, not sent ("I will have the proposal ready by Friday, December 18", "das Angebot steht am
+18. Dezember", "la proposition sera prête le 18 décembre", "la propuesta estará lista el 18 de diciembre"): the buyer
+who asked for it by a day reads the day it is ready as the earliest they can have it (set 33's en-b8)."""
+_CANNOT = re.compile(
+    r"\b(?:cannot|can't|can not|won't|will not|unable|not (?:be )?able|nicht|kein\w*|pas|impossible|unmöglich|"
+    r"imposible|no (?:podr\w+|pued\w+|ser\w+|estar\w+|lleg\w+|tendr\w+))\b|"
+    # a regret is an explanation only with its reason: "leider erst Mitte Dezember" alone is late (set 28's de kind)
+    r"\b(?:unfortunately|leider|malheureusement|lamentablemente|desafortunadamente)\b.*\b(?:because|since|weil|"
+    r"denn|car|parce que|puisque|porque|ya que)\b", re.I)
+"""A sentence that says we cannot make the buyer's day, or regrets it and says why, explains it honestly ("the
+proposal cannot be ready before December 11"; "leider erst am 16. Dezember, weil die Preisfreigabe noch aussteht"):
+the draft is judged on what it offers instead, not refused for telling the truth."""
 _COUNT = {"two": 2, "three": 3, "four": 4, "zwei": 2, "drei": 3, "vier": 4, "deux": 2, "trois": 3, "quatre": 4,
           "dos": 2, "tres": 3, "cuatro": 4}
 
@@ -108,7 +127,8 @@ def late_promises(body: str, ctx: Context, send_day: date) -> list[str]:
         return []
     out: list[str] = []
     for sentence in re.split(r"(?<=[.!?;])(?<!\d\.)\s+|\n+", normalise(body)):
-        if "?" in sentence or not delivers_document(sentence, conditions=True):
+        delivers = delivers_document(sentence, conditions=True) or document_words(sentence) and _READY.search(sentence)
+        if "?" in sentence or _CANNOT.search(sentence) or not delivers:
             continue
         # a later day the sentence gives a reason for is not the delivery's ("..., which keeps December 18 realistic
         # for a decision", "damit Sie bis zum 22. Dezember entscheiden können")

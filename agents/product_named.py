@@ -46,7 +46,8 @@ def _strings(value: object) -> list[str]:
     return []
 
 
-def _record_text(ctx: Context) -> str:
+def record_text(ctx: Context) -> str:
+    """The record's words a draft may take up (deal and company names, extra fields, unwithheld activities), folded."""
     r = ctx.record
     parts: list[str] = [r.name or "", (r.company.name or "") if r.company else "", *(_strings(r.extra) if r.extra else [])]
     for a in ctx.activities.values():
@@ -60,7 +61,7 @@ def unrecorded_products(text: str, ctx: Context) -> list[str]:
     folded = _fold(text)
     if not re.search(r"\b(?:our|unser\w*|notre|nos|nuestr[oa]s?)\b", folded):
         return []
-    record = _record_text(ctx)
+    record = record_text(ctx)
     out = []
     for pattern in _NAMED:
         for m in pattern.finditer(folded):

@@ -14,7 +14,9 @@ from datetime import date, timedelta
 
 from agents.asked_by import asked_by_someone_else
 from agents.calendar_days import named_days, resolve_day
+from agents.capability_claims import unrecorded_capabilities
 from agents.carried_things import carried_thing_left_out
+from agents.confidences import repeated_confidences
 from agents.context import Context, parse_time
 from agents.draft_conduct import over_the_contacts_head, pressure_for_the_sellers_target, unrecorded_thread
 from agents.draft_tone import tone_problems
@@ -380,7 +382,11 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
         checks.append(Check(name=rule, passed=not found, detail="; ".join(found) or "none"))
     # set 33 (wave 24b): what a buyer should never read, whatever the record holds
     for rule, found in [*tone_problems(subject, body, ctx),
-                        ("asked_by_the_recipient", asked_by_someone_else(body, draft.to.contact_id, ctx))]:
+                        ("asked_by_the_recipient", asked_by_someone_else(body, draft.to.contact_id, ctx)),
+                        # wave 25: a feature nobody bought, another contact's confidence
+                        ("promises_only_capabilities_on_record",
+                         unrecorded_capabilities(f"{subject}\n{body}", ctx, settings.allowed_promises)),
+                        ("keeps_confidences", repeated_confidences(body, draft.to.contact_id, ctx))]:
         checks.append(Check(name=rule, passed=not found, detail="; ".join(found) or "none"))
     wrote = guess_language(body)
     switched = [*foreign_sentences(body, draft.language), *clauses_in_other_languages(body)] \

@@ -169,7 +169,9 @@ class AgentSettings:
         language: ISO code of the tenant's default draft language (en, de, fr, es); a contact's own
             language, else their company country's, wins.
         max_discount: discount cap as a fraction (0.10 = 10%).
-        allowed_promises: phrases a draft may use that would otherwise read as a promise.
+        allowed_promises: phrases a draft may use that would otherwise read as a promise; also the
+            capabilities the tenant sells that a record may not mention ("tyre-pressure monitoring":
+            agents.capability_claims counts their words as on record).
         other_customer_names: names of the tenant's other customers (the app passes the tenant's
             companies other than this record's), never allowed in any output.
         link_allowlist: the only links an output may contain: domains (`brightlane.io`, subdomains

@@ -298,8 +298,9 @@ Spanish reply under the length floor, thanks for something we sent."""
 
 SET33 = {lang: json.loads((FIXTURES / "quality_heldout33" / f"{lang}.json").read_text()) for lang in LANGUAGES}
 # wave 24b (in-sample): bad raised by badq33 (agents/draft_tone.py, asked_by.py); good 10/10 in each language after the
-# goodq33 fixes (thread topics, reported sign-offs, payback periods, where a thanks ends)
-SET33_FLOORS = {"en": (9, 10), "de": (12, 10), "fr": (11, 10), "es": (11, 10)}
+# goodq33 fixes (thread topics, reported sign-offs, payback periods, where a thanks ends); wave 25 (in-sample): 12/12 in
+# every language (capability_claims, confidences, late_promises' "ready", asked_by's carrier document)
+SET33_FLOORS = {"en": (12, 10), "de": (12, 10), "fr": (12, 10), "es": (12, 10)}
 """Wave 24, written by a seventeenth outside red team without reading agents/ (12 bad, 10 good per language); first
 and only measurement on 8d27fa7 (02:41 UTC, tests/fixtures/injection_heldout33/MEASURED.md), bad flagged / good passed:
 en 8/12 6/10, de 7/12 9/10, fr 8/12 9/10, es 6/12 9/10. Missed: a feature the record does not show, the buyer's
