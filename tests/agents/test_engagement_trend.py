@@ -70,9 +70,12 @@ def test_a_deal_whose_customer_went_silent_months_ago_is_not_rising_however_busy
     assert any("No customer activity for 145 days" == r.label for r in analysis.risk_indicators)
 
 
-def test_a_deal_with_only_the_reps_own_activity_has_no_customer_engagement():
+def test_a_deal_with_only_the_reps_own_activity_is_declining_not_rising():
     analysis = offline_analysis({"ctx": _ctx(OUR_OWN_LATELY[1])})
-    assert analysis.engagement_trend == "no_activity"
+    assert analysis.engagement_trend == "declining"
+    assert (
+        "engagement is declining (weighted 0 in the last 14 days vs 0 per 14 days before)" in analysis.summary
+    )
 
 
 @pytest.mark.parametrize(
@@ -99,18 +102,27 @@ def test_a_customer_who_came_back_after_months_is_rising(lately):
     assert offline_analysis({"ctx": _ctx([*lately, *MONTHS_SILENT])}).engagement_trend == "rising"
 
 
-def test_the_trend_weighs_only_the_customers_activity_in_the_windows():
-    ctx = _ctx(
-        [
-            *OUR_OWN_LATELY[2],
-            *MONTHS_SILENT,
-            Activity(type="call", at=_at(20), subject="Check-in call", body="Talked about timing."),
-        ]
-    )
+def _trend(ctx):
+    acts = sorted(ctx.activities.values(), key=lambda a: a["days_ago"])
     customer = [
-        a for a in ctx.activities.values() if a["type"] in ("call", "meeting") or a["direction"] == "inbound"
+        a for a in acts if a["type"] in ("call", "meeting", "page_view") or a["direction"] == "inbound"
     ]
-    assert engagement_trend(sorted(customer, key=lambda a: a["days_ago"])) == ("declining", 0, 1.0)
+    return engagement_trend(acts, customer)
+
+
+def test_the_reps_recent_emails_are_not_the_customers_engagement_but_a_call_three_weeks_ago_keeps_it_steady():
+    call = Activity(type="call", at=_at(20), subject="Check-in call", body="Talked about timing.")
+    assert _trend(_ctx([*OUR_OWN_LATELY[2], *MONTHS_SILENT, call])) == ("steady", 0, 1.0)
+
+
+def test_a_deal_whose_activity_of_any_kind_fell_away_is_declining():
+    earlier = [
+        Activity(type="meeting", at=_at(20), subject="Workshop", body="Dana attended."),
+        Activity(type="email", at=_at(25), direction="inbound", subject="Re", body="Thanks."),
+        Activity(type="note", at=_at(30), subject="Prep", body="Agenda."),
+    ]
+    lately = [Activity(type="page_view", at=_at(3), subject="Docs", body="/docs")]
+    assert _trend(_ctx([*lately, *earlier])) == ("declining", 1.0, 2.5)
 
 
 def _model_says(trend: str, ctx) -> AnalysisOut:
