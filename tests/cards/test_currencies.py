@@ -40,9 +40,7 @@ def _deal(currency: str | None, won: list[tuple[float, str | None]]) -> Record:
         amount=53200.0,
         currency=currency,
         history=History(
-            closed_won_deals=tuple(
-                ClosedWonDeal(f"2025-01-0{i + 1}", a, c) for i, (a, c) in enumerate(won)
-            )
+            closed_won_deals=tuple(ClosedWonDeal(f"2025-01-0{i + 1}", a, c) for i, (a, c) in enumerate(won))
         ),
     )
 
