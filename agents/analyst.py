@@ -20,6 +20,7 @@ from agents.providers.gateway import CallResult, Gateway
 from agents.providers.offline import register
 from agents.safety import check_analysis
 from agents.untrusted import fence
+from integrations.base import revenue_by_currency
 
 RECENT_DAYS = 14
 """Days that count as recent engagement."""
@@ -56,9 +57,80 @@ def _stage_name(stage: str | None) -> str | None:
     return None
 
 
-def _in_stage(ctx: Context) -> str:
-    name = _stage_name(ctx.safe("stage", ctx.record.stage))
-    return f"stage {name}" if name else "its current stage"
+SALESFORCE_LEAD_STATUSES = frozenset({"Open - Not Contacted", "Working - Contacted", "Closed - Converted",
+                                      "Closed - Not Converted"})
+"""Salesforce's own Lead Status values, named whole: their " - " is part of the value, not free text after it."""
+
+
+def _where(ctx: Context, company: str) -> str:
+    """Where the record stands, as its CRM's user says it: a deal is in a stage; a Salesforce Lead has a Status
+    ("Lead status: Open - Not Contacted"), never a stage."""
+    raw = ctx.safe("stage", ctx.record.stage)
+    if ctx.record.object_type == "lead":
+        name = raw if raw in SALESFORCE_LEAD_STATUSES else _stage_name(raw)
+        return f"{company} (Lead status: {name})" if name else f"{company} (lead)"
+    name = _stage_name(raw)
+    return f"{company} is in {f'stage {name}' if name else 'its current stage'}"
+
+
+def engagement_trend(acts: list[dict[str, Any]], customer: list[dict[str, Any]]) -> tuple[str, float, float]:
+    """The engagement trend, and the customer's weighted activity in the last RECENT_DAYS and per RECENT_DAYS before.
+
+    Whether engagement rises, and whether the customer went silent, is judged on what the customer did (meetings,
+    calls, page views, their e-mails): counting a rep's own e-mails and notes called a deal silent for 145 days
+    "rising" after one outbound e-mail and a note (wave 24's demo, Sterling Industries). A fall in all the deal's
+    activity, the rep's included, is still a decline, as before.
+    """
+    dated = [a for a in acts if a["days_ago"] is not None]
+    mine = [a for a in customer if a["days_ago"] is not None]
+
+    def windows(items: list[dict[str, Any]]) -> tuple[float, float]:
+        recent = sum(_weight(a) for a in items if a["days_ago"] <= RECENT_DAYS)
+        return recent, sum(_weight(a) for a in items if RECENT_DAYS < a["days_ago"] <= BASELINE_DAYS) / 2
+
+    recent, base = windows(mine)
+    all_recent, all_base = windows(dated)
+    if not dated:
+        return "no_activity", recent, base
+    if recent > base * 1.3 + 0.5:
+        return "rising", recent, base
+    if all_recent < all_base * 0.7 or not mine or min(a["days_ago"] for a in mine) > BASELINE_DAYS:
+        return "declining", recent, base
+    return "steady", recent, base
+
+
+def trend_violations(out: AnalysisOut, ctx: Context) -> list[str]:
+    """A model's trend that the record's activity contradicts: "rising" with nothing from the customer lately."""
+    if out.engagement_trend != "rising":
+        return []
+    days = [a["days_ago"] for a in _customer(ctx) if a["days_ago"] is not None]
+    if days and min(days) <= RECENT_DAYS:
+        return []
+    last = f"the customer's last activity was {min(days)} days ago" if days else "nothing from the customer is dated"
+    return [f"engagement trend 'rising' but {last} (rising needs customer activity in the last {RECENT_DAYS} days)"]
+
+
+def factor_label(f: Mapping[str, Any], ctx: Context) -> str:
+    """A score factor's label with its amount's currency, the scorer's words kept verbatim (the checks vouch for
+    them whole): "Amount: 48,000 ↑ (EUR)"; past revenue won in several currencies is never one figure ("Past revenue
+    won in USD and EUR (mixed currencies, not one total)"). The scorer's "Past revenue won: 80,300" reached the card's
+    analysis with no currency, summed across currencies (wave 24's walk)."""
+    label = str(f.get("label") or f.get("feature"))
+    if not re.search(r":\s*-?[\d,]+(?:\.\d+)?\s*[↑↓]?\s*$", label):
+        return label
+    currencies = [ctx.record.currency] if f.get("feature") == "amount" else list(
+        revenue_by_currency(ctx.record.history.closed_won_deals, ctx.record.currency)
+    ) if f.get("feature") == "closed_won_sum" else []
+    if len(currencies) > 1:
+        known = " and ".join(c for c in currencies if c)
+        return f"{label.split(':')[0]} in {known} (mixed currencies, not one total)"
+    return f"{label} ({currencies[0]})" if currencies and currencies[0] else label
+
+
+def _customer(ctx: Context) -> list[dict[str, Any]]:
+    """The customer's own dated activities, most recent first (a1 is the most recent)."""
+    acts = sorted(ctx.activities.values(), key=lambda a: int(a["id"][1:]))
+    return [a for a in acts if a["days_ago"] is not None and _customer_side(a) and not a.get("withheld")]
 
 
 def analyse(gateway: Gateway, ctx: Context, vocab: Vocabulary) -> tuple[Analysis, CallResult]:
@@ -77,7 +149,7 @@ def analyse(gateway: Gateway, ctx: Context, vocab: Vocabulary) -> tuple[Analysis
               "data": fence(ctx.data)}
     messages = prompt.render(values, {"task": "analysis", "ctx": ctx})
     result = gateway.call_checked(messages, AnalysisOut, role="analyst", prompt_version=prompt.version,
-                                  check=lambda out: check_analysis(out, ctx, vocab))
+                                  check=lambda out: check_analysis(out, ctx, vocab) + trend_violations(out, ctx))
     out: AnalysisOut = result.instance  # type: ignore[assignment]
     analysis = Analysis(**out.model_dump(), limitations=list(ctx.limitations), generated_by=result.label)
     return analysis, result
@@ -133,23 +205,13 @@ def offline_analysis(data: Mapping[str, Any]) -> AnalysisOut:
     """Compute the analysis from activity, stage and scores (the offline template)."""
     ctx: Context = data["ctx"]
     acts = sorted(ctx.activities.values(), key=lambda a: int(a["id"][1:]))  # a1 = most recent
-    dated = [a for a in acts if a["days_ago"] is not None]
-    recent = sum(_weight(a) for a in dated if a["days_ago"] <= RECENT_DAYS)
-    base = sum(_weight(a) for a in dated if RECENT_DAYS < a["days_ago"] <= BASELINE_DAYS) / 2
-    customer = [a for a in dated if _customer_side(a) and not a.get("withheld")]
-    if not dated:
-        trend = "no_activity"
-    elif recent > base * 1.3 + 0.5:
-        trend = "rising"
-    elif recent < base * 0.7 or dated[0]["days_ago"] > BASELINE_DAYS:
-        trend = "declining"
-    else:
-        trend = "steady"
+    customer = _customer(ctx)
+    trend, recent, base = engagement_trend(acts, customer)
     engagement = [_ev(a, _label(a, ctx)) for a in customer[:3]]
     risks = _risks(ctx, acts, customer)
     signals = _buying(ctx, acts, customer)
-    company = ctx.pasted_company or "This account"
-    parts = [f"{company} is in {_in_stage(ctx)}; engagement is {trend.replace('_', ' ')} "
+    company = ctx.pasted_company or ("This lead" if ctx.record.object_type == "lead" else "This account")
+    parts = [f"{_where(ctx, company)}; engagement is {trend.replace('_', ' ')} "
              f"(weighted {recent:g} in the last {RECENT_DAYS} days vs {base:g} per {RECENT_DAYS} days before)."]
     if risks:
         parts.append(f"Main risk: {risks[0].label}.")
@@ -190,7 +252,7 @@ def _risks(ctx: Context, acts: list[dict[str, Any]], customer: list[dict[str, An
     conv = ctx.scores.get("conversion")
     if isinstance(conv, Mapping):
         for f in [f for f in conv.get("factors") or [] if f.get("direction") == "-"][:2]:
-            risks.append(Signal(label=f"Score factor: {f.get('label') or f.get('feature')}", evidence=[]))
+            risks.append(Signal(label=f"Score factor: {factor_label(f, ctx)}", evidence=[]))
     return risks
 
 
@@ -214,8 +276,8 @@ def _buying(ctx: Context, acts: list[dict[str, Any]], customer: list[dict[str, A
     conv = ctx.scores.get("conversion")
     if isinstance(conv, Mapping):
         for f in [f for f in conv.get("factors") or [] if f.get("direction") == "+"][:2]:
-            signals.append(Signal(label=f"Score factor: {f.get('label') or f.get('feature')}", evidence=[]))
+            signals.append(Signal(label=f"Score factor: {factor_label(f, ctx)}", evidence=[]))
     return signals
 
 
-__all__ = ["OFFLINE_LABEL", "analyse", "offline_analysis"]
+__all__ = ["OFFLINE_LABEL", "analyse", "engagement_trend", "offline_analysis", "trend_violations"]

@@ -20,7 +20,7 @@ from agents.name_shapes import NAME_QUALIFIER, company_name_shaped, person_name_
 from agents.providers.tokens import DEFAULT_TOKENIZER, Tokenizer
 from agents.untrusted import injection_reason, joined_reason
 from agents.visible_text import hidden_note, visible_text
-from integrations.base import Record
+from integrations.base import Record, revenue_by_currency
 
 SCORE_TASKS = ("conversion", "churn", "clv", "price")
 """Score tasks of DESIGN.md the agents know how to use."""
@@ -362,7 +362,9 @@ def _facts(record: Record, scores: Mapping[str, Any], now: datetime, flagged: Ma
                           for k, v in _custom_text(record).items()},
         "history": {
             "closed_won_deals": len(record.history.closed_won_deals),
-            "closed_won_total": sum(d.amount for d in record.history.closed_won_deals) or None,
+            # per currency: amounts in different currencies are never one total (no exchange rates)
+            "closed_won_total": {str(c or "unknown currency"): a for c, a in
+                                 revenue_by_currency(record.history.closed_won_deals, record.currency).items()} or None,
             "stage_changes": [{"stage": s.stage, "date": (parse_time(s.at) or now).date().isoformat()}
                               for s in stages[-5:]],
         },

@@ -200,7 +200,8 @@ CONSOLE_PROGRESS_REFRESH_SECONDS = 2
 """Seconds between refreshes of a running re-sync or backfill's progress page."""
 
 CONSOLE_TOKEN_WARN_SECONDS = 600
-"""An access token expiring within this many seconds is shown as "renews at next use"."""
+"""An access token expiring within this many seconds is said to be renewed at the next CRM call (or, with no refresh
+token to renew it, shown as expiring)."""
 
 REWARD_REFERENCE_MIN_WON = 5
 """Won deals with an amount a tenant needs before rewards are amount-weighted (by its median won

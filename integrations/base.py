@@ -61,6 +61,20 @@ class Activity:
 class ClosedWonDeal:
     date: str
     amount: float
+    currency: str | None = None
+    """The won deal's own currency (HubSpot `deal_currency_code`); None where the CRM did not say, taken as the
+    currency of the record it is history of (`revenue_by_currency`). Amounts in different currencies are never
+    added up: no CRM gives us exchange rates under our scopes."""
+
+
+def revenue_by_currency(deals: Iterable[ClosedWonDeal], default: str | None) -> dict[str | None, float]:
+    """Past revenue won per currency, largest first: a deal without a currency counts in `default` (the
+    record's own, which in a single-currency account is the account's), and None keys what is still unknown."""
+    out: dict[str | None, float] = {}
+    for d in deals:
+        key = d.currency or default
+        out[key] = out.get(key, 0.0) + float(d.amount)
+    return dict(sorted(out.items(), key=lambda kv: -kv[1]))
 
 
 @dataclass(frozen=True)
@@ -204,7 +218,8 @@ class Record:
                 activities=tuple(_build(Activity, a, "activities") for a in _objects(d, "activities")),  # type: ignore[misc]
                 history=History(
                     closed_won_deals=tuple(
-                        ClosedWonDeal(date=str(x["date"]), amount=float(x["amount"]))
+                        ClosedWonDeal(date=str(x["date"]), amount=float(x["amount"]),
+                                      currency=str(x["currency"]) if x.get("currency") else None)
                         for x in _objects(hist, "history.closed_won_deals", key="closed_won_deals")
                     ),
                     stage_changes=tuple(

@@ -40,23 +40,38 @@ class Health:
 
 
 def token_state(inst: Installation | None, now: datetime) -> dict[str, Any]:
-    """What the page says about the access token: live, renews at next use, or revoked."""
+    """What the page says about the CRM connection's token: connected, expired, revoked or missing.
+
+    An access token that ran out is not a fault while a refresh token is stored: access tokens are short-lived by
+    design (HubSpot's last 30 minutes, the demo sandbox's 30 s so that refreshes happen) and the CRM client asks
+    for a new one from the stored expiry before its next call. The demo's page read "Expired 01:46:06 UTC" a minute
+    after a healthy run; what can fail is the refresh token, and a refused refresh revokes the installation
+    (app.tenants.mark_revoked), which this page says in red. Only an expired access token with no refresh token
+    to renew it is expired for good.
+    """
     if inst is None:
         return {"state": "missing", "text": "No installation: install the app again."}
     if inst.revoked_at is not None:
         return {"state": "revoked", "text": f"Revoked {when(inst.revoked_at)}: re-install to resume."}
     if inst.expires_at is None:
-        return {"state": "live", "text": "Live (the CRM gave no expiry)."}
+        return {"state": "live", "headline": "Connected", "text": "Live (the CRM gave no expiry)."}
     left = (inst.expires_at - now).total_seconds()
     when_text = when(inst.expires_at, seconds=True)
-    if left <= 0:
-        # routine, not a warning: access tokens are short-lived (HubSpot's 30 min, the demo's 30 s) and refreshed on use
-        return {"state": "expired", "headline": "renews at next use",
-                "text": f"Expired {when_text}; it is renewed with the refresh token at next use.", "expires_at": inst.expires_at}
-    if left <= defaults.CONSOLE_TOKEN_WARN_SECONDS:
-        return {"state": "expiring", "headline": "renews at next use",
-                "text": f"Expires {when_text} (in {int(left)} s); renewed at next use.", "expires_at": inst.expires_at}
-    return {"state": "live", "text": f"Live until {when_text} (in {int(left // 60)} min).", "expires_at": inst.expires_at}
+    if left > defaults.CONSOLE_TOKEN_WARN_SECONDS:
+        return {"state": "live", "headline": "Connected",
+                "text": f"Access token live until {when_text} (in {int(left // 60)} min).", "expires_at": inst.expires_at}
+    if not inst.refresh_token_enc:
+        if left <= 0:
+            return {"state": "expired", "headline": "Expired",
+                    "text": f"The access token expired {when_text} and no refresh token is stored to renew it: "
+                            "install the app again.", "expires_at": inst.expires_at}
+        return {"state": "expiring", "headline": "Expiring",
+                "text": f"The access token expires {when_text} (in {int(left)} s) and no refresh token is stored to "
+                        "renew it: install the app again before then.", "expires_at": inst.expires_at}
+    lapse = f"the current one lapsed {when_text}" if left <= 0 else f"the current one lapses {when_text}"
+    return {"state": "connected", "headline": "Connected",
+            "text": f"Access tokens are short-lived and renewed automatically with the refresh token before the next "
+                    f"CRM call ({lapse}).", "expires_at": inst.expires_at}
 
 
 def scope_rows(requested: tuple[Sequence[str], Sequence[str]], granted: Sequence[str],

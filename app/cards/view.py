@@ -18,6 +18,7 @@ from app.cards.humanize import (
     ago,
     date_text,
     due_text,
+    half_up,
     model_text,
     money,
     percent,
@@ -92,7 +93,30 @@ RETRAINING = "model_retraining"
 CHANNEL_VERBS = {"email": "Email", "call": "Call", "meeting": "Meet", "linkedin": "Message"}
 
 MONEY_FEATURES = frozenset({"amount", "closed_won_sum"})
-"""Factors whose value is an amount in the deal's currency ("Past revenue won: $1,541,500")."""
+"""Factors whose value is an amount ("Amount: 48,000 EUR"); past revenue is written per currency (`past_revenue_text`)."""
+
+COMPANY_CURRENCY_FEATURES = frozenset({"company_annual_revenue"})
+"""Factors in the CRM account's company currency, which no call of ours reads (HubSpot's `companyCurrency`,
+Salesforce's corporate or Account currency): said so, never given the deal's currency."""
+
+
+def past_revenue_text(past: Any) -> str | None:
+    """Past revenue won as the card writes it: one amount in its currency, or one amount per currency ("$80,300
+    and 12,000 EUR (mixed currencies, not added up)"): no CRM gives us rates, so currencies are never summed."""
+    rows = [(p.get("currency"), p["amount"]) for p in past or [] if isinstance(p, Mapping) and _number(p.get("amount"))]
+    if not rows:
+        return None
+    texts = [money(a, c) if c else f"{half_up(a):,} (currency not recorded)" for c, a in rows]
+    if len(texts) == 1:
+        return texts[0]
+    return f"{', '.join(texts[:-1])} and {texts[-1]} (mixed currencies, not added up)"
+
+
+def record_currencies(record: Mapping[str, Any]) -> set[str]:
+    """The currencies of a record's amount and its past revenue: a lifetime value learnt from amounts in two of
+    them is in neither (it is shown without a currency, and the tile says why)."""
+    found = {p.get("currency") for p in record.get("past_revenue") or [] if isinstance(p, Mapping)}
+    return {c for c in {*found, record.get("currency")} if isinstance(c, str) and c}
 
 _TITLE_LEVEL_WORDS = ("below director", "director", "VP or head of", "C-level, president or founder")
 VALUE_WORDS: dict[str, tuple[str, ...]] = {
@@ -122,9 +146,10 @@ def person_name(person: Any) -> str:
 
 
 def factor_view(factor: Mapping[str, Any], labels: Mapping[str, str],
-                currency: str | None = None, *, lead: bool = False) -> dict[str, str]:
+                currency: str | None = None, *, lead: bool = False, past: Any = None) -> dict[str, str]:
     """One factor: one direction marker and a label without the scorer's own arrow; an amount
-    with the deal's currency; on a Lead, the Lead's own field words (LEAD_FIELD_LABELS)."""
+    with the deal's currency, past revenue per currency (`past`: the payload's `record.past_revenue`);
+    on a Lead, the Lead's own field words (LEAD_FIELD_LABELS)."""
     down = factor.get("direction") == "-"
     text = prose(factor.get("label") or words(factor.get("feature")), labels)
     text = text.replace(": missing", ": none recorded")
@@ -134,19 +159,24 @@ def factor_view(factor: Mapping[str, Any], labels: Mapping[str, str],
     coded = VALUE_WORDS.get(str(factor.get("feature")))
     if sep and coded and value.isdigit() and int(value) < len(coded):
         text = f"{name}: {coded[int(value)]}"
-    if sep and factor.get("feature") in MONEY_FEATURES and re.fullmatch(r"-?[\d,]+(\.\d+)?", value):
+    amount = sep and re.fullmatch(r"-?[\d,]+(\.\d+)?", value)
+    if amount and factor.get("feature") == "closed_won_sum" and (per_currency := past_revenue_text(past)):
+        text = f"{name}: {per_currency}"
+    elif amount and factor.get("feature") in MONEY_FEATURES:
         text = f"{name}: {money(float(value.replace(',', '')), currency)}"
+    elif amount and factor.get("feature") in COMPANY_CURRENCY_FEATURES:
+        text = f"{name}: {value} (company currency)"
     return {"marker": "▼" if down else "▲", "direction": "down" if down else "up", "text": text}
 
 
 def top_factors(score: Mapping[str, Any], labels: Mapping[str, str], n: int = TOP_FACTORS,
-                currency: str | None = None, *, lead: bool = False) -> list[dict[str, str]]:
+                currency: str | None = None, *, lead: bool = False, past: Any = None) -> list[dict[str, str]]:
     """The n factors with the largest |impact|, strongest first, one line per distinct text."""
     factors = [f for f in score.get("factors") or [] if isinstance(f, Mapping)]
     factors.sort(key=lambda f: abs(f.get("impact") or 0), reverse=True)
     out: list[dict[str, str]] = []
     for f in factors:
-        view = factor_view(f, labels, currency, lead=lead)
+        view = factor_view(f, labels, currency, lead=lead, past=past)
         if view["text"] and all(v["text"] != view["text"] for v in out):
             out.append(view)
         if len(out) == n:
@@ -183,10 +213,13 @@ def absent_text(key: str, score: Mapping[str, Any]) -> str | None:
     return "not scored"
 
 
-def headline(key: str, score: Mapping[str, Any]) -> str:
-    """The one big number of a score."""
+def headline(key: str, score: Mapping[str, Any], currencies: set[str] | None = None) -> str:
+    """The one big number of a score (a lifetime value in the record's one currency, none when it has several)."""
     if key == "clv":
-        return money(score.get("value"), score.get("currency"))
+        value: Any = score.get("value")
+        if _number(value) and not score.get("currency") and len(currencies or ()) > 1:
+            return f"{half_up(value):,}"
+        return money(value, score.get("currency") or next(iter(currencies or ()), None))
     if key == "price":
         best = score.get("best_discount")
         return "No discount" if best == 0 else percent(best)
@@ -195,7 +228,7 @@ def headline(key: str, score: Mapping[str, Any]) -> str:
     return f"{score.get('score_1_99')} of 99"
 
 
-def detail(key: str, score: Mapping[str, Any]) -> str:
+def detail(key: str, score: Mapping[str, Any], currencies: set[str] | None = None) -> str:
     """The line under the big number (never the same number again)."""
     if key == "price":
         curve = [p for p in score.get("curve") or [] if isinstance(p, list | tuple) and len(p) == 2]
@@ -205,25 +238,31 @@ def detail(key: str, score: Mapping[str, Any]) -> str:
         flat = len({round(p[1], 3) for p in curve}) == 1
         chance = f"Win chance {percent(point[1])}"
         return f"{chance}; a discount would not change it" if flat else f"{chance} at this discount"
-    if key == "clv" and _number(score.get("score_1_99")):
-        return f"Higher than {score['score_1_99']}% of customers"
+    if key == "clv":
+        rank = f"Higher than {score['score_1_99']}% of customers" if _number(score.get("score_1_99")) else ""
+        mixed = not score.get("currency") and len(currencies or ()) > 1
+        return "; ".join(x for x in (rank, f"from amounts in {' and '.join(sorted(currencies or ()))}, not converted"
+                                     if mixed else "") if x)
     return ""
 
 
 def score_view(key: str, score: Mapping[str, Any], labels: Mapping[str, str],
-               currency: str | None = None) -> dict[str, Any] | None:
-    """One score tile, or None when the tenant does not use the task."""
+               currency: str | None = None, record: Mapping[str, Any] | None = None) -> dict[str, Any] | None:
+    """One score tile, or None when the tenant does not use the task (`record`: the payload's, for the
+    currencies of past revenue and lifetime value)."""
+    record = record or {"currency": currency}
     if "not_used" in score:
         return None
     view: dict[str, Any] = {"key": key, "label": SCORE_LABELS[key], "absent": absent_text(key, score)}
     if view["absent"] is None:
         band = score.get("band")
         view.update(
-            headline=headline(key, score),
-            detail=detail(key, score),
+            headline=headline(key, score, record_currencies(record)),
+            detail=detail(key, score, record_currencies(record)),
             band=BAND_TEXT.get(key, {}).get(band) if isinstance(band, str) else None,
             band_variant=band_variant(key, band),
-            factors=top_factors(score, labels, currency=currency, lead=key == "lead_conversion")
+            factors=top_factors(score, labels, currency=currency, lead=key == "lead_conversion",
+                                past=record.get("past_revenue"))
             if key in ("conversion", "lead_conversion") else [],
         )
     return view
@@ -372,8 +411,10 @@ def no_action_text(payload: Mapping[str, Any], labels: Mapping[str, str]) -> str
 
 def details_view(payload: Mapping[str, Any], labels: Mapping[str, str]) -> dict[str, Any]:
     scores = _mapping(payload.get("scores"))
-    currency = _mapping(payload.get("record")).get("currency")
-    tiles = [v for k in DETAIL_SCORES if (s := resolve_score(scores, k)) and (v := score_view(k, s, labels, currency))]
+    record = _mapping(payload.get("record"))
+    currency = record.get("currency")
+    tiles = [v for k in DETAIL_SCORES
+             if (s := resolve_score(scores, k)) and (v := score_view(k, s, labels, currency, record))]
     if _mapping(payload.get("record")).get("object_type") == "lead":
         for tile in tiles:
             if tile["key"] == "clv" and tile["absent"] == NO_PURCHASES:
@@ -458,7 +499,7 @@ def card_view(payload: Mapping[str, Any], *, object_type: str | None = None,
         "draft": None if closed else draft_view(payload, labels),
         "task": None if closed else task_view(payload, now),
         "conversion": score_view("lead_conversion" if rec_type == "lead" else "conversion", conversion, labels,
-                                 record.get("currency"))
+                                 record.get("currency"), record)
         if conversion and not closed else None,
         "details": details_view(payload, labels),
         "actions": [a for a in actions if not closed or a == "rescore"],

@@ -10,7 +10,7 @@ from typing import Any
 
 from app.cards.humanize import picklist_labels
 from app.pipeline.writeback import model_versions
-from integrations.base import Record
+from integrations.base import Record, revenue_by_currency
 from scoring import TASKS
 
 
@@ -31,7 +31,10 @@ def card_record(record: Record, labels: Mapping[str, str] | None = None) -> dict
     return {"id": record.id, "name": record.name, "object_type": record.object_type,
             "amount": record.amount, "currency": record.currency, "stage": record.stage,
             "stage_label": (labels or {}).get(str(record.stage)),
-            "company": record.company.name if record.company else None}
+            "company": record.company.name if record.company else None,
+            # Per currency, never one total across currencies (a won deal without one is in the record's).
+            "past_revenue": [{"currency": c, "amount": a} for c, a in
+                             revenue_by_currency(record.history.closed_won_deals, record.currency).items()]}
 
 
 def json_scores(scores: Mapping[str, Any]) -> dict[str, Any]:

@@ -61,9 +61,7 @@ def iter_deal_records(client: Any, *, kinds: Sequence[str] = ("open", "won", "lo
         company_id = primary_company(d)
         props = d["properties"]
         if company_id and stage_kinds.get(str(props.get(m.deal["stage"]))) == "won":
-            when = mapping.day(props.get(m.deal["close_date"])) or mapping.day(props.get(m.deal["created_at"])) or ""
-            won_by_company[company_id].append((d["id"], ClosedWonDeal(date=when, amount=mapping.number(
-                props.get(m.deal["amount"])) or 0.0)))  # type: ignore[arg-type]
+            won_by_company[company_id].append((d["id"], mapping.won_deal(props, m.deal)))  # type: ignore[arg-type]
 
     company_ids = {c for d in chosen if (c := primary_company(d))}
     company_rows = {r["id"]: r["properties"] for r in reads.batch_read(

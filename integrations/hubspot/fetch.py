@@ -28,7 +28,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from integrations.base import ClosedWonDeal, History, Owner, Record, TaskRef
+from integrations.base import History, Owner, Record, TaskRef
 from integrations.errors import CrmNotFound
 from integrations.hubspot import constants, mapping, reads
 from integrations.hubspot.metadata import MetadataCache
@@ -49,7 +49,7 @@ ENGAGEMENT_CACHE_SIZE = 50_000
 PRIMARY_COMPANY_TYPE_IDS = (5,)
 """deal → company association type id that marks the primary company."""
 
-HISTORY_PROPERTIES = ("stage", "amount", "close_date", "created_at")
+HISTORY_PROPERTIES = ("stage", "amount", "currency", "close_date", "created_at")
 """Canonical deal fields read for a company's other deals (closed-won history)."""
 
 COMPLETED = "COMPLETED"
@@ -360,7 +360,7 @@ def _company_history(ctx: ReadContext, company_ids: list[str], company_rows: Map
     m = ctx.mapping
     known = {d["id"]: d for d in deals}
     other = sorted({i for lst in deal_ids.values() for i in lst if i not in known}, key=_numeric)
-    fields = [m.deal[f] for f in HISTORY_PROPERTIES]
+    fields = [m.deal[f] for f in HISTORY_PROPERTIES if f in m.deal]
     for row in reads.batch_read(ctx.session, "deals", other, fields) if other else []:
         known[row["id"]] = row
     for cid in missing:
@@ -372,8 +372,7 @@ def _company_history(ctx: ReadContext, company_ids: list[str], company_rows: Map
             props = row["properties"]
             if kinds.get(str(props.get(m.deal["stage"]))) != "won":
                 continue
-            when = mapping.day(props.get(m.deal["close_date"])) or mapping.day(props.get(m.deal["created_at"])) or ""
-            won.append((i, ClosedWonDeal(date=when, amount=mapping.number(props.get(m.deal["amount"])) or 0.0)))
+            won.append((i, mapping.won_deal(props, m.deal)))
         out[cid] = tuple(sorted(won, key=lambda w: w[1].date))
     ctx.cache.remember_company_histories(ctx.cache_key, {cid: out[cid] for cid in missing})
     return out

@@ -395,6 +395,13 @@ def stage_changes(history: Iterable[Mapping[str, Any]]) -> tuple[StageChange, ..
     return tuple(sorted(changes, key=lambda c: c.at))
 
 
+def won_deal(props: Mapping[str, Any], deal: Mapping[str, str]) -> ClosedWonDeal:
+    """A won deal's date (close, else creation), amount and own currency from its HubSpot properties."""
+    date = day(props.get(deal["close_date"])) or day(props.get(deal["created_at"])) or ""
+    return ClosedWonDeal(date=date, amount=number(props.get(deal["amount"])) or 0.0,
+                         currency=props.get(deal.get("currency") or "deal_currency_code") or None)
+
+
 def closed_won_from(deals: Iterable[Mapping[str, Any]], mapping: FieldMapping,
                     stage_kinds: Mapping[str, str], *, exclude_id: str) -> tuple[ClosedWonDeal, ...]:
     """The company's other won deals as (date, amount), oldest first."""
@@ -404,8 +411,7 @@ def closed_won_from(deals: Iterable[Mapping[str, Any]], mapping: FieldMapping,
         props = d.get("properties") or {}
         if str(d.get("id")) == str(exclude_id) or stage_kinds.get(str(props.get(m["stage"]))) != "won":
             continue
-        date = day(props.get(m["close_date"])) or day(props.get(m["created_at"])) or ""
-        won.append(ClosedWonDeal(date=date, amount=number(props.get(m["amount"])) or 0.0))
+        won.append(won_deal(props, m))
     return tuple(sorted(won, key=lambda w: w.date))
 
 

@@ -128,11 +128,13 @@ def _owners_from(data: list[Any]) -> dict[str, Owner]:
 
 
 def _history_json(history: tuple[Any, ...]) -> list[Any]:
-    return [[deal_id, won.date, won.amount] for deal_id, won in history]
+    return [[deal_id, won.date, won.amount, won.currency] for deal_id, won in history]
 
 
 def _history_from(data: list[Any]) -> tuple[Any, ...]:
-    return tuple((deal_id, ClosedWonDeal(date=date, amount=amount)) for deal_id, date, amount in data)
+    # Rows cached before wave 25 have no currency (three items): read as unknown, not refused.
+    return tuple((row[0], ClosedWonDeal(date=row[1], amount=row[2], currency=row[3] if len(row) > 3 else None))
+                 for row in data)
 
 
 class MetadataCache:

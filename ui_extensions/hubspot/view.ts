@@ -140,8 +140,38 @@ export function personName(person: unknown): string {
   return str(p.name) || str(p.email);
 }
 
-/** Factors whose value is an amount in the deal's currency ("Past revenue won: $1,541,500"). */
+/** Factors whose value is an amount ("Amount: 48,000 EUR"); past revenue is written per currency (pastRevenueText). */
 const MONEY_FEATURES = new Set(['amount', 'closed_won_sum']);
+
+/** Factors in the CRM account's company currency, which the app does not read: said so, never the deal's. */
+const COMPANY_CURRENCY_FEATURES = new Set(['company_annual_revenue']);
+
+function thousands(value: number): string {
+  return Math.floor(value + 0.5)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** Past revenue won, one amount per currency, never added up across currencies (app/cards/view.py). */
+export function pastRevenueText(past: unknown): string | null {
+  const rows = (Array.isArray(past) ? past : []).map(obj).filter((p) => isNumber(p.amount));
+  if (!rows.length) return null;
+  const texts = rows.map((p) =>
+    str(p.currency) ? money(p.amount, str(p.currency)) : `${thousands(Number(p.amount))} (currency not recorded)`,
+  );
+  if (texts.length === 1) return texts[0]!;
+  return `${texts.slice(0, -1).join(', ')} and ${texts[texts.length - 1]} (mixed currencies, not added up)`;
+}
+
+/** The currencies of a record's amount and its past revenue (a lifetime value learnt from two is in neither). */
+export function recordCurrencies(record: Obj): string[] {
+  const found = new Set<string>();
+  for (const p of Array.isArray(record.past_revenue) ? record.past_revenue : []) {
+    if (str(obj(p).currency)) found.add(str(obj(p).currency));
+  }
+  if (str(record.currency)) found.add(str(record.currency));
+  return [...found].sort();
+}
 
 /** Features whose value is a code, in words (app/cards/view.py VALUE_WORDS). */
 const TITLE_LEVEL_WORDS = ['below director', 'director', 'VP or head of', 'C-level, president or founder'];
@@ -151,13 +181,24 @@ const VALUE_WORDS: Record<string, string[]> = {
   title_seniority: TITLE_LEVEL_WORDS,
 };
 
-export function factorView(factor: Obj, labels: Record<string, string>, currency?: string | null): FactorView {
+export function factorView(
+  factor: Obj,
+  labels: Record<string, string>,
+  currency?: string | null,
+  past?: unknown,
+): FactorView {
   const down = factor.direction === '-';
   let text = prose(str(factor.label) || words(factor.feature), labels).replace(': missing', ': none recorded');
   const at = text.lastIndexOf(': ');
   const value = at >= 0 ? text.slice(at + 2) : '';
-  if (at >= 0 && MONEY_FEATURES.has(str(factor.feature)) && /^-?[\d,]+(\.\d+)?$/.test(value)) {
+  const amount = at >= 0 && /^-?[\d,]+(\.\d+)?$/.test(value);
+  const perCurrency = amount && factor.feature === 'closed_won_sum' ? pastRevenueText(past) : null;
+  if (perCurrency) {
+    text = `${text.slice(0, at)}: ${perCurrency}`;
+  } else if (amount && MONEY_FEATURES.has(str(factor.feature))) {
     text = `${text.slice(0, at)}: ${money(Number(value.replace(/,/g, '')), currency)}`;
+  } else if (amount && COMPANY_CURRENCY_FEATURES.has(str(factor.feature))) {
+    text = `${text.slice(0, at)}: ${value} (company currency)`;
   }
   const coded = VALUE_WORDS[str(factor.feature)];
   if (at >= 0 && coded && /^\d+$/.test(value) && Number(value) < coded.length) {
@@ -171,12 +212,13 @@ export function topFactors(
   labels: Record<string, string>,
   n = TOP_FACTORS,
   currency?: string | null,
+  past?: unknown,
 ): FactorView[] {
   const factors = (Array.isArray(score.factors) ? score.factors : []).map(obj).filter(has);
   factors.sort((a, b) => Math.abs(Number(b.impact ?? 0)) - Math.abs(Number(a.impact ?? 0)));
   const out: FactorView[] = [];
   for (const f of factors) {
-    const view = factorView(f, labels, currency);
+    const view = factorView(f, labels, currency, past);
     if (view.text && out.every((v) => v.text !== view.text)) out.push(view);
     if (out.length === n) break;
   }
@@ -196,14 +238,17 @@ export function absentText(key: ScoreKey, score: Obj): string | null {
   return 'not scored';
 }
 
-export function headline(key: ScoreKey, score: Obj): string {
-  if (key === 'clv') return money(score.value, str(score.currency) || undefined);
+export function headline(key: ScoreKey, score: Obj, currencies: string[] = []): string {
+  if (key === 'clv') {
+    if (isNumber(score.value) && !str(score.currency) && currencies.length > 1) return thousands(score.value);
+    return money(score.value, str(score.currency) || currencies[0]);
+  }
   if (key === 'price') return score.best_discount === 0 ? 'No discount' : percent(score.best_discount);
   if (isNumber(score.probability)) return percent(score.probability);
   return `${String(score.score_1_99)} of 99`;
 }
 
-export function detail(key: ScoreKey, score: Obj): string {
+export function detail(key: ScoreKey, score: Obj, currencies: string[] = []): string {
   if (key === 'price') {
     const curve = (Array.isArray(score.curve) ? score.curve : []).filter(
       (p): p is [number, number] => Array.isArray(p) && p.length === 2,
@@ -214,7 +259,12 @@ export function detail(key: ScoreKey, score: Obj): string {
     const chance = `Win chance ${percent(point[1])}`;
     return flat ? `${chance}; a discount would not change it` : `${chance} at this discount`;
   }
-  if (key === 'clv' && isNumber(score.score_1_99)) return `Higher than ${score.score_1_99}% of customers`;
+  if (key === 'clv') {
+    const rank = isNumber(score.score_1_99) ? `Higher than ${score.score_1_99}% of customers` : '';
+    const mixed =
+      !str(score.currency) && currencies.length > 1 ? `from amounts in ${currencies.join(' and ')}, not converted` : '';
+    return [rank, mixed].filter(Boolean).join('; ');
+  }
   return '';
 }
 
@@ -229,16 +279,19 @@ export function scoreView(
   score: Obj,
   labels: Record<string, string>,
   currency?: string | null,
+  record: Obj = { currency },
 ): ScoreView | null {
   if ('not_used' in score) return null;
+  const currencies = recordCurrencies(record);
   const view: ScoreView = { key, label: SCORE_LABELS[key], absent: absentText(key, score) };
   if (view.absent === null) {
     const band = score.band;
-    view.headline = headline(key, score);
-    view.detail = detail(key, score);
+    view.headline = headline(key, score, currencies);
+    view.detail = detail(key, score, currencies);
     view.band = typeof band === 'string' ? (BAND_TEXT[key]?.[band] ?? null) : null;
     view.bandVariant = bandVariant(key, band);
-    view.factors = key === 'conversion' ? topFactors(score, labels, TOP_FACTORS, currency) : [];
+    view.factors =
+      key === 'conversion' ? topFactors(score, labels, TOP_FACTORS, currency, record.past_revenue) : [];
   }
   return view;
 }
@@ -365,7 +418,7 @@ function detailsView(payload: Obj, labels: Record<string, string>): CardView['de
   const tiles: ScoreView[] = [];
   for (const key of DETAIL_SCORES) {
     const score = resolveScore(scores, key);
-    const view = score ? scoreView(key, score, labels, currency) : null;
+    const view = score ? scoreView(key, score, labels, currency, obj(payload.record)) : null;
     if (view) tiles.push(view);
   }
   const analysis = obj(payload.analysis);
@@ -448,7 +501,7 @@ export function cardView(input: CardPayload | Obj, opts: { objectType?: string; 
     task: closed ? null : taskView(payload, now),
     conversion:
       conversion && !closed
-        ? scoreView('conversion', conversion, labels, str(obj(payload.record).currency) || null)
+        ? scoreView('conversion', conversion, labels, str(obj(payload.record).currency) || null, obj(payload.record))
         : null,
     details: detailsView(payload, labels),
     actions: actions.filter((a) => !closed || a === 'rescore'),

@@ -47,12 +47,25 @@ export function money(value, currency) {
     }
 }
 
-function headline(task, score) {
+/** The currencies of a record's amount and its past revenue (the app's record_currencies). */
+function recordCurrencies(record) {
+    const found = new Set((record.past_revenue || []).map((p) => p && p.currency).filter(Boolean));
+    if (record.currency) {
+        found.add(record.currency);
+    }
+    return [...found].sort();
+}
+
+function headline(task, score, currencies = []) {
     if (task === 'price' && score.best_discount !== undefined) {
         return percent(score.best_discount);
     }
     if (task === 'clv' && score.value !== undefined) {
-        return money(score.value, score.currency);
+        if (!score.currency && currencies.length > 1) {
+            // Learnt from amounts in several currencies: in none of them (the app says the same).
+            return `${Math.round(Number(score.value)).toLocaleString('en-US')} (${currencies.join(' and ')}, not converted)`;
+        }
+        return money(score.value, score.currency || currencies[0]);
     }
     if (score.score_1_99 !== undefined && score.score_1_99 !== null) {
         return `${score.score_1_99}/99`;
@@ -60,8 +73,26 @@ function headline(task, score) {
     return percent(score.probability);
 }
 
-/** Factors whose value is an amount in the record's currency ("Past revenue won: 1,541,500" → "$1,541,500"). */
+/** Factors whose value is an amount in the record's currency ("Amount: 48,000" → "€48,000"); past revenue is
+ * written per currency when the payload says it (pastRevenueText). */
 const MONEY_FEATURES = new Set(['amount', 'closed_won_sum']);
+
+/** Factors in the org's or Account's currency, which the app does not read: said so, never the deal's. */
+const COMPANY_CURRENCY_FEATURES = new Set(['company_annual_revenue']);
+
+/** Past revenue won, one amount per currency, never added up across currencies (the app's past_revenue_text). */
+export function pastRevenueText(past) {
+    const rows = (past || []).filter((p) => p && typeof p.amount === 'number');
+    if (!rows.length) {
+        return null;
+    }
+    const texts = rows.map((p) => (p.currency ? money(p.amount, p.currency)
+        : `${Math.round(p.amount).toLocaleString('en-US')} (currency not recorded)`));
+    if (texts.length === 1) {
+        return texts[0];
+    }
+    return `${texts.slice(0, -1).join(', ')} and ${texts[texts.length - 1]} (mixed currencies, not added up)`;
+}
 
 /** A Lead's own word for a feature the scorer labels with the Opportunity field's label (the app's LEAD_FIELD_LABELS). */
 const LEAD_FIELD_LABELS = { owner: 'Lead owner', owner_id: 'Lead owner' };
@@ -79,7 +110,7 @@ const VALUE_WORDS = {
  * scorer's arrow, a picklist value by its label (`labels` keys "<field label>: <value>", from the
  * app's card payload), an amount with the record's currency.
  */
-export function factorText(factor, labels, currency, objectType) {
+export function factorText(factor, labels, currency, objectType, past) {
     let text = String(factor.label || factor.feature || '').replace(/\s*[↑↓▲▼]/g, '');
     const pairs = Object.entries(labels || {}).filter(([raw]) => raw.includes(': '));
     for (const [raw, label] of pairs.sort((a, b) => b[0].length - a[0].length)) {
@@ -98,8 +129,14 @@ export function factorText(factor, labels, currency, objectType) {
     if (at >= 0 && coded && /^\d+$/.test(value) && Number(value) < coded.length) {
         text = `${text.slice(0, at)}: ${coded[Number(value)]}`;
     }
-    if (at >= 0 && MONEY_FEATURES.has(factor.feature) && /^-?[\d,]+(\.\d+)?$/.test(value)) {
+    const amount = at >= 0 && /^-?[\d,]+(\.\d+)?$/.test(value);
+    const perCurrency = amount && factor.feature === 'closed_won_sum' ? pastRevenueText(past) : null;
+    if (perCurrency) {
+        text = `${text.slice(0, at)}: ${perCurrency}`;
+    } else if (amount && MONEY_FEATURES.has(factor.feature)) {
         text = `${text.slice(0, at)}: ${money(Number(value.replace(/,/g, '')), currency)}`;
+    } else if (amount && COMPANY_CURRENCY_FEATURES.has(factor.feature)) {
+        text = `${text.slice(0, at)}: ${value} (company currency)`;
     }
     return text;
 }
@@ -112,7 +149,8 @@ function taskLabel(task, score, objectType) {
 }
 
 /** One row per scoring task; an absent task says why (not enough history). */
-export function scoreRows(scores, objectType, labels, currency) {
+export function scoreRows(scores, objectType, labels, currency, record) {
+    const rec = record || { currency };
     return Object.keys(TASK_LABELS)
         .filter((task) => scores && scores[task])
         .map((task) => {
@@ -120,14 +158,14 @@ export function scoreRows(scores, objectType, labels, currency) {
             const missing = score.not_enough_history;
             const factors = (score.factors || []).slice(0, 3).map((f, i) => ({
                 key: `${task}-${i}`,
-                label: factorText(f, labels, currency, objectType),
+                label: factorText(f, labels, currency, objectType, rec.past_revenue),
                 sign: f.direction === '-' ? '▼' : '▲',
                 className: f.direction === '-' ? 'factor negative' : 'factor positive'
             }));
             return {
                 key: task,
                 label: taskLabel(task, score, objectType),
-                value: missing ? '' : headline(task, score),
+                value: missing ? '' : headline(task, score, recordCurrencies(rec)),
                 band: missing ? '' : score.band || '',
                 missing: Boolean(missing),
                 missingText: missing
@@ -180,7 +218,7 @@ export function cardView(payload) {
         enriched: card.status === 'enriched',
         enrichmentId: card.enrichment_id === undefined || card.enrichment_id === null ? null : String(card.enrichment_id),
         scores: scoreRows(card.scores || {}, (card.record || {}).object_type, card.labels,
-            (card.record || {}).currency),
+            (card.record || {}).currency, card.record || {}),
         strategy: strategyView(card.strategy),
         action: actionView(card.next_best_action),
         draft: draftView(card.draft),

@@ -158,6 +158,29 @@ describe('format', () => {
         ]);
     });
 
+    it('writes past revenue won per currency and never one total across currencies', () => {
+        const factors = [{ feature: 'closed_won_sum', label: 'Past revenue won: 92,300 ↑', direction: '+' },
+            { feature: 'company_annual_revenue', label: 'Company annual revenue: 5,000,000 ↑', direction: '+' }];
+        const past = [{ currency: 'USD', amount: 80300 }, { currency: 'EUR', amount: 12000 }];
+        const view = cardView({
+            status: 'enriched',
+            record: { object_type: 'deal', currency: 'EUR', past_revenue: past },
+            scores: { conversion: { probability: 0.4, score_1_99: 40, band: 'medium', factors },
+                clv: { value: 34723, score_1_99: 50, band: 'medium', factors: [] } }
+        });
+        expect(view.scores[0].factors.map((f) => f.label)).toEqual([
+            'Past revenue won: $80,300 and €12,000 (mixed currencies, not added up)',
+            'Company annual revenue: 5,000,000 (company currency)'
+        ]);
+        expect(view.scores[1].value).toBe('34,723 (EUR and USD, not converted)');
+        const euros = cardView({
+            status: 'enriched',
+            record: { object_type: 'deal', currency: 'EUR', past_revenue: [{ currency: 'EUR', amount: 92300 }] },
+            scores: { clv: { value: 34723, score_1_99: 50, band: 'medium', factors: [] } }
+        });
+        expect(euros.scores[0].value).toBe('€34,723');
+    });
+
     it('labels a lead card\'s conversion "Lead conversion", a deal card\'s "Win likelihood"', () => {
         const conversion = { probability: 0.34, score_1_99: 34, band: 'medium', factors: [], task: 'lead_conversion' };
         const lead = cardView({ status: 'enriched', record: { object_type: 'lead' }, scores: { conversion } });
