@@ -68,6 +68,9 @@ def periodic_jobs(app: Flask) -> dict[str, float]:
     if app.config.get("LEARNING_REFRESH_ENABLED", True):
         jobs["learning"] = float(app.config.get("LEARNING_REFRESH_INTERVAL_SECONDS",
                                                 defaults.LEARNING_REFRESH_INTERVAL_SECONDS))
+    if app.config.get("LEARNING_REPORT_ENABLED", True):
+        jobs["learning_report"] = float(app.config.get("LEARNING_REPORT_INTERVAL_SECONDS",
+                                                       defaults.LEARNING_REPORT_INTERVAL_SECONDS))
     if app.config.get("RETENTION_ENABLED", True):
         jobs["retention"] = float(app.config.get("RETENTION_INTERVAL_SECONDS", defaults.RETENTION_INTERVAL_SECONDS))
     return jobs
@@ -135,6 +138,10 @@ def run_periodic(tenant_id: str, name: str) -> dict[str, Any]:
         from app.pipeline.strategy import fold_rewards
 
         return fold_rewards(app, tenant_id)
+    if name == "learning_report":
+        from app.admin.learning_report import refresh
+
+        return refresh(app, tenant_id)
     if name == "retention":
         from app.retention import purge_expired
 

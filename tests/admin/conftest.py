@@ -73,3 +73,19 @@ def browser() -> Any:
         b = p.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
         yield b
         b.close()
+
+
+@pytest.fixture
+def computed(monkeypatch) -> list[int]:
+    """Counts the learning report's computations (learning.report.summarise, the seconds-long part)."""
+    import learning.report
+
+    calls: list[int] = []
+    real = learning.report.summarise
+
+    def counting(rows: Any, **kw: Any) -> Any:
+        calls.append(len(rows))
+        return real(rows, **kw)
+
+    monkeypatch.setattr(learning.report, "summarise", counting)
+    return calls
