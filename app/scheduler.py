@@ -121,6 +121,19 @@ def request_run(app: Flask, tenant_id: str, name: str) -> None:
                   .values(requested_at=at))
 
 
+def request_soon(app: Flask, tenant_id: str, name: str, within: float) -> None:
+    """Bring a tenant's periodic job forward to run within `within` seconds, never later than it was due: a burst
+    of requests (an outcome batch after another) makes one run, not one per request."""
+    at = datetime.now(UTC)
+    due = at + timedelta(seconds=within)
+    with get_db(app).session() as s:
+        s.execute(_insert(s)(PeriodicRun).values(tenant_id=tenant_id, name=name, runs=0, next_run_at=due)
+                  .on_conflict_do_nothing(index_elements=["tenant_id", "name"]))
+        s.execute(update(PeriodicRun).where(PeriodicRun.tenant_id == tenant_id, PeriodicRun.name == name,
+                                            PeriodicRun.next_run_at > due)
+                  .values(next_run_at=due))
+
+
 def run_periodic(tenant_id: str, name: str) -> dict[str, Any]:
     """The periodic job itself (an ordinary queued job; needs an app context)."""
     from flask import current_app

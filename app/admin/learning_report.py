@@ -118,12 +118,18 @@ def refresh(app: Any, tenant_id: str, object_types: Iterable[str] | None = None)
 
 
 def request_refresh(app: Any, tenant_id: str) -> None:
-    """Ask the scheduler's leader for a refresh at its next tick. Never raises: the report is not worth failing
-    an outcome or a page view for, and the job's periodic run catches up."""
-    from app.scheduler import request_run
+    """Have the job run within LEARNING_REPORT_DELAY_SECONDS. Never raises: the report is not worth failing an
+    outcome or a page view for, and the job's periodic run catches up.
 
+    Not at once: outcomes arrive in batches, one after another, and each recomputation of a large tenant's report
+    costs a worker seconds (9.6 s at 26k decisions); a minute's delay makes a burst one recomputation, and the page
+    says meanwhile that the report shown predates them."""
+    from app import defaults
+    from app.scheduler import request_soon
+
+    within = float(app.config.get("LEARNING_REPORT_DELAY_SECONDS", defaults.LEARNING_REPORT_DELAY_SECONDS))
     try:
-        request_run(app, tenant_id, JOB)
+        request_soon(app, tenant_id, JOB, within)
     except Exception:
         log.exception("could not request a learning report refresh", extra={"tenant_id": tenant_id})
 

@@ -4,7 +4,7 @@ shows the stored report at once, says when it was computed, and never shows an o
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -28,10 +28,14 @@ def stamp(app: Any, at: datetime = AT) -> None:
 
 
 def requested(app: Any, tenant: str = A) -> bool:
+    """The learning-report job is due within LEARNING_REPORT_DELAY_SECONDS (not only at its 10-minute period)."""
     with get_db(app).session() as s:
         row = s.execute(select(PeriodicRun).where(PeriodicRun.tenant_id == tenant,
                                                   PeriodicRun.name == "learning_report")).scalars().first()
-        return row is not None and row.requested_at is not None
+        if row is None:
+            return False
+        due = row.next_run_at if row.next_run_at.tzinfo else row.next_run_at.replace(tzinfo=UTC)
+        return due <= datetime.now(UTC) + timedelta(seconds=app.config["LEARNING_REPORT_DELAY_SECONDS"] + 1)
 
 
 def leaders_tick(app: Any) -> list[tuple[str, str]]:
@@ -102,6 +106,7 @@ def test_a_report_older_than_its_data_is_never_shown_as_current(console, compute
 
 
 def test_a_stale_view_asks_the_scheduler_and_the_leaders_next_tick_brings_it_up_to_date(console, computed):
+    console.config["LEARNING_REPORT_DELAY_SECONDS"] = 0
     log_decisions(console, A, n=10, outcomes=False)
     view(console)
     assert not requested(console)  # an up-to-date report asks for nothing
@@ -113,6 +118,27 @@ def test_a_stale_view_asks_the_scheduler_and_the_leaders_next_tick_brings_it_up_
     assert "10 decisions, 10 with an outcome" in page and 'id="report-fresh"' in page
     assert computed == [10, 10]
     assert ("hubspot-101", "learning_report") not in leaders_tick(console)  # nothing asked, not yet due
+
+
+def test_a_burst_of_requests_makes_one_run_within_the_delay_not_one_per_request(console):
+    from app.admin.learning_report import request_refresh
+    from app.scheduler import claim_due
+
+    for _ in range(5):  # five outcome batches in a row
+        request_refresh(console, A)
+    now = datetime.now(UTC)
+    assert requested(console)
+    assert ("hubspot-101", "learning_report") not in claim_due(console, now=now)  # not before the delay
+    later = now + timedelta(seconds=61)
+    assert [c for c in claim_due(console, now=later) if c == (A, "learning_report")] == [(A, "learning_report")]
+    assert (A, "learning_report") not in claim_due(console, now=later)  # once
+    request_refresh(console, A)  # a request never pushes an earlier due time later
+    with get_db(console).session() as s:
+        row = s.execute(select(PeriodicRun).where(PeriodicRun.tenant_id == A,
+                                                  PeriodicRun.name == "learning_report")).scalar_one()
+        row.next_run_at = now
+    request_refresh(console, A)
+    assert (A, "learning_report") in claim_due(console, now=now + timedelta(seconds=1))
 
 
 def test_the_workers_refresh_leaves_an_up_to_date_report_alone_and_computes_leads_only_once_viewed(console, computed):
@@ -135,11 +161,15 @@ def test_a_failed_refresh_request_does_not_fail_the_page(console, computed, monk
     view(console)
     add_outcomes(console, A)
 
+    asked: list[str] = []
+
     def down(*_a: Any, **_k: Any) -> None:
+        asked.append("refresh")
         raise ConnectionError("database restarting")
 
-    monkeypatch.setattr(app.scheduler, "request_run", down)
+    monkeypatch.setattr(app.scheduler, "request_soon", down)
     assert 'id="report-stale"' in view(console)
+    assert asked == ["refresh"]  # it was asked, and its failure stayed out of the page
 
 
 @pytest.fixture
@@ -178,7 +208,7 @@ def test_a_won_deal_through_the_pipeline_asks_for_the_refresh_and_the_next_view_
     from tests.pipeline.test_pipeline_on_fake_crm import sample_record
 
     app = app_factory(JOB_FUNCTION="app.pipeline.batch.process_batch", PIPELINE_BATCH_SIZE=20,
-                      HOLDOUT_SHARE_OVERRIDE=0.0, ADMIN_TOKEN=ADMIN_TOKEN)
+                      HOLDOUT_SHARE_OVERRIDE=0.0, ADMIN_TOKEN=ADMIN_TOKEN, LEARNING_REPORT_DELAY_SECONDS=0)
     tid = install_tenant(app, "62515")
     set_installer(app, tid, "ann@a.example")
     crm = FakeCrm([sample_record(tid, d) for d in ("8800", "8801")])
