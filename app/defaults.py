@@ -119,6 +119,14 @@ LEARNING_REFRESH_INTERVAL_SECONDS = 600
 """Seconds between the scheduler's per-tenant folds of new rewards into the bandit's posterior
 (the outcome stage and each batch also fold; this catches rewards whose fold failed or raced)."""
 
+LEARNING_REPORT_INTERVAL_SECONDS = 600
+"""Seconds between the scheduler's per-tenant checks that the stored learning report is up to date (three
+aggregate queries; a recomputation only when it is not). The outcome stage also asks for one sooner."""
+
+LEARNING_REPORT_DELAY_SECONDS = 60.0
+"""At most this long after an outcome (or a view of an out-of-date report) the scheduler runs the learning-report
+job; the outcomes of a burst make one recomputation."""
+
 DEFAULT_PORT = 5000
 """Port of `agentic-sales serve` when --port is not given (and of `web` when PORT is not set)."""
 

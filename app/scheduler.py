@@ -68,6 +68,9 @@ def periodic_jobs(app: Flask) -> dict[str, float]:
     if app.config.get("LEARNING_REFRESH_ENABLED", True):
         jobs["learning"] = float(app.config.get("LEARNING_REFRESH_INTERVAL_SECONDS",
                                                 defaults.LEARNING_REFRESH_INTERVAL_SECONDS))
+    if app.config.get("LEARNING_REPORT_ENABLED", True):
+        jobs["learning_report"] = float(app.config.get("LEARNING_REPORT_INTERVAL_SECONDS",
+                                                       defaults.LEARNING_REPORT_INTERVAL_SECONDS))
     if app.config.get("RETENTION_ENABLED", True):
         jobs["retention"] = float(app.config.get("RETENTION_INTERVAL_SECONDS", defaults.RETENTION_INTERVAL_SECONDS))
     return jobs
@@ -118,6 +121,19 @@ def request_run(app: Flask, tenant_id: str, name: str) -> None:
                   .values(requested_at=at))
 
 
+def request_soon(app: Flask, tenant_id: str, name: str, within: float) -> None:
+    """Bring a tenant's periodic job forward to run within `within` seconds, never later than it was due: a burst
+    of requests (an outcome batch after another) makes one run, not one per request."""
+    at = datetime.now(UTC)
+    due = at + timedelta(seconds=within)
+    with get_db(app).session() as s:
+        s.execute(_insert(s)(PeriodicRun).values(tenant_id=tenant_id, name=name, runs=0, next_run_at=due)
+                  .on_conflict_do_nothing(index_elements=["tenant_id", "name"]))
+        s.execute(update(PeriodicRun).where(PeriodicRun.tenant_id == tenant_id, PeriodicRun.name == name,
+                                            PeriodicRun.next_run_at > due)
+                  .values(next_run_at=due))
+
+
 def run_periodic(tenant_id: str, name: str) -> dict[str, Any]:
     """The periodic job itself (an ordinary queued job; needs an app context)."""
     from flask import current_app
@@ -135,6 +151,10 @@ def run_periodic(tenant_id: str, name: str) -> dict[str, Any]:
         from app.pipeline.strategy import fold_rewards
 
         return fold_rewards(app, tenant_id)
+    if name == "learning_report":
+        from app.admin.learning_report import refresh
+
+        return refresh(app, tenant_id)
     if name == "retention":
         from app.retention import purge_expired
 

@@ -115,6 +115,9 @@ class WorkersRun:
     role: str
     outcomes: tuple[tuple[str, str | None, tuple[str, ...]], ...]
     """(runs, why offline or None, workers) per distinct answer."""
+    configured: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
+    """(provider spec, where it comes from, workers) per distinct configuration: a worker's own `LLM_<ROLE>`
+    may differ from the web process's."""
 
     @property
     def mixed(self) -> bool:
@@ -123,6 +126,10 @@ class WorkersRun:
     @property
     def any_offline(self) -> bool:
         return any(why is not None for _r, why, _w in self.outcomes)
+
+    def differs_from(self, spec: str) -> bool:
+        """True when some reporting worker is configured other than `spec` (what the web process sees)."""
+        return any(s != spec for s, _src, _w in self.configured)
 
 
 def workers_run(settings: Any, reports: Sequence[WorkerReport], budget_lines: Sequence[Any],
@@ -133,6 +140,7 @@ def workers_run(settings: Any, reports: Sequence[WorkerReport], budget_lines: Se
     from app.admin.llm_status import role_statuses
 
     per_role: dict[str, dict[tuple[str, str | None], list[str]]] = {r: {} for r in roles}
+    configured: dict[str, dict[tuple[str, str], list[str]]] = {r: {} for r in roles}
     for rep in reports:
         env = {VENDOR_NEEDS[p]: "reported" for p in rep.providers or () if p in VENDOR_NEEDS}
         deployment = {r: (rep.roles or {}).get(r) for r in roles}
@@ -140,7 +148,9 @@ def workers_run(settings: Any, reports: Sequence[WorkerReport], budget_lines: Se
             why = st.why_offline.replace("in this deployment", "in that worker's environment") \
                 if st.why_offline else None
             per_role[st.role].setdefault((st.runs, why), []).append(rep.worker)
-    return [WorkersRun(role, tuple((runs, why, tuple(ws)) for (runs, why), ws in per_role[role].items()))
+            configured[st.role].setdefault((st.spec, st.source), []).append(rep.worker)
+    return [WorkersRun(role, tuple((runs, why, tuple(ws)) for (runs, why), ws in per_role[role].items()),
+                       tuple((spec, src, tuple(ws)) for (spec, src), ws in configured[role].items()))
             for role in roles]
 
 

@@ -9,17 +9,16 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import anthropic as anthropic_sdk
 import httpx
 
 from agents.errors import OutputInvalid, Refusal
-from agents.providers._vendor import translate_sdk_error
+from agents.providers._vendor import VendorSettings, translate_sdk_error
 from agents.providers.base import (
     Message,
-    PriceTable,
     T,
     Usage,
     billed_usage,
@@ -44,20 +43,10 @@ def make_anthropic_client(
     return anthropic_sdk.Anthropic(api_key=api_key, http_client=http_client, timeout=timeout, max_retries=0)
 
 
-class AnthropicProvider:
+class AnthropicProvider(VendorSettings[anthropic_sdk.Anthropic]):
     """Structured outputs through one forced tool call."""
 
     name = "anthropic"
-
-    def __init__(self, client: anthropic_sdk.Anthropic, model: str, *, prices: PriceTable | None = None,
-                 max_output_tokens: int = 1200, max_output_tokens_by_role: Mapping[str, int] | None = None,
-                 temperature: float | None = None) -> None:
-        self.client = client
-        self.model = model
-        self.prices = prices or PriceTable()
-        self.max_output_tokens = max_output_tokens
-        self.max_output_tokens_by_role = dict(max_output_tokens_by_role or {})
-        self.temperature = temperature
 
     def tool(self, schema: type[T]) -> dict[str, Any]:
         """Return the tool definition that carries `schema`."""
@@ -79,10 +68,9 @@ class AnthropicProvider:
         started = time.monotonic()
         try:
             extra: dict[str, Any] = {"system": system} if system else {}  # the API rejects an empty system
-            if self.temperature is not None:
-                extra["temperature"] = self.temperature
+            extra.update(self.sampling())
             resp = self.client.messages.create(
-                model=self.model, max_tokens=self.max_output_tokens_by_role.get(role, self.max_output_tokens),
+                model=self.model, max_tokens=self.output_tokens(role),
                 messages=rest,
                 tools=[self.tool(schema)], tool_choice={"type": "tool", "name": name}, timeout=timeout, **extra,
             )

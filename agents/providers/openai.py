@@ -9,17 +9,16 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import httpx
 import openai as openai_sdk
 
 from agents.errors import MalformedResponse, OutputInvalid, Refusal
-from agents.providers._vendor import translate_sdk_error
+from agents.providers._vendor import VendorSettings, translate_sdk_error
 from agents.providers.base import (
     Message,
-    PriceTable,
     T,
     Usage,
     billed_usage,
@@ -45,20 +44,10 @@ def make_openai_client(
                              timeout=timeout, max_retries=0)
 
 
-class OpenAIProvider:
+class OpenAIProvider(VendorSettings[openai_sdk.OpenAI]):
     """Structured outputs through `response_format={"type": "json_schema", strict: true}`."""
 
     name = "openai"
-
-    def __init__(self, client: openai_sdk.OpenAI, model: str, *, prices: PriceTable | None = None,
-                 max_output_tokens: int = 1200, temperature: float | None = None,
-                 max_output_tokens_by_role: Mapping[str, int] | None = None) -> None:
-        self.client = client
-        self.model = model
-        self.prices = prices or PriceTable()
-        self.max_output_tokens = max_output_tokens
-        self.max_output_tokens_by_role = dict(max_output_tokens_by_role or {})
-        self.temperature = temperature
 
     def response_format(self, schema: type[T]) -> dict[str, Any]:
         """Return the `response_format` parameter for `schema`."""
@@ -81,9 +70,7 @@ class OpenAIProvider:
               response_format: dict[str, Any] | None, extra_system: str = "") -> tuple[T, Usage]:
         kwargs: dict[str, Any] = {
             "model": self.model, "messages": chat_payload(messages, extra_system), "timeout": timeout,
-            "max_completion_tokens": self.max_output_tokens_by_role.get(role, self.max_output_tokens)}
-        if self.temperature is not None:
-            kwargs["temperature"] = self.temperature
+            "max_completion_tokens": self.output_tokens(role), **self.sampling()}
         if response_format is not None:
             kwargs["response_format"] = response_format
         kwargs.update(self._extra_kwargs())

@@ -31,9 +31,10 @@ LEARNING_ACTION_KINDS = ("strategy_choice", "feedback_accept", "feedback_dismiss
 @cache
 def code_version() -> str:
     """A digest of the sources that compute the learning report (the learning package, the row reader, this
-    module): a deployment of other code computes it afresh."""
+    module and app/admin/learning_report.py): a deployment of other code computes it afresh."""
     root = Path(__file__).resolve().parents[2]
-    files = sorted((root / "learning").glob("*.py")) + [root / "app" / "cli" / "learning.py", Path(__file__)]
+    files = sorted((root / "learning").glob("*.py")) + [root / "app" / "cli" / "learning.py", Path(__file__),
+                                                         Path(__file__).with_name("learning_report.py")]
     h = hashlib.sha256()
     for f in files:
         if f.is_file():

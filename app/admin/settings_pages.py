@@ -114,28 +114,45 @@ def llm(tenant: str) -> Any:
     from app.admin.llm_status import deployment_env, role_statuses
 
     statuses = role_statuses(settings, deployment, deployment_env(current_app.config), lines, ROLES)
-    workers = _workers_run(settings, lines)
+    workers, reports = _workers_run(settings, lines)
+    from app.worker_report import capabilities
+
+    # The web process's own view, shown beside the workers' so a difference is visible, never silently mixed.
+    differs = [(r, w) for r, w in zip(statuses, workers or (), strict=False) if w.differs_from(r.spec)]
     return _settings_page(tenant, LLM_KEYS, "admin/llm.html", "admin.llm", title="LLM vendors and spend",
                           usage=usage, deployment=deployment, spend_cap=settings.monthly_spend_cap_usd,
-                          budget=lines, statuses=statuses, workers=workers,
+                          budget=lines, statuses=statuses, workers=workers, differs=differs,
+                          web_providers=capabilities(current_app.config)["providers"],
+                          worker_providers=_grouped((tuple(r.providers or ()), r.worker) for r in reports),
+                          worker_defaults=_grouped((tuple((r.roles or {}).get(role) for role in ROLES), r.worker)
+                                                   for r in reports),
                           fallbacks=[r for r in statuses if r.falls_back] if workers is None else [],
                           worker_fallbacks=[w for w in workers or () if w.any_offline],
                           stale_seconds=defaults.WORKER_REPORT_STALE_SECONDS)
 
 
-def _workers_run(settings: Any, lines: Any) -> list[Any] | None:
-    """Per role, what the separate workers will run (from their reports, app/worker_report.py); None when the
-    jobs run in this web process (no Redis: its own environment is what runs), [] when no worker reported."""
+def _grouped(pairs: Any) -> list[tuple[Any, list[str]]]:
+    """(value, workers) per distinct value, in first-seen order: twenty alike workers make one line, not twenty."""
+    out: dict[Any, list[str]] = {}
+    for value, worker in pairs:
+        out.setdefault(value, []).append(worker)
+    return list(out.items())
+
+
+def _workers_run(settings: Any, lines: Any) -> tuple[list[Any] | None, list[Any]]:
+    """Per role, what the separate workers will run (from their reports, app/worker_report.py), and the reports;
+    (None, []) when the jobs run in this web process (no Redis: its own environment is what runs), ([], []) when no
+    worker reported."""
     from app.dispatch import get_dispatcher
     from app.dispatch.inprocess import InProcessBackend
     from app.worker_report import fresh_reports, workers_run
 
     if isinstance(get_dispatcher(_app()).backend, InProcessBackend):
-        return None
+        return None, []
     with get_db().session() as s:
         reports = fresh_reports(s)
         s.expunge_all()
-    return workers_run(settings, reports, lines, ROLES) if reports else []
+    return (workers_run(settings, reports, lines, ROLES) if reports else []), reports
 
 
 @bp.route("/t/<tenant>/llm/usage.csv")

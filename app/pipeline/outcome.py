@@ -27,6 +27,7 @@ from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from app import defaults
+from app.admin.learning_report import request_refresh
 from app.audit import write_audit
 from app.pipeline.strategy import refresh_posterior
 from app.storage import get_db
@@ -157,6 +158,7 @@ def record_advances(app: Any, tenant_id: str, records: list[Record], pipelines: 
                 new[record.id] = new.get(record.id, 0) + added
     if any(new.values()):
         refresh_posterior(app, tenant_id)
+        request_refresh(app, tenant_id)
     return new
 
 
@@ -187,6 +189,8 @@ def store(app: Any, closing: Closing, results: list[WriteResult]) -> dict[str, A
     if new_rewards:
         # Fold them into the tenant's posterior now; if this fails, the next batch's refresh does.
         refresh_posterior(app, tenant_id, object_type)
+    # The console's learning report is computed by a worker now that it is out of date, not by the next view.
+    request_refresh(app, tenant_id)
     return {"outcome": event.kind, "object_type": object_type, "outcome_id": outcome_id, "rewards": len(rewards),
             "rewards_new": new_rewards, "task": task_result.status if task_result else None}
 

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 from typing import Any
 
 import requests
-from werkzeug.serving import BaseWSGIServer
 
 from .hubspot_api import Sandbox, SandboxConfig, create_sandbox_app
 from .hubspot_api.state import EXTENSION
@@ -99,12 +97,9 @@ class SandboxControl:
 
 @dataclass
 class SandboxHandle(SandboxControl, ServedSandbox):
-    """A sandbox running in this process: its base URL, its state, and the control API helpers."""
+    """A HubSpot sandbox running in this process: its base URL, its state, and the control API helpers."""
 
-    url: str
     sandbox: Sandbox
-    server: BaseWSGIServer
-    thread: threading.Thread
 
     @property
     def config(self) -> SandboxConfig:
@@ -114,14 +109,6 @@ class SandboxHandle(SandboxControl, ServedSandbox):
     def hub_id(self) -> int:
         """The first portal's hub id."""
         return self.sandbox.config.hub_ids[0]
-
-    @property
-    def client_id(self) -> str:
-        return self.sandbox.config.client_id
-
-    @property
-    def client_secret(self) -> str:
-        return self.sandbox.config.client_secret
 
 
 def run_in_thread(config: SandboxConfig | None = None, *, host: str = "127.0.0.1", port: int = 0,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ssl
 import threading
+from dataclasses import dataclass
 from typing import Any
 
 from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
@@ -31,12 +32,23 @@ def serve_in_thread(app: Any, *, host: str, port: int, name: str, quiet: bool = 
     return server, thread
 
 
+@dataclass
 class ServedSandbox:
-    """Mixin for a running sandbox handle: stop the server, its thread and the sandbox; usable in `with`."""
+    """A sandbox served from this process (any CRM's): its base URL, its state, the server and its thread; stops
+    them all, usable in `with`."""
 
+    url: str
+    sandbox: Any
     server: BaseWSGIServer
     thread: threading.Thread
-    sandbox: Any
+
+    @property
+    def client_id(self) -> str:
+        return str(self.sandbox.config.client_id)
+
+    @property
+    def client_secret(self) -> str:
+        return str(self.sandbox.config.client_secret)
 
     def stop(self) -> None:
         """Shut the server and the sandbox's background senders down."""

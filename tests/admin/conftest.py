@@ -73,3 +73,40 @@ def browser() -> Any:
         b = p.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
         yield b
         b.close()
+
+
+@pytest.fixture
+def computed(monkeypatch) -> list[int]:
+    """Counts the learning report's computations (learning.report.summarise, the seconds-long part)."""
+    import learning.report
+
+    calls: list[int] = []
+    real = learning.report.summarise
+
+    def counting(rows: Any, **kw: Any) -> Any:
+        calls.append(len(rows))
+        return real(rows, **kw)
+
+    monkeypatch.setattr(learning.report, "summarise", counting)
+    return calls
+
+
+@pytest.fixture(scope="module")
+def live(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Any:
+    """The console served on loopback with the app installed, one per browser-test module (tests/admin/live.py);
+    a module that starts before the install (test_journeys_in_browser.py) defines its own."""
+    from tests.admin.live import live_console
+
+    require_chromium()
+    with live_console(tmp_path_factory.mktemp(request.module.__name__.rsplit(".", 1)[-1])) as handle:
+        handle.install()
+        yield handle
+
+
+@pytest.fixture(scope="module")
+def admin_page(live: Any, browser: Any) -> Any:
+    """A desktop-sized browser page signed in to `live` as the operator."""
+    from tests.admin.live import signed_in_desktop
+
+    with signed_in_desktop(browser, live.url) as page:
+        yield page

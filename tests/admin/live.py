@@ -20,7 +20,7 @@ from integrations.sandbox.serving import SHUTDOWN_POLL_SECONDS
 from tests.conftest import TEST_SECRET, base_config, database_url_for
 
 PRIVATE_APP_TOKEN = "pat-console-journey-0123456789"
-MARKET = {**DEMO_MARKET, "n_owners": 4, "n_open_deals": 6}
+MARKET: dict[str, Any] = {**DEMO_MARKET, "n_owners": 4, "n_open_deals": 6}
 """The demo's closed history (on the consistent market a 400-deal history no longer gives a conversion
 model that beats the logistic reference, and these journeys need one); few open deals (the backfill)."""
 ADMIN_TOKEN = "op-" + "J8wq" * 8

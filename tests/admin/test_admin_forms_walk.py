@@ -5,29 +5,9 @@ the access page refuses a person HubSpot's sign-in could never name."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
-
 import pytest
 
-from tests.admin.live import live_console, signed_in_desktop
-from tests.cards.browser import require_chromium
-
 pytestmark = pytest.mark.timeout(240)
-
-
-@pytest.fixture(scope="module")
-def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    require_chromium()
-    with live_console(tmp_path_factory.mktemp("forms")) as handle:
-        handle.install()
-        yield handle
-
-
-@pytest.fixture(scope="module")
-def admin_page(live: Any, browser: Any) -> Iterator[Any]:
-    with signed_in_desktop(browser, live.url) as page:
-        yield page
 
 
 def test_the_guardrails_page_writes_bounds_and_amounts_as_people_do_and_never_says_null(live, admin_page):

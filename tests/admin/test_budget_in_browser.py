@@ -11,19 +11,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from tests.admin.live import live_console
 from tests.admin.test_journeys_in_browser import shot, sign_in_with_crm
-from tests.cards.browser import require_chromium
 
 pytestmark = pytest.mark.timeout(240)
-
-
-@pytest.fixture(scope="module")
-def live(tmp_path_factory):
-    require_chromium()
-    with live_console(tmp_path_factory.mktemp("budget")) as handle:
-        handle.install()
-        yield handle
 
 
 def _book(live, cost: float, record_id: str) -> None:

@@ -19,6 +19,7 @@ SHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "console"
 
 @pytest.fixture(scope="module")
 def live(tmp_path_factory):
+    # Not conftest's `live`: these journeys begin before the app is installed (the install is one of them).
     require_chromium()
     with live_console(tmp_path_factory.mktemp("console")) as handle:
         yield handle

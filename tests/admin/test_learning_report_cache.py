@@ -1,32 +1,15 @@
 """The learning report is kept in the database keyed by what it is computed from: a second view (from any web
-process) is served without recomputing; a new outcome, a new decision, a deleted row or other code recomputes."""
+process) is served without recomputing; a new outcome, a new decision, a deleted row or other code makes it out of
+date, and the worker's refresh (app/admin/learning_report.py) recomputes it, not the next view."""
 
 from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
 from tests.admin.conftest import crm_session
 from tests.learning.logged import add_outcomes, log_decisions
 
 A = "hubspot-101"
-
-
-@pytest.fixture
-def computed(monkeypatch) -> list[int]:
-    """Counts the report's computations (learning.report.summarise, the seconds-long part)."""
-    import learning.report
-
-    calls: list[int] = []
-    real = learning.report.summarise
-
-    def counting(rows: Any, **kw: Any) -> Any:
-        calls.append(len(rows))
-        return real(rows, **kw)
-
-    monkeypatch.setattr(learning.report, "summarise", counting)
-    return calls
 
 
 def view(app: Any) -> str:
@@ -37,6 +20,13 @@ def view(app: Any) -> str:
 
 def report_of(page: str) -> str:
     return page.split('<div class="learning">', 1)[1].split("</main>", 1)[0]
+
+
+def worker_refresh(app: Any) -> dict[str, Any]:
+    """What the scheduler's `learning_report` job does on a worker."""
+    from app.admin.learning_report import refresh
+
+    return refresh(app, A)
 
 
 def test_a_second_view_of_an_unchanged_tenant_is_served_without_recomputing(console, computed):
@@ -58,11 +48,16 @@ def test_another_web_process_on_the_same_database_reuses_the_report(console, app
     assert computed == [40]
 
 
-def test_a_new_outcome_recomputes_the_report(console, computed):
+def test_a_new_outcome_makes_the_report_out_of_date_and_the_worker_recomputes_it(console, computed):
     log_decisions(console, A, outcomes=False)
     assert "40 decisions, 0 with an outcome" in view(console)
     assert add_outcomes(console, A) == 40
-    assert "40 decisions, 40 with an outcome" in view(console)
+    stale = view(console)
+    assert "40 decisions, 0 with an outcome" in stale and 'id="report-stale"' in stale
+    assert computed == [40]  # the view did not wait for it
+    assert worker_refresh(console)["computed"] == ["deal"]
+    fresh = view(console)
+    assert "40 decisions, 40 with an outcome" in fresh and 'id="report-fresh"' in fresh
     assert computed == [40, 40]
 
 
@@ -75,11 +70,15 @@ def test_a_new_decision_or_a_deleted_one_recomputes_the_report(console, computed
     log_decisions(console, A, n=10)
     view(console)
     log_decisions(console, A, n=1, outcomes=False)  # deal d0 decided again, no outcome yet
+    assert 'id="report-stale"' in view(console)
+    worker_refresh(console)
     assert "11 decisions" in view(console)
     with get_db(console).session() as s:
         newest = s.execute(select(func.max(Action.id)).where(Action.kind == "strategy_choice")).scalar_one()
         s.execute(delete(Reward).where(Reward.action_id == newest))
         s.execute(delete(Action).where(Action.id == newest))  # a privacy erasure of that deal
+    assert 'id="report-stale"' in view(console)
+    worker_refresh(console)
     assert "10 decisions" in view(console)
     assert computed == [10, 11, 10]
 
@@ -90,7 +89,9 @@ def test_other_code_recomputes_the_report(console, computed, monkeypatch):
     log_decisions(console, A, n=10)
     view(console)
     monkeypatch.setattr(report_cache, "code_version", lambda: "another-release")
-    view(console)
+    assert 'id="report-stale"' in view(console)
+    worker_refresh(console)
+    assert 'id="report-fresh"' in view(console)
     assert computed == [10, 10]
 
 

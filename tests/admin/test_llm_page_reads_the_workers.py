@@ -5,7 +5,6 @@ whatever the web process's environment holds, and the page says so, and says whe
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import sys
 import time
@@ -25,6 +24,7 @@ from tests.conftest import (
     pg_url,
     redis_url,
 )
+from tests.worker_processes import stop_workers
 
 ROOT = Path(__file__).resolve().parents[2]
 A = "hubspot-101"
@@ -150,15 +150,7 @@ def test_two_worker_processes_with_different_environments_report_on_start_and_be
         assert "openai:gpt-4o" in holds and "offline" not in holds
         assert "offline templates" in lacks and "OPENAI_API_KEY is not set in that worker" in lacks
     finally:
-        for w in workers:
-            if w.poll() is None:
-                os.killpg(w.pid, signal.SIGTERM)
-        for w in workers:
-            try:
-                w.wait(30)
-            except subprocess.TimeoutExpired:
-                os.killpg(w.pid, signal.SIGKILL)
-                w.wait(10)
+        stop_workers(workers, grace=30)
     with get_db(rq_console).session() as s:
         assert s.execute(select(WorkerReport)).scalars().all() == []  # a clean stop withdraws its report
     flush_test_redis()

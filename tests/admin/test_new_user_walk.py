@@ -6,13 +6,10 @@ not Markdown backticks, and labels spell LLM, USD and PII as people write them."
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import Any
 
 import pytest
 
-from tests.admin.live import ADMIN_TOKEN, live_console, signed_in_desktop
-from tests.cards.browser import require_chromium
+from tests.admin.live import ADMIN_TOKEN
 
 pytestmark = pytest.mark.timeout(240)
 
@@ -39,20 +36,6 @@ SPLIT_WORDS = """() => {
   }
   return out;
 }"""
-
-
-@pytest.fixture(scope="module")
-def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    require_chromium()
-    with live_console(tmp_path_factory.mktemp("walk")) as handle:
-        handle.install()
-        yield handle
-
-
-@pytest.fixture(scope="module")
-def admin_page(live: Any, browser: Any) -> Iterator[Any]:
-    with signed_in_desktop(browser, live.url) as page:
-        yield page
 
 
 @pytest.mark.parametrize("tab", TABS)

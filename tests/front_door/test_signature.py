@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.hubspot_signature_vectors import V1_BODY, V1_SECRET, V3_VECTORS
 from webhooks.errors import SignatureVerificationError
 from webhooks.hubspot.signature import (
     decode_uri,
@@ -14,22 +15,6 @@ from webhooks.hubspot.signature import (
     verify_request,
     verify_v3,
 )
-
-V1_SECRET = "yyyyyyyy-yyyy-yyyy-yyyy-yyyyyyyyyyyy"
-V1_BODY = (b'[{"eventId":1,"subscriptionId":12345,"portalId":62515,"occurredAt":1564113600000,'
-           b'"subscriptionType":"contact.creation","attemptNumber":0,"objectId":123,"changeSource":"CRM",'
-           b'"changeFlag":"NEW","appId":54321}]')
-
-V3_VECTORS = [
-    ("12345678-aaaa-bbbb-cccc-ddddeeeeffff", "1111111111", "GET", "https://hubspot.com/?appId=1&portalId=2&userId=3",
-     b"", "zTfXjo07jfzGouo4wvyAj3qEMUTVJ0PPYPACrluQtQI="),
-    ("12345678-aaaa-bbbb-cccc-ddddeeeeffff", "1111111111", "GET", "https://hubspot.com/?appId=1&portalId=2&userId=3",
-     b'{"a":1,"b":2}', "aaknaCGCYJ4yqzuf1UKGqAWUfdcilJtm5nc/ZCudR9k="),
-    ("f6e94c08-85d0-4608-bcc6-e1850176e7b8", "1632188626483", "POST", "https://www.hubspot.com/webhook",
-     b"REQUEST_BODY", "jf872r5vscVcxCiDRHA4rGrqe/8BPLNVkdJSHdMnGTU="),
-    ("f6e94c08-85d0-4608-bcc6-e1850176e7b8", "1632188626483", "POST", "https://www.hubspot.com/webhook",
-     b"", "csXgk7UbrE9F8ZmMvbpuKBxqIvTSqU1EX9pI/SJtxSE="),
-]
 
 
 def test_v1_official_vector_matches():

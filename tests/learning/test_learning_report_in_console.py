@@ -1,8 +1,11 @@
 """The learning report where revenue ops meet it: a tab of the tenant's console, under its access
 rules, saying in words when there is nothing to chart yet; and opened in a browser (Playwright,
-Debian's chromium) from the console's navigation."""
+Debian's chromium) from the console's navigation, before outcomes, just after them (the earlier report, marked as
+such) and once the worker has recomputed it."""
 
 from __future__ import annotations
+
+import time
 
 import pytest
 
@@ -68,9 +71,25 @@ def test_revenue_ops_opens_the_learning_report_from_the_console_before_and_after
     assert page.locator("img[alt='Cumulative reward by policy (running mean)']").count() == 0
     assert page.locator("img[alt='Arm shares by week']").count() == 1
 
+    from app.dispatch import get_dispatcher
+
+    get_dispatcher(live.app).backend.start()  # the embedded worker and its scheduler, as `agentic-sales serve` starts them
+    live.app.config["LEARNING_REPORT_DELAY_SECONDS"] = 0  # the refresh at the scheduler's next tick, not in a minute
     assert add_outcomes(live.app, live.tenant_id) == 30
     page.reload()
+    # At once, the report shown is the one computed before the outcomes, and it says so (app/admin/learning_report.py).
+    stale = page.locator("#report-stale")
+    assert stale.count() == 1 and "not in it yet" in stale.inner_text() and "computed at" in stale.inner_text()
+    assert "30 decisions, 0 with an outcome" in page.locator("main").inner_text()
+    shot(page, "30-learning-report-stale")
+    assert barred(run_axe(page, axe)) == []
+    # The embedded worker's scheduler runs the refresh; the page is current once it has (no view computes it).
+    deadline = time.monotonic() + 90
+    while page.locator("#report-fresh").count() == 0 and time.monotonic() < deadline:
+        time.sleep(1.0)
+        page.reload()
     main = page.locator("main").inner_text()
+    assert page.locator("#report-stale").count() == 0
     assert "30 decisions, 30 with an outcome" in main and "No outcomes yet" not in main
     assert "Estimated by adaptively weighted AIPW" in main
     rows = page.locator(".learning table").first.locator("tr")

@@ -6,7 +6,6 @@ zone, so no reservation or settlement in flight can still be booking against it.
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -17,11 +16,9 @@ from agents.providers.spend import spend_periods
 from app import settings
 from app.pipeline.llm_store import DbLedger
 from app.retention import purge_expired
-from app.scheduler import run_periodic
 from app.storage import get_db
-from app.storage.models import AuditLog, LlmBudget
-from tests.conftest import install_tenant, run_at_once
-from tests.privacy.test_subject_requests_cli import agentic_sales
+from app.storage.models import LlmBudget
+from tests.privacy import retention_checks as checks
 
 NOW = datetime(2026, 12, 4, 10, 0, tzinfo=UTC)
 T = "hubspot-7001"
@@ -30,9 +27,7 @@ OTHER = "hubspot-7002"
 
 @pytest.fixture
 def tenants(app):
-    install_tenant(app, "7001")
-    install_tenant(app, "7002")
-    return app
+    return checks.two_tenants(app, "7001", "7002")
 
 
 def book(app, tenant: str, *periods: str, usd: float = 1.25) -> None:
@@ -105,38 +100,19 @@ def test_a_second_purge_deletes_nothing_and_the_running_month_still_holds_its_sp
 def test_workers_purging_at_the_same_moment_delete_each_row_once_and_neither_fails(tenants):
     days = [(datetime(2025, 1, 1) + timedelta(days=n)).strftime("%Y-%m-%d") for n in range(120)]
     book(tenants, T, *days)
-    deleted, errors = run_at_once(lambda: purge_expired(tenants, T, now=NOW)["deleted"]["llm_budget"])
-
-    assert errors == []
-    assert sum(deleted) == 120 and len(deleted) == 4
-    assert kept(tenants) == []
+    checks.concurrent_purges_delete_once(tenants, T, "llm_budget", now=NOW, rows=120, kept=lambda: kept(tenants))
 
 
 def test_the_scheduled_retention_job_purges_the_ledger_and_audits_what_it_deleted(tenants):
     book(tenants, T, "2020-01", "2020-01-15", datetime.now(UTC).strftime("%Y-%m"))
-
-    with tenants.app_context():
-        result = run_periodic(T, "retention")
-
-    assert result["deleted"]["llm_budget"] == 2
-    with get_db(tenants).session() as s:
-        detail = s.execute(select(AuditLog.detail).where(AuditLog.event == "retention.purged")).scalar_one()
-    assert detail["deleted"]["llm_budget"] == 2 and detail["llm_budget_retention_days"] == 90
+    checks.scheduled_purge_audits(tenants, T, "llm_budget", deleted=2, window_key="llm_budget_retention_days", days=90)
 
 
 def test_privacy_purge_on_the_command_line_reports_the_ledger_rows_it_deleted(tenants):
     book(tenants, T, "2020-01")
-
-    r = agentic_sales(tenants, "privacy", "purge", "--tenant", T)
-
-    assert r.returncode == 0, r.stderr
-    assert json.loads(r.stdout)["deleted"]["llm_budget"] == 1
+    checks.command_line_purge_reports(tenants, T, "llm_budget", deleted=1)
 
 
 @pytest.mark.parametrize("value", ["6", "0", "3651", "ninety"])
 def test_a_window_outside_seven_days_to_ten_years_is_refused_naming_the_setting(tenants, value):
-    r = agentic_sales(tenants, "settings", "set", "--tenant", T, f"llm_budget_retention_days={value}")
-
-    assert r.returncode == 2
-    assert "llm_budget_retention_days" in r.stderr
-    assert len(r.stderr.strip().splitlines()) == 1
+    checks.window_refused(tenants, T, "llm_budget_retention_days", value)

@@ -7,7 +7,6 @@ estimate reads and the current month the console's budget lines fall back to."""
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -16,11 +15,9 @@ from sqlalchemy import func, select
 from app import settings
 from app.admin.usage import budget, export_rows, this_month
 from app.retention import purge_expired
-from app.scheduler import run_periodic
 from app.storage import get_db
-from app.storage.models import AuditLog, LlmUsage
-from tests.conftest import install_tenant, run_at_once
-from tests.privacy.test_subject_requests_cli import agentic_sales
+from app.storage.models import LlmUsage
+from tests.privacy import retention_checks as checks
 
 NOW = datetime(2026, 12, 4, 10, 0, tzinfo=UTC)
 T = "hubspot-7101"
@@ -29,9 +26,7 @@ OTHER = "hubspot-7102"
 
 @pytest.fixture
 def tenants(app):
-    install_tenant(app, "7101")
-    install_tenant(app, "7102")
-    return app
+    return checks.two_tenants(app, "7101", "7102")
 
 
 def book(app, tenant: str, *ats: datetime, usd: float = 0.01) -> None:
@@ -127,38 +122,19 @@ def test_a_second_purge_deletes_nothing(tenants):
 
 def test_workers_purging_at_the_same_moment_delete_each_row_once_and_neither_fails(tenants):
     book(tenants, T, *(utc(2024, 1, 1) + timedelta(hours=n) for n in range(300)))
-    deleted, errors = run_at_once(lambda: purge_expired(tenants, T, now=NOW)["deleted"]["llm_usage"])
-
-    assert errors == []
-    assert sum(deleted) == 300 and len(deleted) == 4
-    assert kept(tenants) == []
+    checks.concurrent_purges_delete_once(tenants, T, "llm_usage", now=NOW, rows=300, kept=lambda: kept(tenants))
 
 
 def test_the_scheduled_retention_job_purges_usage_and_audits_the_window(tenants):
     book(tenants, T, utc(2020, 1, 5), datetime.now(UTC))
-
-    with tenants.app_context():
-        result = run_periodic(T, "retention")
-
-    assert result["deleted"]["llm_usage"] == 1
-    with get_db(tenants).session() as s:
-        detail = s.execute(select(AuditLog.detail).where(AuditLog.event == "retention.purged")).scalar_one()
-    assert detail["deleted"]["llm_usage"] == 1 and detail["llm_usage_retention_days"] == 400
+    checks.scheduled_purge_audits(tenants, T, "llm_usage", deleted=1, window_key="llm_usage_retention_days", days=400)
 
 
 def test_privacy_purge_on_the_command_line_reports_the_usage_rows_it_deleted(tenants):
     book(tenants, T, utc(2020, 1, 5))
-
-    r = agentic_sales(tenants, "privacy", "purge", "--tenant", T)
-
-    assert r.returncode == 0, r.stderr
-    assert json.loads(r.stdout)["deleted"]["llm_usage"] == 1
+    checks.command_line_purge_reports(tenants, T, "llm_usage", deleted=1)
 
 
 @pytest.mark.parametrize("value", ["30", "0", "3651", "forever"])
 def test_a_window_shorter_than_a_month_or_longer_than_ten_years_is_refused_naming_the_setting(tenants, value):
-    r = agentic_sales(tenants, "settings", "set", "--tenant", T, f"llm_usage_retention_days={value}")
-
-    assert r.returncode == 2
-    assert "llm_usage_retention_days" in r.stderr
-    assert len(r.stderr.strip().splitlines()) == 1
+    checks.window_refused(tenants, T, "llm_usage_retention_days", value)

@@ -5,7 +5,6 @@ enriched once, with one open app task, and the sandbox holds no duplicate."""
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import sys
 import time
@@ -21,6 +20,7 @@ from app.storage.models import AuditLog, Enrichment, InboxEvent
 from app.sync import backfill
 from tests.conftest import TEST_SECRET_KEY, TEST_TOKEN_KEY, flush_test_redis, need, pg_url, redis_url
 from tests.hubspot import sandbox_helpers as sb
+from tests.worker_processes import stop_workers
 
 pytestmark = [pytest.mark.redis, pytest.mark.postgres, pytest.mark.timeout(300)]
 ROOT = Path(__file__).resolve().parents[2]
@@ -90,15 +90,7 @@ def test_two_forked_rq_workers_enrich_every_open_deal_once_through_the_real_pipe
             time.sleep(0.5)
         time.sleep(1.0)  # a stray second copy of a job would show itself now
     finally:
-        for w in workers:
-            if w.poll() is None:
-                os.killpg(w.pid, signal.SIGTERM)
-        for w in workers:
-            try:
-                w.wait(20)
-            except subprocess.TimeoutExpired:  # a warm shutdown stuck on a blocking call
-                os.killpg(w.pid, signal.SIGKILL)
-                w.wait(10)
+        stop_workers(workers)
     logs = "".join((tmp_path / f"worker-{n}.log").read_text(errors="replace")[-3000:] for n in range(2))
     with get_db(app).session() as s:
         statuses = dict(s.execute(select(InboxEvent.status, func.count()).group_by(InboxEvent.status)).all())
@@ -114,18 +106,6 @@ def test_two_forked_rq_workers_enrich_every_open_deal_once_through_the_real_pipe
     for deal_id in sorted(set(enriched))[:3]:
         assert sandbox.count_tasks_with_marker(deal_id, "[agentic-sales]") == 1
         assert sandbox.store_get("deals", deal_id)["properties"].get("ai_enriched_at")
-
-
-def stop(workers: list[subprocess.Popen]) -> None:
-    for w in workers:
-        if w.poll() is None:
-            os.killpg(w.pid, signal.SIGTERM)
-    for w in workers:
-        try:
-            w.wait(20)
-        except subprocess.TimeoutExpired:
-            os.killpg(w.pid, signal.SIGKILL)
-            w.wait(10)
 
 
 def test_three_worker_processes_with_scheduler_reconcile_each_tenant_once_per_interval(rq_app, tmp_path):
@@ -146,7 +126,7 @@ def test_three_worker_processes_with_scheduler_reconcile_each_tenant_once_per_in
             assert all(w.poll() is None for w in workers), "a worker died"
             time.sleep(0.5)
     finally:
-        stop(workers)
+        stop_workers(workers)
     with get_db(app).session() as s:
         claims = s.execute(select(AuditLog).where(AuditLog.tenant_id == tid, AuditLog.event == "periodic.reconcile")
                            .order_by(AuditLog.at)).scalars().all()

@@ -12,7 +12,9 @@ from tests.conftest import TEST_PUBLIC_URL
 from tests.salesforce.conftest import ORGS, sf_config
 
 
-def install(app: Any, sb: SalesforceSandboxHandle, org_id: str) -> Any:
+def install(app: Any, sb: SalesforceSandboxHandle, org_id: str, *, accept: str = "application/json") -> Any:
+    """Install through the real OAuth flow (the sandbox's consent for `org_id`); the callback's response, as JSON
+    or as the admin's browser sees it (`accept="text/html"`)."""
     client = app.test_client()
     start = client.get("/oauth/salesforce/install")
     assert start.status_code == 302
@@ -23,7 +25,16 @@ def install(app: Any, sb: SalesforceSandboxHandle, org_id: str) -> Any:
     back = s.get(consent + f"&org_id={org_id}", verify=str(sb.ca_file), allow_redirects=False, timeout=30)
     assert back.status_code == 302 and back.headers["Location"].startswith(TEST_PUBLIC_URL)
     parts = urlsplit(back.headers["Location"])
-    return client.get(f"{parts.path}?{parts.query}", headers={"Accept": "application/json"})
+    return client.get(f"{parts.path}?{parts.query}", headers={"Accept": accept})
+
+
+def install_without_package(app: Any, sb: SalesforceSandboxHandle, org_id: str) -> dict[str, Any]:
+    """Install into an org where the package is not deployed (restored afterwards); the callback's JSON."""
+    sb.control("POST", f"orgs/{org_id}/package", deployed=False)
+    try:
+        return dict(install(app, sb, org_id).get_json())
+    finally:
+        sb.control("POST", f"orgs/{org_id}/package", deployed=True)
 
 
 def test_install_stores_the_org_as_a_tenant_and_verifies_the_output_fields(
@@ -53,11 +64,7 @@ def test_install_stores_the_org_as_a_tenant_and_verifies_the_output_fields(
 def test_install_into_an_org_without_the_package_names_every_field_to_deploy(
         app_factory: Any, sfsb: SalesforceSandboxHandle, clean_faults: None) -> None:
     app = app_factory(**sf_config(sfsb), BACKFILL_ON_INSTALL=False)
-    sfsb.control("POST", f"orgs/{ORGS[1]}/package", deployed=False)
-    try:
-        body = install(app, sfsb, ORGS[1]).get_json()
-    finally:
-        sfsb.control("POST", f"orgs/{ORGS[1]}/package", deployed=True)
+    body = install_without_package(app, sfsb, ORGS[1])
     assert body["status"] == "installed"
     assert "Opportunity.AI_Conversion_Score__c" in body["fields_error"]
     assert "Account.AI_Churn_Risk__c" in body["fields_error"] and "manifests/salesforce" in body["fields_error"]

@@ -13,7 +13,7 @@ from integrations.salesforce.connector import CONNECTOR, webhook_key
 from integrations.salesforce.webhook_secret import installation_secret
 from integrations.sandbox.salesforce_api import SalesforceSandboxHandle
 from tests.salesforce.conftest import ORGS, sf_config
-from tests.salesforce.test_install import install
+from tests.salesforce.test_install import install, install_without_package
 
 
 def test_install_puts_the_orgs_secret_into_the_package_and_the_page_does_not_show_it(
@@ -25,33 +25,15 @@ def test_install_puts_the_orgs_secret_into_the_package_and_the_page_does_not_sho
     expected = installation_secret(webhook_key(app.config), ORGS[0])
     assert sfsb.sandbox.orgs[ORGS[0]].callout_secret == expected
 
-    page = _install_html(app, sfsb, ORGS[0])  # the same install again, as the admin's browser sees it
+    page = install(app, sfsb, ORGS[0], accept="text/html").get_data(as_text=True)  # again, as the browser sees it
     assert "set in your org by the app" in page
     assert f"<code>{expected}</code>" not in page, "the secret is shown on its own, though the org already has it"
-
-
-def _install_html(app: Any, sb: SalesforceSandboxHandle, org_id: str) -> str:
-    from urllib.parse import urlsplit
-
-    import requests
-
-    client = app.test_client()
-    consent = client.get("/oauth/salesforce/install").headers["Location"]
-    s = requests.Session()
-    s.trust_env = False
-    back = s.get(consent + f"&org_id={org_id}", verify=str(sb.ca_file), allow_redirects=False, timeout=30)
-    parts = urlsplit(back.headers["Location"])
-    return client.get(f"{parts.path}?{parts.query}", headers={"Accept": "text/html"}).get_data(as_text=True)
 
 
 def test_an_org_without_the_package_gets_the_manual_step_with_the_reason(
         app_factory: Any, sfsb: SalesforceSandboxHandle, clean_faults: None) -> None:
     app = app_factory(**sf_config(sfsb), BACKFILL_ON_INSTALL=False)
-    sfsb.control("POST", f"orgs/{ORGS[1]}/package", deployed=False)
-    try:
-        body = install(app, sfsb, ORGS[1]).get_json()
-    finally:
-        sfsb.control("POST", f"orgs/{ORGS[1]}/package", deployed=True)
+    body = install_without_package(app, sfsb, ORGS[1])
     assert body["status"] == "installed" and body["secret_in_org"] is False
     assert "agentic-sales/v1/secret" in body["secret_error"]
 

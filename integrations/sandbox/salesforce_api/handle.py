@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import tempfile
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import requests
-from werkzeug.serving import BaseWSGIServer
 
 from ..serving import ServedSandbox, serve_in_thread
 from . import tls
@@ -20,10 +18,7 @@ from .state import EXTENSION, Sandbox
 
 @dataclass
 class SalesforceSandboxHandle(ServedSandbox):
-    url: str
     sandbox: Sandbox
-    server: BaseWSGIServer
-    thread: threading.Thread
     ca_file: Path
     _tmp: Any = None
 
@@ -34,14 +29,6 @@ class SalesforceSandboxHandle(ServedSandbox):
     @property
     def org_id(self) -> str:
         return self.sandbox.config.org_ids[0]
-
-    @property
-    def client_id(self) -> str:
-        return self.sandbox.config.client_id
-
-    @property
-    def client_secret(self) -> str:
-        return self.sandbox.config.client_secret
 
     def control(self, method: str, path: str, **json: Any) -> Any:
         resp = requests.request(method, f"{self.url}/_sandbox/{path.lstrip('/')}", json=json or None, timeout=60,
