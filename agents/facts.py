@@ -23,6 +23,7 @@ from agents.links import INLINE_URI, url_allowed
 from agents.links import URL as _URL
 from agents.names import _known, _unknown_names, _words, customer_references, disguised_words
 from agents.normalize import defang, normalise
+from agents.order_numbers import order_numbers_out
 from agents.other_customers import initials_of, named_other_customers, with_spellings
 from agents.place_asides import place_aside
 from agents.settings import FREE_TEXT_CORROBORATION
@@ -106,8 +107,6 @@ _MULTIPLE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?[x×](?![\w])", re.I)
 # ("Monday the 23rd", "le 3e"), which names a day of the month or a rank.
 _NUMBER = re.compile(r"(?<![\w.,/])(?<!\d-)(\d[\d,]*(?:\.\d+)?)(?:st|nd|rd|th|er|e|ème|º|ª)?(?![\w%])")
 _MIXED_SCRIPT = re.compile(r"\b(?=\w*[A-Za-z])(?=\w*[\u0370-\u03ff\u0400-\u04ff])\w+\b")
-
-
 
 
 @dataclass(frozen=True)
@@ -292,7 +291,7 @@ def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | Non
     for u in _URL.findall(rest):
         if not url_allowed(u, vocab.urls):
             add("url", u)
-    rest = _URL.sub(lambda m: " ." if m.group(0).endswith(".") else " ", rest)  # "...ateliers. Je": a start, no name
+    rest = order_numbers_out(_URL.sub(lambda m: " ." if m.group(0).endswith(".") else " ", rest))  # "...ateliers. Je"
     for m in _MONEY.finditer(rest):
         if not _close_to_any(_money_value(m), vocab.money):
             add("money", m.group(0).strip())
