@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import re
 
-_PART = (r"(?:section|chapter|step|phase|stage|wave|item|point|part|page|slide|paragraph|clause|annex|appendix|exhibit|"
+_PART_WORD = (r"(?:section|chapter|step|phase|stage|wave|item|point|part|page|slide|paragraph|clause|annex|appendix|exhibit|"
          r"option|milestone|line|table|figure|question|round|lot|tab|"
          r"abschnitt|kapitel|schritt|stufe|welle|punkt|teil|seite|folie|absatz|ziffer|anlage|anhang|meilenstein|"
          r"position|zeile|tabelle|abbildung|frage|runde|bauabschnitt|projektphase|"
          r"chapitre|étape|vague|partie|diapositive|paragraphe|article|annexe|jalon|ligne|tableau|volet|"
          r"sección|seccion|capítulo|capitulo|paso|fase|etapa|ola|punto|parte|página|pagina|diapositiva|apartado|"
-         r"párrafo|parrafo|artículo|articulo|anexo|opción|opcion|hito|línea|linea|tabla|figura|pregunta|ronda|lote)"
-         r"(?:s|n|en|e|es)?")
+         r"párrafo|parrafo|artículo|articulo|anexo|opción|opcion|hito|línea|linea|tabla|figura|pregunta|ronda|lote)")
+_PART = rf"{_PART_WORD}(?:s|n|en|e|es)?"
 """The parts of a proposal or a plan, in English, German, French and Spanish, singular and plural. Not a unit of time
 or money (a month, a year, an instalment, a tier, a rate): "the 2nd month", "die 2. Rate" stay figures."""
 
@@ -38,6 +38,9 @@ _ORDINAL_SUFFIX = r"(?:st|nd|rd|th|\.|e|ème|eme|er|re|ère|\.?[ºª°oa])"
 _ORDINAL = re.compile(rf"(?<![\w.,])(\d{{1,2}}{_ORDINAL_SUFFIX}|(?-i:[IVX]{{1,4}})(?:e|ème|er|re|ère))(?=\s+(?i:{_PART})\b)",
                       re.I)
 """An ordinal right before a part: "die 2. Phase", "the 2nd wave", "la 2e étape", "la IIe phase", "la 2.ª fase"."""
+_BARE_ORDINAL = re.compile(rf"(?<![\w.,])([2-9]|[1-9]\d)(?=\s+(?i:{_PART_WORD})\b)")
+"""A number before one part, singular: an ordinal whose indicator normalising took ("el 4.º paso" is read "el 4 paso");
+a count of two or more names the part in the plural ("4 pasos", "3 steps")."""
 
 _REFERENCE = re.compile(
     r"(?i:\b(?:nr\.?|n[º°]\.?|n\.[º°o]|no\.|núm\.|num\.|ref\.?|réf\.?|reference|referenz|référence|referencia|"
@@ -110,7 +113,7 @@ def _merged(spans: list[tuple[tuple[int, int], re.Pattern[str]]]) -> list[tuple[
 def order_numbers_out(text: str) -> str:
     """`text` as the figure check reads it: part numbers, ordinals of parts and references blanked in each sentence
     that carries no commercial term (money, percentage, date, deadline, concession, price talk, promise)."""
-    return _blank(text, (_PART_NUMBER, _ORDINAL, _REFERENCE, _CODE), frozenset({_CODE}))
+    return _blank(text, (_PART_NUMBER, _ORDINAL, _BARE_ORDINAL, _REFERENCE, _CODE), frozenset({_CODE}))
 
 
 def reference_codes_out(text: str) -> str:
