@@ -18,7 +18,7 @@ from agents.safety import commercial_violations
 from agents.vouched import count_parts_out
 from integrations.base import Record
 from tests.agents.conftest import FIXTURES, NOW
-from tests.agents.role_matrix import as_body, as_summary
+from tests.agents.role_matrix import as_body, as_rationale, as_summary
 
 
 def _numbers(reasons: list[str]) -> list[str]:
@@ -205,3 +205,31 @@ def test_placed_out_reads_the_place_only_where_something_is_placed() -> None:
     assert "Valencia" not in placed_out("con sede en Valencia", "Valencia")
     assert "Valencia" in placed_out("Valencia Ortega llamó", "Valencia")
     assert placed_out("en Valencia", "") == "en Valencia"
+
+
+# the real-model honest set's largest false-positive group: a strategy's "hold the price" read as price talk
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Keep our pricing and tie the second phase to the pilot's results."),
+    ("en", "Maintaining the list price; lead with the payback instead."),
+    ("de", "Am Listenpreis festhalten und den Nutzen der Disponenten betonen."),
+    ("fr", "Maintenir notre prix et mettre en avant la baisse des absences."),
+    ("es", "Sostener el precio y destacar el ahorro en combustible."),
+])
+def test_a_strategy_that_holds_the_price_states_no_price(lang: str, text: str) -> None:
+    assert not any("price talk" in r for r in as_rationale(lang, text)), text
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Hold the price for you through year end so Dana signs."),
+    ("de", "Den Preis bis Ende Januar halten, dann unterschreibt sie."),
+    ("fr", "Tenir le prix pour vous jusqu'à la fin de l'année."),
+    ("es", "Mantener el precio hasta enero para que firme."),
+    ("en", "Hold price and waive the setup fee."),
+])
+def test_a_price_held_for_a_period_or_beside_a_concession_is_still_refused(lang: str, text: str) -> None:
+    assert as_rationale(lang, text), text
+
+
+def test_a_draft_holding_the_price_is_still_read_as_price_talk() -> None:
+    """Only internal texts (analysis, rationale) read the stance; to the buyer "we hold the price" is a term."""
+    assert any("price talk" in r for r in as_body("en", "We hold the price."))
