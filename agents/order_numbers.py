@@ -34,6 +34,11 @@ _PART_NUMBER = re.compile(
 """A part and its number(s): "Abschnitt 2", "section 3.1", "Schritte 1 bis 3", "les étapes 2 et 3". A number after
 the first has at most two digits: "step 1 and 60 trucks" states a count."""
 
+_MOMENT = re.compile(r"\b(?:this|that|which|what|one|some|any|dies\w*|jen\w*|welch\w*|ce|cet|cette|quel\w*|"
+                     r"est[ea]|ese|esa|aquel\w*|cuyo|cual|qué)\s+$", re.I)
+"""A word before "point" or "stage" that makes it a moment, not a part: "at this point 200 trucks are live", "at which
+stage 60 depots", "en este punto 40 camiones" state counts."""
+
 _ORDINAL_SUFFIX = r"(?:st|nd|rd|th|\.|e|ème|eme|er|re|ère|\.?[ºª°oa])"
 _ORDINAL = re.compile(rf"(?<![\w.,])(\d{{1,2}}{_ORDINAL_SUFFIX}|(?-i:[IVX]{{1,4}})(?:e|ème|er|re|ère))(?=\s+(?i:{_PART})\b)",
                       re.I)
@@ -90,7 +95,8 @@ def _blank(text: str, patterns: tuple[re.Pattern[str], ...], whole: frozenset[re
         return text  # most texts: no ordinal, no part number, no reference
     out = []
     for piece in _SENTENCE.split(text):  # the separators are kept as pieces: joined, the text is whole
-        spans = sorted(((m.span(0 if p in whole else 1), p) for p in patterns for m in p.finditer(piece)), key=lambda x: x[0])
+        spans = sorted(((m.span(0 if p in whole else 1), p) for p in patterns for m in p.finditer(piece)
+                        if p is not _PART_NUMBER or not _MOMENT.search(piece, 0, m.start())), key=lambda x: x[0])
         if spans and not carries_terms(piece):
             for (start, end), _p in reversed(_merged(spans)):
                 piece = piece[:start] + " " + piece[end:]

@@ -233,3 +233,13 @@ def test_a_price_held_for_a_period_or_beside_a_concession_is_still_refused(lang:
 def test_a_draft_holding_the_price_is_still_read_as_price_talk() -> None:
     """Only internal texts (analysis, rationale) read the stance; to the buyer "we hold the price" is a term."""
     assert any("price talk" in r for r in as_body("en", "We hold the price."))
+
+
+@pytest.mark.parametrize("text", [
+    "At this point 200 trucks are live.",
+    "At which stage 60 depots join the rollout.",
+    "En este punto 40 camiones ya usan la plataforma.",
+    "À ce point 3 ateliers sont équipés.",
+])
+def test_a_point_or_stage_that_is_a_moment_numbers_no_part(text: str) -> None:
+    assert order_numbers_out(text) == text
