@@ -243,3 +243,33 @@ def test_a_draft_holding_the_price_is_still_read_as_price_talk() -> None:
 ])
 def test_a_point_or_stage_that_is_a_moment_numbers_no_part(text: str) -> None:
     assert order_numbers_out(text) == text
+
+
+class _FlagsEverything:
+    """A stand-in for the learned screen that flags every sentence, so the anchor rule alone decides."""
+
+    def flagged(self, text: str) -> list[tuple[str, float]]:
+        return [(s.strip(), 0.99) for s in text.split("\n") if s.strip()]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The quote reference HDG-0427 is on the cover page.",
+    "Abschnitt 2 des Angebots beantwortet das.",
+    "Die 2. Phase folgt danach.",
+])
+def test_an_order_number_anchors_no_sentence_the_screen_flags(monkeypatch: pytest.MonkeyPatch, sentence: str) -> None:
+    from agents import learned_screen
+    from tests.agents.role_matrix import world
+
+    monkeypatch.setattr(learned_screen, "current_model", lambda: _FlagsEverything())
+    _ctx, vocab = world("de")
+    assert learned_screen.planted_sentence_violations(sentence, vocab), sentence
+
+
+def test_a_figure_the_record_holds_still_anchors_a_flagged_sentence(monkeypatch: pytest.MonkeyPatch) -> None:
+    from agents import learned_screen
+    from tests.agents.role_matrix import world
+
+    monkeypatch.setattr(learned_screen, "current_model", lambda: _FlagsEverything())
+    _ctx, vocab = world("de")
+    assert learned_screen.planted_sentence_violations("Das Angebot gilt für Ihre 120 Fahrzeuge in Abschnitt 2.", vocab) == []
