@@ -43,9 +43,10 @@ _ORDINAL_SUFFIX = r"(?:st|nd|rd|th|\.|e|ème|eme|er|re|ère|\.?[ºª°oa])"
 _ORDINAL = re.compile(rf"(?<![\w.,])(\d{{1,2}}{_ORDINAL_SUFFIX}|(?-i:[IVX]{{1,4}})(?:e|ème|er|re|ère))(?=\s+(?i:{_PART})\b)",
                       re.I)
 """An ordinal right before a part: "die 2. Phase", "the 2nd wave", "la 2e étape", "la IIe phase", "la 2.ª fase"."""
-_BARE_ORDINAL = re.compile(rf"(?<![\w.,])([2-9]|[1-9]\d)(?=\s+(?i:{_PART_WORD})\b)")
-"""A number before one part, singular: an ordinal whose indicator normalising took ("el 4.º paso" is read "el 4 paso");
-a count of two or more names the part in the plural ("4 pasos", "3 steps")."""
+_BARE_ORDINAL = re.compile(rf"(?:(?<=\bel )|(?<=\bla )|(?<=\bal )|(?<=\bdel ))([2-9]|[1-9]\d)(?=\s+(?i:{_PART_WORD})\b)",
+                           re.I)
+"""A Spanish ordinal whose indicator normalising took ("el 4.º paso" is read "el 4 paso"): the article is singular, and
+a count of two or more names the part in the plural ("los 4 pasos"). Not "60 line items": a count."""
 
 _REFERENCE = re.compile(
     r"(?i:\b(?:nr\.?|n[º°]\.?|n\.[º°o]|no\.|núm\.|num\.|ref\.?|réf\.?|reference|referenz|référence|referencia|"

@@ -273,3 +273,9 @@ def test_a_figure_the_record_holds_still_anchors_a_flagged_sentence(monkeypatch:
     monkeypatch.setattr(learned_screen, "current_model", lambda: _FlagsEverything())
     _ctx, vocab = world("de")
     assert learned_screen.planted_sentence_violations("Das Angebot gilt für Ihre 120 Fahrzeuge in Abschnitt 2.", vocab) == []
+
+
+def test_a_bare_number_before_a_part_is_an_ordinal_only_after_a_singular_spanish_article() -> None:
+    assert "4" not in order_numbers_out("El 4 paso es la formación.")  # "4.º" as normalising leaves it
+    assert "60" in order_numbers_out("The proposal has 60 line items.")
+    assert "4" in order_numbers_out("Los 4 pasos son claros.")
