@@ -39,6 +39,9 @@ _MOMENT = re.compile(r"\b(?:this|that|which|what|one|some|any|dies\w*|jen\w*|wel
 """A word before "point" or "stage" that makes it a moment, not a part: "at this point 200 trucks are live", "at which
 stage 60 depots", "en este punto 40 camiones" state counts."""
 
+_PARTLY = re.compile(r"\b(?:zum\s+teil|en\s+partie|in\s+part|en\s+parte|a\s+parte|à\s+part|por\s+parte)\s+\d", re.I)
+""""Partly", not a part: "zum Teil 30 Fahrzeuge" states a count."""
+
 _ORDINAL_SUFFIX = r"(?:st|nd|rd|th|\.|e|ème|eme|er|re|ère|\.?[ºª°oa])"
 _ORDINAL = re.compile(rf"(?<![\w.,])(\d{{1,2}}{_ORDINAL_SUFFIX}|(?-i:[IVX]{{1,4}})(?:e|ème|er|re|ère))(?=\s+(?i:{_PART})\b)",
                       re.I)
@@ -100,7 +103,9 @@ def _blank(text: str, patterns: tuple[re.Pattern[str], ...], whole: frozenset[re
     out = []
     for piece in _SENTENCE.split(text):  # the separators are kept as pieces: joined, the text is whole
         spans = sorted(((m.span(0 if p in whole else 1), p) for p in patterns for m in p.finditer(piece)
-                        if p is not _PART_NUMBER or not _MOMENT.search(piece, 0, m.start())), key=lambda x: x[0])
+                        if p is not _PART_NUMBER or not (_MOMENT.search(piece, 0, m.start())
+                                                         or _PARTLY.search(piece[max(0, m.start() - 6):m.end()]))),
+                       key=lambda x: x[0])
         if spans and not carries_terms(piece):
             for (start, end), _p in reversed(_merged(spans)):
                 piece = piece[:start] + " " + piece[end:]

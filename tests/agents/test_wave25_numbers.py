@@ -237,6 +237,7 @@ def test_a_draft_holding_the_price_is_still_read_as_price_talk() -> None:
 
 @pytest.mark.parametrize("text", [
     "At this point 200 trucks are live.",
+    "Die Flotte besteht zum Teil 30 Jahre alten Fahrzeugen.",
     "At which stage 60 depots join the rollout.",
     "En este punto 40 camiones ya usan la plataforma.",
     "À ce point 3 ateliers sont équipés.",
