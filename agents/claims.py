@@ -11,6 +11,7 @@ from agents import deal_closure as dc
 from agents.concessions import APPROVED_DISCOUNT
 from agents.facts import _MONEY, _PERCENT, _close_to_any, _num
 from agents.normalize import normalise
+from agents.order_numbers import reference_codes_out
 from agents.spelled_amounts import _TENS, _UNITS, spelled_currency_amounts
 from agents.terms_promises import MORE_PROMISES
 
@@ -322,7 +323,7 @@ def price_violations(text: str, money: Iterable[float], counts: Iterable[float] 
     reasons = [f"amount written out ({m.group(0)!r}): amounts are stated in figures from the record"
                for m in (_SPELLED_MONEY.finditer(t) if _SPELLED_MONEY_UNIT.search(t) else ())]
     reasons += spelled_currency_amounts(t)
-    for m in _PRICE_FIGURE.finditer(_MONEY.sub(" ", t)):
+    for m in _PRICE_FIGURE.finditer(_MONEY.sub(" ", reference_codes_out(t))):  # "the quote reference HDG-0427"
         v = _num(m.group(1))
         if 1990 <= v <= 2100 and m.group(1).isdigit():
             continue  # a year ("the 2027 budget"), not a price

@@ -167,12 +167,26 @@ def waived_security(text: str) -> list[str]:
 
 
 _PO = re.compile(
-    r"\b(?:sent|raised|issued|signed|submitted|placed|cut)\s+(?:us\s+|over\s+)?(?:the\s+|a\s+|their\s+)?(?:po|purchase\s+order)\b|"
+    r"\b(?:sent|raised|issued|signed|submitted|placed|cut|received|got)\s+(?:us\s+|over\s+)?(?:the\s+|a\s+|their\s+|your\s+)?"
+    r"(?:po|purchase\s+order)\b|"
     r"\b(?:po|purchase\s+order)\s*(?:#|no\.?|number)\s*\d+|"
-    r"\b(?:po|purchase\s+order)\s+(?:is\s+|was\s+|has\s+been\s+)?(?:sent|raised|issued|signed|in|submitted|placed)\b|"
-    r"\b(?:bestellung|auftrag|bestellnummer)\s+(?:ist\s+|wurde\s+)?(?:ausgelöst|erteilt|geschickt|eingegangen|unterschrieben)\b|"
+    r"\b(?:po|purchase\s+order)\s+(?:is\s+|was\s+|has\s+been\s+)?(?:sent|raised|issued|signed|in|submitted|placed|received)\b|"
+    r"\b(?:bestellung|auftrag|bestellnummer)\s+(?:ist\s+|wurde\s+)?(?:heute\s+|gestern\s+|bereits\s+|schon\s+)?(?:ausgelöst|erteilt|geschickt|eingegangen|unterschrieben|"
+    r"erhalten)\b|"
     r"\b(?:bon\s+de\s+commande)\s+(?:a\s+été\s+|est\s+)?(?:émis|envoyé|signé|reçu)\b|"
-    r"\b(?:orden\s+de\s+compra|pedido)\s+(?:ha\s+sido\s+|fue\s+|está\s+)?(?:emitid[oa]|enviad[oa]|firmad[oa]|cursad[oa])\b", re.I)
+    r"\b(?:orden\s+de\s+compra|pedido)\s+(?:ha\s+sido\s+|fue\s+|está\s+)?(?:emitid[oa]|enviad[oa]|firmad[oa]|cursad[oa]|"
+    r"recibid[oa])\b", re.I)
+_PENDING = re.compile(r"\b(?:need\w*|will|shall|must|has\s+to|have\s+to|going\s+to|requires?|required|"
+                      r"brauch\w*|benötig\w*|wird|werden|muss|müssen|"
+                      r"faut|faudra|besoin|sera|devra|doit|"
+                      r"necesit\w*|hace\s+falta|hará\s+falta|será|tiene\s+que|habrá\s+que)\b", re.I)
+"""A purchase order still to come ("we will need a PO raised", "the PO must be signed before kickoff"): none exists."""
+
+
+def _states_order(sentence: str) -> bool:
+    """Whether `sentence` states that a purchase order exists: not one asked about, hoped for or still to come."""
+    return bool(_PO.search(sentence)) and not _ASKED.search(sentence) and not _CONDITION.search(sentence) \
+        and not _PENDING.search(sentence)
 
 
 def raised_orders(text: str, ctx: Context) -> list[str]:
@@ -181,7 +195,8 @@ def raised_orders(text: str, ctx: Context) -> list[str]:
         return []
     found = [m.group(0) for sentence in _SENTENCE.split(text)
              if (m := _PO.search(sentence)) and not _ASKED.search(sentence) and not _CONDITION.search(sentence)]
-    if not found or any(_PO.search(t) for t in _activity_texts(ctx)):
+    # only an activity that states one vouches for it: "Has the PO been raised?" or "we will need a PO" do not
+    if not found or any(_states_order(s) for t in _activity_texts(ctx) for s in _SENTENCE.split(normalise(t))):
         return []
     return [f"deal state the record does not hold (a purchase order): {f!r}" for f in found]
 

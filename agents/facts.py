@@ -23,8 +23,9 @@ from agents.links import INLINE_URI, url_allowed
 from agents.links import URL as _URL
 from agents.names import _known, _unknown_names, _words, customer_references, disguised_words
 from agents.normalize import defang, normalise
+from agents.order_numbers import order_numbers_out
 from agents.other_customers import initials_of, named_other_customers, with_spellings
-from agents.place_asides import place_aside
+from agents.place_asides import company_place, placed_out
 from agents.settings import FREE_TEXT_CORROBORATION
 from agents.vouched import count_parts_out, factor_labels, own_company_unnumbered, record_names, unowned
 
@@ -108,8 +109,6 @@ _NUMBER = re.compile(r"(?<![\w.,/])(?<!\d-)(\d[\d,]*(?:\.\d+)?)(?:st|nd|rd|th|er
 _MIXED_SCRIPT = re.compile(r"\b(?=\w*[A-Za-z])(?=\w*[\u0370-\u03ff\u0400-\u04ff])\w+\b")
 
 
-
-
 @dataclass(frozen=True)
 class Finding:
     """One fact in a text that the inputs do not support."""
@@ -142,6 +141,7 @@ class Vocabulary:
     names: frozenset[str] = frozenset()  # words of the record's people and company names (agents.vouched)
     vouched_phrases: tuple[str, ...] = ()  # figure-valued score factor labels (agents.vouched)
     own_company: str = ""  # this record's company name, screened: vouched whole, not in pieces (agents.vouched)
+    place: str = ""  # the place in brackets after the company's name: a name where a text places something there
 
 
 def build_vocabulary(
@@ -172,7 +172,7 @@ def build_vocabulary(
     trusted = [without_asides(r.name) if "name" not in ctx.flagged else None, r.currency, *extra_text]
     if r.company:
         trusted += [without_asides(ctx.company_name), ctx.safe("company.industry", r.company.industry),
-                    ctx.safe("company.country", r.company.country), place_aside(ctx.safe("company.name", r.company.name))]
+                    ctx.safe("company.country", r.company.country)]
     if r.owner:
         trusted += [ctx.safe("owner.name", r.owner.name), r.owner.timezone,
                     (r.owner.email or "").split("@")[-1].split(".")[0]]
@@ -242,7 +242,7 @@ def build_vocabulary(
                       urls=frozenset(u.lower().strip() for u in allowed_links if u.strip()),
                       words=frozenset(words),
                       denied=with_spellings(other_customers, (ctx.company_name or "").lower()),
-                      multiples=frozenset(),
+                      multiples=frozenset(), place=company_place(ctx),
                       own_words=frozenset(w.lower() for t in trusted if t for w in _words(normalise(t))),
                       # Asides in names count as text the record used once (German nouns there are no names).
                       seen_words=frozenset(word_seen) | frozenset(
@@ -292,7 +292,7 @@ def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | Non
     for u in _URL.findall(rest):
         if not url_allowed(u, vocab.urls):
             add("url", u)
-    rest = _URL.sub(lambda m: " ." if m.group(0).endswith(".") else " ", rest)  # "...ateliers. Je": a start, no name
+    rest = order_numbers_out(_URL.sub(lambda m: " ." if m.group(0).endswith(".") else " ", rest))  # "...ateliers. Je"
     for m in _MONEY.finditer(rest):
         if not _close_to_any(_money_value(m), vocab.money):
             add("money", m.group(0).strip())
@@ -335,7 +335,7 @@ def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | Non
         if _close_to_any(v, vocab.numbers) or _close_to_any(v, vocab.percents):
             continue
         add("number", n)
-    for name in _unknown_names(rest, vocab.words, vocab.seen_words):
+    for name in _unknown_names(placed_out(rest, vocab.place), vocab.words, vocab.seen_words):
         add("name", name)
     for value in german_occasion_deadlines(rest, lambda word: _known(word, vocab.words)):
         add("date", f"{value} (an occasion no field dates)")

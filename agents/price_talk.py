@@ -110,6 +110,18 @@ _TOPIC_REPORT = re.compile(r"\b(?:talk\w*|ask\w*|spoke|speak\w*|mention\w*|rais\
 """An internal text reporting the buyer's topic ("Talks about 'pricing'", "asked about pricing on the call")."""
 
 
+_HOLD_PRICE = re.compile(
+    r"\b(?:hold|keep|maintain)(?:ing|s)?\s+(?:the\s+|our\s+)?(?:list\s+)?(?:price|pricing)\b|"
+    r"\b(?:den\s+|unseren\s+)?(?:listen)?preis\s+(?:halten|beibehalten|stabil\s+halten)\b|"
+    r"\b(?:am\s+(?:listen)?preis\s+festhalten)\b|"
+    r"\b(?:tenir|maintenir|garder)\s+(?:le|notre)\s+prix\b|\b(?:mantener|sostener)\s+(?:el|nuestro)\s+precio\b", re.I)
+"""The strategy's stance to leave our price where it is ("Hold price; reframe the upsell", "Den Preis halten", "Tenir le
+prix", "Mantener el precio"): four of the 70 honest vendor-style rationales (wave 24's real-model set) were refused as
+price talk for it. It moves no price and states none; read only in internal texts, and only in a sentence with no
+figure, day or deadline ("hold the price until December 31" is a price lock, and is still read)."""
+_HELD_UNTIL = re.compile(r"\d|\b(?:until|till|through|for\s+you|bis|jusqu|pour\s+vous|hasta|para\s+usted)\b", re.I)
+
+
 def unanchored_price_talk(text: str, approved_discount: float | None = None, *, topic_reports: bool = False) -> list[str]:
     """Sentences of `text` (normalised) that speak of our price or a payment with nothing the record has behind
     them. A question asks rather than states; with a discount approved in code, the sentence that offers it (a
@@ -124,6 +136,7 @@ def unanchored_price_talk(text: str, approved_discount: float | None = None, *, 
     for sentence in SENTENCE_BREAK.split(text):
         if topic_reports:
             sentence = _TOPIC_REPORT.sub(" ", sentence)
+            sentence = sentence if _HELD_UNTIL.search(sentence) else _HOLD_PRICE.sub(" ", sentence)
         if "?" in sentence or _ANCHOR.search(sentence):
             continue
         # wave 24b: a cost laid out as its own line, "die Rechnung" for the calculation named before (agents.price_anchors)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from agents.names import _words
 from agents.normalize import normalise
+from agents.order_numbers import carries_terms
 
 if TYPE_CHECKING:
     from agents.context import Context
@@ -208,6 +209,29 @@ _SENTENCE_END = re.compile(r"((?<=[.!?])\s+|\n)")
 """Where a sentence ends: a stop before a space, or a line break ("1.ª fase" and "3.5" end none)."""
 
 
+_REST = re.compile(r"\b(?:the rest|the remaining|the remainder|the others?|den rest|der rest|die übrigen|die restlichen|"
+                   r"le reste|les autres|les \w+ restant\w*|el resto|los (?:demás|restantes)|las (?:demás|restantes))\b",
+                   re.I)
+_COUNTED_NOUN = re.compile(r"\s+([^\W\d_]{4,})")
+
+
+def _noun_after(text: str, end: int) -> str:
+    m = _COUNTED_NOUN.match(text, end)
+    return m.group(1).casefold()[:4] if m else ""
+
+
+def _part_before_rest(sentence: str, m: re.Match[str], text: str, numbers: frozenset[float]) -> bool:
+    """Whether count `m` of `sentence` is a share of a count the record holds and the text states, with the rest named
+    beside it: "die 1. Phase umfasst 60 Fahrzeuge, die 2. Phase den Rest" of "Ihre 120 Fahrzeuge" (set 33's 093). The
+    same noun must follow both (60 Fahrzeuge, 120 Fahrzeuge): a share of the fleet is no new fact, a figure of
+    anything else is."""
+    noun = _noun_after(sentence, m.end())
+    if not noun or not _REST.search(sentence) or carries_terms(sentence):  # "60 Fahrzeuge gratis, der Rest ..."
+        return False
+    return any(float(w.group(0)) in numbers and float(w.group(0)) > float(m.group(0)) and _noun_after(text, w.end()) == noun
+               for w in _PLAIN_COUNT.finditer(text))
+
+
 def count_parts_out(text: str, numbers: frozenset[float]) -> str:
     """`text` with the parts of a vouched count blanked out: counts in one sentence that the record lacks but that
     together make one it holds ("a 1st phase with 40 trucks and a 2nd with the remaining 45" of 85, "3 workshops, then
@@ -219,5 +243,7 @@ def count_parts_out(text: str, numbers: frozenset[float]) -> str:
         if len(found) >= 2 and float(sum(int(m.group(0)) for m in found)) in numbers:
             for m in reversed(found):
                 sentence = sentence[:m.start()] + " " + sentence[m.end():]
+        elif len(found) == 1 and _part_before_rest(sentence, found[0], text, numbers):
+            sentence = sentence[:found[0].start()] + " " + sentence[found[0].end():]
         out.append(sentence)
     return "".join(out)
