@@ -58,14 +58,24 @@ def run(item: VendorBenign) -> AgentRun:
     vendor = Vendor()
     vendor.by_schema[SCHEMA_NAMES[item.role]].extend([body, body])
     policy = fixed_policy(item.output.strategy) if item.role == "strategist" else None  # type: ignore[attr-defined]
-    return run_agents(record, scores, AgentSettings(tenant_id=record.tenant_id),
-                      providers={item.role: [openai_provider(vendor)]}, now=NOW, policy=policy)
+    return run_agents(
+        record,
+        scores,
+        AgentSettings(tenant_id=record.tenant_id),
+        providers={item.role: [openai_provider(vendor)]},
+        now=NOW,
+        policy=policy,
+    )
 
 
 def replay(item: VendorBenign) -> Outcome:
     result = run(item)
-    reasons = tuple(f.reason for f in result.fallbacks if f.role == item.role and not f.reason.startswith("repaired"))
-    quality = tuple(f"{c.name}: {c.detail}" for c in result.checks if not c.passed) if item.role == "writer" else ()
+    reasons = tuple(
+        f.reason for f in result.fallbacks if f.role == item.role and not f.reason.startswith("repaired")
+    )
+    quality = (
+        tuple(f"{c.name}: {c.detail}" for c in result.checks if not c.passed) if item.role == "writer" else ()
+    )
     return Outcome(item, reasons, quality)
 
 
@@ -76,7 +86,9 @@ def violations(outcome: Outcome) -> list[str]:
         pieces: list[str] = []
         for piece in re.split(r"; (?=[A-Za-z])", reason.removeprefix("safety: ")):
             # a quoted sentence may hold "; ", and some rules end "...; the record says open": keep those whole
-            if pieces and (_open_quote(pieces[-1]) or piece.startswith(("the record says", "the policy approved"))):
+            if pieces and (
+                _open_quote(pieces[-1]) or piece.startswith(("the record says", "the policy approved"))
+            ):
                 pieces[-1] += "; " + piece
             else:
                 pieces.append(piece)
@@ -110,15 +122,20 @@ def refused_by_role(outcomes: list[Outcome]) -> dict[str, int]:
 
 def table(outcomes: list[Outcome]) -> str:
     lines = ["| role | language | outputs | refused | quality-flagged (writer) |", "|---|---|---|---|---|"]
-    keys = sorted({(o.item.role, o.item.language) for o in outcomes}, key=lambda k: (list(SCHEMA_NAMES).index(k[0]), k[1]))
+    keys = sorted(
+        {(o.item.role, o.item.language) for o in outcomes},
+        key=lambda k: (list(SCHEMA_NAMES).index(k[0]), k[1]),
+    )
     for role, lang in keys:
         group = [o for o in outcomes if (o.item.role, o.item.language) == (role, lang)]
         flagged = sum(bool(o.quality_failed) for o in group) if role == "writer" else "-"
         lines.append(f"| {role} | {lang} | {len(group)} | {sum(o.refused for o in group)} | {flagged} |")
     for role in SCHEMA_NAMES:
         group = [o for o in outcomes if o.item.role == role]
-        lines.append(f"| {role} | all | {len(group)} | {sum(o.refused for o in group)} | "
-                     f"{sum(bool(o.quality_failed) for o in group) if role == 'writer' else '-'} |")
+        lines.append(
+            f"| {role} | all | {len(group)} | {sum(o.refused for o in group)} | "
+            f"{sum(bool(o.quality_failed) for o in group) if role == 'writer' else '-'} |"
+        )
     return "\n".join(lines)
 
 
