@@ -130,11 +130,11 @@ def table(outcomes: list[Outcome]) -> str:
         group = [o for o in outcomes if (o.item.role, o.item.language) == (role, lang)]
         flagged = sum(bool(o.quality_failed) for o in group) if role == "writer" else "-"
         lines.append(f"| {role} | {lang} | {len(group)} | {sum(o.refused for o in group)} | {flagged} |")
-    for role in SCHEMA_NAMES:
-        group = [o for o in outcomes if o.item.role == role]
+    for name in SCHEMA_NAMES:
+        group = [o for o in outcomes if o.item.role == name]
         lines.append(
-            f"| {role} | all | {len(group)} | {sum(o.refused for o in group)} | "
-            f"{sum(bool(o.quality_failed) for o in group) if role == 'writer' else '-'} |"
+            f"| {name} | all | {len(group)} | {sum(o.refused for o in group)} | "
+            f"{sum(bool(o.quality_failed) for o in group) if name == 'writer' else '-'} |"
         )
     return "\n".join(lines)
 
