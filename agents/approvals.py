@@ -96,6 +96,9 @@ vist buen verd auto eleg sele adju prov pres asig libe""".split())
 (budget secured) and of "security": the approver "security" still links to a record that names security by its
 other words ("security signed off on our side" shares "side"? no: _GENERIC drops it), so a claim about security's
 sign-off is vouched through the record's own approval sentence only when another word links them; see _topic."""
+_BARE_STEMS = frozenset({"sign", "appr", "okay", "endo"})
+"""The only words a bare approval note may have besides generic ones ("Signed off", "Approved on their side"): the
+approval verb itself; "Budget approved" or "Vendor selected" name what was approved, and the record must say so."""
 _BARE_NOTE = re.compile(r"^(?!.*\b(?:all|alles|tout|todo|toda)\b)(?:\S+\s+){0,5}\S+$", re.I)
 """A note of at most six words that says nothing is approved wholesale ("all signed off" claims everything)."""
 _DECIDED_STAGES = re.compile(r"boughtin|bought in|approv|commit|verbal|contractsent|contract sent|closedwon|won\b", re.I)
@@ -246,8 +249,7 @@ def unvouched_approvals(text: str, ctx: Context) -> list[str]:
                 known = _record_approvals(ctx)
             if any(topic & t for t in known[0]):
                 continue
-            if not _stems(sentence.replace(m.group(0), " ")) and _BARE_NOTE.match(sentence.strip()) \
-                    and _states_an_approval(ctx):
+            if _stems(sentence) <= _BARE_STEMS and _BARE_NOTE.match(sentence.strip()) and _states_an_approval(ctx):
                 # wave 25 (honest analyses): an evidence note or label that is the approval and nothing else
                 # ("Signed off", "Signed off on their side") names no topic to differ from the record's own approval
                 continue

@@ -124,10 +124,11 @@ def test_a_bare_approval_note_on_a_record_that_states_an_approval_passes(text):
 @pytest.mark.parametrize(
     ("record", "text"),
     [
-        (
-            "hubspot_deal",
-            "Budget signed off",
-        ),  # names what: the record's sign-off is security's, not the budget's
+        # names what: the record's sign-off is security's, not the budget's, whoever's words name it
+        ("hubspot_deal", "Budget signed off"),
+        ("hubspot_deal", "Budget approved"),
+        ("hubspot_deal", "Funding secured"),
+        ("hubspot_deal", "Selected us as vendor"),
         ("hubspot_deal", "All signed off"),  # everything, not the record's one approval
         ("hubspot_deal", "Signed off by Marcus"),  # names who: Marcus signed off nothing on the record
         ("salesforce_opportunity", "Signed off"),  # no approval on this record at all
