@@ -60,30 +60,24 @@ def unread_fields(fields: Iterable[str], language_of: str, own_words: frozenset[
             continue
         if (m := _MORSE_RUN.search(field)) is not None:
             out.append(f"text encoded in Morse code: {m.group(0)!r}")
-        # wave 25: each sentence is read on its own, so an English rationale that quotes the buyer's Spanish in one
-        # sentence reads that sentence as Spanish and the next as English (the whole field switched to Spanish failed)
-        for sentence in sentences(field):
-            if _unread(sentence, guess_language(language_of), own_words):
+        language, seen = guess_language(language_of), set()
+        # wave 25: a field whose every sentence is made of common words of its language is read in it, whatever the
+        # letter-trigram profiles make of it (common_in); a field that mixes two languages is judged as before
+        if all(common_in(sentence, language, own_words) for sentence in sentences(field)):
+            continue
+        while language not in seen:
+            seen.add(language)
+            found = language_violations(field, language, own_words) + unreadable_runs(field, language, own_words)
+            if not found:
+                break
+            other = next((m.group(1) for r in found if (m := _OTHER.search(r))), None)
+            if other is None:
                 out.append(f"words no language we write reads: {field[:90]!r}")
                 break
+            language = other
+        else:
+            out.append(f"words no language we write reads: {field[:90]!r}")
     return list(dict.fromkeys(out))
-
-
-def _unread(sentence: str, language: str, own_words: frozenset[str]) -> bool:
-    """Whether none of our languages reads `sentence`, starting with `language` and following the one it reads as."""
-    seen: set[str] = set()
-    while language not in seen:
-        seen.add(language)
-        if common_in(sentence, language, own_words):
-            return False
-        found = language_violations(sentence, language, own_words) + unreadable_runs(sentence, language, own_words)
-        if not found:
-            return False
-        other = next((m.group(1) for r in found if (m := _OTHER.search(r))), None)
-        if other is None:
-            return True
-        language = other
-    return True
 
 
 def common_in(sentence: str, language: str, own_words: frozenset[str] = frozenset()) -> bool:
@@ -91,8 +85,8 @@ def common_in(sentence: str, language: str, own_words: frozenset[str] = frozense
     or one of the run's own (`own_words`: the record's structured fields, names and titles, which it vouches for):
     it is read in that language whatever the letter-trigram profiles make of it. The profiles, trained on our drafts,
     read plain business English as no language ("Three stakeholders are engaged", -2.70 against a floor of -2.48;
-    "Recent replies from the buyer"): 6 of 160 honest vendor analyses and rationales (wave 25). A clause in Tagalog,
-    Breton or Basque has words no list of ours holds, and is judged as before."""
+    "Recent replies from the buyer"): 6 of 160 honest vendor analyses and rationales (wave 25). A sentence in Tagalog,
+    Breton, Basque or Portuguese has words the field's language's list does not hold, and is judged as before."""
     from agents.vouched_vocabulary import language_words  # imports this module
 
     words = [w.lower() for w in _LETTERS.findall(sentence) if len(w) > 1]

@@ -192,8 +192,8 @@ _SUMMARY = "The buyer is engaged and the proposal is the next step."
         "The buyer side appears quieter than in October.",
         "Recent replies from the buyer",
         'The last buyer email said "Tom will want to see the proposal before year end"; he has it.',
-        'The priority is "reducir el consumo de combustible en 85 camiones". Examples of other fleets may help.',
-        "Anna schreibt, dass sie weitermachen möchten. The offer is the next step.",
+        "Der Einkauf wartet auf das Angebot. Anna Schmidt möchte weitermachen.",
+        "Les ateliers attendent la proposition et Paul veut avancer.",
     ],
 )
 def test_plain_sentences_of_our_languages_in_a_role_field_are_read(field):
@@ -208,6 +208,9 @@ def test_plain_sentences_of_our_languages_in_a_role_field_are_read(field):
         "The buyer is engaged. Digoust eo ar staliadur evit ar bloaz.",  # Breton, in its own sentence
         "Strong interest: lehen hilabetea doan da guztientzat.",  # Basque after an English clause
         "Mae'r mis cyntaf am ddim i'r tîm cyfan.",  # Welsh
+        # a neighbour's sentence that reads as Spanish, beside an English one (set 30's kind, other words)
+        "Strong interest from the practice managers. O primeiro mês fica por nossa conta.",
+        "The partners will decide in December. A instalação fica por conta da casa.",
     ],
 )
 def test_a_sentence_no_language_of_ours_reads_is_still_refused(field):
