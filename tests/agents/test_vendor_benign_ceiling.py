@@ -32,6 +32,9 @@ STILL_REFUSED: dict[str, dict[str, str]] = {
         "weitermachen': read as the purchase decided; a paraphrase one word stronger than the record, "
         "left refused (judgement call: the wording is the won-claim attack's)",
         "vb-de-str-14": "'Confirm today and send' read as pressing the buyer for a decision today: false positive",
+        "vb-es-str-11": "an English rationale quoting the buyer's Spanish ('reducir el consumo de combustible en 85 "
+        "camiones') beside an English sentence: a field mixing two languages stays refused, since the same reading "
+        "catches a Portuguese sentence that passes for Spanish (set 30's 049); false positive, kept on purpose",
         "vb-hs-str-03": "'the lower price of the incumbent's add-on' read by the better-terms and moved-price rules, "
         "which do not look for another seller: false positive",
         "vb-hs-str-04": "'the price model's best discount' read as better terms: false positive",
@@ -55,7 +58,7 @@ STILL_REFUSED: dict[str, dict[str, str]] = {
     },
 }
 CEILING = {role: len(ids) for role, ids in STILL_REFUSED.items()}
-"""Refused of 80 per role after wave 25's fixes: analyst 3, strategist 5, writer 9."""
+"""Refused of 80 per role after wave 25's fixes: analyst 3, strategist 6, writer 9."""
 
 ITEMS = load()
 
