@@ -84,6 +84,7 @@ january february march april june july august september october november decembe
 oktober dezember janvier février mars avril juin juillet août septembre octobre novembre décembre enero febrero marzo
 abril mayo junio julio agosto septiembre octubre noviembre diciembre monday tuesday wednesday thursday friday montag
 dienstag mittwoch donnerstag freitag lundi mardi mercredi jeudi vendredi lunes martes miércoles jueves viernes
+jan feb mar apr jun jul aug sep sept oct nov dec
 week weeks woche semaine semana yesterday gestern hier ayer today heute aujourd'hui
 hallo hello dear herr herrn frau monsieur madame señor señora bonjour hola liebe lieber grüße saludos cordialement
 """.split())
@@ -95,6 +96,11 @@ vist buen verd auto eleg sele adju prov pres asig libe""".split())
 (budget secured) and of "security": the approver "security" still links to a record that names security by its
 other words ("security signed off on our side" shares "side"? no: _GENERIC drops it), so a claim about security's
 sign-off is vouched through the record's own approval sentence only when another word links them; see _topic."""
+_BARE_STEMS = frozenset({"sign", "appr", "okay", "endo"})
+"""The only words a bare approval note may have besides generic ones ("Signed off", "Approved on their side"): the
+approval verb itself; "Budget approved" or "Vendor selected" name what was approved, and the record must say so."""
+_BARE_NOTE = re.compile(r"^(?!.*\b(?:all|alles|tout|todo|toda)\b)(?:\S+\s+){0,5}\S+$", re.I)
+"""A note of at most six words that says nothing is approved wholesale ("all signed off" claims everything)."""
 _DECIDED_STAGES = re.compile(r"boughtin|bought in|approv|commit|verbal|contractsent|contract sent|closedwon|won\b", re.I)
 
 
@@ -142,6 +148,16 @@ def _topic(clause: str, approval: str) -> set[str]:
     stems = {s for s in _stems(rest) if s not in _REPORTED and s[:3] not in {"nam"}}
     # "security" names the approver, "secured" is an approval verb: keep the noun's stem when the word is the noun
     return (stems - _APPROVAL_STEMS) | ({"secu"} if re.search(r"\bsecurity\b", rest, re.I) else set())
+
+
+def _states_an_approval(ctx: Context) -> bool:
+    """Whether an activity of the record states, not asks, an approval in so many words (a title does not; nor does
+    a decision to go on, which is not a sign-off)."""
+    for a in ctx.activities.values():
+        text = normalise(f"{a.get('subject') or ''}. {a.get('text') or ''}")
+        if not a.get("withheld") and any(_APPROVAL.search(s) and "?" not in s for s in SENTENCE_BREAK.split(text)):
+            return True
+    return False
 
 
 def _clause_around(sentence: str, start: int, end: int) -> str:
@@ -232,6 +248,10 @@ def unvouched_approvals(text: str, ctx: Context) -> list[str]:
             if known is None:
                 known = _record_approvals(ctx)
             if any(topic & t for t in known[0]):
+                continue
+            if _stems(sentence) <= _BARE_STEMS and _BARE_NOTE.match(sentence.strip()) and _states_an_approval(ctx):
+                # wave 25 (honest analyses): an evidence note or label that is the approval and nothing else
+                # ("Signed off", "Signed off on their side") names no topic to differ from the record's own approval
                 continue
             if wide is None:
                 wide = _widened(*known) if known[0] else []

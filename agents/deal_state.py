@@ -159,6 +159,13 @@ actualizada pensado pensada dirigido dirigida detallado detallada redactado reda
 propuesto propuesta fechado fechada estructurado estructurada pedido
 """.replace("?", "").split())
 """Participles that describe a document or a plan without deciding anything: the closed list, the other way round."""
+_MOVED = frozenset("""progressed moved advanced stalled slowed slipped evolved developed shifted continued started
+narrowed matured""".split())
+"""Participles of a deal's movement (wave 25, honest analyses: "the deal has progressed from discovery to a proposal
+request", "has moved through discovery and a security review"): a movement is no completed state unless it ends in one
+(_TO_CLOSE)."""
+_TO_CLOSE = re.compile(r"\b(?:won|closed|close|closing|signed|signing|signature|contract|commit\w*|order\w*|purchase\w*|"
+                       r"final|done|gewonnen|abschluss|unterschrift|gagn\w*|conclu\w*|ganad\w*|cierre|firma)\b", re.I)
 _CANCELLED = re.compile(r"^(?:cancell?ed|terminated|withdrawn|lost|dead|off|rescinded|gekündigt|storniert|abgesagt|"
                         r"verloren|zurückgezogen|annulée?s?|résiliée?s?|perdue?s?|cancelad[oa]s?|anulad[oa]s?|"
                         r"rescindid[oa]s?|perdid[oa]s?)$", re.I)
@@ -181,7 +188,7 @@ def asserted_states(text: str, stage_kind: str) -> list[str]:
     for sentence in re.split(r"(?<=[.!?;])\s+|\n+", text):
         for m in (m for pattern in patterns for m in pattern.finditer(sentence)):
             state = next((g for g in m.groupdict().values() if g), "customer").lower()
-            if state in _DESCRIBES:
+            if state in _DESCRIBES or (state in _MOVED and not _TO_CLOSE.search(sentence[m.end():])):
                 continue
             clause = sentence[max(sentence.rfind(",", 0, m.start()), sentence.rfind(":", 0, m.start()), 0):m.end()]
             if _NOT_A_STATEMENT.search(clause) or sentence.rstrip().endswith("?"):

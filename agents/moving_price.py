@@ -23,6 +23,10 @@ _NOT_OURS = re.compile(
     r"\?|\b(?:asked|asks|asking|wonder\w*|whether|hopes?|hoped|hoping|wants?|wanted|expects?|expected|would like|"
     r"fragt\w*|ob|hofft\w*|möchte|wünscht\w*|erwartet|demand\w*|si jamais|espère|souhaite|voudrait|pregunt\w*|si acaso|"
     r"espera\w*|quiere|quería|desea\w*|"
+    # another seller's price (wave 25, honest analyses: "a cheaper telematics add-on from their current vendor", "the
+    # lower price of the incumbent's add-on")
+    r"(?:current|other|another|existing|their|old) (?:vendor|supplier|provider|anbieter|lieferant|fournisseur|proveedor)|"
+    r"incumbent\w*|bisherig\w* anbieter|actuel fournisseur|proveedor actual|"
     r"compet\w*|wettbewerb\w*|konkurren\w*|concurren\w*|rival\w*|fuel|diesel|petrol|energy|market|kraftstoff\w*|"
     r"strom\w*|energie\w*|markt\w*|carburant|gasoil|énergie|marché|combustible|gasóleo|energía|mercado|"
     r"not|never|no|nicht|nie|kein\w*|pas|jamais|aucun\w*|ningún|ninguna|nunca)\b", re.I)

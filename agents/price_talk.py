@@ -109,6 +109,30 @@ _TOPIC_REPORT = re.compile(r"\b(?:talk\w*|ask\w*|spoke|speak\w*|mention\w*|rais\
                            r"(?:pricing|prices?|costs?|budget|payment terms)['\"’”]?(?=[\s.,;:!?)]|$)", re.I)
 """An internal text reporting the buyer's topic ("Talks about 'pricing'", "asked about pricing on the call")."""
 
+_PRICE_NOUN = (r"(?:/?pric(?:e|es|ing)|preise?n?|prix|tarifs?|precios?|tarifas?)"
+               r"(?:\s+(?:and|&|und|et|y)\s+(?:case[- ]stud(?:y|ies)|fallstudien|études de cas|casos de éxito))?")
+_ATTENTION = (r"(?:interest|research|visits?|visited|views?|viewed|pages?|questions?|objections?|pressure|concerns?|"
+              r"competition|comparison|sensitivity|risk|topic)")
+_BUYER_PRICE_TOPIC = re.compile(
+    # issue 11, wave 25 (honest vendor outputs): an analysis or a rationale names price as what the BUYER looks at or
+    # worries about ("Pricing interest", "Viewed /pricing, 2 pages", "Possible price objection", "Competing offer on
+    # price", "The main risk is price", "Pricing remains the sensitive point", "Interesse an Preisen", "Intérêt pour
+    # les tarifs"). That reports the buyer's side, not a price of ours; only the phrase is taken out, so the rest of the
+    # sentence is still read ("Price objection: we drop the price 20%" keeps "drop the price").
+    rf"\b{_PRICE_NOUN}\s+(?:page\s+)?{_ATTENTION}\b|"
+    rf"\b(?:viewed|visited|views?|visits?|look(?:ed|ing|s)? at|research\w*|interest\w* in|compet\w*(?: offer)? on|"
+    rf"los(?:e|es|ing|t) on|objections? (?:on|to|about)|questions? (?:on|about)|pressure on|"
+    rf"interesse an|intérêt pour|interés (?:en|por)|(?:pression|objection|questions?|visites?) (?:sur|concernant)|"
+    rf"(?:presión|objeción|objeciones|preguntas?|visitas?) (?:sobre|por|de)|(?:druck|einwand|einwände|fragen?) (?:beim|zum)"
+    rf")\s+(?:the\s+|our\s+|its\s+|les\s+|le\s+|la\s+|los\s+|el\s+|den\s+|die\s+)?(?:repeated\s+)?{_PRICE_NOUN}"
+    rf"(?:\s+pages?)?(?![\w/-])|"
+    rf"\b(?:risk|objection|concern|question|issue|sticking point|topic)s?\s+(?:is|are|remains|was|may|might|could|will|"
+    rf"seems|appears)\s+(?:\w+\s+){{0,3}}?(?:the\s+)?{_PRICE_NOUN}\b|"
+    rf"\b{_PRICE_NOUN}\s+(?:is|remains|seems|appears|was|is not|does not appear to be|doesn't appear to be)\s+"
+    rf"(?:\w+\s+){{0,3}}?(?:question|objection|concern|point|issue|risk|topic|factor)s?\b|"
+    r"\bpreis(?:druck|einwand|einwände|frage\w*|vergleich\w*|sensibilität|thema|interesse)\b", re.I)
+"""The buyer's attention to price, reported in an internal text (wave 25): what it names is the buyer's side."""
+
 
 _HOLD_PRICE = re.compile(
     r"\b(?:hold|keep|maintain)(?:ing|s)?\s+(?:the\s+|our\s+)?(?:list\s+)?(?:price|pricing)\b|"
@@ -135,7 +159,7 @@ def unanchored_price_talk(text: str, approved_discount: float | None = None, *, 
     out = []
     for sentence in SENTENCE_BREAK.split(text):
         if topic_reports:
-            sentence = _TOPIC_REPORT.sub(" ", sentence)
+            sentence = _BUYER_PRICE_TOPIC.sub(" ", _TOPIC_REPORT.sub(" ", sentence))
             sentence = sentence if _HELD_UNTIL.search(sentence) else _HOLD_PRICE.sub(" ", sentence)
         if "?" in sentence or _ANCHOR.search(sentence):
             continue

@@ -65,6 +65,13 @@ def common_words() -> frozenset[str]:
     return frozenset(w for buckets in data["words"].values() for line in buckets[:COMMON_CB + 1] for w in line.split())
 
 
+@functools.cache
+def language_words(language: str) -> frozenset[str]:
+    """The common words of one of our languages (same cut-off as `common_words`)."""
+    data = json.loads(gzip.decompress(_DATA.read_bytes()))
+    return frozenset(w for line in data["words"].get(language, [])[:COMMON_CB + 1] for w in line.split())
+
+
 def _compound(word: str, words: frozenset[str], depth: int = 0) -> bool:
     """`word` is two or three common words joined (German compounds; the head may take an inflection)."""
     if depth > 2:
