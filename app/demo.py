@@ -124,6 +124,12 @@ def demo_secrets(data_dir: Path, crm: str | None = None) -> dict[str, str]:
 DEMO_DATABASE = "demo.db"
 """The demo's SQLite file in its data directory."""
 
+DEMO_CRM_READ_TIMEOUT_SECONDS = 180.0
+"""The demo's CRM read timeout unless AGENTIC_SALES_CRM_READ_TIMEOUT_SECONDS is set. The sandbox answers from
+the same process as the app, its model training and the agents' processes: on a loaded 2-core machine (load
+~12) its history query took over a minute and the Salesforce demo failed at the 60-s default, where a real
+org answers on its own servers."""
+
 DEMO_SANDBOX_FILE = "sandbox.json"
 """Where the running demo's sandbox answers (written at start; stale once the demo stops)."""
 
@@ -200,6 +206,7 @@ class Demo:
             # The demo shows what the app does on every deal; lift is measured by `simulate`.
             "HOLDOUT_SHARE_OVERRIDE": 0.0,
         })
+        self.app.config.setdefault("CRM_READ_TIMEOUT_SECONDS", DEMO_CRM_READ_TIMEOUT_SECONDS)  # absent: not set
         self.server = make_server(self.opt.host, self.opt.port, self.app, threaded=True)
         self.url = f"http://{self.opt.host}:{self.server.server_port}"
         self.app.config["PUBLIC_URL"] = self.url
