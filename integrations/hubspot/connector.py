@@ -186,8 +186,7 @@ class HubSpotConnector:
     enriched_object_types = ("deal",)
     """A contact or company change re-schedules its deals (HubSpot's leads are contacts)."""
     field_word = "property"
-    """What HubSpot calls a field, and an account (used in messages revenue ops read)."""
-    account_word = "portal"
+    """What HubSpot calls a field (used in messages revenue ops read); what it calls an account is account_word."""
 
     def oauth(self, config: Mapping[str, Any]) -> HubSpotOAuth:
         """The OAuth client of the configured HubSpot app.
