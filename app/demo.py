@@ -217,7 +217,7 @@ class Demo:
         record_sandbox(data, self.opt.crm, self.driver.url, driver_config)
         self.sandbox = self.driver
         log.info("app on %s, %s sandbox on %s (seed %s)", self.url, self.opt.crm, self.driver.url, self.opt.seed)
-        self.say(f"Started the app and a simulated {self._label()} account (market seed {self.opt.seed}).")
+        self.say(f"Started the app and a simulated {self._label()} {self.account_word()} (market seed {self.opt.seed}).")
 
     def _market(self) -> dict[str, Any]:
         """The sandbox market's size, and its buyers' language when one is asked for (the default demo names none)."""
@@ -232,6 +232,12 @@ class Demo:
         from app.connectors import get_connector
 
         return str(getattr(get_connector(self.opt.crm, self.app), "label", self.opt.crm))
+
+    def account_word(self) -> str:
+        """What the CRM calls an install in the demo's lines: a Salesforce admin reads "org", not "account"."""
+        from app.connectors import get_connector
+
+        return str(getattr(get_connector(self.opt.crm, self.app), "account_word", "account"))
 
     def stop(self) -> None:
         from app.dispatch import get_dispatcher
@@ -283,7 +289,7 @@ class Demo:
         from app.site.recap import training_sentences
 
         results = train_tenant(self.app, self.tenant_id, fast=True, progress=lambda t: log.info("training %s", t))
-        for sentence in training_sentences(results):
+        for sentence in training_sentences(results, self.account_word()):
             self.say(sentence)
         return results
 
@@ -293,7 +299,7 @@ class Demo:
         result = backfill(self.tenant_id, self.app)
         self.backfilled = int(result["records_backfilled"])
         self.backfilled_by_type = dict(result.get("by_type") or {"deal": self.backfilled})
-        self.say(f"Scoring the {self.backfilled_kinds()} already in the account.")
+        self.say(f"Scoring the {self.backfilled_kinds()} already in the {self.account_word()}.")
         return self.backfilled
 
     def backfilled_kinds(self) -> str:

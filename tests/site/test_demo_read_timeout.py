@@ -17,8 +17,9 @@ from integrations.salesforce.connector import http_session
 pytestmark = [pytest.mark.embedded, pytest.mark.timeout(120)]
 
 
-def started(tmp_path: Path) -> Iterator[Demo]:
-    demo = Demo(DemoOptions(changes=0, seed=7, crm="salesforce", open_deals=2, closed_deals=60, data_dir=tmp_path))
+def started(tmp_path: Path, said: list[str] | None = None) -> Iterator[Demo]:
+    demo = Demo(DemoOptions(changes=0, seed=7, crm="salesforce", open_deals=2, closed_deals=60, data_dir=tmp_path),
+                progress=said.append if said is not None else None)
     demo.start()
     try:
         yield demo
@@ -34,5 +35,8 @@ def test_the_salesforce_demo_reads_its_sandbox_with_a_timeout_a_busy_two_core_ma
 
 def test_an_operators_read_timeout_is_the_demos_too(tmp_path, monkeypatch):
     monkeypatch.setenv("AGENTIC_SALES_CRM_READ_TIMEOUT_SECONDS", "45")
-    for demo in started(tmp_path):
+    said: list[str] = []
+    for demo in started(tmp_path, said):
         assert http_session(demo.app.config).timeout[1] == 45.0
+    # A Salesforce admin reads "org", as the install line that follows says (wave 26: "a simulated Salesforce account").
+    assert said == ["Started the app and a simulated Salesforce org (market seed 7)."]
