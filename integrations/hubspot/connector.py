@@ -43,7 +43,7 @@ TENANT_PREFIX = "hubspot-"
 """Our tenant id for a portal is this prefix + the hub id (stable across re-installs)."""
 
 REQUIRED_SCOPE_REASONS: dict[str, str] = {
-    "oauth": "the OAuth grant itself: refresh tokens, and uninstalling the app from the portal through the "
+    "oauth": "the OAuth grant itself: refresh tokens, and uninstalling the app from the account through the "
              "app-uninstalls API",
     "crm.objects.deals.read": "read deals (amount, stage, pipeline, dates, owner) and search deals modified since "
                               "the last sync (reconciliation)",
