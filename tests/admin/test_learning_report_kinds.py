@@ -37,7 +37,9 @@ def test_a_hubspot_admin_is_offered_the_deals_report_alone_and_no_salesforce_lea
 
 def test_a_hubspot_address_asking_for_leads_shows_the_deals_report_rather_than_an_empty_leads_one(console):
     log_decisions(console, HUBSPOT, n=10)
-    page = learning_page(crm_session(console.test_client(), HUBSPOT, "ann@a.example"), HUBSPOT, "?object_type=lead")
+    page = learning_page(
+        crm_session(console.test_client(), HUBSPOT, "ann@a.example"), HUBSPOT, "?object_type=lead"
+    )
     assert "<h1>Learning report: Deals</h1>" in page and "10 decisions" in page
 
 
@@ -47,6 +49,10 @@ def test_a_salesforce_admin_reads_deals_and_leads_apart(console):
     client = operator_session(console.test_client())
     deals = learning_page(client, "hubspot-202")
     leads = learning_page(client, "hubspot-202", "?object_type=lead")
-    assert 'aria-label="Whose decisions"' in deals and "object_type=lead" in deals and "Salesforce Leads" in deals
+    assert (
+        'aria-label="Whose decisions"' in deals
+        and "object_type=lead" in deals
+        and "Salesforce Leads" in deals
+    )
     assert "<h1>Learning report: Salesforce Leads</h1>" in leads
     assert "10 decisions" in deals and "10 decisions" not in leads

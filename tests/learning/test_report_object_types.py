@@ -16,8 +16,14 @@ def add_salesforce_org(data: Path, org: str) -> str:
     from app.storage import get_db
     from app.storage.models import Tenant
 
-    app = create_app({"DATABASE_URL": f"sqlite:///{data / DEMO_DATABASE}", "START_WORKER": False, "TESTING": True,
-                      **demo_secrets(data)})
+    app = create_app(
+        {
+            "DATABASE_URL": f"sqlite:///{data / DEMO_DATABASE}",
+            "START_WORKER": False,
+            "TESTING": True,
+            **demo_secrets(data),
+        }
+    )
     with get_db(app).session() as s:
         s.add(Tenant(id=f"salesforce-{org}", crm="salesforce", external_id=org, name="Sandbox Org 1"))
     get_db(app).engine.dispose()
@@ -31,7 +37,8 @@ def test_a_leads_report_on_a_hubspot_account_is_refused_and_says_to_leave_the_op
     assert refused.exit_code == 2 and not out.exists()
     assert refused.output.strip() == (
         "error: --object-type lead: hubspot-62515 is a HubSpot account, where the app decides on deals only, so no "
-        "lead has a decision to report; leave out --object-type for the deals' report")
+        "lead has a decision to report; leave out --object-type for the deals' report"
+    )
     deals = run(data, "learning", "report", "--tenant", tid, "--out", str(tmp_path / "deals.html"))
     assert deals.exit_code == 0 and json.loads(deals.output.strip().splitlines()[-1])["object_type"] == "deal"
 

@@ -18,8 +18,10 @@ pytestmark = [pytest.mark.embedded, pytest.mark.timeout(120)]
 
 
 def started(tmp_path: Path, said: list[str] | None = None) -> Iterator[Demo]:
-    demo = Demo(DemoOptions(changes=0, seed=7, crm="salesforce", open_deals=2, closed_deals=60, data_dir=tmp_path),
-                progress=said.append if said is not None else None)
+    demo = Demo(
+        DemoOptions(changes=0, seed=7, crm="salesforce", open_deals=2, closed_deals=60, data_dir=tmp_path),
+        progress=said.append if said is not None else None,
+    )
     demo.start()
     try:
         yield demo
@@ -27,7 +29,9 @@ def started(tmp_path: Path, said: list[str] | None = None) -> Iterator[Demo]:
         demo.stop()
 
 
-def test_the_salesforce_demo_reads_its_sandbox_with_a_timeout_a_busy_two_core_machine_meets(tmp_path, monkeypatch):
+def test_the_salesforce_demo_reads_its_sandbox_with_a_timeout_a_busy_two_core_machine_meets(
+    tmp_path, monkeypatch
+):
     monkeypatch.delenv("AGENTIC_SALES_CRM_READ_TIMEOUT_SECONDS", raising=False)
     for demo in started(tmp_path):
         assert http_session(demo.app.config).timeout[1] == DEMO_CRM_READ_TIMEOUT_SECONDS == 180.0
