@@ -124,6 +124,12 @@ def demo_secrets(data_dir: Path, crm: str | None = None) -> dict[str, str]:
 DEMO_DATABASE = "demo.db"
 """The demo's SQLite file in its data directory."""
 
+DEMO_CRM_READ_TIMEOUT_SECONDS = 180.0
+"""The demo's CRM read timeout unless AGENTIC_SALES_CRM_READ_TIMEOUT_SECONDS is set. The sandbox answers from
+the same process as the app, its model training and the agents' processes: on a loaded 2-core machine (load
+~12) its history query took over a minute and the Salesforce demo failed at the 60-s default, where a real
+org answers on its own servers."""
+
 DEMO_SANDBOX_FILE = "sandbox.json"
 """Where the running demo's sandbox answers (written at start; stale once the demo stops)."""
 
@@ -200,6 +206,7 @@ class Demo:
             # The demo shows what the app does on every deal; lift is measured by `simulate`.
             "HOLDOUT_SHARE_OVERRIDE": 0.0,
         })
+        self.app.config.setdefault("CRM_READ_TIMEOUT_SECONDS", DEMO_CRM_READ_TIMEOUT_SECONDS)  # absent: not set
         self.server = make_server(self.opt.host, self.opt.port, self.app, threaded=True)
         self.url = f"http://{self.opt.host}:{self.server.server_port}"
         self.app.config["PUBLIC_URL"] = self.url
@@ -210,7 +217,7 @@ class Demo:
         record_sandbox(data, self.opt.crm, self.driver.url, driver_config)
         self.sandbox = self.driver
         log.info("app on %s, %s sandbox on %s (seed %s)", self.url, self.opt.crm, self.driver.url, self.opt.seed)
-        self.say(f"Started the app and a simulated {self._label()} account (market seed {self.opt.seed}).")
+        self.say(f"Started the app and a simulated {self._label()} {self.account_word()} (market seed {self.opt.seed}).")
 
     def _market(self) -> dict[str, Any]:
         """The sandbox market's size, and its buyers' language when one is asked for (the default demo names none)."""
@@ -225,6 +232,12 @@ class Demo:
         from app.connectors import get_connector
 
         return str(getattr(get_connector(self.opt.crm, self.app), "label", self.opt.crm))
+
+    def account_word(self) -> str:
+        """What the CRM calls an install in the demo's lines: a Salesforce admin reads "org", not "account"."""
+        from app.connectors import get_connector
+
+        return str(getattr(get_connector(self.opt.crm, self.app), "account_word", "account"))
 
     def stop(self) -> None:
         from app.dispatch import get_dispatcher
@@ -276,7 +289,7 @@ class Demo:
         from app.site.recap import training_sentences
 
         results = train_tenant(self.app, self.tenant_id, fast=True, progress=lambda t: log.info("training %s", t))
-        for sentence in training_sentences(results):
+        for sentence in training_sentences(results, self.account_word()):
             self.say(sentence)
         return results
 
@@ -286,7 +299,7 @@ class Demo:
         result = backfill(self.tenant_id, self.app)
         self.backfilled = int(result["records_backfilled"])
         self.backfilled_by_type = dict(result.get("by_type") or {"deal": self.backfilled})
-        self.say(f"Scoring the {self.backfilled_kinds()} already in the account.")
+        self.say(f"Scoring the {self.backfilled_kinds()} already in the {self.account_word()}.")
         return self.backfilled
 
     def backfilled_kinds(self) -> str:

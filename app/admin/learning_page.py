@@ -9,27 +9,30 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import current_app, request
+from flask import current_app, g, request
 from markupsafe import Markup
 
 from app import defaults
 from app.admin import bp, tenant_page
 from app.admin.learning_report import OBJECT_TYPES, shown
 from app.admin.views import page
+from app.connectors import enriched_object_types
 
 
 @bp.get("/t/<tenant>/learning")
 @tenant_page("viewer")
 def learning(tenant: str) -> Any:
     """The learning report: off-policy estimates with intervals, holdout lift, plots, feedback."""
-    kind = request.args.get("object_type", "deal")
-    if kind not in OBJECT_TYPES:
-        kind = "deal"
     app = current_app._get_current_object()  # type: ignore[attr-defined]
+    # Only the kinds this CRM's records are enriched as: a HubSpot admin was offered "Salesforce Leads".
+    kinds = {k: title for k, title in OBJECT_TYPES.items() if k in enriched_object_types(g.tenant.crm, app)}
+    kind = request.args.get("object_type", "deal")
+    if kind not in kinds:
+        kind = "deal"
     report = shown(app, tenant, kind)
     # render_body escapes every value it prints; its images are matplotlib's own PNGs.
     body = Markup(report.body)  # noqa: S704
-    return page("admin/learning.html", body=body, kind=kind, kinds=OBJECT_TYPES, report=report,
+    return page("admin/learning.html", body=body, kind=kind, kinds=kinds, report=report,
                 no_worker=not report.fresh and _no_worker(app),
                 stale_minutes=round(defaults.WORKER_REPORT_STALE_SECONDS / 60))
 

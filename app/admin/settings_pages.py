@@ -296,7 +296,7 @@ def _check_draft(object_type: str, draft: dict[str, str], fields: dict[str, Any]
     if describe_error:
         return {"_": describe_error}
     connector = get_connector(g.tenant.crm)
-    # The CRM's own words in the message ("deal property 'x' does not exist in this portal").
+    # The CRM's own words in the message ("deal property 'x' does not exist in this account").
     words = (str(getattr(connector, "field_word", "field")), str(getattr(connector, "account_word", "account")))
     out = {}
     for canonical, crm_field in draft.items():

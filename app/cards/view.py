@@ -318,11 +318,32 @@ def action_view(payload: Mapping[str, Any], now: datetime, labels: Mapping[str, 
     ]
     decision = _mapping(payload.get("decision"))
     approval = bool(decision.get("requires_approval") or decision.get("escalate"))
+    why = "; ".join(approval_reasons(decision))
     return {
         "title": title,
         "meta": " · ".join(m for m in meta if m),
-        "approval": "Needs a manager's approval before it reaches the customer." if approval else None,
+        "approval": f"Needs a manager's approval before it reaches the customer{f' ({why})' if why else ''}."
+        if approval else None,
     }
+
+
+APPROVAL_SUFFIXES = (": human review", ": needs approval", " needs approval")
+"""How agents/decision.py ends a reason that sends the action to a human (the rest of its reasons, a channel
+swapped or a due time moved, are not why a manager must look)."""
+
+
+def approval_reasons(decision: Mapping[str, Any]) -> list[str]:
+    """Why the action waits for a manager, in the decision's own words ("amount 515,500 above 100,000").
+
+    The card said only "Needs a manager's approval" on a $6,200 deal: the rep could not tell that the churn risk,
+    not the deal, was the reason (a newcomer's walk, wave 26)."""
+    out = []
+    for reason in decision.get("reasons") or []:
+        if isinstance(reason, str):
+            cut = next((reason[: -len(end)].strip() for end in APPROVAL_SUFFIXES if reason.endswith(end)), "")
+            if cut:
+                out.append(cut)
+    return out
 
 
 DRAFT_KINDS = {

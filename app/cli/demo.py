@@ -120,14 +120,16 @@ def console_hint(app: Any, url: str, crm: str, say: Callable[[str], None], *, sa
     """
     from app.connectors import get_connector
 
-    label = getattr(get_connector(crm, app), "label", crm)
+    connector = get_connector(crm, app)
+    label = getattr(connector, "label", crm)
+    account = getattr(connector, "account_word", "account")
     tls = ""
     if sandbox_url.startswith("https://"):
         tls = (f" Its sign-in page ({sandbox_url}) uses a certificate from the demo's own throwaway CA, so "
                f"your browser warns once: continue to that loopback address (nothing leaves this machine).")
     # One URL on stderr (the index, issue 12): the console is named by its path and linked from there.
     say(f"Admin console (install health, field mappings, guardrails, model cards): /admin/ on that address, "
-        f"linked from that page; choose \"Sign in with {label}\" and the simulated account signs you in "
+        f"linked from that page; choose \"Sign in with {label}\" and the simulated {account} signs you in "
         f"as its installing user (admin).{tls}")
     return f"{url}/admin/"
 

@@ -153,7 +153,7 @@ def export(tenant_id: str | None, from_csv: str | None, out: str) -> None:
 def report(tenant_id: str | None, from_csv: str | None, out: str, object_type: str) -> None:
     """Off-policy estimates with intervals, holdout lift and plots, as one HTML page."""
     _check_out(out)
-    rows = of_object_type(_rows(tenant_id, from_csv), object_type)
+    rows = of_object_type(_rows(tenant_id, from_csv, object_type), object_type)
     kind = "" if object_type == "deal" else " (leads)"
     summary = _write_outputs(rows, None, out, title=f"Learning report{kind}: {tenant_id or from_csv}")
     click.echo(json.dumps({"tenant": tenant_id, "object_type": object_type, "out": out, **summary}))
@@ -166,7 +166,7 @@ def of_object_type(rows: list[dict[str, Any]], object_type: str) -> list[dict[st
     return [r for r in rows if (r.get("object_type") or "deal") == object_type]
 
 
-def _rows(tenant_id: str | None, from_csv: str | None) -> list[dict[str, Any]]:
+def _rows(tenant_id: str | None, from_csv: str | None, object_type: str = "deal") -> list[dict[str, Any]]:
     if bool(tenant_id) == bool(from_csv):
         _fail("give exactly one of --tenant or --from-csv")
     if from_csv:
@@ -176,10 +176,10 @@ def _rows(tenant_id: str | None, from_csv: str | None) -> list[dict[str, Any]]:
             return read_csv(from_csv)
         except (OSError, ValueError, UnicodeDecodeError) as exc:
             _fail(f"cannot read {from_csv}: {exc}")
-    return _rows_from_db(str(tenant_id))
+    return _rows_from_db(str(tenant_id), object_type)
 
 
-def _rows_from_db(tenant_id: str) -> list[dict[str, Any]]:
+def _rows_from_db(tenant_id: str, object_type: str = "deal") -> list[dict[str, Any]]:
     from app.cli.target import command_app, require_tenant
     from app.config import ConfigError
     from app.storage.crypto import TokenKeyError
@@ -187,10 +187,27 @@ def _rows_from_db(tenant_id: str) -> list[dict[str, Any]]:
     try:
         app = command_app()  # the deployment's database, or a demo's data directory (AGENTIC_SALES_DATA_DIR)
         require_tenant(app, tenant_id)
+        _require_enriched(app, tenant_id, object_type)
         return rows_from_db(app, tenant_id)
     except (LookupError, ConfigError, TokenKeyError) as exc:
         _fail(str(exc))
     return []  # a database error is app.cli.main's one line naming DATABASE_URL (exit 2)
+
+
+def _require_enriched(app: Any, tenant_id: str, object_type: str) -> None:
+    """Refuse a report on records the tenant's CRM is never enriched as (a HubSpot account's "leads" wrote an
+    empty report that read as "no decisions yet"), naming the kinds it has."""
+    from app.connectors import enriched_object_types, get_connector
+    from app.tenants import tenant_crm
+
+    crm = tenant_crm(app, tenant_id)
+    kinds = enriched_object_types(crm, app)
+    if object_type not in kinds:
+        connector = get_connector(crm, app)
+        where = f"{getattr(connector, 'label', crm)} {getattr(connector, 'account_word', 'account')}"
+        _fail(f"--object-type {object_type}: {tenant_id} is a {where}, where the app decides on "
+              f"{' and '.join(k + 's' for k in kinds)} only, so no {object_type} has a decision to report; "
+              f"leave out --object-type for the {kinds[0]}s' report")
 
 
 def rows_from_db(app: Any, tenant_id: str) -> list[dict[str, Any]]:

@@ -55,6 +55,13 @@ def _fail(message: str, code: int) -> NoReturn:
     sys.exit(code)
 
 
+def _check_out(path: str) -> None:
+    """Refuse an output file whose folder does not exist, before any work, as `learning report` does
+    ("error: FileNotFoundError: [Errno 2] ..." after the cards were built named no next step)."""
+    if not Path(path).expanduser().resolve().parent.is_dir():
+        _fail(f"cannot write {path}: no folder {Path(path).parent}", EXIT_DATA)
+
+
 def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
     """Turn expected failures into one stderr line and a non-zero exit code."""
 
@@ -210,6 +217,7 @@ def train_cmd(task, data, target, positive, id_column, time_column, discount_col
 @handle_errors
 def predict_cmd(model_dir, data, out) -> None:
     """Predict every row of a CSV (the target column is not needed)."""
+    _check_out(out)
     from scoring import load_model, predict_table
     from scoring.errors import DataError, MissingColumnError
 
@@ -247,6 +255,7 @@ def report_cmd(tenant, task, model_dir, out) -> None:
     from scoring import TASKS, load_model
     from scoring.report import render_report, report_page
 
+    _check_out(out)
     if (tenant is None) == (model_dir is None):
         _fail("give either --tenant T (the tenant's champions) or --model DIR (one artefact)", EXIT_DATA)
     if task is not None and task not in TASKS:
@@ -453,6 +462,7 @@ def clv_train_cmd(transactions, customer_column, date_column, amount_column, cut
 @handle_errors
 def clv_predict_cmd(model_dir, transactions, cutoff, customer_column, date_column, amount_column, out) -> None:
     """Predict value over the model's horizon after --cutoff for every customer seen by then."""
+    _check_out(out)
     from scoring import load_model, normalise_transactions
     from scoring.errors import DataError
 

@@ -32,7 +32,7 @@ Workers
 
 Errors
     `SettingsError(key, value, allowed)`: "discount_cap=1.5 is out of range: allowed 0.0 to 0.5"
-    `MappingError` (a SettingsError): "deal property 'foo_bar' does not exist in this portal"
+    `MappingError` (a SettingsError): "deal property 'foo_bar' does not exist in this account"
     `UnknownTenantError` (LookupError), `CrmUnavailableError`, `ConcurrentChangeError`
 
 `target` is a Flask app (the call runs and commits its own transaction) or an open SQLAlchemy

@@ -5,7 +5,7 @@ tenant's own entries overlay it and are versioned with its settings (app/setting
 entry is checked against the CRM's `describe()`: the field exists (and so is readable by our
 installation: a CRM lists only what the grant can see), its type suits the feature, and an output
 field is writable. A problem is a `MappingError` naming the field in the CRM's own words, e.g.
-"deal property 'foo_bar' does not exist in this portal".
+"deal property 'foo_bar' does not exist in this account".
 """
 
 from __future__ import annotations
@@ -340,7 +340,7 @@ def _defaults(crm: str, object_type: str, app: Flask) -> dict[str, tuple[str, st
 
 
 def _words(crm: str, app: Flask) -> tuple[str, str]:
-    """How the CRM names a field and an account ("property"/"portal", "field"/"org")."""
+    """How the CRM names a field and an account ("property"/"account", "field"/"org")."""
     connector = get_connector(crm, app)
     return (str(getattr(connector, "field_word", "field")), str(getattr(connector, "account_word", "account")))
 

@@ -25,6 +25,16 @@ def _environment() -> Environment:
                        trim_blocks=True, lstrip_blocks=True)
 
 
+def stage_text(stage: Any) -> str:
+    """A stage as the CRM names it: an identifier without a label (`closed_won`, `QUALIFIED`) as words, and a value
+    that is already a label, as Salesforce's StageName is, untouched ("Negotiation/Review" was shown
+    "Negotiation/review", "Id. Decision Makers" "Id. decision makers")."""
+    if not isinstance(stage, str) or not stage.strip():
+        return ""
+    identifier = "_" in stage or stage.isupper() or (stage.islower() and " " not in stage)
+    return words(stage) if identifier else stage.strip()
+
+
 def deal_row(deal: EnrichedDeal, href: str, now: datetime) -> dict[str, Any]:
     """One line of the index: the deal, its amount and stage, its chance, its next action."""
     view = card_view(deal.payload, object_type=deal.object_type, now=now)
@@ -34,7 +44,7 @@ def deal_row(deal: EnrichedDeal, href: str, now: datetime) -> dict[str, Any]:
     return {
         "href": href,
         "title": deal.title,
-        "stage": record.get("stage_label") or words(record.get("stage")),
+        "stage": record.get("stage_label") or stage_text(record.get("stage")),
         "amount": money(record.get("amount"), record.get("currency")),
         "chance": conversion.get("headline") or "–",
         "action": action.get("title") or (view["outcome"] or {}).get("text") or view["status_label"],

@@ -23,8 +23,10 @@ def _join(items: list[str]) -> str:
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
-def training_sentences(results: Mapping[str, Any]) -> list[str]:
-    """A few sentences: what was trained (metric), what was refused or not trained and why, what failed."""
+def training_sentences(results: Mapping[str, Any], account: str = "account") -> list[str]:
+    """A few sentences: what was trained (metric), what was refused or not trained and why, what failed.
+
+    `account` is what the CRM calls the install (the connector's account_word: a Salesforce "org")."""
     trained: list[str] = []
     kept: list[str] = []
     skipped: list[str] = []
@@ -47,7 +49,7 @@ def training_sentences(results: Mapping[str, Any]) -> list[str]:
             (trained if r.get("promoted") else kept).append(f"{name} ({shown})")
     out = []
     if trained:
-        out.append(f"Trained the {_join(trained)} model{'s' if len(trained) > 1 else ''} from the account's history.")
+        out.append(f"Trained the {_join(trained)} model{'s' if len(trained) > 1 else ''} from the {account}'s history.")
     if kept:
         out.append(f"Kept the current {_join(kept)} model{'s' if len(kept) > 1 else ''}: the new one was not better.")
     if refused:

@@ -43,7 +43,7 @@ TENANT_PREFIX = "hubspot-"
 """Our tenant id for a portal is this prefix + the hub id (stable across re-installs)."""
 
 REQUIRED_SCOPE_REASONS: dict[str, str] = {
-    "oauth": "the OAuth grant itself: refresh tokens, and uninstalling the app from the portal through the "
+    "oauth": "the OAuth grant itself: refresh tokens, and uninstalling the app from the account through the "
              "app-uninstalls API",
     "crm.objects.deals.read": "read deals (amount, stage, pipeline, dates, owner) and search deals modified since "
                               "the last sync (reconciliation)",
@@ -186,8 +186,7 @@ class HubSpotConnector:
     enriched_object_types = ("deal",)
     """A contact or company change re-schedules its deals (HubSpot's leads are contacts)."""
     field_word = "property"
-    """What HubSpot calls a field, and an account (used in messages revenue ops read)."""
-    account_word = "portal"
+    """What HubSpot calls a field (used in messages revenue ops read); what it calls an account is account_word."""
 
     def oauth(self, config: Mapping[str, Any]) -> HubSpotOAuth:
         """The OAuth client of the configured HubSpot app.

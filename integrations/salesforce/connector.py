@@ -82,8 +82,7 @@ class SalesforceConnector:
     """Opportunities and Leads are enriched themselves (a Lead has no Opportunity until it is
     converted); a Contact or Account change re-schedules the Opportunities it is linked to."""
     field_word = "field"
-    """What Salesforce calls a field, and an account (used in messages revenue ops read)."""
-    account_word = "org"
+    """What Salesforce calls a field (used in messages revenue ops read); what it calls an account is account_word."""
 
     def required_config(self) -> tuple[str, ...]:
         """Configuration names the OAuth flow needs (the app names any that is missing)."""

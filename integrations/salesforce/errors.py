@@ -46,15 +46,36 @@ def error_message(content: Any) -> str:
     return str(content)[:300]
 
 
-def from_sdk(exc: Exception, *, what: str = "", usage: Any = None) -> CrmError:
+READ_TIMEOUT_SETTING = "AGENTIC_SALES_CRM_READ_TIMEOUT_SECONDS"
+"""The setting an operator raises when a large org (or a busy machine) answers slower than the read timeout."""
+
+
+def timeout_message(exc: requests.Timeout, prefix: str, timeout: Any = None) -> str:
+    """What a timed-out call says: how long was waited and, for a slow answer, which setting waits longer.
+
+    "read history: Salesforce timed out (ReadTimeout)" left the person guessing; a history query of a
+    large org, or the demo's sandbox on a loaded 2-core machine, can take more than a minute.
+    """
+    connect = isinstance(exc, requests.ConnectTimeout)
+    waited = timeout[0 if connect else 1] if isinstance(timeout, tuple) and len(timeout) == 2 else timeout
+    seconds = f" within {float(waited):g} s" if isinstance(waited, int | float) else ""
+    if connect:
+        return (f"{prefix}Salesforce did not accept the connection{seconds} (ConnectTimeout): check that "
+                f"the org's instance is reachable from this host")
+    return (f"{prefix}Salesforce did not answer{seconds} ({exc.__class__.__name__}); a large org or a busy "
+            f"machine may need longer: set {READ_TIMEOUT_SETTING} (e.g. 180)")
+
+
+def from_sdk(exc: Exception, *, what: str = "", usage: Any = None, timeout: Any = None) -> CrmError:
     """Translate a simple-salesforce or requests exception into our error tree.
 
     `usage` is the last `Sforce-Limit-Info` api-usage seen (simple-salesforce's Usage(used,
     total)); it tells a used-up daily allocation (long wait) from a busy org (short wait).
+    `timeout` is the session's (connect, read) timeout, named in a timeout's message.
     """
     prefix = f"{what}: " if what else ""
     if isinstance(exc, requests.Timeout):
-        return CrmUnavailable(f"{prefix}Salesforce timed out ({exc.__class__.__name__})", crm=CRM,
+        return CrmUnavailable(timeout_message(exc, prefix, timeout), crm=CRM,
                               retry_after=constants.UNAVAILABLE_RETRY_AFTER)
     if isinstance(exc, requests.ConnectionError):
         return CrmUnavailable(f"{prefix}cannot reach Salesforce: {exc}", crm=CRM,

@@ -104,7 +104,7 @@ class Api:
             self.stats.bump(name, n)
 
     def _mapped(self, exc: Exception, what: str) -> Exception:
-        err = from_sdk(exc, what=what, usage=self.api_usage)
+        err = from_sdk(exc, what=what, usage=self.api_usage, timeout=getattr(self.session, "timeout", None))
         if isinstance(err, CrmRateLimited):
             self.bump("rate_limited_retries")
         elif isinstance(err, CrmUnavailable):

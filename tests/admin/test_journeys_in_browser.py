@@ -99,7 +99,7 @@ def test_revenue_ops_previews_saves_uses_and_undoes_a_field_mapping(live, browse
     # A property the portal does not have is refused before anything is scored or saved.
     page.fill("#map-amount", "arr_estimat")
     page.click("#preview-button")
-    assert "deal property 'arr_estimat' does not exist in this portal" in page.locator("#form-error").inner_text()
+    assert "deal property 'arr_estimat' does not exist in this account" in page.locator("#form-error").inner_text()
     page.fill("#map-amount", "arr_estimate")
     page.fill("#record_id", deal_id)
     page.click("#preview-button")

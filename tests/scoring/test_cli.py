@@ -193,3 +193,19 @@ def test_a_csv_from_a_european_excel_with_semicolons_and_decimal_commas_trains_l
     assert runs["semicolon"]["features"] == runs["comma"]["features"]
     assert runs["semicolon"]["metrics"]["holdout"]["roc_auc"] == pytest.approx(
         runs["comma"]["metrics"]["holdout"]["roc_auc"], abs=1e-9)
+
+
+def test_an_output_file_in_a_folder_that_does_not_exist_is_refused_before_any_work_naming_the_folder(
+        csvs, tmp_path, run):
+    out = tmp_path / "m"
+    assert run("model", "train", "--task", "conversion", "--data", str(csvs["train"]), *TRAIN, "--out",
+               str(out)).exit_code == 0
+    missing = tmp_path / "reports"  # e.g. a typo, or a folder the admin meant to create first
+    for args in (("model", "report", "--model", str(out), "--out", str(missing / "cards.html")),
+                 ("model", "predict", "--model", str(out), "--data", str(csvs["test"]), "--out",
+                  str(missing / "p.csv"))):
+        res = run(*args)
+        assert res.exit_code == 2
+        assert res.stderr.strip() == f"error: cannot write {missing / args[-1].rsplit('/', 1)[-1]}: no folder {missing}"
+    assert not missing.exists()
+    assert run("model", "report", "--model", str(out), "--out", str(tmp_path / "cards.html")).exit_code == 0

@@ -172,7 +172,7 @@ def test_mappings_show_lists_the_connectors_one_default(demo):
 def test_mapping_to_a_property_the_portal_lacks_exits_2_naming_it(demo):
     data, tid = demo
     line = refused(run(data, "mappings", "set", "--tenant", tid, "discount=foo_bar"))
-    assert line == "error: deal property 'foo_bar' does not exist in this portal"
+    assert line == "error: deal property 'foo_bar' does not exist in this account"
 
 
 @pytest.mark.parametrize(("pair", "words"), [

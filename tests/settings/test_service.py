@@ -149,7 +149,7 @@ def test_the_mapping_has_one_default_per_crm_from_the_connector(app, tenant):
 def test_a_mapping_to_a_property_the_portal_does_not_have_is_refused_naming_it(app, tenant):
     with pytest.raises(MappingError) as err:
         settings.set_mappings(app, tenant, "deal", {"discount": "foo_bar"}, author="ana", describe=portal)
-    assert str(err.value) == "deal property 'foo_bar' does not exist in this portal"
+    assert str(err.value) == "deal property 'foo_bar' does not exist in this account"
     assert settings.get(app, tenant).version == 0
 
 
@@ -205,7 +205,7 @@ def test_validate_reports_mappings_the_crm_no_longer_supports(app, tenant):
                                           describe=lambda ot: [f for f in PORTAL_FIELDS if f.name != "discount_percent"])
     by_feature = {p.canonical: p for p in problems}
     assert by_feature["discount"].source == "tenant"
-    assert by_feature["discount"].message == "deal property 'discount_percent' does not exist in this portal"
+    assert by_feature["discount"].message == "deal property 'discount_percent' does not exist in this account"
     assert by_feature["pipeline"].source == "default"  # this portal lacks a default property too
 
 

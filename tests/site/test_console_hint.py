@@ -17,3 +17,12 @@ def test_a_plain_http_sandbox_gets_no_certificate_warning(app):
     said: list[str] = []
     console_hint(app, "http://127.0.0.1:5000", "hubspot", said.append, sandbox_url="http://127.0.0.1:43479")
     assert 'choose "Sign in with HubSpot"' in said[0] and "certificate" not in said[0]
+
+
+def test_each_crm_is_named_in_its_own_words_a_salesforce_org_and_a_hubspot_account(app):
+    said: list[str] = []
+    console_hint(app, "http://127.0.0.1:5000", "salesforce", said.append, sandbox_url="https://127.0.0.1:46829")
+    console_hint(app, "http://127.0.0.1:5000", "hubspot", said.append, sandbox_url="http://127.0.0.1:43479")
+    assert "the simulated org signs you in" in said[0] and "account" not in said[0]
+    assert "the simulated account signs you in" in said[1] and "portal" not in said[1]
+

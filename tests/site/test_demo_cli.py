@@ -34,7 +34,7 @@ class StandInDemo:
         self.say("Started the app and a simulated HubSpot account (market seed 7).")
 
     def install(self) -> None:
-        self.say("Installed the app in portal 62515 through OAuth; 10 output fields created.")
+        self.say("Installed the app in account 62515 through OAuth; 10 output fields created.")
 
     def train(self) -> None:
         self.say("Trained the conversion (AUC 0.72) model from the account's history.")

@@ -53,3 +53,8 @@ def test_a_first_model_refused_by_its_gate_is_not_called_the_current_model():
                 "reason": "refused: ranks the holdout's customers no better than chance"}})
     assert any(line.startswith("Not shown: the clv model did not beat a simple baseline") for line in lines)
     assert not any("Kept the current" in line for line in lines)
+
+
+def test_a_salesforce_demo_trains_from_the_orgs_history_not_an_accounts():
+    lines = training_sentences({"conversion": {"metric": "auc", "challenger": 0.66, "promoted": True}}, "org")
+    assert lines == ["Trained the conversion (AUC 0.66) model from the org's history."]

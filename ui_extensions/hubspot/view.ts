@@ -337,11 +337,28 @@ function actionView(payload: Obj, now: Date, labels: Record<string, string>): Ca
   ];
   const decision = obj(payload.decision);
   const approval = Boolean(decision.requires_approval || decision.escalate);
+  const why = approvalReasons(decision).join('; ');
   return {
     title,
     meta: meta.filter(Boolean).join(' · '),
-    approval: approval ? "Needs a manager's approval before it reaches the customer." : null,
+    approval: approval ? `Needs a manager's approval before it reaches the customer${why ? ` (${why})` : ''}.` : null,
   };
+}
+
+/** How agents/decision.py ends a reason that sends the action to a human (app/cards/view.py's APPROVAL_SUFFIXES). */
+const APPROVAL_SUFFIXES = [': human review', ': needs approval', ' needs approval'];
+
+/** Why the action waits for a manager, in the decision's own words (as app/cards/view.py's approval_reasons). */
+export function approvalReasons(decision: Record<string, unknown>): string[] {
+  const reasons = Array.isArray(decision.reasons) ? decision.reasons : [];
+  const out: string[] = [];
+  for (const reason of reasons) {
+    if (typeof reason !== 'string') continue;
+    const end = APPROVAL_SUFFIXES.find((e) => reason.endsWith(e));
+    const cut = end ? reason.slice(0, -end.length).trim() : '';
+    if (cut) out.push(cut);
+  }
+  return out;
 }
 
 /** (heading, copy button, is an e-mail the composer can send): the writer writes a call script for a

@@ -1,0 +1,58 @@
+"""The learning report offers only the kinds of record the tenant's CRM is enriched as: a HubSpot admin was offered
+"Deals · Salesforce Leads" (HubSpot's leads are contacts, and the app enriches no lead there), a Salesforce admin
+reads deals and Leads apart (found by a newcomer's walk through the HubSpot demo's console, wave 26)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import update
+
+from tests.admin.conftest import crm_session, operator_session
+from tests.learning.logged import log_decisions
+
+HUBSPOT = "hubspot-101"
+
+
+def as_salesforce(app: Any, tenant_id: str) -> None:
+    from app.storage import get_db
+    from app.storage.models import Tenant
+
+    with get_db(app).session() as s:
+        s.execute(update(Tenant).where(Tenant.id == tenant_id).values(crm="salesforce"))
+
+
+def learning_page(client: Any, tenant_id: str, query: str = "") -> str:
+    resp = client.get(f"/admin/t/{tenant_id}/learning{query}")
+    assert resp.status_code == 200
+    return resp.get_data(as_text=True)
+
+
+def test_a_hubspot_admin_is_offered_the_deals_report_alone_and_no_salesforce_leads(console):
+    page = learning_page(crm_session(console.test_client(), HUBSPOT, "ann@a.example"), HUBSPOT)
+    assert "<h1>Learning report: Deals</h1>" in page
+    assert "Salesforce Leads" not in page and "object_type=lead" not in page
+    assert 'aria-label="Whose decisions"' not in page  # no one-link navigation either
+
+
+def test_a_hubspot_address_asking_for_leads_shows_the_deals_report_rather_than_an_empty_leads_one(console):
+    log_decisions(console, HUBSPOT, n=10)
+    page = learning_page(
+        crm_session(console.test_client(), HUBSPOT, "ann@a.example"), HUBSPOT, "?object_type=lead"
+    )
+    assert "<h1>Learning report: Deals</h1>" in page and "10 decisions" in page
+
+
+def test_a_salesforce_admin_reads_deals_and_leads_apart(console):
+    as_salesforce(console, "hubspot-202")
+    log_decisions(console, "hubspot-202", n=10)
+    client = operator_session(console.test_client())
+    deals = learning_page(client, "hubspot-202")
+    leads = learning_page(client, "hubspot-202", "?object_type=lead")
+    assert (
+        'aria-label="Whose decisions"' in deals
+        and "object_type=lead" in deals
+        and "Salesforce Leads" in deals
+    )
+    assert "<h1>Learning report: Salesforce Leads</h1>" in leads
+    assert "10 decisions" in deals and "10 decisions" not in leads
