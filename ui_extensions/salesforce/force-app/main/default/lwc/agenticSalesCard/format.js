@@ -199,6 +199,35 @@ export function actionView(nba) {
     };
 }
 
+/** How agents/decision.py ends a reason that sends the action to a human (app/cards/view.py's APPROVAL_SUFFIXES). */
+const APPROVAL_SUFFIXES = [': human review', ': needs approval', ' needs approval'];
+
+/** Why the action waits for a manager, in the decision's own words (as app/cards/view.py's approval_reasons). */
+export function approvalReasons(decision) {
+    const reasons = decision && Array.isArray(decision.reasons) ? decision.reasons : [];
+    const out = [];
+    for (const reason of reasons) {
+        if (typeof reason !== 'string') {
+            continue;
+        }
+        const end = APPROVAL_SUFFIXES.find((e) => reason.endsWith(e));
+        const cut = end ? reason.slice(0, -end.length).trim() : '';
+        if (cut) {
+            out.push(cut);
+        }
+    }
+    return out;
+}
+
+/** The line that tells the rep a manager must approve first, with why; null when nothing waits for one. */
+export function approvalText(decision) {
+    if (!decision || !(decision.requires_approval || decision.escalate)) {
+        return null;
+    }
+    const why = approvalReasons(decision).join('; ');
+    return `Needs a manager's approval before it reaches the customer${why ? ` (${why})` : ''}.`;
+}
+
 export function draftView(draft) {
     if (!draft || !draft.body) {
         return null;
@@ -221,6 +250,7 @@ export function cardView(payload) {
             (card.record || {}).currency, card.record || {}),
         strategy: strategyView(card.strategy),
         action: actionView(card.next_best_action),
+        approval: approvalText(card.decision),
         draft: draftView(card.draft),
         summary: (card.analysis && card.analysis.summary) || '',
         canDecide: Array.isArray(card.actions) && card.actions.includes('accept'),

@@ -10,6 +10,7 @@ jest.mock('@salesforce/apex/AgenticSalesCardController.sendFeedback', () => ({ d
 });
 
 const ENRICHED = require('./data/payload_enriched.json');
+const ESCALATED = require('./data/payload_escalated.json');
 const OPP_ID = '0065g00000AbCdEAAV';
 
 function flush() {
@@ -57,6 +58,23 @@ describe('c-agentic-sales-card', () => {
         expect(q(el, '[data-id="strategy"]').textContent).toContain('Executive alignment');
         expect(q(el, '[data-id="action"]').textContent).toContain('Ask Dana Reyes for an intro');
         expect(q(el, '[data-id="draft"]').textContent).toContain('Bringing your VP Operations');
+    });
+
+    it('tells the rep a manager must approve first, and why, in the decision\'s own words', async () => {
+        const el = await mount(ESCALATED);
+        const line = q(el, '[data-id="approval"]').textContent;
+        expect(line).toContain("Needs a manager's approval before it reaches the customer");
+        expect(line).toContain('churn risk 86% above 70%');
+        expect(line).toContain('amount 515,500 above 100,000');
+        expect(line).toContain('discount 8% above 5%');
+        // A swapped channel or a moved due time is not why a manager must look.
+        expect(line).not.toContain('linkedin');
+        expect(line).not.toContain('quiet hours');
+    });
+
+    it('shows no approval line when the decision needs no manager', async () => {
+        const el = await mount(ENRICHED);
+        expect(q(el, '[data-id="approval"]')).toBeNull();
     });
 
     it('records Accept as feedback once and hides the buttons', async () => {
