@@ -208,3 +208,59 @@ def test_a_single_currency_org_reads_its_default_and_a_missing_default_converts_
     assert _setup([{"DefaultCurrencyIsoCode": "CHF"}], multi=False).default == "CHF"
     blank = _setup([{"DefaultCurrencyIsoCode": None}], multi=False)
     assert blank.default is None and blank.rates is None
+
+
+# --- HubSpot: the tenant's setting ------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("changes", "key"),
+    [
+        ({"corporate_currency": "dollars"}, "corporate_currency"),
+        ({"corporate_currency": "USD", "exchange_rates": {"EUR": 0}}, "exchange_rates.EUR"),
+        ({"corporate_currency": "USD", "exchange_rates": {"EUR": -0.9}}, "exchange_rates.EUR"),
+        ({"corporate_currency": "USD", "exchange_rates": {"EURO": 0.9}}, "exchange_rates.EURO"),
+        ({"corporate_currency": "USD", "exchange_rates": {"EUR": "lots"}}, "exchange_rates.EUR"),
+        ({"exchange_rates": {"EUR": 0.9}}, "exchange_rates"),
+        ({"corporate_currency": "USD", "exchange_rates": {"USD": 1.2}}, "exchange_rates.USD"),
+    ],
+)
+def test_a_bad_exchange_rate_setting_is_refused_naming_the_key(changes: dict[str, Any], key: str) -> None:
+    from app.settings.schema import DEFAULTS, SettingsError, apply_changes
+
+    with pytest.raises(SettingsError) as err:
+        apply_changes(DEFAULTS, changes)
+    assert err.value.key == key
+
+
+def test_a_good_exchange_rate_setting_reaches_hubspot_deals_as_their_rate_table() -> None:
+    from app.settings.schema import DEFAULTS, apply_changes
+    from integrations.base import Installation, TokenSet
+    from integrations.hubspot.connector import _rates
+
+    s = apply_changes(DEFAULTS, {"corporate_currency": "usd", "exchange_rates": {"eur": 0.8, "GBP": 0.5}})
+    assert (s.corporate_currency, s.exchange_rates) == ("USD", {"EUR": 0.8, "GBP": 0.5})
+    inst = Installation(
+        tenant_id="hubspot-1",
+        crm="hubspot",
+        account_id="1",
+        tokens=TokenSet(access_token="x"),
+        settings={"exchange_rates": {"corporate": s.corporate_currency, "rates": s.exchange_rates}},
+    )
+    table = _rates(inst)
+    assert table is not None and convert(80.0, "EUR", table) == pytest.approx(100.0)
+    # Hand-edited stored settings: the reads go on without conversion.
+    bad = Installation(
+        tenant_id="hubspot-1",
+        crm="hubspot",
+        account_id="1",
+        tokens=TokenSet(access_token="x"),
+        settings={"exchange_rates": {"corporate": "USD", "rates": {"EUR": -1}}},
+    )
+    assert _rates(bad) is None
+    assert (
+        _rates(
+            Installation(
+                tenant_id="h", crm="hubspot", account_id="1", tokens=TokenSet(access_token="x"), settings={}
+            )
+        )
+        is None
+    )
