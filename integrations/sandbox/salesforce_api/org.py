@@ -95,6 +95,10 @@ class Org:
         self.records["Organization"].setdefault(self.org_id, {
             "Id": self.org_id, "Name": self.name, "OrganizationType": "Developer Edition",
             "DefaultLocaleSidKey": "en_US", "DefaultCurrencyIsoCode": self.currency})
+        for code, rate in schema.CURRENCY_RATES.items() if self.multi_currency else ():
+            cid = self.new_id("CurrencyType")
+            self.records["CurrencyType"][cid] = {"Id": cid, "IsoCode": code, "ConversionRate": rate, "DecimalPlaces": 2,
+                                                 "IsActive": True, "IsCorporate": code == self.currency}
 
     # --- schema ---------------------------------------------------------------------------
     def fields(self, sobject: str) -> list[dict[str, Any]]:

@@ -81,12 +81,6 @@ class Bridge:
             o.records["OpportunityStage"][sid] = {
                 "Id": sid, "ApiName": name, "MasterLabel": name, "IsActive": True, "IsClosed": closed, "IsWon": won,
                 "DefaultProbability": prob, "ForecastCategoryName": forecast, "SortOrder": i + 1}
-        if o.multi_currency:
-            for code, rate in schema.CURRENCY_RATES.items():
-                cid = o.new_id("CurrencyType")
-                o.records["CurrencyType"][cid] = {"Id": cid, "IsoCode": code, "ConversionRate": rate,
-                                                  "DecimalPlaces": 2, "IsActive": True,
-                                                  "IsCorporate": code == o.currency}
         for ow in m.owners:
             self.ids["User"][ow.key] = o.create("User", {
                 "FirstName": ow.first, "LastName": ow.last, "Email": ow.email, "TimeZoneSidKey": ow.timezone,
