@@ -140,12 +140,18 @@ def test_a_eur_deal_in_a_usd_org_reads_in_eur_on_the_card_while_its_feature_conv
     record = Record(**{**record.__dict__, "extra": {RATES_KEY: rates}})
     card = card_record(record)
     assert card["currency"] == "EUR"
-    assert card["past_revenue"] == [{"currency": "EUR", "amount": 8000.0}, {"currency": "USD", "amount": 2000.0}]
+    assert card["past_revenue"] == [
+        {"currency": "EUR", "amount": 8000.0},
+        {"currency": "USD", "amount": 2000.0},
+    ]
     assert record_features(record, as_of=NOW)["closed_won_sum"] == 12000.0  # 8,000 EUR = $10,000, + $2,000
-    view = _card({"currency": "EUR", "past_revenue": card["past_revenue"]},
-                 clv={"value": 34723.0, "score_1_99": 50, "band": "medium", "currency": "USD"})
+    view = _card(
+        {"currency": "EUR", "past_revenue": card["past_revenue"]},
+        clv={"value": 34723.0, "score_1_99": 50, "band": "medium", "currency": "USD"},
+    )
     assert view["conversion"]["factors"][0]["text"] == (
-        "Past revenue won: 8,000 EUR and $2,000 (mixed currencies, not added up)")
+        "Past revenue won: 8,000 EUR and $2,000 (mixed currencies, not added up)"
+    )
     clv = next(t for t in view["details"]["scores"] if t["key"] == "clv")
     assert clv["headline"] == "$34,723" and "not converted" not in clv["detail"]
 
