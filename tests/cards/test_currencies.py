@@ -165,3 +165,19 @@ def test_the_rate_table_stays_out_of_the_fingerprint_and_the_currency_stays_in()
     tuesday = Record(**{**base.__dict__, "extra": {RATES_KEY: {"corporate": "USD", "rates": {"EUR": 0.93}}}})
     assert record_fingerprint(monday) == record_fingerprint(tuesday) == record_fingerprint(base)
     assert record_fingerprint(Record(**{**base.__dict__, "currency": "USD"})) != record_fingerprint(base)
+
+
+def test_past_revenue_the_scores_leave_out_is_noted_on_the_card_payload_with_why():
+    from integrations.money import RATES_KEY, RateTable
+
+    rated = Record(
+        **{
+            **_deal("EUR", [(8000.0, "EUR"), (9000.0, "JPY")]).__dict__,
+            "extra": {RATES_KEY: RateTable("USD", {"EUR": 0.8}).to_dict()},
+        }
+    )
+    note = card_record(rated)["past_revenue_note"]
+    assert note.startswith("Left out of the scores' past revenue (USD): 9,000 JPY.") and "JPY to USD" in note
+    unrated = _deal("EUR", [(8000.0, "EUR"), (2000.0, "USD")])
+    assert "2,000 USD" in card_record(unrated)["past_revenue_note"]
+    assert card_record(_deal("EUR", [(8000.0, "EUR"), (1.0, None)]))["past_revenue_note"] is None
