@@ -60,6 +60,7 @@ _OWN_INTEREST = re.compile(
     \b(?:we|i|us)(?:'d|'ll)?(?:\s+(?!(?:it|this)\b)[\w']+){{0,3}}?\s+{_CLOSE}
         \s+(?:it|this|the\s+(?:deal|order|contract))?\s*(?:in|before|by|for|within)?\s*{_PERIOD}
     |\b(?:hit|make|meet|reach|close)\s+(?:our|my)\s+(?:quarter|year|numbers|{_TARGETS})\b
+    |\bour\s+quarter(?:[- ]end)?\b|\bnotre\s+(?:trimestre|fin\s+de\s+trimestre)\b|\bnuestro\s+(?:trimestre|cierre\s+trimestral)\b
     |\bverbuch\w*\b.{{0,40}}?\b{_PERIOD}|\b{_PERIOD}\s+(?:\w+\s+){{0,3}}?verbuch\w*
     |\b(?:unser|unsere[mnrs]?)\s+(?:quartal\w*|(?:quartals|vertriebs|umsatz|jahres)ziel\w*|zielvorgabe\w*|bilanz)
     |\b(?:atteindre|tenir|remplir|faire)\s+(?:nos|mes)\s+(?:objectifs|chiffres|quotas?)\b
