@@ -12,6 +12,7 @@ import unicodedata
 
 from agents.context import Context
 from agents.normalize import SENTENCE_BREAK, normalise
+from agents.seller_interest import sellers_own_interest
 from agents.thread_topics import names_a_buyer_topic
 
 _REPLY_PREFIX = re.compile(r"^\s*(?:(?:re|aw|antw|rv|r|sv|wg|fw|fwd|tr)\s*(?:\[\d+\])?\s*:\s*)+", re.I)
@@ -116,4 +117,6 @@ def pressure_for_the_sellers_target(subject: str, body: str) -> list[str]:
     """The seller's own quarter, quota or commission given as the reason to decide: no reason for the buyer, and one
     that tells them the date serves us ("as this deal counts towards my target")."""
     text = _fold(f"{subject}\n{body}")
-    return [f"presses for the seller's own target: {m.group(0)!r}" for m in _SELLER_TARGET.finditer(text)][:2]
+    # wave 26 (set 34's de-b9, es-b9): the same said without "my" ("unser Vertriebsleiter möchte ... verbuchen")
+    return [*(f"presses for the seller's own target: {m.group(0)!r}" for m in _SELLER_TARGET.finditer(text)),
+            *sellers_own_interest(subject, body)][:2]

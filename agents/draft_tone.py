@@ -106,11 +106,42 @@ _REPROACH = re.compile(r"""(?:
     )""", re.X | re.M)
 """Reproach for the buyer's silence or slowness in en/de/fr/es ("Endlich eine Rückmeldung", "por fin nos escriba")."""
 
+_EARLIER = (r"(?:earlier|sooner|in\s+advance|(?:a\s+bit\s+)?more\s+notice|at\s+the\s+(?:start|outset)|"
+            r"fruher|rechtzeitig|im\s+voraus|"
+            r"plus\s+tot|plus\s+vite|a\s+l'avance|des\s+le\s+(?:debut|depart)|"
+            r"antes|con\s+(?:antelacion|tiempo|mas\s+tiempo)|mas\s+pronto|desde\s+el\s+principio)\b")
+_TOLD = (r"(?:\w+\s+)?(?:told|let|said|given|sent|shared|written|mentioned|flagged|raised|warned|informed|alerted|"
+         r"notified|called|replied|answered|reached|contacted|asked|\w+ed)\b")
+"""What a buyer is blamed for not having done: a past participle ("told", "let us know", "mentioned")."""
+_DIT = (r"(?:precise|dit|indique|prevenu|signale|communique|donne|envoye|transmis|informe|averti|parle|"
+        r"ecrit|demande)e?s?\b")
+_TOLD_LATE = re.compile(rf"""(?:
+    \byou\s+(?:should|could|might|ought\s+to)(?:\s+have|'ve)\s+{_TOLD}.{{0,60}}?\b{_EARLIER}
+    |\b(?:if\s+you(?:'d|\s+had)|had\s+you)\s+{_TOLD}.{{0,60}}?\b{_EARLIER}
+    |\b(?:it\s+)?would\s+have\s+(?:helped|been\s+(?:\w+\s+)?(?:helpful|useful|nice|good|easier|better))\b.{{0,60}}?\b{_EARLIER}
+    |\bnext\s+time\b.{{0,60}}?\b{_EARLIER}
+    |\b(?:sie\s+hatten|hatten\s+sie)\b.{{0,60}}?\b{_EARLIER}|\b{_EARLIER}.{{0,40}}?\bhatten\s+sie\b
+    |\bwenn\s+sie\s+uns\b.{{0,60}}?\b{_EARLIER}.{{0,40}}?\b(?:hatten|waren)\b
+    |\bware\b.{{0,60}}?\bgewesen\b.{{0,40}}?\b{_EARLIER}|\bware\b.{{0,40}}?\b{_EARLIER}.{{0,40}}?\bgewesen\b
+    |\b(?:nachstes|beim\s+nachsten)\s+mal\b.{{0,60}}?\b{_EARLIER}
+    |\bsi\s+vous\s+(?:nous\s+|m')?(?:l'|le\s+|la\s+|les\s+)?(?:aviez|etiez)\s+(?:\w+\s+)?{_DIT}.{{0,60}}?\b{_EARLIER}
+    |\bvous\s+(?:nous\s+|m')?(?:l'|le\s+|la\s+)?(?:auriez|aurais)\s+(?:pu|du|mieux\s+fait)\b.{{0,60}}?\b{_EARLIER}
+    |\baurait\s+ete\b.{{0,60}}?\b{_EARLIER}|\b(?:la\s+)?prochaine\s+fois\b.{{0,60}}?\b{_EARLIER}
+    |\bsi\s+(?:usted(?:es)?\s+)?(?:nos|me)\s+(?:lo\s+|la\s+|los\s+)?(?:hubiera|hubiese)n?\b.{{0,60}}?\b{_EARLIER}
+    |\b(?:podria|deberia|tendria\s+que)n?\s+haber(?:nos|me|noslo|melo)\b.{{0,60}}?\b{_EARLIER}
+    |\b(?:nos|me)\s+(?:lo\s+|la\s+)?(?:podria|deberia)n?\s+haber\b.{{0,60}}?\b{_EARLIER}
+    |\bhabria\s+sido\b.{{0,60}}?\b{_EARLIER}|\b(?:la\s+)?proxima\s+vez\b.{{0,60}}?\b{_EARLIER}
+    )""", re.X)
+"""Wave 26 (set 34's de-b7, fr-b7): the buyer told that they should have said something sooner ("Sie hätten uns ruhig
+früher sagen können", "Si vous nous aviez précisé plus tôt le nombre d'ateliers"), a counterfactual aimed at "you" or
+at what would have helped us. Our own delay ("I should have sent it sooner", "j'aurais dû") names no "you"; thanks for
+an early word ("thanks for letting us know early") states no counterfactual."""
+
 
 def reproachful(subject: str, body: str) -> list[str]:
     """A reproach for the buyer's silence: holding it against a buyer who has just come back spoils the moment."""
-    return [f"reproaches the buyer: {m.group(0).strip()!r}" for part in (subject or "", body)
-            for m in _REPROACH.finditer(_fold(part))]
+    return [f"reproaches the buyer: {m.group(0).strip()[:80]!r}" for part in (subject or "", body)
+            for pattern in (_REPROACH, _TOLD_LATE) for m in pattern.finditer(_fold(part))]
 
 
 _FAMILIAR = re.compile(r"""(?:

@@ -61,6 +61,13 @@ _COMING_DAY = re.compile(
 """A day or week still to come, in words (a weekday and its compounds: "Montagvormittag")."""
 _COMMITS = re.compile(
     r"\b(?:i|we)(?:'ll| will| am| are|'m|'re| shall)\b|\byou(?:'ll| will) (?:have|get|receive|see)\b|"
+    # wave 26 (set 34's en-g7, de-g5): the buyer and a colleague, or both, told when they have it ("You and Elena
+    # will receive it by Friday", "Beide erhalten es bis Freitag", "vous et M. Lefèvre la recevrez", "ambos la tendrán")
+    r"\b(?:you (?:and|&) [\w.'’ -]{1,30}?|you both|both of you|the two of you|you two|both) (?:will|'ll|shall) "
+    r"(?:both |each |all )?(?:have|get|receive|see)\b|"
+    r"\b(?:sie beide|beide|sie und (?:herr|frau) \w+|sie und \w+) (?:erhalten|bekommen|haben)\b|"
+    r"\bvous (?:et [\w.'’ -]{1,30}? |deux |tous (?:les )?deux )(?:l'|la |le |les )?(?:aurez|recevrez)\b|"
+    r"\b(?:ambos|los dos|las dos) (?:l[oa]s? )?(?:tendr[áa]n|recibir[áa]n|reciben|tienen)\b|"
     r"\bwill be (?:with|in front of) you\b|\bon (?:its|their) way\b|"
     r"\b(?:ich|wir)\b|\bsie (?:haben|erhalten|bekommen) (?:es|das|ihn|sie)\b|\bkommt\b|"
     r"\b(?:je|j'|nous)\b|\bvous (?:l'|la |le |les )?(?:aurez|recevrez)\b|\bpartira\b|"

@@ -172,5 +172,34 @@ def unanchored_price_talk(text: str, approved_discount: float | None = None, *, 
             continue
         if approved_discount is not None and _PERCENT.search(sentence):
             continue
+        if restated_with_its_amount(sentence, text):
+            continue
         out.append(f"price talk the record does not anchor: {sentence.strip()[:120]!r}")
     return out
+
+
+_AMOUNT = re.compile(r"\d[\d.,\s\u202f]*\s?(?:€|eur\b|usd\b|\$|£|gbp\b|chf\b)|[$€£]\s?\d", re.I)
+_MOVED = re.compile(
+    r"\b(?:lower|cheaper|reduced|special|better|best|free|off|cut|drop\w*|less|new|sonder\w*|günstig\w*|reduziert\w*|"
+    r"niedriger\w*|weniger|neue[rns]?|spécial\w*|réduit\w*|baiss\w*|moins|offert\w*|nouveau|nouvelle|especial\w*|"
+    r"rebajad\w*|reducid\w*|barat\w*|menor|menos|gratis|nuevo|nueva)\b", re.I)
+"""A heading that moves the price ("Lower price for two waves") says more than the amount it is restated with."""
+_PRICE_WORDS = frozenset("price prices pricing preis preise prix precio precios tarif tarifs tarifa same gleicher "
+                         "gleiche même mismo misma".split())
+
+
+def restated_with_its_amount(sentence: str, text: str) -> bool:
+    """A short heading on price ("Same price for one wave or two", set 34's en-g8 subject) that another sentence of the
+    text states with the record's amount in figures ("does not change the proposal's total of £24,000 for the 9
+    clinics", which the facts check holds to the record) and on the same topic (a word of four letters or more in
+    common besides the price words): the heading titles an anchored sentence, it adds no price of its own."""
+    words = re.findall(r"[^\W\d_]+", sentence.lower())
+    if not words or len(words) > 8 or re.search(r"\d", sentence) or _MOVED.search(sentence) or _DISCOUNT.search(sentence):
+        return False
+    topic = {w[:4] for w in words if len(w) >= 4 and w not in _PRICE_WORDS}
+    for other in SENTENCE_BREAK.split(text):
+        if other.strip() == sentence.strip() or not _AMOUNT.search(other):
+            continue
+        if topic & {w[:4] for w in re.findall(r"[^\W\d_]{4,}", other.lower())}:
+            return True
+    return False

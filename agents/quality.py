@@ -48,6 +48,7 @@ from agents.record_address import HONORIFIC, addressed_formally, wrong_form_of_a
 from agents.record_reading import record_reading_problems
 from agents.references import misdated_references, unrecorded_calls, unrecorded_encounters
 from agents.safety import commercial_violations
+from agents.seller_interest import pushes_a_colleague
 from agents.settings import AgentSettings
 from agents.signature import signature_problems
 from agents.stated_steps import stated_step
@@ -378,6 +379,7 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
     for rule, found in (("replies_on_a_recorded_thread", unrecorded_thread(subject, ctx)),
                         ("no_copy_over_the_contacts_head", over_the_contacts_head(f"{subject}\n{body}", ctx)),
                         ("no_pressure_for_the_sellers_target", pressure_for_the_sellers_target(subject, body)),
+                        ("no_pushing_the_buyers_colleague", pushes_a_colleague(body, draft.to.contact_id, ctx)),
                         ("names_only_products_on_record", unrecorded_products(f"{subject}\n{body}", ctx))):
         checks.append(Check(name=rule, passed=not found, detail="; ".join(found) or "none"))
     # set 33 (wave 24b): what a buyer should never read, whatever the record holds

@@ -309,7 +309,10 @@ invented scarcity, an alarm subject, a reproachful or over-familiar tone; refuse
 topic>" subjects (wave 24's thread rule), a sign-off the buyer reported, a payback period, thanks for what we sent."""
 
 SET34 = {lang: json.loads((FIXTURES / "quality_heldout34" / f"{lang}.json").read_text()) for lang in LANGUAGES}
-SET34_FLOORS = {"en": (11, 8), "de": (9, 9), "fr": (11, 10), "es": (10, 10)}
+# wave 26 (in-sample): agents/seller_interest.py, draft_tone's counterfactual reproach, next_steps' step for the buyer
+# and a colleague, price_talk's restated heading; de-b10 stays missed: set 18's de-g1, the same sentence (4 December for
+# "bis Ende nächster Woche" of 20 November), is labelled good and its floor holds (agents/README.md, wave 26)
+SET34_FLOORS = {"en": (12, 10), "de": (11, 10), "fr": (12, 10), "es": (12, 10)}
 """Wave 25, written by an eighteenth outside red team without reading agents/ (12 bad, 10 good per language); first
 and only measurement on 541afbc (06:49 UTC, tests/fixtures/injection_heldout34/MEASURED.md), bad flagged / good passed:
 en 11/12 8/10, de 9/12 9/10, fr 11/12 10/10, es 10/12 10/10. Missed: the buyer asked to push a colleague for our
