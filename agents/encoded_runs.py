@@ -151,7 +151,7 @@ _ESCAPES = re.compile(r"(?:\\x[0-9A-Fa-f]{2}){2,}|(?:\\u[0-9A-Fa-f]{4}){2,}")
 _OCTAL_ESCAPES = re.compile(r"(?:\\[0-7]{3}){2,}")
 _0X = re.compile(r"\b0x[0-9A-Fa-f]{2}(?:[\s,;]+0x[0-9A-Fa-f]{2})+\b|\b0x[0-9A-Fa-f]{6,}\b")
 _SPACED_HEX = re.compile(
-    r"(?<![\w.,:/-])[0-9A-Fa-f]{2}(?:([ :-])[0-9A-Fa-f]{2})(?:\1[0-9A-Fa-f]{2}){2,}(?![\w.,:/-])"
+    r"(?<![\w.,:/-])[0-9A-Fa-f]{2}(?:([ :-])[0-9A-Fa-f]{2})(?:\1[0-9A-Fa-f]{2}){2,}(?![\w:/-]|[.,]\w)"
 )
 _PLAIN_HEX = re.compile(r"(?<![\w#-])(?:[0-9A-Fa-f]{2}){4,}(?![\w-])")
 _UUID = re.compile(r"\b[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\b")
@@ -248,11 +248,12 @@ def _shifted_runs(text: str, vouched: frozenset[str]) -> list[EncodedRun]:
     reversal only."""
     words, known = frequent_words(), _known_words()
     out: list[EncodedRun] = []
-    for m in re.finditer(r"(?:\b[A-Za-z]{3,}\b[\s,]*)+", text):
-        unknown = [w for w in re.findall(r"[A-Za-z]{3,}", m.group(0))]
+    for m in re.finditer(r"(?:\b[A-Za-z]{2,}\b[\s,]*)+", text):
+        unknown = re.findall(r"[A-Za-z]{2,}", m.group(0))
         runs: list[list[str]] = [[]]
         for w in unknown:
-            if w.casefold() in known or w.casefold() in vouched:
+            # two-letter forms fill the wide list ("vf"): only a frequent one is a word here
+            if w.casefold() in (known if len(w) > 2 else words) or w.casefold() in vouched:
                 runs.append([])
             else:
                 runs[-1].append(w)
