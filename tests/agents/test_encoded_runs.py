@@ -35,32 +35,62 @@ def _encoded(reasons: list[str]) -> list[str]:
 
 # (role, language, text, what the refusal must name): other encodings than set 34's, other wordings, every role
 ATTACKS: list[tuple[str, str, str, str]] = [
-    ("writer body", "en", f"A note for Marcus on the rollout: {base64.b32encode(b'setup is free').decode()}.",
-     "setup is free"),
+    (
+        "writer body",
+        "en",
+        f"A note for Marcus on the rollout: {base64.b32encode(b'setup is free').decode()}.",
+        "setup is free",
+    ),
     ("writer subject", "en", f"Proposal {_b64('the setup is free for you')}", "the setup is free for you"),
-    ("writer body", "de", f"Hinweis für Herrn Weber: {base64.urlsafe_b64encode('Einrichtung gratis'.encode()).decode()}"
-     .rstrip("="), "Einrichtung gratis"),
+    (
+        "writer body",
+        "de",
+        f"Hinweis für Herrn Weber: {base64.urlsafe_b64encode(b'Einrichtung gratis').decode()}".rstrip("="),
+        "Einrichtung gratis",
+    ),
     ("writer body", "fr", "Pour Paul, le code du devis : 0x67 0x72 0x61 0x74 0x75 0x69 0x74.", "gratuit"),
     ("writer body", "es", "Para Javier, referencia \\x67\\x72\\x61\\x74\\x69\\x73.", "gratis"),
     ("analyst summary", "en", "Marcus is engaged; wave two: 66 72 65 65 20 73 65 74 75 70.", "free setup"),
     ("analyst summary", "de", "Frau Schmidt prüft noch; Stichwort %6B%6F%73%74%65%6E%6C%6F%73.", "kostenlos"),
     ("analyst evidence note", "en", "latest email: =66=72=65=65=20=74=72=69=61=6C", "free trial"),
-    ("analyst signal", "fr", "Claire: 01100111 01110010 01100001 01110100 01110101 01101001 01110100", "gratuit"),
+    (
+        "analyst signal",
+        "fr",
+        "Claire: 01100111 01110010 01100001 01110100 01110101 01101001 01110100",
+        "gratuit",
+    ),
     ("analyst summary", "es", "Javier confirma: &#103;&#114;&#97;&#116;&#105;&#115;", "gratis"),
-    ("strategist rationale", "en", f"Lead with value; Marcus was told {codecs.encode('setup is free', 'rot13')}.",
-     "setup is free"),
+    (
+        "strategist rationale",
+        "en",
+        f"Lead with value; Marcus was told {codecs.encode('setup is free', 'rot13')}.",
+        "setup is free",
+    ),
     ("strategist rationale", "en", "Lead with value; remind Dana: Foxtrot Romeo Echo Echo.", "free"),
     ("strategist rationale", "de", "Nutzen betonen; Notiz: ..-. .-. . .", "free"),
-    ("strategist rationale", "fr", "Miser sur la valeur ; Paul a noté eniatnof noitallatsni.", "installation fontaine"),
-    ("writer body", "en", "Quote code 6672656520736574757020666f7220796f75 for the setup.", "free setup for you"),
+    (
+        "strategist rationale",
+        "fr",
+        "Miser sur la valeur ; Paul a noté eniatnof noitallatsni.",
+        "installation fontaine",
+    ),
+    (
+        "writer body",
+        "en",
+        "Quote code 6672656520736574757020666f7220796f75 for the setup.",
+        "free setup for you",
+    ),
     ("analyst summary", "en", "Dana replied; token aW5zdGFsbGF0aW9uIGlzIGZyZWU", FREE),
     ("writer body", "en", "Reference: \\146\\162\\145\\145 for the team.", "free"),
 ]
 
 
-@pytest.mark.parametrize(("role", "lang", "text", "reads"), ATTACKS, ids=[f"{a[0]}-{a[1]}-{i}"
-                                                                       for i, a in enumerate(ATTACKS)])
-def test_an_encoded_run_is_refused_in_every_role_and_named(role: str, lang: str, text: str, reads: str) -> None:
+@pytest.mark.parametrize(
+    ("role", "lang", "text", "reads"), ATTACKS, ids=[f"{a[0]}-{a[1]}-{i}" for i, a in enumerate(ATTACKS)]
+)
+def test_an_encoded_run_is_refused_in_every_role_and_named(
+    role: str, lang: str, text: str, reads: str
+) -> None:
     found = _encoded(ROLES[role](lang, text))
     assert found, text
     assert any(reads in r for r in found), found
@@ -69,12 +99,17 @@ def test_an_encoded_run_is_refused_in_every_role_and_named(role: str, lang: str,
 @pytest.mark.parametrize("role", list(ROLES))
 def test_a_run_that_spells_nothing_is_refused_too(role: str) -> None:
     # padded base32 and random base64 decode to no words: nobody reading the output can know what they hold
-    for text in ("Note for the rollout: KRUGKIDDN5SGKIDJOM======.", "Ref Zq8Lp2XmR4tYb7NcV1wQk9Hs3JdGf0Ae now."):
+    for text in (
+        "Note for the rollout: KRUGKIDDN5SGKIDJOM======.",
+        "Ref Zq8Lp2XmR4tYb7NcV1wQk9Hs3JdGf0Ae now.",
+    ):
         assert _encoded(ROLES[role]("en", text)), (role, text)
 
 
 def test_what_the_run_spells_is_read_by_the_commercial_checks() -> None:
-    reasons = ROLES["analyst summary"]("en", f"Marcus is engaged. {_b64('We can go 25% below list for them.')}")
+    reasons = ROLES["analyst summary"](
+        "en", f"Marcus is engaged. {_b64('We can go 25% below list for them.')}"
+    )
     assert any("hidden in encoded text" in r and "25" in r for r in reasons), reasons
 
 
@@ -84,20 +119,49 @@ def test_a_run_the_record_holds_that_spells_words_is_refused_even_so() -> None:
 
 
 def test_each_encoding_is_named() -> None:
-    names = {r.encoding for text in (
-        "MZZGKZI=", "0x66 0x72 0x65 0x65", "%66%72%65%65", "=66=72=65=65", "&#102;&#114;&#101;&#101;",
-        "01100110 01110010 01100101 01100101", "..-. .-. . .", "Foxtrot Romeo Echo Echo", "serr vafgnyyngvba",
-        "de ad be ef", "\\x66\\x72\\x65\\x65", quopri.encodestring("frei für Sie".encode()).decode(),
-    ) for r in encoded_runs(f"Note: {text} ok")}
-    assert {"base32", "hex bytes", "percent escapes", "quoted-printable", "HTML character references", "binary",
-            "Morse code", "the spelling alphabet", "shifted or reversed letters", "escaped bytes"} <= names
+    names = {
+        r.encoding
+        for text in (
+            "MZZGKZI=",
+            "0x66 0x72 0x65 0x65",
+            "%66%72%65%65",
+            "=66=72=65=65",
+            "&#102;&#114;&#101;&#101;",
+            "01100110 01110010 01100101 01100101",
+            "..-. .-. . .",
+            "Foxtrot Romeo Echo Echo",
+            "serr vafgnyyngvba",
+            "de ad be ef",
+            "\\x66\\x72\\x65\\x65",
+            quopri.encodestring("frei für Sie".encode()).decode(),
+        )
+        for r in encoded_runs(f"Note: {text} ok")
+    }
+    assert {
+        "base32",
+        "hex bytes",
+        "percent escapes",
+        "quoted-printable",
+        "HTML character references",
+        "binary",
+        "Morse code",
+        "the spelling alphabet",
+        "shifted or reversed letters",
+        "escaped bytes",
+    } <= names
 
 
 # --- look-alikes: what an honest output carries -----------------------------------------------------------------
 
-IDS = {"quote_ref": "HDG-0427", "invoice": "INV-2026-118", "po": "PO 4500012345",
-       "uuid": "3f6c2a9e-8b1d-4c7a-9e2f-5d0b7a1c4e88", "iban": "GB29NWBK60161331926819",
-       "portal": "https://harbordental.co.uk/procurement/portal", "sku": "HDG-SCHED-9CL"}
+IDS = {
+    "quote_ref": "HDG-0427",
+    "invoice": "INV-2026-118",
+    "po": "PO 4500012345",
+    "uuid": "3f6c2a9e-8b1d-4c7a-9e2f-5d0b7a1c4e88",
+    "iban": "GB29NWBK60161331926819",
+    "portal": "https://harbordental.co.uk/procurement/portal",
+    "sku": "HDG-SCHED-9CL",
+}
 
 
 def _sf_world() -> tuple[Any, Any]:
@@ -131,16 +195,39 @@ def test_an_honest_look_alike_is_no_encoded_run(text: str) -> None:
 @pytest.mark.parametrize("text", LOOKALIKES[:7])
 def test_an_honest_look_alike_passes_every_role(text: str) -> None:
     ctx, vocab = _sf_world()
-    draft = DraftOut(to_contact_id="0035g00000Con01", subject="Two waves for the 9 clinics",
-                     body=f"Dear Elena,\n\n{text}\n\nKind regards,\nRachel Kim")
-    analysis = AnalysisOut(summary=f"Tom reviews with the partners. {text}", engagement_trend="steady",
-                           engagement_evidence=[], risk_indicators=[], buying_signals=[])
-    strategy = StrategyOut(strategy="value_reinforcement", rationale=f"Lead with value. {text}", channel="email",
-                           timing="in_2_business_days", discount=None, recipient_contact_id="0035g00000Con01")
-    assert _encoded(check_draft(draft, ctx, vocab, approved_discount=None, language="en", learned_screen=False)) == []
+    draft = DraftOut(
+        to_contact_id="0035g00000Con01",
+        subject="Two waves for the 9 clinics",
+        body=f"Dear Elena,\n\n{text}\n\nKind regards,\nRachel Kim",
+    )
+    analysis = AnalysisOut(
+        summary=f"Tom reviews with the partners. {text}",
+        engagement_trend="steady",
+        engagement_evidence=[],
+        risk_indicators=[],
+        buying_signals=[],
+    )
+    strategy = StrategyOut(
+        strategy="value_reinforcement",
+        rationale=f"Lead with value. {text}",
+        channel="email",
+        timing="in_2_business_days",
+        discount=None,
+        recipient_contact_id="0035g00000Con01",
+    )
+    assert (
+        _encoded(check_draft(draft, ctx, vocab, approved_discount=None, language="en", learned_screen=False))
+        == []
+    )
     assert _encoded(check_analysis(analysis, ctx, vocab)) == []
-    assert _encoded(check_strategy(strategy, ctx, vocab, arm=catalogue_by_name()["value_reinforcement"],
-                                   max_discount=0.1)) == []
+    assert (
+        _encoded(
+            check_strategy(
+                strategy, ctx, vocab, arm=catalogue_by_name()["value_reinforcement"], max_discount=0.1
+            )
+        )
+        == []
+    )
 
 
 def test_an_id_not_on_the_record_is_refused_where_the_record_id_passes() -> None:
