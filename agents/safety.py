@@ -32,6 +32,7 @@ from agents.context import Context
 from agents.deal_state import asserted_states
 from agents.delivery_days import promised_delivery_days
 from agents.echo import echoed_inbound
+from agents.encoded_runs import decoded_texts, encoded_run_violations, held_text
 from agents.everyday_terms import everyday_violations
 from agents.facts import Vocabulary, find_unsupported
 from agents.feast_days import past_feast_deadlines
@@ -111,6 +112,7 @@ def check_draft(
     reasons += withheld_echoes(text, ctx) + echoed_inbound(draft.body, ctx)  # the buyer's email copied as the reply (wave 20, the real model)
     reasons += spelled_number_violations(text, vocab.numbers | vocab.percents | vocab.money)
     reasons += text_invariant_violations(raw, vocab, language)
+    reasons += encoded_violations(raw, ctx, vocab, approved_discount, allowed_promises)
     reasons += commercial_violations(text, ctx, vocab, approved_discount, allowed_promises)
     reasons += timing_violations(text, send_day or ctx.now.date(), asked_same_day=asked_same_day)
     reasons += past_feast_deadlines(text, send_day or ctx.now.date())  # "avant la Saint-Luc" read in November
@@ -190,6 +192,22 @@ def commercial_violations(
             *everyday_violations(normalise(said), ctx, asked_today=_asked_today(ctx))]  # set 33, read as written
 
 
+def encoded_violations(
+    text: str, ctx: Context, vocab: Vocabulary, approved_discount: float | None = None,
+    allowed_promises: Iterable[str] = (), *, topic_reports: bool = False,
+) -> list[str]:
+    """Runs of encoded text the record does not hold, in any output (agents.encoded_runs, wave 26), and the commercial
+    checks run on what they spell, so the refusal names what was hidden ("hex bytes ... which reads 'free'")."""
+    vouched = frozenset(w.casefold() for w in (*vocab.words, *vocab.own_words, *vocab.names))
+    reasons = encoded_run_violations(text, held_text(ctx.record.to_dict()), vouched)
+    if not reasons:
+        return []
+    for decoded in decoded_texts(text, vouched):
+        reasons += [f"{r} (hidden in encoded text)" for r in commercial_violations(
+            decoded, ctx, vocab, approved_discount, allowed_promises, topic_reports=topic_reports)]
+    return reasons
+
+
 def discount_and_promise_violations(
     text: str, approved_discount: float | None, allowed_promises: Iterable[str] = ()
 ) -> list[str]:
@@ -214,6 +232,7 @@ def check_analysis(out: AnalysisOut, ctx: Context, vocab: Vocabulary) -> list[st
     joined = "\n".join(texts)
     reasons += [f"unsupported fact: {f}" for f in find_unsupported(joined, vocab, kinds=FACT_KINDS_ANALYSIS)]
     reasons += text_invariant_violations(joined, vocab) + withheld_echoes(joined, ctx)
+    reasons += encoded_violations(joined, ctx, vocab, topic_reports=True)
     # what Morse or a symbol alphabet spells is read as words; a field none of our languages reads is refused
     reasons += unread_fields(texts, out.summary, vocab.own_words, record_spellings(ctx)) + vocabulary_violations(texts, vocab, ctx)
     joined = readable(joined)
@@ -238,6 +257,8 @@ def check_strategy(
         reasons.append(f"recipient {out.recipient_contact_id!r} is not one of the record's contacts")
     reasons += [f"unsupported fact: {f}" for f in find_unsupported(out.rationale, vocab, kinds=FACT_KINDS_ANALYSIS)]
     reasons += text_invariant_violations(out.rationale, vocab) + withheld_echoes(out.rationale, ctx)
+    reasons += encoded_violations(out.rationale, ctx, vocab, out.discount if arm.uses_discount else None,
+                                  topic_reports=True)
     reasons += unread_fields([out.rationale], out.rationale, vocab.own_words, record_spellings(ctx)) + vocabulary_violations(
         [out.rationale], vocab, ctx)
     reasons += commercial_violations(readable(out.rationale), ctx, vocab, out.discount if arm.uses_discount else None,
