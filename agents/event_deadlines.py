@@ -35,7 +35,9 @@ from agents.same_day_pressure import _DECIDE
 _HOLD = re.compile(
     # what a deadline is set to save: "so the January slot holds", "den Januarstart halten", "garder le créneau"
     r"\b(?:hold|holds|keep|kept|secure|lock|halten|hält|sichern|garder|garde|conserver|tenir|mantener|mantenemos|"
-    r"guardar|asegurar)\b",
+    r"guardar|asegurar|"
+    # a yes or an agreement the limit is set for ("get Marcus's yes", "l'accord de Paul", "que Javier apruebe")
+    r"yes|accord|acuerdo|einverständnis|aprueb\w*|valide\w*|validation)\b",
     re.I,
 )
 
@@ -65,7 +67,7 @@ _RELATIVE = re.compile(
     r"(?:\s+(?:ouvrés|ouvrables|hábiles|naturales))?\s+"
     r"(?P<rel>of|after|before|following|from|nach|vor|ab|seit|après|avant|suivant|qui\s+suivent|qui\s+précèdent|"
     r"à\s+compter\s+de|después\s+de(?:l)?|antes\s+de(?:l)?|tras|siguientes\s+a(?:l)?|posteriores\s+a(?:l)?|desde)\s+"
-    r"(?P<what>[^.;:!?\n]{1,60})",
+    r"(?P<what>(?:[^.;:!?\n]|(?<=\d)\.){1,60})",
     re.I,
 )
 """A limit counted from something: "within ten days of Priya's call", "zehn Tage nach der Messe"."""
@@ -156,6 +158,7 @@ _EVENT_VERB = re.compile(
     # the verb that ends an "once ... is over" event, and a German verb in last place ("bis zum Start zusagt")
     r"^(?:is|are|has|have|ends?|ended|passes|passed|over|done|finished|wraps?|closes?|meets?|sits?|votes?|reviews?|"
     r"goes|go|starts?|begins?|comes?|gets?|looks?|tagt|tagen|trifft|treffen|réunit|réunissent|reúna|reúnan|reúne|"
+    r"received|sent|reçue?s?|envoyée?s?|erhalten|bekommen|verschickt|recibid[oa]s?|enviad[oa]s?|"
     r"ist|sind|vorbei|vorüber|"
     r"passé|passée|passés|passées|terminé|terminée|terminés|fini|finie|pasado|pasada|pasados|pasadas|terminado|"
     r"terminada|acabado|acabada)$",
@@ -265,7 +268,8 @@ def unvouched_event_deadlines(text: str, ctx: Context, send_day: date | None = N
         for m in _LIMIT.finditer(sentence):
             if _RELATIVE.search(sentence[max(0, m.start() - 40) : m.end()]):
                 continue  # read above, with its count of days
-            if not m.group("art") and m.group("np")[:1].islower():
+            joined = re.search(r"(?:del|al|zu[mr]|au|aux|jusqu['’]au)$", m.group("prep"), re.I)
+            if not (m.group("art") or joined) and m.group("np")[:1].islower():
                 continue  # "before signing", "vor allem": no event named
             words = _event_words(m.group("prep"), m.group("np"))
             if not words or _calendar_dates(" ".join(words), day) or _feast_day(" ".join(words), day.year):
