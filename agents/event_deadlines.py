@@ -159,6 +159,7 @@ _EVENT_VERB = re.compile(
     r"^(?:is|are|has|have|ends?|ended|passes|passed|over|done|finished|wraps?|closes?|meets?|sits?|votes?|reviews?|"
     r"goes|go|starts?|begins?|comes?|gets?|looks?|tagt|tagen|trifft|treffen|réunit|réunissent|reúna|reúnan|reúne|"
     r"received|sent|reçue?s?|envoyée?s?|erhalten|bekommen|verschickt|recibid[oa]s?|enviad[oa]s?|"
+    r"makes?|made|takes?|gives?|prennent|prenne|prend|rendent|tomen|tome|toma|dé|fassen|fasst|"
     r"ist|sind|vorbei|vorüber|"
     r"passé|passée|passés|passées|terminé|terminée|terminés|fini|finie|pasado|pasada|pasados|pasadas|terminado|"
     r"terminada|acabado|acabada)$",

@@ -21,7 +21,11 @@ from tests.agents.conftest import FIXTURES, NOW
 from tests.agents.role_matrix import RECORD, as_body, as_rationale, as_signal, as_summary
 
 ROLES: dict[str, Callable[[str, str], list[str]]] = {
-    "writer": as_body, "analyst summary": as_summary, "analyst signal": as_signal, "strategist": as_rationale}
+    "writer": as_body,
+    "analyst summary": as_summary,
+    "analyst signal": as_signal,
+    "strategist": as_rationale,
+}
 
 EVENT = "a deadline on an event the record does not date"
 COUNTED = "a deadline counted from an event the text does not date"
@@ -90,12 +94,15 @@ def test_a_deadline_counted_from_an_undated_event_is_refused_in_every_role(lang,
     assert any(COUNTED in r for r in ROLES[role](lang, text)), (role, text)
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    ("en", "Please confirm within 14 days of your call on November 2."),
-    ("de", "Herr Weber sollte zehn Tage nach dem Gespräch am 28. Oktober zusagen."),
-    ("fr", "Paul doit valider dans les dix jours suivant la démonstration du 21 octobre."),
-    ("es", "Que Javier confirme diez días después de la demo del 3 de noviembre."),
-])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Please confirm within 14 days of your call on November 2."),
+        ("de", "Herr Weber sollte zehn Tage nach dem Gespräch am 28. Oktober zusagen."),
+        ("fr", "Paul doit valider dans les dix jours suivant la démonstration du 21 octobre."),
+        ("es", "Que Javier confirme diez días después de la demo del 3 de noviembre."),
+    ],
+)
 def test_a_deadline_counted_from_a_dated_event_already_gone_is_refused(lang, text):
     assert any(PASSED in r for r in unvouched_event_deadlines(text, _ctx(lang))), text
 
@@ -151,6 +158,14 @@ HONEST = [
     ("en", "Please confirm within two days of our call on December 2."),
     ("en", "Dana asked us to confirm the depot order before the proposal goes out."),
     ("en", "Marcus can sign off before the end of the month, so the January slot holds."),
+    (
+        "en",
+        "Marcus wants the payback figures before the budget review takes place, so confirm the depot count.",
+    ),
+    (
+        "en",
+        "The pricing visit came a week before Claire's proposal request, a sign the team is preparing a budget.",
+    ),
     ("en", "Winter is the busy season for Dana's depots; the proposal covers all 6."),
     ("en", "Happy to walk Marcus through the proposal over a coffee next week."),
     ("en", "The rollout takes less than a week per depot."),
@@ -175,8 +190,13 @@ def test_honest_deadlines_coffees_and_spans_are_not_refused_by_these_checks(lang
     assert not _ours(ROLES[role](lang, text)), (role, text)
 
 
-PILOT = {"type": "note", "at": "2026-11-20T10:00:00Z", "direction": None, "subject": "Pilot",
-         "body": "The pilot at the Dallas depot starts on December 14."}
+PILOT = {
+    "type": "note",
+    "at": "2026-11-20T10:00:00Z",
+    "direction": None,
+    "subject": "Pilot",
+    "body": "The pilot at the Dallas depot starts on December 14.",
+}
 
 
 def test_an_event_passes_once_the_record_names_it_and_is_refused_while_it_does_not():
@@ -186,16 +206,26 @@ def test_an_event_passes_once_the_record_names_it_and_is_refused_while_it_does_n
 
 
 def test_the_buyer_quoting_a_comparison_in_their_own_mail_vouches_for_it():
-    mail = {"type": "email", "at": "2026-11-23T10:00:00Z", "direction": "inbound", "subject": "Re: Propuesta",
-            "body": "¿Sale por menos que un café por camión al día? Un saludo, Javier"}
+    mail = {
+        "type": "email",
+        "at": "2026-11-23T10:00:00Z",
+        "direction": "inbound",
+        "subject": "Re: Propuesta",
+        "body": "¿Sale por menos que un café por camión al día? Un saludo, Javier",
+    }
     text = "Javier pregunta si sale por menos que un café por camión."
     assert compared_prices(text, _ctx("es"))
     assert not compared_prices(text, _ctx("es", mail))
 
 
 def test_a_closing_time_call_passes_when_the_buyer_asked_to_talk_today():
-    ask = {"type": "email", "at": "2026-11-25T09:00:00Z", "direction": "inbound", "subject": "Re: Proposition",
-           "body": "Pouvez-vous m'appeler aujourd'hui ? Claire"}
+    ask = {
+        "type": "email",
+        "at": "2026-11-25T09:00:00Z",
+        "direction": "inbound",
+        "subject": "Re: Proposition",
+        "body": "Pouvez-vous m'appeler aujourd'hui ? Claire",
+    }
     text = "Appeler Claire avant la fermeture de l'atelier."
     assert end_of_day_calls(text, _ctx("fr"))
     assert not end_of_day_calls(text, _ctx("fr", ask))
