@@ -175,7 +175,8 @@ _GERMAN = re.compile(r"^(?:noch|spätestens|rechtzeitig|kurz|vor|bis|nach|sobald
 def _event_words(prep: str, np: str) -> list[str]:
     """The words that name the event after a limit: up to the first word a clause goes on with; in German the noun
     phrase ends at its first capitalised noun that is not a calendar word ("bis zum Ende der Messe" goes on to
-    "Messe"; "bis zum Sessionsbeginn zusagt" ends before the verb)."""
+    "Messe"; "bis zum Sessionsbeginn zusagt" ends before the verb). None when the words name a decision, not an event
+    ("once the board signs", "before the partners decide"): that is the buyer's own step, a condition, not a date."""
     german = bool(_GERMAN.match(prep))
     words: list[str] = []
     for w in _WORD.findall(np):
@@ -183,7 +184,9 @@ def _event_words(prep: str, np: str) -> list[str]:
         low = w.lower()
         if low in _OF:
             continue
-        if low in _STOP or _EVENT_VERB.match(w) or _DECIDE.match(w):
+        if _DECIDE.match(w):
+            return []
+        if low in _STOP or _EVENT_VERB.match(w):
             break
         words.append(w)
         if german and w[:1].isupper() and not _SCHEDULE.match(low):
@@ -270,8 +273,10 @@ def unvouched_event_deadlines(text: str, ctx: Context, send_day: date | None = N
             if _RELATIVE.search(sentence[max(0, m.start() - 40) : m.end()]):
                 continue  # read above, with its count of days
             joined = re.search(r"(?:del|al|zu[mr]|au|aux|jusqu['’]au)$", m.group("prep"), re.I)
-            if not (m.group("art") or joined) and m.group("np")[:1].islower():
-                continue  # "before signing", "vor allem": no event named
+            if not (m.group("art") or joined) and (
+                m.group("np")[:1].islower() or _GERMAN.match(m.group("prep"))
+            ):
+                continue  # "before signing", "vor allem", "vor Augen", "vor Ort": no event named
             words = _event_words(m.group("prep"), m.group("np"))
             if not words or _calendar_dates(" ".join(words), day) or _feast_day(" ".join(words), day.year):
                 continue

@@ -166,6 +166,8 @@ HONEST = [
         "en",
         "The pricing visit came a week before Claire's proposal request, a sign the team is preparing a budget.",
     ),
+    ("en", "Once the board signs, we'll plan the onboarding together."),
+    ("de", "Das Angebot führt Herrn Weber die Einsparung vor Augen, damit er entscheiden kann."),
     ("en", "Winter is the busy season for Dana's depots; the proposal covers all 6."),
     ("en", "Happy to walk Marcus through the proposal over a coffee next week."),
     ("en", "The rollout takes less than a week per depot."),
