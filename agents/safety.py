@@ -33,6 +33,7 @@ from agents.deal_state import asserted_states
 from agents.delivery_days import promised_delivery_days
 from agents.echo import echoed_inbound
 from agents.encoded_runs import decoded_texts, encoded_run_violations, held_text
+from agents.event_deadlines import unvouched_event_deadlines
 from agents.everyday_terms import everyday_violations
 from agents.facts import Vocabulary, find_unsupported
 from agents.feast_days import past_feast_deadlines
@@ -50,6 +51,7 @@ from agents.moving_price import falling_prices
 from agents.neighbour_languages import neighbour_commercial_sentences
 from agents.normalize import normalise
 from agents.outcome_promises import promised_outcomes
+from agents.price_comparisons import compared_prices
 from agents.price_talk import unanchored_price_talk
 from agents.role_readable import readable, record_spellings, unread_fields
 from agents.role_texts import role_text_violations, unvouched_dates
@@ -189,7 +191,9 @@ def commercial_violations(
             # read as written: a name or custom field that carries a term must not vouch for it (set 32)
             *street_violations(normalise(said), ctx.record.stage_kind, asked_today=_asked_today(ctx)),
             *unpriced_terms(normalise(said), allowed_promises),  # a term the tenant grants passes (wave 24)
-            *everyday_violations(normalise(said), ctx, asked_today=_asked_today(ctx))]  # set 33, read as written
+            *everyday_violations(normalise(said), ctx, asked_today=_asked_today(ctx)),  # set 33, read as written
+            # a decision bound to an event the record does not date, a price said through a comparison (wave 26)
+            *unvouched_event_deadlines(said, ctx), *compared_prices(said, ctx)]
 
 
 def encoded_violations(

@@ -26,7 +26,21 @@ _END_OF_DAY = re.compile(
     r"poste|son\s+poste))|débauche|relève|sortie\s+du\s+bureau)\b|\bd['’]ici\s+ce\s+soir\b|"
     r"\b(?:antes\s+(?:de\s+(?:que\s+)?)?|al|a\s+la)\s*(?:(?:acabe|termine|cierre)\s+(?:el|su)\s+(?:turno|jornada)|"
     r"fin(?:al)?\s+(?:de\s+la\s+jornada|del\s+turno|de\s+su\s+turno)|cierre|salida\s+del\s+turno)\b|"
-    r"\ba\s+última\s+hora\b", re.I)
+    r"\ba\s+última\s+hora\b|"
+    # the place closing for the day names the same hour (set 34's 033 "ce soir avant la fermeture"): closing time, the
+    # shop or workshop closing, in four languages; a closure for a season ("fermeture annuelle", "Betriebsferien") is
+    # no hour of today
+    r"\b(?:before|by|at|around|after)\s+(?:closing(?:\s+time)?|close\s+of\s+play|(?:the|your|their|her|his)\s+"
+    r"(?:office|shop|store|depot|plant|site|warehouse|yard|workshop|garage|clinic|practice|counter|doors?)\s+"
+    r"(?:closes?|shuts?)|(?:they|you|she|he|we)\s+(?:close|shut)(?:\s+up)?(?:\s+for\s+the\s+(?:day|night))?)\b|"
+    r"\b(?:vor|nach|bis|zum|gegen)\s+(?:dem\s+|der\s+)?(?:betriebsschluss|werksschluss|praxisschluss|schalterschluss|"
+    r"kassenschluss|torschluss|dienstende|werkstattschluss|schließung)\b|\bbevor\s+(?:sie|er|die\s+werkstatt|das\s+büro|"
+    r"der\s+betrieb|die\s+praxis|das\s+lager)\s+(?:schließt|schließen|zumacht|zumachen|dichtmacht)\b|"
+    r"\b(?:avant|à|vers|après)\s+(?:l['’]heure\s+de\s+(?:la\s+)?)?(?:la\s+)?fermeture(?!\s+(?:annuelle|estivale|d['’]été|"
+    r"de\s+(?:fin\s+d['’]année|noël|l['’]été)|des\s+fêtes|pour\s+(?:les\s+)?(?:fêtes|congés|vacances)))\b|"
+    r"\bavant\s+qu['’](?:ils?|elles?|on)\s+(?:ne\s+)?ferme(?:nt)?\b|\bavant\s+que\s+(?:l['’]atelier|le\s+(?:bureau|"
+    r"garage|dépôt|magasin)|les\s+ateliers)\s+(?:ne\s+)?ferme(?:nt)?\b|"
+    r"\b(?:antes\s+de\s+|a\s+)la\s+hora\s+de\s+cierre\b|\bantes\s+de\s+que\s+(?:cierre|cierren|chape|chapen)\b", re.I)
 _CALL_SLANG = re.compile(
     r"\b(?:durchklingeln|anklingeln|durchbimmeln|anbimmeln|anläuten|durchrufen|durchläuten|give\s+(?:her|him|them)\s+"
     r"a\s+(?:buzz|bell|tinkle|shout)|buzz\s+(?:her|him|them)|passer\s+un\s+coup\s+de\s+(?:fil|bigo|téléphone)|"
