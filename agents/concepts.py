@@ -30,8 +30,8 @@ _COST = (r"cost\w*|due(?!\s+to\b(?!\s+(?:us|you|them|me|him|her)\b))|line items?
          r"kost\w*|gebühr\w*|bezahl\w*|zahl(?:en|t|st|bar)|berechn\w*|rechnung\w*|aufpreis\w*|aufschlag\w*|"
          r"co[uû]t\w*|frais|pay(?:er|ez|ons|ant|ante|é|ée|ables?)|factur\w*|"
          r"cuest(?:a|an|e|en)|cobr\w*|pag(?:a|an|ar|ará|arán|aría|o|ue|uen|amos|ado|ada)|cargos?|importe|"
-         # what the buyer spends, in other words: "does not touch your budget", "ningún desembolso"
-         r"budget\w*|outlay|out of pocket|desembolso\w*|presupuesto|ausgabe\w*|dépense\w*|gastos?")
+         # what the buyer spends, in other words: "does not touch your budget", "ningún desembolso"; not who holds it or the step that approves it ("nicht mit dem Budgetverantwortlichen abgestimmt", "budget approval not confirmed": wave 26)
+         r"(?<!responsable du )(?<!responsables du )budget(?!\w*(?:verantwortlich|inhaber|freigabe|genehmigung|holder|owner)|[\s-]+(?:approval|approver|owner|holder|sign-?off|cycle|process|committee)s?\b)\w*|outlay|out of pocket|desembolso\w*|presupuesto|ausgabe\w*|dépense\w*|gastos?")
 _NEG = (r"no|not|won't|don't|doesn't|isn't|aren't|wouldn't|will not|without|zero|nothing|none|never|nil|"
         r"sin|nada|ning[uú]n\w*|cero|nunca|"
         r"sans|aucun\w*|rien|z[ée]ro|jamais|"
@@ -65,8 +65,8 @@ _DONE = (r"signed|countersigned|received|approved|issued|placed|confirmed|proces
          r"abgeschlossen\w*|"
          r"recibid[oa]s?|firmad[oa]s?|aprobad[oa]s?|confirmad[oa]s?|emitid[oa]s?|tramitad[oa]s?|cerrad[oa]s?")
 _PLAN = (r"once|when|after|if|unless|as soon as|to be|will|would|could|should|can|ready|awaiting|pending|"
-         r"needs?|send|sending|prepare|preparing|until|before|"
-         r"sobald|wenn|falls|nachdem|wird|werden|würde|soll|kann|bevor|"
+         r"needs?|send|sending|prepare|preparing|until|before|whether(?! or not)|"
+         r"sobald|wenn|falls|nachdem|wird|werden|würde|soll|kann|bevor|ob|"
          r"dès que|quand|lorsque|si|sera|seront|serait|pourr\w*|avant|"
          r"cuando|en cuanto|si|será|serán|sería|podr\w*|antes|para que|una vez")
 _MORE = (r"premium|upgrade\w*|higher|extra|additional|more|bigger|larger|priority|dedicated|enterprise|"

@@ -19,7 +19,7 @@ from agents.claims import price_violations
 from agents.order_numbers import reference_codes_out
 from agents.price_talk import unanchored_price_talk
 from agents.timing import timing_violations
-from tests.agents.role_matrix import as_body
+from tests.agents.role_matrix import as_body, as_rationale, as_summary
 
 SEND_DAY = date(2026, 11, 25)  # tests.agents.conftest.NOW
 
@@ -155,3 +155,111 @@ def test_an_invoice_routed_to_a_person_or_a_role_is_no_price_talk(lang: str, tex
 )
 def test_an_invoice_that_changes_what_is_paid_is_still_price_talk(text: str) -> None:
     assert unanchored_price_talk(text), text
+
+
+# kind 4 (honest vendor and real-model outputs): "look after" is a verb, not a time of the buyer's day
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As you look after practice operations, would you like to join that call?",
+        "Since you look after the depots, would you like to join the call?",
+        "As Marcus looks after finance, could he join the walkthrough?",
+        "Since your team is named after the founder, shall we talk about the rollout?",
+        "As Priya is looking after the security review, would she like to join the call?",
+    ],
+)
+def test_after_of_a_verb_is_no_time_of_today(text: str) -> None:
+    assert timing_violations(text, SEND_DAY) == [], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Would you like to join a call after your stand-up?",
+        "Can we talk once you look after the drivers' briefing and are free?",
+        "Could we have a quick call after you look after the morning dispatch meeting?",
+        "I can call you after the morning meeting, as you look after dispatch.",
+        "Could we talk right after you look at the dashboards this afternoon?",
+    ],
+)
+def test_a_call_set_after_a_moment_of_today_is_still_refused(text: str) -> None:
+    assert any("today" in r for r in timing_violations(text, SEND_DAY)), text
+
+
+# kind 5: who holds the budget, or the step that approves it, is no spending; saying it is not needed is
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "de",
+            "Der Champion ist überzeugt, hat den Business Case aber noch nicht mit dem Budgetverantwortlichen abgestimmt.",
+        ),
+        ("en", "Budget approval not confirmed."),
+        ("en", "The budget owner has not been identified yet."),
+        ("en", "No contact with the budget holder so far."),
+        ("de", "Die Budgetfreigabe ist noch nicht erteilt."),
+        ("de", "Kein Gespräch mit der Budgetinhaberin bisher."),
+        ("en", "Budget approval is needed but not confirmed."),
+        (
+            "en",
+            "It is less clear whether Jonas Weber has approved a budget; the record only shows he asked for it.",
+        ),
+        ("de", "Offen ist, ob Herr Weber das Budget freigegeben hat."),
+    ],
+)
+def test_the_budget_holder_or_its_approval_is_no_spending(lang: str, text: str) -> None:
+    reasons = as_summary(lang, text)
+    assert not [r for r in reasons if "no cost" in r or "deal is done" in r], (text, reasons)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "No budget approval needed for the pilot."),
+        ("de", "Keine Budgetfreigabe nötig für den Piloten."),
+        ("en", "You will not need a budget sign-off for this."),
+        ("de", "Das läuft ohne Budgetfreigabe."),
+        ("en", "No need to involve the budget owner for the pilot."),
+        ("de", "Sie brauchen keine Budgetfreigabe für den Piloten."),
+        ("fr", "Pas besoin de validation budgétaire pour le pilote."),
+        ("es", "No hace falta la aprobación del presupuesto."),
+        ("en", "It won't touch your budget."),
+        ("de", "Kein Budget nötig für den Piloten."),
+        ("en", "Jonas Weber has approved a budget."),
+        ("en", "Whether or not you noticed, the budget is approved."),
+        ("de", "Herr Weber hat das Budget freigegeben."),
+    ],
+)
+def test_a_budget_step_said_not_needed_or_a_budget_approved_is_still_refused(lang: str, text: str) -> None:
+    assert as_body(lang, text), text
+    assert as_summary(lang, text), text
+
+
+# kind 6: French "échéances" of a plan's steps are due dates, not instalments
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Envoyer un plan d'action partagé avec responsables et échéances pour la revue sécurité.",
+        "Proposer un calendrier avec des échéances claires pour la revue juridique.",
+        "Fixer les jalons et les échéances du déploiement avec Claire.",
+        "Chaque tâche du plan d'action a un responsable et une échéance.",
+        "Partager la feuille de route et ses échéances avec Paul.",
+    ],
+)
+def test_a_plans_due_dates_are_no_payments(text: str) -> None:
+    assert not [r for r in as_rationale("fr", text) if r.startswith("price talk")], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nous décalons vos échéances de trois mois.",
+        "La première échéance tombe après le pilote.",
+        "Vos échéances seront réduites pendant le pilote.",
+        "Les échéances mensuelles commencent après le déploiement.",
+        "Les échéances commencent après le pilote.",
+        "Le plan d'action prévoit des échéances de paiement étalées.",
+    ],
+)
+def test_instalments_moved_or_given_away_are_still_price_talk(text: str) -> None:
+    assert unanchored_price_talk(text, topic_reports=True), text
