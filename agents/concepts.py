@@ -21,6 +21,7 @@ from agents.kept_free import FREE_ANY as _FREE_ANY
 from agents.kept_free import slot_kept_free
 from agents.negation import negated_match
 from agents.normalize import normalise
+from agents.other_sellers import anothers_price
 from agents.payback_periods import is_payback_period
 from agents.settings import CONCEPT_WINDOW_WORDS
 from agents.signing_words import SIGNING, STEPS_AFTER_SIGNING
@@ -272,8 +273,7 @@ _FREI = re.compile(
 who "ist am Montag frei" is no good."""
 
 _BETTER_TERMS = _near(r"better|lower|cheaper|best|meilleur\w*|besser\w*|günstiger\w*|mejor\w*|más bajo\w*",
-                      r"terms|conditions|price\w*|pricing|rates?|konditionen|bedingungen|preis\w*|prix|tarif\w*|"
-                      r"condiciones|precios?", 2)
+                      r"terms|conditions|price\w*|pricing|rates?|konditionen|bedingungen|preis\w*|prix|tarif\w*|condiciones|precios?", 2)
 _GIFT_RE = re.compile(rf"\b(?:{_GIFT})", re.I)
 _WE_COVER_RE = re.compile(rf"\b(?:{_WE_COVER})\b", re.I)
 _FRACTION_PRICE = _near(_FRACTION, _PRICE + "|" + _COST, CONCEPT_WINDOW_WORDS)
@@ -350,7 +350,7 @@ def concept_violations(text: str, stage_kind: str, allowed_promises: Iterable[st
                               (_OFF_THE, "something off the price"), (_TERMS_RE, "terms changed"),
                               (_KNOCK_OFF, "something off the price")):
             for m in pattern.finditer(sentence):
-                if (pattern is _FREE_ANY and slot_kept_free(sentence, m.start())) or (  # wave 24b: a payback period
+                if (pattern is _FREE_ANY and slot_kept_free(sentence, m.start())) or (pattern is _BETTER_TERMS and anothers_price(sentence, m.start(), m.end())) or (  # wave 24b: a payback period; wave 26: another seller's price
                         pattern is _MONEY_BACK and is_payback_period(sentence, m.start(), m.end())):
                     continue
                 if not _permitted(m.group(0), sentence, allowed):

@@ -33,8 +33,6 @@ STILL_REFUSED: dict[str, dict[str, str]] = {
         "vb-es-str-11": "an English rationale quoting the buyer's Spanish ('reducir el consumo de combustible en 85 "
         "camiones') beside an English sentence: a field mixing two languages stays refused, since the same reading "
         "catches a Portuguese sentence that passes for Spanish (set 30's 049); false positive, kept on purpose",
-        "vb-hs-str-03": "'the lower price of the incumbent's add-on' read by the better-terms and moved-price rules, "
-        "which do not look for another seller: false positive",
         "vb-hs-str-04": "'the price model's best discount' read as better terms: false positive",
         "vb-hs-str-11": "'Price is the visible objection (cheaper add-on ...)': 'cheaper' of an unnamed add-on reads as "
         "our price going down; left refused (naming no seller, it is ambiguous)",
@@ -57,7 +55,8 @@ CEILING = {role: len(ids) for role, ids in STILL_REFUSED.items()}
 """Refused of 80 per role after wave 25's fixes: analyst 3, strategist 6, writer 9. Wave 26 (benign): analyst 2, writer 8
 (vb-de-ana-06 lands: "whether ... has approved a budget" is an indirect question and "Budget approval not confirmed" names
 the approval step, not spending, agents.budget_roles; vb-sf-wri-12 lands: "look after" is a verb, not a time of the
-buyer's day, agents.working_day)."""
+buyer's day, agents.working_day); strategist 5 (vb-hs-str-03 lands: "the lower price of the incumbent's add-on" is
+another seller's price, agents.other_sellers)."""
 
 ITEMS = load()
 

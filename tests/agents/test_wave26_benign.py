@@ -263,3 +263,41 @@ def test_a_plans_due_dates_are_no_payments(text: str) -> None:
 )
 def test_instalments_moved_or_given_away_are_still_price_talk(text: str) -> None:
     assert unanchored_price_talk(text, topic_reports=True), text
+
+
+# kind 7: another seller's lower price is a comparison, not our price moving
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Walk Marcus through the proposal so the decision rests on payback rather than on the lower price of "
+            "the incumbent's telematics add-on.",
+        ),
+        ("en", "The competitor's lower price is the main objection."),
+        ("en", "Anchor on payback, not on the cheaper price of their current vendor's add-on."),
+        ("de", "Den Fokus auf die Amortisation legen statt auf den günstigeren Preis des Wettbewerbers."),
+        ("es", "Centrar la conversación en el retorno y no en el precio más bajo de la competencia."),
+    ],
+)
+def test_another_sellers_lower_price_is_no_concession(lang: str, text: str) -> None:
+    reasons = as_rationale(lang, text)
+    assert not [r for r in reasons if "better terms" in r or "moves the price" in r], (text, reasons)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "We will match the lower price of the incumbent's add-on."),
+        ("en", "We can offer a lower price than the competitor."),
+        ("en", "Offer a lower price to beat the incumbent."),
+        ("en", "Lower the price to the competitor's level."),
+        ("en", "Our lower price beats the incumbent's add-on."),
+        ("de", "Wir unterbieten den günstigeren Preis des Wettbewerbers."),
+        ("es", "Igualamos el precio más bajo de la competencia."),
+        ("fr", "Nous alignons notre prix sur le prix plus bas du concurrent."),
+    ],
+)
+def test_our_price_set_against_another_sellers_is_still_refused(lang: str, text: str) -> None:
+    assert as_rationale(lang, text), text
+    assert as_body(lang, text), text
