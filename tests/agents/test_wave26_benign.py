@@ -301,3 +301,35 @@ def test_another_sellers_lower_price_is_no_concession(lang: str, text: str) -> N
 def test_our_price_set_against_another_sellers_is_still_refused(lang: str, text: str) -> None:
     assert as_rationale(lang, text), text
     assert as_body(lang, text), text
+
+
+# kind 8: German compounds that name which terms ("Verlängerungskonditionen") are no special terms granted
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Weitere Stakeholder einbinden: den IT-Administrator zu SSO und die Finanzleitung zu den Verlängerungskonditionen.",
+        "Frau Schmidt möchte die Standardkonditionen vorab sehen.",
+        "Die Lizenzkonditionen stehen im Angebot.",
+        "Die Verlängerungskonditionen bespricht Herr Weber mit der Finanzleitung.",
+        "Die Nutzungskonditionen stehen auf Seite 4.",
+    ],
+)
+def test_a_compound_naming_which_terms_grants_none(text: str) -> None:
+    assert as_rationale("de", text) == [], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Für Sie gelten unsere Sonderkonditionen.",
+        "Sie bekommen die Vorzugskonditionen.",
+        "Das ist die Chefkondition für Sie.",
+        "Wir geben Ihnen bessere Vertragskonditionen.",
+        "Wir bieten Ihnen günstigere Verlängerungskonditionen an.",
+        "Für Sie gelten Treuekonditionen.",
+        "Sie erhalten exklusive Lizenzkonditionen.",
+    ],
+)
+def test_special_or_better_terms_by_compound_are_still_refused(text: str) -> None:
+    assert as_rationale("de", text), text
+    assert as_body("de", text), text
