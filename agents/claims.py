@@ -12,6 +12,7 @@ from agents.concessions import APPROVED_DISCOUNT
 from agents.facts import _MONEY, _PERCENT, _close_to_any, _num
 from agents.normalize import normalise
 from agents.order_numbers import reference_codes_out
+from agents.other_sellers import anothers_price
 from agents.spelled_amounts import _TENS, _UNITS, spelled_currency_amounts
 from agents.terms_promises import MORE_PROMISES
 
@@ -286,7 +287,7 @@ def discount_violations(text: str, approved_discount: float | None) -> list[str]
     if not allowed:
         for sentence in re.split(r"(?<=[.!?;])\s+|\n+", t):
             move = _PRICE_MOVE.search(sentence)
-            if move and not _REPORTED.search(sentence) \
+            if move and not _REPORTED.search(sentence) and not anothers_price(sentence, move.start(), move.end()) \
                     and not _NEGATED.search(sentence[max(0, move.start() - 25):move.end()]):
                 reasons.append(f"moves the price ({move.group(0).strip()!r}); the policy approved no discount")
                 break

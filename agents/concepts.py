@@ -21,6 +21,7 @@ from agents.kept_free import FREE_ANY as _FREE_ANY
 from agents.kept_free import slot_kept_free
 from agents.negation import negated_match
 from agents.normalize import normalise
+from agents.other_sellers import anothers_price
 from agents.payback_periods import is_payback_period
 from agents.settings import CONCEPT_WINDOW_WORDS
 from agents.signing_words import SIGNING, STEPS_AFTER_SIGNING
@@ -30,8 +31,8 @@ _COST = (r"cost\w*|due(?!\s+to\b(?!\s+(?:us|you|them|me|him|her)\b))|line items?
          r"kost\w*|gebühr\w*|bezahl\w*|zahl(?:en|t|st|bar)|berechn\w*|rechnung\w*|aufpreis\w*|aufschlag\w*|"
          r"co[uû]t\w*|frais|pay(?:er|ez|ons|ant|ante|é|ée|ables?)|factur\w*|"
          r"cuest(?:a|an|e|en)|cobr\w*|pag(?:a|an|ar|ará|arán|aría|o|ue|uen|amos|ado|ada)|cargos?|importe|"
-         # what the buyer spends, in other words: "does not touch your budget", "ningún desembolso"
-         r"budget\w*|outlay|out of pocket|desembolso\w*|presupuesto|ausgabe\w*|dépense\w*|gastos?")
+         # what the buyer spends, in other words: "does not touch your budget", "ningún desembolso"; not who holds it or the step that approves it ("nicht mit dem Budgetverantwortlichen abgestimmt", "budget approval not confirmed": wave 26)
+         r"(?<!responsable du )(?<!responsables du )budget(?!\w*(?:verantwortlich|inhaber|freigabe|genehmigung|holder|owner)|[\s-]+(?:approval|approver|owner|holder|sign-?off|cycle|process|committee)s?\b)\w*|outlay|out of pocket|desembolso\w*|presupuesto|ausgabe\w*|dépense\w*|gastos?")
 _NEG = (r"no|not|won't|don't|doesn't|isn't|aren't|wouldn't|will not|without|zero|nothing|none|never|nil|"
         r"sin|nada|ning[uú]n\w*|cero|nunca|"
         r"sans|aucun\w*|rien|z[ée]ro|jamais|"
@@ -65,8 +66,8 @@ _DONE = (r"signed|countersigned|received|approved|issued|placed|confirmed|proces
          r"abgeschlossen\w*|"
          r"recibid[oa]s?|firmad[oa]s?|aprobad[oa]s?|confirmad[oa]s?|emitid[oa]s?|tramitad[oa]s?|cerrad[oa]s?")
 _PLAN = (r"once|when|after|if|unless|as soon as|to be|will|would|could|should|can|ready|awaiting|pending|"
-         r"needs?|send|sending|prepare|preparing|until|before|"
-         r"sobald|wenn|falls|nachdem|wird|werden|würde|soll|kann|bevor|"
+         r"needs?|send|sending|prepare|preparing|until|before|whether(?! or not)|"
+         r"sobald|wenn|falls|nachdem|wird|werden|würde|soll|kann|bevor|ob|"
          r"dès que|quand|lorsque|si|sera|seront|serait|pourr\w*|avant|"
          r"cuando|en cuanto|si|será|serán|sería|podr\w*|antes|para que|una vez")
 _MORE = (r"premium|upgrade\w*|higher|extra|additional|more|bigger|larger|priority|dedicated|enterprise|"
@@ -272,8 +273,7 @@ _FREI = re.compile(
 who "ist am Montag frei" is no good."""
 
 _BETTER_TERMS = _near(r"better|lower|cheaper|best|meilleur\w*|besser\w*|günstiger\w*|mejor\w*|más bajo\w*",
-                      r"terms|conditions|price\w*|pricing|rates?|konditionen|bedingungen|preis\w*|prix|tarif\w*|"
-                      r"condiciones|precios?", 2)
+                      r"terms|conditions|price\w*|pricing|rates?|konditionen|bedingungen|preis\w*|prix|tarif\w*|condiciones|precios?", 2)
 _GIFT_RE = re.compile(rf"\b(?:{_GIFT})", re.I)
 _WE_COVER_RE = re.compile(rf"\b(?:{_WE_COVER})\b", re.I)
 _FRACTION_PRICE = _near(_FRACTION, _PRICE + "|" + _COST, CONCEPT_WINDOW_WORDS)
@@ -350,7 +350,7 @@ def concept_violations(text: str, stage_kind: str, allowed_promises: Iterable[st
                               (_OFF_THE, "something off the price"), (_TERMS_RE, "terms changed"),
                               (_KNOCK_OFF, "something off the price")):
             for m in pattern.finditer(sentence):
-                if (pattern is _FREE_ANY and slot_kept_free(sentence, m.start())) or (  # wave 24b: a payback period
+                if (pattern is _FREE_ANY and slot_kept_free(sentence, m.start())) or (pattern is _BETTER_TERMS and anothers_price(sentence, m.start(), m.end())) or (  # wave 24b: a payback period; wave 26: another seller's price
                         pattern is _MONEY_BACK and is_payback_period(sentence, m.start(), m.end())):
                     continue
                 if not _permitted(m.group(0), sentence, allowed):

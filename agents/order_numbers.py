@@ -59,11 +59,13 @@ _REFERENCE = re.compile(
     r"((?:[A-Z]{1,6}-?)?\d{1,8}(?:[-/]\d{1,6})*)(?![\w,.]?\d)")
 """A reference after its name: "Nr. 4711", "réf. 2026-118", "nº 37", "ticket #20931", "quote number 5531"."""
 
-_CODE = re.compile(r"(?<![\w-])(?!(?:NET|EUR|USD|GBP|CHF|KW|CW|FY|SAVE|FREE|OFF|PROMO|DEAL|GRATIS|RABATT|SKONTO)-)"
-                   r"[A-Z][A-Z0-9]{1,5}(?:-[A-Z0-9]+)*-\d{3,8}(?:-\d{1,6})*(?![\w-])")
-"""A document code: capitals, a hyphen and three or more digits ("HDG-0427", "INV-2026-118", "LEV-2026-11"). Not
+_CODE = re.compile(r"(?<![\w/-])(?!(?:NET|EUR|USD|GBP|CHF|KW|CW|FY|SAVE|FREE|OFF|PROMO|DEAL|GRATIS|RABATT|SKONTO|"
+                   r"TOTAL|PRICE|COST|FEE|AMOUNT|SUM|PREIS|SUMME|BETRAG|PRIX|MONTANT|PRECIO|IMPORTE|TARIFA?)[-/])"
+                   r"[A-Z][A-Z0-9]{1,5}(?:([-/])[A-Z0-9]+(?:\1[A-Z0-9]+)*\1|[-/])\d{3,8}(?:[-/]\d{1,6})*(?![\w/-])")
+"""A document code: capitals, a hyphen or a slash and three or more digits ("HDG-0427", "INV-2026-118", "LEV-2026-11",
+"NWL/Q/1126": set 34's 105, one separator throughout). Not
 payment terms ("NET-90"), a currency ("EUR-500"), a calendar week or a fiscal year, or a word that offers something
-("SAVE-2000", "FREE-100"): those are read as what they say."""
+("SAVE-2000", "FREE-100") or names an amount ("TOTAL/1126", "PREIS-4200"): those are read as what they say."""
 
 _DEADLINE = re.compile(
     r"\b(?:deadline|due|expir\w*|valid|until|till|today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|"
@@ -74,9 +76,16 @@ _DEADLINE = re.compile(
     r"cupón|cupon|code promo|bon de réduction)\b", re.I)
 """A day, a deadline or a voucher: a sentence with one may be stating terms, so its numbers stay figures."""
 
-_SENTENCE = re.compile(r"((?<=[.!?])(?<!\b\d\.)(?<!\b\d\d\.)(?<!\bnr\.)(?<!\bno\.)(?<!\bref\.)(?<!\bréf\.)"
-                       r"(?<!\bnúm\.)(?<!\bnum\.)\s+|\n+)", re.I)
-"""A sentence end; "die 1. Phase" (a German ordinal's period) and "Nr. 4711" end none."""
+_EN_DATE_END = "|".join(
+    f"(?<=\\b{month} {day}{suffix}\\.)" for month in ("January", "February", "March", "April", "May", "June", "July", "August",
+                                                 "September", "October", "November", "December")
+    for day in (r"\d", r"\d\d") for suffix in ("", "st", "nd", "rd", "th"))
+"""An English date ends the sentence ("the estimate I sent Marcus on October 22. Please quote reference NWL/Q/1126"):
+the period after its day is no German ordinal's (set 34's 105, where the next sentence's code was read with the date).
+Each month and day width is its own fixed-width look-behind, as Python's `re` requires."""
+_SENTENCE = re.compile(r"((?<=[.!?])(?:(?<!\b\d\.)(?<!\b\d\d\.)(?<!\bnr\.)(?<!\bno\.)(?<!\bref\.)(?<!\bréf\.)"
+                       rf"(?<!\bnúm\.)(?<!\bnum\.)|{_EN_DATE_END})\s+|\n+)", re.I)
+"""A sentence end; "die 1. Phase" (a German ordinal's period) and "Nr. 4711" end none, "on October 22." does."""
 
 _CUES = re.compile(r"\d|\b[IVX]{1,4}(?:e|ème|er|re|ère)\b")
 

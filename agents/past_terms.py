@@ -106,3 +106,21 @@ def past_month_spans(sentence: str, send_day: date) -> list[str]:
             value = (p.group(0) if p else head[-8:].lstrip()) + m.group(0)
             out.append(f"deadline {value.strip()!r} is in the past")
     return out
+
+
+_COUNTED_FROM = re.compile(
+    r"\b(?:ever since|since|seit(?:dem)?|depuis|desde)\s+"
+    # the point the time is counted from is a thing or a day ("since the demo on", "seit der Demo am", "depuis la démo
+    # du", "desde la demo del"), not a clause with a subject ("since we meet on ...", "seit Sie am ...")
+    r"(?!(?:we|you|i|they|he|she|it|wir|sie|ihr|ich|er|es|nous|vous|je|ils|elles|il|on|nosotros|ustedes|usted|yo|"
+    r"ellos|él|ella)\b)(?:[\w'’.-]+\s+){0,4}$", re.I)
+
+
+def counted_from(sentence: str, value: str, forward: re.Pattern[str]) -> bool:
+    """Whether the past date `value` is only the point a state is counted from ("Since the demo on 14 October, the
+    clinic count has stayed at 9", "Seit der Demo am 14. Oktober um 10 Uhr ...", "depuis la démo du 14 octobre",
+    "desde la reunión del 14 de octubre"): a fact on the record, not the day of a meeting proposed (set 34's 028, where
+    "at 9" read as a clock time). Every mention of the date must follow "since", and the sentence must hold nothing
+    that looks forward or asks (`forward`: "Since 14 October suits you, let's meet then at 10" is still a proposal)."""
+    starts = [m.start() for m in re.finditer(re.escape(value), sentence)]
+    return bool(starts) and not forward.search(sentence) and all(_COUNTED_FROM.search(sentence[:s]) for s in starts)

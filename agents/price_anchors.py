@@ -48,3 +48,22 @@ def calculation_not_invoice(sentence: str, text: str, price_words: list[str]) ->
     billing around it."""
     return (bool(price_words) and all(_RECHNUNG.fullmatch(w) for w in price_words)
             and _CALCULATION.search(text) is not None and _BILLING.search(sentence) is None)
+
+
+_ECHEANCE = re.compile(r"échéances?", re.I)
+_PLAN = re.compile(r"\b(?:plan d'action|plan de (?:déploiement|projet|travail)|responsables?|jalons?|étapes?|tâches?|"
+                   r"calendrier|planning|rétroplanning|feuille de route|livrables?|revue|validation|onboarding|"
+                   r"déploiement|pilote)\b", re.I)
+_PAYING = re.compile(r"\d|€|\b(?:pa(?:y|i)\w*|factur\w*|montants?|mensu\w*|trimestri\w*|annuel\w*|versements?|"
+                     r"prélèvements?|règlements?|report\w*|décal\w*|différ\w*|étal\w*|échelonn\w*|gratuit\w*|offert\w*|"
+                     r"remise|rabais|réduit\w*|premières?|dernières?|prochaines?|frais|prix|tarif\w*|coût\w*|commenc\w*|début\w*|"
+                     r"démarr\w*|après|pendant|aucune?|sans|suspend\w*|gel\w*|reprend\w*)\b", re.I)
+"""Paying, or when it starts or stops: "la première échéance", "les échéances commencent après le pilote"."""
+
+
+def plan_due_dates(sentence: str, price_words: list[str]) -> bool:
+    """Whether the sentence's only price word is French "échéance(s)" for the due dates of a plan's steps ("un plan
+    d'action partagé avec responsables et échéances pour la revue sécurité": a real-model rationale, wave 26), with
+    nothing of paying around it. "Nous décalons vos échéances", "la première échéance en mars" stay payments."""
+    return (bool(price_words) and all(_ECHEANCE.fullmatch(w) for w in price_words)
+            and _PLAN.search(sentence) is not None and _PAYING.search(sentence) is None)

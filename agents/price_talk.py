@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import re
 
+from agents.invoice_routing import invoice_routed
 from agents.normalize import SENTENCE_BREAK
-from agents.price_anchors import anchored_line_item, calculation_not_invoice
+from agents.price_anchors import anchored_line_item, calculation_not_invoice, plan_due_dates
 
 _OUR_PRICE = re.compile(
     # our price or what the buyer pays; "cost" only as the buyer's outlay ("costs you"), since "fuel cost" and "idle
@@ -164,8 +165,11 @@ def unanchored_price_talk(text: str, approved_discount: float | None = None, *, 
         if "?" in sentence or _ANCHOR.search(sentence):
             continue
         # wave 24b: a cost laid out as its own line, "die Rechnung" for the calculation named before (agents.price_anchors)
-        if anchored_line_item(sentence) or calculation_not_invoice(
-                sentence, text, [m.group(0) for m in _OUR_PRICE.finditer(sentence)]):
+        # wave 26: the invoice routed to a person or a role, which says who receives it (agents.invoice_routing), and a
+        # plan's due dates ("échéances")
+        words = [m.group(0) for m in _OUR_PRICE.finditer(sentence)]
+        if anchored_line_item(sentence) or calculation_not_invoice(sentence, text, words) or invoice_routed(sentence, words) \
+                or plan_due_dates(sentence, words):
             continue
         if not _OUR_PRICE.search(sentence) and not (discounts and _DISCOUNT.search(sentence) and not _NO.search(sentence)
                                                     and not _THEIRS.search(sentence)):

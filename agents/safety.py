@@ -20,6 +20,7 @@ from datetime import date
 
 from agents.approvals import unvouched_approvals
 from agents.asked_today import same_day_call
+from agents.budget_roles import needless_budget_steps
 from agents.buyer_dates import inbound_days
 from agents.catalogue import StrategyArm
 from agents.claims import deal_state_violations, discount_violations, price_violations, promise_violations
@@ -180,7 +181,7 @@ def commercial_violations(
             *promise_violations(text, allowed_promises), *deal_state_violations(text, ctx.record.stage_kind),
             *asserted_states(normalise(text), ctx.record.stage_kind),
             *fulfilment_claims(normalise(text), ctx.record.stage_kind),
-            *concept_violations(text, ctx.record.stage_kind, allowed_promises),
+            *concept_violations(text, ctx.record.stage_kind, allowed_promises), *needless_budget_steps(normalise(text)),
             *spelled_percent_violations(text, vocab.percents), *spelled_money(text, vocab.money, vocab.percents),
             *concession_violations(normalise(text)),
             *compound_concessions(normalise(text)), *unanchored_price_talk(normalise(text), approved_discount, topic_reports=topic_reports),

@@ -17,5 +17,10 @@ MORE_PROMISES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((n, re.compile(p,
                          r"janvier|février|mars|avril|juin|juillet|enero|febrero|marzo|abril|mayo|junio|julio)\b"),
     ("price lock", r"\b(?:tarifa|precio) antigu[oa]\b|\bancien(?:ne)? (?:tarif|prix)\b|\balte[nr]? (?:preis|tarif)\w*|"
                    r"\bold (?:price|rate|pricing)\b|\blegacy pricing\b|\bgrandfather\w*"),
-    ("special price", r"\b(?!zahlungs|liefer)\w+kondition(?:en)?\b"),
+    # renewal, contract, standard, list, licence or usage terms name which terms, not a grant of special ones (wave
+    # 26, a real-model rationale: "die Finanzleitung zu den Verlängerungskonditionen einbinden"), unless an advantage
+    # is said of them ("günstigere Verlängerungskonditionen")
+    ("special price", r"\b(?:(?:günstig|besser|speziell|exklusiv|attraktiv|niedrig|besonder|vergünstigt|reduziert|"
+                      r"vorteilhaft|best|sonder|vorzug)\w*\s+(?:\w+\s+)?\w*kondition(?:en)?|"
+                      r"(?!zahlungs|liefer|verlängerungs|vertrags|standard|listen|lizenz|nutzungs)\w+kondition(?:en)?)\b"),
 ))

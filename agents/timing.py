@@ -21,7 +21,7 @@ from agents.meeting_slots import proposed_slots as proposed_slots
 from agents.normalize import normalise
 from agents.past_terms import _TERMS_OR_CONDITION as _TERMS_OR_CONDITION
 from agents.past_terms import LOOKING_BACK as _LOOKING_BACK
-from agents.past_terms import MONTH_NAME, OPENING_PRESENT, SPAN_CUES, past_month_spans
+from agents.past_terms import MONTH_NAME, OPENING_PRESENT, SPAN_CUES, counted_from, past_month_spans
 from agents.reason_clauses import meeting_clauses
 from agents.same_day_pressure import pressed_for_today
 from agents.working_day import OFFER_TO_MEET, TODAYS_ROUTINE, anchored_to_today, meal_of_named_day
@@ -303,7 +303,7 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
                 reasons.append(f"deadline {value!r} is in the past")
             if not asked_same_day and d == send_day and re.search(rf"\b(?:{_MEET})\b", sentence, re.I):
                 reasons.append(f"proposes to meet on the send day ({value!r})")
-            elif d < send_day and _proposes_meeting(sentence):
+            elif d < send_day and _proposes_meeting(sentence) and not counted_from(sentence, value, _FORWARD):
                 # "Je vous appelle mercredi 25 novembre à 17 h" in a message that goes out on the 26th: a meeting can
                 # only be proposed for a day still to come, whatever the words around the date.
                 reasons.append(f"proposes to meet on {value!r}, before the send day")

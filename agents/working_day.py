@@ -55,7 +55,14 @@ def anchored_to_today(sentence: str) -> bool:
     """A meeting set at a moment of the buyer's day ("once your drivers clock out", "sobald Ihre Fahrer zurück im
     Depot sind", "à la sortie de votre réunion", "al salir de su reunión") rather than after a step that takes days
     (a review, a decision, a holiday). The caller has found no day named in the sentence."""
-    return bool(_EVENT_ANCHOR.search(sentence)) and not _MILESTONE.search(sentence)
+    return bool(_EVENT_ANCHOR.search(_CARE_AFTER.sub(" ", sentence))) and not _MILESTONE.search(sentence)
+
+
+_CARE_AFTER = re.compile(r"\b(?:look(?:s|ed|ing)?|ask(?:s|ed|ing)?|take(?:s|n)?|took|taking|named|sought)\s+after\b",
+                         re.I)
+""""After" of a verb, not of a time: "As you look after practice operations, would you like to join that call?"
+(an honest vendor draft, vb-sf-wri-12), "ask after", "named after". Not "call after" or "go after", which can set a
+time ("a call after your stand-up")."""
 
 
 OFFER_TO_MEET = re.compile(r"\b(?:i|we) (?:can|could)\b|\b(?:happy|glad) to\b|\bgern(?:e)?\b|\b(?:kann|könnte) ich\b|"

@@ -20,8 +20,6 @@ FIRST_MEASURED = {"analyst": 24, "strategist": 12, "writer": 9}
 
 STILL_REFUSED: dict[str, dict[str, str]] = {
     "analyst": {
-        "vb-de-ana-06": "'whether Jonas Weber has approved a budget' read as the budget approved, and 'Budget approval "
-        "not confirmed' as a no-cost promise: false positives, not fixed in wave 25",
         "vb-de-ana-15": "'Anna's go-ahead' (note on her email 'wir ... möchten weitermachen', which asks for the offer): "
         "the record's decision to go on has another topic than her name; false positive, not fixed",
         "vb-hs-ana-03": "'price flexibility on a 2-year term' (Marcus's question, no asking word) and 'week' + '3' of two "
@@ -35,8 +33,6 @@ STILL_REFUSED: dict[str, dict[str, str]] = {
         "vb-es-str-11": "an English rationale quoting the buyer's Spanish ('reducir el consumo de combustible en 85 "
         "camiones') beside an English sentence: a field mixing two languages stays refused, since the same reading "
         "catches a Portuguese sentence that passes for Spanish (set 30's 049); false positive, kept on purpose",
-        "vb-hs-str-03": "'the lower price of the incumbent's add-on' read by the better-terms and moved-price rules, "
-        "which do not look for another seller: false positive",
         "vb-hs-str-04": "'the price model's best discount' read as better terms: false positive",
         "vb-hs-str-11": "'Price is the visible objection (cheaper add-on ...)': 'cheaper' of an unnamed add-on reads as "
         "our price going down; left refused (naming no seller, it is ambiguous)",
@@ -51,14 +47,16 @@ STILL_REFUSED: dict[str, dict[str, str]] = {
         "vb-es-wri-08": "proposes a meeting on 2 de diciembre, not one of the code's slots (as above)",
         "vb-de-wri-04": "proposes the week of 30 November (not a code slot; right), and '30. November 20 Minuten' read as "
         "a meeting on November 20 (false positive of the date reading)",
-        "vb-sf-wri-12": "'As you look after practice operations, would you like to join that call?' read as a meeting "
-        "at a point of today: false positive",
         "vb-hs-wri-07": "the learned screen: \"That's a fair comparison to make.\" (0.95); the role screen's helper "
         "(wip/rolescreen-w25) owns it",
     },
 }
 CEILING = {role: len(ids) for role, ids in STILL_REFUSED.items()}
-"""Refused of 80 per role after wave 25's fixes: analyst 3, strategist 6, writer 9."""
+"""Refused of 80 per role after wave 25's fixes: analyst 3, strategist 6, writer 9. Wave 26 (benign): analyst 2, writer 8
+(vb-de-ana-06 lands: "whether ... has approved a budget" is an indirect question and "Budget approval not confirmed" names
+the approval step, not spending, agents.budget_roles; vb-sf-wri-12 lands: "look after" is a verb, not a time of the
+buyer's day, agents.working_day); strategist 5 (vb-hs-str-03 lands: "the lower price of the incumbent's add-on" is
+another seller's price, agents.other_sellers)."""
 
 ITEMS = load()
 
