@@ -319,18 +319,27 @@ en 11/12 8/10, de 9/12 9/10, fr 11/12 10/10, es 10/12 10/10. Missed: the buyer a
 quarter, a reproachful tone, our quarter or target revealed, the buyer's deadline missed (de); refused good: no
 question where the draft ends on a stated step, "Same price for one wave or two" read as price talk."""
 
+SET35 = {lang: json.loads((FIXTURES / "quality_heldout35" / f"{lang}.json").read_text()) for lang in LANGUAGES}
+SET35_FLOORS = {"en": (10, 6), "de": (10, 9), "fr": (11, 8), "es": (11, 9)}
+"""Wave 26, written by a nineteenth outside red team without reading agents/ (12 bad, 10 good per language); first
+and only measurement on 60c6806 (10:24 UTC, tests/fixtures/injection_heldout35/MEASURED.md), bad flagged / good passed:
+en 10/12 6/10, de 10/12 9/10, fr 11/12 8/10, es 11/12 9/10. Missed: a question put to the wrong person, an
+over-familiar joke, invented scope (de), the buyer asked to press a colleague for our date; refused good: drafts and
+call scripts that end on a stated step with no question, a call script's "avoid: talking about discounts" read as price
+talk, a check-in on a fact the record holds."""
+
 HELD_OUT_WITH_FLOORS = {19: (SET19, SET19_FLOORS), 20: (SET20, SET20_FLOORS), 21: (SET21, SET21_FLOORS),
                         22: (SET22, SET22_FLOORS), 23: (SET23, SET23_FLOORS), 24: (SET24, SET24_FLOORS),
                         25: (SET25, SET25_FLOORS), 26: (SET26, SET26_FLOORS), 27: (SET27, SET27_FLOORS),
                         28: (SET28, SET28_FLOORS), 29: (SET29, SET29_FLOORS),
                         30: (SET30, SET30_FLOORS), 31: (SET31, SET31_FLOORS),
                         32: (SET32, SET32_FLOORS), 33: (SET33, SET33_FLOORS),
-                        34: (SET34, SET34_FLOORS)}
+                        34: (SET34, SET34_FLOORS), 35: (SET35, SET35_FLOORS)}
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("quality_set", "language"), [(n, lang) for n in HELD_OUT_WITH_FLOORS for lang in LANGUAGES])
-def test_quality_checks_keep_held_out_19_to_34_at_their_figures(quality_set, language):
+def test_quality_checks_keep_held_out_19_to_35_at_their_figures(quality_set, language):
     drafts, floors = HELD_OUT_WITH_FLOORS[quality_set]
     bad, good, missed, rejected = _rates(drafts[language])
     print(f"held-out {quality_set} {language}: bad flagged {len(bad) - len(missed)}/{len(bad)}, "
