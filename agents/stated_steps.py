@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import re
 
+from agents.context import Context
 from agents.facts import find_dates
+from agents.handed_steps import handed_step
 from agents.next_steps import _COMING_DAY, _HABIT, _vague
 from agents.timing import _SENTENCE_BREAK
 
@@ -69,12 +71,16 @@ def _coming_day(sentence: str) -> bool:
     return bool(_COMING_DAY.search(sentence) or find_dates(sentence))
 
 
-def stated_step(body: str) -> str | None:
-    """The first sentence stating a step in the present tense or inviting an answer, or None. Like
+def stated_step(body: str, ctx: Context | None = None, to_contact_id: str | None = None) -> str | None:
+    """The first sentence stating a step in the present tense or inviting an answer, or handing the draft to the
+    colleague the record names for the next step (with `ctx`; agents.handed_steps), or None. Like
     next_steps.dated_next_step, a draft that also promises only to be in touch reads as a check-in."""
     sentences = re.split(_SENTENCE_BREAK, body)
     if any(_vague(s) for s in sentences):
         return None
+    handed = handed_step(body, ctx, to_contact_id) if ctx is not None else None
+    if handed:
+        return handed
     for sentence in sentences:
         if "?" in sentence:
             continue
