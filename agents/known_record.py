@@ -347,6 +347,13 @@ _OFFER = re.compile(
 """An offer to make or send a thing (the offering words; they are the asking, not the thing)."""
 _OFFERS = re.compile(r"\b(?:shall|should|soll|sollen|darf|dois-je|devrais-je|voulez-vous que|souhaitez-vous que|"
                      r"preparo|env[ií]o|mando|le hago|le paso|quiere que|desea que|want me|like me)\b", re.I)
+_ROUTE = re.compile(
+    r"\b(?:(?:his|her|their|your) own (?:copy|version)|own copy|a copy|in copy|cc(?:'d|ed)?|copied|directly|separately|"
+    r"eigene[nrs]? (?:ausfertigung|kopie|exemplar)|in kopie|in cc|direkt|separat|"
+    r"(?:sa|leur|votre) propre (?:copie|exemplaire)|en copie|en direct|directement|séparément|"
+    r"(?:su|sus) propia (?:copia|versión)|en copia|directamente|por separado)\b", re.I)
+"""wave 26 (set 35's en-g3): how a document reaches a person ("should Marcus get his own copy for the budget
+review?") is a new question even where the record says that person needs it."""
 ASKED_AGAIN_SHARE = 0.75
 """Share of a question's content words one record sentence must hold for the question to ask it again."""
 
@@ -358,7 +365,8 @@ def asks_again(body: str, ctx: Context) -> list[str]:
     out = []
     for sentence in SENTENCE_BREAK.split(normalise(body)):
         if not _QUESTION.search(sentence) or _QUOTES_BUYER.search(sentence) or _FORWARD.search(sentence) \
-                or _EITHER.search(sentence) or _STILL.search(sentence) or _AMONG_KNOWN.search(sentence):
+                or _EITHER.search(sentence) or _STILL.search(sentence) or _AMONG_KNOWN.search(sentence) \
+                or _ROUTE.search(sentence):
             continue
         question = sentence.rsplit(":", 1)[-1]  # "one question: ..." asks what follows
         if _OFFERS.search(question):

@@ -45,9 +45,20 @@ _SCRIPT_ASK = re.compile(r"^\W*(?:\d{1,2}[.)]\s*)?(?:ask|confirm|agree|book|sche
 """A call script's line that asks the buyer something ("- Agree a time next week", "- Fragen, ob Herr Weber ...")."""
 
 
+_SCRIPT_OFFER = re.compile(
+    r"^\W*(?:(?:next step|next|then|close|closing|nächster schritt|abschluss|prochaine étape|ensuite|pour finir|"
+    r"siguiente paso|próximo paso|para cerrar)\s*:\s*)?"
+    r"(?:offer|suggest|put forward|anbieten|vorschlagen|offrir|suggérer|ofrecer|sugerir)\b|"
+    r"^[^\n]{0,80}\b(?:anbieten|vorschlagen)\W*$", re.I)  # German puts the verb last: "Mittwoch, 10 Uhr anbieten"
+"""wave 26 (set 35's en-g8): "Next step: offer Tuesday, 1 December at 11:00 to go through it" proposes a time to the
+buyer as surely as "Propose: ..." does; an offer counts only with its day or time (an "Offer: a discount" asks nothing)."""
+
+
 def script_asks(body: str) -> int:
     """Count a call script's lines that ask the buyer something (questions are counted by count_asks)."""
-    return sum(1 for line in body.splitlines() if _SCRIPT_ASK.match(line) and "?" not in line)
+    return sum(1 for line in body.splitlines() if "?" not in line and (
+        _SCRIPT_ASK.match(line) or _SCRIPT_OFFER.match(line) and bool(_COMING_DAY.search(line) or _CLOCK.search(line)
+                                                                     or find_dates(line))))
 
 
 _DAYS = (r"monday|tuesday|wednesday|thursday|friday|montag|dienstag|mittwoch|donnerstag|freitag|lundi|mardi|mercredi|"

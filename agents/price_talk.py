@@ -20,6 +20,7 @@ import re
 from agents.invoice_routing import invoice_routed
 from agents.normalize import SENTENCE_BREAK
 from agents.price_anchors import anchored_line_item, calculation_not_invoice, plan_due_dates
+from agents.price_guidance import no_price_talk_guidance
 
 _OUR_PRICE = re.compile(
     # our price or what the buyer pays; "cost" only as the buyer's outlay ("costs you"), since "fuel cost" and "idle
@@ -162,7 +163,8 @@ def unanchored_price_talk(text: str, approved_discount: float | None = None, *, 
         if topic_reports:
             sentence = _BUYER_PRICE_TOPIC.sub(" ", _TOPIC_REPORT.sub(" ", sentence))
             sentence = sentence if _HELD_UNTIL.search(sentence) else _HOLD_PRICE.sub(" ", sentence)
-        if "?" in sentence or _ANCHOR.search(sentence):
+        # wave 26 (set 35): a script's "Nicht: über Preisnachlässe sprechen" keeps price off the call (agents.price_guidance)
+        if "?" in sentence or _ANCHOR.search(sentence) or no_price_talk_guidance(sentence):
             continue
         # wave 24b: a cost laid out as its own line, "die Rechnung" for the calculation named before (agents.price_anchors)
         # wave 26: the invoice routed to a person or a role, which says who receives it (agents.invoice_routing), and a

@@ -327,7 +327,7 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
         detail = f"{asks} ask(s) in the script"
     else:
         asks = count_asks(body)
-        dated = (dated_next_step(body) or stated_step(body)) if asks == 0 else None
+        dated = (dated_next_step(body) or stated_step(body, ctx, draft.to.contact_id)) if asks == 0 else None
         # A dated commitment ("you'll have the proposal by the end of next week") is a next step; a favour to us is not.
         favours = favour_asks(body)
         step = (asks == 1 and len(favours) < asks) or dated is not None

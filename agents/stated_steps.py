@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import re
 
+from agents.context import Context
 from agents.facts import find_dates
+from agents.handed_steps import handed_step
 from agents.next_steps import _COMING_DAY, _HABIT, _vague
 from agents.timing import _SENTENCE_BREAK
 
@@ -35,6 +37,16 @@ _HAVE_BY = re.compile(
     r"recevez|aurez|tiene|tienen|recibe|reciben)\b[^.?!\n]{0,60}\b(?:by|before|bis|vor|d'ici|avant|antes del?|para el|hasta)\b",
     re.I)
 """The buyer having the thing by a day: "Sie und Herr Weber haben das Angebot bis Freitag"."""
+_RECEIVES = re.compile(
+    # wave 26 (set 35's en-g2, fr-g2): a person of the deal receiving the document on a day, in the present or the
+    # future ("the proposal Dana receives on Friday, November 27", "la proposition que Claire recevra le vendredi 27
+    # novembre", "das Angebot, das Herr Weber am Freitag erhält", "la propuesta que Lucía recibe el viernes"); a past
+    # tense ("received", "a reçu", "erhielt", "recibió") is no step, and _coming_day wants the day still to come
+    r"\b(?:receives?|will (?:receive|get|have)|gets|is getting|are getting|'ll (?:receive|get|have)|"
+    r"erhält|erhalten|bekommt|bekommen|(?:wird|werden) (?:\w+ ){0,6}?(?:erhalten|bekommen)|"
+    r"reçoit|reçoivent|recevra|recevront|aura|auront|"
+    r"recibe|reciben|recibirá|recibirán|tendrá|tendrán)\b", re.I)
+"""The document reaching a person of the deal: with _THING and a coming day, a step the buyer can hold us to."""
 _PAST = re.compile(r"\b(?:since|seit|depuis|desde|ago|last|letzte[nm]?|dernier|pasado)\b", re.I)
 _REPLY_IS_ENOUGH = re.compile(
     r"\b(?:a|one|a short|a quick) (?:reply|answer|line|note)\b[^.?!\n]{0,50}\b(?:is all|is enough|will do|suffices)\b|"
@@ -59,16 +71,21 @@ def _coming_day(sentence: str) -> bool:
     return bool(_COMING_DAY.search(sentence) or find_dates(sentence))
 
 
-def stated_step(body: str) -> str | None:
-    """The first sentence stating a step in the present tense or inviting an answer, or None. Like
+def stated_step(body: str, ctx: Context | None = None, to_contact_id: str | None = None) -> str | None:
+    """The first sentence stating a step in the present tense or inviting an answer, or handing the draft to the
+    colleague the record names for the next step (with `ctx`; agents.handed_steps), or None. Like
     next_steps.dated_next_step, a draft that also promises only to be in touch reads as a check-in."""
     sentences = re.split(_SENTENCE_BREAK, body)
     if any(_vague(s) for s in sentences):
         return None
+    handed = handed_step(body, ctx, to_contact_id) if ctx is not None else None
+    if handed:
+        return handed
     for sentence in sentences:
         if "?" in sentence:
             continue
-        if _THING.search(sentence) and (_GOES.search(sentence) or _HAVE_BY.search(sentence)) and _coming_day(sentence):
+        if _THING.search(sentence) and (_GOES.search(sentence) or _HAVE_BY.search(sentence) or _RECEIVES.search(sentence)) \
+                and _coming_day(sentence):
             return sentence.strip()[:80]
         if _REPLY_IS_ENOUGH.search(sentence) and (_CONDITION.search(sentence) or _coming_day(sentence)):
             return sentence.strip()[:80]
