@@ -59,7 +59,16 @@ def index_html(deals: Sequence[EnrichedDeal], *, href: Callable[[EnrichedDeal], 
     rows = [deal_row(d, href(d), now) for d in deals if d.object_type == "deal"]
     leads = [deal_row(d, href(d), now) for d in deals if d.object_type == "lead"]
     return _environment().get_template("index.html").render(deals=rows, leads=leads, recap=list(recap),
-                                                            generated=generated, console=console)
+                                                            generated=generated, console=console,
+                                                            noun=deal_noun({d.crm for d in deals}))
+
+
+def deal_noun(crms: set[str]) -> dict[str, str]:
+    """The word the tenant's users have for a deal: a Salesforce org's are Opportunities (a newcomer's walk read
+    "40 enriched deals" on a Salesforce demo and looked for a Deals tab); HubSpot's, and a mixed index's, deals."""
+    if crms == {"salesforce"}:
+        return {"one": "opportunity", "many": "opportunities", "One": "Opportunity", "Many": "Opportunities"}
+    return {"one": "deal", "many": "deals", "One": "Deal", "Many": "Deals"}
 
 
 def card_html(deal: EnrichedDeal, *, now: datetime, back_url: str, crm_label: str | None = None) -> str:

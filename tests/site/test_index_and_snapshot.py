@@ -85,7 +85,7 @@ def test_enriched_leads_are_listed_apart_labelled_as_leads_with_their_own_card_l
     app.config["SANDBOX_MODE"] = True
     html = app.test_client().get("/").data.decode()
     assert "Deals (1)" in html and "Leads (1)" in html
-    assert "enriched deals and 1 leads" in html.split("</title>")[0]
+    assert "1 enriched deal and 1 lead<" in html.split("</title>")[0] + "<"
     deals_table = html.split('data-testid="deals"')[1].split("</table>")[0]
     leads_table = html.split('data-testid="leads"')[1].split("</table>")[0]
     assert lead not in deals_table and "8807" not in leads_table
@@ -102,3 +102,23 @@ def test_a_tenant_without_leads_keeps_the_one_deals_table_without_headings(enric
     app.config["SANDBOX_MODE"] = True
     html = app.test_client().get("/").data.decode()
     assert 'data-testid="leads"' not in html and "Deals (" not in html
+
+
+def test_a_salesforce_org_reads_opportunities_where_a_hubspot_portal_reads_deals(enriched) -> None:  # noqa: F811
+    # Wave 27: a newcomer's walk read "40 enriched deals" on the Salesforce demo and looked for a Deals tab.
+    from sqlalchemy import update
+
+    from app.storage import get_db
+    from app.storage.models import Tenant
+
+    app, _, _ = enriched
+    app.config["SANDBOX_MODE"] = True
+    _add_lead(app)
+    hubspot = app.test_client().get("/").data.decode()
+    assert "Deals (1)" in hubspot and ">Deal</th>" in hubspot and "pportunit" not in hubspot
+    with get_db(app).session() as s:
+        s.execute(update(Tenant).values(crm="salesforce"))
+    html = app.test_client().get("/").data.decode()
+    assert "1 enriched opportunity and 1 lead<" in html.split("</title>")[0] + "<"
+    assert "Opportunities (1)" in html and ">Opportunity</th>" in html and "Every enriched opportunity" in html
+    assert "Deals (" not in html and ">Deal</th>" not in html and "Leads (1)" in html
