@@ -24,6 +24,7 @@ from sqlalchemy.exc import IntegrityError
 
 from app.admin import report_jobs
 from app.admin.report_cache import cached, learning_key
+from app.background import enqueue
 from app.storage import get_db
 from app.storage.models import ReportCache
 
@@ -99,8 +100,8 @@ def start(app: Any, tenant_id: str, object_type: str) -> report_jobs.Running | N
     if run is None:
         return report_jobs.running(app, tenant_id, kind)
     try:
-        report_jobs.enqueue(app, "app.admin.learning_report.run_job", [tenant_id, object_type, run.token],
-                            f"learning report {tenant_id} {object_type}")
+        enqueue(app, "app.admin.learning_report.run_job", [tenant_id, object_type, run.token],
+                f"learning report {tenant_id} {object_type}", timeout=report_jobs.lease_seconds(app))
     except Exception as exc:  # Redis down: say so on the page, and let the next view or a retry try again
         log.exception("could not queue the learning report", extra={"tenant_id": tenant_id})
         report_jobs.release(app, tenant_id, kind, run.token)

@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import threading
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -73,19 +71,27 @@ def take(app: Any, tenant_id: str, kind: str, *, now: datetime | None = None) ->
     until = at + timedelta(seconds=lease_seconds(app))
     name = lease_name(tenant_id, kind)
     with get_db(app).session() as s:
-        s.execute(_insert(s)(LeaderLease).values(name=name, holder=holder, until=until)
-                  .on_conflict_do_nothing(index_elements=["name"]))
-        taken = s.execute(update(LeaderLease)
-                          .where(LeaderLease.name == name, or_(LeaderLease.holder == holder, LeaderLease.until < at))
-                          .values(holder=holder, until=until))
+        s.execute(
+            _insert(s)(LeaderLease)
+            .values(name=name, holder=holder, until=until)
+            .on_conflict_do_nothing(index_elements=["name"])
+        )
+        taken = s.execute(
+            update(LeaderLease)
+            .where(LeaderLease.name == name, or_(LeaderLease.holder == holder, LeaderLease.until < at))
+            .values(holder=holder, until=until)
+        )
         return Running(token, at) if rowcount(taken) == 1 else None
 
 
 def release(app: Any, tenant_id: str, kind: str, token: str) -> None:
     """Give the lease back, only if it is still ours (an expired one may have passed to another computation)."""
     with get_db(app).session() as s:
-        s.execute(delete(LeaderLease).where(LeaderLease.name == lease_name(tenant_id, kind),
-                                            LeaderLease.holder.startswith(f"{token}@")))
+        s.execute(
+            delete(LeaderLease).where(
+                LeaderLease.name == lease_name(tenant_id, kind), LeaderLease.holder.startswith(f"{token}@")
+            )
+        )
 
 
 def running(app: Any, tenant_id: str, kind: str, *, now: datetime | None = None) -> Running | None:
@@ -117,30 +123,11 @@ def record_failure(app: Any, tenant_id: str, kind: str, key: str, exc: BaseExcep
 
 def clear_failure(app: Any, tenant_id: str, kind: str) -> None:
     with get_db(app).session() as s:
-        s.execute(delete(ReportCache).where(ReportCache.tenant_id == tenant_id,
-                                            ReportCache.kind == failure_kind(kind)))
-
-
-def enqueue(app: Any, job: str, args: list[Any], description: str) -> None:
-    """Run `job` (a dotted path to a function that needs an app context) on the app's job queue: an RQ worker
-    when the app dispatches on Redis, else a thread of this process (the embedded worker), as the scheduler's
-    periodic jobs run."""
-    from werkzeug.utils import import_string
-
-    backend = app.extensions["dispatcher"].backend
-    if getattr(backend, "name", "") == "rq":
-        backend.queue.enqueue(job, args=args, job_timeout=int(lease_seconds(app)), description=description)
-        return
-    function: Callable[..., Any] = import_string(job)
-
-    def run() -> None:
-        with app.app_context():
-            try:
-                function(*args)
-            except Exception:  # the job stored its failure for the page; the thread only logs it
-                log.exception("background report failed", extra={"tenant_id": args[0] if args else None})
-
-    threading.Thread(target=run, name=description, daemon=True).start()
+        s.execute(
+            delete(ReportCache).where(
+                ReportCache.tenant_id == tenant_id, ReportCache.kind == failure_kind(kind)
+            )
+        )
 
 
 def _aware(at: datetime) -> datetime:

@@ -8,8 +8,8 @@ from typing import Any
 
 from sqlalchemy import update
 
-from tests.admin.test_learning_report_cache import settled
 from tests.admin.conftest import crm_session, operator_session
+from tests.admin.test_learning_report_cache import settled
 from tests.learning.logged import log_decisions
 
 HUBSPOT = "hubspot-101"

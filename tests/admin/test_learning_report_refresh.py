@@ -185,9 +185,8 @@ def rq_console(app_factory: Any) -> Any:
 
 
 def test_with_separate_workers_and_none_reporting_the_stale_note_says_the_refresh_waits(rq_console, computed):
-    from app.worker_report import report
-
     from app.admin.learning_report import refresh
+    from app.worker_report import report
 
     log_decisions(rq_console, A, n=10, outcomes=False)
     refresh(rq_console, A)  # what a worker's periodic job does
