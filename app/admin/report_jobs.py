@@ -102,7 +102,11 @@ def running(app: Any, tenant_id: str, kind: str, *, now: datetime | None = None)
         if row is None or _aware(row.until) < at:
             return None
         token, _, since = row.holder.partition("@")
-        return Running(token, _aware(datetime.fromisoformat(since)))
+        try:
+            started = _aware(datetime.fromisoformat(since))
+        except ValueError:  # a holder written otherwise: its lease began one lease length before it ends
+            started = _aware(row.until) - timedelta(seconds=lease_seconds(app))
+        return Running(token, started)
 
 
 def failure(app: Any, tenant_id: str, kind: str) -> Failure | None:
