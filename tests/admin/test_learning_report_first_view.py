@@ -233,3 +233,33 @@ def test_an_age_reads_as_revenue_ops_says_it(seconds, words):
     from app.admin.learning_page import ago
 
     assert ago(seconds) == words
+
+
+@pytest.mark.redis
+@pytest.mark.postgres
+def test_on_rq_the_first_view_queues_one_job_and_a_worker_computes_it(app_factory, computed):
+    from rq import SimpleWorker
+    from rq.serializers import JSONSerializer
+
+    from app.dispatch import get_dispatcher
+    from tests.admin.conftest import set_installer
+    from tests.conftest import flush_test_redis, install_tenant, need, redis_url
+
+    need("postgres")
+    need("redis")
+    flush_test_redis()
+    app = app_factory(ADMIN_TOKEN=ADMIN_TOKEN, REDIS_URL=redis_url(), START_WORKER=False)
+    install_tenant(app, "101")
+    set_installer(app, A, "ann@a.example")
+    log_decisions(app, A, n=10)
+    queue = get_dispatcher(app).backend.queue
+    for _ in range(3):  # three views (a reload, a colleague) before any worker took it
+        page, seconds = first_view(app)
+        assert seconds < 1.0 and 'id="report-computing"' in page
+    jobs = [j for j in queue.get_jobs() if j.func_name == "app.admin.learning_report.run_job"]
+    assert len(jobs) == 1 and jobs[0].args[:2] == [A, "deal"]
+    with app.app_context():
+        SimpleWorker([queue], connection=queue.connection, serializer=JSONSerializer).work(burst=True)
+    assert computed == [10]
+    page = view(app)
+    assert 'id="report-fresh"' in page and "10 decisions" in page
