@@ -1,5 +1,7 @@
 """WSGI entry point for gunicorn (`web:` in the Procfile)."""
 
+import threading
+
 from app import create_app, logs
 from app.cli.server import check_secrets
 
@@ -8,3 +10,13 @@ from app.cli.server import check_secrets
 logs.configure()
 app = create_app()
 check_secrets(app.config, role="web")
+
+
+def _import_reports() -> None:
+    # The console's model cards read the scoring package (numpy, pandas, scikit-learn, LightGBM): 4-9 s to import
+    # on a loaded 2-core machine (wave 27), which the first view of the page paid. A web worker imports it while it
+    # waits for requests instead; nothing else in the web process needs it.
+    import app.reports  # noqa: F401
+
+
+threading.Thread(target=_import_reports, name="import-reports", daemon=True).start()

@@ -127,6 +127,13 @@ LEARNING_REPORT_DELAY_SECONDS = 60.0
 """At most this long after an outcome (or a view of an out-of-date report) the scheduler runs the learning-report
 job; the outcomes of a burst make one recomputation."""
 
+REPORT_COMPUTE_LEASE_SECONDS = 900.0
+"""How long a background report computation holds its tenant's lease (the learning report of 26k decisions takes
+~10 s): a worker that died mid-computation stops blocking the next one after this long."""
+
+LEARNING_PAGE_POLL_SECONDS = 3
+"""Seconds between the learning page's checks that a report being computed has arrived."""
+
 DEFAULT_PORT = 5000
 """Port of `agentic-sales serve` when --port is not given (and of `web` when PORT is not set)."""
 

@@ -286,9 +286,11 @@ class Demo:
 
     def train(self) -> dict[str, Any]:
         from app.pipeline.training import train_tenant
+        from app.reports.figure_store import warm_after_training
         from app.site.recap import training_sentences
 
         results = train_tenant(self.app, self.tenant_id, fast=True, progress=lambda t: log.info("training %s", t))
+        warm_after_training(self.app, self.tenant_id, results)  # the console's model cards, ready at a first view
         for sentence in training_sentences(results, self.account_word()):
             self.say(sentence)
         return results

@@ -145,8 +145,12 @@ def run_periodic(tenant_id: str, name: str) -> dict[str, Any]:
         return reconcile(tenant_id, app)
     if name == "retrain":
         from app.pipeline.training import train_tenant
+        from app.reports.figure_store import warm_after_training
 
-        return {"tenant": tenant_id, "tasks": sorted(train_tenant(app, tenant_id))}
+        results = train_tenant(app, tenant_id)
+        # A new champion's model card charts, drawn now rather than at revenue ops' next view of the page.
+        warm_after_training(app, tenant_id, results)
+        return {"tenant": tenant_id, "tasks": sorted(results)}
     if name == "learning":
         from app.pipeline.strategy import fold_rewards
 

@@ -1,26 +1,30 @@
-"""The learning report computed by a worker, not in the web request that shows it.
+"""The learning report computed by a worker, never in the web request that shows it.
 
-At 26,036 decisions the report takes ~7 s to read, summarise and draw (docs/admin.md, wave 24). Wave 24 kept it in
-`report_cache`, but the first view after any new outcome still recomputed it inside the request. Now the outcome
-stage asks for a refresh (a "run now" row of the scheduler's `learning_report` job), the scheduler's leader hands
-it to a worker, and the page shows the last stored report at once: as up to date when its key still matches
-what it was computed from, else with the time it was computed and a note that a newer one is on its way. Only a
-tenant that has never had one computed waits for it in the request (there is nothing older to show).
+At 26,036 decisions the report takes ~7 s to read, summarise and draw (docs/admin.md, wave 24). The outcome stage
+asks for a refresh (a "run now" row of the scheduler's `learning_report` job), the scheduler's leader hands it to a
+worker, and the page shows the last stored report at once: as up to date when its key still matches what it was
+computed from, else with the time it was computed and a note that a newer one is on its way. A tenant that never
+had one computed gets the page at once too (wave 27; the first view waited ~12 s before): the view starts the
+computation on the job queue under a per-report lease (app/admin/report_jobs.py), so two first views, or a first
+view and the scheduler, compute it once; the page says since when it is computing and shows the report when it
+lands, or the computation's error with a retry.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from app.admin import report_jobs
 from app.admin.report_cache import cached, learning_key
+from app.background import enqueue
 from app.storage import get_db
 from app.storage.models import ReportCache
 
@@ -48,71 +52,130 @@ def compute(app: Any, tenant_id: str, object_type: str) -> str:
 
 @dataclass(frozen=True)
 class Shown:
-    """A report as the page shows it."""
+    """A report as the page shows it: the last one stored (if any), and what is happening to it."""
 
-    body: str
-    computed_at: datetime
+    body: str | None
+    """None: never computed for this tenant and object type."""
+    computed_at: datetime | None
     seconds: float
     fresh: bool
-    """False: decisions, outcomes or rewards (or the code) changed since it was computed."""
-    computed_now: bool = False
+    """False: decisions, outcomes or rewards (or the code) changed since it was computed, or there is none."""
+    computing_since: datetime | None = None
+    failure: report_jobs.Failure | None = None
+    """The last computation's error, while no other is under way."""
 
 
 def shown(app: Any, tenant_id: str, object_type: str) -> Shown:
-    """The stored report (fresh or not) without computing; computed here only when none was ever stored.
+    """The stored report (fresh or not) without computing it in the request.
 
-    A stale one is shown with a refresh requested, so the wait is a worker's, not the viewer's.
+    Never computed: the computation starts on the job queue (unless one is under way, or the last one failed on
+    the same data: the page offers a retry rather than fail again on every reload). Stale: the scheduler is asked
+    for a refresh, so the wait is a worker's, not the viewer's.
     """
     kind = cache_kind(object_type)
     with get_db(app).session() as s:
         key = learning_key(s, tenant_id, object_type)
         row = s.get(ReportCache, (tenant_id, kind))
-        if row is not None:
-            found = Shown(row.body, _aware(row.computed_at), row.seconds, fresh=row.key == key)
-        else:
-            found = None
-    if found is not None:
-        if not found.fresh:
+        stored = None if row is None else (row.body, _aware(row.computed_at), row.seconds, row.key == key)
+    run = report_jobs.running(app, tenant_id, kind)
+    failed = None if run is not None else report_jobs.failure(app, tenant_id, kind)
+    if stored is not None:
+        body, at, seconds, fresh = stored
+        if not fresh and run is None:
             request_refresh(app, tenant_id)
-        return found
-    made: list[str] = []
+        return Shown(body, at, seconds, fresh, computing_since=run.since if run else None, failure=failed)
+    if run is None and (failed is None or failed.key != key):
+        run = start(app, tenant_id, object_type)
+        failed = None if run is not None else report_jobs.failure(app, tenant_id, kind)
+    return Shown(None, None, 0.0, fresh=False, computing_since=run.since if run else None, failure=failed)
 
-    def once() -> str:
-        made.append(compute(app, tenant_id, object_type))
-        return made[-1]
 
-    started = datetime.now(UTC)
+def start(app: Any, tenant_id: str, object_type: str) -> report_jobs.Running | None:
+    """Start computing a report on the job queue, unless a computation of it is under way (then that one).
+
+    None when it could not be started (the queue refused it): the failure is stored for the page to show.
+    """
+    kind = cache_kind(object_type)
+    run = report_jobs.take(app, tenant_id, kind)
+    if run is None:
+        return report_jobs.running(app, tenant_id, kind)
+    try:
+        enqueue(app, "app.admin.learning_report.run_job", [tenant_id, object_type, run.token],
+                f"learning report {tenant_id} {object_type}", timeout=report_jobs.lease_seconds(app))
+    except Exception as exc:  # Redis down: say so on the page, and let the next view or a retry try again
+        log.exception("could not queue the learning report", extra={"tenant_id": tenant_id})
+        report_jobs.release(app, tenant_id, kind, run.token)
+        report_jobs.record_failure(app, tenant_id, kind, "", QueueUnavailableError(exc), 0.0)
+        return None
+    return run
+
+
+def retry(app: Any, tenant_id: str, object_type: str) -> report_jobs.Running | None:
+    """Forget the last failure and start again (the page's "Try again" button)."""
+    report_jobs.clear_failure(app, tenant_id, cache_kind(object_type))
+    return start(app, tenant_id, object_type)
+
+
+class QueueUnavailableError(RuntimeError):
+    """The job queue refused the computation."""
+
+    def __init__(self, cause: BaseException) -> None:
+        super().__init__(f"the job queue did not accept the computation ({type(cause).__name__}: {cause}); "
+                         "check that Redis and a worker (agentic-sales worker) are running, then try again")
+
+
+def run_job(tenant_id: str, object_type: str, token: str) -> dict[str, Any]:
+    """The queued computation (needs an app context): computes and stores the report under the lease `token`
+    that the view took, then gives the lease back."""
+    from flask import current_app
+
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    try:
+        hit = _compute_and_store(app, tenant_id, object_type)
+    finally:
+        report_jobs.release(app, tenant_id, cache_kind(object_type), token)
+    return {"tenant": tenant_id, "object_type": object_type, "computed": not hit}
+
+
+def _compute_and_store(app: Any, tenant_id: str, object_type: str) -> bool:
+    """Store an up-to-date report (True: the stored one already was); a failure is stored for the page, then
+    raised."""
+    kind = cache_kind(object_type)
+    started = time.perf_counter()
+    key = ""
     try:
         with get_db(app).session() as s:
-            body, _hit = cached(s, tenant_id, kind, key, once)
-    except IntegrityError:
-        if not made:
-            raise
-        # Another process stored the same report first (two first views at once): ours is as good.
-        body = made[-1]
-    seconds = (datetime.now(UTC) - started).total_seconds()
-    return Shown(body, started, seconds, fresh=True, computed_now=bool(made))
+            key = learning_key(s, tenant_id, object_type)
+            _body, hit = cached(s, tenant_id, kind, key, partial(compute, app, tenant_id, object_type))
+    except IntegrityError:  # another process stored the same report meanwhile (an expired lease): as new as ours
+        hit = True
+    except Exception as exc:
+        report_jobs.record_failure(app, tenant_id, kind, key, exc, time.perf_counter() - started)
+        raise
+    report_jobs.clear_failure(app, tenant_id, kind)
+    return hit
 
 
 def refresh(app: Any, tenant_id: str, object_types: Iterable[str] | None = None) -> dict[str, Any]:
-    """Recompute and store each out-of-date report of the tenant (the worker's job).
+    """Recompute and store each out-of-date report of the tenant (the scheduler's periodic job).
 
     Deals always; another object type once someone has viewed its report (a stored row): computing a report
-    nobody opened would cost a worker seconds per outcome batch for nothing.
+    nobody opened would cost a worker seconds per outcome batch for nothing. A report whose computation is
+    under way elsewhere (a first view's) is left to it.
     """
-    with get_db(app).session() as s:
-        kinds = set(s.execute(select(ReportCache.kind).where(ReportCache.tenant_id == tenant_id)).scalars())
+    kinds = report_jobs.stored_kinds(app, tenant_id)
     types = list(object_types) if object_types is not None else [
         t for t in OBJECT_TYPES if t == "deal" or cache_kind(t) in kinds]
     out: dict[str, Any] = {"tenant": tenant_id, "computed": [], "up_to_date": []}
     for object_type in types:
+        run = report_jobs.take(app, tenant_id, cache_kind(object_type))
+        if run is None:
+            out.setdefault("computing_elsewhere", []).append(object_type)
+            continue
         try:
-            with get_db(app).session() as s:
-                key = learning_key(s, tenant_id, object_type)
-                _body, hit = cached(s, tenant_id, cache_kind(object_type), key,
-                                    partial(compute, app, tenant_id, object_type))
-        except IntegrityError:  # a web view stored its first computation meanwhile: it is as new as ours
-            hit = True
+            hit = _compute_and_store(app, tenant_id, object_type)
+        finally:
+            report_jobs.release(app, tenant_id, cache_kind(object_type), run.token)
         out["up_to_date" if hit else "computed"].append(object_type)
     return out
 

@@ -18,6 +18,7 @@ from sqlalchemy import select
 
 from app.connectors import enriched_object_types
 from app.pipeline import tenant as tenant_inputs
+from app.reports import figure_store
 from app.storage import get_db
 from app.storage.models import AuditLog, Tenant
 from scoring import TASKS, LoadedModel
@@ -96,14 +97,25 @@ def model_cards(app: Flask, tenant_id: str, tasks: Sequence[str] | None = None, 
         if not (card.present and figures):
             out.append(card)
             continue
-        # Charts are a pure function of the artefact and the labels: draw them once per process.
+        # Charts are a pure function of the artefact and the labels: drawn once for every process (the model
+        # store's file, app/reports/figure_store.py), read once per process.
         key = (tenant_id, card.version, tuple(sorted(labels.items())))
         if key not in cache:
             if len(cache) >= CACHED_CARDS:
                 cache.pop(next(iter(cache)))
-            cache[key] = replace(card, figures=card_figures(card))
+            cache[key] = replace(card, figures=_figures(app, tenant_id, card, labels))
         out.append(cache[key])
     return out
+
+
+def _figures(app: Flask, tenant_id: str, card: ModelCard, labels: Mapping[str, str]) -> dict[str, str]:
+    """The card's charts from the model store, drawn and stored there when they are not yet."""
+    path = figure_store.path_of(app, tenant_id, str(card.version), labels)
+    figures = figure_store.read(path)
+    if figures is None:
+        figures = card_figures(card)
+        figure_store.write(path, figures)
+    return figures
 
 
 def champion_sidecars(app: Flask, tenant_id: str, tasks: Sequence[str]) -> dict[str, Any]:

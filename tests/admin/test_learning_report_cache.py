@@ -4,6 +4,7 @@ date, and the worker's refresh (app/admin/learning_report.py) recomputes it, not
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from tests.admin.conftest import crm_session, operator_session
@@ -13,9 +14,21 @@ A = "hubspot-101"
 
 
 def view(app: Any) -> str:
-    resp = crm_session(app.test_client(), A, "ann@a.example").get(f"/admin/t/{A}/learning")
-    assert resp.status_code == 200
-    return resp.get_data(as_text=True)
+    return settled(crm_session(app.test_client(), A, "ann@a.example"), f"/admin/t/{A}/learning")
+
+
+def settled(client: Any, path: str, *, wait: float = 60.0) -> str:
+    """The page as the admin ends up reading it: a first view answers at once while the report is computed in the
+    background, and the page refreshes until it is there; this returns the page once nothing is computing."""
+    deadline = time.monotonic() + wait
+    while True:
+        resp = client.get(path)
+        assert resp.status_code == 200
+        page = resp.get_data(as_text=True)
+        if 'id="report-computing"' not in page:
+            return page
+        assert time.monotonic() < deadline, "the report was still computing after a minute"
+        time.sleep(0.05)
 
 
 def report_of(page: str) -> str:
@@ -105,7 +118,7 @@ def test_deals_and_leads_are_kept_apart(console, computed):
         s.execute(update(Tenant).where(Tenant.id == A).values(crm="salesforce"))
     log_decisions(console, A, n=10)
     client = operator_session(console.test_client())
-    deals = client.get(f"/admin/t/{A}/learning").get_data(as_text=True)
-    leads = client.get(f"/admin/t/{A}/learning?object_type=lead").get_data(as_text=True)
+    deals = settled(client, f"/admin/t/{A}/learning")
+    leads = settled(client, f"/admin/t/{A}/learning?object_type=lead")
     assert "10 decisions" in deals and "10 decisions" not in leads
     assert len(computed) == 2

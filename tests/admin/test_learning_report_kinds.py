@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import update
 
 from tests.admin.conftest import crm_session, operator_session
+from tests.admin.test_learning_report_cache import settled
 from tests.learning.logged import log_decisions
 
 HUBSPOT = "hubspot-101"
@@ -23,9 +24,7 @@ def as_salesforce(app: Any, tenant_id: str) -> None:
 
 
 def learning_page(client: Any, tenant_id: str, query: str = "") -> str:
-    resp = client.get(f"/admin/t/{tenant_id}/learning{query}")
-    assert resp.status_code == 200
-    return resp.get_data(as_text=True)
+    return settled(client, f"/admin/t/{tenant_id}/learning{query}")
 
 
 def test_a_hubspot_admin_is_offered_the_deals_report_alone_and_no_salesforce_leads(console):

@@ -13,7 +13,7 @@ from sqlalchemy import select, update
 from app.storage import get_db
 from app.storage.models import Action, PeriodicRun, ReportCache, Reward, Tenant
 from tests.admin.conftest import ADMIN_TOKEN, crm_session, operator_session, set_installer
-from tests.admin.test_learning_report_cache import report_of, view
+from tests.admin.test_learning_report_cache import report_of, settled, view
 from tests.conftest import install_tenant, redis_url
 from tests.learning.logged import add_outcomes, log_decisions
 
@@ -150,11 +150,11 @@ def test_the_workers_refresh_leaves_an_up_to_date_report_alone_and_computes_lead
     assert refresh(console, A) == {"tenant": A, "computed": ["deal"], "up_to_date": []}
     assert refresh(console, A) == {"tenant": A, "computed": [], "up_to_date": ["deal"]}
     operator = operator_session(console.test_client())
-    operator.get(f"/admin/t/{A}/learning?object_type=lead")
+    settled(operator, f"/admin/t/{A}/learning?object_type=lead")
     add_outcomes(console, A)
     assert refresh(console, A) == {"tenant": A, "computed": ["deal", "lead"], "up_to_date": []}
     assert computed == [10, 0, 10, 0]
-    assert 'id="report-fresh"' in operator.get(f"/admin/t/{A}/learning").get_data(as_text=True)
+    assert 'id="report-fresh"' in settled(operator, f"/admin/t/{A}/learning")
 
 
 def test_a_failed_refresh_request_does_not_fail_the_page(console, computed, monkeypatch):
@@ -185,9 +185,11 @@ def rq_console(app_factory: Any) -> Any:
 
 
 def test_with_separate_workers_and_none_reporting_the_stale_note_says_the_refresh_waits(rq_console, computed):
+    from app.admin.learning_report import refresh
     from app.worker_report import report
 
     log_decisions(rq_console, A, n=10, outcomes=False)
+    refresh(rq_console, A)  # what a worker's periodic job does
     assert "No worker has reported" not in view(rq_console)  # up to date: nothing waits
     add_outcomes(rq_console, A)
     page = view(rq_console)
