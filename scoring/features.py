@@ -51,6 +51,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from integrations.base import CLOSE_DATE_HISTORY_KEY, PAGE_VIEW_HISTORY_KEY, Record
+from integrations.money import RATES_KEY, CurrencyError, MoneySum, RateTable, split_sum
 
 ACTIVITY_WINDOWS = (30, 90)
 """Day windows in which activities are counted."""
@@ -293,7 +294,9 @@ def record_features(record: Record, mapping: Mapping[str, Any] | None = None,
     won = [(parse_time(d.date), d.amount) for d in record.history.closed_won_deals]
     won = [(t, a) for t, a in won if t is not None and t < now]
     feats["closed_won_count"] = float(len(won))
-    feats["closed_won_sum"] = float(sum(a for _, a in won))
+    # In the corporate currency where the CRM's rates convert, else the record's own; amounts that
+    # cannot be converted are left out, never added as if in the same currency (past_revenue says which).
+    feats["closed_won_sum"] = past_revenue(record, now).total
     feats["days_since_last_won"] = _days(now, max(t for t, _ in won)) if won else math.nan
     passed = sorted(((t, s.stage) for s in record.history.stage_changes if (t := parse_time(s.at)) is not None
                      and t <= now), key=lambda ts: ts[0])
@@ -367,7 +370,40 @@ def _looks_like_date(value: Any) -> bool:
     return len(text) >= 10 and text[4] == "-" and text[7] == "-" and text[:4].isdigit()
 
 
+def rate_table(record: Record) -> RateTable | None:
+    """The CRM's rate table the connector put on the record, None when it gave none or a malformed one
+    (a malformed table converts nothing: amounts then count only in the record's own currency)."""
+    try:
+        return RateTable.from_dict((record.extra or {}).get(RATES_KEY))
+    except CurrencyError:
+        return None
+
+
+def past_revenue(record: Record, as_of: datetime | None = None) -> MoneySum:
+    """The account's revenue won before ``as_of`` (all of it when None) in the corporate currency where the
+    record's rate table converts, else in the record's own currency; the rest per currency, with why."""
+    deals = [d for d in record.history.closed_won_deals
+             if (t := parse_time(d.date)) is not None and (as_of is None or t < as_of)]
+    return split_sum(((d.currency, d.amount) for d in deals), table=rate_table(record), default=record.currency)
+
+
 def closed_won_log(record: Record) -> list[tuple[datetime, float]]:
-    """The account's closed-won deals as ``(date, amount)``, oldest first (the CLV log)."""
-    rows = [(parse_time(d.date), float(d.amount)) for d in record.history.closed_won_deals]
-    return sorted((t, a) for t, a in rows if t is not None)
+    """The account's closed-won deals as ``(date, amount)``, oldest first (the CLV log), every amount in the
+    currency of `past_revenue` (corporate where rates exist): a deal that cannot be converted is left out."""
+    table, out = rate_table(record), []
+    for d in record.history.closed_won_deals:
+        t = parse_time(d.date)
+        if t is None:
+            continue
+        one = split_sum([(d.currency, d.amount)], table=table, default=record.currency)
+        if not one.unconverted:
+            out.append((t, one.total))
+    return sorted(out)
+
+
+def amount_in_corporate(record: Record) -> float | None:
+    """The record's own amount in the currency of `past_revenue`, None when it cannot be converted."""
+    if record.amount is None:
+        return None
+    one = split_sum([(record.currency, record.amount)], table=rate_table(record), default=record.currency)
+    return None if one.unconverted else one.total

@@ -12,6 +12,7 @@ from app.cards.humanize import picklist_labels
 from app.pipeline.writeback import model_versions
 from integrations.base import Record, revenue_by_currency
 from scoring import TASKS
+from scoring.features import past_revenue
 
 
 def card_scores(scores: Mapping[str, Any]) -> dict[str, Any]:
@@ -34,7 +35,18 @@ def card_record(record: Record, labels: Mapping[str, str] | None = None) -> dict
             "company": record.company.name if record.company else None,
             # Per currency, never one total across currencies (a won deal without one is in the record's).
             "past_revenue": [{"currency": c, "amount": a} for c, a in
-                             revenue_by_currency(record.history.closed_won_deals, record.currency).items()]}
+                             revenue_by_currency(record.history.closed_won_deals, record.currency).items()],
+            "past_revenue_note": past_revenue_note(record)}
+
+
+def past_revenue_note(record: Record) -> str | None:
+    """What the scores' past revenue (one currency: scoring.features.past_revenue) leaves out and why; None when
+    nothing is left out. A data-quality note in the card payload beside the per-currency amounts."""
+    money = past_revenue(record)
+    if not money.unconverted:
+        return None
+    left = ", ".join(f"{a:,.0f} {c}" for c, a in sorted(money.unconverted.items()))
+    return f"Left out of the scores' past revenue ({money.currency or 'one currency'}): {left}. {' '.join(money.why)}"
 
 
 def json_scores(scores: Mapping[str, Any]) -> dict[str, Any]:
