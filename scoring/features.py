@@ -223,7 +223,9 @@ def record_features(record: Record, mapping: Mapping[str, Any] | None = None,
     """
     now = reference_time(record, as_of)
     feats: dict[str, Any] = {
-        "amount": record.amount if record.amount is not None else math.nan,
+        # In the corporate currency where the CRM's rates convert (the deal's own where there are none), so
+        # a EUR and a USD deal of the same value look alike; unknown when its currency has no rate.
+        "amount": _or_nan(amount_in_corporate(record)),
         "days_open": _days(now, parse_time(record.created_at)),
         "pipeline": record.pipeline,
         # The deal owner as a category: reps differ in skill, not in any order of their ids.
@@ -390,15 +392,22 @@ def past_revenue(record: Record, as_of: datetime | None = None) -> MoneySum:
 def closed_won_log(record: Record) -> list[tuple[datetime, float]]:
     """The account's closed-won deals as ``(date, amount)``, oldest first (the CLV log), every amount in the
     currency of `past_revenue` (corporate where rates exist): a deal that cannot be converted is left out."""
-    table, out = rate_table(record), []
+    out = []
     for d in record.history.closed_won_deals:
-        t = parse_time(d.date)
-        if t is None:
-            continue
-        one = split_sum([(d.currency, d.amount)], table=table, default=record.currency)
-        if not one.unconverted:
-            out.append((t, one.total))
+        t, amount = parse_time(d.date), won_amount(record, d)
+        if t is not None and amount is not None:
+            out.append((t, amount))
     return sorted(out)
+
+
+def _or_nan(value: float | None) -> float:
+    return math.nan if value is None else float(value)
+
+
+def won_amount(record: Record, deal: Any) -> float | None:
+    """One closed-won deal's amount in the currency of `past_revenue`, None when it cannot be converted."""
+    one = split_sum([(deal.currency, deal.amount)], table=rate_table(record), default=record.currency)
+    return None if one.unconverted else one.total
 
 
 def amount_in_corporate(record: Record) -> float | None:

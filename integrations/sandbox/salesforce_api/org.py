@@ -80,7 +80,7 @@ class Org:
     multi_currency: bool = True
     """Multi-currency org: records carry CurrencyIsoCode and CurrencyType holds the rates. False: a
     single-currency org (no such field, no CurrencyType; every amount in `currency`)."""
-    currency: str = "USD"
+    currency: str = schema.market_money.CORPORATE
     """Organization.DefaultCurrencyIsoCode (the corporate currency of a multi-currency org)."""
     custom_fields: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     """Fields the org's admin added in Setup (sObject → describe entries), e.g. a Contact's

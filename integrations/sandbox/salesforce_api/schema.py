@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..market import _money as market_money
+
 KEY_PREFIXES = {
     "Account": "001", "Contact": "003", "Lead": "00Q", "Opportunity": "006", "Task": "00T",
     "Event": "00U", "User": "005", "OpportunityContactRole": "00K", "OpportunityHistory": "008",
@@ -21,9 +23,9 @@ CURRENCY_FIELD = "CurrencyIsoCode"
 """On Account, Opportunity (and Lead, Contact) only in a multi-currency org: a single-currency org's
 describe lacks it and a query naming it fails INVALID_FIELD, as does any query of CurrencyType."""
 MULTI_CURRENCY_ONLY = frozenset({"CurrencyType"})
-CURRENCY_RATES = {"USD": 1.0, "EUR": 0.92, "GBP": 0.79}
-"""The sandbox's CurrencyType rates (units per one USD, the corporate currency): fixed, so tests can
-reckon conversions; the market's currencies are these three."""
+CURRENCY_RATES = market_money.RATES
+"""The sandbox's CurrencyType rates (units per one unit of the corporate currency, `market_money.CORPORATE`):
+the market's own table, not a copy, so an Opportunity's Amount converted back at them is the market's value."""
 
 STAGES = (
     # (StageName, market stage, probability %, IsClosed, IsWon, ForecastCategory)
