@@ -190,6 +190,66 @@ def test_a_malformed_rate_table_on_a_record_converts_nothing_rather_than_failing
     assert not math.isnan(record_features(rec)["closed_won_count"])
 
 
+# --- the deal's own amount as a feature (wave 27) ------------------------------------------------
+def test_a_eur_deals_amount_feature_is_its_value_in_the_corporate_currency() -> None:
+    rec = _record([], currency="EUR", amount=920.0, rates=salesforce_rate_table(USD_ORG).to_dict())
+    assert record_features(rec)["amount"] == pytest.approx(1150.0)  # 920 EUR at 0.8 per USD
+    same_value = _record([], currency="USD", amount=1150.0, rates=salesforce_rate_table(USD_ORG).to_dict())
+    assert record_features(same_value)["amount"] == pytest.approx(record_features(rec)["amount"])
+
+
+@pytest.mark.parametrize("currency", ("JPY", "EURO", "€", ""))
+def test_an_amount_in_a_currency_without_a_rate_is_unknown_not_taken_as_corporate(currency: str) -> None:
+    rates = salesforce_rate_table(USD_ORG).to_dict()
+    # "" is a record whose currency nobody stated: amounts of no stated currency have no rate to convert with.
+    feats = record_features(_record([], currency=currency or None, amount=5000.0, rates=rates))
+    assert math.isnan(feats["amount"])
+
+
+@pytest.mark.parametrize("bad", (0, -0.92, "n/a", float("inf")))
+def test_a_bad_rate_leaves_the_amount_in_the_records_own_currency(bad: Any) -> None:
+    # The connector hands on what the CRM gave; a table with a bad rate is malformed and converts nothing.
+    rec = _record([], currency="EUR", amount=920.0, rates={"corporate": "USD", "rates": {"EUR": bad}})
+    assert record_features(rec)["amount"] == 920.0
+
+
+def test_a_single_currency_org_keeps_the_amount_as_it_is() -> None:
+    # What the connector makes of a single-currency org's Opportunity: the org default as its currency
+    # (integrations.salesforce.mapping), the one-currency table beside it, won deals without a currency.
+    one = _setup([{"DefaultCurrencyIsoCode": "GBP"}], multi=False, org="org-gbp").rates
+    assert one is not None and one.corporate == "GBP" and dict(one.rates) == {"GBP": 1.0}
+    rec = _record([("2025-01-01", 800.0, None)], currency=one.corporate, amount=700.0, rates=one.to_dict())
+    feats = record_features(rec)
+    assert feats["amount"] == 700.0 and feats["closed_won_sum"] == 800.0
+    assert record_features(_record([], currency=None, amount=700.0))["amount"] == 700.0  # no table at all
+
+
+def test_the_clv_training_log_is_in_the_corporate_currency_like_the_scoring_log() -> None:
+    from scoring.train import train_from_records
+
+    rates = salesforce_rate_table(USD_ORG).to_dict()
+    recs = [
+        _record([("2025-01-01", 800.0, "EUR"), ("2025-03-01", 300.0, "USD"), ("2025-04-01", 9.0, "JPY")],
+                rates=rates)
+    ]
+    seen: list[Any] = []
+
+    def spy(tx: Any, *_a: Any, **_k: Any) -> Any:
+        seen.append(tx)
+        raise RuntimeError("stop")
+
+    import scoring.train as train
+
+    real, train.train_clv = train.train_clv, spy
+    try:
+        with pytest.raises(RuntimeError, match="stop"):
+            train_from_records(recs, "clv", min_closed=1)
+    finally:
+        train.train_clv = real
+    assert sorted(seen[0]["amount"]) == pytest.approx([300.0, 1000.0])  # 800 EUR = $1,000; JPY has no rate
+    assert sorted(seen[0]["amount"]) == pytest.approx(sorted(a for _, a in closed_won_log(recs[0])))
+
+
 # --- the Salesforce org's set-up, with a misbehaving org -----------------------------------------
 def _setup(rows: list[dict[str, Any]], *, multi: bool = True, org: str = "org-x") -> currencies.OrgCurrency:
     currencies.forget(org)
