@@ -127,6 +127,12 @@ def factor_label(f: Mapping[str, Any], ctx: Context) -> str:
         if not split_sum(per.items(), table=table, default=ctx.record.currency).unconverted:
             return f"{label} ({table.corporate})"
         return f"{label.split(':')[0]} in {' and '.join(c for c in per if c)} (mixed currencies, not one total)"
+    if f.get("feature") == "amount" and (own := _rate_table(ctx.record)) is not None and ctx.record.currency and (
+        ctx.record.currency.strip().upper() in own.rates
+    ):
+        # The scorer's deal amount is in the corporate currency where the CRM's rates convert it
+        # (scoring.features.amount_in_corporate), not in the deal's own.
+        return f"{label} ({own.corporate})"
     currencies = [ctx.record.currency] if f.get("feature") == "amount" else list(
         per) if f.get("feature") == "closed_won_sum" else []
     if len(currencies) > 1:

@@ -95,3 +95,22 @@ def test_past_revenue_converted_at_the_crms_rates_is_named_in_the_corporate_curr
     assert (
         factor_label(PAST, yen) == "Past revenue won in USD and EUR and JPY (mixed currencies, not one total)"
     )
+
+
+@pytest.mark.parametrize("name", ["hubspot_deal", "salesforce_opportunity"])
+def test_a_eur_deals_amount_converted_at_the_crms_rates_is_named_in_the_corporate_currency(name):
+    from integrations.money import RATES_KEY, RateTable
+
+    ctx = _ctx(name, ())
+    converted = build_context(
+        replace(ctx.record, currency="EUR",
+                extra={**ctx.record.extra, RATES_KEY: RateTable("USD", {"EUR": 0.92}).to_dict()}),
+        ctx.scores, now=NOW,
+    )
+    # scoring.features.amount_in_corporate made the figure a USD one: "(EUR)" would misstate it.
+    assert factor_label(AMOUNT, converted) == "Amount: 48,000 ↑ (USD)"
+    out = offline_analysis({"ctx": converted})
+    assert check_analysis(out, converted, build_vocabulary(converted)) == []
+    # The CRM has no rate for the deal's currency: the scorer left the amount unconverted, so it stays the deal's.
+    yen = build_context(replace(converted.record, currency="JPY"), converted.scores, now=NOW)
+    assert factor_label(AMOUNT, yen) == "Amount: 48,000 ↑ (JPY)"

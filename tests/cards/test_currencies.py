@@ -181,3 +181,26 @@ def test_past_revenue_the_scores_leave_out_is_noted_on_the_card_payload_with_why
     unrated = _deal("EUR", [(8000.0, "EUR"), (2000.0, "USD")])
     assert "2,000 USD" in card_record(unrated)["past_revenue_note"]
     assert card_record(_deal("EUR", [(8000.0, "EUR"), (1.0, None)]))["past_revenue_note"] is None
+
+
+def test_a_eur_deal_in_a_usd_org_reads_eur_on_the_card_and_its_amount_factor_in_dollars():
+    from integrations.money import RATES_KEY, RateTable
+    from scoring.features import record_features
+
+    record = _deal("EUR", [])
+    converted = Record(**{**record.__dict__, "extra": {RATES_KEY: RateTable("USD", {"EUR": 0.8}).to_dict()}})
+    card = card_record(converted)
+    assert card["currency"] == "EUR" and card["amount"] == 53200.0 and card["scores_currency"] == "USD"
+    value = record_features(converted, as_of=NOW)["amount"]
+    assert value == 66500.0  # 53,200 EUR at 0.8 per USD
+    factor = {"feature": "amount", "label": f"Deal amount: {value:,.0f} ↑", "direction": "+", "impact": 0.3}
+    data = copy.deepcopy(MEETING)
+    data["record"] = {**data["record"], **card}
+    data["scores"]["conversion"]["factors"] = [factor]
+    view = card_view(data, now=NOW)
+    assert view["conversion"]["factors"][0]["text"] == "Deal amount: $66,500"
+    # Without rates (or a currency the CRM has no rate for) the factor is the deal's own amount, in its currency.
+    assert card_record(record)["scores_currency"] == "EUR"
+    yen = Record(**{**converted.__dict__, "currency": "JPY"})
+    assert card_record(yen)["scores_currency"] == "JPY"
+    assert factor_view(factor, {}, "EUR")["text"] == "Deal amount: 66,500 EUR"  # a payload from before wave 27
