@@ -30,8 +30,17 @@ START = datetime(2026, 10, 1, tzinfo=UTC)
 
 
 def _market(seed: int = 2, locale: str | None = None) -> Market:
-    return Market(MarketConfig(seed=seed, start=START, n_companies=25, n_owners=4, n_open_deals=20,
-                               n_closed_deals=60, locale=locale))
+    return Market(
+        MarketConfig(
+            seed=seed,
+            start=START,
+            n_companies=25,
+            n_owners=4,
+            n_open_deals=20,
+            n_closed_deals=60,
+            locale=locale,
+        )
+    )
 
 
 def _org(m: Market, *, multi_currency: bool = True) -> tuple[Org, SalesforceBridge]:
@@ -67,7 +76,9 @@ def test_a_salesforce_opportunity_shows_its_companys_currency_and_converts_back_
     assert {"EUR", "GBP", "USD"} <= seen, "seed 2 has deals in all three currencies"
     eur = next(d for d in m.deals if d.currency == "EUR")
     # The amount shown is not the value only relabelled (what the market did before wave 27).
-    assert org.records["Opportunity"][bridge.ids["Opportunity"][eur.key]]["Amount"] == pytest.approx(eur.amount * 0.92)
+    assert org.records["Opportunity"][bridge.ids["Opportunity"][eur.key]]["Amount"] == pytest.approx(
+        eur.amount * 0.92
+    )
 
 
 def test_a_single_currency_org_shows_every_value_in_its_one_currency():
@@ -88,7 +99,9 @@ def test_a_hubspot_deal_shows_its_companys_currency_and_the_demos_rates_convert_
     for d in m.deals:
         props = bridge.portal.get("deals", bridge.ids["deals"][d.key]).properties
         assert props["deal_currency_code"] == d.currency
-        assert convert(float(props["amount"]), props["deal_currency_code"], table) == pytest.approx(d.amount, abs=1)
+        assert convert(float(props["amount"]), props["deal_currency_code"], table) == pytest.approx(
+            d.amount, abs=1
+        )
 
 
 def test_the_truth_reads_the_value_not_the_amount_a_crm_shows():

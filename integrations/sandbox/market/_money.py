@@ -22,7 +22,9 @@ class UnknownMarketCurrency(KeyError):
     """A company currency the market has no rate for: add it to `RATES` (and so to the sandboxes' rates)."""
 
     def __init__(self, code: str) -> None:
-        super().__init__(f"the market has no rate for {code!r}: add it to integrations/sandbox/market/_money.RATES")
+        super().__init__(
+            f"the market has no rate for {code!r}: add it to integrations/sandbox/market/_money.RATES"
+        )
         self.code = code
 
 
