@@ -260,19 +260,14 @@ class Bridge:
             rec["Churned_On__c"] = sf_date(c.churned_at) if c.key in won and c.churned_at is not None else None
 
     def currency_of(self, code: str) -> dict[str, Any]:
-        """A record's CurrencyIsoCode, in a multi-currency org only (a single-currency org has no such field)."""
+        """CurrencyIsoCode, in a multi-currency org only (its Amounts are `local_amount`s; a single-currency org's USD)."""
         return {schema.CURRENCY_FIELD: code} if self.org.multi_currency else {}
-
-    def amount_of(self, d: Deal) -> float:
-        """The Opportunity's Amount: in a multi-currency org the deal's value in its company's currency (converted
-        back at CurrencyType's rates, the market's value); a single-currency org keeps every amount in its one
-        currency, the corporate one the market's values are drawn in."""
-        return d.local_amount if self.org.multi_currency else round(float(d.amount), 2)
 
     def opp_values(self, d: Deal) -> dict[str, Any]:
         stage = schema.STAGE_BY_MARKET[d.stage]
         vals: dict[str, Any] = {
-            "Name": d.name, "Amount": self.amount_of(d), **self.currency_of(d.currency), "StageName": stage,
+            "Name": d.name, "Amount": d.local_amount if self.org.multi_currency else round(float(d.amount), 2),
+            **self.currency_of(d.currency), "StageName": stage,
             "Probability": schema.STAGE_INFO[stage]["probability"],
             "CloseDate": sf_date(d.closed_at or d.expected_close), "Description": d.description,
             "Type": "Existing Customer - Upgrade" if d.dealtype == "existingbusiness" else "New Customer",
