@@ -21,6 +21,7 @@ from agents.providers.offline import register
 from agents.safety import check_analysis
 from agents.untrusted import fence
 from integrations.base import revenue_by_currency
+from integrations.money import RATES_KEY, CurrencyError, RateTable, split_sum
 
 RECENT_DAYS = 14
 """Days that count as recent engagement."""
@@ -118,13 +119,34 @@ def factor_label(f: Mapping[str, Any], ctx: Context) -> str:
     label = str(f.get("label") or f.get("feature"))
     if not re.search(r":\s*-?[\d,]+(?:\.\d+)?\s*[↑↓]?\s*$", label):
         return label
+    per = revenue_by_currency(ctx.record.history.closed_won_deals, ctx.record.currency)
+    table = _rate_table(ctx.record) if f.get("feature") == "closed_won_sum" else None
+    if table is not None:
+        # The scorer's figure is in the corporate currency where the CRM's rates convert every won deal
+        # (scoring.features.past_revenue); with one left out it is no total of them all.
+        if not split_sum(per.items(), table=table, default=ctx.record.currency).unconverted:
+            return f"{label} ({table.corporate})"
+        return f"{label.split(':')[0]} in {' and '.join(c for c in per if c)} (mixed currencies, not one total)"
+    if f.get("feature") == "amount" and (own := _rate_table(ctx.record)) is not None and ctx.record.currency and (
+        ctx.record.currency.strip().upper() in own.rates
+    ):
+        # The scorer's deal amount is in the corporate currency where the CRM's rates convert it
+        # (scoring.features.amount_in_corporate), not in the deal's own.
+        return f"{label} ({own.corporate})"
     currencies = [ctx.record.currency] if f.get("feature") == "amount" else list(
-        revenue_by_currency(ctx.record.history.closed_won_deals, ctx.record.currency)
-    ) if f.get("feature") == "closed_won_sum" else []
+        per) if f.get("feature") == "closed_won_sum" else []
     if len(currencies) > 1:
         known = " and ".join(c for c in currencies if c)
         return f"{label.split(':')[0]} in {known} (mixed currencies, not one total)"
     return f"{label} ({currencies[0]})" if currencies and currencies[0] else label
+
+
+def _rate_table(record: Any) -> RateTable | None:
+    """The CRM's rate table on the record (integrations/money.py); None when absent or malformed."""
+    try:
+        return RateTable.from_dict((record.extra or {}).get(RATES_KEY))
+    except CurrencyError:
+        return None
 
 
 def _customer(ctx: Context) -> list[dict[str, Any]]:

@@ -10,7 +10,8 @@ Every CRM plugs in a sandbox driver named in `app/connectors/sandboxes.json` (co
 data: CRM name -> "module:attribute"; the first entry is the default CRM), an object with `start`,
 `after_install`, `change`, `read_fields`, `read_back`, `control`, `stats`, `preview_path`, `stop`,
 `url`, `account_id`, `verify`, `receipt_sources` and `check_faults`, and optionally
-`new_credentials` (app keys kept in the data directory), `revops_mappings` (what revenue ops maps
+`new_credentials` (app keys kept in the data directory), `revops_settings` (settings revenue ops enters, e.g. a
+HubSpot portal's exchange rates), `revops_mappings` (what revenue ops maps
 after install) and `first_write_after` (the CRM's own timestamp of a write-back); see the driver
 module of each sandbox in integrations/sandbox/.
 """
@@ -283,6 +284,9 @@ class Demo:
         # account's fields, versioned and audited.
         for object_type, fields in (getattr(self.driver, "revops_mappings", None) or {}).items():
             settings.set_mappings(self.app, self.tenant_id, object_type, dict(fields), author="demo (revenue ops)")
+        if changes := getattr(self.driver, "revops_settings", None):
+            # e.g. a HubSpot portal's currencies and rates, which its API does not give us
+            settings.update(self.app, self.tenant_id, dict(changes), author="demo (revenue ops)")
 
     def train(self) -> dict[str, Any]:
         from app.pipeline.training import train_tenant

@@ -62,9 +62,9 @@ class ClosedWonDeal:
     date: str
     amount: float
     currency: str | None = None
-    """The won deal's own currency (HubSpot `deal_currency_code`); None where the CRM did not say, taken as the
-    currency of the record it is history of (`revenue_by_currency`). Amounts in different currencies are never
-    added up: no CRM gives us exchange rates under our scopes."""
+    """The won deal's own currency (HubSpot `deal_currency_code`, Salesforce `CurrencyIsoCode` or the org's default);
+    None where the CRM did not say, taken as the currency of the record it is history of (`revenue_by_currency`).
+    Amounts in different currencies are only added up through a rate table (integrations/money.py)."""
 
 
 def revenue_by_currency(deals: Iterable[ClosedWonDeal], default: str | None) -> dict[str | None, float]:

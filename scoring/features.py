@@ -51,6 +51,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from integrations.base import CLOSE_DATE_HISTORY_KEY, PAGE_VIEW_HISTORY_KEY, Record
+from integrations.money import RATES_KEY, CurrencyError, MoneySum, RateTable, split_sum
 
 ACTIVITY_WINDOWS = (30, 90)
 """Day windows in which activities are counted."""
@@ -222,7 +223,9 @@ def record_features(record: Record, mapping: Mapping[str, Any] | None = None,
     """
     now = reference_time(record, as_of)
     feats: dict[str, Any] = {
-        "amount": record.amount if record.amount is not None else math.nan,
+        # In the corporate currency where the CRM's rates convert (the deal's own where there are none), so
+        # a EUR and a USD deal of the same value look alike; unknown when its currency has no rate.
+        "amount": _or_nan(amount_in_corporate(record)),
         "days_open": _days(now, parse_time(record.created_at)),
         "pipeline": record.pipeline,
         # The deal owner as a category: reps differ in skill, not in any order of their ids.
@@ -293,7 +296,9 @@ def record_features(record: Record, mapping: Mapping[str, Any] | None = None,
     won = [(parse_time(d.date), d.amount) for d in record.history.closed_won_deals]
     won = [(t, a) for t, a in won if t is not None and t < now]
     feats["closed_won_count"] = float(len(won))
-    feats["closed_won_sum"] = float(sum(a for _, a in won))
+    # In the corporate currency where the CRM's rates convert, else the record's own; amounts that
+    # cannot be converted are left out, never added as if in the same currency (past_revenue says which).
+    feats["closed_won_sum"] = past_revenue(record, now).total
     feats["days_since_last_won"] = _days(now, max(t for t, _ in won)) if won else math.nan
     passed = sorted(((t, s.stage) for s in record.history.stage_changes if (t := parse_time(s.at)) is not None
                      and t <= now), key=lambda ts: ts[0])
@@ -367,7 +372,47 @@ def _looks_like_date(value: Any) -> bool:
     return len(text) >= 10 and text[4] == "-" and text[7] == "-" and text[:4].isdigit()
 
 
+def rate_table(record: Record) -> RateTable | None:
+    """The CRM's rate table the connector put on the record, None when it gave none or a malformed one
+    (a malformed table converts nothing: amounts then count only in the record's own currency)."""
+    try:
+        return RateTable.from_dict((record.extra or {}).get(RATES_KEY))
+    except CurrencyError:
+        return None
+
+
+def past_revenue(record: Record, as_of: datetime | None = None) -> MoneySum:
+    """The account's revenue won before ``as_of`` (all of it when None) in the corporate currency where the
+    record's rate table converts, else in the record's own currency; the rest per currency, with why."""
+    deals = [d for d in record.history.closed_won_deals
+             if (t := parse_time(d.date)) is not None and (as_of is None or t < as_of)]
+    return split_sum(((d.currency, d.amount) for d in deals), table=rate_table(record), default=record.currency)
+
+
 def closed_won_log(record: Record) -> list[tuple[datetime, float]]:
-    """The account's closed-won deals as ``(date, amount)``, oldest first (the CLV log)."""
-    rows = [(parse_time(d.date), float(d.amount)) for d in record.history.closed_won_deals]
-    return sorted((t, a) for t, a in rows if t is not None)
+    """The account's closed-won deals as ``(date, amount)``, oldest first (the CLV log), every amount in the
+    currency of `past_revenue` (corporate where rates exist): a deal that cannot be converted is left out."""
+    out = []
+    for d in record.history.closed_won_deals:
+        t, amount = parse_time(d.date), won_amount(record, d)
+        if t is not None and amount is not None:
+            out.append((t, amount))
+    return sorted(out)
+
+
+def _or_nan(value: float | None) -> float:
+    return math.nan if value is None else float(value)
+
+
+def won_amount(record: Record, deal: Any) -> float | None:
+    """One closed-won deal's amount in the currency of `past_revenue`, None when it cannot be converted."""
+    one = split_sum([(deal.currency, deal.amount)], table=rate_table(record), default=record.currency)
+    return None if one.unconverted else one.total
+
+
+def amount_in_corporate(record: Record) -> float | None:
+    """The record's own amount in the currency of `past_revenue`, None when it cannot be converted."""
+    if record.amount is None:
+        return None
+    one = split_sum([(record.currency, record.amount)], table=rate_table(record), default=record.currency)
+    return None if one.unconverted else one.total

@@ -27,7 +27,7 @@ import pandas as pd
 
 from . import defaults, leads
 from .explain import CLV_LABELS, occlusion, top_factors
-from .features import closed_won_log, record_features, reference_time
+from .features import amount_in_corporate, closed_won_log, past_revenue, record_features, reference_time
 from .registry import TASKS, LoadedModel
 
 _EPOCH_DAY = datetime(1970, 1, 1)
@@ -172,23 +172,30 @@ def score_batch(records, models: Mapping[str, Any], mapping: Mapping[str, Any] |
             continue
         if task == "clv":
             rows: list[list[float]] = []
-            owners: list[tuple[str, bool]] = []
+            owners: list[tuple[str, bool, str | None]] = []
             for r in records:
                 when = reference_time(r, as_of)
                 log = closed_won_log(r)
-                prospective = not [d for d, _ in log if d <= when] and bool(r.amount)
-                if prospective:
+                own = amount_in_corporate(r)
+                prospective = not [d for d, _ in log if d <= when] and bool(own)
+                if prospective and own is not None:
                     # A prospect has no purchases yet: its value as a customer if this deal is
-                    # won (the deal as its first purchase), which is what a rep weighs.
-                    log = [(when, float(r.amount))]
+                    # won (the deal as its first purchase), which is what a rep weighs; in the
+                    # currency of its purchase log (the corporate one where the CRM has rates).
+                    log = [(when, own)]
                 row = _clv_raw(log, when)
                 if row is None:
                     absent[str(r.id)][task] = {"no_purchase_history": {}}
                 else:
                     rows.append(row)
-                    owners.append((str(r.id), prospective))
-            for (rid, prospective), entry in zip(owners, _clv_entries(loaded, rows, labels, factors), strict=True):
+                    owners.append((str(r.id), prospective, past_revenue(r).currency))
+            for (rid, prospective, currency), entry in zip(owners, _clv_entries(loaded, rows, labels, factors),
+                                                           strict=True):
                 entry["basis"] = "if this deal is won (no purchase yet)" if prospective else "purchase history"
+                if currency:
+                    # The log's one currency (the corporate one where the CRM has rates): the card shows
+                    # the value in it, never in a currency the amounts were not in.
+                    entry["currency"] = currency
                 out[rid][task] = entry
             continue
         if not scored:

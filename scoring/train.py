@@ -19,7 +19,14 @@ from . import churn_labels, defaults, leads
 from ._columns import coerce_binary_target, infer_column_types, require_columns
 from ._encoder import TabularEncoder
 from .errors import DataError, EmptyDataError, NotEnoughHistoryError
-from .features import DEFAULT_TARGET_KEYS, parse_time, record_features, snapshot_step, snapshot_times
+from .features import (
+    DEFAULT_TARGET_KEYS,
+    parse_time,
+    record_features,
+    snapshot_step,
+    snapshot_times,
+    won_amount,
+)
 from .holdout import classification_summary, gain_table, price_curve, reliability_bins, value_deciles
 from .leakage import screen_leaks
 from .metrics import classification_metrics, normalized_gini, regression_metrics
@@ -616,9 +623,12 @@ def train_from_records(records: Iterable[Any], task: str, *, mapping: Mapping[st
             for deal in record.history.closed_won_deals:
                 when = parse_time(deal.date)
                 key = (account, deal.date, deal.amount)
-                if when is not None and key not in seen:
+                # In the currency the scorer's purchase log is in (scoring.features.closed_won_log): the
+                # corporate one where the CRM has rates; a deal that cannot be converted is left out.
+                amount = won_amount(record, deal)
+                if when is not None and amount is not None and key not in seen:
                     seen.add(key)
-                    rows.append({"customer": account, "date": _naive_utc(when), "amount": deal.amount})
+                    rows.append({"customer": account, "date": _naive_utc(when), "amount": amount})
         tx = pd.DataFrame(rows, columns=["customer", "date", "amount"])
         customers = tx["customer"].nunique() if len(tx) else 0
         if customers < min_closed:

@@ -46,6 +46,9 @@ class Preview:
     current: Side
     draft: Side
     currency: str | None = None
+    scores_currency: str | None = None
+    """The currency of the scorer's deal amount (app.pipeline.card.scores_currency): the corporate one where the
+    CRM's rates convert the deal's."""
 
 
 def feature_value(record: Record, canonical: str) -> Any:
@@ -97,7 +100,10 @@ def preview(app: Flask, tenant_id: str, object_type: str, draft: Mapping[str, st
 
     models = tenant_inputs.champions(app, tenant_id)
     mapping = tenant_inputs.scoring_mapping(app, tenant_id, spec.crm)
+    from app.pipeline.card import scores_currency
+
     return Preview(record_id=rid, record_name=after.name, currency=after.currency,
+                   scores_currency=scores_currency(after),
                    current=_side(before, draft, models, mapping), draft=_side(after, draft, models, mapping))
 
 

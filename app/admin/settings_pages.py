@@ -254,7 +254,8 @@ def preview_view(result: Any, current: Mapping[str, Any], draft: Mapping[str, st
                 draft_labels[f"{name}: {value}"] = f"{name}: {label}"
 
     def factors(side: Any, names: Mapping[str, str]) -> list[dict[str, str]]:
-        return top_factors(side.conversion, names, currency=result.currency)
+        return top_factors(side.conversion, names, currency=result.currency,
+                           scores_currency=getattr(result, "scores_currency", None))
 
     values = {}
     for canonical in draft:

@@ -146,10 +146,12 @@ def person_name(person: Any) -> str:
 
 
 def factor_view(factor: Mapping[str, Any], labels: Mapping[str, str],
-                currency: str | None = None, *, lead: bool = False, past: Any = None) -> dict[str, str]:
+                currency: str | None = None, *, lead: bool = False, past: Any = None,
+                scores_currency: str | None = None) -> dict[str, str]:
     """One factor: one direction marker and a label without the scorer's own arrow; an amount
-    with the deal's currency, past revenue per currency (`past`: the payload's `record.past_revenue`);
-    on a Lead, the Lead's own field words (LEAD_FIELD_LABELS)."""
+    with the deal's currency (the deal amount in `scores_currency`, the payload's `record.scores_currency`, where
+    the scorer converted it to the corporate one), past revenue per currency (`past`: the payload's
+    `record.past_revenue`); on a Lead, the Lead's own field words (LEAD_FIELD_LABELS)."""
     down = factor.get("direction") == "-"
     text = prose(factor.get("label") or words(factor.get("feature")), labels)
     text = text.replace(": missing", ": none recorded")
@@ -163,20 +165,22 @@ def factor_view(factor: Mapping[str, Any], labels: Mapping[str, str],
     if amount and factor.get("feature") == "closed_won_sum" and (per_currency := past_revenue_text(past)):
         text = f"{name}: {per_currency}"
     elif amount and factor.get("feature") in MONEY_FEATURES:
-        text = f"{name}: {money(float(value.replace(',', '')), currency)}"
+        shown_in = (scores_currency or currency) if factor.get("feature") == "amount" else currency
+        text = f"{name}: {money(float(value.replace(',', '')), shown_in)}"
     elif amount and factor.get("feature") in COMPANY_CURRENCY_FEATURES:
         text = f"{name}: {value} (company currency)"
     return {"marker": "▼" if down else "▲", "direction": "down" if down else "up", "text": text}
 
 
 def top_factors(score: Mapping[str, Any], labels: Mapping[str, str], n: int = TOP_FACTORS,
-                currency: str | None = None, *, lead: bool = False, past: Any = None) -> list[dict[str, str]]:
+                currency: str | None = None, *, lead: bool = False, past: Any = None,
+                scores_currency: str | None = None) -> list[dict[str, str]]:
     """The n factors with the largest |impact|, strongest first, one line per distinct text."""
     factors = [f for f in score.get("factors") or [] if isinstance(f, Mapping)]
     factors.sort(key=lambda f: abs(f.get("impact") or 0), reverse=True)
     out: list[dict[str, str]] = []
     for f in factors:
-        view = factor_view(f, labels, currency, lead=lead, past=past)
+        view = factor_view(f, labels, currency, lead=lead, past=past, scores_currency=scores_currency)
         if view["text"] and all(v["text"] != view["text"] for v in out):
             out.append(view)
         if len(out) == n:
@@ -262,7 +266,7 @@ def score_view(key: str, score: Mapping[str, Any], labels: Mapping[str, str],
             band=BAND_TEXT.get(key, {}).get(band) if isinstance(band, str) else None,
             band_variant=band_variant(key, band),
             factors=top_factors(score, labels, currency=currency, lead=key == "lead_conversion",
-                                past=record.get("past_revenue"))
+                                past=record.get("past_revenue"), scores_currency=record.get("scores_currency"))
             if key in ("conversion", "lead_conversion") else [],
         )
     return view

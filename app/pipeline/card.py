@@ -12,6 +12,7 @@ from app.cards.humanize import picklist_labels
 from app.pipeline.writeback import model_versions
 from integrations.base import Record, revenue_by_currency
 from scoring import TASKS
+from scoring.features import past_revenue, rate_table
 
 
 def card_scores(scores: Mapping[str, Any]) -> dict[str, Any]:
@@ -34,7 +35,30 @@ def card_record(record: Record, labels: Mapping[str, str] | None = None) -> dict
             "company": record.company.name if record.company else None,
             # Per currency, never one total across currencies (a won deal without one is in the record's).
             "past_revenue": [{"currency": c, "amount": a} for c, a in
-                             revenue_by_currency(record.history.closed_won_deals, record.currency).items()]}
+                             revenue_by_currency(record.history.closed_won_deals, record.currency).items()],
+            "past_revenue_note": past_revenue_note(record),
+            # The currency of the scores' amounts (the deal amount factor): the corporate one where the CRM's
+            # rates convert the deal's own, as scoring.features.amount_in_corporate makes the feature.
+            "scores_currency": scores_currency(record)}
+
+
+def scores_currency(record: Record) -> str | None:
+    """The currency the scorer's `amount` feature is in: the CRM's corporate currency where its rate table
+    converts the record's own, else the record's own currency."""
+    table = rate_table(record)
+    if table is not None and record.currency and record.currency.strip().upper() in table.rates:
+        return table.corporate
+    return record.currency
+
+
+def past_revenue_note(record: Record) -> str | None:
+    """What the scores' past revenue (one currency: scoring.features.past_revenue) leaves out and why; None when
+    nothing is left out. A data-quality note in the card payload beside the per-currency amounts."""
+    money = past_revenue(record)
+    if not money.unconverted:
+        return None
+    left = ", ".join(f"{a:,.0f} {c}" for c, a in sorted(money.unconverted.items()))
+    return f"Left out of the scores' past revenue ({money.currency or 'one currency'}): {left}. {' '.join(money.why)}"
 
 
 def json_scores(scores: Mapping[str, Any]) -> dict[str, Any]:

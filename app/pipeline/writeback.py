@@ -14,6 +14,7 @@ from typing import Any
 
 from app.cards.view import draft_kind
 from integrations.base import Record, TaskSpec
+from integrations.money import RATES_KEY
 
 VOLATILE_FIELDS = ("ai_enriched_at",)
 """Fields that change on every run and so never by themselves justify a write."""
@@ -138,6 +139,9 @@ def record_fingerprint(record: Any) -> str:
     """The content fingerprint of a canonical Record: what the CRM says about the record, without
     our own task (so our writes never look like a rep's edit). Stored as Enrichment.input_hash."""
     d = record.to_dict() | {"app_task": None}
+    # The CRM's conversion rates travel with the record for scoring, but a daily rate update is not a rep's
+    # edit: left out, else every echo of our own write after a rate change would look like one.
+    d["extra"] = {k: v for k, v in (d.get("extra") or {}).items() if k != RATES_KEY}
     # A won deal's currency (wave 25) is left out while unknown, so records read as before hash as before: else
     # the first re-sync after the upgrade would take every enriched record for a rep's edit.
     won = d.get("history", {}).get("closed_won_deals") or []

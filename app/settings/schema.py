@@ -27,6 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from agents.catalogue import DEFAULT_ARM_NAMES
 from agents.phrases import LANGUAGES
 from agents.settings import LEARNED_SCREEN, MAX_DISCOUNT, ROLES, SPEND_WARNING_SHARE
+from integrations.money import CurrencyError, iso_code
 from learning.defaults import HOLDOUT_SHARE
 
 Autonomy = Literal["suggest", "approve", "auto"]
@@ -214,6 +215,14 @@ class TenantSettingsModel(BaseModel):
         default=None, max_length=MAX_LEAD_STATUSES,
         description="Salesforce Lead Status values (API name or label) that close a lead unconverted, i.e. a lost "
         "lead for the lead-conversion model.")
+    corporate_currency: str | None = Field(
+        default=None,
+        description="The currency past revenue and lifetime values are summed in (ISO code such as USD), with "
+        "`exchange_rates` for the others. HubSpot only: a Salesforce org's own currencies and rates are read from it.")
+    exchange_rates: dict[str, float] = Field(
+        default={},
+        description="Units of each currency per one unit of `corporate_currency` ({\"EUR\": 0.92}): amounts in a "
+        "currency without a rate are never added to the others (HubSpot's API gives us no rates to read).")
     llm_timeouts: dict[Role, float] = Field(
         default={}, description="Per-call LLM timeout in seconds per role (analyst, strategist, writer), overriding "
         "the deployment's (`LLM_TIMEOUT_SECONDS`, `LLM_TIMEOUT_<ROLE>`); a call that takes longer falls back offline.")
@@ -259,6 +268,35 @@ class TenantSettingsModel(BaseModel):
                                 "America/New_York", problem="is not a time zone") from None
         return value
 
+    @field_validator("corporate_currency")
+    @classmethod
+    def _corporate(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        try:
+            return iso_code(value)
+        except CurrencyError:
+            raise SettingsError("corporate_currency", value, "an ISO 4217 code such as USD or EUR",
+                                problem="is not a currency code") from None
+
+    @field_validator("exchange_rates", mode="before")
+    @classmethod
+    def _rates(cls, value: Any) -> Any:
+        if not isinstance(value, Mapping):
+            return value
+        out: dict[str, float] = {}
+        for code, rate in value.items():
+            try:
+                key = iso_code(code)
+            except CurrencyError:
+                raise SettingsError(f"exchange_rates.{code}", rate, "ISO 4217 codes such as EUR",
+                                    problem="is not a currency code") from None
+            if isinstance(rate, bool) or not isinstance(rate, int | float) or not math.isfinite(rate) or rate <= 0:
+                raise SettingsError(f"exchange_rates.{key}", rate, "a positive number (units per one unit of "
+                                    "corporate_currency)", problem="is not a conversion rate")
+            out[key] = float(rate)
+        return out
+
     @field_validator("llm_timeouts")
     @classmethod
     def _timeouts(cls, value: dict[str, float]) -> dict[str, float]:
@@ -289,6 +327,14 @@ class TenantSettingsModel(BaseModel):
 
     @model_validator(mode="after")
     def _cross_field(self) -> TenantSettingsModel:
+        if self.exchange_rates and self.corporate_currency is None:
+            raise SettingsError("exchange_rates", self.exchange_rates, "rates once corporate_currency is set",
+                                problem="has no corporate_currency to convert to")
+        if self.corporate_currency and self.exchange_rates.get(self.corporate_currency, 1.0) != 1.0:
+            raise SettingsError(f"exchange_rates.{self.corporate_currency}",
+                                self.exchange_rates[self.corporate_currency],
+                                "1 (the corporate currency converts to itself), or leave it out",
+                                problem="is not 1")
         if self.approval_threshold > self.discount_cap:
             raise SettingsError("approval_threshold", self.approval_threshold,
                                 f"0 to discount_cap (now {self.discount_cap:g}, {100 * self.discount_cap:g}%)",
@@ -420,6 +466,7 @@ WHEN_EMPTY: Mapping[str, str] = {
     "llm_allow_list": "the providers the deployment configures per role (AGENTIC_SALES_LLM_*)",
     "lead_closed_statuses": "every unconverted status whose name says closed, unqualified, disqualified or not "
                             "converted",
+    "corporate_currency": "each record's own currency (nothing converted)",
 }
 """What a nullable setting means when it is not set (kept out of the descriptions, which both the CLI's
 `null` and the console's empty field read)."""
@@ -493,6 +540,10 @@ def allowed_text(key: str, *, form: bool = False) -> str:
         text = "an IANA time zone"
     elif key == "lead_closed_statuses":
         text = f"up to {MAX_LEAD_STATUSES} Lead Status values"
+    elif key == "corporate_currency":
+        text = "an ISO 4217 code"
+    elif key == "exchange_rates":
+        text = "{ISO code: units per one unit of corporate_currency}, each above 0"
     else:
         return "any"
     return text + when_empty(key, form=form)

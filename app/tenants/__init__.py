@@ -239,6 +239,10 @@ def load_installation(app: Flask, tenant_id: str) -> InstallationSpec:
                                 api_base=inst.api_base,
                                 settings={"field_mappings": rows, "output_mappings": outputs,
                                           "lead_closed_statuses": state.settings.lead_closed_statuses,
+                                          # HubSpot's rates (a Salesforce org's are read from the org).
+                                          "exchange_rates": {"corporate": state.settings.corporate_currency,
+                                                             "rates": dict(state.settings.exchange_rates)}
+                                          if state.settings.corporate_currency else None,
                                           "settings_version": state.version})
 
 

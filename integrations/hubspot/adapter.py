@@ -13,6 +13,7 @@ from __future__ import annotations
 import time
 import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -40,6 +41,7 @@ from integrations.hubspot.metadata import MetadataCache, shared_cache
 from integrations.hubspot.oauth import OAuthClient, TokenSaver, TokenSet
 from integrations.hubspot.session import ApiSession, CallStats
 from integrations.limits import RateLimiter, patience
+from integrations.money import RATES_KEY, RateTable
 
 OBJECT_TYPES: Mapping[str, str] = {
     "deal": "deals", "deals": "deals", "0-3": "deals",
@@ -79,11 +81,15 @@ class HubSpotClient:
         limiter: RateLimiter | None = None,
         metadata: MetadataCache | None = None,
         output_targets: Mapping[str, str] | None = None,
+        rates: RateTable | None = None,
     ) -> None:
         """`limiter` is the installation's shared rate budget (default: this process's in-memory
         limiter; pass a Redis-backed one so every worker shares it); `metadata` the per-portal
-        cache of pipelines, owners and output fields (default: this process's)."""
+        cache of pipelines, owners and output fields (default: this process's). `rates`: the
+        tenant's exchange rates setting (HubSpot's API documents none we may read), put on every
+        deal read for scoring's sums across currencies (integrations.money)."""
         self.tenant_id = tenant_id
+        self.rates = rates
         self.mapping = field_mapping or mapping.FieldMapping()
         self.marker = marker
         self.clock = clock
@@ -195,14 +201,14 @@ class HubSpotClient:
             # One deal: the v3 GET with association ids is cheaper than eight batch calls.
             try:
                 with self.session.prepaid(fetch.READ_ONE_CALLS):
-                    return {unique[0]: fetch.read_one(self._read, unique[0])}
+                    return {unique[0]: self._with_rates(fetch.read_one(self._read, unique[0]))}
             except CrmNotFound:
                 return {}
         for part in reads.chunks(unique, constants.BATCH_SIZE):
             # The chunk's whole read budget in one step before its first call: a spent budget
             # re-queues the batch having read nothing, never half-way through (then all again).
             with self.session.prepaid(fetch.read_budget(self._read, len(part))) as reservation:
-                out.update(fetch.read_records(self._read, list(part)))
+                out.update({k: self._with_rates(r) for k, r in fetch.read_records(self._read, list(part)).items()})
             self._read.read_costs.append((len(part), reservation.used))
         return out
 
@@ -214,7 +220,13 @@ class HubSpotClient:
             CrmRejected: `object_type` is not a deal (the only canonical record type so far).
         """
         self._require_deals(object_type)
-        return fetch.read_one(self._read, str(id))
+        return self._with_rates(fetch.read_one(self._read, str(id)))
+
+    def _with_rates(self, record: Record) -> Record:
+        """The record with the tenant's rate table in `extra[RATES_KEY]` (unchanged without one)."""
+        if self.rates is None:
+            return record
+        return replace(record, extra={**record.extra, RATES_KEY: self.rates.to_dict()})
 
     def _require_deals(self, object_type: str) -> None:
         if hubspot_type(object_type) != "deals":
@@ -258,14 +270,14 @@ class HubSpotClient:
         for n, record in enumerate(iter_deal_records(self, kinds=kinds), start=1):
             if progress is not None:
                 progress(n)
-            yield record
+            yield self._with_rates(record)
 
     def iter_deal_records(self, *, kinds: Sequence[str] = ("open", "won", "lost"),
                           limit: int | None = None) -> Iterator[Record]:
         """Old name of `iter_records` for deals (v1 callers)."""
         from integrations.hubspot.bulk import iter_deal_records
 
-        return iter_deal_records(self, kinds=kinds, limit=limit)
+        return (self._with_rates(r) for r in iter_deal_records(self, kinds=kinds, limit=limit))
 
     def _owner(self, owner_id: str) -> Any:
         return self.metadata.owners(self.session, self.cache_key).get(owner_id)

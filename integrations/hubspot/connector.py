@@ -8,6 +8,7 @@ scopes and what degrades without them) lives here.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -30,6 +31,9 @@ from integrations.hubspot.mapping import (
     FieldMapping,
     default_mapping,
 )
+from integrations.money import CurrencyError, RateTable, setting_rate_table
+
+log = logging.getLogger(__name__)
 
 NAME = "hubspot"
 
@@ -238,6 +242,7 @@ class HubSpotConnector:
                      float(config.get("CRM_READ_TIMEOUT_SECONDS") or constants.READ_TIMEOUT_SECONDS)),
             field_mapping=field_mapping_from_rows(installation.settings.get("field_mappings") or ()),
             output_targets=output_targets(installation, "deal"),
+            rates=_rates(installation),
             **kwargs,
         )
         return cast(CrmClient, client)
@@ -331,3 +336,13 @@ def public_uri(request: Any, config: Mapping[str, Any]) -> str:
 CONNECTOR = HubSpotConnector()
 """The registered instance (app/connectors: "hubspot" → this)."""
 
+
+def _rates(installation: Installation) -> RateTable | None:
+    """The tenant's exchange rates setting as a rate table; None when unset or (edited by hand) unusable:
+    amounts then only count in their record's own currency, and the reads go on."""
+    try:
+        return setting_rate_table(installation.settings.get("exchange_rates"))
+    except CurrencyError as err:
+        log.warning("hubspot tenant %s: exchange_rates setting unusable, amounts are not converted: %s",
+                    installation.tenant_id, err)
+        return None

@@ -35,7 +35,7 @@ from integrations.base import (
     WriteSet,
 )
 from integrations.errors import CrmError, CrmNotFound, CrmRejected, CrmUnavailable
-from integrations.salesforce import constants, mapping
+from integrations.salesforce import constants, currencies, mapping
 from integrations.salesforce.errors import item_error
 from integrations.salesforce.session import Api
 
@@ -228,9 +228,19 @@ class SalesforceClient:
         fixed = set(mapping.CONTACT_FIELDS) | {"Id", "Name", "Salutation", "Email", "Title"}
         return {c: f for c, f in self.person_fields[sobject].items() if f not in fixed}
 
+    def currency(self) -> currencies.OrgCurrency:
+        """Whether the org keeps several currencies, its corporate one and its rates (cached per org)."""
+        # Keyed by the instance too: an org id moved to a new instance (or a test's fresh sandbox) reads afresh.
+        key = f"{self.org_id}|{self.api.tokens.instance_url or ''}"
+        return currencies.org_currency(key, field_names=lambda s: [f.name for f in self.describe(s)],
+                                       query=self._query_all)
+
     def _deal_builder(self, where: str, order: str = "") -> Callable[[list[str], list[str], list[str]], str]:
+        # CurrencyIsoCode only where the org has it: a single-currency org answers INVALID_FIELD.
+        own = [currencies.FIELD] if self.currency().has_field else []
         return lambda deal_opt, contact_opt, account_opt: self._deal_soql(
-            where, deal_opt, [*self.opt_out_fields, *contact_opt], order, account_opt=account_opt)
+            where, list(dict.fromkeys([*own, *deal_opt])), [*self.opt_out_fields, *contact_opt], order,
+            account_opt=account_opt)
 
     @staticmethod
     def _deal_soql(where: str, deal_opt: list[str], contact_opt: list[str], order: str = "", *,
@@ -247,15 +257,26 @@ class SalesforceClient:
                 f"(SELECT {', '.join(mapping.EMAIL_FIELDS)} FROM EmailMessages)"]
         return f"SELECT {', '.join([*fields, *subs])} FROM Opportunity WHERE {where}{order}"
 
-    def _won_by_account(self, account_ids: Sequence[str]) -> dict[str, list[tuple[str, float, str]]]:
-        out: dict[str, list[tuple[str, float, str]]] = {}
+    def _won_by_account(self, account_ids: Sequence[str]) -> dict[str, list[mapping.WonRow]]:
+        out: dict[str, list[mapping.WonRow]] = {}
+        money = self.currency()
+        own = f", {currencies.FIELD}" if money.has_field else ""
         for part in chunks(sorted(set(a for a in account_ids if a)), constants.QUERY_IDS_MAX):
-            rows = self._query_all(f"SELECT Id, AccountId, Amount, CloseDate FROM Opportunity "
+            rows = self._query_all(f"SELECT Id, AccountId, Amount, CloseDate{own} FROM Opportunity "
                                    f"WHERE AccountId IN {soql_in(part)} AND IsWon = true", "closed-won history")
             for r in rows:
-                out.setdefault(str(r["AccountId"]), []).append((str(r["CloseDate"]), float(r.get("Amount") or 0),
-                                                                str(r["Id"])))
+                out.setdefault(str(r["AccountId"]), []).append(
+                    (str(r["CloseDate"]), float(r.get("Amount") or 0), str(r["Id"]),
+                     r.get(currencies.FIELD) or money.default))
         return out
+
+    def _to_record(self, row: dict[str, Any], won: Mapping[str, Sequence[mapping.WonRow]]) -> Record:
+        money = self.currency()
+        return mapping.opportunity_to_record(row, tenant_id=self.tenant_id, won_by_account=won,
+                                             deal_mapping=self.deal_mapping, opt_out_fields=self.opt_out_fields,
+                                             account_labels=self.account_labels,
+                                             contact_fields=self.person_fields["Contact"],
+                                             default_currency=money.default, rates=money.rates)
 
     def get_records(self, object_type: str, ids: Sequence[str]) -> dict[str, Record]:
         ids = [str(i) for i in dict.fromkeys(ids)]
@@ -269,12 +290,7 @@ class SalesforceClient:
             where = f"Id IN {soql_in(part)}"
             rows += self._query_tolerant(self._deal_builder(where), "read opportunities")
         won = self._won_by_account([str(r.get("AccountId") or "") for r in rows])
-        return {str(r["Id"]): mapping.opportunity_to_record(r, tenant_id=self.tenant_id, won_by_account=won,
-                                                    deal_mapping=self.deal_mapping,
-                                                    opt_out_fields=self.opt_out_fields,
-                                                    account_labels=self.account_labels,
-                                                    contact_fields=self.person_fields["Contact"])
-                for r in rows}
+        return {str(r["Id"]): self._to_record(r, won) for r in rows}
 
     def _get_people(self, sobject: str, ids: Sequence[str]) -> dict[str, Record]:
         people = ", ".join(dict.fromkeys((mapping.STANDARD_OPT_OUT_FIELD, *self.opt_out_fields)))
@@ -366,11 +382,7 @@ class SalesforceClient:
         rows = self._query_tolerant(self._deal_builder(where, " ORDER BY Id"), "read history")
         won = self._won_by_account([str(r.get("AccountId") or "") for r in rows])
         for i, r in enumerate(rows, 1):
-            yield mapping.opportunity_to_record(r, tenant_id=self.tenant_id, won_by_account=won,
-                                                    deal_mapping=self.deal_mapping,
-                                                    opt_out_fields=self.opt_out_fields,
-                                                    account_labels=self.account_labels,
-                                                    contact_fields=self.person_fields["Contact"])
+            yield self._to_record(r, won)
             if progress is not None and i % 100 == 0:
                 progress(i)
 

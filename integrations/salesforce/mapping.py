@@ -31,6 +31,7 @@ from integrations.base import (
     is_opt_out,
 )
 from integrations.contact_locale import canonical_language, canonical_zone
+from integrations.money import RATES_KEY, RateTable
 from integrations.salesforce import constants
 
 DEFAULT_DEAL_MAPPING: dict[str, tuple[str, str]] = {
@@ -354,12 +355,17 @@ def _sources(defaults: Mapping[str, tuple[str, str]], allowed: Collection[str],
     return out
 
 
+WonRow = tuple[str, float, str] | tuple[str, float, str, str | None]
+"""A closed-won Opportunity of an account: (close date, amount, id[, currency])."""
+
+
 def opportunity_to_record(row: Mapping[str, Any], *, tenant_id: str,
-                          won_by_account: Mapping[str, Iterable[tuple[str, float, str]]] | None = None,
+                          won_by_account: Mapping[str, Iterable[WonRow]] | None = None,
                           deal_mapping: Mapping[str, str] | None = None,
                           opt_out_fields: Sequence[str] = (),
                           account_labels: Mapping[str, str] | None = None,
-                          contact_fields: Mapping[str, str] | None = None) -> Record:
+                          contact_fields: Mapping[str, str] | None = None,
+                          default_currency: str | None = None, rates: RateTable | None = None) -> Record:
     """Canonical Record of one Opportunity row (with its parent and child relationships).
 
     `deal_mapping` is the tenant's own canonical feature → Opportunity field rows (revenue ops'
@@ -367,10 +373,13 @@ def opportunity_to_record(row: Mapping[str, Any], *, tenant_id: str,
     `account_labels` (canonical → Account field, `account_sources`) copies the account's churn
     label onto the deal, as HubSpot's company properties are. `contact_fields` (`person_sources`)
     says where each contact's name, email, title, salutation, language and time zone are.
+    `default_currency` (a single-currency org's, or the corporate one) is the currency of amounts
+    without their own; `rates` (the org's rate table) travels in `extra[RATES_KEY]` for scoring.
     """
     acc = row.get("Account") or None
     owner = row.get("Owner") or None
-    won = [(d, a) for d, a, oid in (won_by_account or {}).get(str(row.get("AccountId")), ()) if oid != row.get("Id")]
+    won = [(w[0], w[1], w[3] if len(w) > 3 else None)  # type: ignore[misc]
+           for w in (won_by_account or {}).get(str(row.get("AccountId")), ()) if w[2] != row.get("Id")]
     src = deal_sources(deal_mapping)
 
     def value(canonical: str) -> Any:
@@ -399,10 +408,12 @@ def opportunity_to_record(row: Mapping[str, Any], *, tenant_id: str,
     for canonical, fld in (account_labels or {}).items():
         if acc and acc.get(fld) is not None:
             extra[canonical] = acc[fld]
+    if rates is not None:
+        extra[RATES_KEY] = rates.to_dict()
     owner_id = value("owner_id")
     return Record(
         crm=constants.CRM, tenant_id=tenant_id, object_type="deal", id=str(row["Id"]), name=value("name"),
-        amount=_num(value("amount")), currency=value("currency"), stage=value("stage"),
+        amount=_num(value("amount")), currency=value("currency") or default_currency, stage=value("stage"),
         stage_kind=stage_kind(row), pipeline="sales", close_date=value("close_date"),
         created_at=iso(value("created_at")),
         owner=Owner(id=str(owner.get("Id") or owner_id), name=owner.get("Name"), email=owner.get("Email"),
@@ -414,7 +425,8 @@ def opportunity_to_record(row: Mapping[str, Any], *, tenant_id: str,
                         annual_revenue=_num(acc.get("AnnualRevenue")), country=acc.get("BillingCountry"))
         if acc else None,
         contacts=contacts(row, contact_fields), activities=tuple(activities(row)),
-        history=History(closed_won_deals=tuple(ClosedWonDeal(d, a) for d, a in sorted(won)),
+        history=History(closed_won_deals=tuple(ClosedWonDeal(d, a, c) for d, a, c in
+                                               sorted(won, key=lambda w: (w[0], w[1], w[2] or ""))),
                         stage_changes=stage_changes(row)),
         extra=extra, app_task=app_task(row),
     )

@@ -67,3 +67,50 @@ def test_the_deal_amount_factor_reads_in_the_deals_currency():
 )
 def test_factors_that_are_no_amount_or_carry_no_figure_are_left_as_the_scorer_wrote_them(factor):
     assert factor_label(factor, _ctx("hubspot_deal", MIXED)) == factor["label"]
+
+
+@pytest.mark.parametrize("name", ["hubspot_deal", "salesforce_opportunity"])
+def test_past_revenue_converted_at_the_crms_rates_is_named_in_the_corporate_currency(name):
+    from integrations.money import RATES_KEY, RateTable
+
+    rates = {RATES_KEY: RateTable("USD", {"EUR": 0.8}).to_dict()}
+    ctx = _ctx(name, MIXED)
+    ctx = build_context(
+        replace(ctx.record, currency="EUR", extra={**ctx.record.extra, **rates}), ctx.scores, now=NOW
+    )
+    assert factor_label(PAST, ctx) == "Past revenue won: 92,300 ↓ (USD)"
+    out = offline_analysis({"ctx": ctx})
+    assert check_analysis(out, ctx, build_vocabulary(ctx)) == []
+    # A won deal in a currency the CRM has no rate for: the figure is no total of them all.
+    yen = build_context(
+        replace(
+            ctx.record,
+            history=replace(
+                ctx.record.history, closed_won_deals=(*MIXED, ClosedWonDeal("2025-03-01", 9000.0, "JPY"))
+            ),
+        ),
+        ctx.scores,
+        now=NOW,
+    )
+    assert (
+        factor_label(PAST, yen) == "Past revenue won in USD and EUR and JPY (mixed currencies, not one total)"
+    )
+
+
+@pytest.mark.parametrize("name", ["hubspot_deal", "salesforce_opportunity"])
+def test_a_eur_deals_amount_converted_at_the_crms_rates_is_named_in_the_corporate_currency(name):
+    from integrations.money import RATES_KEY, RateTable
+
+    ctx = _ctx(name, ())
+    converted = build_context(
+        replace(ctx.record, currency="EUR",
+                extra={**ctx.record.extra, RATES_KEY: RateTable("USD", {"EUR": 0.92}).to_dict()}),
+        ctx.scores, now=NOW,
+    )
+    # scoring.features.amount_in_corporate made the figure a USD one: "(EUR)" would misstate it.
+    assert factor_label(AMOUNT, converted) == "Amount: 48,000 ↑ (USD)"
+    out = offline_analysis({"ctx": converted})
+    assert check_analysis(out, converted, build_vocabulary(converted)) == []
+    # The CRM has no rate for the deal's currency: the scorer left the amount unconverted, so it stays the deal's.
+    yen = build_context(replace(converted.record, currency="JPY"), converted.scores, now=NOW)
+    assert factor_label(AMOUNT, yen) == "Amount: 48,000 ↑ (JPY)"

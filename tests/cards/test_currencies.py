@@ -129,3 +129,78 @@ def test_a_won_deals_currency_survives_the_canonical_dict_and_an_unknown_one_lea
         del won["currency"]  # the canonical dict before wave 25 had no such key
     assert record_fingerprint(unknown) == content_hash(as_before)
     assert record_fingerprint(record) != record_fingerprint(_deal("EUR", [(10000.0, "EUR")]))
+
+
+def test_a_eur_deal_in_a_usd_org_reads_in_eur_on_the_card_while_its_feature_converts():
+    from integrations.money import RATES_KEY, RateTable
+    from scoring.features import record_features
+
+    rates = RateTable("USD", {"EUR": 0.8}).to_dict()
+    record = _deal("EUR", [(8000.0, "EUR"), (2000.0, "USD")])
+    record = Record(**{**record.__dict__, "extra": {RATES_KEY: rates}})
+    card = card_record(record)
+    assert card["currency"] == "EUR"
+    assert card["past_revenue"] == [
+        {"currency": "EUR", "amount": 8000.0},
+        {"currency": "USD", "amount": 2000.0},
+    ]
+    assert record_features(record, as_of=NOW)["closed_won_sum"] == 12000.0  # 8,000 EUR = $10,000, + $2,000
+    view = _card(
+        {"currency": "EUR", "past_revenue": card["past_revenue"]},
+        clv={"value": 34723.0, "score_1_99": 50, "band": "medium", "currency": "USD"},
+    )
+    assert view["conversion"]["factors"][0]["text"] == (
+        "Past revenue won: 8,000 EUR and $2,000 (mixed currencies, not added up)"
+    )
+    clv = next(t for t in view["details"]["scores"] if t["key"] == "clv")
+    assert clv["headline"] == "$34,723" and "not converted" not in clv["detail"]
+
+
+def test_the_rate_table_stays_out_of_the_fingerprint_and_the_currency_stays_in():
+    from app.pipeline.writeback import record_fingerprint
+    from integrations.money import RATES_KEY
+
+    base = _deal("EUR", [(10000.0, "EUR")])
+    monday = Record(**{**base.__dict__, "extra": {RATES_KEY: {"corporate": "USD", "rates": {"EUR": 0.92}}}})
+    tuesday = Record(**{**base.__dict__, "extra": {RATES_KEY: {"corporate": "USD", "rates": {"EUR": 0.93}}}})
+    assert record_fingerprint(monday) == record_fingerprint(tuesday) == record_fingerprint(base)
+    assert record_fingerprint(Record(**{**base.__dict__, "currency": "USD"})) != record_fingerprint(base)
+
+
+def test_past_revenue_the_scores_leave_out_is_noted_on_the_card_payload_with_why():
+    from integrations.money import RATES_KEY, RateTable
+
+    rated = Record(
+        **{
+            **_deal("EUR", [(8000.0, "EUR"), (9000.0, "JPY")]).__dict__,
+            "extra": {RATES_KEY: RateTable("USD", {"EUR": 0.8}).to_dict()},
+        }
+    )
+    note = card_record(rated)["past_revenue_note"]
+    assert note.startswith("Left out of the scores' past revenue (USD): 9,000 JPY.") and "JPY to USD" in note
+    unrated = _deal("EUR", [(8000.0, "EUR"), (2000.0, "USD")])
+    assert "2,000 USD" in card_record(unrated)["past_revenue_note"]
+    assert card_record(_deal("EUR", [(8000.0, "EUR"), (1.0, None)]))["past_revenue_note"] is None
+
+
+def test_a_eur_deal_in_a_usd_org_reads_eur_on_the_card_and_its_amount_factor_in_dollars():
+    from integrations.money import RATES_KEY, RateTable
+    from scoring.features import record_features
+
+    record = _deal("EUR", [])
+    converted = Record(**{**record.__dict__, "extra": {RATES_KEY: RateTable("USD", {"EUR": 0.8}).to_dict()}})
+    card = card_record(converted)
+    assert card["currency"] == "EUR" and card["amount"] == 53200.0 and card["scores_currency"] == "USD"
+    value = record_features(converted, as_of=NOW)["amount"]
+    assert value == 66500.0  # 53,200 EUR at 0.8 per USD
+    factor = {"feature": "amount", "label": f"Deal amount: {value:,.0f} ↑", "direction": "+", "impact": 0.3}
+    data = copy.deepcopy(MEETING)
+    data["record"] = {**data["record"], **card}
+    data["scores"]["conversion"]["factors"] = [factor]
+    view = card_view(data, now=NOW)
+    assert view["conversion"]["factors"][0]["text"] == "Deal amount: $66,500"
+    # Without rates (or a currency the CRM has no rate for) the factor is the deal's own amount, in its currency.
+    assert card_record(record)["scores_currency"] == "EUR"
+    yen = Record(**{**converted.__dict__, "currency": "JPY"})
+    assert card_record(yen)["scores_currency"] == "JPY"
+    assert factor_view(factor, {}, "EUR")["text"] == "Deal amount: 66,500 EUR"  # a payload from before wave 27

@@ -544,3 +544,23 @@ def test_a_picklists_option_labels_reach_the_card_as_the_portal_shows_them(sandb
     assert labels["Deal Type: existingbusiness"] == "Deal Type: Existing Business"
     assert "existingbusiness" not in labels  # never a bare word replaced in a draft's sentences
     assert labels["closedwon"] == "Closed Won"  # stage labels as before
+
+
+def test_the_tenants_exchange_rates_ride_on_every_deal_read_and_convert_its_past_revenue(sandbox):
+    from integrations.money import RATES_KEY, RateTable
+    from scoring.features import past_revenue
+
+    table = RateTable("USD", {"EUR": 0.8, "GBP": 0.5})
+    plain, rated = make_client(sandbox), make_client(sandbox, rates=table)
+    ids = open_deal_ids(sandbox, 30)
+    assert all(RATES_KEY not in r.extra for r in plain.get_records("deal", ids).values())
+    many = rated.get_records("deal", ids)
+    one = rated.get_record("deal", ids[0])
+    assert all(RateTable.from_dict(r.extra[RATES_KEY]) == table for r in [*many.values(), one])
+    foreign = [r for r in many.values() if r.currency in ("EUR", "GBP") and r.history.closed_won_deals]
+    assert foreign, "the market has EUR/GBP accounts with past wins"
+    rec = foreign[0]
+    rate = table.rates[rec.currency]
+    assert past_revenue(rec).currency == "USD"
+    assert past_revenue(rec).total == pytest.approx(sum(d.amount for d in rec.history.closed_won_deals) / rate)
+    assert past_revenue(plain.get_record("deal", rec.id)).currency == rec.currency  # no setting: its own

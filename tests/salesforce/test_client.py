@@ -38,6 +38,7 @@ def test_forty_deals_are_read_in_two_requests(make_client: Any, sfsb: Salesforce
     c = make_client()
     ids = list(c.iter_open_ids()) + [r["Id"] for r in sfsb.store("Opportunity", org_id=ORGS[0]) if r["IsClosed"]]
     ids = ids[:40]
+    c.currency()  # the org's currency set-up (describe + CurrencyType), read once per org and cached
     before = sfsb.stats()["api_requests"]
     got = c.get_records("deal", ids)
     assert set(got) == set(ids)

@@ -432,3 +432,29 @@ def test_clv_scored_for_a_batch_in_one_call_equals_each_account_scored_alone():
     assert batch["p"]["clv"]["basis"] == "if this deal is won (no purchase yet)"
     assert batch["n"]["absent"]["clv"] == {"no_purchase_history": {}}
     assert len({batch[r.id]["clv"]["value"] for r in records[:8]}) > 1
+
+
+def test_clv_of_an_account_in_another_currency_is_scored_on_amounts_converted_to_the_corporate_one():
+    from integrations.base import ClosedWonDeal, History, Record
+    from integrations.money import RATES_KEY, RateTable
+
+    from .data import transactions
+
+    tx = transactions(150).rename(columns={"cust": "customer", "when": "date", "spend": "amount"})
+    tx["date"] = pd.to_datetime(tx["date"])
+    model, meta, _ = scoring.train_clv(tx, pd.Timestamp("2024-06-30"), 180)
+    models = {"clv": _loaded("clv", model, meta)}
+    as_of = pd.Timestamp("2024-06-30", tz="UTC").to_pydatetime()
+    cust = sorted(tx["customer"].unique())[0]
+    rows = [(d.date().isoformat(), float(a)) for d, a in tx[tx["customer"] == cust][["date", "amount"]].values]
+    rates = {RATES_KEY: RateTable("USD", {"EUR": 0.5}).to_dict()}
+    in_usd = Record(crm="salesforce", tenant_id="t", object_type="deal", id="u", currency="USD", extra=rates,
+                    history=History(closed_won_deals=tuple(ClosedWonDeal(d, a, "USD") for d, a in rows)))
+    in_eur = Record(crm="salesforce", tenant_id="t", object_type="deal", id="e", currency="EUR", extra=rates,
+                    history=History(closed_won_deals=tuple(ClosedWonDeal(d, a * 0.5, "EUR") for d, a in rows)))
+    no_rate = Record(crm="salesforce", tenant_id="t", object_type="deal", id="j", currency="JPY", extra=rates,
+                     history=History(closed_won_deals=tuple(ClosedWonDeal(d, a, "JPY") for d, a in rows)))
+    batch = score_batch([in_usd, in_eur, no_rate], models, as_of=as_of)
+    assert batch["e"]["clv"]["currency"] == batch["u"]["clv"]["currency"] == "USD"
+    assert batch["e"]["clv"]["value"] == pytest.approx(batch["u"]["clv"]["value"])
+    assert batch["j"]["absent"]["clv"] == {"no_purchase_history": {}}  # nothing it could convert

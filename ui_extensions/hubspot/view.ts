@@ -186,6 +186,7 @@ export function factorView(
   labels: Record<string, string>,
   currency?: string | null,
   past?: unknown,
+  scoresCurrency?: string | null,
 ): FactorView {
   const down = factor.direction === '-';
   let text = prose(str(factor.label) || words(factor.feature), labels).replace(': missing', ': none recorded');
@@ -196,7 +197,9 @@ export function factorView(
   if (perCurrency) {
     text = `${text.slice(0, at)}: ${perCurrency}`;
   } else if (amount && MONEY_FEATURES.has(str(factor.feature))) {
-    text = `${text.slice(0, at)}: ${money(Number(value.replace(/,/g, '')), currency)}`;
+    // The deal amount is in the scores' currency (the corporate one where the CRM's rates converted it).
+    const shownIn = factor.feature === 'amount' ? (scoresCurrency ?? currency) : currency;
+    text = `${text.slice(0, at)}: ${money(Number(value.replace(/,/g, '')), shownIn)}`;
   } else if (amount && COMPANY_CURRENCY_FEATURES.has(str(factor.feature))) {
     text = `${text.slice(0, at)}: ${value} (company currency)`;
   }
@@ -213,12 +216,13 @@ export function topFactors(
   n = TOP_FACTORS,
   currency?: string | null,
   past?: unknown,
+  scoresCurrency?: string | null,
 ): FactorView[] {
   const factors = (Array.isArray(score.factors) ? score.factors : []).map(obj).filter(has);
   factors.sort((a, b) => Math.abs(Number(b.impact ?? 0)) - Math.abs(Number(a.impact ?? 0)));
   const out: FactorView[] = [];
   for (const f of factors) {
-    const view = factorView(f, labels, currency, past);
+    const view = factorView(f, labels, currency, past, scoresCurrency);
     if (view.text && out.every((v) => v.text !== view.text)) out.push(view);
     if (out.length === n) break;
   }
@@ -291,7 +295,9 @@ export function scoreView(
     view.band = typeof band === 'string' ? (BAND_TEXT[key]?.[band] ?? null) : null;
     view.bandVariant = bandVariant(key, band);
     view.factors =
-      key === 'conversion' ? topFactors(score, labels, TOP_FACTORS, currency, record.past_revenue) : [];
+      key === 'conversion'
+        ? topFactors(score, labels, TOP_FACTORS, currency, record.past_revenue, str(record.scores_currency) || null)
+        : [];
   }
   return view;
 }

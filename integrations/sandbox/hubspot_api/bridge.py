@@ -114,7 +114,7 @@ class Bridge:
     def _deal_props(self, d: Deal) -> dict[str, Any]:
         closed = d.closed_at is not None
         props: dict[str, Any] = {
-            "dealname": d.name, "amount": f"{d.amount:.0f}", "deal_currency_code": d.currency,
+            "dealname": d.name, "amount": f"{d.local_amount:.0f}", "deal_currency_code": d.currency,
             "dealstage": d.stage, "pipeline": "default", "closedate": iso(d.closed_at or d.expected_close),
             "createdate": iso(d.created_at), "description": d.description, "dealtype": d.dealtype,
             "hs_priority": d.priority, "hubspot_owner_id": self.ids["owners"][d.owner],
@@ -207,7 +207,7 @@ class Bridge:
             props = obj.properties
             props["num_associated_deals"] = str(len(deals))
             props["hs_num_open_deals"] = str(sum(d.is_open for d in deals))
-            props["total_revenue"] = f"{sum(d.amount for d in won):.0f}" if won else None
+            props["total_revenue"] = f"{sum(d.local_amount for d in won):.0f}" if won else None
             props["recent_deal_close_date"] = iso(max(d.closed_at for d in won)) if won else None
             if c.churned_at is not None:
                 props["lifecyclestage"] = "other"

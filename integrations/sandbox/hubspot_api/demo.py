@@ -23,6 +23,7 @@ from integrations.sandbox.demo_faults import check_fault_names
 
 from .._process import ProcessSandboxHandle, run_in_process
 from .._thread import SandboxHandle, run_in_thread
+from ..market import _money as market_money
 from .limits import FAULT_PROFILES
 
 TOKEN_TTL_SECONDS = 30
@@ -45,6 +46,11 @@ class DemoSandbox:
     """changeSource of the webhook events a rep's edit produces (the latency clock starts there)."""
     revops_mappings: Mapping[str, Mapping[str, str]] = {"deal": {"discount": "discount_percent"}}
     """What revenue ops maps once after install: the portal's negotiated-discount property for pricing."""
+    revops_settings: Mapping[str, Any] = {"corporate_currency": market_money.CORPORATE,
+                                          "exchange_rates": dict(market_money.RATES)}
+    """What revenue ops enters once after install: the portal's currencies and their rates (HubSpot's API has
+    none to read), the same table the market's local amounts are expressed in, so past revenue and CLV sum
+    every deal in the corporate currency as the Salesforce org's CurrencyType makes them."""
 
     def __init__(self, own_process: bool = True) -> None:
         self.own_process = own_process

@@ -150,7 +150,7 @@ def rep_changes(b: Bridge, count: int) -> list[dict[str, Any]]:
             props: dict[str, Any] = {"dealstage": d.stage}
         elif kind == 1:
             d.amount = float(max(500.0, round(d.amount * rng.uniform(0.85, 1.15), -2)))
-            props = {"amount": f"{d.amount:.0f}"}
+            props = {"amount": f"{d.local_amount:.0f}"}
         else:
             d.expected_close = d.expected_close + timedelta(days=int(rng.integers(7, 30)))
             d.close_date_history.append((m.now, d.expected_close))

@@ -217,10 +217,10 @@ def add_activity(m: Market, d: Deal, kind: str, at: datetime, *, subject: str | 
     words: Any = local or _text
     ctx = {"first": contact.first, "name": f"{contact.first} {contact.last}", "owner": f"{owner.first} {owner.last}",
            "owner_first": owner.first, "company": comp.name, "industry": comp.industry.replace("_", " ").lower(),
-           "amount": f"{d.currency} {d.amount:,.0f}", "role": _text.pick(rng, ("CFO", "CEO", "VP of Sales", "CTO")),
+           "amount": f"{d.currency} {d.local_amount:,.0f}", "role": _text.pick(rng, ("CFO", "CEO", "VP of Sales", "CTO")),
            "product": d.name.split("– ")[-1]}
     if local:  # the buyer's own words: "12.500 €", "Finanzvorstand", "in der Logistik"
-        ctx.update(industry=local.INDUSTRY_LABELS[comp.industry], amount=local.amount(d.currency, d.amount),
+        ctx.update(industry=local.INDUSTRY_LABELS[comp.industry], amount=local.amount(d.currency, d.local_amount),
                    role=_text.pick(rng, local.ROLES), city=comp.city)
     positive = rng.random() < _truth.sigmoid(d.engagement_ + 0.3)
     direction, extra = None, {}

@@ -6,6 +6,8 @@ import bisect
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from . import _money
+
 OPEN_STAGES = ("appointmentscheduled", "qualifiedtobuy", "presentationscheduled", "decisionmakerboughtin",
                "contractsent")
 WON, LOST = "closedwon", "closedlost"
@@ -115,7 +117,10 @@ class Deal:
     owner: int
     name: str
     amount: float
+    """The deal's value in the corporate currency (`_money.CORPORATE`): what the truth reads. A CRM shows
+    `local_amount`, in `currency`."""
     currency: str
+    """The company's currency, the one the CRM's amount is in."""
     dealtype: str
     priority: str
     description: str
@@ -149,6 +154,11 @@ class Deal:
     close_date_history: list[tuple[datetime, datetime]] = field(default_factory=list)
     """Every (time set, close date) the deal's close date field held, oldest first: the expected
     close at creation, each push a rep made, the actual close (the CRM's field history)."""
+
+    @property
+    def local_amount(self) -> float:
+        """The amount the CRM shows, in the company's `currency` (the value at the sandboxes' rates)."""
+        return _money.local_amount(self.amount, self.currency)
 
     @property
     def is_open(self) -> bool:

@@ -20,7 +20,8 @@ INDUSTRY_EFFECT = {
 }
 SEGMENT_EFFECT = {"smb": 0.25, "mid": 0.0, "ent": -0.45}
 MEDIAN_AMOUNT = {"smb": 8_000.0, "mid": 45_000.0, "ent": 180_000.0}
-"""Typical deal size per segment (list price, in the deal's currency)."""
+"""Typical deal size per segment (list price, in the corporate currency `_money.CORPORATE`: the truth reads
+values, never a CRM's local amounts)."""
 
 PRICE_BETA = {"smb": 1.6, "mid": 0.9, "ent": 0.35}
 PRICE_SCALE = 0.08

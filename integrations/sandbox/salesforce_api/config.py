@@ -40,6 +40,9 @@ class SfSandboxConfig:
     matching code_verifier."""
     package_deployed: bool = True
     """Whether the output custom fields exist (the app's describe check reports missing ones)."""
+    multi_currency: bool = True
+    """Every org a multi-currency one (CurrencyIsoCode on records, rates in CurrencyType, USD corporate);
+    False: single-currency orgs (no such field; Organization.DefaultCurrencyIsoCode is USD)."""
     custom_fields: tuple[tuple[str, str, str, tuple[str, ...]], ...] = ()
     """Custom fields every org's admin has added: (sObject, API name, type, picklist values), e.g.
     ("Contact", "Preferred_Language__c", "picklist", ("en", "es")); more through /_sandbox/orgs/<org>/fields."""

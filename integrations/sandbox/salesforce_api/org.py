@@ -77,6 +77,11 @@ class Org:
     clock: Callable[[], datetime] = lambda: datetime.now(UTC)
     api_user_id: str = ""
     lock: threading.RLock = field(default_factory=threading.RLock)
+    multi_currency: bool = True
+    """Multi-currency org: records carry CurrencyIsoCode and CurrencyType holds the rates. False: a
+    single-currency org (no such field, no CurrencyType; every amount in `currency`)."""
+    currency: str = schema.market_money.CORPORATE
+    """Organization.DefaultCurrencyIsoCode (the corporate currency of a multi-currency org)."""
     custom_fields: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     """Fields the org's admin added in Setup (sObject → describe entries), e.g. a Contact's
     Preferred_Language__c: what a tenant maps its own features to."""
@@ -89,11 +94,17 @@ class Org:
         # is how an app learns the org's name: the token answer and the identity URL do not carry it).
         self.records["Organization"].setdefault(self.org_id, {
             "Id": self.org_id, "Name": self.name, "OrganizationType": "Developer Edition",
-            "DefaultLocaleSidKey": "en_US"})
+            "DefaultLocaleSidKey": "en_US", "DefaultCurrencyIsoCode": self.currency})
+        for code, rate in schema.CURRENCY_RATES.items() if self.multi_currency else ():
+            cid = self.new_id("CurrencyType")
+            self.records["CurrencyType"][cid] = {"Id": cid, "IsoCode": code, "ConversionRate": rate, "DecimalPlaces": 2,
+                                                 "IsActive": True, "IsCorporate": code == self.currency}
 
     # --- schema ---------------------------------------------------------------------------
     def fields(self, sobject: str) -> list[dict[str, Any]]:
         fs = list(schema.BASE_FIELDS[sobject])
+        if not self.multi_currency:
+            fs = [f for f in fs if f["name"] != schema.CURRENCY_FIELD]
         if self.package_deployed and sobject in schema.OUTPUT_OBJECTS:
             fs += schema.output_field_specs()
         if self.package_deployed:
@@ -213,7 +224,8 @@ class Org:
     # --- SOQL -----------------------------------------------------------------------------
     def query(self, q: soql.Query, base: str) -> list[dict[str, Any]]:
         """Evaluate a parsed query; raises SoqlError for unknown objects or fields."""
-        if q.sobject not in schema.BASE_FIELDS:
+        if q.sobject not in schema.BASE_FIELDS or (not self.multi_currency and
+                                                   q.sobject in schema.MULTI_CURRENCY_ONLY):
             raise soql.SoqlError(f"sObject type '{q.sobject}' is not supported.")
         with self.lock:
             rows = [r for r in self.records[q.sobject].values() if not r.get("IsDeleted")]

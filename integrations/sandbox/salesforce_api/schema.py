@@ -10,11 +10,22 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..market import _money as market_money
+
 KEY_PREFIXES = {
     "Account": "001", "Contact": "003", "Lead": "00Q", "Opportunity": "006", "Task": "00T",
     "Event": "00U", "User": "005", "OpportunityContactRole": "00K", "OpportunityHistory": "008",
     "EmailMessage": "02s", "Organization": "00D", "OpportunityStage": "01J", "LeadStatus": "01J",
+    "CurrencyType": "02z",  # the sandbox's own prefix (nothing reads a CurrencyType id)
 }
+
+CURRENCY_FIELD = "CurrencyIsoCode"
+"""On Account, Opportunity (and Lead, Contact) only in a multi-currency org: a single-currency org's
+describe lacks it and a query naming it fails INVALID_FIELD, as does any query of CurrencyType."""
+MULTI_CURRENCY_ONLY = frozenset({"CurrencyType"})
+CURRENCY_RATES = market_money.RATES
+"""The sandbox's CurrencyType rates (units per one unit of the corporate currency, `market_money.CORPORATE`):
+the market's own table, not a copy, so an Opportunity's Amount converted back at them is the market's value."""
 
 STAGES = (
     # (StageName, market stage, probability %, IsClosed, IsWon, ForecastCategory)
@@ -118,7 +129,11 @@ convention (here, as in a new org, the "Closed - ..." values)."""
 
 BASE_FIELDS: dict[str, list[dict[str, Any]]] = {
     "Organization": [_f("Id", "id", nillable=False, updateable=False), _f("Name"),
-                     _f("OrganizationType", updateable=False), _f("DefaultLocaleSidKey")],
+                     _f("OrganizationType", updateable=False), _f("DefaultLocaleSidKey"),
+                     _f("DefaultCurrencyIsoCode", "picklist", updateable=False)],
+    "CurrencyType": [_f("Id", "id", updateable=False), _f("IsoCode", "picklist", updateable=False),
+                     _f("ConversionRate", "double", updateable=False), _f("DecimalPlaces", "int", updateable=False),
+                     _f("IsActive", "boolean", updateable=False), _f("IsCorporate", "boolean", updateable=False)],
     "User": [*_system(), _f("Name", updateable=False), _f("FirstName"), _f("LastName"), _f("Email", "email"),
              _f("Title"), _f("TimeZoneSidKey", "picklist", label="Time Zone"), _f("IsActive", "boolean")],
     "Account": [*_system(), _f("Name", nillable=False), _f("Website", "url"), _f("Industry", "picklist"),

@@ -89,7 +89,7 @@ class Bridge:
             self.ids["Account"][c.key] = o.create("Account", {
                 "Name": c.name, "Website": f"https://{c.domain}", "Industry": c.industry,
                 "NumberOfEmployees": c.employees, "AnnualRevenue": round(c.revenue, 2), "BillingCity": c.city,
-                "BillingCountry": c.country, "CurrencyIsoCode": c.currency, "Type": "Prospect",
+                "BillingCountry": c.country, **self.currency_of(c.currency), "Type": "Prospect",
                 "OwnerId": self.ids["User"][c.owner]}, emit=False, at=c.created_at, user_id=self.ids["User"][c.owner])
         for value, converted, default in schema.LEAD_STATUSES:
             lsid = o.new_id("LeadStatus")
@@ -259,10 +259,15 @@ class Bridge:
             rec["Churned__c"] = c.key in won and c.churned_at is not None
             rec["Churned_On__c"] = sf_date(c.churned_at) if c.key in won and c.churned_at is not None else None
 
+    def currency_of(self, code: str) -> dict[str, Any]:
+        """CurrencyIsoCode, in a multi-currency org only (its Amounts are `local_amount`s; a single-currency org's USD)."""
+        return {schema.CURRENCY_FIELD: code} if self.org.multi_currency else {}
+
     def opp_values(self, d: Deal) -> dict[str, Any]:
         stage = schema.STAGE_BY_MARKET[d.stage]
         vals: dict[str, Any] = {
-            "Name": d.name, "Amount": round(float(d.amount), 2), "CurrencyIsoCode": d.currency, "StageName": stage,
+            "Name": d.name, "Amount": d.local_amount if self.org.multi_currency else round(float(d.amount), 2),
+            **self.currency_of(d.currency), "StageName": stage,
             "Probability": schema.STAGE_INFO[stage]["probability"],
             "CloseDate": sf_date(d.closed_at or d.expected_close), "Description": d.description,
             "Type": "Existing Customer - Upgrade" if d.dealtype == "existingbusiness" else "New Customer",

@@ -128,7 +128,7 @@ class Sandbox:
                                          n_open_deals=cfg.n_open_deals, n_closed_deals=cfg.n_closed_deals,
                                          locale=cfg.locale, drawn_effects=cfg.drawn_effects))
             org = Org(org_id=oid, name=f"Sandbox Org {i + 1}", pod=f"{i % 10}W",
-                      package_deployed=cfg.package_deployed)
+                      package_deployed=cfg.package_deployed, multi_currency=cfg.multi_currency)
             for sobject, name, type_, picklist in cfg.custom_fields:
                 org.add_custom_field(sobject, name, type_, picklist=tuple(picklist))
             bridge = Bridge(org, market, n_leads=cfg.n_leads)

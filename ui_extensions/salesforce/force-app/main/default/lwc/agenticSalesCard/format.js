@@ -108,9 +108,10 @@ const VALUE_WORDS = {
 /**
  * A factor's text as the rep reads it (the same rules as the HubSpot card's factorView): without the
  * scorer's arrow, a picklist value by its label (`labels` keys "<field label>: <value>", from the
- * app's card payload), an amount with the record's currency.
+ * app's card payload), an amount with the record's currency (the deal amount in `scoresCurrency`, the
+ * payload's record.scores_currency, where the scorer converted it to the corporate currency).
  */
-export function factorText(factor, labels, currency, objectType, past) {
+export function factorText(factor, labels, currency, objectType, past, scoresCurrency) {
     let text = String(factor.label || factor.feature || '').replace(/\s*[↑↓▲▼]/g, '');
     const pairs = Object.entries(labels || {}).filter(([raw]) => raw.includes(': '));
     for (const [raw, label] of pairs.sort((a, b) => b[0].length - a[0].length)) {
@@ -134,7 +135,8 @@ export function factorText(factor, labels, currency, objectType, past) {
     if (perCurrency) {
         text = `${text.slice(0, at)}: ${perCurrency}`;
     } else if (amount && MONEY_FEATURES.has(factor.feature)) {
-        text = `${text.slice(0, at)}: ${money(Number(value.replace(/,/g, '')), currency)}`;
+        const shownIn = factor.feature === 'amount' ? scoresCurrency || currency : currency;
+        text = `${text.slice(0, at)}: ${money(Number(value.replace(/,/g, '')), shownIn)}`;
     } else if (amount && COMPANY_CURRENCY_FEATURES.has(factor.feature)) {
         text = `${text.slice(0, at)}: ${value} (company currency)`;
     }
@@ -158,7 +160,7 @@ export function scoreRows(scores, objectType, labels, currency, record) {
             const missing = score.not_enough_history;
             const factors = (score.factors || []).slice(0, 3).map((f, i) => ({
                 key: `${task}-${i}`,
-                label: factorText(f, labels, currency, objectType, rec.past_revenue),
+                label: factorText(f, labels, currency, objectType, rec.past_revenue, rec.scores_currency),
                 sign: f.direction === '-' ? '▼' : '▲',
                 className: f.direction === '-' ? 'factor negative' : 'factor positive'
             }));
