@@ -27,15 +27,19 @@ from agents.normalize import normalise
 if TYPE_CHECKING:
     from agents.context import Context
 
-_NUM_WORDS = (r"(?:\d+|ten|fifteen|twenty|thirty|forty(?:-five)?|forty five|forty|fifty|sixty|seventy|eighty|ninety|"
-              r"hundred|zehn|fünfzehn|zwanzig|dreißig|dreissig|vierzig|fünfundvierzig|fünfzig|sechzig|neunzig|"
-              r"dix|quinze|vingt|trente|quarante(?:-cinq)?|cinquante|soixante|quatre-vingt-dix|"
-              r"diez|quince|veinte|treinta|cuarenta(?: y cinco)?|cincuenta|sesenta|noventa|cien)")
-_QUALIFIER = (r"(?:loyalty|loyal|consortium|partner|partners|member|members|membership|framework|preferred|preferential|"
-              r"special|legacy|founder|founding|vip|group|association|friends(?:[- ]and[- ]family)?|insider|staff|"
-              r"treue|partner|mitglieder|verbands|rahmen|vorzugs|sonder|stammkunden|bestands|konsortial|gruppen|"
-              r"fidélité|partenaire|adhérent|préférentiel|spécial|groupe|consortium|cadre|ami|membre|"
-              r"socio|cliente|fidelidad|preferente|especial|consorcio|grupo|marco|asociado|miembro|amigo)")
+_NUM_WORDS = (
+    r"(?:\d+|ten|fifteen|twenty|thirty|forty(?:-five)?|forty five|forty|fifty|sixty|seventy|eighty|ninety|"
+    r"hundred|zehn|fünfzehn|zwanzig|dreißig|dreissig|vierzig|fünfundvierzig|fünfzig|sechzig|neunzig|"
+    r"dix|quinze|vingt|trente|quarante(?:-cinq)?|cinquante|soixante|quatre-vingt-dix|"
+    r"diez|quince|veinte|treinta|cuarenta(?: y cinco)?|cincuenta|sesenta|noventa|cien)"
+)
+_QUALIFIER = (
+    r"(?:loyalty|loyal|consortium|partner|partners|member|members|membership|framework|preferred|preferential|"
+    r"special|legacy|founder|founding|vip|group|association|friends(?:[- ]and[- ]family)?|insider|staff|"
+    r"treue|partner|mitglieder|verbands|rahmen|vorzugs|sonder|stammkunden|bestands|konsortial|gruppen|"
+    r"fidélité|partenaire|adhérent|préférentiel|spécial|groupe|consortium|cadre|ami|membre|"
+    r"socio|cliente|fidelidad|preferente|especial|consorcio|grupo|marco|asociado|miembro|amigo)"
+)
 _PRICE_NOUN = r"(?:rates?|pricing|prices?|tariffs?|bands?|tiers?|terms|discounts?|rebates?|deal)"
 # German compounds: Treuetarif, Partnerpreis, Rahmenkonditionen, Stammkundenrabatt
 _DE_COMPOUND = rf"{_QUALIFIER}\w{{0,3}}(?:tarif|preis|preise|kondition|konditionen|rabatt|staffel)\b"
@@ -46,26 +50,31 @@ _KINDS: dict[str, str] = {
         rf"\b(?:tarif|tarifs|prix|preis|tarifa|precio)s?\s+(?:de\s+|d['’]\s*|du\s+|des\s+|für\s+)?(?:\w+\s+){{0,2}}?"
         rf"{_QUALIFIER}\b|\b(?:tarifa|precio)\s+de\s+(?:cliente|socio)\b|\bde\s+toda\s+la\s+vida\b|"
         r"\b\d+\s?%\s+(?:off|rabatt|nachlass|remise|de\s+remise|descuento|de\s+descuento)\b|"
-        r"\b(?:list\s+price|at\s+cost|cost\s+price|einkaufspreis|prix\s+coûtant|a\s+precio\s+de\s+coste)\b"),
+        r"\b(?:list\s+price|at\s+cost|cost\s+price|einkaufspreis|prix\s+coûtant|a\s+precio\s+de\s+coste)\b"
+    ),
     "something free": (
         r"\b(?:for\s+(?:nothing|free)|free\s+of\s+charge|no\s+charge|at\s+no\s+cost|gratis|"
         # "free" as available ("you are free on Wednesday", "free for a call") is no price
         r"(?<!\bare\s)(?<!\bis\s)(?<!\bam\s)(?<!\bbe\s)(?<!['’]re\s)(?<!['’]m\s)free(?!\s+(?:for|on|to|at|in|this|next|"
         r"tomorrow|today|until|after|before|from|now|then|time|slot)\b)|umsonst|kostenlos|"
-        r"kostenfrei|gratuit\w*|offert\w*|sans\s+frais|sin\s+coste|sin\s+cargo|de\s+regalo|regalad\w*)\b"),
+        r"kostenfrei|gratuit\w*|offert\w*|sans\s+frais|sin\s+coste|sin\s+cargo|de\s+regalo|regalad\w*)\b"
+    ),
     "a payment term": (
         rf"\bnet(?:to)?\s+{_NUM_WORDS}\b|\b{_NUM_WORDS}\s+(?:days?|tage|jours|días)\s+(?:net(?:to)?|to\s+(?:pay|settle)|"
         r"zahlungsziel|fin\s+de\s+mois|de\s+plazo|para\s+pagar)\b|\bzahlungsziel\b|"
         rf"\b(?:paiement|règlement|pago|payment|payable|zahlbar)\s+(?:à|a|in|within|en|binnen|innerhalb)\s+{_NUM_WORDS}\s+"
-        r"(?:days?|jours|días|tagen)\b|\bpays?\s+(?:on\s+|in\s+)?(?:net|{_NUM_WORDS}\s+days)\b"),
+        r"(?:days?|jours|días|tagen)\b|\bpays?\s+(?:on\s+|in\s+)?(?:net|{_NUM_WORDS}\s+days)\b"
+    ),
     "a state of the deal": (
         r"\b(?:committed|approved|cleared|signed(?:\s+off)?|greenlit|green-lit|agreed|countersigned|closed|won|"
         r"done\s+deal|zugesagt|genehmigt|freigegeben|unterschrieben|abgesegnet|abgenommen|unterzeichnet|"
         r"validée?s?|approuvée?s?|signée?s?|engagée?s?|acquise?s?|conclue?s?|accordée?s?|"
-        r"aprobad[oa]s?|firmad[oa]s?|autorizad[oa]s?|comprometid[oa]s?|cerrad[oa]s?|atad[oa]s?|cosa\s+hecha)\b"),
+        r"aprobad[oa]s?|firmad[oa]s?|autorizad[oa]s?|comprometid[oa]s?|cerrad[oa]s?|atad[oa]s?|cosa\s+hecha)\b"
+    ),
     "a promise": (
         r"\b(?:money[- ]back|refund\w*|guarantee\w*|geld[- ]zurück|rückerstatt\w*|garantie\w*|garanti\w*|"
-        r"rembours\w*|dinero\s+de\s+vuelta|devoluci[óo]n|devuelve|reembols\w*|garantiz\w*|garantía)\b"),
+        r"rembours\w*|dinero\s+de\s+vuelta|devoluci[óo]n|devuelve|reembols\w*|garantiz\w*|garantía)\b"
+    ),
 }
 _KIND_RES = {kind: re.compile(p, re.I) for kind, p in _KINDS.items()}
 _ATTRIBUTED = re.compile(
@@ -76,14 +85,17 @@ _ATTRIBUTED = re.compile(
     r"namen|datensatz)\b|"
     r"\b(?:selon|d['’]après|comme\s+l['’]indique)\s+(?:le|la|l['’])\s*(?:nom|compte|intitulé|titre|champ|objet|fiche)\b|"
     r"\b(?:que\s+figura|según|como\s+indica|como\s+dice)\s+(?:en\s+)?(?:el|la)\s+(?:cuenta|nombre|cargo|campo|asunto|ficha)\b",
-    re.I)
+    re.I,
+)
 _SEGMENTS = re.compile(r"\s*(?:[()\[\]{}|;:/]|\s[-–—]\s|\s[-–—]|[-–—]\s)\s*")
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
 _TOKEN = re.compile(r"\d+|[^\W\d_]+")
-_STOP = frozenset("""the and for with your our this that their from into over under only also will have been were
+_STOP = frozenset(
+    """the and for with your our this that their from into over under only also will have been were
 what when where which while these those than then them they there here just more most some such very sehr auch eine
 einer einem einen eines oder aber sind wird wurde werden nach durch beim dans pour avec sans sont mais plus très cette
-leur leurs nous vous sous entre para como pero más muy esta este estos estas sobre entre desde hasta toda todo""".split())
+leur leurs nous vous sous entre para como pero más muy esta este estos estas sobre entre desde hasta toda todo""".split()
+)
 
 
 def _stems(text: str) -> set[str]:
@@ -107,7 +119,7 @@ def record_fields(ctx: Context) -> tuple[list[str], list[str], list[str]]:
     free = [v for v in r.extra.values() if isinstance(v, str)]
     subjects = [a.subject for a in r.activities]
 
-    def clean(xs: list[str | None]) -> list[str]:
+    def clean(xs: Iterable[str | None]) -> list[str]:
         return [normalise(x) for x in xs if x and x.strip()]
 
     return clean(names), clean(free), clean(subjects)
@@ -117,10 +129,13 @@ def _kinds(text: str) -> set[str]:
     return {kind for kind, rx in _KIND_RES.items() if rx.search(text)}
 
 
-def planted_claims(fields: Iterable[str], bodies: str) -> tuple[set[str], set[str], list[str]]:
-    """(planted words, claim kinds the fields carry, the fields that carry one). A word is planted when a claim
-    segment of a field holds it and neither the field's name segments nor any activity body does."""
+def planted_claims(fields: Iterable[str], bodies: str) -> tuple[set[str], set[str], list[str], set[str]]:
+    """(planted words, claim kinds the fields carry, the fields that carry one, planted claim phrases). A word is
+    planted when a claim segment of a field holds it and neither the field's name segments nor any activity body does;
+    a claim phrase ("at no cost", "committed") when no activity body holds it, even if each of its words is there."""
     said = _stems(bodies)
+    low_bodies = " ".join(bodies.casefold().split())
+    phrases: set[str] = set()
     planted: set[str] = set()
     kinds: set[str] = set()
     carriers: list[str] = []
@@ -130,11 +145,21 @@ def planted_claims(fields: Iterable[str], bodies: str) -> tuple[set[str], set[st
         if not claims:
             continue
         carriers.append(field)
-        name_words = set().union(*(_stems(s) for s in segments if s not in claims)) if len(claims) < len(segments) else set()
+        name_words = (
+            set().union(*(_stems(s) for s in segments if s not in claims))
+            if len(claims) < len(segments)
+            else set()
+        )
         for segment in claims:
             kinds |= _kinds(segment)
             planted |= _stems(segment) - name_words - said
-    return planted, kinds, carriers
+            found = {
+                " ".join(m.group(0).casefold().split())
+                for rx in _KIND_RES.values()
+                for m in rx.finditer(segment)
+            }
+            phrases |= {p for p in found if len(p) >= 4 and not re.search(rf"\b{re.escape(p)}\b", low_bodies)}
+    return planted, kinds, carriers, phrases
 
 
 _QUOTE = "\"'“”«»„‘’"
@@ -150,10 +175,10 @@ def _masked(sentence: str, names: Iterable[str], subjects: Iterable[str]) -> str
             sentence = re.sub(re.escape(name), " ", sentence, flags=re.I)
     for subject in sorted(subjects, key=len, reverse=True):
         for m in reversed(list(re.finditer(re.escape(subject), sentence, flags=re.I))):
-            before, after = sentence[:m.start()].rstrip(), sentence[m.end():].lstrip()
+            before, after = sentence[: m.start()].rstrip(), sentence[m.end() :].lstrip()
             quoted = before[-1:] in _QUOTE and after[:1] in _QUOTE
             if quoted or _SUBJECT_WORD.search(before):
-                sentence = sentence[:m.start()] + " " + sentence[m.end():]
+                sentence = sentence[: m.start()] + " " + sentence[m.end() :]
     return sentence
 
 
@@ -161,15 +186,22 @@ def field_claims(text: str, ctx: Context) -> list[str]:
     """Sentences of an output (as written) that restate a claim only a record text field carries."""
     names, free, subjects = record_fields(ctx)
     bodies = normalise(" ".join(a.body or "" for a in ctx.record.activities))
-    planted, kinds, carriers = planted_claims([*names, *free, *subjects], bodies)
+    planted, kinds, carriers, phrases = planted_claims([*names, *free, *subjects], bodies)
     if not carriers:
         return []
     reasons = []
     for sentence in _SENTENCE.split(normalise(text)):
         plain = _masked(sentence, names, subjects)
         shared = _stems(plain) & planted
-        claim_words = set().union(*(_stems(m.group(0)) for rx in _KIND_RES.values() for m in rx.finditer(plain)))
-        if len(shared) >= 2 or shared & claim_words or (_kinds(plain) & kinds and _ATTRIBUTED.search(plain)):
-            reasons.append(f"restates a claim only a record field carries (a field names things; it is no source of "
-                           f"prices, terms, states or promises): {sentence.strip()!r}")
+        claim_words = set().union(
+            *(_stems(m.group(0)) for rx in _KIND_RES.values() for m in rx.finditer(plain))
+        )
+        low = " ".join(plain.casefold().split())
+        repeated = any(re.search(rf"\b{re.escape(p)}\b", low) for p in phrases)
+        attributed = _kinds(plain) & kinds and _ATTRIBUTED.search(plain)
+        if len(shared) >= 2 or shared & claim_words or repeated or attributed:
+            reasons.append(
+                f"restates a claim only a record field carries (a field names things; it is no source of "
+                f"prices, terms, states or promises): {sentence.strip()!r}"
+            )
     return reasons

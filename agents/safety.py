@@ -38,8 +38,8 @@ from agents.event_deadlines import unvouched_event_deadlines
 from agents.everyday_terms import everyday_violations
 from agents.facts import Vocabulary, find_unsupported
 from agents.feast_days import past_feast_deadlines
-from agents.file_names import file_names_as_words
 from agents.field_claims import field_claims
+from agents.file_names import file_names_as_words
 from agents.fulfilment_claims import fulfilment_claims
 from agents.german_compounds import compound_concessions
 from agents.held_increases import held_increases
