@@ -16,7 +16,7 @@ import pytest
 from agents.claims import deal_state_violations
 from agents.context import build_context
 from agents.everyday_terms import goods_unit_prices
-from agents.facts import build_vocabulary
+from agents.facts import build_vocabulary, find_unsupported
 from agents.field_claims import field_claims
 from agents.meeting_hours import proposed_meeting_days
 from agents.safety import commercial_violations
@@ -201,3 +201,25 @@ def test_another_slot_offered_when_one_clashes_is_a_proposal(sentence: str) -> N
 
 def test_a_slot_bound_to_a_term_is_no_proposal() -> None:
     assert not proposed_meeting_days("If you sign by Thursday, 3 December, I can call you at 10:00.", date(2026, 11, 25))
+
+
+@pytest.mark.parametrize(("record", "contact", "compound", "called"), [
+    (FR, "712", "Paul-Henri Lefèvre", "Paul"),
+    (FR, "712", "Paul Henri Lefèvre", "Paul"),
+    (DE, "702", "Hans-Peter Weber", "Hans"),
+    (DE, "702", "Karl Heinz Weber", "Karl"),
+    (ES, "0035g00000Es01", "José-Luis García", "José"),
+    (ES, "0035g00000Es01", "Juan Carlos García", "Juan"),
+    (HS, "502", "Mary-Kate Lee", "Mary"),
+])
+def test_a_compound_first_name_called_by_its_first_part(record: str, contact: str, compound: str, called: str) -> None:
+    ctx = _ctx(record, {"contacts": {contact: {"name": compound}}})
+    text = f"The proposal covers the cost per depot that {called} asked for."
+    assert not [f for f in find_unsupported(text, build_vocabulary(ctx, score_figures=False)) if called in str(f)]
+
+
+@pytest.mark.parametrize(("record", "stranger"), [(FR, "Étienne"), (DE, "Hannes"), (ES, "Mateo"), (HS, "Gregory")])
+def test_a_first_name_no_contact_holds_is_still_refused(record: str, stranger: str) -> None:
+    ctx = _ctx(record, {})
+    text = f"The proposal covers the cost per depot that {stranger} asked for."
+    assert [f for f in find_unsupported(text, build_vocabulary(ctx, score_figures=False)) if stranger in str(f)]
