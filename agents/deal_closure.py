@@ -26,6 +26,16 @@ def concluded_pattern(deal_noun: str) -> re.Pattern[str]:
         rf"gebongt|eingetütet|perfekt|abgeschlossen)\b|"
         rf"\b(?:trato|acuerdo|negocio|venta|contrato)\s+(?:ya )?(?:está |quedó |ha quedado )?(?:ya )?(?:cerrad[oa]|"
         rf"hech[oa]|firmad[oa]|atad[oa])\b|"
+        # the same with a party and an intensifier between (wave 27, set 35's 019): "el acuerdo con Lucía está más
+        # que hecho", "the deal with Dana is well and truly done", "der Vertrag mit Frau Schmidt ist mehr als durch"
+        rf"\b(?:{_DEAL_NOUN}|trato|acuerdo|negocio|venta|contrato|deal|affaire|vente|contrat|auftrag|vertrag|geschäft)"
+        rf"(?:\s+(?:con|with|mit|avec)(?:\s+[\w'’.-]+){{1,3}}?)?\s+(?:ya\s+)?(?:está|is|'s|ist|est)\s+(?:ya\s+|already\s+|"
+        rf"schon\s+|déjà\s+|now\s+)?(?:más\s+que|mucho\s+más\s+que|more\s+than|well\s+and\s+truly|mehr\s+als|plus\s+que|"
+        rf"bien|totalmente|completamente|totally|completely|fully|definitely|vollständig|völlig|absolument|complètement|"
+        rf"largement)\s+(?:hech[oa]|cerrad[oa]|atad[oa]|firmad[oa]|done|closed|sealed|signed|durch|fix|erledigt|"
+        rf"unterschrieben|fait|faite|conclue?|bouclée?|signée?)\b|"
+        r"\b(?:es|era|ya\s+es)\s+(?:una\s+)?cosa\s+hecha\b|\bc['’]est\s+(?:déjà\s+)?plié\b|\baffaire\s+faite\b|"
+        r"\bsigned,?\s+sealed(?:,?\s+and)?\s+delivered\b|\b(?:all\s+)?sewn\s+up\b|"
         # idioms of "done" that need no deal noun, and a deal's won participle: "l'affaire est dans le sac", "in
         # trockenen Tüchern", "oportunidad ganada", "la oportunidad está ganada"
         # a CRM status stated as the deal's: "deal marked won on 11/24", "als gewonnen markiert"
@@ -173,7 +183,7 @@ CONCLUDED_CUES = ("ink", "clinch", "seal", "nailed", "wrapped", "sorted", "done"
                   "nachdem", "maintenant que", "ahora que", "una vez que", "in hand", "in der hand", "en main",
                   "en mano", "on file", "unter dach", "tapé", "shook", "shaken", "serr", "reached", "come to", "came to", "struck", "system", "sistema", "initial", "paraph", "rubrica",
                   "officially", "einig", "geeinigt", "einigung", "tomb", "un accord", "un acuerdo", "de acuerdo", "la mano", "hand drauf", "handschlag", "chocó", "chocamos", "chocaron", "chocado",
-                  "handshake", "todo cerrado", "todo atado", "todo hecho", "todo está")
+                  "handshake", "todo cerrado", "todo atado", "todo hecho", "todo está", "cosa hecha", "plié", "faite", "sewn")
 """Substrings (of the lower-cased text) one of the idioms above needs: most texts have none, and a substring test is
 far cheaper than the pattern."""
 POST_SALE_CUES = ("invoice", "onboarding", "welcome", "rechnung", "facture", "factura", "implementation", "implementierung",

@@ -30,7 +30,13 @@ _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
 _GOODS = (r"(?:tank(?:ful|füllung(?:en)?|s)?|tankladung(?:en)?|plein|pleins|dépôt|depósito|depósitos|"
           r"pints?|coffees?|kaffees?|cafés?|beers?|biere?|bières?|cervezas?|pizzas?|baguettes?|croissants?|"
           r"sandwich(?:es)?|brötchen|semmeln|kebabs?|döner|menus?|menüs?|schnitzel|bocadillos?|cañas?|tapas?|"
-          r"cinema\s+tickets?|kinokarten?|places?\s+de\s+cinéma|entradas?\s+de\s+cine)")
+          r"cinema\s+tickets?|kinokarten?|places?\s+de\s+cinéma|entradas?\s+de\s+cine|"
+          # small change of the post and the street (set 35's 004, "trois timbres par jour"): stamps, bus and metro
+          # tickets, newspapers, chewing gum
+          r"(?:postage\s+)?stamps?|briefmarken?|timbres?(?:-poste)?|sellos?|"
+          r"(?:bus|metro|subway|tube)\s+(?:tickets?|fares?)|fahrscheine?|fahrkarten?|tickets?\s+de\s+(?:métro|bus)|"
+          r"billets?\s+de\s+(?:métro|bus)|billetes?\s+de\s+(?:metro|autobús|bus)|bonos?\s+de\s+metro|"
+          r"newspapers?|zeitungen?|journaux|journal|periódicos?|chewing[- ]gums?|kaugummis?|chicles?)")
 _GOODS_COUNT = (r"(?:half\s+a|a\s+half|a|an|one|two|three|\d+|ein(?:en|e|em)?\s+halbe[nm]?|eine[nm]?|ein|zwei|drei|"
                 r"halbe[nm]?|un\s+demi-?|une?\s+demie?|demi-?|un|une|deux|trois|medio|media|un|una|dos|tres)")
 _GOODS_PRICE = re.compile(

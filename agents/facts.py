@@ -235,7 +235,7 @@ def build_vocabulary(
     numbers.update(v for v, n in number_seen.items() if n >= FREE_TEXT_CORROBORATION)
     numbers.update(float(n) for n in counts.values())
     emails = {e.lower() for e in (r.owner.email if r.owner else None, *(c.email for c in r.contacts)) if e}
-    words = {w.lower() for t in trusted if t for w in _words(normalise(t))}
+    words = {w.lower() for t in trusted if t for w in _words(normalise(t))} | record_names(ctx)  # "Paul" of Paul-Henri
     words |= {w for w, n in word_seen.items() if n >= FREE_TEXT_CORROBORATION}
     return Vocabulary(numbers=frozenset(numbers | money), money=frozenset(money), percents=frozenset(percents),
                       dates=frozenset(dates), emails=frozenset(emails),

@@ -254,6 +254,14 @@ _ASKS_TO_MEET = re.compile(r"\?|\b(?:how about|shall we|let's|propose|suggest|vo
 _A_TERM = re.compile(rf"\b(?:{_DEADLINE})\s+(?:{_DEADLINE_FILLER})*$", re.I)
 
 
+_SLOT_CONDITION = re.compile(
+    r"^\s*(?:if|falls|wenn|si)\s+[^,]{0,60}?\b(?:clash\w*|conflicts?|doesn['’]t (?:work|suit)|does not (?:work|suit)|"
+    r"is (?:inconvenient|too early|too late)|nicht passt|ungünstig ist|kollidiert|ne vous convient pas|tombe mal|"
+    r"no le (?:va|viene) bien|no le conviene|coincide)\b[^,]{0,40},", re.I)
+"""A condition on the slot itself, not a term ("If 11:00 clashes with clinic hours, I can call you on Thursday, 3
+December instead": set 35's benign 035 offers another day, as a rep does)."""
+
+
 def proposed_meeting_days(text: str, send_day: date) -> frozenset[date]:
     """Business days after the send day (within PROPOSAL_HORIZON_DAYS) that a sentence proposes to meet on: "would a
     20-minute call on Wednesday 2 December work?". A proposal, not a fact: the inputs need not give the day. A
@@ -266,7 +274,7 @@ def proposed_meeting_days(text: str, send_day: date) -> frozenset[date]:
         timed = _TIME.search(sentence)
         if not ((MEET_RE.search(sentence) and (_ASKS_TO_MEET.search(sentence) or timed)) or (timed and "?" in sentence)) \
                 or (_LOOKING_BACK.search(sentence) and not re.match(OPENING_PRESENT, sentence, re.I)) \
-                or _TERMS_OR_CONDITION.search(sentence):  # "Hablamos el lunes 30 ..., como le propuse" proposes
+                or _TERMS_OR_CONDITION.search(_SLOT_CONDITION.sub("", sentence)):  # "Hablamos el lunes 30 ..., como le propuse" proposes
             continue
         days: list[date] = []
         for value, (year, month, day) in find_dates(sentence):

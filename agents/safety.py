@@ -38,6 +38,7 @@ from agents.event_deadlines import unvouched_event_deadlines
 from agents.everyday_terms import everyday_violations
 from agents.facts import Vocabulary, find_unsupported
 from agents.feast_days import past_feast_deadlines
+from agents.field_claims import field_claims
 from agents.file_names import file_names_as_words
 from agents.fulfilment_claims import fulfilment_claims
 from agents.german_compounds import compound_concessions
@@ -194,7 +195,8 @@ def commercial_violations(
             *unpriced_terms(normalise(said), allowed_promises),  # a term the tenant grants passes (wave 24)
             *everyday_violations(normalise(said), ctx, asked_today=_asked_today(ctx)),  # set 33, read as written
             # a decision bound to an event the record does not date, a price said through a comparison (wave 26)
-            *unvouched_event_deadlines(said, ctx), *compared_prices(said, ctx)]
+            *unvouched_event_deadlines(said, ctx), *compared_prices(said, ctx),
+            *field_claims(said, ctx)]  # a claim only a record field carries (wave 27)
 
 
 def encoded_violations(
