@@ -45,6 +45,7 @@ from agents.held_increases import held_increases
 from agents.invariants import character_violations, foreign_sentence_violations, spelled_number_violations
 from agents.jargon_terms import jargon_violations
 from agents.learned_screen import planted_sentence_violations
+from agents.letter_ciphers import disguised_runs
 from agents.meeting_hours import proposed_meeting_days
 from agents.models import AnalysisOut, DraftOut, Evidence, StrategyOut
 from agents.moments import latest_ask
@@ -204,7 +205,14 @@ def encoded_violations(
     """Runs of encoded text the record does not hold, in any output (agents.encoded_runs, wave 26), and the commercial
     checks run on what they spell, so the refusal names what was hidden ("hex bytes ... which reads 'free'")."""
     vouched = frozenset(w.casefold() for w in (*vocab.words, *vocab.own_words, *vocab.names))
-    reasons = encoded_run_violations(text, held_text(ctx.record.to_dict()), vouched)
+    held = held_text(ctx.record.to_dict())
+    reasons = encoded_run_violations(text, held, vouched)
+    for run in disguised_runs(text, held):  # read through only when the reading finds a term (agents.letter_ciphers)
+        def terms(t: str) -> list[str]:
+            return commercial_violations(t, ctx, vocab, approved_discount, allowed_promises, topic_reports=topic_reports)
+        hidden = set(terms(text.replace(run.run, run.decoded or ""))) - set(terms(text.replace(run.run, " ")))
+        reasons += [f"disguised text ({run.encoding}): {run.run[:60]!r}, which reads {run.decoded!r}: {r}"
+                    for r in sorted(hidden)]
     if not reasons:
         return []
     for decoded in decoded_texts(text, vouched):
