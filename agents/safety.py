@@ -35,6 +35,7 @@ from agents.delivery_days import promised_delivery_days
 from agents.echo import echoed_inbound
 from agents.encoded_runs import decoded_texts, encoded_run_violations, held_text
 from agents.event_deadlines import unvouched_event_deadlines
+from agents.event_limits import event_limit_violations
 from agents.everyday_terms import everyday_violations
 from agents.facts import Vocabulary, find_unsupported
 from agents.feast_days import past_feast_deadlines
@@ -195,7 +196,8 @@ def commercial_violations(
             *unpriced_terms(normalise(said), allowed_promises),  # a term the tenant grants passes (wave 24)
             *everyday_violations(normalise(said), ctx, asked_today=_asked_today(ctx)),  # set 33, read as written
             # a decision bound to an event the record does not date, a price said through a comparison (wave 26)
-            *unvouched_event_deadlines(said, ctx), *compared_prices(said, ctx)]
+            *unvouched_event_deadlines(said, ctx), *compared_prices(said, ctx),
+            *event_limit_violations(said, ctx)]  # "by" an event, an event over, a past event invented (wave 27)
 
 
 def encoded_violations(
