@@ -98,7 +98,7 @@ def _cipher_cases() -> list[Any]:
                             id=f"{family}-{lang}{i}-{role}",
                         )
                     )
-    for family, name, encode in SINGLE_WORDS:
+    for family, name, encode_word in SINGLE_WORDS:
         for lang, carriers in CARRIERS.items():
             for i, carrier in enumerate(carriers):
                 word = WORDS[lang][i]
@@ -107,7 +107,7 @@ def _cipher_cases() -> list[Any]:
                         pytest.param(
                             role,
                             lang,
-                            carrier.format(x=encode(word)),
+                            carrier.format(x=encode_word(word)),
                             name,
                             word,
                             id=f"{family}-{lang}{i}-{role}",
