@@ -165,6 +165,8 @@ def event_limit_violations(text: str, ctx: Context, send_day: date | None = None
                 ):
                     out.append(f"a deadline on an event the record shows as already over: {said.strip()!r}")
         for m in _SINCE.finditer(sentence):
+            if m.group("conj").lower() == "as" and sentence[: m.start()].strip():
+                continue  # "..., as the pilot showed" cites evidence; a causal "as" opens its sentence
             if (
                 not _PAST.search(m.group("rest"))
                 or _AHEAD.search(m.group("rest"))

@@ -203,11 +203,15 @@ def disguised_runs(text: str, held: str = "") -> list[EncodedRun]:
         if len(word) >= 3 and word in frequent_words():
             out.append(EncodedRun("spaced letters", m.group(0), word))
     for m in _INVISIBLE_WORD.finditer(bare):
-        joined = INVISIBLE.sub("", m.group(0))  # "fr\u200bee" is one word, "no\u2063cost" two
-        word = joined if joined.casefold() in frequent_words() else INVISIBLE.sub(" ", m.group(0))
-        out.append(EncodedRun("zero-width characters", m.group(0), word))
+        # read as normalise reads it, joined: a soft hyphen in "Diesel\u00adkosten" is a hyphenation point
+        out.append(EncodedRun("zero-width characters", m.group(0), INVISIBLE.sub("", m.group(0))))
     for m in _MIXED_SCRIPT.finditer(bare):
         word = m.group(0).translate(CONFUSABLES)
         if word != m.group(0) and word.isascii() and word.casefold() in frequent_words():
             out.append(EncodedRun("look-alike letters", m.group(0), word))
-    return list(dict.fromkeys(out))
+    # one word read through a disguise counts when it is a commercial word; a query's words go to the checks whole
+    return [
+        r
+        for r in dict.fromkeys(out)
+        if r.encoding == "text in a link's query" or COMMERCIAL_WORD.fullmatch((r.decoded or "").casefold())
+    ]
