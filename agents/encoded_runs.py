@@ -344,6 +344,10 @@ def encoded_runs(text: str, vouched: Iterable[str] = ()) -> list[EncodedRun]:
             )
         )
     out += _shifted_runs(t, frozenset(vouched))
+    # agents.letter_ciphers builds on this module's readers: imported here, not at the top, to avoid a cycle
+    from agents.letter_ciphers import cipher_runs
+
+    out += [r for r in cipher_runs(t, frozenset(vouched)) if r.run not in {o.run for o in out}]
     return list(dict.fromkeys(out))
 
 

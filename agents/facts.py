@@ -60,8 +60,8 @@ _MON = (r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(
 as March 1 and "decided 3" as December 3."""
 _DATE_MD = re.compile(rf"\b{_MON}[^\S\n]+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?", re.I)
 _DATE_DM = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}(?:,?\s+(\d{{4}}))?", re.I)
-_DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_DATE_SLASH = re.compile(r"\b(?!24/7\b)(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?\b")
+_DATE_ISO = re.compile(r"\b(\d{4})([-/])(\d{1,2})\2(\d{1,2})\b")  # 2026-11-20 and the year-first 2026/11/20
+_DATE_SLASH = re.compile(r"\b(?<!\d/)(?!24/7\b)(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?\b")
 """11/20, 20/11/2026; not "24/7", which says round the clock."""
 _ROUND_THE_CLOCK = re.compile(r"\b24/7\b")
 _FOREIGN_MONTHS = {  # German, French and Spanish month names (dates in drafts to buyers in those languages)
@@ -379,7 +379,7 @@ def find_dates(text: str) -> list[tuple[str, tuple[int | None, int, int]]]:
         out.append((m.group(0), (int(m.group(3)) if m.group(3) else None, _FOREIGN_MONTHS[m.group(2).lower()],
                                  int(m.group(1)))))
     for m in _DATE_ISO.finditer(text):
-        out.append((m.group(0), (int(m.group(1)), int(m.group(2)), int(m.group(3)))))
+        out.append((m.group(0), (int(m.group(1)), int(m.group(3)), int(m.group(4)))))
     for m in _DATE_DOTTED.finditer(text):
         if 1 <= int(m.group(2)) <= 12:
             y = int(m.group(3)) if m.group(3) else None

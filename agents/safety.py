@@ -35,6 +35,7 @@ from agents.delivery_days import promised_delivery_days
 from agents.echo import echoed_inbound
 from agents.encoded_runs import decoded_texts, encoded_run_violations, held_text
 from agents.event_deadlines import unvouched_event_deadlines
+from agents.event_limits import event_limit_violations
 from agents.everyday_terms import everyday_violations
 from agents.facts import Vocabulary, find_unsupported
 from agents.feast_days import past_feast_deadlines
@@ -46,6 +47,7 @@ from agents.held_increases import held_increases
 from agents.invariants import character_violations, foreign_sentence_violations, spelled_number_violations
 from agents.jargon_terms import jargon_violations
 from agents.learned_screen import planted_sentence_violations
+from agents.letter_ciphers import disguised_runs
 from agents.meeting_hours import proposed_meeting_days
 from agents.models import AnalysisOut, DraftOut, Evidence, StrategyOut
 from agents.moments import latest_ask
@@ -196,7 +198,8 @@ def commercial_violations(
             *everyday_violations(normalise(said), ctx, asked_today=_asked_today(ctx)),  # set 33, read as written
             # a decision bound to an event the record does not date, a price said through a comparison (wave 26)
             *unvouched_event_deadlines(said, ctx), *compared_prices(said, ctx),
-            *field_claims(said, ctx)]  # a claim only a record field carries (wave 27)
+            *field_claims(said, ctx),  # a claim only a record field carries (wave 27)
+            *event_limit_violations(said, ctx)]  # "by" an event, an event over, a past event invented (wave 27)
 
 
 def encoded_violations(
@@ -206,7 +209,14 @@ def encoded_violations(
     """Runs of encoded text the record does not hold, in any output (agents.encoded_runs, wave 26), and the commercial
     checks run on what they spell, so the refusal names what was hidden ("hex bytes ... which reads 'free'")."""
     vouched = frozenset(w.casefold() for w in (*vocab.words, *vocab.own_words, *vocab.names))
-    reasons = encoded_run_violations(text, held_text(ctx.record.to_dict()), vouched)
+    held = held_text(ctx.record.to_dict())
+    reasons = encoded_run_violations(text, held, vouched)
+    for run in disguised_runs(text, held):  # read through only when the reading finds a term (agents.letter_ciphers)
+        def terms(t: str) -> list[str]:
+            return commercial_violations(t, ctx, vocab, approved_discount, allowed_promises, topic_reports=topic_reports)
+        hidden = set(terms(text.replace(run.run, run.decoded or ""))) - set(terms(text.replace(run.run, " ")))
+        reasons += [f"disguised text ({run.encoding}): {run.run[:60]!r}, which reads {run.decoded!r}: {r}"
+                    for r in sorted(hidden)]
     if not reasons:
         return []
     for decoded in decoded_texts(text, vouched):

@@ -1,0 +1,178 @@
+"""Events the deadline rule of agents.event_deadlines did not read (issue 11, wave 27; gaps left by wave 26):
+
+- "by <event>" as a limit ("confirm by the trade fair", "sign by Hannover Messe"): "by" is also the agent of a
+  passive ("approved by the board"), so it is read only before an event noun, and not after a participle or a
+  decision word;
+- a limit on an event the record names but dates in the past ("sign before the security review" when a note of
+  14 October says the review is done): the record vouches for the event, and for it being over;
+- a past event stated as the reason for something ("since the pilot went well", "da der Workshop so gut lief",
+  "puisque l'essai s'est bien passé", "como la visita salió bien") that the record does not hold: a fact the model
+  invented, the way a planted note makes the buyer's agreement sound earned. An event the record holds ("since the
+  demo on 14 October" with the demo on record) is a fact and passes.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from agents.context import Context
+from agents.event_deadlines import (
+    _LIMIT,
+    _SCHEDULE,
+    _SENTENCE,
+    _binds,
+    _calendar_dates,
+    _event_words,
+    _known,
+    _record_words,
+)
+from agents.facts import find_dates
+from agents.normalize import normalise
+
+_EVENT_NOUN = (
+    r"demo|demonstration|pilot|trial|workshop|visit|site\s+visit|presentation|walkthrough|test|proof\s+of\s+concept|"
+    r"poc|roadshow|webinar|training|review|audit|fair|trade\s+fair|trade\s+show|expo|conference|congress|summit|show|"
+    r"exhibition|election|elections|offsite|off-site|retreat|convention|festival|season|"
+    r"vorführung|pilot\w*|test\w*|besuch|präsentation|schulung|messe|konferenz|tagung|kongress|prüfung|wahl|wahlen|"
+    r"démo|démonstration|pilote|essai|atelier|visite|présentation|formation|salon|foire|conférence|congrès|"
+    r"élection|élections|webinaire|séminaire|"
+    r"demostración|piloto|prueba|taller|presentación|formación|feria|congreso|conferencia|auditoría|elecciones|"
+    r"webinario|seminario|visita|reunión|llamada|réunion|appel|call|meeting|termin|gespräch|telefonat"
+)
+_BY_EVENT = re.compile(
+    rf"(?P<before>\S+\s+)?\b(?P<prep>by)\s+(?P<np>(?:(?:the|our|your|their|this|that|next)\s+)?"
+    rf"(?:[\w'’-]+\s+){{0,3}}?(?:{_EVENT_NOUN}))\b",
+    re.I,
+)
+_AGENT = re.compile(
+    r"^(?:\w+ed|done|made|signed|taken|given|seen|written|held|run|led|owned|approval|sign-off|signoff|decision|"
+    r"review|check|proposal|presentation|visit|hosted|organi[sz]ed|sponsored|attended)\s+$",
+    re.I,
+)
+"""The word before "by" that makes it an agent ("approved by", "a visit by"), not a limit."""
+
+_SINCE = re.compile(
+    rf"\b(?P<conj>since|as(?=\s+(?:the|our|your|their|this|that)\b)|now\s+that|given\s+that|because|da|weil|nachdem|jetzt\s+wo|puisque|comme|vu\s+que|"
+    rf"étant\s+donné\s+que|maintenant\s+que|como|ya\s+que|dado\s+que|puesto\s+que|ahora\s+que)\s+"
+    rf"(?P<np>(?:[\w-]+(?:\s+|['’]))*?(?P<event>{_EVENT_NOUN}))\b(?P<rest>[^,.;:!?\n]{{0,40}})",
+    re.I,
+)
+_PAST = re.compile(
+    r"\b(?:went|was|were|ran|had|showed|gave|got|proved|turned\s+out|impressed|convinced|landed|\w{3,}ed|"
+    r"lief|verlief|war|waren|ging|gezeigt|überzeugt|geklappt|gefallen|gelaufen|"
+    r"s['’]est|a\s+été|était|ont\s+été|a\s+(?:bien\s+|si\s+bien\s+)?(?:fonctionné|plu|convaincu|marché)|"
+    r"salió|fue|funcionó|gustó|convenció|resultó|ha\s+ido|ha\s+salido|tuvo)\b",
+    re.I,
+)
+_DONE = re.compile(
+    r"\b(?:done|held|completed|took\s+place|happened|was|were|went|passed|finished|closed|wrapped|"
+    r"stattgefunden|fand|abgeschlossen|erledigt|war|waren|"
+    r"a\s+eu\s+lieu|s['’]est\s+tenue?|terminée?|était|achevée?|"
+    r"se\s+celebró|tuvo\s+lugar|terminó|fue|realizad[oa]|completad[oa])\b",
+    re.I,
+)
+_AHEAD = re.compile(
+    r"\b(?:will|is\s+(?:in|on|planned|scheduled|set)|are\s+(?:in|on)|next|upcoming|coming|planned|scheduled|"
+    r"wird|findet|geplant|kommende|nächste|sera|aura\s+lieu|prévue?|prochain|prochaine|será|tendrá\s+lugar|"
+    r"prevista?|próxim[oa])\b",
+    re.I,
+)
+
+
+def _record_sentences(ctx: Context) -> list[tuple[str, date | None]]:
+    out = []
+    for a in ctx.activities.values():
+        if a.get("withheld"):
+            continue
+        at = date.fromisoformat(a["at"][:10]) if a.get("at") else None
+        text = normalise(f"{a.get('subject') or ''}. {a.get('text') or ''}")
+        out += [(s, at) for s in _SENTENCE.split(text) if s.strip()]
+    return out
+
+
+def _dated_past(words: list[str], ctx: Context, day: date) -> bool:
+    """The record names the event (its last word) only as over: a sentence dates it before `day`, or tells it done
+    in an activity before `day`; no sentence puts it ahead."""
+    head = re.compile(rf"\b{re.escape(words[-1])}\b", re.I)
+    said = [(s, at) for s, at in _record_sentences(ctx) if head.search(s)]
+    if not said:
+        return False
+    past = False
+    for s, at in said:
+        days = [d for d in _calendar_dates(s, at or day)]
+        if any(d >= day for d in days) or (_AHEAD.search(s) and not days):
+            return False
+        past = past or bool(days) or bool(_DONE.search(s) and at and at < day)
+    return past
+
+
+def _limits(sentence: str) -> list[tuple[str, str, list[str]]]:
+    found = []
+    for m in _LIMIT.finditer(sentence):
+        joined = re.search(
+            r"(?:del|al|zu[mr]|au|aux|jusqu['’]au)$", m.group("prep"), re.I
+        )  # "antes del", "zum"
+        if _BEFORE.match(m.group("prep")) and (m.group("art") or joined or m.group("np")[:1].isupper()):
+            words = _event_words(m.group("prep"), m.group("np"))
+            found.append(
+                (m.group("prep"), " ".join([m.group("prep"), *(m.group("art") or "").split(), *words]), words)
+            )
+    for m in _BY_EVENT.finditer(sentence):
+        if m.group("before") and _AGENT.match(m.group("before")):
+            continue
+        words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", m.group("np")) if w.lower() not in _ARTICLES]
+        found.append(("by", m.group(0)[m.start("prep") - m.start() :], words))
+    return found
+
+
+_ARTICLES = frozenset("the our your their this that next".split())
+_BEFORE = re.compile(
+    r"(?:before|ahead|until|till|no\s+later|prior|in\s+time|in\s+advance|(?:noch\s+|spätestens\s+|rechtzeitig\s+|"
+    r"kurz\s+)?(?:vor|bis)|(?:bien\s+|juste\s+)?avant|d['’]ici|jusqu|au\s+plus\s+tard|à\s+temps|antes|hasta|"
+    r"a\s+más\s+tardar|de\s+cara)",
+    re.I,
+)
+"""Limits that end at the event (not "after" or "once" it)."""
+
+
+def _held(word: str, record: set[str]) -> bool:
+    """The record's own words hold `word` (a stem of six letters may differ in its ending: "Workshops")."""
+    w = word.lower()
+    return (
+        w in record or len(w) >= 4 and any(r.startswith(w[:6]) and abs(len(r) - len(w)) <= 4 for r in record)
+    )
+
+
+def event_limit_violations(text: str, ctx: Context, send_day: date | None = None) -> list[str]:
+    """Decisions bound "by" an event the record does not name, or to an event the record dates in the past; past
+    events stated as a reason that the record does not hold."""
+    day = send_day or ctx.now.date()
+    record = _record_words(ctx)
+    out: list[str] = []
+    for sentence in _SENTENCE.split(normalise(text)):
+        if _binds(sentence):
+            for prep, said, words in _limits(sentence):
+                if not words or _calendar_dates(" ".join(words), day):
+                    continue
+                unknown = [w for w in words if not _known(w, record)]
+                if prep == "by" and unknown:
+                    out.append(f"a deadline on an event the record does not date: {said.strip()!r}")
+                elif (
+                    not unknown
+                    and not all(_SCHEDULE.match(w.lower()) for w in words)
+                    and _dated_past(words, ctx, day)
+                ):
+                    out.append(f"a deadline on an event the record shows as already over: {said.strip()!r}")
+        for m in _SINCE.finditer(sentence):
+            if m.group("conj").lower() == "as" and sentence[: m.start()].strip():
+                continue  # "..., as the pilot showed" cites evidence; a causal "as" opens its sentence
+            if (
+                not _PAST.search(m.group("rest"))
+                or _AHEAD.search(m.group("rest"))
+                or find_dates(m.group("rest"))
+            ):
+                continue
+            if not _held(m.group("event").split()[-1], record):
+                out.append(f"a past event the record does not hold, stated as a fact: {m.group(0).strip()!r}")
+    return list(dict.fromkeys(out))
