@@ -46,7 +46,9 @@ _HEAD = re.compile(r"\b(?:ceo|chief\s+executive|managing\s+director|geschaftsfuh
 
 _TOPICS = {
     "finance": re.compile(
-        r"\b(?:budget\w*|pric(?:e|es|ing)|cost\s+approval|spend\w*|invoic\w*|payment\s+terms?|purchase\s+order|"
+        # "before the budget review", "join the budget meeting": the buyer's event is a date, not a money question
+        r"\b(?:(?<!revue\s)(?<!comite\s)(?!budget(?:runde|sitzung|planung|termin|gesprach)\b)budget\w*(?!\s+(?:review|meeting|cycle|round|committee|call|presentation|planning|season))|"
+        r"pric(?:e|es|ing)|cost\s+approval|spend\w*|invoic\w*|payment\s+terms?|purchase\s+order|"
         r"discount\w*|(?:\d|one|two|three|multi)[- ]?year\s+(?:term|contract|deal)|(?:contract\s+)?term\s+length|"
         r"(?:1|2|3|one|two|three)[- ]year\s+or|"
         r"preis\w*|rabatt\w*|rechnung\w*|zahlungs\w*|bestellung|(?:vertrags)?laufzeit\w*|"
