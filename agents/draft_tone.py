@@ -155,7 +155,7 @@ _FAMILIAR = re.compile(r"""(?:
 
 _EMOJI = re.compile(r"[\U0001F300-\U0001FAFF\u2639\u263A\u2764\u2665\u270C\u270A\u270B]|(?<![\w:])[:;]-?[)(DPp](?!\w)|\bx[dD]\b")
 """A pictograph or a text smiley ("😁", "🙌", ";-)", "xD"): chat, not a letter to a business buyer (set 35's en-b10)."""
-_CHAT_GREETING = re.compile(r"^\s*(?:(?:hey\s+hey|hiya|heya|yo|coucou|holis?)\b|hey\s+\w+\s*!|servus\s+\w+\s*!)",
+_CHAT_GREETING = re.compile(r"^\s*(?:(?:hey\s+hey|hiya|heya|yo|coucou|holis?)\b|hey\s+\w+\s*!)",
                             re.M)
 """A chat greeting ("Hey Elena!", "Hiya", "Yo Dana", "Coucou Claire"): a plain "Hi Elena," or "Hallo Anna," is fine."""
 

@@ -48,6 +48,23 @@ _SCOPE_ITEM = re.compile(
 )
 """Work around the product that changes an offer's price and plan (folded)."""
 
+_CONCEPTS = (
+    (r"integrat", r"connect", r"interfa", r"\bapi\b", r"anbind", r"schnittstell", r"conector", r"integracion"),
+    (r"migrat", r"migracion", r"datenubernahme", r"data\s+import", r"reprise\s+des\s+donnees"),
+    (r"training", r"schulung", r"formation", r"formacion", r"capacitacion"),
+    (r"on-?site", r"vor\s+ort", r"sur\s+site", r"in\s+situ", r"presencial"),
+    (r"hardware", r"materiel"),
+    (r"install",),
+    (r"customi[sz]", r"anpassung", r"personnalis", r"personaliz", r"white-?label"),
+)
+"""Scope items said in other words: "die SAP-Schnittstelle" is on record where the notes say "Anbindung an SAP"."""
+
+
+def _concept(item: str) -> tuple[str, ...]:
+    """The stems that say the same scope item as `item` in en/de/fr/es."""
+    return next((group for group in _CONCEPTS if any(re.search(stem, item) for stem in group)), (re.escape(item),))
+
+
 _BRAND = re.compile(r"\b(?:[A-Z]{2,6}|[A-Z][a-z]+[A-Z]\w*)\b")
 """A system named by its brand: "SAP", "ERP", "DATEV", "NetSuite" (in the draft's own capitals)."""
 
@@ -57,12 +74,6 @@ SL SAS SARL GMBH AG SA INC LTD LLC PLC BV KG SE SLU SRL UK US USA EU DE FR ES EN
 """.split())
 _NOT_A_CLAIM = re.compile(r"\?|\b(?:if|unless|whether|not|no|without|wenn|falls|ob|nicht|kein\w*|ohne|si|pas|sans|"
                           r"aucun\w*|sin|ningun\w*)\b")
-_CLAUSE_WORDS = re.compile(r"[a-z]{3,}")
-_SAY_NOTHING = frozenset("""
-with your their the and for also auch ihr ihre ihrem ihren ihrer ihres votre vos des les une pour avec son sus con del
-los las para der die das den dem des und mit eine einen einem einer an auf fur zur zum von
-system systems systeme sistema sistemas tool tools outil outils herramienta herramientas
-""".split())
 
 
 def unrecorded_scope(subject: str, body: str, ctx: Context) -> list[str]:
@@ -80,14 +91,8 @@ def unrecorded_scope(subject: str, body: str, ctx: Context) -> list[str]:
         brands = [b for b in _BRAND.findall(sentence)
                   if b.upper() not in _NOT_A_BRAND and b not in people
                   and not re.search(rf"\b{re.escape(_fold(b))}\b", record)]
-        items = []
-        for m in _SCOPE_ITEM.finditer(folded):
-            # the item's own word and the words after it ("Anbindung an Ihr SAP-System", "formation des équipes"):
-            # the item is on record when any of them is
-            words = [m.group(0), *(_CLAUSE_WORDS.findall(folded[m.end():m.end() + 40])[:3])]
-            words = [w for w in words if w not in _SAY_NOTHING]
-            if not any(w.split()[0][:6] in record for w in words):
-                items.append(m.group(0))
+        items = [m.group(0) for m in _SCOPE_ITEM.finditer(folded)
+                 if not any(re.search(stem, record) for stem in _concept(m.group(0)))]
         if brands or items:
             out.append(f"states scope the record does not hold ({', '.join([*brands, *items][:3])}): "
                        f"{sentence.strip()[:80]!r}")

@@ -67,12 +67,15 @@ _TOPICS = {
         r"depots|sites)\s+(?:go|first)|"
         r"wie\s+viele\s+(?:lizenzen|nutzer\w*|fahrzeuge|fahrer\w*|standorte|arbeitsplatze|platze|mitarbeit\w*)|"
         r"(?:lizenzen|nutzer|arbeitsplatze)\s+(?:pro|je)\b|"
-        r"combien\s+de\s+(?:postes|licences|utilisateurs|vehicules|camions|ateliers|sites|collaborateurs|personnes)|"
+        r"combien\s+d(?:e\s+|')(?:postes|licences|utilisateurs|vehicules|camions|ateliers|sites|collaborateurs|personnes)|"
         r"(?:postes|licences|utilisateurs)\s+(?:par|pour\s+chaque|dans\s+chaque)|combien\s+(?:de\s+)?postes?\s+compte|"
         r"cuant[oa]s\s+(?:licencias|usuarios|puestos|camiones|vehiculos|conductores|sedes|almacenes|personas)|"
         r"(?:licencias|usuarios|puestos)\s+(?:por|para\s+cada|en\s+cada))\b"),
 }
 """A question's topic family (folded): what a role owns."""
+_RAISED = {"finance": re.compile(r"\b(?:cheap\w*|expensive|billig\w*|teuer\w*|gunstig\w*|moins\s+cher|trop\s+cher|"
+                                 r"barat\w*|car[oa]s?)\b")}
+"""More words by which the record has a contact raise a topic ("Dana hinted the add-on is cheaper": price)."""
 
 _ASKING = re.compile(r"\?|\b(?:please\s+(?:confirm|let\s+me\s+know|tell|send)|let\s+me\s+know|"
                      r"bitte\s+(?:bestatigen|teilen|sagen|geben)|merci\s+de\s+(?:me\s+)?(?:confirmer|dire|indiquer)|"
@@ -119,7 +122,8 @@ def questions_for_someone_else(body: str, contact_id: str | None, ctx: Context) 
             continue
         for topic, pattern in _TOPICS.items():
             m = pattern.search(folded)
-            if not m or topic == mine or topic not in owners or pattern.search(raised):
+            if not m or topic == mine or topic not in owners or pattern.search(raised) \
+                    or (topic in _RAISED and _RAISED[topic].search(raised)):
                 continue
             # "could you check the term with Marcus?": the question goes on to its owner
             if any(re.search(rf"\b{re.escape(_fold(part))}\b", folded) for n in owners[topic] for part in n.split()

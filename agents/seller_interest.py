@@ -123,7 +123,7 @@ _ASK = (
     r"pedir(?:le)?|recordar(?:le)?|animar(?:le|la|lo)?|motivar(?:le|la|lo)?|alentar|invitar)"
 )
 _SIGN = re.compile(
-    r"\b(?:sign\w*|approv\w*|countersign\w*|unterschr\w*|unterzeichn\w*|freigeb\w*|freigabe|gegenzeichn\w*|"
+    r"\b(?:sign\w*|approv\w*|countersign\w*|unterschr\w*|unterzeichn\w*|freigeb\w*|freizugeben|freigabe|gegenzeichn\w*|"
     r"sign(?:er|e|ent|ature)|valid(?:er|e)|approuv\w*|firm(?:ar|e|en|a)\w*|aprob\w*|apruebe\w*)\b"
 )
 """The signature or approval the colleague would be pressed for (folded)."""
@@ -179,7 +179,7 @@ def pushes_a_colleague(body: str, contact_id: str | None, ctx: Context) -> list[
                   r"dezember)\b)", r"\1", text)
     for sentence in SENTENCE_BREAK.split(text):
         m = pushed.search(sentence)
-        if not m and (a := asked.search(sentence)) and _SIGN.search(sentence[a.end():]) \
+        if not m and (a := asked.search(sentence)) and _SIGN.search(sentence[a.start():]) \
                 and _BY_A_TIME.search(sentence) and not _NOT.search(sentence[: a.start()]):
             out.append(f"asks the buyer to get a colleague's signature by our date: {sentence.strip()[:80]!r}")
             continue
