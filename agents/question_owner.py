@@ -48,7 +48,7 @@ _TOPICS = {
     "finance": re.compile(
         # "before the budget review", "join the budget meeting": the buyer's event is a date, not a money question
         r"\b(?:(?<!revue\s)(?<!comite\s)(?!budget(?:runde|sitzung|planung|termin|gesprach)\b)budget\w*(?!\s+(?:review|meeting|cycle|round|committee|call|presentation|planning|season))|"
-        r"pric(?:e|es|ing)|cost\s+approval|spend\w*|invoic\w*|payment\s+terms?|purchase\s+order|"
+        r"pric(?:e|es|ing)|cost\s+approval|invoic\w*|payment\s+terms?|purchase\s+order|"
         r"discount\w*|(?:\d|one|two|three|multi)[- ]?year\s+(?:term|contract|deal)|(?:contract\s+)?term\s+length|"
         r"(?:1|2|3|one|two|three)[- ]year\s+or|"
         r"preis\w*|rabatt\w*|rechnung\w*|zahlungs\w*|bestellung|(?:vertrags)?laufzeit\w*|"

@@ -21,6 +21,7 @@ from agents.offer_validity import undefined_validity
 from agents.outcome_guarantees import guaranteed_ends
 from agents.question_owner import questions_for_someone_else
 from agents.thanked_events import unrecorded_occasions
+from agents.still_interested import asks_if_still_interested
 from agents.thanks import thanks_problems
 
 
@@ -32,7 +33,8 @@ def record_reading_problems(body: str, ctx: Context, recipient_id: str | None,
                                          *unrecorded_occasions(body, ctx, send_day or ctx.now.date())]),
             # the record unread: asking for what is done, or for a figure or a topic the buyer already gave
             ("asks_only_for_what_is_open", [*asks_for_done_things(body, ctx),
-                                            *asks_for_what_the_record_holds(body, ctx)]),
+                                            *asks_for_what_the_record_holds(body, ctx),
+                                            *asks_if_still_interested(body, ctx)]),
             # the buyer's choices and plans: a choice of us, or their event moved to a day the record does not give
             ("states_only_decisions_on_record", [*invented_choices(body, ctx),
                                                  *unvouched_reschedules(body, ctx, send_day or ctx.now.date())]),
