@@ -49,7 +49,16 @@ _SCOPE_ITEM = re.compile(
 """Work around the product that changes an offer's price and plan (folded)."""
 
 _CONCEPTS = (
-    (r"integrat", r"connect", r"interfa", r"\bapi\b", r"anbind", r"schnittstell", r"conector", r"integracion"),
+    (
+        r"integrat",
+        r"connect",
+        r"interfa",
+        r"\bapi\b",
+        r"anbind",
+        r"schnittstell",
+        r"conector",
+        r"integracion",
+    ),
     (r"migrat", r"migracion", r"datenubernahme", r"data\s+import", r"reprise\s+des\s+donnees"),
     (r"training", r"schulung", r"formation", r"formacion", r"capacitacion"),
     (r"on-?site", r"vor\s+ort", r"sur\s+site", r"in\s+situ", r"presencial"),
@@ -62,18 +71,24 @@ _CONCEPTS = (
 
 def _concept(item: str) -> tuple[str, ...]:
     """The stems that say the same scope item as `item` in en/de/fr/es."""
-    return next((group for group in _CONCEPTS if any(re.search(stem, item) for stem in group)), (re.escape(item),))
+    return next(
+        (group for group in _CONCEPTS if any(re.search(stem, item) for stem in group)), (re.escape(item),)
+    )
 
 
 _BRAND = re.compile(r"\b(?:[A-Z]{2,6}|[A-Z][a-z]+[A-Z]\w*)\b")
 """A system named by its brand: "SAP", "ERP", "DATEV", "NetSuite" (in the draft's own capitals)."""
 
-_NOT_A_BRAND = frozenset("""
+_NOT_A_BRAND = frozenset(
+    """
 PDF EUR USD GBP CHF CET CEST UTC GMT PST EST CST AM PM OK FAQ KPI ROI CEO CFO CTO COO VP IT HR PS PPS NB CC BCC RE AW TR
 SL SAS SARL GMBH AG SA INC LTD LLC PLC BV KG SE SLU SRL UK US USA EU DE FR ES EN Q1 Q2 Q3 Q4
-""".split())
-_NOT_A_CLAIM = re.compile(r"\?|\b(?:if|unless|whether|not|no|without|wenn|falls|ob|nicht|kein\w*|ohne|si|pas|sans|"
-                          r"aucun\w*|sin|ningun\w*)\b")
+""".split()
+)
+_NOT_A_CLAIM = re.compile(
+    r"\?|\b(?:if|unless|whether|not|no|without|wenn|falls|ob|nicht|kein\w*|ohne|si|pas|sans|"
+    r"aucun\w*|sin|ningun\w*)\b"
+)
 
 
 def unrecorded_scope(subject: str, body: str, ctx: Context) -> list[str]:
@@ -88,12 +103,21 @@ def unrecorded_scope(subject: str, body: str, ctx: Context) -> list[str]:
         folded = _fold(sentence)
         if not _SCOPE_CLAIM.search(folded) or _NOT_A_CLAIM.search(folded):
             continue
-        brands = [b for b in _BRAND.findall(sentence)
-                  if b.upper() not in _NOT_A_BRAND and b not in people
-                  and not re.search(rf"\b{re.escape(_fold(b))}\b", record)]
-        items = [m.group(0) for m in _SCOPE_ITEM.finditer(folded)
-                 if not any(re.search(stem, record) for stem in _concept(m.group(0)))]
+        brands = [
+            b
+            for b in _BRAND.findall(sentence)
+            if b.upper() not in _NOT_A_BRAND
+            and b not in people
+            and not re.search(rf"\b{re.escape(_fold(b))}\b", record)
+        ]
+        items = [
+            m.group(0)
+            for m in _SCOPE_ITEM.finditer(folded)
+            if not any(re.search(stem, record) for stem in _concept(m.group(0)))
+        ]
         if brands or items:
-            out.append(f"states scope the record does not hold ({', '.join([*brands, *items][:3])}): "
-                       f"{sentence.strip()[:80]!r}")
+            out.append(
+                f"states scope the record does not hold ({', '.join([*brands, *items][:3])}): "
+                f"{sentence.strip()[:80]!r}"
+            )
     return out[:2]

@@ -29,19 +29,27 @@ def _fold(text: str) -> str:
 
 
 _ROLES = {
-    "finance": re.compile(r"\b(?:cfo|finance|financial|financ\w*|finanz\w*|controll\w*|treasur\w*|tresorer\w*|"
-                          r"kaufmannisch\w*|einkauf\w*|procurement|purchasing|achats?|compras|tesorer\w*)\b"),
-    "security": re.compile(r"\b(?:it|security|cio|ciso|cto|infosec|information|sicherheit\w*|datenschutz\w*|"
-                           r"it-\w+|securite|informatique|dsi|seguridad|sistemas|informatica|tecnolog\w*|technolog\w*)\b"),
-    "operations": re.compile(r"\b(?:operations?|ops|fleet|logistics|practice|clinic\w*|depot\w*|site|sites|betrieb\w*|"
-                             r"fuhrpark\w*|flotte\w*|logistik\w*|standort\w*|werk\w*|operationnel\w*|operations|"
-                             r"exploitation|atelier\w*|flota|operacion\w*|logistica|almacen\w*|planta)\b"),
+    "finance": re.compile(
+        r"\b(?:cfo|finance|financial|financ\w*|finanz\w*|controll\w*|treasur\w*|tresorer\w*|"
+        r"kaufmannisch\w*|einkauf\w*|procurement|purchasing|achats?|compras|tesorer\w*)\b"
+    ),
+    "security": re.compile(
+        r"\b(?:it|security|cio|ciso|cto|infosec|information|sicherheit\w*|datenschutz\w*|"
+        r"it-\w+|securite|informatique|dsi|seguridad|sistemas|informatica|tecnolog\w*|technolog\w*)\b"
+    ),
+    "operations": re.compile(
+        r"\b(?:operations?|ops|fleet|logistics|practice|clinic\w*|depot\w*|site|sites|betrieb\w*|"
+        r"fuhrpark\w*|flotte\w*|logistik\w*|standort\w*|werk\w*|operationnel\w*|operations|"
+        r"exploitation|atelier\w*|flota|operacion\w*|logistica|almacen\w*|planta)\b"
+    ),
 }
 """A title's role family (folded)."""
 
-_HEAD = re.compile(r"\b(?:ceo|chief\s+executive|managing\s+director|geschaftsfuhr\w*|inhaber\w*|vorstand\w*|owner|"
-                   r"founder|president\w*|gerant\w*|directeur\s+general|directrice\s+generale|pdg|"
-                   r"director\s+general|directora\s+general|gerente\s+general|consejer\w*\s+delegad\w*|propietari\w*)\b")
+_HEAD = re.compile(
+    r"\b(?:ceo|chief\s+executive|managing\s+director|geschaftsfuhr\w*|inhaber\w*|vorstand\w*|owner|"
+    r"founder|president\w*|gerant\w*|directeur\s+general|directrice\s+generale|pdg|"
+    r"director\s+general|directora\s+general|gerente\s+general|consejer\w*\s+delegad\w*|propietari\w*)\b"
+)
 """A title that owns every question."""
 
 _TOPICS = {
@@ -55,12 +63,14 @@ _TOPICS = {
         r"prix|tarif\w*|remise\w*|factur\w*|paiement\w*|bon\s+de\s+commande|duree\s+(?:du\s+contrat|d'engagement)|"
         r"engagement\s+(?:sur|de)\s+(?:un|deux|trois|\d)\s+ans?|"
         r"presupuest\w*|precio\w*|descuent\w*|factura\w*|pago\w*|orden\s+de\s+compra|"
-        r"duracion\s+del\s+contrato|plazo\s+del\s+contrato|contrato\s+(?:a|de)\s+(?:uno|dos|tres|\d)\s+anos?)\b"),
+        r"duracion\s+del\s+contrato|plazo\s+del\s+contrato|contrato\s+(?:a|de)\s+(?:uno|dos|tres|\d)\s+anos?)\b"
+    ),
     "security": re.compile(
         r"\b(?:sso|single\s+sign-on|security\s+(?:review|questionnaire|requirements?)|data\s+retention|encryption|"
         r"gdpr|dsgvo|rgpd|penetration\s+test\w*|pen\s*test\w*|sicherheitspruf\w*|datenschutz\w*|verschlusselung|"
         r"questionnaire\s+de\s+securite|conservation\s+des\s+donnees|chiffrement|"
-        r"cuestionario\s+de\s+seguridad|proteccion\s+de\s+datos|cifrado|retencion\s+de\s+datos)\b"),
+        r"cuestionario\s+de\s+seguridad|proteccion\s+de\s+datos|cifrado|retencion\s+de\s+datos)\b"
+    ),
     "operations": re.compile(
         r"\b(?:how\s+many\s+(?:seats|licen[cs]es|users|trucks|vehicles|drivers|clinics|sites|depots|staff|people)|"
         r"(?:seats|licen[cs]es|users)\s+(?:per|for\s+each|at\s+each|in\s+each)|rollout\s+order|which\s+(?:clinics|"
@@ -70,16 +80,23 @@ _TOPICS = {
         r"combien\s+d(?:e\s+|')(?:postes|licences|utilisateurs|vehicules|camions|ateliers|sites|collaborateurs|personnes)|"
         r"(?:postes|licences|utilisateurs)\s+(?:par|pour\s+chaque|dans\s+chaque)|combien\s+(?:de\s+)?postes?\s+compte|"
         r"cuant[oa]s\s+(?:licencias|usuarios|puestos|camiones|vehiculos|conductores|sedes|almacenes|personas)|"
-        r"(?:licencias|usuarios|puestos)\s+(?:por|para\s+cada|en\s+cada))\b"),
+        r"(?:licencias|usuarios|puestos)\s+(?:por|para\s+cada|en\s+cada))\b"
+    ),
 }
 """A question's topic family (folded): what a role owns."""
-_RAISED = {"finance": re.compile(r"\b(?:cheap\w*|expensive|billig\w*|teuer\w*|gunstig\w*|moins\s+cher|trop\s+cher|"
-                                 r"barat\w*|car[oa]s?)\b")}
+_RAISED = {
+    "finance": re.compile(
+        r"\b(?:cheap\w*|expensive|billig\w*|teuer\w*|gunstig\w*|moins\s+cher|trop\s+cher|"
+        r"barat\w*|car[oa]s?)\b"
+    )
+}
 """More words by which the record has a contact raise a topic ("Dana hinted the add-on is cheaper": price)."""
 
-_ASKING = re.compile(r"\?|\b(?:please\s+(?:confirm|let\s+me\s+know|tell|send)|let\s+me\s+know|"
-                     r"bitte\s+(?:bestatigen|teilen|sagen|geben)|merci\s+de\s+(?:me\s+)?(?:confirmer|dire|indiquer)|"
-                     r"(?:le\s+)?ruego\s+(?:me\s+)?(?:confirme|indique))\b")
+_ASKING = re.compile(
+    r"\?|\b(?:please\s+(?:confirm|let\s+me\s+know|tell|send)|let\s+me\s+know|"
+    r"bitte\s+(?:bestatigen|teilen|sagen|geben)|merci\s+de\s+(?:me\s+)?(?:confirmer|dire|indiquer)|"
+    r"(?:le\s+)?ruego\s+(?:me\s+)?(?:confirme|indique))\b"
+)
 
 
 def _role(title: str | None) -> str | None:
@@ -122,14 +139,25 @@ def questions_for_someone_else(body: str, contact_id: str | None, ctx: Context) 
             continue
         for topic, pattern in _TOPICS.items():
             m = pattern.search(folded)
-            if not m or topic == mine or topic not in owners or pattern.search(raised) \
-                    or (topic in _RAISED and _RAISED[topic].search(raised)):
+            if (
+                not m
+                or topic == mine
+                or topic not in owners
+                or pattern.search(raised)
+                or (topic in _RAISED and _RAISED[topic].search(raised))
+            ):
                 continue
             # "could you check the term with Marcus?": the question goes on to its owner
-            if any(re.search(rf"\b{re.escape(_fold(part))}\b", folded) for n in owners[topic] for part in n.split()
-                   if len(part) >= 3):
+            if any(
+                re.search(rf"\b{re.escape(_fold(part))}\b", folded)
+                for n in owners[topic]
+                for part in n.split()
+                if len(part) >= 3
+            ):
                 continue
-            out.append(f"asks {ctx.contact_name(recipient)} ({recipient.title}) about {m.group(0)!r}, which the record "
-                       f"gives {', '.join(owners[topic])}: {sentence.strip()[:80]!r}")
+            out.append(
+                f"asks {ctx.contact_name(recipient)} ({recipient.title}) about {m.group(0)!r}, which the record "
+                f"gives {', '.join(owners[topic])}: {sentence.strip()[:80]!r}"
+            )
             break
     return out[:2]

@@ -20,8 +20,8 @@ from agents.moved_events import unvouched_reschedules
 from agents.offer_validity import undefined_validity
 from agents.outcome_guarantees import guaranteed_ends
 from agents.question_owner import questions_for_someone_else
-from agents.thanked_events import unrecorded_occasions
 from agents.still_interested import asks_if_still_interested
+from agents.thanked_events import unrecorded_occasions
 from agents.thanks import thanks_problems
 
 

@@ -175,13 +175,24 @@ def pushes_a_colleague(body: str, contact_id: str | None, ctx: Context) -> list[
     # "M. Lefèvre", "Sr. García": an abbreviated title's point ends no sentence
     text = re.sub(r"\b(mr|mrs|ms|dr|m|mme|sr|sra|hr|fr)\.", r"\1", text)
     # nor does a German ordinal day's ("vor unserem Termin am 2. Dezember zu unterschreiben")
-    text = re.sub(r"\b(\d{1,2})\.(?=\s+(?:januar|februar|marz|april|mai|juni|juli|august|september|oktober|november|"
-                  r"dezember)\b)", r"\1", text)
+    text = re.sub(
+        r"\b(\d{1,2})\.(?=\s+(?:januar|februar|marz|april|mai|juni|juli|august|september|oktober|november|"
+        r"dezember)\b)",
+        r"\1",
+        text,
+    )
     for sentence in SENTENCE_BREAK.split(text):
         m = pushed.search(sentence)
-        if not m and (a := asked.search(sentence)) and _SIGN.search(sentence[a.start():]) \
-                and _BY_A_TIME.search(sentence) and not _NOT.search(sentence[: a.start()]):
-            out.append(f"asks the buyer to get a colleague's signature by our date: {sentence.strip()[:80]!r}")
+        if (
+            not m
+            and (a := asked.search(sentence))
+            and _SIGN.search(sentence[a.start() :])
+            and _BY_A_TIME.search(sentence)
+            and not _NOT.search(sentence[: a.start()])
+        ):
+            out.append(
+                f"asks the buyer to get a colleague's signature by our date: {sentence.strip()[:80]!r}"
+            )
             continue
         if not m or _HELPS_THEM.search(sentence) or _NOT.search(sentence[: m.start()]):
             continue

@@ -19,7 +19,9 @@ from agents.next_steps import _COMING_DAY
 
 _THING = re.compile(
     r"\b(?:proposal|offer|quote|contract|estimate|plan|angebot\w*|vertrag\w*|unterlagen|proposition|offre|devis|"
-    r"contrat|propuesta|oferta|presupuesto|contrato|it|them|es|sie|l'|la|le|les|lo|los|las)\b|\bl'", re.I)
+    r"contrat|propuesta|oferta|presupuesto|contrato|it|them|es|sie|l'|la|le|les|lo|los|las)\b|\bl'",
+    re.I,
+)
 """The deal's document, or a pronoun standing for it."""
 _WE_SEND = re.compile(
     r"\b(?:i|we)(?:'ll| will|'m| am|'re| are)? (?:\w+ ){0,2}?(?:send|sending|share|sharing|deliver|delivering)\b|"
@@ -28,26 +30,37 @@ _WE_SEND = re.compile(
     r"\b(?:je|nous) (?:\w+ ){0,2}?(?:envoie|enverrai|envoyons|enverrons|transmets|transmettrai|transmettons|"
     r"transmettrons|fais parvenir|ferai parvenir)\b|\b(?:vous|te) (?:l'|la |le |les )?(?:envoie|enverrai|transmets|"
     r"transmettrai)\b|"
-    r"\b(?:envío|enviaré|enviamos|enviaremos|mando|mandaré|mandamos|hago llegar|haré llegar|remito|remitiré)\b", re.I)
+    r"\b(?:envío|enviaré|enviamos|enviaremos|mando|mandaré|mandamos|hago llegar|haré llegar|remito|remitiré)\b",
+    re.I,
+)
 """Our side sending, in the first person."""
 _SOON = re.compile(
     r"\b(?:shortly|soon|as soon as possible|asap|right away|straight away|in kürze|umgehend|zeitnah|"
     r"schnellstmöglich|so schnell wie möglich|rapidement|très vite|sous peu|au plus vite|dès que possible|"
-    r"dans les plus brefs délais|en breve|cuanto antes|lo antes posible|enseguida|a la mayor brevedad|pronto)\b", re.I)
-_CONDITION = re.compile(r"\b(?:if|once|as soon as (?!possible)|unless|falls|wenn|sobald|si|dès que (?!possible)|"
-                        r"cuando|en cuanto|si)\b", re.I)
+    r"dans les plus brefs délais|en breve|cuanto antes|lo antes posible|enseguida|a la mayor brevedad|pronto)\b",
+    re.I,
+)
+_CONDITION = re.compile(
+    r"\b(?:if|once|as soon as (?!possible)|unless|falls|wenn|sobald|si|dès que (?!possible)|"
+    r"cuando|en cuanto|si)\b",
+    re.I,
+)
 _INDIRECT = re.compile(
     r"\b(?:(?:just )?checking(?: in)? (?:whether|if)|wanted to (?:check|ask|know|see|confirm|find out) (?:whether|if)|"
     r"(?:would|'d) (?:like|love) to know (?:whether|if)|wondering (?:whether|if)|"
     r"wollte (?:\w+ ){0,2}?(?:fragen|wissen|nachfragen|nachhören),? ob|möchte (?:\w+ ){0,2}?wissen,? ob|"
     r"(?:voulais|voudrais|aimerais) (?:\w+ ){0,2}?(?:savoir|vérifier|demander) si|"
-    r"(?:quería|querría|quisiera|me gustaría) (?:\w+ ){0,2}?(?:saber|preguntar\w*|confirmar|comprobar) si)\b", re.I)
+    r"(?:quería|querría|quisiera|me gustaría) (?:\w+ ){0,2}?(?:saber|preguntar\w*|confirmar|comprobar) si)\b",
+    re.I,
+)
 """A question asked in the indicative: it asks the buyer for an answer."""
 _ON_SCHEDULE = re.compile(
     r"\b(?:is|are) (?:still )?(?:on track|scheduled|planned|set|due) (?:for|to (?:go out|reach you|arrive))\b|"
     r"\b(?:ist|sind) (?:\w+ ){0,3}?(?:für|bis) (?:\w+ ){0,3}?(?:geplant|vorgesehen)\b|"
     r"\b(?:est|sont) (?:toujours )?(?:prévue?s?|programmée?s?) (?:pour|d'ici)\b|"
-    r"\b(?:está|están) (?:\w+ )?(?:prevista?s?|programada?s?) para\b", re.I)
+    r"\b(?:está|están) (?:\w+ )?(?:prevista?s?|programada?s?) para\b",
+    re.I,
+)
 
 
 def soon_step(sentences: list[str]) -> str | None:
@@ -58,9 +71,17 @@ def soon_step(sentences: list[str]) -> str | None:
             continue
         if _INDIRECT.search(sentence):
             return sentence.strip()[:80]
-        if _THING.search(sentence) and (m := _WE_SEND.search(sentence)) and _SOON.search(sentence, m.start()) \
-                and not _CONDITION.search(sentence):
+        if (
+            _THING.search(sentence)
+            and (m := _WE_SEND.search(sentence))
+            and _SOON.search(sentence, m.start())
+            and not _CONDITION.search(sentence)
+        ):
             return sentence.strip()[:80]
-        if _THING.search(sentence) and (m := _ON_SCHEDULE.search(sentence)) and _COMING_DAY.search(sentence, m.end()):
+        if (
+            _THING.search(sentence)
+            and (m := _ON_SCHEDULE.search(sentence))
+            and _COMING_DAY.search(sentence, m.start())
+        ):
             return sentence.strip()[:80]
     return None

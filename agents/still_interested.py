@@ -18,23 +18,31 @@ from agents.soon_steps import _INDIRECT
 _STILL = re.compile(
     r"\b(?:still (?:interested|keen|a priority|on the table|relevant|on your radar)|still (?:want|wish) to (?:go ahead|"
     r"proceed|move forward)|(?:remain|are you) (?:at all )?interested|"
-    r"noch (?:\w+ ){0,2}?interess\w*|(?:noch )?interesse (?:\w+ ){0,4}?(?:besteht|haben|hätten)|noch aktuell|"
+    r"noch (?:\w+ ){0,3}?interess\w*|(?:noch )?interesse (?:\w+ ){0,4}?(?:besteht|haben|hätten)|noch aktuell|"
     r"toujours (?:\w+ )?intéress\w*|encore (?:\w+ )?intéress\w*|toujours d'actualité|"
     r"sig(?:ue|uen) (?:\w+ )?interesad\w*|(?:todavía|aún) (?:le |les )?interesa\w*|sigue siendo (?:una )?prioridad|"
-    r"sigue(?:n)? (?:en pie|adelante))\b", re.I)
+    r"sigue(?:n)? (?:en pie|adelante))\b",
+    re.I,
+)
 _GOES_AHEAD = re.compile(
     r"\?|\b(?:go ahead|proceed|move forward|weitermachen|fortfahren|weiter(?:gehen)?|continuer|avancer|poursuivre|"
-    r"seguir adelante|continuar|avanzar)\b", re.I)
+    r"seguir adelante|continuar|avanzar)\b",
+    re.I,
+)
 """The buyer's latest message asking us something, or saying they go ahead."""
 
 
 def asks_if_still_interested(body: str, ctx: Context) -> list[str]:
     """Questions whether the buyer still wants the deal, when their latest message asks for the next thing."""
-    inbound = [a for a in ctx.activities.values() if a.get("direction") == "inbound" and not a.get("withheld")]
+    inbound = [
+        a for a in ctx.activities.values() if a.get("direction") == "inbound" and not a.get("withheld")
+    ]
     latest = max(inbound, key=lambda a: a.get("at") or "", default=None)
     if latest is None or not _GOES_AHEAD.search(latest.get("text") or ""):
         return []
-    return [f"asks whether the buyer is still interested after their message of {(latest.get('at') or '')[:10]} "
-            f"asked for the next step: {s.strip()[:80]!r}"
-            for s in SENTENCE_BREAK.split(normalise(body))
-            if _STILL.search(s) and ("?" in s or _INDIRECT.search(s))]
+    return [
+        f"asks whether the buyer is still interested after their message of {(latest.get('at') or '')[:10]} "
+        f"asked for the next step: {s.strip()[:80]!r}"
+        for s in SENTENCE_BREAK.split(normalise(body))
+        if _STILL.search(s) and ("?" in s or _INDIRECT.search(s))
+    ]

@@ -19,13 +19,27 @@ from integrations.base import Record
 from tests.agents.conftest import FIXTURES, NOW
 from tests.agents.test_quality import SETTINGS
 
-GREETING = {"501": "Hi Dana,", "502": "Hi Marcus,", "503": "Hi Priya,", "0035g00000Con01": "Hi Elena,",
-            "0035g00000Con02": "Hi Tom,", "701": "Guten Tag Frau Schmidt,", "702": "Guten Tag Herr Weber,",
-            "711": "Bonjour Claire,", "712": "Bonjour Paul,", "0035g00000Es01": "Hola Javier:",
-            "0035g00000Es02": "Hola Lucía:"}
+GREETING = {
+    "501": "Hi Dana,",
+    "502": "Hi Marcus,",
+    "503": "Hi Priya,",
+    "0035g00000Con01": "Hi Elena,",
+    "0035g00000Con02": "Hi Tom,",
+    "701": "Guten Tag Frau Schmidt,",
+    "702": "Guten Tag Herr Weber,",
+    "711": "Bonjour Claire,",
+    "712": "Bonjour Paul,",
+    "0035g00000Es01": "Hola Javier:",
+    "0035g00000Es02": "Hola Lucía:",
+}
 RECORD = {"50": "hubspot_deal", "00": "salesforce_opportunity", "70": "de_deal", "71": "fr_deal"}
-LANG = {"hubspot_deal": "en", "salesforce_opportunity": "en", "de_deal": "de", "fr_deal": "fr",
-        "es_opportunity": "es"}
+LANG = {
+    "hubspot_deal": "en",
+    "salesforce_opportunity": "en",
+    "de_deal": "de",
+    "fr_deal": "fr",
+    "es_opportunity": "es",
+}
 
 
 def _record_name(contact: str) -> str:
@@ -39,9 +53,15 @@ def _failed(contact: str, sentence: str, rule: str, *, tweak: Any = None, body: 
         tweak(raw)
     record = Record.from_dict(raw)
     person = next(c for c in record.contacts if c.id == contact)
-    draft = Draft(to=Recipient(contact_id=contact, name=person.name, email=person.email), channel="email",
-                  kind="email", subject="Proposal", tone="friendly", language=LANG[name],
-                  body=body or f"{GREETING[contact]}\n\n{sentence}\n\nSam")
+    draft = Draft(
+        to=Recipient(contact_id=contact, name=person.name, email=person.email),
+        channel="email",
+        kind="email",
+        subject="Proposal",
+        tone="friendly",
+        language=LANG[name],
+        body=body or f"{GREETING[contact]}\n\n{sentence}\n\nSam",
+    )
     ctx = build_context(record, raw.get("scores"), now=NOW)
     checks = check_draft_quality(draft, ctx, build_vocabulary(ctx, score_figures=False), SETTINGS)
     found = [c for c in checks if c.name == rule]
@@ -76,8 +96,16 @@ RIGHT_PERSON = [
     ("502", "Could you confirm the budget Northwind has set for next year?", None),  # the VP Finance
     ("503", "Could you confirm SSO is all set for the rollout?", None),  # the security lead
     ("503", "Could you check with Marcus which term suits Northwind?", None),  # sent on to its owner
-    ("501", "Is price still the main question against the telematics add-on?", None),  # Dana raised it (cheaper)
-    ("501", "Would Monday work for a walkthrough before the budget review?", None),  # an event, not a money question
+    (
+        "501",
+        "Is price still the main question against the telematics add-on?",
+        None,
+    ),  # Dana raised it (cheaper)
+    (
+        "501",
+        "Would Monday work for a walkthrough before the budget review?",
+        None,
+    ),  # an event, not a money question
     ("0035g00000Con01", "How many users will each clinic need?", None),  # operations owns the count
     ("711", "Combien de licences faut-il par atelier ?", None),
     ("712", "Sous quelle forme préférez-vous voir le coût par atelier ?", None),
@@ -85,9 +113,16 @@ RIGHT_PERSON = [
     ("0035g00000Es01", "¿Podría compartir la propuesta con Lucía?", None),
     ("702", "Welches Budget ist für 2027 freigegeben?", _jonas_in_finance),
     ("701", "Wie viele Fahrzeuge sollen in der ersten Phase starten?", _jonas_in_finance),
-    ("701", "Welches Budget ist für 2027 freigegeben?", None),  # the managing director owns everything: no owner
-    ("503", "Could you confirm the budget Northwind has set for next year?",
-     lambda raw: raw["contacts"][2].update(title=None)),  # no title, no role to fault
+    (
+        "701",
+        "Welches Budget ist für 2027 freigegeben?",
+        None,
+    ),  # the managing director owns everything: no owner
+    (
+        "503",
+        "Could you confirm the budget Northwind has set for next year?",
+        lambda raw: raw["contacts"][2].update(title=None),
+    ),  # no title, no role to fault
 ]
 
 
@@ -102,8 +137,15 @@ def test_a_question_to_its_owner_or_to_whoever_raised_it_passes(contact, sentenc
 
 
 def _oracle_on_record(raw: dict[str, Any]) -> None:
-    raw["activities"].append({"type": "note", "at": "2026-11-19T10:00:00Z", "direction": None, "subject": "Scope",
-                              "body": "Dana wants the proposal to cover the integration with their Oracle ERP."})
+    raw["activities"].append(
+        {
+            "type": "note",
+            "at": "2026-11-19T10:00:00Z",
+            "direction": None,
+            "subject": "Scope",
+            "body": "Dana wants the proposal to cover the integration with their Oracle ERP.",
+        }
+    )
 
 
 SCOPE = "states_only_scope_on_record"
@@ -154,22 +196,36 @@ CHATTY = [
     ("501", "Hi Dana,\n\nThe proposal lands Friday, November 27 🚀\n\nSam"),
     ("0035g00000Con01", "Hi Elena,\n\nThanks for the update :-) The plan reaches you on Friday.\n\nRachel"),
     ("701", "Guten Tag Frau Schmidt,\n\ndas Angebot kommt am Freitag, 27. November 😊\n\nLena Vogt"),
-    ("701", "Guten Tag Frau Schmidt,\n\ndanke für die Rückmeldung ;-) Das Angebot kommt am Freitag.\n\nLena Vogt"),
+    (
+        "701",
+        "Guten Tag Frau Schmidt,\n\ndanke für die Rückmeldung ;-) Das Angebot kommt am Freitag.\n\nLena Vogt",
+    ),
     ("711", "Coucou Claire,\n\nla proposition arrive vendredi 27 novembre.\n\nHugo"),
     ("711", "Bonjour Claire,\n\nla proposition arrive vendredi 27 novembre 👍\n\nHugo"),
     ("0035g00000Es01", "Hola Javier:\n\n¡La propuesta llega el viernes 27 de noviembre! 💪\n\nMarta"),
     ("0035g00000Es01", "Holi Javier:\n\nla propuesta llega el viernes 27 de noviembre.\n\nMarta"),
 ]
 WARM = [
-    ("501", "Hi Dana,\n\nThank you so much for the kind words about the demo, it was a pleasure. The proposal reaches "
-            "you by Friday, November 27.\n\nSam"),
+    (
+        "501",
+        "Hi Dana,\n\nThank you so much for the kind words about the demo, it was a pleasure. The proposal reaches "
+        "you by Friday, November 27.\n\nSam",
+    ),
     ("501", "Hey Dana,\n\nthe proposal reaches you by Friday, November 27.\n\nSam"),
     ("501", "Hi Dana,\n\nWould 10:30 on Monday work for a call?\n\nSam"),
-    ("701", "Guten Tag Frau Schmidt,\n\nherzlichen Dank für Ihre freundliche Rückmeldung! Das Angebot kommt am "
-            "Freitag, 27. November.\n\nLena Vogt"),
-    ("711", "Bonjour Claire,\n\nmerci beaucoup pour votre message chaleureux ! La proposition arrive vendredi.\n\nHugo"),
-    ("0035g00000Es01", "Hola Javier:\n\n¡Muchas gracias por sus amables palabras! La propuesta llega el viernes.\n\n"
-                       "Marta"),
+    (
+        "701",
+        "Guten Tag Frau Schmidt,\n\nherzlichen Dank für Ihre freundliche Rückmeldung! Das Angebot kommt am "
+        "Freitag, 27. November.\n\nLena Vogt",
+    ),
+    (
+        "711",
+        "Bonjour Claire,\n\nmerci beaucoup pour votre message chaleureux ! La proposition arrive vendredi.\n\nHugo",
+    ),
+    (
+        "0035g00000Es01",
+        "Hola Javier:\n\n¡Muchas gracias por sus amables palabras! La propuesta llega el viernes.\n\nMarta",
+    ),
 ]
 
 
