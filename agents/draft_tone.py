@@ -153,10 +153,27 @@ _FAMILIAR = re.compile(r"""(?:
 """Words no rep writes to a business buyer in en/de/fr/es: endearments, kisses, slang closings."""
 
 
-def over_familiar(subject: str, body: str) -> list[str]:
-    """An endearment, a kiss or a slang closing to a business buyer ("¡Hola Lucía, guapa!", "À plus,")."""
-    return [f"over-familiar to a business buyer: {m.group(0).strip()!r}" for part in (subject or "", body)
-            for m in _FAMILIAR.finditer(_fold(part))]
+_EMOJI = re.compile(r"[\U0001F300-\U0001FAFF\u2639\u263A\u2764\u2665\u270C\u270A\u270B]|(?<![\w:])[:;]-?[)(DPp](?!\w)|\bx[dD]\b")
+"""A pictograph or a text smiley ("😁", "🙌", ";-)", "xD"): chat, not a letter to a business buyer (set 35's en-b10)."""
+_CHAT_GREETING = re.compile(r"^\s*(?:(?:hey\s+hey|hiya|heya|yo|coucou|holis?)\b|hey\s+\w+\s*!)",
+                            re.M)
+"""A chat greeting ("Hey Elena!", "Hiya", "Yo Dana", "Coucou Claire"): a plain "Hi Elena," or "Hallo Anna," is fine."""
+
+
+def over_familiar(subject: str, body: str, ctx: Context | None = None) -> list[str]:
+    """An endearment, a kiss, a slang closing, an emoji or a chat greeting to a business buyer ("¡Hola Lucía, guapa!",
+    "À plus,", "Hope business is biting 😁", "Hey Elena!"). The buyer's own messages set the register: emoji they sent
+    first may be answered in kind."""
+    found = [f"over-familiar to a business buyer: {m.group(0).strip()!r}" for part in (subject or "", body)
+             for m in _FAMILIAR.finditer(_fold(part))]
+    theirs = "\n".join(a.get("text") or "" for a in ctx.activities.values()
+                        if a.get("direction") == "inbound") if ctx else ""
+    if not _EMOJI.search(theirs):
+        found += [f"an emoji or smiley to a business buyer: {m.group(0)!r}" for part in (subject or "", body)
+                  for m in _EMOJI.finditer(normalise(part))][:1]
+    found += [f"a chat greeting to a business buyer: {m.group(0).strip()!r}" for m in _CHAT_GREETING.finditer(
+        _fold(body))][:1]
+    return found
 
 
 _AMOUNT_CURRENCY = re.compile(r"""\d[\d.,\s]*\s*(?:
@@ -187,5 +204,5 @@ def tone_problems(subject: str, body: str, ctx: Context) -> list[tuple[str, list
     both = f"{subject}\n{body}"
     return [("no_alarm_subject", alarm_subject(subject, ctx)), ("no_invented_scarcity", invented_scarcity(both, ctx)),
             ("no_internal_notes_or_scores", internal_revealed(both)), ("no_reproach", reproachful(subject, body)),
-            ("no_over_familiar_register", over_familiar(subject, body)),
+            ("no_over_familiar_register", over_familiar(subject, body, ctx)),
             ("amounts_in_the_deals_currency", foreign_currency(both, ctx))]

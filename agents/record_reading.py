@@ -14,10 +14,13 @@ from agents.disparaging import disparages_competitor
 from agents.done_asks import asks_for_done_things
 from agents.early_deadlines import early_deadlines
 from agents.internal_notes import internal_notes
+from agents.invented_scope import unrecorded_scope
 from agents.known_record import asks_for_what_the_record_holds
 from agents.moved_events import unvouched_reschedules
 from agents.offer_validity import undefined_validity
 from agents.outcome_guarantees import guaranteed_ends
+from agents.question_owner import questions_for_someone_else
+from agents.still_interested import asks_if_still_interested
 from agents.thanked_events import unrecorded_occasions
 from agents.thanks import thanks_problems
 
@@ -30,7 +33,8 @@ def record_reading_problems(body: str, ctx: Context, recipient_id: str | None,
                                          *unrecorded_occasions(body, ctx, send_day or ctx.now.date())]),
             # the record unread: asking for what is done, or for a figure or a topic the buyer already gave
             ("asks_only_for_what_is_open", [*asks_for_done_things(body, ctx),
-                                            *asks_for_what_the_record_holds(body, ctx)]),
+                                            *asks_for_what_the_record_holds(body, ctx),
+                                            *asks_if_still_interested(body, ctx)]),
             # the buyer's choices and plans: a choice of us, or their event moved to a day the record does not give
             ("states_only_decisions_on_record", [*invented_choices(body, ctx),
                                                  *unvouched_reschedules(body, ctx, send_day or ctx.now.date())]),
@@ -40,4 +44,8 @@ def record_reading_problems(body: str, ctx: Context, recipient_id: str | None,
             ("no_guaranteed_end_to_a_problem", guaranteed_ends(body)),
             ("fair_to_competitors", disparages_competitor(body)),  # a tone no manager lets go
             # a note to a colleague about the buyer, left in the letter to the buyer
-            ("no_internal_note_about_the_buyer", internal_notes(body, ctx, recipient_id))]
+            ("no_internal_note_about_the_buyer", internal_notes(body, ctx, recipient_id)),
+            # wave 27: an integration or a system nobody mentioned, stated as the offer's scope or the buyer's wish
+            ("states_only_scope_on_record", unrecorded_scope("", body, ctx)),
+            # wave 27: a question the recipient's role does not own, when the record names the colleague who does
+            ("asks_the_person_who_owns_it", questions_for_someone_else(body, recipient_id, ctx))]

@@ -117,6 +117,24 @@ _HELPS_THEM = re.compile(
 attached") is ours to offer: the buyer decides whether and when to use it."""
 
 
+_ASK = (
+    r"(?:ask(?:ing)?|remind(?:ing)?|encourag(?:e|ing)|prompt(?:ing)?|urg(?:e|ing)|prod(?:ding)?|motivat(?:e|ing)|"
+    r"demander|rappeler|encourager|inciter|motiver|"
+    r"pedir(?:le)?|recordar(?:le)?|animar(?:le|la|lo)?|motivar(?:le|la|lo)?|alentar|invitar)"
+)
+_SIGN = re.compile(
+    r"\b(?:sign\w*|approv\w*|countersign\w*|unterschr\w*|unterzeichn\w*|freigeb\w*|freizugeben|freigabe|gegenzeichn\w*|"
+    r"sign(?:er|e|ent|ature)|valid(?:er|e)|approuv\w*|firm(?:ar|e|en|a)\w*|aprob\w*|apruebe\w*)\b"
+)
+"""The signature or approval the colleague would be pressed for (folded)."""
+_BY_A_TIME = re.compile(
+    r"\b(?:before|by|until|this\s+(?:week|month|quarter|year)|(?:end\s+of\s+)?(?:the\s+)?(?:year|quarter)|asap|"
+    r"vor|bis|noch|dieses?\s+(?:woche|monat|jahr|quartal)|avant|d'ici|cette\s+(?:semaine|annee)|"
+    r"antes|este\s+(?:ano|mes|trimestre)|esta\s+semana|cuanto\s+antes)\b"
+)
+"""A time the signature is wanted by: without one, asking the colleague to sign is the buyer's own process."""
+
+
 _NOT = re.compile(r"(?:n't|\b(?:not|never|no\s+need|nicht|kein\w*|pas|jamais|no|nunca|sin))\b")
 """Pressure disowned ("we don't want to push Marcus before the review") is the opposite of pressure."""
 
@@ -142,11 +160,40 @@ def pushes_a_colleague(body: str, contact_id: str | None, ctx: Context) -> list[
         rf"\b{person}\s+(?:\w+\s+){{0,5}}?(?:uberzeug\w*|uberred\w*|drang\w*|bewegen|antreib\w*|dazu\s+bringen|druck|"
         rf"nachhak\w*|einwirken)\b"
     )
+    titled = rf"(?:(?:mr|ms|mrs|herrn?|frau|m|mme|monsieur|madame|sr|sra|senora?|don|dona)\.?\s+)?{person}"
+    # a milder verb ("ask", "remind", "encourage", "bitten", "animar") presses only when it asks the colleague to sign
+    # by a time (set 35's de-b9 "Herrn Weber bitten, noch vor unserem Termin ... zu unterschreiben", es-b12 "animar a
+    # Lucía a firmar antes del 15 de diciembre"); "could you ask Marcus which date suits him?" asks for no signature
+    asked = re.compile(
+        rf"\b{_ASK}\s+(?:(?:a|to|an|à|al?)\s+)?(?:(?:la|el)\s+)?{titled}\b|"
+        rf"\b(?:make\s+sure|ensure|sure)\s+(?:that\s+)?{titled}\s+(?:signs|approves)\b|"
+        rf"\bdafur\s+sorgen,?\s+dass\s+{titled}\b|\bfaire\s+(?:signer|valider)\s+{titled}\b|"
+        rf"\b(?:pedirle|recordarle|animarle|animarla|animarlo)\s+a\s+{titled}\b|"
+        rf"\b{titled}\s+(?:\w+\s+){{0,3}}?(?:bitten|erinnern|ermutigen|ermuntern|motivieren|anstossen|auffordern)\b"
+    )
     out = []
     # "M. Lefèvre", "Sr. García": an abbreviated title's point ends no sentence
     text = re.sub(r"\b(mr|mrs|ms|dr|m|mme|sr|sra|hr|fr)\.", r"\1", text)
+    # nor does a German ordinal day's ("vor unserem Termin am 2. Dezember zu unterschreiben")
+    text = re.sub(
+        r"\b(\d{1,2})\.(?=\s+(?:januar|februar|marz|april|mai|juni|juli|august|september|oktober|november|"
+        r"dezember)\b)",
+        r"\1",
+        text,
+    )
     for sentence in SENTENCE_BREAK.split(text):
         m = pushed.search(sentence)
+        if (
+            not m
+            and (a := asked.search(sentence))
+            and _SIGN.search(sentence[a.start() :])
+            and _BY_A_TIME.search(sentence)
+            and not _NOT.search(sentence[: a.start()])
+        ):
+            out.append(
+                f"asks the buyer to get a colleague's signature by our date: {sentence.strip()[:80]!r}"
+            )
+            continue
         if not m or _HELPS_THEM.search(sentence) or _NOT.search(sentence[: m.start()]):
             continue
         if not re.search(rf"\b{_DECIDE}\b", sentence):

@@ -18,6 +18,7 @@ from agents.context import Context
 from agents.facts import find_dates
 from agents.handed_steps import handed_step
 from agents.next_steps import _COMING_DAY, _HABIT, _vague
+from agents.soon_steps import soon_step
 from agents.timing import _SENTENCE_BREAK
 
 _THING = re.compile(
@@ -89,4 +90,5 @@ def stated_step(body: str, ctx: Context | None = None, to_contact_id: str | None
             return sentence.strip()[:80]
         if _REPLY_IS_ENOUGH.search(sentence) and (_CONDITION.search(sentence) or _coming_day(sentence)):
             return sentence.strip()[:80]
-    return None
+    # wave 27: the document sent soon, a question asked indirectly, the document on schedule (agents.soon_steps)
+    return soon_step(sentences)

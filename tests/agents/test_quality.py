@@ -320,7 +320,8 @@ quarter, a reproachful tone, our quarter or target revealed, the buyer's deadlin
 question where the draft ends on a stated step, "Same price for one wave or two" read as price talk."""
 
 SET35 = {lang: json.loads((FIXTURES / "quality_heldout35" / f"{lang}.json").read_text()) for lang in LANGUAGES}
-SET35_FLOORS = {"en": (10, 10), "de": (10, 10), "fr": (11, 10), "es": (11, 10)}
+# wave 27 (in-sample, qual35): 12/12 in every language (question_owner, invented_scope, draft_tone emoji, seller_interest)
+SET35_FLOORS = {"en": (12, 10), "de": (12, 10), "fr": (12, 10), "es": (12, 10)}
 """Wave 26, written by a nineteenth outside red team without reading agents/ (12 bad, 10 good per language); first
 and only measurement on 60c6806 (10:24 UTC, tests/fixtures/injection_heldout35/MEASURED.md), bad flagged / good passed:
 en 10/12 6/10, de 10/12 9/10, fr 11/12 8/10, es 11/12 9/10. Missed: a question put to the wrong person, an

@@ -1,0 +1,163 @@
+"""A question put to the contact whose role does not own it, while the record names the colleague who does (issue 11,
+wave 27: set 35's en-b4 asks Priya, the IT security lead, which contract term Northwind will take, when Marcus (VP
+Finance) owns the budget and asked about the 2-year term; fr-b3 asks Paul, the CFO, how many seats each workshop
+needs, when Claire (operations) asked for the licence count).
+
+A question's topic is read from closed word classes in en/de/fr/es: money (budget, price, contract term, payment,
+invoice, discount), security (SSO, data protection, the security review) and operations (seats, licences, users,
+vehicles or sites counted, the rollout). A contact's role is read from the record's title. A question is faulted when
+its topic is one role's, the recipient's title is another role's, another contact's title is that topic's role, and
+the record never has the recipient raise the topic (a note or a letter of theirs with its words: "Dana hinted the
+add-on is cheaper" lets Dana be asked about price). A general manager or owner may be asked anything; a contact with
+no title, or a title of no known role, is never faulted; a question that names the colleague ("could you check the
+term with Marcus?") sends it to its owner.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from agents.context import Context
+from agents.moments import sender_of
+from agents.normalize import SENTENCE_BREAK, normalise
+
+
+def _fold(text: str) -> str:
+    text = normalise(text).replace("ß", "ss")
+    return "".join(c for c in unicodedata.normalize("NFD", text.lower()) if not unicodedata.combining(c))
+
+
+_ROLES = {
+    "finance": re.compile(
+        r"\b(?:cfo|finance|financial|financ\w*|finanz\w*|controll\w*|treasur\w*|tresorer\w*|"
+        r"kaufmannisch\w*|einkauf\w*|procurement|purchasing|achats?|compras|tesorer\w*)\b"
+    ),
+    "security": re.compile(
+        r"\b(?:it|security|cio|ciso|cto|infosec|information|sicherheit\w*|datenschutz\w*|"
+        r"it-\w+|securite|informatique|dsi|seguridad|sistemas|informatica|tecnolog\w*|technolog\w*)\b"
+    ),
+    "operations": re.compile(
+        r"\b(?:operations?|ops|fleet|logistics|practice|clinic\w*|depot\w*|site|sites|betrieb\w*|"
+        r"fuhrpark\w*|flotte\w*|logistik\w*|standort\w*|werk\w*|operationnel\w*|operations|"
+        r"exploitation|atelier\w*|flota|operacion\w*|logistica|almacen\w*|planta)\b"
+    ),
+}
+"""A title's role family (folded)."""
+
+_HEAD = re.compile(
+    r"\b(?:ceo|chief\s+executive|managing\s+director|geschaftsfuhr\w*|inhaber\w*|vorstand\w*|owner|"
+    r"founder|president\w*|gerant\w*|directeur\s+general|directrice\s+generale|pdg|"
+    r"director\s+general|directora\s+general|gerente\s+general|consejer\w*\s+delegad\w*|propietari\w*)\b"
+)
+"""A title that owns every question."""
+
+_TOPICS = {
+    "finance": re.compile(
+        # "before the budget review", "join the budget meeting": the buyer's event is a date, not a money question
+        r"\b(?:(?<!revue\s)(?<!comite\s)(?!budget(?:runde|sitzung|planung|termin|gesprach)\b)budget\w*(?!\s+(?:review|meeting|cycle|round|committee|call|presentation|planning|season))|"
+        r"pric(?:e|es|ing)|cost\s+approval|invoic\w*|payment\s+terms?|purchase\s+order|"
+        r"discount\w*|(?:\d|one|two|three|multi)[- ]?year\s+(?:term|contract|deal)|(?:contract\s+)?term\s+length|"
+        r"(?:1|2|3|one|two|three)[- ]year\s+or|"
+        r"preis\w*|rabatt\w*|rechnung\w*|zahlungs\w*|bestellung|(?:vertrags)?laufzeit\w*|"
+        r"prix|tarif\w*|remise\w*|factur\w*|paiement\w*|bon\s+de\s+commande|duree\s+(?:du\s+contrat|d'engagement)|"
+        r"engagement\s+(?:sur|de)\s+(?:un|deux|trois|\d)\s+ans?|"
+        r"presupuest\w*|precio\w*|descuent\w*|factura\w*|pago\w*|orden\s+de\s+compra|"
+        r"duracion\s+del\s+contrato|plazo\s+del\s+contrato|contrato\s+(?:a|de)\s+(?:uno|dos|tres|\d)\s+anos?)\b"
+    ),
+    "security": re.compile(
+        r"\b(?:sso|single\s+sign-on|security\s+(?:review|questionnaire|requirements?)|data\s+retention|encryption|"
+        r"gdpr|dsgvo|rgpd|penetration\s+test\w*|pen\s*test\w*|sicherheitspruf\w*|datenschutz\w*|verschlusselung|"
+        r"questionnaire\s+de\s+securite|conservation\s+des\s+donnees|chiffrement|"
+        r"cuestionario\s+de\s+seguridad|proteccion\s+de\s+datos|cifrado|retencion\s+de\s+datos)\b"
+    ),
+    "operations": re.compile(
+        r"\b(?:how\s+many\s+(?:seats|licen[cs]es|users|trucks|vehicles|drivers|clinics|sites|depots|staff|people)|"
+        r"(?:seats|licen[cs]es|users)\s+(?:per|for\s+each|at\s+each|in\s+each)|rollout\s+order|which\s+(?:clinics|"
+        r"depots|sites)\s+(?:go|first)|"
+        r"wie\s+viele\s+(?:lizenzen|nutzer\w*|fahrzeuge|fahrer\w*|standorte|arbeitsplatze|platze|mitarbeit\w*)|"
+        r"(?:lizenzen|nutzer|arbeitsplatze)\s+(?:pro|je)\b|"
+        r"combien\s+d(?:e\s+|')(?:postes|licences|utilisateurs|vehicules|camions|ateliers|sites|collaborateurs|personnes)|"
+        r"(?:postes|licences|utilisateurs)\s+(?:par|pour\s+chaque|dans\s+chaque)|combien\s+(?:de\s+)?postes?\s+compte|"
+        r"cuant[oa]s\s+(?:licencias|usuarios|puestos|camiones|vehiculos|conductores|sedes|almacenes|personas)|"
+        r"(?:licencias|usuarios|puestos)\s+(?:por|para\s+cada|en\s+cada))\b"
+    ),
+}
+"""A question's topic family (folded): what a role owns."""
+_RAISED = {
+    "finance": re.compile(
+        r"\b(?:cheap\w*|expensive|billig\w*|teuer\w*|gunstig\w*|moins\s+cher|trop\s+cher|"
+        r"barat\w*|car[oa]s?)\b"
+    )
+}
+"""More words by which the record has a contact raise a topic ("Dana hinted the add-on is cheaper": price)."""
+
+_ASKING = re.compile(
+    r"\?|\b(?:please\s+(?:confirm|let\s+me\s+know|tell|send)|let\s+me\s+know|"
+    r"bitte\s+(?:bestatigen|teilen|sagen|geben)|merci\s+de\s+(?:me\s+)?(?:confirmer|dire|indiquer)|"
+    r"(?:le\s+)?ruego\s+(?:me\s+)?(?:confirme|indique))\b"
+)
+
+
+def _role(title: str | None) -> str | None:
+    folded = _fold(title or "")
+    if not folded or _HEAD.search(folded):
+        return None
+    found = [name for name, pattern in _ROLES.items() if pattern.search(folded)]
+    return found[0] if len(found) == 1 else None
+
+
+def _raised_by(contact_id: str, first: str, ctx: Context) -> str:
+    """The record's sentences in which the contact speaks or is said to speak: their own letters, and notes naming them."""
+    parts: list[str] = []
+    for a in ctx.activities.values():
+        if a.get("withheld"):
+            continue
+        text = _fold(a.get("text") or "")
+        if a.get("direction") == "inbound" and sender_of(ctx, a) == contact_id:
+            parts.append(text)
+        elif a.get("direction") != "outbound" and first:
+            parts += [s for s in SENTENCE_BREAK.split(text) if re.search(rf"\b{re.escape(first)}\b", s)]
+    return "\n".join(parts)
+
+
+def questions_for_someone_else(body: str, contact_id: str | None, ctx: Context) -> list[str]:
+    """Questions the recipient's role does not own, whose owner the record names in another contact."""
+    recipient = next((c for c in ctx.record.contacts if c.id == contact_id), None)
+    if recipient is None or (mine := _role(recipient.title)) is None:
+        return []
+    first = _fold((ctx.contact_name(recipient) or "").split()[0]) if ctx.contact_name(recipient) else ""
+    raised = _raised_by(recipient.id, first, ctx)
+    owners: dict[str, list[str]] = {}
+    for c in ctx.record.contacts:
+        if c.id != recipient.id and (role := _role(c.title)) and (name := ctx.contact_name(c)):
+            owners.setdefault(role, []).append(name)
+    out: list[str] = []
+    for sentence in SENTENCE_BREAK.split(normalise(body)):
+        folded = _fold(sentence)
+        if not _ASKING.search(folded):
+            continue
+        for topic, pattern in _TOPICS.items():
+            m = pattern.search(folded)
+            if (
+                not m
+                or topic == mine
+                or topic not in owners
+                or pattern.search(raised)
+                or (topic in _RAISED and _RAISED[topic].search(raised))
+            ):
+                continue
+            # "could you check the term with Marcus?": the question goes on to its owner
+            if any(
+                re.search(rf"\b{re.escape(_fold(part))}\b", folded)
+                for n in owners[topic]
+                for part in n.split()
+                if len(part) >= 3
+            ):
+                continue
+            out.append(
+                f"asks {ctx.contact_name(recipient)} ({recipient.title}) about {m.group(0)!r}, which the record "
+                f"gives {', '.join(owners[topic])}: {sentence.strip()[:80]!r}"
+            )
+            break
+    return out[:2]
