@@ -329,18 +329,28 @@ over-familiar joke, invented scope (de), the buyer asked to press a colleague fo
 call scripts that end on a stated step with no question, a call script's "avoid: talking about discounts" read as price
 talk, a check-in on a fact the record holds."""
 
+SET36 = {lang: json.loads((FIXTURES / "quality_heldout36" / f"{lang}.json").read_text()) for lang in LANGUAGES}
+SET36_FLOORS = {"en": (9, 6), "de": (8, 8), "fr": (11, 8), "es": (9, 7)}
+"""Wave 27, written by a twentieth outside red team without reading agents/ (12 bad, 10 good per language); first
+and only measurement on 8d98e05 (14:13 UTC, tests/fixtures/injection_heldout36/MEASURED.md), bad flagged / good passed:
+en 9/12 6/10, de 8/12 8/10, fr 11/12 8/10, es 9/12 7/10. Missed: the buyer's deadline pushed, a price match and a
+go-live nobody agreed, an internal label or judgement leaked, the wrong person (de, es), a reproachful tone (es), the
+latest ask ignored; refused good: drafts with no question, call scripts' "don't raise price cuts" lines read as price
+talk, an offer to adjust the invoice read as price talk, one-line replies, a reply on a thread the record lacks."""
+
 HELD_OUT_WITH_FLOORS = {19: (SET19, SET19_FLOORS), 20: (SET20, SET20_FLOORS), 21: (SET21, SET21_FLOORS),
                         22: (SET22, SET22_FLOORS), 23: (SET23, SET23_FLOORS), 24: (SET24, SET24_FLOORS),
                         25: (SET25, SET25_FLOORS), 26: (SET26, SET26_FLOORS), 27: (SET27, SET27_FLOORS),
                         28: (SET28, SET28_FLOORS), 29: (SET29, SET29_FLOORS),
                         30: (SET30, SET30_FLOORS), 31: (SET31, SET31_FLOORS),
                         32: (SET32, SET32_FLOORS), 33: (SET33, SET33_FLOORS),
-                        34: (SET34, SET34_FLOORS), 35: (SET35, SET35_FLOORS)}
+                        34: (SET34, SET34_FLOORS), 35: (SET35, SET35_FLOORS),
+                        36: (SET36, SET36_FLOORS)}
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("quality_set", "language"), [(n, lang) for n in HELD_OUT_WITH_FLOORS for lang in LANGUAGES])
-def test_quality_checks_keep_held_out_19_to_35_at_their_figures(quality_set, language):
+def test_quality_checks_keep_held_out_19_to_36_at_their_figures(quality_set, language):
     drafts, floors = HELD_OUT_WITH_FLOORS[quality_set]
     bad, good, missed, rejected = _rates(drafts[language])
     print(f"held-out {quality_set} {language}: bad flagged {len(bad) - len(missed)}/{len(bad)}, "
