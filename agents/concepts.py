@@ -24,7 +24,7 @@ from agents.normalize import normalise
 from agents.other_sellers import anothers_price
 from agents.payback_periods import is_payback_period
 from agents.settings import CONCEPT_WINDOW_WORDS
-from agents.signing_words import SIGNING, STEPS_AFTER_SIGNING
+from agents.signing_words import ROUTED_TO_OWNER, SIGNING, STEPS_AFTER_SIGNING
 
 _COST = (r"cost\w*|due(?!\s+to\b(?!\s+(?:us|you|them|me|him|her)\b))|line items?|penalt\w*|lock-in|penaliz\w*|permanencia|pénalit\w*|vertragsstrafe\w*|"
          r"mindestlaufzeit|charg(?:e|es|ed|ing)|fees?|pay(?!back)\w*|paid|bill(?:ed|ing|s)?|invoic\w*|"
@@ -197,7 +197,7 @@ _BINDING_STEMS = ("contract", "order", "p.o.", "signatur", "vertr", "auftr", "be
 sentence of every output, and most hold none)."""
 _NOT_YET = re.compile(
     rf"\b(?:(?:{_PLAN}|{_NEG}|yet|noch|encore|todavía|aún|send\w*|schick\w*|sende\w*|envo\w*|envi\w*|prepar\w*|"
-    rf"prépar\w*|draft\w*|entw[uü]rf\w*|borrador\w*|projet\w*|review\w*|prüf\w*|revis\w*|relir\w*|attach\w*|anbei|adjunt\w*|ci-joint\w*|share\w*|go(?:ing)? to|let me know|questions?|fragen?|preguntas?)\b|{STEPS_AFTER_SIGNING})", re.I)
+    rf"prépar\w*|draft\w*|entw[uü]rf\w*|borrador\w*|projet\w*|review\w*|prüf\w*|revis\w*|relir\w*|attach\w*|anbei|adjunt\w*|ci-joint\w*|share\w*|go(?:ing)? to|let me know|questions?|fragen?|preguntas?)\b|{STEPS_AFTER_SIGNING}|{ROUTED_TO_OWNER})", re.I)
 """Words that make a clause about a binding document a plan, a negation, a draft, a question or a step still to come."""
 _OTHER_OFFER = re.compile(
     r"\b(?:competitor\w*|competition|add-?ons?|alternatives?|(?:other|current|existing|incumbent) (?:vendor|provider|"

@@ -43,6 +43,12 @@ _QUALIFIER = (
 _PRICE_NOUN = r"(?:rates?|pricing|prices?|tariffs?|bands?|tiers?|terms|discounts?|rebates?|deal)"
 # German compounds: Treuetarif, Partnerpreis, Rahmenkonditionen, Stammkundenrabatt
 _DE_COMPOUND = rf"{_QUALIFIER}\w{{0,3}}(?:tarif|preis|preise|kondition|konditionen|rabatt|staffel)\b"
+_EVENT = (
+    r"(?:go[- ]?live|launch|delivery|completion|acceptance|rollout|roll-out|installation|handover|sign-?off|results?|"
+    r"lieferung|abnahme|inbetriebnahme|fertigstellung|übergabe|livraison|réception|mise\s+en\s+(?:service|production)|"
+    r"démarrage|recette|entrega|puesta\s+en\s+marcha|arranque|implantación|recepción)"
+)
+_BUDGET = r"(?:budget|budgets|presupuesto|haushalt|etat|enveloppe|partida)"
 _KINDS: dict[str, str] = {
     "a price or rate": (
         rf"\b{_QUALIFIER}\s+(?:\w+\s+)?{_PRICE_NOUN}\b|\b{_DE_COMPOUND}|"
@@ -63,7 +69,26 @@ _KINDS: dict[str, str] = {
         rf"\bnet(?:to)?\s+{_NUM_WORDS}\b|\b{_NUM_WORDS}\s+(?:days?|tage|jours|días)\s+(?:net(?:to)?|to\s+(?:pay|settle)|"
         r"zahlungsziel|fin\s+de\s+mois|de\s+plazo|para\s+pagar)\b|\bzahlungsziel\b|"
         rf"\b(?:paiement|règlement|pago|payment|payable|zahlbar)\s+(?:à|a|in|within|en|binnen|innerhalb)\s+{_NUM_WORDS}\s+"
-        r"(?:days?|jours|días|tagen)\b|\bpays?\s+(?:on\s+|in\s+)?(?:net|{_NUM_WORDS}\s+days)\b"
+        r"(?:days?|jours|días|tagen)\b|\bpays?\s+(?:on\s+|in\s+)?(?:net|{_NUM_WORDS}\s+days)\b|"
+        # payment bound to an event or split in parts (set 36's 121 "pays only at go-live"): "on delivery", "in three
+        # instalments", "à réception", "bei Lieferung", "contra entrega"
+        rf"\b(?:pay(?:s|ing|ment|able)?|invoiced?|billed|cash|zahl\w*|bezahl\w*|paie\w*|pai\w*|payé\w*|règlement|"
+        rf"réglé\w*|factur\w*|pag\w*|cobr\w*)\s+(?:\w+\s+){{0,2}}?(?:on|at|after|upon|when|bei|nach|mit|à|a|après|"
+        rf"tras|al|contra|en|in)\s+(?:the\s+|la\s+|le\s+|l['’]\s*|el\s+|der\s+|dem\s+)?{_EVENT}\b|"
+        rf"\b(?:in|en|par|por)\s+(?:{_NUM_WORDS}\s+|deux\s+|trois\s+|quatre\s+|dos\s+|tres\s+|cuatro\s+|two\s+|three\s+|"
+        rf"four\s+|monthly\s+|equal\s+)?(?:instal?l?ments?|tranches?|mensualités|échéances|cuotas|plazos|raten)\b|"
+        r"\b(?:ratenzahlung|teilzahlung|zahlung\s+in\s+raten|paiement\s+en\s+\w+\s+fois|en\s+(?:deux|trois|quatre|\d+)\s+fois|"
+        r"(?:cash|payment|pay)\s+on\s+delivery|cod|contra\s*(?:entrega|reembolso)|à\s+réception(?:\s+de\s+facture)?|"
+        r"à\s+la\s+livraison|bei\s+(?:lieferung|abnahme|inbetriebnahme)|nach\s+(?:lieferung|abnahme|go-live)|"
+        r"a\s+la\s+entrega|pay[- ]as[- ]you[- ]go|pay[- ]later|buy\s+now[,]?\s+pay\s+later)\b"
+    ),
+    "a budget state": (
+        # a budget stated as approved or planned (set 36's 130 "Budget steht im Plan"): the buyer's finance decides it
+        rf"\b{_BUDGET}\s+(?:\w+\s+){{0,2}}?(?:approved|allocated|secured|signed\s+off|in\s+place|in\s+the\s+plan|"
+        r"in\s+the\s+bag|earmarked|ring-?fenced|cleared|agreed|confirmed|freigegeben|genehmigt|bewilligt|eingeplant|"
+        r"gesichert|steht|vorhanden|abgesegnet|im\s+plan|validé|approuvé|voté|prévu|débloqué|alloué|acquis|bouclé|"
+        r"sécurisé|aprobado|asignado|previsto|reservado|garantizado|cerrado|autorizado|confirmado)\b|"
+        rf"\b(?:approved|allocated|secured|freigegebene[sn]?|genehmigte[sn]?|bewilligte[sn]?)\s+{_BUDGET}\b"
     ),
     "a state of the deal": (
         r"\b(?:committed|approved|cleared|signed(?:\s+off)?|greenlit|green-lit|agreed|countersigned|closed|won|"
@@ -162,7 +187,29 @@ def planted_claims(fields: Iterable[str], bodies: str) -> tuple[set[str], set[st
     return planted, kinds, carriers, phrases
 
 
+# An attachment's file name ("Northwind_two_months_rent-free.pdf", "devis_signé_paul.pdf", set 36's 149/152) names a
+# file the way a subject names an e-mail: whoever saved it chose the words, so it carries claims like any field. Its
+# words are read once split at underscores, hyphens and dots, and they do not count as said by the body that lists it.
+_FILE_NAME = re.compile(
+    r"[^\s\"'“”«»„‘’<>()\[\]]+\.(?:pdf|docx?|xlsx?|xlsm|pptx?|odt|ods|odp|rtf|txt|csv|zip|msg|eml|png|jpe?g|pages|numbers|key)\b",
+    re.I,
+)
+
+
+def file_names(text: str) -> list[str]:
+    """The attachment file names `text` holds, each split into words ("devis_signé_paul.pdf" -> "devis signé paul")."""
+    return [
+        " ".join(re.split(r"[_.\-–]+", m.group(0).rsplit(".", 1)[0])).strip()
+        for m in _FILE_NAME.finditer(text)
+    ]
+
+
 _QUOTE = "\"'“”«»„‘’"
+_QUOTED_FILE = re.compile(
+    rf"[{_QUOTE}]\s*{_FILE_NAME.pattern}\s*[{_QUOTE}]|\b(?:file|attachment|fichier|pièce\s+jointe|datei|anhang|archivo|"
+    rf"adjunto)\s+(?:named\s+|called\s+|nommée?\s+|intitulée?\s+|namens\s+|llamado\s+)?{_FILE_NAME.pattern}",
+    re.I,
+)
 _SUBJECT_WORD = re.compile(r"\b(?:subject|betreff|objet|asunto)\b\W*$", re.I)
 
 
@@ -185,13 +232,22 @@ def _masked(sentence: str, names: Iterable[str], subjects: Iterable[str]) -> str
 def field_claims(text: str, ctx: Context) -> list[str]:
     """Sentences of an output (as written) that restate a claim only a record text field carries."""
     names, free, subjects = record_fields(ctx)
-    bodies = normalise(" ".join(a.body or "" for a in ctx.record.activities))
-    planted, kinds, carriers, phrases = planted_claims([*names, *free, *subjects], bodies)
+    raw_bodies = normalise(" ".join(a.body or "" for a in ctx.record.activities))
+    # the names in a file name ("Northwind_...", "..._paul") name the file's owner, not the claim
+    named = _stems(" ".join(names))
+    files = [
+        " ".join(w for w in f.split() if not (_stems(w) & named))
+        for f in file_names(" ".join([raw_bodies, *subjects]))
+    ]
+    bodies = _FILE_NAME.sub(" ", raw_bodies)
+    planted, kinds, carriers, phrases = planted_claims([*names, *free, *subjects, *files], bodies)
     if not carriers:
         return []
     reasons = []
     for sentence in _SENTENCE.split(normalise(text)):
         plain = _masked(sentence, names, subjects)
+        # a file name quoted as one ('the attachment "devis_signé_paul.pdf"') names the file, as a quoted subject does
+        plain = _QUOTED_FILE.sub(" ", plain)
         shared = _stems(plain) & planted
         claim_words = set().union(
             *(_stems(m.group(0)) for rx in _KIND_RES.values() for m in rx.finditer(plain))

@@ -16,3 +16,17 @@ STEPS_AFTER_SIGNING = (r"(?:first |next |erste\w* |premi[eè]r\w* |primer\w* )?(
                        r"(?:after|nach|après|tras|después de)(?: the| der| dem| la| el| votre| su| sa| your| ihrer)? "
                        r"(?:signing|signature|unterzeichnung|unterschrift|firma)\W*$")
 """Steps that follow a signature still to come: no binding document exists (agents.concepts._NOT_YET)."""
+
+ROUTED_TO_OWNER = (
+    r"(?:comes?|goes?|will\s+(?:come|go|land)|lands?|is\s+(?:routed|addressed|coming|going)|gets?\s+routed)\s+"
+    r"(?:straight\s+|directly\s+|over\s+)?(?:to|with|on)\s+(?:you|your\s+desk|her|him|them|your\s+team)\b|"
+    r"\b(?:geht|gehen|kommt|kommen|landet|landen|läuft|laufen|wird|werden)\s+(?:\w+\s+){0,2}?(?:an\s+(?:sie|ihn|euch)|"
+    r"zu\s+(?:ihnen|ihm|ihr)|bei\s+(?:ihnen|ihm|ihr)|über\s+ihren\s+tisch)\b|"
+    r"\bvous\s+(?:revient|reviendra|parvient|parviendra|arrive|arrivera|sera\s+(?:adressée?|transmise?))\b|"
+    r"\b(?:passe|passera|ira|arrive|arrivera)\s+(?:par|chez|à)\s+vous\b|"
+    r"\b(?:le|les)\s+(?:llega|llegará|corresponde|tocará|toca)\b|"
+    r"\b(?:pasa|pasará|irá|llega|llegará)\s+(?:por|a)\s+(?:usted|ustedes|ti|su\s+mesa)\b"
+)
+"""A document routed to the buyer who owns it ("as you lead purchasing, the order form comes to you", set 36's 133):
+whoever signs it is named, nothing is signed (agents.concepts._NOT_YET). Only the buyer is named: "the order came to
+us" is an order received."""
