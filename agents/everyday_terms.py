@@ -36,7 +36,12 @@ _GOODS = (r"(?:tank(?:ful|füllung(?:en)?|s)?|tankladung(?:en)?|plein|pleins|dé
           r"(?:postage\s+)?stamps?|briefmarken?|timbres?(?:-poste)?|sellos?|"
           r"(?:bus|metro|subway|tube)\s+(?:tickets?|fares?)|fahrscheine?|fahrkarten?|tickets?\s+de\s+(?:métro|bus)|"
           r"billets?\s+de\s+(?:métro|bus)|billetes?\s+de\s+(?:metro|autobús|bus)|bonos?\s+de\s+metro|"
-          r"newspapers?|zeitungen?|journaux|journal|periódicos?|chewing[- ]gums?|kaugummis?|chicles?)")
+          r"newspapers?|zeitungen?|journaux|journal|periódicos?|chewing[- ]gums?|kaugummis?|chicles?|"
+          # a fill of fuel, a meal, a parking ticket (set 36's 003 "eine Tankfüllung pro Quartal")
+          r"(?:fuel\s+)?fill-?ups?|fills?\s+of\s+(?:fuel|diesel|petrol|gas)|lunch(?:es)?|dinners?|breakfasts?|meals?|"
+          r"mittagessen|abendessen|frühstücke?|parkscheine?|parktickets?|tagestickets?|déjeuners?|dîners?|repas|"
+          r"petits?[- ]déjeuners?|tickets?\s+de\s+(?:parking|stationnement)|comidas?|almuerzos?|cenas?|desayunos?|"
+          r"men[uú]s?\s+del\s+día|tickets?\s+de\s+(?:aparcamiento|parking)|parking\s+tickets?|parking\s+fees?)")
 _GOODS_COUNT = (r"(?:half\s+a|a\s+half|a|an|one|two|three|\d+|ein(?:en|e|em)?\s+halbe[nm]?|eine[nm]?|ein|zwei|drei|"
                 r"halbe[nm]?|un\s+demi-?|une?\s+demie?|demi-?|un|une|deux|trois|medio|media|un|una|dos|tres)")
 _GOODS_PRICE = re.compile(
@@ -45,11 +50,21 @@ _SAVING = re.compile(r"\b(?:sav\w*|less|fewer|burn\w*|consum\w*|us(?:es|ed|ing)|
                      r"verfahren|économ\w*|moins|consomm\w*|ahorr\w*|menos|consum\w*|gast[ao]\w*)\b", re.I)
 
 
+_MEAL = re.compile(r"\b(?:lunch|dinner|breakfast|meal|mittagessen|abendessen|frühstück|déjeuner|dîner|repas|comida|"
+                   r"almuerzo|cena|desayuno|men[uú])", re.I)
+_PRICED = re.compile(r"\b(?:cost\w*|pric\w*|pay\w*|licen[cs]\w*|seats?|trucks?|vehicles?|clinics?|kost\w*|\w*preis\w*|"
+                     r"zahl\w*|lizenz\w*|fahrzeug\w*|co[uû]t\w*|prix|pai\w*|tarif\w*|par\s+(?:atelier|poste)|revient|cuest\w*|"
+                     r"precio\w*|pag\w*|licencias?|camion\w*|camión|puestos?|sale|equival\w*|entspricht|équiva\w*)\b", re.I)
+"""A meal a week is also a habit ("Marcus hosts a lunch a month for his depot leads"): it reads as a price only in a
+sentence about what something costs or what a seat, truck or licence comes to."""
+
+
 def goods_unit_prices(text: str) -> list[str]:
     """A price in a unit of everyday goods with a rate: the rate makes the unit a price; a saving is not one."""
     return [f"price talk the record does not anchor (an amount in everyday goods): {m.group(0)!r}"
             for sentence in _SENTENCE.split(text)
-            if (m := _GOODS_PRICE.search(sentence)) and not _SAVING.search(sentence)]
+            if (m := _GOODS_PRICE.search(sentence)) and not _SAVING.search(sentence)
+            and (not _MEAL.search(m.group(0)) or _PRICED.search(sentence))]
 
 
 _ON_THE_HOUSE = re.compile(

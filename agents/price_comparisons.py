@@ -28,7 +28,13 @@ _COMPARE = (
     r"moins\s+(?:cher\s+)?qu['’e]\s*|moins\s+d['’]\s*|pas\s+plus\s+qu['’e]\s*|guère\s+plus\s+qu['’e]\s*|(?:pour\s+|au\s+)?le\s+prix\s+d['’e]\s*|"
     r"autant\s+qu['’e]\s*|ce\s+que\s+co[uû]te\s*|"
     r"(?:por\s+)?menos\s+(?:que|de)|más\s+barato\s+que|no\s+más\s+(?:que|de)|(?:por\s+)?el\s+precio\s+de|lo\s+que\s+cuesta|"
-    r"lo\s+mismo\s+que"
+    r"lo\s+mismo\s+que|"
+    # the comparative split from its "than" by a verb or a period (set 36's 003 "jedes Fahrzeug weniger kostet als eine
+    # Tankfüllung pro Quartal", "costs less to run than a coffee", "menos al mes que un café")
+    r"(?:less|cheaper|weniger|günstiger|billiger|moins(?:\s+cher)?|menos|más\s+barato)\s+(?:[\w'’-]+\s+){1,3}?"
+    r"(?:than|als|qu['’e]\s*|que|de\s+lo\s+que\s+cuesta)|"
+    r"(?:equivalent\s+to|equals?|entspricht|entsprechen|gleich\s+viel\s+wie|équiva(?:ut|lent)\s+à|revient\s+à|"
+    r"equivale\s+a|equivalente\s+a)"
 )
 _THING = (
     r"(?:a|an|one|ein|eine|einen|einem|einer|eines|un|une|uno|una)\s+(?P<thing>[^\W\d_][\w'’-]*(?:\s+(?:de[l]?|du|of|"
