@@ -66,10 +66,10 @@ _KINDS: dict[str, str] = {
         r"kostenfrei|gratuit\w*|offert\w*|sans\s+frais|sin\s+coste|sin\s+cargo|de\s+regalo|regalad\w*)\b"
     ),
     "a payment term": (
-        rf"\bnet(?:to)?\s+{_NUM_WORDS}\b|\b{_NUM_WORDS}\s+(?:days?|tage|jours|días)\s+(?:net(?:to)?|to\s+(?:pay|settle)|"
+        rf"\bnet(?:to)?\s+{_NUM_WORDS}\b|\b{_NUM_WORDS}\s+(?:days?|tage|jours|d[ií]as)\s+(?:net(?:to)?|to\s+(?:pay|settle)|"
         r"zahlungsziel|fin\s+de\s+mois|de\s+plazo|para\s+pagar)\b|\bzahlungsziel\b|"
         rf"\b(?:paiement|règlement|pago|payment|payable|zahlbar)\s+(?:à|a|in|within|en|binnen|innerhalb)\s+{_NUM_WORDS}\s+"
-        r"(?:days?|jours|días|tagen)\b|\bpays?\s+(?:on\s+|in\s+)?(?:net|{_NUM_WORDS}\s+days)\b|"
+        r"(?:days?|jours|d[ií]as|tagen)\b|\bpays?\s+(?:on\s+|in\s+)?(?:net|{_NUM_WORDS}\s+days)\b|"
         # payment bound to an event or split in parts (set 36's 121 "pays only at go-live"): "on delivery", "in three
         # instalments", "à réception", "bei Lieferung", "contra entrega"
         rf"\b(?:pay(?:s|ing|ment|able)?|invoiced?|billed|cash|zahl\w*|bezahl\w*|paie\w*|pai\w*|payé\w*|règlement|"

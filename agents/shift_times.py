@@ -1,4 +1,4 @@
-"""A call today named by the end of a working day or shift, or by a slang call verb (issue 11, set 31's 040: "Frau
+"""A call today named by the end of a working day or shift, a meal break, or by a slang call verb (issue 11, set 31's 040: "Frau
 Schmidt noch heute vor Schichtende durchklingeln").
 
 agents.colloquial_terms reads a call "vor Feierabend" or "at teatime" as a plan for today; the end of a shift, of
@@ -40,7 +40,18 @@ _END_OF_DAY = re.compile(
     r"de\s+(?:fin\s+d['’]année|noël|l['’]été)|des\s+fêtes|pour\s+(?:les\s+)?(?:fêtes|congés|vacances)))\b|"
     r"\bavant\s+qu['’](?:ils?|elles?|on)\s+(?:ne\s+)?ferme(?:nt)?\b|\bavant\s+que\s+(?:l['’]atelier|le\s+(?:bureau|"
     r"garage|dépôt|magasin)|les\s+ateliers)\s+(?:ne\s+)?ferme(?:nt)?\b|"
-    r"\b(?:antes\s+de\s+|a\s+)la\s+hora\s+de\s+cierre\b|\bantes\s+de\s+que\s+(?:cierre|cierren|chape|chapen)\b", re.I)
+    r"\b(?:antes\s+de\s+|a\s+)la\s+hora\s+de\s+cierre\b|\bantes\s+de\s+que\s+(?:cierre|cierren|chape|chapen)\b|"
+    # a break in the working day names an hour of today as well (set 36's 031 "during her lunch break today"): a meal or
+    # coffee break, midday, the end of the day; a sentence naming another day is skipped before this is read
+    r"\b(?:during|in|on|over|at|after|before)\s+(?:(?:her|his|their|your|the)\s+)?(?:lunch|coffee|tea|dinner|midday|noon)"
+    r"[- ]?(?:break|hour)\b|\bat\s+(?:noon|midday|lunch(?:time)?)\s+today\b|\blater\s+today\b|"
+    r"\b(?:in|während|nach|vor|zu\s+beginn)\s+(?:der\s+|seiner\s+|ihrer\s+)?(?:mittagspause|kaffeepause|frühstückspause|"
+    r"mittagszeit)\b|\bzur\s+mittagszeit\b|\bnach\s+dem\s+(?:mittagessen|essen)\b|\bheute\s+(?:mittag|abend|nachmittag)\b|"
+    r"\b(?:pendant|durant|à|après|avant|dès)\s+(?:la\s+|sa\s+|leur\s+|votre\s+)?pause(?:[- ]déjeuner|\s+de\s+midi|\s+café)\b|"
+    r"\b(?:après|avant)\s+le\s+déjeuner\b|\b(?:en|dans\s+la)\s+fin\s+(?:de\s+)?(?:journée|d['’]après-midi)\b|"
+    r"\bce\s+midi\b|\b(?:a|al)\s+mediodía\b|\ben\s+(?:su|la)\s+pausa\s+(?:para\s+comer|de\s+la\s+comida|del\s+almuerzo|"
+    r"del\s+café|de\s+mediodía)\b|\b(?:después\s+de|tras)\s+(?:la\s+)?(?:comer|comida|almuerzo|almorzar)\b|"
+    r"\ba\s+última\s+hora\s+de\s+(?:la\s+tarde|hoy)\b", re.I)
 _CALL_SLANG = re.compile(
     r"\b(?:durchklingeln|anklingeln|durchbimmeln|anbimmeln|anläuten|durchrufen|durchläuten|give\s+(?:her|him|them)\s+"
     r"a\s+(?:buzz|bell|tinkle|shout)|buzz\s+(?:her|him|them)|passer\s+un\s+coup\s+de\s+(?:fil|bigo|téléphone)|"
@@ -48,7 +59,7 @@ _CALL_SLANG = re.compile(
     r"un\s+telefonazo)\b", re.I)
 _TODAY = re.compile(r"\b(?:today|this\s+(?:afternoon|evening|morning)|tonight|heute|heut|noch\s+heute|heute\s+noch|"
                     r"aujourd['’]hui|ce\s+soir|cet\s+après-midi|ce\s+matin|hoy|esta\s+(?:tarde|mañana|noche))\b", re.I)
-_CONTACT = re.compile(r"\b(?:call\w*|ring\w*|phon\w*|speak\w*|talk\w*|reach\w*|anruf\w*|anzurufen|telefonier\w*|"
+_CONTACT = re.compile(r"\b(?:call\w*|ring\w*|phon\w*|speak\w*|talk\w*|reach\w*|catch|anruf\w*|anzurufen|rufen|rufe|ruft|telefonier\w*|"
                       r"erreich\w*|sprech\w*|appel\w*|joind\w*|télépho\w*|parl\w*|llam\w*|habl\w*|contact\w*)\b", re.I)
 _OTHER_DAY = re.compile(
     r"\b(?:tomorrow|next|monday|tuesday|wednesday|thursday|friday|morgen|übermorgen|nächste\w*|montag|dienstag|"
