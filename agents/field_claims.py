@@ -86,7 +86,7 @@ _KINDS: dict[str, str] = {
         # a budget stated as approved or planned (set 36's 130 "Budget steht im Plan"): the buyer's finance decides it
         rf"\b{_BUDGET}\s+(?:\w+\s+){{0,2}}?(?:approved|allocated|secured|signed\s+off|in\s+place|in\s+the\s+plan|"
         r"in\s+the\s+bag|earmarked|ring-?fenced|cleared|agreed|confirmed|freigegeben|genehmigt|bewilligt|eingeplant|"
-        r"gesichert|steht|vorhanden|abgesegnet|im\s+plan|validé|approuvé|voté|prévu|débloqué|alloué|acquis|bouclé|"
+        r"gesichert|steht(?!\s+(?:noch\s+)?aus)|vorhanden|abgesegnet|im\s+plan|validé|approuvé|voté|prévu|débloqué|alloué|acquis|bouclé|"
         r"sécurisé|aprobado|asignado|previsto|reservado|garantizado|cerrado|autorizado|confirmado)\b|"
         rf"\b(?:approved|allocated|secured|freigegebene[sn]?|genehmigte[sn]?|bewilligte[sn]?)\s+{_BUDGET}\b"
     ),

@@ -61,6 +61,12 @@ _SAVING = re.compile(
     r"perd\w*|perte\w*|pierd\w*|pérdida\w*)\b",
     re.I,
 )
+_EFFORT = re.compile(
+    # time or effort compared ("kostet weniger Zeit als ein Umzug", "menos tiempo que una reunión"): no price
+    r"\b(?:time|effort|work|hassle|hours|days|zeit|aufwand|arbeit|mühe|stunden|temps|travail|efforts?|peine|heures|"
+    r"tiempo|trabajo|esfuerzo|horas)\b",
+    re.I,
+)
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
 
 
@@ -87,7 +93,7 @@ def compared_prices(text: str, ctx: Context) -> list[str]:
     for sentence in _SENTENCE.split(normalise(text)):
         for m in _COMPARISON.finditer(sentence):
             thing = m.group("thing")
-            if _SPAN.match(thing) or _SAVING.search(sentence):
+            if _SPAN.match(thing) or _SAVING.search(sentence) or _EFFORT.search(m.group(0)):
                 continue
             if not (_COST.search(sentence) or _RATE_RE.search(sentence[m.end() :])):
                 continue

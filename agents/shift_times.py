@@ -40,9 +40,11 @@ _END_OF_DAY = re.compile(
     r"de\s+(?:fin\s+d['’]année|noël|l['’]été)|des\s+fêtes|pour\s+(?:les\s+)?(?:fêtes|congés|vacances)))\b|"
     r"\bavant\s+qu['’](?:ils?|elles?|on)\s+(?:ne\s+)?ferme(?:nt)?\b|\bavant\s+que\s+(?:l['’]atelier|le\s+(?:bureau|"
     r"garage|dépôt|magasin)|les\s+ateliers)\s+(?:ne\s+)?ferme(?:nt)?\b|"
-    r"\b(?:antes\s+de\s+|a\s+)la\s+hora\s+de\s+cierre\b|\bantes\s+de\s+que\s+(?:cierre|cierren|chape|chapen)\b|"
+    r"\b(?:antes\s+de\s+|a\s+)la\s+hora\s+de\s+cierre\b|\bantes\s+de\s+que\s+(?:cierre|cierren|chape|chapen)\b", re.I)
+_BREAK = re.compile(
     # a break in the working day names an hour of today as well (set 36's 031 "during her lunch break today"): a meal or
-    # coffee break, midday, the end of the day; a sentence naming another day is skipped before this is read
+    # coffee break, midday, the end of the day; a sentence naming another day is skipped before this is read, and one
+    # that reports the buyer's habit or plan ("Elena said she takes calls in her lunch break") plans nothing of ours
     r"\b(?:during|in|on|over|at|after|before)\s+(?:(?:her|his|their|your|the)\s+)?(?:lunch|coffee|tea|dinner|midday|noon)"
     r"[- ]?(?:break|hour)\b|\bat\s+(?:noon|midday|lunch(?:time)?)\s+today\b|\blater\s+today\b|"
     r"\b(?:in|während|nach|vor|zu\s+beginn)\s+(?:der\s+|seiner\s+|ihrer\s+)?(?:mittagspause|kaffeepause|frühstückspause|"
@@ -65,6 +67,11 @@ _OTHER_DAY = re.compile(
     r"\b(?:tomorrow|next|monday|tuesday|wednesday|thursday|friday|morgen|übermorgen|nächste\w*|montag|dienstag|"
     r"mittwoch|donnerstag|freitag|demain|prochain\w*|lundi|mardi|mercredi|jeudi|vendredi|mañana|próxim\w*|lunes|"
     r"martes|miércoles|jueves|viernes|\d{1,2}(?:\.|st|nd|rd|th)?\s+\w+)\b", re.I)
+_REPORTED = re.compile(
+    r"\b(?:said|says|mentioned|wrote|told|noted|explained|sagte|sagt|erwähnte|schrieb|meinte|erzählte|a\s+dit|dit|"
+    r"a\s+mentionné|a\s+écrit|a\s+précisé|a\s+expliqué|dijo|dice|comentó|mencionó|escribió|explicó)\b",
+    re.I,
+)
 _ASKED = re.compile(r"\?|\b(?:asked|asks|whether|fragte?|fragt|ob|demand[eé]\w*|pregunt[óoa]\w*)\b", re.I)
 
 
@@ -75,7 +82,7 @@ def end_of_day_calls(text: str, ctx: Context) -> list[str]:
     for sentence in _SENTENCE.split(text):
         if _ASKED.search(sentence) or _OTHER_DAY.search(sentence):
             continue
-        end = _END_OF_DAY.search(sentence)
+        end = _END_OF_DAY.search(sentence) or (None if _REPORTED.search(sentence) else _BREAK.search(sentence))
         slang = _CALL_SLANG.search(sentence)
         if end and (slang or _CONTACT.search(sentence)):
             out.append(f"proposes to meet today ({end.group(0).strip()!r})")

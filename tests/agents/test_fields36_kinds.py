@@ -189,6 +189,13 @@ def test_a_claim_an_attachment_file_name_carries_is_refused(record: str, attachm
             "Frau Schmidt möchte das Angebot bis Freitag.",
             None,
         ),
+        # a budget still outstanding states no approval
+        (
+            DE,
+            {"contacts": {"702": {"title": "Geschäftsführer – Budget steht noch aus"}}},
+            "Das Budget steht noch aus.",
+            None,
+        ),
         # a file name with no claim, and one quoted as a file name
         (HS, {}, "Dana sent the fleet list on November 24.", "Northwind_fleet_list_v2.xlsx"),
         (FR, {}, "Claire a transmis la liste des ateliers le 24 novembre.", "liste_ateliers_Lumière.pdf"),
@@ -229,6 +236,9 @@ HONEST_PRICE = [
     (DE, "Herr Weber lädt die Standortleiter zu einem Mittagessen pro Quartal ein."),
     (FR, "Paul organise un déjeuner par mois avec les chefs d'atelier."),
     (ES, "Javier organiza una comida al mes con los jefes de base."),
+    # time or effort compared is no price
+    (ES, "La propuesta te cuesta menos tiempo que una reunión."),
+    (DE, "Die Einführung kostet pro Standort weniger Zeit als ein Umzug."),
 ]
 
 
@@ -264,6 +274,10 @@ HONEST_SAME_DAY = [
     (FR, "Claire a déjeuné avec Paul après la démo du 21 octobre."),
     (ES, "¿Le viene bien una llamada el jueves 3 de diciembre a mediodía?"),
     (HS, "Dana asked us to call her during her lunch break today."),
+    # the buyer's habit or own plan reported
+    (HS, "Dana said she would call us later today."),
+    (SF, "Elena mentioned she answers calls during her lunch break."),
+    (FR, "Claire a dit qu'elle répond aux appels pendant sa pause déjeuner."),
 ]
 
 
