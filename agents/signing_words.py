@@ -16,3 +16,10 @@ STEPS_AFTER_SIGNING = (r"(?:first |next |erste\w* |premi[eè]r\w* |primer\w* )?(
                        r"(?:after|nach|après|tras|después de)(?: the| der| dem| la| el| votre| su| sa| your| ihrer)? "
                        r"(?:signing|signature|unterzeichnung|unterschrift|firma)\W*$")
 """Steps that follow a signature still to come: no binding document exists (agents.concepts._NOT_YET)."""
+
+CLOSING = (r"(?:closing|cerrar|cerrado|conclure|abschluss)(?!(?:\s+(?:out|off))?\s+(?:[\w']+\s+){0,3}?"
+           r"(?:review|questionnaire|audit|ticket|issue|loop|gaps?|questions?|checks?|assessment|evaluation|points?|"
+           r"items?|thread|\w*prüfung|fragebogens?|fragen|punkte|revue|questions|revisión|cuestionario|auditoría|"
+           r"preguntas|puntos|evaluación)\b)")
+"""Closing, in a thanks for a step of the deal, unless what is closed is a review or a list of questions ("thank you
+for closing out the security review", "gracias por cerrar la revisión de seguridad": set 36's en-g3, wave 27)."""
