@@ -57,6 +57,7 @@ from agents.normalize import normalise
 from agents.outcome_promises import promised_outcomes
 from agents.price_comparisons import compared_prices
 from agents.price_guidance import without_price_guidance
+from agents.price_matches import price_match_promises
 from agents.price_talk import unanchored_price_talk
 from agents.role_readable import readable, record_spellings, unread_fields
 from agents.role_texts import role_text_violations, unvouched_dates
@@ -202,7 +203,8 @@ def commercial_violations(
             # a decision bound to an event the record does not date, a price said through a comparison (wave 26)
             *unvouched_event_deadlines(said, ctx), *compared_prices(said, ctx),
             *field_claims(said, ctx),  # a claim only a record field carries (wave 27)
-            *event_limit_violations(said, ctx)]  # "by" an event, an event over, a past event invented (wave 27)
+            *event_limit_violations(said, ctx),  # "by" an event, an event over, a past event invented (wave 27)
+            *price_match_promises(text)]  # "send me their figure and we will meet it" (wave 27, set 36)
 
 
 def encoded_violations(
