@@ -46,7 +46,9 @@ _PROJECT_DAY = re.compile(
     r"arranque|puesta\s+en\s+marcha|lanzamiento|inicio|implantacion|despliegue|primera\s+(?:ola|fase))\b"
 )
 """The start or go-live of the buyer's project: a day the buyer commits to."""
-_ASKING = re.compile(r"\?|\b(?:could|would|shall|can)\s+we\b|\b(?:konnten|sollen|wollen)\s+wir\b|\bpourrions\b|\bpodriamos\b")
+_ASKING = re.compile(
+    r"\?|\b(?:could|would|shall|can)\s+we\b|\b(?:konnten|sollen|wollen)\s+wir\b|\bpourrions\b|\bpodriamos\b"
+)
 
 
 def _record_days(ctx: Context, send_day: date) -> set[date]:
@@ -74,6 +76,8 @@ def agreed_dates(body: str, ctx: Context, send_day: date) -> list[str]:
                 continue
             known = _record_days(ctx, send_day) if known is None else known
             if d not in known:
-                out.append(f"states a day as agreed that the record does not hold ({value!r}): {sentence.strip()[:80]!r}")
+                out.append(
+                    f"states a day as agreed that the record does not hold ({value!r}): {sentence.strip()[:80]!r}"
+                )
                 break
     return out

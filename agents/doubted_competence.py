@@ -53,4 +53,7 @@ _DOUBT = re.compile(
 
 def doubted_competence(body: str) -> list[str]:
     """Sentences telling the buyer they need someone to do their job, or cannot do it."""
-    return [f"doubts the buyer's team can do its job: {m.group(0).strip()[:80]!r}" for m in _DOUBT.finditer(_fold(body))]
+    return [
+        f"doubts the buyer's team can do its job: {m.group(0).strip()[:80]!r}"
+        for m in _DOUBT.finditer(_fold(body))
+    ]

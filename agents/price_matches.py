@@ -34,11 +34,13 @@ _WE_MEET = re.compile(
     r"\b(?:lo|la|los|las)\s+(?:igualamos|igualaremos|mejoramos|mejoraremos)\b|\bnos\s+(?:igualamos|ajustamos|ajustaremos)\b"
 )
 """Our side meeting it."""
-_REFUSED = re.compile(r"n't\b|\b(?:not|cannot|never|nicht|kein\w*|pas|jamais|no|nunca)\b")
+_REFUSED = re.compile(r"n't\b|\b(?:not|cannot|never|nicht|kein\w*|ne|n'|pas|jamais|no|nunca)\b")
 
 
 def _fold(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", normalise(text).lower()) if not unicodedata.combining(c))
+    return "".join(
+        c for c in unicodedata.normalize("NFD", normalise(text).lower()) if not unicodedata.combining(c)
+    )
 
 
 def price_match_promises(text: str) -> list[str]:
@@ -48,6 +50,6 @@ def price_match_promises(text: str) -> list[str]:
         if "?" in sentence or not _OTHER_PRICE.search(sentence):
             continue
         m = _WE_MEET.search(sentence)
-        if m and not _REFUSED.search(sentence[max(0, m.start() - 20) : m.end()]):
+        if m and not _REFUSED.search(sentence[max(0, m.start() - 20) : m.end() + 6]):
             out.append(f"promise outside policy (a competitor's price matched): {sentence.strip()[:80]!r}")
     return out

@@ -18,6 +18,7 @@ from agents.capability_claims import unrecorded_capabilities
 from agents.carried_things import carried_thing_left_out
 from agents.confidences import repeated_confidences
 from agents.context import Context, parse_time
+from agents.deferred_asks import deferred_ask
 from agents.draft_conduct import over_the_contacts_head, pressure_for_the_sellers_target, unrecorded_thread
 from agents.draft_tone import tone_problems
 from agents.facts import Vocabulary, date_matches, find_dates, find_unsupported
@@ -295,6 +296,8 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
                         detail=f"found {leftover.group(0)!r}" if leftover else "none"))
     if answered and ask is not None and (left := carried_thing_left_out(ask.question, body)):
         answered, why = False, f"says what the document carries but not {left[:60]!r}, which the buyer asked for"
+    if answered and (put_off := deferred_ask(ask, body)):  # wave 27: behind a second demo, after the signature
+        answered, why = False, put_off
     late = late_promises(body, ctx, send_day or ctx.now.date()) if answered else []
     checks.append(Check(name="answers_latest_question", passed=answered and not late, detail="; ".join(late) or why))
     timing = timing_violations(f"{subject}\n{body}", send_day or ctx.now.date(),

@@ -54,6 +54,12 @@ _HEAD = re.compile(
 )
 """A title that owns every question."""
 
+_FIRST_EN = r"(?:go|goes|come|comes|start|starts|launch|enter|join|first|in\s+(?:the\s+)?(?:first|second)\s+(?:wave|phase))\b"
+_FIRST_DE = r"(?:zuerst|starten|beginnen|anfangen|als\s+erste|in\s+(?:die\s+)?erste)"
+_FIRST_FR = r"(?:en\s+premier|d'abord|demarrer|commencer|partir|dans\s+la\s+premiere)"
+_FIRST_ES = r"(?:primero|entrar|empezar|arrancar|comenzar|en\s+la\s+primera)"
+"""Going first in a rollout: "which clinics go first", "welche Standorte zuerst", "qué bases entran primero"."""
+
 _TOPICS = {
     "finance": re.compile(
         # "before the budget review", "join the budget meeting": the buyer's event is a date, not a money question
@@ -84,15 +90,15 @@ _TOPICS = {
         r"cuant[oa]s\s+(?:licencias|usuarios|puestos|camiones|vehiculos|conductores|sedes|almacenes|personas)|"
         r"(?:licencias|usuarios|puestos)\s+(?:por|para\s+cada|en\s+cada)|"
         # wave 27 (set 36's de-b8, es-b8): which sites go into a phase, a list of the fleet by site
-        r"which\s+(?:clinics|depots|sites|locations|routes|bases|branches)\b|"
+        rf"which\s+(?:clinics|depots|sites|locations|routes|bases|branches)\s+(?:\w+\s+){{0,3}}?{_FIRST_EN}|"
         r"lists?\s+of\s+(?:the\s+|all\s+)?(?:\d+\s+)?(?:vehicles|trucks|drivers|users|sites|depots)|"
         r"(?:vehicles|trucks|drivers)\s+(?:per|by|for\s+each|at\s+each)\s+(?:site|depot|location|clinic)|"
-        r"welche[nrs]?\s+(?:standorte|depots|niederlassungen|filialen|routen|werke|touren)\b|"
+        rf"welche[nrs]?\s+(?:standorte|depots|niederlassungen|filialen|routen|werke|touren)\s+(?:\w+\s+){{0,3}}?{_FIRST_DE}|"
         r"liste\s+(?:der|aller|ihrer)\s+(?:\d+\s+)?(?:fahrzeuge|fahrer\w*|nutzer\w*|standorte)|"
         r"(?:fahrzeuge|fahrer\w*|lkw)\s+(?:pro|je)\s+(?:standort|depot|niederlassung)|"
-        r"quel(?:le)?s?\s+(?:ateliers|sites|depots|agences|tournees|etablissements)\b|"
+        rf"quel(?:le)?s?\s+(?:ateliers|sites|depots|agences|tournees|etablissements)\s+(?:\w+\s+){{0,3}}?{_FIRST_FR}|"
         r"liste\s+des\s+(?:\d+\s+)?(?:vehicules|camions|chauffeurs|utilisateurs|ateliers|sites)|"
-        r"(?:que|cuales)\s+(?:bases|sedes|almacenes|rutas|centros|delegaciones|talleres)\b|"
+        rf"(?:que|cuales)\s+(?:bases|sedes|almacenes|rutas|centros|delegaciones|talleres)\s+(?:\w+\s+){{0,3}}?{_FIRST_ES}|"
         r"lista\s+de\s+(?:los\s+|las\s+)?(?:\d+\s+)?(?:camiones|vehiculos|conductores|usuarios|bases|sedes))\b"
     ),
 }

@@ -46,7 +46,7 @@ _RECEIVES = re.compile(
     # tense ("received", "a reçu", "erhielt", "recibió") is no step, and _coming_day wants the day still to come
     r"\b(?:receives?|will (?:receive|get|have)|gets|is getting|are getting|'ll (?:receive|get|have)|"
     r"erhält|erhalten|bekommt|bekommen|(?:wird|werden) (?:\w+ ){0,6}?(?:erhalten|bekommen)|"
-    r"reçoit|reçoivent|recevra|recevront|aura|auront|"
+    r"reçoit|reçoivent|recevra|recevront|aura|auront|aurez|recevrez|recevez|"
     r"recibe|reciben|recibirá|recibirán|tendrá|tendrán)\b", re.I)
 """The document reaching a person of the deal: with _THING and a coming day, a step the buyer can hold us to."""
 _PRONOUN = re.compile(
