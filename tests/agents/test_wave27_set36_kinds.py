@@ -530,6 +530,11 @@ def test_the_request_put_behind_another_step_is_not_answered(record, body):
             "La propuesta con el calendario sale el viernes; la formación empieza tras la firma.",
         ),
         ("fr_deal", "La proposition part vendredi ; la facture suit une fois le contrat signé."),
+        (
+            "de_deal",
+            "Eine Rückfrage, bevor ich das Angebot fertig mache: Soll es alle 120 Fahrzeuge abdecken?",
+        ),
+        ("es_opportunity", "Antes de enviarle la propuesta: ¿el calendario empieza por Valencia?"),
     ],
 )
 def test_a_request_kept_on_its_day_passes(record, body):
