@@ -24,7 +24,7 @@ from agents.normalize import normalise
 from agents.other_sellers import anothers_price
 from agents.payback_periods import is_payback_period
 from agents.settings import CONCEPT_WINDOW_WORDS
-from agents.signing_words import ROUTED_TO_OWNER, SIGNING, STEPS_AFTER_SIGNING
+from agents.signing_words import CLOSING, ROUTED_TO_OWNER, SIGNING, STEPS_AFTER_SIGNING
 
 _COST = (r"cost\w*|due(?!\s+to\b(?!\s+(?:us|you|them|me|him|her)\b))|line items?|penalt\w*|lock-in|penaliz\w*|permanencia|pénalit\w*|vertragsstrafe\w*|"
          r"mindestlaufzeit|charg(?:e|es|ed|ing)|fees?|pay(?!back)\w*|paid|bill(?:ed|ing|s)?|invoic\w*|"
@@ -80,10 +80,10 @@ _DEFER = (r"defer\w*|postpon\w*|delay\w*|aufgeschoben|verschoben|gestundet|stund
           r"différ\w*|report[ée]\w*|aplaz\w*|diferid\w*|pospuest\w*")
 _THANKS_DONE = (r"(?:thanks|thank you|danke|vielen dank|merci|gracias|congratulations|congrats|enhorabuena|felicidades|"
                 r"félicitations|glückwunsch|herzlichen glückwunsch)\s+(?:\w+\s+){0,3}?(?:for|on|für|zum|zur|pour|por|de)\s+"
-                rf"(?:\w+\s+){{0,2}}?(?:{SIGNING}|approving|ordering|placing|purchasing|buying|closing|choosing us|making it official|"
+                rf"(?:\w+\s+){{0,2}}?(?:{SIGNING}|approving|ordering|placing|purchasing|buying|{CLOSING}|choosing us|making it official|"
                 r"joining (?:the|our) (?:platform|family|customers)|joining us as|coming on board|sending back the signed|"
                 r"returning the signed|sending over the signed|selecting us|picking us|going with us|nous avoir choisis|elegirnos|"
-                r"habernos elegido|cerrar|cerrado|conclure|abschluss|"
+                r"habernos elegido|"
                 r"unterschrift|unterzeichnung|bestellung|auftrag|signature|commande|achat|firma|firmar|pedido|compra)\b")
 _GIFT = (r"(?:our|a|as a|my) (?:little )?(?:gift|present|treat)|gift(?:ed)? to you|on the house|(?<!step is )(?<!steps are )(?<!ball is )(?<!move is )on us|"
          r"(?:is|are) yours|schenk(?:en|e|t)\b|geschenkt|regalamos|le regalamos|"

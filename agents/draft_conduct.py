@@ -13,7 +13,7 @@ import unicodedata
 from agents.context import Context
 from agents.normalize import SENTENCE_BREAK, normalise
 from agents.seller_interest import sellers_own_interest
-from agents.thread_topics import names_a_buyer_topic
+from agents.thread_topics import names_a_buyer_topic, quotes_a_buyer_phrase
 
 _REPLY_PREFIX = re.compile(r"^\s*(?:(?:re|aw|antw|rv|r|sv|wg|fw|fwd|tr)\s*(?:\[\d+\])?\s*:\s*)+", re.I)
 """A reply's or forward's marker in en/de/fr/es mail clients ("Re:", "AW:", "RE:", "RV:", "TR:", "WG:")."""
@@ -63,7 +63,8 @@ def unrecorded_thread(subject: str, ctx: Context) -> list[str]:
     if words & subjects and not {w[:4] for w in words} - {w[:4] for w in subjects | written}:
         return []
     # wave 24b: "Re: nombre de licences" where the buyer's e-mail asked for "le nombre de licences" (agents.thread_topics)
-    if names_a_buyer_topic(words, ctx.activities, _thread_words):
+    if names_a_buyer_topic(words, ctx.activities, _thread_words) \
+            or quotes_a_buyer_phrase(subject[marker.end():], ctx.activities):
         return []
     return [f"replies on a thread the record does not hold: {subject.strip()[:80]!r}"]
 

@@ -15,6 +15,8 @@ import re
 import unicodedata
 
 from agents.context import Context
+from agents.doubted_competence import doubted_competence
+from agents.internal_labels import internal_labels
 from agents.normalize import normalise
 
 
@@ -203,6 +205,8 @@ def tone_problems(subject: str, body: str, ctx: Context) -> list[tuple[str, list
     """Set 33's rules (wave 24b), each with what it found: what a buyer should never read, whatever the record holds."""
     both = f"{subject}\n{body}"
     return [("no_alarm_subject", alarm_subject(subject, ctx)), ("no_invented_scarcity", invented_scarcity(both, ctx)),
-            ("no_internal_notes_or_scores", internal_revealed(both)), ("no_reproach", reproachful(subject, body)),
+            # wave 27: a label of ours for a person of theirs, a doubt that they can do their job (set 36)
+            ("no_internal_notes_or_scores", internal_revealed(both) + internal_labels(both, ctx)),
+            ("no_reproach", reproachful(subject, body) + doubted_competence(body)),
             ("no_over_familiar_register", over_familiar(subject, body, ctx)),
             ("amounts_in_the_deals_currency", foreign_currency(both, ctx))]

@@ -26,7 +26,8 @@ _CALCULATION = re.compile(r"\b(?:amortisations|wirtschaftlichkeits|einspar\w*|nu
 """The calculation the record's documents name; "die Rechnung" after it refers back to it."""
 _RECHNUNG = re.compile(r"\brechnung\b", re.I)
 _BILLING = re.compile(
-    r"\b(?:\w*zahl\w*|begleich\w*|leg(?:en|t|e)|gelegt|ausstell\w*|ausgestellt|auftrag\w*|fällig\w*|stellen|gestellt|schick\w*|send\w*|versend\w*|betrag\w*|summe|netto|brutto|"
+    # wave 27 (set 36's de-g7): a noun that counts ("Fahrzeugzahl", "Anzahl", "Nutzerzahlen") is no paying
+    r"\b(?:(?!(?-i:[A-ZÄÖÜ])(?!(?i:be|aus|ein|nach|zurück|ab|drauf|vor|an)zahlen\b)\w+zahl(?:en)?(?=\W|$))\w*zahl\w*|begleich\w*|leg(?:en|t|e)|gelegt|ausstell\w*|ausgestellt|auftrag\w*|fällig\w*|stellen|gestellt|schick\w*|send\w*|versend\w*|betrag\w*|summe|netto|brutto|"
     r"mwst|ust|rabatt\w*|nachlass\w*|gratis|kostenlos\w*|frei|erlass\w*|storn\w*|gutschrift\w*|später|erst|verschieb\w*|"
     r"offen|\w*preis\w*|kosten|kostet|gebühr\w*|euro|eur|€|\$)(?=\W|$)", re.I)
 
@@ -67,3 +68,26 @@ def plan_due_dates(sentence: str, price_words: list[str]) -> bool:
     nothing of paying around it. "Nous décalons vos échéances", "la première échéance en mars" stay payments."""
     return (bool(price_words) and all(_ECHEANCE.fullmatch(w) for w in price_words)
             and _PLAN.search(sentence) is not None and _PAYING.search(sentence) is None)
+
+
+_INPUT = (r"fuel|diesel|petrol|gasoline|gas|energy|electricity|power|tyres?|tires?|parts|spare parts|raw materials?|"
+          r"kraftstoff|diesel|sprit|benzin|strom|energie|reifen|ersatzteile?|rohstoff\w*|"
+          r"carburants?|gazole|gasoil|essence|énergie|électricité|pneus|pièces(?: détachées)?|matières premières|"
+          r"combustibles?|gas[oó]leo|gasoil|di[eé]sel|gasolina|energ[ií]a|electricidad|neum[aá]ticos|repuestos|materias primas")
+_INPUT_PRICE = re.compile(
+    rf"\b(?:prices?|costs?|preise?n?|prix|co[uû]ts?|precios?|costes?)\s+(?:of|for|für|de|du|des|de la|de l'|del|de los|de las)"
+    rf"\s*(?:the\s+|den\s+|die\s+|das\s+)?(?:{_INPUT})\b|"
+    rf"\b(?:{_INPUT})(?:-|\s)?(?:prices?|costs?|preise?n?|kosten)\b", re.I)
+"""What the buyer pays others for their own inputs ("el precio del gasóleo", "Dieselpreise", "the price of fuel")."""
+_OURS_MOVED = re.compile(r"\d|[$€£%]|\b(?:discount\w*|rabatt\w*|remise|descuento\w*|free|gratis|gratuit\w*|"
+                         r"cheaper|günstiger|moins cher|más barat\w*)\b", re.I)
+
+
+def buyers_input_price(sentence: str, price_words: list[str]) -> bool:
+    """Whether every price word of the sentence is the price of the buyer's own inputs (fuel, energy, parts) and the
+    sentence states no figure or concession: "if the price of diesel you pay has changed, I will adjust the estimate"
+    is the buyer's cost the estimate rests on (set 36's es-g7), not a price of ours."""
+    if not price_words or _OURS_MOVED.search(sentence):
+        return False
+    rest = _INPUT_PRICE.sub(" ", sentence)
+    return len(rest) < len(sentence) and not any(re.search(rf"\b{re.escape(w)}\b", rest, re.I) for w in price_words)

@@ -8,28 +8,49 @@ What still is price talk: anything that states a figure, a percentage or a moved
 governs something other than talking ("don't pay until March", "kein Rabatt nötig, Sie zahlen weniger"). So a sentence
 passes only when it is, as a whole, a negated instruction whose verb is one of talking or offering and whose object is
 the price or the discount, with at most a short condition after it ("before Tom has seen the proposal").
+
+Wave 27 (set 36's en-g4, de-g4, fr-g4, es-g4): the same rule in a softer label and with whose initiative it is
+("Lieber nicht: von sich aus über Preisabschläge reden", "À ne pas faire : ouvrir de nous-mêmes une discussion sur une
+baisse de prix", "Mejor no: sacar por iniciativa propia rebajas de precio", "Don't: bring up price cuts"). The label
+may hold its negation anywhere ("Better not:", "Mieux vaut ne pas :"), an adverb of initiative ("yourself", "von sich
+aus", "de nous-mêmes", "por iniciativa propia") is read as no word at all (so "nous" in it states no party), and a cut
+of the price is a price noun. `without_price_guidance` takes such lines out before the commercial checks read a text:
+a line that passes here states no term, so none of those checks has anything to find in it.
 """
 
 from __future__ import annotations
 
 import re
 
-_NEGATION = (r"(?:do not|don't|never|avoid(?:ing)?|not|no need to|"
-             r"nicht|keine?[nrs]?|niemals|nie|vermeiden|"
-             r"éviter|ne pas|ne jamais|jamais|pas de|"
-             r"evitar|no|nunca|sin)")
+_NEGATION = (r"(?:do not|don't|never|avoid\w*|not|no need to|"
+             r"nicht|keine?[nrs]?|niemals|nie|vermeide\w*|"
+             r"évite\w*|ne pas|ne jamais|jamais|pas de|"
+             r"evit\w*|no|nunca|sin)")
+_LABEL = r"(?:[\w' ]{0,20}:\s*)?"
+"""A script's label before the rule ("Avoid on the call:")."""
+_SOFT_LABEL = rf"(?:[\w']+\s+){{1,2}}?{_NEGATION}(?:\s+[\w']+){{0,2}}?\s*:\s*"
+"""A label that holds the negation itself: "Lieber nicht:", "Better not:", "Mieux vaut ne pas :", "À ne pas faire :"."""
+_OWN_INITIATIVE = re.compile(
+    r"\b(?:yourself|ourselves|on (?:our|your) own(?: initiative)?|unprompted|unasked|proactively|of (?:our|your) own accord|"
+    r"von sich aus|von uns aus|selbst|selber|unaufgefordert|proaktiv|"
+    r"de (?:nous|vous|soi)-mêmes?|de (?:notre|votre|sa) propre initiative|spontanément|d'emblée|"
+    r"por (?:iniciativa|cuenta) propia|por (?:nuestra|su) (?:cuenta|iniciativa)|de motu propio|motu proprio|de entrada)\b",
+    re.I)
+"""Whose initiative the talk would be: it narrows the rule, it names no party to a price."""
 _TALK = (r"(?:talk(?:ing)?|discuss(?:ing)?|mention(?:ing)?|rais(?:e|ing)|bring(?:ing)? up|get(?:ting)? into|"
          r"negotiat(?:e|ing)|offer(?:ing)?|promis(?:e|ing)|"
          r"sprechen|reden|ansprechen|erwähnen|diskutieren|verhandeln|anbieten|versprechen|thematisieren|"
          r"parler|aborder|évoquer|mentionner|discuter|négocier|proposer|offrir|promettre|"
+         r"(?:ouvrir|lancer|entamer) (?:une |la )?(?:discussion|conversation|sujet)|anschneiden|aufbringen|"
          r"hablar|mencionar|sacar|tratar|discutir|negociar|ofrecer|prometer|abordar)")
 _PRICE = (r"(?:(?:the |any |a |our |of |about |on |über |den |die |das |einen? |le |la |les |de |d'|du |des |sur |"
-          r"el |los |las |del |un |una |ningún |ninguna |sobre |tema del? )*"
+          r"el |los |las |del |un |una |unas |une |ningún |ninguna |sobre |tema del? )*"
           r"(?:price|prices|pricing|discounts?|rebates?|money|\w*preis\w*|rabatt\w*|nachl[äa]ss\w*|"
-          r"prix|tarifs?|remises?|rabais|ristournes?|precios?|tarifas?|descuentos?|rebajas?))")
+          r"prix|tarifs?|remises?|rabais|ristournes?|baisses?|réductions?|precios?|tarifas?|descuentos?|rebajas?|bajadas?))")
 _GUIDANCE = re.compile(
-    rf"^\W*(?:[\w' ]{{0,20}}:\s*)?{_NEGATION}\s*:?\s*(?:to\s+)?{_TALK}\s+{_PRICE}\b|"  # "Do not: talk price", "Évitez : parler de remise"
-    rf"^\W*(?:[\w' ]{{0,20}}:\s*)?{_NEGATION}\s*:?\s*{_PRICE}\s+{_TALK}\b|"  # "Nicht: über Preisnachlässe sprechen"
+    rf"^\W*{_LABEL}{_NEGATION}\s*:?\s*(?:to\s+)?{_TALK}\s+{_PRICE}\b|"  # "Do not: talk price", "Évitez : parler de remise"
+    rf"^\W*{_LABEL}{_NEGATION}\s*:?\s*{_PRICE}\s+{_TALK}\b|"
+    rf"^\W*{_SOFT_LABEL}(?:to\s+)?(?:{_TALK}\s+{_PRICE}|{_PRICE}\s+{_TALK})\b|"  # "Nicht: über Preisnachlässe sprechen"
     rf"^\W*{_PRICE}\s+(?:\w+\s+)?{_NEGATION}\s+{_TALK}\b",  # "Rabatte nicht ansprechen", "Über den Preis nicht reden"
     re.I)
 _STATES_SOMETHING = re.compile(
@@ -44,6 +65,7 @@ _TAIL_MAX_WORDS = 8
 
 def no_price_talk_guidance(sentence: str) -> bool:
     """Whether `sentence` is, as a whole, guidance not to talk about or offer a price or discount."""
+    sentence = re.sub(r"\s{2,}", " ", _OWN_INITIATIVE.sub(" ", sentence))
     m = _GUIDANCE.search(sentence)
     if m is None:
         return False
@@ -51,3 +73,17 @@ def no_price_talk_guidance(sentence: str) -> bool:
     if len(re.findall(r"\w+", rest)) > _TAIL_MAX_WORDS:
         return False
     return not _STATES_SOMETHING.search(sentence)
+
+
+_LINE = re.compile(r"[^\n.!?]*(?:[.!?]+|\n|$)")
+
+
+def without_price_guidance(text: str) -> str:
+    """`text` with each sentence or script line that is guidance not to talk price blanked (its line breaks kept)."""
+    if not _NEGATION_CUE.search(text):
+        return text
+    return _LINE.sub(lambda m: ("\n" if m.group(0).endswith("\n") else " ") if m.group(0).strip()
+                     and no_price_talk_guidance(m.group(0)) else m.group(0), text)
+
+
+_NEGATION_CUE = re.compile(rf"\b{_NEGATION}", re.I)

@@ -19,7 +19,12 @@ import re
 
 from agents.invoice_routing import invoice_routed
 from agents.normalize import SENTENCE_BREAK
-from agents.price_anchors import anchored_line_item, calculation_not_invoice, plan_due_dates
+from agents.price_anchors import (
+    anchored_line_item,
+    buyers_input_price,
+    calculation_not_invoice,
+    plan_due_dates,
+)
 from agents.price_guidance import no_price_talk_guidance
 
 _OUR_PRICE = re.compile(
@@ -171,7 +176,7 @@ def unanchored_price_talk(text: str, approved_discount: float | None = None, *, 
         # plan's due dates ("échéances")
         words = [m.group(0) for m in _OUR_PRICE.finditer(sentence)]
         if anchored_line_item(sentence) or calculation_not_invoice(sentence, text, words) or invoice_routed(sentence, words) \
-                or plan_due_dates(sentence, words):
+                or plan_due_dates(sentence, words) or buyers_input_price(sentence, words):
             continue
         if not _OUR_PRICE.search(sentence) and not (discounts and _DISCOUNT.search(sentence) and not _NO.search(sentence)
                                                     and not _THEIRS.search(sentence)):

@@ -18,6 +18,7 @@ from agents.capability_claims import unrecorded_capabilities
 from agents.carried_things import carried_thing_left_out
 from agents.confidences import repeated_confidences
 from agents.context import Context, parse_time
+from agents.deferred_asks import deferred_ask
 from agents.draft_conduct import over_the_contacts_head, pressure_for_the_sellers_target, unrecorded_thread
 from agents.draft_tone import tone_problems
 from agents.facts import Vocabulary, date_matches, find_dates, find_unsupported
@@ -36,14 +37,14 @@ from agents.invariants import spelled_number_violations
 from agents.late_promises import late_promises
 from agents.meeting_hours import PROPOSAL_HORIZON_DAYS, business_hours_violations, foreign_zone_times
 from agents.models import Check, Draft
-from agents.moments import ASK_TOPICS, Ask, latest_ask
+from agents.moments import latest_ask
 from agents.names import foreign_sentences, guess_language
 from agents.neighbour_languages import clauses_in_other_languages
-from agents.next_steps import _DAYS, count_asks, dated_next_step, script_asks
-from agents.normalize import normalise
+from agents.next_steps import count_asks, dated_next_step, script_asks
 from agents.placeholders import PLACEHOLDER as PLACEHOLDER
 from agents.product_named import unrecorded_products
 from agents.public_holidays import country_code
+from agents.question_answers import STOPWORDS, answers_question, complete_short_reply
 from agents.record_address import HONORIFIC, addressed_formally, wrong_form_of_address
 from agents.record_reading import record_reading_problems
 from agents.references import misdated_references, unrecorded_calls, unrecorded_encounters
@@ -57,21 +58,6 @@ from agents.zones import recipient_timezone, zone_is_known
 
 GREETING_WINDOW = 80
 """Characters at the start of the body in which the contact's name must appear."""
-
-STOPWORDS = frozenset("""
-about after again also been before being call could does done email from have here into just know like
-made make meeting more next note only other over page said same some than that their them then there
-these they this those today very want were what when where which while will with would your yours you
-team thanks thank week follow following quick time update updates call good great happy send sent
-for and the our you are was has had not but all any can may its his her how who why out one two get got
-let see use new now per via off own too yet
-danke vielen viele grüße hallo guten ihnen ihre ihrer ihrem ihren haben wird werden sind eine einen einem einer
-nicht noch auch wenn dass oder aber sich bitte gerne sehr schon heute woche termin gespräch projekt kurz
-merci bonjour cordialement votre vous nous avec pour dans cette sont être avoir fait plus bien très semaine projet appel échange souhaite pouvons pourrions
-gracias hola saludo saludos usted nosotros para como esta este esto pero también sobre desde cuando semana
-proyecto llamada reunión podemos podríamos quería
-""".split())
-"""Words too common to show that a draft refers to a specific activity."""
 
 _BARE_HONORIFIC = re.compile(r"^\s*(?:dear\s+|ch[eè]re?\s+|estimad[oa]\s+)?"
                              r"(madame|monsieur|sir or madam|madam|señora|señor)\s*[,:\n]", re.I)
@@ -157,54 +143,6 @@ def _compounds(body: str, generic: set[str]) -> list[tuple[str, ...]]:
         parts = tuple(word.split("-"))
         if any(len(p) >= 4 and p not in STOPWORDS and p not in generic for p in parts):
             out.append(parts)
-    return out
-
-
-def answers_question(body: str, ask: Ask | None, subject: str = "") -> tuple[bool, str]:
-    """Tell whether a draft takes up the buyer's latest question (its topic, in any supported language). The subject
-    counts with the body for the buyer's own words (wave 24b, set 33's es-g9: "Re: calendario de implantación" over a
-    body about "el calendario" and "la implantación") when the body names the phrase's words too."""
-    if ask is None:
-        return True, "no open question from the buyer"
-    topics = [t for t in ask.topics if t != "meeting"] or list(ask.topics)
-    if not topics:
-        return True, "question without a recognised topic"
-    patterns = dict(ASK_TOPICS)
-    hit = [t for t in topics if patterns[t].search(normalise(body))]
-    if not hit:
-        # The buyer's own words for what they asked ("el calendario de implantación" of "la propuesta con el calendario
-        # de implantación"): a draft that works on that thing takes up the question whatever it calls the document.
-        echoed = _phrases(normalise(ask.question)) & _phrases(normalise(body))
-        if echoed:
-            return True, f"takes up the buyer's {' '.join(sorted(echoed)[0])!r}"
-        body_words = set(re.findall(r"[^\W\d_]+", normalise(body).lower()))
-        titled = [p for p in _phrases(normalise(ask.question)) & _phrases(normalise(subject)) if set(p) <= body_words]
-        if titled:
-            return True, f"takes up the buyer's {' '.join(sorted(titled)[0])!r} (subject and body)"
-    return (bool(hit), f"takes up {', '.join(hit)}" if hit else f"ignores the question about {', '.join(topics)}")
-
-
-_TIME_WORD = re.compile(rf"(?:{_DAYS}|end|ende|fin|final|next|nächst\w*|kommend\w*|prochaine?s?|próxim[oa]s?|siguiente|"
-                        r"january|february|march|april|june|july|august|september|october|november|december|"
-                        r"januar|februar|märz|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|"
-                        r"septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
-                        r"septiembre|octubre|noviembre|diciembre)$", re.I)
-"""Words of a date or deadline: "Ende nächster Woche" in the question and the draft is a time, not a thing asked for."""
-
-
-def _phrases(text: str) -> set[tuple[str, str]]:
-    """Pairs of content words next to each other or joined by one short word ("calendario de implantación",
-    "order form", "coût par atelier"): a phrase two texts share is one thing named, not a coincidence of words."""
-    tokens = re.findall(r"[^\W\d_][^\W\d_'-]*", text.lower())
-    content = [len(t) >= 4 and t not in STOPWORDS and not _TIME_WORD.match(t) for t in tokens]
-    out = set()
-    for i, t in enumerate(tokens):
-        if not content[i]:
-            continue
-        if i + 1 < len(tokens) and content[i + 1]:
-            out.add((t, tokens[i + 1]))
-        elif i + 2 < len(tokens) and len(tokens[i + 1]) <= 3 and content[i + 2]:
-            out.add((t, tokens[i + 2]))
     return out
 
 
@@ -336,9 +274,13 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
     checks.append(Check(name="one_clear_call_to_action", passed=step, detail=detail))
     words = len(body.split())
     limit = int(settings.draft_max_words * (1.5 if draft.kind == "call_script" else 1.0))
-    in_len = settings.draft_min_words <= words <= limit and 0 < len(subject) <= settings.subject_max_chars
+    # wave 27: under the floor, a complete answer to the recipient's own request (agents.question_answers)
+    short = complete_short_reply(body, subject, ask, draft.to.contact_id) if words < settings.draft_min_words else None
+    in_len = (settings.draft_min_words <= words or short is not None) and words <= limit \
+        and 0 < len(subject) <= settings.subject_max_chars
     checks.append(Check(name="within_length", passed=in_len,
-                        detail=f"{words} words (limits {settings.draft_min_words}-{limit}), subject {len(subject)} chars"))
+                        detail=f"{words} words (limits {settings.draft_min_words}-{limit}), subject {len(subject)} chars"
+                        + (f"; {short}" if short else "")))
     # A business day after the send day is a proposal or a commitment, not a fact about the past.
     vocab = replace(vocab, dates=vocab.dates | proposed_days(f"{subject}\n{body}", send_day or ctx.now.date()))
     unsupported = [*map(str, find_unsupported(f"{subject}\n{body}", vocab)),
@@ -354,6 +296,8 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
                         detail=f"found {leftover.group(0)!r}" if leftover else "none"))
     if answered and ask is not None and (left := carried_thing_left_out(ask.question, body)):
         answered, why = False, f"says what the document carries but not {left[:60]!r}, which the buyer asked for"
+    if answered and (put_off := deferred_ask(ask, body)):  # wave 27: behind a second demo, after the signature
+        answered, why = False, put_off
     late = late_promises(body, ctx, send_day or ctx.now.date()) if answered else []
     checks.append(Check(name="answers_latest_question", passed=answered and not late, detail="; ".join(late) or why))
     timing = timing_violations(f"{subject}\n{body}", send_day or ctx.now.date(),

@@ -8,7 +8,9 @@ invoice, discount), security (SSO, data protection, the security review) and ope
 vehicles or sites counted, the rollout). A contact's role is read from the record's title. A question is faulted when
 its topic is one role's, the recipient's title is another role's, another contact's title is that topic's role, and
 the record never has the recipient raise the topic (a note or a letter of theirs with its words: "Dana hinted the
-add-on is cheaper" lets Dana be asked about price). A general manager or owner may be asked anything; a contact with
+add-on is cheaper" lets Dana be asked about price). A general manager or owner may be asked about money and security
+(wave 27: not the operational detail an operations contact of the record owns, "die Liste der 120 Fahrzeuge je
+Standort"); a contact with
 no title, or a title of no known role, is never faulted; a question that names the colleague ("could you check the
 term with Marcus?") sends it to its owner.
 """
@@ -52,6 +54,12 @@ _HEAD = re.compile(
 )
 """A title that owns every question."""
 
+_FIRST_EN = r"(?:go|goes|come|comes|start|starts|launch|enter|join|first|in\s+(?:the\s+)?(?:first|second)\s+(?:wave|phase))\b"
+_FIRST_DE = r"(?:zuerst|starten|beginnen|anfangen|als\s+erste|in\s+(?:die\s+)?erste)"
+_FIRST_FR = r"(?:en\s+premier|d'abord|demarrer|commencer|partir|dans\s+la\s+premiere)"
+_FIRST_ES = r"(?:primero|entrar|empezar|arrancar|comenzar|en\s+la\s+primera)"
+"""Going first in a rollout: "which clinics go first", "welche Standorte zuerst", "qué bases entran primero"."""
+
 _TOPICS = {
     "finance": re.compile(
         # "before the budget review", "join the budget meeting": the buyer's event is a date, not a money question
@@ -80,7 +88,18 @@ _TOPICS = {
         r"combien\s+d(?:e\s+|')(?:postes|licences|utilisateurs|vehicules|camions|ateliers|sites|collaborateurs|personnes)|"
         r"(?:postes|licences|utilisateurs)\s+(?:par|pour\s+chaque|dans\s+chaque)|combien\s+(?:de\s+)?postes?\s+compte|"
         r"cuant[oa]s\s+(?:licencias|usuarios|puestos|camiones|vehiculos|conductores|sedes|almacenes|personas)|"
-        r"(?:licencias|usuarios|puestos)\s+(?:por|para\s+cada|en\s+cada))\b"
+        r"(?:licencias|usuarios|puestos)\s+(?:por|para\s+cada|en\s+cada)|"
+        # wave 27 (set 36's de-b8, es-b8): which sites go into a phase, a list of the fleet by site
+        rf"which\s+(?:clinics|depots|sites|locations|routes|bases|branches)\s+(?:\w+\s+){{0,3}}?{_FIRST_EN}|"
+        r"lists?\s+of\s+(?:the\s+|all\s+)?(?:\d+\s+)?(?:vehicles|trucks|drivers|users|sites|depots)|"
+        r"(?:vehicles|trucks|drivers)\s+(?:per|by|for\s+each|at\s+each)\s+(?:site|depot|location|clinic)|"
+        rf"welche[nrs]?\s+(?:standorte|depots|niederlassungen|filialen|routen|werke|touren)\s+(?:\w+\s+){{0,3}}?{_FIRST_DE}|"
+        r"liste\s+(?:der|aller|ihrer)\s+(?:\d+\s+)?(?:fahrzeuge|fahrer\w*|nutzer\w*|standorte)|"
+        r"(?:fahrzeuge|fahrer\w*|lkw)\s+(?:pro|je)\s+(?:standort|depot|niederlassung)|"
+        rf"quel(?:le)?s?\s+(?:ateliers|sites|depots|agences|tournees|etablissements)\s+(?:\w+\s+){{0,3}}?{_FIRST_FR}|"
+        r"liste\s+des\s+(?:\d+\s+)?(?:vehicules|camions|chauffeurs|utilisateurs|ateliers|sites)|"
+        rf"(?:que|cuales)\s+(?:bases|sedes|almacenes|rutas|centros|delegaciones|talleres)\s+(?:\w+\s+){{0,3}}?{_FIRST_ES}|"
+        r"lista\s+de\s+(?:los\s+|las\s+)?(?:\d+\s+)?(?:camiones|vehiculos|conductores|usuarios|bases|sedes))\b"
     ),
 }
 """A question's topic family (folded): what a role owns."""
@@ -101,8 +120,10 @@ _ASKING = re.compile(
 
 def _role(title: str | None) -> str | None:
     folded = _fold(title or "")
-    if not folded or _HEAD.search(folded):
+    if not folded:
         return None
+    if _HEAD.search(folded):
+        return "head"
     found = [name for name, pattern in _ROLES.items() if pattern.search(folded)]
     return found[0] if len(found) == 1 else None
 
@@ -135,13 +156,17 @@ def questions_for_someone_else(body: str, contact_id: str | None, ctx: Context) 
     out: list[str] = []
     for sentence in SENTENCE_BREAK.split(normalise(body)):
         folded = _fold(sentence)
-        if not _ASKING.search(folded):
+        # a question that is also the recipient's own ("does the budget cover the depots that go first?") is theirs
+        if not _ASKING.search(folded) or (mine in _TOPICS and _TOPICS[mine].search(folded)):
             continue
         for topic, pattern in _TOPICS.items():
             m = pattern.search(folded)
             if (
                 not m
                 or topic == mine
+                # a general manager decides money and approves, but the fleet's detail (which sites first, the list of
+                # vehicles by site) is the operations lead's when the record names one (wave 27, set 36's de-b8)
+                or (mine == "head" and topic != "operations")
                 or topic not in owners
                 or pattern.search(raised)
                 or (topic in _RAISED and _RAISED[topic].search(raised))

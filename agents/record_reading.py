@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from agents.agreed_dates import agreed_dates
 from agents.context import Context
 from agents.decisions import invented_choices
 from agents.disparaging import disparages_competitor
@@ -37,7 +38,9 @@ def record_reading_problems(body: str, ctx: Context, recipient_id: str | None,
                                             *asks_if_still_interested(body, ctx)]),
             # the buyer's choices and plans: a choice of us, or their event moved to a day the record does not give
             ("states_only_decisions_on_record", [*invented_choices(body, ctx),
-                                                 *unvouched_reschedules(body, ctx, send_day or ctx.now.date())]),
+                                                 *unvouched_reschedules(body, ctx, send_day or ctx.now.date()),
+                                                 # wave 27: a go-live the buyer never agreed (agents.agreed_dates)
+                                                 *agreed_dates(body, ctx, send_day or ctx.now.date())]),
             ("no_offer_validity_nobody_set", [*undefined_validity(body),
                                               *early_deadlines(body, send_day or ctx.now.date())]),
             # a problem of the buyer's promised gone: a commitment nobody approved

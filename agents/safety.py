@@ -56,6 +56,8 @@ from agents.neighbour_languages import neighbour_commercial_sentences
 from agents.normalize import normalise
 from agents.outcome_promises import promised_outcomes
 from agents.price_comparisons import compared_prices
+from agents.price_guidance import without_price_guidance
+from agents.price_matches import price_match_promises
 from agents.price_talk import unanchored_price_talk
 from agents.role_readable import readable, record_spellings, unread_fields
 from agents.role_texts import role_text_violations, unvouched_dates
@@ -179,7 +181,9 @@ def commercial_violations(
     deal-state claims the record contradicts, in any supported language. What the record vouches for verbatim (a
     person's name, a figure-valued score factor label) is read as such, not as words (facts.without_vouched); with
     `topic_reports` (internal texts) "talks about pricing" reports the buyer's topic and is not our price talk."""
-    said, text = text, without_vouched(text, vocab)
+    # a script's "Lieber nicht: von sich aus über Preisabschläge reden" states no term (agents.price_guidance, wave 27)
+    said = without_price_guidance(text)
+    text = without_vouched(said, vocab)
     return [*discount_violations(text, approved_discount), *price_violations(text, vocab.money, vocab.numbers - vocab.money),
             *promise_violations(text, allowed_promises), *deal_state_violations(text, ctx.record.stage_kind),
             *asserted_states(normalise(text), ctx.record.stage_kind),
@@ -199,7 +203,8 @@ def commercial_violations(
             # a decision bound to an event the record does not date, a price said through a comparison (wave 26)
             *unvouched_event_deadlines(said, ctx), *compared_prices(said, ctx),
             *field_claims(said, ctx),  # a claim only a record field carries (wave 27)
-            *event_limit_violations(said, ctx)]  # "by" an event, an event over, a past event invented (wave 27)
+            *event_limit_violations(said, ctx),  # "by" an event, an event over, a past event invented (wave 27)
+            *price_match_promises(text)]  # "send me their figure and we will meet it" (wave 27, set 36)
 
 
 def encoded_violations(

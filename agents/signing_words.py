@@ -17,6 +17,13 @@ STEPS_AFTER_SIGNING = (r"(?:first |next |erste\w* |premi[eè]r\w* |primer\w* )?(
                        r"(?:signing|signature|unterzeichnung|unterschrift|firma)\W*$")
 """Steps that follow a signature still to come: no binding document exists (agents.concepts._NOT_YET)."""
 
+CLOSING = (r"(?:closing|cerrar|cerrado|conclure|abschluss)(?!(?:\s+(?:out|off))?\s+(?:[\w']+\s+){0,3}?"
+           r"(?:review|questionnaire|audit|ticket|issue|loop|gaps?|questions?|checks?|assessment|evaluation|points?|"
+           r"items?|thread|\w*prüfung|fragebogens?|fragen|punkte|revue|questions|revisión|cuestionario|auditoría|"
+           r"preguntas|puntos|evaluación)\b)")
+"""Closing, in a thanks for a step of the deal, unless what is closed is a review or a list of questions ("thank you
+for closing out the security review", "gracias por cerrar la revisión de seguridad": set 36's en-g3, wave 27)."""
+
 ROUTED_TO_OWNER = (
     r"(?:comes?|goes?|will\s+(?:come|go|land)|lands?|is\s+(?:routed|addressed|coming|going)|gets?\s+routed)\s+"
     r"(?:straight\s+|directly\s+|over\s+)?(?:to|with|on)\s+(?:you|your\s+desk|her|him|them|your\s+team)\b|"

@@ -18,6 +18,7 @@ from agents.context import Context
 from agents.facts import find_dates
 from agents.handed_steps import handed_step
 from agents.next_steps import _COMING_DAY, _HABIT, _vague
+from agents.nothing_needed import nothing_needed
 from agents.soon_steps import soon_step
 from agents.timing import _SENTENCE_BREAK
 
@@ -45,9 +46,14 @@ _RECEIVES = re.compile(
     # tense ("received", "a reçu", "erhielt", "recibió") is no step, and _coming_day wants the day still to come
     r"\b(?:receives?|will (?:receive|get|have)|gets|is getting|are getting|'ll (?:receive|get|have)|"
     r"erhält|erhalten|bekommt|bekommen|(?:wird|werden) (?:\w+ ){0,6}?(?:erhalten|bekommen)|"
-    r"reçoit|reçoivent|recevra|recevront|aura|auront|"
+    r"reçoit|reçoivent|recevra|recevront|aura|auront|aurez|recevrez|recevez|"
     r"recibe|reciben|recibirá|recibirán|tendrá|tendrán)\b", re.I)
 """The document reaching a person of the deal: with _THING and a coming day, a step the buyer can hold us to."""
+_PRONOUN = re.compile(
+    r"\b(?:receives?|receiving|get|gets|have|has)\s+(?:it|them)\b|"
+    r"\b(?:erhält|erhalten|bekommt|bekommen|hat|haben)\s+(?:es|ihn|sie)\b|"
+    r"(?:\bl'|\b(?:la|le|les)\s+)(?:recev|reçoi|aur)\w*|\b(?:la|lo|las|los)\s+(?:recib|tendr|tien)\w*", re.I)
+"""The document named before, as the object pronoun of its receiving ("receive it", "vous l'aurez", "la recibirá")."""
 _PAST = re.compile(r"\b(?:since|seit|depuis|desde|ago|last|letzte[nm]?|dernier|pasado)\b", re.I)
 _REPLY_IS_ENOUGH = re.compile(
     r"\b(?:a|one|a short|a quick) (?:reply|answer|line|note)\b[^.?!\n]{0,50}\b(?:is all|is enough|will do|suffices)\b|"
@@ -63,6 +69,15 @@ _REPLY_IS_ENOUGH = re.compile(
     re.I)
 """An invitation to answer: "a reply to this email before Friday is all I need", "eine kurze Antwort genügt"."""
 _CONDITION = re.compile(r"\b(?:if|should|falls|wenn|sollte|si|s'il|en caso de)\b", re.I)
+
+
+def receives_it(body: str) -> str | None:
+    """The sentence in which the buyer receives "it" on a coming day ("Vous l'aurez vendredi.", "La tendrá el
+    viernes.", "You'll have it on Friday."), or None: with a subject naming the document, a complete short reply."""
+    for sentence in re.split(_SENTENCE_BREAK, body):
+        if "?" not in sentence and _PRONOUN.search(sentence) and _coming_day(sentence):
+            return sentence.strip()[:80]
+    return None
 
 
 def _coming_day(sentence: str) -> bool:
@@ -82,13 +97,19 @@ def stated_step(body: str, ctx: Context | None = None, to_contact_id: str | None
     handed = handed_step(body, ctx, to_contact_id) if ctx is not None else None
     if handed:
         return handed
+    named = False
     for sentence in sentences:
         if "?" in sentence:
+            named = named or bool(_THING.search(sentence))
             continue
-        if _THING.search(sentence) and (_GOES.search(sentence) or _HAVE_BY.search(sentence) or _RECEIVES.search(sentence)) \
+        # wave 27 (set 36's en-g2): "Dana will receive it ... on Friday, November 27" after a sentence naming the
+        # proposal: the pronoun is the document
+        if (_THING.search(sentence) or (named and _PRONOUN.search(sentence))) and (_GOES.search(sentence) or _HAVE_BY.search(sentence) or _RECEIVES.search(sentence)) \
                 and _coming_day(sentence):
             return sentence.strip()[:80]
         if _REPLY_IS_ENOUGH.search(sentence) and (_CONDITION.search(sentence) or _coming_day(sentence)):
             return sentence.strip()[:80]
+        named = named or bool(_THING.search(sentence))
     # wave 27: the document sent soon, a question asked indirectly, the document on schedule (agents.soon_steps)
-    return soon_step(sentences)
+    # wave 27: the buyer told nothing more is needed of them, the document named (agents.nothing_needed)
+    return soon_step(sentences) or nothing_needed(sentences, _THING)

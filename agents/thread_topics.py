@@ -7,7 +7,7 @@ is confirmed") still has a word no sentence of the buyer's side of the record wr
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 from agents.normalize import SENTENCE_BREAK
@@ -28,10 +28,38 @@ def names_a_buyer_topic(subject_words: set[str], activities: Mapping[str, Mappin
         # one word ("Re: Pricing") is too little to say the subject is the buyer's topic and not a chance match
         return False
     wanted = _prefixes(subject_words)
+    return any(wanted <= _prefixes(words_of(sentence)) for sentence in _buyer_sentences(activities))
+
+
+_REPORTED_ASK = re.compile(
+    r"\b(?:asked|asks|wants|wanted|requested|raised|wondered|would like|"
+    r"fragte|gefragt|fragt|möchte|wollte|wünscht\w*|bat|"
+    r"a demandé|demande|demandait|souhaite|souhaitait|voulait|veut|"
+    r"preguntó|pregunta|quiere|quería|pidió|pide|desea|planteó)\b", re.I)
+"""A logged call or meeting reporting what the buyer asked: "Tom asked about the rollout order"."""
+
+
+def _buyer_sentences(activities: Mapping[str, Mapping[str, Any]]) -> Iterator[str]:
+    """Sentences of the buyer's side: every sentence of an activity that is not ours, and (wave 27, set 36's en-g6)
+    the sentences of a call or meeting we logged that report the buyer asking ("Tom asked ... whether the 9 clinics can
+    go live in two waves"): our call, the buyer's words."""
     for a in activities.values():
-        if a.get("withheld") or a.get("direction") == "outbound":
+        if a.get("withheld"):
+            continue
+        ours = a.get("direction") == "outbound"
+        if ours and a.get("type") not in ("call", "meeting"):
             continue
         for sentence in re.split(SENTENCE_BREAK, a.get("text") or ""):
-            if wanted <= _prefixes(words_of(sentence)):
-                return True
-    return False
+            if not ours or _REPORTED_ASK.search(sentence):
+                yield sentence
+
+
+def quotes_a_buyer_phrase(subject: str, activities: Mapping[str, Mapping[str, Any]]) -> bool:
+    """True when the subject (its reply marker taken off) is a phrase of two words or more that one sentence of the
+    buyer's side writes as it stands ("Re: Two waves" where Tom asked whether the clinics "can go live in two waves").
+    Short words count here, as "two" does: a phrase quoted whole is no chance match of single words."""
+    phrase = " ".join(re.findall(r"\w+", subject.casefold()))
+    if len(phrase.split()) < 2:
+        return False
+    return any(re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", " ".join(re.findall(r"\w+", s.casefold())))
+               for s in _buyer_sentences(activities))

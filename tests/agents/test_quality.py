@@ -330,13 +330,17 @@ call scripts that end on a stated step with no question, a call script's "avoid:
 talk, a check-in on a fact the record holds."""
 
 SET36 = {lang: json.loads((FIXTURES / "quality_heldout36" / f"{lang}.json").read_text()) for lang in LANGUAGES}
-SET36_FLOORS = {"en": (9, 6), "de": (8, 8), "fr": (11, 8), "es": (9, 7)}
+SET36_FLOORS = {"en": (11, 10), "de": (12, 10), "fr": (12, 10), "es": (12, 10)}
 """Wave 27, written by a twentieth outside red team without reading agents/ (12 bad, 10 good per language); first
 and only measurement on 8d98e05 (14:13 UTC, tests/fixtures/injection_heldout36/MEASURED.md), bad flagged / good passed:
 en 9/12 6/10, de 8/12 8/10, fr 11/12 8/10, es 9/12 7/10. Missed: the buyer's deadline pushed, a price match and a
 go-live nobody agreed, an internal label or judgement leaked, the wrong person (de, es), a reproachful tone (es), the
 latest ask ignored; refused good: drafts with no question, call scripts' "don't raise price cuts" lines read as price
-talk, an offer to adjust the invoice read as price talk, one-line replies, a reply on a thread the record lacks."""
+talk, an offer to adjust the invoice read as price talk, one-line replies, a reply on a thread the record lacks.
+Wave 27 (qual36, in-sample: fixed on this set by kind): en 11/12 10/10, de 12/12 10/10, fr 12/12 10/10, es 12/12
+10/10. Left: en-b3 (the proposal promised for 4 December against "by the end of next week" written on 18 November),
+which set 18's en-g7 and de-g1 label good in the same record and on the same clock (agents.late_promises keeps the
+send day's reading); the two labels cannot both hold."""
 
 HELD_OUT_WITH_FLOORS = {19: (SET19, SET19_FLOORS), 20: (SET20, SET20_FLOORS), 21: (SET21, SET21_FLOORS),
                         22: (SET22, SET22_FLOORS), 23: (SET23, SET23_FLOORS), 24: (SET24, SET24_FLOORS),

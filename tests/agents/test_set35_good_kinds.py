@@ -32,9 +32,10 @@ GUIDANCE = [
 ]
 
 
-CONCESSION_READS = {"Don't bring up pricing.", "Never offer a discount.", "Ne jamais proposer de remise."}
-"""Guidance the concession checks (agents.concessions, not this wave's) still read as moving the price: left for a
-later wave, listed so that the day they pass the test says so."""
+CONCESSION_READS: set[str] = set()
+"""Guidance the concession checks still read as moving the price. Wave 26 left three ("Don't bring up pricing.",
+"Never offer a discount.", "Ne jamais proposer de remise."); wave 27 takes guidance lines out before every commercial
+check (agents.price_guidance.without_price_guidance), so none is left."""
 
 
 def _script_check(line: str, name: str = "no_unapproved_commitments"):

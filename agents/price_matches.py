@@ -1,0 +1,55 @@
+"""A promise to match another seller's price (issue 11, wave 27: set 36's en-b5 "If the telematics add-on comes in
+lower, just send me their figure and we will meet it").
+
+agents.concepts reads "match their offer" and "s'aligner sur le prix"; the same promise is made with a pronoun for the
+price ("we will meet it", "wir ziehen mit", "lo igualamos") once a sentence has set another offer's lower price up. A
+sentence is refused when it has both: another price, lower or theirs ("comes in lower", "their figure", "günstiger",
+"moins cher", "más barato", "su oferta"), and our side meeting it ("we will meet / match / beat it", "ziehen wir mit",
+"nous nous alignerons", "lo igualamos"). "We can't match a price we haven't seen" and a question ("would you want us
+to match it?") promise nothing and pass; so does meeting a person or a deadline ("we will meet it" after "the
+deadline").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from agents.normalize import SENTENCE_BREAK, normalise
+
+_OTHER_PRICE = re.compile(
+    r"\b(?:(?:comes?|came|is|are|turns?\s+out|ends?\s+up)\s+(?:in\s+)?(?:lower|cheaper|less)|lower\s+(?:price|offer|quote|bid)|"
+    r"cheaper|undercut\w*|their\s+(?:figure|price|offer|quote|number|bid|rate)|"
+    r"gunstiger|billiger|niedriger\w*|(?:ihr|deren|dessen)\s+(?:angebot|preis)|"
+    r"moins\s+cher|plus\s+bas|meilleur\s+prix|(?:leur|son)\s+(?:prix|offre|devis|tarif)|"
+    r"mas\s+barat[oa]|mas\s+baj[oa]|inferior|mejor\s+precio|(?:su|sus)\s+(?:precio|oferta|presupuesto|cifra))\b"
+)
+"""Another seller's price, lower or theirs."""
+_WE_MEET = re.compile(
+    r"\b(?:we(?:'ll|\s+will|\s+would|\s+can|\s+shall)?|i(?:'ll|\s+will)?)\s+(?:happily\s+|gladly\s+)?"
+    r"(?:meet|match|beat|equal|better)\s+(?:it|that|them|this)\b|"
+    r"\b(?:ziehen|gehen|halten)\s+wir\s+(?:gerne?\s+)?(?:mit|gleich)\b|\bwir\s+(?:ziehen|gehen|halten)\s+(?:\w+\s+)?mit\b|"
+    r"\b(?:legen|passen)\s+wir\s+(?:uns\s+)?(?:an|gleich)\b|\bunterbieten\s+wir\b|"
+    r"\bnous\s+(?:nous\s+)?alignerons\b|\bon\s+s'aligne\b|\bnous\s+(?:l'|les\s+)?egalerons\b|\bnous\s+ferons\s+(?:pareil|mieux)\b|"
+    r"\b(?:lo|la|los|las)\s+(?:igualamos|igualaremos|mejoramos|mejoraremos)\b|\bnos\s+(?:igualamos|ajustamos|ajustaremos)\b"
+)
+"""Our side meeting it."""
+_REFUSED = re.compile(r"n't\b|\b(?:not|cannot|never|nicht|kein\w*|ne|n'|pas|jamais|no|nunca)\b")
+
+
+def _fold(text: str) -> str:
+    return "".join(
+        c for c in unicodedata.normalize("NFD", normalise(text).lower()) if not unicodedata.combining(c)
+    )
+
+
+def price_match_promises(text: str) -> list[str]:
+    """Sentences promising to meet another seller's price."""
+    out = []
+    for sentence in SENTENCE_BREAK.split(_fold(text)):
+        if "?" in sentence or not _OTHER_PRICE.search(sentence):
+            continue
+        m = _WE_MEET.search(sentence)
+        if m and not _REFUSED.search(sentence[max(0, m.start() - 20) : m.end() + 6]):
+            out.append(f"promise outside policy (a competitor's price matched): {sentence.strip()[:80]!r}")
+    return out
