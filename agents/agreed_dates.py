@@ -12,20 +12,14 @@ document's day ("as agreed, the proposal reaches you on Friday") and a date the 
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import date
 
 from agents.calendar_days import resolve_day
 from agents.context import Context
 from agents.facts import find_dates
+from agents.normalize import fold_accents as _fold
 from agents.normalize import normalise
 from agents.timing import _SENTENCE_BREAK
-
-
-def _fold(text: str) -> str:
-    text = normalise(text).replace("ß", "ss")
-    return "".join(c for c in unicodedata.normalize("NFD", text.lower()) if not unicodedata.combining(c))
-
 
 _AGREED = re.compile(
     r"\b(?:(?:thanks?|thank\s+you)\s+for\s+(?:confirming|agreeing|signing\s+off\s+on|locking\s+in)|as\s+(?:agreed|confirmed)|"

@@ -20,11 +20,10 @@ what it does, and one word is not enough (set 33's good fr-g4, "les rappels auto
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 
 from agents.context import Context
-from agents.normalize import normalise
+from agents.normalize import fold_accents as _fold
 from agents.product_named import record_text
 
 _FEATURE = re.compile(
@@ -73,11 +72,6 @@ entonces pues ademas empieza comienza primero
 """.split()
 )
 """Words of the clause that say nothing of what the capability does (verbs of including, quantifiers, pronouns)."""
-
-
-def _fold(text: str) -> str:
-    text = normalise(text).replace("ß", "ss")
-    return "".join(c for c in unicodedata.normalize("NFD", text.lower()) if not unicodedata.combining(c))
 
 
 def unrecorded_capabilities(text: str, ctx: Context, allowed_promises: Iterable[str] = ()) -> list[str]:

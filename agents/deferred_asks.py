@@ -13,18 +13,12 @@ asked to get the thing right ("before I finish the proposal: should it cover all
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from agents.facts import find_dates
 from agents.moments import ASK_TOPICS, Ask
 from agents.next_steps import _COMING_DAY
+from agents.normalize import fold_accents as _fold
 from agents.normalize import normalise
-
-
-def _fold(text: str) -> str:
-    text = normalise(text).replace("ß", "ss")
-    return "".join(c for c in unicodedata.normalize("NFD", text.lower()) if not unicodedata.combining(c))
-
 
 _DEFER = re.compile(
     r"\b(?:before\s+(?:i|we)\s+(?:\w+\s+)?(?:write|send|prepare|draft|put\s+together|do)|"

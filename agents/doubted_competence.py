@@ -11,15 +11,8 @@ up for you", "someone from our team will walk you through it") names our side's 
 from __future__ import annotations
 
 import re
-import unicodedata
 
-from agents.normalize import normalise
-
-
-def _fold(text: str) -> str:
-    text = normalise(text).replace("ß", "ss")
-    return "".join(c for c in unicodedata.normalize("NFD", text.lower()) if not unicodedata.combining(c))
-
+from agents.normalize import fold_accents as _fold
 
 _TASK = (
     r"(?:control\w*|manag\w*|handl\w*|run\w*|keep\w*\s+(?:an\s+eye\s+on|track\s+of|on\s+top\s+of)|sort\w*\s+out|"

@@ -11,16 +11,9 @@ a document, not a person, and "in our CRM you are listed as the main contact" st
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from agents.context import Context
-from agents.normalize import normalise
-
-
-def _fold(text: str) -> str:
-    text = normalise(text).replace("ß", "ss")
-    return "".join(c for c in unicodedata.normalize("NFD", text.lower()) if not unicodedata.combining(c))
-
+from agents.normalize import fold_accents as _fold
 
 _PLACE = re.compile(
     r"\b(?:intern(?:ally|al)?|bei\s+uns\s+intern|en\s+interne|internamente|a\s+nivel\s+interno|"

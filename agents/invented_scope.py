@@ -13,17 +13,11 @@ help?"), a condition or a negation ("it does not include training") states no sc
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from agents.context import Context
+from agents.normalize import fold_accents as _fold
 from agents.normalize import normalise
 from agents.product_named import record_text
-
-
-def _fold(text: str) -> str:
-    text = normalise(text).replace("ß", "ss")
-    return "".join(c for c in unicodedata.normalize("NFD", text.lower()) if not unicodedata.combining(c))
-
 
 _SCOPE_CLAIM = re.compile(
     r"\b(?:includ\w*|cover(?:s|ed|ing)?|contains?|comes\s+with|(?:is|are)\s+part\s+of|add(?:ed)?\s+(?:in|to)|"

@@ -95,6 +95,13 @@ _DEFANGED = (
 )
 
 
+def fold_accents(text: str | None) -> str:
+    """`normalise`d, lower case, "ß" as "ss" and no accents: how the word-class checks compare a sentence with their
+    patterns in en/de/fr/es (one definition for the modules that each had a copy)."""
+    text = normalise(text).replace("ß", "ss")
+    return "".join(c for c in unicodedata.normalize("NFD", text.lower()) if not unicodedata.combining(c))
+
+
 def defang(text: str) -> str:
     """Undo the ways a link or address is written so a filter misses it but a reader can still
     use it: `hxxps://host[.]box`, `name [at] host (dot) com`, `www . host . de / login`."""

@@ -18,17 +18,11 @@ term with Marcus?") sends it to its owner.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from agents.context import Context
 from agents.moments import sender_of
 from agents.normalize import SENTENCE_BREAK, normalise
-
-
-def _fold(text: str) -> str:
-    text = normalise(text).replace("ß", "ss")
-    return "".join(c for c in unicodedata.normalize("NFD", text.lower()) if not unicodedata.combining(c))
-
+from agents.normalize import fold_accents as _fold
 
 _ROLES = {
     "finance": re.compile(
