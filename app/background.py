@@ -8,12 +8,17 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
 from app import defaults
 
 log = logging.getLogger(__name__)
+
+_THREADS = "background_threads"
+"""`app.extensions` key: the embedded worker's job threads of this app, for `drain`."""
+_LOCK = threading.Lock()
 
 
 def enqueue(app: Any, job: str, args: list[Any], description: str, *, timeout: float | None = None) -> None:
@@ -35,6 +40,24 @@ def enqueue(app: Any, job: str, args: list[Any], description: str, *, timeout: f
                 function(*args)
             # The job keeps what a page needs to know (a report's failure); the thread only logs.
             except Exception:
-                log.exception("background job failed", extra={"tenant_id": args[0] if args else None})
+                log.exception("background job failed", extra={"tenant_id": args[0] if args else None,
+                                                               "job": description})
 
-    threading.Thread(target=run, name=description, daemon=True).start()
+    thread = threading.Thread(target=run, name=description, daemon=True)
+    with _LOCK:
+        running = app.extensions.setdefault(_THREADS, [])
+        running[:] = [t for t in running if t.is_alive()]
+        running.append(thread)
+    thread.start()
+
+
+def drain(app: Any, timeout: float = defaults.BACKGROUND_DRAIN_SECONDS) -> list[str]:
+    """Wait for the embedded worker's jobs to end (at most `timeout` seconds in all) before the app's data goes: a
+    chart drawn after the demo's training wrote into a data directory the caller was deleting (wave 27's vendor
+    replay failed on it). Returns the descriptions of the jobs still running at the deadline (nothing on RQ)."""
+    deadline = time.monotonic() + timeout
+    with _LOCK:
+        running = list(app.extensions.get(_THREADS, []))
+    for thread in running:
+        thread.join(max(0.0, deadline - time.monotonic()))
+    return [t.name for t in running if t.is_alive()]

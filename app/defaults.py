@@ -237,3 +237,7 @@ WORKER_REPORT_SECONDS = 60.0
 
 WORKER_REPORT_STALE_SECONDS = 180.0
 """A worker not heard from for this many seconds is left out of the LLM page's "what the workers run"."""
+
+BACKGROUND_DRAIN_SECONDS = 120.0
+"""How long the demo's stop waits for the embedded worker's jobs (a model card's charts: ~10 s at load; a learning
+report: ~12 s at 26k decisions) before it removes what they write into."""

@@ -241,9 +241,12 @@ class Demo:
         return str(getattr(get_connector(self.opt.crm, self.app), "account_word", "account"))
 
     def stop(self) -> None:
+        from app.background import drain
         from app.dispatch import get_dispatcher
 
         if self.app is not None:
+            if late := drain(self.app):
+                log.warning("stopping with background jobs still running: %s", ", ".join(late))
             get_dispatcher(self.app).backend.stop()
         if self.sandbox is not None:
             self.sandbox.stop()

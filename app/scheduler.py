@@ -14,7 +14,6 @@ from __future__ import annotations
 import logging
 import os
 import socket
-import threading
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -199,21 +198,10 @@ def tick(app: Flask, enqueue: Callable[[str, str], None] | None = None) -> dict[
 
 
 def _enqueue_default(app: Flask) -> Callable[[str, str], None]:
-    """RQ when the app dispatches on Redis; else a background thread (the embedded worker)."""
-    backend = app.extensions["dispatcher"].backend
-    if getattr(backend, "name", "") == "rq":
-        def on_rq(tenant_id: str, name: str) -> None:
-            backend.queue.enqueue("app.scheduler.run_periodic", args=[tenant_id, name],
-                                  job_timeout=int(defaults.PERIODIC_JOB_TIMEOUT_SECONDS),
-                                  description=f"{name} {tenant_id}")
-        return on_rq
+    """The app's job queue (app.background): RQ when the app dispatches on Redis, else a thread of the embedded
+    worker. A failing periodic job only logs: one tenant's failure must not stop the scheduler."""
+    from app.background import enqueue
 
-    def in_thread(tenant_id: str, name: str) -> None:
-        def run() -> None:
-            with app.app_context():
-                try:
-                    run_periodic(tenant_id, name)
-                except Exception:  # one tenant's failure must not stop the scheduler
-                    log.exception("periodic job failed", extra={"tenant_id": tenant_id})
-        threading.Thread(target=run, name=f"{name}-{tenant_id}", daemon=True).start()
-    return in_thread
+    def on_queue(tenant_id: str, name: str) -> None:
+        enqueue(app, "app.scheduler.run_periodic", [tenant_id, name], f"{name} {tenant_id}")
+    return on_queue
