@@ -21,12 +21,12 @@ from typing import Any
 
 from flask import Flask
 from sqlalchemy import or_, update
-from sqlalchemy.dialects import postgresql, sqlite
 
 from app import defaults
 from app.audit import write_audit
-from app.storage import get_db, rowcount
-from app.storage.models import LeaderLease, PeriodicRun
+from app.storage import get_db, leader_leases, rowcount
+from app.storage.leader_leases import dialect_insert
+from app.storage.models import PeriodicRun
 
 log = logging.getLogger(__name__)
 
@@ -38,23 +38,13 @@ def holder_id(app: Flask) -> str:
     return app.extensions.setdefault("scheduler_holder", f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}")
 
 
-def _insert(session: Any) -> Any:
-    return postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
-
-
 def take_lead(app: Flask, *, now: datetime | None = None) -> bool:
     """Take or renew the scheduler lease; True if this process is the leader until the lease ends."""
     at = now or datetime.now(UTC)
     me = holder_id(app)
     until = at + timedelta(seconds=float(app.config.get("SCHEDULER_LEASE_SECONDS", defaults.SCHEDULER_LEASE_SECONDS)))
     with get_db(app).session() as s:
-        s.execute(_insert(s)(LeaderLease).values(name=LEASE_NAME, holder=me, until=until)
-                  .on_conflict_do_nothing(index_elements=["name"]))
-        result = s.execute(update(LeaderLease)
-                           .where(LeaderLease.name == LEASE_NAME,
-                                  or_(LeaderLease.holder == me, LeaderLease.until < at))
-                           .values(holder=me, until=until))
-        return rowcount(result) == 1
+        return leader_leases.take(s, LEASE_NAME, me, until, now=at)
 
 
 def periodic_jobs(app: Flask) -> dict[str, float]:
@@ -90,7 +80,7 @@ def claim_due(app: Flask, *, now: datetime | None = None) -> list[tuple[str, str
         return []
     tenants = installed_tenants(app)
     with get_db(app).session() as s:
-        insert = _insert(s)
+        insert = dialect_insert(s)
         for tenant_id in tenants:
             for name, every in jobs.items():
                 s.execute(insert(PeriodicRun).values(tenant_id=tenant_id, name=name, runs=0,
@@ -113,7 +103,7 @@ def request_run(app: Flask, tenant_id: str, name: str) -> None:
     """Ask for a tenant's periodic job to run at the leader's next tick (any process may ask)."""
     at = datetime.now(UTC)
     with get_db(app).session() as s:
-        s.execute(_insert(s)(PeriodicRun).values(tenant_id=tenant_id, name=name, runs=0, next_run_at=at,
+        s.execute(dialect_insert(s)(PeriodicRun).values(tenant_id=tenant_id, name=name, runs=0, next_run_at=at,
                                                  requested_at=at)
                   .on_conflict_do_nothing(index_elements=["tenant_id", "name"]))
         s.execute(update(PeriodicRun).where(PeriodicRun.tenant_id == tenant_id, PeriodicRun.name == name)
@@ -126,7 +116,7 @@ def request_soon(app: Flask, tenant_id: str, name: str, within: float) -> None:
     at = datetime.now(UTC)
     due = at + timedelta(seconds=within)
     with get_db(app).session() as s:
-        s.execute(_insert(s)(PeriodicRun).values(tenant_id=tenant_id, name=name, runs=0, next_run_at=due)
+        s.execute(dialect_insert(s)(PeriodicRun).values(tenant_id=tenant_id, name=name, runs=0, next_run_at=due)
                   .on_conflict_do_nothing(index_elements=["tenant_id", "name"]))
         s.execute(update(PeriodicRun).where(PeriodicRun.tenant_id == tenant_id, PeriodicRun.name == name,
                                             PeriodicRun.next_run_at > due)

@@ -18,10 +18,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, or_, select, update
+from sqlalchemy import delete, select
 
 from app import defaults
-from app.storage import get_db, rowcount
+from app.storage import get_db, leader_leases
 from app.storage.models import LeaderLease, ReportCache
 
 log = logging.getLogger(__name__)
@@ -63,25 +63,12 @@ def lease_seconds(app: Any) -> float:
 
 def take(app: Any, tenant_id: str, kind: str, *, now: datetime | None = None) -> Running | None:
     """Take the lease of a report's computation (compare-and-set); None when another holds it and has not expired."""
-    from app.scheduler import _insert
-
     at = now or datetime.now(UTC)
     token = uuid.uuid4().hex
     holder = f"{token}@{at.isoformat()}"
     until = at + timedelta(seconds=lease_seconds(app))
-    name = lease_name(tenant_id, kind)
     with get_db(app).session() as s:
-        s.execute(
-            _insert(s)(LeaderLease)
-            .values(name=name, holder=holder, until=until)
-            .on_conflict_do_nothing(index_elements=["name"])
-        )
-        taken = s.execute(
-            update(LeaderLease)
-            .where(LeaderLease.name == name, or_(LeaderLease.holder == holder, LeaderLease.until < at))
-            .values(holder=holder, until=until)
-        )
-        return Running(token, at) if rowcount(taken) == 1 else None
+        return Running(token, at) if leader_leases.take(s, lease_name(tenant_id, kind), holder, until, now=at) else None
 
 
 def release(app: Any, tenant_id: str, kind: str, token: str) -> None:
