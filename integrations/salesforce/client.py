@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import threading
-import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
@@ -35,6 +34,7 @@ from integrations.base import (
     WriteSet,
 )
 from integrations.errors import CrmError, CrmNotFound, CrmRejected, CrmUnavailable
+from integrations.org_cache import OrgCache
 from integrations.salesforce import constants, currencies, mapping
 from integrations.salesforce.errors import item_error
 from integrations.salesforce.session import Api
@@ -111,10 +111,10 @@ class SalesforceClient:
     crm = constants.CRM
     _missing_optional: dict[str, set[str]] = {}
     _missing_lock = threading.Lock()
-    _lead_statuses: dict[str, tuple[float, frozenset[str]]] = {}
-    """Org → (read at, the Lead Status values that close a lead unconverted): one query per org
-    and LEAD_STATUS_TTL_SECONDS, not one per batch of Leads."""
     LEAD_STATUS_TTL_SECONDS = 600.0
+    _lead_statuses: OrgCache[frozenset[str]] = OrgCache(LEAD_STATUS_TTL_SECONDS)
+    """Org (and the closing-status setting) → the Lead Status values that close a lead unconverted: one query per
+    org and LEAD_STATUS_TTL_SECONDS, not one per batch of Leads."""
 
     def __init__(self, api: Api, *, tenant_id: str, revoke: Callable[[TokenSet], None] | None = None,
                  now: Callable[[], datetime] = lambda: datetime.now(UTC), opt_out_field: str | None = None,
@@ -324,13 +324,9 @@ class SalesforceClient:
     def closed_lead_statuses(self) -> frozenset[str]:
         """The org's Lead Status values that close a lead unconverted (LeadStatus, cached per org)."""
         key = "|".join((self.org_id, *(self.lead_closed_statuses or ())))  # a changed setting is a new key
-        hit = self._lead_statuses.get(key)
-        if hit is not None and time.monotonic() - hit[0] < self.LEAD_STATUS_TTL_SECONDS:
-            return hit[1]
-        rows = self._query_all("SELECT ApiName, MasterLabel, IsConverted FROM LeadStatus", "lead statuses")
-        statuses = mapping.closed_lead_statuses(rows, chosen=self.lead_closed_statuses)
-        self._lead_statuses[key] = (time.monotonic(), statuses)
-        return statuses
+        return self._lead_statuses.get(key, lambda: mapping.closed_lead_statuses(
+            self._query_all("SELECT ApiName, MasterLabel, IsConverted FROM LeadStatus", "lead statuses"),
+            chosen=self.lead_closed_statuses))
 
     def get_record(self, object_type: str, id: str) -> Record:
         got = self.get_records(object_type, [id])

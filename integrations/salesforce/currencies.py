@@ -12,13 +12,12 @@ management's DatedConversionRate is not read: amounts convert at CurrencyType's 
 from __future__ import annotations
 
 import logging
-import threading
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from integrations.money import CurrencyError, RateTable, salesforce_rate_table, single_currency
+from integrations.org_cache import OrgCache
 
 log = logging.getLogger(__name__)
 
@@ -37,8 +36,7 @@ class OrgCurrency:
     rates: RateTable | None
 
 
-_cache: dict[str, tuple[float, OrgCurrency]] = {}
-_lock = threading.Lock()
+_cache: OrgCache[OrgCurrency] = OrgCache(TTL_SECONDS)
 
 
 def org_currency(
@@ -48,23 +46,12 @@ def org_currency(
     query: Callable[[str, str], list[dict[str, Any]]],
 ) -> OrgCurrency:
     """The org's currency set-up, cached per org (`field_names(sobject)`: describe; `query(soql, what)`)."""
-    with _lock:
-        hit = _cache.get(org_id)
-    if hit is not None and time.monotonic() - hit[0] < TTL_SECONDS:
-        return hit[1]
-    got = _read(org_id, field_names, query)
-    with _lock:
-        _cache[org_id] = (time.monotonic(), got)
-    return got
+    return _cache.get(org_id, lambda: _read(org_id, field_names, query))
 
 
 def forget(org_id: str | None = None) -> None:
     """Drop the cached set-up of one org (all when None): an admin turned multi-currency on."""
-    with _lock:
-        if org_id is None:
-            _cache.clear()
-        else:
-            _cache.pop(org_id, None)
+    _cache.forget(org_id)
 
 
 def _read(
