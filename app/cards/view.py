@@ -314,6 +314,11 @@ def action_view(payload: Mapping[str, Any], now: datetime, labels: Mapping[str, 
     title = f"{verb} {who}" if verb and who else prose(nba.get("summary") or nba.get("action") or nba.get("text"), labels)
     strategy = _mapping(payload.get("strategy"))
     due = due_text(nba.get("due_at"), now, nba.get("timezone"))
+    if channel == "meeting" and who:
+        # The due time is when the rep sends the invitation; the meeting's own slots are the draft's, a business day
+        # later ("Meet Amelia Jensen · Mon 7 Dec, 10:00 AM" above a draft proposing Tuesday read as two meetings).
+        title = f"Invite {who} to a meeting"
+        due = f"send the invitation {due}" if due else ""
     discount = nba["discount"] if _number(nba.get("discount")) else 0
     meta = [
         due[:1].upper() + due[1:] if due else "",

@@ -266,9 +266,21 @@ def test_a_meeting_draft_is_its_invitation_email_and_never_called_a_script() -> 
     # The writer writes a meeting's draft as an e-mail (channel "meeting", kind "email"): the wave-22
     # walk found it under a "Copy script" button.
     page = render(copy.deepcopy(MEETING))
-    assert page.text["nba-title"] == "Meet Noah Kim"
+    assert page.text["nba-title"] == "Invite Noah Kim to a meeting"
     assert page.text["btn-copy"] == "Copy invitation"
     assert "btn-compose" in page.text  # an e-mail, so it can go to the composer
+
+
+def test_a_meeting_actions_time_is_when_the_invitation_goes_out_not_the_meeting() -> None:
+    # Wave 27's walk through the Salesforce demo: "Meet Amelia Jensen · Mon 7 Dec, 10:00 AM" above an invitation
+    # proposing Tuesday 8 December read as two different meetings; the due time is the invitation's.
+    page = render(copy.deepcopy(MEETING))
+    assert page.text["nba-title"].startswith("Invite Noah Kim")
+    assert page.text["nba-meta"].startswith("Send the invitation ")
+    call = copy.deepcopy(MEETING)
+    call["next_best_action"] = {**call["next_best_action"], "channel": "call"}
+    page = render(call)
+    assert page.text["nba-title"] == "Call Noah Kim" and not page.text["nba-meta"].startswith("Send")
 
 
 def test_a_linkedin_draft_is_a_message_with_no_email_composer() -> None:

@@ -332,9 +332,14 @@ function actionView(payload: Obj, now: Date, labels: Record<string, string>): Ca
   const channel = str(nba.channel);
   const who = personName(nba.recipient);
   const verb = CHANNEL_VERBS[channel] ?? words(channel);
-  const title = verb && who ? `${verb} ${who}` : prose(nba.summary || nba.action || nba.text, labels);
+  let title = verb && who ? `${verb} ${who}` : prose(nba.summary || nba.action || nba.text, labels);
   const strategy = obj(payload.strategy);
-  const due = dueText(nba.due_at, now, str(nba.timezone) || null);
+  let due = dueText(nba.due_at, now, str(nba.timezone) || null);
+  if (channel === 'meeting' && who) {
+    // the due time is when the rep sends the invitation; the meeting's slots are the draft's (app/cards/view.py)
+    title = `Invite ${who} to a meeting`;
+    due = due ? `send the invitation ${due}` : '';
+  }
   const discount = nba.discount;
   const meta = [
     due ? due.charAt(0).toUpperCase() + due.slice(1) : '',

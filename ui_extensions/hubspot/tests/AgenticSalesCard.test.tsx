@@ -219,7 +219,7 @@ describe('acting from the card', () => {
     mockBackend(() => json(meeting));
     const r = setup('0-3', 123);
     await r.waitFor(() => expect(r.findByTestId(Button, 'btn-copy').text).toBe('Copy invitation'));
-    expect(r.findByTestId(Heading, 'nba-title').text).toBe('Meet Noah Kim');
+    expect(r.findByTestId(Heading, 'nba-title').text).toBe('Invite Noah Kim to a meeting');
     // an e-mail, so the composer opens with it
     expect(r.findByTestId(CrmActionButton, 'btn-compose').props.actionType).toBe('SEND_EMAIL');
     expect(r.findByTestId(Text, 'factor-conversion-0').text).toContain('Past revenue won: 1,541,500 EUR');
