@@ -13,7 +13,7 @@ from flask import Blueprint, abort, current_app
 from app.auth import is_admin
 from app.cards.payload import canonical_object_type, card_payload
 from app.cards.render import render_card_html
-from app.connectors import label_of
+from app.connectors import deal_words_of, label_of
 from app.inbox import installed_tenant
 from app.storage import get_db
 
@@ -39,5 +39,6 @@ def preview(crm: str, portal: str, object_type: str, object_id: str) -> Any:
         payload = card_payload(s, tenant.id, kind, object_id)
     title = (payload.get("record") or {}).get("name") or f"{kind.title()} {object_id}"
     back = "/" if current_app.config.get("SANDBOX_MODE") else None  # the demo's index page
-    html = render_card_html(payload, title=title, object_type=kind, back_url=back, crm_label=label_of(crm))
+    html = render_card_html(payload, title=title, object_type=kind, back_url=back, crm_label=label_of(crm),
+                            deals_word=deal_words_of(crm)[1])
     return html, 200, {"Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store"}

@@ -37,7 +37,8 @@ def _environment() -> Environment:
 
 
 def render_card_html(payload: Mapping[str, Any], *, title: str, object_type: str | None = None,
-                     now: datetime | None = None, back_url: str | None = None, crm_label: str | None = None) -> str:
+                     now: datetime | None = None, back_url: str | None = None, crm_label: str | None = None,
+                     deals_word: str = "deals") -> str:
     """Render the card for one record as a complete HTML document.
 
     Args:
@@ -51,6 +52,7 @@ def render_card_html(payload: Mapping[str, Any], *, title: str, object_type: str
         now: the reader's current time, for relative dates (default: now, UTC).
         back_url: a link back to the list of deals (the demo's index page), if any.
         crm_label: the CRM whose card has the buttons this page dims ("Salesforce"); None: "your CRM".
+        deals_word: what the CRM calls its deals, for the back link ("opportunities" in Salesforce).
 
     Returns:
         The HTML page as a string (UTF-8, no external resources, all text escaped).
@@ -58,7 +60,7 @@ def render_card_html(payload: Mapping[str, Any], *, title: str, object_type: str
     view = card_view(payload, object_type=object_type, now=now)
     return _environment().get_template("card.html").render(
         title=title, card=view, back_url=back_url, mailto=mailto_link(view),
-        crm_card=f"{crm_label} card" if crm_label else "card in your CRM")
+        crm_card=f"{crm_label} card" if crm_label else "card in your CRM", deals_word=deals_word)
 
 
 def mailto_link(view: Mapping[str, Any]) -> str | None:

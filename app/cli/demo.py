@@ -94,7 +94,10 @@ def demo(once: bool, changes: int, seed: int, crm: str | None, open_deals: int, 
             progress.say(f"Every card, browsable offline: {snapshot}")
             click.echo(json.dumps(summary))
             sys.exit(0 if ok else 1)
-        progress.say(f"Open {run.url}/ to see every deal and its card (Ctrl-C to stop).")
+        from app.connectors import deal_words_of
+
+        deal_word = deal_words_of(crm, run.app)[0]
+        progress.say(f"Open {run.url}/ to see every {deal_word} and its card (Ctrl-C to stop).")
         summary["console_url"] = console_hint(run.app, run.url, crm, progress.say, sandbox_url=run.sandbox_url)
         click.echo(json.dumps(summary))
         serve_until_interrupted()

@@ -70,6 +70,21 @@ def label_of(name: str, app: Flask | None = None) -> str | None:
         return None
 
 
+def deal_words_of(name: str | None, app: Flask | None = None) -> tuple[str, str]:
+    """What the CRM calls a deal, one and many (`deal_words` on the connector): ("opportunity", "opportunities")
+    for Salesforce; ("deal", "deals") for HubSpot, for a connector that does not say, and for no or mixed CRMs."""
+    try:
+        words = getattr(get_connector(name, app), "deal_words", None) if name else None
+    except UnknownConnectorError:
+        words = None
+    return (str(words[0]), str(words[1])) if words and len(words) == 2 else ("deal", "deals")
+
+
+def index_deal_words(crms: set[str], app: Flask | None = None) -> tuple[str, str]:
+    """The deal words of a page listing records of `crms`: the one CRM's, or ("deal", "deals") for none or several."""
+    return deal_words_of(next(iter(crms)) if len(crms) == 1 else None, app)
+
+
 def blueprint_modules(app: Flask) -> list[str]:
     """Modules of the registered connectors' webhook receivers (the factory imports them)."""
     return [get_connector(n, app).blueprint for n in names(app)]

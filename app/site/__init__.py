@@ -12,6 +12,7 @@ from typing import Any
 from flask import Blueprint, current_app, url_for
 
 from app.auth import is_admin
+from app.connectors import index_deal_words
 from app.site.deals import EnrichedDeal, active_tenants, enriched_deals
 from app.site.pages import index_html
 from app.storage import get_db
@@ -37,5 +38,5 @@ def index() -> Any:
         deals = [d for t in active_tenants(s) for d in enriched_deals(s, t)]
     console = url_for("admin.index") if "admin.index" in current_app.view_functions else ""
     html = index_html(deals, href=_card_href, recap=current_app.config.get(DEMO_RECAP) or (),
-                      now=datetime.now(UTC), console=console)
+                      now=datetime.now(UTC), console=console, deal_words=index_deal_words({d.crm for d in deals}))
     return html, 200, headers

@@ -53,24 +53,24 @@ def deal_row(deal: EnrichedDeal, href: str, now: datetime) -> dict[str, Any]:
 
 
 def index_html(deals: Sequence[EnrichedDeal], *, href: Callable[[EnrichedDeal], str], recap: Sequence[str],
-               now: datetime, generated: str = "", console: str = "") -> str:
+               now: datetime, generated: str = "", console: str = "",
+               deal_words: tuple[str, str] = ("deal", "deals")) -> str:
     """The index page: the recap, then every enriched deal with a link to its card (and, served
     live, a link to the admin console; an offline snapshot has no console to link to)."""
     rows = [deal_row(d, href(d), now) for d in deals if d.object_type == "deal"]
     leads = [deal_row(d, href(d), now) for d in deals if d.object_type == "lead"]
     return _environment().get_template("index.html").render(deals=rows, leads=leads, recap=list(recap),
                                                             generated=generated, console=console,
-                                                            noun=deal_noun({d.crm for d in deals}))
+                                                            noun=deal_noun(deal_words))
 
 
-def deal_noun(crms: set[str]) -> dict[str, str]:
-    """The word the tenant's users have for a deal: a Salesforce org's are Opportunities (a newcomer's walk read
-    "40 enriched deals" on a Salesforce demo and looked for a Deals tab); HubSpot's, and a mixed index's, deals."""
-    if crms == {"salesforce"}:
-        return {"one": "opportunity", "many": "opportunities", "One": "Opportunity", "Many": "Opportunities"}
-    return {"one": "deal", "many": "deals", "One": "Deal", "Many": "Deals"}
+def deal_noun(deal_words: tuple[str, str]) -> dict[str, str]:
+    """The CRM's word for a deal, one and many, in the cases the index uses."""
+    one, many = deal_words
+    return {"one": one, "many": many, "One": one.capitalize(), "Many": many.capitalize()}
 
 
-def card_html(deal: EnrichedDeal, *, now: datetime, back_url: str, crm_label: str | None = None) -> str:
+def card_html(deal: EnrichedDeal, *, now: datetime, back_url: str, crm_label: str | None = None,
+              deals_word: str = "deals") -> str:
     return render_card_html(deal.payload, title=deal.title, object_type=deal.object_type, now=now, back_url=back_url,
-                            crm_label=crm_label)
+                            crm_label=crm_label, deals_word=deals_word)

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from app.connectors import label_of
+from app.connectors import deal_words_of, index_deal_words, label_of
 from app.site.deals import EnrichedDeal, active_tenants, enriched_deals
 from app.site.pages import card_html, index_html
 from app.storage import get_db
@@ -41,10 +41,12 @@ def write_snapshot(app: Any, data_dir: Path, *, recap: Sequence[str] = (), now: 
         deals = [d for t in active_tenants(s) for d in enriched_deals(s, t)]
     for deal in deals:
         (out / card_file(deal)).write_text(card_html(deal, now=now, back_url="../index.html",
-                                                           crm_label=label_of(deal.crm, app)), encoding="utf-8")
+                                                           crm_label=label_of(deal.crm, app),
+                                                           deals_word=deal_words_of(deal.crm, app)[1]), encoding="utf-8")
     stamp = f"Snapshot of {now.strftime('%d %b %Y, %H:%M')} UTC."
     index = out / "index.html"
-    index.write_text(index_html(deals, href=card_file, recap=recap, now=now, generated=stamp), encoding="utf-8")
+    index.write_text(index_html(deals, href=card_file, recap=recap, now=now, generated=stamp,
+                                deal_words=index_deal_words({d.crm for d in deals}, app)), encoding="utf-8")
     return index
 
 

@@ -168,6 +168,8 @@ class HubSpotConnector:
     label = LABEL
     account_word = "account"
     """What an install is called in the CRM's own words ("Installed the app in account ...")."""
+    deal_words = ("deal", "deals")
+    """What the CRM calls a deal, one and many, for pages its users read ("40 enriched deals")."""
     output_fields_package: str | None = None
     """The package the admin installs that brings the output fields (None: the app creates them)."""
     person_id = "email"

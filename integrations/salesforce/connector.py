@@ -53,6 +53,7 @@ class SalesforceConnector:
     name = constants.CRM
     label = "Salesforce"
     account_word = "org"
+    deal_words = ("opportunity", "opportunities")  # a Salesforce user looks for an Opportunities tab, not Deals
     output_fields_package = "SFDX package"  # the REST API cannot create fields
     person_id = "user_id"
 

@@ -436,6 +436,16 @@ def test_a_leads_card_offers_not_relevant_to_this_lead_and_goes_back_to_the_lead
     assert "Not relevant to this deal" in deal.text["dismiss-reason"] and deal.text["back"] == "← All deals"
 
 
+def test_a_salesforce_opportunitys_card_goes_back_to_all_opportunities_not_deals(app_factory) -> None:
+    from app.connectors import deal_words_of
+
+    app = app_factory()
+    page = render(payload(), back_url="/", deals_word=deal_words_of("salesforce", app)[1])
+    assert page.text["back"] == "← All opportunities"
+    assert deal_words_of("hubspot", app) == ("deal", "deals") and deal_words_of(None, app) == ("deal", "deals")
+    assert deal_words_of("no-such-crm", app) == ("deal", "deals")
+
+
 def test_strategies_read_as_words_and_a_yes_no_factor_is_not_a_count() -> None:
     # The walk read "Re engagement" / "Limited time incentive" and "Executive contact: 0".
     scores = copy.deepcopy(ENRICHED["scores"])
