@@ -29,7 +29,7 @@ import click
 @click.option("--language", type=click.Choice(["de", "fr", "es"]), default=None,
               help="Seed a market whose buyers write this language (German, French or Spanish people, companies and "
                    "emails in their countries); default: the mostly English-speaking market.")
-@click.option("--port", default=0, type=int, help="App port (default: a free one).")
+@click.option("--port", default=0, type=click.IntRange(0, 65535), help="App port (default: a free one).")
 @click.option("--data-dir", default=None, type=click.Path(file_okay=False),
               help="Where the demo keeps its secrets, database and models (default ~/.agentic-sales/demo).")
 def demo(once: bool, changes: int, seed: int, crm: str | None, open_deals: int, faults: str, language: str | None,
