@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import base64
-import html
 import re
+from html import unescape
 from pathlib import Path
 
 import numpy as np
@@ -227,7 +227,7 @@ def test_a_model_gated_on_cross_validation_says_so_beside_its_small_holdout(conv
                     "groups, fewer than 40); AUCs within folds, not on the holdout above. There its AUC was 0.649 "
                     "against the logistic regression's 0.649. A holdout of so few customers decides by chance, so "
                     "its table alone does not say which model is better."]
-    assert note[0] in html.unescape(card_html(card))
+    assert note[0] in unescape(card_html(card))
     # a gate run on the holdout itself (no "on"), or a refused one, adds no such note
     for other in ({k: v for k, v in gate.items() if k != "on"}, gate | {"passed": False, "reasons": ["worse"]}):
         plain = build_card(LoadedModel("churn", loaded.model, loaded.metadata | {"promotion_gate": other},
