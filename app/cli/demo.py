@@ -58,6 +58,15 @@ def demo(once: bool, changes: int, seed: int, crm: str | None, open_deals: int, 
     if unknown:
         click.echo(f"error: --faults: {unknown}", err=True)
         sys.exit(2)
+    if port:
+        from app.cli.server import unusable_address
+
+        # Checked before the minutes of training: werkzeug would print two lines of its own and exit 1 after them.
+        problem = unusable_address("127.0.0.1", port)
+        if problem:
+            click.echo(f"error: --port {port}: {problem} (choose another, or leave --port out for a free one)",
+                       err=True)
+            sys.exit(2)
     opts = DemoOptions(changes=changes, seed=seed, crm=crm, port=port, open_deals=open_deals, faults=names,
                        language=language)
     if data_dir:

@@ -52,8 +52,32 @@ def test_a_port_out_of_range_is_refused_naming_the_option(nothing_starts, tmp_pa
     assert "'--port'" in result.output and "0<=x<=65535" in result.output
 
 
+def _free_port() -> str:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return str(probe.getsockname()[1])
+
+
 @pytest.mark.parametrize("command", ["sandbox", "demo"])
-@pytest.mark.parametrize("port", ["0", "5291", "65535"])
+@pytest.mark.parametrize("port", ["0", "free"])
 def test_a_port_in_range_is_accepted(nothing_starts, tmp_path, command, port):
-    result = _invoke(command, port, tmp_path)
+    result = _invoke(command, _free_port() if port == "free" else port, tmp_path)
     assert isinstance(result.exception, _StartedAnyway), result.output  # got past option parsing to the start
+
+
+def test_the_demo_on_a_port_in_use_says_so_in_one_line_before_it_starts(nothing_starts, tmp_path):
+    """Wave 28: `demo --port 5291` beside a running demo went on and ended with werkzeug's two lines
+    ("Address already in use" ...) and exit 1."""
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = _invoke("demo", str(port), tmp_path)
+    assert not isinstance(result.exception, _StartedAnyway), "started on a port in use"
+    assert result.exit_code == 2, result.output
+    assert result.output.strip() == (f"error: --port {port}: the port is in use by another program "
+                                     "(choose another, or leave --port out for a free one)")
