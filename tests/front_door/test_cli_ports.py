@@ -79,5 +79,7 @@ def test_the_demo_on_a_port_in_use_says_so_in_one_line_before_it_starts(nothing_
         result = _invoke("demo", str(port), tmp_path)
     assert not isinstance(result.exception, _StartedAnyway), "started on a port in use"
     assert result.exit_code == 2, result.output
-    assert result.output.strip() == (f"error: --port {port}: the port is in use by another program "
-                                     "(choose another, or leave --port out for a free one)")
+    assert result.output.strip() == (
+        f"error: --port {port}: the port is in use by another program "
+        "(choose another, or leave --port out for a free one)"
+    )
