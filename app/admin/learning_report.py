@@ -1,6 +1,6 @@
 """The learning report computed by a worker, never in the web request that shows it.
 
-At 26,036 decisions the report takes ~7 s to read, summarise and draw (docs/admin.md, wave 24). The outcome stage
+At 26,036 decisions the report takes ~7 s to read, summarise and draw (docs/admin-walks.md, wave 24). The outcome stage
 asks for a refresh (a "run now" row of the scheduler's `learning_report` job), the scheduler's leader hands it to a
 worker, and the page shows the last stored report at once: as up to date when its key still matches what it was
 computed from, else with the time it was computed and a note that a newer one is on its way. A tenant that never

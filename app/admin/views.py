@@ -222,3 +222,12 @@ def doc(name: str) -> Any:
         return refusal(404, "This copy of the app has no docs folder",
                        f"Read docs/{name}.md in the project's repository.")
     return render_template("admin/doc.html", name=name, text=text)
+
+
+@bp.get("/<path:rest>")
+def no_such_page(rest: str) -> Any:
+    """Any other address under /admin/ (a mistyped tab, an old bookmark): the console's own page with its way
+    home, not the framework's bare "Not Found". The URL map tries every real page first (a rule's static
+    parts outrank a `path` converter). It names nothing of any tenant, so it needs no sign-in."""
+    return refusal(404, "No such page in the console",
+                   "Check the address, or go back to the console home and pick the page from its tabs.")

@@ -29,7 +29,7 @@ import click
 @click.option("--language", type=click.Choice(["de", "fr", "es"]), default=None,
               help="Seed a market whose buyers write this language (German, French or Spanish people, companies and "
                    "emails in their countries); default: the mostly English-speaking market.")
-@click.option("--port", default=0, type=int, help="App port (default: a free one).")
+@click.option("--port", default=0, type=click.IntRange(0, 65535), help="App port (default: a free one).")
 @click.option("--data-dir", default=None, type=click.Path(file_okay=False),
               help="Where the demo keeps its secrets, database and models (default ~/.agentic-sales/demo).")
 def demo(once: bool, changes: int, seed: int, crm: str | None, open_deals: int, faults: str, language: str | None,
@@ -58,6 +58,15 @@ def demo(once: bool, changes: int, seed: int, crm: str | None, open_deals: int, 
     if unknown:
         click.echo(f"error: --faults: {unknown}", err=True)
         sys.exit(2)
+    if port:
+        from app.cli.server import unusable_address
+
+        # Checked before the minutes of training: werkzeug would print two lines of its own and exit 1 after them.
+        problem = unusable_address("127.0.0.1", port)
+        if problem:
+            click.echo(f"error: --port {port}: {problem} (choose another, or leave --port out for a free one)",
+                       err=True)
+            sys.exit(2)
     opts = DemoOptions(changes=changes, seed=seed, crm=crm, port=port, open_deals=open_deals, faults=names,
                        language=language)
     if data_dir:
