@@ -13,7 +13,7 @@ from app import defaults
 from app.admin import actions, bp, refusal, signed_in, tenant_page
 from app.admin import health as health_data
 from app.admin.access import GrantError, grant, grants
-from app.connectors import get_connector
+from app.connectors import deal_noun, deal_words_of, get_connector
 from app.storage import get_db
 from app.storage.models import MAX_ROW_ID, Installation, Tenant
 
@@ -33,8 +33,9 @@ NAV: tuple[tuple[str, str], ...] = (
 def page(template: str, **context: Any) -> str:
     """Render a tenant page with the navigation, the identity and the role."""
     nav = [(ep, title) for ep, title in NAV if ep in current_app.view_functions]
+    # The CRM's word for a deal ({{ deal.one }}, {{ deal.Many }}): a Salesforce org's admin reads "opportunities".
     return render_template(template, nav=nav, tenant=g.tenant, role=g.role, identity=g.identity,
-                           endpoint=request.endpoint, **context)
+                           endpoint=request.endpoint, deal=deal_noun(deal_words_of(g.tenant.crm)), **context)
 
 
 def _limiter() -> Any:

@@ -80,6 +80,12 @@ def deal_words_of(name: str | None, app: Flask | None = None) -> tuple[str, str]
     return (str(words[0]), str(words[1])) if words and len(words) == 2 else ("deal", "deals")
 
 
+def deal_noun(deal_words: tuple[str, str]) -> dict[str, str]:
+    """The CRM's word for a deal, one and many, in the cases pages use ({{ deal.one }}, {{ noun.Many }})."""
+    one, many = deal_words
+    return {"one": one, "many": many, "One": one.capitalize(), "Many": many.capitalize()}
+
+
 def index_deal_words(crms: set[str], app: Flask | None = None) -> tuple[str, str]:
     """The deal words of a page listing records of `crms`: the one CRM's, or ("deal", "deals") for none or several."""
     return deal_words_of(next(iter(crms)) if len(crms) == 1 else None, app)

@@ -7,11 +7,12 @@ from datetime import UTC, datetime
 from typing import Any
 
 
-def log_decisions(app: Any, tenant_id: str, *, n: int = 40, old_rows: int = 0, outcomes: bool = True) -> None:
+def log_decisions(app: Any, tenant_id: str, *, n: int = 40, old_rows: int = 0, outcomes: bool = True,
+                  object_type: str = "deal") -> None:
     """`n` strategy choices over n / 5 days of March 2026, with every allowed arm's probability in
     the payload (as `app.pipeline.strategy.logged_choice` logs it), each deal won or lost (with
     `outcomes`), and the first `old_rows` logged as an older version did: the chosen arm's
-    propensity only."""
+    propensity only. `object_type`: whose decisions (a Salesforce Lead's; outcomes are written for deals only)."""
     from app.storage import get_db
     from app.storage import models as m
 
@@ -24,7 +25,7 @@ def log_decisions(app: Any, tenant_id: str, *, n: int = 40, old_rows: int = 0, o
                                    "baseline": 0.2, "amount_weight": 1.0 + (i % 4) / 4}}
             if i >= old_rows:
                 payload["probabilities"] = probs
-            a = m.Action(tenant_id=tenant_id, object_type="deal", record_id=f"d{i}", kind="strategy_choice",
+            a = m.Action(tenant_id=tenant_id, object_type=object_type, record_id=f"d{i}", kind="strategy_choice",
                          status="logged", payload=payload, created_at=datetime(2026, 3, 1 + i // 5, 9))
             s.add(a)
             s.flush()
