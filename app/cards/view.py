@@ -69,9 +69,10 @@ DISMISS_REASONS = (
 """Reasons a rep can give for dismissing a suggestion (value, label); the learning report groups by value."""
 
 
-def dismiss_reasons(object_type: str | None) -> list[dict[str, str]]:
-    """The dismiss reasons as a card offers them for a record of this type: a Lead is not a deal."""
-    noun = "lead" if object_type == "lead" else "deal"
+def dismiss_reasons(object_type: str | None, deal_word: str = "deal") -> list[dict[str, str]]:
+    """The dismiss reasons as a card offers them for a record of this type: a Lead is not a deal, and a deal is the
+    CRM's word for one (`deal_word`: "opportunity" on a Salesforce card)."""
+    noun = "lead" if object_type == "lead" else deal_word
     return [{"value": v, "label": t.replace("this deal", f"this {noun}")} for v, t in DISMISS_REASONS]
 
 
