@@ -189,11 +189,18 @@ def models(tenant: str) -> Any:
 
     from markupsafe import Markup
 
+    from app.admin import crm_words
     from app.admin.dates import when
     from app.reports import model_cards
     from scoring.report import card_html
 
-    cards = model_cards(current_app._get_current_object(), tenant)  # type: ignore[attr-defined]
+    deal = deal_noun(deal_words_of(g.tenant.crm))
+    # The cards are the scoring package's, written once for every CRM ("the chance an open deal is won"): their
+    # sentences in the tenant's CRM's word for a deal; factor labels are the CRM's own already.
+    cards = [replace(c, title=crm_words(c.title, deal), predicts=c.predicts and crm_words(c.predicts, deal),
+                     absent_reason=c.absent_reason and crm_words(c.absent_reason, deal),
+                     notes=[crm_words(n, deal) for n in c.notes])
+             for c in model_cards(current_app._get_current_object(), tenant)]  # type: ignore[attr-defined]
     # card_html escapes every value it prints; its SVG figures are matplotlib's own output.
     # The report writes the training time as stored (ISO); the console writes every moment one way.
     fragments = [(c, Markup(card_html(replace(c, created_at=when(c.created_at)) if c.created_at else c)))
