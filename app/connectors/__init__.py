@@ -80,6 +80,14 @@ def deal_words_of(name: str | None, app: Flask | None = None) -> tuple[str, str]
     return (str(words[0]), str(words[1])) if words and len(words) == 2 else ("deal", "deals")
 
 
+def account_word_of(name: str | None, app: Flask | None = None) -> str:
+    """What the CRM calls an install (`account_word` on the connector): "org" for Salesforce, else "account"."""
+    try:
+        return str(getattr(get_connector(name, app), "account_word", "") or "account") if name else "account"
+    except UnknownConnectorError:
+        return "account"
+
+
 def object_labels(name: str | None, app: Flask | None = None) -> dict[str, str]:
     """The app's record types ("deal", "company") by the CRM's own names where its connector gives them
     (`object_labels`: Salesforce's "Opportunity", "Account"); {} for a connector that does not."""

@@ -96,3 +96,16 @@ def test_help_texts_take_the_crms_word_for_a_deal_and_nothing_else(text, expecte
     assert crm_words(text, OPPORTUNITY) == expected
     assert crm_words(text, deal_noun(("deal", "deals"))) == text
     assert crm_words(text, None) == text
+
+
+@pytest.mark.parametrize("path", ["/access", "/learning", "/models"])
+def test_a_salesforce_orgs_console_says_this_org(console, path):
+    page = _main_text(_sf_client(console).get(f"/admin/t/{SF}{path}").get_data(as_text=True))
+    assert "this org" in page, page[:600]
+    assert not re.search(r"\bthis account\b", page), re.findall(r".{40}this account.{20}", page)
+
+
+def test_a_hubspot_accounts_console_says_this_account(console):
+    client = crm_session(console.test_client(), HS, "ann@a.example")
+    page = _main_text(client.get(f"/admin/t/{HS}/access").get_data(as_text=True))
+    assert "this account" in page and "this org" not in page
