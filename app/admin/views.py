@@ -191,7 +191,7 @@ def models(tenant: str) -> Any:
 
     from markupsafe import Markup
 
-    from app.admin import crm_words
+    from app.admin import crm_words, crm_words_html
     from app.admin.dates import when
     from app.reports import model_cards
     from scoring.report import card_html
@@ -206,7 +206,8 @@ def models(tenant: str) -> Any:
              for c in model_cards(current_app._get_current_object(), tenant)]  # type: ignore[attr-defined]
     # card_html escapes every value it prints; its SVG figures are matplotlib's own output.
     # The report writes the training time as stored (ISO); the console writes every moment one way.
-    fragments = [(c, Markup(card_html(replace(c, created_at=when(c.created_at)) if c.created_at else c)))
+    fragments = [(c, Markup(crm_words_html(card_html(replace(c, created_at=when(c.created_at)) if c.created_at else c),
+                                           deal)))
                  for c in cards]
     return page("admin/models.html", cards=fragments)
 

@@ -109,3 +109,18 @@ def test_a_hubspot_accounts_console_says_this_account(console):
     client = crm_session(console.test_client(), HS, "ann@a.example")
     page = _main_text(client.get(f"/admin/t/{HS}/access").get_data(as_text=True))
     assert "this account" in page and "this org" not in page
+
+
+def test_a_model_cards_text_takes_the_crms_word_but_not_its_markup_or_figures():
+    from app.admin import crm_words_html
+
+    html = ('<section class="deal card" id="card-deal"><h3>Conversion: the chance an open deal is won</h3>'
+            '<p>Measured on a holdout of 400 deals.</p><ul><li>Days since last deal won</li></ul>'
+            '<code>deal_amount deal</code><svg><text>deals</text><path d="M0 0"/></svg>'
+            '<img alt="deal" src="data:image/png;base64,ZGVhbA=="><p>Past deals won</p></section>')
+    out = crm_words_html(html, OPPORTUNITY)
+    assert out == ('<section class="deal card" id="card-deal"><h3>Conversion: the chance an open opportunity is won'
+                   '</h3><p>Measured on a holdout of 400 opportunities.</p><ul><li>Days since last opportunity won</li>'
+                   '</ul><code>deal_amount deal</code><svg><text>deals</text><path d="M0 0"/></svg>'
+                   '<img alt="deal" src="data:image/png;base64,ZGVhbA=="><p>Past opportunities won</p></section>')
+    assert crm_words_html(html, deal_noun(("deal", "deals"))) == html
