@@ -26,7 +26,7 @@ def _sf_client(console: Any) -> Any:
 
 
 def _deal_words_outside_code(page: str) -> list[str]:
-    """"deal" as a word in what the admin reads, leaving out setting keys and field names in <code>."""
+    """ "deal" as a word in what the admin reads, leaving out setting keys and field names in <code>."""
     text = _main_text(re.sub(r"<code>.*?</code>", " ", page, flags=re.DOTALL))
     return re.findall(r".{0,40}\bdeals?\b.{0,40}", text, re.IGNORECASE)
 
@@ -69,29 +69,45 @@ def test_record_types_and_field_errors_are_named_as_salesforce_names_them(consol
     client = _sf_client(console)
     page = client.get(f"/admin/t/{SF}/mappings").get_data(as_text=True)
     nav = re.search(r'<nav aria-label="Record types">(.*?)</nav>', page, re.DOTALL)
-    assert nav and [t for t in re.findall(r">([^<]+)</a>", nav[1])] == ["Opportunity", "Account", "Contact", "Lead"][
-        : len(re.findall(r"</a>", nav[1]))], nav
+    assert (
+        nav
+        and [t for t in re.findall(r">([^<]+)</a>", nav[1])]
+        == ["Opportunity", "Account", "Contact", "Lead"][: len(re.findall(r"</a>", nav[1]))]
+    ), nav
     assert "object=deal" in nav[1]  # the address keeps the app's own key
     canonical = re.search(r'name="map\.([a-z_]+)"', page)
     assert canonical, "no mapping row on the page"
-    form = {"csrf_token": csrf_of(client, f"/admin/t/{SF}/mappings"), "object": "deal", "action": "save",
-            f"map.{canonical[1]}": "NoSuchField__c"}
+    form = {
+        "csrf_token": csrf_of(client, f"/admin/t/{SF}/mappings"),
+        "object": "deal",
+        "action": "save",
+        f"map.{canonical[1]}": "NoSuchField__c",
+    }
     html = client.post(f"/admin/t/{SF}/mappings", data=form).get_data(as_text=True)
     assert "Opportunity field &#39;NoSuchField__c&#39; does not exist in this org" in html, re.findall(
-        r'class="error"[^>]*>([^<]+)', html)
+        r'class="error"[^>]*>([^<]+)', html
+    )
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Deals worth more than this (in the deal's currency) go to a human.",
-     "Opportunities worth more than this (in the opportunity's currency) go to a human."),
-    ("Min closed deals", "Min closed opportunities"),
-    ("A Deal stage", "A Opportunity stage"),
-    # What the admin types stays as the app names it: keys and field names in backticks.
-    ("Set `min_closed_deals` or `deal` to 10 deals", "Set `min_closed_deals` or `deal` to 10 opportunities"),
-    # Honest look-alikes: other words that contain "deal".
-    ("A dealer's ideal dealings", "A dealer's ideal dealings"),
-    ("closed_deals and deal_id", "closed_deals and deal_id"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Deals worth more than this (in the deal's currency) go to a human.",
+            "Opportunities worth more than this (in the opportunity's currency) go to a human.",
+        ),
+        ("Min closed deals", "Min closed opportunities"),
+        ("A Deal stage", "A Opportunity stage"),
+        # What the admin types stays as the app names it: keys and field names in backticks.
+        (
+            "Set `min_closed_deals` or `deal` to 10 deals",
+            "Set `min_closed_deals` or `deal` to 10 opportunities",
+        ),
+        # Honest look-alikes: other words that contain "deal".
+        ("A dealer's ideal dealings", "A dealer's ideal dealings"),
+        ("closed_deals and deal_id", "closed_deals and deal_id"),
+    ],
+)
 def test_help_texts_take_the_crms_word_for_a_deal_and_nothing_else(text, expected):
     assert crm_words(text, OPPORTUNITY) == expected
     assert crm_words(text, deal_noun(("deal", "deals"))) == text
@@ -114,13 +130,17 @@ def test_a_hubspot_accounts_console_says_this_account(console):
 def test_a_model_cards_text_takes_the_crms_word_but_not_its_markup_or_figures():
     from app.admin import crm_words_html
 
-    html = ('<section class="deal card" id="card-deal"><h3>Conversion: the chance an open deal is won</h3>'
-            '<p>Measured on a holdout of 400 deals.</p><ul><li>Days since last deal won</li></ul>'
-            '<code>deal_amount deal</code><svg><text>deals</text><path d="M0 0"/></svg>'
-            '<img alt="deal" src="data:image/png;base64,ZGVhbA=="><p>Past deals won</p></section>')
+    html = (
+        '<section class="deal card" id="card-deal"><h3>Conversion: the chance an open deal is won</h3>'
+        "<p>Measured on a holdout of 400 deals.</p><ul><li>Days since last deal won</li></ul>"
+        '<code>deal_amount deal</code><svg><text>deals</text><path d="M0 0"/></svg>'
+        '<img alt="deal" src="data:image/png;base64,ZGVhbA=="><p>Past deals won</p></section>'
+    )
     out = crm_words_html(html, OPPORTUNITY)
-    assert out == ('<section class="deal card" id="card-deal"><h3>Conversion: the chance an open opportunity is won'
-                   '</h3><p>Measured on a holdout of 400 opportunities.</p><ul><li>Days since last opportunity won</li>'
-                   '</ul><code>deal_amount deal</code><svg><text>deals</text><path d="M0 0"/></svg>'
-                   '<img alt="deal" src="data:image/png;base64,ZGVhbA=="><p>Past opportunities won</p></section>')
+    assert out == (
+        '<section class="deal card" id="card-deal"><h3>Conversion: the chance an open opportunity is won'
+        "</h3><p>Measured on a holdout of 400 opportunities.</p><ul><li>Days since last opportunity won</li>"
+        '</ul><code>deal_amount deal</code><svg><text>deals</text><path d="M0 0"/></svg>'
+        '<img alt="deal" src="data:image/png;base64,ZGVhbA=="><p>Past opportunities won</p></section>'
+    )
     assert crm_words_html(html, deal_noun(("deal", "deals"))) == html
