@@ -86,12 +86,13 @@ def demo(once: bool, changes: int, seed: int, crm: str | None, open_deals: int, 
         llm_setup.arm(run)  # the backfill ran on the offline templates; the rep's edits run on --llm
         run.arm()
         run.change(changes)
-        with progress.bar("enriching the edited deals", total=len(run.changed), unit="deal") as bar:
+        one, many = run.deal_words()
+        with progress.bar(f"enriching the edited {many}", total=len(run.changed), unit="record") as bar:
             latencies = run.wait(lambda done, total: bar.update(done))
         counted = run.counters()
         summary = run.summary(latencies, counted)
         summary.update(llm_setup.summary(run))
-        recap = summary_sentences(summary)
+        recap = summary_sentences(summary, deal_words=(one, many))
         run.app.config[DEMO_RECAP] = recap
         snapshot = write_snapshot(run.app, opts.data_dir, recap=recap)
         summary["snapshot"] = str(snapshot)
@@ -103,10 +104,7 @@ def demo(once: bool, changes: int, seed: int, crm: str | None, open_deals: int, 
             progress.say(f"Every card, browsable offline: {snapshot}")
             click.echo(json.dumps(summary))
             sys.exit(0 if ok else 1)
-        from app.connectors import deal_words_of
-
-        deal_word = deal_words_of(crm, run.app)[0]
-        progress.say(f"Open {run.url}/ to see every {deal_word} and its card (Ctrl-C to stop).")
+        progress.say(f"Open {run.url}/ to see every {one} and its card (Ctrl-C to stop).")
         summary["console_url"] = console_hint(run.app, run.url, crm, progress.say, sandbox_url=run.sandbox_url)
         click.echo(json.dumps(summary))
         serve_until_interrupted()

@@ -18,12 +18,14 @@ def closed_at(decided: datetime) -> datetime:
     return OUTCOMES_AT if decided < OUTCOMES_AT else decided + timedelta(days=1)
 
 
-def log_decisions(app: Any, tenant_id: str, *, n: int = 40, old_rows: int = 0, outcomes: bool = True) -> None:
+def log_decisions(app: Any, tenant_id: str, *, n: int = 40, old_rows: int = 0, outcomes: bool = True,
+                  object_type: str = "deal") -> None:
     """`n` strategy choices, five a day from 1 March 2026, with every allowed arm's probability in
     the payload (as `app.pipeline.strategy.logged_choice` logs it), each deal won or lost (with
     `outcomes`), and the first `old_rows` logged as an older version did: the chosen arm's
     propensity only. Any `n`: the days run on past March, the probabilities stay inside (0, 1) and
-    every outcome comes after its decision."""
+    every outcome comes after its decision. `object_type`: whose decisions (a Salesforce Lead's;
+    outcomes are written for deals only)."""
     from app.storage import get_db
     from app.storage import models as m
 
@@ -40,7 +42,7 @@ def log_decisions(app: Any, tenant_id: str, *, n: int = 40, old_rows: int = 0, o
             if i >= old_rows:
                 payload["probabilities"] = probs
             decided = FIRST_DECISION + timedelta(days=i // DECISIONS_A_DAY)
-            a = m.Action(tenant_id=tenant_id, object_type="deal", record_id=f"d{i}", kind="strategy_choice",
+            a = m.Action(tenant_id=tenant_id, object_type=object_type, record_id=f"d{i}", kind="strategy_choice",
                          status="logged", payload=payload, created_at=decided)
             s.add(a)
             s.flush()
