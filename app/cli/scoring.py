@@ -336,7 +336,8 @@ def promote_cmd(model_dir, tenant, registry, holdout) -> None:
 
 @model.command("train-from-crm")
 @click.option("--tenant", required=True)
-@click.option("--task", type=click.Choice(["conversion", "churn", "clv", "price"]), required=True)
+@click.option("--task", type=click.Choice(["conversion", "churn", "clv", "price", "lead_conversion"]), required=True,
+              help="lead_conversion: on the CRM's closed leads (Salesforce Leads).")
 @click.option("--crm", type=click.Choice(connector_names()), default=None,
               help="The tenant's CRM (default: the tenant's own; another is refused).")
 @click.option("--records", type=click.Path(exists=True, dir_okay=False), default=None,

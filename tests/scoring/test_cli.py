@@ -160,6 +160,24 @@ def test_train_from_crm_records_file_and_cold_start(tmp_path, run):
     assert res.exit_code != 0 and res.stderr.strip() == "error: not enough history: 200 closed deals, need 500"
 
 
+def test_train_from_crm_trains_lead_conversion_on_closed_leads_and_says_when_there_are_none(tmp_path, run):
+    # wave 28's walk: `model report --task` offered lead_conversion, `model train-from-crm --task` did not
+    from tests.scoring.test_lead_conversion import lead_records
+
+    from .data import crm_records
+
+    leads, _ = lead_records(100)
+    path = _write(tmp_path, "leads.jsonl", "\n".join(json.dumps(r.to_dict()) for r in leads) + "\n")
+    res = run("model", "train-from-crm", "--tenant", "t1", "--task", "lead_conversion", "--records", path,
+              "--registry", str(tmp_path / "reg"))
+    assert res.exit_code == 0, res.stderr
+    assert json.loads(res.stdout)["records"] == 100
+    deals = _write(tmp_path, "deals.jsonl", "\n".join(json.dumps(r.to_dict()) for r in crm_records(60, seed=1)) + "\n")
+    res = run("model", "train-from-crm", "--tenant", "t1", "--task", "lead_conversion", "--records", deals,
+              "--registry", str(tmp_path / "reg"))
+    assert res.exit_code != 0 and res.stderr.count("\n") == 1 and "lead" in res.stderr, res.stderr
+
+
 def test_train_from_crm_without_a_connection_is_one_line(tmp_path, run, monkeypatch):
     monkeypatch.setenv("AGENTIC_SALES_DATA_DIR", str(tmp_path))
     res = run("model", "train-from-crm", "--tenant", "nobody", "--task", "conversion", "--registry", str(tmp_path))
