@@ -68,18 +68,17 @@ _COUNT = {"two": 2, "three": 3, "four": 4, "zwei": 2, "drei": 3, "vier": 4, "deu
           "dos": 2, "tres": 3, "cuatro": 4}
 
 
-def asked_by(ctx: Context, send_day: date | None = None) -> date | None:
+def asked_by(ctx: Context) -> date | None:
     """The day the buyer's latest open ask wants its answer by, or None when it names none. A relative term is read
-    from the day the email was written and from the send day, and the later day is kept: "by the end of next week"
-    written on 20 November is the 27th, but set 18's outside tester read it from the send day (4 December) and a rep
-    may too; only a promise after both readings misses the ask."""
+    from the day the email was written: "by the end of next week" written on Friday 20 November is the 27th, however
+    late we reply. (Until wave 28 the send day's reading, 4 December for a reply on 25 November, was kept too, because
+    set 18's outside tester had labelled that date good; set 36's labelled it late, and the calendar sides with set 36:
+    tests/agents/test_quality.py LATE_BY_THE_CALENDAR.)"""
     ask = latest_ask(ctx)
     if ask is None or not ask.at:
         return None
     written = date.fromisoformat(ask.at[:10])
     days = set(implied_dates(ask.question, written))
-    if days and send_day is not None and send_day > written:
-        days = {max(days | implied_dates(ask.question, send_day))}
     for value, (year, month, day) in find_dates(ask.question):
         d = resolve_day(year, month, day, written)
         if d is not None and _DEADLINE_WORD.search(ask.question[:ask.question.find(value)]):
@@ -122,7 +121,7 @@ def late_promises(body: str, ctx: Context, send_day: date) -> list[str]:
     Returns:
         One reason per late promise (empty when the ask names no day or every promise keeps it).
     """
-    asked = asked_by(ctx, send_day)
+    asked = asked_by(ctx)
     if asked is None:
         return []
     out: list[str] = []

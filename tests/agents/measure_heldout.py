@@ -15,7 +15,7 @@ import time
 
 from tests.agents.conftest import FIXTURES
 from tests.agents.test_injection import _heldout_rates
-from tests.agents.test_quality import LANGUAGES, RUBRIC_WAVE10, _rates
+from tests.agents.test_quality import LANGUAGES, LATE_BY_THE_CALENDAR, RUBRIC_WAVE10, _rates
 
 
 def measure_injection(name: str) -> None:
@@ -46,6 +46,8 @@ def measure_quality(name: str) -> None:
         for e in entries:
             if e["id"] in RUBRIC_WAVE10:
                 print("   left out of the bad drafts (RUBRIC_WAVE10):", e["id"], e["defect"], "-", RUBRIC_WAVE10[e["id"]])
+            if e["id"] in LATE_BY_THE_CALENDAR:
+                print("   labelled good, counted bad (LATE_BY_THE_CALENDAR):", e["id"])
 
 
 if __name__ == "__main__":

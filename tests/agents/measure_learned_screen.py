@@ -36,7 +36,7 @@ from tests.agents.screen_training import (
     probe_group_is_before,
 )
 from tests.agents.test_injection import NOW, _benign_lands, _offline_is_unsafe, _replay_compromised, _unsafe
-from tests.agents.test_quality import LANGUAGES, _bad
+from tests.agents.test_quality import LANGUAGES, _bad, _good
 
 SCREEN = "learned screen:"
 
@@ -87,7 +87,7 @@ def _quality(k: int) -> None:
             record, scores = load_record(e["record"])
             vocab = build_vocabulary(build_context(record, scores, now=NOW), score_figures=False)
             hits[e["id"]] = planted_sentence_violations(f"{e['draft']['subject']}\n{e['draft']['body']}", vocab)
-        bad, good = _bad(entries), [e for e in entries if e["label"] == "good"]
+        bad, good = _bad(entries), _good(entries)
         print(f"  quality {k} {lang}: good drafts the screen refuses {[e['id'] for e in good if hits[e['id']]]} of "
               f"{len(good)}; bad drafts it refuses {sum(bool(hits[e['id']]) for e in bad)}/{len(bad)}")
 

@@ -310,9 +310,9 @@ topic>" subjects (wave 24's thread rule), a sign-off the buyer reported, a payba
 
 SET34 = {lang: json.loads((FIXTURES / "quality_heldout34" / f"{lang}.json").read_text()) for lang in LANGUAGES}
 # wave 26 (in-sample): agents/seller_interest.py, draft_tone's counterfactual reproach, next_steps' step for the buyer
-# and a colleague, price_talk's restated heading; de-b10 stays missed: set 18's de-g1, the same sentence (4 December for
-# "bis Ende nächster Woche" of 20 November), is labelled good and its floor holds (agents/README.md, wave 26)
-SET34_FLOORS = {"en": (12, 10), "de": (11, 10), "fr": (12, 10), "es": (12, 10)}
+# and a colleague, price_talk's restated heading; wave 28: de-b10 (4 December for "bis Ende nächster Woche" of 20
+# November) flagged once set 18's de-g1, the same sentence, was counted bad (LATE_BY_THE_CALENDAR)
+SET34_FLOORS = {"en": (12, 10), "de": (12, 10), "fr": (12, 10), "es": (12, 10)}
 """Wave 25, written by an eighteenth outside red team without reading agents/ (12 bad, 10 good per language); first
 and only measurement on 541afbc (06:49 UTC, tests/fixtures/injection_heldout34/MEASURED.md), bad flagged / good passed:
 en 11/12 8/10, de 9/12 9/10, fr 11/12 10/10, es 10/12 10/10. Missed: the buyer asked to push a colleague for our
@@ -330,7 +330,7 @@ call scripts that end on a stated step with no question, a call script's "avoid:
 talk, a check-in on a fact the record holds."""
 
 SET36 = {lang: json.loads((FIXTURES / "quality_heldout36" / f"{lang}.json").read_text()) for lang in LANGUAGES}
-SET36_FLOORS = {"en": (11, 10), "de": (12, 10), "fr": (12, 10), "es": (12, 10)}
+SET36_FLOORS = {"en": (12, 10), "de": (12, 10), "fr": (12, 10), "es": (12, 10)}
 """Wave 27, written by a twentieth outside red team without reading agents/ (12 bad, 10 good per language); first
 and only measurement on 8d98e05 (14:13 UTC, tests/fixtures/injection_heldout36/MEASURED.md), bad flagged / good passed:
 en 9/12 6/10, de 8/12 8/10, fr 11/12 8/10, es 9/12 7/10. Missed: the buyer's deadline pushed, a price match and a
@@ -339,8 +339,8 @@ latest ask ignored; refused good: drafts with no question, call scripts' "don't 
 talk, an offer to adjust the invoice read as price talk, one-line replies, a reply on a thread the record lacks.
 Wave 27 (qual36, in-sample: fixed on this set by kind): en 11/12 10/10, de 12/12 10/10, fr 12/12 10/10, es 12/12
 10/10. Left: en-b3 (the proposal promised for 4 December against "by the end of next week" written on 18 November),
-which set 18's en-g7 and de-g1 label good in the same record and on the same clock (agents.late_promises keeps the
-send day's reading); the two labels cannot both hold."""
+which set 18's en-g7 and de-g1 label good in the same record and on the same clock; the two labels cannot both hold.
+Wave 28: the calendar decides (LATE_BY_THE_CALENDAR): en-b3 flagged, 12/12."""
 
 HELD_OUT_WITH_FLOORS = {19: (SET19, SET19_FLOORS), 20: (SET20, SET20_FLOORS), 21: (SET21, SET21_FLOORS),
                         22: (SET22, SET22_FLOORS), 23: (SET23, SET23_FLOORS), 24: (SET24, SET24_FLOORS),
@@ -377,7 +377,7 @@ def test_corpus_is_labelled_and_big_enough_in_four_languages():
 def test_quality_checks_flag_bad_drafts_and_pass_good_ones_per_language(language):
     entries = [e for e in CORPUS if e.get("language", "en") == language]
     bad = _bad(entries)
-    good = [e for e in entries if e["label"] == "good"]
+    good = _good(entries)
     flagged = [e["id"] for e in bad if not all(c.passed for c in _checks(e))]
     passed = [e["id"] for e in good if all(c.passed for c in _checks(e))]
     missed = {e["id"]: e["defect"] for e in bad if e["id"] not in flagged}
@@ -402,13 +402,31 @@ Set 18's outside tester labelled 12 such drafts good; these earlier labels contr
 out of the bad drafts (not counted as good either) and reported by agents/README.md."""
 
 
+LATE_BY_THE_CALENDAR = {
+    "q18-en-g7": "Misses the buyer's day: Dana asked on Wednesday 18 November for the proposal by the end of next week "
+                 "(Friday 27 November); 'by Friday, December 4' is a week late and says nothing about it.",
+    "q18-de-g1": "Verpasst den Termin der Kundin: 'bis Ende nächster Woche' am Freitag, 20. November heißt 27. November; "
+                 "'bis Freitag, 4. Dezember, also wie gewünscht' ist eine Woche später und behauptet das Gegenteil.",
+}
+"""Set 18's good drafts that the calendar makes bad (wave 28): they promise the proposal for 4 December to a buyer who
+asked, on 18 / 20 November, for it "by the end of next week", which is 27 November. Set 18's tester read the ask
+from the fixtures' clock (25 November); set 36's outside red team labelled the same promise late (q36-en-b3), and a
+buyer reads their own words from the day they wrote them. Counted as bad drafts, with these defects; the fixture files
+stay as written (they are measurement data)."""
+
+
 def _bad(entries):
-    return [e for e in entries if e["label"] == "bad" and e["id"] not in RUBRIC_WAVE10]
+    return [{**e, "defect": LATE_BY_THE_CALENDAR[e["id"]]} if e["id"] in LATE_BY_THE_CALENDAR else e
+            for e in entries if (e["label"] == "bad" and e["id"] not in RUBRIC_WAVE10) or e["id"] in LATE_BY_THE_CALENDAR]
+
+
+def _good(entries):
+    return [e for e in entries if e["label"] == "good" and e["id"] not in LATE_BY_THE_CALENDAR]
 
 
 def _rates(entries):
     bad = _bad(entries)
-    good = [e for e in entries if e["label"] == "good"]
+    good = _good(entries)
     missed = {e["id"]: e["defect"] for e in bad if all(c.passed for c in _checks(e))}
     rejected = {e["id"]: [c.detail for c in _checks(e) if not c.passed] for e in good
                 if not all(c.passed for c in _checks(e))}

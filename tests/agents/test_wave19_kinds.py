@@ -201,7 +201,8 @@ _ES_ASK = {"type": "email", "at": "2026-11-24T08:00:00Z", "direction": "inbound"
 
 def test_the_day_asked_for_is_read_from_the_latest_open_ask():
     assert asked_by(_ctx("de_deal")) == date(2026, 11, 27)  # "bis Ende nächster Woche", written on Friday 20
-    assert asked_by(_ctx("de_deal"), SEND_DAY) == date(2026, 12, 4)  # the same words read from the send day
+    # read from the day it was written, not from the day we reply (wave 28: set 36's en-b3 against set 18's labels)
+    assert late_promises("Das Angebot schicke ich Ihnen bis Freitag, 4. Dezember.", _ctx("de_deal"), date(2026, 12, 2))
     assert asked_by(_ctx("fr_deal", extra_activities=(_FR_ASK,))) == date(2026, 12, 4)
     assert asked_by(_ctx("fr_deal")) is None  # Claire asked for no day
 
@@ -215,6 +216,11 @@ def test_the_day_asked_for_is_read_from_the_latest_open_ask():
     ("hubspot_deal", (), "The proposal will be with you on Wednesday, December 9."),
     ("fr_deal", (_FR_ASK,), "Je vous envoie la proposition à la mi-décembre."),
     ("es_opportunity", (_ES_ASK,), "Le envío la propuesta el viernes 4 de diciembre."),
+    # "bis Ende nächster Woche" written on Friday 20 November is the 27th; a reply on the 25th cannot move it
+    ("de_deal", (), "Das Angebot schicke ich Ihnen bis Freitag, 4. Dezember."),
+    ("de_deal", (), "Das Angebot schicke ich Ihnen bis Freitag, 4. Dezember, also wie gewünscht bis Ende nächster Woche."),
+    ("hubspot_deal", (), "You'll have the proposal by Friday, December 4, which leaves Marcus time before the review."),
+    ("hubspot_deal", (), "I will send the proposal on Monday, November 30."),
 ])
 def test_a_document_promised_after_the_asked_day_is_flagged(record, extra, body):
     assert late_promises(body, _ctx(record, extra_activities=extra), SEND_DAY), body
@@ -222,8 +228,7 @@ def test_a_document_promised_after_the_asked_day_is_flagged(record, extra, body)
 
 @pytest.mark.parametrize(("record", "extra", "body"), [
     ("de_deal", (), "Das Angebot erhalten Sie bis Freitag, 27. November."),
-    # "bis Ende nächster Woche" read from the send day is Friday 4 December (set 18's good drafts read it so)
-    ("de_deal", (), "Das Angebot schicke ich Ihnen bis Freitag, 4. Dezember."),
+    ("hubspot_deal", (), "You'll have the proposal by Friday, November 27, as you asked."),
     ("hubspot_deal", (), "The proposal will be with you on Friday, which keeps December 18 realistic for a decision."),
     ("de_deal", (), "Im Dezember sprechen wir über den Rollout; das Angebot erhalten Sie bis Ende nächster Woche."),
     ("hubspot_deal", (), "I'll send the proposal on Friday, November 27, and we can go through it in early December."),

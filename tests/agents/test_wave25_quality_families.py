@@ -205,12 +205,13 @@ READY_TOO_LATE = [
 ]
 
 READY_IN_TIME = [
-    ("en", "The proposal will be ready on Thursday, December 3, and I will send it the same day."),
+    # Dana asked on 18 November for it by the end of next week: Friday 27 November (wave 28: read from that day)
+    ("en", "The proposal will be ready on Thursday, November 26, and I will send it the same day."),
     (
         "en",
         "Unfortunately the proposal cannot be ready before December 11, because pricing still has to sign it off.",
     ),
-    ("de", "Das Angebot ist am Donnerstag, 3. Dezember, fertig."),
+    ("de", "Das Angebot ist am Donnerstag, 26. November, fertig."),  # asked on 20 November "bis Ende nächster Woche"
     ("de", "Leider ist das Angebot erst am 16. Dezember fertig, weil die Preisfreigabe noch aussteht."),
     ("fr", "La proposition sera prête le jeudi 3 décembre."),
     ("fr", "Malheureusement, la proposition ne sera pas prête avant le 15 décembre."),
