@@ -8,7 +8,8 @@
   du salon", "a tiempo para la feria", "con vistas a la feria", and "pour le salon" / "para la feria". "pour" and
   "para" are mostly a purpose ("l'accord de Paul pour l'essai", "la propuesta para la formación", "para usted"), so
   they are a limit only right after the decision itself ("signé pour le salon", "firmarlo para la feria", "listo para
-  la feria") and only before an event the seller does not run (a fair, a congress, an election): "signer pour le
+  la feria") or opening the sentence before its decision ("Para la feria, necesitamos la firma"), and only before an
+  event the seller does not run (a fair, a congress, an election): "signer pour le
   pilote" is signing up for the pilot;
 - a limit on an event the record names but dates in the past ("sign before the security review" when a note of
   14 October says the review is done): the record vouches for the event, and for it being over;
@@ -73,6 +74,8 @@ _FOR_EVENT = re.compile(
 _READY = re.compile(r"^(?:prêts?|prêtes?|list[oa]s?|ready)$", re.I)
 _DECISION_NOUN = re.compile(r"(?:tion|ción|sión|ure|ment|al|off|decision|décision|decisión)$", re.I)
 """A noun of the decision: "validation pour le salon", "aprobación para la feria" name what is approved, no limit."""
+_FRONTED_END = re.compile(r"(?:\s+(?:de|del|du|des|of|in|en)\s+(?:l['’])?[\w'’-]+){0,2}\s*,")
+""""Para la feria de Madrid, necesitamos la firma": the event opens the sentence, the decision follows its comma."""
 _FOR_ARTICLES = frozenset(
     "le la les notre votre leur ce cet cette prochain prochaine el los las nuestro nuestra su este esta próximo "
     "próxima der des dem den die".split()
@@ -168,7 +171,8 @@ def _limits(sentence: str) -> list[tuple[str, str, list[str]]]:
         found.append(("by", m.group(0)[m.start("prep") - m.start() :], words))
     for m in _FOR_EVENT.finditer(sentence):
         if m.group("prep"):
-            if not _due(m.group("before")):
+            fronted = not sentence[: m.start("prep")].strip() and _FRONTED_END.match(sentence, m.end())
+            if not (fronted or _due(m.group("before"))):
                 continue
             np, said = m.group("np"), m.group(0)[m.start("prep") - m.start() :]
         else:

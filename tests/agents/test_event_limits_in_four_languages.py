@@ -74,6 +74,7 @@ FOR_EVENT = {
         "Claire doit valider pour le congrès.",
         "Merci de confirmer en vue du salon.",
         "Tout doit être prêt pour la foire de Paris, merci de signer.",
+        "Pour le salon de Lyon, il nous faut la signature de Claire.",
     ],
     "es": [
         "Por favor, firme para la feria para mantener el arranque.",
@@ -81,9 +82,11 @@ FOR_EVENT = {
         "Javier debe firmarlo para el congreso.",
         "Confirme a tiempo para la feria, por favor.",
         "Con vistas a la cumbre de logística, Javier debería aprobar el pedido.",
+        "Para la feria de Madrid, necesitamos la firma de Javier.",
     ],
     "en": [
         "Please have the order form signed for the trade fair.",
+        "For the spring expo, we need Dana's signature on the order form.",
         "Dana should be ready for the expo, so please confirm.",
     ],
 }
@@ -115,6 +118,8 @@ HONEST = {
         "Necesitamos el acuerdo de Javier para el congreso.",
         "Necesitamos la aprobación para la feria.",
         "Para usted es importante confirmar el calendario.",
+        "Para la demo, Javier confirmó que vendrá Lucía.",
+        "Javier confirmó la propuesta para la feria del año pasado que nos comentó.",
     ],
 }
 
