@@ -57,14 +57,14 @@ _BY_EVENT = re.compile(
 _OUTSIDE_EVENT = (
     r"fair|trade\s+fair|trade\s+show|expo|conference|congress|summit|show|exhibition|elections?|convention|festival|"
     r"salon|foire|conférence|congrès|sommet|exposition|élections?|"
-    r"feria|congreso|conferencia|cumbre|exposición|elecciones|muestra|"
+    r"feria|congreso|conferencia|cumbre|exposición|elecciones|"
     r"\w+messe|\w+kongress|\w+konferenz|\w+tagung|gipfel|ausstellung"
 )
 """Events of the buyer's world the seller does not run: a "pour"/"para" before them is a limit, not a purpose."""
 _FOR_EVENT = re.compile(
     rf"(?P<before>[\w'’-]+\s+)?\b(?P<prep>pour|para|for)\s+(?P<np>(?:(?:le|la|les|l['’]|notre|votre|leur|ce|cet|cette|"
     rf"prochain|prochaine|el|los|las|nuestro|nuestra|su|este|esta|próximo|próxima|the|our|your|their|this|next)\s*)?"
-    rf"(?:[\w'’-]+\s+){{0,3}}?(?:{_OUTSIDE_EVENT}))\b|"
+    rf"(?:(?!(?:que|qui|that|which|to|who)\b)[\w'’-]+\s+){{0,3}}?(?:{_OUTSIDE_EVENT}))\b|"  # "for the figures to show"
     rf"\b(?P<limit>(?:rechtzeitig|pünktlich)\s+zu[mr]|im\s+vorfeld\s+d(?:er|es)|en\s+vue\s+(?:du|des|de\s+la|de\s+l['’])|"
     rf"a\s+tiempo\s+para(?:\s+el|\s+la)?|con\s+vistas\s+a(?:l|\s+la)?)\s*(?P<lnp>(?:[\w'’-]+\s+){{0,3}}?"
     rf"(?:{_EVENT_NOUN}|{_OUTSIDE_EVENT})(?:e?s)?)\b",  # "im Vorfeld des Kongresses"

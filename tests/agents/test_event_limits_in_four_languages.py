@@ -111,6 +111,7 @@ HONEST = {
         "Nous aurons besoin de la validation pour le salon de coiffure.",
         "Je reste disponible pour le salon si vous souhaitez signer.",
         "Merci de signer pour le pilote.",
+        "Claire peut valider pour la réunion qui montre le salon.",
     ],
     "es": [
         "La propuesta es para usted, puede firmarla cuando quiera.",
@@ -119,6 +120,7 @@ HONEST = {
         "Necesitamos la aprobación para la feria.",
         "Para usted es importante confirmar el calendario.",
         "Para la demo, Javier confirmó que vendrá Lucía.",
+        "Javier puede confirmar para la llamada que muestra el ahorro.",
         "Javier confirmó la propuesta para la feria del año pasado que nos comentó.",
     ],
 }
