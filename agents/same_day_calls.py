@@ -13,8 +13,9 @@ fine only when the buyer's latest email asked to talk today. Three readers share
   `MEAL` ("lunch", "déjeuner", "merienda") with its own meeting clauses and its own list of other days.
 
 The word lists overlap ("lunch", "Mittagspause", "después de comer" are in more than one) but each reader pairs its
-list with its own contact words and its own other-day words, and what each catches is measured (agents/README.md):
-they live here side by side so a new wording is added where the others are seen, not merged into one list.
+list with its own contact words and its own other-day words ("visit" and "meet" are contact words of the first only;
+"saturday" an other day of the first only), so merging the lists would change what is caught: they live here side by
+side (wave 28, with no change in any output) so that a new wording is added where the others can be seen.
 """
 
 from __future__ import annotations
