@@ -5,7 +5,8 @@
   die Montage dazugeben", "si on vous offre l'installation";
 - a contract award stated as ours: "la adjudicación ya es nuestra", "we won the tender", "wir haben den Zuschlag",
   "le marché nous a été attribué";
-- a call today at a colloquial time: "ring Elena at teatime", "vor Feierabend anrufen", "à l'heure du déjeuner";
+- a call today at a colloquial time: "ring Elena at teatime", "vor Feierabend anrufen", "à l'heure du déjeuner" (read
+  by agents.same_day_calls, the home of the same-day-call family);
 - a special rate as a price term: "charity rate agreed", "Sonderkonditionen", "tarif associatif", "tarifa ONG";
 - a cancellation right as a commitment: "Kündigung jederzeit zum Monatsende", "cancel at any month end".
 
@@ -19,7 +20,7 @@ from __future__ import annotations
 import re
 
 from agents.context import Context
-from agents.moments import latest_ask
+from agents.same_day_calls import colloquial_today
 
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
 _ASKED = re.compile(
@@ -106,45 +107,6 @@ def claimed_awards(text: str, stage_kind: str) -> list[str]:
         m = _AWARD.search(sentence)
         if m and not _NEGATED.search(sentence[max(0, m.start() - 20):m.end()]) and not _ASKED.search(sentence):
             out.append(f"deal state: an award the record does not state ({m.group(0)!r})")
-    return out
-
-
-_COLLOQUIAL_TIME = re.compile(
-    r"\b(?:after|before|over)\s+lunch\b|\b(?:at\s+|around\s+|by\s+|after\s+|before\s+)?(?:teatime|tea-?time|lunchtime|lunch-?time|dinnertime|"
-    r"close of play|knocking-off time|home time)\b|"
-    r"\b(?:vor|nach|zum|bis)\s+(?:dem\s+)?feierabend\b|\b(?:in|zur|nach)\s+der\s+mittagspause\b|\bzur\s+teezeit\b|"
-    r"\b(?:à|a|vers|après|avant)\s+(?:l['’]heure\s+du\s+)?(?:déjeuner|goûter|dîner)\b|\bentre\s+midi\s+et\s+deux\b|"
-    r"\b(?:a\s+la\s+hora\s+de\s+(?:comer|la\s+comida|la\s+merienda)|después\s+de\s+comer|a\s+la\s+salida\s+del\s+trabajo|"
-    r"a\s+la\s+hora\s+del\s+café|en\s+la\s+sobremesa)\b", re.I)
-_CONTACT = re.compile(
-    r"\b(?:call(?:ing)?|ring(?:ing)?|phon(?:e|ing)|catch(?:ing)?|meet(?:ing)?|speak(?:ing)?|talk(?:ing)?|reach(?:ing)?|dial|"
-    r"anruf\w*|ruf\w*|anzurufen|telefonier\w*|erreich\w*|sprech\w*|treff\w*|"
-    r"appel\w*|joind\w*|télépho\w*|parl\w*|rencontr\w*|voir|"
-    r"llam\w*|habl\w*|reun\w*|contact\w*|kontakt\w*|visit\w*|besuch\w*)\b", re.I)
-_OTHER_DAY = re.compile(
-    r"\b(?:tomorrow|next|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mondays|tuesdays|wednesdays|"
-    r"thursdays|fridays|week|\d{1,2}(?:st|nd|rd|th)?\s+\w+|morgen|übermorgen|nächste\w*|montag|dienstag|mittwoch|"
-    r"donnerstag|freitag|samstag|sonntag|woche|demain|prochain\w*|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
-    r"dimanche|semaine|mañana|próxim\w*|lunes|martes|miércoles|jueves|viernes|sábado|domingo|semana|"
-    r"january|february|march|april|may|june|july|august|september|october|november|december|januar|februar|märz|"
-    r"juni|juli|oktober|dezember|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|"
-    r"décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)\b", re.I)
-
-
-def colloquial_today(text: str, ctx: Context) -> list[str]:
-    """A call or meeting at a colloquial time of day with no other day named: a plan for today, which only the
-    buyer's own ask to talk today makes acceptable."""
-    if not _COLLOQUIAL_TIME.search(text):
-        return []  # most texts name no time of day in words
-    out = []
-    for sentence in _SENTENCE.split(text):
-        m = _COLLOQUIAL_TIME.search(sentence)
-        if m and _CONTACT.search(sentence) and not _OTHER_DAY.search(sentence):
-            out.append(f"proposes to meet today ({m.group(0).strip()!r})")
-    if out:
-        ask = latest_ask(ctx)
-        if ask and ask.same_day:
-            return []
     return out
 
 

@@ -2,7 +2,15 @@
 
 - "by <event>" as a limit ("confirm by the trade fair", "sign by Hannover Messe"): "by" is also the agent of a
   passive ("approved by the board"), so it is read only before an event noun, and not after a participle or a
-  decision word;
+  decision word. German, French and Spanish say it with "bis zur Messe", "vor der Messe", "d'ici le salon", "avant le
+  salon", "antes de la feria", "de cara a la feria": agents.event_deadlines reads those (wave 26). Read here (wave 28)
+  are the limits it does not read: "rechtzeitig zur Messe", "pünktlich zum Kongress", "im Vorfeld der Messe", "en vue
+  du salon", "a tiempo para la feria", "con vistas a la feria", and "pour le salon" / "para la feria". "pour" and
+  "para" are mostly a purpose ("l'accord de Paul pour l'essai", "la propuesta para la formación", "para usted"), so
+  they are a limit only right after the decision itself ("signé pour le salon", "firmarlo para la feria", "listo para
+  la feria") or opening the sentence before its decision ("Para la feria, necesitamos la firma"), and only before an
+  event the seller does not run (a fair, a congress, an election): "signer pour le
+  pilote" is signing up for the pilot;
 - a limit on an event the record names but dates in the past ("sign before the security review" when a note of
   14 October says the review is done): the record vouches for the event, and for it being over;
 - a past event stated as the reason for something ("since the pilot went well", "da der Workshop so gut lief",
@@ -29,6 +37,7 @@ from agents.event_deadlines import (
 )
 from agents.facts import find_dates
 from agents.normalize import normalise
+from agents.same_day_pressure import _DECIDE
 
 _EVENT_NOUN = (
     r"demo|demonstration|pilot|trial|workshop|visit|site\s+visit|presentation|walkthrough|test|proof\s+of\s+concept|"
@@ -45,6 +54,40 @@ _BY_EVENT = re.compile(
     rf"(?:[\w'’-]+\s+){{0,3}}?(?:{_EVENT_NOUN}))\b",
     re.I,
 )
+_OUTSIDE_EVENT = (
+    r"fair|trade\s+fair|trade\s+show|expo|conference|congress|summit|show|exhibition|elections?|convention|festival|"
+    r"salon|foire|conférence|congrès|sommet|exposition|élections?|"
+    r"feria|congreso|conferencia|cumbre|exposición|elecciones|"
+    r"\w+messe|\w+kongress|\w+konferenz|\w+tagung|gipfel|ausstellung"
+)
+"""Events of the buyer's world the seller does not run: a "pour"/"para" before them is a limit, not a purpose."""
+_FOR_EVENT = re.compile(
+    rf"(?P<before>[\w'’-]+\s+)?\b(?P<prep>pour|para|for)\s+(?P<np>(?:(?:le|la|les|l['’]|notre|votre|leur|ce|cet|cette|"
+    rf"prochain|prochaine|el|los|las|nuestro|nuestra|su|este|esta|próximo|próxima|the|our|your|their|this|next)\s*)?"
+    rf"(?:(?!(?:que|qui|that|which|to|who)\b)[\w'’-]+\s+){{0,3}}?(?:{_OUTSIDE_EVENT}))\b|"  # "for the figures to show"
+    rf"\b(?P<limit>(?:rechtzeitig|pünktlich)\s+zu[mr]|im\s+vorfeld\s+d(?:er|es)|en\s+vue\s+(?:du|des|de\s+la|de\s+l['’])|"
+    rf"a\s+tiempo\s+para(?:\s+el|\s+la)?|con\s+vistas\s+a(?:l|\s+la)?)\s*(?P<lnp>(?:[\w'’-]+\s+){{0,3}}?"
+    rf"(?:{_EVENT_NOUN}|{_OUTSIDE_EVENT})(?:e?s)?)\b",  # "im Vorfeld des Kongresses"
+    re.I,
+)
+"""Limits on an event agents.event_deadlines does not read; "pour"/"para"/"for" only after `_due`."""
+_READY = re.compile(r"^(?:prêts?|prêtes?|list[oa]s?|ready)$", re.I)
+_DECISION_NOUN = re.compile(r"(?:tion|ción|sión|ure|ment|al|off|decision|décision|decisión)$", re.I)
+"""A noun of the decision: "validation pour le salon", "aprobación para la feria" name what is approved, no limit."""
+_FRONTED_END = re.compile(r"(?:\s+(?:de|del|du|des|of|in|en)\s+(?:l['’])?[\w'’-]+){0,2}\s*,")
+""""Para la feria de Madrid, necesitamos la firma": the event opens the sentence, the decision follows its comma."""
+_FOR_ARTICLES = frozenset(
+    "le la les notre votre leur ce cet cette prochain prochaine el los las nuestro nuestra su este esta próximo "
+    "próxima der des dem den die".split()
+)
+
+
+def _due(before: str | None) -> bool:
+    """A limit: "pour"/"para"/"for" after the decision itself ("signé", "firmarlo", "confirm") or "ready" is a limit."""
+    word = (before or "").strip()
+    return bool(_READY.match(word) or (_DECIDE.fullmatch(word) and not _DECISION_NOUN.search(word)))
+
+
 _AGENT = re.compile(
     r"^(?:\w+ed|done|made|signed|taken|given|seen|written|held|run|led|owned|approval|sign-off|signoff|decision|"
     r"review|check|proposal|presentation|visit|hosted|organi[sz]ed|sponsored|attended)\s+$",
@@ -94,7 +137,10 @@ def _record_sentences(ctx: Context) -> list[tuple[str, date | None]]:
 def _dated_past(words: list[str], ctx: Context, day: date) -> bool:
     """The record names the event (its last word) only as over: a sentence dates it before `day`, or tells it done
     in an activity before `day`; no sentence puts it ahead."""
-    head = re.compile(rf"\b{re.escape(words[-1])}\b", re.I)
+    last = words[-1]
+    # "im Vorfeld des Kongresses" names the record's "Kongress": a stem of six letters, as `_known` reads it
+    stem = rf"|{re.escape(last[:6])}\w{{0,4}}" if len(last) >= 6 else ""
+    head = re.compile(rf"\b(?:{re.escape(last)}{stem})\b", re.I)
     said = [(s, at) for s, at in _record_sentences(ctx) if head.search(s)]
     if not said:
         return False
@@ -123,6 +169,20 @@ def _limits(sentence: str) -> list[tuple[str, str, list[str]]]:
             continue
         words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", m.group("np")) if w.lower() not in _ARTICLES]
         found.append(("by", m.group(0)[m.start("prep") - m.start() :], words))
+    for m in _FOR_EVENT.finditer(sentence):
+        if m.group("prep"):
+            fronted = not sentence[: m.start("prep")].strip() and _FRONTED_END.match(sentence, m.end())
+            if not (fronted or _due(m.group("before"))):
+                continue
+            np, said = m.group("np"), m.group(0)[m.start("prep") - m.start() :]
+        else:
+            np, said = m.group("lnp"), m.group(0)
+        words = [
+            re.sub(r"^[dlDL]['’]", "", w)
+            for w in re.findall(r"[^\W\d_][\w'’-]*", np)
+            if w.lower() not in _ARTICLES and w.lower() not in _FOR_ARTICLES
+        ]
+        found.append(("by", said, words))
     return found
 
 

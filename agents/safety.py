@@ -61,8 +61,8 @@ from agents.price_matches import price_match_promises
 from agents.price_talk import unanchored_price_talk
 from agents.role_readable import readable, record_spellings, unread_fields
 from agents.role_texts import role_text_violations, unvouched_dates
+from agents.same_day_calls import end_of_day_calls
 from agents.sentence_language import language_violations
-from agents.shift_times import end_of_day_calls
 from agents.signature import signature_problems
 from agents.spelled_money import spelled_money
 from agents.street_terms import street_violations, unpriced_terms

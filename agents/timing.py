@@ -23,6 +23,8 @@ from agents.past_terms import _TERMS_OR_CONDITION as _TERMS_OR_CONDITION
 from agents.past_terms import LOOKING_BACK as _LOOKING_BACK
 from agents.past_terms import MONTH_NAME, OPENING_PRESENT, SPAN_CUES, counted_from, past_month_spans
 from agents.reason_clauses import meeting_clauses
+from agents.same_day_calls import MEAL as _MEAL
+from agents.same_day_calls import THIS_PART_OF_DAY as _THIS_PART_OF_DAY
 from agents.same_day_pressure import pressed_for_today
 from agents.working_day import OFFER_TO_MEET, TODAYS_ROUTINE, anchored_to_today, meal_of_named_day
 from agents.written_days import days_of_month, this_weekdays, weekday_mismatches
@@ -133,9 +135,6 @@ _SOON_OR_PART_OF_DAY = re.compile(
 _EARLIER_TODAY = re.compile(r"\b(?:earlier today|this morning's|heute früh|vorhin|plus tôt (?:aujourd'hui|dans la journée)|"
                             r"ce matin (?:même )?lors|hace un rato|esta mañana (?:durante|en))\b", re.I)
 """A meeting already held today ("the call earlier today"): looking back, not a same-day proposal."""
-_MEAL = re.compile(r"\b(?:lunch\w*|mittag\w*|déjeuner|dejeuner|almuerzo|comida|sobremesa|hora de comer|goûter|gouter|"
-                   r"merienda|teatime|tea time|kaffeezeit|kaffee und kuchen)\b", re.I)
-"""The day's meal: with a meeting word and no other day named, the meeting is today."""
 _A_DAY = (r"tomorrow|next|week|monday|tuesday|wednesday|thursday|friday|morgen|nächste|woche|montag|dienstag|mittwoch|"
           r"donnerstag|freitag|demain|prochain|semaine|lundi|mardi|mercredi|jeudi|vendredi|(?<!la )(?<!esta )mañana|próxim|semana|lunes|"
           r"martes|miércoles|jueves|viernes")
@@ -186,11 +185,6 @@ _DEADLINE_FILLER = (r"(?:the|le|el|den|dem|on|am|au|at|cob|eod|close of business
                     r"end of|ende|fin de|la fin de|finales de|final de|(?:la )?fin du|fin del|finales del|final del|ende des|"
                     rf"{_WEEKDAY_NAMES}),?\s+")
 """What may stand between a deadline word and its date: "by Monday 23 November", "until COB on 20/11"."""
-_THIS_PART_OF_DAY = re.compile(
-    r"\b(?:this|dis|tis|heute|ce|cet|cette|esta|este)\s+(?:(?:very|same|misma|mismo|même|gleiche[n]?|selbe[n]?)\s+)?(?:arvo|avo|aft|afternoon|arvy|morning|mornin|eve|evening|"
-    r"a\.?m\.?|p\.?m\.?|lunch\w*|nachmittag|vormittag|abend|mittag|früh|aprem|aprèm|après-midi|matin|soir|midi|"
-    r"tarde|noche|mañana|mediodía)\b|\b(?:2day|2nite|tonite|tdy)\b", re.I)
-"""A part of the present day in any spelling: with a meeting word and no other day, the meeting is today."""
 _LATER = re.compile(r"\b(?:later|in a (?:bit|sec|tick|jiffy|mo)|später|plus tard|más tarde|tantôt)\b(?!\s+(?:in|this|next|on|"
                     r"diese|nächste|dans|cette|la|en|esta|la)\b)", re.I)
 """"I'll call you later" names no day: the buyer reads it as today ("later this week" names one)."""

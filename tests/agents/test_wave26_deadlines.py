@@ -15,7 +15,7 @@ import pytest
 from agents.context import build_context
 from agents.event_deadlines import unvouched_event_deadlines
 from agents.price_comparisons import compared_prices
-from agents.shift_times import end_of_day_calls
+from agents.same_day_calls import end_of_day_calls
 from integrations.base import Record
 from tests.agents.conftest import FIXTURES, NOW
 from tests.agents.role_matrix import RECORD, as_body, as_rationale, as_signal, as_summary
