@@ -35,7 +35,7 @@ _ASKED = re.compile(
 """The buyer asking for or about something."""
 _SINGLE = re.compile(
     r"\b(?:a single|one|one single|a one-time|one big)\s+(?:go-live|go live|launch|rollout|roll-out|cut-?over|wave|"
-    r"start|switch-?over)|\ball at once\b|\bin one go\b|\bbig[- ]bang\b|\ball (?:\d+ )?\w+ (?:at once|together|on the same day)|"
+    r"start|switch-?over)|\ball at once\b|\bin one go\b|\bbig[- ]bang\b|\ball (?:\d+ )?(?:\w+ ){1,2}(?:at once|together|on the same day)|"
     r"\bauf einen schlag\b|\bauf einmal\b|\bgleichzeitig\b|\bzeitgleich\b|\bin einer (?:einzigen )?welle\b|"
     r"\beine?m? einzigen? (?:start|go-live|einführung)\b|"
     r"\ben une (?:seule )?(?:fois|vague|étape)\b|\bd'un (?:seul )?coup\b|\ben même temps\b|"

@@ -32,6 +32,12 @@ _CANDOUR = re.compile(
     r"il\s+faut\s+(?:bien\s+)?dire\s+que|soyons\s+(?:francs|honnetes|clairs)|disons-le|franchement|"
     r"seamos\s+(?:sinceros|francos|claros|honestos)|hay\s+que\s+decirlo|la\s+verdad\s+es\s+que|francamente)\b"
 )
+_HIGH_TIME = re.compile(
+    r"\b(?:it\s+was\s+(?:high|about)\s+time|it'?s\s+(?:high|about)\s+time|(?:es\s+war|wurde)\s+(?:hochste|allerhochste)\s+zeit|"
+    r"wurde\s+(?:aber\s+)?auch\s+zeit|il\s+(?:etait|est)\s+(?:grand\s+)?temps|ya\s+era\s+hora|(?:ya\s+)?es\s+hora\s+de\s+que)\b"
+)
+"""wave 28 (set 36's fr-b4, "Vu la façon dont les absences sont gérées aujourd'hui dans vos ateliers, il était temps
+d'agir"): "it was about time" about the buyer's own way of working says they were late to see it."""
 _NEGATION = re.compile(r"\b(?:not|n't|never|nicht|nie|kein\w*|pas|jamais|no|nunca)\b")
 _PREPOSITION = re.compile(
     r"\b(?:at|in|of|across|for|on|from|bei|an|von|fur|auf|aus|dans|de|des|du|pour|sur|a|en|del|"
@@ -57,6 +63,8 @@ def blamed_buyer(body: str) -> list[str]:
             and not _OUR_SIDE.search(folded)
         ):
             m = _CANDOUR.search(folded)
+        if m is None and _HIGH_TIME.search(folded) and re.search(rf"\b{_YOURS}\b", folded):
+            m = _HIGH_TIME.search(folded)
         if m is not None:
             out.append(f"blames the buyer's own people: {sentence.strip()[:80]!r}")
     return out

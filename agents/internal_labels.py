@@ -40,7 +40,12 @@ _ROLE = re.compile(
     r"responsable|verantwortlich\w*|signator\w*|billing|rechnungsempfanger\w*|destinataire|destinatari[oa])\b"
 )
 """A role stated for the buyer's own use ("the main contact", "le destinataire de la facture"): no judgement."""
-_PERSON = r"(?:you|your\s+team|sie|ihnen|vous|usted|ustedes)"
+_PERSON = (
+    r"(?:you|your\s+team|sie|ihnen|vous|usted|ustedes|"
+    # wave 28 (set 36's es-b5, "En nuestro CRM su cuenta aparece como oportunidad en riesgo"): the buyer's account
+    r"your\s+(?:account|company)|ihr\w*\s+(?:konto|unternehmen|firma)|votre\s+(?:compte|societe|entreprise)|"
+    r"su\s+(?:cuenta|empresa|compania))"
+)
 _WINDOW = 6
 """Words before the verb in which the person classed stands ("Herr Weber bei uns intern als Bremser gilt")."""
 

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from agents.normalize import fold_accents as _fold
+
 _SITES = (
     r"(?:sites?|depots?|clinics?|locations?|branches|bases|routes|workshops|stores|warehouses|waves|phases|"
     r"standorte\w*|niederlassungen|filialen|werke|wellen|phasen|praxen|kliniken|"
@@ -40,6 +42,6 @@ ORDER_OF_SITES = re.compile(
 """A question about the sequence of the buyer's sites or waves (folded text)."""
 
 
-def orders_sites(folded: str) -> bool:
-    """Whether a folded sentence asks about the order in which sites or waves go."""
-    return ORDER_OF_SITES.search(folded) is not None
+def orders_sites(sentence: str) -> bool:
+    """Whether a sentence asks about the order in which sites or waves go."""
+    return ORDER_OF_SITES.search(_fold(sentence.lower())) is not None

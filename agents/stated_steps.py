@@ -62,9 +62,9 @@ _PRONOUN = re.compile(
     r"\b(?:erhält|erhalten|bekommt|bekommen|hat|haben)\s+(?:es|ihn|sie)\b|"
     r"(?:\bl'|\b(?:la|le|les)\s+)(?:recev|reçoi|aur)\w*|\b(?:la|lo|las|los)\s+(?:recib|tendr|tien)\w*", re.I)
 """The document named before, as the object pronoun of its receiving ("receive it", "vous l'aurez", "la recibirá")."""
-_IT = re.compile(r"^\W*(?:it|elle|il|es|er|ella|él)\b", re.I)
-"""A sentence whose subject is a pronoun: after a sentence naming the document, the document ("Elle vous arrive le
-vendredi 27 novembre.", set 37's fr-g7)."""
+_IT = re.compile(r"^\W*(?:it|elle|il|es|er|ella|él)\b|^\W*(?:le |les )?(?:llega|llegan|sale|salen)\b", re.I)
+"""A sentence whose subject is a pronoun, or Spanish with none: after a sentence naming the document, the document
+("Elle vous arrive le vendredi 27 novembre.", set 37's fr-g7; "Le llega el viernes.")."""
 _PAST = re.compile(r"\b(?:since|seit|depuis|desde|ago|last|letzte[nm]?|dernier|pasado)\b", re.I)
 _REPLY_IS_ENOUGH = re.compile(
     r"\b(?:a|one|a short|a quick) (?:reply|answer|line|note)\b[^.?!\n]{0,50}\b(?:is all|is enough|will do|suffices)\b|"
