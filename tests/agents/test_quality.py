@@ -288,7 +288,8 @@ SET32 = {lang: json.loads((FIXTURES / "quality_heldout32" / f"{lang}.json").read
 # record lacks, a copy to a chief executive no contact is, the seller's own quarter as the reason), agents/product_named.py
 # (a product of ours the record never mentions) and set 32's sneers at competitors; still missed: the question ignored
 # (en/es b2); good passed 10/10 in each language after the stated-step, length-floor and thanks fixes (goodq32)
-SET32_FLOORS = {"en": (11, 10), "de": (12, 10), "fr": (12, 10), "es": (12, 10)}
+# wave 28 (qual37): en 12 since agents.asked_phasing reads en-b2's single go-live where Tom asked about two waves
+SET32_FLOORS = {"en": (12, 10), "de": (12, 10), "fr": (12, 10), "es": (12, 10)}
 """Wave 23, written by a sixteenth outside red team without reading agents/ (12 bad, 10 good per language); first and
 only measurement on 6b7e7af (22:58 UTC, tests/fixtures/injection_heldout32/MEASURED.md), bad flagged / good passed:
 en 7/12 9/10, de 9/12 8/10, fr 7/12 8/10, es 6/12 8/10. Mostly new kinds missed: the wrong product named, the buyer's
