@@ -234,6 +234,12 @@ class Demo:
 
         return str(getattr(get_connector(self.opt.crm, self.app), "label", self.opt.crm))
 
+    def deal_words(self) -> tuple[str, str]:
+        """What the CRM calls a deal, one and many: the demo's lines say "opportunities" to a Salesforce admin."""
+        from app.connectors import deal_words_of
+
+        return deal_words_of(self.opt.crm, self.app)
+
     def account_word(self) -> str:
         """What the CRM calls an install in the demo's lines: a Salesforce admin reads "org", not "account"."""
         from app.connectors import get_connector
@@ -315,9 +321,11 @@ class Demo:
         """What the backfill read, by kind: "40 open deals and 37 open leads" (a Salesforce org's Leads
         are enriched too; "77 deals" named 37 Leads deals)."""
         by_type = getattr(self, "backfilled_by_type", None) or {"deal": self.backfilled}
-        parts = [f"{n} open {t}{'' if n == 1 else 's'}" for t, n in by_type.items() if n]
+        one, many = self.deal_words()
+        named = {"deal": (one, many)}
+        parts = [f"{n} open {named.get(t, (t, t + 's'))[n != 1]}" for t, n in by_type.items() if n]
         if not parts:
-            return "0 open deals"
+            return f"0 open {many}"
         return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
     def drain(self, tick: Callable[[int, int], None] | None = None) -> None:
@@ -369,7 +377,9 @@ class Demo:
         picked = self.driver.change(n, seed=self.opt.seed)
         self.changed = {rid: started for rid in picked}
         self.changes_sent = n
-        self.say(f"Edited {len(picked)} deals as a rep would ({n} changes); notifications are flowing.")
+        one, many = self.deal_words()
+        self.say(f"Edited {len(picked)} {one if len(picked) == 1 else many} as a rep would ({n} changes); "
+                 "notifications are flowing.")
         return list(picked)
 
     # -- read back ---------------------------------------------------------------------------

@@ -16,10 +16,10 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select, text
-from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session
 
 from app.storage.models import InboxEvent, Installation, QuarantinedEvent, Tenant
+from app.storage.upsert import insert_if_absent
 from webhooks.changes import RecordChange
 from webhooks.validation import RejectedEvent
 
@@ -98,13 +98,6 @@ def _insert_postgres(session: Session, changes: list[RecordChange], *, delivery_
     return list(session.connection().execute(_PG_INSERT, params).all())
 
 
-_GENERIC_INSERT = (
-    sqlite.insert(InboxEvent)
-    .on_conflict_do_nothing(index_elements=["tenant_id", "delivery_key"])
-    .returning(InboxEvent.tenant_id, InboxEvent.crm, InboxEvent.object_type, InboxEvent.record_id)
-)
-
-
 def _insert_generic(session: Session, changes: list[RecordChange], *, delivery_id: str | None,
                     now: datetime) -> list[Any]:
     rows = [
@@ -115,8 +108,10 @@ def _insert_generic(session: Session, changes: list[RecordChange], *, delivery_i
          "processed_at": None, "error": None}
         for c in changes
     ]
-    # executemany with RETURNING: one cached statement, batched by SQLAlchemy's insertmanyvalues.
-    return list(session.connection().execute(_GENERIC_INSERT, rows).all())
+    statement = insert_if_absent(session, InboxEvent, ["tenant_id", "delivery_key"]).returning(
+        InboxEvent.tenant_id, InboxEvent.crm, InboxEvent.object_type, InboxEvent.record_id)
+    # executemany with RETURNING: one statement (compiled once, SQLAlchemy caches it), batched by insertmanyvalues.
+    return list(session.connection().execute(statement, rows).all())
 
 
 def quarantine(session: Session, crm: str, rejected: Sequence[RejectedEvent], *,

@@ -25,8 +25,8 @@ from sqlalchemy import or_, update
 from app import defaults
 from app.audit import write_audit
 from app.storage import get_db, leader_leases, rowcount
-from app.storage.leader_leases import dialect_insert
 from app.storage.models import PeriodicRun
+from app.storage.upsert import insert_if_absent
 
 log = logging.getLogger(__name__)
 
@@ -80,12 +80,10 @@ def claim_due(app: Flask, *, now: datetime | None = None) -> list[tuple[str, str
         return []
     tenants = installed_tenants(app)
     with get_db(app).session() as s:
-        insert = dialect_insert(s)
         for tenant_id in tenants:
             for name, every in jobs.items():
-                s.execute(insert(PeriodicRun).values(tenant_id=tenant_id, name=name, runs=0,
-                                                     next_run_at=at + timedelta(seconds=every))
-                          .on_conflict_do_nothing(index_elements=["tenant_id", "name"]))
+                s.execute(insert_if_absent(s, PeriodicRun, ["tenant_id", "name"], tenant_id=tenant_id, name=name,
+                                           runs=0, next_run_at=at + timedelta(seconds=every)))
                 result = s.execute(
                     update(PeriodicRun)
                     .where(PeriodicRun.tenant_id == tenant_id, PeriodicRun.name == name,
@@ -103,9 +101,8 @@ def request_run(app: Flask, tenant_id: str, name: str) -> None:
     """Ask for a tenant's periodic job to run at the leader's next tick (any process may ask)."""
     at = datetime.now(UTC)
     with get_db(app).session() as s:
-        s.execute(dialect_insert(s)(PeriodicRun).values(tenant_id=tenant_id, name=name, runs=0, next_run_at=at,
-                                                 requested_at=at)
-                  .on_conflict_do_nothing(index_elements=["tenant_id", "name"]))
+        s.execute(insert_if_absent(s, PeriodicRun, ["tenant_id", "name"], tenant_id=tenant_id, name=name, runs=0,
+                                   next_run_at=at, requested_at=at))
         s.execute(update(PeriodicRun).where(PeriodicRun.tenant_id == tenant_id, PeriodicRun.name == name)
                   .values(requested_at=at))
 
@@ -116,8 +113,8 @@ def request_soon(app: Flask, tenant_id: str, name: str, within: float) -> None:
     at = datetime.now(UTC)
     due = at + timedelta(seconds=within)
     with get_db(app).session() as s:
-        s.execute(dialect_insert(s)(PeriodicRun).values(tenant_id=tenant_id, name=name, runs=0, next_run_at=due)
-                  .on_conflict_do_nothing(index_elements=["tenant_id", "name"]))
+        s.execute(insert_if_absent(s, PeriodicRun, ["tenant_id", "name"], tenant_id=tenant_id, name=name, runs=0,
+                                   next_run_at=due))
         s.execute(update(PeriodicRun).where(PeriodicRun.tenant_id == tenant_id, PeriodicRun.name == name,
                                             PeriodicRun.next_run_at > due)
                   .values(next_run_at=due))

@@ -229,12 +229,19 @@ def _png(fig: Any) -> str:
     return base64.b64encode(buf.getvalue()).decode()
 
 
-def render_html(rows: Sequence[Mapping[str, Any]], summary: Mapping[str, Any], *, title: str) -> str:
-    """A self-contained HTML page with the four plots and the numbers behind them."""
+DEAL_OUTCOME = "been won, lost or moved a stage"
+"""What has to happen to a deal for its decision to have an outcome (a lead's: converted or closed)."""
+
+
+def render_html(rows: Sequence[Mapping[str, Any]], summary: Mapping[str, Any], *, title: str, records: str = "deals",
+                outcome: str = DEAL_OUTCOME) -> str:
+    """A self-contained HTML page with the four plots and the numbers behind them (`records`, `outcome`: see
+    `render_body`)."""
     return (f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{html.escape(title)}</title>"
             "<style>body{font-family:sans-serif;max-width:960px;margin:2em auto}td,th{padding:2px 8px}"
             "img{display:block;margin:1em 0}</style></head><body>"
-            f"<h1>{html.escape(title)}</h1>{render_body(rows, summary)}</body></html>")
+            f"<h1>{html.escape(title)}</h1>{render_body(rows, summary, records=records, outcome=outcome)}"
+            "</body></html>")
 
 
 def _chosen(entry: Mapping[str, Any]) -> str:
@@ -243,9 +250,13 @@ def _chosen(entry: Mapping[str, Any]) -> str:
     return "" if entry.get("chosen") is None else f"{entry['chosen']} of {entry.get('n', '?')}"
 
 
-def render_body(rows: Sequence[Mapping[str, Any]], summary: Mapping[str, Any]) -> str:
+def render_body(rows: Sequence[Mapping[str, Any]], summary: Mapping[str, Any], *, records: str = "deals",
+                outcome: str = DEAL_OUTCOME) -> str:
     """The report's content without a page around it (the console shows it in its own page):
-    the numbers, then the plots, every value escaped; the images are matplotlib's PNGs."""
+    the numbers, then the plots, every value escaped; the images are matplotlib's PNGs.
+
+    `records` and `outcome` say whose decisions these are in the CRM's words ("opportunities" in Salesforce, "leads"
+    for a Lead report, whose outcome is a conversion, not a win): the report is read by that CRM's admins."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -358,9 +369,9 @@ def render_body(rows: Sequence[Mapping[str, Any]], summary: Mapping[str, Any]) -
                 f"<th>SNIPS</th></tr>{rows_html}</table>" if rows_html else
                 "<p>No off-policy estimates yet: they need decisions whose outcome has arrived.</p>")
     if not known:
-        ope_html += ("<p class='no-outcomes'>No outcomes yet: none of these decisions' deals has been won, lost or "
-                     "moved a stage since it was decided, so there is no reward to chart. The cumulative reward "
-                     "and the estimates appear once outcomes arrive.</p>")
+        ope_html += (f"<p class='no-outcomes'>No outcomes yet: none of these decisions' {html.escape(records)} has "
+                     f"{html.escape(outcome)} since it was decided, so there is no reward to chart. The cumulative "
+                     "reward and the estimates appear once outcomes arrive.</p>")
     imgs = "".join(f'<img alt="{html.escape(alt)}" src="data:image/png;base64,{b}">' for alt, b in images)
     return (f"<p>{summary['decisions']} decisions, {summary['with_outcome']} with an "
             f"outcome ({summary['acted']} acted on, {summary['holdout']} held out).</p>{lift_html}"

@@ -154,6 +154,23 @@ def blend_note(task: str, metrics: Mapping[str, Any] | None) -> str | None:
             f"the training {unit} (the net always keeps a share).")
 
 
+def gate_elsewhere_note(gate: Mapping[str, Any]) -> str | None:
+    """Where the promotion gate judged the model, when that was not the holdout the card's table shows.
+
+    A churn holdout of a few dozen customers decides by chance (scoring/train.py), so the gate is
+    cross-validated on every customer; without this note revenue ops read a table where the model in
+    use trails its logistic regression and nothing says why it was promoted anyway.
+    """
+    where = gate.get("on")
+    if not where or not gate.get("passed", True):
+        return None
+    auc, auc_lr = _num(gate.get("auc")), _num(gate.get("auc_logistic"))
+    scores = (f" There its AUC was {auc:.3f} against the logistic regression's {auc_lr:.3f}."
+              if auc is not None and auc_lr is not None else "")
+    return (f"The promotion gate judged this model on {where}, not on the holdout above.{scores} A holdout of "
+            "so few customers decides by chance, so its table alone does not say which model is better.")
+
+
 def _positive(task: str, meta: Mapping[str, Any]) -> str | None:
     """The positive class in the user's words (CRM training labels won deals 1 internally)."""
     value = (meta.get("target_info") or {}).get("positive_class")
@@ -225,6 +242,9 @@ def build_card(loaded: LoadedModel, labels: Mapping[str, str] | None = None, *, 
     gate = meta.get("promotion_gate") or {}
     if gate and not gate.get("passed", True):
         notes.append("This model failed its training gate: " + "; ".join(gate.get("reasons") or []))
+    cv_note = gate_elsewhere_note(gate)
+    if cv_note:
+        notes.append(cv_note)
     card = ModelCard(
         task=task, title=TASK_TITLES.get(task, task), present=True, version=loaded.version,
         created_at=meta.get("created_at"), predicts=_predicts(task, meta),

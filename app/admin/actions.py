@@ -29,16 +29,20 @@ KINDS = {"backfill": "Backfill of every open deal", "resync": "Re-sync of change
 
 
 def open_records(crm: str) -> str:
-    """What a backfill lists for this CRM: "open deals", or "open deals and leads" where Leads are
-    enriched too (Salesforce), so the button and the status never undercount what was queued."""
-    from app.connectors import enriched_object_types
+    """What a backfill lists for this CRM, in its words: "open deals", or "open opportunities and leads" where Leads
+    are enriched too (Salesforce), so the button and the status never undercount what was queued."""
+    from app.connectors import deal_words_of, enriched_object_types
 
-    return "open deals and leads" if "lead" in enriched_object_types(crm) else "open deals"
+    many = deal_words_of(crm)[1]
+    return f"open {many} and leads" if "lead" in enriched_object_types(crm) else f"open {many}"
 
 
 def kinds_for(crm: str) -> dict[str, str]:
-    """KINDS in this CRM's words."""
-    every = "open deal and lead" if open_records(crm) == "open deals and leads" else "open deal"
+    """KINDS in this CRM's words ("Backfill of every open opportunity and lead")."""
+    from app.connectors import deal_words_of, enriched_object_types
+
+    one = deal_words_of(crm)[0]
+    every = f"open {one} and lead" if "lead" in enriched_object_types(crm) else f"open {one}"
     return {**KINDS, "backfill": f"Backfill of every {every}"}
 
 

@@ -79,13 +79,23 @@ def _bounds(field: Any) -> tuple[float | None, float | None]:
     return low, high
 
 
-_WORDS = {"llm": "LLM", "pii": "PII", "usd": "(USD)"}
-"""Words a key spells in lower case that people write otherwise (`monthly_spend_cap_usd`: "Monthly
-spend cap (USD)", not "Monthly spend cap usd")."""
+_WORDS = {"llm": "LLM", "pii": "PII", "usd": "(USD)", "min": "minimum", "timezone": "time zone",
+          "allowlist": "allow list"}
+"""Words a key spells in lower case or abbreviates that people write otherwise (`monthly_spend_cap_usd`:
+"Monthly spend cap (USD)", not "Monthly spend cap usd"; `min_closed_deals`: "Minimum closed deals")."""
+
+_LABELS = {
+    "opt_out_field": "Opt-out field",
+    "card_hidden_scores": "Scores hidden on the card",
+    "lead_closed_statuses": "Closed lead statuses",
+}
+"""Keys whose words, read in order, are not English ("Opt out field", "Card hidden scores")."""
 
 
 def label_of(key: str) -> str:
     """The form label of a setting key: its words, the first capitalised, acronyms as written."""
+    if key in _LABELS:
+        return _LABELS[key]
     words = [_WORDS.get(w, w) for w in key.split("_")]
     return " ".join(words)[:1].upper() + " ".join(words)[1:]
 

@@ -15,6 +15,7 @@ from flask import render_template, url_for
 
 from app.admin.access import sign_in_crm_user
 from app.admin.health import scope_rows
+from app.connectors import deal_noun
 
 
 def installed_html(connector: Any, body: Mapping[str, Any], *, tokens: Any, config: Mapping[str, Any]) -> Any:
@@ -36,6 +37,8 @@ def installed_html(connector: Any, body: Mapping[str, Any], *, tokens: Any, conf
                 if callable(hook) and body.get("account_id") else None)
     return render_template(
         "admin/installed.html", crm_label=getattr(connector, "label", body["crm"]), body=body,
+        account=getattr(connector, "account_word", "account"),  # the CRM's words: a Salesforce "org"
+        deal=deal_noun(tuple(getattr(connector, "deal_words", None) or ("deal", "deals"))),  # type: ignore[arg-type]
         user=tokens.user, scopes=scopes, created=created, expected=len(labels),
         steps=list(getattr(connector, "layout_steps", ())),
         health_url=url_for("admin.health", tenant=body["tenant"]),

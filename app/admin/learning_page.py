@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from app import defaults
 from app.admin import bp, tenant_page
-from app.admin.learning_report import OBJECT_TYPES, retry, shown
+from app.admin.learning_report import OBJECT_TYPES, retry, shown, whose
 from app.admin.views import page
 from app.connectors import enriched_object_types
 
@@ -51,7 +51,7 @@ def learning_retry(tenant: str) -> Any:
 def _kinds(app: Any) -> tuple[dict[str, str], str]:
     """The object types this tenant's report can be about, and the one asked for (deals when it is not one)."""
     # Only the kinds this CRM's records are enriched as: a HubSpot admin was offered "Salesforce Leads".
-    kinds = {k: title for k, title in OBJECT_TYPES.items() if k in enriched_object_types(g.tenant.crm, app)}
+    kinds = {k: whose(g.tenant.crm, k, app).title for k in OBJECT_TYPES if k in enriched_object_types(g.tenant.crm, app)}
     kind = request.values.get("object_type", "deal")
     return kinds, kind if kind in kinds else "deal"
 

@@ -1,6 +1,6 @@
 """The learning report computed by a worker, never in the web request that shows it.
 
-At 26,036 decisions the report takes ~7 s to read, summarise and draw (docs/admin.md, wave 24). The outcome stage
+At 26,036 decisions the report takes ~7 s to read, summarise and draw (docs/admin-walks.md, wave 24). The outcome stage
 asks for a refresh (a "run now" row of the scheduler's `learning_report` job), the scheduler's leader hands it to a
 worker, and the page shows the last stored report at once: as up to date when its key still matches what it was
 computed from, else with the time it was computed and a note that a newer one is on its way. A tenant that never
@@ -30,8 +30,31 @@ from app.storage.models import ReportCache
 
 log = logging.getLogger(__name__)
 
-OBJECT_TYPES = {"deal": "Deals", "lead": "Salesforce Leads"}
+OBJECT_TYPES = ("deal", "lead")
 """Whose decisions a report evaluates (never pooled: a lead's conversion is another reward)."""
+
+
+@dataclass(frozen=True)
+class Whose:
+    """Whose decisions a report is about, in the words of the tenant's CRM."""
+
+    title: str
+    """The page's heading and tab: "Opportunities" for a Salesforce org, "Deals" for a HubSpot account."""
+    records: str
+    outcome: str
+    """What happens to a record that gives its decision an outcome."""
+
+
+def whose(crm: str | None, object_type: str, app: Any = None) -> Whose:
+    """The words for a report of `object_type` decisions of a tenant on `crm`: a Salesforce admin read "Learning
+    report: Deals" and "none of these decisions' deals" about the org's Opportunities."""
+    from app.connectors import deal_words_of
+    from learning.report import DEAL_OUTCOME
+
+    if object_type == "lead":
+        return Whose("Leads", "leads", "converted or been closed without converting")
+    many = deal_words_of(crm, app)[1]
+    return Whose(many.capitalize(), many, DEAL_OUTCOME)
 
 JOB = "learning_report"
 """The scheduler's periodic job (app/scheduler.py) that brings a tenant's stored reports up to date."""
@@ -44,10 +67,12 @@ def cache_kind(object_type: str) -> str:
 def compute(app: Any, tenant_id: str, object_type: str) -> str:
     """The report's HTML body (what `agentic-sales learning report --tenant T` writes), from the database now."""
     from app.cli.learning import of_object_type, rows_from_db
+    from app.tenants import tenant_crm
     from learning.report import render_body, summarise
 
     rows = of_object_type(rows_from_db(app, tenant_id), object_type)
-    return render_body(rows, summarise(rows))
+    words = whose(tenant_crm(app, tenant_id), object_type, app)
+    return render_body(rows, summarise(rows), records=words.records, outcome=words.outcome)
 
 
 @dataclass(frozen=True)

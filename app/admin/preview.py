@@ -13,7 +13,7 @@ from typing import Any
 
 from flask import Flask
 
-from app.connectors import get_connector
+from app.connectors import deal_words_of, get_connector
 from app.tenants import client_for, crm_stats, load_installation, save_tokens
 from integrations.base import Record
 
@@ -81,19 +81,20 @@ def preview(app: Flask, tenant_id: str, object_type: str, draft: Mapping[str, st
     draft_spec = replace(spec, settings={**spec.settings,
                                          "field_mappings": draft_rows(rows, object_type, draft)})
     connector = get_connector(spec.crm, app)
+    one = deal_words_of(spec.crm, app)[0]  # the CRM's word: "opportunity" in Salesforce
     try:
         current_client = client_for(tenant_id, app)
         draft_client = connector.client(draft_spec, config={**app.config, "CRM_STATS": crm_stats(app)},
                                         on_tokens=lambda new: save_tokens(app, tenant_id, new))
         rid = record_id or next(iter(current_client.iter_open_ids(OBJECT_TYPE)), None)
         if not rid:
-            raise PreviewError("this account has no open deal to preview with")
+            raise PreviewError(f"this {getattr(connector, 'account_word', 'account')} has no open {one} to preview with")
         before = current_client.get_records(OBJECT_TYPE, [rid]).get(rid)
         after = draft_client.get_records(OBJECT_TYPE, [rid]).get(rid)
     except CrmError as exc:
         raise PreviewError(f"the CRM could not be read: {exc.message}") from exc
     if before is None or after is None:
-        raise PreviewError(f"deal {rid} was not found in the CRM")
+        raise PreviewError(f"{one} {rid} was not found in {getattr(connector, 'label', 'the CRM')}")
     # The scoring stack (scikit-learn, XGBoost, skops) loads here, on the first preview, not when
     # any CLI command or worker imports the admin pages.
     from app.pipeline import tenant as tenant_inputs

@@ -24,7 +24,7 @@ from app.admin.usage import budget, export_rows, this_month, to_csv
 from app.admin.views import page
 from app.cards.humanize import option_label, percent, picklist_labels
 from app.cards.view import top_factors
-from app.connectors import get_connector
+from app.connectors import get_connector, object_labels
 from app.storage import get_db
 
 GUARDRAIL_KEYS = ("autonomy", "discount_cap", "approval_threshold", "escalate_amount_over", "escalate_churn_over",
@@ -219,7 +219,7 @@ def mappings(tenant: str) -> Any:
                 result = preview(app, tenant, object_type, draft, request.form.get("record_id") or None)
             except PreviewError as exc:
                 preview_error, status = str(exc), 400
-    return page("admin/mappings.html", object_type=object_type, kinds=kinds, current=current, draft=draft,
+    return page("admin/mappings.html", object_type=object_type, kinds=kinds, object_labels=object_labels(g.tenant.crm), current=current, draft=draft,
                 errors=errors, fields=fields, describe_error=describe_error, result=result,
                 shown=preview_view(result, current, draft, fields) if result else None,
                 # a refused preview saved nothing and was not meant to: the message says which was refused
@@ -276,7 +276,8 @@ def _crm_fields(tenant: str, object_type: str) -> tuple[dict[str, Any], str | No
     try:
         return {f.name: f for f in client_for(tenant, _app()).describe(object_type)}, None
     except Exception as exc:  # the page still shows the mapping; saving re-checks with the CRM
-        return {}, f"the CRM's {object_type} fields could not be read: {str(exc).splitlines()[0][:200]}"
+        named = object_labels(g.tenant.crm).get(object_type, object_type)
+        return {}, f"the CRM's {named} fields could not be read: {str(exc).splitlines()[0][:200]}"
 
 
 def _draft_from_form(current: dict[str, Any], form: Any) -> dict[str, str]:
@@ -303,7 +304,9 @@ def _check_draft(object_type: str, draft: dict[str, str], fields: dict[str, Any]
     for canonical, crm_field in draft.items():
         if crm_field == "":
             continue  # back to the default
-        problem = check_entry(object_type, canonical, crm_field, fields, words=words)
+        # Named as the CRM names the record type ("Opportunity field 'x' does not exist in this org").
+        named = object_labels(g.tenant.crm).get(object_type, object_type)
+        problem = check_entry(named, canonical, crm_field, fields, words=words)
         if problem:
             out[canonical] = problem
     return out

@@ -13,7 +13,7 @@ from app import defaults
 from app.admin import actions, bp, refusal, signed_in, tenant_page
 from app.admin import health as health_data
 from app.admin.access import GrantError, grant, grants
-from app.connectors import get_connector
+from app.connectors import account_word_of, deal_noun, deal_words_of, get_connector
 from app.storage import get_db
 from app.storage.models import MAX_ROW_ID, Installation, Tenant
 
@@ -33,8 +33,11 @@ NAV: tuple[tuple[str, str], ...] = (
 def page(template: str, **context: Any) -> str:
     """Render a tenant page with the navigation, the identity and the role."""
     nav = [(ep, title) for ep, title in NAV if ep in current_app.view_functions]
+    # The CRM's words for a deal ({{ deal.one }}, {{ deal.Many }}) and an install ({{ account }}): a Salesforce
+    # org's admin reads "opportunities" and "this org".
     return render_template(template, nav=nav, tenant=g.tenant, role=g.role, identity=g.identity,
-                           endpoint=request.endpoint, **context)
+                           endpoint=request.endpoint, deal=deal_noun(deal_words_of(g.tenant.crm)),
+                           account=account_word_of(g.tenant.crm), **context)
 
 
 def _limiter() -> Any:
@@ -188,14 +191,23 @@ def models(tenant: str) -> Any:
 
     from markupsafe import Markup
 
+    from app.admin import crm_words, crm_words_html
     from app.admin.dates import when
     from app.reports import model_cards
     from scoring.report import card_html
 
-    cards = model_cards(current_app._get_current_object(), tenant)  # type: ignore[attr-defined]
+    deal = deal_noun(deal_words_of(g.tenant.crm))
+    # The cards are the scoring package's, written once for every CRM ("the chance an open deal is won"): their
+    # sentences in the tenant's CRM's word for a deal; factor labels are the CRM's own already.
+    cards = [replace(c, title=crm_words(c.title, deal), predicts=c.predicts and crm_words(c.predicts, deal),
+                     absent_reason=c.absent_reason and crm_words(c.absent_reason, deal).replace(
+                         "this account", f"this {account_word_of(g.tenant.crm)}"),
+                     notes=[crm_words(n, deal) for n in c.notes])
+             for c in model_cards(current_app._get_current_object(), tenant)]  # type: ignore[attr-defined]
     # card_html escapes every value it prints; its SVG figures are matplotlib's own output.
     # The report writes the training time as stored (ISO); the console writes every moment one way.
-    fragments = [(c, Markup(card_html(replace(c, created_at=when(c.created_at)) if c.created_at else c)))
+    fragments = [(c, Markup(crm_words_html(card_html(replace(c, created_at=when(c.created_at)) if c.created_at else c),
+                                           deal)))
                  for c in cards]
     return page("admin/models.html", cards=fragments)
 
@@ -222,3 +234,12 @@ def doc(name: str) -> Any:
         return refusal(404, "This copy of the app has no docs folder",
                        f"Read docs/{name}.md in the project's repository.")
     return render_template("admin/doc.html", name=name, text=text)
+
+
+@bp.get("/<path:rest>")
+def no_such_page(rest: str) -> Any:
+    """Any other address under /admin/ (a mistyped tab, an old bookmark): the console's own page with its way
+    home, not the framework's bare "Not Found". The URL map tries every real page first (a rule's static
+    parts outrank a `path` converter). It names nothing of any tenant, so it needs no sign-in."""
+    return refusal(404, "No such page in the console",
+                   "Check the address, or go back to the console home and pick the page from its tabs.")

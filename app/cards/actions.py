@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from app.audit import write_audit
 from app.cards.view import DISMISS_REASONS
 from app.storage.models import Action, Enrichment
+from app.storage.upsert import insert_if_absent
 from integrations.base import Record, TaskRef, TaskSpec, TaskWrite, WriteSet
 
 REASON_VALUES = frozenset(value for value, _ in DISMISS_REASONS)
@@ -45,13 +45,12 @@ class ActionResult:
 
 def _record_once(session: Session, enrichment: Enrichment, kind: str, payload: dict[str, Any]) -> bool:
     """Insert the action row unless one exists for this enrichment and kind; True when inserted."""
-    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
     key = f"{enrichment.tenant_id}:{enrichment.id}:{kind}"
     row = session.execute(
-        insert(Action)
-        .values(tenant_id=enrichment.tenant_id, object_type=enrichment.object_type, record_id=enrichment.record_id,
-                enrichment_id=enrichment.id, kind=kind, status="recorded", idempotency_key=key, payload=payload)
-        .on_conflict_do_nothing(index_elements=["idempotency_key"])
+        insert_if_absent(session, Action, ["idempotency_key"],
+                         tenant_id=enrichment.tenant_id, object_type=enrichment.object_type,
+                         record_id=enrichment.record_id, enrichment_id=enrichment.id, kind=kind, status="recorded",
+                         idempotency_key=key, payload=payload)
         .returning(Action.id)
     ).first()
     return row is not None

@@ -18,7 +18,7 @@ from sqlalchemy import select
 from app.audit import write_audit
 from app.cards.actions import CardActionError, complete_task, record_feedback
 from app.cards.payload import canonical_object_type, card_payload, latest_enrichment
-from app.connectors import get_connector
+from app.connectors import deal_words_of, get_connector
 from app.dispatch import get_dispatcher
 from app.dispatch.leases import RecordKey
 from app.inbox import installed_tenant
@@ -92,7 +92,7 @@ def get_card(crm: str) -> Any:
     tenant_id, fields = _verified(crm)
     object_type, object_id = _record_ref(fields)
     with get_db().session() as s:
-        return jsonify(card_payload(s, tenant_id, object_type, object_id))
+        return jsonify(card_payload(s, tenant_id, object_type, object_id, deal_word=deal_words_of(crm)[0]))
 
 
 def _enrichment(s: Any, tenant_id: str, object_type: str, object_id: str, wanted: Any) -> Enrichment:

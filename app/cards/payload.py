@@ -79,8 +79,9 @@ def is_pending(session: Session, tenant_id: str, object_type: str, record_id: st
 
 
 def card_payload(session: Session, tenant_id: str, object_type: str, object_id: str, *,
-                 now: datetime | None = None) -> dict[str, Any]:
-    """The card payload of one record for one tenant (never another tenant's rows)."""
+                 now: datetime | None = None, deal_word: str = "deal") -> dict[str, Any]:
+    """The card payload of one record for one tenant (never another tenant's rows); `deal_word` is the tenant's
+    CRM's word for a deal, in the text the payload carries (app.connectors.deal_words_of)."""
     now = now or datetime.now(UTC)
     shown_type, shown_id = object_type, object_id
     related: dict[str, str] | None = None
@@ -115,7 +116,7 @@ def card_payload(session: Session, tenant_id: str, object_type: str, object_id: 
                     else ACTIONS + (["task_done"] if ((payload.get("next_best_action") or {}).get("task")
                                                        or {}).get("id") else [])),
         "related_to": related,
-        "dismiss_reasons": dismiss_reasons(shown_type),
+        "dismiss_reasons": dismiss_reasons(shown_type, deal_word),
         "feedback": feedback_of(session, tenant_id, enrichment.id),
     })
     payload.setdefault("record", {"id": shown_id, "name": None, "object_type": shown_type})

@@ -36,7 +36,7 @@ def preview(crm: str, portal: str, object_type: str, object_id: str) -> Any:
         tenant = installed_tenant(s, crm, portal)
         if tenant is None:
             abort(404)
-        payload = card_payload(s, tenant.id, kind, object_id)
+        payload = card_payload(s, tenant.id, kind, object_id, deal_word=deal_words_of(crm)[0])
     title = (payload.get("record") or {}).get("name") or f"{kind.title()} {object_id}"
     back = "/" if current_app.config.get("SANDBOX_MODE") else None  # the demo's index page
     html = render_card_html(payload, title=title, object_type=kind, back_url=back, crm_label=label_of(crm),

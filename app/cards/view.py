@@ -69,9 +69,10 @@ DISMISS_REASONS = (
 """Reasons a rep can give for dismissing a suggestion (value, label); the learning report groups by value."""
 
 
-def dismiss_reasons(object_type: str | None) -> list[dict[str, str]]:
-    """The dismiss reasons as a card offers them for a record of this type: a Lead is not a deal."""
-    noun = "lead" if object_type == "lead" else "deal"
+def dismiss_reasons(object_type: str | None, deal_word: str = "deal") -> list[dict[str, str]]:
+    """The dismiss reasons as a card offers them for a record of this type: a Lead is not a deal, and a deal is the
+    CRM's word for one (`deal_word`: "opportunity" on a Salesforce card)."""
+    noun = "lead" if object_type == "lead" else deal_word
     return [{"value": v, "label": t.replace("this deal", f"this {noun}")} for v, t in DISMISS_REASONS]
 
 
@@ -90,7 +91,8 @@ STATUS_TAGS = {
 RETRAINING = "model_retraining"
 """Error code the backend uses while a tenant's models are being retrained (503)."""
 
-CHANNEL_VERBS = {"email": "Email", "call": "Call", "meeting": "Meet", "linkedin": "Message"}
+CHANNEL_VERBS = {"email": "Email", "call": "Call", "linkedin": "Message"}
+"""The verb of an action on a channel (a meeting's is `action_title`'s "Invite ... to a meeting")."""
 
 MONEY_FEATURES = frozenset({"amount", "closed_won_sum"})
 """Factors whose value is an amount ("Amount: 48,000 EUR"); past revenue is written per currency (`past_revenue_text`)."""
@@ -303,6 +305,22 @@ def error_of(payload: Mapping[str, Any]) -> dict[str, Any] | None:
     return {"code": code, "message": str(message), "retraining": code == RETRAINING}
 
 
+DUE_WORDS = {"meeting": "send the invitation"}
+"""What falls due at the action's due time when it is not the action itself: a meeting's due time is when the rep
+sends the invitation; the meeting's own slots are the draft's, a business day later ("Meet Amelia Jensen · Mon 7 Dec,
+10:00 AM" above a draft proposing Tuesday read as two meetings)."""
+
+
+def action_title(channel: str, who: str) -> str:
+    """What the rep does, in the words the card's action and the CRM task both use: "Email Elijah Martinez",
+    "Invite Amelia Jensen to a meeting"; "" without a channel or a person."""
+    if not channel or not who:
+        return ""
+    if channel == "meeting":
+        return f"Invite {who} to a meeting"
+    return f"{CHANNEL_VERBS.get(channel, words(channel))} {who}"
+
+
 def action_view(payload: Mapping[str, Any], now: datetime, labels: Mapping[str, str]) -> dict[str, Any] | None:
     """The next best action as a title ("Email Elijah Martinez") and one line of when and how."""
     nba = _mapping(payload.get("next_best_action"))
@@ -310,15 +328,11 @@ def action_view(payload: Mapping[str, Any], now: datetime, labels: Mapping[str, 
         return None
     channel = str(nba["channel"]) if isinstance(nba.get("channel"), str) else ""
     who = person_name(nba.get("recipient"))
-    verb = CHANNEL_VERBS.get(channel, words(channel))
-    title = f"{verb} {who}" if verb and who else prose(nba.get("summary") or nba.get("action") or nba.get("text"), labels)
+    title = action_title(channel, who) or prose(nba.get("summary") or nba.get("action") or nba.get("text"), labels)
     strategy = _mapping(payload.get("strategy"))
     due = due_text(nba.get("due_at"), now, nba.get("timezone"))
-    if channel == "meeting" and who:
-        # The due time is when the rep sends the invitation; the meeting's own slots are the draft's, a business day
-        # later ("Meet Amelia Jensen · Mon 7 Dec, 10:00 AM" above a draft proposing Tuesday read as two meetings).
-        title = f"Invite {who} to a meeting"
-        due = f"send the invitation {due}" if due else ""
+    if due and who and channel in DUE_WORDS:
+        due = f"{DUE_WORDS[channel]} {due}"
     discount = nba["discount"] if _number(nba.get("discount")) else 0
     meta = [
         due[:1].upper() + due[1:] if due else "",

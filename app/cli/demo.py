@@ -29,7 +29,7 @@ import click
 @click.option("--language", type=click.Choice(["de", "fr", "es"]), default=None,
               help="Seed a market whose buyers write this language (German, French or Spanish people, companies and "
                    "emails in their countries); default: the mostly English-speaking market.")
-@click.option("--port", default=0, type=int, help="App port (default: a free one).")
+@click.option("--port", default=0, type=click.IntRange(0, 65535), help="App port (default: a free one).")
 @click.option("--data-dir", default=None, type=click.Path(file_okay=False),
               help="Where the demo keeps its secrets, database and models (default ~/.agentic-sales/demo).")
 def demo(once: bool, changes: int, seed: int, crm: str | None, open_deals: int, faults: str, language: str | None,
@@ -58,6 +58,15 @@ def demo(once: bool, changes: int, seed: int, crm: str | None, open_deals: int, 
     if unknown:
         click.echo(f"error: --faults: {unknown}", err=True)
         sys.exit(2)
+    if port:
+        from app.cli.server import unusable_address
+
+        # Checked before the minutes of training: werkzeug would print two lines of its own and exit 1 after them.
+        problem = unusable_address("127.0.0.1", port)
+        if problem:
+            click.echo(f"error: --port {port}: {problem} (choose another, or leave --port out for a free one)",
+                       err=True)
+            sys.exit(2)
     opts = DemoOptions(changes=changes, seed=seed, crm=crm, port=port, open_deals=open_deals, faults=names,
                        language=language)
     if data_dir:
@@ -77,12 +86,13 @@ def demo(once: bool, changes: int, seed: int, crm: str | None, open_deals: int, 
         llm_setup.arm(run)  # the backfill ran on the offline templates; the rep's edits run on --llm
         run.arm()
         run.change(changes)
-        with progress.bar("enriching the edited deals", total=len(run.changed), unit="deal") as bar:
+        one, many = run.deal_words()
+        with progress.bar(f"enriching the edited {many}", total=len(run.changed), unit="record") as bar:
             latencies = run.wait(lambda done, total: bar.update(done))
         counted = run.counters()
         summary = run.summary(latencies, counted)
         summary.update(llm_setup.summary(run))
-        recap = summary_sentences(summary)
+        recap = summary_sentences(summary, deal_words=(one, many))
         run.app.config[DEMO_RECAP] = recap
         snapshot = write_snapshot(run.app, opts.data_dir, recap=recap)
         summary["snapshot"] = str(snapshot)
@@ -94,10 +104,7 @@ def demo(once: bool, changes: int, seed: int, crm: str | None, open_deals: int, 
             progress.say(f"Every card, browsable offline: {snapshot}")
             click.echo(json.dumps(summary))
             sys.exit(0 if ok else 1)
-        from app.connectors import deal_words_of
-
-        deal_word = deal_words_of(crm, run.app)[0]
-        progress.say(f"Open {run.url}/ to see every {deal_word} and its card (Ctrl-C to stop).")
+        progress.say(f"Open {run.url}/ to see every {one} and its card (Ctrl-C to stop).")
         summary["console_url"] = console_hint(run.app, run.url, crm, progress.say, sandbox_url=run.sandbox_url)
         click.echo(json.dumps(summary))
         serve_until_interrupted()

@@ -100,8 +100,10 @@ def _as_ours(result: dict[str, Any], policy: str) -> dict[str, Any]:
 
 
 def _write_outputs(rows: list[dict[str, Any]], export_path: str | None, report_path: str | None, *,
-                   title: str) -> dict[str, Any]:
-    from learning.report import render_html, summarise, write_csv
+                   title: str, whose: Any = None) -> dict[str, Any]:
+    from learning.report import DEAL_OUTCOME, render_html, summarise, write_csv
+
+    records, outcome = (whose.records, whose.outcome) if whose is not None else ("deals", DEAL_OUTCOME)
 
     summary: dict[str, Any] = {}
     try:
@@ -112,7 +114,7 @@ def _write_outputs(rows: list[dict[str, Any]], export_path: str | None, report_p
         if report_path:
             summary = summarise(rows)
             with open(report_path, "w", encoding="utf-8") as f:
-                f.write(render_html(rows, summary, title=title))
+                f.write(render_html(rows, summary, title=title, records=records, outcome=outcome))
             click.echo(f"wrote the report to {report_path}", err=True)
     except OSError as exc:  # a read-only folder, a full disk: one line, not a traceback
         _fail(f"cannot write {exc.filename or export_path or report_path}: {exc.strerror or exc}")
@@ -155,9 +157,23 @@ def report(tenant_id: str | None, from_csv: str | None, out: str, object_type: s
     _check_out(out)
     rows = of_object_type(_rows(tenant_id, from_csv, object_type), object_type)
     kind = "" if object_type == "deal" else " (leads)"
-    summary = _write_outputs(rows, None, out, title=f"Learning report{kind}: {tenant_id or from_csv}")
+    summary = _write_outputs(rows, None, out, title=f"Learning report{kind}: {tenant_id or from_csv}",
+                             whose=_whose(tenant_id, object_type))
     click.echo(json.dumps({"tenant": tenant_id, "object_type": object_type, "out": out, **summary}))
 
+
+
+def _whose(tenant_id: str | None, object_type: str) -> Any:
+    """Whose decisions a report is about in the tenant's CRM's words (an export: deals or leads)."""
+    from app.admin.learning_report import whose
+
+    if not tenant_id:
+        return whose(None, object_type)
+    from app.cli.target import command_app
+    from app.tenants import tenant_crm
+
+    app = command_app()
+    return whose(tenant_crm(app, tenant_id), object_type, app)
 
 
 def of_object_type(rows: list[dict[str, Any]], object_type: str) -> list[dict[str, Any]]:

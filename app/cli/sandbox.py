@@ -24,7 +24,8 @@ def sandbox() -> None:
 
 @sandbox.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
-@click.option("--port", default=defaults.SANDBOX_PORT, show_default=True, type=int, help="Port (0 = any free port).")
+@click.option("--port", default=defaults.SANDBOX_PORT, show_default=True, type=click.IntRange(0, 65535),
+              help="Port (0 = any free port).")
 @click.option("--seed", default=7, show_default=True, type=int, help="Seed of the simulated market.")
 @click.option("--private-app-token", default=None, help="Static token accepted as Bearer (first portal).")
 @click.option("--client-id", default="sandbox-client-id", show_default=True, help="OAuth client id of the app.")

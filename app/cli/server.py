@@ -205,7 +205,8 @@ def unusable_address(host: str, port: int) -> str | None:
 
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
-@click.option("--port", default=defaults.DEFAULT_PORT, show_default=True, type=int, help="Port to listen on.")
+@click.option("--port", default=defaults.DEFAULT_PORT, show_default=True, type=click.IntRange(0, 65535),
+              help="Port to listen on.")
 def serve(host: str, port: int) -> None:
     """Serve the app (with an in-process worker unless REDIS_URL is set)."""
     from werkzeug.serving import make_server

@@ -186,7 +186,17 @@ def settings_undo(tenant_id: str, author: str | None, to_version: int | None) ->
     from app import settings
 
     with _service() as app:
-        snap = settings.undo(app, tenant_id, author=_author(author), to_version=to_version)
+        try:
+            snap = settings.undo(app, tenant_id, author=_author(author), to_version=to_version)
+        except settings.SettingsError as exc:
+            # The service names its parameter (`to_version=-1 cannot be undone to`); a CLI user typed
+            # `--to`, or nothing at all when the tenant has no earlier version.
+            if exc.key != "to_version":
+                raise
+            if exc.problem == "cannot be undone to":
+                first = settings.get(app, tenant_id).version
+                _fail(f"nothing to undo: version {first} is the first version of {tenant_id}'s settings")
+            raise settings.SettingsError("--to", to_version, exc.allowed, problem=exc.problem) from None
         top = settings.history(app, tenant_id, limit=1)[0]
     _out({"tenant": tenant_id, "version": snap.version, "changed": top.changes,
           "settings": snap.settings.model_dump(mode="json")})

@@ -80,6 +80,30 @@ def deal_words_of(name: str | None, app: Flask | None = None) -> tuple[str, str]
     return (str(words[0]), str(words[1])) if words and len(words) == 2 else ("deal", "deals")
 
 
+def account_word_of(name: str | None, app: Flask | None = None) -> str:
+    """What the CRM calls an install (`account_word` on the connector): "org" for Salesforce, else "account"."""
+    try:
+        return str(getattr(get_connector(name, app), "account_word", "") or "account") if name else "account"
+    except UnknownConnectorError:
+        return "account"
+
+
+def object_labels(name: str | None, app: Flask | None = None) -> dict[str, str]:
+    """The app's record types ("deal", "company") by the CRM's own names where its connector gives them
+    (`object_labels`: Salesforce's "Opportunity", "Account"); {} for a connector that does not."""
+    try:
+        labels = getattr(get_connector(name, app), "object_labels", None) if name else None
+    except UnknownConnectorError:
+        labels = None
+    return {str(k): str(v) for k, v in (labels or {}).items()}
+
+
+def deal_noun(deal_words: tuple[str, str]) -> dict[str, str]:
+    """The CRM's word for a deal, one and many, in the cases pages use ({{ deal.one }}, {{ noun.Many }})."""
+    one, many = deal_words
+    return {"one": one, "many": many, "One": one.capitalize(), "Many": many.capitalize()}
+
+
 def index_deal_words(crms: set[str], app: Flask | None = None) -> tuple[str, str]:
     """The deal words of a page listing records of `crms`: the one CRM's, or ("deal", "deals") for none or several."""
     return deal_words_of(next(iter(crms)) if len(crms) == 1 else None, app)

@@ -16,11 +16,11 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import and_, case, func, select, text, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from app.storage import rowcount
 from app.storage.models import InboxEvent, RecordJob
+from app.storage.upsert import insert_if_absent
 
 _JOB_ID_UNSAFE = re.compile(r"[^A-Za-z0-9_-]")
 
@@ -58,16 +58,11 @@ def schedule(session: Session, key: RecordKey, *, now: datetime, delay: float, l
     The UPDATE touches the row whatever its state, so it takes the row lock and serialises with a
     worker finishing the same record (which then sees our inbox rows).
     """
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    session.execute(
-        insert(RecordJob)
-        .values(
-            tenant_id=key.tenant_id, crm=key.crm, object_type=key.object_type,
-            record_id=key.record_id, state="idle", updated_at=now, dispatch_count=0,
-        )
-        .on_conflict_do_nothing(index_elements=["tenant_id", "object_type", "record_id"])
-    )
+    session.execute(insert_if_absent(
+        session, RecordJob, ["tenant_id", "object_type", "record_id"],
+        tenant_id=key.tenant_id, crm=key.crm, object_type=key.object_type,
+        record_id=key.record_id, state="idle", updated_at=now, dispatch_count=0,
+    ))
     job_id = new_job_id(key)
     run_after = now + timedelta(seconds=delay)
     idle = RecordJob.state == "idle"

@@ -97,6 +97,10 @@ def card_payload_from(record: Record, scores: Mapping[str, Any], run: Any, decis
                       labels: Mapping[str, str] | None = None) -> dict[str, Any]:
     """The payload the rep's card renders for this enrichment (`labels`: see `crm_labels`)."""
     nba = run.next_best_action.model_dump(mode="json")
+    if decision.due_at is not None:
+        # When the rep acts is the decision's (moved out of quiet hours and weekends), which is when the CRM task
+        # falls due (the card showed the strategist's time, the task the moved one: two times for one action).
+        nba["due_at"] = decision.due_at.isoformat()
     if task_result is not None:
         nba["task"] = {"id": task_result.id, "subject": task_subject,
                        "due_at": decision.due_at.isoformat() if decision.due_at else nba.get("due_at")}
@@ -126,9 +130,6 @@ def card_payload_from(record: Record, scores: Mapping[str, Any], run: Any, decis
         payload["draft"] = {}
         payload["next_best_action"] = {**nba, "channel": None,
                                        "summary": f"{prefix}: {decision.reasons[-1] if decision.reasons else default}"}
-        if decision.action == "wait" and decision.due_at is not None:
-            # the planned send time no longer applies: the card shows when the owner's task falls due
-            payload["next_best_action"]["due_at"] = decision.due_at.isoformat()
     capped = budget_note(run.fallbacks)
     if capped:
         payload["llm_budget"] = {"message": capped}

@@ -13,7 +13,6 @@ from typing import Any
 
 from flask import Flask
 from sqlalchemy import func, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from agents.providers.base import Usage
@@ -22,6 +21,7 @@ from agents.providers.spend import Period, usd
 from app.audit import write_audit
 from app.storage import get_db, rowcount
 from app.storage.models import LlmBudget, LlmCacheEntry, LlmUsage
+from app.storage.upsert import insert_if_absent
 
 log = logging.getLogger(__name__)
 
@@ -49,9 +49,8 @@ class DbCache:
     def put(self, key: CacheKey, value: dict[str, Any], usage: Usage) -> None:
         try:
             with get_db(self.app).session() as s:
-                insert = postgresql.insert if s.get_bind().dialect.name == "postgresql" else sqlite.insert
-                s.execute(insert(LlmCacheEntry).values(tenant_id=key.tenant_id, cache_key=_key(key), value=value)
-                          .on_conflict_do_nothing(index_elements=["tenant_id", "cache_key"]))
+                s.execute(insert_if_absent(s, LlmCacheEntry, ["tenant_id", "cache_key"],
+                                           tenant_id=key.tenant_id, cache_key=_key(key), value=value))
         except Exception:
             log.exception("llm cache write failed")
 
@@ -134,9 +133,8 @@ def _ensure_row(s: Session, tenant_id: str, p: Period) -> None:
         return
     seed = s.execute(select(func.coalesce(func.sum(LlmUsage.cost_usd), 0.0)).where(
         LlmUsage.tenant_id == tenant_id, LlmUsage.at >= p.start, LlmUsage.at < p.end)).scalar_one()
-    insert = postgresql.insert if s.get_bind().dialect.name == "postgresql" else sqlite.insert
-    s.execute(insert(LlmBudget).values(tenant_id=tenant_id, period=p.key, committed_usd=float(seed))
-              .on_conflict_do_nothing(index_elements=["tenant_id", "period"]))
+    s.execute(insert_if_absent(s, LlmBudget, ["tenant_id", "period"],
+                               tenant_id=tenant_id, period=p.key, committed_usd=float(seed)))
 
 
 def _warn_once(s: Session, tenant_id: str, p: Period) -> None:

@@ -24,7 +24,6 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.dialects import postgresql, sqlite
 
 from app import defaults
 from app.admin.learning_report import request_refresh
@@ -34,6 +33,7 @@ from app.storage import get_db
 from app.storage.models import Action, Enrichment
 from app.storage.models import Outcome as OutcomeRow
 from app.storage.models import Reward as RewardRow
+from app.storage.upsert import insert_if_absent
 from integrations.base import Pipeline, Record, TaskRef, TaskSpec, TaskWrite, WriteResult
 from learning.rewards import LoggedDecision, RewardConfig, attribute
 from learning.rewards import Outcome as OutcomeEvent
@@ -200,7 +200,6 @@ def _store_outcome(app: Any, s: Any, event: OutcomeEvent, *, object_type: str) -
     session `s`); returns (outcome id, its rewards, how many were new). A lead's reward is not
     amount-weighted (its `won` is a conversion; a lead has no amount): it weighs 1."""
     tenant_id = event.tenant_id
-    insert = postgresql.insert if s.get_bind().dialect.name == "postgresql" else sqlite.insert
     same = select(OutcomeRow.id).where(OutcomeRow.tenant_id == tenant_id, OutcomeRow.deal_id == event.deal_id,
                                        OutcomeRow.kind == event.kind)
     if event.kind != "stage_advanced":
@@ -209,10 +208,10 @@ def _store_outcome(app: Any, s: Any, event: OutcomeEvent, *, object_type: str) -
         same_stage = same.where(OutcomeRow.stage == event.stage)
     outcome_id = s.execute(same_stage.order_by(OutcomeRow.id).limit(1)).scalar()
     if outcome_id is None:
-        s.execute(insert(OutcomeRow).values(
+        s.execute(insert_if_absent(
+            s, OutcomeRow, ["tenant_id", "deal_id", "kind", "stage"],
             tenant_id=tenant_id, crm=event.crm, deal_id=event.deal_id, kind=event.kind, at=event.at,
-            amount=event.amount, stage=event.stage, created_at=datetime.now(UTC), object_type=object_type,
-        ).on_conflict_do_nothing(index_elements=["tenant_id", "deal_id", "kind", "stage"]))
+            amount=event.amount, stage=event.stage, created_at=datetime.now(UTC), object_type=object_type))
         outcome_id = s.execute(same_stage.order_by(OutcomeRow.id).limit(1)).scalar_one()
     decisions = [
         LoggedDecision(decision_id=str(a.id), deal_id=event.deal_id, at=_aware(a.created_at),
@@ -229,13 +228,14 @@ def _store_outcome(app: Any, s: Any, event: OutcomeEvent, *, object_type: str) -
     rewards = attribute(event, decisions, config=config)
     new_rewards = 0
     for r in rewards:
-        inserted = s.execute(insert(RewardRow).values(
+        inserted = s.execute(insert_if_absent(
+            s, RewardRow, ["outcome_id", "action_id"],
             tenant_id=tenant_id, outcome_id=outcome_id, action_id=int(r.decision_id), deal_id=event.deal_id,
             arm=r.arm, propensity=r.propensity, policy=r.policy, reward=r.value,
             # The amount weight in `reward`, so the bandit learns per unit of weight (learning/README.md).
             context={**dict(r.context), "amount_weight": round(r.weight, 6)},
             created_at=datetime.now(UTC),
-        ).on_conflict_do_nothing(index_elements=["outcome_id", "action_id"]).returning(RewardRow.id)).first()
+        ).returning(RewardRow.id)).first()
         new_rewards += 1 if inserted else 0
     return int(outcome_id), rewards, new_rewards
 

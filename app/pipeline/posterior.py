@@ -21,13 +21,13 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import OperationalError
 
 from app import defaults
 from app.storage import get_db
 from app.storage.models import Action, LearningPosterior, Reward
 from app.storage.models import Outcome as OutcomeRow
+from app.storage.upsert import insert_if_absent
 from learning.bandit import Posterior
 from learning.errors import LearningConfigError
 
@@ -87,10 +87,9 @@ def refresh(app: Any, tenant_id: str, arms: tuple[str, ...], *, object_type: str
     posterior = Posterior(list(arms))
     with db.session() as s:  # its own transaction: an uncommitted insert would block other workers
         if s.get(LearningPosterior, (tenant_id, object_type)) is None:
-            insert = postgresql.insert if s.get_bind().dialect.name == "postgresql" else sqlite.insert
-            s.execute(insert(LearningPosterior).values(
-                tenant_id=tenant_id, object_type=object_type, version=0, rewards=0, state=posterior.to_json(),
-                updated_at=now).on_conflict_do_nothing(index_elements=["tenant_id", "object_type"]))
+            s.execute(insert_if_absent(s, LearningPosterior, ["tenant_id", "object_type"],
+                                       tenant_id=tenant_id, object_type=object_type, version=0, rewards=0,
+                                       state=posterior.to_json(), updated_at=now))
     for _attempt in range(int(_config(app, "POSTERIOR_CAS_ATTEMPTS"))):
         try:
             with db.session() as s:

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from app.cards.view import draft_kind
+from app.cards.view import DUE_WORDS, action_title, draft_kind
 from integrations.base import Record, TaskSpec
 from integrations.money import RATES_KEY
 
@@ -83,9 +83,10 @@ def task_spec(record: Record, run: Any, decision: Any) -> TaskSpec:
     """The one open app task: the next best action, assigned to the deal's owner."""
     nba = run.next_best_action
     channel = (decision.channel if decision is not None and decision.channel else nba.channel) or "email"
-    verb = {"email": "Email", "call": "Call", "meeting": "Meet"}.get(channel, channel.title())
     who = nba.recipient.name or "the buyer"
-    subject = f"{verb} {who}: {run.strategy.arm.replace('_', ' ')}"
+    # The card's words for the same action (a rep reads both): a meeting's task is sending the invitation, at the
+    # task's due time; "Meet X" read as the meeting itself, which the invitation proposes for a later day.
+    subject = f"{action_title(channel, who)}: {run.strategy.arm.replace('_', ' ')}"
     lines = [nba.summary, "", f"Why: {run.strategy.rationale}"]
     if decision is not None and decision.reasons:
         lines += ["", "Guardrails: " + "; ".join(decision.reasons)]
@@ -100,6 +101,9 @@ def task_spec(record: Record, run: Any, decision: Any) -> TaskSpec:
     # The draft itself, so a rep who never opens the card still has the work in the task.
     # Headed as the card heads it (one table for both): a meeting's draft is its invitation, not "an email".
     heading = draft_kind({"kind": run.draft.kind, "channel": run.draft.channel})[0]
+    if channel in DUE_WORDS and not (decision is not None and decision.action in ("escalate", "hold_for_approval")):
+        lines += ["", f"{DUE_WORDS[channel].capitalize()} below when this task is due; the times it proposes are "
+                      "the meeting's."]
     to = run.draft.to.name if run.draft.to is not None and run.draft.to.name else None
     lines += ["", f"{heading}{f' to {to}' if to else ''}:"]
     if run.draft.subject:

@@ -12,7 +12,7 @@ from typing import Any
 from flask import Blueprint, current_app, url_for
 
 from app.auth import is_admin
-from app.connectors import index_deal_words
+from app.connectors import deal_words_of, index_deal_words
 from app.site.deals import EnrichedDeal, active_tenants, enriched_deals
 from app.site.pages import index_html
 from app.storage import get_db
@@ -35,7 +35,7 @@ def index() -> Any:
         return ("<!doctype html><title>Agentic Sales</title><p>Agentic Sales is running. "
                 "Health: <a href=\"/healthz\">/healthz</a>.</p>"), 200, headers
     with get_db().session() as s:
-        deals = [d for t in active_tenants(s) for d in enriched_deals(s, t)]
+        deals = [d for t in active_tenants(s) for d in enriched_deals(s, t, deal_word=deal_words_of(t.crm)[0])]
     console = url_for("admin.index") if "admin.index" in current_app.view_functions else ""
     html = index_html(deals, href=_card_href, recap=current_app.config.get(DEMO_RECAP) or (),
                       now=datetime.now(UTC), console=console, deal_words=index_deal_words({d.crm for d in deals}))

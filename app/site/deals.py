@@ -30,7 +30,7 @@ def active_tenants(session: Session) -> list[Tenant]:
 
 
 def enriched_deals(session: Session, tenant: Tenant, object_types: tuple[str, ...] = ("deal", "lead"),
-                   ) -> list[EnrichedDeal]:
+                   deal_word: str = "deal") -> list[EnrichedDeal]:
     """Every deal (then every lead) of the tenant with at least one enrichment, with its live card payload,
     by name: a Salesforce demo enriches its 37 Leads too, and an index of the 40 deals alone hid them."""
     out = []
@@ -41,7 +41,7 @@ def enriched_deals(session: Session, tenant: Tenant, object_types: tuple[str, ..
         ).scalars().all()
         of_kind = []
         for record_id in ids:
-            payload = card_payload(session, tenant.id, kind, record_id)
+            payload = card_payload(session, tenant.id, kind, record_id, deal_word=deal_word)
             title = (payload.get("record") or {}).get("name") or f"{kind.title()} {record_id}"
             of_kind.append(EnrichedDeal(tenant.crm, tenant.external_id, record_id, str(title), payload, kind))
         out += sorted(of_kind, key=lambda d: d.title.lower())

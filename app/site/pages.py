@@ -14,6 +14,7 @@ from app.cards.humanize import money, words
 from app.cards.render import TEMPLATES_DIR as CARD_TEMPLATES
 from app.cards.render import render_card_html
 from app.cards.view import card_view
+from app.connectors import deal_noun
 from app.site.deals import EnrichedDeal
 
 
@@ -62,12 +63,6 @@ def index_html(deals: Sequence[EnrichedDeal], *, href: Callable[[EnrichedDeal], 
     return _environment().get_template("index.html").render(deals=rows, leads=leads, recap=list(recap),
                                                             generated=generated, console=console,
                                                             noun=deal_noun(deal_words))
-
-
-def deal_noun(deal_words: tuple[str, str]) -> dict[str, str]:
-    """The CRM's word for a deal, one and many, in the cases the index uses."""
-    one, many = deal_words
-    return {"one": one, "many": many, "One": one.capitalize(), "Many": many.capitalize()}
 
 
 def card_html(deal: EnrichedDeal, *, now: datetime, back_url: str, crm_label: str | None = None,

@@ -62,13 +62,14 @@ def training_sentences(results: Mapping[str, Any], account: str = "account") -> 
     return out
 
 
-def summary_sentences(summary: Mapping[str, Any]) -> list[str]:
-    """What the demo did, from its summary (DESIGN.md "Demo summary"), in a few sentences."""
+def summary_sentences(summary: Mapping[str, Any], deal_words: tuple[str, str] = ("deal", "deals")) -> list[str]:
+    """What the demo did, from its summary (DESIGN.md "Demo summary"), in a few sentences; `deal_words`: what the
+    CRM calls a deal, one and many ("You edited 2 opportunities in the Salesforce sandbox")."""
     crm = CRM_NAMES.get(str(summary.get("crm")), str(summary.get("crm") or "CRM"))
     enriched, changed = int(summary.get("records_enriched") or 0), int(summary.get("records_changed") or 0)
     latency = summary.get("latency_ms") or {}
     lines = [
-        f"You edited {_plural(changed, 'deal')} in the {crm} sandbox ({_plural(int(summary.get('changes_sent') or 0), 'change')}); "
+        f"You edited {_plural(changed, *deal_words)} in the {crm} sandbox ({_plural(int(summary.get('changes_sent') or 0), 'change')}); "
         f"{enriched} of {changed} were scored, given a next best action and a draft, and written back.",
         f"From a signed webhook to the write-back took {_seconds(latency.get('p50'))} for half of them "
         f"and at most {_seconds(latency.get('p95'))} for 95%.",

@@ -38,7 +38,7 @@ def write_snapshot(app: Any, data_dir: Path, *, recap: Sequence[str] = (), now: 
     for old in (out / "cards").glob("*.html"):
         old.unlink()
     with get_db(app).session() as s:
-        deals = [d for t in active_tenants(s) for d in enriched_deals(s, t)]
+        deals = [d for t in active_tenants(s) for d in enriched_deals(s, t, deal_word=deal_words_of(t.crm, app)[0])]
     for deal in deals:
         (out / card_file(deal)).write_text(card_html(deal, now=now, back_url="../index.html",
                                                            crm_label=label_of(deal.crm, app),

@@ -54,6 +54,8 @@ class SalesforceConnector:
     label = "Salesforce"
     account_word = "org"
     deal_words = ("opportunity", "opportunities")  # a Salesforce user looks for an Opportunities tab, not Deals
+    object_labels = dict(constants.SOBJECTS)
+    """The app's record types by the CRM's names for pages its admins read ("Opportunity", "Account")."""
     output_fields_package = "SFDX package"  # the REST API cannot create fields
     person_id = "user_id"
 

@@ -246,9 +246,10 @@ def test_a_salesforce_accounts_backfill_says_it_queues_open_deals_and_leads(app_
     monkeypatch.setattr(people, "names", lambda app_, tenant_id, crm, users: {"op": "Olivia Park"})
     client = operator_session(app.test_client())
     health = client.get(f"/admin/t/{tid}/").get_data(as_text=True)
-    assert "Backfill of every open deal and lead" in health and "every one of the open deals and leads" in health
+    assert "Backfill of every open opportunity and lead" in health
+    assert "every one of the open opportunities and leads" in health
     status = client.get(f"/admin/t/{tid}/actions/{run_id}").get_data(as_text=True)
-    assert "77 open deals and leads, 77 queued" in status
+    assert "77 open opportunities and leads, 77 queued" in status
     assert 'by Olivia Park <span class="muted">(op)</span>' in status
     hubspot = install_tenant(app, "303")
     assert "Backfill of every open deal<" in client.get(f"/admin/t/{hubspot}/").get_data(as_text=True)

@@ -47,3 +47,25 @@ def test_when_the_app_could_not_set_the_secret_the_page_says_why_and_shows_it(ap
 
 def test_a_crm_whose_webhooks_need_no_setup_shows_no_such_step(app):
     assert 'id="webhook-setup"' not in render(app, "hubspot")
+
+
+def test_a_salesforce_install_page_speaks_of_the_org_and_its_opportunities(app):
+    # Wave 28: "Salesforce account 00D… is connected", "Your open deals are being scored now", "Add the card to the
+    # deal record layout", "this account's changes" for an org whose records are Opportunities.
+    import re
+
+    app.config["PUBLIC_URL"] = "https://sales-ai.example.com"
+    html = render(app, "salesforce")
+    text = re.sub(r"<[^>]+>", " ", html)
+    assert f"Salesforce org  {ORG}  is connected" in text, text[:400]
+    assert "Your open opportunities are being scored now" in text
+    assert "Add the card to the opportunity record layout." in text
+    assert "this org's changes" in text
+    assert not re.search(r"\bdeals?\b|\baccount's\b|Salesforce account\b", text), re.findall(
+        r".{30}(?:\bdeals?\b|account's|Salesforce account).{30}", text)
+
+
+def test_a_hubspot_install_page_keeps_its_account_and_deals(app):
+    html = render(app, "hubspot")
+    assert "Your open deals are being scored now" in html and "the deal record layout" in html
+    assert "HubSpot account <strong>" in html and "opportunit" not in html.lower()

@@ -200,3 +200,25 @@ def test_the_console_writes_every_moment_one_way(value, kwargs, text):
     from app.admin.dates import when
 
     assert when(value, **kwargs) == text
+
+
+def test_every_setting_label_reads_as_english_words():
+    """Wave 28's walk read "Opt out field", "Min closed deals", "Card hidden scores" and "Budget timezone"
+    on the guardrails and LLM pages (labels are a key's words joined, and those keys abbreviate or
+    run their words backwards)."""
+    from app.admin.forms import label_of
+    from app.settings.schema import TenantSettingsModel
+
+    labels = {key: label_of(key) for key in TenantSettingsModel.model_fields}
+    assert labels["opt_out_field"] == "Opt-out field"
+    assert labels["min_closed_deals"] == "Minimum closed deals"
+    assert labels["card_hidden_scores"] == "Scores hidden on the card"
+    assert labels["budget_timezone"] == "Budget time zone"
+    assert labels["link_allowlist"] == "Link allow list"
+    wrong = {k: v for k, v in labels.items()
+             if re.search(r"\b(Min|min|Opt out|timezone|allowlist|Llm|usd|pii)\b", v) or v.startswith("Card hidden")}
+    assert wrong == {}
+    # honest labels keep their words
+    assert labels["discount_cap"] == "Discount cap" and labels["llm_allow_list"] == "LLM allow list"
+    assert labels["monthly_spend_cap_usd"] == "Monthly spend cap (USD)"
+    assert len(set(labels.values())) == len(labels)  # no two settings share a label

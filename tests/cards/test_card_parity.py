@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from app.cards.view import card_view
+from app.cards.view import action_view, card_view
 
 ROOT = Path(__file__).resolve().parents[2]
 VIEWS = ROOT / "ui_extensions/hubspot/tests/fixtures/views"
@@ -41,3 +41,51 @@ def test_the_committed_view_is_what_the_python_card_shows(path: Path) -> None:
         expected.write_text(json.dumps(view, indent=1, sort_keys=True, ensure_ascii=False) + "\n")
     assert expected.is_file(), f"{expected} is missing: run with AGENTIC_SALES_UPDATE_CARD_VIEWS=1"
     assert json.loads(expected.read_text()) == view
+
+
+SALESFORCE_LWC = ROOT / "ui_extensions/salesforce/force-app/main/default/lwc/agenticSalesCard/__tests__"
+ACTION_VIEWS = SALESFORCE_LWC / "data/action_views.json"
+"""The Salesforce card's parity data: each payload's next best action and strategy with what app/cards/view.py's
+action_view makes of them at NOW; `__tests__/actionParity.test.js` checks that format.js's actionView makes the same.
+The LWC had shown the agents' summary and an ISO date in UTC ("meeting 2026-12-07") where the app's card said
+"Invite Amelia Jensen to a meeting · Send the invitation Mon 7 Dec, 10:00 AM"."""
+
+EXTRA_ACTIONS = {
+    # No recipient: the agents' summary is the title, and a meeting's due time is the action's own.
+    "no_recipient_meeting": {"channel": "meeting", "summary": "Book a review with the buying committee",
+                             "due_at": "2026-12-02T15:00:00+00:00", "timezone": "Europe/London"},
+    # 2 Dec in UTC but already that day in the owner's zone (Tokyo): "today"; a discount on the meta line.
+    "meeting_tomorrow_in_tokyo": {"channel": "meeting", "recipient": {"name": "Aiko Tanaka"}, "discount": 0.075,
+                                  "due_at": "2026-12-02T01:30:00Z", "timezone": "Asia/Tokyo"},
+    "call_today_unknown_zone": {"channel": "call", "recipient": {"email": "li@example.com"},
+                                "due_at": "2026-12-01T17:05:00", "timezone": "Mars/Olympus"},
+    "email_next_year": {"channel": "email", "recipient": {"name": "Noah Wright"}, "due_at": "2027-01-04T09:00:00-05:00",
+                        "timezone": "America/New_York"},
+}
+
+
+def action_cases() -> dict[str, dict]:
+    payloads = {p.stem: json.loads(p.read_text()) for p in PAYLOADS}
+    payloads.update({f"salesforce_{p.stem}": json.loads(p.read_text())
+                     for p in sorted((SALESFORCE_LWC / "data").glob("payload_*.json"))})
+    strategy = {"arm": "re_engagement"}
+    payloads.update({name: {"next_best_action": nba, "strategy": strategy} for name, nba in EXTRA_ACTIONS.items()})
+    out = {}
+    for name, payload in sorted(payloads.items()):
+        nba, strat = payload.get("next_best_action") or {}, payload.get("strategy") or {}
+        expected = action_view({"next_best_action": nba, "strategy": strat}, NOW, {})
+        if expected is not None:
+            expected = {"title": expected["title"], "meta": expected["meta"]}
+        out[name] = {"next_best_action": nba, "strategy": strat, "expected": expected}
+    return out
+
+
+def test_the_salesforce_cards_action_parity_data_is_what_the_python_card_shows() -> None:
+    cases = action_cases()
+    if os.environ.get("AGENTIC_SALES_UPDATE_CARD_VIEWS") == "1":
+        ACTION_VIEWS.write_text(json.dumps(cases, indent=1, sort_keys=True, ensure_ascii=False) + "\n")
+    assert ACTION_VIEWS.is_file(), f"{ACTION_VIEWS} is missing: run with AGENTIC_SALES_UPDATE_CARD_VIEWS=1"
+    assert json.loads(ACTION_VIEWS.read_text()) == cases
+    meeting = cases["payload_meeting_draft"]["expected"]
+    assert meeting["title"].startswith("Invite ") and meeting["title"].endswith(" to a meeting")
+    assert meeting["meta"].startswith("Send the invitation ")

@@ -13,6 +13,7 @@ import re
 from datetime import UTC, datetime
 from html.parser import HTMLParser
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -402,8 +403,8 @@ def test_the_demos_snapshot_names_each_deals_crm_on_its_card(app_factory, tmp_pa
 
     deals = [EnrichedDeal(crm="salesforce", account="00D", record_id="006", title=TITLE, payload=ENRICHED),
              EnrichedDeal(crm="hubspot", account="1", record_id="2", title=TITLE, payload=ENRICHED)]
-    monkeypatch.setattr(snapshot, "active_tenants", lambda s: ["one"])
-    monkeypatch.setattr(snapshot, "enriched_deals", lambda s, t: deals)
+    monkeypatch.setattr(snapshot, "active_tenants", lambda s: [SimpleNamespace(crm="salesforce")])
+    monkeypatch.setattr(snapshot, "enriched_deals", lambda s, t, deal_word="deal": deals)
     index = snapshot.write_snapshot(app_factory(), tmp_path, now=NOW)
     notes = {d.crm: _only_in_crm_note((index.parent / snapshot.card_file(d)).read_text()) for d in deals}
     assert "Salesforce card" in notes["salesforce"] and "HubSpot card" in notes["hubspot"], notes

@@ -48,3 +48,17 @@ def test_every_scope_the_app_asks_for_has_a_row_saying_why():
 
 def test_the_readme_links_the_admin_guide():
     assert "docs/admin.md" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_the_guide_is_for_admins_not_the_engineering_log():
+    """The app serves this guide to a customer's admin (/admin/docs/admin.md); until wave 28 its last 460
+    lines were the waves' walk logs ("Found and left (for whoever owns them)", worktree paths). Those live
+    in docs/admin-walks.md."""
+    assert not re.search(r"^#+ Wave \d", GUIDE, flags=re.MULTILINE)
+    assert "/work/" not in GUIDE and "for whoever owns them" not in GUIDE
+    walks = (ROOT / "docs" / "admin-walks.md").read_text(encoding="utf-8")
+    assert re.search(r"^## Wave 22 — a new user's walk", walks, flags=re.MULTILINE)
+    # the guide still has every section an admin reads
+    for heading in ("## Install into a HubSpot portal", "## Install into a Salesforce org", "## Model cards",
+                    "## Hosting", "## Configuration reference"):
+        assert heading in GUIDE

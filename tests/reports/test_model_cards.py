@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import re
+from html import unescape
 from pathlib import Path
 
 import numpy as np
@@ -210,3 +211,25 @@ def test_crm_labels_are_drawn_as_typed_never_as_math_or_markup():
     svg = importance_svg([{"label": label, "importance": 3.0 - i} for i, label in enumerate(labels)])
     assert [unescape(label) for label in _bar_labels_top_down(svg)] == labels
     assert "<script>" not in svg
+
+
+def test_a_model_gated_on_cross_validation_says_so_beside_its_small_holdout(conversion):
+    """Wave 28: the demo's churn card showed the model in use at AUC 0.712 beside its logistic
+    regression's 0.870 on a 33-customer holdout, and nothing said the gate had been run on 3-fold
+    cross-validation instead (where the two tied at 0.649)."""
+    loaded = load_model(conversion[0])
+    gate = {"auc": 0.6493, "auc_logistic": 0.6493, "passed": True, "reasons": [],
+            "on": "3-fold cross-validation by group (the holdout had 33 groups, fewer than 40); AUCs within folds"}
+    card = build_card(LoadedModel("churn", loaded.model, loaded.metadata | {"promotion_gate": gate}, loaded.path,
+                                  loaded.holdout), figures=False)
+    note = [n for n in card.notes if n.startswith("The promotion gate judged")]
+    assert note == ["The promotion gate judged this model on 3-fold cross-validation by group (the holdout had 33 "
+                    "groups, fewer than 40); AUCs within folds, not on the holdout above. There its AUC was 0.649 "
+                    "against the logistic regression's 0.649. A holdout of so few customers decides by chance, so "
+                    "its table alone does not say which model is better."]
+    assert note[0] in unescape(card_html(card))
+    # a gate run on the holdout itself (no "on"), or a refused one, adds no such note
+    for other in ({k: v for k, v in gate.items() if k != "on"}, gate | {"passed": False, "reasons": ["worse"]}):
+        plain = build_card(LoadedModel("churn", loaded.model, loaded.metadata | {"promotion_gate": other},
+                                       loaded.path, loaded.holdout), figures=False)
+        assert not [n for n in plain.notes if n.startswith("The promotion gate judged")]

@@ -42,6 +42,15 @@ def test_a_signed_card_request_gets_the_card_of_its_record(card_app: Any) -> Non
     assert resp.get_json()["record"]["id"] == OPP
 
 
+def test_an_opportunitys_card_offers_not_relevant_to_this_opportunity(card_app: Any) -> None:
+    # Wave 28's walk through the Salesforce demo: an Opportunity's card offered "Not relevant to this deal".
+    path = f"/api/cards/salesforce?objectType=deal&objectId={OPP}"
+    resp = card_app.test_client().get(path, headers=signed("GET", path), base_url=TEST_PUBLIC_URL)
+    labels = [r["label"] for r in resp.get_json()["dismiss_reasons"]]
+    assert "Not relevant to this opportunity" in labels, labels
+    assert not any("deal" in label.lower() for label in labels), labels
+
+
 def test_a_signature_for_another_record_cannot_be_replayed(card_app: Any) -> None:
     path = f"/api/cards/salesforce?objectType=deal&objectId={OPP}"
     other = "/api/cards/salesforce?objectType=deal&objectId=0065g00000AbCdFAAV"

@@ -154,10 +154,14 @@ def test_an_unknown_tenant_exits_2_naming_it_and_the_known_ones(demo):
 
 def test_undo_past_the_first_version_exits_2(demo):
     data, tid = demo
-    assert "version 0 is the first" in refused(run(data, "settings", "undo", "--tenant", tid))
+    # Named as the user typed it (`--to`), never as the service's parameter (`to_version=-1`).
+    first = refused(run(data, "settings", "undo", "--tenant", tid))
+    assert first == f"error: nothing to undo: version 0 is the first version of {tid}'s settings"
+    assert refused(run(data, "settings", "undo", "--tenant", tid, "--to", "0")) == first
     ok(run(data, "settings", "set", "--tenant", tid, "tone=formal"))
-    assert "to_version=5 is not an earlier version: allowed 0 to 0" in refused(
-        run(data, "settings", "undo", "--tenant", tid, "--to", "5"))
+    assert refused(run(data, "settings", "undo", "--tenant", tid, "--to", "5")) == (
+        "error: --to=5 is not an earlier version: allowed 0 to 0")
+    assert "--to=1 is not an earlier version" in refused(run(data, "settings", "undo", "--tenant", tid, "--to", "1"))
 
 
 def test_mappings_show_lists_the_connectors_one_default(demo):

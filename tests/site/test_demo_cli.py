@@ -42,6 +42,9 @@ class StandInDemo:
     def backfill(self) -> None:
         self.say("Scoring the 40 open deals already in the account.")
 
+    def deal_words(self) -> tuple[str, str]:
+        return ("deal", "deals")
+
     def backfilled_kinds(self) -> str:
         return "40 open deals"
 

@@ -63,7 +63,22 @@ def test_the_demo_names_what_it_backfilled_by_kind_deals_and_leads():
     from app.demo import Demo
 
     run = Demo.__new__(Demo)
+    run.deal_words = lambda: ("deal", "deals")  # a HubSpot account's (the connector's deal_words)
     run.backfilled, run.backfilled_by_type = 77, {"deal": 40, "lead": 37}
     assert run.backfilled_kinds() == "40 open deals and 37 open leads"
     run.backfilled, run.backfilled_by_type = 1, {"deal": 1, "lead": 0}
     assert run.backfilled_kinds() == "1 open deal"
+
+
+def test_a_salesforce_demo_backfills_opportunities_and_leads():
+    # Wave 28's walk: "Scoring the 20 open deals and 37 open leads already in the org."
+    from app.demo import Demo
+
+    run = Demo.__new__(Demo)
+    run.deal_words = lambda: ("opportunity", "opportunities")  # Salesforce's connector's deal_words
+    run.backfilled, run.backfilled_by_type = 57, {"deal": 20, "lead": 37}
+    assert run.backfilled_kinds() == "20 open opportunities and 37 open leads"
+    run.backfilled, run.backfilled_by_type = 1, {"deal": 1}
+    assert run.backfilled_kinds() == "1 open opportunity"
+    run.backfilled, run.backfilled_by_type = 0, {"deal": 0}
+    assert run.backfilled_kinds() == "0 open opportunities"

@@ -58,3 +58,12 @@ def test_a_first_model_refused_by_its_gate_is_not_called_the_current_model():
 def test_a_salesforce_demo_trains_from_the_orgs_history_not_an_accounts():
     lines = training_sentences({"conversion": {"metric": "auc", "challenger": 0.66, "promoted": True}}, "org")
     assert lines == ["Trained the conversion (AUC 0.66) model from the org's history."]
+
+
+def test_a_salesforce_demo_recaps_opportunities():
+    lines = summary_sentences({**SUMMARY, "crm": "salesforce"}, deal_words=("opportunity", "opportunities"))
+    assert lines[0].startswith("You edited 15 opportunities in the Salesforce sandbox"), lines[0]
+    assert not any("deal" in line for line in lines), lines
+    one = summary_sentences({**SUMMARY, "crm": "salesforce", "records_changed": 1, "records_enriched": 1},
+                            deal_words=("opportunity", "opportunities"))
+    assert one[0].startswith("You edited 1 opportunity in"), one[0]

@@ -188,17 +188,139 @@ export function strategyView(strategy) {
     };
 }
 
-export function actionView(nba) {
-    if (!nba || !nba.summary) {
+/** An identifier as words (app/cards/humanize.py words): `executive_alignment` -> "Executive alignment". */
+const HYPHENATED = { re_engagement: 'Re-engagement', limited_time_incentive: 'Limited-time incentive' };
+export function words(name) {
+    if (typeof name !== 'string' || !name) {
+        return '';
+    }
+    const key = name.trim().toLowerCase();
+    if (HYPHENATED[key]) {
+        return HYPHENATED[key];
+    }
+    const text = name.replace(/_/g, ' ').trim().toLowerCase();
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** An ISO-8601 time as a Date (a bare date, or a time without an offset, is UTC as on the Python side), else null. */
+export function parseTime(iso) {
+    if (typeof iso !== 'string' || !iso) {
         return null;
     }
-    const due = nba.due_at ? new Date(nba.due_at) : null;
+    const withZone = /[zZ]|[+-]\d{2}:?\d{2}$/.test(iso) || !iso.includes('T') ? iso : `${iso}Z`;
+    const at = new Date(/^\d{4}-\d{2}-\d{2}$/.test(withZone) ? `${withZone}T00:00:00Z` : withZone);
+    return Number.isNaN(at.getTime()) ? null : at;
+}
+
+/** The wall clock of `at` in a time zone (UTC when the zone is unknown). */
+function local(at, timeZone) {
+    let parts;
+    try {
+        parts = new Intl.DateTimeFormat('en-US', {
+            timeZone: timeZone || 'UTC',
+            year: 'numeric',
+            month: 'numeric',
+            day: 'numeric',
+            hour: 'numeric',
+            minute: 'numeric',
+            hourCycle: 'h23',
+            weekday: 'short'
+        }).formatToParts(at);
+    } catch {
+        return local(at, 'UTC');
+    }
+    const get = (type) => (parts.find((p) => p.type === type) || {}).value || '';
     return {
-        summary: nba.summary,
-        channel: nba.channel || '',
-        due: due && !Number.isNaN(due.getTime()) ? due.toISOString().slice(0, 10) : '',
-        discount: nba.discount ? percent(nba.discount) : ''
+        year: Number(get('year')),
+        month: Number(get('month')),
+        day: Number(get('day')),
+        hour: Number(get('hour')) % 24,
+        minute: Number(get('minute')),
+        weekday: WEEKDAYS.indexOf(get('weekday'))
     };
+}
+
+function dayText(at, now) {
+    const delta = Math.floor(Date.UTC(at.year, at.month - 1, at.day) / 86400000)
+        - Math.floor(Date.UTC(now.year, now.month - 1, now.day) / 86400000);
+    if (delta === 0) {
+        return 'today';
+    }
+    if (delta === 1) {
+        return 'tomorrow';
+    }
+    if (delta === -1) {
+        return 'yesterday';
+    }
+    const text = `${WEEKDAYS[at.weekday]} ${at.day} ${MONTHS[at.month - 1]}`;
+    return at.year === now.year ? text : `${text} ${at.year}`;
+}
+
+/** When something is due, in the owner's time zone (app/cards/humanize.py due_text): "tomorrow, 10:00 AM". */
+export function dueText(iso, now, timeZone) {
+    const at = parseTime(iso);
+    if (!at) {
+        return '';
+    }
+    const there = local(at, timeZone);
+    const hour = there.hour % 12 || 12;
+    const clock = `${hour}:${String(there.minute).padStart(2, '0')} ${there.hour < 12 ? 'AM' : 'PM'}`;
+    return `${dayText(there, local(now, timeZone))}, ${clock}`;
+}
+
+/** The verb of an action on a channel (app/cards/view.py CHANNEL_VERBS; a meeting's is actionTitle's). */
+const CHANNEL_VERBS = { email: 'Email', call: 'Call', linkedin: 'Message' };
+
+/** What falls due at the action's due time when it is not the action itself (app/cards/view.py DUE_WORDS): a
+ * meeting's due time is when the rep sends the invitation; the meeting's own times are the draft's. */
+const DUE_WORDS = { meeting: 'send the invitation' };
+
+/** What the rep does, in the words of the app's card and the CRM task (app/cards/view.py action_title). */
+export function actionTitle(channel, who) {
+    if (!channel || !who) {
+        return '';
+    }
+    if (channel === 'meeting') {
+        return `Invite ${who} to a meeting`;
+    }
+    return `${CHANNEL_VERBS[channel] || words(channel)} ${who}`;
+}
+
+function personName(person) {
+    if (typeof person === 'string') {
+        return person;
+    }
+    return (person && (person.name || person.email)) || '';
+}
+
+/**
+ * The next best action as the app's card shows it (app/cards/view.py action_view): a title ("Invite Amelia Jensen
+ * to a meeting") and one line of when and how ("Send the invitation Mon 7 Dec, 10:00 AM · Executive alignment").
+ * `now` is the reader's clock (for "today" / "tomorrow"). A title without a channel or a recipient is the agents'
+ * summary as written (the app also turns internal values in it into labels; this card does not).
+ */
+export function actionView(nba, strategy, now = new Date()) {
+    if (!nba || !(nba.summary || nba.channel)) {
+        return null;
+    }
+    const channel = typeof nba.channel === 'string' ? nba.channel : '';
+    const who = personName(nba.recipient);
+    const title = actionTitle(channel, who) || String(nba.summary || nba.action || nba.text || '');
+    let due = dueText(nba.due_at, now, nba.timezone);
+    if (due && who && DUE_WORDS[channel]) {
+        due = `${DUE_WORDS[channel]} ${due}`;
+    }
+    const discount = typeof nba.discount === 'number' && nba.discount > 0 ? nba.discount : 0;
+    const s = strategy || {};
+    const meta = [
+        due ? due.charAt(0).toUpperCase() + due.slice(1) : '',
+        discount ? `offer ${percent(discount)} off` : '',
+        s.label || words(s.arm || s.name)
+    ];
+    return { title, meta: meta.filter(Boolean).join(' · ') };
 }
 
 /** How agents/decision.py ends a reason that sends the action to a human (app/cards/view.py's APPROVAL_SUFFIXES). */
@@ -242,7 +364,7 @@ export function draftView(draft) {
 }
 
 /** The whole view model of a card payload (string or object). Throws on a non-JSON string. */
-export function cardView(payload) {
+export function cardView(payload, now = new Date()) {
     const card = typeof payload === 'string' ? JSON.parse(payload) : payload || {};
     return {
         status: card.status || 'unknown',
@@ -251,7 +373,7 @@ export function cardView(payload) {
         scores: scoreRows(card.scores || {}, (card.record || {}).object_type, card.labels,
             (card.record || {}).currency, card.record || {}),
         strategy: strategyView(card.strategy),
-        action: actionView(card.next_best_action),
+        action: actionView(card.next_best_action, card.strategy, now),
         approval: approvalText(card.decision),
         draft: draftView(card.draft),
         summary: (card.analysis && card.analysis.summary) || '',

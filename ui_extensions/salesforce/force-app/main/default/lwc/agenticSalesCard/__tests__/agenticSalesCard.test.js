@@ -56,7 +56,8 @@ describe('c-agentic-sales-card', () => {
     it('shows the strategy, the next best action and the draft', async () => {
         const el = await mount(ENRICHED);
         expect(q(el, '[data-id="strategy"]').textContent).toContain('Executive alignment');
-        expect(q(el, '[data-id="action"]').textContent).toContain('Ask Dana Reyes for an intro');
+        expect(q(el, '[data-id="action-title"]').textContent).toBe('Email Dana Reyes');
+        expect(q(el, '[data-id="action-meta"]').textContent).toContain('Executive alignment');
         expect(q(el, '[data-id="draft"]').textContent).toContain('Bringing your VP Operations');
     });
 

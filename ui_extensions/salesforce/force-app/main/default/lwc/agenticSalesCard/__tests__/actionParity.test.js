@@ -1,0 +1,36 @@
+import { actionView, cardView, dueText } from '../format';
+
+// What app/cards/view.py's action_view makes of each payload's next best action at NOW (written by
+// tests/cards/test_card_parity.py; regenerate there with AGENTIC_SALES_UPDATE_CARD_VIEWS=1).
+const CASES = require('./data/action_views.json');
+const NOW = new Date('2026-12-01T16:00:00Z');
+
+describe('the next best action as the app card shows it', () => {
+    it.each(Object.keys(CASES))('%s', (name) => {
+        const c = CASES[name];
+        expect(actionView(c.next_best_action, c.strategy, NOW)).toEqual(c.expected);
+    });
+
+    it('calls a meeting an invitation the rep sends, not the meeting itself', () => {
+        const nba = { channel: 'meeting', recipient: { name: 'Amelia Jensen' }, due_at: '2026-12-07T10:00:00-05:00',
+            timezone: 'America/New_York' };
+        const view = actionView(nba, { arm: 'executive_alignment' }, NOW);
+        expect(view.title).toBe('Invite Amelia Jensen to a meeting');
+        expect(view.meta).toBe('Send the invitation Mon 7 Dec, 10:00 AM · Executive alignment');
+        expect(view.title).not.toMatch(/^Meet /);
+    });
+
+    it('says when in the owner\'s zone, not a UTC date', () => {
+        // 23:30 in New York on 1 Dec is 2 Dec in UTC: the old card printed "2026-12-02".
+        expect(dueText('2026-12-02T04:30:00Z', NOW, 'America/New_York')).toBe('today, 11:30 PM');
+        expect(dueText('2026-12-02T04:30:00Z', NOW, 'Not/AZone')).toBe('tomorrow, 4:30 AM');
+        expect(dueText('not a date', NOW, 'UTC')).toBe('');
+    });
+
+    it('is what the card view holds', () => {
+        const payload = { status: 'enriched', next_best_action: { channel: 'call', recipient: { name: 'Li Wu' },
+            due_at: '2026-12-03T15:00:00Z', timezone: 'UTC' }, strategy: { arm: 'social_proof' } };
+        expect(cardView(payload, NOW).action).toEqual({ title: 'Call Li Wu', meta: 'Thu 3 Dec, 3:00 PM · Social proof' });
+        expect(cardView({ status: 'enriched', next_best_action: {} }, NOW).action).toBeNull();
+    });
+});
