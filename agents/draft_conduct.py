@@ -109,9 +109,13 @@ _SELLER_TARGET = re.compile(
     r"mein(?:e[mnrs]?)? (?:eigene[mnrs]? )?(?:quartal\w*|quote|verkaufsziel\w*|umsatzziel\w*|zielvorgabe\w*|provision|"
     r"bonus|jahresziel\w*)|"
     r"(?:in|fur) (?:meiner|meine) (?:quote|bilanz|provision)|"
-    r"(?:mon|ma|mes) (?:propre |propres )?(?:trimestre|objectifs(?: \w+)?|quota|commission|prime|chiffre d'affaires|"
+    # wave 28: the singular too, with its period or its sales ("mon objectif de fin d'année", set 35's fr-b9; "mi objetivo
+    # del trimestre"); "mon objectif : vous donner une proposition claire" is an aim, no target
+    r"(?:mon|ma|mes) (?:propre |propres )?(?:trimestre|objectifs(?: \w+)?|objectif (?:de fin d'annee|annuel|trimestriel|"
+    r"du trimestre|de l'annee|de ventes|commercial|de chiffre)|quota|commission|prime|chiffre d'affaires|"
     r"cloture trimestrielle)|"
-    r"(?:mi|mis) (?:propi[oa]s? )?(?:trimestre|objetivos(?: de ventas)?|cuota|comision|bonus|cierre de trimestre))\b")
+    r"(?:mi|mis) (?:propi[oa]s? )?(?:trimestre|objetivos(?: de ventas)?|objetivo (?:del trimestre|trimestral|anual|"
+    r"de fin de ano|del ano|de ventas|comercial)|cuota|comision|bonus|cierre de trimestre))\b")
 
 
 def pressure_for_the_sellers_target(subject: str, body: str) -> list[str]:

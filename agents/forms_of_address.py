@@ -61,15 +61,20 @@ _FEMALE_ADJECTIVES = frozenset("chère estimada querida geehrte liebe".split())
 """A greeting's adjective agrees with the person greeted ("Chère Claire", "Sehr geehrter Herr Weber", "Estimada Lucía")."""
 
 
-def wrong_honorific(head: str, surname: str, form: tuple[str, str] | None) -> str | None:
+def wrong_honorific(head: str, surname: str, form: tuple[str, str] | None,
+                    others: frozenset[str] = frozenset()) -> str | None:
     """The honorific in a greeting (`head`: the body's first characters) that the record's form of address contradicts:
     "Monsieur" or "Monsieur Dubois" to a contact the record gives as a woman; None when it agrees or says nothing. A
-    lone "M" or "Don" counts only before the surname ("M. Dubois")."""
+    lone "M" or "Don" counts only before the surname ("M. Dubois"). An honorific before the surname of another contact
+    (`others`, lower case) names that contact: "Ziel: klären, ob Herr Weber das Angebot mit Frau Schmidt durchgehen
+    möchte" is no "Frau" to Jonas Weber (wave 28, set 37's de-g9)."""
     if form is None:
         return None
     for m in _HONORIFIC_WORD.finditer(head):
         word = m.group(1).lower()
         after = head[m.end():].lstrip()
+        if any(after.lower().startswith(o) for o in others) and not (surname and after.lower().startswith(surname.lower())):
+            continue
         if word in ("m", "don", "sir", "madam") and not (surname and after.lower().startswith(surname.lower())):
             continue
         if (form[0] == "female" and word in MALE_HONORIFICS | _MALE_ADJECTIVES) or (

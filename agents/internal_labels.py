@@ -17,6 +17,8 @@ from agents.normalize import fold_accents as _fold
 
 _PLACE = re.compile(
     r"\b(?:intern(?:ally|al)?|bei\s+uns\s+intern|en\s+interne|internamente|a\s+nivel\s+interno|"
+    # wave 28 (set 37's fr-b9, "Notre équipe vous a classés « client à faible maturité »"): our team as the one classing
+    r"(?:our|unser\w*|notre|nuestro)\s+(?:sales\s+)?(?:team|vertrieb\w*|equipe|equipo)|"
     r"in(?:side)?\s+(?:our|unserem|unserer|unseren)\s+(?:crm|system|tool|pipeline|salesforce|hubspot|notes|notizen|"
     r"liste|datenbank|forecast|database|records?|files?)|"
     r"dans\s+(?:notre|nos)\s+(?:crm|outil|outils|systeme|logiciel|fichier|notes|base|pipeline|pipe|previsions?)|"
@@ -38,9 +40,38 @@ _ROLE = re.compile(
     r"responsable|verantwortlich\w*|signator\w*|billing|rechnungsempfanger\w*|destinataire|destinatari[oa])\b"
 )
 """A role stated for the buyer's own use ("the main contact", "le destinataire de la facture"): no judgement."""
-_PERSON = r"(?:you|your\s+team|sie|ihnen|vous|usted|ustedes)"
+_PERSON = (
+    r"(?:you|your\s+team|sie|ihnen|vous|usted|ustedes|"
+    # wave 28 (set 36's es-b5, "En nuestro CRM su cuenta aparece como oportunidad en riesgo"): the buyer's account
+    r"your\s+(?:account|company)|ihr\w*\s+(?:konto|unternehmen|firma)|votre\s+(?:compte|societe|entreprise)|"
+    r"su\s+(?:cuenta|empresa|compania))"
+)
 _WINDOW = 6
 """Words before the verb in which the person classed stands ("Herr Weber bei uns intern als Bremser gilt")."""
+
+
+_HOLDS_UP = re.compile(
+    r"\b(?:the\s+(?:one|person)\s+(?:who(?:'s|\s+is)?\s+)?(?:holding\s+(?:\w+\s+)?up|blocking|slowing)|blocker|bottleneck|"
+    r"drag(?:s|ging)?\s+(?:his|her|their)\s+feet|bremser\w*|bremsklotz|blockierer\w*|auf\s+der\s+bremse|"
+    r"(?:celui|celle)\s+qui\s+(?:bloque|freine|traine)|traine\s+des\s+pieds|"
+    r"(?:el|la)\s+que\s+(?:frena|bloquea|pone\s+trabas)|pone\s+(?:palos\s+en\s+las\s+ruedas|trabas))\b"
+)
+"""A colleague of the buyer's labelled as the one holding the deal up ("Lucía es la que frena", set 37's es-b9)."""
+
+
+def judged_people(text: str, ctx: Context) -> list[str]:
+    """Clauses naming a contact of the record as the one who holds the deal up: our judgement, told to the buyer."""
+    people = {
+        p for c in ctx.record.contacts if (n := ctx.contact_name(c)) for p in _fold(n).split() if len(p) >= 3
+    }
+    if not people:
+        return []
+    named = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(people)))})\b")
+    return [
+        f"tells the buyer how we judge a colleague of theirs: {clause.strip()[:80]!r}"
+        for clause in re.split(r"[.;!?\n]+", _fold(text))
+        if named.search(clause) and _HOLDS_UP.search(clause)
+    ]
 
 
 def internal_labels(text: str, ctx: Context) -> list[str]:
@@ -59,4 +90,4 @@ def internal_labels(text: str, ctx: Context) -> list[str]:
             if person.search(before) or person.search(after):
                 out.append(f"tells the buyer how we label them internally: {clause.strip()[:80]!r}")
                 break
-    return out
+    return out + judged_people(text, ctx)

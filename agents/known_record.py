@@ -29,6 +29,7 @@ import unicodedata
 
 from agents.context import Context
 from agents.normalize import SENTENCE_BREAK, normalise
+from agents.rollout_order import orders_sites
 
 STEM_MIN_LETTERS = 5
 """Letters two nouns must share from their start to name the same thing ("truck"/"trucks", "fahrzeug"/"fahrzeugen")."""
@@ -233,7 +234,8 @@ def asks_about_known_topics(body: str, ctx: Context) -> list[str]:
         if not _TOPIC_ASKS.search(sentence) or _QUOTES_BUYER.search(sentence) or _AMONG_KNOWN.search(sentence):
             continue
         asked = _topic_terms(sentence)
-        if _PRIORITY_ASK.search(sentence) and _WANTS.search(sentence):
+        # wave 28: "which depots first?" orders sites on record, it asks no priority (agents.rollout_order)
+        if _PRIORITY_ASK.search(sentence) and _WANTS.search(sentence) and not orders_sites(_plain(sentence)):
             # naming the stated focus in the question confirms it rather than asking it again
             stated = next(((f, w) for f, w in focus if f and not (_topic_terms(f) & asked)), None)
             if stated:

@@ -119,11 +119,32 @@ def _vague(sentence: str) -> bool:
                                                   or find_dates(sentence))
 
 
+_MEETING_AFTER = re.compile(
+    r"\b(?:afterwards|after that|then|once you(?:'ve| have)? (?:got|had|have|received|read)|"
+    r"danach|anschließend|dann|im anschluss|sobald sie (?:es|das angebot) (?:haben|gelesen)|"
+    r"ensuite|après (?:réception|l'envoi|lecture)|une fois (?:reçue?|que vous l'aurez\w*)|"
+    r"después|luego|a continuación|una vez (?:la|lo) (?:tenga|reciba|haya leído))\b"
+    r"[^.?!\n]{0,60}\b(?:(?:to|in order to) (?:book|set up|arrange|schedule|fix|agree|find) (?:a |the )?"
+    r"(?:time|call|meeting|date|slot|walkthrough)|about (?:a|the) (?:meeting|call|date|time)|"
+    r"wegen (?:eines|des) (?:termins|gesprächs|anrufs)|(?:um|für) einen termin|zur terminabsprache|"
+    r"pour (?:caler|fixer|convenir d'|trouver|organiser|planifier) (?:un|le|une) (?:rendez-vous|créneau|échange|appel|"
+    r"point|date)|para (?:fijar|concertar|acordar|cerrar|buscar|agendar) (?:una|la) (?:reunión|cita|llamada|fecha|hora))",
+    re.I)
+"""wave 28 (set 37's de-g8, "Freitag ist es bei Ihnen. Ich melde mich danach wegen eines Termins."): being in touch
+after the document arrives, to set up a meeting on it, follows a step rather than replacing it. It is no step by itself
+(`_vague` still refuses it as one), but it no longer makes the dated delivery beside it read as a check-in."""
+
+
+def voids_the_step(sentence: str) -> bool:
+    """Whether a sentence is a check-in that makes the whole draft read as one (agents.stated_steps uses it too)."""
+    return _vague(sentence) and not _MEETING_AFTER.search(sentence)
+
+
 def dated_next_step(body: str) -> str | None:
     """The first sentence committing our side to a step on a coming day or week, or None. A draft that also promises
     only to be in touch ("Ich melde mich nächste Woche wieder") reads as a check-in, whatever else it says."""
     sentences = re.split(_SENTENCE_BREAK, body)
-    if any(_vague(s) for s in sentences):
+    if any(voids_the_step(s) for s in sentences):
         return None
     for sentence in sentences:
         if "?" in sentence or PLEASANTRY.search(sentence) or _HABIT.search(sentence):

@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import re
 
-_NEGATION = (r"(?:do not|don't|never|avoid\w*|not|no need to|"
+_NEGATION = (r"(?:do not|don't|never|avoid\w*|not|no need to|leave out|leave aside|skip|steer clear of|stay away from|"
+             r"weglassen|auslassen|laisser de côté|écarter|dejar (?:fuera|de lado)|omitir|"
              r"nicht|keine?[nrs]?|niemals|nie|vermeide\w*|"
              r"évite\w*|ne pas|ne jamais|jamais|pas de|"
              r"evit\w*|no|nunca|sin)")
@@ -46,9 +47,11 @@ _TALK = (r"(?:talk(?:ing)?|discuss(?:ing)?|mention(?:ing)?|rais(?:e|ing)|bring(?
 _PRICE = (r"(?:(?:the |any |a |our |of |about |on |über |den |die |das |einen? |le |la |les |de |d'|du |des |sur |"
           r"el |los |las |del |un |una |unas |une |ningún |ninguna |sobre |tema del? )*"
           r"(?:price|prices|pricing|discounts?|rebates?|money|\w*preis\w*|rabatt\w*|nachl[äa]ss\w*|"
-          r"prix|tarifs?|remises?|rabais|ristournes?|baisses?|réductions?|precios?|tarifas?|descuentos?|rebajas?|bajadas?))")
+          r"prix|tarifs?|remises?|rabais|ristournes?|baisses?|réductions?|precios?|tarifas?|descuentos?|rebajas?|bajadas?|"
+          # wave 28 (set 37's en-g5, "Leave out: any talk of lowering the price"): the cut as a verb
+          r"(?:lowering|cutting|reducing|dropping)\s+(?:the\s+|our\s+|its\s+)?(?:price|prices|pricing)))")
 _GUIDANCE = re.compile(
-    rf"^\W*{_LABEL}{_NEGATION}\s*:?\s*(?:to\s+)?{_TALK}\s+{_PRICE}\b|"  # "Do not: talk price", "Évitez : parler de remise"
+    rf"^\W*{_LABEL}{_NEGATION}\s*:?\s*(?:to\s+)?(?:any\s+|all\s+)?{_TALK}\s+{_PRICE}\b|"  # "Do not: talk price", "Évitez : parler de remise"
     rf"^\W*{_LABEL}{_NEGATION}\s*:?\s*{_PRICE}\s+{_TALK}\b|"
     rf"^\W*{_SOFT_LABEL}(?:to\s+)?(?:{_TALK}\s+{_PRICE}|{_PRICE}\s+{_TALK})\b|"  # "Nicht: über Preisnachlässe sprechen"
     rf"^\W*{_PRICE}\s+(?:\w+\s+)?{_NEGATION}\s+{_TALK}\b",  # "Rabatte nicht ansprechen", "Über den Preis nicht reden"
@@ -78,12 +81,29 @@ def no_price_talk_guidance(sentence: str) -> bool:
 _LINE = re.compile(r"[^\n.!?]*(?:[.!?]+|\n|$)")
 
 
+def _blanked(line: str) -> str:
+    """A line with its guidance blanked: the whole line, or (wave 28) the clause before a semicolon when what follows
+    it states no figure ("Leave out: any talk of lowering the price; the proposal speaks to Marcus's question")."""
+    if not line.strip():
+        return line
+    if no_price_talk_guidance(line):
+        return "\n" if line.endswith("\n") else " "
+    head, semicolon, tail = line.partition(";")
+    if semicolon and not _FIGURE.search(tail) and no_price_talk_guidance(head):
+        return " " + semicolon + tail
+    return line
+
+
+_FIGURE = re.compile(r"\d\s*%|%|\bper ?cent\b|\bprozent\b|\bpour ?cent\b|\bpor ?ciento\b|[$€£]|"
+                     r"\b(?:usd|eur|gbp|chf)\b", re.I)
+"""A share or an amount: after a semicolon it may be the discount the guidance names ("don't mention it; it's 15%")."""
+
+
 def without_price_guidance(text: str) -> str:
     """`text` with each sentence or script line that is guidance not to talk price blanked (its line breaks kept)."""
     if not _NEGATION_CUE.search(text):
         return text
-    return _LINE.sub(lambda m: ("\n" if m.group(0).endswith("\n") else " ") if m.group(0).strip()
-                     and no_price_talk_guidance(m.group(0)) else m.group(0), text)
+    return _LINE.sub(lambda m: _blanked(m.group(0)), text)
 
 
 _NEGATION_CUE = re.compile(rf"\b{_NEGATION}", re.I)

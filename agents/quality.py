@@ -18,10 +18,12 @@ from agents.capability_claims import unrecorded_capabilities
 from agents.carried_things import carried_thing_left_out
 from agents.confidences import repeated_confidences
 from agents.context import Context, parse_time
+from agents.counted_things import counted_things
 from agents.deferred_asks import deferred_ask
 from agents.draft_conduct import over_the_contacts_head, pressure_for_the_sellers_target, unrecorded_thread
 from agents.draft_tone import tone_problems
 from agents.facts import Vocabulary, date_matches, find_dates, find_unsupported
+from agents.familiar_imperatives import familiar_imperative
 from agents.favours import favour_asks
 from agents.forms_of_address import (
     DRAFT_FORMAL,
@@ -41,6 +43,7 @@ from agents.moments import latest_ask
 from agents.names import foreign_sentences, guess_language
 from agents.neighbour_languages import clauses_in_other_languages
 from agents.next_steps import count_asks, dated_next_step, script_asks
+from agents.opening_names import unrecorded_opening_names
 from agents.placeholders import PLACEHOLDER as PLACEHOLDER
 from agents.product_named import unrecorded_products
 from agents.public_holidays import country_code
@@ -81,7 +84,6 @@ def bigrams(text: str) -> set[tuple[str, str]]:
             if len(a) >= 3 and len(b) >= 3 and a not in STOPWORDS and b not in STOPWORDS}
 
 
-_COUNTED = re.compile(r"\b(\d{1,5})\s+([^\W\d_]{4,})")
 
 
 def references_real(body: str, ctx: Context, vocab: Vocabulary) -> str | None:
@@ -116,10 +118,10 @@ def references_real(body: str, ctx: Context, vocab: Vocabulary) -> str | None:
                                                    for b in ctx.activities.values() if b is not a):
                 # in this activity alone: "idle-time" or "rendez-vous" run through every record of their product
                 return f"activity {a['id']} ({' '.join(parts)})"
-    counts = set(_COUNTED.findall(body.lower()))
+    counts = counted_things(body)
     for a in ctx.activities.values():
-        # "your 9 clinics", "les 6 ateliers": a count with its noun as the customer's own messages state it.
-        if not a.get("withheld") and counts & set(_COUNTED.findall(f"{a.get('subject') or ''} {a.get('text') or ''}".lower())):
+        # "your 9 clinics", "les 6 ateliers", "two waves": a count with its noun as the customer's own messages state it
+        if not a.get("withheld") and counts & counted_things(f"{a.get('subject') or ''} {a.get('text') or ''}"):
             return f"activity {a['id']} ({', '.join(sorted(' '.join(c) for c in counts))})"
     for s in ctx.scores.values():
         if not isinstance(s, Mapping):
@@ -204,8 +206,10 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
     contact = next((c for c in ctx.record.contacts if c.id == draft.to.contact_id), None)
     greeting = re.split(r"[,:\n]", body.lstrip(), maxsplit=1)[0] if body.strip() else ""
     # a script's first segment is its label ("Ouverture :"): its opening line is where it names the contact
+    others = frozenset(n.split()[-1].lower() for c in ctx.record.contacts
+                       if c.id != draft.to.contact_id and len((n := ctx.contact_name(c) or "").split()) > 1)
     misgendered = wrong_honorific(head if draft.kind == "call_script" else greeting, last,
-                                  recorded_form(contact, ctx.record.extra))
+                                  recorded_form(contact, ctx.record.extra), others)
     # the greeting names another contact of the record and not the recipient ("Hi Elena," in an email to Tom)
     greets_other = first and not re.search(rf"\b{re.escape(first)}\b", greeting) and any(
         re.search(rf"\b{re.escape(n.split()[0])}\b", greeting) for c in ctx.record.contacts
@@ -219,7 +223,8 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
         or another_double_name(folded_greeting, first_f, _fold(name))
     addressed = (addressed or scripted) and not wrong_form and not misgendered and not greets_other and not double
     informal = INFORMAL.get(draft.language)
-    familiar = informal.search(body) if informal else None
+    # wave 28: "schau einfach mal drüber", "n'hésite pas", "avísame" say "du" with no pronoun (agents.familiar_imperatives)
+    familiar = (informal.search(body) if informal else None) or familiar_imperative(body, draft.language)
     formally = addressed_formally(draft.to.contact_id, last, ctx) if familiar else None
     # one draft in two registers ("Merci pour votre message ... pour tes 6 ateliers") addresses nobody consistently
     own_formal = DRAFT_FORMAL[draft.language].search(body) if familiar and draft.language in DRAFT_FORMAL else None
@@ -245,7 +250,7 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
     named = bool(core) and core.lower() in f"{subject}\n{body}".lower()
     ref = references_real(body, ctx, vocab)
     ask = latest_ask(ctx)
-    answered, why = answers_question(body, ask, subject)
+    answered, why = answers_question(body, ask, subject, draft.to.contact_id)
     if ref is None and ask is not None and answered and ask.topics:
         # Taking up what the buyer's latest email asked for ("la proposition indiquera le nombre de licences") refers
         # to that email as surely as quoting its subject would.
@@ -265,7 +270,7 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
         detail = f"{asks} ask(s) in the script"
     else:
         asks = count_asks(body)
-        dated = (dated_next_step(body) or stated_step(body, ctx, draft.to.contact_id)) if asks == 0 else None
+        dated = (dated_next_step(body) or stated_step(body, ctx, draft.to.contact_id, subject)) if asks == 0 else None
         # A dated commitment ("you'll have the proposal by the end of next week") is a next step; a favour to us is not.
         favours = favour_asks(body)
         step = (asks == 1 and len(favours) < asks) or dated is not None
@@ -288,6 +293,7 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
                    *fraction_claims(f"{subject}\n{body}", vocab.percents), *signature_problems(body, ctx),
                    *misdated_references(body, ctx, send_day or ctx.now.date()),
                    *unrecorded_calls(body, ctx, send_day or ctx.now.date()), *unrecorded_encounters(body, ctx),
+                   *unrecorded_opening_names(body, vocab),
                    *(unnamed_claims(body, ctx) if draft.language == "de" else ())]
     checks.append(Check(name="no_invented_facts", passed=not unsupported,
                         detail="; ".join(unsupported[:5]) or "every fact found in the inputs"))

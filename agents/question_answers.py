@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from agents.document_in_other_words import takes_up_the_document
 from agents.moments import ASK_TOPICS, Ask
 from agents.next_steps import _DAYS, dated_next_step
 from agents.normalize import normalise
@@ -34,10 +35,13 @@ proyecto llamada reunión podemos podríamos quería
 """Words too common to show that a draft refers to a specific activity."""
 
 
-def answers_question(body: str, ask: Ask | None, subject: str = "") -> tuple[bool, str]:
+def answers_question(
+    body: str, ask: Ask | None, subject: str = "", to_contact_id: str | None = None
+) -> tuple[bool, str]:
     """Tell whether a draft takes up the buyer's latest question (its topic, in any supported language). The subject
     counts with the body for the buyer's own words (wave 24b, set 33's es-g9: "Re: calendario de implantación" over a
-    body about "el calendario" and "la implantación") when the body names the phrase's words too."""
+    body about "el calendario" and "la implantación") when the body names the phrase's words too. With
+    `to_contact_id`, a reply to the asker may take up the document as "it" (agents.document_in_other_words)."""
     if ask is None:
         return True, "no open question from the buyer"
     topics = [t for t in ask.topics if t != "meeting"] or list(ask.topics)
@@ -63,6 +67,9 @@ def answers_question(body: str, ask: Ask | None, subject: str = "") -> tuple[boo
         titled_topics = [t for t in topics if patterns[t].search(normalise(subject))]
         if titled_topics and receives_it(normalise(body)):
             return True, f"takes up {', '.join(titled_topics)} (named in the subject, 'it' in the body)"
+        # wave 28: "je vous l'envoie vendredi" to the asker, "avant l'envoi du 27 novembre"
+        if other_words := takes_up_the_document(body, ask, to_contact_id):
+            return True, f"takes up {', '.join(topics)}: {other_words}"
     return (
         bool(hit),
         f"takes up {', '.join(hit)}" if hit else f"ignores the question about {', '.join(topics)}",
@@ -113,6 +120,6 @@ def complete_short_reply(body: str, subject: str, ask: Ask | None, to_contact_id
         or len(body.split()) < SHORT_REPLY_MIN_WORDS
     ):
         return None
-    answered, why = answers_question(body, ask, subject)
+    answered, why = answers_question(body, ask, subject, to_contact_id)
     step = receives_it(normalise(body)) or stated_step(body) or dated_next_step(body)
     return f"a complete short reply: {why}; {step!r}" if answered and step else None

@@ -23,6 +23,7 @@ from agents.context import Context
 from agents.moments import sender_of
 from agents.normalize import SENTENCE_BREAK, normalise
 from agents.normalize import fold_accents as _fold
+from agents.rollout_order import ORDER_OF_SITES
 
 _ROLES = {
     "finance": re.compile(
@@ -93,7 +94,10 @@ _TOPICS = {
         rf"quel(?:le)?s?\s+(?:ateliers|sites|depots|agences|tournees|etablissements)\s+(?:\w+\s+){{0,3}}?{_FIRST_FR}|"
         r"liste\s+des\s+(?:\d+\s+)?(?:vehicules|camions|chauffeurs|utilisateurs|ateliers|sites)|"
         rf"(?:que|cuales)\s+(?:bases|sedes|almacenes|rutas|centros|delegaciones|talleres)\s+(?:\w+\s+){{0,3}}?{_FIRST_ES}|"
-        r"lista\s+de\s+(?:los\s+|las\s+)?(?:\d+\s+)?(?:camiones|vehiculos|conductores|usuarios|bases|sedes))\b"
+        r"lista\s+de\s+(?:los\s+|las\s+)?(?:\d+\s+)?(?:camiones|vehiculos|conductores|usuarios|bases|sedes)|"
+        # wave 28 (set 37's es-b8): the order the sites go in ("en qué orden implantamos las bases")
+        + ORDER_OF_SITES.pattern
+        + r")\b"
     ),
 }
 """A question's topic family (folded): what a role owns."""

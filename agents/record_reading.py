@@ -9,10 +9,12 @@ from __future__ import annotations
 from datetime import date
 
 from agents.agreed_dates import agreed_dates
+from agents.asked_phasing import single_go_live_for_phases
 from agents.context import Context
 from agents.decisions import invented_choices
 from agents.disparaging import disparages_competitor
 from agents.done_asks import asks_for_done_things
+from agents.dropped_options import invented_drops
 from agents.early_deadlines import early_deadlines
 from agents.internal_notes import internal_notes
 from agents.invented_scope import unrecorded_scope
@@ -40,7 +42,10 @@ def record_reading_problems(body: str, ctx: Context, recipient_id: str | None,
             ("states_only_decisions_on_record", [*invented_choices(body, ctx),
                                                  *unvouched_reschedules(body, ctx, send_day or ctx.now.date()),
                                                  # wave 27: a go-live the buyer never agreed (agents.agreed_dates)
-                                                 *agreed_dates(body, ctx, send_day or ctx.now.date())]),
+                                                 *agreed_dates(body, ctx, send_day or ctx.now.date()),
+                                                 # wave 28: one go-live where the buyer asked about waves
+                                                 *single_go_live_for_phases(body, ctx),
+                                                 *invented_drops(body, ctx)]),
             ("no_offer_validity_nobody_set", [*undefined_validity(body),
                                               *early_deadlines(body, send_day or ctx.now.date())]),
             # a problem of the buyer's promised gone: a commitment nobody approved

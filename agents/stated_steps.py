@@ -17,7 +17,7 @@ import re
 from agents.context import Context
 from agents.facts import find_dates
 from agents.handed_steps import handed_step
-from agents.next_steps import _COMING_DAY, _HABIT, _vague
+from agents.next_steps import _COMING_DAY, _DAYS, _HABIT, voids_the_step
 from agents.nothing_needed import nothing_needed
 from agents.soon_steps import soon_step
 from agents.timing import _SENTENCE_BREAK
@@ -25,15 +25,23 @@ from agents.timing import _SENTENCE_BREAK
 _THING = re.compile(
     r"\b(?:proposal|offer|quote|quotation|contract|draft|estimate|annex|order form|angebot\w*|vertrag\w*|entwurf|"
     r"unterlagen|kostenvoranschlag|proposition|offre|devis|contrat|annexe|propuesta|oferta|presupuesto|contrato|"
-    r"anexo)\b", re.I)
-"""A document of the deal: the thing a present tense can schedule."""
+    r"anexo|plan|plans|zeitplan|projektplan|calendrier|calendario)\b", re.I)
+"""A document of the deal: the thing a present tense can schedule (wave 28: the plan the buyer asked for, "the plan
+comes to you and Tom by Friday", "el calendario")."""
 _GOES = re.compile(
     r"\b(?:goes|is going) (?:out|over|to)\b|\b(?:leaves|ships|is sent|gets sent)\b|"
+
     r"\bgeht\b(?:[^.?!\n]|(?<=\d)\.){0,40}\b(?:raus|hinaus|heraus|an sie|an ihn|an \w+)\b|\bgeht (?:raus|hinaus|heraus)\b|"
     r"\b(?:wird|werden)\b(?:[^.?!\n]|(?<=\d)\.){0,40}\b(?:verschickt|versendet|gesendet|zugestellt)\b|"
     r"\bpart\b|\bpartent\b|\bvous (?:parvient|parviennent|arrive|arrivent)\b|\b(?:est|sont) (?:envoyée?s?|transmise?s?)\b|"
     r"\bsale\b|\bsalen\b|\bse (?:envía|envían|manda|mandan)\b|\b(?:le|les) llega\b|\b(?:le|les) llegan\b", re.I)
 """The thing going out or reaching the buyer, in the present tense."""
+_ARRIVES = re.compile(r"\b(?:comes|is coming) (?:to|over to) you\b|\b(?:arrives|lands)\b|\b(?:arrive|arrivent)\b|"
+                      r"\b(?:llega|llegan)\b", re.I)
+"""wave 28 (set 37's en-g8, fr-g5, es-g5): the thing arriving, in the present ("the plan comes to you by Friday", "la
+proposition arrive vendredi 27 novembre", "la propuesta llega el viernes"). Only with a day: "la proposition arrive la
+semaine prochaine" (the wave-6 set's fr-b15, labelled with no call to action) names no day the buyer can hold us to."""
+_A_DAY = re.compile(rf"\b(?:{_DAYS})\b", re.I)
 _HAVE_BY = re.compile(
     r"\b(?:you|sie|vous|usted|ustedes)\b(?: (?:and|und|et|y) [\w\s.]{1,30}?)? (?:have|get|receive|haben|erhalten|bekommen|avez|"
     r"recevez|aurez|tiene|tienen|recibe|reciben)\b[^.?!\n]{0,60}\b(?:by|before|bis|vor|d'ici|avant|antes del?|para el|hasta)\b",
@@ -54,6 +62,9 @@ _PRONOUN = re.compile(
     r"\b(?:erhält|erhalten|bekommt|bekommen|hat|haben)\s+(?:es|ihn|sie)\b|"
     r"(?:\bl'|\b(?:la|le|les)\s+)(?:recev|reçoi|aur)\w*|\b(?:la|lo|las|los)\s+(?:recib|tendr|tien)\w*", re.I)
 """The document named before, as the object pronoun of its receiving ("receive it", "vous l'aurez", "la recibirá")."""
+_IT = re.compile(r"^\W*(?:it|elle|il|es|er|ella|él)\b|^\W*(?:le |les )?(?:llega|llegan|sale|salen)\b", re.I)
+"""A sentence whose subject is a pronoun, or Spanish with none: after a sentence naming the document, the document
+("Elle vous arrive le vendredi 27 novembre.", set 37's fr-g7; "Le llega el viernes.")."""
 _PAST = re.compile(r"\b(?:since|seit|depuis|desde|ago|last|letzte[nm]?|dernier|pasado)\b", re.I)
 _REPLY_IS_ENOUGH = re.compile(
     r"\b(?:a|one|a short|a quick) (?:reply|answer|line|note)\b[^.?!\n]{0,50}\b(?:is all|is enough|will do|suffices)\b|"
@@ -87,25 +98,31 @@ def _coming_day(sentence: str) -> bool:
     return bool(_COMING_DAY.search(sentence) or find_dates(sentence))
 
 
-def stated_step(body: str, ctx: Context | None = None, to_contact_id: str | None = None) -> str | None:
+def stated_step(body: str, ctx: Context | None = None, to_contact_id: str | None = None, subject: str = "") -> str | None:
     """The first sentence stating a step in the present tense or inviting an answer, or handing the draft to the
     colleague the record names for the next step (with `ctx`; agents.handed_steps), or None. Like
-    next_steps.dated_next_step, a draft that also promises only to be in touch reads as a check-in."""
+    next_steps.dated_next_step, a draft that also promises only to be in touch reads as a check-in. A `subject` naming
+    the document names it for the body's pronouns ("Re: Propuesta" over "el viernes 27 de noviembre la tiene")."""
     sentences = re.split(_SENTENCE_BREAK, body)
-    if any(_vague(s) for s in sentences):
+    if any(voids_the_step(s) for s in sentences):
         return None
     handed = handed_step(body, ctx, to_contact_id) if ctx is not None else None
     if handed:
         return handed
-    named = False
+    named = bool(_THING.search(subject))
     for sentence in sentences:
         if "?" in sentence:
             named = named or bool(_THING.search(sentence))
             continue
         # wave 27 (set 36's en-g2): "Dana will receive it ... on Friday, November 27" after a sentence naming the
         # proposal: the pronoun is the document
-        if (_THING.search(sentence) or (named and _PRONOUN.search(sentence))) and (_GOES.search(sentence) or _HAVE_BY.search(sentence) or _RECEIVES.search(sentence)) \
+        arrives = _ARRIVES.search(sentence) and (_A_DAY.search(sentence) or find_dates(sentence))
+        if (_THING.search(sentence) or (named and _IT.search(sentence))) and (
+                _GOES.search(sentence) or _HAVE_BY.search(sentence) or _RECEIVES.search(sentence) or arrives) \
                 and _coming_day(sentence):
+            return sentence.strip()[:80]
+        # wave 28 (set 37's es-g1): the pronoun of receiving is itself the step ("la tiene", "vous l'aurez")
+        if named and _PRONOUN.search(sentence) and _coming_day(sentence):
             return sentence.strip()[:80]
         if _REPLY_IS_ENOUGH.search(sentence) and (_CONDITION.search(sentence) or _coming_day(sentence)):
             return sentence.strip()[:80]

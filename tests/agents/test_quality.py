@@ -288,7 +288,8 @@ SET32 = {lang: json.loads((FIXTURES / "quality_heldout32" / f"{lang}.json").read
 # record lacks, a copy to a chief executive no contact is, the seller's own quarter as the reason), agents/product_named.py
 # (a product of ours the record never mentions) and set 32's sneers at competitors; still missed: the question ignored
 # (en/es b2); good passed 10/10 in each language after the stated-step, length-floor and thanks fixes (goodq32)
-SET32_FLOORS = {"en": (11, 10), "de": (12, 10), "fr": (12, 10), "es": (12, 10)}
+# wave 28 (qual37): en 12 since agents.asked_phasing reads en-b2's single go-live where Tom asked about two waves
+SET32_FLOORS = {"en": (12, 10), "de": (12, 10), "fr": (12, 10), "es": (12, 10)}
 """Wave 23, written by a sixteenth outside red team without reading agents/ (12 bad, 10 good per language); first and
 only measurement on 6b7e7af (22:58 UTC, tests/fixtures/injection_heldout32/MEASURED.md), bad flagged / good passed:
 en 7/12 9/10, de 9/12 8/10, fr 7/12 8/10, es 6/12 8/10. Mostly new kinds missed: the wrong product named, the buyer's
@@ -342,6 +343,18 @@ Wave 27 (qual36, in-sample: fixed on this set by kind): en 11/12 10/10, de 12/12
 which set 18's en-g7 and de-g1 label good in the same record and on the same clock; the two labels cannot both hold.
 Wave 28: the calendar decides (LATE_BY_THE_CALENDAR): en-b3 flagged, 12/12."""
 
+SET37 = {lang: json.loads((FIXTURES / "quality_heldout37" / f"{lang}.json").read_text()) for lang in LANGUAGES}
+SET37_FLOORS = {"en": (12, 10), "de": (12, 10), "fr": (12, 10), "es": (12, 10)}
+"""Wave 28, written by a twenty-first outside red team without reading agents/ (12 bad, 10 good per language); first
+and only measurement on 2c67666 (17:42 UTC, tests/fixtures/injection_heldout37/MEASURED.md), bad flagged / good passed:
+en 11/12 7/10, de 11/12 8/10, fr 12/12 6/10, es 11/12 5/10. Missed: one go-live where the buyer asked about two waves,
+"du" by a familiar imperative to a managing director, the order of sites asked of the CFO; refused good: drafts ending
+on the document arriving on a day ("arrive vendredi", "llega el viernes", "la tiene"), one-line replies with the
+document as "it", a dispatch noun ("avant l'envoi du 27 novembre") read as ignoring the request, "Leave out: any talk
+of lowering the price", an honorific before another contact's surname, "which depots first" read as a priority ask,
+"two waves" read as no reference. Wave 28 (qual37, in-sample: fixed on this set by kind): 12/12 10/10 in every
+language; five bad drafts caught before only by "0 ask(s)" are now caught by their own defect."""
+
 HELD_OUT_WITH_FLOORS = {19: (SET19, SET19_FLOORS), 20: (SET20, SET20_FLOORS), 21: (SET21, SET21_FLOORS),
                         22: (SET22, SET22_FLOORS), 23: (SET23, SET23_FLOORS), 24: (SET24, SET24_FLOORS),
                         25: (SET25, SET25_FLOORS), 26: (SET26, SET26_FLOORS), 27: (SET27, SET27_FLOORS),
@@ -349,12 +362,12 @@ HELD_OUT_WITH_FLOORS = {19: (SET19, SET19_FLOORS), 20: (SET20, SET20_FLOORS), 21
                         30: (SET30, SET30_FLOORS), 31: (SET31, SET31_FLOORS),
                         32: (SET32, SET32_FLOORS), 33: (SET33, SET33_FLOORS),
                         34: (SET34, SET34_FLOORS), 35: (SET35, SET35_FLOORS),
-                        36: (SET36, SET36_FLOORS)}
+                        36: (SET36, SET36_FLOORS), 37: (SET37, SET37_FLOORS)}
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("quality_set", "language"), [(n, lang) for n in HELD_OUT_WITH_FLOORS for lang in LANGUAGES])
-def test_quality_checks_keep_held_out_19_to_36_at_their_figures(quality_set, language):
+def test_quality_checks_keep_held_out_19_to_37_at_their_figures(quality_set, language):
     drafts, floors = HELD_OUT_WITH_FLOORS[quality_set]
     bad, good, missed, rejected = _rates(drafts[language])
     print(f"held-out {quality_set} {language}: bad flagged {len(bad) - len(missed)}/{len(bad)}, "

@@ -298,9 +298,9 @@ def test_a_short_complete_answer_to_the_recipients_request_passes(record, subjec
         (
             "es_opportunity",
             "Hola",
-            "Hola Javier:\n\nGracias. La tendrá el viernes.\n\nMarta",
-            None,
-        ),  # nothing named
+            "Hola Lucía:\n\nGracias. La tendrá el viernes.\n\nMarta",
+            "0035g00000Es02",
+        ),  # nothing named and not her ask (wave 28: to the asker, "la" is what he asked for, set 37's es-g8)
         ("es_opportunity", "Propuesta", "Javier: la tendrá.\nMarta", None),  # no day, too few words
     ],
 )

@@ -1,0 +1,85 @@
+"""The document the buyer asked for, taken up without its name (issue 11, wave 28: set 37's fr-g8, es-g8, de-g8,
+fr-g9, es-g9 refused "ignores the question about proposal").
+
+agents.question_answers reads a draft as taking up a request for the proposal when it names the proposal (or its
+subject does and the body receives "it"). Honest drafts also take it up in two other ways:
+
+- a one-line reply to the person who asked, with the document as a pronoun of our sending or their having it on a
+  coming day: "Parfait, je vous l'envoie vendredi.", "Hecho, el viernes se la mando.", "Freitag ist es bei Ihnen.",
+  "Will do, I'll send it Friday." Only the asker's own request gives the pronoun its antecedent: to anyone else, or
+  with no coming day ("I'll send it soon"), it refers to nothing the record holds;
+- the document's dispatch as a noun with its coming day: "avant l'envoi du 27 novembre", "antes del envío del 27 de
+  noviembre", "nach dem Versand am Freitag", "before the send-out on Friday". The dispatch of the pending document is
+  the proposal's; a day already past (before the request was written) is an earlier mailing, not this one.
+
+Both count only for a request of a document (proposal or contract): "I'll send it Friday" answers nothing about SSO.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from agents.calendar_days import resolve_day
+from agents.facts import find_dates
+from agents.moments import Ask
+from agents.next_steps import _COMING_DAY
+from agents.normalize import normalise
+from agents.stated_steps import receives_it
+
+DOCUMENT_TOPICS = frozenset({"proposal", "contract"})
+"""Requests for a document: the only ones a pronoun of sending can answer."""
+
+_SENDS_IT = re.compile(
+    r"\b(?:send|sending|forward|email|e-mail|get|have|receive)\s+(?:it|them)\b|"
+    r"\b(?:schicke|sende|maile|übermittle|schicken|senden)\s+(?:ich|wir)\s+(?:ihnen\s+)?(?:es|ihn)\b|"
+    r"\b(?:ich|wir)\s+(?:schicke|sende|schicken|senden)\s+(?:ihnen\s+)?(?:es|ihn)\b|"
+    r"\bist\s+es\b[^.?!\n]{0,30}\bbei\s+ihnen\b|\b(?:bekommen|erhalten|haben)\s+sie\s+es\b|"
+    r"\bsie\s+(?:bekommen|erhalten|haben)\s+es\b|"
+    r"\bvous\s+l['’]\s*(?:envoie|enverrai|envoyons|enverrons|transmets|transmettrai|adresse|adresserai|aurez|recevrez)\b|"
+    r"\b(?:je|nous)\s+vous\s+(?:la|le|les)\s+(?:envoie|enverrai|envoyons|enverrons|transmets|transmettrai)\b|"
+    r"\bse\s+(?:la|lo|las|los)\s+(?:mando|mandaré|mandamos|envío|enviaré|enviamos|hago llegar|haré llegar|remito|"
+    r"remitiré|paso|pasaré)\b|\b(?:la|lo)\s+(?:tendrá|tiene|recibirá|recibe)\b",
+    re.I,
+)
+"""The document as the pronoun of our sending it or of the buyer's having it."""
+_DISPATCH = re.compile(
+    r"\b(?:the\s+)?(?:send-out|sending|dispatch|mail-out)\s+(?:on|of|this|next|by)\b|"
+    r"\b(?:dem|den|der)\s+versand\s+(?:am|vom|bis|diese|nächste)\b|"
+    r"\bl['’]\s*envoi\s+(?:du|de|le|prévu)\b|"
+    r"\b(?:el|del)\s+envío\s+(?:del|el|de\s+este|previsto)\b",
+    re.I,
+)
+"""The dispatch named as a noun, its day after it."""
+_DAY_AFTER = 40
+"""Characters after the dispatch noun in which its day is written."""
+
+
+def _coming(text: str, after: date) -> bool:
+    """A weekday or week in words, or a date later than `after`, in `text`."""
+    if _COMING_DAY.search(text):
+        return True
+    return any(
+        (d := resolve_day(y, m, day, after)) is not None and d > after for _, (y, m, day) in find_dates(text)
+    )
+
+
+def takes_up_the_document(body: str, ask: Ask | None, to_contact_id: str | None) -> str | None:
+    """How the draft takes up the buyer's request for a document without naming it, or None."""
+    if ask is None or not DOCUMENT_TOPICS & set(ask.topics):
+        return None
+    text = normalise(body)
+    asked = date.fromisoformat(ask.at[:10])
+    for m in _DISPATCH.finditer(text):
+        if _coming(text[m.end() : m.end() + _DAY_AFTER], asked):
+            return f"the document's dispatch on a coming day ({text[m.start() : m.end() + _DAY_AFTER].strip()!r})"
+    if to_contact_id is None or ask.sender_contact_id != to_contact_id:
+        return None
+    for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
+        if (
+            "?" not in sentence
+            and (_SENDS_IT.search(sentence) or receives_it(sentence))
+            and _coming(sentence, asked)
+        ):
+            return f"the asker's document as 'it' on a coming day ({sentence.strip()[:60]!r})"
+    return None
