@@ -72,6 +72,7 @@ from agents.unreadable_runs import unreadable_runs
 from agents.vouched import without_vouched
 from agents.vouched_vocabulary import vocabulary_violations
 from agents.withheld_echo import withheld_echoes
+from agents.won_idioms import won_idioms
 
 FACT_KINDS_ANALYSIS = ("email", "url", "money", "percent", "other_customer", "confusable")
 """Fact kinds checked in analysis and strategy text (internal, so names and numbers are looser)."""
@@ -186,7 +187,7 @@ def commercial_violations(
     text = without_vouched(said, vocab)
     return [*discount_violations(text, approved_discount), *price_violations(text, vocab.money, vocab.numbers - vocab.money),
             *promise_violations(text, allowed_promises), *deal_state_violations(text, ctx.record.stage_kind),
-            *asserted_states(normalise(text), ctx.record.stage_kind),
+            *asserted_states(normalise(text), ctx.record.stage_kind), *won_idioms(normalise(text), ctx.record.stage_kind),
             *fulfilment_claims(normalise(text), ctx.record.stage_kind),
             *concept_violations(text, ctx.record.stage_kind, allowed_promises), *needless_budget_steps(normalise(text)),
             *spelled_percent_violations(text, vocab.percents), *spelled_money(text, vocab.money, vocab.percents),
