@@ -63,10 +63,46 @@ _IDIOM = re.compile(
     r"hecho|es\s+pan\s+comido)\b)",
     re.I | re.M,
 )
-_CUES = ("home and", "nailed", "slam", "dead cert", "dusted", "line", "door", "bagged", "dach und", "sack", "klappe",
-         "cuit", "emball", "bo", "gagné", "firmad", "bolsillo", "por ", "trato", "lock", "sure thing", "certainty",
-         "given", "done", "wrapped", "in the can", "in the bank", "formal", "so gut wie", "abgehakt", "geritzt",
-         "formsache", "acquis", "plié", "bouclé", "hech", "pan comido", "saco")
+_CUES = (
+    "home and",
+    "nailed",
+    "slam",
+    "dead cert",
+    "dusted",
+    "line",
+    "door",
+    "bagged",
+    "dach und",
+    "sack",
+    "klappe",
+    "cuit",
+    "emball",
+    "bo",
+    "gagné",
+    "firmad",
+    "bolsillo",
+    "por ",
+    "trato",
+    "lock",
+    "sure thing",
+    "certainty",
+    "given",
+    "done",
+    "wrapped",
+    "in the can",
+    "in the bank",
+    "formal",
+    "so gut wie",
+    "abgehakt",
+    "geritzt",
+    "formsache",
+    "acquis",
+    "plié",
+    "bouclé",
+    "hech",
+    "pan comido",
+    "saco",
+)
 """Substrings (lower-cased) one of the idioms needs: most texts have none and skip the pattern."""
 _NOT_A_STATEMENT = re.compile(
     r"\?|¿|\b(?:once|when|after|if|until|before|as soon as|will|would|could|should|can|may|might|needs? to|to get|"
@@ -89,9 +125,15 @@ def won_idioms(text: str, stage_kind: str) -> list[str]:
         for m in _IDIOM.finditer(sentence):
             # the clause the idiom sits in: a condition or modal before it ("once it is", "we can get it"), "yet" after
             start = max(sentence.rfind(c, 0, m.start()) for c in ",:;—–")
-            end = min((i for i in (sentence.find(c, m.end()) for c in ",:;—–") if i >= 0), default=len(sentence))
+            end = min(
+                (i for i in (sentence.find(c, m.end()) for c in ",:;—–") if i >= 0), default=len(sentence)
+            )
             before, after = sentence[start + 1 : m.start()], sentence[m.end() : end]
-            if _NOT_A_STATEMENT.search(before) or _STILL_OPEN.search(after) or sentence.rstrip().endswith("?"):
+            if (
+                _NOT_A_STATEMENT.search(before)
+                or _STILL_OPEN.search(after)
+                or sentence.rstrip().endswith("?")
+            ):
                 continue
             out.append(f"claims the deal is won ({m.group(0).strip()!r}); the record says {stage_kind}")
     return list(dict.fromkeys(out))
