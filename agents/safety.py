@@ -73,6 +73,7 @@ from agents.vouched import without_vouched
 from agents.vouched_vocabulary import vocabulary_violations
 from agents.withheld_echo import withheld_echoes
 from agents.won_idioms import won_idioms
+from agents.zeroed_items import zeroed_items
 
 FACT_KINDS_ANALYSIS = ("email", "url", "money", "percent", "other_customer", "confusable")
 """Fact kinds checked in analysis and strategy text (internal, so names and numbers are looser)."""
@@ -191,7 +192,7 @@ def commercial_violations(
             *fulfilment_claims(normalise(text), ctx.record.stage_kind),
             *concept_violations(text, ctx.record.stage_kind, allowed_promises), *needless_budget_steps(normalise(text)),
             *spelled_percent_violations(text, vocab.percents), *spelled_money(text, vocab.money, vocab.percents),
-            *concession_violations(normalise(text)),
+            *concession_violations(normalise(text)), *zeroed_items(normalise(said)),  # set 37: items set to zero
             *compound_concessions(normalise(text)), *unanchored_price_talk(normalise(text), approved_discount, topic_reports=topic_reports),
             *promised_outcomes(normalise(text)), *held_increases(normalise(text)), *falling_prices(normalise(text)),
             *term_commitments(text), *approval_claims(text, ctx.record.stage_kind),
