@@ -52,6 +52,7 @@ from agents.meeting_hours import proposed_meeting_days
 from agents.models import AnalysisOut, DraftOut, Evidence, StrategyOut
 from agents.moments import latest_ask
 from agents.moving_price import falling_prices
+from agents.named_events import named_event_deadlines
 from agents.neighbour_languages import neighbour_commercial_sentences
 from agents.normalize import normalise
 from agents.outcome_promises import promised_outcomes
@@ -204,6 +205,7 @@ def commercial_violations(
             *everyday_violations(normalise(said), ctx, asked_today=_asked_today(ctx)),  # set 33, read as written
             # a decision bound to an event the record does not date, a price said through a comparison (wave 26)
             *unvouched_event_deadlines(said, ctx), *compared_prices(said, ctx),
+            *named_event_deadlines(said, ctx),  # a limit on a named event: a final, a fair, a festival (set 37)
             *field_claims(said, ctx),  # a claim only a record field carries (wave 27)
             *event_limit_violations(said, ctx),  # "by" an event, an event over, a past event invented (wave 27)
             *price_match_promises(text)]  # "send me their figure and we will meet it" (wave 27, set 36)
