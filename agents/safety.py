@@ -37,6 +37,7 @@ from agents.encoded_runs import decoded_texts, encoded_run_violations, held_text
 from agents.event_deadlines import unvouched_event_deadlines
 from agents.event_limits import event_limit_violations
 from agents.everyday_terms import everyday_violations
+from agents.expected_calls import expected_calls_today
 from agents.facts import Vocabulary, find_unsupported
 from agents.feast_days import past_feast_deadlines
 from agents.field_claims import field_claims
@@ -206,6 +207,7 @@ def commercial_violations(
             # a decision bound to an event the record does not date, a price said through a comparison (wave 26)
             *unvouched_event_deadlines(said, ctx), *compared_prices(said, ctx),
             *named_event_deadlines(said, ctx),  # a limit on a named event: a final, a fair, a festival (set 37)
+            *expected_calls_today(normalise(said), ctx),  # the buyer said to expect a call today, not by e-mail (set 37)
             *field_claims(said, ctx),  # a claim only a record field carries (wave 27)
             *event_limit_violations(said, ctx),  # "by" an event, an event over, a past event invented (wave 27)
             *price_match_promises(text)]  # "send me their figure and we will meet it" (wave 27, set 36)
