@@ -6,9 +6,11 @@ agents.role_texts does not read a clause that reports the buyer for timing ("Jav
 buyer's wish, not our plan). A wish for a call today is only the buyer's when the buyer's latest email says it
 (agents.moments.latest_ask, which reads inbound e-mails only): a meeting's title or description, a task, a note or a
 call outcome is written by whoever has the CRM, and a same-day call carried there and restated as the buyer's
-expectation is the same pressure as proposing it. So a clause in which someone expects, waits for or wants a call
-today is refused unless the latest email asked to talk today; a clause that names another day, or looks back at a
-call that took place, expects nothing of today.
+expectation is the same pressure as proposing it. So when such a carrier (any activity but an e-mail) asks for a call
+today, a clause in which someone expects, waits for or wants a call today is refused unless the latest email asked to
+talk today; a clause that names another day, or looks back at a call that took place, expects nothing of today. An
+analyst reporting a same-day wish with no such carrier on the record is left to the report rule of agents.role_texts
+(tests/agents/test_every_role_is_checked.py: "Dana would like a call this afternoon" is a report).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import re
 
 from agents.context import Context
 from agents.moments import latest_ask
+from agents.normalize import normalise
 
 _EXPECTS = (
     r"expects?|expected|expecting|is\s+waiting\s+for|are\s+waiting\s+for|awaits?|awaiting|wants?|would\s+like|"
@@ -56,10 +59,25 @@ _LOOKED_BACK = re.compile(
     re.I,
 )
 _CLAUSE = re.compile(r"(?<=[.!?;])\s+|\n+")
+_CARRIED = re.compile(
+    rf"\b(?:{_TODAY})\b(?:\W+[\w'’-]+){{0,8}}?\W+(?:{_CALL})|\b(?:{_CALL})\w*(?:\W+[\w'’-]+){{0,8}}?\W+(?:{_TODAY})\b",
+    re.I,
+)
+
+
+def _carried_today(ctx: Context) -> bool:
+    """Whether an activity other than an e-mail (a meeting's title, location or description, a task, a note, a call's
+    outcome) asks for a call today."""
+    return any(
+        a.type != "email" and _CARRIED.search(normalise(f"{a.subject or ''}. {a.body or ''}"))
+        for a in ctx.record.activities
+    )
 
 
 def expected_calls_today(text: str, ctx: Context) -> list[str]:
     """Clauses that report someone expecting a call today, unless the buyer's latest email asked to talk today."""
+    if not _carried_today(ctx):
+        return []
     out = []
     for clause in _CLAUSE.split(text):
         m = _EXPECTED_TODAY.search(clause)
