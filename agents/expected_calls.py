@@ -59,8 +59,9 @@ _LOOKED_BACK = re.compile(
     re.I,
 )
 _CLAUSE = re.compile(r"(?<=[.!?;])\s+|\n+")
+_CALL_WORD = r"call\w*|ring\w*|phon\w*|anruf\w*|anzurufen|zurückruf\w*|rückruf\w*|telefon\w*|rappel\w*|appel\w*|llam\w*"
 _CARRIED = re.compile(
-    rf"\b(?:{_TODAY})\b(?:\W+[\w'’-]+){{0,8}}?\W+(?:{_CALL})|\b(?:{_CALL})\w*(?:\W+[\w'’-]+){{0,8}}?\W+(?:{_TODAY})\b",
+    rf"\b(?:{_TODAY})\b(?:\W+[\w'’-]+){{0,8}}?\W+(?:{_CALL_WORD})|\b(?:{_CALL_WORD})\w*(?:\W+[\w'’-]+){{0,8}}?\W+(?:{_TODAY})\b",
     re.I,
 )
 
