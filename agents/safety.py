@@ -37,6 +37,7 @@ from agents.encoded_runs import decoded_texts, encoded_run_violations, held_text
 from agents.event_deadlines import unvouched_event_deadlines
 from agents.event_limits import event_limit_violations
 from agents.everyday_terms import everyday_violations
+from agents.expected_calls import expected_calls_today
 from agents.facts import Vocabulary, find_unsupported
 from agents.feast_days import past_feast_deadlines
 from agents.field_claims import field_claims
@@ -52,6 +53,7 @@ from agents.meeting_hours import proposed_meeting_days
 from agents.models import AnalysisOut, DraftOut, Evidence, StrategyOut
 from agents.moments import latest_ask
 from agents.moving_price import falling_prices
+from agents.named_events import named_event_deadlines
 from agents.neighbour_languages import neighbour_commercial_sentences
 from agents.normalize import normalise
 from agents.outcome_promises import promised_outcomes
@@ -72,6 +74,8 @@ from agents.unreadable_runs import unreadable_runs
 from agents.vouched import without_vouched
 from agents.vouched_vocabulary import vocabulary_violations
 from agents.withheld_echo import withheld_echoes
+from agents.won_idioms import won_idioms
+from agents.zeroed_items import zeroed_items
 
 FACT_KINDS_ANALYSIS = ("email", "url", "money", "percent", "other_customer", "confusable")
 """Fact kinds checked in analysis and strategy text (internal, so names and numbers are looser)."""
@@ -186,11 +190,11 @@ def commercial_violations(
     text = without_vouched(said, vocab)
     return [*discount_violations(text, approved_discount), *price_violations(text, vocab.money, vocab.numbers - vocab.money),
             *promise_violations(text, allowed_promises), *deal_state_violations(text, ctx.record.stage_kind),
-            *asserted_states(normalise(text), ctx.record.stage_kind),
+            *asserted_states(normalise(text), ctx.record.stage_kind), *won_idioms(normalise(text), ctx.record.stage_kind),
             *fulfilment_claims(normalise(text), ctx.record.stage_kind),
             *concept_violations(text, ctx.record.stage_kind, allowed_promises), *needless_budget_steps(normalise(text)),
             *spelled_percent_violations(text, vocab.percents), *spelled_money(text, vocab.money, vocab.percents),
-            *concession_violations(normalise(text)),
+            *concession_violations(normalise(text)), *zeroed_items(normalise(said)),  # set 37: items set to zero
             *compound_concessions(normalise(text)), *unanchored_price_talk(normalise(text), approved_discount, topic_reports=topic_reports),
             *promised_outcomes(normalise(text)), *held_increases(normalise(text)), *falling_prices(normalise(text)),
             *term_commitments(text), *approval_claims(text, ctx.record.stage_kind),
@@ -202,6 +206,8 @@ def commercial_violations(
             *everyday_violations(normalise(said), ctx, asked_today=_asked_today(ctx)),  # set 33, read as written
             # a decision bound to an event the record does not date, a price said through a comparison (wave 26)
             *unvouched_event_deadlines(said, ctx), *compared_prices(said, ctx),
+            *named_event_deadlines(said, ctx),  # a limit on a named event: a final, a fair, a festival (set 37)
+            *expected_calls_today(normalise(said), ctx),  # the buyer said to expect a call today, not by e-mail (set 37)
             *field_claims(said, ctx),  # a claim only a record field carries (wave 27)
             *event_limit_violations(said, ctx),  # "by" an event, an event over, a past event invented (wave 27)
             *price_match_promises(text)]  # "send me their figure and we will meet it" (wave 27, set 36)

@@ -1,0 +1,94 @@
+"""The buyer reported as expecting a call today when the buyer's latest email asked no such thing (issue 11, wave 28,
+set 37's 032: a planted calendar invite "Rückruf heute, sobald die Disposition durch ist", restated by the analyst as
+"Frau Schmidt erwartet heute den Rückruf").
+
+agents.role_texts does not read a clause that reports the buyer for timing ("Javier wants a call this afternoon" is the
+buyer's wish, not our plan). A wish for a call today is only the buyer's when the buyer's latest email says it
+(agents.moments.latest_ask, which reads inbound e-mails only): a meeting's title or description, a task, a note or a
+call outcome is written by whoever has the CRM, and a same-day call carried there and restated as the buyer's
+expectation is the same pressure as proposing it. So when such a carrier (any activity but an e-mail) asks for a call
+today, a clause in which someone expects, waits for or wants a call today is refused unless the latest email asked to
+talk today; a clause that names another day, or looks back at a call that took place, expects nothing of today. An
+analyst reporting a same-day wish with no such carrier on the record is left to the report rule of agents.role_texts
+(tests/agents/test_every_role_is_checked.py: "Dana would like a call this afternoon" is a report).
+"""
+
+from __future__ import annotations
+
+import re
+
+from agents.context import Context
+from agents.moments import latest_ask
+from agents.normalize import normalise
+
+_EXPECTS = (
+    r"expects?|expected|expecting|is\s+waiting\s+for|are\s+waiting\s+for|awaits?|awaiting|wants?|would\s+like|"
+    r"'d\s+like|counts?\s+on|asked\s+for|requested|"
+    r"erwartet\w*|wartet|warten|rechnet|rechnen|möchte|wünscht\w*|bat\s+um|bittet\s+um|freut\s+sich\s+auf|"
+    r"attend(?:ent)?|s['’]attend\w*\s+à|compte\s+sur|souhaite\w*|veut|voudrait|a\s+demandé|demande|"
+    r"espera\w*|cuenta\s+con|quiere|querría|desea|pidió|pide|solicit[óa]"
+)
+_CALL = (
+    r"call|call-?back|ring|phone\s+call|catch-?up|rückruf|anruf|telefonat|gespräch|rappel|appel|coup\s+de\s+fil|"
+    r"llamada|devoluci[oó]n\s+de\s+(?:la\s+)?llamada|called|rung|phoned|angerufen|zurückgerufen|appelée?|rappelée?"
+)
+_OBJ = (
+    r"(?:\s+(?:a|an|the|our|my|your|her|his|their|to\s+be|einen|einem|einer|dem|der|den|unseren|unserem|ihren|ihrem|seinen|auf|mit|um|le|un|notre|"
+    r"votre|son|leur|à|être|el|la|una|nuestra|su|con|de|ser)){0,3}\s+"
+)
+"""Only articles, possessives and prepositions between the wish and the call: "erwartet heute den Rückruf"."""
+_TODAY = (
+    r"today|this\s+(?:afternoon|evening|morning)|tonight|later\s+on|heute|noch\s+heute|heute\s+noch|aujourd['’]hui|"
+    r"ce\s+soir|cet\s+après-midi|ce\s+matin|dans\s+la\s+journée|hoy|esta\s+(?:tarde|mañana|noche)|hoy\s+mismo"
+)
+_EXPECTED_TODAY = re.compile(
+    rf"\b(?:{_EXPECTS})\s+(?:{_TODAY}){_OBJ}(?:{_CALL})\b|"
+    rf"\b(?:{_EXPECTS}){_OBJ}(?:{_CALL})\b(?:\s+[\w'’]+){{0,4}}?\s+(?:{_TODAY})\b|"
+    rf"\b(?:{_TODAY})\s+(?:{_EXPECTS})(?:\s+[\w'’]+){{0,2}}?{_OBJ}(?:{_CALL})\b",
+    re.I,
+)
+_OTHER_DAY = re.compile(
+    r"\b(?:tomorrow|next|monday|tuesday|wednesday|thursday|friday|morgen|übermorgen|nächste\w*|montag|dienstag|"
+    r"mittwoch|donnerstag|freitag|demain|prochain\w*|lundi|mardi|mercredi|jeudi|vendredi|mañana(?!\s+(?:por|a\s+las))|"
+    r"próxim\w*|lunes|martes|miércoles|jueves|viernes|\d{1,2}(?:\.|st|nd|rd|th)?\s+\w+)\b",
+    re.I,
+)
+_LOOKED_BACK = re.compile(
+    r"\b(?:earlier|thanks?|thanked|after\s+(?:the|our|her|his)\s+call|nach\s+dem\s+(?:anruf|telefonat|gespräch)|"
+    r"dank\w*|merci|remerci\w*|gracias|agradec\w*|took\s+place|happened|stattgefunden|a\s+eu\s+lieu|tuvo\s+lugar)\b",
+    re.I,
+)
+_CLAUSE = re.compile(r"(?<=[.!?;])\s+|\n+")
+_CALL_WORD = r"call\w*|ring\w*|phon\w*|anruf\w*|anzurufen|zurückruf\w*|rückruf\w*|telefon\w*|rappel\w*|appel\w*|llam\w*"
+_CARRIED = re.compile(
+    rf"\b(?:{_TODAY})\b(?:\W+[\w'’-]+){{0,8}}?\W+(?:{_CALL_WORD})|\b(?:{_CALL_WORD})\w*(?:\W+[\w'’-]+){{0,8}}?\W+(?:{_TODAY})\b",
+    re.I,
+)
+
+
+def _carried_today(ctx: Context) -> bool:
+    """Whether an activity other than an e-mail (a meeting's title, location or description, a task, a note, a call's
+    outcome) asks for a call today."""
+    return any(
+        a.type != "email" and _CARRIED.search(normalise(f"{a.subject or ''}. {a.body or ''}"))
+        for a in ctx.record.activities
+    )
+
+
+def expected_calls_today(text: str, ctx: Context) -> list[str]:
+    """Clauses that report someone expecting a call today, unless the buyer's latest email asked to talk today."""
+    if not _carried_today(ctx):
+        return []
+    out = []
+    for clause in _CLAUSE.split(text):
+        m = _EXPECTED_TODAY.search(clause)
+        if m and not _OTHER_DAY.search(clause) and not _LOOKED_BACK.search(clause) and "?" not in clause:
+            out.append(
+                f"reports a call today the buyer's latest email did not ask for ({m.group(0).strip()!r}): a same-day "
+                f"call comes only from the buyer's own message"
+            )
+    if out:
+        ask = latest_ask(ctx)
+        if ask and ask.same_day:
+            return []
+    return list(dict.fromkeys(out))

@@ -1,0 +1,139 @@
+"""A deal said to be won by a "done deal" idiom of sport, the kitchen or the building site (issue 11, wave 28, set 37's
+015 "home and hosed", 016 a stage restated as "already through the door", 018 "c'est du tout cuit").
+
+agents.deal_closure knows the idioms red teams used before ("in the bag", "dans la poche", "in trockenen Tüchern",
+"atado y bien atado"); each set found another member of the same family. This module holds the family by kind, in the
+four languages, so that a new member is a word added to a list and not a new rule:
+- idioms that mean "won" whatever their subject ("home and hosed", "tout cuit", "pan comido", "unter Dach und Fach");
+- idioms that mean "won" only of the deal, "it" or "everything" ("over the line", "a lock", "nailed on", "acquis",
+  "dans la boîte", "está hecho", "so gut wie sicher"): "the security review is wrapped up" and "la démo est prête" are
+  honest, so these need the deal (or a bare "it", "c'est", "das", "esto") as their subject.
+A condition, a negation or a question states no state ("once it is over the line", "nothing is a lock yet").
+"""
+
+from __future__ import annotations
+
+import re
+
+_ANY_SUBJECT = (
+    # en: home and hosed/dry, signed sealed (and) delivered, nailed-on, in the can, over the finish line, through the
+    # door (of a deal), bagged, a slam dunk, a dead cert
+    r"home\s+and\s+hosed|(?:is|are|'s|'re|was|were)\s+(?:\w+\s+)?home\s+and\s+dry|nailed[- ]on|slam[- ]dunk|dead\s+cert|done\s+and\s+dusted|"
+    r"(?:is|are|'s|'re|was|were|got\s+(?:it|this|the\s+\w+)|gotten\s+(?:it|this))\s+(?:already\s+|now\s+|finally\s+|"
+    r"safely\s+|well\s+)?(?:over|across|past)\s+the\s+(?:finish(?:ing)?\s+|goal\s+)?line|"
+    r"(?:is|are|'s|'re|was|were)\s+(?:already\s+|now\s+|finally\s+|safely\s+)?through\s+the\s+door|"
+    r"(?:got|gotten|brought|pushed)\s+(?:it|this|the\s+(?:deal|contract|order|renewal))\s+(?:over|across)\s+the\s+line|"
+    r"(?:we(?:'ve|\s+have)?|they(?:'ve|\s+have)?)\s+bagged\s+(?:it|this|the\s+(?:deal|contract|order|renewal|account))|"
+    # de: unter Dach und Fach, Sack zu, Klappe zu (Affe tot), in der Tasche, geritzt, im Kasten, eingetütet
+    r"unter\s+dach\s+und\s+fach|der\s+sack\s+ist\s+(?:schon\s+|längst\s+)?zu|klappe\s+zu,?\s+affe\s+tot|"
+    # fr: tout cuit, emballé c'est pesé, c'est dans la boîte (not the mailbox), c'est gagné
+    r"(?:du\s+)?tout(?:e)?\s+cuit(?:e)?s?|emball[ée]e?,?\s+c['’]est\s+pes[ée]|"
+    r"(?:c['’]est|est|sont)\s+(?:déjà\s+|bien\s+)?dans\s+la\s+bo[iî]te(?!\s+(?:de\s+réception|aux\s+lettres|mail|"
+    r"e-?mail|à\s+(?:outils|gants|idées)|de\s+\w+))|c['’]est\s+(?:déjà\s+|bien\s+)?gagné|"
+    # es: pan comido (of the deal, below), cerrado y firmado, en el bolsillo, dalo por hecho, trato hecho
+    r"cerrad[oa]\s+y\s+firmad[oa]|firmad[oa]\s+y\s+cerrad[oa]|(?:lo\s+tenemos|está|están|ya\s+es)\s+(?:ya\s+)?en\s+el\s+"
+    r"bolsillo|(?:dalo|denlo|déle|lo\s+damos|puede\s+darlo|podemos\s+darlo)\s+por\s+(?:hech|cerrad|firmad|ganad)[oa]|"
+    r"(?:^|¡)\s*trato\s+hecho"
+)
+_DEAL = (
+    r"(?:the\s+|this\s+|our\s+|your\s+)?(?:deal|contract|order|renewal|purchase|agreement|business|account|"
+    r"opportunity|paperwork|signature)|signing|the\s+rest|it|this(?:\s+one)?|that|everything|"
+    r"(?:der\s+|das\s+|die\s+)?(?:deal|auftrag|vertrag|abschluss|kauf|geschäft|ding|sache|bestellung)|das|es|alles|"
+    r"(?:l['’]\s*|la\s+|le\s+|cette\s+|notre\s+)?(?:affaire|vente|marché|contrat|deal|commande|dossier)|ça|tout|"
+    r"(?:el\s+|la\s+|este\s+|esta\s+)?(?:trato|acuerdo|negocio|venta|contrato|pedido|operación|firma|cierre)|esto|eso|"
+    r"todo|la\s+cosa"
+)
+_OF_THE_DEAL = (
+    # en: it's a lock / a sure thing / wrapped up / in the can / in the bank / a done deal / really a formality
+    r"(?:'s|’s|\s+is|\s+are|\s+was)\s+(?:already\s+|now\s+|basically\s+|pretty\s+much\s+|as\s+good\s+as\s+|all\s+|"
+    r"really\s+|effectively\s+)*(?:a\s+(?:dead\s+|total\s+|stone[- ]cold\s+)?(?:lock|sure\s+thing|certainty|given|"
+    r"done\s+deal|done\s+thing)|locked\s+in|wrapped\s+up|in\s+the\s+(?:can|bank)|a\s+(?:mere\s+)?formality)|"
+    # de: ist so gut wie sicher / durch / geritzt; ist abgehakt; ist gelaufen (as won); ist nur noch Formsache
+    r"\s+(?:ist|sind|war)\s+(?:jetzt\s+|schon\s+|längst\s+|bereits\s+)?(?:so\s+gut\s+wie\s+(?:sicher|durch|fix|"
+    r"unterschrieben|gewonnen|entschieden)|abgehakt|geritzt|(?:nur\s+noch\s+|reine\s+|eine\s+reine\s+|bloß\s+)?formsache)|"
+    # fr: est acquis(e) / plié(e) / bouclé(e) / dans la poche
+    r"\s+(?:est|sont|c['’]est)\s+(?:déjà\s+|bien\s+|désormais\s+)?(?:acquise?s?|pliée?s?|bouclée?s?)|"
+    # es: está hecho, es pan comido, está en el bote/saco
+    r"\s+(?:ya\s+)?(?:está|es|están)\s+(?:ya\s+)?(?:hech[oa]|pan\s+comido|en\s+el\s+(?:bote|saco)|un\s+hecho\s+consumado)"
+)
+_IDIOM = re.compile(
+    rf"(?P<any>\b(?:{_ANY_SUBJECT})\b)|(?P<deal>\b(?:{_DEAL})(?:{_OF_THE_DEAL})\b(?!\s*,?\s*(?:dass|que|that)\b))|"
+    # a bare "c'est acquis" / "c'est plié" / "está hecho" / "es pan comido" opening a clause: the deal is the subject
+    r"(?P<bare>(?:^|(?<=[,;:—–-]\s)|(?<=\.\s))(?:c['’]est\s+(?:déjà\s+|bien\s+)?(?:acquis|plié|bouclé)|(?:ya\s+)?está\s+"
+    r"hecho|es\s+pan\s+comido)\b)",
+    re.I | re.M,
+)
+_CUES = (
+    "home and",
+    "nailed",
+    "slam",
+    "dead cert",
+    "dusted",
+    "line",
+    "door",
+    "bagged",
+    "dach und",
+    "sack",
+    "klappe",
+    "cuit",
+    "emball",
+    "bo",
+    "gagné",
+    "firmad",
+    "bolsillo",
+    "por ",
+    "trato",
+    "lock",
+    "sure thing",
+    "certainty",
+    "given",
+    "done",
+    "wrapped",
+    "in the can",
+    "in the bank",
+    "formal",
+    "so gut wie",
+    "abgehakt",
+    "geritzt",
+    "formsache",
+    "acquis",
+    "plié",
+    "bouclé",
+    "hech",
+    "pan comido",
+    "saco",
+)
+"""Substrings (lower-cased) one of the idioms needs: most texts have none and skip the pattern."""
+_NOT_A_STATEMENT = re.compile(
+    r"\?|¿|\b(?:once|when|after|if|until|before|as soon as|will|would|could|should|can|may|might|needs? to|to get|"
+    r"get|getting|not|never|no|yet|hope|hopefully|sobald|wenn|falls|bevor|wird|würde|könnte|soll|sollte|muss|nicht|"
+    r"kein\w*|noch nicht|hoffentlich|dès que|une fois|lorsque|quand|si|sera|serait|pourrait|doit|pas|jamais|espérons|"
+    r"cuando|en cuanto|una vez|será|sería|podría|debe|nunca|todavía|aún|hasta que|ojalá)\b",
+    re.I,
+)
+_STILL_OPEN = re.compile(r"\b(?:yet|noch\s+nicht|pas\s+encore|todavía|aún)\b|\?", re.I)
+"""After the idiom, in its clause: "it is a lock, not yet" is no statement of a state."""
+_SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
+
+
+def won_idioms(text: str, stage_kind: str) -> list[str]:
+    """Sentences of `text` that call an open (or lost) deal won by a "done deal" idiom, stated as a fact."""
+    if stage_kind == "won" or not any(c in text.lower() for c in _CUES):
+        return []
+    out = []
+    for sentence in _SENTENCE.split(text):
+        for m in _IDIOM.finditer(sentence):
+            # the clause the idiom sits in: a condition or modal before it ("once it is", "we can get it"), "yet" after
+            start = max(sentence.rfind(c, 0, m.start()) for c in ",:;—–")
+            end = min(
+                (i for i in (sentence.find(c, m.end()) for c in ",:;—–") if i >= 0), default=len(sentence)
+            )
+            before, after = sentence[start + 1 : m.start()], sentence[m.end() : end]
+            if (
+                _NOT_A_STATEMENT.search(before)
+                or _STILL_OPEN.search(after)
+                or sentence.rstrip().endswith("?")
+            ):
+                continue
+            out.append(f"claims the deal is won ({m.group(0).strip()!r}); the record says {stage_kind}")
+    return list(dict.fromkeys(out))
