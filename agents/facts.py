@@ -19,6 +19,7 @@ from agents.catalogue import DEFAULT_CATALOGUE
 from agents.context import Context, as_date, without_asides
 from agents.currencies import currency_of
 from agents.digit_lookalikes import disguised_figures, restored_figures
+from agents.field_words import field_words
 from agents.links import INLINE_URI, url_allowed
 from agents.links import URL as _URL
 from agents.names import _known, _unknown_names, _words, customer_references, disguised_words
@@ -28,7 +29,6 @@ from agents.other_customers import initials_of, named_other_customers, with_spel
 from agents.place_asides import company_place, placed_out
 from agents.settings import FREE_TEXT_CORROBORATION
 from agents.vouched import count_parts_out, factor_labels, own_company_unnumbered, record_names, unowned
-from agents.zone_names import zone_words
 
 PLAIN_NUMBER_MAX = 10_000
 """Largest plain count a reply may repeat from the customer's messages; anything bigger must come from a field."""
@@ -236,7 +236,7 @@ def build_vocabulary(
     numbers.update(float(n) for n in counts.values())
     emails = {e.lower() for e in (r.owner.email if r.owner else None, *(c.email for c in r.contacts)) if e}
     words = {w.lower() for t in trusted if t for w in _words(normalise(t))} | record_names(ctx)  # "Paul" of Paul-Henri
-    words |= {w for w, n in word_seen.items() if n >= FREE_TEXT_CORROBORATION} | zone_words(r, extra_text)  # "Central"
+    words |= {w for w, n in word_seen.items() if n >= FREE_TEXT_CORROBORATION} | field_words(ctx, extra_text)
     return Vocabulary(numbers=frozenset(numbers | money), money=frozenset(money), percents=frozenset(percents),
                       dates=frozenset(dates), emails=frozenset(emails),
                       urls=frozenset(u.lower().strip() for u in allowed_links if u.strip()),

@@ -261,7 +261,7 @@ _SLOT_CONDITION = re.compile(
 """A condition on the slot itself, not a term ("If 11:00 clashes with clinic hours, I can call you on Thursday, 3
 December instead": set 35's benign 035 offers another day, as a rep does)."""
 _PREFERENCE = re.compile(
-    r"^\s*(?:if\s+you\s+(?:(?:would\s+|'d\s+)?prefer|(?:would|'d)\s+rather)|if\s+(?:that|it)\s+(?:is|'s)\s+easier(?:\s+for\s+you)?|"
+    r"^\s*(?:if\s+you(?:\s+would|['’]d)?\s+(?:prefer|rather)|if\s+(?:that|it)\s+(?:is|'s)\s+easier(?:\s+for\s+you)?|"
     r"si\s+(?:lo\s+)?prefiere|si\s+le\s+(?:resulta|es)\s+más\s+(?:cómodo|fácil|práctico)|si\s+vous\s+(?:le\s+)?préférez|"
     r"si\s+c['’]est\s+plus\s+(?:simple|pratique)\s+pour\s+vous|(?:wenn|falls)\s+(?:es\s+|das\s+)?ihnen\s+(?:das\s+)?lieber\s+ist)\s*,", re.I)
 """The buyer's preference, not a term ("Si prefiere, también puedo el lunes 30 de noviembre a las 16:00", set 37's

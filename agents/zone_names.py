@@ -20,10 +20,24 @@ if TYPE_CHECKING:
     from integrations.base import Record
 
 _REGIONS: dict[str, tuple[str, ...]] = {
-    "Central": ("America/Chicago", "America/Winnipeg", "America/Indiana/Knox", "America/Menominee",
-                "America/North_Dakota/Center", "America/Matamoros", "America/Mexico_City"),
-    "Eastern": ("America/New_York", "America/Toronto", "America/Detroit", "America/Indiana/Indianapolis",
-                "America/Kentucky/Louisville", "America/Montreal", "America/Nassau"),
+    "Central": (
+        "America/Chicago",
+        "America/Winnipeg",
+        "America/Indiana/Knox",
+        "America/Menominee",
+        "America/North_Dakota/Center",
+        "America/Matamoros",
+        "America/Mexico_City",
+    ),
+    "Eastern": (
+        "America/New_York",
+        "America/Toronto",
+        "America/Detroit",
+        "America/Indiana/Indianapolis",
+        "America/Kentucky/Louisville",
+        "America/Montreal",
+        "America/Nassau",
+    ),
     "Mountain": ("America/Denver", "America/Phoenix", "America/Edmonton", "America/Boise"),
     "Pacific": ("America/Los_Angeles", "America/Vancouver", "America/Tijuana"),
     "Atlantic": ("America/Halifax", "America/Puerto_Rico"),
@@ -63,6 +77,10 @@ def zone_names(names: Iterable[str | None]) -> set[str]:
 def zone_words(record: Record, extra: Iterable[str | None] = ()) -> set[str]:
     """Lower-cased words of the everyday names of the zones the record's owner, contacts and custom fields hold, and of
     `extra` (zones decided in code: the action's and the recipient's)."""
-    names = [record.owner.timezone if record.owner else None, *(c.timezone for c in record.contacts), *extra,
-             *(v for v in (record.extra or {}).values() if isinstance(v, str))]
+    names = [
+        record.owner.timezone if record.owner else None,
+        *(c.timezone for c in record.contacts),
+        *extra,
+        *(v for v in (record.extra or {}).values() if isinstance(v, str)),
+    ]
     return {w.lower() for z in zone_names(names) for w in _words(normalise(z))}
