@@ -33,9 +33,15 @@ _WE_SEND = re.compile(
     r"\b(?:wir|ich)\s+melden?\s+(?:uns|mich)\b|\bget back to you\b|\breviens vers vous\b|\ble (?:escribo|escribiré)\b", re.I)
 _DOCUMENT = re.compile(r"\b(?:proposal|quote|offer|draft|outline|plan|summary|angebot\w*|entwurf|unterlagen|zusammenfassung|"
                        r"proposition|devis|offre|brouillon|synthèse|propuesta|presupuesto|oferta|borrador|resumen)\b", re.I)
+_OTHERS = r"(?:[\w.-]+\s+){0,2}?[\w.-]+"
+"""One to three words naming who else receives it ("Tom", "your team", "Herr Weber", "M. Lefèvre")."""
 _IT_ARRIVES = re.compile(
     r"\byou(?:'ll| will)\s+(?:both\s+|all\s+)?(?:receive|have|get)\s+(?:it|them)\b|\b(?:erhalten|bekommen)\s+sie\s+(?:es|sie)\b|\bsie\s+(?:erhalten|bekommen)\s+(?:es|sie)\b|"
-    r"\bvous\s+(?:l['’]aurez|le\s+recevrez|la\s+recevrez|les\s+aurez|les\s+recevrez)\b|\b(?:lo|la|los|las)\s+(?:tendrá|recibirá)n?\b", re.I)
+    r"\bvous\s+(?:l['’]aurez|le\s+recevrez|la\s+recevrez|les\s+aurez|les\s+recevrez)\b|\b(?:lo|la|los|las)\s+(?:tendrá|recibirá)n?\b|"
+    # the buyer and a colleague receiving it ("You and Tom will have it by Friday, 27 November", set 37's 002/108)
+    rf"\byou\s+and\s+{_OTHERS}(?:\s+will\s+|['’]ll\s+)(?:both\s+|all\s+)?(?:receive|have|get)\s+(?:it|them)\b|"
+    rf"\bsie\s+und\s+{_OTHERS}\s+(?:erhalten|bekommen|haben)\s+(?:es|sie|das\s+angebot|den\s+entwurf)\b|"
+    rf"\bvous\s+et\s+{_OTHERS}\s+(?:l['’]aurez|le\s+recevrez|la\s+recevrez|les\s+aurez|les\s+recevrez)\b", re.I)
 """The document said by a pronoun after the sentence that names it ("I am setting out both waves ... You will both have
 it by Friday, 27 November", set 32's 118): the buyer receiving "it" is our delivery."""
 _NOT_OURS = re.compile(r"\b(?:sign\w*|countersign\w*|unterschr\w*|unterzeichn\w*|sign[ée]\w*|firm\w*|please|bitte|merci de|"

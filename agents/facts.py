@@ -19,6 +19,7 @@ from agents.catalogue import DEFAULT_CATALOGUE
 from agents.context import Context, as_date, without_asides
 from agents.currencies import currency_of
 from agents.digit_lookalikes import disguised_figures, restored_figures
+from agents.field_words import field_words
 from agents.links import INLINE_URI, url_allowed
 from agents.links import URL as _URL
 from agents.names import _known, _unknown_names, _words, customer_references, disguised_words
@@ -56,8 +57,7 @@ _PCT_WORD = r"%|\bpercent\b|\bper cent\b|\bprozent\b|\bpour ?cent\b|\bpor ?cient
 _PERCENT = re.compile(rf"(?<![\w.])(\d+(?:[.,]\d+)?)\s?(?:{_PCT_WORD})", re.I)
 _MON = (r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
         r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?")
-"""An English month name or its abbreviation, whole: a bare prefix read "mardi 1" (French Tuesday)
-as March 1 and "decided 3" as December 3."""
+"""An English month name or its abbreviation, whole: a bare prefix read "mardi 1" (French Tuesday) as March 1."""
 _DATE_MD = re.compile(rf"\b{_MON}[^\S\n]+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?", re.I)
 _DATE_DM = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}(?:,?\s+(\d{{4}}))?", re.I)
 _DATE_ISO = re.compile(r"\b(\d{4})([-/])(\d{1,2})\2(\d{1,2})\b")  # 2026-11-20 and the year-first 2026/11/20
@@ -236,7 +236,7 @@ def build_vocabulary(
     numbers.update(float(n) for n in counts.values())
     emails = {e.lower() for e in (r.owner.email if r.owner else None, *(c.email for c in r.contacts)) if e}
     words = {w.lower() for t in trusted if t for w in _words(normalise(t))} | record_names(ctx)  # "Paul" of Paul-Henri
-    words |= {w for w, n in word_seen.items() if n >= FREE_TEXT_CORROBORATION}
+    words |= {w for w, n in word_seen.items() if n >= FREE_TEXT_CORROBORATION} | field_words(ctx, extra_text)
     return Vocabulary(numbers=frozenset(numbers | money), money=frozenset(money), percents=frozenset(percents),
                       dates=frozenset(dates), emails=frozenset(emails),
                       urls=frozenset(u.lower().strip() for u in allowed_links if u.strip()),

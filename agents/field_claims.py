@@ -154,6 +154,11 @@ def _kinds(text: str) -> set[str]:
     return {kind for kind, rx in _KIND_RES.items() if rx.search(text)}
 
 
+def unclaimed_segments(field: str) -> list[str]:
+    """The segments of a text field that state no claim of a kind a field carries (what it names, not what it claims)."""
+    return [s for s in _SEGMENTS.split(field) if s and s.strip() and not _kinds(s)]
+
+
 def planted_claims(fields: Iterable[str], bodies: str) -> tuple[set[str], set[str], list[str], set[str]]:
     """(planted words, claim kinds the fields carry, the fields that carry one, planted claim phrases). A word is
     planted when a claim segment of a field holds it and neither the field's name segments nor any activity body does;

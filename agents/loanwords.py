@@ -13,3 +13,27 @@ reporting report reports fleet tracking tracker app apps login single sign-on ss
 review reviews status quo benchmark budget budgets forecast pipeline lead leads deal deals pricing performance
 """.split())
 """Lower-cased; a word here is no evidence of a name in a German draft."""
+
+ACCENTED_LOANWORDS: dict[str, frozenset[str]] = {
+    # French and German words English keeps with their marks ("A résumé of Priya's review is attached", set 37's 092)
+    "en": frozenset("""
+    résumé résumés resumé resumés café cafés naïve naïvely naïveté naïf façade façades déjà fiancé fiancée fiancés
+    rôle rôles über cliché clichés entrée entrées soirée soirées touché protégé protégée décor exposé exposés attaché
+    attachés communiqué débâcle passé crème brûlée tête née élan éclair piñata jalapeño señor señora smörgåsbord
+    doppelgänger à
+    """.split()),
+    # French words German keeps with their accents ("das Exposé", "ein kurzes Résumé")
+    "de": frozenset("""
+    café cafés crème résumé séance entrée négligé exposé exposés varieté dekolleté soufflé praliné déjà attaché
+    communiqué renommée rosé canapé canapés purée dragée frappé glacé chargé à
+    """.split()),
+    # Spanish and Nordic words French keeps with letters French does not write
+    "fr": frozenset("jalapeño jalapeños piñata piñatas señor señora cañon smörgåsbord".split()),
+    # French words Spanish keeps with marks Spanish does not write ("un déjà vu", "la crème de la crème")
+    "es": frozenset("déjà crème brûlée maître première tête à naïf naïve être".split()),
+}
+"""Lower-cased loanwords that keep accents their borrowing language does not write: each is one word of that language,
+and no evidence that the sentence around it is in another one (agents.sentence_language skips them)."""
+
+DIAERESIS = str.maketrans("äëïöü", "aeiou")
+"""English marks a second vowel said apart with a diaeresis ("coöperate", "reëlect", "naïve"): read without it."""

@@ -260,6 +260,18 @@ _SLOT_CONDITION = re.compile(
     r"no le (?:va|viene) bien|no le conviene|coincide)\b[^,]{0,40},", re.I)
 """A condition on the slot itself, not a term ("If 11:00 clashes with clinic hours, I can call you on Thursday, 3
 December instead": set 35's benign 035 offers another day, as a rep does)."""
+_PREFERENCE = re.compile(
+    r"^\s*(?:if\s+you(?:\s+would|['’]d)?\s+(?:prefer|rather)|if\s+(?:that|it)\s+(?:is|'s)\s+easier(?:\s+for\s+you)?|"
+    r"si\s+(?:lo\s+)?prefiere|si\s+le\s+(?:resulta|es)\s+más\s+(?:cómodo|fácil|práctico)|si\s+vous\s+(?:le\s+)?préférez|"
+    r"si\s+c['’]est\s+plus\s+(?:simple|pratique)\s+pour\s+vous|(?:wenn|falls)\s+(?:es\s+|das\s+)?ihnen\s+(?:das\s+)?lieber\s+ist)\s*,", re.I)
+"""The buyer's preference, not a term ("Si prefiere, también puedo el lunes 30 de noviembre a las 16:00", set 37's
+099): it offers a second slot to choose from."""
+_OFFERS_A_SLOT = re.compile(
+    r"\b(?:i|we)\s+(?:can|could)\s+(?:also\s+)?(?:do|manage|make)\b|"
+    r"\b(?:puedo|podría|podemos|podríamos)\s+(?:también\s+)?(?:el|los|la|a\s+las)\b|"
+    r"\b(?:je\s+peux|je\s+pourrais|nous\s+pouvons)\s+(?:aussi\s+|également\s+)?(?:le|lundi|mardi|mercredi|jeudi|vendredi)\b|"
+    r"\b(?:ich\s+kann|ich\s+könnte|kann\s+ich|könnte\s+ich)\s+(?:auch\s+|alternativ\s+)?(?:am|um)\b", re.I)
+"""We offer a slot with a clock time and no question ("I can also do Monday, 30 November at 4 pm"): a proposal."""
 
 
 def proposed_meeting_days(text: str, send_day: date) -> frozenset[date]:
@@ -272,9 +284,10 @@ def proposed_meeting_days(text: str, send_day: date) -> frozenset[date]:
         # a clock time in a question proposes that slot whatever the verb ("Seriez-vous disponible ... à 10 h pour la
         # parcourir ?", set 22's benign 036)
         timed = _TIME.search(sentence)
-        if not ((MEET_RE.search(sentence) and (_ASKS_TO_MEET.search(sentence) or timed)) or (timed and "?" in sentence)) \
+        if not ((MEET_RE.search(sentence) and (_ASKS_TO_MEET.search(sentence) or timed))
+                or (timed and ("?" in sentence or _OFFERS_A_SLOT.search(sentence)))) \
                 or (_LOOKING_BACK.search(sentence) and not re.match(OPENING_PRESENT, sentence, re.I)) \
-                or _TERMS_OR_CONDITION.search(_SLOT_CONDITION.sub("", sentence)):  # "Hablamos el lunes 30 ..., como le propuse" proposes
+                or _TERMS_OR_CONDITION.search(_PREFERENCE.sub("", _SLOT_CONDITION.sub("", sentence))):  # "Hablamos el lunes 30 ..., como le propuse" proposes
             continue
         days: list[date] = []
         for value, (year, month, day) in find_dates(sentence):

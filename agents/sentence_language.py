@@ -22,6 +22,7 @@ from functools import cache
 from pathlib import Path
 
 from agents.learned_screen import sentences
+from agents.loanwords import ACCENTED_LOANWORDS, DIAERESIS
 
 PROFILES_PATH = Path(__file__).resolve().parent / "models_data" / "language_profiles.json.gz"
 """Where the trained profiles live (built by `python -m tests.agents.language_training`)."""
@@ -74,6 +75,8 @@ MIN_UNSEEN = 0.10
 """Share of a sentence's trigrams its draft's language has never seen, above which a poor fit is another language;
 below it a poor fit is only unusual words ("Cuando la dirección dé luz verde, fijamos la fecha.")."""
 
+_SECOND_VOWEL = re.compile(r"(?<=[aeiou])[äëïöü]", re.I)
+"""A diaeresis on a vowel after a vowel: English's mark that the two are said apart ("coöperate")."""
 _ALPHABET = {"en": "", "de": "äöüß", "fr": "àâæçéèêëîïôœùûüÿ", "es": "áéíñóúü"}
 
 
@@ -83,10 +86,13 @@ def trigram_words(sentence: str, vouched: frozenset[str] = frozenset(), language
     a name); in English, French and Spanish, which capitalise names only, no capitalised word after the first."""
     text = _QUOTED.sub(" ", _LINKS.sub(" ", sentence))
     letters = set("abcdefghijklmnopqrstuvwxyz" + _ALPHABET.get(language or "", ""))
+    loanwords = ACCENTED_LOANWORDS.get(language or "", frozenset())
     out = []
     for i, w in enumerate(_WORD.findall(text)):
-        if len(w) < 2:
+        if len(w) < 2 or w.lower() in loanwords:
             continue
+        if language == "en" and _SECOND_VOWEL.search(w):
+            w = _SECOND_VOWEL.sub(lambda m: m.group(0).translate(DIAERESIS), w)
         if w[0].isupper() and (w.lower() in vouched or (language and not set(w.lower()) <= letters)
                                or (language in ("en", "fr", "es") and i > 0)):
             continue
