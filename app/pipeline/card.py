@@ -92,15 +92,23 @@ def crm_labels(client: Any) -> dict[str, str]:
     return {k: v for k, v in labels.items() if k and v and k != v}
 
 
+def action_as_decided(nba: Mapping[str, Any], decision: Any) -> dict[str, Any]:
+    """The agents' next best action as the decision left it, which is what the CRM task says: when the rep acts is
+    the decision's time (moved out of quiet hours and weekends; the card showed the strategist's time, the task the
+    moved one), and how is the decision's channel (a meeting the rules do not allow becomes an email)."""
+    out = dict(nba)
+    if decision.due_at is not None:
+        out["due_at"] = decision.due_at.isoformat()
+    if decision.channel:
+        out["channel"] = decision.channel
+    return out
+
+
 def card_payload_from(record: Record, scores: Mapping[str, Any], run: Any, decision: Any, *,
                       task_result: Any, task_subject: str | None, enriched_at: datetime,
                       labels: Mapping[str, str] | None = None) -> dict[str, Any]:
     """The payload the rep's card renders for this enrichment (`labels`: see `crm_labels`)."""
-    nba = run.next_best_action.model_dump(mode="json")
-    if decision.due_at is not None:
-        # When the rep acts is the decision's (moved out of quiet hours and weekends), which is when the CRM task
-        # falls due (the card showed the strategist's time, the task the moved one: two times for one action).
-        nba["due_at"] = decision.due_at.isoformat()
+    nba = action_as_decided(run.next_best_action.model_dump(mode="json"), decision)
     if task_result is not None:
         nba["task"] = {"id": task_result.id, "subject": task_subject,
                        "due_at": decision.due_at.isoformat() if decision.due_at else nba.get("due_at")}

@@ -88,6 +88,17 @@ def test_a_meeting_the_rules_turned_into_an_email_is_an_email_task():
     assert "Send the invitation below" not in spec.body
 
 
+def test_a_meeting_the_rules_turned_into_an_email_is_an_email_on_the_card_too():
+    from app.pipeline.card import action_as_decided
+
+    record, decision = sample_record("t1"), _decision("email", reasons=("channel meeting not allowed; using email",))
+    spec = task_spec(record, _run("meeting", "email"), decision)
+    nba = {"channel": "meeting", "recipient": {"name": "Noah Wright"}, "summary": "x", "due_at": NOW.isoformat()}
+    view = action_view({"next_best_action": action_as_decided(nba, decision)}, NOW, {})
+    assert view is not None and spec.subject.startswith(f"{view['title']}:"), (view, spec.subject)
+    assert view["title"] == "Email Noah Wright" and "invitation" not in " ".join(view["meta"]).lower()
+
+
 def test_the_cards_action_falls_due_when_the_task_does(app_factory):
     # Quiet from 09:00 to 08:00: every due time but 08:xx on a weekday is moved, so the decision's time differs
     # from the strategist's and the card must show the moved one.
