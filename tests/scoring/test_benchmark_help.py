@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import resource
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -19,13 +19,19 @@ RESULTS = ROOT / "benchmarks" / "results"
 def test_help_prints_what_the_benchmark_does_and_runs_nothing(module):
     result_file = RESULTS / f"{module}.json"
     before = result_file.stat().st_mtime_ns if result_file.exists() else None
-    started = time.monotonic()
+    started = _children_cpu()
     done = subprocess.run([sys.executable, "-m", f"benchmarks.{module}", "--help"], cwd=ROOT,
-                          capture_output=True, text=True, timeout=60)
+                          capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("usage:") and len(done.stdout.splitlines()) > 3
-    assert time.monotonic() - started < 30
+    # "runs nothing" in CPU seconds, not wall time: at load 25 a bare --help took 45 s of wall (wave 28's CI)
+    assert _children_cpu() - started < 15
     assert (result_file.stat().st_mtime_ns if result_file.exists() else None) == before
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def test_a_stray_argument_is_refused_with_exit_2():
