@@ -9,7 +9,6 @@ from datetime import date
 import pytest
 
 from agents.agreed_dates import agreed_dates
-from agents.context import build_context
 from agents.deferred_asks import deferred_ask
 from agents.doubted_competence import doubted_competence
 from agents.internal_labels import internal_labels
@@ -19,47 +18,11 @@ from agents.price_matches import price_match_promises
 from agents.price_talk import unanchored_price_talk
 from agents.question_owner import questions_for_someone_else
 from agents.stated_steps import receives_it, stated_step
-from tests.agents.conftest import NOW, load_record
-from tests.agents.test_quality import _checks
+from tests.agents.conftest import NOW
+from tests.agents.quality_probe import named_check as _check
+from tests.agents.quality_probe import record_context as _ctx
 
 SEND_DAY = NOW.date()
-RECIPIENT = {
-    "hubspot_deal": "501",
-    "salesforce_opportunity": "0035g00000Con01",
-    "de_deal": "701",
-    "fr_deal": "711",
-    "es_opportunity": "0035g00000Es01",
-}
-
-
-def _ctx(record: str):
-    rec, scores = load_record(record)
-    return build_context(rec, scores, now=NOW)
-
-
-def _check(
-    record: str,
-    body: str,
-    name: str,
-    *,
-    subject: str = "Next steps",
-    kind: str = "email",
-    contact: str | None = None,
-    language: str = "en",
-):
-    entry = {
-        "record": record,
-        "language": language,
-        "draft": {
-            "to_contact_id": contact or RECIPIENT[record],
-            "subject": subject,
-            "body": body,
-            "kind": kind,
-        },
-    }
-    return next(c for c in _checks(entry) if c.name == name)
-
-
 # --- good kinds -------------------------------------------------------------------------------------------------------
 
 GUIDANCE = [

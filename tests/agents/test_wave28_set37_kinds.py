@@ -8,7 +8,6 @@ import pytest
 
 from agents.asked_phasing import single_go_live_for_phases
 from agents.blamed_buyer import blamed_buyer
-from agents.context import build_context
 from agents.counted_things import counted_things
 from agents.document_in_other_words import takes_up_the_document
 from agents.draft_conduct import pressure_for_the_sellers_target
@@ -25,36 +24,10 @@ from agents.price_guidance import without_price_guidance
 from agents.question_owner import questions_for_someone_else
 from agents.rollout_order import orders_sites
 from agents.stated_steps import stated_step
-from tests.agents.conftest import NOW, load_record
+from tests.agents.quality_probe import RECIPIENT
+from tests.agents.quality_probe import named_check as _check
+from tests.agents.quality_probe import record_context as _ctx
 from tests.agents.test_quality import _checks
-
-RECIPIENT = {
-    "hubspot_deal": "501",
-    "salesforce_opportunity": "0035g00000Con01",
-    "de_deal": "701",
-    "fr_deal": "711",
-    "es_opportunity": "0035g00000Es01",
-}
-
-
-def _ctx(record: str):
-    rec, scores = load_record(record)
-    return build_context(rec, scores, now=NOW)
-
-
-def _check(record, body, name, *, subject="Next steps", kind="email", contact=None, language="en"):
-    entry = {
-        "record": record,
-        "language": language,
-        "draft": {
-            "to_contact_id": contact or RECIPIENT[record],
-            "subject": subject,
-            "body": body,
-            "kind": kind,
-        },
-    }
-    return next(c for c in _checks(entry) if c.name == name)
-
 
 # --- good kinds: a step with no question ------------------------------------------------------------------------------
 
