@@ -28,8 +28,9 @@ $(RUNTIME_STAMP): pyproject.toml constraints.txt
 
 venv: $(STAMP)
 
+# make demo ARGS="--crm salesforce --port 5050": any option of `agentic-sales demo --help`
 demo: $(RUNTIME_STAMP)
-	$(VENV)/bin/agentic-sales demo
+	$(VENV)/bin/agentic-sales demo $(ARGS)
 
 # The README's card screenshot (docs/card.png) and terminal transcript, from a real demo run in
 # Debian's chromium (apt-get install chromium).
