@@ -57,6 +57,7 @@ from agents.settings import AgentSettings
 from agents.signature import signature_problems
 from agents.stated_steps import stated_step
 from agents.timing import timing_violations
+from agents.zone_conversions import wrong_conversions
 from agents.zones import recipient_timezone, zone_is_known
 
 GREETING_WINDOW = 80
@@ -317,6 +318,7 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
                                       close_date=(c.date() if (c := parse_time(ctx.record.close_date)) else None))
     hours += foreign_zone_times(f"{subject}\n{body}", send_day or ctx.now.date(), recipient_tz=tz,
                                 known=zone_is_known(contact.timezone if contact else None, country))
+    hours += wrong_conversions(f"{subject}\n{body}", send_day or ctx.now.date())
     checks.append(Check(name="meeting_in_business_hours", passed=not hours, detail="; ".join(hours) or "none"))
     # A rep would not send a concession, a price, a promise or a deal state nobody approved, however it
     # is worded ("a tenth off the first year"): the same rules the safety re-check applies to a model.
