@@ -183,3 +183,15 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def role_cases(texts: dict[str, list[str]]) -> list[object]:
+    """One pytest case per (role, language, text), ids "de0-summary": every text checked in every role that writes."""
+    import pytest
+
+    return [
+        pytest.param(role, lang, text, id=f"{lang}{i}-{role}")
+        for lang, ts in texts.items()
+        for i, text in enumerate(ts)
+        for role in ROLES
+    ]

@@ -10,7 +10,6 @@ dahin", "d'ici là", "para usted", and "pour"/"para" as a purpose ("l'accord de 
 from __future__ import annotations
 
 import json
-from typing import Any
 
 import pytest
 
@@ -19,18 +18,10 @@ from agents.event_limits import event_limit_violations
 from integrations.base import Record
 from tests.agents.conftest import FIXTURES, NOW
 from tests.agents.role_matrix import RECORD, ROLES
+from tests.agents.role_matrix import role_cases as _cases
 
 UNDATED = "an event the record does not date"
 OVER = "already over"
-
-
-def _cases(texts: dict[str, list[str]]) -> list[Any]:
-    return [
-        pytest.param(role, lang, text, id=f"{lang}{i}-{role}")
-        for lang, ts in texts.items()
-        for i, text in enumerate(ts)
-        for role in ROLES
-    ]
 
 
 READ_SINCE_WAVE26 = {

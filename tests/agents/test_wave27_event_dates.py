@@ -17,16 +17,7 @@ from agents.facts import find_dates
 from integrations.base import Record
 from tests.agents.conftest import FIXTURES, NOW
 from tests.agents.role_matrix import ROLES
-
-
-def _cases(texts: dict[str, list[str]]) -> list[Any]:
-    return [
-        pytest.param(role, lang, text, id=f"{lang}{i}-{role}")
-        for lang, ts in texts.items()
-        for i, text in enumerate(ts)
-        for role in ROLES
-    ]
-
+from tests.agents.role_matrix import role_cases as _cases
 
 YEAR_FIRST_PAST = {
     "en": ["The offer is valid until 2026/11/20, so please sign by then.", "Please confirm by 2026/11/18."],
