@@ -25,7 +25,8 @@ _LINK = re.compile(
     r"\bes\s+decir\b|\bo\s+sea\b|\bque\s+son\b|\bpara\s+usted(?:es)?\b|\ben\s+su\s+hora\b)",
     re.I,
 )
-_OTHER_TIME = re.compile(r"\b(?:or|oder|ou|o|and|und|et|y|then|dann|puis|luego)\b", re.I)
+_OTHER_TIME = re.compile(r"\b(?:or|oder|ou|o(?!\s+sea\b)|and|und|et|y|then|dann|puis|luego)\b", re.I)
+"""A second time offered, not the first converted ("o sea" is the link "that is", not "or")."""
 _ZONE_WORD = re.compile(
     r"\b(" + "|".join(re.escape(k) for k in sorted({*_SPELLED_ZONES, *_ZONES}, key=len, reverse=True)) + r")\b",
     re.I,

@@ -21,6 +21,7 @@ WRONG = [
     "Wie wäre Donnerstag, 3. Dezember, um 15 Uhr MEZ, d. h. 8 Uhr Ostküstenzeit?",
     "On se parle le mardi 1er décembre à 16 h heure de Paris, soit 11 h heure de l'est ?",
     "¿Le viene bien el martes 1 de diciembre a las 10:00 hora del este, es decir, a las 8:00 hora de Chicago?",
+    "¿Le viene bien el martes 1 de diciembre a las 10:00 hora del este, o sea, a las 8:00 hora de Chicago?",
 ]
 
 RIGHT = [
@@ -30,7 +31,9 @@ RIGHT = [
     "Passt Ihnen Dienstag, 1. Dezember, um 16 Uhr MEZ, also 10 Uhr Eastern Time?",
     "On se parle le mardi 1er décembre à 16 h heure de Paris, soit 10 h heure de l'est ?",
     "¿Le viene bien el martes 1 de diciembre a las 10:00 hora del este, es decir, a las 9:00 hora de Chicago?",
+    "¿Le viene bien el martes 1 de diciembre a las 10:00 hora del este, o sea, a las 9:00 hora de Chicago?",
     # two times offered, not one converted
+    "¿El martes 1 de diciembre a las 10:00 hora del este o a las 8:00 hora de Chicago?",
     "Would 10 am Eastern or 2 pm Central work on Tuesday, December 1?",
     "Am Dienstag, 1. Dezember, um 10 Uhr MEZ oder um 16 Uhr Eastern Time?",
     # one zone only, or the buyer's own time with no zone
