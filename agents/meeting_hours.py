@@ -10,7 +10,6 @@ from datetime import date, datetime, time, timedelta
 from agents.calendar_days import named_days, resolve_day
 from agents.clock_times import clock_hours, spoken_hours
 from agents.delivery_days import delivers_document
-from agents.facts import _TIME, find_dates
 from agents.normalize import normalise
 from agents.past_terms import OPENING_PRESENT
 from agents.public_holidays import day_off, public_holiday
@@ -23,6 +22,7 @@ from agents.timing import (
     MEET_RE,
     WEEKDAYS,
 )
+from agents.written_dates import CLOCK_TIME, find_dates
 from agents.written_days import day_of_month_weekdays, this_weekdays
 from agents.zones import zone
 
@@ -182,7 +182,7 @@ def proposed_meeting_days(text: str, send_day: date) -> frozenset[date]:
         # asked ("would ... work?"), proposed, or set by us with a clock time ("je vous rappelle lundi 30 novembre à 10 h")
         # a clock time in a question proposes that slot whatever the verb ("Seriez-vous disponible ... à 10 h pour la
         # parcourir ?", set 22's benign 036)
-        timed = _TIME.search(sentence)
+        timed = CLOCK_TIME.search(sentence)
         if not ((MEET_RE.search(sentence) and (_ASKS_TO_MEET.search(sentence) or timed))
                 or (timed and ("?" in sentence or _OFFERS_A_SLOT.search(sentence)))) \
                 or (_LOOKING_BACK.search(sentence) and not re.match(OPENING_PRESENT, sentence, re.I)) \
