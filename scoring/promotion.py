@@ -161,7 +161,9 @@ def choose_served(gate: dict[str, Any], simpler_gate: Callable[[], dict[str, Any
     challenger must clear against a champion) and, when that evidence was cross-validation, the
     time-based holdout does not contradict it (AUC lower there in ``BASELINE_CONFIDENCE`` of paired
     resamples). Otherwise the logistic regression serves (calibrated out of fold like the model),
-    provided it passes its own gate; if it does not, the model's own verdict stands.
+    provided it passes its own gate; if it does not, the model's own verdict stands. A model refused
+    for ranking no better than the prior rate (or a Brier score worse than the prior rate's) stays
+    refused: the logistic regression is not given a second try on data that showed no signal.
 
     Why the holdout may contradict on ranking only: churn's time-based holdout is the customers
     whose outcome became known last, mostly those still with us (a churn is known when it happens,
@@ -184,6 +186,10 @@ def choose_served(gate: dict[str, Any], simpler_gate: Callable[[], dict[str, Any
     where = gate.get("on") or "the holdout"
     figures = _auc_pair(gate, where)
     needs = f"needs {defaults.PROMOTION_CONFIDENCE:.0%}"
+    if not gate.get("passed") and not _refused_only_for_the_reference(gate):
+        # No signal the prior rate lacks: a second model tried on the same noise is a second chance
+        # for chance to pass (shuffled churn labels, 170 customers: 2 of 8 seeds passed a gate once).
+        return {"model": "model", "gate": gate, "reason": "refused: " + "; ".join(gate.get("reasons") or [])}
     if not gate.get("passed"):
         why = "the model failed its gate (" + "; ".join(gate.get("reasons") or []) + ")"
     elif better is None:
@@ -204,6 +210,15 @@ def choose_served(gate: dict[str, Any], simpler_gate: Callable[[], dict[str, Any
         return {"model": "model", "gate": gate, "reason": f"{why}; the logistic regression fails its own gate ("
                 + "; ".join(reference_gate.get("reasons") or []) + ")"}
     return {"model": "logistic_regression", "gate": reference_gate, "reason": why}
+
+
+def _refused_only_for_the_reference(gate: dict[str, Any]) -> bool:
+    """The model ranks better than the prior rate and its Brier score is no worse, but it ranks worse
+    than the logistic regression: the one refusal the logistic regression can answer."""
+    worse = gate.get("share_worse_than_logistic")
+    prior = gate.get("share_not_better_than_prior")
+    return (worse is not None and worse >= defaults.BASELINE_CONFIDENCE and prior is not None
+            and prior < 1 - defaults.BASELINE_CONFIDENCE and gate.get("brier", 1.0) <= gate.get("brier_prior_rate", 0.0))
 
 
 def _auc_pair(gate: dict[str, Any], where: str) -> str:
