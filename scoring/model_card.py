@@ -171,6 +171,29 @@ def gate_elsewhere_note(gate: Mapping[str, Any]) -> str | None:
             "so few customers decides by chance, so its table alone does not say which model is better.")
 
 
+BASE_RATE_SHIFT = 0.15
+"""Difference between the holdout's and the training rows' positive rates from which the card says that
+the holdout's calibration figures measure the shift (churn's time holdout: 22% vs 74% on the demo)."""
+
+
+def base_rate_note(summary: Mapping[str, Any], positive: str | None) -> str | None:
+    """A holdout whose positive rate is far from the training rows': its calibration figures (ECE,
+    Brier, log loss) measure that shift as much as the model, and a reader should know before
+    comparing them; None when the rates are close or unknown."""
+    training = summary.get("training") or {}
+    held, rows, positives = summary.get("positive_rate"), training.get("rows"), training.get("positives")
+    if held is None or not rows or positives is None:
+        return None
+    trained = positives / rows
+    if abs(float(held) - trained) < BASE_RATE_SHIFT:
+        return None
+    what = positive if positive in ("won", "churned", "converted") else (
+        f"of the positive class {positive!r}" if positive else "of the positive class")
+    return (f"Share {what}: {float(held):.0%} of the holdout against {trained:.0%} of the training rows. The "
+            "calibration figures above (ECE, Brier score, log loss) measure that shift as much as the models; "
+            "ROC AUC, a ranking, does not move with it.")
+
+
 MODEL_DESCRIPTIONS = {"churn": "the churn model (gradient boosting blended with a logistic regression)"}
 """What a task's own model is, in the words a card uses beside the logistic regression."""
 
@@ -271,6 +294,9 @@ def build_card(loaded: LoadedModel, labels: Mapping[str, str] | None = None, *, 
     serving = served_note(task, meta)
     if serving:
         notes.append(serving)
+    shift = base_rate_note(summary, _positive(task, meta)) if task != "clv" else None
+    if shift:
+        notes.append(shift)
     card = ModelCard(
         task=task, title=TASK_TITLES.get(task, task), present=True, version=loaded.version,
         created_at=meta.get("created_at"), predicts=_predicts(task, meta),

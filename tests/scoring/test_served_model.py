@@ -9,15 +9,17 @@ better on cross-validation but clearly worse on its time holdout is not shown be
 from __future__ import annotations
 
 import json
+from html import unescape
 
 import numpy as np
 import pandas as pd
 import pytest
 
 import scoring
-from scoring import ModelRegistry, load_model, save_model, train_table
+from scoring import LoadedModel, ModelRegistry, load_model, save_model, train_table
 from scoring.model_card import build_card
 from scoring.promotion import baseline_gate, choose_served
+from scoring.report import card_html
 
 FOLDS = "3-fold cross-validation by group (the holdout had 33 groups, fewer than 40); AUCs within folds"
 
@@ -175,8 +177,10 @@ def test_a_small_linear_book_serves_the_logistic_regression_and_the_card_says_wh
     assert set(served["model_holdout"]) >= {"roc_auc", "ece_15"}  # the model it replaced, for the card
     path = save_model(model, tmp_path / "m", meta, holdout)
     loaded = load_model(path)
-    note = [n for n in build_card(loaded, figures=False).notes if n.startswith("A logistic regression serves")]
+    card = build_card(loaded, figures=False)
+    note = [n for n in card.notes if n.startswith("A logistic regression serves")]
     assert len(note) == 1 and "not the churn model" in note[0] and "needs 90%" in note[0], note
+    assert note[0] in unescape(card_html(card))  # the page shows it
     result = ModelRegistry(tmp_path / "reg").promote("t1", path, holdout=(rows["X"], rows["y"]))
     assert result["promoted"] and result["served"]["model"] == "logistic_regression", result
 
@@ -241,3 +245,26 @@ def test_retrain_tenant_reports_which_churn_model_serves(tmp_path):
     result = scoring.retrain_tenant(crm_records(150, seed=11), "t1", ModelRegistry(tmp_path), tasks=["churn"],
                                     fast=True)["churn"]
     assert result["served"]["model"] in ("model", "logistic_regression") and result["served"]["reason"], result
+
+
+@pytest.mark.parametrize(("held", "positives", "rows", "noted"), [
+    (0.22, 179, 243, True),   # the demo's churn holdout (seed 7): 22% vs 74%
+    (0.60, 30, 200, True),    # the other way: the holdout churns far more
+    (0.30, 70, 243, False),   # 30% vs 29%: an honest look-alike
+    (0.22, 80, 243, False),   # 22% vs 33%: a shift inside the threshold
+])
+def test_the_card_says_when_the_holdout_base_rate_is_far_from_trainings(tmp_path, held, positives, rows, noted):
+    model, meta, holdout, _ = _train(_customers(170, seed=1, interaction=False))
+    summary = meta["holdout_summary"] | {"positive_rate": held,
+                                         "training": meta["holdout_summary"]["training"] | {"positives": positives,
+                                                                                           "rows": rows}}
+    loaded = load_model(save_model(model, tmp_path / "m", meta | {"holdout_summary": summary, "source": "crm"},
+                                   holdout))
+    notes = [n for n in build_card(LoadedModel("churn", loaded.model, loaded.metadata, loaded.path, loaded.holdout),
+                                   figures=False).notes if n.startswith("Share churned")]
+    if noted:
+        assert notes == [f"Share churned: {held:.0%} of the holdout against {positives / rows:.0%} of the training "
+                         "rows. The calibration figures above (ECE, Brier score, log loss) measure that shift as much "
+                         "as the models; ROC AUC, a ranking, does not move with it."]
+    else:
+        assert notes == []
