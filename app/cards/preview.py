@@ -14,8 +14,8 @@ from flask import Blueprint, abort, current_app
 from app.auth import is_admin
 from app.cards.payload import canonical_object_type, card_payload
 from app.cards.render import render_card_html
-from app.connectors import deal_words_of, label_of
 from app.cards.view import NOT_FOUND
+from app.connectors import deal_words_of, label_of
 from app.inbox import installed_tenant
 from app.pipeline.crm import crm_client
 from app.storage import get_db

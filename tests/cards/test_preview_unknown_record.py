@@ -10,15 +10,13 @@ from app.storage import get_db
 from app.storage.models import Tenant
 from integrations.errors import CrmNotFound, CrmUnavailable
 from tests.fakes import FakeCrm
-from tests.pipeline.test_pipeline_on_fake_crm import sample_record
 from tests.pipeline.test_card_api import enriched  # noqa: F401 - the fixture: one enriched deal
+from tests.pipeline.test_pipeline_on_fake_crm import sample_record
 
 BUTTONS = ('data-testid="btn-', "Score now", "Re-score", 'data-testid="only-in-crm"')
 
 
-def test_an_id_the_crm_does_not_have_is_a_404_naming_the_record_kind_and_crm_with_no_buttons(
-    enriched,
-) -> None:  # noqa: F811
+def test_an_unknown_id_is_a_404_naming_the_record_kind_and_crm_with_no_buttons(enriched) -> None:  # noqa: F811
     # Wave 29: a mistyped id in the address showed "Not scored yet" and offered "Score now" on a deal nobody has.
     app, _, _ = enriched
     app.config["SANDBOX_MODE"] = True
