@@ -30,15 +30,31 @@ def _records(tmp_path: Path) -> str:
 
 
 def _train(tenant: str, records: str, registry: Path, *extra: str) -> Any:
-    return CliRunner().invoke(model, ["train-from-crm", "--tenant", tenant, "--task", "churn", "--records", records,
-                                      "--registry", str(registry), *extra], catch_exceptions=False)
+    return CliRunner().invoke(
+        model,
+        [
+            "train-from-crm",
+            "--tenant",
+            tenant,
+            "--task",
+            "churn",
+            "--records",
+            records,
+            "--registry",
+            str(registry),
+            *extra,
+        ],
+        catch_exceptions=False,
+    )
 
 
 def _files(root: Path) -> set[str]:
     return {str(p.relative_to(root)) for p in root.rglob("*") if p.is_file()}
 
 
-def test_after_uninstall_no_file_that_train_from_crm_wrote_for_the_tenant_remains(app: Any, tmp_path: Path) -> None:
+def test_after_uninstall_no_file_that_train_from_crm_wrote_for_the_tenant_remains(
+    app: Any, tmp_path: Path
+) -> None:
     tid = install_tenant(app, "73911")
     other = install_tenant(app, "55555")
     store = model_dir(app)
@@ -46,14 +62,18 @@ def test_after_uninstall_no_file_that_train_from_crm_wrote_for_the_tenant_remain
     for tenant in (tid, other, tid):  # a second run of the tenant's, which promotes nothing new
         res = _train(tenant, records, store)
         assert res.exit_code == 0, res.stderr
-    assert _files(store) and all(f.split("/")[0] in (tid, other) for f in _files(store)), sorted(_files(store))
+    assert _files(store) and all(f.split("/")[0] in (tid, other) for f in _files(store)), sorted(
+        _files(store)
+    )
     others_files = {f for f in _files(store) if f.startswith(other + "/")}
     uninstall(tid, app, revoke=False)
     assert _files(store) == others_files
 
 
 @pytest.mark.parametrize("tenant", ["..", ".", "../elsewhere", "a/b", "hubspot-1\\..", "", "x" * 129])
-def test_a_tenant_id_that_is_not_one_path_component_is_refused_naming_the_option(tmp_path: Path, tenant: str) -> None:
+def test_a_tenant_id_that_is_not_one_path_component_is_refused_naming_the_option(
+    tmp_path: Path, tenant: str
+) -> None:
     res = _train(tenant, _records(tmp_path), tmp_path / "store" / "models")
     assert res.exit_code == 2
     assert res.stderr.startswith("error: --tenant=") and res.stderr.count("\n") == 1
@@ -62,7 +82,8 @@ def test_a_tenant_id_that_is_not_one_path_component_is_refused_naming_the_option
 
 @pytest.mark.parametrize("tenant", ["hubspot-62515", "salesforce-00D5g000004ABCDEAW", "t1", "acme_eu.2"])
 def test_tenant_ids_of_every_shape_the_app_makes_train_and_stage_under_their_own_directory(
-        tmp_path: Path, tenant: str) -> None:
+    tmp_path: Path, tenant: str
+) -> None:
     store = tmp_path / "models"
     res = _train(tenant, _records(tmp_path), store)
     assert res.exit_code == 0, res.stderr

@@ -43,7 +43,16 @@ def post(application: Any, body: bytes) -> Any:
 
 
 BAD_EVENTS = {
-    "recordId": [None, 42, "", "None", "006" + "A" * 200, "0065g00000AbCdE AAV", "0065g00000AbCdEAA\u00e9", DROP],
+    "recordId": [
+        None,
+        42,
+        "",
+        "None",
+        "006" + "A" * 200,
+        "0065g00000AbCdE AAV",
+        "0065g00000AbCdEAA\u00e9",
+        DROP,
+    ],
     "commitTimestamp": [10**30, -1, 0, True, 1764597802000.5, "1764597802000", None, DROP],
     "changedFields": [[{"a": 1}], [""], "Amount", [None], ["x" * 1001], ["Amount\x00"]],
     "eventId": [None, "", 7, "e" * 1001, "e\ud800", DROP],
@@ -53,10 +62,12 @@ BAD_EVENTS = {
 }
 
 
-@pytest.mark.parametrize(("key", "value"), [(k, v) for k, vs in BAD_EVENTS.items() for v in vs],
-                         ids=lambda x: repr(x)[:30])
+@pytest.mark.parametrize(
+    ("key", "value"), [(k, v) for k, vs in BAD_EVENTS.items() for v in vs], ids=lambda x: repr(x)[:30]
+)
 def test_an_event_field_that_salesforce_never_sends_is_refused_400_naming_the_field(
-        sf_app: Any, key: str, value: Any) -> None:
+    sf_app: Any, key: str, value: Any
+) -> None:
     resp = post(sf_app, callout_body(events=[event(), event(**{key: value})]))
     assert resp.status_code == 400
     body = resp.get_json()
@@ -67,7 +78,8 @@ def test_an_event_field_that_salesforce_never_sends_is_refused_400_naming_the_fi
 
 @pytest.mark.parametrize("literal", [b"1e400", b"-1e400", b"9" * 5000])
 def test_a_number_no_json_decoder_should_turn_into_a_timestamp_is_refused_not_a_500(
-        sf_app: Any, literal: bytes) -> None:
+    sf_app: Any, literal: bytes
+) -> None:
     body = callout_body().replace(b'"commitTimestamp":1764597802000', b'"commitTimestamp":' + literal, 1)
     resp = post(sf_app, body)
     assert resp.status_code == 400
@@ -75,24 +87,31 @@ def test_a_number_no_json_decoder_should_turn_into_a_timestamp_is_refused_not_a_
     assert inbox_rows(sf_app) == []
 
 
-@pytest.mark.parametrize("body", [b'{"events":' + b"[" * 50_000 + b"]" * 50_000 + b"}",
-                                  b'{"organizationId": NaN, "events": []}'])
+@pytest.mark.parametrize(
+    "body", [b'{"events":' + b"[" * 50_000 + b"]" * 50_000 + b"}", b'{"organizationId": NaN, "events": []}']
+)
 def test_a_body_too_deep_or_with_nan_is_refused_400_not_a_500(sf_app: Any, body: bytes) -> None:
     resp = post(sf_app, body)
     assert resp.status_code == 400
     assert resp.get_json()["error"] == "anomalous_payload"
 
 
-@pytest.mark.parametrize("changes", [
-    {"recordId": "0065g00000AbCdE"},                       # a 15-character id
-    {"changedFields": None, "changeType": "CREATE"},       # Apex serialises an empty list as null
-    {"changeOrigin": None},
-    {"changeOrigin": "com/salesforce/api/soap/66.0;client=" + "c" * 300},
-    {"changedFields": ["Name", "Beschreibung_\u00e4__c", "Amount"]},
-    {"commitTimestamp": 946_684_800_000},
-    {"extra": "\u00e9t\u00e9 \U0001f600"},
-], ids=lambda x: next(iter(x)))
-def test_honest_events_in_every_shape_the_apex_sends_are_accepted(sf_app: Any, changes: dict[str, Any]) -> None:
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"recordId": "0065g00000AbCdE"},  # a 15-character id
+        {"changedFields": None, "changeType": "CREATE"},  # Apex serialises an empty list as null
+        {"changeOrigin": None},
+        {"changeOrigin": "com/salesforce/api/soap/66.0;client=" + "c" * 300},
+        {"changedFields": ["Name", "Beschreibung_\u00e4__c", "Amount"]},
+        {"commitTimestamp": 946_684_800_000},
+        {"extra": "\u00e9t\u00e9 \U0001f600"},
+    ],
+    ids=lambda x: next(iter(x)),
+)
+def test_honest_events_in_every_shape_the_apex_sends_are_accepted(
+    sf_app: Any, changes: dict[str, Any]
+) -> None:
     resp = post(sf_app, callout_body(events=[event(**changes)]))
     assert resp.status_code == 200, resp.get_json()
     assert resp.get_json()["accepted"] == 1

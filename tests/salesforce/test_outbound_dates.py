@@ -36,28 +36,44 @@ def as_utc(value: datetime) -> datetime:
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
-@pytest.mark.parametrize("stamp", ["0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-14:00",
-                                   "9999-12-31T23:59:59.999+14:00", "0001-01-01T00:00:00Z", "1999-12-31T23:59:59Z",
-                                   "2100-01-01T00:00:00Z", "2500-06-01T00:00:00+0200"])
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "0001-01-01T00:00:00+14:00",
+        "9999-12-31T23:59:59-14:00",
+        "9999-12-31T23:59:59.999+14:00",
+        "0001-01-01T00:00:00Z",
+        "1999-12-31T23:59:59Z",
+        "2100-01-01T00:00:00Z",
+        "2500-06-01T00:00:00+0200",
+    ],
+)
 def test_a_last_modified_date_no_org_can_have_written_is_acknowledged_and_taken_as_absent(
-        sf_app: Any, stamp: str) -> None:
+    sf_app: Any, stamp: str
+) -> None:
     before = datetime.now(UTC)
     resp = post(sf_app, stamp)
     assert resp.status_code == 200 and resp.data == outbound.ACK
     (row,) = inbox_rows(sf_app)
-    assert before - timedelta(seconds=1) <= as_utc(row.occurred_at) <= datetime.now(UTC) + timedelta(seconds=1)
+    assert (
+        before - timedelta(seconds=1) <= as_utc(row.occurred_at) <= datetime.now(UTC) + timedelta(seconds=1)
+    )
 
 
-@pytest.mark.parametrize(("stamp", "instant"), [
-    ("2026-12-01T14:03:22.000Z", datetime(2026, 12, 1, 14, 3, 22, tzinfo=UTC)),
-    ("2026-12-01T14:03:22.000+0530", datetime(2026, 12, 1, 8, 33, 22, tzinfo=UTC)),
-    ("2026-12-01T06:03:22-08:00", datetime(2026, 12, 1, 14, 3, 22, tzinfo=UTC)),
-    ("2026-12-01T14:03:22", datetime(2026, 12, 1, 14, 3, 22, tzinfo=UTC)),
-    ("2000-01-01T00:00:00Z", datetime(2000, 1, 1, tzinfo=UTC)),
-    ("2099-12-31T23:59:59Z", datetime(2099, 12, 31, 23, 59, 59, tzinfo=UTC)),
-])
+@pytest.mark.parametrize(
+    ("stamp", "instant"),
+    [
+        ("2026-12-01T14:03:22.000Z", datetime(2026, 12, 1, 14, 3, 22, tzinfo=UTC)),
+        ("2026-12-01T14:03:22.000+0530", datetime(2026, 12, 1, 8, 33, 22, tzinfo=UTC)),
+        ("2026-12-01T06:03:22-08:00", datetime(2026, 12, 1, 14, 3, 22, tzinfo=UTC)),
+        ("2026-12-01T14:03:22", datetime(2026, 12, 1, 14, 3, 22, tzinfo=UTC)),
+        ("2000-01-01T00:00:00Z", datetime(2000, 1, 1, tzinfo=UTC)),
+        ("2099-12-31T23:59:59Z", datetime(2099, 12, 31, 23, 59, 59, tzinfo=UTC)),
+    ],
+)
 def test_an_honest_last_modified_date_in_any_offset_is_stored_as_its_instant(
-        sf_app: Any, stamp: str, instant: datetime) -> None:
+    sf_app: Any, stamp: str, instant: datetime
+) -> None:
     resp = post(sf_app, stamp)
     assert resp.status_code == 200 and resp.data == outbound.ACK
     (row,) = inbox_rows(sf_app)

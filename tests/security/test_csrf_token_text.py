@@ -19,7 +19,8 @@ NOT_ASCII = ["\u00e9", "\u2603", "\U0001f600", "caf\u00e9-" + "x" * 40, "\u0000"
 
 @pytest.mark.parametrize("given", NOT_ASCII)
 def test_the_sign_in_form_with_a_non_ascii_csrf_token_is_refused_400_and_signs_no_one_in(
-        app_factory: Any, given: str) -> None:
+    app_factory: Any, given: str
+) -> None:
     app = app_factory(ADMIN_TOKEN=ADMIN_TOKEN)
     client = app.test_client()
     client.get("/admin/login")  # the session now holds a CSRF token
@@ -29,14 +30,18 @@ def test_the_sign_in_form_with_a_non_ascii_csrf_token_is_refused_400_and_signs_n
 
 
 @pytest.mark.parametrize("given", NOT_ASCII)
-def test_a_signed_in_browsers_forms_with_a_non_ascii_csrf_token_change_nothing(app_factory: Any, given: str) -> None:
+def test_a_signed_in_browsers_forms_with_a_non_ascii_csrf_token_change_nothing(
+    app_factory: Any, given: str
+) -> None:
     app = app_factory(ADMIN_TOKEN=ADMIN_TOKEN)
     install_tenant(app, "303")
     browser = operator_session(app.test_client())
     assert csrf_of(browser, "/admin/t/hubspot-303/guardrails")  # the session holds its token from here on
     resp = browser.post("/admin/t/hubspot-303/guardrails", data={"csrf_token": given, "discount_cap": "0.3"})
     assert resp.status_code == 400
-    resp = browser.post("/oauth/hubspot/uninstall", data={"tenant": "hubspot-303"}, headers={"X-CSRF-Token": given})
+    resp = browser.post(
+        "/oauth/hubspot/uninstall", data={"tenant": "hubspot-303"}, headers={"X-CSRF-Token": given}
+    )
     assert resp.status_code == 400 and resp.get_json()["error"] == "csrf_failed"
     resp = browser.post("/admin/signout", data={"csrf_token": given})
     assert resp.status_code == 400
