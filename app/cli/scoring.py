@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import re
 import sys
 import warnings
 from collections.abc import Callable
@@ -155,6 +156,10 @@ def _clean(obj: Any) -> Any:
     if isinstance(obj, float) and obj != obj:
         return None
     return obj
+
+
+_SAFE_TENANT = re.compile(r"[A-Za-z0-9_.-]{1,128}")
+"""A tenant id that is one path component (the model registry's own rule for its directories)."""
 
 
 def _registry_root(registry: str | None) -> Path:
@@ -354,6 +359,9 @@ def train_from_crm_cmd(tenant, task, crm, records, out, registry, min_closed, po
     from scoring import ModelRegistry, defaults, save_model, train_from_records
     from scoring.registry import new_version
 
+    if not _SAFE_TENANT.fullmatch(tenant) or tenant in (".", ".."):
+        # The tenant names the directory the challenger is staged in; '..' or 'a/b' would stage it elsewhere.
+        _fail(f"--tenant={tenant!r} is not a tenant id (letters, digits, '_', '.', '-')", EXIT_DATA)
     mapping: dict[str, Any] = {}
     if records is not None:
         from integrations.base import Record
@@ -369,7 +377,9 @@ def train_from_crm_cmd(tenant, task, crm, records, out, registry, min_closed, po
     model_, meta, holdout = train_from_records(
         recs, task, mapping=mapping, min_closed=defaults.MIN_CLOSED_DEALS if min_closed is None else min_closed,
         holdout_out=common)
-    target = Path(out) if out else root / "staging" / new_version(task)
+    # Staged under the tenant's own directory, as the scheduled retraining stages: the uninstall erases every
+    # directory named after the tenant, and a challenger staged in the store's shared staging/ outlived it.
+    target = Path(out) if out else root / tenant / "staging" / new_version(task)
     path = save_model(model_, target, meta, holdout)
     result = ModelRegistry(root).promote(tenant, path, holdout=(common["X"], common["y"]) if common else None)
     info = meta.get("target_info") or {}
