@@ -268,8 +268,9 @@ class ModelRegistry:
         self.root = Path(root)
 
     def _task_dir(self, tenant: str, task: str) -> Path:
-        if not _TENANT_RE.match(tenant):
-            raise ValueError(f"invalid tenant id {tenant!r}")
+        # fullmatch: `$` alone lets "t1\n" through; "." and ".." are names of directories the registry does not own.
+        if not _TENANT_RE.fullmatch(tenant) or set(tenant) == {"."}:
+            raise ValueError(f"invalid tenant id {tenant!r}: letters, digits, '_', '.' and '-', not only dots")
         if task not in TASKS:
             raise ValueError(f"unknown task {task!r}")
         return self.root / tenant / task

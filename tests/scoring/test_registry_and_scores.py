@@ -155,3 +155,17 @@ def test_retrain_tenant_promotes_and_reports_cold_start(tmp_path):
     champions = registry.load_champions("t9")
     scores = score_record(_record(1000, "open", rng), champions)
     assert {"conversion", "churn", "price"} <= set(scores)
+
+
+@pytest.mark.parametrize("tenant", [".", "..", "...", "t1\n", "a/b", "", "x" * 129])
+def test_a_tenant_id_that_names_no_directory_of_the_registry_is_refused(tenant, tmp_path):
+    registry = ModelRegistry(tmp_path / "models")
+    with pytest.raises(ValueError, match="invalid tenant id"):
+        registry.champion_dir(tenant, "churn")
+    assert not (tmp_path / "models").exists() or not any((tmp_path / "models").iterdir())
+
+
+@pytest.mark.parametrize("tenant", ["hubspot-62515", "sf.org_00D5g", "t1", "a..b"])
+def test_ordinary_tenant_ids_keep_their_registry_directory(tenant, tmp_path):
+    registry = ModelRegistry(tmp_path / "models")
+    assert registry.champion_dir(tenant, "churn") is None
