@@ -20,6 +20,7 @@ from agents.context import build_context
 from agents.event_dates import calendar_facts_out
 from agents.facts import build_vocabulary, find_unsupported
 from agents.nicknames import name_and_nickname, nickname_words
+from agents.timing import timing_violations
 from agents.vouched_vocabulary import common_words
 from tests.agents.conftest import FIXTURES, NOW
 from tests.agents.test_injection import _benign_lands, _patched, load_record
@@ -169,3 +170,37 @@ def test_only_the_holiday_and_its_own_date_are_taken_out() -> None:
     text = "Thanksgiving falls on November 26. The discount holds until December 4."
     assert "December 4" in calendar_facts_out(text, SEND)
     assert _unsupported("hubspot_deal", text, kinds=("date",)) == ["date December 4"]
+
+
+# --- set 38's 035: a call "tomorrow" on the send day's date --------------------------------------------------------
+
+CALL_TOMORROW = [
+    "Je vous appelle demain, jeudi 26 novembre, à 9 h 30, pour confirmer la réception.",
+    "I will call you tomorrow, Thursday, November 26, at 9:30 am to confirm it arrived.",
+    "Ich rufe Sie morgen, Donnerstag, 26. November, um 9:30 Uhr an, um den Eingang zu bestätigen.",
+    "Le llamo mañana, jueves 26 de noviembre, a las 9:30, para confirmar la recepción.",
+]
+
+
+@pytest.mark.parametrize("sentence", CALL_TOMORROW)
+def test_a_call_tomorrow_with_its_date_and_a_time_passes_when_the_message_goes_out_the_day_before(sentence) -> None:
+    assert timing_violations(sentence, SEND) == []
+
+
+@pytest.mark.parametrize("sentence", CALL_TOMORROW)
+def test_the_same_call_on_the_send_day_is_refused_and_the_reason_says_which_word_is_wrong(sentence) -> None:
+    """fr_deal's next best action is due on 26 November at 9:30 (its send day): the date is the send day, and the
+    refusal says "tomorrow" is the 27th from there (set 38's 035 is refused rightly, not a false refusal)."""
+    reasons = timing_violations(sentence, date(2026, 11, 26))
+    assert len(reasons) == 1 and "proposes to meet on the send day" in reasons[0], reasons
+    assert "is 2026-11-27" in reasons[0], reasons
+
+
+def test_set_38s_035_goes_out_on_the_day_its_draft_calls_tomorrow() -> None:
+    landed, why = _benign_lands(next(SET38.glob("035_*.json")))
+    assert not landed and any("so 'demain' is 2026-11-27" in w for w in why), why
+
+
+def test_a_morning_is_not_tomorrow() -> None:
+    reasons = timing_violations("Le llamo el jueves 26 de noviembre por la mañana, a las 9:30.", date(2026, 11, 26))
+    assert reasons and not any("is 2026-11-27" in r for r in reasons), reasons
