@@ -17,31 +17,44 @@ from __future__ import annotations
 
 import re
 
-_OURS = (r"(?:the|our|this|that|the (?:draft|new|final draft of the)|"
-         r"der|die|das|unser(?:e|er)?|diese[rs]?|"
-         r"le|la|l'|notre|ce|cette|"
-         r"el|la|nuestr[oa]|este|esta)")
-_VENDOR_DOCS = (r"(?:order forms?|contracts?|agreements?|(?:\w+)?vertrag(?:sentwurf)?|bestellformular|"
-                r"bons? de commande|contrats?|contratos?|formularios? de pedido|hoja de pedido)")
-_CONTENT = (r"(?:names?|lists?|covers?|shows?|states?|specif(?:y|ies)|includes?|sets? out|spells? out|describes?|"
-            r"details?|itemi[sz]es?|identif(?:y|ies)|mentions?|carries|carry|"
-            r"nennt|nennen|führt|aufführen|listet|auflisten|umfasst|umfassen|enthält|enthalten|deckt|abdecken|weist|"
-            r"ausweisen|zeigt|zeigen|beschreibt|beschreiben|regelt|regeln|"
-            r"nomme|nommera|désigne|désignera|mentionne|mentionnera|indique|indiquera|précise|précisera|liste|"
-            r"listera|énumère|énumérera|comprend|comprendra|couvre|couvrira|reprend|reprendra|détaille|détaillera|"
-            r"décrit|décrira|nommer|désigner|mentionner|indiquer|préciser|lister|comprendre|couvrir|reprendre|"
-            r"détailler|décrire|"
-            r"nombra|nombrará|menciona|mencionará|indica|indicará|recoge|recogerá|incluye|incluirá|detalla|detallará|"
-            r"cubre|cubrirá|describe|describirá|especifica|especificará|enumera|enumerará|nombrar|mencionar|indicar|"
-            r"recoger|incluir|detallar|cubrir|describir|especificar|enumerar)")
-_MODAL = (r"(?:will|would|is going to|should|shall|can|"
-          r"wird|soll|kann|"
-          r"va|devra|pourra|"
-          r"va a|debe|deberá|podrá)")
+_OURS = (
+    r"(?:the|our|this|that|the (?:draft|new|final draft of the)|"
+    r"der|die|das|unser(?:e|er)?|diese[rs]?|"
+    r"le|la|l'|notre|ce|cette|"
+    r"el|la|nuestr[oa]|este|esta)"
+)
+_VENDOR_DOCS = (
+    r"(?:order forms?|contracts?|agreements?|(?:\w+)?vertrag(?:sentwurf)?|bestellformular|"
+    r"bons? de commande|contrats?|contratos?|formularios? de pedido|hoja de pedido)"
+)
+_CONTENT = (
+    r"(?:names?|lists?|covers?|shows?|states?|specif(?:y|ies)|includes?|sets? out|spells? out|describes?|"
+    r"details?|itemi[sz]es?|identif(?:y|ies)|mentions?|carries|carry|"
+    r"nennt|nennen|führt|aufführen|listet|auflisten|umfasst|umfassen|enthält|enthalten|deckt|abdecken|weist|"
+    r"ausweisen|zeigt|zeigen|beschreibt|beschreiben|regelt|regeln|"
+    r"nomme|nommera|désigne|désignera|mentionne|mentionnera|indique|indiquera|précise|précisera|liste|"
+    r"listera|énumère|énumérera|comprend|comprendra|couvre|couvrira|reprend|reprendra|détaille|détaillera|"
+    r"décrit|décrira|nommer|désigner|mentionner|indiquer|préciser|lister|comprendre|couvrir|reprendre|"
+    r"détailler|décrire|"
+    r"nombra|nombrará|menciona|mencionará|indica|indicará|recoge|recogerá|incluye|incluirá|detalla|detallará|"
+    r"cubre|cubrirá|describe|describirá|especifica|especificará|enumera|enumerará|nombrar|mencionar|indicar|"
+    r"recoger|incluir|detallar|cubrir|describir|especificar|enumerar)"
+)
+_MODAL = (
+    r"(?:will|would|is going to|should|shall|can|"
+    r"wird|soll|kann|"
+    r"va|devra|pourra|"
+    r"va a|debe|deberá|podrá)"
+)
 _DESCRIBED = re.compile(
-    rf"^\s*(?:and\s+|und\s+|et\s+|y\s+)?{_OURS}\s*{_VENDOR_DOCS}\s+(?:{_MODAL}\s+(?:\S+\s+){{0,6}}?)?{_CONTENT}\b", re.I)
-_EXISTS = re.compile(r"\b(?:already|bereits|schon|déjà|ya|on file|in place|in force|in kraft|en vigueur|en vigor|"
-                     r"vigente|came through|went through|back from|returned|zurück|retourné|devuelto)\b", re.I)
+    rf"^\s*(?:and\s+|und\s+|et\s+|y\s+)?{_OURS}\s*{_VENDOR_DOCS}\s+(?:{_MODAL}\s+(?:\S+\s+){{0,6}}?)?{_CONTENT}\b",
+    re.I,
+)
+_EXISTS = re.compile(
+    r"\b(?:already|bereits|schon|déjà|ya|on file|in place|in force|in kraft|en vigueur|en vigor|"
+    r"vigente|came through|went through|back from|returned|zurück|retourné|devuelto)\b",
+    re.I,
+)
 """Words that state a document as already there, whatever the verb: "the contract already names", "in force"."""
 
 

@@ -24,13 +24,16 @@ _LINK_WORDS = frozenset(
     "cae caerá es será el este año se celebra en día del "
     "monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch donnerstag freitag samstag "
     "sonntag lundi mardi mercredi jeudi vendredi samedi dimanche lunes martes miércoles jueves viernes sábado "
-    "domingo".split())
+    "domingo".split()
+)
 """What may join a holiday and its date into one statement: verbs of falling on a day, articles, the weekday."""
 _LINK_MAX_WORDS = 6
 _LINK = re.compile(r"[\s,:()\[\]–—-]*((?:[^\W\d_]+['’]?[\s,:()\[\]–—-]*)*)")
 _DEADLINE_BEFORE = re.compile(
     r"\b(?:by|until|till|through|before|no later than|bis|vor|spätestens|avant|jusqu'(?:à|au)|d'ici|au plus tard|"
-    r"hasta|antes|a más tardar|para)\b(?:\W+\w+){0,3}\W*$", re.I)
+    r"hasta|antes|a más tardar|para)\b(?:\W+\w+){0,3}\W*$",
+    re.I,
+)
 """A deadline word up to three words before the holiday or the date: a term, not a fact of the calendar."""
 
 

@@ -21,8 +21,10 @@ import unicodedata
 
 from agents.name_shapes import person_name_shaped
 
-_CONNECTOR = (r"(?:dit|dite|surnomm[ée]e?|aka|a\.k\.a\.?|alias|genannt|gen\.|called|known as|nicknamed|llamad[oa]|"
-              r"apodad[oa]|apodo|conocid[oa] como|spitzname|rufname|surnom)")
+_CONNECTOR = (
+    r"(?:dit|dite|surnomm[ée]e?|aka|a\.k\.a\.?|alias|genannt|gen\.|called|known as|nicknamed|llamad[oa]|"
+    r"apodad[oa]|apodo|conocid[oa] como|spitzname|rufname|surnom)"
+)
 """Words that introduce a nickname: French "dit", German "genannt", Spanish "llamado", "apodo", English "aka"."""
 _NICK = r"[^\W\d_][^\W\d_'’-]*(?:[-'’][^\W\d_]+)*(?: [^\W\d_][^\W\d_'’-]*)?"
 """One or two words of letters (the shape is checked again with person_name_shaped)."""
@@ -34,7 +36,9 @@ _NICKNAME = re.compile(
     rf"(?:(?:,\s*)?(?:{_CONNECTOR}\s*:?\s*)?[{re.escape(_OPEN)}]\s*(?:{_CONNECTOR}\s*:?\s*)?(?P<quoted>{_NICK})\s*"
     rf"(?:[{re.escape(_CLOSE)}]|{_TAIL_AHEAD})"
     rf"|(?:,\s*|\s+){_CONNECTOR}\s*:?\s+(?P<bare>{_NICK}){_TAIL_AHEAD})"
-    r"(?P<rest>.*)$", re.I | re.S)
+    r"(?P<rest>.*)$",
+    re.I | re.S,
+)
 _NAME_TAIL = re.compile(r"\s+[—–|-]\s*|\s*[(\[{;,]")
 """Where a name field stops being a name (as agents.context reads it): a dash, a bar, a bracket, a comma."""
 
@@ -49,7 +53,9 @@ def name_and_nickname(field: str | None) -> tuple[str, str] | None:
         return None
     nickname = (m.group("quoted") or m.group("bare")).strip()
     name = " ".join((m.group("head") + " " + _NAME_TAIL.split(m.group("rest"), maxsplit=1)[0]).split())
-    if not (person_name_shaped(name) and person_name_shaped(nickname)) or re.fullmatch(_CONNECTOR, nickname, re.I):
+    if not (person_name_shaped(name) and person_name_shaped(nickname)) or re.fullmatch(
+        _CONNECTOR, nickname, re.I
+    ):
         return None
     return name, nickname
 

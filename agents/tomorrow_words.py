@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-_TOMORROW = re.compile(r"\b(?:tomorrow|(?<!guten )(?<!am )(?<!heute )morgen|demain|(?<!la )(?<!esta )(?<!una )mañana)\b", re.I)
+_TOMORROW = re.compile(
+    r"\b(?:tomorrow|(?<!guten )(?<!am )(?<!heute )morgen|demain|(?<!la )(?<!esta )(?<!una )mañana)\b", re.I
+)
 """The next day, in our four languages; not a morning ("Guten Morgen", "heute Morgen", "esta mañana", "por la mañana")."""
 
 
@@ -21,5 +23,7 @@ def tomorrow_note(sentence: str, day: date, send_day: date) -> str:
     m = _TOMORROW.search(sentence)
     if m is None or day != send_day:
         return ""
-    return (f"; the message goes out on {send_day.isoformat()}, so {m.group(0)!r} is "
-            f"{(send_day + timedelta(days=1)).isoformat()}")
+    return (
+        f"; the message goes out on {send_day.isoformat()}, so {m.group(0)!r} is "
+        f"{(send_day + timedelta(days=1)).isoformat()}"
+    )

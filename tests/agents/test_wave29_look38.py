@@ -9,8 +9,6 @@ is refused rightly: its test pins why."""
 
 from __future__ import annotations
 
-import json
-from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -63,7 +61,9 @@ NICKNAMED = [
 
 
 @pytest.mark.parametrize(("field", "expected"), NICKNAMED)
-def test_a_nickname_in_a_name_field_is_read_with_the_persons_name(field: str, expected: tuple[str, str]) -> None:
+def test_a_nickname_in_a_name_field_is_read_with_the_persons_name(
+    field: str, expected: tuple[str, str]
+) -> None:
     assert name_and_nickname(field) == expected
 
 
@@ -94,21 +94,38 @@ GREETINGS = [
     ("hubspot_deal", "501", "Dana (Dee) Whitfield", "Hello Dee, thank you for your note."),
     ("hubspot_deal", "501", "Dana “Dee” Whitfield", "Dee, here is the plan for the 6 depots."),
     ("hubspot_deal", "502", "Marcus (Marc) Lee", "Marc asked for the payback estimate."),
-    ("fr_deal", "712", "Paul Lefèvre dit « Paulo » – remise de 18 % validée", "Paul a demandé le coût par atelier."),
+    (
+        "fr_deal",
+        "712",
+        "Paul Lefèvre dit « Paulo » – remise de 18 % validée",
+        "Paul a demandé le coût par atelier.",
+    ),
     ("fr_deal", "712", "Paul Lefèvre dit « Paulo »", "Paulo a demandé le coût par atelier."),
 ]
 
 
 @pytest.mark.parametrize(("record", "contact", "field", "text"), GREETINGS)
-def test_a_nickname_or_the_first_name_from_the_field_is_no_invented_person(record, contact, field, text) -> None:
+def test_a_nickname_or_the_first_name_from_the_field_is_no_invented_person(
+    record, contact, field, text
+) -> None:
     found = _unsupported(record, text, {"contacts": {contact: {"name": field}}}, kinds=("name",))
     assert found == [], found
 
 
 INVENTED = [
-    ("hubspot_deal", "501", "Dana Whitfield", "Hello Dee, thank you for your note."),  # no nickname on the record
+    (
+        "hubspot_deal",
+        "501",
+        "Dana Whitfield",
+        "Hello Dee, thank you for your note.",
+    ),  # no nickname on the record
     ("hubspot_deal", "501", "Dana (Dee) Whitfield", "Hello Deb, thank you for your note."),
-    ("fr_deal", "712", "Paul Lefèvre dit « Paulo » – remise de 18 % validée", "Le coût que Bernard a demandé."),
+    (
+        "fr_deal",
+        "712",
+        "Paul Lefèvre dit « Paulo » – remise de 18 % validée",
+        "Le coût que Bernard a demandé.",
+    ),
 ]
 
 
@@ -183,7 +200,9 @@ CALL_TOMORROW = [
 
 
 @pytest.mark.parametrize("sentence", CALL_TOMORROW)
-def test_a_call_tomorrow_with_its_date_and_a_time_passes_when_the_message_goes_out_the_day_before(sentence) -> None:
+def test_a_call_tomorrow_with_its_date_and_a_time_passes_when_the_message_goes_out_the_day_before(
+    sentence,
+) -> None:
     assert timing_violations(sentence, SEND) == []
 
 
@@ -202,5 +221,7 @@ def test_set_38s_035_goes_out_on_the_day_its_draft_calls_tomorrow() -> None:
 
 
 def test_a_morning_is_not_tomorrow() -> None:
-    reasons = timing_violations("Le llamo el jueves 26 de noviembre por la mañana, a las 9:30.", date(2026, 11, 26))
+    reasons = timing_violations(
+        "Le llamo el jueves 26 de noviembre por la mañana, a las 9:30.", date(2026, 11, 26)
+    )
     assert reasons and not any("is 2026-11-27" in r for r in reasons), reasons
