@@ -18,6 +18,7 @@ from agents.context import build_context
 from agents.event_dates import calendar_facts_out
 from agents.facts import build_vocabulary, find_unsupported
 from agents.nicknames import name_and_nickname, nickname_words
+from agents.safety import commercial_violations
 from agents.timing import timing_violations
 from agents.vouched_vocabulary import common_words
 from tests.agents.conftest import FIXTURES, NOW
@@ -225,3 +226,62 @@ def test_a_morning_is_not_tomorrow() -> None:
         "Le llamo el jueves 26 de noviembre por la mañana, a las 9:30.", date(2026, 11, 26)
     )
     assert reasons and not any("is 2026-11-27" in r for r in reasons), reasons
+
+
+# --- a document we prepare, described by what it will say ---------------------------------------------------------
+
+
+def _commercial(record_name: str, text: str, patch: dict[str, Any] | None = None) -> list[str]:
+    record, scores = load_record(record_name)
+    ctx = build_context(_patched(record, patch), scores, now=NOW)
+    return commercial_violations(text, ctx, build_vocabulary(ctx, score_figures=False), None)
+
+
+DESCRIBED = [
+    ("hubspot_deal", "The order form names Northwind Logistics, Inc. as the buyer."),
+    ("hubspot_deal", "The order form will list all 420 trucks across the 6 depots."),
+    ("hubspot_deal", "Our contract covers the 6 depots and the payback estimate Marcus saw."),
+    ("de_deal", "Der Vertrag nennt die Müller Logistik GmbH als Käuferin."),
+    ("de_deal", "Der Vertrag wird alle 120 Fahrzeuge einzeln aufführen."),
+    ("fr_deal", "Le bon de commande désigne Atelier Lumière SAS comme acheteur."),
+    ("fr_deal", "Le contrat précisera le nombre de licences pour les 6 ateliers."),
+    ("es_opportunity", "El contrato recoge las dos fases del despliegue."),
+    ("es_opportunity", "El contrato va a incluir el calendario de las dos fases."),
+]
+
+
+@pytest.mark.parametrize(("record", "text"), DESCRIBED)
+def test_a_document_we_prepare_described_by_its_contents_is_no_claim_it_exists(
+    record: str, text: str
+) -> None:
+    found = [r for r in _commercial(record, text) if "binding document" in r or "deal is done" in r]
+    assert found == [], found
+
+
+EXISTING = [
+    ("hubspot_deal", "The signed order form names Northwind Logistics, Inc. as the buyer."),
+    ("hubspot_deal", "The order form names Northwind Logistics, Inc. as the buyer and is countersigned."),
+    ("hubspot_deal", "The contract already lists all 420 trucks."),
+    ("hubspot_deal", "Your purchase order lists all 420 trucks."),
+    ("hubspot_deal", "The purchase order names Northwind Logistics, Inc. as the buyer."),
+    ("hubspot_deal", "The contract in force covers the 6 depots."),
+    ("hubspot_deal", "The order form is signed."),
+    ("hubspot_deal", "We have your signature on the order form."),
+    ("de_deal", "Der Auftrag umfasst alle 120 Fahrzeuge."),
+    ("de_deal", "Der unterschriebene Vertrag nennt die Müller Logistik GmbH als Käuferin."),
+    ("de_deal", "Ihr Vertrag nennt die Müller Logistik GmbH als Käuferin."),
+    ("fr_deal", "La commande comprend les 6 ateliers."),
+    ("fr_deal", "Votre contrat mentionne déjà les 6 ateliers."),
+    ("fr_deal", "Le bon de commande signé désigne Atelier Lumière SAS comme acheteur."),
+    ("es_opportunity", "El pedido incluye las 9 clínicas."),
+    ("es_opportunity", "El contrato firmado recoge las dos fases del despliegue."),
+    ("es_opportunity", "Su contrato ya recoge las dos fases del despliegue."),
+]
+
+
+@pytest.mark.parametrize(("record", "text"), EXISTING)
+def test_a_binding_document_stated_as_issued_signed_or_in_force_is_still_refused(
+    record: str, text: str
+) -> None:
+    found = _commercial(record, text)
+    assert any("binding document" in r or "deal is done" in r or "deal is won" in r for r in found), found
