@@ -16,6 +16,7 @@ import re
 from datetime import date
 
 from agents.calendar_days import named_days, resolve_day
+from agents.written_dates import find_dates
 
 _LINK_WORDS = frozenset(
     "falls fall fell lands land comes come is was will be on the this year day of "
@@ -48,8 +49,6 @@ def _joined(between: str) -> bool:
 def calendar_facts_out(text: str, today: date) -> str:
     """`text` with each holiday and the date stated as its day blanked, when the calendar gives the holiday that day
     (the nearest occurrence to `today`, as agents.calendar_days reads it)."""
-    from agents.facts import find_dates  # noqa: PLC0415 - facts calls this module
-
     holidays = [n for n in named_days(text, today) if n.first == n.last]
     if not holidays:
         return text

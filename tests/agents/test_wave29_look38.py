@@ -285,3 +285,33 @@ def test_a_binding_document_stated_as_issued_signed_or_in_force_is_still_refused
 ) -> None:
     found = _commercial(record, text)
     assert any("binding document" in r or "deal is done" in r or "deal is won" in r for r in found), found
+
+
+# --- a figure followed by a comma -----------------------------------------------------------------------------------
+
+LEAD_SOURCE = {"extra": {"lead_source": "Dental Expo 2026"}}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your enquiry reached us through the Dental Expo 2026, and the plan builds on the demo.",
+        "We met at the Dental Expo 2026; the plan builds on the demo.",
+        "Since the Dental Expo 2026, the 9 clinics have been on our list.",
+        "The proposal for the 9 clinics, as promised.",
+    ],
+)
+def test_a_year_or_a_count_the_record_holds_followed_by_punctuation_is_supported(text: str) -> None:
+    assert _unsupported("salesforce_opportunity", text, LEAD_SOURCE, kinds=("number",)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("The price stays frozen until 2030, whatever happens.", "2030"),
+        ("We can add 37, free of charge.", "37"),
+        ("All 1,250, at the same rate.", "1,250"),
+    ],
+)
+def test_a_figure_the_record_does_not_hold_is_refused_without_its_comma(text: str, figure: str) -> None:
+    assert f"number {figure}" in _unsupported("salesforce_opportunity", text, LEAD_SOURCE, kinds=("number",))
