@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from agents.document_contents import describes_document
 from agents.negation import NEGATION_WORDS, negated_match
 from agents.settings import CONCEPT_WINDOW_WORDS
 from agents.signing_words import CLOSING, ROUTED_TO_OWNER, SIGNING, STEPS_AFTER_SIGNING
@@ -80,8 +81,10 @@ def deal_done_claims(sentence: str, stage_kind: str) -> list[str]:
     for clause in (re.split(r"[,;:()\u2014]", sentence) if any(w in low for w in _BINDING_STEMS) else ()):
         # A binding document stated as existing, however its state is worded ("ya tenemos su firma en el
         # contrato marco", "ist der Auftrag unter Dach und Fach"): the record's stage says whether one exists.
+        # What a document we prepare will say ("The order form names X as the buyer") is no claim it exists, unless
+        # the sentence states its state anywhere ("... and is countersigned").
         doc = _BINDING_DOC.search(clause)
-        if doc and not _NOT_YET.search(clause):
+        if doc and not _NOT_YET.search(clause) and not (describes_document(clause) and not _DONE_RE.search(sentence)):
             reasons.append(f"claims a binding document exists ({clause.strip()!r}); the record says {stage_kind}")
     for m in (*_STATE_WORDS_RE.finditer(sentence), *_STATE.finditer(sentence)):  # "when legal has countersigned"
         clause = sentence[: m.end()]

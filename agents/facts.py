@@ -19,6 +19,7 @@ from agents.catalogue import DEFAULT_CATALOGUE
 from agents.context import Context, as_date, without_asides
 from agents.currencies import currency_of
 from agents.digit_lookalikes import disguised_figures, restored_figures
+from agents.event_dates import calendar_facts_out
 from agents.field_words import field_words
 from agents.links import INLINE_URI, url_allowed
 from agents.links import URL as _URL
@@ -58,7 +59,8 @@ _LIST_MARKER = re.compile(r"(?m)^\s*\d{1,2}[.)](?=\s)|(?:\bn[º°o]\.?|\bnr\.|\b
 _MULTIPLE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?[x×](?![\w])", re.I)
 # A number after a word and a hyphen is still a number ("net-90", "Q-2291"); so is an ordinal
 # ("Monday the 23rd", "le 3e"), which names a day of the month or a rank.
-_NUMBER = re.compile(r"(?<![\w.,/])(?<!\d-)(\d[\d,]*(?:\.\d+)?)(?:st|nd|rd|th|er|e|ème|º|ª)?(?![\w%])")
+_NUMBER = re.compile(r"(?<![\w.,/])(?<!\d-)(\d(?:[\d,]*\d)?(?:\.\d+)?)(?:st|nd|rd|th|er|e|ème|º|ª)?(?![\w%])")
+"""A figure; a comma after it ends the clause ("the Dental Expo 2026, and"), it is no part of the figure."""
 _MIXED_SCRIPT = re.compile(r"\b(?=\w*[A-Za-z])(?=\w*[\u0370-\u03ff\u0400-\u04ff])\w+\b")
 
 
@@ -256,6 +258,8 @@ def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | Non
         if not _close_to_any(_num(p), vocab.percents, tol=0.6):
             add("percent", p + "%")
     rest = _PERCENT.sub(" ", rest)
+    if vocab.today is not None:
+        rest = calendar_facts_out(rest, vocab.today)  # a holiday stated with the day the calendar gives it
     for value, d in find_dates(rest):
         if not date_matches(d, vocab.dates):
             add("date", value)

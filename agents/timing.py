@@ -26,6 +26,7 @@ from agents.reason_clauses import meeting_clauses
 from agents.same_day_calls import MEAL as _MEAL
 from agents.same_day_calls import THIS_PART_OF_DAY as _THIS_PART_OF_DAY
 from agents.same_day_pressure import pressed_for_today
+from agents.tomorrow_words import tomorrow_note
 from agents.working_day import OFFER_TO_MEET, TODAYS_ROUTINE, anchored_to_today, meal_of_named_day
 from agents.written_days import days_of_month, this_weekdays, weekday_mismatches
 from agents.zones import COUNTRY_TIMEZONES as COUNTRY_TIMEZONES
@@ -296,7 +297,7 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
             if re.search(rf"\b(?:{_DEADLINE})\s+(?:{_DEADLINE_FILLER})*$|\b(?:{_DEADLINE})$", before, re.I) and d < send_day:
                 reasons.append(f"deadline {value!r} is in the past")
             if not asked_same_day and d == send_day and re.search(rf"\b(?:{_MEET})\b", sentence, re.I):
-                reasons.append(f"proposes to meet on the send day ({value!r})")
+                reasons.append(f"proposes to meet on the send day ({value!r}){tomorrow_note(sentence, d, send_day)}")
             elif d < send_day and _proposes_meeting(sentence) and not counted_from(sentence, value, _FORWARD):
                 # "Je vous appelle mercredi 25 novembre à 17 h" in a message that goes out on the 26th: a meeting can
                 # only be proposed for a day still to come, whatever the words around the date.

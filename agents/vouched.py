@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from agents.names import _words
+from agents.nicknames import nickname_words
 from agents.normalize import normalise
 from agents.order_numbers import carries_terms
 
@@ -69,6 +70,11 @@ def record_names(ctx: Context) -> frozenset[str]:
     names = (ctx.safe("owner.name", r.owner.name) if r.owner else None, *(ctx.contact_name(c) for c in r.contacts),
              ctx.company_name)
     words = {w.lower() for n in names if n for w in _words(normalise(n))}
+    # A nickname in a contact's name field ("Dana (Dee) Whitfield", "Paul Lefèvre dit « Paulo » – ...") vouches for
+    # the person's names and the nickname, never for the rest of the field (agents.nicknames, wave 29)
+    from agents.vouched_vocabulary import common_words  # noqa: PLC0415 - it imports this module through facts
+
+    words |= {w for c in r.contacts for w in nickname_words(ctx.safe(f"contacts.{c.id}.name", c.name), common_words())}
     # A hyphenated or elided name is also its parts, as a capitalised word reads them: "Hans-Peter" is "Hans" and
     # "Peter", "d'Aubigné" "Aubigné" (a German rep signs "Hans-Peter"; the screen read the bare parts as planted).
     parts = {p for w in words for p in _NAME_PARTS.split(w) if p != w}
