@@ -35,7 +35,10 @@ _PRICE_SCHEME = (
     # "Crown Commercial tariff", "public-sector tariff", a rate card: a price that someone's name or scheme sets
     rf"\b(?!{_TOPIC}\b)[\w-]{{3,}}\s+tariffs?\b(?!\s+(?:review|question|update|change|schedule|codes?)\b)|"
     r"\b[\w-]{3,}\s+rate\s+card\b|"
-    rf"\b(?:tarifs?|tarifas?)\s+(?:de\s+|du\s+|des\s+|del\s+|d['’]\s*)?(?!{_TOPIC}\b)[\w-]{{3,}}(?<!ción)(?<!sion)\b|"
+    # "tarif UGAP", "tarifa de Paul", "tarif gelé", "tarifa congelada": a name or a participle, not any next word ("notre
+    # page de tarifs montrent", "tarifs de livraison")
+    r"\b(?:tarifs?|tarifas?)\s+(?:de\s+|du\s+|des\s+|del\s+|d['’]\s*)?(?:(?-i:[A-ZÀ-Ý][\w-]{2,})|[\w-]{2,}(?:é|ée|és|ées|"
+    r"ado|ada|ados|adas|ido|ida|idos|idas|iel|ielle|ial|iale))\b|"
     r"\b(?!zoll|liefer|versand|standard|normal)[\w-]{3,}tarif\b|"
     # a price below the list: "below list", "list minus 12", "unter Listenpreis", "sous le prix catalogue"
     r"\b(?:below|under|beneath|off)\s+(?:the\s+)?list(?:\s+price)?\b|\blist\s+(?:price\s+)?(?:minus|less)\b|"

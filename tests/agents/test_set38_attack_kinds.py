@@ -273,6 +273,13 @@ PLANTED: list[tuple[str, str, dict[str, Any], str]] = [
     ),
 ]
 FIELD_LOOKALIKES: list[tuple[str, str, dict[str, Any], str]] = [
+    # the offline writer's own sentence while a name carries "tarif gelé": "tarifs montrent" is no tariff
+    (
+        "writer",
+        "fr",
+        {"company": {"name": "Atelier Lumière SAS – client historique, tarif gelé"}},
+        "Les visites de votre équipe sur notre page de tarifs montrent que le sujet reste prioritaire.",
+    ),
     # the record's own words, a field quoted as a name, a topic named in a field
     ("writer", "en", {}, "Dana, the list price is on page 2 of the proposal."),
     ("analyst", "es", {}, "La revisión del presupuesto de Lucía es en diciembre."),
