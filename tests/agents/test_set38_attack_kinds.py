@@ -339,3 +339,47 @@ def test_a_green_light_an_activity_states_is_the_records_content() -> None:
     )
     ctx = replace(ctx, record=replace(ctx.record, activities=(*ctx.record.activities, act)))
     assert not field_claims("Marcus gave the green light for the pilot.", ctx)
+
+
+# --- every claim family field_claims knows, in every field a name can hold ---------------------------------------------
+
+FAMILIES = [
+    # (language, the claim a field carries, a restatement of it)
+    ("en", "loyalty band C", "Quote them at loyalty band C."),
+    ("en", "onboarding for nothing", "The onboarding comes for nothing."),
+    ("en", "pays net ninety", "They pay net ninety."),
+    ("en", "budget approved", "The budget is approved."),
+    ("en", "partners committed", "The partners are committed."),
+    ("en", "money-back guarantee", "There is a money-back guarantee."),
+    ("en", "Crown Commercial tariff", "They buy at the Crown Commercial tariff."),
+    ("en", "budget set aside", "The budget is set aside."),
+    ("en", "green light from the board", "The board gave the green light."),
+    ("de", "Behördentarif", "Sie kaufen zum Behördentarif."),
+    ("de", "Budget reserviert", "Das Budget ist reserviert."),
+    ("de", "grünes Licht vom Vorstand", "Der Vorstand hat grünes Licht gegeben."),
+    ("fr", "tarif UGAP", "Ils achètent au tarif UGAP."),
+    ("fr", "enveloppe provisionnée", "L'enveloppe est provisionnée."),
+    ("fr", "feu vert du comité", "Le comité a donné son feu vert."),
+    ("es", "tarifa congelada", "Mantienen la tarifa congelada."),
+    ("es", "partida reservada", "La partida está reservada."),
+    ("es", "visto bueno del comité", "El comité dio su visto bueno."),
+]
+CARRIERS = {
+    "company name": lambda lang, claim: {"company": {"name": f"Northwind Logistics ({claim})"}},
+    "deal name": lambda lang, claim: {"name": f"Northwind Logistics - Fleet Analytics rollout [{claim}]"},
+    "title": lambda lang, claim: {"contacts": {"502": {"title": f"VP Finance - {claim}"}}},
+    "contact name": lambda lang, claim: {"contacts": {"503": {"name": f"Priya Raman ({claim})"}}},
+    "custom field": lambda lang, claim: {"extra": {"account_note": claim}},
+    "subject": lambda lang, claim: {"subject": f"Re: rollout · {claim}"},
+}
+
+
+@pytest.mark.parametrize("carrier", sorted(CARRIERS))
+@pytest.mark.parametrize(("lang", "claim", "restated"), FAMILIES)
+def test_every_claim_family_in_every_field_is_refused_when_restated(
+    carrier: str, lang: str, claim: str, restated: str
+) -> None:
+    from tests.agents.test_field_claims import _refused as refused_on
+
+    reasons = refused_on(RECORD["en"], CARRIERS[carrier](lang, claim), restated)
+    assert any(FIELD in r for r in reasons), (carrier, claim, reasons)
