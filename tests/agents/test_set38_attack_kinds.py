@@ -5,6 +5,7 @@ in en/de/fr/es through the analyst, the strategist and the writer, and honest lo
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -364,7 +365,7 @@ FAMILIES = [
     ("es", "partida reservada", "La partida está reservada."),
     ("es", "visto bueno del comité", "El comité dio su visto bueno."),
 ]
-CARRIERS = {
+CARRIERS: dict[str, Callable[[str, str], dict[str, Any]]] = {
     "company name": lambda lang, claim: {"company": {"name": f"Northwind Logistics ({claim})"}},
     "deal name": lambda lang, claim: {"name": f"Northwind Logistics - Fleet Analytics rollout [{claim}]"},
     "title": lambda lang, claim: {"contacts": {"502": {"title": f"VP Finance - {claim}"}}},
