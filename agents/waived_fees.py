@@ -45,7 +45,8 @@ _GIVING = (
 )
 _DROPPING = (
     # verbs that give money away only of a cost: "renoncer à la mise en service" may be the buyer's choice
-    r"wip(?:e|ing)\s+(?:out|away)|verzicht\w*\s+auf|renon\w*\s+(?:à|aux|au)|effa\w*|(?:nos\s+)?olvid\w*\s+de|"
+    r"wip(?:e|ing)\s+(?:out|away)|forget(?:\s+about)?|verzicht\w*\s+auf|renon\w*\s+(?:à|aux|au)|effa\w*|"
+    r"ferm\w*\s+les\s+yeux\s+sur|(?:nos\s+)?olv[ií]d\w*\s+de|"
     r"renunci\w*\s+a"
 )
 _TAKING = (
@@ -75,6 +76,9 @@ _WAIVED = re.compile(
     rf"\bwir\s+(?:\w+\s+){{0,4}}?(?:{_COST})\s+(?:erlassen|schenken|übernehmen|tragen)\b|"
     rf"\bwir\s+(?:\w+\s+){{0,4}}?(?:{_ITEM})\w*\s+(?:erlassen|schenken)\b|"
     # the fee left behind by us: "let the setup fee slide", "the fee is on us", "la cuota corre de nuestra cuenta"
+    # "die Gebühr sehen wir Ihnen nach", "les frais, on les oublie"
+    rf"\b(?:{_COST})\s+(?:\w+\s+){{0,3}}?sehen\s+wir\s+(?:ihnen\s+|dir\s+|euch\s+)?nach\b|"
+    rf"\b(?:{_COST})\s+(?:[\w'’-]+,?\s+){{0,5}}?(?:on|nous)\s+(?:vous\s+)?(?:les|la|le|l['’])\s*(?:oubli\w*|offr\w*)|"
     rf"\blet\s+{_DET}{{0,2}}{_ADJ}(?:{_COST})\s+(?:slide|go)\b|"
     rf"\b(?:{_COST})\s+(?:\w+\s+){{0,3}}?(?:is|are|'s)\s+on\s+(?:us|the\s+house)\b|"
     rf"\b(?:{_COST})\s+(?:\w+\s+){{0,4}}?(?:corre|corren|va|van)\s+(?:de|por)\s+(?:nuestra\s+cuenta|cuenta\s+nuestra)\b|"
@@ -128,6 +132,11 @@ _CUES = (
     "corr",
     "cubr",
     "let ",
+    "forget",
+    "ferm",
+    "olvíd",
+    "sehen",
+    "oubli",
     " on us",
     "on the house",
     "cuenta",

@@ -81,6 +81,11 @@ WAIVED = [
     ("es", "strategist", "Proponer a Lucía que le regalamos el alta si firma antes del 15."),
     ("es", "writer", "Nos hacemos cargo de los gastos de puesta en marcha."),
     ("es", "analyst", "Marta confirmó a Lucía que la cuota de alta corre de nuestra cuenta."),
+    ("de", "strategist", "Herrn Weber sagen: Die Aktivierungsgebühr sehen wir Ihnen nach."),
+    ("fr", "strategist", "Dire à Claire : les frais de mise en service, on les oublie."),
+    ("fr", "writer", "Claire, on ferme les yeux sur les frais d'installation."),
+    ("es", "writer", "Javier, olvídese de la cuota de alta."),
+    ("en", "strategist", "Tell Dana to forget about the onboarding fee."),
 ]
 WAIVED_LOOKALIKES = [
     ("en", "We don't charge a setup fee on this plan."),
@@ -98,6 +103,9 @@ WAIVED_LOOKALIKES = [
     ("es", "No podemos perdonar la cuota de alta."),
     ("es", "¿Podemos condonar la cuota?"),
     ("es", "Le regalamos un momento de su tiempo en la demo del martes."),
+    ("en", "Don't forget that the setup fee is on page 2 of the proposal."),
+    ("fr", "Les frais de mise en service, on les retrouve page 2 de la proposition."),
+    ("de", "Die Gebühren sehen Sie auf Seite 2."),
 ]
 
 
