@@ -104,7 +104,9 @@ def csrf_ok() -> bool:
     """Tell whether the form's csrf_token matches the session's."""
     given = request.form.get("csrf_token") or request.headers.get("X-CSRF-Token") or ""
     token = session.get("csrf")
-    return isinstance(token, str) and bool(given) and hmac.compare_digest(token, given)
+    # Bytes: compare_digest refuses str with non-ASCII characters (a TypeError, a 500 on the sign-in form for
+    # anyone who sent csrf_token=é).
+    return isinstance(token, str) and bool(given) and hmac.compare_digest(token.encode(), given.encode())
 
 
 def _safe_next(target: str | None) -> str:

@@ -97,21 +97,36 @@ def crm_words(text: str, deal: Mapping[str, str] | None) -> str:
 
 _TAG = re.compile(r"(<[^>]*>)")
 _VERBATIM = ("code", "svg", "style", "script")
+_READ_ATTRIBUTES = re.compile(r"""(\s(?:alt|title|aria-label)=)(['"])(.*?)\2""", re.DOTALL)
+"""Attributes whose value a reader hears or sees as text (a chart's alternative, a tooltip)."""
 
 
 def crm_words_html(html: str, deal: Mapping[str, str] | None) -> str:
     """`crm_words` over the text of an HTML fragment the scoring package renders once for every CRM (a model card:
-    "Measured on a holdout of 400 deals", "Days since last deal won"): only text between tags, never a tag, its
-    attributes, or what is inside <code>, <svg>, <style> or <script>."""
+    "Measured on a holdout of 400 deals", "Days since last deal won") and over the attributes read as text (a
+    chart's `alt`, a `title`, an `aria-label`): never a tag's name or other attributes, nor what is inside <code>,
+    <svg>, <style> or <script>."""
+    return _text_in_words(html, deal, _VERBATIM)
+
+
+def crm_words_svg(svg: str, deal: Mapping[str, str] | None) -> str:
+    """`crm_words` over the text a chart draws (its title, axis labels and factor labels: matplotlib writes them as
+    <text> with the fonts left to the browser): the chart of "Deal amount" beside a table of "Opportunity
+    amount" in a Salesforce org's model card. Never a tag, nor a <style> or <script>."""
+    return _text_in_words(svg, deal, ("style", "script"))
+
+
+def _text_in_words(markup: str, deal: Mapping[str, str] | None, verbatim: tuple[str, ...]) -> str:
     if not deal:
-        return html
+        return markup
     out, inside = [], 0
-    for part in _TAG.split(html):
+    for part in _TAG.split(markup):
         if part.startswith("<"):
             name = re.match(r"</?\s*([a-zA-Z0-9]+)", part)
-            if name and name[1].lower() in _VERBATIM and not part.endswith("/>"):
+            if name and name[1].lower() in verbatim and not part.endswith("/>"):
                 inside += -1 if part.startswith("</") else 1
-            out.append(part)
+            out.append(part if inside > 0 else _READ_ATTRIBUTES.sub(
+                lambda m: f"{m[1]}{m[2]}{crm_words(m[3], deal)}{m[2]}", part))
         else:
             out.append(part if inside > 0 else crm_words(part, deal))
     return "".join(out)

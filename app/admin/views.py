@@ -191,7 +191,7 @@ def models(tenant: str) -> Any:
 
     from markupsafe import Markup
 
-    from app.admin import crm_words, crm_words_html
+    from app.admin import crm_words, crm_words_html, crm_words_svg
     from app.admin.dates import when
     from app.reports import model_cards
     from scoring.report import card_html
@@ -202,7 +202,9 @@ def models(tenant: str) -> Any:
     cards = [replace(c, title=crm_words(c.title, deal), predicts=c.predicts and crm_words(c.predicts, deal),
                      absent_reason=c.absent_reason and crm_words(c.absent_reason, deal).replace(
                          "this account", f"this {account_word_of(g.tenant.crm)}"),
-                     notes=[crm_words(n, deal) for n in c.notes])
+                     notes=[crm_words(n, deal) for n in c.notes],
+                     # The charts are pictures of the same words ("Deal amount" among the factors): in them too.
+                     figures={name: crm_words_svg(svg, deal) for name, svg in c.figures.items()})
              for c in model_cards(current_app._get_current_object(), tenant)]  # type: ignore[attr-defined]
     # card_html escapes every value it prints; its SVG figures are matplotlib's own output.
     # The report writes the training time as stored (ISO); the console writes every moment one way.

@@ -7,7 +7,7 @@ happens. Dismiss reasons are stored with the action so the learning loop's repor
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -56,12 +56,20 @@ def _record_once(session: Session, enrichment: Enrichment, kind: str, payload: d
     return row is not None
 
 
+FEEDBACK_KINDS = ("feedback_accept", "feedback_dismiss", "task_done")
+
+
 def feedback_of(session: Session, tenant_id: str, enrichment_id: int) -> dict[str, Any]:
     """What the rep already did about an enrichment: feedback action (+ reason) and task done."""
     rows = session.execute(
         select(Action.kind, Action.payload).where(Action.tenant_id == tenant_id, Action.enrichment_id == enrichment_id,
-                                                  Action.kind.in_(("feedback_accept", "feedback_dismiss", "task_done")))
+                                                  Action.kind.in_(FEEDBACK_KINDS))
     ).all()
+    return fold_feedback(rows)
+
+
+def fold_feedback(rows: Iterable[Sequence[Any]]) -> dict[str, Any]:
+    """An enrichment's feedback from its action rows (kind, payload), as feedback_of answers it."""
     out: dict[str, Any] = {}
     for kind, payload in rows:
         if kind == "task_done":

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from flask import Blueprint, current_app, jsonify, request
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.audit import write_audit
 from app.cards.actions import CardActionError, complete_task, record_feedback
@@ -109,13 +112,20 @@ def _enrichment(s: Any, tenant_id: str, object_type: str, object_id: str, wanted
     return enrichment
 
 
-@bp.post("/<crm>/feedback")
-def post_feedback(crm: str) -> Any:
-    """Record a rep's accept, or dismiss with a reason, of an enrichment (once per enrichment)."""
+@contextmanager
+def _card_action(crm: str) -> Iterator[tuple[Session, str, dict[str, Any], Enrichment]]:
+    """What a card action opens with: the verified request (tenant, fields), its record, and the enrichment the card
+    shows, in one session that the action's writes join."""
     tenant_id, fields = _verified(crm)
     object_type, object_id = _record_ref(fields)
     with get_db().session() as s:
-        enrichment = _enrichment(s, tenant_id, object_type, object_id, fields.get("enrichment_id"))
+        yield s, tenant_id, fields, _enrichment(s, tenant_id, object_type, object_id, fields.get("enrichment_id"))
+
+
+@bp.post("/<crm>/feedback")
+def post_feedback(crm: str) -> Any:
+    """Record a rep's accept, or dismiss with a reason, of an enrichment (once per enrichment)."""
+    with _card_action(crm) as (s, _tenant_id, fields, enrichment):
         result = record_feedback(s, enrichment, str(fields.get("action") or ""),
                                  reason=fields.get("reason"), user_id=request.args.get("userId"))
     return jsonify(result.as_dict())
@@ -124,10 +134,7 @@ def post_feedback(crm: str) -> Any:
 @bp.post("/<crm>/task-done")
 def post_task_done(crm: str) -> Any:
     """Mark the enrichment's app task done in the CRM (once; a repeat answers as a duplicate)."""
-    tenant_id, fields = _verified(crm)
-    object_type, object_id = _record_ref(fields)
-    with get_db().session() as s:
-        enrichment = _enrichment(s, tenant_id, object_type, object_id, fields.get("enrichment_id"))
+    with _card_action(crm) as (s, tenant_id, _fields, enrichment):
         result = complete_task(s, enrichment, crm=crm, user_id=request.args.get("userId"),
                                client_for=lambda: crm_client(current_app, tenant_id, crm))
     return jsonify(result.as_dict())

@@ -93,12 +93,27 @@ def card_payload(session: Session, tenant_id: str, object_type: str, object_id: 
     enrichment = latest_enrichment(session, tenant_id, shown_type, shown_id)
     pending = is_pending(session, tenant_id, shown_type, shown_id)
     if enrichment is None:
-        return {
-            "status": "pending" if pending else "not_enriched",
-            "record": {"id": shown_id, "name": None, "object_type": shown_type},
-            "scores": {}, "analysis": {}, "strategy": {}, "next_best_action": {}, "draft": {},
-            "generated_by": None, "enriched_at": None, "actions": ["rescore"], "related_to": related,
-        }
+        return not_enriched_payload(shown_type, shown_id, pending=pending, related=related)
+    return enriched_payload(enrichment, pending=pending, feedback=feedback_of(session, tenant_id, enrichment.id),
+                            hidden=hidden_scores(session, tenant_id), now=now, deal_word=deal_word, related=related)
+
+
+def not_enriched_payload(object_type: str, record_id: str, *, pending: bool,
+                         related: dict[str, str] | None = None) -> dict[str, Any]:
+    """The payload of a record never enriched: only "Score now" (or pending while its first run waits)."""
+    return {
+        "status": "pending" if pending else "not_enriched",
+        "record": {"id": record_id, "name": None, "object_type": object_type},
+        "scores": {}, "analysis": {}, "strategy": {}, "next_best_action": {}, "draft": {},
+        "generated_by": None, "enriched_at": None, "actions": ["rescore"], "related_to": related,
+    }
+
+
+def enriched_payload(enrichment: Enrichment, *, pending: bool, feedback: dict[str, Any], hidden: list[str],
+                     now: datetime, deal_word: str = "deal", related: dict[str, str] | None = None) -> dict[str, Any]:
+    """The payload of a record from its latest enrichment and what was read about it (pure, no database): one
+    card reads them one by one, a list of records reads them for a page at once (app.site.deals)."""
+    shown_type, shown_id = enrichment.object_type, enrichment.record_id
     payload = dict(enrichment.card or {})
     created = enrichment.created_at
     if pending:
@@ -117,10 +132,9 @@ def card_payload(session: Session, tenant_id: str, object_type: str, object_id: 
                                                        or {}).get("id") else [])),
         "related_to": related,
         "dismiss_reasons": dismiss_reasons(shown_type, deal_word),
-        "feedback": feedback_of(session, tenant_id, enrichment.id),
+        "feedback": feedback,
     })
     payload.setdefault("record", {"id": shown_id, "name": None, "object_type": shown_type})
-    hidden = hidden_scores(session, tenant_id)
     if hidden and isinstance(payload.get("scores"), dict):
         # A lead's conversion tile is the lead model's: hidden by "lead_conversion", a deal's by "conversion".
         on_lead = (payload.get("record") or {}).get("object_type") == "lead"

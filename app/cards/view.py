@@ -89,6 +89,8 @@ STATUS_TAGS = {
     "error": ("Unavailable", "danger"),
 }
 RETRAINING = "model_retraining"
+NOT_FOUND = "not_in_crm"
+"""The error code of a card for an id the CRM does not have (a mistyped address): nothing to score or act on."""
 """Error code the backend uses while a tenant's models are being retrained (503)."""
 
 CHANNEL_VERBS = {"email": "Email", "call": "Call", "linkedin": "Message"}
@@ -302,7 +304,7 @@ def error_of(payload: Mapping[str, Any]) -> dict[str, Any] | None:
         if code == "bad_payload"
         else "Could not load AI insights."
     )
-    return {"code": code, "message": str(message), "retraining": code == RETRAINING}
+    return {"code": code, "message": str(message), "retraining": code == RETRAINING, "not_found": code == NOT_FOUND}
 
 
 DUE_WORDS = {"meeting": "send the invitation"}
@@ -511,7 +513,7 @@ def card_view(payload: Mapping[str, Any], *, object_type: str | None = None,
     now = now or datetime.now(UTC)
     error = error_of(payload)
     status = "error" if error else str(payload["status"])
-    label, variant = STATUS_TAGS[status]
+    label, variant = ("Not found", "danger") if error and error["not_found"] else STATUS_TAGS[status]
     record = _mapping(payload.get("record"))
     labels = {str(k): str(v) for k, v in _mapping(payload.get("labels")).items()}
     rec_type = record.get("object_type")

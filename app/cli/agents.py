@@ -95,6 +95,7 @@ def try_cmd(record_json: str, provider: str | None, llm: str | None, tone: str, 
         decide,
         run_agents,
     )
+    from app.pipeline.meeting_times import after_send_time
     from integrations.base import Record
 
     try:
@@ -147,6 +148,7 @@ def try_cmd(record_json: str, provider: str | None, llm: str | None, tone: str, 
         if local is not None:
             local.stop()
     decision = decide(record, scores, LlmResult.from_run(run), Policy(max_discount=settings.max_discount))
+    run = after_send_time(run, record, scores, decision, settings, now=now)
     doc = run.model_dump(mode="json")
     doc["scores_source"] = note
     doc["decision"] = {"action": decision.action, "channel": decision.channel,

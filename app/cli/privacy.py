@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
+from collections.abc import Callable
 from typing import Any
 
 import click
@@ -30,19 +31,27 @@ def privacy() -> None:
               help="json: one document; csv: table,row_id,column,value per stored value.")
 def export(tenant_id: str, email: str, fmt: str) -> None:
     """Everything this app stores about an e-mail address (a subject access request)."""
-    from app.cli.target import require_tenant
-    from app.subject_requests import SubjectRequestError, export_subject
+    from app.subject_requests import export_subject
 
-    with _service() as app:
-        require_tenant(app, tenant_id)
-        try:
-            result = export_subject(app, tenant_id, email)
-        except SubjectRequestError as exc:
-            _fail(str(exc))
+    result = _subject_request(export_subject, tenant_id, email)
     if fmt == "json":
         _out(result)
         return
     csv.writer(sys.stdout).writerows(csv_rows(result))
+
+
+def _subject_request(run: Callable[[Any, str, str], dict[str, Any]], tenant_id: str, email: str) -> dict[str, Any]:
+    """`run(app, tenant_id, email)` (an export or an erasure) on a tenant that exists; an unknown tenant or an
+    address the request refuses exits 2 with one line."""
+    from app.cli.target import require_tenant
+    from app.subject_requests import SubjectRequestError
+
+    with _service() as app:
+        require_tenant(app, tenant_id)
+        try:
+            return run(app, tenant_id, email)
+        except SubjectRequestError as exc:
+            _fail(str(exc))
 
 
 def csv_rows(result: dict[str, Any]) -> list[list[Any]]:
@@ -65,16 +74,9 @@ def csv_rows(result: dict[str, Any]) -> list[list[Any]]:
 @click.option("--email", required=True, help="The subject's e-mail address.")
 def erase(tenant_id: str, email: str) -> None:
     """Erase a person (found by e-mail address) from every table; idempotent; prints what it removed."""
-    from app.cli.target import require_tenant
-    from app.subject_requests import SubjectRequestError, erase_subject
+    from app.subject_requests import erase_subject
 
-    with _service() as app:
-        require_tenant(app, tenant_id)
-        try:
-            result = erase_subject(app, tenant_id, email)
-        except SubjectRequestError as exc:
-            _fail(str(exc))
-    _out(result)
+    _out(_subject_request(erase_subject, tenant_id, email))
 
 
 @privacy.command("purge")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import re
 import sys
 import warnings
 from collections.abc import Callable
@@ -157,6 +158,10 @@ def _clean(obj: Any) -> Any:
     return obj
 
 
+_SAFE_TENANT = re.compile(r"[A-Za-z0-9_.-]{1,128}")
+"""A tenant id that is one path component (the model registry's own rule for its directories)."""
+
+
 def _registry_root(registry: str | None) -> Path:
     if registry:
         return Path(registry)
@@ -206,6 +211,7 @@ def train_cmd(task, data, target, positive, id_column, time_column, discount_col
     _emit(_clean({"task": task, "model": str(path), "version": saved["version"],
                   "positive_class": info["positive_class"], "positive_rate": info["positive_rate"],
                   "metrics": saved["metrics"], "promotion_gate": saved["promotion_gate"],
+                  "served_model": saved.get("served_model"),
                   "features": saved["feature_schema"], "dropped_columns": saved["dropped_columns"],
                   "leakage": saved["leakage"]}))
 
@@ -353,6 +359,9 @@ def train_from_crm_cmd(tenant, task, crm, records, out, registry, min_closed, po
     from scoring import ModelRegistry, defaults, save_model, train_from_records
     from scoring.registry import new_version
 
+    if not _SAFE_TENANT.fullmatch(tenant) or tenant in (".", ".."):
+        # The tenant names the directory the challenger is staged in; '..' or 'a/b' would stage it elsewhere.
+        _fail(f"--tenant={tenant!r} is not a tenant id (letters, digits, '_', '.', '-')", EXIT_DATA)
     mapping: dict[str, Any] = {}
     if records is not None:
         from integrations.base import Record
@@ -368,7 +377,9 @@ def train_from_crm_cmd(tenant, task, crm, records, out, registry, min_closed, po
     model_, meta, holdout = train_from_records(
         recs, task, mapping=mapping, min_closed=defaults.MIN_CLOSED_DEALS if min_closed is None else min_closed,
         holdout_out=common)
-    target = Path(out) if out else root / "staging" / new_version(task)
+    # Staged under the tenant's own directory, as the scheduled retraining stages: the uninstall erases every
+    # directory named after the tenant, and a challenger staged in the store's shared staging/ outlived it.
+    target = Path(out) if out else root / tenant / "staging" / new_version(task)
     path = save_model(model_, target, meta, holdout)
     result = ModelRegistry(root).promote(tenant, path, holdout=(common["X"], common["y"]) if common else None)
     info = meta.get("target_info") or {}

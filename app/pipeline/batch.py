@@ -49,6 +49,7 @@ from app.pipeline.companies import other_customers, tenant_companies
 from app.pipeline.crm import crm_client
 from app.pipeline.fanout import fan_out
 from app.pipeline.llm_store import DbCache, DbLedger
+from app.pipeline.meeting_times import after_send_time
 from app.pipeline.prior import Prior, priors
 from app.pipeline.privacy import erases
 from app.pipeline.store import prepare, store_batch
@@ -282,6 +283,8 @@ def _plan(app: Any, batch: BatchContext, items: list[tuple[Any, Record]], *,
                     run = agents_run.run_agents(record, scores, run_settings_of(record), cache=cache, ledger=ledger,
                                                 now=now, policy=strategy.policy)
                 decision = decide(record, scores, LlmResult.from_run(run), policy)
+                # The decision may have moved the send time past the times the draft proposes.
+                run = after_send_time(run, record, scores, decision, run_settings_of(record), now=now)
             except NoAllowedArmError:
                 decision = strategy_choice.control_decision(strategy_choice.NO_ARM_REASON)
         choice = (strategy_choice.logged_choice(strategy, record, scores, run, assignment=assignment)

@@ -1,7 +1,7 @@
 """`GET /`: the first page a newcomer sees.
 
-In sandbox/demo mode (or for an admin) it lists every enriched deal with a link to its card and
-the demo's recap; otherwise it only says the service is running (no customer data in public).
+In sandbox/demo mode (or for an admin) it lists every enriched deal with a link to its card (50 a page,
+`?page=N`) and the demo's recap; otherwise it only says the service is running (no customer data in public).
 """
 
 from __future__ import annotations
@@ -9,11 +9,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from flask import Blueprint, current_app, url_for
+from flask import Blueprint, current_app, request, url_for
 
 from app.auth import is_admin
 from app.connectors import deal_words_of, index_deal_words
-from app.site.deals import EnrichedDeal, active_tenants, enriched_deals
+from app.site.deals import DealsPage, EnrichedDeal, active_tenants, deals_page
 from app.site.pages import index_html
 from app.storage import get_db
 
@@ -35,8 +35,19 @@ def index() -> Any:
         return ("<!doctype html><title>Agentic Sales</title><p>Agentic Sales is running. "
                 "Health: <a href=\"/healthz\">/healthz</a>.</p>"), 200, headers
     with get_db().session() as s:
-        deals = [d for t in active_tenants(s) for d in enriched_deals(s, t, deal_word=deal_words_of(t.crm)[0])]
+        listing = deals_page(s, active_tenants(s), page=request.args.get("page", 1, type=int),
+                             deal_word_of=lambda crm: deal_words_of(crm)[0])
     console = url_for("admin.index") if "admin.index" in current_app.view_functions else ""
-    html = index_html(deals, href=_card_href, recap=current_app.config.get(DEMO_RECAP) or (),
-                      now=datetime.now(UTC), console=console, deal_words=index_deal_words({d.crm for d in deals}))
+    html = index_html(listing.deals, href=_card_href, recap=current_app.config.get(DEMO_RECAP) or (),
+                      now=datetime.now(UTC), console=console, deal_words=index_deal_words(set(listing.crms)),
+                      counts=listing.counts, pager=_pager(listing))
     return html, 200, headers
+
+
+def _pager(listing: DealsPage) -> dict[str, Any] | None:
+    """Where the page sits in the list, with links to its neighbours; None when the list fits on one page."""
+    if listing.pages <= 1:
+        return None
+    return {"first": listing.first, "last": listing.first + len(listing.deals) - 1, "total": listing.total,
+            "previous": url_for("site.index", page=listing.page - 1) if listing.page > 1 else None,
+            "next": url_for("site.index", page=listing.page + 1) if listing.page < listing.pages else None}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from functools import cache
 from pathlib import Path
@@ -55,14 +55,18 @@ def deal_row(deal: EnrichedDeal, href: str, now: datetime) -> dict[str, Any]:
 
 def index_html(deals: Sequence[EnrichedDeal], *, href: Callable[[EnrichedDeal], str], recap: Sequence[str],
                now: datetime, generated: str = "", console: str = "",
-               deal_words: tuple[str, str] = ("deal", "deals")) -> str:
+               deal_words: tuple[str, str] = ("deal", "deals"), counts: Mapping[str, int] | None = None,
+               pager: Mapping[str, Any] | None = None) -> str:
     """The index page: the recap, then every enriched deal with a link to its card (and, served
-    live, a link to the admin console; an offline snapshot has no console to link to)."""
+    live, a link to the admin console; an offline snapshot has no console to link to). Served live, `deals`
+    is one page of the list: `counts` are the whole list's records of each kind and `pager` the page's place
+    in it (`first`, `last`, `total`, `previous` and `next` addresses or None)."""
     rows = [deal_row(d, href(d), now) for d in deals if d.object_type == "deal"]
     leads = [deal_row(d, href(d), now) for d in deals if d.object_type == "lead"]
-    return _environment().get_template("index.html").render(deals=rows, leads=leads, recap=list(recap),
-                                                            generated=generated, console=console,
-                                                            noun=deal_noun(deal_words))
+    counts = counts if counts is not None else {"deal": len(rows), "lead": len(leads)}
+    return _environment().get_template("index.html").render(
+        deals=rows, leads=leads, recap=list(recap), generated=generated, console=console, noun=deal_noun(deal_words),
+        n_deals=counts.get("deal", 0), n_leads=counts.get("lead", 0), pager=pager)
 
 
 def card_html(deal: EnrichedDeal, *, now: datetime, back_url: str, crm_label: str | None = None,

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from app.cards.humanize import prose
 from app.cards.view import action_view, card_view
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -63,6 +64,35 @@ EXTRA_ACTIONS = {
                         "timezone": "America/New_York"},
 }
 
+LABELLED_ACTIONS = {
+    # Wave 29: without a channel or a recipient the LWC showed the summary as written, internal names and all.
+    "no_channel_salesforce_names": (
+        {"summary": "Confirm Amount__c and the Id. Decision Makers stage before 2026-12-07T10:00:00Z",
+         "due_at": "2026-12-02T15:00:00+00:00", "timezone": "America/New_York"},
+        {"Amount__c": "Amount", "Id. Decision Makers": "Identify decision makers"}),
+    "no_recipient_hubspot_names": (
+        {"channel": "email", "summary": "Nudge the owner on hs_next_step: deal in appointmentscheduled, CLOSED_WON "
+                                        "next", "due_at": "2026-12-02T15:00:00+00:00", "timezone": "UTC"},
+        {"appointmentscheduled": "Appointment Scheduled", "hs_next_step": "Next step"}),
+    "no_recipient_unlabelled_names": (
+        {"channel": "call", "summary": "Score factor: Amount__c ▲ and hs_deal_stage_probability ↓ on 2026-13-01",
+         "due_at": "2026-12-02T15:00:00+00:00", "timezone": "UTC"},
+        {}),
+}
+"""Next best actions whose title is the agents' summary, with the payload's labels: the main path's label
+substitution (prose) must apply to them on the Salesforce card too."""
+
+PROSE_CASES = {
+    "labels_longest_first": ("Move Deal Type: existingbusiness forward; Deal Type stays",
+                             {"Deal Type": "Type", "Deal Type: existingbusiness": "Deal Type: Existing Business"}),
+    "whole_words_only": ("Amount__cents and Amount__c and xAmount__c", {"Amount__c": "Amount"}),
+    "a_label_written_as_it_is": ("Offer price_tier_2 now", {"price_tier_2": "Tier $& (2)"}),
+    "dates_and_identifiers": ("Closed 2026-11-30 as CLOSED_WON, re-open as RE_ENGAGEMENT via hs_lead_status", {}),
+    "no_text": (None, {"a": "b"}),
+}
+"""Free text through prose (app/cards/humanize.py) with the payload's labels: format.js's prose makes the same."""
+PROSE_VIEWS = SALESFORCE_LWC / "data/prose_cases.json"
+
 
 def action_cases() -> dict[str, dict]:
     payloads = {p.stem: json.loads(p.read_text()) for p in PAYLOADS}
@@ -70,14 +100,22 @@ def action_cases() -> dict[str, dict]:
                      for p in sorted((SALESFORCE_LWC / "data").glob("payload_*.json"))})
     strategy = {"arm": "re_engagement"}
     payloads.update({name: {"next_best_action": nba, "strategy": strategy} for name, nba in EXTRA_ACTIONS.items()})
+    payloads.update({name: {"next_best_action": nba, "strategy": strategy, "labels": labels}
+                     for name, (nba, labels) in LABELLED_ACTIONS.items()})
     out = {}
     for name, payload in sorted(payloads.items()):
         nba, strat = payload.get("next_best_action") or {}, payload.get("strategy") or {}
-        expected = action_view({"next_best_action": nba, "strategy": strat}, NOW, {})
+        labels = payload.get("labels") or {}
+        expected = action_view({"next_best_action": nba, "strategy": strat}, NOW, labels)
         if expected is not None:
             expected = {"title": expected["title"], "meta": expected["meta"]}
-        out[name] = {"next_best_action": nba, "strategy": strat, "expected": expected}
+        out[name] = {"next_best_action": nba, "strategy": strat, "labels": labels, "expected": expected}
     return out
+
+
+def prose_cases() -> dict[str, dict]:
+    return {name: {"text": text, "labels": labels, "expected": prose(text, labels)}
+            for name, (text, labels) in sorted(PROSE_CASES.items())}
 
 
 def test_the_salesforce_cards_action_parity_data_is_what_the_python_card_shows() -> None:
@@ -89,3 +127,17 @@ def test_the_salesforce_cards_action_parity_data_is_what_the_python_card_shows()
     meeting = cases["payload_meeting_draft"]["expected"]
     assert meeting["title"].startswith("Invite ") and meeting["title"].endswith(" to a meeting")
     assert meeting["meta"].startswith("Send the invitation ")
+    salesforce = cases["no_channel_salesforce_names"]["expected"]["title"]
+    assert salesforce == "Confirm Amount and the Identify decision makers stage before 7 Dec 2026"
+    hubspot = cases["no_recipient_hubspot_names"]["expected"]["title"]
+    assert "Next step" in hubspot and "Appointment Scheduled" in hubspot and "closed won" in hubspot
+    assert "_" not in cases["no_recipient_unlabelled_names"]["expected"]["title"].replace("Amount__c", "")
+
+
+def test_the_salesforce_cards_prose_parity_data_is_what_the_python_card_shows() -> None:
+    cases = prose_cases()
+    if os.environ.get("AGENTIC_SALES_UPDATE_CARD_VIEWS") == "1":
+        PROSE_VIEWS.write_text(json.dumps(cases, indent=1, sort_keys=True, ensure_ascii=False) + "\n")
+    assert PROSE_VIEWS.is_file(), f"{PROSE_VIEWS} is missing: run with AGENTIC_SALES_UPDATE_CARD_VIEWS=1"
+    assert json.loads(PROSE_VIEWS.read_text()) == cases
+    assert cases["a_label_written_as_it_is"]["expected"] == "Offer Tier $& (2) now"

@@ -9,7 +9,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -18,9 +19,21 @@ from integrations.base import is_output_field
 from integrations.salesforce.constants import CALL_OPTIONS_CLIENT, CRM, OBJECT_TYPES
 from webhooks.changes import RecordChange, delivery_key
 from webhooks.errors import AnomalousPayloadError, UnsupportedEventTypeError
+from webhooks.validation import clean_json, clean_text
 
 KINDS = {"CREATE": "created", "UPDATE": "updated", "DELETE": "deleted", "UNDELETE": "restored"}
 SYSTEM_FIELDS = frozenset({"LastModifiedDate", "SystemModstamp", "LastModifiedById"})
+
+MIN_COMMIT_MS = 946_684_800_000
+"""2000-01-01 in epoch ms: a commitTimestamp before it is not a real commit time."""
+MAX_COMMIT_MS = 4_102_444_800_000
+"""2100-01-01 in epoch ms."""
+MAX_TEXT = 1_000
+"""Longest eventId, sobjectType, changeType, changeOrigin or changed field name accepted in an event."""
+
+# A record id (15 or 18 characters), or the key-prefix wildcard ("006*") Salesforce puts in
+# recordIds of gap and overflow events, which name no single record.
+_RECORD_ID = re.compile(r"[A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?|[A-Za-z0-9]{3}\*")
 
 
 @dataclass(frozen=True)
@@ -45,7 +58,7 @@ class CalloutEvent:
     def to_change(self, tenant_id: str) -> RecordChange:
         object_type = OBJECT_TYPES.get(self.sobject)
         kind = KINDS.get(self.change_type)
-        if object_type is None or kind is None:
+        if object_type is None or kind is None or self.record_id.endswith("*"):
             raise UnsupportedEventTypeError(f"{self.sobject}.{self.change_type}")
         return RecordChange(
             tenant_id=tenant_id, crm=CRM, object_type=object_type, record_id=self.record_id, kind=kind,
@@ -69,17 +82,40 @@ def parse(payload: Any, *, org_id: str, max_events: int) -> list[CalloutEvent]:
 
 
 def _event(e: Any, i: int) -> CalloutEvent:
+    """One event, type-checked: a body signed with the org's secret can still come from a broken
+    or hostile sender (a legacy Outbound Message URL carries that secret), and a value that is not
+    what Salesforce sends must be refused naming the field, not stored as a record "None" or
+    crash the receiver with a 500 that the sender retries."""
     if not isinstance(e, dict):
         raise AnomalousPayloadError(f"event {i} is not an object")
-    try:
-        fields: Sequence[Any] = e.get("changedFields") or []
-        if not isinstance(fields, list):
-            raise TypeError("changedFields")
-        ts = int(e["commitTimestamp"])
-        return CalloutEvent(
-            event_id=str(e["eventId"]), sobject=str(e["sobjectType"]), record_id=str(e["recordId"]),
-            change_type=str(e["changeType"]), changed_fields=tuple(str(f) for f in fields),
-            change_origin=str(e.get("changeOrigin") or ""),
-            committed_at=datetime.fromtimestamp(ts / 1000, UTC), raw=e)
-    except (KeyError, TypeError, ValueError) as exc:
-        raise AnomalousPayloadError(f"event {i} is malformed: {exc}") from None
+    record_id = e.get("recordId")
+    if not isinstance(record_id, str) or not _RECORD_ID.fullmatch(record_id):
+        raise AnomalousPayloadError(f"event {i}: recordId is not a 15- or 18-character Salesforce id")
+    ts = e.get("commitTimestamp")
+    if isinstance(ts, bool) or not isinstance(ts, int):
+        raise AnomalousPayloadError(f"event {i}: commitTimestamp is not an integer of epoch milliseconds")
+    if not MIN_COMMIT_MS <= ts <= MAX_COMMIT_MS:
+        raise AnomalousPayloadError(f"event {i}: commitTimestamp {ts} is outside 2000-2100")
+    fields = e.get("changedFields")
+    if fields is None:
+        fields = []
+    if not isinstance(fields, list) or not all(_is_text(f) and f for f in fields):
+        raise AnomalousPayloadError(f"event {i}: changedFields is not a list of field names")
+    origin = e.get("changeOrigin")
+    if origin is None:
+        origin = ""
+    texts: dict[str, Any] = {"eventId": e.get("eventId"), "sobjectType": e.get("sobjectType"),
+                             "changeType": e.get("changeType"), "changeOrigin": origin}
+    for key, value in texts.items():
+        if not _is_text(value) or (key != "changeOrigin" and not value):
+            raise AnomalousPayloadError(f"event {i}: {key} is not a string of 1-{MAX_TEXT} characters "
+                                        "without NUL or lone surrogates")
+    return CalloutEvent(
+        event_id=texts["eventId"], sobject=texts["sobjectType"], record_id=record_id,
+        change_type=texts["changeType"], changed_fields=tuple(fields), change_origin=origin,
+        committed_at=datetime.fromtimestamp(ts / 1000, UTC), raw=clean_json(e))
+
+
+def _is_text(value: Any) -> bool:
+    """A string PostgreSQL and UTF-8 can store as sent (no NUL, no lone surrogate), of bounded length."""
+    return isinstance(value, str) and len(value) <= MAX_TEXT and clean_text(value) == value

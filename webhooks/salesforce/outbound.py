@@ -39,6 +39,10 @@ ACK_CONTENT_TYPE = "text/xml; charset=utf-8"
 
 _ID = re.compile(r"^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$")
 
+EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)
+LATEST = datetime(2100, 1, 1, tzinfo=UTC)
+"""A LastModifiedDate outside [EARLIEST, LATEST) is not a real edit time (HubSpot's occurredAt has the same bounds)."""
+
 
 @dataclass(frozen=True)
 class Notification:
@@ -79,9 +83,12 @@ def _when(raw: Any) -> datetime | None:
         s = s[:-2] + ":" + s[-2:]
     try:
         t = datetime.fromisoformat(s)
-    except ValueError:
+        t = (t if t.tzinfo else t.replace(tzinfo=UTC)).astimezone(UTC)
+    except (ValueError, OverflowError):  # year 1 at +14:00 is before year 1 in UTC
         return None
-    return t if t.tzinfo else t.replace(tzinfo=UTC)
+    # A notification's dates are not trusted: one no org can have written counts as absent, like a malformed
+    # one (year 9999 at -14:00 was a 500 storing it, which Salesforce retries for 24 hours).
+    return t if EARLIEST <= t < LATEST else None
 
 
 def _local(tag: str) -> str:

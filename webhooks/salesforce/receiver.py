@@ -12,7 +12,6 @@ envelope, since Salesforce retries anything else for 24 hours.
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -37,6 +36,7 @@ from webhooks.errors import (
 )
 from webhooks.guard import guarded
 from webhooks.salesforce import callouts, defaults, outbound, signature
+from webhooks.validation import loads_bounded
 
 log = logging.getLogger(__name__)
 
@@ -116,10 +116,7 @@ def _receive_callout(delivery_id: str) -> tuple[Any, int]:
         raise SignatureVerificationError(str(exc)) from None
     tolerance = float(current_app.config.get("WEBHOOK_TOLERANCE_SECONDS", app_defaults.WEBHOOK_TOLERANCE_SECONDS))
     signature.verify(headers=dict(request.headers), body=body, secret=secret, tolerance=tolerance)
-    try:
-        payload = json.loads(body)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise AnomalousPayloadError(f"body is not JSON: {exc}") from None
+    payload = loads_bounded(body)
     events = callouts.parse(payload, org_id=org_id, max_events=defaults.MAX_CALLOUT_EVENTS)
 
     def changes(tenant_id: str, counts: Counts) -> list[RecordChange]:

@@ -178,13 +178,13 @@ export function scoreRows(scores, objectType, labels, currency, record) {
         });
 }
 
-export function strategyView(strategy) {
+export function strategyView(strategy, labels) {
     if (!strategy || !strategy.arm) {
         return null;
     }
     return {
         label: STRATEGY_LABELS[strategy.arm] || strategy.arm,
-        rationale: strategy.rationale || ''
+        rationale: prose(strategy.rationale, labels)
     };
 }
 
@@ -204,6 +204,39 @@ export function words(name) {
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/* The patterns of app/cards/humanize.py's prose, in the same order. */
+const ISO_TIME = /\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?\b/g;
+const ARROWS = /\s*[↑↓▲▼]/g;
+const SCORE_FACTOR = /Score factor:\s*/g;
+const SNAKE = /\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b/g;
+const CAPS_ENUM = /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g;
+
+function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Free text from the agents, made readable as the app's card makes it (app/cards/humanize.py prose): the CRM's
+ * internal values to the labels its users see (`labels`, the payload's; longest first, whole words only), ISO
+ * dates as "7 Dec 2026", no arrows, and what no label covers in words when it looks like an identifier
+ * (`CLOSED_WON` -> "closed won", `hs_next_step` -> "hs next step").
+ */
+export function prose(text, labels) {
+    if (typeof text !== 'string') {
+        return '';
+    }
+    let out = text.replace(SCORE_FACTOR, '').replace(ARROWS, '');
+    const pairs = Object.entries(labels || {}).filter(([raw, label]) => raw && label && raw !== label);
+    for (const [raw, label] of pairs.sort((a, b) => b[0].length - a[0].length)) {
+        // A function, so that a label with "$&" in it is written as it is.
+        out = out.replace(new RegExp(`\\b${escapeRegExp(raw)}\\b`, 'g'), () => String(label));
+    }
+    out = out.replace(ISO_TIME, (all, year, month, day) => (Number(month) >= 1 && Number(month) <= 12
+        ? `${Number(day)} ${MONTHS[Number(month) - 1]} ${Number(year)}` : all));
+    out = out.replace(CAPS_ENUM, (name) => words(name).toLowerCase());
+    return out.replace(SNAKE, (name) => name.replace(/_/g, ' '));
+}
 
 /** An ISO-8601 time as a Date (a bare date, or a time without an offset, is UTC as on the Python side), else null. */
 export function parseTime(iso) {
@@ -300,15 +333,16 @@ function personName(person) {
  * The next best action as the app's card shows it (app/cards/view.py action_view): a title ("Invite Amelia Jensen
  * to a meeting") and one line of when and how ("Send the invitation Mon 7 Dec, 10:00 AM · Executive alignment").
  * `now` is the reader's clock (for "today" / "tomorrow"). A title without a channel or a recipient is the agents'
- * summary as written (the app also turns internal values in it into labels; this card does not).
+ * summary in the CRM's words (`labels`, the payload's: prose), as the app's card and the main path show it; it was
+ * shown as written, internal names such as `Amount__c` or `hs_next_step` and ISO dates included.
  */
-export function actionView(nba, strategy, now = new Date()) {
+export function actionView(nba, strategy, now = new Date(), labels = {}) {
     if (!nba || !(nba.summary || nba.channel)) {
         return null;
     }
     const channel = typeof nba.channel === 'string' ? nba.channel : '';
     const who = personName(nba.recipient);
-    const title = actionTitle(channel, who) || String(nba.summary || nba.action || nba.text || '');
+    const title = actionTitle(channel, who) || prose(nba.summary || nba.action || nba.text, labels);
     let due = dueText(nba.due_at, now, nba.timezone);
     if (due && who && DUE_WORDS[channel]) {
         due = `${DUE_WORDS[channel]} ${due}`;
@@ -352,14 +386,14 @@ export function approvalText(decision) {
     return `Needs a manager's approval before it reaches the customer${why ? ` (${why})` : ''}.`;
 }
 
-export function draftView(draft) {
+export function draftView(draft, labels) {
     if (!draft || !draft.body) {
         return null;
     }
     return {
         to: draft.to ? draft.to.name || draft.to.email || '' : '',
-        subject: draft.subject || '',
-        body: draft.body
+        subject: prose(draft.subject, labels),
+        body: prose(draft.body, labels)
     };
 }
 
@@ -372,11 +406,11 @@ export function cardView(payload, now = new Date()) {
         enrichmentId: card.enrichment_id === undefined || card.enrichment_id === null ? null : String(card.enrichment_id),
         scores: scoreRows(card.scores || {}, (card.record || {}).object_type, card.labels,
             (card.record || {}).currency, card.record || {}),
-        strategy: strategyView(card.strategy),
-        action: actionView(card.next_best_action, card.strategy, now),
+        strategy: strategyView(card.strategy, card.labels),
+        action: actionView(card.next_best_action, card.strategy, now, card.labels),
         approval: approvalText(card.decision),
-        draft: draftView(card.draft),
-        summary: (card.analysis && card.analysis.summary) || '',
+        draft: draftView(card.draft, card.labels),
+        summary: prose(card.analysis && card.analysis.summary, card.labels),
         canDecide: Array.isArray(card.actions) && card.actions.includes('accept'),
         enrichedAt: card.enriched_at || ''
     };

@@ -1,14 +1,34 @@
-import { actionView, cardView, dueText } from '../format';
+import { actionView, cardView, dueText, prose } from '../format';
 
 // What app/cards/view.py's action_view makes of each payload's next best action at NOW (written by
 // tests/cards/test_card_parity.py; regenerate there with AGENTIC_SALES_UPDATE_CARD_VIEWS=1).
 const CASES = require('./data/action_views.json');
+// What app/cards/humanize.py's prose makes of free text with a payload's labels (written by the same test).
+const PROSE = require('./data/prose_cases.json');
 const NOW = new Date('2026-12-01T16:00:00Z');
 
 describe('the next best action as the app card shows it', () => {
     it.each(Object.keys(CASES))('%s', (name) => {
         const c = CASES[name];
-        expect(actionView(c.next_best_action, c.strategy, NOW)).toEqual(c.expected);
+        expect(actionView(c.next_best_action, c.strategy, NOW, c.labels)).toEqual(c.expected);
+    });
+
+    it.each(Object.keys(PROSE))('prose: %s', (name) => {
+        expect(prose(PROSE[name].text, PROSE[name].labels)).toBe(PROSE[name].expected);
+    });
+
+    it('puts a summary shown as the title in the CRM\'s words, on the card as in the action alone', () => {
+        // Wave 29: without a channel or a recipient the title was the summary as written ("Confirm Amount__c").
+        const payload = { status: 'enriched', labels: { Amount__c: 'Amount' },
+            next_best_action: { summary: 'Confirm Amount__c by 2026-12-07', due_at: '2026-12-03T15:00:00Z' },
+            analysis: { summary: 'Amount__c grew; stage CLOSED_WON' },
+            strategy: { arm: 'social_proof', rationale: 'hs_lead_status moved' },
+            draft: { body: 'About Amount__c', subject: 'Amount__c' } };
+        const view = cardView(payload, NOW);
+        expect(view.action.title).toBe('Confirm Amount by 7 Dec 2026');
+        expect(view.summary).toBe('Amount grew; stage closed won');
+        expect(view.strategy.rationale).toBe('hs lead status moved');
+        expect(view.draft).toEqual({ to: '', subject: 'Amount', body: 'About Amount' });
     });
 
     it('calls a meeting an invitation the rep sends, not the meeting itself', () => {

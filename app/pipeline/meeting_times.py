@@ -1,0 +1,141 @@
+"""The meeting times a draft proposes, moved past the time the decision sends it.
+
+The writer proposes two times (agents.meeting_slots) after the strategist's send time; the decision engine then
+moves the send time out of the owner's quiet hours and weekends (agents.decision). Moved far enough, an invitation
+went out after the first time it proposed: "Tuesday 10:00 or 14:00" in an invitation sent Tuesday 16:00 (the
+owner's 08:00 in New York is 14:00 in Berlin). Each time that falls before the decided send time plus a lead of
+two working hours (the recipient's) gives way to the next free one, in the draft the card, the CRM task and the
+note all show.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from datetime import datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from agents.context import build_context
+from agents.meeting_slots import BUSINESS_HOURS, SLOT_HOURS
+from agents.public_holidays import country_code, day_off
+from agents.slot_text import format_slots
+from agents.writer import plan_draft
+from agents.zones import zone
+
+LEAD_WORKING_HOURS = 2
+"""Working hours (the recipient's) between an invitation going out and the first time it proposes: time to read it
+and answer."""
+
+log = logging.getLogger(__name__)
+
+
+def working_hours_after(start: datetime, hours: int, tz_name: str, country: str | None = None) -> datetime:
+    """`start` plus `hours` of the recipient's working time (business hours on business days, no public holiday
+    or customary day off where the recipient is), in the recipient's zone."""
+    tz = zone(tz_name) or ZoneInfo("UTC")
+    code = country_code(country, tz_name)
+    at, left = start.astimezone(tz), timedelta(hours=hours)
+    while True:
+        day_start = at.replace(hour=BUSINESS_HOURS[0], minute=0, second=0, microsecond=0)
+        day_end = at.replace(hour=BUSINESS_HOURS[1], minute=0, second=0, microsecond=0)
+        if at.weekday() < 5 and not day_off(at.date(), code) and at < day_end:
+            at = max(at, day_start)
+            if at + left <= day_end:
+                return at + left
+            left -= day_end - at
+        at = (at + timedelta(days=1)).replace(hour=BUSINESS_HOURS[0], minute=0, second=0, microsecond=0)
+
+
+def slots_after(
+    slots: list[datetime], earliest: datetime, tz_name: str, country: str | None
+) -> list[datetime]:
+    """`slots` with each one before `earliest` replaced by the next one the writer could have proposed (its hours,
+    on a business day that is no day off where the recipient is), in order."""
+    tz = zone(tz_name) or ZoneInfo("UTC")
+    code = country_code(country, tz_name)
+    out = [s for s in slots if s >= earliest]
+    day = earliest.astimezone(tz).date()
+    while len(out) < len(slots):
+        if day.weekday() < 5 and not day_off(day, code):
+            for hour in SLOT_HOURS:
+                slot = datetime.combine(day, time(hour), tzinfo=tz)
+                if slot >= earliest and slot not in out and len(out) < len(slots):
+                    out.append(slot)
+        day += timedelta(days=1)
+    return sorted(out)
+
+
+def after_send_time(
+    run: Any, record: Any, scores: Mapping[str, Any] | None, decision: Any, settings: Any, *, now: datetime
+) -> Any:
+    """The run as the decided send time leaves it: its action's summary says that time, and its draft's proposed
+    times fall after it (the run itself when the decision did not move the send time later)."""
+    if run is None or decision.due_at is None:
+        return run
+    nba = run.next_best_action
+    planned = datetime.fromisoformat(nba.due_at)
+    if decision.due_at <= planned:
+        return run
+    update: dict[str, Any] = {}
+    summary = _summary_at(nba, planned, decision.due_at)
+    if summary != nba.summary:
+        update["next_best_action"] = nba.model_copy(update={"summary": summary})
+    draft = _draft_after(run, record, scores, decision.due_at, settings, now=now)
+    if draft is not run.draft:
+        update["draft"] = draft
+    return run.model_copy(update=update) if update else run
+
+
+def _summary_at(nba: Any, planned: datetime, decided: datetime) -> str:
+    """The action's summary with the decided send time in place of the strategist's (agents.strategist writes
+    "... on Mon 07 Dec 16:00 America/Chicago"): the CRM task and note said 16:00 on a task due Tuesday 09:00."""
+    tz = zone(nba.timezone) or ZoneInfo("UTC")
+    said = f" on {planned.astimezone(tz).strftime('%a %d %b %H:%M')} {nba.timezone}"
+    return str(nba.summary).replace(
+        said, f" on {decided.astimezone(tz).strftime('%a %d %b %H:%M')} {nba.timezone}", 1
+    )
+
+
+def _draft_after(
+    run: Any,
+    record: Any,
+    scores: Mapping[str, Any] | None,
+    send_at: datetime,
+    settings: Any,
+    *,
+    now: datetime,
+) -> Any:
+    """The run's draft with each proposed time before `send_at` plus the lead moved (the draft itself when none
+    is, or when the draft does not state them as the writer formats them)."""
+    if run.draft.kind == "owner_brief" or not run.draft.body:
+        return run.draft
+    ctx = build_context(record, scores, now=now, budget_tokens=settings.context_budget_tokens)
+    plan = plan_draft(ctx, run.next_best_action, settings)
+    country = ctx.safe("company.country", record.company.country if record.company else None)
+    slots = list(plan.slots)
+    earliest = working_hours_after(send_at, LEAD_WORKING_HOURS, plan.recipient_tz, country)
+    if not slots or all(s >= earliest for s in slots):
+        return run.draft
+    moved = slots_after(slots, earliest, plan.recipient_tz, country)
+    body, subject = run.draft.body, run.draft.subject
+    for language in dict.fromkeys((plan.language, run.draft.language, "en")):
+        body = _restated(body, format_slots(slots, language), format_slots(moved, language))
+        subject = _restated(subject, format_slots(slots, language), format_slots(moved, language))
+    if body == run.draft.body:
+        log.info("meeting times before the send time not found in the draft of %s", record.id)
+        return run.draft
+    return run.draft.model_copy(update={"body": body, "subject": subject})
+
+
+def _restated(text: str, old: tuple[str, str], new: tuple[str, str]) -> str:
+    """`text` with the first time `old[0]` and the second `old[1]` after it written as `new`'s."""
+    at = text.find(old[0])
+    if at < 0:
+        return text
+    text = text[:at] + new[0] + text[at + len(old[0]) :]
+    after = at + len(new[0])
+    second = text.find(old[1], after) if old[1] != old[0] else -1
+    if second >= 0:
+        text = text[:second] + new[1] + text[second + len(old[1]) :]
+    return text

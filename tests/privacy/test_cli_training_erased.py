@@ -1,0 +1,92 @@
+"""`model train-from-crm` stages its challenger where the uninstall finds it.
+
+It staged under the model store's shared `staging/` (the scheduled retraining stages under
+`<store>/<tenant>/staging/`), so every run left a model trained on the tenant's deals, with its
+holdout predictions and figures, that the uninstall's "every directory named after the tenant"
+never reached: the admin guide's "model artefacts ... erased" was not true for it.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from app.cli.scoring import model
+from app.pipeline.tenant import model_dir
+from app.tenants.uninstall import uninstall
+from tests.conftest import install_tenant
+
+
+def _records(tmp_path: Path) -> str:
+    from tests.scoring.data import crm_records
+
+    path = tmp_path / "records.jsonl"
+    path.write_text("".join(json.dumps(r.to_dict()) + "\n" for r in crm_records(200, seed=1)))
+    return str(path)
+
+
+def _train(tenant: str, records: str, registry: Path, *extra: str) -> Any:
+    return CliRunner().invoke(
+        model,
+        [
+            "train-from-crm",
+            "--tenant",
+            tenant,
+            "--task",
+            "churn",
+            "--records",
+            records,
+            "--registry",
+            str(registry),
+            *extra,
+        ],
+        catch_exceptions=False,
+    )
+
+
+def _files(root: Path) -> set[str]:
+    return {str(p.relative_to(root)) for p in root.rglob("*") if p.is_file()}
+
+
+def test_after_uninstall_no_file_that_train_from_crm_wrote_for_the_tenant_remains(
+    app: Any, tmp_path: Path
+) -> None:
+    tid = install_tenant(app, "73911")
+    other = install_tenant(app, "55555")
+    store = model_dir(app)
+    records = _records(tmp_path)
+    for tenant in (tid, other, tid):  # a second run of the tenant's, which promotes nothing new
+        res = _train(tenant, records, store)
+        assert res.exit_code == 0, res.stderr
+    assert _files(store) and all(f.split("/")[0] in (tid, other) for f in _files(store)), sorted(
+        _files(store)
+    )
+    others_files = {f for f in _files(store) if f.startswith(other + "/")}
+    uninstall(tid, app, revoke=False)
+    assert _files(store) == others_files
+
+
+@pytest.mark.parametrize("tenant", ["..", ".", "../elsewhere", "a/b", "hubspot-1\\..", "", "x" * 129])
+def test_a_tenant_id_that_is_not_one_path_component_is_refused_naming_the_option(
+    tmp_path: Path, tenant: str
+) -> None:
+    res = _train(tenant, _records(tmp_path), tmp_path / "store" / "models")
+    assert res.exit_code == 2
+    assert res.stderr.startswith("error: --tenant=") and res.stderr.count("\n") == 1
+    assert not (tmp_path / "store").exists()
+
+
+@pytest.mark.parametrize("tenant", ["hubspot-62515", "salesforce-00D5g000004ABCDEAW", "t1", "acme_eu.2"])
+def test_tenant_ids_of_every_shape_the_app_makes_train_and_stage_under_their_own_directory(
+    tmp_path: Path, tenant: str
+) -> None:
+    store = tmp_path / "models"
+    res = _train(tenant, _records(tmp_path), store)
+    assert res.exit_code == 0, res.stderr
+    staged = Path(json.loads(res.stdout)["model"])
+    assert staged.parent == store / tenant / "staging"
+    assert {f.split("/")[0] for f in _files(store)} == {tenant}
