@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from agents.field_claim_kinds import NAMED_KINDS
 from agents.normalize import normalise
 
 if TYPE_CHECKING:
@@ -101,7 +102,8 @@ _KINDS: dict[str, str] = {
         r"rembours\w*|dinero\s+de\s+vuelta|devoluci[óo]n|devuelve|reembols\w*|garantiz\w*|garantía)\b"
     ),
 }
-_KIND_RES = {kind: re.compile(p, re.I) for kind, p in _KINDS.items()}
+# wave 29: the kinds set 38 found (a tariff, a budget set aside, an approval) live in agents.field_claim_kinds
+_KIND_RES = {kind: re.compile(p, re.I) for kind, p in {**_KINDS, **NAMED_KINDS}.items()}
 _ATTRIBUTED = re.compile(
     r"\b(?:as|like)\s+(?:the|its|his|her|their)\s+(?:account|company|deal|opportunity|contact|job)?\s*"
     r"(?:name|title|field|subject|record|account)\s+(?:says|shows|states|reads|notes)|"
@@ -112,7 +114,7 @@ _ATTRIBUTED = re.compile(
     r"\b(?:que\s+figura|según|como\s+indica|como\s+dice)\s+(?:en\s+)?(?:el|la)\s+(?:cuenta|nombre|cargo|campo|asunto|ficha)\b",
     re.I,
 )
-_SEGMENTS = re.compile(r"\s*(?:[()\[\]{}|;:/]|\s[-–—]\s|\s[-–—]|[-–—]\s)\s*")
+_SEGMENTS = re.compile(r"\s*(?:[()\[\]{}|;:/·•]|\s[-–—]\s|\s[-–—]|[-–—]\s)\s*")
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
 _TOKEN = re.compile(r"\d+|[^\W\d_]+")
 _STOP = frozenset(

@@ -33,7 +33,39 @@ _ANY_SUBJECT = (
     # es: pan comido (of the deal, below), cerrado y firmado, en el bolsillo, dalo por hecho, trato hecho
     r"cerrad[oa]\s+y\s+firmad[oa]|firmad[oa]\s+y\s+cerrad[oa]|(?:lo\s+tenemos|está|están|ya\s+es)\s+(?:ya\s+)?en\s+el\s+"
     r"bolsillo|(?:dalo|denlo|déle|lo\s+damos|puede\s+darlo|podemos\s+darlo)\s+por\s+(?:hech|cerrad|firmad|ganad)[oa]|"
-    r"(?:^|¡)\s*trato\s+hecho"
+    r"(?:^|¡)\s*trato\s+hecho|"
+    # wave 29 (set 38's 016 "all over bar the shouting"), the rest of the family by kind:
+    # en: bar/but the shouting, all but signed, a shoo-in, as good as signed, the ink is drying, a foregone conclusion,
+    # signed and sealed, the rest is paperwork, just a matter of signing, home free
+    r"(?:all\s+)?over\s+(?:bar|but)\s+the\s+shouting|all\s+but\s+(?:signed|closed|won|sealed|done|agreed|ours)|"
+    r"signed\s+in\s+all\s+but\s+name|shoo-?in|as\s+good\s+as\s+(?:signed|closed|won|sealed|ours|agreed|in\s+the\s+bag)|"
+    r"(?:the\s+)?ink\s+(?:is|'s|’s)\s+(?:already\s+|now\s+)?drying|foregone\s+conclusion|"
+    r"signed\s+and\s+sealed|sealed\s+and\s+signed|(?:we(?:'re|’re|\s+are))\s+home\s+free|"
+    r"(?:the\s+rest|what(?:'s|’s|\s+is)\s+left|all\s+that(?:'s|’s|\s+is)\s+left)\s+is\s+(?:just\s+|only\s+|mere\s+)?"
+    r"(?:paperwork|a\s+formality|formalities|a\s+rubber\s+stamp)|(?:just|only|simply|merely)\s+a\s+matter\s+of\s+"
+    r"(?:signing|a\s+signature|the\s+signature|paperwork)|"
+    # de: so gut wie / praktisch in der Tasche, Schäfchen im Trockenen, ins Trockene gebracht, der Drops ist gelutscht,
+    # die Messe ist gelesen, nur noch eine Unterschriftssache
+    r"(?:so\s+gut\s+wie|praktisch|quasi|schon|sicher)\s+in\s+der\s+tasche|"
+    r"(?:auftrag|deal|vertrag|abschluss|geschäft)\s+(?:haben\s+wir\s+|ist\s+)?(?:\w+\s+){0,2}?in\s+der\s+tasche|"
+    r"schäfchen\s+(?:\w+\s+){0,2}?(?:im\s+trockenen|ins\s+trockene)|ins\s+trockene\s+gebracht|"
+    r"der\s+drops\s+ist\s+(?:\w+\s+)?gelutscht|die\s+messe\s+ist\s+(?:\w+\s+)?gelesen|"
+    r"(?:ist|sind)\s+(?:jetzt\s+|schon\s+|längst\s+|bereits\s+)?(?:so\s+gut\s+wie|praktisch|quasi)\s+(?:in\s+trockenen\s+"
+    r"tüchern|unter\s+dach|erledigt|abgeschlossen|gegessen|im\s+kasten|eingetütet)|nur\s+noch\s+(?:eine\s+)?"
+    r"(?:unterschriftssache|frage\s+der\s+unterschrift)|"
+    # fr: (quasiment) dans le sac / dans la poche, signé / gagné d'avance, comme si c'était signé, les jeux sont faits,
+    # emballé et ficelé, l'affaire est faite / réglée / conclue
+    r"(?:c['’]est|est|sont)\s+(?:\w+\s+){0,2}?dans\s+(?:le\s+sac|la\s+poche)|(?:signée?s?|gagnée?s?|acquise?s?)\s+"
+    r"d['’]avance|comme\s+si\s+c['’](?:était|est)\s+(?:déjà\s+)?(?:signé|fait|gagné)|les\s+jeux\s+sont\s+faits|"
+    r"(?:emballée?|pliée?)\s+(?:et\s+|,\s*)ficelée?|réglée?\s+comme\s+du\s+papier\s+à\s+musique|"
+    r"(?:l['’]\s*|cette\s+|notre\s+)(?:affaire|vente|commande|contrat|marché)\s+(?:est|sont)\s+(?:déjà\s+|bien\s+|"
+    r"désormais\s+|quasiment\s+|pratiquement\s+)?(?:faite|réglée|conclue|ficelée|dans\s+la\s+boîte)|"
+    # es: está al caer (of the signing), es cosa hecha, un mero trámite, está cantado, solo es cuestión de firmar
+    r"(?:firma|contrato|cierre|trato|acuerdo|pedido|venta|sí)\s+(?:ya\s+)?(?:está|están)\s+(?:ya\s+)?al\s+caer|"
+    r"(?:está|es|ya\s+es)\s+(?:ya\s+)?(?:una\s+)?cosa\s+hecha|(?:un|el)\s+(?:mero|simple|puro)\s+trámite|pura\s+formalidad|"
+    r"(?:trato|acuerdo|negocio|venta|contrato|pedido|cierre|firma)\s+(?:ya\s+)?(?:está|es)\s+(?:ya\s+)?cantad[oa]|"
+    r"(?:solo|sólo)\s+(?:es\s+|queda\s+)?(?:cuesti[óo]n\s+de\s+firmar|(?:el\s+)?trámite\s+de\s+la\s+firma)|"
+    r"(?:lo\s+tenemos|está|están|ya\s+es)\s+(?:ya\s+)?(?:\w+\s+)?en\s+el\s+(?:bolsillo|bote|saco)"
 )
 _DEAL = (
     r"(?:the\s+|this\s+|our\s+|your\s+)?(?:deal|contract|order|renewal|purchase|agreement|business|account|"
@@ -102,17 +134,62 @@ _CUES = (
     "hech",
     "pan comido",
     "saco",
+    "shouting",
+    "all but",
+    "shoo",
+    "as good as",
+    "ink",
+    "foregone",
+    "sealed",
+    "home free",
+    "the rest",
+    "left",
+    "matter of",
+    "tasche",
+    "trockene",
+    "drops",
+    "messe",
+    "tüchern",
+    "unter dach",
+    "erledigt",
+    "abgeschlossen",
+    "gegessen",
+    "kasten",
+    "eingetütet",
+    "unterschrift",
+    "sac",
+    "poche",
+    "avance",
+    "comme si",
+    "jeux",
+    "ficel",
+    "musique",
+    "faite",
+    "réglée",
+    "conclue",
+    "caer",
+    "cosa hecha",
+    "trámite",
+    "formalidad",
+    "cantad",
+    "cuesti",
 )
 """Substrings (lower-cased) one of the idioms needs: most texts have none and skip the pattern."""
 _NOT_A_STATEMENT = re.compile(
     r"\?|¿|\b(?:once|when|after|if|until|before|as soon as|will|would|could|should|can|may|might|needs? to|to get|"
-    r"get|getting|not|never|no|yet|hope|hopefully|sobald|wenn|falls|bevor|wird|würde|könnte|soll|sollte|muss|nicht|"
+    r"get|getting|not|never|no|nothing|yet|nichts|rien|nada|hope|hopefully|sobald|wenn|falls|bevor|wird|würde|könnte|soll|sollte|muss|nicht|"
     r"kein\w*|noch nicht|hoffentlich|dès que|une fois|lorsque|quand|si|sera|serait|pourrait|doit|pas|jamais|espérons|"
     r"cuando|en cuanto|una vez|será|sería|podría|debe|nunca|todavía|aún|hasta que|ojalá)\b",
     re.I,
 )
 _STILL_OPEN = re.compile(r"\b(?:yet|noch\s+nicht|pas\s+encore|todavía|aún)\b|\?", re.I)
 """After the idiom, in its clause: "it is a lock, not yet" is no statement of a state."""
+_CONDITION_FIRST = re.compile(
+    r"^\W*(?:if|once|when|as\s+soon\s+as|provided|si|sobald|wenn|falls|dès\s+que|une\s+fois|cuando|en\s+cuanto|"
+    r"una\s+vez|siempre\s+que)\b",
+    re.I,
+)
+"""A sentence that opens on a condition ("Si firma, es cosa hecha"): the idiom in its main clause states no state."""
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
 
 
@@ -133,6 +210,7 @@ def won_idioms(text: str, stage_kind: str) -> list[str]:
                 _NOT_A_STATEMENT.search(before)
                 or _STILL_OPEN.search(after)
                 or sentence.rstrip().endswith("?")
+                or _CONDITION_FIRST.search(sentence)
             ):
                 continue
             out.append(f"claims the deal is won ({m.group(0).strip()!r}); the record says {stage_kind}")

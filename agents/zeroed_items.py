@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from agents.waived_fees import waived_fees
+
 _ITEM = (
     r"set-?up|installation|install|onboarding|implementation|maintenance|support|servicing|licen[cs]es?|"
     r"subscriptions?|hardware|activation|"
@@ -74,4 +76,5 @@ def zeroed_items(text: str) -> list[str]:
         m = _DROPPED.search(sentence)
         if m and _PERIOD_OR_BENEFICIARY.search(sentence):
             out.append(f"promise outside policy (an item dropped from the bill): {m.group(0).strip()!r}")
-    return list(dict.fromkeys(out))
+    # the same gift said with a verb of kindness: "le perdonamos la cuota", "on vous fait cadeau des frais" (set 38)
+    return list(dict.fromkeys([*out, *waived_fees(text)]))
