@@ -19,7 +19,9 @@ from datetime import date
 from agents.calendar_days import resolve_day
 from agents.context import Context
 from agents.facts import find_dates
-from agents.normalize import SENTENCE_BREAK, normalise
+from agents.next_steps import _DAYS
+from agents.normalize import normalise
+from agents.timing import _SENTENCE_BREAK
 
 _BODY = (
     r"(?:partners|board|committee|steering\s+group|leadership\s+team|management\s+team|"
@@ -30,7 +32,7 @@ _BODY = (
 _EVENT = re.compile(
     rf"\b(?:{_BODY})(?:'s?|’s?)?\s+(?:\w+\s+){{0,2}}?(?:meets?|meeting|decides?|decision|votes?|sits?|convenes?|reviews?|"
     r"tagt|tagen|entscheide[nt]|entscheidung|sitzung|trifft\s+sich|treffen\s+sich|berät|beraten|"
-    r"se\s+réuni(?:ssen|t)|réunion|décide(?:nt)?|décision|tranche(?:nt)?|votent|"
+    r"se\s+réuni(?:ssent|t)|réunion|décide(?:nt)?|décision|tranche(?:nt)?|votent|"
     r"se\s+reúne[n]?|reunión|deciden?|decisión|votan?)\b|"
     r"\b(?:budget\s+review|board\s+meeting|partners'?\s+meeting|budgetrunde|beiratssitzung|vorstandssitzung|"
     r"gesellschafterversammlung|revue\s+budgétaire|arbitrage\s+budgétaire|réunion\s+des\s+associés|"
@@ -39,8 +41,23 @@ _EVENT = re.compile(
     re.I,
 )
 """The buyer's deciding body meeting or deciding, or their decision event by name."""
+_VERB_LAST = re.compile(
+    rf"\b{_BODY}\b(?P<mid>(?:[^.;!?\n]|(?<=\d)\.){{3,40}}?)\b(?:entscheide[nt]|tagt|tagen|zusammenkommt|zusammenkommen|beraten|berät|"
+    r"abstimmen|abstimmt)\b",
+    re.I,
+)
+"""German puts the verb last: "da die Gesellschafter am 2. Dezember entscheiden"; the day sits between."""
 _NOT_STATED = re.compile(r"\?|^\s*¿|\b(?:if|unless|whether|falls|wenn|ob|si|s'ils?|en\s+caso\s+de)\b", re.I)
 _CLAUSE = re.compile(r"[;:]|,\s+(?!\d)|\s+[-–—]\s+")
+_NEAR = 40
+_GAP = re.compile(
+    rf"^[\s,]*(?:(?:is|are|will\s+be|takes\s+place|is\s+(?:set|scheduled|planned)|to\s+decide|ist|findet|tagt|est|a\s+lieu|"
+    rf"aura\s+lieu|es|será|tiene\s+lugar|is\s+expected)\s+)?(?:on|am|le|el|for|für|pour|para|at|by|bis|d'ici|"
+    rf"in\s+the\s+week\s+of|in\s+der\s+woche\s+vom|statt)?\s*(?:(?:{_DAYS})\w*,?\s*)?(?:the\s+)?$",
+    re.I,
+)
+"""Between the event and its day only a copula and a preposition: "the partners meet on Tuesday, 1 December"."""
+"""Characters after the event in which its day is written ("meets on Tuesday, 1 December")."""
 
 
 def _recorded_days(ctx: Context) -> set[date]:
@@ -60,14 +77,23 @@ def undated_buyer_events(body: str, ctx: Context, send_day: date) -> list[str]:
     """Clauses that put the buyer's decision or meeting on a day no activity of the record gives."""
     out: list[str] = []
     recorded: set[date] | None = None
-    for sentence in SENTENCE_BREAK.split(normalise(body)):
+    for sentence in re.split(_SENTENCE_BREAK, normalise(body)):
         if _NOT_STATED.search(sentence):
             continue
         for clause in _CLAUSE.split(sentence):
             event = _EVENT.search(clause)
-            if not event:
+            last = _VERB_LAST.search(clause)
+            if last and find_dates(last.group("mid")):
+                event, window = last, last.group("mid")
+            elif event:
+                # the date is the event's when it follows the event closely ("the partners meet on 1 December"), not
+                # a day of ours the clause also holds ("November 30 at 2 pm to go through it before your budget review")
+                window = clause[event.end() : event.end() + _NEAR]
+            else:
                 continue
-            for value, (year, month, day) in find_dates(clause):
+            for value, (year, month, day) in find_dates(window):
+                if event is not last and not _GAP.match(window[: window.find(value)]):
+                    continue
                 d = resolve_day(year, month, day, send_day)
                 if d is None or d < send_day:
                     continue

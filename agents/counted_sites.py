@@ -18,8 +18,9 @@ import re
 
 from agents.context import Context
 from agents.counted_things import counted_things
-from agents.normalize import SENTENCE_BREAK, normalise
 from agents.normalize import fold_accents as _fold
+from agents.normalize import normalise
+from agents.timing import _SENTENCE_BREAK
 
 _GENERAL = re.compile(
     r"^(?:sites?|locations?|premises|branch(?:es)?|facilit(?:y|ies)|"
@@ -52,7 +53,7 @@ def invented_site_counts(body: str, ctx: Context) -> list[str]:
     recorded = {n for text in said for n, noun in counted_things(text) if _GENERAL.match(noun) or _SPECIFIC.match(noun)}
     kinds = {_stem(w) for text in said for w in re.findall(r"[^\W\d_]{4,}", text)}
     out: dict[tuple[str, str], str] = {}  # one reason per count and noun ("Standorte" in the subject, "Standorten")
-    for sentence in SENTENCE_BREAK.split(normalise(body)):
+    for sentence in re.split(_SENTENCE_BREAK, normalise(body)):
         if "?" in sentence:
             continue
         for n, noun in sorted(counted_things(sentence)):

@@ -16,7 +16,9 @@ from __future__ import annotations
 import re
 
 from agents.facts import _MONEY, Vocabulary, _close_to_any, _money_value, _num
-from agents.normalize import SENTENCE_BREAK, normalise
+from agents.normalize import fold_accents as _fold
+from agents.normalize import normalise
+from agents.timing import _SENTENCE_BREAK
 
 _COUNT = re.compile(r"(?<![\w.,])(\d{1,5})\s+([^\W\d_]{4,})")
 _PER = re.compile(r"^\s*(?:per|each|a|an|/|je|pro|par|por|cada)\s+([^\W\d_]{4,})", re.I)
@@ -30,13 +32,13 @@ _PERIOD = re.compile(
 
 def _same_thing(a: str, b: str) -> bool:
     """A count's noun and the unit: one word, perhaps in another number ("Fahrzeuge" / "Fahrzeug")."""
-    return a.lower()[:5] == b.lower()[:5]
+    return _fold(a.lower())[:5] == _fold(b.lower())[:5]
 
 
 def derived_unit_prices(text: str, vocab: Vocabulary) -> frozenset[float]:
     """Money figures of `text` that a sentence works out as a record amount per a record count."""
     out: set[float] = set()
-    for sentence in SENTENCE_BREAK.split(normalise(text)):
+    for sentence in re.split(_SENTENCE_BREAK, normalise(text)):
         figures = [(m, _money_value(m)) for m in _MONEY.finditer(sentence)]
         totals = [v for _, v in figures if _close_to_any(v, vocab.money)]
         if not totals:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 
-from agents.approvals import _NOT_A_CLAIM
 from agents.context import Context
 
 _POSSESSED = re.compile(
@@ -63,13 +62,21 @@ take is no thing they have. Asked about, planned or conditional, it claims nothi
 Freigabe") it is still judged here, and agents.approvals judges whether the record vouches for it."""
 
 
+_PENDING = re.compile(
+    r"\?|\b(?:sobald|wenn|falls|bevor|bis\s+zu|ob|wird|werden|würde|brauch\w*|benötig\w*|fehlt|fehlen|ausstehend|"
+    r"steht\s+(?:noch\s+)?aus|erwarte\w*|vorbereit\w*)\b",
+    re.I,
+)
+"""A sentence that asks, plans or sets a condition ("liegt vor" states the decision as given, and is not one)."""
+
+
 def _pending(noun: str, at: int, body: str) -> bool:
     """A decision noun in a sentence that asks, plans or sets a condition."""
     if not _DECISION.search(noun):
         return False
     start = max(body.rfind(c, 0, at) for c in ".!?\n") + 1
     end = min((i for i in (body.find(c, at) for c in ".!?\n") if i >= 0), default=len(body))
-    return bool(_NOT_A_CLAIM.search(body[start : end + 1]))
+    return bool(_PENDING.search(body[start : end + 1]))
 
 
 def unnamed_claims(body: str, ctx: Context) -> list[str]:

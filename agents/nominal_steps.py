@@ -32,13 +32,19 @@ _MODIFIER = (
     r"(?:full|complete|detailed|final|written|vollständige|ausführliche|schriftliche|finale|"
     r"complète|détaillée|écrite|définitive|completa|detallada|escrita|definitiva)"
 )
-_ARTICLE = r"(?:the|our|a|das|die|der|unser|unsere|le|la|l'|notre|el|la|nuestra|nuestro|una?)"
 _HEAD = re.compile(
-    rf"^\W*(?:{_ARTICLE}\s*)?(?:{_MODIFIER}\s+)?(?P<noun>{_NOUN})(?:\s+{_MODIFIER})?\b(?!-)"
-    r"(?P<rest>.*)$",
+    rf"^\W*(?:{_MODIFIER}\s+)?(?P<noun>{_NOUN})(?:\s+{_MODIFIER})?\b(?!-)(?P<rest>.*)$",
     re.I | re.S,
 )
-"""A sentence opening on the noun, perhaps with an article and an adjective ("Réponse complète", "Full answer")."""
+"""A sentence opening on the bare noun, perhaps with an adjective ("Réponse complète", "Full answer"). A status line
+has no article: "das Angebot bis Freitag, 27. November, baut auf ... auf" (set 32's de-b4) is a sentence with a verb."""
+_AFTER_THE_DAY = re.compile(
+    r"^\W*$|^\W*(?:with|including|incl|and|as|in\s+time|mit|inklusive|samt|und|wie|rechtzeitig|avec|y\s+compris|et|"
+    r"comme|à\s+temps|con|incluid[oa]|y|como|a\s+tiempo)\b",
+    re.I,
+)
+"""What may follow the day in a verbless line: nothing, or a phrase of what comes with it ("avec le nombre de
+licences"); a verb there ("..., baut auf der Rechnung auf") makes the noun a subject."""
 _VERB_AFTER = re.compile(
     r"^\s*(?:is|was|has|had|will|would|went|came|ist|war|wurde|wird|hat|est|était|a|sera|es|fue|ha|será|está|"
     r"estaba)\b",
@@ -53,6 +59,11 @@ _PAST = re.compile(
     r"\b(?:last|ago|since|letzte[nmrs]?|vorige[nmrs]?|seit|dernier|dernière|depuis|pasado|pasada|desde)\b", re.I
 )
 _A_DAY = re.compile(rf"\b(?:{_DAYS})\b|\b(?:tomorrow|morgen|demain|mañana)\b", re.I)
+_CLAUSE_BREAK = re.compile(
+    r"[;:]|,\s+(?!\d)(?!(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)",
+    re.I,
+)
+"""Where the day's phrase ends: not at the comma of "Friday, 27 November" or "Thursday, December 3"."""
 MAX_WORDS = 16
 """Longest verbless status line: past this the noun is the object of a verb somewhere in the sentence."""
 
@@ -70,7 +81,9 @@ def nominal_step(sentence: str) -> str | None:
     if not m or _VERB_AFTER.match(m.group("rest")):
         return None
     # the day comes right after the noun, before any clause of its own: "Envoi le vendredi 27 novembre, avec ..."
-    head = re.split(r"[;:]|,\s+(?!\d)", m.group("rest"), maxsplit=1)[0]
+    head, *after = _CLAUSE_BREAK.split(m.group("rest"), maxsplit=1)
+    if after and not _AFTER_THE_DAY.match(after[0]):
+        return None
     return m.group("noun") if _one_coming_day(head) else None
 
 

@@ -23,8 +23,9 @@ import re
 
 from agents.facts import find_dates
 from agents.moments import ASK_TOPICS, Ask
-from agents.next_steps import _COMING_DAY
+from agents.next_steps import _COMING_DAY, dated_next_step
 from agents.normalize import normalise
+from agents.stated_steps import stated_step
 
 _INSTEAD = re.compile(
     r"\b(?:instead\s+of|rather\s+than|in\s+place\s+of|(?:an)?statt|anstelle|plutôt\s+qu(?:e\s+|')|au\s+lieu\s+d(?:e\s+|')|"
@@ -73,13 +74,19 @@ def replaced_ask(ask: Ask | None, body: str) -> str:
         return ""
     sentences = [s for s in _CLAUSE.split(normalise(body)) if s.strip()]
     named = [s for s in sentences if any(p.search(s) for p in topics)]
-    # the request given its own coming day, outside a question: the buyer has it when they asked
-    if any("?" not in s and _dated(s) and not _INSTEAD.search(s) and not _AFTER.search(s) for s in named):
+
+    def replaced(s: str) -> bool:  # "rather than a proposal right away": the request is what "instead of" governs
+        m = _INSTEAD.search(s)
+        return bool(m) and any(p.search(re.split(r"[,;]", s[m.end():])[0][:_NEAR]) for p in topics)
+
+    # the request, or the document as "it", given its own coming day outside a question and beside no other step:
+    # the buyer has it when they asked ("Rather than a long proposal, I kept it to two pages; it reaches you Friday")
+    if any("?" not in s and _dated(s) and not replaced(s) and not _AFTER.search(s) and not _OTHER_STEP.search(s)
+           and (s in named or stated_step(s) or dated_next_step(s)) for s in sentences):
         return ""
     other_step = any(_OTHER_STEP.search(s) for s in sentences)
     for s in named:
-        m = _INSTEAD.search(s)
-        if m and any(p.search(s[m.end():m.end() + _NEAR]) for p in topics):
+        if replaced(s):
             return f"offers another step instead of what the buyer asked for: {s.strip()[:80]!r}"
         if other_step and (m := _AFTER.search(s)) and not _dated(s):
             return f"sends what the buyer asked for only after another step ({m.group(0)!r}): {s.strip()[:80]!r}"

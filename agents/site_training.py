@@ -30,6 +30,8 @@ _TRAINING = (
 TRAINING_AT_SITES = re.compile(
     rf"\b{_ORGANISE}\b[^?.!\n]{{0,50}}\b{_TRAINING}|"
     rf"\b{_TRAINING}[^?.!\n]{{0,30}}\b(?:termine|slots?|sessions?|creneaux|dates|horaires|planning|calendario|horarios|"
-    r"sesiones|turnos)\b"
+    r"sesiones|turnos)\b|"
+    rf"\b(?:termine|slots?|sessions?|creneaux|dates|horaires|horarios|sesiones|turnos)\s+(?:de\s+|d'|for\s+(?:the\s+)?|"
+    rf"of\s+(?:the\s+)?|fur\s+(?:die\s+)?)?(?:la\s+)?{_TRAINING}"
 )
 """Organising the buyer's training or installation, or its slots and sessions (folded text)."""
