@@ -67,7 +67,9 @@ def _recorded_days(ctx: Context) -> set[date]:
         if a.get("withheld") or not a.get("at"):
             continue
         written = date.fromisoformat(a["at"][:10])
-        for _, (year, month, day) in find_dates(normalise(f"{a.get('subject') or ''}\n{a.get('text') or ''}")):
+        for _, (year, month, day) in find_dates(
+            normalise(f"{a.get('subject') or ''}\n{a.get('text') or ''}")
+        ):
             if (d := resolve_day(year, month, day, written)) is not None:
                 out.add(d)
     return out
@@ -99,6 +101,8 @@ def undated_buyer_events(body: str, ctx: Context, send_day: date) -> list[str]:
                     continue
                 recorded = _recorded_days(ctx) if recorded is None else recorded
                 if d not in recorded:
-                    out.append(f"puts the buyer's {event.group(0).strip()!r} on {value!r}, a day the record does not "
-                               f"give: {clause.strip()[:80]!r}")
+                    out.append(
+                        f"puts the buyer's {event.group(0).strip()!r} on {value!r}, a day the record does not "
+                        f"give: {clause.strip()[:80]!r}"
+                    )
     return out

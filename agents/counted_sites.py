@@ -48,11 +48,20 @@ def _stem(noun: str) -> str:
 def invented_site_counts(body: str, ctx: Context) -> list[str]:
     """Counts of the buyer's premises the draft states that no activity of the record gives, and kinds of premises the
     record never names."""
-    said = [normalise(f"{a.get('subject') or ''} {a.get('text') or ''}") for a in ctx.activities.values()
-            if not a.get("withheld")]
-    recorded = {n for text in said for n, noun in counted_things(text) if _GENERAL.match(noun) or _SPECIFIC.match(noun)}
+    said = [
+        normalise(f"{a.get('subject') or ''} {a.get('text') or ''}")
+        for a in ctx.activities.values()
+        if not a.get("withheld")
+    ]
+    recorded = {
+        n
+        for text in said
+        for n, noun in counted_things(text)
+        if _GENERAL.match(noun) or _SPECIFIC.match(noun)
+    }
     kinds = {_stem(w) for text in said for w in re.findall(r"[^\W\d_]{4,}", text)}
-    out: dict[tuple[str, str], str] = {}  # one reason per count and noun ("Standorte" in the subject, "Standorten")
+    # one reason per count and noun ("Standorte" in the subject, "Standorten" in the body)
+    out: dict[tuple[str, str], str] = {}
     for sentence in re.split(_SENTENCE_BREAK, normalise(body)):
         if "?" in sentence:
             continue
@@ -60,7 +69,12 @@ def invented_site_counts(body: str, ctx: Context) -> list[str]:
             if not (_GENERAL.match(noun) or _SPECIFIC.match(noun)):
                 continue
             if n not in recorded:
-                out.setdefault((n, _stem(noun)), f"counts the buyer's {noun} as {n}, which no activity of the record does")
+                out.setdefault(
+                    (n, _stem(noun)),
+                    f"counts the buyer's {noun} as {n}, which no activity of the record does",
+                )
             elif _SPECIFIC.match(noun) and _stem(noun) not in kinds:
-                out.setdefault((n, _stem(noun)), f"calls the buyer's {n} sites {noun!r}, which the record never does")
+                out.setdefault(
+                    (n, _stem(noun)), f"calls the buyer's {n} sites {noun!r}, which the record never does"
+                )
     return list(out.values())

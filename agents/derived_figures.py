@@ -44,15 +44,20 @@ def derived_unit_prices(text: str, vocab: Vocabulary) -> frozenset[float]:
         if not totals:
             continue
         plain = _MONEY.sub(lambda m: " " * len(m.group(0)), sentence)
-        counts = [(_num(n), noun) for n, noun in _COUNT.findall(plain) if _num(n) > 1 and _num(n) in vocab.numbers]
+        counts = [
+            (_num(n), noun) for n, noun in _COUNT.findall(plain) if _num(n) > 1 and _num(n) in vocab.numbers
+        ]
         for m, value in figures:
             if value in totals:
                 continue
-            after = sentence[m.end():]
+            after = sentence[m.end() :]
             unit = _PER.match(after)
-            if not unit or _PERIOD.match(after[unit.end():]):
+            if not unit or _PERIOD.match(after[unit.end() :]):
                 continue
-            if any(_same_thing(noun, unit.group(1)) and abs(value * n - t) <= max(n * 0.01, t * 0.01)
-                   for n, noun in counts for t in totals):
+            if any(
+                _same_thing(noun, unit.group(1)) and abs(value * n - t) <= max(n * 0.01, t * 0.01)
+                for n, noun in counts
+                for t in totals
+            ):
                 out.add(value)
     return frozenset(out)

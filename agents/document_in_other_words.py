@@ -52,8 +52,9 @@ _DISPATCH = re.compile(
     re.I,
 )
 """The dispatch named as a noun, its day after it."""
-_DISPATCH_NOUN = re.compile(r"^(?:dispatch|send-out|delivery|versand|zustellung|lieferung|envoi|livraison|envío|entrega)$",
-                            re.I)
+_DISPATCH_NOUN = re.compile(
+    r"^(?:dispatch|send-out|delivery|versand|zustellung|lieferung|envoi|livraison|envío|entrega)$", re.I
+)
 """wave 29 (set 38's fr-g7, "Envoi le vendredi 27 novembre."): the dispatch as a verbless status line."""
 _ANSWER_NOUN = re.compile(r"^(?:reply|answer|response|antwort|rückmeldung|réponse|retour|respuesta)$", re.I)
 """An answer as a verbless status line ("Réponse complète le vendredi 27 novembre"): to the asker, the answer to them."""
@@ -98,8 +99,12 @@ def takes_up_the_document(body: str, ask: Ask | None, to_contact_id: str | None)
         noun = nominal_step(sentence)
         if (
             "?" not in sentence
-            and (_SENDS_IT.search(sentence) or receives_it(sentence) or _IT_ARRIVES.search(sentence)
-                 or (noun and _ANSWER_NOUN.match(noun)))
+            and (
+                _SENDS_IT.search(sentence)
+                or receives_it(sentence)
+                or _IT_ARRIVES.search(sentence)
+                or (noun and _ANSWER_NOUN.match(noun))
+            )
             and _coming(sentence, asked)
         ):
             return f"the asker's document as 'it' on a coming day ({sentence.strip()[:60]!r})"

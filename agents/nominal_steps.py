@@ -56,7 +56,8 @@ _FOLLOWS = re.compile(
 )
 """The document following on a day, in the present or the future."""
 _PAST = re.compile(
-    r"\b(?:last|ago|since|letzte[nmrs]?|vorige[nmrs]?|seit|dernier|dernière|depuis|pasado|pasada|desde)\b", re.I
+    r"\b(?:last|ago|since|letzte[nmrs]?|vorige[nmrs]?|seit|dernier|dernière|depuis|pasado|pasada|desde)\b",
+    re.I,
 )
 _A_DAY = re.compile(rf"\b(?:{_DAYS})\b|\b(?:tomorrow|morgen|demain|mañana)\b", re.I)
 _CLAUSE_BREAK = re.compile(
@@ -69,7 +70,9 @@ MAX_WORDS = 16
 
 
 def _one_coming_day(text: str) -> bool:
-    return bool(_A_DAY.search(text) or find_dates(text)) and not _HABIT.search(text) and not _PAST.search(text)
+    return (
+        bool(_A_DAY.search(text) or find_dates(text)) and not _HABIT.search(text) and not _PAST.search(text)
+    )
 
 
 def nominal_step(sentence: str) -> str | None:

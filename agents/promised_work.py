@@ -48,9 +48,14 @@ def promised_work(body: str, ctx: Context) -> list[str]:
         folded = _fold(sentence)
         if not _PROMISE.search(folded) or _NOT_A_CLAIM.search(folded):
             continue
-        items = [m.group(0) for m in _SCOPE_ITEM.finditer(folded)
-                 if not any(re.search(stem, record) for stem in _concept(m.group(0)))]
+        items = [
+            m.group(0)
+            for m in _SCOPE_ITEM.finditer(folded)
+            if not any(re.search(stem, record) for stem in _concept(m.group(0)))
+        ]
         items += [m.group(0) for m in _PEOPLE_ON_SITE.finditer(folded) if m.group(0) not in record]
         if items:
-            out.append(f"promises work nobody offered ({', '.join(dict.fromkeys(items))}): {sentence.strip()[:80]!r}")
+            out.append(
+                f"promises work nobody offered ({', '.join(dict.fromkeys(items))}): {sentence.strip()[:80]!r}"
+            )
     return out[:2]

@@ -65,12 +65,17 @@ def unrecorded_talks(body: str, ctx: Context, send_day: date) -> list[str]:
                 continue
             first, last = _window(when.group(0), send_day)
             held = any(
-                a.get("type") in ("call", "meeting") and a.get("at")
+                a.get("type") in ("call", "meeting")
+                and a.get("at")
                 and first <= date.fromisoformat(a["at"][:10]) <= last
-                and any(re.search(rf"\b{re.escape(p)}\b", _fold((a.get("text") or "").lower())) for p in parts)
+                and any(
+                    re.search(rf"\b{re.escape(p)}\b", _fold((a.get("text") or "").lower())) for p in parts
+                )
                 for a in ctx.activities.values()
             )
             if not held:
-                out.append(f"recalls a talk with {ctx.contact_name(c)} {when.group(0)!r} that no call or meeting "
-                           f"of the record shows")
+                out.append(
+                    f"recalls a talk with {ctx.contact_name(c)} {when.group(0)!r} that no call or meeting "
+                    f"of the record shows"
+                )
     return out[:2]

@@ -75,21 +75,31 @@ def replaced_ask(ask: Ask | None, body: str) -> str:
     sentences = [s for s in _CLAUSE.split(normalise(body)) if s.strip()]
     named = [s for s in sentences if any(p.search(s) for p in topics)]
 
-    def replaced(s: str) -> bool:  # "rather than a proposal right away": the request is what "instead of" governs
+    # "rather than a proposal right away": the request is what "instead of" governs, up to the clause's end
+    def replaced(s: str) -> bool:
         m = _INSTEAD.search(s)
-        return bool(m) and any(p.search(re.split(r"[,;]", s[m.end():])[0][:_NEAR]) for p in topics)
+        return m is not None and any(p.search(re.split(r"[,;]", s[m.end() :])[0][:_NEAR]) for p in topics)
 
     # the request, or the document as "it", given its own coming day outside a question and beside no other step:
     # the buyer has it when they asked ("Rather than a long proposal, I kept it to two pages; it reaches you Friday")
-    if any("?" not in s and _dated(s) and not replaced(s) and not _AFTER.search(s) and not _OTHER_STEP.search(s)
-           and (s in named or stated_step(s) or dated_next_step(s)) for s in sentences):
+    if any(
+        "?" not in s
+        and _dated(s)
+        and not replaced(s)
+        and not _AFTER.search(s)
+        and not _OTHER_STEP.search(s)
+        and (s in named or stated_step(s) or dated_next_step(s))
+        for s in sentences
+    ):
         return ""
     other_step = any(_OTHER_STEP.search(s) for s in sentences)
     for s in named:
         if replaced(s):
             return f"offers another step instead of what the buyer asked for: {s.strip()[:80]!r}"
         if other_step and (m := _AFTER.search(s)) and not _dated(s):
-            return f"sends what the buyer asked for only after another step ({m.group(0)!r}): {s.strip()[:80]!r}"
+            return (
+                f"sends what the buyer asked for only after another step ({m.group(0)!r}): {s.strip()[:80]!r}"
+            )
         if (m := _BEFORE.search(s)) and _OTHER_STEP.search(s) and not _dated(s):
             return f"puts another step before what the buyer asked for ({m.group(0)!r}): {s.strip()[:80]!r}"
     return ""

@@ -37,8 +37,11 @@ def said_of_a_person(body: str, ctx: Context, generic: set[str]) -> str | None:
             people[c.id] = [p for p in name.split() if len(p) >= 3]
     if not people:
         return None
-    texts = {aid: f"{a.get('subject') or ''}. {a.get('text') or ''}" for aid, a in ctx.activities.items()
-             if not a.get("withheld")}
+    texts = {
+        aid: f"{a.get('subject') or ''}. {a.get('text') or ''}"
+        for aid, a in ctx.activities.items()
+        if not a.get("withheld")
+    }
     spread = Counter(s for t in texts.values() for s in _stems(t))
     blank = {re.sub(r"(?:es|s)$", "", g) for g in generic}
     said: list[tuple[str, str, set[str]]] = []  # (activity, contact, words said of them there alone)

@@ -25,11 +25,18 @@ def with_unsigned_sender(ask: Ask | None, ctx: Context) -> Ask | None:
         return ask
     activity = ctx.activities.get(ask.activity_id)
     primary = next((c for c in ctx.record.contacts if c.is_primary), None)
-    if activity is None or activity.get("direction") != "inbound" or activity.get("type") != "email" or primary is None:
+    if (
+        activity is None
+        or activity.get("direction") != "inbound"
+        or activity.get("type") != "email"
+        or primary is None
+    ):
         return ask
     name = ctx.contact_name(primary) or ""
     text = normalise(f"{activity.get('text') or ''}").lower()
     # "Hi Sam, ... Dana needs it by Friday": the primary contact spoken of, not speaking
-    if not name or any(re.search(rf"\b{re.escape(part.lower())}\b", text) for part in name.split() if len(part) >= 3):
+    if not name or any(
+        re.search(rf"\b{re.escape(part.lower())}\b", text) for part in name.split() if len(part) >= 3
+    ):
         return ask
     return replace(ask, sender_contact_id=primary.id)

@@ -32,11 +32,26 @@ from tests.agents.test_quality import _checks
 TODAY = NOW.date()
 
 
-def _passes(record: str, body: str, *, subject: str = "Next steps", language: str = "en", contact: str | None = None,
-            kind: str = "email") -> list[str]:
+def _passes(
+    record: str,
+    body: str,
+    *,
+    subject: str = "Next steps",
+    language: str = "en",
+    contact: str | None = None,
+    kind: str = "email",
+) -> list[str]:
     """The details of every check a draft fails (empty when it passes them all)."""
-    entry = {"record": record, "language": language,
-             "draft": {"to_contact_id": contact or RECIPIENT[record], "subject": subject, "body": body, "kind": kind}}
+    entry = {
+        "record": record,
+        "language": language,
+        "draft": {
+            "to_contact_id": contact or RECIPIENT[record],
+            "subject": subject,
+            "body": body,
+            "kind": kind,
+        },
+    }
     return [f"{c.name}: {c.detail}" for c in _checks(entry) if not c.passed]
 
 
@@ -113,21 +128,43 @@ def test_following_with_no_day_or_as_a_habit_is_no_step(sentence):
 
 def test_set_38s_nominal_and_following_drafts_pass_every_check():
     for record, body, subject, language, contact in [
-        ("salesforce_opportunity", "Dear Tom,\n\nFollowing your question on 16 November: yes, the 9 clinics can go "
-         "live in two waves. The plan with the split follows on Friday, 27 November, in time for the partners' "
-         "decision in December.\n\nKind regards,\nRachel Kim", "Two waves", "en", "0035g00000Con02"),
-        ("fr_deal", "Bonjour Claire,\n\nBien noté. Réponse complète le jeudi 26 novembre, avec le nombre de licences "
-         "pour chacun des 6 ateliers.\n\nHugo Martin", "Bien noté", "fr", "711"),
-        ("de_deal", "Sehr geehrte Frau Schmidt,\n\nvielen Dank. Das Angebot für die 120 Fahrzeuge folgt am Freitag, "
-         "27. November.\n\nMit freundlichen Grüßen\nLena Vogt", "Ihr Angebot", "de", "701"),
+        (
+            "salesforce_opportunity",
+            "Dear Tom,\n\nFollowing your question on 16 November: yes, the 9 clinics can go "
+            "live in two waves. The plan with the split follows on Friday, 27 November, in time for the partners' "
+            "decision in December.\n\nKind regards,\nRachel Kim",
+            "Two waves",
+            "en",
+            "0035g00000Con02",
+        ),
+        (
+            "fr_deal",
+            "Bonjour Claire,\n\nBien noté. Réponse complète le jeudi 26 novembre, avec le nombre de licences "
+            "pour chacun des 6 ateliers.\n\nHugo Martin",
+            "Bien noté",
+            "fr",
+            "711",
+        ),
+        (
+            "de_deal",
+            "Sehr geehrte Frau Schmidt,\n\nvielen Dank. Das Angebot für die 120 Fahrzeuge folgt am Freitag, "
+            "27. November.\n\nMit freundlichen Grüßen\nLena Vogt",
+            "Ihr Angebot",
+            "de",
+            "701",
+        ),
     ]:
         assert not _passes(record, body, subject=subject, language=language, contact=contact)
 
 
 def test_a_draft_that_asks_nothing_and_states_no_step_still_fails():
-    failed = _passes("fr_deal", "Bonjour Claire,\n\nMerci pour votre message et pour la démonstration, c'était un "
-                     "plaisir d'échanger avec vous et Paul sur vos 6 ateliers.\n\nHugo Martin", subject="Merci",
-                     language="fr")
+    failed = _passes(
+        "fr_deal",
+        "Bonjour Claire,\n\nMerci pour votre message et pour la démonstration, c'était un "
+        "plaisir d'échanger avec vous et Paul sur vos 6 ateliers.\n\nHugo Martin",
+        subject="Merci",
+        language="fr",
+    )
     assert any(f.startswith("one_clear_call_to_action") for f in failed)
 
 
@@ -138,8 +175,14 @@ def test_a_draft_that_asks_nothing_and_states_no_step_still_fails():
     ("record", "body"),
     [
         ("fr_deal", "Bonjour Claire,\n\nPaul aura la même version. Envoi le vendredi 27 novembre.\n\nHugo"),
-        ("de_deal", "Hallo Frau Schmidt,\n\nHerr Weber bekommt dieselbe Fassung. Versand am Freitag, 27. November."),
-        ("es_opportunity", "Hola, Javier:\n\nLucía recibirá la misma versión. Envío el viernes 27 de noviembre."),
+        (
+            "de_deal",
+            "Hallo Frau Schmidt,\n\nHerr Weber bekommt dieselbe Fassung. Versand am Freitag, 27. November.",
+        ),
+        (
+            "es_opportunity",
+            "Hola, Javier:\n\nLucía recibirá la misma versión. Envío el viernes 27 de noviembre.",
+        ),
         ("hubspot_deal", "Hi Dana,\n\nMarcus gets the same version. Dispatch on Friday, November 27.\n\nSam"),
     ],
 )
@@ -195,8 +238,10 @@ def test_an_unsigned_email_naming_the_primary_contact_has_no_sender():
     ctx = _ctx("hubspot_deal")
     ask = latest_ask(ctx)
     activity = ctx.activities[ask.activity_id]
-    ctx.activities[ask.activity_id] = {**activity, "text": "Hi Sam, Dana asked me to chase the proposal. Could you "
-                                       "send it by the end of next week?"}
+    ctx.activities[ask.activity_id] = {
+        **activity,
+        "text": "Hi Sam, Dana asked me to chase the proposal. Could you send it by the end of next week?",
+    }
     try:
         assert with_unsigned_sender(replace(ask), ctx).sender_contact_id is None
     finally:
@@ -204,11 +249,17 @@ def test_an_unsigned_email_naming_the_primary_contact_has_no_sender():
 
 
 def test_set_38s_will_do_reply_passes_every_check_and_to_marcus_it_refers_to_nothing():
-    body = ("Hi {name},\n\nWill do. It lands Friday, November 27, and the 2-year option Marcus asked about has its own "
-            "page so he can compare the two.\n\nSam Okafor")
+    body = (
+        "Hi {name},\n\nWill do. It lands Friday, November 27, and the 2-year option Marcus asked about has its own "
+        "page so he can compare the two.\n\nSam Okafor"
+    )
     assert not _passes("hubspot_deal", body.format(name="Dana"), subject="Re: Proposal timing")
-    failed = _passes("hubspot_deal", body.format(name="Priya").replace("Marcus asked about", "we discussed"),
-                     subject="Update", contact="503")
+    failed = _passes(
+        "hubspot_deal",
+        body.format(name="Priya").replace("Marcus asked about", "we discussed"),
+        subject="Update",
+        contact="503",
+    )
     assert failed
 
 
@@ -218,7 +269,10 @@ def test_set_38s_will_do_reply_passes_every_check_and_to_marcus_it_refers_to_not
 @pytest.mark.parametrize(
     ("record", "body"),
     [
-        ("salesforce_opportunity", "As Tom is taking the plan to the partners, the cover page is addressed to him."),
+        (
+            "salesforce_opportunity",
+            "As Tom is taking the plan to the partners, the cover page is addressed to him.",
+        ),
         ("salesforce_opportunity", "Tom will want a page his partners can read in five minutes."),
         ("hubspot_deal", "Priya's questionnaire answers are in the annex."),
         ("hubspot_deal", "Marcus asked about flexibility, so the 2-year option has a page of its own."),
@@ -238,7 +292,10 @@ def test_what_a_note_says_of_a_person_is_a_reference(record, body):
     [
         ("salesforce_opportunity", "Tom, I hope all is well and the week is going fine."),
         ("salesforce_opportunity", "The partners will like it."),  # the word, but no person with it
-        ("salesforce_opportunity", "Elena, the partners will like it."),  # the note says it of Tom, not of Elena
+        (
+            "salesforce_opportunity",
+            "Elena, the partners will like it.",
+        ),  # the note says it of Tom, not of Elena
         ("hubspot_deal", "Dana, the clinics are all set."),  # no activity of the record says it
         ("fr_deal", "Claire, merci encore pour votre temps."),
     ],
@@ -286,7 +343,11 @@ def test_a_decision_stated_as_given_is_still_judged(body):
 @pytest.mark.parametrize(
     ("record", "text", "figure"),
     [
-        ("de_deal", "Das Angebot nennt 36.000 EUR für alle 120 Fahrzeuge, rechnerisch also 300 EUR je Fahrzeug.", 300),
+        (
+            "de_deal",
+            "Das Angebot nennt 36.000 EUR für alle 120 Fahrzeuge, rechnerisch also 300 EUR je Fahrzeug.",
+            300,
+        ),
         ("de_deal", "36.000 EUR für 120 Fahrzeuge, das sind 300 EUR pro Fahrzeug.", 300),
         ("fr_deal", "Les 28 000 EUR pour les 6 ateliers font environ 4 667 EUR par atelier.", 4667),
         ("es_opportunity", "Los 42.000 EUR para los 85 camiones salen a unos 494 EUR por camión.", 494),
@@ -304,7 +365,10 @@ def test_a_total_divided_by_its_count_in_the_same_sentence_is_vouched(record, te
     [
         ("de_deal", "Das Angebot liegt bei 300 EUR je Fahrzeug."),  # no total beside it
         ("de_deal", "36.000 EUR für 120 Fahrzeuge, also 250 EUR je Fahrzeug."),  # wrong arithmetic
-        ("de_deal", "36.000 EUR für 100 Fahrzeuge, also 360 EUR je Fahrzeug."),  # a count the record does not hold
+        (
+            "de_deal",
+            "36.000 EUR für 100 Fahrzeuge, also 360 EUR je Fahrzeug.",
+        ),  # a count the record does not hold
         ("de_deal", "36.000 EUR für 120 Fahrzeuge, also 300 EUR je Fahrzeug und Monat."),  # a period added
         ("fr_deal", "28 000 EUR pour 6 ateliers, soit 4 667 EUR par licence."),  # another unit
         ("hubspot_deal", "USD 48,000 for 420 trucks, so $114 per driver."),
@@ -315,19 +379,29 @@ def test_a_per_unit_figure_the_record_does_not_imply_is_not_vouched(record, text
 
 
 def test_set_38s_per_vehicle_letter_passes_and_an_underived_one_is_refused():
-    good = ("Sehr geehrte Frau Schmidt,\n\ndas Angebot nennt 36.000 EUR für alle 120 Fahrzeuge, rechnerisch also "
-            "300 EUR je Fahrzeug. Sie erhalten es am Freitag, 27. November.\n\nMit freundlichen Grüßen\nLena Vogt")
+    good = (
+        "Sehr geehrte Frau Schmidt,\n\ndas Angebot nennt 36.000 EUR für alle 120 Fahrzeuge, rechnerisch also "
+        "300 EUR je Fahrzeug. Sie erhalten es am Freitag, 27. November.\n\nMit freundlichen Grüßen\nLena Vogt"
+    )
     assert not _passes("de_deal", good, subject="Angebot: 36.000 EUR", language="de")
-    bad = good.replace("das Angebot nennt 36.000 EUR für alle 120 Fahrzeuge, rechnerisch also 300 EUR je Fahrzeug",
-                       "das Angebot nennt 300 EUR je Fahrzeug")
+    bad = good.replace(
+        "das Angebot nennt 36.000 EUR für alle 120 Fahrzeuge, rechnerisch also 300 EUR je Fahrzeug",
+        "das Angebot nennt 300 EUR je Fahrzeug",
+    )
     assert any("300 EUR" in f for f in _passes("de_deal", bad, subject="Ihr Angebot", language="de"))
 
 
 # --- bad kinds: the request swapped for another step or sent after it ------------------------------------------------
 
 REPLACED = [
-    ("hubspot_deal", "Before I put the proposal together, it would help to run one more demo for your depot managers."),
-    ("hubspot_deal", "Could we do a short demo for your depot managers first? I will send the proposal after that."),
+    (
+        "hubspot_deal",
+        "Before I put the proposal together, it would help to run one more demo for your depot managers.",
+    ),
+    (
+        "hubspot_deal",
+        "Could we do a short demo for your depot managers first? I will send the proposal after that.",
+    ),
     ("hubspot_deal", "Rather than a proposal right now, how about a two-week pilot at one depot?"),
     ("hubspot_deal", "Instead of the proposal, I suggest a trial with two depots."),
     ("fr_deal", "Plutôt qu'une proposition tout de suite, que diriez-vous d'un essai de trois semaines ?"),
@@ -348,13 +422,28 @@ def test_the_request_swapped_or_put_after_another_step_is_not_taken_up(record, b
 @pytest.mark.parametrize(
     ("record", "body"),
     [
-        ("hubspot_deal", "Rather than a long proposal, I kept it to two pages; it reaches you on Friday, November 27."),
-        ("hubspot_deal", "I will send the proposal on Friday, November 27; a demo for your depot managers can follow."),
-        ("fr_deal", "La proposition arrive le vendredi 27 novembre ; un essai pourra suivre si vous le souhaitez."),
+        (
+            "hubspot_deal",
+            "Rather than a long proposal, I kept it to two pages; it reaches you on Friday, November 27.",
+        ),
+        (
+            "hubspot_deal",
+            "I will send the proposal on Friday, November 27; a demo for your depot managers can follow.",
+        ),
+        (
+            "fr_deal",
+            "La proposition arrive le vendredi 27 novembre ; un essai pourra suivre si vous le souhaitez.",
+        ),
         ("de_deal", "Das Angebot kommt am Freitag, 27. November. Danach gern eine zweite Demo."),
         ("es_opportunity", "La propuesta le llega el viernes 27 de noviembre; después, si quiere, una demo."),
-        ("fr_deal", "Au lieu d'un PDF, la proposition vous arrive sous forme de lien le vendredi 27 novembre."),
-        ("hubspot_deal", "Before I finalise the proposal: should it cover all 6 depots?"),  # a question to get it right
+        (
+            "fr_deal",
+            "Au lieu d'un PDF, la proposition vous arrive sous forme de lien le vendredi 27 novembre.",
+        ),
+        (
+            "hubspot_deal",
+            "Before I finalise the proposal: should it cover all 6 depots?",
+        ),  # a question to get it right
         ("hubspot_deal", "I will send the proposal after that."),  # no other step proposed
     ],
 )
@@ -442,14 +531,30 @@ def test_the_records_count_of_sites_or_no_count_passes(record, body):
 @pytest.mark.parametrize(
     ("record", "contact", "body"),
     [
-        ("fr_deal", "712", "Pourriez-vous organiser les créneaux de formation des équipes dans chacun des 6 ateliers ?"),
+        (
+            "fr_deal",
+            "712",
+            "Pourriez-vous organiser les créneaux de formation des équipes dans chacun des 6 ateliers ?",
+        ),
         ("fr_deal", "712", "Pouvez-vous planifier la formation des équipes avant le démarrage ?"),
         ("hubspot_deal", "502", "Could you schedule the training sessions for each depot?"),
         ("hubspot_deal", "502", "Can you arrange the onboarding for the drivers at each site?"),
-        ("de_deal", "701", "Könnten Sie die Schulungstermine an den Standorten planen?"),  # Anna is operations; Weber?
-        ("es_opportunity", "0035g00000Es02", "¿Podría organizar la formación de los conductores en cada base?"),
+        (
+            "de_deal",
+            "701",
+            "Könnten Sie die Schulungstermine an den Standorten planen?",
+        ),  # Anna is operations; Weber?
+        (
+            "es_opportunity",
+            "0035g00000Es02",
+            "¿Podría organizar la formación de los conductores en cada base?",
+        ),
         ("es_opportunity", "0035g00000Es02", "¿Nos puede indicar los horarios de formación para cada turno?"),
-        ("salesforce_opportunity", "0035g00000Con02", "Could you set up the training sessions at each clinic?"),
+        (
+            "salesforce_opportunity",
+            "0035g00000Con02",
+            "Could you set up the training sessions at each clinic?",
+        ),
     ],
 )
 def test_organising_training_at_the_sites_asked_of_finance_goes_to_operations(record, contact, body):
@@ -463,7 +568,11 @@ def test_organising_training_at_the_sites_asked_of_finance_goes_to_operations(re
 @pytest.mark.parametrize(
     ("record", "contact", "body"),
     [
-        ("fr_deal", "711", "Pourriez-vous organiser les créneaux de formation des équipes dans chacun des 6 ateliers ?"),
+        (
+            "fr_deal",
+            "711",
+            "Pourriez-vous organiser les créneaux de formation des équipes dans chacun des 6 ateliers ?",
+        ),
         ("fr_deal", "712", "Quel budget prévoyez-vous pour la formation ?"),  # its cost is finance's
         ("hubspot_deal", "502", "Could you confirm the budget for training?"),
         ("hubspot_deal", "501", "Could you schedule the training sessions for each depot?"),
@@ -620,7 +729,11 @@ def test_a_talk_to_come_or_without_a_time_is_left_to_other_checks(record, body):
 
 
 def test_set_38s_first_person_on_site_promise_is_refused_in_its_check():
-    check = _check("hubspot_deal", "Hi Dana,\n\nTo make the rollout painless we will put an engineer on site at each "
-                   "of your 6 depots for the first month. The proposal follows on Friday, November 27.\n\nBest,\n"
-                   "Sam Okafor", "states_only_scope_on_record")
+    check = _check(
+        "hubspot_deal",
+        "Hi Dana,\n\nTo make the rollout painless we will put an engineer on site at each "
+        "of your 6 depots for the first month. The proposal follows on Friday, November 27.\n\nBest,\n"
+        "Sam Okafor",
+        "states_only_scope_on_record",
+    )
     assert not check.passed
