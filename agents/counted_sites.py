@@ -41,8 +41,27 @@ _SPECIFIC = re.compile(
 """Kinds of premises: what the buyer's sites are, which only the record can say."""
 
 
+_SAME_KIND = (
+    ("depot", "dépôt", "depos"),
+    ("clini", "klini", "praxe", "pract", "cabin"),
+    ("works", "ateli", "werks", "talle"),
+    ("wareh", "lager", "entre", "almac"),
+    ("store", "shops", "shop", "laden", "läden", "gesch", "magas", "bouti", "tiend"),
+    ("offic", "büro", "burea", "ofici"),
+    ("salon", "peluq"),
+    ("branc", "filia", "succu", "agenc", "sucur", "deleg"),
+    ("plant", "werk", "werke", "usine"),
+)
+"""One kind of premises in en/de/fr/es: "workshops" in English names the record's "ateliers"."""
+
+
 def _stem(noun: str) -> str:
-    return _fold(noun.lower())[:5]
+    """The kind of premises a noun names: its group in _SAME_KIND, else its first five letters (folded)."""
+    low = noun.lower()
+    group = next(
+        (g for g in _SAME_KIND if any(low.startswith(s) or _fold(low).startswith(_fold(s)) for s in g)), None
+    )
+    return group[0] if group else _fold(low)[:5]
 
 
 def invented_site_counts(body: str, ctx: Context) -> list[str]:
@@ -59,7 +78,7 @@ def invented_site_counts(body: str, ctx: Context) -> list[str]:
         for n, noun in counted_things(text)
         if _GENERAL.match(noun) or _SPECIFIC.match(noun)
     }
-    kinds = {_stem(w) for text in said for w in re.findall(r"[^\W\d_]{4,}", text)}
+    kinds = {_stem(w) for text in said for w in re.findall(r"[^\W\d_]{4,}", text) if _SPECIFIC.match(w)}
     # one reason per count and noun ("Standorte" in the subject, "Standorten" in the body)
     out: dict[tuple[str, str], str] = {}
     for sentence in re.split(_SENTENCE_BREAK, normalise(body)):

@@ -56,8 +56,14 @@ _OTHER_STEP = re.compile(
     re.I,
 )
 """Another step a draft may put before the request."""
-_NEAR = 30
-"""Characters after "instead of" in which the replaced request is named ("rather than the full proposal")."""
+_DETERMINER = re.compile(
+    r"^\s*(?:a|an|the|your|our|une?|la|le|l'|les|des|vos|votre|notre|eine[mns]?|einer|den|der|die|das|des|dem|ihr\w*|"
+    r"unser\w*|el|los|las|una?|su|sus|nuestr\w*)\b\s*(?P<rest>.*)$",
+    re.I | re.S,
+)
+"""The replaced thing as a noun with its article ("rather than a proposal", "statt eines Angebots", "au lieu de la
+proposition"), perhaps with an adjective: "rather than quote figures by email" replaces a way of writing, not the
+request (set 21's en-g2)."""
 _CLAUSE = re.compile(r"(?<=[.!?;])\s+|\n+")
 
 
@@ -78,7 +84,14 @@ def replaced_ask(ask: Ask | None, body: str) -> str:
     # "rather than a proposal right away": the request is what "instead of" governs, up to the clause's end
     def replaced(s: str) -> bool:
         m = _INSTEAD.search(s)
-        return m is not None and any(p.search(re.split(r"[,;]", s[m.end() :])[0][:_NEAR]) for p in topics)
+        if m is None:
+            return False
+        governed = _DETERMINER.match(re.split(r"[,;]", s[m.end() :])[0])
+        if governed is None:
+            return False
+        words = governed.group("rest").split()
+        # the noun right after the article, or after one or two adjectives ("rather than a full written proposal")
+        return any(p.match(" ".join(words[i:])) for i in range(3) for p in topics)
 
     # the request, or the document as "it", given its own coming day outside a question and beside no other step:
     # the buyer has it when they asked ("Rather than a long proposal, I kept it to two pages; it reaches you Friday")

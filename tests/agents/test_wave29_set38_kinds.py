@@ -737,3 +737,42 @@ def test_set_38s_first_person_on_site_promise_is_refused_in_its_check():
         "states_only_scope_on_record",
     )
     assert not check.passed
+
+
+@pytest.mark.parametrize(
+    ("record", "body"),
+    [
+        ("fr_deal", "The proposal covers your 6 workshops."),  # the record's "ateliers" in English
+        ("fr_deal", "Das Angebot deckt Ihre 6 Werkstätten ab."),
+        ("fr_deal", "La propuesta cubre sus 6 talleres."),
+        ("salesforce_opportunity", "La proposition couvre vos 9 cliniques."),
+    ],
+)
+def test_the_records_kind_of_site_in_another_language_is_the_same_kind(record, body):
+    assert invented_site_counts(body, _ctx(record)) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Rather than quote figures by email, I'm putting both options side by side in the document.",  # set 21's en-g2
+        "Rather than proposing a date now, I will wait for your reply.",
+        "Au lieu de proposer une date, j'attends votre retour.",
+        "Statt Angebote zu vergleichen, lohnt sich ein Blick auf die Rechnung.",
+    ],
+)
+def test_instead_of_a_way_of_writing_replaces_no_request(body):
+    ctx = _ctx("hubspot_deal")
+    assert replaced_ask(latest_ask(ctx), body) == ""
+
+
+@pytest.mark.parametrize(
+    ("record", "body"),
+    [
+        ("hubspot_deal", "Rather than a full written proposal, how about a pilot at one depot?"),
+        ("de_deal", "Statt eines ausführlichen Angebots schlage ich eine Testphase vor."),
+        ("es_opportunity", "En vez de una propuesta cerrada, ¿qué le parece una prueba de un mes?"),
+    ],
+)
+def test_instead_of_the_request_with_an_adjective_is_still_a_swap(record, body):
+    assert replaced_ask(latest_ask(_ctx(record)), body)
