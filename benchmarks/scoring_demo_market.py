@@ -33,7 +33,7 @@ def main() -> None:
     open_records = [r for r in records.values() if r.stage_kind == "open"]
     scores = score_batch(open_records, registry.load_champions("demo"))
     present = [t for t in TASKS if all(t in s for s in scores.values())]
-    keep = ("promoted", "reason", "not_enough_history", "error", "challenger")
+    keep = ("promoted", "reason", "not_enough_history", "error", "challenger", "served")
     print(json.dumps({"results": {k: {kk: v.get(kk) for kk in keep} for k, v in results.items()},
                       "open_deals": len(open_records), "scores_present": present,
                       "seconds": round(time.time() - started)}, default=str))

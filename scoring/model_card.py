@@ -171,6 +171,52 @@ def gate_elsewhere_note(gate: Mapping[str, Any]) -> str | None:
             "so few customers decides by chance, so its table alone does not say which model is better.")
 
 
+BASE_RATE_SHIFT = 0.15
+"""Difference between the holdout's and the training rows' positive rates from which the card says that
+the holdout's calibration figures measure the shift (churn's time holdout: 22% vs 74% on the demo)."""
+
+
+def base_rate_note(summary: Mapping[str, Any], positive: str | None) -> str | None:
+    """A holdout whose positive rate is far from the training rows': its calibration figures (ECE,
+    Brier, log loss) measure that shift as much as the model, and a reader should know before
+    comparing them; None when the rates are close or unknown."""
+    training = summary.get("training") or {}
+    held, rows, positives = summary.get("positive_rate"), training.get("rows"), training.get("positives")
+    if held is None or not rows or positives is None:
+        return None
+    trained = positives / rows
+    if abs(float(held) - trained) < BASE_RATE_SHIFT:
+        return None
+    what = positive if positive in ("won", "churned", "converted") else (
+        f"of the positive class {positive!r}" if positive else "of the positive class")
+    return (f"Share {what}: {float(held):.0%} of the holdout against {trained:.0%} of the training rows. The "
+            "calibration figures above (ECE, Brier score, log loss) measure that shift as much as the models; "
+            "ROC AUC, a ranking, does not move with it.")
+
+
+MODEL_DESCRIPTIONS = {"churn": "the churn model (gradient boosting blended with a logistic regression)"}
+"""What a task's own model is, in the words a card uses beside the logistic regression."""
+
+
+def served_note(task: str, meta: Mapping[str, Any]) -> str | None:
+    """Which model serves the score and why, where the logistic regression could have served instead
+    (``scoring.promotion.choose_served``); None for artefacts that made no such choice."""
+    served = meta.get("served_model")
+    if not served:
+        return None
+    own = MODEL_DESCRIPTIONS.get(task, f"the {task} model")
+    reason = str(served.get("reason") or "").rstrip(".")
+    if served.get("model") != "logistic_regression":
+        return f"{own[0].upper()}{own[1:]} serves this score: {reason}."
+    note = (f"A logistic regression serves this score (calibrated on its out-of-fold predictions), not {own}: "
+            f"{reason}. The holdout table's model in use is that logistic regression.")
+    held = served.get("model_holdout") or {}
+    auc, ece = _num(held.get("roc_auc")), _num(held.get("ece_15"))
+    if auc is not None and ece is not None:
+        note += f" On that holdout {own.split(' (')[0]} had AUC {auc:.3f} and ECE {ece:.3f}."
+    return note
+
+
 def _positive(task: str, meta: Mapping[str, Any]) -> str | None:
     """The positive class in the user's words (CRM training labels won deals 1 internally)."""
     value = (meta.get("target_info") or {}).get("positive_class")
@@ -245,6 +291,12 @@ def build_card(loaded: LoadedModel, labels: Mapping[str, str] | None = None, *, 
     cv_note = gate_elsewhere_note(gate)
     if cv_note:
         notes.append(cv_note)
+    serving = served_note(task, meta)
+    if serving:
+        notes.append(serving)
+    shift = base_rate_note(summary, _positive(task, meta)) if task != "clv" else None
+    if shift:
+        notes.append(shift)
     card = ModelCard(
         task=task, title=TASK_TITLES.get(task, task), present=True, version=loaded.version,
         created_at=meta.get("created_at"), predicts=_predicts(task, meta),

@@ -315,7 +315,8 @@ class ModelRegistry:
 
         Returns:
             ``{"promoted", "task", "tenant", "version", "metric", "challenger", "champion", "basis", "reason"}``
-            (+ ``"comparison"`` with the bootstrap evidence, ``"gate"`` with the baselines).
+            (+ ``"comparison"`` with the bootstrap evidence, ``"gate"`` with the baselines, ``"served"``:
+            the model or the logistic regression, see ``scoring.promotion.choose_served``).
         """
         from .promotion import paired_gain
 
@@ -370,6 +371,9 @@ class ModelRegistry:
             result["comparison"] = comparison
         if gate is not None:
             result["gate"] = gate
+        served = challenger.metadata.get("served_model")
+        if served:  # which model the score comes from, where a logistic regression could serve instead
+            result["served"] = {"model": served.get("model"), "reason": served.get("reason")}
         if promoted:
             self.add(tenant, artefact)
             pointer = self._task_dir(tenant, task) / "champion.json"

@@ -206,6 +206,7 @@ def train_cmd(task, data, target, positive, id_column, time_column, discount_col
     _emit(_clean({"task": task, "model": str(path), "version": saved["version"],
                   "positive_class": info["positive_class"], "positive_rate": info["positive_rate"],
                   "metrics": saved["metrics"], "promotion_gate": saved["promotion_gate"],
+                  "served_model": saved.get("served_model"),
                   "features": saved["feature_schema"], "dropped_columns": saved["dropped_columns"],
                   "leakage": saved["leakage"]}))
 

@@ -202,8 +202,11 @@ def test_without_claim_ahead_a_record_waits_out_its_own_window(app_factory):
     # of 0.6 + 0.5 s the second record's window had ended too on a loaded machine (two jobs due, wave 22).
     window = 3.0
     app, sender = _batching_app(app_factory, claim_ahead=0.0, window=window)
-    first = time.monotonic()
     sender.post_events([deal_event(62515, 1, event_id=1)])
+    # Measured after the post returns: its job was queued before that, so it is due by first + window, and the second
+    # record's (posted a second later) not before first + window + 1. Measured before, a post that took > 0.1 s at
+    # load 20 (a clean-clone CI beside eight sessions, wave 29) left the first job not yet due.
+    first = time.monotonic()
     time.sleep(1.0)
     sender.post_events([deal_event(62515, 2, event_id=2)])
     time.sleep(max(0.0, first + window + 0.1 - time.monotonic()))
