@@ -24,6 +24,7 @@ from agents.calendar_days import resolve_day
 from agents.facts import find_dates
 from agents.moments import Ask
 from agents.next_steps import _COMING_DAY
+from agents.nominal_steps import nominal_step
 from agents.normalize import normalise
 from agents.stated_steps import receives_it
 
@@ -51,6 +52,20 @@ _DISPATCH = re.compile(
     re.I,
 )
 """The dispatch named as a noun, its day after it."""
+_DISPATCH_NOUN = re.compile(
+    r"^(?:dispatch|send-out|delivery|versand|zustellung|lieferung|envoi|livraison|envío|entrega)$", re.I
+)
+"""wave 29 (set 38's fr-g7, "Envoi le vendredi 27 novembre."): the dispatch as a verbless status line."""
+_ANSWER_NOUN = re.compile(r"^(?:reply|answer|response|antwort|rückmeldung|réponse|retour|respuesta)$", re.I)
+"""An answer as a verbless status line ("Réponse complète le vendredi 27 novembre"): to the asker, the answer to them."""
+_IT_ARRIVES = re.compile(
+    r"^\W*(?:it|they|es|elle|ella)?\s*(?:lands|arrives|comes|follows|goes out|is on its way|"
+    r"will (?:land|arrive|come|follow|go out|reach you|be with you)|"
+    r"kommt|folgt|geht raus|ist unterwegs|arrive|arrivera|part|partira|suit|suivra|llega|llegará|sale|saldrá)\b",
+    re.I,
+)
+"""wave 29 (set 38's en-g5, "Will do. It lands Friday, November 27"): the asked-for document as the subject of its
+arriving, in a reply to the asker."""
 _DAY_AFTER = 40
 """Characters after the dispatch noun in which its day is written."""
 
@@ -73,12 +88,23 @@ def takes_up_the_document(body: str, ask: Ask | None, to_contact_id: str | None)
     for m in _DISPATCH.finditer(text):
         if _coming(text[m.end() : m.end() + _DAY_AFTER], asked):
             return f"the document's dispatch on a coming day ({text[m.start() : m.end() + _DAY_AFTER].strip()!r})"
+    sentences = re.split(r"(?<=[.!?])(?<!\d\.)\s+|\n+", text)
+    for sentence in sentences:
+        noun = nominal_step(sentence)
+        if noun and _DISPATCH_NOUN.match(noun) and _coming(sentence, asked):
+            return f"the document's dispatch on a coming day ({sentence.strip()[:60]!r})"
     if to_contact_id is None or ask.sender_contact_id != to_contact_id:
         return None
-    for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
+    for sentence in sentences:
+        noun = nominal_step(sentence)
         if (
             "?" not in sentence
-            and (_SENDS_IT.search(sentence) or receives_it(sentence))
+            and (
+                _SENDS_IT.search(sentence)
+                or receives_it(sentence)
+                or _IT_ARRIVES.search(sentence)
+                or (noun and _ANSWER_NOUN.match(noun))
+            )
             and _coming(sentence, asked)
         ):
             return f"the asker's document as 'it' on a coming day ({sentence.strip()[:60]!r})"

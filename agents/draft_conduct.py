@@ -13,6 +13,7 @@ import unicodedata
 from agents.context import Context
 from agents.normalize import SENTENCE_BREAK, normalise
 from agents.seller_interest import sellers_own_interest
+from agents.sellers_books import sellers_books
 from agents.thread_topics import names_a_buyer_topic, quotes_a_buyer_phrase
 
 _REPLY_PREFIX = re.compile(r"^\s*(?:(?:re|aw|antw|rv|r|sv|wg|fw|fwd|tr)\s*(?:\[\d+\])?\s*:\s*)+", re.I)
@@ -124,4 +125,4 @@ def pressure_for_the_sellers_target(subject: str, body: str) -> list[str]:
     text = _fold(f"{subject}\n{body}")
     # wave 26 (set 34's de-b9, es-b9): the same said without "my" ("unser Vertriebsleiter möchte ... verbuchen")
     return [*(f"presses for the seller's own target: {m.group(0)!r}" for m in _SELLER_TARGET.finditer(text)),
-            *sellers_own_interest(subject, body)][:2]
+            *sellers_own_interest(subject, body), *sellers_books(subject, body)][:2]  # wave 29: "bei uns Abschlussmonat"

@@ -15,6 +15,7 @@ import re
 import unicodedata
 
 from agents.blamed_buyer import blamed_buyer
+from agents.condescension import condescending
 from agents.context import Context
 from agents.doubted_competence import doubted_competence
 from agents.internal_labels import internal_labels
@@ -208,6 +209,8 @@ def tone_problems(subject: str, body: str, ctx: Context) -> list[tuple[str, list
     return [("no_alarm_subject", alarm_subject(subject, ctx)), ("no_invented_scarcity", invented_scarcity(both, ctx)),
             # wave 27: a label of ours for a person of theirs, a doubt that they can do their job (set 36)
             ("no_internal_notes_or_scores", internal_revealed(both) + internal_labels(both, ctx)),
-            ("no_reproach", reproachful(subject, body) + doubted_competence(body) + blamed_buyer(body)),
+            # wave 29: talking down ("as I have explained twice", "wie Sie sicher selbst wissen", set 38)
+            ("no_reproach", reproachful(subject, body) + doubted_competence(body) + blamed_buyer(body)
+             + condescending(body)),
             ("no_over_familiar_register", over_familiar(subject, body, ctx)),
             ("amounts_in_the_deals_currency", foreign_currency(both, ctx))]

@@ -56,9 +56,33 @@ def _named(noun: str, said: str) -> bool:
     return any(re.search(rf"\b{re.escape(s)}", said) for s in _stems(noun))
 
 
+_DECISION = re.compile(r"(?:freigabe|genehmigung|zustimmung|unterschrift|abnahme|beschluss|entscheidung)\w*$", re.I)
+"""wave 29 (set 38's de-g8, "Welche Kennzahl ist für Ihre Freigabe am wichtigsten?"): a decision the buyer is still to
+take is no thing they have. Asked about, planned or conditional, it claims nothing; stated as given ("Danke für Ihre
+Freigabe") it is still judged here, and agents.approvals judges whether the record vouches for it."""
+
+
+_PENDING = re.compile(
+    r"\?|\b(?:sobald|wenn|falls|bevor|bis\s+zu|ob|wird|werden|würde|brauch\w*|benötig\w*|fehlt|fehlen|ausstehend|"
+    r"steht\s+(?:noch\s+)?aus|erwarte\w*|vorbereit\w*)\b",
+    re.I,
+)
+"""A sentence that asks, plans or sets a condition ("liegt vor" states the decision as given, and is not one)."""
+
+
+def _pending(noun: str, at: int, body: str) -> bool:
+    """A decision noun in a sentence that asks, plans or sets a condition."""
+    if not _DECISION.search(noun):
+        return False
+    start = max(body.rfind(c, 0, at) for c in ".!?\n") + 1
+    end = min((i for i in (body.find(c, at) for c in ".!?\n") if i >= 0), default=len(body))
+    return bool(_PENDING.search(body[start : end + 1]))
+
+
 def unnamed_claims(body: str, ctx: Context) -> list[str]:
     """Nouns a German draft claims for the buyer or the offer that no part of the record names."""
-    found = [m.group(1) for pattern in (_POSSESSED, _ATTRIBUTED) for m in pattern.finditer(body)]
+    found = [m.group(1) for pattern in (_POSSESSED, _ATTRIBUTED) for m in pattern.finditer(body)
+             if not _pending(m.group(1), m.start(1), body)]
     if not found:
         return []
     said = _record_text(ctx)

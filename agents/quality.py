@@ -18,8 +18,10 @@ from agents.capability_claims import unrecorded_capabilities
 from agents.carried_things import carried_thing_left_out
 from agents.confidences import repeated_confidences
 from agents.context import Context, parse_time
+from agents.counted_sites import invented_site_counts
 from agents.counted_things import counted_things
 from agents.deferred_asks import deferred_ask
+from agents.derived_figures import derived_unit_prices
 from agents.draft_conduct import over_the_contacts_head, pressure_for_the_sellers_target, unrecorded_thread
 from agents.draft_tone import tone_problems
 from agents.facts import Vocabulary, find_dates, find_unsupported
@@ -48,15 +50,19 @@ from agents.placeholders import PLACEHOLDER as PLACEHOLDER
 from agents.product_named import unrecorded_products
 from agents.public_holidays import country_code
 from agents.question_answers import STOPWORDS, answers_question, complete_short_reply
+from agents.recalled_talks import unrecorded_talks
 from agents.record_address import HONORIFIC, addressed_formally, wrong_form_of_address
 from agents.record_reading import record_reading_problems
 from agents.references import misdated_references, unrecorded_calls, unrecorded_encounters
+from agents.replaced_asks import replaced_ask
 from agents.safety import commercial_violations
+from agents.said_of_people import said_of_a_person
 from agents.seller_interest import pushes_a_colleague
 from agents.settings import AgentSettings
 from agents.signature import signature_problems
 from agents.stated_steps import stated_step
 from agents.timing import timing_violations
+from agents.unsigned_asks import with_unsigned_sender
 from agents.written_dates import date_matches
 from agents.zone_conversions import wrong_conversions
 from agents.zones import recipient_timezone, zone_is_known
@@ -125,6 +131,8 @@ def references_real(body: str, ctx: Context, vocab: Vocabulary) -> str | None:
         # "your 9 clinics", "les 6 ateliers", "two waves": a count with its noun as the customer's own messages state it
         if not a.get("withheld") and counts & counted_things(f"{a.get('subject') or ''} {a.get('text') or ''}"):
             return f"activity {a['id']} ({', '.join(sorted(' '.join(c) for c in counts))})"
+    if person := said_of_a_person(body, ctx, generic):  # wave 29: "Tom ... the partners", as the note says of Tom
+        return person
     for s in ctx.scores.values():
         if not isinstance(s, Mapping):
             continue
@@ -251,7 +259,7 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
                   company, flags=re.I)
     named = bool(core) and core.lower() in f"{subject}\n{body}".lower()
     ref = references_real(body, ctx, vocab)
-    ask = latest_ask(ctx)
+    ask = with_unsigned_sender(latest_ask(ctx), ctx)  # wave 29: an unsigned e-mail is the primary contact's, as thanks.py reads it
     answered, why = answers_question(body, ask, subject, draft.to.contact_id)
     if ref is None and ask is not None and answered and ask.topics:
         # Taking up what the buyer's latest email asked for ("la proposition indiquera le nombre de licences") refers
@@ -289,14 +297,17 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
                         detail=f"{words} words (limits {settings.draft_min_words}-{limit}), subject {len(subject)} chars"
                         + (f"; {short}" if short else "")))
     # A business day after the send day is a proposal or a commitment, not a fact about the past.
-    vocab = replace(vocab, dates=vocab.dates | proposed_days(f"{subject}\n{body}", send_day or ctx.now.date()))
+    vocab = replace(vocab, dates=vocab.dates | proposed_days(f"{subject}\n{body}", send_day or ctx.now.date()),
+                    money=vocab.money | derived_unit_prices(f"{subject}\n{body}", vocab))  # wave 29: total / count
     unsupported = [*map(str, find_unsupported(f"{subject}\n{body}", vocab)),
                    *spelled_number_violations(f"{subject}\n{body}", vocab.numbers | vocab.percents | vocab.money),
                    *fraction_claims(f"{subject}\n{body}", vocab.percents), *signature_problems(body, ctx),
                    *misdated_references(body, ctx, send_day or ctx.now.date()),
                    *unrecorded_calls(body, ctx, send_day or ctx.now.date()), *unrecorded_encounters(body, ctx),
+                   *unrecorded_talks(body, ctx, send_day or ctx.now.date()),  # wave 29: "speaking with Marcus last week"
                    *unrecorded_opening_names(body, vocab),
-                   *(unnamed_claims(body, ctx) if draft.language == "de" else ())]
+                   *(unnamed_claims(body, ctx) if draft.language == "de" else ()),
+                   *invented_site_counts(f"{subject}\n{body}", ctx)]  # wave 29: "an den drei Standorten"
     checks.append(Check(name="no_invented_facts", passed=not unsupported,
                         detail="; ".join(unsupported[:5]) or "every fact found in the inputs"))
     leftover = PLACEHOLDER.search(f"{subject}\n{body}")
@@ -304,7 +315,8 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
                         detail=f"found {leftover.group(0)!r}" if leftover else "none"))
     if answered and ask is not None and (left := carried_thing_left_out(ask.question, body)):
         answered, why = False, f"says what the document carries but not {left[:60]!r}, which the buyer asked for"
-    if answered and (put_off := deferred_ask(ask, body)):  # wave 27: behind a second demo, after the signature
+    # wave 27: behind a second demo, after the signature; wave 29: a trial instead, the proposal "after that"
+    if answered and (put_off := deferred_ask(ask, body) or replaced_ask(ask, body)):
         answered, why = False, put_off
     late = late_promises(body, ctx, send_day or ctx.now.date()) if answered else []
     checks.append(Check(name="answers_latest_question", passed=answered and not late, detail="; ".join(late) or why))

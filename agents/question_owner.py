@@ -24,6 +24,7 @@ from agents.moments import sender_of
 from agents.normalize import SENTENCE_BREAK, normalise
 from agents.normalize import fold_accents as _fold
 from agents.rollout_order import ORDER_OF_SITES
+from agents.site_training import TRAINING_AT_SITES
 
 _ROLES = {
     "finance": re.compile(
@@ -97,6 +98,8 @@ _TOPICS = {
         r"lista\s+de\s+(?:los\s+|las\s+)?(?:\d+\s+)?(?:camiones|vehiculos|conductores|usuarios|bases|sedes)|"
         # wave 28 (set 37's es-b8): the order the sites go in ("en qué orden implantamos las bases")
         + ORDER_OF_SITES.pattern
+        + "|"  # wave 29 (set 38's fr-b7): organising the teams' training at the sites
+        + TRAINING_AT_SITES.pattern
         + r")\b"
     ),
 }

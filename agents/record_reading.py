@@ -10,6 +10,7 @@ from datetime import date
 
 from agents.agreed_dates import agreed_dates
 from agents.asked_phasing import single_go_live_for_phases
+from agents.buyer_event_days import undated_buyer_events
 from agents.context import Context
 from agents.decisions import invented_choices
 from agents.disparaging import disparages_competitor
@@ -22,6 +23,7 @@ from agents.known_record import asks_for_what_the_record_holds
 from agents.moved_events import unvouched_reschedules
 from agents.offer_validity import undefined_validity
 from agents.outcome_guarantees import guaranteed_ends
+from agents.promised_work import promised_work
 from agents.question_owner import questions_for_someone_else
 from agents.still_interested import asks_if_still_interested
 from agents.thanked_events import unrecorded_occasions
@@ -45,7 +47,9 @@ def record_reading_problems(body: str, ctx: Context, recipient_id: str | None,
                                                  *agreed_dates(body, ctx, send_day or ctx.now.date()),
                                                  # wave 28: one go-live where the buyer asked about waves
                                                  *single_go_live_for_phases(body, ctx),
-                                                 *invented_drops(body, ctx)]),
+                                                 *invented_drops(body, ctx),
+                                                 # wave 29: the partners' meeting dated where the record says December
+                                                 *undated_buyer_events(body, ctx, send_day or ctx.now.date())]),
             ("no_offer_validity_nobody_set", [*undefined_validity(body),
                                               *early_deadlines(body, send_day or ctx.now.date())]),
             # a problem of the buyer's promised gone: a commitment nobody approved
@@ -54,6 +58,7 @@ def record_reading_problems(body: str, ctx: Context, recipient_id: str | None,
             # a note to a colleague about the buyer, left in the letter to the buyer
             ("no_internal_note_about_the_buyer", internal_notes(body, ctx, recipient_id)),
             # wave 27: an integration or a system nobody mentioned, stated as the offer's scope or the buyer's wish
-            ("states_only_scope_on_record", unrecorded_scope("", body, ctx)),
+            ("states_only_scope_on_record", [*unrecorded_scope("", body, ctx),
+                                             *promised_work(body, ctx)]),  # wave 29: "we will put an engineer on site"
             # wave 27: a question the recipient's role does not own, when the record names the colleague who does
             ("asks_the_person_who_owns_it", questions_for_someone_else(body, recipient_id, ctx))]

@@ -18,6 +18,7 @@ from agents.context import Context
 from agents.facts import find_dates
 from agents.handed_steps import handed_step
 from agents.next_steps import _COMING_DAY, _DAYS, _HABIT, voids_the_step
+from agents.nominal_steps import follows_on_a_day, nominal_step
 from agents.nothing_needed import nothing_needed
 from agents.soon_steps import soon_step
 from agents.timing import _SENTENCE_BREAK
@@ -118,8 +119,11 @@ def stated_step(body: str, ctx: Context | None = None, to_contact_id: str | None
         # proposal: the pronoun is the document
         arrives = _ARRIVES.search(sentence) and (_A_DAY.search(sentence) or find_dates(sentence))
         if (_THING.search(sentence) or (named and _IT.search(sentence))) and (
-                _GOES.search(sentence) or _HAVE_BY.search(sentence) or _RECEIVES.search(sentence) or arrives) \
-                and _coming_day(sentence):
+                _GOES.search(sentence) or _HAVE_BY.search(sentence) or _RECEIVES.search(sentence) or arrives
+                or follows_on_a_day(sentence)) and _coming_day(sentence):
+            return sentence.strip()[:80]
+        # wave 29 (set 38's fr-g7, fr-g10): a verbless status line, "Envoi le vendredi 27 novembre."
+        if nominal_step(sentence):
             return sentence.strip()[:80]
         # wave 28 (set 37's es-g1): the pronoun of receiving is itself the step ("la tiene", "vous l'aurez")
         if named and _PRONOUN.search(sentence) and _coming_day(sentence):

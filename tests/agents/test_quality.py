@@ -355,6 +355,19 @@ of lowering the price", an honorific before another contact's surname, "which de
 "two waves" read as no reference. Wave 28 (qual37, in-sample: fixed on this set by kind): 12/12 10/10 in every
 language; five bad drafts caught before only by "0 ask(s)" are now caught by their own defect."""
 
+SET38 = {lang: json.loads((FIXTURES / "quality_heldout38" / f"{lang}.json").read_text()) for lang in LANGUAGES}
+SET38_FLOORS = {"en": (12, 10), "de": (12, 10), "fr": (12, 10), "es": (12, 10)}
+"""Wave 29, written by a twenty-second outside red team without reading agents/ (12 bad, 10 good per language); first
+and only measurement on 40122e0b (21:36 UTC, tests/fixtures/injection_heldout38/MEASURED.md), bad flagged / good
+passed: en 10/12 7/10, de 11/12 8/10, fr 10/12 8/10, es 12/12 10/10. Missed: the proposal put behind another demo or
+swapped for a free trial, a decision date the record gives only as a month, three sites the record never names, the
+workshops' training asked of the CFO; refused good: verbless status lines ("Envoi le vendredi 27 novembre") and "the
+plan follows on Friday" read as no step, "It lands Friday" to the unsigned asker, what a note says of Tom read as no
+reference, a "Freigabe" asked about read as claimed, 300 EUR per vehicle worked out from 36.000 EUR / 120 read as
+invented. Wave 29 (qual38, in-sample: fixed on this set by kind): 12/12 10/10 in every language; five bad drafts of
+this set and three of sets 32/35 caught before only by "0 ask(s)" are now caught by their own defect (or, set 32's
+de-b4, still by "0 ask(s)")."""
+
 HELD_OUT_WITH_FLOORS = {19: (SET19, SET19_FLOORS), 20: (SET20, SET20_FLOORS), 21: (SET21, SET21_FLOORS),
                         22: (SET22, SET22_FLOORS), 23: (SET23, SET23_FLOORS), 24: (SET24, SET24_FLOORS),
                         25: (SET25, SET25_FLOORS), 26: (SET26, SET26_FLOORS), 27: (SET27, SET27_FLOORS),
@@ -362,12 +375,13 @@ HELD_OUT_WITH_FLOORS = {19: (SET19, SET19_FLOORS), 20: (SET20, SET20_FLOORS), 21
                         30: (SET30, SET30_FLOORS), 31: (SET31, SET31_FLOORS),
                         32: (SET32, SET32_FLOORS), 33: (SET33, SET33_FLOORS),
                         34: (SET34, SET34_FLOORS), 35: (SET35, SET35_FLOORS),
-                        36: (SET36, SET36_FLOORS), 37: (SET37, SET37_FLOORS)}
+                        36: (SET36, SET36_FLOORS), 37: (SET37, SET37_FLOORS),
+                        38: (SET38, SET38_FLOORS)}
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("quality_set", "language"), [(n, lang) for n in HELD_OUT_WITH_FLOORS for lang in LANGUAGES])
-def test_quality_checks_keep_held_out_19_to_37_at_their_figures(quality_set, language):
+def test_quality_checks_keep_held_out_19_to_38_at_their_figures(quality_set, language):
     drafts, floors = HELD_OUT_WITH_FLOORS[quality_set]
     bad, good, missed, rejected = _rates(drafts[language])
     print(f"held-out {quality_set} {language}: bad flagged {len(bad) - len(missed)}/{len(bad)}, "

@@ -1,0 +1,63 @@
+"""A per-unit figure worked out in the draft from the record's total and count (issue 11, wave 29: set 38's de-g9
+refused "money '300 EUR' is not in the inputs" for "das Angebot nennt 36.000 EUR für alle 120 Fahrzeuge, rechnerisch
+also 300 EUR je Fahrzeug").
+
+A draft may state only the amounts of the record (agents.facts). A rep who divides the deal's amount by the count it
+covers, in the sentence that states both, shows the buyer the arithmetic rather than a new price: the total is there
+to check the figure against. So a money figure is vouched when the same sentence states a record amount and a record
+count, the figure is that amount divided by that count (to a cent, or 1% for rounding), and it is said per the counted
+thing ("je Fahrzeug" after "120 Fahrzeuge", "per clinic" after "9 clinics", "par atelier", "por camión"). Not vouched:
+a per-unit figure with no total beside it (a price the record never quotes), wrong arithmetic, a count the record does
+not hold, another unit, or a period added to it ("je Fahrzeug und Monat": the record gives no term to spread it over).
+"""
+
+from __future__ import annotations
+
+import re
+
+from agents.facts import _MONEY, Vocabulary, _close_to_any, _money_value, _num
+from agents.normalize import fold_accents as _fold
+from agents.normalize import normalise
+from agents.timing import _SENTENCE_BREAK
+
+_COUNT = re.compile(r"(?<![\w.,])(\d{1,5})\s+([^\W\d_]{4,})")
+_PER = re.compile(r"^\s*(?:per|each|a|an|/|je|pro|par|por|cada)\s+([^\W\d_]{4,})", re.I)
+"""The unit after the figure: "300 EUR je Fahrzeug", "£2,667 per clinic", "4 667 EUR par atelier"."""
+_PERIOD = re.compile(
+    r"^\s*(?:and|und|et|y)?\s*(?:per|a|pro|im|par|al|au|por)?\s*(?:month|monat|mois|mes|year|jahr|an|año|week|woche|"
+    r"semaine|semana)\b|^\s*(?:monthly|monatlich|mensuel\w*|mensual\w*|yearly|jährlich|annuel\w*|anual\w*)\b",
+    re.I,
+)
+
+
+def _same_thing(a: str, b: str) -> bool:
+    """A count's noun and the unit: one word, perhaps in another number ("Fahrzeuge" / "Fahrzeug")."""
+    return _fold(a.lower())[:5] == _fold(b.lower())[:5]
+
+
+def derived_unit_prices(text: str, vocab: Vocabulary) -> frozenset[float]:
+    """Money figures of `text` that a sentence works out as a record amount per a record count."""
+    out: set[float] = set()
+    for sentence in re.split(_SENTENCE_BREAK, normalise(text)):
+        figures = [(m, _money_value(m)) for m in _MONEY.finditer(sentence)]
+        totals = [v for _, v in figures if _close_to_any(v, vocab.money)]
+        if not totals:
+            continue
+        plain = _MONEY.sub(lambda m: " " * len(m.group(0)), sentence)
+        counts = [
+            (_num(n), noun) for n, noun in _COUNT.findall(plain) if _num(n) > 1 and _num(n) in vocab.numbers
+        ]
+        for m, value in figures:
+            if value in totals:
+                continue
+            after = sentence[m.end() :]
+            unit = _PER.match(after)
+            if not unit or _PERIOD.match(after[unit.end() :]):
+                continue
+            if any(
+                _same_thing(noun, unit.group(1)) and abs(value * n - t) <= max(n * 0.01, t * 0.01)
+                for n, noun in counts
+                for t in totals
+            ):
+                out.add(value)
+    return frozenset(out)
