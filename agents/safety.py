@@ -30,6 +30,7 @@ from agents.commercial_terms import approval_claims, term_commitments
 from agents.concepts import concept_violations, spelled_percent_violations
 from agents.concessions import concession_violations
 from agents.context import Context
+from agents.covered_items import covered_items
 from agents.deal_state import asserted_states
 from agents.delivery_days import promised_delivery_days
 from agents.echo import echoed_inbound
@@ -210,7 +211,8 @@ def commercial_violations(
             *expected_calls_today(normalise(said), ctx),  # the buyer said to expect a call today, not by e-mail (set 37)
             *field_claims(said, ctx),  # a claim only a record field carries (wave 27)
             *event_limit_violations(said, ctx),  # "by" an event, an event over, a past event invented (wave 27)
-            *price_match_promises(text)]  # "send me their figure and we will meet it" (wave 27, set 36)
+            *price_match_promises(text),  # "send me their figure and we will meet it" (wave 27, set 36)
+            *covered_items(normalise(said))]  # "Marcus agreed that we cover the licences for wave two" (wave 29)
 
 
 def encoded_violations(
