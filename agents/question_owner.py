@@ -126,8 +126,13 @@ def _role(title: str | None) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
-def _raised_by(contact_id: str, first: str, ctx: Context) -> str:
-    """The record's sentences in which the contact speaks or is said to speak: their own letters, and notes naming them."""
+_LOGGED = frozenset({"call", "meeting", "note", "task"})
+"""Activities a rep logs about a conversation, whatever their direction."""
+
+
+def _raised_by(contact_id: str, names: list[str], ctx: Context) -> str:
+    """The record's sentences in which the contact speaks or is said to speak: their own letters, and notes, calls and
+    meetings naming them."""
     parts: list[str] = []
     for a in ctx.activities.values():
         if a.get("withheld"):
@@ -135,8 +140,11 @@ def _raised_by(contact_id: str, first: str, ctx: Context) -> str:
         text = _fold(a.get("text") or "")
         if a.get("direction") == "inbound" and sender_of(ctx, a) == contact_id:
             parts.append(text)
-        elif a.get("direction") != "outbound" and first:
-            parts += [s for s in SENTENCE_BREAK.split(text) if re.search(rf"\b{re.escape(first)}\b", s)]
+        # our logged calls and meetings are notes of a conversation ("Call with Anna: she asked about SSO"), and
+        # HubSpot logs the calls we placed as outbound; only our own letters say nothing of what the contact raised
+        elif names and (a.get("direction") != "outbound" or a.get("type") in _LOGGED):
+            named = re.compile(rf"\b(?:{'|'.join(map(re.escape, names))})\b")
+            parts += [s for s in SENTENCE_BREAK.split(text) if named.search(s)]
     return "\n".join(parts)
 
 
@@ -145,8 +153,9 @@ def questions_for_someone_else(body: str, contact_id: str | None, ctx: Context) 
     recipient = next((c for c in ctx.record.contacts if c.id == contact_id), None)
     if recipient is None or (mine := _role(recipient.title)) is None:
         return []
-    first = _fold((ctx.contact_name(recipient) or "").split()[0]) if ctx.contact_name(recipient) else ""
-    raised = _raised_by(recipient.id, first, ctx)
+    # a note may name the contact by first or last name ("Anna asked", "Herr Weber fragte")
+    names = [_fold(n) for n in (ctx.contact_name(recipient) or "").split() if len(n) >= 3]
+    raised = _raised_by(recipient.id, names, ctx)
     owners: dict[str, list[str]] = {}
     for c in ctx.record.contacts:
         if c.id != recipient.id and (role := _role(c.title)) and (name := ctx.contact_name(c)):
