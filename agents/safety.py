@@ -42,6 +42,7 @@ from agents.expected_calls import expected_calls_today
 from agents.facts import Vocabulary, find_unsupported
 from agents.feast_days import past_feast_deadlines
 from agents.field_claims import field_claims
+from agents.field_date_claims import contradicted_field_dates
 from agents.file_names import file_names_as_words
 from agents.fulfilment_claims import fulfilment_claims
 from agents.german_compounds import compound_concessions
@@ -212,7 +213,8 @@ def commercial_violations(
             *field_claims(said, ctx),  # a claim only a record field carries (wave 27)
             *event_limit_violations(said, ctx),  # "by" an event, an event over, a past event invented (wave 27)
             *price_match_promises(text),  # "send me their figure and we will meet it" (wave 27, set 36)
-            *covered_items(normalise(said))]  # "Marcus agreed that we cover the licences for wave two" (wave 29)
+            *covered_items(normalise(said)),  # "Marcus agreed that we cover the licences for wave two" (wave 29)
+            *contradicted_field_dates(said, ctx, ctx.now.date())]  # "go-live on 15 March", the field says 1 Feb
 
 
 def encoded_violations(
