@@ -5,7 +5,7 @@ bien reçu"). Each is one of three ideas, and the idea has few words even when i
 - *no cost*: a word for paying or cost within a few words of a negation or zero;
 - *price lock*: a word for price within a few words of a word for holding it, plus a time span;
 - *deal state*: a deal document (order, contract, PO) within a few words of a completion participle (signed,
-  received, approved), unless the clause is a plan or a condition.
+  received, approved), unless the clause is a plan or a condition (agents.deal_done_claims).
 
 Words are matched by stem on the normalised text (agents.normalize), so inflections and accents do not matter;
 `allowed_promises` (tenant settings) lets a phrase through as elsewhere.
@@ -14,17 +14,18 @@ Words are matched by stem on the normalised text (agents.normalize), so inflecti
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from agents.claims import _NUM_WORDS, _PCT_SPELLED
+from agents.deal_done_claims import deal_done_claims
 from agents.kept_free import FREE_ANY as _FREE_ANY
 from agents.kept_free import slot_kept_free
-from agents.negation import negated_match
+from agents.negation import NEGATION_WORDS
 from agents.normalize import normalise
 from agents.other_sellers import anothers_price
 from agents.payback_periods import is_payback_period
 from agents.settings import CONCEPT_WINDOW_WORDS
-from agents.signing_words import CLOSING, ROUTED_TO_OWNER, SIGNING, STEPS_AFTER_SIGNING
+from agents.word_windows import near
 
 _COST = (r"cost\w*|due(?!\s+to\b(?!\s+(?:us|you|them|me|him|her)\b))|line items?|penalt\w*|lock-in|penaliz\w*|permanencia|pénalit\w*|vertragsstrafe\w*|"
          r"mindestlaufzeit|charg(?:e|es|ed|ing)|fees?|pay(?!back)\w*|paid|bill(?:ed|ing|s)?|invoic\w*|"
@@ -33,10 +34,6 @@ _COST = (r"cost\w*|due(?!\s+to\b(?!\s+(?:us|you|them|me|him|her)\b))|line items?
          r"cuest(?:a|an|e|en)|cobr\w*|pag(?:a|an|ar|ará|arán|aría|o|ue|uen|amos|ado|ada)|cargos?|importe|"
          # what the buyer spends, in other words: "does not touch your budget", "ningún desembolso"; not who holds it or the step that approves it ("nicht mit dem Budgetverantwortlichen abgestimmt", "budget approval not confirmed": wave 26)
          r"(?<!responsable du )(?<!responsables du )budget(?!\w*(?:verantwortlich|inhaber|freigabe|genehmigung|holder|owner)|[\s-]+(?:approval|approver|owner|holder|sign-?off|cycle|process|committee)s?\b)\w*|outlay|out of pocket|desembolso\w*|presupuesto|ausgabe\w*|dépense\w*|gastos?")
-_NEG = (r"no|not|won't|don't|doesn't|isn't|aren't|wouldn't|will not|without|zero|nothing|none|never|nil|"
-        r"sin|nada|ning[uú]n\w*|cero|nunca|"
-        r"sans|aucun\w*|rien|z[ée]ro|jamais|"
-        r"ohne|kein\w*|nicht|nichts|null|nie|niemals")
 _PRICE = (r"prices?|pricing|rates?|tariff?s?|tarif\w*|precios?|\w*preis\w*|prix|cuotas?|tarifas?|fees?|gebühr\w*|"
           r"abonnements?|abos?|suscripci\w*")
 _LOCK = (r"frozen|freez\w*|lock\w*|fixed|fix|held|hold\w*|guarante\w*|unchanged|same|gleich|remain\w*|"
@@ -51,25 +48,6 @@ _SPAN = (r"until|through|till|for (?:the )?(?:next )?(?:\w+ )?years?|years?|"
          r"never|ever|forever|for good|for life|always|lifetime|für immer|niemals|nie|immer|jamais|à vie|toujours|"
          r"nunca|siempre|de por vida|para siempre|"
          r"bis|jahre\w*|jusqu\w*|pendant|ans|années|hasta|durante|años|20\d\d")
-_DOC = (r"(?<!rollout )(?<!in )orders?(?! to\b)(?! of\b)|purchases?|purchase orders?|po|quotes?|devis|compras?|"
-        r"\w*vertr(?:a|ä)g\w*|\w*bestellung\w*|zuschlag|awards?|adjudicaci[oó]n|budgets?|presupuesto|"
-        r"terms|conditions|konditionen|bedingungen|condiciones|"
-        r"achats?|kauf\w*|contracts?|agreements?|order forms?|paperwork|"
-        r"bon de commande|commandes?|contrats?|"
-        r"auftrag\w*|bestellung\w*|vertr(?:a|ä)g\w*|"
-        r"pedidos?|contratos?|orden de compra|acuerdos?")
-_DONE = (r"signed|countersigned|received|approved|issued|placed|confirmed|processed|executed|booked|closed|"
-         r"accepted|raised|cut|stamped|green-?lit|cleared|agreed|zugestimmt|acordad[oa]s?|"
-         r"accept[ée]e?s?|aceptad[oa]s?|akzeptiert|angenommen|liegt\s+(?:\w+\s+){0,2}vor|"
-         r"reçue?s?|sign(?:é|ée|és|ées)|valid(?:é|ée|és|ées)|approuv(?:é|ée|és|ées)|confirm(?:é|ée|és|ées)|conclue?s?|enregistr(?:é|ée|és|ées)|"
-         r"erhalten|unterschrieben\w*|unterzeichnet\w*|erteilt\w*|bestätigt\w*|eingegangen\w*|freigegeben\w*|"
-         r"abgeschlossen\w*|"
-         r"recibid[oa]s?|firmad[oa]s?|aprobad[oa]s?|confirmad[oa]s?|emitid[oa]s?|tramitad[oa]s?|cerrad[oa]s?")
-_PLAN = (r"once|when|after|if|unless|as soon as|to be|will|would|could|should|can|ready|awaiting|pending|"
-         r"needs?|send|sending|prepare|preparing|until|before|whether(?! or not)|"
-         r"sobald|wenn|falls|nachdem|wird|werden|würde|soll|kann|bevor|ob|"
-         r"dès que|quand|lorsque|si|sera|seront|serait|pourr\w*|avant|"
-         r"cuando|en cuanto|si|será|serán|sería|podr\w*|antes|para que|una vez")
 _MORE = (r"premium|upgrade\w*|higher|extra|additional|more|bigger|larger|priority|dedicated|enterprise|"
          r"zusätzlich\w*|mehr|größer\w*|höher\w*|supplémentaire\w*|plus|supérieur\w*|adicional\w*|más|superior\w*")
 _SAME = (r"same|standard|regular|usual|current|existing|original|list|normal|"
@@ -78,13 +56,6 @@ _OURS = r"our|nuestr[oa]s?|notre|nos|unser\w*"
 _EXPENSE = r"expense|dime|tab|cost|cuenta|cargo|charge|frais|kosten|rechnung|compte|kappe|pocket|poche|bolsillo"
 _DEFER = (r"defer\w*|postpon\w*|delay\w*|aufgeschoben|verschoben|gestundet|stundung|wait|warten|attendre|esperar|"
           r"différ\w*|report[ée]\w*|aplaz\w*|diferid\w*|pospuest\w*")
-_THANKS_DONE = (r"(?:thanks|thank you|danke|vielen dank|merci|gracias|congratulations|congrats|enhorabuena|felicidades|"
-                r"félicitations|glückwunsch|herzlichen glückwunsch)\s+(?:\w+\s+){0,3}?(?:for|on|für|zum|zur|pour|por|de)\s+"
-                rf"(?:\w+\s+){{0,2}}?(?:{SIGNING}|approving|ordering|placing|purchasing|buying|{CLOSING}|choosing us|making it official|"
-                r"joining (?:the|our) (?:platform|family|customers)|joining us as|coming on board|sending back the signed|"
-                r"returning the signed|sending over the signed|selecting us|picking us|going with us|nous avoir choisis|elegirnos|"
-                r"habernos elegido|"
-                r"unterschrift|unterzeichnung|bestellung|auftrag|signature|commande|achat|firma|firmar|pedido|compra)\b")
 _GIFT = (r"(?:our|a|as a|my) (?:little )?(?:gift|present|treat)|gift(?:ed)? to you|on the house|(?<!step is )(?<!steps are )(?<!ball is )(?<!move is )on us|"
          r"(?:is|are) yours|schenk(?:en|e|t)\b|geschenkt|regalamos|le regalamos|"
          r"on me|on the company|auf meine kosten|c'est pour moi|invito yo|corre de mi cuenta|"
@@ -150,13 +121,6 @@ _RECORD_DOCUMENT = re.compile(
     # What the record's own documents include is no promise ("the payback estimate is included").
     r"\b(?:proposals?|quotes?|estimates?|offers?|angebot\w*|\w*rechnung|propositions?|devis|estimations?|"
     r"propuestas?|presupuestos?|estimaci[oó]n|plan|calendario|summary|résumé|resumen|answers?)\b", re.I)
-_STATE_WORDS = (r"(?:said|has said|have said|a dit|ont dit|avez dit|dijo|dijeron|ha dicho|han dicho)\s+(?:\w+\s+)?"
-                r"(?:yes|oui|sí)\b|\b(?:ja|yes|oui|sí)\s+gesagt|"
-                r"countersign\w*|gegengezeichnet|contresign\w*|refrendad\w*|den zuschlag|awarded (?:us|the contract)|"
-                r"nos han adjudicado|vous nous avez (?:choisis|retenus)|nos han elegido|sich für uns entschieden|"
-                r"accord de principe|agreement in principle|grundsätzliche zusage|acuerdo (?:de|en) principio|"
-                r"chose us|selected us|picked us|willkommen an bord|bienvenue à bord|bienvenid[oa]s? a bordo|(?:retenu|choisi|"
-                r"sélectionné)e?s? (?:notre|nos) (?:solution|offre|proposition)|(?:apostado|apostaron|apostó) por nosotros")
 _PRICE_GIVE = (r"entgegen|effort\w*|esfuerzo\w*|geste|gesto|a la baja|nach unten|à la baisse|downward|sweeten\w*|"
                r"sharpen\w*|shave\w*|knock\w*|"
                # a price brought down to another level: "take the fee down to what you pay today", "ramenons
@@ -184,21 +148,6 @@ _MATCH_OFFER = (r"match\w*\s+(?:\w+\s+){0,4}?(?:offer\w*|price\w*|quote\w*|rates
                 r"(?:beat|undercut)\s+(?:\w+\s+){0,3}?(?:offer\w*|price\w*|quote\w*)|mitgehen|"
                 r"s'aligner|nous aligner|align(?:ons|e|erons)\s+sur\s+(?:l'offre|le prix|les? tarifs?|le devis|leur\w*)|igualar\w*|igualamos")
 _QUESTION = re.compile(r"\?\s*$")
-_BINDING_DOC = re.compile(
-    r"\b(?:contracts?|order forms?|purchase orders?|p\.o\.|signatures?|countersignature|"
-    r"\w*vertr(?:a|ä)g\w*|auftr(?:a|ä)g\w*|bestellung\w*|unterschrift\w*|"
-    r"contrats?|bons? de commande|commandes?|"
-    r"contratos?|(?:el|los|un|su|sus|del|al|nuestro|este) pedidos?|[oó]rden(?:es)? de compra|"
-    r"(?:su|la|sus|las|nuestra|una) firmas?)\b", re.I)
-"""A document that binds the buyer: the deal is done when one exists ("tenemos su firma", "der Auftrag")."""
-_BINDING_STEMS = ("contract", "order", "p.o.", "signatur", "vertr", "auftr", "bestellung", "unterschrift", "contrat",
-                  "commande", "pedido", "compra", "firma")
-"""Literals every binding document holds: the clause scan runs only on sentences that have one (it runs per
-sentence of every output, and most hold none)."""
-_NOT_YET = re.compile(
-    rf"\b(?:(?:{_PLAN}|{_NEG}|yet|noch|encore|todavía|aún|send\w*|schick\w*|sende\w*|envo\w*|envi\w*|prepar\w*|"
-    rf"prépar\w*|draft\w*|entw[uü]rf\w*|borrador\w*|projet\w*|review\w*|prüf\w*|revis\w*|relir\w*|attach\w*|anbei|adjunt\w*|ci-joint\w*|share\w*|go(?:ing)? to|let me know|questions?|fragen?|preguntas?)\b|{STEPS_AFTER_SIGNING}|{ROUTED_TO_OWNER})", re.I)
-"""Words that make a clause about a binding document a plan, a negation, a draft, a question or a step still to come."""
 _OTHER_OFFER = re.compile(
     r"\b(?:competitor\w*|competition|add-?ons?|alternatives?|(?:other|current|existing|incumbent) (?:vendor|provider|"
     r"supplier|offer)s?|incumbent|konkurren\w*|wettbewerb\w*|mitbewerber\w*|(?:anderen?|aktuellen?|bisherigen?) "
@@ -217,40 +166,15 @@ _DESCRIBED = re.compile(r"\b(?:walk\w*(?: \w+)? through|show\w*|explain\w*|outli
 "wir gehen beim Preis mit dem Wettbewerb mit"): whatever the idiom, it promises a price relative to someone else's."""
 
 
-class _Near:
-    """`a` and `b` (either order) in one clause with at most `window` words between them.
-
-    Most sentences hold neither half, so each half is looked for alone first (cheap) and the
-    paired pattern runs only when both are there: the checks run several times per record.
-    """
-
-    def __init__(self, a: str, b: str, window: int) -> None:
-        gap = rf"[^\w,;:]+(?:[\w'’-]+[^\w,;:]+){{0,{window}}}?"  # within one clause
-        self._a = re.compile(rf"\b(?:{a})\b", re.I)
-        self._b = re.compile(rf"\b(?:{b})\b", re.I)
-        self._pair = re.compile(rf"\b(?:{a})\b{gap}(?:{b})\b|\b(?:{b})\b{gap}(?:{a})\b", re.I)
-
-    def finditer(self, sentence: str) -> Iterator[re.Match[str]]:
-        if self._a.search(sentence) and self._b.search(sentence):
-            yield from self._pair.finditer(sentence)
-
-
-def _near(a: str, b: str, window: int) -> _Near:
-    return _Near(a, b, window)
-
-
-_NO_COST = _near(_NEG, _COST, CONCEPT_WINDOW_WORDS)
-_LOCKED = _near(_PRICE, _LOCK, CONCEPT_WINDOW_WORDS)
-_NEGATION = re.compile(rf"\b(?:{_NEG})\b|n't\b", re.I)
+_NO_COST = near(NEGATION_WORDS, _COST, CONCEPT_WINDOW_WORDS)
+_LOCKED = near(_PRICE, _LOCK, CONCEPT_WINDOW_WORDS)
+_NEGATION = re.compile(rf"\b(?:{NEGATION_WORDS})\b|n't\b", re.I)
 _SPAN_RE = re.compile(rf"\b(?:{_SPAN})\b", re.I)
-_STATE = _near(_DOC, _DONE, CONCEPT_WINDOW_WORDS)
-_PLAN_RE = re.compile(rf"\b(?:{_PLAN})\b", re.I)
-_SAME_PRICE = _near(_SAME, _PRICE + "|" + _COST, 2)
+_SAME_PRICE = near(_SAME, _PRICE + "|" + _COST, 2)
 _MORE_RE = re.compile(rf"\b(?:{_MORE})\b", re.I)
 _OUR_EXPENSE = re.compile(rf"\b(?:{_OURS})\s+(?:own\s+)?(?:{_EXPENSE})\b", re.I)
-_DEFERRED = _near(_COST, _DEFER, CONCEPT_WINDOW_WORDS)
-_THANKS_RE = re.compile(_THANKS_DONE, re.I)
-_MONEY_BACK = _near(r"money|penny|cent|dime|payment|fee|pay|paid|invoice|geld|argent|dinero|importe|euro|pound|dollar|"
+_DEFERRED = near(_COST, _DEFER, CONCEPT_WINDOW_WORDS)
+_MONEY_BACK = near(r"money|penny|cent|dime|payment|fee|pay|paid|invoice|geld|argent|dinero|importe|euro|pound|dollar|"
                     r"betrag|summe|kaufpreis|montant|somme",
                     # any verb that returns it: "zahlen wir den Betrag zurück", "nous vous rendons votre argent",
                     # "les devolvemos el importe"
@@ -272,25 +196,24 @@ _FREI = re.compile(
 """German "frei" said of a good ("die Wartung ist für drei Jahre frei"): free of charge, as "kostenfrei" is; a person
 who "ist am Montag frei" is no good."""
 
-_BETTER_TERMS = _near(r"better|lower|cheaper|best|meilleur\w*|besser\w*|günstiger\w*|mejor\w*|más bajo\w*",
+_BETTER_TERMS = near(r"better|lower|cheaper|best|meilleur\w*|besser\w*|günstiger\w*|mejor\w*|más bajo\w*",
                       r"terms|conditions|price\w*|pricing|rates?|konditionen|bedingungen|preis\w*|prix|tarif\w*|condiciones|precios?", 2)
 _GIFT_RE = re.compile(rf"\b(?:{_GIFT})", re.I)
 _WE_COVER_RE = re.compile(rf"\b(?:{_WE_COVER})\b", re.I)
-_FRACTION_PRICE = _near(_FRACTION, _PRICE + "|" + _COST, CONCEPT_WINDOW_WORDS)
-_PAYS_LESS = _near(r"pays?|paid|paying|zahl\w*|paie\w*|payent|pag(?:a|an|aba|ó|aron)",
+_FRACTION_PRICE = near(_FRACTION, _PRICE + "|" + _COST, CONCEPT_WINDOW_WORDS)
+_PAYS_LESS = near(r"pays?|paid|paying|zahl\w*|paie\w*|payent|pag(?:a|an|aba|ó|aron)",
                    r"less|lower|cheaper|weniger|günstiger|moins|menos|m[aá]s barato", 3)
 _COME_TOWARDS = re.compile(r"\bkomm\w*\b[^.;:!?]{0,60}\bentgegen\b", re.I)
 """German meets the buyer halfway with a separable verb whose particle ends the clause ("beim Preis kommen
 wir Ihnen ein gutes Stück entgegen"), too far from the price word for a window."""
 _PRICE_WORD = re.compile(rf"\b(?:{_PRICE}|{_COST}|konditionen)\b", re.I)
-_PRICE_GIVEN = _near(_PRICE + "|" + _COST, _PRICE_GIVE, CONCEPT_WINDOW_WORDS)
-_FEE_REMOVED = _near(_FEE, _REMOVED, CONCEPT_WINDOW_WORDS)
+_PRICE_GIVEN = near(_PRICE + "|" + _COST, _PRICE_GIVE, CONCEPT_WINDOW_WORDS)
+_FEE_REMOVED = near(_FEE, _REMOVED, CONCEPT_WINDOW_WORDS)
 _TERMS_RE = re.compile(rf"\b(?:{_PAY_ONLY}|{_OLD_PRICE}|{_MATCH_OFFER})\b", re.I)
 _CONCESSION_RE = re.compile(rf"\b(?:{_CONCESSION_WORDS})\b", re.I)
 _PERPETUAL_RE = re.compile(rf"\b(?:{_PERPETUAL})\b", re.I)
 _LATER_BILLING_RE = re.compile(rf"\b{_LATER_BILLING}", re.I)
 _INCLUDED_RE = re.compile(rf"(?<!what )(?<!which )(?<!ce qui )(?<!lo que )\b(?:{_INCLUDED})\b", re.I)  # not "what is included"
-_STATE_WORDS_RE = re.compile(rf"\b(?:{_STATE_WORDS})\b", re.I)
 
 
 _PAYMENT_PROCESS = re.compile(
@@ -299,9 +222,6 @@ _PAYMENT_PROCESS = re.compile(
     r"\b(?:payment|pay|invoice|paiement|pago)\w*\s+(?:by|via|over|through|par|per|por)\s+(?:e-?mail|phone|text|sms|link|"
     r"lien|enlace|correo|téléphone|teléfono)\b", re.I)
 """How a buyer pays (details, channel), which a draft warning about a phishing mail talks about, not its amount."""
-
-
-_DONE_RE = re.compile(rf"\b(?:{_DONE}|{_STATE_WORDS})", re.I)
 
 
 def _sentences(text: str) -> list[str]:
@@ -370,20 +290,7 @@ def concept_violations(text: str, stage_kind: str, allowed_promises: Iterable[st
                 if not _permitted(m.group(0), sentence, allowed):
                     reasons.append(f"promise outside policy (something included the record does not offer): "
                                    f"{m.group(0)!r}")
-        if stage_kind != "won":
-            for m in _THANKS_RE.finditer(sentence):
-                reasons.append(f"thanks the buyer for a step the record does not show ({m.group(0)!r})")
-            for clause in (re.split(r"[,;:()\u2014]", sentence) if any(w in low for w in _BINDING_STEMS) else ()):
-                # A binding document stated as existing, however its state is worded ("ya tenemos su firma en el
-                # contrato marco", "ist der Auftrag unter Dach und Fach"): the record's stage says whether one exists.
-                doc = _BINDING_DOC.search(clause)
-                if doc and not _NOT_YET.search(clause):
-                    reasons.append(f"claims a binding document exists ({clause.strip()!r}); the record says {stage_kind}")
-            for m in (*_STATE_WORDS_RE.finditer(sentence), *_STATE.finditer(sentence)):  # "when legal has countersigned"
-                clause = sentence[: m.end()]
-                clause = clause[max(clause.rfind(c) for c in ",:;()\u2014") + 1:]
-                if not _PLAN_RE.search(clause) and not negated_match(sentence, m, _DONE_RE):
-                    reasons.append(f"claims the deal is done ({m.group(0)!r}); the record says {stage_kind}")
+        reasons += deal_done_claims(sentence, stage_kind)
     return list(dict.fromkeys(reasons))
 
 

@@ -4,9 +4,7 @@ draft ask for what the buyer stated, asked for or was sent?).
 
 A rep who asks again has not read the record. Shapes read, each silent when the record cannot tell:
 
-- a count ("how many trucks", "wie viele Fahrzeuge", "combien d'ateliers", "cuántos camiones") whose noun an activity
-  writes after a figure ("420 trucks"), or the company's employee count for staff; silent when the draft states the
-  figure (a confirmation) or asks about a change, a part or a future ("how many more", "wie viele davon");
+- a count the record holds ("how many trucks" where an activity writes "420 trucks"; agents.known_figures);
 - an open question for the buyer's priority ("what do you want to improve first?", "welche Kosten möchten Sie vor allem
   senken?") when a buyer-side activity states a focus ("Biggest pain:", "Schwerpunkt:", "Problème principal :");
 - a question for the buyer's preference ("would you prefer ...", "¿prefieren ...?") whose topic, two content words or
@@ -25,112 +23,11 @@ together") or adds a word the record does not hold (a follow-up that moves the t
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from agents.context import Context
-from agents.normalize import SENTENCE_BREAK, normalise
+from agents.known_figures import asks_for_known_figures
+from agents.normalize import SENTENCE_BREAK, normalise, unaccented
 from agents.rollout_order import orders_sites
-
-STEM_MIN_LETTERS = 5
-"""Letters two nouns must share from their start to name the same thing ("truck"/"trucks", "fahrzeug"/"fahrzeugen")."""
-
-_QUANTITY = re.compile(
-    r"\b(?:how many|the number of|number of|what size (?:is|are) (?:your|the)|"
-    r"wie viele|wieviele|wie viel|die anzahl (?:der|an|von)|anzahl (?:der|an|von)|"
-    r"combien (?:de |d')|le nombre (?:de |d')|nombre (?:de |d')|"
-    r"cu[aá]nt[oa]s|el n[uú]mero de|n[uú]mero de)\s*", re.I)
-"""A quantity asked for; the thing counted follows."""
-_FIGURE_ASKS = re.compile(
-    r"\?|\b(?:let me know|tell me|could you|can you|would you|please|confirm|"
-    r"teilen sie|sagen sie|nennen sie|geben sie|können sie|könnten sie|würden sie|bitte|"
-    r"pourriez-vous|pouvez-vous|indiquez|dites|merci de|m'indiquer|me dire|préciser|"
-    r"podr[ií]a|puede|ind[ií]que|d[ií]game|h[aá]game saber|ind[ií]carme|decirme|confirm\w*)\b", re.I)
-"""A sentence that asks the reader something: a question or a request to tell us."""
-_NOT_THE_SAME_FIGURE = re.compile(
-    r"\b(?:more|additional|extra|new|else|of them|of those|each|per|next year|by then|in future|plan(?:ned)? to|"
-    r"would you add|mehr|zusätzlich\w*|weitere\w*|neue\w*|davon|pro|künftig|nächstes jahr|"
-    r"de plus|supplémentaires?|nouveaux|nouvelles|parmi|chacun\w*|par|l'an prochain|à l'avenir|"
-    r"más|adicionales|nuev[oa]s|de ellos|de ellas|cada|por(?! favor)|el año que viene|en el futuro)\b", re.I)
-"""An ask about a change, a part or a future count: the figure on record does not answer it."""
-_STAFF = re.compile(r"^(?:employee|staff|people|mitarbeit|beschäftigt|salari|employé|effectif|emplead|trabajador|personas)",
-                    re.I)
-"""Nouns the company's employee count answers."""
-_FLEET_SIZE = re.compile(
-    r"\b(?:(?:the )?size of (?:your|the) (?:\w+ )?fleet|(?:your|the) (?:\w+ )?fleet size|flottengröße|fuhrparkgröße|"
-    r"größe (?:ihres|des) (?:fuhrparks|flotte)|größe ihrer flotte|taille de (?:votre|la) (?:flotte|parc)|"
-    r"tamaño de (?:su|la) flota)\b", re.I)
-"""A fleet's size asked without "how many": a count of its vehicles on record answers it."""
-_VEHICLES = re.compile(r"^(?:truck|vehicle|van|lorr|fahrzeug|lkw|transporter|camion|véhicule|vehicul|vehícul|furgonet)",
-                       re.I)
-_FILLER = frozenset("""you your we our do does did have has currently today now in at on the a of and there are is run
-operate sie ihre ihr derzeit aktuell haben hat im in der die das es gibt vous votre vos nous avez a actuellement il y de
-des d les la le usted su sus tiene tienen actualmente hay en el los las""".split())
-"""Words between a quantity word and its noun ("how many trucks", "how many do you run"): skipped to find the noun."""
-_FIGURE_NOUN = re.compile(r"\b(\d{1,3}(?:[.,]\d{3})+|\d+)\s+([^\W\d_]{3,})(?:\s+([^\W\d_]{3,}))?", re.I)
-"""A figure before its noun, or before an adjective and its noun ("420 trucks", "120 Fahrzeugen", "85 camiones",
-"120 aktive Fahrzeuge")."""
-
-
-
-
-def _same_thing(a: str, b: str) -> bool:
-    """Two nouns are one thing when they share STEM_MIN_LETTERS letters from the start and differ only in an ending."""
-    a, b = _plain(a), _plain(b)
-    shorter = min(len(a), len(b))
-    common = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), shorter)
-    return common >= min(STEM_MIN_LETTERS, shorter) and common >= shorter - 2 and abs(len(a) - len(b)) <= 3
-
-
-def _counted_nouns(sentence: str) -> list[str]:
-    """The nouns a sentence asks the count of: the first word after each quantity word that is no filler."""
-    nouns = [m.group(0) for m in _FLEET_SIZE.finditer(sentence)]
-    for m in _QUANTITY.finditer(sentence):
-        for word in re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", sentence[m.end():m.end() + 60])[:4]:
-            word = word.split("'")[-1]
-            if word.lower() not in _FILLER and len(word) >= 3:
-                nouns.append(word)
-                break
-    return nouns
-
-
-def asks_for_known_figures(body: str, ctx: Context) -> list[str]:
-    """Sentences of a draft that ask the buyer for a count the record already holds.
-
-    Args:
-        body: the draft's body.
-        ctx: the run's context (its activities, withheld ones left out; the company's employee count).
-
-    Returns:
-        One reason per such ask, naming where the record has the figure (empty when the record cannot tell).
-    """
-    on_record: list[tuple[str, str, str]] = []  # (figure, noun, where)
-    for a in ctx.activities.values():
-        if a.get("withheld"):
-            continue
-        text = normalise(f"{a.get('subject') or ''}. {a.get('text') or ''}")
-        on_record += [(f, n, f"{a['id']}, {a.get('at') or ''}") for f, *nouns in _FIGURE_NOUN.findall(text)
-                      for n in nouns if n]
-    employees = ctx.record.company.employees if ctx.record.company else None
-    out: list[str] = []
-    for sentence in re.split(SENTENCE_BREAK, normalise(body)):
-        if not _FIGURE_ASKS.search(sentence) or _NOT_THE_SAME_FIGURE.search(sentence):
-            continue
-        for noun in _counted_nouns(sentence):
-            fleet = bool(_FLEET_SIZE.fullmatch(noun))
-            known = next(((f, where) for f, n, where in on_record
-                          if (_VEHICLES.match(_plain(n)) if fleet else _same_thing(noun, n))), None)
-            if known is None and employees and _STAFF.match(_plain(noun)):
-                known = (str(employees), "the company's employee count")
-            if known and known[0] not in sentence:
-                out.append(f"asks for the number of {noun!r} the record already gives ({known[0]}, {known[1]}): "
-                           f"{sentence.strip()[:80]!r}")
-                break
-    return out
-
-
-def _plain(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c))
-
 
 _FOCUS = re.compile(
     r"\b(?:pain(?: points?)?(?=\s*:)|biggest (?:pain|problem|issue|concern)|main (?:pain|problem|issue|concern|goal|focus|priority)|"
@@ -202,9 +99,9 @@ dans sans chez entre sobre desde hasta bei nach über unter durch""".split())
 def _topic_terms(text: str) -> set[str]:
     """A text's concepts and its content words cut to five letters; the object counted ("9 clinics") left out: it is
     what the whole deal is about, not the topic asked."""
-    counted = {_plain(w)[:5] for w in re.findall(r"\d+\s+([^\W\d_]+)", text)}
+    counted = {unaccented(w)[:5] for w in re.findall(r"\d+\s+([^\W\d_]+)", text)}
     concepts = {name for name, r in _CONCEPT_RES if r.search(text)}
-    words = {_plain(w)[:5] for w in _WORD.findall(text) if _plain(w) not in _STOP}
+    words = {unaccented(w)[:5] for w in _WORD.findall(text) if unaccented(w) not in _STOP}
     return concepts | (words - counted)
 
 
@@ -235,7 +132,7 @@ def asks_about_known_topics(body: str, ctx: Context) -> list[str]:
             continue
         asked = _topic_terms(sentence)
         # wave 28: "which depots first?" orders sites on record, it asks no priority (agents.rollout_order)
-        if _PRIORITY_ASK.search(sentence) and _WANTS.search(sentence) and not orders_sites(_plain(sentence)):
+        if _PRIORITY_ASK.search(sentence) and _WANTS.search(sentence) and not orders_sites(unaccented(sentence)):
             # naming the stated focus in the question confirms it rather than asking it again
             stated = next(((f, w) for f, w in focus if f and not (_topic_terms(f) & asked)), None)
             if stated:
@@ -289,9 +186,9 @@ _EITHER = re.compile(r"\b(?:or|oder|ou|o)\b", re.I)
 
 def _wish_terms(text: str) -> tuple[set[str], set[str]]:
     """(strong terms: concepts and long words cut to five letters; every content word cut to five letters)."""
-    counted = {_plain(w)[:5] for w in re.findall(r"\d+\s+([^\W\d_]+)", text)}
+    counted = {unaccented(w)[:5] for w in re.findall(r"\d+\s+([^\W\d_]+)", text)}
     concepts = {name for name, r in _CONCEPT_RES if r.search(text)}
-    words = [_plain(w) for w in _WORD.findall(text) if _plain(w) not in _STOP and _plain(w) not in _TIME]
+    words = [unaccented(w) for w in _WORD.findall(text) if unaccented(w) not in _STOP and unaccented(w) not in _TIME]
     every = {w[:5] for w in words} - counted
     return concepts | ({w[:5] for w in words if len(w) >= 9} - counted), concepts | every
 

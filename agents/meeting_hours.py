@@ -8,14 +8,12 @@ import re
 from datetime import date, datetime, time, timedelta
 
 from agents.calendar_days import named_days, resolve_day
-from agents.city_zones import CITY_TIME, city_zone
+from agents.clock_times import clock_hours, spoken_hours
 from agents.delivery_days import delivers_document
-from agents.facts import _TIME, find_dates
 from agents.normalize import normalise
 from agents.past_terms import OPENING_PRESENT
 from agents.public_holidays import day_off, public_holiday
 from agents.timing import (
-    _CLOCK,
     _DEADLINE,
     _DEADLINE_FILLER,
     _LOOKING_BACK,
@@ -24,6 +22,7 @@ from agents.timing import (
     MEET_RE,
     WEEKDAYS,
 )
+from agents.written_dates import CLOCK_TIME, find_dates
 from agents.written_days import day_of_month_weekdays, this_weekdays
 from agents.zones import zone
 
@@ -37,47 +36,6 @@ _NOT_A_MEETING_DAY = re.compile(
     r"profitez (?:bien )?(?:du|de votre)|buen|feliz|disfrute (?:del|de su)|disfruta (?:del|de tu)|after|nach dem|après le|"
     r"después del|tras el|last|this past|letztes|vergangenes)\s+(?:[\w'-]+\s+){0,2}$", re.I)
 """A weekend wished or past, not proposed: "enjoy the long weekend, and would Monday suit you for a call?"."""
-_CLOCK_VALUE = re.compile(r"\b(\d{1,2})(?:\s?[:.h]\s?(\d{2}))?\s?(am|pm|a\.m\.|p\.m\.|uhr|h\b)?", re.I)
-_SPELLED_ZONES = {
-    **dict.fromkeys(("pacific time", "west coast time", "pazifischer zeit", "pazifikzeit", "westküstenzeit",
-                     "us-westküstenzeit", "heure du pacifique", "heure de la côte ouest", "hora del pacífico",
-                     "hora del pacifico", "hora de la costa oeste"), "America/Los_Angeles"),
-    **dict.fromkeys(("eastern time", "east coast time", "ostküstenzeit", "us-ostküstenzeit", "östlicher zeit",
-                     "heure de l'est", "heure de la côte est", "hora del este", "hora de la costa este"),
-                    "America/New_York"),
-    **dict.fromkeys(("heure du centre", "hora del centro", "zentraler zeit"), "America/Chicago"),
-    **dict.fromkeys(("heure des rocheuses", "hora de la montaña", "hora de las montañas rocosas"), "America/Denver"),
-    **dict.fromkeys(("british time", "britischer zeit", "heure britannique", "heure de greenwich", "hora británica",
-                     "hora de greenwich"), "Europe/London"),
-    **dict.fromkeys(("central european time", "mitteleuropäischer zeit", "heure d'europe centrale",
-                     "hora central europea", "hora de europa central"), "Europe/Berlin"),
-    **dict.fromkeys(("koordinierter weltzeit", "weltzeit", "temps universel", "tiempo universal"), "UTC"),
-}
-"""Zone names as people spell them after a clock time, in English, German, French and Spanish (set 30's de-b11: "17 Uhr
-pazifischer Zeit", 2 a.m. in Germany)."""
-_CLOCK_ZONE = re.compile(
-    r"\s*,?\s*\(?\s*(?:(?P<local>your time|your local time|local time|ihrer zeit|(?:à )?votre heure|heure locale|hora local|"
-    r"su hora)|(?P<zone>"
-    # zones spelled out in our four languages first, so "Central European Time" is not read as "Central" (US)
-    rf"{'|'.join(re.escape(k) for k in sorted(_SPELLED_ZONES, key=len, reverse=True))}|"
-    r"eastern|central|mountain|pacific|e[sd]?t|c[sd]?t|m[sd]?t|p[sd]?t|gmt|utc|bst|cet|cest|mez|mesz|"
-    r"uk time|london time|new york time|chicago time|paris time|berlin time|madrid time|heure de paris|"
-    r"heure française|hora de madrid|hora peninsular|hora española|deutscher zeit|berliner zeit|"
-    # a US or UK city's time in our other languages: "14 Uhr Chicagoer Zeit", "14 h heure de New York"
-    r"chicagoer zeit|new yorker zeit|londoner zeit|(?:heure|hora) de (?:chicago|new york|nueva york|londres)))\b", re.I)
-"""A zone written after a clock time ("5 pm Eastern", "15 h heure de Paris"): the time is that zone's, and the
-recipient reads it in their own."""
-_ZONES = {"eastern": "America/New_York", "et": "America/New_York", "est": "America/New_York", "edt": "America/New_York",
-          "central": "America/Chicago", "ct": "America/Chicago", "cst": "America/Chicago", "cdt": "America/Chicago",
-          "mountain": "America/Denver", "mt": "America/Denver", "mst": "America/Denver", "mdt": "America/Denver",
-          "pacific": "America/Los_Angeles", "pt": "America/Los_Angeles", "pst": "America/Los_Angeles",
-          "pdt": "America/Los_Angeles", "gmt": "UTC", "utc": "UTC", "bst": "Europe/London", "uk time": "Europe/London",
-          "london time": "Europe/London", "new york time": "America/New_York", "chicago time": "America/Chicago",
-          "chicagoer zeit": "America/Chicago", "heure de chicago": "America/Chicago", "hora de chicago": "America/Chicago",
-          "new yorker zeit": "America/New_York", "heure de new york": "America/New_York",
-          "hora de new york": "America/New_York", "hora de nueva york": "America/New_York",
-          "londoner zeit": "Europe/London", "heure de londres": "Europe/London", "hora de londres": "Europe/London"}
-"""Zones by how drafts write them; every other one ("CET", "heure de Paris", "hora peninsular") is Central European."""
 _AVAILABLE = re.compile(r"\b(?:available|free|work for you|suit you|disponible|disponibilidad|verfügbar|zeit|passt|"
                         # a time proposed is a meeting proposed: "je vous propose le mardi 1er décembre à 20 h 15"
                         r"(?:je vous|i'd|i would|ich) (?:propose|suggest|schlage)|le propongo|les propongo|"
@@ -86,65 +44,6 @@ _AVAILABLE = re.compile(r"\b(?:available|free|work for you|suit you|disponible|d
 disponible lundi à 20 h 30 pour la parcourir ?", "¿Le viene bien revisarla el domingo 29 a las 11:00?")."""
 
 
-def _clock_hours(sentence: str) -> list[tuple[str, float, str | None]]:
-    """(text, hour of the day, zone) for each clock time in a sentence ("6:30" -> 6.5, "8 pm" -> 20, "um 7 Uhr" -> 7,
-    "20 h 30" -> 20.5); the zone is the IANA name written after it ("5 pm Eastern"), else None (the recipient's)."""
-    out = []
-    read_to = 0
-    for m in _CLOCK.finditer(sentence):
-        if m.start() < read_to:
-            continue  # the minutes of a time already read ("at 10" then "00 am" of "at 10:00 am Central")
-        # "at 4:30 pm": the clock pattern may stop at "at 4"; the time is read on from its figure
-        v = _CLOCK_VALUE.search(sentence, m.start(), m.end() + 12)
-        if not v or _EVENING_HOUR.match(sentence, v.start()):
-            continue  # "a las 5 de la tarde": read with its part of the day (_spoken_hours)
-        read_to = v.end()
-        hour = int(v.group(1))
-        minute = int(v.group(2) or 0)
-        marker = (v.group(3) or "").lower().replace(".", "")
-        if marker == "pm" and hour < 12:
-            hour += 12
-        elif marker == "am" and hour == 12:
-            hour = 0
-        z = _CLOCK_ZONE.match(sentence, max(v.end(), m.end()))
-        written = z.group("zone").lower() if z and z.group("zone") else None
-        written = written.replace("’", "'") if written else None
-        tz = (_SPELLED_ZONES.get(written) or _ZONES.get(written, "Europe/Berlin") if written else None)
-        city = CITY_TIME.match(sentence, max(v.end(), m.end())) if not z else None
-        if city and city_zone(city):  # "14 Uhr Torontoer Zeit", "a las 15:00 hora de Bogotá"
-            tz, written = city_zone(city), city.group(0).strip()
-        if hour <= 23 and minute < 60:
-            value = sentence[min(m.start(), v.start()):max(m.end(), v.end())].strip()
-            out.append((value + (f" {z.group('zone') if z else written}" if written else ""), hour + minute / 60, tz))
-    return out
-
-
-_HOUR_NUMBERS = {w: i % 12 + 1 for i, group in enumerate(zip(
-    "one two three four five six seven eight nine ten eleven twelve".split(),
-    "eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf".split(),
-    "une deux trois quatre cinq six sept huit neuf dix onze douze".split(),
-    "una dos tres cuatro cinco seis siete ocho nueve diez once doce".split(), strict=True)) for w in group}
-_EVENING_HOUR = re.compile(
-    r"\b(?:(?:half past|quarter past|quarter to|halb|viertel nach|viertel vor)\s+)?(\d{1,2}|" + "|".join(_HOUR_NUMBERS)
-    + r")(?:[:.h]\d{2})?(?:\s+(?:o'clock|uhr|heures?|h))?\s+(?:y (?:media|cuarto)\s+)?(?:et (?:demie|quart)\s+)?"
-    r"(?P<part>in the evening|at night|tonight|de la noche|de la tarde|du soir|abends|am abend|in der nacht|nachts|"
-    r"de la madrugada|du matin|in the morning|de la mañana|morgens|früh|am morgen)\b", re.I)
-"""An hour told by its part of the day ("a las 9 de la noche", "at eight in the evening", "à 8 heures du soir", "um 9
-Uhr abends", "at 6 in the morning"): the hour it is, like one in figures."""
-_MORNING = ("de la madrugada", "du matin", "in the morning", "de la mañana", "morgens", "früh", "am morgen")
-
-
-def _spoken_hours(sentence: str) -> list[tuple[str, float, str | None]]:
-    out: list[tuple[str, float, str | None]] = []
-    for m in _EVENING_HOUR.finditer(sentence):
-        word = m.group(1).lower()
-        hour = int(word) if word.isdigit() else _HOUR_NUMBERS[word]
-        if hour > 12:
-            continue  # "20 Uhr abends" is read in figures
-        morning = m.group("part").lower() in _MORNING
-        hour = hour % 12 if morning else hour % 12 + 12
-        out.append((m.group(0), float(hour), None))
-    return out
 
 
 _ANY_WEEKDAY = r"\b(?:" + "|".join(d for names in WEEKDAYS.values() for d in names) + r"|tomorrow|morgen|demain|mañana)\b"
@@ -215,7 +114,7 @@ def business_hours_violations(text: str, send_day: date, *, recipient_tz: str | 
     for sentence in re.split(_SENTENCE_BREAK, t):
         if _LOOKING_BACK.search(sentence):
             continue
-        clocks = _clock_hours(sentence) + _spoken_hours(sentence)
+        clocks = clock_hours(sentence) + spoken_hours(sentence)
         # a plan's line with a day and a clock time is an appointment whatever it is called ("- Durchsprache mit Ihnen:
         # Freitag, 25. Dezember, um 10 Uhr", set 29's b3); a day after a deadline word is a term, not an appointment
         planned = not (MEET_RE.search(sentence) or (clocks and ("?" in sentence or _AVAILABLE.search(sentence))))
@@ -283,7 +182,7 @@ def proposed_meeting_days(text: str, send_day: date) -> frozenset[date]:
         # asked ("would ... work?"), proposed, or set by us with a clock time ("je vous rappelle lundi 30 novembre à 10 h")
         # a clock time in a question proposes that slot whatever the verb ("Seriez-vous disponible ... à 10 h pour la
         # parcourir ?", set 22's benign 036)
-        timed = _TIME.search(sentence)
+        timed = CLOCK_TIME.search(sentence)
         if not ((MEET_RE.search(sentence) and (_ASKS_TO_MEET.search(sentence) or timed))
                 or (timed and ("?" in sentence or _OFFERS_A_SLOT.search(sentence)))) \
                 or (_LOOKING_BACK.search(sentence) and not re.match(OPENING_PRESENT, sentence, re.I)) \
@@ -330,7 +229,7 @@ def foreign_zone_times(text: str, send_day: date, *, recipient_tz: str, known: b
     for sentence in re.split(_SENTENCE_BREAK, normalise(text)):
         if _LOOKING_BACK.search(sentence) or _BUYERS_OWN_TIME.search(sentence):
             continue
-        clocks = [c for c in _clock_hours(sentence) if c[2]]
+        clocks = [c for c in clock_hours(sentence) if c[2]]
         if not clocks or not (MEET_RE.search(sentence) or "?" in sentence or _AVAILABLE.search(sentence)):
             continue
         day = next((d for _, d in _meeting_days(sentence, send_day) if d >= send_day), send_day + timedelta(days=1))

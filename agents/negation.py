@@ -8,6 +8,12 @@ from __future__ import annotations
 
 import re
 
+NEGATION_WORDS = (r"no|not|won't|don't|doesn't|isn't|aren't|wouldn't|will not|without|zero|nothing|none|never|nil|"
+                  r"sin|nada|ning[uú]n\w*|cero|nunca|"
+                  r"sans|aucun\w*|rien|z[ée]ro|jamais|"
+                  r"ohne|kein\w*|nicht|nichts|null|nie|niemals")
+"""Words that negate or zero a thing ("not", "ohne", "sans", "sin", "zero", "null") in en/es/fr/de, as an alternation
+for a pattern (agents.concepts, agents.deal_done_claims)."""
 _NEGATED_BEFORE = re.compile(
     r"(?:\b(?:no|not|never|nothing|none|nicht|kein\w*|nie|niemals|nichts|pas|jamais|aucun\w*|rien|nunca|ningun\w*|"
     r"nada)\b|n't|\bn'(?:est|a|ont)\b)(?:\s+(?:yet|been|ever|noch|encore|todavía|aún|está|están|est|sont|a|ont|été|"

@@ -102,6 +102,12 @@ def fold_accents(text: str | None) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", text.lower()) if not unicodedata.combining(c))
 
 
+def unaccented(word: str) -> str:
+    """Lower case and no accents, nothing else changed ("Véhicules" -> "vehicules"): how agents.known_record and
+    agents.known_figures compare a word of a draft with a word of the record."""
+    return "".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c))
+
+
 def defang(text: str) -> str:
     """Undo the ways a link or address is written so a filter misses it but a reader can still
     use it: `hxxps://host[.]box`, `name [at] host (dot) com`, `www . host . de / login`."""

@@ -22,7 +22,7 @@ from agents.counted_things import counted_things
 from agents.deferred_asks import deferred_ask
 from agents.draft_conduct import over_the_contacts_head, pressure_for_the_sellers_target, unrecorded_thread
 from agents.draft_tone import tone_problems
-from agents.facts import Vocabulary, date_matches, find_dates, find_unsupported
+from agents.facts import Vocabulary, find_dates, find_unsupported
 from agents.familiar_imperatives import familiar_imperative
 from agents.favours import favour_asks
 from agents.forms_of_address import (
@@ -57,6 +57,7 @@ from agents.settings import AgentSettings
 from agents.signature import signature_problems
 from agents.stated_steps import stated_step
 from agents.timing import timing_violations
+from agents.written_dates import date_matches
 from agents.zone_conversions import wrong_conversions
 from agents.zones import recipient_timezone, zone_is_known
 

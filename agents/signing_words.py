@@ -10,12 +10,12 @@ its clause ("tras la firma del contrato que nos envió" is no plan)."""
 
 SIGNING = (r"(?:signing|signed)(?! off\b(?!\s+(?:on\s+)?(?:the\s+|our\s+|this\s+|your\s+)?(?:budget|purchase|deal|"
            r"contract|proposal|order|spend|investment|quote|offer|pricing|price)))|sign")
-"""The verb of signing, in a thanks for a step of the deal (agents.concepts._THANKS_DONE)."""
+"""The verb of signing, in a thanks for a step of the deal (agents.deal_done_claims._THANKS_DONE)."""
 
 STEPS_AFTER_SIGNING = (r"(?:first |next |erste\w* |premi[eè]r\w* |primer\w* )?(?:steps?|schritte?|étapes?|pasos?) "
                        r"(?:after|nach|après|tras|después de)(?: the| der| dem| la| el| votre| su| sa| your| ihrer)? "
                        r"(?:signing|signature|unterzeichnung|unterschrift|firma)\W*$")
-"""Steps that follow a signature still to come: no binding document exists (agents.concepts._NOT_YET)."""
+"""Steps that follow a signature still to come: no binding document exists (agents.deal_done_claims._NOT_YET)."""
 
 CLOSING = (r"(?:closing|cerrar|cerrado|conclure|abschluss)(?!(?:\s+(?:out|off))?\s+(?:[\w']+\s+){0,3}?"
            r"(?:review|questionnaire|audit|ticket|issue|loop|gaps?|questions?|checks?|assessment|evaluation|points?|"
@@ -35,5 +35,5 @@ ROUTED_TO_OWNER = (
     r"\b(?:pasa|pasará|irá|llega|llegará)\s+(?:por|a)\s+(?:usted|ustedes|ti|su\s+mesa)\b"
 )
 """A document routed to the buyer who owns it ("as you lead purchasing, the order form comes to you", set 36's 133):
-whoever signs it is named, nothing is signed (agents.concepts._NOT_YET). Only the buyer is named: "the order came to
+whoever signs it is named, nothing is signed (agents.deal_done_claims._NOT_YET). Only the buyer is named: "the order came to
 us" is an order received."""

@@ -13,8 +13,8 @@ import re
 from datetime import date, datetime, time, timedelta
 
 from agents.calendar_days import resolve_day
+from agents.clock_times import SPELLED_ZONES, ZONES, clock_hours
 from agents.facts import find_dates
-from agents.meeting_hours import _SPELLED_ZONES, _ZONES, _clock_hours
 from agents.normalize import normalise
 from agents.zones import zone
 
@@ -28,7 +28,7 @@ _LINK = re.compile(
 _OTHER_TIME = re.compile(r"\b(?:or|oder|ou|o(?!\s+sea\b)|and|und|et|y|then|dann|puis|luego)\b", re.I)
 """A second time offered, not the first converted ("o sea" is the link "that is", not "or")."""
 _ZONE_WORD = re.compile(
-    r"\b(" + "|".join(re.escape(k) for k in sorted({*_SPELLED_ZONES, *_ZONES}, key=len, reverse=True)) + r")\b",
+    r"\b(" + "|".join(re.escape(k) for k in sorted({*SPELLED_ZONES, *ZONES}, key=len, reverse=True)) + r")\b",
     re.I,
 )
 _TAIL = 40
@@ -40,11 +40,11 @@ def _zone_after(sentence: str, start: int, stop: int) -> str | None:
     if not m:
         return None
     word = m.group(1).lower()
-    return _SPELLED_ZONES.get(word) or _ZONES.get(word)
+    return SPELLED_ZONES.get(word) or ZONES.get(word)
 
 
 def _locate(sentence: str, value: str, cursor: int) -> tuple[int, int]:
-    """Where a clock time _clock_hours read stands in the sentence (its text may end on the zone it appended)."""
+    """Where a clock time clock_hours read stands in the sentence (its text may end on the zone it appended)."""
     words = value.split()
     while words:
         at = sentence.find(" ".join(words), cursor)
@@ -80,7 +80,7 @@ def wrong_conversions(text: str, send_day: date) -> list[str]:
     reasons: list[str] = []
     # a sentence ends before a capital: "i.e. 9 am", "d. h. 8 Uhr" and "1. Dezember" stay inside theirs
     for sentence in re.split(r"(?<=[.!?])(?<!\d\.)\s+(?=[^\W\d_a-zäöüéèàçñ])|\n+", normalise(text)):
-        clocks = _clock_hours(sentence)
+        clocks = clock_hours(sentence)
         if len(clocks) < 2:
             continue
         day = _day(sentence, send_day)

@@ -609,8 +609,8 @@ def test_results_reported_hedged_or_asked_about_pass(record_name, sentence):
 def test_a_clock_time_with_minutes_and_a_zone_is_read_once():
     """"at 10:00 am Central" was also read as "00 am Central" (01:00 for the buyer) once a meeting word opened the
     check (quality set 22's en-g1, "to walk Marcus through it")."""
-    from agents.meeting_hours import _clock_hours
-    assert _clock_hours("I've held Tuesday, December 1 at 10:00 am Central to walk Marcus through it.") == [
+    from agents.clock_times import clock_hours
+    assert clock_hours("I've held Tuesday, December 1 at 10:00 am Central to walk Marcus through it.") == [
         ("at 10:00 am Central", 10.0, "America/Chicago")]
 
 

@@ -503,6 +503,6 @@ def test_a_word_of_the_records_own_company_name_shortens_no_other_customers_name
 
 def test_a_us_citys_time_in_german_is_read_in_the_recipients_zone():
     """Quality set 24's de-b7: "14 Uhr Chicagoer Zeit" is 21:00 in Berlin."""
-    from agents.meeting_hours import _clock_hours
-    assert _clock_hours("Dienstag, 1. Dezember, um 14 Uhr Chicagoer Zeit") == [
+    from agents.clock_times import clock_hours
+    assert clock_hours("Dienstag, 1. Dezember, um 14 Uhr Chicagoer Zeit") == [
         ("um 14 Uhr Chicagoer Zeit", 14.0, "America/Chicago")]

@@ -1,0 +1,91 @@
+"""The deal stated as done on a deal the record does not show won (agents.concepts' third concept): a deal document
+(order, contract, PO) within a few words of a completion participle (signed, received, approved) unless the clause is a
+plan or a condition; a binding document stated as existing, however its state is worded; thanks to the buyer for a
+step of the deal (signing, ordering, choosing us).
+"""
+
+from __future__ import annotations
+
+import re
+
+from agents.negation import NEGATION_WORDS, negated_match
+from agents.settings import CONCEPT_WINDOW_WORDS
+from agents.signing_words import CLOSING, ROUTED_TO_OWNER, SIGNING, STEPS_AFTER_SIGNING
+from agents.word_windows import near
+
+_DOC = (r"(?<!rollout )(?<!in )orders?(?! to\b)(?! of\b)|purchases?|purchase orders?|po|quotes?|devis|compras?|"
+        r"\w*vertr(?:a|ä)g\w*|\w*bestellung\w*|zuschlag|awards?|adjudicaci[oó]n|budgets?|presupuesto|"
+        r"terms|conditions|konditionen|bedingungen|condiciones|"
+        r"achats?|kauf\w*|contracts?|agreements?|order forms?|paperwork|"
+        r"bon de commande|commandes?|contrats?|"
+        r"auftrag\w*|bestellung\w*|vertr(?:a|ä)g\w*|"
+        r"pedidos?|contratos?|orden de compra|acuerdos?")
+_DONE = (r"signed|countersigned|received|approved|issued|placed|confirmed|processed|executed|booked|closed|"
+         r"accepted|raised|cut|stamped|green-?lit|cleared|agreed|zugestimmt|acordad[oa]s?|"
+         r"accept[ée]e?s?|aceptad[oa]s?|akzeptiert|angenommen|liegt\s+(?:\w+\s+){0,2}vor|"
+         r"reçue?s?|sign(?:é|ée|és|ées)|valid(?:é|ée|és|ées)|approuv(?:é|ée|és|ées)|confirm(?:é|ée|és|ées)|conclue?s?|enregistr(?:é|ée|és|ées)|"
+         r"erhalten|unterschrieben\w*|unterzeichnet\w*|erteilt\w*|bestätigt\w*|eingegangen\w*|freigegeben\w*|"
+         r"abgeschlossen\w*|"
+         r"recibid[oa]s?|firmad[oa]s?|aprobad[oa]s?|confirmad[oa]s?|emitid[oa]s?|tramitad[oa]s?|cerrad[oa]s?")
+_PLAN = (r"once|when|after|if|unless|as soon as|to be|will|would|could|should|can|ready|awaiting|pending|"
+         r"needs?|send|sending|prepare|preparing|until|before|whether(?! or not)|"
+         r"sobald|wenn|falls|nachdem|wird|werden|würde|soll|kann|bevor|ob|"
+         r"dès que|quand|lorsque|si|sera|seront|serait|pourr\w*|avant|"
+         r"cuando|en cuanto|si|será|serán|sería|podr\w*|antes|para que|una vez")
+_THANKS_DONE = (r"(?:thanks|thank you|danke|vielen dank|merci|gracias|congratulations|congrats|enhorabuena|felicidades|"
+                r"félicitations|glückwunsch|herzlichen glückwunsch)\s+(?:\w+\s+){0,3}?(?:for|on|für|zum|zur|pour|por|de)\s+"
+                rf"(?:\w+\s+){{0,2}}?(?:{SIGNING}|approving|ordering|placing|purchasing|buying|{CLOSING}|choosing us|making it official|"
+                r"joining (?:the|our) (?:platform|family|customers)|joining us as|coming on board|sending back the signed|"
+                r"returning the signed|sending over the signed|selecting us|picking us|going with us|nous avoir choisis|elegirnos|"
+                r"habernos elegido|"
+                r"unterschrift|unterzeichnung|bestellung|auftrag|signature|commande|achat|firma|firmar|pedido|compra)\b")
+_STATE_WORDS = (r"(?:said|has said|have said|a dit|ont dit|avez dit|dijo|dijeron|ha dicho|han dicho)\s+(?:\w+\s+)?"
+                r"(?:yes|oui|sí)\b|\b(?:ja|yes|oui|sí)\s+gesagt|"
+                r"countersign\w*|gegengezeichnet|contresign\w*|refrendad\w*|den zuschlag|awarded (?:us|the contract)|"
+                r"nos han adjudicado|vous nous avez (?:choisis|retenus)|nos han elegido|sich für uns entschieden|"
+                r"accord de principe|agreement in principle|grundsätzliche zusage|acuerdo (?:de|en) principio|"
+                r"chose us|selected us|picked us|willkommen an bord|bienvenue à bord|bienvenid[oa]s? a bordo|(?:retenu|choisi|"
+                r"sélectionné)e?s? (?:notre|nos) (?:solution|offre|proposition)|(?:apostado|apostaron|apostó) por nosotros")
+_BINDING_DOC = re.compile(
+    r"\b(?:contracts?|order forms?|purchase orders?|p\.o\.|signatures?|countersignature|"
+    r"\w*vertr(?:a|ä)g\w*|auftr(?:a|ä)g\w*|bestellung\w*|unterschrift\w*|"
+    r"contrats?|bons? de commande|commandes?|"
+    r"contratos?|(?:el|los|un|su|sus|del|al|nuestro|este) pedidos?|[oó]rden(?:es)? de compra|"
+    r"(?:su|la|sus|las|nuestra|una) firmas?)\b", re.I)
+"""A document that binds the buyer: the deal is done when one exists ("tenemos su firma", "der Auftrag")."""
+_BINDING_STEMS = ("contract", "order", "p.o.", "signatur", "vertr", "auftr", "bestellung", "unterschrift", "contrat",
+                  "commande", "pedido", "compra", "firma")
+"""Literals every binding document holds: the clause scan runs only on sentences that have one (it runs per
+sentence of every output, and most hold none)."""
+_NOT_YET = re.compile(
+    rf"\b(?:(?:{_PLAN}|{NEGATION_WORDS}|yet|noch|encore|todavía|aún|send\w*|schick\w*|sende\w*|envo\w*|envi\w*|prepar\w*|"
+    rf"prépar\w*|draft\w*|entw[uü]rf\w*|borrador\w*|projet\w*|review\w*|prüf\w*|revis\w*|relir\w*|attach\w*|anbei|adjunt\w*|ci-joint\w*|share\w*|go(?:ing)? to|let me know|questions?|fragen?|preguntas?)\b|{STEPS_AFTER_SIGNING}|{ROUTED_TO_OWNER})", re.I)
+"""Words that make a clause about a binding document a plan, a negation, a draft, a question or a step still to come."""
+_STATE = near(_DOC, _DONE, CONCEPT_WINDOW_WORDS)
+_PLAN_RE = re.compile(rf"\b(?:{_PLAN})\b", re.I)
+_THANKS_RE = re.compile(_THANKS_DONE, re.I)
+_STATE_WORDS_RE = re.compile(rf"\b(?:{_STATE_WORDS})\b", re.I)
+_DONE_RE = re.compile(rf"\b(?:{_DONE}|{_STATE_WORDS})", re.I)
+
+
+def deal_done_claims(sentence: str, stage_kind: str) -> list[str]:
+    """Reasons a sentence states the deal done, or thanks the buyer for a step of it, when the record's stage kind
+    (`open`, `won`, `lost`) is not `won` (a won deal may say "signed"); empty otherwise."""
+    reasons: list[str] = []
+    if stage_kind == "won":
+        return reasons
+    low = sentence.lower()
+    for m in _THANKS_RE.finditer(sentence):
+        reasons.append(f"thanks the buyer for a step the record does not show ({m.group(0)!r})")
+    for clause in (re.split(r"[,;:()\u2014]", sentence) if any(w in low for w in _BINDING_STEMS) else ()):
+        # A binding document stated as existing, however its state is worded ("ya tenemos su firma en el
+        # contrato marco", "ist der Auftrag unter Dach und Fach"): the record's stage says whether one exists.
+        doc = _BINDING_DOC.search(clause)
+        if doc and not _NOT_YET.search(clause):
+            reasons.append(f"claims a binding document exists ({clause.strip()!r}); the record says {stage_kind}")
+    for m in (*_STATE_WORDS_RE.finditer(sentence), *_STATE.finditer(sentence)):  # "when legal has countersigned"
+        clause = sentence[: m.end()]
+        clause = clause[max(clause.rfind(c) for c in ",:;()\u2014") + 1:]
+        if not _PLAN_RE.search(clause) and not negated_match(sentence, m, _DONE_RE):
+            reasons.append(f"claims the deal is done ({m.group(0)!r}); the record says {stage_kind}")
+    return reasons
