@@ -15,11 +15,14 @@ import pytest
 
 from agents.agreed_dates import agreed_dates
 from agents.context import Context, build_context
+from agents.facts import Vocabulary, build_vocabulary
 from agents.field_date_claims import contradicted_field_dates
 from agents.field_dates import _field_date, field_dates
 from agents.moved_events import unvouched_reschedules
 from integrations.base import Record
+from tests.agents import role_matrix
 from tests.agents.conftest import FIXTURES, NOW
+from tests.agents.role_matrix import role_cases as _cases
 
 FEB_1 = date(2027, 2, 1)
 RECORD = {"en": "hubspot_deal", "de": "de_deal", "fr": "fr_deal", "es": "es_opportunity"}
@@ -169,3 +172,37 @@ def test_the_fields_own_day_a_question_or_another_event_passes(
     lang: str, extra: dict[str, Any], sentence: str
 ) -> None:
     assert contradicted_field_dates(sentence, _ctx(lang, extra), NOW.date()) == [], sentence
+
+
+QUOTED = {
+    "en": (
+        {"go_live_date": 1801440000000},
+        [
+            "The go-live is planned for 1 February 2027.",
+            "Dana's team goes live on February 1, 2027, as planned.",
+        ],
+    ),
+    "de": ({"Go-Live-Datum": "01.02.2027"}, ["Der Go-Live ist für den 1. Februar 2027 geplant."]),
+    "fr": ({"Date de mise en service": "01/02/2027"}, ["La mise en service est prévue le 1er février 2027."]),
+    "es": (
+        {"Fecha_de_arranque__c": "2027-02-01"},
+        ["El arranque está previsto para el 1 de febrero de 2027."],
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("role", "lang", "text"), _cases({lang: texts for lang, (_, texts) in QUOTED.items()})
+)
+def test_the_date_a_field_holds_may_be_quoted_in_every_role(
+    monkeypatch: pytest.MonkeyPatch, role: str, lang: str, text: str
+) -> None:
+    def world(language: str) -> tuple[Context, Vocabulary]:
+        ctx = _ctx(language, QUOTED[language][0])
+        return ctx, build_vocabulary(ctx, other_customers=list(role_matrix.OTHER_CUSTOMERS))
+
+    assert any("not in the inputs" in r for r in role_matrix.ROLES[role](lang, text)), (
+        "refused before (fails before)"
+    )
+    monkeypatch.setattr(role_matrix, "world", world)
+    assert role_matrix.ROLES[role](lang, text) == [], text
