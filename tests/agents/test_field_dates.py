@@ -174,7 +174,7 @@ def test_the_fields_own_day_a_question_or_another_event_passes(
     assert contradicted_field_dates(sentence, _ctx(lang, extra), NOW.date()) == [], sentence
 
 
-QUOTED = {
+QUOTED: dict[str, tuple[dict[str, Any], list[str]]] = {
     "en": (
         {"go_live_date": 1801440000000},
         [
