@@ -295,8 +295,7 @@ def test_receives_it_needs_a_coming_day():
         ("es_opportunity", "0035g00000Es02", "¿Me envía la lista de los 85 camiones por base?"),
         ("fr_deal", "712", "Quels ateliers doivent démarrer en premier ?"),
         ("fr_deal", "712", "Pourriez-vous m'envoyer la liste des camions par site ?"),
-        # wave 29: no salesforce_opportunity case to Tom any more: the record's own logged call has Tom ask about the
-        # rollout order, and logged calls now count (tests/agents/test_question_owner_calls.py)
+        ("salesforce_opportunity", "0035g00000Con02", "Which clinics should go in the first wave?"),
     ],
 )
 def test_the_fleets_detail_asked_of_someone_else_than_operations(record, contact, question):
