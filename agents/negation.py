@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import re
 
-NEGATION_WORDS = (r"no|not|won't|don't|doesn't|isn't|aren't|wouldn't|will not|without|zero|nothing|none|never|nil|"
-                  r"sin|nada|ning[uú]n\w*|cero|nunca|"
-                  r"sans|aucun\w*|rien|z[ée]ro|jamais|"
-                  r"ohne|kein\w*|nicht|nichts|null|nie|niemals")
+NEGATION_WORDS = (
+    r"no|not|won't|don't|doesn't|isn't|aren't|wouldn't|will not|without|zero|nothing|none|never|nil|"
+    r"sin|nada|ning[uú]n\w*|cero|nunca|"
+    r"sans|aucun\w*|rien|z[ée]ro|jamais|"
+    r"ohne|kein\w*|nicht|nichts|null|nie|niemals"
+)
 """Words that negate or zero a thing ("not", "ohne", "sans", "sin", "zero", "null") in en/es/fr/de, as an alternation
 for a pattern (agents.concepts, agents.deal_done_claims)."""
 _NEGATED_BEFORE = re.compile(
