@@ -17,6 +17,7 @@ from datetime import date
 from agents.calendar_days import resolve_day
 from agents.context import Context
 from agents.facts import find_dates
+from agents.field_dates import field_dates
 from agents.normalize import fold_accents as _fold
 from agents.normalize import normalise
 from agents.timing import _SENTENCE_BREAK
@@ -46,7 +47,7 @@ _ASKING = re.compile(
 
 
 def _record_days(ctx: Context, send_day: date) -> set[date]:
-    days: set[date] = set()
+    days: set[date] = field_dates(ctx)  # a go-live or contract start the record's fields hold (wave 29)
     for a in ctx.activities.values():
         if a.get("withheld"):
             continue

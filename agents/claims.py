@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from agents import deal_closure as dc
 from agents.concessions import APPROVED_DISCOUNT
 from agents.facts import _MONEY, _PERCENT, _close_to_any, _num
+from agents.negation import negation_governs
 from agents.normalize import normalise
 from agents.order_numbers import reference_codes_out
 from agents.other_sellers import anothers_price
@@ -88,13 +89,12 @@ _PRICE_MOVE = re.compile(
     r"\b(?:baisser|revoir|ajuster|réduire)\s+(?:le |notre |votre )?(?:prix|tarif)|\bà votre budget\b|"
     r"\b(?:bajar|ajustar|reducir|rebajar)\s+(?:el |nuestro |su )?(?:precio|importe)|\ba su presupuesto\b", re.I)
 """A price moved without a figure ("bring the price down to fit your budget")."""
-_REPORTED = re.compile(r"\?|\b(?:question\w*|ask\w*|whether|wonder\w*|frage|gefragt|ob|question|demandé|"
+_REPORTED = re.compile(r"\?|\b(?:(?<!no )question\w*|ask\w*|whether|wonder\w*|(?<!keine )frage|gefragt|ob|demandé|"
                        r"si nous|pregunta|preguntó|si podemos)\b", re.I)
 """Reported or asked, not offered: "Marcus asked whether we could lower the price"."""
 
 _BASIS_POINTS = re.compile(r"(\d[\d,.]*)\s?(?:basis points|bps|bp|basispunkte|points de base|puntos básicos)\b", re.I)
 
-_NEGATED = re.compile(r"\b(?:no|not|n't|cannot|unable|without|kein\w*|nicht|pas|aucune?|ningún|ninguna|sin)\b", re.I)
 
 _MONEY_CONCESSION = re.compile(
     rf"(?:[$€£]\s?\d[\d.,' ]*\s?k?|\d[\d.,' ]*\s?(?:k\s?)?(?:[$€£]|usd|eur|gbp|dollars?|euros?))\s*"
@@ -288,12 +288,12 @@ def discount_violations(text: str, approved_discount: float | None) -> list[str]
         for sentence in re.split(r"(?<=[.!?;])\s+|\n+", t):
             move = _PRICE_MOVE.search(sentence)
             if move and not _REPORTED.search(sentence) and not anothers_price(sentence, move.start(), move.end()) \
-                    and not _NEGATED.search(sentence[max(0, move.start() - 25):move.end()]):
+                    and not negation_governs(sentence, move.start(), move.end()):
                 reasons.append(f"moves the price ({move.group(0).strip()!r}); the policy approved no discount")
                 break
         # With no approved discount, offering one is a violation even without a figure ("a price cut for you").
         for m in _OFFERED_CONCESSION.finditer(t):
-            if not _NEGATED.search(t[max(0, m.start() - 25):m.end()]):
+            if not negation_governs(t, m.start(), m.end()):
                 reasons.append(f"offers a concession ({m.group(0).strip()!r}); the policy approved none")
                 break
     return list(dict.fromkeys(reasons))

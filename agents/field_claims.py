@@ -50,6 +50,10 @@ _EVENT = (
     r"démarrage|recette|entrega|puesta\s+en\s+marcha|arranque|implantación|recepción)"
 )
 _BUDGET = r"(?:budget|budgets|presupuesto|haushalt|etat|enveloppe|partida)"
+_CHARGE = (
+    r"fees?|charges?|costs?|gebühr\w*|\w*kosten|\w*pauschale|frais|cuotas?|tarifas?|cargos?|costes?|maintenance|"
+    r"wartung|set-?up|installation|onboarding|einrichtung|mise\s+en\s+service|mantenimiento|instalación|alta"
+)
 _KINDS: dict[str, str] = {
     "a price or rate": (
         rf"\b{_QUALIFIER}\s+(?:\w+\s+)?{_PRICE_NOUN}\b|\b{_DE_COMPOUND}|"
@@ -96,6 +100,13 @@ _KINDS: dict[str, str] = {
         r"done\s+deal|zugesagt|genehmigt|freigegeben|unterschrieben|abgesegnet|abgenommen|unterzeichnet|"
         r"validée?s?|approuvée?s?|signée?s?|engagée?s?|acquise?s?|conclue?s?|accordée?s?|"
         r"aprobad[oa]s?|firmad[oa]s?|autorizad[oa]s?|comprometid[oa]s?|cerrad[oa]s?|atad[oa]s?|cosa\s+hecha)\b"
+    ),
+    "a charge waived": (
+        # a fee or a billable item dropped (set 37's 109 split "Wartung" / "entfällt für 2027" over a task)
+        rf"\b(?:{_CHARGE})\b(?:\s+[\w-]+){{0,3}}?\s+(?:(?:is|are|will\s+be|wird|werden|est|sont|sera|queda|será)\s+)?"
+        r"(?:waived|dropped|written\s+off|entfällt|entfallen|erlassen|gestrichen|supprimée?s?|annulée?s?|offerte?s?|"
+        r"exonérée?s?|condonad[oa]s?|suprimid[oa]s?|eliminad[oa]s?|anulad[oa]s?|perdonad[oa]s?)\b|"
+        rf"\b(?:waiv\w*|erlass\w*|streich\w*|condon\w*)\s+(?:the\s+|die\s+|la\s+|el\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_CHARGE})\b"
     ),
     "a promise": (
         r"\b(?:money[- ]back|refund\w*|guarantee\w*|geld[- ]zurück|rückerstatt\w*|garantie\w*|garanti\w*|"
@@ -236,6 +247,33 @@ def _masked(sentence: str, names: Iterable[str], subjects: Iterable[str]) -> str
     return sentence
 
 
+_PART = re.compile(
+    r"^\W*(?:(?:part|teil|partie|parte|step|schritt|étape|paso)\s*\d+|\d+\s*/\s*\d+)\s*[:.)\-–]?\s*", re.I
+)
+"""A label that numbers the halves of a split ("Teil 1: Wartung" / "Teil 2: entfällt für 2027")."""
+
+
+def split_claims(ctx: Context) -> list[tuple[str, str]]:
+    """Claims an activity's subject begins and its body ends (set 37's 109; "Fee" / "waived per Anna"), as (claim, the
+    other activities' bodies). The subject is a field and the body is content: each half alone states no claim of a
+    kind, so each is read as harmless, and only the two read as one text show it. A claim the body states alone
+    stays content, as before."""
+    acts = ctx.record.activities
+    out = []
+    for i, a in enumerate(acts):
+        if not (a.subject and a.body):
+            continue
+        head, tail = _PART.sub("", normalise(a.subject)).strip(), _PART.sub("", normalise(a.body)).strip()
+        # joined by a space, and without one for a German compound split in two ("Rahmen" / "konditionen")
+        compound = head[-1:].isalpha() and tail[:1].islower()
+        for joined in (f"{head} {tail}", *([f"{head}{tail}"] if compound else [])):
+            for m in (m for rx in _KIND_RES.values() for m in rx.finditer(joined)):
+                if m.start() < len(head) < m.end():
+                    others = normalise(" ".join(b.body or "" for j, b in enumerate(acts) if j != i))
+                    out.append((m.group(0), others))
+    return out
+
+
 def field_claims(text: str, ctx: Context) -> list[str]:
     """Sentences of an output (as written) that restate a claim only a record text field carries."""
     names, free, subjects = record_fields(ctx)
@@ -248,6 +286,13 @@ def field_claims(text: str, ctx: Context) -> list[str]:
     ]
     bodies = _FILE_NAME.sub(" ", raw_bodies)
     planted, kinds, carriers, phrases = planted_claims([*names, *free, *subjects, *files], bodies)
+    for claim, others in split_claims(ctx):
+        planted |= _stems(claim) - named - _stems(others)
+        kinds |= _kinds(claim)
+        carriers.append(claim)
+        phrase = " ".join(claim.casefold().split())
+        if not re.search(rf"\b{re.escape(phrase)}\b", " ".join(others.casefold().split())):
+            phrases.add(phrase)
     if not carriers:
         return []
     reasons = []

@@ -18,6 +18,7 @@ from agents.calendar_days import named_days, resolve_day
 from agents.context import Context, parse_time
 from agents.early_deadlines import SENTENCE_END
 from agents.facts import find_dates
+from agents.field_dates import field_dates
 from agents.normalize import normalise
 
 _MOVED = re.compile(
@@ -42,6 +43,7 @@ def _record_days(ctx: Context) -> list[tuple[int | None, int, int]]:
     close = parse_time(ctx.record.close_date)
     if close:
         out.append((close.year, close.month, close.day))
+    out += [(d.year, d.month, d.day) for d in field_dates(ctx)]  # a custom field's go-live, contract start (wave 29)
     return out
 
 

@@ -129,18 +129,36 @@ def _role(title: str | None) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
-def _raised_by(contact_id: str, first: str, ctx: Context) -> str:
-    """The record's sentences in which the contact speaks or is said to speak: their own letters, and notes naming them."""
+_LOGGED = frozenset({"call", "meeting", "note", "task"})
+"""Activities a rep logs about a conversation, whatever their direction."""
+
+
+def _raised_by(contact_id: str, names: list[str], ctx: Context) -> tuple[str, str]:
+    """The record's sentences in which the contact speaks or is said to speak, as (their own letters and the notes
+    naming them, our logged outbound calls and meetings naming them)."""
     parts: list[str] = []
+    logged: list[str] = []
     for a in ctx.activities.values():
         if a.get("withheld"):
             continue
         text = _fold(a.get("text") or "")
         if a.get("direction") == "inbound" and sender_of(ctx, a) == contact_id:
             parts.append(text)
-        elif a.get("direction") != "outbound" and first:
-            parts += [s for s in SENTENCE_BREAK.split(text) if re.search(rf"\b{re.escape(first)}\b", s)]
-    return "\n".join(parts)
+        # our logged calls and meetings are notes of a conversation ("Call with Anna: she asked about SSO"), and
+        # HubSpot logs the calls we placed as outbound; only our own letters say nothing of what the contact raised
+        elif names and (a.get("direction") != "outbound" or a.get("type") in _LOGGED):
+            named = re.compile(rf"\b(?:{'|'.join(map(re.escape, names))})\b")
+            sentences = [s for s in SENTENCE_BREAK.split(text) if named.search(s)]
+            (parts if a.get("direction") != "outbound" else logged).extend(sentences)
+    return "\n".join(parts), "\n".join(logged)
+
+
+def _same_question(asked: str, pattern: re.Pattern[str], logged: str) -> bool:
+    """Whether a logged call has the contact raise the question's own topic, not only its family: it shares a word
+    of four letters or more with it ("SSO" / "SSO", "rollout order" / "in which order"; not "rollout order" / "how many
+    users per clinic")."""
+    words = {w for w in re.findall(r"[^\W\d_]{3,}", asked) if len(w) >= 4 or w == "sso"}
+    return any(words & set(re.findall(r"[^\W\d_]{3,}", m.group(0))) for m in pattern.finditer(logged))
 
 
 def questions_for_someone_else(body: str, contact_id: str | None, ctx: Context) -> list[str]:
@@ -148,8 +166,9 @@ def questions_for_someone_else(body: str, contact_id: str | None, ctx: Context) 
     recipient = next((c for c in ctx.record.contacts if c.id == contact_id), None)
     if recipient is None or (mine := _role(recipient.title)) is None:
         return []
-    first = _fold((ctx.contact_name(recipient) or "").split()[0]) if ctx.contact_name(recipient) else ""
-    raised = _raised_by(recipient.id, first, ctx)
+    # a note may name the contact by first or last name ("Anna asked", "Herr Weber fragte")
+    names = [_fold(n) for n in (ctx.contact_name(recipient) or "").split() if len(n) >= 3]
+    raised, logged = _raised_by(recipient.id, names, ctx)
     owners: dict[str, list[str]] = {}
     for c in ctx.record.contacts:
         if c.id != recipient.id and (role := _role(c.title)) and (name := ctx.contact_name(c)):
@@ -170,6 +189,7 @@ def questions_for_someone_else(body: str, contact_id: str | None, ctx: Context) 
                 or (mine == "head" and topic != "operations")
                 or topic not in owners
                 or pattern.search(raised)
+                or _same_question(m.group(0), pattern, logged)
                 or (topic in _RAISED and _RAISED[topic].search(raised))
             ):
                 continue

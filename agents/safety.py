@@ -30,6 +30,7 @@ from agents.commercial_terms import approval_claims, term_commitments
 from agents.concepts import concept_violations, spelled_percent_violations
 from agents.concessions import concession_violations
 from agents.context import Context
+from agents.covered_items import covered_items
 from agents.deal_state import asserted_states
 from agents.delivery_days import promised_delivery_days
 from agents.echo import echoed_inbound
@@ -41,6 +42,7 @@ from agents.expected_calls import expected_calls_today
 from agents.facts import Vocabulary, find_unsupported
 from agents.feast_days import past_feast_deadlines
 from agents.field_claims import field_claims
+from agents.field_date_claims import contradicted_field_dates
 from agents.file_names import file_names_as_words
 from agents.fulfilment_claims import fulfilment_claims
 from agents.german_compounds import compound_concessions
@@ -210,7 +212,9 @@ def commercial_violations(
             *expected_calls_today(normalise(said), ctx),  # the buyer said to expect a call today, not by e-mail (set 37)
             *field_claims(said, ctx),  # a claim only a record field carries (wave 27)
             *event_limit_violations(said, ctx),  # "by" an event, an event over, a past event invented (wave 27)
-            *price_match_promises(text)]  # "send me their figure and we will meet it" (wave 27, set 36)
+            *price_match_promises(text),  # "send me their figure and we will meet it" (wave 27, set 36)
+            *covered_items(normalise(said)),  # "Marcus agreed that we cover the licences for wave two" (wave 29)
+            *contradicted_field_dates(said, ctx, ctx.now.date())]  # "go-live on 15 March", the field says 1 Feb
 
 
 def encoded_violations(
