@@ -20,7 +20,6 @@ from agents.context import Context, as_date, without_asides
 from agents.currencies import currency_of
 from agents.digit_lookalikes import disguised_figures, restored_figures
 from agents.event_dates import calendar_facts_out
-
 from agents.field_dates import field_dates
 from agents.field_words import field_words
 from agents.links import INLINE_URI, url_allowed
