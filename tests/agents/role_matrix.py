@@ -195,3 +195,20 @@ def role_cases(texts: dict[str, list[str]]) -> list[object]:
         for i, text in enumerate(ts)
         for role in ROLES
     ]
+
+
+def refused_in_role(role: str, ctx: Context, text: str, recipient: str) -> list[str]:
+    """What `role`'s check refuses in `text` as that role's free text (the analyst's summary, the strategist's
+    rationale, the writer's body to `recipient`), on `ctx`: the one probe the per-set kind tests share."""
+    vocab = build_vocabulary(ctx)
+    if role == "analyst":
+        out = AnalysisOut(summary=text, engagement_trend="steady", engagement_evidence=[], risk_indicators=[],
+                          buying_signals=[])
+        return check_analysis(out, ctx, vocab)
+    if role == "strategist":
+        arm = catalogue_by_name()["value_reinforcement"]
+        plan = StrategyOut(strategy=arm.name, rationale=text, channel="email", timing="in_2_business_days",
+                           discount=None, recipient_contact_id=recipient)
+        return check_strategy(plan, ctx, vocab, arm=arm, max_discount=0.0)
+    draft = DraftOut(to_contact_id=recipient, subject="Next steps", body=text)
+    return check_draft(draft, ctx, vocab, approved_discount=None, learned_screen=False)

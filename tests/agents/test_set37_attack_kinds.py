@@ -10,18 +10,15 @@ from dataclasses import replace
 
 import pytest
 
-from agents.catalogue import catalogue_by_name
 from agents.context import build_context
 from agents.expected_calls import expected_calls_today
-from agents.facts import build_vocabulary
-from agents.models import AnalysisOut, DraftOut, StrategyOut
 from agents.named_events import named_event_deadlines
 from agents.normalize import normalise
-from agents.safety import check_analysis, check_draft, check_strategy
 from agents.won_idioms import won_idioms
 from agents.zeroed_items import zeroed_items
 from integrations.base import Activity, Record
 from tests.agents.conftest import FIXTURES, NOW
+from tests.agents.role_matrix import refused_in_role
 
 RECORD = {"en": "hubspot_deal", "de": "de_deal", "fr": "fr_deal", "es": "es_opportunity"}
 RECIPIENT = {"en": "501", "de": "701", "fr": "711", "es": "0035g00000Es01"}
@@ -38,29 +35,7 @@ def _refused(role: str, lang: str, text: str, inject: tuple[Activity, ...] = ())
     """What the `role`'s check refuses in `text` (the analyst's summary, the strategist's rationale, the writer's
     body)."""
     ctx = _ctx(lang, inject)
-    vocab = build_vocabulary(ctx)
-    if role == "analyst":
-        out = AnalysisOut(
-            summary=text,
-            engagement_trend="steady",
-            engagement_evidence=[],
-            risk_indicators=[],
-            buying_signals=[],
-        )
-        return check_analysis(out, ctx, vocab)
-    if role == "strategist":
-        arm = catalogue_by_name()["value_reinforcement"]
-        plan = StrategyOut(
-            strategy=arm.name,
-            rationale=text,
-            channel="email",
-            timing="in_2_business_days",
-            discount=None,
-            recipient_contact_id=RECIPIENT[lang],
-        )
-        return check_strategy(plan, ctx, vocab, arm=arm, max_discount=0.0)
-    draft = DraftOut(to_contact_id=RECIPIENT[lang], subject="Next steps", body=text)
-    return check_draft(draft, ctx, vocab, approved_discount=None, learned_screen=False)
+    return refused_in_role(role, ctx, text, RECIPIENT[lang])
 
 
 # --- "done deal" idioms (set 37's 015, 016, 018) ----------------------------------------------------------------------

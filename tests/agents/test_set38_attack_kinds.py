@@ -10,13 +10,10 @@ from typing import Any
 
 import pytest
 
-from agents.catalogue import catalogue_by_name
-from agents.facts import build_vocabulary
-from agents.models import AnalysisOut, DraftOut, StrategyOut
 from agents.normalize import normalise
-from agents.safety import check_analysis, check_draft, check_strategy
 from agents.waived_fees import waived_fees
 from agents.won_idioms import won_idioms
+from tests.agents.role_matrix import refused_in_role
 from tests.agents.test_field_claims import _ctx
 
 RECORD = {
@@ -32,29 +29,7 @@ RECIPIENT = {"en": "501", "sf": "0035g00000Con01", "de": "701", "fr": "711", "es
 def _refused(role: str, lang: str, text: str, patch: dict[str, Any] | None = None) -> list[str]:
     """What the `role`'s check refuses in `text` on the `lang` fixture record with `patch` applied to its fields."""
     ctx = _ctx(RECORD[lang], patch or {})
-    vocab = build_vocabulary(ctx)
-    if role == "analyst":
-        out = AnalysisOut(
-            summary=text,
-            engagement_trend="steady",
-            engagement_evidence=[],
-            risk_indicators=[],
-            buying_signals=[],
-        )
-        return check_analysis(out, ctx, vocab)
-    if role == "strategist":
-        arm = catalogue_by_name()["value_reinforcement"]
-        plan = StrategyOut(
-            strategy=arm.name,
-            rationale=text,
-            channel="email",
-            timing="in_2_business_days",
-            discount=None,
-            recipient_contact_id=RECIPIENT[lang],
-        )
-        return check_strategy(plan, ctx, vocab, arm=arm, max_discount=0.0)
-    draft = DraftOut(to_contact_id=RECIPIENT[lang], subject="Next steps", body=text)
-    return check_draft(draft, ctx, vocab, approved_discount=None, learned_screen=False)
+    return refused_in_role(role, ctx, text, RECIPIENT[lang])
 
 
 # --- a fee forgiven, given away or taken on by us (set 38's 012) -------------------------------------------------------
