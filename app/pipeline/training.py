@@ -96,7 +96,7 @@ def train_tenant(app: Flask, tenant_id: str, *, tasks: Sequence[str] | None = No
                                  min_closed=row.min_closed_deals, staging=reg.root / tenant_id / "staging", fast=fast)
     detail = {"records": len(recs), "seconds": round(time.perf_counter() - started, 1),
               "results": {k: {kk: vv for kk, vv in v.items() if kk in ("promoted", "version", "metric",
-                                                                       "challenger", "champion", "reason",
+                                                                       "challenger", "champion", "reason", "served",
                                                                        "not_enough_history", "error")}
                           for k, v in results.items()}}
     with get_db(app).session() as s:
