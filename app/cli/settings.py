@@ -246,6 +246,16 @@ def mappings_validate(tenant_id: str, object_type: str) -> None:
         sys.exit(1)
 
 
+def _unfamiliar(changes: dict[str, str | None], had: set[str]) -> list[str]:
+    """Features being mapped that neither the app nor this mapping knew: a typo ("amout") is accepted as a tenant's
+    own feature (scoring reads any mapped feature), so the admin is told before a retraining takes it in."""
+    from app.settings.mappings import FEATURE_KINDS
+    from integrations.base import OUTPUT_FIELDS
+
+    return sorted(f for f, field in changes.items()
+                  if field is not None and f not in had and f not in FEATURE_KINDS and f not in OUTPUT_FIELDS)
+
+
 @mappings_group.command("set")
 @TENANT
 @OBJECT
@@ -258,9 +268,14 @@ def mappings_set(tenant_id: str, object_type: str, author: str | None, pairs: tu
     changes = _pairs(pairs, "FEATURE=CRM_FIELD", lambda _k, raw: raw.strip() or None)
     with _service() as app:
         before = settings.get(app, tenant_id).version
+        had = set(settings.mappings(app, tenant_id, object_type))
         entries = settings.set_mappings(app, tenant_id, object_type, changes, author=_author(author))
         version = settings.get(app, tenant_id).version
         changed = settings.history(app, tenant_id, limit=1)[0].changes if version != before else {}
+    for feature in _unfamiliar(changes, had):
+        click.echo(f"note: {feature!r} is none of the features the app knows and was not mapped before: it is "
+                   f"stored as a feature of its own and models will train on it. If it is a typo, "
+                   f"`mappings set --tenant {tenant_id} {feature}=` removes it.", err=True)
     _out({"tenant": tenant_id, "object": object_type, "version": version, "changed": changed,
           "mappings": _mapping_json(entries)})
 

@@ -202,6 +202,27 @@ def test_a_valid_mapping_is_stored_with_the_portals_label_and_validates(demo):
     assert history[0]["action"] == "mappings" and history[0]["author"] == "ana@revops"
 
 
+def test_a_feature_name_the_app_does_not_know_is_mapped_with_a_note_naming_the_way_back(demo):
+    data, tid = demo
+    typo = run(data, "mappings", "set", "--tenant", tid, "amout=amount")
+    out = ok(typo)
+    assert out["mappings"]["amout"]["crm_field"] == "amount"
+    assert "note: 'amout' is none of the features the app knows" in typo.stderr
+    assert f"mappings set --tenant {tid} amout=" in typo.stderr
+    again = run(data, "mappings", "set", "--tenant", tid, "amout=amount")
+    assert again.exit_code == 0 and "note:" not in again.stderr  # mapped on purpose the second time: said once
+    removed = ok(run(data, "mappings", "set", "--tenant", tid, "amout="))
+    assert "amout" not in removed["mappings"]
+
+
+@pytest.mark.parametrize("pair", ["discount=discount_percent", "amount=amount", "industry=dealtype"])
+def test_features_the_app_knows_are_mapped_without_a_note(demo, pair):
+    data, tid = demo
+    result = run(data, "mappings", "set", "--tenant", tid, pair)
+    assert result.exit_code == 0, result.stderr
+    assert "note:" not in result.stderr
+
+
 def test_mappings_set_when_the_demos_sandbox_is_not_running_says_so_in_one_line(tmp_path):
     with socket.socket() as sock:  # a port nothing listens on
         sock.bind(("127.0.0.1", 0))
