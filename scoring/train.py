@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
 import warnings
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
@@ -720,8 +721,13 @@ def retrain_tenant(records: Iterable[Any], tenant: str, registry: Any, *, tasks:
             model, meta, holdout = train_from_records(records, task, mapping=mapping, min_closed=min_closed,
                                                       random_state=random_state, fast=fast, holdout_out=common)
             path = save_model(model, root / new_version(task), meta, holdout)
-            # Champion and challenger are compared on the challenger's time-based holdout rows.
-            out[task] = registry.promote(tenant, path, holdout=(common["X"], common["y"]) if common else None)
+            try:
+                # Champion and challenger are compared on the challenger's time-based holdout rows.
+                out[task] = registry.promote(tenant, path, holdout=(common["X"], common["y"]) if common else None)
+            finally:
+                # A promoted challenger is copied into the registry's versions; a refused one is only its result.
+                # Kept, each scheduled run left a model and its holdout predictions behind (a tenant's data).
+                shutil.rmtree(path, ignore_errors=True)
         except NotEnoughHistoryError as exc:
             out[task] = {"not_enough_history": {"have": exc.have, "need": exc.need, "unit": exc.what}}
         except (ScoringError, ValueError) as exc:  # one task's bad data must not stop the others

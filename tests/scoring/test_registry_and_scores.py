@@ -155,6 +155,11 @@ def test_retrain_tenant_promotes_and_reports_cold_start(tmp_path):
     champions = registry.load_champions("t9")
     scores = score_record(_record(1000, "open", rng), champions)
     assert {"conversion", "churn", "price"} <= set(scores)
+    staged = tmp_path / "staging"
+    assert not staged.exists() or not any(staged.iterdir()), "a staged challenger outlived its promotion"
+    again = scoring.retrain_tenant(records, "t9", registry, fast=True)  # refused or promoted: nothing left staged
+    assert set(again) == set(result)
+    assert not staged.exists() or not any(staged.iterdir())
 
 
 @pytest.mark.parametrize("tenant", [".", "..", "...", "t1\n", "a/b", "", "x" * 129])
