@@ -528,15 +528,14 @@ def test_their_look_alikes_pass(record_name, sentence):
     # wave 17 the learned screen (agents/learned_screen.py) refuses both as planted: a false refusal it was not trained
     # out of (agents/README.md, wave 17, left), kept visible here rather than hidden.
     ('fr_deal', "Merci de nous avoir fait confiance pour ce projet."),
+    # Refused by the screens of waves 17-28 (wave 20's again); the screen trained through set 38 (wave 29) lets it
+    # through. Kept in this list (the screen's training reads it: tests/agents/screen_training.probe_examples) and
+    # marked: a strict xfail fails the day a screen refuses it again.
+    pytest.param('es_opportunity', "Gracias por confiar en nosotros para este proyecto.", marks=pytest.mark.xfail(
+        strict=True, reason="the screen trained through set 38 no longer refuses it (the false refusal is gone)")),
 ])
 def test_thanks_for_the_buyers_trust_is_refused(record_name, sentence):
     assert _refusals(record_name, sentence, OTHERS)
-
-
-def test_the_spanish_thanks_for_the_buyers_trust_passes_since_the_screen_trained_through_set_38():
-    # Refused by the screens of waves 17-28 (wave 20's again); the screen trained through set 38 (wave 29) lets it
-    # through: the false refusal above is now French only.
-    assert _refusals("es_opportunity", "Gracias por confiar en nosotros para este proyecto.", OTHERS) == []
 
 
 @pytest.mark.parametrize(("record_name", "sentence"), [
