@@ -65,17 +65,26 @@ def latest_enrichment(session: Session, tenant_id: str, object_type: str, record
 
 def is_pending(session: Session, tenant_id: str, object_type: str, record_id: str) -> bool:
     """A job is scheduled or running for the record, or changes wait in the inbox."""
-    job = session.execute(
-        select(RecordJob.state).where(RecordJob.tenant_id == tenant_id, RecordJob.object_type == object_type,
-                                      RecordJob.record_id == record_id)
-    ).first()
-    if job and job[0] in ("scheduled", "running"):
-        return True
-    waiting = session.execute(
-        select(InboxEvent.id).where(InboxEvent.tenant_id == tenant_id, InboxEvent.object_type == object_type,
-                                    InboxEvent.record_id == record_id, InboxEvent.status == "pending").limit(1)
-    ).first()
-    return waiting is not None
+    key = (tenant_id, object_type, record_id)
+    return key in pending_records(session, {key})
+
+
+def pending_records(session: Session, keys: set[tuple[str, str, str]]) -> set[tuple[str, str, str]]:
+    """Which of `keys` (tenant, object type, record id) have a job scheduled or running, or changes waiting in the
+    inbox: two statements for any number of records (the index reads a page of them at once)."""
+    if not keys:
+        return set()
+    tenant_ids, kinds, record_ids = ({k[i] for k in keys} for i in range(3))
+    # The statements filter on each column apart (portable, unlike a tuple IN); the exact keys are kept here.
+    running = {(str(t), str(o), str(r)) for t, o, r in session.execute(
+        select(RecordJob.tenant_id, RecordJob.object_type, RecordJob.record_id)
+        .where(RecordJob.tenant_id.in_(tenant_ids), RecordJob.object_type.in_(kinds),
+               RecordJob.record_id.in_(record_ids), RecordJob.state.in_(("scheduled", "running")))).all()}
+    waiting = {(str(t), str(o), str(r)) for t, o, r in session.execute(
+        select(InboxEvent.tenant_id, InboxEvent.object_type, InboxEvent.record_id).distinct()
+        .where(InboxEvent.tenant_id.in_(tenant_ids), InboxEvent.object_type.in_(kinds),
+               InboxEvent.record_id.in_(record_ids), InboxEvent.status == "pending")).all()}
+    return (running | waiting) & keys
 
 
 def card_payload(session: Session, tenant_id: str, object_type: str, object_id: str, *,

@@ -18,8 +18,8 @@ from sqlalchemy import String, case, func, literal, select
 from sqlalchemy.orm import Session
 
 from app.cards.actions import FEEDBACK_KINDS, fold_feedback
-from app.cards.payload import enriched_payload, hidden_scores
-from app.storage.models import Action, Enrichment, InboxEvent, RecordJob, Tenant
+from app.cards.payload import enriched_payload, hidden_scores, pending_records
+from app.storage.models import Action, Enrichment, Tenant
 
 PAGE_SIZE = 50
 """Records on one page of the index."""
@@ -119,18 +119,7 @@ def _with_payloads(session: Session, rows: list[Enrichment], tenants: dict[str, 
         return []
     keys = {(r.tenant_id, r.object_type, r.record_id) for r in rows}
     tenant_ids = {r.tenant_id for r in rows}
-    kinds = {r.object_type for r in rows}
-    record_ids = {r.record_id for r in rows}
-    # The statements filter on each column apart (portable, unlike a tuple IN); the exact keys are kept here.
-    running = {tuple(k) for k in session.execute(
-        select(RecordJob.tenant_id, RecordJob.object_type, RecordJob.record_id)
-        .where(RecordJob.tenant_id.in_(tenant_ids), RecordJob.object_type.in_(kinds),
-               RecordJob.record_id.in_(record_ids), RecordJob.state.in_(("scheduled", "running")))).all()}
-    waiting = {tuple(k) for k in session.execute(
-        select(InboxEvent.tenant_id, InboxEvent.object_type, InboxEvent.record_id).distinct()
-        .where(InboxEvent.tenant_id.in_(tenant_ids), InboxEvent.object_type.in_(kinds),
-               InboxEvent.record_id.in_(record_ids), InboxEvent.status == "pending")).all()}
-    pending = (running | waiting) & keys
+    pending = pending_records(session, keys)
     feedback = _feedback_of(session, tenant_ids, [r.id for r in rows])
     hidden = {tid: hidden_scores(session, tid) for tid in sorted(tenant_ids)}
     out = []
