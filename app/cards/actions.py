@@ -61,11 +61,20 @@ FEEDBACK_KINDS = ("feedback_accept", "feedback_dismiss", "task_done")
 
 def feedback_of(session: Session, tenant_id: str, enrichment_id: int) -> dict[str, Any]:
     """What the rep already did about an enrichment: feedback action (+ reason) and task done."""
-    rows = session.execute(
-        select(Action.kind, Action.payload).where(Action.tenant_id == tenant_id, Action.enrichment_id == enrichment_id,
-                                                  Action.kind.in_(FEEDBACK_KINDS))
-    ).all()
-    return fold_feedback(rows)
+    return feedback_by_enrichment(session, {tenant_id}, [enrichment_id]).get(enrichment_id, {})
+
+
+def feedback_by_enrichment(session: Session, tenant_ids: set[str], enrichment_ids: list[int]) -> dict[int, dict[str, Any]]:
+    """feedback_of for many enrichments in one statement (the index's page), keyed by enrichment id; an enrichment
+    nobody acted on is absent."""
+    rows: dict[int, list[tuple[str, Any]]] = {}
+    for enrichment_id, kind, payload in session.execute(
+        select(Action.enrichment_id, Action.kind, Action.payload)
+        .where(Action.tenant_id.in_(tenant_ids), Action.enrichment_id.in_(enrichment_ids),
+               Action.kind.in_(FEEDBACK_KINDS))
+    ).all():
+        rows.setdefault(int(enrichment_id), []).append((kind, payload))
+    return {enrichment_id: fold_feedback(of) for enrichment_id, of in rows.items()}
 
 
 def fold_feedback(rows: Iterable[Sequence[Any]]) -> dict[str, Any]:

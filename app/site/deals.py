@@ -17,9 +17,9 @@ from typing import Any
 from sqlalchemy import String, case, func, literal, select
 from sqlalchemy.orm import Session
 
-from app.cards.actions import FEEDBACK_KINDS, fold_feedback
+from app.cards.actions import feedback_by_enrichment
 from app.cards.payload import enriched_payload, hidden_scores, pending_records
-from app.storage.models import Action, Enrichment, Tenant
+from app.storage.models import Enrichment, Tenant
 
 PAGE_SIZE = 50
 """Records on one page of the index."""
@@ -120,7 +120,7 @@ def _with_payloads(session: Session, rows: list[Enrichment], tenants: dict[str, 
     keys = {(r.tenant_id, r.object_type, r.record_id) for r in rows}
     tenant_ids = {r.tenant_id for r in rows}
     pending = pending_records(session, keys)
-    feedback = _feedback_of(session, tenant_ids, [r.id for r in rows])
+    feedback = feedback_by_enrichment(session, tenant_ids, [r.id for r in rows])
     hidden = {tid: hidden_scores(session, tid) for tid in sorted(tenant_ids)}
     out = []
     for row in rows:
@@ -131,18 +131,6 @@ def _with_payloads(session: Session, rows: list[Enrichment], tenants: dict[str, 
         title = (payload.get("record") or {}).get("name") or f"{row.object_type.title()} {row.record_id}"
         out.append(EnrichedDeal(tenant.crm, tenant.external_id, row.record_id, str(title), payload, row.object_type))
     return out
-
-
-def _feedback_of(session: Session, tenant_ids: set[str], enrichment_ids: list[int]) -> dict[int, dict[str, Any]]:
-    """app.cards.actions.feedback_of for many enrichments at once."""
-    rows: dict[int, list[tuple[str, Any]]] = {}
-    for enrichment_id, kind, payload in session.execute(
-        select(Action.enrichment_id, Action.kind, Action.payload)
-        .where(Action.tenant_id.in_(tenant_ids), Action.enrichment_id.in_(enrichment_ids),
-               Action.kind.in_(FEEDBACK_KINDS))
-    ).all():
-        rows.setdefault(int(enrichment_id), []).append((kind, payload))
-    return {enrichment_id: fold_feedback(of) for enrichment_id, of in rows.items()}
 
 
 def enriched_deals(session: Session, tenant: Tenant, object_types: tuple[str, ...] = KINDS,
