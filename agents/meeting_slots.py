@@ -57,3 +57,39 @@ def deadline_date(close: date | None, send_day: date) -> date | None:
     if close is None or close < send_day + timedelta(days=DEADLINE_MIN_DAYS):
         return None
     return close
+
+
+def working_hours_after(start: datetime, hours: int, tz_name: str, country: str | None = None) -> datetime:
+    """`start` plus `hours` of the recipient's working time (business hours on business days, no public holiday
+    or customary day off where the recipient is), in the recipient's zone."""
+    tz = zone(tz_name) or ZoneInfo("UTC")
+    code = country_code(country, tz_name)
+    at, left = start.astimezone(tz), timedelta(hours=hours)
+    while True:
+        day_start = at.replace(hour=BUSINESS_HOURS[0], minute=0, second=0, microsecond=0)
+        day_end = at.replace(hour=BUSINESS_HOURS[1], minute=0, second=0, microsecond=0)
+        if at.weekday() < 5 and not day_off(at.date(), code) and at < day_end:
+            at = max(at, day_start)
+            if at + left <= day_end:
+                return at + left
+            left -= day_end - at
+        at = (at + timedelta(days=1)).replace(hour=BUSINESS_HOURS[0], minute=0, second=0, microsecond=0)
+
+
+def slots_after(
+    slots: list[datetime], earliest: datetime, tz_name: str, country: str | None
+) -> list[datetime]:
+    """`slots` with each one before `earliest` replaced by the next one the writer could have proposed (its hours,
+    on a business day that is no day off where the recipient is), in order."""
+    tz = zone(tz_name) or ZoneInfo("UTC")
+    code = country_code(country, tz_name)
+    out = [s for s in slots if s >= earliest]
+    day = earliest.astimezone(tz).date()
+    while len(out) < len(slots):
+        if day.weekday() < 5 and not day_off(day, code):
+            for hour in SLOT_HOURS:
+                slot = datetime.combine(day, time(hour), tzinfo=tz)
+                if slot >= earliest and slot not in out and len(out) < len(slots):
+                    out.append(slot)
+        day += timedelta(days=1)
+    return sorted(out)

@@ -13,7 +13,8 @@ from sqlalchemy import select
 import agents.strategist
 from agents import AgentSettings, LlmResult, Policy, decide, run_agents
 from agents.decision import Decision
-from app.pipeline.meeting_times import after_send_time, slots_after, working_hours_after
+from agents.meeting_slots import slots_after, working_hours_after
+from app.pipeline.meeting_times import after_send_time
 from app.storage import get_db
 from app.storage.models import Enrichment
 from tests.pipeline.test_pipeline_on_fake_crm import pipeline_app, run_change, sample_record  # noqa: F401
@@ -23,7 +24,9 @@ CHICAGO, NEW_YORK = ZoneInfo("America/Chicago"), ZoneInfo("America/New_York")
 
 
 def _next_monday(after: datetime) -> datetime:
-    day = after + timedelta(days=1)
+    # The Monday of Chicago, where the tests set the hour: the UTC Monday after a Sunday evening in Chicago (00:00-06:00
+    # UTC) is still Sunday there, and two tests failed in those hours (found at 00:10 UTC, wave 29).
+    day = after.astimezone(CHICAGO) + timedelta(days=1)
     while day.weekday() != 0:
         day += timedelta(days=1)
     return day
