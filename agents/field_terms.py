@@ -100,15 +100,18 @@ _PAYMENT = re.compile(
     r"\b(?:payment\s+terms?|terms\s+of\s+payment|payment|payable|pay|paid|net\s+terms|invoices?\s+(?:are\s+|is\s+)?due|"
     r"zahlungsziel\w*|zahlungsbedingung\w*|zahlungskondition\w*|zahlungsfrist\w*|zahlbar|zahlung|"
     r"conditions?\s+de\s+(?:paiement|reglement)|delais?\s+de\s+paiement|modalites\s+de\s+paiement|paiement|reglement|"
-    r"condiciones\s+de\s+pago|plazos?\s+de\s+pago|terminos\s+de\s+pago|forma\s+de\s+pago|pago)\b"
+    r"condiciones\s+de\s+pago|plazos?\s+de\s+pago|terminos\s+de\s+pago|forma\s+de\s+pago|pago|"
+    r"invoices?|rechnung(?:en)?|factures?|facturas?)\b"
 )
-"""The payment words a term hangs on; taken out with the term when it is the field's."""
+"""The payment words a term hangs on ("your invoices stay payable within 30 days net"); taken out with the term when
+it is the field's."""
 
 _BOUND = re.compile(
-    r"\b(?:after|from|until|till|upon|once|following|starting|only|deferred|later|instal+ments?|first|"
-    r"ab|nach|erst|bis|seit|sobald|raten?|verschoben|spater|"
-    r"apres|a\s+compter|a\s+partir|jusqu\w*|des|echeances?|tranches?|report\w*|differ\w*|seulement|"
-    r"tras|despues|desde|hasta|cuotas?|aplaz\w*|solo|"
+    r"\b(?:after|from|until(?!\s+now)|till|upon|once|following|starting|only|deferred|later|instal+ments?|first|"
+    r"ab|nach|erst|bis(?!\s+(?:jetzt|heute|dato|anhin))|seit|sobald|raten?|verschoben|spater|"
+    r"apres|a\s+compter|a\s+partir|jusqu(?!['\s]*(?:ici|a\s+present|a\s+maintenant))\w*|echeances?|tranches?|"
+    r"report\w*|differ\w*|seulement|"
+    r"tras|despues|desde|hasta(?!\s+(?:ahora|hoy|la\s+fecha))|cuotas?|aplaz\w*|solo|"
     r"go-?live|launch|delivery|acceptance|rollout|installation|lieferung|abnahme|inbetriebnahme|livraison|reception|"
     r"mise\s+en\s+(?:service|production)|entrega|puesta\s+en\s+marcha|recepcion)\b"
 )
