@@ -10,6 +10,7 @@ in the set), so that only the sentence decides."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace as dc_replace
 from datetime import date
 from typing import Any
 
@@ -18,7 +19,7 @@ import pytest
 from agents.context import build_context
 from agents.dated_times import meeting_time_dated_elsewhere
 from agents.facts import build_vocabulary, find_unsupported
-from agents.field_terms import Term, read_term, without_field_terms
+from agents.field_terms import Term, field_terms, read_term, without_field_terms
 from agents.held_codes import held_codes
 from agents.models import DraftOut
 from agents.normalize import normalise
@@ -267,11 +268,16 @@ def test_a_term_is_read_out_only_where_the_field_holds_it_the_same_way():
     assert without_field_terms("Le paiement reste à 30 jours.", ctx) == "Le paiement reste à 30 jours."
 
 
-def test_a_term_field_the_input_screen_withheld_gives_nothing():
+def test_a_field_the_input_screen_withheld_gives_no_term_and_no_code():
     rec, scores = load_record("hubspot_deal")
-    planted = "Net 30\u200b"  # an invisible character: withheld or not, the value is no clean term
-    ctx = build_context(_patched(rec, {"extra": {"payment_terms": planted}}), scores, now=NOW)
-    assert 30.0 not in build_vocabulary(ctx).numbers or ctx.safe("extra.payment_terms", planted) is not None
+    patched = _patched(rec, {"extra": {"payment_terms": "Net 30", "po_number": "PO-4471"}})
+    ctx = build_context(patched, scores, now=NOW)
+    assert field_terms(ctx) and held_codes(ctx)
+    withheld = dc_replace(
+        ctx, flagged={**ctx.flagged, "extra.payment_terms": "test", "extra.po_number": "test"}
+    )
+    assert field_terms(withheld) == {} and held_codes(withheld) == frozenset()
+    assert 30.0 not in build_vocabulary(withheld).numbers
 
 
 # --- a meeting time said again without its day (set 39's 084) -------------------------------------------------------
@@ -448,6 +454,11 @@ CONFIDENTIAL = [
     ),
     ("es_opportunity", "Los datos que nos ha enviado se tratarán con total confidencialidad."),
     ("es_opportunity", "Sus cifras no salen de nuestro equipo."),
+    ("hubspot_deal", "Your cost data is for our eyes only and will not appear in any other proposal."),
+    ("de_deal", "Ihre Angaben bleiben selbstverständlich unter uns."),
+    ("de_deal", "Die Kosten Ihres Fuhrparks sehen bei uns nur Frau Vogt und ich."),
+    ("fr_deal", "Vos données resteront confidentielles, bien entendu."),
+    ("es_opportunity", "Por supuesto, trataremos su información de forma confidencial."),
 ]
 
 
