@@ -9,15 +9,15 @@ from collections.abc import Iterable
 
 from agents import deal_closure as dc
 from agents.concessions import APPROVED_DISCOUNT
-from agents.facts import _MONEY, _PERCENT, _close_to_any, _num
+from agents.facts import MONEY, PERCENT, close_to_any, parse_number
 from agents.negation import negation_governs
 from agents.normalize import normalise
 from agents.order_numbers import reference_codes_out
 from agents.other_sellers import anothers_price
-from agents.spelled_amounts import _TENS, _UNITS, spelled_currency_amounts
+from agents.spelled_amounts import TENS, UNITS, spelled_currency_amounts
 from agents.terms_promises import MORE_PROMISES
 
-_NUM_WORDS = {
+NUM_WORDS = {
     # en
     "five": 5, "ten": 10, "fifteen": 15, "twenty": 20, "twenty-five": 25, "thirty": 30, "forty": 40, "fifty": 50,
     # de
@@ -34,7 +34,7 @@ _NUM_WORDS = {
 
 _PCT_WORDS = (r"(?:%|percent|per cent|prozent|pour ?cent|por ?ciento|pct|percentage points?|points?|pts|"
               r"prozentpunkte?|punkte|points de pourcentage|puntos(?: porcentuales)?)")
-_PCT_SPELLED = re.compile(rf"\b({'|'.join(sorted(_NUM_WORDS, key=len, reverse=True))})\s?{_PCT_WORDS}", re.I)
+PCT_SPELLED = re.compile(rf"\b({'|'.join(sorted(NUM_WORDS, key=len, reverse=True))})\s?{_PCT_WORDS}", re.I)
 
 DISCOUNT_WORDS = (
     r"(?:off|discount\w*|reduction|reduced|rebate|credit|savings?|cheaper|markdown|knock(?:ed)? off|take[ns]? off|"
@@ -105,11 +105,11 @@ _MONEY_CONCESSION = re.compile(
 PRICE_WORDS = (r"(?:price[sd]?|pricing|cost[s]?|total|all-in|fee[s]?|quote[sd]?|rate|invoice[sd]?|pay|amount|"
                r"preis\w*|gesamtpreis|kosten|betrag|angebot|summe|prix|tarif\w*|coût\w*|montant|devis|"
                r"precio\w*|coste\w*|costo\w*|importe|tarifa\w*|presupuesto)")
-_PRICE_FIGURE = re.compile(
+PRICE_FIGURE = re.compile(
     rf"\b{PRICE_WORDS}\b[^.\n\d]{{0,30}}?(\d{{1,3}}(?:[.,' ]\d{{3}})+(?:[.,]\d{{1,2}})?|\d{{3,}}(?:[.,]\d+)?)"
     rf"(?!\s?(?:%|{_PCT_WORDS}|trucks|seats|users|licen|sites|days|weeks|months|minutes|hours))", re.I)
 
-_GOODS = (r"months?|weeks?|years?|days?|seats?|licen[cs]es?|users?|trials?|pilots?|onboarding|implementation|"
+GOODS = (r"months?|weeks?|years?|days?|seats?|licen[cs]es?|users?|trials?|pilots?|onboarding|implementation|"
           r"set-?up|installation|migration|training|support|upgrades?|add-?ons?|modules?|features?|services?|"
           r"consulting|hardware|devices?|integrations?|access|tiers?|plans?|delivery|shipping|maintenance|"
           r"workshops?|rollout|deployment|subscriptions?|renewals?|hours?|clinics?|depots?|sites?|locations?|"
@@ -119,8 +119,8 @@ _GOODS = (r"months?|weeks?|years?|days?|seats?|licen[cs]es?|users?|trials?|pilot
 _FREE_NEAR_GOODS = (
     # "two months free", "the first 3 months are free", "migration is free", "free pilot";
     # not "feel free to", "free up", "are you free on Monday", "hassle-free".
-    rf"\bfree(?<!-free)(?<!feel free)(?<!feels free)(?! to\b)(?! up\b)(?!-)(?:\s+(?:of charge|\w+)){{0,3}}?\s+(?:{_GOODS})\b|"
-    rf"\b(?:{_GOODS})\b(?:\s+\w+){{0,3}}?\s+(?:(?:is|are|be|comes?|stays?|will be|'s)\s+)?"
+    rf"\bfree(?<!-free)(?<!feel free)(?<!feels free)(?! to\b)(?! up\b)(?!-)(?:\s+(?:of charge|\w+)){{0,3}}?\s+(?:{GOODS})\b|"
+    rf"\b(?:{GOODS})\b(?:\s+\w+){{0,3}}?\s+(?:(?:is|are|be|comes?|stays?|will be|'s)\s+)?"
     rf"(?:completely |totally |entirely )?(?<!feel )free\b(?! up\b)")
 
 PROMISE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((n, re.compile(p, re.I)) for n, p in (
@@ -259,17 +259,17 @@ _STATE = (("won", re.compile(rf"\b(?:{_WON}|{_WON_MORE})\b", re.I)), ("lost", re
 
 def percent_value(raw: str) -> float:
     """Parse a written percentage ("25", "12,5", "twenty")."""
-    return float(_NUM_WORDS.get(raw.lower(), 0)) if raw.lower() in _NUM_WORDS else _num(raw)
+    return float(NUM_WORDS.get(raw.lower(), 0)) if raw.lower() in NUM_WORDS else parse_number(raw)
 
 
 def discount_violations(text: str, approved_discount: float | None) -> list[str]:
     """Return price concessions in `text` above the approved discount (fraction), in any phrasing."""
     t = normalise(text)
-    t = _PCT_SPELLED.sub(lambda m: f"{_NUM_WORDS[m.group(1).lower()]}%", t)
+    t = PCT_SPELLED.sub(lambda m: f"{NUM_WORDS[m.group(1).lower()]}%", t)
     allowed = (approved_discount or 0.0) * 100
     reasons: list[str] = []
     for m in _PCT_NEAR_DISCOUNT.finditer(t):
-        pct = _num(m.group(1) or m.group(2))
+        pct = parse_number(m.group(1) or m.group(2))
         if pct > allowed + 1e-6:
             reasons.append(f"discount of {pct:g}% offered; policy approves {allowed:g}%")
     for m in _FRACTION_OFF.finditer(t):
@@ -282,8 +282,8 @@ def discount_violations(text: str, approved_discount: float | None) -> list[str]
         if not _FRACTION_OFF.search(m.group(0)):
             reasons.append(f"a price concession ({m.group(0).strip()!r}) is not what the policy approved")
     for m in _BASIS_POINTS.finditer(t):
-        if _num(m.group(1)) / 100 > allowed + 1e-6:
-            reasons.append(f"discount of {_num(m.group(1)) / 100:g}% offered ({m.group(0)!r}); policy approves {allowed:g}%")
+        if parse_number(m.group(1)) / 100 > allowed + 1e-6:
+            reasons.append(f"discount of {parse_number(m.group(1)) / 100:g}% offered ({m.group(0)!r}); policy approves {allowed:g}%")
     if not allowed:
         for sentence in re.split(r"(?<=[.!?;])\s+|\n+", t):
             move = _PRICE_MOVE.search(sentence)
@@ -300,15 +300,15 @@ def discount_violations(text: str, approved_discount: float | None) -> list[str]
 
 
 _SPELLED_MONEY = re.compile(
-    rf"\b(?:[a-zäöüéè-]+[- ])?(?:{_TENS})[a-zäöüéè-]*[- ]?(?:thousand|grand|million|tausend|millionen|mille|"
-    rf"millions?|mil|millones)\b|\b\w*(?:{_TENS}|{_UNITS.replace(' ', '')})\w*tausend\b|"
-    rf"\b(?:{_UNITS})[- ](?:thousand|grand|million|tausend|millionen|mille|millions?|mil|millones)\b", re.I)
+    rf"\b(?:[a-zäöüéè-]+[- ])?(?:{TENS})[a-zäöüéè-]*[- ]?(?:thousand|grand|million|tausend|millionen|mille|"
+    rf"millions?|mil|millones)\b|\b\w*(?:{TENS}|{UNITS.replace(' ', '')})\w*tausend\b|"
+    rf"\b(?:{UNITS})[- ](?:thousand|grand|million|tausend|millionen|mille|millions?|mil|millones)\b", re.I)
 _SPELLED_MONEY_UNIT = re.compile(r"thousand|grand|mil|tausend", re.I)
 """A literal every match of _SPELLED_MONEY contains: the scan (slow, backtracking over every
 word) runs only on texts that have one."""
 
 
-_COUNTED = re.compile(r"\s+(?!(?:usd|eur|gbp|chf|dollars?|euros?|pounds?|bucks|grand|k|thousand|per|a|an|the|for|"
+COUNTED = re.compile(r"\s+(?!(?:usd|eur|gbp|chf|dollars?|euros?|pounds?|bucks|grand|k|thousand|per|a|an|the|for|"
                       r"if|and|or|to|by|with|plus|net|all-in|total)\b)[^\W\d_]{3,}", re.I)
 
 
@@ -324,13 +324,13 @@ def price_violations(text: str, money: Iterable[float], counts: Iterable[float] 
     reasons = [f"amount written out ({m.group(0)!r}): amounts are stated in figures from the record"
                for m in (_SPELLED_MONEY.finditer(t) if _SPELLED_MONEY_UNIT.search(t) else ())]
     reasons += spelled_currency_amounts(t)
-    for m in _PRICE_FIGURE.finditer(_MONEY.sub(" ", reference_codes_out(t))):  # "the quote reference HDG-0427"
-        v = _num(m.group(1))
+    for m in PRICE_FIGURE.finditer(MONEY.sub(" ", reference_codes_out(t))):  # "the quote reference HDG-0427"
+        v = parse_number(m.group(1))
         if 1990 <= v <= 2100 and m.group(1).isdigit():
             continue  # a year ("the 2027 budget"), not a price
-        if v in counted and _COUNTED.match(m.string, m.end(1)):
+        if v in counted and COUNTED.match(m.string, m.end(1)):
             continue
-        if not _close_to_any(v, allowed):
+        if not close_to_any(v, allowed):
             reasons.append(f"price {m.group(1)!r} is not an amount on the record")
     return list(dict.fromkeys(reasons))
 
@@ -392,5 +392,5 @@ def deal_state_violations(text: str, stage_kind: str) -> list[str]:
     return list(dict.fromkeys(reasons))
 
 
-__all__ = ["DISCOUNT_WORDS", "PROMISE_PATTERNS", "_PERCENT", "deal_state_violations", "discount_violations",
+__all__ = ["DISCOUNT_WORDS", "PROMISE_PATTERNS", "PERCENT", "deal_state_violations", "discount_violations",
            "percent_value", "price_violations", "promise_violations"]

@@ -51,7 +51,7 @@ _CUSTOMER_REF = re.compile(r"\b(?:our|unser\w*|notre|nos|nuestr[oa]s?)\s+(?:\w+\
                            r"kundin(?:nen)?|clientes?|clientèle|references?|referenz\w*|référence\w*|referencias?)\b"
                            r"\W+((?:[\w'’-]+\W+){0,3})", re.I)
 
-def _words(text: str) -> list[str]:
+def word_list(text: str) -> list[str]:
     return list(_words_of(text))
 
 
@@ -109,7 +109,7 @@ def foreign_sentences(text: str, language: str) -> list[str]:
 
 
 _INITIALISM = re.compile(r"[A-Z][a-z]?[A-Z]|[A-Z][a-z][A-Z][A-Z]")
-def _known(w: str, words: frozenset[str]) -> bool:
+def known_word(w: str, words: frozenset[str]) -> bool:
     lw = w.lower()
     if lw in words or lw in COMMON_CAPITALISED or lw in _GERMAN_TIME_UNITS or (w.isupper() and len(w) <= 5) \
             or _INITIALISM.fullmatch(w):  # "SSO", and with a small joining letter "IdP", "PoC": a term, no name
@@ -133,7 +133,7 @@ def _german_noun(tokens: list[str], i: int, words: frozenset[str]) -> bool:
     genitive of a name the record knows ("Webers" of Weber), a word after a determiner and its adjectives ("einem
     neuen Angebot") or after a genitive ("Webers Frage")."""
     w = tokens[i]
-    if w.lower() in _GERMAN_HONORIFICS or (w.endswith("s") and len(w) > 3 and _known(w[:-1], words)):
+    if w.lower() in _GERMAN_HONORIFICS or (w.endswith("s") and len(w) > 3 and known_word(w[:-1], words)):
         return True
     j = i - 1
     while j > 0 and i - j <= 2 and _ADJECTIVE_ENDING.match(tokens[j]) and tokens[j].lower() not in _GERMAN_DETERMINERS:
@@ -142,10 +142,10 @@ def _german_noun(tokens: list[str], i: int, words: frozenset[str]) -> bool:
     if prev.lower() in _GERMAN_DETERMINERS and (prev[0].islower() or j == 0):
         return True
     before = tokens[i - 1]
-    return before.endswith("s") and before[:1].isupper() and len(before) > 3 and _known(before[:-1], words)
+    return before.endswith("s") and before[:1].isupper() and len(before) > 3 and known_word(before[:-1], words)
 
 
-def _unknown_names(text: str, words: frozenset[str], seen: frozenset[str] = frozenset()) -> list[str]:
+def unknown_names(text: str, words: frozenset[str], seen: frozenset[str] = frozenset()) -> list[str]:
     out: list[str] = []
     # German capitalises every noun, so there a lone capitalised word is no evidence of a name:
     # only two unknown capitalised words in a row ("Anna Schmidt") or one after Herr/Frau count.
@@ -157,22 +157,22 @@ def _unknown_names(text: str, words: frozenset[str], seen: frozenset[str] = froz
     for sentence in re.split(_SENTENCE_END, text):
         tokens = [_base(t) for t in _WORD.findall(sentence)]
         for i, w in enumerate(tokens):
-            if i == 0 or not w or not w[0].isupper() or _known(w, words):
+            if i == 0 or not w or not w[0].isupper() or known_word(w, words):
                 continue
             if german and (_german_noun(tokens, i, words) or w.lower() in GERMAN_ANGLICISMS):
                 continue
             if german:
-                triple = any(len(r) == 3 and all(t[:1].isupper() and not _known(t, words) for t in r)
+                triple = any(len(r) == 3 and all(t[:1].isupper() and not known_word(t, words) for t in r)
                              for r in (tokens[max(i - 2, 1):i + 1], tokens[i - 1:i + 2], tokens[i:i + 3]))
                 if w.lower() in seen and not triple:
                     continue  # a German noun the customer's own text used ("Laufzeit"), not a new name
                 nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
                 prev = tokens[i - 1]
-                pair = (bool(nxt) and nxt[0].isupper() and not _known(nxt, words) and nxt.lower() not in seen) or \
-                    (i > 1 and prev[:1].isupper() and not _known(prev, words) and prev.lower() not in seen)
+                pair = (bool(nxt) and nxt[0].isupper() and not known_word(nxt, words) and nxt.lower() not in seen) or \
+                    (i > 1 and prev[:1].isupper() and not known_word(prev, words) and prev.lower() not in seen)
                 # Three capitalised words in a row mid-sentence ("bei der Spedition Hansen Nord"): a name even if noted once
                 run = tokens[i - 1:i + 2] if i + 1 < len(tokens) else []
-                pair = pair or (len(run) == 3 and all(t[:1].isupper() and not _known(t, words) for t in run))
+                pair = pair or (len(run) == 3 and all(t[:1].isupper() and not known_word(t, words) for t in run))
                 if not (pair or prev.lower() in _BEFORE_A_NAME):  # "Herr Weber", "Hr. Krause", "Dr. med. Hartmann"
                     continue
             out.append(w)
@@ -325,11 +325,11 @@ def customer_references(text: str, words: frozenset[str]) -> list[str]:
     nuestro cliente": whoever follows is another customer, named."""
     out = []
     for m in _CUSTOMER_REF.finditer(normalise(text)):
-        out += [w for w in _WORD.findall(m.group(1)) if w[:1].isupper() and not _known(w, words)]
+        out += [w for w in _WORD.findall(m.group(1)) if w[:1].isupper() and not known_word(w, words)]
     return out
 
 
-def _trie_pattern(literals: Iterable[str]) -> re.Pattern[str] | None:
+def trie_pattern(literals: Iterable[str]) -> re.Pattern[str] | None:
     """One pattern that finds, at every position of a text, the longest of `literals` starting there (a regex
     shaped as a trie, so the text is scanned once however many literals there are)."""
     trie: dict[str, Any] = {}
@@ -392,4 +392,4 @@ def denied_index(names: tuple[str, ...]) -> DeniedIndex:
         for piece in {_squeezed(full), _squeezed(first or ""), *map(_squeezed, leading)} - {""}:
             squeezed.setdefault(piece, []).append(i)
     return DeniedIndex(plain={k: tuple(v) for k, v in plain.items()}, squeezed={k: tuple(v) for k, v in squeezed.items()},
-                       plain_re=_trie_pattern(plain), squeezed_re=_trie_pattern(squeezed))
+                       plain_re=trie_pattern(plain), squeezed_re=trie_pattern(squeezed))

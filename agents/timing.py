@@ -19,9 +19,9 @@ from agents.meeting_slots import SLOT_HOURS as SLOT_HOURS
 from agents.meeting_slots import deadline_date as deadline_date
 from agents.meeting_slots import proposed_slots as proposed_slots
 from agents.normalize import normalise
-from agents.past_terms import _TERMS_OR_CONDITION as _TERMS_OR_CONDITION
 from agents.past_terms import LOOKING_BACK as _LOOKING_BACK
 from agents.past_terms import MONTH_NAME, OPENING_PRESENT, SPAN_CUES, counted_from, past_month_spans
+from agents.past_terms import TERMS_OR_CONDITION as _TERMS_OR_CONDITION
 from agents.reason_clauses import meeting_clauses
 from agents.same_day_calls import MEAL as _MEAL
 from agents.same_day_calls import THIS_PART_OF_DAY as _THIS_PART_OF_DAY
@@ -140,26 +140,26 @@ _A_DAY = (r"tomorrow|next|week|monday|tuesday|wednesday|thursday|friday|morgen|n
           r"donnerstag|freitag|demain|prochain|semaine|lundi|mardi|mercredi|jeudi|vendredi|(?<!la )(?<!esta )mañana|próxim|semana|lunes|"
           r"martes|miércoles|jueves|viernes")
 """Words that put a meeting time on some day other than the send day."""
-_CLOCK = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.|uhr|h\b)|\b\d{1,2}[:h]\d{2}\b|"
+CLOCK = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.|uhr|h\b)|\b\d{1,2}[:h]\d{2}\b|"
                     r"\b(?:at|um|à|a las)\s+\d{1,2}\b(?![.,/]\d)", re.I)
-_DEADLINE = (r"by|before|until|no later than|deadline|expires?|valid (?:until|through)|bis(?: zum| spätestens)?|"
+DEADLINE = (r"by|before|until|no later than|deadline|expires?|valid (?:until|through)|bis(?: zum| spätestens)?|"
              r"spätestens|vor dem|gültig bis|avant le|d'ici le|jusqu'au|au plus tard le|antes del?|hasta el|"
              r"a más tardar el|válid[oa] hasta el|vence|vencerá|expira|caduca")
-_MONTHS_DE_LIST = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+MONTHS_DE_LIST = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
                    "November", "Dezember")
-_MONTHS_FR_LIST = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+MONTHS_FR_LIST = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
                    "novembre", "décembre")
-_MONTHS_ES_LIST = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+MONTHS_ES_LIST = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
                    "noviembre", "diciembre")
 _MONTH_NAMES_ALL = ("january", "february", "march", "april", "june", "july", "august", "september", "october",
-                    "november", "december", *(m.lower() for m in _MONTHS_DE_LIST), *_MONTHS_FR_LIST,
-                    *_MONTHS_ES_LIST)
+                    "november", "december", *(m.lower() for m in MONTHS_DE_LIST), *MONTHS_FR_LIST,
+                    *MONTHS_ES_LIST)
 _MONTHS_DE_RE = r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b"
 """After "15." a German month name continues the date; any other capital starts a sentence."""
 _DAY_NUMBER_AFTER = re.compile(r",?\s+(?:the\s+|den\s+|le\s+|el\s+|día\s+)?(\d{1,2})(?:st|nd|rd|th|er|\.)?(?![\d,:/])",
                                re.I)
 """A day of the month right after a weekday ("el lunes 7", "Tuesday the 1st")."""
-_SENTENCE_BREAK = rf"(?<=[.!?])(?<!\d\.)\s+|(?<=\d\.)\s+(?=[A-ZÄÖÜ])(?!{_MONTHS_DE_RE}|KW\b|Kalenderwoche)|\n+"
+SENTENCE_BREAK = rf"(?<=[.!?])(?<!\d\.)\s+|(?<=\d\.)\s+(?=[A-ZÄÖÜ])(?!{_MONTHS_DE_RE}|KW\b|Kalenderwoche)|\n+"
 """Sentence ends; a period after a day number ("bis zum 15. November") ends none unless a capital other than a German
 month follows it."""
 _NEXT = r"(next|nächste[nm]?|prochain|próximo|proximo)\s+$"
@@ -167,7 +167,7 @@ _WEEKDAY_NAMES = "|".join(d for names in WEEKDAYS.values() for d in names)
 _MONTHS_ANY = "|".join(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
                         *_MONTH_NAMES_ALL, "jänner"))
 _DAY_ONLY_DEADLINE = re.compile(
-    rf"\b(?:{_DEADLINE})\s+(?:(?:{_WEEKDAY_NAMES}),?\s+)?(?:the\s+|le\s+|el\s+(?:día\s+)?|den\s+|dem\s+|zum\s+)?"
+    rf"\b(?:{DEADLINE})\s+(?:(?:{_WEEKDAY_NAMES}),?\s+)?(?:the\s+|le\s+|el\s+(?:día\s+)?|den\s+|dem\s+|zum\s+)?"
     rf"(\d{{1,2}})(?:(?:st|nd|rd|th|er|º)\b|\.(?!\s*(?:\d|{_MONTHS_ANY}))|(?![\d.:/])(?!\s*(?:am|pm|a\.m|p\.m|[a-zäéû]))|"
     r"(?=\s+(?:del corriente|du courant|du mois|del mes|of this month|dieses monats|de ce mois|de este mes)))",
     re.I)
@@ -181,7 +181,7 @@ DAY_ONLY_LOOKBACK_DAYS = 20
 further back it reads as next month's."""
 
 
-_DEADLINE_FILLER = (r"(?:the|le|el|den|dem|on|am|au|at|cob|eod|close of business|end of (?:the )?day|midnight|noon|"
+DEADLINE_FILLER = (r"(?:the|le|el|den|dem|on|am|au|at|cob|eod|close of business|end of (?:the )?day|midnight|noon|"
                     r"einschließlich|inklusive|including|inclusive|inclus|incluido|"
                     r"end of|ende|fin de|la fin de|finales de|final de|(?:la )?fin du|fin del|finales del|final del|ende des|"
                     rf"{_WEEKDAY_NAMES}),?\s+")
@@ -195,12 +195,12 @@ _WEEK_AFTER = re.compile(r",?\s*(?:(?:of\s+|in\s+)?(?:the\s+)?(?:next|following)
 """After a weekday: it is next week's ("Mittwoch nächster Woche", "mercredi prochain", "miércoles que viene")."""
 
 
-_MONTH_NUMBERS = {**{m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july",
+MONTH_NUMBERS = {**{m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july",
                                                   "august", "september", "october", "november", "december"), 1)},
-                  **{m.lower(): i for i, m in enumerate(_MONTHS_DE_LIST, 1)},
-                  **{m: i for i, m in enumerate(_MONTHS_FR_LIST, 1)}, **{m: i for i, m in enumerate(_MONTHS_ES_LIST, 1)}}
+                  **{m.lower(): i for i, m in enumerate(MONTHS_DE_LIST, 1)},
+                  **{m: i for i, m in enumerate(MONTHS_FR_LIST, 1)}, **{m: i for i, m in enumerate(MONTHS_ES_LIST, 1)}}
 _MONTH_DEADLINE = re.compile(
-    rf"\b(?:{_DEADLINE}|through|thru|till|valid through|expired? (?:in|at)|ends? (?:in|at)|"
+    rf"\b(?:{DEADLINE}|through|thru|till|valid through|expired? (?:in|at)|ends? (?:in|at)|"
     r"gültig bis|bis ende|endet|avant|d'ici|jusqu'à|jusqu'en|expire (?:fin|en)|hasta|antes de|vence (?:a|en))\s+"
     r"(?:the\s+|la\s+|le\s+|el\s+)?(?:end\s+of\s+|ende\s+|fin\s+|la fin\s+|finales\s+de\s+|fin\s+de\s+|final\s+de\s+|"
     r"(?:early|mid|late|the middle of|the start of|anfang|mitte|début|mi|principios de|mediados de)[\s-]+)?(?:d'|de\s+)?"
@@ -246,13 +246,13 @@ _FORWARD = re.compile(r"\?|\b(?:will|i'll|we'll|shall|let's|how about|propose|su
 def _proposes_meeting(sentence: str) -> bool:
     """A sentence that asks for or announces a meeting (a meeting word, a clock time or a forward-looking verb, and
     nothing that looks back at one)."""
-    if not (_CLOCK.search(sentence) or _FORWARD.search(sentence) or st.CLOCK_SPOKEN.search(sentence)):
+    if not (CLOCK.search(sentence) or _FORWARD.search(sentence) or st.CLOCK_SPOKEN.search(sentence)):
         return False  # most sentences with a past date: no clock time and nothing forward-looking
     return bool(MEET_RE.search(sentence)) and not _LOOKING_BACK.search(sentence)
 
 
 _NAMED_DAY_DEADLINE = re.compile(
-    rf"\b(?:{_DEADLINE}|till|through|avant|antes|jusqu'à|jusqu'au|d'ici|hasta|vor|bis)\s+(?:[\w'’.-]+\s+){{0,3}}$", re.I)
+    rf"\b(?:{DEADLINE}|till|through|avant|antes|jusqu'à|jusqu'au|d'ici|hasta|vor|bis)\s+(?:[\w'’.-]+\s+){{0,3}}$", re.I)
 """A deadline word up to three words before a week or a holiday: "bis Ende KW 47", "antes del día de Todos los Santos"."""
 
 
@@ -287,14 +287,14 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
     low = t.lower()
     spans = any(cue in low for cue in SPAN_CUES) or MONTH_NAME.search(low) is not None  # wave 18: a whole month too
     # A period after a day number ("bis zum 15. November") does not end the sentence.
-    for sentence in re.split(_SENTENCE_BREAK, t):
+    for sentence in re.split(SENTENCE_BREAK, t):
         dates = find_dates(sentence)
         for value, (year, month, day) in dates:
             d = resolve_day(year, month, day, send_day)
             if d is None:
                 continue
             before = sentence[: sentence.find(value)]
-            if re.search(rf"\b(?:{_DEADLINE})\s+(?:{_DEADLINE_FILLER})*$|\b(?:{_DEADLINE})$", before, re.I) and d < send_day:
+            if re.search(rf"\b(?:{DEADLINE})\s+(?:{DEADLINE_FILLER})*$|\b(?:{DEADLINE})$", before, re.I) and d < send_day:
                 reasons.append(f"deadline {value!r} is in the past")
             if not asked_same_day and d == send_day and re.search(rf"\b(?:{_MEET})\b", sentence, re.I):
                 reasons.append(f"proposes to meet on the send day ({value!r}){tomorrow_note(sentence, d, send_day)}")
@@ -325,7 +325,7 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
             if 0 < send_day.day - int(m.group(1)) <= (31 if this_month else DAY_ONLY_LOOKBACK_DAYS):
                 reasons.append(f"deadline {m.group(0).strip()!r} is in the past")
         past = _RELATIVE_PAST.search(sentence)
-        if past and re.search(rf"\b(?:{_DEADLINE}|till|through|avant|antes|vor)\s+(?:{_DEADLINE_FILLER})*$",
+        if past and re.search(rf"\b(?:{DEADLINE}|till|through|avant|antes|vor)\s+(?:{DEADLINE_FILLER})*$",
                               sentence[: past.start()], re.I):
             # "Sign by last Monday", "bis letzten Montag": a deadline word then a time already gone.
             reasons.append(f"deadline {past.group(0)!r} is in the past")
@@ -339,7 +339,7 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
         if spans:
             reasons += past_month_spans(sentence, send_day)
         for m in _MONTH_DEADLINE.finditer(sentence):
-            month_no = _MONTH_NUMBERS.get(m.group(1).lower().rstrip("."))
+            month_no = MONTH_NUMBERS.get(m.group(1).lower().rstrip("."))
             # A month with no day, as a deadline, is its last day: past when it ended before the send
             # day (a month up to half a year back; further back reads as next year's).
             if month_no and 0 < send_day.month - month_no <= 6:
@@ -378,7 +378,7 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
         elif no_day and (_AFTER_THIS_MESSAGE.search(sentence) or st.AFTER_THIS_MEETING.search(sentence)
                          or st.ONCE_READ.search(sentence)):
             reasons.append("proposes to meet right after this message (today)")
-        elif (_CLOCK.search(sentence) or st.CLOCK_SPOKEN.search(sentence)) and no_day:
+        elif (CLOCK.search(sentence) or st.CLOCK_SPOKEN.search(sentence)) and no_day:
             # "a call at 4pm your time" names no day, so the buyer reads it as today.
             reasons.append("proposes a meeting time without a day (reads as today)")
         for names in WEEKDAYS.values():
