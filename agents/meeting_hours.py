@@ -10,13 +10,13 @@ from datetime import date, datetime, time, timedelta
 from agents.calendar_days import named_days, resolve_day
 from agents.clock_times import clock_hours, spoken_hours
 from agents.delivery_days import delivers_document
+from agents.meeting_today_words import MEET_RE
 from agents.normalize import normalise
 from agents.past_terms import LOOKING_BACK, OPENING_PRESENT, TERMS_OR_CONDITION
 from agents.public_holidays import day_off, public_holiday
 from agents.timing import (
     DEADLINE,
     DEADLINE_FILLER,
-    MEET_RE,
     SENTENCE_BREAK,
     WEEKDAYS,
 )
