@@ -13,7 +13,7 @@ later time ("PO-5093 goes on the invoice, 20% lower", "... on an invoice we send
 
 from __future__ import annotations
 
-from agents.invoice_routing import _CHANGED, _INVOICE_WORD
+from agents.invoice_routing import CHANGED, INVOICE_WORD
 from agents.past_terms import MONTH_NAME
 
 HELD_REFERENCE = "heldreference"
@@ -25,7 +25,7 @@ def invoice_referenced(sentence: str, price_words: list[str]) -> bool:
     return (
         bool(price_words)
         and HELD_REFERENCE in sentence
-        and all(_INVOICE_WORD.fullmatch(w) for w in price_words)
-        and _CHANGED.search(sentence) is None
+        and all(INVOICE_WORD.fullmatch(w) for w in price_words)
+        and CHANGED.search(sentence) is None
         and MONTH_NAME.search(sentence) is None
     )

@@ -284,9 +284,9 @@ def test_a_field_the_input_screen_withheld_gives_no_term_and_no_code():
 
 
 def _sentences(text: str) -> list[str]:
-    from agents.timing import _SENTENCE_BREAK
+    from agents.timing import SENTENCE_BREAK
 
-    return re.split(_SENTENCE_BREAK, normalise(text))
+    return re.split(SENTENCE_BREAK, normalise(text))
 
 
 @pytest.mark.parametrize(
