@@ -18,6 +18,7 @@ from app import defaults
 from app import settings as service
 from app.admin import bp, refusal, tenant_page
 from app.admin.access import at_least
+from app.admin.crm_trouble import tenant_crm_failure
 from app.admin.forms import FormError, changes_from_form, field_views
 from app.admin.preview import OBJECT_TYPE, PreviewError, preview
 from app.admin.usage import budget, export_rows, this_month, to_csv
@@ -277,7 +278,7 @@ def _crm_fields(tenant: str, object_type: str) -> tuple[dict[str, Any], str | No
         return {f.name: f for f in client_for(tenant, _app()).describe(object_type)}, None
     except Exception as exc:  # the page still shows the mapping; saving re-checks with the CRM
         named = object_labels(g.tenant.crm).get(object_type, object_type)
-        return {}, f"the CRM's {named} fields could not be read: {str(exc).splitlines()[0][:200]}"
+        return {}, f"the CRM's {named} fields could not be read: {tenant_crm_failure(_app(), tenant, exc)}"
 
 
 def _draft_from_form(current: dict[str, Any], form: Any) -> dict[str, str]:
