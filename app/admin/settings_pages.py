@@ -18,6 +18,7 @@ from app import defaults
 from app import settings as service
 from app.admin import bp, refusal, tenant_page
 from app.admin.access import at_least
+from app.admin.change_words import value_words
 from app.admin.crm_trouble import tenant_crm_failure
 from app.admin.forms import FormError, changes_from_form, field_views
 from app.admin.preview import OBJECT_TYPE, PreviewError, preview
@@ -319,7 +320,7 @@ def history(tenant: str) -> Any:
     """Every settings and mapping version: who, when, what changed; undo to any earlier one."""
     versions = service.history(_app(), tenant, limit=100)
     return page("admin/history.html", versions=versions, may_edit=_may_edit(),
-                undone=request.args.get("undone"))
+                undone=request.args.get("undone"), value_words=value_words)
 
 
 @bp.post("/t/<tenant>/undo")
