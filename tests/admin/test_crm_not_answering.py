@@ -7,6 +7,7 @@ CrmUnavailable: [hubspot] ConnectionError: HTTPConnectionPool(host='127.0.0.1', 
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
@@ -28,8 +29,12 @@ def sandbox():
     handle.stop()
 
 
-def text_of(html: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", re.sub(r"<script.*?</script>", "", html, flags=re.S)))
+def text_of(page: str) -> str:
+    return html.unescape(_text_of(page))
+
+
+def _text_of(markup: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", re.sub(r"<script.*?</script>", "", markup, flags=re.S)))
 
 
 def start_resync(app, client, tid: str) -> str:
@@ -70,6 +75,18 @@ def test_a_stopped_crm_is_said_plainly_on_the_run_the_health_page_and_the_mappin
     mappings = text_of(client.get(f"/admin/t/{tid}/mappings").get_data(as_text=True))
     assert "fields could not be read: HubSpot did not answer" in mappings, mappings[:1500]
     assert not any(raw in mappings for raw in RAW)
+    page = client.get(f"/admin/t/{tid}/mappings").get_data(as_text=True)
+    csrf = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+    refused = text_of(
+        client.post(
+            f"/admin/t/{tid}/mappings",
+            data={"csrf_token": csrf, "object": "deal", "map.deal_type": "hs_priority", "action": "preview"},
+        ).get_data(as_text=True)
+    )
+    # said once, as what was refused (it was printed twice, the second time with no word of what failed)
+    assert refused.count("HubSpot did not answer") == 1, refused[:2000]
+    said = refused.split("HubSpot did not answer")[0][-120:]
+    assert "Not previewed: the CRM's deal fields could not be read:" in said, said
 
 
 def test_the_connection_box_returns_to_connected_once_the_crm_answers_again(app_factory, sandbox):
