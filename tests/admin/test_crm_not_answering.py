@@ -34,7 +34,9 @@ def text_of(page: str) -> str:
 
 
 def _text_of(markup: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", re.sub(r"<script.*?</script>", "", markup, flags=re.S)))
+    return re.sub(
+        r"\s+", " ", re.sub(r"<[^>]+>", " ", re.sub(r"<script.*?</script>", "", markup, flags=re.S))
+    )
 
 
 def start_resync(app, client, tid: str) -> str:
