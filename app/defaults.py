@@ -47,6 +47,10 @@ LEASE_SECONDS = 120
 SWEEP_INTERVAL_SECONDS = 5.0
 """Seconds between sweeper passes (re-dispatch of expired leases and of undispatched rows)."""
 
+SHUTDOWN_WAIT_SECONDS = 5.0
+"""On SIGTERM or Ctrl-C, how long `serve` lets the embedded worker's running jobs end before it hands
+their leases over (a batch of agent runs takes minutes: it is re-dispatched, not waited for)."""
+
 DISPATCH_BATCH_LIMIT = 500
 """Most records the sweeper dispatches in one pass."""
 

@@ -241,6 +241,14 @@ def serve(host: str, port: int) -> None:
         server.serve_forever()
     except KeyboardInterrupt:
         click.echo("stopping", err=True)
+    finally:
+        server.server_close()
+        if not app.config.get("REDIS_URL"):
+            from app.dispatch import get_dispatcher
+
+            # The embedded worker hands over the jobs it holds: a restart takes them at its first sweep
+            # instead of after the 120 s lease (which stays the rule after a crash).
+            get_dispatcher(app).backend.stop(timeout=defaults.SHUTDOWN_WAIT_SECONDS)
 
 
 @click.command()

@@ -42,7 +42,9 @@ class Backend(Protocol):
 
     def start(self) -> None: ...
 
-    def stop(self) -> None: ...
+    def stop(self, timeout: float = 5.0) -> None:
+        """Stop serving jobs; hand the leases of those this process holds to the next sweep."""
+        ...
 
 
 class Dispatcher:
