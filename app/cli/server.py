@@ -243,12 +243,14 @@ def serve(host: str, port: int) -> None:
         click.echo("stopping", err=True)
     finally:
         server.server_close()
-        if not app.config.get("REDIS_URL"):
-            from app.dispatch import get_dispatcher
+        from app.dispatch import get_dispatcher
+        from app.dispatch.inprocess import InProcessBackend
 
+        backend = get_dispatcher(app).backend
+        if isinstance(backend, InProcessBackend):
             # The embedded worker hands over the jobs it holds: a restart takes them at its first sweep
             # instead of after the 120 s lease (which stays the rule after a crash).
-            get_dispatcher(app).backend.stop(timeout=defaults.SHUTDOWN_WAIT_SECONDS)
+            backend.hand_over(defaults.SHUTDOWN_WAIT_SECONDS)
 
 
 @click.command()

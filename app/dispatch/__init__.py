@@ -42,9 +42,7 @@ class Backend(Protocol):
 
     def start(self) -> None: ...
 
-    def stop(self, timeout: float = 5.0) -> None:
-        """Stop serving jobs; hand the leases of those this process holds to the next sweep."""
-        ...
+    def stop(self) -> None: ...
 
 
 class Dispatcher:

@@ -119,6 +119,18 @@ class InProcessBackend:
 
         agent_procs.shutdown()  # the worker's agent processes, if its batches started any
 
+    def hand_over(self, timeout: float) -> int:
+        """A clean stop of the serving process (SIGTERM, Ctrl-C): take no more jobs, give the running ones
+        `timeout` seconds to end, then end the leases of every job still held (see `stop`). Idle threads are
+        not waited for: they die with the process. Returns the records handed over."""
+        deadline = time.monotonic() + timeout
+        with self._cv:
+            self._stopping = True
+            self._cv.notify_all()
+            while self._running and (left := deadline - time.monotonic()) > 0:
+                self._cv.wait(left)
+        return self.release_leases()
+
     def release_leases(self) -> int:
         """End now the leases of the jobs this process holds (see `stop`); returns the records handed over.
         A job still running in a thread may renew its lease meanwhile: a thread that outlives `stop` dies
@@ -247,6 +259,7 @@ class InProcessBackend:
         finally:
             with self._cv:
                 self._running.pop(me, None)
+                self._cv.notify_all()  # hand_over may be waiting for the running jobs to end
 
 
 MAX_BULK_WORKERS = 4

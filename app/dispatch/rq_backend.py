@@ -89,8 +89,8 @@ class RQBackend:
     def start(self) -> None:
         """Nothing to start in the web process: workers are separate processes."""
 
-    def stop(self, timeout: float = 5.0) -> None:
-        """Nothing to stop in the web process (an RQ worker's warm shutdown ends its job first)."""
+    def stop(self) -> None:
+        """Nothing to stop in the web process."""
 
 
 def run_worker(app: Flask, *, with_scheduler: bool, burst: bool = False) -> None:
