@@ -103,6 +103,11 @@ HEALTH_TIMEOUT_SECONDS = 2.0
 RECONCILE_INTERVAL_SECONDS = 900
 """Seconds between reconciliation runs (search records modified since the last sync)."""
 
+SALESFORCE_GAP_RECONCILE_SECONDS = 60.0
+"""How soon after a Salesforce CDC gap event the org's reconciliation runs (brought forward from its
+RECONCILE_INTERVAL_SECONDS, never later than it was due): a burst of gap events, one per overflowing
+transaction, makes one reconciliation in this window."""
+
 RETRAIN_INTERVAL_SECONDS = 86_400
 """Seconds between scheduled retraining runs per tenant."""
 

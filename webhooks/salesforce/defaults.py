@@ -11,8 +11,3 @@ MAX_CALLOUT_EVENTS = 100
 
 MAX_CALLOUT_BODY_BYTES = 1_048_576
 """Largest callout body in bytes."""
-
-GAP_RECONCILE_SECONDS = 60.0
-"""How soon after a CDC gap event the tenant's reconciliation runs (brought forward from its 15-minute
-interval, never later than it was due): a burst of gap events, one per overflowing transaction, makes one
-reconciliation in this window. Setting: SALESFORCE_GAP_RECONCILE_SECONDS."""

@@ -154,7 +154,8 @@ def _reconcile_soon(tenant_id: str) -> None:
     reconciliation still runs."""
     from app.scheduler import request_soon
 
-    within = float(current_app.config.get("SALESFORCE_GAP_RECONCILE_SECONDS", defaults.GAP_RECONCILE_SECONDS))
+    within = float(current_app.config.get("SALESFORCE_GAP_RECONCILE_SECONDS",
+                                          app_defaults.SALESFORCE_GAP_RECONCILE_SECONDS))
     try:
         request_soon(current_app._get_current_object(), tenant_id, "reconcile", within)  # type: ignore[attr-defined]
     except Exception:
