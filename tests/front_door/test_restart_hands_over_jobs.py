@@ -192,3 +192,36 @@ def test_jobs_waiting_in_the_stopped_workers_heap_are_handed_over_and_others_are
     # The next process's first sweep takes them (its queue never had them), and only them.
     again = app_factory(COALESCE_WINDOW_SECONDS=30.0)
     assert get_dispatcher(again).sweep()["redispatched"] == 2
+
+
+def test_the_running_job_and_the_peers_its_batch_took_are_handed_over_at_the_stop(app_factory: Any) -> None:
+    import threading
+
+    from app.dispatch import get_dispatcher, leases
+    from app.dispatch.leases import RecordKey
+    from tests.front_door import jobs
+
+    app = app_factory(JOB_FUNCTION="tests.front_door.jobs.hold_with_a_peer")
+    tid = install_tenant(app, "62515")
+    own, peer = RecordKey(tid, "hubspot", "deal", "77"), RecordKey(tid, "hubspot", "deal", "78")
+    now = datetime.now(UTC)
+    with get_db(app).session() as s:
+        own_job = leases.schedule(s, own, now=now, delay=0.0, lease=120.0)
+        peer_job = leases.schedule(s, peer, now=now, delay=0.0, lease=120.0)
+        assert own_job and peer_job and leases.claim(s, peer, peer_job, now=now, lease=120.0)  # the batch's claim
+    jobs.HOLDING.update(peer=peer_job, started=threading.Event(), release=threading.Event())
+    backend = get_dispatcher(app).backend
+    backend.enqueue(own, own_job, 0.0)
+    runner = threading.Thread(target=backend.run_due)
+    runner.start()
+    try:
+        assert jobs.HOLDING["started"].wait(30)
+        backend.enqueue(peer, peer_job, 0.0)
+        backend.run_due()  # the peer's own queued entry comes up in another thread and is dropped: taken
+        assert backend.release_leases() == 2
+    finally:
+        jobs.HOLDING["release"].set()
+        runner.join(30)
+    with get_db(app).session() as s:
+        left = {r.record_id: r.lease_until for r in s.execute(select(RecordJob)).scalars()}
+    assert all((t if t.tzinfo else t.replace(tzinfo=UTC)) <= datetime.now(UTC) for t in left.values() if t), left
