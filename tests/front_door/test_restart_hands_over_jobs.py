@@ -208,7 +208,9 @@ def test_the_running_job_and_the_peers_its_batch_took_are_handed_over_at_the_sto
     with get_db(app).session() as s:
         own_job = leases.schedule(s, own, now=now, delay=0.0, lease=120.0)
         peer_job = leases.schedule(s, peer, now=now, delay=0.0, lease=120.0)
-        assert own_job and peer_job and leases.claim(s, peer, peer_job, now=now, lease=120.0)  # the batch's claim
+        assert (
+            own_job and peer_job and leases.claim(s, peer, peer_job, now=now, lease=120.0)
+        )  # the batch's claim
     jobs.HOLDING.update(peer=peer_job, started=threading.Event(), release=threading.Event())
     backend = get_dispatcher(app).backend
     backend.enqueue(own, own_job, 0.0)
@@ -224,4 +226,6 @@ def test_the_running_job_and_the_peers_its_batch_took_are_handed_over_at_the_sto
         runner.join(30)
     with get_db(app).session() as s:
         left = {r.record_id: r.lease_until for r in s.execute(select(RecordJob)).scalars()}
-    assert all((t if t.tzinfo else t.replace(tzinfo=UTC)) <= datetime.now(UTC) for t in left.values() if t), left
+    assert all((t if t.tzinfo else t.replace(tzinfo=UTC)) <= datetime.now(UTC) for t in left.values() if t), (
+        left
+    )
