@@ -21,7 +21,14 @@ from sklearn.model_selection import StratifiedKFold
 
 from scoring import ModelRegistry, load_model, save_model, train_table
 from scoring.model_card import build_card
-from scoring.promotion import baseline_gate, bootstrap_aucs, fold_auc, promised_model_served, widened
+from scoring.promotion import (
+    baseline_gate,
+    bootstrap_aucs,
+    fold_auc,
+    paired_gain,
+    promised_model_served,
+    widened,
+)
 from scoring.train import holdout_split, observation_split
 
 from .data import deals
@@ -235,3 +242,41 @@ def test_a_shuffled_label_challenger_trained_through_the_cli_never_replaces_the_
                            registry, "--holdout", str(tmp_path / "real.csv")).stdout)
     assert worse["promoted"] is False, worse
     assert ModelRegistry(tmp_path / "reg").champion_dir("t", "conversion").name == first["version"]
+
+
+# -- adversaries at promotion --------------------------------------------------------------------
+def _champion_scores(n: int = 400, seed: int = 0):
+    rng = np.random.default_rng(seed)
+    y = (rng.random(n) < 0.35).astype(int)
+    return y, 1 / (1 + np.exp(-(1.4 * y + rng.normal(0, 1, n) - 0.8))), rng
+
+
+def test_a_challenger_worse_only_on_a_subgroup_is_not_promoted():
+    y, champion, rng = _champion_scores()
+    segment = rng.random(len(y)) < 0.3  # e.g. one industry: the challenger ranks it by chance
+    challenger = np.where(segment, rng.permutation(champion), champion)
+    gain = paired_gain(y, challenger, champion)
+    assert not gain["better"] and gain["share_better"] < 0.1, gain
+
+
+def test_a_challenger_better_only_by_a_subgroups_noise_is_not_promoted():
+    y, champion, rng = _champion_scores(seed=1)
+    segment = rng.random(len(y)) < 0.1
+    challenger = np.where(segment, np.clip(champion + rng.normal(0, 0.05, len(y)), 0, 1), champion)
+    assert not paired_gain(y, challenger, champion)["better"]
+
+
+def test_a_challenger_whose_calibrator_inverted_the_ranking_is_refused_and_never_beats_the_champion():
+    y, champion, _ = _champion_scores(seed=2)
+    inverted = 1 - champion  # a calibrator with a negative slope
+    gate = baseline_gate(y, inverted, champion, float(y.mean()))
+    assert not gate["passed"] and any("prior rate" in r for r in gate["reasons"]), gate
+    assert not paired_gain(y, inverted, champion)["better"]
+
+
+def test_a_tiny_csv_is_refused_with_the_number_of_rows_it_needs(tmp_path, run):
+    deals(30, seed=5).to_csv(tmp_path / "tiny.csv", index=False)
+    result = run("model", "train", "--task", "conversion", "--data", str(tmp_path / "tiny.csv"), "--target", "won",
+                 "--id-column", "deal_id", "--out", str(tmp_path / "m"), "--fast")
+    assert result.exit_code == 2 and "30" in result.stderr and "50" in result.stderr, result.stderr
+    assert not (tmp_path / "m").exists()
