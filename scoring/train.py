@@ -192,8 +192,8 @@ def dates_to_durations(X: pd.DataFrame, types: dict[str, str], reference: pd.Ser
 def train_table(task: str, frame: pd.DataFrame, target: str, *, id_column: str | None = None,
                 discount_column: str | None = None, max_discount: float = defaults.MAX_DISCOUNT,
                 positive: str | None = None, time_column: str | None = None, group_column: str | None = None,
-                observed_column: str | None = None, min_rows: int = defaults.MIN_TRAINING_ROWS, random_state: int = defaults.RANDOM_STATE,
-                fast: bool = False, progress: bool = False,
+                observed_column: str | None = None, min_rows: int = defaults.MIN_TRAINING_ROWS,
+                random_state: int = defaults.RANDOM_STATE, fast: bool = False, progress: bool = False,
                 holdout_out: dict[str, Any] | None = None) -> tuple[Any, dict[str, Any], dict[str, Any]]:
     """Train a classification/price model on a table, measured on a holdout against baselines.
 
