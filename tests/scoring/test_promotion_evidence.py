@@ -74,7 +74,9 @@ def test_the_widening_is_only_for_folds_a_single_holdout_keeps_the_row_bootstrap
     assert np.median(folds) == pytest.approx(point, abs=0.02)
     # three folds: the spread is one fold's, sqrt(3) times the independent-folds figure
     assert np.std(folds) > 1.4 * np.std(single)
-    assert widened(np.array([0.6, 0.7]), 0.65, 3) == pytest.approx([0.65 - 0.05 * 3**0.5, 0.65 + 0.05 * 3**0.5])
+    assert widened(np.array([0.6, 0.7]), 0.65, 3) == pytest.approx(
+        [0.65 - 0.05 * 3**0.5, 0.65 + 0.05 * 3**0.5]
+    )
 
 
 def test_shuffled_churn_labels_that_passed_before_are_refused_through_training():
@@ -85,7 +87,9 @@ def test_shuffled_churn_labels_that_passed_before_are_refused_through_training()
     # passes: at a 5% level one in twenty does).
     for seed, interaction in ((5, False), (6, False), (3, True), (8, True), (11, True)):
         frame = _customers(170, seed=seed, interaction=interaction, shuffle=True)
-        _, meta, _ = train_table("churn", frame, "churned", time_column="known_at", group_column="customer", fast=True)
+        _, meta, _ = train_table(
+            "churn", frame, "churned", time_column="known_at", group_column="customer", fast=True
+        )
         assert "cross-validation" in meta["promotion_gate"]["on"]
         assert not meta["promotion_gate"]["passed"], (seed, interaction, meta["promotion_gate"])
 
@@ -111,8 +115,16 @@ def _customer_moments(n: int, seed: int, years: float) -> pd.DataFrame:
             label = int(churned <= at + HORIZON)
             if label and churned <= now or at + HORIZON <= now:
                 known = churned if label else at + HORIZON
-                rows.append({"risk": risk, "noise": rng.normal(), "churned": label, "customer": f"C{i}",
-                             "known_at": known, "observed_at": at})
+                rows.append(
+                    {
+                        "risk": risk,
+                        "noise": rng.normal(),
+                        "churned": label,
+                        "customer": f"C{i}",
+                        "known_at": known,
+                        "observed_at": at,
+                    }
+                )
             at += timedelta(days=90)
     return pd.DataFrame(rows)
 
@@ -128,8 +140,12 @@ def test_the_latest_customers_by_last_outcome_are_the_survivors_and_observation_
     train, test, kind = holdout_split(y, frame["known_at"].to_numpy(), frame["customer"].to_numpy())
     before = _rates(frame, train, test)
     assert kind == "time" and before[0] - before[1] > 0.25, before  # the bias wave 29 saw (74% vs 22%)
-    train, test, kind = holdout_split(y, frame["known_at"].to_numpy(), frame["customer"].to_numpy(),
-                                      observed=frame["observed_at"].to_numpy())
+    train, test, kind = holdout_split(
+        y,
+        frame["known_at"].to_numpy(),
+        frame["customer"].to_numpy(),
+        observed=frame["observed_at"].to_numpy(),
+    )
     after = _rates(frame, train, test)
     assert kind == "time" and abs(after[0] - after[1]) < 0.1, after
     seen, known = frame["observed_at"], frame["known_at"]
@@ -157,8 +173,12 @@ def test_a_history_shorter_than_two_horizons_is_split_at_random_by_customer_neve
     frame = _customer_moments(300, seed=3, years=1.6)  # the demo's span: the latest moments all churned
     y = frame["churned"].to_numpy()
     assert observation_split(y, frame["known_at"].to_numpy(), frame["observed_at"].to_numpy()) is None
-    train, test, kind = holdout_split(y, frame["known_at"].to_numpy(), frame["customer"].to_numpy(),
-                                      observed=frame["observed_at"].to_numpy())
+    train, test, kind = holdout_split(
+        y,
+        frame["known_at"].to_numpy(),
+        frame["customer"].to_numpy(),
+        observed=frame["observed_at"].to_numpy(),
+    )
     assert kind == "random"
     assert not set(frame["customer"].iloc[train]) & set(frame["customer"].iloc[test])
     held, trained = _rates(frame, test, train)
@@ -168,17 +188,30 @@ def test_a_history_shorter_than_two_horizons_is_split_at_random_by_customer_neve
 def test_the_observation_time_is_bookkeeping_not_a_feature():
     frame = _customer_moments(400, seed=4, years=4)
     rows: dict = {}
-    model, meta, _ = train_table("churn", frame, "churned", time_column="known_at", group_column="customer",
-                                 observed_column="observed_at", fast=True, holdout_out=rows)
+    model, meta, _ = train_table(
+        "churn",
+        frame,
+        "churned",
+        time_column="known_at",
+        group_column="customer",
+        observed_column="observed_at",
+        fast=True,
+        holdout_out=rows,
+    )
     assert "observed_at" not in meta["feature_schema"] and "observed_at" not in rows["X"].columns
     assert meta["holdout_summary"]["split"] == "time"
 
 
 # -- conversion on a tie -----------------------------------------------------------------------
 def _gate(better, worse, passed=True):
-    return {"passed": passed, "reasons": [] if passed else ["worse than a logistic regression"],
-            "auc": 0.702, "auc_logistic": 0.699, "share_better_than_logistic": better,
-            "share_worse_than_logistic": worse}
+    return {
+        "passed": passed,
+        "reasons": [] if passed else ["worse than a logistic regression"],
+        "auc": 0.702,
+        "auc_logistic": 0.699,
+        "share_better_than_logistic": better,
+        "share_worse_than_logistic": worse,
+    }
 
 
 @pytest.mark.parametrize(("better", "worse"), [(0.55, 0.45), (0.89, 0.11), (0.2, 0.8)])
@@ -195,7 +228,9 @@ def test_conversion_shown_better_says_so_and_a_refused_one_says_refused():
 
 
 def test_the_conversion_card_names_the_served_model_and_the_tie(tmp_path):
-    model, meta, holdout = train_table("conversion", deals(300, seed=3), "won", id_column="deal_id", fast=True)
+    model, meta, holdout = train_table(
+        "conversion", deals(300, seed=3), "won", id_column="deal_id", fast=True
+    )
     served = meta["served_model"]
     assert served["model"] == "model" and served["reason"]
     card = build_card(load_model(save_model(model, tmp_path / "m", meta, holdout)), figures=False)
@@ -207,8 +242,21 @@ def test_the_conversion_card_names_the_served_model_and_the_tie(tmp_path):
 
 def test_the_model_train_command_says_which_conversion_model_serves_and_why(tmp_path, run):
     deals(300, seed=3).to_csv(tmp_path / "d.csv", index=False)
-    result = run("model", "train", "--task", "conversion", "--data", str(tmp_path / "d.csv"), "--target", "won",
-                 "--id-column", "deal_id", "--out", str(tmp_path / "m"), "--fast")
+    result = run(
+        "model",
+        "train",
+        "--task",
+        "conversion",
+        "--data",
+        str(tmp_path / "d.csv"),
+        "--target",
+        "won",
+        "--id-column",
+        "deal_id",
+        "--out",
+        str(tmp_path / "m"),
+        "--fast",
+    )
     assert result.exit_code == 0, result.output
     out = json.loads(result.stdout)
     served = out["served_model"]
@@ -221,24 +269,55 @@ def _shuffled(frame: pd.DataFrame, seed: int) -> pd.DataFrame:
     return frame.assign(won=np.random.default_rng(seed).permutation(frame["won"].to_numpy()))
 
 
-WORSE_CHALLENGERS = [(120, 1), (300, 2)] + [pytest.param(n, seed, marks=pytest.mark.slow)
-                                              for n in (120, 200, 300, 600) for seed in (3, 4, 5, 6, 7)]
+WORSE_CHALLENGERS = [(120, 1), (300, 2)] + [
+    pytest.param(n, seed, marks=pytest.mark.slow) for n in (120, 200, 300, 600) for seed in (3, 4, 5, 6, 7)
+]
 
 
 @pytest.mark.parametrize(("n", "seed"), WORSE_CHALLENGERS)
-def test_a_shuffled_label_challenger_trained_through_the_cli_never_replaces_the_champion(tmp_path, run, n, seed):
+def test_a_shuffled_label_challenger_trained_through_the_cli_never_replaces_the_champion(
+    tmp_path, run, n, seed
+):
     registry = str(tmp_path / "reg")
     real = deals(n, seed=seed)
     real.to_csv(tmp_path / "real.csv", index=False)
     _shuffled(real, seed).to_csv(tmp_path / "worse.csv", index=False)
     for name in ("real", "worse"):
-        result = run("model", "train", "--task", "conversion", "--data", str(tmp_path / f"{name}.csv"), "--target",
-                     "won", "--id-column", "deal_id", "--out", str(tmp_path / name), "--fast")
+        result = run(
+            "model",
+            "train",
+            "--task",
+            "conversion",
+            "--data",
+            str(tmp_path / f"{name}.csv"),
+            "--target",
+            "won",
+            "--id-column",
+            "deal_id",
+            "--out",
+            str(tmp_path / name),
+            "--fast",
+        )
         assert result.exit_code == 0, result.output
-    first = json.loads(run("model", "promote", "--model", str(tmp_path / "real"), "--tenant", "t",
-                           "--registry", registry).stdout)
-    worse = json.loads(run("model", "promote", "--model", str(tmp_path / "worse"), "--tenant", "t", "--registry",
-                           registry, "--holdout", str(tmp_path / "real.csv")).stdout)
+    first = json.loads(
+        run(
+            "model", "promote", "--model", str(tmp_path / "real"), "--tenant", "t", "--registry", registry
+        ).stdout
+    )
+    worse = json.loads(
+        run(
+            "model",
+            "promote",
+            "--model",
+            str(tmp_path / "worse"),
+            "--tenant",
+            "t",
+            "--registry",
+            registry,
+            "--holdout",
+            str(tmp_path / "real.csv"),
+        ).stdout
+    )
     assert worse["promoted"] is False, worse
     champion = ModelRegistry(tmp_path / "reg").champion_dir("t", "conversion")
     if first["promoted"]:
@@ -280,7 +359,20 @@ def test_a_challenger_whose_calibrator_inverted_the_ranking_is_refused_and_never
 
 def test_a_tiny_csv_is_refused_with_the_number_of_rows_it_needs(tmp_path, run):
     deals(30, seed=5).to_csv(tmp_path / "tiny.csv", index=False)
-    result = run("model", "train", "--task", "conversion", "--data", str(tmp_path / "tiny.csv"), "--target", "won",
-                 "--id-column", "deal_id", "--out", str(tmp_path / "m"), "--fast")
+    result = run(
+        "model",
+        "train",
+        "--task",
+        "conversion",
+        "--data",
+        str(tmp_path / "tiny.csv"),
+        "--target",
+        "won",
+        "--id-column",
+        "deal_id",
+        "--out",
+        str(tmp_path / "m"),
+        "--fast",
+    )
     assert result.exit_code == 2 and "30" in result.stderr and "50" in result.stderr, result.stderr
     assert not (tmp_path / "m").exists()
