@@ -38,12 +38,12 @@ _PAYING = (
     r"(?:payments?|pay(?:able|s)?|paid|settle(?:ment|d)?|invoices?\s+due|net(?:to)?|terms\s+of|"
     r"zahl(?:ung|bar|en|t)\w*|zahlungsziel(?:\s+von)?|bezahl\w*|fällig|"
     r"paiements?|pay[ée]\w*|payables?|r[èe]glements?|r[ée]gl[ée]\w*|[ée]ch[ée]ance|"
-    r"pagos?|pagader[oa]s?|pagar|vencimiento|plazo\s+de\s+pago(?:\s+de)?|cobro)"
+    r"pag(?:o|os|a|an|ar|ará|arán|ado|amos)|pagader[oa]s?|vencimiento|plazo\s+de\s+pago(?:\s+de)?|cobro)"
 )
 _LINK = r"(?:\s+(?:à|a|in|within|en|binnen|innerhalb(?:\s+von)?|sous|de|at|after|nach|tras|dans\s+les|on|on\s+a)){0,2}"
 WORDED_PAYMENT_TERM = (
     rf"\b{_PAYING}{_LINK}\s+{NUMBER_WORDS}\s+{_UNIT}\b|"
-    rf"\b{NUMBER_WORDS}\s+{_UNIT}\s+(?:net(?:to)?|nets?|fin\s+de\s+mois|de\s+plazo(?:\s+de\s+pago)?|para\s+pagar|"
+    rf"\b{NUMBER_WORDS}\s+{_UNIT}\s+(?:net(?:to)?|nets?|fin\s+de\s+mois|fin\s+de\s+mes|de\s+plazo(?:\s+de\s+pago)?|para\s+pagar|"
     r"zahlungsziel|to\s+pay|de\s+pago|date\s+de\s+facture|ab\s+rechnung\w*|from\s+invoice|after\s+invoice)\b"
 )
 """A payment term whose number is written in words."""
