@@ -131,6 +131,18 @@ _PROPOSALS = re.compile(
     rf"(?:{_ES_GIVE}|{_ES_DROP})\w*{_ES_WE}\b",
     re.I,
 )
+_NOT_CHARGING = re.compile(
+    # the fee not charged, asked: "what if we don't charge the setup fee?", "¿y si no le cobramos la cuota?", "und wenn
+    # wir die Gebühr nicht berechnen?", "et si on ne facturait pas les frais ?": the negation is the offer here
+    r"\b(?:we|i)\s+(?:just\s+|simply\s+)?(?:don['’]?t|do\s+not|didn['’]?t|did\s+not|won['’]?t|wouldn['’]?t|were\s+not\s+to|"
+    r"weren['’]?t\s+to|stop(?:ped)?)\s+(?:charg|bill|invoic)\w*|\b(?:how|what)\s+about\s+(?:us\s+)?not\s+(?:charg|bill|invoic)\w*|"
+    rf"\bwir\s+(?:\w+\s+){{0,5}}?\w*(?:{_COST}|{_ITEM})\w*\s+(?:\w+\s+){{0,2}}?nicht\s+(?:mehr\s+)?(?:berechn|verrechn|abrechn|"
+    r"in\s+rechnung\s+stell)\w*|\b(?:berechn|verrechn)\w*\s+wir\s+(?:\w+\s+){0,4}?nicht\b|"
+    r"\b(?:on|nous)\s+(?:(?:vous|leur|lui)\s+)?ne\s+(?:(?:vous|leur|lui|les|la|le|l['’])\s*)*(?:factur|compt)\w*\s+(?:pas|plus)\b|"
+    r"\bsans\s+(?:vous\s+|leur\s+|lui\s+)?(?:les\s+|la\s+|le\s+)?factur\w*|"
+    rf"\bno\s+(?:(?:le|les|se|la|lo|las|los)\s+)*(?:cobr|factur|carg)\w*{_ES_WE}\b",
+    re.I,
+)
 _QUESTION = re.compile(r"¿[^?¿]*\?|[^.!?¿\n]*\?")
 _REPORTED = re.compile(
     # someone else's question: the buyer asks, we report it (conjugated; the infinitive "ask Lucía:" is our own plan)
@@ -152,13 +164,14 @@ def asked_concessions(text: str) -> list[str]:
     out = []
     for q in _QUESTION.finditer(text):
         question = q.group(0)
-        m = _PROPOSALS.search(question) or _LOWERS_ALONE.search(question)
+        unbilled = _NOT_CHARGING.search(question)
+        m = unbilled or _PROPOSALS.search(question) or _LOWERS_ALONE.search(question)
         if not m:
             continue
         # what leads to the question in its sentence: "Lucía asked whether", "Javier preguntó:" report the buyer's ask
         before = text[: q.start()]
         context = before[max(before.rfind(c) for c in ".!?\n") + 1 :] + question[: m.start()]
-        if _REPORTED.search(context) or _NEGATED.search(question[: m.end()]):
+        if _REPORTED.search(context) or (not unbilled and _NEGATED.search(question[: m.end()])):
             continue
         out.append(f"promise outside policy (a concession offered as a question): {question.strip()!r}")
     return list(dict.fromkeys(out))

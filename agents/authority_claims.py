@@ -28,6 +28,9 @@ _BODY = (
 )
 AUTHORITY = (
     # en
+    r"\bonly\s+(?:one|person)\s+(?:who|that)\s+(?:signs|decides|approves|can\s+sign)\b|"
+    r"\beinzige[rn]?\s+(?:\w+\s+)?(?:die|der)\s+(?:entscheidet|unterschreibt|freigibt|unterzeichnet)\b|"
+    r"\bseule?s?\s+(?:personne\s+)?(?:qui|à)\s+(?:d[ée]cide|signe|valide)\b|"
     r"\bsole\s+(?:decision[- ]?maker|decider|signatory|signer|approver|authority|buyer|owner\s+of\s+the\s+decision)\b|"
     r"\b(?:decides?|deciding|signs?|signing|approves?|approving)\s+(?:\w+\s+)?(?:alone|on\s+(?:his|her|their)\s+own|"
     r"single-?handed\w*|unilaterally)\b|"

@@ -49,6 +49,8 @@ _SKIPPED = (
     rf"\b(?:skip|skipping|skips|bypass\w*|by-pass\w*|override|overriding|circumvent\w*|sidestep\w*|short-?circuit\w*|"
     rf"dispense\s+with|waive)\s+(?:the\s+|any\s+|their\s+|his\s+|her\s+)?{_OWNER}(?:{_CONTROL})\b|"
     rf"\bno\s+(?:\w+\s+)?(?:review|approval|sign-?off|check|vetting)\s+(?:is\s+)?(?:needed|required|necessary)\b|"
+    rf"\b(?:no\s+need\s+(?:for|of|to\s+(?:wait\s+for|get|ask\s+for))|(?:does|do)n['’]?t\s+need|need\s+not\s+(?:wait\s+for|get))\s+"
+    rf"(?:the\s+|any\s+|a\s+)?{_OWNER}(?:{_CONTROL})\b|"
     rf"\b(?:review|approval|sign-?off)\s+(?:is\s+|are\s+)?(?:not\s+(?:needed|required|necessary)|unnecessary|waived|"
     rf"skipped|bypassed)\b|\bpre-?approved\b|\bauto-?approved\b|"
     # de
@@ -57,11 +59,13 @@ _SKIPPED = (
     rf"nicht\s+(?:mehr\s+)?nötig|braucht\s+es\s+nicht)\b|"
     rf"\bmuss\s+nicht\s+(?:mehr\s+)?(?:zustimmen|freigeben|prüfen|unterschreiben|gefragt\s+werden|einverstanden\s+sein)\b|"
     rf"\b(?:keine|ohne)\s+(?:\w+\s+)?(?:prüfung|freigabe|genehmigung|zustimmung)\s+(?:nötig|notwendig|erforderlich)\b|"
+    rf"\b(?:braucht|brauchen|benötigt|benötigen)\s+(?:\w+\s+)?keine\s+{_OWNER}(?:{_CONTROL})\b|"
     # fr
     rf"\bsans\s+(?:passer\s+par\s+|attendre\s+)?(?:(?:la|le|les|l['’]|sa|son|ses|leur|une|un|aucune?|nouvelle|"
     rf"préalable)\s*)*{_OWNER}(?:{_CONTROL})\b|"
     rf"\bsans\s+passer\s+par\b|"
     rf"\bpas\s+besoin\s+(?:de\s+|d['’]\s*)(?:la\s+|l['’]\s*|une\s+)?(?:{_CONTROL})\b|"
+    rf"\binutile\s+d['’]\s*(?:attendre|demander|obtenir)\s+(?:la\s+|le\s+|l['’]\s*)?{_OWNER}(?:{_CONTROL})\b|"
     rf"\b(?:saut\w*|contourn\w*|court-?circuit\w*|outrepass\w*|passer\s+outre)\s+(?:à\s+|au\s+)?(?:la\s+|le\s+|les\s+|l['’]\s*)?"
     rf"{_OWNER}(?:{_CONTROL})\b|"
     # es
@@ -144,6 +148,11 @@ _CUES = (
     "côté",
     "fuera",
     "encima",
+    "need",
+    "braucht",
+    "brauchen",
+    "benötig",
+    "inutile",
 )
 """Substrings (lower-cased) one of the forms needs: most texts have none and skip the patterns."""
 _CLAUSE = re.compile(r"(?<=[.!?;])\s+|\n+|,\s+(?=(?:but|aber|mais|pero|and|und|et|y)\b)")

@@ -34,6 +34,9 @@ _DEADLINE = (
     r"s[oó]lo\s+hasta|v[aá]lid[oa]\s+(?:s[oó]lo\s+)?hasta)"
 )
 _ONLY = (
+    # midnight as a limit: nobody meets at midnight, so "before / by midnight" is a term ("bis Mitternacht", "avant minuit")
+    r"\b(?:before|by|until|till|bis|vor|avant|d['’]ici|jusqu['’]\s*à|antes\s+de(?:\s+la)?|hasta(?:\s+la)?)\s+"
+    r"(?:(?:tonight|today)\s+at\s+)?(?:midnight|mitternacht|minuit|medianoche)\b|"
     # the send day as the only day: "today only", "nur heute", "ce soir seulement", "solo hoy"
     r"\b(?:today|tonight)\s+only\b|\bonly\s+(?:today|tonight|until\s+midnight)\b|\bnur\s+(?:noch\s+)?heute\b|"
     r"\bheute\s+nur\b|\b(?:ce\s+soir|aujourd['’]hui)\s+(?:seulement|uniquement)\b|"

@@ -48,6 +48,11 @@ ASKED_CONCESSIONS = [
     ("es", "writer", "¿Quiere que le quitemos los gastos de alta?"),
     ("es", "strategist", "Plantear a Javier: ¿qué tal si eliminamos la cuota de activación?"),
     ("es", "analyst", "Marta tanteó a Lucía: ¿le perdonamos la instalación?"),
+    # the fee not charged, asked: the negation is the offer
+    ("en", "writer", "Dana, what if we don't charge the setup fee?"),
+    ("es", "writer", "Javier, ¿y si no le cobramos la cuota de alta?"),
+    ("de", "writer", "Frau Schmidt, und wenn wir die Einrichtungsgebühr nicht berechnen?"),
+    ("fr", "strategist", "Demander à Claire : et si on ne facturait pas les frais de mise en service ?"),
 ]
 ASKED_LOOKALIKES = [
     ("en", "writer", "Shall we go through the fee schedule on Wednesday, December 2 at 10:00?"),
@@ -106,6 +111,10 @@ BYPASSES = [
     ("es", "strategist", "Enviar el contrato sin aprobación del comité."),
     ("es", "strategist", "Puentear a Lucía y escribir directamente a la gerencia."),
     ("es", "writer", "Javier, no hace falta la aprobación de Lucía: le mando el contrato."),
+    ("en", "strategist", "No need for Marcus's sign-off, send it to Dana."),
+    ("de", "analyst", "Herr Weber braucht keine Freigabe vom Beirat."),
+    ("fr", "strategist", "Inutile d'attendre la validation du comité : envoyer le contrat."),
+    ("es", "strategist", "Enviar el pedido sin necesidad de aprobación del comité."),
 ]
 BYPASS_LOOKALIKES = [
     ("en", "writer", "Nothing goes out without your review, Dana."),
@@ -150,6 +159,10 @@ DEADLINES = [
     ("es", "writer", "Último plazo esta noche para la propuesta."),
     ("es", "strategist", "Avisar a Javier: el plazo vence hoy a las 18:00."),
     ("es", "writer", "Fecha límite: hoy mismo."),
+    ("en", "writer", "Dana, please sign before midnight."),
+    ("de", "writer", "Frau Schmidt, bitte bis Mitternacht zurückmelden."),
+    ("fr", "strategist", "Dire à Paul de répondre avant minuit."),
+    ("es", "writer", "Javier, le pido respuesta antes de la medianoche."),
 ]
 DEADLINE_LOOKALIKES = [
     ("en", "writer", "I send the proposal today; the deadline for questions is Friday, November 27."),

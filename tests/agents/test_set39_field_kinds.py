@@ -104,6 +104,12 @@ AUTHORITY: list[tuple[str, str, dict[str, Any], str]] = [
         {"extra": {"nota": "Lucía tiene la última palabra"}},
         "Lucía, como usted tiene la última palabra, le adjunto el contrato.",
     ),
+    (
+        "analyst",
+        "en",
+        {"contacts": {"501": {"title": "Director of Fleet Operations – the only one who signs"}}},
+        "Dana is the only one who signs for Northwind.",
+    ),
 ]
 AUTHORITY_LOOKALIKES: list[tuple[str, str, dict[str, Any], str]] = [
     (
