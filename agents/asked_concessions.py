@@ -13,7 +13,9 @@ A proposal is read from its grammar, in en/de/fr/es: "shall/should we", "how/wha
 "on vous enlève ... ?", "voulez-vous que nous", a Spanish verb in the first person plural ("¿le quitamos?", "¿y si le
 quitamos?", "¿quiere que le quitemos?"). The verb removes or lowers (drop, waive, take off, streichen, erlassen,
 enlever, supprimer, quitar, rebajar) and its object is a charge or a billed item; a verb that only lowers a price
-("rebajar", "nachlassen", "baisser") needs no object ("¿se la rebajamos?").
+("rebajar", "nachlassen", "baisser") needs no object ("¿se la rebajamos?"). The fee not charged, asked ("what if we
+don't charge the setup fee?", "¿y si no le cobramos la cuota?", "et si on ne facturait pas les frais ?"), is the same
+offer: there the negation is the concession.
 What passes: a question about ability ("¿Podemos condonar la cuota?", "can we waive it?": the rep asks, offers
 nothing), a question whose subject is the buyer ("could you drop the fee line?"), a question reported ("Lucía asked
 whether we could drop the fee?", "Javier preguntó: ¿le quitan la cuota?"), a negated one, and a question about the
@@ -161,6 +163,8 @@ def asked_concessions(text: str) -> list[str]:
     Args:
         text: an output (a draft, an analysis, a rationale), normalised.
     """
+    if "?" not in text:
+        return []  # most texts ask nothing
     out = []
     for q in _QUESTION.finditer(text):
         question = q.group(0)
