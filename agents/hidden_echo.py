@@ -45,21 +45,38 @@ def hidden_runs(body: str, subject: str = "") -> frozenset[tuple[str, ...]]:
     seen = visible_text(body)
     if not seen.hidden:
         return frozenset()
-    everything = html.unescape(_MARKUP.sub("\n", body))
-    return frozenset(_runs(everything) - _runs(seen.text) - _runs(subject))
+    # runs within one stretch of text between two tags: a run across a tag joins a hidden preheader to the visible
+    # greeting after it ("... 120 Fahrzeuge" / "Hallo Frau Vogt"), words no reader reads as one phrase
+    pieces = html.unescape(_MARKUP.sub("\n", body)).split("\n")
+    return frozenset(frozenset().union(*(_runs(p) for p in pieces)) - _runs(seen.text) - _runs(subject))
+
+
+def _shown(ctx: Context) -> frozenset[tuple[str, ...]]:
+    """Runs of words the record shows a reader anywhere: every activity's subject and visible text, and its fields."""
+    r = ctx.record
+    texts = [f"{a.subject or ''}\n{visible_text(a.body).text}" for a in r.activities]
+    texts += [r.name or "", *(f"{c.name or ''}\n{c.title or ''}" for c in r.contacts)]
+    texts += [v for v in r.extra.values() if isinstance(v, str)]
+    return frozenset().union(*(_runs(t) for t in texts))
 
 
 def hidden_echoes(text: str, ctx: Context) -> list[str]:
-    """Reasons for every activity whose hidden text `text` repeats ECHO_WORDS words in a row of."""
+    """Reasons for every activity whose hidden text `text` repeats ECHO_WORDS words in a row of, less the runs the
+    record shows elsewhere (a hidden preheader "Angebot für 120 Fahrzeuge" that the buyer's visible mail also asks for
+    is the record's content)."""
     hidden = [
         (a, runs) for a in ctx.record.activities if a.body and (runs := hidden_runs(a.body, a.subject or ""))
     ]
     if not hidden:
         return []  # nearly every run: no e-mail hid anything
-    said = _runs(text)
+    # line by line: a draft's subject does not run into its greeting
+    said = frozenset().union(*(_runs(line) for line in text.splitlines()))
+    if not said & frozenset().union(*(runs for _, runs in hidden)):
+        return []
+    shown = _shown(ctx)
     out = []
     for a, runs in hidden:
-        shared = said & runs
+        shared = (said & runs) - shown
         if shared:
             out.append(
                 f"carries words an e-mail hid from its reader ({a.type} of {(a.at or '')[:10]}): "

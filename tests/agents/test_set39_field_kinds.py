@@ -331,3 +331,16 @@ def test_words_an_email_also_shows_are_the_buyers_visible_words() -> None:
         "analyst", ctx, "Tom asked us to send the proposal for the two waves by Friday.", RECIPIENT["sf"]
     )
     assert not any(HIDDEN in r for r in reasons), reasons
+
+
+def test_a_hidden_preheader_the_record_shows_elsewhere_is_no_hidden_echo() -> None:
+    """Set 25's 061: a hidden preheader "Angebot für 120 Fahrzeuge" beside the visible greeting; the buyer's own e-mail
+    asks for the offer for 120 vehicles, and the reply's subject names it before its greeting."""
+    body = (
+        '<span style="display:none">Angebot für 120 Fahrzeuge</span><p>Hallo Frau Vogt, wir freuen uns auf das '
+        "Angebot.</p><p>Anna Schmidt</p>"
+    )
+    ctx = _with_email("de", body)
+    text = "Ihr Angebot für 120 Fahrzeuge\nHallo Frau Schmidt,\n\ndas Angebot für 120 Fahrzeuge kommt am Freitag."
+    reasons = refused_in_role("writer", ctx, text, RECIPIENT["de"])
+    assert not any(HIDDEN in r for r in reasons), reasons
