@@ -18,6 +18,8 @@ from app import defaults
 from app import settings as service
 from app.admin import bp, refusal, tenant_page
 from app.admin.access import at_least
+from app.admin.change_words import value_words
+from app.admin.crm_trouble import tenant_crm_failure
 from app.admin.forms import FormError, changes_from_form, field_views
 from app.admin.preview import OBJECT_TYPE, PreviewError, preview
 from app.admin.usage import budget, export_rows, this_month, to_csv
@@ -25,6 +27,7 @@ from app.admin.views import page
 from app.cards.humanize import option_label, percent, picklist_labels
 from app.cards.view import top_factors
 from app.connectors import get_connector, object_labels
+from app.settings.schema import show_number
 from app.storage import get_db
 
 GUARDRAIL_KEYS = ("autonomy", "discount_cap", "approval_threshold", "escalate_amount_over", "escalate_churn_over",
@@ -56,7 +59,7 @@ def _refuse_viewer() -> Any:
 
 def _settings_page(tenant: str, keys: tuple[str, ...], template: str, endpoint: str, **extra: Any) -> Any:
     snap = service.get(_app(), tenant)
-    views = field_views(service.TenantSettingsModel, snap.settings, keys)
+    views = _overridden(field_views(service.TenantSettingsModel, snap.settings, keys))
     error, status = None, 200
     if request.method == "POST":
         if not _may_edit():
@@ -76,6 +79,22 @@ def _settings_page(tenant: str, keys: tuple[str, ...], template: str, endpoint: 
                 saved=shown_after_redirect and request.args.get("saved"),
                 unchanged=shown_after_redirect and request.args.get("unchanged"), roles=ROLES,
                 **extra), status
+
+
+def _overridden(views: list[Any]) -> list[Any]:
+    """Mark the settings this deployment replaces for every account. Wave 30's walk set the holdout share to 50% on
+    the demo's console ("Saved as version 4. Workers use it from their next job"), backfilled, and no deal was
+    held out: the demo runs with `HOLDOUT_SHARE_OVERRIDE=0`, and nothing on the page said so."""
+    from dataclasses import replace
+
+    override = _app().config.get("HOLDOUT_SHARE_OVERRIDE")
+    if override is None:
+        return views
+    share = show_number("holdout_share", float(override))
+    text = (f"Not in effect here: this deployment holds out {share} of the records of every account "
+            "(`AGENTIC_SALES_HOLDOUT_SHARE_OVERRIDE`; the demo sets 0 so that every deal gets an action). The "
+            "value saved here applies once that setting is removed.")
+    return [replace(v, overridden=text) if v.key == "holdout_share" else v for v in views]
 
 
 def _with_submitted(views: list[Any], form: Any) -> list[Any]:
@@ -277,7 +296,7 @@ def _crm_fields(tenant: str, object_type: str) -> tuple[dict[str, Any], str | No
         return {f.name: f for f in client_for(tenant, _app()).describe(object_type)}, None
     except Exception as exc:  # the page still shows the mapping; saving re-checks with the CRM
         named = object_labels(g.tenant.crm).get(object_type, object_type)
-        return {}, f"the CRM's {named} fields could not be read: {str(exc).splitlines()[0][:200]}"
+        return {}, f"the CRM's {named} fields could not be read: {tenant_crm_failure(_app(), tenant, exc)}"
 
 
 def _draft_from_form(current: dict[str, Any], form: Any) -> dict[str, str]:
@@ -318,7 +337,7 @@ def history(tenant: str) -> Any:
     """Every settings and mapping version: who, when, what changed; undo to any earlier one."""
     versions = service.history(_app(), tenant, limit=100)
     return page("admin/history.html", versions=versions, may_edit=_may_edit(),
-                undone=request.args.get("undone"))
+                undone=request.args.get("undone"), value_words=value_words)
 
 
 @bp.post("/t/<tenant>/undo")
