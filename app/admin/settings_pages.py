@@ -57,6 +57,60 @@ def _refuse_viewer() -> Any:
                    "Changing settings needs the revops or admin role; ask an admin of this account.")
 
 
+class _Clash:
+    """The settings a person changed on a page that someone else changed too since it was opened."""
+
+    def __init__(self, keys: list[str], base: int, now: Any, authors: list[str]) -> None:
+        self.keys, self.base, self.now, self.authors = keys, base, now, authors
+
+    @property
+    def message(self) -> str:
+        shown = ", ".join(f"{k} (now {_value(self.now.settings, k)})" for k in self.keys)
+        who = ", ".join(self.authors) or "someone"
+        return (f"{who} changed {shown} after you opened this page (version {self.base}, now {self.now.version}); "
+                "nothing was saved: the page now shows the current values, change them again and save")
+
+
+def _value(settings: Any, key: str) -> Any:
+    top, _, sub = key.partition(".")
+    value = getattr(settings, top, None)
+    return value.get(sub) if sub and isinstance(value, Mapping) else value
+
+
+def _changes_since_opened(tenant: str, snap: Any, keys: tuple[str, ...], views: Any) -> tuple[dict[str, Any], Any]:
+    """What the submitted form changes, and the clash if someone else changed the same settings meanwhile.
+
+    The form carries the version it was rendered from (`base_version`). Compared with the current values, every
+    control left as it was would undo whatever another person saved since (another tab, the CLI): so the
+    changes are what differs from the values the page SHOWED, applied on top of the current version, and a
+    setting changed on both sides is refused. A form without `base_version` (a script) compares with the
+    current values, as before.
+    """
+    raw = str(request.form.get("base_version") or "").strip()
+    if not raw:
+        return changes_from_form(views, request.form, ROLES), None
+    base = service.at_version(_app(), tenant, int(raw)) if raw.isdigit() else None
+    if base is None:
+        raise FormError("base_version", raw, "a version of these settings: reload the page")
+    if base.version == snap.version:
+        return changes_from_form(views, request.form, ROLES), None
+    seen = field_views(service.TenantSettingsModel, base.settings, keys)
+    changes = changes_from_form(seen, request.form, ROLES)
+    clashing = sorted(k for k in changes if _value(snap.settings, k) != _value(base.settings, k))
+    if not clashing:
+        return changes, None
+    tops = {k.split(".")[0] for k in clashing}
+    authors = sorted({v.author for v in service.history(_app(), tenant, limit=100)
+                      if v.version > base.version and tops & {c.split(".")[0] for c in v.changes}})
+    return changes, _Clash(clashing, base.version, snap, authors)
+
+
+def _clash_page(template: str, tenant: str, snap: Any, views: Any, clash: _Clash, **extra: Any) -> Any:
+    error = {"key": clash.keys[0], "message": clash.message}
+    return page(template, views=views, version=snap.version, error=error, may_edit=_may_edit(), saved=False,
+                unchanged=False, roles=ROLES, **extra), 409
+
+
 def _settings_page(tenant: str, keys: tuple[str, ...], template: str, endpoint: str, **extra: Any) -> Any:
     snap = service.get(_app(), tenant)
     views = _overridden(field_views(service.TenantSettingsModel, snap.settings, keys))
@@ -65,7 +119,9 @@ def _settings_page(tenant: str, keys: tuple[str, ...], template: str, endpoint: 
         if not _may_edit():
             return _refuse_viewer()
         try:
-            changes = changes_from_form(views, request.form, ROLES)
+            changes, clash = _changes_since_opened(tenant, snap, keys, views)
+            if clash:
+                return _clash_page(template, tenant, snap, views, clash, **extra)
             if changes:
                 new = service.update(_app(), tenant, changes, author=g.identity.user)
                 return redirect(url_for(endpoint, tenant=tenant, saved=new.version), code=303)
