@@ -21,7 +21,9 @@ from agents.currencies import currency_of
 from agents.digit_lookalikes import disguised_figures, restored_figures
 from agents.event_dates import calendar_facts_out
 from agents.field_dates import field_dates
+from agents.field_terms import field_term_days
 from agents.field_words import field_words
+from agents.held_codes import held_codes, held_codes_out
 from agents.links import INLINE_URI, url_allowed
 from agents.links import URL as _URL
 from agents.names import customer_references, disguised_words, known_word, unknown_names, word_list
@@ -98,6 +100,7 @@ class Vocabulary:
     vouched_phrases: tuple[str, ...] = ()  # figure-valued score factor labels (agents.vouched)
     own_company: str = ""  # this record's company name, screened: vouched whole, not in pieces (agents.vouched)
     place: str = ""  # the place in brackets after the company's name: a name where a text places something there
+    codes: frozenset[str] = frozenset()  # document codes a custom field holds whole (agents.held_codes)
 
 
 def build_vocabulary(
@@ -191,6 +194,7 @@ def build_vocabulary(
     # person or a figure, however it is worded and whether or not the screen recognised it.
     numbers.update(v for v, n in number_seen.items() if n >= FREE_TEXT_CORROBORATION)
     numbers.update(float(n) for n in counts.values())
+    numbers |= field_term_days(ctx)  # a payment-term field's days ("Net 30"): a figure of the record (wave 30)
     emails = {e.lower() for e in (r.owner.email if r.owner else None, *(c.email for c in r.contacts)) if e}
     words = {w.lower() for t in trusted if t for w in word_list(normalise(t))} | record_names(ctx)  # "Paul" of Paul-Henri
     words |= {w for w, n in word_seen.items() if n >= FREE_TEXT_CORROBORATION} | field_words(ctx, extra_text)
@@ -205,7 +209,8 @@ def build_vocabulary(
                       seen_words=frozenset(word_seen) | frozenset(
                           w.lower() for t in (r.name, *(c.title for c in r.contacts)) if t for w in word_list(normalise(t))),
                       today=ctx.now.date(), currency=r.currency, own_initials=initials_of(ctx.company_name or ""),
-                      names=record_names(ctx), vouched_phrases=factor_labels(ctx), own_company=ctx.company_name or "")
+                      names=record_names(ctx), vouched_phrases=factor_labels(ctx), own_company=ctx.company_name or "",
+                      codes=held_codes(ctx))
 
 
 def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | None = None) -> list[Finding]:
@@ -250,6 +255,7 @@ def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | Non
         if not url_allowed(u, vocab.urls):
             add("url", u)
     rest = order_numbers_out(_URL.sub(lambda m: " ." if m.group(0).endswith(".") else " ", rest))  # "...ateliers. Je"
+    rest = held_codes_out(rest, vocab.codes)  # the record's PO number quoted whole is its reference (wave 30)
     for m in MONEY.finditer(rest):
         if not close_to_any(money_value(m), vocab.money):
             add("money", m.group(0).strip())

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from agents.authority_claims import AUTHORITY_KINDS
 from agents.field_claim_kinds import NAMED_KINDS
+from agents.field_terms import field_terms
 from agents.normalize import normalise
 from agents.worded_terms import WORDED_TERM_KINDS
 
@@ -160,7 +161,9 @@ def record_fields(ctx: Context) -> tuple[list[str], list[str], list[str]]:
     if r.company:
         names += [r.company.name, r.company.industry]
     names += [x for c in r.contacts for x in (c.name, c.title)]
-    free = [v for v in r.extra.values() if isinstance(v, str)]
+    # a payment-term field holding one term alone is the record's term, not a claim a field carries (wave 30)
+    terms = field_terms(ctx)
+    free = [v for k, v in r.extra.items() if isinstance(v, str) and k not in terms]
     subjects = [a.subject for a in r.activities]
 
     def clean(xs: Iterable[str | None]) -> list[str]:

@@ -15,7 +15,7 @@ import re
 
 from agents.past_terms import MONTH_NAME
 
-_INVOICE_WORD = re.compile(
+INVOICE_WORD = re.compile(
     r"invoices?|bills?|billing|rechnung(?:en)?|factures?|facturation|facturas?|facturación", re.I
 )
 """The price words (of agents.price_talk) that name the invoice itself, or the billing a contact is for."""
@@ -37,7 +37,7 @@ _ROUTED = re.compile(
     re.I,
 )
 """An invoice sent to a person ("goes to Tom", "an Frau Keller") or a role ("to your accounts payable team")."""
-_CHANGED = re.compile(
+CHANGED = re.compile(
     r"\d|%|\b(?:lower|less|cheaper|higher|more|reduc\w*|waiv\w*|free|discount\w*|off|drop\w*|cut|zero|later|after|until|"
     r"next|only once|year|quarter|fiscal|deferr?\w*|postpon\w*|delay\w*|split|instal\w*|"
     r"weniger|niedriger|günstiger|höher|reduz\w*|rabatt\w*|nachlass\w*|gratis|kostenlos\w*|erlass\w*|null|erst|später|"
@@ -55,8 +55,8 @@ def invoice_routed(sentence: str, price_words: list[str]) -> bool:
     routes the invoice to a person or a role, and it holds nothing that changes the amount or defers the payment."""
     return (
         bool(price_words)
-        and all(_INVOICE_WORD.fullmatch(w) for w in price_words)
+        and all(INVOICE_WORD.fullmatch(w) for w in price_words)
         and _ROUTED.search(sentence) is not None
-        and _CHANGED.search(sentence) is None
+        and CHANGED.search(sentence) is None
         and MONTH_NAME.search(sentence) is None
     )

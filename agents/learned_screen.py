@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from agents.facts import Vocabulary, find_unsupported
+from agents.held_codes import quotes_a_held_code
 from agents.links import URL
 from agents.normalize import normalise
 from agents.order_numbers import order_numbers_out
@@ -162,7 +163,9 @@ def planted_sentence_violations(text: str, vocab: Vocabulary, kinds: tuple[str, 
             continue  # a signature ("Pierre"), a greeting ("Hola Lucas:"), a call's heading, of the record's own names
         # a section number, an ordinal or a reference code is no fact at all, so it anchors nothing: "The quote
         # reference HDG-0427 is on the cover page" is still the screen's to read (wave 25)
-        if _FACT.search(order_numbers_out(sentence)) and not find_unsupported(sentence, vocab, kinds=kinds):
+        # ... unless the record holds the code whole ("PO-4471" in its purchase-order field, wave 30)
+        anchored = _FACT.search(order_numbers_out(sentence)) or quotes_a_held_code(sentence, vocab.codes)
+        if anchored and not find_unsupported(sentence, vocab, kinds=kinds):
             continue
         shown = sentence if len(sentence) <= 90 else sentence[:87] + "..."
         reasons.append(f"learned screen: {shown!r} reads as planted content ({p:.2f}) and states nothing the "

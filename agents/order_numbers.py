@@ -106,18 +106,40 @@ def carries_terms(sentence: str) -> bool:
                 or unanchored_price_talk(sentence))
 
 
+_CLAUSE = re.compile(r"(;\s*|\s[-–—]\s|,\s+(?:and|but|while|und|aber|et|mais|y|pero)\s+)", re.I)
+"""Where a sentence joins two clauses that each say something of their own: a semicolon, a dash between spaces, a comma
+and a conjunction ("The total stays at GBP 24,000; page 3 shows which clinics fall in each wave")."""
+
+
+def _spans(piece: str, patterns: tuple[re.Pattern[str], ...],
+           whole: frozenset[re.Pattern[str]]) -> list[tuple[tuple[int, int], re.Pattern[str]]]:
+    return sorted(((m.span(0 if p in whole else 1), p) for p in patterns for m in p.finditer(piece)
+                   if p is not _PART_NUMBER or not (_MOMENT.search(piece, 0, m.start())
+                                                    or _PARTLY.search(piece[max(0, m.start() - 6):m.end()]))),
+                  key=lambda x: x[0])
+
+
+def _blanked(piece: str, spans: list[tuple[tuple[int, int], re.Pattern[str]]]) -> str:
+    for (start, end), _p in reversed(_merged(spans)):
+        piece = piece[:start] + " " + piece[end:]
+    return piece
+
+
 def _blank(text: str, patterns: tuple[re.Pattern[str], ...], whole: frozenset[re.Pattern[str]]) -> str:
     if not _CUES.search(text):
         return text  # most texts: no ordinal, no part number, no reference
     out = []
     for piece in _SENTENCE.split(text):  # the separators are kept as pieces: joined, the text is whole
-        spans = sorted(((m.span(0 if p in whole else 1), p) for p in patterns for m in p.finditer(piece)
-                        if p is not _PART_NUMBER or not (_MOMENT.search(piece, 0, m.start())
-                                                         or _PARTLY.search(piece[max(0, m.start() - 6):m.end()]))),
-                       key=lambda x: x[0])
+        spans = _spans(piece, patterns, whole)
         if spans and not carries_terms(piece):
-            for (start, end), _p in reversed(_merged(spans)):
-                piece = piece[:start] + " " + piece[end:]
+            piece = _blanked(piece, spans)
+        elif spans and _CLAUSE.search(piece):
+            # a part's number in a clause of its own that carries no term is still a part's number, whatever the
+            # sentence's other clause states (wave 30, set 39's 006); references and codes stay read in such a
+            # sentence ("Ref. 2026-11-30; that is the last day")
+            parts = tuple(p for p in patterns if p in (_PART_NUMBER, _ORDINAL, _BARE_ORDINAL))
+            piece = "".join(_blanked(c, _spans(c, parts, whole)) if i % 2 == 0 and not carries_terms(c) else c
+                            for i, c in enumerate(_CLAUSE.split(piece)))
         out.append(piece)
     return "".join(out)
 

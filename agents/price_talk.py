@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from agents.invoice_references import invoice_referenced
 from agents.invoice_routing import invoice_routed
 from agents.normalize import SENTENCE_BREAK
 from agents.price_anchors import (
@@ -175,8 +176,10 @@ def unanchored_price_talk(text: str, approved_discount: float | None = None, *, 
         # wave 26: the invoice routed to a person or a role, which says who receives it (agents.invoice_routing), and a
         # plan's due dates ("échéances")
         words = [m.group(0) for m in _OUR_PRICE.finditer(sentence)]
+        # wave 30: the record's own PO number put on the invoice (agents.invoice_references)
         if anchored_line_item(sentence) or calculation_not_invoice(sentence, text, words) or invoice_routed(sentence, words) \
-                or plan_due_dates(sentence, words) or buyers_input_price(sentence, words):
+                or plan_due_dates(sentence, words) or buyers_input_price(sentence, words) \
+                or invoice_referenced(sentence, words):
             continue
         if not _OUR_PRICE.search(sentence) and not (discounts and _DISCOUNT.search(sentence) and not _NO.search(sentence)
                                                     and not _THEIRS.search(sentence)):

@@ -46,6 +46,7 @@ from agents.facts import Vocabulary, find_unsupported
 from agents.feast_days import past_feast_deadlines
 from agents.field_claims import field_claims
 from agents.field_date_claims import contradicted_field_dates
+from agents.field_terms import without_field_terms
 from agents.file_names import file_names_as_words
 from agents.fulfilment_claims import fulfilment_claims
 from agents.german_compounds import compound_concessions
@@ -194,6 +195,9 @@ def commercial_violations(
     `topic_reports` (internal texts) "talks about pricing" reports the buyer's topic and is not our price talk."""
     # a script's "Lieber nicht: von sich aus über Preisabschläge reden" states no term (agents.price_guidance, wave 27)
     said = without_price_guidance(text)
+    # a payment term the record's payment-term field holds, stated as the field states it ("30 Tage netto"), is the
+    # record's fact: the sentence is read without it (agents.field_terms, wave 30)
+    said = without_field_terms(said, ctx)
     text = without_vouched(said, vocab)
     return [*discount_violations(text, approved_discount), *price_violations(text, vocab.money, vocab.numbers - vocab.money),
             *promise_violations(text, allowed_promises), *deal_state_violations(text, ctx.record.stage_kind),

@@ -12,6 +12,7 @@ from datetime import date
 
 from agents import spoken_time as st
 from agents.calendar_days import named_days, resolve_day
+from agents.dated_times import meeting_time_dated_elsewhere
 from agents.facts import find_dates
 from agents.meeting_slots import BUSINESS_HOURS as BUSINESS_HOURS
 from agents.meeting_slots import DEADLINE_MIN_DAYS as DEADLINE_MIN_DAYS
@@ -196,7 +197,8 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
     low = t.lower()
     spans = any(cue in low for cue in SPAN_CUES) or MONTH_NAME.search(low) is not None  # wave 18: a whole month too
     # A period after a day number ("bis zum 15. November") does not end the sentence.
-    for sentence in re.split(SENTENCE_BREAK, t):
+    sentences = re.split(SENTENCE_BREAK, t)
+    for sentence in sentences:
         dates = find_dates(sentence)
         for value, (year, month, day) in dates:
             d = resolve_day(year, month, day, send_day)
@@ -287,8 +289,10 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
         elif no_day and (AFTER_THIS_MESSAGE.search(sentence) or st.AFTER_THIS_MEETING.search(sentence)
                          or st.ONCE_READ.search(sentence)):
             reasons.append("proposes to meet right after this message (today)")
-        elif (CLOCK.search(sentence) or st.CLOCK_SPOKEN.search(sentence)) and no_day:
-            # "a call at 4pm your time" names no day, so the buyer reads it as today.
+        elif (CLOCK.search(sentence) or st.CLOCK_SPOKEN.search(sentence)) and no_day and not \
+                meeting_time_dated_elsewhere(sentence, sentences, send_day):
+            # "a call at 4pm your time" names no day, so the buyer reads it as today; "the walkthrough would start at
+            # 9 am" names back a walkthrough another sentence dates (agents.dated_times, wave 30)
             reasons.append("proposes a meeting time without a day (reads as today)")
         for names in WEEKDAYS.values():
             wd = names[send_day.weekday()]

@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from agents.held_codes import held_codes_out
+from agents.invoice_references import HELD_REFERENCE
 from agents.names import word_list
 from agents.nicknames import nickname_words
 from agents.normalize import normalise
@@ -91,7 +93,8 @@ def without_vouched(text: str, vocab: Vocabulary) -> str:
             text = text.replace(phrase, "score factor")
     if vocab.names:
         text = _CAPITALISED_WORD.sub(lambda m: "Name" if m.group(0).lower() in vocab.names else m.group(0), text)
-    return text
+    # a document code a custom field holds whole ("PO-4471") is the record's reference, not a figure or a price
+    return held_codes_out(text, vocab.codes, HELD_REFERENCE)
 
 
 def without_own_company(text: str, own: str, denied: Iterable[str] = (), replacement: str = "") -> str:

@@ -1,0 +1,74 @@
+"""A meeting's clock time said again without its day, where the same draft gives that day (issue 11, wave 30, set
+39's 084).
+
+agents.timing reads a meeting time with no day in its sentence as today's ("a call at 4 pm your time"). A draft that
+proposes "Thursday, December 3 at 9 am Central ... for a 30-minute walkthrough" and says elsewhere "the walkthrough
+would start at 9 am Central" names one meeting twice: the second sentence points back at the first with a definite
+article ("the walkthrough", "der Termin", "l'appel", "la llamada"), and its day is the first one's.
+
+So a dayless time is that meeting's when all of these hold: the sentence names the meeting with a definite article or
+a possessive; another sentence of the draft names the same kind of meeting with a day after the send day; and every
+clock time of the dayless sentence is one of that sentence's times. "I'll call you at 9 am" (no meeting named back),
+"the walkthrough starts at 4 pm" beside a 9 am proposal, or a meeting whose only day is the send day stay refused.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date, timedelta
+
+from agents.calendar_days import resolve_day
+from agents.facts import find_dates
+from agents.written_days import WEEKDAY_NUMBERS, days_of_month, this_weekdays
+
+_MEETING = (
+    r"walk-?\s?through|call|meeting|demo|demonstration|session|review|appointment|conversation|catch-?up|"
+    r"termin|gespräch|telefonat|besprechung|anruf|videocall|videokonferenz|vorführung|durchsprache|"
+    r"rendez-vous|appel|réunion|échange|visio|démonstration|entretien|point|"
+    r"llamada|reunión|cita|videollamada|demostración|sesión|revisión|conversación"
+)
+_MEETING_NOUN = re.compile(rf"\b({_MEETING})\b", re.I)
+_NAMED_BACK = re.compile(
+    r"(?:\b(?:the|this|that|our|your|der|die|das|den|dem|des|unser\w*|ihr\w*|le|la|notre|votre|ce|cet|cette|el|"
+    r"nuestr[oa]|su|est[ea])\s+(?:[\w-]+\s+){0,2}|\bl['’]\s*)"
+    rf"({_MEETING})\b",
+    re.I,
+)
+"""The meeting named back: "the walkthrough", "the 30-minute call", "der Termin", "l'appel", "la llamada"."""
+
+
+def _stem(noun: str) -> str:
+    return re.sub(r"[\s-]", "", noun.lower())[:5]
+
+
+_WEEKDAY = re.compile(r"\b(" + "|".join(sorted(WEEKDAY_NUMBERS, key=len, reverse=True)) + r")\b", re.I)
+
+
+def _days(sentence: str, send_day: date) -> set[date]:
+    """The days a sentence names: its dates, "this Thursday", "the 3rd", and a bare weekday as the next one to come."""
+    days = {d for _v, (y, m, dd) in find_dates(sentence) if (d := resolve_day(y, m, dd, send_day))}
+    days |= {w.day for w in (*this_weekdays(sentence, send_day), *days_of_month(sentence, send_day))}
+    for m in _WEEKDAY.finditer(sentence):
+        # the send day's own weekday is the send day, no day after it
+        days.add(send_day + timedelta(days=(WEEKDAY_NUMBERS[m.group(1).lower()] - send_day.weekday()) % 7))
+    return days
+
+
+def meeting_time_dated_elsewhere(sentence: str, sentences: Iterable[str], send_day: date) -> bool:
+    """Whether `sentence`'s clock times are those of a meeting it names back, which another of the draft's
+    `sentences` puts on a day after `send_day`."""
+    from agents.clock_times import clock_hours  # noqa: PLC0415 - clock_times reads agents.timing, which reads this
+
+    named = {_stem(m.group(1)) for m in _NAMED_BACK.finditer(sentence)}
+    hours = {round(h, 2) for _v, h, _tz in clock_hours(sentence)}
+    if not named or not hours:
+        return False
+    for other in sentences:
+        if other == sentence or not ({_stem(m.group(1)) for m in _MEETING_NOUN.finditer(other)} & named):
+            continue
+        if not any(d > send_day for d in _days(other, send_day)):
+            continue
+        if hours <= {round(h, 2) for _v, h, _tz in clock_hours(other)}:
+            return True
+    return False
