@@ -73,6 +73,7 @@ from agents.street_terms import street_violations, unpriced_terms
 from agents.symbol_letters import spelled_out
 from agents.timing import timing_violations
 from agents.unreadable_runs import unreadable_runs
+from agents.verb_final_offers import verb_final_offers
 from agents.vouched import without_vouched
 from agents.vouched_vocabulary import vocabulary_violations
 from agents.withheld_echo import withheld_echoes
@@ -213,6 +214,7 @@ def commercial_violations(
             *field_claims(said, ctx),  # a claim only a record field carries (wave 27)
             *event_limit_violations(said, ctx),  # "by" an event, an event over, a past event invented (wave 27)
             *price_match_promises(text),  # "send me their figure and we will meet it" (wave 27, set 36)
+            *verb_final_offers(normalise(text), approved_discount),  # "einen Rabatt anbieten" (wave 30)
             *covered_items(normalise(said)),  # "Marcus agreed that we cover the licences for wave two" (wave 29)
             *contradicted_field_dates(said, ctx, ctx.now.date())]  # "go-live on 15 March", the field says 1 Feb
 
