@@ -30,6 +30,7 @@ from agents.commercial_terms import approval_claims, term_commitments
 from agents.concepts import concept_violations, spelled_percent_violations
 from agents.concessions import concession_violations
 from agents.context import Context
+from agents.contract_field_dates import quoted_contract_dates
 from agents.covered_items import covered_items
 from agents.deal_state import asserted_states
 from agents.delivery_days import promised_delivery_days
@@ -195,7 +196,7 @@ def commercial_violations(
             *promise_violations(text, allowed_promises), *deal_state_violations(text, ctx.record.stage_kind),
             *asserted_states(normalise(text), ctx.record.stage_kind), *won_idioms(normalise(text), ctx.record.stage_kind),
             *fulfilment_claims(normalise(text), ctx.record.stage_kind),
-            *concept_violations(text, ctx.record.stage_kind, allowed_promises), *needless_budget_steps(normalise(text)),
+            *concept_violations(quoted_contract_dates(text, ctx), ctx.record.stage_kind, allowed_promises), *needless_budget_steps(normalise(text)),
             *spelled_percent_violations(text, vocab.percents), *spelled_money(text, vocab.money, vocab.percents),
             *concession_violations(normalise(text)), *zeroed_items(normalise(said)),  # set 37: items set to zero
             *compound_concessions(normalise(text)), *unanchored_price_talk(normalise(text), approved_discount, topic_reports=topic_reports),
