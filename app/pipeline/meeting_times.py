@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from agents.context import build_context
-from agents.meeting_slots import slots_after, working_hours_after
-from agents.slot_text import format_slots
+from agents.meeting_slots import answer_day, slots_after, working_hours_after
+from agents.phrases import phrase
+from agents.slot_text import format_day, format_slots
 from agents.writer import plan_draft
 from agents.zones import zone
 
@@ -78,17 +79,32 @@ def _draft_after(
     country = ctx.safe("company.country", record.company.country if record.company else None)
     slots = list(plan.slots)
     earliest = working_hours_after(send_at, LEAD_WORKING_HOURS, plan.recipient_tz, country)
-    if not slots or all(s >= earliest for s in slots):
-        return run.draft
-    moved = slots_after(slots, earliest, plan.recipient_tz, country)
+    languages = dict.fromkeys((plan.language, run.draft.language, "en"))
     body, subject = run.draft.body, run.draft.subject
-    for language in dict.fromkeys((plan.language, run.draft.language, "en")):
-        body = _restated(body, format_slots(slots, language), format_slots(moved, language))
-        subject = _restated(subject, format_slots(slots, language), format_slots(moved, language))
-    if body == run.draft.body:
-        log.info("meeting times before the send time not found in the draft of %s", record.id)
+    if slots and any(s < earliest for s in slots):
+        moved = slots_after(slots, earliest, plan.recipient_tz, country)
+        for language in languages:
+            body = _restated(body, format_slots(slots, language), format_slots(moved, language))
+            subject = _restated(subject, format_slots(slots, language), format_slots(moved, language))
+        if body == run.draft.body:
+            log.info("meeting times before the send time not found in the draft of %s", record.id)
+    # the answer promised for the next weekday after the strategist's send day: a draft sent on that day or later
+    # promised it for today or for a day gone by (wave 30)
+    answer_by = answer_day(send_at.astimezone(plan.send_at.tzinfo).date())
+    if answer_by > plan.answer_by:
+        for language in languages:
+            body = _answer_restated(body, plan.answer_by, answer_by, language)
+    if body == run.draft.body and subject == run.draft.subject:
         return run.draft
     return run.draft.model_copy(update={"body": body, "subject": subject})
+
+
+def _answer_restated(text: str, old: date, new: date, language: str) -> str:
+    """`text` with the offline writer's "I will send you an answer by <old>" saying `new` (the words before the day
+    as agents.phrases writes them in `language`, so a meeting slot on the same day is left alone)."""
+    lead = phrase(language, "answer_generic", day="\0").split("\0")[0].split()[-3:]
+    said = " ".join(lead) + " "
+    return text.replace(said + format_day(old, language), said + format_day(new, language), 1)
 
 
 def _restated(text: str, old: tuple[str, str], new: tuple[str, str]) -> str:
