@@ -16,6 +16,7 @@ import pytest
 from agents.commercial_terms import term_commitments
 from agents.free_of_charge import free_of_charge, masked
 from agents.invented_scope import unrecorded_scope
+from agents.promised_work import promised_work
 from tests.agents.role_matrix import ROLES, world
 from tests.agents.role_matrix import role_cases as _cases
 
@@ -192,3 +193,13 @@ def test_scope_stated_free_of_charge_is_still_stated(lang: str, text: str) -> No
 def test_scope_negated_states_none(lang: str, text: str) -> None:
     ctx, _ = world(lang)
     assert unrecorded_scope("", text, ctx) == [], text
+
+
+def test_work_promised_free_of_charge_is_still_promised() -> None:
+    # agents.promised_work read the price's own "sin"/"sans"/"ohne"/"no" as a negation: each of these passed before
+    assert promised_work("Le pondremos un técnico in situ sin coste adicional.", world("es")[0])
+    assert promised_work("Nous enverrons un formateur sur site sans frais.", world("fr")[0])
+    assert promised_work("Wir stellen Ihnen einen Techniker vor Ort ohne Aufpreis.", world("de")[0])
+    assert promised_work("We will put an engineer on site at no extra cost.", world("en")[0])
+    assert promised_work("We will not need anyone on site.", world("en")[0]) == []
+    assert promised_work("Nous enverrons le guide sans formateur sur site.", world("fr")[0]) == []
