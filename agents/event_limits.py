@@ -74,6 +74,7 @@ _FOR_EVENT = re.compile(
 """Limits on an event agents.event_deadlines does not read; "pour"/"para"/"for" only after `_due`."""
 _OUTSIDE_DE = re.compile(r"(?:messe\w*|kongress\w*|konferenz\w*|tagung\w*|wahl\w*|gipfel\w*|ausstellung\w*)$", re.I)
 """German events of the buyer's world: "zur Messe", "zum Kongress" (not "zum Termin", "zur Schulung")."""
+_TOLD_DONE = re.compile(r"(?:ed|ó|é|ée|és|ées|aron|ieron)$", re.I)
 _READY = re.compile(r"^(?:prêts?|prêtes?|list[oa]s?|ready)$", re.I)
 _DECISION_NOUN = re.compile(r"(?:tion|ción|sión|ure|ment|al|off|decision|décision|decisión)$", re.I)
 """A noun of the decision: "validation pour le salon", "aprobación para la feria" name what is approved, no limit."""
@@ -176,13 +177,19 @@ def _limits(sentence: str) -> list[tuple[str, str, list[str]]]:
         if m.group("prep"):
             fronted = not sentence[: m.start("prep")].strip() and _FRONTED_END.match(sentence, m.end())
             # the decision right before, or before its object ("sign the order for the fair", wave 30)
-            if not (fronted or _due(m.group("before")) or _due(verb_before_object(sentence, m.start("prep")))):
+            verb = verb_before_object(sentence, m.start("prep")) or ""
+            # a decision told as done ("Javier confirmó la propuesta para la feria") sets no limit
+            if not (fronted or _due(m.group("before")) or (_due(verb) and not _TOLD_DONE.search(verb))):
                 continue
             np, said = m.group("np"), m.group(0)[m.start("prep") - m.start() :]
         else:
             np, said = m.group("lnp"), m.group(0)
             # a bare "zur"/"zum" is a limit only before an event the seller does not run ("zur Messe", wave 30)
-            if re.fullmatch(r"zu[mr]", m.group("limit"), re.I) and not _OUTSIDE_DE.search(np):
+            # ... and with the decision in its own clause ("Wir sehen uns zur Messe, dann entscheiden Sie": no limit)
+            if re.fullmatch(r"zu[mr]", m.group("limit"), re.I) and not (
+                _OUTSIDE_DE.search(np) and DECIDE.search(re.split(r"[,;]", sentence[m.start() :])[0]
+                                                          + re.split(r"[,;]", sentence[: m.start()])[-1])
+            ):
                 continue
         tail = name_tail(sentence, m.end())  # "le Salon de l'Agriculture": every word of the name (wave 30)
         words = [
