@@ -16,14 +16,15 @@ from __future__ import annotations
 
 import re
 
+from agents.free_of_charge import masked
 from agents.learned_screen import sentences
+from agents.negation import negation_governs
 
 _ASKED = re.compile(r"\?|^\s*¿|\b(?:ask\w*|question\w*|whether|wonder\w*|frage\w*|gefragt|fragt\w*|ob\b|demand\w*|"
                     r"pregunt\w*|consult\w*|wissen möchten|savoir si|saber si|clarif\w*|klär\w*|aclar\w*|"
                     r"will (?:set out|answer|cover(?! (?:the|any|that) (?:\w+ )?(?:difference|shortfall|gap))|detail)|wird (?:beantworten|klären)|précisera|répondra|detallará|"
                     r"responderá|aclarará|present\w*|présent\w*|described|set out|dargestellt|beschrieben|erläuter\w*|décrit\w*|expos\w*|"
                     r"detallad\w*|descrit\w*|explicad\w*)", re.I)
-_NEGATED = re.compile(r"\b(?:no|not|n't|cannot|can't|kein\w*|nicht|pas|aucune?|ningún|ninguna|sin|ni)\b", re.I)
 
 _INCLUDED = (r"included|inclusive|including|incl\.?|inklusive|inkl\.?|inbegriffen|enthalten|inclus|incluse?s?|compris\w*|"
              r"incluid[oa]s?|incluye|incluimos|incluido|free|gratis|kostenlos|kostenfrei|umsonst|gratuit\w*|offert\w*|"
@@ -173,13 +174,22 @@ def term_commitments(text: str) -> list[str]:
             continue
         for name, pattern in _TERMS:
             m = pattern.search(sentence)
-            if m and not (name not in ("bundle", "refund") and _NEGATED.search(sentence[:m.start()][-30:] + m.group(0))):
+            if m and not (name not in ("bundle", "refund") and _negated(sentence, m)):
                 reasons.append(f"a commercial term ({name}) no record field vouches for: {_shown(sentence)!r}")
                 break
         else:
             if _RECOVERED.search(sentence) and _ON_FAILURE.search(sentence):
                 reasons.append(f"a commercial term (refund) no record field vouches for: {_shown(sentence)!r}")
     return reasons
+
+
+def _negated(sentence: str, m: re.Match[str]) -> bool:
+    """Whether a negation governs the term: inside it ("shipping is not included", "la TVA n'est pas comprise") or
+    right before it ("we don't include shipping", "no shipping is included"). A negation any nearer than 30 characters
+    used to do: "don't worry, shipping is on us" and "keine Sorge, die Lieferung ist kostenlos" passed, while "n't"
+    (spelled `\\bn't`, no boundary inside "isn't") was never read (wave 30). The price's own "sin coste", "sans frais",
+    "at no extra cost" is the term, not its negation (agents.free_of_charge)."""
+    return negation_governs(masked(sentence), m.start(), m.end())
 
 
 def approval_claims(text: str, stage_kind: str) -> list[str]:

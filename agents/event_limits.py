@@ -35,6 +35,7 @@ from agents.event_deadlines import (
     on_record,
     record_words,
 )
+from agents.event_objects import name_tail, name_words, verb_before_object
 from agents.facts import find_dates
 from agents.normalize import normalise
 from agents.same_day_pressure import DECIDE
@@ -65,12 +66,15 @@ _FOR_EVENT = re.compile(
     rf"(?P<before>[\w'’-]+\s+)?\b(?P<prep>pour|para|for)\s+(?P<np>(?:(?:le|la|les|l['’]|notre|votre|leur|ce|cet|cette|"
     rf"prochain|prochaine|el|los|las|nuestro|nuestra|su|este|esta|próximo|próxima|the|our|your|their|this|next)\s*)?"
     rf"(?:(?!(?:que|qui|that|which|to|who)\b)[\w'’-]+\s+){{0,3}}?(?:{_OUTSIDE_EVENT}))\b|"  # "for the figures to show"
-    rf"\b(?P<limit>(?:rechtzeitig|pünktlich)\s+zu[mr]|im\s+vorfeld\s+d(?:er|es)|en\s+vue\s+(?:du|des|de\s+la|de\s+l['’])|"
+    rf"\b(?P<limit>(?:rechtzeitig|pünktlich)\s+zu[mr]|(?<!bis\s)(?<!vor\s)zu[mr](?=\s)|im\s+vorfeld\s+d(?:er|es)|en\s+vue\s+(?:du|des|de\s+la|de\s+l['’])|"
     rf"a\s+tiempo\s+para(?:\s+el|\s+la)?|con\s+vistas\s+a(?:l|\s+la)?)\s*(?P<lnp>(?:[\w'’-]+\s+){{0,3}}?"
     rf"(?:{_EVENT_NOUN}|{_OUTSIDE_EVENT})(?:e?s)?)\b",  # "im Vorfeld des Kongresses"
     re.I,
 )
 """Limits on an event agents.event_deadlines does not read; "pour"/"para"/"for" only after `_due`."""
+_OUTSIDE_DE = re.compile(r"(?:messe\w*|kongress\w*|konferenz\w*|tagung\w*|wahl\w*|gipfel\w*|ausstellung\w*)$", re.I)
+"""German events of the buyer's world: "zur Messe", "zum Kongress" (not "zum Termin", "zur Schulung")."""
+_TOLD_DONE = re.compile(r"(?:ed|ó|é|ée|és|ées|aron|ieron)$", re.I)
 _READY = re.compile(r"^(?:prêts?|prêtes?|list[oa]s?|ready)$", re.I)
 _DECISION_NOUN = re.compile(r"(?:tion|ción|sión|ure|ment|al|off|decision|décision|decisión)$", re.I)
 """A noun of the decision: "validation pour le salon", "aprobación para la feria" name what is approved, no limit."""
@@ -172,17 +176,28 @@ def _limits(sentence: str) -> list[tuple[str, str, list[str]]]:
     for m in _FOR_EVENT.finditer(sentence):
         if m.group("prep"):
             fronted = not sentence[: m.start("prep")].strip() and _FRONTED_END.match(sentence, m.end())
-            if not (fronted or _due(m.group("before"))):
+            # the decision right before, or before its object ("sign the order for the fair", wave 30)
+            verb = verb_before_object(sentence, m.start("prep")) or ""
+            # a decision told as done ("Javier confirmó la propuesta para la feria") sets no limit
+            if not (fronted or _due(m.group("before")) or (_due(verb) and not _TOLD_DONE.search(verb))):
                 continue
             np, said = m.group("np"), m.group(0)[m.start("prep") - m.start() :]
         else:
             np, said = m.group("lnp"), m.group(0)
+            # a bare "zur"/"zum" is a limit only before an event the seller does not run ("zur Messe", wave 30)
+            # ... and with the decision in its own clause ("Wir sehen uns zur Messe, dann entscheiden Sie": no limit)
+            if re.fullmatch(r"zu[mr]", m.group("limit"), re.I) and not (
+                _OUTSIDE_DE.search(np) and DECIDE.search(re.split(r"[,;]", sentence[m.start() :])[0]
+                                                          + re.split(r"[,;]", sentence[: m.start()])[-1])
+            ):
+                continue
+        tail = name_tail(sentence, m.end())  # "le Salon de l'Agriculture": every word of the name (wave 30)
         words = [
             re.sub(r"^[dlDL]['’]", "", w)
             for w in re.findall(r"[^\W\d_][\w'’-]*", np)
             if w.lower() not in _ARTICLES and w.lower() not in _FOR_ARTICLES
-        ]
-        found.append(("by", said, words))
+        ] + name_words(tail)
+        found.append(("by", said + tail, words))
     return found
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from agents.context import Context
+from agents.free_of_charge import masked
 from agents.normalize import fold_accents as _fold
 from agents.normalize import normalise
 from agents.product_named import record_text
@@ -95,7 +96,8 @@ def unrecorded_scope(subject: str, body: str, ctx: Context) -> list[str]:
     out: list[str] = []
     for sentence in re.split(r"(?<=[.!?])\s+|\n+", normalise(f"{subject}\n{body}")):
         folded = _fold(sentence)
-        if not _SCOPE_CLAIM.search(folded) or NOT_A_CLAIM.search(folded):
+        # "sin coste adicional", "sans frais", "ohne Aufpreis" claim a price; their negation word negates no scope
+        if not _SCOPE_CLAIM.search(folded) or NOT_A_CLAIM.search(masked(folded)):
             continue
         brands = [
             b

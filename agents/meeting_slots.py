@@ -20,8 +20,9 @@ DEADLINE_MIN_DAYS = 2
 """A deadline offered to the buyer is at least this many days after the send day."""
 
 
-def proposed_slots(send_at: datetime, tz_name: str, *, same_day: bool = False,
-                   country: str | None = None) -> list[datetime]:
+def proposed_slots(
+    send_at: datetime, tz_name: str, *, same_day: bool = False, country: str | None = None
+) -> list[datetime]:
     """Two meeting slots in the recipient's zone, on business days after the send day that are no public holiday
     where the recipient is.
 
@@ -57,6 +58,12 @@ def deadline_date(close: date | None, send_day: date) -> date | None:
     if close is None or close < send_day + timedelta(days=DEADLINE_MIN_DAYS):
         return None
     return close
+
+
+def answer_day(send_day: date) -> date:
+    """The day a draft promises its answer for: the next weekday after the day it is sent (agents.writer's answer_by;
+    app.pipeline.meeting_times says it again when the decision sends the draft later)."""
+    return next(d for d in (send_day + timedelta(days=n) for n in range(1, 5)) if d.weekday() < 5)
 
 
 def working_hours_after(start: datetime, hours: int, tz_name: str, country: str | None = None) -> datetime:

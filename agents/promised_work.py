@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from agents.context import Context
+from agents.free_of_charge import masked
 from agents.invented_scope import NOT_A_CLAIM, SCOPE_ITEM, scope_concept
 from agents.normalize import fold_accents as _fold
 from agents.normalize import normalise
@@ -46,7 +47,8 @@ def promised_work(body: str, ctx: Context) -> list[str]:
     out: list[str] = []
     for sentence in re.split(r"(?<=[.!?])\s+|\n+", normalise(body)):
         folded = _fold(sentence)
-        if not _PROMISE.search(folded) or NOT_A_CLAIM.search(folded):
+        # "sin coste", "sans frais", "at no extra cost" price the work; their negation word negates no promise
+        if not _PROMISE.search(folded) or NOT_A_CLAIM.search(masked(folded)):
             continue
         items = [
             m.group(0)

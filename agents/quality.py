@@ -41,6 +41,7 @@ from agents.late_promises import late_promises
 from agents.meeting_hours import PROPOSAL_HORIZON_DAYS, business_hours_violations, foreign_zone_times
 from agents.models import Check, Draft
 from agents.moments import latest_ask
+from agents.named_systems import unrecorded_systems
 from agents.names import foreign_sentences, guess_language
 from agents.neighbour_languages import clauses_in_other_languages
 from agents.next_steps import count_asks, dated_next_step, script_asks
@@ -352,7 +353,9 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
                         ("asked_by_the_recipient", asked_by_someone_else(body, draft.to.contact_id, ctx)),
                         # wave 25: a feature nobody bought, another contact's confidence
                         ("promises_only_capabilities_on_record",
-                         unrecorded_capabilities(f"{subject}\n{body}", ctx, settings.allowed_promises)),
+                         [*unrecorded_capabilities(f"{subject}\n{body}", ctx, settings.allowed_promises),
+                          # wave 30: data fed into a system of the buyer's nobody named ("in Ihr SAP")
+                          *unrecorded_systems(f"{subject}\n{body}", ctx, settings.allowed_promises)]),
                         ("keeps_confidences", repeated_confidences(body, draft.to.contact_id, ctx))]:
         checks.append(Check(name=rule, passed=not found, detail="; ".join(found) or "none"))
     wrote = guess_language(body)

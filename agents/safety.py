@@ -32,6 +32,7 @@ from agents.commercial_terms import approval_claims, term_commitments
 from agents.concepts import concept_violations, spelled_percent_violations
 from agents.concessions import concession_violations
 from agents.context import Context
+from agents.contract_field_dates import quoted_contract_dates
 from agents.covered_items import covered_items
 from agents.deal_state import asserted_states
 from agents.deal_state_idioms import deal_state_violations
@@ -79,6 +80,7 @@ from agents.street_terms import street_violations, unpriced_terms
 from agents.symbol_letters import spelled_out
 from agents.timing import timing_violations
 from agents.unreadable_runs import unreadable_runs
+from agents.verb_final_offers import verb_final_offers
 from agents.vouched import without_vouched
 from agents.vouched_vocabulary import vocabulary_violations
 from agents.withheld_echo import withheld_echoes
@@ -203,7 +205,7 @@ def commercial_violations(
             *promise_violations(text, allowed_promises), *deal_state_violations(text, ctx.record.stage_kind),
             *asserted_states(normalise(text), ctx.record.stage_kind), *won_idioms(normalise(text), ctx.record.stage_kind),
             *fulfilment_claims(normalise(text), ctx.record.stage_kind),
-            *concept_violations(text, ctx.record.stage_kind, allowed_promises), *needless_budget_steps(normalise(text)),
+            *concept_violations(quoted_contract_dates(text, ctx), ctx.record.stage_kind, allowed_promises), *needless_budget_steps(normalise(text)),
             *spelled_percent_violations(text, vocab.percents), *spelled_money(text, vocab.money, vocab.percents),
             *concession_violations(normalise(text)), *zeroed_items(normalise(said)),  # set 37: items set to zero
             *compound_concessions(normalise(text)), *unanchored_price_talk(normalise(text), approved_discount, topic_reports=topic_reports),
@@ -222,6 +224,7 @@ def commercial_violations(
             *field_claims(said, ctx),  # a claim only a record field carries (wave 27)
             *event_limit_violations(said, ctx),  # "by" an event, an event over, a past event invented (wave 27)
             *price_match_promises(text),  # "send me their figure and we will meet it" (wave 27, set 36)
+            *verb_final_offers(normalise(text), approved_discount),  # "einen Rabatt anbieten" (wave 30)
             *covered_items(normalise(said)),  # "Marcus agreed that we cover the licences for wave two" (wave 29)
             *contradicted_field_dates(said, ctx, ctx.now.date()),  # "go-live on 15 March", the field says 1 Feb
             # wave 30 (set 39): "shall we drop the fee?", "quote without the partners' review", "last call tonight"

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 from agents.catalogue import catalogue_by_name
 from agents.context import Context, as_date
 from agents.draft_parts import DraftParts, draft_parts
 from agents.facts import Vocabulary
+from agents.meeting_slots import answer_day
 from agents.models import Analysis, Draft, DraftOut, NextBestAction, Recipient, Strategy
 from agents.moments import Ask, latest_ask
 from agents.phrases import buyer_language, phrase
@@ -76,7 +77,7 @@ def plan_draft(ctx: Context, nba: NextBestAction, settings: AgentSettings) -> Dr
     tz = recipient_timezone(recipient.timezone if recipient else None, country, nba.timezone)
     ask = latest_ask(ctx)
     slots = tuple(proposed_slots(send_at, tz, same_day=bool(ask and ask.same_day), country=country))
-    answer_by = next(d for d in (send_at.date() + timedelta(days=n) for n in range(1, 5)) if d.weekday() < 5)
+    answer_by = answer_day(send_at.date())
     close = as_date(ctx.record.close_date)
     return DraftPlan(language=language, send_at=send_at, recipient_tz=tz, slots=slots, ask=ask,
                      answer_by=answer_by, deadline=deadline_date(close, send_at.date()))

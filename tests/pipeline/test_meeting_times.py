@@ -65,14 +65,13 @@ def test_quiet_hours_that_move_the_send_past_the_first_slot_move_that_slot(monke
         f"{tuesday:%A}, {tuesday:%B} {tuesday.day} at 14:00 or {wednesday:%A}, {wednesday:%B} {wednesday.day} "
         f"at 10:00" in fixed.draft.body
     )
-    # The promised answer day moves with the send day (tests/pipeline/test_answer_day_moves.py); nothing else.
-    answer_day = f"answer by {wednesday:%B} {wednesday.day}."
-    assert answer_day in fixed.draft.body
-    assert fixed.draft.body.replace(fixed.draft.body.split("Would ")[1].split(" (your time)")[0], "").replace(
-        answer_day, ""
-    ) == run.draft.body.replace(run.draft.body.split("Would ")[1].split(" (your time)")[0], "").replace(
-        f"answer by {tuesday:%B} {tuesday.day}.", ""
+    # nothing else, but the answer's day (the day after the decided send day, wave 30)
+    answered = run.draft.body.replace(
+        f"an answer by {tuesday:%B} {tuesday.day}.", f"an answer by {wednesday:%B} {wednesday.day}."
     )
+    assert fixed.draft.body.replace(
+        fixed.draft.body.split("Would ")[1].split(" (your time)")[0], ""
+    ) == answered.replace(answered.split("Would ")[1].split(" (your time)")[0], "")
 
 
 def test_a_send_moved_past_both_slots_gets_two_later_ones_in_the_drafts_language(monkeypatch) -> None:
@@ -215,3 +214,53 @@ def test_the_card_the_crm_task_and_the_note_all_carry_the_moved_times(pipeline_a
     said, decided = f"on {monday:%a %d %b} 16:00", f"on {tuesday:%a %d %b} 09:00 America/Chicago"
     for text in (str(task), str(crm.notes[0]), card["next_best_action"]["summary"]):
         assert decided in text and said not in text, text
+
+
+def test_the_answer_promised_for_the_day_after_sending_follows_the_decided_send_day(monkeypatch) -> None:
+    # The strategist sends Monday 16:00, so the writer promises "an answer by" Tuesday; quiet hours send it Tuesday
+    # 09:00, and the buyer read a promise for the very day it arrived (wave 30). The answer is for Wednesday now; the
+    # meeting slot on Tuesday at 14:00 keeps its day.
+    monday = (
+        _next_monday(datetime.now(UTC))
+        .astimezone(CHICAGO)
+        .replace(hour=16, minute=0, second=0, microsecond=0)
+    )
+    record, settings, run = _run_due(monkeypatch, monday, now=monday - timedelta(hours=3))
+    tuesday, wednesday = monday + timedelta(days=1), monday + timedelta(days=2)
+    assert f"an answer by {tuesday:%B} {tuesday.day}." in run.draft.body
+    fixed = after_send_time(run, record, {}, _moved(tuesday.replace(hour=9)), settings, now=monday)
+    assert f"an answer by {wednesday:%B} {wednesday.day}." in fixed.draft.body
+    assert f"an answer by {tuesday:%B} {tuesday.day}." not in fixed.draft.body
+    assert f"{tuesday:%A}, {tuesday:%B} {tuesday.day} at 14:00" in fixed.draft.body
+
+
+def test_an_answer_promised_across_a_weekend_and_in_german(monkeypatch) -> None:
+    from dataclasses import replace
+
+    friday = (
+        _next_monday(datetime.now(UTC))
+        .astimezone(CHICAGO)
+        .replace(hour=10, minute=0, second=0, microsecond=0)
+    ) - timedelta(days=3)
+    monkeypatch.setattr(agents.strategist, "schedule", lambda timing, local_now: friday)
+    us = sample_record("t1")
+    assert us.company is not None
+    record = replace(us, company=replace(us.company, country="Germany"))
+    settings = AgentSettings(tenant_id="t1")
+    run = run_agents(record, {}, settings, now=friday - timedelta(hours=1))
+    monday, tuesday = friday + timedelta(days=3), friday + timedelta(days=4)
+    assert f"bis zum {monday.day}. " in run.draft.body
+    # sent Monday instead (the weekend): the answer is due Tuesday, not the Monday it arrives
+    fixed = after_send_time(run, record, {}, _moved(monday.replace(hour=9)), settings, now=friday)
+    assert (
+        f"bis zum {tuesday.day}. " in fixed.draft.body and f"bis zum {monday.day}. " not in fixed.draft.body
+    )
+
+
+def test_a_send_moved_later_the_same_day_keeps_its_answer_day(monkeypatch) -> None:
+    monday = (
+        _next_monday(datetime.now(UTC)).astimezone(CHICAGO).replace(hour=9, minute=0, second=0, microsecond=0)
+    )
+    record, settings, run = _run_due(monkeypatch, monday, now=monday - timedelta(hours=1))
+    fixed = after_send_time(run, record, {}, _moved(monday.replace(hour=11)), settings, now=monday)
+    assert fixed.draft == run.draft
