@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from agents.denied_discounts import denied_discount
 from agents.invoice_routing import invoice_routed
 from agents.normalize import SENTENCE_BREAK
 from agents.price_anchors import (
@@ -169,7 +170,9 @@ def unanchored_price_talk(text: str, approved_discount: float | None = None, *, 
             sentence = _BUYER_PRICE_TOPIC.sub(" ", _TOPIC_REPORT.sub(" ", sentence))
             sentence = sentence if _HELD_UNTIL.search(sentence) else _HOLD_PRICE.sub(" ", sentence)
         # wave 26 (set 35): a script's "Nicht: über Preisnachlässe sprechen" keeps price off the call (agents.price_guidance)
-        if "?" in sentence or _ANCHOR.search(sentence) or no_price_talk_guidance(sentence) or at_list_price(sentence):
+        # wave 30: the list price, a discount said not to exist ("Einen Nachlass haben wir nie vereinbart")
+        if "?" in sentence or _ANCHOR.search(sentence) or no_price_talk_guidance(sentence) or at_list_price(sentence) \
+                or denied_discount(sentence):
             continue
         # wave 24b: a cost laid out as its own line, "die Rechnung" for the calculation named before (agents.price_anchors)
         # wave 26: the invoice routed to a person or a role, which says who receives it (agents.invoice_routing), and a

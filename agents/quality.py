@@ -13,6 +13,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from agents.acknowledged_days import acknowledged_day
+from agents.added_counts import added_to_counts
 from agents.asked_by import asked_by_someone_else
 from agents.calendar_days import named_days, resolve_day
 from agents.capability_claims import unrecorded_capabilities
@@ -320,7 +321,8 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
                    *unrecorded_talks(body, ctx, send_day or ctx.now.date()),  # wave 29: "speaking with Marcus last week"
                    *unrecorded_opening_names(body, vocab),
                    *(unnamed_claims(body, ctx) if draft.language == "de" else ()),
-                   *invented_site_counts(f"{subject}\n{body}", ctx)]  # wave 29: "an den drei Standorten"
+                   *invented_site_counts(f"{subject}\n{body}", ctx),  # wave 29: "an den drei Standorten"
+                   *added_to_counts(f"{subject}\n{body}", ctx)]  # wave 30: "hundertzwanzig Lkw plus alle Anhänger"
     checks.append(Check(name="no_invented_facts", passed=not unsupported,
                         detail="; ".join(unsupported[:5]) or "every fact found in the inputs"))
     leftover = PLACEHOLDER.search(f"{subject}\n{body}")

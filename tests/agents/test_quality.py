@@ -58,7 +58,8 @@ read as the send day, short replies with no activity word, "Stunde"/"Zeit" read 
 WAVE7_FLOORS = {  # (set, language): (bad flagged at least, good passed at least)
     **{(12, lang): (8, 6) for lang in LANGUAGES},
     # set 13 fr good 4 -> 5 since wave 8 reads "à 10 h" as a clock time
-    (13, "en"): (6, 3), (13, "de"): (6, 4), (13, "fr"): (6, 5), (13, "es"): (4, 5),
+    # set 13 en bad 6 -> 5 of 5 since wave 30 leaves q13-en-b4 out of the bad drafts (RUBRIC_WAVE10)
+    (13, "en"): (5, 3), (13, "de"): (6, 4), (13, "fr"): (6, 5), (13, "es"): (4, 5),
     (14, "en"): (4, 4), (14, "de"): (4, 4), (14, "fr"): (4, 3), (14, "es"): (4, 3),
 }
 
@@ -422,6 +423,9 @@ RUBRIC_WAVE10 = {
                     "asks nothing but commits to a dated delivery ('I will send the draft on Friday')"),
     # wave 11: "das Angebot erhalten Sie bis Ende nächster Woche" reads as the dated delivery qh-en-b15 is
     "qh-de-b15": "asks nothing but commits to a dated delivery ('das Angebot erhalten Sie bis Ende nächster Woche')",
+    # wave 30: caught until then only because "thanks for the security sign-off" read as thanks for signing the deal;
+    # set 39's en-g1 ("congratulations on the security sign-off. The proposal ... reaches you on Friday") is labelled good
+    "q13-en-b4": "asks nothing but commits to a dated delivery ('will be with you before the end of next week')",
 }
 """Drafts that earlier sets label bad only for a rule wave 10 changed (issue 11, the rubric as a sales manager judges
 it): the company name is needed only where the draft points at nothing real, and a dated commitment is a next step.

@@ -390,3 +390,305 @@ def test_a_draft_with_no_function_words_of_another_language_is_not_in_another_la
     # an English sentence still reads as English
     english = "Bonjour Claire,\n\nWe will send it to you on Friday and it is on its way.\n\nHugo"
     assert not _check("fr_deal", english, "in_buyer_language", language="fr").passed
+
+
+# --- a review's sign-off congratulated: the record's, or refused ------------------------------------------------------
+
+_PROPOSAL_FRIDAY = {
+    "hubspot_deal": " The proposal for the 420 trucks reaches you on Friday, November 27.",
+    "de_deal": " Das Angebot für die 120 Fahrzeuge kommt am Freitag, 27. November.",
+    "fr_deal": " La proposition pour les 6 ateliers part le vendredi 27 novembre.",
+    "es_opportunity": " La propuesta para los 85 camiones sale el viernes 27 de noviembre.",
+}
+
+
+def _failures(record: str, language: str, opening: str) -> list[str]:
+    greeting = {
+        "hubspot_deal": "Hi Dana",
+        "de_deal": "Hallo Frau Schmidt",
+        "fr_deal": "Bonjour Claire",
+        "es_opportunity": "Hola Javier",
+    }[record]
+    body = f"{greeting},\n\n{opening}{_PROPOSAL_FRIDAY[record]}\n\nSam"
+    entry = {
+        "record": record,
+        "language": language,
+        "draft": {
+            "to_contact_id": RECIPIENT[record],
+            "subject": "Re: Proposal timing",
+            "body": body,
+            "kind": "email",
+        },
+    }
+    return [f"{c.name}: {c.detail}" for c in _checks(entry) if not c.passed]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Noted, and congratulations on the security sign-off.",
+        "Congrats on the security sign-off.",
+        "Thanks for the security sign-off on your side.",
+    ],
+)
+def test_the_records_review_sign_off_may_be_congratulated(opening):
+    assert _failures("hubspot_deal", "en", opening) == []
+
+
+@pytest.mark.parametrize(
+    ("record", "language", "opening"),
+    [
+        ("hubspot_deal", "en", "Noted, and congratulations on the legal sign-off."),
+        ("hubspot_deal", "en", "Thank you for the procurement sign-off."),
+        ("hubspot_deal", "en", "Thanks for the sign-off on the contract."),
+        ("hubspot_deal", "en", "Congratulations on signing."),
+        ("de_deal", "de", "Glückwunsch zur Freigabe durch den Beirat."),
+        ("fr_deal", "fr", "Félicitations pour la validation juridique."),
+        ("es_opportunity", "es", "Enhorabuena por la aprobación del comité."),
+        ("es_opportunity", "es", "Gracias por firmar."),
+    ],
+)
+def test_a_sign_off_the_record_does_not_hold_is_refused(record, language, opening):
+    assert _failures(record, language, opening), opening
+
+
+# --- "as you approved them": the plural thing named, of the activity of its day ---------------------------------------
+
+
+def _to_priya(sentence: str) -> list[str]:
+    entry = {
+        "record": "hubspot_deal",
+        "language": "en",
+        "draft": {
+            "to_contact_id": "503",
+            "subject": "Your questionnaire answers",
+            "kind": "email",
+            "body": f"Hi Priya,\n\n{sentence} No action needed on your side.\n\nBest,\nSam",
+        },
+    }
+    return [f"{c.name}: {c.detail}" for c in _checks(entry) if not c.passed]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The SSO and data retention answers from November 6 appear in the proposal exactly as you approved them.",
+        "Your answers of November 6 go into the proposal as you approved them.",
+        "The questionnaire answers from November 6 stand in the proposal unchanged, as you approved them.",
+    ],
+)
+def test_the_records_approved_answers_may_be_carried_into_the_proposal(sentence):
+    assert _to_priya(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The proposal is exactly as you approved it.",
+        "Marcus approved the proposal on November 19.",
+        "The pricing from November 19 appears in the proposal exactly as you approved it.",
+        "The proposal you approved on November 6 goes out on Friday, November 27.",
+    ],
+)
+def test_an_approval_of_the_deal_or_of_what_the_record_never_approved_is_refused(sentence):
+    assert _to_priya(sentence), sentence
+
+
+# --- a discount said not to exist ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Über einen Nachlass haben wir nicht gesprochen, und das Angebot enthält keinen.",
+        "Einen Nachlass haben wir nie vereinbart.",
+        "Das Angebot enthält keinen Nachlass.",
+        "Der Betrag gilt ohne Nachlass, wie im Angebot.",
+        "Von einem Preisnachlass war nicht die Rede, er ist auch nicht vorgesehen.",
+    ],
+)
+def test_a_denied_nachlass_is_no_concession(sentence):
+    body = (
+        f"Sehr geehrter Herr Weber,\n\nder Betrag im Angebot bleibt bei 36.000 EUR. {sentence}\n\nLena Vogt"
+    )
+    check = _check("de_deal", body, "no_unapproved_commitments", contact="702", language="de")
+    assert check.passed, check.detail
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Über einen Nachlass haben wir nicht gesprochen, aber 5 % sind drin.",
+        "Keinen Nachlass, sondern drei Monate gratis.",
+        "Einen Nachlass gewähren wir gern, nicht nur heute.",
+        "Ein Nachlass ist nicht ausgeschlossen.",
+        "Wir lassen Ihnen beim Preis etwas nach.",
+        "Der Nachlass ist nicht verhandelbar: 10 % auf alles.",
+    ],
+)
+def test_a_nachlass_offered_beside_a_negation_is_still_refused(sentence):
+    body = (
+        f"Sehr geehrter Herr Weber,\n\nder Betrag im Angebot bleibt bei 36.000 EUR. {sentence}\n\nLena Vogt"
+    )
+    check = _check("de_deal", body, "no_unapproved_commitments", contact="702", language="de")
+    assert not check.passed, sentence
+
+
+# --- scarcity as our capacity, bookings or stock ------------------------------------------------------------------------
+
+SCARCITY = [
+    ("hubspot_deal", "en", "We only take three fleet rollouts per quarter, so please decide soon."),
+    ("hubspot_deal", "en", "Heads-up: two January slots have already been taken."),
+    ("hubspot_deal", "en", "There is a cap of four rollouts a quarter on our side."),
+    ("hubspot_deal", "en", "We only have 40 units left in stock."),
+    ("de_deal", "de", "Wir nehmen nur drei Projekte pro Quartal an."),
+    ("de_deal", "de", "Die Starttermine im Januar sind schon vergeben."),
+    ("de_deal", "de", "Wir haben nur noch 80 Telematik-Boxen auf Lager."),
+    ("fr_deal", "fr", "Nous ne lançons que deux déploiements par trimestre."),
+    ("fr_deal", "fr", "Les créneaux de janvier sont déjà pris."),
+    ("fr_deal", "fr", "Il n'y a plus que 30 boîtiers en stock."),
+    ("es_opportunity", "es", "Solo aceptamos tres implantaciones por trimestre."),
+    ("es_opportunity", "es", "Los huecos de enero ya están ocupados."),
+    ("es_opportunity", "es", "Solo nos quedan 20 unidades en almacén."),
+]
+
+
+@pytest.mark.parametrize(("record", "language", "sentence"), SCARCITY)
+def test_invented_capacity_bookings_or_stock_is_scarcity(record, language, sentence):
+    check = _check(record, f"Hallo,\n\n{sentence}\n\nLena", "no_invented_scarcity", language=language)
+    assert not check.passed, sentence
+
+
+HONEST_PLANS = [
+    ("hubspot_deal", "en", "The rollout covers three depots per quarter, as the plan shows."),
+    ("hubspot_deal", "en", "We only need two hours per depot for the install."),
+    ("hubspot_deal", "en", "I'll send an invite; feel free to move it if that slot is taken."),
+    ("de_deal", "de", "Verschieben Sie den Termin gern, falls die Termine am Dienstag schon belegt sind."),
+    (
+        "hubspot_deal",
+        "en",
+        "Your dates are already booked in the plan: Friday, November 27 for the proposal.",
+    ),
+    ("de_deal", "de", "Für die Schulung sind nur zwei Termine pro Monat nötig."),
+    ("de_deal", "de", "Die Termine sind in der Planung vermerkt."),
+    ("fr_deal", "fr", "Le déploiement couvre deux ateliers par mois."),
+    ("fr_deal", "fr", "Il ne faut que deux heures par atelier."),
+    ("es_opportunity", "es", "La implantación cubre tres almacenes por trimestre."),
+    ("es_opportunity", "es", "Solo hacen falta dos sesiones por almacén."),
+]
+
+
+@pytest.mark.parametrize(("record", "language", "sentence"), HONEST_PLANS)
+def test_a_plan_per_period_rations_nothing(record, language, sentence):
+    check = _check(record, f"Hallo,\n\n{sentence}\n\nLena", "no_invented_scarcity", language=language)
+    assert check.passed, check.detail
+
+
+# --- a count of the record's things with more added ---------------------------------------------------------------------
+
+ADDED = [
+    ("de_deal", "de", "Das Angebot umfasst hundertzwanzig Lkw plus alle Anhänger."),
+    ("de_deal", "de", "Das Angebot gilt für 120 Fahrzeuge zuzüglich aller Gabelstapler."),
+    ("hubspot_deal", "en", "The proposal covers the 420 trucks plus all trailers."),
+    ("hubspot_deal", "en", "It prices four hundred and twenty trucks as well as all the forklifts."),
+    ("fr_deal", "fr", "La proposition couvre les 6 ateliers plus toutes les boutiques."),
+    ("fr_deal", "fr", "Elle couvre six ateliers en plus de tous les entrepôts."),
+    ("es_opportunity", "es", "La propuesta cubre 85 camiones más todos los remolques."),
+    ("es_opportunity", "es", "Incluye ochenta y cinco camiones además de todas las furgonetas."),
+]
+
+
+@pytest.mark.parametrize(("record", "language", "sentence"), ADDED)
+def test_a_thing_added_to_the_count_must_be_on_record(record, language, sentence):
+    check = _check(record, f"Hallo,\n\n{sentence}\n\nLena", "no_invented_facts", language=language)
+    assert not check.passed, sentence
+
+
+HONEST_COUNTS = [
+    ("hubspot_deal", "en", "The proposal covers the 420 trucks plus all 6 depots."),
+    ("hubspot_deal", "en", "It covers the 420 trucks and all the questions Marcus raised."),
+    ("de_deal", "de", "Das Angebot umfasst hundertzwanzig Fahrzeuge."),
+    ("de_deal", "de", "Für die 120 Fahrzeuge und alle Fragen dazu bin ich da."),
+    ("fr_deal", "fr", "La proposition couvre les 6 ateliers et toutes les licences."),
+    ("es_opportunity", "es", "La propuesta cubre los 85 camiones más todas las estimaciones de retorno."),
+]
+
+
+@pytest.mark.parametrize(("record", "language", "sentence"), HONEST_COUNTS)
+def test_a_count_with_what_the_record_names_is_honest(record, language, sentence):
+    check = _check(record, f"Hallo,\n\n{sentence}\n\nLena", "no_invented_facts", language=language)
+    assert check.passed, check.detail
+
+
+# --- the count of seats asked of the finance contact ------------------------------------------------------------------
+
+WRONG_PERSON = [
+    (
+        "fr_deal",
+        "712",
+        "fr",
+        "Pourriez-vous me confirmer le nombre de licences dont chaque atelier a besoin ?",
+    ),
+    ("fr_deal", "712", "fr", "Merci de m'indiquer le nombre d'utilisateurs par atelier."),
+    ("de_deal", "702", "de", "Können Sie mir die Anzahl der Lizenzen für das Angebot nennen?"),
+    ("de_deal", "702", "de", "Wie hoch ist die Zahl der Fahrer, die die App nutzen?"),
+    (
+        "salesforce_opportunity",
+        "0035g00000Con02",
+        "en",
+        "Could you confirm the number of seats each clinic needs?",
+    ),
+    ("salesforce_opportunity", "0035g00000Con02", "en", "What is the number of users at the 9 clinics?"),
+    (
+        "es_opportunity",
+        "0035g00000Es02",
+        "es",
+        "¿Me confirma el número de licencias que necesita cada almacén?",
+    ),
+    ("es_opportunity", "0035g00000Es02", "es", "¿Cuál es el número de conductores que usarán la aplicación?"),
+]
+
+
+@pytest.mark.parametrize(("record", "contact", "language", "question"), WRONG_PERSON)
+def test_the_count_of_seats_asked_of_finance_goes_to_the_wrong_person(record, contact, language, question):
+    check = _check(
+        record,
+        f"Hallo,\n\n{question}\n\nLena",
+        "asks_the_person_who_owns_it",
+        contact=contact,
+        language=language,
+    )
+    assert not check.passed, question
+
+
+RIGHT_PERSON = [
+    # the operations contact owns the count; the finance contact is asked about money, or told the count
+    (
+        "fr_deal",
+        "711",
+        "fr",
+        "Pourriez-vous me confirmer le nombre de licences dont chaque atelier a besoin ?",
+    ),
+    ("fr_deal", "712", "fr", "Le nombre de licences change-t-il votre budget ?"),
+    ("fr_deal", "712", "fr", "La proposition indique le nombre de licences que Claire a demandé."),
+    ("de_deal", "701", "de", "Können Sie mir die Anzahl der Lizenzen für das Angebot nennen?"),
+    ("salesforce_opportunity", "0035g00000Con02", "en", "Could you check the number of seats with Elena?"),
+    (
+        "es_opportunity",
+        "0035g00000Es01",
+        "es",
+        "¿Me confirma el número de licencias que necesita cada almacén?",
+    ),
+]
+
+
+@pytest.mark.parametrize(("record", "contact", "language", "question"), RIGHT_PERSON)
+def test_the_count_asked_of_its_owner_or_told_to_finance_is_fine(record, contact, language, question):
+    check = _check(
+        record,
+        f"Hallo,\n\n{question}\n\nLena",
+        "asks_the_person_who_owns_it",
+        contact=contact,
+        language=language,
+    )
+    assert check.passed, check.detail
