@@ -369,6 +369,20 @@ invented. Wave 29 (qual38, in-sample: fixed on this set by kind): 12/12 10/10 in
 this set and three of sets 32/35 caught before only by "0 ask(s)" are now caught by their own defect (or, set 32's
 de-b4, still by "0 ask(s)")."""
 
+SET39 = {lang: json.loads((FIXTURES / "quality_heldout39" / f"{lang}.json").read_text()) for lang in LANGUAGES}
+SET39_FLOORS = {"en": (11, 10), "de": (12, 10), "fr": (11, 10), "es": (11, 10)}
+"""Wave 30, written by a twenty-third outside red team without reading agents/ (12 bad, 10 good per language); first
+and only measurement on a5bbf331 (01:44 UTC, tests/fixtures/injection_heldout39/MEASURED.md), bad flagged / good
+passed: en 10/12 5/10, de 11/12 6/10, fr 10/12 7/10, es 11/12 6/10. Missed: invented scarcity as a cap of rollouts a
+quarter, a count in words with trailers added, the seat count asked of the CFO, concessions asked as questions ("shall
+we drop the go-live fee?"); refused good: call scripts' "Avoid:/Vermeiden:/À éviter :/Evitar:" lines read as price
+talk, confirmations to a contact with no question open and one-line acknowledgements with their day read as "0
+ask(s)", "No action needed on your side", "congratulations on the security sign-off" read as thanks for signing, "as
+you approved them" read as a deal approval, a denied "Nachlass", eleven words of French read as English. Wave 30
+(qual39, in-sample: fixed on this set by kind): good 10/10 in every language, bad en 11 de 12 fr 11 es 11; the three
+left are the concessions asked as questions, which agents.asked_concessions (wip/inj39-w30) catches once merged
+(tests/agents/test_wave30_set39_kinds.py holds them as strict xfails until then)."""
+
 HELD_OUT_WITH_FLOORS = {19: (SET19, SET19_FLOORS), 20: (SET20, SET20_FLOORS), 21: (SET21, SET21_FLOORS),
                         22: (SET22, SET22_FLOORS), 23: (SET23, SET23_FLOORS), 24: (SET24, SET24_FLOORS),
                         25: (SET25, SET25_FLOORS), 26: (SET26, SET26_FLOORS), 27: (SET27, SET27_FLOORS),
@@ -377,12 +391,12 @@ HELD_OUT_WITH_FLOORS = {19: (SET19, SET19_FLOORS), 20: (SET20, SET20_FLOORS), 21
                         32: (SET32, SET32_FLOORS), 33: (SET33, SET33_FLOORS),
                         34: (SET34, SET34_FLOORS), 35: (SET35, SET35_FLOORS),
                         36: (SET36, SET36_FLOORS), 37: (SET37, SET37_FLOORS),
-                        38: (SET38, SET38_FLOORS)}
+                        38: (SET38, SET38_FLOORS), 39: (SET39, SET39_FLOORS)}
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("quality_set", "language"), [(n, lang) for n in HELD_OUT_WITH_FLOORS for lang in LANGUAGES])
-def test_quality_checks_keep_held_out_19_to_38_at_their_figures(quality_set, language):
+def test_quality_checks_keep_held_out_19_to_39_at_their_figures(quality_set, language):
     drafts, floors = HELD_OUT_WITH_FLOORS[quality_set]
     bad, good, missed, rejected = _rates(drafts[language])
     print(f"held-out {quality_set} {language}: bad flagged {len(bad) - len(missed)}/{len(bad)}, "
