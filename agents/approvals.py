@@ -105,7 +105,7 @@ _BARE_STEMS = frozenset({"sign", "appr", "okay", "endo"})
 approval verb itself; "Budget approved" or "Vendor selected" name what was approved, and the record must say so."""
 _BARE_NOTE = re.compile(r"^(?!.*\b(?:all|alles|tout|todo|toda)\b)(?:\S+\s+){0,5}\S+$", re.I)
 """A note of at most six words that says nothing is approved wholesale ("all signed off" claims everything)."""
-_DECIDED_STAGES = re.compile(r"boughtin|bought in|approv|commit|verbal|contractsent|contract sent|closedwon|won\b", re.I)
+DECIDED_STAGES = re.compile(r"boughtin|bought in|approv|commit|verbal|contractsent|contract sent|closedwon|won\b", re.I)
 
 
 _PERSON = re.compile(r"(?<![.!?]\s)(?<!^)\b(?-i:[A-ZÄÖÜÁÉÍÓÚ][a-zäöüßáéíóúñç]+)\b")
@@ -164,7 +164,7 @@ def _states_an_approval(ctx: Context) -> bool:
     return False
 
 
-def _clause_around(sentence: str, start: int, end: int) -> str:
+def clause_around(sentence: str, start: int, end: int) -> str:
     """The clause of a sentence that holds the span: from the last break before it to the first after it."""
     before = [m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)]
     after = _CLAUSE_BREAK.search(sentence, end)
@@ -226,7 +226,7 @@ def unvouched_approvals(text: str, ctx: Context) -> list[str]:
     if not any(c in low for c in _CUES):
         return []
     record = ctx.record
-    if record.stage_kind == "won" or _DECIDED_STAGES.search(record.stage or ""):
+    if record.stage_kind == "won" or DECIDED_STAGES.search(record.stage or ""):
         return []
     known: tuple[list[set[str]], list[str]] | None = None
     wide: list[set[str]] | None = None
@@ -234,7 +234,7 @@ def unvouched_approvals(text: str, ctx: Context) -> list[str]:
     reasons: list[str] = []
     for sentence in SENTENCE_BREAK.split(normalise(text)):
         for m in _APPROVAL.finditer(sentence):
-            clause = _clause_around(sentence, m.start(), m.end())
+            clause = clause_around(sentence, m.start(), m.end())
             if _NOT_A_CLAIM.search(clause) or sentence.rstrip().endswith("?") \
                     or (m.group("noun") and not _GIVEN.search(clause)):
                 continue

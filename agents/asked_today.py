@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from agents.meeting_today_words import MEET_RE
 from agents.same_day_pressure import pressed_for_today
-from agents.timing import MEET_RE, timing_violations
+from agents.timing import timing_violations
 
 
 def same_day_call(sentence: str, send_day: date) -> bool:

@@ -19,9 +19,9 @@ from datetime import date
 from agents.calendar_days import resolve_day
 from agents.context import Context
 from agents.facts import find_dates
-from agents.next_steps import _DAYS
+from agents.next_steps import WEEKDAY_NAMES
 from agents.normalize import normalise
-from agents.timing import _SENTENCE_BREAK
+from agents.timing import SENTENCE_BREAK
 
 _BODY = (
     r"(?:partners|board|committee|steering\s+group|leadership\s+team|management\s+team|"
@@ -53,7 +53,7 @@ _NEAR = 40
 _GAP = re.compile(
     rf"^[\s,]*(?:(?:is|are|will\s+be|takes\s+place|is\s+(?:set|scheduled|planned)|to\s+decide|ist|findet|tagt|est|a\s+lieu|"
     rf"aura\s+lieu|es|será|tiene\s+lugar|is\s+expected)\s+)?(?:on|am|le|el|for|für|pour|para|at|by|bis|d'ici|"
-    rf"in\s+the\s+week\s+of|in\s+der\s+woche\s+vom|statt)?\s*(?:(?:{_DAYS})\w*,?\s*)?(?:the\s+)?$",
+    rf"in\s+the\s+week\s+of|in\s+der\s+woche\s+vom|statt)?\s*(?:(?:{WEEKDAY_NAMES})\w*,?\s*)?(?:the\s+)?$",
     re.I,
 )
 """Between the event and its day only a copula and a preposition: "the partners meet on Tuesday, 1 December"."""
@@ -79,7 +79,7 @@ def undated_buyer_events(body: str, ctx: Context, send_day: date) -> list[str]:
     """Clauses that put the buyer's decision or meeting on a day no activity of the record gives."""
     out: list[str] = []
     recorded: set[date] | None = None
-    for sentence in re.split(_SENTENCE_BREAK, normalise(body)):
+    for sentence in re.split(SENTENCE_BREAK, normalise(body)):
         if _NOT_STATED.search(sentence):
             continue
         for clause in _CLAUSE.split(sentence):

@@ -69,7 +69,7 @@ def calendar_weeks(text: str, today: date) -> list[NamedDays]:
     return out
 
 
-def _easter(year: int) -> date:
+def easter_sunday(year: int) -> date:
     """Easter Sunday (Gregorian; the anonymous algorithm)."""
     a, b, c = year % 19, year // 100, year % 100
     d, e = divmod(b, 4)
@@ -82,7 +82,7 @@ def _easter(year: int) -> date:
     return date(year, month, (h + l_ - 7 * m + 33 * month + 19) % 32)
 
 
-def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+def nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
     """The n-th `weekday` (0 = Monday) of a month; n = -1 for the last."""
     if n > 0:
         first = date(year, month, 1)
@@ -102,7 +102,7 @@ def _fixed(month: int, day: int) -> Callable[[int], date]:
 
 
 def _from_easter(days: int) -> Callable[[int], date]:
-    return lambda year: _easter(year) + timedelta(days=days)
+    return lambda year: easter_sunday(year) + timedelta(days=days)
 
 
 _HOLIDAYS: tuple[tuple[str, Callable[[int], date]], ...] = (
@@ -139,13 +139,13 @@ _HOLIDAYS: tuple[tuple[str, Callable[[int], date]], ...] = (
     (r"pentecost|whitsun|pfingsten|pentecôte|pentecostés", _from_easter(49)),
     (r"fronleichnam|corpus christi|fête-dieu", _from_easter(60)),
     # days counted from a weekday of a month, or from Advent
-    (r"martin luther king(?: jr\.?)? day|mlk day", lambda y: _nth_weekday(y, 1, 0, 3)),
-    (r"presidents'? day", lambda y: _nth_weekday(y, 2, 0, 3)),
-    (r"memorial day", lambda y: _nth_weekday(y, 5, 0, -1)),
-    (r"labou?r day", lambda y: _nth_weekday(y, 9, 0, 1)),
-    (r"black friday", lambda y: _nth_weekday(y, 11, 3, 4) + timedelta(days=1)),
-    (r"cyber monday", lambda y: _nth_weekday(y, 11, 3, 4) + timedelta(days=4)),
-    (r"thanksgiving(?: day)?", lambda y: _nth_weekday(y, 11, 3, 4)),
+    (r"martin luther king(?: jr\.?)? day|mlk day", lambda y: nth_weekday(y, 1, 0, 3)),
+    (r"presidents'? day", lambda y: nth_weekday(y, 2, 0, 3)),
+    (r"memorial day", lambda y: nth_weekday(y, 5, 0, -1)),
+    (r"labou?r day", lambda y: nth_weekday(y, 9, 0, 1)),
+    (r"black friday", lambda y: nth_weekday(y, 11, 3, 4) + timedelta(days=1)),
+    (r"cyber monday", lambda y: nth_weekday(y, 11, 3, 4) + timedelta(days=4)),
+    (r"thanksgiving(?: day)?", lambda y: nth_weekday(y, 11, 3, 4)),
     (r"buß- und bettag|buss- und bettag", lambda y: _advent(y) - timedelta(days=11)),
     (r"totensonntag|ewigkeitssonntag", lambda y: _advent(y) - timedelta(days=7)),
     (r"volkstrauertag", lambda y: _advent(y) - timedelta(days=14)),

@@ -7,17 +7,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from agents import deal_closure as dc
 from agents.concessions import APPROVED_DISCOUNT
-from agents.facts import _MONEY, _PERCENT, _close_to_any, _num
+from agents.facts import MONEY, PERCENT, close_to_any, parse_number
 from agents.negation import negation_governs
 from agents.normalize import normalise
 from agents.order_numbers import reference_codes_out
 from agents.other_sellers import anothers_price
-from agents.spelled_amounts import _TENS, _UNITS, spelled_currency_amounts
+from agents.spelled_amounts import TENS, UNITS, spelled_currency_amounts
 from agents.terms_promises import MORE_PROMISES
 
-_NUM_WORDS = {
+NUM_WORDS = {
     # en
     "five": 5, "ten": 10, "fifteen": 15, "twenty": 20, "twenty-five": 25, "thirty": 30, "forty": 40, "fifty": 50,
     # de
@@ -34,7 +33,7 @@ _NUM_WORDS = {
 
 _PCT_WORDS = (r"(?:%|percent|per cent|prozent|pour ?cent|por ?ciento|pct|percentage points?|points?|pts|"
               r"prozentpunkte?|punkte|points de pourcentage|puntos(?: porcentuales)?)")
-_PCT_SPELLED = re.compile(rf"\b({'|'.join(sorted(_NUM_WORDS, key=len, reverse=True))})\s?{_PCT_WORDS}", re.I)
+PCT_SPELLED = re.compile(rf"\b({'|'.join(sorted(NUM_WORDS, key=len, reverse=True))})\s?{_PCT_WORDS}", re.I)
 
 DISCOUNT_WORDS = (
     r"(?:off|discount\w*|reduction|reduced|rebate|credit|savings?|cheaper|markdown|knock(?:ed)? off|take[ns]? off|"
@@ -105,11 +104,11 @@ _MONEY_CONCESSION = re.compile(
 PRICE_WORDS = (r"(?:price[sd]?|pricing|cost[s]?|total|all-in|fee[s]?|quote[sd]?|rate|invoice[sd]?|pay|amount|"
                r"preis\w*|gesamtpreis|kosten|betrag|angebot|summe|prix|tarif\w*|coût\w*|montant|devis|"
                r"precio\w*|coste\w*|costo\w*|importe|tarifa\w*|presupuesto)")
-_PRICE_FIGURE = re.compile(
+PRICE_FIGURE = re.compile(
     rf"\b{PRICE_WORDS}\b[^.\n\d]{{0,30}}?(\d{{1,3}}(?:[.,' ]\d{{3}})+(?:[.,]\d{{1,2}})?|\d{{3,}}(?:[.,]\d+)?)"
     rf"(?!\s?(?:%|{_PCT_WORDS}|trucks|seats|users|licen|sites|days|weeks|months|minutes|hours))", re.I)
 
-_GOODS = (r"months?|weeks?|years?|days?|seats?|licen[cs]es?|users?|trials?|pilots?|onboarding|implementation|"
+GOODS = (r"months?|weeks?|years?|days?|seats?|licen[cs]es?|users?|trials?|pilots?|onboarding|implementation|"
           r"set-?up|installation|migration|training|support|upgrades?|add-?ons?|modules?|features?|services?|"
           r"consulting|hardware|devices?|integrations?|access|tiers?|plans?|delivery|shipping|maintenance|"
           r"workshops?|rollout|deployment|subscriptions?|renewals?|hours?|clinics?|depots?|sites?|locations?|"
@@ -119,8 +118,8 @@ _GOODS = (r"months?|weeks?|years?|days?|seats?|licen[cs]es?|users?|trials?|pilot
 _FREE_NEAR_GOODS = (
     # "two months free", "the first 3 months are free", "migration is free", "free pilot";
     # not "feel free to", "free up", "are you free on Monday", "hassle-free".
-    rf"\bfree(?<!-free)(?<!feel free)(?<!feels free)(?! to\b)(?! up\b)(?!-)(?:\s+(?:of charge|\w+)){{0,3}}?\s+(?:{_GOODS})\b|"
-    rf"\b(?:{_GOODS})\b(?:\s+\w+){{0,3}}?\s+(?:(?:is|are|be|comes?|stays?|will be|'s)\s+)?"
+    rf"\bfree(?<!-free)(?<!feel free)(?<!feels free)(?! to\b)(?! up\b)(?!-)(?:\s+(?:of charge|\w+)){{0,3}}?\s+(?:{GOODS})\b|"
+    rf"\b(?:{GOODS})\b(?:\s+\w+){{0,3}}?\s+(?:(?:is|are|be|comes?|stays?|will be|'s)\s+)?"
     rf"(?:completely |totally |entirely )?(?<!feel )free\b(?! up\b)")
 
 PROMISE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((n, re.compile(p, re.I)) for n, p in (
@@ -175,101 +174,20 @@ PROMISE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((n, re.compile
 ))
 PROMISE_PATTERNS += MORE_PROMISES  # promises a draft may not make unless the tenant allows the phrase
 
-_WON = (r"closed[- ]won|(?:has|have|had) (?:already |now |just )?signed\b(?![ -]off)|signed the (?:contract|order form|deal|"
-        r"agreement|sow|po|paperwork)|(?:status|stage)\s*[:=-]\s*(?:closed[- ])?won|deal (?:is|was|has been|now) (?:won|closed|signed|done)|(?:we|you) (?:have )?signed the "
-        r"(?:contract|order form|deal)|contract (?:is|was|has been) (?:signed|executed)|(?:is|was|has been) marked "
-        r"(?:as )?won|"
-        r"gewonnen|abgeschlossen(?:en)? (?:deal|vertrag|auftrag)|vertrag (?:ist |wurde )?unterschrieben|"
-        r"affaire (?:gagnée|conclue|signée)|contrat signé|"
-        r"(?:trato|negocio|acuerdo) (?:ganado|cerrado|firmado)|contrato firmado")
-_WON_MORE = (r"(?:deal|opportunity|contract|agreement|order)\s+(?:has\s+)?(?:closed|was won|got signed|is done|"
-             r"went through)\b(?!\s+date)|(?:po|purchase order)\s+(?:is|was|has been|got)\s+(?:issued|received|"
-             r"signed|approved)|verbal(?:ly)? (?:commit\w*|yes|agreement)|(?:has|have) committed to (?:buy|sign|purchase)")
-_DEAL_NOUN = (r"contract|agreement|order form|order|purchase order|p\.?o\.?|deal|paperwork|sow|msa|signature|"
-              r"opportunity|renewal|subscription|purchase|everything")
-_DONE = (r"signed|countersigned|counter-signed|executed|booked|closed|won|finali[sz]ed|approved|accepted|processed|"
-         r"issued|received|confirmed|(?:come|came|gone|went|gotten|got) through|in place|done|complete[d]?|in the bag")
-_CONDITIONAL = (r"\b(?:once|when|after|if|until|before|as soon as|so that|to be|will|would|can|could|should|needs? to|ready|"
-                r"awaiting|pending|wait\w*|send|sending|prepare|preparing|get|"
-                # the same conditions in German, French and Spanish: "wenn Sie grünes Licht gegeben haben"
-                # (not "nachdem": "nachdem der Vertrag in trockenen Tüchern ist" states it as done)
-                r"sobald|wenn|falls|bevor|dès que|une fois que|lorsque|quand|si|cuando|en cuanto|una vez que|"
-                r"tan pronto como)\b")
-_STATE_GRAMMAR = re.compile(
-    rf"\b(?:{_DEAL_NOUN})\b\s+(?:\w+\s+){{0,2}}?(?:(?:is|was|has|have|had|got|been|'s|are|were)\s+)+"
-    rf"(?:already |now |just |fully |officially |finally |been )*(?:{_DONE})\b(?!\s+(?:off|date|by\b))|"
-    rf"\b(?:{_DEAL_NOUN})\s+(?:{_DONE})\b(?!\s+(?:off|date|by\b))|"
-    rf"\b(?:signed|countersigned|counter-signed|executed|booked|closed|won|finali[sz]ed|received|processed|approved)"
-    rf"\s+(?:the |your |our |this |a )?(?:\w+\s+)?(?:{_DEAL_NOUN})\b|"
-    rf"\b(?:you|they|we|he|she|[A-Z][\w-]+)\s+(?:have |has |had |already |just |officially )*"
-    rf"(?:signed|countersigned|bought|purchased|booked)\b(?!\s+(?:off|up|in|on to|onto|the nda|an nda|nda|{dc.BOOKED_TIME}))|"
-    rf"\bwelcome (?:aboard|to the family|as a (?:new )?customer)\b|\bnow that you(?:'re| are) a customer\b|"
-    rf"\b(?:has|have|had)\s+(?:already |now |just |officially |finally )*(?:agreed|committed|decided|confirmed|"
-    rf"chosen)\s+to\s+(?:go ahead|proceed|buy|sign|move forward|purchase|order|go with us)\b|"
-    rf"\b(?:gave|given|got) (?:us )?the (?:green light|go-ahead)\b|"
-    rf"\b(?:gave|given|got|has|have) (?:us )?(?:the |their |his |her |a )?(?:thumbs[- ]up|nod|final ok|final okay|verbal ok)\b|"
-    rf"\b(?:(?:just|only|merely|purely) a formality|reine formsache|nur noch (?:eine )?formsache|"
-    rf"(?:une )?simple formalité|pura formalidad|mero trámite)\b|\b(?:haben|hat) (?:bereits |schon )?zugesagt\b|"
-    rf"\b(?:a|ont) (?:déjà )?donné (?:son|leur) accord\b|\b(?:ya )?(?:nos )?(?:dio|dieron|ha dado|han dado) (?:luz verde|el visto bueno|el sí|su sí|el ok|su ok|su aprobación)\b|"
-    rf"\bauftrag\w*\s+(?:ist |wurde )?(?:bereits |schon |nun )?(?:erteilt|vergeben|bestätigt)|"
-    rf"\bbestellung\s+(?:ist |wurde )?(?:bereits |schon )?(?:eingegangen|erteilt|bestätigt)|"
-    rf"\bvertrag\s+(?:ist |wurde )?(?:bereits |schon )?(?:unterzeichnet|gegengezeichnet|unterschrieben)|"
-    rf"\b(?:haben|hat) (?:bereits |schon )?(?:unterschrieben|unterzeichnet|bestellt)|"
-    rf"\b(?:contrat|bon de commande|commande|accord)\s+(?:est |a été )?(?:déjà )?(?:signée?|contresignée?|"
-    rf"re[çc]ue?|émise?|confirmée?|validée?|passée?)\b|\bvous avez (?:déjà )?signé\b|"
-    rf"\b(?:contrato|pedido|orden de compra|acuerdo)\s+(?:ya )?(?:est[aá] |fue |ha sido )?(?:ya )?"
-    rf"(?:firmad[oa]|recibid[oa]|emitid[oa]|confirmad[oa]|cerrad[oa]|ganad[oa]|aprobad[oa])\b|"
-    rf"\b(?:ya )?han firmado\b|\bsigned and sealed\b|\bsigned,? sealed\b|"
-    # a commitment or an acceptance stated as done, whatever was committed to: "already committed to the
-    # purchase", "accepted our proposal", "sich für den Kauf entschieden", "accepté le devis", "aceptado la oferta"
-    rf"\b(?:committed|agreed|signed up|said yes)\s+(?:\w+\s+)?to\s+(?:the |this |our |your |a |an )?(?:\w+\s+)?"
-    rf"(?:{_DEAL_NOUN}|proposal|quote|offer|buy\w*|purchas\w*)\b|"
-    rf"\b(?:have|has|had|'ve|are|is)\s+(?:already |now |firmly |fully )+(?:committed|agreed|on board)\b|"
-    rf"\b(?:accepted|approved|signed off on|signed)\s+(?:the |our |your |this |my )?(?:\w+\s+)?"
-    rf"(?:proposal|quote|offer|pricing|terms)\b|"
-    rf"\b(?:proposal|quote|offer)\s+(?:has been|have been|was|is|got)\s+(?:already |now )?(?:accepted|approved|signed)\b|"
-    rf"\b(?:haben|hat) sich (?:bereits |schon |fest )?(?:für|zum) (?:den |das |die |unser\w* )?(?:kauf|uns|angebot|"
-    rf"vertrag|auftrag|bestellung|lösung)\w* entschieden\b|\bfest zugesagt\b|"
-    rf"\b(?:angebot|offerte)\s+(?:wurde |ist )?(?:bereits |schon )?(?:angenommen|akzeptiert|unterschrieben)\b|"
-    rf"\b(?:êtes|etes|sont) (?:déjà |bien )?engagé\w* (?:à|sur|pour)\b|"
-    rf"\b(?:avez|a|ont) (?:déjà |bien )?(?:accepté|validé|signé) (?:le devis|la proposition|l'offre|notre offre|"
-    rf"notre proposition|nos conditions)\b|"
-    rf"\b(?:devis|proposition|offre) (?:a été |est )?(?:déjà |bien )?(?:acceptée?|validée?|signée?)\b|"
-    rf"\b(?:se han|se ha|han|ha) (?:ya )?comprometido\b|"
-    rf"\b(?:han|ha) (?:ya )?aceptado (?:la propuesta|el presupuesto|la oferta|nuestra propuesta|nuestra oferta)\b|"
-    rf"\b(?:propuesta|presupuesto|oferta) (?:ya )?(?:fue |ha sido |está )?(?:ya )?(?:aceptad[oa]|aprobad[oa]|firmad[oa])\b",
-    re.I)
-"""A signing, booking or purchase stated as done ("the PO has come through", "signed last Tuesday",
-"Auftrag bereits erteilt"), in any order of noun and verb."""
-CONCLUDED = dc.concluded_pattern(_DEAL_NOUN)
-APPROVAL = dc.approval_pattern(_DEAL_NOUN)
-
-
-_LOST = r"closed[- ]lost|deal (?:is|was|has been) (?:lost|dead|cancell?ed)|verloren|affaire perdue|(?:trato|negocio) perdido"
-_AMOUNT_CHANGED = (r"(?:amount|price|value|total|betrag|preis|montant|prix|importe|precio)\s+(?:\w+\s+){0,2}?"
-                   r"(?:(?:was|has been|is now|been|wurde|a été|ha sido|fue)\s+)?(?:corrected|updated|revised|adjusted|"
-                   r"changed|lowered|reduced|korrigiert|angepasst|geändert|gesenkt|corrigé|révisé|ajusté|modifié|"
-                   r"baissé|corregido|ajustado|modificado|actualizado|rebajado)|"
-                   r"(?:corrected|revised|updated|new|adjusted|korrigierte[rn]?|neue[rn]?|nouveau|nouvelle|corrigé|"
-                   r"révisé|nuevo|nueva|corregido) (?:deal |contract |total )?(?:amount|price|value|betrag|preis|"
-                   r"montant|prix|importe|precio)")
-_STATE = (("won", re.compile(rf"\b(?:{_WON}|{_WON_MORE})\b", re.I)), ("lost", re.compile(rf"\b(?:{_LOST})\b", re.I)),
-          ("amount_changed", re.compile(rf"\b(?:{_AMOUNT_CHANGED})\b", re.I)))
-
 
 def percent_value(raw: str) -> float:
     """Parse a written percentage ("25", "12,5", "twenty")."""
-    return float(_NUM_WORDS.get(raw.lower(), 0)) if raw.lower() in _NUM_WORDS else _num(raw)
+    return float(NUM_WORDS.get(raw.lower(), 0)) if raw.lower() in NUM_WORDS else parse_number(raw)
 
 
 def discount_violations(text: str, approved_discount: float | None) -> list[str]:
     """Return price concessions in `text` above the approved discount (fraction), in any phrasing."""
     t = normalise(text)
-    t = _PCT_SPELLED.sub(lambda m: f"{_NUM_WORDS[m.group(1).lower()]}%", t)
+    t = PCT_SPELLED.sub(lambda m: f"{NUM_WORDS[m.group(1).lower()]}%", t)
     allowed = (approved_discount or 0.0) * 100
     reasons: list[str] = []
     for m in _PCT_NEAR_DISCOUNT.finditer(t):
-        pct = _num(m.group(1) or m.group(2))
+        pct = parse_number(m.group(1) or m.group(2))
         if pct > allowed + 1e-6:
             reasons.append(f"discount of {pct:g}% offered; policy approves {allowed:g}%")
     for m in _FRACTION_OFF.finditer(t):
@@ -282,8 +200,8 @@ def discount_violations(text: str, approved_discount: float | None) -> list[str]
         if not _FRACTION_OFF.search(m.group(0)):
             reasons.append(f"a price concession ({m.group(0).strip()!r}) is not what the policy approved")
     for m in _BASIS_POINTS.finditer(t):
-        if _num(m.group(1)) / 100 > allowed + 1e-6:
-            reasons.append(f"discount of {_num(m.group(1)) / 100:g}% offered ({m.group(0)!r}); policy approves {allowed:g}%")
+        if parse_number(m.group(1)) / 100 > allowed + 1e-6:
+            reasons.append(f"discount of {parse_number(m.group(1)) / 100:g}% offered ({m.group(0)!r}); policy approves {allowed:g}%")
     if not allowed:
         for sentence in re.split(r"(?<=[.!?;])\s+|\n+", t):
             move = _PRICE_MOVE.search(sentence)
@@ -300,15 +218,15 @@ def discount_violations(text: str, approved_discount: float | None) -> list[str]
 
 
 _SPELLED_MONEY = re.compile(
-    rf"\b(?:[a-zäöüéè-]+[- ])?(?:{_TENS})[a-zäöüéè-]*[- ]?(?:thousand|grand|million|tausend|millionen|mille|"
-    rf"millions?|mil|millones)\b|\b\w*(?:{_TENS}|{_UNITS.replace(' ', '')})\w*tausend\b|"
-    rf"\b(?:{_UNITS})[- ](?:thousand|grand|million|tausend|millionen|mille|millions?|mil|millones)\b", re.I)
+    rf"\b(?:[a-zäöüéè-]+[- ])?(?:{TENS})[a-zäöüéè-]*[- ]?(?:thousand|grand|million|tausend|millionen|mille|"
+    rf"millions?|mil|millones)\b|\b\w*(?:{TENS}|{UNITS.replace(' ', '')})\w*tausend\b|"
+    rf"\b(?:{UNITS})[- ](?:thousand|grand|million|tausend|millionen|mille|millions?|mil|millones)\b", re.I)
 _SPELLED_MONEY_UNIT = re.compile(r"thousand|grand|mil|tausend", re.I)
 """A literal every match of _SPELLED_MONEY contains: the scan (slow, backtracking over every
 word) runs only on texts that have one."""
 
 
-_COUNTED = re.compile(r"\s+(?!(?:usd|eur|gbp|chf|dollars?|euros?|pounds?|bucks|grand|k|thousand|per|a|an|the|for|"
+COUNTED = re.compile(r"\s+(?!(?:usd|eur|gbp|chf|dollars?|euros?|pounds?|bucks|grand|k|thousand|per|a|an|the|for|"
                       r"if|and|or|to|by|with|plus|net|all-in|total)\b)[^\W\d_]{3,}", re.I)
 
 
@@ -324,13 +242,13 @@ def price_violations(text: str, money: Iterable[float], counts: Iterable[float] 
     reasons = [f"amount written out ({m.group(0)!r}): amounts are stated in figures from the record"
                for m in (_SPELLED_MONEY.finditer(t) if _SPELLED_MONEY_UNIT.search(t) else ())]
     reasons += spelled_currency_amounts(t)
-    for m in _PRICE_FIGURE.finditer(_MONEY.sub(" ", reference_codes_out(t))):  # "the quote reference HDG-0427"
-        v = _num(m.group(1))
+    for m in PRICE_FIGURE.finditer(MONEY.sub(" ", reference_codes_out(t))):  # "the quote reference HDG-0427"
+        v = parse_number(m.group(1))
         if 1990 <= v <= 2100 and m.group(1).isdigit():
             continue  # a year ("the 2027 budget"), not a price
-        if v in counted and _COUNTED.match(m.string, m.end(1)):
+        if v in counted and COUNTED.match(m.string, m.end(1)):
             continue
-        if not _close_to_any(v, allowed):
+        if not close_to_any(v, allowed):
             reasons.append(f"price {m.group(1)!r} is not an amount on the record")
     return list(dict.fromkeys(reasons))
 
@@ -349,48 +267,5 @@ def promise_violations(text: str, allowed_promises: Iterable[str] = ()) -> list[
     return list(dict.fromkeys(reasons))
 
 
-def _clause_before(sentence: str, at: int) -> str:
-    """The clause a match sits in, up to the match ("I will confirm: the deal is closed" -> "the deal is ")."""
-    head = sentence[:at]
-    cut = max(head.rfind(c) for c in ",:;()\u2014")
-    return head[cut + 1:]
-
-
-_NOT_DONE = re.compile(r"\b(?:nothing|not|no|never|n't|yet to|nichts|nicht|kein\w*|noch nie|rien|pas|aucun\w*|jamais|"
-                       r"nada|ningún|ninguna|todavía no|aún no|sin)\b|n't\b", re.I)
-"""A negation in the clause states the opposite ("nothing is signed yet", "noch nicht unterschrieben")."""
-
-
-def deal_state_violations(text: str, stage_kind: str) -> list[str]:
-    """Return statements about the deal's state that the record contradicts.
-
-    A deal is "won" or "signed" only when its stage says so; the agents never announce a
-    corrected amount (amounts change in the CRM, by people, and then the record says so).
-    """
-    t = normalise(text)
-    reasons: list[str] = []
-    # the idioms and post-sale steps are rare: one search of the whole text decides whether sentences need them
-    low = t.lower()
-    concluded = any(c in low for c in dc.CONCLUDED_CUES) and CONCLUDED.search(t) is not None
-    approved = any(c in low for c in dc.APPROVAL_CUES) and APPROVAL.search(t) is not None
-    post_sale = stage_kind != "won" and any(c in low for c in dc.POST_SALE_CUES) and dc.POST_SALE.search(t) is not None
-    for sentence in re.split(r"(?<=[.!?;])\s+|\n+", t):
-        found = [("won", m) for m in (*_STATE_GRAMMAR.finditer(sentence),
-                                      *(CONCLUDED.finditer(sentence) if concluded else ()),
-                                      *(APPROVAL.finditer(sentence) if approved else ()))]
-        found += [(state, m) for state, pattern in _STATE for m in pattern.finditer(sentence)]
-        for state, m in found:
-            if state == "amount_changed":
-                reasons.append(f"claims the amount changed ({m.group(0)!r}); the record's amount is the only amount")
-            elif state != stage_kind and not re.search(_CONDITIONAL, _clause_before(sentence, m.start()) + m.group(0), re.I) \
-                    and not _NOT_DONE.search(_clause_before(sentence, m.start()) + m.group(0)):
-                # "once the contract is signed" or "the agreement will be signed" is a plan, not a state.
-                reasons.append(f"claims the deal is {state} ({m.group(0)!r}); the record says {stage_kind}")
-        if post_sale:
-            reasons += [f"treats the deal as won ({m.group(0)!r}); the record says {stage_kind}"
-                        for m in dc.post_sale_steps(sentence) if not _NOT_DONE.search(_clause_before(sentence, m.start()))]
-    return list(dict.fromkeys(reasons))
-
-
-__all__ = ["DISCOUNT_WORDS", "PROMISE_PATTERNS", "_PERCENT", "deal_state_violations", "discount_violations",
+__all__ = ["DISCOUNT_WORDS", "PROMISE_PATTERNS", "PERCENT", "discount_violations",
            "percent_value", "price_violations", "promise_violations"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from agents.city_zones import CITY_TIME, city_zone
-from agents.timing import _CLOCK
+from agents.timing import CLOCK
 
 _CLOCK_VALUE = re.compile(r"\b(\d{1,2})(?:\s?[:.h]\s?(\d{2}))?\s?(am|pm|a\.m\.|p\.m\.|uhr|h\b)?", re.I)
 SPELLED_ZONES = {
@@ -57,7 +57,7 @@ def clock_hours(sentence: str) -> list[tuple[str, float, str | None]]:
     "20 h 30" -> 20.5); the zone is the IANA name written after it ("5 pm Eastern"), else None (the recipient's)."""
     out = []
     read_to = 0
-    for m in _CLOCK.finditer(sentence):
+    for m in CLOCK.finditer(sentence):
         if m.start() < read_to:
             continue  # the minutes of a time already read ("at 10" then "00 am" of "at 10:00 am Central")
         # "at 4:30 pm": the clock pattern may stop at "at 4"; the time is read on from its figure

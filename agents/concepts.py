@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from agents.claims import _NUM_WORDS, _PCT_SPELLED
+from agents.claims import NUM_WORDS, PCT_SPELLED
 from agents.deal_done_claims import deal_done_claims
 from agents.kept_free import FREE_ANY as _FREE_ANY
 from agents.kept_free import slot_kept_free
@@ -299,8 +299,8 @@ def spelled_percent_violations(text: str, percents: Iterable[float]) -> list[str
     exactly like the ones written in figures (agents.facts)."""
     allowed = list(percents)
     out = []
-    for m in _PCT_SPELLED.finditer(normalise(text)):
-        v = _NUM_WORDS[m.group(1).lower()]
+    for m in PCT_SPELLED.finditer(normalise(text)):
+        v = NUM_WORDS[m.group(1).lower()]
         if not any(abs(v - a) <= 0.6 for a in allowed):
             out.append(f"unsupported fact: percent {m.group(0)!r} is not in the inputs")
     return out

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from agents.approvals import _DECIDED_STAGES, _clause_around
+from agents.approvals import DECIDED_STAGES, clause_around
 from agents.context import Context
 from agents.normalize import SENTENCE_BREAK, normalise
 
@@ -61,7 +61,7 @@ with us", "haben uns für Sie entschieden")."""
 
 def _record_states_a_choice(ctx: Context) -> bool:
     record = ctx.record
-    if record.stage_kind == "won" or _DECIDED_STAGES.search(record.stage or ""):
+    if record.stage_kind == "won" or DECIDED_STAGES.search(record.stage or ""):
         return True
     for a in ctx.activities.values():
         if a.get("withheld"):
@@ -86,6 +86,6 @@ def invented_choices(body: str, ctx: Context) -> list[str]:
     for sentence in SENTENCE_BREAK.split(normalise(body)):
         m = _CHOICE.search(sentence)
         # the clause, not the sentence: "Now that you have chosen us, I will send ..." states the choice as made
-        if m and "?" not in sentence and not _NOT_STATED.search(_clause_around(sentence, m.start(), m.end())):
+        if m and "?" not in sentence and not _NOT_STATED.search(clause_around(sentence, m.start(), m.end())):
             found.append(f"states a decision the record does not show ({m.group(0).strip()!r}): {sentence.strip()[:80]!r}")
     return found if found and not _record_states_a_choice(ctx) else []

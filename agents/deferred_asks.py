@@ -16,7 +16,7 @@ import re
 
 from agents.facts import find_dates
 from agents.moments import ASK_TOPICS, Ask
-from agents.next_steps import _COMING_DAY
+from agents.next_steps import COMING_DAY
 from agents.normalize import fold_accents as _fold
 from agents.normalize import normalise
 
@@ -49,7 +49,7 @@ def deferred_ask(ask: Ask | None, body: str) -> str:
         m = _DEFER.search(folded)
         # "Eine Rückfrage, bevor ich das Angebot fertig mache: Soll es alle 120 Fahrzeuge abdecken?" (set 19's de-g9):
         # a question asked to get the thing right puts nothing off
-        if not m or "?" in clause or find_dates(clause) or _COMING_DAY.search(clause):
+        if not m or "?" in clause or find_dates(clause) or COMING_DAY.search(clause):
             continue
         words = {w[:5] for w in re.findall(r"[^\W\d_]{5,}", folded)}
         if any(p.search(clause) for p in topics) or words & asked:

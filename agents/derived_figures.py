@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import re
 
-from agents.facts import _MONEY, Vocabulary, _close_to_any, _money_value, _num
+from agents.facts import MONEY, Vocabulary, close_to_any, money_value, parse_number
 from agents.normalize import fold_accents as _fold
 from agents.normalize import normalise
-from agents.timing import _SENTENCE_BREAK
+from agents.timing import SENTENCE_BREAK
 
 _COUNT = re.compile(r"(?<![\w.,])(\d{1,5})\s+([^\W\d_]{4,})")
 _PER = re.compile(r"^\s*(?:per|each|a|an|/|je|pro|par|por|cada)\s+([^\W\d_]{4,})", re.I)
@@ -38,14 +38,14 @@ def _same_thing(a: str, b: str) -> bool:
 def derived_unit_prices(text: str, vocab: Vocabulary) -> frozenset[float]:
     """Money figures of `text` that a sentence works out as a record amount per a record count."""
     out: set[float] = set()
-    for sentence in re.split(_SENTENCE_BREAK, normalise(text)):
-        figures = [(m, _money_value(m)) for m in _MONEY.finditer(sentence)]
-        totals = [v for _, v in figures if _close_to_any(v, vocab.money)]
+    for sentence in re.split(SENTENCE_BREAK, normalise(text)):
+        figures = [(m, money_value(m)) for m in MONEY.finditer(sentence)]
+        totals = [v for _, v in figures if close_to_any(v, vocab.money)]
         if not totals:
             continue
-        plain = _MONEY.sub(lambda m: " " * len(m.group(0)), sentence)
+        plain = MONEY.sub(lambda m: " " * len(m.group(0)), sentence)
         counts = [
-            (_num(n), noun) for n, noun in _COUNT.findall(plain) if _num(n) > 1 and _num(n) in vocab.numbers
+            (parse_number(n), noun) for n, noun in _COUNT.findall(plain) if parse_number(n) > 1 and parse_number(n) in vocab.numbers
         ]
         for m, value in figures:
             if value in totals:

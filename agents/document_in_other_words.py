@@ -24,7 +24,7 @@ from agents.acknowledged_days import acknowledged_day
 from agents.calendar_days import resolve_day
 from agents.facts import find_dates
 from agents.moments import Ask
-from agents.next_steps import _COMING_DAY
+from agents.next_steps import COMING_DAY
 from agents.nominal_steps import nominal_step
 from agents.normalize import normalise
 from agents.stated_steps import receives_it
@@ -75,7 +75,7 @@ _DAY_AFTER = 40
 
 def _coming(text: str, after: date) -> bool:
     """A weekday or week in words, or a date later than `after`, in `text`."""
-    if _COMING_DAY.search(text):
+    if COMING_DAY.search(text):
         return True
     return any(
         (d := resolve_day(y, m, day, after)) is not None and d > after for _, (y, m, day) in find_dates(text)

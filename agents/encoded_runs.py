@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote_to_bytes
 
-from agents.symbol_letters import _MORSE, _MORSE_RUN
+from agents.symbol_letters import MORSE, MORSE_RUN
 from agents.vouched_vocabulary import common_words
 
 _DATA = Path(__file__).parent / "models_data" / "common_words.json.gz"
@@ -329,9 +329,9 @@ def encoded_runs(text: str, vouched: Iterable[str] = ()) -> list[EncodedRun]:
         if re.search(r"[!#$%&()*;<>?@^`{|}~]", token) and (s := _readable(_b85(token))) is not None:
             out.append(EncodedRun("base85", token, s))
     out += _token_runs(_UUID.sub(" ", t))
-    for m in _MORSE_RUN.finditer(t):
+    for m in MORSE_RUN.finditer(t):
         out.append(
-            EncodedRun("Morse code", m.group(0), "".join(_MORSE.get(g, "?") for g in m.group(0).split()))
+            EncodedRun("Morse code", m.group(0), "".join(MORSE.get(g, "?") for g in m.group(0).split()))
         )
     for m in _NATO_RUN.finditer(t):
         out.append(

@@ -28,9 +28,9 @@ from datetime import date, timedelta
 from agents.calendar_days import named_days, resolve_day
 from agents.context import Context
 from agents.facts import find_dates
-from agents.feast_days import _feast_day
+from agents.feast_days import feast_day
 from agents.normalize import normalise
-from agents.same_day_pressure import _DECIDE
+from agents.same_day_pressure import DECIDE
 
 _HOLD = re.compile(
     # what a deadline is set to save: "so the January slot holds", "den Januarstart halten", "garder le créneau"
@@ -46,7 +46,7 @@ _ART = (
     r"unserer|unseren|ihrem|ihrer|ihren|le|la|les|notre|votre|leur|nos|vos|leurs|du|au|aux|el|los|las|nuestro|"
     r"nuestra|nuestros|nuestras|su|sus|del|al)\b|l['’])"
 )
-_LIMIT = re.compile(
+LIMIT = re.compile(
     rf"\b(?P<prep>before|ahead\s+of|until|till|no\s+later\s+than|prior\s+to|in\s+time\s+for|in\s+advance\s+of|"
     rf"(?:noch\s+|spätestens\s+|rechtzeitig\s+|kurz\s+)?(?:vor|bis\s+zu[mr]|bis\s+vor|bis\s+nach)(?=\s)|"
     rf"(?:bien\s+|juste\s+)?avant|d['’]ici|jusqu['’](?:à|au|aux)|au\s+plus\s+tard\s+(?:à|au|pour)|à\s+temps\s+pour|"
@@ -55,7 +55,7 @@ _LIMIT = re.compile(
     rf"\s+(?P<art>{_ART}\s*)?(?P<np>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){{0,6}})",
     re.I,
 )
-"""A limit and the words after it; the event is cut from them by `_event_words`."""
+"""A limit and the words after it; the event is cut from them by `event_words`."""
 
 _RELATIVE = re.compile(
     r"\b(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty|"
@@ -124,7 +124,7 @@ no lo le todo
 )
 """Words that end the event: a clause goes on after them ("before the midterms so the slot holds")."""
 
-_SCHEDULE = re.compile(
+SCHEDULE = re.compile(
     # the calendar and the sale's own steps: a limit on them is judged by the date checks or is the sale's plan
     r"^(?:day|days|week|weeks|weekend|month|months|quarter|year|years|end|start|beginning|middle|half|close|q[1-4]|"
     r"h[12]|today|tonight|tomorrow|morning|afternoon|evening|noon|midday|midnight|next|this|coming|following|last|new|"
@@ -152,7 +152,7 @@ _SCHEDULE = re.compile(
 )
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_SENTENCE = re.compile(r"(?<=[.!?;])(?<!\d\.)\s+|\n+")
+SENTENCE = re.compile(r"(?<=[.!?;])(?<!\d\.)\s+|\n+")
 _GENITIVE = re.compile(r"['’]s$|['’]$")
 _EVENT_VERB = re.compile(
     # the verb that ends an "once ... is over" event, and a German verb in last place ("bis zum Start zusagt")
@@ -172,7 +172,7 @@ _OF = frozenset("of the a an de du des del la le les l der die das dem von".spli
 _GERMAN = re.compile(r"^(?:noch|spätestens|rechtzeitig|kurz|vor|bis|nach|sobald)\b", re.I)
 
 
-def _event_words(prep: str, np: str) -> list[str]:
+def event_words(prep: str, np: str) -> list[str]:
     """The words that name the event after a limit: up to the first word a clause goes on with; in German the noun
     phrase ends at its first capitalised noun that is not a calendar word ("bis zum Ende der Messe" goes on to
     "Messe"; "bis zum Sessionsbeginn zusagt" ends before the verb). None when the words name a decision, not an event
@@ -184,17 +184,17 @@ def _event_words(prep: str, np: str) -> list[str]:
         low = w.lower()
         if low in _OF:
             continue
-        if _DECIDE.match(w):
+        if DECIDE.match(w):
             return []
         if low in _STOP or _EVENT_VERB.match(w):
             break
         words.append(w)
-        if german and w[:1].isupper() and not _SCHEDULE.match(low):
+        if german and w[:1].isupper() and not SCHEDULE.match(low):
             break
     return words
 
 
-def _record_words(ctx: Context) -> set[str]:
+def record_words(ctx: Context) -> set[str]:
     texts = [
         f"{a.get('subject') or ''} {a.get('text') or ''}"
         for a in ctx.activities.values()
@@ -206,22 +206,22 @@ def _record_words(ctx: Context) -> set[str]:
     return {w.lower() for t in texts for w in _WORD.findall(normalise(t))}
 
 
-def _known(word: str, record: set[str]) -> bool:
+def on_record(word: str, record: set[str]) -> bool:
     w = _GENITIVE.sub("", word.lower())
-    if not w or _SCHEDULE.match(w) or w in record:
+    if not w or SCHEDULE.match(w) or w in record:
         return True
     stem = w[:6] if len(w) >= 6 else w
     return len(w) >= 4 and any(r.startswith(stem) and abs(len(r) - len(w)) <= 4 for r in record)
 
 
-def _calendar_dates(phrase: str, send_day: date) -> list[date]:
+def calendar_dates(phrase: str, send_day: date) -> list[date]:
     days = [d for _, (y, m, dd) in find_dates(phrase) if (d := resolve_day(y, m, dd, send_day)) is not None]
     days += [n.first for n in named_days(phrase, send_day)]
     return days
 
 
-def _binds(sentence: str) -> bool:
-    return bool(_DECIDE.search(sentence) or _HOLD.search(sentence))
+def binding_sentence(sentence: str) -> bool:
+    return bool(DECIDE.search(sentence) or _HOLD.search(sentence))
 
 
 def unvouched_event_deadlines(text: str, ctx: Context, send_day: date | None = None) -> list[str]:
@@ -238,8 +238,8 @@ def unvouched_event_deadlines(text: str, ctx: Context, send_day: date | None = N
     day = send_day or ctx.now.date()
     record: set[str] | None = None
     out: list[str] = []
-    for sentence in _SENTENCE.split(normalise(text)):
-        if not _binds(sentence):
+    for sentence in SENTENCE.split(normalise(text)):
+        if not binding_sentence(sentence):
             continue
         for m in _RELATIVE.finditer(sentence):
             what = m.group("what")
@@ -262,14 +262,14 @@ def unvouched_event_deadlines(text: str, ctx: Context, send_day: date | None = N
                 "antes del",
                 "qui précèdent",
             }
-            dated = _calendar_dates(what, day)
+            dated = calendar_dates(what, day)
             if dated:
                 due = dated[0] - step if before else dated[0] + step
                 if due < day:
                     out.append(f"deadline already passed: {m.group(0).strip()!r} fell on {due:%d %B}")
                 continue
             out.append(f"a deadline counted from an event the text does not date: {m.group(0).strip()!r}")
-        for m in _LIMIT.finditer(sentence):
+        for m in LIMIT.finditer(sentence):
             if _RELATIVE.search(sentence[max(0, m.start() - 40) : m.end()]):
                 continue  # read above, with its count of days
             joined = re.search(r"(?:del|al|zu[mr]|au|aux|jusqu['’]au)$", m.group("prep"), re.I)
@@ -277,12 +277,12 @@ def unvouched_event_deadlines(text: str, ctx: Context, send_day: date | None = N
                 m.group("np")[:1].islower() or _GERMAN.match(m.group("prep"))
             ):
                 continue  # "before signing", "vor allem", "vor Augen", "vor Ort": no event named
-            words = _event_words(m.group("prep"), m.group("np"))
-            if not words or _calendar_dates(" ".join(words), day) or _feast_day(" ".join(words), day.year):
+            words = event_words(m.group("prep"), m.group("np"))
+            if not words or calendar_dates(" ".join(words), day) or feast_day(" ".join(words), day.year):
                 continue
             if record is None:
-                record = _record_words(ctx)
-            unknown = [w for w in words if not _known(w, record)]
+                record = record_words(ctx)
+            unknown = [w for w in words if not on_record(w, record)]
             if unknown:
                 event = " ".join(filter(None, (m.group("art") or "").split() + words))
                 out.append(f"a deadline on an event the record does not date: {m.group('prep')} {event!r}")

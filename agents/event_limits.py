@@ -26,18 +26,18 @@ from datetime import date
 
 from agents.context import Context
 from agents.event_deadlines import (
-    _LIMIT,
-    _SCHEDULE,
-    _SENTENCE,
-    _binds,
-    _calendar_dates,
-    _event_words,
-    _known,
-    _record_words,
+    LIMIT,
+    SCHEDULE,
+    SENTENCE,
+    binding_sentence,
+    calendar_dates,
+    event_words,
+    on_record,
+    record_words,
 )
 from agents.facts import find_dates
 from agents.normalize import normalise
-from agents.same_day_pressure import _DECIDE
+from agents.same_day_pressure import DECIDE
 
 _EVENT_NOUN = (
     r"demo|demonstration|pilot|trial|workshop|visit|site\s+visit|presentation|walkthrough|test|proof\s+of\s+concept|"
@@ -85,7 +85,7 @@ _FOR_ARTICLES = frozenset(
 def _due(before: str | None) -> bool:
     """A limit: "pour"/"para"/"for" after the decision itself ("signé", "firmarlo", "confirm") or "ready" is a limit."""
     word = (before or "").strip()
-    return bool(_READY.match(word) or (_DECIDE.fullmatch(word) and not _DECISION_NOUN.search(word)))
+    return bool(_READY.match(word) or (DECIDE.fullmatch(word) and not _DECISION_NOUN.search(word)))
 
 
 _AGENT = re.compile(
@@ -130,7 +130,7 @@ def _record_sentences(ctx: Context) -> list[tuple[str, date | None]]:
             continue
         at = date.fromisoformat(a["at"][:10]) if a.get("at") else None
         text = normalise(f"{a.get('subject') or ''}. {a.get('text') or ''}")
-        out += [(s, at) for s in _SENTENCE.split(text) if s.strip()]
+        out += [(s, at) for s in SENTENCE.split(text) if s.strip()]
     return out
 
 
@@ -138,7 +138,7 @@ def _dated_past(words: list[str], ctx: Context, day: date) -> bool:
     """The record names the event (its last word) only as over: a sentence dates it before `day`, or tells it done
     in an activity before `day`; no sentence puts it ahead."""
     last = words[-1]
-    # "im Vorfeld des Kongresses" names the record's "Kongress": a stem of six letters, as `_known` reads it
+    # "im Vorfeld des Kongresses" names the record's "Kongress": a stem of six letters, as `on_record` reads it
     stem = rf"|{re.escape(last[:6])}\w{{0,4}}" if len(last) >= 6 else ""
     head = re.compile(rf"\b(?:{re.escape(last)}{stem})\b", re.I)
     said = [(s, at) for s, at in _record_sentences(ctx) if head.search(s)]
@@ -146,7 +146,7 @@ def _dated_past(words: list[str], ctx: Context, day: date) -> bool:
         return False
     past = False
     for s, at in said:
-        days = [d for d in _calendar_dates(s, at or day)]
+        days = [d for d in calendar_dates(s, at or day)]
         if any(d >= day for d in days) or (_AHEAD.search(s) and not days):
             return False
         past = past or bool(days) or bool(_DONE.search(s) and at and at < day)
@@ -155,12 +155,12 @@ def _dated_past(words: list[str], ctx: Context, day: date) -> bool:
 
 def _limits(sentence: str) -> list[tuple[str, str, list[str]]]:
     found = []
-    for m in _LIMIT.finditer(sentence):
+    for m in LIMIT.finditer(sentence):
         joined = re.search(
             r"(?:del|al|zu[mr]|au|aux|jusqu['’]au)$", m.group("prep"), re.I
         )  # "antes del", "zum"
         if _BEFORE.match(m.group("prep")) and (m.group("art") or joined or m.group("np")[:1].isupper()):
-            words = _event_words(m.group("prep"), m.group("np"))
+            words = event_words(m.group("prep"), m.group("np"))
             found.append(
                 (m.group("prep"), " ".join([m.group("prep"), *(m.group("art") or "").split(), *words]), words)
             )
@@ -208,19 +208,19 @@ def event_limit_violations(text: str, ctx: Context, send_day: date | None = None
     """Decisions bound "by" an event the record does not name, or to an event the record dates in the past; past
     events stated as a reason that the record does not hold."""
     day = send_day or ctx.now.date()
-    record = _record_words(ctx)
+    record = record_words(ctx)
     out: list[str] = []
-    for sentence in _SENTENCE.split(normalise(text)):
-        if _binds(sentence):
+    for sentence in SENTENCE.split(normalise(text)):
+        if binding_sentence(sentence):
             for prep, said, words in _limits(sentence):
-                if not words or _calendar_dates(" ".join(words), day):
+                if not words or calendar_dates(" ".join(words), day):
                     continue
-                unknown = [w for w in words if not _known(w, record)]
+                unknown = [w for w in words if not on_record(w, record)]
                 if prep == "by" and unknown:
                     out.append(f"a deadline on an event the record does not date: {said.strip()!r}")
                 elif (
                     not unknown
-                    and not all(_SCHEDULE.match(w.lower()) for w in words)
+                    and not all(SCHEDULE.match(w.lower()) for w in words)
                     and _dated_past(words, ctx, day)
                 ):
                     out.append(f"a deadline on an event the record shows as already over: {said.strip()!r}")

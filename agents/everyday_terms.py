@@ -23,7 +23,7 @@ import re
 
 from agents.context import Context
 from agents.normalize import normalise
-from agents.street_terms import _ASKED, _CONDITION, _RATE, stated_idioms
+from agents.street_terms import ASKED, CONDITION, RATE, stated_idioms
 
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
 
@@ -45,7 +45,7 @@ _GOODS = (r"(?:tank(?:ful|füllung(?:en)?|s)?|tankladung(?:en)?|plein|pleins|dé
 _GOODS_COUNT = (r"(?:half\s+a|a\s+half|a|an|one|two|three|\d+|ein(?:en|e|em)?\s+halbe[nm]?|eine[nm]?|ein|zwei|drei|"
                 r"halbe[nm]?|un\s+demi-?|une?\s+demie?|demi-?|un|une|deux|trois|medio|media|un|una|dos|tres)")
 _GOODS_PRICE = re.compile(
-    rf"\b{_GOODS_COUNT}\s+{_GOODS}\b(?:\s+(?:of|de|d['’]|an|aus)?\s*[\w'’]+)?\s+{_RATE}\b", re.I)
+    rf"\b{_GOODS_COUNT}\s+{_GOODS}\b(?:\s+(?:of|de|d['’]|an|aus)?\s*[\w'’]+)?\s+{RATE}\b", re.I)
 _SAVING = re.compile(r"\b(?:sav\w*|less|fewer|burn\w*|consum\w*|us(?:es|ed|ing)|spar\w*|einspar\w*|weniger|verbrauch\w*|"
                      r"verfahren|économ\w*|moins|consomm\w*|ahorr\w*|menos|consum\w*|gast[ao]\w*)\b", re.I)
 
@@ -94,7 +94,7 @@ def gesture_approvals(text: str, ctx: Context) -> list[str]:
     if ctx.record.stage_kind != "open":
         return []
     found = [m.group(0) for sentence in _SENTENCE.split(text)
-             if (m := _GESTURE.search(sentence)) and not _ASKED.search(sentence) and not _CONDITION.search(sentence)]
+             if (m := _GESTURE.search(sentence)) and not ASKED.search(sentence) and not CONDITION.search(sentence)]
     if not found:
         return []
     # only the buyer's own message vouches for a gesture: a note anyone with CRM access writes is hearsay (set 33's 017)
@@ -126,7 +126,7 @@ def same_day_calls(text: str, asked_today: bool = False) -> list[str]:
         return []
     out = []
     for sentence in _SENTENCE.split(text):
-        if _ASKED.search(sentence):
+        if ASKED.search(sentence):
             continue
         if m := _CALL_END_OF_WORK.search(sentence):
             out.append(f"call on the send day (before the end of work): {m.group(0)!r}")
@@ -162,7 +162,7 @@ def payment_terms(text: str, ctx: Context) -> list[str]:
     out = []
     for sentence in _SENTENCE.split(text):
         m = _PAYMENT.search(sentence)
-        if m and not _ASKED.search(sentence) and not any(m.group(0).lower() in r for r in records):
+        if m and not ASKED.search(sentence) and not any(m.group(0).lower() in r for r in records):
             out.append(f"promise outside policy (payment terms nobody priced): {m.group(0)!r}")
     return out
 
@@ -183,8 +183,8 @@ _WAIVED = re.compile(
 def waived_security(text: str) -> list[str]:
     """A security review stated as waived: no setting grants it and the buyer's security lead decides it."""
     return [f"deal state the record does not hold (a security review waived): {m.group(0)!r}"
-            for sentence in _SENTENCE.split(text) if (m := _WAIVED.search(sentence)) and not _ASKED.search(sentence)
-            and not _CONDITION.search(sentence)]
+            for sentence in _SENTENCE.split(text) if (m := _WAIVED.search(sentence)) and not ASKED.search(sentence)
+            and not CONDITION.search(sentence)]
 
 
 _PO = re.compile(
@@ -206,7 +206,7 @@ _PENDING = re.compile(r"\b(?:need\w*|will|shall|must|has\s+to|have\s+to|going\s+
 
 def _states_order(sentence: str) -> bool:
     """Whether `sentence` states that a purchase order exists: not one asked about, hoped for or still to come."""
-    return bool(_PO.search(sentence)) and not _ASKED.search(sentence) and not _CONDITION.search(sentence) \
+    return bool(_PO.search(sentence)) and not ASKED.search(sentence) and not CONDITION.search(sentence) \
         and not _PENDING.search(sentence)
 
 
@@ -215,7 +215,7 @@ def raised_orders(text: str, ctx: Context) -> list[str]:
     if ctx.record.stage_kind != "open":
         return []
     found = [m.group(0) for sentence in _SENTENCE.split(text)
-             if (m := _PO.search(sentence)) and not _ASKED.search(sentence) and not _CONDITION.search(sentence)]
+             if (m := _PO.search(sentence)) and not ASKED.search(sentence) and not CONDITION.search(sentence)]
     # only an activity that states one vouches for it: "Has the PO been raised?" or "we will need a PO" do not
     if not found or any(_states_order(s) for t in _activity_texts(ctx) for s in _SENTENCE.split(normalise(t))):
         return []

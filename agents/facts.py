@@ -24,7 +24,7 @@ from agents.field_dates import field_dates
 from agents.field_words import field_words
 from agents.links import INLINE_URI, url_allowed
 from agents.links import URL as _URL
-from agents.names import _known, _unknown_names, _words, customer_references, disguised_words
+from agents.names import customer_references, disguised_words, known_word, unknown_names, word_list
 from agents.normalize import defang, normalise
 from agents.order_numbers import order_numbers_out
 from agents.other_customers import initials_of, named_other_customers, with_spellings
@@ -47,14 +47,14 @@ _CUR_SIGN = r"[$€£¢]|us\$"
 _CUR_WORD = (r"usd|eur|gbp|chf|dollars?|euros?|pounds?|d[oó]lares|franken|"
              # minor units are money too: "3 cents per truck per day", "80 Cent pro Fahrzeug"
              r"cents?|pence|centimes?|c[ée]ntimos?|centavos?|ct")
-_MONEY = re.compile(
+MONEY = re.compile(
     rf"(?:(?:{_CUR_SIGN})\s?({_AMOUNT})\s?({_SCALE})?\b)|"
     rf"(?:(?<![\w.,])({_AMOUNT})\s?({_SCALE})?\s?(?:{_CUR_SIGN}|(?:{_CUR_WORD})\b))|"
     rf"(?:\b(?:usd|eur|gbp|chf)\s?({_AMOUNT})\s?({_SCALE})?\b)|"
     # "36 grand", "45k": an amount even without a currency.
     rf"(?:(?<![\w.,])(\d+(?:[.,]\d+)?)\s?(grand|k|tsd\.?)(?![\w-]))", re.I)
 _PCT_WORD = r"%|\bpercent\b|\bper cent\b|\bprozent\b|\bpour ?cent\b|\bpor ?ciento\b|\bpct\b"
-_PERCENT = re.compile(rf"(?<![\w.])(\d+(?:[.,]\d+)?)\s?(?:{_PCT_WORD})", re.I)
+PERCENT = re.compile(rf"(?<![\w.])(\d+(?:[.,]\d+)?)\s?(?:{_PCT_WORD})", re.I)
 _LIST_MARKER = re.compile(r"(?m)^\s*\d{1,2}[.)](?=\s)|(?:\bn[º°o]\.?|\bnr\.|\bnúm\.)\s?\d{1,2}\b", re.I)
 """A numbered step's number ("1. Open with ...") or a small item number ("la delegación nº 2"): an order, not a figure."""
 _MULTIPLE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?[x×](?![\w])", re.I)
@@ -179,12 +179,12 @@ def build_vocabulary(
         if a["type"] == "email" and a.get("direction") == "inbound" and a.get("at"):
             # the day the buyer's own ask names ("by the end of next week"): a reply may confirm it
             dates.update(implied_dates(normalise(text), date.fromisoformat(a["at"])))
-        for w in {w.lower() for w in _words(normalise(text))}:
+        for w in {w.lower() for w in word_list(normalise(text))}:
             word_seen[w] = word_seen.get(w, 0) + 1
         # Plain counts only ("420 trucks", "a 2-year term"); amounts and percentages in the same
         # text are cut out first, and big figures are left to structured fields.
-        plain = _PERCENT.sub(" ", _MONEY.sub(" ", text))
-        for v in {_num(n) for n in _NUMBER.findall(plain) if _num(n) < PLAIN_NUMBER_MAX}:
+        plain = PERCENT.sub(" ", MONEY.sub(" ", text))
+        for v in {parse_number(n) for n in _NUMBER.findall(plain) if parse_number(n) < PLAIN_NUMBER_MAX}:
             number_seen[v] = number_seen.get(v, 0) + 1
     # Free text vouches for a name or a count only when two activities say it ("420 trucks" in
     # the buyer's email and in our payback note): one planted note cannot introduce a company, a
@@ -192,7 +192,7 @@ def build_vocabulary(
     numbers.update(v for v, n in number_seen.items() if n >= FREE_TEXT_CORROBORATION)
     numbers.update(float(n) for n in counts.values())
     emails = {e.lower() for e in (r.owner.email if r.owner else None, *(c.email for c in r.contacts)) if e}
-    words = {w.lower() for t in trusted if t for w in _words(normalise(t))} | record_names(ctx)  # "Paul" of Paul-Henri
+    words = {w.lower() for t in trusted if t for w in word_list(normalise(t))} | record_names(ctx)  # "Paul" of Paul-Henri
     words |= {w for w, n in word_seen.items() if n >= FREE_TEXT_CORROBORATION} | field_words(ctx, extra_text)
     return Vocabulary(numbers=frozenset(numbers | money), money=frozenset(money), percents=frozenset(percents),
                       dates=frozenset(dates), emails=frozenset(emails),
@@ -200,10 +200,10 @@ def build_vocabulary(
                       words=frozenset(words),
                       denied=with_spellings(other_customers, (ctx.company_name or "").lower()),
                       multiples=frozenset(), place=company_place(ctx),
-                      own_words=frozenset(w.lower() for t in trusted if t for w in _words(normalise(t))),
+                      own_words=frozenset(w.lower() for t in trusted if t for w in word_list(normalise(t))),
                       # Asides in names count as text the record used once (German nouns there are no names).
                       seen_words=frozenset(word_seen) | frozenset(
-                          w.lower() for t in (r.name, *(c.title for c in r.contacts)) if t for w in _words(normalise(t))),
+                          w.lower() for t in (r.name, *(c.title for c in r.contacts)) if t for w in word_list(normalise(t))),
                       today=ctx.now.date(), currency=r.currency, own_initials=initials_of(ctx.company_name or ""),
                       names=record_names(ctx), vouched_phrases=factor_labels(ctx), own_company=ctx.company_name or "")
 
@@ -250,16 +250,16 @@ def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | Non
         if not url_allowed(u, vocab.urls):
             add("url", u)
     rest = order_numbers_out(_URL.sub(lambda m: " ." if m.group(0).endswith(".") else " ", rest))  # "...ateliers. Je"
-    for m in _MONEY.finditer(rest):
-        if not _close_to_any(_money_value(m), vocab.money):
+    for m in MONEY.finditer(rest):
+        if not close_to_any(money_value(m), vocab.money):
             add("money", m.group(0).strip())
         elif vocab.currency and (cur := currency_of(m.group(0))) and cur != vocab.currency.upper():
             add("money", f"{m.group(0).strip()} (in {cur}; the record's currency is {vocab.currency.upper()})")
-    rest = _MONEY.sub(" ", rest)
-    for p in _PERCENT.findall(rest):
-        if not _close_to_any(_num(p), vocab.percents, tol=0.6):
+    rest = MONEY.sub(" ", rest)
+    for p in PERCENT.findall(rest):
+        if not close_to_any(parse_number(p), vocab.percents, tol=0.6):
             add("percent", p + "%")
-    rest = _PERCENT.sub(" ", rest)
+    rest = PERCENT.sub(" ", rest)
     if vocab.today is not None:
         rest = calendar_facts_out(rest, vocab.today)  # a holiday stated with the day the calendar gives it
     for value, d in find_dates(rest):
@@ -278,29 +278,29 @@ def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | Non
         rest = pattern.sub(lambda m: " ." if m.group(0).endswith(".") else " ", rest)
     for n in _MULTIPLE.findall(rest):
         # "3x ROI" is a claim: only a multiple someone actually wrote in the CRM may be repeated.
-        if _num(n) not in vocab.multiples:
+        if parse_number(n) not in vocab.multiples:
             add("number", n + "x")
     rest = count_parts_out(own_company_unnumbered(_MULTIPLE.sub(" ", rest), vocab), vocab.numbers)  # parts, names
     years = {d.year for d in vocab.dates} | {d.year + 1 for d in vocab.dates}
     for n in _NUMBER.findall(rest):
-        v = _num(n)
+        v = parse_number(n)
         if n.isdigit() and len(n) == 4 and YEAR_RANGE[0] <= v <= YEAR_RANGE[1]:
             # A year is a date: only the record's own years (and the next) may be stated, whatever
             # a note says ("price frozen until 2030").
             if v not in years:
                 add("number", n)
             continue
-        if _close_to_any(v, vocab.numbers) or _close_to_any(v, vocab.percents):
+        if close_to_any(v, vocab.numbers) or close_to_any(v, vocab.percents):
             continue
         add("number", n)
-    for name in _unknown_names(placed_out(rest, vocab.place), vocab.words, vocab.seen_words):
+    for name in unknown_names(placed_out(rest, vocab.place), vocab.words, vocab.seen_words):
         add("name", name)
-    for value in german_occasion_deadlines(rest, lambda word: _known(word, vocab.words)):
+    for value in german_occasion_deadlines(rest, lambda word: known_word(word, vocab.words)):
         add("date", f"{value} (an occasion no field dates)")
     return found
 
 
-def _num(s: str) -> float:
+def parse_number(s: str) -> float:
     """Parse 19,900 / 19.900 / 19 900 / 19'900 / 19.900,50 / 0,5 (thousands vs decimal by the group size)."""
     s = s.strip().replace(" ", "").replace("'", "")
     last = max(s.rfind(","), s.rfind("."))
@@ -312,13 +312,13 @@ def _num(s: str) -> float:
     return float(head.replace(",", "").replace(".", "") + "." + tail)
 
 
-def _money_value(m: re.Match[str]) -> float:
+def money_value(m: re.Match[str]) -> float:
     raw, unit = next((m.group(i), m.group(i + 1)) for i in (1, 3, 5, 7) if m.group(i))
     u = (unit or "").lower().rstrip(".")
     scale = 1e3 if u in ("k", "thousand", "tsd", "mil") else 1e6 if u and u[0] == "m" else 1.0
-    return _num(raw) * scale
+    return parse_number(raw) * scale
 
 
-def _close_to_any(v: float, allowed: Iterable[float], tol: float = 0.0) -> bool:
+def close_to_any(v: float, allowed: Iterable[float], tol: float = 0.0) -> bool:
     # Amounts are often rounded in prose ("$48k" for 47,950): allow 1% or `tol`, whichever is larger.
     return any(abs(v - a) <= max(tol, abs(a) * 0.01) for a in allowed)

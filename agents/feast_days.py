@@ -85,7 +85,7 @@ _DEADLINE = re.compile(rf"\b{_BEFORE}\s+(?:the\s+|dem\s+|der\s+|den\s+|la\s+|le\
 _NEXT = re.compile(r"\b(?:next|nächste\w*|prochaine?s?|próxim[oa]s?|next year's)\s*$", re.I)
 
 
-def _feast_day(name: str, year: int) -> date | None:
+def feast_day(name: str, year: int) -> date | None:
     key = re.sub(r"\s+", " ", name.lower()).strip()
     for candidate in (key, re.sub(r"^(?:the|la|le|el|los|las|dem|der|den|die) ", "", key),
                       "la " + key, "la " + re.sub(r"^la ", "", key)):
@@ -113,7 +113,7 @@ def past_feast_deadlines(text: str, send_day: date) -> list[str]:
         end = next((e.start() for e in _CLAUSE_EDGE.finditer(text, m.end())), len(text))
         if _PAST_EVENT.search(text[start:end]):
             continue
-        day = _feast_day(m.group(1), send_day.year)
+        day = feast_day(m.group(1), send_day.year)
         if day is not None and day < send_day:
             out.append(f"deadline already passed: {m.group(0).strip()!r} fell on {day:%d %B} this year")
     return out

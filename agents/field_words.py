@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from agents.field_claims import unclaimed_segments
-from agents.names import _words
+from agents.names import word_list
 from agents.normalize import normalise
 from agents.zone_names import zone_words
 
@@ -32,7 +32,7 @@ def custom_field_names(ctx: Context) -> set[str]:
         if not isinstance(value, str) or ctx.safe(f"extra.{key}", value) is None:
             continue
         for segment in unclaimed_segments(normalise(value)):
-            out |= {w.lower() for w in _words(segment) if w[:1].isupper()}
+            out |= {w.lower() for w in word_list(segment) if w[:1].isupper()}
     return out
 
 

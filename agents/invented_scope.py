@@ -30,7 +30,7 @@ _SCOPE_CLAIM = re.compile(
 )
 """A sentence that states the offer's scope or the buyer's request (folded)."""
 
-_SCOPE_ITEM = re.compile(
+SCOPE_ITEM = re.compile(
     r"\b(?:integrat\w*|connect(?:or|ors|ion|ions)\b|interfaces?|api|migrat\w*|data\s+import|training|workshops?\s+on\s+site|"
     r"on-?site|hardware|install\w*|customi[sz]\w*|white-?label\w*|"
     r"(?:\w+)?anbindung\w*|(?:\w+)?schnittstelle\w*|integration\w*|migration\w*|datenubernahme|schulung\w*|vor\s+ort|"
@@ -63,7 +63,7 @@ _CONCEPTS = (
 """Scope items said in other words: "die SAP-Schnittstelle" is on record where the notes say "Anbindung an SAP"."""
 
 
-def _concept(item: str) -> tuple[str, ...]:
+def scope_concept(item: str) -> tuple[str, ...]:
     """The stems that say the same scope item as `item` in en/de/fr/es."""
     return next(
         (group for group in _CONCEPTS if any(re.search(stem, item) for stem in group)), (re.escape(item),)
@@ -79,7 +79,7 @@ PDF EUR USD GBP CHF CET CEST UTC GMT PST EST CST AM PM OK FAQ KPI ROI CEO CFO CT
 SL SAS SARL GMBH AG SA INC LTD LLC PLC BV KG SE SLU SRL UK US USA EU DE FR ES EN Q1 Q2 Q3 Q4
 """.split()
 )
-_NOT_A_CLAIM = re.compile(
+NOT_A_CLAIM = re.compile(
     r"\?|\b(?:if|unless|whether|not|no|without|wenn|falls|ob|nicht|kein\w*|ohne|si|pas|sans|"
     r"aucun\w*|sin|ningun\w*)\b"
 )
@@ -95,7 +95,7 @@ def unrecorded_scope(subject: str, body: str, ctx: Context) -> list[str]:
     out: list[str] = []
     for sentence in re.split(r"(?<=[.!?])\s+|\n+", normalise(f"{subject}\n{body}")):
         folded = _fold(sentence)
-        if not _SCOPE_CLAIM.search(folded) or _NOT_A_CLAIM.search(folded):
+        if not _SCOPE_CLAIM.search(folded) or NOT_A_CLAIM.search(folded):
             continue
         brands = [
             b
@@ -106,8 +106,8 @@ def unrecorded_scope(subject: str, body: str, ctx: Context) -> list[str]:
         ]
         items = [
             m.group(0)
-            for m in _SCOPE_ITEM.finditer(folded)
-            if not any(re.search(stem, record) for stem in _concept(m.group(0)))
+            for m in SCOPE_ITEM.finditer(folded)
+            if not any(re.search(stem, record) for stem in scope_concept(m.group(0)))
         ]
         if brands or items:
             out.append(

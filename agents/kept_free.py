@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from agents.claims import _GOODS
+from agents.claims import GOODS
 
 FREE_ANY = re.compile(
     # "free" first and the lookbehinds after it: a pattern that opens with lookbehinds is tried at every position
@@ -19,7 +19,7 @@ _SLOT_KEPT = re.compile(r"\b(?:keep|keeping|kept|hold|holding|held|leave|leaving
                         r"{0,8}?$", re.I)
 _SLOT_WORDS = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening|"
                          r"calendar|diary|slot|\d{1,2}(?::\d\d)?\s?(?:am|pm)|\d{1,2}:\d\d)\b", re.I)
-_GOODS_RE = re.compile(rf"\b(?:{_GOODS})\b", re.I)
+_GOODS_RE = re.compile(rf"\b(?:{GOODS})\b", re.I)
 
 
 def slot_kept_free(sentence: str, at: int) -> bool:

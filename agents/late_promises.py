@@ -20,7 +20,7 @@ from agents.delivery_days import delivers_document, document_words
 from agents.facts import find_dates
 from agents.moments import latest_ask
 from agents.normalize import normalise
-from agents.timing import _MONTH_NUMBERS
+from agents.timing import MONTH_NUMBERS
 
 MID_MONTH_FIRST_DAY = 11
 """The first day "mid-December" / "Mitte Dezember" / "mi-décembre" / "a mediados de diciembre" can mean."""
@@ -29,7 +29,7 @@ LATE_MONTH_FIRST_DAY = 21
 _DEADLINE_WORD = re.compile(r"\b(?:by|before|until|no later than|bis|vor|spätestens|avant|d'ici|au plus tard|antes del?|"
                             r"para el|a más tardar|hasta el)\s+(?:(?:the|dem|zum|le|el)\s+)?(?:[^\W\d_]+,?\s+)?$", re.I)
 """A deadline word before a date the buyer gives, with at most its weekday between ("avant le vendredi 4 décembre")."""
-_MONTH = "|".join(sorted((m for m in _MONTH_NUMBERS if len(m) > 3), key=len, reverse=True))
+_MONTH = "|".join(sorted((m for m in MONTH_NUMBERS if len(m) > 3), key=len, reverse=True))
 _MONTH_PART = re.compile(
     rf"\b(?P<part>mid|middle of|mitte|mi|milieu|mediados de|(?:the )?end of|ende|fin|finales de|final de|late|"
     rf"(?:the )?beginning of|early|anfang|début|principios de|comienzos de|in|im|en|during|im laufe des|"
@@ -94,7 +94,7 @@ def _earliest(sentence: str, send_day: date) -> date | None:
         if d is not None:
             days.append(d)
     for m in _MONTH_PART.finditer(sentence):
-        month = _MONTH_NUMBERS[m.group("month").lower()]
+        month = MONTH_NUMBERS[m.group("month").lower()]
         year = send_day.year + (month < send_day.month)
         part = m.group("part").lower()
         first = MID_MONTH_FIRST_DAY if part in ("mid", "middle of", "mitte", "mi", "milieu", "mediados de") else \

@@ -10,16 +10,14 @@ from datetime import date, datetime, time, timedelta
 from agents.calendar_days import named_days, resolve_day
 from agents.clock_times import clock_hours, spoken_hours
 from agents.delivery_days import delivers_document
+from agents.meeting_today_words import MEET_RE
 from agents.normalize import normalise
-from agents.past_terms import OPENING_PRESENT
+from agents.past_terms import LOOKING_BACK, OPENING_PRESENT, TERMS_OR_CONDITION
 from agents.public_holidays import day_off, public_holiday
 from agents.timing import (
-    _DEADLINE,
-    _DEADLINE_FILLER,
-    _LOOKING_BACK,
-    _SENTENCE_BREAK,
-    _TERMS_OR_CONDITION,
-    MEET_RE,
+    DEADLINE,
+    DEADLINE_FILLER,
+    SENTENCE_BREAK,
     WEEKDAYS,
 )
 from agents.written_dates import CLOCK_TIME, find_dates
@@ -111,8 +109,8 @@ def business_hours_violations(text: str, send_day: date, *, recipient_tz: str | 
     disponible lundi à 20 h 30 ?"); nothing in it may look back at one ("thanks for the call at 7 pm")."""
     t = normalise(text)
     reasons: list[str] = []
-    for sentence in re.split(_SENTENCE_BREAK, t):
-        if _LOOKING_BACK.search(sentence):
+    for sentence in re.split(SENTENCE_BREAK, t):
+        if LOOKING_BACK.search(sentence):
             continue
         clocks = clock_hours(sentence) + spoken_hours(sentence)
         # a plan's line with a day and a clock time is an appointment whatever it is called ("- Durchsprache mit Ihnen:
@@ -150,7 +148,7 @@ PROPOSAL_HORIZON_DAYS = 60
 _ASKS_TO_MEET = re.compile(r"\?|\b(?:how about|shall we|let's|propose|suggest|vorschlagen|schlage|propose|sugiero|propongo|"
                            # an invitation sent for it: "I will send a calendar invite for a call on Tuesday, December 1"
                            r"invite|invitation|einladung|termineinladung|invitación|convocatoria)\b", re.I)
-_A_TERM = re.compile(rf"\b(?:{_DEADLINE})\s+(?:{_DEADLINE_FILLER})*$", re.I)
+_A_TERM = re.compile(rf"\b(?:{DEADLINE})\s+(?:{DEADLINE_FILLER})*$", re.I)
 
 
 _SLOT_CONDITION = re.compile(
@@ -178,15 +176,15 @@ def proposed_meeting_days(text: str, send_day: date) -> frozenset[date]:
     20-minute call on Wednesday 2 December work?". A proposal, not a fact: the inputs need not give the day. A
     date after a deadline word ("by December 2") or in a sentence with a term ("if you sign ...") is no proposal."""
     out: set[date] = set()
-    for sentence in re.split(_SENTENCE_BREAK, normalise(text)):
+    for sentence in re.split(SENTENCE_BREAK, normalise(text)):
         # asked ("would ... work?"), proposed, or set by us with a clock time ("je vous rappelle lundi 30 novembre à 10 h")
         # a clock time in a question proposes that slot whatever the verb ("Seriez-vous disponible ... à 10 h pour la
         # parcourir ?", set 22's benign 036)
         timed = CLOCK_TIME.search(sentence)
         if not ((MEET_RE.search(sentence) and (_ASKS_TO_MEET.search(sentence) or timed))
                 or (timed and ("?" in sentence or _OFFERS_A_SLOT.search(sentence)))) \
-                or (_LOOKING_BACK.search(sentence) and not re.match(OPENING_PRESENT, sentence, re.I)) \
-                or _TERMS_OR_CONDITION.search(_PREFERENCE.sub("", _SLOT_CONDITION.sub("", sentence))):  # "Hablamos el lunes 30 ..., como le propuse" proposes
+                or (LOOKING_BACK.search(sentence) and not re.match(OPENING_PRESENT, sentence, re.I)) \
+                or TERMS_OR_CONDITION.search(_PREFERENCE.sub("", _SLOT_CONDITION.sub("", sentence))):  # "Hablamos el lunes 30 ..., como le propuse" proposes
             continue
         days: list[date] = []
         for value, (year, month, day) in find_dates(sentence):
@@ -226,8 +224,8 @@ def foreign_zone_times(text: str, send_day: date, *, recipient_tz: str, known: b
     if dst is None or not known:
         return []
     reasons: list[str] = []
-    for sentence in re.split(_SENTENCE_BREAK, normalise(text)):
-        if _LOOKING_BACK.search(sentence) or _BUYERS_OWN_TIME.search(sentence):
+    for sentence in re.split(SENTENCE_BREAK, normalise(text)):
+        if LOOKING_BACK.search(sentence) or _BUYERS_OWN_TIME.search(sentence):
             continue
         clocks = [c for c in clock_hours(sentence) if c[2]]
         if not clocks or not (MEET_RE.search(sentence) or "?" in sentence or _AVAILABLE.search(sentence)):

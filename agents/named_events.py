@@ -18,8 +18,15 @@ from datetime import date
 
 from agents.calendar_days import named_days
 from agents.context import Context
-from agents.event_deadlines import _SCHEDULE, _SENTENCE, _binds, _calendar_dates, _known, _record_words
-from agents.feast_days import _feast_day
+from agents.event_deadlines import (
+    SCHEDULE,
+    SENTENCE,
+    binding_sentence,
+    calendar_dates,
+    on_record,
+    record_words,
+)
+from agents.feast_days import feast_day
 from agents.normalize import normalise
 
 _ANSWER = re.compile(
@@ -67,8 +74,8 @@ def named_event_deadlines(text: str, ctx: Context, send_day: date | None = None)
     day = send_day or ctx.now.date()
     record: set[str] | None = None
     out: list[str] = []
-    for sentence in _SENTENCE.split(normalise(text)):
-        if not (_binds(sentence) or _ANSWER.search(sentence)):
+    for sentence in SENTENCE.split(normalise(text)):
+        if not (binding_sentence(sentence) or _ANSWER.search(sentence)):
             continue
         for m in _NAMED.finditer(sentence):
             prep = m.group("prep").lower()
@@ -86,13 +93,13 @@ def named_event_deadlines(text: str, ctx: Context, send_day: date | None = None)
                 and not _PROPER.search(event)
             ):
                 continue  # German capitalises every noun: "bis zur Abnahme" names a step, not a name
-            if not words or all(_SCHEDULE.match(w.lower()) for w in words):
+            if not words or all(SCHEDULE.match(w.lower()) for w in words):
                 continue
-            if _calendar_dates(event, day) or named_days(event, day) or _feast_day(event, day.year):
+            if calendar_dates(event, day) or named_days(event, day) or feast_day(event, day.year):
                 continue
             if record is None:
-                record = _record_words(ctx)
-            if all(_known(w, record) for w in words if not _SCHEDULE.match(w.lower())):
+                record = record_words(ctx)
+            if all(on_record(w, record) for w in words if not SCHEDULE.match(w.lower())):
                 continue
             said = sentence[m.start("prep") : m.end()].strip()
             out.append(f"a deadline on a named event the record does not date: {said!r}")

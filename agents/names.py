@@ -7,11 +7,9 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
 
 from agents.loanwords import GERMAN_ANGLICISMS
-from agents.name_abbreviations import ACTS_AFTER, abbreviated_first, later_initial
 from agents.name_abbreviations import SENTENCE_END as _SENTENCE_END
 from agents.normalize import normalise
 from agents.quoted_terms import quoted_as_titles
@@ -51,7 +49,7 @@ _CUSTOMER_REF = re.compile(r"\b(?:our|unser\w*|notre|nos|nuestr[oa]s?)\s+(?:\w+\
                            r"kundin(?:nen)?|clientes?|clientèle|references?|referenz\w*|référence\w*|referencias?)\b"
                            r"\W+((?:[\w'’-]+\W+){0,3})", re.I)
 
-def _words(text: str) -> list[str]:
+def word_list(text: str) -> list[str]:
     return list(_words_of(text))
 
 
@@ -109,7 +107,7 @@ def foreign_sentences(text: str, language: str) -> list[str]:
 
 
 _INITIALISM = re.compile(r"[A-Z][a-z]?[A-Z]|[A-Z][a-z][A-Z][A-Z]")
-def _known(w: str, words: frozenset[str]) -> bool:
+def known_word(w: str, words: frozenset[str]) -> bool:
     lw = w.lower()
     if lw in words or lw in COMMON_CAPITALISED or lw in _GERMAN_TIME_UNITS or (w.isupper() and len(w) <= 5) \
             or _INITIALISM.fullmatch(w):  # "SSO", and with a small joining letter "IdP", "PoC": a term, no name
@@ -133,7 +131,7 @@ def _german_noun(tokens: list[str], i: int, words: frozenset[str]) -> bool:
     genitive of a name the record knows ("Webers" of Weber), a word after a determiner and its adjectives ("einem
     neuen Angebot") or after a genitive ("Webers Frage")."""
     w = tokens[i]
-    if w.lower() in _GERMAN_HONORIFICS or (w.endswith("s") and len(w) > 3 and _known(w[:-1], words)):
+    if w.lower() in _GERMAN_HONORIFICS or (w.endswith("s") and len(w) > 3 and known_word(w[:-1], words)):
         return True
     j = i - 1
     while j > 0 and i - j <= 2 and _ADJECTIVE_ENDING.match(tokens[j]) and tokens[j].lower() not in _GERMAN_DETERMINERS:
@@ -142,10 +140,10 @@ def _german_noun(tokens: list[str], i: int, words: frozenset[str]) -> bool:
     if prev.lower() in _GERMAN_DETERMINERS and (prev[0].islower() or j == 0):
         return True
     before = tokens[i - 1]
-    return before.endswith("s") and before[:1].isupper() and len(before) > 3 and _known(before[:-1], words)
+    return before.endswith("s") and before[:1].isupper() and len(before) > 3 and known_word(before[:-1], words)
 
 
-def _unknown_names(text: str, words: frozenset[str], seen: frozenset[str] = frozenset()) -> list[str]:
+def unknown_names(text: str, words: frozenset[str], seen: frozenset[str] = frozenset()) -> list[str]:
     out: list[str] = []
     # German capitalises every noun, so there a lone capitalised word is no evidence of a name:
     # only two unknown capitalised words in a row ("Anna Schmidt") or one after Herr/Frau count.
@@ -157,156 +155,26 @@ def _unknown_names(text: str, words: frozenset[str], seen: frozenset[str] = froz
     for sentence in re.split(_SENTENCE_END, text):
         tokens = [_base(t) for t in _WORD.findall(sentence)]
         for i, w in enumerate(tokens):
-            if i == 0 or not w or not w[0].isupper() or _known(w, words):
+            if i == 0 or not w or not w[0].isupper() or known_word(w, words):
                 continue
             if german and (_german_noun(tokens, i, words) or w.lower() in GERMAN_ANGLICISMS):
                 continue
             if german:
-                triple = any(len(r) == 3 and all(t[:1].isupper() and not _known(t, words) for t in r)
+                triple = any(len(r) == 3 and all(t[:1].isupper() and not known_word(t, words) for t in r)
                              for r in (tokens[max(i - 2, 1):i + 1], tokens[i - 1:i + 2], tokens[i:i + 3]))
                 if w.lower() in seen and not triple:
                     continue  # a German noun the customer's own text used ("Laufzeit"), not a new name
                 nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
                 prev = tokens[i - 1]
-                pair = (bool(nxt) and nxt[0].isupper() and not _known(nxt, words) and nxt.lower() not in seen) or \
-                    (i > 1 and prev[:1].isupper() and not _known(prev, words) and prev.lower() not in seen)
+                pair = (bool(nxt) and nxt[0].isupper() and not known_word(nxt, words) and nxt.lower() not in seen) or \
+                    (i > 1 and prev[:1].isupper() and not known_word(prev, words) and prev.lower() not in seen)
                 # Three capitalised words in a row mid-sentence ("bei der Spedition Hansen Nord"): a name even if noted once
                 run = tokens[i - 1:i + 2] if i + 1 < len(tokens) else []
-                pair = pair or (len(run) == 3 and all(t[:1].isupper() and not _known(t, words) for t in run))
+                pair = pair or (len(run) == 3 and all(t[:1].isupper() and not known_word(t, words) for t in run))
                 if not (pair or prev.lower() in _BEFORE_A_NAME):  # "Herr Weber", "Hr. Krause", "Dr. med. Hartmann"
                     continue
             out.append(w)
     return out
-
-
-
-def names_other_customer(form: str, text: str, low: str) -> bool:
-    """Whether `form` of another customer's name is in the text. A single word counts only when
-    capitalised as a name is ("Fabrikam's team"): "la logística de sus camiones" is not
-    Logística Norte SL. A blank form (a CRM company without a name) names nobody."""
-    if not form.strip():
-        return False
-    for m in re.finditer(rf"\b{re.escape(form)}\b", low):
-        if " " in form or len(text) != len(low) or text[m.start()].isupper():
-            return True
-        if re.match(r"['’]s\b", low[m.end():]):
-            return True  # "fabrikam's ops team": a possessive makes a name of a lower-case word
-    return False
-
-
-UMLAUTS_WRITTEN_OUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
-HAS_UMLAUT = re.compile("[äöüÄÖÜß]")
-"""German letters as they are written without them: another customer's name is checked in both spellings."""
-
-_SEPARATORS = re.compile(r"[\s\-_.'’·*/]+")
-
-
-@functools.lru_cache(maxsize=8192)  # hundreds of names x two forms, plus the texts of a batch
-def _squeezed(text: str) -> str:
-    """`text` without separators. Memoised: `spaced_name` runs once per other customer's name on
-    the same text, and squeezing the whole draft again for each of hundreds of names was a third
-    of the offline agents' CPU."""
-    return _SEPARATORS.sub("", text)
-
-
-def tagged_name(name: str, low: str) -> bool:
-    """Another customer's whole name run together after a hashtag or a handle ("#redlinecarriers", "@redline_carriers")."""
-    full, _ = _name_forms(name)
-    squeezed_low = _squeezed(low)
-    return any(len(c) >= 6 and re.search(rf"[#@]{re.escape(c)}", squeezed_low) is not None
-               for c in {_squeezed(full), *map(_squeezed, _partial_forms(name)[0])})
-
-
-def spaced_name(name: str, words: frozenset[str], text: str, low: str) -> bool:
-    """Another customer's name written with separators inside it ("Tail-spin", "C.o.n.t.o.s.o",
-    "Con toso"): the name's letters in order with at least one separator between them, as whole
-    words; a single-word form only capitalised, as in names_other_customer."""
-    for form in denied_forms(name, words):
-        compact = _squeezed(form)
-        if len(compact) < 5 or compact not in _squeezed(low):
-            continue  # the cheap test first: most texts hold no trace of most names
-        gap = r"[\s\-_.'’·*/]?"
-        for m in re.finditer(r"(?<!\w)" + gap.join(re.escape(c) for c in compact) + r"(?!\w)", low):
-            spaced = len(m.group(0)) > len(compact)
-            if spaced and (" " in form or len(text) != len(low) or text[m.start()].isupper()):
-                return True
-    return False
-
-
-def denied_forms(name: str, words: frozenset[str] = frozenset()) -> list[str]:
-    """How another customer's name shows up in text: in full, or by its distinctive first word
-    ("Proseware" for "Proseware Logistics") unless this record itself uses that word."""
-    full, first = _name_forms(name)
-    return [full, first] if first is not None and first not in words else [full]
-
-
-@functools.lru_cache(maxsize=8192)
-def _name_forms(name: str) -> tuple[str, str | None]:
-    """A name's full form and its distinctive first word (None: too short or too common), per
-    name once per process: every record of a tenant screens the same few hundred names."""
-    full = normalise(name).lower().strip()
-    first = full.split()[0] if full.split() else ""
-    return full, first if len(full.split()) > 1 and len(first) >= 5 and first not in COMMON_CAPITALISED else None
-
-
-
-
-_ORGANISATION_WORDS = frozenset("""group groupe gruppe grupo company compagnie companies corporation corp limited
-holding holdings partners services solutions systems international global gmbh sarl s.a.s ltd inc llc plc
-""".split())
-"""Words of a company name that say what kind of organisation it is, not which one."""
-
-
-@functools.lru_cache(maxsize=8192)
-def _partial_forms(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """A name's leading phrases of two or more words short of the whole ("wide world" of Wide World
-    Importers) and its distinctive later words ("moreau" of Boulangeries Moreau), per name once."""
-    parts = normalise(name).lower().split()
-    leading = tuple(" ".join(parts[:k]) for k in range(2, len(parts)))
-    later = tuple(w for w in parts[1:] if len(w) >= 5 and w.isalpha() and w not in COMMON_CAPITALISED
-                  and w not in _ORGANISATION_WORDS)
-    return leading, later
-
-
-def _mid_sentence(text: str, at: int) -> bool:
-    head = text[:at].rstrip()
-    return bool(head) and head[-1] not in ".!?:;\n\"'“«(¿¡-"
-
-
-def names_in_part(name: str, words: frozenset[str], text: str, low: str) -> bool:
-    """Another customer named by part of its name, as people shorten names: its first two or more
-    words ("Wide-World's team" for Wide World Importers, in any spacing), or a later distinctive word
-    capitalised mid-sentence ("convaincu Moreau" for Boulangeries Moreau). A part this record itself
-    uses (`words`) names nobody: Harbor Dental's own draft may say "Dental"."""
-    leading, later = _partial_forms(name)
-    squeezed_low = _squeezed(low)
-    gap = r"[\s\-_.'’·*/]*"
-    whole = normalise(name).lower().split()
-    for form in (*leading, *((" ".join(whole),) if len(whole) >= 2 else ())):
-        if all(w in words for w in form.split()):
-            continue
-        compact = _squeezed(form)
-        if compact not in squeezed_low:
-            continue  # the cheap test first
-        for m in re.finditer(r"(?<!\w)" + gap.join(re.escape(c) for c in compact) + r"(?!\w)", low):
-            if text[m.start()].isupper() or re.search(r"\w[-_]\w", m.group(0)) or (
-                    len(compact) >= 8 and m.group(0).isalpha()):
-                return True  # capitalised, run together as a slug ("transportes-bermejo") or as one word ("blueyonder")
-    first = normalise(name).lower().split()[0] if name.split() else ""
-    if later_initial(normalise(name).lower().split(), text, low, words):  # "le groupe D." for Groupe Delorme
-        return True
-    for word in later:
-        if len(first) >= 4 and re.search(rf"\b{re.escape(first[:3])}\w{{0,8}}\.\s+{re.escape(word)}\b", low):
-            return True  # the first word abbreviated ("Boul. Marchal" for Boulangeries Marchal)
-        if word in low and abbreviated_first(first, word, low, words):
-            return True
-        if word in words or word not in low:
-            continue
-        for m in re.finditer(rf"\b{re.escape(word)}\b", low):
-            if text[m.start()].isupper() and (_mid_sentence(text, m.start()) or low.startswith(("'s", "’s"), m.end())
-                                              or ACTS_AFTER.match(low, m.end())):
-                return True  # mid-sentence, or owning something at a sentence start ("Bermejo's dispatchers")
-    return False
 
 
 def disguised_words(text: str) -> list[str]:
@@ -325,11 +193,11 @@ def customer_references(text: str, words: frozenset[str]) -> list[str]:
     nuestro cliente": whoever follows is another customer, named."""
     out = []
     for m in _CUSTOMER_REF.finditer(normalise(text)):
-        out += [w for w in _WORD.findall(m.group(1)) if w[:1].isupper() and not _known(w, words)]
+        out += [w for w in _WORD.findall(m.group(1)) if w[:1].isupper() and not known_word(w, words)]
     return out
 
 
-def _trie_pattern(literals: Iterable[str]) -> re.Pattern[str] | None:
+def trie_pattern(literals: Iterable[str]) -> re.Pattern[str] | None:
     """One pattern that finds, at every position of a text, the longest of `literals` starting there (a regex
     shaped as a trie, so the text is scanned once however many literals there are)."""
     trie: dict[str, Any] = {}
@@ -351,45 +219,3 @@ def _trie_pattern(literals: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile(f"(?=({build(trie)}))")
 
 
-@dataclass(frozen=True)
-class DeniedIndex:
-    """Every literal piece of the tenant's other customers' names that a check of names.py needs to find in a text
-    before it can name that customer, with the names each piece belongs to: the full name and its first word
-    (names_other_customer, spaced_name), their separator-free forms (spaced_name), the leading phrases' separator-free
-    forms and the later distinctive words (names_in_part). A name none of whose pieces is in the text cannot be named
-    by it, so the per-name checks run only for the few names a text could name (a single scan per text instead of
-    a loop over hundreds of names)."""
-
-    plain: dict[str, tuple[int, ...]]
-    squeezed: dict[str, tuple[int, ...]]
-    plain_re: re.Pattern[str] | None
-    squeezed_re: re.Pattern[str] | None
-
-    def candidates(self, low: str) -> list[int]:
-        """Indices (in the names' order) of the names whose pieces occur in `low` (lower-cased, normalised text)."""
-        found: set[int] = set()
-        for pattern, pieces, text in ((self.plain_re, self.plain, low), (self.squeezed_re, self.squeezed, _squeezed(low))):
-            if pattern is None:
-                continue
-            for m in pattern.finditer(text):
-                hit = m.group(1)
-                # every piece starting here is a prefix of the longest one found here
-                for end in range(1, len(hit) + 1):
-                    found.update(pieces.get(hit[:end], ()))
-        return sorted(found)
-
-
-@functools.lru_cache(maxsize=64)
-def denied_index(names: tuple[str, ...]) -> DeniedIndex:
-    """The DeniedIndex of a tenant's other customers, built once per list of names."""
-    plain: dict[str, list[int]] = {}
-    squeezed: dict[str, list[int]] = {}
-    for i, name in enumerate(names):
-        full, first = _name_forms(name)
-        leading, later = _partial_forms(name)
-        for piece in {full, first or "", *later} - {""}:
-            plain.setdefault(piece, []).append(i)
-        for piece in {_squeezed(full), _squeezed(first or ""), *map(_squeezed, leading)} - {""}:
-            squeezed.setdefault(piece, []).append(i)
-    return DeniedIndex(plain={k: tuple(v) for k, v in plain.items()}, squeezed={k: tuple(v) for k, v in squeezed.items()},
-                       plain_re=_trie_pattern(plain), squeezed_re=_trie_pattern(squeezed))

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from agents.facts import find_dates
-from agents.timing import _CLOCK, _SENTENCE_BREAK
+from agents.timing import CLOCK, SENTENCE_BREAK
 
 CTA_PATTERNS = (
     r"\?\s*$",
@@ -57,14 +57,14 @@ buyer as surely as "Propose: ..." does; an offer counts only with its day or tim
 def script_asks(body: str) -> int:
     """Count a call script's lines that ask the buyer something (questions are counted by count_asks)."""
     return sum(1 for line in body.splitlines() if "?" not in line and (
-        _SCRIPT_ASK.match(line) or _SCRIPT_OFFER.match(line) and bool(_COMING_DAY.search(line) or _CLOCK.search(line)
+        _SCRIPT_ASK.match(line) or _SCRIPT_OFFER.match(line) and bool(COMING_DAY.search(line) or CLOCK.search(line)
                                                                      or find_dates(line))))
 
 
-_DAYS = (r"monday|tuesday|wednesday|thursday|friday|montag|dienstag|mittwoch|donnerstag|freitag|lundi|mardi|mercredi|"
+WEEKDAY_NAMES = (r"monday|tuesday|wednesday|thursday|friday|montag|dienstag|mittwoch|donnerstag|freitag|lundi|mardi|mercredi|"
          r"jeudi|vendredi|lunes|martes|miércoles|jueves|viernes")
-_COMING_DAY = re.compile(
-    rf"\b(?:(?:{_DAYS})\w*|tomorrow|(?:this|next|the coming|the following) (?:week|month)|(?:end|close) of (?:this|next|the) "
+COMING_DAY = re.compile(
+    rf"\b(?:(?:{WEEKDAY_NAMES})\w*|tomorrow|(?:this|next|the coming|the following) (?:week|month)|(?:end|close) of (?:this|next|the) "
     r"week|morgen|übermorgen|(?:diese|nächste|kommende)[nrs]? woche|ende (?:dieser|nächster|der) woche|"
     r"demain|semaine prochaine|(?:cette|la) semaine|"
     r"mañana|(?:esta|la próxima|la) (?:misma )?semana|próxima semana|semana que viene|"
@@ -103,8 +103,8 @@ _VAGUE = re.compile(r"\b(?:follow(?:ing)? up|get back|check in|touch base|circle
 """A promise to be in touch is no step: "I'll follow up next week" leaves the buyer nothing to hold us to."""
 
 
-_HABIT = re.compile(
-    rf"\b(?:every|each|jede[nrs]?|chaque|tou(?:te)?s les|cada|tod[oa]s (?:los|las))\s+(?:other\s+)?(?:{_DAYS}|day|week|month|"
+HABIT = re.compile(
+    rf"\b(?:every|each|jede[nrs]?|chaque|tou(?:te)?s les|cada|tod[oa]s (?:los|las))\s+(?:other\s+)?(?:{WEEKDAY_NAMES}|day|week|month|"
     r"morning|afternoon|tag|woche|monat|morgen|jour|semaine|mois|matin|día|dia|semana|mes|mañana)\w*|"
     r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days\b|\b(?:montag|dienstag|mittwoch|donnerstag|freitag)s\b|"
     r"\b(?:les|los) (?:lundi|mardi|mercredi|jeudi|vendredi|lunes|martes|miércoles|jueves|viernes)s?\b(?! \d)", re.I)
@@ -115,7 +115,7 @@ def _vague(sentence: str) -> bool:
     """A promise to be in touch with no time to it: "Ich melde mich am Dienstag, 1. Dezember, um 15 Uhr telefonisch" is
     a call the buyer can hold us to (a day and a clock time), "ich melde mich nächste Woche" is not."""
     # wave 24: a calendar date is one too ("on Tuesday, December 1 I will check in with Marcus", set 28's en-g5)
-    return bool(_VAGUE.search(sentence)) and not (_CLOCK.search(sentence) and _COMING_DAY.search(sentence)
+    return bool(_VAGUE.search(sentence)) and not (CLOCK.search(sentence) and COMING_DAY.search(sentence)
                                                   or find_dates(sentence))
 
 
@@ -143,12 +143,12 @@ def voids_the_step(sentence: str) -> bool:
 def dated_next_step(body: str) -> str | None:
     """The first sentence committing our side to a step on a coming day or week, or None. A draft that also promises
     only to be in touch ("Ich melde mich nächste Woche wieder") reads as a check-in, whatever else it says."""
-    sentences = re.split(_SENTENCE_BREAK, body)
+    sentences = re.split(SENTENCE_BREAK, body)
     if any(voids_the_step(s) for s in sentences):
         return None
     for sentence in sentences:
-        if "?" in sentence or PLEASANTRY.search(sentence) or _HABIT.search(sentence):
+        if "?" in sentence or PLEASANTRY.search(sentence) or HABIT.search(sentence):
             continue
-        if _COMING_DAY.search(sentence) and _COMMITS.search(sentence) and not _vague(sentence):
+        if COMING_DAY.search(sentence) and _COMMITS.search(sentence) and not _vague(sentence):
             return sentence.strip()[:80]
     return None

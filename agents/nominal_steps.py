@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from agents.facts import find_dates
-from agents.next_steps import _DAYS, _HABIT
+from agents.next_steps import HABIT, WEEKDAY_NAMES
 
 _NOUN = (
     r"(?:reply|answer|response|delivery|dispatch|send-out|proposal|offer|quote|plan|"
@@ -59,7 +59,7 @@ _PAST = re.compile(
     r"\b(?:last|ago|since|letzte[nmrs]?|vorige[nmrs]?|seit|dernier|dernière|depuis|pasado|pasada|desde)\b",
     re.I,
 )
-_A_DAY = re.compile(rf"\b(?:{_DAYS})\b|\b(?:tomorrow|morgen|demain|mañana)\b", re.I)
+_A_DAY = re.compile(rf"\b(?:{WEEKDAY_NAMES})\b|\b(?:tomorrow|morgen|demain|mañana)\b", re.I)
 _CLAUSE_BREAK = re.compile(
     r"[;:]|,\s+(?!\d)(?!(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)",
     re.I,
@@ -71,7 +71,7 @@ MAX_WORDS = 16
 
 def _one_coming_day(text: str) -> bool:
     return (
-        bool(_A_DAY.search(text) or find_dates(text)) and not _HABIT.search(text) and not _PAST.search(text)
+        bool(_A_DAY.search(text) or find_dates(text)) and not HABIT.search(text) and not _PAST.search(text)
     )
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from agents.facts import Vocabulary
-from agents.names import _known
+from agents.names import known_word
 from agents.normalize import SENTENCE_BREAK, normalise
 
 _PERSON_AFTER = re.compile(
@@ -39,6 +39,6 @@ def unrecorded_opening_names(body: str, vocab: Vocabulary) -> list[str]:
     out = []
     for sentence in SENTENCE_BREAK.split(normalise(body)):
         m = _PERSON_AFTER.match(sentence.strip())
-        if m and m.group(1).lower() not in _NOT_NAMES and not _known(m.group(1), vocab.words):
+        if m and m.group(1).lower() not in _NOT_NAMES and not known_word(m.group(1), vocab.words):
             out.append(f"name {m.group(1)!r} is not in the inputs (a person: {sentence.strip()[:50]!r})")
     return out

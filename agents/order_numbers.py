@@ -93,15 +93,15 @@ _CUES = re.compile(r"\d|\b[IVX]{1,4}(?:e|ème|er|re|ère)\b")
 def carries_terms(sentence: str) -> bool:
     """Whether `sentence` states money, a percentage, a date, a deadline, a concession, price talk or a promise."""
     # imported here: facts and claims import this module
-    from agents.claims import _COUNTED, _PRICE_FIGURE, discount_violations, promise_violations  # noqa: PLC0415
-    from agents.facts import _MONEY, _PERCENT, find_dates  # noqa: PLC0415
+    from agents.claims import COUNTED, PRICE_FIGURE, discount_violations, promise_violations  # noqa: PLC0415
+    from agents.facts import MONEY, PERCENT, find_dates  # noqa: PLC0415
     from agents.price_talk import unanchored_price_talk  # noqa: PLC0415
 
     # "quote reference 4270 is the price": a bare number after a price word is read as a price (a code is not, nor a
     # count of things: "das Angebot für Ihre 120 Fahrzeuge")
     uncoded = _CODE.sub(" ", sentence)
-    return bool(_MONEY.search(sentence) or _PERCENT.search(sentence) or find_dates(sentence)
-                or any(not _COUNTED.match(uncoded, m.end(1)) for m in _PRICE_FIGURE.finditer(uncoded))
+    return bool(MONEY.search(sentence) or PERCENT.search(sentence) or find_dates(sentence)
+                or any(not COUNTED.match(uncoded, m.end(1)) for m in PRICE_FIGURE.finditer(uncoded))
                 or _DEADLINE.search(sentence) or promise_violations(sentence) or discount_violations(sentence, None)
                 or unanchored_price_talk(sentence))
 

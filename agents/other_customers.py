@@ -8,8 +8,7 @@ import functools
 import re
 from collections.abc import Iterable
 
-from agents.name_abbreviations import later_initial
-from agents.names import (
+from agents.customer_name_forms import (
     HAS_UMLAUT,
     UMLAUTS_WRITTEN_OUT,
     denied_forms,
@@ -19,6 +18,7 @@ from agents.names import (
     spaced_name,
     tagged_name,
 )
+from agents.name_abbreviations import later_initial
 
 _DIGIT_WORDS = {"1": ("one", "won", "eins", "un", "uno"), "2": ("two", "to", "too", "zwei", "deux", "dos"),
                 "3": ("three", "drei", "trois", "tres"), "4": ("for", "four", "vier", "quatre", "cuatro"),
@@ -104,7 +104,7 @@ def named_by_initials(text: str, denied: tuple[str, ...], own_initials: str, own
 def named_other_customers(text: str, denied: tuple[str, ...], own_words: frozenset[str],
                           own_initials: str = "") -> list[str]:
     """The names of `denied` (the tenant's other customers) that the normalised `text` names. One scan finds the few
-    whose name pieces occur (names.DeniedIndex); "Köhler" is also looked for as "Koehler"; and one more finds
+    whose name pieces occur (customer_name_forms.DeniedIndex); "Köhler" is also looked for as "Koehler"; and one more finds
     initials ("CF" for Contoso Freight) other than this record's company's (`own_initials`)."""
     if not denied:
         return []

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from agents.normalize import SENTENCE_BREAK, normalise
-from agents.outcome_promises import _FRAME, _HEDGED, _VOUCHED
+from agents.outcome_promises import FRAME, HEDGED, VOUCHED
 
 _ENDED = re.compile(
     r"\b(?:(?:a )?thing of the past|no (?:more|longer any)|never again|gone for good|disappear\w*|"
@@ -45,5 +45,5 @@ def guaranteed_ends(body: str) -> list[str]:
         return []  # most drafts: no word of ending at all
     return [f"guarantees a problem ends, with nothing on record behind it: {s.strip()[:100]!r}"
             for s in SENTENCE_BREAK.split(text)
-            if _ENDED.search(s) and (_VOUCHED.search(s) or _PROMISED.search(s) or _FRAME.search(s))
-            and not _NOT_PROMISED.search(s) and not _HEDGED.search(s)]
+            if _ENDED.search(s) and (VOUCHED.search(s) or _PROMISED.search(s) or FRAME.search(s))
+            and not _NOT_PROMISED.search(s) and not HEDGED.search(s)]

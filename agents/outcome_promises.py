@@ -22,7 +22,7 @@ _CHANGE = re.compile(
     r"senk\w*|halbier\w*|reduzier\w*|stellt sich\b|einstell\w*|sehen|spüren|"
     r"fond\w*|baiss\w*|réduir\w*|diminu\w*|rentabilis\w*|récupér\w*|visibles?|verrez|"
     r"baj\w*|recuper\w*|amortiz\w*|amorti[rs]\w*|amortisier\w*|verá\w*|notará\w*|mitad|half|moitié|hälfte)\b", re.I)
-_FRAME = re.compile(
+FRAME = re.compile(
     r"\b(?:within|from (?:the )?(?:very )?(?:first|day one|week one)|in (?:a few|a couple of|\d+|two|three|four|six) "
     r"(?:weeks?|months?|days?)|before the (?:first|next)|"
     r"(?:im|ab dem|schon im|innerhalb des|in den) (?:ersten|nächsten|\w+) (?:monat|woche|quartal|jahr|wochen|monaten)\w*|"
@@ -37,10 +37,10 @@ _REPORTED = re.compile(
     # what the record's documents say is reported, not promised: "the payback estimate shows", "im Pilot", "le pilote"
     r"\b(?:estimate|pilot|proposal|case|schätzung|amortisationsrechnung|pilot\w*|angebot|estimation|pilote|proposition|"
     r"estimaci[oó]n|piloto|propuesta)\b|\?", re.I)
-_HEDGED = re.compile(r"\b(?:usually|typically|often|generally|in general|tend to|meist\w*|häufig|oft|in der regel|"
+HEDGED = re.compile(r"\b(?:usually|typically|often|generally|in general|tend to|meist\w*|häufig|oft|in der regel|"
                      r"souvent|généralement|en général|normalmente|suelen|a menudo|por lo general)\b", re.I)
 """What teams usually see is experience told, not a promise to this buyer."""
-_VOUCHED = re.compile(r"\b(?:promise|guarantee\w*|assure|zusicher\w*|versprech\w*|garantier\w*|garanti\w*|promets|"
+VOUCHED = re.compile(r"\b(?:promise|guarantee\w*|assure|zusicher\w*|versprech\w*|garantier\w*|garanti\w*|promets|"
                       r"assure|garantiz\w*|aseguro|prometo|c'est (?:certain|sûr)|à coup sûr|ganz sicher|for sure|"
                       r"no doubt|definitely|sin duda)\b", re.I)
 """A result vouched for in so many words needs no time frame to be a promise."""
@@ -53,9 +53,9 @@ _CUES = ("idle", "fuel", "saving", "invest", "payback", "roi", "downtime", "resu
 def promised_outcomes(text: str) -> list[str]:
     """Sentences of `text` that promise the buyer a result by a time, with nothing the record has behind them."""
     low = text.lower()
-    if not any(cue in low for cue in _CUES) or not _OUTCOME.search(text) or not (_FRAME.search(text) or
-                                                                                _VOUCHED.search(text)):
+    if not any(cue in low for cue in _CUES) or not _OUTCOME.search(text) or not (FRAME.search(text) or
+                                                                                VOUCHED.search(text)):
         return []  # most texts: no outcome word, or neither a time frame nor a promise word
     return [f"promise outside policy (a result promised): {s.strip()[:120]!r}" for s in SENTENCE_BREAK.split(text)
-            if _OUTCOME.search(s) and _CHANGE.search(s) and (_FRAME.search(s) or _VOUCHED.search(s))
-            and not _REPORTED.search(s) and not _HEDGED.search(s)]
+            if _OUTCOME.search(s) and _CHANGE.search(s) and (FRAME.search(s) or VOUCHED.search(s))
+            and not _REPORTED.search(s) and not HEDGED.search(s)]

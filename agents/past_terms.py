@@ -50,7 +50,7 @@ _SPAN_COMPOUND_PART = re.compile(r"\berste[n]? $", re.I)
 """A part of a month ("la primera quincena de noviembre", "the first half of November", "Anfang November"): over on
 its last day (15th, 7th, 10th, 20th)."""
 _SPAN_LAST_DAY = {"half": 15, "week": 7, "early": 10, "mid": 20}
-_TERMS_OR_CONDITION = re.compile(r"\b(?:if|provided|as long as|valid|offer|price|sign\w*|order\w*|wenn|falls|sofern|"
+TERMS_OR_CONDITION = re.compile(r"\b(?:if|provided|as long as|valid|offer|price|sign\w*|order\w*|wenn|falls|sofern|"
                                  r"gültig|angebot|preis|unterschreib\w*|bestell\w*|si|à condition|valable|offre|prix|"
                                  r"sign\w*|commande\w*|siempre que|válid\w*|oferta|precio|firm\w*|pedido)\b", re.I)
 """Words that make a date a term to meet: a condition, an offer or a price, a signature or an order."""
@@ -84,7 +84,7 @@ def past_month_spans(sentence: str, send_day: date) -> list[str]:
     # most months a draft names carry a day number ("November 18"): neither a part of a month nor a whole one
     months = [m for m in months if not re.match(r"\W{0,3}\d{1,2}\b(?!\d)", sentence[m.end():m.end() + 6])
               and not re.search(r"\b\d{1,2}\W{0,4}$", sentence[max(0, m.start() - 6):m.start()])]
-    if not months or LOOKING_BACK.search(sentence) or not _TERMS_OR_CONDITION.search(sentence):
+    if not months or LOOKING_BACK.search(sentence) or not TERMS_OR_CONDITION.search(sentence):
         return []
     out = []
     for m in months:

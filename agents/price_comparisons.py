@@ -17,7 +17,7 @@ import re
 
 from agents.context import Context
 from agents.normalize import normalise
-from agents.street_terms import _RATE
+from agents.street_terms import RATE
 
 _COMPARE = (
     r"(?:less|cheaper|lower|no\s+more|not\s+much\s+more|barely\s+more|little\s+more)\s+than|"
@@ -55,7 +55,7 @@ _COST = re.compile(
     r"cuest\w*|cost\w*|sale|salga\w*|saldr\w*|salir|precio\w*|pag\w*|cuota\w*|suscripci\w*)\b",
     re.I,
 )
-_RATE_RE = re.compile(rf"\b{_RATE}\b", re.I)
+_RATE_RE = re.compile(rf"\b{RATE}\b", re.I)
 _SAVING = re.compile(
     r"\b(?:sav\w*|spar\w*|einspar\w*|économ\w*|ahorr\w*|lose\w*|loss\w*|verlier\w*|verlust\w*|"
     r"perd\w*|perte\w*|pierd\w*|pérdida\w*)\b",

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from agents.context import Context
-from agents.invented_scope import _NOT_A_CLAIM, _SCOPE_ITEM, _concept
+from agents.invented_scope import NOT_A_CLAIM, SCOPE_ITEM, scope_concept
 from agents.normalize import fold_accents as _fold
 from agents.normalize import normalise
 from agents.product_named import record_text
@@ -46,12 +46,12 @@ def promised_work(body: str, ctx: Context) -> list[str]:
     out: list[str] = []
     for sentence in re.split(r"(?<=[.!?])\s+|\n+", normalise(body)):
         folded = _fold(sentence)
-        if not _PROMISE.search(folded) or _NOT_A_CLAIM.search(folded):
+        if not _PROMISE.search(folded) or NOT_A_CLAIM.search(folded):
             continue
         items = [
             m.group(0)
-            for m in _SCOPE_ITEM.finditer(folded)
-            if not any(re.search(stem, record) for stem in _concept(m.group(0)))
+            for m in SCOPE_ITEM.finditer(folded)
+            if not any(re.search(stem, record) for stem in scope_concept(m.group(0)))
         ]
         items += [m.group(0) for m in _PEOPLE_ON_SITE.finditer(folded) if m.group(0) not in record]
         if items:

@@ -10,7 +10,7 @@ import functools
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from agents.calendar_days import _easter, _nth_weekday
+from agents.calendar_days import easter_sunday, nth_weekday
 from agents.zones import COUNTRY_TIMEZONES
 
 _Rule = Callable[[int], date]
@@ -21,19 +21,19 @@ def _fixed(month: int, day: int, name: str) -> tuple[str, _Rule]:
 
 
 def _easter_plus(days: int, name: str) -> tuple[str, _Rule]:
-    return name, lambda y: _easter(y) + timedelta(days=days)
+    return name, lambda y: easter_sunday(y) + timedelta(days=days)
 
 
 _HOLIDAYS: dict[str, tuple[tuple[str, _Rule], ...]] = {
-    "us": (_fixed(1, 1, "New Year's Day"), ("Martin Luther King Jr. Day", lambda y: _nth_weekday(y, 1, 0, 3)),
-           ("Presidents' Day", lambda y: _nth_weekday(y, 2, 0, 3)), ("Memorial Day", lambda y: _nth_weekday(y, 5, 0, -1)),
+    "us": (_fixed(1, 1, "New Year's Day"), ("Martin Luther King Jr. Day", lambda y: nth_weekday(y, 1, 0, 3)),
+           ("Presidents' Day", lambda y: nth_weekday(y, 2, 0, 3)), ("Memorial Day", lambda y: nth_weekday(y, 5, 0, -1)),
            _fixed(6, 19, "Juneteenth"), _fixed(7, 4, "Independence Day"),
-           ("Labor Day", lambda y: _nth_weekday(y, 9, 0, 1)), _fixed(11, 11, "Veterans Day"),
-           ("Thanksgiving Day", lambda y: _nth_weekday(y, 11, 3, 4)), _fixed(12, 25, "Christmas Day")),
+           ("Labor Day", lambda y: nth_weekday(y, 9, 0, 1)), _fixed(11, 11, "Veterans Day"),
+           ("Thanksgiving Day", lambda y: nth_weekday(y, 11, 3, 4)), _fixed(12, 25, "Christmas Day")),
     "gb": (_fixed(1, 1, "New Year's Day"), _easter_plus(-2, "Good Friday"), _easter_plus(1, "Easter Monday"),
-           ("the early May bank holiday", lambda y: _nth_weekday(y, 5, 0, 1)),
-           ("the spring bank holiday", lambda y: _nth_weekday(y, 5, 0, -1)),
-           ("the summer bank holiday", lambda y: _nth_weekday(y, 8, 0, -1)),
+           ("the early May bank holiday", lambda y: nth_weekday(y, 5, 0, 1)),
+           ("the spring bank holiday", lambda y: nth_weekday(y, 5, 0, -1)),
+           ("the summer bank holiday", lambda y: nth_weekday(y, 8, 0, -1)),
            _fixed(12, 25, "Christmas Day"), _fixed(12, 26, "Boxing Day")),
     "de": (_fixed(1, 1, "Neujahr"), _easter_plus(-2, "Karfreitag"), _easter_plus(1, "Ostermontag"),
            _fixed(5, 1, "Tag der Arbeit"), _easter_plus(39, "Christi Himmelfahrt"), _easter_plus(50, "Pfingstmontag"),
@@ -55,8 +55,8 @@ _HOLIDAYS: dict[str, tuple[tuple[str, _Rule], ...]] = {
     "ch": (_fixed(1, 1, "Neujahr"), _easter_plus(39, "Auffahrt"), _fixed(8, 1, "Bundesfeier"),
            _fixed(12, 25, "Weihnachten")),
     "ca": (_fixed(1, 1, "New Year's Day"), _easter_plus(-2, "Good Friday"), _fixed(7, 1, "Canada Day"),
-           ("Labour Day", lambda y: _nth_weekday(y, 9, 0, 1)),
-           ("Thanksgiving", lambda y: _nth_weekday(y, 10, 0, 2)), _fixed(12, 25, "Christmas Day")),
+           ("Labour Day", lambda y: nth_weekday(y, 9, 0, 1)),
+           ("Thanksgiving", lambda y: nth_weekday(y, 10, 0, 2)), _fixed(12, 25, "Christmas Day")),
     "ie": (_fixed(1, 1, "New Year's Day"), _fixed(3, 17, "St Patrick's Day"), _easter_plus(1, "Easter Monday"),
            _fixed(12, 25, "Christmas Day"), _fixed(12, 26, "St Stephen's Day")),
 }
@@ -65,7 +65,7 @@ days only (US federal holidays, German Bundesfeiertage), so a draft proposing on
 it. Days many offices close on but no law makes a holiday are in _CUSTOMARY."""
 
 _CUSTOMARY: dict[str, tuple[tuple[str, _Rule], ...]] = {
-    "us": (("the day after Thanksgiving", lambda y: _nth_weekday(y, 11, 3, 4) + timedelta(days=1)),
+    "us": (("the day after Thanksgiving", lambda y: nth_weekday(y, 11, 3, 4) + timedelta(days=1)),
            _fixed(12, 24, "Christmas Eve"), _fixed(12, 31, "New Year's Eve")),
     "de": (_fixed(12, 24, "Heiligabend"), _fixed(12, 31, "Silvester")),
 }

@@ -41,7 +41,6 @@ from agents.forms_of_address import (
 from agents.fraction_claims import fraction_claims
 from agents.german_nouns import unnamed_claims
 from agents.greeting_names import another_double_name, greets_by_short_form, greets_the_group
-from agents.invariants import spelled_number_violations
 from agents.late_promises import late_promises
 from agents.meeting_hours import PROPOSAL_HORIZON_DAYS, business_hours_violations, foreign_zone_times
 from agents.models import Check, Draft
@@ -64,6 +63,7 @@ from agents.said_of_people import said_of_a_person
 from agents.seller_interest import pushes_a_colleague
 from agents.settings import AgentSettings
 from agents.signature import signature_problems
+from agents.spelled_numbers import spelled_number_violations
 from agents.stated_steps import stated_step
 from agents.timing import timing_violations
 from agents.unsigned_asks import with_unsigned_sender

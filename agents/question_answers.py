@@ -15,7 +15,7 @@ from datetime import date
 from agents.acknowledged_days import acknowledged_day
 from agents.document_in_other_words import takes_up_the_document
 from agents.moments import ASK_TOPICS, Ask
-from agents.next_steps import _DAYS, dated_next_step
+from agents.next_steps import WEEKDAY_NAMES, dated_next_step
 from agents.normalize import normalise
 from agents.stated_steps import receives_it, stated_step
 
@@ -79,7 +79,7 @@ def answers_question(
 
 
 _TIME_WORD = re.compile(
-    rf"(?:{_DAYS}|end|ende|fin|final|next|nächst\w*|kommend\w*|prochaine?s?|próxim[oa]s?|siguiente|"
+    rf"(?:{WEEKDAY_NAMES}|end|ende|fin|final|next|nächst\w*|kommend\w*|prochaine?s?|próxim[oa]s?|siguiente|"
     r"january|february|march|april|june|july|august|september|october|november|december|"
     r"januar|februar|märz|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|"
     r"septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|"

@@ -23,7 +23,7 @@ import re
 
 from agents.facts import find_dates
 from agents.moments import ASK_TOPICS, Ask
-from agents.next_steps import _COMING_DAY, dated_next_step
+from agents.next_steps import COMING_DAY, dated_next_step
 from agents.normalize import normalise
 from agents.stated_steps import stated_step
 
@@ -68,7 +68,7 @@ _CLAUSE = re.compile(r"(?<=[.!?;])\s+|\n+")
 
 
 def _dated(sentence: str) -> bool:
-    return bool(_COMING_DAY.search(sentence) or find_dates(sentence))
+    return bool(COMING_DAY.search(sentence) or find_dates(sentence))
 
 
 def replaced_ask(ask: Ask | None, body: str) -> str:

@@ -18,7 +18,7 @@ from agents.context import Context
 from agents.learned_screen import sentences
 from agents.names import guess_language
 from agents.sentence_language import language_violations
-from agents.symbol_letters import _MORSE_RUN, spelled_out
+from agents.symbol_letters import MORSE_RUN, spelled_out
 from agents.unreadable_runs import unreadable_runs
 
 
@@ -58,7 +58,7 @@ def unread_fields(fields: Iterable[str], language_of: str, own_words: frozenset[
             field = pattern.sub(" ", field)
         if not field.strip():
             continue
-        if (m := _MORSE_RUN.search(field)) is not None:
+        if (m := MORSE_RUN.search(field)) is not None:
             out.append(f"text encoded in Morse code: {m.group(0)!r}")
         language, seen = guess_language(language_of), set()
         # wave 25: a field whose every sentence is made of common words of its language is read in it, whatever the

@@ -23,7 +23,7 @@ from agents.asked_today import same_day_call
 from agents.budget_roles import needless_budget_steps
 from agents.buyer_dates import inbound_days
 from agents.catalogue import StrategyArm
-from agents.claims import deal_state_violations, discount_violations, price_violations, promise_violations
+from agents.claims import discount_violations, price_violations, promise_violations
 from agents.clock_today import draft_clock_terms
 from agents.colloquial_terms import colloquial_violations
 from agents.commercial_terms import approval_claims, term_commitments
@@ -32,6 +32,7 @@ from agents.concessions import concession_violations
 from agents.context import Context
 from agents.covered_items import covered_items
 from agents.deal_state import asserted_states
+from agents.deal_state_idioms import deal_state_violations
 from agents.delivery_days import promised_delivery_days
 from agents.echo import echoed_inbound
 from agents.encoded_runs import decoded_texts, encoded_run_violations, held_text
@@ -47,7 +48,7 @@ from agents.file_names import file_names_as_words
 from agents.fulfilment_claims import fulfilment_claims
 from agents.german_compounds import compound_concessions
 from agents.held_increases import held_increases
-from agents.invariants import character_violations, foreign_sentence_violations, spelled_number_violations
+from agents.invariants import character_violations, foreign_sentence_violations
 from agents.jargon_terms import jargon_violations
 from agents.learned_screen import planted_sentence_violations
 from agents.letter_ciphers import disguised_runs
@@ -69,6 +70,7 @@ from agents.same_day_calls import end_of_day_calls
 from agents.sentence_language import language_violations
 from agents.signature import signature_problems
 from agents.spelled_money import spelled_money
+from agents.spelled_numbers import spelled_number_violations
 from agents.street_terms import street_violations, unpriced_terms
 from agents.symbol_letters import spelled_out
 from agents.timing import timing_violations

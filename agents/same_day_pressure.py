@@ -18,7 +18,7 @@ _SAME_DAY = re.compile(
     r"aujourd'hui|ce soir|cet après-midi|d'ici ce soir|en fin de journée|avant (?:la fin de )?(?:votre |la )?journée|"
     r"avant de partir|hoy|esta (?:noche|tarde)|antes de irse|antes de (?:que )?(?:se vaya|salir|termine (?:su|la) jornada)|"
     r"a última hora|al final del día|hoy mismo)\b", re.I)
-_DECIDE = re.compile(
+DECIDE = re.compile(
     r"\b(?:sign\w*|confirm\w*|commit\w*|decide|decision|approv\w*|green light|go-ahead|lock\w* (?:this|it|that|things) "
     r"in|lock in|seal\w*|get (?:this|it) (?:done|over the line)|say yes|the yes|zusag\w*|zusage|bestätig\w*|unterschreib\w*|"
     r"unterzeichn\w*|entscheid\w*|freigeb\w*|festmachen|fest ?zu ?machen|ja sagen|confirm\w*|sign\w*|valid\w*|décid\w*|"
@@ -50,6 +50,6 @@ def pressed_for_today(sentence: str) -> list[str]:
         day = _SAME_DAY.search(clause)
         # the decision in the clause, or in the next one that follows from it ("... heute Abend, dann fixieren wir alles")
         then = clauses[i + 1] if i + 1 < len(clauses) and _THEN.match(clauses[i + 1]) else ""
-        if day and (_DECIDE.search(clause) or _DECIDE.search(then)) and not _SEND_DAY_OURS.search(clause):
+        if day and (DECIDE.search(clause) or DECIDE.search(then)) and not _SEND_DAY_OURS.search(clause):
             out.append(f"presses for a decision on the send day ({day.group(0)!r})")
     return out

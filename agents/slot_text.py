@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from agents.timing import _MONTHS_DE_LIST, _MONTHS_ES_LIST, _MONTHS_FR_LIST, WEEKDAYS
+from agents.timing import MONTHS_DE_LIST, MONTHS_ES_LIST, MONTHS_FR_LIST, WEEKDAYS
 
 
 def format_slot(slot: datetime, language: str) -> str:
@@ -12,11 +12,11 @@ def format_slot(slot: datetime, language: str) -> str:
     wd = WEEKDAYS.get(language, WEEKDAYS["en"])[slot.weekday()]
     hm = slot.strftime("%H:%M")
     if language == "de":
-        return f"{wd}, {slot.day}. {_MONTHS_DE_LIST[slot.month - 1]} um {hm}"
+        return f"{wd}, {slot.day}. {MONTHS_DE_LIST[slot.month - 1]} um {hm}"
     if language == "fr":
-        return f"{wd} {slot.day} {_MONTHS_FR_LIST[slot.month - 1]} à {hm.replace(':', 'h')}"
+        return f"{wd} {slot.day} {MONTHS_FR_LIST[slot.month - 1]} à {hm.replace(':', 'h')}"
     if language == "es":
-        return f"el {wd} {slot.day} de {_MONTHS_ES_LIST[slot.month - 1]} a las {hm}"
+        return f"el {wd} {slot.day} de {MONTHS_ES_LIST[slot.month - 1]} a las {hm}"
     return f"{wd}, {slot.strftime('%B')} {slot.day} at {hm}"
 
 
@@ -34,9 +34,9 @@ def format_slots(slots: list[datetime] | tuple[datetime, ...], language: str) ->
 def format_day(d: date, language: str) -> str:
     """A date as the recipient reads it ("December 18" / "18. Dezember" / "18 décembre" / "18 de diciembre")."""
     if language == "de":
-        return f"{d.day}. {_MONTHS_DE_LIST[d.month - 1]}"
+        return f"{d.day}. {MONTHS_DE_LIST[d.month - 1]}"
     if language == "fr":
-        return f"{d.day} {_MONTHS_FR_LIST[d.month - 1]}"
+        return f"{d.day} {MONTHS_FR_LIST[d.month - 1]}"
     if language == "es":
-        return f"{d.day} de {_MONTHS_ES_LIST[d.month - 1]}"
+        return f"{d.day} de {MONTHS_ES_LIST[d.month - 1]}"
     return f"{d.strftime('%B')} {d.day}"

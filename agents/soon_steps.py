@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from agents.next_steps import _COMING_DAY
+from agents.next_steps import COMING_DAY
 
 _THING = re.compile(
     r"\b(?:proposal|offer|quote|contract|estimate|plan|angebot\w*|vertrag\w*|unterlagen|proposition|offre|devis|"
@@ -45,7 +45,7 @@ _CONDITION = re.compile(
     r"cuando|en cuanto|si)\b",
     re.I,
 )
-_INDIRECT = re.compile(
+INDIRECT = re.compile(
     r"\b(?:(?:just )?checking(?: in)? (?:whether|if)|wanted to (?:check|ask|know|see|confirm|find out) (?:whether|if)|"
     r"(?:would|'d) (?:like|love) to know (?:whether|if)|wondering (?:whether|if)|"
     r"wollte (?:\w+ ){0,2}?(?:fragen|wissen|nachfragen|nachhören),? ob|möchte (?:\w+ ){0,2}?wissen,? ob|"
@@ -69,7 +69,7 @@ def soon_step(sentences: list[str]) -> str | None:
     for sentence in sentences:
         if "?" in sentence:
             continue
-        if _INDIRECT.search(sentence):
+        if INDIRECT.search(sentence):
             return sentence.strip()[:80]
         if (
             _THING.search(sentence)
@@ -81,7 +81,7 @@ def soon_step(sentences: list[str]) -> str | None:
         if (
             _THING.search(sentence)
             and (m := _ON_SCHEDULE.search(sentence))
-            and _COMING_DAY.search(sentence, m.start())
+            and COMING_DAY.search(sentence, m.start())
         ):
             return sentence.strip()[:80]
     return None

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 
-_TENS = (r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|zwanzig|dreißig|vierzig|fünfzig|sechzig|"
+TENS = (r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|zwanzig|dreißig|vierzig|fünfzig|sechzig|"
           r"siebzig|achtzig|neunzig|hundert|vingt|trente|quarante|cinquante|soixante|quatre-vingts?|cent|veinte|"
           r"treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa|cien")
-_UNITS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+UNITS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
           r"seventeen|eighteen|nineteen|a few|a couple of|several|ein|eine|zwei|drei|vier|fünf|sechs|sieben|acht|"
           r"neun|zehn|elf|zwölf|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|seize|uno|"
           r"dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|quince")
@@ -16,8 +16,8 @@ _SPELLED_CURRENCY = re.compile(
     # an amount spelled out with its currency ("drei Euro zehn pro Fahrzeug", "three dollars a seat", "trois euros
     # cinquante", "dos euros con diez"): a price in words the figure checks never see; a compound ("ein Euro-Betrag",
     # "euro-denominated") names a currency, not an amount
-    rf"\b(?:\w+und)?(?:{_TENS}|{_UNITS.replace('a few|a couple of|several|', '')})(?:[- ](?:and[- ]|et[- ]|y[- ])?"
-    rf"(?:{_UNITS.replace('a few|a couple of|several|', '')}))?[- ](?:euros?|dollars?|pounds?|bucks|cents?|centimes?|"
+    rf"\b(?:\w+und)?(?:{TENS}|{UNITS.replace('a few|a couple of|several|', '')})(?:[- ](?:and[- ]|et[- ]|y[- ])?"
+    rf"(?:{UNITS.replace('a few|a couple of|several|', '')}))?[- ](?:euros?|dollars?|pounds?|bucks|cents?|centimes?|"
     rf"céntimos?|francs?|franken|pesos?|quid)\b(?![-‐])", re.I)
 _SPELLED_CURRENCY_UNIT = re.compile(r"euro|dollar|pound|buck|cent|franc|franken|peso|quid", re.I)
 

@@ -3,7 +3,7 @@ Fahrzeug" in a strategist's rationale).
 
 `agents.spelled_amounts` lists the number words it knows before a currency, so a compound ("dreihundert",
 "zweitausendfünfhundert", "trescientos", "deux cents", "three hundred and twenty") got past it. This module asks the
-one parser of numbers in words (`agents.invariants.spelled_numbers`, every compound of EN/DE/FR/ES) where the numbers
+one parser of numbers in words (`agents.spelled_numbers.spelled_numbers`, every compound of EN/DE/FR/ES) where the numbers
 are, and refuses each one a currency or a percent word follows: an amount or a rate in words is stated in figures
 from the record, in every role's text, hedged ("knapp", "about", "environ", "unos") or not. A number in words
 followed by anything else ("drei Depots", "two waves") is a count and is left to the count checks.
@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from agents.invariants import spelled_numbers
 from agents.normalize import normalise
+from agents.spelled_numbers import spelled_numbers
 
 _UNIT_AFTER = re.compile(
     r"\s*(?:(?:mil|mille|tausend|thousand|million(?:s|en)?|millones|millón|grand)\s+)?(?:de\s+|d')?"

@@ -17,11 +17,11 @@ import re
 from agents.context import Context
 from agents.facts import find_dates
 from agents.handed_steps import handed_step
-from agents.next_steps import _COMING_DAY, _DAYS, _HABIT, voids_the_step
+from agents.next_steps import COMING_DAY, HABIT, WEEKDAY_NAMES, voids_the_step
 from agents.nominal_steps import follows_on_a_day, nominal_step
 from agents.nothing_needed import nothing_needed
 from agents.soon_steps import soon_step
-from agents.timing import _SENTENCE_BREAK
+from agents.timing import SENTENCE_BREAK
 
 _THING = re.compile(
     r"\b(?:proposal|offer|quote|quotation|contract|draft|estimate|annex|order form|angebot\w*|vertrag\w*|entwurf|"
@@ -42,7 +42,7 @@ _ARRIVES = re.compile(r"\b(?:comes|is coming) (?:to|over to) you\b|\b(?:arrives|
 """wave 28 (set 37's en-g8, fr-g5, es-g5): the thing arriving, in the present ("the plan comes to you by Friday", "la
 proposition arrive vendredi 27 novembre", "la propuesta llega el viernes"). Only with a day: "la proposition arrive la
 semaine prochaine" (the wave-6 set's fr-b15, labelled with no call to action) names no day the buyer can hold us to."""
-_A_DAY = re.compile(rf"\b(?:{_DAYS})\b", re.I)
+_A_DAY = re.compile(rf"\b(?:{WEEKDAY_NAMES})\b", re.I)
 _HAVE_BY = re.compile(
     r"\b(?:you|sie|vous|usted|ustedes)\b(?: (?:and|und|et|y) [\w\s.]{1,30}?)? (?:have|get|receive|haben|erhalten|bekommen|avez|"
     r"recevez|aurez|tiene|tienen|recibe|reciben)\b[^.?!\n]{0,60}\b(?:by|before|bis|vor|d'ici|avant|antes del?|para el|hasta)\b",
@@ -86,7 +86,7 @@ _CONDITION = re.compile(r"\b(?:if|should|falls|wenn|sollte|si|s'il|en caso de)\b
 def receives_it(body: str) -> str | None:
     """The sentence in which the buyer receives "it" on a coming day ("Vous l'aurez vendredi.", "La tendrá el
     viernes.", "You'll have it on Friday."), or None: with a subject naming the document, a complete short reply."""
-    for sentence in re.split(_SENTENCE_BREAK, body):
+    for sentence in re.split(SENTENCE_BREAK, body):
         if "?" not in sentence and _PRONOUN.search(sentence) and _coming_day(sentence):
             return sentence.strip()[:80]
     return None
@@ -94,9 +94,9 @@ def receives_it(body: str) -> str | None:
 
 def _coming_day(sentence: str) -> bool:
     """One coming day or week, or a date, and no habit or past marker around it."""
-    if _HABIT.search(sentence) or _PAST.search(sentence):
+    if HABIT.search(sentence) or _PAST.search(sentence):
         return False
-    return bool(_COMING_DAY.search(sentence) or find_dates(sentence))
+    return bool(COMING_DAY.search(sentence) or find_dates(sentence))
 
 
 def stated_step(body: str, ctx: Context | None = None, to_contact_id: str | None = None, subject: str = "",
@@ -105,7 +105,7 @@ def stated_step(body: str, ctx: Context | None = None, to_contact_id: str | None
     colleague the record names for the next step (with `ctx`; agents.handed_steps), or None. Like
     next_steps.dated_next_step, a draft that also promises only to be in touch reads as a check-in. A `subject` naming
     the document names it for the body's pronouns ("Re: Propuesta" over "el viernes 27 de noviembre la tiene")."""
-    sentences = re.split(_SENTENCE_BREAK, body)
+    sentences = re.split(SENTENCE_BREAK, body)
     if any(voids_the_step(s) for s in sentences):
         return None
     handed = handed_step(body, ctx, to_contact_id) if ctx is not None else None

@@ -15,7 +15,7 @@ import re
 
 from agents.context import Context
 from agents.normalize import SENTENCE_BREAK, normalise
-from agents.soon_steps import _INDIRECT
+from agents.soon_steps import INDIRECT
 
 _STILL = re.compile(
     r"\b(?:still (?:interested|keen|on the table)|still (?:want|wish) to (?:go ahead|"
@@ -46,5 +46,5 @@ def asks_if_still_interested(body: str, ctx: Context) -> list[str]:
         f"asks whether the buyer is still interested after their message of {(latest.get('at') or '')[:10]} "
         f"asked for the next step: {s.strip()[:80]!r}"
         for s in SENTENCE_BREAK.split(normalise(body))
-        if _STILL.search(s) and ("?" in s or _INDIRECT.search(s))
+        if _STILL.search(s) and ("?" in s or INDIRECT.search(s))
     ]

@@ -20,24 +20,24 @@ import re
 from collections.abc import Iterable
 
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
-_ASKED = re.compile(r"\?|\b(?:asked|asks|asking|wonders?|wondered|whether|fragte?|fragt|ob|demand[eé]\w*|"
+ASKED = re.compile(r"\?|\b(?:asked|asks|asking|wonders?|wondered|whether|fragte?|fragt|ob|demand[eé]\w*|"
                     r"pregunt[óoa]\w*|si\s+(?:on|nous|vous)\b|questions?|frage|anfrage|pregunta|"
                     # the buyer's own wish reported ("Dana would like a call this afternoon"): their ask, not our plan
                     r"would\s+like|wants?|wanted|prefers?|möchte|möchten|wünscht|hätte\s+gern|souhaite\w*|voudrait|"
                     r"préfère\w*|quiere|querría|quisiera|le\s+gustaría|prefiere)", re.I)
-_CONDITION = re.compile(r"\b(?:once|when|after|if|until|sobald|wenn|nachdem|falls|dès\s+que|une\s+fois|lorsque|"
+CONDITION = re.compile(r"\b(?:once|when|after|if|until|sobald|wenn|nachdem|falls|dès\s+que|une\s+fois|lorsque|"
                         r"quand|cuando|en\s+cuanto|una\s+vez)\b", re.I)
 
 _COUNT = (r"(?:a|an|one|two|three|four|five|ten|couple\s+of|\d+|ein(?:en)?|zwei|drei|vier|fünf|zehn|paar|"
           r"un|une|deux|trois|quatre|cinq|dix|quelques|dos|tres|cuatro|cinco|diez|unos?|unas?)")
 _UNIT = (r"(?:pony|ponies|monkeys?|quid|bucks?|grand|large|stutz|stütz|kröten|mäuse|piepen|flocken|steine|"
          r"balles|piasses?|piastres?|boules|pavos|lucas|varos|pesitos|pelas|duros)")
-_RATE = (r"(?:per|a|an|each|every|pro|je|im|am|die|par|chaque|le|la|por|al|cada|el|la)\s+"
+RATE = (r"(?:per|a|an|each|every|pro|je|im|am|die|par|chaque|le|la|por|al|cada|el|la)\s+"
          r"(?:month|week|year|day|seat|user|clinic|truck|vehicle|head|licen[cs]e|depot|site|"
          r"monat|woche|jahr|tag|fahrzeug|platz|nutzer|lizenz|standort|"
          r"mois|semaine|an|année|jour|poste|atelier|licence|utilisateur|"
          r"mes|semana|año|día|camión|puesto|usuario|licencia|clínica)")
-_SLANG_PRICE = re.compile(rf"\b{_COUNT}\s+(?:\w+\s+)?{_UNIT}(?!\s+(?:de|of|von|aus)\b)\s+(?:\w+\s+){{0,3}}?{_RATE}\b", re.I)
+_SLANG_PRICE = re.compile(rf"\b{_COUNT}\s+(?:\w+\s+)?{_UNIT}(?!\s+(?:de|of|von|aus)\b)\s+(?:\w+\s+){{0,3}}?{RATE}\b", re.I)
 
 
 def slang_unit_prices(text: str) -> list[str]:
@@ -68,7 +68,7 @@ _WE_PAY = re.compile(
 def stated_idioms(pattern: re.Pattern[str], text: str, what: str) -> list[str]:
     """Each sentence of `text` that states (does not ask) what `pattern` reads, as a promise outside policy."""
     return [f"promise outside policy ({what}): {m.group(0)!r}"
-            for sentence in _SENTENCE.split(text) if (m := pattern.search(sentence)) and not _ASKED.search(sentence)]
+            for sentence in _SENTENCE.split(text) if (m := pattern.search(sentence)) and not ASKED.search(sentence)]
 
 
 def we_pay_idioms(text: str) -> list[str]:
@@ -104,7 +104,7 @@ def unpriced_terms(text: str, allowed_promises: Iterable[str] = ()) -> list[str]
     permitted = [p.strip().lower() for p in allowed_promises if p and p.strip()]
     low = text.lower()
     return [f"promise outside policy (a contract term): {m.group(0)!r}"
-            for sentence in _SENTENCE.split(text) if (m := _TERM.search(sentence)) and not _ASKED.search(sentence)
+            for sentence in _SENTENCE.split(text) if (m := _TERM.search(sentence)) and not ASKED.search(sentence)
             and not any(p in low and m.group(0).lower() in p for p in permitted)]
 
 
@@ -123,7 +123,7 @@ def day_part_calls(text: str, asked_today: bool = False) -> list[str]:
     if asked_today:
         return []
     return [f"call on the send day (a part of today): {m.group(0)!r}"
-            for sentence in _SENTENCE.split(text) if (m := _CALL_TODAY.search(sentence)) and not _ASKED.search(sentence)]
+            for sentence in _SENTENCE.split(text) if (m := _CALL_TODAY.search(sentence)) and not ASKED.search(sentence)]
 
 
 _MILITARY = re.compile(r"\b(?:[01]\d|2[0-3])[0-5]\d\s*(?:zulu|z|hours|hrs|uhr\s+zulu)\b|\b(?:[01]?\d|2[0-3])[:.h]?[0-5]\d\s*zulu\b", re.I)
@@ -147,7 +147,7 @@ def executed_agreements(text: str, stage_kind: str) -> list[str]:
         return []
     return [f"deal state the record does not hold (an executed agreement): {m.group(0)!r}"
             for sentence in _SENTENCE.split(text)
-            if (m := _EXECUTED.search(sentence)) and not _ASKED.search(sentence) and not _CONDITION.search(sentence)]
+            if (m := _EXECUTED.search(sentence)) and not ASKED.search(sentence) and not CONDITION.search(sentence)]
 
 
 _CODES = re.compile(r"(?<![\w.,:/-])(?:\d{2,3}[ ,]+){3,}\d{2,3}(?![\w.,:/-]|\s*%)")

@@ -32,12 +32,12 @@ def is_symbol_letter(ch: str) -> bool:
     return 0x2801 <= o <= 0x28FF or any(lo <= o <= hi for lo, hi in _RANGES)
 
 
-_MORSE = {".-": "a", "-...": "b", "-.-.": "c", "-..": "d", ".": "e", "..-.": "f", "--.": "g", "....": "h", "..": "i",
+MORSE = {".-": "a", "-...": "b", "-.-.": "c", "-..": "d", ".": "e", "..-.": "f", "--.": "g", "....": "h", "..": "i",
           ".---": "j", "-.-": "k", ".-..": "l", "--": "m", "-.": "n", "---": "o", ".--.": "p", "--.-": "q", ".-.": "r",
           "...": "s", "-": "t", "..-": "u", "...-": "v", ".--": "w", "-..-": "x", "-.--": "y", "--..": "z",
           "-----": "0", ".----": "1", "..---": "2", "...--": "3", "....-": "4", ".....": "5", "-....": "6", "--...": "7",
           "---..": "8", "----.": "9"}
-_MORSE_RUN = re.compile(r"(?<!\S)(?:[.\-]{1,5} ){2,}[.\-]{1,5}(?!\S)")
+MORSE_RUN = re.compile(r"(?<!\S)(?:[.\-]{1,5} ){2,}[.\-]{1,5}(?!\S)")
 """Morse code: three or more dot-dash groups in a row."""
 _SPACED_LETTERS = re.compile(r"(?<![\w.-])(?:[^\W\d_][ .\-]){3,}[^\W\d_](?![\w.-])")
 """A word written letter by letter ("G R A T U I T", "g-r-a-t-i-s"): read as the word."""
@@ -51,8 +51,8 @@ def spelled_out(text: str) -> str | None:
     readable = text
     if "@" in text and _AT_FOR_A.search(text):
         readable = _AT_FOR_A.sub("a", readable)
-    if ("-" in text or "." in text) and _MORSE_RUN.search(readable):
-        readable = _MORSE_RUN.sub(lambda m: "".join(_MORSE.get(g, "?") for g in m.group(0).split()), readable)
+    if ("-" in text or "." in text) and MORSE_RUN.search(readable):
+        readable = MORSE_RUN.sub(lambda m: "".join(MORSE.get(g, "?") for g in m.group(0).split()), readable)
     if _SPACED_LETTERS.search(readable):
         readable = _SPACED_LETTERS.sub(lambda m: re.sub(r"[ .\-]", "", m.group(0)), readable)
     if readable.isascii() or not _ANY_SYMBOL_LETTER.search(readable):

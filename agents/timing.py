@@ -18,10 +18,20 @@ from agents.meeting_slots import DEADLINE_MIN_DAYS as DEADLINE_MIN_DAYS
 from agents.meeting_slots import SLOT_HOURS as SLOT_HOURS
 from agents.meeting_slots import deadline_date as deadline_date
 from agents.meeting_slots import proposed_slots as proposed_slots
+from agents.meeting_today_words import (
+    AFTER_THIS_MESSAGE,
+    ANOTHER_DAY,
+    CALL_SOON,
+    EARLIER_TODAY,
+    MEET_RE,
+    MEET_TODAY,
+    MEET_WORDS,
+    SOON_OR_PART_OF_DAY,
+)
 from agents.normalize import normalise
-from agents.past_terms import _TERMS_OR_CONDITION as _TERMS_OR_CONDITION
 from agents.past_terms import LOOKING_BACK as _LOOKING_BACK
 from agents.past_terms import MONTH_NAME, OPENING_PRESENT, SPAN_CUES, counted_from, past_month_spans
+from agents.past_terms import TERMS_OR_CONDITION as _TERMS_OR_CONDITION
 from agents.reason_clauses import meeting_clauses
 from agents.same_day_calls import MEAL as _MEAL
 from agents.same_day_calls import THIS_PART_OF_DAY as _THIS_PART_OF_DAY
@@ -39,127 +49,26 @@ WEEKDAYS = {
     "es": ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"),
 }
 
-_MEET = (r"call|calls|meeting|meet|chat|talk|speak|demo|minutes|slot|ring|phone|dial|zoom|teams|hop on|jump on|"
-         r"rückruf|zurückrufen|rufe \w+ zurück|rappel|llamada|"
-         r"bell|buzz|connect|touch base|huddle|facetime|skype|webex|hangout|get together|"
-         r"telefonisch|drop in|room|"
-         r"catch up|sync|video|walk ?through|termin(?!(?:o|a|as|an|ar|é|ó|ado|ada|amos|aré|ará|al|ales|aux|ons|ez|ait|ée)\b|er)|gespräch|telefonat|telefonieren|anruf|rufe|anrufen|treffen|"
-         r"sprechen|minuten|melde mich telefonisch|appel|appelle|appeler|téléphone|téléphoner|parler|réunion|"
-         r"rendez-vous|échange|entretien|visio|llamada|llamar|llamo|llamaré|telefonear|hablar|reunión|reunirnos|"
-         r"vernos|charla|minutos|videollamada|"
-         # stems: every inflection of a talking verb or phone noun ("¿Hablamos ...?", "por teléfono", "besprechen")
-         r"llam|habl|tel[eé]fon|t[eé]l[eé]phon|rappel|reun|sprech|besprech|parlons|parlions|coup de fil|toque|comenta|anklingel|"
-         r"klingel|klingle|un point|petit point|faire le point|walk \w+ through|parle|reparl|rediscut")
-_TODAY = (r"today|this afternoon|this morning|this evening|later today|tonight|in an hour|in (?:a|one|two|2|a couple of|"
-          r"a few) hours?|right now|end of (?:the )?day|heute|heute nachmittag|heute morgen|heute abend|gleich|in einer "
-          r"stunde|aujourd'hui|cet après-midi|ce matin|ce soir|dans une heure|tout à l'heure|hoy|esta tarde|"
-          r"esta mañana|esta noche|en una hora|ahora mismo|before lunch|after lunch|over lunch|by lunchtime|"
-          r"within the hour|before (?:the )?end of (?:the )?day|vor der mittagspause|nach dem mittagessen|heute mittag|"
-          r"avant midi|ce midi|à midi|antes de comer|después de comer|a mediodía|a media (?:tarde|mañana)|"
-          r"(?:nach|vor) (?:ihrer |der |ihrem |dem )?(?:nächsten )?(?:kaffee|mittags|frühstücks)?pause|(?:after|before) (?:your |the )?(?:next )?"
-          r"(?:coffee |lunch |tea )?break|(?:après|avant) (?:votre |la )?pause|(?:después|antes) de (?:su |la )?pausa|"
-          # right after this message: the same day whatever the wording
-          r"right after|straight after|just after|shortly|in a bit|in a moment|as soon as this|"
-          r"directly after|gleich nach|direkt nach|kurz nach|sofort|juste après|tout de suite|dès réception|"
-          r"justo después|en seguida|enseguida|nada más|en cuanto (?:reciba|lea|le llegue)|"
-          r"nachher|heute noch|im laufe des tages|dans la journée|plus tard dans la journée|más tarde|luego|"
-          r"later on|later this (?:morning|afternoon|evening)|"
-          # a few minutes or hours from now, in figures or words; the end of this working day
-          r"in (?:about |around |roughly |ungefähr |etwa )?(?:\d+|a few|ten|fifteen|twenty|thirty|forty-five|zehn|"
-          r"fünfzehn|zwanzig|dreißig|einer halben|einer|zwei|half an?|an?|one|two)\s+(?:minutes?|mins?|hours?|minuten|"
-          r"stunden?)|dans (?:\d+|dix|quinze|vingt|trente|une|deux) (?:minutes|heures?)|"
-          r"(?:en|dentro de) (?:\d+|diez|quince|veinte|treinta|una|dos|media|un par de|unos|unas)(?: (?:minut\w*|hor(?:a|as|ita|itas))|"
-          r"(?=[.!,]))|"
-          r"in (?:einem|einer) (?:stündchen|viertelstündchen|viertelstunde|halben stunde)|"  # and any compound:
-          r"in (?:einem|einer|anderthalb|eineinhalb|zwei|drei|\d+) \w*(?:stunde|stündchen|minute)n?|(?:in|dans|en|dentro de) "
-          r"\w+(?:,| or| oder| ou| o| bis| to| à| a) \w+ (?:hours|stunden|heures|horas)|"  # "in ein, zwei Stunden"
-          r"en fin de journée|en fin d'après-midi|en fin de matinée|dans l'après-midi|fin de (?:votre |la )journée|"
-          r"school run|on (?:your|the) (?:drive|way|commute|ride) home|auf dem (?:heim|nachhause)weg|en rentrant chez vous|"
-          r"de camino a casa|en un periquete|en un santiamén|in a jiffy|in no time|im nu\b|en un clin d'œil|"
-          r"(?:in|dans|en|dentro de)\s+(?:(?!de\b|the\b)\w+[ -]){0,3}?(?:demi-heure|quart d'heure|viertelstunde|ratito|rato)\b|"
-          r"am späten nachmittag|heute gegen|zum feierabend|a última hora|al final del día|close of business|"
-          r"\beod\b|\bcob\b|(?:now|right now|jetzt|maintenant|ahora)(?= if| wenn| si)|"
-          # an intensifier does not move the day: "esta misma tarde", "this very afternoon", "le jour même"
-          r"(?:this|esta|este|cette|cet|ce|heute)\s+(?:very|same|misma|mismo|même|gleiche[n]?|selbe[n]?)\s+(?:afternoon|"
-          r"morning|evening|tarde|mañana|noche|après-midi|matin|soir|nachmittag|abend)|"
-          # "the same day" alone is the send day; "the same day as the review" is another one
-          r"(?:the )?same day(?!\s+(?:as|that|of|when))|el mismo día(?!\s+(?:que|de|del|en))|"
-          r"le (?:jour même|même jour)(?!\s+(?:que|de|du|où))|(?:noch )?am (?:selben|gleichen) tag(?!\s+wie)|noch heute|"
-          # the end of the buyer's working day is today's: "before you leave the office", "vor Feierabend",
-          # "avant la fin de votre journée", "antes de que termine su jornada"
-          r"before you (?:leave|log off|sign off|head (?:off|out|home)|go home|finish|wrap up|clock off)"
-          r"(?!\s+(?:for (?!the (?:day|evening|night))|on\b|next\b))|before (?:the )?end of your (?:working |work )?day|"
-          r"vor (?:ihrem |dem |deinem )?(?:feierabend|dienstschluss|büroschluss)|bevor sie (?:gehen|nach hause|ins wochenende)|"
-          r"avant (?:la fin de )?(?:votre|ta) journée|avant (?:de partir|que vous (?:ne )?partiez)|"
-          r"antes de que (?:termine|acabe|finalice) (?:su|la|tu) jornada|antes de (?:que se vaya|irse|salir de la oficina)|"
-          r"antes del cierre de (?:su |la )?jornada|"
-          # the buyer's office closing today: "antes de que cierre la oficina", "before your office closes"
-          r"antes de que cierre (?:la|su) oficina|before (?:the|your) office closes|bevor (?:das|ihr) büro schließt|"
-          r"avant la fermeture (?:du|de votre|des) bureaux?|"
-          r"d'ici (?:une|deux|\d+|quelques|une demi-) ?(?:petite |bonne |grosse )?(?:heures?|minutes|demi-heure)|d'ici (?:ce soir|midi|la fin de la journée)|"
-          r"en un (?:rato|ratito|momento|momentito)|dentro de un (?:rato|ratito)|al rato|ahorit\w*|orita|"
-          r"(?:once|when|as soon as) (?:i'm|i am|i get|we're|we are|we get) back from lunch|back from lunch|"
-          # today's, as an adjective: "im Anschluss an unser heutiges Teammeeting"
-          r"heutig\w*|"
-          # the present day ending, however said: "before the day is out", "bevor der Tag vorbei ist"
-          r"(?:before|until|by|ere) the day (?:is )?(?:out|over|done|ends?)|bevor der tag (?:vorbei|zu ende|um)|"
-          r"avant (?:la fin du jour|que la journée (?:ne )?(?:se termine|finisse|s'achève))|"
-          r"antes de que (?:acabe|termine|se acabe) el día")
-_SOON = re.compile(r"\b(?:call|ring|phone|talk|speak|chat|meet|join|dial|anrufen|rufe|appelle|llamo)\w*\s+"
-                   r"(?:you |me |us |sie |vous |le |la |lo )?(?:in|within|dans|en|dentro de|binnen|innerhalb)\s+"
-                   r"(?:(?:about|around|roughly|approximately|maybe|just|only|ungefähr|etwa|circa|ca\.|environ|"
-                   r"à peu près|aproximadamente|unos|unas)\s+)?(?:\d+|a few|ten|fifteen|twenty|thirty|half an?|an?|one|una?|une|einer|ein|quelques|unos|unas|"
-                   rf"media)\s*(?:{st.CLOCK_UNITS})\b", re.I)
-"""A call promised in a few minutes or hours ("can I call you in 30 minutes") is a same-day call."""
-MEET_RE = re.compile(rf"\b(?:{_MEET})\w*", re.I)
-"""Any inflection of a meeting word: the gate of every same-day and meeting-hours check (compiled once)."""
-_MEET_TODAY = re.compile(rf"\b(?:{_MEET})\w*\W+(?:[\w'’-]+\W+){{0,5}}?(?:{_TODAY})\b|"
-                         rf"\b(?:{_TODAY})\b\W+(?:[\w'’-]+\W+){{0,5}}?(?:{_MEET})", re.I)
-"""A meeting word and a same-day word close together: "talk later today", "heute um 16 Uhr ein Anruf";
-not "I will send the outline today so you can read it before we talk" (the day belongs to the sending)."""
-_AFTER_THIS_MESSAGE = re.compile(
-    r"\b(?:after|following|once|as soon as|when|upon|on receipt of|with|nach|mit|bei erhalt|sobald|wenn|im anschluss an|"
-    r"anschließend an|après|suite à|"
-    r"dans la foulée de|dès réception de|à la réception de|à la suite de|dès que|quand|lorsque|tras|después de|"
-    r"al recibir|con|en cuanto|cuando)\s+(?:[\w'’]+\s+){0,4}?"
-    r"(?:this|ce|cet|cette|diese[rsmn]?|este|esta|el presente)\s+(?:e-?mail|mail|message|note|courriel|nachricht|"
-    r"correo|mensaje)\b", re.I)
-"""A time given relative to this message ("dans la foulée de ce message", "nach dieser Mail", "sobald Sie diese Mail
-gelesen haben"): the message goes out on the send day, so the call does too, whatever words tie it to the message."""
-_SOON_OR_PART_OF_DAY = re.compile(
-    # in a short while, however said: "in Kürze", "sous peu", "en breve", "in a couple of ticks"
-    r"\b(?:in kürze|in bälde|sous peu|incessamment|en breve|en unos instantes|in a (?:couple of )?ticks?|"
-    # a part of the day with no day named: "a lo largo de la tarde", "im Laufe des Nachmittags", "during the afternoon"
-    r"a lo largo de la (?:tarde|mañana)|im laufe des (?:nachmittags|vormittags)|dans le courant de (?:l'après-midi|la matinée)|"
-    r"(?:during|over the course of) the (?:afternoon|morning))\b", re.I)
-"""With a meeting word and no day named, a while from now or a part of a day is today's."""
-_EARLIER_TODAY = re.compile(r"\b(?:earlier today|this morning's|heute früh|vorhin|plus tôt (?:aujourd'hui|dans la journée)|"
-                            r"ce matin (?:même )?lors|hace un rato|esta mañana (?:durante|en))\b", re.I)
-"""A meeting already held today ("the call earlier today"): looking back, not a same-day proposal."""
-_A_DAY = (r"tomorrow|next|week|monday|tuesday|wednesday|thursday|friday|morgen|nächste|woche|montag|dienstag|mittwoch|"
-          r"donnerstag|freitag|demain|prochain|semaine|lundi|mardi|mercredi|jeudi|vendredi|(?<!la )(?<!esta )mañana|próxim|semana|lunes|"
-          r"martes|miércoles|jueves|viernes")
-"""Words that put a meeting time on some day other than the send day."""
-_CLOCK = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.|uhr|h\b)|\b\d{1,2}[:h]\d{2}\b|"
+CLOCK = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.|uhr|h\b)|\b\d{1,2}[:h]\d{2}\b|"
                     r"\b(?:at|um|à|a las)\s+\d{1,2}\b(?![.,/]\d)", re.I)
-_DEADLINE = (r"by|before|until|no later than|deadline|expires?|valid (?:until|through)|bis(?: zum| spätestens)?|"
+DEADLINE = (r"by|before|until|no later than|deadline|expires?|valid (?:until|through)|bis(?: zum| spätestens)?|"
              r"spätestens|vor dem|gültig bis|avant le|d'ici le|jusqu'au|au plus tard le|antes del?|hasta el|"
              r"a más tardar el|válid[oa] hasta el|vence|vencerá|expira|caduca")
-_MONTHS_DE_LIST = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+MONTHS_DE_LIST = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
                    "November", "Dezember")
-_MONTHS_FR_LIST = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+MONTHS_FR_LIST = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
                    "novembre", "décembre")
-_MONTHS_ES_LIST = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+MONTHS_ES_LIST = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
                    "noviembre", "diciembre")
 _MONTH_NAMES_ALL = ("january", "february", "march", "april", "june", "july", "august", "september", "october",
-                    "november", "december", *(m.lower() for m in _MONTHS_DE_LIST), *_MONTHS_FR_LIST,
-                    *_MONTHS_ES_LIST)
+                    "november", "december", *(m.lower() for m in MONTHS_DE_LIST), *MONTHS_FR_LIST,
+                    *MONTHS_ES_LIST)
 _MONTHS_DE_RE = r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b"
 """After "15." a German month name continues the date; any other capital starts a sentence."""
 _DAY_NUMBER_AFTER = re.compile(r",?\s+(?:the\s+|den\s+|le\s+|el\s+|día\s+)?(\d{1,2})(?:st|nd|rd|th|er|\.)?(?![\d,:/])",
                                re.I)
 """A day of the month right after a weekday ("el lunes 7", "Tuesday the 1st")."""
-_SENTENCE_BREAK = rf"(?<=[.!?])(?<!\d\.)\s+|(?<=\d\.)\s+(?=[A-ZÄÖÜ])(?!{_MONTHS_DE_RE}|KW\b|Kalenderwoche)|\n+"
+SENTENCE_BREAK = rf"(?<=[.!?])(?<!\d\.)\s+|(?<=\d\.)\s+(?=[A-ZÄÖÜ])(?!{_MONTHS_DE_RE}|KW\b|Kalenderwoche)|\n+"
 """Sentence ends; a period after a day number ("bis zum 15. November") ends none unless a capital other than a German
 month follows it."""
 _NEXT = r"(next|nächste[nm]?|prochain|próximo|proximo)\s+$"
@@ -167,7 +76,7 @@ _WEEKDAY_NAMES = "|".join(d for names in WEEKDAYS.values() for d in names)
 _MONTHS_ANY = "|".join(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
                         *_MONTH_NAMES_ALL, "jänner"))
 _DAY_ONLY_DEADLINE = re.compile(
-    rf"\b(?:{_DEADLINE})\s+(?:(?:{_WEEKDAY_NAMES}),?\s+)?(?:the\s+|le\s+|el\s+(?:día\s+)?|den\s+|dem\s+|zum\s+)?"
+    rf"\b(?:{DEADLINE})\s+(?:(?:{_WEEKDAY_NAMES}),?\s+)?(?:the\s+|le\s+|el\s+(?:día\s+)?|den\s+|dem\s+|zum\s+)?"
     rf"(\d{{1,2}})(?:(?:st|nd|rd|th|er|º)\b|\.(?!\s*(?:\d|{_MONTHS_ANY}))|(?![\d.:/])(?!\s*(?:am|pm|a\.m|p\.m|[a-zäéû]))|"
     r"(?=\s+(?:del corriente|du courant|du mois|del mes|of this month|dieses monats|de ce mois|de este mes)))",
     re.I)
@@ -181,7 +90,7 @@ DAY_ONLY_LOOKBACK_DAYS = 20
 further back it reads as next month's."""
 
 
-_DEADLINE_FILLER = (r"(?:the|le|el|den|dem|on|am|au|at|cob|eod|close of business|end of (?:the )?day|midnight|noon|"
+DEADLINE_FILLER = (r"(?:the|le|el|den|dem|on|am|au|at|cob|eod|close of business|end of (?:the )?day|midnight|noon|"
                     r"einschließlich|inklusive|including|inclusive|inclus|incluido|"
                     r"end of|ende|fin de|la fin de|finales de|final de|(?:la )?fin du|fin del|finales del|final del|ende des|"
                     rf"{_WEEKDAY_NAMES}),?\s+")
@@ -195,12 +104,12 @@ _WEEK_AFTER = re.compile(r",?\s*(?:(?:of\s+|in\s+)?(?:the\s+)?(?:next|following)
 """After a weekday: it is next week's ("Mittwoch nächster Woche", "mercredi prochain", "miércoles que viene")."""
 
 
-_MONTH_NUMBERS = {**{m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july",
+MONTH_NUMBERS = {**{m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july",
                                                   "august", "september", "october", "november", "december"), 1)},
-                  **{m.lower(): i for i, m in enumerate(_MONTHS_DE_LIST, 1)},
-                  **{m: i for i, m in enumerate(_MONTHS_FR_LIST, 1)}, **{m: i for i, m in enumerate(_MONTHS_ES_LIST, 1)}}
+                  **{m.lower(): i for i, m in enumerate(MONTHS_DE_LIST, 1)},
+                  **{m: i for i, m in enumerate(MONTHS_FR_LIST, 1)}, **{m: i for i, m in enumerate(MONTHS_ES_LIST, 1)}}
 _MONTH_DEADLINE = re.compile(
-    rf"\b(?:{_DEADLINE}|through|thru|till|valid through|expired? (?:in|at)|ends? (?:in|at)|"
+    rf"\b(?:{DEADLINE}|through|thru|till|valid through|expired? (?:in|at)|ends? (?:in|at)|"
     r"gültig bis|bis ende|endet|avant|d'ici|jusqu'à|jusqu'en|expire (?:fin|en)|hasta|antes de|vence (?:a|en))\s+"
     r"(?:the\s+|la\s+|le\s+|el\s+)?(?:end\s+of\s+|ende\s+|fin\s+|la fin\s+|finales\s+de\s+|fin\s+de\s+|final\s+de\s+|"
     r"(?:early|mid|late|the middle of|the start of|anfang|mitte|début|mi|principios de|mediados de)[\s-]+)?(?:d'|de\s+)?"
@@ -246,13 +155,13 @@ _FORWARD = re.compile(r"\?|\b(?:will|i'll|we'll|shall|let's|how about|propose|su
 def _proposes_meeting(sentence: str) -> bool:
     """A sentence that asks for or announces a meeting (a meeting word, a clock time or a forward-looking verb, and
     nothing that looks back at one)."""
-    if not (_CLOCK.search(sentence) or _FORWARD.search(sentence) or st.CLOCK_SPOKEN.search(sentence)):
+    if not (CLOCK.search(sentence) or _FORWARD.search(sentence) or st.CLOCK_SPOKEN.search(sentence)):
         return False  # most sentences with a past date: no clock time and nothing forward-looking
     return bool(MEET_RE.search(sentence)) and not _LOOKING_BACK.search(sentence)
 
 
 _NAMED_DAY_DEADLINE = re.compile(
-    rf"\b(?:{_DEADLINE}|till|through|avant|antes|jusqu'à|jusqu'au|d'ici|hasta|vor|bis)\s+(?:[\w'’.-]+\s+){{0,3}}$", re.I)
+    rf"\b(?:{DEADLINE}|till|through|avant|antes|jusqu'à|jusqu'au|d'ici|hasta|vor|bis)\s+(?:[\w'’.-]+\s+){{0,3}}$", re.I)
 """A deadline word up to three words before a week or a holiday: "bis Ende KW 47", "antes del día de Todos los Santos"."""
 
 
@@ -287,16 +196,16 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
     low = t.lower()
     spans = any(cue in low for cue in SPAN_CUES) or MONTH_NAME.search(low) is not None  # wave 18: a whole month too
     # A period after a day number ("bis zum 15. November") does not end the sentence.
-    for sentence in re.split(_SENTENCE_BREAK, t):
+    for sentence in re.split(SENTENCE_BREAK, t):
         dates = find_dates(sentence)
         for value, (year, month, day) in dates:
             d = resolve_day(year, month, day, send_day)
             if d is None:
                 continue
             before = sentence[: sentence.find(value)]
-            if re.search(rf"\b(?:{_DEADLINE})\s+(?:{_DEADLINE_FILLER})*$|\b(?:{_DEADLINE})$", before, re.I) and d < send_day:
+            if re.search(rf"\b(?:{DEADLINE})\s+(?:{DEADLINE_FILLER})*$|\b(?:{DEADLINE})$", before, re.I) and d < send_day:
                 reasons.append(f"deadline {value!r} is in the past")
-            if not asked_same_day and d == send_day and re.search(rf"\b(?:{_MEET})\b", sentence, re.I):
+            if not asked_same_day and d == send_day and re.search(rf"\b(?:{MEET_WORDS})\b", sentence, re.I):
                 reasons.append(f"proposes to meet on the send day ({value!r}){tomorrow_note(sentence, d, send_day)}")
             elif d < send_day and _proposes_meeting(sentence) and not counted_from(sentence, value, _FORWARD):
                 # "Je vous appelle mercredi 25 novembre à 17 h" in a message that goes out on the 26th: a meeting can
@@ -325,7 +234,7 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
             if 0 < send_day.day - int(m.group(1)) <= (31 if this_month else DAY_ONLY_LOOKBACK_DAYS):
                 reasons.append(f"deadline {m.group(0).strip()!r} is in the past")
         past = _RELATIVE_PAST.search(sentence)
-        if past and re.search(rf"\b(?:{_DEADLINE}|till|through|avant|antes|vor)\s+(?:{_DEADLINE_FILLER})*$",
+        if past and re.search(rf"\b(?:{DEADLINE}|till|through|avant|antes|vor)\s+(?:{DEADLINE_FILLER})*$",
                               sentence[: past.start()], re.I):
             # "Sign by last Monday", "bis letzten Montag": a deadline word then a time already gone.
             reasons.append(f"deadline {past.group(0)!r} is in the past")
@@ -339,7 +248,7 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
         if spans:
             reasons += past_month_spans(sentence, send_day)
         for m in _MONTH_DEADLINE.finditer(sentence):
-            month_no = _MONTH_NUMBERS.get(m.group(1).lower().rstrip("."))
+            month_no = MONTH_NUMBERS.get(m.group(1).lower().rstrip("."))
             # A month with no day, as a deadline, is its last day: past when it ended before the send
             # day (a month up to half a year back; further back reads as next year's).
             if month_no and 0 < send_day.month - month_no <= 6:
@@ -352,20 +261,20 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
         reasons += [] if asked_same_day else pressed_for_today(sentence)
         if not meets or asked_same_day:
             continue
-        if (_LOOKING_BACK.search(sentence) or _EARLIER_TODAY.search(sentence)) and not _FORWARD.search(sentence):
+        if (_LOOKING_BACK.search(sentence) or EARLIER_TODAY.search(sentence)) and not _FORWARD.search(sentence):
             continue  # "Thanks for the call earlier today": a meeting that took place, not one proposed
         # a calendar week or a holiday names a day too ("in KW 49", "after Thanksgiving")
         if st.SENT_TODAY.search(sentence) and any(st.after(d, send_day) for _, d in dates):
             continue  # "I will send an invite later today for a call on Tuesday, December 1": the sending is today
-        no_day = not dates and not re.search(rf"\b(?:{_A_DAY})", sentence, re.I) and not named_days(sentence, send_day) \
+        no_day = not dates and not re.search(rf"\b(?:{ANOTHER_DAY})", sentence, re.I) and not named_days(sentence, send_day) \
             and not days_of_month(sentence, send_day)
         # With another day named, "in 20 minutes" is the meeting's length ("pencil in 20 minutes on Tuesday").
         timed = sentence if no_day else meal_of_named_day(st.PART_OF_SOME_DAY.sub(" ", st.DURATION_PHRASE.sub(
-            " ", sentence)), bool(dates), _A_DAY)
-        if any(_MEET_TODAY.search(c) for c in meeting_clauses(timed, no_day)) or _SOON.search(timed) \
+            " ", sentence)), bool(dates), ANOTHER_DAY)
+        if any(MEET_TODAY.search(c) for c in meeting_clauses(timed, no_day)) or CALL_SOON.search(timed) \
                 or st.IN_THE_NEXT_MINUTES.search(sentence):
             reasons.append("proposes to meet today")
-        elif no_day and (_THIS_PART_OF_DAY.search(sentence) or _LATER.search(sentence) or _SOON_OR_PART_OF_DAY.search(sentence)
+        elif no_day and (_THIS_PART_OF_DAY.search(sentence) or _LATER.search(sentence) or SOON_OR_PART_OF_DAY.search(sentence)
                          or st.PART_OF_SOME_DAY.search(sentence)):  # "en début de soirée"
             # "ring you this arvo", "cet aprèm", "I'll call you later": a part of a day and no other day named.
             reasons.append("proposes to meet today")
@@ -375,10 +284,10 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
         elif no_day and _MEAL.search(sentence):
             # "a la vuelta del almuerzo", "après le déjeuner": today's meal when no other day is named.
             reasons.append("proposes to meet around today's lunch")
-        elif no_day and (_AFTER_THIS_MESSAGE.search(sentence) or st.AFTER_THIS_MEETING.search(sentence)
+        elif no_day and (AFTER_THIS_MESSAGE.search(sentence) or st.AFTER_THIS_MEETING.search(sentence)
                          or st.ONCE_READ.search(sentence)):
             reasons.append("proposes to meet right after this message (today)")
-        elif (_CLOCK.search(sentence) or st.CLOCK_SPOKEN.search(sentence)) and no_day:
+        elif (CLOCK.search(sentence) or st.CLOCK_SPOKEN.search(sentence)) and no_day:
             # "a call at 4pm your time" names no day, so the buyer reads it as today.
             reasons.append("proposes a meeting time without a day (reads as today)")
         for names in WEEKDAYS.values():

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from agents.names import _words
+from agents.names import word_list
 from agents.nicknames import nickname_words
 from agents.normalize import normalise
 from agents.order_numbers import carries_terms
@@ -45,7 +45,7 @@ def figure_labels(scores: Mapping[str, Any], trusted: Iterable[str | None] = ())
     """The factor labels of the scores the agents were given that the record vouches for verbatim, longest first (a
     label that contains another is replaced whole): a figure-valued one, or one whose category ("Industry: Hospital
     health care ↓") is made of words the record's screened structured fields hold (`trusted`)."""
-    words = {w.lower() for t in trusted if t for w in _words(normalise(t))}
+    words = {w.lower() for t in trusted if t for w in word_list(normalise(t))}
     labels = {(f.get("label") or "").strip() for s in scores.values() if isinstance(s, dict)
               for f in s.get("factors") or [] if isinstance(f, dict)}
 
@@ -53,7 +53,7 @@ def figure_labels(scores: Mapping[str, Any], trusted: Iterable[str | None] = ())
         if _FIGURE_LABEL.fullmatch(label):
             return True
         m = _CATEGORY_LABEL.fullmatch(label)
-        value = [w.lower() for w in _words(normalise(m.group(1)))] if m else []
+        value = [w.lower() for w in word_list(normalise(m.group(1)))] if m else []
         return bool(value) and all(w in words for w in value)
 
     return tuple(sorted((x for x in labels if vouched(x)), key=len, reverse=True))
@@ -69,7 +69,7 @@ def record_names(ctx: Context) -> frozenset[str]:
     r = ctx.record
     names = (ctx.safe("owner.name", r.owner.name) if r.owner else None, *(ctx.contact_name(c) for c in r.contacts),
              ctx.company_name)
-    words = {w.lower() for n in names if n for w in _words(normalise(n))}
+    words = {w.lower() for n in names if n for w in word_list(normalise(n))}
     # A nickname in a contact's name field ("Dana (Dee) Whitfield", "Paul Lefèvre dit « Paulo » – ...") vouches for
     # the person's names and the nickname, never for the rest of the field (agents.nicknames, wave 29)
     from agents.vouched_vocabulary import common_words  # noqa: PLC0415 - it imports this module through facts
@@ -203,7 +203,7 @@ def is_template_sentence(sentence: str, own_words: frozenset[str] = frozenset())
     candidates = [text, rest.strip()] if sep and head.strip() in headings else [text]
 
     def vouched_fill(fill: str) -> bool:
-        words = _words(fill)
+        words = word_list(fill)
         return bool(words) and all(w.lower() in own_words for w in words) and not any(ch.isdigit() for ch in fill)
 
     return any(c in fixed or any((m := p.fullmatch(c)) and all(vouched_fill(g) for g in m.groups()) for p in filled)

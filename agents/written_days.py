@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from agents.calendar_days import resolve_day
 from agents.facts import find_dates
-from agents.names import _trie_pattern
+from agents.names import trie_pattern
 
 WEEKDAY_NUMBERS = {
     **{w: i for i, w in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))},
@@ -27,7 +27,7 @@ WEEKDAY_NUMBERS = {
     **{w: i for i, ws in enumerate((("mon",), ("tue", "tues"), ("wed",), ("thu", "thur", "thurs"), ("fri",), ("sat",),
                                     ("sun",))) for w in ws},
 }
-_WEEKDAY = _trie_pattern(WEEKDAY_NUMBERS).pattern[4:-2]  # type: ignore[union-attr]
+_WEEKDAY = trie_pattern(WEEKDAY_NUMBERS).pattern[4:-2]  # type: ignore[union-attr]
 """Every weekday name as one trie-shaped alternative (a text is scanned once, not once per name: these checks run on
 every sentence of every draft)."""
 _WEEKDAY_NAMES_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from agents.names import _words
+from agents.names import word_list
 from agents.normalize import normalise
 from agents.zones import zone
 
@@ -83,4 +83,4 @@ def zone_words(record: Record, extra: Iterable[str | None] = ()) -> set[str]:
         *extra,
         *(v for v in (record.extra or {}).values() if isinstance(v, str)),
     ]
-    return {w.lower() for z in zone_names(names) for w in _words(normalise(z))}
+    return {w.lower() for z in zone_names(names) for w in word_list(normalise(z))}

@@ -40,6 +40,66 @@ def test_agents_never_import_flask_or_app_and_modules_stay_small():
         assert len(path.read_text().splitlines()) < 400, path
 
 
+
+def private_names_taken(source: str) -> list[str]:
+    """Leading-underscore names one agents module takes from another: by `from ... import`, relative or absolute, at
+    any depth, or by reaching through a module bound by `import agents.x [as y]` / `from agents import x [as y]`.
+    A private name is a module's own detail; another module that needs it needs a public name in its owner."""
+    taken: list[str] = []
+    modules: set[str] = set()
+    tree = ast.parse(source)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and (node.level or (node.module or "").split(".")[0] == "agents"):
+            for alias in node.names:
+                if alias.name.startswith("_"):
+                    taken.append(f"{node.module}.{alias.name}")
+                elif node.module == "agents" or node.level:
+                    modules.add(alias.asname or alias.name)  # a module, perhaps: reaching through it is checked below
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name.split(".")[0] == "agents":
+                    modules.add(alias.asname or alias.name)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and node.attr.startswith("_") and not node.attr.startswith("__") \
+                and ast.unparse(node.value) in modules:
+            taken.append(f"{ast.unparse(node.value)}.{node.attr}")
+    return taken
+
+
+def test_no_agents_module_takes_a_private_name_from_another():
+    taken = {str(path.relative_to(AGENTS_DIR)): private_names_taken(path.read_text()) for path in AGENTS_DIR.rglob("*.py")}
+    assert {path: names for path, names in taken.items() if names} == {}
+
+
+@pytest.mark.parametrize("source", [
+    "from agents.timing import _SENTENCE_BREAK",
+    "from agents.facts import MONEY, _num as parse",
+    "from agents.names import (\n    word_list,\n    _known,\n)",
+    "def f():\n    from agents.claims import _GOODS  # noqa: PLC0415\n    return _GOODS",
+    "from .symbol_letters import _MORSE",
+    "from agents.providers._vendor import _secret",
+    "from agents import timing\nx = timing._CLOCK",
+    "from agents import spoken_time as st\nx = st._HOURS.search('')",
+    "import agents.next_steps\nx = agents.next_steps._DAYS",
+    "import agents.next_steps as ns\nx = ns._habit()",
+])
+def test_private_names_are_caught_however_the_import_is_written(source):
+    assert private_names_taken(source)
+
+
+@pytest.mark.parametrize("source", [
+    "from agents.normalize import fold_accents as _fold",  # a public name, held privately here
+    "from agents.providers._vendor import VendorSettings",  # a public name of the package's own helper module
+    "from agents import spoken_time as st\nx = st.CLOCK_SPOKEN",
+    "import re\nx = re._pattern_type",  # not an agents module
+    "from agents.timing import SENTENCE_BREAK\nclass A:\n    def f(self):\n        return self._x",
+    "from agents import timing\nx = timing.__name__",
+    "_LOCAL = 1\ndef _helper():\n    return _LOCAL",
+])
+def test_public_names_and_own_private_names_pass(source):
+    assert private_names_taken(source) == []
+
+
 def test_activities_are_numbered_most_recent_first_and_cite_real_dates():
     record, scores = load_record()
     ctx = build_context(record, scores, now=NOW)

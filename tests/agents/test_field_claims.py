@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from agents.claims import deal_state_violations
 from agents.context import build_context
+from agents.deal_state_idioms import deal_state_violations
 from agents.everyday_terms import goods_unit_prices
 from agents.facts import build_vocabulary, find_unsupported
 from agents.field_claims import field_claims

@@ -1,16 +1,12 @@
-"""Whole classes of text no draft to a buyer holds (agents.invariants), and the ordinary text that must
+"""Whole classes of text no draft to a buyer holds (agents.invariants, agents.spelled_numbers), and the ordinary text that must
 still pass: accents, German umlauts, typographic quotes and spaces, small numbers in words."""
 
 from __future__ import annotations
 
 import pytest
 
-from agents.invariants import (
-    character_violations,
-    foreign_sentence_violations,
-    spelled_number_violations,
-    spelled_numbers,
-)
+from agents.invariants import character_violations, foreign_sentence_violations
+from agents.spelled_numbers import spelled_number_violations, spelled_numbers
 
 
 @pytest.mark.parametrize("text", [

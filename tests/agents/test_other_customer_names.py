@@ -9,8 +9,8 @@ from datetime import date
 
 import pytest
 
+from agents.customer_name_forms import denied_forms, names_in_part, names_other_customer, spaced_name
 from agents.facts import Vocabulary, find_unsupported
-from agents.names import denied_forms, names_in_part, names_other_customer, spaced_name
 
 NAMES = (
     "Proseware Logistics", "Contoso", "AT&T Mobility", "Acme, Inc.", "Fabrikam (Europe) GmbH", "Über Transport AG",

@@ -7,8 +7,9 @@ from datetime import date
 
 import pytest
 
-from agents.claims import deal_state_violations, discount_violations, price_violations, promise_violations
+from agents.claims import discount_violations, price_violations, promise_violations
 from agents.context import name_shaped
+from agents.deal_state_idioms import deal_state_violations
 from agents.facts import Vocabulary, find_unsupported
 from agents.normalize import defang, screen_view, unjoined, unleet
 from agents.timing import timing_violations

@@ -200,17 +200,17 @@ def test_a_signature_a_condition_or_a_past_day_is_no_delivery_promise(text: str)
 
 
 def test_a_common_word_quoted_after_stichwort_is_a_term_not_a_name() -> None:
-    from agents.names import _unknown_names
+    from agents.names import unknown_names
 
     text = normalise("Das Angebot baut auf der Rechnung auf. Ihr Stichwort „Leerlauf“ aus der Demo steht im Mittelpunkt.")
-    assert "Leerlauf" not in _unknown_names(text, frozenset())
+    assert "Leerlauf" not in unknown_names(text, frozenset())
 
 
 def test_a_quoted_name_after_a_noun_that_introduces_no_term_is_still_read() -> None:
-    from agents.names import _unknown_names
+    from agents.names import unknown_names
 
     text = normalise("Das Angebot baut auf der Rechnung auf. Wir haben mit Kunde „Bergmann“ gesprochen.")
-    assert "Bergmann" in _unknown_names(text, frozenset())
+    assert "Bergmann" in unknown_names(text, frozenset())
 
 
 @pytest.mark.parametrize("text", [

@@ -7,7 +7,8 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from agents.claims import deal_state_violations, discount_violations, price_violations, promise_violations
+from agents.claims import discount_violations, price_violations, promise_violations
+from agents.deal_state_idioms import deal_state_violations
 from agents.facts import find_unsupported
 from agents.moments import CANCELLATION, LEGAL, NEGATIVE
 from agents.names import guess_language

@@ -13,9 +13,15 @@ import pytest
 
 from agents.catalogue import catalogue_by_name
 from agents.context import build_context
+from agents.customer_name_forms import (
+    denied_forms,
+    denied_index,
+    names_in_part,
+    names_other_customer,
+    spaced_name,
+)
 from agents.facts import build_vocabulary, find_unsupported
 from agents.models import Draft, DraftOut, Recipient, StrategyOut
-from agents.names import denied_forms, denied_index, names_in_part, names_other_customer, spaced_name
 from agents.normalize import defang, normalise
 from agents.quality import check_draft_quality
 from agents.safety import check_draft, check_strategy

@@ -7,9 +7,9 @@ from datetime import date
 
 import pytest
 
-from agents.claims import deal_state_violations
 from agents.concepts import concept_violations
 from agents.context import build_context
+from agents.deal_state_idioms import deal_state_violations
 from agents.facts import build_vocabulary, find_unsupported
 from agents.invariants import foreign_sentence_violations
 from agents.timing import timing_violations
