@@ -17,7 +17,7 @@ from datetime import date
 
 from agents.calendar_days import resolve_day
 from agents.facts import find_dates
-from agents.next_steps import _COMING_DAY
+from agents.next_steps import COMING_DAY
 
 _ACKNOWLEDGED = re.compile(
     r"^\W*(?:(?:(?:ist|wird|is|c'est|es)\s+)?(?:noted|received|understood|got it|will do|all noted|notiert|vermerkt|"
@@ -49,11 +49,11 @@ def _a_coming_day_alone(line: str, after: date) -> bool:
     line = _AS_AGREED.sub("", line.strip()).strip(" .,!")
     if not line or "?" in line:
         return False
-    day = _COMING_DAY.search(line)
+    day = COMING_DAY.search(line)
     dates = [d for _, (y, m, dd) in find_dates(line) if (d := resolve_day(y, m, dd, after)) is not None]
     if not (day or dates) or any(d <= after for d in dates):
         return False
-    rest = _COMING_DAY.sub(" ", line)
+    rest = COMING_DAY.sub(" ", line)
     return all(_DAY_WORDS.fullmatch(w) for w in re.findall(r"[^\s,.]+", rest))
 
 
