@@ -52,8 +52,9 @@ _GIVEN = re.compile(r"(?:'s|’s)\b|\b(?:from|got|gotten|have|has|had|received|s
                     r"granted|mit|haben|hat|liegt vor|vorliegt|erhalten|erteilt|gegeben|avec|obtenu|reçu|donné|accordé|"
                     r"con|tenemos|tiene|recibido|obtenido|dado|concedido|"
                     # wave 30 (set 39's en-g1): congratulated or thanked for, a decision is stated as given
-                    r"congratulations|congrats|thanks|thank you|glückwunsch|gratulation|danke|félicitations|merci|"
-                    r"enhorabuena|felicidades|gracias)\b", re.I)
+                    # ("merci de transférer ... pour validation" is "please", not thanks: the preposition of thanks)
+                    r"congratulations|congrats|thanks for|thank you for|glückwunsch|gratulation|danke für|"
+                    r"félicitations|merci pour|enhorabuena|felicidades|gracias por)\b", re.I)
 """A decision noun counts when the clause says it was given or is held ("Marcus's sign-off", "with the go-ahead
 from finance", "mit der Freigabe des Beirats"): "send it for approval" or "the approval process" state none."""
 _APPROVAL = re.compile(rf"\b(?:(?P<verb>{_VERB})|(?P<noun>{_NOUN}))\b", re.I)

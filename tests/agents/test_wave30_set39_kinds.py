@@ -777,3 +777,11 @@ def test_a_question_that_gives_nothing_away_passes(record, contact, language, qu
         language=language,
     )
     assert check.passed, check.detail
+
+
+def test_merci_de_asks_it_does_not_thank():
+    from agents.approvals import unvouched_approvals
+
+    ctx = _ctx("fr_deal")
+    assert unvouched_approvals("Merci de transmettre la proposition à Paul pour validation.", ctx) == []
+    assert unvouched_approvals("Merci pour la validation juridique.", ctx)
