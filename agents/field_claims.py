@@ -22,8 +22,10 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from agents.authority_claims import AUTHORITY_KINDS
 from agents.field_claim_kinds import NAMED_KINDS
 from agents.normalize import normalise
+from agents.worded_terms import WORDED_TERM_KINDS
 
 if TYPE_CHECKING:
     from agents.context import Context
@@ -114,7 +116,11 @@ _KINDS: dict[str, str] = {
     ),
 }
 # wave 29: the kinds set 38 found (a tariff, a budget set aside, an approval) live in agents.field_claim_kinds
-_KIND_RES = {kind: re.compile(p, re.I) for kind, p in {**_KINDS, **NAMED_KINDS}.items()}
+# wave 30: who decides or signs (agents.authority_claims), payment terms in words (agents.worded_terms)
+_KIND_RES = {
+    kind: re.compile(p, re.I)
+    for kind, p in {**_KINDS, **NAMED_KINDS, **AUTHORITY_KINDS, **WORDED_TERM_KINDS}.items()
+}
 _ATTRIBUTED = re.compile(
     r"\b(?:as|like)\s+(?:the|its|his|her|their)\s+(?:account|company|deal|opportunity|contact|job)?\s*"
     r"(?:name|title|field|subject|record|account)\s+(?:says|shows|states|reads|notes)|"

@@ -19,9 +19,11 @@ from dataclasses import replace
 from datetime import date
 
 from agents.approvals import unvouched_approvals
+from agents.asked_concessions import asked_concessions
 from agents.asked_today import same_day_call
 from agents.budget_roles import needless_budget_steps
 from agents.buyer_dates import inbound_days
+from agents.bypassed_reviews import bypassed_reviews
 from agents.catalogue import StrategyArm
 from agents.claims import discount_violations, price_violations, promise_violations
 from agents.clock_today import draft_clock_terms
@@ -67,6 +69,7 @@ from agents.price_talk import unanchored_price_talk
 from agents.role_readable import readable, record_spellings, unread_fields
 from agents.role_texts import role_text_violations, unvouched_dates
 from agents.same_day_calls import end_of_day_calls
+from agents.same_day_deadlines import same_day_deadlines
 from agents.sentence_language import language_violations
 from agents.signature import signature_problems
 from agents.spelled_money import spelled_money
@@ -216,7 +219,9 @@ def commercial_violations(
             *event_limit_violations(said, ctx),  # "by" an event, an event over, a past event invented (wave 27)
             *price_match_promises(text),  # "send me their figure and we will meet it" (wave 27, set 36)
             *covered_items(normalise(said)),  # "Marcus agreed that we cover the licences for wave two" (wave 29)
-            *contradicted_field_dates(said, ctx, ctx.now.date())]  # "go-live on 15 March", the field says 1 Feb
+            *contradicted_field_dates(said, ctx, ctx.now.date()),  # "go-live on 15 March", the field says 1 Feb
+            # wave 30 (set 39): "shall we drop the fee?", "quote without the partners' review", "last call tonight"
+            *asked_concessions(normalise(text)), *bypassed_reviews(normalise(said)), *same_day_deadlines(normalise(said))]
 
 
 def encoded_violations(

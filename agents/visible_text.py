@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from agents.hiding_styles import hiding_style
+
 _LOOKS_HTML = re.compile(r"<(?:[a-zA-Z][\w:-]*)(?:\s[^<>]*)?/?>|<!--", re.S)
 _BLOCK = frozenset("p div br li tr td th h1 h2 h3 h4 h5 h6 blockquote table ul ol section article header footer "
                    "pre hr".split())
@@ -91,7 +93,8 @@ def hiding(tag: str, attrs: dict[str, str | None], inherited_background: str | N
         return "zero-size box", background
     if _CLIPPED.search(low):
         return "clipped away", background
-    return None, background
+    # the rarer ways (wave 30): mso-hide, scale(0), zeros marked !important, one-pixel boxes that clip
+    return hiding_style(low), background
 
 
 class _Reader(HTMLParser):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from agents.context import Context, text_fields
+from agents.hidden_echo import hidden_echoes
 from agents.normalize import normalise
 from agents.untrusted import injection_reason
 
@@ -45,14 +46,16 @@ def withheld_texts(ctx: Context) -> list[str]:
 
 
 def withheld_echoes(text: str, ctx: Context) -> list[str]:
-    """Reasons for every withheld text whose words `text` carries ECHO_WORDS in a row."""
+    """Reasons for every withheld text whose words `text` carries ECHO_WORDS in a row, and for every e-mail whose hidden
+    text it repeats (agents.hidden_echo, wave 30)."""
+    hidden = hidden_echoes(text, ctx)
     withheld = withheld_texts(ctx)
     if not withheld:
-        return []  # nearly every run: nothing was withheld
+        return hidden  # nearly every run: nothing was withheld
     said = _runs(text)
     out = []
     for source in withheld:
         shared = said & _runs(source)
         if shared:
             out.append(f"carries words of a text withheld as instructions to an AI: {' '.join(min(shared))!r}")
-    return list(dict.fromkeys(out))
+    return list(dict.fromkeys([*out, *hidden]))

@@ -47,6 +47,10 @@ LEASE_SECONDS = 120
 SWEEP_INTERVAL_SECONDS = 5.0
 """Seconds between sweeper passes (re-dispatch of expired leases and of undispatched rows)."""
 
+SHUTDOWN_WAIT_SECONDS = 5.0
+"""On SIGTERM or Ctrl-C, how long `serve` lets the embedded worker's running jobs end before it hands
+their leases over (a batch of agent runs takes minutes: it is re-dispatched, not waited for)."""
+
 DISPATCH_BATCH_LIMIT = 500
 """Most records the sweeper dispatches in one pass."""
 
@@ -98,6 +102,11 @@ HEALTH_TIMEOUT_SECONDS = 2.0
 
 RECONCILE_INTERVAL_SECONDS = 900
 """Seconds between reconciliation runs (search records modified since the last sync)."""
+
+SALESFORCE_GAP_RECONCILE_SECONDS = 60.0
+"""How soon after a Salesforce CDC gap event the org's reconciliation runs (brought forward from its
+RECONCILE_INTERVAL_SECONDS, never later than it was due): a burst of gap events, one per overflowing
+transaction, makes one reconciliation in this window."""
 
 RETRAIN_INTERVAL_SECONDS = 86_400
 """Seconds between scheduled retraining runs per tenant."""

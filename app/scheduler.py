@@ -121,10 +121,33 @@ def request_soon(app: Flask, tenant_id: str, name: str, within: float) -> None:
 
 
 def run_periodic(tenant_id: str, name: str) -> dict[str, Any]:
-    """The periodic job itself (an ordinary queued job; needs an app context)."""
+    """The periodic job itself (an ordinary queued job; needs an app context).
+
+    A CRM that refuses the tenant's refresh token for good (uninstalled on its side) revokes the
+    installation, as a record job's refusal does: after an uninstall no webhook comes any more, so a
+    scheduled job is often the only call that meets the refusal, and it failed every period for good
+    while the tenant read "connected" and was never erased. Returns `{"revoked", "reason"}` then.
+    """
     from flask import current_app
 
+    from app.dispatch.batch import is_refused_grant
+
     app = current_app._get_current_object()  # type: ignore[attr-defined]
+    try:
+        return _run_periodic(app, tenant_id, name)
+    except Exception as exc:
+        if not is_refused_grant(exc):
+            raise
+        from app.tenants import mark_revoked
+
+        reason = f"{type(exc).__name__}: {exc}"
+        revoked = mark_revoked(app, tenant_id, reason)
+        log.warning("periodic %s: the CRM refused the refresh token; installation revoked", name,
+                    extra={"tenant_id": tenant_id})
+        return {"tenant": tenant_id, "job": name, "revoked": revoked, "reason": reason[:500]}
+
+
+def _run_periodic(app: Flask, tenant_id: str, name: str) -> dict[str, Any]:
     if name == "reconcile":
         from app.sync import reconcile
 

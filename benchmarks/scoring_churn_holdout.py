@@ -59,7 +59,7 @@ def main() -> None:
     frame, target, _ = records_to_frame(records, "churn", MAPPING, m.now)
     y = frame[target].to_numpy().astype(int)
     train, test, kind = holdout_split(y, frame["__time__"].to_numpy(), frame["__group__"].to_numpy(),
-                                      random_state=defaults.RANDOM_STATE)
+                                      observed=frame["__observed__"].to_numpy(), random_state=defaults.RANDOM_STATE)
     risk = np.array([m.companies[int(g)].churn_risk_ for g in frame["__group__"]])
     single = {}
     for column in frame.columns:

@@ -194,7 +194,9 @@ def base_rate_note(summary: Mapping[str, Any], positive: str | None) -> str | No
             "ROC AUC, a ranking, does not move with it.")
 
 
-MODEL_DESCRIPTIONS = {"churn": "the churn model (gradient boosting blended with a logistic regression)"}
+MODEL_DESCRIPTIONS = {"churn": "the churn model (gradient boosting blended with a logistic regression)",
+                      "conversion": "the conversion model (a neural net, blended as its cross-validation chose)",
+                      "lead_conversion": "the lead model (a neural net, blended as its cross-validation chose)"}
 """What a task's own model is, in the words a card uses beside the logistic regression."""
 
 

@@ -36,7 +36,13 @@ from .models.clv import FEATURES as CLV_FEATURES
 from .models.clv import ClvModel
 from .models.conversion import ConversionClassifier
 from .models.price import PriceModel
-from .promotion import SIMPLER_MODEL_TASKS, baseline_gate, choose_served
+from .promotion import (
+    PROMISED_MODEL_TASKS,
+    SIMPLER_MODEL_TASKS,
+    baseline_gate,
+    choose_served,
+    promised_model_served,
+)
 
 CLASSIFICATION_TASKS = ("conversion", "churn", "price", leads.TASK)
 """Tasks trained from a table with a binary target."""
@@ -70,18 +76,27 @@ def _logistic(types: dict[str, str], random_state: int) -> Pipeline:
 
 
 def holdout_split(y: np.ndarray, time: np.ndarray | None = None, groups: np.ndarray | None = None, *,
-                  fraction: float = defaults.HOLDOUT_FRACTION,
+                  observed: np.ndarray | None = None, fraction: float = defaults.HOLDOUT_FRACTION,
                   random_state: int = defaults.RANDOM_STATE) -> tuple[np.ndarray, np.ndarray, str]:
     """Training and holdout row indices: the latest ``fraction`` of groups when times are known.
 
     Rows of one group (the snapshots of one deal) always fall on the same side. Without times,
     or when the latest groups hold fewer than 5 of a class, the split is random and stratified.
 
+    With ``observed`` (when each row describes its entity: churn's customer-moments) the split is
+    by observation time instead (:func:`observation_split`), or, when the history is too short for
+    one, random by group: never the latest groups, which for churn are the survivors.
+
     Returns:
         ``(train_idx, holdout_idx, kind)`` with kind ``time`` | ``random``.
     """
     n = len(y)
     groups = np.arange(n) if groups is None else np.asarray(groups)
+    if time is not None and observed is not None:
+        split = observation_split(y, time, observed, fraction=fraction)
+        if split is not None:
+            return split
+        time = None  # the latest groups by last outcome would be the survivors: random by group instead
     if time is not None:
         t = pd.Series(pd.to_datetime(pd.Series(time), errors="coerce", utc=True).to_numpy())
         last = t.groupby(groups).max().sort_values(kind="stable")
@@ -96,6 +111,48 @@ def holdout_split(y: np.ndarray, time: np.ndarray | None = None, groups: np.ndar
     g_train, g_test = train_test_split(unique, test_size=fraction, stratify=label, random_state=random_state)
     test = np.isin(groups, g_test)
     return np.flatnonzero(~test), np.flatnonzero(test), "random"
+
+
+def observation_split(y: np.ndarray, known: np.ndarray, observed: np.ndarray, *,
+                      fraction: float = defaults.HOLDOUT_FRACTION) -> tuple[np.ndarray, np.ndarray, str] | None:
+    """Split churn's customer-moments by when they were observed, each side with whole label windows.
+
+    Holdout: the latest ``fraction`` of the moments whose label window (observation + horizon) had
+    closed by the latest known outcome; training: the moments whose window had closed by the cut,
+    i.e. what a model trained on the cut day could have learnt from, churners and survivors alike.
+    A moment whose window was still open counts on neither side, whatever its label: keeping it
+    only when it churned (as the training rows do, see scoring/churn_labels.py) fills the recent
+    past with churners (demo market, seed 7: the 106 moments of the last year before the data's
+    end are all churns).
+
+    Why not the latest groups by their last outcome (:func:`holdout_split`): a churned customer's
+    moments end at its churn and a survivor's run to today, so the customers whose outcome became
+    known last are the survivors (seed 7: 74% of the training moments churned, 22% of the holdout's).
+
+    A customer may have moments on both sides: its training windows close by the cut and its
+    holdout moments start at it, so no label window straddles the two. The window's length is read
+    from the rows: a survivor's outcome is known exactly one horizon after its moment.
+
+    Returns:
+        ``(train_idx, holdout_idx, "time")``, or None when a side would have fewer than 5 of a class
+        (the history is shorter than about two horizons).
+    """
+    seen = pd.to_datetime(pd.Series(observed), errors="coerce", utc=True)
+    known_at = pd.to_datetime(pd.Series(known), errors="coerce", utc=True)
+    if not len(y) or seen.isna().any() or known_at.isna().any():
+        return None
+    window = (known_at - seen).max()
+    closes = seen + window
+    whole = (closes <= known_at.max()).to_numpy()
+    if not whole.any():
+        return None
+    ordered = np.sort(seen[whole].to_numpy())
+    cut = ordered[min(len(ordered) - 1, int(round(len(ordered) * (1 - fraction))))]
+    test = whole & (seen >= cut).to_numpy()
+    train = whole & (closes <= cut).to_numpy()
+    if min(np.bincount(y[side], minlength=2).min() for side in (train, test)) < 5:
+        return None
+    return np.flatnonzero(train), np.flatnonzero(test), "time"
 
 
 def dates_to_durations(X: pd.DataFrame, types: dict[str, str], reference: pd.Series | None
@@ -135,8 +192,8 @@ def dates_to_durations(X: pd.DataFrame, types: dict[str, str], reference: pd.Ser
 def train_table(task: str, frame: pd.DataFrame, target: str, *, id_column: str | None = None,
                 discount_column: str | None = None, max_discount: float = defaults.MAX_DISCOUNT,
                 positive: str | None = None, time_column: str | None = None, group_column: str | None = None,
-                min_rows: int = defaults.MIN_TRAINING_ROWS, random_state: int = defaults.RANDOM_STATE,
-                fast: bool = False, progress: bool = False,
+                observed_column: str | None = None, min_rows: int = defaults.MIN_TRAINING_ROWS,
+                random_state: int = defaults.RANDOM_STATE, fast: bool = False, progress: bool = False,
                 holdout_out: dict[str, Any] | None = None) -> tuple[Any, dict[str, Any], dict[str, Any]]:
     """Train a classification/price model on a table, measured on a holdout against baselines.
 
@@ -157,6 +214,8 @@ def train_table(task: str, frame: pd.DataFrame, target: str, *, id_column: str |
             yes/no or won/lost).
         time_column: when each row's outcome became known (time-based holdout; not a feature).
         group_column: rows that describe the same entity (kept on one side; not a feature).
+        observed_column: when each row describes its entity (churn's customer-moments): the
+            holdout is then split by observation time (:func:`observation_split`; not a feature).
         min_rows: fewest labelled rows accepted (see ``defaults.MIN_TRAINING_ROWS``).
         random_state: seed.
         fast: fewer iterations (tests and smoke runs).
@@ -176,14 +235,15 @@ def train_table(task: str, frame: pd.DataFrame, target: str, *, id_column: str |
     if task == "price" and not discount_column:
         raise DataError("task price needs a discount column")
     require_columns(frame, {"target": target, "id column": id_column, "discount column": discount_column,
-                            "time column": time_column, "group column": group_column})
+                            "time column": time_column, "group column": group_column,
+                            "observed column": observed_column})
     y, target_info = coerce_binary_target(frame[target], target, positive)
     minority = int(np.bincount(y, minlength=2).min())
     if len(y) < min_rows:
         raise NotEnoughHistoryError(len(y), min_rows, "labelled rows")
     if minority < defaults.MIN_ROWS_PER_CLASS:
         raise NotEnoughHistoryError(minority, defaults.MIN_ROWS_PER_CLASS, "rows of the rarer class")
-    bookkeeping = [c for c in (target, id_column, time_column, group_column) if c]
+    bookkeeping = [c for c in (target, id_column, time_column, group_column, observed_column) if c]
     X = frame.drop(columns=bookkeeping)
     if X.shape[1] == 0:
         raise EmptyDataError("no feature columns besides the target and id")
@@ -203,7 +263,9 @@ def train_table(task: str, frame: pd.DataFrame, target: str, *, id_column: str |
     bar = tqdm(total=4, desc=f"train {task}", disable=not progress, leave=False)
     idx_train, idx_test, split_kind = holdout_split(
         y, frame[time_column].to_numpy() if time_column else None,
-        frame[group_column].to_numpy() if group_column else None, random_state=random_state)
+        frame[group_column].to_numpy() if group_column else None,
+        observed=frame[observed_column].to_numpy() if observed_column and time_column else None,
+        random_state=random_state)
     leaks = screen_leaks(X.iloc[idx_train], y[idx_train], types, random_state=random_state,
                          keep=(discount_column,) if discount_column else ())
     if leaks:
@@ -271,6 +333,8 @@ def train_table(task: str, frame: pd.DataFrame, target: str, *, id_column: str |
                                        if k in ("roc_auc", "brier", "ece_15", "log_loss")}
             probe = fit(simpler(), idx_train)
             p = probe.predict_proba(Xt)[:, 1]
+    elif task in PROMISED_MODEL_TASKS:
+        served = promised_model_served(gate)
     metrics: dict[str, Any] = {
         "holdout": classification_metrics(y[idx_test], p) | {"split": split_kind},
         "holdout_logistic_regression": classification_metrics(y[idx_test], p_lr),
@@ -612,6 +676,7 @@ def _churn_observation_frame(records: list[Any], mapping: Mapping[str, Any] | No
         feats["__target__"] = obs.churned
         feats["__time__"] = obs.known_at
         feats["__group__"] = obs.company
+        feats["__observed__"] = obs.at
         rows.append(feats)
     return pd.DataFrame(rows), "__target__", None
 
@@ -674,6 +739,7 @@ def train_from_records(records: Iterable[Any], task: str, *, mapping: Mapping[st
     positive = leads.POSITIVE if task == leads.TASK else ((mapping or {}).get("positive") or {}).get(task)
     model, meta, holdout = train_table(task, frame, target, discount_column=discount, random_state=random_state,
                                        positive=positive, time_column="__time__", group_column="__group__",
+                                       observed_column="__observed__" if "__observed__" in frame else None,
                                        min_rows=min_closed, fast=fast, holdout_out=holdout_out)
     meta["source"] = "crm"
     meta["snapshots"] = ({"conversion": {"calendar_rows_per_deal": defaults.SNAPSHOTS_PER_DEAL},

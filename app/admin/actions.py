@@ -66,7 +66,8 @@ def start(app: Flask, tenant_id: str, kind: str, *, by: str) -> int:
             except Exception as exc:  # shown on the progress page; the trail keeps it
                 log.exception("console %s failed", kind, extra={"tenant_id": tenant_id})
                 event, detail = "console.sync_failed", {"run": run_id, "kind": kind,
-                                                        "error": f"{type(exc).__name__}: {exc}"[:500]}
+                                                        "error": f"{type(exc).__name__}: {exc}"[:500],
+                                                        **_failure(app, tenant_id, exc)}
             with get_db(app).session() as s:
                 write_audit(s, event, tenant_id=tenant_id, detail=detail)
 
@@ -74,6 +75,13 @@ def start(app: Flask, tenant_id: str, kind: str, *, by: str) -> int:
     app.extensions.setdefault("console_runs", {})[run_id] = thread
     thread.start()
     return run_id
+
+
+def _failure(app: Flask, tenant_id: str, exc: BaseException) -> dict[str, Any]:
+    """The failure in words an admin can act on (`message`), and whether the CRM did not answer at all."""
+    from app.admin.crm_trouble import tenant_crm_failure, unreachable
+
+    return {"message": tenant_crm_failure(app, tenant_id, exc), "crm_unreachable": unreachable(exc)}
 
 
 def progress(s: Session, tenant_id: str, run_id: int, *, crm: str | None = None) -> dict[str, Any] | None:

@@ -29,6 +29,8 @@ class FieldView:
     allowed: str = ""
     """What the field accepts and what leaving it empty means, in the form's words ("0 to 50",
     "0 to 1,000,000,000,000, or leave empty for never"); "" where the control itself says it."""
+    overridden: str = ""
+    """Why the saved value does not apply (the deployment replaces it for every account), or "" when it does."""
 
     @property
     def shown(self) -> str:

@@ -194,7 +194,8 @@ def last_errors(s: Session, tenant: Tenant, since: datetime) -> list[dict[str, A
             select(AuditLog.at, AuditLog.event, AuditLog.detail)
             .where(AuditLog.tenant_id == tenant.id, AuditLog.event.like("%failed%"))
             .order_by(AuditLog.id.desc()).limit(n)).all():
-        out.append({"at": at, "what": event, "error": str((detail or {}).get("error") or detail)[:300]})
+        detail = detail or {}
+        out.append({"at": at, "what": event, "error": str(detail.get("message") or detail.get("error") or detail)[:300]})
     out.sort(key=lambda e: e["at"] or since, reverse=True)
     return out[:n]
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from flask import Flask
 
+from app.admin.crm_trouble import tenant_crm_failure
 from app.connectors import deal_words_of, get_connector
 from app.tenants import client_for, crm_stats, load_installation, save_tokens
 from integrations.base import Record
@@ -92,7 +93,7 @@ def preview(app: Flask, tenant_id: str, object_type: str, draft: Mapping[str, st
         before = current_client.get_records(OBJECT_TYPE, [rid]).get(rid)
         after = draft_client.get_records(OBJECT_TYPE, [rid]).get(rid)
     except CrmError as exc:
-        raise PreviewError(f"the CRM could not be read: {exc.message}") from exc
+        raise PreviewError(f"the CRM could not be read: {tenant_crm_failure(app, tenant_id, exc)}") from exc
     if before is None or after is None:
         raise PreviewError(f"{one} {rid} was not found in {getattr(connector, 'label', 'the CRM')}")
     # The scoring stack (scikit-learn, XGBoost, skops) loads here, on the first preview, not when

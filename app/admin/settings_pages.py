@@ -18,6 +18,8 @@ from app import defaults
 from app import settings as service
 from app.admin import bp, refusal, tenant_page
 from app.admin.access import at_least
+from app.admin.change_words import value_words
+from app.admin.crm_trouble import tenant_crm_failure
 from app.admin.forms import FormError, changes_from_form, field_views
 from app.admin.preview import OBJECT_TYPE, PreviewError, preview
 from app.admin.usage import budget, export_rows, this_month, to_csv
@@ -25,6 +27,7 @@ from app.admin.views import page
 from app.cards.humanize import option_label, percent, picklist_labels
 from app.cards.view import top_factors
 from app.connectors import get_connector, object_labels
+from app.settings.schema import show_number
 from app.storage import get_db
 
 GUARDRAIL_KEYS = ("autonomy", "discount_cap", "approval_threshold", "escalate_amount_over", "escalate_churn_over",
@@ -54,15 +57,71 @@ def _refuse_viewer() -> Any:
                    "Changing settings needs the revops or admin role; ask an admin of this account.")
 
 
+class _Clash:
+    """The settings a person changed on a page that someone else changed too since it was opened."""
+
+    def __init__(self, keys: list[str], base: int, now: Any, authors: list[str]) -> None:
+        self.keys, self.base, self.now, self.authors = keys, base, now, authors
+
+    @property
+    def message(self) -> str:
+        shown = ", ".join(f"{k} (now {_value(self.now.settings, k)})" for k in self.keys)
+        who = ", ".join(self.authors) or "someone"
+        return (f"{who} changed {shown} after you opened this page (version {self.base}, now {self.now.version}); "
+                "nothing was saved: the page now shows the current values, change them again and save")
+
+
+def _value(settings: Any, key: str) -> Any:
+    top, _, sub = key.partition(".")
+    value = getattr(settings, top, None)
+    return value.get(sub) if sub and isinstance(value, Mapping) else value
+
+
+def _changes_since_opened(tenant: str, snap: Any, keys: tuple[str, ...], views: Any) -> tuple[dict[str, Any], Any]:
+    """What the submitted form changes, and the clash if someone else changed the same settings meanwhile.
+
+    The form carries the version it was rendered from (`base_version`). Compared with the current values, every
+    control left as it was would undo whatever another person saved since (another tab, the CLI): so the
+    changes are what differs from the values the page SHOWED, applied on top of the current version, and a
+    setting changed on both sides is refused. A form without `base_version` (a script) compares with the
+    current values, as before.
+    """
+    raw = str(request.form.get("base_version") or "").strip()
+    if not raw:
+        return changes_from_form(views, request.form, ROLES), None
+    base = service.at_version(_app(), tenant, int(raw)) if raw.isdigit() else None
+    if base is None:
+        raise FormError("base_version", raw, "a version of these settings: reload the page")
+    if base.version == snap.version:
+        return changes_from_form(views, request.form, ROLES), None
+    seen = field_views(service.TenantSettingsModel, base.settings, keys)
+    changes = changes_from_form(seen, request.form, ROLES)
+    clashing = sorted(k for k in changes if _value(snap.settings, k) != _value(base.settings, k))
+    if not clashing:
+        return changes, None
+    tops = {k.split(".")[0] for k in clashing}
+    authors = sorted({v.author for v in service.history(_app(), tenant, limit=100)
+                      if v.version > base.version and tops & {c.split(".")[0] for c in v.changes}})
+    return changes, _Clash(clashing, base.version, snap, authors)
+
+
+def _clash_page(template: str, tenant: str, snap: Any, views: Any, clash: _Clash, **extra: Any) -> Any:
+    error = {"key": clash.keys[0], "message": clash.message}
+    return page(template, views=views, version=snap.version, error=error, may_edit=_may_edit(), saved=False,
+                unchanged=False, roles=ROLES, **extra), 409
+
+
 def _settings_page(tenant: str, keys: tuple[str, ...], template: str, endpoint: str, **extra: Any) -> Any:
     snap = service.get(_app(), tenant)
-    views = field_views(service.TenantSettingsModel, snap.settings, keys)
+    views = _overridden(field_views(service.TenantSettingsModel, snap.settings, keys))
     error, status = None, 200
     if request.method == "POST":
         if not _may_edit():
             return _refuse_viewer()
         try:
-            changes = changes_from_form(views, request.form, ROLES)
+            changes, clash = _changes_since_opened(tenant, snap, keys, views)
+            if clash:
+                return _clash_page(template, tenant, snap, views, clash, **extra)
             if changes:
                 new = service.update(_app(), tenant, changes, author=g.identity.user)
                 return redirect(url_for(endpoint, tenant=tenant, saved=new.version), code=303)
@@ -76,6 +135,22 @@ def _settings_page(tenant: str, keys: tuple[str, ...], template: str, endpoint: 
                 saved=shown_after_redirect and request.args.get("saved"),
                 unchanged=shown_after_redirect and request.args.get("unchanged"), roles=ROLES,
                 **extra), status
+
+
+def _overridden(views: list[Any]) -> list[Any]:
+    """Mark the settings this deployment replaces for every account. Wave 30's walk set the holdout share to 50% on
+    the demo's console ("Saved as version 4. Workers use it from their next job"), backfilled, and no deal was
+    held out: the demo runs with `HOLDOUT_SHARE_OVERRIDE=0`, and nothing on the page said so."""
+    from dataclasses import replace
+
+    override = _app().config.get("HOLDOUT_SHARE_OVERRIDE")
+    if override is None:
+        return views
+    share = show_number("holdout_share", float(override))
+    text = (f"Not in effect here: this deployment holds out {share} of the records of every account "
+            "(`AGENTIC_SALES_HOLDOUT_SHARE_OVERRIDE`; the demo sets 0 so that every deal gets an action). The "
+            "value saved here applies once that setting is removed.")
+    return [replace(v, overridden=text) if v.key == "holdout_share" else v for v in views]
 
 
 def _with_submitted(views: list[Any], form: Any) -> list[Any]:
@@ -277,7 +352,7 @@ def _crm_fields(tenant: str, object_type: str) -> tuple[dict[str, Any], str | No
         return {f.name: f for f in client_for(tenant, _app()).describe(object_type)}, None
     except Exception as exc:  # the page still shows the mapping; saving re-checks with the CRM
         named = object_labels(g.tenant.crm).get(object_type, object_type)
-        return {}, f"the CRM's {named} fields could not be read: {str(exc).splitlines()[0][:200]}"
+        return {}, f"the CRM's {named} fields could not be read: {tenant_crm_failure(_app(), tenant, exc)}"
 
 
 def _draft_from_form(current: dict[str, Any], form: Any) -> dict[str, str]:
@@ -318,7 +393,7 @@ def history(tenant: str) -> Any:
     """Every settings and mapping version: who, when, what changed; undo to any earlier one."""
     versions = service.history(_app(), tenant, limit=100)
     return page("admin/history.html", versions=versions, may_edit=_may_edit(),
-                undone=request.args.get("undone"))
+                undone=request.args.get("undone"), value_words=value_words)
 
 
 @bp.post("/t/<tenant>/undo")

@@ -13,6 +13,7 @@ from app import defaults
 from app.admin import actions, bp, refusal, signed_in, tenant_page
 from app.admin import health as health_data
 from app.admin.access import GrantError, grant, grants
+from app.admin.crm_trouble import connection_box, last_unreachable
 from app.connectors import account_word_of, deal_noun, deal_words_of, get_connector
 from app.storage import get_db
 from app.storage.models import MAX_ROW_ID, Installation, Tenant
@@ -77,6 +78,7 @@ def health(tenant: str) -> Any:
             return refusal(404, "No such tenant", "Check the address, or pick a tenant from the list.")
         h = health_data.collect(s, row, connector=connector, config=current_app.config,
                                 now=datetime.now(UTC), limiter=_limiter())
+        h.token = connection_box(h.token, last_unreachable(s, tenant), getattr(connector, "label", row.crm))
         s.expunge_all()
     return page("admin/health.html", h=h, kinds=actions.kinds_for(g.tenant.crm),
                 open_records=actions.open_records(g.tenant.crm), window=defaults.CONSOLE_HEALTH_WINDOW_HOURS,

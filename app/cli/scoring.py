@@ -380,6 +380,9 @@ def train_from_crm_cmd(tenant, task, crm, records, out, registry, min_closed, po
     # Staged under the tenant's own directory, as the scheduled retraining stages: the uninstall erases every
     # directory named after the tenant, and a challenger staged in the store's shared staging/ outlived it.
     target = Path(out) if out else root / tenant / "staging" / new_version(task)
+    from app.pipeline.shared_staging import remove_shared_staging
+
+    remove_shared_staging(root)
     path = save_model(model_, target, meta, holdout)
     result = ModelRegistry(root).promote(tenant, path, holdout=(common["X"], common["y"]) if common else None)
     info = meta.get("target_info") or {}

@@ -241,6 +241,16 @@ def serve(host: str, port: int) -> None:
         server.serve_forever()
     except KeyboardInterrupt:
         click.echo("stopping", err=True)
+    finally:
+        server.server_close()
+        from app.dispatch import get_dispatcher
+        from app.dispatch.inprocess import InProcessBackend
+
+        backend = get_dispatcher(app).backend
+        if isinstance(backend, InProcessBackend):
+            # The embedded worker hands over the jobs it holds: a restart takes them at its first sweep
+            # instead of after the 120 s lease (which stays the rule after a crash).
+            backend.hand_over(defaults.SHUTDOWN_WAIT_SECONDS)
 
 
 @click.command()

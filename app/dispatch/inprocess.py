@@ -49,6 +49,8 @@ class InProcessBackend:
         self._last_sweep = 0.0
         self._taken: set[str] = set()
         """Queued job ids whose records a batch already claimed (under those same ids)."""
+        self._running: dict[int, set[str]] = {}
+        """Thread id -> the job it runs and the peers its batch claimed: their leases are ours until it ends."""
         self._held: dict[str, float] = {}
         """tenant id -> monotonic time before which its bulk jobs are not started: a batch of
         that tenant was just handed back by its rate budget until then."""
@@ -70,6 +72,9 @@ class InProcessBackend:
         when they come up instead of each failing its claim in a transaction of its own."""
         with self._cv:
             self._taken.update(job_ids)
+            running = self._running.get(threading.get_ident())
+            if running is not None:  # the batch of the job this thread runs: held until it ends
+                running.update(job_ids)
 
     def waiting(self, job_ids: list[str]) -> set[str]:
         """Job ids still in the heap (not yet started)."""
@@ -99,21 +104,63 @@ class InProcessBackend:
                     t.start()
 
     def stop(self, timeout: float = 5.0) -> None:
+        """Stop taking jobs, give the running ones `timeout` seconds in all to end, then end the leases of
+        every job this process still holds (running, or waiting in its heaps, which die with it): the next
+        process's first sweep re-dispatches them at once instead of after LEASE_SECONDS."""
         with self._cv:
             self._stopping = True
             self._cv.notify_all()
+        deadline = time.monotonic() + timeout
         for t in [self._thread, *self._bulk_threads]:
             if t is not None and t.ident is not None:
-                t.join(timeout)
+                t.join(max(0.0, deadline - time.monotonic()))
+        self.release_leases()
         from app.pipeline import agent_procs
 
         agent_procs.shutdown()  # the worker's agent processes, if its batches started any
 
+    def hand_over(self, timeout: float) -> int:
+        """A clean stop of the serving process (SIGTERM, Ctrl-C): take no more jobs, give the running ones
+        `timeout` seconds to end, then end the leases of every job still held (see `stop`). Idle threads are
+        not waited for: they die with the process. Returns the records handed over."""
+        deadline = time.monotonic() + timeout
+        with self._cv:
+            self._stopping = True
+            self._cv.notify_all()
+            while self._running and (left := deadline - time.monotonic()) > 0:
+                self._cv.wait(left)
+        return self.release_leases()
+
+    def release_leases(self) -> int:
+        """End now the leases of the jobs this process holds (see `stop`); returns the records handed over.
+        A job still running in a thread may renew its lease meanwhile: a thread that outlives `stop` dies
+        with the process, and its lease then runs out as a crashed worker's does."""
+        with self._cv:
+            held = {entry[3] for entry in (*self._heap, *self._bulk)} | self._taken
+            for ids in self._running.values():
+                held |= ids
+        if not held:
+            return 0
+        from datetime import UTC, datetime
+
+        from app.dispatch import leases
+        from app.storage import get_db
+
+        try:
+            with get_db(self.app).session() as s:
+                handed = leases.expire(s, sorted(held), now=datetime.now(UTC))
+        except Exception:  # a database gone at shutdown: the leases run out on their own
+            log.exception("could not hand over the leases of %d job(s) at shutdown", len(held))
+            return 0
+        if handed:
+            log.info("handed over %d record job(s) at shutdown: the next sweep re-dispatches them", handed)
+        return handed
+
     def run_due(self, *, bulk_only: bool = False) -> int:
         """Run every job whose time has come (only bulk ones with `bulk_only`), earliest first,
-        in this thread (tests drive it directly)."""
+        in this thread (tests drive it directly); none once the backend is stopping."""
         ran = 0
-        while True:
+        while not self._stopping:
             with self._cv:
                 now = time.monotonic()
                 heaps = [h for h in ((self._bulk,) if bulk_only else (self._heap, self._bulk)) if h and h[0][0] <= now]
@@ -139,6 +186,7 @@ class InProcessBackend:
                     continue
             self._run(key, job_id, attempt, bulk=heap is self._bulk)
             ran += 1
+        return ran
 
     def _bulk_loop(self, n: int) -> None:
         try:
@@ -188,6 +236,9 @@ class InProcessBackend:
     def _run(self, key: RecordKey, job_id: str, attempt: int, *, bulk: bool = False) -> None:
         from app.dispatch.runner import run_record_job
 
+        me = threading.get_ident()
+        with self._cv:
+            self._running[me] = {job_id}
         try:
             with self.app.app_context():
                 result = run_record_job(key.tenant_id, key.crm, key.object_type, key.record_id, job_id)
@@ -205,6 +256,10 @@ class InProcessBackend:
                 log.warning("job failed, retrying in %.1fs", delay, extra={"job_id": job_id})
             else:
                 log.exception("job failed", extra={"job_id": job_id})
+        finally:
+            with self._cv:
+                self._running.pop(me, None)
+                self._cv.notify_all()  # hand_over may be waiting for the running jobs to end
 
 
 MAX_BULK_WORKERS = 4

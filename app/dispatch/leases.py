@@ -275,6 +275,23 @@ def extend_queued(session: Session, key: RecordKey, job_id: str, *, now: datetim
     return rowcount(result) == 1
 
 
+def expire(session: Session, job_ids: list[str], *, now: datetime) -> int:
+    """End the leases of these jobs now, where they still hold their records (scheduled or running):
+    a process that stops cleanly hands them to the next sweeper pass instead of making it wait out the
+    lease, which stays the rule for a process that dies without saying so. Returns the rows changed."""
+    changed = 0
+    for i in range(0, len(job_ids), 500):
+        result = session.execute(
+            update(RecordJob)
+            .where(RecordJob.job_id.in_(job_ids[i:i + 500]), RecordJob.state.in_(("scheduled", "running")),
+                   RecordJob.lease_until > now)
+            .values(lease_until=now, updated_at=now)
+            .execution_options(synchronize_session=False)
+        )
+        changed += rowcount(result)
+    return changed
+
+
 def redispatch(session: Session, key: RecordKey, stale_job_id: str, *, now: datetime, lease: float) -> str | None:
     """Replace a stale job id with a new one (CAS on the stale id); None if someone else did."""
     job_id = new_job_id(key)

@@ -16,6 +16,7 @@ from typing import Any
 from flask import Flask, current_app, jsonify, redirect, request, url_for
 
 from app.auth import csrf_ok, is_admin, token_in_header
+from app.config import ConfigError
 from app.connectors import UnknownConnectorError, get_connector
 from app.oauth import bp, pkce
 from app.oauth.reinstall import ReinstallRefused, check_reinstall
@@ -43,6 +44,19 @@ def _connector(crm: str) -> Any:
         raise _Refused(404, "unknown_crm", str(exc)) from None
 
 
+def _provider(crm: str, connector: Any) -> Any:
+    """The CRM's OAuth provider; a 503 naming the missing settings when this deployment has no app
+    credentials for that CRM (a HubSpot-only deployment's Salesforce install was a framework 500 page),
+    as the console's "Sign in with ..." says."""
+    try:
+        return oauth_for(crm)
+    except ConfigError as exc:
+        label = getattr(connector, "label", crm)
+        log.warning("%s install refused: %s", label, exc)
+        raise _Refused(503, "crm_not_configured",
+                       f"installing into {label} is not set up on this deployment ({exc})") from None
+
+
 class _Refused(Exception):
     def __init__(self, status: int, code: str, message: str) -> None:
         super().__init__(message)
@@ -67,7 +81,7 @@ def install(crm: str) -> Any:
     """Send the browser to the CRM's consent page."""
     connector = _connector(crm)
     required, optional = connector.install_scopes(current_app.config)
-    provider = oauth_for(crm)
+    provider = _provider(crm, connector)
     url = provider.authorize_url(redirect_uri=redirect_uri(crm), state=issue_state({"crm": crm}),
                                  scopes=required, optional_scopes=optional, **pkce.authorize_args(provider))
     return redirect(url, code=302)
@@ -85,11 +99,14 @@ def callback(crm: str) -> Any:
     except StateError as exc:
         log.warning("oauth callback refused: %s", exc)
         return _callback_error(crm, 400, "invalid_state", "the install link expired or was not started here; start again")
+    if state.get("crm", crm) != crm:  # started for another CRM: its code is not this CRM's to exchange
+        log.warning("oauth callback refused: state issued for %s, callback of %s", state.get("crm"), crm)
+        return _callback_error(crm, 400, "invalid_state", "the install link expired or was not started here; start again")
     code = request.args.get("code")
     if not code:
         return _callback_error(crm, 400, "missing_code", "the CRM did not send an authorization code")
     app = current_app._get_current_object()  # type: ignore[attr-defined]
-    provider = oauth_for(crm, app)
+    provider = _provider(crm, connector)
     try:
         tokens = provider.exchange(code, redirect_uri=redirect_uri(crm), **pkce.exchange_args(provider))
     except CrmError as exc:

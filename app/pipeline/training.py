@@ -23,6 +23,7 @@ from app import defaults
 from app.audit import write_audit
 from app.connectors import enriched_object_types
 from app.pipeline import tenant as tenant_inputs
+from app.pipeline.shared_staging import remove_shared_staging
 from app.storage import get_db
 from integrations.base import Record
 from integrations.limits import patience
@@ -85,6 +86,7 @@ def train_tenant(app: Flask, tenant_id: str, *, tasks: Sequence[str] | None = No
     recs = list(records) if records is not None else history_records(app, tenant_id)
     row = tenant_inputs.tenant_settings(app, tenant_id)
     reg = tenant_inputs.registry(app)
+    remove_shared_staging(reg.root)
     mapping = {"targets": {"discount": DISCOUNT_FEATURE}}
     if progress:
         progress(", ".join(tasks))

@@ -90,8 +90,12 @@ def task_spec(record: Record, run: Any, decision: Any) -> TaskSpec:
     lines = [nba.summary, "", f"Why: {run.strategy.rationale}"]
     if decision is not None and decision.reasons:
         lines += ["", "Guardrails: " + "; ".join(decision.reasons)]
-    if decision is not None and decision.action in ("escalate", "hold_for_approval"):
-        lines += ["", "Needs a human decision before anything reaches the customer."]
+    # In `suggest` mode a discount above the approval threshold keeps the action "suggest" with requires_approval:
+    # wave 30's walk found its task saying "Send the email below when this task is due" over an 8% offer that the
+    # card said needs a manager's approval (the threshold was 2%).
+    held = _needs_a_human(decision)
+    if held:
+        lines += ["", "Needs a manager's approval before anything reaches the customer."]
     if decision is not None and decision.action == "wait":
         # Contact frequency cap: the task says why and when; no draft to send.
         return TaskSpec(subject=f"Wait before contacting {who}"[:200],
@@ -101,7 +105,7 @@ def task_spec(record: Record, run: Any, decision: Any) -> TaskSpec:
     # The draft itself, so a rep who never opens the card still has the work in the task.
     # Headed as the card heads it (one table for both): a meeting's draft is its invitation, not "an email".
     heading = draft_kind({"kind": run.draft.kind, "channel": run.draft.channel})[0]
-    if channel in DUE_WORDS and not (decision is not None and decision.action in ("escalate", "hold_for_approval")):
+    if channel in DUE_WORDS and not held:
         lines += ["", f"{DUE_WORDS[channel].capitalize()} below when this task is due; the times it proposes are "
                       "the meeting's."]
     to = run.draft.to.name if run.draft.to is not None and run.draft.to.name else None
@@ -118,6 +122,12 @@ def task_spec(record: Record, run: Any, decision: Any) -> TaskSpec:
         priority="HIGH" if decision is not None and decision.escalate else "MEDIUM",
         task_type={"email": "EMAIL", "call": "CALL"}.get(channel, "TODO"),
     )
+
+
+def _needs_a_human(decision: Any) -> bool:
+    """Whether a person must approve the action before it reaches the customer (the card's approval line)."""
+    return decision is not None and (decision.action in ("escalate", "hold_for_approval")
+                                     or bool(decision.requires_approval) or bool(decision.escalate))
 
 
 def note_text(record: Record, scores: Mapping[str, Any], run: Any, decision: Any) -> str:

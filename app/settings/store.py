@@ -112,6 +112,21 @@ def get(target: Target, tenant_id: str) -> Snapshot:
     return Snapshot(state.version, state.settings)
 
 
+def at_version(target: Target, tenant_id: str, version: int) -> Snapshot | None:
+    """The tenant's settings as they were at `version`; None when no such version is stored.
+
+    Raises:
+        UnknownTenantError: no such tenant.
+    """
+    with session_for(target) as s:
+        state = read_state(s, tenant_id)
+        if version == state.version:
+            return Snapshot(state.version, state.settings)
+        row = s.execute(select(SettingsVersion).where(SettingsVersion.tenant_id == tenant_id,
+                                                      SettingsVersion.version == version)).scalars().first()
+        return None if row is None else Snapshot(row.version, load_settings(row.settings or {}, tenant_id))
+
+
 def update(target: Target, tenant_id: str, changes: Mapping[str, Any], *, author: str) -> Snapshot:
     """Validate `changes` against the current settings and store them as a new version.
 

@@ -9,12 +9,13 @@ record: 200 for a 40-deal demo, tens of thousands for a real book.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import String, case, func, literal, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.cards.actions import feedback_by_enrichment
@@ -73,12 +74,20 @@ def _newest_per_record(tenant_ids: Sequence[str], kinds: Sequence[str]) -> Any:
     return select(ranked.c.id).where(ranked.c.rank == 1)
 
 
-def _title_key(kinds: Sequence[str]) -> Any:
-    """The record's title as the list shows it, in lower case: its name, else "Deal <id>" / "Lead <id>"."""
-    name = func.nullif(Enrichment.card["record"]["name"].as_string(), "")
-    fallback = case({kind: literal(f"{kind.title()} ") for kind in kinds}, value=Enrichment.object_type,
-                    else_=literal("")).concat(Enrichment.record_id)
-    return func.lower(func.coalesce(name, fallback.cast(String)))
+def title_key(title: str) -> tuple[str, str]:
+    """How the list orders titles: as a reader would look them up, by letters whatever their case or accents
+    ("Émile" beside "Emile", "straße" as "strasse"), then as written so that equal keys keep one order.
+
+    Sorted here, not by the database: PostgreSQL orders text by the database's collation (C, en_US.UTF-8, ...:
+    "Polar Supply – Enterprise plan" before or after "Polar Supply Ltd – Premium support" depending on the server),
+    and SQLite's lower() folds ASCII only ("Émile" after "Zeta"); the same book listed in different orders on the
+    demo and in production, and on two production databases."""
+    folded = unicodedata.normalize("NFKD", title.casefold())
+    return "".join(c for c in folded if not unicodedata.combining(c)), title
+
+
+def _display_title(name: Any, object_type: str, record_id: str) -> str:
+    return str(name) if name else f"{object_type.title()} {record_id}"
 
 
 def deals_page(session: Session, tenants: Sequence[Tenant], *, page: int = 1, per_page: int | None = PAGE_SIZE,
@@ -91,19 +100,26 @@ def deals_page(session: Session, tenants: Sequence[Tenant], *, page: int = 1, pe
     if not by_id:
         return DealsPage([], {}, frozenset(), 1, 1, 0)
     newest = _newest_per_record(list(by_id), kinds)
-    counts_by: dict[tuple[str, str], int] = {
-        (str(tid), str(kind)): int(n) for tid, kind, n in session.execute(
-            select(Enrichment.tenant_id, Enrichment.object_type, func.count())
-            .where(Enrichment.id.in_(newest)).group_by(Enrichment.tenant_id, Enrichment.object_type)).all()}
-    total = sum(counts_by.values())
+    # One light read of every listed record (ids and names, no payloads) to order and count them; then the page's
+    # rows in full. The titles are ordered here (title_key), the same on every database.
+    listed = session.execute(
+        select(Enrichment.id, Enrichment.tenant_id, Enrichment.object_type, Enrichment.record_id,
+               Enrichment.card["record"]["name"].as_string())
+        .where(Enrichment.id.in_(newest))).all()
+    counts_by: dict[tuple[str, str], int] = {}
+    for _id, tid, kind, _rid, _name in listed:
+        counts_by[(str(tid), str(kind))] = counts_by.get((str(tid), str(kind)), 0) + 1
+    total = len(listed)
     pages = max(1, -(-total // per_page)) if per_page else 1
     page = min(max(1, page), pages)
-    kind_order = case({kind: i for i, kind in enumerate(kinds)}, value=Enrichment.object_type)
-    query = (select(Enrichment).join(Tenant, Tenant.id == Enrichment.tenant_id).where(Enrichment.id.in_(newest))
-             .order_by(kind_order, Tenant.created_at, Tenant.id, _title_key(kinds), Enrichment.id.desc()))
-    if per_page:
-        query = query.limit(per_page).offset((page - 1) * per_page)
-    rows = list(session.execute(query).scalars())
+    kind_order = {kind: i for i, kind in enumerate(kinds)}
+    tenant_order = {t.id: i for i, t in enumerate(sorted(by_id.values(), key=lambda t: (t.created_at, t.id)))}
+    ordered = sorted(listed, key=lambda r: (kind_order.get(r[2], len(kinds)), tenant_order[r[1]],
+                                            title_key(_display_title(r[4], r[2], r[3])), -int(r[0])))
+    chosen = [int(r[0]) for r in (ordered[(page - 1) * per_page:page * per_page] if per_page else ordered)]
+    by_row = {e.id: e for e in session.execute(select(Enrichment).where(Enrichment.id.in_(chosen))).scalars()} \
+        if chosen else {}
+    rows = [by_row[i] for i in chosen if i in by_row]
     deals = _with_payloads(session, rows, by_id, now=now, deal_word_of=deal_word_of or (lambda crm: "deal"))
     counts = {kind: sum(n for (_, k), n in counts_by.items() if k == kind) for kind in kinds}
     crms = frozenset(by_id[tid].crm for tid, _ in counts_by)
@@ -128,8 +144,8 @@ def _with_payloads(session: Session, rows: list[Enrichment], tenants: dict[str, 
         payload = enriched_payload(row, pending=(row.tenant_id, row.object_type, row.record_id) in pending,
                                    feedback=feedback.get(row.id, {}), hidden=hidden[row.tenant_id], now=now,
                                    deal_word=deal_word_of(tenant.crm))
-        title = (payload.get("record") or {}).get("name") or f"{row.object_type.title()} {row.record_id}"
-        out.append(EnrichedDeal(tenant.crm, tenant.external_id, row.record_id, str(title), payload, row.object_type))
+        title = _display_title((payload.get("record") or {}).get("name"), row.object_type, row.record_id)
+        out.append(EnrichedDeal(tenant.crm, tenant.external_id, row.record_id, title, payload, row.object_type))
     return out
 
 

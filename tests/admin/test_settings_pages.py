@@ -202,3 +202,58 @@ def test_preview_without_a_changed_field_scores_the_chosen_deal_with_the_saved_m
     html = resp.get_data(as_text=True)
     assert resp.status_code == 200 and calls == [(A, "deal", {}, "71000001994")]
     assert 'id="preview"' in html and "Quantum Dynamics" in html and "Nothing changed" not in html
+
+
+def _opened_form(console, client, **typed):
+    """The guardrails form as Ann's browser holds it: the values and version of when she opened the page."""
+    from app.admin.settings_pages import GUARDRAIL_KEYS
+
+    form = current_form(console, A, GUARDRAIL_KEYS)
+    form["base_version"] = str(service.get(console, A).version)
+    form["csrf_token"] = csrf_of(client, f"/admin/t/{A}/guardrails")
+    return form
+
+
+def test_saving_a_form_opened_before_anothers_change_keeps_that_change(console):
+    # Ann opens the page; Bob (another tab, the CLI) changes the quiet hours; Ann saves her discount cap.
+    # Her form still held the old quiet hours: saved as they were, they silently undid Bob's change.
+    client = crm_session(console.test_client(), A, "ann@a.example")
+    form = _opened_form(console, client)
+    service.update(console, A, {"quiet_hours_start": 22, "tone": "formal"}, author="cli:bob")
+    form.setlist("discount_cap", ["0.2"])
+    resp = client.post(f"/admin/t/{A}/guardrails", data=form)
+    assert resp.status_code == 303, resp.get_data(as_text=True)[:500]
+    now = service.get(console, A).settings
+    assert (now.discount_cap, now.quiet_hours_start, now.tone) == (0.2, 22, "formal")
+    (last, *_rest) = service.history(console, A)
+    assert last.author == "ann@a.example" and set(last.changes) == {"discount_cap"}
+
+
+def test_two_people_changing_the_same_setting_the_second_is_asked_to_look_again(console):
+    client = crm_session(console.test_client(), A, "ann@a.example")
+    form = _opened_form(console, client)
+    service.update(console, A, {"discount_cap": 0.3}, author="cli:bob")
+    form.setlist("discount_cap", ["0.2"])
+    resp = client.post(f"/admin/t/{A}/guardrails", data=form)
+    html = resp.get_data(as_text=True)
+    assert resp.status_code == 409
+    assert "discount_cap" in html and "cli:bob" in html and "0.3" in html
+    assert service.get(console, A).settings.discount_cap == 0.3
+
+
+def test_a_form_saved_without_anyone_elses_change_in_between_is_saved_as_before(console):
+    client = crm_session(console.test_client(), A, "ann@a.example")
+    form = _opened_form(console, client)
+    form.setlist("discount_cap", ["0.2"])
+    form.setlist("quiet_hours_start", ["21"])
+    resp = client.post(f"/admin/t/{A}/guardrails", data=form)
+    assert resp.status_code == 303
+    now = service.get(console, A).settings
+    assert (now.discount_cap, now.quiet_hours_start) == (0.2, 21)
+
+
+def test_the_page_carries_the_version_it_shows_for_the_save_to_compare_with(console):
+    client = crm_session(console.test_client(), A, "ann@a.example")
+    service.update(console, A, {"tone": "formal"}, author="cli:bob")
+    html = client.get(f"/admin/t/{A}/guardrails").get_data(as_text=True)
+    assert f'name="base_version" value="{service.get(console, A).version}"' in html

@@ -140,6 +140,7 @@ def test_a_backfill_started_from_the_health_page_shows_its_progress_until_listed
     page = client.get(resp.location).get_data(as_text=True)
     assert "Listing finished:" in page, page[:2000]
     listed = int(re.search(r"Listing finished:\s*(\d+) open deals", page).group(1))
+    assert re.search(r"were already waiting\)\.", page) and "waiting)\n." not in page  # wave 30: "waiting) ."
     assert listed == 3  # the sandbox's open book (n_open_deals=3)
     # The queued deals wait for a worker (none runs here): the page keeps polling until they are done,
     # updating a live region in place (no timed reload: WCAG 2.2.1).

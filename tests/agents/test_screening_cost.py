@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from agents import names
+from agents import customer_name_forms as names
 from agents.facts import Vocabulary, find_unsupported
 
 CUSTOMERS = tuple(f"{word} {kind}" for word in ("Proseware", "Contoso", "Northwind", "Fabrikam", "Tailspin",

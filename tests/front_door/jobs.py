@@ -40,3 +40,19 @@ def block_until_released(ctx: JobContext) -> dict[str, Any]:
     while not (marker / "release").exists():
         time.sleep(0.05)
     return {"released": True}
+
+
+HOLDING: dict[str, Any] = {}
+"""hold_with_a_peer's hand-shake with its test: `peer` (a job id), `started` and `release` (threading.Events)."""
+
+
+def hold_with_a_peer(ctx: JobContext) -> dict[str, Any]:
+    """As a batch does: tell the queue it took a peer's job over, then run until the test releases it."""
+    from flask import current_app
+
+    from app.dispatch import get_dispatcher
+
+    get_dispatcher(current_app).backend.taken([HOLDING["peer"]])
+    HOLDING["started"].set()
+    HOLDING["release"].wait(30)
+    return {}

@@ -83,3 +83,38 @@ def test_uninstalling_through_another_crms_route_is_refused_and_deletes_nothing(
     assert resp.status_code == 404 and resp.get_json()["error"] == "unknown_tenant"
     with get_db(oauth_app).session() as s:
         assert s.get(Tenant, tid) is not None
+
+
+def _state_of(client, crm="hubspot"):
+    return parse_qs(urlparse(client.get(f"/oauth/{crm}/install").headers["Location"]).query)["state"][0]
+
+
+@pytest.mark.parametrize("path", ["/oauth/salesforce/install", "/oauth/salesforce/callback"])
+@pytest.mark.parametrize("accept", ["application/json", "text/html,application/xhtml+xml,*/*;q=0.8"])
+def test_a_crm_this_deployment_has_no_app_credentials_for_is_a_503_naming_it_not_a_crash(oauth_app, path, accept):
+    # A HubSpot-only deployment: anyone (a scanner, a curious admin) opening the Salesforce install got a
+    # framework 500 page and the server a traceback.
+    oauth_app.config["PROPAGATE_EXCEPTIONS"] = False
+    client = oauth_app.test_client()
+    query = {"code": "c", "state": _state_of(client)} if path.endswith("callback") else {}
+    resp = client.get(path, query_string=query, headers={"Accept": accept})
+    assert resp.status_code in (400, 503), resp.get_data(as_text=True)[:300]
+    text = resp.get_data(as_text=True)
+    assert "Internal Server Error" not in text
+    if resp.status_code == 503:
+        assert "Salesforce" in text and "SALESFORCE_CLIENT_ID" in text
+
+
+def test_the_state_of_one_crms_install_is_refused_on_anothers_callback(app_factory):
+    app = ensure_blueprint(app_factory(ADMIN_TOKEN="admin-secret", HUBSPOT_AUTHORIZE_URL="https://hs.test/authorize",
+                                       SALESFORCE_CLIENT_ID="sf-id", SALESFORCE_CLIENT_SECRET="sf-secret"))
+    client = app.test_client()
+    resp = client.get("/oauth/salesforce/callback", query_string={"code": "c", "state": _state_of(client)})
+    assert resp.status_code == 400 and resp.get_json()["error"] == "invalid_state"
+
+
+def test_the_state_of_an_install_is_accepted_on_its_own_crms_callback(oauth_app):
+    # The honest case: the same CRM's callback gets past the state check (the fake code then fails the exchange).
+    client = oauth_app.test_client()
+    resp = client.get("/oauth/hubspot/callback", query_string={"code": "c", "state": _state_of(client)})
+    assert resp.get_json()["error"] != "invalid_state"

@@ -65,11 +65,14 @@ def test_quiet_hours_that_move_the_send_past_the_first_slot_move_that_slot(monke
         f"{tuesday:%A}, {tuesday:%B} {tuesday.day} at 14:00 or {wednesday:%A}, {wednesday:%B} {wednesday.day} "
         f"at 10:00" in fixed.draft.body
     )
-    assert fixed.draft.body.replace(
-        fixed.draft.body.split("Would ")[1].split(" (your time)")[0], ""
-    ) == run.draft.body.replace(
-        run.draft.body.split("Would ")[1].split(" (your time)")[0], ""
-    )  # nothing else
+    # The promised answer day moves with the send day (tests/pipeline/test_answer_day_moves.py); nothing else.
+    answer_day = f"answer by {wednesday:%B} {wednesday.day}."
+    assert answer_day in fixed.draft.body
+    assert fixed.draft.body.replace(fixed.draft.body.split("Would ")[1].split(" (your time)")[0], "").replace(
+        answer_day, ""
+    ) == run.draft.body.replace(run.draft.body.split("Would ")[1].split(" (your time)")[0], "").replace(
+        f"answer by {tuesday:%B} {tuesday.day}.", ""
+    )
 
 
 def test_a_send_moved_past_both_slots_gets_two_later_ones_in_the_drafts_language(monkeypatch) -> None:

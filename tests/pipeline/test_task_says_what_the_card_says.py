@@ -65,7 +65,7 @@ def test_a_meeting_waiting_for_a_manager_is_not_told_to_send():
     )
     assert spec.subject.startswith("Invite Noah Wright to a meeting")
     assert "Send the invitation below" not in spec.body
-    assert "Needs a human decision" in spec.body
+    assert "Needs a manager's approval before anything reaches the customer" in spec.body
 
 
 @pytest.mark.parametrize("channel", ["email", "call"])

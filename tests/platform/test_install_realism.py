@@ -74,3 +74,38 @@ def test_a_refused_refresh_revokes_the_installation_stops_its_jobs_and_erases_af
     assert erase_revoked(hs_app, now=later) == [tid]
     with get_db(hs_app).session() as s:
         assert s.get(Tenant, tid) is None and s.execute(select(InboxEvent)).scalars().all() == []
+
+
+@pytest.mark.parametrize("job", ["reconcile", "retrain"])
+def test_a_refused_refresh_met_by_a_scheduled_job_revokes_the_installation_instead_of_failing_every_period(
+        hs_app, sandbox, job):
+    # After an uninstall on HubSpot's side no webhook comes any more: the scheduled jobs are the only calls
+    # that meet the refusal. They failed (a logged traceback) every 15 minutes, for good, and the tenant read
+    # "connected" and was never erased.
+    from app.scheduler import claim_due, run_periodic
+    from app.storage.models import AuditLog
+
+    sandbox.handle.control("POST", "config", access_token_ttl=1)
+    tid = install(hs_app, "application/json").get_json()["tenant"]
+    sandbox.handle.control("POST", "faults", refuse_refresh=True)
+    time.sleep(1.5)
+    with hs_app.app_context():
+        result = run_periodic(tid, job)
+    assert result["revoked"] is True and "refused" in result["reason"], result
+    with get_db(hs_app).session() as s:
+        inst = s.execute(select(Installation).where(Installation.tenant_id == tid)).scalars().one()
+        assert inst.revoked_at is not None and s.get(Tenant, tid).status == "revoked"
+        assert s.execute(select(AuditLog).where(AuditLog.event == "tenant.revoked")).scalars().all()
+    later = datetime.now(UTC) + timedelta(days=1)
+    assert not [c for c in claim_due(hs_app, now=later) if c[0] == tid]  # no more periodic jobs for it
+
+
+def test_a_scheduled_job_failing_for_another_reason_does_not_revoke(hs_app, sandbox):
+    from app.scheduler import run_periodic
+
+    tid = install(hs_app, "application/json").get_json()["tenant"]
+    sandbox.handle.control("POST", "faults", daily_limit_reached=True)  # the CRM refuses calls, not our grant
+    with hs_app.app_context(), pytest.raises(Exception):  # noqa: B017 - whatever the CRM's failure maps to
+        run_periodic(tid, "reconcile")
+    with get_db(hs_app).session() as s:
+        assert s.get(Tenant, tid).status != "revoked"

@@ -140,3 +140,75 @@ def test_three_worker_processes_with_scheduler_reconcile_each_tenant_once_per_in
     # Never two reconciliations of the tenant inside one interval, whichever worker leads.
     assert all(b - a >= interval - 1e-3 for a, b in zip(times, times[1:], strict=False)), times
     assert completed <= len(times)
+
+
+def _children(pid: int) -> list[int]:
+    """Processes whose parent is `pid` (RQ's work-horses run in a session of their own)."""
+    out = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                out.append(int(entry.name))
+    return out
+
+
+def test_a_worker_killed_mid_batch_loses_no_deal_and_writes_none_twice(rq_app, tmp_path):
+    # Two workers share the queue, the limiter and the leases; the one running a job is SIGKILLed (with its
+    # work-horse) while the backfill is part written. The other takes its records over (after their lease, or
+    # as peers of its own batch when the killed one had not claimed them yet: both seen): every deal is
+    # enriched once, with one app task in the CRM and no duplicate task or note.
+    import signal
+
+    app, sandbox = rq_app
+    tid = install(app)
+    sandbox.handle.control("POST", "faults", latency_ms=150)  # a batch takes seconds: room to kill it
+    with app.app_context():
+        deals = backfill(tid, app)["records_backfilled"]
+    short = {"AGENTIC_SALES_LEASE_SECONDS": "6"}
+    workers = [start_worker(app, sandbox, tmp_path, n, **short) for n in range(2)]
+    try:
+        deadline = time.time() + 120
+        while time.time() < deadline:
+            with get_db(app).session() as s:
+                written = s.execute(select(func.count()).select_from(Enrichment)).scalar_one()
+                running = s.execute(select(AuditLog.detail).where(AuditLog.event == "batch.started")).all()
+            if written >= 1 and running:
+                break
+            time.sleep(0.1)
+        assert written < deals, "every deal was written before the kill: nothing was killed mid-batch"
+        # The worker whose work-horse is running a job now (an idle one's death would test nothing).
+        busy = [(w, _children(w.pid)) for w in workers]
+        victim, horses = next(((w, h) for w, h in busy if h), busy[0])
+        assert horses, "no worker was running a job at the kill"
+        os.killpg(victim.pid, signal.SIGKILL)
+        for h in horses:
+            try:
+                os.kill(h, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        victim.wait(10)
+        deadline = time.time() + 240
+        while time.time() < deadline:
+            with get_db(app).session() as s:
+                pending = s.execute(select(func.count()).select_from(InboxEvent)
+                                    .where(InboxEvent.status == "pending")).scalar_one()
+            if pending == 0:
+                break
+            time.sleep(0.5)
+        time.sleep(2.0)
+    finally:
+        stop_workers(workers)
+    logs = "".join((tmp_path / f"worker-{n}.log").read_text(errors="replace")[-3000:] for n in range(2))
+    with get_db(app).session() as s:
+        statuses = dict(s.execute(select(InboxEvent.status, func.count()).group_by(InboxEvent.status)).all())
+        enriched = s.execute(select(Enrichment.record_id)).scalars().all()
+    assert statuses == {"processed": deals}, logs
+    assert sorted(enriched) == sorted(set(enriched)) and len(enriched) == deals
+    counters = sandbox.handle.control("GET", "counters")
+    assert counters["duplicate_tasks"] == 0 and counters["duplicate_notes"] == 0, counters
+    for deal_id in sorted(set(enriched)):
+        assert sandbox.count_tasks_with_marker(deal_id, "[agentic-sales]") == 1, deal_id

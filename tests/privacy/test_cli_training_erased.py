@@ -90,3 +90,67 @@ def test_tenant_ids_of_every_shape_the_app_makes_train_and_stage_under_their_own
     staged = Path(json.loads(res.stdout)["model"])
     assert staged.parent == store / tenant / "staging"
     assert {f.split("/")[0] for f in _files(store)} == {tenant}
+
+
+def _leftover(store: Path, name: str = "churn-20261125T163012123456Z-1a2b3c") -> Path:
+    """A challenger an earlier version of train-from-crm left in the store's shared staging folder."""
+    left = store / "staging" / name
+    left.mkdir(parents=True)
+    (left / "model.joblib").write_bytes(b"a model trained on one tenant's deals")
+    (left / "holdout.csv").write_text("deal,probability\n1,0.4\n")
+    return left
+
+
+def test_challengers_left_in_the_old_shared_staging_folder_are_deleted_by_the_next_train_from_crm(
+    app: Any, tmp_path: Path
+) -> None:
+    tid = install_tenant(app, "73911")
+    store = model_dir(app)
+    _leftover(store)
+    _leftover(store, "conversion-20261120T090000Z-00ff00")  # a version name without microseconds
+    records = _records(tmp_path)
+    for _run in range(2):  # the second run finds nothing left and does not fail
+        res = _train(tid, records, store)
+        assert res.exit_code == 0, res.stderr
+        assert not (store / "staging").exists(), sorted(_files(store))
+
+
+def test_a_tenant_named_staging_keeps_its_models_when_the_old_shared_folder_is_cleaned(
+    tmp_path: Path,
+) -> None:
+    store = tmp_path / "models"
+    records = _records(tmp_path)
+    res = _train("staging", records, store)
+    assert res.exit_code == 0, res.stderr
+    own = _files(store)
+    assert own and all(f.startswith("staging/churn/") or f.startswith("staging/staging/") for f in own), own
+    _leftover(store)
+    (store / "staging" / "notes-of-the-admin").mkdir()  # not a staged version: not ours to delete
+    res = _train("other-tenant", records, store)
+    assert res.exit_code == 0, res.stderr
+    assert own <= _files(store)
+    assert (store / "staging" / "notes-of-the-admin").is_dir()
+    assert not (store / "staging" / "churn-20261125T163012123456Z-1a2b3c").exists()
+
+
+def test_a_symlinked_shared_staging_folder_is_not_followed(tmp_path: Path) -> None:
+    from app.pipeline.shared_staging import remove_shared_staging
+
+    elsewhere = tmp_path / "elsewhere"
+    (elsewhere / "churn-20261125T163012123456Z-1a2b3c").mkdir(parents=True)
+    store = tmp_path / "models"
+    store.mkdir()
+    (store / "staging").symlink_to(elsewhere)
+    assert remove_shared_staging(store) == []
+    assert (elsewhere / "churn-20261125T163012123456Z-1a2b3c").is_dir()
+
+
+def test_the_scheduled_retraining_also_deletes_the_old_shared_staging_leftovers(app: Any) -> None:
+    from app.pipeline.training import train_tenant
+
+    tid = install_tenant(app, "73911")
+    store = model_dir(app)
+    _leftover(store)
+    results = train_tenant(app, tid, tasks=("churn",), records=[])
+    assert "churn" in results
+    assert not (store / "staging").exists()

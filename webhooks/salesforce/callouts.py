@@ -22,6 +22,8 @@ from webhooks.errors import AnomalousPayloadError, UnsupportedEventTypeError
 from webhooks.validation import clean_json, clean_text
 
 KINDS = {"CREATE": "created", "UPDATE": "updated", "DELETE": "deleted", "UNDELETE": "restored"}
+GAP_PREFIX = "GAP_"
+"""Change types of events that carry no change (salesforce-api-facts 1.3: GAP_*, GAP_OVERFLOW)."""
 SYSTEM_FIELDS = frozenset({"LastModifiedDate", "SystemModstamp", "LastModifiedById"})
 
 MIN_COMMIT_MS = 946_684_800_000
@@ -46,6 +48,13 @@ class CalloutEvent:
     change_origin: str
     committed_at: datetime
     raw: Mapping[str, Any]
+
+    @property
+    def is_gap(self) -> bool:
+        """A CDC gap event (GAP_CREATE, GAP_UPDATE, GAP_DELETE, GAP_UNDELETE, GAP_OVERFLOW) of an object we
+        enrich: Salesforce could not capture the change itself (too large, an internal error, or too many
+        changes at once), so the event says only that the object's records changed; their data must be read."""
+        return self.change_type.startswith(GAP_PREFIX) and self.sobject in OBJECT_TYPES
 
     @property
     def is_echo(self) -> bool:

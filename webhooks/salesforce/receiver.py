@@ -119,9 +119,16 @@ def _receive_callout(delivery_id: str) -> tuple[Any, int]:
     payload = loads_bounded(body)
     events = callouts.parse(payload, org_id=org_id, max_events=defaults.MAX_CALLOUT_EVENTS)
 
+    gap_tenants: set[str] = set()
+
     def changes(tenant_id: str, counts: Counts) -> list[RecordChange]:
         out = []
+        gap_tenants.clear()  # a retried transaction builds again, maybe for no tenant
         for ev in events:
+            if ev.is_gap:  # before the echo test: a gap may hide others' changes beside ours
+                counts["gaps"] += 1
+                gap_tenants.add(tenant_id)
+                continue
             if ev.is_echo:
                 counts["echoes"] += 1
                 continue
@@ -132,9 +139,29 @@ def _receive_callout(delivery_id: str) -> tuple[Any, int]:
         return out
 
     counts = _store_all(delivery_id, org_id, changes)
+    for tenant_id in gap_tenants if counts["gaps"] else ():
+        _reconcile_soon(tenant_id)
     log.info("callout accepted", extra={"delivery_id": delivery_id, "crm": CRM, "outcome": counts,
                                         "events": len(events)})
     return jsonify({"delivery_id": delivery_id, "events": len(events), **counts}), 200
+
+
+def _reconcile_soon(tenant_id: str) -> None:
+    """After a gap event: bring the tenant's reconciliation (which reads every record modified since the last
+    one) forward to within SALESFORCE_GAP_RECONCILE_SECONDS, instead of its next 15-minute run. The request is
+    a compare-and-set on the job's next run time, so any number of gap events, in any number of web processes,
+    make one run. A failure here is logged, not answered: the changes are stored, and the regular
+    reconciliation still runs."""
+    from app.scheduler import request_soon
+
+    within = float(current_app.config.get("SALESFORCE_GAP_RECONCILE_SECONDS",
+                                          app_defaults.SALESFORCE_GAP_RECONCILE_SECONDS))
+    try:
+        request_soon(current_app._get_current_object(), tenant_id, "reconcile", within)  # type: ignore[attr-defined]
+    except Exception:
+        log.exception("could not bring the reconciliation forward after a gap event", extra={"tenant_id": tenant_id})
+        return
+    log.info("gap event: reconciliation within %.0f s", within, extra={"tenant_id": tenant_id, "crm": CRM})
 
 
 def _store_all(delivery_id: str, org_id: str, build: Callable[[str, Counts], list[RecordChange]]) -> Counts:
@@ -143,7 +170,8 @@ def _store_all(delivery_id: str, org_id: str, build: Callable[[str, Counts], lis
     dispatcher = get_dispatcher()
     cache = tenant_cache(current_app)
     for retry in (False, True):
-        counts: Counts = {"accepted": 0, "duplicates": 0, "echoes": 0, "unsupported": 0, "unknown_org": 0}
+        counts: Counts = {"accepted": 0, "duplicates": 0, "echoes": 0, "unsupported": 0, "unknown_org": 0,
+                          "gaps": 0}
         try:
             with db.session() as s:
                 tenant_id = cache.get(s, CRM, org_id)
@@ -162,7 +190,7 @@ def _store_all(delivery_id: str, org_id: str, build: Callable[[str, Counts], lis
             cache.forget()  # uninstalled by another process while our cache still knew it
     dispatcher.enqueue_all(scheduled)
     for outcome, key in (("accepted", "accepted"), ("duplicate", "duplicates"), ("echo", "echoes"),
-                         ("unsupported", "unsupported"), ("unknown_tenant", "unknown_org")):
+                         ("unsupported", "unsupported"), ("unknown_tenant", "unknown_org"), ("gap", "gaps")):
         if counts[key]:
             metrics.WEBHOOK_EVENTS.labels(crm=CRM, outcome=outcome).inc(counts[key])
     if counts["accepted"]:
