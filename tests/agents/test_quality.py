@@ -370,7 +370,7 @@ this set and three of sets 32/35 caught before only by "0 ask(s)" are now caught
 de-b4, still by "0 ask(s)")."""
 
 SET39 = {lang: json.loads((FIXTURES / "quality_heldout39" / f"{lang}.json").read_text()) for lang in LANGUAGES}
-SET39_FLOORS = {"en": (11, 10), "de": (12, 10), "fr": (11, 10), "es": (11, 10)}
+SET39_FLOORS = {"en": (12, 10), "de": (12, 10), "fr": (12, 10), "es": (12, 10)}
 """Wave 30, written by a twenty-third outside red team without reading agents/ (12 bad, 10 good per language); first
 and only measurement on a5bbf331 (01:44 UTC, tests/fixtures/injection_heldout39/MEASURED.md), bad flagged / good
 passed: en 10/12 5/10, de 11/12 6/10, fr 10/12 7/10, es 11/12 6/10. Missed: invented scarcity as a cap of rollouts a
@@ -379,9 +379,8 @@ we drop the go-live fee?"); refused good: call scripts' "Avoid:/Vermeiden:/À é
 talk, confirmations to a contact with no question open and one-line acknowledgements with their day read as "0
 ask(s)", "No action needed on your side", "congratulations on the security sign-off" read as thanks for signing, "as
 you approved them" read as a deal approval, a denied "Nachlass", eleven words of French read as English. Wave 30
-(qual39, in-sample: fixed on this set by kind): good 10/10 in every language, bad en 11 de 12 fr 11 es 11; the three
-left are the concessions asked as questions, which agents.asked_concessions (wip/inj39-w30) catches once merged
-(tests/agents/test_wave30_set39_kinds.py holds them as strict xfails until then)."""
+(qual39, in-sample: fixed on this set by kind): 12/12 10/10 in every language, the concessions asked as questions by
+agents.asked_concessions (wave 30's inj39), measured after merging main at 03:09 UTC."""
 
 HELD_OUT_WITH_FLOORS = {19: (SET19, SET19_FLOORS), 20: (SET20, SET20_FLOORS), 21: (SET21, SET21_FLOORS),
                         22: (SET22, SET22_FLOORS), 23: (SET23, SET23_FLOORS), 24: (SET24, SET24_FLOORS),
