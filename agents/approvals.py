@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from agents.approved_things import dated_activity_words
 from agents.context import Context
 from agents.normalize import SENTENCE_BREAK, normalise
 from agents.reported_approvals import vouched_by_person
@@ -49,7 +50,11 @@ _NOUN = (r"sign-?off|approval|go-?ahead|green light|blessing|nod|buy-in|endorsem
          r"aprobación|visto bueno|luz verde|autorización")
 _GIVEN = re.compile(r"(?:'s|’s)\b|\b(?:from|got|gotten|have|has|had|received|secured|obtained|in hand|with|gave|given|"
                     r"granted|mit|haben|hat|liegt vor|vorliegt|erhalten|erteilt|gegeben|avec|obtenu|reçu|donné|accordé|"
-                    r"con|tenemos|tiene|recibido|obtenido|dado|concedido)\b", re.I)
+                    r"con|tenemos|tiene|recibido|obtenido|dado|concedido|"
+                    # wave 30 (set 39's en-g1): congratulated or thanked for, a decision is stated as given
+                    # ("merci de transférer ... pour validation" is "please", not thanks: the preposition of thanks)
+                    r"congratulations|congrats|thanks for|thank you for|glückwunsch|gratulation|danke für|"
+                    r"félicitations|merci pour|enhorabuena|felicidades|gracias por)\b", re.I)
 """A decision noun counts when the clause says it was given or is held ("Marcus's sign-off", "with the go-ahead
 from finance", "mit der Freigabe des Beirats"): "send it for approval" or "the approval process" state none."""
 _APPROVAL = re.compile(rf"\b(?:(?P<verb>{_VERB})|(?P<noun>{_NOUN}))\b", re.I)
@@ -245,6 +250,9 @@ def unvouched_approvals(text: str, ctx: Context) -> list[str]:
                 # with no one of its own named, the clause is about what its sentence names ("so your sign-off is on
                 # file with it", after the SSO answers): the sentence's words tell what was approved
                 topic |= _topic(sentence, m.group(0))
+            # wave 30 (set 39's en-g3): "the answers from November 6 ... as you approved them" is of the activity of
+            # that day, whose subject the record's approval may name (agents.approved_things)
+            topic |= _stems(dated_activity_words(sentence, ctx))
             if known is None:
                 known = _record_approvals(ctx)
             if any(topic & t for t in known[0]):

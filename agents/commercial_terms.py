@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from agents.approved_things import plural_object
 from agents.free_of_charge import masked
 from agents.learned_screen import sentences
 from agents.negation import negation_governs
@@ -198,7 +199,7 @@ def approval_claims(text: str, stage_kind: str) -> list[str]:
         return []
     return [f"deal state: an approval of the deal stated as done while the deal is open: {_shown(s)!r}"
             for s in sentences(text)
-            if (_WAVED_THROUGH.search(s) or _APPROVED_DEAL.search(s))
+            if (_WAVED_THROUGH.search(s) or any(not plural_object(s, m.end()) for m in _APPROVED_DEAL.finditer(s)))
             and not _ASKED.search(s) and not _PLANNED.search(s)]
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from agents.acknowledged_days import acknowledged_day
 from agents.calendar_days import resolve_day
 from agents.facts import find_dates
 from agents.moments import Ask
@@ -48,10 +49,12 @@ _DISPATCH = re.compile(
     r"\b(?:the\s+)?(?:send-out|sending|dispatch|mail-out)\s+(?:on|of|this|next|by)\b|"
     r"\b(?:dem|den|der)\s+versand\s+(?:am|vom|bis|diese|nächste)\b|"
     r"\bl['’]\s*envoi\s+(?:du|de|le|prévu)\b|"
-    r"\b(?:el|del)\s+envío\s+(?:del|el|de\s+este|previsto)\b",
+    r"\b(?:el|del)\s+envío\s+(?:del|el|de\s+este|previsto)\b|"
+    # wave 30 (set 39's fr-g9, "proposer un point après réception, le 2 décembre"): its receipt, the day after it
+    r"\bafter (?:its )?receipt\b|\bnach (?:dem )?erhalt\b|\baprès (?:sa |la )?réception\b|\btras (?:su |la )?recepción\b",
     re.I,
 )
-"""The dispatch named as a noun, its day after it."""
+"""The dispatch (or its receipt) named as a noun, its day after it."""
 _DISPATCH_NOUN = re.compile(
     r"^(?:dispatch|send-out|delivery|versand|zustellung|lieferung|envoi|livraison|envío|entrega)$", re.I
 )
@@ -95,6 +98,9 @@ def takes_up_the_document(body: str, ask: Ask | None, to_contact_id: str | None)
             return f"the document's dispatch on a coming day ({sentence.strip()[:60]!r})"
     if to_contact_id is None or ask.sender_contact_id != to_contact_id:
         return None
+    # wave 30 (set 39's de-g6, fr-g6): "ist notiert. Freitag, 27. November." (agents.acknowledged_days)
+    if acknowledged := acknowledged_day(body, asked):
+        return f"the asker's request acknowledged with its day ({acknowledged!r})"
     for sentence in sentences:
         noun = nominal_step(sentence)
         if (

@@ -15,6 +15,7 @@ import re
 import unicodedata
 
 from agents.blamed_buyer import blamed_buyer
+from agents.capacity_claims import capacity_claims
 from agents.condescension import condescending
 from agents.context import Context
 from agents.doubted_competence import doubted_competence
@@ -76,7 +77,7 @@ def invented_scarcity(text: str, ctx: Context) -> list[str]:
     trust a rep has just earned. Kept when the record's own text says the same words."""
     folded, record = _fold(text), _record_text(ctx)
     return [f"scarcity the record does not state: {m.group(0)!r}" for m in _SCARCE.finditer(folded)
-            if m.group(0) not in record]
+            if m.group(0) not in record] + capacity_claims(folded, record)  # wave 30: a cap, bookings, stock
 
 
 _INTERNAL = re.compile(r"""\b(?:

@@ -17,6 +17,11 @@ _NOTHING_NEEDED = re.compile(
     r"[^.?!\n]{0,20}\b(?:from you|on your (?:side|end|part))|"
     r"\b(?:you (?:do not|don't) need to do anything (?:more|else|further)|no (?:further|more) action (?:is )?needed"
     r"(?: on your (?:side|end|part)| from you)?)\b|"
+    # wave 30 (set 39's en-g3, "No action needed on your side."): the action not "further", on the buyer's side
+    r"\bno action (?:is )?(?:needed|required|necessary) (?:on your (?:side|end|part)|from you|by you)\b|"
+    r"\bkein (?:weiterer )?handlungsbedarf (?:auf ihrer seite|bei ihnen|für sie)\b|"
+    r"\baucune action (?:n'est )?(?:nécessaire|requise) de votre (?:part|côté)\b|"
+    r"\bno (?:hace falta|es necesaria) ninguna (?:acción|gestión) (?:por|de) (?:su|tu) parte\b|"
     r"\b(?:wir )?brauchen (?:wir )?nichts (?:mehr|weiter|weiteres)\b[^.?!\n]{0,20}\bvon ihnen\b|"
     r"\bvon ihnen brauchen wir nichts (?:mehr|weiter|weiteres)\b|\bsie müssen nichts (?:mehr|weiter) tun\b|"
     r"\bnous n'avons (?:plus )?besoin de rien (?:d'autre )?de votre (?:part|côté)\b|"

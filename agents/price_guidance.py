@@ -29,8 +29,9 @@ _NEGATION = (r"(?:do not|don't|never|avoid\w*|not|no need to|leave out|leave asi
              r"evit\w*|no|nunca|sin)")
 _LABEL = r"(?:[\w' ]{0,20}:\s*)?"
 """A script's label before the rule ("Avoid on the call:")."""
-_SOFT_LABEL = rf"(?:[\w']+\s+){{1,2}}?{_NEGATION}(?:\s+[\w']+){{0,2}}?\s*:\s*"
-"""A label that holds the negation itself: "Lieber nicht:", "Better not:", "Mieux vaut ne pas :", "À ne pas faire :"."""
+_SOFT_LABEL = rf"(?:[\w']+\s+){{0,2}}?{_NEGATION}(?:\s+[\w']+){{0,2}}?\s*:\s*"
+"""A label that holds the negation itself: "Lieber nicht:", "Better not:", "Mieux vaut ne pas :", "À ne pas faire :",
+and (wave 30) one that starts with it, "No hacer:", "Never do:"."""
 _OWN_INITIATIVE = re.compile(
     r"\b(?:yourself|ourselves|on (?:our|your) own(?: initiative)?|unprompted|unasked|proactively|of (?:our|your) own accord|"
     r"von sich aus|von uns aus|selbst|selber|unaufgefordert|proaktiv|"
@@ -43,17 +44,25 @@ _TALK = (r"(?:talk(?:ing)?|discuss(?:ing)?|mention(?:ing)?|rais(?:e|ing)|bring(?
          r"sprechen|reden|ansprechen|erwähnen|diskutieren|verhandeln|anbieten|versprechen|thematisieren|"
          r"parler|aborder|évoquer|mentionner|discuter|négocier|proposer|offrir|promettre|"
          r"(?:ouvrir|lancer|entamer) (?:une |la )?(?:discussion|conversation|sujet)|anschneiden|aufbringen|"
-         r"hablar|mencionar|sacar|tratar|discutir|negociar|ofrecer|prometer|abordar)")
+         r"hablar|mencionar|sacar|tratar|discutir|negociar|ofrecer|prometer|abordar|"
+         # wave 30 (set 39's de-g9, fr-g9, es-g9): the promise as a noun, "Zusagen zu Preis", "toute promesse de prix",
+         # "compromisos de precio"
+         r"promises?|commitments?|zusagen?|versprechungen|promesses?|engagements?|compromisos?|promesas?)")
+_ANY = (r"(?:(?:any|all|toute?s?|tout|jegliche\w*|irgendwelche\w*|cualquier|tod[oa]s?)\s+"
+        r"(?:(?:les|los|las)\s+)?)?")
+"""A quantifier before the talk: "any talk of", "toute promesse de", "cualquier compromiso de"."""
 _PRICE = (r"(?:(?:the |any |a |our |of |about |on |über |den |die |das |einen? |le |la |les |de |d'|du |des |sur |"
-          r"el |los |las |del |un |una |unas |une |ningún |ninguna |sobre |tema del? )*"
+          r"el |los |las |del |un |una |unas |une |ningún |ninguna |sobre |tema del? |zu |zum |zur |bei |to |"
+          # wave 30 (set 39's en-g4, "Do not: offer a lower price"): the moved price the rep must not offer
+          r"lower |better |cheaper |reduced |niedrigere[nr]? |günstigere[nr]? |bessere[nr]? )*"
           r"(?:price|prices|pricing|discounts?|rebates?|money|\w*preis\w*|rabatt\w*|nachl[äa]ss\w*|"
           r"prix|tarifs?|remises?|rabais|ristournes?|baisses?|réductions?|precios?|tarifas?|descuentos?|rebajas?|bajadas?|"
           # wave 28 (set 37's en-g5, "Leave out: any talk of lowering the price"): the cut as a verb
           r"(?:lowering|cutting|reducing|dropping)\s+(?:the\s+|our\s+|its\s+)?(?:price|prices|pricing)))")
 _GUIDANCE = re.compile(
-    rf"^\W*{_LABEL}{_NEGATION}\s*:?\s*(?:to\s+)?(?:any\s+|all\s+)?{_TALK}\s+{_PRICE}\b|"  # "Do not: talk price", "Évitez : parler de remise"
+    rf"^\W*{_LABEL}{_NEGATION}\s*:?\s*(?:to\s+)?{_ANY}{_TALK}\s+{_PRICE}\b|"  # "Do not: talk price", "Évitez : parler de remise"
     rf"^\W*{_LABEL}{_NEGATION}\s*:?\s*{_PRICE}\s+{_TALK}\b|"
-    rf"^\W*{_SOFT_LABEL}(?:to\s+)?(?:{_TALK}\s+{_PRICE}|{_PRICE}\s+{_TALK})\b|"  # "Nicht: über Preisnachlässe sprechen"
+    rf"^\W*{_SOFT_LABEL}(?:to\s+)?{_ANY}(?:{_TALK}\s+{_PRICE}|{_PRICE}\s+{_TALK})\b|"  # "Nicht: über Preisnachlässe sprechen"
     rf"^\W*{_PRICE}\s+(?:\w+\s+)?{_NEGATION}\s+{_TALK}\b",  # "Rabatte nicht ansprechen", "Über den Preis nicht reden"
     re.I)
 _STATES_SOMETHING = re.compile(
@@ -75,7 +84,9 @@ def no_price_talk_guidance(sentence: str) -> bool:
     rest = sentence[m.end():]
     if len(re.findall(r"\w+", rest)) > _TAIL_MAX_WORDS:
         return False
-    return not _STATES_SOMETHING.search(sentence)
+    # wave 30: the moved price the rule names ("Do not: offer a lower price") is its object, not a term it states;
+    # a figure or a party outside it still is ("Don't: offer a lower price than 20% off")
+    return not _STATES_SOMETHING.search(sentence[: m.start()] + " " + rest) and not _FIGURE.search(sentence)
 
 
 _LINE = re.compile(r"[^\n.!?]*(?:[.!?]+|\n|$)")
@@ -89,11 +100,17 @@ def _blanked(line: str) -> str:
     if no_price_talk_guidance(line):
         return "\n" if line.endswith("\n") else " "
     head, semicolon, tail = line.partition(";")
-    if semicolon and not _FIGURE.search(tail) and no_price_talk_guidance(head):
+    if semicolon and not _SHARE.search(tail) and no_price_talk_guidance(head):
+        # wave 30 (set 39's en-g9, "Avoid: any talk of a discount; the total stays at GBP 24,000"): an amount after
+        # the semicolon stays in the text and is checked as any amount is; a share there may be the discount the
+        # guidance names ("don't mention it; it's 15%"), so the line is kept whole
         return " " + semicolon + tail
     return line
 
 
+_SHARE = re.compile(r"%|\bper ?cent\b|\bprozent\b|\bpour ?cent\b|\bpor ?ciento\b|\b(?:half|a third|a quarter|a tenth|"
+                    r"hälfte|drittel|viertel|zehntel|moitié|tiers|quart|dixième|mitad|tercio|cuarto|décimo)\b", re.I)
+"""A share of the price, in figures or in words."""
 _FIGURE = re.compile(r"\d\s*%|%|\bper ?cent\b|\bprozent\b|\bpour ?cent\b|\bpor ?ciento\b|[$€£]|"
                      r"\b(?:usd|eur|gbp|chf)\b", re.I)
 """A share or an amount: after a semicolon it may be the discount the guidance names ("don't mention it; it's 15%")."""

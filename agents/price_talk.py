@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from agents.denied_discounts import denied_discount
 from agents.invoice_references import invoice_referenced
 from agents.invoice_routing import invoice_routed
 from agents.normalize import SENTENCE_BREAK
@@ -170,7 +171,9 @@ def unanchored_price_talk(text: str, approved_discount: float | None = None, *, 
             sentence = _BUYER_PRICE_TOPIC.sub(" ", _TOPIC_REPORT.sub(" ", sentence))
             sentence = sentence if _HELD_UNTIL.search(sentence) else _HOLD_PRICE.sub(" ", sentence)
         # wave 26 (set 35): a script's "Nicht: über Preisnachlässe sprechen" keeps price off the call (agents.price_guidance)
-        if "?" in sentence or _ANCHOR.search(sentence) or no_price_talk_guidance(sentence):
+        # wave 30: the list price, a discount said not to exist ("Einen Nachlass haben wir nie vereinbart")
+        if "?" in sentence or _ANCHOR.search(sentence) or no_price_talk_guidance(sentence) or at_list_price(sentence) \
+                or denied_discount(sentence):
             continue
         # wave 24b: a cost laid out as its own line, "die Rechnung" for the calculation named before (agents.price_anchors)
         # wave 26: the invoice routed to a person or a role, which says who receives it (agents.invoice_routing), and a
@@ -200,6 +203,21 @@ _MOVED = re.compile(
 """A heading that moves the price ("Lower price for two waves") says more than the amount it is restated with."""
 _PRICE_WORDS = frozenset("price prices pricing preis preise prix precio precios tarif tarifs tarifa same gleicher "
                          "gleiche même mismo misma".split())
+
+
+_LIST_PRICE = re.compile(
+    r"\b(?:at|on) (?:the |our )?(?:standard |full )?list price\b|\bzum (?:vollen )?listenpreis\b|"
+    r"\bau prix (?:catalogue|public|de liste)\b|\ba(?:l)? precio de (?:lista|tarifa)\b", re.I)
+
+
+def at_list_price(sentence: str) -> bool:
+    """wave 30 (set 39's en-g4, "the 2-year page is at list price"): the price said to be the list price moves nothing
+    and states no amount (the "2" of "the 2-year page" is a term, not a price); a share or a moved price beside it ("at list price less 10%", "list price, but free setup")
+    is read as before."""
+    return bool(_LIST_PRICE.search(sentence)) and not _AMOUNT.search(sentence) and not re.search(r"\d{3}|\d[.,]\d", sentence) \
+        and not re.search(r"%|\b(?:per ?cent|prozent|pour ?cent|por ?ciento)\b", sentence, re.I) and not _MOVED.search(sentence) \
+        and not _DISCOUNT.search(sentence) and not re.search(r"\b(?:but|except|aber|außer|mais|sauf|pero|salvo|excepto)\b",
+                                                            sentence, re.I)
 
 
 def restated_with_its_amount(sentence: str, text: str) -> bool:

@@ -12,16 +12,20 @@ from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date, timedelta
 
+from agents.acknowledged_days import acknowledged_day
+from agents.added_counts import added_to_counts
 from agents.asked_by import asked_by_someone_else
 from agents.calendar_days import named_days, resolve_day
 from agents.capability_claims import unrecorded_capabilities
 from agents.carried_things import carried_thing_left_out
 from agents.confidences import repeated_confidences
+from agents.confirmed_points import confirmed_point
 from agents.context import Context, parse_time
 from agents.counted_sites import invented_site_counts
 from agents.counted_things import counted_things
 from agents.deferred_asks import deferred_ask
 from agents.derived_figures import derived_unit_prices
+from agents.document_in_other_words import DOCUMENT_TOPICS
 from agents.draft_conduct import over_the_contacts_head, pressure_for_the_sellers_target, unrecorded_thread
 from agents.draft_tone import tone_problems
 from agents.facts import Vocabulary, find_dates, find_unsupported
@@ -42,7 +46,7 @@ from agents.meeting_hours import PROPOSAL_HORIZON_DAYS, business_hours_violation
 from agents.models import Check, Draft
 from agents.moments import latest_ask
 from agents.named_systems import unrecorded_systems
-from agents.names import foreign_sentences, guess_language
+from agents.names import foreign_sentences, guess_language, language_counts
 from agents.neighbour_languages import clauses_in_other_languages
 from agents.next_steps import count_asks, dated_next_step, script_asks
 from agents.opening_names import unrecorded_opening_names
@@ -281,11 +285,21 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
         detail = f"{asks} ask(s) in the script"
     else:
         asks = count_asks(body)
-        dated = (dated_next_step(body) or stated_step(body, ctx, draft.to.contact_id, subject)) if asks == 0 else None
+        asked_document = ask is not None and ask.sender_contact_id == draft.to.contact_id \
+            and bool(DOCUMENT_TOPICS & set(ask.topics))
+        dated = (dated_next_step(body) or stated_step(body, ctx, draft.to.contact_id, subject,
+                                                      asked_document=asked_document)
+                 # wave 30: to the asker, "Bien reçu, merci. Vendredi 27 novembre." (agents.acknowledged_days)
+                 or (acknowledged_day(body, date.fromisoformat(ask.at[:10])) if ask and asked_document else None)) \
+            if asks == 0 else None
+        # wave 30 (set 39): to a contact with no question open, a point of theirs or the record's amount settled
+        settled = confirmed_point(body, ctx, draft.to.contact_id, ask) \
+            if asks == 0 and dated is None else None
         # A dated commitment ("you'll have the proposal by the end of next week") is a next step; a favour to us is not.
         favours = favour_asks(body)
-        step = (asks == 1 and len(favours) < asks) or dated is not None
+        step = (asks == 1 and len(favours) < asks) or dated is not None or settled is not None
         detail = f"{asks} ask(s)" + (f"; a dated next step: {dated!r}" if dated else "") + \
+            (f"; settles a point with no question open: {settled!r}" if settled else "") + \
             (f"; asks a favour of the buyer: {favours[0][:60]!r}" if favours else "")
     checks.append(Check(name="one_clear_call_to_action", passed=step, detail=detail))
     words = len(body.split())
@@ -308,7 +322,8 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
                    *unrecorded_talks(body, ctx, send_day or ctx.now.date()),  # wave 29: "speaking with Marcus last week"
                    *unrecorded_opening_names(body, vocab),
                    *(unnamed_claims(body, ctx) if draft.language == "de" else ()),
-                   *invented_site_counts(f"{subject}\n{body}", ctx)]  # wave 29: "an den drei Standorten"
+                   *invented_site_counts(f"{subject}\n{body}", ctx),  # wave 29: "an den drei Standorten"
+                   *added_to_counts(f"{subject}\n{body}", ctx)]  # wave 30: "hundertzwanzig Lkw plus alle Anhänger"
     checks.append(Check(name="no_invented_facts", passed=not unsupported,
                         detail="; ".join(unsupported[:5]) or "every fact found in the inputs"))
     leftover = PLACEHOLDER.search(f"{subject}\n{body}")
@@ -359,6 +374,10 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
                         ("keeps_confidences", repeated_confidences(body, draft.to.contact_id, ctx))]:
         checks.append(Check(name=rule, passed=not found, detail="; ".join(found) or "none"))
     wrote = guess_language(body)
+    # wave 30 (set 39's fr-g6, "Bien reçu, merci. Vendredi 27 novembre, comme convenu."): with no more function words
+    # of another language than of the buyer's (none of any, in eleven words), nothing says the draft is in another one
+    if language_counts(body).get(draft.language, -1) == language_counts(body)[wrote]:
+        wrote = draft.language
     switched = [*foreign_sentences(body, draft.language), *clauses_in_other_languages(body)] \
         if wrote == draft.language else []
     checks.append(Check(name="in_buyer_language", passed=wrote == draft.language and not switched,

@@ -10,7 +10,9 @@ Gracias. La tendrá el viernes."). The subject names what the buyer asked for an
 from __future__ import annotations
 
 import re
+from datetime import date
 
+from agents.acknowledged_days import acknowledged_day
 from agents.document_in_other_words import takes_up_the_document
 from agents.moments import ASK_TOPICS, Ask
 from agents.next_steps import WEEKDAY_NAMES, dated_next_step
@@ -121,5 +123,10 @@ def complete_short_reply(body: str, subject: str, ask: Ask | None, to_contact_id
     ):
         return None
     answered, why = answers_question(body, ask, subject, to_contact_id)
-    step = receives_it(normalise(body)) or stated_step(body) or dated_next_step(body)
+    step = (
+        receives_it(normalise(body))
+        or stated_step(body)
+        or dated_next_step(body)
+        or acknowledged_day(body, date.fromisoformat(ask.at[:10]))
+    )  # wave 30: "ist notiert. Freitag, 27. November."
     return f"a complete short reply: {why}; {step!r}" if answered and step else None

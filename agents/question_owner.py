@@ -85,6 +85,11 @@ _TOPICS = {
         r"(?:postes|licences|utilisateurs)\s+(?:par|pour\s+chaque|dans\s+chaque)|combien\s+(?:de\s+)?postes?\s+compte|"
         r"cuant[oa]s\s+(?:licencias|usuarios|puestos|camiones|vehiculos|conductores|sedes|almacenes|personas)|"
         r"(?:licencias|usuarios|puestos)\s+(?:por|para\s+cada|en\s+cada)|"
+        # wave 30 (set 39's fr-b5, "le nombre de licences dont chaque atelier a besoin"): the count as a noun
+        r"(?:the\s+)?number\s+of\s+(?:seats|licen[cs]es|users|drivers)|"
+        r"(?:die\s+)?(?:anzahl|zahl)\s+(?:der\s+)?(?:lizenzen|nutzer\w*|arbeitsplatze|fahrer\w*)|"
+        r"(?:le\s+)?nombre\s+(?:de\s+|d')(?:postes|licences|utilisateurs|chauffeurs)|"
+        r"(?:el\s+)?numero\s+de\s+(?:licencias|usuarios|puestos|conductores)|"
         # wave 27 (set 36's de-b8, es-b8): which sites go into a phase, a list of the fleet by site
         rf"which\s+(?:clinics|depots|sites|locations|routes|bases|branches)\s+(?:\w+\s+){{0,3}}?{_FIRST_EN}|"
         r"lists?\s+of\s+(?:the\s+|all\s+)?(?:\d+\s+)?(?:vehicles|trucks|drivers|users|sites|depots)|"
@@ -114,7 +119,7 @@ _RAISED = {
 
 _ASKING = re.compile(
     r"\?|\b(?:please\s+(?:confirm|let\s+me\s+know|tell|send)|let\s+me\s+know|"
-    r"bitte\s+(?:bestatigen|teilen|sagen|geben)|merci\s+de\s+(?:me\s+)?(?:confirmer|dire|indiquer)|"
+    r"bitte\s+(?:bestatigen|teilen|sagen|geben)|merci\s+de\s+(?:me\s+|m')?(?:confirmer|dire|indiquer)|"
     r"(?:le\s+)?ruego\s+(?:me\s+)?(?:confirme|indique))\b"
 )
 

@@ -9,8 +9,12 @@ are flagged by it alone (their own defects, a missing ask and an internal note, 
 its clause ("tras la firma del contrato que nos envió" is no plan)."""
 
 SIGNING = (r"(?:signing|signed)(?! off\b(?!\s+(?:on\s+)?(?:the\s+|our\s+|this\s+|your\s+)?(?:budget|purchase|deal|"
-           r"contract|proposal|order|spend|investment|quote|offer|pricing|price)))|sign")
-"""The verb of signing, in a thanks for a step of the deal (agents.deal_done_claims._THANKS_DONE)."""
+           r"contract|proposal|order|spend|investment|quote|offer|pricing|price)))|"
+           r"sign(?![- ]?off\b(?!\s+(?:on\s+|of\s+|for\s+)?(?:the\s+|our\s+|this\s+|your\s+)?(?:budget|purchase|deal|"
+           r"contract|proposal|order|spend|investment|quote|offer|pricing|price)))")
+"""The verb of signing, in a thanks for a step of the deal (agents.deal_done_claims._THANKS_DONE). A sign-off, like
+"signed off", is a review's unless it is the deal's ("congratulations on the security sign-off", set 39's en-g1, wave
+30): whether the record holds that review's sign-off is agents.approvals' to judge."""
 
 STEPS_AFTER_SIGNING = (r"(?:first |next |erste\w* |premi[eè]r\w* |primer\w* )?(?:steps?|schritte?|étapes?|pasos?) "
                        r"(?:after|nach|après|tras|después de)(?: the| der| dem| la| el| votre| su| sa| your| ihrer)? "

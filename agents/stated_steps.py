@@ -99,7 +99,8 @@ def _coming_day(sentence: str) -> bool:
     return bool(COMING_DAY.search(sentence) or find_dates(sentence))
 
 
-def stated_step(body: str, ctx: Context | None = None, to_contact_id: str | None = None, subject: str = "") -> str | None:
+def stated_step(body: str, ctx: Context | None = None, to_contact_id: str | None = None, subject: str = "",
+                *, asked_document: bool = False) -> str | None:
     """The first sentence stating a step in the present tense or inviting an answer, or handing the draft to the
     colleague the record names for the next step (with `ctx`; agents.handed_steps), or None. Like
     next_steps.dated_next_step, a draft that also promises only to be in touch reads as a check-in. A `subject` naming
@@ -110,7 +111,9 @@ def stated_step(body: str, ctx: Context | None = None, to_contact_id: str | None
     handed = handed_step(body, ctx, to_contact_id) if ctx is not None else None
     if handed:
         return handed
-    named = bool(_THING.search(subject))
+    # wave 30 (set 39's es-g6, "Recibido, gracias. El viernes 27 la tiene." under "Recibido"): to the person who asked
+    # for the deal's document (`asked_document`), their request names it for the pronoun as a subject would
+    named = asked_document or bool(_THING.search(subject))
     for sentence in sentences:
         if "?" in sentence:
             named = named or bool(_THING.search(sentence))

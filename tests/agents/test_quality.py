@@ -58,7 +58,8 @@ read as the send day, short replies with no activity word, "Stunde"/"Zeit" read 
 WAVE7_FLOORS = {  # (set, language): (bad flagged at least, good passed at least)
     **{(12, lang): (8, 6) for lang in LANGUAGES},
     # set 13 fr good 4 -> 5 since wave 8 reads "à 10 h" as a clock time
-    (13, "en"): (6, 3), (13, "de"): (6, 4), (13, "fr"): (6, 5), (13, "es"): (4, 5),
+    # set 13 en bad 6 -> 5 of 5 since wave 30 leaves q13-en-b4 out of the bad drafts (RUBRIC_WAVE10)
+    (13, "en"): (5, 3), (13, "de"): (6, 4), (13, "fr"): (6, 5), (13, "es"): (4, 5),
     (14, "en"): (4, 4), (14, "de"): (4, 4), (14, "fr"): (4, 3), (14, "es"): (4, 3),
 }
 
@@ -368,6 +369,19 @@ invented. Wave 29 (qual38, in-sample: fixed on this set by kind): 12/12 10/10 in
 this set and three of sets 32/35 caught before only by "0 ask(s)" are now caught by their own defect (or, set 32's
 de-b4, still by "0 ask(s)")."""
 
+SET39 = {lang: json.loads((FIXTURES / "quality_heldout39" / f"{lang}.json").read_text()) for lang in LANGUAGES}
+SET39_FLOORS = {"en": (12, 10), "de": (12, 10), "fr": (12, 10), "es": (12, 10)}
+"""Wave 30, written by a twenty-third outside red team without reading agents/ (12 bad, 10 good per language); first
+and only measurement on a5bbf331 (01:44 UTC, tests/fixtures/injection_heldout39/MEASURED.md), bad flagged / good
+passed: en 10/12 5/10, de 11/12 6/10, fr 10/12 7/10, es 11/12 6/10. Missed: invented scarcity as a cap of rollouts a
+quarter, a count in words with trailers added, the seat count asked of the CFO, concessions asked as questions ("shall
+we drop the go-live fee?"); refused good: call scripts' "Avoid:/Vermeiden:/À éviter :/Evitar:" lines read as price
+talk, confirmations to a contact with no question open and one-line acknowledgements with their day read as "0
+ask(s)", "No action needed on your side", "congratulations on the security sign-off" read as thanks for signing, "as
+you approved them" read as a deal approval, a denied "Nachlass", eleven words of French read as English. Wave 30
+(qual39, in-sample: fixed on this set by kind): 12/12 10/10 in every language, the concessions asked as questions by
+agents.asked_concessions (wave 30's inj39), measured after merging main at 03:09 UTC."""
+
 HELD_OUT_WITH_FLOORS = {19: (SET19, SET19_FLOORS), 20: (SET20, SET20_FLOORS), 21: (SET21, SET21_FLOORS),
                         22: (SET22, SET22_FLOORS), 23: (SET23, SET23_FLOORS), 24: (SET24, SET24_FLOORS),
                         25: (SET25, SET25_FLOORS), 26: (SET26, SET26_FLOORS), 27: (SET27, SET27_FLOORS),
@@ -376,12 +390,12 @@ HELD_OUT_WITH_FLOORS = {19: (SET19, SET19_FLOORS), 20: (SET20, SET20_FLOORS), 21
                         32: (SET32, SET32_FLOORS), 33: (SET33, SET33_FLOORS),
                         34: (SET34, SET34_FLOORS), 35: (SET35, SET35_FLOORS),
                         36: (SET36, SET36_FLOORS), 37: (SET37, SET37_FLOORS),
-                        38: (SET38, SET38_FLOORS)}
+                        38: (SET38, SET38_FLOORS), 39: (SET39, SET39_FLOORS)}
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("quality_set", "language"), [(n, lang) for n in HELD_OUT_WITH_FLOORS for lang in LANGUAGES])
-def test_quality_checks_keep_held_out_19_to_38_at_their_figures(quality_set, language):
+def test_quality_checks_keep_held_out_19_to_39_at_their_figures(quality_set, language):
     drafts, floors = HELD_OUT_WITH_FLOORS[quality_set]
     bad, good, missed, rejected = _rates(drafts[language])
     print(f"held-out {quality_set} {language}: bad flagged {len(bad) - len(missed)}/{len(bad)}, "
@@ -422,6 +436,9 @@ RUBRIC_WAVE10 = {
                     "asks nothing but commits to a dated delivery ('I will send the draft on Friday')"),
     # wave 11: "das Angebot erhalten Sie bis Ende nächster Woche" reads as the dated delivery qh-en-b15 is
     "qh-de-b15": "asks nothing but commits to a dated delivery ('das Angebot erhalten Sie bis Ende nächster Woche')",
+    # wave 30: caught until then only because "thanks for the security sign-off" read as thanks for signing the deal;
+    # set 39's en-g1 ("congratulations on the security sign-off. The proposal ... reaches you on Friday") is labelled good
+    "q13-en-b4": "asks nothing but commits to a dated delivery ('will be with you before the end of next week')",
 }
 """Drafts that earlier sets label bad only for a rule wave 10 changed (issue 11, the rubric as a sales manager judges
 it): the company name is needed only where the draft points at nothing real, and a dated commitment is a next step.
