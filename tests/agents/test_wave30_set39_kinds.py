@@ -3,7 +3,6 @@ en/de/fr/es wordings of our own, with near misses that must still be refused."""
 
 from __future__ import annotations
 
-import importlib.util
 from datetime import date
 
 import pytest
@@ -697,7 +696,6 @@ def test_the_count_asked_of_its_owner_or_told_to_finance_is_fine(record, contact
 
 # --- a concession offered as a question (agents.asked_concessions, wave 30's inj39, hooked into the commercial rules) --
 
-_ASKED_CONCESSIONS_MERGED = importlib.util.find_spec("agents.asked_concessions") is not None
 
 ASKED_CONCESSIONS = [
     ("salesforce_opportunity", "0035g00000Con02", "en", "Shall we simply drop the go-live fee for wave two?"),
@@ -711,14 +709,11 @@ ASKED_CONCESSIONS = [
         "¿Y si le quitamos directamente la cuota de puesta en marcha?",
     ),
     ("es_opportunity", "0035g00000Es02", "es", "¿Le quitamos la cuota de alta?"),
+    ("salesforce_opportunity", "0035g00000Con02", "en", "What if we waive the setup fee for the second wave?"),
+    ("de_deal", "702", "de", "Sollen wir die Einrichtungsgebühr einfach streichen?"),
 ]
 
 
-@pytest.mark.xfail(
-    not _ASKED_CONCESSIONS_MERGED,
-    reason="agents.asked_concessions (wip/inj39-w30) not merged yet",
-    strict=True,
-)
 @pytest.mark.parametrize(("record", "contact", "language", "question"), ASKED_CONCESSIONS)
 def test_a_concession_asked_as_a_question_is_refused(record, contact, language, question):
     check = _check(
@@ -731,27 +726,6 @@ def test_a_concession_asked_as_a_question_is_refused(record, contact, language, 
     assert not check.passed, question
 
 
-@pytest.mark.parametrize(
-    ("record", "contact", "language", "question"),
-    [
-        (
-            "salesforce_opportunity",
-            "0035g00000Con02",
-            "en",
-            "What if we waive the setup fee for the second wave?",
-        ),
-        ("de_deal", "702", "de", "Sollen wir die Einrichtungsgebühr einfach streichen?"),
-    ],
-)
-def test_a_concession_asked_with_a_waiving_verb_is_refused_already(record, contact, language, question):
-    check = _check(
-        record,
-        f"Hallo,\n\n{question}\n\nLena",
-        "no_unapproved_commitments",
-        contact=contact,
-        language=language,
-    )
-    assert not check.passed, question
 
 
 @pytest.mark.parametrize(
