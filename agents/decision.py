@@ -25,6 +25,7 @@ from typing import Any, Literal
 
 from agents.settings import CONTACT_FREQUENCY_CAP, CONTACT_FREQUENCY_WINDOW_DAYS
 from integrations.base import Record
+from integrations.money import RATES_KEY, CurrencyError, RateTable, convert
 
 Autonomy = Literal["suggest", "approve", "auto"]
 Action = Literal["suppress", "escalate", "wait", "hold_for_approval", "suggest", "send"]
@@ -147,9 +148,13 @@ def decide(record: Record, scores: Mapping[str, Any] | None, llm_result: LlmResu
         requires_approval = True
         reasons.append(f"discount {discount:.0%} above {policy.approval_discount_over:.0%} needs approval")
     escalate = False
-    if policy.escalate_amount_over is not None and (record.amount or 0) > policy.escalate_amount_over:
-        escalate = True
-        reasons.append(f"amount {record.amount:,.0f} above {policy.escalate_amount_over:,.0f}: human review")
+    if policy.escalate_amount_over is not None and record.amount:
+        compared, said = amount_for_threshold(record)
+        if compared > policy.escalate_amount_over:
+            escalate = True
+            unit = f"{said} " if said else ""
+            reasons.append(f"amount {_money(record.amount, record.currency)}{_converted(record, compared, said)} "
+                           f"above {unit}{policy.escalate_amount_over:,.0f}: human review")
     churn = (scores or {}).get("churn")
     churn_p = churn.get("probability") if isinstance(churn, Mapping) else None
     if policy.escalate_churn_over is not None and isinstance(churn_p, int | float) \
@@ -202,3 +207,32 @@ def recent_touches(record: Record, until: datetime, days: int) -> list[datetime]
         if until - timedelta(days=days) < at <= until:
             out.append(at)
     return out
+
+
+def amount_for_threshold(record: Record) -> tuple[float, str | None]:
+    """The deal's amount in the currency a money threshold is set in, and that currency's code.
+
+    The corporate currency when the record carries its account's rate table (Salesforce's
+    currencies, or the tenant's exchange rates setting on HubSpot) and the table converts the
+    deal's currency: a 300,000 threshold must not escalate a JPY 300,000 deal, nor pass a GBP
+    294,275 one in a USD account. Without a table, or without a rate for the deal's currency, the
+    deal's own amount and currency (the documented fallback: nothing is guessed).
+    """
+    amount = float(record.amount or 0)
+    try:
+        table = RateTable.from_dict(record.extra.get(RATES_KEY))
+        if table is not None and record.currency:
+            return convert(amount, record.currency, table), table.corporate
+    except CurrencyError:
+        pass
+    return amount, record.currency
+
+
+def _money(amount: float, currency: str | None) -> str:
+    return f"{currency} {amount:,.0f}" if currency else f"{amount:,.0f}"
+
+
+def _converted(record: Record, compared: float, said: str | None) -> str:
+    if said and record.currency and said != record.currency:
+        return f" ({said} {compared:,.0f})"
+    return ""

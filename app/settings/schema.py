@@ -129,7 +129,8 @@ class TenantSettingsModel(BaseModel):
         description="A proposed discount above this fraction needs a human's approval; at most `discount_cap`.")
     escalate_amount_over: float | None = Field(
         default=100_000.0, ge=0.0, le=1e12,
-        description="Deals worth more than this (in the deal's currency) go to a human.")
+        description="Deals worth more than this go to a human: in the corporate currency where the account's "
+        "rates convert the deal's (Salesforce's currencies, or `exchange_rates`), else in the deal's own currency.")
     escalate_churn_over: float | None = Field(
         default=0.8, ge=0.0, le=1.0, description="A churn risk above this probability goes to a human.")
     quiet_hours_start: int = Field(
