@@ -143,9 +143,11 @@ def test_an_approval_the_record_does_not_state_is_still_refused(record, text):
 def test_a_security_sign_off_cited_with_its_email_and_month_is_the_records():
     text = "Blockers cleared: security review (signed off per the Nov 18 email)."
     assert not _has(_internal("hubspot_deal", text), "approval or selection")
+    # still refused; since wave 30's merged sign-off rules, as a deal stated done rather than as an approval
     assert _has(
         _internal("hubspot_deal", "Blockers cleared: budget (signed off per the Nov 18 email)."),
         "approval or selection",
+        "claims the deal",
     )
 
 
