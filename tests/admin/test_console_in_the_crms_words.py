@@ -41,7 +41,9 @@ def test_a_salesforce_orgs_console_pages_never_say_deal(console, path):
 
 def test_the_guardrails_say_opportunities_and_keep_the_setting_keys(console):
     page = _sf_client(console).get(f"/admin/t/{SF}/guardrails").get_data(as_text=True)
-    assert "Opportunities worth more than this (in the opportunity&#39;s currency) go to a human." in page
+    assert ("Opportunities worth more than this go to a human: in the corporate currency where the account&#39;s "
+            "rates convert the opportunity&#39;s") in page
+    assert "else in the opportunity&#39;s own currency." in page
     assert "Closed opportunities a task needs before it is trained" in page
     assert "<code>min_closed_deals</code>" in page and 'name="min_closed_deals"' in page
 
@@ -49,7 +51,8 @@ def test_the_guardrails_say_opportunities_and_keep_the_setting_keys(console):
 def test_a_hubspot_accounts_console_keeps_deals(console):
     client = crm_session(console.test_client(), HS, "ann@a.example")
     guardrails = client.get(f"/admin/t/{HS}/guardrails").get_data(as_text=True)
-    assert "Deals worth more than this (in the deal&#39;s currency) go to a human." in guardrails
+    assert ("Deals worth more than this go to a human: in the corporate currency where the account&#39;s rates "
+            "convert the deal&#39;s") in guardrails
     health = client.get(f"/admin/t/{HS}/").get_data(as_text=True)
     assert "Backfill of every open deal" in health and "pportunit" not in _main_text(health)
     mappings = client.get(f"/admin/t/{HS}/mappings").get_data(as_text=True)
