@@ -39,7 +39,8 @@ class Health:
     syncs: list[dict[str, Any]] = field(default_factory=list)
 
 
-def token_state(inst: Installation | None, now: datetime) -> dict[str, Any]:
+def token_state(inst: Installation | None, now: datetime, *, crm: str = "the CRM", account: str = "account",
+                ) -> dict[str, Any]:
     """What the page says about the CRM connection's token: connected, expired, revoked or missing.
 
     An access token that ran out is not a fault while a refresh token is stored: access tokens are short-lived by
@@ -48,12 +49,26 @@ def token_state(inst: Installation | None, now: datetime) -> dict[str, Any]:
     after a healthy run; what can fail is the refresh token, and a refused refresh revokes the installation
     (app.tenants.mark_revoked), which this page says in red. Only an expired access token with no refresh token
     to renew it is expired for good.
+
+    Salesforce gives no expiry: its session ends at the org's timeout and shows as a 401 on the next call. A dead
+    session that cannot be renewed (no refresh token, or the refresh refused) marks the installation revoked
+    (app.tenants._dead_grant), and the page says what to do in the CRM's words (`crm`, `account`: the connector's
+    label and account word), not "Revoked".
     """
     if inst is None:
         return {"state": "missing", "text": "No installation: install the app again."}
     if inst.revoked_at is not None:
-        return {"state": "revoked", "text": f"Revoked {when(inst.revoked_at)}: re-install to resume."}
+        kept = when(inst.revoked_at + timedelta(seconds=defaults.REVOKED_GRACE_SECONDS))
+        return {"state": "revoked", "headline": "Not connected",
+                "text": f"Reconnect {crm}: since {when(inst.revoked_at)} {crm} no longer accepts this app's access "
+                        f"(its session ended and could not be renewed, or the app was uninstalled or its access "
+                        f"revoked in {crm}). Nothing is read or written until an admin of the {account} installs the "
+                        f"app again; this {account}'s data here is kept until {kept}."}
     if inst.expires_at is None:
+        if not inst.refresh_token_enc:
+            return {"state": "expiring", "headline": "Connected for now",
+                    "text": f"Reconnect {crm} soon: no refresh token is stored, so when {crm} ends this session (the "
+                            f"{account}'s session timeout) every call fails until an admin installs the app again."}
         return {"state": "live", "headline": "Connected", "text": "Live (the CRM gave no expiry)."}
     left = (inst.expires_at - now).total_seconds()
     when_text = when(inst.expires_at, seconds=True)
@@ -160,7 +175,9 @@ def collect(s: Session, tenant: Tenant, *, connector: Any, config: Mapping[str, 
         select(RecordJob.state, func.count()).where(RecordJob.tenant_id == tenant.id).group_by(RecordJob.state)).all()}
     queue = {"scheduled": states.get("scheduled", 0), "running": states.get("running", 0),
              "inbox_pending": sum(1 for r in rows if r[0] == "pending")}
-    return Health(tenant=tenant, installation=inst, token=token_state(inst, now), scopes=scopes,
+    words = {"crm": str(getattr(connector, "label", "") or "the CRM"),
+             "account": str(getattr(connector, "account_word", "") or "account")}
+    return Health(tenant=tenant, installation=inst, token=token_state(inst, now, **words), scopes=scopes,
                   deliveries=delivery_summary([tuple(r) for r in rows], int(quarantined)), queue=queue,
                   headroom=headroom(limiter, f"{tenant.crm}:{tenant.external_id}"),
                   errors=last_errors(s, tenant, since), syncs=sync_runs(s, tenant.id))

@@ -21,6 +21,7 @@ from app.admin.access import at_least
 from app.admin.change_words import value_words
 from app.admin.crm_trouble import tenant_crm_failure
 from app.admin.forms import FormError, changes_from_form, field_views
+from app.admin.mapping_edits import StaleFormError, draft_since_opened
 from app.admin.preview import OBJECT_TYPE, PreviewError, preview
 from app.admin.usage import budget, export_rows, this_month, to_csv
 from app.admin.views import page
@@ -262,6 +263,8 @@ def mappings(tenant: str) -> Any:
     object_type = request.values.get("object") or OBJECT_TYPE
     try:
         kinds = service.object_types(app, tenant)
+        # Read before the mapping: a page whose version is older than what it shows only drops a repeated change.
+        version = service.get(app, tenant).version
         current = service.mappings(app, tenant, object_type)
     except service.SettingsError as exc:
         return refusal(404, "No such object type", str(exc))
@@ -273,13 +276,20 @@ def mappings(tenant: str) -> Any:
     if request.method == "POST":
         if not _may_edit():
             return _refuse_viewer()
-        draft = _draft_from_form(current, request.form)
-        if not draft and request.form.get("action") != "preview":  # a preview of the saved mapping is asked for
-            return redirect(url_for("admin.mappings", tenant=tenant, object=object_type, unchanged=1), code=303)
-        errors = _check_draft(object_type, draft, fields, describe_error)
-        if errors:
-            status = 400
-        elif request.form.get("action") == "save":
+        action = request.form.get("action")
+        try:
+            draft, clash = draft_since_opened(app, tenant, object_type, current, request.form)
+        except StaleFormError as exc:
+            draft, clash, errors, status = {}, None, {"_": str(exc)}, 400
+        if clash and action == "save":
+            # The page shows the mapping as it is now: saving again is a decision on the other person's field.
+            draft, errors, status = {}, {"_": clash.message}, 409
+        if not errors:
+            if not draft and action != "preview":  # a preview of the saved mapping is asked for
+                return redirect(url_for("admin.mappings", tenant=tenant, object=object_type, unchanged=1), code=303)
+            errors = _check_draft(object_type, draft, fields, describe_error)
+            status = 400 if errors else status
+        if not errors and action == "save":
             try:
                 service.set_mappings(app, tenant, object_type, draft, author=g.identity.user)
             except service.SettingsError as exc:
@@ -289,12 +299,13 @@ def mappings(tenant: str) -> Any:
             else:
                 version = service.get(app, tenant).version
                 return redirect(url_for("admin.mappings", tenant=tenant, object=object_type, saved=version), code=303)
-        elif object_type == OBJECT_TYPE:
+        elif not errors and object_type == OBJECT_TYPE:
             try:
                 result = preview(app, tenant, object_type, draft, request.form.get("record_id") or None)
             except PreviewError as exc:
                 preview_error, status = str(exc), 400
     return page("admin/mappings.html", object_type=object_type, kinds=kinds, object_labels=object_labels(g.tenant.crm), current=current, draft=draft,
+                version=version,
                 errors=errors, fields=fields, describe_error=describe_error, result=result,
                 shown=preview_view(result, current, draft, fields) if result else None,
                 # a refused preview saved nothing and was not meant to: the message says which was refused
@@ -353,16 +364,6 @@ def _crm_fields(tenant: str, object_type: str) -> tuple[dict[str, Any], str | No
     except Exception as exc:  # the page still shows the mapping; saving re-checks with the CRM
         named = object_labels(g.tenant.crm).get(object_type, object_type)
         return {}, f"the CRM's {named} fields could not be read: {tenant_crm_failure(_app(), tenant, exc)}"
-
-
-def _draft_from_form(current: dict[str, Any], form: Any) -> dict[str, str]:
-    """{canonical: crm_field} for every feature whose field the form changes ("" restores the default)."""
-    draft = {}
-    for canonical, entry in current.items():
-        raw = str(form.get(f"map.{canonical}", entry.crm_field)).strip()
-        if raw != entry.crm_field:
-            draft[canonical] = raw
-    return draft
 
 
 def _check_draft(object_type: str, draft: dict[str, str], fields: dict[str, Any], describe_error: str | None,

@@ -228,8 +228,9 @@ def reschedule_pending(app: Any, keys: list[RecordKey]) -> None:
         log.exception("could not reschedule pending changes")
 
 
-REFUSED_GRANT_CODES = frozenset({"BAD_REFRESH_TOKEN", "invalid_grant"})
-"""Error codes with which CRMs refuse a refresh token that was revoked (an uninstall on their side)."""
+REFUSED_GRANT_CODES = frozenset({"BAD_REFRESH_TOKEN", "invalid_grant", "NO_REFRESH_TOKEN"})
+"""Error codes with which CRMs refuse a refresh token that was revoked (an uninstall on their side), and Salesforce's
+client's for a dead session with no refresh token to renew it: either way no later call can succeed."""
 
 
 def is_refused_grant(exc: BaseException) -> bool:

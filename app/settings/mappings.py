@@ -26,6 +26,7 @@ from app.settings.store import (
     mapping_diff,
     read_state,
     session_for,
+    state_at,
     write_version,
 )
 from integrations.base import OUTPUT_FIELDS, FieldSpec, is_output_field
@@ -134,6 +135,19 @@ def mappings(target: Target, tenant_id: str, object_type: str) -> dict[str, Mapp
     with session_for(target) as s:
         state = read_state(s, tenant_id)
     return effective(state, object_type, _app(target))
+
+
+def mappings_at(target: Target, tenant_id: str, object_type: str, version: int) -> dict[str, MappingEntry] | None:
+    """The effective mapping of `object_type` as it was at settings `version`; None when no such version is stored
+    (what a page opened at that version showed, for a save to tell its own changes from later ones).
+
+    Raises:
+        UnknownTenantError: no such tenant.
+        SettingsError: the object type has no mapping in this CRM.
+    """
+    with session_for(target) as s:
+        state = state_at(s, tenant_id, version)
+    return None if state is None else effective(state, object_type, _app(target))
 
 
 def effective(state: State, object_type: str, app: Flask) -> dict[str, MappingEntry]:

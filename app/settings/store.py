@@ -119,12 +119,8 @@ def at_version(target: Target, tenant_id: str, version: int) -> Snapshot | None:
         UnknownTenantError: no such tenant.
     """
     with session_for(target) as s:
-        state = read_state(s, tenant_id)
-        if version == state.version:
-            return Snapshot(state.version, state.settings)
-        row = s.execute(select(SettingsVersion).where(SettingsVersion.tenant_id == tenant_id,
-                                                      SettingsVersion.version == version)).scalars().first()
-        return None if row is None else Snapshot(row.version, load_settings(row.settings or {}, tenant_id))
+        state = state_at(s, tenant_id, version)
+    return None if state is None else Snapshot(state.version, state.settings)
 
 
 def update(target: Target, tenant_id: str, changes: Mapping[str, Any], *, author: str) -> Snapshot:
@@ -221,6 +217,22 @@ def read_state(s: Session, tenant_id: str) -> State:
         return State(int(tenant.settings_version or 0), DEFAULTS, {}, tenant.crm)
     return State(max(row.version, int(tenant.settings_version or 0)), load_settings(row.settings or {}, tenant_id),
                  dict(row.mappings or {}), tenant.crm)
+
+
+def state_at(s: Session, tenant_id: str, version: int) -> State | None:
+    """Everything the tenant's configuration held at `version` (settings and mappings); None when not stored.
+
+    Raises:
+        UnknownTenantError: no such tenant.
+    """
+    state = read_state(s, tenant_id)
+    if version == state.version:
+        return state
+    row = s.execute(select(SettingsVersion).where(SettingsVersion.tenant_id == tenant_id,
+                                                  SettingsVersion.version == version)).scalars().first()
+    if row is None:
+        return None
+    return State(row.version, load_settings(row.settings or {}, tenant_id), dict(row.mappings or {}), state.crm)
 
 
 def latest_row(s: Session, tenant_id: str) -> SettingsVersion | None:

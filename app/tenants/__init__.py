@@ -298,11 +298,26 @@ def client_for(tenant_id: str, app: Flask | None = None, *, fresh: bool = False)
             return hit[1]
     spec = load_installation(a, tenant_id)
     connector = get_connector(spec.crm, a)
-    config = {**a.config, "CRM_STATS": crm_stats(a)}
+    config = {**a.config, "CRM_STATS": crm_stats(a), "CRM_ON_DEAD_GRANT": lambda exc: _dead_grant(a, tenant_id, exc)}
     client = connector.client(spec, config=config, on_tokens=lambda new: save_tokens(a, tenant_id, new))
     with _cache_lock:
         cache[tenant_id] = (version, client)
     return client
+
+
+def _dead_grant(app: Flask, tenant_id: str, exc: Exception) -> None:
+    """A call met a dead session that cannot be renewed (no refresh token, or the CRM refused it): mark the
+    installation as needing to be connected again, wherever the call came from (a job, the console, a card).
+
+    Salesforce gives no token expiry, so only a call finds the session dead; the console read "Connected" and
+    every call failed for good until then. A failure to record it must not hide the call's own error.
+    """
+    try:
+        if mark_revoked(app, tenant_id, f"{type(exc).__name__}: {exc}"):
+            log.warning("the CRM session cannot be renewed; installation marked for reconnecting",
+                        extra={"tenant_id": tenant_id})
+    except Exception:
+        log.exception("could not mark the installation for reconnecting", extra={"tenant_id": tenant_id})
 
 
 def _client_stamp(app: Flask, tenant_id: str) -> tuple[Any, ...]:

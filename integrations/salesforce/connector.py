@@ -123,7 +123,7 @@ class SalesforceConnector:
         oauth.check_instance(tokens.instance_url)  # a stored row is checked as the token answer was
         api = Api(tokens, session=http_session(config), refresh=oauth.refresh, on_tokens=on_tokens,
                   version=str(config.get("SALESFORCE_API_VERSION") or constants.API_VERSION),
-                  stats=config.get("CRM_STATS"))
+                  stats=config.get("CRM_STATS"), on_dead_grant=config.get("CRM_ON_DEAD_GRANT"))
         opt_out = next((str(f) for o, c, f in installation.settings.get("field_mappings") or ()
                         if o == "contact" and c == OPT_OUT_CANONICAL), None)
         targets = {ot: output_targets(installation, ot) for ot in ("deal", "lead", "company")}

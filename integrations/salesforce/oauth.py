@@ -136,7 +136,8 @@ class SalesforceOAuth:
 
     def refresh(self, tokens: TokenSet) -> TokenSet:
         if not tokens.refresh_token:
-            raise CrmAuthExpired("no refresh token: re-install the app", crm=constants.CRM)
+            raise CrmAuthExpired("the session expired and no refresh token is stored to renew it: install the app "
+                                 "again", status=401, crm=constants.CRM, code="NO_REFRESH_TOKEN")
         return self._token({"grant_type": "refresh_token", "refresh_token": tokens.refresh_token}, tokens)
 
     def revoke(self, tokens: TokenSet) -> None:

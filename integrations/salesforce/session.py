@@ -51,19 +51,24 @@ class TimeoutSession(requests.Session):
 
 Refresher = Callable[[TokenSet], TokenSet]
 
+DeadGrant = Callable[[CrmAuthExpired], None]
+"""Told when a dead session cannot be renewed for good: no refresh token, or Salesforce refused it (invalid_grant).
+The app marks the installation as needing to be connected again; every later call would fail the same way."""
+
 
 class Api:
     """One org's SDK handle; thread-safe token swap on refresh."""
 
     def __init__(self, tokens: TokenSet, *, session: requests.Session, refresh: Refresher | None = None,
                  on_tokens: Callable[[TokenSet], None] | None = None, version: str = constants.API_VERSION,
-                 stats: Any = None) -> None:
+                 stats: Any = None, on_dead_grant: DeadGrant | None = None) -> None:
         if not tokens.instance_url:
             raise ValueError("Salesforce tokens need an instance_url (from the token response)")
         self.tokens = tokens
         self.session = session
         self.refresh = refresh
         self.on_tokens = on_tokens
+        self.on_dead_grant = on_dead_grant
         self.version = version
         self.refreshes = 0
         self.stats = stats
@@ -123,7 +128,15 @@ class Api:
             log.info("salesforce session expired; refreshing once", extra={"crm": constants.CRM})
         except (sfx.SalesforceError, requests.RequestException) as exc:
             raise self._mapped(exc, what) from None
-        self._refresh(stale)
+        try:
+            self._refresh(stale)
+        except CrmAuthExpired as exc:
+            # A refresh ends in CrmAuthExpired only when it cannot happen (no refresh token) or Salesforce refused the
+            # token for good (invalid_grant); an unreachable token endpoint or a refused client is another error.
+            log.warning("salesforce session expired and cannot be renewed: %s", exc, extra={"crm": constants.CRM})
+            if self.on_dead_grant is not None:
+                self.on_dead_grant(exc)
+            raise
         self.bump("calls")
         try:
             return fn(self.sf)

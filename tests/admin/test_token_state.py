@@ -66,3 +66,18 @@ def test_a_revoked_grant_stays_revoked_whatever_its_token_clock_says():
 def test_no_installation_is_missing_and_a_token_without_expiry_is_live():
     assert token_state(None, NOW)["state"] == "missing"
     assert token_state(_inst(None), NOW)["state"] == "live"
+
+
+def test_a_revoked_grant_tells_the_admin_to_reconnect_in_the_crms_words_and_until_when_data_is_kept():
+    state = token_state(_inst(None, revoked=True), NOW, crm="HubSpot", account="account")
+    assert state["headline"] == "Not connected" and state["text"].startswith("Reconnect HubSpot: since ")
+    assert "an admin of the account installs the app again" in state["text"]
+    assert "kept until 2026-12-12" in state["text"]  # the revocation an hour ago plus the 7-day grace
+
+
+def test_a_token_without_expiry_or_refresh_token_warns_before_the_session_ends():
+    state = token_state(_inst(None, refresh=False), NOW, crm="Salesforce", account="org")
+    assert state["state"] == "expiring" and state["text"].startswith(
+        "Reconnect Salesforce soon: no refresh token"
+    )
+    assert token_state(_inst(None), NOW, crm="Salesforce", account="org")["state"] == "live"
