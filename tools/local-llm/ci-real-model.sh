@@ -11,15 +11,16 @@
 # records, as the budget allows (reported). What fails the step: the server does not start or
 # answer, a kind of injection not covered (a machine too slow to run one case of each in the
 # budget), an unsafe text reaches a final output, a fallback without a reason or from broken plumbing.
-#   LLM_CI_BUDGET_SECONDS  the whole step (default 1800: the first round of 22 cases took 982 s on a quiet
-#                          2-core machine, so 1200 left ~15% spare; .ci/run stays near 50 of its 90 minutes)
+#   LLM_CI_BUDGET_SECONDS  the whole step (default 1500: the first round of 22 cases took 982 s on a quiet
+#                          2-core machine, so ~400 s are left for the start and more cases; it was 1800 until
+#                          wave 31, when the whole .ci/run reached 84 of its 90 minutes (5042 s, stop 45))
 #   LLM_START_TIMEOUT      seconds for fetch + install + start (default 300)
 #   LLM_THREADS            generation threads (default 1; `auto`: 2 when 2 cores are idle now, else 1)
 #   PYTEST_ARGS            extra pytest arguments
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 VENV=${VENV:-.venv}
-BUDGET=${LLM_CI_BUDGET_SECONDS:-1800}
+BUDGET=${LLM_CI_BUDGET_SECONDS:-1500}
 START_TIMEOUT=${LLM_START_TIMEOUT:-300}
 MIN_TEST_SECONDS=120   # fewer than this cannot run one case of each test
 STOP_MARGIN=30         # stopping the server and writing the report
