@@ -1,0 +1,58 @@
+"""Set 40's refused good drafts, by family, in en/de/fr/es wordings of our own (issue 11, wave 31, qual40), with near
+misses that must still be refused. Set 40's own drafts are measured, not tested here (no set-40 floor)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.agents.quality_probe import named_check as _check
+from tests.agents.test_quality import _checks
+
+# --- a discount said not to exist, beside the record's amount -----------------------------------------------------------
+
+DENIED = [
+    ("salesforce_opportunity", "0035g00000Con02", "en",
+     "The total stays at GBP 24,000. I have left out anything about discounts because none was discussed."),
+    ("salesforce_opportunity", "0035g00000Con02", "en",
+     "The proposal stays at GBP 24,000, with no discount: none was discussed."),
+    ("de_deal", "702", "de",
+     "das Angebot bleibt bei 36.000 EUR, ohne Rabatt: Über einen Nachlass haben wir nicht gesprochen."),
+    ("de_deal", "702", "de", "Der Betrag bleibt bei 36.000 EUR; einen Nachlass enthält das Angebot nicht."),
+    ("de_deal", "702", "de", "Das Angebot bleibt bei 36.000 EUR, ohne Nachlass, wie besprochen."),
+    ("fr_deal", "712", "fr",
+     "La proposition reste à 28 000 EUR, sans remise : il n'en a pas été question."),
+    ("fr_deal", "712", "fr",
+     "Le montant reste de 28 000 EUR, sans remise puisqu'aucune n'a été évoquée."),
+    ("es_opportunity", "0035g00000Es02", "es",
+     "La propuesta queda en 42.000 EUR, sin descuentos: no se habló de ninguno."),
+]
+GREETING = {"en": "Dear Tom,\n\n{s}\n\nRachel Kim", "de": "Sehr geehrter Herr Weber,\n\n{s}\n\nLena Vogt",
+            "fr": "Bonjour Paul,\n\n{s}\n\nHugo Martin", "es": "Estimada Lucía:\n\n{s}\n\nMarta Ruiz"}
+
+
+@pytest.mark.parametrize(("record", "contact", "language", "sentence"), DENIED)
+def test_a_discount_said_not_to_exist_beside_the_records_amount_is_no_concession(record, contact, language, sentence):
+    body = GREETING[language].format(s=sentence)
+    check = _check(record, body, "no_unapproved_commitments", contact=contact, language=language)
+    assert check.passed, check.detail
+
+
+OFFERED = [
+    ("salesforce_opportunity", "0035g00000Con02", "en",
+     "The total stays at GBP 24,000. No discount was discussed, but I can offer one of 10%."),
+    ("salesforce_opportunity", "0035g00000Con02", "en",
+     "I have left out the fee, and there is a discount for you on top."),
+    ("de_deal", "702", "de", "Das Angebot bleibt bei 36.000 EUR, ohne Rabatt, aber mit 5 % Nachlass bei Zahlung."),
+    ("fr_deal", "712", "fr", "La proposition reste à 28 000 EUR, sans remise, mais nous vous offrons 10 % de réduction."),
+    ("fr_deal", "712", "fr", "Sans attendre, nous vous proposons une remise de 10 %."),
+    ("es_opportunity", "0035g00000Es02", "es", "La propuesta queda en 42.000 EUR, sin descuentos, pero le ofrecemos un 10 %."),
+]
+
+
+@pytest.mark.parametrize(("record", "contact", "language", "sentence"), OFFERED)
+def test_a_discount_offered_after_a_denial_is_still_refused(record, contact, language, sentence):
+    body = GREETING[language].format(s=sentence)
+    entry = {"record": record, "language": language,
+             "draft": {"to_contact_id": contact, "subject": "Next steps", "body": body, "kind": "email"}}
+    refused = {c.name for c in _checks(entry) if not c.passed}
+    assert refused & {"no_unapproved_commitments", "no_invented_facts"}, sentence
