@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.agents.quality_probe import RECIPIENT
 from tests.agents.quality_probe import named_check as _check
 from tests.agents.test_quality import _checks
 
@@ -56,3 +57,48 @@ def test_a_discount_offered_after_a_denial_is_still_refused(record, contact, lan
              "draft": {"to_contact_id": contact, "subject": "Next steps", "body": body, "kind": "email"}}
     refused = {c.name for c in _checks(entry) if not c.passed}
     assert refused & {"no_unapproved_commitments", "no_invented_facts"}, sentence
+
+
+# --- the buyer's own day acknowledged in one line ------------------------------------------------------------------------
+
+ONE_LINE = [
+    ("hubspot_deal", "en", "Dana,\n\nFriday, November 27 it is.\n\nSam"),
+    ("hubspot_deal", "en", "Hi Dana,\n\nNoted, Friday, November 27.\n\nSam"),
+    ("de_deal", "de", "Hallo Frau Schmidt,\n\ngern, bis Ende nächster Woche: Freitag, 27. November.\n\nLena Vogt"),
+    ("de_deal", "de", "Hallo Frau Schmidt,\n\nFreitag, 27. November, und dabei bleibt es.\n\nLena Vogt"),
+    ("fr_deal", "fr", "Bonjour Claire,\n\nC'est noté, vendredi 27 novembre.\n\nHugo Martin"),
+    ("es_opportunity", "es", "Javier:\n\nViernes 27 de noviembre, sin falta.\n\nMarta"),
+    ("es_opportunity", "es", "Javier:\n\nAnotado: el viernes 27 de noviembre.\n\nMarta"),
+]
+SUBJECT = {"en": "Re: Proposal timing", "de": "Re: Angebot", "fr": "Re: Proposition commerciale", "es": "Re: Propuesta"}
+
+
+@pytest.mark.parametrize(("record", "language", "body"), ONE_LINE)
+def test_the_askers_day_acknowledged_in_one_line_is_a_complete_reply(record, language, body):
+    entry = {"record": record, "language": language,
+             "draft": {"to_contact_id": RECIPIENT[record], "subject": SUBJECT[language], "body": body, "kind": "email"}}
+    refused = {c.name: c.detail for c in _checks(entry) if not c.passed}
+    assert not refused, refused
+
+
+NOT_ONE_LINE = [
+    ("hubspot_deal", "en", "Dana,\n\nFriday, November 27 it is, for the second demo.\n\nSam"),  # no answer to the ask
+    ("hubspot_deal", "en", "Dana,\n\nNoted.\n\nSam"),  # no day
+    ("hubspot_deal", "en", "Dana,\n\nFriday, November 27?\n\nSam"),  # a question, no answer
+    ("de_deal", "de", "Hallo Frau Schmidt,\n\ngern, Freitag, 11. Dezember.\n\nLena Vogt"),  # after the asked week
+    ("fr_deal", "fr", "Bonjour Claire,\n\nC'est noté, vendredi 20 novembre.\n\nHugo Martin"),  # a past day
+    ("es_opportunity", "es", "Javier:\n\nViernes 27 de noviembre, sin falta, con un 10 % de descuento.\n\nMarta"),
+]
+
+
+@pytest.mark.parametrize(("record", "language", "body"), NOT_ONE_LINE)
+def test_a_one_line_reply_without_the_askers_day_is_still_refused(record, language, body):
+    entry = {"record": record, "language": language,
+             "draft": {"to_contact_id": RECIPIENT[record], "subject": SUBJECT[language], "body": body, "kind": "email"}}
+    assert any(not c.passed for c in _checks(entry)), body
+
+
+def test_a_name_in_a_german_line_with_no_function_word_is_still_read_as_a_name():
+    body = "Hallo Frau Schmidt,\n\ngern, Freitag, 27. November, mit Herrn Krause.\n\nLena Vogt"
+    check = _check("de_deal", body, "no_invented_facts", subject="Re: Angebot", language="de")
+    assert not check.passed and "Krause" in check.detail, check.detail
