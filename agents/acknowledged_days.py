@@ -71,7 +71,9 @@ falta.": the word that takes the request up stands before or after the day, and 
 def _acknowledged_in_one_line(line: str, after: date) -> bool:
     """Whether `line` is an acknowledgement and a coming day, and nothing else."""
     rest = _ACK_AFTER.sub("", _ACK_BEFORE.sub("", line.strip(), count=1), count=1)
-    return rest != line.strip() and _a_coming_day_alone(rest, after)
+    # "Das ist Freitag, 27. November, und dabei bleibt es.": the day named as the one asked for
+    named = re.sub(r"^(?:das ist|that is|that's|c'est|ce sera|es el|será el)\s+", "", rest, flags=re.I)
+    return rest != line.strip() and _a_coming_day_alone(named, after)
 
 
 def acknowledged_day(body: str, after: date) -> str | None:

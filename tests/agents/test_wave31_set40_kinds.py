@@ -102,3 +102,47 @@ def test_a_name_in_a_german_line_with_no_function_word_is_still_read_as_a_name()
     body = "Hallo Frau Schmidt,\n\ngern, Freitag, 27. November, mit Herrn Krause.\n\nLena Vogt"
     check = _check("de_deal", body, "no_invented_facts", subject="Re: Angebot", language="de")
     assert not check.passed and "Krause" in check.detail, check.detail
+
+
+# --- an ask only where the draft needs a reply -------------------------------------------------------------------------
+
+CLOSES = [
+    ("salesforce_opportunity", "en", "Hi Elena,\n\nConfirmed: Wednesday, 2 December at 14:00, the time you picked. "
+     "I will bring the wave plan for the 9 clinics.\n\nBest wishes,\nRachel Kim"),
+    ("de_deal", "de", "Hallo Frau Schmidt,\n\nkurz, was das Angebot am Freitag, 27. November, enthält:\n\n- 120 Fahrzeuge\n"
+     "- Leerlaufzeiten und Dieselkosten als Schwerpunkt\n- 36.000 EUR\n\nViele Grüße\nLena Vogt"),
+    ("fr_deal", "fr", "Bonjour Claire,\n\nPour rappel, la proposition du vendredi 27 novembre reprendra :\n\n"
+     "- le nombre de licences pour vos 6 ateliers ;\n- le montant de 28 000 EUR.\n\nCordialement,\nHugo Martin"),
+    ("es_opportunity", "es", "Buenos días, Javier:\n\nResumen de la propuesta del viernes 27 de noviembre:\n\n"
+     "- 85 camiones\n- el calendario de implantación que pidió\n- 42.000 EUR\n\nSaludos cordiales,\nMarta Ruiz"),
+    ("de_deal", "de", "Hallo Frau Schmidt,\n\nSie baten um das Angebot bis Ende nächster Woche. Das ist Freitag, "
+     "27. November, und dabei bleibt es.\n\nViele Grüße\nLena Vogt"),
+]
+
+
+@pytest.mark.parametrize(("record", "language", "body"), CLOSES)
+def test_a_draft_that_closes_a_point_needs_no_ask(record, language, body):
+    check = _check(record, body, "one_clear_call_to_action", language=language)
+    assert check.passed, check.detail
+
+
+NEEDS_A_REPLY = [
+    ("salesforce_opportunity", "en", "Hi Elena,\n\nConfirmed: Wednesday, 2 December at 14:00. I suggest we also meet "
+     "the partners that week.\n\nRachel Kim"),
+    ("hubspot_deal", "en", "Hi Dana,\n\nThe proposal arrives on Friday, November 27. It is time to stop reviewing "
+     "and sign.\n\nSam"),
+    ("fr_deal", "fr", "Bonjour Claire,\n\nAvant la proposition, je vous propose une nouvelle démonstration.\n\nHugo"),
+    ("fr_deal", "fr", "Bonjour Paul,\n\nIl faudrait signer la proposition dès réception, vendredi 27 novembre.\n\nHugo"),
+    ("es_opportunity", "es", "Javier:\n\nResumen de la propuesta del viernes 27 de noviembre:\n\n- 85 camiones\n"
+     "- 42.000 EUR\n\nLe propongo una llamada el lunes.\n\nMarta"),
+    ("de_deal", "de", "Hallo Frau Schmidt,\n\nkurz, was das Angebot am Freitag, 27. November, enthält:\n\n"
+     "- 120 Fahrzeuge\n- 36.000 EUR\n\nIch melde mich nächste Woche wieder.\n\nLena Vogt"),
+    ("salesforce_opportunity", "en", "Hi Elena,\n\nThanks again for the demo. I have been thinking about the rollout "
+     "and the two waves Tom mentioned.\n\nRachel"),
+]
+
+
+@pytest.mark.parametrize(("record", "language", "body"), NEEDS_A_REPLY)
+def test_a_draft_that_needs_a_reply_and_asks_nothing_is_still_refused(record, language, body):
+    check = _check(record, body, "one_clear_call_to_action", language=language)
+    assert not check.passed, body
