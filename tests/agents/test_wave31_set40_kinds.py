@@ -146,3 +146,20 @@ NEEDS_A_REPLY = [
 def test_a_draft_that_needs_a_reply_and_asks_nothing_is_still_refused(record, language, body):
     check = _check(record, body, "one_clear_call_to_action", language=language)
     assert not check.passed, body
+
+
+@pytest.mark.parametrize(("record", "language", "subject", "body"), [
+    ("fr_deal", "fr", "Mercredi 2 décembre, 15 h", "Bonjour Claire,\n\nC'est confirmé pour le mercredi 2 décembre.\n\nHugo"),
+    ("fr_deal", "fr", "Script d'appel", "Script (Claire, mercredi 2 décembre, 15 h).\n\n1. Demander ce dont Paul a besoin."),
+    ("fr_deal", "fr", "Point", "Bonjour Claire,\n\nLe point est fixé jeudi 3 décembre, 9 h, comme prévu.\n\nHugo"),
+])
+def test_an_hour_after_a_day_and_a_comma_is_a_clock_time_not_a_figure(record, language, subject, body):
+    check = _check(record, body, "no_invented_facts", subject=subject, language=language,
+                   kind="call_script" if body.startswith("Script") else "email")
+    assert check.passed, check.detail
+
+
+def test_a_figure_with_h_that_follows_no_day_is_still_a_figure():
+    body = "Bonjour Claire,\n\nLe gain estimé atteint 15 h par atelier et par mois.\n\nHugo"
+    check = _check("fr_deal", body, "no_invented_facts", language="fr")
+    assert not check.passed, check.detail
