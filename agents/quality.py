@@ -296,10 +296,10 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
         # wave 30 (set 39): to a contact with no question open, a point of theirs or the record's amount settled
         settled = confirmed_point(body, ctx, draft.to.contact_id, ask) \
             if asks == 0 and dated is None else None
-        # wave 31 (agents.reply_needed): with no ask, a confirmed meeting or a recap closes a point; a proposal or a
-        # decision wanted of the buyer needs the ask it lacks
+        # wave 31 (agents.reply_needed): with no ask, a confirmed meeting or a recap closes a point; a decision wanted
+        # of the buyer needs the ask it lacks
         closed = closes_a_point(body) if asks == 0 and dated is None and settled is None else None
-        unasked = needs_reply(body) if asks == 0 else None
+        unasked = needs_reply(body, proposals=False) if asks == 0 else None
         # A dated commitment ("you'll have the proposal by the end of next week") is a next step; a favour to us is not.
         favours = favour_asks(body)
         step = (asks == 1 and len(favours) < asks) or (unasked is None and (dated or settled or closed) is not None)

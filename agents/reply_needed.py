@@ -50,10 +50,13 @@ _RECAP_LEAD = re.compile(
 _BULLET = re.compile(r"^\s*(?:[-•*–]|\d{1,2}[.)])\s+\S", re.M)
 
 
-def needs_reply(body: str) -> str | None:
-    """The sentence that proposes something or wants a decision of the buyer, or None."""
+def needs_reply(body: str, *, proposals: bool = True) -> str | None:
+    """The sentence that wants a decision of the buyer (or, with `proposals`, proposes something), or None. A
+    proposal beside a dated send ("Vous recevrez la proposition vendredi ; je vous propose d'en parler mardi à 10 h")
+    is an offer the buyer may take up: seven good drafts of sets 21-34 write it so, and only a draft that closes a
+    point with nothing else (`closes_a_point`) is refused for one."""
     for sentence in re.split(SENTENCE_BREAK, body):
-        if m := _PROPOSES.search(sentence) or _DEMANDS.search(sentence):
+        if m := (_PROPOSES.search(sentence) if proposals else None) or _DEMANDS.search(sentence):
             return f"{m.group(0)!r} needs the buyer's reply"
     return None
 
