@@ -54,7 +54,26 @@ def _a_coming_day_alone(line: str, after: date) -> bool:
     if not (day or dates) or any(d <= after for d in dates):
         return False
     rest = COMING_DAY.sub(" ", line)
-    return all(_DAY_WORDS.fullmatch(w) for w in re.findall(r"[^\s,.]+", rest))
+    return all(_DAY_WORDS.fullmatch(w) for w in re.findall(r"\w+", rest))
+
+
+_ACK_BEFORE = re.compile(
+    r"^\W*(?:gerne?|noted|confirmed|agreed|all noted|(?:c'est )?not[ée]e?|entendu|d'accord|c'est entendu|anotado|"
+    r"de acuerdo|entendido|perfecto|notiert|geht klar|in ordnung|bestätigt|(?:c'est )?confirm[ée]e?|confirmado)"
+    r"\s*[,:;–-]\s*", re.I)
+_ACK_AFTER = re.compile(
+    r"\s*,?\s*(?:it is|it is, then|then|sin falta|sans faute|(?:und )?dabei bleibt es|c'est noté|noted)\W*$", re.I)
+"""wave 31 (set 40's g1 drafts): the acknowledgement and the day in one line, "Friday, November 27 it is.", "C'est
+noté, vendredi 27 novembre.", "gern, bis Ende nächster Woche: Freitag, 27. November.", "Viernes 27 de noviembre, sin
+falta.": the word that takes the request up stands before or after the day, and nothing else does."""
+
+
+def _acknowledged_in_one_line(line: str, after: date) -> bool:
+    """Whether `line` is an acknowledgement and a coming day, and nothing else."""
+    rest = _ACK_AFTER.sub("", _ACK_BEFORE.sub("", line.strip(), count=1), count=1)
+    # "Das ist Freitag, 27. November, und dabei bleibt es.": the day named as the one asked for
+    named = re.sub(r"^(?:das ist|that is|that's|c'est|ce sera|es el|será el)\s+", "", rest, flags=re.I)
+    return rest != line.strip() and _a_coming_day_alone(named, after)
 
 
 def acknowledged_day(body: str, after: date) -> str | None:
@@ -64,4 +83,6 @@ def acknowledged_day(body: str, after: date) -> str | None:
     for i, line in enumerate(lines):
         if _ACKNOWLEDGED.match(line) and i + 1 < len(lines) and _a_coming_day_alone(lines[i + 1], after):
             return f"{line} {lines[i + 1]}"[:80]
+        if _acknowledged_in_one_line(line, after):
+            return line[:80]
     return None

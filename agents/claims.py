@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable
 
 from agents.concessions import APPROVED_DISCOUNT
+from agents.denied_discounts import denied_at
 from agents.facts import MONEY, PERCENT, close_to_any, parse_number
 from agents.negation import negation_governs
 from agents.normalize import normalise
@@ -211,7 +212,8 @@ def discount_violations(text: str, approved_discount: float | None) -> list[str]
                 break
         # With no approved discount, offering one is a violation even without a figure ("a price cut for you").
         for m in _OFFERED_CONCESSION.finditer(t):
-            if not negation_governs(t, m.start(), m.end()):
+            # wave 31 (set 40's en-g7): "I have left out anything about discounts because none was discussed"
+            if not negation_governs(t, m.start(), m.end()) and not denied_at(t, m.start()):
                 reasons.append(f"offers a concession ({m.group(0).strip()!r}); the policy approved none")
                 break
     return list(dict.fromkeys(reasons))

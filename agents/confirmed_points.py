@@ -32,7 +32,7 @@ _SETTLED = re.compile(
     r"starts? (?:in|with)|begins? (?:in|with)|comes? first in|"
     r"bleibt|bleiben|steht|stehen|(?:ist|sind) (?:\w+ ){0,3}?enthalten|unverändert|"
     r"reste|restent|demeure|demeurent|figurent?|tel(?:le)?s? quel(?:le)?s?|(?:est|sont) (?:repris|reprise)s?|"
-    r"sigue siendo|siguen siendo|se mantiene|se mantienen|tal cual|figuran?|(?:va|van) (?:\w+ )?en|"
+    r"sigue siendo|siguen siendo|se mantiene|se mantienen|queda en|quedan en|tal cual|figuran?|(?:va|van) (?:\w+ )?en|"
     r"(?:está|están) (?:incluid|recogid)[oa]s?)\b",
     re.I,
 )

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from agents.acknowledged_days import acknowledged_day
 from agents.ask_dates import implied_dates
 from agents.calendar_days import resolve_day
 from agents.context import Context
@@ -126,7 +127,8 @@ def late_promises(body: str, ctx: Context, send_day: date) -> list[str]:
         return []
     out: list[str] = []
     for sentence in re.split(r"(?<=[.!?;])(?<!\d\.)\s+|\n+", normalise(body)):
-        delivers = delivers_document(sentence, conditions=True) or document_words(sentence) and _READY.search(sentence)
+        delivers = delivers_document(sentence, conditions=True) or document_words(sentence) and _READY.search(sentence) \
+            or acknowledged_day(sentence, send_day)  # wave 31: "gern, Freitag, 11. Dezember." to the asker is its day
         if "?" in sentence or _CANNOT.search(sentence) or not delivers:
             continue
         # a later day the sentence gives a reason for is not the delivery's ("..., which keeps December 18 realistic

@@ -143,11 +143,20 @@ def _german_noun(tokens: list[str], i: int, words: frozenset[str]) -> bool:
     return before.endswith("s") and before[:1].isupper() and len(before) > 3 and known_word(before[:-1], words)
 
 
+_GERMAN_LETTERS = re.compile(r"[äöüß]|\b(?:Frau|Herr|Herrn|Hallo|Grüße|Grüßen)\b")
+
+
+def _german_by_its_letters(text: str) -> bool:
+    """wave 31 (set 40's de-g1, "gern, bis Ende nächster Woche: Freitag, 27. November."): a line with no function word
+    of any language is told by its letters and its forms of address; German capitalises its nouns there too."""
+    return not any(language_counts(text).values()) and _GERMAN_LETTERS.search(text) is not None
+
+
 def unknown_names(text: str, words: frozenset[str], seen: frozenset[str] = frozenset()) -> list[str]:
     out: list[str] = []
     # German capitalises every noun, so there a lone capitalised word is no evidence of a name:
     # only two unknown capitalised words in a row ("Anna Schmidt") or one after Herr/Frau count.
-    german = guess_language(text) == "de"
+    german = guess_language(text) == "de" or _german_by_its_letters(text)
     # Sentence starts are capitalised anyway; only mid-sentence capitals are taken as names.
     if german:
         text = quoted_as_titles(text, _GERMAN_DETERMINERS)

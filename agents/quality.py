@@ -59,6 +59,7 @@ from agents.record_address import HONORIFIC, addressed_formally, wrong_form_of_a
 from agents.record_reading import record_reading_problems
 from agents.references import misdated_references, unrecorded_calls, unrecorded_encounters
 from agents.replaced_asks import replaced_ask
+from agents.reply_needed import closes_a_point, needs_reply
 from agents.safety import commercial_violations
 from agents.said_of_people import said_of_a_person
 from agents.seller_interest import pushes_a_colleague
@@ -295,11 +296,16 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
         # wave 30 (set 39): to a contact with no question open, a point of theirs or the record's amount settled
         settled = confirmed_point(body, ctx, draft.to.contact_id, ask) \
             if asks == 0 and dated is None else None
+        # wave 31 (agents.reply_needed): with no ask, a confirmed meeting or a recap closes a point; a decision wanted
+        # of the buyer needs the ask it lacks
+        closed = closes_a_point(body) if asks == 0 and dated is None and settled is None else None
+        unasked = needs_reply(body, proposals=False) if asks == 0 else None
         # A dated commitment ("you'll have the proposal by the end of next week") is a next step; a favour to us is not.
         favours = favour_asks(body)
-        step = (asks == 1 and len(favours) < asks) or dated is not None or settled is not None
+        step = (asks == 1 and len(favours) < asks) or (unasked is None and (dated or settled or closed) is not None)
         detail = f"{asks} ask(s)" + (f"; a dated next step: {dated!r}" if dated else "") + \
             (f"; settles a point with no question open: {settled!r}" if settled else "") + \
+            (f"; {closed}" if closed else "") + (f"; but {unasked}" if unasked else "") + \
             (f"; asks a favour of the buyer: {favours[0][:60]!r}" if favours else "")
     checks.append(Check(name="one_clear_call_to_action", passed=step, detail=detail))
     words = len(body.split())

@@ -43,6 +43,9 @@ CLOCK_TIME = re.compile(
     # an hour after any word that places a time: "vers 10 h", "dès 9 h", "avant 11 h", "sobre las 10", "hacia las 17"
     rf"\b(?:vers|dès|avant|après|jusqu'à|entre|de|partir de) \d{{1,2}}\s?h(?:\s?\d{{2}})?\b{_ZONE}|"
     rf"\b(?:sobre|hacia|eso de|antes de|después de|hasta|desde) las \d{{1,2}}(?::\d{{2}})?\b|"
+    # wave 31 (set 40's fr-g4, fr-g5): the hour after a day and a comma, "mercredi 2 décembre, 15 h" (the date is blanked
+    # first, so the weekday stands before the comma)
+    rf"\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b[\s,]+\d{{1,2}}\s?h(?:\s?\d{{2}})?\b{_ZONE}|"
     # a range of hours with a zone and no am/pm: "between 9 and 5 Central"
     rf"\b\d{{1,2}}\s*(?:-|–|to|and)\s*\d{{1,2}}\s+(?:central|eastern|pacific|mountain|atlantic|your time|local time)\b",
     re.I)
