@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from app.cards.view import DUE_WORDS, action_title, draft_kind
+from app.pipeline.next_step_words import next_step_text, strategy_words
 from integrations.base import Record, TaskSpec
 from integrations.money import RATES_KEY
 
@@ -48,13 +49,29 @@ def output_fields(scores: Mapping[str, Any], run: Any, decision: Any, *, now: da
         out["ai_best_discount"] = f"{float(discount):.4f}"
     if run is not None:
         out["ai_strategy"] = run.strategy.arm
-        out["ai_next_best_action"] = run.next_best_action.summary[:TEXT_LIMIT]
+        out["ai_next_best_action"] = next_step_field(run, decision)[:TEXT_LIMIT]
         out["ai_summary"] = (run.analysis.summary or "")[:TEXT_LIMIT]
     versions = model_versions(scores)
     if versions:
         out["ai_model_version"] = ";".join(f"{k}:{v}" for k, v in sorted(versions.items()))[:250]
     out["ai_enriched_at"] = str(int(now.timestamp() * 1000))
     return out
+
+
+def next_step_field(run: Any, decision: Any) -> str:
+    """The next best action as decided (channel, time, discount, approval), in words in the draft's language: the
+    record's (app/pipeline/next_step_words.py). Without a decision, the agents' own action."""
+    nba = run.next_best_action
+    recipient = getattr(nba, "recipient", None)
+    decided = decision is not None
+    return next_step_text(
+        channel=(decision.channel if decided and decision.channel else nba.channel),
+        who=getattr(recipient, "name", None),
+        due_at=decision.due_at if decided and decision.due_at is not None else nba.due_at,
+        timezone=nba.timezone, discount=decision.discount if decided else nba.discount, arm=run.strategy.arm,
+        action=decision.action if decided else "suggest",
+        requires_approval=bool(decided and decision.requires_approval), escalate=bool(decided and decision.escalate),
+        language=getattr(run.draft, "language", None))
 
 
 def fields_without_time(fields: Mapping[str, str]) -> dict[str, str]:
@@ -86,7 +103,7 @@ def task_spec(record: Record, run: Any, decision: Any) -> TaskSpec:
     who = nba.recipient.name or "the buyer"
     # The card's words for the same action (a rep reads both): a meeting's task is sending the invitation, at the
     # task's due time; "Meet X" read as the meeting itself, which the invitation proposes for a later day.
-    subject = f"{action_title(channel, who)}: {run.strategy.arm.replace('_', ' ')}"
+    subject = f"{action_title(channel, who)}: {strategy_words(run.strategy.arm)}"
     lines = [nba.summary, "", f"Why: {run.strategy.rationale}"]
     if decision is not None and decision.reasons:
         lines += ["", "Guardrails: " + "; ".join(decision.reasons)]
