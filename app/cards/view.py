@@ -209,7 +209,7 @@ def absent_text(key: str, score: Mapping[str, Any]) -> str | None:
     if RETRAINING in score:
         return "the model is retraining; back within the hour"
     if score.get("refused"):
-        return "not shown: the model trained on this account's history did not beat a simple baseline"
+        return "not shown: on this account's history it was no better than a simple rule of thumb"
     if score.get("training_error"):
         return "training failed on this account's history; an admin can see why in the model report"
     if score.get("reason"):
@@ -396,12 +396,17 @@ def approval_reasons(decision: Mapping[str, Any]) -> list[str]:
     return out
 
 
+OWNER_NOTE = "Note for you (not for the customer)"
+"""What the card and the task call the owner's brief of an escalated record (wave 31: it was offered as an e-mail)."""
+
 DRAFT_KINDS = {
     # (heading, copy button, is an e-mail the CRM's composer can send)
     "call_script": ("Call script", "Copy script", False),
     "meeting": ("Meeting invitation (email)", "Copy invitation", True),
     "linkedin": ("Draft LinkedIn message", "Copy message", False),
     "email": ("Draft email", "Copy email", True),
+    # An escalated record's brief for its owner (agents.writer.owner_brief): never an e-mail to the customer.
+    "owner_brief": (OWNER_NOTE, "Copy note", False),
 }
 """What the card calls a draft: the writer writes a call script for a call and an e-mail for every
 other channel (a meeting's is the invitation), so the kind decides first, then the channel."""
@@ -409,8 +414,8 @@ other channel (a meeting's is the invitation), so the kind decides first, then t
 
 def draft_kind(draft: Mapping[str, Any]) -> tuple[str, str, bool]:
     """(heading, copy button's label, is an e-mail) of a draft."""
-    if draft.get("kind") == "call_script":
-        return DRAFT_KINDS["call_script"]
+    if draft.get("kind") in ("call_script", "owner_brief"):
+        return DRAFT_KINDS[str(draft["kind"])]
     return DRAFT_KINDS.get(str(draft.get("channel") or "email"), DRAFT_KINDS["email"])
 
 

@@ -79,7 +79,7 @@ def test_the_salesforce_card_shows_a_summary_title_its_summary_rationale_and_dra
         "title": "Confirm Amount by 7 Dec 2026",
         "summary": "Amount grew; stage closed won",
         "rationale": "hs lead status moved",
-        "draft": {"to": "", "subject": "Amount", "body": "About Amount"},
+        "draft": {"heading": "Draft", "to": "", "subject": "Amount", "body": "About Amount"},
     }
 
 

@@ -124,3 +124,20 @@ def test_a_german_record_gets_the_field_in_german_through_the_pipeline(german_de
     arm = card["strategy"]["arm"]
     assert f"Ansatz: {ARM_WORDS['de'][arm]}." in text  # the same strategy the card names in its (English) words
     assert card["strategy"]["label"].lower() == ARM_WORDS["en"][arm].lower()
+
+
+def test_an_escalated_records_field_is_in_its_buyers_language_though_the_brief_is_english():
+    """The owner's brief of an escalation is written in English for the owner; the field is the record's."""
+    from app.pipeline.writeback import record_language
+
+    record = sample_record("t1")
+    french = dataclasses.replace(record, contacts=tuple(dataclasses.replace(c, language="fr")
+                                                        for c in record.contacts))
+    run = run_of("en", discount=None)
+    decision = Decision("escalate", "email", DUE, None, True, True, ("legal in a1: human review",))
+    text = output_fields({}, run, decision, now=NOW, language=record_language(french, "en", "c1"))[
+        "ai_next_best_action"]
+    assert text.startswith("Écrire à James Moore") and text.endswith("Escaladé : un responsable décide avant tout "
+                                                                     "envoi au client."), text
+    assert record_language(record, "de") == "en"  # the sample's US company: its country's language
+    assert record_language(dataclasses.replace(record, company=None), "de") == "de"  # else the tenant's default

@@ -237,8 +237,12 @@ export function absentText(key: ScoreKey, score: Obj): string | null {
     return `needs ${String(history.need)} ${unit}, this account has ${String(history.have)}`;
   }
   if (RETRAINING in score) return 'the model is retraining; back within the hour';
+  // Wave 31: these three said "not scored" on this card while the preview said why.
+  if (score.refused) return "not shown: on this account's history it was no better than a simple rule of thumb";
+  if (score.training_error) return "training failed on this account's history; an admin can see why in the model report";
   if (score.reason) return prose(score.reason);
   if ('no_model' in score) return 'no model trained for this account yet';
+  if ('no_purchase_history' in score) return 'no purchases or deal amount to value yet';
   return 'not scored';
 }
 
@@ -399,10 +403,12 @@ const DRAFT_KINDS: Record<string, [string, string, boolean]> = {
   meeting: ['Meeting invitation (email)', 'Copy invitation', true],
   linkedin: ['Draft LinkedIn message', 'Copy message', false],
   email: ['Draft email', 'Copy email', true],
+  // An escalated record's brief for its owner: never an e-mail to the customer (app/cards/view.py OWNER_NOTE).
+  owner_brief: ['Note for you (not for the customer)', 'Copy note', false],
 };
 
 export function draftKind(draft: Obj): [string, string, boolean] {
-  if (draft.kind === 'call_script') return DRAFT_KINDS.call_script!;
+  if (draft.kind === 'call_script' || draft.kind === 'owner_brief') return DRAFT_KINDS[draft.kind]!;
   return DRAFT_KINDS[str(draft.channel) || 'email'] ?? DRAFT_KINDS.email!;
 }
 

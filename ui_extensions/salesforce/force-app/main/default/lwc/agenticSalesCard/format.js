@@ -193,7 +193,36 @@ function taskLabel(task, score, objectType) {
     return TASK_LABELS[task];
 }
 
-/** One row per scoring task; an absent task says why (not enough history). */
+/**
+ * Why a task without a number has none, in the app card's words (app/cards/view.py absent_text); '' when it has one.
+ * Wave 31: a score the model was refused for (or that failed to train) showed its label and nothing else.
+ */
+export function absentReason(score) {
+    if (['probability', 'value', 'best_discount', 'score_1_99'].some((k) => typeof score[k] === 'number')) {
+        return '';
+    }
+    if ('model_retraining' in score) {
+        return 'the model is retraining; back within the hour';
+    }
+    if (score.refused) {
+        return "not shown: on this account's history it was no better than a simple rule of thumb";
+    }
+    if (score.training_error) {
+        return "training failed on this account's history; an admin can see why in the model report";
+    }
+    if (score.reason) {
+        return prose(score.reason);
+    }
+    if ('no_model' in score) {
+        return 'no model trained for this account yet';
+    }
+    if ('no_purchase_history' in score) {
+        return 'no purchases or deal amount to value yet';
+    }
+    return 'not scored';
+}
+
+/** One row per scoring task; an absent task says why (not enough history, or absentReason). */
 export function scoreRows(scores, objectType, labels, currency, record) {
     const rec = record || { currency };
     const conversion = scores && scores.conversion;
@@ -203,7 +232,7 @@ export function scoreRows(scores, objectType, labels, currency, record) {
         .filter((task) => scores && scores[task])
         .map((task) => {
             const score = scores[task];
-            const missing = score.not_enough_history;
+            const missing = score.not_enough_history || absentReason(score);
             const factors = (score.factors || []).slice(0, 3).map((f, i) => ({
                 key: `${task}-${i}`,
                 label: factorText(f, labels, currency, objectType, rec.past_revenue, rec.scores_currency),
@@ -217,7 +246,7 @@ export function scoreRows(scores, objectType, labels, currency, record) {
                 band: missing ? '' : score.band || '',
                 detail: missing ? '' : detailText(task, score, objectType, today),
                 missing: Boolean(missing),
-                missingText: missing
+                missingText: typeof missing === 'string' ? missing : missing
                     ? `Not enough history (${missing.have} of ${missing.need} ${missing.unit || 'closed records'})`
                     : '',
                 factors
@@ -438,8 +467,12 @@ export function draftView(draft, labels) {
     if (!draft || !draft.body) {
         return null;
     }
+    const to = draft.to ? draft.to.name || draft.to.email || '' : '';
     return {
-        to: draft.to ? draft.to.name || draft.to.email || '' : '',
+        // An escalated record's brief is for its owner, not a draft to the customer (app/cards/view.py OWNER_NOTE).
+        heading: draft.kind === 'owner_brief' ? 'Note for you (not for the customer)'
+            : to ? `Draft to ${to}` : 'Draft',
+        to,
         subject: prose(draft.subject, labels),
         body: prose(draft.body, labels)
     };

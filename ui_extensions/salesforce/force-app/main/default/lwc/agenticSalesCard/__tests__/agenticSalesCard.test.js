@@ -214,6 +214,15 @@ describe('format', () => {
         expect(lead.scores[0].detail).toBe(''); // a lead's conversion is not today's chance to close a deal
     });
 
+    it('says why a refused score is absent and heads an escalation\'s brief as a note for the owner (wave 31)', () => {
+        const card = require('../../../../../../../hubspot/tests/fixtures/payload_walk_w31_refused_and_brief.json');
+        const view = cardView(card);
+        const churn = view.scores.find((r) => r.key === 'churn');
+        expect(churn.missing).toBe(true);
+        expect(churn.missingText).toBe("not shown: on this account's history it was no better than a simple rule of thumb");
+        expect(view.draft.heading).toBe('Note for you (not for the customer)');
+    });
+
     it('names a lead\'s owner "Lead owner", not the Opportunity field the scorer labelled it with', () => {
         const factors = [{ feature: 'owner', label: 'Opportunity owner: Emma Taylor ↓', direction: '-' }];
         const conversion = { probability: 0.29, score_1_99: 29, band: 'low', factors, task: 'lead_conversion' };
