@@ -61,16 +61,14 @@ _PHRASES: dict[str, dict[str, str]] = {
     "en": {"email": "Email {who}", "call": "Call {who}", "meeting": "Invite {who} to a meeting",
            "linkedin": "Message {who}", "when": " on {at}", "meeting_when": ": send the invitation on {at}",
            "zone": " ({zone} time)", "discount": ", offering {pct} off", "how": ". How: {how}.",
-           "approval": " Needs a manager's approval before anything reaches the customer.",
-           "escalate": " Escalated: a manager decides before anything reaches the customer.",
+           "approval": "Needs a manager's approval: ", "escalate": "Escalated to a manager: ",
            "wait": "Wait before contacting {who}: contacted recently.",
            "suppress": "No message to {who} for now: held back by the account's rules.",
            "someone": "the buyer"},
     "de": {"email": "E-Mail an {who}", "call": "{who} anrufen", "meeting": "{who} zu einem Termin einladen",
            "linkedin": "Nachricht an {who}", "when": " am {at}", "meeting_when": ": Einladung senden am {at}",
            "zone": " (Zeitzone {zone})", "discount": ", mit {pct} Rabatt", "how": ". Ansatz: {how}.",
-           "approval": " Braucht die Freigabe einer Führungskraft, bevor etwas den Kunden erreicht.",
-           "escalate": " Eskaliert: eine Führungskraft entscheidet, bevor etwas den Kunden erreicht.",
+           "approval": "Braucht die Freigabe einer Führungskraft: ", "escalate": "An eine Führungskraft eskaliert: ",
            "wait": "Vor dem nächsten Kontakt mit {who} warten: kürzlich kontaktiert.",
            "suppress": "Vorerst keine Nachricht an {who}: durch die Regeln des Kontos zurückgehalten.",
            "someone": "den Kunden"},
@@ -78,16 +76,14 @@ _PHRASES: dict[str, dict[str, str]] = {
            "linkedin": "Envoyer un message à {who}", "when": " le {at}",
            "meeting_when": " : envoyer l'invitation le {at}", "zone": " (fuseau {zone})",
            "discount": ", avec {pct} de remise", "how": ". Approche : {how}.",
-           "approval": " Nécessite l'accord d'un responsable avant tout envoi au client.",
-           "escalate": " Escaladé : un responsable décide avant tout envoi au client.",
+           "approval": "Nécessite l'accord d'un responsable : ", "escalate": "Escaladé à un responsable : ",
            "wait": "Attendre avant de recontacter {who} : contacté récemment.",
            "suppress": "Aucun message à {who} pour l'instant : retenu par les règles du compte.",
            "someone": "le client"},
     "es": {"email": "Escribir a {who}", "call": "Llamar a {who}", "meeting": "Invitar a {who} a una reunión",
            "linkedin": "Enviar un mensaje a {who}", "when": " {at}", "meeting_when": ": enviar la invitación {at}",
            "zone": " (zona horaria {zone})", "discount": ", con un {pct} de descuento", "how": ". Enfoque: {how}.",
-           "approval": " Necesita la aprobación de un responsable antes de llegar al cliente.",
-           "escalate": " Escalado: un responsable decide antes de que nada llegue al cliente.",
+           "approval": "Necesita la aprobación de un responsable: ", "escalate": "Escalado a un responsable: ",
            "wait": "Esperar antes de volver a contactar a {who}: contactado hace poco.",
            "suppress": "Ningún mensaje a {who} por ahora: retenido por las reglas de la cuenta.",
            "someone": "el cliente"},
@@ -114,9 +110,9 @@ def strategy_label(arm: Any) -> str:
 
 
 def percent_text(fraction: float, language: str) -> str:
-    """"8%" in English, "8 %" in German, French and Spanish (a space before the sign)."""
+    """"12.5%" in English, "12,5 %" in German, French and Spanish (a decimal comma, a space before the sign)."""
     value = f"{fraction * 100:.1f}".rstrip("0").rstrip(".")
-    return f"{value}%" if language == "en" else f"{value} %"
+    return f"{value}%" if language == "en" else f"{value.replace('.', ',')} %"
 
 
 def _zone_name(tz: Any) -> str:
@@ -141,9 +137,9 @@ def _local(due_at: Any, tz: Any) -> datetime | None:
 def next_step_text(*, channel: Any, who: Any, due_at: Any, timezone: Any, discount: Any, arm: Any,
                    action: str = "suggest", requires_approval: bool = False, escalate: bool = False,
                    language: Any = "en") -> str:
-    """The next best action in one or two sentences in `language`, e.g. "Email James Moore on Monday, December 7
-    at 10:00 (New York time), offering 8% off. How: a time-limited offer. Needs a manager's approval before anything
-    reaches the customer."; a held-back action (`wait`, `suppress`) says so instead."""
+    """The next best action in one sentence in `language`, the approval state first, e.g. "Needs a manager's approval:
+    Email James Moore on Monday, December 7 at 10:00 (New York time), offering 8% off. How: a time-limited offer.";
+    a held-back action (`wait`, `suppress`) says so instead."""
     lang = language_of(language)
     p = _PHRASES[lang]
     person = str(who or "") or p["someone"]
@@ -161,8 +157,6 @@ def next_step_text(*, channel: Any, who: Any, due_at: Any, timezone: Any, discou
         text += p["discount"].format(pct=percent_text(float(discount), lang))
     how = strategy_words(arm, lang)
     text += p["how"].format(how=how) if how else "."
-    if escalate:
-        text += p["escalate"]
-    elif requires_approval:
-        text += p["approval"]
-    return text
+    # The approval state first: Salesforce's AI_Next_Best_Action__c keeps 255 characters and cuts the rest.
+    held = p["escalate"] if escalate else p["approval"] if requires_approval else ""
+    return held + text

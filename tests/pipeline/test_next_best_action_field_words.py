@@ -48,15 +48,14 @@ def field(run, decision) -> str:
 
 
 @pytest.mark.parametrize("language, expected", [
-    ("en", "Email James Moore on Monday, December 7 at 10:00 (New York time), offering 8% off. How: a time-limited "
-           "offer. Needs a manager's approval before anything reaches the customer."),
-    ("de", "E-Mail an James Moore am Montag, 7. Dezember um 10:00 (Zeitzone New York), mit 8 % Rabatt. Ansatz: ein "
-           "befristetes Angebot. Braucht die Freigabe einer Führungskraft, bevor etwas den Kunden erreicht."),
-    ("fr", "Écrire à James Moore le lundi 7 décembre à 10h00 (fuseau New York), avec 8 % de remise. Approche : une "
-           "offre limitée dans le temps. Nécessite l'accord d'un responsable avant tout envoi au client."),
-    ("es", "Escribir a James Moore el lunes 7 de diciembre a las 10:00 (zona horaria New York), con un 8 % de "
-           "descuento. Enfoque: una oferta por tiempo limitado. Necesita la aprobación de un responsable antes de "
-           "llegar al cliente."),
+    ("en", "Needs a manager's approval: Email James Moore on Monday, December 7 at 10:00 (New York time), offering 8% "
+           "off. How: a time-limited offer."),
+    ("de", "Braucht die Freigabe einer Führungskraft: E-Mail an James Moore am Montag, 7. Dezember um 10:00 (Zeitzone "
+           "New York), mit 8 % Rabatt. Ansatz: ein befristetes Angebot."),
+    ("fr", "Nécessite l'accord d'un responsable : Écrire à James Moore le lundi 7 décembre à 10h00 (fuseau New York), "
+           "avec 8 % de remise. Approche : une offre limitée dans le temps."),
+    ("es", "Necesita la aprobación de un responsable: Escribir a James Moore el lunes 7 de diciembre a las 10:00 (zona "
+           "horaria New York), con un 8 % de descuento. Enfoque: una oferta por tiempo limitado."),
 ])
 def test_a_discount_waiting_for_approval_is_said_in_the_records_language(language, expected):
     decision = Decision("suggest", "email", DUE, 0.08, True, False, ("discount 8% above 2% needs approval",))
@@ -72,7 +71,7 @@ def test_an_action_nobody_must_approve_says_no_approval_and_an_escalation_says_w
     assert free == ("Email James Moore on Monday, December 7 at 10:00 (New York time). How: restate the value they "
                     "asked for.")
     escalated = field(run_of("de"), Decision("escalate", "email", DUE, 0.08, True, True, ("amount: human review",)))
-    assert escalated.endswith("Eskaliert: eine Führungskraft entscheidet, bevor etwas den Kunden erreicht.")
+    assert escalated.startswith("An eine Führungskraft eskaliert: E-Mail an James Moore am Montag")
 
 
 def test_the_decided_channel_and_time_win_over_the_strategists():
@@ -137,7 +136,20 @@ def test_an_escalated_records_field_is_in_its_buyers_language_though_the_brief_i
     decision = Decision("escalate", "email", DUE, None, True, True, ("legal in a1: human review",))
     text = output_fields({}, run, decision, now=NOW, language=record_language(french, "en", "c1"))[
         "ai_next_best_action"]
-    assert text.startswith("Écrire à James Moore") and text.endswith("Escaladé : un responsable décide avant tout "
-                                                                     "envoi au client."), text
+    assert text.startswith("Escaladé à un responsable : Écrire à James Moore le lundi"), text
     assert record_language(record, "de") == "en"  # the sample's US company: its country's language
     assert record_language(dataclasses.replace(record, company=None), "de") == "de"  # else the tenant's default
+
+
+@pytest.mark.parametrize("language", ["en", "de", "fr", "es"])
+def test_the_approval_state_survives_salesforces_255_character_cut(language):
+    """A long name, a meeting, a fractional discount: Salesforce keeps 255 characters; the state comes first."""
+    from integrations.salesforce.mapping import OUTPUT_LENGTHS
+
+    run = run_of(language, channel="meeting", discount=0.125)
+    run.next_best_action.recipient.name = "Maria-Fernanda de la Concepción Rodríguez"
+    text = field(run, Decision("escalate", "meeting", DUE, 0.125, True, True, ("amount: human review",)))
+    kept = text[:OUTPUT_LENGTHS["ai_next_best_action"]]
+    assert kept.split(":")[0] in {"Escalated to a manager", "An eine Führungskraft eskaliert", "Escaladé à un responsable ",
+                                  "Escalado a un responsable"}, kept
+    assert ("12.5%" if language == "en" else "12,5 %") in kept, kept
