@@ -82,3 +82,35 @@ def test_the_parity_fixtures_hold_a_refused_score_and_an_owners_brief():
     churn = next(t for t in refused["details"]["scores"] if t["key"] == "churn")
     assert churn["absent"] == "not shown: on this account's history it was no better than a simple rule of thumb"
     assert refused["draft"]["copy_label"] == "Copy note" and refused["draft"]["email"] is False
+
+
+def test_at_360_px_the_dismiss_reason_is_read_whole(tmp_path):
+    """The select was capped at 170 px: "Not relevant to this opportu" on a Salesforce preview at 360 px."""
+    from app.cards import render_card_html
+    from tests.cards.browser import CHROMIUM, LAUNCH_ARGS, require_chromium
+
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    payload = copy.deepcopy(ESCALATED)
+    payload["dismiss_reasons"] = [{"value": "not_relevant", "label": "Not relevant to this opportunity"}]
+    page_file = tmp_path / "card.html"
+    page_file.write_text(render_card_html(payload, title="Fret Atlantique SA", now=NOW, crm_label="Salesforce"))
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        page = browser.new_page(viewport={"width": 360, "height": 800})
+        page.goto(page_file.as_uri())
+        widths = page.evaluate("""() => {
+            const select = document.querySelector('[data-testid=dismiss-reason]');
+            const probe = document.createElement('span');
+            probe.style.font = getComputedStyle(select).font;
+            probe.textContent = select.options[select.selectedIndex].text;
+            document.body.appendChild(probe);
+            return [select.getBoundingClientRect().width, probe.getBoundingClientRect().width,
+                    document.documentElement.scrollWidth];
+        }""")
+        browser.close()
+    select, text, page_width = widths
+    # Its padding and dropdown arrow take ~24 px of the box (measured: Chromium cut the text at 170 px for 163 px).
+    assert select >= text + 24, f"the select is {select:.0f} px for {text:.0f} px of text"
+    assert page_width <= 360
