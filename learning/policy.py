@@ -124,15 +124,18 @@ def describe_choice(posterior: Posterior, context: Mapping[str, Any], arm: str, 
     cell = posterior.stats.get(seg_key, {}).get(arm)
     if cell:
         n = int(cell[0])
-    label = arm.replace("_", " ")
-    segment = {"smb": "small-business", "mid": "mid-market", "ent": "enterprise"}.get(
-        str(context.get("segment")), "comparable")
-    # a deal's card keeps the wording reps have seen since wave 8 ("no enterprise outcome")
-    kind = segment if object_type == "deal" else f"{segment} {noun}"
+    # The card names the strategy above this line in its own words; the arm's identifier and the segment's code
+    # ("value reinforcement is being tried: no mid-market outcome") were the learning loop's words (wave 31).
+    label = "This strategy"
+    company = {"smb": "a small company's", "mid": "a mid-sized company's", "ent": "a large company's"}.get(
+        str(context.get("segment")), "a comparable")
+    kind = f"{company} {noun}"
     if n == 0:
-        text = f"{label} is being tried: no {kind} outcome has been recorded for it yet."
+        text = f"{label} is being tried: no outcome of {kind} has been recorded for it yet."
     else:
-        text = (f"{label}: in {n} {kind} outcomes so far it did {abs(mean) * 100:.0f} points "
+        plural = {"a small company's": "small companies'", "a mid-sized company's": "mid-sized companies'",
+                  "a large company's": "large companies'"}.get(company, "comparable")
+        text = (f"{label}: in {n} outcomes of {plural} {noun}s so far it did {abs(mean) * 100:.0f} points "
                 f"{'better' if mean >= 0 else 'worse'} than the {noun}s' predicted {rate} rate (give or take "
                 f"{2 * sd * 100:.0f}).")
     return {"arm": arm, "estimate": mean, "sd": sd, "outcomes": n, "text": text}

@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 
 from learning.holdout import HOLDOUT_ARM
+from learning.holdout_words import Holdout, holdout_html
 from learning.ope import LoggedData, adjusted_difference_interval, arm_values, difference_interval, evaluate
 
 EXPORT_COLUMNS = ("decision_id", "tenant_id", "deal_id", "decided_at", "policy", "arm", "propensity",
@@ -234,13 +235,13 @@ DEAL_OUTCOME = "been won, lost or moved a stage"
 
 
 def render_html(rows: Sequence[Mapping[str, Any]], summary: Mapping[str, Any], *, title: str, records: str = "deals",
-                outcome: str = DEAL_OUTCOME) -> str:
+                outcome: str = DEAL_OUTCOME, holdout: Holdout | None = None) -> str:
     """A self-contained HTML page with the four plots and the numbers behind them (`records`, `outcome`: see
     `render_body`)."""
     return (f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{html.escape(title)}</title>"
             "<style>body{font-family:sans-serif;max-width:960px;margin:2em auto}td,th{padding:2px 8px}"
             "img{display:block;margin:1em 0}</style></head><body>"
-            f"<h1>{html.escape(title)}</h1>{render_body(rows, summary, records=records, outcome=outcome)}"
+            f"<h1>{html.escape(title)}</h1>{render_body(rows, summary, records=records, outcome=outcome, holdout=holdout)}"
             "</body></html>")
 
 
@@ -251,12 +252,13 @@ def _chosen(entry: Mapping[str, Any]) -> str:
 
 
 def render_body(rows: Sequence[Mapping[str, Any]], summary: Mapping[str, Any], *, records: str = "deals",
-                outcome: str = DEAL_OUTCOME) -> str:
+                outcome: str = DEAL_OUTCOME, holdout: Holdout | None = None) -> str:
     """The report's content without a page around it (the console shows it in its own page):
     the numbers, then the plots, every value escaped; the images are matplotlib's PNGs.
 
     `records` and `outcome` say whose decisions these are in the CRM's words ("opportunities" in Salesforce, "leads"
-    for a Lead report, whose outcome is a conversion, not a win): the report is read by that CRM's admins."""
+    for a Lead report, whose outcome is a conversion, not a win): the report is read by that CRM's admins.
+    `holdout` is the share in effect (learning.holdout_words): with it, an empty lift says whether one can come."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -352,9 +354,7 @@ def render_body(rows: Sequence[Mapping[str, Any]], summary: Mapping[str, Any], *
         f"<td>{_chosen(e)}</td>"
         f"<td>{fmt(e.get('ips', ''))}</td><td>{fmt(e.get('snips', ''))}</td></tr>"
         for e in [*(summary.get("ope") or []), *(summary.get("policies") or [])])
-    lift_html = (f"<p>Holdout lift: {fmt(lift['estimate'])} reward per decision, 95% interval "
-                 f"{fmt(lift['ci95'][0])} to {fmt(lift['ci95'][1])} ({lift['treated']} acted on, "
-                 f"{lift['holdout']} held out).</p>") if lift else "<p>No holdout outcomes yet.</p>"
+    lift_html = holdout_html(lift, holdout, held=sum(1 for r in rows if r.get("holdout")), records=records)
     fb = summary.get("feedback") or {}
     reasons_html = "".join(f"<tr><td>{html.escape(str(k))}</td><td>{v}</td></tr>"
                            for k, v in (fb.get("dismiss_reasons") or {}).items())

@@ -27,6 +27,7 @@ from app.admin.report_cache import cached, learning_key
 from app.background import enqueue
 from app.storage import get_db
 from app.storage.models import ReportCache
+from learning.holdout_words import Holdout
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +73,35 @@ def compute(app: Any, tenant_id: str, object_type: str) -> str:
 
     rows = of_object_type(rows_from_db(app, tenant_id), object_type)
     words = whose(tenant_crm(app, tenant_id), object_type, app)
-    return render_body(rows, summarise(rows), records=words.records, outcome=words.outcome)
+    return render_body(rows, summarise(rows), records=words.records, outcome=words.outcome,
+                       holdout=holdout_in_effect(app, tenant_id))
+
+
+def holdout_in_effect(app: Any, tenant_id: str, session: Any = None) -> Holdout:
+    """The holdout share the tenant's workers apply now (app/pipeline/strategy.py): the deployment's override when it
+    sets one, else the account's saved share. The report says from it whether a lift can come at all."""
+    from app.settings.store import UnknownTenantError, read_state
+
+    def saved_share(s: Any) -> float | None:
+        try:
+            return float(read_state(s, tenant_id).settings.holdout_share)
+        except UnknownTenantError:
+            return None
+
+    if session is None:
+        with get_db(app).session() as s:
+            saved = saved_share(s)
+    else:
+        saved = saved_share(session)
+    override = app.config.get("HOLDOUT_SHARE_OVERRIDE")
+    if override is not None:
+        return Holdout(float(override), overridden=True, saved=saved)
+    return Holdout(saved or 0.0)
+
+
+def report_key(app: Any, s: Any, tenant_id: str, object_type: str) -> str:
+    """The stored report's key: its data (learning_key) and the holdout in effect, whose words it prints."""
+    return learning_key(s, tenant_id, object_type, depends_on=holdout_in_effect(app, tenant_id, s).key())
 
 
 @dataclass(frozen=True)
@@ -99,7 +128,7 @@ def shown(app: Any, tenant_id: str, object_type: str) -> Shown:
     """
     kind = cache_kind(object_type)
     with get_db(app).session() as s:
-        key = learning_key(s, tenant_id, object_type)
+        key = report_key(app, s, tenant_id, object_type)
         row = s.get(ReportCache, (tenant_id, kind))
         stored = None if row is None else (row.body, _aware(row.computed_at), row.seconds, row.key == key)
     run = report_jobs.running(app, tenant_id, kind)
@@ -170,7 +199,7 @@ def _compute_and_store(app: Any, tenant_id: str, object_type: str) -> bool:
     key = ""
     try:
         with get_db(app).session() as s:
-            key = learning_key(s, tenant_id, object_type)
+            key = report_key(app, s, tenant_id, object_type)
             _body, hit = cached(s, tenant_id, kind, key, partial(compute, app, tenant_id, object_type))
     except IntegrityError:  # another process stored the same report meanwhile (an expired lease): as new as ours
         hit = True

@@ -43,9 +43,10 @@ def code_version() -> str:
     return h.hexdigest()[:16]
 
 
-def learning_key(s: Session, tenant_id: str, object_type: str) -> str:
-    """The cache key of a tenant's learning report of one object type (three aggregate queries)."""
-    parts: list[Any] = [tenant_id, object_type, code_version()]
+def learning_key(s: Session, tenant_id: str, object_type: str, *, depends_on: list[Any] | None = None) -> str:
+    """The cache key of a tenant's learning report of one object type (three aggregate queries); `depends_on`: what else
+    the report's words depend on (the holdout share in effect)."""
+    parts: list[Any] = [tenant_id, object_type, code_version(), *(depends_on or [])]
     for model, extra in ((Action, Action.kind.in_(LEARNING_ACTION_KINDS)), (Outcome, None), (Reward, None)):
         q = select(func.count(), func.max(model.id), func.max(model.created_at)).where(model.tenant_id == tenant_id)
         if extra is not None:

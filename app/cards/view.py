@@ -36,7 +36,7 @@ SCORE_LABELS = {
     "lead_conversion": "Lead conversion",
     "churn": "Churn risk",
     "clv": "Customer lifetime value",
-    "price": "Discount",
+    "price": "Recommended discount",
 }
 BAND_TEXT = {
     "conversion": {"low": "Unlikely", "medium": "Possible", "high": "Likely"},
@@ -209,7 +209,7 @@ def absent_text(key: str, score: Mapping[str, Any]) -> str | None:
     if RETRAINING in score:
         return "the model is retraining; back within the hour"
     if score.get("refused"):
-        return "not shown: the model trained on this account's history did not beat a simple baseline"
+        return "not shown: on this account's history it was no better than a simple rule of thumb"
     if score.get("training_error"):
         return "training failed on this account's history; an admin can see why in the model report"
     if score.get("reason"):
@@ -236,16 +236,40 @@ def headline(key: str, score: Mapping[str, Any], currencies: set[str] | None = N
     return f"{score.get('score_1_99')} of 99"
 
 
-def detail(key: str, score: Mapping[str, Any], currencies: set[str] | None = None) -> str:
-    """The line under the big number (never the same number again)."""
+TODAY = "Today, before any discount"
+"""What the chance to close is (a deal's conversion model never sees the discount the card recommends)."""
+
+
+def price_detail(score: Mapping[str, Any], today: Any = None) -> str:
+    """What the recommended discount does to the chance to close, from today's chance (`today`: the conversion
+    probability, when there is one). The price model's own level of the chance is not shown: beside today's from the
+    conversion model it read as a second, contradicting chance to close (wave 30: "Chance to close 49%" above "Win
+    chance 25%; a discount would not change it")."""
+    curve = [p for p in score.get("curve") or [] if isinstance(p, list | tuple) and len(p) == 2]
+    best = score.get("best_discount")
+    point = next((p for p in curve if p[0] == best), None)
+    if point is None:
+        return "the discount with the best expected revenue"
+    if len({round(p[1], 3) for p in curve}) == 1:
+        return "A discount would not change the chance to close"
+    zero = next((p for p in curve if p[0] == 0), None)
+    if not best or zero is None:
+        return "A discount would not raise the chance to close enough to pay for itself"
+    points = half_up((point[1] - zero[1]) * 100)
+    if points < 1:
+        return f"{percent(best)} off would raise the chance to close by less than 1 point"
+    if _number(today):
+        return (f"About {percent(min(today + points / 100, 0.99))} chance to close with {percent(best)} off: "
+                f"today's {percent(today)} plus {points} points")
+    return f"{percent(best)} off raises the chance to close by about {points} points"
+
+
+def detail(key: str, score: Mapping[str, Any], currencies: set[str] | None = None, today: Any = None) -> str:
+    """The line under the big number (never the same number again); `today`: the chance to close, for the discount's."""
     if key == "price":
-        curve = [p for p in score.get("curve") or [] if isinstance(p, list | tuple) and len(p) == 2]
-        point = next((p for p in curve if p[0] == score.get("best_discount")), None)
-        if point is None:
-            return "the discount with the best expected value"
-        flat = len({round(p[1], 3) for p in curve}) == 1
-        chance = f"Win chance {percent(point[1])}"
-        return f"{chance}; a discount would not change it" if flat else f"{chance} at this discount"
+        return price_detail(score, today)
+    if key == "conversion":
+        return TODAY
     if key == "clv":
         rank = f"Higher than {score['score_1_99']}% of customers" if _number(score.get("score_1_99")) else ""
         mixed = not score.get("currency") and len(currencies or ()) > 1
@@ -255,9 +279,10 @@ def detail(key: str, score: Mapping[str, Any], currencies: set[str] | None = Non
 
 
 def score_view(key: str, score: Mapping[str, Any], labels: Mapping[str, str],
-               currency: str | None = None, record: Mapping[str, Any] | None = None) -> dict[str, Any] | None:
+               currency: str | None = None, record: Mapping[str, Any] | None = None,
+               today: Any = None) -> dict[str, Any] | None:
     """One score tile, or None when the tenant does not use the task (`record`: the payload's, for the
-    currencies of past revenue and lifetime value)."""
+    currencies of past revenue and lifetime value; `today`: the chance to close, for the discount's tile)."""
     record = record or {"currency": currency}
     if "not_used" in score:
         return None
@@ -266,7 +291,7 @@ def score_view(key: str, score: Mapping[str, Any], labels: Mapping[str, str],
         band = score.get("band")
         view.update(
             headline=headline(key, score, record_currencies(record)),
-            detail=detail(key, score, record_currencies(record)),
+            detail=detail(key, score, record_currencies(record), today),
             band=BAND_TEXT.get(key, {}).get(band) if isinstance(band, str) else None,
             band_variant=band_variant(key, band),
             factors=top_factors(score, labels, currency=currency, lead=key == "lead_conversion",
@@ -371,12 +396,17 @@ def approval_reasons(decision: Mapping[str, Any]) -> list[str]:
     return out
 
 
+OWNER_NOTE = "Note for you (not for the customer)"
+"""What the card and the task call the owner's brief of an escalated record (wave 31: it was offered as an e-mail)."""
+
 DRAFT_KINDS = {
     # (heading, copy button, is an e-mail the CRM's composer can send)
     "call_script": ("Call script", "Copy script", False),
     "meeting": ("Meeting invitation (email)", "Copy invitation", True),
     "linkedin": ("Draft LinkedIn message", "Copy message", False),
     "email": ("Draft email", "Copy email", True),
+    # An escalated record's brief for its owner (agents.writer.owner_brief): never an e-mail to the customer.
+    "owner_brief": (OWNER_NOTE, "Copy note", False),
 }
 """What the card calls a draft: the writer writes a call script for a call and an e-mail for every
 other channel (a meeting's is the invitation), so the kind decides first, then the channel."""
@@ -384,8 +414,8 @@ other channel (a meeting's is the invitation), so the kind decides first, then t
 
 def draft_kind(draft: Mapping[str, Any]) -> tuple[str, str, bool]:
     """(heading, copy button's label, is an e-mail) of a draft."""
-    if draft.get("kind") == "call_script":
-        return DRAFT_KINDS["call_script"]
+    if draft.get("kind") in ("call_script", "owner_brief"):
+        return DRAFT_KINDS[str(draft["kind"])]
     return DRAFT_KINDS.get(str(draft.get("channel") or "email"), DRAFT_KINDS["email"])
 
 
@@ -459,8 +489,11 @@ def details_view(payload: Mapping[str, Any], labels: Mapping[str, str]) -> dict[
     scores = _mapping(payload.get("scores"))
     record = _mapping(payload.get("record"))
     currency = record.get("currency")
+    today = _mapping(resolve_score(scores, "conversion")).get("probability")
+    if record.get("object_type") == "lead":
+        today = None  # a lead's conversion is the lead model's (will it convert?), not a deal's chance to close
     tiles = [v for k in DETAIL_SCORES
-             if (s := resolve_score(scores, k)) and (v := score_view(k, s, labels, currency, record))]
+             if (s := resolve_score(scores, k)) and (v := score_view(k, s, labels, currency, record, today))]
     if _mapping(payload.get("record")).get("object_type") == "lead":
         for tile in tiles:
             if tile["key"] == "clv" and tile["absent"] == NO_PURCHASES:

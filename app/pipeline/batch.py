@@ -60,6 +60,7 @@ from app.pipeline.writeback import (
     note_text,
     output_fields,
     record_fingerprint,
+    record_language,
     task_spec,
 )
 from app.storage import get_db
@@ -290,7 +291,10 @@ def _plan(app: Any, batch: BatchContext, items: list[tuple[Any, Record]], *,
         choice = (strategy_choice.logged_choice(strategy, record, scores, run, assignment=assignment)
                   if run is not None or assignment.holdout else None)
         t2 = time.perf_counter()
-        fields = output_fields(scores, run, decision, now=now)
+        # The record's language for the next step's words (an escalation's draft is the owner's brief, in English).
+        language = (record_language(record, run_settings_of(record).language, run.next_best_action.recipient.id)
+                    if run is not None and run.draft.kind == "owner_brief" else None)
+        fields = output_fields(scores, run, decision, now=now, language=language)
         before = prior.get(record.id) or Prior()
         last = before.fields
         fingerprint = record_fingerprint(record)

@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from app.cards.humanize import picklist_labels
+from app.pipeline.next_step_words import strategy_label
 from app.pipeline.writeback import model_versions
 from integrations.base import Record, revenue_by_currency
 from scoring import TASKS
@@ -117,7 +118,8 @@ def card_payload_from(record: Record, scores: Mapping[str, Any], run: Any, decis
         "record": card_record(record, labels),
         "scores": json_scores(scores),
         "analysis": run.analysis.model_dump(mode="json"),
-        "strategy": run.strategy.model_dump(mode="json"),
+        # The strategy in the rep's words (the task's and the CRM field's), not the learning loop's arm name.
+        "strategy": {**run.strategy.model_dump(mode="json"), "label": strategy_label(run.strategy.arm)},
         "next_best_action": nba,
         "draft": run.draft.model_dump(mode="json"),
         "checks": [c.model_dump(mode="json") for c in run.checks],

@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from app.cards.view import DUE_WORDS, action_title, draft_kind
+from app.pipeline.next_step_words import next_step_text, strategy_words
 from integrations.base import Record, TaskSpec
 from integrations.money import RATES_KEY
 
@@ -27,8 +28,10 @@ TASK_BODY_LIMIT = 8000
 """Characters kept of the task body (summary, why and the whole draft; HubSpot allows far more)."""
 
 
-def output_fields(scores: Mapping[str, Any], run: Any, decision: Any, *, now: datetime) -> dict[str, str]:
-    """The DESIGN.md output fields for one enrichment, as HubSpot property strings."""
+def output_fields(scores: Mapping[str, Any], run: Any, decision: Any, *, now: datetime,
+                  language: str | None = None) -> dict[str, str]:
+    """The DESIGN.md output fields for one enrichment, as HubSpot property strings (`language`: the record's, for
+    `ai_next_best_action`; by default the draft's)."""
     out: dict[str, str] = {}
     conv = scores.get("conversion") if isinstance(scores.get("conversion"), Mapping) else None
     if conv:
@@ -48,13 +51,41 @@ def output_fields(scores: Mapping[str, Any], run: Any, decision: Any, *, now: da
         out["ai_best_discount"] = f"{float(discount):.4f}"
     if run is not None:
         out["ai_strategy"] = run.strategy.arm
-        out["ai_next_best_action"] = run.next_best_action.summary[:TEXT_LIMIT]
+        out["ai_next_best_action"] = next_step_field(run, decision, language)[:TEXT_LIMIT]
         out["ai_summary"] = (run.analysis.summary or "")[:TEXT_LIMIT]
     versions = model_versions(scores)
     if versions:
         out["ai_model_version"] = ";".join(f"{k}:{v}" for k, v in sorted(versions.items()))[:250]
     out["ai_enriched_at"] = str(int(now.timestamp() * 1000))
     return out
+
+
+def record_language(record: Record, default: str, contact_id: str | None = None) -> str:
+    """The language the record's buyers write (the writer's rule, agents.phrases.buyer_language): the contact's own
+    (`contact_id`, the action's recipient, else the primary one), else the company country's, else the tenant's
+    default. An escalated record's draft is the owner's brief, in English: its language is not the record's."""
+    from agents.phrases import buyer_language
+
+    contact = (next((c for c in record.contacts if c.id == contact_id), None)
+               or next((c for c in record.contacts if c.is_primary), None) or next(iter(record.contacts), None))
+    country = record.company.country if record.company else None
+    return buyer_language(getattr(contact, "language", None), country, default)
+
+
+def next_step_field(run: Any, decision: Any, language: str | None = None) -> str:
+    """The next best action as decided (channel, time, discount, approval), in words in the record's language
+    (`language`, else the draft's; app/pipeline/next_step_words.py). Without a decision, the agents' own action."""
+    nba = run.next_best_action
+    recipient = getattr(nba, "recipient", None)
+    decided = decision is not None
+    return next_step_text(
+        channel=(decision.channel if decided and decision.channel else nba.channel),
+        who=getattr(recipient, "name", None),
+        due_at=decision.due_at if decided and decision.due_at is not None else nba.due_at,
+        timezone=nba.timezone, discount=decision.discount if decided else nba.discount, arm=run.strategy.arm,
+        action=decision.action if decided else "suggest",
+        requires_approval=bool(decided and decision.requires_approval), escalate=bool(decided and decision.escalate),
+        language=language or getattr(run.draft, "language", None))
 
 
 def fields_without_time(fields: Mapping[str, str]) -> dict[str, str]:
@@ -86,7 +117,7 @@ def task_spec(record: Record, run: Any, decision: Any) -> TaskSpec:
     who = nba.recipient.name or "the buyer"
     # The card's words for the same action (a rep reads both): a meeting's task is sending the invitation, at the
     # task's due time; "Meet X" read as the meeting itself, which the invitation proposes for a later day.
-    subject = f"{action_title(channel, who)}: {run.strategy.arm.replace('_', ' ')}"
+    subject = f"{action_title(channel, who)}: {strategy_words(run.strategy.arm)}"
     lines = [nba.summary, "", f"Why: {run.strategy.rationale}"]
     if decision is not None and decision.reasons:
         lines += ["", "Guardrails: " + "; ".join(decision.reasons)]
@@ -109,7 +140,8 @@ def task_spec(record: Record, run: Any, decision: Any) -> TaskSpec:
         lines += ["", f"{DUE_WORDS[channel].capitalize()} below when this task is due; the times it proposes are "
                       "the meeting's."]
     to = run.draft.to.name if run.draft.to is not None and run.draft.to.name else None
-    lines += ["", f"{heading}{f' to {to}' if to else ''}:"]
+    # The owner's brief is to the owner: "Note for you (not for the customer) to <the owner>" said it twice.
+    lines += ["", f"{heading}{f' to {to}' if to and run.draft.kind != 'owner_brief' else ''}:"]
     if run.draft.subject:
         lines += [f"Subject: {run.draft.subject}"]
     lines += ["", run.draft.body.strip()]

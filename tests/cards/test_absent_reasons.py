@@ -10,7 +10,8 @@ def test_a_refused_model_tells_the_rep_it_did_not_beat_a_baseline():
     result = {"promoted": False, "reason": "refused: ranks the holdout's customers no better than chance"}
     reason = training_reason(result)
     assert reason == {"refused": "ranks the holdout's customers no better than chance"}
-    assert "did not beat a simple baseline" in absent_text("clv", {"no_model": True, **reason})
+    # In the rep's words since wave 31 (it said "did not beat a simple baseline").
+    assert "no better than a simple rule of thumb" in absent_text("clv", {"no_model": True, **reason})
 
 
 def test_too_little_history_still_says_how_much_is_needed():

@@ -141,3 +141,39 @@ def test_the_salesforce_cards_prose_parity_data_is_what_the_python_card_shows() 
     assert PROSE_VIEWS.is_file(), f"{PROSE_VIEWS} is missing: run with AGENTIC_SALES_UPDATE_CARD_VIEWS=1"
     assert json.loads(PROSE_VIEWS.read_text()) == cases
     assert cases["a_label_written_as_it_is"]["expected"] == "Offer Tier $& (2) now"
+
+
+SCORE_VIEWS = SALESFORCE_LWC / "data/score_views.json"
+"""The Salesforce card's parity data for the two chances to close (wave 31): each payload's scores with what
+app/cards/view.py shows in the chance-to-close and discount tiles; `__tests__/scoreParity.test.js` (and
+tests/cards/test_lwc_parity_node.py) check that format.js's scoreRows says the same."""
+
+
+def score_cases() -> dict[str, dict]:
+    payloads = {p.stem: json.loads(p.read_text()) for p in PAYLOADS}
+    payloads.update({f"salesforce_{p.stem}": json.loads(p.read_text())
+                     for p in sorted((SALESFORCE_LWC / "data").glob("payload_*.json"))})
+    out = {}
+    for name, payload in sorted(payloads.items()):
+        view = card_view(payload, object_type="deal", now=NOW)
+        tiles = [t for t in [view["conversion"], *view["details"]["scores"]]
+                 if t and t["key"] in ("conversion", "price") and not t["absent"]]
+        if not tiles:
+            continue
+        out[name] = {"scores": payload.get("scores") or {}, "record": payload.get("record") or {},
+                     "expected": {t["key"]: {"label": t["label"], "value": t["headline"], "detail": t["detail"]}
+                                  for t in tiles}}
+    return out
+
+
+def test_the_salesforce_cards_chance_and_discount_parity_data_is_what_the_python_card_shows() -> None:
+    cases = score_cases()
+    if os.environ.get("AGENTIC_SALES_UPDATE_CARD_VIEWS") == "1":
+        SCORE_VIEWS.write_text(json.dumps(cases, indent=1, sort_keys=True, ensure_ascii=False) + "\n")
+    assert SCORE_VIEWS.is_file(), f"{SCORE_VIEWS} is missing: run with AGENTIC_SALES_UPDATE_CARD_VIEWS=1"
+    assert json.loads(SCORE_VIEWS.read_text()) == cases
+    details = {c["expected"]["price"]["detail"] for c in cases.values() if "price" in c["expected"]}
+    assert any(d.startswith("About ") and "today's" in d for d in details)  # a discount that adds to today's
+    assert "A discount would not change the chance to close" in details  # and the demo's flat curves
+    assert all(c["expected"]["conversion"]["detail"] == "Today, before any discount"
+               for c in cases.values() if "conversion" in c["expected"])

@@ -14,14 +14,14 @@ import subprocess
 
 import pytest
 
-from tests.cards.test_card_parity import ACTION_VIEWS, PROSE_VIEWS, SALESFORCE_LWC
+from tests.cards.test_card_parity import ACTION_VIEWS, PROSE_VIEWS, SALESFORCE_LWC, SCORE_VIEWS
 
 FORMAT_JS = SALESFORCE_LWC.parent / "format.js"
 
 CHECK = """
 import { readFileSync } from 'node:fs';
-import { actionView, cardView, prose } from './format.mjs';
-const [actions, proses] = process.argv.slice(2).map((p) => JSON.parse(readFileSync(p, 'utf8')));
+import { actionView, cardView, prose, scoreRows } from './format.mjs';
+const [actions, proses, scores] = process.argv.slice(2).map((p) => JSON.parse(readFileSync(p, 'utf8')));
 const NOW = new Date('2026-12-01T16:00:00Z');
 const out = { actions: {}, prose: {} };
 for (const [name, c] of Object.entries(actions)) out.actions[name] = actionView(c.next_best_action, c.strategy, NOW, c.labels);
@@ -31,6 +31,12 @@ const card = cardView({ status: 'enriched', labels: { Amount__c: 'Amount' },
     analysis: { summary: 'Amount__c grew; stage CLOSED_WON' }, strategy: { arm: 'social_proof', rationale: 'hs_lead_status moved' },
     draft: { body: 'About Amount__c', subject: 'Amount__c' } }, NOW);
 out.card = { title: card.action.title, summary: card.summary, rationale: card.strategy.rationale, draft: card.draft };
+out.scores = {};
+for (const [name, c] of Object.entries(scores)) {
+    const rows = scoreRows(c.scores, c.record.object_type || 'deal', {}, c.record.currency, c.record);
+    out.scores[name] = Object.fromEntries(rows.filter((r) => r.key in c.expected)
+        .map((r) => [r.key, { label: r.label, value: r.value, detail: r.detail }]));
+}
 console.log(JSON.stringify(out));
 """
 
@@ -43,7 +49,7 @@ def node_view(tmp_path_factory: pytest.TempPathFactory) -> dict:
     shutil.copy(FORMAT_JS, folder / "format.mjs")  # an ES module by its name, without the LWC's package.json
     (folder / "check.mjs").write_text(CHECK)
     done = subprocess.run(
-        ["node", "check.mjs", str(ACTION_VIEWS), str(PROSE_VIEWS)],
+        ["node", "check.mjs", str(ACTION_VIEWS), str(PROSE_VIEWS), str(SCORE_VIEWS)],
         cwd=folder,
         capture_output=True,
         text=True,
@@ -73,5 +79,10 @@ def test_the_salesforce_card_shows_a_summary_title_its_summary_rationale_and_dra
         "title": "Confirm Amount by 7 Dec 2026",
         "summary": "Amount grew; stage closed won",
         "rationale": "hs lead status moved",
-        "draft": {"to": "", "subject": "Amount", "body": "About Amount"},
+        "draft": {"heading": "Draft", "to": "", "subject": "Amount", "body": "About Amount"},
     }
+
+
+def test_format_js_says_both_chances_to_close_as_the_python_card_does(node_view: dict) -> None:
+    cases = json.loads(SCORE_VIEWS.read_text())
+    assert node_view["scores"] == {name: c["expected"] for name, c in cases.items()}

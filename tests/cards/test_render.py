@@ -163,7 +163,7 @@ def test_other_scores_are_in_the_details_with_words_for_their_bands() -> None:
     assert page.text["score-clv"] == "$48,000"
     assert page.text["band-clv"] == "Above peers"
     assert page.text["score-price"] == "8%"
-    assert page.text["detail-price"] == "Win chance 63% at this discount"
+    assert page.text["detail-price"] == "About 70% chance to close with 8% off: today's 62% plus 8 points"
     assert "band-price" not in page.text
 
 
@@ -171,7 +171,7 @@ def test_a_flat_price_curve_says_no_discount_is_needed() -> None:
     data = next(d for d in DEMO.values() if len({p[1] for p in d["scores"]["price"]["curve"]}) == 1)
     page = render(data)
     assert page.text["score-price"] == "No discount"
-    assert page.text["detail-price"].endswith("a discount would not change it")
+    assert page.text["detail-price"] == "A discount would not change the chance to close"
 
 
 def test_the_pipeline_payload_without_models_says_no_model_yet() -> None:

@@ -46,7 +46,8 @@ def test_the_task_subject_is_the_cards_action(channel):
         _run(channel, "call_script" if channel == "call" else "email"),
         _decision(channel),
     )
-    assert spec.subject == f"{_card_title(channel)}: executive alignment", spec.subject
+    # The strategy in the words the card shows (wave 31: "executive alignment" was the learning loop's arm name).
+    assert spec.subject == f"{_card_title(channel)}: bring in their senior sponsor", spec.subject
 
 
 def test_a_meeting_task_is_sending_the_invitation_not_the_meeting():

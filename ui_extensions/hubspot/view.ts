@@ -13,7 +13,7 @@ export const SCORE_LABELS: Record<ScoreKey, string> = {
   conversion: 'Chance to close',
   churn: 'Churn risk',
   clv: 'Customer lifetime value',
-  price: 'Discount',
+  price: 'Recommended discount',
 };
 
 const BAND_TEXT: Partial<Record<ScoreKey, Record<string, string>>> = {
@@ -237,8 +237,12 @@ export function absentText(key: ScoreKey, score: Obj): string | null {
     return `needs ${String(history.need)} ${unit}, this account has ${String(history.have)}`;
   }
   if (RETRAINING in score) return 'the model is retraining; back within the hour';
+  // Wave 31: these three said "not scored" on this card while the preview said why.
+  if (score.refused) return "not shown: on this account's history it was no better than a simple rule of thumb";
+  if (score.training_error) return "training failed on this account's history; an admin can see why in the model report";
   if (score.reason) return prose(score.reason);
   if ('no_model' in score) return 'no model trained for this account yet';
+  if ('no_purchase_history' in score) return 'no purchases or deal amount to value yet';
   return 'not scored';
 }
 
@@ -252,17 +256,36 @@ export function headline(key: ScoreKey, score: Obj, currencies: string[] = []): 
   return `${String(score.score_1_99)} of 99`;
 }
 
-export function detail(key: ScoreKey, score: Obj, currencies: string[] = []): string {
-  if (key === 'price') {
-    const curve = (Array.isArray(score.curve) ? score.curve : []).filter(
-      (p): p is [number, number] => Array.isArray(p) && p.length === 2,
-    );
-    const point = curve.find((p) => p[0] === score.best_discount);
-    if (!point) return 'the discount with the best expected value';
-    const flat = new Set(curve.map((p) => Math.round(p[1] * 1000))).size === 1;
-    const chance = `Win chance ${percent(point[1])}`;
-    return flat ? `${chance}; a discount would not change it` : `${chance} at this discount`;
+/** What the chance to close is (a deal's conversion model never sees the discount the card recommends). */
+export const TODAY = 'Today, before any discount';
+
+/** What the recommended discount does to the chance to close, from today's chance (app/cards/view.py price_detail). */
+export function priceDetail(score: Obj, today: unknown = null): string {
+  const curve = (Array.isArray(score.curve) ? score.curve : []).filter(
+    (p): p is [number, number] => Array.isArray(p) && p.length === 2,
+  );
+  const best = score.best_discount;
+  const point = curve.find((p) => p[0] === best);
+  if (!point) return 'the discount with the best expected revenue';
+  if (new Set(curve.map((p) => Math.round(p[1] * 1000))).size === 1) {
+    return 'A discount would not change the chance to close';
   }
+  const zero = curve.find((p) => p[0] === 0);
+  if (!best || !zero) return 'A discount would not raise the chance to close enough to pay for itself';
+  const points = Math.floor((point[1] - zero[1]) * 100 + 0.5);
+  if (points < 1) return `${percent(best)} off would raise the chance to close by less than 1 point`;
+  if (isNumber(today)) {
+    return (
+      `About ${percent(Math.min(today + points / 100, 0.99))} chance to close with ${percent(best)} off: ` +
+      `today's ${percent(today)} plus ${points} points`
+    );
+  }
+  return `${percent(best)} off raises the chance to close by about ${points} points`;
+}
+
+export function detail(key: ScoreKey, score: Obj, currencies: string[] = [], today: unknown = null): string {
+  if (key === 'price') return priceDetail(score, today);
+  if (key === 'conversion') return TODAY;
   if (key === 'clv') {
     const rank = isNumber(score.score_1_99) ? `Higher than ${score.score_1_99}% of customers` : '';
     const mixed =
@@ -284,6 +307,7 @@ export function scoreView(
   labels: Record<string, string>,
   currency?: string | null,
   record: Obj = { currency },
+  today: unknown = null,
 ): ScoreView | null {
   if ('not_used' in score) return null;
   const currencies = recordCurrencies(record);
@@ -291,7 +315,7 @@ export function scoreView(
   if (view.absent === null) {
     const band = score.band;
     view.headline = headline(key, score, currencies);
-    view.detail = detail(key, score, currencies);
+    view.detail = detail(key, score, currencies, today);
     view.band = typeof band === 'string' ? (BAND_TEXT[key]?.[band] ?? null) : null;
     view.bandVariant = bandVariant(key, band);
     view.factors =
@@ -379,10 +403,12 @@ const DRAFT_KINDS: Record<string, [string, string, boolean]> = {
   meeting: ['Meeting invitation (email)', 'Copy invitation', true],
   linkedin: ['Draft LinkedIn message', 'Copy message', false],
   email: ['Draft email', 'Copy email', true],
+  // An escalated record's brief for its owner: never an e-mail to the customer (app/cards/view.py OWNER_NOTE).
+  owner_brief: ['Note for you (not for the customer)', 'Copy note', false],
 };
 
 export function draftKind(draft: Obj): [string, string, boolean] {
-  if (draft.kind === 'call_script') return DRAFT_KINDS.call_script!;
+  if (draft.kind === 'call_script' || draft.kind === 'owner_brief') return DRAFT_KINDS[draft.kind]!;
   return DRAFT_KINDS[str(draft.channel) || 'email'] ?? DRAFT_KINDS.email!;
 }
 
@@ -443,10 +469,12 @@ function outcomeView(payload: Obj, labels: Record<string, string>): CardView['ou
 function detailsView(payload: Obj, labels: Record<string, string>): CardView['details'] {
   const scores = obj(payload.scores);
   const currency = str(obj(payload.record).currency) || null;
+  // A lead's conversion is the lead model's (will it convert?), not a deal's chance to close.
+  const today = obj(payload.record).object_type === 'lead' ? null : obj(resolveScore(scores, 'conversion')).probability;
   const tiles: ScoreView[] = [];
   for (const key of DETAIL_SCORES) {
     const score = resolveScore(scores, key);
-    const view = score ? scoreView(key, score, labels, currency, obj(payload.record)) : null;
+    const view = score ? scoreView(key, score, labels, currency, obj(payload.record), today) : null;
     if (view) tiles.push(view);
   }
   const analysis = obj(payload.analysis);

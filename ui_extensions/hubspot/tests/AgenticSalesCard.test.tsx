@@ -112,6 +112,8 @@ describe('layout', () => {
     await r.waitFor(() => expect(r.findByTestId(Heading, 'nba-title').text).toBe('Email Dana Reyes'));
     expect(r.findByTestId(Text, 'draft-subject').text).toBe(ENRICHED.draft!.subject);
     expect(r.findByTestId(Heading, 'score-conversion').text).toBe('62%');
+    // Today's chance, said as such: the discount's chance in the details is another number (wave 31).
+    expect(r.findByTestId(Text, 'detail-conversion').text).toBe('Today, before any discount');
     expect(r.findByTestId(StatusTag, 'band-conversion').text).toBe('Possible');
     const factors = [0, 1, 2].map((i) => r.findByTestId(Text, `factor-conversion-${i}`).text);
     expect(factors).toEqual(['▲Last activity 2 days ago', '▼Only one contact engaged', '▼Amount 1.8x the median won deal']);
@@ -127,7 +129,7 @@ describe('layout', () => {
       '$48,000',
       'Above peers',
       'needs 30 customers with a known renewal or churn, this account has 4',
-      'Win chance 63% at this discount',
+      "About 70% chance to close with 8% off: today's 62% plus 8 points",
     ]);
     expect(inDetails(['score-conversion', 'nba-title'])).toEqual([]);
   });

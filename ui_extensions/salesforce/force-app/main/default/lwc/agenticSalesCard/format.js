@@ -5,11 +5,14 @@
  */
 
 const TASK_LABELS = {
-    conversion: 'Win likelihood',
+    conversion: 'Chance to close',
     churn: 'Churn risk',
     clv: 'Lifetime value',
-    price: 'Best discount'
+    price: 'Recommended discount'
 };
+
+/** What the chance to close is (app/cards/view.py TODAY): a deal's conversion model never sees the discount. */
+export const TODAY = 'Today, before any discount';
 
 /** A Lead's conversion score is the lead model's (will this lead convert?), not a deal's win chance. */
 const LEAD_CONVERSION_LABEL = 'Lead conversion';
@@ -58,7 +61,7 @@ function recordCurrencies(record) {
 
 function headline(task, score, currencies = []) {
     if (task === 'price' && score.best_discount !== undefined) {
-        return percent(score.best_discount);
+        return score.best_discount === 0 ? 'No discount' : percent(score.best_discount);
     }
     if (task === 'clv' && score.value !== undefined) {
         if (!score.currency && currencies.length > 1) {
@@ -67,10 +70,50 @@ function headline(task, score, currencies = []) {
         }
         return money(score.value, score.currency || currencies[0]);
     }
-    if (score.score_1_99 !== undefined && score.score_1_99 !== null) {
-        return `${score.score_1_99}/99`;
+    // A chance in percent, as the app's card and HubSpot's show it ("62/99" read as a grade, not a chance).
+    if (typeof score.probability === 'number') {
+        return percent(score.probability);
     }
-    return percent(score.probability);
+    return score.score_1_99 !== undefined && score.score_1_99 !== null ? `${score.score_1_99} of 99` : '';
+}
+
+/**
+ * What the recommended discount does to the chance to close, from today's chance (app/cards/view.py price_detail):
+ * the price model's own level of the chance is not shown beside today's (two chances to close, unexplained).
+ */
+export function priceDetail(score, today) {
+    const curve = (Array.isArray(score.curve) ? score.curve : []).filter((p) => Array.isArray(p) && p.length === 2);
+    const best = score.best_discount;
+    const point = curve.find((p) => p[0] === best);
+    if (!point) {
+        return 'the discount with the best expected revenue';
+    }
+    if (new Set(curve.map((p) => Math.round(p[1] * 1000))).size === 1) {
+        return 'A discount would not change the chance to close';
+    }
+    const zero = curve.find((p) => p[0] === 0);
+    if (!best || !zero) {
+        return 'A discount would not raise the chance to close enough to pay for itself';
+    }
+    const points = Math.floor((point[1] - zero[1]) * 100 + 0.5);
+    if (points < 1) {
+        return `${percent(best)} off would raise the chance to close by less than 1 point`;
+    }
+    if (typeof today === 'number') {
+        return `About ${percent(Math.min(today + points / 100, 0.99))} chance to close with ${percent(best)} off: `
+            + `today's ${percent(today)} plus ${points} points`;
+    }
+    return `${percent(best)} off raises the chance to close by about ${points} points`;
+}
+
+function detailText(task, score, objectType, today) {
+    if (task === 'price') {
+        return priceDetail(score, today);
+    }
+    if (task === 'conversion' && objectType !== 'lead' && score.task !== 'lead_conversion') {
+        return TODAY;
+    }
+    return '';
 }
 
 /** Factors whose value is an amount in the record's currency ("Amount: 48,000" → "€48,000"); past revenue is
@@ -150,14 +193,46 @@ function taskLabel(task, score, objectType) {
     return TASK_LABELS[task];
 }
 
-/** One row per scoring task; an absent task says why (not enough history). */
+/**
+ * Why a task without a number has none, in the app card's words (app/cards/view.py absent_text); '' when it has one.
+ * Wave 31: a score the model was refused for (or that failed to train) showed its label and nothing else.
+ */
+export function absentReason(score) {
+    if (['probability', 'value', 'best_discount', 'score_1_99'].some((k) => typeof score[k] === 'number')) {
+        return '';
+    }
+    if ('model_retraining' in score) {
+        return 'the model is retraining; back within the hour';
+    }
+    if (score.refused) {
+        return "not shown: on this account's history it was no better than a simple rule of thumb";
+    }
+    if (score.training_error) {
+        return "training failed on this account's history; an admin can see why in the model report";
+    }
+    if (score.reason) {
+        return prose(score.reason);
+    }
+    if ('no_model' in score) {
+        return 'no model trained for this account yet';
+    }
+    if ('no_purchase_history' in score) {
+        return 'no purchases or deal amount to value yet';
+    }
+    return 'not scored';
+}
+
+/** One row per scoring task; an absent task says why (not enough history, or absentReason). */
 export function scoreRows(scores, objectType, labels, currency, record) {
     const rec = record || { currency };
+    const conversion = scores && scores.conversion;
+    const today = objectType !== 'lead' && conversion && conversion.task !== 'lead_conversion'
+        && typeof conversion.probability === 'number' ? conversion.probability : null;
     return Object.keys(TASK_LABELS)
         .filter((task) => scores && scores[task])
         .map((task) => {
             const score = scores[task];
-            const missing = score.not_enough_history;
+            const missing = score.not_enough_history || absentReason(score);
             const factors = (score.factors || []).slice(0, 3).map((f, i) => ({
                 key: `${task}-${i}`,
                 label: factorText(f, labels, currency, objectType, rec.past_revenue, rec.scores_currency),
@@ -169,8 +244,9 @@ export function scoreRows(scores, objectType, labels, currency, record) {
                 label: taskLabel(task, score, objectType),
                 value: missing ? '' : headline(task, score, recordCurrencies(rec)),
                 band: missing ? '' : score.band || '',
+                detail: missing ? '' : detailText(task, score, objectType, today),
                 missing: Boolean(missing),
-                missingText: missing
+                missingText: typeof missing === 'string' ? missing : missing
                     ? `Not enough history (${missing.have} of ${missing.need} ${missing.unit || 'closed records'})`
                     : '',
                 factors
@@ -183,7 +259,8 @@ export function strategyView(strategy, labels) {
         return null;
     }
     return {
-        label: STRATEGY_LABELS[strategy.arm] || strategy.arm,
+        // The app's words for the strategy (the payload's label), never a tenant arm's identifier ("value_selling").
+        label: strategy.label || STRATEGY_LABELS[strategy.arm] || words(strategy.arm),
         rationale: prose(strategy.rationale, labels)
     };
 }
@@ -390,8 +467,12 @@ export function draftView(draft, labels) {
     if (!draft || !draft.body) {
         return null;
     }
+    const to = draft.to ? draft.to.name || draft.to.email || '' : '';
     return {
-        to: draft.to ? draft.to.name || draft.to.email || '' : '',
+        // An escalated record's brief is for its owner, not a draft to the customer (app/cards/view.py OWNER_NOTE).
+        heading: draft.kind === 'owner_brief' ? 'Note for you (not for the customer)'
+            : to ? `Draft to ${to}` : 'Draft',
+        to,
         subject: prose(draft.subject, labels),
         body: prose(draft.body, labels)
     };

@@ -28,7 +28,7 @@ describe('the next best action as the app card shows it', () => {
         expect(view.action.title).toBe('Confirm Amount by 7 Dec 2026');
         expect(view.summary).toBe('Amount grew; stage closed won');
         expect(view.strategy.rationale).toBe('hs lead status moved');
-        expect(view.draft).toEqual({ to: '', subject: 'Amount', body: 'About Amount' });
+        expect(view.draft).toEqual({ heading: 'Draft', to: '', subject: 'Amount', body: 'About Amount' });
     });
 
     it('calls a meeting an invitation the rep sends, not the meeting itself', () => {

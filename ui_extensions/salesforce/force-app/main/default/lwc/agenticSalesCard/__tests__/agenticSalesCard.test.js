@@ -45,12 +45,16 @@ describe('c-agentic-sales-card', () => {
     it('shows each score with its top factors, and why a missing score is missing', async () => {
         const el = await mount(ENRICHED);
         const conversion = q(el, 'li[data-task="conversion"]');
-        expect(conversion.textContent).toContain('62/99');
+        expect(conversion.textContent).toContain('62%');
+        expect(conversion.querySelector('[data-id="detail"]').textContent).toBe('Today, before any discount');
         expect(conversion.querySelectorAll('li.factor')).toHaveLength(3);
         expect(conversion.querySelector('li.factor.negative').textContent).toContain('Only one contact engaged');
         const churn = q(el, 'li[data-task="churn"]');
         expect(churn.textContent).toContain('Not enough history (4 of 30 closed records)');
-        expect(q(el, 'li[data-task="price"]').textContent).toContain('8%');
+        const price = q(el, 'li[data-task="price"]');
+        expect(price.querySelector('.score-label').textContent).toBe('Recommended discount');
+        expect(price.querySelector('[data-id="detail"]').textContent)
+            .toBe("About 70% chance to close with 8% off: today's 62% plus 8 points");
     });
 
     it('shows the strategy, the next best action and the draft', async () => {
@@ -200,13 +204,23 @@ describe('format', () => {
         expect(euros.scores[0].value).toBe('€34,723');
     });
 
-    it('labels a lead card\'s conversion "Lead conversion", a deal card\'s "Win likelihood"', () => {
+    it('labels a lead card\'s conversion "Lead conversion", a deal card\'s "Chance to close"', () => {
         const conversion = { probability: 0.34, score_1_99: 34, band: 'medium', factors: [], task: 'lead_conversion' };
         const lead = cardView({ status: 'enriched', record: { object_type: 'lead' }, scores: { conversion } });
         expect(lead.scores[0].label).toBe('Lead conversion');
         const deal = cardView({ status: 'enriched', record: { object_type: 'deal' },
             scores: { conversion: { ...conversion, task: undefined } } });
-        expect(deal.scores[0].label).toBe('Win likelihood');
+        expect(deal.scores[0].label).toBe('Chance to close');
+        expect(lead.scores[0].detail).toBe(''); // a lead's conversion is not today's chance to close a deal
+    });
+
+    it('says why a refused score is absent and heads an escalation\'s brief as a note for the owner (wave 31)', () => {
+        const card = require('../../../../../../../hubspot/tests/fixtures/payload_walk_w31_refused_and_brief.json');
+        const view = cardView(card);
+        const churn = view.scores.find((r) => r.key === 'churn');
+        expect(churn.missing).toBe(true);
+        expect(churn.missingText).toBe("not shown: on this account's history it was no better than a simple rule of thumb");
+        expect(view.draft.heading).toBe('Note for you (not for the customer)');
     });
 
     it('names a lead\'s owner "Lead owner", not the Opportunity field the scorer labelled it with', () => {
