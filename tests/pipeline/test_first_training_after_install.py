@@ -32,13 +32,16 @@ def _app(app_factory, sandbox, **overrides):
     return app_factory(**sb.app_config(sandbox, BACKFILL_ON_INSTALL=False, ADMIN_TOKEN=ADMIN, **overrides))
 
 
-def _install(app) -> str:
+def _install(app, accept: str = "application/json"):
     client = app.test_client()
     resp = client.get("/oauth/hubspot/install")
     callback = urlparse(sb.consent(resp.headers["Location"]))
-    body = client.get(callback.path, query_string=parse_qs(callback.query), headers={"Accept": "application/json"})
+    body = client.get(callback.path, query_string=parse_qs(callback.query), headers={"Accept": accept})
     assert body.status_code == 200, body.get_data(as_text=True)
-    return body.get_json()["tenant"]
+    return body
+
+
+FIRST_TRAINING = "the first training has started on the app's workers"
 
 
 def _retrain_row(app, tid):
@@ -58,7 +61,9 @@ def test_an_install_without_models_has_its_training_run_at_the_schedulers_next_t
     from app.scheduler import claim_due, run_periodic
 
     app = _app(app_factory, sandbox)
-    tid = _install(app)
+    page = " ".join(_install(app, "text/html").get_data(as_text=True).split())
+    assert FIRST_TRAINING in page and "until it is done the cards show no scores" in page
+    tid = f"hubspot-{sandbox.hub_id}"
     row = _retrain_row(app, tid)
     assert row is not None and row.requested_at is not None  # asked for at the install
     html = _models_page(app, tid)
@@ -84,15 +89,16 @@ def test_an_install_without_models_has_its_training_run_at_the_schedulers_next_t
     assert "rescored" not in again, again
 
     # Installing again (e.g. to grant a new scope) keeps the models and asks for no training.
-    _install(app)
-    assert _retrain_row(app, tid).requested_at is None
+    again_body = _install(app).get_json()
+    assert again_body["first_training"] is None and _retrain_row(app, tid).requested_at is None
 
 
 def test_with_scheduled_retraining_off_the_install_asks_for_nothing_and_the_page_says_how_to_train(
         app_factory, sandbox):
     app = _app(app_factory, sandbox, RETRAIN_ENABLED=False)
-    tid = _install(app)
-    assert _retrain_row(app, tid) is None
+    body = _install(app).get_json()
+    tid = body["tenant"]
+    assert body["first_training"] is None and _retrain_row(app, tid) is None
     html = _models_page(app, tid)
     assert "Scheduled retraining is off in this deployment (AGENTIC_SALES_RETRAIN_ENABLED)" in html
     assert f"agentic-sales model train-from-crm --tenant {tid} --task price" in html
