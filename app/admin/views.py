@@ -208,7 +208,9 @@ def models(tenant: str) -> Any:
                      # The charts are pictures of the same words ("Deal amount" among the factors): in them too.
                      figures={name: crm_words_svg(svg, deal) for name, svg in c.figures.items()})
              for c in model_cards(current_app._get_current_object(), tenant)]  # type: ignore[attr-defined]
-    cards = [replace(c, absent_reason=f"{c.absent_reason} {never_trained_next_step(tenant, c.task)}")
+    account = f"this {account_word_of(g.tenant.crm)}"
+    cards = [replace(c, absent_reason=f"{c.absent_reason} "
+                                      f"{never_trained_next_step(tenant, c.task).replace('this account', account)}")
              if c.absent_reason and c.absent_reason.startswith(NEVER_TRAINED) else c for c in cards]
     # card_html escapes every value it prints; its SVG figures are matplotlib's own output.
     # The report writes the training time as stored (ISO); the console writes every moment one way.
