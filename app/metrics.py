@@ -1,7 +1,10 @@
 """Prometheus metrics, safe under gunicorn's multiple processes.
 
-With PROMETHEUS_MULTIPROC_DIR set (the Procfile's web and worker do), every process writes its
-samples there and /metrics aggregates them; otherwise the default registry is served.
+With PROMETHEUS_MULTIPROC_DIR set, every process writes its samples there and /metrics aggregates
+them; otherwise the default registry is served. gunicorn.conf.py sets a fresh temporary directory for
+`web` when none is given, so the RQ workers' job counters reach /metrics only when the operator gives
+web and the workers of one host the same (emptied at start) directory (docs/admin.md, Hosting; the
+wave-31 docs walk found `agentic_sales_jobs_total` absent with two workers and the default).
 """
 
 from __future__ import annotations

@@ -153,13 +153,17 @@ def _run_periodic(app: Flask, tenant_id: str, name: str) -> dict[str, Any]:
 
         return reconcile(tenant_id, app)
     if name == "retrain":
-        from app.pipeline.training import train_tenant
+        from app.pipeline.first_training import rescore_if_first_models, tasks_in_use
+        from app.pipeline.training import default_tasks, train_tenant
         from app.reports.figure_store import warm_after_training
 
+        before = tasks_in_use(app, tenant_id, default_tasks(app, tenant_id))
         results = train_tenant(app, tenant_id)
         # A new champion's model card charts, drawn now rather than at revenue ops' next view of the page.
         warm_after_training(app, tenant_id, results)
-        return {"tenant": tenant_id, "tasks": sorted(results)}
+        # A task's first model (e.g. the training an install asked for): the open records were scored without it.
+        rescored = rescore_if_first_models(app, tenant_id, before, results)
+        return {"tenant": tenant_id, "tasks": sorted(results), **({"rescored": rescored} if rescored else {})}
     if name == "learning":
         from app.pipeline.strategy import fold_rewards
 

@@ -37,6 +37,9 @@ class Health:
     headroom: dict[str, Any] | None
     errors: list[dict[str, Any]] = field(default_factory=list)
     syncs: list[dict[str, Any]] = field(default_factory=list)
+    unpaced: str | None = None
+    """Set for a CRM whose calls the shared window limiter does not pace (its connector's `paced_calls` is
+    False): what the headroom box says instead of a window the CRM does not have."""
 
 
 def token_state(inst: Installation | None, now: datetime, *, crm: str = "the CRM", account: str = "account",
@@ -175,12 +178,18 @@ def collect(s: Session, tenant: Tenant, *, connector: Any, config: Mapping[str, 
         select(RecordJob.state, func.count()).where(RecordJob.tenant_id == tenant.id).group_by(RecordJob.state)).all()}
     queue = {"scheduled": states.get("scheduled", 0), "running": states.get("running", 0),
              "inbox_pending": sum(1 for r in rows if r[0] == "pending")}
+    # The wave-31 walk: a Salesforce org's page showed "100 / 100 calls left in this 10 s window (search: 5 / 5 per
+    # 1 s)", HubSpot's limits, from a limiter key no Salesforce call ever takes from.
+    paced = bool(getattr(connector, "paced_calls", True))
     words = {"crm": str(getattr(connector, "label", "") or "the CRM"),
              "account": str(getattr(connector, "account_word", "") or "account")}
     return Health(tenant=tenant, installation=inst, token=token_state(inst, now, **words), scopes=scopes,
                   deliveries=delivery_summary([tuple(r) for r in rows], int(quarantined)), queue=queue,
-                  headroom=headroom(limiter, f"{tenant.crm}:{tenant.external_id}"),
-                  errors=last_errors(s, tenant, since), syncs=sync_runs(s, tenant.id))
+                  headroom=headroom(limiter, f"{tenant.crm}:{tenant.external_id}") if paced else None,
+                  errors=last_errors(s, tenant, since), syncs=sync_runs(s, tenant.id),
+                  unpaced=None if paced else (
+                      f"{words['crm']} sets no per-second window that the app paces its calls by: its limit is the "
+                      f"{words['account']}'s daily API allocation, beside."))
 
 
 def headroom(limiter: Any, key: str) -> dict[str, Any] | None:

@@ -208,12 +208,27 @@ def models(tenant: str) -> Any:
                      # The charts are pictures of the same words ("Deal amount" among the factors): in them too.
                      figures={name: crm_words_svg(svg, deal) for name, svg in c.figures.items()})
              for c in model_cards(current_app._get_current_object(), tenant)]  # type: ignore[attr-defined]
+    account = f"this {account_word_of(g.tenant.crm)}"
+    cards = [replace(c, absent_reason=f"{c.absent_reason} "
+                                      f"{never_trained_next_step(tenant, c.task).replace('this account', account)}")
+             if c.absent_reason and c.absent_reason.startswith(NEVER_TRAINED) else c for c in cards]
     # card_html escapes every value it prints; its SVG figures are matplotlib's own output.
     # The report writes the training time as stored (ISO); the console writes every moment one way.
     fragments = [(c, Markup(crm_words_html(card_html(replace(c, created_at=when(c.created_at)) if c.created_at else c),
                                            deal)))
                  for c in cards]
     return page("admin/models.html", cards=fragments)
+
+
+NEVER_TRAINED = "No model has been trained"
+"""How scoring.model_card words a task that never had a model (absent_reason_text)."""
+
+
+def never_trained_next_step(tenant: str, task: str) -> str:
+    """When the first training comes, and the command that trains the task now."""
+    from app.pipeline.first_training import next_step
+
+    return next_step(current_app._get_current_object(), tenant, task)  # type: ignore[attr-defined]
 
 
 DOCS = ("admin", "costs", "privacy", "security", "accessibility")

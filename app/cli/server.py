@@ -311,4 +311,23 @@ def keys_generate() -> None:
     click.echo(generate_key())
 
 
+@keys.command("rotate")
+def keys_rotate() -> None:
+    """Re-encrypt every stored CRM token with the first AGENTIC_SALES_TOKEN_KEY (after putting a new key first).
+
+    Prints what it found; exits 2 when a token no listed key opens (naming its tenants). Idempotent: run it
+    until `old_keys_needed` is false, then drop the old key from the list and restart web and workers.
+    """
+    from app.cli.settings import _service
+    from app.storage import get_db
+    from app.storage.key_rotation import rotate_tokens
+
+    with _service() as app, get_db(app).session() as s:
+        report = rotate_tokens(s, str(app.config.get("TOKEN_KEY") or ""))
+    click.echo(json.dumps(report.as_dict()))
+    if report.unreadable:
+        fail(f"the tokens of {', '.join(sorted(set(report.unreadable)))} open with no key in AGENTIC_SALES_TOKEN_KEY: "
+             "put back the key that encrypted them (after the new one), or install the app again in those accounts")
+
+
 commands = [serve, web, worker, keys]

@@ -138,16 +138,29 @@ def callback(crm: str) -> Any:
     degraded = [{"scope": s.name, "degrades": s.degrades}
                 for s in getattr(connector, "missing_optional_scopes", lambda _g: [])(tokens.scopes)]
     _audit_install(app, tenant_id, tokens, fields, degraded)
+    first_training = _request_first_training(app, tenant_id)
     thread = start_backfill(app, tenant_id)
     body = {"status": "installed", "crm": crm, "tenant": tenant_id, "account_id": tokens.account_id,
             "fields_created": fields, "fields_error": fields_error, "degraded": degraded,
             "secret_in_org": secret_in_org, "secret_error": secret_error,
-            "backfill": "started" if thread else "not_started"}
+            "backfill": "started" if thread else "not_started",
+            "first_training": "requested" if first_training else None}
     if _wants_json():
         return jsonify(body)
     from app.admin.install_page import installed_html
 
     return installed_html(connector, body, tokens=tokens, config=app.config)
+
+
+def _request_first_training(app: Flask, tenant_id: str) -> bool:
+    """A tenant without models gets its first training at the scheduler's next tick, not a day later."""
+    from app.pipeline.first_training import request_after_install
+
+    try:
+        return request_after_install(app, tenant_id)
+    except Exception:  # the install stands; the daily retraining still comes
+        log.exception("could not request the first training", extra={"tenant_id": tenant_id})
+        return False
 
 
 def _push_webhook_secret(app: Flask, connector: Any, tenant_id: str, account_id: str) -> tuple[bool | None, str | None]:

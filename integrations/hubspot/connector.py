@@ -171,6 +171,8 @@ class HubSpotConnector:
     deal_words = ("deal", "deals")
     """What the CRM calls a deal, one and many, for pages its users read ("40 enriched deals")."""
     output_fields_package: str | None = None
+    paced_calls = True
+    """Its calls take from the shared limiter's per-portal 10-s window and search rate (install health shows both)."""
     """The package the admin installs that brings the output fields (None: the app creates them)."""
     person_id = "email"
     """What the CRM's sign-in names a person by: its login e-mail ("email") or a user record id ("user_id")."""

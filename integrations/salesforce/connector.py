@@ -57,6 +57,9 @@ class SalesforceConnector:
     object_labels = dict(constants.SOBJECTS)
     """The app's record types by the CRM's names for pages its admins read ("Opportunity", "Account")."""
     output_fields_package = "SFDX package"  # the REST API cannot create fields
+    paced_calls = False
+    """No Salesforce call takes from the shared limiter's per-window budget (integrations.limits): Salesforce's own
+    limit is the org's daily API allocation, read from `Sforce-Limit-Info` (install health shows that instead)."""
     person_id = "user_id"
 
     @staticmethod

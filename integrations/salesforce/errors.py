@@ -62,8 +62,11 @@ def timeout_message(exc: requests.Timeout, prefix: str, timeout: Any = None) -> 
     if connect:
         return (f"{prefix}Salesforce did not accept the connection{seconds} (ConnectTimeout): check that "
                 f"the org's instance is reachable from this host")
+    # A value above the one that just ran out (the demo waits 180 s already: "e.g. 180" told the person
+    # to set what they had, the wave-31 walk's Salesforce demo at load average 23).
+    longer = max(180, 2 * round(float(waited))) if isinstance(waited, int | float) else 180
     return (f"{prefix}Salesforce did not answer{seconds} ({exc.__class__.__name__}); a large org or a busy "
-            f"machine may need longer: set {READ_TIMEOUT_SETTING} (e.g. 180)")
+            f"machine may need longer: set {READ_TIMEOUT_SETTING} (e.g. {longer})")
 
 
 def from_sdk(exc: Exception, *, what: str = "", usage: Any = None, timeout: Any = None) -> CrmError:

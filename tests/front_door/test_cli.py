@@ -36,11 +36,18 @@ def test_keys_generate_prints_one_fernet_key_on_stdout(tmp_path):
 
 @pytest.mark.embedded
 def test_db_upgrade_prints_json_and_is_idempotent_from_any_directory(tmp_path):
+    from app.storage.migrate import head_revision
+
     env = {"DATABASE_URL": f"sqlite:///{tmp_path / 'x.db'}", "PYTHONPATH": str(ROOT)}
+    said = []
     for _ in range(2):
         r = run(["db", "upgrade"], env=env, cwd=str(tmp_path))
         assert r.returncode == 0, r.stderr
-        assert json.loads(r.stdout)["status"] == "upgraded"
+        said.append(json.loads(r.stdout))
+    # The operator reads whether the release step migrated anything, and to which revision (wave 31: both
+    # runs said "upgraded" to "head").
+    assert said[0]["from"] is None and said[0]["revision"] == head_revision() and said[0]["status"] == "upgraded"
+    assert said[1]["from"] == said[1]["revision"] == head_revision() and said[1]["status"] == "already current"
 
 
 def test_serve_refuses_to_start_without_secrets_and_names_them(tmp_path):

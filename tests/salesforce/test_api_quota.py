@@ -56,3 +56,19 @@ def test_a_client_that_reports_nothing_leaves_the_last_figure(app):
     note_api_quota(app, tid, object())  # a client without the method (test fakes) is no error
     with get_db(app).session() as s:
         assert s.execute(select(Installation.api_used).where(Installation.tenant_id == tid)).scalar_one() is None
+
+
+def test_install_health_shows_no_hubspot_window_for_an_org_and_points_at_the_daily_allocation(app):
+    # The wave-31 walk: an org's page read "100 / 100 calls left in this 10 s window (search: 5 / 5 per 1 s)",
+    # HubSpot's limits, from a limiter key no Salesforce call takes from.
+    tid = install_org(app, ORGS[0])
+    set_installer(app, tid, "ann@org.example")
+    web = app.test_client()
+    with web.session_transaction() as sess:
+        sess["console"] = {"method": "crm", "crm": "salesforce", "tenant": tid, "user": "ann@org.example",
+                           "at": int(time.time())}
+    html = web.get(f"/admin/t/{tid}/").get_data(as_text=True)
+    box = " ".join(html.split('id="headroom"')[1].split('id="api-quota"')[0].split())
+    assert "s window" not in box and "search:" not in box
+    assert "Salesforce sets no per-second window that the app paces its calls by" in box
+    assert "the org&#39;s daily API allocation, beside" in box  # escaped as the page writes it

@@ -1,0 +1,103 @@
+"""A new installation's first models: trained right after the install, then its open records scored again.
+
+The scheduler runs a tenant's periodic retraining one interval after it first sees the tenant
+(`RETRAIN_INTERVAL_SECONDS`, a day), so a production install (the Procfile's RQ workers) used to serve
+cards without a single score for its first day: the install's backfill ran before any model existed and
+nothing scored the open records again once one did (the wave-31 docs walk met it on PostgreSQL + Redis:
+80 deals enriched, every score `no_model`, the model cards page "No model has been trained for this
+account yet." with no next step). Now:
+
+- `request_after_install`: an install of a tenant that has no model asks the scheduler for its retraining
+  at the leader's next tick (the same "run now" row a degraded model's retrain uses);
+- `rescore_if_first_models`: a retraining that puts a task's first model in use queues every open record
+  again (the backfill, idempotent), so the cards the install backfill made without scores get them;
+- `next_step`: what the console says under a task that has no model yet: when the training runs and the
+  command that trains it now.
+
+The demo trains before its backfill itself (`RETRAIN_ENABLED` off there): nothing here runs in it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+from flask import Flask
+from sqlalchemy import select
+
+from app.storage import get_db
+from app.storage.models import PeriodicRun
+
+log = logging.getLogger(__name__)
+
+RETRAIN_JOB = "retrain"
+
+
+def tasks_in_use(app: Flask, tenant_id: str, tasks: Iterable[str]) -> set[str]:
+    """The tasks of `tasks` that have a champion pointer in the tenant's model store (no model is loaded)."""
+    from app.pipeline.tenant import registry
+
+    root = registry(app).root / tenant_id
+    return {task for task in tasks if (root / task / "champion.json").is_file()}
+
+
+def _tasks(app: Flask, tenant_id: str) -> tuple[str, ...]:
+    from app.pipeline.training import default_tasks
+
+    return default_tasks(app, tenant_id)
+
+
+def request_after_install(app: Flask, tenant_id: str) -> bool:
+    """Ask for the tenant's retraining at the scheduler's next tick when it has no model at all and
+    scheduled retraining is on; True when asked."""
+    if not app.config.get("RETRAIN_ENABLED", True):
+        return False
+    if tasks_in_use(app, tenant_id, _tasks(app, tenant_id)):
+        return False  # a re-install keeps its models: the daily retraining goes on as before
+    from app.scheduler import request_run
+
+    request_run(app, tenant_id, RETRAIN_JOB)
+    log.info("first training requested after the install", extra={"tenant_id": tenant_id})
+    return True
+
+
+def rescore_if_first_models(app: Flask, tenant_id: str, before: set[str],
+                            results: Mapping[str, Any]) -> dict[str, Any] | None:
+    """After a training: when a task that had no model now has one, queue every open record again (its
+    cards so far were made without that score). Returns the backfill's counts, or None when nothing new
+    is in use."""
+    first = sorted(tasks_in_use(app, tenant_id, results) - before)
+    if not first:
+        return None
+    from app.sync import backfill
+
+    counts = backfill(tenant_id, app)
+    log.info("first models in use (%s): open records queued again", ", ".join(first), extra={"tenant_id": tenant_id})
+    return {"first_models": first, "records_backfilled": counts.get("records_backfilled", 0)}
+
+
+def next_step(app: Flask, tenant_id: str, task: str, *, now: datetime | None = None) -> str:
+    """What to expect, and what to run, for a task that has never had a model (the console's model cards)."""
+    train_now = f"To train it now: `agentic-sales model train-from-crm --tenant {tenant_id} --task {task}`."
+    if not app.config.get("RETRAIN_ENABLED", True):
+        return f"Scheduled retraining is off in this deployment (AGENTIC_SALES_RETRAIN_ENABLED). {train_now}"
+    with get_db(app).session() as s:
+        row = s.execute(select(PeriodicRun.next_run_at, PeriodicRun.requested_at)
+                        .where(PeriodicRun.tenant_id == tenant_id, PeriodicRun.name == RETRAIN_JOB)).first()
+    if row is not None and row.requested_at is not None:
+        return (f"The first training was asked for at {_hm(row.requested_at)} UTC: a worker started with "
+                f"`--with-scheduler` runs it within minutes, then scores the open records again. {train_now}")
+    if row is None:
+        return f"The scheduled retraining has not run for this account yet. {train_now}"
+    at = row.next_run_at if row.next_run_at.tzinfo else row.next_run_at.replace(tzinfo=UTC)
+    when = "at the scheduler's next tick" if at <= (now or datetime.now(UTC)) else f"at {at:%Y-%m-%d %H:%M} UTC"
+    return f"The scheduled retraining runs next {when}. {train_now}"
+
+
+def _hm(at: datetime) -> str:
+    return f"{at:%Y-%m-%d %H:%M}"
+
+
+__all__ = ["next_step", "request_after_install", "rescore_if_first_models", "tasks_in_use"]

@@ -1,0 +1,108 @@
+"""A production install gets its first models within minutes, not a day later, and its open deals are
+scored again once they exist (the wave-31 docs walk: on PostgreSQL + Redis with two RQ workers, 80 deals
+were enriched right after the install with every score `no_model`, and the model cards page said only
+"No model has been trained for this account yet.": the scheduler's first retraining of a tenant comes one
+`RETRAIN_INTERVAL_SECONDS` (a day) after it first sees it)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from sqlalchemy import select
+
+from app.storage import get_db
+from app.storage.models import InboxEvent, PeriodicRun
+from tests.hubspot import sandbox_helpers as sb
+
+pytestmark = pytest.mark.timeout(600)
+
+ADMIN = "docswalk-operator-token-0123456789"
+
+
+@pytest.fixture(scope="module")
+def sandbox():
+    handle = sb.start(n_open_deals=4, n_closed_deals=120, n_companies=12, seed=11)
+    yield handle
+    handle.stop()
+
+
+def _app(app_factory, sandbox, **overrides):
+    return app_factory(**sb.app_config(sandbox, BACKFILL_ON_INSTALL=False, ADMIN_TOKEN=ADMIN, **overrides))
+
+
+def _install(app, accept: str = "application/json"):
+    client = app.test_client()
+    resp = client.get("/oauth/hubspot/install")
+    callback = urlparse(sb.consent(resp.headers["Location"]))
+    body = client.get(callback.path, query_string=parse_qs(callback.query), headers={"Accept": accept})
+    assert body.status_code == 200, body.get_data(as_text=True)
+    return body
+
+
+FIRST_TRAINING = "the first training has started on the app's workers"
+
+
+def _retrain_row(app, tid):
+    with get_db(app).session() as s:
+        return s.execute(select(PeriodicRun).where(PeriodicRun.tenant_id == tid, PeriodicRun.name == "retrain")
+                         ).scalars().one_or_none()
+
+
+def _models_page(app, tid) -> str:
+    page = app.test_client().get(f"/admin/t/{tid}/models", headers={"X-Admin-Token": ADMIN})
+    assert page.status_code == 200
+    return page.get_data(as_text=True)
+
+
+def test_an_install_without_models_has_its_training_run_at_the_schedulers_next_tick_and_then_scores_every_open_deal(
+        app_factory, sandbox):
+    from app.scheduler import claim_due, run_periodic
+
+    app = _app(app_factory, sandbox)
+    page = " ".join(_install(app, "text/html").get_data(as_text=True).split())
+    assert FIRST_TRAINING in page and "until it is done the cards show no scores" in page
+    tid = f"hubspot-{sandbox.hub_id}"
+    row = _retrain_row(app, tid)
+    assert row is not None and row.requested_at is not None  # asked for at the install
+    html = _models_page(app, tid)
+    assert "No model has been trained for this account yet." in html
+    assert "The first training was asked for at" in html
+    assert f"agentic-sales model train-from-crm --tenant {tid} --task conversion" in html
+
+    # The leader's very next tick claims it: not a day after the install.
+    assert (tid, "retrain") in claim_due(app, now=datetime.now(UTC) + timedelta(seconds=1))
+    with app.app_context():
+        result = run_periodic(tid, "retrain")
+    assert set(result["rescored"]["first_models"]) <= set(result["tasks"]) and result["rescored"]["first_models"], result
+    assert result["rescored"]["records_backfilled"] == 4  # the sandbox's open deals
+    with get_db(app).session() as s:
+        sources = s.execute(select(InboxEvent.change_source).where(InboxEvent.tenant_id == tid)).scalars().all()
+    assert sources.count("BACKFILL") == result["rescored"]["records_backfilled"]
+    after = _models_page(app, tid)
+    assert after.count("No model has been trained") < html.count("No model has been trained")
+
+    # A later training puts no task in use for the first time: nothing is queued again (checked on the
+    # models now in use rather than by training a second time, which takes minutes on a loaded machine).
+    from app.pipeline.first_training import rescore_if_first_models, tasks_in_use
+
+    with app.app_context():
+        in_use = tasks_in_use(app, tid, result["tasks"])
+        assert in_use == set(result["rescored"]["first_models"])
+        assert rescore_if_first_models(app, tid, in_use, {task: {} for task in result["tasks"]}) is None
+
+    # Installing again (e.g. to grant a new scope) keeps the models and asks for no training.
+    again_body = _install(app).get_json()
+    assert again_body["first_training"] is None and _retrain_row(app, tid).requested_at is None
+
+
+def test_with_scheduled_retraining_off_the_install_asks_for_nothing_and_the_page_says_how_to_train(
+        app_factory, sandbox):
+    app = _app(app_factory, sandbox, RETRAIN_ENABLED=False)
+    body = _install(app).get_json()
+    tid = body["tenant"]
+    assert body["first_training"] is None and _retrain_row(app, tid) is None
+    html = _models_page(app, tid)
+    assert "Scheduled retraining is off in this deployment (AGENTIC_SALES_RETRAIN_ENABLED)" in html
+    assert f"agentic-sales model train-from-crm --tenant {tid} --task price" in html
