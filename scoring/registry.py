@@ -296,7 +296,7 @@ class ModelRegistry:
         return self._task_dir(tenant, task) / "versions" / version
 
     def promote(self, tenant: str, artefact: str | Path, evaluate: Callable[[LoadedModel], float] | None = None,
-                holdout: tuple[Any, Any] | None = None) -> dict[str, Any]:
+                holdout: tuple[Any, Any] | None = None, holdout_groups: Any = None) -> dict[str, Any]:
         """Make a challenger the champion only when the evidence says it is better.
 
         1. The challenger must have passed its training gate (not worse than a logistic
@@ -313,6 +313,8 @@ class ModelRegistry:
             artefact: the challenger's artefact directory.
             evaluate: scores a loaded model on a common holdout (higher is better).
             holdout: ``(X, y)`` rows both classification models predict (preferred).
+            holdout_groups: each holdout row's deal or customer: the resamples draw whole deals (a
+                deal's snapshots share one outcome; ``scoring.promotion.group_resampler``).
 
         Returns:
             ``{"promoted", "task", "tenant", "version", "metric", "challenger", "champion", "basis", "reason"}``
@@ -352,7 +354,8 @@ class ModelRegistry:
             X, y = holdout
             from .scores import predict_proba_table
 
-            comparison = paired_gain(np.asarray(y), predict_proba_table(challenger, X), _champion_proba(champion, X))
+            comparison = paired_gain(np.asarray(y), predict_proba_table(challenger, X), _champion_proba(champion, X),
+                                     groups=None if holdout_groups is None else np.asarray(holdout_groups))
             challenger_score, champion_score = comparison["challenger"], comparison["champion"]
             promoted, basis = bool(comparison["better"]), "same time-based holdout, paired bootstrap"
             reason = (f"better than the champion in {comparison['share_better']:.0%} of bootstrap resamples"

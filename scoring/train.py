@@ -220,8 +220,8 @@ def train_table(task: str, frame: pd.DataFrame, target: str, *, id_column: str |
         random_state: seed.
         fast: fewer iterations (tests and smoke runs).
         progress: show a progress bar on stderr.
-        holdout_out: if given, receives ``X`` and ``y`` of the holdout (for a paired comparison
-            with the champion at promotion).
+        holdout_out: if given, receives ``X``, ``y`` and ``groups`` (each row's deal or customer, or
+            None) of the holdout (for a paired comparison with the champion at promotion).
 
     Returns:
         ``(model, metadata, holdout)``.
@@ -293,7 +293,9 @@ def train_table(task: str, frame: pd.DataFrame, target: str, *, id_column: str |
         warnings.simplefilter("ignore")  # convergence chatter of the reference model
         p_lr = _logistic(types, random_state).fit(Xtr, y[idx_train]).predict_proba(Xt)[:, 1]
     bar.update()
-    gate = baseline_gate(y[idx_test], p, p_lr, float(y[idx_train].mean()), random_state=random_state)
+    test_groups = None if groups is None else groups[idx_test]
+    gate = baseline_gate(y[idx_test], p, p_lr, float(y[idx_train].mean()), random_state=random_state,
+                         groups=test_groups)
     n_test_groups = len(np.unique(groups[idx_test])) if groups is not None else len(idx_test)
     if task == "churn" and n_test_groups < defaults.MIN_HOLDOUT_GROUPS:
         # A holdout of ~20 companies (churn on a young account: customers are scarcer than
@@ -324,7 +326,8 @@ def train_table(task: str, frame: pd.DataFrame, target: str, *, id_column: str |
                                                       fit_kwargs=True, random_state=random_state)
                 return baseline_gate(y, p_s, p_r, float(y.mean()), random_state=random_state, strata=folds_of) | on
             p_s = fit(simpler(), idx_train).predict_proba(Xt)[:, 1]
-            return baseline_gate(y[idx_test], p_s, p_lr, float(y[idx_train].mean()), random_state=random_state)
+            return baseline_gate(y[idx_test], p_s, p_lr, float(y[idx_train].mean()), random_state=random_state,
+                                 groups=test_groups)
 
         served = choose_served(gate, simpler_gate, holdout_gate)
         gate = served.pop("gate")
@@ -350,7 +353,8 @@ def train_table(task: str, frame: pd.DataFrame, target: str, *, id_column: str |
         groups_test=None if groups is None else groups[idx_test])
     if holdout_out is not None:  # raw rows: each model applies its own date policy when predicting
         keep_time = [c for c in bookkeeping if c != time_column]
-        holdout_out.update(X=frame.drop(columns=keep_time).iloc[idx_test], y=y[idx_test])
+        holdout_out.update(X=frame.drop(columns=keep_time).iloc[idx_test], y=y[idx_test],
+                           groups=None if groups is None else groups[idx_test])
     serve_logistic = served is not None and served["model"] == "logistic_regression"
     model = fit(_make(task, types, discount_column, max_discount, random_state, fast, logistic_only=serve_logistic),
                 slice(None))
@@ -789,7 +793,8 @@ def retrain_tenant(records: Iterable[Any], tenant: str, registry: Any, *, tasks:
             path = save_model(model, root / new_version(task), meta, holdout)
             try:
                 # Champion and challenger are compared on the challenger's time-based holdout rows.
-                out[task] = registry.promote(tenant, path, holdout=(common["X"], common["y"]) if common else None)
+                out[task] = registry.promote(tenant, path, holdout=(common["X"], common["y"]) if common else None,
+                                             holdout_groups=common.get("groups"))
             finally:
                 # A promoted challenger is copied into the registry's versions; a refused one is only its result.
                 # Kept, each scheduled run left a model and its holdout predictions behind (a tenant's data).

@@ -384,7 +384,8 @@ def train_from_crm_cmd(tenant, task, crm, records, out, registry, min_closed, po
 
     remove_shared_staging(root)
     path = save_model(model_, target, meta, holdout)
-    result = ModelRegistry(root).promote(tenant, path, holdout=(common["X"], common["y"]) if common else None)
+    result = ModelRegistry(root).promote(tenant, path, holdout=(common["X"], common["y"]) if common else None,
+                                         holdout_groups=common.get("groups"))
     info = meta.get("target_info") or {}
     if info:
         click.echo(f"predicting {task} = {info['positive_class']!r} (rate {info['positive_rate']:.1%})", err=True)
