@@ -229,7 +229,7 @@ def reschedule_pending(app: Any, keys: list[RecordKey]) -> None:
 
 
 REFUSED_GRANT_CODES = frozenset({"BAD_REFRESH_TOKEN", "invalid_grant", "NO_REFRESH_TOKEN"})
-"""Error codes with which CRMs refuse a refresh token that was revoked (an uninstall on their side), and Salesforce's
+"""Error codes with which CRMs refuse a refresh token that was revoked (an uninstall on their side), and the CRM
 client's for a dead session with no refresh token to renew it: either way no later call can succeed."""
 
 

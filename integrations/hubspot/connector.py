@@ -231,6 +231,8 @@ class HubSpotConnector:
         kwargs: dict[str, Any] = {}
         if config.get("CRM_STATS") is not None:
             kwargs["stats"] = config["CRM_STATS"]
+        # A portal whose access cannot be renewed is marked for reconnecting by whichever call meets it.
+        kwargs["on_dead_grant"] = config.get("CRM_ON_DEAD_GRANT")
         # One rate budget per installation for every worker: Redis when the app has it.
         kwargs["limiter"] = limiter_for(config.get("REDIS_URL"))
         # One metadata cache per portal for every worker too (owners, pipelines, companies' won deals).
