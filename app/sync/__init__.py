@@ -28,7 +28,7 @@ from app.dispatch.leases import RecordKey
 from app.storage import get_db
 from app.storage.models import InboxEvent
 from app.tenants import active_installation, client_for, installed_tenants, tenant_crm
-from integrations.errors import CrmError
+from integrations.errors import CrmAuthExpired, CrmError
 from integrations.limits import patience
 
 log = logging.getLogger(__name__)
@@ -287,9 +287,11 @@ def reconcile(tenant_id: str, app: Flask | None = None, *, since: datetime | Non
         except CrmError as exc:  # not "nothing changed": this window of this type is unknown
             log.warning("reconciliation could not search %s: %s", object_type, exc, extra={"tenant_id": tenant_id})
             unsearched[object_type] = exc
+            if isinstance(exc, CrmAuthExpired):
+                break  # the access is gone: every other search would be refused the same way
             continue
         explained = {"webhook": 0, "read": 0, "pending": 0}
-        candidates = _unexplained(a, tenant_id, modified, object_type, explained=explained)
+        candidates = unexplained(a, tenant_id, modified, object_type, explained=explained)
         missing, echoes = (_drop_echoes(a, client, tenant_id, object_type, candidates)
                            if object_type in enriched else (candidates, 0))
         items = [(rid, _key("reconcile", tenant_id, object_type, rid, at or "")) for rid, at in missing]
@@ -415,7 +417,7 @@ def maybe_reconcile_all(app: Flask, interval: float | None = None) -> dict[str, 
     return reconcile_all(app)
 
 
-def _unexplained(app: Flask, tenant_id: str, modified: Sequence[tuple[str, str | None]],
+def unexplained(app: Flask, tenant_id: str, modified: Sequence[tuple[str, str | None]],
                  object_type: str = OBJECT_TYPE, *,
                  explained: dict[str, int] | None = None) -> list[tuple[str, str | None]]:
     """Keep the modified records that no webhook row, later read or pending job accounts for;
