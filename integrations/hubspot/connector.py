@@ -246,7 +246,7 @@ class HubSpotConnector:
                      float(config.get("CRM_READ_TIMEOUT_SECONDS") or constants.READ_TIMEOUT_SECONDS)),
             field_mapping=field_mapping_from_rows(installation.settings.get("field_mappings") or ()),
             output_targets=output_targets(installation, "deal"),
-            rates=_rates(installation),
+            rates=installation_rates(installation),
             **kwargs,
         )
         return cast(CrmClient, client)
@@ -341,7 +341,7 @@ CONNECTOR = HubSpotConnector()
 """The registered instance (app/connectors: "hubspot" → this)."""
 
 
-def _rates(installation: Installation) -> RateTable | None:
+def installation_rates(installation: Installation) -> RateTable | None:
     """The tenant's exchange rates setting as a rate table; None when unset or (edited by hand) unusable:
     amounts then only count in their record's own currency, and the reads go on."""
     try:
