@@ -275,7 +275,7 @@ def _record_failed(app: Any, item: Any, exc: BaseException, summary: dict[str, i
         return
     try:
         _finish(db, item.key, item.job_id, ids, status="failed", error=f"{type(exc).__name__}: {exc}"[:2000],
-                detail={"error": str(exc)[:500], "type": type(exc).__name__})
+                detail={"error": str(exc)[:500], "type": type(exc).__name__, "status": getattr(exc, "status", None)})
         with db.session() as s:
             leases.reset_failures(s, item.key)
     except Exception:
@@ -315,7 +315,8 @@ def _requeue_all(app: Any, items: list[Any], *, delay: float, failed: bool, reas
                 again.append((item.key, new_id))
                 write_audit(s, "job.retrying", tenant_id=item.key.tenant_id, object_type=item.key.object_type,
                             record_id=item.key.record_id, job_id=new_id,
-                            detail={"error": str(reason)[:300], "type": type(reason).__name__, "delay": delay})
+                            detail={"error": str(reason)[:300], "type": type(reason).__name__,
+                                    "status": getattr(reason, "status", None), "delay": delay})
     bulk = {item.key for item in items if is_bulk(item)}
     get_dispatcher(app).enqueue_all([p for p in again if p[0] in bulk], delay, bulk=True)
     get_dispatcher(app).enqueue_all([p for p in again if p[0] not in bulk], delay)

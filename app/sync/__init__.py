@@ -333,7 +333,8 @@ def _search_failed(app: Flask, tenant_id: str, result: dict[str, Any], unsearche
     error = ReconcileIncomplete(tenant_id, unsearched)
     detail = {k: v for k, v in result.items() if k != "record_ids"}
     _audit(app, tenant_id, "reconcile.failed", {**detail, "unsearched": sorted(unsearched),
-                                                "error": error.message[:500], "type": type(error).__name__})
+                                                "error": error.message[:500], "type": type(error).__name__,
+                                                "status": error.status})
     try:
         request_soon(app, tenant_id, "reconcile", max(RECONCILE_RETRY_SECONDS, float(error.retry_after or 0)))
     except Exception:
