@@ -262,9 +262,10 @@ def reconcile(tenant_id: str, app: Flask | None = None, *, since: datetime | Non
         A type whose search fails is skipped and the others go on; then the failure is audited
         (`reconcile.failed`, shown in the install health), the run is asked for again within
         RECONCILE_RETRY_SECONDS and ReconcileIncomplete is raised: the watermark (last_sync_at) does
-        not move past a window that was not searched. Every modified record is counted once: ``modified = explained["webhook"] + explained["read"]
-        + explained["pending"] + echoes + missing`` (delivered by a webhook, read by a backfill or
-        re-sync after its change, already waiting in the queue, our own write, or missed).
+        not move past a window that was not searched. Every modified record is counted once:
+        ``modified = explained["webhook"] + explained["read"] + explained["pending"] + echoes + missing``
+        (delivered by a webhook, read by a backfill or re-sync after its change, already waiting in the
+        queue, our own write, or missed).
     """
     a = app or current_app._get_current_object()  # type: ignore[attr-defined]
     started_at = datetime.now(UTC)
@@ -419,8 +420,8 @@ def maybe_reconcile_all(app: Flask, interval: float | None = None) -> dict[str, 
 
 
 def unexplained(app: Flask, tenant_id: str, modified: Sequence[tuple[str, str | None]],
-                 object_type: str = OBJECT_TYPE, *,
-                 explained: dict[str, int] | None = None) -> list[tuple[str, str | None]]:
+                object_type: str = OBJECT_TYPE, *,
+                explained: dict[str, int] | None = None) -> list[tuple[str, str | None]]:
     """Keep the modified records that no webhook row, later read or pending job accounts for;
     `explained` (if given) counts the others by what accounts for them: ``pending``, ``webhook``,
     ``read`` (so the re-sync's status can account for every modified record)."""
