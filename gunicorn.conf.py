@@ -35,3 +35,16 @@ def child_exit(server, worker):  # noqa: ANN001 - gunicorn hook signature
     from prometheus_client import multiprocess
 
     multiprocess.mark_process_dead(worker.pid)
+
+
+def worker_exit(server, worker):  # noqa: ANN001 - gunicorn hook signature
+    # Without REDIS_URL each worker runs an embedded job worker (the first enqueue starts it): at a clean stop
+    # (SIGTERM at a deploy) it hands its record jobs' leases over, as `serve` does, instead of leaving them to run
+    # out (120 s). With REDIS_URL it holds none. Only a worker that loaded the app has anything to hand over.
+    import sys
+
+    wsgi = sys.modules.get("wsgi")
+    if wsgi is not None:
+        from app.cli.server import hand_over_embedded_jobs
+
+        hand_over_embedded_jobs(wsgi.app)

@@ -141,10 +141,19 @@ def run_periodic(tenant_id: str, name: str) -> dict[str, Any]:
         from app.tenants import mark_revoked
 
         reason = f"{type(exc).__name__}: {exc}"
-        revoked = mark_revoked(app, tenant_id, reason)
+        # The call that met the refusal may have marked it already (client_for's on_dead_grant): revoked either way.
+        revoked = mark_revoked(app, tenant_id, reason) or _revoked(app, tenant_id)
         log.warning("periodic %s: the CRM refused the refresh token; installation revoked", name,
                     extra={"tenant_id": tenant_id})
         return {"tenant": tenant_id, "job": name, "revoked": revoked, "reason": reason[:500]}
+
+
+def _revoked(app: Flask, tenant_id: str) -> bool:
+    from app.storage.models import Tenant
+
+    with get_db(app).session() as s:
+        tenant = s.get(Tenant, tenant_id)
+        return tenant is not None and tenant.status == "revoked"
 
 
 def _run_periodic(app: Flask, tenant_id: str, name: str) -> dict[str, Any]:

@@ -52,7 +52,7 @@ sorts first, and the learner would take every stage credit as reported after the
 stage baseline: an artefact, not a faster market)."""
 
 
-def _apply(overrides: dict[str, float | tuple[str, ...]]) -> None:
+def apply_overrides(overrides: dict[str, float | tuple[str, ...]]) -> None:
     for name, value in overrides.items():
         setattr(defaults, name, value)
 
@@ -137,7 +137,7 @@ def parse_overrides(items: list[str], *, bound: dict[str, str] | None = None
 def apply_set_options(items: list[str]) -> bool:
     """Apply a CLI's ``--set NAME=VALUE`` options to learning/defaults.py; False (after saying why) if one is bad."""
     try:
-        _apply(parse_overrides(items))
+        apply_overrides(parse_overrides(items))
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return False
@@ -221,7 +221,7 @@ def main(argv: list[str] | None = None) -> int:
     base = json.loads(Path(args.paired).read_text())["runs"] if args.paired else None
     t0 = time.perf_counter()
     jobs = [(s, b, args.weeks, args.reference, args.instant, args.drawn_effects) for b in bandits for s in seeds]
-    with Pool(max(1, args.procs), initializer=_apply, initargs=(overrides,)) as pool:
+    with Pool(max(1, args.procs), initializer=apply_overrides, initargs=(overrides,)) as pool:
         runs = pool.map(_one, jobs)
     summary = summarise(runs)
     if base is not None:

@@ -157,7 +157,7 @@ def summarise(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
              "min": float(np.min(v)), "max": float(np.max(v))} for k, v in keyed.items()]
 
 
-def _seeds(text: str) -> list[int]:
+def parse_seeds(text: str) -> list[int]:
     out: list[int] = []
     for part in text.split(","):
         if "-" in part:
@@ -306,7 +306,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--cache", type=Path, default=Path("/tmp/market_w12_cache"))
     parser.add_argument("--rows-cache", type=Path, default=Path("/tmp/market_w13_rows"))
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
-    seeds, report = _seeds(args.seeds), _seeds(args.report_seeds)
+    seeds, report = parse_seeds(args.seeds), parse_seeds(args.report_seeds)
     sizes = [None if s == "all" else int(s) for s in args.sizes.split(",") if s]
     parts = set(args.parts.split(","))
     started, load_before = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), list(os.getloadavg())

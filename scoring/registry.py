@@ -92,7 +92,7 @@ def code_version() -> str:
         return "unknown"
 
 
-def _sha256(path: Path) -> str:
+def sha256_of(path: Path) -> str:
     h = hashlib.sha256()
     with path.open("rb") as fh:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
@@ -165,7 +165,7 @@ def save_model(model: Any, directory: str | Path, metadata: dict[str, Any],
         "library_versions": library_versions(),
         "code_version": code_version(),
         "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "checksums": {name: _sha256(out / name) for name in files},
+        "checksums": {name: sha256_of(out / name) for name in files},
     })
     (out / "metadata.json").write_text(json.dumps(meta, indent=2, sort_keys=True, default=str))
     return out
@@ -226,7 +226,7 @@ def load_model(directory: str | Path) -> LoadedModel:
     meta = read_metadata(out)
     for name, digest in meta["checksums"].items():
         file = out / name
-        if "/" in name or not file.is_file() or _sha256(file) != digest:
+        if "/" in name or not file.is_file() or sha256_of(file) != digest:
             raise ModelIntegrityError(f"{out}: {name} is missing or does not match its checksum")
     check_versions(meta)
     untrusted = sio.get_untrusted_types(file=out / "model.skops")

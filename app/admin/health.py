@@ -186,7 +186,7 @@ def collect(s: Session, tenant: Tenant, *, connector: Any, config: Mapping[str, 
     return Health(tenant=tenant, installation=inst, token=token_state(inst, now, **words), scopes=scopes,
                   deliveries=delivery_summary([tuple(r) for r in rows], int(quarantined)), queue=queue,
                   headroom=headroom(limiter, f"{tenant.crm}:{tenant.external_id}") if paced else None,
-                  errors=last_errors(s, tenant, since), syncs=sync_runs(s, tenant.id),
+                  errors=last_errors(s, tenant, since, crm_label=words["crm"]), syncs=sync_runs(s, tenant.id),
                   unpaced=None if paced else (
                       f"{words['crm']} sets no per-second window that the app paces its calls by: its limit is the "
                       f"{words['account']}'s daily API allocation, beside."))
@@ -202,7 +202,7 @@ def headroom(limiter: Any, key: str) -> dict[str, Any] | None:
         return None
 
 
-def last_errors(s: Session, tenant: Tenant, since: datetime) -> list[dict[str, Any]]:
+def last_errors(s: Session, tenant: Tenant, since: datetime, *, crm_label: str = "the CRM") -> list[dict[str, Any]]:
     """The latest failures: failed inbox rows, quarantined events, failed syncs (newest first)."""
     n = defaults.CONSOLE_LAST_ERRORS
     out: list[dict[str, Any]] = []
@@ -221,9 +221,23 @@ def last_errors(s: Session, tenant: Tenant, since: datetime) -> list[dict[str, A
             .where(AuditLog.tenant_id == tenant.id, AuditLog.event.like("%failed%"))
             .order_by(AuditLog.id.desc()).limit(n)).all():
         detail = detail or {}
-        out.append({"at": at, "what": event, "error": str(detail.get("message") or detail.get("error") or detail)[:300]})
+        said = detail.get("message") or _not_answering(event, detail, crm_label) or detail.get("error") or detail
+        out.append({"at": at, "what": event, "error": str(said)[:300]})
     out.sort(key=lambda e: e["at"] or since, reverse=True)
     return out[:n]
+
+
+def _not_answering(event: str, detail: dict[str, Any], crm_label: str) -> str | None:
+    """A worker's failure that found nothing answering, in words (its technical text stays in the audit trail)."""
+    from app.admin.crm_trouble import said_unreachable
+
+    if event == "console.sync_failed" or not said_unreachable(event, detail):
+        return None
+    text = str(detail.get("error") or "").lower()
+    how = "timed out" if "timed out" in text or "timeout" in text else "nothing answered"
+    unsearched = detail.get("unsearched")
+    what = f" to the search of {', '.join(map(str, unsearched))}" if isinstance(unsearched, list) and unsearched else ""
+    return f"{crm_label} did not answer{what} ({how}); it is tried again."
 
 
 SYNC_EVENTS = ("backfill.started", "backfill.progress", "backfill.completed", "backfill.failed",

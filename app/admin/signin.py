@@ -1,6 +1,6 @@
 """Sign in to the console through the CRM: the connector's own OAuth flow, nothing installed.
 
-`GET /admin/signin/<crm>` sends the browser to the CRM's consent page with a signed state that
+`GET /admin/signin/<crm>` sends the browser to the CRM's consent page with a state (kept server-side) that
 says "sign-in"; the CRM returns to the connector's registered callback (app/oauth/routes.py),
 which hands the exchanged tokens to `finish_signin`. The tokens only prove who the person is and
 which portal/org they came from; they are dropped, never stored (the installation keeps its own).
@@ -44,7 +44,7 @@ def signin(crm: str) -> Any:
                        f"This deployment has no {label} app credentials, so {label} cannot vouch for you here "
                        f"({exc}). Sign in with the CRM this deployment serves, or with the admin token.")
     url = provider.authorize_url(redirect_uri=redirect_uri(crm),
-                                 state=issue_state({"crm": crm, "purpose": "signin"}),
+                                 state=issue_state(crm, "signin"),
                                  scopes=required, optional_scopes=optional, **pkce.authorize_args(provider))
     return redirect(url, code=302)
 

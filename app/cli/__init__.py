@@ -35,7 +35,7 @@ def cli() -> None:
     """Agentic sales for HubSpot and Salesforce."""
 
 
-def _register() -> None:
+def register_commands() -> None:
     for name in COMMAND_MODULES:
         module = importlib.import_module(name)
         for command in module.commands:
@@ -49,7 +49,7 @@ def main(argv: list[str] | None = None) -> None:
     from app.cli.target import EXIT_DATABASE, command_database_error
     from app.config import ConfigError
 
-    _register()
+    register_commands()
     try:
         cli.main(args=argv, prog_name="agentic-sales", standalone_mode=True)
     except ConfigError as exc:

@@ -50,7 +50,7 @@ def _champion_scores(record: Any, registry: str | None) -> tuple[dict[str, Any] 
         return None, f"champion models could not score the record ({type(exc).__name__}: {exc})"
 
 
-def _local_server_fit(settings: Any, url: str) -> Any:
+def local_server_fit(settings: Any, url: str) -> Any:
     """The local model's timeouts and budgets when `url` is the project's own server (tools/local-llm)."""
     from agents.providers.local_server import preset_for, project_server_model
 
@@ -137,7 +137,7 @@ def try_cmd(record_json: str, provider: str | None, llm: str | None, tone: str, 
             local = prepare("local", log=lambda m: click.echo(m, err=True))
             settings = settings.with_overrides(**local.config["AGENT_SETTINGS_OVERRIDES"])
         elif provider and provider.split(":")[0] == "openai_compatible" and settings.openai_base_url:
-            settings = _local_server_fit(settings, settings.openai_base_url)
+            settings = local_server_fit(settings, settings.openai_base_url)
         run = run_agents(record, scores, settings, cache=MemoryCache(), ledger=MemoryLedger(), now=now,
                          provider_override=provider)
     except AgentError as exc:

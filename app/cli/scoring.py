@@ -10,6 +10,7 @@ import functools
 import json
 import os
 import re
+import shutil
 import sys
 import warnings
 from collections.abc import Callable
@@ -348,7 +349,9 @@ def promote_cmd(model_dir, tenant, registry, holdout) -> None:
               help="The tenant's CRM (default: the tenant's own; another is refused).")
 @click.option("--records", type=click.Path(exists=True, dir_okay=False), default=None,
               help="JSON-lines file of canonical records, instead of reading the tenant's CRM.")
-@click.option("--out", type=click.Path(file_okay=False), default=None, help="Artefact directory.")
+@click.option("--out", type=click.Path(file_okay=False), default=None,
+              help="Keep the trained artefact in this directory (default: staged, then removed once promoted or "
+                   "refused; the registry keeps a promoted one).")
 @click.option("--registry", default=None, help="Registry root (default: the app's model directory).")
 @click.option("--min-closed", type=int, default=None, help="Cold-start threshold (default 50).")
 @click.option("--positive", default=None,
@@ -384,12 +387,18 @@ def train_from_crm_cmd(tenant, task, crm, records, out, registry, min_closed, po
 
     remove_shared_staging(root)
     path = save_model(model_, target, meta, holdout)
-    result = ModelRegistry(root).promote(tenant, path, holdout=(common["X"], common["y"]) if common else None,
-                                         holdout_groups=common.get("groups"))
+    try:
+        result = ModelRegistry(root).promote(tenant, path, holdout=(common["X"], common["y"]) if common else None,
+                                             holdout_groups=common.get("groups"))
+    finally:
+        if not out:
+            # The registry keeps its own copy of a promoted model (named by `version`); the staged one, a model
+            # and its holdout predictions (the tenant's data), was left behind by every run without --out.
+            shutil.rmtree(path, ignore_errors=True)
     info = meta.get("target_info") or {}
     if info:
         click.echo(f"predicting {task} = {info['positive_class']!r} (rate {info['positive_rate']:.1%})", err=True)
-    _emit(_clean(result | {"model": str(path), "records": len(recs), "positive_class": info.get("positive_class"),
+    _emit(_clean(result | {"model": str(path) if out else None, "records": len(recs), "positive_class": info.get("positive_class"),
                            "positive_rate": info.get("positive_rate"), "leakage": meta.get("leakage", [])}))
 
 

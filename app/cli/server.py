@@ -243,14 +243,21 @@ def serve(host: str, port: int) -> None:
         click.echo("stopping", err=True)
     finally:
         server.server_close()
-        from app.dispatch import get_dispatcher
-        from app.dispatch.inprocess import InProcessBackend
+        hand_over_embedded_jobs(app)
 
-        backend = get_dispatcher(app).backend
-        if isinstance(backend, InProcessBackend):
-            # The embedded worker hands over the jobs it holds: a restart takes them at its first sweep
-            # instead of after the 120 s lease (which stays the rule after a crash).
-            backend.hand_over(defaults.SHUTDOWN_WAIT_SECONDS)
+
+def hand_over_embedded_jobs(app: Any) -> int:
+    """A clean stop of a serving process (`serve`, or a gunicorn worker of `web` without REDIS_URL): its embedded
+    worker hands over the record jobs it holds, so a restart takes them at its first sweep instead of after the
+    120 s lease (which stays the rule after a crash). With REDIS_URL the process runs no job (RQ's workers do) and
+    holds nothing. Returns the records handed over."""
+    from app.dispatch import get_dispatcher
+    from app.dispatch.inprocess import InProcessBackend
+
+    backend = get_dispatcher(app).backend
+    if not isinstance(backend, InProcessBackend):
+        return 0
+    return backend.hand_over(defaults.SHUTDOWN_WAIT_SECONDS)
 
 
 @click.command()

@@ -60,6 +60,21 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
+DONE_AT = "done_at"
+"""Key of a record's result (a dict) saying when that record was done: its inbox rows' processed_at. A batch writes
+its records back in chunks as they finish; stamping every record at the batch's end made the install health's
+processing time the batch's length for each of them."""
+
+
+def stamp_done(results: dict[str, Any]) -> dict[str, Any]:
+    """Mark every finished record in `results` not yet marked as done now (in place); returns `results`."""
+    now = _now()
+    for outcome in results.values():
+        if isinstance(outcome, dict) and DONE_AT not in outcome:
+            outcome[DONE_AT] = now
+    return results
+
+
 def run_batch(app: Any, key: RecordKey, job_id: str, process: Callable[[BatchContext], dict[str, Any]]) -> dict[str, Any]:
     """Claim the record and its tenant's other due records, process them, finish each alone."""
     from app.dispatch.runner import JobContext, LeaseLostError, _change_dict
@@ -139,13 +154,15 @@ def run_batch(app: Any, key: RecordKey, job_id: str, process: Callable[[BatchCon
             mark_revoked(app, key.tenant_id, f"{type(cause).__name__}: {cause}")
         results = {**{i.key.record_id: cause for i in rest}, **done_results}
     summary: dict[str, Any] = {"processed": 0, "failed": 0, "retrying": 0, **(rate_limited or {})}
-    done: list[tuple[Any, list[int], dict[str, Any]]] = []
+    done: list[tuple[Any, list[int], dict[str, Any], datetime | None]] = []
     for item in items:
         outcome = results.get(item.key.record_id, {"skipped": "no result"})
         if isinstance(outcome, BaseException):
             _record_failed(app, item, outcome, summary)
             continue
-        done.append((item, [c["id"] for c in item.changes], {"changes": len(item.changes), "batch": len(items), **outcome}))
+        detail = {k: v for k, v in outcome.items() if k != DONE_AT}
+        done.append((item, [c["id"] for c in item.changes], {"changes": len(item.changes), "batch": len(items), **detail},
+                     outcome.get(DONE_AT)))
     finished = finish_processed(app, done)
     summary["processed"] += len(finished)
     metrics.JOBS.labels(outcome="completed").inc(len(finished))
@@ -169,9 +186,10 @@ def _tell_taken(app: Any, job_ids: list[str]) -> None:
         log.exception("could not tell the queue about the claimed jobs")
 
 
-def finish_processed(app: Any, done: list[tuple[Any, list[int], dict[str, Any]]]) -> list[Any]:
+def finish_processed(app: Any, done: list[tuple[Any, list[int], dict[str, Any], datetime | None]]) -> list[Any]:
     """Release the processed records and mark their inbox rows, in ONE transaction for the batch;
     returns the items finished (a record whose fence was lost is skipped: its new job runs it).
+    Each row's processed_at is when its record was done (the process's `DONE_AT`), else now.
 
     If that transaction fails, each record finishes in its own, as it would alone."""
     from app.dispatch.runner import LeaseLostError, _finish
@@ -181,13 +199,13 @@ def finish_processed(app: Any, done: list[tuple[Any, list[int], dict[str, Any]]]
     try:
         now = _now()
         with db.session() as s:
-            held = leases.release_many(s, [(item.key, item.job_id) for item, _ids, _d in done], now=now)
+            held = leases.release_many(s, [(item.key, item.job_id) for item, _ids, _d, _at in done], now=now)
             rows = []
-            for item, ids, detail in done:
+            for item, ids, detail, done_at in done:
                 if item.job_id not in held:
                     log.warning("record lost its lease before committing", extra={"job_id": item.job_id})
                     continue
-                rows += [{"row_id": i, "job": item.job_id} for i in ids]
+                rows += [{"row_id": i, "job": item.job_id, "at": done_at or now} for i in ids]
                 write_audit(s, "job.completed", tenant_id=item.key.tenant_id, object_type=item.key.object_type,
                             record_id=item.key.record_id, job_id=item.job_id, detail=detail)
                 finished.append(item)
@@ -195,12 +213,12 @@ def finish_processed(app: Any, done: list[tuple[Any, list[int], dict[str, Any]]]
                 inbox = cast(Table, InboxEvent.__table__)
                 s.connection().execute(
                     update(inbox).where(inbox.c.id == bindparam("row_id"), inbox.c.status == "pending")
-                    .values(status="processed", job_id=bindparam("job"), processed_at=now, error=None), rows)
+                    .values(status="processed", job_id=bindparam("job"), processed_at=bindparam("at"), error=None), rows)
         return finished
     except Exception:
         log.exception("finishing the batch in one transaction failed; finishing record by record")
     finished = []
-    for item, ids, detail in done:
+    for item, ids, detail, _at in done:
         try:
             _finish(db, item.key, item.job_id, ids, status="processed", error=None, detail=detail)
             with db.session() as s:
@@ -229,7 +247,7 @@ def reschedule_pending(app: Any, keys: list[RecordKey]) -> None:
 
 
 REFUSED_GRANT_CODES = frozenset({"BAD_REFRESH_TOKEN", "invalid_grant", "NO_REFRESH_TOKEN"})
-"""Error codes with which CRMs refuse a refresh token that was revoked (an uninstall on their side), and Salesforce's
+"""Error codes with which CRMs refuse a refresh token that was revoked (an uninstall on their side), and the CRM
 client's for a dead session with no refresh token to renew it: either way no later call can succeed."""
 
 
@@ -257,7 +275,7 @@ def _record_failed(app: Any, item: Any, exc: BaseException, summary: dict[str, i
         return
     try:
         _finish(db, item.key, item.job_id, ids, status="failed", error=f"{type(exc).__name__}: {exc}"[:2000],
-                detail={"error": str(exc)[:500], "type": type(exc).__name__})
+                detail={"error": str(exc)[:500], "type": type(exc).__name__, "status": getattr(exc, "status", None)})
         with db.session() as s:
             leases.reset_failures(s, item.key)
     except Exception:
@@ -297,7 +315,8 @@ def _requeue_all(app: Any, items: list[Any], *, delay: float, failed: bool, reas
                 again.append((item.key, new_id))
                 write_audit(s, "job.retrying", tenant_id=item.key.tenant_id, object_type=item.key.object_type,
                             record_id=item.key.record_id, job_id=new_id,
-                            detail={"error": str(reason)[:300], "type": type(reason).__name__, "delay": delay})
+                            detail={"error": str(reason)[:300], "type": type(reason).__name__,
+                                    "status": getattr(reason, "status", None), "delay": delay})
     bulk = {item.key for item in items if is_bulk(item)}
     get_dispatcher(app).enqueue_all([p for p in again if p[0] in bulk], delay, bulk=True)
     get_dispatcher(app).enqueue_all([p for p in again if p[0] not in bulk], delay)

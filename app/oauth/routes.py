@@ -1,6 +1,6 @@
 """Install, callback and uninstall endpoints of any registered CRM connector.
 
-    GET  /oauth/<crm>/install    -> 302 to the CRM's consent page, with a signed state
+    GET  /oauth/<crm>/install    -> 302 to the CRM's consent page, with a state kept server-side
     GET  /oauth/<crm>/callback   -> code exchange -> tenant + encrypted installation
                                     -> output fields ensured -> backfill of open deals started
                                     -> an HTML page for the admin's browser (JSON when asked for)
@@ -20,7 +20,7 @@ from app.config import ConfigError
 from app.connectors import UnknownConnectorError, get_connector
 from app.oauth import bp, pkce
 from app.oauth.reinstall import ReinstallRefused, check_reinstall
-from app.oauth.state import StateError, issue_state, verify_state
+from app.oauth.state import StateError, issue_state, take_state
 from app.sync import backfill
 from app.tenants import client_for, describe_install, oauth_for, save_install
 from app.tenants.uninstall import uninstall
@@ -82,7 +82,7 @@ def install(crm: str) -> Any:
     connector = _connector(crm)
     required, optional = connector.install_scopes(current_app.config)
     provider = _provider(crm, connector)
-    url = provider.authorize_url(redirect_uri=redirect_uri(crm), state=issue_state({"crm": crm}),
+    url = provider.authorize_url(redirect_uri=redirect_uri(crm), state=issue_state(crm),
                                  scopes=required, optional_scopes=optional, **pkce.authorize_args(provider))
     return redirect(url, code=302)
 
@@ -95,13 +95,10 @@ def callback(crm: str) -> Any:
         return _callback_error(crm, 400, "consent_denied",
                                request.args.get("error_description") or request.args["error"])
     try:
-        state = verify_state(request.args.get("state"))
+        attempt = take_state(request.args.get("state"), crm)
     except StateError as exc:
         log.warning("oauth callback refused: %s", exc)
-        return _callback_error(crm, 400, "invalid_state", "the install link expired or was not started here; start again")
-    if state.get("crm", crm) != crm:  # started for another CRM: its code is not this CRM's to exchange
-        log.warning("oauth callback refused: state issued for %s, callback of %s", state.get("crm"), crm)
-        return _callback_error(crm, 400, "invalid_state", "the install link expired or was not started here; start again")
+        return _callback_error(crm, 400, "invalid_state", str(exc))
     code = request.args.get("code")
     if not code:
         return _callback_error(crm, 400, "missing_code", "the CRM did not send an authorization code")
@@ -112,7 +109,7 @@ def callback(crm: str) -> Any:
     except CrmError as exc:
         log.warning("oauth code exchange failed: %s", exc)
         return _callback_error(crm, 502 if exc.should_retry else 400, "exchange_failed", exc.message)
-    if state.get("purpose") == "signin":
+    if attempt.purpose == "signin":
         # "Sign in with <CRM>" on the console: the CRM vouched for the person; nothing is installed.
         from app.admin.signin import finish_signin
 

@@ -39,7 +39,7 @@ from agents.decision import LlmResult, decide
 from agents.settings import ROLES
 from app import defaults
 from app.connectors import enriched_object_types
-from app.dispatch.batch import BatchContext, BatchInterrupted
+from app.dispatch.batch import BatchContext, BatchInterrupted, stamp_done
 from app.pipeline import agent_procs
 from app.pipeline import outcome as outcome_stage
 from app.pipeline import strategy as strategy_choice
@@ -120,6 +120,7 @@ def process_batch(batch: BatchContext) -> dict[str, Any]:
             results[item.key.record_id] = {"kinds": kinds, "skipped": f"{item.key.object_type} deleted"}
         else:
             due.append(item)
+    stamp_done(results)
     if not due:
         return results
     object_type = due[0].key.object_type  # a batch claims records of one object type
@@ -139,6 +140,7 @@ def process_batch(batch: BatchContext) -> dict[str, Any]:
             # Won/lost (a Lead converted or closed unconverted): the outcome stage, never enriched
             # again (a converted lead's Contact and Opportunity carry the enrichment from now on).
             closed.append((item, record))
+    stamp_done(results)
     closings = outcome_stage.plan(app, batch.tenant_id, closed)
     written_any = False
     labels: dict[str, str] | None = None
@@ -149,7 +151,7 @@ def process_batch(batch: BatchContext) -> dict[str, Any]:
                 continue
             if labels is None and plans:
                 labels = crm_labels(client)  # stage id → label for the card (pipelines are cached)
-            results.update(_write_and_store(app, batch, client, plans, closings, labels or {}))
+            results.update(stamp_done(_write_and_store(app, batch, client, plans, closings, labels or {})))
             written_any, closings = True, []
     except Exception as exc:
         if not written_any:
@@ -158,7 +160,7 @@ def process_batch(batch: BatchContext) -> dict[str, Any]:
     if closings:  # no open record in the batch: the closed ones are written alone
         results.update(_write_and_store(app, batch, client, [], closings, {}))
     note_api_quota(app, batch.tenant_id, client)
-    return results
+    return stamp_done(results)  # the records not found in the CRM, the closed ones: done now
 
 
 def note_api_quota(app: Any, tenant_id: str, client: Any) -> None:

@@ -404,6 +404,20 @@ class LeaderLease(Base):
     until: Mapped[datetime] = mapped_column()
 
 
+class OAuthState(Base):
+    """One install or sign-in attempt between `/oauth/<crm>/install` and its callback (app/oauth/state.py): the
+    state's digest (the state itself is only in the CRM's redirect), the CRM and purpose it was started for, a
+    digest of the browser session that started it, and when it stops being accepted. Deleted when used."""
+
+    __tablename__ = "oauth_states"
+
+    digest: Mapped[str] = mapped_column(String(64), primary_key=True)
+    crm: Mapped[str] = mapped_column(String(40))
+    purpose: Mapped[str] = mapped_column(String(20))
+    browser: Mapped[str] = mapped_column(String(64))
+    expires_at: Mapped[datetime] = mapped_column(index=True)
+
+
 class ConsoleGrant(Base):
     """A person's role in one tenant's admin console (admin, revops or viewer).
 

@@ -28,7 +28,7 @@ from app.dispatch.leases import RecordKey
 from app.storage import get_db
 from app.storage.models import InboxEvent
 from app.tenants import active_installation, client_for, installed_tenants, tenant_crm
-from integrations.errors import CrmError
+from integrations.errors import CrmAuthExpired, CrmError
 from integrations.limits import patience
 
 log = logging.getLogger(__name__)
@@ -59,6 +59,25 @@ WEBHOOK_MATCH_SECONDS = 2
 
 SYNC_SOURCES = BATCH_SYNC_SOURCES
 """change_source of the inbox rows this module writes (they explain a change only once processed)."""
+
+RECONCILE_RETRY_SECONDS = 300
+"""A reconciliation that could not search every type runs again this soon (or when the CRM's own retry-after
+ends, if later), from the same watermark."""
+
+
+class ReconcileIncomplete(CrmError):
+    """The CRM's search failed for some object types: what they missed is still unknown, so the watermark stays
+    where it was. Carries the first failure's status, code and retry advice; `unsearched` maps type -> error."""
+
+    def __init__(self, tenant_id: str, unsearched: dict[str, CrmError]) -> None:
+        first = next(iter(unsearched.values()))
+        said = "; ".join(f"{t}: {e.message}" for t, e in unsearched.items())
+        super().__init__(f"reconciliation of {tenant_id} could not search {', '.join(unsearched)} ({said}); it runs "
+                         f"again from the same point", status=first.status, request_id=first.request_id,
+                         crm=first.crm, should_retry=first.should_retry, retry_after=first.retry_after,
+                         code=first.code)
+        self.unsearched = unsearched
+
 
 Progress = Callable[[int], None]
 """Called with the number of records just enqueued (the CLI advances its progress bar)."""
@@ -240,9 +259,13 @@ def reconcile(tenant_id: str, app: Flask | None = None, *, since: datetime | Non
     Returns:
         `{"tenant", "since", "modified", "missing", "echoes", "enqueued", "explained", "record_ids",
         "by_type", "seconds"}` (`record_ids` lists the deals; `by_type` the counts per object type).
-        Every modified record is counted once: ``modified = explained["webhook"] + explained["read"]
-        + explained["pending"] + echoes + missing`` (delivered by a webhook, read by a backfill or
-        re-sync after its change, already waiting in the queue, our own write, or missed).
+        A type whose search fails is skipped and the others go on; then the failure is audited
+        (`reconcile.failed`, shown in the install health), the run is asked for again within
+        RECONCILE_RETRY_SECONDS and ReconcileIncomplete is raised: the watermark (last_sync_at) does
+        not move past a window that was not searched. Every modified record is counted once:
+        ``modified = explained["webhook"] + explained["read"] + explained["pending"] + echoes + missing``
+        (delivered by a webhook, read by a backfill or re-sync after its change, already waiting in the
+        queue, our own write, or missed).
     """
     a = app or current_app._get_current_object()  # type: ignore[attr-defined]
     started_at = datetime.now(UTC)
@@ -258,10 +281,18 @@ def reconcile(tenant_id: str, app: Flask | None = None, *, since: datetime | Non
                               "echoes": 0, "enqueued": 0, "explained": {"webhook": 0, "read": 0, "pending": 0},
                               "record_ids": [], "by_type": {}}
     enriched = enriched_object_types(tenant_crm(a, tenant_id), a)
+    unsearched: dict[str, CrmError] = {}
     for object_type in reconciled_object_types(a, tenant_id):
-        modified = client.search_modified_since(object_type, window_start)
+        try:
+            modified = client.search_modified_since(object_type, window_start)
+        except CrmError as exc:  # not "nothing changed": this window of this type is unknown
+            log.warning("reconciliation could not search %s: %s", object_type, exc, extra={"tenant_id": tenant_id})
+            unsearched[object_type] = exc
+            if isinstance(exc, CrmAuthExpired):
+                break  # the access is gone: every other search would be refused the same way
+            continue
         explained = {"webhook": 0, "read": 0, "pending": 0}
-        candidates = _unexplained(a, tenant_id, modified, object_type, explained=explained)
+        candidates = unexplained(a, tenant_id, modified, object_type, explained=explained)
         missing, echoes = (_drop_echoes(a, client, tenant_id, object_type, candidates)
                            if object_type in enriched else (candidates, 0))
         items = [(rid, _key("reconcile", tenant_id, object_type, rid, at or "")) for rid, at in missing]
@@ -285,13 +316,31 @@ def reconcile(tenant_id: str, app: Flask | None = None, *, since: datetime | Non
                                           "explained": explained}
         if object_type == OBJECT_TYPE:
             result["record_ids"] = [rid for rid, _ in missing]
+    result["seconds"] = round(time.monotonic() - started, 3)
+    if unsearched:
+        _search_failed(a, tenant_id, result, unsearched)
     with get_db(a).session() as s:
         inst = active_installation(s, tenant_id)
         if inst is not None:
             inst.last_sync_at = started_at
-    result["seconds"] = round(time.monotonic() - started, 3)
     _audit(a, tenant_id, "reconcile.completed", {k: v for k, v in result.items() if k != "record_ids"})
     return result
+
+
+def _search_failed(app: Flask, tenant_id: str, result: dict[str, Any], unsearched: dict[str, CrmError]) -> None:
+    """Record a reconciliation that could not search every type, ask for it again soon, and raise."""
+    from app.scheduler import request_soon
+
+    error = ReconcileIncomplete(tenant_id, unsearched)
+    detail = {k: v for k, v in result.items() if k != "record_ids"}
+    _audit(app, tenant_id, "reconcile.failed", {**detail, "unsearched": sorted(unsearched),
+                                                "error": error.message[:500], "type": type(error).__name__,
+                                                "status": error.status})
+    try:
+        request_soon(app, tenant_id, "reconcile", max(RECONCILE_RETRY_SECONDS, float(error.retry_after or 0)))
+    except Exception:
+        log.exception("could not ask for the reconciliation again", extra={"tenant_id": tenant_id})
+    raise error
 
 
 def _drop_echoes(app: Flask, client: Any, tenant_id: str, object_type: str,
@@ -345,6 +394,8 @@ def reconcile_all(app: Flask | None = None) -> dict[str, Any]:
         out["tenants"] += 1
         try:
             out["enqueued"] += reconcile(tenant_id, a)["enqueued"]
+        except ReconcileIncomplete:  # audited, and asked for again, by reconcile itself
+            out["errors"] += 1
         except Exception as exc:  # one portal's outage must not starve the others
             out["errors"] += 1
             log.exception("reconciliation failed", extra={"tenant_id": tenant_id})
@@ -368,9 +419,9 @@ def maybe_reconcile_all(app: Flask, interval: float | None = None) -> dict[str, 
     return reconcile_all(app)
 
 
-def _unexplained(app: Flask, tenant_id: str, modified: Sequence[tuple[str, str | None]],
-                 object_type: str = OBJECT_TYPE, *,
-                 explained: dict[str, int] | None = None) -> list[tuple[str, str | None]]:
+def unexplained(app: Flask, tenant_id: str, modified: Sequence[tuple[str, str | None]],
+                object_type: str = OBJECT_TYPE, *,
+                explained: dict[str, int] | None = None) -> list[tuple[str, str | None]]:
     """Keep the modified records that no webhook row, later read or pending job accounts for;
     `explained` (if given) counts the others by what accounts for them: ``pending``, ``webhook``,
     ``read`` (so the re-sync's status can account for every modified record)."""

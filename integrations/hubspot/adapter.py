@@ -39,7 +39,7 @@ from integrations.hubspot.client import SdkApis, build_sdk
 from integrations.hubspot.errors import CRM
 from integrations.hubspot.metadata import MetadataCache, shared_cache
 from integrations.hubspot.oauth import OAuthClient, TokenSaver, TokenSet
-from integrations.hubspot.session import ApiSession, CallStats
+from integrations.hubspot.session import ApiSession, CallStats, DeadGrant
 from integrations.limits import RateLimiter, patience
 from integrations.money import RATES_KEY, RateTable
 
@@ -82,6 +82,7 @@ class HubSpotClient:
         metadata: MetadataCache | None = None,
         output_targets: Mapping[str, str] | None = None,
         rates: RateTable | None = None,
+        on_dead_grant: DeadGrant | None = None,
     ) -> None:
         """`limiter` is the installation's shared rate budget (default: this process's in-memory
         limiter; pass a Redis-backed one so every worker shares it); `metadata` the per-portal
@@ -97,7 +98,7 @@ class HubSpotClient:
         portal = tokens.hub_id or tenant_id
         self.session = ApiSession(apis, tokens, oauth=oauth, on_tokens=on_tokens, stats=stats,
                                   timeout=timeout, sleep=sleep, clock=clock, limiter=limiter,
-                                  limit_key=f"{CRM}:{portal}")
+                                  limit_key=f"{CRM}:{portal}", on_dead_grant=on_dead_grant)
         self.metadata = metadata or shared_cache()
         self.cache_key = str(portal)
         self._read = fetch.ReadContext(self.session, self.mapping, self.metadata, self.cache_key, tenant_id, marker)

@@ -233,6 +233,8 @@ class HubSpotConnector:
         kwargs: dict[str, Any] = {}
         if config.get("CRM_STATS") is not None:
             kwargs["stats"] = config["CRM_STATS"]
+        # A portal whose access cannot be renewed is marked for reconnecting by whichever call meets it.
+        kwargs["on_dead_grant"] = config.get("CRM_ON_DEAD_GRANT")
         # One rate budget per installation for every worker: Redis when the app has it.
         kwargs["limiter"] = limiter_for(config.get("REDIS_URL"))
         # One metadata cache per portal for every worker too (owners, pipelines, companies' won deals).
@@ -246,7 +248,7 @@ class HubSpotConnector:
                      float(config.get("CRM_READ_TIMEOUT_SECONDS") or constants.READ_TIMEOUT_SECONDS)),
             field_mapping=field_mapping_from_rows(installation.settings.get("field_mappings") or ()),
             output_targets=output_targets(installation, "deal"),
-            rates=_rates(installation),
+            rates=installation_rates(installation),
             **kwargs,
         )
         return cast(CrmClient, client)
@@ -341,7 +343,7 @@ CONNECTOR = HubSpotConnector()
 """The registered instance (app/connectors: "hubspot" → this)."""
 
 
-def _rates(installation: Installation) -> RateTable | None:
+def installation_rates(installation: Installation) -> RateTable | None:
     """The tenant's exchange rates setting as a rate table; None when unset or (edited by hand) unusable:
     amounts then only count in their record's own currency, and the reads go on."""
     try:

@@ -127,11 +127,11 @@ def _owners_from(data: list[Any]) -> dict[str, Owner]:
     return {row[0]: Owner(*row) for row in data}
 
 
-def _history_json(history: tuple[Any, ...]) -> list[Any]:
+def history_json(history: tuple[Any, ...]) -> list[Any]:
     return [[deal_id, won.date, won.amount, won.currency] for deal_id, won in history]
 
 
-def _history_from(data: list[Any]) -> tuple[Any, ...]:
+def history_from(data: list[Any]) -> tuple[Any, ...]:
     # Rows cached before wave 25 have no currency (three items): read as unknown, not refused.
     return tuple((row[0], ClosedWonDeal(date=row[1], amount=row[2], currency=row[3] if len(row) > 3 else None))
                  for row in data)
@@ -245,7 +245,7 @@ class MetadataCache:
                 for cid in missing:
                     stamped = found.get(f"company:{cid}")
                     if stamped is not None and self.fresh(stamped[0]):
-                        out[cid] = _history_from(stamped[1])
+                        out[cid] = history_from(stamped[1])
                         meta.company_won[cid] = (out[cid], stamped[0])
         return out
 
@@ -289,7 +289,7 @@ class MetadataCache:
         with meta.lock:
             for cid, won in histories.items():
                 meta.company_won[cid] = (won, at)
-        self._to_shared(key, {f"company:{cid}": _history_json(won) for cid, won in histories.items()}, at)
+        self._to_shared(key, {f"company:{cid}": history_json(won) for cid, won in histories.items()}, at)
 
 
 def fetch_owners(session: ApiSession) -> dict[str, Owner]:

@@ -15,6 +15,8 @@ Policy, per kind of failure (STYLE rule 14, one level each):
 - access token: refreshed proactively from the stored expiry, and once on a 401
   EXPIRED_AUTHENTICATION; every new TokenSet goes to the injected saver; a refused refresh
   (BAD_REFRESH_TOKEN: uninstalled on HubSpot's side) raises CrmAuthExpired(should_retry=False);
+  that refusal, and a 401 with no refresh token stored (code NO_REFRESH_TOKEN), are also told to
+  `on_dead_grant` (the app marks the installation for reconnecting, whichever call met it);
 - anything else: mapped to our CrmError and raised.
 """
 
@@ -36,6 +38,13 @@ from integrations.hubspot.oauth import OAuthClient, TokenSaver, TokenSet
 from integrations.limits import RateLimiter, in_process_limiter, patience
 
 log = logging.getLogger(__name__)
+
+DeadGrant = Callable[[CrmAuthExpired], None]
+"""Told when the portal's access cannot be renewed for good: no refresh token stored, or HubSpot refused it
+(BAD_REFRESH_TOKEN / invalid_grant: the app uninstalled in the portal). Every later call would fail the same way."""
+
+REFUSED_GRANT_CODES = ("BAD_REFRESH_TOKEN", "invalid_grant")
+"""What HubSpot's token endpoint answers for a refresh token it no longer accepts (hubspot-api-facts)."""
 
 
 @dataclass
@@ -88,6 +97,7 @@ class ApiSession:
         clock: Callable[[], float] = time.time,
         limiter: RateLimiter | None = None,
         limit_key: str | None = None,
+        on_dead_grant: DeadGrant | None = None,
     ) -> None:
         """`limiter` is the installation's shared budget (default: this process's in-memory one);
         `limit_key` names the installation in it (default: `hubspot:<hub id>`)."""
@@ -95,6 +105,7 @@ class ApiSession:
         self.tokens = tokens
         self.oauth = oauth
         self.on_tokens = on_tokens
+        self.on_dead_grant = on_dead_grant
         self.stats = stats or CallStats()
         self.timeout = timeout
         self.sleep = sleep
@@ -182,9 +193,11 @@ class ApiSession:
                 new = self.oauth.refresh(self.tokens)
             except CrmError as err:
                 if err.status in (400, 401):
-                    raise CrmAuthExpired(f"refresh refused: {err.message}", crm=CRM, status=err.status,
-                                         request_id=err.request_id, code=err.code,
-                                         should_retry=False) from err
+                    refused = CrmAuthExpired(f"refresh refused: {err.message}", crm=CRM, status=err.status,
+                                             request_id=err.request_id, code=err.code, should_retry=False)
+                    if any(c in f"{err.code} {err.message}" for c in REFUSED_GRANT_CODES):
+                        self._dead(refused)  # not a refused client secret: that is our configuration
+                    raise refused from err
                 raise
             self.tokens = new
             self.apis.set_access_token(new.access_token)
@@ -193,6 +206,11 @@ class ApiSession:
         if self.on_tokens is not None:
             # The app persists (encrypts) the new tokens; losing them would force a re-install.
             self.on_tokens(new)
+
+    def _dead(self, err: CrmAuthExpired) -> None:
+        log.warning("hubspot access cannot be renewed: %s", err, extra={"crm": CRM})
+        if self.on_dead_grant is not None:
+            self.on_dead_grant(err)
 
     def call(self, fn: Callable[..., Any], *args: Any, search: bool = False, idempotent: bool = True,
              **kwargs: Any) -> Any:
@@ -235,6 +253,12 @@ class ApiSession:
                     continue
                 if isinstance(err, CrmAuthExpired) and (refreshed or not self.can_refresh):
                     err.should_retry = False  # a later retry would meet the same dead token
+                    if not refreshed and not self.tokens.refresh_token:
+                        err = CrmAuthExpired(
+                            f"the access token was refused and no refresh token is stored to renew it: install the "
+                            f"app again (HubSpot said: {err.message})", crm=CRM, status=err.status,
+                            request_id=err.request_id, code="NO_REFRESH_TOKEN", should_retry=False)
+                        self._dead(err)
                 if isinstance(err, CrmRateLimited):
                     if rate_limit_policy(exc) == "DAILY":
                         err.retry_after = self.limiter.block_until_tomorrow(self.limit_key)

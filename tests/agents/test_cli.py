@@ -9,7 +9,7 @@ import sys
 import pytest
 from click.testing import CliRunner
 
-from app.cli import _register, cli
+from app.cli import cli, register_commands
 from tests.agents.conftest import FIXTURES
 
 RECORD = FIXTURES / "records" / "hubspot_deal.json"
@@ -23,7 +23,7 @@ def runner(tmp_path, monkeypatch):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("AGENTIC_SALES_DATA_DIR", str(tmp_path / "data"))
     if "agents" not in cli.commands:
-        _register()
+        register_commands()
     return CliRunner()
 
 

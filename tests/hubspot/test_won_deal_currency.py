@@ -6,7 +6,7 @@ from __future__ import annotations
 from integrations.base import ClosedWonDeal
 from integrations.hubspot.fetch import HISTORY_PROPERTIES
 from integrations.hubspot.mapping import FieldMapping, closed_won_from, won_deal
-from integrations.hubspot.metadata import _history_from, _history_json
+from integrations.hubspot.metadata import history_from, history_json
 
 STAGES = {"closedwon": "won", "closedlost": "lost"}
 
@@ -57,5 +57,5 @@ def test_the_other_deals_of_a_company_are_read_with_their_currency():
 
 def test_the_shared_history_cache_keeps_the_currency_and_reads_rows_cached_before_it_had_one():
     history = (("11", ClosedWonDeal("2025-01-01", 10.0, "GBP")), ("12", ClosedWonDeal("2025-02-01", 4.0)))
-    assert _history_from(_history_json(history)) == history
-    assert _history_from([["11", "2025-01-01", 10.0]]) == (("11", ClosedWonDeal("2025-01-01", 10.0, None)),)
+    assert history_from(history_json(history)) == history
+    assert history_from([["11", "2025-01-01", 10.0]]) == (("11", ClosedWonDeal("2025-01-01", 10.0, None)),)

@@ -9,13 +9,14 @@ import numpy as np
 import pytest
 from click.testing import CliRunner
 
-from app.cli import _register, cli
+from app.cli import cli, register_commands
 from integrations.sandbox.market import (
+    DRAWN_EFFECT_BOUNDS,
+    DRAWN_STALE_BONUS_RANGE,
     FIXED_EFFECTS,
     STRATEGIES,
     Market,
     MarketConfig,
-    _effects,
     draw_effects,
     strategy_effect,
 )
@@ -51,12 +52,12 @@ def test_different_seeds_draw_different_tables_and_different_structures():
 
 
 def test_drawn_tables_stay_within_the_documented_distribution():
-    lo, hi = _effects.DRAWN_EFFECT_BOUNDS
+    lo, hi = DRAWN_EFFECT_BOUNDS
     spread_dep, spread_tied = [], []
     for seed in range(300):
         t = draw_effects(seed)
         assert 1 <= len(t.size_dependent) <= 3 and set(t.size_dependent) <= set(STRATEGIES)
-        assert _effects.DRAWN_STALE_BONUS_RANGE[0] <= t.stale_bonus <= _effects.DRAWN_STALE_BONUS_RANGE[1]
+        assert DRAWN_STALE_BONUS_RANGE[0] <= t.stale_bonus <= DRAWN_STALE_BONUS_RANGE[1]
         for arm in STRATEGIES:
             row = [t.effects[arm][g] for g in SEGMENTS]
             assert all(lo <= v <= hi for v in row)
@@ -141,7 +142,7 @@ def test_oracle_and_ope_truth_are_the_drawn_tables():
 
 
 def test_the_cli_refuses_null_and_drawn_effects_together():
-    _register()
+    register_commands()
     out = CliRunner().invoke(cli, ["simulate", "--weeks", "1", "--null-effects", "--drawn-effects"])
     assert out.exit_code != 0 and "choose one" in out.output
 

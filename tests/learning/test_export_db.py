@@ -60,9 +60,9 @@ def test_the_export_joins_each_choice_with_its_reward_and_never_counts_a_reward_
 def test_the_report_never_pools_a_leads_conversion_with_a_deals_win_and_reports_leads_on_request(tmp_path):
     from click.testing import CliRunner
 
-    from app.cli import _register, cli
+    from app.cli import cli, register_commands
 
-    _register()
+    register_commands()
     path = tmp_path / "mixed.csv"
     rows = [{"decision_id": i, "tenant_id": "t1", "deal_id": f"{kind}{i}", "policy": "thompson-v1", "arm": arm,
              "propensity": 0.5, "holdout": False, "segment": "smb", "band": "low", "engagement": "active",

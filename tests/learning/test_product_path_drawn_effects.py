@@ -14,7 +14,7 @@ import pytest
 import requests
 from click.testing import CliRunner
 
-from app.cli import _register, cli
+from app.cli import cli, register_commands
 from app.demo import Demo, DemoOptions
 from integrations.sandbox import run_in_thread
 from integrations.sandbox.market import FIXED_EFFECTS, draw_effects
@@ -32,7 +32,7 @@ def test_the_cli_runs_the_product_path_with_drawn_effects_instead_of_refusing(mo
         return {"path": "product", "drawn_effects": kw["drawn_effects"]}
 
     monkeypatch.setattr("app.learning_product.run_product", fake_run_product)
-    _register()
+    register_commands()
     out = CliRunner().invoke(cli, ["simulate", "--path", "product", "--weeks", "1", "--seed", "2", "--drawn-effects"])
     assert out.exit_code == 0, out.output
     assert seen["drawn_effects"] is True and seen["seed"] == 2
@@ -40,7 +40,7 @@ def test_the_cli_runs_the_product_path_with_drawn_effects_instead_of_refusing(mo
 
 
 def test_the_product_path_still_refuses_what_it_cannot_run():
-    _register()
+    register_commands()
     out = CliRunner().invoke(cli, ["simulate", "--path", "product", "--null-effects"])
     assert out.exit_code != 0 and "--null-effects: not available with --path product" in out.output
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from benchmarks.learning_replicates import _apply, bound_at_import, parse_overrides
+from benchmarks.learning_replicates import apply_overrides, bound_at_import, parse_overrides
 from integrations.sandbox.market import STRATEGIES
 from learning import defaults
 from learning.bandit import Posterior
@@ -25,7 +25,7 @@ from learning.simulate import SimConfig
 
 @pytest.fixture
 def restore_defaults():
-    """`_apply` sets learning/defaults.py as the harness's workers do; put every value back."""
+    """`apply_overrides` sets learning/defaults.py as the harness's workers do; put every value back."""
     saved = {k: v for k, v in vars(defaults).items() if k.isupper()}
     yield
     for k, v in saved.items():
@@ -33,7 +33,7 @@ def restore_defaults():
 
 
 def test_a_set_holdout_share_reaches_the_simulation_config_and_the_holdout(restore_defaults):
-    _apply(parse_overrides(["HOLDOUT_SHARE=0.3"]))
+    apply_overrides(parse_overrides(["HOLDOUT_SHARE=0.3"]))
     assert SimConfig().holdout_share == 0.3
     assert assign("t", "sim", "d1").share == 0.3
     held = sum(assign("t", "sim", f"d{i}").holdout for i in range(2000))
@@ -49,13 +49,13 @@ def test_a_set_number_of_propensity_draws_reaches_the_bandit(restore_defaults):
     one_draw = 1.0 - floor + floor / len(STRATEGIES)
     before = Posterior(STRATEGIES).probabilities(ctx, rng=np.random.default_rng(3), beliefs=tied)
     assert max(before.values()) < 0.5
-    _apply(parse_overrides(["PROPENSITY_DRAWS=1"]))
+    apply_overrides(parse_overrides(["PROPENSITY_DRAWS=1"]))
     after = Posterior(STRATEGIES).probabilities(ctx, rng=np.random.default_rng(3), beliefs=tied)
     assert max(after.values()) == pytest.approx(one_draw)
 
 
 def test_set_reward_values_reach_every_reward_config_built_after(restore_defaults):
-    _apply(parse_overrides(["WON_VALUE=2", "STAGE_ADVANCED_VALUE=0.5", "MAX_AMOUNT_WEIGHT=3",
+    apply_overrides(parse_overrides(["WON_VALUE=2", "STAGE_ADVANCED_VALUE=0.5", "MAX_AMOUNT_WEIGHT=3",
                             "ATTRIBUTION_WINDOW_DAYS=30"]))
     cfg = RewardConfig(reference_amount=100.0)
     assert (cfg.won, cfg.stage_advanced, cfg.max_amount_weight, cfg.window_days) == (2.0, 0.5, 3.0, 30.0)
@@ -68,7 +68,7 @@ def test_a_set_bootstrap_confidence_and_resamples_reach_the_ope(restore_defaults
     data = LoggedData(np.zeros(n, int), rng.integers(2, size=n), np.full(n, 0.5), rng.normal(1, 1, n), ("a", "b"))
     target = {"a": np.tile([1.0, 0.0], (n, 1))}
     wide = {e.method: e for e in evaluate(data, target)}["ips"]
-    _apply(parse_overrides(["CONFIDENCE=0.5", "BOOTSTRAP_RESAMPLES=50"]))
+    apply_overrides(parse_overrides(["CONFIDENCE=0.5", "BOOTSTRAP_RESAMPLES=50"]))
     narrow = {e.method: e for e in evaluate(data, target)}["ips"]
     assert narrow.ci95[1] - narrow.ci95[0] < 0.6 * (wide.ci95[1] - wide.ci95[0])
     assert SimConfig().resamples == 50

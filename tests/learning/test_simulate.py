@@ -8,7 +8,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from app.cli import _register, cli
+from app.cli import cli, register_commands
 from learning.report import read_csv, summarise, write_csv
 from learning.simulate import SimConfig, regret_only, simulate
 
@@ -129,7 +129,7 @@ def test_with_null_effects_every_policy_earns_the_same():
 
 
 def test_the_cli_simulates_exports_and_reports_with_json_as_the_last_stdout_line(tmp_path):
-    _register()
+    register_commands()
     runner = CliRunner()
     csv_path, html_path = tmp_path / "sim.csv", tmp_path / "sim.html"
     res = runner.invoke(cli, ["simulate", "--weeks", "2", "--seed", "1", "--deals-per-week", "150",
@@ -155,7 +155,7 @@ def test_the_cli_simulates_exports_and_reports_with_json_as_the_last_stdout_line
 
 
 def test_bad_input_exits_2_with_one_line_naming_the_problem(tmp_path):
-    _register()
+    register_commands()
     runner = CliRunner()
     res = runner.invoke(cli, ["learning", "report", "--out", str(tmp_path / "r.html")])
     assert res.exit_code == 2 and "--tenant or --from-csv" in res.stderr

@@ -9,7 +9,7 @@ import time
 import pytest
 from click.testing import CliRunner
 
-from app.cli import _register, cli
+from app.cli import cli, register_commands
 from tests.agents.conftest import FIXTURES
 from tests.llm import servers
 
@@ -25,7 +25,7 @@ def try_against(tmp_path, monkeypatch):
     monkeypatch.setenv("AGENTIC_SALES_LLM_TIMEOUT_SECONDS", "1")
     monkeypatch.setenv("AGENTIC_SALES_LLM_MAX_RETRIES", "0")
     if "agents" not in cli.commands:
-        _register()
+        register_commands()
 
     def run(url: str) -> tuple[int, dict]:
         monkeypatch.setenv("OPENAI_BASE_URL", url)

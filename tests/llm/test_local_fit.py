@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from agents.providers.local_server import PROJECT_SERVER_OWNER, project_server_model
 from agents.settings import LLM_MAX_OUTPUT_TOKENS, LOCAL_LLM_MAX_OUTPUT_TOKENS, LOCAL_LLM_TIMEOUT_SECONDS
-from app.cli import _register, cli
+from app.cli import cli, register_commands
 from tests.agents.conftest import FIXTURES
 from tests.llm import servers
 from tests.llm.test_real_model import CASES, _kind_of, first_round, selected_cases, stratified
@@ -32,7 +32,7 @@ def agents_try(tmp_path, monkeypatch):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("AGENTIC_SALES_DATA_DIR", str(tmp_path / "data"))
     if "agents" not in cli.commands:
-        _register()
+        register_commands()
 
     def run(url: str) -> dict:
         monkeypatch.setenv("OPENAI_BASE_URL", url)
@@ -71,14 +71,14 @@ def test_agents_try_on_another_compatible_server_keeps_the_generic_budgets(agent
 
 def test_on_the_projects_server_the_analyst_gets_the_local_timeout_unless_one_is_configured(monkeypatch):
     from agents import AgentSettings
-    from app.cli.agents import _local_server_fit
+    from app.cli.agents import local_server_fit
 
     with servers.serving(servers.no_choices, models=OURS) as (url, _):
-        fitted = _local_server_fit(AgentSettings.from_mapping({}), url)
+        fitted = local_server_fit(AgentSettings.from_mapping({}), url)
         assert fitted.timeout_for("analyst") == LOCAL_LLM_TIMEOUT_SECONDS["analyst"] > 30
         monkeypatch.setenv("AGENTIC_SALES_LLM_TIMEOUT_ANALYST", "90")
         configured = AgentSettings.from_mapping({"AGENTIC_SALES_LLM_TIMEOUT_ANALYST": "90"})
-        assert _local_server_fit(configured, url).timeout_for("analyst") == 90
+        assert local_server_fit(configured, url).timeout_for("analyst") == 90
 
 
 def test_ci_selects_the_whole_corpus_and_its_first_round_is_one_case_of_every_kind():

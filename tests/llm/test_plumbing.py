@@ -188,10 +188,10 @@ def test_chunks_that_join_to_another_file_are_refused_and_nothing_is_cached(tmp_
 def test_the_cli_refuses_a_tampered_model_file_with_one_line_and_exit_2(tmp_path):
     from click.testing import CliRunner
 
-    from app.cli import _register, cli
+    from app.cli import cli, register_commands
 
     if "llm" not in cli.commands:
-        _register()
+        register_commands()
     bad = tmp_path / "model.gguf"
     bad.write_bytes(b"GGUF" + bytes(1000))
     result = CliRunner().invoke(cli, ["llm", "fetch", "--model-file", str(bad)])

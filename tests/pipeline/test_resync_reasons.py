@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 from app.storage import get_db
 from app.storage.models import InboxEvent
-from app.sync import _unexplained
+from app.sync import unexplained
 from tests.conftest import install_tenant
 
 
@@ -31,7 +31,7 @@ def test_each_changed_record_is_counted_once_under_what_brought_it_in(app):
     at = changed.isoformat().replace("+00:00", "Z")
     modified = [(rid, at) for rid in ("hooked", "read", "waiting", "stale", "unknown")]
     explained: dict[str, int] = {}
-    missing = _unexplained(app, tid, modified, "deal", explained=explained)
+    missing = unexplained(app, tid, modified, "deal", explained=explained)
     assert [rid for rid, _ in missing] == ["stale", "unknown"]
     assert explained == {"webhook": 1, "read": 1, "pending": 1}
     assert sum(explained.values()) + len(missing) == len(modified)

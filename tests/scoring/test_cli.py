@@ -160,6 +160,34 @@ def test_train_from_crm_records_file_and_cold_start(tmp_path, run):
     assert res.exit_code != 0 and res.stderr.strip() == "error: not enough history: 200 closed deals, need 500"
 
 
+def test_train_from_crm_without_out_leaves_no_staged_copy_behind_whether_promoted_or_not(tmp_path, run):
+    # Wave 30 noticed: each run left `<registry>/<tenant>/staging/<version>` (a model and its holdout predictions, a
+    # tenant's data) although the registry keeps its own copy of a promoted one; the scheduled retraining removes it.
+    from .data import crm_records
+
+    path = _write(tmp_path, "records.jsonl", "\n".join(json.dumps(r.to_dict()) for r in crm_records(200, seed=1)) + "\n")
+    reg = tmp_path / "reg"
+    for _ in range(2):  # the second is compared with the first's champion and may be refused: either way
+        res = run("model", "train-from-crm", "--tenant", "t1", "--task", "churn", "--records", path, "--registry", str(reg))
+        assert res.exit_code == 0, res.stderr
+        doc = json.loads(res.stdout)
+        assert doc["model"] is None and doc["version"], doc
+    staging = reg / "t1" / "staging"
+    assert not staging.exists() or not any(staging.iterdir()), sorted(p.name for p in staging.iterdir())
+    assert (reg / "t1").exists() and any((reg / "t1").rglob("*.json"))  # the champion itself is kept
+
+
+def test_train_from_crm_with_out_keeps_the_model_where_it_was_asked_to(tmp_path, run):
+    from .data import crm_records
+
+    path = _write(tmp_path, "records.jsonl", "\n".join(json.dumps(r.to_dict()) for r in crm_records(200, seed=1)) + "\n")
+    out = tmp_path / "mine"
+    res = run("model", "train-from-crm", "--tenant", "t1", "--task", "churn", "--records", path,
+              "--registry", str(tmp_path / "reg"), "--out", str(out))
+    assert res.exit_code == 0, res.stderr
+    assert json.loads(res.stdout)["model"] == str(out) and any(out.iterdir())
+
+
 def test_train_from_crm_trains_lead_conversion_on_closed_leads_and_says_when_there_are_none(tmp_path, run):
     # wave 28's walk: `model report --task` offered lead_conversion, `model train-from-crm --task` did not
     from tests.scoring.test_lead_conversion import lead_records

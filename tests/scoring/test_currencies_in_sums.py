@@ -294,7 +294,7 @@ def test_a_bad_exchange_rate_setting_is_refused_naming_the_key(changes: dict[str
 def test_a_good_exchange_rate_setting_reaches_hubspot_deals_as_their_rate_table() -> None:
     from app.settings.schema import DEFAULTS, apply_changes
     from integrations.base import Installation, TokenSet
-    from integrations.hubspot.connector import _rates
+    from integrations.hubspot.connector import installation_rates
 
     s = apply_changes(DEFAULTS, {"corporate_currency": "usd", "exchange_rates": {"eur": 0.8, "GBP": 0.5}})
     assert (s.corporate_currency, s.exchange_rates) == ("USD", {"EUR": 0.8, "GBP": 0.5})
@@ -305,7 +305,7 @@ def test_a_good_exchange_rate_setting_reaches_hubspot_deals_as_their_rate_table(
         tokens=TokenSet(access_token="x"),
         settings={"exchange_rates": {"corporate": s.corporate_currency, "rates": s.exchange_rates}},
     )
-    table = _rates(inst)
+    table = installation_rates(inst)
     assert table is not None and convert(80.0, "EUR", table) == pytest.approx(100.0)
     # Hand-edited stored settings: the reads go on without conversion.
     bad = Installation(
@@ -315,9 +315,9 @@ def test_a_good_exchange_rate_setting_reaches_hubspot_deals_as_their_rate_table(
         tokens=TokenSet(access_token="x"),
         settings={"exchange_rates": {"corporate": "USD", "rates": {"EUR": -1}}},
     )
-    assert _rates(bad) is None
+    assert installation_rates(bad) is None
     assert (
-        _rates(
+        installation_rates(
             Installation(
                 tenant_id="h", crm="hubspot", account_id="1", tokens=TokenSet(access_token="x"), settings={}
             )

@@ -6,10 +6,10 @@ import numpy as np
 import pytest
 
 from benchmarks.scoring_market_gap import (
-    _seeds,
     decompose,
     group_validation_split,
     one_row_per_group,
+    parse_seeds,
     summarise,
 )
 
@@ -58,8 +58,8 @@ def test_one_row_per_deal_takes_exactly_one_of_each_deals_rows_and_not_always_th
 
 
 def test_seed_lists_read_ranges_and_single_seeds():
-    assert _seeds("3-5,11") == [3, 4, 5, 11]
-    assert _seeds("7") == [7]
+    assert parse_seeds("3-5,11") == [3, 4, 5, 11]
+    assert parse_seeds("7") == [7]
 
 
 def test_the_summary_averages_markets_and_draws_of_one_kind_and_keeps_their_spread():

@@ -372,13 +372,13 @@ def test_a_patch_upgrade_of_a_library_still_loads(artefact, tmp_path):
 def test_a_model_file_naming_builtins_eval_is_refused(artefact, tmp_path):
     import skops.io as sio
 
-    from scoring.registry import _sha256
+    from scoring.registry import sha256_of
 
     copy = tmp_path / "evil"
     shutil.copytree(artefact, copy)
     sio.dump({"payload": eval}, copy / "model.skops")
     meta = json.loads((copy / "metadata.json").read_text())
-    meta["checksums"]["model.skops"] = _sha256(copy / "model.skops")  # an attacker can recompute these
+    meta["checksums"]["model.skops"] = sha256_of(copy / "model.skops")  # an attacker can recompute these
     (copy / "metadata.json").write_text(json.dumps(meta))
     with pytest.raises(ModelIntegrityError, match="builtins.eval"):
         load_model(copy)

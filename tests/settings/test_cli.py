@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from app.cli import _register, cli
+from app.cli import cli, register_commands
 from tests.hubspot import sandbox_helpers as sb
 
 pytestmark = pytest.mark.timeout(120)
-_register()
+register_commands()
 
 
 @pytest.fixture(scope="module")

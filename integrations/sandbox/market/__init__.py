@@ -5,7 +5,7 @@
     >>> m.truth(m.open_deals()[0].key)["p_win"]  # doctest: +SKIP
 """
 
-from ._effects import FIXED_EFFECTS, EffectTable, draw_effects
+from ._effects import DRAWN_EFFECT_BOUNDS, DRAWN_STALE_BONUS_RANGE, FIXED_EFFECTS, EffectTable, draw_effects
 from ._eventual import eventual_p_win
 from ._history import closed_history
 from ._market import Market, MarketConfig
@@ -15,6 +15,8 @@ from ._truth import PRICE_BETA, STRATEGIES, STRATEGY_EFFECT, p_win, price_effect
 
 __all__ = [
     "CORPORATE",
+    "DRAWN_EFFECT_BOUNDS",
+    "DRAWN_STALE_BONUS_RANGE",
     "EffectTable",
     "FIXED_EFFECTS",
     "Market",
