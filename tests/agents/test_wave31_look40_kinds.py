@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.agents.test_wave30_look39_kinds import _reasons
+from agents.meeting_hours import business_hours_violations, foreign_zone_times
+from tests.agents.test_wave30_look39_kinds import TODAY, _reasons
 
 # --- nothing due from the buyer (set 40's 028) ------------------------------------------------------------------------
 
@@ -77,7 +78,8 @@ def test_a_second_slot_offered_as_suiting_us_passes(record, sentence):
 @pytest.mark.parametrize(
     ("record", "text", "why"),
     [
-        # the meeting rules judge the slot: a weekend, the send day, a past day, outside hours, another zone
+        # the safety rules judge the day: a weekend is no proposal (its date stays unvouched), nor a past day; the send
+        # day and today are a same-day meeting
         ("hubspot_deal", "Saturday, December 5 at 10 am Central works for me as well.", "December 5"),
         ("de_deal", "Samstag, 5. Dezember, um 10 Uhr passt mir auch.", "5. Dezember"),
         ("fr_deal", "Le samedi 5 décembre à 10 h me convient aussi.", "5 décembre"),
@@ -86,18 +88,40 @@ def test_a_second_slot_offered_as_suiting_us_passes(record, sentence):
         ("hubspot_deal", "Today at 4 pm Central works for me as well.", "today"),
         ("es_opportunity", "Hoy a las 17:00 también me va bien.", "today"),
         ("hubspot_deal", "Tuesday, November 24 at 10 am Central works for me as well.", "November 24"),
-        ("hubspot_deal", "Tuesday, December 1 at 7 am Central works for me as well.", "outside"),
-        ("es_opportunity", "El martes 1 de diciembre a las 7:00 también me va bien.", "outside"),
-        ("de_deal", "Dienstag, 1. Dezember, um 10 Uhr Eastern passt mir auch.", "another zone"),
         # a slot bound to a term is no proposal: the date stays the model's own
         ("hubspot_deal", "Tuesday, December 1 at 10 am works for me as well if you sign the order form by then.",
          "December 1"),
         ("fr_deal", "Le mardi 1er décembre à 10 h me convient aussi, si la commande est signée.", "1er décembre"),
     ],
 )
-def test_a_slot_offered_as_suiting_us_is_still_judged_by_the_meeting_rules(record, text, why):
+def test_a_slot_offered_as_suiting_us_on_no_fair_day_is_still_refused(record, text, why):
     reasons = _reasons(record, text, screen=False)
     assert any(why in r for r in reasons), reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "zone", "why"),
+    [
+        # the meeting rules of the quality checks judge the hour and the zone, in the buyer's time
+        ("Tuesday, December 1 at 7 am Central works for me as well.", "America/Chicago", "outside"),
+        ("El martes 1 de diciembre a las 7:00 también me va bien.", "Europe/Madrid", "outside"),
+        ("Le mardi 1er décembre à 19 h 30 me convient aussi.", "Europe/Paris", "outside"),
+        ("Dienstag, 1. Dezember, um 10 Uhr Eastern passt mir auch.", "Europe/Berlin", "another zone"),
+        ("Tuesday, December 1 at 10 am Eastern works for me as well.", "America/Chicago", "another zone"),
+    ],
+)
+def test_a_slot_offered_as_suiting_us_is_judged_by_the_meeting_hours_in_the_buyers_zone(text, zone, why):
+    reasons = business_hours_violations(text, TODAY, recipient_tz=zone) + foreign_zone_times(text, TODAY,
+                                                                                             recipient_tz=zone)
+    assert any(why in r for r in reasons), reasons
+
+
+@pytest.mark.parametrize(("record", "sentence"), OTHER_SLOT)
+def test_the_honest_second_slots_keep_to_the_meeting_hours(record, sentence):
+    zone = {"hubspot_deal": "America/Chicago", "salesforce_opportunity": "Europe/London", "de_deal": "Europe/Berlin",
+            "fr_deal": "Europe/Paris", "es_opportunity": "Europe/Madrid"}[record]
+    assert business_hours_violations(sentence, TODAY, recipient_tz=zone) == []
+    assert foreign_zone_times(sentence, TODAY, recipient_tz=zone) == []
 
 
 # --- a German noun the record holds as a compound's first part (set 40's 077) -----------------------------------------
