@@ -26,6 +26,13 @@ _LISTED = re.compile(
     r"(?:(?<=[:,])|(?<=\band)|(?<=&))\s*(?:the\s+)?pricing(?=\s*(?:,|and\b|&|[.;]|$)|\s+(?:come|comes|go|goes|arrive|"
     r"arrives|travel|travels)\b)", re.I)
 
+TERMS_OF_A_DOCUMENT = re.compile(
+    r"\b(?:appl(?:y|ies|ied|ying)|appliqu\w*|aplic\w*|gilt|gelten|anwend\w*|valid|gültig\w*|valable\w*|válid\w*|"
+    r"old|older|previous|earlier|last year'?s?|alte[nrs]?|vorjahr\w*|bisherige\w*|ancien\w*|précédent\w*|antigu\w*|"
+    r"anterior\w*|hausse|increase\w*|erhöh\w*|subida|aumento|(?:19|20)\d\d)\b", re.I)
+"""A pricing document applied, dated or compared ("l'ancienne grille tarifaire de 2025", "es gilt die Preisliste
+2025"): that sets the terms, it does not only name a file."""
+
 
 def price_documents_out(sentence: str) -> str:
     """`sentence` with the pricing documents it names taken out (the same sentence when it names none)."""

@@ -27,7 +27,7 @@ from agents.price_anchors import (
     calculation_not_invoice,
     plan_due_dates,
 )
-from agents.price_documents import price_documents_out
+from agents.price_documents import TERMS_OF_A_DOCUMENT, price_documents_out
 from agents.price_guidance import no_price_talk_guidance
 
 _OUR_PRICE = re.compile(
@@ -215,10 +215,11 @@ _LIST_PRICE = re.compile(
 
 def named_price_document(sentence: str) -> bool:
     """Whether a sentence names a pricing document (agents.price_documents) and says nothing else of price: no price
-    word left beside it, no amount, share, moved price or discount."""
+    word left beside it, no amount, share, moved price or discount, and no document applied, dated or compared."""
     bare = price_documents_out(sentence)
     return bare != sentence and not _OUR_PRICE.search(bare) and not _AMOUNT.search(sentence) \
-        and not _PERCENT.search(sentence) and not _MOVED.search(sentence) and not _DISCOUNT.search(sentence)
+        and not _PERCENT.search(sentence) and not _MOVED.search(sentence) and not _DISCOUNT.search(sentence) \
+        and not TERMS_OF_A_DOCUMENT.search(sentence)
 
 
 def at_list_price(sentence: str) -> bool:

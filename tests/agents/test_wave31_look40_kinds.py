@@ -180,6 +180,11 @@ def test_a_pricing_document_named_as_one_of_the_files_passes(record, sentence):
         ("es_opportunity", "La hoja de precios deja claro que paga usted al final del proyecto."),
         ("hubspot_deal", "It comes as two files: the pricing for you and the security annex."),
         ("hubspot_deal", "It comes as two files, and the pricing is what you pay after go-live."),
+        # a pricing document applied, dated or compared sets terms
+        ("hubspot_deal", "We will apply last year's pricing sheet to the 420 trucks."),
+        ("fr_deal", "Nous vous appliquons l'ancienne grille tarifaire, avant la hausse."),
+        ("de_deal", "Für Sie gilt weiter das bisherige Preisblatt."),
+        ("es_opportunity", "Le aplicamos la hoja de precios anterior."),
     ],
 )
 def test_price_talk_beside_a_named_pricing_document_is_still_refused(record, text):
