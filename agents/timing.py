@@ -156,7 +156,12 @@ _FORWARD = re.compile(r"\?|\b(?:will|i'll|we'll|shall|let's|how about|propose|su
 
 def _offers_a_slot(sentence: str) -> bool:
     """A clock time we say suits us ("4 pm works for me as well"): a meeting offered with no meeting word (wave 31)."""
-    return bool(CLOCK.search(sentence) or st.CLOCK_SPOKEN.search(sentence)) and bool(SUITS_US.search(sentence))
+    # "I'm available until 5 pm today if questions come up" says how long we can be reached, not a slot
+    clock = CLOCK.search(sentence) or st.CLOCK_SPOKEN.search(sentence)
+    return clock is not None and bool(SUITS_US.search(sentence)) and not _UNTIL.search(sentence[:clock.start()])
+
+
+_UNTIL = re.compile(r"\b(?:until|till|through|bis|jusqu['’]à|hasta)\s+(?:[\w'’]+\s+){0,1}$", re.I)
 
 
 def _proposes_meeting(sentence: str) -> bool:
