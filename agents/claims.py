@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from agents.concessions import APPROVED_DISCOUNT
 from agents.denied_discounts import denied_at
 from agents.facts import MONEY, PERCENT, close_to_any, parse_number
+from agents.file_names import FILE_NAME
 from agents.negation import negation_governs
 from agents.normalize import normalise
 from agents.order_numbers import reference_codes_out
@@ -244,7 +245,9 @@ def price_violations(text: str, money: Iterable[float], counts: Iterable[float] 
     reasons = [f"amount written out ({m.group(0)!r}): amounts are stated in figures from the record"
                for m in (_SPELLED_MONEY.finditer(t) if _SPELLED_MONEY_UNIT.search(t) else ())]
     reasons += spelled_currency_amounts(t)
-    for m in PRICE_FIGURE.finditer(MONEY.sub(" ", reference_codes_out(t))):  # "the quote reference HDG-0427"
+    # "the quote reference HDG-0427"; a file name is an identifier too ("Angebot-Mueller-120-Fahrzeuge.pdf", wave 31:
+    # its figures are the facts check's, which holds them to the record)
+    for m in PRICE_FIGURE.finditer(MONEY.sub(" ", FILE_NAME.sub(" ", reference_codes_out(t)))):
         v = parse_number(m.group(1))
         if 1990 <= v <= 2100 and m.group(1).isdigit():
             continue  # a year ("the 2027 budget"), not a price

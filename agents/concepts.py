@@ -23,6 +23,7 @@ from agents.kept_free import slot_kept_free
 from agents.negation import NEGATION_WORDS
 from agents.normalize import normalise
 from agents.other_sellers import anothers_price
+from agents.owed_steps import nothing_due_from_buyer
 from agents.payback_periods import is_payback_period
 from agents.settings import CONCEPT_WINDOW_WORDS
 from agents.word_windows import near
@@ -250,6 +251,8 @@ def concept_violations(text: str, stage_kind: str, allowed_promises: Iterable[st
         for m in _NO_COST.finditer(sentence):
             if _PAYMENT_PROCESS.search(sentence[m.start():m.end() + 40]):
                 continue  # "we never ask for payment by email" is about how one pays, not what
+            if nothing_due_from_buyer(sentence, m.group(0)):
+                continue  # wave 31: "nothing is due from you before the partners meet" is a step, not a price
             if not _permitted(m.group(0), sentence, allowed):
                 reasons.append(f"promise outside policy (no cost): {m.group(0)!r}")
         for m in _LOCKED.finditer(sentence):

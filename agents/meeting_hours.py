@@ -14,6 +14,7 @@ from agents.meeting_today_words import MEET_RE
 from agents.normalize import normalise
 from agents.past_terms import LOOKING_BACK, OPENING_PRESENT, TERMS_OR_CONDITION
 from agents.public_holidays import day_off, public_holiday
+from agents.slot_offers import FIRST_SLOT_HARD, SUITS_US
 from agents.timing import (
     DEADLINE,
     DEADLINE_FILLER,
@@ -40,6 +41,11 @@ _AVAILABLE = re.compile(r"\b(?:available|free|work for you|suit you|disponible|d
                         r"convient|conviendrait|le viene bien|le va bien|le parece|conviene|le cuadra)\b", re.I)
 """Asking whether a time suits the buyer proposes a meeting at it, with or without a meeting word ("Seriez-vous
 disponible lundi à 20 h 30 pour la parcourir ?", "¿Le viene bien revisarla el domingo 29 a las 11:00?")."""
+
+
+def _available(sentence: str) -> bool:
+    """Whether a sentence asks if a time suits the buyer or says that it suits us (agents.slot_offers, wave 31)."""
+    return bool(_AVAILABLE.search(sentence) or SUITS_US.search(sentence))
 
 
 
@@ -115,7 +121,7 @@ def business_hours_violations(text: str, send_day: date, *, recipient_tz: str | 
         clocks = clock_hours(sentence) + spoken_hours(sentence)
         # a plan's line with a day and a clock time is an appointment whatever it is called ("- Durchsprache mit Ihnen:
         # Freitag, 25. Dezember, um 10 Uhr", set 29's b3); a day after a deadline word is a term, not an appointment
-        planned = not (MEET_RE.search(sentence) or (clocks and ("?" in sentence or _AVAILABLE.search(sentence))))
+        planned = not (MEET_RE.search(sentence) or (clocks and ("?" in sentence or _available(sentence))))
         if planned and not (clocks and _appointment_day(sentence, send_day)):
             continue
         weekend = next((w for w in _WEEKEND.finditer(sentence) if not _NOT_A_MEETING_DAY.search(sentence[:w.start()])), None)
@@ -152,9 +158,10 @@ _A_TERM = re.compile(rf"\b(?:{DEADLINE})\s+(?:{DEADLINE_FILLER})*$", re.I)
 
 
 _SLOT_CONDITION = re.compile(
-    r"^\s*(?:if|falls|wenn|si)\s+[^,]{0,60}?\b(?:clash\w*|conflicts?|doesn['’]t (?:work|suit)|does not (?:work|suit)|"
+    r"^\s*(?:if|falls|wenn|si)\s+[^,]{0,60}?\b"
+    r"(?:clash\w*|conflicts?|doesn['’]t (?:work|suit)|does not (?:work|suit)|"
     r"is (?:inconvenient|too early|too late)|nicht passt|ungünstig ist|kollidiert|ne vous convient pas|tombe mal|"
-    r"no le (?:va|viene) bien|no le conviene|coincide)\b[^,]{0,40},", re.I)
+    rf"no le (?:va|viene) bien|no le conviene|coincide|{FIRST_SLOT_HARD})\b[^,]{{0,40}},", re.I)
 """A condition on the slot itself, not a term ("If 11:00 clashes with clinic hours, I can call you on Thursday, 3
 December instead": set 35's benign 035 offers another day, as a rep does)."""
 _PREFERENCE = re.compile(
@@ -182,7 +189,7 @@ def proposed_meeting_days(text: str, send_day: date) -> frozenset[date]:
         # parcourir ?", set 22's benign 036)
         timed = CLOCK_TIME.search(sentence)
         if not ((MEET_RE.search(sentence) and (_ASKS_TO_MEET.search(sentence) or timed))
-                or (timed and ("?" in sentence or _OFFERS_A_SLOT.search(sentence)))) \
+                or (timed and ("?" in sentence or _OFFERS_A_SLOT.search(sentence) or SUITS_US.search(sentence)))) \
                 or (LOOKING_BACK.search(sentence) and not re.match(OPENING_PRESENT, sentence, re.I)) \
                 or TERMS_OR_CONDITION.search(_PREFERENCE.sub("", _SLOT_CONDITION.sub("", sentence))):  # "Hablamos el lunes 30 ..., como le propuse" proposes
             continue
@@ -228,7 +235,7 @@ def foreign_zone_times(text: str, send_day: date, *, recipient_tz: str, known: b
         if LOOKING_BACK.search(sentence) or _BUYERS_OWN_TIME.search(sentence):
             continue
         clocks = [c for c in clock_hours(sentence) if c[2]]
-        if not clocks or not (MEET_RE.search(sentence) or "?" in sentence or _AVAILABLE.search(sentence)):
+        if not clocks or not (MEET_RE.search(sentence) or "?" in sentence or _available(sentence)):
             continue
         day = next((d for _, d in _meeting_days(sentence, send_day) if d >= send_day), send_day + timedelta(days=1))
         noon = datetime.combine(day, time(12))

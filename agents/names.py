@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from agents.compound_parts import opens_a_compound
 from agents.loanwords import GERMAN_ANGLICISMS
 from agents.name_abbreviations import SENTENCE_END as _SENTENCE_END
 from agents.normalize import normalise
@@ -171,8 +172,11 @@ def unknown_names(text: str, words: frozenset[str], seen: frozenset[str] = froze
             if german:
                 triple = any(len(r) == 3 and all(t[:1].isupper() and not known_word(t, words) for t in r)
                              for r in (tokens[max(i - 2, 1):i + 1], tokens[i - 1:i + 2], tokens[i:i + 3]))
-                if w.lower() in seen and not triple:
-                    continue  # a German noun the customer's own text used ("Laufzeit"), not a new name
+                if (w.lower() in seen or (tokens[i - 1].lower() not in _BEFORE_A_NAME and opens_a_compound(w, seen))) \
+                        and not triple:
+                    # a German noun the customer's own text used ("Laufzeit"), alone or opening a compound of it
+                    # ("Amortisation" of "Amortisationsrechnung", wave 31), not a new name
+                    continue
                 nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
                 prev = tokens[i - 1]
                 pair = (bool(nxt) and nxt[0].isupper() and not known_word(nxt, words) and nxt.lower() not in seen) or \

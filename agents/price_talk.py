@@ -27,6 +27,7 @@ from agents.price_anchors import (
     calculation_not_invoice,
     plan_due_dates,
 )
+from agents.price_documents import TERMS_OF_A_DOCUMENT, price_documents_out
 from agents.price_guidance import no_price_talk_guidance
 
 _OUR_PRICE = re.compile(
@@ -184,6 +185,8 @@ def unanchored_price_talk(text: str, approved_discount: float | None = None, *, 
                 or plan_due_dates(sentence, words) or buyers_input_price(sentence, words) \
                 or invoice_referenced(sentence, words):
             continue
+        if named_price_document(sentence):
+            continue  # wave 31: "two files: the pricing and the security annex" names a document, no price
         if not _OUR_PRICE.search(sentence) and not (discounts and _DISCOUNT.search(sentence) and not _NO.search(sentence)
                                                     and not _THEIRS.search(sentence)):
             continue
@@ -208,6 +211,15 @@ _PRICE_WORDS = frozenset("price prices pricing preis preise prix precio precios 
 _LIST_PRICE = re.compile(
     r"\b(?:at|on) (?:the |our )?(?:standard |full )?list price\b|\bzum (?:vollen )?listenpreis\b|"
     r"\bau prix (?:catalogue|public|de liste)\b|\ba(?:l)? precio de (?:lista|tarifa)\b", re.I)
+
+
+def named_price_document(sentence: str) -> bool:
+    """Whether a sentence names a pricing document (agents.price_documents) and says nothing else of price: no price
+    word left beside it, no amount, share, moved price or discount, and no document applied, dated or compared."""
+    bare = price_documents_out(sentence)
+    return bare != sentence and not _OUR_PRICE.search(bare) and not _AMOUNT.search(sentence) \
+        and not _PERCENT.search(sentence) and not _MOVED.search(sentence) and not _DISCOUNT.search(sentence) \
+        and not TERMS_OF_A_DOCUMENT.search(sentence)
 
 
 def at_list_price(sentence: str) -> bool:

@@ -37,6 +37,7 @@ from agents.reason_clauses import meeting_clauses
 from agents.same_day_calls import MEAL as _MEAL
 from agents.same_day_calls import THIS_PART_OF_DAY as _THIS_PART_OF_DAY
 from agents.same_day_pressure import pressed_for_today
+from agents.slot_offers import SUITS_US
 from agents.tomorrow_words import tomorrow_note
 from agents.working_day import OFFER_TO_MEET, TODAYS_ROUTINE, anchored_to_today, meal_of_named_day
 from agents.written_days import days_of_month, this_weekdays, weekday_mismatches
@@ -153,6 +154,16 @@ _FORWARD = re.compile(r"\?|\b(?:will|i'll|we'll|shall|let's|how about|propose|su
                       r"llamo|llamaré|propongo|podríamos|podemos|le parece)\b|" + OPENING_PRESENT, re.I)
 
 
+def _offers_a_slot(sentence: str) -> bool:
+    """A clock time we say suits us ("4 pm works for me as well"): a meeting offered with no meeting word (wave 31)."""
+    # "I'm available until 5 pm today if questions come up" says how long we can be reached, not a slot
+    clock = CLOCK.search(sentence) or st.CLOCK_SPOKEN.search(sentence)
+    return clock is not None and bool(SUITS_US.search(sentence)) and not _UNTIL.search(sentence[:clock.start()])
+
+
+_UNTIL = re.compile(r"\b(?:until|till|through|bis|jusqu['’]à|hasta)\s+(?:[\w'’]+\s+){0,1}$", re.I)
+
+
 def _proposes_meeting(sentence: str) -> bool:
     """A sentence that asks for or announces a meeting (a meeting word, a clock time or a forward-looking verb, and
     nothing that looks back at one)."""
@@ -207,7 +218,8 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
             before = sentence[: sentence.find(value)]
             if re.search(rf"\b(?:{DEADLINE})\s+(?:{DEADLINE_FILLER})*$|\b(?:{DEADLINE})$", before, re.I) and d < send_day:
                 reasons.append(f"deadline {value!r} is in the past")
-            if not asked_same_day and d == send_day and re.search(rf"\b(?:{MEET_WORDS})\b", sentence, re.I):
+            if not asked_same_day and d == send_day and (re.search(rf"\b(?:{MEET_WORDS})\b", sentence, re.I)
+                                                         or _offers_a_slot(sentence)):
                 reasons.append(f"proposes to meet on the send day ({value!r}){tomorrow_note(sentence, d, send_day)}")
             elif d < send_day and _proposes_meeting(sentence) and not counted_from(sentence, value, _FORWARD):
                 # "Je vous appelle mercredi 25 novembre à 17 h" in a message that goes out on the 26th: a meeting can
@@ -218,7 +230,7 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
             if w.day < send_day and _NAMED_DAY_DEADLINE.search(sentence[:w.start]):
                 reasons.append(f"deadline {w.value!r} ({w.day.isoformat()}) is in the past")  # "bis Montag dieser Woche"
         reasons += [f"a weekday its date does not have: {w}" for w in weekday_mismatches(sentence, send_day, dates)]
-        meets = MEET_RE.search(sentence)
+        meets = MEET_RE.search(sentence) or _offers_a_slot(sentence)
         if meets:
             # a day named another way ("ce mercredi", "diesen Mittwoch", "the day before Thanksgiving") is judged as the
             # date it is: the send day is a same-day call, a day before it a meeting in the past

@@ -1,0 +1,29 @@
+"""A meeting slot we offer by saying it suits us (issue 11, wave 31: set 40's 034 and 035, "Tuesday, December 1 at 10 am
+Central works for me as well", "el martes 1 de diciembre a las 9:30 también me va bien"). A rep offering the buyer a
+second slot says that it works for them, with no question and no meeting word; the day is then a proposal, judged by
+the meeting rules (a business day after the send day, in business hours, in the buyer's zone: agents.meeting_hours,
+agents.timing), not a fact the record must hold. A condition on the first slot ("if the Thursday slot is tight") is
+the buyer's choice, not a term."""
+
+from __future__ import annotations
+
+import re
+
+SUITS_US = re.compile(
+    r"\b(?:works?|would work|suits?|would suit|is fine|would be fine)\s+(?:for\s+)?(?:me|us)\b|"
+    r"\b(?:i am|i'm|we are|we're)\s+(?:also\s+)?(?:free|available)\b|"
+    r"\bpasst\s+(?:mir|uns)\b|\b(?:ginge|geht)\s+(?:es\s+)?(?:bei\s+)?(?:mir|uns)\b|\b(?:mir|uns)\s+(?:auch\s+|ebenfalls\s+)?"
+    r"recht\b|\bich\s+(?:habe|hätte)\s+(?:auch\s+|ebenfalls\s+)?zeit\b|"
+    r"\b(?:me|nous)\s+(?:convient|conviendrait|irait|va)\b|\bje\s+(?:suis|serais)\s+(?:aussi\s+|également\s+)?disponible\b|"
+    r"\b(?:me|nos)\s+(?:va|viene|iría|vendría|cuadra)\s+bien\b|\b(?:estoy|estaría)\s+(?:también\s+)?disponible\b",
+    re.I,
+)
+"""We say a time suits us, in each of our languages: with a clock time, that offers the buyer a slot."""
+
+FIRST_SLOT_HARD = (
+    r"is (?:busy|tight|difficult|hard|tricky|full)|(?:is )?too (?:tight|busy|early|late)|"
+    r"knapp (?:wird|ist)|eng (?:wird|ist)|schwierig (?:wird|ist)|voll ist|"
+    r"(?:est|semble) (?:trop )?(?:juste|chargé|compliqué|difficile)|"
+    r"(?:le )?resulta (?:complicado|difícil)|(?:es|está) complicado|le viene mal"
+)
+"""The buyer's first slot said to be hard for them ("if the Thursday slot is tight"): the condition of a second offer."""
