@@ -70,6 +70,7 @@ def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         import pandas as pd
+        from sqlalchemy.exc import SQLAlchemyError
 
         from scoring.errors import DataError, ModelError, NotEnoughHistoryError, ScoringError
 
@@ -93,6 +94,12 @@ def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
             _fail(f"the file is not a readable CSV ({exc})", EXIT_DATA)
         except (ValueError, KeyError, TypeError, OSError, UnicodeDecodeError) as exc:
             _fail(f"{type(exc).__name__}: {exc}", EXIT_DATA)
+        except SQLAlchemyError as exc:
+            # A database without the app's tables (not upgraded) or out of reach: which one and the next
+            # step, in one line; it printed the driver's SQL and parameters over ten lines.
+            from app.cli.target import command_database_error
+
+            _fail(command_database_error(exc), EXIT_DATA)
 
     return wrapper
 

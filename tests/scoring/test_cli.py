@@ -213,6 +213,32 @@ def test_train_from_crm_without_a_connection_is_one_line(tmp_path, run, monkeypa
     assert res.stderr.strip().count("\n") == 0 and res.stderr.startswith("error: ")
 
 
+def test_a_database_without_the_apps_tables_is_one_line_naming_db_upgrade(monkeypatch, capsys):
+    # A deployment's DATABASE_URL pointing at a PostgreSQL database never upgraded: train-from-crm printed
+    # psycopg's UndefinedTable with the SQL and its parameters over ten lines.
+    import pytest
+    from sqlalchemy.exc import ProgrammingError
+
+    from app.cli.scoring import handle_errors
+
+    class UndefinedTable(Exception):  # psycopg.errors.UndefinedTable's name is what the hint keys on
+        pass
+
+    @handle_errors
+    def command() -> None:
+        raise ProgrammingError("SELECT tenants.id FROM tenants WHERE tenants.id = %(pk_1)s", {"pk_1": "nobody"},
+                               UndefinedTable('relation "tenants" does not exist\nLINE 2: FROM tenants'))
+
+    monkeypatch.setenv("DATABASE_URL", "postgresql://app:secret@db.internal:5432/agentic")
+    with pytest.raises(SystemExit) as stop:
+        command()
+    err = capsys.readouterr().err
+    assert stop.value.code != 0 and err.strip().count("\n") == 0, err
+    assert err.startswith("error: database error at "), err  # the database the command opened, else DATABASE_URL
+    assert 'relation "tenants" does not exist' in err and "agentic-sales db upgrade" in err
+    assert "SELECT" not in err and "secret" not in err
+
+
 def test_a_csv_saved_as_utf16_unicode_text_is_named_with_what_to_save_it_as(tmp_path, run):
     # Excel's "Unicode Text" and some CRM exports write UTF-16; pandas reads UTF-8 (with or without BOM).
     path = tmp_path / "export.csv"
