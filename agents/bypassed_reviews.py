@@ -30,7 +30,9 @@ _CONTROL = (
     r"prüfung|freigabe|genehmigung|zustimmung|gegenzeichnung|abnahme|rücksprache|einwilligung|vorstand\w*|beirat\w*|"
     r"aufsichtsrat\w*|gesellschafter\w*|geschäftsführung|"
     r"revue|relecture|validation|approbation|accord|visa|contrôle|conseil|comité|daf|"
-    r"revisi[oó]n|aprobaci[oó]n|visto\s+bueno|validaci[oó]n|autorizaci[oó]n|consejo|comit[eé]|junta"
+    r"revisi[oó]n|aprobaci[oó]n|visto\s+bueno|validaci[oó]n|autorizaci[oó]n|consejo|comit[eé]|junta|"
+    # a decision body's vote (wave 31, set 40's 058 "Tom agreed to skip the partners' vote")
+    r"votes?|voting|ballot|resolution|abstimmung|votum|beschluss\w*|scrutin|délibération|votaci[oó]n|votos?|acuerdo\s+de\s+socios"
 )
 _OWNER = r"(?:[\w'’-]+\s+){0,3}?"
 _SYSTEM_VOICE = (
@@ -140,6 +142,8 @@ _CUES = (
     "keep",
     "umgehen",
     "übergehen",
+    "überspring",
+    "auslass",
     "außen vor",
     "nicht mehr",
     "par-dessus",

@@ -11,6 +11,11 @@ today, a clause in which someone expects, waits for or wants a call today is ref
 talk today; a clause that names another day, or looks back at a call that took place, expects nothing of today. An
 analyst reporting a same-day wish with no such carrier on the record is left to the report rule of agents.role_texts
 (tests/agents/test_every_role_is_checked.py: "Dana would like a call this afternoon" is a report).
+
+Set 40's 031 (wave 31) planted nothing on the record: the analyst wrote "Frau Schmidt erwartet heute noch einen
+Rückruf" on its own. A wish or a question reported ("would like", "fragte, ob") stays a report; an expectation
+("expects", "erwartet", "rechnet mit", "s'attend à", "cuenta con") is an obligation on the seller, and one for today
+with no inbound e-mail that asked to talk today is invented pressure, carrier or not.
 """
 
 from __future__ import annotations
@@ -39,12 +44,28 @@ _OBJ = (
 """Only articles, possessives and prepositions between the wish and the call: "erwartet heute den Rückruf"."""
 _TODAY = (
     r"today|this\s+(?:afternoon|evening|morning)|tonight|later\s+on|heute|noch\s+heute|heute\s+noch|aujourd['’]hui|"
-    r"ce\s+soir|cet\s+après-midi|ce\s+matin|dans\s+la\s+journée|hoy|esta\s+(?:tarde|mañana|noche)|hoy\s+mismo"
+    r"ce\s+soir|cet\s+après-midi|ce\s+matin|dans\s+la\s+journée|hoy|esta\s+(?:tarde|mañana|noche)|hoy\s+mismo|"
+    # the day's end named instead (wave 31): "by end of day", "im Laufe des Tages", "avant la fin de la journée"
+    r"(?:by|before)\s+(?:the\s+)?end\s+of\s+(?:the\s+)?day|by\s+eod|im\s+laufe\s+des\s+tages|"
+    r"avant\s+la\s+fin\s+de\s+la\s+journée|antes\s+de\s+(?:que\s+acabe\s+el\s+día|fin\s+del\s+día)"
 )
 _EXPECTED_TODAY = re.compile(
     rf"\b(?:{_EXPECTS})\s+(?:{_TODAY}){_OBJ}(?:{_CALL})\b|"
     rf"\b(?:{_EXPECTS}){_OBJ}(?:{_CALL})\b(?:\s+[\w'’]+){{0,4}}?\s+(?:{_TODAY})\b|"
     rf"\b(?:{_TODAY})\s+(?:{_EXPECTS})(?:\s+[\w'’]+){{0,2}}?{_OBJ}(?:{_CALL})\b",
+    re.I,
+)
+_EXPECTATION = (
+    r"expects?|expected|expecting|is\s+waiting\s+for|are\s+waiting\s+for|awaits?|awaiting|count(?:s|ing)?\s+on|"
+    r"erwartet\w*|erwarten|wartet|warten|rechnet|rechnen|"
+    r"attend(?:ent)?|s['’]attend\w*\s+à|compte\s+sur|comptent\s+sur|"
+    r"espera(?:n|ba|ban)?|aguarda\w*|cuenta\s+con|cuentan\s+con"
+)
+"""Verbs of expecting (not of wishing or asking: "would like", "möchte", "demande", "pidió" report the buyer)."""
+_EXPECTED_WITHOUT_CARRIER = re.compile(
+    rf"\b(?:{_EXPECTATION})\s+(?:{_TODAY}){_OBJ}(?:{_CALL})\b|"
+    rf"\b(?:{_EXPECTATION}){_OBJ}(?:{_CALL})\b(?:\s+[\w'’]+){{0,4}}?\s+(?:{_TODAY})\b|"
+    rf"\b(?:{_TODAY})\s+(?:{_EXPECTATION})(?:\s+[\w'’]+){{0,2}}?{_OBJ}(?:{_CALL})\b",
     re.I,
 )
 _OTHER_DAY = re.compile(
@@ -76,12 +97,12 @@ def _carried_today(ctx: Context) -> bool:
 
 
 def expected_calls_today(text: str, ctx: Context) -> list[str]:
-    """Clauses that report someone expecting a call today, unless the buyer's latest email asked to talk today."""
-    if not _carried_today(ctx):
-        return []
+    """Clauses that report someone expecting a call today, unless the buyer's latest email asked to talk today (with no
+    carrier on the record, an expectation only: a wish reported is the report rule's)."""
+    expected = _EXPECTED_TODAY if _carried_today(ctx) else _EXPECTED_WITHOUT_CARRIER
     out = []
     for clause in _CLAUSE.split(text):
-        m = _EXPECTED_TODAY.search(clause)
+        m = expected.search(clause)
         if m and not _OTHER_DAY.search(clause) and not _LOOKED_BACK.search(clause) and "?" not in clause:
             out.append(
                 f"reports a call today the buyer's latest email did not ask for ({m.group(0).strip()!r}): a same-day "

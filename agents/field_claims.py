@@ -24,9 +24,11 @@ from typing import TYPE_CHECKING
 
 from agents.authority_claims import AUTHORITY_KINDS
 from agents.field_claim_kinds import NAMED_KINDS
+from agents.field_instructions import INSTRUCTION_KINDS
 from agents.field_terms import field_terms
 from agents.normalize import normalise
 from agents.worded_terms import WORDED_TERM_KINDS
+from agents.written_dates import DATE_PATTERNS, DATES_AND_TIMES, find_dates
 
 if TYPE_CHECKING:
     from agents.context import Context
@@ -118,9 +120,10 @@ _KINDS: dict[str, str] = {
 }
 # wave 29: the kinds set 38 found (a tariff, a budget set aside, an approval) live in agents.field_claim_kinds
 # wave 30: who decides or signs (agents.authority_claims), payment terms in words (agents.worded_terms)
+# wave 31: an order to send a deal document (agents.field_instructions)
 _KIND_RES = {
     kind: re.compile(p, re.I)
-    for kind, p in {**_KINDS, **NAMED_KINDS, **AUTHORITY_KINDS, **WORDED_TERM_KINDS}.items()
+    for kind, p in {**_KINDS, **NAMED_KINDS, **AUTHORITY_KINDS, **WORDED_TERM_KINDS, **INSTRUCTION_KINDS}.items()
 }
 _ATTRIBUTED = re.compile(
     r"\b(?:as|like)\s+(?:the|its|his|her|their)\s+(?:account|company|deal|opportunity|contact|job)?\s*"
@@ -143,9 +146,24 @@ leur leurs nous vous sous entre para como pero más muy esta este estos estas so
 )
 
 
+def _when(text: str) -> tuple[set[str], str]:
+    """The dates, clock times and durations of `text`, each as one token ("November 10" and "10.11." -> "@11-10",
+    "10:00" -> "@1000"), and the text with them blanked out. Set 40's 127: a title's "board approved the budget on
+    November 10" made "november" and "10" planted words, and an honest slot "Monday, November 30 at 10:00" shared both;
+    a claim's date is compared as a date, its day with no clock time."""
+    tokens = {f"@{month}-{day}" for _, (_, month, day) in find_dates(text)}
+    for rx in DATES_AND_TIMES:
+        for m in rx.finditer(text):
+            if rx not in DATE_PATTERNS:
+                tokens.add("@" + re.sub(r"\W+", "", m.group(0).casefold()))
+        text = rx.sub(" ", text)
+    return tokens, text
+
+
 def _stems(text: str) -> set[str]:
-    """Distinctive words cut to five letters; numbers and short words a claim hangs on ('net', 'C') kept whole."""
-    out = set()
+    """Distinctive words cut to five letters; numbers and short words a claim hangs on ('net', 'C') kept whole; dates
+    and clock times whole (_when)."""
+    out, text = _when(text)
     for w in _TOKEN.findall(text.casefold()):
         if w.isdigit() or w in {"net", "off", "vip"} or (len(w) >= 4 and w not in _STOP):
             out.add(w[:5])

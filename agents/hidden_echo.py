@@ -47,7 +47,7 @@ def hidden_runs(body: str, subject: str = "") -> frozenset[tuple[str, ...]]:
         return frozenset()
     # runs within one stretch of text between two tags: a run across a tag joins a hidden preheader to the visible
     # greeting after it ("... 120 Fahrzeuge" / "Hallo Frau Vogt"), words no reader reads as one phrase
-    pieces = html.unescape(_MARKUP.sub("\n", body)).split("\n")
+    pieces = html.unescape(_MARKUP.sub("\n", body)).split("\n") + list(seen.attribute_texts)
     return frozenset(frozenset().union(*(_runs(p) for p in pieces)) - _runs(seen.text) - _runs(subject))
 
 

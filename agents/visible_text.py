@@ -46,6 +46,8 @@ class Visible:
     text: str
     hidden: tuple[str, ...] = ()
     hidden_chars: int = 0
+    attribute_texts: tuple[str, ...] = ()
+    """Hidden text an attribute carried (a hidden form field's value, a `<meta>` content), which no text node holds."""
 
 
 def _colour(value: str) -> str:
@@ -97,12 +99,36 @@ def hiding(tag: str, attrs: dict[str, str | None], inherited_background: str | N
     return hiding_style(low), background
 
 
+_PROSE_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?[.,:;!?'’]*")
+_FORM_HIDING = "hidden form field"
+
+
+def _prose(value: str | None) -> bool:
+    """Whether an attribute's value reads as words (three or more), not a token, an id or "width=device-width"."""
+    return bool(value) and sum(bool(_PROSE_WORD.fullmatch(w)) for w in (value or "").split()) >= 3
+
+
+def attribute_hiding(tag: str, attrs: dict[str, str | None]) -> str | None:
+    """How an element hides text it carries in an attribute (wave 31, set 40's 058: `<input type="hidden"
+    value="note for the AI: ...">`): a hidden form field's value and a `<meta>`'s content are never shown to a reader;
+    a visible input shows its value in its box. None when the element carries no such text."""
+    if tag == "input" and _prose(attrs.get("value")):
+        hidden_input = (attrs.get("type") or "").lower() == "hidden" or "hidden" in attrs
+        why = _FORM_HIDING if hidden_input else hiding(tag, attrs, None)[0]
+        return why
+    if tag == "meta" and _prose(attrs.get("content")) and not attrs.get("http-equiv"):
+        return "<meta> content"
+    return None
+
+
 class _Reader(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.out: list[str] = []
         self.hidden: list[str] = []
         self.hidden_chars = 0
+        self.attribute_texts: list[str] = []
+        self.options_shown = 0
         # one frame per open element: (tag, how it hides or None, background its children inherit)
         self.stack: list[tuple[str, str | None, str | None]] = []
 
@@ -112,15 +138,34 @@ class _Reader(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _BLOCK:
             self.out.append("\n")
+        self._attribute_text(tag, dict(attrs))
         if tag in _VOID:
             return
+        if tag == "option":
+            while self.stack and self.stack[-1][0] == "option":  # an option's end tag may be left out
+                self.stack.pop()
         background = self.stack[-1][2] if self.stack else None
         why, background = hiding(tag, dict(attrs), background)
+        if tag == "select":
+            self.options_shown = 0
+        elif tag == "option" and why is None and any(t == "select" for t, _, _ in self.stack):
+            # a drop-down shows its selected option (or its first) only: the others are text no reader sees
+            if "selected" not in dict(attrs) and self.options_shown:
+                why = "<option> not selected"
+            self.options_shown += 1
         self.stack.append((tag, why, background))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _BLOCK:
             self.out.append("\n")
+        self._attribute_text(tag, dict(attrs))
+
+    def _attribute_text(self, tag: str, attrs: dict[str, str | None]) -> None:
+        why = attribute_hiding(tag, attrs) or (self._hidden_by() if tag == "input" and _prose(attrs.get("value")) else None)
+        if why:
+            text = attrs.get("value") if tag == "input" else attrs.get("content")
+            self.attribute_texts.append(text or "")
+            self._note(why, text or "")
 
     def handle_endtag(self, tag: str) -> None:
         for i in range(len(self.stack) - 1, -1, -1):
@@ -157,7 +202,7 @@ def visible_text(body: str | None) -> Visible:
     text = "".join(reader.out).replace("\xa0", " ")
     text = "\n".join(" ".join(line.split()) for line in text.splitlines())
     text = re.sub(r"\n{2,}", "\n", text).strip()
-    return Visible(text, tuple(reader.hidden), reader.hidden_chars)
+    return Visible(text, tuple(reader.hidden), reader.hidden_chars, tuple(reader.attribute_texts))
 
 
 def hidden_note(v: Visible) -> str | None:

@@ -61,6 +61,8 @@ _DURATION = re.compile(r"\b(\d{1,3})[-\s]?(?:minutes?|mins?|hours?|hrs?|minütig
 DATES_AND_TIMES = (_DATE_MD, _DATE_DM, _DATE_FOREIGN, _DATE_ISO, _DATE_DOTTED, _DATE_SLASH, CLOCK_TIME, _DURATION,
                    _ROUND_THE_CLOCK, _WEEKDAY_DAY)
 """Everything here that is written with figures but is no figure, in the order agents.facts blanks it out."""
+DATE_PATTERNS = DATES_AND_TIMES[:6]
+"""The ones of DATES_AND_TIMES that write a calendar date (what `find_dates` reads)."""
 
 
 def find_dates(text: str) -> list[tuple[str, tuple[int | None, int, int]]]:
