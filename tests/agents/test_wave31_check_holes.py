@@ -191,6 +191,8 @@ SIGNED_OFF_DOCUMENTS = [
     "Marcus signed the security answers off on Monday.",
     "You signed the data-processing annex last week.",
     "Dana has signed the site survey.",
+    "Vous avez signé l'annexe de sécurité la semaine dernière.",
+    "Ya han firmado el anexo de protección de datos.",
 ]
 
 
@@ -210,6 +212,8 @@ def test_documents_signed_or_signed_off_are_no_won_deal(text):
         "Dana has signed the contract.",
         "Marcus signed the renewal agreement on Monday.",
         "You have signed them off and the contract too.",
+        "Vous avez signé le bon de commande.",
+        "Ya han firmado el pedido.",
     ],
 )
 def test_a_deal_document_signed_or_a_bare_signature_is_still_a_won_deal(text):
