@@ -13,6 +13,7 @@ from agents.facts import MONEY, PERCENT, close_to_any, parse_number
 from agents.file_names import FILE_NAME
 from agents.negation import negation_governs
 from agents.normalize import normalise
+from agents.offered_shares import offered_shares
 from agents.order_numbers import reference_codes_out
 from agents.other_sellers import anothers_price
 from agents.spelled_amounts import TENS, UNITS, spelled_currency_amounts
@@ -190,6 +191,9 @@ def discount_violations(text: str, approved_discount: float | None) -> list[str]
     reasons: list[str] = []
     for m in _PCT_NEAR_DISCOUNT.finditer(t):
         pct = parse_number(m.group(1) or m.group(2))
+        if pct > allowed + 1e-6:
+            reasons.append(f"discount of {pct:g}% offered; policy approves {allowed:g}%")
+    for pct in offered_shares(t):  # wave 31: "offer 15% straight away", "gleich 15 % anbieten"
         if pct > allowed + 1e-6:
             reasons.append(f"discount of {pct:g}% offered; policy approves {allowed:g}%")
     for m in _FRACTION_OFF.finditer(t):

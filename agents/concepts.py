@@ -20,7 +20,7 @@ from agents.claims import NUM_WORDS, PCT_SPELLED
 from agents.deal_done_claims import deal_done_claims
 from agents.kept_free import FREE_ANY as _FREE_ANY
 from agents.kept_free import slot_kept_free
-from agents.negation import NEGATION_WORDS
+from agents.negation import NEGATION_WORDS, negation_governs
 from agents.normalize import normalise
 from agents.other_sellers import anothers_price
 from agents.owed_steps import nothing_due_from_buyer
@@ -290,6 +290,10 @@ def concept_violations(text: str, stage_kind: str, allowed_promises: Iterable[st
             reasons.append("promise outside policy (the price moved): meets the buyer on the price")
         if not _RECORD_DOCUMENT.search(sentence):
             for m in _INCLUDED_RE.finditer(sentence):
+                # wave 31: an honest "not included" ("la formation n'est pas comprise", "no está incluida") includes
+                # nothing; a reassurance's own negation ("Keine Sorge, ... ist inklusive") governs no "included"
+                if negation_governs(sentence, m.start(), m.end()):
+                    continue
                 if not _permitted(m.group(0), sentence, allowed):
                     reasons.append(f"promise outside policy (something included the record does not offer): "
                                    f"{m.group(0)!r}")

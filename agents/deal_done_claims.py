@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from agents.document_contents import describes_document
+from agents.invoice_references import HELD_REFERENCE
 from agents.negation import NEGATION_WORDS, negated_match
 from agents.settings import CONCEPT_WINDOW_WORDS
 from agents.signing_words import CLOSING, ROUTED_TO_OWNER, SIGNING, STEPS_AFTER_SIGNING
@@ -62,6 +63,15 @@ _NOT_YET = re.compile(
     rf"\b(?:(?:{_PLAN}|{NEGATION_WORDS}|yet|noch|encore|todavía|aún|send\w*|schick\w*|sende\w*|envo\w*|envi\w*|prepar\w*|"
     rf"prépar\w*|draft\w*|entw[uü]rf\w*|borrador\w*|projet\w*|review\w*|prüf\w*|revis\w*|relir\w*|attach\w*|anbei|adjunt\w*|ci-joint\w*|share\w*|go(?:ing)? to|let me know|questions?|fragen?|preguntas?)\b|{STEPS_AFTER_SIGNING}|{ROUTED_TO_OWNER})", re.I)
 """Words that make a clause about a binding document a plan, a negation, a draft, a question or a step still to come."""
+_LABEL_WORDS = r"number|no\.?|nr\.?|nummer|numéro|número|n[°º]|ref(?:erence)?|référence|referencia|de|del|du|de la|of|the"
+_HELD_LABEL = re.compile(
+    rf"\b(?:(?:{_LABEL_WORDS})\s+){{0,3}}(?:purchase orders?|p\.?o\.?|orders?|bons? de commande|commandes?|pedidos?|"
+    rf"[oó]rden(?:es)? de compra|bestellung\w*|auftr(?:a|ä)g\w*)(?:\s+(?:{_LABEL_WORDS}))*\s*[:#]?\s*{HELD_REFERENCE}\b",
+    re.I,
+)
+"""The label of an order reference the record holds ("numéro de commande BC-5120", "purchase order number PO-4471",
+"su número de pedido OC-6614"), written HELD_REFERENCE by agents.vouched: it names the buyer's reference, which the
+record holds, and states no binding document (wave 31); a state said of it ("... est signé") is still read."""
 _STATE = near(_DOC, _DONE, CONCEPT_WINDOW_WORDS)
 _PLAN_RE = re.compile(rf"\b(?:{_PLAN})\b", re.I)
 _THANKS_RE = re.compile(_THANKS_DONE, re.I)
@@ -83,7 +93,7 @@ def deal_done_claims(sentence: str, stage_kind: str) -> list[str]:
         # contrato marco", "ist der Auftrag unter Dach und Fach"): the record's stage says whether one exists.
         # What a document we prepare will say ("The order form names X as the buyer") is no claim it exists, unless
         # the sentence states its state anywhere ("... and is countersigned").
-        doc = _BINDING_DOC.search(clause)
+        doc = _BINDING_DOC.search(_HELD_LABEL.sub(HELD_REFERENCE, clause))
         if doc and not _NOT_YET.search(clause) and not (describes_document(clause) and not _DONE_RE.search(sentence)):
             reasons.append(f"claims a binding document exists ({clause.strip()!r}); the record says {stage_kind}")
     for m in (*_STATE_WORDS_RE.finditer(sentence), *_STATE.finditer(sentence)):  # "when legal has countersigned"

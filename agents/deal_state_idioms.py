@@ -10,6 +10,7 @@ import re
 
 from agents import deal_closure as dc
 from agents.normalize import normalise
+from agents.signed_objects import signed_no_deal
 
 _WON = (
     r"closed[- ]won|(?:has|have|had) (?:already |now |just )?signed\b(?![ -]off)|signed the (?:contract|order form|deal|"
@@ -109,6 +110,10 @@ _STATE = (
 )
 
 
+_SIGNING_ENDS = re.compile(r"(?:signed|signée?s?|firmado)$", re.I)
+"""A match that ends on the signing verb, whose object (what follows) agents.signed_objects reads."""
+
+
 def _clause_before(sentence: str, at: int) -> str:
     """The clause a match sits in, up to the match ("I will confirm: the deal is closed" -> "the deal is ")."""
     head = sentence[:at]
@@ -151,6 +156,8 @@ def deal_state_violations(text: str, stage_kind: str) -> list[str]:
             )
         ]
         found += [(state, m) for state, pattern in _STATE for m in pattern.finditer(sentence)]
+        # wave 31: "You signed them off", "Dana has signed the site survey": the signing's object is no deal's
+        found = [(state, m) for state, m in found if not (_SIGNING_ENDS.search(m.group(0)) and signed_no_deal(sentence, m.start(), m.end()))]
         for state, m in found:
             if state == "amount_changed":
                 reasons.append(

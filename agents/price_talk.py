@@ -88,8 +88,8 @@ _ANCHOR = re.compile(
     r"by e-?mail|per (?:e-?)?mail|par (?:e-?)?mail|por (?:e-?)?mail|por correo|(?:payment|bank) details|bankverbindung|"
     r"zahlungsdaten|coordonnées bancaires|datos bancarios)\b|https?://|"
     # an amount in figures: the facts check holds it to the record's structured fields ("zum besprochenen Betrag von
-    # 36.000 EUR")
-    r"\d[\d.,\s\u202f]*\s?(?:€|eur\b|usd\b|\$|£|gbp\b|chf\b)|[$€£]\s?\d", re.I)
+    # 36.000 EUR") and (wave 31) with its currency code first: "the invoice for the USD 48,000", "EUR 36.000"
+    r"\d[\d.,\s\u202f]*\s?(?:€|eur\b|usd\b|\$|£|gbp\b|chf\b)|[$€£]\s?\d|\b(?:eur|usd|gbp|chf)\s?\d", re.I)
 _CUES = ("pric", "cost", "pay", "paid", "invoic", "bill", "charg", "fee", "uplift", "amount", "statement", "settle",
          "preis", "kostet", "zahl", "rechnung", "berechn", "gebühr", "betrag", "begleich", "rate", "prix", "coût", "cout",
          "factur", "frais", "tarif", "règl", "régl", "regl", "montant", "liquid", "paiement", "échéance", "precio", "cuesta",
@@ -198,7 +198,7 @@ def unanchored_price_talk(text: str, approved_discount: float | None = None, *, 
     return out
 
 
-_AMOUNT = re.compile(r"\d[\d.,\s\u202f]*\s?(?:€|eur\b|usd\b|\$|£|gbp\b|chf\b)|[$€£]\s?\d", re.I)
+_AMOUNT = re.compile(r"\d[\d.,\s\u202f]*\s?(?:€|eur\b|usd\b|\$|£|gbp\b|chf\b)|[$€£]\s?\d|\b(?:eur|usd|gbp|chf)\s?\d", re.I)
 _MOVED = re.compile(
     r"\b(?:lower|cheaper|reduced|special|better|best|free|off|cut|drop\w*|less|new|sonder\w*|günstig\w*|reduziert\w*|"
     r"niedriger\w*|weniger|neue[rns]?|spécial\w*|réduit\w*|baiss\w*|moins|offert\w*|nouveau|nouvelle|especial\w*|"

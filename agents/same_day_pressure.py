@@ -22,6 +22,9 @@ DECIDE = re.compile(
     r"\b(?:sign\w*|confirm\w*|commit\w*|decide|decision|approv\w*|green light|go-ahead|lock\w* (?:this|it|that|things) "
     r"in|lock in|seal\w*|get (?:this|it) (?:done|over the line)|say yes|the yes|zusag\w*|zusage|bestätig\w*|unterschreib\w*|"
     r"unterzeichn\w*|entscheid\w*|freigeb\w*|festmachen|fest ?zu ?machen|ja sagen|confirm\w*|sign\w*|valid\w*|décid\w*|"
+    # wave 31: French approving ("approuver le devis aujourd'hui"), and the German nouns of a decision ("Die Freigabe
+    # brauchen wir zur Messe"; not a compound, "Freigabeunterlagen" are documents), as "approval", "aprobación" are
+    r"approuv\w*|approbation|freigaben?|genehmig(?:en|t|te|ten|ung|ungen)|zustimmung|unterschrift(?:en)?|"
     r"décision|engag\w*|donner votre accord|votre accord|firm\w*|decid\w*|decisión|aprob\w*|cerr(?:ar|emos|amos)\w*|"
     r"dar el sí|visto bueno|luz verde|feu vert|grünes licht|your yes|the nod|fixier\w*|festzurr\w*|finali[sz]\w*|"
     r"cerrarlo|lo cerramos|wrap (?:this|it) up|boucl\w*)\b", re.I)

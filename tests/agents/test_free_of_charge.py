@@ -84,8 +84,8 @@ def test_a_negation_of_the_term_states_none(lang: str, text: str) -> None:
 
 @pytest.mark.parametrize(("role", "lang", "text"), _cases({"en": HONEST_NEGATIONS["en"][:4]}))
 def test_an_english_negated_term_passes_every_role(role: str, lang: str, text: str) -> None:
-    # fr/de/es "n'est pas comprise", "nicht inklusive", "no está incluido" are still refused in every role by
-    # agents.claims' promise rules, which read the included word alone (a known gap, left to a later wave)
+    # fr/de/es "n'est pas comprise", "nicht inklusive", "no está incluido" pass every role since wave 31
+    # (test_wave31_check_holes.py); a negated free word ("n'est pas offerte", "nicht kostenlos") is still refused
     assert ROLES[role](lang, text) == [], text
 
 

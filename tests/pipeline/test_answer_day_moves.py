@@ -4,6 +4,9 @@ Wave 29 left it: an offline draft whose send time the decision moved (quiet hour
 and will send you an answer by <day>" counted from the strategist's send day: sent Tuesday 09:00, it promised the
 answer by Tuesday. The day is the writer's own rule (the next business day after sending) applied to the decided
 send time, in the draft's language; a draft that words it otherwise (a model's) is left as written.
+
+Every answer-day case is here (wave 31: tests/pipeline/test_meeting_times.py had three of them again, in other words;
+that file keeps the meeting times, and its first test that nothing but the slots and the answer day change).
 """
 
 from __future__ import annotations
@@ -68,16 +71,28 @@ def test_quiet_hours_that_move_the_send_a_day_move_the_answer_day_in_the_drafts_
     assert PROMISE[language].format(day=format_day(wednesday, language)) in fixed.draft.body
 
 
-def test_a_send_moved_over_the_weekend_promises_the_next_business_day(monkeypatch) -> None:
+@pytest.mark.parametrize("country, language", [(None, "en"), ("Germany", "de")])
+def test_a_send_moved_over_the_weekend_promises_the_next_business_day(monkeypatch, country, language) -> None:
     friday = _monday(16) - timedelta(days=3)
-    record, settings, run = _run(monkeypatch, friday)
+    record, settings, run = _run(monkeypatch, friday, country)
     next_monday = (friday + timedelta(days=3)).date()
-    assert f"answer by {format_day(next_monday, 'en')}." in run.draft.body  # Friday's next business day
+    promised = PROMISE[language].format(day=format_day(next_monday, language))
+    assert promised in run.draft.body  # Friday's next business day
     sent = datetime.combine(next_monday, datetime.min.time(), CHICAGO).replace(hour=9)
     fixed = after_send_time(run, record, {}, _moved(sent), settings, now=friday)
-    assert (
-        f"answer by {format_day(next_monday + timedelta(days=1), 'en')}." in fixed.draft.body
-    )  # Tuesday, not Saturday
+    # Tuesday, not the Monday it arrives on (nor Saturday, Friday's next day)
+    assert promised not in fixed.draft.body, fixed.draft.body
+    assert PROMISE[language].format(day=format_day(next_monday + timedelta(days=1), language)) in fixed.draft.body
+
+
+def test_the_answer_day_moves_while_a_meeting_slot_on_the_day_after_keeps_its_day(monkeypatch) -> None:
+    # Monday 16:00 moved to Tuesday 09:00: the answer goes to Wednesday, the slot on Tuesday at 14:00 stays Tuesday's
+    monday = _monday(16)
+    record, settings, run = _run(monkeypatch, monday)
+    tuesday, wednesday = monday + timedelta(days=1), monday + timedelta(days=2)
+    fixed = after_send_time(run, record, {}, _moved(tuesday.replace(hour=9)), settings, now=monday)
+    assert f"an answer by {format_day(wednesday.date(), 'en')}." in fixed.draft.body
+    assert f"{tuesday:%A}, {tuesday:%B} {tuesday.day} at 14:00" in fixed.draft.body
 
 
 def test_a_send_moved_later_the_same_day_keeps_the_answer_day(monkeypatch) -> None:
