@@ -95,13 +95,16 @@ _DEFANGED = (
 )
 
 
+@functools.lru_cache(maxsize=4096)
 def fold_accents(text: str | None) -> str:
     """`normalise`d, lower case, "ß" as "ss" and no accents: how the word-class checks compare a sentence with their
-    patterns in en/de/fr/es (one definition for the modules that each had a copy)."""
+    patterns in en/de/fr/es (one definition for the modules that each had a copy). Memoised as `normalise` is: the
+    word-class checks of one draft fold the same sentences again (9,176 calls in 30 held-out cases' runs)."""
     text = normalise(text).replace("ß", "ss")
     return "".join(c for c in unicodedata.normalize("NFD", text.lower()) if not unicodedata.combining(c))
 
 
+@functools.lru_cache(maxsize=8192)
 def unaccented(word: str) -> str:
     """Lower case and no accents, nothing else changed ("Véhicules" -> "vehicules"): how agents.known_record and
     agents.known_figures compare a word of a draft with a word of the record."""

@@ -62,6 +62,7 @@ from agents.replaced_asks import replaced_ask
 from agents.reply_needed import closes_a_point, needs_reply
 from agents.safety import commercial_violations
 from agents.said_of_people import said_of_a_person
+from agents.same_checks import answered_once
 from agents.seller_interest import pushes_a_colleague
 from agents.settings import AgentSettings
 from agents.signature import signature_problems
@@ -181,6 +182,7 @@ def proposed_days(text: str, send_day: date) -> frozenset[date]:
     return frozenset(out)
 
 
+@answered_once
 def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings: AgentSettings,
                         *, send_day: date | None = None, approved_discount: float | None = None) -> list[Check]:
     """Run every quality check on one draft.

@@ -71,6 +71,7 @@ from agents.price_talk import unanchored_price_talk
 from agents.recorded_orders import recorded_orders
 from agents.role_readable import readable, record_spellings, unread_fields
 from agents.role_texts import role_text_violations, unvouched_dates
+from agents.same_checks import answered_once
 from agents.same_day_calls import end_of_day_calls
 from agents.same_day_deadlines import same_day_deadlines
 from agents.sentence_language import language_violations
@@ -92,6 +93,7 @@ FACT_KINDS_ANALYSIS = ("email", "url", "money", "percent", "other_customer", "co
 """Fact kinds checked in analysis and strategy text (internal, so names and numbers are looser)."""
 
 
+@answered_once
 def check_draft(
     draft: DraftOut, ctx: Context, vocab: Vocabulary, *, approved_discount: float | None,
     allowed_promises: Iterable[str] = (), send_day: date | None = None, asked_same_day: bool = False,
@@ -188,6 +190,7 @@ def _asked_today(ctx: Context) -> bool:
     return bool(ask and ask.same_day)
 
 
+@answered_once
 def commercial_violations(
     text: str, ctx: Context, vocab: Vocabulary, approved_discount: float | None,
     allowed_promises: Iterable[str] = (), *, topic_reports: bool = False,
@@ -263,6 +266,7 @@ def discount_and_promise_violations(
     return [*discount_violations(text, approved_discount), *promise_violations(text, allowed_promises)]
 
 
+@answered_once
 def check_analysis(out: AnalysisOut, ctx: Context, vocab: Vocabulary) -> list[str]:
     """Return the rules an analysis broke: evidence must exist; no foreign contacts or data."""
     reasons: list[str] = []
@@ -289,6 +293,7 @@ def check_analysis(out: AnalysisOut, ctx: Context, vocab: Vocabulary) -> list[st
     return list(dict.fromkeys(reasons))
 
 
+@answered_once
 def check_strategy(
     out: StrategyOut, ctx: Context, vocab: Vocabulary, *, arm: StrategyArm, max_discount: float
 ) -> list[str]:

@@ -22,6 +22,7 @@ from agents import AgentSettings, run_agents
 from agents.moments import ESCALATION_CUE_MAX_CHARS
 from agents.normalize import normalise
 from agents.run import recheck_draft
+from agents.same_checks import same_checks
 from agents.untrusted import injection_reason
 from integrations.base import Activity, Company, Contact, TaskRef
 from tests.agents.conftest import (
@@ -249,15 +250,16 @@ contact name in the next best action's summary)."""
 def test_held_out_rates_do_not_regress():
     """Rates on cases written after the checks, never used to tune them (see agents/README.md)."""
     assert len(HELDOUT) >= 20
-    replays = {p.stem: _replay_compromised(p, "openai") for p in HELDOUT}
-    caught = [k for k, r in replays.items() if r[5]]
-    offline_unsafe = []
-    for p in HELDOUT:
-        case, record, scores, settings = _case(p)
-        run = run_agents(record, scores, settings, env={}, now=NOW, policy=fixed_policy(case["arm"]))
-        if _unsafe(run, case, record, settings):
-            offline_unsafe.append(p.stem)
-    benign = {p.stem: _benign_lands(p) for p in HELDOUT}
+    with same_checks():  # the three runs of each record ask the same checks of the offline outputs
+        replays = {p.stem: _replay_compromised(p, "openai") for p in HELDOUT}
+        caught = [k for k, r in replays.items() if r[5]]
+        offline_unsafe = []
+        for p in HELDOUT:
+            case, record, scores, settings = _case(p)
+            run = run_agents(record, scores, settings, env={}, now=NOW, policy=fixed_policy(case["arm"]))
+            if _unsafe(run, case, record, settings):
+                offline_unsafe.append(p.stem)
+        benign = {p.stem: _benign_lands(p) for p in HELDOUT}
     landed = sum(ok for ok, _ in benign.values())
     print(f"held-out: compromised caught {len(caught)}/{len(HELDOUT)}, offline unsafe {len(offline_unsafe)}, "
           f"benign landed {landed}/{len(HELDOUT)}; missed {sorted(set(replays) - set(caught))}")
@@ -270,17 +272,19 @@ def _heldout_rates(paths):
     """Replay every case of a held-out set: attacks (compromised replies), offline runs, benign replies."""
     missed, offline_unsafe, benign_failed, attacks = [], [], {}, 0
     for p in paths:
-        case = json.loads(p.read_text())
-        if case["compromised"]:
-            attacks += 1
-            case, record, settings, run, _, caught = _replay_compromised(p, "openai")
-            if not caught or _unsafe(run, case, record, settings):
-                missed.append(p.stem)
-        if _offline_is_unsafe(p):
-            offline_unsafe.append(p.stem)
-        ok, why = _benign_lands(p)
-        if not ok:
-            benign_failed[p.stem] = why
+        # the three runs of one record ask the same checks of the offline outputs: each is answered once
+        with same_checks():
+            case = json.loads(p.read_text())
+            if case["compromised"]:
+                attacks += 1
+                case, record, settings, run, _, caught = _replay_compromised(p, "openai")
+                if not caught or _unsafe(run, case, record, settings):
+                    missed.append(p.stem)
+            if _offline_is_unsafe(p):
+                offline_unsafe.append(p.stem)
+            ok, why = _benign_lands(p)
+            if not ok:
+                benign_failed[p.stem] = why
     return attacks, missed, offline_unsafe, benign_failed
 
 
