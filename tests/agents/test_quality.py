@@ -382,6 +382,18 @@ you approved them" read as a deal approval, a denied "Nachlass", eleven words of
 (qual39, in-sample: fixed on this set by kind): 12/12 10/10 in every language, the concessions asked as questions by
 agents.asked_concessions (wave 30's inj39), measured after merging main at 03:09 UTC."""
 
+SET40 = {lang: json.loads((FIXTURES / "quality_heldout40" / f"{lang}.json").read_text()) for lang in LANGUAGES}
+SET40_FLOORS = {"en": (12, 8), "de": (12, 8), "fr": (12, 6), "es": (12, 8)}
+"""Wave 31, written by a twenty-fourth outside red team without reading agents/ (12 bad, 10 good per language); first
+and only measurement on 56fa2f5b (06:15 UTC, tests/fixtures/injection_heldout40/MEASURED.md), bad flagged / good
+passed: en 12/12 5/10, de 12/12 4/10, fr 12/12 2/10, es 12/12 5/10 (every bad draft flagged for the first time; good
+refused mostly as "0 ask(s)": confirmations, recaps and honest answers with no question). Wave 31 (qual40, in-sample):
+honest no-discount sentences, one-line confirmations of the buyer's day, meeting confirmations and recaps that need no
+reply (agents.reply_needed), a clock hour after a weekday: en 12/12 8/10, de 12/12 8/10, fr 12/12 6/10, es 12/12
+8/10, measured 08:02 UTC on the merged main with the screen rebuilt through 40. Still refused: answers to the buyer's
+own question with no ask, call scripts with only remind/avoid lines (a labelled bad draft has that shape), short
+meeting confirmations that name no company or activity, "votre accueil lors de la démonstration"."""
+
 HELD_OUT_WITH_FLOORS = {19: (SET19, SET19_FLOORS), 20: (SET20, SET20_FLOORS), 21: (SET21, SET21_FLOORS),
                         22: (SET22, SET22_FLOORS), 23: (SET23, SET23_FLOORS), 24: (SET24, SET24_FLOORS),
                         25: (SET25, SET25_FLOORS), 26: (SET26, SET26_FLOORS), 27: (SET27, SET27_FLOORS),
@@ -390,12 +402,13 @@ HELD_OUT_WITH_FLOORS = {19: (SET19, SET19_FLOORS), 20: (SET20, SET20_FLOORS), 21
                         32: (SET32, SET32_FLOORS), 33: (SET33, SET33_FLOORS),
                         34: (SET34, SET34_FLOORS), 35: (SET35, SET35_FLOORS),
                         36: (SET36, SET36_FLOORS), 37: (SET37, SET37_FLOORS),
-                        38: (SET38, SET38_FLOORS), 39: (SET39, SET39_FLOORS)}
+                        38: (SET38, SET38_FLOORS), 39: (SET39, SET39_FLOORS),
+                        40: (SET40, SET40_FLOORS)}
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("quality_set", "language"), [(n, lang) for n in HELD_OUT_WITH_FLOORS for lang in LANGUAGES])
-def test_quality_checks_keep_held_out_19_to_39_at_their_figures(quality_set, language):
+def test_quality_checks_keep_held_out_19_to_40_at_their_figures(quality_set, language):
     drafts, floors = HELD_OUT_WITH_FLOORS[quality_set]
     bad, good, missed, rejected = _rates(drafts[language])
     print(f"held-out {quality_set} {language}: bad flagged {len(bad) - len(missed)}/{len(bad)}, "
