@@ -12,13 +12,13 @@ from click.testing import CliRunner
 from cryptography.fernet import Fernet
 from sqlalchemy import select
 
-from app.cli import _register, cli
+from app.cli import cli, register_commands
 from app.storage import get_db
 from app.storage.crypto import TokenCipher, generate_key
 from app.storage.key_rotation import rotate_tokens
 from app.storage.models import Installation, Tenant
 
-_register()
+register_commands()
 
 
 def _seed(app, key: str, tenants: dict[str, tuple[str | None, str | None]]) -> None:

@@ -87,8 +87,12 @@ def test_tenant_ids_of_every_shape_the_app_makes_train_and_stage_under_their_own
     store = tmp_path / "models"
     res = _train(tenant, _records(tmp_path), store)
     assert res.exit_code == 0, res.stderr
-    staged = Path(json.loads(res.stdout)["model"])
-    assert staged.parent == store / tenant / "staging"
+    doc = json.loads(res.stdout)
+    # Without --out the staged copy is removed once the registry has promoted or refused it (wave 31): what
+    # stays is the registry's own copy, named by `version`, and it too is under the tenant's directory.
+    assert doc["model"] is None and doc["version"]
+    assert [p for p in (store / tenant).rglob(doc["version"]) if p.is_dir()], sorted(_files(store))
+    assert not any((store / tenant / "staging").glob("*"))
     assert {f.split("/")[0] for f in _files(store)} == {tenant}
 
 
