@@ -9,7 +9,6 @@ Real gunicorn processes, on the test's database, with the job function of tests/
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import subprocess
@@ -17,7 +16,6 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -31,10 +29,9 @@ from tests.conftest import (
     TEST_SECRET,
     TEST_SECRET_KEY,
     TEST_TOKEN_KEY,
-    WebhookSender,
-    deal_event,
     install_tenant,
 )
+from tests.front_door.handover import lease_left, post_change, wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
 PORT = 5793
@@ -70,30 +67,6 @@ def start_gunicorn(env: dict[str, str], log: Path) -> subprocess.Popen:
     raise AssertionError(f"gunicorn did not answer: {log.read_text()[-3000:]}")
 
 
-def post_change() -> None:
-    body = json.dumps([deal_event(62515, 77, event_id=i) for i in range(3)]).encode()
-    req = urllib.request.Request(f"http://127.0.0.1:{PORT}/webhooks/hubspot", data=body,
-                                 headers=WebhookSender(None).headers(body))
-    with urllib.request.urlopen(req, timeout=30) as resp:
-        assert resp.status == 200
-
-
-def wait_for(predicate: Any, timeout: float, what: str) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return
-        time.sleep(0.1)
-    raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
-
-
-def lease_left(app: Any) -> float:
-    with get_db(app).session() as s:
-        until = s.execute(select(RecordJob.lease_until).where(RecordJob.record_id == "77")).scalar_one()
-    until = until if until.tzinfo else until.replace(tzinfo=UTC)
-    return (until - datetime.now(UTC)).total_seconds()
-
-
 def stop(proc: subprocess.Popen) -> None:
     if proc.poll() is None:
         os.killpg(proc.pid, signal.SIGTERM)
@@ -110,7 +83,7 @@ def test_a_job_a_gunicorn_worker_held_without_redis_is_handed_over_at_sigterm(ap
     log = tmp_path / "gunicorn.log"
     web = start_gunicorn(gunicorn_env(app.config["DATABASE_URL"], tmp_path), log)
     try:
-        post_change()
+        post_change(PORT)
         wait_for(lambda: list(tmp_path.glob("started-*")), 60, "the gunicorn worker's embedded worker to take the job")
         assert lease_left(app) > 60  # the web process runs it, under its 120 s lease
     finally:
@@ -133,7 +106,7 @@ def test_the_production_web_process_with_redis_runs_no_job_and_holds_no_lease_to
     log = tmp_path / "gunicorn.log"
     web = start_gunicorn(gunicorn_env(app.config["DATABASE_URL"], tmp_path, url), log)
     try:
-        post_change()
+        post_change(PORT)
         time.sleep(3)  # long enough for an embedded worker, had the web process one, to take the job
         assert not list(tmp_path.glob("started-*")), "the web process ran a record job"
         with get_db(app).session() as s:

@@ -8,13 +8,11 @@ Real processes, on the test's database (SQLite, or PostgreSQL with DATABASE_URL)
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import subprocess
 import sys
 import time
-import urllib.request
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -33,6 +31,7 @@ from tests.conftest import (
     deal_event,
     install_tenant,
 )
+from tests.front_door.handover import lease_left, post_change, wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
 PORTS = {"sigterm": 5791, "sigkill": 5792}
@@ -76,33 +75,9 @@ def _serve(env: dict[str, str], port: int, log: Path) -> subprocess.Popen:
     return proc
 
 
-def _post_change(port: int) -> None:
-    body = json.dumps([deal_event(62515, 77, event_id=i) for i in range(3)]).encode()
-    headers = WebhookSender(None).headers(body)
-    req = urllib.request.Request(f"http://127.0.0.1:{port}/webhooks/hubspot", data=body, headers=headers)
-    with urllib.request.urlopen(req, timeout=30) as resp:
-        assert resp.status == 200
-
-
-def _wait(predicate: Any, timeout: float, what: str) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return
-        time.sleep(0.1)
-    raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
-
-
 def _statuses(app: Any) -> list[str]:
     with get_db(app).session() as s:
         return [r.status for r in s.execute(select(InboxEvent)).scalars()]
-
-
-def _lease_left(app: Any) -> float:
-    with get_db(app).session() as s:
-        until = s.execute(select(RecordJob.lease_until).where(RecordJob.record_id == "77")).scalar_one()
-    until = until if until.tzinfo else until.replace(tzinfo=UTC)
-    return (until - datetime.now(UTC)).total_seconds()
 
 
 def _stop(proc: subprocess.Popen, sig: signal.Signals = signal.SIGTERM) -> None:
@@ -123,19 +98,19 @@ def test_a_job_serve_held_at_sigterm_runs_at_the_next_start_without_waiting_out_
     env, log, port = _env(app.config["DATABASE_URL"], tmp_path), tmp_path / "serve.log", PORTS["sigterm"]
     first = _serve(env, port, log)
     try:
-        _post_change(port)
-        _wait(lambda: list(tmp_path.glob("started-*")), 60, "the embedded worker to take the job")
-        assert _lease_left(app) > 60  # running under its 120 s lease
+        post_change(port)
+        wait_for(lambda: list(tmp_path.glob("started-*")), 60, "the embedded worker to take the job")
+        assert lease_left(app) > 60  # running under its 120 s lease
     finally:
         _stop(first)
     assert first.returncode is not None
     assert _statuses(app) == ["pending"] * 3
-    assert _lease_left(app) <= 0, log.read_text()[-3000:]  # handed over at the stop
+    assert lease_left(app) <= 0, log.read_text()[-3000:]  # handed over at the stop
     (tmp_path / "release").write_text("go")
     restarted = time.monotonic()
     second = _serve(env, port, log)
     try:
-        _wait(lambda: _statuses(app) == ["processed"] * 3, 45, "the restarted server to run the job")
+        wait_for(lambda: _statuses(app) == ["processed"] * 3, 45, "the restarted server to run the job")
     finally:
         _stop(second)
     assert time.monotonic() - restarted < 60  # not the 120 s lease
@@ -154,11 +129,11 @@ def test_a_crashed_server_keeps_its_jobs_lease_until_it_runs_out(app: Any, tmp_p
     env, log, port = _env(app.config["DATABASE_URL"], tmp_path), tmp_path / "serve.log", PORTS["sigkill"]
     proc = _serve(env, port, log)
     try:
-        _post_change(port)
-        _wait(lambda: list(tmp_path.glob("started-*")), 60, "the embedded worker to take the job")
+        post_change(port)
+        wait_for(lambda: list(tmp_path.glob("started-*")), 60, "the embedded worker to take the job")
     finally:
         _stop(proc, signal.SIGKILL)
-    assert _lease_left(app) > 60
+    assert lease_left(app) > 60
     assert _statuses(app) == ["pending"] * 3
 
 
