@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import re
 
+from agents.clauses import CLAUSE_BREAK
 from agents.context import Context
 from agents.same_day_calls import colloquial_today
 
-_SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
+_SENTENCE = CLAUSE_BREAK
 _ASKED = re.compile(
     r"\?|\b(?:asked|asks|asking|wonders?|wondered|whether|fragte?|fragt|erkundigt\w*|ob|demand[eé]\w*|"
     r"pregunt[óoa]\w*|si acaso)\b", re.I)

@@ -21,11 +21,12 @@ from __future__ import annotations
 
 import re
 
+from agents.clauses import CLAUSE_BREAK
 from agents.context import Context
 from agents.normalize import normalise
 from agents.street_terms import ASKED, CONDITION, RATE, stated_idioms
 
-_SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
+_SENTENCE = CLAUSE_BREAK
 
 _GOODS = (r"(?:tank(?:ful|füllung(?:en)?|s)?|tankladung(?:en)?|plein|pleins|dépôt|depósito|depósitos|"
           r"pints?|coffees?|kaffees?|cafés?|beers?|biere?|bières?|cervezas?|pizzas?|baguettes?|croissants?|"

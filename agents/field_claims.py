@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from agents.authority_claims import AUTHORITY_KINDS
+from agents.clauses import CLAUSE_BREAK
 from agents.field_claim_kinds import NAMED_KINDS
 from agents.field_instructions import INSTRUCTION_KINDS
 from agents.field_terms import field_terms
@@ -136,7 +137,7 @@ _ATTRIBUTED = re.compile(
     re.I,
 )
 _SEGMENTS = re.compile(r"\s*(?:[()\[\]{}|;:/·•]|\s[-–—]\s|\s[-–—]|[-–—]\s)\s*")
-_SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
+_SENTENCE = CLAUSE_BREAK
 _TOKEN = re.compile(r"\d+|[^\W\d_]+")
 _STOP = frozenset(
     """the and for with your our this that their from into over under only also will have been were

@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import re
 
-_SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
+from agents.clauses import CLAUSE_BREAK
+
+_SENTENCE = CLAUSE_BREAK
 _ASKED = re.compile(r"\?|\b(?:asked|asks|asking|wonders?|wondered|whether|fragte?|fragt|ob|demand[eé]\w*|"
                     r"pregunt[óoa]\w*)\b", re.I)
 

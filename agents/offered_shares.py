@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from agents.clauses import CLAUSE_BREAK
 from agents.negation import negation_governs
 from agents.other_sellers import anothers_price
 
@@ -45,7 +46,7 @@ _OFFERED = re.compile(
 _ASKED = re.compile(
     r"\b(?:ask\w*|whether|wonder\w*|question\w*|fragt\w*|gefragt|ob|demand\w*|pregunt\w*|si podemos|si nous)\b", re.I
 )
-_SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
+_SENTENCE = CLAUSE_BREAK
 
 
 def offered_shares(text: str) -> list[float]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from agents.clauses import CLAUSE_BREAK
 from agents.context import Context
 from agents.normalize import normalise
 from agents.street_terms import RATE
@@ -67,7 +68,7 @@ _EFFORT = re.compile(
     r"tiempo|trabajo|esfuerzo|horas)\b",
     re.I,
 )
-_SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
+_SENTENCE = CLAUSE_BREAK
 
 
 def _inbound_texts(ctx: Context) -> list[str]:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from agents.clauses import CLAUSE_BREAK
 from agents.context import Context
 from agents.moments import latest_ask
 
@@ -38,7 +39,7 @@ MEAL = re.compile(
     re.I,
 )
 """The day's meal: with a meeting word and no other day named, the meeting is today."""
-_SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
+_SENTENCE = CLAUSE_BREAK
 
 
 def _unless_asked_today(reasons: list[str], ctx: Context) -> list[str]:

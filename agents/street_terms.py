@@ -19,7 +19,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-_SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
+from agents.clauses import CLAUSE_BREAK
+
+_SENTENCE = CLAUSE_BREAK
 ASKED = re.compile(r"\?|\b(?:asked|asks|asking|wonders?|wondered|whether|fragte?|fragt|ob|demand[eé]\w*|"
                     r"pregunt[óoa]\w*|si\s+(?:on|nous|vous)\b|questions?|frage|anfrage|pregunta|"
                     # the buyer's own wish reported ("Dana would like a call this afternoon"): their ask, not our plan

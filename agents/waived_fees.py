@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 
+from agents.clauses import CLAUSE_BREAK
+
 _COST = (
     r"fees?|charges?|costs?|surcharges?|"
     r"\w*gebühr(?:en)?|\w*pauschale|\w*kosten|\w*entgelt|"
@@ -143,7 +145,7 @@ _CUES = (
     "pour nous",
 )
 """Substrings (lower-cased) one of the forms needs: most texts have none and skip the patterns."""
-_SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
+_SENTENCE = CLAUSE_BREAK
 _CLAUSE_START = re.compile(r"[,:;—–]\s*")
 
 

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from agents.clauses import CLAUSE_BREAK
+
 _ANY_SUBJECT = (
     # en: home and hosed/dry, signed sealed (and) delivered, nailed-on, in the can, over the finish line, through the
     # door (of a deal), bagged, a slam dunk, a dead cert
@@ -190,7 +192,7 @@ _CONDITION_FIRST = re.compile(
     re.I,
 )
 """A sentence that opens on a condition ("Si firma, es cosa hecha"): the idiom in its main clause states no state."""
-_SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
+_SENTENCE = CLAUSE_BREAK
 
 
 def won_idioms(text: str, stage_kind: str) -> list[str]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from agents.clauses import CLAUSE_BREAK
 from agents.waived_fees import waived_fees
 
 _ITEM = (
@@ -60,7 +61,7 @@ _PERIOD_OR_BENEFICIARY = re.compile(
 _NOT_OURS = re.compile(
     r"\?|¿|\b(?:if\s+we\s+could|whether|ob|si\s+(?:nous\s+)?pouv|asked|fragte|demandé|preguntó)\b", re.I
 )
-_SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
+_SENTENCE = CLAUSE_BREAK
 
 
 def zeroed_items(text: str) -> list[str]:
