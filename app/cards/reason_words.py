@@ -118,10 +118,10 @@ def why_text(why: Mapping[str, Any], payload: Mapping[str, Any], labels: Mapping
     if mode == "heuristic" and isinstance(share, int | float):
         return text(lang, f"why.heuristic.{noun}", strategy=strategy_name(strategy or {}, lang),
                     share=percent(share, lang))
-    outcomes, estimate, sd = why.get("outcomes"), why.get("estimate"), why.get("sd")
-    if mode not in ("best_so_far", "exploring") or not all(
-            isinstance(v, int | float) for v in (share, outcomes, estimate, sd)):
+    numbers = [why.get(k) for k in ("share", "outcomes", "estimate", "sd")]
+    if mode not in ("best_so_far", "exploring") or not all(isinstance(v, int | float) for v in numbers):
         return stored
+    share, outcomes, estimate, sd = (float(v) for v in numbers)
     segment = str(why.get("segment") or "other")
     segment = segment if segment in ("smb", "mid", "ent") else "other"
     lead = text(lang, f"why.{'best' if mode == 'best_so_far' else 'exploring'}.{noun}", share=percent(share, lang))
