@@ -121,7 +121,7 @@ def why_text(why: Mapping[str, Any], payload: Mapping[str, Any], labels: Mapping
     numbers = [why.get(k) for k in ("share", "outcomes", "estimate", "sd")]
     if mode not in ("best_so_far", "exploring") or not all(isinstance(v, int | float) for v in numbers):
         return stored
-    share, outcomes, estimate, sd = (float(v) for v in numbers)
+    share, outcomes, estimate, sd = (float(v) for v in numbers if isinstance(v, int | float))
     segment = str(why.get("segment") or "other")
     segment = segment if segment in ("smb", "mid", "ent") else "other"
     lead = text(lang, f"why.{'best' if mode == 'best_so_far' else 'exploring'}.{noun}", share=percent(share, lang))
