@@ -33,7 +33,7 @@ import {
   sendFeedback,
 } from './api.ts';
 import { ActionSection, ConversionSection, DetailsSection } from './Sections.tsx';
-import { cardView } from './view.ts';
+import { cardView, servedView } from './view.ts';
 
 type View =
   | { kind: 'loading' }
@@ -184,7 +184,7 @@ export function AgenticSalesCard({ pollMs = PENDING_POLL_MS, maxPolls = PENDING_
   }
 
   const { payload } = view;
-  const card = cardView(payload, { objectType: ref.objectType });
+  const card = servedView(payload) ?? cardView(payload, { objectType: ref.objectType });
   const noticeView = notice ? <Alert title={notice.text} variant={notice.variant} testId="notice" /> : null;
   const canRescore = card.actions.includes('rescore') && payload.status !== 'not_enriched';
   const statusRow = (

@@ -513,6 +513,25 @@ function detailsView(payload: Obj, labels: Record<string, string>): CardView['de
 }
 
 /** Everything the card shows, from one payload (or an error body `{error, message}`). */
+function camel(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(camel);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value as Obj).map(([k, v]) => [k.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase()), camel(v)]),
+  );
+}
+
+/**
+ * The view the backend already said in the record's language (the payload's `view`: app/cards/view.py card_view,
+ * German, French or Spanish on such a record; app/cards/catalogue.py), or null from a backend that sends none.
+ */
+export function servedView(input: CardPayload | Obj): CardView | null {
+  const served = (input as Obj).view;
+  if (served === null || typeof served !== 'object' || Array.isArray(served)) return null;
+  const view = camel(served) as CardView;
+  return typeof view.status === 'string' && typeof view.statusLabel === 'string' ? view : null;
+}
+
 export function cardView(input: CardPayload | Obj, opts: { objectType?: string; now?: Date } = {}): CardView {
   const payload = input as Obj;
   const now = opts.now ?? new Date();
