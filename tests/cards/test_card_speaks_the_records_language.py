@@ -237,3 +237,11 @@ def test_a_record_through_the_sandbox_and_the_pipeline_gets_its_card_in_its_lang
     shown = card_text(view, ui)
     assert not english_left(shown, language), english_left(shown, language)
     assert view["conversion"]["absent"] or view["conversion"]["headline"]
+
+
+def test_the_served_german_fixture_the_hubspot_cards_tests_read_is_what_the_backend_serves():
+    """ui_extensions/hubspot/tests: the card renders a served German payload's `view` and `ui` as given."""
+    served = json.loads((FIXTURES / "served_de.json").read_text())
+    payload = {k: v for k, v in served.items() if k not in ("view", "ui")}
+    assert served["view"] == card_view(payload, object_type="deal", now=NOW)
+    assert served["ui"] == catalogue.ui_texts("de") and served["language"] == "de"
