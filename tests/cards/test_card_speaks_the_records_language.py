@@ -245,3 +245,12 @@ def test_the_served_german_fixture_the_hubspot_cards_tests_read_is_what_the_back
     payload = {k: v for k, v in served.items() if k not in ("view", "ui")}
     assert served["view"] == card_view(payload, object_type="deal", now=NOW)
     assert served["ui"] == catalogue.ui_texts("de") and served["language"] == "de"
+
+
+def test_the_served_french_fixture_the_salesforce_cards_tests_read_is_what_the_backend_serves():
+    """ui_extensions/salesforce's Jest tests: the LWC renders a served French payload's `view` and `ui`."""
+    data = ROOT / "ui_extensions/salesforce/force-app/main/default/lwc/agenticSalesCard/__tests__/data"
+    served = json.loads((data / "served_fr.json").read_text())
+    payload = {k: v for k, v in served.items() if k not in ("view", "ui")}
+    assert served["view"] == card_view(payload, object_type="deal", now=NOW)
+    assert served["ui"] == catalogue.ui_texts("fr") and served["language"] == "fr"
