@@ -254,3 +254,16 @@ def test_the_served_french_fixture_the_salesforce_cards_tests_read_is_what_the_b
     payload = {k: v for k, v in served.items() if k not in ("view", "ui")}
     assert served["view"] == card_view(payload, object_type="deal", now=NOW)
     assert served["ui"] == catalogue.ui_texts("fr") and served["language"] == "fr"
+
+
+def test_a_record_never_enriched_speaks_the_tenants_language_setting(app_factory):
+    from app import settings
+    from tests.conftest import TEST_SECRET, install_tenant
+
+    app = app_factory()
+    tid = install_tenant(app, "62515")
+    settings.update(app, tid, {"language": "es"}, author="revops@example.com")
+    r = signed_get(app.test_client(), "/api/cards/hubspot?objectType=deal&objectId=404&portalId=62515", TEST_SECRET)
+    assert r.status_code == 200 and r.json["status"] == "not_enriched"
+    assert r.json["language"] == "es" and r.json["ui"]["score_now"] == "Evaluar ahora"
+    assert r.json["view"]["status_label"] == "Aún sin evaluar"
