@@ -20,7 +20,9 @@ from sqlalchemy.orm import Session
 
 from app.audit import write_audit
 from app.cards.actions import CardActionError, complete_task, record_feedback
-from app.cards.payload import canonical_object_type, card_payload, latest_enrichment
+from app.cards.catalogue import card_language, language_of, ui_texts
+from app.cards.payload import canonical_object_type, card_payload, latest_enrichment, tenant_language
+from app.cards.view import card_view
 from app.connectors import deal_words_of, get_connector
 from app.dispatch import get_dispatcher
 from app.dispatch.leases import RecordKey
@@ -95,7 +97,22 @@ def get_card(crm: str) -> Any:
     tenant_id, fields = _verified(crm)
     object_type, object_id = _record_ref(fields)
     with get_db().session() as s:
-        return jsonify(card_payload(s, tenant_id, object_type, object_id, deal_word=deal_words_of(crm)[0]))
+        payload = card_payload(s, tenant_id, object_type, object_id, deal_word=deal_words_of(crm)[0])
+        default = tenant_language(s, tenant_id)
+    return jsonify(spoken(payload, object_type, default))
+
+
+def spoken(payload: dict[str, Any], object_type: str | None, default: str = "en") -> dict[str, Any]:
+    """The payload with what the card shows already said in the record's language (app/cards/catalogue.py):
+    `language`, `view` (app/cards/view.py card_view, which the HubSpot card and the Salesforce LWC render as given)
+    and `ui` (the card's fixed words: buttons, titles, notices; ``{crm}`` is the front-end's to fill). A record
+    never enriched (or enriched before the card spoke other languages, with no draft) speaks the tenant's `language`
+    setting (`default`)."""
+    draft = payload.get("draft") if isinstance(payload.get("draft"), dict) else {}
+    known = payload.get("language") or (draft or {}).get("language")
+    lang = card_language(payload) if known else language_of(default)
+    return {**payload, "language": lang, "view": card_view(payload, object_type=object_type, lang=lang),
+            "ui": ui_texts(lang)}
 
 
 def _enrichment(s: Any, tenant_id: str, object_type: str, object_id: str, wanted: Any) -> Enrichment:

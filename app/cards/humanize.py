@@ -14,6 +14,9 @@ from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from app.cards import catalogue
+from app.cards.catalogue import text
+
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -31,19 +34,14 @@ def half_up(x: float) -> int:
     return math.floor(x + 0.5)
 
 
-def percent(fraction: Any) -> str:
-    """A fraction 0..1 as a whole percentage ("8%"); "–" when absent."""
-    if not isinstance(fraction, int | float) or isinstance(fraction, bool):
-        return "–"
-    return f"{half_up(fraction * 100)}%"
+def percent(fraction: Any, lang: str = "en") -> str:
+    """A fraction 0..1 as a whole percentage ("8%"; "8 %" in German, French, Spanish); "–" when absent."""
+    return catalogue.percent(fraction, lang)
 
 
-def money(value: Any, currency: str | None = "USD") -> str:
-    """An amount without decimals ("$48,000", "48,000 EUR"); "–" when absent."""
-    if not isinstance(value, int | float) or isinstance(value, bool):
-        return "–"
-    rounded = f"{half_up(value):,}"
-    return f"${rounded}" if (currency or "USD") == "USD" else f"{rounded} {currency}"
+def money(value: Any, currency: str | None = "USD", lang: str = "en") -> str:
+    """An amount without decimals ("$48,000", "48,000 EUR"; "48.000 €" in German); "–" when absent."""
+    return catalogue.money(value, currency, lang)
 
 
 def words(name: Any) -> str:
@@ -79,72 +77,73 @@ def parse_time(iso: Any) -> datetime | None:
     return at if at.tzinfo else at.replace(tzinfo=UTC)
 
 
-def clock(at: datetime) -> str:
-    """"9:30 AM" (HubSpot's US-English default)."""
+def clock(at: datetime, lang: str = "en") -> str:
+    """"9:30 AM" (HubSpot's US-English default); "09:30 Uhr", "09 h 30", "09:30" in German, French, Spanish."""
+    if catalogue.language_of(lang) != "en":
+        return text(lang, "time.clock", hour=f"{at.hour:02d}", minute=f"{at.minute:02d}")
     hour = at.hour % 12 or 12
     return f"{hour}:{at.minute:02d} {'AM' if at.hour < 12 else 'PM'}"
 
 
-def day(at: datetime, now: datetime) -> str:
-    """"today", "tomorrow", "yesterday", else "Wed 2 Dec" (with the year when it differs)."""
+def _names(lang: str, key: str) -> list[str]:
+    return text(lang, key).split(" ")
+
+
+def day(at: datetime, now: datetime, lang: str = "en") -> str:
+    """"today", "tomorrow", "yesterday", else "Wed 2 Dec" (with the year when it differs), in `lang`."""
     delta = (at.date() - now.date()).days
-    if delta == 0:
-        return "today"
-    if delta == 1:
-        return "tomorrow"
-    if delta == -1:
-        return "yesterday"
-    text = f"{WEEKDAYS[at.weekday()]} {at.day} {MONTHS[at.month - 1]}"
-    return text if at.year == now.year else f"{text} {at.year}"
+    if delta in (0, 1, -1):
+        return text(lang, {0: "day.today", 1: "day.tomorrow", -1: "day.yesterday"}[delta])
+    parts = {"weekday": _names(lang, "date.weekdays")[at.weekday()], "day": at.day,
+             "month": _names(lang, "date.months")[at.month - 1]}
+    if at.year == now.year:
+        return text(lang, "date.day_month", **parts)
+    return text(lang, "date.day_month_year", year=at.year, **parts)
 
 
-def due_text(iso: Any, now: datetime, tz: Any = None) -> str:
-    """When something is due, in the reader's time zone: "tomorrow, 10:00 AM"."""
+def due_text(iso: Any, now: datetime, tz: Any = None, lang: str = "en") -> str:
+    """When something is due, in the reader's time zone: "tomorrow, 10:00 AM" ("morgen, 10:00 Uhr")."""
     at = parse_time(iso)
     if at is None:
         return ""
     zone = _zone(tz)
-    return f"{day(at.astimezone(zone), now.astimezone(zone))}, {clock(at.astimezone(zone))}"
+    return text(lang, "day.due", day=day(at.astimezone(zone), now.astimezone(zone), lang),
+                time=clock(at.astimezone(zone), lang))
 
 
-def ago(iso: Any, now: datetime) -> str:
-    """How long ago: "just now", "5 minutes ago", "3 hours ago", "2 days ago", else the date."""
+def ago(iso: Any, now: datetime, lang: str = "en") -> str:
+    """How long ago: "just now", "5 minutes ago", "3 hours ago", "2 days ago", else the date (in `lang`)."""
     at = parse_time(iso)
     if at is None:
         return ""
     seconds = (now - at).total_seconds()
     if seconds < 60:
-        return "just now"
-    if seconds < 3600:
-        n = int(seconds // 60)
-        return f"{n} minute{'s' if n != 1 else ''} ago"
-    if seconds < 86_400:
-        n = int(seconds // 3600)
-        return f"{n} hour{'s' if n != 1 else ''} ago"
-    if seconds < 7 * 86_400:
-        n = int(seconds // 86_400)
-        return f"{n} day{'s' if n != 1 else ''} ago"
-    at = at.astimezone(UTC)
-    return f"on {at.day} {MONTHS[at.month - 1]} {at.year}"
+        return text(lang, "ago.now")
+    for unit, size, below in (("minutes", 60, 3600), ("hours", 3600, 86_400), ("days", 86_400, 7 * 86_400)):
+        if seconds < below:
+            return catalogue.plural(lang, f"ago.{unit}", int(seconds // size))
+    return text(lang, "ago.on", date=date_text(iso, lang))
 
 
-def date_text(iso: Any) -> str:
-    """A date as "3 Dec 2026" (UTC), "" when absent."""
+def date_text(iso: Any, lang: str = "en") -> str:
+    """A date as "3 Dec 2026" (UTC; "3. Dez. 2026" in German), "" when absent."""
     at = parse_time(iso)
     if at is None:
         return ""
     at = at.astimezone(UTC)
-    return f"{at.day} {MONTHS[at.month - 1]} {at.year}"
+    return text(lang, "date.full", day=at.day, month=_names(lang, "date.months")[at.month - 1], year=at.year)
 
 
-def _date_text(match: re.Match[str]) -> str:
+def _date_text(match: re.Match[str], lang: str = "en") -> str:
     year, month, dom = int(match[1]), int(match[2]), int(match[3])
     if not 1 <= month <= 12:
         return match[0]
+    if catalogue.language_of(lang) != "en":
+        return text(lang, "date.full", day=dom, month=_names(lang, "date.months")[month - 1], year=year)
     return f"{dom} {MONTHS[month - 1]} {year}"
 
 
-def prose(text: Any, labels: Mapping[str, str] | None = None) -> str:
+def prose(text: Any, labels: Mapping[str, str] | None = None, lang: str = "en") -> str:
     """Free text from the agents, made readable: internal values -> labels, no ISO dates, no arrows.
 
     ``labels`` maps the CRM's internal values (stage ids, option values) to the labels its users
@@ -157,7 +156,7 @@ def prose(text: Any, labels: Mapping[str, str] | None = None) -> str:
     for raw, label in sorted((labels or {}).items(), key=lambda kv: -len(kv[0])):
         if raw and label and raw != label:
             out = re.sub(rf"\b{re.escape(raw)}\b", label, out)
-    out = _ISO.sub(_date_text, out)
+    out = _ISO.sub(lambda m: _date_text(m, lang), out)
     out = _CAPS_ENUM.sub(lambda m: words(m[0]).lower(), out)
     return _SNAKE.sub(lambda m: m[0].replace("_", " "), out)
 
@@ -185,16 +184,17 @@ def option_label(field: Any, value: Any) -> Any:
     return dict(getattr(field, "option_labels", ()) or ()).get(value, value)
 
 
-def model_text(task: str, version: Any) -> str:
+def model_text(task: str, version: Any, lang: str = "en") -> str:
     """``conversion-20261201T150909712275Z-4f5177`` -> "Conversion model of 1 Dec 2026"."""
-    name = "CLV" if task == "clv" else words(task)  # an acronym, as the card's own "Customer lifetime value" box
+    key = f"model.name.{task}"
+    name = text(lang, key) if catalogue.has(lang, key) else words(task)  # "CLV": as the card's own box says it
     match = _MODEL_STAMP.search(str(version or ""))
     if not match:
-        return f"{name} model"
-    return f"{name} model of {int(match[3])} {MONTHS[int(match[2]) - 1]} {match[1]}"
+        return text(lang, "model.of_task", name=name)
+    return text(lang, "model.of_task_on", name=name, date=date_text(f"{match[1]}-{match[2]}-{match[3]}", lang))
 
 
-def writer_text(generated_by: Any) -> str:
+def writer_text(generated_by: Any, lang: str = "en") -> str:
     """Who wrote the analysis and draft, in words a rep can interpret."""
     if not isinstance(generated_by, str) or not generated_by:
         return ""
@@ -202,11 +202,12 @@ def writer_text(generated_by: Any) -> str:
     # invalid, unsafe) falls back to the templates while the others keep the model's.
     models = [p for p in dict.fromkeys(generated_by.split(",")) if p and not p.startswith("offline")]
     if not models:
-        return "Written from built-in templates (no AI model is configured for this account)"
+        return text(lang, "model.templates")
     named = []
     for part in models:
         provider, _, model = part.partition(":")
-        named.append(f"{model} ({PROVIDER_NAMES.get(provider, words(provider))})" if model else part)
-    partly = "; parts from built-in templates where the model's answer was not used" \
-        if len(models) < len([p for p in generated_by.split(",") if p]) else ""
-    return f"Written by {', '.join(named)}{partly}"
+        vendor = text(lang, "model.compatible") if provider == "openai_compatible" else PROVIDER_NAMES.get(
+            provider, words(provider))
+        named.append(f"{model} ({vendor})" if model else part)
+    partly = text(lang, "model.partly") if len(models) < len([p for p in generated_by.split(",") if p]) else ""
+    return text(lang, "model.written_by", models=", ".join(named), partly=partly)

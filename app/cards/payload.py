@@ -162,3 +162,13 @@ def hidden_scores(session: Session, tenant_id: str) -> list[str]:
         return list(read_state(session, tenant_id).settings.card_hidden_scores)
     except UnknownTenantError:
         return []
+
+
+def tenant_language(session: Session, tenant_id: str) -> str:
+    """The tenant's default draft language (setting `language`): what a card speaks before its record has one."""
+    from app.settings.store import UnknownTenantError, read_state
+
+    try:
+        return str(read_state(session, tenant_id).settings.language or "en")
+    except UnknownTenantError:
+        return "en"

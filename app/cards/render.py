@@ -20,6 +20,7 @@ from urllib.parse import quote, urlencode
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from app.cards.catalogue import card_language, ui_texts
 from app.cards.view import card_view
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
@@ -57,10 +58,14 @@ def render_card_html(payload: Mapping[str, Any], *, title: str, object_type: str
     Returns:
         The HTML page as a string (UTF-8, no external resources, all text escaped).
     """
-    view = card_view(payload, object_type=object_type, now=now)
+    lang = card_language(payload)
+    view = card_view(payload, object_type=object_type, now=now, lang=lang)
+    ui = ui_texts(lang)
+    back = ui["all.opportunities"] if deals_word == "opportunities" else ui["all.deals"] if deals_word == "deals" \
+        else f"← All {deals_word}"
     return _environment().get_template("card.html").render(
-        title=title, card=view, back_url=back_url, mailto=mailto_link(view),
-        crm_card=f"{crm_label} card" if crm_label else "card in your CRM", deals_word=deals_word)
+        title=title, card=view, back_url=back_url, mailto=mailto_link(view), ui=ui, lang=lang, back_text=back,
+        crm_card=ui["crm_card"].format(crm=crm_label) if crm_label else ui["your_crm_card"])
 
 
 def mailto_link(view: Mapping[str, Any]) -> str | None:

@@ -14,6 +14,8 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
+from app.cards import catalogue, factor_words, reason_words
+from app.cards.catalogue import text
 from app.cards.humanize import (
     ago,
     date_text,
@@ -29,22 +31,6 @@ from app.cards.humanize import (
 
 DETAIL_SCORES = ("churn", "clv", "price")
 """Scores shown in the collapsed details, in this order (conversion leads the card)."""
-
-SCORE_LABELS = {
-    "conversion": "Chance to close",
-    # A Lead's "conversion" comes from the lead model (will this lead convert?), never the deal's.
-    "lead_conversion": "Lead conversion",
-    "churn": "Churn risk",
-    "clv": "Customer lifetime value",
-    "price": "Recommended discount",
-}
-BAND_TEXT = {
-    "conversion": {"low": "Unlikely", "medium": "Possible", "high": "Likely"},
-    "lead_conversion": {"low": "Unlikely", "medium": "Possible", "high": "Likely"},
-    "churn": {"low": "Low risk", "medium": "Some risk", "high": "High risk"},
-    "clv": {"low": "Below peers", "medium": "Typical", "high": "Above peers"},
-}
-"""Words for a band that describe the thing named (a high churn band is a high risk)."""
 
 HISTORY_UNITS = {
     "conversion": "closed deals",
@@ -69,11 +55,21 @@ DISMISS_REASONS = (
 """Reasons a rep can give for dismissing a suggestion (value, label); the learning report groups by value."""
 
 
-def dismiss_reasons(object_type: str | None, deal_word: str = "deal") -> list[dict[str, str]]:
+def dismiss_reasons(object_type: str | None, deal_word: str = "deal", lang: str = "en") -> list[dict[str, str]]:
     """The dismiss reasons as a card offers them for a record of this type: a Lead is not a deal, and a deal is the
-    CRM's word for one (`deal_word`: "opportunity" on a Salesforce card)."""
+    CRM's word for one (`deal_word`: "opportunity" on a Salesforce card), in the card's language."""
     noun = "lead" if object_type == "lead" else deal_word
-    return [{"value": v, "label": t.replace("this deal", f"this {noun}")} for v, t in DISMISS_REASONS]
+    out = []
+    for value, english in DISMISS_REASONS:
+        key = f"dismiss.{value}.{noun}" if value == "not_relevant" else f"dismiss.{value}"
+        if catalogue.has(lang, key):
+            label = text(lang, key)
+        elif value == "not_relevant" and lang == "en":
+            label = english.replace("this deal", f"this {noun}")  # a CRM's own word the catalogue does not know
+        else:
+            label = text(lang, "dismiss.not_relevant.deal")
+        out.append({"value": value, "label": label})
+    return out
 
 
 LEAD_FIELD_LABELS = {"owner": "Lead owner", "owner_id": "Lead owner"}
@@ -104,16 +100,17 @@ COMPANY_CURRENCY_FEATURES = frozenset({"company_annual_revenue"})
 Salesforce's corporate or Account currency): said so, never given the deal's currency."""
 
 
-def past_revenue_text(past: Any) -> str | None:
+def past_revenue_text(past: Any, lang: str = "en") -> str | None:
     """Past revenue won as the card writes it: one amount in its currency, or one amount per currency ("$80,300
     and 12,000 EUR (mixed currencies, not added up)"): no CRM gives us rates, so currencies are never summed."""
     rows = [(p.get("currency"), p["amount"]) for p in past or [] if isinstance(p, Mapping) and _number(p.get("amount"))]
     if not rows:
         return None
-    texts = [money(a, c) if c else f"{half_up(a):,} (currency not recorded)" for c, a in rows]
+    texts = [money(a, c, lang) if c else text(lang, "money.no_currency", amount=catalogue.number(a, lang))
+             for c, a in rows]
     if len(texts) == 1:
         return texts[0]
-    return f"{', '.join(texts[:-1])} and {texts[-1]} (mixed currencies, not added up)"
+    return text(lang, "money.mixed", amounts=", ".join(texts[:-1]), last=texts[-1])
 
 
 def record_currencies(record: Mapping[str, Any]) -> set[str]:
@@ -151,11 +148,14 @@ def person_name(person: Any) -> str:
 
 def factor_view(factor: Mapping[str, Any], labels: Mapping[str, str],
                 currency: str | None = None, *, lead: bool = False, past: Any = None,
-                scores_currency: str | None = None) -> dict[str, str]:
+                scores_currency: str | None = None, lang: str = "en") -> dict[str, str]:
     """One factor: one direction marker and a label without the scorer's own arrow; an amount
     with the deal's currency (the deal amount in `scores_currency`, the payload's `record.scores_currency`, where
     the scorer converted it to the corporate one), past revenue per currency (`past`: the payload's
     `record.past_revenue`); on a Lead, the Lead's own field words (LEAD_FIELD_LABELS)."""
+    if catalogue.language_of(lang) != "en":
+        return factor_words.factor_view(factor, labels, currency, lead=lead, past=past,
+                                        scores_currency=scores_currency, lang=lang)
     down = factor.get("direction") == "-"
     text = prose(factor.get("label") or words(factor.get("feature")), labels)
     text = text.replace(": missing", ": none recorded")
@@ -178,13 +178,13 @@ def factor_view(factor: Mapping[str, Any], labels: Mapping[str, str],
 
 def top_factors(score: Mapping[str, Any], labels: Mapping[str, str], n: int = TOP_FACTORS,
                 currency: str | None = None, *, lead: bool = False, past: Any = None,
-                scores_currency: str | None = None) -> list[dict[str, str]]:
+                scores_currency: str | None = None, lang: str = "en") -> list[dict[str, str]]:
     """The n factors with the largest |impact|, strongest first, one line per distinct text."""
     factors = [f for f in score.get("factors") or [] if isinstance(f, Mapping)]
     factors.sort(key=lambda f: abs(f.get("impact") or 0), reverse=True)
     out: list[dict[str, str]] = []
     for f in factors:
-        view = factor_view(f, labels, currency, lead=lead, past=past, scores_currency=scores_currency)
+        view = factor_view(f, labels, currency, lead=lead, past=past, scores_currency=scores_currency, lang=lang)
         if view["text"] and all(v["text"] != view["text"] for v in out):
             out.append(view)
         if len(out) == n:
@@ -192,55 +192,51 @@ def top_factors(score: Mapping[str, Any], labels: Mapping[str, str], n: int = TO
     return out
 
 
-NO_PURCHASES = "no purchases or deal amount to value yet"
-LEAD_NO_PURCHASES = ("a lead is not a customer yet: lifetime value is scored on the account once the lead converts")
-"""A Lead's lifetime value said as the churn and discount tiles say theirs (scoring.leads.NOT_FOR_LEADS): a
-Lead has no deal amount, so "no purchases or deal amount" named a deal on a Lead's card."""
-
-
-def absent_text(key: str, score: Mapping[str, Any]) -> str | None:
+def absent_text(key: str, score: Mapping[str, Any], lang: str = "en") -> str | None:
     """Why a task has no number, in a sentence; None when it has one."""
     if any(_number(score.get(k)) for k in ("probability", "value", "best_discount", "score_1_99")):
         return None
     history = _mapping(score.get("not_enough_history"))
     if history:
-        unit = history.get("unit") or HISTORY_UNITS.get(key, "records")
-        return f"needs {history.get('need')} {unit}, this account has {history.get('have')}"
+        unit = history.get("unit")
+        # A stored unit in the card's English words is said in the card's language (app/cards/messages).
+        english = {v: k for k, v in HISTORY_UNITS.items()}
+        if not unit or unit in english:
+            unit = text(lang, f"history.{english.get(unit, key) if unit else key}") \
+                if catalogue.has(lang, f"history.{english.get(unit, key) if unit else key}") \
+                else text(lang, "history.records")
+        return text(lang, "absent.needs", need=history.get("need"), unit=unit, have=history.get("have"))
     if RETRAINING in score:
-        return "the model is retraining; back within the hour"
+        return text(lang, "absent.retraining")
     if score.get("refused"):
-        return "not shown: on this account's history it was no better than a simple rule of thumb"
+        return text(lang, "absent.refused")
     if score.get("training_error"):
-        return "training failed on this account's history; an admin can see why in the model report"
+        return text(lang, "absent.training_error")
     if score.get("reason"):
-        return prose(score["reason"])
+        return prose(score["reason"], lang=lang)
     if "no_model" in score:
-        return "no model trained for this account yet"
+        return text(lang, "absent.no_model")
     if "no_purchase_history" in score:
-        return NO_PURCHASES
-    return "not scored"
+        return text(lang, "absent.no_purchases")
+    return text(lang, "absent.not_scored")
 
 
-def headline(key: str, score: Mapping[str, Any], currencies: set[str] | None = None) -> str:
+def headline(key: str, score: Mapping[str, Any], currencies: set[str] | None = None, lang: str = "en") -> str:
     """The one big number of a score (a lifetime value in the record's one currency, none when it has several)."""
     if key == "clv":
         value: Any = score.get("value")
         if _number(value) and not score.get("currency") and len(currencies or ()) > 1:
-            return f"{half_up(value):,}"
-        return money(value, score.get("currency") or next(iter(currencies or ()), None))
+            return catalogue.number(value, lang)
+        return money(value, score.get("currency") or next(iter(currencies or ()), None), lang)
     if key == "price":
         best = score.get("best_discount")
-        return "No discount" if best == 0 else percent(best)
+        return text(lang, "headline.no_discount") if best == 0 else percent(best, lang)
     if _number(score.get("probability")):
-        return percent(score["probability"])
-    return f"{score.get('score_1_99')} of 99"
+        return percent(score["probability"], lang)
+    return text(lang, "headline.of_99", score=score.get("score_1_99"))
 
 
-TODAY = "Today, before any discount"
-"""What the chance to close is (a deal's conversion model never sees the discount the card recommends)."""
-
-
-def price_detail(score: Mapping[str, Any], today: Any = None) -> str:
+def price_detail(score: Mapping[str, Any], today: Any = None, lang: str = "en") -> str:
     """What the recommended discount does to the chance to close, from today's chance (`today`: the conversion
     probability, when there is one). The price model's own level of the chance is not shown: beside today's from the
     conversion model it read as a second, contradicting chance to close (wave 30: "Chance to close 49%" above "Win
@@ -249,53 +245,59 @@ def price_detail(score: Mapping[str, Any], today: Any = None) -> str:
     best = score.get("best_discount")
     point = next((p for p in curve if p[0] == best), None)
     if point is None:
-        return "the discount with the best expected revenue"
+        return text(lang, "price.best_revenue")
     if len({round(p[1], 3) for p in curve}) == 1:
-        return "A discount would not change the chance to close"
+        return text(lang, "price.no_change")
     zero = next((p for p in curve if p[0] == 0), None)
     if not best or zero is None:
-        return "A discount would not raise the chance to close enough to pay for itself"
+        return text(lang, "price.not_enough")
     points = half_up((point[1] - zero[1]) * 100)
     if points < 1:
-        return f"{percent(best)} off would raise the chance to close by less than 1 point"
+        return text(lang, "price.under_one", pct=percent(best, lang))
     if _number(today):
-        return (f"About {percent(min(today + points / 100, 0.99))} chance to close with {percent(best)} off: "
-                f"today's {percent(today)} plus {points} points")
-    return f"{percent(best)} off raises the chance to close by about {points} points"
+        return text(lang, "price.with_today", chance=percent(min(today + points / 100, 0.99), lang),
+                    pct=percent(best, lang), today=percent(today, lang), points=points)
+    return text(lang, "price.raises", pct=percent(best, lang), points=points)
 
 
-def detail(key: str, score: Mapping[str, Any], currencies: set[str] | None = None, today: Any = None) -> str:
+def detail(key: str, score: Mapping[str, Any], currencies: set[str] | None = None, today: Any = None,
+           lang: str = "en") -> str:
     """The line under the big number (never the same number again); `today`: the chance to close, for the discount's."""
     if key == "price":
-        return price_detail(score, today)
+        return price_detail(score, today, lang)
     if key == "conversion":
-        return TODAY
+        return text(lang, "detail.today")
     if key == "clv":
-        rank = f"Higher than {score['score_1_99']}% of customers" if _number(score.get("score_1_99")) else ""
+        rank = text(lang, "clv.rank", pct=catalogue.percent_of(score["score_1_99"], lang)) \
+            if _number(score.get("score_1_99")) else ""
         mixed = not score.get("currency") and len(currencies or ()) > 1
-        return "; ".join(x for x in (rank, f"from amounts in {' and '.join(sorted(currencies or ()))}, not converted"
-                                     if mixed else "") if x)
+        names = sorted(currencies or ())
+        listed = " and ".join(names) if lang == "en" or len(names) < 2 else text(
+            lang, "list.and", items=", ".join(names[:-1]), last=names[-1])
+        return "; ".join(x for x in (rank, text(lang, "clv.mixed", currencies=listed) if mixed else "") if x)
     return ""
 
 
 def score_view(key: str, score: Mapping[str, Any], labels: Mapping[str, str],
                currency: str | None = None, record: Mapping[str, Any] | None = None,
-               today: Any = None) -> dict[str, Any] | None:
+               today: Any = None, lang: str = "en") -> dict[str, Any] | None:
     """One score tile, or None when the tenant does not use the task (`record`: the payload's, for the
     currencies of past revenue and lifetime value; `today`: the chance to close, for the discount's tile)."""
     record = record or {"currency": currency}
     if "not_used" in score:
         return None
-    view: dict[str, Any] = {"key": key, "label": SCORE_LABELS[key], "absent": absent_text(key, score)}
+    view: dict[str, Any] = {"key": key, "label": text(lang, f"score.{key}"), "absent": absent_text(key, score, lang)}
     if view["absent"] is None:
         band = score.get("band")
+        band_key = f"band.{'conversion' if key == 'lead_conversion' else key}.{band}"
         view.update(
-            headline=headline(key, score, record_currencies(record)),
-            detail=detail(key, score, record_currencies(record), today),
-            band=BAND_TEXT.get(key, {}).get(band) if isinstance(band, str) else None,
+            headline=headline(key, score, record_currencies(record), lang),
+            detail=detail(key, score, record_currencies(record), today, lang),
+            band=text(lang, band_key) if isinstance(band, str) and catalogue.has(lang, band_key) else None,
             band_variant=band_variant(key, band),
             factors=top_factors(score, labels, currency=currency, lead=key == "lead_conversion",
-                                past=record.get("past_revenue"), scores_currency=record.get("scores_currency"))
+                                past=record.get("past_revenue"), scores_currency=record.get("scores_currency"),
+                                lang=lang)
             if key in ("conversion", "lead_conversion") else [],
         )
     return view
@@ -317,18 +319,14 @@ def resolve_score(scores: Mapping[str, Any], key: str) -> Mapping[str, Any] | No
     return _mapping(_mapping(scores.get("missing")).get(key)) or _mapping(_mapping(scores.get("absent")).get(key)) or None
 
 
-def error_of(payload: Mapping[str, Any]) -> dict[str, Any] | None:
+def error_of(payload: Mapping[str, Any], lang: str = "en") -> dict[str, Any] | None:
     """The error to show instead of the card, or None (a payload with a known status)."""
     if payload.get("status") in ("enriched", "pending", "stale", "not_enriched") and "error" not in payload:
         return None
     code = str(payload.get("error") or "bad_payload")
-    message = payload.get("message") or (
-        "Scores are being retrained. Try again in a few minutes."
-        if code == RETRAINING
-        else "The card payload has no status."
-        if code == "bad_payload"
-        else "Could not load AI insights."
-    )
+    message = payload.get("message") or text(
+        lang, "error.retraining" if code == RETRAINING else "error.bad_payload" if code == "bad_payload"
+        else "error.generic")
     return {"code": code, "message": str(message), "retraining": code == RETRAINING, "not_found": code == NOT_FOUND}
 
 
@@ -338,41 +336,45 @@ sends the invitation; the meeting's own slots are the draft's, a business day la
 10:00 AM" above a draft proposing Tuesday read as two meetings)."""
 
 
-def action_title(channel: str, who: str) -> str:
+def action_title(channel: str, who: str, lang: str = "en") -> str:
     """What the rep does, in the words the card's action and the CRM task both use: "Email Elijah Martinez",
     "Invite Amelia Jensen to a meeting"; "" without a channel or a person."""
     if not channel or not who:
         return ""
-    if channel == "meeting":
-        return f"Invite {who} to a meeting"
-    return f"{CHANNEL_VERBS.get(channel, words(channel))} {who}"
+    if channel in ("meeting", *CHANNEL_VERBS):
+        return text(lang, f"action.{channel}", who=who)
+    return f"{words(channel)} {who}"
 
 
-def action_view(payload: Mapping[str, Any], now: datetime, labels: Mapping[str, str]) -> dict[str, Any] | None:
+def action_view(payload: Mapping[str, Any], now: datetime, labels: Mapping[str, str],
+                lang: str = "en") -> dict[str, Any] | None:
     """The next best action as a title ("Email Elijah Martinez") and one line of when and how."""
     nba = _mapping(payload.get("next_best_action"))
     if not nba:
         return None
     channel = str(nba["channel"]) if isinstance(nba.get("channel"), str) else ""
     who = person_name(nba.get("recipient"))
-    title = action_title(channel, who) or prose(nba.get("summary") or nba.get("action") or nba.get("text"), labels)
+    summary = nba.get("summary") or nba.get("action") or nba.get("text")
+    if lang != "en" and not action_title(channel, who):
+        summary = reason_words.held_back_summary(payload, lang) or summary
+    title = action_title(channel, who, lang) or prose(summary, labels, lang)
     strategy = _mapping(payload.get("strategy"))
-    due = due_text(nba.get("due_at"), now, nba.get("timezone"))
+    due = due_text(nba.get("due_at"), now, nba.get("timezone"), lang)
     if due and who and channel in DUE_WORDS:
-        due = f"{DUE_WORDS[channel]} {due}"
+        due = text(lang, "action.due_meeting", due=due) if lang != "en" else f"{DUE_WORDS[channel]} {due}"
     discount = nba["discount"] if _number(nba.get("discount")) else 0
     meta = [
         due[:1].upper() + due[1:] if due else "",
-        f"offer {percent(discount)} off" if discount > 0 else "",
-        strategy.get("label") or words(strategy.get("arm") or strategy.get("name")),
+        text(lang, "action.offer", pct=percent(discount, lang)) if discount > 0 else "",
+        reason_words.strategy_name(strategy, lang),
     ]
     decision = _mapping(payload.get("decision"))
     approval = bool(decision.get("requires_approval") or decision.get("escalate"))
-    why = "; ".join(approval_reasons(decision))
+    why = "; ".join(approval_reasons(decision, lang))
     return {
         "title": title,
         "meta": " · ".join(m for m in meta if m),
-        "approval": f"Needs a manager's approval before it reaches the customer{f' ({why})' if why else ''}."
+        "approval": (text(lang, "action.approval_why", why=why) if why else text(lang, "action.approval"))
         if approval else None,
     }
 
@@ -382,7 +384,7 @@ APPROVAL_SUFFIXES = (": human review", ": needs approval", " needs approval")
 swapped or a due time moved, are not why a manager must look)."""
 
 
-def approval_reasons(decision: Mapping[str, Any]) -> list[str]:
+def approval_reasons(decision: Mapping[str, Any], lang: str = "en") -> list[str]:
     """Why the action waits for a manager, in the decision's own words ("amount 515,500 above 100,000").
 
     The card said only "Needs a manager's approval" on a $6,200 deal: the rep could not tell that the churn risk,
@@ -392,7 +394,7 @@ def approval_reasons(decision: Mapping[str, Any]) -> list[str]:
         if isinstance(reason, str):
             cut = next((reason[: -len(end)].strip() for end in APPROVAL_SUFFIXES if reason.endswith(end)), "")
             if cut:
-                out.append(cut)
+                out.append(cut if lang == "en" else reason_words.reason_text(cut, lang))
     return out
 
 
@@ -412,21 +414,24 @@ DRAFT_KINDS = {
 other channel (a meeting's is the invitation), so the kind decides first, then the channel."""
 
 
-def draft_kind(draft: Mapping[str, Any]) -> tuple[str, str, bool]:
-    """(heading, copy button's label, is an e-mail) of a draft."""
+def draft_kind(draft: Mapping[str, Any], lang: str = "en") -> tuple[str, str, bool]:
+    """(heading, copy button's label, is an e-mail) of a draft, in `lang`."""
     if draft.get("kind") in ("call_script", "owner_brief"):
-        return DRAFT_KINDS[str(draft["kind"])]
-    return DRAFT_KINDS.get(str(draft.get("channel") or "email"), DRAFT_KINDS["email"])
+        kind = str(draft["kind"])
+    else:
+        kind = str(draft.get("channel") or "email")
+        kind = kind if kind in DRAFT_KINDS else "email"
+    return text(lang, f"draft.heading.{kind}"), text(lang, f"draft.copy.{kind}"), DRAFT_KINDS[kind][2]
 
 
-def draft_view(payload: Mapping[str, Any], labels: Mapping[str, str]) -> dict[str, Any] | None:
+def draft_view(payload: Mapping[str, Any], labels: Mapping[str, str], lang: str = "en") -> dict[str, Any] | None:
     """The draft with what the copy button puts on the clipboard (subject, blank line, body)."""
     draft = _mapping(payload.get("draft"))
     if not draft or not (draft.get("body") or draft.get("subject")):
         return None
     subject = prose(draft.get("subject"), labels)
     body = prose(draft.get("body"), labels)
-    heading, copy_label, email = draft_kind(draft)
+    heading, copy_label, email = draft_kind(draft, lang)
     return {
         "heading": heading,
         "copy_label": copy_label,
@@ -434,58 +439,58 @@ def draft_view(payload: Mapping[str, Any], labels: Mapping[str, str]) -> dict[st
         "to_email": _mapping(draft.get("to")).get("email") or None,
         "subject": subject,
         "body": body,
-        "copy_text": f"Subject: {subject}\n\n{body}" if subject else body,
+        "copy_text": f"{text(lang, 'draft.subject_line', subject=subject)}\n\n{body}" if subject else body,
         "email": email,
     }
 
 
-def task_view(payload: Mapping[str, Any], now: datetime) -> dict[str, Any] | None:
+def task_view(payload: Mapping[str, Any], now: datetime, lang: str = "en") -> dict[str, Any] | None:
     nba = _mapping(payload.get("next_best_action"))
     task = _mapping(nba.get("task")) or _mapping(payload.get("task"))
     if not task.get("subject"):
         return None
-    due = due_text(task.get("due_at"), now, nba.get("timezone"))
+    due = due_text(task.get("due_at"), now, nba.get("timezone"), lang)
     return {"id": task.get("id"), "subject": task["subject"], "due": due, "done": bool(_mapping(payload.get("feedback")).get("task_done"))}
 
 
-def outcome_view(payload: Mapping[str, Any], labels: Mapping[str, str]) -> dict[str, Any] | None:
+def outcome_view(payload: Mapping[str, Any], labels: Mapping[str, str], lang: str = "en") -> dict[str, Any] | None:
     """What happened to the deal (or Salesforce Lead) since (the outcome stage's `outcome`): won
     and lost close the card."""
     outcome = _mapping(payload.get("outcome"))
     kind = outcome.get("kind")
     if kind not in ("won", "lost", "stage_advanced", "stalled"):
         return None
-    on = date_text(outcome.get("at"))
+    on = date_text(outcome.get("at"), lang)
     record = _mapping(payload.get("record"))
-    amount = money(outcome.get("amount"), record.get("currency")) if _number(outcome.get("amount")) else ""
+    amount = money(outcome.get("amount"), record.get("currency"), lang) if _number(outcome.get("amount")) else ""
     stage = outcome.get("stage")
     stage_text = (labels.get(str(stage)) or words(stage)) if stage else ""
     if (outcome.get("object_type") or record.get("object_type")) == "lead":
         # A Lead's `won` is its conversion and its `lost` a closing status, not a deal's win or loss.
         status = str(labels.get(str(stage)) or stage or "")  # a Lead Status value is its own label
-        text = f"Converted on {on}" if kind == "won" else " · ".join(
-            x for x in (f"Closed without converting on {on}", status) if x)
-        return {"kind": kind, "text": text, "variant": "success" if kind == "won" else "danger",
+        said = text(lang, "outcome.converted", date=on) if kind == "won" else " · ".join(
+            x for x in (text(lang, "outcome.closed_unconverted", date=on), status) if x)
+        return {"kind": kind, "text": said, "variant": "success" if kind == "won" else "danger",
                 "closed": kind in ("won", "lost")}
-    text = {
-        "won": " · ".join(x for x in (f"Won on {on}", amount) if x),
-        "lost": f"Lost on {on}",
-        "stage_advanced": f"Moved to {stage_text or 'the next stage'} on {on}",
-        "stalled": f"Stalled since {on}",
+    said = {
+        "won": " · ".join(x for x in (text(lang, "outcome.won", date=on), amount) if x),
+        "lost": text(lang, "outcome.lost", date=on),
+        "stage_advanced": text(lang, "outcome.moved", stage=stage_text or text(lang, "outcome.next_stage"), date=on),
+        "stalled": text(lang, "outcome.stalled", date=on),
     }[kind]
     variant = {"won": "success", "lost": "danger", "stage_advanced": "info", "stalled": "warning"}[kind]
-    return {"kind": kind, "text": text, "variant": variant, "closed": kind in ("won", "lost")}
+    return {"kind": kind, "text": said, "variant": variant, "closed": kind in ("won", "lost")}
 
 
-def no_action_text(payload: Mapping[str, Any], labels: Mapping[str, str]) -> str | None:
+def no_action_text(payload: Mapping[str, Any], labels: Mapping[str, str], lang: str = "en") -> str | None:
     """Why the app took no action on this deal (holdout, or no strategy allowed), if so."""
     why = _mapping(_mapping(payload.get("strategy")).get("why"))
     if why.get("mode") not in ("holdout", "no_allowed_strategy"):
         return None
-    return prose(why.get("text"), labels) or None
+    return reason_words.why_text(why, payload, labels, lang) or None
 
 
-def details_view(payload: Mapping[str, Any], labels: Mapping[str, str]) -> dict[str, Any]:
+def details_view(payload: Mapping[str, Any], labels: Mapping[str, str], lang: str = "en") -> dict[str, Any]:
     scores = _mapping(payload.get("scores"))
     record = _mapping(payload.get("record"))
     currency = record.get("currency")
@@ -493,11 +498,11 @@ def details_view(payload: Mapping[str, Any], labels: Mapping[str, str]) -> dict[
     if record.get("object_type") == "lead":
         today = None  # a lead's conversion is the lead model's (will it convert?), not a deal's chance to close
     tiles = [v for k in DETAIL_SCORES
-             if (s := resolve_score(scores, k)) and (v := score_view(k, s, labels, currency, record, today))]
+             if (s := resolve_score(scores, k)) and (v := score_view(k, s, labels, currency, record, today, lang))]
     if _mapping(payload.get("record")).get("object_type") == "lead":
         for tile in tiles:
-            if tile["key"] == "clv" and tile["absent"] == NO_PURCHASES:
-                tile["absent"] = LEAD_NO_PURCHASES
+            if tile["key"] == "clv" and tile["absent"] == text(lang, "absent.no_purchases"):
+                tile["absent"] = text(lang, "absent.lead_no_purchases")
     analysis = _mapping(payload.get("analysis"))
 
     def signal_texts(items: Any) -> list[str]:
@@ -506,81 +511,88 @@ def details_view(payload: Mapping[str, Any], labels: Mapping[str, str]) -> dict[
             label = item if isinstance(item, str) else _mapping(item).get("label")
             # Score factors are already shown as the reasons under the chance to close.
             if isinstance(label, str) and label and not label.startswith("Score factor"):
-                text = prose(label, labels)
-                if text not in out:
-                    out.append(text)
+                said = prose(label, labels, lang)
+                if said not in out:
+                    out.append(said)
         return out
 
     strategy = _mapping(payload.get("strategy"))
-    model_lines = [_mapping(payload.get("llm_budget")).get("message")
-                   or writer_text(payload.get("generated_by") or _mapping(payload.get("draft")).get("generated_by"))]
+    model_lines = [reason_words.budget_text(payload, lang)
+                   or writer_text(payload.get("generated_by") or _mapping(payload.get("draft")).get("generated_by"), lang)]
     versions = _mapping(payload.get("model_versions")) or {
         k: _mapping(v).get("model_version") for k, v in scores.items() if _mapping(v).get("model_version")
     }
-    model_lines += [model_text(k, v) for k, v in sorted(versions.items())]
+    model_lines += [model_text(k, v, lang) for k, v in sorted(versions.items())]
     return {
         "scores": tiles,
-        "summary": prose(analysis.get("summary"), labels),
+        "summary": prose(analysis.get("summary"), labels, lang),
         "risks": signal_texts(analysis.get("risk_indicators")),
         "signals": signal_texts(analysis.get("buying_signals")),
-        "strategy": words(strategy.get("label") or strategy.get("arm") or strategy.get("name")) or None,
-        "rationale": prose(strategy.get("rationale"), labels),
+        "strategy": (words(strategy.get("label") or strategy.get("arm") or strategy.get("name")) if lang == "en"
+                     else reason_words.strategy_name(strategy, lang)) or None,
+        "rationale": prose(strategy.get("rationale"), labels, lang),
         # Why the learning loop chose this strategy (or held the deal out): app/pipeline/strategy.py.
-        "why": prose(_mapping(strategy.get("why")).get("text"), labels) or None,
+        "why": reason_words.why_text(_mapping(strategy.get("why")), payload, labels, lang) or None,
         "model": [line for line in model_lines if line],
     }
 
 
 def card_view(payload: Mapping[str, Any], *, object_type: str | None = None,
-              now: datetime | None = None) -> dict[str, Any]:
+              now: datetime | None = None, lang: str | None = None) -> dict[str, Any]:
     """Build everything the card shows from one card payload.
 
     Args:
         payload: the card payload, or an error body ``{"error": code, "message": text}``.
         object_type: the type of the record the page is about (to say "showing the related deal").
         now: the reader's current time (relative dates); defaults to the current UTC time.
+        lang: the card's language (en, de, fr, es); default the record's (catalogue.card_language).
 
     Returns:
         A dict of strings, lists and small dicts; absent parts are None.
     """
     now = now or datetime.now(UTC)
-    error = error_of(payload)
+    lang = catalogue.language_of(lang or catalogue.card_language(payload))
+    error = error_of(payload, lang)
     status = "error" if error else str(payload["status"])
-    label, variant = ("Not found", "danger") if error and error["not_found"] else STATUS_TAGS[status]
+    label, variant = (text(lang, "status.not_found"), "danger") if error and error["not_found"] else (
+        text(lang, f"status.{status}"), STATUS_TAGS[status][1])
     record = _mapping(payload.get("record"))
     labels = {str(k): str(v) for k, v in _mapping(payload.get("labels")).items()}
     rec_type = record.get("object_type")
     related = None
     if rec_type and object_type and rec_type != object_type:
-        related = f"Showing the related {rec_type}: {record.get('name') or record.get('id')}"
+        name = record.get("name") or record.get("id")
+        related = (text(lang, f"card.related.{rec_type}", name=name) if rec_type in ("deal", "lead")
+                   else text(lang, "card.related.other", type=rec_type, name=name))
     degraded = _mapping(payload.get("degraded"))
     conversion = resolve_score(_mapping(payload.get("scores")), "conversion")
     actions = list(payload.get("actions") or ["accept", "dismiss", "rescore"])
-    reasons = payload.get("dismiss_reasons") or dismiss_reasons(rec_type)
-    updated = ago(payload.get("enriched_at"), now)
-    outcome = outcome_view(payload, labels)
+    reasons = payload.get("dismiss_reasons") or dismiss_reasons(rec_type, lang=lang)
+    if lang != "en":
+        reasons = reason_words.dismiss_labels(reasons, rec_type, lang)
+    updated = ago(payload.get("enriched_at"), now, lang)
+    outcome = outcome_view(payload, labels, lang)
     closed = bool(outcome and outcome["closed"])
     return {
         "status": status,
         "status_label": label,
         "status_variant": variant,
         "error": error,
-        "degraded": (degraded.get("message") or "Some scores may be missing until retraining finishes.")
-        if degraded else None,
+        "degraded": reason_words.degraded_text(degraded, lang) if degraded else None,
         "record": {"id": record.get("id"), "name": record.get("name"), "object_type": rec_type},
         "related": related,
-        "updated": f"Updated {updated}" if updated else "",
+        "updated": text(lang, "card.updated", ago=updated) if updated else "",
         "outcome": outcome,
         # A closed deal gets no suggestion and no chance to close: the outcome says it all.
-        "action": None if closed else action_view(payload, now, labels),
+        "action": None if closed else action_view(payload, now, labels, lang),
         # A deal the learning loop held out (control group) or could not act on says so.
-        "no_action": None if closed else no_action_text(payload, labels),
-        "draft": None if closed else draft_view(payload, labels),
-        "task": None if closed else task_view(payload, now),
+        "no_action": None if closed else no_action_text(payload, labels, lang),
+        "draft": None if closed else draft_view(payload, labels, lang),
+        "task": None if closed else task_view(payload, now, lang),
         "conversion": score_view("lead_conversion" if rec_type == "lead" else "conversion", conversion, labels,
-                                 record.get("currency"), record)
+                                 record.get("currency"), record, lang=lang)
         if conversion and not closed else None,
-        "details": details_view(payload, labels),
+        "details": details_view(payload, labels, lang),
         "actions": [a for a in actions if not closed or a == "rescore"],
         "dismiss_reasons": [dict(r) for r in reasons if isinstance(r, Mapping)],
         "feedback": _mapping(payload.get("feedback")).get("action"),

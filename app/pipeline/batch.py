@@ -99,6 +99,8 @@ class Plan:
     """The logged strategy choice (arm, propensity, policy, holdout, context); None: no decision."""
     why: dict[str, Any] | None = None
     """Why this strategy, for the card (app/pipeline/strategy.py)."""
+    language: str | None = None
+    """The record's language (writeback.record_language): the card speaks it (app/cards/catalogue.py)."""
 
 
 def process_batch(batch: BatchContext) -> dict[str, Any]:
@@ -313,7 +315,9 @@ def _plan(app: Any, batch: BatchContext, items: list[tuple[Any, Record]], *,
                     task_subject=task_spec(record, run, decision).subject if decision.action != "suppress" else None,
                     key_prefix=f"{item.key.tenant_id}:{record.id}:{item.job_id}",
                     timings={"fetch": fetch_ms, "score_per_record": score_ms, "agents": _ms(t1, t2)},
-                    choice=choice, why=strategy_choice.why(strategy, choice) if choice else strategy_choice.NO_ARM_WHY)
+                    choice=choice, why=strategy_choice.why(strategy, choice) if choice else strategy_choice.NO_ARM_WHY,
+                    language=record_language(record, run_settings_of(record).language,
+                                             run.next_best_action.recipient.id if run is not None else None))
 
     if score_failures:
         yield [], dict(score_failures)

@@ -61,6 +61,8 @@ def prepare(plan: Any, results: list[WriteResult], *, labels: Mapping[str, str] 
                                  task_subject=plan.task_subject if task_result else None, enriched_at=now,
                                  labels=labels)
         card["strategy"]["why"] = plan.why
+    # The card's own words follow the record's language, the one its drafts are written in (app/cards/catalogue.py).
+    card["language"] = getattr(plan, "language", None) or "en"
     return Stored(plan=plan, results=results, card=card, written=written)
 
 

@@ -201,7 +201,7 @@ def why(inputs: StrategyInputs, choice: Mapping[str, Any]) -> dict[str, Any]:
     lead = (f"Best so far for {noun} like this" if best
             else "Exploring: another strategy looks better so far, this one is tried to keep learning")
     return {"arm": arm, "holdout": False, "mode": mode, "share": share, "estimate": described["estimate"],
-            "sd": described["sd"], "outcomes": described["outcomes"],
+            "sd": described["sd"], "outcomes": described["outcomes"], "segment": context.get("segment"),
             "text": f"{lead} (chosen for {share:.0%} of comparable {noun}). {described['text']}"}
 
 

@@ -117,7 +117,10 @@ def task_spec(record: Record, run: Any, decision: Any) -> TaskSpec:
     who = nba.recipient.name or "the buyer"
     # The card's words for the same action (a rep reads both): a meeting's task is sending the invitation, at the
     # task's due time; "Meet X" read as the meeting itself, which the invitation proposes for a later day.
-    subject = f"{action_title(channel, who)}: {strategy_words(run.strategy.arm)}"
+    # In the record's language, as the card shows it (the draft's; an owner's brief is English): a German rep's task.
+    lang = getattr(run.draft, "language", None) if getattr(run.draft, "kind", None) != "owner_brief" else "en"
+    lang = lang if lang in ("de", "fr", "es") else "en"
+    subject = f"{action_title(channel, who, lang)}: {strategy_words(run.strategy.arm, lang)}"
     lines = [nba.summary, "", f"Why: {run.strategy.rationale}"]
     if decision is not None and decision.reasons:
         lines += ["", "Guardrails: " + "; ".join(decision.reasons)]

@@ -33,7 +33,7 @@ import {
   sendFeedback,
 } from './api.ts';
 import { ActionSection, ConversionSection, DetailsSection } from './Sections.tsx';
-import { cardView } from './view.ts';
+import { type UiKey, cardView, servedView, uiWords } from './view.ts';
 
 type View =
   | { kind: 'loading' }
@@ -135,21 +135,24 @@ export function AgenticSalesCard({ pollMs = PENDING_POLL_MS, maxPolls = PENDING_
     return () => clearTimeout(timer);
   }, [pending, polls, maxPolls, pollMs, ref.objectType, ref.objectId]);
 
+  // The card's words in the record's language (the payload's `ui`), English before a payload arrives.
+  const t: (key: UiKey, values?: Record<string, string>) => string = uiWords(view.kind === 'loaded' ? view.payload : {});
+
   const feedback = (action: FeedbackAction, payload: CardPayload) => {
     setBusy(action);
     sendFeedback(shownRecord(payload, ref), action, payload.enrichment_id, action === 'dismiss' ? (reason ?? undefined) : undefined)
       .then(() => {
         setFeedbackGiven(action);
-        setNotice({ variant: 'success', text: action === 'accept' ? 'Marked as accepted.' : 'Dismissed.' });
+        setNotice({ variant: 'success', text: t(action === 'accept' ? 'marked_accepted' : 'marked_dismissed') });
       })
-      .catch((err: unknown) => setNotice({ variant: 'danger', text: `Feedback not saved: ${toError(err).message}` }))
+      .catch((err: unknown) => setNotice({ variant: 'danger', text: t('feedback_failed', { error: toError(err).message }) }))
       .finally(() => setBusy(null));
   };
 
   const copy = (text: string, email: boolean) => {
     Promise.resolve(actions.copyTextToClipboard(text))
-      .then(() => setNotice({ variant: 'success', text: email ? 'Copied: paste it into your email.' : 'Copied.' }))
-      .catch((err: unknown) => setNotice({ variant: 'danger', text: `Copy failed: ${String(err)}` }));
+      .then(() => setNotice({ variant: 'success', text: t(email ? 'copied_email' : 'copied_short') }))
+      .catch((err: unknown) => setNotice({ variant: 'danger', text: t('copy_failed_error', { error: String(err) }) }));
   };
 
   const markTaskDone = (payload: CardPayload) => {
@@ -157,9 +160,9 @@ export function AgenticSalesCard({ pollMs = PENDING_POLL_MS, maxPolls = PENDING_
     completeTask(shownRecord(payload, ref), payload.enrichment_id)
       .then(() => {
         setTaskDoneNow(true);
-        setNotice({ variant: 'success', text: 'Task marked done in HubSpot.' });
+        setNotice({ variant: 'success', text: t('task_marked_done', { crm: 'HubSpot' }) });
       })
-      .catch((err: unknown) => setNotice({ variant: 'danger', text: `Task not updated: ${toError(err).message}` }))
+      .catch((err: unknown) => setNotice({ variant: 'danger', text: t('task_failed', { error: toError(err).message }) }))
       .finally(() => setBusy(null));
   };
 
@@ -167,12 +170,12 @@ export function AgenticSalesCard({ pollMs = PENDING_POLL_MS, maxPolls = PENDING_
     setBusy('rescore');
     requestRescore(shownRecord(payload, ref))
       .then(() => {
-        setNotice({ variant: 'info', text: 'Re-scoring queued; this card refreshes itself.' });
+        setNotice({ variant: 'info', text: t('rescore_queued') });
         setFeedbackGiven(null);
         setPolls(0);
         setView({ kind: 'loaded', payload: { ...payload, status: 'pending' } });
       })
-      .catch((err: unknown) => setNotice({ variant: 'danger', text: `Re-score failed: ${toError(err).message}` }))
+      .catch((err: unknown) => setNotice({ variant: 'danger', text: t('rescore_failed', { error: toError(err).message }) }))
       .finally(() => setBusy(null));
   };
 
@@ -184,7 +187,7 @@ export function AgenticSalesCard({ pollMs = PENDING_POLL_MS, maxPolls = PENDING_
   }
 
   const { payload } = view;
-  const card = cardView(payload, { objectType: ref.objectType });
+  const card = servedView(payload) ?? cardView(payload, { objectType: ref.objectType });
   const noticeView = notice ? <Alert title={notice.text} variant={notice.variant} testId="notice" /> : null;
   const canRescore = card.actions.includes('rescore') && payload.status !== 'not_enriched';
   const statusRow = (
@@ -200,7 +203,7 @@ export function AgenticSalesCard({ pollMs = PENDING_POLL_MS, maxPolls = PENDING_
         ) : null}
         {canRescore ? (
           <Button variant="transparent" size="xs" onClick={() => rescore(payload)} disabled={busy !== null} testId="btn-rescore">
-            Re-score
+            {t('rescore')}
           </Button>
         ) : null}
       </Flex>
@@ -212,10 +215,10 @@ export function AgenticSalesCard({ pollMs = PENDING_POLL_MS, maxPolls = PENDING_
       <Flex direction="column" gap="small">
         {statusRow}
         {noticeView}
-        <EmptyState title="Not scored yet" layout="vertical" imageWidth={100} testId="state-not-enriched">
-          <Text>No AI analysis for this record yet. It runs on the next change, or now:</Text>
+        <EmptyState title={t('not_scored_title')} layout="vertical" imageWidth={100} testId="state-not-enriched">
+          <Text>{t('not_scored_now')}</Text>
           <Button onClick={() => rescore(payload)} disabled={busy !== null} testId="btn-rescore" size="sm">
-            Score now
+            {t('score_now')}
           </Button>
         </EmptyState>
       </Flex>
@@ -243,14 +246,14 @@ export function AgenticSalesCard({ pollMs = PENDING_POLL_MS, maxPolls = PENDING_
             initialEmailSubject: draft.subject,
             initialEmailBody: draft.body,
           }}
-          onError={(errors) => setNotice({ variant: 'danger', text: `Composer: ${errors.join('; ')}` })}
+          onError={(errors) => setNotice({ variant: 'danger', text: t('composer_failed', { error: errors.join('; ') }) })}
         >
-          Open in composer
+          {t('open_composer')}
         </CrmActionButton>
       ) : null}
       {card.task && card.actions.includes('task_done') ? (
         <Button size="sm" onClick={() => markTaskDone(payload)} disabled={busy !== null || taskDone} testId="btn-task-done">
-          {taskDone ? 'Task done' : 'Mark task done'}
+          {taskDone ? t('task_done') : t('mark_task_done')}
         </Button>
       ) : null}
     </ButtonRow>
@@ -265,20 +268,20 @@ export function AgenticSalesCard({ pollMs = PENDING_POLL_MS, maxPolls = PENDING_
         </Text>
       ) : null}
       {payload.status === 'pending' ? (
-        <Alert title="Scoring in progress" variant="info" testId="state-pending">
-          <Text>A new analysis is on its way; what you see below may be replaced.</Text>
+        <Alert title={t('pending_title')} variant="info" testId="state-pending">
+          <Text>{t('pending_text')}</Text>
           <Button onClick={load} size="xs" testId="btn-refresh">
-            Refresh
+            {t('refresh')}
           </Button>
         </Alert>
       ) : null}
       {payload.status === 'stale' ? (
-        <Alert title="Out of date" variant="warning" testId="state-stale">
-          The record changed after this analysis. Re-score to refresh it.
+        <Alert title={t('stale_title')} variant="warning" testId="state-stale">
+          {t('stale_text')}
         </Alert>
       ) : null}
       {card.degraded ? (
-        <Alert title="Models are retraining" variant="warning" testId="state-degraded">
+        <Alert title={t('retraining_title')} variant="warning" testId="state-degraded">
           {card.degraded}
         </Alert>
       ) : null}
@@ -286,7 +289,7 @@ export function AgenticSalesCard({ pollMs = PENDING_POLL_MS, maxPolls = PENDING_
         <Alert title={card.outcome.text} variant={card.outcome.variant} testId="outcome" />
       ) : null}
       {noticeView}
-      <ActionSection view={card} buttons={buttons} />
+      <ActionSection view={card} buttons={buttons} t={t} />
       <ConversionSection view={card} />
       {card.actions.includes('accept') || card.actions.includes('dismiss') ? (
       <Flex direction="row" gap="extra-small" align="end" wrap="wrap" testId="feedback">
@@ -297,15 +300,15 @@ export function AgenticSalesCard({ pollMs = PENDING_POLL_MS, maxPolls = PENDING_
             disabled={busy !== null || verdict !== null}
             testId="btn-accept"
           >
-            {verdict === 'accept' ? 'Accepted' : 'Accept'}
+            {verdict === 'accept' ? t('accepted') : t('accept')}
           </Button>
         ) : null}
         {card.actions.includes('dismiss') ? (
           <>
             <Select
               name="dismiss-reason"
-              label="Reason to dismiss"
-              placeholder="Choose a reason"
+              label={t('reason_to_dismiss')}
+              placeholder={t('choose_reason')}
               options={card.dismissReasons}
               value={reason ?? card.feedbackReason ?? undefined}
               onChange={(value) => setReason(String(value))}
@@ -318,13 +321,13 @@ export function AgenticSalesCard({ pollMs = PENDING_POLL_MS, maxPolls = PENDING_
               disabled={busy !== null || verdict !== null || !reason}
               testId="btn-dismiss"
             >
-              {verdict === 'dismiss' ? 'Dismissed' : 'Dismiss'}
+              {verdict === 'dismiss' ? t('dismissed') : t('dismiss')}
             </Button>
           </>
         ) : null}
       </Flex>
       ) : null}
-      <DetailsSection view={card} />
+      <DetailsSection view={card} t={t} />
     </Flex>
   );
 }

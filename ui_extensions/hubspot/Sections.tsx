@@ -12,7 +12,10 @@ import {
   Tile,
 } from '@hubspot/ui-extensions';
 
-import type { CardView, ScoreView } from './view.ts';
+import type { CardView, ScoreView, UiKey } from './view.ts';
+
+/** The card's words in the record's language (view.ts uiWords). */
+type Words = (key: UiKey, values?: Record<string, string>) => string;
 
 function Paragraphs({ text, testId }: { text: string; testId: string }) {
   // Text collapses line breaks: one Text per paragraph keeps the draft's shape.
@@ -26,13 +29,13 @@ function Paragraphs({ text, testId }: { text: string; testId: string }) {
   );
 }
 
-export function ActionSection({ view, buttons }: { view: CardView; buttons: React.ReactNode }) {
+export function ActionSection({ view, buttons, t }: { view: CardView; buttons: React.ReactNode; t: Words }) {
   const { action, draft, task } = view;
   if (!action && view.noAction) {
     return (
       <Flex direction="column" gap="extra-small" testId="no-action">
         <Text variant="microcopy" format={{ fontWeight: 'demibold' }}>
-          Next best action
+          {t('next_best_action')}
         </Text>
         <Text variant="microcopy" testId="no-action-why">
           {view.noAction}
@@ -44,7 +47,7 @@ export function ActionSection({ view, buttons }: { view: CardView; buttons: Reac
   return (
     <Flex direction="column" gap="extra-small" testId="nba">
       <Text variant="microcopy" format={{ fontWeight: 'demibold' }}>
-        Next best action
+        {t('next_best_action')}
       </Text>
       <Heading testId="nba-title">{action.title}</Heading>
       {action.meta ? (
@@ -53,7 +56,7 @@ export function ActionSection({ view, buttons }: { view: CardView; buttons: Reac
         </Text>
       ) : null}
       {action.approval ? (
-        <Alert title="Approval needed" variant="warning" testId="nba-approval">
+        <Alert title={t('approval_title')} variant="warning" testId="nba-approval">
           {action.approval}
         </Alert>
       ) : null}
@@ -72,7 +75,7 @@ export function ActionSection({ view, buttons }: { view: CardView; buttons: Reac
       {draft ? buttons : null}
       {task ? (
         <Text variant="microcopy" testId="task">
-          {`Task: ${task.subject}${task.due ? `, due ${task.due}` : ''}`}
+          {task.due ? t('task_due', { subject: task.subject, due: task.due }) : t('task', { subject: task.subject })}
         </Text>
       ) : null}
     </Flex>
@@ -131,17 +134,17 @@ export function ConversionSection({ view }: { view: CardView }) {
   );
 }
 
-export function DetailsSection({ view }: { view: CardView }) {
+export function DetailsSection({ view, t }: { view: CardView; t: Words }) {
   const d = view.details;
   return (
-    <Accordion title="Details" defaultOpen={false} size="sm" testId="details">
+    <Accordion title={t('details')} defaultOpen={false} size="sm" testId="details">
       <Flex direction="column" gap="small">
         {d.scores.map((s) => (
           <ScoreTile key={s.key} score={s} />
         ))}
         {d.summary || d.risks.length || d.signals.length ? (
           <Flex direction="column" gap="extra-small" testId="analysis">
-            <Text format={{ fontWeight: 'bold' }}>Analysis</Text>
+            <Text format={{ fontWeight: 'bold' }}>{t('analysis')}</Text>
             {d.summary ? (
               <Text variant="microcopy" testId="analysis-summary">
                 {d.summary}
@@ -149,7 +152,7 @@ export function DetailsSection({ view }: { view: CardView }) {
             ) : null}
             {d.risks.length ? (
               <>
-                <Text variant="microcopy">Risks:</Text>
+                <Text variant="microcopy">{t('risks')}</Text>
                 <List variant="unordered" testId="analysis-risks">
                   {d.risks.map((r) => (
                     <Text key={r} variant="microcopy">
@@ -161,7 +164,7 @@ export function DetailsSection({ view }: { view: CardView }) {
             ) : null}
             {d.signals.length ? (
               <>
-                <Text variant="microcopy">Buying signals:</Text>
+                <Text variant="microcopy">{t('signals')}</Text>
                 <List variant="unordered" testId="analysis-signals">
                   {d.signals.map((r) => (
                     <Text key={r} variant="microcopy">
@@ -176,7 +179,7 @@ export function DetailsSection({ view }: { view: CardView }) {
         {d.strategy ? (
           <Flex direction="column" gap="extra-small" testId="strategy">
             <Text format={{ fontWeight: 'bold' }}>
-              {'Strategy: '}
+              {t('strategy', { name: '' })}
               <Text inline={true} format={{ fontWeight: 'bold' }} testId="strategy-name">
                 {d.strategy}
               </Text>
@@ -195,7 +198,7 @@ export function DetailsSection({ view }: { view: CardView }) {
         ) : null}
         {d.model.length ? (
           <Flex direction="column" gap="extra-small" testId="model-info">
-            <Text format={{ fontWeight: 'bold' }}>About this analysis</Text>
+            <Text format={{ fontWeight: 'bold' }}>{t('about')}</Text>
             <List variant="unordered">
               {d.model.map((line) => (
                 <Text key={line} variant="microcopy">

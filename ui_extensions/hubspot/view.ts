@@ -513,6 +513,84 @@ function detailsView(payload: Obj, labels: Record<string, string>): CardView['de
 }
 
 /** Everything the card shows, from one payload (or an error body `{error, message}`). */
+/** The card's fixed words in English (app/cards/messages/en.json `ui.*`); a payload's `ui` says them in the record's language. */
+export const UI_EN = {
+  rescore: "Re-score",
+  score_now: "Score now",
+  retraining_title: "Models are retraining",
+  error_title: "Couldn't load AI insights",
+  not_scored_title: "Not scored yet",
+  not_scored_now: "No AI analysis for this record yet. It runs on the next change, or now:",
+  pending_title: "Scoring in progress",
+  pending_text: "A new analysis is on its way; what you see below may be replaced.",
+  stale_title: "Out of date",
+  stale_text: "The record changed after this analysis. Re-score to refresh it.",
+  next_best_action: "Next best action",
+  approval_title: "Approval needed",
+  open_composer: "Open in composer",
+  task_done: "Task done",
+  mark_task_done: "Mark task done",
+  task: "Task: {subject}",
+  task_due: "Task: {subject}, due {due}",
+  accept: "Accept",
+  accepted: "Accepted",
+  dismiss: "Dismiss",
+  dismissed: "Dismissed",
+  reason_to_dismiss: "Reason to dismiss",
+  choose_reason: "Choose a reason",
+  details: "Details",
+  analysis: "Analysis",
+  risks: "Risks:",
+  signals: "Buying signals:",
+  about: "About this analysis",
+  loading: "Loading AI insights",
+  marked_accepted: "Marked as accepted.",
+  marked_dismissed: "Dismissed.",
+  copied_email: "Copied: paste it into your email.",
+  copied_short: "Copied.",
+  task_marked_done: "Task marked done in {crm}.",
+  rescore_queued: "Re-scoring queued; this card refreshes itself.",
+  retraining_text: "Scores for this portal are being retrained. Try again in a few minutes.",
+  refresh: "Refresh",
+  try_again: "Try again",
+  feedback_failed: "Feedback not saved: {error}",
+  copy_failed_error: "Copy failed: {error}",
+  task_failed: "Task not updated: {error}",
+  rescore_failed: "Re-score failed: {error}",
+  composer_failed: "Composer: {error}",
+  strategy: "Strategy: {name}",
+} as const;
+export type UiKey = keyof typeof UI_EN;
+
+/** The card's words for a payload: its `ui` (the record's language) over the English, `{name}` filled from `values`. */
+export function uiWords(input: CardPayload | Obj): (key: UiKey, values?: Record<string, string>) => string {
+  const served = (input as Obj).ui;
+  const own = served !== null && typeof served === 'object' && !Array.isArray(served) ? (served as Record<string, unknown>) : {};
+  return (key, values = {}) => {
+    const template = typeof own[key] === 'string' ? (own[key] as string) : UI_EN[key];
+    return template.replace(/\{([a-z_]+)\}/g, (whole, name: string) => values[name] ?? whole);
+  };
+}
+
+function camel(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(camel);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value as Obj).map(([k, v]) => [k.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase()), camel(v)]),
+  );
+}
+
+/**
+ * The view the backend already said in the record's language (the payload's `view`: app/cards/view.py card_view,
+ * German, French or Spanish on such a record; app/cards/catalogue.py), or null from a backend that sends none.
+ */
+export function servedView(input: CardPayload | Obj): CardView | null {
+  const served = (input as Obj).view;
+  if (served === null || typeof served !== 'object' || Array.isArray(served)) return null;
+  const view = camel(served) as CardView;
+  return typeof view.status === 'string' && typeof view.statusLabel === 'string' ? view : null;
+}
+
 export function cardView(input: CardPayload | Obj, opts: { objectType?: string; now?: Date } = {}): CardView {
   const payload = input as Obj;
   const now = opts.now ?? new Date();

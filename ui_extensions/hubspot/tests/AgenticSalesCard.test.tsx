@@ -425,3 +425,33 @@ describe('states', () => {
     expect(r.findByTestId(Heading, 'score-conversion').text).toBe('62%');
   });
 });
+
+describe('the record language', () => {
+  /** What GET /api/cards/hubspot serves for a German record (tests/cards/test_card_speaks_the_records_language.py). */
+  const SERVED_DE: CardPayload = JSON.parse(
+    readFileSync(new URL('./fixtures/served_de.json', import.meta.url), 'utf8'),
+  );
+
+  it('renders a German record in the words the backend said, buttons and titles included', async () => {
+    mockBackend(() => json(SERVED_DE));
+    const r = setup();
+    await r.waitFor(() => expect(r.findByTestId(StatusTag, 'status').text).toBe('Aktuell'));
+    expect(r.findByTestId(Heading, 'nba-title').text).toBe('E-Mail an Dana Reyes');
+    expect(r.findByTestId(Heading, 'score-conversion').text).toBe('62\u00a0%');
+    expect(r.findByTestId(Button, 'btn-accept').text).toBe('Annehmen');
+    expect(r.findByTestId(Button, 'btn-copy').text).toBe('E-Mail kopieren');
+    expect(r.findByTestId(Accordion, 'details').props.title).toBe('Details');
+    expect(r.findByTestId(Select, 'dismiss-reason').props.label).toBe('Grund zum Verwerfen');
+    const shown = allText(r);
+    for (const english of ['Chance to close', 'Next best action', 'Accept', 'Today, before any discount', 'Up to date']) {
+      expect(shown).not.toContain(english);
+    }
+  });
+
+  it('keeps its English words for a payload without them (an older backend)', async () => {
+    mockBackend(() => json(payload()));
+    const r = setup();
+    await r.waitFor(() => expect(r.findByTestId(Button, 'btn-accept').text).toBe('Accept'));
+    expect(r.findByTestId(Select, 'dismiss-reason').props.label).toBe('Reason to dismiss');
+  });
+});

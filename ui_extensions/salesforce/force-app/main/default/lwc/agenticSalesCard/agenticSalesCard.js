@@ -48,7 +48,13 @@ export default class AgenticSalesCard extends LightningElement {
     }
 
     get decisionText() {
-        return this.decision === 'accept' ? 'Accepted: thanks, noted.' : 'Rejected: the app will learn from it.';
+        const words = (this.view && this.view.words) || {};
+        return this.decision === 'accept' ? words.accepted_noted || 'Accepted: thanks, noted.'
+            : words.rejected_noted || 'Rejected: the app will learn from it.';
+    }
+
+    get refreshLabel() {
+        return (this.view && this.view.words && this.view.words.refresh) || 'Refresh';
     }
 
     get buttonsDisabled() {

@@ -478,20 +478,91 @@ export function draftView(draft, labels) {
     };
 }
 
+/** The card's fixed words in English (app/cards/messages/en.json `ui.*`); a payload's `ui` says them in its language. */
+const UI_EN = {
+    next_best_action: 'Next best action',
+    accept: 'Accept',
+    reject: 'Reject',
+    refresh: 'Refresh',
+    accepted_noted: 'Accepted: thanks, noted.',
+    rejected_noted: 'Rejected: the app will learn from it.',
+    not_enriched_status: 'Not enriched yet ({status}).',
+    strategy: 'Strategy: {name}'
+};
+
+/** The card's words for a payload: its `ui` over the English, `{name}` filled from `values`. */
+export function uiWords(card, values = {}) {
+    const own = card && card.ui && typeof card.ui === 'object' ? card.ui : {};
+    const out = {};
+    for (const key of Object.keys(UI_EN)) {
+        const template = typeof own[key] === 'string' ? own[key] : UI_EN[key];
+        out[key] = template.replace(/\{([a-z_]+)\}/g, (whole, name) => (name in values ? values[name] : whole));
+    }
+    return out;
+}
+
+/**
+ * The LWC's view from what the app already said in a German, French or Spanish record's language (the payload's
+ * `view`: app/cards/view.py card_view; app/cards/catalogue.py); null for an English payload, which this module's own
+ * port keeps saying as before.
+ */
+export function servedView(card) {
+    const served = card && card.view;
+    if (!served || typeof served !== 'object' || !card.language || card.language === 'en') {
+        return null;
+    }
+    const details = served.details || {};
+    const tiles = [served.conversion, ...(details.scores || [])].filter(Boolean);
+    const scores = tiles.map((s) => ({
+        key: s.key === 'lead_conversion' ? 'conversion' : s.key,
+        label: s.label,
+        value: s.absent ? '' : s.headline || '',
+        band: s.absent ? '' : s.band || '',
+        detail: s.absent ? '' : s.detail || '',
+        missing: Boolean(s.absent),
+        missingText: s.absent || '',
+        factors: (s.factors || []).map((f, i) => ({
+            key: `${s.key}-${i}`,
+            label: f.text,
+            sign: f.marker,
+            className: f.direction === 'down' ? 'factor negative' : 'factor positive'
+        }))
+    }));
+    const said = uiWords(card, { status: card.status || 'unknown', name: details.strategy || '' });
+    return {
+        scores,
+        strategy: details.strategy ? { label: details.strategy, rationale: details.rationale || '', title: said.strategy } : null,
+        action: served.action ? { title: served.action.title, meta: served.action.meta } : null,
+        approval: served.action ? served.action.approval || null : null,
+        draft: served.draft ? { heading: served.draft.heading, to: served.draft.to || '', subject: served.draft.subject,
+            body: served.draft.body } : null,
+        summary: details.summary || '',
+        words: said
+    };
+}
+
 /** The whole view model of a card payload (string or object). Throws on a non-JSON string. */
 export function cardView(payload, now = new Date()) {
     const card = typeof payload === 'string' ? JSON.parse(payload) : payload || {};
+    const strategy = strategyView(card.strategy, card.labels);
+    const said = uiWords(card, { status: card.status || 'unknown', name: strategy ? strategy.label : '' });
+    const own = {
+        strategy: strategy ? { ...strategy, title: said.strategy } : null,
+        words: said
+    };
     return {
         status: card.status || 'unknown',
         enriched: card.status === 'enriched',
         enrichmentId: card.enrichment_id === undefined || card.enrichment_id === null ? null : String(card.enrichment_id),
         scores: scoreRows(card.scores || {}, (card.record || {}).object_type, card.labels,
             (card.record || {}).currency, card.record || {}),
-        strategy: strategyView(card.strategy, card.labels),
+        strategy: own.strategy,
         action: actionView(card.next_best_action, card.strategy, now, card.labels),
         approval: approvalText(card.decision),
         draft: draftView(card.draft, card.labels),
         summary: prose(card.analysis && card.analysis.summary, card.labels),
+        words: own.words,
+        ...(servedView(card) || {}),
         canDecide: Array.isArray(card.actions) && card.actions.includes('accept'),
         enrichedAt: card.enriched_at || ''
     };

@@ -247,4 +247,28 @@ describe('format', () => {
         expect(rows[0]).toMatchObject({ label: 'Lead conversion', missing: true,
             missingText: 'Not enough history (12 of 50 closed leads)' });
     });
+
+    it('shows a French record in the words the app said, buttons and titles included', async () => {
+        const served = require('./data/served_fr.json');
+        const el = await mount(served);
+        const conversion = q(el, 'li[data-task="conversion"]');
+        expect(conversion.querySelector('.score-label').textContent).toBe('Chance de conclure');
+        expect(conversion.textContent).toContain('62\u00a0%');
+        expect(q(el, '[data-id="action-title"]').textContent).toBe('Écrire à Dana Reyes');
+        expect(q(el, '[data-id="strategy"] h3').textContent).toBe(`Stratégie : ${served.view.details.strategy}`);
+        expect(q(el, '[data-id="action"] h3').textContent).toBe('Prochaine action recommandée');
+        expect(q(el, '[data-id="accept"]').label).toBe('Accepter');
+        expect(q(el, '[data-id="reject"]').label).toBe('Refuser');
+        const shown = el.shadowRoot.textContent;
+        for (const english of ['Chance to close', 'Next best action', 'Strategy:', 'Today, before any discount']) {
+            expect(shown).not.toContain(english);
+        }
+    });
+
+    it('keeps its own English words for an English payload, served view or not', async () => {
+        const el = await mount({ ...ENRICHED, language: 'en', view: { status: 'enriched' }, ui: {} });
+        expect(q(el, '[data-id="accept"]').label).toBe('Accept');
+        expect(q(el, '[data-id="action"] h3').textContent).toBe('Next best action');
+    });
 });
+
