@@ -173,12 +173,25 @@ def test_offering_to_shape_the_asked_for_document_around_the_question_is_answeri
 @pytest.mark.parametrize("question", [
     "Would you be interested in going live in two waves?",
     "Would it help the partners to know whether the clinics can go live in two waves?",
-    "Would a phased rollout in two waves be useful to you?",
+    "Would it be useful if the clinics could go live in two waves?",
 ])
 def test_asking_again_whether_the_buyer_wants_what_they_asked_about_is_still_refused(question):
     body = (f"Dear Tom,\n\nThe proposal stays at GBP 24,000 for the 9 clinics. {question} "
             "The revised version arrives by Friday, 27 November.\n\nKind regards,\nRachel Kim")
     check = _check("salesforce_opportunity", body, "asks_only_for_what_is_open", contact="0035g00000Con02")
+    assert not check.passed, question
+
+
+@pytest.mark.parametrize(("record", "contact", "question"), [
+    # what the record gives as a wish (Marcus wants a payback estimate) and our e-mail already sent: no question of theirs
+    ("hubspot_deal", "502", "Would it help if the proposal showed a payback estimate?"),
+    # a pain, not a question ("Biggest pain: no-shows")
+    ("salesforce_opportunity", "0035g00000Con01", "Would it help if the proposal showed how reminder texts cut no-shows?"),
+])
+def test_offering_to_show_a_wish_or_a_pain_the_record_holds_is_still_asking_again(record, contact, question):
+    body = (f"Dear Tom,\n\nThe proposal follows. {question} The revised version arrives by Friday, 27 November."
+            "\n\nKind regards,\nRachel Kim")
+    check = _check(record, body, "asks_only_for_what_is_open", contact=contact)
     assert not check.passed, question
 
 
