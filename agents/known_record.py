@@ -105,7 +105,7 @@ dans sans chez entre sobre desde hasta bei nach über unter durch""".split())
 
 
 
-def _topic_terms(text: str) -> set[str]:
+def topic_terms(text: str) -> set[str]:
     """A text's concepts and its content words cut to five letters; the object counted ("9 clinics") left out: it is
     what the whole deal is about, not the topic asked."""
     counted = {unaccented(w)[:5] for w in re.findall(r"\d+\s+([^\W\d_]+)", text)}
@@ -139,17 +139,17 @@ def asks_about_known_topics(body: str, ctx: Context) -> list[str]:
     for sentence in re.split(SENTENCE_BREAK, normalise(body)):
         if not _TOPIC_ASKS.search(sentence) or _QUOTES_BUYER.search(sentence) or _AMONG_KNOWN.search(sentence):
             continue
-        asked = _topic_terms(sentence)
+        asked = topic_terms(sentence)
         # wave 28: "which depots first?" orders sites on record, it asks no priority (agents.rollout_order)
         if _PRIORITY_ASK.search(sentence) and _WANTS.search(sentence) and not orders_sites(unaccented(sentence)):
             # naming the stated focus in the question confirms it rather than asking it again
-            stated = next(((f, w) for f, w in focus if f and not (_topic_terms(f) & asked)), None)
+            stated = next(((f, w) for f, w in focus if f and not (topic_terms(f) & asked)), None)
             if stated:
                 out.append(f"asks for the buyer's priority the record already states ({stated[0][:50]!r}, {stated[1]}): "
                            f"{sentence.strip()[:80]!r}")
                 continue
         if _PREFERENCE.search(sentence) and not _SHAPES_DOCUMENT.search(sentence):
-            known = next(((s, w) for s, w in raised if len(_topic_terms(s) & asked) >= 2), None)
+            known = next(((s, w) for s, w in raised if len(topic_terms(s) & asked) >= 2), None)
             if known:
                 out.append(f"asks about a topic the buyer already raised ({known[0].strip()[:60]!r}, {known[1]}): "
                            f"{sentence.strip()[:80]!r}")
