@@ -39,8 +39,7 @@ a quoted question nobody is said to have asked ("One question for Marcus: “Wou
 def count_asks(body: str) -> int:
     """Count the sentences that ask the reader to do something (questions or next-step imperatives); the buyer's
     question quoted as theirs is not one."""
-    body = _QUOTED_QUESTION.sub(lambda m: m.group(0)[: m.group(0).rfind(next(c for c in m.group(0) if c in "“\"«„"))],
-                                body)
+    body = _QUOTED_QUESTION.sub(lambda m: m.group(0)[: next(i for i, c in enumerate(m.group(0)) if c in "“\"«„")], body)
     sentences = [s for s in re.split(r"(?<=[.!?])\s+|\n+", body) if s.strip()]
     count = 0
     for s in sentences:

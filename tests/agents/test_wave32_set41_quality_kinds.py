@@ -248,6 +248,10 @@ QUOTED = [
     ("hubspot_deal", "501", "en",
      "Hi Dana,\n\nYou asked: \u201cCould you send it by the end of next week?\u201d Yes, the proposal reaches you on "
      "Friday, November 27. Should Marcus get it at the same time?\n\nBest,\nSam Okafor"),
+    # straight quotes: the closing one is no opening one
+    ("hubspot_deal", "502", "en",
+     "Hi Marcus,\n\nYou asked: \"Is there any flexibility on price for a 2-year term?\"\n\nThe proposal stays at "
+     "USD 48,000. Could you tell me whether the term matters for your budget?\n\nKind regards,\nSam Okafor"),
 ]
 
 
