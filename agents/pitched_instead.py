@@ -34,7 +34,7 @@ pouvez pouvons pourrait pueden puede podemos podría podrian""".split())
 _PITCH = re.compile(
     r"\b(?:we|i)(?:'d| would| could| can|'ll| will)? (?:also|additionally|even) (?:add|offer|include|set up|show|bundle|"
     r"throw in|give)\b|\badd-?ons?\b|\bwebinars?\b|\b(?:another|a second|a new|a further) (?:demo|demonstration|trial|"
-    r"presentation)\b|\b(?:our|the) new (?:[\w-]+ )?(?:feature|module|product|tool)\b|"
+    r"presentation)\b|\b(?:our|the) new (?:[\w-]+ ){0,3}?(?:feature|module|product|tool|app)s?\b|"
     r"\b(?:können|könnten) (?:wir|ich) (?:ihnen )?(?:auch|zusätzlich|außerdem|ebenfalls)\b|"
     r"\b(?:wir|ich) (?:können|könnten) (?:ihnen )?(?:auch|zusätzlich|außerdem|ebenfalls)\b|"
     r"\bzusätzlich\w* (?:[\w-]+ ){0,4}?(?:anbieten|zeigen|vorstellen)\b|\b(?:neue|zweite|weitere) (?:demo|vorführung|"

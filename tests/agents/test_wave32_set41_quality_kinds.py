@@ -54,6 +54,8 @@ PITCHED = [
     ("salesforce_opportunity", "0035g00000Con02", "en",
      "Dear Tom,\n\nWe could also offer our marketing newsletter module for the front desk. Shall I show it to you "
      "on a short call?\n\nRachel Kim"),
+    ("salesforce_opportunity", "0035g00000Con01", "en",
+     "Hi Elena,\n\nWould you like to see our new online patient portal app before the partners meet?\n\nRachel"),
     ("de_deal", "702", "de",
      "Sehr geehrter Herr Weber,\n\nwir können Ihnen zusätzlich unsere Reifendruck-Verwaltung für die Werkstatt "
      "anbieten. Wäre eine Demo nächste Woche hilfreich?\n\nLena Vogt"),
