@@ -25,6 +25,7 @@ from agents.normalize import normalise
 from agents.other_sellers import anothers_price
 from agents.owed_steps import nothing_due_from_buyer
 from agents.payback_periods import is_payback_period
+from agents.same_price import same_price_for_options
 from agents.settings import CONCEPT_WINDOW_WORDS
 from agents.word_windows import near
 
@@ -256,6 +257,8 @@ def concept_violations(text: str, stage_kind: str, allowed_promises: Iterable[st
             if not _permitted(m.group(0), sentence, allowed):
                 reasons.append(f"promise outside policy (no cost): {m.group(0)!r}")
         for m in _LOCKED.finditer(sentence):
+            if same_price_for_options(sentence):
+                continue  # wave 32: "one year and two years side by side, at the same price" holds nothing
             if _SPAN_RE.search(sentence) and not _permitted(m.group(0), sentence, allowed):
                 reasons.append(f"promise outside policy (price held for a period): {m.group(0)!r}")
         if _MORE_RE.search(sentence):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from agents.denied_discounts import denied_discount
+from agents.denied_discounts import denied_at
 
 APPROVED_DISCOUNT = (
     r"\b(?<!\bno )(?<!\bnot )(?<!\bkein )(?<!\bkeinen )(?<!\baucune )(?<!\bsin )(?:remise|\w*rabatt|\w*nachlass|descuento|discount)\w*\b[^.;!?]{0,30}\b(?:validée?s?|approuvée?s?|"
@@ -334,16 +334,11 @@ def concession_violations(text: str) -> list[str]:
                                   *((pattern, "the price moved", True) for pattern in moved)):
         if not needed:
             continue
-        # wave 30 (set 39's de-g8): "Über einen Nachlass haben wir nicht gesprochen" denies one (agents.denied_discounts)
+        # wave 30 (set 39's de-g8): "Über einen Nachlass haben wir nicht gesprochen" denies one (agents.denied_discounts);
+        # wave 32: the sentence as denied_at cuts it, so the point of "36.000 EUR" ends none
         m = next((m for m in pattern.finditer(text)
-                  if not (pattern is _GIVE_OFF_DE and denied_discount(_sentence_at(text, m.start())))), None)
+                  if not (pattern is _GIVE_OFF_DE and denied_at(text, m.start()))), None)
         if m:
             out.append(f"promise outside policy ({what}): {m.group(0).strip()!r}")
     return out
 
-
-def _sentence_at(text: str, at: int) -> str:
-    """The sentence of `text` that holds position `at`."""
-    start = max(text.rfind(c, 0, at) for c in ".!?\n") + 1
-    ends = [i for c in ".!?\n" if (i := text.find(c, at)) != -1]
-    return text[start : min(ends) if ends else len(text)]

@@ -22,6 +22,10 @@ _DISCOUNT_NOUN = r"(?:nachlass|rabatt|preisnachlass|abschlag|discount|remise|rab
 _DENIED = re.compile(
     r"\b(?:nicht|nie|niemals)\s+(?:\w+\s+){0,2}?(?:gesprochen|besprochen|geredet|vereinbart|zugesagt|angeboten|"
     r"vorgesehen|verhandelt|thematisiert|enthalten)\b|"
+    # wave 32 (set 41's de-g3): refused with a modal, the infinitive last ("Einen Nachlass kann ich Ihnen nicht
+    # anbieten", "können wir leider nicht gewähren"), or said impossible ("ist leider nicht möglich")
+    r"\b(?:nicht|nie|niemals)\s+(?:\w+\s+){0,2}?(?:anbieten|gewähren|geben|einräumen|zusagen|versprechen|machen)\s*"
+    r"(?:[.;:!?]|$)|\b(?:nicht|kaum)\s+(?:\w+\s+)?möglich\b|"
     r"\b(?:kein|keine|keinen|keinem|ohne)\s+(?:\w+\s+)?(?:nachlass|rabatt|preisnachlass|abschlag)\w*\b|"
     r"\b(?:enthält|enthalten|umfasst|vorsieht|gibt es|gewähren wir|geben wir)\s+(?:\w+\s+)?(?:keinen|keine|kein)\b|"
     # wave 31: the negation at the clause's end, "einen Nachlass enthält das Angebot nicht"
@@ -38,7 +42,11 @@ _DENIED = re.compile(
 _TURN = re.compile(
     r"\b(?:aber|sondern|doch|jedoch|allerdings|dafür|stattdessen|but|however|instead|though|although|except|apart from|"
     r"on top|mais|cependant|toutefois|en revanche|par contre|à la place|sauf|pero|sin embargo|aunque|salvo|excepto|"
-    r"en cambio)\b|\d|%|€|\beur\b|prozent|per ?cent|pour ?cent|por ?ciento", re.I
+    r"en cambio)\b|%|€|\beur\b|prozent|per ?cent|pour ?cent|por ?ciento|"
+    # a bare number is a turn ("aber 500 weniger"); a count with its noun is what the deal is about (wave 32: "bei 120
+    # Fahrzeugen mit einem Mengennachlass rechnen")
+    r"\d(?![\d.,]*\s?(?!(?:prozent|percent|per|pour|por|punkt\w*|points?|puntos?|euro\w*|dollar\w*|pounds?|pfund|"
+    r"franken|francs?|mal)\b)[^\W\d_]{3,})", re.I
 )
 _AMOUNT = re.compile(r"(?:\b(?:eur|usd|gbp|chf)\s?|[€$£]\s?)\d[\d.,\s\u202f\u00a0]*\d|"
                      r"\b\d[\d.,\s\u202f\u00a0]*\s?(?:eur|usd|gbp|chf)\b|\b\d[\d.,\s\u202f\u00a0]*\s?[€$£]", re.I)

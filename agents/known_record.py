@@ -74,6 +74,15 @@ _RAISED = re.compile(r"\b(?:asked|wanted to know|wants to know|wondered|raised t
                      r"pregunt[oó]\w*|quer[ií]a saber)\b", re.I)
 """A record sentence in which the buyer asked us something (not what they want from us: "Paul veut comprendre le
 coût par atelier" is a topic for the proposal to answer, and asking how he wants it shown moves it forward)."""
+_SHAPES_DOCUMENT = re.compile(
+    r"\b(?:proposal|quote|plan|version|document|angebot\w*|unterlage\w*|proposition|devis|propuesta|presupuesto|"
+    r"documento)\b(?:\s+[\w'’-]+){0,3}?\s+(?:to\s+|would\s+|could\s+)?(?:show\w*|set\w* out|lay\w* out|laid out|"
+    r"break\w* (?:[\w'’-]+ ){0,4}?down|broke (?:[\w'’-]+ ){0,4}?down|spell\w* out|list\w*|detail\w*|zeig\w*|"
+    r"aufschlüssel\w*|darstell\w*|auflist\w*|montr\w*|détaill\w*|décompos\w*|mostr\w*|detall\w*|desglos\w*)\b", re.I)
+"""wave 32 (set 41's en-g8): a question whether our document should show what the buyer asked about ("Would it help the
+partners if the proposal showed what each wave involves?", "Would you like the proposal to break the two waves down?")
+offers to shape the answer to their question: it answers the ask, it does not ask it again. Only where the record's
+sentence is the buyer's question; whether they want a thing they said they need is still asked again."""
 _CONCEPTS = (
     ("PHASE", r"waves?|stages?|phases?|phased|in two|wellen?|etappen?|phasen?|stufen?|schritten|vagues?|étapes?|"
               r"olas?|fases?|etapas?|escalonad\w*"),
@@ -96,7 +105,7 @@ dans sans chez entre sobre desde hasta bei nach über unter durch""".split())
 
 
 
-def _topic_terms(text: str) -> set[str]:
+def topic_terms(text: str) -> set[str]:
     """A text's concepts and its content words cut to five letters; the object counted ("9 clinics") left out: it is
     what the whole deal is about, not the topic asked."""
     counted = {unaccented(w)[:5] for w in re.findall(r"\d+\s+([^\W\d_]+)", text)}
@@ -130,17 +139,17 @@ def asks_about_known_topics(body: str, ctx: Context) -> list[str]:
     for sentence in re.split(SENTENCE_BREAK, normalise(body)):
         if not _TOPIC_ASKS.search(sentence) or _QUOTES_BUYER.search(sentence) or _AMONG_KNOWN.search(sentence):
             continue
-        asked = _topic_terms(sentence)
+        asked = topic_terms(sentence)
         # wave 28: "which depots first?" orders sites on record, it asks no priority (agents.rollout_order)
         if _PRIORITY_ASK.search(sentence) and _WANTS.search(sentence) and not orders_sites(unaccented(sentence)):
             # naming the stated focus in the question confirms it rather than asking it again
-            stated = next(((f, w) for f, w in focus if f and not (_topic_terms(f) & asked)), None)
+            stated = next(((f, w) for f, w in focus if f and not (topic_terms(f) & asked)), None)
             if stated:
                 out.append(f"asks for the buyer's priority the record already states ({stated[0][:50]!r}, {stated[1]}): "
                            f"{sentence.strip()[:80]!r}")
                 continue
-        if _PREFERENCE.search(sentence):
-            known = next(((s, w) for s, w in raised if len(_topic_terms(s) & asked) >= 2), None)
+        if _PREFERENCE.search(sentence) and not _SHAPES_DOCUMENT.search(sentence):
+            known = next(((s, w) for s, w in raised if len(topic_terms(s) & asked) >= 2), None)
             if known:
                 out.append(f"asks about a topic the buyer already raised ({known[0].strip()[:60]!r}, {known[1]}): "
                            f"{sentence.strip()[:80]!r}")
@@ -223,6 +232,8 @@ def asks_about_known_wishes(body: str, ctx: Context) -> list[str]:
             continue
         strong, every = _wish_terms(_INTEREST.sub(" ", sentence))  # "intéressé", "hilfreich" are the asking, not the thing
         hit = next(((s, w) for s, w, k_strong, k_every in known if strong & k_strong or len(every & k_every) >= 2), None)
+        if hit and _RAISED.search(hit[0]) and _SHAPES_DOCUMENT.search(sentence):
+            continue  # shapes our document around the buyer's own question (wave 32)
         if hit:
             out.append(f"asks whether the buyer wants what the record already has ({hit[0].strip()[:60]!r}, {hit[1]}): "
                        f"{sentence.strip()[:80]!r}")

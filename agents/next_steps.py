@@ -27,8 +27,19 @@ GREETING = re.compile(r"^(hi|hello|dear|hey|hallo|guten tag|sehr geehrte[rs]?|li
                       r"cher|chère|hola|estimad[oa]s?|buenos d[ií]as)\b", re.I)
 """Questions that ask nothing of the reader."""
 
+_QUOTED_QUESTION = re.compile(
+    r"\b(?:asked|wondered|wrote|your question(?: was)?|fragten|gefragt|fragte|wollten wissen|schrieben|ihre frage|"
+    r"demandiez|demandé|demandait|écriviez|votre question|preguntaba|preguntó|pregunt[oó] usted|escribió|su pregunta)\b"
+    r"[^\n“\"«„]{0,40}?(?:“[^”\n]*\?[^”\n]*”|\"[^\"\n]*\?[^\"\n]*\"|«[^»\n]*\?[^»\n]*»|„[^“”\n]*\?[^“”\n]*[“”])", re.I)
+"""wave 32 (set 41's fr-g2): the buyer's own question quoted before the answer ("Vous me demandiez : « Pourriez-vous
+nous envoyer la proposition ... ? »", "Sie fragten: „Können Sie ...?“") is what they asked us, not an ask of the draft;
+a quoted question nobody is said to have asked ("One question for Marcus: “Would Tuesday suit him?”") is still ours."""
+
+
 def count_asks(body: str) -> int:
-    """Count the sentences that ask the reader to do something (questions or next-step imperatives)."""
+    """Count the sentences that ask the reader to do something (questions or next-step imperatives); the buyer's
+    question quoted as theirs is not one."""
+    body = _QUOTED_QUESTION.sub(lambda m: m.group(0)[: next(i for i, c in enumerate(m.group(0)) if c in "“\"«„")], body)
     sentences = [s for s in re.split(r"(?<=[.!?])\s+|\n+", body) if s.strip()]
     count = 0
     for s in sentences:

@@ -29,6 +29,7 @@ from agents.price_anchors import (
 )
 from agents.price_documents import TERMS_OF_A_DOCUMENT, price_documents_out
 from agents.price_guidance import no_price_talk_guidance
+from agents.same_price import same_as_the_stated_amount
 
 _OUR_PRICE = re.compile(
     # our price or what the buyer pays; "cost" only as the buyer's outlay ("costs you"), since "fuel cost" and "idle
@@ -192,8 +193,8 @@ def unanchored_price_talk(text: str, approved_discount: float | None = None, *, 
             continue
         if approved_discount is not None and _PERCENT.search(sentence):
             continue
-        if restated_with_its_amount(sentence, text):
-            continue
+        if restated_with_its_amount(sentence, text) or same_as_the_stated_amount(sentence, text, _OUR_PRICE, _MOVED):
+            continue  # wave 32: "at the same price" as the amount another sentence states (agents.same_price)
         out.append(f"price talk the record does not anchor: {sentence.strip()[:120]!r}")
     return out
 

@@ -50,6 +50,7 @@ from agents.names import foreign_sentences, guess_language, language_counts
 from agents.neighbour_languages import clauses_in_other_languages
 from agents.next_steps import count_asks, dated_next_step, script_asks
 from agents.opening_names import unrecorded_opening_names
+from agents.pitched_instead import pitched_instead
 from agents.placeholders import PLACEHOLDER as PLACEHOLDER
 from agents.product_named import unrecorded_products
 from agents.public_holidays import country_code
@@ -269,6 +270,8 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
     ref = references_real(body, ctx, vocab)
     ask = with_unsigned_sender(latest_ask(ctx), ctx)  # wave 29: an unsigned e-mail is the primary contact's, as thanks.py reads it
     answered, why = answers_question(body, ask, subject, draft.to.contact_id)
+    if ask is None and (pitch := pitched_instead(body, ctx)):  # wave 32: a call's question left for a pitch
+        answered, why = False, pitch
     if ref is None and ask is not None and answered and ask.topics:
         # Taking up what the buyer's latest email asked for ("la proposition indiquera le nombre de licences") refers
         # to that email as surely as quoting its subject would.
