@@ -242,3 +242,16 @@ LATIN = [
 @pytest.mark.parametrize(("record", "sentence"), LATIN)
 def test_latin_loanwords_in_an_english_reply_pass_the_pattern_checks(record, sentence):
     assert _reasons(record, sentence, screen=False) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a sentence written in Latin, padded with the loanwords, keeps its own words and stays foreign
+        "Nos omnes in lingua latina per se scribimus ad hoc.",
+        "Vobis pretium minus damus, ad hoc et per se.",
+        "Hoc est pretium vestrum, e.g. pro omnibus, i.e. sine pecunia.",
+    ],
+)
+def test_a_latin_sentence_padded_with_loanwords_is_still_refused_as_foreign(text):
+    assert any("language" in r or "short words" in r for r in _reasons("hubspot_deal", text, screen=False))
