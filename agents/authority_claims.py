@@ -65,5 +65,29 @@ AUTHORITY = (
 )
 """A person's authority to decide or sign for the buyer, as a field states it."""
 
-AUTHORITY_KINDS: dict[str, str] = {"an authority to decide or sign": AUTHORITY}
+PROXY = (
+    # en: "may sign on behalf of the partners", "signs by proxy", "power of attorney", "per procura", "acting for the
+    # board", "delegated signing authority"
+    r"\bon\s+behalf\s+of\b|\bby\s+proxy\b|\bas\s+(?:a\s+|the\s+|their\s+)?proxy\b|"
+    r"\bproxy\s+(?:for|of|sign\w*|approv\w*|vote|authority|holder)\b|\bpowers?\s+of\s+attorney\b|"
+    r"\bper\s+pro(?:cura(?:tionem)?)?\b|"
+    rf"\b(?:signs?|signing|approves?|approving|decides?|deciding|acts?|acting|votes?|voting)\s+for\s+(?:the\s+)?{_BODY}|"
+    r"\bdelegated\s+(?:signing\s+|signature\s+|approval\s+)?(?:authority|powers?|sign-?off)\b|"
+    r"\bdelegated\s+to\s+(?:sign|approve|decide)\b|"
+    # de: "i. V.", "in Vertretung", "im Auftrag des Beirats", "Prokura", "Prokuristin", "Vollmacht", "bevollmächtigt"
+    r"(?<!\w)i\.\s?v\.(?!\w)|\bin\s+vertretung\b|\bim\s+auftrag\s+(?:de[rsmn]|von|vom)\b|\bprokur(?:a|ist\w*)\b|"
+    r"\b\w*vollmacht\w*\b|\bbevollmächtigt\w*\b|"
+    # fr: "au nom du conseil", "par délégation", "par procuration", "fondé de pouvoir", "délégation de pouvoirs"
+    r"\bau\s+nom\s+(?:du|des|de\s+la|de\s+l['’]|d['’])|\bpar\s+(?:délégation|procuration|pouvoir)\b|\bprocuration\b|"
+    r"\bfondée?s?\s+de\s+pouvoirs?\b|\bdélégation\s+de\s+(?:pouvoirs?|signature)\b|"
+    # es: "en nombre del consejo", "por poder", "apoderada", "en representación de", "por delegación", "poder notarial"
+    r"\ben\s+nombre\s+(?:del?|de\s+la|de\s+los|de\s+las)\b|\bpor\s+poder(?:es)?\b|\bapoderad[oa]s?\b|"
+    r"\ben\s+representaci[oó]n\s+(?:del?|de\s+la|de\s+los)\b|\bpor\s+delegaci[oó]n\b|\bpoder\s+notarial\b"
+)
+"""An approval, a signature or a decision by proxy (wave 32, set 41's 128 "may sign on behalf of the partners", 129
+"Prokura", 131 "firma en nombre del consejo"): another's authority, lent to the person the field names. Who may sign
+for whom is the buyer's to say in a message; a field that says it routes the deal around the body it names. A deputy's
+or an assistant's job ("Stellvertretende Leiterin", "directeur adjoint", "assistant to the partners") lends nothing."""
+
+AUTHORITY_KINDS: dict[str, str] = {"an authority to decide or sign": AUTHORITY, "an authority lent by proxy": PROXY}
 """The claim kind agents.field_claims reads besides its own and agents.field_claim_kinds'."""

@@ -98,6 +98,7 @@ class Vocabulary:
     own_initials: str = ""  # this record's company's initials: never read as another customer's
     names: frozenset[str] = frozenset()  # words of the record's people and company names (agents.vouched)
     vouched_phrases: tuple[str, ...] = ()  # figure-valued score factor labels (agents.vouched)
+    day_first: bool = False  # slash dates read day first ("4/12" = 4 December): a de/fr/es draft (agents.safety)
     own_company: str = ""  # this record's company name, screened: vouched whole, not in pieces (agents.vouched)
     place: str = ""  # the place in brackets after the company's name: a name where a text places something there
     codes: frozenset[str] = frozenset()  # document codes a custom field holds whole (agents.held_codes)
@@ -268,7 +269,7 @@ def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | Non
     rest = PERCENT.sub(" ", rest)
     if vocab.today is not None:
         rest = calendar_facts_out(rest, vocab.today)  # a holiday stated with the day the calendar gives it
-    for value, d in find_dates(rest):
+    for value, d in find_dates(rest, day_first=vocab.day_first):
         if not date_matches(d, vocab.dates):
             add("date", value)
     if vocab.today is not None:

@@ -137,7 +137,8 @@ _ATTRIBUTED = re.compile(
     re.I,
 )
 _SEGMENTS = re.compile(r"\s*(?:[()\[\]{}|;:/·•]|\s[-–—]\s|\s[-–—]|[-–—]\s)\s*")
-_SENTENCE = CLAUSE_BREAK
+_SENTENCE = re.compile(rf"(?<!\b[iI]\.)(?<!\b[iI]\.\s[vVaA]\.)(?<!\b[iI]\.[vVaA]\.){CLAUSE_BREAK.pattern}")
+"""Clauses, not cut inside a proxy's "i. V." or "i. A." (agents.authority_claims, wave 32)."""
 _TOKEN = re.compile(r"\d+|[^\W\d_]+")
 _STOP = frozenset(
     """the and for with your our this that their from into over under only also will have been were
@@ -333,7 +334,8 @@ def field_claims(text: str, ctx: Context) -> list[str]:
             *(_stems(m.group(0)) for rx in _KIND_RES.values() for m in rx.finditer(plain))
         )
         low = " ".join(plain.casefold().split())
-        repeated = any(re.search(rf"\b{re.escape(p)}\b", low) for p in phrases)
+        # bounded by non-word characters, so a phrase ending in a full stop ("i. v.") is found too
+        repeated = any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", low) for p in phrases)
         attributed = _kinds(plain) & kinds and _ATTRIBUTED.search(plain)
         if len(shared) >= 2 or shared & claim_words or repeated or attributed:
             reasons.append(

@@ -22,6 +22,7 @@ import unicodedata
 from collections.abc import Iterable
 
 from agents.alphabets import AlienLetters
+from agents.latin_loanwords import without_latin_loanwords
 from agents.normalize import normalise
 from agents.settings import FOREIGN_SENTENCE_MIN_WORDS
 from agents.symbol_letters import is_symbol_letter, without_ordinal_suffixes
@@ -225,6 +226,7 @@ def foreign_sentence_violations(text: str, language: str | None = None) -> list[
         # Glue words are lower case mid-sentence; a capitalised one is a name ("Dan", "Per"). Links, addresses and
         # elided articles ("l'", "d'", "don't") are no words of a language.
         plain = _LINKISH.sub(" ", sentence) if ("/" in sentence or "@" in sentence) else sentence
+        plain = without_latin_loanwords(plain, _SHORT.get(language or "", _SHORT_ANY))  # "per se", "ad hoc" (wave 32)
         words_ = _PLAIN_WORD.findall(plain)
         glue = [t for t in words_ if t.islower()]
         if len(words_) > 1 and words_[1].islower() and not words_[0].islower():

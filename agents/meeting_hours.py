@@ -14,7 +14,7 @@ from agents.meeting_today_words import MEET_RE
 from agents.normalize import normalise
 from agents.past_terms import LOOKING_BACK, OPENING_PRESENT, TERMS_OR_CONDITION
 from agents.public_holidays import day_off, public_holiday
-from agents.slot_offers import FIRST_SLOT_HARD, SUITS_US
+from agents.slot_offers import FIRST_SLOT_HARD, OTHERWISE, SUITS_US
 from agents.timing import (
     DEADLINE,
     DEADLINE_FILLER,
@@ -178,10 +178,11 @@ _OFFERS_A_SLOT = re.compile(
 """We offer a slot with a clock time and no question ("I can also do Monday, 30 November at 4 pm"): a proposal."""
 
 
-def proposed_meeting_days(text: str, send_day: date) -> frozenset[date]:
+def proposed_meeting_days(text: str, send_day: date, *, day_first: bool = False) -> frozenset[date]:
     """Business days after the send day (within PROPOSAL_HORIZON_DAYS) that a sentence proposes to meet on: "would a
     20-minute call on Wednesday 2 December work?". A proposal, not a fact: the inputs need not give the day. A
-    date after a deadline word ("by December 2") or in a sentence with a term ("if you sign ...") is no proposal."""
+    date after a deadline word ("by December 2") or in a sentence with a term ("if you sign ...") is no proposal.
+    `day_first`: slash dates read day first, as a German, French or Spanish reader does ("le 4/12 à 14 h")."""
     out: set[date] = set()
     for sentence in re.split(SENTENCE_BREAK, normalise(text)):
         # asked ("would ... work?"), proposed, or set by us with a clock time ("je vous rappelle lundi 30 novembre à 10 h")
@@ -191,10 +192,10 @@ def proposed_meeting_days(text: str, send_day: date) -> frozenset[date]:
         if not ((MEET_RE.search(sentence) and (_ASKS_TO_MEET.search(sentence) or timed))
                 or (timed and ("?" in sentence or _OFFERS_A_SLOT.search(sentence) or SUITS_US.search(sentence)))) \
                 or (LOOKING_BACK.search(sentence) and not re.match(OPENING_PRESENT, sentence, re.I)) \
-                or TERMS_OR_CONDITION.search(_PREFERENCE.sub("", _SLOT_CONDITION.sub("", sentence))):  # "Hablamos el lunes 30 ..., como le propuse" proposes
+                or TERMS_OR_CONDITION.search(OTHERWISE.sub("", _PREFERENCE.sub("", _SLOT_CONDITION.sub("", sentence)))):  # "Hablamos el lunes 30 ..., como le propuse" proposes
             continue
         days: list[date] = []
-        for value, (year, month, day) in find_dates(sentence):
+        for value, (year, month, day) in find_dates(sentence, day_first=day_first):
             if _A_TERM.search(sentence[:sentence.find(value)]):
                 continue  # "by December 2": a deadline, whatever else the sentence asks
             d = resolve_day(year, month, day, send_day)

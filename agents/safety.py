@@ -87,6 +87,7 @@ from agents.vouched import without_vouched
 from agents.vouched_vocabulary import vocabulary_violations
 from agents.withheld_echo import withheld_echoes
 from agents.won_idioms import won_idioms
+from agents.written_dates import DAY_FIRST_LANGUAGES
 from agents.zeroed_items import zeroed_items
 
 FACT_KINDS_ANALYSIS = ("email", "url", "money", "percent", "other_customer", "confusable")
@@ -126,11 +127,13 @@ def check_draft(
     text = spelled_out(raw) or raw
     if "[[" in text or "]]" in text:
         reasons.append("a redaction placeholder ([[...]]) was left in or invented")
+    # a German, French or Spanish reader reads "4/12" as 4 December (wave 32, set 41's 034 in another format)
+    vocab = replace(vocab, day_first=True) if language in DAY_FIRST_LANGUAGES else vocab
     found = find_unsupported(facts_text := file_names_as_words(text, vocab.words), vocab)
     if any(f.kind == "date" for f in found):
         # a business day still to come that a sentence proposes to meet on is a proposal, not a fact the inputs must
         # give (looked for only when a date is unvouched: most drafts have none)
-        proposed = proposed_meeting_days(text, send_day or ctx.now.date()) | promised_delivery_days(
+        proposed = proposed_meeting_days(text, send_day or ctx.now.date(), day_first=vocab.day_first) | promised_delivery_days(
             text, send_day or ctx.now.date()) | inbound_days(ctx, send_day or ctx.now.date())  # days the buyer named
         found = find_unsupported(facts_text, replace(vocab, dates=vocab.dates | proposed)) if proposed else found
     reasons += [f"unsupported fact: {f}" for f in found] + signature_problems(draft.body, ctx)

@@ -15,10 +15,29 @@ SUITS_US = re.compile(
     r"\bpasst\s+(?:mir|uns)\b|\b(?:ginge|geht)\s+(?:es\s+)?(?:bei\s+)?(?:mir|uns)\b|\b(?:mir|uns)\s+(?:auch\s+|ebenfalls\s+)?"
     r"recht\b|\bich\s+(?:habe|hätte)\s+(?:auch\s+|ebenfalls\s+)?zeit\b|"
     r"\b(?:me|nous)\s+(?:convient|conviendrait|irait|va)\b|\bje\s+(?:suis|serais)\s+(?:aussi\s+|également\s+)?disponible\b|"
-    r"\b(?:me|nos)\s+(?:va|viene|iría|vendría|cuadra)\s+bien\b|\b(?:estoy|estaría)\s+(?:también\s+)?disponible\b",
+    r"\b(?:me|nos)\s+(?:va|viene|iría|vendría|cuadra)\s+bien\b|\b(?:estoy|estaría)\s+(?:también\s+)?disponible\b|"
+    # a slot said to be possible as well, or another option (wave 32, set 41's 034 "le vendredi 4 décembre à 14 h est
+    # aussi possible", 035 "Alternativ ginge auch Donnerstag, 3. Dezember, um 14 Uhr")
+    r"\b(?:is|are|would\s+be|could\s+be|will\s+be)\s+(?:also|equally)\s+(?:possible|an\s+option|fine)\b|"
+    r"\b(?:possible|an\s+option)\s+(?:as\s+well|too)\b|\b(?:would|could)\s+also\s+work\b|"
+    r"\b(?:is|would\s+be|could\s+be)\s+(?:another|a\s+second|an\s+alternative)\s+(?:option|possibility|slot)\b|"
+    r"^\W*(?:alternatively|failing\s+that|otherwise)\b|"
+    r"\b(?:ginge|geht|ginge\s+es|geht\s+es)\s+(?:\w+\s+){0,2}?(?:auch|ebenfalls|alternativ)\b|"
+    r"\b(?:auch|ebenfalls|alternativ)\b[^.?!]{0,60}\bmöglich\b|\bkäme\s+(?:\w+\s+)?(?:auch\s+|ebenfalls\s+)?in\s*frage\b|"
+    r"^\W*alternativ\b|\bals\s+alternative\b|"
+    r"\b(?:est|serait|sera)\s+(?:aussi|également|tout\s+aussi)\s+possible\b|\bautre\s+(?:possibilité|option)\b|"
+    r"^\W*(?:sinon|à\s+défaut|autrement)\b|"
+    r"\btambién\s+(?:es|sería|será)\s+posible\b|\b(?:es|sería)\s+también\s+posible\b|"
+    r"\botra\s+(?:opción|posibilidad|alternativa)\b|\bcomo\s+alternativa\b|\balternativamente\b",
     re.I,
 )
-"""We say a time suits us, in each of our languages: with a clock time, that offers the buyer a slot."""
+"""We say a time suits us, or is possible as well, in each of our languages: with a clock time, that offers the buyer a
+slot."""
+
+OTHERWISE = re.compile(r"^\s*(?:if\s+not|otherwise|failing\s+that|sinon|à\s+défaut|si\s+no|(?:wenn|falls)\s+nicht)\s*,",
+                       re.I)
+"""A second slot's opener ("Si no, el viernes 4 de diciembre a las 12:00 también sería posible"): the buyer's choice
+between two slots, not a condition that makes the date a term."""
 
 FIRST_SLOT_HARD = (
     r"is (?:busy|tight|difficult|hard|tricky|full)|(?:is )?too (?:tight|busy|early|late)|"

@@ -65,8 +65,14 @@ DATE_PATTERNS = DATES_AND_TIMES[:6]
 """The ones of DATES_AND_TIMES that write a calendar date (what `find_dates` reads)."""
 
 
-def find_dates(text: str) -> list[tuple[str, tuple[int | None, int, int]]]:
-    """Return (text, (year or None, month, day)) for every date written in `text`."""
+DAY_FIRST_LANGUAGES = frozenset({"de", "fr", "es"})
+"""Languages whose readers read a slash date day first ("4/12" is 4 December)."""
+
+
+def find_dates(text: str, *, day_first: bool = False) -> list[tuple[str, tuple[int | None, int, int]]]:
+    """Return (text, (year or None, month, day)) for every date written in `text`. With `day_first` (a German, French
+    or Spanish text, wave 32) a slash date both of whose numbers could be a month is read day first: "le 4/12" is 4
+    December, as its reader reads it; otherwise month first, as in the US."""
     out: list[tuple[str, tuple[int | None, int, int]]] = []
     for m in _DATE_MD.finditer(text):
         out.append((m.group(0), (int(m.group(3)) if m.group(3) else None, MONTHS[m.group(1).lower()[:3]
@@ -87,7 +93,7 @@ def find_dates(text: str) -> list[tuple[str, tuple[int | None, int, int]]]:
         year = int(m.group(3)) if m.group(3) else None
         first, second = int(m.group(1)), int(m.group(2))
         # Month first as in the US ("11/20") unless the first number cannot be a month ("20/11").
-        month, day = (second, first) if first > 12 >= second else (first, second)
+        month, day = (second, first) if first > 12 >= second or (day_first and second <= 12) else (first, second)
         out.append((m.group(0), ((year + 2000 if year is not None and year < 100 else year), month, day)))
     return out
 
