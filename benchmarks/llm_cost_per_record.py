@@ -33,6 +33,8 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -83,13 +85,16 @@ def measure(deals: int, seed: int, crm: str | None = None, object_type: str = "d
     of the offline templates' own answer is a false positive or a template defect; `drafts` counts the drafts written
     in the market's language and `off_language` lists the others (see :func:`language_findings`).
     """
-    from agents import run_agents
-    from agents.settings import ROLES
+    with trained_demo(deals, seed, crm, language) as demo:
+        return replay(demo, deals, object_type)
+
+
+@contextmanager
+def trained_demo(deals: int, seed: int, crm: str | None = None, language: str | None = None) -> Iterator[Any]:
+    """The demo of :func:`measure` (`deals` open deals of the market of `seed`, on `crm`, its buyers writing
+    `language`) started, installed through OAuth and trained, in a temporary data directory; stopped and removed on
+    exit. One trained demo serves any number of :func:`replay` calls (one per object type): the training is the cost."""
     from app.demo import Demo, DemoOptions
-    from app.pipeline import tenant as tenant_inputs
-    from app.pipeline.batch import score_all
-    from app.pipeline.companies import other_customers, tenant_companies
-    from app.pipeline.crm import crm_client
 
     with tempfile.TemporaryDirectory() as tmp:
         options = DemoOptions(changes=0, seed=seed, open_deals=deals, data_dir=Path(tmp), language=language)
@@ -99,44 +104,57 @@ def measure(deals: int, seed: int, crm: str | None = None, object_type: str = "d
         try:
             demo.install()
             demo.train()
-            app, tid = demo.app, demo.tenant_id
-            with app.app_context():
-                client = crm_client(app, tid, demo.opt.crm)
-                ids = list(client.iter_open_ids(object_type))[:deals]
-                records = list(client.get_records(object_type, ids).values())
-                scores, _failed = score_all(records, tenant_inputs.champions(app, tid),
-                                            tenant_inputs.scoring_mapping(app, tid, demo.opt.crm))
-                settings = tenant_inputs.agent_settings(app, tenant_inputs.tenant_settings(app, tid))
-                companies = tenant_companies(app, tid, records)
-            vendor = ReplayVendor()
-            from agents.providers.offline import OfflineProvider
-
-            chains: dict[str, list[Any]] = {role: [vendor, OfflineProvider()] for role in ROLES}
-            per_record: list[dict[str, Any]] = []
-            fallbacks: dict[str, int] = defaultdict(int)
-            refusals: list[dict[str, str]] = []
-            drafts: dict[str, int] = defaultdict(int)
-            off_language: list[dict[str, Any]] = []
-            for record in records:
-                start = len(vendor.sent)
-                run = run_agents(record, scores.get(record.id),
-                                 settings.with_overrides(other_customer_names=other_customers(companies, record)),
-                                 providers=chains)
-                for fallback in run.fallbacks:
-                    fallbacks[fallback.role] += 1
-                    refusals.append({"record": record.id, "role": fallback.role, "reason": fallback.reason})
-                if language is not None:
-                    off_language.extend(language_findings(record, run, language, drafts))
-                calls = vendor.sent[start:]
-                per_record.append({"calls": len(calls), "prompt_chars": sum(c["prompt_chars"] for c in calls),
-                                   "schema_chars": sum(c["schema_chars"] for c in calls),
-                                   "answer_chars": sum(c["answer_chars"] for c in calls)})
+            yield demo
         finally:
             demo.stop()
+
+
+def replay(demo: Any, deals: int, object_type: str = "deal") -> dict[str, Any]:
+    """:func:`measure`'s figures for the first `deals` open records of `object_type` on a :func:`trained_demo` (its
+    drafts checked against the language its buyers write, if any). Reads the CRM and runs the agents: the demo is left
+    as it was, so several replays may share one."""
+    from agents import run_agents
+    from agents.providers.offline import OfflineProvider
+    from agents.settings import ROLES
+    from app.pipeline import tenant as tenant_inputs
+    from app.pipeline.batch import score_all
+    from app.pipeline.companies import other_customers, tenant_companies
+    from app.pipeline.crm import crm_client
+
+    app, tid, language = demo.app, demo.tenant_id, demo.opt.language
+    with app.app_context():
+        client = crm_client(app, tid, demo.opt.crm)
+        ids = list(client.iter_open_ids(object_type))[:deals]
+        records = list(client.get_records(object_type, ids).values())
+        scores, _failed = score_all(records, tenant_inputs.champions(app, tid),
+                                    tenant_inputs.scoring_mapping(app, tid, demo.opt.crm))
+        settings = tenant_inputs.agent_settings(app, tenant_inputs.tenant_settings(app, tid))
+        companies = tenant_companies(app, tid, records)
+    vendor = ReplayVendor()
+    chains: dict[str, list[Any]] = {role: [vendor, OfflineProvider()] for role in ROLES}
+    per_record: list[dict[str, Any]] = []
+    fallbacks: dict[str, int] = defaultdict(int)
+    refusals: list[dict[str, str]] = []
+    drafts: dict[str, int] = defaultdict(int)
+    off_language: list[dict[str, Any]] = []
+    for record in records:
+        start = len(vendor.sent)
+        run = run_agents(record, scores.get(record.id),
+                         settings.with_overrides(other_customer_names=other_customers(companies, record)),
+                         providers=chains)
+        for fallback in run.fallbacks:
+            fallbacks[fallback.role] += 1
+            refusals.append({"record": record.id, "role": fallback.role, "reason": fallback.reason})
+        if language is not None:
+            off_language.extend(language_findings(record, run, language, drafts))
+        calls = vendor.sent[start:]
+        per_record.append({"calls": len(calls), "prompt_chars": sum(c["prompt_chars"] for c in calls),
+                           "schema_chars": sum(c["schema_chars"] for c in calls),
+                           "answer_chars": sum(c["answer_chars"] for c in calls)})
     by_role: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for c in vendor.sent:
         by_role[{"AnalysisOut": "analyst", "StrategyOut": "strategist"}.get(c["schema_name"], "writer")].append(c)
-    return {"crm": demo.opt.crm, "object_type": object_type, "seed": seed, "language": language,
+    return {"crm": demo.opt.crm, "object_type": object_type, "seed": demo.opt.seed, "language": language,
             **summarise(per_record, by_role, fallbacks, len(records)), "refusals": refusals,
             **({"drafts": dict(sorted(drafts.items())), "off_language": off_language} if language else {})}
 

@@ -35,45 +35,86 @@ from __future__ import annotations
 
 import pytest
 
-from benchmarks.llm_cost_per_record import measure
+from benchmarks.llm_cost_per_record import replay
+from tests.pipeline.trained_markets import Market, MarketNotNamed, TrainedMarkets
 
-SALESFORCE_FLOORS = [("lead", 0, 45, 0), ("lead", 1, 38, 0), ("lead", 7, 37, 0),
-                     ("deal", 0, 60, 0), ("deal", 1, 60, 0), ("deal", 7, 60, 0)]
-"""(object type, seed, open records read, most refused calls) measured on Salesforce's sandbox (the module's doc)."""
+DEALS = 60
+"""Open records each replay reads (`measure(60, ...)`): the demo market's open book is sized to it."""
+
+
+@pytest.fixture(scope="module")
+def trained_markets(request):
+    """Each market trained once for the cases collected here that name it (tests/pipeline/trained_markets.py)."""
+    markets = TrainedMarkets(market for item in request.session.items
+                             if item.module is request.module and (market := Market.of(item)) is not None)
+    try:
+        yield markets
+    finally:
+        markets.close()
+
+
+@pytest.fixture
+def trained_market(trained_markets, request):
+    """The case's market (its parameters' `Market.mark`) trained, called where `measure` was: after the environment
+    the demo's app starts with (the CRM read timeout) is set."""
+    market = Market.of(request.node)
+    if market is None:
+        raise MarketNotNamed(f"{request.node.nodeid} asks for a trained market but names none: mark its parameters "
+                             "with Market(seed, crm, language).mark")
+    try:
+        yield lambda: trained_markets.demo(market)
+    finally:
+        trained_markets.done(market)
+
+
+def on(market: Market, *values):
+    """A case's parameters replayed on `market` (named by its mark: one worker, one training under loadgroup)."""
+    return pytest.param(*values, marks=market.mark)
+
+
+SALESFORCE_FLOORS = [("lead", 0, 45, 0), ("deal", 0, 60, 0), ("lead", 1, 38, 0), ("deal", 1, 60, 0),
+                     ("lead", 7, 37, 0), ("deal", 7, 60, 0)]
+"""(object type, seed, open records read, most refused calls) measured on Salesforce's sandbox (the module's doc);
+a seed's Leads and Opportunities side by side, replayed on one trained market."""
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("seed", "most"), [(0, 0), (1, 0), (7, 0)])
-def test_the_offline_templates_answers_replayed_as_a_vendors_are_not_refused_on_the_demos_deals(seed, most):
-    result = measure(60, seed)
+@pytest.mark.parametrize(("seed", "most"), [on(Market(seed, deals=DEALS), seed, 0) for seed in (0, 1, 7)])
+def test_the_offline_templates_answers_replayed_as_a_vendors_are_not_refused_on_the_demos_deals(
+        seed, most, trained_market):
+    result = replay(trained_market(), DEALS)
     assert result["records"] == 60
     assert sum(result["fallbacks_by_role"].values()) <= most, result["refusals"]
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("object_type", "seed", "records", "most"), SALESFORCE_FLOORS)
+@pytest.mark.parametrize(("object_type", "seed", "records", "most"),
+                         [on(Market(floor[1], "salesforce", deals=DEALS), *floor) for floor in SALESFORCE_FLOORS])
 def test_the_offline_templates_answers_replayed_as_a_vendors_are_not_refused_on_salesforces_records(
-        object_type, seed, records, most):
-    result = measure(60, seed, "salesforce", object_type)
+        object_type, seed, records, most, trained_market):
+    result = replay(trained_market(), DEALS, object_type)
     assert (result["crm"], result["records"]) == ("salesforce", records)  # a seed's open Leads number fewer than 60
     assert sum(result["fallbacks_by_role"].values()) <= most, result["refusals"]
 
 
 LANGUAGE_FLOORS = [("hubspot", "deal", lang, 0, 60, 0) for lang in ("de", "fr", "es")] + [
-    ("salesforce", object_type, lang, 0, records, 0) for object_type, records in (("lead", 42), ("deal", 60))
-    for lang in ("de", "fr", "es")] + [("hubspot", "deal", "de", 7, 60, 0), ("salesforce", "lead", "fr", 7, 57, 0)]
+    ("salesforce", object_type, lang, 0, records, 0) for lang in ("de", "fr", "es")
+    for object_type, records in (("lead", 42), ("deal", 60))] + [
+    ("hubspot", "deal", "de", 7, 60, 0), ("salesforce", "lead", "fr", 7, 57, 0)]
 """(CRM, object type, buyers' language, seed, open records read, most refused calls) on a market whose buyers write
 German, French or Spanish (`measure(..., language=...)`, the demo's `--language`): measured in wave 20 (the module's
-doc; agents/README.md, "Wave 20: benign in German, French and Spanish")."""
+doc; agents/README.md, "Wave 20: benign in German, French and Spanish"). A Salesforce market's Leads and Opportunities
+side by side, replayed on one trained market."""
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("crm", "object_type", "language", "seed", "records", "most"), LANGUAGE_FLOORS)
+@pytest.mark.parametrize(("crm", "object_type", "language", "seed", "records", "most"),
+                         [on(Market(floor[3], floor[0], floor[2], DEALS), *floor) for floor in LANGUAGE_FLOORS])
 def test_the_offline_templates_answers_are_not_refused_and_are_in_the_buyers_language_on_german_french_and_spanish_records(
-        crm, object_type, language, seed, records, most, monkeypatch):
+        crm, object_type, language, seed, records, most, monkeypatch, trained_market):
     # Salesforce's sandbox answers the history query in over a minute on a loaded 2-core machine (measured)
     monkeypatch.setenv("AGENTIC_SALES_CRM_READ_TIMEOUT_SECONDS", "240")
-    result = measure(60, seed, crm, object_type, language)
-    assert (result["crm"], result["records"]) == (crm, records)
+    result = replay(trained_market(), DEALS, object_type)
+    assert (result["crm"], result["records"], result["language"]) == (crm, records, language)
     assert sum(result["fallbacks_by_role"].values()) <= most, result["refusals"]
     assert result["drafts"]["in_language"] == result["drafts"]["written"] > 0, result["off_language"]
