@@ -20,6 +20,7 @@ from agents.claims import NUM_WORDS, PCT_SPELLED
 from agents.deal_done_claims import deal_done_claims
 from agents.kept_free import FREE_ANY as _FREE_ANY
 from agents.kept_free import slot_kept_free
+from agents.negated_free import free_word_negated
 from agents.negation import NEGATION_WORDS, negation_governs
 from agents.normalize import normalise
 from agents.other_sellers import anothers_price
@@ -251,7 +252,7 @@ def concept_violations(text: str, stage_kind: str, allowed_promises: Iterable[st
         for m in _NO_COST.finditer(sentence):
             if _PAYMENT_PROCESS.search(sentence[m.start():m.end() + 40]):
                 continue  # "we never ask for payment by email" is about how one pays, not what
-            if nothing_due_from_buyer(sentence, m.group(0)):
+            if nothing_due_from_buyer(sentence, m.group(0)) or free_word_negated(sentence, m.start(), m.end()):
                 continue  # wave 31: "nothing is due from you before the partners meet" is a step, not a price
             if not _permitted(m.group(0), sentence, allowed):
                 reasons.append(f"promise outside policy (no cost): {m.group(0)!r}")
@@ -273,6 +274,8 @@ def concept_violations(text: str, stage_kind: str, allowed_promises: Iterable[st
                               (_OFF_THE, "something off the price"), (_TERMS_RE, "terms changed"),
                               (_KNOCK_OFF, "something off the price")):
             for m in pattern.finditer(sentence):
+                if free_word_negated(sentence, m.start(), m.end()):
+                    continue  # wave 32: "Der Versand ist nicht kostenlos" gives nothing away
                 if (pattern is _FREE_ANY and slot_kept_free(sentence, m.start())) or (pattern is _BETTER_TERMS and anothers_price(sentence, m.start(), m.end())) or (  # wave 24b: a payback period; wave 26: another seller's price
                         pattern is _MONEY_BACK and is_payback_period(sentence, m.start(), m.end())):
                     continue
