@@ -29,7 +29,10 @@ from agents.payback_periods import is_payback_period
 from agents.settings import CONCEPT_WINDOW_WORDS
 from agents.word_windows import near
 
-_COST = (r"cost\w*|due(?!\s+to\b(?!\s+(?:us|you|them|me|him|her)\b))|line items?|penalt\w*|lock-in|penaliz\w*|permanencia|pénalit\w*|vertragsstrafe\w*|"
+_COST = (r"cost\w*|due(?!\s+to\b(?!\s+(?:us|you|them|me|him|her)\b))|"
+         # wave 32: what falls due in German, French and Spanish ("Vor dem Go-live ist nichts fällig", "Rien n'est dû
+         # avant la mise en service", "Nada es exigible antes de ...") as "Nothing is due before go-live" is
+         r"fällig\w*|dû|dus|exigibles?|line items?|penalt\w*|lock-in|penaliz\w*|permanencia|pénalit\w*|vertragsstrafe\w*|"
          r"mindestlaufzeit|charg(?:e|es|ed|ing)|fees?|pay(?!back)\w*|paid|bill(?:ed|ing|s)?|invoic\w*|"
          r"kost\w*|gebühr\w*|bezahl\w*|zahl(?:en|t|st|bar)|berechn\w*|rechnung\w*|aufpreis\w*|aufschlag\w*|"
          r"co[uû]t\w*|frais|pay(?:er|ez|ons|ant|ante|é|ée|ables?)|factur\w*|"

@@ -147,13 +147,13 @@ _SIGNED_COPY_HELD = re.compile(
     # the signed copy stated as held (wave 32: "The signed copy is in the portal" was caught only by reading "The" as a
     # person who signed; "die unterschriebene Kopie ist bereits abgelegt" was not caught at all); "only the countersigned
     # copy is missing" holds none
-    r"\b(?:executed|countersigned|fully[- ]signed|signed)\s+(?:cop(?:y|ies)|version|pdf|scan)\s+(?:is|are|was|were|has\s+been|"
+    r"\b(?:executed|countersigned|fully[- ]signed|signed)\s+(?:cop(?:y|ies)|versions?|pdfs?|scans?|documents?|paperwork|forms?)\s+(?:is|are|was|were|has\s+been|"
     r"have\s+been|sits?|lives?|arrived|came)\b(?!\s+(?:still\s+)?(?:missing|outstanding|pending|due|to\s+come|not))|"
-    r"\b(?:gegengezeichnete|unterschriebene|unterzeichnete)n?\s+(?:kopie|exemplar|fassung|version|pdf)\s+(?:ist|liegt|"
+    r"\b(?:gegengezeichnete|unterschriebene|unterzeichnete)n?\s+(?:kopie|exemplar|fassung|version|pdf|dokumente?|unterlagen)\s+(?:ist|sind|liegt|liegen|"
     r"wurde|befindet)\b(?!\s+(?:noch\s+)?(?:nicht|offen|ausstehend))|"
-    r"\b(?:copie|exemplaire|version)\s+(?:signée?|contresignée?)s?\s+(?:est|se\s+trouve|a\s+été|nous\s+est)\b"
+    r"\b(?:copies?|exemplaires?|versions?|documents?)\s+(?:signée?|contresignée?)s?\s+(?:est|sont|se\s+trouvent?|a\s+été|ont\s+été|nous\s+est)\b"
     r"(?!\s+(?:toujours\s+)?(?:attendue?|manquante?|pas))|"
-    r"\b(?:copia|ejemplar|versión)\s+(?:firmad[oa]|refrendad[oa])s?\s+(?:está|se\s+encuentra|fue|ha\s+sido|ya|llegó)\b"
+    r"\b(?:copias?|ejemplar(?:es)?|versión|documentos?)\s+(?:firmad[oa]|refrendad[oa])s?\s+(?:está|están|se\s+encuentran?|fue|ha\s+sido|ya|llegó)\b"
     r"(?!\s+(?:todavía\s+)?(?:pendiente|no))", re.I)
 
 
