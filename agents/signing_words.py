@@ -49,11 +49,12 @@ us" is an order received."""
 _AFTER_SIGNING = re.compile(
     # a step timed by the signature: "after / upon / following the signature", "nach der Unterschrift", "bei
     # Unterzeichnung", "après / dès / à la signature", "tras / después de / con la firma"; "follows the signature"
-    r"\b(?:(?:after|following|upon|on|at|with)\s+(?:the\s+|your\s+|their\s+|our\s+)?(?:signature|signing|countersignature|"
+    r"\b(?:(?:after|upon|on|at|with)\s+(?:the\s+|your\s+|their\s+|our\s+)?(?:signature|signing|countersignature|"
     r"execution)|(?:follows?|will\s+follow|comes?\s+after)\s+(?:the\s+)?(?:signature|signing)|"
     r"(?:nach|bei|mit|ab)\s+(?:der\s+|dem\s+|ihrer\s+|unserer\s+|erfolgter\s+)?(?:\w*unterschrift|\w*unterzeichnung|"
     r"gegenzeichnung)|(?:folgt|kommt|geht)\s+(?:\w+\s+){0,2}?(?:der\s+)?(?:unterschrift|unterzeichnung)|"
-    r"(?:après|dès|à|lors\s+de|avec|suivra|suit|suivront)\s+(?:la\s+|votre\s+|sa\s+|leur\s+)?signature|"
+    # not "suite à la signature", "following the signature": those follow a signing that took place
+    r"(?:après|dès|(?<!suite )à|lors\s+de|avec|suivra|suit|suivront)\s+(?:la\s+|votre\s+|sa\s+|leur\s+)?signature|"
     r"(?:tras|después\s+de|con|al|seguirá\s+a|sigue\s+a)\s+(?:la\s+|su\s+)?firma)\b",
     re.I,
 )
