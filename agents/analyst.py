@@ -187,6 +187,13 @@ def _weight(a: Mapping[str, Any]) -> float:
     return WEIGHT.get(a["type"], 0.5)
 
 
+def engagement_figures(recent: float, base: float) -> str:
+    """The trend's figures with their unit (wave 32: "weighted 4 in the last 14 days" named no unit): the customer's
+    activity points, a meeting counting 3, a call or their e-mail 2, a page view 1."""
+    return (f"{recent:g} activity points from the customer in the last {RECENT_DAYS} days vs {base:g} per "
+            f"{RECENT_DAYS} days before; a meeting counts 3, a call or their e-mail 2, a page view 1")
+
+
 def _customer_side(a: Mapping[str, Any]) -> bool:
     return a["type"] in ("meeting", "call", "page_view") or a.get("direction") == "inbound"
 
@@ -233,15 +240,14 @@ def offline_analysis(data: Mapping[str, Any]) -> AnalysisOut:
     risks = _risks(ctx, acts, customer)
     signals = _buying(ctx, acts, customer)
     company = ctx.pasted_company or ("This lead" if ctx.record.object_type == "lead" else "This account")
-    parts = [f"{_where(ctx, company)}; engagement is {trend.replace('_', ' ')} "
-             f"(weighted {recent:g} in the last {RECENT_DAYS} days vs {base:g} per {RECENT_DAYS} days before)."]
+    parts = [f"{_where(ctx, company)}; engagement is {trend.replace('_', ' ')} ({engagement_figures(recent, base)})."]
     if risks:
         parts.append(f"Main risk: {risks[0].label}.")
     if signals:
         parts.append(f"Strongest signal: {signals[0].label}.")
     conv = ctx.scores.get("conversion")
     if isinstance(conv, Mapping) and "score_1_99" in conv:
-        parts.append(f"Conversion score {conv['score_1_99']} ({conv.get('band', 'n/a')}).")
+        parts.append(f"Conversion score {conv['score_1_99']} of 99 ({conv.get('band', 'n/a')}).")
     elif not any(isinstance(ctx.scores.get(t), Mapping) for t in ("conversion", "churn", "clv", "price")):
         parts.append("No scores were available, so this rests on activity alone.")
     return AnalysisOut(summary=" ".join(parts), engagement_trend=trend, engagement_evidence=engagement,

@@ -49,7 +49,7 @@ _NOUN = (r"sign-?off|approval|go-?ahead|green light|blessing|nod|buy-in|endorsem
          r"genehmigung|zustimmung|grünes licht|zuschlag|validation|approbation|accord de principe|accord|aval|feu vert|"
          r"aprobación|visto bueno|luz verde|autorización")
 _GIVEN = re.compile(r"(?:'s|’s)\b|\b(?:from|got|gotten|have|has|had|received|secured|obtained|in hand|with|gave|given|"
-                    r"granted|mit|haben|hat|liegt vor|vorliegt|erhalten|erteilt|gegeben|avec|obtenu|reçu|donné|accordé|"
+                    r"granted|mit|haben|hat|liegt vor|vorliegt|erhalten|erteilt|gegeben|avec|obtenu|reçu|donné|accordé|avons|avez|ont|"
                     r"con|tenemos|tiene|recibido|obtenido|dado|concedido|"
                     # wave 30 (set 39's en-g1): congratulated or thanked for, a decision is stated as given
                     # ("merci de transférer ... pour validation" is "please", not thanks: the preposition of thanks)
@@ -115,6 +115,15 @@ _OUR_SIDE = re.compile(r"\s*(?:(?:with\s+|mit\s+|avec\s+|con\s+)?(?:our|notre|no
                        r"nous avons\b|hemos\b)", re.I)
 """The seller's side as the approver ("Our VP has signed off", "Notre direction a approuvé", "we approved"): our
 approvals are no state of the buyer's decision (the discount checks read an approved discount on their own)."""
+_HELD_BY_US = re.compile(
+    # wave 32: "We have management's approval", "Wir haben die Freigabe der Geschäftsleitung", "Nous avons l'approbation
+    # de la direction": we hold an approval somebody else gave, as "La direction a donné son approbation" states it
+    # given; only "our approval", "unsere Freigabe", "notre accord", "nuestra aprobación" is our side's own
+    r"\s*(?:we|we['’]ve|wir|nous|hemos|tenemos)\s+(?:(?:now|already|also|just|finally|jetzt|schon|bereits|auch|"
+    r"déjà|aussi|ya|también)\s+)*(?:have|got|gotten|received|obtained|secured|hold|haben|hatten|erhalten|bekommen|"
+    r"avons|obtenu|reçu|tenemos|recibido|obtenido|conseguido|contamos\s+con)?\b"
+    r"(?!.*\b(?:our|unser\w*|notre|nos|nuestr[oa]s?)\s+$)", re.I)
+"""We holding a decision noun ("we have X's approval"), unless the noun is our own ("we have our approval")."""
 _REPORTER = re.compile(
     r"(?-i:\b[A-ZÄÖÜÁÉÍÓÚ][\w'’-]+)\s+(?:let (?:me|us) know|told (?:me|us)|tells (?:me|us)|said|says|wrote|mentioned|"
     r"confirmed|informed (?:me|us)|hat (?:mir|uns) (?:geschrieben|gesagt|mitgeteilt|bestätigt)|schrieb|sagte|"
@@ -240,7 +249,8 @@ def unvouched_approvals(text: str, ctx: Context) -> list[str]:
                     or (m.group("noun") and not _GIVEN.search(clause)):
                 continue
             # a clause with nothing of its own ("Name let me know it is signed off") is about what its sentence names
-            if _OUR_SIDE.match(clause[:clause.find(m.group(0))]):
+            before = clause[:clause.find(m.group(0))]
+            if _OUR_SIDE.match(before) and not (m.group("noun") and _HELD_BY_US.match(before)):
                 continue  # "Our VP has signed off on the rollout plan": our own approval, no state of the buyer's deal
             # "Dana let me know it is signed off": the one who tells is not the one who approved, nor what
             reported = _REPORTER.search(clause) is not None

@@ -55,10 +55,18 @@ _SKIPPED = (
     rf"(?:the\s+|any\s+|a\s+)?{_OWNER}(?:{_CONTROL})\b|"
     rf"\b(?:review|approval|sign-?off)\s+(?:is\s+|are\s+)?(?:not\s+(?:needed|required|necessary)|unnecessary|waived|"
     rf"skipped|bypassed)\b|\bpre-?approved\b|\bauto-?approved\b|"
+    # wave 32: a control said to be dropped after its noun, whatever stands between ("The legal review isn't necessary",
+    # "the security review can be skipped", "Die Prüfung durch die Rechtsabteilung entfällt", "La revue juridique n'est
+    # pas nécessaire", "La revisión legal no hace falta")
+    rf"\b(?:{_CONTROL})\s+(?:[\w'’-]+\s+){{0,4}}?(?:(?:is|are|was|will\s+be)\s+(?:not|no\s+longer)\s+"
+    rf"(?:needed|required|necessary|mandatory)|(?:isn['’]t|aren['’]t|won['’]t\s+be)\s+(?:needed|required|necessary|"
+    rf"mandatory)|(?:is|are)\s+(?:unnecessary|optional|superfluous)|(?:can|may|could)\s+be\s+(?:skipped|dropped|waived|"
+    rf"bypassed|left\s+out|omitted))\b|"
     # de
     rf"\bohne\s+(?:(?:die|den|das|eine|einen|ihre|seine|weitere|vorherige|erneute)\s+)?{_OWNER}(?:{_CONTROL})\b|"
-    rf"\b(?:{_CONTROL})\s+(?:\w+\s+){{0,2}}?(?:umgehen|überspringen|auslassen|übergehen|entfällt|ist\s+nicht\s+nötig|"
-    rf"nicht\s+(?:mehr\s+)?nötig|braucht\s+es\s+nicht)\b|"
+    rf"\b(?:{_CONTROL})\s+(?:\w+\s+){{0,4}}?(?:umgehen|überspringen|auslassen|übergehen|entfällt|entfallen|fällt\s+weg|"
+    rf"kann\s+entfallen|(?:ist|sind|wird|wäre)\s+(?:\w+\s+)?(?:überflüssig|hinfällig|entbehrlich)|ist\s+nicht\s+nötig|"
+    rf"nicht\s+(?:mehr\s+)?(?:nötig|notwendig|erforderlich)|braucht\s+es\s+nicht)\b|"
     rf"\bmuss\s+nicht\s+(?:mehr\s+)?(?:zustimmen|freigeben|prüfen|unterschreiben|gefragt\s+werden|einverstanden\s+sein)\b|"
     rf"\b(?:keine|ohne)\s+(?:\w+\s+)?(?:prüfung|freigabe|genehmigung|zustimmung)\s+(?:nötig|notwendig|erforderlich)\b|"
     rf"\b(?:braucht|brauchen|benötigt|benötigen)\s+(?:\w+\s+)?keine\s+{_OWNER}(?:{_CONTROL})\b|"
@@ -66,6 +74,9 @@ _SKIPPED = (
     rf"\bsans\s+(?:passer\s+par\s+|attendre\s+)?(?:(?:la|le|les|l['’]|sa|son|ses|leur|une|un|aucune?|nouvelle|"
     rf"préalable)\s*)*{_OWNER}(?:{_CONTROL})\b|"
     rf"\bsans\s+passer\s+par\b|"
+    rf"\b(?:{_CONTROL})\s+(?:[\w'’-]+\s+){{0,4}}?(?:(?:n['’]\s*est|ne\s+(?:sont|sera|seront|serait))\s+(?:pas|plus)\s+"
+    rf"(?:nécessaire|requise?|obligatoire|indispensable)s?|(?:est|sont|sera)\s+(?:inutile|superflue?|facultative?)s?|"
+    rf"peu(?:t|vent)\s+être\s+(?:sautée?|ignorée?|évitée?|supprimée?)s?)(?![\w-])|"
     rf"\bpas\s+besoin\s+(?:de\s+|d['’]\s*)(?:la\s+|l['’]\s*|une\s+)?(?:{_CONTROL})\b|"
     rf"\binutile\s+d['’]\s*(?:attendre|demander|obtenir)\s+(?:la\s+|le\s+|l['’]\s*)?{_OWNER}(?:{_CONTROL})\b|"
     rf"\b(?:saut\w*|contourn\w*|court-?circuit\w*|outrepass\w*|passer\s+outre)\s+(?:à\s+|au\s+)?(?:la\s+|le\s+|les\s+|l['’]\s*)?"
@@ -74,6 +85,9 @@ _SKIPPED = (
     rf"\bsin\s+(?:pasar\s+por\s+|esperar\s+(?:a\s+)?)?(?:(?:la|el|los|las|su|sus|una|un|ninguna?|previa|nueva)\s+)*"
     rf"{_OWNER}(?:{_CONTROL})\b|"
     rf"\bsin\s+pasar\s+por\b|"
+    rf"\b(?:{_CONTROL})\s+(?:[\w'’-]+\s+){{0,4}}?(?:no\s+(?:hace\s+falta|es\s+(?:necesari|obligatori|imprescindible)[oa]?s?|"
+    rf"son\s+(?:necesari|obligatori)[oa]s|se\s+(?:necesita|requiere)|será\s+necesari[oa])|(?:es|son)\s+innecesari[oa]s?|"
+    rf"sobra|se\s+puede\s+(?:saltar|omitir|obviar))(?![\w-])|"
     rf"\bno\s+(?:hace\s+falta|necesita|requiere|se\s+necesita|se\s+requiere)\s+(?:la\s+|el\s+|ninguna\s+)?(?:{_CONTROL})\b|"
     rf"\b(?:salt\w*|puente\w*|esquiv\w*|sorte\w*|obvi\w*)\s+(?:a\s+)?(?:la\s+|el\s+|los\s+|las\s+)?{_OWNER}(?:{_CONTROL})\b"
 )
@@ -157,6 +171,40 @@ _CUES = (
     "brauchen",
     "benötig",
     "inutile",
+    # wave 32: a control dropped after its noun
+    "necessar",
+    "required",
+    "mandatory",
+    "optional",
+    "superfluous",
+    "skipped",
+    "dropped",
+    "entfällt",
+    "entfallen",
+    "fällt weg",
+    "nötig",
+    "notwendig",
+    "erforderlich",
+    "überflüssig",
+    "hinfällig",
+    "entbehrlich",
+    "nécessaire",
+    "requis",
+    "obligatoire",
+    "indispensable",
+    "superflu",
+    "facultati",
+    "être sauté",
+    "être évit",
+    "être ignor",
+    "être supprim",
+    "necesari",
+    "obligatori",
+    "imprescindible",
+    "innecesari",
+    "sobra",
+    "se requiere",
+    "omitir",
 )
 """Substrings (lower-cased) one of the forms needs: most texts have none and skip the patterns."""
 _CLAUSE = re.compile(r"(?<=[.!?;])\s+|\n+|,\s+(?=(?:but|aber|mais|pero|and|und|et|y)\b)")

@@ -11,6 +11,7 @@ from agents.concessions import APPROVED_DISCOUNT
 from agents.denied_discounts import denied_at
 from agents.facts import MONEY, PERCENT, close_to_any, parse_number
 from agents.file_names import FILE_NAME
+from agents.negated_free import free_word_negated
 from agents.negation import negation_governs
 from agents.normalize import normalise
 from agents.offered_shares import offered_shares
@@ -270,6 +271,8 @@ def promise_violations(text: str, allowed_promises: Iterable[str] = ()) -> list[
     reasons = []
     for name, pattern in PROMISE_PATTERNS:
         for m in pattern.finditer(t):
+            if name == "free extra" and free_word_negated(t, m.start(), m.end()):
+                continue  # wave 32: "Shipping is not free", "La livraison n'est pas gratuite" promise nothing
             if not any(p in low and m.group(0).lower() in p for p in permitted):
                 reasons.append(f"promise outside policy ({name}): {m.group(0)!r}")
                 break

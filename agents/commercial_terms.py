@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from agents.approved_things import plural_object
+from agents.clauses import OBLIGATION_WORDS
 from agents.free_of_charge import masked
 from agents.learned_screen import sentences
 from agents.negation import negation_governs
@@ -110,7 +111,8 @@ _APPROVED_DEAL = re.compile(
 deal only when a deal document is what was approved (next to the word, either side)."""
 _PLANNED = re.compile(r"\b(?:once|when|if|after|before|until|will|would|to be|can|could|should|sobald|wenn|falls|"
                       r"nachdem|bevor|wird|werden|soll|dès que|quand|si|une fois|avant|après|sera|seront|doit|"
-                      r"cuando|en cuanto|una vez|si|antes|después|será|serán|debe)\b", re.I)
+                      r"cuando|en cuanto|una vez|si|antes|después|será|serán|debe)\b|"
+                      rf"\b(?:{OBLIGATION_WORDS})\b", re.I)  # wave 32: "must be approved by management"
 
 
 _RECOVERED = re.compile(

@@ -20,6 +20,7 @@ from agents.claims import NUM_WORDS, PCT_SPELLED
 from agents.deal_done_claims import deal_done_claims
 from agents.kept_free import FREE_ANY as _FREE_ANY
 from agents.kept_free import slot_kept_free
+from agents.negated_free import free_word_negated
 from agents.negation import NEGATION_WORDS, negation_governs
 from agents.normalize import normalise
 from agents.other_sellers import anothers_price
@@ -29,7 +30,10 @@ from agents.same_price import same_price_for_options
 from agents.settings import CONCEPT_WINDOW_WORDS
 from agents.word_windows import near
 
-_COST = (r"cost\w*|due(?!\s+to\b(?!\s+(?:us|you|them|me|him|her)\b))|line items?|penalt\w*|lock-in|penaliz\w*|permanencia|pénalit\w*|vertragsstrafe\w*|"
+_COST = (r"cost\w*|due(?!\s+to\b(?!\s+(?:us|you|them|me|him|her)\b))|"
+         # wave 32: what falls due in German, French and Spanish ("Vor dem Go-live ist nichts fällig", "Rien n'est dû
+         # avant la mise en service", "Nada es exigible antes de ...") as "Nothing is due before go-live" is
+         r"fällig\w*|dû|dus|exigibles?|line items?|penalt\w*|lock-in|penaliz\w*|permanencia|pénalit\w*|vertragsstrafe\w*|"
          r"mindestlaufzeit|charg(?:e|es|ed|ing)|fees?|pay(?!back)\w*|paid|bill(?:ed|ing|s)?|invoic\w*|"
          r"kost\w*|gebühr\w*|bezahl\w*|zahl(?:en|t|st|bar)|berechn\w*|rechnung\w*|aufpreis\w*|aufschlag\w*|"
          r"co[uû]t\w*|frais|pay(?:er|ez|ons|ant|ante|é|ée|ables?)|factur\w*|"
@@ -252,7 +256,7 @@ def concept_violations(text: str, stage_kind: str, allowed_promises: Iterable[st
         for m in _NO_COST.finditer(sentence):
             if _PAYMENT_PROCESS.search(sentence[m.start():m.end() + 40]):
                 continue  # "we never ask for payment by email" is about how one pays, not what
-            if nothing_due_from_buyer(sentence, m.group(0)):
+            if nothing_due_from_buyer(sentence, m.group(0)) or free_word_negated(sentence, m.start(), m.end()):
                 continue  # wave 31: "nothing is due from you before the partners meet" is a step, not a price
             if not _permitted(m.group(0), sentence, allowed):
                 reasons.append(f"promise outside policy (no cost): {m.group(0)!r}")
@@ -276,6 +280,8 @@ def concept_violations(text: str, stage_kind: str, allowed_promises: Iterable[st
                               (_OFF_THE, "something off the price"), (_TERMS_RE, "terms changed"),
                               (_KNOCK_OFF, "something off the price")):
             for m in pattern.finditer(sentence):
+                if free_word_negated(sentence, m.start(), m.end()):
+                    continue  # wave 32: "Der Versand ist nicht kostenlos" gives nothing away
                 if (pattern is _FREE_ANY and slot_kept_free(sentence, m.start())) or (pattern is _BETTER_TERMS and anothers_price(sentence, m.start(), m.end())) or (  # wave 24b: a payback period; wave 26: another seller's price
                         pattern is _MONEY_BACK and is_payback_period(sentence, m.start(), m.end())):
                     continue

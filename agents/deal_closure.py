@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from agents.signing_words import after_a_signing_to_come
+
 BOOKED_TIME = (r"(?:(?:the|a|an|our|their|his|her|your)\s+)?(?:[\w'’]+\s+){0,2}?(?:review|meeting|call|demo|slot|room|time|"
                r"session|workshop|walk-?through)s?\b")
 """What follows "booked" when a meeting was booked, not a deal ("Tom has booked the review with the partners")."""
@@ -192,5 +194,6 @@ POST_SALE_CUES = ("invoice", "onboarding", "welcome", "rechnung", "facture", "fa
 
 def post_sale_steps(sentence: str) -> Iterator[re.Match[str]]:
     """Steps that only follow a won deal, stated as now (no condition in the sentence, no question)."""
-    if not _REAL_CONDITION.search(sentence):
+    if not _REAL_CONDITION.search(sentence) and not after_a_signing_to_come(sentence, sentence):
+        # wave 32: "Die Rechnung kommt nach der Unterschrift" is timed by a signature still to come
         yield from POST_SALE.finditer(sentence)

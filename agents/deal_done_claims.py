@@ -8,11 +8,19 @@ from __future__ import annotations
 
 import re
 
+from agents.clauses import OBLIGATION_WORDS, future_clause_after
 from agents.document_contents import describes_document
 from agents.invoice_references import HELD_REFERENCE
 from agents.negation import NEGATION_WORDS, negated_match
 from agents.settings import CONCEPT_WINDOW_WORDS
-from agents.signing_words import CLOSING, ROUTED_TO_OWNER, SIGNING, STEPS_AFTER_SIGNING
+from agents.signing_words import (
+    CLOSING,
+    ROUTED_TO_OWNER,
+    SIGNING,
+    STEPS_AFTER_SIGNING,
+    after_a_signing_to_come,
+    after_a_signing_told_as_past,
+)
 from agents.word_windows import near
 
 _DOC = (r"(?<!rollout )(?<!in )orders?(?! to\b)(?! of\b)|purchases?|purchase orders?|po|quotes?|devis|compras?|"
@@ -73,7 +81,7 @@ _HELD_LABEL = re.compile(
 "su número de pedido OC-6614"), written HELD_REFERENCE by agents.vouched: it names the buyer's reference, which the
 record holds, and states no binding document (wave 31); a state said of it ("... est signé") is still read."""
 _STATE = near(_DOC, _DONE, CONCEPT_WINDOW_WORDS)
-_PLAN_RE = re.compile(rf"\b(?:{_PLAN})\b", re.I)
+_PLAN_RE = re.compile(rf"\b(?:{_PLAN}|{OBLIGATION_WORDS})\b", re.I)
 _THANKS_RE = re.compile(_THANKS_DONE, re.I)
 _STATE_WORDS_RE = re.compile(rf"\b(?:{_STATE_WORDS})\b", re.I)
 _DONE_RE = re.compile(rf"\b(?:{_DONE}|{_STATE_WORDS})", re.I)
@@ -94,11 +102,16 @@ def deal_done_claims(sentence: str, stage_kind: str) -> list[str]:
         # What a document we prepare will say ("The order form names X as the buyer") is no claim it exists, unless
         # the sentence states its state anywhere ("... and is countersigned").
         doc = _BINDING_DOC.search(_HELD_LABEL.sub(HELD_REFERENCE, clause))
-        if doc and not _NOT_YET.search(clause) and not (describes_document(clause) and not _DONE_RE.search(sentence)):
+        # wave 32: a step timed by a signature still to come ("kommt nach der Unterschrift", "suivra la signature") is
+        # no document signed; told as past ("After the signature, the invoice went out") "after" makes no plan of it
+        if doc and (after_a_signing_told_as_past(clause, sentence) or (
+                not _NOT_YET.search(clause) and not (describes_document(clause) and not _DONE_RE.search(sentence))
+                and not after_a_signing_to_come(clause, sentence))):
             reasons.append(f"claims a binding document exists ({clause.strip()!r}); the record says {stage_kind}")
     for m in (*_STATE_WORDS_RE.finditer(sentence), *_STATE.finditer(sentence)):  # "when legal has countersigned"
         clause = sentence[: m.end()]
         clause = clause[max(clause.rfind(c) for c in ",:;()\u2014") + 1:]
-        if not _PLAN_RE.search(clause) and not negated_match(sentence, m, _DONE_RE):
+        if not _PLAN_RE.search(clause) and not negated_match(sentence, m, _DONE_RE) \
+                and not future_clause_after(sentence, m.start(), m.end()):  # wave 32: "the signed contract will be sent"
             reasons.append(f"claims the deal is done ({m.group(0)!r}); the record says {stage_kind}")
     return reasons

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from agents.clauses import future_clause_after
+
 _DEAL = (r"deal|bon|rfp|tender|bid|ausschreibung|appel d'offres|licitación|concurso|mandat(?: de prélèvement)?(?: sepa)?|"
          r"(?:sepa[- ])?(?:lastschrift)?mandat|mandato(?: sepa)?|(?:sepa |direct debit )?mandate|contract|agreement|order|order form|purchase order|po|paperwork|purchase|renewal|opportunity|sale|decision|"
          r"signatures?|business|vertrag|auftrag|bestellung|abschluss|kauf|geschäft|sache|ding|entscheidung|unterschrift|"
@@ -41,7 +43,10 @@ _DECIDED = (r"unterschrieben|unterzeichnet|gegengezeichnet|zugestimmt|zugesagt|f
             r"avalisée?s?|ratificad[oa]s?|avalad[oa]s?|refrendad[oa]s?|visad[oa]s?")
 """The verbs of a buyer's decision (signing, agreeing, approving, buying, choosing), by sense: a closed class."""
 _PARTY = (r"you|they|we|sie|vous|ils|usted|ustedes|ellos|(?:the\s+)?(?:customer|client|partners|board|procurement|"
-          r"finance|legal|management)|[A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+)?")
+          r"finance|legal|management)|"
+          # a name, not a determiner: "The signed copy will be posted" names no party (wave 32)
+          r"(?!(?-i:The|This|That|These|Those|A|An|Our|Your|Their|Its|Any|Every|Each|Der|Die|Das|Le|La|Les|El|Los|Las)\b)"
+          r"[A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+)?")
 _DECISION_END = (r"(?=\s*(?:[.;:,!]|$|\b(?:to |for |on |zu |für |à |pour |a |para )?(?:the |your |our |this |a |den |die |das |le |la |el |su )?(?:\w+\s+)?(?:{deal})\b|"
                  r"(?:last|yesterday|today|this morning|on \w+day|gestern|heute|hier|ayer|hoy|verbally)\b|"
                  r"to (?:go ahead|proceed|buy|sign|purchase|move forward)\b))")
@@ -191,7 +196,8 @@ def asserted_states(text: str, stage_kind: str) -> list[str]:
             if state in _DESCRIBES or (state in _MOVED and not _TO_CLOSE.search(sentence[m.end():])):
                 continue
             clause = sentence[max(sentence.rfind(",", 0, m.start()), sentence.rfind(":", 0, m.start()), 0):m.end()]
-            if _NOT_A_STATEMENT.search(clause) or sentence.rstrip().endswith("?"):
+            if _NOT_A_STATEMENT.search(clause) or sentence.rstrip().endswith("?") \
+                    or future_clause_after(sentence, m.start(), m.end()):
                 continue
             claimed = "lost" if _CANCELLED.match(state) else "won"
             if claimed != stage_kind:

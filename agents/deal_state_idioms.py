@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from agents import deal_closure as dc
+from agents.clauses import OBLIGATION_WORDS, future_clause_after
 from agents.normalize import normalise
 from agents.signed_objects import signed_no_deal
 
@@ -40,7 +41,9 @@ _CONDITIONAL = (
     # the same conditions in German, French and Spanish: "wenn Sie grünes Licht gegeben haben"
     # (not "nachdem": "nachdem der Vertrag in trockenen Tüchern ist" states it as done)
     r"sobald|wenn|falls|bevor|dès que|une fois que|lorsque|quand|si|cuando|en cuanto|una vez que|"
-    r"tan pronto como)\b"
+    r"tan pronto como)\b|"
+    # wave 32: what must still happen ("must be approved by management", "tiene que ser aprobado")
+    rf"\b(?:{OBLIGATION_WORDS})\b"
 )
 _STATE_GRAMMAR = re.compile(
     rf"\b(?:{_DEAL_NOUN})\b\s+(?:\w+\s+){{0,2}}?(?:(?:is|was|has|have|had|got|been|'s|are|were)\s+)+"
@@ -48,7 +51,7 @@ _STATE_GRAMMAR = re.compile(
     rf"\b(?:{_DEAL_NOUN})\s+(?:{_DONE})\b(?!\s+(?:off|date|by\b))|"
     rf"\b(?:signed|countersigned|counter-signed|executed|booked|closed|won|finali[sz]ed|received|processed|approved)"
     rf"\s+(?:the |your |our |this |a )?(?:\w+\s+)?(?:{_DEAL_NOUN})\b|"
-    rf"\b(?:you|they|we|he|she|[A-Z][\w-]+)\s+(?:have |has |had |already |just |officially )*"
+    rf"\b(?:you|they|we|he|she|(?!(?-i:The|This|That|These|Those|A|An|Our|Your|Their|Its|Any|Every|Each)\b)[A-Z][\w-]+)\s+(?:have |has |had |already |just |officially )*"
     rf"(?:signed|countersigned|bought|purchased|booked)\b(?!\s+(?:off|up|in|on to|onto|the nda|an nda|nda|{dc.BOOKED_TIME}))|"
     rf"\bwelcome (?:aboard|to the family|as a (?:new )?customer)\b|\bnow that you(?:'re| are) a customer\b|"
     rf"\b(?:has|have|had)\s+(?:already |now |just |officially |finally )*(?:agreed|committed|decided|confirmed|"
@@ -158,6 +161,8 @@ def deal_state_violations(text: str, stage_kind: str) -> list[str]:
         found += [(state, m) for state, pattern in _STATE for m in pattern.finditer(sentence)]
         # wave 31: "You signed them off", "Dana has signed the site survey": the signing's object is no deal's
         found = [(state, m) for state, m in found if not (_SIGNING_ENDS.search(m.group(0)) and signed_no_deal(sentence, m.start(), m.end()))]
+        # wave 32: "The signed copy will be posted", "Le contrat signé vous sera envoyé": named by what it will be
+        found = [(state, m) for state, m in found if not future_clause_after(sentence, m.start(), m.end())]
         for state, m in found:
             if state == "amount_changed":
                 reasons.append(

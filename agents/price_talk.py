@@ -20,6 +20,7 @@ import re
 from agents.denied_discounts import denied_discount
 from agents.invoice_references import invoice_referenced
 from agents.invoice_routing import invoice_routed
+from agents.negated_free import mask_negated_free
 from agents.normalize import SENTENCE_BREAK
 from agents.price_anchors import (
     anchored_line_item,
@@ -180,6 +181,8 @@ def unanchored_price_talk(text: str, approved_discount: float | None = None, *, 
         # wave 24b: a cost laid out as its own line, "die Rechnung" for the calculation named before (agents.price_anchors)
         # wave 26: the invoice routed to a person or a role, which says who receives it (agents.invoice_routing), and a
         # plan's due dates ("échéances")
+        # wave 32: "La livraison n'est pas gratuite" says it costs, as "Shipping is not free" does: no price of ours
+        sentence = mask_negated_free(sentence)
         words = [m.group(0) for m in _OUR_PRICE.finditer(sentence)]
         # wave 30: the record's own PO number put on the invoice (agents.invoice_references)
         if anchored_line_item(sentence) or calculation_not_invoice(sentence, text, words) or invoice_routed(sentence, words) \

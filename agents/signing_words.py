@@ -8,6 +8,10 @@ are flagged by it alone (their own defects, a missing ask and an internal note, 
 "Los primeros pasos tras la firma" (set 30's es-g2) are steps still to come, not a signed document; the phrase must end
 its clause ("tras la firma del contrato que nos envió" is no plan)."""
 
+from __future__ import annotations
+
+import re
+
 SIGNING = (r"(?:signing|signed)(?! off\b(?!\s+(?:on\s+)?(?:the\s+|our\s+|this\s+|your\s+)?(?:budget|purchase|deal|"
            r"contract|proposal|order|spend|investment|quote|offer|pricing|price)))|"
            r"sign(?![- ]?off\b(?!\s+(?:on\s+|of\s+|for\s+)?(?:the\s+|our\s+|this\s+|your\s+)?(?:budget|purchase|deal|"
@@ -41,3 +45,40 @@ ROUTED_TO_OWNER = (
 """A document routed to the buyer who owns it ("as you lead purchasing, the order form comes to you", set 36's 133):
 whoever signs it is named, nothing is signed (agents.deal_done_claims._NOT_YET). Only the buyer is named: "the order came to
 us" is an order received."""
+
+_AFTER_SIGNING = re.compile(
+    # a step timed by the signature: "after / upon / following the signature", "nach der Unterschrift", "bei
+    # Unterzeichnung", "après / dès / à la signature", "tras / después de / con la firma"; "follows the signature"
+    r"\b(?:(?:after|upon|on|at|with)\s+(?:the\s+|your\s+|their\s+|our\s+)?(?:signature|signing|countersignature|"
+    r"execution)|(?:follows?|will\s+follow|comes?\s+after)\s+(?:the\s+)?(?:signature|signing)|"
+    r"(?:nach|bei|mit|ab)\s+(?:der\s+|dem\s+|ihrer\s+|unserer\s+|erfolgter\s+)?(?:\w*unterschrift|\w*unterzeichnung|"
+    r"gegenzeichnung)|(?:folgt|kommt|geht)\s+(?:\w+\s+){0,2}?(?:der\s+)?(?:unterschrift|unterzeichnung)|"
+    # not "suite à la signature", "following the signature": those follow a signing that took place
+    r"(?:après|dès|(?<!suite )à|lors\s+de|avec|suivra|suit|suivront)\s+(?:la\s+|votre\s+|sa\s+|leur\s+)?signature|"
+    r"(?:tras|después\s+de|con|al|seguirá\s+a|sigue\s+a)\s+(?:la\s+|su\s+)?firma)\b",
+    re.I,
+)
+_TOLD_AS_PAST = re.compile(
+    r"\b(?:has|have|had|was|were|did|already|since|went|came|got|gone|"
+    r"hat|haben|hatte|hatten|wurde|wurden|worden|war|waren|kam|kamen|ging|gingen|bereits|schon|seit|\w*gegangen|"
+    r"\w*gekommen|vorliegt|liegt\s+(?:\w+\s+){0,4}?vor|"
+    r"a|ont|avons|avez|avait|avaient|était|étaient|déjà|depuis|fut|(?:est|sont)\s+(?:bien\s+)?\w+(?:é|ée|és|ées|ie|ies|is|"
+    r"ise|u|ue|us|ues|te|tes)|"
+    r"ya|ha|han|hemos|había|habían|fue|fueron|desde|\w+ó|\w+aron|\w+ieron)\b",
+    re.I,
+)
+
+
+def after_a_signing_to_come(clause: str, sentence: str) -> bool:
+    """Whether `clause` times a step by a signature (the invoice "kommt nach der Unterschrift", "suivra la signature",
+    "llegará tras la firma") in a `sentence` that tells nothing as past: the signature is still to come, so no signed
+    document exists (agents.deal_done_claims) and no post-sale step is under way (agents.deal_closure). Told as past
+    ("Tras la firma, la factura ya se envió", "Nach der Unterschrift ist die Rechnung rausgegangen") it is a signature
+    given (issue 11, wave 32)."""
+    return _AFTER_SIGNING.search(clause) is not None and _TOLD_AS_PAST.search(sentence) is None
+
+
+def after_a_signing_told_as_past(clause: str, sentence: str) -> bool:
+    """Whether `clause` times a step by a signature in a `sentence` told as past ("After the signature, the invoice
+    went out"): a plan word such as "after" makes no plan of it."""
+    return _AFTER_SIGNING.search(clause) is not None and _TOLD_AS_PAST.search(sentence) is not None

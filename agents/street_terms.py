@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from agents.clauses import CLAUSE_BREAK
+from agents.clauses import CLAUSE_BREAK, future_clause_after
 
 _SENTENCE = CLAUSE_BREAK
 ASKED = re.compile(r"\?|\b(?:asked|asks|asking|wonders?|wondered|whether|fragte?|fragt|ob|demand[eé]\w*|"
@@ -143,13 +143,29 @@ _EXECUTED = re.compile(
     r"\b(?:contrat|bon\s+de\s+commande)\s+(?:signé|contresigné)\b|\bcontrato\s+(?:firmado|ejecutado|refrendado)\b", re.I)
 
 
+_SIGNED_COPY_HELD = re.compile(
+    # the signed copy stated as held (wave 32: "The signed copy is in the portal" was caught only by reading "The" as a
+    # person who signed; "die unterschriebene Kopie ist bereits abgelegt" was not caught at all); "only the countersigned
+    # copy is missing" holds none
+    r"\b(?:executed|countersigned|fully[- ]signed|signed)\s+(?:cop(?:y|ies)|versions?|pdfs?|scans?|documents?|paperwork|forms?)\s+(?:is|are|was|were|has\s+been|"
+    r"have\s+been|sits?|lives?|arrived|came)\b(?!\s+(?:still\s+)?(?:missing|outstanding|pending|due|to\s+come|not))|"
+    r"\b(?:gegengezeichnete|unterschriebene|unterzeichnete)n?\s+(?:kopie|exemplar|fassung|version|pdf|dokumente?|unterlagen)\s+(?:ist|sind|liegt|liegen|"
+    r"wurde|befindet)\b(?!\s+(?:noch\s+)?(?:nicht|offen|ausstehend))|"
+    r"\b(?:copies?|exemplaires?|versions?|documents?)\s+(?:signée?|contresignée?)s?\s+(?:est|sont|se\s+trouvent?|a\s+été|ont\s+été|nous\s+est)\b"
+    r"(?!\s+(?:toujours\s+)?(?:attendue?|manquante?|pas))|"
+    r"\b(?:copias?|ejemplar(?:es)?|versión|documentos?)\s+(?:firmad[oa]|refrendad[oa])s?\s+(?:está|están|se\s+encuentran?|fue|ha\s+sido|ya|llegó)\b"
+    r"(?!\s+(?:todavía\s+)?(?:pendiente|no))", re.I)
+
+
 def executed_agreements(text: str, stage_kind: str) -> list[str]:
     """An agreement stated as executed while the record's deal is open."""
     if stage_kind != "open":
         return []
     return [f"deal state the record does not hold (an executed agreement): {m.group(0)!r}"
             for sentence in _SENTENCE.split(text)
-            if (m := _EXECUTED.search(sentence)) and not ASKED.search(sentence) and not CONDITION.search(sentence)]
+            if (m := _EXECUTED.search(sentence) or _SIGNED_COPY_HELD.search(sentence)) and not ASKED.search(sentence)
+            and not CONDITION.search(sentence)
+            and not future_clause_after(sentence, m.start(), m.end())]  # wave 32: "Le contrat signé vous sera envoyé"
 
 
 _CODES = re.compile(r"(?<![\w.,:/-])(?:\d{2,3}[ ,]+){3,}\d{2,3}(?![\w.,:/-]|\s*%)")

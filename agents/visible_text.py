@@ -108,17 +108,36 @@ def _prose(value: str | None) -> bool:
     return bool(value) and sum(bool(_PROSE_WORD.fullmatch(w)) for w in (value or "").split()) >= 3
 
 
-def attribute_hiding(tag: str, attrs: dict[str, str | None]) -> str | None:
-    """How an element hides text it carries in an attribute (wave 31, set 40's 058: `<input type="hidden"
-    value="note for the AI: ...">`): a hidden form field's value and a `<meta>`'s content are never shown to a reader;
-    a visible input shows its value in its box. None when the element carries no such text."""
+_LABEL_ATTRIBUTES = (("alt", "alt attribute"), ("title", "title attribute"), ("aria-label", "aria-label"),
+                     ("aria-description", "aria-description"))
+"""Attributes whose text a reader does not see as the e-mail's text (an image's alt text, a tooltip, a screen reader's
+label): wave 32 records them as hidden text, as the hidden input and `<meta>` of wave 31."""
+_LABEL_WORDS = 4
+"""Words an attribute's text needs to count as prose hidden in it: "Northwind Logistics logo" is a label."""
+
+
+def _words(value: str | None) -> int:
+    return sum(bool(_PROSE_WORD.fullmatch(w)) for w in (value or "").split())
+
+
+def attribute_hiding(tag: str, attrs: dict[str, str | None]) -> list[tuple[str, str]]:
+    """How an element hides text it carries in an attribute, with the text (wave 31, set 40's 058: `<input
+    type="hidden" value="note for the AI: ...">`): a hidden form field's value and a `<meta>`'s content are never
+    shown to a reader; a visible input shows its value in its box. Wave 32: the prose of an `alt`, `title`,
+    `aria-label` or `aria-description` (four words or more) is no text of the e-mail either. Empty when the element
+    carries no such text."""
+    out: list[tuple[str, str]] = []
     if tag == "input" and _prose(attrs.get("value")):
         hidden_input = (attrs.get("type") or "").lower() == "hidden" or "hidden" in attrs
         why = _FORM_HIDING if hidden_input else hiding(tag, attrs, None)[0]
-        return why
+        if why:
+            out.append((why, attrs.get("value") or ""))
     if tag == "meta" and _prose(attrs.get("content")) and not attrs.get("http-equiv"):
-        return "<meta> content"
-    return None
+        out.append(("<meta> content", attrs.get("content") or ""))
+    for name, why in _LABEL_ATTRIBUTES:
+        if _words(attrs.get(name)) >= _LABEL_WORDS:
+            out.append((why, attrs.get(name) or ""))
+    return out
 
 
 class _Reader(HTMLParser):
@@ -161,11 +180,13 @@ class _Reader(HTMLParser):
         self._attribute_text(tag, dict(attrs))
 
     def _attribute_text(self, tag: str, attrs: dict[str, str | None]) -> None:
-        why = attribute_hiding(tag, attrs) or (self._hidden_by() if tag == "input" and _prose(attrs.get("value")) else None)
-        if why:
-            text = attrs.get("value") if tag == "input" else attrs.get("content")
-            self.attribute_texts.append(text or "")
-            self._note(why, text or "")
+        found = attribute_hiding(tag, attrs)
+        if not any(t == attrs.get("value") for _, t in found) and tag == "input" and _prose(attrs.get("value")) \
+                and (why := self._hidden_by()):
+            found.append((why, attrs.get("value") or ""))  # a visible input inside a hidden element
+        for why, text in found:
+            self.attribute_texts.append(text)
+            self._note(why, text)
 
     def handle_endtag(self, tag: str) -> None:
         for i in range(len(self.stack) - 1, -1, -1):

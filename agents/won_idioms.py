@@ -181,7 +181,7 @@ _NOT_A_STATEMENT = re.compile(
     r"\?|¿|\b(?:once|when|after|if|until|before|as soon as|will|would|could|should|can|may|might|needs? to|to get|"
     r"get|getting|not|never|no|nothing|yet|nichts|rien|nada|hope|hopefully|sobald|wenn|falls|bevor|wird|würde|könnte|soll|sollte|muss|nicht|"
     r"kein\w*|noch nicht|hoffentlich|dès que|une fois|lorsque|quand|si|sera|serait|pourrait|doit|pas|jamais|espérons|"
-    r"cuando|en cuanto|una vez|será|sería|podría|debe|nunca|todavía|aún|hasta que|ojalá)\b",
+    r"cuando|en cuanto|una vez|será|sería|podría|debe|nunca|todavía|aún|hasta que|ojalá|must|has to|have to|tiene que|hay que)\b",
     re.I,
 )
 _STILL_OPEN = re.compile(r"\b(?:yet|noch\s+nicht|pas\s+encore|todavía|aún)\b|\?", re.I)

@@ -74,7 +74,7 @@ def test_a_deal_with_only_the_reps_own_activity_is_declining_not_rising():
     analysis = offline_analysis({"ctx": _ctx(OUR_OWN_LATELY[1])})
     assert analysis.engagement_trend == "declining"
     assert (
-        "engagement is declining (weighted 0 in the last 14 days vs 0 per 14 days before)" in analysis.summary
+        "engagement is declining (0 activity points from the customer in the last 14 days vs 0 per 14 days before" in analysis.summary
     )
 
 
