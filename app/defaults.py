@@ -103,6 +103,10 @@ HEALTH_TIMEOUT_SECONDS = 2.0
 RECONCILE_INTERVAL_SECONDS = 900
 """Seconds between reconciliation runs (search records modified since the last sync)."""
 
+RECONCILE_RETRY_SECONDS = 300.0
+"""A reconciliation that could not search every object type (the CRM's search failed) runs again this many seconds
+later, from the same watermark (or when the CRM's own retry-after ends, if later)."""
+
 SALESFORCE_GAP_RECONCILE_SECONDS = 60.0
 """How soon after a Salesforce CDC gap event the org's reconciliation runs (brought forward from its
 RECONCILE_INTERVAL_SECONDS, never later than it was due): a burst of gap events, one per overflowing
