@@ -21,6 +21,7 @@ from werkzeug.utils import import_string
 
 from app import defaults
 from app.dispatch.leases import RecordKey
+from app.dispatch.timeouts import job_timeout_seconds
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +50,7 @@ class RQBackend:
             "job_id": job_id,
             "retry": Retry(max=len(defaults.JOB_RETRY_INTERVALS),
                            interval=[max(1, int(i * retry_scale)) for i in defaults.JOB_RETRY_INTERVALS]),
-            "job_timeout": int(self.app.config.get("JOB_TIMEOUT_SECONDS", defaults.JOB_TIMEOUT_SECONDS)),
+            "job_timeout": job_timeout_seconds(self.app.config),
             "result_ttl": defaults.JOB_RESULT_TTL_SECONDS,
             "failure_ttl": 7 * 86400,
             "description": f"record {key.crm}/{key.tenant_id}/{key.object_type}/{key.record_id}",
