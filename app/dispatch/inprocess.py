@@ -82,6 +82,15 @@ class InProcessBackend:
             held = {entry[3] for entry in (*self._heap, *self._bulk)}
         return held & set(job_ids)
 
+    def forget_tenant(self, crm: str, tenant_id: str) -> int:
+        """Drop the tenant's waiting jobs from the heaps (an uninstall); returns how many."""
+        with self._cv:
+            before = len(self._heap) + len(self._bulk)
+            for heap in (self._heap, self._bulk):
+                heap[:] = [entry for entry in heap if entry[2].tenant_id != tenant_id]
+                heapq.heapify(heap)
+            return before - len(self._heap) - len(self._bulk)
+
     def ping(self) -> dict[str, Any]:
         alive = self._thread is not None and self._thread.is_alive()
         return {"backend": self.name, "worker_alive": alive, "queued": len(self._heap) + len(self._bulk),

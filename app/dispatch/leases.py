@@ -57,6 +57,11 @@ def new_job_id(key: RecordKey, *, limit: int | None = None) -> str:
     return job_id + suffix if len(job_id) + len(suffix) <= JOB_ID_CHARS else job_id
 
 
+def job_id_prefix(crm: str, tenant_id: str) -> str:
+    """How every record job id of a tenant begins (`new_job_id`): an uninstall deletes the queue's jobs by it."""
+    return _JOB_ID_UNSAFE.sub("_", f"{crm}-{tenant_id}-")
+
+
 def batch_limit(job_id: str) -> int | None:
     """The batch size a job id limits its batch to (`new_job_id(limit=...)`), or None."""
     found = _BATCH_LIMIT.search(job_id)
