@@ -81,6 +81,9 @@ class Config:
     HUBSPOT_TOKEN_PATH: str | None = None
     BACKFILL_ON_INSTALL = True
     """Enqueue every open record right after an install (any CRM)."""
+    INSTALL_BACKFILL_AFTER_FIRST_TRAINING = True
+    """An install without models enqueues its open records after the first training it asks for, not at once: each
+    record's LLM agents then run once on day one (at once, and again with the first models, they ran twice)."""
     START_WORKER = True
     """Start the in-process worker thread when no REDIS_URL is set (serve, demo)."""
     SANDBOX_MODE = False

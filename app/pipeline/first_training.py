@@ -86,9 +86,10 @@ def rescore_if_first_models(app: Flask, tenant_id: str, before: set[str],
 def backfill_if_install_waits(app: Flask, tenant_id: str) -> dict[str, Any] | None:
     """Run the install's backfill that waited for the first training when that training put no model in use
     (not enough history, or it failed): the open records are enriched without scores rather than never.
-    Waiting means: install backfills on (BACKFILL_ON_INSTALL), and the tenant has neither an enrichment nor a
+    Waiting means: install backfills on and after the first training (BACKFILL_ON_INSTALL,
+    INSTALL_BACKFILL_AFTER_FIRST_TRAINING), and the tenant has neither an enrichment nor a
     backfill or reconciliation row. Returns the backfill's counts, or None when nothing waited."""
-    if app.config.get("BACKFILL_ON_INSTALL") is False:
+    if app.config.get("BACKFILL_ON_INSTALL") is False or not app.config.get("INSTALL_BACKFILL_AFTER_FIRST_TRAINING", True):
         return None
     from sqlalchemy import exists
 

@@ -149,7 +149,8 @@ def test_on_day_one_the_llm_agents_run_once_per_open_deal_the_install_backfill_w
     from tests.run_jobs import run_until
 
     runs, calls = _count_agent_runs(monkeypatch)
-    app = _app(app_factory, sandbox, BACKFILL_ON_INSTALL=True, START_WORKER=False, AGENT_PROCESSES=0, JOB_FUNCTION=PIPELINE,
+    app = _app(app_factory, sandbox, BACKFILL_ON_INSTALL=True, INSTALL_BACKFILL_AFTER_FIRST_TRAINING=True,
+               START_WORKER=False, AGENT_PROCESSES=0, JOB_FUNCTION=PIPELINE,
                HOLDOUT_SHARE_OVERRIDE=0.0)
     body = _install(app).get_json()
     tid = body["tenant"]
@@ -186,7 +187,8 @@ def test_a_first_training_that_yields_no_model_still_lets_the_waiting_install_ba
     small = sb.start(n_open_deals=3, n_closed_deals=4, n_companies=3, seed=12)
     try:
         runs, _calls = _count_agent_runs(monkeypatch)
-        app = _app(app_factory, small, BACKFILL_ON_INSTALL=True, START_WORKER=False, AGENT_PROCESSES=0, JOB_FUNCTION=PIPELINE,
+        app = _app(app_factory, small, BACKFILL_ON_INSTALL=True, INSTALL_BACKFILL_AFTER_FIRST_TRAINING=True,
+               START_WORKER=False, AGENT_PROCESSES=0, JOB_FUNCTION=PIPELINE,
                    HOLDOUT_SHARE_OVERRIDE=0.0)
         tid = _install(app).get_json()["tenant"]
         with app.app_context():
