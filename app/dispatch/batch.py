@@ -24,7 +24,13 @@ from app import defaults, metrics
 from app.audit import write_audit
 from app.dispatch import leases
 from app.dispatch.leases import RecordKey
-from app.dispatch.timeouts import BatchTimedOut, deadline_of_current_job, is_timeout, split_limit
+from app.dispatch.timeouts import (
+    BatchHandedBack,
+    BatchTimedOut,
+    deadline_of_current_job,
+    is_timeout,
+    split_limit,
+)
 from app.storage import get_db
 from app.storage.models import InboxEvent
 
@@ -46,15 +52,20 @@ class BatchContext:
     """time.monotonic() at which the job's RQ timeout fires (None: no timeout, the embedded worker)."""
     timeout: float | None = None
     """That timeout in seconds, for messages."""
+    stopping: Callable[[], bool] = field(default=lambda: False)
+    """The worker is stopping: start no more records (their leases are handed back)."""
 
     def timed_out(self) -> bool:
         """Tell whether the job's timeout has fired: start no more records (app/dispatch/timeouts.py)."""
         return self.deadline is not None and time.monotonic() >= self.deadline
 
     def check_time(self) -> None:
-        """Raise BatchTimedOut once the job's timeout has fired (before starting a record)."""
+        """Raise BatchTimedOut once the job's timeout has fired, BatchHandedBack once the worker is stopping
+        (before starting a record)."""
         if self.timed_out():
             raise BatchTimedOut(len(self.items), self.timeout)
+        if self.stopping():
+            raise BatchHandedBack(len(self.items))
 
 
 class BatchInterrupted(Exception):
@@ -141,7 +152,7 @@ def run_batch(app: Any, key: RecordKey, job_id: str, process: Callable[[BatchCon
     for item in items:
         item.renew = renew
     batch = BatchContext(tenant_id=key.tenant_id, crm=key.crm, object_type=key.object_type, items=items, renew=renew,
-                         deadline=deadline, timeout=timeout)
+                         deadline=deadline, timeout=timeout, stopping=_stopping_of(app))
     handed_back: dict[str, Any] | None = None
     try:
         results: dict[str, Any] = process(batch) or {}
@@ -156,7 +167,15 @@ def run_batch(app: Any, key: RecordKey, job_id: str, process: Callable[[BatchCon
             raise cause from exc
         rest = [i for i in items if i.key.record_id not in done_results]
         retry_after = getattr(cause, "retry_after", None)
-        if is_timeout(cause) or batch.timed_out():
+        if isinstance(cause, BatchHandedBack):
+            # The worker is stopping: the written records stand, the rest are handed back at once (the next worker,
+            # or this one after its restart, runs them); nothing is failed and nothing waits for a lease to run out.
+            metrics.JOBS.labels(outcome="handed_back").inc()
+            _requeue_all(app, rest, delay=0.0, failed=False, reason=cause)
+            handed_back = {"handed_back": len(rest)}
+            items = [i for i in items if i.key.record_id in done_results]
+            rest = []
+        elif is_timeout(cause) or batch.timed_out():
             # The job's timeout fired: the written records stand (done_results), the rest go back to the
             # queue in batches of half this one's size; a lone record retries as a transient failure.
             cause = BatchTimedOut(len(items), timeout)
@@ -201,6 +220,14 @@ def run_batch(app: Any, key: RecordKey, job_id: str, process: Callable[[BatchCon
     metrics.JOB_SECONDS.observe(time.perf_counter() - started)
     return {"status": "processed", "records": len(items), **summary,
             "duration_ms": round((time.perf_counter() - started) * 1000, 1)}
+
+
+def _stopping_of(app: Any) -> Callable[[], bool]:
+    """Whether the app's worker is stopping (the embedded one's `stopping`; RQ finishes its job on a warm stop)."""
+    from app.dispatch import get_dispatcher
+
+    backend = get_dispatcher(app).backend
+    return lambda: bool(getattr(backend, "stopping", False))  # a test's backend may have none
 
 
 def _tell_taken(app: Any, job_ids: list[str]) -> None:

@@ -124,7 +124,12 @@ class RQBackend:
     def start(self) -> None:
         """Nothing to start in the web process: workers are separate processes."""
 
-    def stop(self) -> None:
+    @property
+    def stopping(self) -> bool:
+        """Never from the web process; an RQ worker's warm stop (SIGTERM) lets its job finish."""
+        return False
+
+    def stop(self, timeout: float = 5.0) -> None:
         """Nothing to stop in the web process."""
 
 

@@ -41,6 +41,18 @@ class BatchTimedOut(Exception):
         self.timeout = timeout
 
 
+class BatchHandedBack(Exception):
+    """The worker is stopping (SIGTERM, Ctrl-C): the batch's records not yet written go back to the queue at once."""
+
+    should_retry = True
+    retry_after = None
+    status = None
+
+    def __init__(self, records: int) -> None:
+        super().__init__(f"the worker is stopping: the records of a batch of {records} not yet written are handed back")
+        self.records = records
+
+
 def job_timeout_seconds(config: Any) -> int:
     """The RQ timeout of a record job (seconds): AGENTIC_SALES_JOB_TIMEOUT_SECONDS when set (> 0), else sized from
     the batch size, so that a bigger batch is not stopped halfway by a timeout chosen for a smaller one."""
@@ -76,7 +88,7 @@ def is_timeout(exc: BaseException | None) -> bool:
     """Tell whether `exc` is a job timeout: RQ's (raised by its death penalty) or ours."""
     if exc is None:
         return False
-    if isinstance(exc, BatchTimedOut):
+    if isinstance(exc, BatchTimedOut | BatchHandedBack):
         return True
     try:
         from rq.timeouts import BaseTimeoutException
@@ -90,4 +102,4 @@ def split_limit(records: int) -> int:
     return max(1, records // 2)
 
 
-__all__ = ["BatchTimedOut", "deadline_of_current_job", "is_timeout", "job_timeout_seconds", "split_limit"]
+__all__ = ["BatchHandedBack", "BatchTimedOut", "deadline_of_current_job", "is_timeout", "job_timeout_seconds", "split_limit"]

@@ -335,8 +335,8 @@ def _plan(app: Any, batch: BatchContext, items: list[tuple[Any, Record]], *,
             try:
                 return one(pair)
             except Exception as exc:  # this record fails alone
-                if is_timeout(exc) or batch.timed_out():
-                    raise  # the job's timeout fired in this record (or some handler swallowed it)
+                if is_timeout(exc) or batch.timed_out() or batch.stopping():
+                    raise  # the job's timeout fired in this record (or some handler swallowed it), or the worker stops
                 log.exception("record failed before writing", extra={"tenant_id": batch.tenant_id})
                 return exc
 
