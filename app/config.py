@@ -67,6 +67,7 @@ class Config:
     RETRAIN_INTERVAL_SECONDS = defaults.RETRAIN_INTERVAL_SECONDS
     TRAINING_THREADS = defaults.TRAINING_THREADS
     RECONCILE_INTERVAL_SECONDS = defaults.RECONCILE_INTERVAL_SECONDS
+    RECONCILE_RETRY_SECONDS = defaults.RECONCILE_RETRY_SECONDS
     LEARNING_REFRESH_ENABLED = True
     LEARNING_REFRESH_INTERVAL_SECONDS = defaults.LEARNING_REFRESH_INTERVAL_SECONDS
     LEARNING_REPORT_ENABLED = True
@@ -80,6 +81,9 @@ class Config:
     HUBSPOT_TOKEN_PATH: str | None = None
     BACKFILL_ON_INSTALL = True
     """Enqueue every open record right after an install (any CRM)."""
+    INSTALL_BACKFILL_AFTER_FIRST_TRAINING = True
+    """An install without models enqueues its open records after the first training it asks for, not at once: each
+    record's LLM agents then run once on day one (at once, and again with the first models, they ran twice)."""
     START_WORKER = True
     """Start the in-process worker thread when no REDIS_URL is set (serve, demo)."""
     SANDBOX_MODE = False

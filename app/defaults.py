@@ -57,8 +57,19 @@ DISPATCH_BATCH_LIMIT = 500
 QUEUE_NAME = "agentic-sales"
 """Name of the RQ queue that record jobs go to."""
 
-JOB_TIMEOUT_SECONDS = 300
-"""RQ job timeout in seconds; LLM and CRM timeouts are well under it."""
+JOB_TIMEOUT_SECONDS = 0
+"""RQ timeout of a record job in seconds; 0: sized from the batch size, JOB_TIMEOUT_BASE_SECONDS +
+JOB_TIMEOUT_PER_RECORD_SECONDS x PIPELINE_BATCH_SIZE (1120 s for 100). It was a fixed 300 s, which an 80-deal backfill
+batch ran past at load 13. A batch that still runs past it hands its unwritten records back in batches of half its
+size (app/dispatch/timeouts.py). LLM and CRM timeouts are well under it."""
+
+JOB_TIMEOUT_BASE_SECONDS = 120.0
+"""The part of a sized record-job timeout (JOB_TIMEOUT_SECONDS 0) that does not grow with the batch: the fetch, the
+champions' load, the write-back (seconds)."""
+
+JOB_TIMEOUT_PER_RECORD_SECONDS = 10.0
+"""Seconds per record of the batch in a sized record-job timeout: ~2.5 times what a record took at load 13 (300 s
+for fewer than 80 deals) and far over an offline record's ~0.2 s."""
 
 JOB_RETRY_INTERVALS = (10, 60, 300)
 """Seconds between RQ retries of a job that failed with a transient error (STYLE rule 14)."""
@@ -92,7 +103,7 @@ CRM_SDK_RETRIES = 2
 """Retries the CRM SDKs make themselves on connection errors and 5xx (kept small: RQ retries too)."""
 
 LLM_TIMEOUT_SECONDS = 30.0
-"""Per-call timeout of an LLM request, well under JOB_TIMEOUT_SECONDS."""
+"""Per-call timeout of an LLM request, well under a record job's timeout (JOB_TIMEOUT_SECONDS)."""
 
 LLM_MAX_RETRIES = 2
 """Retries of an LLM call on 429/5xx before falling back to the next provider."""
@@ -102,6 +113,10 @@ HEALTH_TIMEOUT_SECONDS = 2.0
 
 RECONCILE_INTERVAL_SECONDS = 900
 """Seconds between reconciliation runs (search records modified since the last sync)."""
+
+RECONCILE_RETRY_SECONDS = 300.0
+"""A reconciliation that could not search every object type (the CRM's search failed) runs again this many seconds
+later, from the same watermark (or when the CRM's own retry-after ends, if later)."""
 
 SALESFORCE_GAP_RECONCILE_SECONDS = 60.0
 """How soon after a Salesforce CDC gap event the org's reconciliation runs (brought forward from its

@@ -246,14 +246,23 @@ class Demo:
 
         return str(getattr(get_connector(self.opt.crm, self.app), "account_word", "account"))
 
-    def stop(self) -> None:
+    def stop(self, *, wait: float | None = None) -> None:
+        """Stop the app, its worker and the sandbox. `wait`: the longest the background jobs (a model card's
+        charts) and the worker's running batch are waited for (default: BACKGROUND_DRAIN_SECONDS for the jobs);
+        a SIGTERM or Ctrl-C passes SHUTDOWN_WAIT_SECONDS: the batch hands its unwritten records back and the
+        jobs' threads end with the process."""
+        from app import defaults
         from app.background import drain
         from app.dispatch import get_dispatcher
 
         if self.app is not None:
-            if late := drain(self.app):
+            if late := drain(self.app, defaults.BACKGROUND_DRAIN_SECONDS if wait is None else wait):
                 log.warning("stopping with background jobs still running: %s", ", ".join(late))
-            get_dispatcher(self.app).backend.stop()
+            backend = get_dispatcher(self.app).backend
+            if wait is None:
+                backend.stop()
+            else:
+                backend.stop(timeout=wait)
         if self.sandbox is not None:
             self.sandbox.stop()
         if self.server is not None:

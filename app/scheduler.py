@@ -162,16 +162,25 @@ def _run_periodic(app: Flask, tenant_id: str, name: str) -> dict[str, Any]:
 
         return reconcile(tenant_id, app)
     if name == "retrain":
-        from app.pipeline.first_training import rescore_if_first_models, tasks_in_use
+        from app.pipeline.first_training import (
+            backfill_if_install_waits,
+            rescore_if_first_models,
+            tasks_in_use,
+        )
         from app.pipeline.training import default_tasks, train_tenant
         from app.reports.figure_store import warm_after_training
 
         before = tasks_in_use(app, tenant_id, default_tasks(app, tenant_id))
-        results = train_tenant(app, tenant_id)
+        try:
+            results = train_tenant(app, tenant_id)
+        except Exception:
+            backfill_if_install_waits(app, tenant_id)  # a failed first training must not hold the install's records
+            raise
         # A new champion's model card charts, drawn now rather than at revenue ops' next view of the page.
         warm_after_training(app, tenant_id, results)
-        # A task's first model (e.g. the training an install asked for): the open records were scored without it.
-        rescored = rescore_if_first_models(app, tenant_id, before, results)
+        # A task's first model (e.g. the training an install asked for): the install's backfill waited for it, or
+        # the open records were scored without it; with no model at all the install's backfill still runs.
+        rescored = rescore_if_first_models(app, tenant_id, before, results) or backfill_if_install_waits(app, tenant_id)
         return {"tenant": tenant_id, "tasks": sorted(results), **({"rescored": rescored} if rescored else {})}
     if name == "learning":
         from app.pipeline.strategy import fold_rewards

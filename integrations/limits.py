@@ -97,6 +97,8 @@ class _Blocks(Protocol):
 
     def set_limit(self, key: str, limit: int) -> None: ...
 
+    def forget(self, keys: list[str]) -> None: ...
+
     def limit(self, key: str) -> int | None: ...
 
 
@@ -112,6 +114,12 @@ class _MemoryBlocks:
 
     def limit(self, key: str) -> int | None:
         return self.limits.get(key)
+
+    def forget(self, keys: list[str]) -> None:
+        with self.lock:
+            for key in keys:
+                self.until.pop(key, None)
+                self.limits.pop(key, None)
 
     def block(self, key: str, seconds: float) -> None:
         with self.lock:
@@ -148,6 +156,10 @@ class _RedisBlocks:
     def limit(self, key: str) -> int | None:
         raw = self.redis.get(f"{self.prefix}:limit:{key}")
         return _int(raw.decode() if isinstance(raw, bytes) else raw)
+
+    def forget(self, keys: list[str]) -> None:
+        if keys:
+            self.redis.delete(*(f"{self.prefix}:{kind}:{key}" for key in keys for kind in ("block", "limit")))
 
 
 LEARNED_LIMIT_TTL_SECONDS = 86_400
@@ -387,9 +399,16 @@ class RateLimiter:
         return out
 
     def reset(self, key: str) -> None:
-        """Forget the windows of one installation (tests, uninstall)."""
+        """Forget the windows of one installation (tests)."""
         for lane in self.lanes:
             self.window.clear(self._wkey(key, lane))
+
+    def forget(self, key: str) -> None:
+        """Forget everything kept about one installation: its windows, blocks and learned limits (an uninstall:
+        no key naming the account stays in Redis)."""
+        self.reset(key)
+        self._learned = {k: v for k, v in self._learned.items() if k[0] != key}
+        self.blocks.forget([key, *(f"{key}:{lane}" for lane in self.lanes)])
 
 
 def _decode_limit(packed: int | None) -> tuple[int, int] | None:

@@ -335,6 +335,9 @@ def base_config(db_url: str, **overrides: Any) -> dict[str, Any]:
         "AGENT_PROCESSES": 0,
         "COALESCE_WINDOW_SECONDS": 0.0,
         "JOB_FUNCTION": "app.pipeline.ack.acknowledge_changes",
+        # An install's backfill starts at once, as the install tests expect; production's waits for the first
+        # training (tests/pipeline/test_first_training_after_install.py sets it back).
+        "INSTALL_BACKFILL_AFTER_FIRST_TRAINING": False,
         # No control group unless a test asks for one: tests expect an action on every deal.
         "HOLDOUT_SHARE_OVERRIDE": 0.0,
     }

@@ -76,6 +76,7 @@ def demo(once: bool, changes: int, seed: int, crm: str | None, open_deals: int, 
     progress = Progress(sys.stderr)  # bars on a terminal, a few plain lines in a log file or pipe
     stop_on_sigterm()  # `kill <pid>` stops the demo as Ctrl-C does: its servers and agent processes too
     run = Demo(opts, progress=progress.say)
+    interrupted = False
     try:
         run.start()
         run.install()
@@ -113,11 +114,15 @@ def demo(once: bool, changes: int, seed: int, crm: str | None, open_deals: int, 
         sys.exit(2)
     except KeyboardInterrupt:
         progress.say("stopping")
+        interrupted = True
     except Exception as exc:  # one line, no traceback, for the person running the demo
         click.echo(f"error: demo failed: {type(exc).__name__}: {exc}".splitlines()[0], err=True)
         sys.exit(1)
     finally:
-        run.stop()
+        from app import defaults
+
+        # SIGTERM or Ctrl-C: a few seconds, not the minutes a batch or a chart may take (handed back, not lost).
+        run.stop(wait=defaults.SHUTDOWN_WAIT_SECONDS if interrupted else None)
         llm_setup.stop()
 
 

@@ -40,9 +40,20 @@ class Backend(Protocol):
         them taken); a backend may drop them from its queue."""
         ...
 
+    def forget_tenant(self, crm: str, tenant_id: str) -> int:
+        """Delete the tenant's waiting and finished jobs (an uninstall); returns how many."""
+        ...
+
+    @property
+    def stopping(self) -> bool:
+        """The process is stopping: a running batch starts no more records."""
+        ...
+
     def start(self) -> None: ...
 
-    def stop(self) -> None: ...
+    def stop(self, timeout: float = 5.0) -> None:
+        """Stop serving; running jobs get at most `timeout` seconds before their records are handed back."""
+        ...
 
 
 class Dispatcher:

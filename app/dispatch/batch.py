@@ -24,6 +24,13 @@ from app import defaults, metrics
 from app.audit import write_audit
 from app.dispatch import leases
 from app.dispatch.leases import RecordKey
+from app.dispatch.timeouts import (
+    BatchHandedBack,
+    BatchTimedOut,
+    deadline_of_current_job,
+    is_timeout,
+    split_limit,
+)
 from app.storage import get_db
 from app.storage.models import InboxEvent
 
@@ -41,6 +48,24 @@ class BatchContext:
     """JobContext per record (key, job_id, changes, renew)."""
     renew: Callable[[], None] = field(default=lambda: None)
     """Extend every claimed record's lease; raises LeaseLostError if any was taken over."""
+    deadline: float | None = None
+    """time.monotonic() at which the job's RQ timeout fires (None: no timeout, the embedded worker)."""
+    timeout: float | None = None
+    """That timeout in seconds, for messages."""
+    stopping: Callable[[], bool] = field(default=lambda: False)
+    """The worker is stopping: start no more records (their leases are handed back)."""
+
+    def timed_out(self) -> bool:
+        """Tell whether the job's timeout has fired: start no more records (app/dispatch/timeouts.py)."""
+        return self.deadline is not None and time.monotonic() >= self.deadline
+
+    def check_time(self) -> None:
+        """Raise BatchTimedOut once the job's timeout has fired, BatchHandedBack once the worker is stopping
+        (before starting a record)."""
+        if self.timed_out():
+            raise BatchTimedOut(len(self.items), self.timeout)
+        if self.stopping():
+            raise BatchHandedBack(len(self.items))
 
 
 class BatchInterrupted(Exception):
@@ -82,6 +107,8 @@ def run_batch(app: Any, key: RecordKey, job_id: str, process: Callable[[BatchCon
     db = get_db(app)
     lease = float(app.config["LEASE_SECONDS"])
     size = int(app.config.get("PIPELINE_BATCH_SIZE", defaults.PIPELINE_BATCH_SIZE))
+    size = min(size, leases.batch_limit(job_id) or size)  # the half of a batch that timed out
+    deadline, timeout = deadline_of_current_job()
     started = time.perf_counter()
     with db.session() as s:
         # One claimer per tenant at a time: four workers that pick four jobs of one burst at the
@@ -124,8 +151,9 @@ def run_batch(app: Any, key: RecordKey, job_id: str, process: Callable[[BatchCon
 
     for item in items:
         item.renew = renew
-    batch = BatchContext(tenant_id=key.tenant_id, crm=key.crm, object_type=key.object_type, items=items, renew=renew)
-    rate_limited: dict[str, Any] | None = None
+    batch = BatchContext(tenant_id=key.tenant_id, crm=key.crm, object_type=key.object_type, items=items, renew=renew,
+                         deadline=deadline, timeout=timeout, stopping=_stopping_of(app))
+    handed_back: dict[str, Any] | None = None
     try:
         results: dict[str, Any] = process(batch) or {}
     except LeaseLostError:
@@ -139,12 +167,32 @@ def run_batch(app: Any, key: RecordKey, job_id: str, process: Callable[[BatchCon
             raise cause from exc
         rest = [i for i in items if i.key.record_id not in done_results]
         retry_after = getattr(cause, "retry_after", None)
-        if retry_after is not None and getattr(cause, "status", None) in (429, 403):
+        if isinstance(cause, BatchHandedBack):
+            # The worker is stopping: the written records stand, the rest are handed back at once (the next worker,
+            # or this one after its restart, runs them); nothing is failed and nothing waits for a lease to run out.
+            metrics.JOBS.labels(outcome="handed_back").inc()
+            _requeue_all(app, rest, delay=0.0, failed=False, reason=cause)
+            handed_back = {"handed_back": len(rest)}
+            items = [i for i in items if i.key.record_id in done_results]
+            rest = []
+        elif is_timeout(cause) or batch.timed_out():
+            # The job's timeout fired: the written records stand (done_results), the rest go back to the
+            # queue in batches of half this one's size; a lone record retries as a transient failure.
+            cause = BatchTimedOut(len(items), timeout)
+            metrics.JOBS.labels(outcome="timed_out").inc()
+            log.warning("%s", cause, extra={"tenant_id": key.tenant_id, "job_id": job_id})
+            if len(items) > 1:
+                limit = split_limit(len(items))
+                _requeue_all(app, rest, delay=0.0, failed=False, reason=cause, limit=limit)
+                handed_back = {"timed_out": len(rest), "handed_back_in_batches_of": limit}
+                items = [i for i in items if i.key.record_id in done_results]
+                rest = []
+        elif retry_after is not None and getattr(cause, "status", None) in (429, 403):
             _requeue_all(app, rest, delay=float(retry_after), failed=False, reason=cause)
             metrics.JOBS.labels(outcome="rate_limited").inc()
             if not done_results:
                 return {"status": "rate_limited", "records": len(items), "retry_after": retry_after}
-            rate_limited = {"rate_limited": len(rest), "retry_after": retry_after}
+            handed_back = {"rate_limited": len(rest), "retry_after": retry_after}
             items = [i for i in items if i.key.record_id in done_results]
         elif is_refused_grant(cause):
             # The CRM refused our refresh token: the app was uninstalled on its side. Revoke the
@@ -153,11 +201,13 @@ def run_batch(app: Any, key: RecordKey, job_id: str, process: Callable[[BatchCon
 
             mark_revoked(app, key.tenant_id, f"{type(cause).__name__}: {cause}")
         results = {**{i.key.record_id: cause for i in rest}, **done_results}
-    summary: dict[str, Any] = {"processed": 0, "failed": 0, "retrying": 0, **(rate_limited or {})}
+    summary: dict[str, Any] = {"processed": 0, "failed": 0, "retrying": 0, **(handed_back or {})}
     done: list[tuple[Any, list[int], dict[str, Any], datetime | None]] = []
     for item in items:
         outcome = results.get(item.key.record_id, {"skipped": "no result"})
         if isinstance(outcome, BaseException):
+            if is_timeout(outcome):  # the timeout fired inside this record: it retries, it did not fail
+                outcome = BatchTimedOut(1, timeout)
             _record_failed(app, item, outcome, summary)
             continue
         detail = {k: v for k, v in outcome.items() if k != DONE_AT}
@@ -170,6 +220,14 @@ def run_batch(app: Any, key: RecordKey, job_id: str, process: Callable[[BatchCon
     metrics.JOB_SECONDS.observe(time.perf_counter() - started)
     return {"status": "processed", "records": len(items), **summary,
             "duration_ms": round((time.perf_counter() - started) * 1000, 1)}
+
+
+def _stopping_of(app: Any) -> Callable[[], bool]:
+    """Whether the app's worker is stopping (the embedded one's `stopping`; RQ finishes its job on a warm stop)."""
+    from app.dispatch import get_dispatcher
+
+    backend = get_dispatcher(app).backend
+    return lambda: bool(getattr(backend, "stopping", False))  # a test's backend may have none
 
 
 def _tell_taken(app: Any, job_ids: list[str]) -> None:
@@ -296,8 +354,10 @@ def is_bulk(item: Any) -> bool:
     return bool(item.changes) and all(c.get("change_source") in SYNC_SOURCES for c in item.changes)
 
 
-def _requeue_all(app: Any, items: list[Any], *, delay: float, failed: bool, reason: BaseException) -> None:
-    """Hand records back to the queue under new job ids, after `delay`.
+def _requeue_all(app: Any, items: list[Any], *, delay: float, failed: bool, reason: BaseException,
+                 limit: int | None = None) -> None:
+    """Hand records back to the queue under new job ids, after `delay` (`limit`: the most records a
+    batch their jobs start may take; a timed-out batch's halves).
 
     A backfill's records stay bulk: handed back by the rate budget as ordinary jobs, they were
     served by the embedded worker's one general thread only, so after the first refusal a
@@ -310,7 +370,8 @@ def _requeue_all(app: Any, items: list[Any], *, delay: float, failed: bool, reas
     again: list[tuple[RecordKey, str]] = []
     with db.session() as s:
         for item in items:
-            new_id = leases.requeue(s, item.key, item.job_id, now=_now(), delay=delay, lease=lease, failed=failed)
+            new_id = leases.requeue(s, item.key, item.job_id, now=_now(), delay=delay, lease=lease, failed=failed,
+                                    limit=limit)
             if new_id:
                 again.append((item.key, new_id))
                 write_audit(s, "job.retrying", tenant_id=item.key.tenant_id, object_type=item.key.object_type,

@@ -60,7 +60,7 @@ class InProcessBackend:
         with self._cv:
             heapq.heappush(self._bulk if bulk else self._heap, (time.monotonic() + delay, next(self._seq), key, job_id, 0))
             self._cv.notify_all()
-        if self.app.config.get("START_WORKER", True):
+        if self.app.config.get("START_WORKER", True) and not self._stopping:  # a batch handed back at a stop
             self.start()
 
     def enqueue_many(self, pairs: list[tuple[RecordKey, str]], delay: float, *, bulk: bool = False) -> None:
@@ -81,6 +81,20 @@ class InProcessBackend:
         with self._cv:
             held = {entry[3] for entry in (*self._heap, *self._bulk)}
         return held & set(job_ids)
+
+    @property
+    def stopping(self) -> bool:
+        """The process is stopping (SIGTERM, Ctrl-C): a running batch starts no more records and hands the rest back."""
+        return self._stopping
+
+    def forget_tenant(self, crm: str, tenant_id: str) -> int:
+        """Drop the tenant's waiting jobs from the heaps (an uninstall); returns how many."""
+        with self._cv:
+            before = len(self._heap) + len(self._bulk)
+            for heap in (self._heap, self._bulk):
+                heap[:] = [entry for entry in heap if entry[2].tenant_id != tenant_id]
+                heapq.heapify(heap)
+            return before - len(self._heap) - len(self._bulk)
 
     def ping(self) -> dict[str, Any]:
         alive = self._thread is not None and self._thread.is_alive()

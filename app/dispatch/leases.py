@@ -38,10 +38,34 @@ class RecordKey:
         return [self.tenant_id, self.crm, self.object_type, self.record_id]
 
 
-def new_job_id(key: RecordKey) -> str:
-    """A fresh job id for `key`: the record, plus a generation suffix; RQ-safe characters only."""
+JOB_ID_CHARS = 128
+"""Longest job id the tables store (record_jobs.job_id)."""
+
+_BATCH_LIMIT = re.compile(r"-max(\d+)$")
+"""The suffix of a job id that limits the batch its job starts (`-max40`; never hex, so never a generation)."""
+
+
+def new_job_id(key: RecordKey, *, limit: int | None = None) -> str:
+    """A fresh job id for `key`: the record, plus a generation suffix; RQ-safe characters only.
+
+    `limit`: the batch this job starts takes at most this many records (`-max<N>`; a timed-out batch's
+    records are handed back so, app/dispatch/timeouts.py)."""
     raw = f"{key.crm}-{key.tenant_id}-{key.object_type}-{key.record_id}-{uuid.uuid4().hex[:10]}"
-    return _JOB_ID_UNSAFE.sub("_", raw)
+    job_id = _JOB_ID_UNSAFE.sub("_", raw)
+    suffix = f"-max{int(limit)}" if limit else ""
+    # job ids are stored in 128 characters: a record id too long for the suffix keeps the default batch size.
+    return job_id + suffix if len(job_id) + len(suffix) <= JOB_ID_CHARS else job_id
+
+
+def job_id_prefix(crm: str, tenant_id: str) -> str:
+    """How every record job id of a tenant begins (`new_job_id`): an uninstall deletes the queue's jobs by it."""
+    return _JOB_ID_UNSAFE.sub("_", f"{crm}-{tenant_id}-")
+
+
+def batch_limit(job_id: str) -> int | None:
+    """The batch size a job id limits its batch to (`new_job_id(limit=...)`), or None."""
+    found = _BATCH_LIMIT.search(job_id)
+    return int(found.group(1)) if found else None
 
 
 def _where_key(key: RecordKey):  # noqa: ANN202 - SQLAlchemy expression
@@ -380,13 +404,14 @@ def claim_peers(session: Session, *, tenant_id: str, object_type: str, exclude: 
 
 
 def requeue(session: Session, key: RecordKey, job_id: str, *, now: datetime, delay: float, lease: float,
-            failed: bool) -> str | None:
+            failed: bool, limit: int | None = None) -> str | None:
     """Hand a running record back to the queue under a NEW job id, `delay` seconds from now.
 
-    `failed` counts one more transient failure (a rate limit does not count). Returns the new
-    job id, or None if `job_id` no longer holds the record (the fence was lost).
+    `failed` counts one more transient failure (a rate limit does not count); `limit` caps the
+    batch the new job starts (`new_job_id`). Returns the new job id, or None if `job_id` no
+    longer holds the record (the fence was lost).
     """
-    new_id = new_job_id(key)
+    new_id = new_job_id(key, limit=limit)
     result = session.execute(
         update(RecordJob)
         .where(_where_key(key), RecordJob.job_id == job_id, RecordJob.state == "running")

@@ -20,7 +20,9 @@ from rq.serializers import JSONSerializer
 from werkzeug.utils import import_string
 
 from app import defaults
+from app.dispatch import leases
 from app.dispatch.leases import RecordKey
+from app.dispatch.timeouts import job_timeout_seconds
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +51,7 @@ class RQBackend:
             "job_id": job_id,
             "retry": Retry(max=len(defaults.JOB_RETRY_INTERVALS),
                            interval=[max(1, int(i * retry_scale)) for i in defaults.JOB_RETRY_INTERVALS]),
-            "job_timeout": int(self.app.config.get("JOB_TIMEOUT_SECONDS", defaults.JOB_TIMEOUT_SECONDS)),
+            "job_timeout": job_timeout_seconds(self.app.config),
             "result_ttl": defaults.JOB_RESULT_TTL_SECONDS,
             "failure_ttl": 7 * 86400,
             "description": f"record {key.crm}/{key.tenant_id}/{key.object_type}/{key.record_id}",
@@ -82,6 +84,39 @@ class RQBackend:
         """Nothing: each claimed job's run stops at its failed claim (dropping them would cost a
         Redis round trip per job, as much as the run it saves)."""
 
+    def forget_tenant(self, crm: str, tenant_id: str) -> int:
+        """Delete the tenant's record jobs that wait (queued, scheduled, deferred) or are done (finished,
+        failed, canceled), with their results, from Redis: an uninstall leaves no key naming the tenant
+        (they stayed for JOB_RESULT_TTL_SECONDS, a failed one 7 days). A job running now is left to end; it
+        finds its records gone. Returns the jobs deleted."""
+        from rq.registry import (
+            CanceledJobRegistry,
+            DeferredJobRegistry,
+            FailedJobRegistry,
+            FinishedJobRegistry,
+            ScheduledJobRegistry,
+        )
+
+        prefix = leases.job_id_prefix(crm, tenant_id)
+        registries = [cls(self.queue.name, connection=self.redis, serializer=JSONSerializer) for cls in (
+            ScheduledJobRegistry, DeferredJobRegistry, FinishedJobRegistry, FailedJobRegistry, CanceledJobRegistry)]
+        ids = {job_id for job_id in self.queue.get_job_ids() if job_id.startswith(prefix)}
+        for registry in registries:
+            ids |= {job_id for job_id in registry.get_job_ids(cleanup=False) if job_id.startswith(prefix)}
+        for raw in self.redis.scan_iter(match=f"rq:job:{prefix}*", count=1000):  # a hash no registry lists
+            key = raw.decode() if isinstance(raw, bytes) else str(raw)
+            if ":" not in key[len("rq:job:"):]:  # not a job's :dependents or :dependencies set
+                ids.add(key[len("rq:job:"):])
+        with self.redis.pipeline() as pipe:
+            for job_id in ids:
+                pipe.lrem(self.queue.key, 0, job_id)
+                for registry in registries:
+                    pipe.zrem(registry.key, job_id)
+                pipe.delete(f"rq:job:{job_id}", f"rq:results:{job_id}", f"rq:job:{job_id}:dependents",
+                            f"rq:job:{job_id}:dependencies")
+            pipe.execute()
+        return len(ids)
+
     def ping(self) -> dict[str, Any]:
         self.redis.ping()
         return {"backend": self.name, "queued": self.queue.count}
@@ -89,7 +124,12 @@ class RQBackend:
     def start(self) -> None:
         """Nothing to start in the web process: workers are separate processes."""
 
-    def stop(self) -> None:
+    @property
+    def stopping(self) -> bool:
+        """Never from the web process; an RQ worker's warm stop (SIGTERM) lets its job finish."""
+        return False
+
+    def stop(self, timeout: float = 5.0) -> None:
         """Nothing to stop in the web process."""
 
 

@@ -136,11 +136,15 @@ def callback(crm: str) -> Any:
                 for s in getattr(connector, "missing_optional_scopes", lambda _g: [])(tokens.scopes)]
     _audit_install(app, tenant_id, tokens, fields, degraded)
     first_training = _request_first_training(app, tenant_id)
-    thread = start_backfill(app, tenant_id)
+    # A tenant without models: its open records are enriched once, after that first training (enriched now and
+    # again when the models land, day one cost every record's LLM agents twice: app/pipeline/first_training.py).
+    waits = (bool(first_training) and app.config.get("BACKFILL_ON_INSTALL") is not False
+             and bool(app.config.get("INSTALL_BACKFILL_AFTER_FIRST_TRAINING", True)))
+    thread = None if waits else start_backfill(app, tenant_id)
     body = {"status": "installed", "crm": crm, "tenant": tenant_id, "account_id": tokens.account_id,
             "fields_created": fields, "fields_error": fields_error, "degraded": degraded,
             "secret_in_org": secret_in_org, "secret_error": secret_error,
-            "backfill": "started" if thread else "not_started",
+            "backfill": "started" if thread else "after_first_training" if waits else "not_started",
             "first_training": "requested" if first_training else None}
     if _wants_json():
         return jsonify(body)

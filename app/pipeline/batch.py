@@ -40,6 +40,7 @@ from agents.settings import ROLES
 from app import defaults
 from app.connectors import enriched_object_types
 from app.dispatch.batch import BatchContext, BatchInterrupted, stamp_done
+from app.dispatch.timeouts import is_timeout
 from app.pipeline import agent_procs
 from app.pipeline import outcome as outcome_stage
 from app.pipeline import strategy as strategy_choice
@@ -233,6 +234,8 @@ def _guard(fn: Any) -> Any:
     try:
         return fn()
     except Exception as exc:  # the record fails alone; the runner decides retry vs failed
+        if is_timeout(exc):  # the job's timeout: the batch stops and hands its unwritten records back
+            raise
         log.exception("record failed in its batch")
         return exc
 
@@ -331,10 +334,13 @@ def _plan(app: Any, batch: BatchContext, items: list[tuple[Any, Record]], *,
         remote = _submit_agents(procs, items, batch_scores, strategy, settings, run_settings_of)
 
     def guarded(pair: tuple[Any, Record]) -> Plan | BaseException:
+        batch.check_time()  # past the job's timeout no record starts: the batch hands the rest back
         with app.app_context():
             try:
                 return one(pair)
             except Exception as exc:  # this record fails alone
+                if is_timeout(exc) or batch.timed_out() or batch.stopping():
+                    raise  # the job's timeout fired in this record (or some handler swallowed it), or the worker stops
                 log.exception("record failed before writing", extra={"tenant_id": batch.tenant_id})
                 return exc
 

@@ -8,9 +8,14 @@ nothing scored the open records again once one did (the wave-31 docs walk met it
 account yet." with no next step). Now:
 
 - `request_after_install`: an install of a tenant that has no model asks the scheduler for its retraining
-  at the leader's next tick (the same "run now" row a degraded model's retrain uses);
+  at the leader's next tick (the same "run now" row a degraded model's retrain uses), and its install backfill
+  waits for that training (app/oauth/routes.py): enriched at the install and again when the first models landed,
+  every open record ran its LLM agents twice on day one (twice the vendor spend, wave 31);
 - `rescore_if_first_models`: a retraining that puts a task's first model in use queues every open record
-  again (the backfill, idempotent), so the cards the install backfill made without scores get them;
+  (the backfill, idempotent): the install's, or, for records enriched before (a backfill by hand), again so
+  that their cards get the scores;
+- `backfill_if_install_waits`: a first training that put no model in use (not enough history) or failed still
+  lets the waiting install backfill run, without scores;
 - `next_step`: what the console says under a task that has no model yet: when the training runs and the
   command that trains it now.
 
@@ -78,6 +83,32 @@ def rescore_if_first_models(app: Flask, tenant_id: str, before: set[str],
     return {"first_models": first, "records_backfilled": counts.get("records_backfilled", 0)}
 
 
+def backfill_if_install_waits(app: Flask, tenant_id: str) -> dict[str, Any] | None:
+    """Run the install's backfill that waited for the first training when that training put no model in use
+    (not enough history, or it failed): the open records are enriched without scores rather than never.
+    Waiting means: install backfills on and after the first training (BACKFILL_ON_INSTALL,
+    INSTALL_BACKFILL_AFTER_FIRST_TRAINING), and the tenant has neither an enrichment nor a
+    backfill or reconciliation row. Returns the backfill's counts, or None when nothing waited."""
+    if app.config.get("BACKFILL_ON_INSTALL") is False or not app.config.get("INSTALL_BACKFILL_AFTER_FIRST_TRAINING", True):
+        return None
+    from sqlalchemy import exists
+
+    from app.dispatch.batch import SYNC_SOURCES
+    from app.storage.models import Enrichment, InboxEvent
+
+    with get_db(app).session() as s:
+        done = s.execute(select(
+            exists().where(Enrichment.tenant_id == tenant_id)
+            | exists().where(InboxEvent.tenant_id == tenant_id, InboxEvent.change_source.in_(SYNC_SOURCES)))).scalar()
+    if done:
+        return None
+    from app.sync import backfill
+
+    counts = backfill(tenant_id, app)
+    log.info("no first model; the install's open records queued without scores", extra={"tenant_id": tenant_id})
+    return {"first_models": [], "records_backfilled": counts.get("records_backfilled", 0)}
+
+
 def next_step(app: Flask, tenant_id: str, task: str, *, now: datetime | None = None) -> str:
     """What to expect, and what to run, for a task that has never had a model (the console's model cards)."""
     train_now = f"To train it now: `agentic-sales model train-from-crm --tenant {tenant_id} --task {task}`."
@@ -88,7 +119,7 @@ def next_step(app: Flask, tenant_id: str, task: str, *, now: datetime | None = N
                         .where(PeriodicRun.tenant_id == tenant_id, PeriodicRun.name == RETRAIN_JOB)).first()
     if row is not None and row.requested_at is not None:
         return (f"The first training was asked for at {_hm(row.requested_at)} UTC: a worker started with "
-                f"`--with-scheduler` runs it within minutes, then scores the open records again. {train_now}")
+                f"`--with-scheduler` runs it within minutes, then enriches the open records with their scores. {train_now}")
     if row is None:
         return f"The scheduled retraining has not run for this account yet. {train_now}"
     at = row.next_run_at if row.next_run_at.tzinfo else row.next_run_at.replace(tzinfo=UTC)
@@ -100,4 +131,5 @@ def _hm(at: datetime) -> str:
     return f"{at:%Y-%m-%d %H:%M}"
 
 
-__all__ = ["next_step", "request_after_install", "rescore_if_first_models", "tasks_in_use"]
+__all__ = ["backfill_if_install_waits", "next_step", "request_after_install", "rescore_if_first_models",
+           "tasks_in_use"]

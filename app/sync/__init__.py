@@ -20,6 +20,7 @@ from typing import Any
 from flask import Flask, current_app
 from sqlalchemy import func, select
 
+from app import defaults
 from app.audit import write_audit
 from app.connectors import enriched_object_types
 from app.dispatch import get_dispatcher
@@ -59,11 +60,6 @@ WEBHOOK_MATCH_SECONDS = 2
 
 SYNC_SOURCES = BATCH_SYNC_SOURCES
 """change_source of the inbox rows this module writes (they explain a change only once processed)."""
-
-RECONCILE_RETRY_SECONDS = 300
-"""A reconciliation that could not search every type runs again this soon (or when the CRM's own retry-after
-ends, if later), from the same watermark."""
-
 
 class ReconcileIncomplete(CrmError):
     """The CRM's search failed for some object types: what they missed is still unknown, so the watermark stays
@@ -261,7 +257,8 @@ def reconcile(tenant_id: str, app: Flask | None = None, *, since: datetime | Non
         "by_type", "seconds"}` (`record_ids` lists the deals; `by_type` the counts per object type).
         A type whose search fails is skipped and the others go on; then the failure is audited
         (`reconcile.failed`, shown in the install health), the run is asked for again within
-        RECONCILE_RETRY_SECONDS and ReconcileIncomplete is raised: the watermark (last_sync_at) does
+        RECONCILE_RETRY_SECONDS (`AGENTIC_SALES_RECONCILE_RETRY_SECONDS`, 300) and ReconcileIncomplete is raised:
+        the watermark (last_sync_at) does
         not move past a window that was not searched. Every modified record is counted once:
         ``modified = explained["webhook"] + explained["read"] + explained["pending"] + echoes + missing``
         (delivered by a webhook, read by a backfill or re-sync after its change, already waiting in the
@@ -327,6 +324,11 @@ def reconcile(tenant_id: str, app: Flask | None = None, *, since: datetime | Non
     return result
 
 
+def reconcile_retry_seconds(app: Flask) -> float:
+    """How soon a reconciliation that could not search every type runs again (RECONCILE_RETRY_SECONDS)."""
+    return float(app.config.get("RECONCILE_RETRY_SECONDS", defaults.RECONCILE_RETRY_SECONDS))
+
+
 def _search_failed(app: Flask, tenant_id: str, result: dict[str, Any], unsearched: dict[str, CrmError]) -> None:
     """Record a reconciliation that could not search every type, ask for it again soon, and raise."""
     from app.scheduler import request_soon
@@ -337,7 +339,7 @@ def _search_failed(app: Flask, tenant_id: str, result: dict[str, Any], unsearche
                                                 "error": error.message[:500], "type": type(error).__name__,
                                                 "status": error.status})
     try:
-        request_soon(app, tenant_id, "reconcile", max(RECONCILE_RETRY_SECONDS, float(error.retry_after or 0)))
+        request_soon(app, tenant_id, "reconcile", max(reconcile_retry_seconds(app), float(error.retry_after or 0)))
     except Exception:
         log.exception("could not ask for the reconciliation again", extra={"tenant_id": tenant_id})
     raise error

@@ -68,6 +68,8 @@ def uninstall(tenant_id: str, app: Flask | None = None, *, revoke: bool = True) 
         except Exception:  # Redis away: the rows below must still go; its keys expire on their own
             log.warning("could not erase the account's shared CRM cache", extra={"tenant_id": tenant_id},
                         exc_info=True)
+    if crm is not None:
+        _forget_jobs(a, crm, tenant_id)
     files = erase_files(a, tenant_id)
     with db.session() as s:
         counts = delete_tenant_data(s, tenant_id)
@@ -86,6 +88,18 @@ def uninstall(tenant_id: str, app: Flask | None = None, *, revoke: bool = True) 
         files += forget_account(a, Path(a.config["DATA_DIR"]), crm, account_id)
     return {"tenant": tenant_id, "found": account_id is not None, "revoked": revoked,
             "revoke_errors": revoke_errors, "rows_deleted": counts, "files_deleted": files}
+
+
+def _forget_jobs(app: Flask, crm: str, tenant_id: str) -> None:
+    """Delete the tenant's queued, scheduled and finished jobs from the queue (Redis keys named by the tenant);
+    never raises: a queue that is down leaves them to their TTLs, and a job that runs finds no record."""
+    from app.dispatch import get_dispatcher
+
+    try:
+        deleted = get_dispatcher(app).backend.forget_tenant(crm, tenant_id)
+        log.info("deleted %d queued or finished job(s) of the tenant", deleted, extra={"tenant_id": tenant_id})
+    except Exception:
+        log.warning("could not delete the tenant's jobs from the queue", extra={"tenant_id": tenant_id}, exc_info=True)
 
 
 def _ref(crm: str | None, account_id: str | None) -> str | None:

@@ -287,10 +287,14 @@ class HubSpotConnector:
 
     def forget_account(self, account_id: str, *, config: Mapping[str, Any]) -> None:
         """Drop the portal's metadata and activity rows (email and meeting text) from the metadata
-        cache, Redis's included; an uninstall otherwise left them there for up to 7 days."""
+        cache, Redis's included (an uninstall otherwise left them there for up to 7 days), and its
+        rate-limit windows (keys named by the hub id)."""
+        from integrations.hubspot.errors import CRM
         from integrations.hubspot.metadata import metadata_for
+        from integrations.limits import limiter_for
 
         metadata_for(config.get("REDIS_URL")).forget(str(account_id))
+        limiter_for(config.get("REDIS_URL")).forget(f"{CRM}:{account_id}")  # its rate windows and learned limits
 
     def watched_fields(self, object_type: str) -> frozenset[str]:
         """The deployed webhook subscriptions' properties: HubSpot sends no marker on the app's own

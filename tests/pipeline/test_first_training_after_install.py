@@ -6,6 +6,7 @@ were enriched right after the install with every score `no_model`, and the model
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import UTC, datetime, timedelta
 from urllib.parse import parse_qs, urlparse
 
@@ -29,7 +30,7 @@ def sandbox():
 
 
 def _app(app_factory, sandbox, **overrides):
-    return app_factory(**sb.app_config(sandbox, BACKFILL_ON_INSTALL=False, ADMIN_TOKEN=ADMIN, **overrides))
+    return app_factory(**sb.app_config(sandbox, **{"BACKFILL_ON_INSTALL": False, "ADMIN_TOKEN": ADMIN, **overrides}))
 
 
 def _install(app, accept: str = "application/json"):
@@ -42,6 +43,8 @@ def _install(app, accept: str = "application/json"):
 
 
 FIRST_TRAINING = "the first training has started on the app's workers"
+PIPELINE = "app.pipeline.batch.process_batch"
+"""The real batch pipeline (the suite's default job function is a stub)."""
 
 
 def _retrain_row(app, tid):
@@ -106,3 +109,104 @@ def test_with_scheduled_retraining_off_the_install_asks_for_nothing_and_the_page
     html = _models_page(app, tid)
     assert "Scheduled retraining is off in this deployment (AGENTIC_SALES_RETRAIN_ENABLED)" in html
     assert f"agentic-sales model train-from-crm --tenant {tid} --task price" in html
+
+
+def _count_agent_runs(monkeypatch) -> tuple[Counter[str], list[str]]:
+    """Count each record's agent runs and every call the LLM provider gets (the offline one here: a vendor's
+    bill counts the same calls)."""
+    import agents.run
+    from agents.providers.offline import OfflineProvider
+
+    runs: Counter[str] = Counter()
+    calls: list[str] = []
+    real_run, real_structured = agents.run.run_agents, OfflineProvider.structured
+
+    def run_agents(record, *args, **kwargs):
+        runs[record.id] += 1
+        return real_run(record, *args, **kwargs)
+
+    def structured(self, *args, **kwargs):
+        calls.append(str(kwargs.get("role")))
+        return real_structured(self, *args, **kwargs)
+
+    monkeypatch.setattr(agents.run, "run_agents", run_agents)
+    monkeypatch.setattr(OfflineProvider, "structured", structured)
+    return runs, calls
+
+
+def _enriched(app, tid) -> Counter[str]:
+    from app.storage.models import Enrichment
+
+    with get_db(app).session() as s:
+        return Counter(s.execute(select(Enrichment.record_id).where(Enrichment.tenant_id == tid)).scalars())
+
+
+def test_on_day_one_the_llm_agents_run_once_per_open_deal_the_install_backfill_waiting_for_the_first_models(
+        app_factory, sandbox, monkeypatch):
+    # The install's backfill used to enrich every open deal at once (no model yet) and again when the first models
+    # landed: each deal's analyst, strategist and writer twice, twice the vendor's bill on day one.
+    from app.scheduler import run_periodic
+    from tests.run_jobs import run_until
+
+    runs, calls = _count_agent_runs(monkeypatch)
+    app = _app(app_factory, sandbox, BACKFILL_ON_INSTALL=True, INSTALL_BACKFILL_AFTER_FIRST_TRAINING=True,
+               START_WORKER=False, AGENT_PROCESSES=0, JOB_FUNCTION=PIPELINE,
+               HOLDOUT_SHARE_OVERRIDE=0.0)
+    body = _install(app).get_json()
+    tid = body["tenant"]
+    assert body["first_training"] == "requested" and body["backfill"] == "after_first_training", body
+    page = " ".join(_install_page_text(app).split())
+    assert "enriched, once" in page
+    from app.dispatch import get_dispatcher
+
+    get_dispatcher(app).backend.run_due()
+    assert not runs and not _enriched(app, tid)  # nothing is enriched before the models exist
+
+    with app.app_context():
+        result = run_periodic(tid, "retrain")  # the leader's next tick
+    assert result["rescored"]["first_models"] and result["rescored"]["records_backfilled"] == 4, result
+    run_until(app, lambda: len(_enriched(app, tid)) == 4, timeout=300)
+
+    enriched = _enriched(app, tid)
+    assert set(enriched.values()) == {1} and set(runs) == set(enriched), (enriched, runs)
+    assert set(runs.values()) == {1}, runs  # each open deal's agents ran once
+    assert calls and len(calls) <= 3 * len(enriched), calls  # at most one call per role per deal
+    with get_db(app).session() as s:
+        from app.storage.models import Enrichment
+
+        scores = s.execute(select(Enrichment.scores).where(Enrichment.tenant_id == tid)).scalars().all()
+    assert all(any("model_version" in (v or {}) for v in sc.values() if isinstance(v, dict)) for sc in scores), scores
+
+
+def test_a_first_training_that_yields_no_model_still_lets_the_waiting_install_backfill_run_once(
+        app_factory, monkeypatch):
+    # Not enough closed deals for any model: the install's open deals must not wait for ever.
+    from app.scheduler import run_periodic
+    from tests.run_jobs import run_until
+
+    small = sb.start(n_open_deals=3, n_closed_deals=4, n_companies=3, seed=12)
+    try:
+        runs, _calls = _count_agent_runs(monkeypatch)
+        app = _app(app_factory, small, BACKFILL_ON_INSTALL=True, INSTALL_BACKFILL_AFTER_FIRST_TRAINING=True,
+               START_WORKER=False, AGENT_PROCESSES=0, JOB_FUNCTION=PIPELINE,
+                   HOLDOUT_SHARE_OVERRIDE=0.0)
+        tid = _install(app).get_json()["tenant"]
+        with app.app_context():
+            result = run_periodic(tid, "retrain")
+        assert result["rescored"] == {"first_models": [], "records_backfilled": 3}, result
+        run_until(app, lambda: len(_enriched(app, tid)) == 3, timeout=300)
+        assert set(runs.values()) == {1}, runs
+        with app.app_context():
+            assert run_periodic(tid, "retrain").get("rescored") is None  # the next day's training queues nothing
+    finally:
+        small.stop()
+
+
+def _install_page_text(app) -> str:
+    from app.admin.install_page import installed_html  # noqa: F401 - the page the admin's browser gets
+
+    client = app.test_client()
+    resp = client.get("/oauth/hubspot/install")
+    callback = urlparse(sb.consent(resp.headers["Location"]))
+    return client.get(callback.path, query_string=parse_qs(callback.query), headers={"Accept": "text/html"}).get_data(
+        as_text=True)

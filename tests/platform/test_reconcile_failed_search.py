@@ -112,3 +112,25 @@ def test_the_next_reconciliation_searches_from_the_old_watermark_and_then_moves_
     assert dict(seen)["contact"] == first["contact"]  # the same window again, not one starting after it
     after = watermark(hs_app, tid)
     assert after is not None and (before is None or after > before)
+
+
+def test_the_retry_of_a_failed_reconciliation_waits_the_deployments_reconcile_retry_seconds(
+        app_factory, sandbox, contact_search_down):
+    # An operator whose CRM search recovers in a minute sets AGENTIC_SALES_RECONCILE_RETRY_SECONDS=60 (docs/admin.md):
+    # the retry is asked for that soon, not after the 300 s that used to be a constant in app/sync.
+    from app.config import ConfigError, load
+    from app.scheduler import run_periodic
+
+    assert load(None, {"AGENTIC_SALES_RECONCILE_RETRY_SECONDS": "60"})["RECONCILE_RETRY_SECONDS"] == 60.0
+    with pytest.raises(ConfigError, match="AGENTIC_SALES_RECONCILE_RETRY_SECONDS"):
+        load(None, {"AGENTIC_SALES_RECONCILE_RETRY_SECONDS": "five minutes"})
+    app = app_factory(**sb.app_config(sandbox, BACKFILL_ON_INSTALL=False, RECONCILE_RETRY_SECONDS=60.0))
+    tid = install(app, "application/json").get_json()["tenant"]
+    asked = datetime.now(UTC)
+    with app.app_context(), pytest.raises(ReconcileIncomplete):
+        run_periodic(tid, "reconcile")
+    with get_db(app).session() as s:
+        retry = s.execute(select(PeriodicRun.next_run_at).where(PeriodicRun.tenant_id == tid,
+                                                                PeriodicRun.name == "reconcile")).scalar_one()
+    retry = retry if retry.tzinfo else retry.replace(tzinfo=UTC)
+    assert timedelta(seconds=55) <= retry - asked <= timedelta(seconds=90), retry - asked
