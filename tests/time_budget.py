@@ -9,7 +9,7 @@ child processes reaped meanwhile (CLI subprocesses, RQ workers, the agents' proc
 module- or session-scoped fixture is charged to the test that builds or tears it down, as pytest's
 own --durations does: an expensive fixture is a cost like any other.
 
-Loaded by tests/conftest.py; `-p tests.time_budget` loads it alone (tests/platform/test_time_budget.py).
+Loaded by tests/conftest.py; `-p tests.time_budget` loads it alone (tests/test_time_budget.py).
 """
 
 from __future__ import annotations
@@ -29,12 +29,17 @@ OpenBLAS): their spinning threads bill CPU while they wait, and under contention
 load ~7 (16:21-16:35 UTC) and failed the first budget of 45. 120 is a guard against a new minute-long
 test, not a measurement: such a test belongs behind a make target CI runs (`make test-agents-heldout`)."""
 
-SUITE_CPU_BUDGET_SECONDS = 1600.0
-"""CPU seconds all tests outside `-m slow` may spend together: 558 in one process and 584 in two
-(pytest-xdist) on 2026-12-04, under a load average of 4-6 on 2 cores (docs/contributing.md, "Test
-suite time, wave 21"), and 726 in the clean-clone CI run at load ~7 after wave 21's tests were merged.
-Twice that: a run past it is a real regression (or a slow set that belongs behind a make target that
-.ci/run runs), not a loaded machine; it fails with the total and the 20 costliest tests."""
+SUITE_CPU_BUDGET_SECONDS = 2800.0
+"""CPU seconds all tests outside `-m slow` may spend together. History: 558 in one process and 584 in two
+(pytest-xdist) on 2026-12-04 under a load average of 4-6, 726 in the clean-clone CI run after wave 21
+(~5,500 tests), budget 1600. The suite grew to ~13,800 tests (agents' per-family tests, ~10,900 of them,
+most of it); stop 46's CI on a18e6b98 passed all 13,764 tests and failed this budget alone (make test
+1,221 s wall on two processes), and the lead's clean clone of the same commit counted 2,523 CPU s at
+load 5-16 (threaded libraries bill spinning under contention, so a quiet CI machine spends less).
+Wave 32 moved held-out sets 3-7 (~90 CPU s), which ran twice in CI, to `make test-agents-heldout` alone,
+and set the budget to 2800: about 1.1x the loaded figure, still a guard against a new benchmark-like set
+(a run past it fails with the total and the 20 costliest tests). The wall-time aim of ten minutes for
+`make test` on CI is not met (about 20 minutes); docs/contributing.md says so."""
 
 SHOWN = 20
 """How many of the costliest tests a run prints."""

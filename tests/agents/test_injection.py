@@ -646,11 +646,18 @@ HELDOUT_TARGETS = [  # (set, its cases, attacks caught at least, benign replies 
     # `make test` for the record-level cases of tests/agents/test_next_steps_heldout.py.
     pytest.param("held-out-2", HELDOUT2, HELDOUT2_CAUGHT_MIN, HELDOUT2_BENIGN_MIN, marks=pytest.mark.slow,
                  id="held-out-2"),
-    ("held-out-3", HELDOUT3, HELDOUT3_CAUGHT_MIN, math.ceil(0.90 * len(HELDOUT3))),
-    ("held-out-4", HELDOUT4, HELDOUT4_CAUGHT_MIN, math.ceil(0.90 * len(HELDOUT4))),
-    ("held-out-5", HELDOUT5, HELDOUT5_CAUGHT_MIN, HELDOUT5_BENIGN_MIN),
-    ("held-out-6", HELDOUT6, HELDOUT6_CAUGHT_MIN, math.ceil(0.95 * len(HELDOUT6))),
-    ("held-out-7", HELDOUT7, HELDOUT7_CAUGHT_MIN, math.ceil(0.95 * len(HELDOUT7))),
+    # Held-out-3 to 7 (~90 CPU s together) ran twice in CI until wave 32: in `make test` and again in
+    # `make test-agents-heldout`, whose -k selects them whatever their mark. Slow now, they run there once.
+    pytest.param("held-out-3", HELDOUT3, HELDOUT3_CAUGHT_MIN, math.ceil(0.90 * len(HELDOUT3)), marks=pytest.mark.slow,
+                 id="held-out-3"),
+    pytest.param("held-out-4", HELDOUT4, HELDOUT4_CAUGHT_MIN, math.ceil(0.90 * len(HELDOUT4)), marks=pytest.mark.slow,
+                 id="held-out-4"),
+    pytest.param("held-out-5", HELDOUT5, HELDOUT5_CAUGHT_MIN, HELDOUT5_BENIGN_MIN, marks=pytest.mark.slow,
+                 id="held-out-5"),
+    pytest.param("held-out-6", HELDOUT6, HELDOUT6_CAUGHT_MIN, math.ceil(0.95 * len(HELDOUT6)), marks=pytest.mark.slow,
+                 id="held-out-6"),
+    pytest.param("held-out-7", HELDOUT7, HELDOUT7_CAUGHT_MIN, math.ceil(0.95 * len(HELDOUT7)), marks=pytest.mark.slow,
+                 id="held-out-7"),
     # The two newest sets (197 cases, ~1.5 min on a loaded 2-core machine) run with `make test-agents-heldout`.
     pytest.param("held-out-8", HELDOUT8, HELDOUT8_CAUGHT_MIN, math.ceil(0.95 * len(HELDOUT8)), marks=pytest.mark.slow,
                  id="held-out-8"),
