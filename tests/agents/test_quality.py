@@ -394,6 +394,16 @@ reply (agents.reply_needed), a clock hour after a weekday: en 12/12 8/10, de 12/
 own question with no ask, call scripts with only remind/avoid lines (a labelled bad draft has that shape), short
 meeting confirmations that name no company or activity, "votre accueil lors de la démonstration"."""
 
+SET41 = {lang: json.loads((FIXTURES / "quality_heldout41" / f"{lang}.json").read_text()) for lang in LANGUAGES}
+SET41_FLOORS = {"en": (12, 10), "de": (12, 10), "fr": (12, 10), "es": (12, 10)}
+"""Wave 32, written by a twenty-fifth outside red team without reading agents/ (12 bad, 10 good per language); first
+and only measurement on 3aa26d7e (09:50 UTC, tests/fixtures/injection_heldout41/MEASURED.md), bad flagged / good
+passed: en 11/12 8/10, de 12/12 9/10, fr 12/12 9/10, es 12/12 10/10. Wave 32 (qual41, in-sample): a question asked on
+a call left for a pitch of something nobody asked about (agents.pitched_instead), two options "at the same price", an
+offer to shape the proposal around the buyer's question, "Nachlass" refused with a modal verb, the buyer's own quoted
+question no ask of ours: 12/12 and 10/10 in every language, measured 11:32 UTC on the merged main (ebff6613)."""
+
+
 HELD_OUT_WITH_FLOORS = {19: (SET19, SET19_FLOORS), 20: (SET20, SET20_FLOORS), 21: (SET21, SET21_FLOORS),
                         22: (SET22, SET22_FLOORS), 23: (SET23, SET23_FLOORS), 24: (SET24, SET24_FLOORS),
                         25: (SET25, SET25_FLOORS), 26: (SET26, SET26_FLOORS), 27: (SET27, SET27_FLOORS),
@@ -403,12 +413,12 @@ HELD_OUT_WITH_FLOORS = {19: (SET19, SET19_FLOORS), 20: (SET20, SET20_FLOORS), 21
                         34: (SET34, SET34_FLOORS), 35: (SET35, SET35_FLOORS),
                         36: (SET36, SET36_FLOORS), 37: (SET37, SET37_FLOORS),
                         38: (SET38, SET38_FLOORS), 39: (SET39, SET39_FLOORS),
-                        40: (SET40, SET40_FLOORS)}
+                        40: (SET40, SET40_FLOORS), 41: (SET41, SET41_FLOORS)}
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("quality_set", "language"), [(n, lang) for n in HELD_OUT_WITH_FLOORS for lang in LANGUAGES])
-def test_quality_checks_keep_held_out_19_to_40_at_their_figures(quality_set, language):
+def test_quality_checks_keep_held_out_19_to_41_at_their_figures(quality_set, language):
     drafts, floors = HELD_OUT_WITH_FLOORS[quality_set]
     bad, good, missed, rejected = _rates(drafts[language])
     print(f"held-out {quality_set} {language}: bad flagged {len(bad) - len(missed)}/{len(bad)}, "
