@@ -132,7 +132,9 @@ def test_a_measurement_can_install_another_model_for_a_block(northwind):
 # Runs every held-out set's offline outputs through the agents, then trains: 258-272 s in wave 26's clean-clone CI
 # (beside the held-out floors on the other core), over the suite's 300 s per-test limit once set 35 was in the
 # training data and wave 27's checks ran on every output (killed at 300 s, 166 CPU s, in wave 27's CI at load ~5).
-@pytest.mark.timeout(900)
+# Wave 32: `python -m tests.agents.screen_training` through set 41 took 1,080 s alone at load ~1 (11:13-11:31 UTC) and
+# this test failed its 900-s limit in the lead's floors run; 1800 until the training path is made cheaper again.
+@pytest.mark.timeout(1800)
 def test_rebuilding_the_screen_from_the_fixtures_gives_the_committed_artifact(tmp_path: Path):
     from tests.agents import screen_training
 
