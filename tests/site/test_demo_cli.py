@@ -71,7 +71,7 @@ class StandInDemo:
                 "records_backfilled": 40, "fields_written": 120, "tasks_written": 15, "notes_written": 27,
                 "token_refreshes": 3, "rate_limited_retries": 0, "errors": 0, "latency_ms": {"p50": 9000, "p95": 20000}}
 
-    def stop(self) -> None:
+    def stop(self, wait: float | None = None) -> None:
         pass
 
 
@@ -84,7 +84,7 @@ class NoLlm:
     def summary(self, run) -> dict:
         return {}
 
-    def stop(self) -> None:
+    def stop(self, wait: float | None = None) -> None:
         pass
 
 
