@@ -134,12 +134,13 @@ def callback(crm: str) -> Any:
     secret_in_org, secret_error = _push_webhook_secret(app, connector, tenant_id, str(tokens.account_id))
     degraded = [{"scope": s.name, "degrades": s.degrades}
                 for s in getattr(connector, "missing_optional_scopes", lambda _g: [])(tokens.scopes)]
-    _audit_install(app, tenant_id, tokens, fields, degraded)
     first_training = _request_first_training(app, tenant_id)
     # A tenant without models: its open records are enriched once, after that first training (enriched now and
     # again when the models land, day one cost every record's LLM agents twice: app/pipeline/first_training.py).
     waits = (bool(first_training) and app.config.get("BACKFILL_ON_INSTALL") is not False
              and bool(app.config.get("INSTALL_BACKFILL_AFTER_FIRST_TRAINING", True)))
+    # The install's audit row says its backfill waits: the training reads it there, not from an empty tenant.
+    _audit_install(app, tenant_id, tokens, fields, degraded, backfill_waits=waits)
     thread = None if waits else start_backfill(app, tenant_id)
     body = {"status": "installed", "crm": crm, "tenant": tenant_id, "account_id": tokens.account_id,
             "fields_created": fields, "fields_error": fields_error, "degraded": degraded,
@@ -266,14 +267,17 @@ def _error(status: int, code: str, message: str) -> Any:
     return resp
 
 
-def _audit_install(app: Flask, tenant_id: str, tokens: Any, fields: list[str], degraded: list[Any]) -> None:
+def _audit_install(app: Flask, tenant_id: str, tokens: Any, fields: list[str], degraded: list[Any], *,
+                   backfill_waits: bool) -> None:
     from app.audit import write_audit
+    from app.pipeline.first_training import BACKFILL_WAITS
     from app.storage import get_db
 
     try:
         with get_db(app).session() as s:
             write_audit(s, "tenant.installed", tenant_id=tenant_id,
-                        detail={**describe_install(tokens), "fields_created": fields, "degraded": degraded})
+                        detail={**describe_install(tokens), "fields_created": fields, "degraded": degraded,
+                                BACKFILL_WAITS: backfill_waits})
     except Exception:
         log.exception("audit write failed", extra={"tenant_id": tenant_id})
 

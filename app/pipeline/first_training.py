@@ -37,6 +37,10 @@ from app.storage.models import PeriodicRun
 
 log = logging.getLogger(__name__)
 
+BACKFILL_WAITS = "backfill_waits_for_first_training"
+"""The key of the install's audit row (event "tenant.installed") saying its open records wait for the first
+training: `backfill_if_install_waits` reads it, so only an install that held its backfill gets one after."""
+
 RETRAIN_JOB = "retrain"
 
 
@@ -86,21 +90,24 @@ def rescore_if_first_models(app: Flask, tenant_id: str, before: set[str],
 def backfill_if_install_waits(app: Flask, tenant_id: str) -> dict[str, Any] | None:
     """Run the install's backfill that waited for the first training when that training put no model in use
     (not enough history, or it failed): the open records are enriched without scores rather than never.
-    Waiting means: install backfills on and after the first training (BACKFILL_ON_INSTALL,
-    INSTALL_BACKFILL_AFTER_FIRST_TRAINING), and the tenant has neither an enrichment nor a
-    backfill or reconciliation row. Returns the backfill's counts, or None when nothing waited."""
-    if app.config.get("BACKFILL_ON_INSTALL") is False or not app.config.get("INSTALL_BACKFILL_AFTER_FIRST_TRAINING", True):
-        return None
+    Waiting means: the tenant's latest install says so in its audit row (BACKFILL_WAITS, written by the
+    install route when BACKFILL_ON_INSTALL and INSTALL_BACKFILL_AFTER_FIRST_TRAINING held), and the
+    tenant has neither an enrichment nor a backfill or reconciliation row since. A retraining of a tenant
+    whose install did not wait (or that was never installed through the app) backfills nothing. Returns
+    the backfill's counts, or None when nothing waited."""
     from sqlalchemy import exists
 
     from app.dispatch.batch import SYNC_SOURCES
-    from app.storage.models import Enrichment, InboxEvent
+    from app.storage.models import AuditLog, Enrichment, InboxEvent
 
     with get_db(app).session() as s:
+        install = s.execute(select(AuditLog.detail).where(AuditLog.tenant_id == tenant_id,
+                                                          AuditLog.event == "tenant.installed")
+                            .order_by(AuditLog.id.desc()).limit(1)).scalar()
         done = s.execute(select(
             exists().where(Enrichment.tenant_id == tenant_id)
             | exists().where(InboxEvent.tenant_id == tenant_id, InboxEvent.change_source.in_(SYNC_SOURCES)))).scalar()
-    if done:
+    if not (install or {}).get(BACKFILL_WAITS) or done:
         return None
     from app.sync import backfill
 

@@ -202,6 +202,25 @@ def test_a_first_training_that_yields_no_model_still_lets_the_waiting_install_ba
         small.stop()
 
 
+def test_a_training_of_an_install_that_did_not_hold_its_backfill_queues_nothing(app_factory):
+    # Installed with BACKFILL_ON_INSTALL off (nothing queued), then the deployment turns backfills on: a first
+    # training with no model must not take the empty tenant for a waiting install and read the whole CRM (the
+    # first wave-32 code inferred "waiting" from a tenant with nothing enriched).
+    from app.scheduler import run_periodic
+
+    small = sb.start(n_open_deals=3, n_closed_deals=4, n_companies=3, seed=13)
+    try:
+        app = _app(app_factory, small, INSTALL_BACKFILL_AFTER_FIRST_TRAINING=True, START_WORKER=False)
+        tid = _install(app).get_json()["tenant"]
+        app.config["BACKFILL_ON_INSTALL"] = True
+        with app.app_context():
+            assert run_periodic(tid, "retrain").get("rescored") is None
+        with get_db(app).session() as s:
+            assert s.execute(select(InboxEvent).where(InboxEvent.tenant_id == tid)).first() is None
+    finally:
+        small.stop()
+
+
 def _install_page_text(app) -> str:
     from app.admin.install_page import installed_html  # noqa: F401 - the page the admin's browser gets
 
