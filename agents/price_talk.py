@@ -30,7 +30,7 @@ from agents.price_anchors import (
 )
 from agents.price_documents import TERMS_OF_A_DOCUMENT, price_documents_out
 from agents.price_guidance import no_price_talk_guidance
-from agents.same_price import same_as_the_stated_amount
+from agents.same_price import AMOUNT_IN_FIGURES, same_as_the_stated_amount
 
 _OUR_PRICE = re.compile(
     # our price or what the buyer pays; "cost" only as the buyer's outlay ("costs you"), since "fuel cost" and "idle
@@ -202,7 +202,6 @@ def unanchored_price_talk(text: str, approved_discount: float | None = None, *, 
     return out
 
 
-_AMOUNT = re.compile(r"\d[\d.,\s\u202f]*\s?(?:€|eur\b|usd\b|\$|£|gbp\b|chf\b)|[$€£]\s?\d|\b(?:eur|usd|gbp|chf)\s?\d", re.I)
 _MOVED = re.compile(
     r"\b(?:lower|cheaper|reduced|special|better|best|free|off|cut|drop\w*|less|new|sonder\w*|günstig\w*|reduziert\w*|"
     r"niedriger\w*|weniger|neue[rns]?|spécial\w*|réduit\w*|baiss\w*|moins|offert\w*|nouveau|nouvelle|especial\w*|"
@@ -221,7 +220,7 @@ def named_price_document(sentence: str) -> bool:
     """Whether a sentence names a pricing document (agents.price_documents) and says nothing else of price: no price
     word left beside it, no amount, share, moved price or discount, and no document applied, dated or compared."""
     bare = price_documents_out(sentence)
-    return bare != sentence and not _OUR_PRICE.search(bare) and not _AMOUNT.search(sentence) \
+    return bare != sentence and not _OUR_PRICE.search(bare) and not AMOUNT_IN_FIGURES.search(sentence) \
         and not _PERCENT.search(sentence) and not _MOVED.search(sentence) and not _DISCOUNT.search(sentence) \
         and not TERMS_OF_A_DOCUMENT.search(sentence)
 
@@ -230,7 +229,7 @@ def at_list_price(sentence: str) -> bool:
     """wave 30 (set 39's en-g4, "the 2-year page is at list price"): the price said to be the list price moves nothing
     and states no amount (the "2" of "the 2-year page" is a term, not a price); a share or a moved price beside it ("at list price less 10%", "list price, but free setup")
     is read as before."""
-    return bool(_LIST_PRICE.search(sentence)) and not _AMOUNT.search(sentence) and not re.search(r"\d{3}|\d[.,]\d", sentence) \
+    return bool(_LIST_PRICE.search(sentence)) and not AMOUNT_IN_FIGURES.search(sentence) and not re.search(r"\d{3}|\d[.,]\d", sentence) \
         and not re.search(r"%|\b(?:per ?cent|prozent|pour ?cent|por ?ciento)\b", sentence, re.I) and not _MOVED.search(sentence) \
         and not _DISCOUNT.search(sentence) and not re.search(r"\b(?:but|except|aber|außer|mais|sauf|pero|salvo|excepto)\b",
                                                             sentence, re.I)
@@ -246,7 +245,7 @@ def restated_with_its_amount(sentence: str, text: str) -> bool:
         return False
     topic = {w[:4] for w in words if len(w) >= 4 and w not in _PRICE_WORDS}
     for other in SENTENCE_BREAK.split(text):
-        if other.strip() == sentence.strip() or not _AMOUNT.search(other):
+        if other.strip() == sentence.strip() or not AMOUNT_IN_FIGURES.search(other):
             continue
         if topic & {w[:4] for w in re.findall(r"[^\W\d_]{4,}", other.lower())}:
             return True

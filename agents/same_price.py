@@ -40,7 +40,9 @@ _SAME_PRICE = re.compile(
     r"\b(?:at |for )?(?:the |a )?(?:same|identical) (?:price|total|amount|figure)\b|"
     r"\b(?:zum|zu dem|für den) (?:gleichen|selben) (?:preis|betrag)\b|\b(?:zum|für) denselben (?:preis|betrag)\b|"
     r"\b(?:au|pour le) même (?:prix|montant|tarif)\b|\b(?:al|por el) mismo (?:precio|importe)\b", re.I)
-_AMOUNT = re.compile(r"\d[\d.,\s\u202f]*\s?(?:€|eur\b|usd\b|\$|£|gbp\b|chf\b)|[$€£]\s?\d|\b(?:eur|usd|gbp|chf)\s?\d", re.I)
+AMOUNT_IN_FIGURES = re.compile(
+    r"\d[\d.,\s\u202f]*\s?(?:€|eur\b|usd\b|\$|£|gbp\b|chf\b)|[$€£]\s?\d|\b(?:eur|usd|gbp|chf)\s?\d", re.I)
+"""An amount written in figures with its currency ("36.000 EUR", "$48,000", "EUR 36 000"); agents.price_talk's too."""
 
 
 def same_price_for_options(sentence: str) -> bool:
@@ -55,4 +57,4 @@ def same_as_the_stated_amount(sentence: str, text: str, price_word: re.Pattern[s
     if not _SAME_PRICE.search(sentence) or price_word.search(_SAME_PRICE.sub(" ", sentence)) \
             or moved.search(sentence) or re.search(r"\d|%", sentence):
         return False
-    return any(_AMOUNT.search(other) for other in SENTENCE_BREAK.split(text) if other.strip() != sentence.strip())
+    return any(AMOUNT_IN_FIGURES.search(other) for other in SENTENCE_BREAK.split(text) if other.strip() != sentence.strip())
