@@ -6,6 +6,10 @@ object type that are due or due within BATCH_CLAIM_AHEAD_SECONDS (the same burst
 batch job function. Each record then finishes ALONE: processed, failed permanently, or handed
 back to the queue with its own retry delay under a new job id. A rate limit from the CRM hands
 the whole batch back with the CRM's delay; the worker never sleeps on one tenant's limit.
+
+A record written back and stored in a chunk before the batch ends is finished in the transaction that stores its
+enrichment (BatchContext.settle): a worker killed after that commit leaves nothing of it to run again, and one killed
+before it leaves the record pending with no enrichment stored (its CRM writes are idempotent when re-run).
 """
 
 from __future__ import annotations
@@ -18,7 +22,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, select, update
+from sqlalchemy import Table, bindparam, event, select, update
+from sqlalchemy.orm import Session
 
 from app import defaults, metrics
 from app.audit import write_audit
@@ -54,6 +59,11 @@ class BatchContext:
     """That timeout in seconds, for messages."""
     stopping: Callable[[], bool] = field(default=lambda: False)
     """The worker is stopping: start no more records (their leases are handed back)."""
+    settle: Callable[[Any, dict[str, dict[str, Any]]], None] = field(default=lambda _s, _o: None)
+    """Finish these records (record id → summary) in the caller's transaction, the one that stores their
+    enrichment: a worker killed after that commit leaves none of them to run twice. Raises LeaseLostError when one
+    was taken over (the caller's transaction must then roll back). The default settles nothing: the runner
+    finishes every record at the batch's end."""
 
     def timed_out(self) -> bool:
         """Tell whether the job's timeout has fired: start no more records (app/dispatch/timeouts.py)."""
@@ -142,17 +152,31 @@ def run_batch(app: Any, key: RecordKey, job_id: str, process: Callable[[BatchCon
         write_audit(s, "batch.started", tenant_id=key.tenant_id, object_type=key.object_type, job_id=job_id,
                     detail={"records": len(items), "batch_size": size, "pid": os.getpid(), "record_ids": [i.key.record_id for i in items][:200]})
 
+    settled: set[str] = set()  # records finished in the transaction that stored them (their leases released)
+
     def renew() -> None:
+        live = [i for i in items if i.key.record_id not in settled]
         with db.session() as s2:
-            renewed = leases.renew_many(s2, [(i.key, i.job_id) for i in items], now=_now(), lease=lease)
-        lost = [i.job_id for i in items if i.job_id not in renewed]
+            renewed = leases.renew_many(s2, [(i.key, i.job_id) for i in live], now=_now(), lease=lease)
+        lost = [i.job_id for i in live if i.job_id not in renewed]
         if lost:
             raise LeaseLostError(f"job {lost[0]} lost its lease ({len(lost)} of the batch)")
+
+    def settle(s: Session, outcomes: dict[str, dict[str, Any]]) -> None:
+        chosen = [i for i in items if i.key.record_id in outcomes and i.key.record_id not in settled]
+        done = [(i, [c["id"] for c in i.changes], _detail(i, outcomes[i.key.record_id], len(items)),
+                 outcomes[i.key.record_id].get(DONE_AT)) for i in chosen]
+        finished = finish_in(s, done, now=_now())
+        if len(finished) < len(chosen):
+            lost = next(i for i in chosen if i not in finished)
+            raise LeaseLostError(f"job {lost.job_id} lost its lease before its enrichment was stored")
+        ids = {i.key.record_id for i in finished}
+        event.listen(s, "after_commit", lambda _s: settled.update(ids), once=True)
 
     for item in items:
         item.renew = renew
     batch = BatchContext(tenant_id=key.tenant_id, crm=key.crm, object_type=key.object_type, items=items, renew=renew,
-                         deadline=deadline, timeout=timeout, stopping=_stopping_of(app))
+                         deadline=deadline, timeout=timeout, stopping=_stopping_of(app), settle=settle)
     handed_back: dict[str, Any] | None = None
     try:
         results: dict[str, Any] = process(batch) or {}
@@ -203,17 +227,21 @@ def run_batch(app: Any, key: RecordKey, job_id: str, process: Callable[[BatchCon
         results = {**{i.key.record_id: cause for i in rest}, **done_results}
     summary: dict[str, Any] = {"processed": 0, "failed": 0, "retrying": 0, **(handed_back or {})}
     done: list[tuple[Any, list[int], dict[str, Any], datetime | None]] = []
+    early = [i for i in items if i.key.record_id in settled]  # finished with their enrichment already
     for item in items:
+        if item.key.record_id in settled:
+            continue
         outcome = results.get(item.key.record_id, {"skipped": "no result"})
+        if isinstance(outcome, LeaseLostError):  # taken over while this batch stored it: its new job runs it
+            log.warning("record lost its lease before committing", extra={"job_id": item.job_id})
+            continue
         if isinstance(outcome, BaseException):
             if is_timeout(outcome):  # the timeout fired inside this record: it retries, it did not fail
                 outcome = BatchTimedOut(1, timeout)
             _record_failed(app, item, outcome, summary)
             continue
-        detail = {k: v for k, v in outcome.items() if k != DONE_AT}
-        done.append((item, [c["id"] for c in item.changes], {"changes": len(item.changes), "batch": len(items), **detail},
-                     outcome.get(DONE_AT)))
-    finished = finish_processed(app, done)
+        done.append((item, [c["id"] for c in item.changes], _detail(item, outcome, len(items)), outcome.get(DONE_AT)))
+    finished = early + finish_processed(app, done)
     summary["processed"] += len(finished)
     metrics.JOBS.labels(outcome="completed").inc(len(finished))
     reschedule_pending(app, [i.key for i in finished])
@@ -244,6 +272,33 @@ def _tell_taken(app: Any, job_ids: list[str]) -> None:
         log.exception("could not tell the queue about the claimed jobs")
 
 
+def _detail(item: Any, outcome: dict[str, Any], batch_size: int) -> dict[str, Any]:
+    """A finished record's job.completed audit detail: its changes, its batch's size and its summary."""
+    return {"changes": len(item.changes), "batch": batch_size, **{k: v for k, v in outcome.items() if k != DONE_AT}}
+
+
+def finish_in(s: Session, done: list[tuple[Any, list[int], dict[str, Any], datetime | None]], *,
+              now: datetime) -> list[Any]:
+    """Release these records and mark their inbox rows processed in the session `s` (one statement each for the
+    leases and the rows); returns the items finished (one whose lease was lost is skipped)."""
+    held = leases.release_many(s, [(item.key, item.job_id) for item, _ids, _d, _at in done], now=now)
+    rows, finished = [], []
+    for item, ids, detail, done_at in done:
+        if item.job_id not in held:
+            log.warning("record lost its lease before committing", extra={"job_id": item.job_id})
+            continue
+        rows += [{"row_id": i, "job": item.job_id, "at": done_at or now} for i in ids]
+        write_audit(s, "job.completed", tenant_id=item.key.tenant_id, object_type=item.key.object_type,
+                    record_id=item.key.record_id, job_id=item.job_id, detail=detail)
+        finished.append(item)
+    if rows:  # one executemany for every inbox row of the batch
+        inbox = cast(Table, InboxEvent.__table__)
+        s.connection().execute(
+            update(inbox).where(inbox.c.id == bindparam("row_id"), inbox.c.status == "pending")
+            .values(status="processed", job_id=bindparam("job"), processed_at=bindparam("at"), error=None), rows)
+    return finished
+
+
 def finish_processed(app: Any, done: list[tuple[Any, list[int], dict[str, Any], datetime | None]]) -> list[Any]:
     """Release the processed records and mark their inbox rows, in ONE transaction for the batch;
     returns the items finished (a record whose fence was lost is skipped: its new job runs it).
@@ -253,26 +308,9 @@ def finish_processed(app: Any, done: list[tuple[Any, list[int], dict[str, Any], 
     from app.dispatch.runner import LeaseLostError, _finish
 
     db = get_db(app)
-    finished = []
     try:
-        now = _now()
         with db.session() as s:
-            held = leases.release_many(s, [(item.key, item.job_id) for item, _ids, _d, _at in done], now=now)
-            rows = []
-            for item, ids, detail, done_at in done:
-                if item.job_id not in held:
-                    log.warning("record lost its lease before committing", extra={"job_id": item.job_id})
-                    continue
-                rows += [{"row_id": i, "job": item.job_id, "at": done_at or now} for i in ids]
-                write_audit(s, "job.completed", tenant_id=item.key.tenant_id, object_type=item.key.object_type,
-                            record_id=item.key.record_id, job_id=item.job_id, detail=detail)
-                finished.append(item)
-            if rows:  # one executemany for every inbox row of the batch
-                inbox = cast(Table, InboxEvent.__table__)
-                s.connection().execute(
-                    update(inbox).where(inbox.c.id == bindparam("row_id"), inbox.c.status == "pending")
-                    .values(status="processed", job_id=bindparam("job"), processed_at=bindparam("at"), error=None), rows)
-        return finished
+            return finish_in(s, done, now=_now())
     except Exception:
         log.exception("finishing the batch in one transaction failed; finishing record by record")
     finished = []

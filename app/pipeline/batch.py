@@ -207,7 +207,7 @@ def _write_and_store(app: Any, batch: BatchContext, client: Any, plans: list[Pla
             results[rid] = entry
         else:
             to_store.append(entry)
-    results.update(store_batch(app, batch.tenant_id, to_store))
+    results.update(store_batch(app, batch.tenant_id, to_store, batch.settle))
     try:  # partial credit of this chunk's open deals that moved to a later stage since a logged decision
         if plans and plans[0].record.object_type == "deal":
             outcome_stage.record_advances(app, batch.tenant_id, [plan.record for plan in plans], client.list_pipelines)

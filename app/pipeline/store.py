@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -66,13 +66,18 @@ def prepare(plan: Any, results: list[WriteResult], *, labels: Mapping[str, str] 
     return Stored(plan=plan, results=results, card=card, written=written)
 
 
-def store_batch(app: Any, tenant_id: str, entries: Sequence[Stored]) -> dict[str, Any]:
-    """Store every entry; returns record id → summary dict, or the record's exception."""
+def store_batch(app: Any, tenant_id: str, entries: Sequence[Stored],
+                settle: Callable[[Session, dict[str, Any]], None] = lambda _s, _o: None) -> dict[str, Any]:
+    """Store every entry; returns record id → summary dict, or the record's exception.
+
+    `settle` finishes the stored records in the same transaction (BatchContext.settle): an enrichment is stored
+    together with its record's inbox rows marked processed, or neither is."""
     if not entries:
         return {}
     try:
         with get_db(app).session() as s:
             out = _store(s, tenant_id, entries)
+            settle(s, out)
         return out
     except Exception:
         log.exception("storing the batch failed; storing record by record", extra={"tenant_id": tenant_id})
@@ -80,7 +85,9 @@ def store_batch(app: Any, tenant_id: str, entries: Sequence[Stored]) -> dict[str
     for entry in entries:
         try:
             with get_db(app).session() as s:
-                out.update(_store(s, tenant_id, [entry]))
+                one = _store(s, tenant_id, [entry])
+                settle(s, one)
+            out.update(one)
         except Exception as exc:  # this record fails alone
             log.exception("storing a record failed", extra={"tenant_id": tenant_id})
             out[entry.plan.record.id] = exc
