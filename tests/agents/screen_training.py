@@ -140,7 +140,7 @@ def good_drafts(root: Path = FIXTURES) -> list[tuple[int, str, str, str]]:
 
 def offline_outputs(root: Path = FIXTURES, log=print) -> list[tuple[int, str, str]]:
     """(set, case, text) of what the offline provider writes for every case's record (draft, analysis summary,
-    strategy rationale): the screen reads these too (the fallback's output is re-checked), so they are benign.
+    strategy rationale): the screen reads these too (it is part of the check of an offline answer), so they are benign.
 
     The case-to-record replay is the injection harness's own (tests/agents/test_injection.py), imported here rather
     than copied so that training sees the records the measurements see; the checks whose verdicts no offline text
