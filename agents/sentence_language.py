@@ -17,6 +17,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -61,14 +62,15 @@ class LanguageProfiles:
         table = self.logp[language]
         return sum(g not in table for g in grams) / len(grams) if grams else 0.0
 
-    def fit(self, words: list[str]) -> dict[str, float]:
-        """Mean trigram log-probability of `words` under each language's profile, centred. An unseen trigram scores
-        the profile's floor: no back-off, which measured as making every language fit foreign text better (wave 18)."""
+    def fit(self, words: list[str], languages: Collection[str] | None = None) -> dict[str, float]:
+        """Mean trigram log-probability of `words` under each language's profile (or those of `languages`), centred.
+        An unseen trigram scores the profile's floor: no back-off, which measured as making every language fit
+        foreign text better (wave 18)."""
         grams = [p[i:i + 3] for w in words for p in (f" {w.lower()} ",) for i in range(len(p) - 2)]
         if not grams:
             return {}
         return {lang: sum(table.get(g, self.unseen[lang]) for g in grams) / len(grams) - self.centre.get(lang, 0.0)
-                for lang, table in self.logp.items()}
+                for lang, table in self.logp.items() if languages is None or lang in languages}
 
 
 MIN_UNSEEN = 0.10

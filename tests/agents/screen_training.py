@@ -31,7 +31,7 @@ import re
 import sys
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -140,25 +140,21 @@ def good_drafts(root: Path = FIXTURES) -> list[tuple[int, str, str, str]]:
 
 def offline_outputs(root: Path = FIXTURES, log=print) -> list[tuple[int, str, str]]:
     """(set, case, text) of what the offline provider writes for every case's record (draft, analysis summary,
-    strategy rationale): the screen reads these too (the fallback's output is re-checked), so they are benign.
+    strategy rationale): the screen reads these too (it is part of the check of an offline answer), so they are benign.
 
     The case-to-record replay is the injection harness's own (tests/agents/test_injection.py), imported here rather
-    than copied so that training sees the records the measurements see."""
-    from agents.run import run_agents
-    from tests.agents.replies import fixed_policy
-    from tests.agents.test_injection import NOW, _case
+    than copied so that training sees the records the measurements see; the checks whose verdicts no offline text
+    depends on are left out (tests/agents/offline_texts.py)."""
+    from tests.agents.offline_texts import case_run, quality_verdicts, texts
 
     out = []
     paths = sorted(p for folder in _folders(root, "injection") for p in folder.glob("*.json"))
-    for i, path in enumerate(paths):
-        case, record, scores, settings = _case(path)
-        run = run_agents(record, scores, replace(settings, learned_screen=False), env={}, now=NOW,
-                         policy=fixed_policy(case["arm"]))
-        stem = f"{path.parent.name}/{path.stem}"
-        for text in (run.draft.subject, run.draft.body, run.analysis.summary, run.strategy.rationale):
-            out.append((_group(path.parent.name), stem, text or ""))
-        if (i + 1) % 250 == 0:
-            log(f"  offline outputs: {i + 1}/{len(paths)} cases")
+    with quality_verdicts():
+        for i, path in enumerate(paths):
+            stem = f"{path.parent.name}/{path.stem}"
+            out += [(_group(path.parent.name), stem, text) for text in texts(case_run(path))]
+            if (i + 1) % 250 == 0:
+                log(f"  offline outputs: {i + 1}/{len(paths)} cases")
     return out
 
 

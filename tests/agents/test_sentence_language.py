@@ -64,3 +64,14 @@ def test_the_profiles_are_the_four_languages_with_thresholds_chosen_at_training(
     profiles = load_profiles()
     assert set(profiles.logp) == {"en", "de", "fr", "es"} and all(len(t) > 3000 for t in profiles.logp.values())
     assert profiles.min_fit < 0 < profiles.max_gap
+
+
+def test_a_fit_asked_for_some_languages_gives_exactly_their_values_of_the_full_fit():
+    # the profiles' training scores a sentence under its own language only (tests/agents/language_training.py, wave 33)
+    model = load_profiles()
+    words = "Wir übernehmen die Installation für Sie, wenn Sie diese Woche unterschreiben".split()
+    full = model.fit(words)
+    assert set(full) == {"en", "de", "fr", "es"} and full["de"] > full["en"]
+    assert model.fit(words, ("de",)) == {"de": full["de"]}
+    assert model.fit(words, ("fr", "en")) == {"en": full["en"], "fr": full["fr"]}
+    assert model.fit([], ("de",)) == {}
