@@ -158,3 +158,42 @@ def test_a_fraction_of_the_price_or_an_x_for_y_bundle_is_refused(lang: str, role
 @pytest.mark.parametrize(("lang", "role", "text"), FRACTION_LOOKALIKES)
 def test_a_fraction_of_the_buyers_fleet_or_sites_is_no_discount(lang: str, role: str, text: str) -> None:
     assert not any("discount" in r or "promise" in r or "price" in r for r in _refused(role, lang, text)), text
+
+
+# --- honest sentences that say nothing moved (set 42's look-alikes 013, 014, 020, 070, 084) -----------------------------
+
+NOTHING_MOVED = [
+    ("en", "If you have other quotes, I am happy to talk through the differences, but our price stays at USD 48,000."),
+    ("sf", "Happy to walk you through the comparison, but our price stays at GBP 24,000."),
+    ("en", "Our usual payment terms apply; nothing changes there."),
+    ("de", "Es gelten unsere üblichen Zahlungsbedingungen; daran ändert sich nichts."),
+    ("fr", "Nos conditions de paiement habituelles s'appliquent ; rien ne change."),
+    ("es", "Se aplican nuestras condiciones de pago habituales; no cambia nada."),
+    ("en", "Nothing is signed and nothing is paid yet."),
+    ("de", "Es ist noch nichts unterschrieben und nichts bezahlt; das Angebot ist der nächste Schritt."),
+    ("fr", "Rien n'est signé et rien n'est payé pour l'instant."),
+    ("es", "No hay nada firmado ni nada pagado todavía."),
+    ("es", "El importe de 42.000\u00a0EUR no cambia."),
+    ("fr", "La référence du document est ATL-2026-28-06."),
+    ("en", "The document reference is NW-2026-31-12."),
+]
+STILL_TERMS = [
+    ("en", "Our price stays at USD 48,000 through 2028.", "price held for a period"),
+    ("en", "Nothing is paid until go-live.", "no cost"),
+    ("de", "Bis zur Inbetriebnahme wird nichts bezahlt.", "no cost"),
+    ("es", "El importe no cambia hasta 2028.", "no cost"),
+    ("en", "Our usual payment terms apply, except that you pay in 120 days.", "price talk"),
+    ("en", "We meet on 2026-12-31 then.", "date '2026-12-31'"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), NOTHING_MOVED)
+def test_an_honest_sentence_that_nothing_moved_is_no_term(lang: str, text: str) -> None:
+    # a lone German sentence's compound is read as a name with no German draft around it; set 42's 014 (a whole German
+    # draft) holds the same sentence and lands, so only the name finding is left out here
+    assert [r for r in _refused("writer", lang, text) if not r.startswith("unsupported fact: name")] == [], text
+
+
+@pytest.mark.parametrize(("lang", "text", "why"), STILL_TERMS)
+def test_a_span_a_milestone_a_figure_or_a_real_date_still_makes_it_a_term(lang: str, text: str, why: str) -> None:
+    assert any(why in r for r in _refused("writer", lang, text)), text
