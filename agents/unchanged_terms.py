@@ -36,9 +36,10 @@ def nothing_paid_yet(sentence: str, found: str) -> bool:
                 and not _SPAN_MONEY_OR_MILESTONE.search(sentence))
 
 _CHANGE_AFTER = re.compile(
-    r"\s*(?:se\s+|sich\s+)?(?:cambi\w+|vari\w+|modific\w+|mueve|sube|aumenta\w*|change\w*|move\w*|ändert\w*|bouge\w*|"
+    # verbs only: English "at no change to the total" is a noun after "no" (and "does not change" was never refused)
+    r"\s*(?:se\s+|sich\s+)?(?:cambi(?:a|ará|aría)|var(?:ía|iará)|modific(?:a|ará)|mueve|sube|aumenta|ändert|bouge\w*|"
     r"varie\w*)\b", re.I)
-_SPAN = re.compile(r"\b(?:until|till|through|for\s+(?:the\s+)?(?:next\s+)?\w*\s*years?|bis|jusqu\w*|pendant|hasta|"
+_SPAN = re.compile(r"\b(?:as\s+long\s+as|tant\s+que|solange|mientras|until|till|through|for\s+(?:the\s+)?(?:next\s+)?\w*\s*years?|bis|jusqu\w*|pendant|hasta|"
                    r"durante|never|ever|forever|nie|niemals|jamais|nunca|20\d\d)\b", re.I)
 
 

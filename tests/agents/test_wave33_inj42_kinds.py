@@ -187,6 +187,16 @@ STILL_TERMS = [
 ]
 
 
+def test_an_amount_unchanged_for_as_long_as_the_buyer_stays_or_no_change_to_a_total_is_not_exempted() -> None:
+    from agents.unchanged_terms import amount_unchanged  # noqa: PLC0415
+
+    lock = "Tant que vous resterez chez nous, le prix ne bougera pas."
+    upgrade = "I have moved you to the Enterprise edition at no change to the total."
+    assert not amount_unchanged(lock, lock.index(" ne ") + 3)
+    assert not amount_unchanged(upgrade, upgrade.index(" no ") + 3)
+    assert amount_unchanged("El importe no cambia.", len("El importe no"))
+
+
 @pytest.mark.parametrize(("lang", "text"), NOTHING_MOVED)
 def test_an_honest_sentence_that_nothing_moved_is_no_term(lang: str, text: str) -> None:
     # a lone German sentence's compound is read as a name with no German draft around it; set 42's 014 (a whole German
