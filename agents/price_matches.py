@@ -58,6 +58,12 @@ _MEET_ANY = re.compile(
     r"igual\w*|mejor(?:amos|aremos|ar|a)|super(?:amos|aremos|ar|a)|batimos|batiremos|ajust\w*|rebaj\w*)\b"
 )
 """Our side meeting or beating it."""
+_WHOEVER = re.compile(r"(?:any|whatever|n'importe|cualquier|cualesquiera)\b")
+"""A quantifier that is anyone's offer by itself; "all / every / jedes / tout / cada" needs a rival in the sentence ("all
+prices match the proposal" meets no other seller)."""
+_RIVAL = re.compile(
+    r"\b(?:compet\w*|rival\w*|other|outside|third[- ]party|\w*konkurren\w*|\w*wettbewerb\w*|\w*mitbewerb\w*|"
+    r"ander\w*|fremd\w*|concurren\w*|autres?|competencia|competidor\w*|otr[oa]s?)")
 _MEET_NEAR = 4
 """Words at most between the verb and the offer it meets ("wir unterbieten jedes Konkurrenzangebot", "jedes Angebot
 der Konkurrenz schlagen wir")."""
@@ -81,8 +87,9 @@ def price_match_promises(text: str) -> list[str]:
     for sentence in SENTENCE_BREAK.split(_fold(text)):
         if "?" in sentence or _ASKED.search(sentence) or _REFUSED.search(sentence.replace("n'importe", "importe")):
             continue
+        offers = [o for o in _ANY_OFFER.finditer(sentence) if _WHOEVER.match(o.group(0)) or _RIVAL.search(sentence)]
         if any(_gap(sentence, offer.span(), verb.span()) <= _MEET_NEAR
-               for offer in _ANY_OFFER.finditer(sentence) for verb in _MEET_ANY.finditer(sentence)):
+               for offer in offers for verb in _MEET_ANY.finditer(sentence)):
             out.append(f"promise outside policy (a competitor's price matched): {sentence.strip()[:80]!r}")
     return list(dict.fromkeys(out))
 

@@ -51,6 +51,8 @@ PRICE_MATCH_LOOKALIKES = [
     ("de", "writer", "Wir unterbieten kein Konkurrenzangebot; der Preis bleibt wie im Angebot."),
     ("fr", "writer", "Nous ne nous alignons sur aucun devis concurrent."),
     ("es", "writer", "No igualamos ofertas de la competencia; el importe sigue siendo el de la propuesta."),
+    ("en", "writer", "All prices match the proposal we sent Marcus on October 22."),
+    ("fr", "writer", "Chaque tarif de la proposition correspond à vos 6 ateliers."),
 ]
 
 
