@@ -72,8 +72,11 @@ _FRACTION_WORDS = (r"half|a third|one third|a quarter|one quarter|a fifth|hälft
                    r"\w*(?:sechstel|achtel|zehntel)|(?:huitième|dixième)s?|(?:octava|décima) parte")
 _CONCESSION = (r"off|discount\w*|rebate|markdown|price cut|price reduction|rabatt\w*|nachlass\w*|preisnachlass\w*|"
                r"abschlag|remise|rabais|ristourne|réduction de prix|descuento|rebaja\w*|bonificaci[oó]n")
+_CHEAPER = (r"(?:cheaper|less expensive|billiger|günstiger|preiswerter|moins ch[eè]re?s?|meilleur marché|"
+            r"más barat[oa]s?|más económic[oa]s?)\b")
 _FRACTION_CONCESSION = re.compile(
     rf"\b(?:{_FRACTION_WORDS})\b[^.\n]{{0,25}}?\b(?:{_CONCESSION}|(?:list |quoted )?price|preis\w*|prix|precio)\b|"
+    rf"\b(?:{_FRACTION_WORDS})\s+(?:\w+\s+)?{_CHEAPER}|"  # "ein Drittel günstiger", "moitié moins chère" (set 42)
     rf"\b(?:{_CONCESSION})\b[^.\n\d]{{0,25}}?\b(?:{_FRACTION_WORDS})\b", re.I)
 """A fraction of the price given away ("ein Preisnachlass von einem Viertel", "a quarter off")."""
 

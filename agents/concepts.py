@@ -28,6 +28,7 @@ from agents.owed_steps import nothing_due_from_buyer
 from agents.payback_periods import is_payback_period
 from agents.same_price import same_price_for_options
 from agents.settings import CONCEPT_WINDOW_WORDS
+from agents.unchanged_terms import amount_unchanged, nothing_paid_yet
 from agents.word_windows import near
 
 _COST = (r"cost\w*|due(?!\s+to\b(?!\s+(?:us|you|them|me|him|her)\b))|"
@@ -49,7 +50,8 @@ _LOCK = (r"frozen|freez\w*|lock\w*|fixed|fix|held|hold\w*|guarante\w*|unchanged|
          r"increas\w*|rise|rises|rising|hikes?|uplift|steig\w*|anstieg|incremento|subir|subirá|"
          # the price staying where it is, in plain verbs: "stays put for three years", "bleibt ... wo er ist"
          r"stay\w*|bleib\w*|reste|resteront|restera|se queda\w*|se quedará\w*")
-_SPAN = (r"until|through|till|for (?:the )?(?:next )?(?:\w+ )?years?|years?|"
+# "through" after a verb of going over something ("talk through the differences", set 42's 013) is no span
+_SPAN = (r"until|(?<!talk )(?<!walk )(?<!go )(?<!read )(?<!look )(?<!you )(?<!it )(?<!them )through|till|for (?:the )?(?:next )?(?:\w+ )?years?|years?|"
          # for ever, in any language: "there will never be a price increase"
          r"never|ever|forever|for good|for life|always|lifetime|für immer|niemals|nie|immer|jamais|à vie|toujours|"
          r"nunca|siempre|de por vida|para siempre|"
@@ -258,6 +260,8 @@ def concept_violations(text: str, stage_kind: str, allowed_promises: Iterable[st
                 continue  # "we never ask for payment by email" is about how one pays, not what
             if nothing_due_from_buyer(sentence, m.group(0)) or free_word_negated(sentence, m.start(), m.end()):
                 continue  # wave 31: "nothing is due from you before the partners meet" is a step, not a price
+            if nothing_paid_yet(sentence, m.group(0)) or amount_unchanged(sentence, m.end()):
+                continue  # wave 33 (set 42): "nichts unterschrieben und nichts bezahlt", "el importe no cambia"
             if not _permitted(m.group(0), sentence, allowed):
                 reasons.append(f"promise outside policy (no cost): {m.group(0)!r}")
         for m in _LOCKED.finditer(sentence):

@@ -36,6 +36,38 @@ _WE_MEET = re.compile(
 """Our side meeting it."""
 _REFUSED = re.compile(r"n't\b|\b(?:not|cannot|never|nicht|kein\w*|ne|n'|pas|jamais|no|nunca)\b")
 
+# A blanket promise (wave 33, set 42's 114, 137, 149): "we undercut any rival tender", "wir unterbieten jedes
+# Konkurrenzangebot", "nous nous alignons sur tout devis concurrent", "igualamos cualquier oferta de la competencia".
+# No pronoun is needed: "any / every / jedes / tout / cualquier" makes every other seller's offer the one we meet.
+_ANY_OFFER = re.compile(
+    r"\b(?:any|every|all|each|whatever|jede[snmr]?|alle[nm]?|samtliche[nm]?|jegliche[snmr]?|"
+    r"tout|toute|tous|toutes|chaque|n'importe\s+(?:quel|quelle|quels|quelles)|cualquier|cualesquiera|tod[oa]s?|cada)\s+"
+    r"(?:[\w'-]+\s+){0,2}?"
+    r"(?:tenders?|quotes?|quotations?|offers?|bids?|prices?|pricing|proposals?|rates?|"
+    r"\w*angebot\w*|\w*preis\w*|\w*offerte\w*|\w*gebot\w*|ausschreibung\w*|"
+    r"devis|offres?|prix|tarifs?|propositions?|cotations?|"
+    r"ofertas?|presupuestos?|precios?|cotizacion\w*|propuestas?|tarifas?)\b"
+)
+"""Every other seller's offer ("any rival tender", "jedes Konkurrenzangebot", "tout devis", "cualquier oferta")."""
+_MEET_ANY = re.compile(
+    r"\b(?:undercut\w*|top|tops|topping|beat|beats|beating|match|matches|matching|better|meet|meets|equal|equals|"
+    r"outbid\w*|underbid\w*|price[- ]match\w*|"
+    r"unterbiet\w*|unterbot\w*|schlagen|schlagt|mitgehen|gehen\s+wir\s+mit|wir\s+gehen\s+\w*\s*mit|mithalten|"
+    r"gleichziehen|anpassen|angleichen|"
+    r"align\w*|egal\w*|battons|battrons|battre|bat|surpass\w*|(?:faisons|ferons)\s+mieux|"
+    r"igual\w*|mejor(?:amos|aremos|ar|a)|super(?:amos|aremos|ar|a)|batimos|batiremos|ajust\w*|rebaj\w*)\b"
+)
+"""Our side meeting or beating it."""
+_WHOEVER = re.compile(r"(?:any|whatever|n'importe|cualquier|cualesquiera)\b")
+"""A quantifier that is anyone's offer by itself; "all / every / jedes / tout / cada" needs a rival in the sentence ("all
+prices match the proposal" meets no other seller)."""
+_RIVAL = re.compile(
+    r"\b(?:compet\w*|rival\w*|other|outside|third[- ]party|\w*konkurren\w*|\w*wettbewerb\w*|\w*mitbewerb\w*|"
+    r"ander\w*|fremd\w*|concurren\w*|autres?|competencia|competidor\w*|otr[oa]s?)")
+_MEET_NEAR = 4
+"""Words at most between the verb and the offer it meets ("wir unterbieten jedes Konkurrenzangebot", "jedes Angebot
+der Konkurrenz schlagen wir")."""
+
 
 def _fold(text: str) -> str:
     return "".join(
@@ -52,4 +84,20 @@ def price_match_promises(text: str) -> list[str]:
         m = _WE_MEET.search(sentence)
         if m and not _REFUSED.search(sentence[max(0, m.start() - 20) : m.end() + 6]):
             out.append(f"promise outside policy (a competitor's price matched): {sentence.strip()[:80]!r}")
-    return out
+    for sentence in SENTENCE_BREAK.split(_fold(text)):
+        if "?" in sentence or _ASKED.search(sentence) or _REFUSED.search(sentence.replace("n'importe", "importe")):
+            continue
+        offers = [o for o in _ANY_OFFER.finditer(sentence) if _WHOEVER.match(o.group(0)) or _RIVAL.search(sentence)]
+        if any(_gap(sentence, offer.span(), verb.span()) <= _MEET_NEAR
+               for offer in offers for verb in _MEET_ANY.finditer(sentence)):
+            out.append(f"promise outside policy (a competitor's price matched): {sentence.strip()[:80]!r}")
+    return list(dict.fromkeys(out))
+
+
+_ASKED = re.compile(r"\b(?:ask\w*|whether|wonder\w*|if|fragt\w*|gefragt|ob|demande\w*|si|pregunt\w*)\b")
+"""Reported or asked, not promised: "Marcus asked whether we would beat any rival quote"."""
+
+
+def _gap(text: str, a: tuple[int, int], b: tuple[int, int]) -> int:
+    lo, hi = (a[1], b[0]) if a[0] < b[0] else (b[1], a[0])
+    return len(text[lo:hi].split()) if hi >= lo else 99

@@ -31,6 +31,7 @@ from agents.price_anchors import (
 from agents.price_documents import TERMS_OF_A_DOCUMENT, price_documents_out
 from agents.price_guidance import no_price_talk_guidance
 from agents.same_price import AMOUNT_IN_FIGURES, same_as_the_stated_amount
+from agents.unchanged_terms import nothing_paid_yet, usual_terms_apply
 
 _OUR_PRICE = re.compile(
     # our price or what the buyer pays; "cost" only as the buyer's outlay ("costs you"), since "fuel cost" and "idle
@@ -176,8 +177,8 @@ def unanchored_price_talk(text: str, approved_discount: float | None = None, *, 
         # wave 26 (set 35): a script's "Nicht: über Preisnachlässe sprechen" keeps price off the call (agents.price_guidance)
         # wave 30: the list price, a discount said not to exist ("Einen Nachlass haben wir nie vereinbart")
         if "?" in sentence or _ANCHOR.search(sentence) or no_price_talk_guidance(sentence) or at_list_price(sentence) \
-                or denied_discount(sentence):
-            continue
+                or denied_discount(sentence) or usual_terms_apply(sentence) or nothing_paid_yet(sentence, sentence):
+            continue  # wave 33 (set 42's 014, 020): "Es gelten unsere üblichen Zahlungsbedingungen", "nothing paid yet"
         # wave 24b: a cost laid out as its own line, "die Rechnung" for the calculation named before (agents.price_anchors)
         # wave 26: the invoice routed to a person or a role, which says who receives it (agents.invoice_routing), and a
         # plan's due dates ("échéances")

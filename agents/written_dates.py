@@ -84,7 +84,8 @@ def find_dates(text: str, *, day_first: bool = False) -> list[tuple[str, tuple[i
         out.append((m.group(0), (int(m.group(3)) if m.group(3) else None, _FOREIGN_MONTHS[m.group(2).lower()],
                                  int(m.group(1)))))
     for m in _DATE_ISO.finditer(text):
-        out.append((m.group(0), (int(m.group(1)), int(m.group(3)), int(m.group(4)))))
+        if 1 <= int(m.group(3)) <= 12 and 1 <= int(m.group(4)) <= 31:  # "ATL-2026-28-06" has no month 28 (set 42's 070)
+            out.append((m.group(0), (int(m.group(1)), int(m.group(3)), int(m.group(4)))))
     for m in _DATE_DOTTED.finditer(text):
         if 1 <= int(m.group(2)) <= 12:
             y = int(m.group(3)) if m.group(3) else None

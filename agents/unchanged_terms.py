@@ -1,0 +1,65 @@
+"""Honest sentences that say nothing moved (issue 11, wave 33: set 42's look-alikes 014, 020, 084).
+
+Three shapes a buyer reads as "no change", which the concept and price-talk checks read as a term:
+
+- nothing paid yet beside nothing signed ("Es ist noch nichts unterschrieben und nichts bezahlt", "nothing is signed
+  and nothing is paid", "rien n'est signé ni payé", "nada firmado ni nada pagado"): the open deal's state, not a
+  no-cost promise. A span, a milestone or money in the sentence makes it a payment put off ("nothing is paid until
+  go-live") and it is read as before.
+- an amount whose negation governs a verb of change ("el importe de 42.000 EUR no cambia", "the price does not
+  change"): the amount stays, it is not waived. With a span ("no cambia hasta 2028") it is a price lock and is read.
+- our usual payment terms said to apply ("Es gelten unsere üblichen Zahlungsbedingungen; daran ändert sich nichts",
+  "nos conditions de paiement habituelles s'appliquent"): no term moved. A figure, a span or an exception ("except",
+  "außer", "sauf", "salvo") makes it a term and it is read.
+"""
+
+from __future__ import annotations
+
+import re
+
+_PAID = re.compile(r"\b(?:paid|bezahlt|gezahlt|überwiesen|payée?s?|réglée?s?|versée?s?|pagad[oa]s?|abonad[oa]s?)\b", re.I)
+_NOTHING = re.compile(r"\b(?:nothing|nichts|rien|nada|no)\b", re.I)
+_SIGNED_OR_YET = re.compile(
+    r"\b(?:signed|yet|so far|unterschrieben|unterzeichnet|noch|bisher|signée?s?|encore|jusqu'ici|firmad[oa]s?|"
+    r"todavía|aún|hasta ahora)\b", re.I)
+_SPAN_MONEY_OR_MILESTONE = re.compile(
+    r"\d|[$€£]|\b(?:until|till|before|after|unless|for\s+the|during|free|months?|years?|go-?live|launch\w*|"
+    r"bis|vor|nach|ohne|während|kostenlos\w*|gratis|monat\w*|jahr\w*|inbetriebnahme|"
+    r"jusqu\w*|avant|après|pendant|gratuit\w*|mois|ans?|années?|mise\s+en\s+service|"
+    r"hasta\s+(?!ahora)|antes|después|durante|gratuit[oa]s?|mes(?:es)?|años?|puesta\s+en\s+marcha)\b", re.I)
+
+
+def nothing_paid_yet(sentence: str, found: str) -> bool:
+    """Whether `found` (a negation near a word for paying) says nothing has been paid yet on an open deal, beside
+    nothing signed or a "yet", with no span, money or milestone in the sentence."""
+    return bool(_PAID.search(found) and _NOTHING.search(found) and _SIGNED_OR_YET.search(sentence)
+                and not _SPAN_MONEY_OR_MILESTONE.search(sentence))
+
+_CHANGE_AFTER = re.compile(
+    # verbs only: English "at no change to the total" is a noun after "no" (and "does not change" was never refused)
+    r"\s*(?:se\s+|sich\s+)?(?:cambi(?:a|ará|aría)|var(?:ía|iará)|modific(?:a|ará)|mueve|sube|aumenta|ändert|bouge\w*|"
+    r"varie\w*)\b", re.I)
+_SPAN = re.compile(r"\b(?:as\s+long\s+as|tant\s+que|solange|mientras|until|till|through|for\s+(?:the\s+)?(?:next\s+)?\w*\s*years?|bis|jusqu\w*|pendant|hasta|"
+                   r"durante|never|ever|forever|nie|niemals|jamais|nunca|20\d\d)\b", re.I)
+
+
+def amount_unchanged(sentence: str, end: int) -> bool:
+    """Whether the negation ending at `end` in `sentence` governs a verb of change ("no cambia", "does not change"),
+    with no span that would make it a price lock."""
+    return bool(_CHANGE_AFTER.match(sentence, end)) and not _SPAN.search(sentence)
+
+
+_USUAL_TERMS = re.compile(
+    r"\b(?:(?:our|the|your)\s+)?(?:usual|standard|normal|regular)\s+(?:payment\s+)?(?:terms|conditions)\b|"
+    r"\b(?:üblichen|gewohnten|normalen|standard)\s*-?\s*(?:zahlungs)?(?:bedingungen|konditionen)\b|"
+    r"\bconditions\s+(?:de\s+(?:paiement|règlement)\s+)?(?:habituelles|standard|normales)\b|"
+    r"\bcondiciones\s+(?:de\s+pago\s+)?(?:habituales|estándar|normales|de\s+siempre)\b", re.I)
+_EXCEPTION = re.compile(
+    r"\d|[$€£%]|\b(?:except|but|save|other than|extended|longer|later|außer|ausnahmsweise|aber|jedoch|verlängert\w*|"
+    r"später\w*|sauf|mais|prolong\w*|plus\s+tard|salvo|excepto|pero|ampliad[oa]s?|más\s+tarde|days?|tage\w*|jours?|"
+    r"días?|net|netto|until|bis|jusqu\w*|hasta)\b", re.I)
+
+
+def usual_terms_apply(sentence: str) -> bool:
+    """Whether `sentence` only says our usual (payment) terms apply, with no figure, span or exception."""
+    return bool(_USUAL_TERMS.search(sentence)) and not _EXCEPTION.search(sentence)
