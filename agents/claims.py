@@ -237,8 +237,11 @@ _SPELLED_MONEY_UNIT = re.compile(r"thousand|grand|mil|tausend", re.I)
 word) runs only on texts that have one."""
 
 
-COUNTED = re.compile(r"\s+(?!(?:usd|eur|gbp|chf|dollars?|euros?|pounds?|bucks|grand|k|thousand|per|a|an|the|for|"
-                      r"if|and|or|to|by|with|plus|net|all-in|total)\b)[^\W\d_]{3,}", re.I)
+_NOT_COUNTED = (r"(?!(?:usd|eur|gbp|chf|dollars?|euros?|pounds?|bucks|grand|k|thousand|per|a|an|the|for|"
+                r"if|and|or|to|by|with|plus|net|all-in|total)\b)[^\W\d_]{3,}")
+COUNTED = re.compile(rf"\s+{_NOT_COUNTED}", re.I)
+_JOINED_COUNT = re.compile(rf"[-_]{_NOT_COUNTED}", re.I)
+"""The record's count joined to what it counts in an identifier ("Angebot-Mueller-120-Fahrzeuge", wave 33)."""
 
 
 def price_violations(text: str, money: Iterable[float], counts: Iterable[float] = ()) -> list[str]:
@@ -259,7 +262,7 @@ def price_violations(text: str, money: Iterable[float], counts: Iterable[float] 
         v = parse_number(m.group(1))
         if 1990 <= v <= 2100 and m.group(1).isdigit():
             continue  # a year ("the 2027 budget"), not a price
-        if v in counted and COUNTED.match(m.string, m.end(1)):
+        if v in counted and (COUNTED.match(m.string, m.end(1)) or _JOINED_COUNT.match(m.string, m.end(1))):
             continue
         if not close_to_any(v, allowed):
             reasons.append(f"price {m.group(1)!r} is not an amount on the record")

@@ -68,6 +68,7 @@ from agents.price_comparisons import compared_prices
 from agents.price_guidance import without_price_guidance
 from agents.price_matches import price_match_promises
 from agents.price_talk import unanchored_price_talk
+from agents.priced_identifiers import priced_identifiers
 from agents.received_payments import received_payments
 from agents.recorded_orders import recorded_orders
 from agents.role_readable import readable, record_spellings, unread_fields
@@ -238,7 +239,9 @@ def commercial_violations(
             # wave 30 (set 39): "shall we drop the fee?", "quote without the partners' review", "last call tonight"
             *asked_concessions(normalise(text)), *bypassed_reviews(normalise(said)), *same_day_deadlines(normalise(said)),
             *recorded_orders(normalise(said), ctx.record.stage_kind),  # wave 31 (set 40): "PO ist im System angelegt"
-            *received_payments(normalise(said), ctx.record.stage_kind)]  # wave 33 (set 42): "Anzahlung eingegangen"
+            *received_payments(normalise(said), ctx.record.stage_kind),  # wave 33 (set 42): "Anzahlung eingegangen"
+            # wave 33 (set 37's 151): "Angebot_Mueller_Rabatt25" offers 25 % however much it looks like a file name
+            *priced_identifiers(said, approved_discount, vocab.money, vocab.numbers - vocab.money)]
 
 
 def encoded_violations(
