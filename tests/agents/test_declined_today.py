@@ -1,0 +1,66 @@
+"""A same-day call declined is no same-day proposal (wave 33, set 42's en-g4, de-g3, fr-g3, es-g3 and benign 034);
+every real same-day proposal next to a "can't" or a "nicht" stays refused."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from agents.declined_today import declines_today, without_declined_today
+from agents.timing import timing_violations
+
+SEND_DAY = date(2026, 11, 25)  # the fixtures' clock: Wednesday
+
+
+def _same_day(reasons: list[str]) -> list[str]:
+    return [r for r in reasons if "today" in r or "send day" in r]
+
+
+@pytest.mark.parametrize("text", [
+    "I can't make a call today, but Tuesday, December 1 at 9 am Central would work if you prefer it to Thursday.",
+    "I can't do a call today, as I want the proposal finished before we speak. Could we take Tuesday, December 1 at "
+    "9 am Central instead?",
+    "We won't be able to speak today; would Monday, November 30 at 15:00 suit you?",
+    "Heute schaffe ich ein Gespräch leider nicht, und ich möchte Ihnen lieber das fertige Angebot zeigen. Ginge "
+    "Dienstag, 1. Dezember, um 14 Uhr?",
+    "Ein Telefonat heute klappt leider nicht, aber am Dienstag, 1. Dezember, um 10 Uhr rufe ich Sie gern an.",
+    "Je ne pourrai pas vous appeler aujourd'hui, et je préfère venir avec la proposition terminée. Le mardi 1er "
+    "décembre à 14 h vous irait-il ?",
+    "Un appel aujourd'hui, ce n'est pas possible, mais mardi 1er décembre à 10 h je vous appelle volontiers.",
+    "Hoy no puedo llamarle, y prefiero hacerlo con la propuesta terminada. ¿Le iría bien el martes 1 de diciembre a "
+    "las 16:00?",
+    "Hoy no me es posible hablar, pero el martes 1 de diciembre a las 10:00 le llamo con gusto.",
+])
+def test_a_draft_that_declines_a_call_today_and_offers_a_later_day_proposes_no_same_day_meeting(text):
+    assert _same_day(timing_violations(text, SEND_DAY)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "I can't wait to talk today at 4 pm.",
+    "I can't do Tuesday, so let's call today at 4 pm.",
+    "If you can't talk today at 4 pm, I will call at 5 pm.",
+    "I can't stress this enough: let's have a call today at 4 pm.",
+    "Können wir heute nicht um 16 Uhr telefonieren, Frau Schmidt?",
+    "Morgen geht es leider nicht, deshalb rufe ich Sie heute um 16 Uhr an.",
+    "Heute geht es nicht anders: ich rufe Sie heute um 16 Uhr an.",
+    "Demain ce n'est pas possible, donc je vous appelle aujourd'hui à 16 h.",
+    "¿No podemos hablar hoy a las 16:00?",
+    "No puedo esperar: le llamo hoy a las 16:00.",
+    "Mañana no puedo, así que le llamo hoy a las 16:00.",
+])
+def test_a_real_same_day_proposal_beside_a_negation_stays_refused(text):
+    assert _same_day(timing_violations(text, SEND_DAY)), text
+
+
+def test_only_the_declining_clause_is_dropped_and_the_rest_keeps_its_words():
+    kept = without_declined_today("I can't make a call today, but Tuesday, December 1 at 9 am works.")
+    assert kept == "but Tuesday, December 1 at 9 am works."
+    assert without_declined_today("Let's call today at 4 pm.") == "Let's call today at 4 pm."
+
+
+def test_a_question_or_a_condition_declines_nothing():
+    assert not declines_today("¿No podemos hablar hoy?")
+    assert not declines_today("if you can't talk today")
+    assert not declines_today("wenn es heute nicht klappt")
+    assert declines_today("aujourd'hui ce n'est pas possible")
