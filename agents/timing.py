@@ -12,7 +12,7 @@ from datetime import date
 
 from agents import spoken_time as st
 from agents.calendar_days import named_days, resolve_day
-from agents.dated_times import meeting_time_dated_elsewhere
+from agents.dated_times import anchor_is_a_dated_meeting, meeting_time_dated_elsewhere
 from agents.declined_today import without_declined_today
 from agents.facts import find_dates
 from agents.meeting_slots import BUSINESS_HOURS as BUSINESS_HOURS
@@ -296,7 +296,8 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
             # "ring you this arvo", "cet aprèm", "I'll call you later": a part of a day and no other day named.
             reasons.append("proposes to meet today")
         elif no_day and (TODAYS_ROUTINE.search(sentence) or ((_FORWARD.search(sentence) or "?" in sentence or
-                                                              OFFER_TO_MEET.search(sentence)) and anchored_to_today(sentence))):
+                                                              OFFER_TO_MEET.search(sentence)) and anchored_to_today(sentence)
+                                                             and not anchor_is_a_dated_meeting(sentence, sentences, send_day))):
             reasons.append("proposes to meet at a point of the buyer's working day (no day named: today)")
         elif no_day and _MEAL.search(sentence):
             # "a la vuelta del almuerzo", "après le déjeuner": today's meal when no other day is named.
