@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from agents.declined_today import declines_today, without_declined_today
+from agents.meeting_hours import proposed_meeting_days
 from agents.timing import timing_violations
 
 SEND_DAY = date(2026, 11, 25)  # the fixtures' clock: Wednesday
@@ -64,3 +65,20 @@ def test_a_question_or_a_condition_declines_nothing():
     assert not declines_today("if you can't talk today")
     assert not declines_today("wenn es heute nicht klappt")
     assert declines_today("aujourd'hui ce n'est pas possible")
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("I can't make a call today, but Tuesday, December 1 at 9 am Central would work if you prefer it to Thursday.",
+     date(2026, 12, 1)),
+    ("Heute klappt es leider nicht, aber Dienstag, 1. Dezember, um 10 Uhr ginge auch, wenn Ihnen das lieber ist.",
+     date(2026, 12, 1)),
+    ("Aujourd'hui ce n'est pas possible, mais le mardi 1er décembre à 10 h me convient aussi si vous le préférez.",
+     date(2026, 12, 1)),
+    ("Hoy no puedo, pero el martes 1 de diciembre a las 10:00 también me va bien si lo prefiere.", date(2026, 12, 1)),
+])
+def test_a_later_slot_offered_as_the_buyers_preference_is_a_proposal_not_a_fact_to_vouch_for(text, day):
+    assert proposed_meeting_days(text, SEND_DAY) == {day}
+
+
+def test_a_slot_tied_to_a_term_is_still_no_proposal():
+    assert proposed_meeting_days("Tuesday, December 1 at 9 am works if you sign the order today.", SEND_DAY) == set()
