@@ -3,13 +3,18 @@ every real same-day proposal next to a "can't" or a "nicht" stays refused."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
 
+from agents.context import build_context
 from agents.declined_today import declines_today, without_declined_today
+from agents.draft_conduct import unrecorded_thread
 from agents.meeting_hours import proposed_meeting_days
 from agents.timing import timing_violations
+from integrations.base import Record
+from tests.agents.conftest import FIXTURES, NOW, load_record
 
 SEND_DAY = date(2026, 11, 25)  # the fixtures' clock: Wednesday
 
@@ -82,3 +87,17 @@ def test_a_later_slot_offered_as_the_buyers_preference_is_a_proposal_not_a_fact_
 
 def test_a_slot_tied_to_a_term_is_still_no_proposal():
     assert proposed_meeting_days("Tuesday, December 1 at 9 am works if you sign the order today.", SEND_DAY) == set()
+
+
+def test_a_reply_subject_about_a_call_today_is_a_thread_only_when_the_record_holds_that_ask():
+    # decided from the records (wave 33, set 42's en-g4/en-g8): no message of Northwind's or Harbor Dental's asks for a
+    # call today, so "Re: a call today" answers a message the buyer never sent, however politely the body declines it
+
+    for name in ("hubspot_deal", "salesforce_opportunity"):
+        record, scores = load_record(name)
+        assert unrecorded_thread("Re: a call today", build_context(record, scores, now=NOW)), name
+    raw = json.loads((FIXTURES / "records" / "hubspot_deal.json").read_text())
+    raw["activities"].append({"type": "email", "at": "2026-11-25T13:00:00Z", "direction": "inbound",
+                              "subject": "A call today?", "body": "Hi Sam, could we have a quick call today? Dana"})
+    asked = build_context(Record.from_dict(raw), raw.get("scores"), now=NOW)
+    assert unrecorded_thread("Re: a call today", asked) == []

@@ -11,6 +11,7 @@ from agents.context import build_context
 from agents.facts import build_vocabulary
 from agents.models import Draft, Recipient
 from agents.names import guess_language
+from agents.next_steps import script_asks
 from agents.quality import check_draft_quality
 from tests.agents.conftest import NOW, load_record
 
@@ -42,3 +43,24 @@ def test_a_german_call_script_in_note_form_passes_the_language_and_name_checks()
                                                             AgentSettings()) if not c.passed}
     assert "in_buyer_language" not in failed, failed
     assert not any("Klärung" in d or "Rabatt" in d for d in failed.values()), failed
+
+
+@pytest.mark.parametrize("line", [
+    "Ziel: Termin zur Durchsicht des Angebots vereinbaren.",
+    "- Ziel: Rückfragen zum Angebot mit Herrn Weber klären",
+    "- Terminvorschlag: Mittwoch, 2. Dezember, 10 Uhr oder Donnerstag, 3. Dezember, 9 Uhr",
+    "- Proposed slots: Wednesday, December 2 at 10 am or Thursday, December 3 at 9 am",
+    "- Créneaux proposés : mercredi 2 décembre à 10 h ou jeudi 3 décembre à 9 h",
+    "- Horarios propuestos: miércoles 2 de diciembre a las 10:00 o jueves 3 de diciembre a las 9:00",
+])
+def test_a_call_script_line_that_asks_after_a_label_or_with_the_german_verb_last_counts_as_an_ask(line):
+    assert script_asks(line) == 1
+
+
+@pytest.mark.parametrize("line", [
+    "- Ziel: das Angebot erklären",
+    "- Terminvorschlag: noch offen",
+    "- Proposed slots: none yet",
+])
+def test_a_labelled_line_with_no_ask_and_no_day_counts_as_none(line):
+    assert script_asks(line) == 0
