@@ -48,19 +48,26 @@ def _day_of(at: str | None) -> date | None:
         return None
 
 
-def _writers_on(ctx: Context, month: int, day: int) -> set[str]:
-    """The contacts whose inbound messages the record holds on that day (a day either side for time zones)."""
+def _writers_on(ctx: Context, month: int, day: int) -> tuple[set[str], set[str]]:
+    """The contacts whose inbound messages the record holds on that day (a day either side for time zones), and the
+    contacts a note, call or meeting of that day names ("Marcus asked whether there is any flexibility on price", a
+    note of November 19: Marcus asked that day, if not in writing)."""
     primary = next((c.id for c in ctx.record.contacts if c.is_primary), None)
-    writers = set()
+    firsts = {c.id: n.split()[0].lower() for c in ctx.record.contacts if (n := ctx.contact_name(c))}
+    writers: set[str] = set()
+    named: set[str] = set()
     for a in ctx.activities.values():
         when = _day_of(a.get("at"))
-        if a.get("withheld") or a.get("direction") != "inbound" or when is None:
+        if a.get("withheld") or when is None or \
+                not any((d.month, d.day) == (month, day) for d in (when - timedelta(days=1), when, when + timedelta(days=1))):
             continue
-        if any((d.month, d.day) == (month, day) for d in (when - timedelta(days=1), when, when + timedelta(days=1))):
-            writer = sender_of(ctx, a) or primary
-            if writer:
+        if a.get("direction") == "inbound":
+            if writer := sender_of(ctx, a) or primary:
                 writers.add(writer)
-    return writers
+        elif a.get("type") != "email":
+            text = normalise(f"{a.get('subject') or ''} {a.get('text') or ''}").lower()
+            named |= {cid for cid, first in firsts.items() if re.search(rf"\b{re.escape(first)}\b", text)}
+    return writers, named
 
 
 def wrote_on_someone_elses_day(body: str, contact_id: str | None, ctx: Context) -> list[str]:
@@ -73,8 +80,8 @@ def wrote_on_someone_elses_day(body: str, contact_id: str | None, ctx: Context) 
         if not _YOU_WROTE.search(sentence):
             continue
         for value, (_, month, day) in find_dates(sentence):
-            writers = _writers_on(ctx, month, day)
-            if writers and contact_id not in writers:
+            writers, named = _writers_on(ctx, month, day)
+            if writers and contact_id not in writers | named:
                 others = ", ".join(sorted(names.get(w, w) for w in writers))
                 found.append(f"says the recipient wrote on {value}, but the record's message of that day is from "
                              f"{others}: {sentence.strip()[:80]!r}")

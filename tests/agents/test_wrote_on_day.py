@@ -29,7 +29,7 @@ CASES = [
     ("es_opportunity", "Respondo a su correo del 18 de noviembre con la propuesta.", "0035g00000Es01",
      "0035g00000Es02"),
     # the e-mail of November 18 is unsigned: the primary contact's, Dana's
-    ("hubspot_deal", "As you wrote on November 18, the proposal reaches you by Friday.", "501", "502"),
+    ("hubspot_deal", "As you wrote on November 18, the proposal reaches you by Friday.", "501", "503"),
 ]
 
 
@@ -48,6 +48,9 @@ def test_telling_a_contact_they_wrote_on_a_day_another_contact_wrote_is_the_wron
      "702"),
     # a day with no inbound message: an invented reference is another rule's, not a wrong person
     ("fr_deal", "Comme vous me l'avez écrit le 12 novembre, voici la proposition.", "712"),
+    # the note of November 19 says Marcus asked about a 2-year term: he asked that day, even if Dana's e-mail of
+    # November 18 (19 in UTC) is the only inbound message (sets 33-39's good drafts to Marcus)
+    ("hubspot_deal", "On November 19 you asked whether a 2-year term changes the price.", "502"),
     # no "you wrote": a day of ours
     ("es_opportunity", "El 18 de noviembre recibimos la petición y le envío la propuesta.", "0035g00000Es02"),
 ])
