@@ -17,6 +17,7 @@ from agents.context import Context
 from agents.delivery_days import delivers_document, document_words
 from agents.moments import sender_of
 from agents.normalize import SENTENCE_BREAK, normalise
+from agents.wrote_on_day import wrote_on_someone_elses_day
 
 _AS_YOU_ASKED = re.compile(r"""(?:
     \bas\s+you\s+(?:asked|requested|wanted|wished)|\byou\s+(?:asked|wanted\s+to\s+know)\b|\byour\s+(?:question|request)\b
@@ -130,4 +131,5 @@ def asked_by_someone_else(body: str, contact_id: str | None, ctx: Context) -> li
                 found.append(f"says the recipient asked for what the record says {names.get(cid) or 'another contact'} "
                              f"asked ({', '.join(shared)}): {sentence.strip()[:80]!r}")
                 break
-    return found
+    # wave 33 (set 42's de-b8): "wie Sie am 20. November geschrieben haben" to Weber, when Schmidt wrote that day
+    return found + wrote_on_someone_elses_day(body, contact_id, ctx)

@@ -72,3 +72,31 @@ def meeting_time_dated_elsewhere(sentence: str, sentences: Iterable[str], send_d
         if hours <= {round(h, 2) for _v, h, _tz in clock_hours(other)}:
             return True
     return False
+
+
+_AT_THE_MEETING = re.compile(
+    r"\b(?:beim|bei\s+dem|sobald|wenn|once|when|as\s+soon\s+as|after|before|during|dès|lors|pendant|après|avant|quand|"
+    r"cuando|en\s+cuanto|durante|tras|después|antes)\s+(?:[\w'’-]+\s+){0,3}?" + rf"({_MEETING})\b",
+    re.I,
+)
+"""A moment set by the meeting itself: "beim Termin", "once the call starts", "dès le rendez-vous", "cuando empiece
+la reunión" (wave 33, set 42's de-g7)."""
+
+
+def anchor_is_a_dated_meeting(sentence: str, sentences: Iterable[str], send_day: date) -> bool:
+    """Whether `sentence`'s moment is a meeting ("Soll Herr Weber beim Termin dabei sein?") that another of the draft's
+    `sentences` puts on a day after `send_day` with a meeting noun or a clock time ("3. Gemeinsame Durchsicht am
+    Mittwoch, 2. Dezember, 10 Uhr"): that meeting's day, not a moment of the buyer's working day today."""
+    from agents.clock_times import clock_hours  # noqa: PLC0415 - clock_times reads agents.timing, which reads this
+
+    if not _AT_THE_MEETING.search(sentence):
+        return False
+    for other in sentences:
+        if other == sentence or not (_MEETING_NOUN.search(other) or clock_hours(other)):
+            continue
+        # its written dates when it has some ("Mittwoch, 2. Dezember" is the 2nd, not the send day's Wednesday)
+        days = {d for _v, (y, m, dd) in find_dates(other) if (d := resolve_day(y, m, dd, send_day))} \
+            or _days(other, send_day)
+        if days and all(d > send_day for d in days):
+            return True
+    return False

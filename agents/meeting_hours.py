@@ -170,6 +170,11 @@ _PREFERENCE = re.compile(
     r"si\s+c['’]est\s+plus\s+(?:simple|pratique)\s+pour\s+vous|(?:wenn|falls)\s+(?:es\s+|das\s+)?ihnen\s+(?:das\s+)?lieber\s+ist)\s*,", re.I)
 """The buyer's preference, not a term ("Si prefiere, también puedo el lunes 30 de noviembre a las 16:00", set 37's
 099): it offers a second slot to choose from."""
+_PREFERENCE_AFTER = re.compile(
+    r"\b(?:if\s+you(?:\s+would|['’]d)?\s+(?:prefer|rather)|si\s+(?:vous\s+(?:le\s+)?préférez|lo\s+prefiere)|"
+    r"(?:wenn|falls)\s+(?:es\s+|das\s+)?ihnen\s+(?:das\s+)?lieber\s+ist)\b[^,.;:!?]*", re.I)
+"""The same preference after the slot ("Tuesday, December 1 at 9 am would work if you prefer it to Thursday", set 42's
+benign 034): a choice offered, no term."""
 _OFFERS_A_SLOT = re.compile(
     r"\b(?:i|we)\s+(?:can|could)\s+(?:also\s+)?(?:do|manage|make)\b|"
     r"\b(?:puedo|podría|podemos|podríamos)\s+(?:también\s+)?(?:el|los|la|a\s+las)\b|"
@@ -192,7 +197,7 @@ def proposed_meeting_days(text: str, send_day: date, *, day_first: bool = False)
         if not ((MEET_RE.search(sentence) and (_ASKS_TO_MEET.search(sentence) or timed))
                 or (timed and ("?" in sentence or _OFFERS_A_SLOT.search(sentence) or SUITS_US.search(sentence)))) \
                 or (LOOKING_BACK.search(sentence) and not re.match(OPENING_PRESENT, sentence, re.I)) \
-                or TERMS_OR_CONDITION.search(OTHERWISE.sub("", _PREFERENCE.sub("", _SLOT_CONDITION.sub("", sentence)))):  # "Hablamos el lunes 30 ..., como le propuse" proposes
+                or TERMS_OR_CONDITION.search(OTHERWISE.sub("", _PREFERENCE_AFTER.sub("", _PREFERENCE.sub("", _SLOT_CONDITION.sub("", sentence))))):  # "Hablamos el lunes 30 ..., como le propuse" proposes
             continue
         days: list[date] = []
         for value, (year, month, day) in find_dates(sentence, day_first=day_first):

@@ -69,7 +69,10 @@ def _base(word: str) -> str:
 
 _STOPWORDS_BY_LANGUAGE = {
     "en": frozenset("the and to of for with you your is are we our on in this that would could".split()),
-    "de": frozenset("der die das und zu für mit sie ihr ihre ist sind wir unser auf im dem den ein eine nicht".split()),
+    # wave 33 (set 42's de-g9): a note's genitive and contracted articles ("zur Durchsicht des Angebots", "vom 28.
+    # Oktober", "oder"): with "des" alone a German note counted as French ("des" is French too)
+    "de": frozenset("der die das des zur zum vom von oder und zu für mit sie ihr ihre ist sind wir unser auf im dem den "
+                    "ein eine nicht".split()),
     "fr": frozenset("le la les et de des pour avec vous votre est sont nous notre sur dans un une du au".split()),
     "es": frozenset("el la los las y de para con usted su es son nosotros nuestro en un una del al por".split()),
 }

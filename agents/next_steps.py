@@ -54,6 +54,13 @@ _SCRIPT_ASK = re.compile(r"^\W*(?:\d{1,2}[.)]\s*)?(?:ask|confirm|agree|book|sche
                          r"bestätigen|vereinbaren|\w+ vereinbaren|einen termin|klären|demander|confirmer|convenir|proposer|"
                          r"fixer|caler|preguntar|confirmar|acordar|proponer|fijar|agendar|cerrar una fecha)\b", re.I | re.M)
 """A call script's line that asks the buyer something ("- Agree a time next week", "- Fragen, ob Herr Weber ...")."""
+_SCRIPT_ASK_LAST = re.compile(r"^[^\n]{0,100}\b(?:vereinbaren|klären|bestätigen|erfragen|abstimmen|festlegen)\W*$", re.I)
+"""wave 33 (set 42's de-g9): German puts the verb last, after a label or not ("Ziel: Termin zur Durchsicht des Angebots
+vereinbaren.")."""
+_SLOTS_LABEL = re.compile(r"^\W*(?:terminvorschl(?:a|ä)ge?|vorschl(?:a|ä)ge?|termine|proposed (?:slots?|times?|dates?)|"
+                          r"suggested (?:slots?|times?)|créneaux? proposés?|propositions? de (?:créneaux?|dates?)|"
+                          r"horarios? propuestos?|propuesta de (?:fechas?|horarios?)|fechas propuestas)\s*:", re.I)
+"""A labelled line of proposed slots ("- Terminvorschlag: Mittwoch, 2. Dezember, 10 Uhr"): an ask with its day or time."""
 
 
 _SCRIPT_OFFER = re.compile(
@@ -68,8 +75,9 @@ buyer as surely as "Propose: ..." does; an offer counts only with its day or tim
 def script_asks(body: str) -> int:
     """Count a call script's lines that ask the buyer something (questions are counted by count_asks)."""
     return sum(1 for line in body.splitlines() if "?" not in line and (
-        _SCRIPT_ASK.match(line) or _SCRIPT_OFFER.match(line) and bool(COMING_DAY.search(line) or CLOCK.search(line)
-                                                                     or find_dates(line))))
+        _SCRIPT_ASK.match(line) or _SCRIPT_ASK_LAST.match(line)
+        or (_SCRIPT_OFFER.match(line) or _SLOTS_LABEL.match(line)) and bool(COMING_DAY.search(line) or CLOCK.search(line)
+                                                                            or find_dates(line))))
 
 
 WEEKDAY_NAMES = (r"monday|tuesday|wednesday|thursday|friday|montag|dienstag|mittwoch|donnerstag|freitag|lundi|mardi|mercredi|"

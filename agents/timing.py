@@ -12,7 +12,8 @@ from datetime import date
 
 from agents import spoken_time as st
 from agents.calendar_days import named_days, resolve_day
-from agents.dated_times import meeting_time_dated_elsewhere
+from agents.dated_times import anchor_is_a_dated_meeting, meeting_time_dated_elsewhere
+from agents.declined_today import without_declined_today
 from agents.facts import find_dates
 from agents.meeting_slots import BUSINESS_HOURS as BUSINESS_HOURS
 from agents.meeting_slots import DEADLINE_MIN_DAYS as DEADLINE_MIN_DAYS
@@ -275,6 +276,8 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
         reasons += [] if asked_same_day else pressed_for_today(sentence)
         if not meets or asked_same_day:
             continue
+        # "I can't make a call today, but Tuesday at 10 works": a declined today proposes nothing (wave 33, set 42)
+        sentence = without_declined_today(sentence)
         if (_LOOKING_BACK.search(sentence) or EARLIER_TODAY.search(sentence)) and not _FORWARD.search(sentence):
             continue  # "Thanks for the call earlier today": a meeting that took place, not one proposed
         # a calendar week or a holiday names a day too ("in KW 49", "after Thanksgiving")
@@ -293,7 +296,8 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
             # "ring you this arvo", "cet aprèm", "I'll call you later": a part of a day and no other day named.
             reasons.append("proposes to meet today")
         elif no_day and (TODAYS_ROUTINE.search(sentence) or ((_FORWARD.search(sentence) or "?" in sentence or
-                                                              OFFER_TO_MEET.search(sentence)) and anchored_to_today(sentence))):
+                                                              OFFER_TO_MEET.search(sentence)) and anchored_to_today(sentence)
+                                                             and not anchor_is_a_dated_meeting(sentence, sentences, send_day))):
             reasons.append("proposes to meet at a point of the buyer's working day (no day named: today)")
         elif no_day and _MEAL.search(sentence):
             # "a la vuelta del almuerzo", "après le déjeuner": today's meal when no other day is named.
