@@ -12,6 +12,7 @@ deadline").
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -37,6 +38,7 @@ _WE_MEET = re.compile(
 _REFUSED = re.compile(r"n't\b|\b(?:not|cannot|never|nicht|kein\w*|ne|n'|pas|jamais|no|nunca)\b")
 
 
+@functools.lru_cache(maxsize=1024)  # a pure function of its text; each check folds the record's texts again
 def _fold(text: str) -> str:
     return "".join(
         c for c in unicodedata.normalize("NFD", normalise(text).lower()) if not unicodedata.combining(c)

@@ -1,7 +1,7 @@
 """The record readings agents remember (wave 33: `make test`'s CPU) answer exactly as a fresh reading does.
 
 agents.field_claims reads the claims a record's text fields carry once per distinct set of field and activity texts
-(`_evidence`, `_stems`), agents.context.name_shaped and agents.product_named's folding once per text: every check of
+(`_evidence`, `_stems`), agents.context.name_shaped and six modules' accent folding (`_fold`) once per text: every check of
 every output of a record asked them again, about a fifth of a check's CPU. A memory keyed on anything less than the
 texts (the record's id, the Context object) would answer an edited record with its old verdict; these tests edit the
 record between two checks and compare every remembered answer with one computed on emptied memories."""
@@ -13,9 +13,17 @@ from typing import Any
 
 import pytest
 
+from agents import (
+    asked_by,
+    confidences,
+    draft_conduct,
+    draft_tone,
+    price_matches,
+    product_named,
+    seller_interest,
+)
 from agents import context as context_module
 from agents import field_claims as field_claims_module
-from agents import product_named
 from agents.context import build_context, name_shaped
 from agents.field_claims import field_claims, split_claims
 from integrations.base import Record
@@ -25,11 +33,13 @@ from tests.agents.test_split_field_claims import SPLIT
 FIELD = "only a record field carries"
 RECORDS = ("hubspot_deal", "salesforce_opportunity", "de_deal", "fr_deal", "es_opportunity")
 RECORD = {"en": "hubspot_deal", "de": "de_deal", "fr": "fr_deal", "es": "es_opportunity"}
+FOLDS = tuple(m._fold for m in (asked_by, confidences, draft_conduct, draft_tone, price_matches, product_named,
+                                seller_interest))
+"""Each module's accent folding (lower case, no accents), remembered per text."""
 
 
 def _forget() -> None:
-    for fn in (field_claims_module._evidence, field_claims_module._stems, context_module.name_shaped,
-               product_named._fold):
+    for fn in (field_claims_module._evidence, field_claims_module._stems, context_module.name_shaped, *FOLDS):
         fn.cache_clear()
 
 
@@ -103,4 +113,14 @@ def test_a_remembered_name_shape_is_the_fresh_one_whatever_the_word_limit(text, 
     fresh = name_shaped(text, max_words=max_words)
     assert [name_shaped(text, max_words=max_words) for _ in range(2)] == [fresh, fresh]
     assert name_shaped.__wrapped__(text, max_words=max_words) == fresh
-    assert product_named._fold(text) == product_named._fold.__wrapped__(text)
+    for fold in FOLDS:
+        assert fold(text) == fold(text) == fold.__wrapped__(text)
+
+
+@pytest.mark.parametrize("text", ["Müller Logistik GmbH", "Café crème à Orléans", "ÉTÉ 2027", "Straße", "  ", "ﬁnal offer"])
+def test_every_remembered_accent_folding_is_the_fresh_one(text):
+    _forget()
+    for fold in FOLDS:
+        fresh = fold.__wrapped__(text)
+        assert fold(text) == fresh and fold(text) == fresh
+    assert draft_tone._fold("Café") == "cafe"  # the folding folds: an identity function would pass the equalities
