@@ -163,11 +163,24 @@ def _when(text: str) -> tuple[set[str], str]:
     return tokens, text
 
 
-@functools.lru_cache(maxsize=8192)
 def _stems(text: str) -> frozenset[str]:
     """Distinctive words cut to five letters; numbers and short words a claim hangs on ('net', 'C') kept whole; dates
-    and clock times whole (_when). A pure function of the text, remembered: every check of a draft reads the record's
-    fields and bodies again, and a run checks several outputs of one record."""
+    and clock times whole (_when). A pure function of the text, remembered for texts of a field's or a sentence's
+    length: every check of a draft reads the record's fields again, and a run checks several outputs of one record. A
+    record's joined bodies are read once per record by `_evidence`, itself remembered, and not kept twice."""
+    return _remembered_stems(text) if len(text) <= _REMEMBERED_CHARS else _stems_of(text)
+
+
+_REMEMBERED_CHARS = 2000
+"""Longest text whose stems are remembered (8,192 of them at most, so a long-running worker holds ~16 MB at most)."""
+
+
+@functools.lru_cache(maxsize=8192)
+def _remembered_stems(text: str) -> frozenset[str]:
+    return _stems_of(text)
+
+
+def _stems_of(text: str) -> frozenset[str]:
     out, text = _when(text)
     for w in _TOKEN.findall(text.casefold()):
         if w.isdigit() or w in {"net", "off", "vip"} or (len(w) >= 4 and w not in _STOP):
@@ -320,7 +333,7 @@ class _Evidence(NamedTuple):
     carried: bool
 
 
-@functools.lru_cache(maxsize=1024)
+@functools.lru_cache(maxsize=256)  # a record's texts per entry: a batch's records, not a worker's lifetime
 def _evidence(
     names: tuple[str, ...], free: tuple[str, ...], subjects: tuple[str, ...],
     acts: tuple[tuple[str | None, str | None], ...],

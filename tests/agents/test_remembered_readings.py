@@ -1,7 +1,7 @@
 """The record readings agents remember (wave 33: `make test`'s CPU) answer exactly as a fresh reading does.
 
 agents.field_claims reads the claims a record's text fields carry once per distinct set of field and activity texts
-(`_evidence`, `_stems`), agents.context.name_shaped and six modules' accent folding (`_fold`) once per text: every check of
+(`_evidence`, `_stems` of texts up to 2,000 characters), agents.context.name_shaped and six modules' accent folding (`_fold`) once per text: every check of
 every output of a record asked them again, about a fifth of a check's CPU. A memory keyed on anything less than the
 texts (the record's id, the Context object) would answer an edited record with its old verdict; these tests edit the
 record between two checks and compare every remembered answer with one computed on emptied memories."""
@@ -39,7 +39,7 @@ FOLDS = tuple(m._fold for m in (asked_by, confidences, draft_conduct, draft_tone
 
 
 def _forget() -> None:
-    for fn in (field_claims_module._evidence, field_claims_module._stems, context_module.name_shaped, *FOLDS):
+    for fn in (field_claims_module._evidence, field_claims_module._remembered_stems, context_module.name_shaped, *FOLDS):
         fn.cache_clear()
 
 
@@ -124,3 +124,13 @@ def test_every_remembered_accent_folding_is_the_fresh_one(text):
         fresh = fold.__wrapped__(text)
         assert fold(text) == fresh and fold(text) == fresh
     assert draft_tone._fold("Café") == "cafe"  # the folding folds: an identity function would pass the equalities
+
+
+def test_a_text_too_long_to_remember_is_read_afresh_with_the_same_stems():
+    long = "The setup fee is waived per Marcus on November 10 at 10:00. " * 40  # 2,400 characters
+    short = long[:60]
+    _forget()
+    assert field_claims_module._stems(long) == field_claims_module._stems_of(long) >= {"setup", "waive", "marcu"}
+    assert field_claims_module._remembered_stems.cache_info().currsize == 0  # a long text is not kept
+    assert field_claims_module._stems(short) == field_claims_module._stems_of(short)
+    assert field_claims_module._remembered_stems.cache_info().currsize == 1
