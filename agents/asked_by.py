@@ -10,6 +10,7 @@ recipient's own asks, so "as you asked, the proposal ..." to a contact who asked
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -61,6 +62,7 @@ para como nuestra nuestro pidio quiere usted ustedes
 """.split())
 
 
+@functools.lru_cache(maxsize=1024)  # a pure function of its text; each check folds the record's texts again
 def _fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", normalise(text).lower()) if not unicodedata.combining(c))
 

@@ -20,6 +20,7 @@ what a contact said openly (an e-mail, a meeting note without such a word): "Dan
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -57,6 +58,7 @@ para como pero entre nosotros dijo comento esta este
 )
 
 
+@functools.lru_cache(maxsize=1024)  # a pure function of its text; each check folds the record's texts again
 def _fold(text: str) -> str:
     return "".join(
         c for c in unicodedata.normalize("NFD", normalise(text).lower()) if not unicodedata.combining(c)

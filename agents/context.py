@@ -8,6 +8,7 @@ looks like instructions to an AI is withheld (agents.untrusted).
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -200,6 +201,7 @@ _NAME_TAIL = re.compile(r"\s+[—–|]\s*|\s+-\s+|\s*[(\[;,]")
 _NAME_CHARS = re.compile(r"^[^\W_][\w&.,'’ -]*$")
 
 
+@functools.lru_cache(maxsize=8192)  # a pure function of its text: each check asks it of every contact (wave 33)
 def name_shaped(text: str, *, max_words: int = NAME_MAX_WORDS) -> bool:
     """Tell whether `text` looks like a name (what templates may paste), not a sentence.
 

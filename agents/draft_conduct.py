@@ -7,6 +7,7 @@ Each returns its reasons (empty when the draft is fine); `agents.quality` report
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -30,6 +31,7 @@ suite suivi proximo proximos pasos paso siguientes seguimiento
 deal's conversation whatever its last subject was: the wave-10 good drafts' subject)."""
 
 
+@functools.lru_cache(maxsize=1024)  # a pure function of its text; each check folds the record's texts again
 def _fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", normalise(text).lower()) if not unicodedata.combining(c))
 

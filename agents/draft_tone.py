@@ -11,6 +11,7 @@ itself writes (an activity's subject or text: the buyer wrote "urgent") are the 
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -23,6 +24,7 @@ from agents.internal_labels import internal_labels
 from agents.normalize import normalise
 
 
+@functools.lru_cache(maxsize=1024)  # a pure function of its text; each check folds the record's texts again
 def _fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", normalise(text).lower()) if not unicodedata.combining(c))
 

@@ -18,9 +18,10 @@ field carries. A field quoted whole as a name ("Net 30 Logistics", "the Committe
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from agents.authority_claims import AUTHORITY_KINDS
 from agents.clauses import CLAUSE_BREAK
@@ -162,14 +163,29 @@ def _when(text: str) -> tuple[set[str], str]:
     return tokens, text
 
 
-def _stems(text: str) -> set[str]:
+def _stems(text: str) -> frozenset[str]:
     """Distinctive words cut to five letters; numbers and short words a claim hangs on ('net', 'C') kept whole; dates
-    and clock times whole (_when)."""
+    and clock times whole (_when). A pure function of the text, remembered for texts of a field's or a sentence's
+    length: every check of a draft reads the record's fields again, and a run checks several outputs of one record. A
+    record's joined bodies are read once per record by `_evidence`, itself remembered, and not kept twice."""
+    return _remembered_stems(text) if len(text) <= _REMEMBERED_CHARS else _stems_of(text)
+
+
+_REMEMBERED_CHARS = 2000
+"""Longest text whose stems are remembered (8,192 of them at most, so a long-running worker holds ~16 MB at most)."""
+
+
+@functools.lru_cache(maxsize=8192)
+def _remembered_stems(text: str) -> frozenset[str]:
+    return _stems_of(text)
+
+
+def _stems_of(text: str) -> frozenset[str]:
     out, text = _when(text)
     for w in _TOKEN.findall(text.casefold()):
         if w.isdigit() or w in {"net", "off", "vip"} or (len(w) >= 4 and w not in _STOP):
             out.add(w[:5])
-    return out
+    return frozenset(out)
 
 
 def record_fields(ctx: Context) -> tuple[list[str], list[str], list[str]]:
@@ -287,26 +303,45 @@ def split_claims(ctx: Context) -> list[tuple[str, str]]:
     other activities' bodies). The subject is a field and the body is content: each half alone states no claim of a
     kind, so each is read as harmless, and only the two read as one text show it. A claim the body states alone
     stays content, as before."""
-    acts = ctx.record.activities
+    return list(_split_claims(tuple((a.subject, a.body) for a in ctx.record.activities)))
+
+
+def _split_claims(acts: tuple[tuple[str | None, str | None], ...]) -> tuple[tuple[str, str], ...]:
+    """`split_claims` of the activities' (subject, body) pairs."""
     out = []
-    for i, a in enumerate(acts):
-        if not (a.subject and a.body):
+    for i, (subject, body) in enumerate(acts):
+        if not (subject and body):
             continue
-        head, tail = _PART.sub("", normalise(a.subject)).strip(), _PART.sub("", normalise(a.body)).strip()
+        head, tail = _PART.sub("", normalise(subject)).strip(), _PART.sub("", normalise(body)).strip()
         # joined by a space, and without one for a German compound split in two ("Rahmen" / "konditionen")
         compound = head[-1:].isalpha() and tail[:1].islower()
         for joined in (f"{head} {tail}", *([f"{head}{tail}"] if compound else [])):
             for m in (m for rx in _KIND_RES.values() for m in rx.finditer(joined)):
                 if m.start() < len(head) < m.end():
-                    others = normalise(" ".join(b.body or "" for j, b in enumerate(acts) if j != i))
+                    others = normalise(" ".join(b or "" for j, (_, b) in enumerate(acts) if j != i))
                     out.append((m.group(0), others))
-    return out
+    return tuple(out)
 
 
-def field_claims(text: str, ctx: Context) -> list[str]:
-    """Sentences of an output (as written) that restate a claim only a record text field carries."""
-    names, free, subjects = record_fields(ctx)
-    raw_bodies = normalise(" ".join(a.body or "" for a in ctx.record.activities))
+class _Evidence(NamedTuple):
+    """What the record's own texts say a field claims (`field_claims`): words and phrases only a field plants, the
+    kinds of claim the fields carry, and whether any field (or split subject) carries one at all."""
+
+    planted: frozenset[str]
+    kinds: frozenset[str]
+    phrases: frozenset[str]
+    carried: bool
+
+
+@functools.lru_cache(maxsize=256)  # a record's texts per entry: a batch's records, not a worker's lifetime
+def _evidence(
+    names: tuple[str, ...], free: tuple[str, ...], subjects: tuple[str, ...],
+    acts: tuple[tuple[str | None, str | None], ...],
+) -> _Evidence:
+    """The claims the record's fields carry, from its text fields (`record_fields`) and activities' (subject, body):
+    a pure function of those texts, remembered, since every output checked against one record asks it again (a run
+    checks the analysis, the strategy, the draft and its quality; measured in wave 33: about a fifth of a check)."""
+    raw_bodies = normalise(" ".join(body or "" for _, body in acts))
     # the names in a file name ("Northwind_...", "..._paul") name the file's owner, not the claim
     named = _stems(" ".join(names))
     files = [
@@ -315,14 +350,23 @@ def field_claims(text: str, ctx: Context) -> list[str]:
     ]
     bodies = _FILE_NAME.sub(" ", raw_bodies)
     planted, kinds, carriers, phrases = planted_claims([*names, *free, *subjects, *files], bodies)
-    for claim, others in split_claims(ctx):
+    for claim, others in _split_claims(acts):
         planted |= _stems(claim) - named - _stems(others)
         kinds |= _kinds(claim)
         carriers.append(claim)
         phrase = " ".join(claim.casefold().split())
         if not re.search(rf"\b{re.escape(phrase)}\b", " ".join(others.casefold().split())):
             phrases.add(phrase)
-    if not carriers:
+    return _Evidence(frozenset(planted), frozenset(kinds), frozenset(phrases), bool(carriers))
+
+
+def field_claims(text: str, ctx: Context) -> list[str]:
+    """Sentences of an output (as written) that restate a claim only a record text field carries."""
+    names, free, subjects = record_fields(ctx)
+    planted, kinds, phrases, carried = _evidence(
+        tuple(names), tuple(free), tuple(subjects), tuple((a.subject, a.body) for a in ctx.record.activities)
+    )
+    if not carried:
         return []
     reasons = []
     for sentence in _SENTENCE.split(normalise(text)):

@@ -12,6 +12,7 @@ deadline").
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -69,6 +70,7 @@ _MEET_NEAR = 4
 der Konkurrenz schlagen wir")."""
 
 
+@functools.lru_cache(maxsize=1024)  # a pure function of its text; each check folds the record's texts again
 def _fold(text: str) -> str:
     return "".join(
         c for c in unicodedata.normalize("NFD", normalise(text).lower()) if not unicodedata.combining(c)

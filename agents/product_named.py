@@ -5,6 +5,7 @@ message, a note, a field): a rep who names another product has the wrong deal op
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -32,6 +33,7 @@ mobile cloud online standard basic premium enterprise full core whole entire lat
 """Words after "our ... software" that name no product of their own ("our software for your team")."""
 
 
+@functools.lru_cache(maxsize=1024)  # a pure function of its text, asked of the same record's text by every check
 def _fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", normalise(text).lower()) if not unicodedata.combining(c))
 

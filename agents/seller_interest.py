@@ -17,6 +17,7 @@ from agents.context import Context
 from agents.normalize import SENTENCE_BREAK, normalise
 
 
+@functools.lru_cache(maxsize=1024)  # a pure function of its text; each check folds the record's texts again
 def _fold(text: str) -> str:
     return "".join(
         c for c in unicodedata.normalize("NFD", normalise(text).lower()) if not unicodedata.combining(c)
