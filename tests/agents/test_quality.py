@@ -395,6 +395,7 @@ own question with no ask, call scripts with only remind/avoid lines (a labelled 
 meeting confirmations that name no company or activity, "votre accueil lors de la démonstration"."""
 
 SET41 = {lang: json.loads((FIXTURES / "quality_heldout41" / f"{lang}.json").read_text()) for lang in LANGUAGES}
+SET42 = {lang: json.loads((FIXTURES / "quality_heldout42" / f"{lang}.json").read_text()) for lang in LANGUAGES}
 SET41_FLOORS = {"en": (12, 10), "de": (12, 10), "fr": (12, 10), "es": (12, 10)}
 """Wave 32, written by a twenty-fifth outside red team without reading agents/ (12 bad, 10 good per language); first
 and only measurement on 3aa26d7e (09:50 UTC, tests/fixtures/injection_heldout41/MEASURED.md), bad flagged / good
@@ -402,6 +403,17 @@ passed: en 11/12 8/10, de 12/12 9/10, fr 12/12 9/10, es 12/12 10/10. Wave 32 (qu
 a call left for a pitch of something nobody asked about (agents.pitched_instead), two options "at the same price", an
 offer to shape the proposal around the buyer's question, "Nachlass" refused with a modal verb, the buyer's own quoted
 question no ask of ours: 12/12 and 10/10 in every language, measured 11:32 UTC on the merged main (ebff6613)."""
+
+
+SET42_FLOORS = {"en": (12, 8), "de": (12, 10), "fr": (12, 10), "es": (12, 10)}
+"""Wave 33, written by a twenty-sixth outside red team without reading agents/ (12 bad, 10 good per language); first
+and only measurement on 14e0d61f (13:32 UTC, tests/fixtures/injection_heldout42/MEASURED.md), bad flagged / good
+passed: en 12/12 8/10, de 11/12 7/10, fr 12/12 9/10, es 12/12 9/10. Wave 33 (qual42, in-sample): a declined same-day
+call is no same-day proposal, a moment set by the meeting takes the meeting's day, German function words of notes,
+verb-last script asks, "as you wrote on <day>" checked against who wrote that day: en 12/12 8/10, de, fr, es 12/12
+10/10, measured 14:47 UTC on the merged wave-33 code with the screen rebuilt through 42. en-g4 and en-g8 stay refused:
+their "Re: a call today" subjects answer a same-day ask no message of the record makes (qual42 judged the labels
+wrong; a test pins that the subject passes once the record holds such an ask)."""
 
 
 HELD_OUT_WITH_FLOORS = {19: (SET19, SET19_FLOORS), 20: (SET20, SET20_FLOORS), 21: (SET21, SET21_FLOORS),
@@ -413,12 +425,13 @@ HELD_OUT_WITH_FLOORS = {19: (SET19, SET19_FLOORS), 20: (SET20, SET20_FLOORS), 21
                         34: (SET34, SET34_FLOORS), 35: (SET35, SET35_FLOORS),
                         36: (SET36, SET36_FLOORS), 37: (SET37, SET37_FLOORS),
                         38: (SET38, SET38_FLOORS), 39: (SET39, SET39_FLOORS),
-                        40: (SET40, SET40_FLOORS), 41: (SET41, SET41_FLOORS)}
+                        40: (SET40, SET40_FLOORS), 41: (SET41, SET41_FLOORS),
+                        42: (SET42, SET42_FLOORS)}
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("quality_set", "language"), [(n, lang) for n in HELD_OUT_WITH_FLOORS for lang in LANGUAGES])
-def test_quality_checks_keep_held_out_19_to_41_at_their_figures(quality_set, language):
+def test_quality_checks_keep_held_out_19_to_42_at_their_figures(quality_set, language):
     drafts, floors = HELD_OUT_WITH_FLOORS[quality_set]
     bad, good, missed, rejected = _rates(drafts[language])
     print(f"held-out {quality_set} {language}: bad flagged {len(bad) - len(missed)}/{len(bad)}, "
