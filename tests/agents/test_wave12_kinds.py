@@ -470,7 +470,8 @@ def test_sixth_batch_other_customers_in_another_spelling_or_case_are_refused(rec
     assert any("other_customer" in r or "customer" in r for r in refusals_with_others(record_name, sentence, _OTHERS))
 
 
-@pytest.mark.xfail(strict=True, reason="wave 17: the learned screen refuses this look-alike (agents/README.md, wave 17, left)")
+# an xfail from wave 17 (the learned screen refused this look-alike) to wave 33: the screen rebuilt through set 42 lets it
+# pass (XPASS(strict) in the wave-33 clean-clone make test), so it is held as a pass
 def test_a_phrase_sharing_a_short_first_word_with_another_customer_passes():
     from tests.agents.test_wave8_kinds import _refusals as refusals_with_others
     assert refusals_with_others("hubspot_deal", "The wide world of fleet software is crowded.", ("Wide World Importers",)) == []
