@@ -8,6 +8,7 @@ read-then-write: SQLite in WAL mode cannot upgrade a stale read transaction to a
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import uuid
@@ -50,11 +51,15 @@ def new_job_id(key: RecordKey, *, limit: int | None = None) -> str:
 
     `limit`: the batch this job starts takes at most this many records (`-max<N>`; a timed-out batch's
     records are handed back so, app/dispatch/timeouts.py)."""
-    raw = f"{key.crm}-{key.tenant_id}-{key.object_type}-{key.record_id}-{uuid.uuid4().hex[:10]}"
-    job_id = _JOB_ID_UNSAFE.sub("_", raw)
-    suffix = f"-max{int(limit)}" if limit else ""
-    # job ids are stored in 128 characters: a record id too long for the suffix keeps the default batch size.
-    return job_id + suffix if len(job_id) + len(suffix) <= JOB_ID_CHARS else job_id
+    prefix = job_id_prefix(key.crm, key.tenant_id)
+    record = _JOB_ID_UNSAFE.sub("_", f"{key.object_type}-{key.record_id}")
+    tail = f"-{uuid.uuid4().hex[:10]}" + (f"-max{int(limit)}" if limit else "")
+    if len(prefix) + len(record) + len(tail) > JOB_ID_CHARS:
+        # job ids are stored in 128 characters: a record id too long to fit is named by its digest, so the id still
+        # begins with the tenant's prefix (an uninstall finds it) and still carries its batch limit.
+        room = JOB_ID_CHARS - len(prefix) - len(tail)
+        record = "h" + hashlib.sha256(f"{key.object_type}/{key.record_id}".encode()).hexdigest()[:room - 1]
+    return prefix + record + tail
 
 
 def job_id_prefix(crm: str, tenant_id: str) -> str:

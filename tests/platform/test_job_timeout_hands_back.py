@@ -120,4 +120,26 @@ def test_a_handed_back_job_id_carries_its_batch_limit_and_an_ordinary_one_none()
     assert batch_limit(new_job_id(key, limit=40)) == 40
     assert all(batch_limit(new_job_id(key)) is None for _ in range(200))  # a generation suffix is never a limit
     too_long = RecordKey("hubspot-62515", "hubspot", "deal", "9" * 64)
-    assert len(new_job_id(too_long, limit=40)) <= 128  # fits record_jobs.job_id, keeping the default size
+    long_id = new_job_id(too_long, limit=40)
+    assert len(long_id) <= 128  # fits record_jobs.job_id
+    assert batch_limit(long_id) == 40  # and still limits the batch it starts (it used to drop the suffix)
+
+
+def test_a_record_id_too_long_for_a_job_id_is_named_by_its_digest_under_the_tenants_prefix():
+    from app.dispatch.leases import RecordKey, batch_limit, job_id_prefix, new_job_id
+
+    one = RecordKey("hubspot-62515", "hubspot", "deal", "9" * 200)
+    other = RecordKey("hubspot-62515", "hubspot", "deal", "9" * 199 + "8")
+    a, b = new_job_id(one, limit=7), new_job_id(other)
+    assert len(a) <= 128 and len(b) <= 128
+    assert a.startswith(job_id_prefix("hubspot", "hubspot-62515"))  # an uninstall still deletes it
+    assert a.rsplit("-", 2)[0] != b.rsplit("-", 1)[0]  # two long records keep apart
+    assert batch_limit(a) == 7 and batch_limit(b) is None
+
+
+def test_the_longest_tenant_id_the_tables_store_still_gives_a_job_id_that_fits():
+    from app.dispatch.leases import RecordKey, batch_limit, new_job_id
+
+    key = RecordKey("t" * 64, "salesforce", "opportunity", "006" + "x" * 300)  # tenants.id is 64 characters at most
+    job_id = new_job_id(key, limit=100000)
+    assert len(job_id) <= 128 and batch_limit(job_id) == 100000
