@@ -43,6 +43,7 @@ class RQBackend:
         self.queue = Queue(
             app.config.get("QUEUE_NAME", defaults.QUEUE_NAME), connection=self.redis, serializer=JSONSerializer
         )
+        self.stop_requested = threading.Event()
 
     def enqueue(self, key: RecordKey, job_id: str, delay: float, pipeline: Any = None) -> None:
         retry_scale = float(self.app.config.get("RETRY_SCALE", 1.0))
@@ -126,8 +127,10 @@ class RQBackend:
 
     @property
     def stopping(self) -> bool:
-        """Never from the web process; an RQ worker's warm stop (SIGTERM) lets its job finish."""
-        return False
+        """The worker in this process got a warm stop (SIGTERM, Ctrl-C; `run_worker`): a running batch starts no
+        more records and hands the rest back, instead of running them all past the platform's kill (Heroku sends
+        SIGKILL 30 s after SIGTERM). Never in the web process."""
+        return self.stop_requested.is_set()
 
     def stop(self, timeout: float = 5.0) -> None:
         """Nothing to stop in the web process."""
@@ -169,6 +172,15 @@ def run_worker(app: Flask, *, with_scheduler: bool, burst: bool = False) -> None
             [backend.queue], connection=backend.redis, serializer=JSONSerializer,
             name=f"agentic-sales-{os.getpid()}",
         )
+        warm_stop = worker.handle_warm_shutdown_request
+
+        def handle_warm_shutdown_request() -> None:
+            # RQ calls this from its SIGTERM/SIGINT handler. A job of this process (SimpleWorker, the default) sees
+            # it through `backend.stopping`; a forked work-horse (rq.Worker) does not and finishes its batch.
+            backend.stop_requested.set()
+            warm_stop()
+
+        worker.handle_warm_shutdown_request = handle_warm_shutdown_request
         from app.worker_report import start_heartbeat, withdraw, worker_id
 
         # What this worker can run (provider settings held, never a key), for the LLM page of every tenant.

@@ -212,3 +212,56 @@ def test_a_worker_killed_mid_batch_loses_no_deal_and_writes_none_twice(rq_app, t
     assert counters["duplicate_tasks"] == 0 and counters["duplicate_notes"] == 0, counters
     for deal_id in sorted(set(enriched)):
         assert sandbox.count_tasks_with_marker(deal_id, "[agentic-sales]") == 1, deal_id
+
+
+def test_a_worker_told_to_stop_mid_batch_hands_the_rest_back_and_another_writes_each_deal_once(rq_app, tmp_path):
+    # A platform's restart sends SIGTERM and kills the process soon after (Heroku: 30 s). The in-process worker
+    # (rq.SimpleWorker, the default) stops starting records and hands the unwritten ones back at once, instead of
+    # running its whole batch into the kill; a second worker writes them, each once.
+    import signal
+
+    app, sandbox = rq_app
+    tid = install(app)
+    sandbox.handle.control("POST", "faults", latency_ms=150)
+    with app.app_context():
+        deals = backfill(tid, app)["records_backfilled"]
+    one_batch = {"AGENTIC_SALES_WORKER_CLASS": "rq.SimpleWorker", "AGENTIC_SALES_PIPELINE_BATCH_SIZE": str(deals)}
+    stopping = start_worker(app, sandbox, tmp_path, 0, **one_batch)
+    workers = [stopping]
+    try:
+        deadline = time.time() + 120
+        while time.time() < deadline:
+            with get_db(app).session() as s:
+                started = s.execute(select(func.count()).select_from(AuditLog)
+                                    .where(AuditLog.event == "batch.started")).scalar_one()
+            if started:
+                break
+            time.sleep(0.05)
+        assert started, "the worker never started its batch"
+        os.killpg(stopping.pid, signal.SIGTERM)
+        stopping.wait(60)
+        with get_db(app).session() as s:
+            handed = s.execute(select(AuditLog.detail).where(AuditLog.event == "job.retrying")).scalars().all()
+            written = s.execute(select(func.count()).select_from(Enrichment)).scalar_one()
+        back = [d for d in handed if (d or {}).get("type") == "BatchHandedBack"]
+        log0 = (tmp_path / "worker-0.log").read_text(errors="replace")[-3000:]
+        assert back, f"nothing was handed back at the stop ({written} of {deals} written): {log0}"
+        assert written + len(back) == deals, (written, len(back), deals)
+        workers.append(start_worker(app, sandbox, tmp_path, 1, **one_batch))
+        deadline = time.time() + 180
+        while time.time() < deadline:
+            with get_db(app).session() as s:
+                pending = s.execute(select(func.count()).select_from(InboxEvent)
+                                    .where(InboxEvent.status == "pending")).scalar_one()
+            if pending == 0:
+                break
+            time.sleep(0.5)
+    finally:
+        stop_workers(workers)
+    with get_db(app).session() as s:
+        statuses = dict(s.execute(select(InboxEvent.status, func.count()).group_by(InboxEvent.status)).all())
+        enriched = s.execute(select(Enrichment.record_id)).scalars().all()
+    assert statuses == {"processed": deals}
+    assert sorted(enriched) == sorted(set(enriched)) and len(enriched) == deals
+    for deal_id in sorted(set(enriched)):
+        assert sandbox.count_tasks_with_marker(deal_id, "[agentic-sales]") == 1, deal_id
