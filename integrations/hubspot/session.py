@@ -182,6 +182,8 @@ class ApiSession:
         Raises:
             CrmAuthExpired: no refresh is possible, or HubSpot refused the refresh token.
         """
+        dead: CrmAuthExpired | None = None
+        refused_grant = False
         with self._lock:
             if stale_token is not None and self.tokens.access_token != stale_token:
                 return
@@ -192,17 +194,23 @@ class ApiSession:
             try:
                 new = self.oauth.refresh(self.tokens)
             except CrmError as err:
-                if err.status in (400, 401):
-                    refused = CrmAuthExpired(f"refresh refused: {err.message}", crm=CRM, status=err.status,
-                                             request_id=err.request_id, code=err.code, should_retry=False)
-                    if any(c in f"{err.code} {err.message}" for c in REFUSED_GRANT_CODES):
-                        self._dead(refused)  # not a refused client secret: that is our configuration
-                    raise refused from err
-                raise
-            self.tokens = new
-            self.apis.set_access_token(new.access_token)
-            self.stats.bump("token_refreshes")
-            log.info("hubspot token refreshed for hub %s", new.hub_id)
+                if err.status not in (400, 401):
+                    raise
+                dead = CrmAuthExpired(f"refresh refused: {err.message}", crm=CRM, status=err.status,
+                                      request_id=err.request_id, code=err.code, should_retry=False)
+                dead.__cause__ = err
+                refused_grant = any(c in f"{err.code} {err.message}" for c in REFUSED_GRANT_CODES)
+            else:
+                self.tokens = new
+                self.apis.set_access_token(new.access_token)
+                self.stats.bump("token_refreshes")
+                log.info("hubspot token refreshed for hub %s", new.hub_id)
+        if dead is not None:
+            # Outside the lock: the app's callback writes to the database (marks the installation for reconnecting),
+            # and the other threads waiting to refresh should not wait for it.
+            if refused_grant:
+                self._dead(dead)  # not a refused client secret: that is our configuration
+            raise dead
         if self.on_tokens is not None:
             # The app persists (encrypts) the new tokens; losing them would force a re-install.
             self.on_tokens(new)

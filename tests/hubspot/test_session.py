@@ -107,6 +107,33 @@ def test_second_expiry_in_a_row_raises():
     assert not info.value.should_retry  # no refresh token: retrying the job cannot help
 
 
+@responses.activate
+def test_a_refused_refresh_token_tells_the_app_once_without_holding_the_refresh_lock():
+    # The app's callback writes to the database (the installation is marked for reconnecting); other threads that
+    # wait to refresh must not wait behind it, and the callback may itself use the session.
+    responses.post(f"{BASE}/oauth/v1/token", status=400,
+                   json={"status": "BAD_REFRESH_TOKEN", "message": "missing or unknown refresh token"})
+    s, _ = make_session(TokenSet("old", "na1-r", expires_at=99999.0))
+    seen = []
+    s.on_dead_grant = lambda err: seen.append((err.code, s._lock.locked()))
+
+    with pytest.raises(CrmAuthExpired) as info:
+        s.refresh(stale_token="old")
+    assert not info.value.should_retry
+    assert [locked for _, locked in seen] == [False]  # told once, outside the lock
+
+
+@responses.activate
+def test_a_refused_client_secret_is_not_taken_for_an_uninstalled_app():
+    responses.post(f"{BASE}/oauth/v1/token", status=401, json={"status": "BAD_CLIENT_ID", "message": "bad client"})
+    s, _ = make_session(TokenSet("old", "na1-r", expires_at=99999.0))
+    seen = []
+    s.on_dead_grant = seen.append
+    with pytest.raises(CrmAuthExpired):
+        s.refresh(stale_token="old")
+    assert seen == []  # our configuration is wrong; the installation is not revoked
+
+
 def test_a_short_429_is_waited_out_for_hubspots_interval_and_counted():
     s, sleeps = make_session(TokenSet("t"))
     n = []
