@@ -1,4 +1,5 @@
-"""`agentic-sales sandbox serve`: the offline HubSpot API on a simulated market.
+"""`agentic-sales sandbox serve`: the offline HubSpot API on a simulated market (the other CRMs' sandbox commands
+come from integrations/sandbox/commands.py).
 
 Prints one JSON line on stdout (`url`, `hub_ids`, `client_id`, `webhook_url`) once the server
 answers; access logs and progress go to stderr. Needs no environment: every setting has a
@@ -15,11 +16,14 @@ import time
 import click
 
 from app import defaults
+from integrations.sandbox.commands import sandbox_commands
+from integrations.sandbox.control_client import ca_file_option as _ca
+from integrations.sandbox.control_client import control as _control
 
 
 @click.group()
 def sandbox() -> None:
-    """Offline CRM sandboxes (HubSpot API emulation over a simulated market)."""
+    """Offline CRM sandboxes (HubSpot API and a Salesforce org emulated over a simulated market)."""
 
 
 @sandbox.command()
@@ -79,44 +83,37 @@ def serve(host: str, port: int, seed: int, private_app_token: str | None, client
         state.stop()
 
 
-def _control(url: str, method: str, path: str, body: dict | None = None) -> dict:
-    """Call a running sandbox's control API; exit 1 with one line on stderr on failure."""
-    import requests
-
-    try:
-        resp = requests.request(method, f"{url.rstrip('/')}/_sandbox/{path}", json=body, timeout=120)
-        resp.raise_for_status()
-        return resp.json()
-    except requests.RequestException as exc:
-        click.echo(f"error: sandbox at {url}: {exc}", err=True)
-        sys.exit(1)
-
-
 _url = click.option("--url", default=f"http://127.0.0.1:{defaults.SANDBOX_PORT}", show_default=True,
                     help="Base URL of a running sandbox.")
 
 
 @sandbox.command()
 @_url
+@_ca
 @click.option("--days", default=1, show_default=True, type=int, help="Simulated days to advance.")
-def advance(url: str, days: int) -> None:
+def advance(url: str, ca_file: str | None, days: int) -> None:
     """Advance a running sandbox's market; its changes go out as webhooks. Prints event counts."""
-    click.echo(json.dumps(_control(url, "POST", "advance", {"days": days})))
+    click.echo(json.dumps(_control(url, "POST", "advance", {"days": days}, ca_file=ca_file)))
 
 
 @sandbox.command("rep-changes")
 @_url
+@_ca
 @click.option("--count", default=5, show_default=True, type=int, help="How many deal edits.")
-def rep_changes(url: str, count: int) -> None:
-    """Make realistic edits to open deals as their reps would in HubSpot's UI. Prints them."""
-    click.echo(json.dumps(_control(url, "POST", "rep-changes", {"count": count})))
+def rep_changes(url: str, ca_file: str | None, count: int) -> None:
+    """Make realistic edits to open deals as their reps would in the CRM's UI. Prints them."""
+    click.echo(json.dumps(_control(url, "POST", "rep-changes", {"count": count}, ca_file=ca_file)))
 
 
 @sandbox.command()
 @_url
-def stats(url: str) -> None:
+@_ca
+def stats(url: str, ca_file: str | None) -> None:
     """Print a running sandbox's counters (requests, 429s, token refreshes, webhooks)."""
-    click.echo(json.dumps(_control(url, "GET", "stats")))
+    click.echo(json.dumps(_control(url, "GET", "stats", ca_file=ca_file)))
 
+
+for _command in sandbox_commands():
+    sandbox.add_command(_command)  # the other CRMs' sandboxes (`serve-salesforce`, `outbound-url`)
 
 commands = [sandbox]
