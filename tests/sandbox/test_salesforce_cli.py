@@ -64,6 +64,9 @@ def test_an_app_configured_from_the_printed_env_installs_into_the_stand_alone_or
         wrong = runner.invoke(group, ["outbound-url", "--url", info["url"], "--ca-file", info["ca_file"],
                                       "--org", "00D000000000000AAA", outbound])
         assert wrong.exit_code == 2 and "'--org'" in wrong.output and ORG in wrong.output
+        empty = runner.invoke(group, ["outbound-url", "--url", info["url"], "--ca-file", info["ca_file"],
+                                      "--org", ORG, ""])
+        assert empty.exit_code == 2 and "OUTBOUND_URL" in empty.output  # a shell variable that was never set
         out = runner.invoke(group, ["outbound-url", "--url", info["url"], "--ca-file", info["ca_file"],
                                     "--org", ORG, outbound])
         assert out.exit_code == 0, out.output

@@ -58,7 +58,7 @@ def serve_salesforce(host: str, port: int, seed: int, orgs: tuple[str, ...], cli
     click.echo(f"seeding market (seed {seed}) ...", err=True)
     overrides: dict[str, Any] = {"org_ids": tuple(orgs)} if orgs else {}
     handle = run_salesforce_sandbox(
-        host=host, port=port, cert_dir=Path(cert_dir) if cert_dir else None, seed=seed, client_id=client_id,
+        host=host, port=port, cert_dir=Path(cert_dir).resolve() if cert_dir else None, seed=seed, client_id=client_id,
         client_secret=client_secret, retry_scale=retry_scale, n_open_deals=open_deals, n_closed_deals=closed_deals,
         n_companies=companies, locale=locale, **overrides)
     try:
@@ -92,6 +92,9 @@ def serve_salesforce(host: str, port: int, seed: int, orgs: tuple[str, ...], cli
 def outbound_url_command(url: str, ca_file: str | None, org: str, outbound_url: str) -> None:
     """Point a Salesforce sandbox org's Outbound Message at OUTBOUND_URL (the install page's URL), as an admin
     does in Setup."""
+    if not outbound_url.startswith(("http://", "https://")):
+        raise click.BadParameter(f"{outbound_url!r} is not a URL: copy the Outbound Message URL from the app's "
+                                 "install page", param_hint="'OUTBOUND_URL'")
     health = control(url, "GET", "health", ca_file=ca_file)
     known = health.get("orgs")
     if isinstance(known, list) and org not in known:
