@@ -443,6 +443,22 @@ def holdout_from_frame(loaded: LoadedModel, frame: Any, target: str | None) -> t
     return frame.drop(columns=drop), y
 
 
+def holdout_groups_from_frame(loaded: LoadedModel, frame: Any) -> Any:
+    """The group of each row of a holdout table, for a model trained with a group column (else None): the rows of
+    one entity (a deal's snapshots) share its outcome, so the promotion's bootstrap resamples them together.
+
+    Raises:
+        MissingColumnError: the model has a group column the table lacks.
+    """
+    column = loaded.metadata.get("group_column")
+    if not column or str(column).startswith("__"):  # none, or the CRM path's own (train-from-crm compares itself)
+        return None
+    from ._columns import require_columns
+
+    require_columns(frame, {"group column": column})
+    return frame[column].to_numpy()
+
+
 def evaluate_on_frame(loaded: LoadedModel, frame: Any, target: str | None) -> float:
     """ROC AUC of a classification/price model on a labelled table (the promotion holdout).
 

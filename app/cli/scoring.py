@@ -191,13 +191,16 @@ def model() -> None:
 @click.option("--id-column", default=None, help="Id column: not a feature, echoed by predict.")
 @click.option("--time-column", default=None,
               help="When each row's outcome was known: the latest rows become the holdout (not a feature).")
+@click.option("--group-column", default=None,
+              help="Rows that describe one entity (e.g. several snapshots of a deal share its deal id): kept on one "
+                   "side of every split and resampled together when the model is compared (not a feature).")
 @click.option("--discount-column", default=None, help="Discount column (task price).")
 @click.option("--max-discount", type=click.FloatRange(0, 1), default=None, help="Cap of the recommended discount.")
 @click.option("--out", type=click.Path(file_okay=False), required=True, help="Artefact directory to write.")
 @click.option("--random-state", type=int, default=None)
 @click.option("--fast", is_flag=True, help="Fewer iterations (smoke runs).")
 @handle_errors
-def train_cmd(task, data, target, positive, id_column, time_column, discount_column, max_discount, out,
+def train_cmd(task, data, target, positive, id_column, time_column, group_column, discount_column, max_discount, out,
               random_state, fast) -> None:
     """Train a model on a CSV and write the artefact to --out."""
     from scoring import defaults, save_model, train_table
@@ -207,7 +210,7 @@ def train_cmd(task, data, target, positive, id_column, time_column, discount_col
     model_, meta, holdout = train_table(
         task, _read_csv(data), target, id_column=id_column, discount_column=discount_column,
         max_discount=defaults.MAX_DISCOUNT if max_discount is None else max_discount, positive=positive,
-        time_column=time_column,
+        time_column=time_column, group_column=group_column,
         random_state=defaults.RANDOM_STATE if random_state is None else random_state, fast=fast, progress=True,
     )
     path = save_model(model_, out, meta, holdout)
@@ -334,18 +337,22 @@ def _tenant_cards(tenant: str, tasks: tuple[str, ...] | None) -> list[Any]:
 @click.option("--tenant", required=True)
 @click.option("--registry", default=None, help="Registry root (default: $AGENTIC_SALES_DATA_DIR/models).")
 @click.option("--holdout", type=click.Path(exists=True, dir_okay=False), default=None,
-              help="CSV with the target: champion and challenger are compared on it.")
+              help="CSV with the target: champion and challenger are compared on it (and, for a model trained with "
+                   "--group-column, that column: one entity's rows are resampled together).")
 @handle_errors
 def promote_cmd(model_dir, tenant, registry, holdout) -> None:
     """Make the model the tenant's champion if it beats the current one on a holdout."""
     from scoring import ModelRegistry, load_model
-    from scoring.registry import holdout_from_frame
+    from scoring.registry import holdout_from_frame, holdout_groups_from_frame
 
-    rows = None
+    rows = groups = None
     if holdout is not None:
         challenger = load_model(model_dir)
-        rows = holdout_from_frame(challenger, _read_csv(holdout), challenger.metadata.get("target"))
-    _emit(_clean(ModelRegistry(_registry_root(registry)).promote(tenant, model_dir, holdout=rows)))
+        frame = _read_csv(holdout)
+        groups = holdout_groups_from_frame(challenger, frame)
+        rows = holdout_from_frame(challenger, frame, challenger.metadata.get("target"))
+    _emit(_clean(ModelRegistry(_registry_root(registry)).promote(tenant, model_dir, holdout=rows,
+                                                                 holdout_groups=groups)))
 
 
 @model.command("train-from-crm")

@@ -281,3 +281,43 @@ def test_an_output_file_in_a_folder_that_does_not_exist_is_refused_before_any_wo
         assert res.stderr.strip() == f"error: cannot write {missing / args[-1].rsplit('/', 1)[-1]}: no folder {missing}"
     assert not missing.exists()
     assert run("model", "report", "--model", str(out), "--out", str(tmp_path / "cards.html")).exit_code == 0
+
+
+def test_a_model_trained_with_a_group_column_is_compared_on_whole_groups_and_refuses_a_holdout_without_it(
+        csvs, tmp_path, run):
+    # Three rows per account (think: snapshots of one deal): a row bootstrap would count one account's luck three
+    # times over. The column is not a feature; the promotion's holdout must carry it.
+    frame = pd.read_csv(csvs["train"])
+    frame["account"] = [f"acc-{i // 3}" for i in range(len(frame))]
+    grouped = tmp_path / "grouped.csv"
+    frame.to_csv(grouped, index=False)
+    out = tmp_path / "m"
+    res = run("model", "train", "--task", "churn", "--data", str(grouped), *TRAIN, "--group-column", "account",
+              "--out", str(out))
+    assert res.exit_code == 0, res.stderr
+    assert "account" not in json.loads(res.stdout)["features"]
+    assert json.loads((out / "metadata.json").read_text())["group_column"] == "account"
+    reg = str(tmp_path / "reg")
+    assert json.loads(run("model", "promote", "--model", str(out), "--tenant", "t1", "--registry", reg).stdout)[
+        "promoted"]
+    missing = run("model", "promote", "--model", str(out), "--tenant", "t1", "--registry", reg,
+                  "--holdout", str(csvs["train"]))  # the same rows without the account column
+    assert missing.exit_code != 0 and "account" in missing.stderr and "group column" in missing.stderr
+    again = run("model", "promote", "--model", str(out), "--tenant", "t1", "--registry", reg,
+                "--holdout", str(grouped))
+    doc = json.loads(again.stdout)
+    assert again.exit_code == 0 and doc["promoted"] is False and doc["basis"].startswith("same")
+
+
+def test_whole_group_resampling_widens_the_promotion_interval_of_repeated_rows():
+    import numpy as np
+
+    from scoring.promotion import bootstrap_aucs
+
+    rng = np.random.default_rng(0)
+    n = 60
+    y = np.repeat(rng.integers(0, 2, n), 4)  # four rows of each of 60 entities share its outcome
+    p = np.repeat(rng.random(n), 4) * 0.3 + y * 0.2
+    by_rows = bootstrap_aucs(y, {"m": p}, rounds=400)["m"]
+    by_groups = bootstrap_aucs(y, {"m": p}, rounds=400, groups=np.repeat(np.arange(n), 4))["m"]
+    assert by_groups.std() > 1.5 * by_rows.std()  # ~sqrt(4) = 2 times wider: one entity is one piece of evidence
