@@ -191,12 +191,12 @@ def test_the_noted_questions_answered_to_the_contact_who_raised_them_pass():
 
 @pytest.mark.parametrize(("record", "wrong", "right", "language", "body"), [
     ("de_deal", "701", "702", "de", "Sehr geehrte{} ,\n\nzu Ihrer Frage nach Datenschutz und Hosting: beides steht im "
-     "Anhang des Angebots, das am Freitag, 27. November, kommt.\n\nMit freundlichen Grüßen\nLena Vogt"),
+     "Anhang. Das Angebot kommt am Freitag, 27. November.\n\nMit freundlichen Grüßen\nLena Vogt"),
     ("fr_deal", "711", "712", "fr", "Bonjour {},\n\nPour répondre à votre question sur l'hébergement et la "
-     "conservation des données : tout figure en annexe de la proposition du vendredi 27 novembre.\n\nBien "
+     "conservation des données : tout figure en annexe. La proposition vous parviendra le vendredi 27 novembre.\n\nBien "
      "cordialement,\nHugo Martin"),
     ("es_opportunity", "0035g00000Es01", "0035g00000Es02", "es", "Hola, {}:\n\nSobre su pregunta del alojamiento y "
-     "la conservación de datos: todo va en el anexo de la propuesta del viernes 27 de noviembre.\n\nUn cordial "
+     "la conservación de datos: todo va en el anexo. La propuesta le llegará el viernes 27 de noviembre.\n\nUn cordial "
      "saludo,\nMarta Ruiz"),
 ])
 def test_anothers_noted_questions_answered_as_the_recipients_are_refused_in_every_language(
