@@ -27,7 +27,7 @@ from agents.context import Context
 from agents.moments import Ask
 
 _SETTLED = re.compile(
-    r"\b(?:stays?|remains?|is unchanged|are unchanged|(?:is|are) (?:still|exactly|now) (?:in|at)|"
+    r"(?<!-)\b(?:stays?|remains?|is unchanged|are unchanged|(?:is|are) (?:still|exactly|now) (?:in|at)|"
     r"appears? (?:\w+ ){0,2}?in|(?:is|are) (?:included|carried) in|goes? (?:straight |unchanged )?into|"
     r"starts? (?:in|with)|begins? (?:in|with)|comes? first in|"
     r"bleibt|bleiben|steht|stehen|(?:ist|sind) (?:\w+ ){0,3}?enthalten|unverändert|"

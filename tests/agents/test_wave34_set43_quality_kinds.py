@@ -141,6 +141,10 @@ NOT_THEIRS = [
     # the point is another's: the CFO never raised the reminder texts
     ("salesforce_opportunity", "0035g00000Con02", "en",
      "Dear Tom,\n\nThe revised proposal shows our new online payment module for your front desk.\n\nRachel Kim"),
+    # "no-shows" shows nothing: the buyer's pain restated, no document said to carry it
+    ("salesforce_opportunity", "0035g00000Con01", "en",
+     "Hi Elena,\n\nFrankly, nine clinics with that many no-shows is a management problem for the plan. The plan comes "
+     "by Friday, 27 November.\n\nRachel"),
     # no document carries it: the point is only restated
     ("es_opportunity", "0035g00000Es01", "es",
      "Hola, Javier:\n\nEn la demo del 27 de octubre su prioridad era reducir el consumo de combustible en 85 camiones. "
