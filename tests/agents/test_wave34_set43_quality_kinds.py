@@ -252,3 +252,32 @@ KEPT = [
 def test_a_quoted_term_a_product_name_or_a_loanword_changes_no_language(record, language, body):
     check = _check(record, body, "in_buyer_language", language=language)
     assert check.passed, check.detail
+
+
+# --- "I will check and come back by <day>" (set 43's de-g3, fr-g3, es-g3: the refusal is fair) -----------------------
+
+COME_BACK_ON_NOTHING_ASKED = [
+    ("de_deal", "de", "Sehr geehrte Frau Schmidt,\n\nich prüfe, wie sich die Leerlaufzeiten je Fahrzeug im Bericht "
+     "darstellen lassen, und melde mich bis Montag, 30. November, bei Ihnen.\n\nMit freundlichen Grüßen\nLena Vogt"),
+    ("fr_deal", "fr", "Bonjour Claire,\n\nJe vérifie comment les rappels de rendez-vous peuvent être réglés atelier "
+     "par atelier et je reviens vers vous d'ici le lundi 30 novembre.\n\nBien cordialement,\nHugo Martin"),
+    ("es_opportunity", "es", "Hola, Javier:\n\nEstoy comprobando en qué orden conviene equipar los camiones y le "
+     "respondo como muy tarde el lunes 30 de noviembre.\n\nUn cordial saludo,\nMarta Ruiz"),
+]
+
+
+@pytest.mark.parametrize(("record", "language", "body"), COME_BACK_ON_NOTHING_ASKED)
+def test_coming_back_later_on_a_point_nobody_raised_leaves_the_buyers_request_for_the_proposal_unanswered(
+        record, language, body):
+    # the buyer asked for the proposal by the end of next week (27 November); the draft promises word on something
+    # else by the 30th and says nothing of the proposal
+    check = _check(record, body, "answers_latest_question", language=language)
+    assert not check.passed, check.detail
+
+
+def test_coming_back_later_on_the_recipients_own_recorded_question_answers_it():
+    body = ("Dear Tom,\n\nI am checking which clinics are easiest to start with in the two waves and come back to you "
+            "by Monday, 30 November.\n\nKind regards,\nRachel Kim")
+    checks = {name: _check("salesforce_opportunity", body, name, contact="0035g00000Con02")
+              for name in ("answers_latest_question", "one_clear_call_to_action", "references_real_activity")}
+    assert all(c.passed for c in checks.values()), {n: c.detail for n, c in checks.items()}
