@@ -6,7 +6,14 @@ miss that must still be refused. Set 43's own drafts are measured, not tested he
 - what the deal's document shows or follows of the recipient's own recorded point, with no question (en-g9, fr-g7,
   es-g7);
 - "your question on SSO" to the contact whose question it was not, when a note says whose questions they are (en-b2);
-- a draft whose sentence changes language mid-way, however short the sentence's function words (en-b6, fr-b6)."""
+- a draft whose sentence changes language mid-way, however short the sentence's function words (en-b6, fr-b6).
+
+Measured on every quality set (`python -m tests.agents.measure_heldout quality_heldout ... quality_heldout43`, one
+process) before (fc8627da) and after: bad flagged 1436/1442 -> 1439/1442, good passed 1172/1203 -> 1179/1203; set 43
+en 10/12 4/10 -> 12/12 8/10, de 12/12 8/10 -> same, fr 11/12 8/10 -> 12/12 9/10, es 12/12 7/10 -> 12/12 8/10; set 40
+en good 8/10 -> 9/10; no other set moved, labelled.json unchanged. Set 43's en-g6 stays refused, now for telling Elena
+"You asked whether the 9 clinics can go live in two waves", which the record's call note gives to Tom (en-b2's defect).
+Injection sets 41-43 unchanged (110/110 0 154; 110/110 0 153; 102/110 1 146)."""
 
 from __future__ import annotations
 
