@@ -36,7 +36,10 @@ _ASKING = re.compile(r"""\b(?:
     |mochte|will|wollte|wunscht|wunschte|bat|fragte|braucht|benotigt
     |veut|voulait|demande|souhaite|souhaitait|aimerait
     |quiere|queria|pidio|solicito|pregunto|necesita
+    |questions?|concerns?|\w*fragen?|bedenken|interrogations?|preguntas?|dudas?|inquietud(?:es)?
     )\b""", re.X)
+"""wave 34 (set 43's en-b2): a note may say whose questions they are ("SSO and data retention are her main questions",
+"sind seine Hauptfragen", "sont ses principales questions", "son sus principales dudas")."""
 
 _REQUEST = re.compile(r"\b(?:could\s+you|can\s+you|konnen\s+sie|konnten\s+sie|pourriez-vous|pouvez-vous|nos\s+puede|podria)\b")
 
@@ -55,6 +58,7 @@ _UNSIGNED = ""
 _STOP = frozenset("""
 before will shall week next haben werden merci gracias enviar envia envie nombre send sending thanks danke vielen
 demo demonstration demonstracion
+question questions main frage fragen hauptfrage hauptfragen principales pregunta preguntas dudas
 with from your their that this what about need needs wants asked would like also
 fur eine einen einer ihre ihren ihrer unser unsere mochte wollte durch
 pour avec votre vous nous dans leur veut voulait comprendre demande souhaite
@@ -92,8 +96,8 @@ def _asks_by_contact(ctx: Context) -> dict[str, list[set[str]]]:
             asks[_UNSIGNED] = asks.get(_UNSIGNED, []) + [_words(s) - names for s in re.split(SENTENCE_BREAK, text)
                                                          if "?" in s or _ASKING.search(s) or _REQUEST.search(s)]
             continue
-        if a.get("direction") == "outbound":
-            continue  # our letter's names are its greeting, not who asked
+        if a.get("direction") == "outbound" and a.get("type") == "email":
+            continue  # our letter's names are its greeting, not who asked; our call's note says who asked (wave 34)
         for sentence in re.split(SENTENCE_BREAK, text):
             if not _ASKING.search(sentence):
                 continue

@@ -27,16 +27,20 @@ from agents.context import Context
 from agents.moments import Ask
 
 _SETTLED = re.compile(
-    r"\b(?:stays?|remains?|is unchanged|are unchanged|(?:is|are) (?:still|exactly|now) (?:in|at)|"
+    r"(?<!-)\b(?:stays?|remains?|is unchanged|are unchanged|(?:is|are) (?:still|exactly|now) (?:in|at)|"
     r"appears? (?:\w+ ){0,2}?in|(?:is|are) (?:included|carried) in|goes? (?:straight |unchanged )?into|"
     r"starts? (?:in|with)|begins? (?:in|with)|comes? first in|"
     r"bleibt|bleiben|steht|stehen|(?:ist|sind) (?:\w+ ){0,3}?enthalten|unverändert|"
     r"reste|restent|demeure|demeurent|figurent?|tel(?:le)?s? quel(?:le)?s?|(?:est|sont) (?:repris|reprise)s?|"
     r"sigue siendo|siguen siendo|se mantiene|se mantienen|queda en|quedan en|tal cual|figuran?|(?:va|van) (?:\w+ )?en|"
-    r"(?:está|están) (?:incluid|recogid)[oa]s?)\b",
+    r"(?:está|están) (?:incluid|recogid)[oa]s?|"
+    # wave 34 (set 43's en-g9, fr-g7, es-g7): the document showing or following the point ("the revised proposal shows
+    # that clinic by clinic", "La proposition montre comment ...", "El calendario de la propuesta sigue esa prioridad")
+    r"shows?|sets? out|lays? out|follows|reflects|zeigt|zeigen|folgt|folgen|montre|montrent|suit|suivent|reflète|"
+    r"reflètent|muestra|muestran|sigue|siguen|refleja|reflejan|recoge|recogen)\b",
     re.I,
 )
-"""The thing said to stay as it is, or to be carried into the deal's document."""
+"""The thing said to stay as it is, or to be carried into (or shown by) the deal's document."""
 _DOCUMENT = re.compile(
     r"\b(?:proposal|quote|offer|contract|annex|appendix|plan|wave|angebot\w*|anhang|anlage|vertrag\w*|proposition|"
     r"offre|devis|annexe|contrat|propuesta|oferta|anexo|contrato|presupuesto)\b",
@@ -62,9 +66,9 @@ def _figures(text: str) -> set[int]:
     return out
 
 
-def _recipients_points(ctx: Context, to_contact_id: str) -> list[set[str]]:
+def _recipients_points(ctx: Context, to_contact_id: str, *, own_emails: bool = True) -> list[set[str]]:
     """The content words of each activity that is the recipient's: one that names them, or (for the primary contact,
-    whose unsigned e-mails they are) their inbound e-mail."""
+    whose unsigned e-mails they are, unless `own_emails` is False) their inbound e-mail."""
     contact = next((c for c in ctx.record.contacts if c.id == to_contact_id), None)
     name = ctx.contact_name(contact) if contact is not None else None
     if not name:
@@ -77,14 +81,19 @@ def _recipients_points(ctx: Context, to_contact_id: str) -> list[set[str]]:
             continue
         text = f"{a.get('subject') or ''}. {a.get('text') or ''}"
         if (
-            bool(getattr(contact, "is_primary", False))
+            own_emails
+            and bool(getattr(contact, "is_primary", False))
             and a.get("direction") == "inbound"
             and a.get("type") == "email"
         ):
             out.append({w.lower() for w in _WORD.findall(text)} - _COMMON)
             continue
-        # a sentence that names them is theirs ("Jonas möchte eine Amortisationsrechnung"); the rest of the activity
-        # may be someone else's ("the reminder texts were the highlight. Tom will want the proposal")
+        # a meeting they attended is theirs whole ("Claire et Paul présents. Problème principal : les absences aux
+        # rendez-vous", wave 34); elsewhere a sentence that names them is theirs ("Jonas möchte eine
+        # Amortisationsrechnung") and the rest may be someone else's ("the reminder texts were the highlight. Tom ...")
+        if a.get("type") == "meeting" and named is not None and named.search(text):
+            out.append({w.lower() for w in _WORD.findall(text)} - _COMMON)
+            continue
         for sentence in _BREAK.split(text):
             if named is not None and named.search(sentence):
                 out.append({w.lower() for w in _WORD.findall(sentence)} - _COMMON)
@@ -99,20 +108,21 @@ def _shared_phrase(sentence: str, points: list[set[str]]) -> bool:
 
 def confirmed_point(body: str, ctx: Context, to_contact_id: str, ask: Ask | None) -> str | None:
     """The sentence that settles a point of the recipient's or the record's amount, in a draft to a contact with no
-    question open, or None."""
-    if ask is not None and ask.sender_contact_id == to_contact_id:
-        return None
+    question open, or None. To the contact whose question is open, only the deal's document shown to carry a point of
+    theirs that their asking e-mail does not make (wave 34, set 43's fr-g7: the demo's priority in the proposal)."""
+    asker = ask is not None and ask.sender_contact_id == to_contact_id
     sentences = _BREAK.split(body)
     amount = int(ctx.record.amount) if ctx.record.amount else None
     document = any(_DOCUMENT.search(s) for s in sentences)
     points: list[set[str]] | None = None
-    for sentence in sentences:
+    for i, sentence in enumerate(sentences):
         if "?" in sentence or not _SETTLED.search(sentence):
             continue
-        if amount is not None and amount in _figures(sentence):
+        if not asker and amount is not None and amount in _figures(sentence):
             return sentence.strip()[:80]
-        if document:
-            points = _recipients_points(ctx, to_contact_id) if points is None else points
-            if _shared_phrase(sentence, points):
+        if document and (not asker or _DOCUMENT.search(sentence)):
+            points = _recipients_points(ctx, to_contact_id, own_emails=not asker) if points is None else points
+            # the point may be stated in the sentence before ("... su prioridad era X. La propuesta sigue esa prioridad.")
+            if _shared_phrase(sentence, points) or (i > 0 and _shared_phrase(f"{sentences[i - 1]} {sentence}", points)):
                 return sentence.strip()[:80]
     return None

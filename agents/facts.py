@@ -31,6 +31,7 @@ from agents.normalize import defang, normalise
 from agents.order_numbers import order_numbers_out
 from agents.other_customers import initials_of, named_other_customers, with_spellings
 from agents.place_asides import company_place, placed_out
+from agents.sender_titles import sender_titles_out
 from agents.settings import FREE_TEXT_CORROBORATION
 from agents.vouched import count_parts_out, factor_labels, own_company_unnumbered, record_names, unowned
 from agents.written_dates import DATES_AND_TIMES, date_matches
@@ -300,6 +301,7 @@ def find_unsupported(text: str, vocab: Vocabulary, *, kinds: Iterable[str] | Non
         if close_to_any(v, vocab.numbers) or close_to_any(v, vocab.percents):
             continue
         add("number", n)
+    rest = sender_titles_out(rest, lambda w: known_word(w, vocab.words))  # "Account Executive" under the signer (wave 34)
     for name in unknown_names(placed_out(rest, vocab.place), vocab.words, vocab.seen_words):
         add("name", name)
     for value in german_occasion_deadlines(rest, lambda word: known_word(word, vocab.words)):

@@ -67,7 +67,8 @@ _SCRIPT_OFFER = re.compile(
     r"^\W*(?:(?:next step|next|then|close|closing|nächster schritt|abschluss|prochaine étape|ensuite|pour finir|"
     r"siguiente paso|próximo paso|para cerrar)\s*:\s*)?"
     r"(?:offer|suggest|put forward|anbieten|vorschlagen|offrir|suggérer|ofrecer|sugerir)\b|"
-    r"^[^\n]{0,80}\b(?:anbieten|vorschlagen)\W*$", re.I)  # German puts the verb last: "Mittwoch, 10 Uhr anbieten"
+    r"^[^\n]{0,80}\b(?:anbieten|vorschlagen)\W*$|"  # German puts the verb last: "Mittwoch, 10 Uhr anbieten"
+    r"^[^\n:]{0,60}\b(?:anbieten|vorschlagen)\s*:", re.I)  # wave 34 (set 43's de-g9): "Termin vorschlagen: Mittwoch, ..."
 """wave 26 (set 35's en-g8): "Next step: offer Tuesday, 1 December at 11:00 to go through it" proposes a time to the
 buyer as surely as "Propose: ..." does; an offer counts only with its day or time (an "Offer: a discount" asks nothing)."""
 

@@ -27,6 +27,7 @@ from agents.deferred_asks import deferred_ask
 from agents.derived_figures import derived_unit_prices
 from agents.document_in_other_words import DOCUMENT_TOPICS
 from agents.draft_conduct import over_the_contacts_head, pressure_for_the_sellers_target, unrecorded_thread
+from agents.draft_language import sentences_in_other_languages, written_language
 from agents.draft_tone import tone_problems
 from agents.facts import Vocabulary, find_dates, find_unsupported
 from agents.familiar_imperatives import familiar_imperative
@@ -46,8 +47,6 @@ from agents.meeting_hours import PROPOSAL_HORIZON_DAYS, business_hours_violation
 from agents.models import Check, Draft
 from agents.moments import latest_ask
 from agents.named_systems import unrecorded_systems
-from agents.names import foreign_sentences, guess_language, language_counts
-from agents.neighbour_languages import clauses_in_other_languages
 from agents.next_steps import count_asks, dated_next_step, script_asks
 from agents.opening_names import unrecorded_opening_names
 from agents.pitched_instead import pitched_instead
@@ -384,14 +383,9 @@ def check_draft_quality(draft: Draft, ctx: Context, vocab: Vocabulary, settings:
                           *unrecorded_systems(f"{subject}\n{body}", ctx, settings.allowed_promises)]),
                         ("keeps_confidences", repeated_confidences(body, draft.to.contact_id, ctx))]:
         checks.append(Check(name=rule, passed=not found, detail="; ".join(found) or "none"))
-    wrote = guess_language(body)
-    # wave 30 (set 39's fr-g6, "Bien reçu, merci. Vendredi 27 novembre, comme convenu."): with no more function words
-    # of another language than of the buyer's (none of any, in eleven words), nothing says the draft is in another one
-    if language_counts(body).get(draft.language, -1) == language_counts(body)[wrote]:
-        wrote = draft.language
-    switched = [*foreign_sentences(body, draft.language), *clauses_in_other_languages(body)] \
-        if wrote == draft.language else []
+    wrote = written_language(body, draft.language)
+    switched = sentences_in_other_languages(body, draft.language, vocab.own_words) if wrote == draft.language else []
     checks.append(Check(name="in_buyer_language", passed=wrote == draft.language and not switched,
                         detail=f"written in {wrote}, buyer reads {draft.language}"
-                        + (f"; but {switched[0][:60]!r} is in another language" if switched else "")))
+                        + (f"; but {switched[0][:120]}" if switched else "")))
     return checks
