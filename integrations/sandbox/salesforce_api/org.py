@@ -229,10 +229,10 @@ class Org:
             raise soql.SoqlError(f"sObject type '{q.sobject}' is not supported.")
         with self.lock:
             rows = [r for r in self.records[q.sobject].values() if not r.get("IsDeleted")]
-            return self._select(q.sobject, q, rows, base)
+            return self._select(q.sobject, q, rows, base, {})
 
-    def _select(self, sobject: str, q: soql.Query, rows: Iterable[dict[str, Any]], base: str
-                ) -> list[dict[str, Any]]:
+    def _select(self, sobject: str, q: soql.Query, rows: Iterable[dict[str, Any]], base: str,
+                children: dict[tuple[str, str], dict[Any, list[dict[str, Any]]]]) -> list[dict[str, Any]]:
         for f in [*q.fields, *(c.field for g in q.where for c in g)]:
             self._check_path(sobject, f)
         out = [r for r in rows if soql.matches(r, q.where, self._getter(sobject, r))]
@@ -243,7 +243,7 @@ class Org:
                      reverse=desc)
         if q.limit is not None:
             out = out[: q.limit]
-        return [self._shape(sobject, r, q, base) for r in out]
+        return [self._shape(sobject, r, q, base, children) for r in out]
 
     def _getter(self, sobject: str, rec: Mapping[str, Any]) -> Callable[[str], Any]:
         return lambda path: self._value(sobject, rec, path)
@@ -283,7 +283,21 @@ class Org:
     def attributes(self, sobject: str, rid: str, base: str) -> dict[str, str]:
         return {"type": sobject, "url": f"{base}/sobjects/{sobject}/{rid}"}
 
-    def _shape(self, sobject: str, rec: Mapping[str, Any], q: soql.Query, base: str) -> dict[str, Any]:
+    def _children(self, child_type: str, fk: str, memo: dict[tuple[str, str], dict[Any, list[dict[str, Any]]]]
+                  ) -> dict[Any, list[dict[str, Any]]]:
+        """The live rows of `child_type` by their `fk`, in the records' order: built once per query (the query holds the
+        lock) instead of a scan of every child row per parent row, O(parents x children), which was most of the time
+        a Salesforce market's history read took (wave 34's profile of the vendor replay)."""
+        if (child_type, fk) not in memo:
+            by_parent: dict[Any, list[dict[str, Any]]] = {}
+            for r in self.records[child_type].values():
+                if not r.get("IsDeleted"):
+                    by_parent.setdefault(r.get(fk), []).append(r)
+            memo[(child_type, fk)] = by_parent
+        return memo[(child_type, fk)]
+
+    def _shape(self, sobject: str, rec: Mapping[str, Any], q: soql.Query, base: str,
+               children: dict[tuple[str, str], dict[Any, list[dict[str, Any]]]]) -> dict[str, Any]:
         out: dict[str, Any] = {"attributes": self.attributes(sobject, rec["Id"], base)}
         for path in q.fields:
             parts = path.split(".")
@@ -309,7 +323,7 @@ class Org:
             if child is None:
                 raise soql.SoqlError(f"Didn't understand relationship '{sub.sobject}' in FROM part of query call.")
             child_type, fk = child
-            kids = [r for r in self.records[child_type].values() if r.get(fk) == rec["Id"] and not r.get("IsDeleted")]
-            got = self._select(child_type, sub, kids, base)
+            kids = self._children(child_type, fk, children).get(rec["Id"], [])
+            got = self._select(child_type, sub, kids, base, children)
             out[sub.sobject] = {"totalSize": len(got), "done": True, "records": got} if got else None
         return out
