@@ -176,3 +176,21 @@ def test_the_offline_draft_after_a_voicemail_logged_on_the_send_day_passes_its_o
     run = run_agents(record, None, settings, env={}, now=NOW, policy=fixed_policy("value_reinforcement"))
     assert "Thanks for the call on November 25." in run.draft.body
     assert recheck_draft(run, record, None, settings, now=NOW) == []
+
+
+@pytest.mark.parametrize(("lang", "body", "answer"), [
+    ("en", "Hi Sam, could you ring me tonight at 8 Central about the proposal? Dana",
+     "I will ring you tonight at 8 Central, as you asked."),
+    ("fr", "Bonjour Hugo, pouvez-vous me rappeler ce soir à 18 h ? Claire",
+     "Je vous rappelle ce soir à 18 h, comme demandé."),
+    ("es", "Hola Marta, ¿me puede llamar esta noche a las 20:00? Javier",
+     "Le llamo esta noche a las 20:00, como me pidió."),
+    ("de", "Guten Tag Frau Vogt, können Sie mich heute Abend um 19 Uhr anrufen? Anna Schmidt",
+     "Wie gewünscht rufe ich Sie heute Abend um 19 Uhr an."),
+])
+def test_a_buyers_email_asking_for_a_call_tonight_lets_the_honest_answer_through(lang, body, answer) -> None:
+    email = {"type": "email", "at": "2026-11-25T09:30:00Z", "direction": "inbound", "subject": "Call", "body": body}
+    ask = latest_ask(_ctx(lang, email))
+    assert ask is not None and ask.same_day, body
+    assert _same_day(timing_violations(answer, SEND_DAY, asked_same_day=ask.same_day)) == []
+    assert _same_day(timing_violations(answer, SEND_DAY))  # the same words with no such ask stay refused
