@@ -17,20 +17,34 @@ import re
 _CITED_ASK = re.compile(
     # en: "as you asked (on WhatsApp)", "as your voicemail asked", "as requested", "as agreed", "as discussed"
     r"\b(?:just\s+)?as\s+(?:(?:you|she|he|they)(?:\s+had)?|(?:your|her|his|their)\s+[\w-]+(?:\s+[\w-]+)?)\s+"
-    r"(?:asked|requested|wanted|suggested)\b[^,;:]*|"
-    r"\b(?:just\s+)?as\s+(?:asked|requested|discussed|agreed|promised)\b[^,;:]*|"
+    r"(?:asked|requested|wanted|suggested)\b|"
+    r"\b(?:just\s+)?as\s+(?:asked|requested|discussed|agreed|promised)\b|"
     # fr: "comme demandé (sur notre site)", "comme vous l'avez demandé", "comme convenu", "comme souhaité"
     r"\bcomme\s+(?:(?:vous|tu)\s+(?:me\s+|nous\s+)?l['’](?:avez|as)\s+|(?:vous\s+)?(?:me|nous)\s+l['’]avez\s+)?"
-    r"(?:demandée?s?|souhaitée?s?|convenu|prévu|indiqué|sollicitée?)\b[^,;:]*|"
+    r"(?:demandée?s?|souhaitée?s?|convenu|prévu|indiqué|sollicitée?)\b|"
     # de: "wie (per WhatsApp) gewünscht", "wie in Ihrer Sprachnachricht erbeten", "wie besprochen", "wie vereinbart"
-    r"\bwie\s+(?:[\w-]+\s+){0,4}?(?:gewünscht|erbeten|gebeten|angefragt|besprochen|vereinbart|abgesprochen)\b[^,;:]*|"
+    r"\bwie\s+(?:[\w-]+\s+){0,4}?(?:gewünscht|erbeten|gebeten|angefragt|besprochen|vereinbart|abgesprochen)\b|"
     # es: "como me pidió (por SMS)", "como solicitó", "como acordamos", "según me pidió"
     r"\b(?:como|según)\s+(?:(?:me|nos|usted|ud\.?)\s+)?(?:pidió|pidio|pediste|pidieron|solicitó|solicitaron|"
-    r"acordamos|quedamos|indicó|dijo)\b[^,;:]*",
+    r"acordamos|quedamos|indicó|dijo)\b",
     re.I,
 )
 
 
+_TAIL = re.compile(r"[^,;:]*")
+"""What the citation goes on with ("as you asked *on WhatsApp*", "comme demandé *sur notre site*"), up to a comma."""
+
+
 def without_cited_ask(sentence: str) -> str:
-    """The sentence without the clause that cites an ask ("as you asked", "comme demandé sur notre site")."""
-    return _CITED_ASK.sub(" ", sentence)
+    """The sentence without the clause that cites an ask ("as you asked", "comme demandé sur notre site"). A citation
+    that opens the sentence with no comma after it ("Wie gewünscht rufe ich Sie heute an") loses its own words only:
+    what follows is the plan."""
+    out = sentence
+    for m in reversed(list(_CITED_ASK.finditer(sentence))):
+        tail = _TAIL.match(sentence, m.end())
+        end = tail.end() if tail else m.end()
+        opens = not re.sub(r"[\W_]", "", sentence[: m.start()])
+        if opens and end >= len(sentence.rstrip(" .!?")):
+            end = m.end()
+        out = out[: m.start()] + " " + out[end:]
+    return out

@@ -281,8 +281,11 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
             continue
         # "I can't make a call today, but Tuesday at 10 works": a declined today proposes nothing (wave 33, set 42)
         sentence = without_declined_today(sentence)
-        # "as your voicemail asked", "comme demandé" cite the plan's reason and look back at no meeting (agents.cited_asks)
+        # "as your voicemail asked", "comme demandé" cite the plan's reason and look back at no meeting (agents.cited_asks);
+        # a meeting named only inside the citation ("As discussed on the call this morning, here is ...") is the past one
         uncited = without_cited_ask(sentence)
+        if uncited != sentence and not (MEET_RE.search(uncited) or _offers_a_slot(uncited)):
+            continue
         if (_LOOKING_BACK.search(uncited) or EARLIER_TODAY.search(uncited)) and not _FORWARD.search(sentence):
             continue  # "Thanks for the call earlier today": a meeting that took place, not one proposed
         # a calendar week or a holiday names a day too ("in KW 49", "after Thanksgiving")

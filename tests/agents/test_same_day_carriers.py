@@ -87,6 +87,12 @@ def test_a_writer_promising_the_call_a_note_or_a_voicemail_asked_for_today_is_re
     "Comme demandé, je vous rappelle le mardi 1er décembre à 10 h.",
     "Thanks for the call earlier today, as you asked.",
     "Merci pour votre appel de ce matin, comme convenu.",
+    # the meeting named inside the citation is the one that took place
+    "As discussed on the call this morning, here is the proposal.",
+    "As you asked on the call earlier today, the proposal is attached.",
+    "Wie heute am Telefon besprochen, schicke ich Ihnen das Angebot.",
+    "Comme convenu lors de notre appel de ce matin, voici la proposition.",
+    "Como acordamos en la llamada de esta mañana, le envío la propuesta.",
 ])
 def test_a_cited_ask_with_a_later_day_or_a_look_back_proposes_nothing_today(text: str) -> None:
     assert _same_day(timing_violations(text, SEND_DAY)) == [], text
