@@ -62,16 +62,41 @@ _EXPECTATION = (
     r"espera(?:n|ba|ban)?|aguarda\w*|cuenta\s+con|cuentan\s+con"
 )
 """Verbs of expecting (not of wishing or asking: "would like", "möchte", "demande", "pidió" report the buyer)."""
+_CALL_VERB = (
+    r"call|ring|phone|call\s+(?:her|him|them)\s+back|ring\s+(?:her|him|them)\s+back|"
+    r"anruft|anrufen|anzurufen|zurückruft|zurückrufen|zurückzurufen|telefoniert|"
+    r"rappelle|rappeler|rappellera|appelle|appeler|appellera|téléphone|téléphoner|téléphonera|"
+    r"llame|llamar|llamará|telefonee|telefonear|devuelva\s+la\s+llamada"
+)
+"""The call as a verb with its caller named (set 43's 030, wave 34: "Elena expects Rachel to phone her at 4 pm today"):
+someone expected to call, not a call expected."""
+_WHO = r"(?:,?\s+(?:dass|que|qu['’]|that))?(?:\s+[\w'’-]+){1,3}?\s+(?:to\s+)?(?:(?:her|him|them|sie|ihn|la|le|les|lui)\s+)?"
+"""Between the wish and the verb: the caller ("Rachel to", ", dass Frau Vogt sie", "que Hugo la", "que Marta le")."""
+_AFTER = r"(?:\s+[\w'’:-]+){0,5}?\s+"
+"""Up to five words between the call and its day, no comma crossed ("phone her at 4 pm today")."""
 _EXPECTED_WITHOUT_CARRIER = re.compile(
     rf"\b(?:{_EXPECTATION})\s+(?:{_TODAY}){_OBJ}(?:{_CALL})\b|"
     rf"\b(?:{_EXPECTATION}){_OBJ}(?:{_CALL})\b(?:\s+[\w'’]+){{0,4}}?\s+(?:{_TODAY})\b|"
     rf"\b(?:{_TODAY})\s+(?:{_EXPECTATION})(?:\s+[\w'’]+){{0,2}}?{_OBJ}(?:{_CALL})\b",
     re.I,
 )
+
+
+def _caller_today(verbs: str) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{verbs}){_WHO}(?:{_CALL_VERB})\b{_AFTER}(?:{_TODAY})\b|"
+                      rf"\b(?:{verbs}){_WHO}(?:{_TODAY})\b{_AFTER}(?:{_CALL_VERB})\b", re.I)
+
+
+_CALLER_TODAY = {True: _caller_today(_EXPECTS), False: _caller_today(_EXPECTATION)}
+"""Someone expected to call today: any wish when a carrier on the record asks for it, else an expectation only."""
 _OTHER_DAY = re.compile(
     r"\b(?:tomorrow|next|monday|tuesday|wednesday|thursday|friday|morgen|übermorgen|nächste\w*|montag|dienstag|"
     r"mittwoch|donnerstag|freitag|demain|prochain\w*|lundi|mardi|mercredi|jeudi|vendredi|mañana(?!\s+(?:por|a\s+las))|"
-    r"próxim\w*|lunes|martes|miércoles|jueves|viernes|\d{1,2}(?:\.|st|nd|rd|th)?\s+\w+)\b",
+    r"próxim\w*|lunes|martes|miércoles|jueves|viernes|"
+    # a day and its month ("1 December", "3. Dezember", "2 de diciembre"), not a clock time or a zone ("4 pm today",
+    # "8 Central", "17 h 30", "18:30 hoy": set 43's 030 and 029 read "4 pm" and "8 Central" as another day)
+    r"(?<![:.,\d])\d{1,2}(?:\.|st|nd|rd|th|er)?\s+(?:de\s+)?(?:jan|feb|m[aä]r|apr|avr|may|mai|ma[iy]o|jun|jui|jul|aug|"
+    r"ao[uû]|sep|oct|okt|nov|dec|dez|déc|ene|abr|ago|dic)\w*)\b",
     re.I,
 )
 _LOOKED_BACK = re.compile(
@@ -99,10 +124,11 @@ def _carried_today(ctx: Context) -> bool:
 def expected_calls_today(text: str, ctx: Context) -> list[str]:
     """Clauses that report someone expecting a call today, unless the buyer's latest email asked to talk today (with no
     carrier on the record, an expectation only: a wish reported is the report rule's)."""
-    expected = _EXPECTED_TODAY if _carried_today(ctx) else _EXPECTED_WITHOUT_CARRIER
+    carried = _carried_today(ctx)
+    expected = _EXPECTED_TODAY if carried else _EXPECTED_WITHOUT_CARRIER
     out = []
     for clause in _CLAUSE.split(text):
-        m = expected.search(clause)
+        m = expected.search(clause) or _CALLER_TODAY[carried].search(clause)
         if m and not _OTHER_DAY.search(clause) and not _LOOKED_BACK.search(clause) and "?" not in clause:
             out.append(
                 f"reports a call today the buyer's latest email did not ask for ({m.group(0).strip()!r}): a same-day "

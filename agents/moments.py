@@ -123,7 +123,9 @@ ASK_TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((t, re.compile(p, re
 
 SAME_DAY_ASK = re.compile(
     r"\b(today|this afternoon|this morning|later today|asap|right away|heute|heute nachmittag|sofort|"
-    r"aujourd'hui|cet après-midi|ce matin|dès que possible|hoy|esta tarde|esta mañana|lo antes posible)\b", re.I)
+    r"aujourd'hui|cet après-midi|ce matin|dès que possible|hoy|esta tarde|esta mañana|lo antes posible|"
+    # the evening of today (wave 34: a buyer's "could you ring me tonight?" by e-mail is as much an ask for today)
+    r"tonight|this evening|heute abend|ce soir|esta noche)\b", re.I)
 
 
 REQUEST = re.compile(

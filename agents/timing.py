@@ -12,6 +12,7 @@ from datetime import date
 
 from agents import spoken_time as st
 from agents.calendar_days import named_days, resolve_day
+from agents.cited_asks import without_cited_ask
 from agents.dated_times import anchor_is_a_dated_meeting, meeting_time_dated_elsewhere
 from agents.declined_today import without_declined_today
 from agents.facts import find_dates
@@ -38,6 +39,7 @@ from agents.reason_clauses import meeting_clauses
 from agents.same_day_calls import MEAL as _MEAL
 from agents.same_day_calls import THIS_PART_OF_DAY as _THIS_PART_OF_DAY
 from agents.same_day_pressure import pressed_for_today
+from agents.send_day_thanks import thanked_on_send_day
 from agents.slot_offers import SUITS_US
 from agents.tomorrow_words import tomorrow_note
 from agents.working_day import OFFER_TO_MEET, TODAYS_ROUTINE, anchored_to_today, meal_of_named_day
@@ -220,7 +222,8 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
             if re.search(rf"\b(?:{DEADLINE})\s+(?:{DEADLINE_FILLER})*$|\b(?:{DEADLINE})$", before, re.I) and d < send_day:
                 reasons.append(f"deadline {value!r} is in the past")
             if not asked_same_day and d == send_day and (re.search(rf"\b(?:{MEET_WORDS})\b", sentence, re.I)
-                                                         or _offers_a_slot(sentence)):
+                                                         or _offers_a_slot(sentence)) and not thanked_on_send_day(
+                    sentence, sentence.find(value)):  # "Thanks for the call on November 25" looks back
                 reasons.append(f"proposes to meet on the send day ({value!r}){tomorrow_note(sentence, d, send_day)}")
             elif d < send_day and _proposes_meeting(sentence) and not counted_from(sentence, value, _FORWARD):
                 # "Je vous appelle mercredi 25 novembre à 17 h" in a message that goes out on the 26th: a meeting can
@@ -238,7 +241,7 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
             named = [(w.value, w.day) for w in (*this_weekdays(sentence, send_day), *days_of_month(sentence, send_day))] + [
                 (n.value, n.first) for n in named_days(sentence, send_day) if n.first == n.last]
             for value, d in named:
-                if d == send_day and not asked_same_day:
+                if d == send_day and not asked_same_day and not thanked_on_send_day(sentence, sentence.find(value)):
                     reasons.append(f"proposes to meet on {value!r}, the send day ({d.isoformat()})")
                 elif d < send_day and ("?" in sentence or not _LOOKING_BACK.search(sentence)) and (
                         _proposes_meeting(sentence) or "?" in sentence):
@@ -278,7 +281,12 @@ def timing_violations(text: str, send_day: date, *, asked_same_day: bool = False
             continue
         # "I can't make a call today, but Tuesday at 10 works": a declined today proposes nothing (wave 33, set 42)
         sentence = without_declined_today(sentence)
-        if (_LOOKING_BACK.search(sentence) or EARLIER_TODAY.search(sentence)) and not _FORWARD.search(sentence):
+        # "as your voicemail asked", "comme demandé" cite the plan's reason and look back at no meeting (agents.cited_asks);
+        # a meeting named only inside the citation ("As discussed on the call this morning, here is ...") is the past one
+        uncited = without_cited_ask(sentence)
+        if uncited != sentence and not (MEET_RE.search(uncited) or _offers_a_slot(uncited)):
+            continue
+        if (_LOOKING_BACK.search(uncited) or EARLIER_TODAY.search(uncited)) and not _FORWARD.search(sentence):
             continue  # "Thanks for the call earlier today": a meeting that took place, not one proposed
         # a calendar week or a holiday names a day too ("in KW 49", "after Thanksgiving")
         if st.SENT_TODAY.search(sentence) and any(st.after(d, send_day) for _, d in dates):
