@@ -144,6 +144,8 @@ PROMISE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((n, re.compile
                    r"\bunentgeltlich\w*|\bkostenfrei\w*|\bkostenneutral\w*|\bgebührenfrei\w*|\bgeschenkt\b|\bzum nulltarif\b|"
                    r"\bsans (?:aucun )?(?:supplément|surcoût|frais)\b|\bà titre gracieux\b|\ben cadeau\b|\bofferte?s?\b|"
                    r"\bsin (?:ning[uú]n )?(?:coste|costo|cargo|cargos)(?: adicional(?:es)?)?\b|\bde regalo\b|"
+                   # wave 34 (set 41's 089, Aragonese "ye de baldes", a screen-only catch): "de balde" is free
+                   r"\bde\s+baldes?\b|"
                    r"\bbonificad[oa]s?\b|\bobsequi\w+|\bregal(?:amos|aremos|ar)\b|\bsin pagar\b"),
     ("special price", r"\b(?:vip|special|preferential|preferred|exclusive|partner|insider|founder'?s?|loyalty|"
                       r"friends[- ](?:and|&)[- ]family|discounted|reduced|introductory|early[- ]bird|sweetheart|"

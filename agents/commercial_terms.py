@@ -56,6 +56,16 @@ _TERMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(p, re.
                       rf"équipements?|equipos?|training|schulung\w*|formation|"
                       rf"formación|installation|einbau|montage|instalación|onboarding|support|soporte|"
                       rf"breakdown cover|pannenhilfe|dépannage|asistencia)\b[^.;!?\n]{{0,30}}?\b(?:{_INCLUDED})\b"),
+    # wave 34 (set 41's 061, a screen-only catch: "Incluimos además un técnico en sus instalaciones durante la primera
+    # semana"): a person of ours put on the buyer's site is an item included like training; we add or include one
+    ("staff on site", r"\b(?:we(?:'ll| will)?\s+(?:also\s+)?(?:include|add|provide|assign|station)|we\s+are\s+(?:also\s+)?"
+                      r"(?:including|adding|providing)|incluimos|añadimos|ponemos|asignamos|wir\s+(?:stellen|schicken|"
+                      r"entsenden|geben)\s+ihnen|(?:wir\s+)?(?:inkludieren|stellen)\s+wir|nous\s+(?:incluons|ajoutons|"
+                      r"mettons|détachons)|(?:est|sont)\s+(?:aussi\s+|également\s+)?inclus|(?:is|are)\s+also\s+included)"
+                      r"\s+(?:[\w'’-]+\s+){0,4}?(?:a|an|one|un|une|una|uno|einen?)\s+(?:(?:full-time|dedicated|on-site|"
+                      r"onsite|eigenen?|dédié|dedicad[oa])\s+)?(?:technician|engineer|consultant|trainer|specialist|"
+                      r"techniker\w*|ingenieur\w*|berater\w*|trainer\w*|technicien\w*|ingénieur\w*|consultant\w*|"
+                      r"formateur\w*|técnic[oa]s?|ingenier[oa]s?|consultor\w*|formador\w*)\b(?!['’]s)"),
     ("withdrawal or cancellation right", r"\b(?:cancel(?:l?able)?\s+(?:\w+\s+){0,2}?any ?time|cancellation right|"
                                          r"right (?:to|of) (?:withdraw\w*|cancel\w*|return)|withdrawal right|"
                                          r"money[- ]back|rücktrittsrecht\w*|widerrufsrecht\w*|rückgaberecht\w*|"
@@ -154,7 +164,9 @@ _ANCHORS = re.compile(
     r"precio de|insurance|versicherung\w*|assurance\w*|seguro\w*|warranty|garantie\w*|garantía\w*|maintenance|"
     r"wartung\w*|entretien|mantenimiento|servicing|hardware|equipment|devices|geräte\w*|équipements?|equipos?|"
     r"training|schulung\w*|formation|formación|installation|einbau|montage|instalación|onboarding|support|soporte|"
-    r"breakdown cover|pannenhilfe|dépannage|asistencia|cancel\w*|withdraw\w*|return|money|rücktritt\w*|"
+    r"breakdown cover|pannenhilfe|dépannage|asistencia|technician|engineer|consultant|trainer|specialist|"
+    r"techniker\w*|ingenieur\w*|berater\w*|technicien\w*|ingénieur\w*|formateur\w*|técnic[oa]s?|ingenier[oa]s?|"
+    r"consultor\w*|formador\w*|cancel\w*|withdraw\w*|return|money|rücktritt\w*|"
     r"widerruf\w*|rückgabe\w*|kündbar|kündigen|sonderkündigungsrecht\w*|ausstiegsklausel\w*|résili\w*|"
     r"rétractation|droit|derecho|desistimiento|retracto|permanencia|early|introductory|launch|frühbucher\w*|"
     r"frühzeichner\w*|einführungs\w*|souscription|lancement|pré-?commande|lanzamiento|suscripción|preventa|"
