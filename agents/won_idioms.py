@@ -67,6 +67,11 @@ _ANY_SUBJECT = (
     r"(?:está|es|ya\s+es)\s+(?:ya\s+)?(?:una\s+)?cosa\s+hecha|(?:un|el)\s+(?:mero|simple|puro)\s+trámite|pura\s+formalidad|"
     r"(?:trato|acuerdo|negocio|venta|contrato|pedido|cierre|firma)\s+(?:ya\s+)?(?:está|es)\s+(?:ya\s+)?cantad[oa]|"
     r"(?:solo|sólo)\s+(?:es\s+|queda\s+)?(?:cuesti[óo]n\s+de\s+firmar|(?:el\s+)?trámite\s+de\s+la\s+firma)|"
+    # wave 34 (set 28's 137, a screen-only catch: "Da die Kaufentscheidung gefallen ist"): the buying decision made
+    r"(?:kauf|vergabe)?entscheidung\s+(?:ist\s+|sind\s+)?(?:bereits\s+|schon\s+|längst\s+|jetzt\s+|endgültig\s+|"
+    r"zu\s+unseren\s+gunsten\s+)*gefallen|"
+    r"(?:buying|purchase|purchasing)\s+decision\s+(?:is|has\s+been|was)\s+(?:already\s+)?(?:made|taken)|"
+    r"décision\s+d['’]achat\s+est\s+(?:déjà\s+)?prise|decisión\s+de\s+compra\s+(?:ya\s+)?está\s+(?:ya\s+)?tomada|"
     r"(?:lo\s+tenemos|está|están|ya\s+es)\s+(?:ya\s+)?(?:\w+\s+)?en\s+el\s+(?:bolsillo|bote|saco)"
 )
 _DEAL = (
@@ -194,6 +199,10 @@ _CUES = (
     "würfel",
     "dés",
     "sort en",
+    "entscheidung",
+    "decision",
+    "décision",
+    "decisión",
 )
 """Substrings (lower-cased) one of the idioms needs: most texts have none and skip the pattern."""
 _NOT_A_STATEMENT = re.compile(
