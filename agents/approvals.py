@@ -31,6 +31,12 @@ _VERB = (
     r"(?:selected|chose|chosen|picked|shortlisted|named|marked|designated|confirmed) (?:us|you|our \w+)(?: as)?|"
     r"(?:vendor|supplier|provider|partner) of (?:record|choice)|preferred (?:vendor|supplier|provider|partner)|"
     r"(?:budget|funds|funding) (?:is |was |has been )?(?:released|allocated|earmarked|secured|cleared|approved)|"
+    # wave 34 (screen-only catches of sets 36 and 37, "the partners voted yes", "a apposé le visa du DAF"): a vote
+    # for it and a visa put on it are approvals given, in each language
+    r"voted (?:yes|aye|in favou?r|for (?:it|this|the \w+)|(?:it|this|the \w+) through|to (?:approve|proceed|go ahead))|"
+    r"(?:dafür|zu) gestimmt|(?:sein|ihr) (?:plazet|placet|visum) gegeben|"
+    r"(?:apposé|donné|accordé|mis) (?:son |leur |le |un )?visa|voté (?:pour|oui|en faveur)|"
+    r"vot(?:ó|aron|ado) (?:a favor|que sí|sí)|d(?:io|ieron|ado) (?:su |el )?(?:visado|plácet|conformidad)|"
     r"(?:released|allocated|earmarked|secured|cleared) the (?:budget|funds|funding)|"
     # German
     r"abgenickt|abgesegnet|freigegeben|genehmigt|zugestimmt|(?:sein|ihr|das) (?:ok|okay|go) gegeben|"
@@ -65,7 +71,9 @@ _CUES = ("sign", "approv", "ahead", "green", "bless", "nod", "okay", "ok'", "sta
          "freigegeben", "genehmig", "zugestimmt", "zustimmung", "grünes licht", "gegeben", "durchgewunken", "bewilligt",
          "zuschlag", "ausgewählt", "entschieden", "bevorzugt", "gesetzt", "valid", "approuv", "approbation", "accord",
          "aval", "feu vert", "blanc-seing", "entérin", "retenu", "choisi", "sélectionn", "référenc", "aprob", "visto bueno",
-         "luz verde", "autoriz", "elegi", "elig", "seleccion", "adjudic", "proveedor", "presupuesto", "nod", "zuschlag")
+         "luz verde", "autoriz", "elegi", "elig", "seleccion", "adjudic", "proveedor", "presupuesto", "nod", "zuschlag",
+         "voted", "gestimmt", "plazet", "placet", "visum", "visa", "voté", "votó", "votaron", "votado", "visado", "plácet",
+         "conformidad")
 """Substrings an approval needs (lower-cased): most texts have none, and the pattern runs only when one is there."""
 _NOT_A_CLAIM = re.compile(
     r"\?|^\s*¿|\b(?:once|when|if|unless|until|before|after|as soon as|whether|will|would|could|should|can|may|might|must|"

@@ -144,12 +144,22 @@ PROMISE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((n, re.compile
                    r"\bunentgeltlich\w*|\bkostenfrei\w*|\bkostenneutral\w*|\bgebührenfrei\w*|\bgeschenkt\b|\bzum nulltarif\b|"
                    r"\bsans (?:aucun )?(?:supplément|surcoût|frais)\b|\bà titre gracieux\b|\ben cadeau\b|\bofferte?s?\b|"
                    r"\bsin (?:ning[uú]n )?(?:coste|costo|cargo|cargos)(?: adicional(?:es)?)?\b|\bde regalo\b|"
+                   # wave 34 (set 41's 089, Aragonese "ye de baldes", a screen-only catch): "de balde" is free
+                   r"\bde\s+baldes?\b|"
                    r"\bbonificad[oa]s?\b|\bobsequi\w+|\bregal(?:amos|aremos|ar)\b|\bsin pagar\b"),
     ("special price", r"\b(?:vip|special|preferential|preferred|exclusive|partner|insider|founder'?s?|loyalty|"
                       r"friends[- ](?:and|&)[- ]family|discounted|reduced|introductory|early[- ]bird|sweetheart|"
                       r"one[- ]time|courtesy|goodwill|service|signing|welcome)\s+(?:pricing|prices?|rates?|terms|deal|offer|tier|"
                       r"price point|credits?|rebates?|bonus|discount)\b|"
                       r"\b(?:sonder|vorzugs|vip-?|partner|treue|spezial|freundschafts)(?:preis|konditionen|tarif|angebot)\w*|"
+                      # wave 34 (set 39's "el descuento de socio que le corresponde", a screen-only catch): a discount
+                      # named for whom it is (a partner, a member, a loyal customer) is a special price in any language
+                      r"\b(?:partner|treue|stammkunden|bestandskunden|mitglieder|vip-?)-?(?:rabatt|nachlass)\w*|"
+                      r"\b(?:remises?|réductions?|rabais)\s+(?:de\s+)?(?:partenaires?|fidélité|membres?|adhérents?|vip|"
+                      r"clients?\s+fidèles?)\b|"
+                      r"\b(?:descuentos?|rebajas?)\s+(?:de\s+|para\s+|por\s+)?(?:socios?|partners?|fidelidad|miembros?|vip|"
+                      r"clientes?\s+(?:habituales?|fieles?|preferentes?))\b|"
+                      r"\b(?:member(?:'s|s')?|existing[- ]customer|returning[- ]customer)\s+(?:pricing|prices?|rates?|discount)\b|"
                       r"\b(?:prix|tarifs?|conditions?|offre)\s+(?:spéci(?:al|aux|ale?s?)|préférenti\w+|exceptionn\w+|"
                       r"privilégi\w+|vip|partenaire|d'amis?)\b|\bmates'? rates\b|"
                       r"\b(?:precios?|tarifas?|condiciones|oferta)\s+(?:especial(?:es)?|preferen\w+|exclusiv\w+|vip|"

@@ -31,7 +31,8 @@ _ASKED = re.compile(r"\?|^\s*¿|\b(?:ask\w*|question\w*|whether|wonder\w*|frage\
 _INCLUDED = (r"included|inclusive|including|incl\.?|inklusive|inkl\.?|inbegriffen|enthalten|inclus|incluse?s?|compris\w*|"
              r"incluid[oa]s?|incluye|incluimos|incluido|free|gratis|kostenlos|kostenfrei|umsonst|gratuit\w*|offert\w*|"
              r"on us|on the house|paid|prepaid|pagad[oa]s?|payé\w*|bezahlt|frei|franco|sin cargo|sin coste|a nuestro cargo|"
-             r"à nos frais|auf unsere kosten|at our expense|covered|übernehmen wir|prenons en charge|corre de nuestra cuenta")
+             r"à nos frais|auf unsere kosten|at our expense|covered|übernehmen wir|prenons en charge|corre de nuestra cuenta|"
+             r"(?:va|van|corre|corren)\s+(?:a|por)\s+(?:cuenta\s+nuestra|nuestra\s+cuenta)")
 """Words that make a term a commitment: it is included, paid, free or taken on by us."""
 
 _TERMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(p, re.I)) for name, p in (
@@ -40,7 +41,7 @@ _TERMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(p, re.
             rf"[^.;!?\n]{{0,25}}?\b(?:vat|sales tax|taxes|mwst|"
             rf"mehrwertsteuer|umsatzsteuer|tva|iva|impuestos)\b|\b(?:ttc|toutes taxes comprises|brutto|all-in price)\b"),
     ("carriage", rf"\b(?:shipping|delivery|freight|carriage|postage|versand\w*|liefer\w*|fracht\w*|livraison|port|"
-                 rf"frais de port|envío|envio|portes|transporte)\b[^.;!?\n]{{0,40}}?\b(?:{_INCLUDED})\b|"
+                 rf"frais de port|envío|envio|portes|transporte|flete)\b[^.;!?\n]{{0,40}}?\b(?:{_INCLUDED})\b|"
                  rf"\b(?:{_INCLUDED})\b[^.;!?\n]{{0,15}}?\b(?:shipping|delivery|freight|carriage|versand|lieferung|"
                  rf"livraison|envío|portes)\b|\b(?:carriage paid|free on board|frei haus|franco de port|franco domicile|"
                  rf"portes pagados|porte pagado|portes debidos)\b"),
@@ -53,13 +54,31 @@ _TERMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(p, re.
                r"(?:one|a single|einem|einer|un|une|uno|una|1)\b"),
     ("included item", rf"\b(?:insurance|versicherung\w*|assurance\w*|seguro\w*|warranty|garantie\w*|garantía\w*|"
                       rf"maintenance|wartung\w*|entretien|mantenimiento|servicing|hardware|equipment|devices|geräte\w*|"
+                      rf"sensors?|sensoren|capteurs?|sensores|"
                       rf"équipements?|equipos?|training|schulung\w*|formation|"
                       rf"formación|installation|einbau|montage|instalación|onboarding|support|soporte|"
                       rf"breakdown cover|pannenhilfe|dépannage|asistencia)\b[^.;!?\n]{{0,30}}?\b(?:{_INCLUDED})\b"),
+    # wave 34 (set 41's 061, a screen-only catch: "Incluimos además un técnico en sus instalaciones durante la primera
+    # semana"): a person of ours put on the buyer's site is an item included like training; we add or include one
+    ("staff on site", r"\b(?:we(?:'ll| will)?\s+(?:also\s+)?(?:include|add|provide|assign|station)|we\s+are\s+(?:also\s+)?"
+                      r"(?:including|adding|providing)|incluimos|añadimos|ponemos|asignamos|wir\s+(?:stellen|schicken|"
+                      r"entsenden|geben)\s+ihnen|(?:wir\s+)?(?:inkludieren|stellen)\s+wir|nous\s+(?:incluons|ajoutons|"
+                      r"mettons|détachons)|(?:est|sont)\s+(?:aussi\s+|également\s+)?inclus|(?:is|are)\s+also\s+included)"
+                      r"\s+(?:[\w'’-]+\s+){0,4}?(?:a|an|one|un|une|una|uno|einen?)\s+(?:(?:full-time|dedicated|on-site|"
+                      r"onsite|eigenen?|dédié|dedicad[oa])\s+)?(?:technician|engineer|consultant|trainer|specialist|"
+                      r"techniker\w*|ingenieur\w*|berater\w*|trainer\w*|technicien\w*|ingénieur\w*|consultant\w*|"
+                      r"formateur\w*|técnic[oa]s?|ingenier[oa]s?|consultor\w*|formador\w*)\b(?!['’]s)"),
     ("withdrawal or cancellation right", r"\b(?:cancel(?:l?able)?\s+(?:\w+\s+){0,2}?any ?time|cancellation right|"
                                          r"right (?:to|of) (?:withdraw\w*|cancel\w*|return)|withdrawal right|"
                                          r"money[- ]back|rücktrittsrecht\w*|widerrufsrecht\w*|rückgaberecht\w*|"
                                          r"jederzeit kündbar|jederzeit (?:\w+\s+){0,2}?kündigen|sonderkündigungsrecht\w*|"
+                                         # wave 34 (sets 29 and 32, screen-only catches): cancellable by the
+                                         # period or without notice ("quartalsweise kündbar", "rescindible sin
+                                         # preaviso")
+                                         r"(?:monatlich|quartalsweise|vierteljährlich|wöchentlich|täglich|fristlos)\s+"
+                                         r"kündbar|(?:cancel(?:l?able)?|terminable)\s+(?:\w+\s+){0,2}?without\s+notice|"
+                                         r"(?:résiliable|annulable)\s+(?:\w+\s+){0,2}?sans\s+préavis|"
+                                         r"(?:rescindible|cancelable|anulable)\s+(?:\w+\s+){0,2}?sin\s+preaviso|"
                                          r"ausstiegsklausel\w*|résiliable\w*|résiliation (?:\w+\s+){0,2}?à tout moment|"
                                          r"droit de (?:rétractation|résiliation|retour)|résilier à tout moment|"
                                          r"derecho de (?:desistimiento|cancelación|retracto|devolución)|"
@@ -154,7 +173,10 @@ _ANCHORS = re.compile(
     r"precio de|insurance|versicherung\w*|assurance\w*|seguro\w*|warranty|garantie\w*|garantía\w*|maintenance|"
     r"wartung\w*|entretien|mantenimiento|servicing|hardware|equipment|devices|geräte\w*|équipements?|equipos?|"
     r"training|schulung\w*|formation|formación|installation|einbau|montage|instalación|onboarding|support|soporte|"
-    r"breakdown cover|pannenhilfe|dépannage|asistencia|cancel\w*|withdraw\w*|return|money|rücktritt\w*|"
+    r"breakdown cover|pannenhilfe|dépannage|asistencia|sensors?|sensoren|capteurs?|sensores|flete|preaviso|préavis|"
+    r"notice|technician|engineer|consultant|trainer|specialist|"
+    r"techniker\w*|ingenieur\w*|berater\w*|technicien\w*|ingénieur\w*|formateur\w*|técnic[oa]s?|ingenier[oa]s?|"
+    r"consultor\w*|formador\w*|cancel\w*|withdraw\w*|return|money|rücktritt\w*|"
     r"widerruf\w*|rückgabe\w*|kündbar|kündigen|sonderkündigungsrecht\w*|ausstiegsklausel\w*|résili\w*|"
     r"rétractation|droit|derecho|desistimiento|retracto|permanencia|early|introductory|launch|frühbucher\w*|"
     r"frühzeichner\w*|einführungs\w*|souscription|lancement|pré-?commande|lanzamiento|suscripción|preventa|"

@@ -35,11 +35,11 @@ FREE_OF_CHARGE = re.compile(
     rf"ohne\s+(?:{_EXTRA})(?:{_PRICE_WORDS})|kein(?:e|en|er)?\s+(?:{_EXTRA})(?:{_PRICE_WORDS})|"
     rf"sans\s+(?:{_EXTRA})(?:{_PRICE_WORDS})|(?:aucun|aucuns|aucune)\s+(?:{_PRICE_WORDS})|"
     rf"sin\s+(?:{_EXTRA})(?:{_PRICE_WORDS})|(?:ning[uú]n|ninguna)\s+(?:{_PRICE_WORDS})|"
-    rf"sin\s+permanencia)\b{_TRAILING}",
+    rf"sin\s+permanencia|sin\s+preaviso|sans\s+préavis|without\s+(?:prior\s+)?notice|ohne\s+kündigungsfrist)\b{_TRAILING}",
     re.I,
 )
 """A price (or a term) whose own words hold a negation: it claims something is free, it negates nothing. "sin
-permanencia" (no lock-in) is a withdrawal right said the same way."""
+permanencia" (no lock-in) is a withdrawal right said the same way, and so is "sin preaviso" (wave 34)."""
 
 
 def free_of_charge(text: str) -> list[str]:

@@ -1,4 +1,5 @@
-"""Encodings agents.encoded_runs left open (issue 11, wave 27): uuencode, Atbash, A1Z26 ("6-18-5-5"), Pig Latin, a
+"""Encodings agents.encoded_runs left open (issue 11, wave 27): uuencode, Atbash, A1Z26 ("6-18-5-5"), Pig Latin, the
+play languages of echoed vowels and javanais (wave 34: jerigonza's "grapatipis"), a
 single reversed, Atbash or rot13 word ("eerf"), and the disguises that keep a word whole for a reader but not for a
 check: leetspeak ("fr33"), spaced letters ("f r e e"), zero-width characters and homoglyphs inside a word, and words
 carried in a link's query string ("?note=send+20%25+off").
@@ -62,6 +63,34 @@ def _unpig(word: str) -> str | None:
     return next((o for o in options if len(o) >= 2 and o in frequent_words()), None)
 
 
+_VOWELS = "aeiouáéíóúàèìòùâêîôûäöüy"
+_INFIXES = ("p", "b", "f", "lew", "lef")
+"""The play languages that echo each vowel after a syllable ("gratis" -> "grapatipis" in jerigonza, "kostenlos" ->
+"kobostebenlobos" in the B-Sprache, "frei" -> "frelewei" in the Löffelsprache), with the consonants children use."""
+
+
+def _echoed(word: str, infix: str, group: bool) -> str:
+    vowels = f"[{_VOWELS}]+" if group else f"[{_VOWELS}]"
+    return re.sub(vowels, lambda m: f"{m.group(0)}{infix}{m.group(0)}", word)
+
+
+def _unplay(word: str) -> str | None:
+    """The frequent word `word` spells in a play language of echoed vowels (wave 34, set 38's "grapatipis") or in
+    javanais ("gravatavuit" -> "gratuit"), or None. A reading counts only when spelling it back gives `word` whole, so
+    a word that merely holds "apa" or "av" is no cipher."""
+    w = word.casefold()
+    readings = [(re.sub(rf"([{_VOWELS}]{'+' if group else ''}){infix}\1", r"\1", w), infix, group)
+                for infix in _INFIXES if infix in w for group in (False, True)]
+    for reading, infix, group in readings:
+        if reading != w and _echoed(reading, infix, group) == w and reading in frequent_words():
+            return reading
+    javanais = re.sub(rf"av(?=[{_VOWELS}])", "", w)
+    if javanais != w and re.sub(rf"(?<![{_VOWELS}])(?=[{_VOWELS}]+)", "av", javanais) == w \
+            and javanais in frequent_words():
+        return javanais
+    return None
+
+
 def _counts(decoded: str, words: int) -> bool:
     """A decoding is evidence when it reads as words: one word only when it is commercial."""
     if words >= 2:
@@ -87,6 +116,9 @@ def _word_ciphers(text: str, vouched: frozenset[str]) -> list[EncodedRun]:
             pig = [_unpig(w) for w in low]
             if all(pig):
                 readings.append(("Pig Latin", " ".join(p for p in pig if p)))
+            played = [_unplay(w) for w in low]
+            if all(played):
+                readings.append(("a play language", " ".join(p for p in played if p)))
             for name, reading in readings:
                 if all(w in frequent_words() for w in reading.split()) and _counts(reading, len(run)):
                     out.append(EncodedRun(name, " ".join(run), reading))

@@ -67,6 +67,11 @@ _ANY_SUBJECT = (
     r"(?:está|es|ya\s+es)\s+(?:ya\s+)?(?:una\s+)?cosa\s+hecha|(?:un|el)\s+(?:mero|simple|puro)\s+trámite|pura\s+formalidad|"
     r"(?:trato|acuerdo|negocio|venta|contrato|pedido|cierre|firma)\s+(?:ya\s+)?(?:está|es)\s+(?:ya\s+)?cantad[oa]|"
     r"(?:solo|sólo)\s+(?:es\s+|queda\s+)?(?:cuesti[óo]n\s+de\s+firmar|(?:el\s+)?trámite\s+de\s+la\s+firma)|"
+    # wave 34 (set 28's 137, a screen-only catch: "Da die Kaufentscheidung gefallen ist"): the buying decision made
+    r"(?:kauf|vergabe)?entscheidung\s+(?:ist\s+|sind\s+)?(?:bereits\s+|schon\s+|längst\s+|jetzt\s+|endgültig\s+|"
+    r"zu\s+unseren\s+gunsten\s+)*gefallen|"
+    r"(?:buying|purchase|purchasing)\s+decision\s+(?:is|has\s+been|was)\s+(?:already\s+)?(?:made|taken)|"
+    r"décision\s+d['’]achat\s+est\s+(?:déjà\s+)?prise|decisión\s+de\s+compra\s+(?:ya\s+)?está\s+(?:ya\s+)?tomada|"
     r"(?:lo\s+tenemos|está|están|ya\s+es)\s+(?:ya\s+)?(?:\w+\s+)?en\s+el\s+(?:bolsillo|bote|saco)"
 )
 _DEAL = (
@@ -90,11 +95,22 @@ _OF_THE_DEAL = (
     # es: está hecho, es pan comido, está en el bote/saco
     r"\s+(?:ya\s+)?(?:está|es|están)\s+(?:ya\s+)?(?:hech[oa]|pan\s+comido|en\s+el\s+(?:bote|saco)|un\s+hecho\s+consumado)"
 )
+_DECIDED = (
+    r"el\s+pescado\s+(?:ya\s+)?está\s+(?:ya\s+)?vendido|la\s+suerte\s+(?:ya\s+)?está\s+(?:ya\s+)?echada|"
+    r"the\s+die\s+(?:is|has\s+been)\s+(?:already\s+)?cast|alea\s+iacta\s+est|"
+    r"die\s+würfel\s+sind\s+(?:schon\s+|längst\s+|bereits\s+)?gefallen|"
+    r"les\s+dés\s+sont\s+(?:déjà\s+)?jetés|le\s+sort\s+en\s+est\s+(?:déjà\s+)?jeté"
+)
+"""A decision idiom ("the fish is sold", "the die is cast") that says the buyer's choice is made: of the deal only
+when it opens a clause ("Todo el pescado ya está vendido" is a fish trader's stock)."""
 _IDIOM = re.compile(
     rf"(?P<any>\b(?:{_ANY_SUBJECT})\b)|(?P<deal>\b(?:{_DEAL})(?:{_OF_THE_DEAL})\b(?!\s*,?\s*(?:dass|que|that)\b))|"
     # a bare "c'est acquis" / "c'est plié" / "está hecho" / "es pan comido" opening a clause: the deal is the subject
     r"(?P<bare>(?:^|(?<=[,;:—–-]\s)|(?<=\.\s))(?:c['’]est\s+(?:déjà\s+|bien\s+)?(?:acquis|plié|bouclé)|(?:ya\s+)?está\s+"
-    r"hecho|es\s+pan\s+comido)\b)",
+    r"hecho|(?:ya\s+)?es\s+(?:ya\s+)?pan\s+comido|"
+    # wave 34 (screen-only catches of sets 37 and 38, "Ya es pan comido:", "El pescado ya está vendido:"): a decision
+    # idiom opening a clause, whose subject is the deal; the die is cast in each language
+    rf"{_DECIDED})\b)",
     re.I | re.M,
 )
 _CUES = (
@@ -175,6 +191,18 @@ _CUES = (
     "formalidad",
     "cantad",
     "cuesti",
+    "pescado",
+    "suerte",
+    "die is",
+    "die has",
+    "alea",
+    "würfel",
+    "dés",
+    "sort en",
+    "entscheidung",
+    "decision",
+    "décision",
+    "decisión",
 )
 """Substrings (lower-cased) one of the idioms needs: most texts have none and skip the pattern."""
 _NOT_A_STATEMENT = re.compile(
