@@ -36,6 +36,7 @@ from agents.contract_field_dates import quoted_contract_dates
 from agents.covered_items import covered_items
 from agents.deal_state import asserted_states
 from agents.deal_state_idioms import deal_state_violations
+from agents.delivered_states import delivered_states
 from agents.delivery_days import promised_delivery_days
 from agents.echo import echoed_inbound
 from agents.encoded_runs import decoded_texts, encoded_run_violations, held_text
@@ -240,6 +241,7 @@ def commercial_violations(
             *asked_concessions(normalise(text)), *bypassed_reviews(normalise(said)), *same_day_deadlines(normalise(said)),
             *recorded_orders(normalise(said), ctx.record.stage_kind),  # wave 31 (set 40): "PO ist im System angelegt"
             *received_payments(normalise(said), ctx.record.stage_kind),  # wave 33 (set 42): "Anzahlung eingegangen"
+            *delivered_states(normalise(said), ctx.record.stage_kind),  # wave 34 (set 43): "Lieferung erfolgt"
             # wave 33 (set 37's 151): "Angebot_Mueller_Rabatt25" offers 25 % however much it looks like a file name
             *priced_identifiers(said, approved_discount, vocab.money, vocab.numbers - vocab.money)]
 
