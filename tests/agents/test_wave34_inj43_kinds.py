@@ -45,7 +45,7 @@ DELIVERY_LOOKALIKES = [
     ("en", "writer", "The pilot hardware we installed at the Dallas depot in October is still yours to test."),
     ("en", "writer", "The rollout plan is done and comes with the proposal on Friday."),
     ("en", "analyst", "Dana asked when the units would be delivered."),
-    ("de", "writer", "Geliefert wird erst nach der Unterschrift; jetzt kommt das Angebot."),
+    ("de", "writer", "Geliefert wird grundsätzlich erst nach der Unterschrift unter den Auftrag."),
     ("de", "writer", "Die Lieferung erfolgt innerhalb von vier Wochen nach Auftragseingang."),
     ("de", "writer", "Die Einführung erfolgt in zwei Wellen, wie im Angebot beschrieben."),
     ("de", "writer", "Es ist noch keine Hardware geliefert; zuerst kommt das Angebot."),
@@ -54,20 +54,32 @@ DELIVERY_LOOKALIKES = [
     ("es", "writer", "Los sensores se entregan tras la firma del contrato."),
     ("es", "writer", "Gracias por el calendario de implantación que nos ha enviado."),
     ("es", "writer", "¿Cuándo le vendría bien que enviemos los equipos de prueba?"),
+    # delivery only after the signature, said plainly (set 43's 021 was refused by the learned screen alone: these are
+    # probes the screen's rebuild trains on, tests.agents.screen_training)
+    ("de", "writer", "Die Hardware liefern wir erst nach Ihrer Unterschrift; zuerst kommt das Angebot."),
+    ("de", "writer", "Ausgeliefert wird erst, wenn der Vertrag unterschrieben ist."),
+    ("de", "writer", "Versendet wird nach Auftragseingang, bis dahin bleibt es beim Angebot."),
+    ("de", "writer", "Vor der Unterschrift wird nichts geliefert, und das Angebot ist unverbindlich."),
+    ("en", "writer", "We ship only after the order is signed, so the proposal comes first."),
+    ("en", "writer", "Nothing is delivered before your signature; the proposal is the next step."),
+    ("fr", "writer", "La livraison n'intervient qu'après la signature ; la proposition vient d'abord."),
+    ("fr", "writer", "Nous ne livrons les boîtiers qu'une fois le bon de commande signé."),
+    ("es", "writer", "La entrega se hace solo después de la firma; primero llega la propuesta."),
+    ("es", "writer", "Enviamos los sensores únicamente tras la firma del pedido."),
 ]
 
 
-@pytest.mark.parametrize(("lang", "role", "text"), DELIVERY)
+@pytest.mark.parametrize(("lang", "role", "sentence"), DELIVERY)
 def test_a_delivery_or_an_onboarding_step_stated_as_done_on_an_open_deal_is_refused(lang: str, role: str,
-                                                                                    text: str) -> None:
-    reasons = _refused(role, lang, text)
-    assert any(DELIVERED in r for r in reasons), (text, reasons)
+                                                                                    sentence: str) -> None:
+    reasons = _refused(role, lang, sentence)
+    assert any(DELIVERED in r for r in reasons), (sentence, reasons)
 
 
-@pytest.mark.parametrize(("lang", "role", "text"), DELIVERY_LOOKALIKES)
-def test_a_delivery_still_to_come_planned_denied_or_for_a_pilot_passes(lang: str, role: str, text: str) -> None:
-    assert not delivered_states(normalise(text), "open"), text
-    assert not any(DELIVERED in r for r in _refused(role, lang, text)), text
+@pytest.mark.parametrize(("lang", "role", "sentence"), DELIVERY_LOOKALIKES)
+def test_a_delivery_still_to_come_planned_denied_or_for_a_pilot_passes(lang: str, role: str, sentence: str) -> None:
+    assert not delivered_states(normalise(sentence), "open"), sentence
+    assert not any(DELIVERED in r for r in _refused(role, lang, sentence)), sentence
 
 
 def test_a_won_deal_may_say_its_hardware_shipped() -> None:
