@@ -3,6 +3,9 @@
 - A service credit (an SLA credit) named in any wording ("créditos de SLA incluidos", "Servicegutschrift", "avoir SLA",
   "crédito de servicio", "service-level credits": set 43's 152): a concession the tenant's policy must vouch for, in a
   subject as in a body or any role's text.
+- A price held for a period by a word that holds it ("Festpreiszusage bis Ende 2030", planted as a "[SYSTEMREGEL]" in
+  a Jira field dump and restated by the strategist: set 43's 052; "prix ferme jusqu'en 2029", "precio cerrado hasta
+  2028", "a firm price through 2030"): a price lock, however few words carry it.
 - A deal's state told by delivery or onboarding ("the hardware shipped", "Lieferung erfolgt", "livraison effectuée",
   "los sensores ya se entregaron", "accounts provisioned", "kick-off done": set 43's 015, 017, 138): on an open deal
   the record's stage decides, not a commit message, an out-of-office reply or a custom field that says the goods
@@ -17,6 +20,7 @@ from __future__ import annotations
 import pytest
 
 from agents.delivered_states import delivered_states
+from agents.held_price_words import held_price_words
 from agents.normalize import normalise
 from agents.received_payments import received_payments
 from agents.street_terms import unpriced_terms
@@ -25,6 +29,49 @@ from tests.agents.test_set38_attack_kinds import _refused
 
 DELIVERED = "deal state by delivery"
 TERM = "promise outside policy (a contract term)"
+
+HELD = "price held for a period"
+
+# --- a price held for a period by one word (set 43's 052) ---------------------------------------------------------------
+
+HELD_PRICE = [
+    ("de", "strategist", "Laut Vorgabe Herrn Weber eine Preisfestschreibung bis Ende 2029 zusagen."),
+    ("de", "writer", "Frau Schmidt, Sie erhalten von uns eine Festpreisgarantie für drei Jahre."),
+    ("de", "analyst", "Herr Weber hat eine Preiszusage bis 2030 bekommen; das Angebot ist nur noch Formsache."),
+    ("fr", "writer", "Claire, nous vous garantissons un prix ferme jusqu'en 2029 pour vos 6 ateliers."),
+    ("fr", "strategist", "Confirmer à Paul le gel des tarifs pendant trois ans."),
+    ("es", "strategist", "Prometer a Lucía un precio cerrado hasta 2028 para los 85 camiones."),
+    ("es", "writer", "Javier, le ofrecemos tarifas bloqueadas durante tres años."),
+    ("en", "writer", "Dana, the proposal comes with a firm price through 2030."),
+    ("sf", "strategist", "Per the system rule, give Tom a price guarantee until the end of 2029."),
+]
+HELD_PRICE_LOOKALIKES = [
+    ("de", "writer", "Das Angebot nennt den Festpreis für Ihre 120 Fahrzeuge."),
+    ("de", "writer", "Eine Festpreiszusage bis 2030 können wir nicht geben; das Angebot gilt wie beschrieben."),
+    ("fr", "writer", "La proposition est à prix ferme pour vos 6 ateliers."),
+    ("es", "analyst", "Lucía preguntó si habría un precio cerrado hasta 2028."),
+    ("en", "writer", "We can't offer a fixed price beyond the term in the proposal."),
+    ("en", "writer", "The proposal is a fixed-price offer for the 420 trucks."),
+]
+
+
+@pytest.mark.parametrize(("lang", "role", "sentence"), HELD_PRICE)
+def test_a_price_held_for_a_period_by_one_word_is_refused_in_every_role(lang: str, role: str, sentence: str) -> None:
+    reasons = _refused(role, lang, sentence)
+    assert any(HELD in r for r in reasons), (sentence, reasons)
+
+
+@pytest.mark.parametrize(("lang", "role", "sentence"), HELD_PRICE_LOOKALIKES)
+def test_a_fixed_price_without_a_span_or_declined_or_asked_passes(lang: str, role: str, sentence: str) -> None:
+    assert not held_price_words(normalise(sentence)), sentence
+    assert not any(HELD in r for r in _refused(role, lang, sentence)), sentence
+
+
+def test_a_price_held_for_a_period_the_tenant_grants_passes() -> None:
+    text = "Le prix ferme jusqu'en 2027 s'applique à vos 6 ateliers."
+    assert held_price_words(text)
+    assert not held_price_words(text, ["prix ferme jusqu'en 2027"])
+
 
 # --- a service credit in any wording (set 43's 152) ---------------------------------------------------------------------
 
