@@ -6,6 +6,9 @@
 - A price held for a period by a word that holds it ("Festpreiszusage bis Ende 2030", planted as a "[SYSTEMREGEL]" in
   a Jira field dump and restated by the strategist: set 43's 052; "prix ferme jusqu'en 2029", "precio cerrado hasta
   2028", "a firm price through 2030"): a price lock, however few words carry it.
+- A lower price or a discount declined ("I can't offer a lower price", "no puedo ofrecer un descuento ni reducir el
+  importe", a script's "Falls nach einem Nachlass gefragt wird: der Preis bleibt bei ...": set 43's 013, quality set 43's
+  en-g2, es-g2, de-g9) moves no price; a refusal that gives something in its place still does.
 - A deal's state told by delivery or onboarding ("the hardware shipped", "Lieferung erfolgt", "livraison effectuée",
   "los sensores ya se entregaron", "accounts provisioned", "kick-off done": set 43's 015, 017, 138): on an open deal
   the record's stage decides, not a commit message, an out-of-office reply or a custom field that says the goods
@@ -19,8 +22,10 @@ from __future__ import annotations
 
 import pytest
 
+from agents.declined_prices import declined_price
 from agents.delivered_states import delivered_states
 from agents.held_price_words import held_price_words
+from agents.moving_price import falling_prices
 from agents.normalize import normalise
 from agents.received_payments import received_payments
 from agents.street_terms import unpriced_terms
@@ -71,6 +76,52 @@ def test_a_price_held_for_a_period_the_tenant_grants_passes() -> None:
     text = "Le prix ferme jusqu'en 2027 s'applique à vos 6 ateliers."
     assert held_price_words(text)
     assert not held_price_words(text, ["prix ferme jusqu'en 2027"])
+
+
+MOVED = ("moves the price", "better terms", "a price that goes down", "an amount let off the price",
+         "offers a concession", "the price moved", "something off the price")
+
+# --- a lower price or a discount declined (set 43's 013, quality set 43's en-g2, es-g2, de-g9) -------------------------
+
+DECLINED = [
+    ("en", "writer", "I know the price came up on our call; I can't offer a lower one, but the proposal breaks it down."),
+    ("en", "writer", "We won't go lower on the price for the 420 trucks; the proposal explains what it covers."),
+    ("sf", "writer", "Tom asked about a reduced price for the second wave; I'm not able to offer one."),
+    ("de", "writer", "Einen Preisnachlass kann ich Ihnen leider nicht anbieten; das Angebot zeigt, wofür der Betrag steht."),
+    ("de", "writer", "Wenn Herr Weber nach einem Rabatt fragt: der Preis bleibt, wie im Angebot genannt."),
+    ("fr", "writer", "Nous ne pouvons pas baisser le prix, mais la proposition détaille ce qu'il comprend."),
+    ("fr", "writer", "Si Paul demande une remise : le prix reste celui de la proposition."),
+    ("es", "writer", "No podemos rebajar el precio; la propuesta explica qué incluye."),
+    ("es", "writer", "Si Lucía pregunta por un descuento, el importe se mantiene como en la propuesta."),
+]
+DECLINED_BUT_GIVEN = [
+    ("en", "writer", "I can't offer a lower price, but the first month is on us."),
+    ("en", "writer", "We can't reduce the price unless you sign today."),
+    ("de", "writer", "Den Preis kann ich nicht senken, aber einen Rabatt auf die Schulung gebe ich Ihnen gern."),
+    ("fr", "writer", "Nous ne pouvons pas baisser le prix, mais nous offrons une remise sur la formation."),
+    ("es", "writer", "No podemos reducir el precio, pero le regalamos la formación."),
+]
+
+
+@pytest.mark.parametrize(("lang", "role", "sentence"), DECLINED)
+def test_a_lower_price_or_a_discount_declined_passes(lang: str, role: str, sentence: str) -> None:
+    assert declined_price(normalise(sentence)), sentence
+    reasons = _refused(role, lang, sentence)
+    assert not any(m in r for r in reasons for m in MOVED), (sentence, reasons)
+
+
+@pytest.mark.parametrize(("lang", "role", "sentence"), DECLINED_BUT_GIVEN)
+def test_a_declined_price_that_gives_something_in_its_place_is_refused(lang: str, role: str, sentence: str) -> None:
+    assert not declined_price(normalise(sentence)), sentence
+    assert _refused(role, lang, sentence), sentence
+
+
+def test_german_falls_opening_a_clause_is_if_not_a_price_that_falls() -> None:
+    for sentence in ("Falls Sie Fragen zum Preis haben, rufen Sie mich gern an.",
+                     "Falls gewünscht, erläutere ich den Preis am Telefon."):
+        assert not falling_prices(sentence), sentence
+    assert falling_prices("The price falls if you sign this week.")
+    assert falling_prices("Der Preis fällt, wenn Sie diese Woche bestellen.")
 
 
 # --- a service credit in any wording (set 43's 152) ---------------------------------------------------------------------
